@@ -1,0 +1,52 @@
+package dev.dbtls.project;
+
+/**
+ * Stable codes for every problem the core reports. Tests, quick fixes and user settings key off
+ * the {@link #id()}, so an id never changes once released. Documented in docs/diagnostics.md.
+ */
+public enum ProblemCode {
+  // project files
+  PROJECT_FILE_MISSING("project-file-missing", Severity.ERROR),
+  YAML_SYNTAX("yaml-syntax", Severity.ERROR),
+  YAML_SCHEMA("yaml-schema", Severity.WARNING),
+  FILE_UNREADABLE("file-unreadable", Severity.ERROR),
+  PROFILE_MISSING("profile-missing", Severity.WARNING),
+  TARGET_MISSING("target-missing", Severity.WARNING),
+  PACKAGES_NOT_INSTALLED("packages-not-installed", Severity.WARNING),
+  ENV_VAR_MISSING("env-var-missing", Severity.ERROR),
+  DBT_VERSION_MISMATCH("dbt-version-mismatch", Severity.INFO),
+  // jinja
+  JINJA_SYNTAX("jinja-syntax", Severity.ERROR),
+  JINJA_RENDER("jinja-render", Severity.ERROR),
+  UNDEFINED_MACRO("undefined-macro", Severity.ERROR),
+  COMPILER_ERROR("compiler-error", Severity.ERROR),
+  COMPILER_WARNING("compiler-warning", Severity.WARNING),
+  VAR_UNDEFINED("var-undefined", Severity.ERROR),
+  INTROSPECTION_SKIPPED("introspection-skipped", Severity.INFO),
+  JINJA_LOG("jinja-log", Severity.INFO),
+  // index
+  REF_UNKNOWN("ref-unknown", Severity.ERROR),
+  REF_DISABLED("ref-disabled", Severity.ERROR),
+  SOURCE_UNKNOWN("source-unknown", Severity.ERROR),
+  DOC_UNKNOWN("doc-unknown", Severity.WARNING),
+  DAG_CYCLE("dag-cycle", Severity.ERROR),
+  NODE_DUPLICATE("node-duplicate", Severity.ERROR),
+  PROPERTY_UNKNOWN_NODE("property-unknown-node", Severity.WARNING),
+  SELECTOR_INVALID("selector-invalid", Severity.ERROR);
+
+  private final String id;
+  private final Severity defaultSeverity;
+
+  ProblemCode(String id, Severity defaultSeverity) {
+    this.id = id;
+    this.defaultSeverity = defaultSeverity;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Severity defaultSeverity() {
+    return defaultSeverity;
+  }
+}
