@@ -1,0 +1,161 @@
+package dev.dbtls.index;
+
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProjectInputs;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The project graph, immutable: every enabled node by unique id, the disabled ones apart,
+ * macros, docs blocks, the DAG and the problems found building it. Lookups follow dbt's rules.
+ */
+public final class Manifest {
+  private final ProjectInputs inputs;
+  private final Map<String, Node> nodes;
+  private final Map<String, Node> disabled;
+  private final Map<String, Macro> macros;
+  private final Map<String, DocBlock> docs;
+  private final Dag dag;
+  private final List<Problem> problems;
+  private final Map<String, List<Node>> byName = new HashMap<>();
+  private final Map<String, List<Node>> disabledByName = new HashMap<>();
+  private final Map<String, List<Node>> sourcesByKey = new HashMap<>();
+
+  public Manifest(ProjectInputs inputs, Map<String, Node> nodes, Map<String, Node> disabled,
+      Map<String, Macro> macros, Map<String, DocBlock> docs, Dag dag, List<Problem> problems) {
+    this.inputs = inputs;
+    this.nodes = nodes;
+    this.disabled = disabled;
+    this.macros = macros;
+    this.docs = docs;
+    this.dag = dag;
+    this.problems = problems;
+    index(nodes.values(), byName, sourcesByKey);
+    index(disabled.values(), disabledByName, new HashMap<>());
+  }
+
+  private static void index(Collection<Node> nodes, Map<String, List<Node>> byName,
+      Map<String, List<Node>> sources) {
+    for (Node n : nodes) {
+      if (n.type() == ResourceType.SOURCE) {
+        sources.computeIfAbsent(sourceKey(n.fqn().get(n.fqn().size() - 2), n.name()),
+            k -> new ArrayList<>()).add(n);
+      } else if (n.type() == ResourceType.MODEL || n.type() == ResourceType.SEED
+          || n.type() == ResourceType.SNAPSHOT) {
+        byName.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(n);
+      }
+    }
+  }
+
+  private static String sourceKey(String source, String table) {
+    return source + "\u0000" + table;
+  }
+
+  public ProjectInputs inputs() {
+    return inputs;
+  }
+
+  public Map<String, Node> nodes() {
+    return nodes;
+  }
+
+  public Map<String, Node> disabled() {
+    return disabled;
+  }
+
+  public Map<String, Macro> macros() {
+    return macros;
+  }
+
+  public Map<String, DocBlock> docs() {
+    return docs;
+  }
+
+  public Dag dag() {
+    return dag;
+  }
+
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  /**
+   * {@code ref()} as dbt resolves it: the root project first, then the referring package, then
+   * any package; for versioned models the latest version unless one is named.
+   */
+  public Optional<Node> resolveRef(String fromPackage, RefCall ref) {
+    return pick(byName.get(ref.name()), fromPackage, ref);
+  }
+
+  /** A disabled node the ref would reach, to say "disabled" instead of "unknown". */
+  public Optional<Node> resolveDisabledRef(String fromPackage, RefCall ref) {
+    return pick(disabledByName.get(ref.name()), fromPackage, ref);
+  }
+
+  private Optional<Node> pick(List<Node> candidates, String fromPackage, RefCall ref) {
+    if (candidates == null) {
+      return Optional.empty();
+    }
+    List<Node> matching = candidates.stream()
+        .filter(n -> ref.packageName() == null || ref.packageName().equals(n.packageName()))
+        .toList();
+    if (matching.isEmpty()) {
+      return Optional.empty();
+    }
+    for (String pkg : new String[] {inputs.root().name(), fromPackage, null}) {
+      List<Node> inPkg = matching.stream()
+          .filter(n -> pkg == null || pkg.equals(n.packageName())).toList();
+      if (!inPkg.isEmpty()) {
+        return version(inPkg, ref.version());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Node> version(List<Node> nodes, String version) {
+    if (version != null) {
+      return nodes.stream().filter(n -> version.equals(n.version())).findFirst();
+    }
+    Optional<Node> latest = nodes.stream()
+        .filter(n -> n.version() != null && n.version().equals(n.extra().get("latest_version")))
+        .findFirst();
+    if (latest.isPresent()) {
+      return latest;
+    }
+    return nodes.stream().max(Comparator.comparing((Node n) -> n.version() == null ? "" : n.version(),
+        Manifest::compareVersions));
+  }
+
+  private static int compareVersions(String a, String b) {
+    try {
+      return Double.compare(Double.parseDouble(a.isEmpty() ? "-1" : a), Double.parseDouble(b.isEmpty() ? "-1" : b));
+    } catch (NumberFormatException e) {
+      return a.compareTo(b);
+    }
+  }
+
+  public Optional<Node> resolveSource(String fromPackage, String source, String table) {
+    List<Node> candidates = sourcesByKey.get(sourceKey(source, table));
+    if (candidates == null) {
+      return Optional.empty();
+    }
+    for (String pkg : new String[] {inputs.root().name(), fromPackage, null}) {
+      Optional<Node> n = candidates.stream()
+          .filter(c -> pkg == null || pkg.equals(c.packageName())).findFirst();
+      if (n.isPresent()) {
+        return n;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Names of every ref-able node, for "did you mean". */
+  public java.util.Set<String> refableNames() {
+    return byName.keySet();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.dbtls.index;
+
+import dev.dbtls.project.ProjectFile;
+import dev.dbtls.project.Span;
+import dev.dbtls.project.properties.ColumnSpec;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node of the project graph: model, seed, snapshot, analysis, test, source table or exposure,
+ * with its final config (project file < property YAML < in-file config), relation name and the
+ * unique ids it depends on.
+ */
+public record Node(
+    String uniqueId,
+    ResourceType type,
+    String packageName,
+    String name,
+    String version,
+    List<String> fqn,
+    String originalFilePath,
+    String displayPath,
+    ProjectFile file,
+    Map<String, Object> config,
+    String description,
+    List<ColumnSpec> columns,
+    List<RefCall> refs,
+    List<SourceCall> sources,
+    List<String> dependsOn,
+    RelationName relation,
+    Span span,
+    Map<String, Object> extra) {
+
+  public boolean enabled() {
+    return !Boolean.FALSE.equals(config.get("enabled"));
+  }
+
+  public String materialized() {
+    Object m = config.get("materialized");
+    return m == null ? null : String.valueOf(m);
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<String> tags() {
+    Object t = config.get("tags");
+    if (t instanceof List<?> l) {
+      return l.stream().map(String::valueOf).toList();
+    }
+    return t == null ? List.of() : List.of(String.valueOf(t));
+  }
+
+  public Node with(Map<String, Object> newConfig, RelationName newRelation, List<String> newDeps) {
+    return new Node(uniqueId, type, packageName, name, version, fqn, originalFilePath, displayPath,
+        file, newConfig, description, columns, refs, sources, newDeps, newRelation, span, extra);
+  }
+}

@@ -1,0 +1,133 @@
+package dev.dbtls.project;
+
+import dev.dbtls.project.yaml.YamlDocument;
+import dev.dbtls.project.yaml.YamlMap;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything dbt reads before it parses: the root project, its installed packages, the chosen
+ * target, vars, and the text of every project file. Pure input; the index derives the rest.
+ */
+public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, Target target,
+    Path profilesFile, Vars vars, List<ProjectFile> files, List<Problem> problems) {
+
+  /** Options the user gives on the command line or in editor settings. */
+  public record Options(Path profilesDir, String profile, String target, Map<String, Object> cliVars,
+      Map<String, String> env) {
+    public static Options defaults() {
+      return new Options(null, null, null, Map.of(), System.getenv());
+    }
+  }
+
+  public static ProjectInputs load(Path projectDir, Options options, FileSource files) {
+    Path dir = projectDir.toAbsolutePath().normalize();
+    List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    YamlJinja bootstrap = new YamlJinja(options.env(), options.cliVars()::get);
+    DbtProject first = DbtProject.read(dir, files, bootstrap);
+    // dbt_project.yml may use var() of its own vars: render once more with them in scope.
+    YamlJinja withVars = new YamlJinja(options.env(), name -> options.cliVars().containsKey(name)
+        ? options.cliVars().get(name) : first.vars().get(name));
+    DbtProject root = DbtProject.read(dir, files, withVars);
+    problems.addAll(root.problems());
+
+    Map<String, DbtProject> packages = new LinkedHashMap<>();
+    Path installDir = dir.resolve(root.packagesInstallPath());
+    for (Path pkgDir : packageDirs(installDir, files)) {
+      DbtProject pkg = DbtProject.read(pkgDir, files, withVars);
+      if (packages.containsKey(pkg.name()) || pkg.name().equals(root.name())) {
+        continue;
+      }
+      packages.put(pkg.name(), pkg);
+      String prefix = dir.relativize(pkgDir) + "/";
+      pkg.problems().forEach(p -> problems.add(prefixed(p, prefix)));
+    }
+    checkPackagesInstalled(dir, root, packages, files, problems);
+
+    Vars vars = new Vars(options.cliVars(), root, packages);
+    YamlJinja profileJinja = new YamlJinja(options.env(),
+        name -> vars.lookup(root.name(), name).map(Vars.Holder::value).orElse(null));
+    Profiles.Resolution res = Profiles.resolve(root, options.profilesDir(), options.profile(),
+        options.target(), options.env(), files, profileJinja);
+    problems.addAll(res.problems());
+
+    List<ProjectFile> all = new ArrayList<>(ProjectFileFinder.find(root, files));
+    packages.values().forEach(p -> all.addAll(ProjectFileFinder.find(p, files)));
+    return new ProjectInputs(root, Collections.unmodifiableMap(packages), res.target(),
+        res.profilesFile(), vars, List.copyOf(all), List.copyOf(problems));
+  }
+
+  public DbtProject project(String packageName) {
+    return root.name().equals(packageName) ? root : packages.get(packageName);
+  }
+
+  public Set<String> packageNames() {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    names.add(root.name());
+    names.addAll(packages.keySet());
+    return names;
+  }
+
+  /** The path a user knows a file by: relative to the root project. */
+  public String displayPath(ProjectFile f) {
+    return root.dir().relativize(f.absolutePath()).toString();
+  }
+
+  private static Problem prefixed(Problem p, String prefix) {
+    return new Problem(prefix + p.file(), p.line(), p.column(), p.endLine(), p.endColumn(),
+        p.severity(), p.code(), p.message());
+  }
+
+  private static List<Path> packageDirs(Path installDir, FileSource files) {
+    List<Path> out = new ArrayList<>();
+    for (Path f : files.list(installDir, Set.of(DbtProject.FILE))) {
+      // only dbt_packages/<name>/dbt_project.yml: nested example projects are not packages
+      if (f.getParent() != null && installDir.equals(f.getParent().getParent())) {
+        out.add(f.getParent());
+      }
+    }
+    return out;
+  }
+
+  private static void checkPackagesInstalled(Path dir, DbtProject root,
+      Map<String, DbtProject> installed, FileSource files, List<Problem> problems) {
+    for (String name : List.of("packages.yml", "dependencies.yml")) {
+      String text = files.read(dir.resolve(name)).orElse(null);
+      if (text == null) {
+        continue;
+      }
+      YamlDocument doc = YamlDocument.parse(name, text);
+      problems.addAll(doc.problems());
+      for (YamlMap entry : doc.rootMap().list("packages").maps()) {
+        PackageSpec spec = spec(entry, dir, files);
+        if (spec != null && !installed.containsKey(spec.expectedName())
+            && installed.values().stream().noneMatch(p -> p.dir().getFileName().toString()
+                .equals(spec.expectedName()))) {
+          problems.add(Problem.at(name, spec.span(), ProblemCode.PACKAGES_NOT_INSTALLED,
+              "package '" + spec.declared() + "' is not installed in " + root.packagesInstallPath()
+                  + "/; run `dbt deps` (its macros and models are unknown until then)"));
+        }
+      }
+    }
+  }
+
+  private static PackageSpec spec(YamlMap entry, Path dir, FileSource files) {
+    String declared = entry.string("package") != null ? entry.string("package")
+        : entry.string("git") != null ? entry.string("git") : entry.string("local");
+    if (declared == null) {
+      return null;
+    }
+    String expected = PackageSpec.expectedName(declared);
+    if (entry.has("local")) {
+      DbtProject local = DbtProject.read(dir.resolve(declared).normalize(), files,
+          new YamlJinja(Map.of(), n -> null));
+      expected = local.name();
+    }
+    return new PackageSpec(declared, expected, entry.span());
+  }
+}

@@ -1,0 +1,293 @@
+package dev.dbtls.project.properties;
+
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProblemCode;
+import dev.dbtls.project.yaml.YamlDocument;
+import dev.dbtls.project.yaml.YamlList;
+import dev.dbtls.project.yaml.YamlMap;
+import dev.dbtls.project.yaml.YamlNode;
+import dev.dbtls.project.yaml.YamlScalar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A property YAML file ({@code models/_schema.yml} and the like), read the way dbt reads it:
+ * models, seeds, snapshots, analyses, sources, macros and exposures. Entries it cannot
+ * understand are reported with their location and skipped; the rest of the file still counts.
+ */
+public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> sources,
+    List<MacroSpec> macros, List<ExposureSpec> exposures, YamlDocument document,
+    List<Problem> problems) {
+
+  private static final Map<String, String> NODE_KEYS = Map.of("models", "model", "seeds", "seed",
+      "snapshots", "snapshot", "analyses", "analysis");
+
+  public static PropertyFile parse(String path, String text) {
+    YamlDocument doc = YamlDocument.parse(path, text);
+    Reader r = new Reader(path, doc.problems());
+    YamlMap root = doc.rootMap();
+    if (doc.root() != null && !(doc.root() instanceof YamlMap)) {
+      r.problem(doc.root(), "a property file must be a mapping with keys like 'models:' and 'sources:'");
+    }
+    List<NodeSpec> nodes = new ArrayList<>();
+    NODE_KEYS.forEach((key, type) -> r.entries(root, key).forEach(m -> {
+      NodeSpec n = r.node(type, m);
+      if (n != null) {
+        nodes.add(n);
+      }
+    }));
+    nodes.sort(java.util.Comparator.comparingInt(n -> n.span().startLine()));
+    List<SourceSpec> sources = new ArrayList<>();
+    r.entries(root, "sources").forEach(m -> {
+      SourceSpec s = r.source(m);
+      if (s != null) {
+        sources.add(s);
+      }
+    });
+    List<MacroSpec> macros = new ArrayList<>();
+    r.entries(root, "macros").forEach(m -> {
+      if (r.named(m, "macro") != null) {
+        macros.add(new MacroSpec(m.string("name"), m.string("description"), r.arguments(m),
+            m.plainMap("meta"), path, m.span()));
+      }
+    });
+    List<ExposureSpec> exposures = new ArrayList<>();
+    r.entries(root, "exposures").forEach(m -> {
+      if (r.named(m, "exposure") != null) {
+        exposures.add(new ExposureSpec(m.string("name"), m.string("label"), m.string("type"),
+            m.string("maturity"), m.string("url"), m.string("description"), m.plainMap("owner"),
+            m.strings("depends_on"), m.plainMap("meta"), m.strings("tags"), path, m.span(),
+            m.keySpan("name")));
+      }
+    });
+    return new PropertyFile(path, List.copyOf(nodes), List.copyOf(sources), List.copyOf(macros),
+        List.copyOf(exposures), doc, List.copyOf(r.problems));
+  }
+
+  private static final class Reader {
+    final String path;
+    final List<Problem> problems = new ArrayList<>();
+
+    Reader(String path, List<Problem> earlier) {
+      this.path = path;
+      problems.addAll(earlier);
+    }
+
+    void problem(YamlNode at, String message) {
+      problems.add(Problem.at(path, at.span(), ProblemCode.YAML_SCHEMA, message));
+    }
+
+    List<YamlMap> entries(YamlMap parent, String key) {
+      YamlNode n = parent.get(key);
+      if (n == null || n instanceof YamlScalar s && s.value() == null) {
+        return List.of();
+      }
+      if (!(n instanceof YamlList list)) {
+        problem(n, "'" + key + "' must be a list of entries, each with a 'name'");
+        return List.of();
+      }
+      List<YamlMap> out = new ArrayList<>();
+      for (YamlNode item : list.items()) {
+        if (item instanceof YamlMap m) {
+          out.add(m);
+        } else {
+          problem(item, "each entry of '" + key + "' must be a mapping with a 'name'");
+        }
+      }
+      return out;
+    }
+
+    String named(YamlMap m, String what) {
+      String name = m.string("name");
+      if (name == null || name.isBlank()) {
+        problem(m, "this " + what + " has no 'name'");
+        return null;
+      }
+      return name;
+    }
+
+    NodeSpec node(String type, YamlMap m) {
+      String name = named(m, type);
+      if (name == null) {
+        return null;
+      }
+      List<ColumnSpec> columns = columns(m);
+      List<VersionSpec> versions = new ArrayList<>();
+      for (YamlMap v : entries(m, "versions")) {
+        String vid = v.string("v");
+        if (vid == null) {
+          problem(v, "a version needs 'v'");
+          continue;
+        }
+        versions.add(new VersionSpec(vid, v.string("defined_in"), versionColumns(columns, v),
+            config(v), v.span()));
+      }
+      return new NodeSpec(type, name, m.string("description"), config(m), columns, tests(m),
+          m.plainMap("meta"), m.strings("tags"), List.copyOf(versions), m.string("latest_version"),
+          path, m.span(), m.keySpan("name"));
+    }
+
+    /** A model's {@code config:} plus the keys dbt also accepts at the top of an entry. */
+    Map<String, Object> config(YamlMap m) {
+      YamlNode c = m.get("config");
+      if (c != null && !(c instanceof YamlMap) && !(c instanceof YamlScalar s && s.value() == null)) {
+        problem(c, "'config' must be a mapping");
+      }
+      Map<String, Object> out = new LinkedHashMap<>(m.plainMap("config"));
+      for (String k : List.of("docs", "access", "group", "contract")) {
+        if (m.has(k) && !out.containsKey(k)) {
+          out.put(k, m.get(k).toPlain());
+        }
+      }
+      return out;
+    }
+
+    List<ColumnSpec> columns(YamlMap m) {
+      List<ColumnSpec> out = new ArrayList<>();
+      for (YamlMap c : entries(m, "columns")) {
+        if (c.has("include") || c.has("exclude")) {
+          continue; // version column selectors, handled by versionColumns
+        }
+        String name = named(c, "column");
+        if (name != null) {
+          out.add(new ColumnSpec(name, c.string("description"), dataType(c), tests(c),
+              c.list("constraints").items().stream().map(YamlNode::toPlain).toList(),
+              c.plainMap("meta"), c.strings("tags"), quote(c), c.span()));
+        }
+      }
+      return List.copyOf(out);
+    }
+
+    private static String dataType(YamlMap c) {
+      return c.string("data_type") != null ? c.string("data_type") : c.string("type");
+    }
+
+    private static Boolean quote(YamlMap c) {
+      return c.get("quote") instanceof YamlScalar s && s.value() instanceof Boolean b ? b : null;
+    }
+
+    /** {@code columns: [{include: all, exclude: [a]}, {name: b}]} on a version entry. */
+    List<ColumnSpec> versionColumns(List<ColumnSpec> modelColumns, YamlMap version) {
+      if (!version.has("columns")) {
+        return modelColumns;
+      }
+      Map<String, ColumnSpec> out = new LinkedHashMap<>();
+      boolean selectorSeen = false;
+      for (YamlMap c : entries(version, "columns")) {
+        if (c.has("include") || c.has("exclude")) {
+          selectorSeen = true;
+          YamlNode inc = c.get("include");
+          Set<String> include = inc == null || "all".equals(inc.text()) || "*".equals(inc.text())
+              ? null : new LinkedHashSet<>(c.strings("include"));
+          Set<String> exclude = new LinkedHashSet<>(c.strings("exclude"));
+          for (ColumnSpec col : modelColumns) {
+            if ((include == null || include.contains(col.name())) && !exclude.contains(col.name())) {
+              out.put(col.name(), col);
+            }
+          }
+        }
+      }
+      if (!selectorSeen) {
+        modelColumns.forEach(col -> out.put(col.name(), col));
+      }
+      YamlMap own = new YamlMap(Map.of("columns", version.get("columns")), Map.of(), version.span());
+      columns(own).forEach(col -> out.put(col.name(), col));
+      return List.copyOf(out.values());
+    }
+
+    List<DataTestSpec> tests(YamlMap m) {
+      List<DataTestSpec> out = new ArrayList<>();
+      for (String key : List.of("data_tests", "tests")) {
+        YamlNode n = m.get(key);
+        if (n == null || n instanceof YamlScalar s && s.value() == null) {
+          continue;
+        }
+        if (!(n instanceof YamlList list)) {
+          problem(n, "'" + key + "' must be a list of tests");
+          continue;
+        }
+        for (YamlNode t : list.items()) {
+          DataTestSpec spec = test(t);
+          if (spec != null) {
+            out.add(spec);
+          }
+        }
+      }
+      return List.copyOf(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    DataTestSpec test(YamlNode t) {
+      if (t instanceof YamlScalar s && s.value() != null) {
+        return new DataTestSpec(t.text(), Map.of(), Map.of(), null, t.span());
+      }
+      if (!(t instanceof YamlMap m) || m.entries().isEmpty()) {
+        problem(t, "a test is a name or a mapping of one test name to its arguments");
+        return null;
+      }
+      if (m.has("test_name")) {
+        Map<String, Object> args = new LinkedHashMap<>((Map<String, Object>) m.toPlain());
+        args.remove("test_name");
+        Map<String, Object> config = castMap(args.remove("config"));
+        Object argsBlock = args.remove("arguments");
+        if (argsBlock instanceof Map<?, ?> a) {
+          args.putAll((Map<String, Object>) a);
+        }
+        return new DataTestSpec(m.string("test_name"), args, config, (String) args.remove("name"),
+            m.span());
+      }
+      Map.Entry<String, YamlNode> first = m.entries().entrySet().iterator().next();
+      Object raw = first.getValue().toPlain();
+      Map<String, Object> args = raw instanceof Map<?, ?> a
+          ? new LinkedHashMap<>((Map<String, Object>) a) : new LinkedHashMap<>();
+      Map<String, Object> config = castMap(args.remove("config"));
+      Object argsBlock = args.remove("arguments");
+      if (argsBlock instanceof Map<?, ?> a) {
+        args.putAll((Map<String, Object>) a);
+      }
+      Object customName = args.remove("name");
+      return new DataTestSpec(first.getKey(), args, config,
+          customName == null ? null : String.valueOf(customName), m.span());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+      return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    SourceSpec source(YamlMap m) {
+      String name = named(m, "source");
+      if (name == null) {
+        return null;
+      }
+      List<SourceTableSpec> tables = new ArrayList<>();
+      for (YamlMap t : entries(m, "tables")) {
+        String tn = named(t, "source table");
+        if (tn != null) {
+          tables.add(new SourceTableSpec(tn, t.string("identifier"), t.string("description"),
+              columns(t), tests(t), t.string("loaded_at_field"), t.plainMap("freshness"),
+              t.plainMap("quoting"), t.plainMap("meta"), t.strings("tags"), t.plainMap("config"),
+              t.span(), t.keySpan("name")));
+        }
+      }
+      return new SourceSpec(name, m.string("description"), m.string("database"),
+          m.string("schema"), m.string("loader"), m.string("loaded_at_field"),
+          m.plainMap("freshness"), m.plainMap("quoting"), m.plainMap("meta"), m.strings("tags"),
+          m.plainMap("config"), List.copyOf(tables), path, m.span(), m.keySpan("name"));
+    }
+
+    List<MacroSpec.Argument> arguments(YamlMap m) {
+      List<MacroSpec.Argument> out = new ArrayList<>();
+      for (YamlMap a : entries(m, "arguments")) {
+        if (named(a, "argument") != null) {
+          out.add(new MacroSpec.Argument(a.string("name"), a.string("type"), a.string("description")));
+        }
+      }
+      return out;
+    }
+  }
+}
