@@ -1,0 +1,61 @@
+package dev.dbtls.cli;
+
+import dev.dbtls.project.FileSource;
+import dev.dbtls.project.ProjectInputs;
+import dev.dbtls.project.yaml.YamlDocument;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The flags every project command shares, spelled as dbt spells them. */
+final class ProjectOptions {
+  @Option(names = "--project-dir", description = "Folder with dbt_project.yml (default: current folder)")
+  Path projectDir = Path.of(".");
+
+  @Option(names = "--profiles-dir", description = "Folder with profiles.yml")
+  Path profilesDir;
+
+  @Option(names = "--profile", description = "Profile to use instead of dbt_project.yml's")
+  String profile;
+
+  @Option(names = {"--target", "-t"}, description = "Target of the profile")
+  String target;
+
+  @Option(names = "--vars", description = "YAML mapping of vars, e.g. '{days: 3}'")
+  String vars;
+
+  @Option(names = {"--select", "-s", "--models", "-m"}, arity = "1..*", description = "Node selection (dbt syntax)")
+  List<String> select = new ArrayList<>();
+
+  @Option(names = "--exclude", arity = "1..*", description = "Nodes to leave out (dbt syntax)")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = "--builtin-macros", description = "Folder of dbt's own macros to load (repeatable)")
+  List<Path> builtinMacros = new ArrayList<>();
+
+  /** Parsed --vars; a malformed value is reported and treated as empty. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> cliVars(List<String> errors) {
+    if (vars == null || vars.isBlank()) {
+      return Map.of();
+    }
+    YamlDocument doc = YamlDocument.parse("--vars", vars);
+    doc.problems().forEach(p -> errors.add(p.format()));
+    Object plain = doc.root() == null ? null : doc.root().toPlain();
+    if (plain instanceof Map<?, ?> m) {
+      return (Map<String, Object>) m;
+    }
+    if (doc.problems().isEmpty()) {
+      errors.add("--vars: expected a YAML mapping such as '{key: value}'");
+    }
+    return Map.of();
+  }
+
+  ProjectInputs load(List<String> errors) {
+    ProjectInputs.Options o = new ProjectInputs.Options(profilesDir, profile, target,
+        cliVars(errors), System.getenv());
+    return ProjectInputs.load(projectDir, o, FileSource.DISK);
+  }
+}

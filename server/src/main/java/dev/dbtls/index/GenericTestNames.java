@@ -1,0 +1,50 @@
+package dev.dbtls.index;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Names generic tests the way dbt does: {@code <test>_<model>_<args flattened>}, e.g.
+ * {@code accepted_values_orders_status__placed__shipped}; source tests get a {@code source_}
+ * prefix and {@code <source>_<table>} as the target.
+ */
+final class GenericTestNames {
+  private GenericTestNames() {}
+
+  static String name(String testIdentifier, String targetName, Map<String, Object> args) {
+    List<String> flat = new ArrayList<>();
+    new TreeMap<>(args).forEach((k, v) -> {
+      if ("model".equals(k)) {
+        return;
+      }
+      if (v instanceof Map<?, ?> m) {
+        m.values().forEach(x -> flat.add(String.valueOf(x)));
+      } else if (v instanceof List<?> l) {
+        l.forEach(x -> flat.add(String.valueOf(x)));
+      } else {
+        flat.add(String.valueOf(v));
+      }
+    });
+    List<String> clean = flat.stream().map(s -> s.replaceAll("[^0-9a-zA-Z_]+", "_")).toList();
+    return testIdentifier + "_" + targetName + (clean.isEmpty() ? "" : "_" + String.join("__", clean));
+  }
+
+  /** A short stable hash for the unique id, as dbt appends one to generic test ids. */
+  static String hash(String name) {
+    try {
+      byte[] d = MessageDigest.getInstance("MD5").digest(name.getBytes(StandardCharsets.UTF_8));
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < 5; i++) {
+        sb.append(String.format("%02x", d[i]));
+      }
+      return sb.toString();
+    } catch (NoSuchAlgorithmException e) {
+      return Integer.toHexString(name.hashCode());
+    }
+  }
+}

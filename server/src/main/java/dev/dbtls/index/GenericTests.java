@@ -1,0 +1,113 @@
+package dev.dbtls.index;
+
+import dev.dbtls.project.Configs;
+import dev.dbtls.project.ProjectInputs;
+import dev.dbtls.project.properties.ColumnSpec;
+import dev.dbtls.project.properties.DataTestSpec;
+import dev.dbtls.project.properties.NodeSpec;
+import dev.dbtls.project.properties.PropertyFile;
+import dev.dbtls.project.properties.SourceSpec;
+import dev.dbtls.project.properties.SourceTableSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the data tests declared in property YAML into test nodes, named as dbt names them and
+ * depending on the node they test (and on the {@code to} of a relationships test).
+ */
+final class GenericTests {
+  interface ConfigSource {
+    Map<String, Object> configFor(ResourceType type, String pkg, List<String> fqn);
+  }
+
+  private GenericTests() {}
+
+  static List<Node> of(ProjectInputs inputs, PropertyIndex props, ConfigSource configs) {
+    List<Node> out = new ArrayList<>();
+    for (PropertyIndex.Owned<NodeSpec> o : props.nodes) {
+      NodeSpec s = o.spec();
+      String prefix = s.resourceType();
+      String target = s.versions().isEmpty() ? prefix + "." + o.packageName() + "." + s.name()
+          : prefix + "." + o.packageName() + "." + s.name() + ".v" + latest(s);
+      String model = "ref('" + s.name() + "')";
+      for (DataTestSpec t : s.tests()) {
+        out.add(node(inputs, configs, o.packageName(), o.file(), t, "", s.name(), null, target, model));
+      }
+      for (ColumnSpec c : s.columns()) {
+        for (DataTestSpec t : c.tests()) {
+          out.add(node(inputs, configs, o.packageName(), o.file(), t, "", s.name(), c.name(), target, model));
+        }
+      }
+    }
+    for (PropertyIndex.Owned<SourceSpec> o : props.sources) {
+      for (SourceTableSpec tbl : o.spec().tables()) {
+        String target = "source." + o.packageName() + "." + o.spec().name() + "." + tbl.name();
+        String model = "source('" + o.spec().name() + "', '" + tbl.name() + "')";
+        String targetName = o.spec().name() + "_" + tbl.name();
+        for (DataTestSpec t : tbl.tests()) {
+          out.add(node(inputs, configs, o.packageName(), o.file(), t, "source_", targetName, null, target, model));
+        }
+        for (ColumnSpec c : tbl.columns()) {
+          for (DataTestSpec t : c.tests()) {
+            out.add(node(inputs, configs, o.packageName(), o.file(), t, "source_", targetName, c.name(), target, model));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String latest(NodeSpec s) {
+    if (s.latestVersion() != null) {
+      return s.latestVersion();
+    }
+    return s.versions().get(s.versions().size() - 1).v();
+  }
+
+  private static Node node(ProjectInputs inputs, ConfigSource configs, String pkg, PropertyFile file,
+      DataTestSpec t, String sourcePrefix, String targetName, String column, String attachedTo,
+      String modelArg) {
+    Map<String, Object> args = new LinkedHashMap<>(t.args());
+    if (column != null) {
+      args.put("column_name", column);
+    }
+    String identifier = sourcePrefix + (t.packageName() == null ? "" : t.packageName() + "_") + t.macroName();
+    String name = t.customName() != null ? t.customName()
+        : GenericTestNames.name(identifier, targetName, args);
+    List<String> fqn = new ArrayList<>();
+    fqn.add(pkg);
+    String path = file.path();
+    String[] dirs = path.split("/");
+    for (int i = 1; i < dirs.length - 1; i++) {
+      fqn.add(dirs[i]);
+    }
+    fqn.add(name);
+    Map<String, Object> config = Configs.merge(configs.configFor(ResourceType.TEST, pkg, fqn), t.config());
+    config.putIfAbsent("enabled", true);
+    config.putIfAbsent("materialized", "test");
+    config.putIfAbsent("severity", "ERROR");
+    List<RefCall> refs = new ArrayList<>();
+    List<SourceCall> sources = new ArrayList<>();
+    Object to = args.get("to");
+    if (to instanceof String s) {
+      var facts = dev.dbtls.jinja.scan.StaticExtractor.extract(
+          dev.dbtls.jinja.scan.JinjaScanner.scan("{{ " + s + " }}"));
+      facts.refs().stream().filter(r -> r.name() != null)
+          .forEach(r -> refs.add(new RefCall(r.packageName(), r.name(), r.version(), 0, 0)));
+      facts.sources().stream().filter(x -> x.sourceName() != null && x.tableName() != null)
+          .forEach(x -> sources.add(new SourceCall(x.sourceName(), x.tableName(), 0, 0)));
+    }
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("test_name", t.macroName());
+    extra.put("test_namespace", t.packageName());
+    extra.put("kwargs", args);
+    extra.put("column_name", column);
+    extra.put("attached_node", attachedTo);
+    extra.put("model_arg", modelArg);
+    return new Node("test." + pkg + "." + name + "." + GenericTestNames.hash(name), ResourceType.TEST,
+        pkg, name, null, List.copyOf(fqn), path, path, null, config, null, List.of(), refs, sources,
+        List.of(attachedTo), null, t.span(), extra);
+  }
+}

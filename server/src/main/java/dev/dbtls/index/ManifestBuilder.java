@@ -1,0 +1,589 @@
+package dev.dbtls.index;
+
+import dev.dbtls.jinja.scan.StaticFacts;
+import dev.dbtls.project.ConfigTree;
+import dev.dbtls.project.Configs;
+import dev.dbtls.project.DbtProject;
+import dev.dbtls.project.FileKind;
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProblemCode;
+import dev.dbtls.project.ProjectFile;
+import dev.dbtls.project.ProjectInputs;
+import dev.dbtls.project.Span;
+import dev.dbtls.project.properties.ColumnSpec;
+import dev.dbtls.project.properties.NodeSpec;
+import dev.dbtls.project.properties.PropertyFile;
+import dev.dbtls.project.properties.VersionSpec;
+import dev.dbtls.project.yaml.YamlMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Builds the {@link Manifest} from project inputs, the way dbt parses: every file scanned once
+ * (in parallel), refs, sources and configs taken statically where the scanner can be sure, and
+ * from a parse render (through {@link DynamicParse}) where it cannot.
+ */
+public final class ManifestBuilder {
+
+  /** What a parse render of a file found: what the static scan could not be sure of. */
+  public record Captured(List<RefCall> refs, List<SourceCall> sources, Map<String, Object> config,
+      List<Problem> problems) {}
+
+  /** Renders a file whose refs/sources/config are not all literal, capturing the calls. */
+  public interface DynamicParse {
+    Captured capture(ParsedFile file, Node draft);
+  }
+
+  /** Names relations through a project's own generate_*_name macros; null means "use dbt's default". */
+  public interface RelationNamer {
+    RelationName name(Node node, RelationName defaults);
+  }
+
+  private final ProjectInputs inputs;
+  private final DynamicParse dynamicParse;
+  private final RelationNamer namer;
+  private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+  private final PropertyIndex properties = new PropertyIndex();
+  private java.util.Set<String> refMacros = java.util.Set.of();
+
+  public ManifestBuilder(ProjectInputs inputs, DynamicParse dynamicParse, RelationNamer namer) {
+    this.inputs = inputs;
+    this.dynamicParse = dynamicParse;
+    this.namer = namer;
+  }
+
+  public static Manifest build(ProjectInputs inputs) {
+    return new ManifestBuilder(inputs, null, null).build();
+  }
+
+  public Manifest build() {
+    problems.addAll(inputs.problems());
+    Map<ProjectFile, ParsedFile> parsed = new ConcurrentHashMap<>();
+    Map<ProjectFile, PropertyFile> props = new ConcurrentHashMap<>();
+    inputs.files().parallelStream().forEach(f -> {
+      String display = inputs.displayPath(f);
+      if (f.kind() == FileKind.PROPERTIES) {
+        props.put(f, PropertyFile.parse(display, f.text()));
+      } else if (f.kind() != FileKind.SEED && !f.isPython()) {
+        ParsedFile p = ParsedFile.of(f, display);
+        parsed.put(f, p);
+        problems.addAll(p.template().problems(display));
+      }
+    });
+    inputs.files().stream().filter(props::containsKey)
+        .forEach(f -> properties.add(f.packageName(), props.get(f)));
+    problems.addAll(properties.problems);
+
+    refMacros = refMacros(parsed);
+    Map<String, Macro> macros = macros(parsed);
+    Map<String, DocBlock> docs = docs(parsed);
+    List<Node> drafts = Collections.synchronizedList(new ArrayList<>());
+    inputs.files().parallelStream().forEach(f -> drafts.addAll(sqlNodes(f, parsed.get(f))));
+    drafts.addAll(seeds());
+    drafts.addAll(sources());
+    drafts.addAll(exposures());
+    drafts.addAll(GenericTests.of(inputs, properties, this::configFor));
+    drafts.sort(java.util.Comparator.comparing(Node::uniqueId));
+
+    Map<String, Node> enabled = new LinkedHashMap<>();
+    Map<String, Node> disabled = new LinkedHashMap<>();
+    for (Node n : drafts) {
+      Map<String, Node> into = n.enabled() ? enabled : disabled;
+      Node earlier = into.putIfAbsent(n.uniqueId(), n);
+      if (earlier != null && n.enabled()) {
+        duplicate(earlier, n);
+      }
+    }
+    for (PropertyIndex.Owned<NodeSpec> o : properties.unused()) {
+      problems.add(Problem.at(o.file().path(), o.spec().nameSpan(), ProblemCode.PROPERTY_UNKNOWN_NODE,
+          o.spec().resourceType() + " '" + o.spec().name() + "' is described here but no such "
+              + o.spec().resourceType() + " exists in package '" + o.packageName() + "'"));
+    }
+    Manifest draft = new Manifest(inputs, enabled, disabled, macros, docs, new Dag(Map.of()), List.of());
+    Map<String, Node> resolved = new LinkedHashMap<>();
+    Map<String, List<String>> parents = new HashMap<>();
+    enabled.values().parallelStream().map(n -> resolve(draft, n)).toList().forEach(n -> {
+      resolved.put(n.uniqueId(), n);
+      parents.put(n.uniqueId(), n.dependsOn());
+    });
+    Dag dag = new Dag(parents);
+    cycles(dag, resolved);
+    List<Problem> all = new ArrayList<>(problems);
+    return new Manifest(inputs, resolved, disabled, macros, docs, dag, List.copyOf(all));
+  }
+
+  // ---- macros and docs -------------------------------------------------------------------
+
+  private Map<String, Macro> macros(Map<ProjectFile, ParsedFile> parsed) {
+    Map<String, Macro> out = new LinkedHashMap<>();
+    for (ProjectFile f : inputs.files()) {
+      ParsedFile p = parsed.get(f);
+      if (p == null || !(f.kind() == FileKind.MACRO || f.kind() == FileKind.GENERIC_TEST)) {
+        continue;
+      }
+      for (StaticFacts.MacroDef d : p.facts().macros()) {
+        String name = switch (d.kind()) {
+          case TEST -> "test_" + d.name();
+          case MATERIALIZATION -> "materialization_" + d.name() + "_" + d.adapter();
+          default -> d.name();
+        };
+        var spec = properties.macros.get(f.packageName() + "." + name);
+        Macro m = new Macro(f.packageName(), name,
+            d.params().stream().map(StaticFacts.Param::name).toList(),
+            spec != null ? spec.description() : d.doc(), f.relativePath(), p.displayPath(),
+            p.span(d.nameRange()));
+        out.putIfAbsent(m.uniqueId(), m);
+      }
+    }
+    return out;
+  }
+
+  private Map<String, DocBlock> docs(Map<ProjectFile, ParsedFile> parsed) {
+    Map<String, DocBlock> out = new LinkedHashMap<>();
+    for (ProjectFile f : inputs.files()) {
+      ParsedFile p = parsed.get(f);
+      if (p == null || f.kind() != FileKind.DOCS) {
+        continue;
+      }
+      for (StaticFacts.DocsBlock d : p.facts().docs()) {
+        DocBlock b = new DocBlock(f.packageName(), d.name(), d.content().of(f.text()).strip(),
+            p.displayPath(), p.span(d.nameRange()));
+        DocBlock earlier = out.putIfAbsent(b.uniqueId(), b);
+        if (earlier != null) {
+          problems.add(Problem.at(p.displayPath(), b.span(), ProblemCode.NODE_DUPLICATE,
+              "docs block '" + d.name() + "' is also defined in " + earlier.displayPath()));
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---- SQL nodes ---------------------------------------------------------------------------
+
+  private List<Node> sqlNodes(ProjectFile f, ParsedFile p) {
+    return switch (f.kind()) {
+      case MODEL -> models(f, p);
+      case ANALYSIS -> List.of(sqlNode(f, p, ResourceType.ANALYSIS, f.stem(), null, null,
+          resourcePath(f, inputs.project(f.packageName()).analysisPaths()), p == null ? Span.NONE : Span.NONE));
+      case SINGULAR_TEST -> List.of(sqlNode(f, p, ResourceType.TEST, f.stem(), null, null,
+          resourcePath(f, inputs.project(f.packageName()).testPaths()), Span.NONE));
+      case SNAPSHOT -> snapshots(f, p);
+      default -> List.of();
+    };
+  }
+
+  private List<Node> models(ProjectFile f, ParsedFile p) {
+    DbtProject proj = inputs.project(f.packageName());
+    List<String> folders = resourcePath(f, proj.modelPaths());
+    for (PropertyIndex.Owned<NodeSpec> o : properties.nodes) {
+      NodeSpec s = o.spec();
+      if (!o.packageName().equals(f.packageName()) || !"model".equals(s.resourceType())
+          || s.versions().isEmpty()) {
+        continue;
+      }
+      for (VersionSpec v : s.versions()) {
+        String fileName = v.definedIn() != null ? v.definedIn() : s.name() + "_v" + v.v();
+        boolean latestFallback = f.stem().equals(s.name()) && !hasFile(f.packageName(), s.name() + "_v" + v.v())
+            && v.v().equals(latest(s));
+        if (f.stem().equals(fileName) || latestFallback) {
+          properties.node(o.packageName(), "model", s.name());
+          return List.of(sqlNode(f, p, ResourceType.MODEL, s.name(), v, s, folders, Span.NONE));
+        }
+      }
+    }
+    return List.of(sqlNode(f, p, ResourceType.MODEL, f.stem(), null, null, folders, Span.NONE));
+  }
+
+  private boolean hasFile(String pkg, String stem) {
+    return inputs.files().stream().anyMatch(x -> x.packageName().equals(pkg)
+        && x.kind() == FileKind.MODEL && x.stem().equals(stem));
+  }
+
+  private static String latest(NodeSpec s) {
+    if (s.latestVersion() != null) {
+      return s.latestVersion();
+    }
+    return s.versions().stream().map(VersionSpec::v)
+        .max(java.util.Comparator.comparingDouble(ManifestBuilder::num)).orElse(null);
+  }
+
+  private static double num(String v) {
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private List<Node> snapshots(ProjectFile f, ParsedFile p) {
+    List<String> folders = resourcePath(f, inputs.project(f.packageName()).snapshotPaths());
+    if (p == null || p.facts().snapshots().isEmpty()) {
+      return List.of(sqlNode(f, p, ResourceType.SNAPSHOT, f.stem(), null, null, folders, Span.NONE));
+    }
+    List<Node> out = new ArrayList<>();
+    for (StaticFacts.SnapshotBlock b : p.facts().snapshots()) {
+      out.add(sqlNode(f, p, ResourceType.SNAPSHOT, b.name(), null, null, folders, p.span(b.nameRange())));
+    }
+    return out;
+  }
+
+  /** Folders between the resource path and the file: {@code models/staging/x.sql} → [staging]. */
+  private static List<String> resourcePath(ProjectFile f, List<String> roots) {
+    String rel = f.relativePath();
+    for (String root : roots) {
+      String prefix = root.endsWith("/") ? root : root + "/";
+      if (rel.startsWith(prefix)) {
+        rel = rel.substring(prefix.length());
+        break;
+      }
+    }
+    List<String> parts = new ArrayList<>(List.of(rel.split("/")));
+    parts.remove(parts.size() - 1);
+    return parts;
+  }
+
+  private Node sqlNode(ProjectFile f, ParsedFile p, ResourceType type, String name, VersionSpec version,
+      NodeSpec versioned, List<String> folders, Span span) {
+    List<String> fqn = new ArrayList<>();
+    fqn.add(f.packageName());
+    fqn.addAll(folders);
+    fqn.add(name);
+    if (version != null) {
+      fqn.add("v" + version.v());
+    }
+    NodeSpec spec = versioned != null ? versioned
+        : properties.node(f.packageName(), type.dbtName(), name);
+    Map<String, Object> config = configFor(type, f.packageName(), fqn);
+    if (spec != null) {
+      config = Configs.merge(config, specConfig(spec));
+    }
+    if (version != null) {
+      config = Configs.merge(config, version.config());
+    }
+    List<RefCall> refs = new ArrayList<>();
+    List<SourceCall> sources = new ArrayList<>();
+    Map<String, Object> fileConfig = new LinkedHashMap<>();
+    boolean dynamic = false;
+    if (p != null) {
+      StaticFacts facts = p.facts();
+      Function<Integer, Boolean> inBlock = offset -> type != ResourceType.SNAPSHOT || span.equals(Span.NONE)
+          || facts.snapshots().stream().anyMatch(b -> b.name().equals(name)
+              && b.whole().start() <= offset && offset <= b.whole().end());
+      for (StaticFacts.RefCall r : facts.refs()) {
+        if (r.dynamic() || r.name() == null) {
+          dynamic = true;
+        } else if (inBlock.apply(r.call().start())) {
+          refs.add(new RefCall(r.packageName(), r.name(), r.version(), r.call().start(), r.call().end()));
+        }
+      }
+      for (StaticFacts.SourceCall s : facts.sources()) {
+        if (s.dynamic() || s.sourceName() == null || s.tableName() == null) {
+          dynamic = true;
+        } else if (inBlock.apply(s.call().start())) {
+          sources.add(new SourceCall(s.sourceName(), s.tableName(), s.call().start(), s.call().end()));
+        }
+      }
+      for (StaticFacts.ConfigCall c : facts.configs()) {
+        dynamic |= c.dynamic();
+        if (inBlock.apply(c.call().start())) {
+          fileConfig = Configs.merge(fileConfig, c.literalValues());
+        }
+      }
+      dynamic |= facts.needsRender() && callsMacroThatRefs(facts);
+    }
+    config = Configs.merge(config, fileConfig);
+    config.putIfAbsent("enabled", true);
+    config.putIfAbsent("materialized", switch (type) {
+      case MODEL -> "view";
+      case TEST -> "test";
+      case SNAPSHOT -> "snapshot";
+      default -> "view";
+    });
+    String uid = type.dbtName() + "." + f.packageName() + "." + name
+        + (version != null ? ".v" + version.v() : "");
+    Map<String, Object> extra = new HashMap<>();
+    if (versioned != null) {
+      extra.put("latest_version", latest(versioned));
+    }
+    List<ColumnSpec> columns = version != null ? version.columns()
+        : spec != null ? spec.columns() : List.of();
+    Node node = new Node(uid, type, f.packageName(), name, version == null ? null : version.v(),
+        List.copyOf(fqn), f.relativePath(), inputs.displayPath(f), f, config,
+        spec == null ? null : spec.description(), columns, refs, sources, List.of(), null, span, extra);
+    if (dynamic && dynamicParse != null && p != null) {
+      Captured c = dynamicParse.capture(p, node);
+      problems.addAll(c.problems());
+      List<RefCall> allRefs = new ArrayList<>(refs);
+      c.refs().stream().filter(r -> !allRefs.contains(r)).forEach(allRefs::add);
+      List<SourceCall> allSources = new ArrayList<>(sources);
+      c.sources().stream().filter(s -> !allSources.contains(s)).forEach(allSources::add);
+      Map<String, Object> cfg = Configs.merge(config, c.config());
+      node = new Node(uid, type, node.packageName(), name, node.version(), node.fqn(),
+          node.originalFilePath(), node.displayPath(), f, cfg, node.description(), columns,
+          List.copyOf(allRefs), List.copyOf(allSources), List.of(), null, span, extra);
+    }
+    return node;
+  }
+
+  /** Whether a file's macro calls may hide refs, sources or configs: only then is a parse render needed. */
+  private boolean callsMacroThatRefs(StaticFacts facts) {
+    return facts.macroCalls().stream().anyMatch(c -> !c.builtin() && refMacros.contains(c.name()));
+  }
+
+  /** Names of macros that call ref/source/config themselves or through other macros. */
+  private static java.util.Set<String> refMacros(Map<ProjectFile, ParsedFile> parsed) {
+    Map<String, java.util.Set<String>> calls = new HashMap<>();
+    java.util.Set<String> direct = new java.util.HashSet<>();
+    for (ParsedFile p : parsed.values()) {
+      if (p.file().kind() != FileKind.MACRO) {
+        continue;
+      }
+      StaticFacts f = p.facts();
+      for (StaticFacts.MacroDef d : f.macros()) {
+        java.util.function.Predicate<dev.dbtls.jinja.scan.TextRange> inside =
+            r -> d.whole().start() <= r.start() && r.end() <= d.whole().end();
+        if (f.refs().stream().anyMatch(r -> inside.test(r.call()))
+            || f.sources().stream().anyMatch(r -> inside.test(r.call()))
+            || f.configs().stream().anyMatch(r -> inside.test(r.call()))) {
+          direct.add(d.name());
+        }
+        java.util.Set<String> callees = calls.computeIfAbsent(d.name(), k -> new java.util.HashSet<>());
+        f.macroCalls().stream().filter(c -> inside.test(c.call())).forEach(c -> callees.add(c.name()));
+      }
+    }
+    java.util.Set<String> out = new java.util.HashSet<>(direct);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (var e : calls.entrySet()) {
+        if (!out.contains(e.getKey()) && e.getValue().stream().anyMatch(out::contains)) {
+          out.add(e.getKey());
+          grew = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  static Map<String, Object> specConfig(NodeSpec spec) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    if (!spec.tags().isEmpty()) {
+      c.put("tags", spec.tags());
+    }
+    if (!spec.meta().isEmpty()) {
+      c.put("meta", spec.meta());
+    }
+    return Configs.merge(c, spec.config());
+  }
+
+  /** Configs from dbt_project.yml: the package's own file first, then the root project's. */
+  Map<String, Object> configFor(ResourceType type, String pkg, List<String> fqn) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    DbtProject own = inputs.project(pkg);
+    if (own != null && own != inputs.root()) {
+      out = Configs.merge(out, new ConfigTree(tree(own, type)).configFor(fqn));
+    }
+    return Configs.merge(out, new ConfigTree(tree(inputs.root(), type)).configFor(fqn));
+  }
+
+  private static YamlMap tree(DbtProject p, ResourceType type) {
+    return switch (type) {
+      case MODEL -> p.models();
+      case SEED -> p.seeds();
+      case SNAPSHOT -> p.snapshots();
+      case SOURCE -> p.sources();
+      case TEST -> p.tests();
+      case ANALYSIS -> p.analyses();
+      default -> YamlMap.empty(Span.NONE);
+    };
+  }
+
+  // ---- seeds, sources, exposures --------------------------------------------------------------
+
+  private List<Node> seeds() {
+    List<Node> out = new ArrayList<>();
+    for (ProjectFile f : inputs.files()) {
+      if (f.kind() != FileKind.SEED) {
+        continue;
+      }
+      List<String> fqn = new ArrayList<>();
+      fqn.add(f.packageName());
+      fqn.addAll(resourcePath(f, inputs.project(f.packageName()).seedPaths()));
+      fqn.add(f.stem());
+      NodeSpec spec = properties.node(f.packageName(), "seed", f.stem());
+      Map<String, Object> config = configFor(ResourceType.SEED, f.packageName(), fqn);
+      if (spec != null) {
+        config = Configs.merge(config, specConfig(spec));
+      }
+      config.putIfAbsent("enabled", true);
+      config.putIfAbsent("materialized", "seed");
+      out.add(new Node("seed." + f.packageName() + "." + f.stem(), ResourceType.SEED, f.packageName(),
+          f.stem(), null, List.copyOf(fqn), f.relativePath(), inputs.displayPath(f), f, config,
+          spec == null ? null : spec.description(), spec == null ? List.of() : spec.columns(),
+          List.of(), List.of(), List.of(), null, Span.NONE, Map.of()));
+    }
+    return out;
+  }
+
+  private List<Node> sources() {
+    List<Node> out = new ArrayList<>();
+    for (PropertyIndex.Owned<dev.dbtls.project.properties.SourceSpec> o : properties.sources) {
+      var s = o.spec();
+      for (var t : s.tables()) {
+        List<String> fqn = List.of(o.packageName(), s.name(), t.name());
+        Map<String, Object> config = configFor(ResourceType.SOURCE, o.packageName(), fqn);
+        config = Configs.merge(config, s.config());
+        config = Configs.merge(config, t.config());
+        config.putIfAbsent("enabled", true);
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("source_name", s.name());
+        extra.put("source_description", s.description() == null ? "" : s.description());
+        extra.put("loader", s.loader() == null ? "" : s.loader());
+        extra.put("identifier", t.identifier() == null ? t.name() : t.identifier());
+        Map<String, Object> quoting = new LinkedHashMap<>(s.quoting());
+        quoting.putAll(t.quoting());
+        extra.put("quoting", quoting);
+        extra.put("source_schema", s.schema() == null ? s.name() : s.schema());
+        extra.put("source_database", s.database());
+        out.add(new Node("source." + o.packageName() + "." + s.name() + "." + t.name(),
+            ResourceType.SOURCE, o.packageName(), t.name(), null, fqn, o.file().path(),
+            o.file().path(), null, config, t.description(), t.columns(), List.of(), List.of(),
+            List.of(), null, t.nameSpan(), extra));
+      }
+    }
+    return out;
+  }
+
+  private List<Node> exposures() {
+    List<Node> out = new ArrayList<>();
+    for (PropertyIndex.Owned<dev.dbtls.project.properties.ExposureSpec> o : properties.exposures) {
+      var e = o.spec();
+      List<RefCall> refs = new ArrayList<>();
+      List<SourceCall> sources = new ArrayList<>();
+      for (String dep : e.dependsOn()) {
+        StaticFacts facts = dev.dbtls.jinja.scan.StaticExtractor.extract(
+            dev.dbtls.jinja.scan.JinjaScanner.scan("{{ " + dep + " }}"));
+        facts.refs().stream().filter(r -> r.name() != null)
+            .forEach(r -> refs.add(new RefCall(r.packageName(), r.name(), r.version(), 0, 0)));
+        facts.sources().stream().filter(s -> s.sourceName() != null && s.tableName() != null)
+            .forEach(s -> sources.add(new SourceCall(s.sourceName(), s.tableName(), 0, 0)));
+      }
+      Map<String, Object> config = new LinkedHashMap<>();
+      config.put("enabled", true);
+      if (!e.tags().isEmpty()) {
+        config.put("tags", e.tags());
+      }
+      out.add(new Node("exposure." + o.packageName() + "." + e.name(), ResourceType.EXPOSURE,
+          o.packageName(), e.name(), null, List.of(o.packageName(), e.name()), o.file().path(),
+          o.file().path(), null, config, e.description(), List.of(), refs, sources, List.of(), null,
+          e.nameSpan(), Map.of("type", String.valueOf(e.type()))));
+    }
+    return out;
+  }
+
+  // ---- resolution ----------------------------------------------------------------------------
+
+  private Node resolve(Manifest draft, Node n) {
+    List<String> deps = new ArrayList<>();
+    for (RefCall r : n.refs()) {
+      Optional<Node> target = draft.resolveRef(n.packageName(), r);
+      if (target.isPresent()) {
+        if (!deps.contains(target.get().uniqueId())) {
+          deps.add(target.get().uniqueId());
+        }
+      } else {
+        problems.add(located(n, r.start(), r.end(), draft.resolveDisabledRef(n.packageName(), r)
+            .map(d -> Problem.ofFile("", ProblemCode.REF_DISABLED, r.display() + " points to "
+                + d.uniqueId() + ", which is disabled (enabled: false)"))
+            .orElseGet(() -> Problem.ofFile("", ProblemCode.REF_UNKNOWN, r.display()
+                + " does not match any enabled model, seed or snapshot"
+                + DidYouMean.suffix(r.name(), draft.refableNames())))));
+      }
+    }
+    for (SourceCall s : n.sources()) {
+      Optional<Node> target = draft.resolveSource(n.packageName(), s.sourceName(), s.tableName());
+      if (target.isPresent()) {
+        if (!deps.contains(target.get().uniqueId())) {
+          deps.add(target.get().uniqueId());
+        }
+      } else {
+        problems.add(located(n, s.start(), s.end(), Problem.ofFile("", ProblemCode.SOURCE_UNKNOWN,
+            "source('" + s.sourceName() + "', '" + s.tableName() + "') is not declared in any "
+                + "sources: entry" + DidYouMean.suffix(s.sourceName() + "." + s.tableName(),
+                    draft.nodes().values().stream().filter(x -> x.type() == ResourceType.SOURCE)
+                        .map(x -> x.fqn().get(1) + "." + x.name()).toList()))));
+      }
+    }
+    deps.addAll(n.dependsOn().stream().filter(d -> !deps.contains(d)).toList());
+    RelationName rel = relation(n);
+    return n.with(n.config(), rel, List.copyOf(deps));
+  }
+
+  private RelationName relation(Node n) {
+    var target = inputs.target();
+    if (n.type() == ResourceType.SOURCE) {
+      Object db = n.extra().get("source_database");
+      return new RelationName(db == null ? target.database() : String.valueOf(db),
+          String.valueOf(n.extra().get("source_schema")), String.valueOf(n.extra().get("identifier")));
+    }
+    if (n.type() == ResourceType.EXPOSURE) {
+      return null;
+    }
+    Map<String, Object> c = n.config();
+    String schema = n.type() == ResourceType.SNAPSHOT && c.get("target_schema") != null
+        ? String.valueOf(c.get("target_schema")) : RelationNaming.schema(c, target);
+    String database = n.type() == ResourceType.SNAPSHOT && c.get("target_database") != null
+        ? String.valueOf(c.get("target_database")) : RelationNaming.database(c, target);
+    RelationName defaults = new RelationName(database, schema, RelationNaming.alias(c, n.name(), n.version()));
+    if (namer != null) {
+      RelationName custom = namer.name(n, defaults);
+      if (custom != null) {
+        return custom;
+      }
+    }
+    return defaults;
+  }
+
+  private Problem located(Node n, int start, int end, Problem p) {
+    if (n.file() == null) {
+      return new Problem(n.displayPath(), n.span().startLine(), n.span().startColumn(),
+          n.span().endLine(), n.span().endColumn(), p.severity(), p.code(), p.message());
+    }
+    dev.dbtls.project.LineIndex lines = new dev.dbtls.project.LineIndex(n.file().text());
+    Span s = lines.span(start, end);
+    return new Problem(n.displayPath(), s.startLine(), s.startColumn(), s.endLine(), s.endColumn(),
+        p.severity(), p.code(), p.message());
+  }
+
+  private void duplicate(Node earlier, Node n) {
+    for (Node[] pair : new Node[][] {{n, earlier}, {earlier, n}}) {
+      problems.add(new Problem(pair[0].displayPath(), pair[0].span().startLine(),
+          pair[0].span().startColumn(), pair[0].span().endLine(), pair[0].span().endColumn(), null,
+          ProblemCode.NODE_DUPLICATE, pair[0].type().dbtName() + " '" + n.name() + "' is defined twice in package '"
+              + n.packageName() + "': " + pair[0].displayPath() + " and " + pair[1].displayPath()));
+    }
+  }
+
+  private void cycles(Dag dag, Map<String, Node> nodes) {
+    for (List<String> cycle : dag.cycles()) {
+      java.util.Set<String> members = new java.util.HashSet<>(cycle);
+      String path = String.join(" -> ", cycle.stream().map(id -> nodes.get(id).name()).toList())
+          + " -> " + nodes.get(cycle.get(0)).name();
+      for (String id : cycle) {
+        Node n = nodes.get(id);
+        RefCall at = n.refs().stream().filter(r -> members.stream().anyMatch(
+            m -> nodes.get(m).name().equals(r.name()))).findFirst().orElse(null);
+        Problem p = Problem.ofFile("", ProblemCode.DAG_CYCLE, "dependency cycle: " + path);
+        problems.add(at == null ? new Problem(n.displayPath(), 0, 0, 0, 0, null, p.code(), p.message())
+            : located(n, at.start(), at.end(), p));
+      }
+    }
+  }
+}
