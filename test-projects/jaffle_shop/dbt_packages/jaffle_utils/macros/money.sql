@@ -5,15 +5,15 @@
 {%- endmacro %}
 
 {% macro default__cents_to_dollars(column_name, scale) -%}
-  cast({{ column_name }} as numeric(16, {{ scale }})) / {{ var('cents_per_unit') }}
+  cast({{ column_name }} as numeric(16, {{ scale }})) / {{ var('cents_per_unit', 100) }}
 {%- endmacro %}
 
 {% macro duckdb__cents_to_dollars(column_name, scale) -%}
-  round(cast({{ column_name }} as decimal(18, 4)) / {{ var('cents_per_unit') }}, {{ scale }})
+  round(cast({{ column_name }} as decimal(18, 4)) / {{ var('cents_per_unit', 100) }}, {{ scale }})
 {%- endmacro %}
 
 {% macro postgres__cents_to_dollars(column_name, scale) -%}
-  round(({{ column_name }})::numeric / {{ var('cents_per_unit') }}, {{ scale }})
+  round(({{ column_name }})::numeric / {{ var('cents_per_unit', 100) }}, {{ scale }})
 {%- endmacro %}
 
 {#- Division that yields null instead of failing when the denominator is 0. -#}
