@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""Renders dbtls' builtin cross-database macros with Python's Jinja2, adapter by adapter.
+
+The macros live in server/src/main/resources/dbtls/macros/ (files listed in INDEX). This script
+loads them all into one Jinja2 environment with small shims for what dbt adds to Jinja:
+
+  * adapter.dispatch(name, 'dbt') - returns the first macro found among
+    <adapter>__name, <parent adapter>__name, ..., default__name
+  * return(value)                 - ends the macro and makes the call evaluate to value
+  * exceptions.raise_compiler_error(msg)
+  * target                        - a dict with type, schema, database, name
+  * dbt                           - the namespace of every loaded macro (dbt.dateadd, ...)
+
+and renders every expression of CASES for every adapter of ADAPTERS. Its output is the golden
+file builtin_macros_expected.txt, which a Java test compares with dbtls' own engine:
+
+    python3 server/src/test/resources/builtin_macros_check.py \
+        > server/src/test/resources/builtin_macros_expected.txt
+
+Python 3 standard library plus Jinja2 only.
+"""
+import os
+import sys
+
+import jinja2
+from jinja2.runtime import Context, Macro
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MACRO_DIR = os.path.normpath(os.path.join(HERE, '..', '..', 'main', 'resources', 'dbtls', 'macros'))
+
+# adapter type -> parent adapter whose macros it inherits (as dev.dbtls.project.Adapter says)
+ADAPTERS = [
+    ('default', None),  # an adapter dbtls knows nothing about: only default__ variants apply
+    ('duckdb', None),
+    ('postgres', None),
+    ('redshift', 'postgres'),
+    ('sqlite', None),
+    ('mysql', None),
+    ('snowflake', None),
+    ('bigquery', None),
+    ('spark', None),
+    ('databricks', 'spark'),
+    ('trino', None),
+]
+PARENTS = dict(ADAPTERS)
+
+DATEPARTS = ['year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second']
+
+CASES = (
+    ["dbt.dateadd('%s', 3, 'order_date')" % p for p in DATEPARTS]
+    + ["dbt.dateadd(datepart='day', interval=-1, from_date_or_timestamp=\"'2024-03-01'\")"]
+    + ["dbt.datediff('first_order', 'last_order', '%s')" % p for p in DATEPARTS]
+    + ["dbt.date_trunc('%s', 'ordered_at')" % p for p in DATEPARTS]
+    + ["dbt.current_timestamp()"]
+    + ["dbt.last_day('ordered_at', '%s')" % p for p in ['month', 'quarter', 'year', 'week']]
+    + [
+        "dbt.concat(['first_name', \"' '\", 'last_name'])",
+        "dbt.concat(['customer_id'])",
+        "dbt.hash('customer_id')",
+        "dbt.hash(dbt.concat(['order_id', \"'-'\", 'status']))",
+        "dbt.safe_cast('amount', dbt.type_numeric())",
+        "dbt.safe_cast(\"'2024-01-01'\", 'date')",
+        "dbt.type_string()",
+        "dbt.type_timestamp()",
+        "dbt.type_float()",
+        "dbt.type_numeric()",
+        "dbt.type_bigint()",
+        "dbt.type_int()",
+        "dbt.type_boolean()",
+        "dbt.split_part('email', \"'@'\", 1)",
+        "dbt.split_part('full_path', \"'/'\", 3)",
+        "dbt.split_part('full_path', \"'/'\", 'part_no')",
+        "dbt.listagg('status', \"', '\")",
+        "dbt.listagg('status', \"', '\", 'order by ordered_at')",
+        "dbt.listagg(measure='status', delimiter_text=\"'|'\", order_by_clause='order by ordered_at desc', limit_num=3)",
+        "dbt.listagg('status', \"','\", none, 2)",
+        "dbt.any_value('status')",
+        "dbt.bool_or('is_returned')",
+        "dbt.bool_or('amount > 100')",
+        "dbt.cast_bool_to_text('is_returned')",
+        "dbt.escape_single_quotes(\"it's\")",
+        "dbt.string_literal(\"O'Brien\")",
+        "dbt.string_literal(42)",
+        "dbt.right('phone', 4)",
+        "dbt.right('phone', 'n_digits')",
+        "dbt.length('last_name')",
+        "dbt.position(\"'@'\", 'email')",
+        "dbt.replace('phone', \"'-'\", \"''\")",
+        "dbt.except()",
+        "dbt.intersect()",
+        "dbt.generate_schema_name(none, {'name': 'orders'})",
+        "dbt.generate_schema_name('  marts ', {'name': 'orders'})",
+        "dbt.generate_alias_name(none, {'name': 'orders'})",
+        "dbt.generate_alias_name('orders_alias', {'name': 'orders'})",
+        "dbt.generate_alias_name(none, {'name': 'customers', 'version': 2})",
+        "dbt.generate_alias_name(none, {'name': 'customers', 'version': '1.5'})",
+        "dbt.generate_database_name(none, {'name': 'orders'})",
+        "dbt.generate_database_name('raw', {'name': 'orders'})",
+        "dbt.generate_schema_name()",
+    ]
+)
+
+TARGET = {'type': None, 'schema': 'analytics', 'database': 'warehouse', 'name': 'dev'}
+
+
+class MacroReturn(Exception):
+    def __init__(self, value):
+        super().__init__()
+        self.value = value
+
+
+class CompilerError(Exception):
+    pass
+
+
+class DbtContext(Context):
+    """Every call in a template goes through Context.call; a macro that called return() ends
+    here with its value."""
+
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja2's own spelling)
+        if isinstance(__obj, Macro):
+            try:
+                return super().call(__obj, *args, **kwargs)
+            except MacroReturn as r:
+                return r.value
+        return super().call(__obj, *args, **kwargs)
+
+
+def _return(value):
+    raise MacroReturn(value)
+
+
+class Exceptions:
+    @staticmethod
+    def raise_compiler_error(msg):
+        raise CompilerError(msg)
+
+
+class Namespace:
+    def __init__(self, macros):
+        self._macros = macros
+
+    def __getattr__(self, name):
+        try:
+            return self._macros[name]
+        except KeyError:
+            raise AttributeError(name)
+
+
+class AdapterShim:
+    def __init__(self, macros):
+        self._macros = macros
+        self.current = 'default'
+
+    def lineage(self):
+        out, a = [], self.current
+        while a is not None:
+            out.append(a)
+            a = PARENTS.get(a)
+        if 'default' not in out:
+            out.append('default')
+        return out
+
+    def dispatch(self, name, macro_namespace=None):
+        for a in self.lineage():
+            m = self._macros.get('%s__%s' % (a, name))
+            if m is not None:
+                return m
+        raise CompilerError("no macro found for dispatch of '%s' (searched %s)"
+                            % (name, ', '.join('%s__%s' % (a, name) for a in self.lineage())))
+
+
+def load():
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined,
+                             extensions=['jinja2.ext.do', 'jinja2.ext.loopcontrols'])
+    env.context_class = DbtContext
+    macros = {}
+    adapter = AdapterShim(macros)
+    env.globals.update({
+        'return': _return,
+        'exceptions': Exceptions(),
+        'adapter': adapter,
+        'dbt': Namespace(macros),
+        'target': TARGET,
+    })
+    with open(os.path.join(MACRO_DIR, 'INDEX')) as f:
+        files = [line.strip() for line in f if line.strip()]
+    for name in files:
+        with open(os.path.join(MACRO_DIR, name)) as f:
+            module = env.from_string(f.read()).module
+        for key in dir(module):
+            value = getattr(module, key)
+            if isinstance(value, Macro):
+                if key in macros:
+                    sys.exit('macro %s defined twice (second time in %s)' % (key, name))
+                macros[key] = value
+    return env, adapter, files, macros
+
+
+def main():
+    env, adapter, files, macros = load()
+    out = sys.stdout
+    out.write('# Golden output of dbtls builtin macros (server/src/main/resources/dbtls/macros/).\n')
+    out.write('# Produced by server/src/test/resources/builtin_macros_check.py with Python %s and Jinja2 %s:\n'
+              % (sys.version.split()[0], jinja2.__version__))
+    out.write('#   python3 server/src/test/resources/builtin_macros_check.py > server/src/test/resources/builtin_macros_expected.txt\n')
+    out.write('# Macro files, in load order: %s (%d macros).\n' % (', '.join(files), len(macros)))
+    out.write('# target = %r, with target.type set to each adapter.\n' % {k: v for k, v in TARGET.items() if k != 'type'})
+    out.write('# Format: "== adapter T (dispatch order: ...)" starts a section; in it each case is a line\n')
+    out.write('# ">> {{ expression }}" followed by the rendered text, or by "!! compiler error: message".\n')
+    out.write('# The rendered text ends at the next line starting with ">> " or "== ".\n')
+    for a, _parent in ADAPTERS:
+        adapter.current = a
+        TARGET['type'] = a
+        out.write('\n== adapter %s (dispatch order: %s)\n' % (a, ', '.join(adapter.lineage())))
+        for expr in CASES:
+            out.write('>> {{ %s }}\n' % expr)
+            try:
+                text = env.from_string('{{ ' + expr + ' }}').render()
+                out.write(text + '\n')
+            except CompilerError as e:
+                out.write('!! compiler error: %s\n' % e)
+
+
+if __name__ == '__main__':
+    main()

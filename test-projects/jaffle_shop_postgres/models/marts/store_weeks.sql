@@ -1,0 +1,29 @@
+{{ config(materialized='view') }}
+
+-- Every store and every week since it opened, with zero-sale weeks filled in.
+with weeks as (
+
+    select
+        stores.store_id,
+        week_start::date as week_start
+    from {{ ref('stg_stores') }} as stores
+    cross join lateral generate_series(
+        {{ dbt.date_trunc('week', 'greatest(stores.opened_on, ' ~ "'" ~ var('sales_since') ~ "'::date)") }},
+        {{ dbt.date_trunc('week', 'current_date') }},
+        interval '1 week'
+    ) as week_start
+
+)
+
+select
+    weeks.store_id,
+    weeks.week_start,
+    {{ dbt.dateadd('day', 6, 'weeks.week_start') }}::date as week_end,
+    coalesce(sum(daily.revenue), 0) as revenue,
+    coalesce(sum(daily.sales), 0) as sales
+from weeks
+left join {{ ref('store_daily_sales') }} as daily
+    on daily.store_id = weeks.store_id
+    and daily.sold_on >= weeks.week_start
+    and daily.sold_on < {{ dbt.dateadd('week', 1, 'weeks.week_start') }}
+group by 1, 2
