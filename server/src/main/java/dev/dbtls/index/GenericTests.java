@@ -33,11 +33,11 @@ final class GenericTests {
           : prefix + "." + o.packageName() + "." + s.name() + ".v" + latest(s);
       String model = "ref('" + s.name() + "')";
       for (DataTestSpec t : s.tests()) {
-        out.add(node(inputs, configs, o.packageName(), o.file(), t, "", s.name(), null, target, model));
+        out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), "", s.name(), null, target, model));
       }
       for (ColumnSpec c : s.columns()) {
         for (DataTestSpec t : c.tests()) {
-          out.add(node(inputs, configs, o.packageName(), o.file(), t, "", s.name(), c.name(), target, model));
+          out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), "", s.name(), c.name(), target, model));
         }
       }
     }
@@ -47,11 +47,11 @@ final class GenericTests {
         String model = "source('" + o.spec().name() + "', '" + tbl.name() + "')";
         String targetName = o.spec().name() + "_" + tbl.name();
         for (DataTestSpec t : tbl.tests()) {
-          out.add(node(inputs, configs, o.packageName(), o.file(), t, "source_", targetName, null, target, model));
+          out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), "source_", targetName, null, target, model));
         }
         for (ColumnSpec c : tbl.columns()) {
           for (DataTestSpec t : c.tests()) {
-            out.add(node(inputs, configs, o.packageName(), o.file(), t, "source_", targetName, c.name(), target, model));
+            out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), "source_", targetName, c.name(), target, model));
           }
         }
       }
@@ -67,7 +67,7 @@ final class GenericTests {
   }
 
   private static Node node(ProjectInputs inputs, ConfigSource configs, String pkg, PropertyFile file,
-      DataTestSpec t, String sourcePrefix, String targetName, String column, String attachedTo,
+      DataTestSpec t, List<String> folders, String sourcePrefix, String targetName, String column, String attachedTo,
       String modelArg) {
     Map<String, Object> args = new LinkedHashMap<>(t.args());
     if (column != null) {
@@ -79,10 +79,7 @@ final class GenericTests {
     List<String> fqn = new ArrayList<>();
     fqn.add(pkg);
     String path = file.path();
-    String[] dirs = path.split("/");
-    for (int i = 1; i < dirs.length - 1; i++) {
-      fqn.add(dirs[i]);
-    }
+    fqn.addAll(folders);
     fqn.add(name);
     Map<String, Object> config = Configs.merge(configs.configFor(ResourceType.TEST, pkg, fqn), t.config());
     config.putIfAbsent("enabled", true);

@@ -78,7 +78,8 @@ public final class ManifestBuilder {
       }
     });
     inputs.files().stream().filter(props::containsKey)
-        .forEach(f -> properties.add(f.packageName(), props.get(f)));
+        .forEach(f -> properties.add(f.packageName(), props.get(f), resourcePath(f.relativePath(),
+            allResourcePaths(inputs.project(f.packageName())))));
     problems.addAll(properties.problems);
 
     refMacros = refMacros(parsed);
@@ -236,7 +237,20 @@ public final class ManifestBuilder {
 
   /** Folders between the resource path and the file: {@code models/staging/x.sql} → [staging]. */
   private static List<String> resourcePath(ProjectFile f, List<String> roots) {
-    String rel = f.relativePath();
+    return resourcePath(f.relativePath(), roots);
+  }
+
+  private static List<String> allResourcePaths(DbtProject p) {
+    List<String> all = new ArrayList<>();
+    for (List<String> l : List.of(p.modelPaths(), p.seedPaths(), p.snapshotPaths(),
+        p.analysisPaths(), p.macroPaths(), p.testPaths())) {
+      all.addAll(l);
+    }
+    return all;
+  }
+
+  static List<String> resourcePath(String relativePath, List<String> roots) {
+    String rel = relativePath;
     for (String root : roots) {
       String prefix = root.endsWith("/") ? root : root + "/";
       if (rel.startsWith(prefix)) {

@@ -136,8 +136,8 @@ public record DbtProject(
       if (n == null) {
         return fallback == null ? List.of() : List.of(fallback);
       }
-      if (n instanceof YamlScalar s && s.value() != null) {
-        return List.of(n.text());
+      if (n instanceof YamlScalar s && s.value() instanceof String str) {
+        return List.of(str);
       }
       if (!(n instanceof dev.dbtls.project.yaml.YamlList l)) {
         wrongType(m, k, "a list of folders");

@@ -1,0 +1,107 @@
+package dev.dbtls.testing;
+
+import dev.dbtls.project.FileSource;
+import dev.dbtls.project.ProjectInputs;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A whole mini project in one string: files start with a {@code -- file: path} line (any file
+ * type), an optional {@code $0} marks the cursor. Files live in memory under {@link #ROOT}.
+ */
+public final class Fixture implements FileSource {
+  public static final Path ROOT = Path.of("/fixture/project");
+  private static final String DEFAULT_PROJECT = "name: shop\nprofile: shop\n";
+  private static final String DEFAULT_PROFILES =
+      "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: shop.duckdb\n";
+
+  private final Map<Path, String> files = new LinkedHashMap<>();
+  private Path cursorFile;
+  private int cursorOffset = -1;
+
+  public static Fixture of(String spec) {
+    Fixture f = new Fixture();
+    String current = null;
+    StringBuilder body = new StringBuilder();
+    for (String line : spec.split("\n", -1)) {
+      if (line.startsWith("-- file: ")) {
+        if (current != null) {
+          f.put(current, body.toString());
+        }
+        current = line.substring("-- file: ".length()).trim();
+        body.setLength(0);
+      } else if (current != null) {
+        body.append(line).append('\n');
+      }
+    }
+    if (current != null) {
+      f.put(current, body.toString());
+    }
+    f.files.putIfAbsent(ROOT.resolve("dbt_project.yml"), DEFAULT_PROJECT);
+    f.files.putIfAbsent(ROOT.resolve("profiles.yml"), DEFAULT_PROFILES);
+    return f;
+  }
+
+  private void put(String path, String text) {
+    String t = text.endsWith("\n\n") ? text.substring(0, text.length() - 1) : text;
+    int c = t.indexOf("$0");
+    Path p = ROOT.resolve(path).normalize();
+    if (c >= 0) {
+      cursorFile = p;
+      cursorOffset = c;
+      t = t.substring(0, c) + t.substring(c + 2);
+    }
+    files.put(p, t);
+  }
+
+  public Path cursorFile() {
+    return cursorFile;
+  }
+
+  public int cursorOffset() {
+    return cursorOffset;
+  }
+
+  public String text(String relative) {
+    return files.get(ROOT.resolve(relative));
+  }
+
+  public ProjectInputs load() {
+    return load(Map.of(), Map.of());
+  }
+
+  public ProjectInputs load(Map<String, Object> vars, Map<String, String> env) {
+    Map<String, String> e = new LinkedHashMap<>(env);
+    e.putIfAbsent("HOME", "/fixture/home");
+    return ProjectInputs.load(ROOT, new ProjectInputs.Options(null, null, null, vars, e), this);
+  }
+
+  @Override
+  public Optional<String> read(Path file) {
+    return Optional.ofNullable(files.get(file.toAbsolutePath().normalize()));
+  }
+
+  @Override
+  public boolean isDirectory(Path dir) {
+    String prefix = dir.toAbsolutePath().normalize() + "/";
+    return files.keySet().stream().anyMatch(p -> p.toString().startsWith(prefix));
+  }
+
+  @Override
+  public List<Path> list(Path dir, Set<String> suffixes) {
+    Path d = dir.toAbsolutePath().normalize();
+    List<Path> out = new ArrayList<>();
+    for (Path p : files.keySet()) {
+      if (p.startsWith(d) && !p.equals(d) && suffixes.stream().anyMatch(s -> p.toString().endsWith(s))) {
+        out.add(p);
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+}
