@@ -29,6 +29,6 @@ final class RelationNaming {
     if (custom != null) {
       return String.valueOf(custom).trim();
     }
-    return version == null ? name : name + "_v" + version;
+    return version == null ? name : name + "_v" + version.replace('.', '_');
   }
 }

@@ -1,0 +1,99 @@
+package dev.dbtls.cli;
+
+import dev.dbtls.index.Node;
+import dev.dbtls.index.Selector;
+import dev.dbtls.index.compile.CompiledNode;
+import dev.dbtls.index.compile.NodeCompiler;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.FileSource;
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProblemCode;
+import dev.dbtls.project.ProjectInputs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dbtls compile}: writes each selected model, analysis, test and snapshot where dbt does,
+ * {@code <target-path>/compiled/<package>/<original file path>}. One broken node never stops
+ * the others.
+ */
+@Command(name = "compile", description = "Compile models, analyses, tests and snapshots to SQL, like dbt compile.")
+final class CompileCommand implements Callable<Integer> {
+  @Mixin ProjectOptions project;
+
+  @Option(names = {"--output-dir", "--target-path"}, description = "Where compiled/ goes (default: the project's target-path)")
+  Path outputDir;
+
+  @Option(names = "--quiet", description = "Do not print the compiled SQL of a single selected node")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    long start = System.nanoTime();
+    List<String> errors = new ArrayList<>();
+    ProjectInputs.Options options = new ProjectInputs.Options(project.profilesDir, project.profile,
+        project.target, project.cliVars(errors), System.getenv());
+    ProjectSnapshot snapshot = ProjectSnapshot.load(project.projectDir, options,
+        project.builtinMacros, FileSource.DISK);
+    Selector selector = new Selector(snapshot.manifest());
+    List<Node> nodes = selector.select(project.select, project.exclude).stream()
+        .map(id -> snapshot.manifest().nodes().get(id))
+        .filter(n -> n != null && n.type().compiles()).toList();
+    Path root = snapshot.inputs().root().dir();
+    Path out = (outputDir != null ? outputDir.toAbsolutePath() : root.resolve(snapshot.inputs().root().targetPath()))
+        .resolve("compiled");
+    NodeCompiler compiler = new NodeCompiler(snapshot);
+    List<Problem> problems = Collections.synchronizedList(new ArrayList<>(snapshot.manifest().problems()));
+    problems.addAll(selector.problems());
+    List<CompiledNode> compiled = nodes.parallelStream().map(compiler::compile).toList();
+    int written = 0;
+    int failed = 0;
+    for (CompiledNode c : compiled) {
+      problems.addAll(c.problems());
+      if (c.failed()) {
+        failed++;
+        continue;
+      }
+      Path file = out.resolve(c.node().packageName()).resolve(outputPath(c.node()));
+      try {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, c.sql(), StandardCharsets.UTF_8);
+        written++;
+      } catch (IOException e) {
+        problems.add(Problem.ofFile(file.toString(), ProblemCode.FILE_UNREADABLE, "cannot write: " + e.getMessage()));
+        failed++;
+      }
+    }
+    if (compiled.size() == 1 && !compiled.get(0).failed() && !quiet) {
+      System.out.print(compiled.get(0).sql());
+    }
+    int exit = Reporter.report(problems, errors);
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    System.err.printf("Compiled %d of %d nodes%s in %.2fs into %s%n", written, nodes.size(),
+        failed == 0 ? "" : " (" + failed + " failed)", ms / 1000.0, displayable(out));
+    return failed > 0 ? 1 : exit;
+  }
+
+  /** Models, analyses, singular tests and snapshots keep their path; YAML tests go under their file. */
+  static String outputPath(Node n) {
+    String p = n.originalFilePath();
+    if (n.file() == null) {
+      return p + "/" + n.name() + ".sql";
+    }
+    return p;
+  }
+
+  private static String displayable(Path p) {
+    Path cwd = Path.of("").toAbsolutePath();
+    return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
+  }
+}

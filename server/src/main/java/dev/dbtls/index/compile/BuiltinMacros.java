@@ -1,0 +1,108 @@
+package dev.dbtls.index.compile;
+
+import dev.dbtls.jinja.MacroFile;
+import dev.dbtls.project.FileSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * dbt's own macros (namespace {@code dbt}): ours, shipped in the jar, then — overriding them —
+ * the user's dbt installation when one is found, then every {@code --builtin-macros} folder.
+ */
+public final class BuiltinMacros {
+  private static final String RESOURCES = "/dbtls/macros/";
+
+  private BuiltinMacros() {}
+
+  public static List<MacroFile> load(String adapterType, List<Path> extraDirs, Map<String, String> env,
+      FileSource files) {
+    List<MacroFile> out = new ArrayList<>(shipped());
+    discoverDbtInstallation(adapterType, env).forEach(dir -> out.addAll(fromDir(dir, files)));
+    for (Path dir : extraDirs) {
+      out.addAll(fromDir(dir, files));
+    }
+    return out;
+  }
+
+  /** The macros we ship: our own implementations of dbt's common cross-database macros. */
+  public static List<MacroFile> shipped() {
+    List<MacroFile> out = new ArrayList<>();
+    String index = resource("INDEX");
+    if (index == null) {
+      return out;
+    }
+    for (String line : index.split("\n")) {
+      String name = line.trim();
+      if (!name.isEmpty() && !name.startsWith("#")) {
+        String text = resource(name);
+        if (text != null) {
+          out.add(new MacroFile("dbt", "<dbtls>/macros/" + name, text));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = BuiltinMacros.class.getResourceAsStream(RESOURCES + name)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static List<MacroFile> fromDir(Path dir, FileSource files) {
+    List<MacroFile> out = new ArrayList<>();
+    for (Path f : files.list(dir, Set.of(".sql"))) {
+      files.read(f).ifPresent(t -> out.add(new MacroFile("dbt", f.toString(), t)));
+    }
+    return out;
+  }
+
+  /**
+   * dbt-core's global project and the adapter's macros in a Python site-packages folder, found
+   * by looking where pip installs them (no Python is run).
+   */
+  static List<Path> discoverDbtInstallation(String adapterType, Map<String, String> env) {
+    List<Path> roots = new ArrayList<>();
+    if (env.get("VIRTUAL_ENV") != null) {
+      roots.add(Path.of(env.get("VIRTUAL_ENV"), "lib"));
+    }
+    String home = env.get("HOME");
+    if (home != null) {
+      roots.add(Path.of(home, ".local", "lib"));
+    }
+    roots.add(Path.of("/usr/local/lib"));
+    roots.add(Path.of("/usr/lib"));
+    List<Path> out = new ArrayList<>();
+    for (Path root : roots) {
+      try (Stream<Path> pythons = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
+        for (Path py : pythons.filter(p -> p.getFileName().toString().startsWith("python3")).toList()) {
+          for (String site : List.of("site-packages", "dist-packages")) {
+            Path include = py.resolve(site).resolve("dbt").resolve("include");
+            Path global = include.resolve("global_project").resolve("macros");
+            if (Files.isDirectory(global)) {
+              out.add(global);
+              Path adapter = include.resolve(adapterType).resolve("macros");
+              if (Files.isDirectory(adapter)) {
+                out.add(adapter);
+              }
+              return out;
+            }
+          }
+        }
+      } catch (IOException e) {
+        // an unreadable folder is simply not an installation
+      }
+    }
+    return out;
+  }
+}

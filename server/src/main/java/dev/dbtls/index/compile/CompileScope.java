@@ -1,0 +1,83 @@
+package dev.dbtls.index.compile;
+
+import dev.dbtls.index.Manifest;
+import dev.dbtls.index.Node;
+import dev.dbtls.index.RefCall;
+import dev.dbtls.index.SourceCall;
+import dev.dbtls.project.Adapter;
+import dev.dbtls.project.Problem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state of one render of one node: what the context functions see and what they record.
+ * In parse-only mode (dbt's parse phase) ref/source/config calls are captured, not resolved.
+ */
+final class CompileScope {
+  /** What a parse render captured. */
+  record Captured(List<RefCall> refs, List<SourceCall> sources, Map<String, Object> config) {}
+
+  private final Manifest manifest;
+  private final Node node;
+  private final boolean parseOnly;
+  private final Map<String, String> env;
+  private final List<Problem> problems = new ArrayList<>();
+  private final Set<Node> ephemerals = new LinkedHashSet<>();
+  private final Captured captured = new Captured(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
+  private boolean failed;
+
+  CompileScope(Manifest manifest, Node node, boolean parseOnly, Map<String, String> env) {
+    this.manifest = manifest;
+    this.node = node;
+    this.parseOnly = parseOnly;
+    this.env = env;
+  }
+
+  Manifest manifest() {
+    return manifest;
+  }
+
+  Node node() {
+    return node;
+  }
+
+  boolean parseOnly() {
+    return parseOnly;
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  Adapter adapter() {
+    return manifest.inputs().target().adapter();
+  }
+
+  Map<String, Object> quoting() {
+    return manifest.inputs().root().quoting();
+  }
+
+  List<Problem> problems() {
+    return problems;
+  }
+
+  Set<Node> ephemerals() {
+    return ephemerals;
+  }
+
+  Captured captured() {
+    return captured;
+  }
+
+  void fail() {
+    failed = true;
+  }
+
+  boolean failed() {
+    return failed;
+  }
+}

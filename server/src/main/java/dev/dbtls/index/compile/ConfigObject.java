@@ -1,0 +1,63 @@
+package dev.dbtls.index.compile;
+
+import dev.dbtls.jinja.JinjaCallable;
+import dev.dbtls.jinja.PyObject;
+import dev.dbtls.project.Configs;
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProblemCode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code config}: callable to set configs ({@code config(materialized='table')}, which renders
+ * nothing), and readable with {@code config.get('k', default)} and {@code config.require('k')}.
+ */
+final class ConfigObject implements JinjaCallable, PyObject {
+  private final CompileScope scope;
+
+  ConfigObject(CompileScope scope) {
+    this.scope = scope;
+  }
+
+  @Override
+  public Object call(List<Object> args, Map<String, Object> kwargs) {
+    Map<String, Object> set = new LinkedHashMap<>(kwargs);
+    if (!args.isEmpty() && args.get(0) instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> set.put(String.valueOf(k), v));
+    }
+    if (scope.parseOnly()) {
+      scope.captured().config().putAll(Configs.merge(scope.captured().config(), set));
+    }
+    return "";
+  }
+
+  @Override
+  public Object attr(String name) {
+    return MISSING;
+  }
+
+  @Override
+  public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
+    Args a = new Args(args, kwargs);
+    String key = a.string(0, "name");
+    Map<String, Object> config = scope.parseOnly() ? scope.captured().config() : scope.node().config();
+    return switch (method) {
+      case "get" -> config.containsKey(key) && config.get(key) != null ? config.get(key) : a.get(1, "default");
+      case "require" -> {
+        if (!config.containsKey(key) && !scope.parseOnly()) {
+          scope.problems().add(Problem.ofFile(scope.node().displayPath(), ProblemCode.COMPILER_ERROR,
+              "config '" + key + "' is required by " + scope.node().name() + " but not set"));
+          scope.fail();
+        }
+        yield config.get(key);
+      }
+      case "set" -> {
+        config.put(key, a.get(1, "value"));
+        yield "";
+      }
+      case "persist_relation_docs", "persist_column_docs" -> false;
+      default -> MISSING;
+    };
+  }
+}

@@ -1,0 +1,82 @@
+package dev.dbtls.index.compile;
+
+import dev.dbtls.index.Manifest;
+import dev.dbtls.index.Node;
+import dev.dbtls.jinja.Relation;
+import dev.dbtls.jinja.scan.JinjaScanner;
+import dev.dbtls.jinja.scan.StaticExtractor;
+import dev.dbtls.jinja.scan.StaticFacts;
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProblemCode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Compiles a data test declared in YAML: calls its {@code test_<name>} macro with {@code model}
+ * (wrapped in a subquery when the test has a {@code where} config), {@code column_name} and the
+ * test's arguments, where {@code ref(...)}/{@code source(...)} strings become relations.
+ */
+final class GenericTestCompiler {
+  private GenericTestCompiler() {}
+
+  @SuppressWarnings("unchecked")
+  static CompiledNode compile(ProjectSnapshot snapshot, Node test,
+      Function<CompileScope, Map<String, Object>> globalsOf) {
+    Manifest m = snapshot.manifest();
+    CompileScope scope = new CompileScope(m, test, false, snapshot.env());
+    Map<String, Object> globals = globalsOf.apply(scope);
+    Map<String, Object> kwargs = new LinkedHashMap<>();
+    Object rawArgs = test.extra().get("kwargs");
+    if (rawArgs instanceof Map<?, ?> a) {
+      ((Map<String, Object>) a).forEach((k, v) -> kwargs.put(k, relationOrValue(m, test, v, scope)));
+    }
+    Object model = relationOrValue(m, test, test.extra().get("model_arg"), scope);
+    Object where = test.config().get("where");
+    kwargs.put("model", where == null ? model
+        : "(select * from " + model + " where " + where + ") dbt_subquery");
+    String ns = (String) test.extra().get("test_namespace");
+    String macro = "test_" + test.extra().get("test_name");
+    String fromPackage = ns != null ? ns : test.packageName();
+    List<Problem> problems = new ArrayList<>(scope.problems());
+    if (!snapshot.jinja().hasMacro(fromPackage, macro) && !snapshot.jinja().hasMacro("dbt", macro)
+        && !snapshot.jinja().hasMacro(m.inputs().root().name(), macro)) {
+      problems.add(new Problem(test.displayPath(), test.span().startLine(), test.span().startColumn(),
+          test.span().endLine(), test.span().endColumn(), null, ProblemCode.UNDEFINED_MACRO,
+          "data test '" + test.extra().get("test_name") + "' has no macro '" + macro + "'"
+              + (ns == null ? "" : " in package '" + ns + "'")));
+      return new CompiledNode(test, "", problems, true);
+    }
+    Object out = snapshot.jinja().callMacro(fromPackage, macro, List.of(), kwargs, globals, problems);
+    problems.addAll(scope.problems());
+    boolean failed = scope.failed() || problems.stream().anyMatch(Problem::isError);
+    return new CompiledNode(test, out == null ? "" : String.valueOf(out).strip() + "\n", problems, failed);
+  }
+
+  private static Object relationOrValue(Manifest m, Node test, Object v, CompileScope scope) {
+    if (!(v instanceof String s) || !(s.strip().startsWith("ref(") || s.strip().startsWith("source("))) {
+      return v;
+    }
+    StaticFacts f = StaticExtractor.extract(JinjaScanner.scan("{{ " + s + " }}"));
+    if (!f.refs().isEmpty() && f.refs().get(0).name() != null) {
+      var r = f.refs().get(0);
+      Optional<Node> n = m.resolveRef(test.packageName(),
+          new dev.dbtls.index.RefCall(r.packageName(), r.name(), r.version(), 0, 0));
+      if (n.isPresent()) {
+        return Relations.of(n.get(), scope.adapter(), scope.quoting());
+      }
+    }
+    if (!f.sources().isEmpty() && f.sources().get(0).tableName() != null) {
+      var src = f.sources().get(0);
+      Optional<Node> n = m.resolveSource(test.packageName(), src.sourceName(), src.tableName());
+      if (n.isPresent()) {
+        return Relations.of(n.get(), scope.adapter(), scope.quoting());
+      }
+    }
+    scope.fail();
+    return Relation.of(scope.adapter(), null, null, s);
+  }
+}

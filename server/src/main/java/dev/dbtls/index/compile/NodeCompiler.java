@@ -1,0 +1,119 @@
+package dev.dbtls.index.compile;
+
+import dev.dbtls.index.Manifest;
+import dev.dbtls.index.Node;
+import dev.dbtls.index.ResourceType;
+import dev.dbtls.jinja.RenderRequest;
+import dev.dbtls.jinja.Rendered;
+import dev.dbtls.jinja.scan.JinjaScanner;
+import dev.dbtls.jinja.scan.StaticExtractor;
+import dev.dbtls.jinja.scan.StaticFacts;
+import dev.dbtls.project.Problem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Compiles nodes of one snapshot to SQL: renders the template with dbt's context, then injects
+ * ephemeral parents as CTEs. Thread-safe; ephemeral bodies are compiled once and shared.
+ */
+public final class NodeCompiler {
+  private final ProjectSnapshot snapshot;
+  private final Map<String, CompiledNode> ephemeralCache = new ConcurrentHashMap<>();
+  private volatile Map<String, Object> graph;
+
+  public NodeCompiler(ProjectSnapshot snapshot) {
+    this.snapshot = snapshot;
+  }
+
+  private Map<String, Object> graph() {
+    Map<String, Object> g = graph;
+    if (g == null) {
+      g = NodeDicts.graph(snapshot.manifest());
+      graph = g;
+    }
+    return g;
+  }
+
+  /** The node's compiled SQL with ephemeral CTEs injected. Never throws. */
+  public CompiledNode compile(Node node) {
+    try {
+      CompiledNode body = render(node);
+      if (body.failed() || body.node().type() == ResourceType.SEED) {
+        return body;
+      }
+      Map<String, String> ctes = new LinkedHashMap<>();
+      List<Problem> problems = new ArrayList<>(body.problems());
+      boolean failed = collectEphemerals(node, ctes, problems, new java.util.HashSet<>());
+      return new CompiledNode(node, EphemeralCtes.inject(body.sql(), ctes), problems, failed);
+    } catch (RuntimeException e) {
+      // the engine promises never to throw; if it does, one node fails, not the run
+      return new CompiledNode(node, "", List.of(Problem.ofFile(node.displayPath(),
+          dev.dbtls.project.ProblemCode.JINJA_RENDER, "internal error compiling " + node.name()
+              + ": " + e)), true);
+    }
+  }
+
+  /** Ephemeral ancestors reached through ephemeral refs, parents first, each once. */
+  private boolean collectEphemerals(Node node, Map<String, String> ctes, List<Problem> problems,
+      java.util.Set<String> visiting) {
+    boolean failed = false;
+    Manifest m = snapshot.manifest();
+    for (String dep : node.dependsOn()) {
+      Node parent = m.nodes().get(dep);
+      if (parent == null || !"ephemeral".equals(parent.materialized()) || !visiting.add(dep)) {
+        continue;
+      }
+      failed |= collectEphemerals(parent, ctes, problems, visiting);
+      CompiledNode c = ephemeralCache.computeIfAbsent(dep, k -> render(parent));
+      problems.addAll(c.problems());
+      failed |= c.failed();
+      ctes.putIfAbsent(parent.name(), c.sql());
+    }
+    return failed;
+  }
+
+  /** The rendered template alone. */
+  private CompiledNode render(Node node) {
+    if (node.type() == ResourceType.TEST && node.file() == null) {
+      return GenericTestCompiler.compile(snapshot, node, this::scopeGlobals);
+    }
+    if (node.file() == null) {
+      return new CompiledNode(node, "", List.of(), false);
+    }
+    CompileScope scope = new CompileScope(snapshot.manifest(), node, false, snapshot.env());
+    String text = node.type() == ResourceType.SNAPSHOT ? snapshotBody(node) : node.file().text();
+    Rendered r = snapshot.jinja().render(new RenderRequest(node.displayPath(), text,
+        node.packageName(), scopeGlobals(scope)));
+    List<Problem> problems = new ArrayList<>(r.problems());
+    problems.addAll(scope.problems());
+    return new CompiledNode(node, r.output(), problems, r.failed() || scope.failed());
+  }
+
+  Map<String, Object> scopeGlobals(CompileScope scope) {
+    return DbtContext.globals(scope, this::graph);
+  }
+
+  /**
+   * The inside of {@code {% snapshot name %}}, with everything else blanked (newlines kept) so
+   * problem lines still point into the file.
+   */
+  private static String snapshotBody(Node node) {
+    String text = node.file().text();
+    StaticFacts facts = StaticExtractor.extract(JinjaScanner.scan(text));
+    for (StaticFacts.SnapshotBlock b : facts.snapshots()) {
+      if (b.name().equals(node.name())) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+          boolean inside = i >= b.body().start() && i < b.body().end();
+          char c = text.charAt(i);
+          sb.append(inside || c == '\n' ? c : ' ');
+        }
+        return sb.toString().strip();
+      }
+    }
+    return text;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.dbtls.index.compile;
+
+import dev.dbtls.index.Manifest;
+import dev.dbtls.index.Node;
+import dev.dbtls.index.ResourceType;
+import dev.dbtls.project.properties.ColumnSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Nodes as the dicts templates see in {@code model} and {@code graph}, shaped like dbt's manifest. */
+final class NodeDicts {
+  private NodeDicts() {}
+
+  static Map<String, Object> of(Node n) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("unique_id", n.uniqueId());
+    m.put("name", n.name());
+    m.put("resource_type", n.type().dbtName());
+    m.put("package_name", n.packageName());
+    m.put("original_file_path", n.originalFilePath());
+    m.put("path", n.originalFilePath());
+    m.put("fqn", n.fqn());
+    m.put("config", n.config());
+    m.put("tags", n.tags());
+    m.put("description", n.description() == null ? "" : n.description());
+    m.put("version", n.version());
+    m.put("raw_code", n.file() == null ? "" : n.file().text());
+    m.put("raw_sql", n.file() == null ? "" : n.file().text());
+    m.put("meta", n.config().getOrDefault("meta", Map.of()));
+    if (n.relation() != null) {
+      m.put("database", n.relation().database());
+      m.put("schema", n.relation().schema());
+      m.put("alias", n.relation().identifier());
+      m.put("identifier", n.relation().identifier());
+    }
+    Map<String, Object> columns = new LinkedHashMap<>();
+    for (ColumnSpec c : n.columns()) {
+      Map<String, Object> col = new LinkedHashMap<>();
+      col.put("name", c.name());
+      col.put("description", c.description() == null ? "" : c.description());
+      col.put("data_type", c.dataType());
+      col.put("meta", c.meta());
+      col.put("tags", c.tags());
+      col.put("quote", c.quote());
+      columns.put(c.name(), col);
+    }
+    m.put("columns", columns);
+    m.put("refs", n.refs().stream().map(r -> Map.of("name", r.name(),
+        "package", String.valueOf(r.packageName()), "version", String.valueOf(r.version()))).toList());
+    m.put("sources", n.sources().stream().map(s -> List.of(s.sourceName(), s.tableName())).toList());
+    m.put("depends_on", Map.of("nodes", n.dependsOn(), "macros", List.of()));
+    if (n.type() == ResourceType.SOURCE) {
+      m.put("source_name", n.extra().get("source_name"));
+      m.put("loader", n.extra().get("loader"));
+      m.put("source_description", n.extra().get("source_description"));
+    }
+    if (n.type() == ResourceType.TEST) {
+      m.put("column_name", n.extra().get("column_name"));
+      m.put("attached_node", n.extra().get("attached_node"));
+      if (n.extra().get("test_name") != null) {
+        m.put("test_metadata", Map.of("name", n.extra().get("test_name"),
+            "kwargs", n.extra().getOrDefault("kwargs", Map.of())));
+      }
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** {@code graph}: every node by unique id, sources and exposures apart, as dbt exposes it. */
+  static Map<String, Object> graph(Manifest manifest) {
+    Map<String, Object> nodes = new LinkedHashMap<>();
+    Map<String, Object> sources = new LinkedHashMap<>();
+    Map<String, Object> exposures = new LinkedHashMap<>();
+    for (Node n : manifest.nodes().values()) {
+      Map<String, Object> into = switch (n.type()) {
+        case SOURCE -> sources;
+        case EXPOSURE -> exposures;
+        default -> nodes;
+      };
+      into.put(n.uniqueId(), of(n));
+    }
+    return Map.of("nodes", nodes, "sources", sources, "exposures", exposures,
+        "metrics", Map.of(), "groups", Map.of(), "semantic_models", Map.of());
+  }
+}

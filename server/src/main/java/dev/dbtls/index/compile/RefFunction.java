@@ -1,0 +1,52 @@
+package dev.dbtls.index.compile;
+
+import dev.dbtls.index.Manifest;
+import dev.dbtls.index.Node;
+import dev.dbtls.index.RefCall;
+import dev.dbtls.jinja.JinjaCallable;
+import dev.dbtls.jinja.Relation;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ref('model')}, {@code ref('package', 'model')}, {@code ref('model', v=2)}: the relation
+ * of the node dbt would pick. Unknown refs are already reported by the index (with their exact
+ * location); here they mark the render as failed and yield the bare name so rendering goes on.
+ */
+final class RefFunction implements JinjaCallable {
+  private final CompileScope scope;
+
+  RefFunction(CompileScope scope) {
+    this.scope = scope;
+  }
+
+  @Override
+  public Object call(List<Object> args, Map<String, Object> kwargs) {
+    Args a = new Args(args, kwargs);
+    String pkg = a.size() >= 2 ? a.string(0, "package") : (String) null;
+    String name = a.size() >= 2 ? a.string(1, "name") : a.string(0, "name");
+    Object v = kwargs.containsKey("v") ? kwargs.get("v") : kwargs.get("version");
+    String version = v == null ? null : stripZero(String.valueOf(v));
+    RefCall call = new RefCall(pkg, name, version, 0, 0);
+    if (scope.parseOnly()) {
+      scope.captured().refs().add(call);
+      return Relation.of(scope.adapter(), null, null, name);
+    }
+    Manifest m = scope.manifest();
+    Optional<Node> target = name == null ? Optional.empty() : m.resolveRef(scope.node().packageName(), call);
+    if (target.isEmpty()) {
+      scope.fail();
+      return Relation.of(scope.adapter(), null, null, name);
+    }
+    Node t = target.get();
+    if ("ephemeral".equals(t.materialized())) {
+      scope.ephemerals().add(t);
+    }
+    return Relations.of(t, scope.adapter(), scope.quoting());
+  }
+
+  private static String stripZero(String v) {
+    return v.endsWith(".0") ? v.substring(0, v.length() - 2) : v;
+  }
+}
