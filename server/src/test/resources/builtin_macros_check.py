@@ -48,7 +48,8 @@ DATEPARTS = ['year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'secon
 
 CASES = (
     ["dbt.dateadd('%s', 3, 'order_date')" % p for p in DATEPARTS]
-    + ["dbt.dateadd(datepart='day', interval=-1, from_date_or_timestamp=\"'2024-03-01'\")"]
+    + ["dbt.dateadd(datepart='day', interval=-1, from_date_or_timestamp=\"cast('2024-03-01' as date)\")",
+       "dbt.dateadd('month', 1, \"'2024-01-31'\")"]
     + ["dbt.datediff('first_order', 'last_order', '%s')" % p for p in DATEPARTS]
     + ["dbt.date_trunc('%s', 'ordered_at')" % p for p in DATEPARTS]
     + ["dbt.current_timestamp()"]
