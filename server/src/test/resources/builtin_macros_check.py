@@ -17,7 +17,8 @@ file builtin_macros_expected.txt, which a Java test compares with dbtls' own eng
     python3 server/src/test/resources/builtin_macros_check.py \
         > server/src/test/resources/builtin_macros_expected.txt
 
-Python 3 standard library plus Jinja2 only.
+With --check it compares its output with that file instead (comment lines aside) and exits 1
+on a difference, printing a unified diff. Python 3 standard library plus Jinja2 only.
 """
 import os
 import sys
@@ -48,7 +49,8 @@ DATEPARTS = ['year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'secon
 
 CASES = (
     ["dbt.dateadd('%s', 3, 'order_date')" % p for p in DATEPARTS]
-    + ["dbt.dateadd(datepart='day', interval=-1, from_date_or_timestamp=\"'2024-03-01'\")"]
+    + ["dbt.dateadd(datepart='day', interval=-1, from_date_or_timestamp=\"cast('2024-03-01' as date)\")",
+       "dbt.dateadd('month', 1, \"'2024-01-31'\")"]
     + ["dbt.datediff('first_order', 'last_order', '%s')" % p for p in DATEPARTS]
     + ["dbt.date_trunc('%s', 'ordered_at')" % p for p in DATEPARTS]
     + ["dbt.current_timestamp()"]
@@ -198,8 +200,26 @@ def load():
 
 
 def main():
+    if '--check' in sys.argv[1:]:
+        import difflib
+        import io
+        buf = io.StringIO()
+        render_all(buf)
+        golden_path = os.path.join(HERE, 'builtin_macros_expected.txt')
+        with open(golden_path) as f:
+            golden = [line for line in f.read().splitlines() if not line.startswith('#')]
+        actual = [line for line in buf.getvalue().splitlines() if not line.startswith('#')]
+        if golden != actual:
+            sys.stdout.writelines(line + '\n' for line in difflib.unified_diff(
+                golden, actual, 'builtin_macros_expected.txt', 'rendered now', lineterm=''))
+            sys.exit(1)
+        print('builtin macros render as in builtin_macros_expected.txt')
+        return
+    render_all(sys.stdout)
+
+
+def render_all(out):
     env, adapter, files, macros = load()
-    out = sys.stdout
     out.write('# Golden output of dbtls builtin macros (server/src/main/resources/dbtls/macros/).\n')
     out.write('# Produced by server/src/test/resources/builtin_macros_check.py with Python %s and Jinja2 %s:\n'
               % (sys.version.split()[0], jinja2.__version__))
@@ -209,6 +229,9 @@ def main():
     out.write('# Format: "== adapter T (dispatch order: ...)" starts a section; in it each case is a line\n')
     out.write('# ">> {{ expression }}" followed by the rendered text, or by "!! compiler error: message".\n')
     out.write('# The rendered text ends at the next line starting with ">> " or "== ".\n')
+    out.write('# `builtin_macros_check.py --check` compares a fresh rendering with this file.\n')
+    out.write('# The golden pins the rendered text, not its meaning; when written, the duckdb, postgres, sqlite\n')
+    out.write('# and mysql sections were also run on DuckDB 1.1, PostgreSQL 15, SQLite 3.40 and MariaDB 10.11.\n')
     for a, _parent in ADAPTERS:
         adapter.current = a
         TARGET['type'] = a

@@ -50,14 +50,19 @@ date_add({{ from_date_or_timestamp }}, interval {{ interval }} {{ datepart }})
 {%- endmacro %}
 
 {#- SQLite has no interval type: date modifiers such as '3 day' or '-2 month' do the work.
-    Weeks and quarters are not modifiers, so they become days and months. -#}
+    Weeks and quarters are not modifiers, so they become days and months. SQLite lets a month
+    overflow ('2024-01-31' + 1 month is March 2nd); other warehouses clamp to the month's last
+    day, so month-based results are capped at the last day of the target month (same time). -#}
 {% macro sqlite__dateadd(datepart, interval, from_date_or_timestamp) -%}
 {%- set part = datepart | lower -%}
-{%- if part == 'week' -%}
-datetime({{ from_date_or_timestamp }}, (({{ interval }}) * 7) || ' day')
-{%- elif part == 'quarter' -%}
-datetime({{ from_date_or_timestamp }}, (({{ interval }}) * 3) || ' month')
-{%- elif part in ['year', 'month', 'day', 'hour', 'minute', 'second'] -%}
+{%- set x = from_date_or_timestamp -%}
+{%- if part in ['year', 'quarter', 'month'] -%}
+{#- parenthesised: in SQLite || binds tighter than * -#}
+{%- set months = {'year': '((' ~ interval ~ ') * 12)', 'quarter': '((' ~ interval ~ ') * 3)', 'month': '(' ~ interval ~ ')'}[part] -%}
+min(datetime({{ x }}, {{ months }} || ' month'), datetime(date({{ x }}, 'start of month', ({{ months }} + 1) || ' month', '-1 day') || ' ' || time({{ x }})))
+{%- elif part == 'week' -%}
+datetime({{ x }}, (({{ interval }}) * 7) || ' day')
+{%- elif part in ['day', 'hour', 'minute', 'second'] -%}
 datetime({{ from_date_or_timestamp }}, ({{ interval }}) || ' {{ part }}')
 {%- else -%}
 {{ exceptions.raise_compiler_error("dateadd: datepart '" ~ datepart ~ "' is not supported on sqlite") }}
@@ -75,9 +80,10 @@ datetime({{ from_date_or_timestamp }}, ({{ interval }}) || ' {{ part }}')
 datediff({{ datepart }}, {{ first_date }}, {{ second_date }})
 {%- endmacro %}
 
-{#- DuckDB's date_diff already counts boundaries. -#}
+{#- DuckDB's date_diff counts boundaries for most parts but whole weeks for 'week', so both
+    ends are truncated to the unit first, as for Spark and Trino below. -#}
 {% macro duckdb__datediff(first_date, second_date, datepart) -%}
-date_diff('{{ datepart }}', cast({{ first_date }} as timestamp), cast({{ second_date }} as timestamp))
+date_diff('{{ datepart }}', date_trunc('{{ datepart }}', cast({{ first_date }} as timestamp)), date_trunc('{{ datepart }}', cast({{ second_date }} as timestamp)))
 {%- endmacro %}
 
 {% macro postgres__datediff(first_date, second_date, datepart) -%}

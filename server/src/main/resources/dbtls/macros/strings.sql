@@ -111,18 +111,14 @@ substring_index(substring_index({{ string_text }}, {{ delimiter_text }}, {{ part
 {%- if n < 1 or (n | string) != (part_number | string | trim) -%}
 {{ exceptions.raise_compiler_error("split_part: on sqlite part_number must be a positive integer literal, got " ~ part_number) }}
 {%- endif -%}
-{%- set rest = dbt.sqlite__split_part_rest(string_text, delimiter_text, n - 1) -%}
+{#- rests[k] is string_text without its first k pieces -#}
+{%- set rests = [string_text] -%}
+{%- for _ in range(n - 1) -%}
+{%- set prev = rests | last -%}
+{%- do rests.append('substr(' ~ prev ~ ', instr(' ~ prev ~ ' || ' ~ delimiter_text ~ ', ' ~ delimiter_text ~ ') + length(' ~ delimiter_text ~ '))') -%}
+{%- endfor -%}
+{%- set rest = rests | last -%}
 substr({{ rest }}, 1, instr({{ rest }} || {{ delimiter_text }}, {{ delimiter_text }}) - 1)
-{%- endmacro %}
-
-{#- Helper of sqlite__split_part: string_text with its first `skip` pieces removed. -#}
-{% macro sqlite__split_part_rest(string_text, delimiter_text, skip) -%}
-{%- if skip <= 0 -%}
-{{ string_text }}
-{%- else -%}
-{%- set rest = 'substr(' ~ string_text ~ ', instr(' ~ string_text ~ ' || ' ~ delimiter_text ~ ', ' ~ delimiter_text ~ ') + length(' ~ delimiter_text ~ '))' -%}
-{{ dbt.sqlite__split_part_rest(rest, delimiter_text, skip - 1) }}
-{%- endif -%}
 {%- endmacro %}
 
 {#- ------------------------------------------------------ escape_single_quotes -#}
