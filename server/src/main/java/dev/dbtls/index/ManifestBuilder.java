@@ -85,6 +85,7 @@ public final class ManifestBuilder {
     refMacros = refMacros(parsed);
     Map<String, Macro> macros = macros(parsed);
     Map<String, DocBlock> docs = docs(parsed);
+    checkDocRefs(props.values(), docs);
     List<Node> drafts = Collections.synchronizedList(new ArrayList<>());
     inputs.files().parallelStream().forEach(f -> drafts.addAll(sqlNodes(f, parsed.get(f))));
     drafts.addAll(seeds());
@@ -164,6 +165,24 @@ public final class ManifestBuilder {
       }
     }
     return out;
+  }
+
+  private void checkDocRefs(java.util.Collection<PropertyFile> files, Map<String, DocBlock> docs) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    docs.values().forEach(d -> {
+      names.add(d.name());
+      names.add(d.packageName() + "." + d.name());
+    });
+    for (PropertyFile f : files) {
+      for (PropertyFile.DocRef r : f.docRefs()) {
+        String key = r.packageName() == null ? r.name() : r.packageName() + "." + r.name();
+        if (!names.contains(key)) {
+          problems.add(Problem.at(f.path(), r.span(), ProblemCode.DOC_UNKNOWN, "doc('" + key
+              + "') names no docs block" + DidYouMean.suffix(r.name(),
+                  docs.values().stream().map(DocBlock::name).toList())));
+        }
+      }
+    }
   }
 
   // ---- SQL nodes ---------------------------------------------------------------------------

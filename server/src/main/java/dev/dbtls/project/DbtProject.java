@@ -84,7 +84,7 @@ public record DbtProject(
         r.configTree(m, "sources"),
         m.has("data_tests") ? r.configTree(m, "data_tests") : r.configTree(m, "tests"),
         r.configTree(m, "analyses"),
-        m.strings("require-dbt-version"),
+        r.versionRange(m),
         doc,
         List.copyOf(r.problems));
   }
@@ -182,6 +182,21 @@ public record DbtProject(
         out.add(new Dispatch(ns, d.strings("search_order")));
       }
       return out;
+    }
+
+    List<String> versionRange(YamlMap m) {
+      YamlNode n = m.get("require-dbt-version");
+      if (n == null) {
+        return List.of();
+      }
+      boolean ok = n instanceof YamlScalar s ? s.value() instanceof String
+          : n instanceof dev.dbtls.project.yaml.YamlList l
+              && l.items().stream().allMatch(i -> i instanceof YamlScalar s && s.value() instanceof String);
+      if (!ok) {
+        wrongType(m, "require-dbt-version", "a version range string such as '>=1.7.0' or a list of them");
+        return List.of();
+      }
+      return m.strings("require-dbt-version");
     }
 
     void wrongType(YamlMap m, String key, String expected) {

@@ -65,7 +65,9 @@ public final class Profiles {
     problems.addAll(doc.problems());
     YamlMap root = doc.rootMap();
     if (!root.has(profileName)) {
-      problems.add(Problem.ofFile(shown, ProblemCode.PROFILE_MISSING, "profile '" + profileName
+      YamlNode at = project.document().rootMap().get("profile");
+      problems.add(Problem.at(DbtProject.FILE, at == null ? dev.dbtls.project.Span.NONE : at.span(),
+          ProblemCode.PROFILE_MISSING, "profile '" + profileName
           + "' is not in " + shown + " (it has " + profileNames(root) + "); compiling with DuckDB defaults"));
       return new Resolution(Target.fallback(project.name()), file, problems);
     }

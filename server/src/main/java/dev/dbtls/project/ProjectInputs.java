@@ -128,6 +128,7 @@ public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, T
           new YamlJinja(Map.of(), n -> null));
       expected = local.name();
     }
-    return new PackageSpec(declared, expected, entry.span());
+    String key = entry.has("package") ? "package" : entry.has("git") ? "git" : "local";
+    return new PackageSpec(declared, expected, entry.get(key).span());
   }
 }

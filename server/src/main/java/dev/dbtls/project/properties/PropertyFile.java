@@ -20,8 +20,11 @@ import java.util.Set;
  * understand are reported with their location and skipped; the rest of the file still counts.
  */
 public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> sources,
-    List<MacroSpec> macros, List<ExposureSpec> exposures, YamlDocument document,
-    List<Problem> problems) {
+    List<MacroSpec> macros, List<ExposureSpec> exposures, List<DocRef> docRefs,
+    YamlDocument document, List<Problem> problems) {
+
+  /** A {@code doc('name')} (or {@code doc('package', 'name')}) inside a description. */
+  public record DocRef(String packageName, String name, dev.dbtls.project.Span span) {}
 
   private static final Map<String, String> NODE_KEYS = Map.of("models", "model", "seeds", "seed",
       "snapshots", "snapshot", "analyses", "analysis");
@@ -61,11 +64,20 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
         exposures.add(new ExposureSpec(m.string("name"), m.string("label"), m.string("type"),
             m.string("maturity"), m.string("url"), m.string("description"), m.plainMap("owner"),
             m.strings("depends_on"), m.plainMap("meta"), m.strings("tags"), path, m.span(),
-            m.keySpan("name")));
+            nameSpan(m)));
       }
     });
+    List<DocRef> docRefs = new ArrayList<>();
+    if (doc.root() != null) {
+      DocRefs.collect(doc.root(), text, docRefs);
+    }
     return new PropertyFile(path, List.copyOf(nodes), List.copyOf(sources), List.copyOf(macros),
-        List.copyOf(exposures), doc, List.copyOf(r.problems));
+        List.copyOf(exposures), List.copyOf(docRefs), doc, List.copyOf(r.problems));
+  }
+
+  private static dev.dbtls.project.Span nameSpan(YamlMap m) {
+    YamlNode n = m.get("name");
+    return n == null ? m.span() : n.span();
   }
 
   private static final class Reader {
@@ -128,7 +140,7 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
       }
       return new NodeSpec(type, name, m.string("description"), config(m), columns, tests(m),
           m.plainMap("meta"), m.strings("tags"), List.copyOf(versions), m.string("latest_version"),
-          path, m.span(), m.keySpan("name"));
+          path, m.span(), nameSpan(m));
     }
 
     /** A model's {@code config:} plus the keys dbt also accepts at the top of an entry. */
@@ -271,13 +283,13 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
           tables.add(new SourceTableSpec(tn, t.string("identifier"), t.string("description"),
               columns(t), tests(t), t.string("loaded_at_field"), t.plainMap("freshness"),
               t.plainMap("quoting"), t.plainMap("meta"), t.strings("tags"), t.plainMap("config"),
-              t.span(), t.keySpan("name")));
+              t.span(), nameSpan(t)));
         }
       }
       return new SourceSpec(name, m.string("description"), m.string("database"),
           m.string("schema"), m.string("loader"), m.string("loaded_at_field"),
           m.plainMap("freshness"), m.plainMap("quoting"), m.plainMap("meta"), m.strings("tags"),
-          m.plainMap("config"), List.copyOf(tables), path, m.span(), m.keySpan("name"));
+          m.plainMap("config"), List.copyOf(tables), path, m.span(), nameSpan(m));
     }
 
     List<MacroSpec.Argument> arguments(YamlMap m) {
