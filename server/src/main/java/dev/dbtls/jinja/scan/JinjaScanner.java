@@ -154,7 +154,8 @@ public final class JinjaScanner {
       errors.add(new ScanError(i, i + 2, "unclosed `" + opener + "`: missing `"
           + closeChar + "}`"));
     }
-    for (Token open : brackets) {
+    // In a tag that is itself unclosed, open brackets are just the rest of the half-typed tag.
+    for (Token open : closed ? brackets : List.<Token>of()) {
       errors.add(new ScanError(open.start(), open.end(), "unclosed `" + open.value() + "`"));
     }
     String tagName = "";

@@ -1,0 +1,201 @@
+package dev.dbtls.jinja.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differential test of the source map against Python's Jinja2: each template is rendered once
+ * plain and once instrumented, by one python3 process for the whole table. The recovered output
+ * must equal the plain output byte for byte, and every segment must point at the piece that made
+ * it.
+ */
+class SourceMapperTest {
+
+  /** Templates rendered with {@code VARS}: whitespace control, loops, macros, set blocks... */
+  static final String[] TABLE = {
+      "select 1",
+      "",
+      "select * from {{ table }} where x = {{ n }}\n",
+      "a {{- table }} b\n",
+      "a {{ table -}}   \n  b",
+      "{% if flag %}yes{% else %}no{% endif %}!",
+      "{% if not flag %}yes{% elif n > 2 %}mid{% else %}no{% endif %}!",
+      "select\n{% for c in cols %}  {{ c }}{% if not loop.last %},{% endif %}\n{% endfor %}from t",
+      "select\n{%- for c in cols %}\n  {{ c }}{{ ',' if not loop.last }}\n{%- endfor %}\nfrom t",
+      "{% for c in cols -%}\n   {{ c }}   \n{%- endfor %}",
+      "x   {%- if flag -%}   \n  {%- if flag -%}  y  {%- endif -%}  \n {%- endif %} z",
+      "{%- set a = 1 -%}\n\n{{- a -}}\n\n{%- set b = 2 %}{{ b }}",
+      "{% set sql %}select {{ n }} as x{% endset %}[{{ sql }}]",
+      "{% macro m(x, y='d') -%}\n  <{{ x }}|{{ y }}>\n{%- endmacro %}{{ m(1) }} and {{ m(2, y='e') }}",
+      "{% macro w() %}({{ caller() }}){% endmacro %}{% call w() %}inner {{ n }}{% endcall %}.",
+      "{% filter upper %}abc {{ table }}{% endfilter %}-",
+      "{% raw %}{{ not rendered }}{% endraw %} {{ n }}",
+      "{# a comment #}\nselect {# inline -#}   1",
+      "  {#- trim both -#}  \n x",
+      "{% for i in range(3) %}{% for j in range(2) %}{{ i }}{{ j }} {% endfor %}\n{% endfor %}",
+      "{% for c in [] %}x{% else %}empty{% endfor %}",
+      "a\n{%- if flag %}\n b\n{%- endif %}\nc\n",
+      "{{ cols | join(', ') }} {{ {'a': [1, 2]}['a'] | length }}\n\n",
+      "line1\r\nline2 {{ 'é €' }}\r\n",
+  };
+
+  static final String VARS =
+      "{\"table\": \"analytics.orders\", \"n\": 3, \"flag\": true, \"cols\": [\"id\", \"name\", \"ts\"]}";
+
+  static List<String> plain;
+  static List<String> instrumentedOutput;
+
+  @BeforeAll
+  static void render() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ArrayNode jobs = json.createArrayNode();
+    for (String t : TABLE) {
+      jobs.add(t);
+      jobs.add(SourceMapper.instrument(JinjaScanner.scan(t)));
+    }
+    String script = String.join("\n",
+        "import sys, json, jinja2",
+        "data = json.loads(sys.stdin.buffer.read().decode('utf-8'))",
+        "env = jinja2.Environment()",
+        "out = []",
+        "for t in data['templates']:",
+        "    try:",
+        "        out.append(env.from_string(t).render(**data['vars']))",
+        "    except Exception as e:",
+        "        out.append('ERROR ' + repr(e))",
+        "sys.stdout.buffer.write(json.dumps(out).encode('utf-8'))");
+    Process p = new ProcessBuilder("python3", "-c", script).redirectErrorStream(false).start();
+    String input = "{\"templates\": " + json.writeValueAsString(jobs) + ", \"vars\": " + VARS + "}";
+    p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    byte[] stdout = p.getInputStream().readAllBytes();
+    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException("python3 failed: " + stderr);
+    }
+    JsonNode outs = json.readTree(new String(stdout, StandardCharsets.UTF_8));
+    plain = new ArrayList<>();
+    instrumentedOutput = new ArrayList<>();
+    for (int i = 0; i < outs.size(); i += 2) {
+      plain.add(outs.get(i).asText());
+      instrumentedOutput.add(outs.get(i + 1).asText());
+    }
+  }
+
+  private static SourceMap map(int i) {
+    return SourceMapper.recover(JinjaScanner.scan(TABLE[i]), instrumentedOutput.get(i));
+  }
+
+  @Test
+  void recoveredOutputEqualsPlainRenderingByteForByte() {
+    for (int i = 0; i < TABLE.length; i++) {
+      assertTrue(!plain.get(i).startsWith("ERROR"), TABLE[i] + " -> " + plain.get(i));
+      assertEquals(plain.get(i), map(i).output(), "template #" + i + ": " + TABLE[i]);
+    }
+  }
+
+  @Test
+  void textSegmentsPointAtTheSameText() {
+    for (int i = 0; i < TABLE.length; i++) {
+      SourceMap m = map(i);
+      String template = TABLE[i];
+      for (SourceMap.Segment s : m.segments()) {
+        if (s.kind() == PieceKind.TEXT) {
+          for (int o = s.outputStart(); o < s.outputEnd(); o++) {
+            char want = m.output().charAt(o);
+            char got = template.charAt(m.templateOffsetFor(o));
+            assertTrue(want == got || want == '\n' && got == '\r',
+                "template #" + i + " output " + o + ": " + template);
+            // in a loop the same text has several occurrences; this one is among them
+            assertTrue(m.outputRangesFor(m.templateOffsetFor(o)).contains(new TextRange(o, o + 1)));
+          }
+        } else {
+          Piece piece = JinjaScanner.scan(template).pieces().get(s.piece());
+          assertEquals(piece.start(), s.templateStart());
+        }
+      }
+      // segments are ordered and disjoint and cover only real output
+      int last = 0;
+      for (SourceMap.Segment s : m.segments()) {
+        assertTrue(s.outputStart() >= last && s.outputEnd() > s.outputStart());
+        last = s.outputEnd();
+      }
+    }
+  }
+
+  private static int indexOf(String needle, int template) {
+    int at = TABLE[template].indexOf(needle);
+    assertTrue(at >= 0, needle);
+    return at;
+  }
+
+  private static List<String> outputsFor(int template, String needle) {
+    SourceMap m = map(template);
+    List<String> out = new ArrayList<>();
+    for (TextRange r : m.outputRangesFor(indexOf(needle, template))) {
+      out.add(r.of(m.output()));
+    }
+    return out;
+  }
+
+  @Test
+  void expressionInLoopMapsEveryOccurrence() {
+    assertEquals(List.of("id", "name", "ts"), outputsFor(7, "{{ c }}"));
+    assertEquals(List.of(), outputsFor(7, "{% if not loop.last %}")); // a tag outputs nothing
+    assertEquals(List.of(",", ","), outputsFor(7, ",{% endif"));
+    assertEquals(List.of("00", "01", "10", "11", "20", "21").stream()
+        .map(s -> s.substring(0, 1)).toList(), outputsFor(19, "{{ i }}"));
+  }
+
+  @Test
+  void expressionsMapToTheirPiece() {
+    SourceMap m = map(2);
+    int out = m.output().indexOf("analytics.orders");
+    assertEquals(indexOf("{{ table }}", 2), m.templateOffsetFor(out));
+    assertEquals(indexOf("{{ table }}", 2), m.templateOffsetFor(out + 5));
+    int where = m.output().indexOf("where");
+    assertEquals(indexOf("where", 2), m.templateOffsetFor(where));
+    assertEquals(List.of("3"), outputsFor(2, "{{ n }}"));
+  }
+
+  @Test
+  void macroOutputIsAttributedToTheCall() {
+    SourceMap m = map(13);
+    assertEquals("<1|d> and <2|e>", m.output());
+    assertEquals(List.of("<1|d>"), outputsFor(13, "{{ m(1) }}"));
+    assertEquals(List.of("<2|e>"), outputsFor(13, "{{ m(2, y='e') }}"));
+  }
+
+  @Test
+  void setBlockAndCallBodiesGetNoMarkers() {
+    String[] noMarkersIn = {"select {{ n }} as x", "inner {{ n }}", "abc {{ table }}"};
+    int[] template = {12, 14, 15};
+    for (int k = 0; k < template.length; k++) {
+      String instrumented = SourceMapper.instrument(JinjaScanner.scan(TABLE[template[k]]));
+      assertTrue(instrumented.contains(noMarkersIn[k]), instrumented);
+    }
+  }
+
+  @Test
+  void manyPiecesUseWideMarkers() {
+    String template = "x{{ n }}".repeat(4000);
+    ScannedTemplate t = JinjaScanner.scan(template);
+    String instrumented = SourceMapper.instrument(t);
+    String rendered = instrumented.replace("{{ n }}", "3"); // a stand-in renderer for one var
+    SourceMap m = SourceMapper.recover(t, rendered);
+    assertEquals("x3".repeat(4000), m.output());
+    assertEquals(8000, m.segments().size());
+    assertEquals(template.length() - 7, m.templateOffsetFor(m.output().length() - 1));
+  }
+}
