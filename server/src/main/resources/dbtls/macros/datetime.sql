@@ -182,7 +182,8 @@ cast(round((julianday(strftime('%Y-%m-%d %H:%M:%S', {{ s }})) - julianday(strfti
 {%- endmacro %}
 
 {#- ------------------------------------------------------------- date_trunc -#}
-{#- Truncates a date or timestamp to the start of its `datepart` period (weeks start Monday). -#}
+{#- Truncates a date or timestamp to the start of its `datepart` period. Weeks start on Monday,
+    except on BigQuery (Sunday) and on Snowflake, where the WEEK_START session setting decides. -#}
 {% macro date_trunc(datepart, date) -%}
   {{ return(adapter.dispatch('date_trunc', 'dbt')(datepart, date)) }}
 {%- endmacro %}
