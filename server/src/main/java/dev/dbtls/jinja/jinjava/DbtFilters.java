@@ -1,7 +1,6 @@
 package dev.dbtls.jinja.jinjava;
 
 import com.hubspot.jinjava.Jinjava;
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,7 @@ final class DbtFilters {
       }
       return b.toString();
     }));
+    j.registerFilter(new PyFilter("sort", DbtFilters::sort));
     j.registerFilter(new PyFilter("list", (v, a) -> PyMethods.toList(v)));
     j.registerFilter(new PyFilter("as_text", (v, a) -> v == null ? "" : PyValues.str(v)));
     j.registerFilter(new PyFilter("as_bool", (v, a) -> v instanceof String s
@@ -99,7 +99,32 @@ final class DbtFilters {
         .replace("'", "\\u0027");
   }
 
-  static BigDecimal unused() {
-    return BigDecimal.ZERO;
+  /** Jinja2's sort(value, reverse=False, case_sensitive=False, attribute=None). */
+  private static Object sort(Object v, Arguments a) {
+    boolean reverse = PyValues.truthy(a.arg(0, "reverse", false));
+    boolean caseSensitive = PyValues.truthy(a.arg(1, "case_sensitive", false));
+    Object attribute = a.arg(2, "attribute", null);
+    List<Object> items = PyMethods.toList(v);
+    java.util.Comparator<Object> order = (x, y) -> compare(key(x, attribute, caseSensitive),
+        key(y, attribute, caseSensitive));
+    items.sort(reverse ? order.reversed() : order);
+    return items;
+  }
+
+  private static Object key(Object item, Object attribute, boolean caseSensitive) {
+    Object k = attribute == null ? item
+        : item instanceof Map<?, ?> m ? m.get(String.valueOf(attribute)) : item;
+    return !caseSensitive && k instanceof String s ? s.toLowerCase(java.util.Locale.ROOT) : k;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compare(Object x, Object y) {
+    if (x instanceof Number a && y instanceof Number b) {
+      return Double.compare(a.doubleValue(), b.doubleValue());
+    }
+    if (x instanceof Comparable c && y != null && x.getClass() == y.getClass()) {
+      return c.compareTo(y);
+    }
+    return String.valueOf(x).compareTo(String.valueOf(y));
   }
 }

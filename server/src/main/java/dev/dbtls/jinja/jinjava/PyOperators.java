@@ -12,7 +12,17 @@ import jinjava.javax.el.ELContext;
 final class PyOperators {
   private PyOperators() {}
 
+  /** {@code a ~ b}: str() of both sides, so None prints as None. */
+  static final AstBinary.Operator CONCAT = (bindings, context, left, right) ->
+      PyValues.str(left.eval(bindings, context)) + PyValues.str(right.eval(bindings, context));
+
   static AstBinary.Operator wrap(AstBinary.Operator op) {
+    if (op == AstBinary.AND) {
+      return (bindings, context, left, right) -> {
+        Object l = left.eval(bindings, context);
+        return PyValues.truthy(l) ? right.eval(bindings, context) : l;
+      };
+    }
     if (op == AstBinary.MOD) {
       return (bindings, context, left, right) -> mod(bindings, context, left, right);
     }

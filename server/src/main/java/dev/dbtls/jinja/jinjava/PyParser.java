@@ -15,6 +15,7 @@ import static jinjava.de.odysseus.el.tree.impl.Scanner.Symbol.STRING;
 
 import com.hubspot.jinjava.el.ext.AstTuple;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
+import com.hubspot.jinjava.el.ext.StringConcatOperator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,6 +30,7 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstDot;
 import jinjava.de.odysseus.el.tree.impl.ast.AstEval;
 import jinjava.de.odysseus.el.tree.impl.ast.AstMethod;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
+import jinjava.de.odysseus.el.tree.impl.ast.AstNull;
 import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
 import jinjava.de.odysseus.el.tree.impl.ast.AstProperty;
 import jinjava.de.odysseus.el.tree.impl.ast.AstString;
@@ -44,6 +46,12 @@ final class PyParser extends ExtendedParser {
 
   PyParser(Builder context, String input) {
     super(context, input);
+    putExtensionHandler(StringConcatOperator.TOKEN, new ExtensionHandler(ExtensionPoint.ADD) {
+      @Override
+      public AstNode createAstNode(AstNode... children) {
+        return new AstBinary(children[0], children[1], PyOperators.CONCAT);
+      }
+    });
   }
 
   @Override
@@ -72,6 +80,9 @@ final class PyParser extends ExtendedParser {
   protected AstNode nonliteral() throws ScanException, ParseException {
     if (getToken().getSymbol() == IDENTIFIER) {
       String name = consumeToken().getImage();
+      if ((name.equals("None") || name.equals("none")) && getToken().getSymbol() != LPAREN) {
+        return new AstNull();
+      }
       AstNode id = identifier(name);
       if (getToken().getSymbol() == LPAREN) {
         return new CallNode(id, params(), name);
@@ -203,6 +214,47 @@ final class PyParser extends ExtendedParser {
     consumeToken(RBRACK);
     AstBracket bracket = createAstBracket(base, property, lvalue, false);
     return getToken().getSymbol() == LPAREN ? createAstMethod(bracket, params()) : bracket;
+  }
+
+  /** {@code a if c else b}; without {@code else} the value is undefined, as in Jinja2. */
+  @Override
+  protected AstNode expr(boolean required) throws ScanException, ParseException {
+    AstNode v = or(required);
+    if (v == null || !"if".equals(getToken().getImage())) {
+      return v;
+    }
+    consumeToken();
+    AstNode condition = or(true);
+    AstNode otherwise = UndefinedNode.INSTANCE;
+    if ("else".equals(getToken().getImage())) {
+      consumeToken();
+      otherwise = expr(true);
+    }
+    return createAstChoice(condition, v, otherwise);
+  }
+
+  /** Chained comparisons: {@code a < b < c} means {@code a < b and b < c}. */
+  @Override
+  protected AstNode cmp(boolean required) throws ScanException, ParseException {
+    AstNode v = super.cmp(required);
+    AstNode chain = v;
+    while (v instanceof AstBinary b && comparison(getToken().getSymbol()) != null) {
+      AstBinary.Operator op = comparison(consumeToken().getSymbol());
+      AstBinary next = createAstBinary(b.getChild(1), add(true), op);
+      chain = createAstBinary(chain, next, AstBinary.AND);
+      v = next;
+    }
+    return chain;
+  }
+
+  private static AstBinary.Operator comparison(Symbol s) {
+    return switch (s) {
+      case LT -> AstBinary.LT;
+      case LE -> AstBinary.LE;
+      case GT -> AstBinary.GT;
+      case GE -> AstBinary.GE;
+      default -> null;
+    };
   }
 
   /** Jinja2's `not` binds looser than comparisons and tests: `not a == b`, `not x is none`. */

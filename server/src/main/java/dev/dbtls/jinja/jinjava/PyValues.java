@@ -185,7 +185,10 @@ final class PyValues {
   }
 
   static boolean truthy(Object o) {
-    return com.hubspot.jinjava.util.ObjectTruthValue.evaluate(o) || "false".equalsIgnoreCase(String.valueOf(o)) && o instanceof String s && !s.isEmpty();
+    if (o instanceof String s) {
+      return !s.isEmpty(); // Jinjava also calls "false" false; Python doesn't
+    }
+    return com.hubspot.jinjava.util.ObjectTruthValue.evaluate(o);
   }
 
   static List<Object> list(Object o) {
