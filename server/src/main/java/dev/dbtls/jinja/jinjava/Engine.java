@@ -108,6 +108,7 @@ public final class Engine {
     }
     List<Problem> problems = new ArrayList<>(session.problems);
     problems.addAll(ProblemTranslator.translate(interpreter.getErrors(), r.path()));
+    ProblemTranslator.sort(problems);
     return new Rendered(output, problems);
   }
 

@@ -19,8 +19,8 @@ final class ProblemTranslator {
       if (e.getSeverity() == ErrorType.WARNING && e.getReason() == ErrorReason.UNKNOWN) {
         continue; // unknown properties: Jinja prints undefined for them, and so do we
       }
-      boolean syntax = e.getReason() == ErrorReason.SYNTAX_ERROR
-          || e.getException() instanceof com.hubspot.jinjava.interpret.TemplateSyntaxException;
+      boolean syntax = e.getReason() == ErrorReason.SYNTAX_ERROR || isSyntax(e.getException())
+          || e.getMessage() != null && e.getMessage().startsWith("Syntax error");
       ProblemCode code = syntax ? ProblemCode.JINJA_SYNTAX : ProblemCode.JINJA_RENDER;
       Severity severity = e.getSeverity() == ErrorType.FATAL || syntax ? Severity.ERROR : Severity.WARNING;
       int line = Math.max(0, e.getLineno() - 1);
@@ -29,5 +29,20 @@ final class ProblemTranslator {
       out.add(new Problem(file, line, col, line, col, severity, code, e.getMessage()));
     }
     return out;
+  }
+
+  private static boolean isSyntax(Throwable t) {
+    for (int i = 0; t != null && i < 5; t = t.getCause(), i++) {
+      if (t instanceof com.hubspot.jinjava.interpret.TemplateSyntaxException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Problems in reading order: by file, then line, then column (stable for equal places). */
+  static void sort(List<Problem> problems) {
+    problems.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
+        .thenComparingInt(Problem::column));
   }
 }
