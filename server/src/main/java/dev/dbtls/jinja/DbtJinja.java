@@ -1,0 +1,36 @@
+package dev.dbtls.jinja;
+
+import dev.dbtls.jinja.jinjava.Engine;
+import dev.dbtls.project.Problem;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * dbt's Jinja, rendered by Jinjava extended for dbt. Built once per project load (parses every
+ * macro file once); {@link #render} is thread-safe and never throws.
+ */
+public final class DbtJinja {
+  private final Engine engine;
+
+  public DbtJinja(JinjaSetup setup) {
+    this.engine = new Engine(setup);
+  }
+
+  public Rendered render(RenderRequest r) {
+    return engine.render(r);
+  }
+
+  public List<Problem> setupProblems() {
+    return engine.setupProblems();
+  }
+
+  /** Calls one macro by name as dbt would from package {@code fromPackage}; returns its Python value. */
+  public Object callMacro(String fromPackage, String name, List<Object> args,
+      Map<String, Object> kwargs, Map<String, Object> globals, List<Problem> problemsOut) {
+    return engine.callMacro(fromPackage, name, args, kwargs, globals, problemsOut);
+  }
+
+  public boolean hasMacro(String packageName, String name) {
+    return engine.hasMacro(packageName, name);
+  }
+}

@@ -1,0 +1,220 @@
+package dev.dbtls.jinja.jinjava;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import dev.dbtls.jinja.JinjaCallable;
+import dev.dbtls.jinja.Relation;
+import dev.dbtls.project.Adapter;
+import dev.dbtls.project.ProblemCode;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The globals dbt puts in every context besides the caller's: return, log, exceptions, api, ... */
+final class Builtins {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private Builtins() {}
+
+  static Map<String, Object> of(Adapter adapter, DbtAdapter dbtAdapter) {
+    Map<String, Object> g = new HashMap<>();
+    g.put("return", fn((a, k) -> {
+      throw new Signals.MacroReturn(a.isEmpty() ? null : a.get(0));
+    }));
+    g.put("log", fn((a, k) -> {
+      session().problem(ProblemCode.JINJA_LOG, a.isEmpty() ? "" : PyValues.str(a.get(0)));
+      return "";
+    }));
+    g.put("print", fn((a, k) -> ""));
+    g.put("exceptions", new PyObjects("exceptions", Map.of(
+        "raise_compiler_error", fn((a, k) -> {
+          String msg = a.isEmpty() ? "" : PyValues.str(a.get(0));
+          session().problem(ProblemCode.COMPILER_ERROR, msg);
+          throw new Signals.CompilerError(msg);
+        }),
+        "raise_not_implemented", fn((a, k) -> {
+          String msg = a.isEmpty() ? "" : PyValues.str(a.get(0));
+          session().problem(ProblemCode.COMPILER_ERROR, msg);
+          throw new Signals.CompilerError(msg);
+        }),
+        "warn", fn((a, k) -> {
+          session().problem(ProblemCode.COMPILER_WARNING, a.isEmpty() ? "" : PyValues.str(a.get(0)));
+          return "";
+        }))));
+    g.put("adapter", dbtAdapter);
+    g.put("api", new PyObjects("api", Map.of(
+        "Relation", new PyObjects("Relation", Map.of("create", fn((a, k) -> {
+          Arguments x = new Arguments(a, k);
+          Relation r = Relation.of(adapter, s(x.arg(0, "database", null)),
+              s(x.arg(1, "schema", null)), s(x.arg(2, "identifier", null)));
+          Object type = k.get("type");
+          return type == null ? r : r.withType(PyValues.str(type));
+        }))),
+        "Column", new PyObjects("Column", Map.of("create", fn((a, k) -> {
+          Arguments x = new Arguments(a, k);
+          return new PyObjects("Column", Map.of("name", x.arg(0, "name", ""),
+              "column", x.arg(0, "name", ""), "data_type", x.arg(1, "label_or_dtype", ""),
+              "dtype", x.arg(1, "label_or_dtype", "")));
+        }))))));
+    g.put("run_query", fn((a, k) -> DbtAdapter.skipped(AgateTable.EMPTY)));
+    g.put("statement", fn(Builtins::statement));
+    g.put("load_result", fn((a, k) -> session().statementResults.get(a.isEmpty() ? "" : PyValues.str(a.get(0)))));
+    g.put("store_result", fn((a, k) -> {
+      session().statementResults.put(PyValues.str(a.get(0)), emptyResult());
+      return "";
+    }));
+    g.put("fromjson", fn((a, k) -> parse(JSON, a)));
+    g.put("tojson", fn((a, k) -> PyValues.json(a.isEmpty() ? null : a.get(0), false)));
+    g.put("fromyaml", fn((a, k) -> parse(YAML, a)));
+    g.put("toyaml", fn((a, k) -> {
+      try {
+        return YAML.writeValueAsString(a.get(0)).replaceFirst("^---\\n", "");
+      } catch (Exception e) {
+        return Undefined.INSTANCE;
+      }
+    }));
+    g.put("zip", fn((a, k) -> {
+      List<List<Object>> lists = a.stream().map(PyMethods::toList).toList();
+      List<Object> out = new ArrayList<>();
+      int n = lists.stream().mapToInt(List::size).min().orElse(0);
+      for (int i = 0; i < n; i++) {
+        List<Object> row = new ArrayList<>();
+        for (List<Object> l : lists) {
+          row.add(l.get(i));
+        }
+        out.add(new PyTuple(row));
+      }
+      return out;
+    }));
+    g.put("set", fn((a, k) -> new LinkedHashSet<>(a.isEmpty() ? List.of() : PyMethods.toList(a.get(0)))));
+    g.put("local_md5", fn((a, k) -> md5(PyValues.str(a.get(0)))));
+    g.put("namespace", fn((a, k) -> new LinkedHashMap<>(k)));
+    g.put("dict", fn((a, k) -> {
+      Map<Object, Object> d = new LinkedHashMap<>();
+      if (!a.isEmpty() && a.get(0) instanceof Map<?, ?> m) {
+        d.putAll(m);
+      }
+      d.putAll(k);
+      return d;
+    }));
+    g.put("range", fn((a, k) -> {
+      long start = a.size() > 1 ? ((Number) a.get(0)).longValue() : 0;
+      long stop = ((Number) a.get(a.size() > 1 ? 1 : 0)).longValue();
+      long step = a.size() > 2 ? ((Number) a.get(2)).longValue() : 1;
+      List<Object> out = new ArrayList<>();
+      for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
+        out.add(i);
+        if (out.size() > 100_000) {
+          break;
+        }
+      }
+      return out;
+    }));
+    g.put("modules", new PyObjects("modules", Map.of(
+        "re", new PyObjects("re", Map.of(
+            "search", fn((a, k) -> match(a, false)),
+            "match", fn((a, k) -> match(a, true)),
+            "findall", fn((a, k) -> {
+              Matcher m = Pattern.compile(PyValues.str(a.get(0))).matcher(PyValues.str(a.get(1)));
+              List<Object> out = new ArrayList<>();
+              while (m.find()) {
+                out.add(m.groupCount() > 0 ? m.group(1) : m.group());
+              }
+              return out;
+            }),
+            "sub", fn((a, k) -> Pattern.compile(PyValues.str(a.get(0))).matcher(PyValues.str(a.get(2)))
+                .replaceAll(PyValues.str(a.get(1)).replaceAll("\\\\(\\d)", "\\$$1"))),
+            "escape", fn((a, k) -> PyValues.str(a.get(0)).replaceAll("([^A-Za-z0-9_])", "\\\\$1")))),
+        "datetime", new PyObjects("datetime", Map.of(
+            "datetime", new PyObjects("datetime", Map.of(
+                "now", fn((a, k) -> java.time.LocalDateTime.now().toString()),
+                "utcnow", fn((a, k) -> java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).toString()))),
+            "date", new PyObjects("date", Map.of(
+                "today", fn((a, k) -> java.time.LocalDate.now().toString()))))),
+        "itertools", new PyObjects("itertools", Map.of(
+            "chain", fn((a, k) -> {
+              List<Object> out = new ArrayList<>();
+              a.forEach(x -> out.addAll(PyMethods.toList(x)));
+              return out;
+            }))))));
+    return Map.copyOf(g);
+  }
+
+  /** The global project's {@code statement} macro, minus the query: renders the body, stores an empty result. */
+  private static Object statement(List<Object> a, Map<String, Object> k) {
+    Arguments x = new Arguments(a, k);
+    String name = PyValues.str(x.arg(0, "name", "statement"));
+    Object caller = JinjavaInterpreter.getCurrent().getContext().get("caller");
+    if (caller instanceof JinjaCallable c) {
+      c.call(List.of(), Map.of());
+    }
+    DbtAdapter.skipped(null);
+    session().statementResults.put(name, emptyResult());
+    return "";
+  }
+
+  private static Map<String, Object> emptyResult() {
+    Map<String, Object> r = new HashMap<>();
+    r.put("data", new ArrayList<>());
+    r.put("table", AgateTable.EMPTY);
+    r.put("response", null);
+    return r;
+  }
+
+  private static Object match(List<Object> a, boolean anchored) {
+    Matcher m = Pattern.compile(PyValues.str(a.get(0))).matcher(PyValues.str(a.get(1)));
+    boolean found = anchored ? m.lookingAt() : m.find();
+    if (!found) {
+      return null;
+    }
+    String whole = m.group();
+    List<Object> groups = new ArrayList<>();
+    for (int i = 1; i <= m.groupCount(); i++) {
+      groups.add(m.group(i));
+    }
+    return new PyObjects("re.Match", Map.of(
+        "group", fn((g, kw) -> g.isEmpty() || ((Number) g.get(0)).intValue() == 0 ? whole
+            : groups.get(((Number) g.get(0)).intValue() - 1)),
+        "groups", fn((g, kw) -> new PyTuple(groups))));
+  }
+
+  private static Object parse(ObjectMapper mapper, List<Object> a) {
+    try {
+      return mapper.readValue(PyValues.str(a.get(0)), Object.class);
+    } catch (Exception e) {
+      return a.size() > 1 ? a.get(1) : null;
+    }
+  }
+
+  private static String md5(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8));
+      return String.format("%032x", new BigInteger(1, d));
+    } catch (NoSuchAlgorithmException e) {
+      return "";
+    }
+  }
+
+  private static String s(Object o) {
+    return o == null || o instanceof Undefined ? null : PyValues.str(o);
+  }
+
+  private static RenderSession session() {
+    return RenderSession.of(JinjavaInterpreter.getCurrent());
+  }
+
+  private static JinjaCallable fn(JinjaCallable c) {
+    return c;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.dbtls.jinja.jinjava;
+
+import dev.dbtls.jinja.scan.JinjaScanner;
+import dev.dbtls.jinja.scan.Piece;
+import dev.dbtls.jinja.scan.PieceKind;
+
+/**
+ * Jinjava mishandles {@code {#- -#}} trimming, so comments are rewritten before parsing: the
+ * whitespace a {@code -} trims moves inside a plain comment. Length and line breaks are kept, so
+ * every later offset and line stays where it was.
+ */
+final class CommentStripper {
+  private CommentStripper() {}
+
+  static String strip(String text) {
+    if (!text.contains("{#")) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text);
+    for (Piece p : JinjaScanner.scan(text).pieces()) {
+      if (p.kind() != PieceKind.COMMENT || !p.closed()) {
+        continue;
+      }
+      int start = p.start();
+      int end = p.end();
+      if (p.trimLeft()) {
+        while (start > 0 && Character.isWhitespace(text.charAt(start - 1))) {
+          start--;
+        }
+      }
+      if (p.trimRight()) {
+        while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+          end++;
+        }
+      }
+      out.setCharAt(start, '{');
+      out.setCharAt(start + 1, '#');
+      for (int i = start + 2; i < end - 2; i++) {
+        out.setCharAt(i, text.charAt(i) == '\n' ? '\n' : ' ');
+      }
+      out.setCharAt(end - 2, '#');
+      out.setCharAt(end - 1, '}');
+    }
+    return out.toString();
+  }
+}

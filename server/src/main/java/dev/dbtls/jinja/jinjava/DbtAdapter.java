@@ -1,0 +1,111 @@
+package dev.dbtls.jinja.jinjava;
+
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import dev.dbtls.jinja.Introspector;
+import dev.dbtls.jinja.JinjaCallable;
+import dev.dbtls.jinja.PyObject;
+import dev.dbtls.jinja.Relation;
+import dev.dbtls.project.Adapter;
+import dev.dbtls.project.ProblemCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** dbt's {@code adapter} object: dispatch, quoting, and the introspective calls. */
+final class DbtAdapter implements PyObject {
+  private final Adapter adapter;
+  private final MacroRegistry macros;
+  private final Map<String, List<String>> searchOrder;
+  private final Introspector introspector;
+
+  DbtAdapter(Adapter adapter, MacroRegistry macros, Map<String, List<String>> searchOrder,
+      Introspector introspector) {
+    this.adapter = adapter;
+    this.macros = macros;
+    this.searchOrder = searchOrder;
+    this.introspector = introspector;
+  }
+
+  @Override
+  public Object attr(String name) {
+    return switch (name) {
+      case "type" -> (JinjaCallable) (a, k) -> adapter.type();
+      default -> MISSING;
+    };
+  }
+
+  @Override
+  public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
+    Arguments a = new Arguments(args, kwargs);
+    return switch (method) {
+      case "dispatch" -> dispatch(String.valueOf(a.arg(0, "macro_name", "")),
+          (String) a.arg(1, "macro_namespace", null));
+      case "type" -> adapter.type();
+      case "quote" -> adapter.quote(PyValues.str(a.arg(0, "identifier", "")));
+      case "get_relation" -> introspector == null ? skipped(null)
+          : introspector.getRelation(s(a.arg(0, "database", null)), s(a.arg(1, "schema", null)),
+              s(a.arg(2, "identifier", null)));
+      case "get_columns_in_relation" -> introspector == null ? skipped(new ArrayList<>())
+          : columns(a.arg(0, "relation", null));
+      case "check_schema_exists" -> introspector == null ? skipped(false) : Boolean.FALSE;
+      case "list_relations_without_caching", "get_relations_by_pattern" ->
+          introspector == null ? skipped(new ArrayList<>()) : new ArrayList<>();
+      case "get_missing_columns", "expand_target_column_types", "drop_relation", "rename_relation",
+          "create_schema", "drop_schema", "truncate_relation", "commit", "cache_added" -> "";
+      default -> MISSING;
+    };
+  }
+
+  private Object columns(Object relation) {
+    List<Object> out = new ArrayList<>();
+    if (relation instanceof Relation r) {
+      introspector.getColumns(r).forEach(c -> out.add(Map.of("name", c.getKey(), "column",
+          c.getKey(), "data_type", c.getValue(), "dtype", c.getValue())));
+    }
+    return out;
+  }
+
+  static Object skipped(Object value) {
+    RenderSession.of(JinjavaInterpreter.getCurrent()).problem(ProblemCode.INTROSPECTION_SKIPPED,
+        "introspective query skipped: no connection");
+    return value;
+  }
+
+  private static String s(Object o) {
+    return o == null || o instanceof Undefined ? null : PyValues.str(o);
+  }
+
+  /** {@code adapter.dispatch(name, ns)}: the first {@code <type>__name} or {@code default__name}. */
+  private Object dispatch(String name, String namespace) {
+    RenderSession session = RenderSession.of(JinjavaInterpreter.getCurrent());
+    List<String> packages = new ArrayList<>();
+    if (namespace == null) {
+      packages.add(session.frame().packageName());
+      packages.add(macros.rootPackage());
+    } else {
+      packages.addAll(searchOrder.getOrDefault(namespace, List.of(namespace)));
+    }
+    packages.remove(MacroRegistry.DBT);
+    packages.add(MacroRegistry.DBT);
+    List<String> prefixes = new ArrayList<>(adapter.lineage());
+    prefixes.add("default");
+    List<String> tried = new ArrayList<>();
+    for (String p : packages.stream().distinct().toList()) {
+      for (String prefix : prefixes) {
+        JinjaMacro m = macros.get(p, prefix + "__" + name);
+        if (m != null) {
+          return m;
+        }
+        tried.add(p + "." + prefix + "__" + name);
+      }
+    }
+    session.problem(ProblemCode.UNDEFINED_MACRO, "no implementation of '" + name
+        + "' for adapter '" + adapter.type() + "'; searched " + String.join(", ", tried));
+    return (JinjaCallable) (x, y) -> Undefined.INSTANCE;
+  }
+
+  @Override
+  public String toString() {
+    return "<adapter " + adapter.type() + ">";
+  }
+}

@@ -1,0 +1,61 @@
+package dev.dbtls.jinja.jinjava;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
+import com.hubspot.jinjava.el.TruthyTypeConverter;
+import jinjava.de.odysseus.el.ExpressionFactoryImpl;
+import jinjava.de.odysseus.el.tree.TreeStore;
+import jinjava.de.odysseus.el.tree.impl.Cache;
+import jinjava.javax.el.CompositeELResolver;
+import jinjava.javax.el.ExpressionFactory;
+
+/** Jinjava configured for dbt: Python expressions, dbt's tags, Python printing. */
+final class DbtJinjava extends Jinjava {
+  private final ExpressionFactory expressions = new ExpressionFactoryImpl(
+      new TreeStore(new PySyntaxBuilder(), new Cache(4000)), new TruthyTypeConverter());
+
+  DbtJinjava() {
+    super(config());
+    getGlobalContext().setExpressionStrategy(new PythonOutput());
+    registerTag(new MacroTag());
+    registerTag(new ForTag());
+    registerTag(new SetTag());
+    registerTag(new CallBlockTag());
+    registerTag(new LoopControlTag(true));
+    registerTag(new LoopControlTag(false));
+    for (String t : new String[] {"materialization", "test", "docs", "snapshot"}) {
+      registerTag(new BlockDefinitionTag(t));
+    }
+    DbtFilters.register(this);
+  }
+
+  static JinjavaConfig config() {
+    CompositeELResolver resolver = new CompositeELResolver();
+    resolver.add(new PyResolver());
+    resolver.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_WRITE);
+    return JinjavaConfig.newBuilder()
+        .withElResolver(resolver)
+        .withNestedInterpretationEnabled(false)
+        .withFailOnUnknownTokens(false)
+        .withEnableRecursiveMacroCalls(true)
+        .withMaxMacroRecursionDepth(200)
+        .withLegacyOverrides(LegacyOverrides.newBuilder()
+            .withUseTrimmingForNotesAndExpressions(true)
+            .withUsePyishObjectMapper(true)
+            .withKeepNullableLoopValues(true)
+            .withIterateOverMapKeys(true)
+            .withEvaluateMapKeys(true)
+            .withUseNaturalOperatorPrecedence(true)
+            .withParseWhitespaceControlStrictly(true)
+            .withHandleBackslashInQuotesOnly(true)
+            .build())
+        .build();
+  }
+
+  @Override
+  public ExpressionFactory getExpressionFactory() {
+    return expressions;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.dbtls.jinja.jinjava;
+
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.TagNode;
+import dev.dbtls.jinja.JinjaSetup;
+import dev.dbtls.jinja.MacroFile;
+import dev.dbtls.jinja.RenderRequest;
+import dev.dbtls.jinja.Rendered;
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProblemCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dbt Jinja engine on Jinjava: macro files parsed once into dbt's namespaces; every render
+ * gets a fresh interpreter over a shared, read-only project context.
+ */
+public final class Engine {
+  private static final DbtJinjava JINJAVA = new DbtJinjava();
+
+  private final MacroRegistry macros;
+  private final Context projectContext;
+  private final List<Problem> setupProblems = new ArrayList<>();
+
+  public Engine(JinjaSetup setup) {
+    this.macros = new MacroRegistry(setup.rootPackage());
+    DbtAdapter adapter = new DbtAdapter(setup.adapter(), macros, setup.dispatchSearchOrder(),
+        setup.introspector());
+    this.projectContext = new Context(JINJAVA.getGlobalContext(), Builtins.of(setup.adapter(), adapter));
+    for (MacroFile f : setup.macroFiles()) {
+      load(f);
+    }
+  }
+
+  MacroRegistry macros() {
+    return macros;
+  }
+
+  public List<Problem> setupProblems() {
+    return List.copyOf(setupProblems);
+  }
+
+  public boolean hasMacro(String packageName, String name) {
+    return macros.get(packageName, name) != null;
+  }
+
+  private void load(MacroFile f) {
+    RenderSession session = new RenderSession(this, f.packageName(), f.path());
+    DbtInterpreter interpreter = interpreter(session, Map.of());
+    JinjavaInterpreter.pushCurrent(interpreter);
+    try {
+      Node root = interpreter.parse(CommentStripper.strip(f.text()));
+      for (Node n : root.getChildren()) {
+        if (n instanceof TagNode t) {
+          JinjaMacro m = switch (t.getName()) {
+            case "macro" -> safeDefine(t, f, interpreter);
+            case "materialization", "test" -> BlockDefinitionTag.define(t, f.packageName(), f.path());
+            default -> null;
+          };
+          if (m != null) {
+            macros.add(m);
+          }
+        }
+      }
+      setupProblems.addAll(ProblemTranslator.translate(interpreter.getErrors(), f.path()));
+    } catch (RuntimeException | StackOverflowError e) {
+      setupProblems.add(Problem.ofFile(f.path(), ProblemCode.JINJA_SYNTAX, String.valueOf(e.getMessage())));
+    } finally {
+      JinjavaInterpreter.popCurrent();
+    }
+  }
+
+  private static JinjaMacro safeDefine(TagNode t, MacroFile f, JinjavaInterpreter interpreter) {
+    try {
+      return MacroTag.define(t, f.packageName(), f.path());
+    } catch (com.hubspot.jinjava.interpret.TemplateSyntaxException e) {
+      interpreter.addError(com.hubspot.jinjava.interpret.TemplateError.fromException(e));
+      return null;
+    }
+  }
+
+  private DbtInterpreter interpreter(RenderSession session, Map<String, Object> globals) {
+    Context context = new Context(projectContext, globals);
+    context.setDynamicVariableResolver(session::resolveName);
+    DbtInterpreter interpreter = new DbtInterpreter(JINJAVA, context, JINJAVA.getGlobalConfig(), session);
+    session.attach(interpreter);
+    return interpreter;
+  }
+
+  public Rendered render(RenderRequest r) {
+    String pkg = r.packageName() == null ? macros.rootPackage() : r.packageName();
+    RenderSession session = new RenderSession(this, pkg, r.path());
+    DbtInterpreter interpreter = interpreter(session, r.globals());
+    JinjavaInterpreter.pushCurrent(interpreter);
+    String output = "";
+    try {
+      Node root = interpreter.parse(CommentStripper.strip(r.text()));
+      output = interpreter.render(root, false);
+    } catch (Signals.CompilerError | Signals.MacroReturn | Signals.LoopControl e) {
+      // the problem is already recorded; dbt stops the render here
+    } catch (RuntimeException | StackOverflowError e) {
+      session.problem(ProblemCode.JINJA_RENDER, String.valueOf(e.getMessage()));
+    } finally {
+      JinjavaInterpreter.popCurrent();
+    }
+    List<Problem> problems = new ArrayList<>(session.problems);
+    problems.addAll(ProblemTranslator.translate(interpreter.getErrors(), r.path()));
+    ProblemTranslator.sort(problems);
+    return new Rendered(output, problems);
+  }
+
+  public Object callMacro(String fromPackage, String name, List<Object> args,
+      Map<String, Object> kwargs, Map<String, Object> globals, List<Problem> problemsOut) {
+    String pkg = fromPackage == null ? macros.rootPackage() : fromPackage;
+    RenderSession session = new RenderSession(this, pkg, "");
+    DbtInterpreter interpreter = interpreter(session, globals == null ? Map.of() : globals);
+    JinjavaInterpreter.pushCurrent(interpreter);
+    Object result = null;
+    try {
+      JinjaMacro m = macros.resolve(pkg, name);
+      if (m == null) {
+        session.problem(ProblemCode.UNDEFINED_MACRO, "macro '" + name + "' is undefined");
+      } else {
+        result = m.call(args == null ? List.of() : args, kwargs == null ? Map.of() : kwargs);
+      }
+    } catch (Signals.CompilerError | Signals.MacroReturn | Signals.LoopControl e) {
+      result = null;
+    } catch (RuntimeException | StackOverflowError e) {
+      session.problem(ProblemCode.JINJA_RENDER, String.valueOf(e.getMessage()));
+    } finally {
+      JinjavaInterpreter.popCurrent();
+    }
+    if (problemsOut != null) {
+      problemsOut.addAll(session.problems);
+      problemsOut.addAll(ProblemTranslator.translate(interpreter.getErrors(), ""));
+    }
+    return result instanceof Undefined ? null : result;
+  }
+}

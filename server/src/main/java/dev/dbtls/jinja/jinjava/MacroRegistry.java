@@ -1,0 +1,45 @@
+package dev.dbtls.jinja.jinjava;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** dbt's macro namespaces: one per package, the root project's, and {@code dbt}'s. Immutable once built. */
+final class MacroRegistry {
+  static final String DBT = "dbt";
+
+  private final String rootPackage;
+  private final Map<String, Map<String, JinjaMacro>> byPackage = new HashMap<>();
+
+  MacroRegistry(String rootPackage) {
+    this.rootPackage = rootPackage;
+  }
+
+  void add(JinjaMacro m) {
+    byPackage.computeIfAbsent(m.packageName, k -> new HashMap<>()).put(m.name, m);
+  }
+
+  String rootPackage() {
+    return rootPackage;
+  }
+
+  JinjaMacro get(String packageName, String name) {
+    Map<String, JinjaMacro> p = byPackage.get(packageName);
+    return p == null ? null : p.get(name);
+  }
+
+  boolean hasPackage(String name) {
+    return byPackage.containsKey(name);
+  }
+
+  /** Unqualified names: the current package's macros, then the root project's, then dbt's. */
+  JinjaMacro resolve(String currentPackage, String name) {
+    for (String p : List.of(currentPackage, rootPackage, DBT)) {
+      JinjaMacro m = get(p, name);
+      if (m != null) {
+        return m;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,91 @@
+package dev.dbtls.jinja.jinjava;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import jinjava.de.odysseus.el.tree.Bindings;
+import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
+import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
+import jinjava.javax.el.ELContext;
+
+/** Python meanings JUEL lacks: {@code '%s' % x}, {@code '-' * 3}, {@code [1] * 2}. */
+final class PyOperators {
+  private PyOperators() {}
+
+  /** {@code a ~ b}: str() of both sides, so None prints as None. */
+  static final AstBinary.Operator CONCAT = (bindings, context, left, right) ->
+      PyValues.str(left.eval(bindings, context)) + PyValues.str(right.eval(bindings, context));
+
+  static AstBinary.Operator wrap(AstBinary.Operator op) {
+    if (op == AstBinary.AND) {
+      return (bindings, context, left, right) -> {
+        Object l = left.eval(bindings, context);
+        return PyValues.truthy(l) ? right.eval(bindings, context) : l;
+      };
+    }
+    if (op == AstBinary.MOD) {
+      return (bindings, context, left, right) -> mod(bindings, context, left, right);
+    }
+    if (op == AstBinary.MUL) {
+      return (bindings, context, left, right) -> mul(bindings, context, left, right);
+    }
+    return op;
+  }
+
+  private static Object mod(Bindings b, ELContext c, AstNode left, AstNode right) {
+    Object l = left.eval(b, c);
+    Object r = right.eval(b, c);
+    if (l instanceof String s) {
+      return PyFormat.percent(s, r);
+    }
+    return AstBinary.MOD.eval(b, c, new Value(l), new Value(r));
+  }
+
+  private static Object mul(Bindings b, ELContext c, AstNode left, AstNode right) {
+    Object l = left.eval(b, c);
+    Object r = right.eval(b, c);
+    if (l instanceof String s && r instanceof Number n) {
+      return s.repeat(Math.max(0, n.intValue()));
+    }
+    if (r instanceof String s && l instanceof Number n) {
+      return s.repeat(Math.max(0, n.intValue()));
+    }
+    if (l instanceof Collection<?> items && r instanceof Number n) {
+      List<Object> out = new ArrayList<>();
+      for (int i = 0; i < n.intValue(); i++) {
+        out.addAll(items);
+      }
+      return out;
+    }
+    return AstBinary.MUL.eval(b, c, new Value(l), new Value(r));
+  }
+
+  /** An already evaluated operand, so JUEL's operator doesn't evaluate twice. */
+  private static final class Value extends jinjava.de.odysseus.el.tree.impl.ast.AstRightValue {
+    private final Object value;
+
+    Value(Object value) {
+      this.value = value;
+    }
+
+    @Override
+    public Object eval(Bindings bindings, ELContext context) {
+      return value;
+    }
+
+    @Override
+    public void appendStructure(StringBuilder b, Bindings bindings) {
+      b.append(value);
+    }
+
+    @Override
+    public int getCardinality() {
+      return 0;
+    }
+
+    @Override
+    public AstNode getChild(int i) {
+      return null;
+    }
+  }
+}

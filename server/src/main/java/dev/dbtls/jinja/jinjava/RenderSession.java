@@ -1,0 +1,78 @@
+package dev.dbtls.jinja.jinjava;
+
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProblemCode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What one render knows: its macros, the package and file being executed, its problems. */
+final class RenderSession {
+  /** Where execution is: the package whose namespace unqualified names resolve in, and file. */
+  record Frame(String packageName, String path) {}
+
+  final MacroRegistry macros;
+  final Engine engine;
+  final List<Problem> problems = new ArrayList<>();
+  final Map<String, Object> statementResults = new HashMap<>();
+  private final Deque<Frame> frames = new ArrayDeque<>();
+  private JinjavaInterpreter interpreter;
+
+  RenderSession(Engine engine, String packageName, String path) {
+    this.engine = engine;
+    this.macros = engine.macros();
+    frames.push(new Frame(packageName, path));
+  }
+
+  static RenderSession of(JinjavaInterpreter interpreter) {
+    if (interpreter instanceof DbtInterpreter d) {
+      return d.session;
+    }
+    throw new IllegalStateException("not a dbt render");
+  }
+
+  void attach(JinjavaInterpreter i) {
+    this.interpreter = i;
+  }
+
+  Frame frame() {
+    return frames.peek();
+  }
+
+  void enter(String packageName, String path) {
+    frames.push(new Frame(packageName, path));
+  }
+
+  void exit() {
+    frames.pop();
+  }
+
+  /** Records a problem at the current line of the file being executed. */
+  void problem(ProblemCode code, String message) {
+    int line = interpreter == null ? 0 : Math.max(0, interpreter.getLineNumber() - 1);
+    int col = interpreter == null ? 0 : Math.max(0, interpreter.getPosition() - 1);
+    problems.add(Problem.at(frame().path(), line, col, code, message));
+  }
+
+  /** Names not bound in any scope: None if bound to None, else a macro or package, else undefined. */
+  Object resolveName(String name) {
+    for (Context c = interpreter.getContext(); c != null; c = c.getParent()) {
+      if (c.getScope().containsKey(name)) {
+        return null;
+      }
+    }
+    JinjaMacro m = macros.resolve(frame().packageName(), name);
+    if (m != null) {
+      return m;
+    }
+    if (macros.hasPackage(name)) {
+      return new PackageNamespace(macros, name);
+    }
+    return Undefined.INSTANCE;
+  }
+}

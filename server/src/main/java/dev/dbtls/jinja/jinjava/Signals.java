@@ -1,0 +1,36 @@
+package dev.dbtls.jinja.jinjava;
+
+/**
+ * Control flow that must cross Jinjava's {@code catch (Exception)} blocks: these are Errors
+ * without stack traces, caught by the macro, loop or render they belong to.
+ */
+final class Signals {
+  private Signals() {}
+
+  /** {@code return(x)}: ends the innermost macro, which returns x. */
+  static final class MacroReturn extends Error {
+    final transient Object value;
+
+    MacroReturn(Object value) {
+      super(null, null, false, false);
+      this.value = value;
+    }
+  }
+
+  /** {@code exceptions.raise_compiler_error(msg)}: ends the render. */
+  static final class CompilerError extends Error {
+    CompilerError(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** {@code {% break %}} / {@code {% continue %}}. */
+  static final class LoopControl extends Error {
+    final boolean isBreak;
+
+    LoopControl(boolean isBreak) {
+      super(null, null, false, false);
+      this.isBreak = isBreak;
+    }
+  }
+}
