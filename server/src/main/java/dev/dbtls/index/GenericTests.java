@@ -33,11 +33,11 @@ final class GenericTests {
           : prefix + "." + o.packageName() + "." + s.name() + ".v" + latest(s);
       String model = "ref('" + s.name() + "')";
       for (DataTestSpec t : s.tests()) {
-        out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), "", s.name(), null, target, model));
+        out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "", s.name(), null, target, model));
       }
       for (ColumnSpec c : s.columns()) {
         for (DataTestSpec t : c.tests()) {
-          out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), "", s.name(), c.name(), target, model));
+          out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "", s.name(), c.name(), target, model));
         }
       }
     }
@@ -47,11 +47,11 @@ final class GenericTests {
         String model = "source('" + o.spec().name() + "', '" + tbl.name() + "')";
         String targetName = o.spec().name() + "_" + tbl.name();
         for (DataTestSpec t : tbl.tests()) {
-          out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), "source_", targetName, null, target, model));
+          out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "source_", targetName, null, target, model));
         }
         for (ColumnSpec c : tbl.columns()) {
           for (DataTestSpec t : c.tests()) {
-            out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), "source_", targetName, c.name(), target, model));
+            out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "source_", targetName, c.name(), target, model));
           }
         }
       }
@@ -67,7 +67,7 @@ final class GenericTests {
   }
 
   private static Node node(ProjectInputs inputs, ConfigSource configs, String pkg, PropertyFile file,
-      DataTestSpec t, List<String> folders, String sourcePrefix, String targetName, String column, String attachedTo,
+      DataTestSpec t, List<String> folders, String relativePath, String sourcePrefix, String targetName, String column, String attachedTo,
       String modelArg) {
     Map<String, Object> args = new LinkedHashMap<>(t.args());
     if (column != null) {
@@ -78,7 +78,7 @@ final class GenericTests {
         : GenericTestNames.name(identifier, targetName, args);
     List<String> fqn = new ArrayList<>();
     fqn.add(pkg);
-    String path = file.path();
+    String path = relativePath;
     fqn.addAll(folders);
     fqn.add(name);
     Map<String, Object> config = Configs.merge(configs.configFor(ResourceType.TEST, pkg, fqn), t.config());
@@ -104,7 +104,7 @@ final class GenericTests {
     extra.put("attached_node", attachedTo);
     extra.put("model_arg", modelArg);
     return new Node("test." + pkg + "." + name + "." + GenericTestNames.hash(name), ResourceType.TEST,
-        pkg, name, null, List.copyOf(fqn), path, path, null, config, null, List.of(), refs, sources,
+        pkg, name, null, List.copyOf(fqn), path, file.path(), null, config, null, List.of(), refs, sources,
         List.of(attachedTo), null, t.span(), extra);
   }
 }

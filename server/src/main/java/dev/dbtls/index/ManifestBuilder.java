@@ -79,7 +79,7 @@ public final class ManifestBuilder {
     });
     inputs.files().stream().filter(props::containsKey)
         .forEach(f -> properties.add(f.packageName(), props.get(f), resourcePath(f.relativePath(),
-            allResourcePaths(inputs.project(f.packageName())))));
+            allResourcePaths(inputs.project(f.packageName()))), f.relativePath()));
     problems.addAll(properties.problems);
 
     refMacros = refMacros(parsed);
@@ -470,7 +470,9 @@ public final class ManifestBuilder {
     for (PropertyIndex.Owned<dev.dbtls.project.properties.SourceSpec> o : properties.sources) {
       var s = o.spec();
       for (var t : s.tables()) {
-        List<String> fqn = List.of(o.packageName(), s.name(), t.name());
+        List<String> fqn = new ArrayList<>(List.of(o.packageName()));
+        fqn.addAll(o.folders());
+        fqn.addAll(List.of(s.name(), t.name()));
         Map<String, Object> config = configFor(ResourceType.SOURCE, o.packageName(), fqn);
         config = Configs.merge(config, s.config());
         config = Configs.merge(config, t.config());
@@ -486,7 +488,7 @@ public final class ManifestBuilder {
         extra.put("source_schema", s.schema() == null ? s.name() : s.schema());
         extra.put("source_database", s.database());
         out.add(new Node("source." + o.packageName() + "." + s.name() + "." + t.name(),
-            ResourceType.SOURCE, o.packageName(), t.name(), null, fqn, o.file().path(),
+            ResourceType.SOURCE, o.packageName(), t.name(), null, fqn, o.relativePath(),
             o.file().path(), null, config, t.description(), t.columns(), List.of(), List.of(),
             List.of(), null, t.nameSpan(), extra));
       }
@@ -514,7 +516,7 @@ public final class ManifestBuilder {
         config.put("tags", e.tags());
       }
       out.add(new Node("exposure." + o.packageName() + "." + e.name(), ResourceType.EXPOSURE,
-          o.packageName(), e.name(), null, List.of(o.packageName(), e.name()), o.file().path(),
+          o.packageName(), e.name(), null, List.of(o.packageName(), e.name()), o.relativePath(),
           o.file().path(), null, config, e.description(), List.of(), refs, sources, List.of(), null,
           e.nameSpan(), Map.of("type", String.valueOf(e.type()))));
     }

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /** Every property file of the project and its packages, looked up by package, type and name. */
 final class PropertyIndex {
-  record Owned<T>(String packageName, PropertyFile file, T spec, List<String> folders) {}
+  record Owned<T>(String packageName, PropertyFile file, T spec, List<String> folders,
+      String relativePath) {}
 
   final List<Owned<NodeSpec>> nodes = new ArrayList<>();
   final List<Owned<SourceSpec>> sources = new ArrayList<>();
@@ -24,10 +25,10 @@ final class PropertyIndex {
   private final Map<String, Owned<NodeSpec>> byKey = new HashMap<>();
   private final java.util.Set<String> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  void add(String packageName, PropertyFile file, List<String> folders) {
+  void add(String packageName, PropertyFile file, List<String> folders, String relativePath) {
     problems.addAll(file.problems());
     for (NodeSpec n : file.nodes()) {
-      Owned<NodeSpec> o = new Owned<>(packageName, file, n, folders);
+      Owned<NodeSpec> o = new Owned<>(packageName, file, n, folders, relativePath);
       Owned<NodeSpec> earlier = byKey.putIfAbsent(key(packageName, n.resourceType(), n.name()), o);
       if (earlier != null) {
         problems.add(Problem.at(file.path(), n.nameSpan(), ProblemCode.YAML_SCHEMA, n.resourceType()
@@ -37,8 +38,8 @@ final class PropertyIndex {
       }
       nodes.add(o);
     }
-    file.sources().forEach(s -> sources.add(new Owned<>(packageName, file, s, folders)));
-    file.exposures().forEach(e -> exposures.add(new Owned<>(packageName, file, e, folders)));
+    file.sources().forEach(s -> sources.add(new Owned<>(packageName, file, s, folders, relativePath)));
+    file.exposures().forEach(e -> exposures.add(new Owned<>(packageName, file, e, folders, relativePath)));
     file.macros().forEach(m -> macros.putIfAbsent(packageName + "." + m.name(), m));
   }
 

@@ -73,6 +73,26 @@ final class CompileScope {
     return captured;
   }
 
+  /**
+   * A problem located at the first call of {@code function('name'...)} in the node's own file
+   * (the engine does not tell Java callables where they were called from); the file start
+   * when the call sits in a macro.
+   */
+  Problem problemAtCall(String function, String name, dev.dbtls.project.ProblemCode code, String message) {
+    String text = node.file() == null ? "" : node.file().text();
+    var facts = dev.dbtls.jinja.scan.StaticExtractor.extract(dev.dbtls.jinja.scan.JinjaScanner.scan(text));
+    dev.dbtls.jinja.scan.TextRange at = switch (function) {
+      case "var" -> facts.vars().stream().filter(v -> name.equals(v.name())).map(v -> v.call()).findFirst().orElse(null);
+      case "env_var" -> facts.envVars().stream().filter(v -> name.equals(v.name())).map(v -> v.call()).findFirst().orElse(null);
+      default -> null;
+    };
+    if (at == null) {
+      return Problem.ofFile(node.displayPath(), code, message);
+    }
+    var span = new dev.dbtls.project.LineIndex(text).span(at.start(), at.end());
+    return Problem.at(node.displayPath(), span, code, message);
+  }
+
   void fail() {
     failed = true;
   }

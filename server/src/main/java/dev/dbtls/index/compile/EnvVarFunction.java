@@ -1,7 +1,6 @@
 package dev.dbtls.index.compile;
 
 import dev.dbtls.jinja.JinjaCallable;
-import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProblemCode;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ final class EnvVarFunction implements JinjaCallable {
     if (a.has(1, "default")) {
       return a.get(1, "default");
     }
-    scope.problems().add(Problem.ofFile(scope.node().displayPath(), ProblemCode.ENV_VAR_MISSING,
+    scope.problems().add(scope.problemAtCall("env_var", name, ProblemCode.ENV_VAR_MISSING,
         "Env var required but not provided: '" + name + "'"));
     scope.fail();
     return "";

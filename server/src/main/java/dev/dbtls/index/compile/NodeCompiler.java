@@ -83,6 +83,10 @@ public final class NodeCompiler {
     if (node.file() == null) {
       return new CompiledNode(node, "", List.of(), false);
     }
+    if (!JinjaScanner.scan(node.file().text()).errors().isEmpty()) {
+      // the index already reported the syntax error at its exact range; rendering would only repeat it
+      return new CompiledNode(node, "", List.of(), true);
+    }
     CompileScope scope = new CompileScope(snapshot.manifest(), node, false, snapshot.env());
     String text = node.type() == ResourceType.SNAPSHOT ? snapshotBody(node) : node.file().text();
     Rendered r = snapshot.jinja().render(new RenderRequest(node.displayPath(), text,

@@ -1,7 +1,6 @@
 package dev.dbtls.index.compile;
 
 import dev.dbtls.jinja.JinjaCallable;
-import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProblemCode;
 import dev.dbtls.project.Vars;
 import java.util.List;
@@ -29,7 +28,7 @@ final class VarFunction implements JinjaCallable {
       return a.get(1, "default");
     }
     if (!scope.parseOnly()) {
-      scope.problems().add(Problem.ofFile(scope.node().displayPath(), ProblemCode.VAR_UNDEFINED,
+      scope.problems().add(scope.problemAtCall("var", name, ProblemCode.VAR_UNDEFINED,
           "Required var '" + name + "' not found in config: set it in dbt_project.yml vars or with --vars"));
       scope.fail();
     }

@@ -1,0 +1,13 @@
+with child as (
+    select customer_id as from_field
+    from "jaffle_shop"."main_marts"."orders"
+    where customer_id is not null
+),
+parent as (
+    select customer_id as to_field
+    from "jaffle_shop"."main_marts"."customers_v2"
+)
+select child.from_field
+from child
+left join parent on child.from_field = parent.to_field
+where parent.to_field is null
