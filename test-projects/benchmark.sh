@@ -16,8 +16,10 @@ java_opts=(${DBTLS_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:a
 measure() {
   local times=() mems=()
   for _ in $(seq "$runs"); do
-    local out
-    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    local out tmp
+    tmp=$(mktemp)
+    /usr/bin/time -o "$tmp" -f '%e %M' "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$tmp"); rm -f "$tmp"
     times+=("${out% *}"); mems+=("${out#* }")
   done
   local t m

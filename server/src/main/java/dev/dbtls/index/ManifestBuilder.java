@@ -83,6 +83,7 @@ public final class ManifestBuilder {
     problems.addAll(properties.problems);
 
     refMacros = refMacros(parsed);
+    versionFiles = versionFiles();
     Map<String, Macro> macros = macros(parsed);
     Map<String, DocBlock> docs = docs(parsed);
     checkDocRefs(props.values(), docs);
@@ -202,28 +203,39 @@ public final class ManifestBuilder {
   private List<Node> models(ProjectFile f, ParsedFile p) {
     DbtProject proj = inputs.project(f.packageName());
     List<String> folders = resourcePath(f, proj.modelPaths());
-    for (PropertyIndex.Owned<NodeSpec> o : properties.nodes) {
-      NodeSpec s = o.spec();
-      if (!o.packageName().equals(f.packageName()) || !"model".equals(s.resourceType())
-          || s.versions().isEmpty()) {
-        continue;
-      }
-      for (VersionSpec v : s.versions()) {
-        String fileName = v.definedIn() != null ? v.definedIn() : s.name() + "_v" + v.v();
-        boolean latestFallback = f.stem().equals(s.name()) && !hasFile(f.packageName(), s.name() + "_v" + v.v())
-            && v.v().equals(latest(s));
-        if (f.stem().equals(fileName) || latestFallback) {
-          properties.node(o.packageName(), "model", s.name());
-          return List.of(sqlNode(f, p, ResourceType.MODEL, s.name(), v, s, folders, Span.NONE));
-        }
-      }
+    VersionFile v = versionFiles.get(f.packageName() + "/" + f.stem());
+    if (v != null) {
+      properties.node(f.packageName(), "model", v.spec().name());
+      return List.of(sqlNode(f, p, ResourceType.MODEL, v.spec().name(), v.version(), v.spec(), folders, Span.NONE));
     }
     return List.of(sqlNode(f, p, ResourceType.MODEL, f.stem(), null, null, folders, Span.NONE));
   }
 
-  private boolean hasFile(String pkg, String stem) {
-    return inputs.files().stream().anyMatch(x -> x.packageName().equals(pkg)
-        && x.kind() == FileKind.MODEL && x.stem().equals(stem));
+  /** Which file defines which version of a versioned model: {@code defined_in}, else {@code <name>_v<v>}. */
+  private record VersionFile(NodeSpec spec, VersionSpec version) {}
+
+  private Map<String, VersionFile> versionFiles = Map.of();
+
+  private Map<String, VersionFile> versionFiles() {
+    java.util.Set<String> stems = new java.util.HashSet<>();
+    inputs.files().stream().filter(f -> f.kind() == FileKind.MODEL)
+        .forEach(f -> stems.add(f.packageName() + "/" + f.stem()));
+    Map<String, VersionFile> out = new HashMap<>();
+    for (PropertyIndex.Owned<NodeSpec> o : properties.nodes) {
+      NodeSpec s = o.spec();
+      if (!"model".equals(s.resourceType()) || s.versions().isEmpty()) {
+        continue;
+      }
+      for (VersionSpec v : s.versions()) {
+        String file = v.definedIn() != null ? v.definedIn() : s.name() + "_v" + v.v();
+        String key = o.packageName() + "/" + file;
+        if (!stems.contains(key) && v.v().equals(latest(s))) {
+          key = o.packageName() + "/" + s.name(); // the latest version may live in the unsuffixed file
+        }
+        out.putIfAbsent(key, new VersionFile(s, v));
+      }
+    }
+    return out;
   }
 
   private static String latest(NodeSpec s) {
