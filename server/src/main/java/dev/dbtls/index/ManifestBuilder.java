@@ -354,6 +354,9 @@ public final class ManifestBuilder {
     String uid = type.dbtName() + "." + f.packageName() + "." + name
         + (version != null ? ".v" + version.v() : "");
     Map<String, Object> extra = new HashMap<>();
+    if (p != null && !p.template().errors().isEmpty()) {
+      extra.put(Node.JINJA_SYNTAX_ERROR, true);
+    }
     if (versioned != null) {
       extra.put("latest_version", latest(versioned));
     }

@@ -31,6 +31,9 @@ public record Node(
     Span span,
     Map<String, Object> extra) {
 
+  /** Set in {@code extra} when the scanner found a Jinja syntax error in the node's file. */
+  public static final String JINJA_SYNTAX_ERROR = "jinja_syntax_error";
+
   public boolean enabled() {
     return !Boolean.FALSE.equals(config.get("enabled"));
   }

@@ -83,7 +83,7 @@ public final class NodeCompiler {
     if (node.file() == null) {
       return new CompiledNode(node, "", List.of(), false);
     }
-    if (!JinjaScanner.scan(node.file().text()).errors().isEmpty()) {
+    if (Boolean.TRUE.equals(node.extra().get(Node.JINJA_SYNTAX_ERROR))) {
       // the index already reported the syntax error at its exact range; rendering would only repeat it
       return new CompiledNode(node, "", List.of(), true);
     }
