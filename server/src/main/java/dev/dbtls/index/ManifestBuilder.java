@@ -53,7 +53,16 @@ public final class ManifestBuilder {
   private final PropertyIndex properties = new PropertyIndex();
   private java.util.Set<String> refMacros = java.util.Set.of();
 
+  private final ParseCache cache;
+
   public ManifestBuilder(ProjectInputs inputs, DynamicParse dynamicParse, RelationNamer namer) {
+    this(inputs, dynamicParse, namer, new ParseCache());
+  }
+
+  /** A builder that reuses the scans of unchanged files from earlier builds with the same cache. */
+  public ManifestBuilder(ProjectInputs inputs, DynamicParse dynamicParse, RelationNamer namer,
+      ParseCache cache) {
+    this.cache = cache;
     this.inputs = inputs;
     this.dynamicParse = dynamicParse;
     this.namer = namer;
@@ -70,9 +79,9 @@ public final class ManifestBuilder {
     inputs.files().parallelStream().forEach(f -> {
       String display = inputs.displayPath(f);
       if (f.kind() == FileKind.PROPERTIES) {
-        props.put(f, PropertyFile.parse(display, f.text()));
+        props.put(f, cache.properties(f, () -> PropertyFile.parse(display, f.text())));
       } else if (f.kind() != FileKind.SEED && !f.isPython()) {
-        ParsedFile p = ParsedFile.of(f, display);
+        ParsedFile p = cache.scan(f, () -> ParsedFile.of(f, display));
         parsed.put(f, p);
         problems.addAll(p.template().problems(display));
       }

@@ -62,6 +62,34 @@ public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, T
         res.profilesFile(), vars, List.copyOf(all), List.copyOf(problems));
   }
 
+  /**
+   * These inputs with one project file's text replaced (or added, or removed when {@code text}
+   * is null). Null when the change needs a full reload: a dbt_project.yml, profiles.yml or
+   * packages file, or a file that is not yet known to belong to a resource folder.
+   */
+  public ProjectInputs withFile(Path file, String text) {
+    Path abs = file.toAbsolutePath().normalize();
+    String name = abs.getFileName().toString();
+    if (name.equals(DbtProject.FILE) || name.equals(Profiles.FILE) || name.equals("packages.yml")
+        || name.equals("dependencies.yml")) {
+      return null;
+    }
+    List<ProjectFile> changed = new ArrayList<>(files.size());
+    boolean found = false;
+    for (ProjectFile f : files) {
+      if (f.absolutePath().equals(abs)) {
+        found = true;
+        if (text != null) {
+          changed.add(new ProjectFile(f.kind(), f.packageName(), f.relativePath(), abs, text));
+        }
+      } else {
+        changed.add(f);
+      }
+    }
+    return found ? new ProjectInputs(root, packages, target, profilesFile, vars, List.copyOf(changed),
+        problems) : null;
+  }
+
   public DbtProject project(String packageName) {
     return root.name().equals(packageName) ? root : packages.get(packageName);
   }
