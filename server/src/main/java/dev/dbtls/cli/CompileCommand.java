@@ -54,23 +54,33 @@ final class CompileCommand implements Callable<Integer> {
     NodeCompiler compiler = new NodeCompiler(snapshot);
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>(snapshot.manifest().problems()));
     problems.addAll(selector.problems());
-    List<CompiledNode> compiled = nodes.parallelStream().map(compiler::compile).toList();
+    java.util.Set<Path> madeDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    // compile and write in one parallel pass: file system calls overlap with rendering
+    List<CompiledNode> compiled = nodes.parallelStream().map(n -> {
+      CompiledNode c = compiler.compile(n);
+      if (!c.failed()) {
+        Path file = out.resolve(n.packageName()).resolve(outputPath(n));
+        try {
+          if (madeDirs.add(file.getParent())) {
+            Files.createDirectories(file.getParent());
+          }
+          Files.writeString(file, c.sql(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          problems.add(Problem.ofFile(file.toString(), ProblemCode.FILE_UNREADABLE,
+              "cannot write: " + e.getMessage()));
+          return new CompiledNode(n, c.sql(), c.problems(), true);
+        }
+      }
+      return c;
+    }).toList();
     int written = 0;
     int failed = 0;
     for (CompiledNode c : compiled) {
       problems.addAll(c.problems());
       if (c.failed()) {
         failed++;
-        continue;
-      }
-      Path file = out.resolve(c.node().packageName()).resolve(outputPath(c.node()));
-      try {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, c.sql(), StandardCharsets.UTF_8);
+      } else {
         written++;
-      } catch (IOException e) {
-        problems.add(Problem.ofFile(file.toString(), ProblemCode.FILE_UNREADABLE, "cannot write: " + e.getMessage()));
-        failed++;
       }
     }
     if (compiled.size() == 1 && !compiled.get(0).failed() && !quiet) {
