@@ -76,7 +76,9 @@ public final class JinjaScanner {
     }
     int close = text.indexOf("#}", p);
     if (close < 0) {
-      errors.add(new ScanError(i, Math.min(n, i + 2), "unclosed comment: `{#` without `#}`"));
+      if (p < n) { // Jinja itself accepts a bare `{#` or `{#-` at the very end
+        errors.add(new ScanError(i, i + 2, "unclosed comment: `{#` without `#}`"));
+      }
       pieces.add(new Piece(pieces.size(), PieceKind.COMMENT, i, n, p, n, trimLeft, false, false, "",
           List.of(), 0, -1));
       return n;
