@@ -52,6 +52,14 @@ public final class StaticExtractor {
       "database_schemas", "results", "node", "sql", "compiled_code", "kwargs", "varargs",
       "return", "dbt_version", "project_name");
 
+  /** Methods of Python strings, lists and dicts: {@code x.upper()} is not a macro in package x. */
+  static final Set<String> METHOD_NAMES = Set.of(
+      "upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace",
+      "startswith", "endswith", "format", "title", "capitalize", "find", "count", "index",
+      "append", "extend", "insert", "pop", "remove", "sort", "reverse", "copy", "clear",
+      "items", "keys", "values", "get", "update", "setdefault", "isdigit", "isnumeric",
+      "splitlines", "partition", "encode", "zfill", "casefold");
+
   /** Blocks inside which a ref/source/config may run zero or many times, or not at all. */
   private static final Set<String> CONDITIONAL_BLOCKS = Set.of(
       "if", "for", "macro", "call", "test", "materialization", "with");
@@ -213,9 +221,12 @@ public final class StaticExtractor {
 
   private void calls(Piece p) {
     List<Token> k = p.tokens();
-    // Skip the callee-like head of definition tags: {% macro foo(a) %}, {% call(row) foo() %}.
+    // Skip the callee-like head of definition tags, but not calls in parameter defaults:
+    // {% macro foo(a=var('x')) %}, {% call(row) foo() %}.
     int from = switch (p.tag()) {
-      case "macro", "test", "materialization", "snapshot", "docs" -> k.size();
+      case "macro", "test" -> 3;
+      case "materialization" -> 2;
+      case "snapshot", "docs" -> k.size();
       case "call" -> k.size() > 1 && k.get(1).isPunct("(") ? matching(k, 1) + 1 : 1;
       default -> p.kind() == PieceKind.STATEMENT ? 1 : 0;
     };
@@ -280,7 +291,8 @@ public final class StaticExtractor {
           dispatch(call, args);
         } else if (ns.equals("dbt")) {
           macroCalls.add(new MacroCall(call, ns, name, nameTok.range(), true));
-        } else if (!BUILTIN_OBJECTS.contains(ns) && !locals.contains(ns)) {
+        } else if (!BUILTIN_OBJECTS.contains(ns) && !locals.contains(ns)
+            && !METHOD_NAMES.contains(name)) {
           macroCalls.add(new MacroCall(call, ns, name, nameTok.range(), false));
           if (!inDefinition) {
             needsRender = true;
