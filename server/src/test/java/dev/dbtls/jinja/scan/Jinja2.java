@@ -29,6 +29,20 @@ final class Jinja2 {
       "        parser.parse_statements(('name:end' + tag.value,), drop_needle=True)",
       "        return nodes.Output([], lineno=tag.lineno)",
       "env = jinja2.Environment(extensions=['jinja2.ext.do', 'jinja2.ext.loopcontrols', DbtBlocks])",
+      // Stand-ins for dbt's context, enough to render models of our corpus.
+      "class Pkg:",
+      "    def __getattr__(self, name):",
+      "        return lambda *a, **k: name + '(' + ', '.join(map(str, a)) + ')'",
+      "env.globals.update(",
+      "    ref=lambda *a, **k: '\"db\".\"' + a[-1] + '\"',",
+      "    source=lambda s, t: '\"raw\".\"' + s + '_' + t + '\"',",
+      "    config=lambda *a, **k: '',",
+      "    var=lambda n, d=None: d if d is not None else 'var_' + n,",
+      "    env_var=lambda n, d='': d,",
+      "    is_incremental=lambda: True,",
+      "    this='\"db\".\"this\"',",
+      "    cents_to_dollars=lambda c, *a: '(' + c + ' / 100)',",
+      "    dbt_utils=Pkg())",
       "data = json.loads(sys.stdin.buffer.read().decode('utf-8'))");
 
   /** For each template: null when Jinja2 parses it, else its error message. */

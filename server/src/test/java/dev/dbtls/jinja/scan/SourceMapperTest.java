@@ -66,6 +66,39 @@ class SourceMapperTest {
     }
   }
 
+  @Test
+  void corpusModelsMapBackExactly() throws Exception {
+    List<String> names = List.of("stg_orders.sql", "customers.sql", "orders_incremental.sql",
+        "union_sources.sql", "orders_snapshot.sql");
+    List<String> jobs = new ArrayList<>();
+    for (String n : names) {
+      String text = Corpus.read(n);
+      jobs.add(text);
+      jobs.add(SourceMapper.instrument(JinjaScanner.scan(text)));
+    }
+    List<String> outs = Jinja2.render(jobs, VARS);
+    for (int i = 0; i < names.size(); i++) {
+      String template = jobs.get(2 * i);
+      String want = outs.get(2 * i);
+      assertTrue(!want.startsWith("ERROR"), names.get(i) + ": " + want);
+      SourceMap m = SourceMapper.recover(JinjaScanner.scan(template), outs.get(2 * i + 1));
+      assertEquals(want, m.output(), names.get(i));
+      for (SourceMap.Segment s : m.segments()) {
+        for (int o = s.outputStart(); s.kind() == PieceKind.TEXT && o < s.outputEnd(); o++) {
+          assertEquals(m.output().charAt(o), template.charAt(m.templateOffsetFor(o)));
+        }
+      }
+    }
+    // the source() output in the loop of union_sources maps to that one expression, twice
+    String union = jobs.get(6);
+    SourceMap m = SourceMapper.recover(JinjaScanner.scan(union), outs.get(7));
+    List<String> rendered = new ArrayList<>();
+    for (TextRange r : m.outputRangesFor(union.indexOf("{{ source("))) {
+      rendered.add(r.of(m.output()));
+    }
+    assertEquals(List.of("\"raw\".\"shop_orders_eu\"", "\"raw\".\"shop_orders_us\""), rendered);
+  }
+
   private static SourceMap map(int i) {
     return SourceMapper.recover(JinjaScanner.scan(TABLE[i]), instrumentedOutput.get(i));
   }
