@@ -60,6 +60,10 @@ public final class StaticExtractor {
       "items", "keys", "values", "get", "update", "setdefault", "isdigit", "isnumeric",
       "splitlines", "partition", "encode", "zfill", "casefold");
 
+  /** Operators spelled as words: {@code not (a or b)} is no call. */
+  private static final Set<String> KEYWORDS = Set.of(
+      "and", "or", "not", "in", "is", "if", "else", "recursive", "as", "import", "with");
+
   /** Blocks inside which a ref/source/config may run zero or many times, or not at all. */
   private static final Set<String> CONDITIONAL_BLOCKS = Set.of(
       "if", "for", "macro", "call", "test", "materialization", "with");
@@ -273,7 +277,8 @@ public final class StaticExtractor {
     int[] match = matchAll(k);
     for (int i = from; i + 1 < k.size(); i++) {
       Token nameTok = k.get(i);
-      if (nameTok.kind() != TokenKind.NAME || !k.get(i + 1).isPunct("(")) {
+      if (nameTok.kind() != TokenKind.NAME || !k.get(i + 1).isPunct("(")
+          || KEYWORDS.contains(nameTok.value())) {
         continue;
       }
       // The dotted chain ending at this name: a.b.c(

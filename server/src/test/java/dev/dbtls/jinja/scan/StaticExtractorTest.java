@@ -206,7 +206,8 @@ class StaticExtractorTest {
   void macroCallsAndDispatch() {
     Fixture fx = Fixture.of("{{ «cents_to_dollars»('amount') }} {{ «dbt_utils».«star»(ref('a')) }}"
         + " {{ adapter.dispatch('«concat»', '«jaffle»')(a) }} {{ x.upper() }} {{ y | join(',') }}"
-        + " {% set cols = [] %}{% do cols.append(1) %}{{ 'a'.join(b) }}{{ x is divisibleby(2) }}");
+        + " {% set cols = [] %}{% do cols.append(1) %}{{ 'a'.join(b) }}{{ x is divisibleby(2) }}"
+        + "{% if a and (b or not (c)) %}{% endif %}{% for i in (1, 2) %}{% endfor %}");
     StaticFacts f = StaticExtractor.extract(fx.scan());
     assertEquals(List.of("cents_to_dollars", "star"),
         f.macroCalls().stream().map(MacroCall::name).toList());
