@@ -103,7 +103,7 @@ public final class JinjaScanner {
     List<Token> tokens = new ArrayList<>();
     Deque<Token> brackets = new ArrayDeque<>();
     int[] opened = new int[3]; // how many ( [ { are on the stack
-    int braces = 0; // '{' on the bracket stack: while any is open, "}}" closes braces, not the tag
+    int braces = 0; // '{' on the bracket stack
     int innerEnd;
     int end;
     boolean trimRight = false;
@@ -117,16 +117,18 @@ public final class JinjaScanner {
         break;
       }
       char c = text.charAt(p);
-      if (braces == 0 || kind == PieceKind.STATEMENT) {
+      // Like Jinja, no closing delimiter while a '{' is open: "}}" then closes braces. Open
+      // '(' or '[' do not hold the delimiter back; a valid tag cannot end with them open anyway.
+      if (braces == 0) {
         if ((c == '-' || c == '+') && p + 2 < n && text.charAt(p + 1) == closeChar
-            && text.charAt(p + 2) == '}' && braces == 0) {
+            && text.charAt(p + 2) == '}') {
           trimRight = c == '-';
           innerEnd = p;
           end = p + 3;
           closed = true;
           break;
         }
-        if (c == closeChar && p + 1 < n && text.charAt(p + 1) == '}' && braces == 0) {
+        if (c == closeChar && p + 1 < n && text.charAt(p + 1) == '}') {
           innerEnd = p;
           end = p + 2;
           closed = true;
