@@ -274,6 +274,10 @@ public final class StaticExtractor {
     };
     boolean inDefinition = p.parentBlock() >= 0 && blockInDefinition[p.parentBlock()];
     boolean conditional = p.parentBlock() >= 0 && blockConditional[p.parentBlock()];
+    for (int i = from; i < k.size() && !conditional; i++) {
+      // `ref('a') if x else ref('b')`: only one of them runs
+      conditional = k.get(i).isName("if") && !(i == 0 && p.kind() == PieceKind.STATEMENT);
+    }
     int[] match = matchAll(k);
     for (int i = from; i + 1 < k.size(); i++) {
       Token nameTok = k.get(i);

@@ -269,6 +269,8 @@ class StaticExtractorTest {
     assertTrue(facts(Corpus.read("union_sources.sql")).needsRender());
     assertTrue(facts(Corpus.read("stg_orders.sql")).needsRender()); // calls cents_to_dollars
     assertTrue(facts("{{ my_macro() }}").needsRender());
+    assertTrue(facts("{% set r = ref('a') if x else ref('b') %}").needsRender());
+    assertFalse(facts("{% set r = ref('a') %}{{ r if r else 'x' }}").needsRender());
     assertFalse(facts("{% macro m() %}{{ ref(x) }}{{ other() }}{% endmacro %}").needsRender());
   }
 
