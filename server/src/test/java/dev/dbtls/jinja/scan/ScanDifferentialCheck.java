@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Manual check, not a test: for every .sql file under the given folders, the file itself and ~60
- * broken variants of it (prefixes, deleted delimiter characters) go to Python's Jinja2; prints
+ * Manual check, not a test: for every .sql file under the given folders, the file itself and ~90
+ * broken variants of it (prefixes, deleted and inserted delimiter characters) go to Python's Jinja2; prints
  * every variant Jinja2 accepts but the scanner reports an error for (false positives), and counts
  * the variants both reject and those only Jinja2 rejects. Run like {@link ScanCorpusCheck}.
  */
@@ -27,6 +27,14 @@ public final class ScanDifferentialCheck {
           for (int i = 0; i < text.length(); i += stride) {
             all.add(text.substring(0, i));
             origin.add(p + " prefix " + i);
+          }
+          java.util.Random random = new java.util.Random(p.toString().hashCode());
+          String inserts = "{}%#'\"()[]-";
+          for (int r = 0; r < 30 && !text.isEmpty(); r++) {
+            int at = random.nextInt(text.length());
+            all.add(text.substring(0, at) + inserts.charAt(random.nextInt(inserts.length()))
+                + text.substring(at));
+            origin.add(p + " insert at " + at);
           }
           int k = 0;
           for (int i = 0; i < text.length(); i++) {
