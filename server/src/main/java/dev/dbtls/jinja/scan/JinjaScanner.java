@@ -76,7 +76,9 @@ public final class JinjaScanner {
     }
     int close = text.indexOf("#}", p);
     if (close < 0) {
-      errors.add(new ScanError(i, Math.min(n, i + 2), "unclosed comment: `{#` without `#}`"));
+      if (p < n) { // Jinja itself accepts a bare `{#` or `{#-` at the very end
+        errors.add(new ScanError(i, i + 2, "unclosed comment: `{#` without `#}`"));
+      }
       pieces.add(new Piece(pieces.size(), PieceKind.COMMENT, i, n, p, n, trimLeft, false, false, "",
           List.of(), 0, -1));
       return n;
@@ -100,7 +102,8 @@ public final class JinjaScanner {
     int innerStart = p;
     List<Token> tokens = new ArrayList<>();
     Deque<Token> brackets = new ArrayDeque<>();
-    int braces = 0; // '{' on the bracket stack: while any is open, "}}" closes braces, not the tag
+    int[] opened = new int[3]; // how many ( [ { are on the stack
+    int braces = 0; // '{' on the bracket stack
     int innerEnd;
     int end;
     boolean trimRight = false;
@@ -114,16 +117,18 @@ public final class JinjaScanner {
         break;
       }
       char c = text.charAt(p);
-      if (braces == 0 || kind == PieceKind.STATEMENT) {
+      // Like Jinja, no closing delimiter while a '{' is open: "}}" then closes braces. Open
+      // '(' or '[' do not hold the delimiter back; a valid tag cannot end with them open anyway.
+      if (braces == 0) {
         if ((c == '-' || c == '+') && p + 2 < n && text.charAt(p + 1) == closeChar
-            && text.charAt(p + 2) == '}' && braces == 0) {
+            && text.charAt(p + 2) == '}') {
           trimRight = c == '-';
           innerEnd = p;
           end = p + 3;
           closed = true;
           break;
         }
-        if (c == closeChar && p + 1 < n && text.charAt(p + 1) == '}' && braces == 0) {
+        if (c == closeChar && p + 1 < n && text.charAt(p + 1) == '}') {
           innerEnd = p;
           end = p + 2;
           closed = true;
@@ -142,12 +147,11 @@ public final class JinjaScanner {
         char b = t.value().charAt(0);
         if (b == '(' || b == '[' || b == '{') {
           brackets.push(t);
-          if (b == '{') {
-            braces++;
-          }
+          opened[kindOf(b)]++;
         } else if (b == ')' || b == ']' || b == '}') {
-          braces -= closeBracket(brackets, t, b);
+          closeBracket(brackets, opened, t, b);
         }
+        braces = opened[2];
       }
     }
     if (!closed) {
@@ -174,29 +178,22 @@ public final class JinjaScanner {
     return end;
   }
 
-  /** Pops the matching opener; returns how many '{' were popped. Reports what does not match. */
-  private int closeBracket(Deque<Token> brackets, Token t, char b) {
-    char want = b == ')' ? '(' : b == ']' ? '[' : '{';
-    boolean found = false;
-    for (Token o : brackets) {
-      if (o.value().charAt(0) == want) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) {
+  private static int kindOf(char bracket) {
+    return bracket == '(' || bracket == ')' ? 0 : bracket == '[' || bracket == ']' ? 1 : 2;
+  }
+
+  /** Pops down to the matching opener, reporting what does not match. */
+  private void closeBracket(Deque<Token> brackets, int[] open, Token t, char b) {
+    if (open[kindOf(b)] == 0) {
       errors.add(new ScanError(t.start(), t.end(), "unmatched `" + b + "`"));
-      return 0;
+      return;
     }
-    int poppedBraces = 0;
     while (true) {
       Token o = brackets.pop();
       char oc = o.value().charAt(0);
-      if (oc == '{') {
-        poppedBraces++;
-      }
-      if (oc == want) {
-        return poppedBraces;
+      open[kindOf(oc)]--;
+      if (kindOf(oc) == kindOf(b)) {
+        return;
       }
       errors.add(new ScanError(o.start(), o.end(), "unclosed `" + oc + "` before `" + b + "`"));
     }
@@ -434,6 +431,7 @@ public final class JinjaScanner {
     List<Block> blocks = new ArrayList<>();
     List<OpenBlock> all = new ArrayList<>();
     Deque<OpenBlock> stack = new ArrayDeque<>();
+    java.util.Map<String, Integer> openCount = new java.util.HashMap<>();
     List<Integer> endOf = new ArrayList<>();
     for (int k = 0; k < pieces.size(); k++) {
       Piece piece = pieces.get(k);
@@ -450,6 +448,7 @@ public final class JinjaScanner {
         all.add(b);
         endOf.add(-1);
         stack.push(b);
+        openCount.merge(tag, 1, Integer::sum);
         pieces.set(k, piece.withStructure(depth, parent));
       } else if (tag.equals("else") || tag.equals("elif") || tag.equals("pluralize")) {
         boolean fits = top != null && switch (tag) {
@@ -475,10 +474,12 @@ public final class JinjaScanner {
           continue;
         }
         OpenBlock match = null;
-        for (OpenBlock b : stack) {
-          if (b.tag.equals(name)) {
-            match = b;
-            break;
+        if (openCount.getOrDefault(name, 0) > 0) {
+          for (OpenBlock b : stack) {
+            if (b.tag.equals(name)) {
+              match = b;
+              break;
+            }
           }
         }
         if (match == null) {
@@ -490,11 +491,13 @@ public final class JinjaScanner {
         }
         while (stack.peek() != match) {
           OpenBlock unclosed = stack.pop();
+          openCount.merge(unclosed.tag, -1, Integer::sum);
           Piece open = pieces.get(unclosed.open);
           errors.add(new ScanError(open.start(), open.end(), "missing `{% end" + unclosed.tag
               + " %}` for this `{% " + unclosed.tag + " %}`"));
         }
         stack.pop();
+        openCount.merge(name, -1, Integer::sum);
         endOf.set(match.index, k);
         pieces.set(k, piece.withStructure(match.depth, match.parent));
       } else {

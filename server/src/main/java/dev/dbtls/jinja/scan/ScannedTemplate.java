@@ -16,12 +16,18 @@ public final class ScannedTemplate {
   private final List<Piece> pieces;
   private final List<Block> blocks;
   private final List<ScanError> errors;
+  private final int[] blockOpenedBy; // piece index -> block index, or -1
 
   ScannedTemplate(String text, List<Piece> pieces, List<Block> blocks, List<ScanError> errors) {
     this.text = text;
     this.pieces = List.copyOf(pieces);
     this.blocks = List.copyOf(blocks);
     this.errors = List.copyOf(errors);
+    this.blockOpenedBy = new int[pieces.size()];
+    java.util.Arrays.fill(blockOpenedBy, -1);
+    for (Block b : blocks) {
+      blockOpenedBy[b.open()] = b.index();
+    }
   }
 
   public String text() {
@@ -77,12 +83,35 @@ public final class ScannedTemplate {
 
   /** The block whose opening tag is this piece, or null. */
   public Block blockOpenedBy(Piece piece) {
-    for (Block b : blocks) {
-      if (b.open() == piece.index()) {
-        return b;
+    int b = blockOpenedBy[piece.index()];
+    return b < 0 ? null : blocks.get(b);
+  }
+
+  /**
+   * The token of an expression or statement under the cursor: the one containing {@code offset}
+   * or ending right at it (a cursor just after {@code ref}); null in text, comments and blanks.
+   */
+  public Token tokenAt(int offset) {
+    Piece p = pieceAt(offset);
+    if (p == null) {
+      return null;
+    }
+    Token touching = null;
+    for (Token t : p.tokens()) {
+      if (t.start() <= offset && offset < t.end()) {
+        return t;
+      }
+      if (t.end() == offset) {
+        touching = t;
       }
     }
-    return null;
+    if (touching == null && offset == p.start() && p.index() > 0) {
+      List<Token> prev = pieces.get(p.index() - 1).tokens();
+      if (!prev.isEmpty() && prev.get(prev.size() - 1).end() == offset) {
+        touching = prev.get(prev.size() - 1);
+      }
+    }
+    return touching;
   }
 
   /** The text between the end of the opening tag and the start of the end tag (or text end). */

@@ -119,10 +119,17 @@ public final class SourceMapper {
         innerBlock[b.end()] = b.index();
       }
     }
+    // Per block: it and all its ancestors are if/for blocks (a parent comes before its children).
+    boolean[] direct = new boolean[t.blocks().size()];
+    for (Block b : t.blocks()) {
+      boolean self = b.tag().equals("if") || b.tag().equals("for");
+      direct[b.index()] = self && (b.parent() < 0 || direct[b.parent()]);
+    }
     List<Placement> out = new ArrayList<>();
     for (int i = 0; i < pieces.size(); i++) {
       Piece p = pieces.get(i);
-      if (!markable(t, p, innerBlock[i])) {
+      int context = innerBlock[i] >= 0 ? innerBlock[i] : p.parentBlock();
+      if (context >= 0 && !direct[context]) {
         continue;
       }
       Piece prev = i > 0 ? pieces.get(i - 1) : null;
@@ -157,15 +164,4 @@ public final class SourceMapper {
     return out;
   }
 
-  /** Only where every enclosing block is an if or a for does output go straight to the result. */
-  private static boolean markable(ScannedTemplate t, Piece p, int innerBlock) {
-    int b = innerBlock >= 0 ? innerBlock : p.parentBlock();
-    for (; b >= 0; b = t.blocks().get(b).parent()) {
-      String tag = t.blocks().get(b).tag();
-      if (!tag.equals("if") && !tag.equals("for")) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

@@ -52,6 +52,18 @@ public final class StaticExtractor {
       "database_schemas", "results", "node", "sql", "compiled_code", "kwargs", "varargs",
       "return", "dbt_version", "project_name");
 
+  /** Methods of Python strings, lists and dicts: {@code x.upper()} is not a macro in package x. */
+  static final Set<String> METHOD_NAMES = Set.of(
+      "upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace",
+      "startswith", "endswith", "format", "title", "capitalize", "find", "count", "index",
+      "append", "extend", "insert", "pop", "remove", "sort", "reverse", "copy", "clear",
+      "items", "keys", "values", "get", "update", "setdefault", "isdigit", "isnumeric",
+      "splitlines", "partition", "encode", "zfill", "casefold");
+
+  /** Operators spelled as words: {@code not (a or b)} is no call. */
+  private static final Set<String> KEYWORDS = Set.of(
+      "and", "or", "not", "in", "is", "if", "else", "recursive", "as", "import", "with");
+
   /** Blocks inside which a ref/source/config may run zero or many times, or not at all. */
   private static final Set<String> CONDITIONAL_BLOCKS = Set.of(
       "if", "for", "macro", "call", "test", "materialization", "with");
@@ -72,9 +84,47 @@ public final class StaticExtractor {
   private final List<DocCall> docRefs = new ArrayList<>();
   private boolean needsRender;
 
+  /** Per block: inside (or being) a macro/test/materialization; inside a conditional block. */
+  private final boolean[] blockInDefinition;
+  private final boolean[] blockConditional;
+
   private StaticExtractor(ScannedTemplate t) {
     this.t = t;
     this.text = t.text();
+    List<Block> blocks = t.blocks();
+    blockInDefinition = new boolean[blocks.size()];
+    blockConditional = new boolean[blocks.size()];
+    for (Block b : blocks) { // a parent always comes before its children
+      String tag = b.tag();
+      boolean def = tag.equals("macro") || tag.equals("test") || tag.equals("materialization");
+      blockInDefinition[b.index()] = def || b.parent() >= 0 && blockInDefinition[b.parent()];
+      blockConditional[b.index()] = CONDITIONAL_BLOCKS.contains(tag)
+          || b.parent() >= 0 && blockConditional[b.parent()];
+    }
+  }
+
+  /** For each opening bracket token, the index of its closing one ({@code k.size()} if none). */
+  private static int[] matchAll(List<Token> k) {
+    int[] match = new int[k.size() + 1];
+    java.util.Arrays.fill(match, k.size());
+    int[] stack = new int[k.size()];
+    int top = 0;
+    for (int i = 0; i < k.size(); i++) {
+      Token tok = k.get(i);
+      if (tok.kind() != TokenKind.PUNCT) {
+        continue;
+      }
+      switch (tok.value()) {
+        case "(", "[", "{" -> stack[top++] = i;
+        case ")", "]", "}" -> {
+          if (top > 0) {
+            match[stack[--top]] = i;
+          }
+        }
+        default -> { }
+      }
+    }
+    return match;
   }
 
   public static StaticFacts extract(ScannedTemplate template) {
@@ -213,21 +263,26 @@ public final class StaticExtractor {
 
   private void calls(Piece p) {
     List<Token> k = p.tokens();
-    // Skip the callee-like head of definition tags: {% macro foo(a) %}, {% call(row) foo() %}.
+    // Skip the callee-like head of definition tags, but not calls in parameter defaults:
+    // {% macro foo(a=var('x')) %}, {% call(row) foo() %}.
     int from = switch (p.tag()) {
-      case "macro", "test", "materialization", "snapshot", "docs" -> k.size();
+      case "macro", "test" -> 3;
+      case "materialization" -> 2;
+      case "snapshot", "docs" -> k.size();
       case "call" -> k.size() > 1 && k.get(1).isPunct("(") ? matching(k, 1) + 1 : 1;
       default -> p.kind() == PieceKind.STATEMENT ? 1 : 0;
     };
-    boolean inDefinition = t.isInside(p, "macro") || t.isInside(p, "test")
-        || t.isInside(p, "materialization");
-    boolean conditional = false;
-    for (int b = p.parentBlock(); b >= 0; b = t.blocks().get(b).parent()) {
-      conditional |= CONDITIONAL_BLOCKS.contains(t.blocks().get(b).tag());
+    boolean inDefinition = p.parentBlock() >= 0 && blockInDefinition[p.parentBlock()];
+    boolean conditional = p.parentBlock() >= 0 && blockConditional[p.parentBlock()];
+    for (int i = from; i < k.size() && !conditional; i++) {
+      // `ref('a') if x else ref('b')`: only one of them runs
+      conditional = k.get(i).isName("if") && !(i == 0 && p.kind() == PieceKind.STATEMENT);
     }
+    int[] match = matchAll(k);
     for (int i = from; i + 1 < k.size(); i++) {
       Token nameTok = k.get(i);
-      if (nameTok.kind() != TokenKind.NAME || !k.get(i + 1).isPunct("(")) {
+      if (nameTok.kind() != TokenKind.NAME || !k.get(i + 1).isPunct("(")
+          || KEYWORDS.contains(nameTok.value())) {
         continue;
       }
       // The dotted chain ending at this name: a.b.c(
@@ -243,15 +298,15 @@ public final class StaticExtractor {
         }
       }
       int open = i + 1;
-      int close = matching(k, open);
+      int close = match[open];
       int callEnd = close < k.size() ? k.get(close).end() : k.get(k.size() - 1).end();
       TextRange call = new TextRange(k.get(first).start(), callEnd);
-      List<List<Token>> args = splitArgs(k, open, close);
       int parts = (i - first) / 2 + 1;
       if (parts == 1) {
         String name = nameTok.value();
         boolean relationCall = name.equals("ref") || name.equals("source")
             || name.equals("config");
+        List<List<Token>> args = isSpecial(name) ? splitArgs(k, open, close, match) : List.of();
         boolean dynamic = switch (name) {
           case "ref" -> ref(call, args);
           case "source" -> source(call, args);
@@ -277,10 +332,11 @@ public final class StaticExtractor {
         String ns = k.get(first).value();
         String name = nameTok.value();
         if (ns.equals("adapter") && name.equals("dispatch")) {
-          dispatch(call, args);
+          dispatch(call, splitArgs(k, open, close, match));
         } else if (ns.equals("dbt")) {
           macroCalls.add(new MacroCall(call, ns, name, nameTok.range(), true));
-        } else if (!BUILTIN_OBJECTS.contains(ns) && !locals.contains(ns)) {
+        } else if (!BUILTIN_OBJECTS.contains(ns) && !locals.contains(ns)
+            && !METHOD_NAMES.contains(name)) {
           macroCalls.add(new MacroCall(call, ns, name, nameTok.range(), false));
           if (!inDefinition) {
             needsRender = true;
@@ -288,6 +344,13 @@ public final class StaticExtractor {
         }
       }
     }
+  }
+
+  private static boolean isSpecial(String name) {
+    return switch (name) {
+      case "ref", "source", "config", "var", "env_var", "doc" -> true;
+      default -> false;
+    };
   }
 
   /** Returns whether the call is dynamic. */
@@ -501,31 +564,37 @@ public final class StaticExtractor {
     return k.size();
   }
 
-  /** The arguments between the brackets at {@code open} and {@code close}, split at top-level commas. */
+  /**
+   * The arguments between the brackets at {@code open} and {@code close}, split at top-level
+   * commas, as views of {@code k}. Jumps over nested brackets, so nested calls stay linear.
+   */
   static List<List<Token>> splitArgs(List<Token> k, int open, int close) {
+    return splitArgs(k, open, close, matchAll(k));
+  }
+
+  static List<List<Token>> splitArgs(List<Token> k, int open, int close, int[] match) {
     List<List<Token>> out = new ArrayList<>();
-    List<Token> cur = new ArrayList<>();
-    int level = 0;
-    for (int i = open + 1; i < close && i < k.size(); i++) {
+    int end = Math.min(close, k.size());
+    int from = open + 1;
+    int i = from;
+    while (i < end) {
       Token t = k.get(i);
       if (t.kind() == TokenKind.PUNCT) {
         switch (t.value()) {
-          case "(", "[", "{" -> level++;
-          case ")", "]", "}" -> level--;
+          case "(", "[", "{" -> {
+            i = Math.min(match[i], end); // the closer itself is stepped over below
+          }
           case "," -> {
-            if (level == 0) {
-              out.add(cur);
-              cur = new ArrayList<>();
-              continue;
-            }
+            out.add(k.subList(from, i));
+            from = i + 1;
           }
           default -> { }
         }
       }
-      cur.add(t);
+      i++;
     }
-    if (!cur.isEmpty()) {
-      out.add(cur);
+    if (from < end) {
+      out.add(k.subList(from, end));
     }
     return out;
   }
@@ -537,12 +606,12 @@ public final class StaticExtractor {
   /** The literal value of tokens [from, to), or {@link #NOT_LITERAL}. */
   static Object literal(List<Token> k, int from, int to) {
     int[] pos = {from};
-    Object v = value(k, pos, to);
+    Object v = value(k, pos, to, 0);
     return v == NOT_LITERAL || pos[0] != to ? NOT_LITERAL : v;
   }
 
-  private static Object value(List<Token> k, int[] pos, int to) {
-    if (pos[0] >= to) {
+  private static Object value(List<Token> k, int[] pos, int to, int depth) {
+    if (pos[0] >= to || depth > 100) { // no literal nests deeper; keeps the stack bounded
       return NOT_LITERAL;
     }
     Token t = k.get(pos[0]);
@@ -586,7 +655,7 @@ public final class StaticExtractor {
           pos[0]++;
           List<Object> items = new ArrayList<>();
           while (pos[0] < to && !k.get(pos[0]).isPunct(close)) {
-            Object item = value(k, pos, to);
+            Object item = value(k, pos, to, depth + 1);
             if (item == NOT_LITERAL) {
               return NOT_LITERAL;
             }
@@ -607,12 +676,12 @@ public final class StaticExtractor {
           pos[0]++;
           Map<String, Object> map = new LinkedHashMap<>();
           while (pos[0] < to && !k.get(pos[0]).isPunct("}")) {
-            Object key = value(k, pos, to);
+            Object key = value(k, pos, to, depth + 1);
             if (key == NOT_LITERAL || pos[0] >= to || !k.get(pos[0]).isPunct(":")) {
               return NOT_LITERAL;
             }
             pos[0]++;
-            Object item = value(k, pos, to);
+            Object item = value(k, pos, to, depth + 1);
             if (item == NOT_LITERAL) {
               return NOT_LITERAL;
             }

@@ -146,6 +146,21 @@ class ScanPiecesTest {
   }
 
   @Test
+  void tokenAtFindsTheTokenUnderTheCursor() {
+    Fixture f = Fixture.of("select {{ ref('«o$0rd»') }}");
+    Token k = f.scan().tokenAt(f.cursor());
+    assertEquals(TokenKind.STRING, k.kind());
+    assertEquals(f.range(0), k.innerRange());
+    f = Fixture.of("{{ ref$0");
+    assertEquals("ref", f.scan().tokenAt(f.cursor()).value());
+    f = Fixture.of("{{ ref('a') }} sel$0ect");
+    assertEquals(null, f.scan().tokenAt(f.cursor()));
+    ScannedTemplate t = JinjaScanner.scan("{% if a %}{% endif %}");
+    assertEquals(t.blocks().get(0), t.blockOpenedBy(t.pieces().get(0)));
+    assertEquals(null, t.blockOpenedBy(t.pieces().get(1)));
+  }
+
+  @Test
   void halfTypedTagsStayTolerant() {
     // Each of these keeps later pieces intact: a new tag opener ends a runaway tag.
     ScannedTemplate t = JinjaScanner.scan("{{ ref('\nselect {{ x }}");
