@@ -5,10 +5,8 @@ import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.CompiledNode;
 import dev.dbtls.index.compile.NodeCompiler;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.project.FileSource;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProblemCode;
-import dev.dbtls.project.ProjectInputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,10 +38,7 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() {
     long start = System.nanoTime();
     List<String> errors = new ArrayList<>();
-    ProjectInputs.Options options = new ProjectInputs.Options(project.profilesDir, project.profile,
-        project.target, project.cliVars(errors), System.getenv());
-    ProjectSnapshot snapshot = ProjectSnapshot.load(project.projectDir, options,
-        project.builtinMacros, FileSource.DISK);
+    ProjectSnapshot snapshot = project.snapshot(errors);
     Selector selector = new Selector(snapshot.manifest());
     List<Node> nodes = selector.select(project.select, project.exclude).stream()
         .map(id -> snapshot.manifest().nodes().get(id))

@@ -2,12 +2,10 @@ package dev.dbtls.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtls.index.Manifest;
-import dev.dbtls.index.ManifestBuilder;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.Selector;
 import dev.dbtls.project.Problem;
-import dev.dbtls.project.ProjectInputs;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,8 +31,7 @@ final class LsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> errors = new ArrayList<>();
-    ProjectInputs inputs = project.load(errors);
-    Manifest manifest = ManifestBuilder.build(inputs);
+    Manifest manifest = project.snapshot(errors).manifest();
     Selector selector = new Selector(manifest);
     Set<String> ids = selector.select(project.select, project.exclude);
     List<Problem> problems = new ArrayList<>(manifest.problems());

@@ -53,6 +53,13 @@ final class ProjectOptions {
     return Map.of();
   }
 
+  /** Inputs, engine and manifest, as every command that needs the project graph loads them. */
+  dev.dbtls.index.compile.ProjectSnapshot snapshot(List<String> errors) {
+    ProjectInputs.Options o = new ProjectInputs.Options(profilesDir, profile, target,
+        cliVars(errors), System.getenv());
+    return dev.dbtls.index.compile.ProjectSnapshot.load(projectDir, o, builtinMacros, FileSource.DISK);
+  }
+
   ProjectInputs load(List<String> errors) {
     ProjectInputs.Options o = new ProjectInputs.Options(profilesDir, profile, target,
         cliVars(errors), System.getenv());

@@ -1,0 +1,91 @@
+package dev.dbtls.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a user runs it, in-process: exit codes, stdout and stderr. */
+class CliTest {
+  private record Run(int exit, String out, String err) {}
+
+  private static final Path PROJECTS = Path.of(System.getProperty("dbtls.repoRoot", ".."))
+      .resolve("test-projects").toAbsolutePath().normalize();
+
+  private static Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int exit = new CommandLine(new Main()).execute(args);
+      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  private static String project(String name) {
+    return PROJECTS.resolve(name).toString();
+  }
+
+  @Test
+  void lsSelectsWithDbtSyntax() {
+    Run r = run("ls", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
+        "-s", "+orders", "--resource-type", "model", "--output", "name");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(List.of("order_payments", "orders", "stg_orders", "stg_payments"),
+        r.out().lines().sorted().distinct().toList());
+  }
+
+  @Test
+  void lsJsonIsOneObjectPerLine() {
+    Run r = run("ls", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
+        "-s", "stg_orders", "--output", "json", "--resource-type", "model");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("{\"name\":\"stg_orders\",\"resource_type\":\"model\""), r.out());
+    assertTrue(r.out().contains("\"unique_id\":\"model.jaffle_shop.stg_orders\""), r.out());
+  }
+
+  @Test
+  void compileWritesWhereDbtDoesAndPrintsASingleNode(@TempDir Path out) {
+    Run r = run("compile", "--project-dir", project("jaffle_shop"), "--profiles-dir",
+        project("jaffle_shop"), "--output-dir", out.toString(), "-s", "stg_orders");
+    assertEquals(0, r.exit(), r.err());
+    Path file = out.resolve("compiled/jaffle_shop/models/staging/stg_orders.sql");
+    assertTrue(Files.exists(file), "written: " + file);
+    assertTrue(r.out().contains("from \"jaffle_shop\"."), r.out());
+    assertTrue(r.err().contains("Compiled 1 of 1 nodes"), r.err());
+  }
+
+  @Test
+  void brokenProjectGivesLocatedErrorsAndExitOne(@TempDir Path out) {
+    Run r = run("compile", "--project-dir", project("broken"), "--profiles-dir", project("broken"),
+        "--output-dir", out.toString());
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("models/refs/unknown_ref.sql:3:9: error ref-unknown: ref('stg_acounts')"), r.err());
+    assertTrue(r.err().lines().noneMatch(l -> l.contains("Exception") || l.startsWith("\tat ")), r.err());
+    assertTrue(Files.exists(out.resolve("compiled/broken/models/staging/stg_accounts.sql")),
+        "healthy models are still written");
+  }
+
+  @Test
+  void badVarsAndUnknownSelectorAreClearErrors() {
+    Run r = run("ls", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
+        "--vars", "{unclosed", "-s", "colour:red");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("yaml-syntax"), r.err());
+    assertTrue(r.err().contains("unknown selector method 'colour'"), r.err());
+  }
+}
