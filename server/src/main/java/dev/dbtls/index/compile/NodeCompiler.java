@@ -6,6 +6,9 @@ import dev.dbtls.index.ResourceType;
 import dev.dbtls.jinja.RenderRequest;
 import dev.dbtls.jinja.Rendered;
 import dev.dbtls.jinja.scan.JinjaScanner;
+import dev.dbtls.jinja.scan.ScannedTemplate;
+import dev.dbtls.jinja.scan.SourceMap;
+import dev.dbtls.jinja.scan.SourceMapper;
 import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
 import dev.dbtls.project.Problem;
@@ -47,7 +50,13 @@ public final class NodeCompiler {
       Map<String, String> ctes = new LinkedHashMap<>();
       List<Problem> problems = new ArrayList<>(body.problems());
       boolean failed = collectEphemerals(node, ctes, problems, new java.util.HashSet<>());
-      return new CompiledNode(node, EphemeralCtes.inject(body.sql(), ctes), problems, failed);
+      String sql = EphemeralCtes.inject(body.sql(), ctes);
+      SourceMap map = body.sourceMap();
+      if (map != null && sql.length() != body.sql().length()) {
+        int at = commonPrefix(sql, body.sql());
+        map = map.withInsertion(at, sql.substring(at, at + sql.length() - body.sql().length()));
+      }
+      return new CompiledNode(node, sql, problems, failed, map);
     } catch (RuntimeException e) {
       // the engine promises never to throw; if it does, one node fails, not the run
       return new CompiledNode(node, "", List.of(Problem.ofFile(node.displayPath(),
@@ -89,11 +98,23 @@ public final class NodeCompiler {
     }
     CompileScope scope = new CompileScope(snapshot.manifest(), node, false, snapshot.env());
     String text = node.type() == ResourceType.SNAPSHOT ? snapshotBody(node) : node.file().text();
-    Rendered r = snapshot.jinja().render(new RenderRequest(node.displayPath(), text,
-        node.packageName(), scopeGlobals(scope)));
+    ScannedTemplate template = JinjaScanner.scan(text);
+    // invisible markers in the template tell which piece produced which part of the output
+    Rendered r = snapshot.jinja().render(new RenderRequest(node.displayPath(),
+        SourceMapper.instrument(template), node.packageName(), scopeGlobals(scope)));
+    SourceMap map = SourceMapper.recover(template, r.output());
     List<Problem> problems = new ArrayList<>(r.problems());
     problems.addAll(scope.problems());
-    return new CompiledNode(node, r.output(), problems, r.failed() || scope.failed());
+    return new CompiledNode(node, map.output(), problems, r.failed() || scope.failed(), map);
+  }
+
+  private static int commonPrefix(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    int i = 0;
+    while (i < n && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
   }
 
   Map<String, Object> scopeGlobals(CompileScope scope) {

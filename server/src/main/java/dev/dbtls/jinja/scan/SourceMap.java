@@ -29,6 +29,21 @@ public final class SourceMap {
     this.segments = List.copyOf(segments);
   }
 
+  /**
+   * The same map for an output with {@code inserted} put in at {@code at} (e.g. ephemeral CTEs
+   * injected after rendering): later segments move, the inserted text maps to no piece.
+   */
+  public SourceMap withInsertion(int at, String inserted) {
+    int n = inserted.length();
+    List<Segment> moved = new ArrayList<>(segments.size());
+    for (Segment s : segments) {
+      int start = s.outputStart() >= at ? s.outputStart() + n : s.outputStart();
+      int end = s.outputEnd() > at ? s.outputEnd() + n : s.outputEnd();
+      moved.add(new Segment(start, end, s.templateStart(), s.templateEnd(), s.piece(), s.kind()));
+    }
+    return new SourceMap(template, output.substring(0, at) + inserted + output.substring(at), moved);
+  }
+
   /** The rendered output without markers: what the uninstrumented template renders to. */
   public String output() {
     return output;
