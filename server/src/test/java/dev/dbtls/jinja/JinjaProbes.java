@@ -134,5 +134,7 @@ final class JinjaProbes {
       new Probe("upper_method_on_var", "{{ s.upper().strip().lower() }}"),
       new Probe("replace_count", "{{ 'aaa'.replace('a', 'b') }}"),
       new Probe("dict_get_none", "{{ d.get('zz') }}"),
+      new Probe("trailing_newline", "a\n{% if true %}b{% endif %}\n"),
+      new Probe("crlf_newlines", "a\r\nb\r\n\r\n"),
       new Probe("do_dict_update_kw", "{% set dd = {} %}{% do dd.update(a=1) %}{{ dd }}"));
 }

@@ -66,7 +66,7 @@ final class Builtins {
           return new PyObjects("Column", Map.of("name", x.arg(0, "name", ""),
               "column", x.arg(0, "name", ""), "data_type", x.arg(1, "label_or_dtype", ""),
               "dtype", x.arg(1, "label_or_dtype", "")));
-        }))))));
+        }), "translate_type", fn((a, k) -> translateType(PyValues.str(a.get(0)))))))));
     g.put("run_query", fn((a, k) -> DbtAdapter.skipped(AgateTable.EMPTY)));
     g.put("statement", fn(Builtins::statement));
     g.put("load_result", fn((a, k) -> session().statementResults.get(a.isEmpty() ? "" : PyValues.str(a.get(0)))));
@@ -187,6 +187,19 @@ final class Builtins {
         "group", fn((g, kw) -> g.isEmpty() || ((Number) g.get(0)).intValue() == 0 ? whole
             : groups.get(((Number) g.get(0)).intValue() - 1)),
         "groups", fn((g, kw) -> new PyTuple(groups))));
+  }
+
+  /** dbt's base Column.translate_type: a few portable names, everything else unchanged. */
+  private static String translateType(String dtype) {
+    return switch (dtype.toUpperCase(java.util.Locale.ROOT)) {
+      case "STRING" -> "TEXT";
+      case "TIMESTAMP" -> "TIMESTAMP";
+      case "FLOAT" -> "FLOAT";
+      case "INTEGER" -> "INT";
+      case "BOOLEAN" -> "BOOLEAN";
+      case "NUMERIC" -> "NUMERIC";
+      default -> dtype;
+    };
   }
 
   private static Object parse(ObjectMapper mapper, List<Object> a) {

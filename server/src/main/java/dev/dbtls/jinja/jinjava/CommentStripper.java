@@ -12,6 +12,18 @@ import dev.dbtls.jinja.scan.PieceKind;
 final class CommentStripper {
   private CommentStripper() {}
 
+  /**
+   * The text Jinjava parses: newlines normalized and one trailing newline dropped, as Jinja2 does
+   * (dbt keeps its default keep_trailing_newline=False), and comments rewritten.
+   */
+  static String prepare(String text) {
+    String t = text.indexOf('\r') >= 0 ? text.replace("\r\n", "\n").replace('\r', '\n') : text;
+    if (t.endsWith("\n")) {
+      t = t.substring(0, t.length() - 1);
+    }
+    return strip(t);
+  }
+
   static String strip(String text) {
     if (!text.contains("{#")) {
       return text;

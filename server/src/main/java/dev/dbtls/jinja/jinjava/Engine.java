@@ -52,7 +52,7 @@ public final class Engine {
     DbtInterpreter interpreter = interpreter(session, Map.of());
     JinjavaInterpreter.pushCurrent(interpreter);
     try {
-      Node root = interpreter.parse(CommentStripper.strip(f.text()));
+      Node root = interpreter.parse(CommentStripper.prepare(f.text()));
       for (Node n : root.getChildren()) {
         if (n instanceof TagNode t) {
           JinjaMacro m = switch (t.getName()) {
@@ -83,7 +83,7 @@ public final class Engine {
   }
 
   private DbtInterpreter interpreter(RenderSession session, Map<String, Object> globals) {
-    Context context = new Context(projectContext, globals);
+    Context context = new RenderContext(projectContext, globals);
     context.setDynamicVariableResolver(session::resolveName);
     DbtInterpreter interpreter = new DbtInterpreter(JINJAVA, context, JINJAVA.getGlobalConfig(), session);
     session.attach(interpreter);
@@ -97,7 +97,7 @@ public final class Engine {
     JinjavaInterpreter.pushCurrent(interpreter);
     String output = "";
     try {
-      Node root = interpreter.parse(CommentStripper.strip(r.text()));
+      Node root = interpreter.parse(CommentStripper.prepare(r.text()));
       output = interpreter.render(root, false);
     } catch (Signals.CompilerError | Signals.MacroReturn | Signals.LoopControl e) {
       // the problem is already recorded; dbt stops the render here
