@@ -173,6 +173,17 @@ class DbtJinjaTest {
   }
 
   @Test
+  void brokenExpressionInAnUncalledMacroIsFoundAtLoad() {
+    DbtJinja j = engine("postgres", Map.of(), file("proj", "macros/x.sql",
+        "{% macro m() %}\n  select\n  {{ a + }}\n{% endmacro %}"));
+    List<Problem> setup = j.setupProblems();
+    assertEquals(1, setup.size(), setup::toString);
+    assertEquals(ProblemCode.JINJA_SYNTAX, setup.get(0).code());
+    assertEquals("macros/x.sql", setup.get(0).file());
+    assertEquals(2, setup.get(0).line());
+  }
+
+  @Test
   void renderErrorsAreProblemsNeverExceptions() {
     DbtJinja j = engine("postgres", Map.of());
     Rendered r = render(j, "line0\n{{ 1 + }}\n{% for %}");

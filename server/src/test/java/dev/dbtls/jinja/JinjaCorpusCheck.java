@@ -47,7 +47,7 @@ public final class JinjaCorpusCheck {
     Rendered r = j.render(new RenderRequest("models/m.sql", model, "proj", g));
     System.err.println(r.output());
     r.problems().forEach(p -> System.err.println("  " + p.format()));
-    int n = 20000;
+    int n = Integer.getInteger("n", 20000);
     for (int round = 0; round < 3; round++) {
       long start = System.nanoTime();
       for (int i = 0; i < n; i++) {

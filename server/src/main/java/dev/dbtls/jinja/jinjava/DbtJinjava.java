@@ -13,8 +13,8 @@ import jinjava.javax.el.ExpressionFactory;
 
 /** Jinjava configured for dbt: Python expressions, dbt's tags, Python printing. */
 final class DbtJinjava extends Jinjava {
-  private final ExpressionFactory expressions = new ExpressionFactoryImpl(
-      new TreeStore(new PySyntaxBuilder(), new Cache(4000)), new TruthyTypeConverter());
+  private final TreeStore trees = new TreeStore(new PySyntaxBuilder(), new Cache(4000));
+  private final ExpressionFactory expressions = new ExpressionFactoryImpl(trees, new TruthyTypeConverter());
 
   DbtJinjava() {
     super(config());
@@ -52,6 +52,11 @@ final class DbtJinjava extends Jinjava {
             .withHandleBackslashInQuotesOnly(true)
             .build())
         .build();
+  }
+
+  /** Parses an expression the way rendering will (and caches it); throws on a syntax error. */
+  void parseExpression(String expression) {
+    trees.get("#{" + expression.trim() + "}");
   }
 
   @Override

@@ -66,6 +66,7 @@ public final class Engine {
         }
       }
       setupProblems.addAll(ProblemTranslator.translate(interpreter.getErrors(), f.path()));
+      ExpressionCheck.check(JINJAVA, root, f.path(), setupProblems);
     } catch (RuntimeException | StackOverflowError e) {
       setupProblems.add(Problem.ofFile(f.path(), ProblemCode.JINJA_SYNTAX, String.valueOf(e.getMessage())));
     } finally {
