@@ -2,6 +2,7 @@ package dev.dbtls.jinja.jinjava;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import dev.dbtls.jinja.JinjaCallable;
 import dev.dbtls.jinja.Relation;
@@ -23,7 +24,9 @@ import java.util.regex.Pattern;
 /** The globals dbt puts in every context besides the caller's: return, log, exceptions, api, ... */
 final class Builtins {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
 
   private Builtins() {}
 
@@ -79,7 +82,7 @@ final class Builtins {
     g.put("fromyaml", fn((a, k) -> parse(YAML, a)));
     g.put("toyaml", fn((a, k) -> {
       try {
-        return YAML.writeValueAsString(a.get(0)).replaceFirst("^---\\n", "");
+        return YAML.writeValueAsString(a.get(0));
       } catch (Exception e) {
         return Undefined.INSTANCE;
       }
