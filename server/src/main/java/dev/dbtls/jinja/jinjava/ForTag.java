@@ -5,7 +5,6 @@ import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.lib.tag.Tag;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
-import com.hubspot.jinjava.util.ForLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +63,12 @@ final class ForTag implements Tag {
         }
         items = kept;
       }
-      ForLoop loop = new ForLoop(items.iterator(), items.size());
+      int depth = interpreter.getContext().get("loop") instanceof PyLoop outer
+          ? ((Long) outer.attr("depth")).intValue() + 1 : 1;
+      PyLoop loop = new PyLoop(items, depth);
       interpreter.getContext().put("loop", loop);
-      while (loop.hasNext()) {
-        assign(interpreter, targets, loop.next());
+      while (loop.advance()) {
+        assign(interpreter, targets, loop.current());
         try {
           for (Node child : body) {
             out.append(child.render(interpreter).getValue());
