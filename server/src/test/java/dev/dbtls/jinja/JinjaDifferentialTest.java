@@ -24,8 +24,7 @@ class JinjaDifferentialTest {
 
   /** Probes that still differ from Jinja2, each with why. */
   static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
-      Map.entry("raw_with_ws", "Jinjava's raw tag ignores {%- -%} and then misses its end tag"),
-      Map.entry("bool_arith", "True + 1: JUEL's + does not treat bool as int"));
+      Map.entry("raw_with_ws", "Jinjava's raw tag ignores {%- -%} and then misses its end tag"));
 
   private static final String PYTHON = """
       import json, sys, jinja2

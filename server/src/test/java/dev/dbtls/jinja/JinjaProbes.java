@@ -192,5 +192,6 @@ final class JinjaProbes {
       new Probe("empty_containers", "{{ [] }} {{ {} }} {{ () }}"),
       new Probe("float_formatting", "{{ 1.5 }} {{ 100.0 }} {{ 0.1 }} {{ 1e-5 }} {{ 123456789012345678.0 }}"),
       new Probe("int_big", "{{ 2 ** 40 }} {{ 12345678901234 }}"),
+      new Probe("false_string_truth", "{% if 'false' %}a{% endif %}{{ not 'false' }} {{ 'false' and 1 }} {{ 'x' if 'False' else 'y' }}"),
       new Probe("do_dict_update_kw", "{% set dd = {} %}{% do dd.update(a=1) %}{{ dd }}"));
 }

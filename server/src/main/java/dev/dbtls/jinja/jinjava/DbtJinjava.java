@@ -4,7 +4,6 @@ import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
 import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
-import com.hubspot.jinjava.el.TruthyTypeConverter;
 import jinjava.de.odysseus.el.ExpressionFactoryImpl;
 import jinjava.de.odysseus.el.tree.TreeStore;
 import jinjava.de.odysseus.el.tree.impl.Cache;
@@ -14,13 +13,14 @@ import jinjava.javax.el.ExpressionFactory;
 /** Jinjava configured for dbt: Python expressions, dbt's tags, Python printing. */
 final class DbtJinjava extends Jinjava {
   private final TreeStore trees = new TreeStore(new PySyntaxBuilder(), new Cache(4000));
-  private final ExpressionFactory expressions = new ExpressionFactoryImpl(trees, new TruthyTypeConverter());
+  private final ExpressionFactory expressions = new ExpressionFactoryImpl(trees, new PyTruth());
 
   DbtJinjava() {
     super(config());
     getGlobalContext().setExpressionStrategy(new PythonOutput());
     registerTag(new MacroTag());
     registerTag(new ForTag());
+    registerTag(new IfTag());
     registerTag(new SetTag());
     registerTag(new CallBlockTag());
     registerTag(new FilterBlockTag());
