@@ -192,6 +192,9 @@ class DbtJinjaTest {
     assertEquals(1, r.problems().get(0).line());
     Rendered r2 = render(j, "{{ undefined_thing() }}");
     assertEquals(List.of("UNDEFINED_MACRO@models/m.sql:0"), codes(r2));
+    Rendered r4 = render(j, "{{ nothing.attr }}");
+    assertEquals("", r4.output());
+    assertEquals(List.of("JINJA_RENDER@models/m.sql:0"), codes(r4));
     Rendered r3 = render(j, "{{ 'x'.nope() }}");
     assertEquals(ProblemCode.JINJA_RENDER, r3.problems().get(0).code());
   }

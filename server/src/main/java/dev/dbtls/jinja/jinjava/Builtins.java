@@ -141,8 +141,8 @@ final class Builtins {
             "escape", fn((a, k) -> PyValues.str(a.get(0)).replaceAll("([^A-Za-z0-9_])", "\\\\$1")))),
         "datetime", new PyObjects("datetime", Map.of(
             "datetime", new PyObjects("datetime", Map.of(
-                "now", fn((a, k) -> java.time.LocalDateTime.now().toString()),
-                "utcnow", fn((a, k) -> java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).toString()))),
+                "now", fn((a, k) -> new PyDatetime(java.time.LocalDateTime.now())),
+                "utcnow", fn((a, k) -> new PyDatetime(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))))),
             "date", new PyObjects("date", Map.of(
                 "today", fn((a, k) -> java.time.LocalDate.now().toString()))))),
         "itertools", new PyObjects("itertools", Map.of(
