@@ -245,6 +245,30 @@ class DbtJinjaTest {
   }
 
   @Test
+  void callMacroLikeGenerateSchemaName() {
+    DbtJinja j = engine("postgres", Map.of(), file("dbt", "dbt/schema.sql",
+        "{% macro generate_schema_name(custom, node) -%}\n"
+            + "  {{ return(adapter.dispatch('generate_schema_name', 'dbt')(custom, node)) }}\n"
+            + "{%- endmacro %}\n"
+            + "{% macro default__generate_schema_name(custom, node) -%}\n"
+            + "  {%- set default_schema = target.schema -%}\n"
+            + "  {%- if custom is none -%}{{ default_schema }}"
+            + "{%- else -%}{{ default_schema }}_{{ custom | trim }}{%- endif -%}\n"
+            + "{%- endmacro %}"),
+        file("proj", "macros/override.sql", "{% macro generate_alias_name(custom, node) %}"
+            + "{{ return(node.name ~ '_x') }}{% endmacro %}"));
+    Map<String, Object> g = Map.of("target", Map.of("schema", "analytics"));
+    List<Problem> problems = new ArrayList<>();
+    assertEquals("analytics_sales", j.callMacro("proj", "generate_schema_name",
+        List.of(" sales ", Map.of()), Map.of(), g, problems));
+    assertEquals("analytics", j.callMacro("proj", "generate_schema_name",
+        java.util.Arrays.asList(null, Map.of()), Map.of(), g, problems));
+    assertEquals("m_x", j.callMacro("proj", "generate_alias_name", List.of(),
+        Map.of("custom", "c", "node", Map.of("name", "m")), g, problems));
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
   void callMacroWithoutSuchMacroReportsIt() {
     DbtJinja j = engine("postgres", Map.of());
     List<Problem> problems = new ArrayList<>();
