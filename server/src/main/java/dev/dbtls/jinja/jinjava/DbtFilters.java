@@ -10,6 +10,7 @@ final class DbtFilters {
   private DbtFilters() {}
 
   static void register(Jinjava j) {
+    j.registerFilter(new MapFilter());
     j.registerFilter(new PyFilter("default", (v, a) -> {
       boolean bool = PyValues.truthy(a.arg(1, "boolean", false));
       boolean missing = v instanceof Undefined || (bool && !PyValues.truthy(v));
@@ -71,6 +72,39 @@ final class DbtFilters {
       return out;
     }));
     j.registerFilter(new PyFilter("round", (v, a) -> round(v, a)));
+    j.registerFilter(new PyFilter("unique", (v, a) -> {
+      boolean caseSensitive = PyValues.truthy(a.arg(0, "case_sensitive", false));
+      Object attribute = a.arg(1, "attribute", null);
+      java.util.Set<Object> seen = new java.util.HashSet<>();
+      List<Object> out = new java.util.ArrayList<>();
+      for (Object o : PyMethods.toList(v)) {
+        if (seen.add(key(o, attribute, caseSensitive))) {
+          out.add(o);
+        }
+      }
+      return out;
+    }));
+    j.registerFilter(new PyFilter("truncate", (v, a) -> {
+      String s = PyValues.str(v);
+      int length = ((Number) a.arg(0, "length", 255L)).intValue();
+      boolean killwords = PyValues.truthy(a.arg(1, "killwords", false));
+      String end = PyValues.str(a.arg(2, "end", "..."));
+      Object leewayArg = a.arg(3, "leeway", null);
+      int leeway = leewayArg instanceof Number n ? n.intValue() : 5;
+      if (s.length() <= length + leeway) {
+        return s;
+      }
+      String cut = s.substring(0, Math.max(0, length - end.length()));
+      if (!killwords && cut.lastIndexOf(' ') >= 0) {
+        cut = cut.substring(0, cut.lastIndexOf(' '));
+      }
+      return cut + end;
+    }));
+    j.registerFilter(new PyFilter("attr", (v, a) -> {
+      Object r = v instanceof dev.dbtls.jinja.PyObject p ? p.attr(PyValues.str(a.arg(0, "name", "")))
+          : dev.dbtls.jinja.PyObject.MISSING;
+      return r == dev.dbtls.jinja.PyObject.MISSING ? Undefined.INSTANCE : r;
+    }));
     j.registerFilter(new PyFilter("items", (v, a) -> {
       List<Object> out = new java.util.ArrayList<>();
       if (v instanceof Map<?, ?> m) {

@@ -200,8 +200,4 @@ final class PyValues {
     }
     return com.hubspot.jinjava.util.ObjectTruthValue.evaluate(o);
   }
-
-  static List<Object> list(Object o) {
-    return PyMethods.toList(o);
-  }
 }
