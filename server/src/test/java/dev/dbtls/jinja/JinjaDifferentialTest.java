@@ -24,9 +24,7 @@ class JinjaDifferentialTest {
 
   /** Probes that still differ from Jinja2, each with why. */
   static final Map<String, String> KNOWN_FAILURES = Map.ofEntries(
-      Map.entry("raw_with_ws", "Jinjava's raw tag ignores {%- -%} and then misses its end tag"),
-      Map.entry("macro_dynamic_scope", "macros run in a child of the caller's scope (Jinjava has no "
-          + "way to enter a scope under another parent), so they see the caller's locals"));
+      Map.entry("raw_with_ws", "Jinjava's raw tag ignores {%- -%} and then misses its end tag"));
 
   private static final String PYTHON = """
       import json, sys, jinja2

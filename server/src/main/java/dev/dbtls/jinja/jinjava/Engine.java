@@ -86,9 +86,14 @@ public final class Engine {
   private DbtInterpreter interpreter(RenderSession session, Map<String, Object> globals) {
     Context context = new RenderContext(projectContext, globals);
     context.setDynamicVariableResolver(session::resolveName);
-    DbtInterpreter interpreter = new DbtInterpreter(JINJAVA, context, JINJAVA.getGlobalConfig(), session);
+    DbtInterpreter interpreter = interpreter(context, session);
     session.attach(interpreter);
     return interpreter;
+  }
+
+  /** An interpreter over the given scope, for one macro call of a render. */
+  DbtInterpreter interpreter(Context scope, RenderSession session) {
+    return new DbtInterpreter(JINJAVA, scope, JINJAVA.getGlobalConfig(), session);
   }
 
   public Rendered render(RenderRequest r) {

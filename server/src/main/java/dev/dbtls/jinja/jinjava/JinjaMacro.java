@@ -1,5 +1,6 @@
 package dev.dbtls.jinja.jinjava;
 
+import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.tree.Node;
@@ -20,9 +21,17 @@ final class JinjaMacro implements JinjaCallable {
   final List<MacroSignature.Param> params;
   final List<Node> body;
   final int line;
+  /** The scope the macro was defined in (Jinja2 closures); null for project macros: the render's root. */
+  private final Context definedIn;
 
   JinjaMacro(String packageName, String name, String path, List<MacroSignature.Param> params,
       List<Node> body, int line) {
+    this(packageName, name, path, params, body, line, null);
+  }
+
+  JinjaMacro(String packageName, String name, String path, List<MacroSignature.Param> params,
+      List<Node> body, int line, Context definedIn) {
+    this.definedIn = definedIn;
     this.packageName = packageName;
     this.name = name;
     this.path = path;
@@ -36,15 +45,19 @@ final class JinjaMacro implements JinjaCallable {
     return call(args, kwargs, null);
   }
 
-  /** Runs the body in a new scope; {@code caller} is the body of a {@code {% call %}} block. */
+  /**
+   * Runs the body in a new scope under the one the macro was defined in, not under the caller's
+   * (Jinja2 scoping is lexical); Jinjava can only stack scopes, so each call gets its own
+   * interpreter over that scope.
+   */
   Object call(List<Object> args, Map<String, Object> kwargs, JinjaMacro caller) {
-    JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
-    RenderSession session = RenderSession.of(interpreter);
-    int savedLine = interpreter.getLineNumber();
-    int savedPosition = interpreter.getPosition();
-    int errorsBefore = interpreter.getErrors().size();
+    JinjavaInterpreter outer = JinjavaInterpreter.getCurrent();
+    RenderSession session = RenderSession.of(outer);
+    Context parent = definedIn != null ? definedIn : session.root();
+    DbtInterpreter interpreter = session.engine.interpreter(new Context(parent), session);
     session.enter(packageName, path);
-    try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
+    JinjavaInterpreter.pushCurrent(interpreter);
+    try {
       bind(interpreter, args, kwargs, caller);
       StringBuilder out = new StringBuilder();
       for (Node node : body) {
@@ -54,10 +67,10 @@ final class JinjaMacro implements JinjaCallable {
     } catch (Signals.MacroReturn r) {
       return r.value;
     } finally {
-      markErrors(interpreter, errorsBefore);
+      JinjavaInterpreter.popCurrent();
+      markErrors(interpreter, 0);
+      outer.addAllErrors(interpreter.getErrors());
       session.exit();
-      interpreter.setLineNumber(savedLine);
-      interpreter.setPosition(savedPosition);
     }
   }
 
