@@ -47,17 +47,18 @@ final class JinjaMacro implements JinjaCallable {
 
   /**
    * Runs the body in a new scope under the one the macro was defined in, not under the caller's
-   * (Jinja2 scoping is lexical); Jinjava can only stack scopes, so each call gets its own
-   * interpreter over that scope.
+   * (Jinja2 scoping is lexical). Jinjava can only stack scopes on an interpreter's own, so the
+   * call runs on an interpreter over that scope: a pooled one for project macros.
    */
   Object call(List<Object> args, Map<String, Object> kwargs, JinjaMacro caller) {
     JinjavaInterpreter outer = JinjavaInterpreter.getCurrent();
     RenderSession session = RenderSession.of(outer);
-    Context parent = definedIn != null ? definedIn : session.root();
-    DbtInterpreter interpreter = session.engine.interpreter(new Context(parent), session);
+    DbtInterpreter interpreter = definedIn == null ? session.borrowInterpreter()
+        : session.engine.interpreter(definedIn, session);
+    int errorsBefore = interpreter.getErrors().size();
     session.enter(packageName, path);
     JinjavaInterpreter.pushCurrent(interpreter);
-    try {
+    try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
       bind(interpreter, args, kwargs, caller);
       StringBuilder out = new StringBuilder();
       for (Node node : body) {
@@ -68,9 +69,16 @@ final class JinjaMacro implements JinjaCallable {
       return r.value;
     } finally {
       JinjavaInterpreter.popCurrent();
-      markErrors(interpreter, 0);
-      outer.addAllErrors(interpreter.getErrors());
+      List<TemplateError> errors = interpreter.getErrors();
+      if (errors.size() > errorsBefore) {
+        List<TemplateError> added = errors.subList(errorsBefore, errors.size());
+        added.forEach(e -> e.setSourceTemplate(e.getSourceTemplate().orElse(path)));
+        outer.addAllErrors(added);
+      }
       session.exit();
+      if (definedIn == null) {
+        session.giveBack(interpreter);
+      }
     }
   }
 
@@ -99,16 +107,6 @@ final class JinjaMacro implements JinjaCallable {
     interpreter.getContext().put("kwargs", extraKwargs);
     if (caller != null) {
       interpreter.getContext().put("caller", caller);
-    }
-  }
-
-  /** Errors raised inside this macro belong to its file, not to the template that called it. */
-  private void markErrors(JinjavaInterpreter interpreter, int from) {
-    List<TemplateError> errors = interpreter.getErrors();
-    for (int i = from; i < errors.size(); i++) {
-      if (errors.get(i).getSourceTemplate().isEmpty()) {
-        errors.get(i).setSourceTemplate(path);
-      }
     }
   }
 

@@ -23,6 +23,7 @@ final class RenderSession {
   private final Deque<Frame> frames = new ArrayDeque<>();
   private JinjavaInterpreter interpreter;
   private Context root;
+  private final Deque<DbtInterpreter> idle = new ArrayDeque<>();
 
   RenderSession(Engine engine, String packageName, String path) {
     this.engine = engine;
@@ -45,6 +46,16 @@ final class RenderSession {
   /** The render's top scope: where project macros run, seeing the globals and nothing else. */
   Context root() {
     return root;
+  }
+
+  /** An interpreter over the root scope, for one project macro call (one per nesting level). */
+  DbtInterpreter borrowInterpreter() {
+    DbtInterpreter i = idle.poll();
+    return i != null ? i : engine.interpreter(root, this);
+  }
+
+  void giveBack(DbtInterpreter i) {
+    idle.push(i);
   }
 
   private JinjavaInterpreter current() {
