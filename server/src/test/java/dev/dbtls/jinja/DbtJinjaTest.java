@@ -200,6 +200,21 @@ class DbtJinjaTest {
   }
 
   @Test
+  void endlessRecursionIsAProblem() {
+    DbtJinja j = engine("postgres", Map.of(), file("proj", "macros/f.sql", "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}"));
+    Rendered r = render(j, "{{ f(0) }}");
+    assertTrue(r.failed(), r.problems()::toString);
+  }
+
+  @Test
+  void nullsDoNotThrow() {
+    DbtJinja j = new DbtJinja(new JinjaSetup(null, null, java.util.Arrays.asList(
+        new MacroFile("p", "x.sql", null), null), null, null));
+    assertEquals("", j.render(null).output());
+    assertEquals("1", j.render(new RenderRequest(null, "{{ 1 }}", null, null)).output());
+  }
+
+  @Test
   void globalsFromTheCaller() {
     DbtJinja j = engine("postgres", Map.of());
     Map<String, Object> g = globals();

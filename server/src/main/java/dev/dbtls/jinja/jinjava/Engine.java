@@ -31,7 +31,9 @@ public final class Engine {
         setup.introspector());
     this.projectContext = new Context(JINJAVA.getGlobalContext(), Builtins.of(setup.adapter(), adapter));
     for (MacroFile f : setup.macroFiles()) {
-      load(f);
+      if (f != null) {
+        load(f);
+      }
     }
   }
 
@@ -52,7 +54,7 @@ public final class Engine {
     DbtInterpreter interpreter = interpreter(session, Map.of());
     JinjavaInterpreter.pushCurrent(interpreter);
     try {
-      Node root = interpreter.parse(CommentStripper.prepare(f.text()));
+      Node root = interpreter.parse(CommentStripper.prepare(f.text() == null ? "" : f.text()));
       for (Node n : root.getChildren()) {
         if (n instanceof TagNode t) {
           JinjaMacro m = switch (t.getName()) {
