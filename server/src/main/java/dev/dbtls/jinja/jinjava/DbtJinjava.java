@@ -24,6 +24,7 @@ final class DbtJinjava extends Jinjava {
     registerTag(new SetTag());
     registerTag(new CallBlockTag());
     registerTag(new FilterBlockTag());
+    registerTag(new WithTag());
     registerTag(new LoopControlTag(true));
     registerTag(new LoopControlTag(false));
     for (String t : new String[] {"materialization", "test", "docs", "snapshot"}) {

@@ -103,7 +103,7 @@ final class JinjaMacro implements JinjaCallable {
         interpreter.getContext().put(p.name(), v);
       }
     }
-    interpreter.getContext().put("varargs", varargs);
+    interpreter.getContext().put("varargs", new PyTuple(varargs));
     interpreter.getContext().put("kwargs", extraKwargs);
     if (caller != null) {
       interpreter.getContext().put("caller", caller);

@@ -9,6 +9,7 @@ final class PyLoop implements PyObject {
   private final List<Object> items;
   private final int depth;
   private int index0 = -1;
+  private Object lastChanged = PyObject.MISSING;
 
   PyLoop(List<Object> items, int depth) {
     this.items = items;
@@ -44,6 +45,11 @@ final class PyLoop implements PyObject {
 
   @Override
   public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
+    if (method.equals("changed")) {
+      boolean changed = !args.equals(lastChanged);
+      lastChanged = args;
+      return changed;
+    }
     if (method.equals("cycle")) {
       return args.isEmpty() ? Undefined.INSTANCE : args.get(index0 % args.size());
     }
