@@ -238,5 +238,7 @@ final class JinjaProbes {
       new Probe("multiline_tag", "{%\n  set v = [\n    1,\n    2,\n  ]\n%}{{ v | length }}"),
       new Probe("comment_multiline_ws", "a\n{#\n  multi\n#}\nb"),
       new Probe("comment_in_macro_trim", "{% macro m() -%}\n  {#- note -#}\n  x\n{%- endmacro %}[{{ m() }}]"),
+      new Probe("raw_ws_newlines", "a\n{%- raw %}\n {{ y }}\n{% endraw -%}\nb"),
+      new Probe("raw_plain_block", "{% raw %}{% if %}{{ }}{% endraw %}"),
       new Probe("do_dict_update_kw", "{% set dd = {} %}{% do dd.update(a=1) %}{{ dd }}"));
 }

@@ -25,11 +25,15 @@ final class CommentStripper {
   }
 
   static String strip(String text) {
-    if (!text.contains("{#")) {
+    if (!text.contains("{#") && !text.contains("raw")) {
       return text;
     }
     StringBuilder out = new StringBuilder(text);
     for (Piece p : JinjaScanner.scan(text).pieces()) {
+      if (p.kind() == PieceKind.RAW && p.closed()) {
+        raw(text, p, out);
+        continue;
+      }
       if (p.kind() != PieceKind.COMMENT || !p.closed()) {
         continue;
       }
@@ -54,5 +58,55 @@ final class CommentStripper {
       out.setCharAt(end - 1, '}');
     }
     return out.toString();
+  }
+
+  /**
+   * Jinjava's raw tag ignores {@code -} trimming (and then misses {@code {%- endraw %}}): the
+   * trimmed whitespace moves inside the raw tags themselves, as in {@code {% raw \n %}}.
+   */
+  private static void raw(String text, Piece p, StringBuilder out) {
+    String open = text.substring(p.start(), p.innerStart());
+    String close = text.substring(p.innerEnd(), p.end());
+    if (!open.contains("-") && !close.contains("-")) {
+      return;
+    }
+    int start = p.start();
+    int innerStart = p.innerStart();
+    int innerEnd = p.innerEnd();
+    int end = p.end();
+    if (open.startsWith("{%-")) {
+      while (start > 0 && Character.isWhitespace(text.charAt(start - 1))) {
+        start--;
+      }
+    }
+    if (open.endsWith("-%}")) {
+      while (innerStart < innerEnd && Character.isWhitespace(text.charAt(innerStart))) {
+        innerStart++;
+      }
+    }
+    if (close.startsWith("{%-")) {
+      while (innerEnd > innerStart && Character.isWhitespace(text.charAt(innerEnd - 1))) {
+        innerEnd--;
+      }
+    }
+    if (close.endsWith("-%}")) {
+      while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+        end++;
+      }
+    }
+    tag(text, out, start, innerStart, "{% raw");
+    tag(text, out, innerEnd, end, "{% endraw");
+  }
+
+  /** Writes {@code head}, then blanks keeping line breaks, then {@code %}} over [from, to). */
+  private static void tag(String text, StringBuilder out, int from, int to, String head) {
+    for (int i = from; i < to; i++) {
+      out.setCharAt(i, text.charAt(i) == '\n' ? '\n' : ' ');
+    }
+    for (int i = 0; i < head.length(); i++) {
+      out.setCharAt(from + i, head.charAt(i));
+    }
+    out.setCharAt(to - 2, '%');
+    out.setCharAt(to - 1, '}');
   }
 }
