@@ -11,6 +11,10 @@ final class DbtFilters {
 
   static void register(Jinjava j) {
     j.registerFilter(new MapFilter());
+    j.registerFilter(new SelectFilter("select", true, false));
+    j.registerFilter(new SelectFilter("reject", false, false));
+    j.registerFilter(new SelectFilter("selectattr", true, true));
+    j.registerFilter(new SelectFilter("rejectattr", false, true));
     j.registerFilter(new PyFilter("default", (v, a) -> {
       boolean bool = PyValues.truthy(a.arg(1, "boolean", false));
       boolean missing = v instanceof Undefined || (bool && !PyValues.truthy(v));
@@ -32,6 +36,20 @@ final class DbtFilters {
       return b.toString();
     }));
     j.registerFilter(new PyFilter("sort", DbtFilters::sort));
+    j.registerFilter(new PyFilter("dictsort", (v, a) -> {
+      boolean caseSensitive = PyValues.truthy(a.arg(0, "case_sensitive", false));
+      boolean byValue = "value".equals(PyValues.str(a.arg(1, "by", "key")));
+      boolean reverse = PyValues.truthy(a.arg(2, "reverse", false));
+      List<Object> items = new java.util.ArrayList<>();
+      if (v instanceof Map<?, ?> m) {
+        m.forEach((k, x) -> items.add(new PyTuple(java.util.Arrays.asList(k, x))));
+      }
+      java.util.Comparator<Object> order = (x, y) -> compare(
+          key(((List<?>) x).get(byValue ? 1 : 0), null, caseSensitive),
+          key(((List<?>) y).get(byValue ? 1 : 0), null, caseSensitive));
+      items.sort(reverse ? order.reversed() : order);
+      return items;
+    }));
     j.registerFilter(new PyFilter("sum", (v, a) -> {
       Object attribute = a.arg(0, "attribute", null);
       Object total = a.arg(1, "start", 0L);

@@ -56,6 +56,7 @@ final class PyMethods {
       case "capitalize" -> s.isEmpty() ? s
           : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
       case "find" -> s.indexOf(str(x.get(0)));
+      case "rfind", "rindex" -> s.lastIndexOf(str(x.get(0)));
       case "index" -> s.indexOf(str(x.get(0)));
       case "count" -> count(s, str(x.get(0)));
       case "isdigit" -> !s.isEmpty() && s.chars().allMatch(Character::isDigit);

@@ -16,6 +16,7 @@ import static jinjava.de.odysseus.el.tree.impl.Scanner.Symbol.STRING;
 import com.hubspot.jinjava.el.ext.AstDict;
 import com.hubspot.jinjava.el.ext.AstTuple;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
+import com.hubspot.jinjava.el.ext.PowerOfOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,6 +53,12 @@ final class PyParser extends ExtendedParser {
       @Override
       public AstNode createAstNode(AstNode... children) {
         return new AstBinary(children[0], children[1], PyOperators.CONCAT);
+      }
+    });
+    putExtensionHandler(PowerOfOperator.TOKEN, new ExtensionHandler(ExtensionPoint.MUL) {
+      @Override
+      public AstNode createAstNode(AstNode... children) {
+        return new AstBinary(children[0], children[1], PyOperators.POWER);
       }
     });
   }
