@@ -260,5 +260,11 @@ final class JinjaProbes {
       new Probe("list_remove_count", "{% set xs = [1, 2, 1] %}{% do xs.remove(1) %}{{ xs }} {{ xs.count(1) }}"),
       new Probe("dict_get_falsy", "{{ {'a': 0}.get('a', 5) }} {{ {'a': none}.get('a', 5) }}"),
       new Probe("str_of_float_int", "{{ 3.0 | string }} {{ (3.0 | int) | string }}"),
+      new Probe("dict_views_print", "{{ d.items() }} {{ d.keys() }} {{ d.values() }}"),
+      new Probe("range_print", "{{ range(3) }} {{ range(1, 5, 2) }}"),
+      new Probe("macro_print", "{% macro m() %}{% endmacro %}{{ m }}"),
+      new Probe("namespace_print", "{{ namespace(a=1) }}"),
+      new Probe("loop_print", "{% for i in l %}{{ loop }}{% endfor %}"),
+      new Probe("float_round_chain", "{{ x | float | round(1) }}"),
       new Probe("do_dict_update_kw", "{% set dd = {} %}{% do dd.update(a=1) %}{{ dd }}"));
 }

@@ -102,7 +102,7 @@ final class Builtins {
     }));
     g.put("set", fn((a, k) -> new LinkedHashSet<>(a.isEmpty() ? List.of() : PyMethods.toList(a.get(0)))));
     g.put("local_md5", fn((a, k) -> md5(PyValues.str(a.get(0)))));
-    g.put("namespace", fn((a, k) -> new LinkedHashMap<>(k)));
+    g.put("namespace", fn((a, k) -> new Namespace(a.isEmpty() ? k : merged(a.get(0), k))));
     g.put("dict", fn((a, k) -> {
       Map<Object, Object> d = new LinkedHashMap<>();
       if (!a.isEmpty() && a.get(0) instanceof Map<?, ?> m) {
@@ -122,7 +122,7 @@ final class Builtins {
           break;
         }
       }
-      return out;
+      return PyView.range(out, start, stop, step);
     }));
     g.put("modules", new PyObjects("modules", Map.of(
         "re", new PyObjects("re", Map.of(
@@ -173,6 +173,15 @@ final class Builtins {
     r.put("table", AgateTable.EMPTY);
     r.put("response", null);
     return r;
+  }
+
+  private static Map<String, Object> merged(Object first, Map<String, Object> k) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (first instanceof Map<?, ?> d) {
+      d.forEach((x, y) -> m.put(String.valueOf(x), y));
+    }
+    m.putAll(k);
+    return m;
   }
 
   private static Object match(List<Object> a, boolean anchored) {

@@ -112,6 +112,6 @@ final class JinjaMacro implements JinjaCallable {
 
   @Override
   public String toString() {
-    return "<Macro " + name + ">";
+    return "<Macro '" + name + "'>";
   }
 }

@@ -118,13 +118,13 @@ final class PyMethods {
       case "items" -> {
         List<Object> out = new ArrayList<>();
         d.forEach((k, v) -> out.add(new PyTuple(Arrays.asList(k, v))));
-        return out;
+        return PyView.of("dict_items", out);
       }
       case "keys" -> {
-        return new ArrayList<>(d.keySet());
+        return PyView.of("dict_keys", d.keySet());
       }
       case "values" -> {
-        return new ArrayList<>(d.values());
+        return PyView.of("dict_values", d.values());
       }
       case "get" -> {
         Object k = x.isEmpty() ? null : x.get(0);

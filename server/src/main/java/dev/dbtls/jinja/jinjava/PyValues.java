@@ -45,6 +45,10 @@ final class PyValues {
       b.append(floatRepr(((Number) v).doubleValue()));
     } else if (v instanceof BigDecimal d) {
       b.append(floatRepr(d.doubleValue()));
+    } else if (v instanceof Namespace ns) {
+      b.append("<Namespace ");
+      repr(new java.util.LinkedHashMap<>(ns), b);
+      b.append('>');
     } else if (v instanceof Map<?, ?> m) {
       b.append('{');
       boolean first = true;
@@ -58,6 +62,8 @@ final class PyValues {
       b.append('}');
     } else if (v instanceof Set<?> s) {
       items(s, b, s.isEmpty() ? "set(" : "{", s.isEmpty() ? ")" : "}");
+    } else if (v instanceof PyView view) {
+      b.append(view);
     } else if (v instanceof PyTuple t) {
       items(t, b, "(", t.size() == 1 ? ",)" : ")");
     } else if (v instanceof Collection<?> c) {
