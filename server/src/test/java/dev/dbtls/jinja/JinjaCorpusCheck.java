@@ -47,6 +47,17 @@ public final class JinjaCorpusCheck {
     Rendered r = j.render(new RenderRequest("models/m.sql", model, "proj", g));
     System.err.println(r.output());
     r.problems().forEach(p -> System.err.println("  " + p.format()));
+    String introspective = """
+        select {{ dbt_utils.star(ref('orders'), except=['id']) }}
+        from {{ ref('orders') }}
+        {% set vals = dbt_utils.get_column_values(ref('orders'), 'status') %}
+        -- {{ vals }}
+        {{ dbt_utils.union_relations([ref('a'), ref('b')]) }}
+        {{ dbt_utils.date_spine('day', "'2020-01-01'", "'2020-02-01'") | length > 0 }}
+        """;
+    Rendered r2 = j.render(new RenderRequest("models/i.sql", introspective, "proj", g));
+    System.err.println(r2.output());
+    r2.problems().forEach(p -> System.err.println("  " + p.format()));
     int n = Integer.getInteger("n", 20000);
     for (int round = 0; round < 3; round++) {
       long start = System.nanoTime();

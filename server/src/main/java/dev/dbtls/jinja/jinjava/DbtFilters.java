@@ -146,7 +146,8 @@ final class DbtFilters {
         || v instanceof String || v instanceof Iterable));
     j.registerExpTest(new PyTest("number", v -> v instanceof Number || v instanceof Boolean));
     j.registerExpTest(new PyTest("string", v -> v instanceof String));
-    j.registerExpTest(new PyTest("mapping", v -> v instanceof Map));
+    // dbt's relations are Mappings too (FakeAPIObject)
+    j.registerExpTest(new PyTest("mapping", v -> v instanceof Map || v instanceof dev.dbtls.jinja.Relation));
     j.registerExpTest(new PyTest("sequence", v -> v instanceof List || v instanceof String));
   }
 
