@@ -115,7 +115,7 @@ class DbtJinjaTest {
   @Test
   void compilerErrorStopsTheRenderAtTheCall() {
     DbtJinja j = engine("postgres", Map.of(), file("proj", "macros/e.sql",
-        "{% macro fail(msg) %}\n  {{ exceptions.raise_compiler_error('bad: ' ~ msg) }}\n{% endmacro %}"));
+        "{% macro fail(msg) %}\n  x {{ exceptions.raise_compiler_error('bad: ' ~ msg) }}\n{% endmacro %}"));
     Rendered r = render(j, "select 1\n{{ fail('x') }}\nnever");
     assertTrue(r.failed());
     Problem p = r.problems().get(0);
@@ -123,6 +123,7 @@ class DbtJinjaTest {
     assertEquals("bad: x", p.message());
     assertEquals("macros/e.sql", p.file());
     assertEquals(1, p.line());
+    assertEquals(4, p.column());
   }
 
   @Test
@@ -192,9 +193,12 @@ class DbtJinjaTest {
     assertEquals(1, r.problems().get(0).line());
     Rendered r2 = render(j, "{{ undefined_thing() }}");
     assertEquals(List.of("UNDEFINED_MACRO@models/m.sql:0"), codes(r2));
-    Rendered r4 = render(j, "{{ nothing.attr }}");
+    Rendered r4 = render(j, "{{ nothing.attr.deeper }}");
     assertEquals("", r4.output());
-    assertEquals(List.of("JINJA_RENDER@models/m.sql:0"), codes(r4));
+    assertEquals(List.of("JINJA_RENDER@models/m.sql:0"), codes(r4)); // reported once per chain
+    Rendered r5 = render(j, "ok\n\n  {% for %}{% endfor %}");
+    assertEquals(List.of("JINJA_SYNTAX@models/m.sql:2"), codes(r5));
+    assertEquals(2, r5.problems().get(0).column());
     Rendered r3 = render(j, "{{ 'x'.nope() }}");
     assertEquals(ProblemCode.JINJA_RENDER, r3.problems().get(0).code());
   }

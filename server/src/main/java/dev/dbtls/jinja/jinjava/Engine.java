@@ -1,6 +1,8 @@
 package dev.dbtls.jinja.jinjava;
 
 import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
@@ -109,6 +111,13 @@ public final class Engine {
       output = interpreter.render(root, false);
     } catch (Signals.CompilerError | Signals.MacroReturn | Signals.LoopControl e) {
       // the problem is already recorded; dbt stops the render here
+    } catch (InterpretException e) {
+      // a tag failed hard (Jinjava stops the render); report it where it happened
+      ProblemCode code = e instanceof TemplateSyntaxException ? ProblemCode.JINJA_SYNTAX
+          : ProblemCode.JINJA_RENDER;
+      String file = session.frame().path();
+      session.problems.add(Problem.at(file, Math.max(0, e.getLineNumber() - 1),
+          Math.max(0, e.getStartPosition() - 1), code, String.valueOf(e.getMessage())));
     } catch (RuntimeException | StackOverflowError e) {
       session.problem(ProblemCode.JINJA_RENDER, String.valueOf(e.getMessage()));
     } finally {

@@ -71,6 +71,8 @@ final class ForTag implements Tag {
         assign(interpreter, targets, loop.current());
         try {
           for (Node child : body) {
+            interpreter.setLineNumber(child.getLineNumber());
+            interpreter.setPosition(child.getStartPosition());
             out.append(child.render(interpreter).getValue());
           }
         } catch (Signals.LoopControl c) {

@@ -62,6 +62,8 @@ final class JinjaMacro implements JinjaCallable {
       bind(interpreter, args, kwargs, caller);
       StringBuilder out = new StringBuilder();
       for (Node node : body) {
+        interpreter.setLineNumber(node.getLineNumber()); // so problems point into the macro
+        interpreter.setPosition(node.getStartPosition());
         out.append(node.render(interpreter).getValue());
       }
       return out.toString();

@@ -26,8 +26,10 @@ final class PyResolver extends ELResolver {
 
   private static Object lookup(Object base, String key) {
     if (base instanceof Undefined) {
-      undefinedAccess(key);
-      return Undefined.INSTANCE;
+      if (base != Undefined.REPORTED) {
+        undefinedAccess(key);
+      }
+      return Undefined.REPORTED;
     }
     if (base instanceof PyObject p) {
       Object v = p.attr(key);
