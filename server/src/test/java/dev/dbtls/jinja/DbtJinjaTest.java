@@ -176,9 +176,11 @@ class DbtJinjaTest {
   @Test
   void brokenExpressionInAnUncalledMacroIsFoundAtLoad() {
     DbtJinja j = engine("postgres", Map.of(), file("proj", "macros/x.sql",
-        "{% macro m() %}\n  select\n  {{ a + }}\n{% endmacro %}"));
+        "{% macro m() %}\n  select\n  {{ a + }}\n{% endmacro %}\n"
+            + "{% macro n(a=[1,) %}{% for i in (1 %}{% endfor %}{% endmacro %}"));
     List<Problem> setup = j.setupProblems();
-    assertEquals(1, setup.size(), setup::toString);
+    assertEquals(3, setup.size(), setup::toString);
+    assertEquals(4, setup.get(2).line());
     assertEquals(ProblemCode.JINJA_SYNTAX, setup.get(0).code());
     assertEquals("macros/x.sql", setup.get(0).file());
     assertEquals(2, setup.get(0).line());

@@ -37,6 +37,7 @@ public final class Engine {
         load(f);
       }
     }
+    ProblemTranslator.sort(setupProblems);
   }
 
   MacroRegistry macros() {
