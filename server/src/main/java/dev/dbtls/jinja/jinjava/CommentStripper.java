@@ -5,9 +5,10 @@ import dev.dbtls.jinja.scan.Piece;
 import dev.dbtls.jinja.scan.PieceKind;
 
 /**
- * Jinjava mishandles {@code {#- -#}} trimming, so comments are rewritten before parsing: the
- * whitespace a {@code -} trims moves inside a plain comment. Length and line breaks are kept, so
- * every later offset and line stays where it was.
+ * Jinjava mishandles comments next to whitespace control ({@code {#- -#}}, or {@code -%}} before
+ * a comment), so comments are rewritten before parsing into an empty expression that also swallows
+ * the whitespace a {@code -} trims. Length and line breaks are kept, so every later offset and
+ * line stays where it was.
  */
 final class CommentStripper {
   private CommentStripper() {}
@@ -49,13 +50,14 @@ final class CommentStripper {
           end++;
         }
       }
-      out.setCharAt(start, '{');
-      out.setCharAt(start + 1, '#');
-      for (int i = start + 2; i < end - 2; i++) {
+      for (int i = start; i < end; i++) {
         out.setCharAt(i, text.charAt(i) == '\n' ? '\n' : ' ');
       }
-      out.setCharAt(end - 2, '#');
-      out.setCharAt(end - 1, '}');
+      // an empty expression, not a comment: Jinjava would let a preceding -%} trim past a comment
+      String head = end - start >= 6 ? "{{''" : "{#";
+      String tail = end - start >= 6 ? "}}" : "#}";
+      out.replace(start, start + head.length(), head);
+      out.replace(end - tail.length(), end, tail);
     }
     return out.toString();
   }
