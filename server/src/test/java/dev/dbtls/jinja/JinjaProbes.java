@@ -281,5 +281,6 @@ final class JinjaProbes {
       new Probe("ws_multiple_trailing_newlines", "x\n\n\n"),
       new Probe("ws_expression_multiline_trim", "{{- '\n  a  \n' -}}"),
       new Probe("ws_macro_call_indent", "{% macro m() %}\n    inner\n{% endmacro %}\nselect\n    {{ m() }}\nfrom t"),
+      new Probe("ws_adjacent_comments", "a\n  {#- one -#}\n  {#- two -#}\n  {# three #}{#four#}{##}b"),
       new Probe("do_dict_update_kw", "{% set dd = {} %}{% do dd.update(a=1) %}{{ dd }}"));
 }

@@ -30,9 +30,11 @@ final class CommentStripper {
       return text;
     }
     StringBuilder out = new StringBuilder(text);
+    int floor = 0; // end of the last rewritten span: a trim never reaches back into it
     for (Piece p : JinjaScanner.scan(text).pieces()) {
       if (p.kind() == PieceKind.RAW && p.closed()) {
         raw(text, p, out);
+        floor = p.end();
         continue;
       }
       if (p.kind() != PieceKind.COMMENT || !p.closed()) {
@@ -41,7 +43,7 @@ final class CommentStripper {
       int start = p.start();
       int end = p.end();
       if (p.trimLeft()) {
-        while (start > 0 && Character.isWhitespace(text.charAt(start - 1))) {
+        while (start > floor && Character.isWhitespace(text.charAt(start - 1))) {
           start--;
         }
       }
@@ -50,6 +52,7 @@ final class CommentStripper {
           end++;
         }
       }
+      floor = end;
       for (int i = start; i < end; i++) {
         out.setCharAt(i, text.charAt(i) == '\n' ? '\n' : ' ');
       }
