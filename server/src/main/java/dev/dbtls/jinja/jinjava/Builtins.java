@@ -69,7 +69,18 @@ final class Builtins {
           return new PyObjects("Column", Map.of("name", x.arg(0, "name", ""),
               "column", x.arg(0, "name", ""), "data_type", x.arg(1, "label_or_dtype", ""),
               "dtype", x.arg(1, "label_or_dtype", "")));
-        }), "translate_type", fn((a, k) -> translateType(PyValues.str(a.get(0)))))))));
+        }), "translate_type", fn((a, k) -> translateType(PyValues.str(a.get(0)))),
+            "numeric_type", fn((a, k) -> {
+              Arguments x = new Arguments(a, k);
+              Object precision = x.arg(1, "precision", null);
+              Object scale = x.arg(2, "scale", null);
+              String dtype = PyValues.str(x.arg(0, "dtype", ""));
+              return precision == null || scale == null || precision instanceof Undefined
+                  || scale instanceof Undefined ? dtype
+                  : dtype + "(" + PyValues.str(precision) + "," + PyValues.str(scale) + ")";
+            }),
+            "string_type", fn((a, k) -> "character varying(" + PyValues.str(
+                new Arguments(a, k).arg(0, "size", "")) + ")"))))));
     g.put("run_query", fn((a, k) -> DbtAdapter.skipped(AgateTable.EMPTY)));
     g.put("statement", fn(Builtins::statement));
     g.put("load_result", fn((a, k) -> session().statementResults.get(a.isEmpty() ? "" : PyValues.str(a.get(0)))));
@@ -209,7 +220,6 @@ final class Builtins {
       case "FLOAT" -> "FLOAT";
       case "INTEGER" -> "INT";
       case "BOOLEAN" -> "BOOLEAN";
-      case "NUMERIC" -> "NUMERIC";
       default -> dtype;
     };
   }
