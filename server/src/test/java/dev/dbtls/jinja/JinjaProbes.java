@@ -282,5 +282,7 @@ final class JinjaProbes {
       new Probe("ws_expression_multiline_trim", "{{- '\n  a  \n' -}}"),
       new Probe("ws_macro_call_indent", "{% macro m() %}\n    inner\n{% endmacro %}\nselect\n    {{ m() }}\nfrom t"),
       new Probe("ws_adjacent_comments", "a\n  {#- one -#}\n  {#- two -#}\n  {# three #}{#four#}{##}b"),
+      new Probe("set_tuple_no_parens", "{% set t = 1, 'a' %}{{ t }} {% set a, b = 1, 2 %}{% set a, b = b, a %}{{ a }}{{ b }}"),
+      new Probe("set_dict_value_commas", "{% set v = {'a': 1, 'b': [1, 2]} %}{{ v.b | length }}"),
       new Probe("do_dict_update_kw", "{% set dd = {} %}{% do dd.update(a=1) %}{{ dd }}"));
 }
