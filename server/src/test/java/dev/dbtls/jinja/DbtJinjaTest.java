@@ -206,6 +206,19 @@ class DbtJinjaTest {
   }
 
   @Test
+  void wrongArgumentsAreReportedAtTheCallLikeJinja2TypeErrors() {
+    DbtJinja j = engine("postgres", Map.of(), file("proj", "macros/a.sql",
+        "{% macro two(a, b=1) %}{{ a }}{{ b }}{% endmacro %}"
+            + "{% macro open(a) %}{{ a }}{{ varargs | length }}{{ kwargs | length }}{% endmacro %}"));
+    Rendered r = render(j, "{{ open(1, 2, x=3) }}\n{{ two(1, 2, 3) }}{{ two(1, z=2) }}{{ two(1, a=2) }}");
+    assertEquals("111\n121121", r.output());
+    assertEquals(List.of("macro 'two' takes not more than 2 argument(s)",
+        "macro 'two' takes no keyword argument 'z'", "macro 'two' got multiple values for argument 'a'"),
+        r.problems().stream().map(Problem::message).toList());
+    assertTrue(r.problems().stream().allMatch(p -> p.line() == 1 && p.file().equals("models/m.sql")));
+  }
+
+  @Test
   void endlessRecursionIsAProblem() {
     DbtJinja j = engine("postgres", Map.of(), file("proj", "macros/f.sql", "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}"));
     Rendered r = render(j, "{{ f(0) }}");

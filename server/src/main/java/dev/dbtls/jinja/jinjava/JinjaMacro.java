@@ -21,6 +21,11 @@ final class JinjaMacro implements JinjaCallable {
   final List<MacroSignature.Param> params;
   final List<Node> body;
   final int line;
+  private static final java.util.regex.Pattern USES_VARARGS = java.util.regex.Pattern.compile("\\bvarargs\\b");
+  private static final java.util.regex.Pattern USES_KWARGS = java.util.regex.Pattern.compile("\\bkwargs\\b");
+  /** Whether the body reads varargs / kwargs: only then may extra arguments be passed (Jinja2). */
+  private final boolean takesVarargs;
+  private final boolean takesKwargs;
   /** The scope the macro was defined in (Jinja2 closures); null for project macros: the render's root. */
   private final Context definedIn;
 
@@ -32,6 +37,10 @@ final class JinjaMacro implements JinjaCallable {
   JinjaMacro(String packageName, String name, String path, List<MacroSignature.Param> params,
       List<Node> body, int line, Context definedIn) {
     this.definedIn = definedIn;
+    StringBuilder source = new StringBuilder();
+    body.forEach(n -> source.append(n.reconstructImage()));
+    this.takesVarargs = USES_VARARGS.matcher(source).find();
+    this.takesKwargs = USES_KWARGS.matcher(source).find();
     this.packageName = packageName;
     this.name = name;
     this.path = path;
@@ -56,6 +65,7 @@ final class JinjaMacro implements JinjaCallable {
     DbtInterpreter interpreter = definedIn == null ? session.borrowInterpreter()
         : session.engine.interpreter(definedIn, session);
     int errorsBefore = interpreter.getErrors().size();
+    checkArguments(session, args, kwargs);
     session.enter(packageName, path);
     JinjavaInterpreter.pushCurrent(interpreter);
     try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
@@ -109,6 +119,29 @@ final class JinjaMacro implements JinjaCallable {
     interpreter.getContext().put("kwargs", extraKwargs);
     if (caller != null) {
       interpreter.getContext().put("caller", caller);
+    }
+  }
+
+  /** Jinja2 raises a TypeError for these; we report it at the call and run the macro anyway. */
+  private void checkArguments(RenderSession session, List<Object> args, Map<String, Object> kwargs) {
+    if (args.size() > params.size() && !takesVarargs) {
+      session.problem(dev.dbtls.project.ProblemCode.JINJA_RENDER,
+          "macro '" + name + "' takes not more than " + params.size() + " argument(s)");
+    }
+    for (int i = 0; i < params.size(); i++) {
+      if (i < args.size() && kwargs.containsKey(params.get(i).name())) {
+        session.problem(dev.dbtls.project.ProblemCode.JINJA_RENDER, "macro '" + name
+            + "' got multiple values for argument '" + params.get(i).name() + "'");
+      }
+    }
+    if (!takesKwargs) {
+      for (String k : kwargs.keySet()) {
+        if (params.stream().noneMatch(p -> p.name().equals(k))) {
+          session.problem(dev.dbtls.project.ProblemCode.JINJA_RENDER,
+              "macro '" + name + "' takes no keyword argument '" + k + "'");
+          break;
+        }
+      }
     }
   }
 
