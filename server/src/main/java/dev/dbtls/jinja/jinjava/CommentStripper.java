@@ -11,6 +11,8 @@ import dev.dbtls.jinja.scan.PieceKind;
  * line stays where it was.
  */
 final class CommentStripper {
+  private static final java.util.regex.Pattern RAW_TAG = java.util.regex.Pattern.compile("\\{%[-+]?\\s*raw\\b");
+
   private CommentStripper() {}
 
   /**
@@ -26,7 +28,7 @@ final class CommentStripper {
   }
 
   static String strip(String text) {
-    if (!text.contains("{#") && !text.contains("raw")) {
+    if (!text.contains("{#") && !RAW_TAG.matcher(text).find()) {
       return text;
     }
     StringBuilder out = new StringBuilder(text);
