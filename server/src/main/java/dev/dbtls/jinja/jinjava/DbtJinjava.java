@@ -15,8 +15,11 @@ final class DbtJinjava extends Jinjava {
   private final TreeStore trees = new TreeStore(new PySyntaxBuilder(), new Cache(4000));
   private final ExpressionFactory expressions = new ExpressionFactoryImpl(trees, new PyTruth());
 
+  private final GlobalScope scope;
+
   DbtJinjava() {
     super(config());
+    scope = new GlobalScope(super.getGlobalContext());
     getGlobalContext().setExpressionStrategy(new PythonOutput());
     registerTag(new MacroTag());
     registerTag(new ForTag());
@@ -59,6 +62,11 @@ final class DbtJinjava extends Jinjava {
   /** Parses an expression the way rendering will (and caches it); throws on a syntax error. */
   void parseExpression(String expression) {
     trees.get("#{" + expression.trim() + "}");
+  }
+
+  @Override
+  public com.hubspot.jinjava.interpret.Context getGlobalContext() {
+    return scope == null ? super.getGlobalContext() : scope;
   }
 
   @Override
