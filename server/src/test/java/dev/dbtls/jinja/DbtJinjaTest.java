@@ -56,6 +56,15 @@ class DbtJinjaTest {
   }
 
   @Test
+  void rootProjectOverridesDbtMacrosEvenWhenDbtCallsThem() {
+    DbtJinja j = engine("postgres", Map.of(),
+        file("dbt", "dbt/m.sql", "{% macro get_name() %}dbt{% endmacro %}"
+            + "{% macro uses_name() %}{{ get_name() }}{% endmacro %}"),
+        file("proj", "macros/o.sql", "{% macro get_name() %}override{% endmacro %}"));
+    assertEquals("override override dbt", render(j, "{{ uses_name() }} {{ get_name() }} {{ dbt.get_name() }}").output());
+  }
+
+  @Test
   void packageMacrosAreNotReachableUnqualifiedFromRoot() {
     DbtJinja j = engine("postgres", Map.of(), file("pkg", "pkg/m.sql", "{% macro hidden() %}x{% endmacro %}"));
     Rendered r = render(j, "a\n{{ hidden() }}");
