@@ -5,24 +5,27 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.tree.Node;
 import dev.dbtls.jinja.JinjaCallable;
+import dev.dbtls.project.ProblemCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A dbt macro: parsed once, called like a Python function. Returns its rendered text, or the
  * value given to {@code return()}, which also ends it.
  */
 final class JinjaMacro implements JinjaCallable {
+  private static final Pattern USES_VARARGS = Pattern.compile("\\bvarargs\\b");
+  private static final Pattern USES_KWARGS = Pattern.compile("\\bkwargs\\b");
+
   final String packageName;
   final String name;
   final String path;
   final List<MacroSignature.Param> params;
   final List<Node> body;
   final int line;
-  private static final java.util.regex.Pattern USES_VARARGS = java.util.regex.Pattern.compile("\\bvarargs\\b");
-  private static final java.util.regex.Pattern USES_KWARGS = java.util.regex.Pattern.compile("\\bkwargs\\b");
   /** Whether the body reads varargs / kwargs: only then may extra arguments be passed (Jinja2). */
   private final boolean takesVarargs;
   private final boolean takesKwargs;
@@ -125,19 +128,19 @@ final class JinjaMacro implements JinjaCallable {
   /** Jinja2 raises a TypeError for these; we report it at the call and run the macro anyway. */
   private void checkArguments(RenderSession session, List<Object> args, Map<String, Object> kwargs) {
     if (args.size() > params.size() && !takesVarargs) {
-      session.problem(dev.dbtls.project.ProblemCode.JINJA_RENDER,
+      session.problem(ProblemCode.JINJA_RENDER,
           "macro '" + name + "' takes not more than " + params.size() + " argument(s)");
     }
     for (int i = 0; i < params.size(); i++) {
       if (i < args.size() && kwargs.containsKey(params.get(i).name())) {
-        session.problem(dev.dbtls.project.ProblemCode.JINJA_RENDER, "macro '" + name
+        session.problem(ProblemCode.JINJA_RENDER, "macro '" + name
             + "' got multiple values for argument '" + params.get(i).name() + "'");
       }
     }
     if (!takesKwargs) {
       for (String k : kwargs.keySet()) {
         if (params.stream().noneMatch(p -> p.name().equals(k))) {
-          session.problem(dev.dbtls.project.ProblemCode.JINJA_RENDER,
+          session.problem(ProblemCode.JINJA_RENDER,
               "macro '" + name + "' takes no keyword argument '" + k + "'");
           break;
         }
