@@ -284,5 +284,8 @@ final class JinjaProbes {
       new Probe("ws_adjacent_comments", "a\n  {#- one -#}\n  {#- two -#}\n  {# three #}{#four#}{##}b"),
       new Probe("set_tuple_no_parens", "{% set t = 1, 'a' %}{{ t }} {% set a, b = 1, 2 %}{% set a, b = b, a %}{{ a }}{{ b }}"),
       new Probe("set_dict_value_commas", "{% set v = {'a': 1, 'b': [1, 2]} %}{{ v.b | length }}"),
+      new Probe("macro_default_paren", "{% macro m(a=')', b=[1, (2, 3)], c={'k': 'x,)'}) %}{{ a }}{{ b }}{{ c.k }}{% endmacro %}{{ m() }}"),
+      new Probe("macro_signature_multiline", "{% macro m(\n    a,\n    b='x'\n) %}{{ a }}{{ b }}{% endmacro %}{{ m(1) }}"),
+      new Probe("keyword_names_as_vars", "{% set empty = [1] %}{% set div = 2 %}{{ empty | length }}{{ div }}"),
       new Probe("do_dict_update_kw", "{% set dd = {} %}{% do dd.update(a=1) %}{{ dd }}"));
 }
