@@ -17,7 +17,7 @@ public final class DbtJinja {
   }
 
   public Rendered render(RenderRequest r) {
-    return engine.render(r);
+    return engine.render(r == null ? new RenderRequest(null, null, null, null) : r);
   }
 
   public List<Problem> setupProblems() {

@@ -8,7 +8,10 @@ import java.util.Map;
 public record JinjaSetup(Adapter adapter, String rootPackage, List<MacroFile> macroFiles,
     Map<String, List<String>> dispatchSearchOrder, Introspector introspector) {
   public JinjaSetup {
-    macroFiles = macroFiles == null ? List.of() : List.copyOf(macroFiles);
+    adapter = adapter == null ? Adapter.of(null) : adapter;
+    rootPackage = rootPackage == null ? "root" : rootPackage;
+    macroFiles = macroFiles == null ? List.of()
+        : macroFiles.stream().filter(java.util.Objects::nonNull).toList();
     dispatchSearchOrder = dispatchSearchOrder == null ? Map.of() : Map.copyOf(dispatchSearchOrder);
   }
 }

@@ -96,6 +96,9 @@ public record Relation(
       case "replace_path" -> replacePath(kwargs);
       case "without_identifier" -> withInclude(null, null, false);
       case "get" -> {
+        if (!args.isEmpty() && "metadata".equals(args.get(0))) {
+          yield Map.of("type", "BaseRelation"); // what dbt returns, so dbt_utils' _is_relation passes
+        }
         Object v = args.isEmpty() ? MISSING : attr(String.valueOf(args.get(0)));
         yield v == MISSING ? (args.size() > 1 ? args.get(1) : null) : v;
       }

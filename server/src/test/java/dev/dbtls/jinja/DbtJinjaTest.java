@@ -56,6 +56,15 @@ class DbtJinjaTest {
   }
 
   @Test
+  void rootProjectOverridesDbtMacrosEvenWhenDbtCallsThem() {
+    DbtJinja j = engine("postgres", Map.of(),
+        file("dbt", "dbt/m.sql", "{% macro get_name() %}dbt{% endmacro %}"
+            + "{% macro uses_name() %}{{ get_name() }}{% endmacro %}"),
+        file("proj", "macros/o.sql", "{% macro get_name() %}override{% endmacro %}"));
+    assertEquals("override override dbt", render(j, "{{ uses_name() }} {{ get_name() }} {{ dbt.get_name() }}").output());
+  }
+
+  @Test
   void packageMacrosAreNotReachableUnqualifiedFromRoot() {
     DbtJinja j = engine("postgres", Map.of(), file("pkg", "pkg/m.sql", "{% macro hidden() %}x{% endmacro %}"));
     Rendered r = render(j, "a\n{{ hidden() }}");
@@ -115,7 +124,7 @@ class DbtJinjaTest {
   @Test
   void compilerErrorStopsTheRenderAtTheCall() {
     DbtJinja j = engine("postgres", Map.of(), file("proj", "macros/e.sql",
-        "{% macro fail(msg) %}\n  {{ exceptions.raise_compiler_error('bad: ' ~ msg) }}\n{% endmacro %}"));
+        "{% macro fail(msg) %}\n  x {{ exceptions.raise_compiler_error('bad: ' ~ msg) }}\n{% endmacro %}"));
     Rendered r = render(j, "select 1\n{{ fail('x') }}\nnever");
     assertTrue(r.failed());
     Problem p = r.problems().get(0);
@@ -123,6 +132,7 @@ class DbtJinjaTest {
     assertEquals("bad: x", p.message());
     assertEquals("macros/e.sql", p.file());
     assertEquals(1, p.line());
+    assertEquals(4, p.column());
   }
 
   @Test
@@ -173,6 +183,19 @@ class DbtJinjaTest {
   }
 
   @Test
+  void brokenExpressionInAnUncalledMacroIsFoundAtLoad() {
+    DbtJinja j = engine("postgres", Map.of(), file("proj", "macros/x.sql",
+        "{% macro m() %}\n  select\n  {{ a + }}\n{% endmacro %}\n"
+            + "{% macro n(a=[1,) %}{% for i in (1 %}{% endfor %}{% endmacro %}"));
+    List<Problem> setup = j.setupProblems();
+    assertEquals(3, setup.size(), setup::toString);
+    assertEquals(4, setup.get(2).line());
+    assertEquals(ProblemCode.JINJA_SYNTAX, setup.get(0).code());
+    assertEquals("macros/x.sql", setup.get(0).file());
+    assertEquals(2, setup.get(0).line());
+  }
+
+  @Test
   void renderErrorsAreProblemsNeverExceptions() {
     DbtJinja j = engine("postgres", Map.of());
     Rendered r = render(j, "line0\n{{ 1 + }}\n{% for %}");
@@ -181,8 +204,42 @@ class DbtJinjaTest {
     assertEquals(1, r.problems().get(0).line());
     Rendered r2 = render(j, "{{ undefined_thing() }}");
     assertEquals(List.of("UNDEFINED_MACRO@models/m.sql:0"), codes(r2));
+    Rendered r4 = render(j, "{{ nothing.attr.deeper }}");
+    assertEquals("", r4.output());
+    assertEquals(List.of("JINJA_RENDER@models/m.sql:0"), codes(r4)); // reported once per chain
+    Rendered r5 = render(j, "ok\n\n  {% for %}{% endfor %}");
+    assertEquals(List.of("JINJA_SYNTAX@models/m.sql:2"), codes(r5));
+    assertEquals(2, r5.problems().get(0).column());
     Rendered r3 = render(j, "{{ 'x'.nope() }}");
     assertEquals(ProblemCode.JINJA_RENDER, r3.problems().get(0).code());
+  }
+
+  @Test
+  void wrongArgumentsAreReportedAtTheCallLikeJinja2TypeErrors() {
+    DbtJinja j = engine("postgres", Map.of(), file("proj", "macros/a.sql",
+        "{% macro two(a, b=1) %}{{ a }}{{ b }}{% endmacro %}"
+            + "{% macro open(a) %}{{ a }}{{ varargs | length }}{{ kwargs | length }}{% endmacro %}"));
+    Rendered r = render(j, "{{ open(1, 2, x=3) }}\n{{ two(1, 2, 3) }}{{ two(1, z=2) }}{{ two(1, a=2) }}");
+    assertEquals("111\n121121", r.output());
+    assertEquals(List.of("macro 'two' takes not more than 2 argument(s)",
+        "macro 'two' takes no keyword argument 'z'", "macro 'two' got multiple values for argument 'a'"),
+        r.problems().stream().map(Problem::message).toList());
+    assertTrue(r.problems().stream().allMatch(p -> p.line() == 1 && p.file().equals("models/m.sql")));
+  }
+
+  @Test
+  void endlessRecursionIsAProblem() {
+    DbtJinja j = engine("postgres", Map.of(), file("proj", "macros/f.sql", "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}"));
+    Rendered r = render(j, "{{ f(0) }}");
+    assertTrue(r.failed(), r.problems()::toString);
+  }
+
+  @Test
+  void nullsDoNotThrow() {
+    DbtJinja j = new DbtJinja(new JinjaSetup(null, null, java.util.Arrays.asList(
+        new MacroFile("p", "x.sql", null), null), null, null));
+    assertEquals("", j.render(null).output());
+    assertEquals("1", j.render(new RenderRequest(null, "{{ 1 }}", null, null)).output());
   }
 
   @Test
@@ -228,6 +285,30 @@ class DbtJinjaTest {
             + "{% test not_null(model, column_name) %}select {{ column_name }}{% endtest %}"));
     assertTrue(j.hasMacro("dbt", "materialization_table_default"));
     assertEquals("select id|", render(j, "{{ test_not_null('m', 'id') }}|{% docs d %}doc{% enddocs %}").output());
+  }
+
+  @Test
+  void callMacroLikeGenerateSchemaName() {
+    DbtJinja j = engine("postgres", Map.of(), file("dbt", "dbt/schema.sql",
+        "{% macro generate_schema_name(custom, node) -%}\n"
+            + "  {{ return(adapter.dispatch('generate_schema_name', 'dbt')(custom, node)) }}\n"
+            + "{%- endmacro %}\n"
+            + "{% macro default__generate_schema_name(custom, node) -%}\n"
+            + "  {%- set default_schema = target.schema -%}\n"
+            + "  {%- if custom is none -%}{{ default_schema }}"
+            + "{%- else -%}{{ default_schema }}_{{ custom | trim }}{%- endif -%}\n"
+            + "{%- endmacro %}"),
+        file("proj", "macros/override.sql", "{% macro generate_alias_name(custom, node) %}"
+            + "{{ return(node.name ~ '_x') }}{% endmacro %}"));
+    Map<String, Object> g = Map.of("target", Map.of("schema", "analytics"));
+    List<Problem> problems = new ArrayList<>();
+    assertEquals("analytics_sales", j.callMacro("proj", "generate_schema_name",
+        List.of(" sales ", Map.of()), Map.of(), g, problems));
+    assertEquals("analytics", j.callMacro("proj", "generate_schema_name",
+        java.util.Arrays.asList(null, Map.of()), Map.of(), g, problems));
+    assertEquals("m_x", j.callMacro("proj", "generate_alias_name", List.of(),
+        Map.of("custom", "c", "node", Map.of("name", "m")), g, problems));
+    assertEquals(List.of(), problems);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.dbtls.jinja.jinjava;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import dev.dbtls.jinja.JinjaCallable;
 import dev.dbtls.jinja.Relation;
@@ -23,7 +24,9 @@ import java.util.regex.Pattern;
 /** The globals dbt puts in every context besides the caller's: return, log, exceptions, api, ... */
 final class Builtins {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
 
   private Builtins() {}
 
@@ -66,7 +69,18 @@ final class Builtins {
           return new PyObjects("Column", Map.of("name", x.arg(0, "name", ""),
               "column", x.arg(0, "name", ""), "data_type", x.arg(1, "label_or_dtype", ""),
               "dtype", x.arg(1, "label_or_dtype", "")));
-        }))))));
+        }), "translate_type", fn((a, k) -> translateType(PyValues.str(a.get(0)))),
+            "numeric_type", fn((a, k) -> {
+              Arguments x = new Arguments(a, k);
+              Object precision = x.arg(1, "precision", null);
+              Object scale = x.arg(2, "scale", null);
+              String dtype = PyValues.str(x.arg(0, "dtype", ""));
+              return precision == null || scale == null || precision instanceof Undefined
+                  || scale instanceof Undefined ? dtype
+                  : dtype + "(" + PyValues.str(precision) + "," + PyValues.str(scale) + ")";
+            }),
+            "string_type", fn((a, k) -> "character varying(" + PyValues.str(
+                new Arguments(a, k).arg(0, "size", "")) + ")"))))));
     g.put("run_query", fn((a, k) -> DbtAdapter.skipped(AgateTable.EMPTY)));
     g.put("statement", fn(Builtins::statement));
     g.put("load_result", fn((a, k) -> session().statementResults.get(a.isEmpty() ? "" : PyValues.str(a.get(0)))));
@@ -79,7 +93,7 @@ final class Builtins {
     g.put("fromyaml", fn((a, k) -> parse(YAML, a)));
     g.put("toyaml", fn((a, k) -> {
       try {
-        return YAML.writeValueAsString(a.get(0)).replaceFirst("^---\\n", "");
+        return YAML.writeValueAsString(a.get(0));
       } catch (Exception e) {
         return Undefined.INSTANCE;
       }
@@ -99,7 +113,7 @@ final class Builtins {
     }));
     g.put("set", fn((a, k) -> new LinkedHashSet<>(a.isEmpty() ? List.of() : PyMethods.toList(a.get(0)))));
     g.put("local_md5", fn((a, k) -> md5(PyValues.str(a.get(0)))));
-    g.put("namespace", fn((a, k) -> new LinkedHashMap<>(k)));
+    g.put("namespace", fn((a, k) -> new Namespace(a.isEmpty() ? k : merged(a.get(0), k))));
     g.put("dict", fn((a, k) -> {
       Map<Object, Object> d = new LinkedHashMap<>();
       if (!a.isEmpty() && a.get(0) instanceof Map<?, ?> m) {
@@ -119,7 +133,7 @@ final class Builtins {
           break;
         }
       }
-      return out;
+      return PyView.range(out, start, stop, step);
     }));
     g.put("modules", new PyObjects("modules", Map.of(
         "re", new PyObjects("re", Map.of(
@@ -138,8 +152,8 @@ final class Builtins {
             "escape", fn((a, k) -> PyValues.str(a.get(0)).replaceAll("([^A-Za-z0-9_])", "\\\\$1")))),
         "datetime", new PyObjects("datetime", Map.of(
             "datetime", new PyObjects("datetime", Map.of(
-                "now", fn((a, k) -> java.time.LocalDateTime.now().toString()),
-                "utcnow", fn((a, k) -> java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).toString()))),
+                "now", fn((a, k) -> new PyDatetime(java.time.LocalDateTime.now())),
+                "utcnow", fn((a, k) -> new PyDatetime(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))))),
             "date", new PyObjects("date", Map.of(
                 "today", fn((a, k) -> java.time.LocalDate.now().toString()))))),
         "itertools", new PyObjects("itertools", Map.of(
@@ -172,6 +186,15 @@ final class Builtins {
     return r;
   }
 
+  private static Map<String, Object> merged(Object first, Map<String, Object> k) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (first instanceof Map<?, ?> d) {
+      d.forEach((x, y) -> m.put(String.valueOf(x), y));
+    }
+    m.putAll(k);
+    return m;
+  }
+
   private static Object match(List<Object> a, boolean anchored) {
     Matcher m = Pattern.compile(PyValues.str(a.get(0))).matcher(PyValues.str(a.get(1)));
     boolean found = anchored ? m.lookingAt() : m.find();
@@ -187,6 +210,18 @@ final class Builtins {
         "group", fn((g, kw) -> g.isEmpty() || ((Number) g.get(0)).intValue() == 0 ? whole
             : groups.get(((Number) g.get(0)).intValue() - 1)),
         "groups", fn((g, kw) -> new PyTuple(groups))));
+  }
+
+  /** dbt's base Column.translate_type: a few portable names, everything else unchanged. */
+  private static String translateType(String dtype) {
+    return switch (dtype.toUpperCase(java.util.Locale.ROOT)) {
+      case "STRING" -> "TEXT";
+      case "TIMESTAMP" -> "TIMESTAMP";
+      case "FLOAT" -> "FLOAT";
+      case "INTEGER" -> "INT";
+      case "BOOLEAN" -> "BOOLEAN";
+      default -> dtype;
+    };
   }
 
   private static Object parse(ObjectMapper mapper, List<Object> a) {

@@ -31,11 +31,11 @@ final class Calls {
       }
       RenderSession.of(interpreter).problem(ProblemCode.UNDEFINED_MACRO,
           "'" + name + "' is undefined");
-      return Undefined.INSTANCE;
+      return Undefined.REPORTED;
     }
     RenderSession.of(interpreter).problem(ProblemCode.JINJA_RENDER,
         "'" + PyMethods.typeName(target) + "' object is not callable");
-    return Undefined.INSTANCE;
+    return Undefined.REPORTED;
   }
 
   private static Object invokeStatic(Method m, Arguments a) {

@@ -47,6 +47,10 @@ final class DbtAdapter implements PyObject {
               s(a.arg(2, "identifier", null)));
       case "get_columns_in_relation" -> introspector == null ? skipped(new ArrayList<>())
           : columns(a.arg(0, "relation", null));
+      case "execute" -> {
+        skipped(null);
+        yield new PyTuple(java.util.Arrays.asList(null, AgateTable.EMPTY));
+      }
       case "check_schema_exists" -> introspector == null ? skipped(false) : Boolean.FALSE;
       case "list_relations_without_caching", "get_relations_by_pattern" ->
           introspector == null ? skipped(new ArrayList<>()) : new ArrayList<>();

@@ -10,6 +10,11 @@ final class DbtFilters {
   private DbtFilters() {}
 
   static void register(Jinjava j) {
+    j.registerFilter(new MapFilter());
+    j.registerFilter(new SelectFilter("select", true, false));
+    j.registerFilter(new SelectFilter("reject", false, false));
+    j.registerFilter(new SelectFilter("selectattr", true, true));
+    j.registerFilter(new SelectFilter("rejectattr", false, true));
     j.registerFilter(new PyFilter("default", (v, a) -> {
       boolean bool = PyValues.truthy(a.arg(1, "boolean", false));
       boolean missing = v instanceof Undefined || (bool && !PyValues.truthy(v));
@@ -31,6 +36,100 @@ final class DbtFilters {
       return b.toString();
     }));
     j.registerFilter(new PyFilter("sort", DbtFilters::sort));
+    j.registerFilter(new PyFilter("dictsort", (v, a) -> {
+      boolean caseSensitive = PyValues.truthy(a.arg(0, "case_sensitive", false));
+      boolean byValue = "value".equals(PyValues.str(a.arg(1, "by", "key")));
+      boolean reverse = PyValues.truthy(a.arg(2, "reverse", false));
+      List<Object> items = new java.util.ArrayList<>();
+      if (v instanceof Map<?, ?> m) {
+        m.forEach((k, x) -> items.add(new PyTuple(java.util.Arrays.asList(k, x))));
+      }
+      java.util.Comparator<Object> order = (x, y) -> compare(
+          key(((List<?>) x).get(byValue ? 1 : 0), null, caseSensitive),
+          key(((List<?>) y).get(byValue ? 1 : 0), null, caseSensitive));
+      items.sort(reverse ? order.reversed() : order);
+      return items;
+    }));
+    j.registerFilter(new PyFilter("sum", (v, a) -> {
+      Object attribute = a.arg(0, "attribute", null);
+      Object total = a.arg(1, "start", 0L);
+      for (Object o : PyMethods.toList(v)) {
+        total = add(total, key(o, attribute, true));
+      }
+      return total;
+    }));
+    j.registerFilter(new PyFilter("max", (v, a) -> extreme(v, a, 1)));
+    j.registerFilter(new PyFilter("min", (v, a) -> extreme(v, a, -1)));
+    j.registerFilter(new PyFilter("first", (v, a) -> {
+      List<Object> l = PyMethods.toList(v);
+      return l.isEmpty() ? Undefined.INSTANCE : l.get(0);
+    }));
+    j.registerFilter(new PyFilter("last", (v, a) -> {
+      List<Object> l = PyMethods.toList(v);
+      return l.isEmpty() ? Undefined.INSTANCE : l.get(l.size() - 1);
+    }));
+    j.registerFilter(new PyFilter("batch", (v, a) -> {
+      int size = ((Number) a.arg(0, "linecount", 1)).intValue();
+      Object fill = a.arg(1, "fill_with", null);
+      boolean filling = a.args().size() > 1 || a.kwargs().containsKey("fill_with");
+      List<Object> out = new java.util.ArrayList<>();
+      List<Object> cur = new java.util.ArrayList<>();
+      for (Object o : PyMethods.toList(v)) {
+        cur.add(o);
+        if (cur.size() == size) {
+          out.add(cur);
+          cur = new java.util.ArrayList<>();
+        }
+      }
+      if (!cur.isEmpty()) {
+        while (filling && cur.size() < size) {
+          cur.add(fill);
+        }
+        out.add(cur);
+      }
+      return out;
+    }));
+    j.registerFilter(new PyFilter("round", (v, a) -> round(v, a)));
+    j.registerFilter(new PyFilter("unique", (v, a) -> {
+      boolean caseSensitive = PyValues.truthy(a.arg(0, "case_sensitive", false));
+      Object attribute = a.arg(1, "attribute", null);
+      java.util.Set<Object> seen = new java.util.HashSet<>();
+      List<Object> out = new java.util.ArrayList<>();
+      for (Object o : PyMethods.toList(v)) {
+        if (seen.add(key(o, attribute, caseSensitive))) {
+          out.add(o);
+        }
+      }
+      return out;
+    }));
+    j.registerFilter(new PyFilter("truncate", (v, a) -> {
+      String s = PyValues.str(v);
+      int length = ((Number) a.arg(0, "length", 255L)).intValue();
+      boolean killwords = PyValues.truthy(a.arg(1, "killwords", false));
+      String end = PyValues.str(a.arg(2, "end", "..."));
+      Object leewayArg = a.arg(3, "leeway", null);
+      int leeway = leewayArg instanceof Number n ? n.intValue() : 5;
+      if (s.length() <= length + leeway) {
+        return s;
+      }
+      String cut = s.substring(0, Math.max(0, length - end.length()));
+      if (!killwords && cut.lastIndexOf(' ') >= 0) {
+        cut = cut.substring(0, cut.lastIndexOf(' '));
+      }
+      return cut + end;
+    }));
+    j.registerFilter(new PyFilter("attr", (v, a) -> {
+      Object r = v instanceof dev.dbtls.jinja.PyObject p ? p.attr(PyValues.str(a.arg(0, "name", "")))
+          : dev.dbtls.jinja.PyObject.MISSING;
+      return r == dev.dbtls.jinja.PyObject.MISSING ? Undefined.INSTANCE : r;
+    }));
+    j.registerFilter(new PyFilter("items", (v, a) -> {
+      List<Object> out = new java.util.ArrayList<>();
+      if (v instanceof Map<?, ?> m) {
+        m.forEach((k, x) -> out.add(new PyTuple(java.util.Arrays.asList(k, x))));
+      }
+      return out;
+    }));
     j.registerFilter(new PyFilter("list", (v, a) -> PyMethods.toList(v)));
     j.registerFilter(new PyFilter("as_text", (v, a) -> v == null ? "" : PyValues.str(v)));
     j.registerFilter(new PyFilter("as_bool", (v, a) -> v instanceof String s
@@ -47,7 +146,8 @@ final class DbtFilters {
         || v instanceof String || v instanceof Iterable));
     j.registerExpTest(new PyTest("number", v -> v instanceof Number || v instanceof Boolean));
     j.registerExpTest(new PyTest("string", v -> v instanceof String));
-    j.registerExpTest(new PyTest("mapping", v -> v instanceof Map));
+    // dbt's relations are Mappings too (FakeAPIObject)
+    j.registerExpTest(new PyTest("mapping", v -> v instanceof Map || v instanceof dev.dbtls.jinja.Relation));
     j.registerExpTest(new PyTest("sequence", v -> v instanceof List || v instanceof String));
   }
 
@@ -97,6 +197,45 @@ final class DbtFilters {
   private static String htmlSafe(String json) {
     return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         .replace("'", "\\u0027");
+  }
+
+  private static Object add(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      boolean integral = !(x instanceof Double || x instanceof Float || x instanceof java.math.BigDecimal
+          || y instanceof Double || y instanceof Float || y instanceof java.math.BigDecimal);
+      return integral ? (Object) (x.longValue() + y.longValue()) : (Object) (x.doubleValue() + y.doubleValue());
+    }
+    return a;
+  }
+
+  private static Object extreme(Object v, Arguments a, int sign) {
+    Object attribute = a.arg(1, "attribute", null);
+    boolean caseSensitive = PyValues.truthy(a.arg(0, "case_sensitive", false));
+    Object best = Undefined.INSTANCE;
+    Object bestKey = null;
+    for (Object o : PyMethods.toList(v)) {
+      Object k = key(o, attribute, caseSensitive);
+      if (best instanceof Undefined || sign * compare(k, bestKey) > 0) {
+        best = o;
+        bestKey = k;
+      }
+    }
+    return best;
+  }
+
+  /** Python's round(): half to even on the exact binary value; floor and ceil as asked. */
+  private static Object round(Object v, Arguments a) {
+    if (!(v instanceof Number n)) {
+      return v;
+    }
+    int precision = ((Number) a.arg(0, "precision", 0L)).intValue();
+    String method = PyValues.str(a.arg(1, "method", "common"));
+    java.math.RoundingMode mode = switch (method) {
+      case "floor" -> java.math.RoundingMode.FLOOR;
+      case "ceil" -> java.math.RoundingMode.CEILING;
+      default -> java.math.RoundingMode.HALF_EVEN;
+    };
+    return new java.math.BigDecimal(n.doubleValue()).setScale(precision, mode).doubleValue();
   }
 
   /** Jinja2's sort(value, reverse=False, case_sensitive=False, attribute=None). */

@@ -4,7 +4,6 @@ import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
 import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
-import com.hubspot.jinjava.el.TruthyTypeConverter;
 import jinjava.de.odysseus.el.ExpressionFactoryImpl;
 import jinjava.de.odysseus.el.tree.TreeStore;
 import jinjava.de.odysseus.el.tree.impl.Cache;
@@ -13,16 +12,22 @@ import jinjava.javax.el.ExpressionFactory;
 
 /** Jinjava configured for dbt: Python expressions, dbt's tags, Python printing. */
 final class DbtJinjava extends Jinjava {
-  private final ExpressionFactory expressions = new ExpressionFactoryImpl(
-      new TreeStore(new PySyntaxBuilder(), new Cache(4000)), new TruthyTypeConverter());
+  private final TreeStore trees = new TreeStore(new PySyntaxBuilder(), new Cache(4000));
+  private final ExpressionFactory expressions = new ExpressionFactoryImpl(trees, new PyTruth());
+
+  private final GlobalScope scope;
 
   DbtJinjava() {
     super(config());
+    scope = new GlobalScope(super.getGlobalContext());
     getGlobalContext().setExpressionStrategy(new PythonOutput());
     registerTag(new MacroTag());
     registerTag(new ForTag());
+    registerTag(new IfTag());
     registerTag(new SetTag());
     registerTag(new CallBlockTag());
+    registerTag(new FilterBlockTag());
+    registerTag(new WithTag());
     registerTag(new LoopControlTag(true));
     registerTag(new LoopControlTag(false));
     for (String t : new String[] {"materialization", "test", "docs", "snapshot"}) {
@@ -52,6 +57,16 @@ final class DbtJinjava extends Jinjava {
             .withHandleBackslashInQuotesOnly(true)
             .build())
         .build();
+  }
+
+  /** Parses an expression the way rendering will (and caches it); throws on a syntax error. */
+  void parseExpression(String expression) {
+    trees.get("#{" + expression.trim() + "}");
+  }
+
+  @Override
+  public com.hubspot.jinjava.interpret.Context getGlobalContext() {
+    return scope == null ? super.getGlobalContext() : scope;
   }
 
   @Override

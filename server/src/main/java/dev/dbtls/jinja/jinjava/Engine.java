@@ -1,6 +1,8 @@
 package dev.dbtls.jinja.jinjava;
 
 import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
@@ -31,8 +33,11 @@ public final class Engine {
         setup.introspector());
     this.projectContext = new Context(JINJAVA.getGlobalContext(), Builtins.of(setup.adapter(), adapter));
     for (MacroFile f : setup.macroFiles()) {
-      load(f);
+      if (f != null) {
+        load(f);
+      }
     }
+    ProblemTranslator.sort(setupProblems);
   }
 
   MacroRegistry macros() {
@@ -52,7 +57,7 @@ public final class Engine {
     DbtInterpreter interpreter = interpreter(session, Map.of());
     JinjavaInterpreter.pushCurrent(interpreter);
     try {
-      Node root = interpreter.parse(CommentStripper.strip(f.text()));
+      Node root = interpreter.parse(CommentStripper.prepare(f.text() == null ? "" : f.text()));
       for (Node n : root.getChildren()) {
         if (n instanceof TagNode t) {
           JinjaMacro m = switch (t.getName()) {
@@ -66,6 +71,7 @@ public final class Engine {
         }
       }
       setupProblems.addAll(ProblemTranslator.translate(interpreter.getErrors(), f.path()));
+      ExpressionCheck.check(JINJAVA, root, f.path(), setupProblems);
     } catch (RuntimeException | StackOverflowError e) {
       setupProblems.add(Problem.ofFile(f.path(), ProblemCode.JINJA_SYNTAX, String.valueOf(e.getMessage())));
     } finally {
@@ -83,11 +89,16 @@ public final class Engine {
   }
 
   private DbtInterpreter interpreter(RenderSession session, Map<String, Object> globals) {
-    Context context = new Context(projectContext, globals);
+    Context context = new RenderContext(projectContext, globals);
     context.setDynamicVariableResolver(session::resolveName);
-    DbtInterpreter interpreter = new DbtInterpreter(JINJAVA, context, JINJAVA.getGlobalConfig(), session);
+    DbtInterpreter interpreter = interpreter(context, session);
     session.attach(interpreter);
     return interpreter;
+  }
+
+  /** An interpreter over the given scope, for one macro call of a render. */
+  DbtInterpreter interpreter(Context scope, RenderSession session) {
+    return new DbtInterpreter(JINJAVA, scope, JINJAVA.getGlobalConfig(), session);
   }
 
   public Rendered render(RenderRequest r) {
@@ -97,10 +108,17 @@ public final class Engine {
     JinjavaInterpreter.pushCurrent(interpreter);
     String output = "";
     try {
-      Node root = interpreter.parse(CommentStripper.strip(r.text()));
+      Node root = interpreter.parse(CommentStripper.prepare(r.text()));
       output = interpreter.render(root, false);
     } catch (Signals.CompilerError | Signals.MacroReturn | Signals.LoopControl e) {
       // the problem is already recorded; dbt stops the render here
+    } catch (InterpretException e) {
+      // a tag failed hard (Jinjava stops the render); report it where it happened
+      ProblemCode code = e instanceof TemplateSyntaxException ? ProblemCode.JINJA_SYNTAX
+          : ProblemCode.JINJA_RENDER;
+      String file = session.frame().path();
+      session.problems.add(Problem.at(file, Math.max(0, e.getLineNumber() - 1),
+          Math.max(0, e.getStartPosition() - 1), code, String.valueOf(e.getMessage())));
     } catch (RuntimeException | StackOverflowError e) {
       session.problem(ProblemCode.JINJA_RENDER, String.valueOf(e.getMessage()));
     } finally {

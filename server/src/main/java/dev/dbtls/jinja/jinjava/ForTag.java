@@ -5,10 +5,10 @@ import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.lib.tag.Tag;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
-import com.hubspot.jinjava.util.ForLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jinjava.de.odysseus.el.tree.impl.Scanner.ScanException;
 import jinjava.de.odysseus.el.tree.impl.Scanner.Symbol;
 import jinjava.de.odysseus.el.tree.impl.Scanner.Token;
@@ -20,24 +20,29 @@ final class ForTag implements Tag {
     return "for";
   }
 
+  /** A loop header cut once: {@code targets in iterable if condition}. */
+  private record Header(List<String> targets, String iterable, String condition) {}
+
+  private static final Map<String, Header> HEADERS = new ConcurrentHashMap<>();
+
   @Override
   public String interpret(TagNode node, JinjavaInterpreter interpreter) {
     String helpers = node.getHelpers().trim();
-    int in = helpers.indexOf(" in ");
-    if (in < 0) {
-      throw new TemplateSyntaxException(helpers, "expected 'in' in for loop",
-          node.getLineNumber(), node.getStartPosition());
-    }
-    List<String> targets = new ArrayList<>();
-    for (String t : helpers.substring(0, in).replace("(", "").replace(")", "").split(",")) {
-      if (!t.isBlank()) {
-        targets.add(t.trim());
+    Header h = HEADERS.get(helpers);
+    if (h == null) {
+      h = header(helpers);
+      if (h == null) {
+        throw new TemplateSyntaxException(helpers, "expected 'in' in for loop",
+            node.getLineNumber(), node.getStartPosition());
       }
+      if (HEADERS.size() > 20_000) {
+        HEADERS.clear(); // bounded: headers are few per project
+      }
+      HEADERS.put(helpers, h);
     }
-    String rest = helpers.substring(in + 4).trim();
-    int ifAt = filterStart(rest);
-    String iterable = ifAt < 0 ? rest : rest.substring(0, ifAt).trim();
-    String condition = ifAt < 0 ? null : rest.substring(ifAt + 3).trim();
+    List<String> targets = h.targets();
+    String iterable = h.iterable();
+    String condition = h.condition();
 
     List<Node> body = new ArrayList<>();
     List<Node> orElse = new ArrayList<>();
@@ -64,12 +69,16 @@ final class ForTag implements Tag {
         }
         items = kept;
       }
-      ForLoop loop = new ForLoop(items.iterator(), items.size());
+      int depth = interpreter.getContext().get("loop") instanceof PyLoop outer
+          ? ((Long) outer.attr("depth")).intValue() + 1 : 1;
+      PyLoop loop = new PyLoop(items, depth);
       interpreter.getContext().put("loop", loop);
-      while (loop.hasNext()) {
-        assign(interpreter, targets, loop.next());
+      while (loop.advance()) {
+        assign(interpreter, targets, loop.current());
         try {
           for (Node child : body) {
+            interpreter.setLineNumber(child.getLineNumber());
+            interpreter.setPosition(child.getStartPosition());
             out.append(child.render(interpreter).getValue());
           }
         } catch (Signals.LoopControl c) {
@@ -85,6 +94,23 @@ final class ForTag implements Tag {
       }
     }
     return out.toString();
+  }
+
+  private static Header header(String helpers) {
+    int in = helpers.indexOf(" in ");
+    if (in < 0) {
+      return null;
+    }
+    List<String> targets = new ArrayList<>();
+    for (String t : helpers.substring(0, in).replace("(", "").replace(")", "").split(",")) {
+      if (!t.isBlank()) {
+        targets.add(t.trim());
+      }
+    }
+    String rest = helpers.substring(in + 4).trim();
+    int ifAt = filterStart(rest);
+    return new Header(List.copyOf(targets), ifAt < 0 ? rest : rest.substring(0, ifAt).trim(),
+        ifAt < 0 ? null : rest.substring(ifAt + 3).trim());
   }
 
   static void assign(JinjavaInterpreter interpreter, List<String> targets, Object item) {

@@ -1,28 +1,49 @@
 package dev.dbtls.jinja.jinjava;
 
+import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.tree.Node;
 import dev.dbtls.jinja.JinjaCallable;
+import dev.dbtls.project.ProblemCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A dbt macro: parsed once, called like a Python function. Returns its rendered text, or the
  * value given to {@code return()}, which also ends it.
  */
 final class JinjaMacro implements JinjaCallable {
+  private static final Pattern USES_VARARGS = Pattern.compile("\\bvarargs\\b");
+  private static final Pattern USES_KWARGS = Pattern.compile("\\bkwargs\\b");
+
   final String packageName;
   final String name;
   final String path;
   final List<MacroSignature.Param> params;
   final List<Node> body;
   final int line;
+  /** Whether the body reads varargs / kwargs: only then may extra arguments be passed (Jinja2). */
+  private final boolean takesVarargs;
+  private final boolean takesKwargs;
+  /** The scope the macro was defined in (Jinja2 closures); null for project macros: the render's root. */
+  private final Context definedIn;
 
   JinjaMacro(String packageName, String name, String path, List<MacroSignature.Param> params,
       List<Node> body, int line) {
+    this(packageName, name, path, params, body, line, null);
+  }
+
+  JinjaMacro(String packageName, String name, String path, List<MacroSignature.Param> params,
+      List<Node> body, int line, Context definedIn) {
+    this.definedIn = definedIn;
+    StringBuilder source = new StringBuilder();
+    body.forEach(n -> source.append(n.reconstructImage()));
+    this.takesVarargs = USES_VARARGS.matcher(source).find();
+    this.takesKwargs = USES_KWARGS.matcher(source).find();
     this.packageName = packageName;
     this.name = name;
     this.path = path;
@@ -36,28 +57,43 @@ final class JinjaMacro implements JinjaCallable {
     return call(args, kwargs, null);
   }
 
-  /** Runs the body in a new scope; {@code caller} is the body of a {@code {% call %}} block. */
+  /**
+   * Runs the body in a new scope under the one the macro was defined in, not under the caller's
+   * (Jinja2 scoping is lexical). Jinjava can only stack scopes on an interpreter's own, so the
+   * call runs on an interpreter over that scope: a pooled one for project macros.
+   */
   Object call(List<Object> args, Map<String, Object> kwargs, JinjaMacro caller) {
-    JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
-    RenderSession session = RenderSession.of(interpreter);
-    int savedLine = interpreter.getLineNumber();
-    int savedPosition = interpreter.getPosition();
+    JinjavaInterpreter outer = JinjavaInterpreter.getCurrent();
+    RenderSession session = RenderSession.of(outer);
+    DbtInterpreter interpreter = definedIn == null ? session.borrowInterpreter()
+        : session.engine.interpreter(definedIn, session);
     int errorsBefore = interpreter.getErrors().size();
+    checkArguments(session, args, kwargs);
     session.enter(packageName, path);
+    JinjavaInterpreter.pushCurrent(interpreter);
     try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
       bind(interpreter, args, kwargs, caller);
       StringBuilder out = new StringBuilder();
       for (Node node : body) {
+        interpreter.setLineNumber(node.getLineNumber()); // so problems point into the macro
+        interpreter.setPosition(node.getStartPosition());
         out.append(node.render(interpreter).getValue());
       }
       return out.toString();
     } catch (Signals.MacroReturn r) {
       return r.value;
     } finally {
-      markErrors(interpreter, errorsBefore);
+      JinjavaInterpreter.popCurrent();
+      List<TemplateError> errors = interpreter.getErrors();
+      if (errors.size() > errorsBefore) {
+        List<TemplateError> added = errors.subList(errorsBefore, errors.size());
+        added.forEach(e -> e.setSourceTemplate(e.getSourceTemplate().orElse(path)));
+        outer.addAllErrors(added);
+      }
       session.exit();
-      interpreter.setLineNumber(savedLine);
-      interpreter.setPosition(savedPosition);
+      if (definedIn == null) {
+        session.giveBack(interpreter);
+      }
     }
   }
 
@@ -82,25 +118,38 @@ final class JinjaMacro implements JinjaCallable {
         interpreter.getContext().put(p.name(), v);
       }
     }
-    interpreter.getContext().put("varargs", varargs);
+    interpreter.getContext().put("varargs", new PyTuple(varargs));
     interpreter.getContext().put("kwargs", extraKwargs);
     if (caller != null) {
       interpreter.getContext().put("caller", caller);
     }
   }
 
-  /** Errors raised inside this macro belong to its file, not to the template that called it. */
-  private void markErrors(JinjavaInterpreter interpreter, int from) {
-    List<TemplateError> errors = interpreter.getErrors();
-    for (int i = from; i < errors.size(); i++) {
-      if (errors.get(i).getSourceTemplate().isEmpty()) {
-        errors.get(i).setSourceTemplate(path);
+  /** Jinja2 raises a TypeError for these; we report it at the call and run the macro anyway. */
+  private void checkArguments(RenderSession session, List<Object> args, Map<String, Object> kwargs) {
+    if (args.size() > params.size() && !takesVarargs) {
+      session.problem(ProblemCode.JINJA_RENDER,
+          "macro '" + name + "' takes not more than " + params.size() + " argument(s)");
+    }
+    for (int i = 0; i < params.size(); i++) {
+      if (i < args.size() && kwargs.containsKey(params.get(i).name())) {
+        session.problem(ProblemCode.JINJA_RENDER, "macro '" + name
+            + "' got multiple values for argument '" + params.get(i).name() + "'");
+      }
+    }
+    if (!takesKwargs) {
+      for (String k : kwargs.keySet()) {
+        if (params.stream().noneMatch(p -> p.name().equals(k))) {
+          session.problem(ProblemCode.JINJA_RENDER,
+              "macro '" + name + "' takes no keyword argument '" + k + "'");
+          break;
+        }
       }
     }
   }
 
   @Override
   public String toString() {
-    return "<Macro " + name + ">";
+    return "<Macro '" + name + "'>";
   }
 }

@@ -32,9 +32,14 @@ final class MacroRegistry {
     return byPackage.containsKey(name);
   }
 
-  /** Unqualified names: the current package's macros, then the root project's, then dbt's. */
+  /**
+   * Unqualified names: the current package's macros, then the root project's, then dbt's. dbt's
+   * own macros are never "local" in dbt, so the root project overrides them even there
+   * (a root generate_schema_name is what dbt's internals call).
+   */
   JinjaMacro resolve(String currentPackage, String name) {
-    for (String p : List.of(currentPackage, rootPackage, DBT)) {
+    String local = DBT.equals(currentPackage) ? rootPackage : currentPackage;
+    for (String p : List.of(local, rootPackage, DBT)) {
       JinjaMacro m = get(p, name);
       if (m != null) {
         return m;

@@ -40,9 +40,11 @@ final class MethodCallNode extends AstMethod {
         return Calls.call(interpreter, attr, a, dot.name);
       }
     }
-    RenderSession.of(interpreter).problem(ProblemCode.JINJA_RENDER,
-        "'" + PyMethods.typeName(base) + "' object has no attribute '" + dot.name + "'");
-    return Undefined.INSTANCE;
+    if (base != Undefined.REPORTED) {
+      RenderSession.of(interpreter).problem(ProblemCode.JINJA_RENDER,
+          "'" + PyMethods.typeName(base) + "' object has no attribute '" + dot.name + "'");
+    }
+    return Undefined.REPORTED;
   }
 
   private static boolean isFilterOrTest(DotNode dot) {

@@ -56,6 +56,7 @@ final class PyMethods {
       case "capitalize" -> s.isEmpty() ? s
           : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
       case "find" -> s.indexOf(str(x.get(0)));
+      case "rfind", "rindex" -> s.lastIndexOf(str(x.get(0)));
       case "index" -> s.indexOf(str(x.get(0)));
       case "count" -> count(s, str(x.get(0)));
       case "isdigit" -> !s.isEmpty() && s.chars().allMatch(Character::isDigit);
@@ -117,13 +118,13 @@ final class PyMethods {
       case "items" -> {
         List<Object> out = new ArrayList<>();
         d.forEach((k, v) -> out.add(new PyTuple(Arrays.asList(k, v))));
-        return out;
+        return PyView.of("dict_items", out);
       }
       case "keys" -> {
-        return new ArrayList<>(d.keySet());
+        return PyView.of("dict_keys", d.keySet());
       }
       case "values" -> {
-        return new ArrayList<>(d.values());
+        return PyView.of("dict_values", d.values());
       }
       case "get" -> {
         Object k = x.isEmpty() ? null : x.get(0);

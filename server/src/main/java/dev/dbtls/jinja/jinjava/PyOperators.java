@@ -16,6 +16,25 @@ final class PyOperators {
   static final AstBinary.Operator CONCAT = (bindings, context, left, right) ->
       PyValues.str(left.eval(bindings, context)) + PyValues.str(right.eval(bindings, context));
 
+  /** {@code a ** b}: exact integers however big, floats for negative or fractional powers. */
+  static final AstBinary.Operator POWER = (bindings, context, left, right) -> {
+    Object l = left.eval(bindings, context);
+    Object r = right.eval(bindings, context);
+    if (!(l instanceof Number a) || !(r instanceof Number b)) {
+      throw new IllegalArgumentException("unsupported operand type(s) for **");
+    }
+    if (integral(a) && integral(b) && b.longValue() >= 0 && b.longValue() < 10_000) {
+      java.math.BigInteger p = java.math.BigInteger.valueOf(a.longValue()).pow(b.intValue());
+      return p.bitLength() < 64 ? (Object) p.longValue() : p;
+    }
+    return Math.pow(a.doubleValue(), b.doubleValue());
+  };
+
+  static boolean integral(Number n) {
+    return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte
+        || n instanceof java.math.BigInteger;
+  }
+
   static AstBinary.Operator wrap(AstBinary.Operator op) {
     if (op == AstBinary.AND) {
       return (bindings, context, left, right) -> {
@@ -37,6 +56,16 @@ final class PyOperators {
     Object r = right.eval(b, c);
     if (l instanceof String s) {
       return PyFormat.percent(s, r);
+    }
+    if (l instanceof Number x && r instanceof Number y) {
+      if (integral(x) && integral(y) && y.longValue() != 0) {
+        return Math.floorMod(x.longValue(), y.longValue()); // Python's sign follows the divisor
+      }
+      if (!integral(x) || !integral(y)) {
+        double a = x.doubleValue();
+        double d = y.doubleValue();
+        return a - d * Math.floor(a / d);
+      }
     }
     return AstBinary.MOD.eval(b, c, new Value(l), new Value(r));
   }

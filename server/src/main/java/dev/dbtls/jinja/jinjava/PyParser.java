@@ -13,12 +13,15 @@ import static jinjava.de.odysseus.el.tree.impl.Scanner.Symbol.START_EVAL_DEFERRE
 import static jinjava.de.odysseus.el.tree.impl.Scanner.Symbol.START_EVAL_DYNAMIC;
 import static jinjava.de.odysseus.el.tree.impl.Scanner.Symbol.STRING;
 
+import com.hubspot.jinjava.el.ext.AstDict;
 import com.hubspot.jinjava.el.ext.AstTuple;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
+import com.hubspot.jinjava.el.ext.PowerOfOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import jinjava.de.odysseus.el.tree.impl.Builder;
 import jinjava.de.odysseus.el.tree.impl.Scanner;
@@ -50,6 +53,12 @@ final class PyParser extends ExtendedParser {
       @Override
       public AstNode createAstNode(AstNode... children) {
         return new AstBinary(children[0], children[1], PyOperators.CONCAT);
+      }
+    });
+    putExtensionHandler(PowerOfOperator.TOKEN, new ExtensionHandler(ExtensionPoint.MUL) {
+      @Override
+      public AstNode createAstNode(AstNode... children) {
+        return new AstBinary(children[0], children[1], PyOperators.POWER);
       }
     });
   }
@@ -88,6 +97,11 @@ final class PyParser extends ExtendedParser {
         return new CallNode(id, params(), name);
       }
       return id;
+    }
+    if (getToken().getSymbol() == LPAREN && lookahead(0).getSymbol() == Symbol.RPAREN) {
+      consumeToken();
+      consumeToken();
+      return new TupleNode(createAstParameters(new ArrayList<>())); // ()
     }
     return super.nonliteral();
   }
@@ -275,6 +289,11 @@ final class PyParser extends ExtendedParser {
   @Override
   protected AstTuple createAstTuple(AstParameters parameters) throws ScanException, ParseException {
     return new TupleNode(parameters);
+  }
+
+  @Override
+  protected AstDict createAstDict(Map<AstNode, AstNode> dict) {
+    return new DictNode(dict);
   }
 
   @Override

@@ -26,7 +26,10 @@ final class PyResolver extends ELResolver {
 
   private static Object lookup(Object base, String key) {
     if (base instanceof Undefined) {
-      return Undefined.INSTANCE;
+      if (base != Undefined.REPORTED) {
+        undefinedAccess(key);
+      }
+      return Undefined.REPORTED;
     }
     if (base instanceof PyObject p) {
       Object v = p.attr(key);
@@ -49,6 +52,16 @@ final class PyResolver extends ELResolver {
       return i >= 0 && i < l.size() ? l.get(i) : Undefined.INSTANCE;
     }
     return PyMethods.NOT_FOUND;
+  }
+
+  /** Jinja2 raises here; dbt fails the compile. We report it and carry on with undefined. */
+  private static void undefinedAccess(String key) {
+    com.hubspot.jinjava.interpret.JinjavaInterpreter i =
+        com.hubspot.jinjava.interpret.JinjavaInterpreter.getCurrent();
+    if (i instanceof DbtInterpreter d) {
+      d.session.problem(dev.dbtls.project.ProblemCode.JINJA_RENDER,
+          "'" + key + "' of an undefined value");
+    }
   }
 
   private static Object byNumber(Map<?, ?> m, String key) {

@@ -45,6 +45,10 @@ final class PyValues {
       b.append(floatRepr(((Number) v).doubleValue()));
     } else if (v instanceof BigDecimal d) {
       b.append(floatRepr(d.doubleValue()));
+    } else if (v instanceof Namespace ns) {
+      b.append("<Namespace ");
+      repr(new java.util.LinkedHashMap<>(ns), b);
+      b.append('>');
     } else if (v instanceof Map<?, ?> m) {
       b.append('{');
       boolean first = true;
@@ -58,6 +62,8 @@ final class PyValues {
       b.append('}');
     } else if (v instanceof Set<?> s) {
       items(s, b, s.isEmpty() ? "set(" : "{", s.isEmpty() ? ")" : "}");
+    } else if (v instanceof PyView view) {
+      b.append(view);
     } else if (v instanceof PyTuple t) {
       items(t, b, "(", t.size() == 1 ? ",)" : ")");
     } else if (v instanceof Collection<?> c) {
@@ -85,11 +91,21 @@ final class PyValues {
     if (Double.isInfinite(d)) {
       return d > 0 ? "inf" : "-inf";
     }
-    if (d == Math.rint(d) && Math.abs(d) < 1e16) {
-      return (long) d + ".0";
+    if (d == 0) {
+      return 1 / d < 0 ? "-0.0" : "0.0";
     }
-    String s = Double.toString(d);
-    return s.contains("E") ? s.replace("E", "e") : s;
+    // Python's repr: the shortest digits (Java finds the same), fixed notation for 1e-4 <= |d| < 1e16
+    java.math.BigDecimal b = new java.math.BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    String digits = b.unscaledValue().toString();
+    int exponent = digits.length() - 1 - b.scale();
+    String sign = d < 0 ? "-" : "";
+    if (exponent >= -5 + 1 && exponent < 16) {
+      String plain = b.toPlainString();
+      return sign + (plain.contains(".") ? plain : plain + ".0");
+    }
+    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+")
+        + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
   }
 
   private static void quote(String s, StringBuilder b) {
@@ -189,9 +205,5 @@ final class PyValues {
       return !s.isEmpty(); // Jinjava also calls "false" false; Python doesn't
     }
     return com.hubspot.jinjava.util.ObjectTruthValue.evaluate(o);
-  }
-
-  static List<Object> list(Object o) {
-    return PyMethods.toList(o);
   }
 }

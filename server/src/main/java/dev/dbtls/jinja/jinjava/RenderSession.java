@@ -22,6 +22,8 @@ final class RenderSession {
   final Map<String, Object> statementResults = new HashMap<>();
   private final Deque<Frame> frames = new ArrayDeque<>();
   private JinjavaInterpreter interpreter;
+  private Context root;
+  private final Deque<DbtInterpreter> idle = new ArrayDeque<>();
 
   RenderSession(Engine engine, String packageName, String path) {
     this.engine = engine;
@@ -38,6 +40,27 @@ final class RenderSession {
 
   void attach(JinjavaInterpreter i) {
     this.interpreter = i;
+    this.root = i.getContext();
+  }
+
+  /** The render's top scope: where project macros run, seeing the globals and nothing else. */
+  Context root() {
+    return root;
+  }
+
+  /** An interpreter over the root scope, for one project macro call (one per nesting level). */
+  DbtInterpreter borrowInterpreter() {
+    DbtInterpreter i = idle.poll();
+    return i != null ? i : engine.interpreter(root, this);
+  }
+
+  void giveBack(DbtInterpreter i) {
+    idle.push(i);
+  }
+
+  private JinjavaInterpreter current() {
+    JinjavaInterpreter i = JinjavaInterpreter.getCurrent();
+    return i != null ? i : interpreter;
   }
 
   Frame frame() {
@@ -54,14 +77,15 @@ final class RenderSession {
 
   /** Records a problem at the current line of the file being executed. */
   void problem(ProblemCode code, String message) {
-    int line = interpreter == null ? 0 : Math.max(0, interpreter.getLineNumber() - 1);
-    int col = interpreter == null ? 0 : Math.max(0, interpreter.getPosition() - 1);
+    JinjavaInterpreter i = current();
+    int line = i == null ? 0 : Math.max(0, i.getLineNumber() - 1);
+    int col = i == null ? 0 : Math.max(0, i.getPosition() - 1);
     problems.add(Problem.at(frame().path(), line, col, code, message));
   }
 
   /** Names not bound in any scope: None if bound to None, else a macro or package, else undefined. */
   Object resolveName(String name) {
-    for (Context c = interpreter.getContext(); c != null; c = c.getParent()) {
+    for (Context c = current().getContext(); c != null; c = c.getParent()) {
       if (c.getScope().containsKey(name)) {
         return null;
       }

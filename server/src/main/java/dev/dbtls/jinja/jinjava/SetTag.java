@@ -37,7 +37,11 @@ final class SetTag implements Tag, FlexibleTag {
       return "";
     }
     String left = helpers.substring(0, eq).trim();
-    Object value = interpreter.resolveELExpression(helpers.substring(eq + 1), node.getLineNumber());
+    String expr = helpers.substring(eq + 1);
+    if (TopLevel.split(expr, ',').stream().filter(p -> !p.isBlank()).count() > 1) {
+      expr = "(" + expr + ")"; // {% set a, b = b, a %}: a tuple without parentheses
+    }
+    Object value = interpreter.resolveELExpression(expr, node.getLineNumber());
     List<String> targets = new ArrayList<>();
     for (String t : left.replace("(", "").replace(")", "").split(",")) {
       if (!t.isBlank()) {
