@@ -150,12 +150,7 @@ final class Builtins {
             "sub", fn((a, k) -> Pattern.compile(PyValues.str(a.get(0))).matcher(PyValues.str(a.get(2)))
                 .replaceAll(PyValues.str(a.get(1)).replaceAll("\\\\(\\d)", "\\$$1"))),
             "escape", fn((a, k) -> PyValues.str(a.get(0)).replaceAll("([^A-Za-z0-9_])", "\\\\$1")))),
-        "datetime", new PyObjects("datetime", Map.of(
-            "datetime", new PyObjects("datetime", Map.of(
-                "now", fn((a, k) -> new PyDatetime(java.time.LocalDateTime.now())),
-                "utcnow", fn((a, k) -> new PyDatetime(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))))),
-            "date", new PyObjects("date", Map.of(
-                "today", fn((a, k) -> java.time.LocalDate.now().toString()))))),
+        "datetime", PyDatetimeModule.module(),
         "itertools", new PyObjects("itertools", Map.of(
             "chain", fn((a, k) -> {
               List<Object> out = new ArrayList<>();

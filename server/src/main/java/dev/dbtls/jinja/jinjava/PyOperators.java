@@ -45,6 +45,25 @@ final class PyOperators {
     if (op == AstBinary.MOD) {
       return (bindings, context, left, right) -> mod(bindings, context, left, right);
     }
+    if (op == AstBinary.ADD || op == AstBinary.SUB
+        || op == com.hubspot.jinjava.el.ext.AdditionOperator.OP) {
+      boolean add = op != AstBinary.SUB;
+      return (bindings, context, left, right) -> {
+        Object l = left.eval(bindings, context);
+        Object r = right.eval(bindings, context);
+        if (l instanceof PyTemporal t) {
+          Object v = add ? t.plus(r) : t.minus(r);
+          if (v != null) {
+            return v;
+          }
+          throw new IllegalArgumentException("unsupported operand type(s) for " + (add ? "+" : "-"));
+        }
+        if (add && r instanceof PyTemporal t && l instanceof PyTimedelta) {
+          return t.plus(l);
+        }
+        return op.eval(bindings, context, new Value(l), new Value(r));
+      };
+    }
     if (op == AstBinary.MUL) {
       return (bindings, context, left, right) -> mul(bindings, context, left, right);
     }

@@ -1,0 +1,106 @@
+package dev.dbtls.jinja.jinjava;
+
+import dev.dbtls.jinja.JinjaCallable;
+import dev.dbtls.jinja.PyObject;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code modules.datetime} as dbt exposes Python's module: {@code date}, {@code datetime} and
+ * {@code timedelta}, callable as constructors and with their common class methods.
+ */
+final class PyDatetimeModule {
+  private PyDatetimeModule() {}
+
+  /** A Python class: calling it constructs, its attributes are class methods. */
+  record PyType(String name, JinjaCallable constructor, Map<String, JinjaCallable> methods)
+      implements JinjaCallable, PyObject {
+    @Override
+    public Object call(List<Object> args, Map<String, Object> kwargs) {
+      return constructor.call(args, kwargs);
+    }
+
+    @Override
+    public Object attr(String key) {
+      return methods.containsKey(key) ? methods.get(key) : MISSING;
+    }
+
+    @Override
+    public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
+      JinjaCallable m = methods.get(method);
+      return m == null ? MISSING : m.call(args, kwargs);
+    }
+
+    @Override
+    public String toString() {
+      return "<class 'datetime." + name + "'>";
+    }
+  }
+
+  static PyObject module() {
+    PyType date = new PyType("date",
+        (a, k) -> new PyDate(LocalDate.of(i(a, 0, k, "year"), i(a, 1, k, "month"), i(a, 2, k, "day"))),
+        Map.of("today", (a, k) -> new PyDate(LocalDate.now()),
+            "fromisoformat", (a, k) -> new PyDate(LocalDate.parse(PyValues.str(a.get(0)))),
+            "fromordinal", (a, k) -> new PyDate(LocalDate.ofEpochDay(((Number) a.get(0)).longValue() - 719_163L))));
+    PyType datetime = new PyType("datetime",
+        (a, k) -> new PyDatetime(LocalDateTime.of(i(a, 0, k, "year"), i(a, 1, k, "month"),
+            i(a, 2, k, "day"), i(a, 3, k, "hour"), i(a, 4, k, "minute"), i(a, 5, k, "second"),
+            i(a, 6, k, "microsecond") * 1000)),
+        Map.of("now", (a, k) -> new PyDatetime(LocalDateTime.now()),
+            "utcnow", (a, k) -> new PyDatetime(LocalDateTime.now(ZoneOffset.UTC)),
+            "today", (a, k) -> new PyDatetime(LocalDateTime.now()),
+            "fromisoformat", (a, k) -> new PyDatetime(fromIso(PyValues.str(a.get(0)))),
+            "strptime", (a, k) -> new PyDatetime(strptime(PyValues.str(a.get(0)), PyValues.str(a.get(1))))));
+    PyType timedelta = new PyType("timedelta", (a, k) -> PyTimedelta.of(k, a), Map.of());
+    return new PyObjects("datetime", Map.of("date", date, "datetime", datetime, "timedelta", timedelta));
+  }
+
+  private static int i(List<Object> a, int index, Map<String, Object> k, String name) {
+    Object v = k.containsKey(name) ? k.get(name) : index < a.size() ? a.get(index) : null;
+    return v instanceof Number n ? n.intValue() : (index < 3 ? 1 : 0);
+  }
+
+  private static LocalDateTime fromIso(String s) {
+    String t = s.replace(' ', 'T');
+    return t.contains("T") ? LocalDateTime.parse(t) : LocalDate.parse(t).atStartOfDay();
+  }
+
+  /** Python's strptime directives translated to a java.time pattern. */
+  static LocalDateTime strptime(String text, String format) {
+    StringBuilder p = new StringBuilder();
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (c == '%' && i + 1 < format.length()) {
+        char d = format.charAt(++i);
+        p.append(switch (d) {
+          case 'Y' -> "yyyy";
+          case 'm' -> "MM";
+          case 'd' -> "dd";
+          case 'H' -> "HH";
+          case 'M' -> "mm";
+          case 'S' -> "ss";
+          case 'f' -> "SSSSSS";
+          case 'y' -> "yy";
+          case 'b' -> "MMM";
+          case 'B' -> "MMMM";
+          case 'j' -> "DDD";
+          case '%' -> "%";
+          default -> throw new IllegalArgumentException("strptime: unsupported directive %" + d);
+        });
+      } else if (Character.isLetter(c)) {
+        p.append('\'').append(c).append('\'');
+      } else {
+        p.append(c);
+      }
+    }
+    DateTimeFormatter f = new java.time.format.DateTimeFormatterBuilder().appendPattern(p.toString())
+        .parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0)
+        .toFormatter(java.util.Locale.ENGLISH);
+    return LocalDateTime.parse(text, f);
+  }
+}

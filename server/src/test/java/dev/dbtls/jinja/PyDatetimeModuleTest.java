@@ -1,0 +1,50 @@
+package dev.dbtls.jinja;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.dbtls.project.Adapter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code modules.datetime}; expected values were printed by Python 3.11's datetime module. */
+class PyDatetimeModuleTest {
+  private static final DbtJinja JINJA = new DbtJinja(new JinjaSetup(Adapter.of("duckdb"), "p",
+      List.of(), Map.of(), null));
+
+  private static String render(String template) {
+    Rendered r = JINJA.render(new RenderRequest("t.sql", template, "p", Map.of()));
+    assertEquals(List.of(), r.problems(), template);
+    return r.output();
+  }
+
+  @Test
+  void dateArithmeticAsPython() {
+    assertEquals("4 2024-03-01 2024-03-01", render("""
+        {%- set dt = modules.datetime -%}
+        {%- set s = dt.date.fromisoformat('2024-02-27') -%}
+        {%- set e = dt.date.fromisoformat('2024-03-02') -%}
+        {{ (e - s).days }} {{ s + dt.timedelta(days=3) }} {{ (s + dt.timedelta(days=3)).isoformat() }}"""));
+  }
+
+  @Test
+  void timedeltaAndDatetimeAsPython() {
+    assertEquals("1 day, 2:00:00|2024-01-02T03:04:05|2024-05-06 00:00:00|1 day, 3:04:05", render("""
+        {%- set dt = modules.datetime -%}
+        {{ dt.timedelta(days=1, hours=2) }}|{{ dt.datetime(2024, 1, 2, 3, 4, 5).isoformat() }}|
+        {{- dt.datetime.strptime('2024-05-06', '%Y-%m-%d') }}|
+        {{- dt.datetime(2024, 1, 2, 3, 4, 5) - dt.datetime(2024, 1, 1) }}"""));
+  }
+
+  @Test
+  void formattingAndComparison() {
+    assertEquals("Tuesday 27 February 2024 True 1", render("""
+        {%- set d = modules.datetime.date(2024, 2, 27) -%}
+        {{ d.strftime('%A %d %B %Y') }} {{ d < modules.datetime.date(2024, 3, 2) }} {{ d.weekday() }}"""));
+  }
+
+  @Test
+  void numbersAndStringsStillAddAsBefore() {
+    assertEquals("5 ab [1, 2]", render("{{ 2 + 3 }} {{ 'a' + 'b' }} {{ [1] + [2] }}"));
+  }
+}
