@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Renders per second of a model going through a few macros, and that threads don't interfere. */
-class RenderSpeedTest {
+class RenderConcurrencyTest {
   static final String MACROS = """
       {% macro surrogate_key(cols) %}{{ return(adapter.dispatch('surrogate_key', 'utils')(cols)) }}{% endmacro %}
       {% macro default__surrogate_key(cols) -%}
@@ -63,14 +63,23 @@ class RenderSpeedTest {
   }
 
   @Test
-  void rendersPerSecondOnTwoThreads() throws Exception {
+  void concurrentRendersOfOneEngineAgree() throws Exception {
+    System.err.printf("renders/s on 2 threads: %.0f%n", rendersPerSecond(500, 500));
+  }
+
+  /** Benchmark (not a test): {@code java -cp ... dev.dbtls.jinja.RenderConcurrencyTest}. */
+  public static void main(String[] args) throws Exception {
+    System.out.printf("renders/s on 2 threads: %.0f%n", rendersPerSecond(6000, 6000));
+  }
+
+  /** Renders one model from two threads, checking every output equals the single-threaded one. */
+  static double rendersPerSecond(int warmUp, int perThread) throws Exception {
     DbtJinja j = engine();
     String expected = renderModel(j).output();
-    for (int i = 0; i < 6000; i++) {
+    for (int i = 0; i < warmUp; i++) {
       renderModel(j); // warm up the JIT
     }
     int threads = 2;
-    int perThread = 6000;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
     List<Future<Boolean>> done = new ArrayList<>();
@@ -88,8 +97,6 @@ class RenderSpeedTest {
     }
     double secs = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
-    double rate = threads * perThread / secs;
-    System.err.printf("RenderSpeedTest: %.0f renders/s on %d threads%n", rate, threads);
-    assertTrue(rate > 200, "too slow: " + rate);
+    return threads * perThread / secs;
   }
 }
