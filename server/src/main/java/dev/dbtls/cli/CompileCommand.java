@@ -38,7 +38,7 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() {
     long start = System.nanoTime();
     List<String> errors = new ArrayList<>();
-    ProjectSnapshot snapshot = project.snapshot(errors);
+    ProjectSnapshot snapshot = project.snapshot(errors, true);
     Selector selector = new Selector(snapshot.manifest());
     List<Node> nodes = selector.select(project.select, project.exclude).stream()
         .map(id -> snapshot.manifest().nodes().get(id))

@@ -31,7 +31,7 @@ final class LsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> errors = new ArrayList<>();
-    Manifest manifest = project.snapshot(errors).manifest();
+    Manifest manifest = project.snapshot(errors, false).manifest();
     Selector selector = new Selector(manifest);
     Set<String> ids = selector.select(project.select, project.exclude);
     List<Problem> problems = new ArrayList<>(manifest.problems());

@@ -54,10 +54,11 @@ final class ProjectOptions {
   }
 
   /** Inputs, engine and manifest, as every command that needs the project graph loads them. */
-  dev.dbtls.index.compile.ProjectSnapshot snapshot(List<String> errors) {
+  dev.dbtls.index.compile.ProjectSnapshot snapshot(List<String> errors, boolean willRender) {
     ProjectInputs.Options o = new ProjectInputs.Options(profilesDir, profile, target,
         cliVars(errors), System.getenv());
-    return dev.dbtls.index.compile.ProjectSnapshot.load(projectDir, o, builtinMacros, FileSource.DISK);
+    return dev.dbtls.index.compile.ProjectSnapshot.load(projectDir, o, builtinMacros, FileSource.DISK,
+        willRender);
   }
 
   ProjectInputs load(List<String> errors) {

@@ -15,11 +15,11 @@ import java.util.Map;
  * false and capture what {@code ref}, {@code source} and {@code config} were called with.
  */
 final class JinjaDynamicParse implements ManifestBuilder.DynamicParse {
-  private final DbtJinja jinja;
+  private final java.util.function.Supplier<DbtJinja> jinja;
   private final Manifest empty;
   private final Map<String, String> env;
 
-  JinjaDynamicParse(DbtJinja jinja, Manifest empty, Map<String, String> env) {
+  JinjaDynamicParse(java.util.function.Supplier<DbtJinja> jinja, Manifest empty, Map<String, String> env) {
     this.jinja = jinja;
     this.empty = empty;
     this.env = env;
@@ -28,7 +28,7 @@ final class JinjaDynamicParse implements ManifestBuilder.DynamicParse {
   @Override
   public ManifestBuilder.Captured capture(ParsedFile file, Node draft) {
     CompileScope scope = new CompileScope(empty, draft, true, env);
-    Rendered r = jinja.render(new RenderRequest(draft.displayPath(), file.file().text(),
+    Rendered r = jinja.get().render(new RenderRequest(draft.displayPath(), file.file().text(),
         draft.packageName(), DbtContext.globals(scope, Map::of)));
     // render errors surface again, located, when the node is compiled; parsing keeps what it found
     return new ManifestBuilder.Captured(List.copyOf(scope.captured().refs()),

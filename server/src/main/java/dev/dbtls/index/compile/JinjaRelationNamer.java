@@ -17,26 +17,35 @@ import java.util.Map;
  */
 final class JinjaRelationNamer implements ManifestBuilder.RelationNamer {
   private static final String[] KINDS = {"database", "schema", "alias"};
-  private final DbtJinja jinja;
+  private final java.util.function.Supplier<DbtJinja> jinja;
   private final Manifest empty;
   private final Map<String, String> env;
   private final boolean[] overridden = new boolean[3];
 
-  private JinjaRelationNamer(DbtJinja jinja, Manifest empty, Map<String, String> env) {
+  private JinjaRelationNamer(java.util.function.Supplier<DbtJinja> jinja, Manifest empty, Map<String, String> env) {
     this.jinja = jinja;
     this.empty = empty;
     this.env = env;
     String root = empty.inputs().root().name();
     List<String> prefixes = new ArrayList<>(List.of("", "default__"));
     empty.inputs().target().adapter().lineage().forEach(a -> prefixes.add(a + "__"));
+    // decided from the root project's macro definitions, without building the engine
+    java.util.Set<String> defined = new java.util.HashSet<>();
+    for (dev.dbtls.project.ProjectFile f : empty.inputs().files()) {
+      if (f.packageName().equals(root) && f.kind() == dev.dbtls.project.FileKind.MACRO
+          && f.text().contains("generate_")) {
+        dev.dbtls.jinja.scan.StaticExtractor.extract(dev.dbtls.jinja.scan.JinjaScanner.scan(f.text()))
+            .macros().forEach(m -> defined.add(m.name()));
+      }
+    }
     for (int i = 0; i < 3; i++) {
       for (String p : prefixes) {
-        overridden[i] |= jinja.hasMacro(root, p + "generate_" + KINDS[i] + "_name");
+        overridden[i] |= defined.contains(p + "generate_" + KINDS[i] + "_name");
       }
     }
   }
 
-  static ManifestBuilder.RelationNamer forProject(DbtJinja jinja, Manifest empty, Map<String, String> env) {
+  static ManifestBuilder.RelationNamer forProject(java.util.function.Supplier<DbtJinja> jinja, Manifest empty, Map<String, String> env) {
     JinjaRelationNamer n = new JinjaRelationNamer(jinja, empty, env);
     return n.overridden[0] || n.overridden[1] || n.overridden[2] ? n : null;
   }
@@ -61,7 +70,7 @@ final class JinjaRelationNamer implements ManifestBuilder.RelationNamer {
     List<Object> args = new ArrayList<>();
     args.add(custom);
     args.add(dict);
-    Object v = jinja.callMacro(empty.inputs().root().name(), "generate_" + kind + "_name", args,
+    Object v = jinja.get().callMacro(empty.inputs().root().name(), "generate_" + kind + "_name", args,
         Map.of(), globals, problems);
     if (v == null || !problems.stream().noneMatch(Problem::isError)) {
       return null;

@@ -9,6 +9,7 @@ import dev.dbtls.jinja.MacroFile;
 import dev.dbtls.project.Dispatch;
 import dev.dbtls.project.FileKind;
 import dev.dbtls.project.FileSource;
+import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.ProjectInputs;
 import java.nio.file.Path;
@@ -19,25 +20,68 @@ import java.util.Map;
 
 /**
  * One consistent state of a project: its inputs, the template engine loaded with every macro,
- * and the manifest. Immutable; a change builds a new snapshot.
+ * and the manifest. Immutable; a change builds a new snapshot. The engine is built on first
+ * use, because listing a project whose refs and configs are all literal never renders.
  */
-public record ProjectSnapshot(ProjectInputs inputs, DbtJinja jinja, Manifest manifest,
-    Map<String, String> env) {
+public final class ProjectSnapshot {
+  private final ProjectInputs inputs;
+  private final LazyEngine jinja;
+  private final Manifest manifest;
+  private final Map<String, String> env;
 
+  private ProjectSnapshot(ProjectInputs inputs, LazyEngine jinja, Manifest manifest,
+      Map<String, String> env) {
+    this.inputs = inputs;
+    this.jinja = jinja;
+    this.manifest = manifest;
+    this.env = env;
+  }
+
+  /**
+   * Loads a project. With {@code warmEngine} the engine is built in the background while the
+   * files are parsed (for commands that render everything); otherwise on first use.
+   */
   public static ProjectSnapshot load(Path projectDir, ProjectInputs.Options options,
-      List<Path> builtinMacroDirs, FileSource files) {
+      List<Path> builtinMacroDirs, FileSource files, boolean warmEngine) {
     ProjectInputs inputs = ProjectInputs.load(projectDir, options, files);
-    DbtJinja jinja = new DbtJinja(setup(inputs, builtinMacroDirs, options.env(), files));
+    LazyEngine jinja = new LazyEngine(setup(inputs, builtinMacroDirs, options.env(), files), warmEngine);
     Manifest empty = new Manifest(inputs, Map.of(), Map.of(), Map.of(), Map.of(), new Dag(Map.of()), List.of());
-    ManifestBuilder builder = new ManifestBuilder(inputs,
+    Manifest manifest = new ManifestBuilder(inputs,
         new JinjaDynamicParse(jinja, empty, options.env()),
-        JinjaRelationNamer.forProject(jinja, empty, options.env()));
-    Manifest manifest = builder.build();
-    List<dev.dbtls.project.Problem> problems = new ArrayList<>(manifest.problems());
-    problems.addAll(jinja.setupProblems());
+        JinjaRelationNamer.forProject(jinja, empty, options.env())).build();
+    if (!jinja.started()) {
+      return new ProjectSnapshot(inputs, jinja, manifest, options.env());
+    }
+    // the scanner already reported syntax errors of macro files; add what only the engine finds
+    java.util.Set<String> located = new java.util.HashSet<>();
+    manifest.problems().stream().filter(p -> p.code() == dev.dbtls.project.ProblemCode.JINJA_SYNTAX)
+        .forEach(p -> located.add(p.file()));
+    List<Problem> problems = new ArrayList<>(manifest.problems());
+    jinja.get().setupProblems().stream().filter(p -> !located.contains(p.file())).forEach(problems::add);
     Manifest withSetupProblems = new Manifest(inputs, manifest.nodes(), manifest.disabled(),
         manifest.macros(), manifest.docs(), manifest.dag(), List.copyOf(problems));
     return new ProjectSnapshot(inputs, jinja, withSetupProblems, options.env());
+  }
+
+  public static ProjectSnapshot load(Path projectDir, ProjectInputs.Options options,
+      List<Path> builtinMacroDirs, FileSource files) {
+    return load(projectDir, options, builtinMacroDirs, files, true);
+  }
+
+  public ProjectInputs inputs() {
+    return inputs;
+  }
+
+  public DbtJinja jinja() {
+    return jinja.get();
+  }
+
+  public Manifest manifest() {
+    return manifest;
+  }
+
+  public Map<String, String> env() {
+    return env;
   }
 
   static JinjaSetup setup(ProjectInputs inputs, List<Path> builtinDirs, Map<String, String> env,

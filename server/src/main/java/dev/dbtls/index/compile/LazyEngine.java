@@ -1,0 +1,40 @@
+package dev.dbtls.index.compile;
+
+import dev.dbtls.jinja.DbtJinja;
+import dev.dbtls.jinja.JinjaSetup;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The template engine, built once: in the background from the start when everything will be
+ * rendered, otherwise on first use (listing a project with only literal refs never renders).
+ */
+final class LazyEngine implements Supplier<DbtJinja> {
+  private final JinjaSetup setup;
+  private volatile CompletableFuture<DbtJinja> future;
+
+  LazyEngine(JinjaSetup setup, boolean warm) {
+    this.setup = setup;
+    if (warm) {
+      future = CompletableFuture.supplyAsync(() -> new DbtJinja(setup));
+    }
+  }
+
+  @Override
+  public DbtJinja get() {
+    CompletableFuture<DbtJinja> f = future;
+    if (f == null) {
+      synchronized (this) {
+        if (future == null) {
+          future = CompletableFuture.completedFuture(new DbtJinja(setup));
+        }
+        f = future;
+      }
+    }
+    return f.join();
+  }
+
+  boolean started() {
+    return future != null;
+  }
+}
