@@ -72,7 +72,20 @@ public final class ManifestBuilder {
     return new ManifestBuilder(inputs, null, null).build();
   }
 
+  private static final boolean TIMING = Boolean.getBoolean("dbtls.timing");
+  private long mark = System.nanoTime();
+
+  /** With {@code -Ddbtls.timing=true}, how long each phase took, on stderr. */
+  private void phase(String name) {
+    if (TIMING) {
+      long now = System.nanoTime();
+      System.err.printf("dbtls timing: %-24s %6.0f ms%n", name, (now - mark) / 1e6);
+      mark = now;
+    }
+  }
+
   public Manifest build() {
+    mark = System.nanoTime();
     problems.addAll(inputs.problems());
     Map<ProjectFile, ParsedFile> parsed = new ConcurrentHashMap<>();
     Map<ProjectFile, PropertyFile> props = new ConcurrentHashMap<>();
@@ -83,25 +96,30 @@ public final class ManifestBuilder {
       } else if (f.kind() != FileKind.SEED && !f.isPython()) {
         ParsedFile p = cache.scan(f, () -> ParsedFile.of(f, display));
         parsed.put(f, p);
-        problems.addAll(p.template().problems(display));
+        problems.addAll(p.syntaxProblems());
       }
     });
+    phase("scan and parse files");
     inputs.files().stream().filter(props::containsKey)
         .forEach(f -> properties.add(f.packageName(), props.get(f), resourcePath(f.relativePath(),
             allResourcePaths(inputs.project(f.packageName()))), f.relativePath()));
     problems.addAll(properties.problems);
 
+    phase("property index");
     refMacros = refMacros(parsed);
     versionFiles = versionFiles();
     Map<String, Macro> macros = macros(parsed);
     Map<String, DocBlock> docs = docs(parsed);
     checkDocRefs(props.values(), docs);
+    phase("macros and docs");
     List<Node> drafts = Collections.synchronizedList(new ArrayList<>());
     inputs.files().parallelStream().forEach(f -> drafts.addAll(sqlNodes(f, parsed.get(f))));
+    phase("sql nodes");
     drafts.addAll(seeds());
     drafts.addAll(sources());
     drafts.addAll(exposures());
     drafts.addAll(GenericTests.of(inputs, properties, this::configFor));
+    phase("seeds, sources, tests");
     drafts.sort(java.util.Comparator.comparing(Node::uniqueId));
 
     Map<String, Node> enabled = new LinkedHashMap<>();
@@ -125,8 +143,10 @@ public final class ManifestBuilder {
       resolved.put(n.uniqueId(), n);
       parents.put(n.uniqueId(), n.dependsOn());
     });
+    phase("resolve refs");
     Dag dag = new Dag(parents);
     cycles(dag, resolved);
+    phase("dag and cycles");
     List<Problem> all = new ArrayList<>(problems);
     return new Manifest(inputs, resolved, disabled, macros, docs, dag, List.copyOf(all));
   }
@@ -363,7 +383,7 @@ public final class ManifestBuilder {
     String uid = type.dbtName() + "." + f.packageName() + "." + name
         + (version != null ? ".v" + version.v() : "");
     Map<String, Object> extra = new HashMap<>();
-    if (p != null && !p.template().errors().isEmpty()) {
+    if (p != null && !p.syntaxProblems().isEmpty()) {
       extra.put(Node.JINJA_SYNTAX_ERROR, true);
     }
     if (versioned != null) {

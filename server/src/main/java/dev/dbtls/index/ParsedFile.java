@@ -4,18 +4,25 @@ import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.ScannedTemplate;
 import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
+import dev.dbtls.jinja.scan.TextRange;
 import dev.dbtls.project.LineIndex;
+import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.Span;
-import dev.dbtls.jinja.scan.TextRange;
+import java.util.List;
 
-/** A SQL or Markdown file scanned once: its template, static facts and line index. */
-public record ParsedFile(ProjectFile file, String displayPath, ScannedTemplate template,
-    StaticFacts facts, LineIndex lines) {
+/**
+ * A SQL or Markdown file scanned once: its static facts, syntax problems and line index. The
+ * token list is not kept: on a 10k-model project it outweighs everything else, and a feature
+ * that needs tokens rescans one file in microseconds.
+ */
+public record ParsedFile(ProjectFile file, String displayPath, StaticFacts facts,
+    List<Problem> syntaxProblems, LineIndex lines) {
 
   public static ParsedFile of(ProjectFile file, String displayPath) {
     ScannedTemplate t = JinjaScanner.scan(file.text());
-    return new ParsedFile(file, displayPath, t, StaticExtractor.extract(t), new LineIndex(file.text()));
+    return new ParsedFile(file, displayPath, StaticExtractor.extract(t),
+        t.errors().isEmpty() ? List.of() : t.problems(displayPath), new LineIndex(file.text()));
   }
 
   public Span span(TextRange r) {

@@ -18,10 +18,12 @@ import java.util.Set;
  * A property YAML file ({@code models/_schema.yml} and the like), read the way dbt reads it:
  * models, seeds, snapshots, analyses, sources, macros and exposures. Entries it cannot
  * understand are reported with their location and skipped; the rest of the file still counts.
+ * The YAML tree itself is not kept (it is the largest thing a big project holds); every entry
+ * keeps the locations features need.
  */
 public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> sources,
     List<MacroSpec> macros, List<ExposureSpec> exposures, List<DocRef> docRefs,
-    YamlDocument document, List<Problem> problems) {
+    List<Problem> problems) {
 
   /** A {@code doc('name')} (or {@code doc('package', 'name')}) inside a description. */
   public record DocRef(String packageName, String name, dev.dbtls.project.Span span) {}
@@ -72,7 +74,7 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
       DocRefs.collect(doc.root(), text, docRefs);
     }
     return new PropertyFile(path, List.copyOf(nodes), List.copyOf(sources), List.copyOf(macros),
-        List.copyOf(exposures), List.copyOf(docRefs), doc, List.copyOf(r.problems));
+        List.copyOf(exposures), List.copyOf(docRefs), List.copyOf(r.problems));
   }
 
   private static dev.dbtls.project.Span nameSpan(YamlMap m) {
