@@ -17,6 +17,8 @@ import java.util.function.Supplier;
  */
 final class DbtContext {
   static final String DBT_VERSION = "1.9.0";
+  /** One start time per process, as dbt has one per invocation. */
+  private static final String RUN_STARTED_AT = ZonedDateTime.now(ZoneOffset.UTC).toString();
 
   private DbtContext() {}
 
@@ -42,7 +44,7 @@ final class DbtContext {
     g.put("schema", target.schema());
     g.put("dbt_version", DBT_VERSION);
     g.put("invocation_id", "00000000-0000-0000-0000-000000000000");
-    g.put("run_started_at", ZonedDateTime.now(ZoneOffset.UTC).toString());
+    g.put("run_started_at", RUN_STARTED_AT);
     g.put("flags", Map.of("FULL_REFRESH", false, "STORE_FAILURES", false, "WHICH", "compile"));
     g.put("selected_resources", java.util.List.of());
     return g;

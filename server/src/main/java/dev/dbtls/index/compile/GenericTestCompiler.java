@@ -21,6 +21,9 @@ import java.util.function.Function;
  * test's arguments, where {@code ref(...)}/{@code source(...)} strings become relations.
  */
 final class GenericTestCompiler {
+  /** {@code ref('x')} argument strings repeat across thousands of tests: scan each once. */
+  private static final java.util.Map<String, StaticFacts> FACTS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private GenericTestCompiler() {}
 
   @SuppressWarnings("unchecked")
@@ -60,7 +63,7 @@ final class GenericTestCompiler {
     if (!(v instanceof String s) || !(s.strip().startsWith("ref(") || s.strip().startsWith("source("))) {
       return v;
     }
-    StaticFacts f = StaticExtractor.extract(JinjaScanner.scan("{{ " + s + " }}"));
+    StaticFacts f = FACTS.computeIfAbsent(s, x -> StaticExtractor.extract(JinjaScanner.scan("{{ " + x + " }}")));
     if (!f.refs().isEmpty() && f.refs().get(0).name() != null) {
       var r = f.refs().get(0);
       Optional<Node> n = m.resolveRef(test.packageName(),
