@@ -52,7 +52,11 @@ final class LsCommand implements Callable<Integer> {
       });
     }
     lines.sort(null);
-    lines.forEach(out::println);
+    // System.out flushes at every line; one buffered write for tens of thousands of lines
+    java.io.PrintWriter w = new java.io.PrintWriter(new java.io.BufferedWriter(
+        new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16));
+    lines.forEach(w::println);
+    w.flush();
     return Reporter.report(problems, errors);
   }
 

@@ -25,8 +25,8 @@ final class GenericTests {
   private GenericTests() {}
 
   static List<Node> of(ProjectInputs inputs, PropertyIndex props, ConfigSource configs) {
-    List<Node> out = new ArrayList<>();
-    for (PropertyIndex.Owned<NodeSpec> o : props.nodes) {
+    List<Node> out = java.util.Collections.synchronizedList(new ArrayList<>());
+    props.nodes.parallelStream().forEach(o -> {
       NodeSpec s = o.spec();
       String prefix = s.resourceType();
       String target = s.versions().isEmpty() ? prefix + "." + o.packageName() + "." + s.name()
@@ -40,7 +40,7 @@ final class GenericTests {
           out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "", s.name(), c.name(), target, model));
         }
       }
-    }
+    });
     for (PropertyIndex.Owned<SourceSpec> o : props.sources) {
       for (SourceTableSpec tbl : o.spec().tables()) {
         String target = "source." + o.packageName() + "." + o.spec().name() + "." + tbl.name();

@@ -89,7 +89,10 @@ public final class ManifestBuilder {
     problems.addAll(inputs.problems());
     Map<ProjectFile, ParsedFile> parsed = new ConcurrentHashMap<>();
     Map<ProjectFile, PropertyFile> props = new ConcurrentHashMap<>();
-    inputs.files().parallelStream().forEach(f -> {
+    // property files are few, large and listed together: spread them so both threads get some
+    List<ProjectFile> work = new ArrayList<>(inputs.files());
+    Collections.shuffle(work, new java.util.Random(42));
+    work.parallelStream().forEach(f -> {
       String display = inputs.displayPath(f);
       if (f.kind() == FileKind.PROPERTIES) {
         props.put(f, cache.properties(f, () -> PropertyFile.parse(display, f.text())));
