@@ -38,11 +38,7 @@ final class GenericTestNames {
   static String hash(String name) {
     try {
       byte[] d = MessageDigest.getInstance("MD5").digest(name.getBytes(StandardCharsets.UTF_8));
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < 5; i++) {
-        sb.append(String.format("%02x", d[i]));
-      }
-      return sb.toString();
+      return java.util.HexFormat.of().formatHex(d, 0, 5);
     } catch (NoSuchAlgorithmException e) {
       return Integer.toHexString(name.hashCode());
     }
