@@ -25,6 +25,7 @@ public final class Manifest {
   private final Map<String, List<Node>> byName = new HashMap<>();
   private final Map<String, List<Node>> disabledByName = new HashMap<>();
   private final Map<String, List<Node>> sourcesByKey = new HashMap<>();
+  private final Map<String, List<Node>> byFile = new HashMap<>();
 
   public Manifest(ProjectInputs inputs, Map<String, Node> nodes, Map<String, Node> disabled,
       Map<String, Macro> macros, Map<String, DocBlock> docs, Dag dag, List<Problem> problems) {
@@ -37,6 +38,17 @@ public final class Manifest {
     this.problems = problems;
     index(nodes.values(), byName, sourcesByKey);
     index(disabled.values(), disabledByName, new HashMap<>());
+    for (Node n : nodes.values()) {
+      byFile.computeIfAbsent(n.displayPath(), k -> new ArrayList<>()).add(n);
+    }
+  }
+
+  /**
+   * The enabled nodes defined in a file, by its path relative to the root project: a model's
+   * SQL file, or every source, test and exposure a property file declares.
+   */
+  public List<Node> nodesInFile(String displayPath) {
+    return byFile.getOrDefault(displayPath, List.of());
   }
 
   private static void index(Collection<Node> nodes, Map<String, List<Node>> byName,

@@ -52,6 +52,7 @@ public final class ManifestBuilder {
   private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
   private final PropertyIndex properties = new PropertyIndex();
   private java.util.Set<String> refMacros = java.util.Set.of();
+  private Descriptions descriptions = new Descriptions(Map.of());
 
   private final ParseCache cache;
 
@@ -114,6 +115,7 @@ public final class ManifestBuilder {
     Map<String, Macro> macros = macros(parsed);
     Map<String, DocBlock> docs = docs(parsed);
     checkDocRefs(props.values(), docs);
+    descriptions = new Descriptions(docs);
     phase("macros and docs");
     List<Node> drafts = Collections.synchronizedList(new ArrayList<>());
     inputs.files().parallelStream().forEach(f -> drafts.addAll(sqlNodes(f, parsed.get(f))));
@@ -392,11 +394,12 @@ public final class ManifestBuilder {
     if (versioned != null) {
       extra.put("latest_version", latest(versioned));
     }
-    List<ColumnSpec> columns = version != null ? version.columns()
-        : spec != null ? spec.columns() : List.of();
+    List<ColumnSpec> columns = descriptions.columns(version != null ? version.columns()
+        : spec != null ? spec.columns() : List.of(), f.packageName());
     Node node = new Node(uid, type, f.packageName(), name, version == null ? null : version.v(),
         List.copyOf(fqn), f.relativePath(), inputs.displayPath(f), f, config,
-        spec == null ? null : spec.description(), columns, refs, sources, List.of(), null, span, extra);
+        spec == null ? null : descriptions.render(spec.description(), f.packageName()), columns, refs,
+        sources, List.of(), null, span, extra);
     if (dynamic && dynamicParse != null && p != null) {
       Captured c = dynamicParse.capture(p, node);
       problems.addAll(c.problems());
@@ -506,7 +509,8 @@ public final class ManifestBuilder {
       config.putIfAbsent("materialized", "seed");
       out.add(new Node("seed." + f.packageName() + "." + f.stem(), ResourceType.SEED, f.packageName(),
           f.stem(), null, List.copyOf(fqn), f.relativePath(), inputs.displayPath(f), f, config,
-          spec == null ? null : spec.description(), spec == null ? List.of() : spec.columns(),
+          spec == null ? null : descriptions.render(spec.description(), f.packageName()),
+          spec == null ? List.of() : descriptions.columns(spec.columns(), f.packageName()),
           List.of(), List.of(), List.of(), null, Span.NONE, Map.of()));
     }
     return out;
@@ -526,7 +530,8 @@ public final class ManifestBuilder {
         config.putIfAbsent("enabled", true);
         Map<String, Object> extra = new HashMap<>();
         extra.put("source_name", s.name());
-        extra.put("source_description", s.description() == null ? "" : s.description());
+        extra.put("source_description", s.description() == null ? ""
+            : descriptions.render(s.description(), o.packageName()));
         extra.put("loader", s.loader() == null ? "" : s.loader());
         extra.put("identifier", t.identifier() == null ? t.name() : t.identifier());
         Map<String, Object> quoting = new LinkedHashMap<>(s.quoting());
@@ -536,7 +541,8 @@ public final class ManifestBuilder {
         extra.put("source_database", s.database());
         out.add(new Node("source." + o.packageName() + "." + s.name() + "." + t.name(),
             ResourceType.SOURCE, o.packageName(), t.name(), null, fqn, o.relativePath(),
-            o.file().path(), null, config, t.description(), t.columns(), List.of(), List.of(),
+            o.file().path(), null, config, descriptions.render(t.description(), o.packageName()),
+            descriptions.columns(t.columns(), o.packageName()), List.of(), List.of(),
             List.of(), null, t.nameSpan(), extra));
       }
     }
@@ -564,7 +570,8 @@ public final class ManifestBuilder {
       }
       out.add(new Node("exposure." + o.packageName() + "." + e.name(), ResourceType.EXPOSURE,
           o.packageName(), e.name(), null, List.of(o.packageName(), e.name()), o.relativePath(),
-          o.file().path(), null, config, e.description(), List.of(), refs, sources, List.of(), null,
+          o.file().path(), null, config, descriptions.render(e.description(), o.packageName()),
+          List.of(), refs, sources, List.of(), null,
           e.nameSpan(), Map.of("type", String.valueOf(e.type()))));
     }
     return out;

@@ -35,6 +35,12 @@ public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, T
         ? options.cliVars().get(name) : first.vars().get(name));
     DbtProject root = DbtProject.read(dir, files, withVars);
     problems.addAll(root.problems());
+    List<String> unmet = DbtVersion.unmet(root.requireDbtVersion());
+    if (!unmet.isEmpty()) {
+      problems.add(Problem.at(DbtProject.FILE, root.document().rootMap().get("require-dbt-version").span(),
+          ProblemCode.DBT_VERSION_MISMATCH, "require-dbt-version " + unmet + " is not met by dbt "
+              + DbtVersion.EMULATED + ", whose behaviour dbtls follows; compiling anyway"));
+    }
 
     Map<String, DbtProject> packages = new LinkedHashMap<>();
     Path installDir = dir.resolve(root.packagesInstallPath());

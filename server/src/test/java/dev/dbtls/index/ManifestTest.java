@@ -234,4 +234,45 @@ class ManifestTest {
     assertTrue(codes(m).contains("jinja-syntax"), codes(m).toString());
     assertTrue(m.nodes().containsKey("model.shop.ok"));
   }
+
+  @Test
+  void descriptionsRenderDocBlocks() {
+    Manifest m = build("""
+        -- file: models/orders.sql
+        select 1 as id
+        -- file: models/docs.md
+        {% docs orders_table %}
+        One row per **order**.
+        {% enddocs %}
+        -- file: models/_models.yml
+        models:
+          - name: orders
+            description: "{{ doc('orders_table') }} Kept for 7 years."
+            columns:
+              - name: id
+                description: '{{ doc("orders_table") }}'
+        """);
+    Node n = m.nodes().get("model.shop.orders");
+    assertEquals("One row per **order**. Kept for 7 years.", n.description());
+    assertEquals("One row per **order**.", n.columns().get(0).description());
+    assertEquals(List.of(), m.problems());
+  }
+
+  @Test
+  void nodesAreFoundByTheirFile() {
+    Manifest m = build("""
+        -- file: models/orders.sql
+        select 1 as id
+        -- file: models/_models.yml
+        models:
+          - name: orders
+            columns:
+              - name: id
+                data_tests: [unique]
+        """);
+    assertEquals(List.of("model.shop.orders"),
+        m.nodesInFile("models/orders.sql").stream().map(Node::uniqueId).toList());
+    assertEquals(List.of("unique_orders_id"),
+        m.nodesInFile("models/_models.yml").stream().map(Node::name).toList());
+  }
 }

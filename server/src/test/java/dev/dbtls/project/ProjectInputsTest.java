@@ -192,4 +192,25 @@ class ProjectInputsTest {
     assertEquals("blue", in.vars().lookup("utils", "color").orElseThrow().value());
     assertEquals(9, in.vars().lookup("utils", "size").orElseThrow().value());
   }
+
+  @Test
+  void requireDbtVersionIsCheckedAgainstTheEmulatedVersion() {
+    ProjectInputs ok = Fixture.of("""
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        require-dbt-version: [">=1.7.0", "<2.0.0"]
+        """).load();
+    assertEquals(List.of(), ok.problems());
+    ProjectInputs old = Fixture.of("""
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        require-dbt-version: ">=1.3.0,<1.5.0"
+        """).load();
+    Problem p = old.problems().get(0);
+    assertEquals(ProblemCode.DBT_VERSION_MISMATCH, p.code());
+    assertEquals(Severity.INFO, p.severity());
+    assertEquals(2, p.line(), "0-based: the require-dbt-version line");
+  }
 }

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * rest ({@code adapter}, {@code api}, {@code return}, {@code modules}, ...).
  */
 final class DbtContext {
-  static final String DBT_VERSION = "1.9.0";
+  static final String DBT_VERSION = dev.dbtls.project.DbtVersion.EMULATED;
   /** One start time per process, as dbt has one per invocation. */
   private static final String RUN_STARTED_AT = ZonedDateTime.now(ZoneOffset.UTC).toString();
 
