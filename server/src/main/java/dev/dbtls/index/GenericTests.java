@@ -89,12 +89,9 @@ final class GenericTests {
     List<SourceCall> sources = new ArrayList<>();
     Object to = args.get("to");
     if (to instanceof String s) {
-      var facts = dev.dbtls.jinja.scan.StaticExtractor.extract(
-          dev.dbtls.jinja.scan.JinjaScanner.scan("{{ " + s + " }}"));
-      facts.refs().stream().filter(r -> r.name() != null)
-          .forEach(r -> refs.add(new RefCall(r.packageName(), r.name(), r.version(), 0, 0)));
-      facts.sources().stream().filter(x -> x.sourceName() != null && x.tableName() != null)
-          .forEach(x -> sources.add(new SourceCall(x.sourceName(), x.tableName(), 0, 0)));
+      YamlDependency d = YamlDependency.of(s);
+      refs.addAll(d.refs());
+      sources.addAll(d.sources());
     }
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("test_name", t.macroName());

@@ -556,12 +556,9 @@ public final class ManifestBuilder {
       List<RefCall> refs = new ArrayList<>();
       List<SourceCall> sources = new ArrayList<>();
       for (String dep : e.dependsOn()) {
-        StaticFacts facts = dev.dbtls.jinja.scan.StaticExtractor.extract(
-            dev.dbtls.jinja.scan.JinjaScanner.scan("{{ " + dep + " }}"));
-        facts.refs().stream().filter(r -> r.name() != null)
-            .forEach(r -> refs.add(new RefCall(r.packageName(), r.name(), r.version(), 0, 0)));
-        facts.sources().stream().filter(s -> s.sourceName() != null && s.tableName() != null)
-            .forEach(s -> sources.add(new SourceCall(s.sourceName(), s.tableName(), 0, 0)));
+        YamlDependency d = YamlDependency.of(dep);
+        refs.addAll(d.refs());
+        sources.addAll(d.sources());
       }
       Map<String, Object> config = new LinkedHashMap<>();
       config.put("enabled", true);

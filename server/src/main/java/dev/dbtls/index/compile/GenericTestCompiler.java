@@ -3,9 +3,7 @@ package dev.dbtls.index.compile;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.jinja.Relation;
-import dev.dbtls.jinja.scan.JinjaScanner;
-import dev.dbtls.jinja.scan.StaticExtractor;
-import dev.dbtls.jinja.scan.StaticFacts;
+import dev.dbtls.index.YamlDependency;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProblemCode;
 import java.util.ArrayList;
@@ -21,9 +19,6 @@ import java.util.function.Function;
  * test's arguments, where {@code ref(...)}/{@code source(...)} strings become relations.
  */
 final class GenericTestCompiler {
-  /** {@code ref('x')} argument strings repeat across thousands of tests: scan each once. */
-  private static final java.util.Map<String, StaticFacts> FACTS = new java.util.concurrent.ConcurrentHashMap<>();
-
   private GenericTestCompiler() {}
 
   @SuppressWarnings("unchecked")
@@ -60,26 +55,17 @@ final class GenericTestCompiler {
   }
 
   private static Object relationOrValue(Manifest m, Node test, Object v, CompileScope scope) {
-    if (!(v instanceof String s) || !(s.strip().startsWith("ref(") || s.strip().startsWith("source("))) {
+    if (!YamlDependency.looksLikeOne(v)) {
       return v;
     }
-    StaticFacts f = FACTS.computeIfAbsent(s, x -> StaticExtractor.extract(JinjaScanner.scan("{{ " + x + " }}")));
-    if (!f.refs().isEmpty() && f.refs().get(0).name() != null) {
-      var r = f.refs().get(0);
-      Optional<Node> n = m.resolveRef(test.packageName(),
-          new dev.dbtls.index.RefCall(r.packageName(), r.name(), r.version(), 0, 0));
-      if (n.isPresent()) {
-        return Relations.of(n.get(), scope.adapter(), scope.quoting());
-      }
-    }
-    if (!f.sources().isEmpty() && f.sources().get(0).tableName() != null) {
-      var src = f.sources().get(0);
-      Optional<Node> n = m.resolveSource(test.packageName(), src.sourceName(), src.tableName());
-      if (n.isPresent()) {
-        return Relations.of(n.get(), scope.adapter(), scope.quoting());
-      }
+    YamlDependency d = YamlDependency.of((String) v);
+    Optional<Node> n = !d.refs().isEmpty() ? m.resolveRef(test.packageName(), d.refs().get(0))
+        : !d.sources().isEmpty() ? m.resolveSource(test.packageName(), d.sources().get(0).sourceName(),
+            d.sources().get(0).tableName()) : Optional.empty();
+    if (n.isPresent()) {
+      return Relations.of(n.get(), scope.adapter(), scope.quoting());
     }
     scope.fail();
-    return Relation.of(scope.adapter(), null, null, s);
+    return Relation.of(scope.adapter(), null, null, (String) v);
   }
 }
