@@ -226,7 +226,7 @@ public final class ManifestBuilder {
     return switch (f.kind()) {
       case MODEL -> models(f, p);
       case ANALYSIS -> List.of(sqlNode(f, p, ResourceType.ANALYSIS, f.stem(), null, null,
-          resourcePath(f, inputs.project(f.packageName()).analysisPaths()), p == null ? Span.NONE : Span.NONE));
+          resourcePath(f, inputs.project(f.packageName()).analysisPaths()), Span.NONE));
       case SINGULAR_TEST -> List.of(sqlNode(f, p, ResourceType.TEST, f.stem(), null, null,
           resourcePath(f, inputs.project(f.packageName()).testPaths()), Span.NONE));
       case SNAPSHOT -> snapshots(f, p);

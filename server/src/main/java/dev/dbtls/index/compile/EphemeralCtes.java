@@ -1,6 +1,5 @@
 package dev.dbtls.index.compile;
 
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -54,9 +53,5 @@ final class EphemeralCtes {
       }
     }
     return i;
-  }
-
-  static List<String> names(Map<String, String> ctes) {
-    return List.copyOf(ctes.keySet());
   }
 }
