@@ -14,6 +14,15 @@ import java.util.TreeMap;
  * prefix and {@code <source>_<table>} as the target.
  */
 final class GenericTestNames {
+  private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^0-9a-zA-Z_]+");
+  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has MD5", e);
+    }
+  });
+
   private GenericTestNames() {}
 
   static String name(String testIdentifier, String targetName, Map<String, Object> args) {
@@ -30,17 +39,13 @@ final class GenericTestNames {
         flat.add(String.valueOf(v));
       }
     });
-    List<String> clean = flat.stream().map(s -> s.replaceAll("[^0-9a-zA-Z_]+", "_")).toList();
+    List<String> clean = flat.stream().map(s -> UNSAFE.matcher(s).replaceAll("_")).toList();
     return testIdentifier + "_" + targetName + (clean.isEmpty() ? "" : "_" + String.join("__", clean));
   }
 
   /** A short stable hash for the unique id, as dbt appends one to generic test ids. */
   static String hash(String name) {
-    try {
-      byte[] d = MessageDigest.getInstance("MD5").digest(name.getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(d, 0, 5);
-    } catch (NoSuchAlgorithmException e) {
-      return Integer.toHexString(name.hashCode());
-    }
+    byte[] d = MD5.get().digest(name.getBytes(StandardCharsets.UTF_8));
+    return java.util.HexFormat.of().formatHex(d, 0, 5);
   }
 }
