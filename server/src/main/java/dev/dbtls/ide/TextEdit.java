@@ -16,10 +16,19 @@ public record TextEdit(Span range, String text) {
         continue;
       }
       LineIndex lines = new LineIndex(t);
-      int start = lines.offset(e.range().startLine(), e.range().startColumn());
-      int end = Math.max(start, lines.offset(e.range().endLine(), e.range().endColumn()));
+      int start = offset(t, lines, e.range().startLine(), e.range().startColumn());
+      int end = Math.max(start, offset(t, lines, e.range().endLine(), e.range().endColumn()));
       t = t.substring(0, start) + e.text() + t.substring(end);
     }
     return t;
+  }
+
+  /** As LSP wants it: a column past the end of its line means the end of the line. */
+  private static int offset(String text, LineIndex lines, int line, int column) {
+    if (line >= lines.lineCount()) {
+      return text.length();
+    }
+    int lineEnd = line + 1 < lines.lineCount() ? lines.offset(line + 1, 0) - 1 : text.length();
+    return Math.min(lines.offset(line, 0) + Math.max(0, column), lineEnd);
   }
 }
