@@ -21,6 +21,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An editor in a test: starts the real server ({@code dev.dbtls.cli.Main lsp} in a fresh JVM on
@@ -39,17 +41,20 @@ final class LspClient implements AutoCloseable {
   private final StringBuilder stderr = new StringBuilder();
   private volatile Throwable readFailure;
 
-  private LspClient(Process process) {
+  private final InputStream in;
+
+  private LspClient(Process process, InputStream in, OutputStream out) {
     this.process = process;
-    this.out = process.getOutputStream();
+    this.in = in;
+    this.out = out;
     Thread reader = new Thread(this::readLoop, "lsp-client-reader");
     reader.setDaemon(true);
     reader.start();
     Thread err = new Thread(() -> {
       try {
-        InputStream in = process.getErrorStream();
+        InputStream errors = process.getErrorStream();
         byte[] buf = new byte[4096];
-        for (int n; (n = in.read(buf)) > 0; ) {
+        for (int n; (n = errors.read(buf)) > 0; ) {
           synchronized (stderr) {
             stderr.append(new String(buf, 0, n, StandardCharsets.UTF_8));
           }
@@ -62,11 +67,40 @@ final class LspClient implements AutoCloseable {
     err.start();
   }
 
+  /** {@code dbtls lsp} over stdio. */
   static LspClient start(Path workDir) throws IOException {
+    return start(workDir, "lsp");
+  }
+
+  /** {@code dbtls <args>}, speaking over its stdio. */
+  static LspClient start(Path workDir, String... args) throws IOException {
+    Process p = launch(workDir, args).start();
+    return new LspClient(p, p.getInputStream(), p.getOutputStream());
+  }
+
+  /** {@code dbtls lsp --port 0}, connected to the port it says it listens on. */
+  static LspClient startOnPort(Path workDir) throws Exception {
+    Process p = launch(workDir, "lsp", "--port", "0").start();
+    java.io.BufferedReader err = new java.io.BufferedReader(
+        new java.io.InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = err.readLine()) != null) {
+      Matcher m = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(line);
+      if (m.find()) {
+        java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
+            Integer.parseInt(m.group(1)));
+        return new LspClient(p, socket.getInputStream(), socket.getOutputStream());
+      }
+    }
+    throw new AssertionError("the server never said where it listens");
+  }
+
+  private static ProcessBuilder launch(Path workDir, String... args) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "dev.dbtls.cli.Main", "lsp").directory(workDir.toFile());
-    return new LspClient(pb.start());
+    List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        "dev.dbtls.cli.Main"));
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).directory(workDir.toFile());
   }
 
   Process process() {
@@ -142,7 +176,6 @@ final class LspClient implements AutoCloseable {
 
   private void readLoop() {
     try {
-      InputStream in = process.getInputStream();
       while (true) {
         int length = -1;
         String line;

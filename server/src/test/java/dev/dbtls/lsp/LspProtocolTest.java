@@ -96,6 +96,33 @@ class LspProtocolTest {
   }
 
   @Test
+  void noArgumentsStartsTheServerAndTheVscodeStdioFlagIsAccepted() throws Exception {
+    for (String[] args : List.of(new String[0], new String[] {"lsp", "--stdio"})) {
+      try (LspClient lsp = LspClient.start(dir, args)) {
+        assertSession(lsp);
+      }
+    }
+  }
+
+  @Test
+  void portModeServesOneEditorOnLoopback() throws Exception {
+    try (LspClient lsp = LspClient.startOnPort(dir)) {
+      assertSession(lsp);
+    }
+  }
+
+  /** initialize, shutdown, exit: the server answers and ends with status 0. */
+  private void assertSession(LspClient lsp) throws Exception {
+    JsonObject init = object(lsp, lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir)));
+    assertEquals("dbtls", init.getAsJsonObject("serverInfo").get("name").getAsString());
+    lsp.notify("initialized", Map.of());
+    assertTrue(lsp.request("shutdown", null).isJsonNull());
+    lsp.notify("exit", null);
+    assertTrue(lsp.process().waitFor(LspClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    assertEquals(0, lsp.process().exitValue(), lsp.stderr());
+  }
+
+  @Test
   void aFileOfNoProjectAnswersNull() throws Exception {
     Path project = project();
     Path loose = dir.resolve("loose.sql");
