@@ -2,6 +2,7 @@ package dev.dbtls.ide;
 
 import dev.dbtls.index.ParseCache;
 import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.DbtProject;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.ProjectInputs;
 import java.nio.file.Path;
@@ -93,6 +94,10 @@ public final class Workspace implements AutoCloseable {
     String name = f.getFileName().toString();
     if (PROJECT_SUFFIXES.stream().noneMatch(name::endsWith)) {
       return;
+    }
+    if (name.equals(DbtProject.FILE) && !projects.containsKey(f.getParent())
+        && DbtProjects.enclosing(f).filter(f.getParent()::equals).isPresent()) {
+      project(f.getParent()); // a new project (nested ones included)
     }
     projectOf(f).map(projects::get).ifPresent(p -> {
       if (!p.generated(f)) {

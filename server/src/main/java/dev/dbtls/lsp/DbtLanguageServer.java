@@ -11,14 +11,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.services.JsonDelegate;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -28,6 +33,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
 public final class DbtLanguageServer implements LanguageServer, LanguageClientAware {
   /** How long edits must pause before a project is rebuilt. */
   static final long DEBOUNCE_MILLIS = 300;
+  static final String WATCHED_FILES = "**/*.{sql,yml,yaml,md,csv,py}";
 
   private final Uris uris = new Uris();
   private final DiagnosticsPublisher diagnostics = new DiagnosticsPublisher(uris);
@@ -39,6 +45,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   private final List<Path> folders = new ArrayList<>();
   private volatile LanguageClient client;
   private volatile boolean shutdown;
+  private volatile boolean watchFiles;
 
   /** {@code exit} ends the process with a status: System::exit, except in tests. */
   public DbtLanguageServer(IntConsumer exit) {
@@ -61,6 +68,9 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
       ParentProcessWatcher.watch(params.getProcessId(), () -> exit.accept(1));
     }
     folders.addAll(workspaceFolders(params));
+    var ws = params.getCapabilities() == null ? null : params.getCapabilities().getWorkspace();
+    watchFiles = ws != null && ws.getDidChangeWatchedFiles() != null
+        && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration());
     ServerCapabilities caps = new ServerCapabilities();
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
@@ -74,6 +84,12 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     // notifications may flow from now on; finding projects walks folders, so not on this thread
     List<Path> found = List.copyOf(folders);
     CompletableFuture.runAsync(() -> workspace.addFolders(found));
+    if (watchFiles && client != null) {
+      // git checkout, dbt deps, files made by other tools: the editor tells us, we do not poll
+      FileSystemWatcher watcher = new FileSystemWatcher(Either.forLeft(WATCHED_FILES));
+      client.registerCapability(new RegistrationParams(List.of(new Registration("dbtls-files",
+          "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(List.of(watcher))))));
+    }
   }
 
   @Override

@@ -134,6 +134,15 @@ class WorkspaceTest {
   }
 
   @Test
+  void aProblemTheIndexAndTheRenderBothFindIsReportedOnce() throws Exception {
+    Path b = shop.resolve("models/b.sql");
+    workspace.files().open(b, "select * from {{ ref('missing') }}\n", 1);
+    workspace.changed(b);
+    List<Problem> problems = ProjectDiagnostics.of(upToDate(), workspace.openFiles(shop)).get(b);
+    assertEquals(1, problems.size(), problems.toString());
+  }
+
+  @Test
   void compileFileAnswersTheBuffer() throws Exception {
     Path b = shop.resolve("models/b.sql");
     workspace.files().open(b, "select 2 as two\n", 1);

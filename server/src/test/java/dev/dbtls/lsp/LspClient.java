@@ -37,6 +37,7 @@ final class LspClient implements AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
   private final BlockingQueue<JsonObject> notifications = new LinkedBlockingQueue<>();
+  private final Map<String, com.google.gson.JsonArray> diagnostics = new ConcurrentHashMap<>();
   private final List<JsonObject> seen = new ArrayList<>();
   private final StringBuilder stderr = new StringBuilder();
   private volatile Throwable readFailure;
@@ -160,11 +161,22 @@ final class LspClient implements AutoCloseable {
     }
   }
 
-  /** The next publishDiagnostics for {@code uri} whose diagnostics match. */
-  JsonObject awaitDiagnostics(String uri, Predicate<com.google.gson.JsonArray> matches)
+  /**
+   * Waits until the diagnostics last published for {@code uri} match: what an editor shows,
+   * whatever order the server publishes files in. Fails when they never do.
+   */
+  com.google.gson.JsonArray awaitDiagnostics(String uri, Predicate<com.google.gson.JsonArray> matches)
       throws InterruptedException {
-    return await("textDocument/publishDiagnostics", p -> p.get("uri").getAsString().equals(uri)
-        && matches.test(p.getAsJsonArray("diagnostics")));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (System.nanoTime() < deadline) {
+      com.google.gson.JsonArray now = diagnostics.get(uri);
+      if (now != null && matches.test(now)) {
+        return now;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("diagnostics of " + uri + " never matched; last " + diagnostics.get(uri)
+        + "; read failure " + readFailure + "; server stderr:\n" + stderr());
   }
 
   private synchronized void send(JsonObject msg) throws IOException {
@@ -201,13 +213,18 @@ final class LspClient implements AutoCloseable {
 
   private void dispatch(JsonObject msg) throws IOException {
     if (msg.has("method") && msg.has("id")) {
-      // a request from the server (registerCapability, configuration, ...): answer null
+      // a request from the server (registerCapability, configuration, ...): noted, answered null
+      notifications.add(msg);
       JsonObject answer = new JsonObject();
       answer.addProperty("jsonrpc", "2.0");
       answer.add("id", msg.get("id"));
       answer.add("result", JsonNull.INSTANCE);
       send(answer);
     } else if (msg.has("method")) {
+      if (msg.get("method").getAsString().equals("textDocument/publishDiagnostics")) {
+        JsonObject p = msg.getAsJsonObject("params");
+        diagnostics.put(p.get("uri").getAsString(), p.getAsJsonArray("diagnostics"));
+      }
       notifications.add(msg);
     } else {
       CompletableFuture<JsonObject> f = pending.remove(msg.get("id").getAsInt());

@@ -63,7 +63,7 @@ class LspProtocolTest {
       // the unsaved buffer is the truth: on disk b.sql refs a, in the editor it refs missing
       lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", b, "languageId",
           "jinja-sql", "version", 1, "text", "select * from {{ ref('missing') }}\n")));
-      JsonArray diagnostics = lsp.awaitDiagnostics(b, d -> d.size() > 0).getAsJsonArray("diagnostics");
+      JsonArray diagnostics = lsp.awaitDiagnostics(b, d -> d.size() > 0);
       JsonObject unknown = diagnostics.get(0).getAsJsonObject();
       assertEquals("ref-unknown", unknown.get("code").getAsString());
       assertEquals("dbtls", unknown.get("source").getAsString());
@@ -120,6 +120,38 @@ class LspProtocolTest {
     lsp.notify("exit", null);
     assertTrue(lsp.process().waitFor(LspClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
     assertEquals(0, lsp.process().exitValue(), lsp.stderr());
+  }
+
+  @Test
+  void filesChangedOutsideTheEditorAreReadAgain() throws Exception {
+    Path project = project();
+    Path b = project.resolve("models/b.sql");
+    Path c = project.resolve("models/c.sql");
+    try (LspClient lsp = LspClient.start(dir)) {
+      Map<String, Object> init = new java.util.HashMap<>(initializeParams(ProcessHandle.current().pid(), dir));
+      init.put("capabilities", Map.of("workspace",
+          Map.of("didChangeWatchedFiles", Map.of("dynamicRegistration", true))));
+      lsp.request("initialize", init);
+      lsp.notify("initialized", Map.of());
+      JsonObject registration = lsp.await("client/registerCapability", p -> true)
+          .getAsJsonArray("registrations").get(0).getAsJsonObject();
+      assertEquals("workspace/didChangeWatchedFiles", registration.get("method").getAsString());
+      // the first build is done once compile answers
+      object(lsp, lsp.request("dbt/compile", doc(b.toUri().toString())));
+
+      Files.writeString(b, "select * from {{ ref('gone') }}\n");
+      Files.writeString(c, "select * from {{ ref('nope') }}\n");
+      lsp.notify("workspace/didChangeWatchedFiles", Map.of("changes", List.of(
+          Map.of("uri", b.toUri().toString(), "type", 2), Map.of("uri", c.toUri().toString(), "type", 1))));
+      lsp.awaitDiagnostics(b.toUri().toString(), d -> d.size() == 1
+          && d.get(0).getAsJsonObject().get("code").getAsString().equals("ref-unknown"));
+      lsp.awaitDiagnostics(c.toUri().toString(), d -> d.size() == 1);
+
+      Files.delete(c);
+      lsp.notify("workspace/didChangeWatchedFiles", Map.of("changes", List.of(
+          Map.of("uri", c.toUri().toString(), "type", 3))));
+      lsp.awaitDiagnostics(c.toUri().toString(), JsonArray::isEmpty);
+    }
   }
 
   @Test
