@@ -9,13 +9,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ServerCapabilities;
@@ -46,6 +50,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   private volatile LanguageClient client;
   private volatile boolean shutdown;
   private volatile boolean watchFiles;
+  private final Set<Path> loaded = ConcurrentHashMap.newKeySet();
 
   /** {@code exit} ends the process with a status: System::exit, except in tests. */
   public DbtLanguageServer(IntConsumer exit) {
@@ -125,9 +130,17 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
 
   private void built(Path projectDir, ProjectSnapshot snapshot) {
     LanguageClient c = client;
-    if (c != null && !shutdown) {
-      diagnostics.publish(c, projectDir, snapshot, workspace.openFiles(projectDir));
+    if (c == null || shutdown) {
+      return;
     }
+    if (loaded.add(projectDir)) {
+      String message = "dbtls: loaded " + snapshot.inputs().root().name() + " (" + projectDir + "): "
+          + snapshot.manifest().nodes().size() + " nodes, " + snapshot.manifest().problems().size()
+          + " problems";
+      System.err.println(message);
+      c.logMessage(new MessageParams(MessageType.Info, message));
+    }
+    diagnostics.publish(c, projectDir, snapshot, workspace.openFiles(projectDir));
   }
 
   @SuppressWarnings("deprecation")

@@ -54,6 +54,8 @@ class LspProtocolTest {
       assertEquals(2, sync.get("change").getAsInt(), "incremental sync");
       assertTrue(sync.get("openClose").getAsBoolean());
       lsp.notify("initialized", Map.of());
+      JsonObject log = lsp.await("window/logMessage", m -> m.get("message").getAsString().contains("loaded shop"));
+      assertTrue(log.get("message").getAsString().contains("2 nodes"), log.toString());
 
       // a request before any didOpen answers from the disk
       JsonObject compiledA = object(lsp, lsp.request("dbt/compile", doc(a)));
