@@ -25,7 +25,10 @@ import java.util.concurrent.TimeUnit;
  * reuse the scans of unchanged files, and swap the snapshot in whole. Readers never lock.
  */
 public final class Workspace implements AutoCloseable {
-  /** Told about every new snapshot, on the build thread, in build order. */
+  /**
+   * Told about every new snapshot, on the build thread, in build order, just after
+   * {@link #upToDate} hands it out.
+   */
   public interface Listener {
     void built(Path projectDir, ProjectSnapshot snapshot);
   }
