@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code dbtls} command line. */
 @Command(name = "dbtls", mixinStandardHelpOptions = true, version = "dbtls 0.1.0",
     description = "A language server and command line for dbt projects.",
-    subcommands = {LsCommand.class, CompileCommand.class, ReadCommand.class})
-public final class Main implements Runnable {
+    subcommands = {LspCommand.class, LsCommand.class, CompileCommand.class, ReadCommand.class})
+public final class Main implements java.util.concurrent.Callable<Integer> {
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -17,8 +17,9 @@ public final class Main implements Runnable {
     System.exit(cli.execute(args));
   }
 
+  /** {@code dbtls} with no command is the language server, as editors launch it. */
   @Override
-  public void run() {
-    new CommandLine(this).usage(System.err);
+  public Integer call() throws java.io.IOException {
+    return new LspCommand().call();
   }
 }

@@ -3,6 +3,7 @@ package dev.dbtls.index.compile;
 import dev.dbtls.index.Dag;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.ManifestBuilder;
+import dev.dbtls.index.ParseCache;
 import dev.dbtls.jinja.DbtJinja;
 import dev.dbtls.jinja.JinjaSetup;
 import dev.dbtls.jinja.MacroFile;
@@ -43,14 +44,42 @@ public final class ProjectSnapshot {
    */
   public static ProjectSnapshot load(Path projectDir, ProjectInputs.Options options,
       List<Path> builtinMacroDirs, FileSource files, boolean warmEngine) {
+    return load(projectDir, options, builtinMacroDirs, files, warmEngine, new ParseCache());
+  }
+
+  /** As {@link #load}, keeping file scans in {@code cache} for later {@link #rebuild}s. */
+  public static ProjectSnapshot load(Path projectDir, ProjectInputs.Options options,
+      List<Path> builtinMacroDirs, FileSource files, boolean warmEngine, ParseCache cache) {
     ProjectInputs inputs = ProjectInputs.load(projectDir, options, files);
     LazyEngine jinja = new LazyEngine(setup(inputs, builtinMacroDirs, options.env(), files), warmEngine);
+    return build(inputs, jinja, options.env(), cache);
+  }
+
+  /**
+   * A snapshot of {@code inputs} derived from {@code previous} by {@link ProjectInputs#withFile}:
+   * unchanged files come from {@code cache}, and the engine is shared with {@code previous}
+   * unless a macro file changed (the engine holds nothing else that a file change can touch).
+   */
+  public static ProjectSnapshot rebuild(ProjectSnapshot previous, ProjectInputs inputs,
+      List<Path> builtinMacroDirs, FileSource files, ParseCache cache) {
+    LazyEngine jinja = macroFiles(previous.inputs).equals(macroFiles(inputs)) ? previous.jinja
+        : new LazyEngine(setup(inputs, builtinMacroDirs, previous.env, files), previous.jinja.started());
+    return build(inputs, jinja, previous.env, cache);
+  }
+
+  private static List<ProjectFile> macroFiles(ProjectInputs inputs) {
+    return inputs.files().stream()
+        .filter(f -> f.kind() == FileKind.MACRO || f.kind() == FileKind.GENERIC_TEST).toList();
+  }
+
+  private static ProjectSnapshot build(ProjectInputs inputs, LazyEngine jinja,
+      Map<String, String> env, ParseCache cache) {
     Manifest empty = new Manifest(inputs, Map.of(), Map.of(), Map.of(), Map.of(), new Dag(Map.of()), List.of());
     Manifest manifest = new ManifestBuilder(inputs,
-        new JinjaDynamicParse(jinja, empty, options.env()),
-        JinjaRelationNamer.forProject(jinja, empty, options.env())).build();
+        new JinjaDynamicParse(jinja, empty, env),
+        JinjaRelationNamer.forProject(jinja, empty, env), cache).build();
     if (!jinja.started()) {
-      return new ProjectSnapshot(inputs, jinja, manifest, options.env());
+      return new ProjectSnapshot(inputs, jinja, manifest, env);
     }
     // the scanner already reported syntax errors of macro files; add what only the engine finds
     java.util.Set<String> located = new java.util.HashSet<>();
@@ -60,7 +89,7 @@ public final class ProjectSnapshot {
     jinja.get().setupProblems().stream().filter(p -> !located.contains(p.file())).forEach(problems::add);
     Manifest withSetupProblems = new Manifest(inputs, manifest.nodes(), manifest.disabled(),
         manifest.macros(), manifest.docs(), manifest.dag(), List.copyOf(problems));
-    return new ProjectSnapshot(inputs, jinja, withSetupProblems, options.env());
+    return new ProjectSnapshot(inputs, jinja, withSetupProblems, env);
   }
 
   public static ProjectSnapshot load(Path projectDir, ProjectInputs.Options options,

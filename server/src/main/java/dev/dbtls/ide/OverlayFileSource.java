@@ -1,0 +1,82 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.project.FileSource;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The editor's open buffers laid over another file source (the disk): an open document is read
+ * from its buffer, saved or not, and listed even when it does not exist on disk yet. Unsaved
+ * buffers are the truth for every feature.
+ */
+public final class OverlayFileSource implements FileSource {
+  /** An open buffer: its text and the version the editor gave it. */
+  public record Buffer(String text, int version) {}
+
+  private final FileSource below;
+  private final Map<Path, Buffer> open = new ConcurrentHashMap<>();
+
+  public OverlayFileSource(FileSource below) {
+    this.below = below;
+  }
+
+  public void open(Path file, String text, int version) {
+    open.put(key(file), new Buffer(text, version));
+  }
+
+  /** Applies edits to an open buffer; false when the file is not open. */
+  public boolean change(Path file, int version, List<TextEdit> edits) {
+    Buffer[] result = new Buffer[1];
+    open.computeIfPresent(key(file), (k, b) -> result[0] = new Buffer(TextEdit.apply(b.text(), edits), version));
+    return result[0] != null;
+  }
+
+  public void close(Path file) {
+    open.remove(key(file));
+  }
+
+  public Optional<Buffer> buffer(Path file) {
+    return Optional.ofNullable(open.get(key(file)));
+  }
+
+  public boolean isOpen(Path file) {
+    return open.containsKey(key(file));
+  }
+
+  public Set<Path> openFiles() {
+    return Set.copyOf(open.keySet());
+  }
+
+  @Override
+  public Optional<String> read(Path file) {
+    Buffer b = open.get(key(file));
+    return b != null ? Optional.of(b.text()) : below.read(file);
+  }
+
+  @Override
+  public boolean isDirectory(Path dir) {
+    return below.isDirectory(dir);
+  }
+
+  @Override
+  public List<Path> list(Path dir, Set<String> suffixes) {
+    Path d = key(dir);
+    TreeSet<Path> all = new TreeSet<>(below.list(dir, suffixes));
+    for (Path p : open.keySet()) {
+      if (p.startsWith(d) && suffixes.stream().anyMatch(s -> p.getFileName().toString().endsWith(s))) {
+        // the disk lists paths as dir.resolve(...): keep that spelling for open-only files too
+        all.add(dir.resolve(d.relativize(p)));
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  private static Path key(Path p) {
+    return p.toAbsolutePath().normalize();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.index.Node;
+import dev.dbtls.index.compile.NodeCompiler;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.DbtProject;
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.Severity;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The problems of a project by file: the manifest's, plus what compiling the nodes of the open
+ * SQL files finds (render errors, unknown macros, ...). Compiling every node on each keystroke
+ * would cost seconds on a large project; open files are the ones the user looks at.
+ * Information-level problems stay out, as on the command line.
+ */
+public final class ProjectDiagnostics {
+  private ProjectDiagnostics() {}
+
+  /** Problems by absolute file path; files without problems are absent. */
+  public static Map<Path, List<Problem>> of(ProjectSnapshot snapshot, Collection<Path> openFiles) {
+    Path root = snapshot.inputs().root().dir();
+    Map<Path, Set<Problem>> byFile = new LinkedHashMap<>();
+    snapshot.manifest().problems().forEach(p -> add(byFile, root, p));
+    NodeCompiler compiler = new NodeCompiler(snapshot);
+    for (Path f : openFiles) {
+      if (f.getFileName().toString().endsWith(".sql")) {
+        for (Node n : nodes(snapshot, f)) {
+          compiler.compile(n).problems().forEach(p -> add(byFile, root, p));
+        }
+      }
+    }
+    Map<Path, List<Problem>> out = new LinkedHashMap<>();
+    byFile.forEach((f, ps) -> out.put(f, List.copyOf(ps)));
+    return out;
+  }
+
+  private static List<Node> nodes(ProjectSnapshot snapshot, Path file) {
+    Path root = snapshot.inputs().root().dir();
+    Path f = file.toAbsolutePath().normalize();
+    if (!f.startsWith(root)) {
+      return List.of();
+    }
+    return snapshot.manifest().nodesInFile(root.relativize(f).toString()).stream()
+        .filter(n -> n.type().compiles()).toList();
+  }
+
+  private static void add(Map<Path, Set<Problem>> byFile, Path root, Problem p) {
+    if (p.severity() == Severity.INFO) {
+      return;
+    }
+    // problems of no file (a missing profile) belong to the project as a whole
+    Path file = root.resolve(p.file().isEmpty() ? DbtProject.FILE : p.file()).normalize();
+    byFile.computeIfAbsent(file, k -> new LinkedHashSet<>()).add(p);
+  }
+
+  /** Every file of {@code before} that has no problems any more. */
+  public static List<Path> cleared(Collection<Path> before, Map<Path, List<Problem>> now) {
+    List<Path> out = new ArrayList<>();
+    for (Path p : before) {
+      if (!now.containsKey(p)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+}

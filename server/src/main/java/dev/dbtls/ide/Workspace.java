@@ -1,0 +1,249 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.index.ParseCache;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.DbtProject;
+import dev.dbtls.project.FileSource;
+import dev.dbtls.project.ProjectInputs;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The dbt projects an editor has open, each with its latest immutable {@link ProjectSnapshot}.
+ * A file change marks its project dirty and schedules a rebuild after a short quiet period
+ * (typing does not rebuild on every key); rebuilds run one at a time on a background thread,
+ * reuse the scans of unchanged files, and swap the snapshot in whole. Readers never lock.
+ */
+public final class Workspace implements AutoCloseable {
+  /**
+   * Told about every new snapshot, on the build thread, in build order, just after
+   * {@link #upToDate} hands it out.
+   */
+  public interface Listener {
+    void built(Path projectDir, ProjectSnapshot snapshot);
+  }
+
+  private static final Set<String> PROJECT_SUFFIXES = Set.of(".sql", ".yml", ".yaml", ".md",
+      ".csv", ".py");
+
+  private final OverlayFileSource files;
+  private final ProjectInputs.Options options;
+  private final List<Path> builtinMacroDirs;
+  private final long debounceMillis;
+  private final Listener listener;
+  private final Map<Path, Project> projects = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "dbtls-build");
+    t.setDaemon(true);
+    return t;
+  });
+
+  public Workspace(FileSource disk, ProjectInputs.Options options, List<Path> builtinMacroDirs,
+      long debounceMillis, Listener listener) {
+    this.files = new OverlayFileSource(disk);
+    this.options = options;
+    this.builtinMacroDirs = List.copyOf(builtinMacroDirs);
+    this.debounceMillis = debounceMillis;
+    this.listener = listener;
+  }
+
+  public OverlayFileSource files() {
+    return files;
+  }
+
+  /** Finds the dbt projects under each folder and starts loading them. */
+  public void addFolders(List<Path> folders) {
+    folders.forEach(f -> DbtProjects.find(f).forEach(this::project));
+  }
+
+  public Set<Path> projectDirs() {
+    return Set.copyOf(projects.keySet());
+  }
+
+  /**
+   * The project {@code file} belongs to: the innermost known one, else the nearest project
+   * above it (a file opened outside the workspace folders), which is then loaded too.
+   */
+  public Optional<Path> projectOf(Path file) {
+    Optional<Path> known = DbtProjects.innermost(projects.keySet(), file);
+    if (known.isPresent()) {
+      return known;
+    }
+    Optional<Path> found = DbtProjects.enclosing(file);
+    found.ifPresent(this::project);
+    return found;
+  }
+
+  /** The open files that belong to {@code projectDir} and to no project nested in it. */
+  public List<Path> openFiles(Path projectDir) {
+    return files.openFiles().stream().sorted()
+        .filter(f -> DbtProjects.innermost(projects.keySet(), f).filter(projectDir::equals).isPresent())
+        .toList();
+  }
+
+  /** The text of {@code file} may have changed (opened, edited, closed, changed on disk). */
+  public void changed(Path file) {
+    Path f = file.toAbsolutePath().normalize();
+    String name = f.getFileName().toString();
+    if (PROJECT_SUFFIXES.stream().noneMatch(name::endsWith)) {
+      return;
+    }
+    if (name.equals(DbtProject.FILE) && !projects.containsKey(f.getParent())
+        && DbtProjects.enclosing(f).filter(f.getParent()::equals).isPresent()) {
+      project(f.getParent()); // a new project (nested ones included)
+    }
+    projectOf(f).map(projects::get).ifPresent(p -> {
+      if (!p.generated(f)) {
+        p.schedule(f, debounceMillis);
+      }
+    });
+  }
+
+  /** Rebuilds {@code projectDir} from scratch (a settings or project-file change). */
+  public void reload(Path projectDir) {
+    Project p = projects.get(projectDir);
+    if (p != null) {
+      p.schedule(null, debounceMillis);
+    }
+  }
+
+  /** The last snapshot built, if any: what features answer from while a new one is built. */
+  public Optional<ProjectSnapshot> current(Path projectDir) {
+    Project p = projects.get(projectDir);
+    return p == null ? Optional.empty() : Optional.ofNullable(p.snapshot);
+  }
+
+  /** The snapshot that includes every change made so far: now, or when the pending build ends. */
+  public CompletableFuture<ProjectSnapshot> upToDate(Path projectDir) {
+    Project p = projects.get(projectDir);
+    return p == null ? CompletableFuture.completedFuture(null) : p.upToDate();
+  }
+
+  @Override
+  public void close() {
+    builder.shutdownNow();
+  }
+
+  private void project(Path dir) {
+    Path d = dir.toAbsolutePath().normalize();
+    Project fresh = new Project(d);
+    if (projects.putIfAbsent(d, fresh) == null) {
+      fresh.schedule(null, 0);
+    }
+  }
+
+  private final class Project {
+    final Path dir;
+    final ParseCache cache = new ParseCache();
+    volatile ProjectSnapshot snapshot;
+    // guarded by this
+    private final Set<Path> dirty = new LinkedHashSet<>();
+    // a new project is pending from the start: a request racing its first build waits for it
+    private boolean reload = true;
+    private ScheduledFuture<?> scheduled;
+    private CompletableFuture<ProjectSnapshot> next = new CompletableFuture<>();
+    // the build running now, whose changes are no longer in dirty
+    private CompletableFuture<ProjectSnapshot> building;
+
+    Project(Path dir) {
+      this.dir = dir;
+    }
+
+    /** Files dbt writes (target/, logs/) are not inputs; editing them must not rebuild. */
+    boolean generated(Path file) {
+      ProjectSnapshot s = snapshot;
+      String targetPath = s == null ? "target" : s.inputs().root().targetPath();
+      return file.startsWith(dir.resolve(targetPath)) || file.startsWith(dir.resolve("logs"));
+    }
+
+    /** Marks {@code file} changed (null: everything) and (re)starts the quiet period. */
+    synchronized CompletableFuture<ProjectSnapshot> schedule(Path file, long delayMillis) {
+      if (file == null) {
+        reload = true;
+      } else {
+        dirty.add(file);
+      }
+      if (next == null) {
+        next = new CompletableFuture<>();
+      }
+      if (scheduled != null) {
+        scheduled.cancel(false);
+      }
+      scheduled = builder.schedule(this::build, delayMillis, TimeUnit.MILLISECONDS);
+      return next;
+    }
+
+    synchronized CompletableFuture<ProjectSnapshot> upToDate() {
+      return next != null ? next : building != null ? building
+          : CompletableFuture.completedFuture(snapshot);
+    }
+
+    private void build() {
+      Set<Path> changed;
+      boolean full;
+      CompletableFuture<ProjectSnapshot> done;
+      synchronized (this) {
+        if (next == null) {
+          return;
+        }
+        changed = new LinkedHashSet<>(dirty);
+        dirty.clear();
+        full = reload || snapshot == null;
+        reload = false;
+        done = next;
+        next = null;
+        building = done;
+        scheduled = null;
+      }
+      ProjectSnapshot s;
+      try {
+        s = full ? null : incremental(changed);
+        if (s == null) {
+          s = ProjectSnapshot.load(dir, options, builtinMacroDirs, files, true, cache);
+        }
+      } catch (RuntimeException | StackOverflowError e) {
+        // the core promises not to throw; if it does, keep the last good snapshot
+        System.err.println("dbtls: building " + dir + " failed: " + e);
+        finish(done, snapshot);
+        return;
+      }
+      snapshot = s;
+      finish(done, s);
+      try {
+        listener.built(dir, s);
+      } catch (RuntimeException e) {
+        System.err.println("dbtls: after building " + dir + ": " + e);
+      }
+    }
+
+    private void finish(CompletableFuture<ProjectSnapshot> done, ProjectSnapshot s) {
+      synchronized (this) {
+        building = null;
+      }
+      done.complete(s);
+    }
+
+    /** Null when some change needs a full load (a new file, dbt_project.yml, ...). */
+    private ProjectSnapshot incremental(Set<Path> changed) {
+      ProjectSnapshot previous = snapshot;
+      ProjectInputs in = previous.inputs();
+      for (Path f : changed) {
+        in = in.withFile(f, files.read(f).orElse(null));
+        if (in == null) {
+          return null;
+        }
+      }
+      return ProjectSnapshot.rebuild(previous, in, builtinMacroDirs, files, cache);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.dbtls.lsp;
+
+import dev.dbtls.ide.CompileFile;
+import dev.dbtls.ide.Workspace;
+import dev.dbtls.index.compile.CompiledNode;
+import dev.dbtls.jinja.scan.SourceMap;
+import dev.dbtls.project.DbtProject;
+import dev.dbtls.project.Problem;
+import dev.dbtls.protocol.CompileParams;
+import dev.dbtls.protocol.CompileProblem;
+import dev.dbtls.protocol.CompileResult;
+import dev.dbtls.protocol.DbtProtocol;
+import dev.dbtls.protocol.Position;
+import dev.dbtls.protocol.Range;
+import dev.dbtls.protocol.SourceMapSegment;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** The {@code dbt/*} requests (docs/protocol.md). */
+final class DbtProtocolService implements DbtProtocol {
+  private final Workspace workspace;
+  private final Uris uris;
+
+  DbtProtocolService(Workspace workspace, Uris uris) {
+    this.workspace = workspace;
+    this.uris = uris;
+  }
+
+  @Override
+  public CompletableFuture<CompileResult> compile(CompileParams params) {
+    Path file = params == null || params.uri() == null ? null : uris.path(params.uri());
+    Optional<Path> project = file == null ? Optional.empty() : workspace.projectOf(file);
+    if (project.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    // the answer must include the edits made so far: wait for a pending rebuild
+    return workspace.upToDate(project.get()).thenApplyAsync(s -> s == null ? null
+        : CompileFile.compile(s, file).map(c -> result(params.uri(), s.inputs().root().dir(), c))
+            .orElse(null));
+  }
+
+  private CompileResult result(String uri, Path root, CompiledNode c) {
+    List<CompileProblem> problems = c.problems().stream().distinct()
+        .map(p -> problem(root, p)).toList();
+    SourceMap map = c.sourceMap();
+    List<SourceMapSegment> segments = map == null ? List.of() : map.segments().stream()
+        .map(s -> new SourceMapSegment(s.outputStart(), s.outputEnd(), s.templateStart(),
+            s.templateEnd(), s.kind().name()))
+        .toList();
+    return new CompileResult(uri, c.node().uniqueId(), c.sql(), c.failed(), problems, segments);
+  }
+
+  private CompileProblem problem(Path root, Problem p) {
+    Path file = root.resolve(p.file().isEmpty() ? DbtProject.FILE : p.file()).normalize();
+    Range range = new Range(new Position(p.line(), p.column()), new Position(p.endLine(), p.endColumn()));
+    return new CompileProblem(uris.uri(file), range, p.severity().name().toLowerCase(),
+        p.code().id(), p.message());
+  }
+}

@@ -1,0 +1,65 @@
+package dev.dbtls.lsp;
+
+import dev.dbtls.ide.TextEdit;
+import dev.dbtls.ide.Workspace;
+import dev.dbtls.project.Span;
+import java.nio.file.Path;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/** Document sync: open buffers go into the workspace's overlay; each change schedules a rebuild. */
+final class DbtTextDocumentService implements TextDocumentService {
+  private final Workspace workspace;
+  private final Uris uris;
+
+  DbtTextDocumentService(Workspace workspace, Uris uris) {
+    this.workspace = workspace;
+    this.uris = uris;
+  }
+
+  @Override
+  public void didOpen(DidOpenTextDocumentParams params) {
+    Path file = uris.path(params.getTextDocument().getUri());
+    if (file != null) {
+      workspace.files().open(file, params.getTextDocument().getText(), params.getTextDocument().getVersion());
+      workspace.changed(file);
+    }
+  }
+
+  @Override
+  public void didChange(DidChangeTextDocumentParams params) {
+    Path file = uris.path(params.getTextDocument().getUri());
+    if (file != null && workspace.files().change(file, params.getTextDocument().getVersion(),
+        params.getContentChanges().stream().map(DbtTextDocumentService::edit).toList())) {
+      workspace.changed(file);
+    }
+  }
+
+  @Override
+  public void didClose(DidCloseTextDocumentParams params) {
+    Path file = uris.path(params.getTextDocument().getUri());
+    if (file != null) {
+      // the disk is the truth again, and compile problems of a closed file are no longer shown
+      workspace.files().close(file);
+      workspace.changed(file);
+    }
+  }
+
+  @Override
+  public void didSave(DidSaveTextDocumentParams params) {
+    // the buffer was already the truth: saving changes nothing we know
+  }
+
+  private static TextEdit edit(TextDocumentContentChangeEvent e) {
+    if (e.getRange() == null) {
+      return new TextEdit(null, e.getText());
+    }
+    var r = e.getRange();
+    return new TextEdit(new Span(r.getStart().getLine(), r.getStart().getCharacter(),
+        r.getEnd().getLine(), r.getEnd().getCharacter()), e.getText());
+  }
+}

@@ -1,0 +1,44 @@
+package dev.dbtls.lsp;
+
+import dev.dbtls.ide.Workspace;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
+import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/** Workspace events: files changed outside the editor, folders added. Settings come later. */
+final class DbtWorkspaceService implements WorkspaceService {
+  private final Workspace workspace;
+  private final Uris uris;
+
+  DbtWorkspaceService(Workspace workspace, Uris uris) {
+    this.workspace = workspace;
+    this.uris = uris;
+  }
+
+  @Override
+  public void didChangeConfiguration(DidChangeConfigurationParams params) {
+    // dbtls.* settings are not read yet
+  }
+
+  @Override
+  public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+    for (FileEvent e : params.getChanges()) {
+      Path file = uris.path(e.getUri());
+      // an open buffer stays the truth whatever happens on disk
+      if (file != null && !workspace.files().isOpen(file)) {
+        workspace.changed(file);
+      }
+    }
+  }
+
+  @Override
+  public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
+    workspace.addFolders(params.getEvent().getAdded().stream().map(WorkspaceFolder::getUri)
+        .map(uris::path).filter(Objects::nonNull).toList());
+  }
+}

@@ -1,0 +1,159 @@
+package dev.dbtls.ide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.FileSource;
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProblemCode;
+import dev.dbtls.project.ProjectInputs;
+import dev.dbtls.project.Span;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceTest {
+  @TempDir
+  Path dir;
+  Path shop;
+  Workspace workspace;
+  final List<ProjectSnapshot> built = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void project() throws IOException {
+    shop = dir.resolve("shop");
+    Files.createDirectories(shop.resolve("models"));
+    Files.writeString(shop.resolve("dbt_project.yml"), "name: shop\nprofile: shop\n");
+    Files.writeString(shop.resolve("profiles.yml"),
+        "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: shop.duckdb\n");
+    Files.writeString(shop.resolve("models/a.sql"), "select 1 as id\n");
+    Files.writeString(shop.resolve("models/b.sql"), "select * from {{ ref('a') }}\n");
+    workspace = new Workspace(FileSource.DISK, ProjectInputs.Options.defaults(), List.of(), 10,
+        (d, s) -> built.add(s));
+    workspace.addFolders(List.of(dir));
+  }
+
+  @AfterEach
+  void close() {
+    workspace.close();
+  }
+
+  private ProjectSnapshot upToDate() throws Exception {
+    return workspace.upToDate(shop).get(30, TimeUnit.SECONDS);
+  }
+
+  private static List<ProblemCode> codes(ProjectSnapshot s, String file) {
+    return s.manifest().problems().stream().filter(p -> p.file().equals(file)).map(Problem::code).toList();
+  }
+
+  @Test
+  void unsavedBuffersAreTheTruthUntilClosed() throws Exception {
+    assertEquals(List.of(), codes(upToDate(), "models/b.sql"));
+    Path b = shop.resolve("models/b.sql");
+    workspace.files().open(b, "select * from {{ ref('missing') }}\n", 1);
+    workspace.changed(b);
+    assertEquals(List.of(ProblemCode.REF_UNKNOWN), codes(upToDate(), "models/b.sql"));
+
+    workspace.files().change(b, 2, List.of(new TextEdit(new Span(0, 22, 0, 29), "a")));
+    workspace.changed(b);
+    ProjectSnapshot fixed = upToDate();
+    assertEquals(List.of(), codes(fixed, "models/b.sql"));
+    assertEquals(List.of("model.shop.a"), fixed.manifest().nodes().get("model.shop.b").dependsOn());
+
+    workspace.files().open(b, "select * from {{ ref('missing') }}\n", 3);
+    workspace.changed(b);
+    assertFalse(codes(upToDate(), "models/b.sql").isEmpty());
+    workspace.files().close(b);
+    workspace.changed(b);
+    assertEquals(List.of(), codes(upToDate(), "models/b.sql"), "the disk is the truth again");
+  }
+
+  @Test
+  void theEngineIsRebuiltOnlyWhenAMacroChanges() throws Exception {
+    Files.createDirectories(shop.resolve("macros"));
+    Path macro = shop.resolve("macros/m.sql");
+    Files.writeString(macro, "{% macro m() %}1{% endmacro %}\n");
+    workspace.reload(shop);
+    ProjectSnapshot first = upToDate();
+    Path b = shop.resolve("models/b.sql");
+    workspace.files().open(b, "select {{ m() }} as x\n", 1);
+    workspace.changed(b);
+    ProjectSnapshot edited = upToDate();
+    assertTrue(first.jinja() == edited.jinja(), "same engine after a model edit");
+    assertEquals("select 1 as x", CompileFile.compile(edited, b).orElseThrow().sql().strip());
+
+    workspace.files().open(macro, "{% macro m() %}2{% endmacro %}\n", 1);
+    workspace.changed(macro);
+    ProjectSnapshot macroEdited = upToDate();
+    assertFalse(edited.jinja() == macroEdited.jinja(), "a new engine after a macro edit");
+    assertEquals("select 2 as x", CompileFile.compile(macroEdited, b).orElseThrow().sql().strip());
+  }
+
+  @Test
+  void aFileNotYetSavedIsPartOfTheProject() throws Exception {
+    upToDate();
+    Path c = shop.resolve("models/c.sql");
+    workspace.files().open(c, "select * from {{ ref('b') }}\n", 1);
+    workspace.changed(c);
+    ProjectSnapshot s = upToDate();
+    assertEquals(List.of("model.shop.b"), s.manifest().nodes().get("model.shop.c").dependsOn());
+  }
+
+  @Test
+  void filesDbtWritesDoNotRebuild() throws Exception {
+    upToDate();
+    // the listener runs just after the snapshot is handed out: wait for it
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (built.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    int before = built.size();
+    assertEquals(1, before);
+    workspace.changed(shop.resolve("target/compiled/shop/models/a.sql"));
+    workspace.changed(shop.resolve("README.txt"));
+    assertEquals(before, built.size());
+    assertTrue(workspace.upToDate(shop).isDone(), "nothing pending");
+  }
+
+  @Test
+  void openCompiledFilesAddTheirCompileProblems() throws Exception {
+    Path b = shop.resolve("models/b.sql");
+    workspace.files().open(b, "select {{ var('nope') }} from {{ ref('a') }}\n", 1);
+    workspace.changed(b);
+    ProjectSnapshot s = upToDate();
+    assertEquals(List.of(), codes(s, "models/b.sql"), "the index does not render");
+    Map<Path, List<Problem>> closed = ProjectDiagnostics.of(s, List.of());
+    assertFalse(closed.containsKey(b));
+    Map<Path, List<Problem>> open = ProjectDiagnostics.of(s, workspace.openFiles(shop));
+    assertEquals(List.of(ProblemCode.VAR_UNDEFINED), open.get(b).stream().map(Problem::code).toList());
+    assertEquals(List.of(b), ProjectDiagnostics.cleared(open.keySet(), closed));
+  }
+
+  @Test
+  void aProblemTheIndexAndTheRenderBothFindIsReportedOnce() throws Exception {
+    Path b = shop.resolve("models/b.sql");
+    workspace.files().open(b, "select * from {{ ref('missing') }}\n", 1);
+    workspace.changed(b);
+    List<Problem> problems = ProjectDiagnostics.of(upToDate(), workspace.openFiles(shop)).get(b);
+    assertEquals(1, problems.size(), problems.toString());
+  }
+
+  @Test
+  void compileFileAnswersTheBuffer() throws Exception {
+    Path b = shop.resolve("models/b.sql");
+    workspace.files().open(b, "select 2 as two\n", 1);
+    workspace.changed(b);
+    assertEquals("select 2 as two", CompileFile.compile(upToDate(), b).orElseThrow().sql().strip());
+    assertTrue(CompileFile.compile(upToDate(), shop.resolve("dbt_project.yml")).isEmpty());
+  }
+}

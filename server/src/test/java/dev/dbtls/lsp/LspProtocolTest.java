@@ -1,0 +1,203 @@
+package dev.dbtls.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real server in its own JVM, driven over stdio as an editor drives it. */
+class LspProtocolTest {
+  @TempDir
+  Path dir;
+
+  private Path project() throws IOException {
+    Path p = dir.resolve("shop");
+    Files.createDirectories(p.resolve("models"));
+    Files.writeString(p.resolve("dbt_project.yml"), "name: shop\nprofile: shop\n");
+    Files.writeString(p.resolve("profiles.yml"),
+        "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: shop.duckdb\n");
+    Files.writeString(p.resolve("models/a.sql"), "select 1 as id\n");
+    Files.writeString(p.resolve("models/b.sql"), "select * from {{ ref('a') }}\n");
+    return p;
+  }
+
+  private static Map<String, Object> initializeParams(long pid, Path folder) {
+    return Map.of("processId", pid, "rootUri", folder.toUri().toString(),
+        "capabilities", Map.of(),
+        "workspaceFolders", List.of(Map.of("uri", folder.toUri().toString(), "name", "ws")));
+  }
+
+  private static Map<String, Object> doc(String uri) {
+    return Map.of("uri", uri);
+  }
+
+  @Test
+  void editorSession() throws Exception {
+    Path project = project();
+    String a = project.resolve("models/a.sql").toUri().toString();
+    String b = project.resolve("models/b.sql").toUri().toString();
+    try (LspClient lsp = LspClient.start(dir)) {
+      JsonObject init = lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir))
+          .getAsJsonObject();
+      JsonObject sync = init.getAsJsonObject("capabilities").getAsJsonObject("textDocumentSync");
+      assertEquals(2, sync.get("change").getAsInt(), "incremental sync");
+      assertTrue(sync.get("openClose").getAsBoolean());
+      lsp.notify("initialized", Map.of());
+      JsonObject log = lsp.await("window/logMessage", m -> m.get("message").getAsString().contains("loaded shop"));
+      assertTrue(log.get("message").getAsString().contains("2 nodes"), log.toString());
+
+      // a request before any didOpen answers from the disk
+      JsonObject compiledA = object(lsp, lsp.request("dbt/compile", doc(a)));
+      assertEquals("model.shop.a", compiledA.get("nodeId").getAsString());
+      assertEquals("select 1 as id", compiledA.get("sql").getAsString().strip());
+
+      // the unsaved buffer is the truth: on disk b.sql refs a, in the editor it refs missing
+      lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", b, "languageId",
+          "jinja-sql", "version", 1, "text", "select * from {{ ref('missing') }}\n")));
+      JsonArray diagnostics = lsp.awaitDiagnostics(b, d -> d.size() > 0);
+      JsonObject unknown = diagnostics.get(0).getAsJsonObject();
+      assertEquals("ref-unknown", unknown.get("code").getAsString());
+      assertEquals("dbtls", unknown.get("source").getAsString());
+      assertEquals(1, unknown.get("severity").getAsInt(), "error");
+      assertEquals(range(0, 17, 0, 31), unknown.get("range"));
+
+      // an incremental edit fixes the ref: diagnostics of b.sql are cleared
+      lsp.notify("textDocument/didChange", Map.of(
+          "textDocument", Map.of("uri", b, "version", 2),
+          "contentChanges", List.of(Map.of("range", Map.of(
+              "start", Map.of("line", 0, "character", 22), "end", Map.of("line", 0, "character", 29)),
+              "text", "a"))));
+      lsp.awaitDiagnostics(b, JsonArray::isEmpty);
+
+      JsonObject compiledB = object(lsp, lsp.request("dbt/compile", doc(b)));
+      assertEquals("model.shop.b", compiledB.get("nodeId").getAsString());
+      assertFalse(compiledB.get("failed").getAsBoolean());
+      String sql = compiledB.get("sql").getAsString();
+      assertTrue(sql.startsWith("select * from ") && sql.contains("\"a\"") && !sql.contains("ref("), sql);
+      assertEquals(0, compiledB.getAsJsonArray("problems").size());
+      JsonObject first = compiledB.getAsJsonArray("sourceMap").get(0).getAsJsonObject();
+      assertEquals("TEXT", first.get("kind").getAsString());
+      assertEquals(0, first.get("sqlStart").getAsInt());
+
+      assertTrue(lsp.request("shutdown", null).isJsonNull());
+      lsp.notify("exit", null);
+      assertTrue(lsp.process().waitFor(LspClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+      assertEquals(0, lsp.process().exitValue(), lsp.stderr());
+    }
+  }
+
+  @Test
+  void noArgumentsStartsTheServerAndTheVscodeStdioFlagIsAccepted() throws Exception {
+    for (String[] args : List.of(new String[0], new String[] {"lsp", "--stdio"})) {
+      try (LspClient lsp = LspClient.start(dir, args)) {
+        assertSession(lsp);
+      }
+    }
+  }
+
+  @Test
+  void portModeServesOneEditorOnLoopback() throws Exception {
+    try (LspClient lsp = LspClient.startOnPort(dir)) {
+      assertSession(lsp);
+    }
+  }
+
+  /** initialize, shutdown, exit: the server answers and ends with status 0. */
+  private void assertSession(LspClient lsp) throws Exception {
+    JsonObject init = object(lsp, lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir)));
+    assertEquals("dbtls", init.getAsJsonObject("serverInfo").get("name").getAsString());
+    lsp.notify("initialized", Map.of());
+    assertTrue(lsp.request("shutdown", null).isJsonNull());
+    lsp.notify("exit", null);
+    assertTrue(lsp.process().waitFor(LspClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    assertEquals(0, lsp.process().exitValue(), lsp.stderr());
+  }
+
+  @Test
+  void filesChangedOutsideTheEditorAreReadAgain() throws Exception {
+    Path project = project();
+    Path b = project.resolve("models/b.sql");
+    Path c = project.resolve("models/c.sql");
+    try (LspClient lsp = LspClient.start(dir)) {
+      Map<String, Object> init = new java.util.HashMap<>(initializeParams(ProcessHandle.current().pid(), dir));
+      init.put("capabilities", Map.of("workspace",
+          Map.of("didChangeWatchedFiles", Map.of("dynamicRegistration", true))));
+      lsp.request("initialize", init);
+      lsp.notify("initialized", Map.of());
+      JsonObject registration = lsp.await("client/registerCapability", p -> true)
+          .getAsJsonArray("registrations").get(0).getAsJsonObject();
+      assertEquals("workspace/didChangeWatchedFiles", registration.get("method").getAsString());
+      // the first build is done once compile answers
+      object(lsp, lsp.request("dbt/compile", doc(b.toUri().toString())));
+
+      Files.writeString(b, "select * from {{ ref('gone') }}\n");
+      Files.writeString(c, "select * from {{ ref('nope') }}\n");
+      lsp.notify("workspace/didChangeWatchedFiles", Map.of("changes", List.of(
+          Map.of("uri", b.toUri().toString(), "type", 2), Map.of("uri", c.toUri().toString(), "type", 1))));
+      lsp.awaitDiagnostics(b.toUri().toString(), d -> d.size() == 1
+          && d.get(0).getAsJsonObject().get("code").getAsString().equals("ref-unknown"));
+      lsp.awaitDiagnostics(c.toUri().toString(), d -> d.size() == 1);
+
+      Files.delete(c);
+      lsp.notify("workspace/didChangeWatchedFiles", Map.of("changes", List.of(
+          Map.of("uri", c.toUri().toString(), "type", 3))));
+      lsp.awaitDiagnostics(c.toUri().toString(), JsonArray::isEmpty);
+    }
+  }
+
+  @Test
+  void aFileOfNoProjectAnswersNull() throws Exception {
+    Path project = project();
+    Path loose = dir.resolve("loose.sql");
+    Files.writeString(loose, "select 1");
+    try (LspClient lsp = LspClient.start(dir)) {
+      lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), project));
+      lsp.notify("initialized", Map.of());
+      assertTrue(lsp.request("dbt/compile", doc(loose.toUri().toString())).isJsonNull());
+    }
+  }
+
+  @Test
+  void serverExitsWhenTheEditorDies() throws Exception {
+    Process editor = new ProcessBuilder("sleep", "600").start();
+    try (LspClient lsp = LspClient.start(dir)) {
+      lsp.request("initialize", initializeParams(editor.pid(), dir));
+      editor.destroy();
+      assertTrue(lsp.process().waitFor(LspClient.TIMEOUT_SECONDS, TimeUnit.SECONDS),
+          "server still running after its editor died");
+      assertTrue(lsp.stderr().contains("editor process " + editor.pid() + " ended"), lsp.stderr());
+    } finally {
+      editor.destroyForcibly();
+    }
+  }
+
+  private static JsonObject object(LspClient lsp, JsonElement e) {
+    assertTrue(e.isJsonObject(), () -> "expected an object, got " + e + "; server stderr:\n" + lsp.stderr());
+    return e.getAsJsonObject();
+  }
+
+  private static JsonElement range(int l1, int c1, int l2, int c2) {
+    JsonObject r = new JsonObject();
+    r.add("start", position(l1, c1));
+    r.add("end", position(l2, c2));
+    return r;
+  }
+
+  private static JsonObject position(int line, int character) {
+    JsonObject p = new JsonObject();
+    p.addProperty("line", line);
+    p.addProperty("character", character);
+    return p;
+  }
+}
