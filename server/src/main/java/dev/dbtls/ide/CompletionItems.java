@@ -1,0 +1,76 @@
+package dev.dbtls.ide;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Collects the items of one request that match what is typed so far: a prefix first, then a
+ * substring, then a subsequence (a superset of what editors filter by, so their own filtering
+ * keeps working as the user types on). {@code sortText} = match rank, group, label.
+ */
+final class CompletionItems {
+  private final String prefix;
+  private final String lowerPrefix;
+  private final int replaceStart;
+  private final int replaceEnd;
+  private final List<CompletionItem> items = new ArrayList<>();
+  private final Set<String> seen = new HashSet<>();
+
+  CompletionItems(String prefix, int replaceStart, int replaceEnd) {
+    this.prefix = prefix;
+    this.lowerPrefix = prefix.toLowerCase(Locale.ROOT);
+    this.replaceStart = replaceStart;
+    this.replaceEnd = replaceEnd;
+  }
+
+  String prefix() {
+    return prefix;
+  }
+
+  /** Whether {@code label} matches what is typed (worth building an item for). */
+  boolean matches(String label) {
+    return rank(label) >= 0;
+  }
+
+  /** Adds an item unless it does not match or one with the same label and kind is there. */
+  void add(String label, CompletionKind kind, int group, String detail, String documentation,
+      String insertText, boolean snippet) {
+    int rank = rank(label);
+    if (rank < 0 || !seen.add(kind + "\u0000" + label)) {
+      return;
+    }
+    String sort = rank + String.format(Locale.ROOT, "%02d", Math.min(group, 99)) + label.toLowerCase(Locale.ROOT);
+    items.add(new CompletionItem(label, kind, detail,
+        documentation == null || documentation.isBlank() ? null : documentation,
+        insertText, snippet, replaceStart, replaceEnd, sort));
+  }
+
+  List<CompletionItem> result() {
+    items.sort(java.util.Comparator.comparing(CompletionItem::sortText));
+    return List.copyOf(items);
+  }
+
+  /** 0 prefix, 1 substring, 2 subsequence (all case-insensitive), -1 no match. */
+  private int rank(String label) {
+    if (lowerPrefix.isEmpty()) {
+      return 0;
+    }
+    if (label.regionMatches(true, 0, prefix, 0, prefix.length())) {
+      return 0;
+    }
+    String lower = label.toLowerCase(Locale.ROOT);
+    if (lower.contains(lowerPrefix)) {
+      return 1;
+    }
+    int j = 0;
+    for (int i = 0; i < lower.length() && j < lowerPrefix.length(); i++) {
+      if (lower.charAt(i) == lowerPrefix.charAt(j)) {
+        j++;
+      }
+    }
+    return j == lowerPrefix.length() ? 2 : -1;
+  }
+}

@@ -1,0 +1,164 @@
+package dev.dbtls.ide;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The fixed words completion offers: Jinja tags, dbt's context, config keys and values, SQL. */
+final class CompletionVocabulary {
+  private CompletionVocabulary() {}
+
+  /** A name of dbt's Jinja context: its snippet (null: insert the name) and a line of help. */
+  record ContextName(String name, String snippet, String doc) {}
+
+  /** Tags after {@code {%}. */
+  static final List<String> JINJA_TAGS = List.of("if", "elif", "else", "endif", "for", "endfor",
+      "set", "endset", "macro", "endmacro", "call", "endcall", "do", "filter", "endfilter", "raw",
+      "endraw", "with", "endwith", "include", "import", "from", "break", "continue",
+      "materialization", "endmaterialization", "test", "endtest", "snapshot", "endsnapshot", "docs",
+      "enddocs");
+
+  /** Jinja's word operators and constants inside expressions. */
+  static final List<String> JINJA_EXPRESSION_WORDS = List.of("and", "or", "not", "in", "is", "if",
+      "else", "true", "false", "none");
+
+  static final List<ContextName> CONTEXT = List.of(
+      new ContextName("ref", "ref('$1')", "A model, seed or snapshot: `ref('name')`, `ref('package', 'name')`, `ref('name', v=2)`."),
+      new ContextName("source", "source('$1', '$2')", "A source table declared in YAML: `source('source_name', 'table_name')`."),
+      new ContextName("config", "config($1)", "Sets this node's config: `config(materialized='table')`."),
+      new ContextName("var", "var('$1')", "A project variable: `var('name', default)`."),
+      new ContextName("env_var", "env_var('$1')", "An environment variable: `env_var('NAME', default)`."),
+      new ContextName("doc", "doc('$1')", "A docs block, in descriptions."),
+      new ContextName("this", null, "The relation of the current model."),
+      new ContextName("target", null, "The target (connection) dbt runs against: `target.name`, `target.schema`, ..."),
+      new ContextName("adapter", null, "The database adapter: `adapter.dispatch`, `adapter.get_relation`, ..."),
+      new ContextName("is_incremental", "is_incremental()", "True when an incremental model runs on an existing table, not in full refresh."),
+      new ContextName("should_full_refresh", "should_full_refresh()", "True when this node is full-refreshed."),
+      new ContextName("execute", null, "False while dbt parses, true while it runs or compiles."),
+      new ContextName("return", "return($1)", "Returns a value from a macro."),
+      new ContextName("log", "log($1)", "Writes a message to the log: `log(msg, info=True)`."),
+      new ContextName("print", "print($1)", "Prints a message."),
+      new ContextName("exceptions", null, "`exceptions.raise_compiler_error(msg)`, `exceptions.warn(msg)`."),
+      new ContextName("modules", null, "Python modules: `modules.datetime`, `modules.re`, `modules.itertools`, `modules.pytz`."),
+      new ContextName("run_query", "run_query($1)", "Runs SQL and returns an agate table (empty while parsing)."),
+      new ContextName("statement", null, "The `{% call statement(...) %}` block that runs SQL."),
+      new ContextName("load_result", "load_result('$1')", "The result of a named `statement` block."),
+      new ContextName("api", null, "`api.Relation`, `api.Column`."),
+      new ContextName("model", null, "The current node as a dictionary."),
+      new ContextName("graph", null, "The project graph: `graph.nodes`, `graph.sources`, ..."),
+      new ContextName("run_started_at", null, "When the run started (a datetime)."),
+      new ContextName("invocation_id", null, "A unique id of this dbt invocation."),
+      new ContextName("project_name", null, "The root project's name."),
+      new ContextName("dbt_version", null, "The version of dbt."),
+      new ContextName("flags", null, "The invocation's flags: `flags.FULL_REFRESH`, ..."),
+      new ContextName("fromjson", "fromjson($1)", "Parses a JSON string."),
+      new ContextName("tojson", "tojson($1)", "Serializes a value to JSON."),
+      new ContextName("fromyaml", "fromyaml($1)", "Parses a YAML string."),
+      new ContextName("toyaml", "toyaml($1)", "Serializes a value to YAML."),
+      new ContextName("local_md5", "local_md5($1)", "The MD5 hex digest of a string."),
+      new ContextName("zip", "zip($1)", "Python's `zip`."),
+      new ContextName("set", "set($1)", "Python's `set`."),
+      new ContextName("range", "range($1)", "Python's `range`."),
+      new ContextName("dict", "dict($1)", "A dictionary."),
+      new ContextName("namespace", "namespace($1)", "A mutable namespace object (Jinja)."),
+      new ContextName("caller", "caller()", "The body of the `{% call %}` block calling this macro."),
+      new ContextName("varargs", null, "Extra positional arguments of a macro."),
+      new ContextName("kwargs", null, "Extra keyword arguments of a macro."));
+
+  /** Attributes and methods of dbt's context objects, after {@code name.}. */
+  static final Map<String, List<String>> MEMBERS = Map.of(
+      "this", List.of("database", "schema", "identifier", "name", "render()", "include()", "is_table", "is_view", "is_cte"),
+      "target", List.of("name", "schema", "database", "type", "threads", "profile_name", "user", "role", "warehouse", "project", "dataset"),
+      "adapter", List.of("dispatch()", "get_relation()", "get_columns_in_relation()", "get_missing_columns()", "expand_target_column_types()", "list_relations_without_caching()", "create_schema()", "drop_schema()", "drop_relation()", "rename_relation()", "quote()", "already_exists()"),
+      "modules", List.of("datetime", "re", "itertools", "pytz"),
+      "exceptions", List.of("raise_compiler_error()", "warn()"),
+      "api", List.of("Relation", "Column"),
+      "flags", List.of("FULL_REFRESH", "STORE_FAILURES", "WHICH"),
+      "graph", List.of("nodes", "sources", "exposures", "macros", "groups", "metrics"));
+
+  /** dbt's common config keys with a line of help. */
+  static final Map<String, String> CONFIG_KEYS = new LinkedHashMap<>();
+  static {
+    String[][] keys = {
+        {"materialized", "How the model is built: view, table, incremental, ephemeral, ..."},
+        {"schema", "Custom schema (appended to the target schema by default)."},
+        {"alias", "The relation name in the warehouse, instead of the file name."},
+        {"database", "Custom database."},
+        {"tags", "Tags, for selection: `tags=['nightly']`."},
+        {"enabled", "False leaves the node out of the project."},
+        {"unique_key", "The key incremental models merge on."},
+        {"incremental_strategy", "append, merge, delete+insert, insert_overwrite, microbatch."},
+        {"on_schema_change", "ignore, fail, append_new_columns, sync_all_columns."},
+        {"pre_hook", "SQL run before the model is built."},
+        {"post_hook", "SQL run after the model is built."},
+        {"persist_docs", "Write descriptions as comments: `{'relation': true, 'columns': true}`."},
+        {"meta", "Free-form metadata."},
+        {"grants", "Privileges granted on the relation: `{'select': ['role']}`."},
+        {"contract", "Enforce the declared columns and types: `{'enforced': true}`."},
+        {"docs", "`{'show': false}` hides the node in the docs site."},
+        {"full_refresh", "False never full-refreshes this model."},
+        {"sql_header", "SQL run before the model's create statement."},
+        {"group", "The group the node belongs to."},
+        {"access", "private, protected or public."},
+        {"cluster_by", "Clustering columns (Snowflake, BigQuery)."},
+        {"partition_by", "Partitioning (BigQuery, Spark, Databricks)."},
+        {"batch_size", "Microbatch period: hour, day, month, year."},
+        {"event_time", "The column holding each row's event time."},
+        {"lookback", "How many batches back a microbatch run reprocesses."},
+        {"begin", "Start of a microbatch model's history."},
+        {"strategy", "Snapshot strategy: timestamp or check."},
+        {"updated_at", "Snapshot: the column with the row's last update time."},
+        {"check_cols", "Snapshot: the columns whose change makes a new version."},
+        {"target_schema", "Snapshot: schema of the snapshot table."},
+        {"target_database", "Snapshot: database of the snapshot table."},
+        {"invalidate_hard_deletes", "Snapshot: close rows deleted at the source."},
+        {"severity", "Test: error or warn."},
+        {"store_failures", "Test: keep failing rows in a table."},
+        {"where", "Test: filter the tested rows."},
+        {"limit", "Test: at most this many failures are returned."},
+        {"warn_if", "Test: condition on the failure count that warns."},
+        {"error_if", "Test: condition on the failure count that fails."},
+        {"quote_columns", "Seed: quote column names."},
+        {"column_types", "Seed: column types: `{'id': 'integer'}`."},
+    };
+    for (String[] k : keys) {
+      CONFIG_KEYS.put(k[0], k[1]);
+    }
+  }
+
+  static final List<String> MATERIALIZATIONS = List.of("view", "table", "incremental", "ephemeral",
+      "materialized_view", "snapshot");
+
+  /** Known values of config keys whose values are a fixed set of strings. */
+  static final Map<String, List<String>> CONFIG_VALUES = Map.of(
+      "incremental_strategy", List.of("append", "merge", "delete+insert", "insert_overwrite", "microbatch"),
+      "on_schema_change", List.of("ignore", "fail", "append_new_columns", "sync_all_columns"),
+      "strategy", List.of("timestamp", "check"),
+      "severity", List.of("error", "warn"),
+      "access", List.of("private", "protected", "public"),
+      "batch_size", List.of("hour", "day", "month", "year"));
+
+  static final List<String> SQL_KEYWORDS = List.of("select", "from", "where", "join", "left join",
+      "right join", "inner join", "full outer join", "cross join", "on", "using", "group by",
+      "order by", "having", "qualify", "limit", "offset", "union all", "union", "intersect",
+      "except", "with", "as", "distinct", "case", "when", "then", "else", "end", "and", "or", "not",
+      "in", "is", "null", "is not null", "like", "ilike", "between", "exists", "over",
+      "partition by", "asc", "desc", "nulls first", "nulls last", "true", "false", "window",
+      "lateral", "values", "insert into", "update", "delete", "merge into", "create", "table",
+      "view", "interval");
+
+  /** Functions most SQL dialects share. */
+  static final List<String> SQL_FUNCTIONS = List.of("count", "sum", "avg", "min", "max",
+      "coalesce", "nullif", "cast", "round", "floor", "ceil", "abs", "lower", "upper", "trim",
+      "length", "concat", "substring", "replace", "split_part", "date_trunc", "date_part",
+      "extract", "current_date", "current_timestamp", "row_number", "rank", "dense_rank", "lag",
+      "lead", "first_value", "last_value", "greatest", "least", "md5", "string_agg", "listagg",
+      "array_agg", "any_value", "try_cast");
+
+  /** Words after a relation that are not its alias. */
+  static final java.util.Set<String> NOT_AN_ALIAS = java.util.Set.of("where", "on", "join", "left",
+      "right", "inner", "full", "outer", "cross", "natural", "group", "order", "limit", "union",
+      "using", "lateral", "qualify", "having", "window", "except", "intersect", "select", "from",
+      "with", "as", "and", "or", "offset", "fetch", "for", "pivot", "unpivot", "sample",
+      "tablesample", "when", "then", "else", "end", "returning", "set", "values");
+}
