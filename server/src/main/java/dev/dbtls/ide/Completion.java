@@ -239,25 +239,23 @@ public final class Completion {
           byName.computeIfAbsent(n.name(), k -> new ArrayList<>(1)).add(n);
         }
       }
+      String root = snapshot.inputs().root().name();
       for (List<Node> same : byName.values()) {
         Node n = pick(same);
         CompletionKind kind = n.type() == ResourceType.SEED ? CompletionKind.SEED
             : n.type() == ResourceType.SNAPSHOT ? CompletionKind.SNAPSHOT : CompletionKind.MODEL;
-        StringBuilder detail = new StringBuilder(n.type().dbtName());
-        String relation = relation(n.relation());
-        if (relation != null) {
-          detail.append(' ').append(relation);
-        }
-        if (!n.packageName().equals(snapshot.inputs().root().name())) {
+        StringBuilder detail = new StringBuilder(64).append(n.type().dbtName());
+        relation(n.relation(), detail.append(' '));
+        if (!n.packageName().equals(root)) {
           detail.append(" (").append(n.packageName()).append(')');
         }
-        TreeSet<String> versions = new TreeSet<>();
-        same.stream().filter(v -> v.version() != null).forEach(v -> versions.add(v.version()));
-        if (!versions.isEmpty()) {
+        if (n.version() != null) {
+          TreeSet<String> versions = new TreeSet<>();
+          same.stream().filter(v -> v.version() != null).forEach(v -> versions.add(v.version()));
           detail.append(" versions ").append(String.join(", ", versions));
         }
-        items.add(n.name(), kind, n.packageName().equals(snapshot.inputs().root().name()) ? 0 : 1,
-            detail.toString(), n.description(), n.name(), false);
+        items.add(n.name(), kind, n.packageName().equals(root) ? 0 : 1, detail.toString(),
+            n.description(), n.name(), false);
       }
     }
 
@@ -310,10 +308,9 @@ public final class Completion {
     private void sourceTables(String source, CompletionItems items) {
       for (Node n : manifest.nodes().values()) {
         if (n.type() == ResourceType.SOURCE && source.equals(sourceName(n))) {
-          String relation = relation(n.relation());
           items.add(n.name(), CompletionKind.SOURCE_TABLE, 0,
-              "source table" + (relation == null ? "" : " " + relation), n.description(),
-              n.name(), false);
+              relation(n.relation(), new StringBuilder("source table ")).toString().strip(),
+              n.description(), n.name(), false);
         }
       }
     }
@@ -484,17 +481,19 @@ public final class Completion {
           doc.toString(), insert, !callFollows);
     }
 
-    private static String relation(RelationName r) {
+    /** Appends {@code database.schema.identifier} (the parts that are set). */
+    private static StringBuilder relation(RelationName r, StringBuilder s) {
       if (r == null) {
-        return null;
+        return s;
       }
-      StringBuilder s = new StringBuilder();
+      boolean first = true;
       for (String part : new String[] {r.database(), r.schema(), r.identifier()}) {
         if (part != null && !part.isEmpty()) {
-          s.append(s.length() == 0 ? "" : ".").append(part);
+          s.append(first ? "" : ".").append(part);
+          first = false;
         }
       }
-      return s.length() == 0 ? null : s.toString();
+      return s;
     }
   }
 

@@ -39,10 +39,12 @@ final class CompletionItems {
   void add(String label, CompletionKind kind, int group, String detail, String documentation,
       String insertText, boolean snippet) {
     int rank = rank(label);
-    if (rank < 0 || !seen.add(kind + "\u0000" + label)) {
+    if (rank < 0 || !seen.add(label + (char) kind.ordinal())) {
       return;
     }
-    String sort = rank + String.format(Locale.ROOT, "%02d", Math.min(group, 99)) + label.toLowerCase(Locale.ROOT);
+    int g = Math.min(group, 99);
+    String sort = new StringBuilder(label.length() + 3).append(rank).append(g < 10 ? "0" : "")
+        .append(g).append(label.toLowerCase(Locale.ROOT)).toString();
     items.add(new CompletionItem(label, kind, detail,
         documentation == null || documentation.isBlank() ? null : documentation,
         insertText, snippet, replaceStart, replaceEnd, sort));

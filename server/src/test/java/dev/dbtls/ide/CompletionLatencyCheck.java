@@ -1,0 +1,48 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.FileSource;
+import dev.dbtls.project.ProjectInputs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Manual latency check of {@link Completion} on a large project (not a test: timing depends on
+ * the machine). Generate one with {@code python3 test-projects/generate.py DIR --models 10000},
+ * then {@code java -cp <classpath> dev.dbtls.ide.CompletionLatencyCheck DIR models/.../x.sql}.
+ */
+public final class CompletionLatencyCheck {
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]).toAbsolutePath().normalize();
+    String file = args[1];
+    ProjectSnapshot s = ProjectSnapshot.load(dir, ProjectInputs.Options.defaults(), List.of(),
+        FileSource.DISK, false);
+    String text = Files.readString(dir.resolve(file));
+    int from = text.indexOf("from ") + 5;
+    Map<String, String> cases = Map.of(
+        "ref('", text.substring(0, from) + "{{ ref('",
+        "ref('stg_s", text.substring(0, from) + "{{ ref('stg_s",
+        "{{ name", text.substring(0, from) + "{{ c",
+        "source('", text.substring(0, from) + "{{ source('",
+        "sql word", text + "\nsel",
+        "alias.", text + "\nselect x.");
+    for (var c : cases.entrySet()) {
+      String t = c.getValue();
+      List<Long> nanos = new ArrayList<>();
+      int size = 0;
+      for (int i = 0; i < 1000; i++) {
+        long t0 = System.nanoTime();
+        size = Completion.complete(s, file, t, t.length()).size();
+        nanos.add(System.nanoTime() - t0);
+      }
+      long[] last = nanos.subList(500, 1000).stream().mapToLong(Long::longValue).sorted().toArray();
+      System.out.printf("%-12s items %6d  p50 %6.2f ms  p99 %6.2f ms%n", c.getKey(), size,
+          last[last.length / 2] / 1e6, last[(int) (last.length * 0.99)] / 1e6);
+    }
+    System.out.println(Arrays.toString(new int[] {s.manifest().nodes().size()}) + " nodes");
+  }
+}
