@@ -158,8 +158,46 @@ public final class Completion {
           && call.keyword == null && call.atArgStart) {
         versions(call, items);
       }
+      if (call != null && call.atArgStart && call.keyword == null) {
+        macroParameters(call, items);
+      }
       expressionNames(items, callFollows);
       return items.result();
+    }
+
+    /** {@code param=} for the parameters of the macro being called, not yet given by keyword. */
+    private void macroParameters(Call call, CompletionItems items) {
+      Macro m = calledMacro(call);
+      if (m == null) {
+        return;
+      }
+      int positional = call.argIndex - call.keywords.size();
+      for (int i = Math.max(0, positional); i < m.parameters().size(); i++) {
+        String p = m.parameters().get(i);
+        if (!call.keywords.contains(p)) {
+          items.add(p + "=", CompletionKind.KEYWORD, 0, "parameter of " + m.name(), null, p + "=",
+              false);
+        }
+      }
+    }
+
+    private Macro calledMacro(Call call) {
+      String root = snapshot.inputs().root().name();
+      if (call.qualifier != null) {
+        if (!call.qualifier.equals("dbt") && snapshot.inputs().project(call.qualifier) == null) {
+          return null;
+        }
+        return namespaceMacros(call.qualifier).stream().filter(m -> m.name().equals(call.name))
+            .findFirst().orElse(null);
+      }
+      for (String pkg : new String[] {root, packageName}) {
+        Macro m = manifest.macros().get("macro." + pkg + "." + call.name);
+        if (m != null) {
+          return m;
+        }
+      }
+      return Builtins.MACROS.stream().filter(m -> m.name().equals(call.name)).findFirst()
+          .orElse(null);
     }
 
     private boolean followedByParen(int from) {
@@ -425,28 +463,28 @@ public final class Completion {
     private void expressionNames(CompletionItems items, boolean callFollows) {
       for (CompletionVocabulary.ContextName c : CompletionVocabulary.CONTEXT) {
         boolean snippet = c.snippet() != null && !callFollows;
-        items.add(c.name(), CompletionKind.FUNCTION, 1, "dbt", c.doc(),
+        items.add(c.name(), CompletionKind.FUNCTION, 2, "dbt", c.doc(),
             snippet ? c.snippet() : c.name(), snippet);
       }
       String root = snapshot.inputs().root().name();
       for (Macro m : manifest.macros().values()) {
         // unqualified calls reach the root project's macros and the calling package's own
         if (m.packageName().equals(root) || m.packageName().equals(packageName)) {
-          macroItem(m, items, 0, callFollows);
+          macroItem(m, items, 1, callFollows);
         }
       }
       for (Macro m : Builtins.MACROS) {
-        macroItem(m, items, 3, callFollows);
+        macroItem(m, items, 4, callFollows);
       }
       for (String p : snapshot.inputs().packageNames()) {
         if (!p.equals(root)) {
-          items.add(p, CompletionKind.PACKAGE, 2, "package: its macros are " + p + ".name()",
+          items.add(p, CompletionKind.PACKAGE, 3, "package: its macros are " + p + ".name()",
               null, p, false);
         }
       }
       if (!items.prefix().isEmpty()) {
         for (String w : CompletionVocabulary.JINJA_EXPRESSION_WORDS) {
-          items.add(w, CompletionKind.KEYWORD, 4, "Jinja", null, w, false);
+          items.add(w, CompletionKind.KEYWORD, 5, "Jinja", null, w, false);
         }
       }
     }
@@ -525,6 +563,8 @@ public final class Completion {
     boolean atArgStart;
     boolean atValueStart;
     final List<String> literals = new ArrayList<>();
+    /** Keyword arguments given before the cursor's argument. */
+    final java.util.Set<String> keywords = new java.util.HashSet<>();
 
     String literal(int i) {
       return i < literals.size() ? literals.get(i) : null;
@@ -572,6 +612,10 @@ public final class Completion {
       }
       int from = open + 1;
       for (int comma : commas) {
+        if (comma - from >= 2 && tokens.get(from).kind() == TokenKind.NAME
+            && tokens.get(from + 1).isOperator("=")) {
+          c.keywords.add(tokens.get(from).value());
+        }
         c.literals.add(comma - from == 1 && tokens.get(from).kind() == TokenKind.STRING
             ? tokens.get(from).value() : null);
         from = comma + 1;

@@ -269,6 +269,23 @@ class CompletionTest {
   }
 
   @Test
+  void macroKeywordArguments() {
+    List<CompletionItem> items = complete("""
+        -- file: models/report.sql
+        select {{ cents_to_dollars('amount', $0) }} from x
+        """);
+    assertEquals("scale=", items.get(0).label());
+    assertFalse(labels(items).contains("column_name="));
+
+    items = complete("""
+        -- file: models/report.sql
+        select {{ utils.star(except=['a'], $0) }} from x
+        """);
+    assertEquals(List.of("from="), labels(items, CompletionKind.KEYWORD).subList(0, 1));
+    assertFalse(labels(items).contains("except="));
+  }
+
+  @Test
   void packagePrefixGivesThatPackagesMacros() {
     List<CompletionItem> items = complete("""
         -- file: models/report.sql
