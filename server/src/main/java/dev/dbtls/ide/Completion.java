@@ -137,6 +137,18 @@ public final class Completion {
       if (piece.kind() == PieceKind.STATEMENT && DEFINITION_TAGS.contains(piece.tag())) {
         return List.of(); // naming a macro, its parameters, a docs block...
       }
+      if (argStart >= 1 && tokens.get(argStart - 1).isOperator("|")) {
+        for (String f : CompletionVocabulary.JINJA_FILTERS) {
+          items.add(f, CompletionKind.FUNCTION, 0, "Jinja filter", null, f, false);
+        }
+        return items.result();
+      }
+      if (argStart >= 1 && tokens.get(argStart - 1).isName("is")) {
+        for (String t : CompletionVocabulary.JINJA_TESTS) {
+          items.add(t, CompletionKind.KEYWORD, 0, "Jinja test", null, t, false);
+        }
+        return items.result();
+      }
       if (argStart >= 2 && tokens.get(argStart - 1).isPunct(".")) {
         Token owner = tokens.get(argStart - 2);
         if (owner.kind() == TokenKind.NAME
@@ -161,8 +173,44 @@ public final class Completion {
       if (call != null && call.atArgStart && call.keyword == null) {
         macroParameters(call, items);
       }
+      locals(piece, items);
       expressionNames(items, callFollows);
       return items.result();
+    }
+
+    /**
+     * Names the template binds before the cursor: {@code {% set %}} and {@code {% for %}}
+     * targets, {@code loop} inside a for, and the parameters of the macro the cursor is in.
+     */
+    private void locals(Piece here, CompletionItems items) {
+      for (Piece p : template.pieces()) {
+        if (p.start() >= here.start()) {
+          break;
+        }
+        if (p.isTag("set") || p.isTag("for")) {
+          List<Token> ts = p.tokens();
+          for (int i = 1; i < ts.size() && !ts.get(i).isOperator("=") && !ts.get(i).isName("in"); i++) {
+            if (ts.get(i).kind() == TokenKind.NAME) {
+              items.add(ts.get(i).value(), CompletionKind.VAR, 0,
+                  p.isTag("set") ? "set in this file" : "loop variable", null, ts.get(i).value(),
+                  false);
+            }
+          }
+        }
+      }
+      if (template.isInside(here, "for")) {
+        items.add("loop", CompletionKind.VAR, 2, "the for loop: loop.index, loop.first, loop.last",
+            null, "loop", false);
+      }
+      for (StaticFacts.MacroDef d : StaticExtractor.extract(template).macros()) {
+        if (d.body().touches(offset)) {
+          for (StaticFacts.Param param : d.params()) {
+            items.add(param.name(), CompletionKind.VAR, 0, "parameter of " + d.name()
+                + (param.defaultText() == null ? "" : " = " + param.defaultText()), null,
+                param.name(), false);
+          }
+        }
+      }
     }
 
     /** {@code param=} for the parameters of the macro being called, not yet given by keyword. */

@@ -22,6 +22,19 @@ final class CompletionVocabulary {
   static final List<String> JINJA_EXPRESSION_WORDS = List.of("and", "or", "not", "in", "is", "if",
       "else", "true", "false", "none");
 
+  /** Jinja's and dbt's filters, after {@code |}. */
+  static final List<String> JINJA_FILTERS = List.of("abs", "attr", "batch", "capitalize",
+      "default", "dictsort", "first", "float", "format", "groupby", "indent", "int", "items",
+      "join", "last", "length", "list", "lower", "map", "max", "min", "reject", "rejectattr",
+      "replace", "reverse", "round", "select", "selectattr", "sort", "string", "sum", "title",
+      "tojson", "trim", "truncate", "unique", "upper", "as_bool", "as_native", "as_number",
+      "as_text");
+
+  /** Jinja's tests, after {@code is}. */
+  static final List<String> JINJA_TESTS = List.of("defined", "undefined", "none", "string",
+      "number", "integer", "float", "mapping", "iterable", "sequence", "true", "false", "boolean",
+      "even", "odd", "divisibleby", "in", "eq", "ne", "lower", "upper");
+
   static final List<ContextName> CONTEXT = List.of(
       new ContextName("ref", "ref('$1')", "A model, seed or snapshot: `ref('name')`, `ref('package', 'name')`, `ref('name', v=2)`."),
       new ContextName("source", "source('$1', '$2')", "A source table declared in YAML: `source('source_name', 'table_name')`."),

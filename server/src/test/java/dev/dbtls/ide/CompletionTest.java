@@ -355,6 +355,35 @@ class CompletionTest {
     assertFalse(labels(items).contains("ref"));
   }
 
+  @Test
+  void localsFiltersAndTests() {
+    List<CompletionItem> items = complete("""
+        -- file: macros/m.sql
+        {% macro pivot(column, values=[]) %}
+          {% set quoted = [] %}
+          {% for value in values %}
+            {{ $0 }}
+          {% endfor %}
+        {% endmacro %}
+        """);
+    assertEquals(List.of("column", "quoted", "value", "values"),
+        labels(items, CompletionKind.VAR).subList(0, 4));
+    assertTrue(labels(items, CompletionKind.VAR).contains("loop"));
+    assertTrue(item(items, "values").detail().contains("= []"));
+
+    items = complete("""
+        -- file: models/report.sql
+        select '{{ var('start_date') | up$0 }}'
+        """);
+    assertEquals("upper", items.get(0).label());
+
+    items = complete("""
+        -- file: models/report.sql
+        {% if x is def$0 %}{% endif %}
+        """);
+    assertEquals(List.of("defined", "undefined"), labels(items));
+  }
+
   // ---------------------------------------------------------------- var, doc
 
   @Test
@@ -558,9 +587,18 @@ class CompletionTest {
     Fixture f = Fixture.of(PROJECT);
     ProjectSnapshot s = snapshot(f);
     for (int i = 0; i <= text.length(); i++) {
-      assertNotNull(Completion.complete(s, "models/x.sql", text, i));
-      assertNotNull(Completion.complete(s, "models/x.sql", text.substring(0, i), i));
+      // the request itself, not Completion.complete, which turns a bug into no items
+      assertNotNull(new Completion.Request(s, "models/x.sql", text, i).run());
+      assertNotNull(new Completion.Request(s, "models/x.sql", text.substring(0, i), i).run());
     }
     assertEquals(List.of(), Completion.complete(s, "models/x.sql", "abc", 10));
+    // every offset of every file of the fixture project
+    for (String path : List.of("models/staging/schema.yml", "snapshots/orders_snapshot.sql",
+        "macros/cents.sql", "models/docs.md", "dbt_packages/utils/macros/star.sql")) {
+      String t = f.text(path);
+      for (int i = 0; i <= t.length(); i++) {
+        assertNotNull(new Completion.Request(s, path, t, i).run());
+      }
+    }
   }
 }
