@@ -150,7 +150,7 @@ public final class References {
     if (!q.nodeIds().isEmpty()) {
       for (StaticFacts.RefCall r : facts.refs()) {
         if (q.needle().equals(r.name()) && !r.dynamic() && reaches(m, pkg,
-            new Symbol.Ref(r.packageName(), r.name(), r.version(), false, 0, 0), q)) {
+            new Symbol.Ref(r.packageName(), r.name(), r.version(), false, List.of(), 0, 0), q)) {
           out.add(at(path, lines, r.nameRange()));
         }
       }
@@ -206,7 +206,7 @@ public final class References {
         boolean two = r.group(4) != null;
         int g = two ? 4 : 2;
         if (q.needle().equals(r.group(g)) && reaches(m, pkg,
-            new Symbol.Ref(two ? r.group(2) : null, r.group(g), null, false, 0, 0), q)) {
+            new Symbol.Ref(two ? r.group(2) : null, r.group(g), null, false, List.of(), 0, 0), q)) {
           out.add(new Location(path, lines.span(r.start(g), r.end(g))));
         }
       }

@@ -13,7 +13,6 @@ import dev.dbtls.project.Span;
 import dev.dbtls.project.Vars;
 import dev.dbtls.project.yaml.YamlMap;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +29,12 @@ final class Resolve {
       return m.resolveRef(fromPackage, new RefCall(r.packageName(), r.name(), r.version(), 0, 0))
           .map(List::of).orElse(List.of());
     }
-    Optional<Node> latest = m.resolveRef(fromPackage, new RefCall(r.packageName(), r.name(), null, 0, 0));
     List<Node> out = new ArrayList<>();
-    latest.ifPresent(out::add);
-    m.nodes().values().stream()
-        .filter(n -> n.name().equals(r.name()) && refable(n)
-            && (r.packageName() == null || r.packageName().equals(n.packageName())))
-        .filter(n -> !out.contains(n))
-        .sorted(Comparator.comparing(Node::uniqueId).reversed())
-        .forEach(out::add);
+    m.resolveRef(fromPackage, new RefCall(r.packageName(), r.name(), null, 0, 0)).ifPresent(out::add);
+    for (String v : r.versions()) {
+      m.resolveRef(fromPackage, new RefCall(r.packageName(), r.name(), v, 0, 0))
+          .filter(n -> !out.contains(n)).ifPresent(out::add);
+    }
     return out;
   }
 

@@ -30,9 +30,12 @@ sealed interface Symbol {
 
   int end();
 
-  /** {@code ref('pkg', 'name', v=1)}; {@code allVersions} for a YAML entry, which names every version. */
-  record Ref(String packageName, String name, String version, boolean allVersions, int start,
-      int end) implements Symbol {}
+  /**
+   * {@code ref('pkg', 'name', v=1)}; {@code allVersions} for a YAML entry, which names the model
+   * and each of its {@code versions} at once.
+   */
+  record Ref(String packageName, String name, String version, boolean allVersions,
+      List<String> versions, int start, int end) implements Symbol {}
 
   /** {@code source('src', 'table')}. */
   record Source(String sourceName, String tableName, int start, int end) implements Symbol {}
@@ -98,7 +101,8 @@ sealed interface Symbol {
     List<Symbol> out = new ArrayList<>();
     for (StaticFacts.RefCall r : f.refs()) {
       if (r.name() != null && !r.dynamic() && r.call().touches(offset)) {
-        out.add(new Ref(r.packageName(), r.name(), r.version(), false, r.call().start(), r.call().end()));
+        out.add(new Ref(r.packageName(), r.name(), r.version(), false, List.of(), r.call().start(),
+            r.call().end()));
       }
     }
     for (StaticFacts.SourceCall r : f.sources()) {
@@ -166,7 +170,7 @@ sealed interface Symbol {
       if (m.start() <= offset && offset <= m.end()) {
         boolean two = m.group(4) != null;
         out.add(new Ref(two ? m.group(2) : null, two ? m.group(4) : m.group(2), null, false,
-            m.start(), m.end()));
+            List.of(), m.start(), m.end()));
       }
     }
     m = YAML_SOURCE.matcher(text);
@@ -178,11 +182,15 @@ sealed interface Symbol {
     if (!out.isEmpty()) {
       return out;
     }
+    if (!NAME_OR_DOC_LINE.matcher(lineAt(text, offset)).find()) {
+      return out; // parsing a large YAML file costs milliseconds: only where it can find something
+    }
     PropertyFile props = PropertyFile.parse(c.displayPath(), text);
     for (NodeSpec n : props.nodes()) {
       if (inside(c, n.nameSpan(), offset)) {
         int[] r = offsets(c, n.nameSpan());
-        out.add(new Ref(c.packageName(), n.name(), null, true, r[0], r[1]));
+        out.add(new Ref(c.packageName(), n.name(), null, true,
+            n.versions().stream().map(dev.dbtls.project.properties.VersionSpec::v).toList(), r[0], r[1]));
       }
     }
     for (SourceSpec s : props.sources()) {
@@ -200,6 +208,15 @@ sealed interface Symbol {
       }
     }
     return out;
+  }
+
+  /** A line that may hold a model or source table name, or a {@code doc()} call. */
+  Pattern NAME_OR_DOC_LINE = Pattern.compile("^\\s*(-\\s+)?name\\s*:|doc\\(");
+
+  private static String lineAt(String text, int offset) {
+    int from = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+    int to = text.indexOf('\n', offset);
+    return text.substring(Math.min(from, offset), to < 0 ? text.length() : to);
   }
 
   private static int[] offsets(Context c, Span s) {
