@@ -236,9 +236,11 @@ public final class Hover {
       Map<String, String> out = new HashMap<>();
       for (MacroFile f : BuiltinMacros.shipped()) {
         for (StaticFacts.MacroDef d : StaticExtractor.extract(JinjaScanner.scan(f.text())).macros()) {
-          if (d.kind() == StaticFacts.MacroKind.MACRO) {
-            out.putIfAbsent(d.name(), "```jinja\n" + d.name() + "(" + params(d) + ")\n```\n\n"
-                + (d.doc() == null ? "" : d.doc() + "\n\n") + "dbt builtin macro");
+          if (d.kind() != StaticFacts.MacroKind.MATERIALIZATION) {
+            String name = d.kind() == StaticFacts.MacroKind.TEST ? "test_" + d.name() : d.name();
+            out.putIfAbsent(name, "```jinja\n" + d.name() + "(" + params(d) + ")\n```\n\n"
+                + (d.doc() == null ? "" : d.doc() + "\n\n")
+                + (d.kind() == StaticFacts.MacroKind.TEST ? "dbt builtin generic test" : "dbt builtin macro"));
           }
         }
       }

@@ -12,6 +12,7 @@ import dev.dbtls.jinja.scan.TextRange;
 import dev.dbtls.project.FileKind;
 import dev.dbtls.project.LineIndex;
 import dev.dbtls.project.ProjectFile;
+import dev.dbtls.project.properties.DataTestSpec;
 import dev.dbtls.project.properties.PropertyFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,6 +97,9 @@ public final class References {
   private static Query macro(Macro x) {
     String needle = x.name().contains("__") ? x.name().substring(x.name().lastIndexOf("__") + 2)
         : x.name();
+    if (needle.startsWith("test_")) {
+      needle = needle.substring("test_".length()); // YAML applies a generic test by its short name
+    }
     return new Query(Set.of(), x, null, null, needle,
         List.of(new Location(x.displayPath(), x.span())));
   }
@@ -216,6 +220,17 @@ public final class References {
             new Symbol.Source(s.group(2), s.group(4), 0, 0))
             .filter(n -> q.nodeIds().contains(n.uniqueId())).isPresent()) {
           out.add(new Location(path, lines.span(s.start(4), s.end(4))));
+        }
+      }
+    }
+    if (q.macro() != null && q.macro().name().startsWith("test_")) {
+      for (DataTestSpec t : Symbol.tests(PropertyFile.parse(path, text))) {
+        int at = lines.offset(t.span().startLine(), t.span().startColumn());
+        if (("test_" + t.macroName()).equals(q.macro().name()) && text.startsWith(t.testName(), at)
+            && Resolve.macro(m, pkg, new Symbol.Macro(t.packageName(), "test_" + t.macroName(),
+                false, 0, 0)).filter(q.macro()::equals).isPresent()) {
+          int from = at + t.testName().length() - t.macroName().length();
+          out.add(new Location(path, lines.span(from, from + t.macroName().length())));
         }
       }
     }

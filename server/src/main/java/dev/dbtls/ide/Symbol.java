@@ -8,6 +8,7 @@ import dev.dbtls.jinja.scan.TextRange;
 import dev.dbtls.project.DbtProject;
 import dev.dbtls.project.LineIndex;
 import dev.dbtls.project.Span;
+import dev.dbtls.project.properties.DataTestSpec;
 import dev.dbtls.project.properties.NodeSpec;
 import dev.dbtls.project.properties.PropertyFile;
 import dev.dbtls.project.properties.SourceSpec;
@@ -201,6 +202,15 @@ sealed interface Symbol {
         }
       }
     }
+    for (DataTestSpec t : tests(props)) {
+      int[] r = offsets(c, t.span());
+      String written = t.testName();
+      if (r[0] <= offset && offset <= r[0] + written.length()
+          && text.startsWith(written, r[0])) {
+        out.add(new Macro(t.packageName(), "test_" + t.macroName(), false, r[0],
+            r[0] + written.length()));
+      }
+    }
     for (PropertyFile.DocRef d : props.docRefs()) {
       if (inside(c, d.span(), offset)) {
         int[] r = offsets(c, d.span());
@@ -210,8 +220,25 @@ sealed interface Symbol {
     return out;
   }
 
-  /** A line that may hold a model or source table name, or a {@code doc()} call. */
-  Pattern NAME_OR_DOC_LINE = Pattern.compile("^\\s*(-\\s+)?name\\s*:|doc\\(");
+  /** Every data test a property file applies, to models, sources and their columns. */
+  static List<DataTestSpec> tests(PropertyFile props) {
+    List<DataTestSpec> out = new ArrayList<>();
+    for (NodeSpec n : props.nodes()) {
+      out.addAll(n.tests());
+      n.columns().forEach(col -> out.addAll(col.tests()));
+    }
+    for (SourceSpec s : props.sources()) {
+      for (SourceTableSpec t : s.tables()) {
+        out.addAll(t.tests());
+        t.columns().forEach(col -> out.addAll(col.tests()));
+      }
+    }
+    return out;
+  }
+
+  /** A line that may hold a model or source table name, a {@code doc()} call or a test name. */
+  Pattern NAME_OR_DOC_LINE = Pattern.compile(
+      "^\\s*(-\\s+)?name\\s*:|doc\\(|^\\s*-\\s*[A-Za-z_][\\w.]*\\s*(:|$)");
 
   private static String lineAt(String text, int offset) {
     int from = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;

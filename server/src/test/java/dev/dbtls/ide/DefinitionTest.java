@@ -127,6 +127,37 @@ class DefinitionTest {
   }
 
   @Test
+  void fromAGenericTestInYamlToItsDefinition() {
+    assertEquals(List.of(loc("macros/tests.sql", 0, 8, 0, 19)), definition("""
+        -- file: macros/tests.sql
+        {% test is_positive(model, column_name) %}select 1{% endtest %}
+        -- file: models/more.yml
+        version: 2
+        models:
+          - name: stg_orders
+            columns:
+              - name: id
+                tests:
+                  - is_posi$0tive
+                  - not_null
+        """));
+  }
+
+  @Test
+  void fromARefInYaml() {
+    assertEquals(List.of(loc("models/customers.sql", 0, 0, 0, 0)), definition("""
+        -- file: models/more.yml
+        version: 2
+        models:
+          - name: stg_orders
+            columns:
+              - name: id
+                tests:
+                  - relationships: {to: ref('custo$0mers'), field: id}
+        """));
+  }
+
+  @Test
   void nothingAtThisPosition() {
     assertTrue(definition("""
         -- file: models/x.sql

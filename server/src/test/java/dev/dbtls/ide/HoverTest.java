@@ -132,6 +132,30 @@ class HoverTest {
   }
 
   @Test
+  void genericTestsInYaml() {
+    String yaml = """
+        -- file: macros/tests.sql
+        {% test is_positive(model, column_name) %}
+          {# Fails for negative values. #}
+          select 1
+        {% endtest %}
+        -- file: models/more.yml
+        version: 2
+        models:
+          - name: stg_orders
+            columns:
+              - name: id
+                tests:
+                  - is_positive
+                  - not_null
+        """;
+    assertContains(markdown(yaml.replace("- is_positive", "- is_pos$0itive")),
+        "test_is_positive(model, column_name)", "Fails for negative values.", "`macros/tests.sql`");
+    assertContains(markdown(yaml.replace("- not_null", "- not_n$0ull")),
+        "not_null(model, column_name)", "dbt builtin generic test");
+  }
+
+  @Test
   void nothingAtThisPosition() {
     assertTrue(hover("""
         -- file: models/x.sql

@@ -27,8 +27,11 @@ class ReferencesTest {
             - name: id
               tests:
                 - relationships: {to: ref('customers'), field: id}
+                - is_positive
       -- file: dbt_packages/util/models/p.sql
       select * from {{ ref('customers') }} where {{ var('start_date') }}
+      -- file: macros/tests.sql
+      {% test is_positive(model, column_name) %}select 1{% endtest %}
       -- file: macros/more.sql
       {% macro twice(x) %}{{ cents_to_dollars(x) }} * 2{% endmacro %}
       """;
@@ -107,6 +110,12 @@ class ReferencesTest {
     String impl = f.fixture().text("macros/dispatched.sql");
     assertEquals(List.of(loc("macros/dispatched.sql", 0, 52, 0, 59)),
         References.of(f.snapshot(), "macros/dispatched.sql", impl, impl.indexOf("duckdb__my") + 9, false));
+  }
+
+  @Test
+  void everyUseOfAGenericTest() {
+    assertEquals(List.of(loc("macros/tests.sql", 0, 8, 0, 19), loc("models/uses.yml", 8, 12, 8, 23)),
+        references("{% test is_pos$0itive(", true));
   }
 
   @Test
