@@ -42,7 +42,14 @@ public final class Hover {
     Manifest m = c.snapshot().manifest();
     String pkg = c.packageName();
     if (sym instanceof Symbol.Ref r) {
-      return Resolve.models(m, pkg, r).stream().findFirst().map(Hover::model);
+      Optional<String> md = Resolve.models(m, pkg, r).stream().findFirst().map(Hover::model);
+      if (md.isEmpty() && !r.allVersions()) {
+        return m.resolveDisabledRef(pkg, new dev.dbtls.index.RefCall(r.packageName(), r.name(),
+            r.version(), 0, 0)).map(n -> "**" + n.type().dbtName() + "** `" + n.name()
+                + "` is disabled (`enabled: false`): it is not built, and this ref fails\n\n`"
+                + n.displayPath() + "`");
+      }
+      return md;
     }
     if (sym instanceof Symbol.Source src) {
       return Resolve.source(m, pkg, src).map(Hover::source);

@@ -4,7 +4,6 @@ import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
-import dev.dbtls.jinja.scan.TextRange;
 import dev.dbtls.project.DbtProject;
 import dev.dbtls.project.LineIndex;
 import dev.dbtls.project.Span;
@@ -65,10 +64,6 @@ sealed interface Symbol {
       LineIndex lines) {
     static Context of(ProjectSnapshot s, String displayPath, String text) {
       return new Context(s, displayPath, packageOf(s, displayPath), text, new LineIndex(text));
-    }
-
-    Span span(int start, int end) {
-      return lines.span(start, end);
     }
 
     boolean isYaml() {
@@ -254,10 +249,5 @@ sealed interface Symbol {
   private static boolean inside(Context c, Span s, int offset) {
     int[] r = offsets(c, s);
     return r[0] <= offset && offset <= r[1] && r[1] > r[0];
-  }
-
-  /** A range's span in a text. */
-  static Span span(LineIndex lines, TextRange r) {
-    return lines.span(r.start(), r.end());
   }
 }

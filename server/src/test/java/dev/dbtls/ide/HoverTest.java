@@ -156,6 +156,24 @@ class HoverTest {
   }
 
   @Test
+  void disabledModelsSaySo() {
+    assertContains(markdown("""
+        -- file: models/old.sql
+        {{ config(enabled=false) }}
+        select 1
+        -- file: models/x.sql
+        select * from {{ ref('o$0ld') }}
+        """), "**model** `old` is disabled", "`models/old.sql`");
+  }
+
+  @Test
+  void sourceTableEntryInYaml() {
+    NavFixture f = NavFixture.cursorAt("      - name: ord$0ers\n");
+    assertContains(Hover.at(f.snapshot(), f.file(), f.text(), f.offset()).orElseThrow().markdown(),
+        "**source** `raw.orders`", "loader: fivetran");
+  }
+
+  @Test
   void nothingAtThisPosition() {
     assertTrue(hover("""
         -- file: models/x.sql
