@@ -30,12 +30,16 @@ public final class Hover {
 
   public static Optional<HoverInfo> at(ProjectSnapshot s, String displayPath, String text, int offset) {
     try {
-      Symbol.Context c = Symbol.Context.of(s, displayPath, text);
-      return Symbol.at(c, offset).flatMap(sym -> markdown(c, sym)
-          .map(md -> new HoverInfo(md, sym.start(), sym.end())));
+      return find(s, displayPath, text, offset);
     } catch (RuntimeException e) {
-      return Optional.empty(); // half-typed text must never fail a request
+      return Optional.empty(); // a bug must not fail the editor's request; tests call find
     }
+  }
+
+  static Optional<HoverInfo> find(ProjectSnapshot s, String displayPath, String text, int offset) {
+    Symbol.Context c = Symbol.Context.of(s, displayPath, text);
+    return Symbol.at(c, offset).flatMap(sym -> markdown(c, sym)
+        .map(md -> new HoverInfo(md, sym.start(), sym.end())));
   }
 
   private static Optional<String> markdown(Symbol.Context c, Symbol sym) {

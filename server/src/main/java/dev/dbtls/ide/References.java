@@ -37,13 +37,18 @@ public final class References {
   public static List<Location> of(ProjectSnapshot s, String displayPath, String text, int offset,
       boolean includeDeclaration) {
     try {
-      Symbol.Context c = Symbol.Context.of(s, displayPath, text);
-      Optional<Symbol> sym = Symbol.at(c, offset);
-      Query q = sym.isPresent() ? query(c, sym.get()) : ownModel(c);
-      return q == null ? List.of() : search(c, q, includeDeclaration);
+      return find(s, displayPath, text, offset, includeDeclaration);
     } catch (RuntimeException e) {
-      return List.of(); // half-typed text must never fail a request
+      return List.of(); // a bug must not fail the editor's request; tests call find
     }
+  }
+
+  static List<Location> find(ProjectSnapshot s, String displayPath, String text, int offset,
+      boolean includeDeclaration) {
+    Symbol.Context c = Symbol.Context.of(s, displayPath, text);
+    Optional<Symbol> sym = Symbol.at(c, offset);
+    Query q = sym.isPresent() ? query(c, sym.get()) : ownModel(c);
+    return q == null ? List.of() : search(c, q, includeDeclaration);
   }
 
   /** What is searched: the resolved thing, the text every occurrence must contain, declarations. */
