@@ -533,6 +533,10 @@ public final class ManifestBuilder {
         extra.put("source_description", s.description() == null ? ""
             : descriptions.render(s.description(), o.packageName()));
         extra.put("loader", s.loader() == null ? "" : s.loader());
+        // for hover: a table's own freshness and loaded_at_field replace the source's
+        String loadedAt = t.loadedAtField() != null ? t.loadedAtField() : s.loadedAtField();
+        extra.put("loaded_at_field", loadedAt == null ? "" : loadedAt);
+        extra.put("freshness", !t.freshness().isEmpty() ? t.freshness() : s.freshness());
         extra.put("identifier", t.identifier() == null ? t.name() : t.identifier());
         Map<String, Object> quoting = new LinkedHashMap<>(s.quoting());
         quoting.putAll(t.quoting());

@@ -1,0 +1,64 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.index.Manifest;
+import dev.dbtls.index.Node;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import java.util.List;
+
+/**
+ * Go to definition: {@code ref} → the model's file (the version's file when a version is named,
+ * else the latest), {@code source} → the table's name in its YAML entry, a macro call (also {@code
+ * pkg.macro} and every candidate of {@code adapter.dispatch}) → the macro's name in its file,
+ * {@code doc} → the docs block, {@code var} → its key in dbt_project.yml, and in property YAML a
+ * model entry's name → the model's file(s). dbt's builtin macros (shipped in the jar, not files of
+ * the project) have no definition: the result is empty.
+ */
+public final class Definition {
+  private Definition() {}
+
+  public static List<Location> at(ProjectSnapshot s, String displayPath, String text, int offset) {
+    try {
+      return find(s, displayPath, text, offset);
+    } catch (RuntimeException e) {
+      return List.of(); // a bug must not fail the editor's request; tests call find
+    }
+  }
+
+  static List<Location> find(ProjectSnapshot s, String displayPath, String text, int offset) {
+    Symbol.Context c = Symbol.Context.of(s, displayPath, text);
+    return Symbol.at(c, offset).map(sym -> of(c, sym)).orElse(List.of());
+  }
+
+  private static List<Location> of(Symbol.Context c, Symbol sym) {
+    Manifest m = c.snapshot().manifest();
+    String pkg = c.packageName();
+    if (sym instanceof Symbol.Ref r) {
+      return Resolve.models(m, pkg, r).stream().map(Definition::file).toList();
+    }
+    if (sym instanceof Symbol.Source src) {
+      return Resolve.source(m, pkg, src)
+          .map(n -> List.of(new Location(n.displayPath(), n.span()))).orElse(List.of());
+    }
+    if (sym instanceof Symbol.Macro mc) {
+      return Resolve.macro(m, pkg, mc)
+          .map(x -> List.of(new Location(x.displayPath(), x.span()))).orElse(List.of());
+    }
+    if (sym instanceof Symbol.Dispatch d) {
+      return Resolve.dispatch(m, pkg, d).stream()
+          .map(x -> new Location(x.displayPath(), x.span())).toList();
+    }
+    if (sym instanceof Symbol.Doc d) {
+      return Resolve.doc(m, pkg, d)
+          .map(b -> List.of(new Location(b.displayPath(), b.span()))).orElse(List.of());
+    }
+    if (sym instanceof Symbol.Var v) {
+      // the first place is the value the package sees
+      return Resolve.varDefinitions(m.inputs(), pkg, v.name()).stream().limit(1).toList();
+    }
+    return List.of(); // a config key is defined by dbt
+  }
+
+  private static Location file(Node n) {
+    return new Location(n.displayPath(), n.span() == null ? Resolve.FILE_START : n.span());
+  }
+}
