@@ -22,6 +22,7 @@ import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
@@ -81,6 +82,10 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     sync.setOpenClose(true);
     sync.setChange(TextDocumentSyncKind.Incremental);
     caps.setTextDocumentSync(sync);
+    caps.setCompletionProvider(new CompletionOptions(false, List.of("'", "\"", ".", "(", " ")));
+    caps.setHoverProvider(true);
+    caps.setDefinitionProvider(true);
+    caps.setReferencesProvider(true);
     return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("dbtls", "0.1.0")));
   }
 

@@ -4,6 +4,19 @@ import dev.dbtls.ide.TextEdit;
 import dev.dbtls.ide.Workspace;
 import dev.dbtls.project.Span;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
@@ -11,14 +24,44 @@ import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
-/** Document sync: open buffers go into the workspace's overlay; each change schedules a rebuild. */
+/**
+ * Document sync (open buffers go into the workspace's overlay; each change schedules a rebuild)
+ * and the position requests, each a line that hands over to {@link LspFeatures} on a cancellable
+ * worker.
+ */
 final class DbtTextDocumentService implements TextDocumentService {
   private final Workspace workspace;
   private final Uris uris;
+  private final LspFeatures features;
 
   DbtTextDocumentService(Workspace workspace, Uris uris) {
     this.workspace = workspace;
     this.uris = uris;
+    this.features = new LspFeatures(workspace, uris);
+  }
+
+  @Override
+  public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams p) {
+    return CompletableFutures.computeAsync(cancel -> Either.forRight(
+        features.completion(p.getTextDocument().getUri(), p.getPosition())));
+  }
+
+  @Override
+  public CompletableFuture<Hover> hover(HoverParams p) {
+    return CompletableFutures.computeAsync(cancel -> features.hover(p.getTextDocument().getUri(), p.getPosition()));
+  }
+
+  @Override
+  public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
+      DefinitionParams p) {
+    return CompletableFutures.computeAsync(cancel -> Either.forLeft(
+        features.definition(p.getTextDocument().getUri(), p.getPosition())));
+  }
+
+  @Override
+  public CompletableFuture<List<? extends Location>> references(ReferenceParams p) {
+    return CompletableFutures.computeAsync(cancel -> features.references(p.getTextDocument().getUri(),
+        p.getPosition(), p.getContext() == null || p.getContext().isIncludeDeclaration()));
   }
 
   @Override

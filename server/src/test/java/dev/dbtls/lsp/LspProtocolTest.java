@@ -98,6 +98,51 @@ class LspProtocolTest {
   }
 
   @Test
+  void positionRequestsAnswerFromTheBuffer() throws Exception {
+    Path project = project();
+    Files.writeString(project.resolve("models/_models.yml"),
+        "models:\n  - name: a\n    description: The first model\n");
+    String a = project.resolve("models/a.sql").toUri().toString();
+    String b = project.resolve("models/b.sql").toUri().toString();
+    try (LspClient lsp = LspClient.start(dir)) {
+      JsonObject caps = lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir))
+          .getAsJsonObject().getAsJsonObject("capabilities");
+      assertTrue(caps.get("hoverProvider").getAsBoolean());
+      assertTrue(caps.get("definitionProvider").getAsBoolean());
+      assertTrue(caps.get("referencesProvider").getAsBoolean());
+      assertTrue(caps.getAsJsonObject("completionProvider").getAsJsonArray("triggerCharacters")
+          .toString().contains("'"));
+      lsp.notify("initialized", Map.of());
+      lsp.await("window/logMessage", m -> m.get("message").getAsString().contains("loaded shop"));
+
+      // half-typed, unsaved: completion inside ref(' offers the models
+      lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", b, "languageId",
+          "jinja-sql", "version", 1, "text", "select * from {{ ref('")));
+      JsonObject list = lsp.request("textDocument/completion", Map.of("textDocument", doc(b),
+          "position", position(0, 22))).getAsJsonObject();
+      List<String> labels = new java.util.ArrayList<>();
+      list.getAsJsonArray("items").forEach(i -> labels.add(i.getAsJsonObject().get("label").getAsString()));
+      assertTrue(labels.contains("a"), labels.toString());
+
+      lsp.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", b, "version", 2),
+          "contentChanges", List.of(Map.of("text", "select * from {{ ref('a') }}\n"))));
+      Map<String, Object> onA = Map.of("textDocument", doc(b), "position", position(0, 23));
+      JsonObject hover = lsp.request("textDocument/hover", onA).getAsJsonObject();
+      assertTrue(hover.getAsJsonObject("contents").get("value").getAsString().contains("The first model"),
+          hover.toString());
+      JsonArray definition = lsp.request("textDocument/definition", onA).getAsJsonArray();
+      assertEquals(a, definition.get(0).getAsJsonObject().get("uri").getAsString());
+      JsonArray references = lsp.request("textDocument/references", Map.of("textDocument", doc(b),
+          "position", position(0, 23), "context", Map.of("includeDeclaration", false))).getAsJsonArray();
+      assertTrue(references.toString().contains(b), references.toString());
+
+      assertTrue(lsp.request("shutdown", null).isJsonNull());
+      lsp.notify("exit", null);
+      assertTrue(lsp.process().waitFor(LspClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
   void noArgumentsStartsTheServerAndTheVscodeStdioFlagIsAccepted() throws Exception {
     for (String[] args : List.of(new String[0], new String[] {"lsp", "--stdio"})) {
       try (LspClient lsp = LspClient.start(dir, args)) {

@@ -1,0 +1,127 @@
+package dev.dbtls.lsp;
+
+import dev.dbtls.ide.Completion;
+import dev.dbtls.ide.Definition;
+import dev.dbtls.ide.Hover;
+import dev.dbtls.ide.References;
+import dev.dbtls.ide.Workspace;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.LineIndex;
+import dev.dbtls.project.Span;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.InsertTextFormat;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * Editor requests on a position: finds the file's project, its last good snapshot (features never
+ * wait for a rebuild) and the buffer's current text, calls the {@code ide} feature and turns its
+ * plain data into LSP4J types. Before the project is loaded, requests answer empty.
+ */
+final class LspFeatures {
+  private final Workspace workspace;
+  private final Uris uris;
+
+  LspFeatures(Workspace workspace, Uris uris) {
+    this.workspace = workspace;
+    this.uris = uris;
+  }
+
+  /** What a request at a position works on. */
+  private record At(ProjectSnapshot snapshot, Path root, String displayPath, String text,
+      LineIndex lines, int offset) {}
+
+  private Optional<At> at(String uri, Position position) {
+    Path file = uri == null ? null : uris.path(uri);
+    if (file == null || position == null) {
+      return Optional.empty();
+    }
+    return workspace.projectOf(file).flatMap(workspace::current).flatMap(s -> {
+      Path root = s.inputs().root().dir();
+      Optional<String> text = workspace.files().read(file);
+      if (text.isEmpty() || !file.startsWith(root)) {
+        return Optional.empty();
+      }
+      LineIndex lines = new LineIndex(text.get());
+      return Optional.of(new At(s, root, root.relativize(file).toString().replace('\\', '/'),
+          text.get(), lines, lines.offset(position.getLine(), position.getCharacter())));
+    });
+  }
+
+  CompletionList completion(String uri, Position position) {
+    List<CompletionItem> items = at(uri, position).map(a -> Completion.complete(a.snapshot(),
+        a.displayPath(), a.text(), a.offset()).stream().map(i -> item(a, i)).toList())
+        .orElse(List.of());
+    return new CompletionList(false, items);
+  }
+
+  private static CompletionItem item(At a, dev.dbtls.ide.CompletionItem i) {
+    CompletionItem c = new CompletionItem(i.label());
+    c.setKind(kind(i.kind()));
+    c.setDetail(i.detail());
+    if (i.documentation() != null) {
+      c.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, i.documentation()));
+    }
+    c.setTextEdit(Either.forLeft(new TextEdit(range(a.lines(), i.replaceStart(), i.replaceEnd()),
+        i.insertText())));
+    c.setInsertTextFormat(i.snippet() ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
+    c.setSortText(i.sortText());
+    // clients filter on what was typed in the replaced range
+    c.setFilterText(i.label());
+    return c;
+  }
+
+  private static CompletionItemKind kind(dev.dbtls.ide.CompletionKind k) {
+    return switch (k) {
+      case MODEL, SEED, SNAPSHOT -> CompletionItemKind.File;
+      case SOURCE, SOURCE_TABLE -> CompletionItemKind.Struct;
+      case MACRO, FUNCTION -> CompletionItemKind.Function;
+      case VAR -> CompletionItemKind.Variable;
+      case CONFIG_KEY -> CompletionItemKind.Property;
+      case CONFIG_VALUE -> CompletionItemKind.EnumMember;
+      case DOC -> CompletionItemKind.Text;
+      case COLUMN -> CompletionItemKind.Field;
+      case KEYWORD -> CompletionItemKind.Keyword;
+      case PACKAGE -> CompletionItemKind.Module;
+    };
+  }
+
+  org.eclipse.lsp4j.Hover hover(String uri, Position position) {
+    return at(uri, position).flatMap(a -> Hover.at(a.snapshot(), a.displayPath(), a.text(), a.offset())
+        .map(h -> new org.eclipse.lsp4j.Hover(new MarkupContent(MarkupKind.MARKDOWN, h.markdown()),
+            range(a.lines(), h.start(), h.end())))).orElse(null);
+  }
+
+  List<Location> definition(String uri, Position position) {
+    return at(uri, position).map(a -> locations(a, Definition.at(a.snapshot(), a.displayPath(),
+        a.text(), a.offset()))).orElse(List.of());
+  }
+
+  List<Location> references(String uri, Position position, boolean includeDeclaration) {
+    return at(uri, position).map(a -> locations(a, References.of(a.snapshot(), a.displayPath(),
+        a.text(), a.offset(), includeDeclaration))).orElse(List.of());
+  }
+
+  private List<Location> locations(At a, List<dev.dbtls.ide.Location> found) {
+    return found.stream().map(l -> new Location(uris.uri(a.root().resolve(l.displayPath()).normalize()),
+        range(l.span()))).toList();
+  }
+
+  private static Range range(LineIndex lines, int start, int end) {
+    return range(lines.span(start, Math.max(start, end)));
+  }
+
+  private static Range range(Span s) {
+    return new Range(new Position(s.startLine(), s.startColumn()), new Position(s.endLine(), s.endColumn()));
+  }
+}
