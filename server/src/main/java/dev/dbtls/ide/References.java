@@ -69,11 +69,10 @@ public final class References {
       return Resolve.macro(m, pkg, mc).map(References::macro).orElse(null);
     }
     if (sym instanceof Symbol.Dispatch d) {
-      // the dispatching macro is the one named like the dispatch, when there is one
+      // the macro named like the dispatch is the one callers call; else an implementation
+      Optional<Macro> named = Resolve.macro(m, pkg, new Symbol.Macro(d.namespace(), d.name(), false, 0, 0));
       List<Macro> impls = Resolve.dispatch(m, pkg, d);
-      Macro named = impls.stream().filter(x -> x.name().equals(d.name())).findFirst()
-          .orElse(impls.isEmpty() ? null : impls.get(0));
-      return named == null ? null : macro(named);
+      return named.or(() -> impls.stream().findFirst()).map(References::macro).orElse(null);
     }
     if (sym instanceof Symbol.Var v) {
       return new Query(Set.of(), null, v.name(), null, v.name(),

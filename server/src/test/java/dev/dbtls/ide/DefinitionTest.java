@@ -77,8 +77,8 @@ class DefinitionTest {
 
   @Test
   void dispatchListsTheImplementationsInSearchOrder() {
-    assertEquals(List.of(loc("macros/dispatched.sql", 1, 9, 1, 24), loc("macros/dispatched.sql", 2, 9, 2, 25),
-        loc("macros/dispatched.sql", 0, 9, 0, 16)), definition("""
+    assertEquals(List.of(loc("macros/dispatched.sql", 1, 9, 1, 24),
+        loc("macros/dispatched.sql", 2, 9, 2, 25)), definition("""
         -- file: models/x.sql
         select {{ adapter.dispatch('my_$0hash', 'shop')('id') }} from t
         """));

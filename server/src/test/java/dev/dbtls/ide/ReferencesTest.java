@@ -119,6 +119,13 @@ class ReferencesTest {
   }
 
   @Test
+  void fromADispatchToTheCallsOfTheDispatchingMacro() {
+    assertEquals(List.of(loc("models/x.sql", 0, 10, 0, 17)), references(
+        "-- file: models/x.sql\nselect {{ my_hash('id') }}, {{ adapter.dispatch('my_h$0ash', 'shop')('id') }}\n",
+        false));
+  }
+
+  @Test
   void everyUseOfAVar() {
     assertEquals(List.of(loc("dbt_project.yml", 3, 2, 3, 12),
         loc("models/b.sql", 1, 44, 1, 54), loc("dbt_packages/util/models/p.sql", 0, 51, 0, 61)),
