@@ -181,7 +181,7 @@ sealed interface Symbol {
     if (!NAME_OR_DOC_LINE.matcher(lineAt(text, offset)).find()) {
       return out; // parsing a large YAML file costs milliseconds: only where it can find something
     }
-    PropertyFile props = PropertyFile.parse(c.displayPath(), text);
+    PropertyFile props = LastYaml.parse(c.displayPath(), text);
     for (NodeSpec n : props.nodes()) {
       if (inside(c, n.nameSpan(), offset)) {
         int[] r = offsets(c, n.nameSpan());
@@ -213,6 +213,28 @@ sealed interface Symbol {
       }
     }
     return out;
+  }
+
+  /**
+   * The property file parsed last: an editor asks for hover, definition and highlights of the
+   * same unchanged buffer in a row, and a large YAML file takes milliseconds to parse.
+   */
+  final class LastYaml {
+    private record Parsed(String path, String text, PropertyFile file) {}
+
+    private static volatile Parsed last;
+
+    private LastYaml() {}
+
+    static PropertyFile parse(String path, String text) {
+      Parsed p = last;
+      if (p != null && p.path().equals(path) && p.text().equals(text)) {
+        return p.file();
+      }
+      PropertyFile f = PropertyFile.parse(path, text);
+      last = new Parsed(path, text, f);
+      return f;
+    }
   }
 
   /** Every data test a property file applies, to models, sources and their columns. */
