@@ -88,7 +88,9 @@ sealed interface Symbol {
     if (c.text() == null || offset < 0 || offset > c.text().length()) {
       return Optional.empty();
     }
-    List<Symbol> found = c.isYaml() ? inYaml(c, offset) : inTemplate(c.text(), offset);
+    List<Symbol> found = c.isYaml() ? inYaml(c, offset)
+        : c.displayPath().endsWith(".py") ? literalCalls(c.text(), offset)
+        : inTemplate(c.text(), offset);
     return found.stream().min(Comparator.comparingInt(s -> s.end() - s.start()));
   }
 
@@ -159,22 +161,8 @@ sealed interface Symbol {
       "\\bsource\\(\\s*(['\"])([^'\"]+)\\1\\s*,\\s*(['\"])([^'\"]+)\\3\\s*\\)");
 
   private static List<Symbol> inYaml(Context c, int offset) {
-    List<Symbol> out = new ArrayList<>();
     String text = c.text();
-    Matcher m = YAML_REF.matcher(text);
-    while (m.find()) {
-      if (m.start() <= offset && offset <= m.end()) {
-        boolean two = m.group(4) != null;
-        out.add(new Ref(two ? m.group(2) : null, two ? m.group(4) : m.group(2), null, false,
-            List.of(), m.start(), m.end()));
-      }
-    }
-    m = YAML_SOURCE.matcher(text);
-    while (m.find()) {
-      if (m.start() <= offset && offset <= m.end()) {
-        out.add(new Source(m.group(2), m.group(4), m.start(), m.end()));
-      }
-    }
+    List<Symbol> out = literalCalls(text, offset);
     if (!out.isEmpty()) {
       return out;
     }
@@ -210,6 +198,26 @@ sealed interface Symbol {
       if (inside(c, d.span(), offset)) {
         int[] r = offsets(c, d.span());
         out.add(new Doc(d.packageName(), d.name(), r[0], r[1]));
+      }
+    }
+    return out;
+  }
+
+  /** {@code ref(...)} and {@code source(...)} with literal arguments outside Jinja: YAML, Python. */
+  private static List<Symbol> literalCalls(String text, int offset) {
+    List<Symbol> out = new ArrayList<>();
+    Matcher m = YAML_REF.matcher(text);
+    while (m.find()) {
+      if (m.start() <= offset && offset <= m.end()) {
+        boolean two = m.group(4) != null;
+        out.add(new Ref(two ? m.group(2) : null, two ? m.group(4) : m.group(2), null, false,
+            List.of(), m.start(), m.end()));
+      }
+    }
+    m = YAML_SOURCE.matcher(text);
+    while (m.find()) {
+      if (m.start() <= offset && offset <= m.end()) {
+        out.add(new Source(m.group(2), m.group(4), m.start(), m.end()));
       }
     }
     return out;

@@ -158,6 +158,20 @@ class DefinitionTest {
   }
 
   @Test
+  void fromAPythonModel() {
+    assertEquals(List.of(loc("models/customers.sql", 0, 0, 0, 0)), definition("""
+        -- file: models/py.py
+        def model(dbt, session):
+            return dbt.ref("custo$0mers")
+        """));
+    assertEquals(List.of(loc("models/sources.yml", 8, 14, 8, 20)), definition("""
+        -- file: models/py.py
+        def model(dbt, session):
+            return dbt.source("raw", "ord$0ers")
+        """));
+  }
+
+  @Test
   void nothingAtThisPosition() {
     assertTrue(definition("""
         -- file: models/x.sql

@@ -75,6 +75,14 @@ class ReferencesTest {
   }
 
   @Test
+  void pythonModelsCount() {
+    List<Location> refs = references(
+        "-- file: models/py.py\ndef model(dbt, session):\n    return dbt.ref(\"custo$0mers\")\n", false);
+    assertTrue(refs.contains(loc("models/py.py", 1, 20, 1, 29)), refs::toString);
+    assertTrue(refs.contains(loc("models/a.sql", 0, 22, 0, 31)), refs::toString);
+  }
+
+  @Test
   void versionsAreTellApart() {
     assertEquals(List.of(loc("models/c.sql", 0, 22, 0, 32)),
         references("ref('dim_orders', v=$01)", false));
