@@ -277,14 +277,32 @@ public final class Hover {
     Optional<Vars.Holder> h = Resolve.var(c.snapshot().inputs(), c.packageName(), v.name());
     StringBuilder sb = new StringBuilder("**var** `").append(v.name()).append("`\n\n");
     if (h.isPresent()) {
-      sb.append("- value: `").append(h.get().value()).append("`\n");
-      sb.append("- defined in: `").append(h.get().definedIn()).append("`");
+      sb.append("- value: `").append(value(h.get().value())).append("`\n");
+      List<Location> where = Resolve.varDefinitions(c.snapshot().inputs(), c.packageName(), v.name());
+      if (h.get().definedIn().equals("--vars") || where.isEmpty()) {
+        sb.append("- defined in: `").append(h.get().definedIn()).append("`");
+      } else {
+        sb.append("- defined in: `").append(where.get(0).displayPath()).append("` line ")
+            .append(where.get(0).span().startLine() + 1);
+      }
     } else if (v.defaultText() != null) {
       sb.append("- not set; default: `").append(v.defaultText()).append('`');
     } else {
       sb.append("- not set, and no default: compiling fails");
     }
     return sb.toString();
+  }
+
+  /** A var's value as it would be written in YAML flow style. */
+  private static String value(Object v) {
+    if (v instanceof Map<?, ?> map) {
+      return map.entrySet().stream().map(e -> e.getKey() + ": " + value(e.getValue()))
+          .collect(Collectors.joining(", ", "{", "}"));
+    }
+    if (v instanceof List<?> list) {
+      return list.stream().map(Hover::value).collect(Collectors.joining(", ", "[", "]"));
+    }
+    return v == null ? "null" : String.valueOf(v);
   }
 
   static String doc(DocBlock d) {

@@ -69,11 +69,10 @@ public final class References {
       return Resolve.macro(m, pkg, mc).map(References::macro).orElse(null);
     }
     if (sym instanceof Symbol.Dispatch d) {
-      // the dispatching macro is the one named like the dispatch, when there is one
+      // the macro named like the dispatch is the one callers call; else an implementation
+      Optional<Macro> named = Resolve.macro(m, pkg, new Symbol.Macro(d.namespace(), d.name(), false, 0, 0));
       List<Macro> impls = Resolve.dispatch(m, pkg, d);
-      Macro named = impls.stream().filter(x -> x.name().equals(d.name())).findFirst()
-          .orElse(impls.isEmpty() ? null : impls.get(0));
-      return named == null ? null : macro(named);
+      return named.or(() -> impls.stream().findFirst()).map(References::macro).orElse(null);
     }
     if (sym instanceof Symbol.Var v) {
       return new Query(Set.of(), null, v.name(), null, v.name(),
@@ -144,12 +143,12 @@ public final class References {
 
   private static List<Location> inFile(Symbol.Context c, Query q, ProjectFile f, String path,
       String text) {
-    if (f.kind() == FileKind.SEED || f.isPython()) {
+    if (f.kind() == FileKind.SEED) {
       return List.of();
     }
     LineIndex lines = new LineIndex(text);
     List<Location> out = new ArrayList<>();
-    if (f.kind() == FileKind.PROPERTIES) {
+    if (f.kind() == FileKind.PROPERTIES || f.isPython()) { // dbt.ref('x') in Python models
       inYaml(c, q, f, path, text, lines, out);
       return out;
     }
@@ -204,7 +203,10 @@ public final class References {
     return out;
   }
 
-  /** Refs and sources in YAML ({@code to: ref('x')}, exposures), and docs in descriptions. */
+  /**
+   * Refs and sources in YAML ({@code to: ref('x')}, exposures) and Python models ({@code
+   * dbt.ref('x')}), and in YAML generic tests and docs in descriptions.
+   */
   private static void inYaml(Symbol.Context c, Query q, ProjectFile f, String path, String text,
       LineIndex lines, List<Location> out) {
     Manifest m = c.snapshot().manifest();
@@ -228,7 +230,7 @@ public final class References {
         }
       }
     }
-    if (q.macro() != null && q.macro().name().startsWith("test_")) {
+    if (q.macro() != null && q.macro().name().startsWith("test_") && !f.isPython()) {
       for (DataTestSpec t : Symbol.tests(PropertyFile.parse(path, text))) {
         int at = lines.offset(t.span().startLine(), t.span().startColumn());
         if (("test_" + t.macroName()).equals(q.macro().name()) && text.startsWith(t.testName(), at)
@@ -239,7 +241,7 @@ public final class References {
         }
       }
     }
-    if (q.doc() != null && text.contains("doc(")) {
+    if (q.doc() != null && text.contains("doc(") && !f.isPython()) {
       for (PropertyFile.DocRef d : PropertyFile.parse(path, text).docRefs()) {
         if (d.name().equals(q.doc().name()) && Resolve.doc(m, pkg,
             new Symbol.Doc(d.packageName(), d.name(), 0, 0)).filter(q.doc()::equals).isPresent()) {

@@ -78,7 +78,8 @@ final class Resolve {
   /**
    * The implementations {@code adapter.dispatch('name', 'ns')} may pick, in the order dbt tries
    * them: each package of the namespace's search order (dbt_project.yml {@code dispatch:}), each
-   * adapter of the target's lineage, then {@code default__}.
+   * adapter of the target's lineage, then {@code default__}. The dispatching macro itself
+   * (usually named like the dispatch) is not among them.
    */
   static List<Macro> dispatch(Manifest m, String fromPackage, Symbol.Dispatch d) {
     ProjectInputs in = m.inputs();
@@ -103,10 +104,6 @@ final class Resolve {
         if (found != null && !out.contains(found)) {
           out.add(found);
         }
-      }
-      Macro plain = m.macros().get("macro." + pkg + "." + d.name());
-      if (plain != null && !out.contains(plain)) {
-        out.add(plain);
       }
     }
     return out;

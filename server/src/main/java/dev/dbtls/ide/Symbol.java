@@ -88,7 +88,9 @@ sealed interface Symbol {
     if (c.text() == null || offset < 0 || offset > c.text().length()) {
       return Optional.empty();
     }
-    List<Symbol> found = c.isYaml() ? inYaml(c, offset) : inTemplate(c.text(), offset);
+    List<Symbol> found = c.isYaml() ? inYaml(c, offset)
+        : c.displayPath().endsWith(".py") ? literalCalls(c.text(), offset)
+        : inTemplate(c.text(), offset);
     return found.stream().min(Comparator.comparingInt(s -> s.end() - s.start()));
   }
 
@@ -159,29 +161,15 @@ sealed interface Symbol {
       "\\bsource\\(\\s*(['\"])([^'\"]+)\\1\\s*,\\s*(['\"])([^'\"]+)\\3\\s*\\)");
 
   private static List<Symbol> inYaml(Context c, int offset) {
-    List<Symbol> out = new ArrayList<>();
     String text = c.text();
-    Matcher m = YAML_REF.matcher(text);
-    while (m.find()) {
-      if (m.start() <= offset && offset <= m.end()) {
-        boolean two = m.group(4) != null;
-        out.add(new Ref(two ? m.group(2) : null, two ? m.group(4) : m.group(2), null, false,
-            List.of(), m.start(), m.end()));
-      }
-    }
-    m = YAML_SOURCE.matcher(text);
-    while (m.find()) {
-      if (m.start() <= offset && offset <= m.end()) {
-        out.add(new Source(m.group(2), m.group(4), m.start(), m.end()));
-      }
-    }
+    List<Symbol> out = literalCalls(text, offset);
     if (!out.isEmpty()) {
       return out;
     }
     if (!NAME_OR_DOC_LINE.matcher(lineAt(text, offset)).find()) {
       return out; // parsing a large YAML file costs milliseconds: only where it can find something
     }
-    PropertyFile props = PropertyFile.parse(c.displayPath(), text);
+    PropertyFile props = LastYaml.parse(c.displayPath(), text);
     for (NodeSpec n : props.nodes()) {
       if (inside(c, n.nameSpan(), offset)) {
         int[] r = offsets(c, n.nameSpan());
@@ -213,6 +201,48 @@ sealed interface Symbol {
       }
     }
     return out;
+  }
+
+  /** {@code ref(...)} and {@code source(...)} with literal arguments outside Jinja: YAML, Python. */
+  private static List<Symbol> literalCalls(String text, int offset) {
+    List<Symbol> out = new ArrayList<>();
+    Matcher m = YAML_REF.matcher(text);
+    while (m.find()) {
+      if (m.start() <= offset && offset <= m.end()) {
+        boolean two = m.group(4) != null;
+        out.add(new Ref(two ? m.group(2) : null, two ? m.group(4) : m.group(2), null, false,
+            List.of(), m.start(), m.end()));
+      }
+    }
+    m = YAML_SOURCE.matcher(text);
+    while (m.find()) {
+      if (m.start() <= offset && offset <= m.end()) {
+        out.add(new Source(m.group(2), m.group(4), m.start(), m.end()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The property file parsed last: an editor asks for hover, definition and highlights of the
+   * same unchanged buffer in a row, and a large YAML file takes milliseconds to parse.
+   */
+  final class LastYaml {
+    private record Parsed(String path, String text, PropertyFile file) {}
+
+    private static volatile Parsed last;
+
+    private LastYaml() {}
+
+    static PropertyFile parse(String path, String text) {
+      Parsed p = last;
+      if (p != null && p.path().equals(path) && p.text().equals(text)) {
+        return p.file();
+      }
+      PropertyFile f = PropertyFile.parse(path, text);
+      last = new Parsed(path, text, f);
+      return f;
+    }
   }
 
   /** Every data test a property file applies, to models, sources and their columns. */

@@ -77,8 +77,8 @@ class DefinitionTest {
 
   @Test
   void dispatchListsTheImplementationsInSearchOrder() {
-    assertEquals(List.of(loc("macros/dispatched.sql", 1, 9, 1, 24), loc("macros/dispatched.sql", 2, 9, 2, 25),
-        loc("macros/dispatched.sql", 0, 9, 0, 16)), definition("""
+    assertEquals(List.of(loc("macros/dispatched.sql", 1, 9, 1, 24),
+        loc("macros/dispatched.sql", 2, 9, 2, 25)), definition("""
         -- file: models/x.sql
         select {{ adapter.dispatch('my_$0hash', 'shop')('id') }} from t
         """));
@@ -154,6 +154,20 @@ class DefinitionTest {
               - name: id
                 tests:
                   - relationships: {to: ref('custo$0mers'), field: id}
+        """));
+  }
+
+  @Test
+  void fromAPythonModel() {
+    assertEquals(List.of(loc("models/customers.sql", 0, 0, 0, 0)), definition("""
+        -- file: models/py.py
+        def model(dbt, session):
+            return dbt.ref("custo$0mers")
+        """));
+    assertEquals(List.of(loc("models/sources.yml", 8, 14, 8, 20)), definition("""
+        -- file: models/py.py
+        def model(dbt, session):
+            return dbt.source("raw", "ord$0ers")
         """));
   }
 

@@ -90,6 +90,10 @@ class HoverTest {
         -- file: models/x.sql
         select {{ adapter.dispatch('my_$0hash', 'shop')('id') }} from t
         """), "**dispatch** `my_hash`", "`shop.duckdb__my_hash`", "`shop.default__my_hash`");
+    assertTrue(markdown("""
+        -- file: models/x.sql
+        select {{ adapter.dispatch('my_$0hash', 'shop')('id') }} from t
+        """).indexOf("`shop.my_hash`") < 0);
   }
 
   @Test
@@ -97,7 +101,11 @@ class HoverTest {
     assertContains(markdown("""
         -- file: models/x.sql
         select {{ var('start_$0date') }}
-        """), "**var** `start_date`", "value: `2020-01-01`", "defined in: `shop/dbt_project.yml`");
+        """), "**var** `start_date`", "value: `2020-01-01`", "defined in: `dbt_project.yml` line 4");
+    assertContains(markdown("""
+        -- file: dbt_packages/util/models/other.sql
+        select {{ var('util_$0flag') }}
+        """), "value: `true`", "defined in: `dbt_packages/util/dbt_project.yml` line 3");
     assertContains(markdown("""
         -- file: models/x.sql
         select {{ var('missing$0', 7) }}

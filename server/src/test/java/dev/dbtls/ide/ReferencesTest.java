@@ -75,6 +75,14 @@ class ReferencesTest {
   }
 
   @Test
+  void pythonModelsCount() {
+    List<Location> refs = references(
+        "-- file: models/py.py\ndef model(dbt, session):\n    return dbt.ref(\"custo$0mers\")\n", false);
+    assertTrue(refs.contains(loc("models/py.py", 1, 20, 1, 29)), refs::toString);
+    assertTrue(refs.contains(loc("models/a.sql", 0, 22, 0, 31)), refs::toString);
+  }
+
+  @Test
   void versionsAreTellApart() {
     assertEquals(List.of(loc("models/c.sql", 0, 22, 0, 32)),
         references("ref('dim_orders', v=$01)", false));
@@ -116,6 +124,13 @@ class ReferencesTest {
   void everyUseOfAGenericTest() {
     assertEquals(List.of(loc("macros/tests.sql", 0, 8, 0, 19), loc("models/uses.yml", 8, 12, 8, 23)),
         references("{% test is_pos$0itive(", true));
+  }
+
+  @Test
+  void fromADispatchToTheCallsOfTheDispatchingMacro() {
+    assertEquals(List.of(loc("models/x.sql", 0, 10, 0, 17)), references(
+        "-- file: models/x.sql\nselect {{ my_hash('id') }}, {{ adapter.dispatch('my_h$0ash', 'shop')('id') }}\n",
+        false));
   }
 
   @Test
