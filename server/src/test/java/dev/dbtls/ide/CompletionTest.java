@@ -581,6 +581,19 @@ class CompletionTest {
   }
 
   @Test
+  void jinjaDelimitersAndTheTextAfterThem() {
+    assertEquals(List.of(), complete("-- file: models/report.sql\nselect {$0{ x }}\n"));
+    assertEquals(List.of(), complete("-- file: models/report.sql\nselect {{ x }$0}\n"));
+    // right after `}}` is SQL again
+    List<CompletionItem> items = complete(
+        "-- file: models/report.sql\nselect * from {{ ref('stg_orders') }}$0\n");
+    assertTrue(labels(items, CompletionKind.KEYWORD).contains("where"));
+    assertFalse(labels(items).contains("stg_customers"));
+    // Markdown and YAML have no SQL completion
+    assertEquals(List.of(), complete("-- file: models/more.md\nsel$0\n"));
+  }
+
+  @Test
   void neverThrowsOnHalfTypedText() {
     String text = "{{ config(materialized='t', tags=['a', {% if x %}{{ ref('a' , '' , v= ) }} "
         + "{{ source( ,, ) }} {{ utils. }} {% macro m( %} {{ var(\" {% endif %} '\"/* -- {{";
