@@ -457,6 +457,40 @@ class CompletionTest {
         labels(items).stream().sorted().toList());
   }
 
+  @Test
+  void configValuesWithoutQuotesAndConfigGet() {
+    List<CompletionItem> items = complete("""
+        -- file: models/report.sql
+        {{ config(materialized=$0) }}
+        """);
+    assertEquals(CompletionKind.CONFIG_VALUE, items.get(0).kind());
+    assertEquals("'ephemeral'", items.get(0).insertText());
+
+    items = complete("""
+        -- file: macros/m.sql
+        {% macro m() %}{% set s = config.get('uni$0') %}{% endmacro %}
+        """);
+    assertEquals("unique_key", items.get(0).label());
+    assertEquals("unique_key", items.get(0).insertText());
+  }
+
+  @Test
+  void docWithPackage() {
+    List<CompletionItem> items = complete("""
+        -- file: models/more.yml
+        models:
+          - name: stg_orders
+            description: "{{ doc('shop', '$0') }}"
+        """);
+    assertEquals(List.of("order_status"), labels(items));
+    assertTrue(complete("""
+        -- file: models/more.yml
+        models:
+          - name: stg_orders
+            description: "{{ doc('utils', '$0') }}"
+        """).isEmpty());
+  }
+
   // ---------------------------------------------------------------- Jinja tags
 
   @Test
