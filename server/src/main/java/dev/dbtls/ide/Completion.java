@@ -303,8 +303,18 @@ public final class Completion {
               configValues(call.keyword, items, false);
             }
           }
+          case "env_var" -> {
+            if (call.argIndex == 0 && call.keyword == null) {
+              // dbt's own conventions first: DBT_ and the secret DBT_ENV_SECRET_ prefix
+              snapshot.env().keySet().forEach(name -> items.add(name, CompletionKind.VAR,
+                  name.startsWith("DBT_") ? 0 : 1, "environment variable", null, name, false));
+            }
+          }
           default -> { }
         }
+      } else if (call.qualifier.equals("adapter") && call.name.equals("dispatch")
+          && call.argIndex == 0 && call.keyword == null) {
+        dispatchedMacros(items);
       } else if (call.qualifier.equals("config") && (call.name.equals("get")
           || call.name.equals("require")) && call.argIndex == 0) {
         configKeys(items, "");
@@ -449,6 +459,19 @@ public final class Completion {
       for (String v : values) {
         String insert = quote ? "'" + v + "'" : v;
         items.add(quote ? insert : v, CompletionKind.CONFIG_VALUE, 0, key, null, insert, false);
+      }
+    }
+
+    /** Macros with a {@code default__} implementation: what {@code adapter.dispatch} looks up. */
+    private void dispatchedMacros(CompletionItems items) {
+      List<Macro> all = new ArrayList<>(manifest.macros().values());
+      all.addAll(Builtins.MACROS);
+      for (Macro m : all) {
+        if (m.name().startsWith("default__") && m.name().length() > "default__".length()) {
+          String name = m.name().substring("default__".length());
+          items.add(name, CompletionKind.MACRO, 0, "dispatched macro (" + m.packageName() + ")",
+              null, name, false);
+        }
       }
     }
 

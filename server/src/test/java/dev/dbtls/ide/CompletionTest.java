@@ -398,6 +398,22 @@ class CompletionTest {
   }
 
   @Test
+  void envVarNamesAndDispatchedMacros() {
+    List<CompletionItem> items = complete("""
+        -- file: models/report.sql
+        select '{{ env_var('HO$0') }}'
+        """);
+    assertEquals(List.of("HOME"), labels(items));
+
+    items = complete("""
+        -- file: macros/m.sql
+        {% macro my_concat(a, b) %}{{ return(adapter.dispatch('my_c$0')(a, b)) }}{% endmacro %}
+        {% macro default__my_concat(a, b) %}{{ a }} || {{ b }}{% endmacro %}
+        """);
+    assertEquals("my_concat", items.get(0).label());
+  }
+
+  @Test
   void docNamesInYamlDescriptions() {
     List<CompletionItem> items = complete("""
         -- file: models/more.yml
