@@ -268,9 +268,10 @@ public final class Completion {
         switch (call.name) {
           case "ref" -> {
             if (call.keyword != null) {
-              break;
-            }
-            if (call.argIndex == 0) {
+              if (call.keyword.equals("v") || call.keyword.equals("version")) {
+                versionNumbers(call.literal(0), items);
+              }
+            } else if (call.argIndex == 0) {
               refNodes(null, items);
               packages(items, 5);
             } else if (call.argIndex == 1 && call.literal(0) != null
@@ -362,6 +363,16 @@ public final class Completion {
       }
       return manifest.resolveRef(packageName,
           new dev.dbtls.index.RefCall(null, same.get(0).name(), null, 0, 0)).orElse(same.get(0));
+    }
+
+    /** The versions of a model, inside {@code v='...'}. */
+    private void versionNumbers(String model, CompletionItems items) {
+      for (Node n : manifest.nodes().values()) {
+        if (n.type() == ResourceType.MODEL && n.name().equals(model) && n.version() != null) {
+          items.add(n.version(), CompletionKind.KEYWORD, 0, "version of " + model, null,
+              n.version(), false);
+        }
+      }
     }
 
     private void versions(Call call, CompletionItems items) {

@@ -213,6 +213,12 @@ class CompletionTest {
     assertEquals(List.of("v=1", "v=2"), labels(items, CompletionKind.KEYWORD).subList(0, 2));
     assertTrue(item(items, "v=2").detail().contains("latest"));
     assertEquals("v=1", item(items, "v=1").insertText());
+
+    items = complete("""
+        -- file: models/report.sql
+        select * from {{ ref('dim_customers', v='$0') }}
+        """);
+    assertEquals(List.of("1", "2"), labels(items));
   }
 
   // ---------------------------------------------------------------- source
