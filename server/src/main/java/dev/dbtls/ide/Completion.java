@@ -351,8 +351,8 @@ public final class Completion {
           same.stream().filter(v -> v.version() != null).forEach(v -> versions.add(v.version()));
           detail.append(" versions ").append(String.join(", ", versions));
         }
-        items.add(n.name(), kind, n.packageName().equals(root) ? 0 : 1, detail.toString(),
-            n.description(), n.name(), false);
+        items.addDistinct(n.name(), kind, n.packageName().equals(root) ? 0 : 1,
+            detail.toString(), n.description(), n.name(), false);
       }
     }
 
