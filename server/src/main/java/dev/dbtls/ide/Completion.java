@@ -268,9 +268,10 @@ public final class Completion {
         switch (call.name) {
           case "ref" -> {
             if (call.keyword != null) {
-              break;
-            }
-            if (call.argIndex == 0) {
+              if (call.keyword.equals("v") || call.keyword.equals("version")) {
+                versionNumbers(call.literal(0), items);
+              }
+            } else if (call.argIndex == 0) {
               refNodes(null, items);
               packages(items, 5);
             } else if (call.argIndex == 1 && call.literal(0) != null
@@ -303,8 +304,18 @@ public final class Completion {
               configValues(call.keyword, items, false);
             }
           }
+          case "env_var" -> {
+            if (call.argIndex == 0 && call.keyword == null) {
+              // dbt's own conventions first: DBT_ and the secret DBT_ENV_SECRET_ prefix
+              snapshot.env().keySet().forEach(name -> items.add(name, CompletionKind.VAR,
+                  name.startsWith("DBT_") ? 0 : 1, "environment variable", null, name, false));
+            }
+          }
           default -> { }
         }
+      } else if (call.qualifier.equals("adapter") && call.name.equals("dispatch")
+          && call.argIndex == 0 && call.keyword == null) {
+        dispatchedMacros(items);
       } else if (call.qualifier.equals("config") && (call.name.equals("get")
           || call.name.equals("require")) && call.argIndex == 0) {
         configKeys(items, "");
@@ -340,8 +351,8 @@ public final class Completion {
           same.stream().filter(v -> v.version() != null).forEach(v -> versions.add(v.version()));
           detail.append(" versions ").append(String.join(", ", versions));
         }
-        items.add(n.name(), kind, n.packageName().equals(root) ? 0 : 1, detail.toString(),
-            n.description(), n.name(), false);
+        items.addDistinct(n.name(), kind, n.packageName().equals(root) ? 0 : 1,
+            detail.toString(), n.description(), n.name(), false);
       }
     }
 
@@ -352,6 +363,16 @@ public final class Completion {
       }
       return manifest.resolveRef(packageName,
           new dev.dbtls.index.RefCall(null, same.get(0).name(), null, 0, 0)).orElse(same.get(0));
+    }
+
+    /** The versions of a model, inside {@code v='...'}. */
+    private void versionNumbers(String model, CompletionItems items) {
+      for (Node n : manifest.nodes().values()) {
+        if (n.type() == ResourceType.MODEL && n.name().equals(model) && n.version() != null) {
+          items.add(n.version(), CompletionKind.KEYWORD, 0, "version of " + model, null,
+              n.version(), false);
+        }
+      }
     }
 
     private void versions(Call call, CompletionItems items) {
@@ -449,6 +470,19 @@ public final class Completion {
       for (String v : values) {
         String insert = quote ? "'" + v + "'" : v;
         items.add(quote ? insert : v, CompletionKind.CONFIG_VALUE, 0, key, null, insert, false);
+      }
+    }
+
+    /** Macros with a {@code default__} implementation: what {@code adapter.dispatch} looks up. */
+    private void dispatchedMacros(CompletionItems items) {
+      List<Macro> all = new ArrayList<>(manifest.macros().values());
+      all.addAll(Builtins.MACROS);
+      for (Macro m : all) {
+        if (m.name().startsWith("default__") && m.name().length() > "default__".length()) {
+          String name = m.name().substring("default__".length());
+          items.add(name, CompletionKind.MACRO, 0, "dispatched macro (" + m.packageName() + ")",
+              null, name, false);
+        }
       }
     }
 

@@ -17,7 +17,9 @@ final class CompletionItems {
   private final int replaceStart;
   private final int replaceEnd;
   private final List<CompletionItem> items = new ArrayList<>();
-  private final Set<String> seen = new HashSet<>();
+  /** Labels given so far, per kind (labels cache their hash: no key strings to build). */
+  private final java.util.EnumMap<CompletionKind, Set<String>> seen =
+      new java.util.EnumMap<>(CompletionKind.class);
 
   CompletionItems(String prefix, int replaceStart, int replaceEnd) {
     this.prefix = prefix;
@@ -38,13 +40,21 @@ final class CompletionItems {
   /** Adds an item unless it does not match or one with the same label and kind is there. */
   void add(String label, CompletionKind kind, int group, String detail, String documentation,
       String insertText, boolean snippet) {
+    if (rank(label) >= 0 && seen.computeIfAbsent(kind, k -> new HashSet<>()).add(label)) {
+      addDistinct(label, kind, group, detail, documentation, insertText, snippet);
+    }
+  }
+
+  /** As {@link #add}, for a caller that never gives a label twice (10k model names: no set). */
+  void addDistinct(String label, CompletionKind kind, int group, String detail,
+      String documentation, String insertText, boolean snippet) {
     int rank = rank(label);
-    if (rank < 0 || !seen.add(label + (char) kind.ordinal())) {
+    if (rank < 0) {
       return;
     }
     int g = Math.min(group, 99);
     String sort = new StringBuilder(label.length() + 3).append(rank).append(g < 10 ? "0" : "")
-        .append(g).append(label.toLowerCase(Locale.ROOT)).toString();
+        .append(g).append(lower(label)).toString();
     items.add(new CompletionItem(label, kind, detail,
         documentation == null || documentation.isBlank() ? null : documentation,
         insertText, snippet, replaceStart, replaceEnd, sort));
@@ -57,22 +67,31 @@ final class CompletionItems {
 
   /** 0 prefix, 1 substring, 2 subsequence (all case-insensitive), -1 no match. */
   private int rank(String label) {
-    if (lowerPrefix.isEmpty()) {
+    int n = prefix.length();
+    if (n == 0 || label.regionMatches(true, 0, prefix, 0, n)) {
       return 0;
     }
-    if (label.regionMatches(true, 0, prefix, 0, prefix.length())) {
-      return 0;
-    }
-    String lower = label.toLowerCase(Locale.ROOT);
-    if (lower.contains(lowerPrefix)) {
-      return 1;
+    // no lower-cased copies: this runs on every name of a large project
+    for (int i = 1; i + n <= label.length(); i++) {
+      if (label.regionMatches(true, i, prefix, 0, n)) {
+        return 1;
+      }
     }
     int j = 0;
-    for (int i = 0; i < lower.length() && j < lowerPrefix.length(); i++) {
-      if (lower.charAt(i) == lowerPrefix.charAt(j)) {
+    for (int i = 0; i < label.length() && j < n; i++) {
+      if (Character.toLowerCase(label.charAt(i)) == lowerPrefix.charAt(j)) {
         j++;
       }
     }
-    return j == lowerPrefix.length() ? 2 : -1;
+    return j == n ? 2 : -1;
+  }
+
+  private static String lower(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isUpperCase(s.charAt(i))) {
+        return s.toLowerCase(Locale.ROOT);
+      }
+    }
+    return s;
   }
 }

@@ -213,6 +213,12 @@ class CompletionTest {
     assertEquals(List.of("v=1", "v=2"), labels(items, CompletionKind.KEYWORD).subList(0, 2));
     assertTrue(item(items, "v=2").detail().contains("latest"));
     assertEquals("v=1", item(items, "v=1").insertText());
+
+    items = complete("""
+        -- file: models/report.sql
+        select * from {{ ref('dim_customers', v='$0') }}
+        """);
+    assertEquals(List.of("1", "2"), labels(items));
   }
 
   // ---------------------------------------------------------------- source
@@ -398,6 +404,22 @@ class CompletionTest {
   }
 
   @Test
+  void envVarNamesAndDispatchedMacros() {
+    List<CompletionItem> items = complete("""
+        -- file: models/report.sql
+        select '{{ env_var('HO$0') }}'
+        """);
+    assertEquals(List.of("HOME"), labels(items));
+
+    items = complete("""
+        -- file: macros/m.sql
+        {% macro my_concat(a, b) %}{{ return(adapter.dispatch('my_c$0')(a, b)) }}{% endmacro %}
+        {% macro default__my_concat(a, b) %}{{ a }} || {{ b }}{% endmacro %}
+        """);
+    assertEquals("my_concat", items.get(0).label());
+  }
+
+  @Test
   void docNamesInYamlDescriptions() {
     List<CompletionItem> items = complete("""
         -- file: models/more.yml
@@ -455,6 +477,40 @@ class CompletionTest {
         """);
     assertEquals(List.of("append_new_columns", "fail", "ignore", "sync_all_columns"),
         labels(items).stream().sorted().toList());
+  }
+
+  @Test
+  void configValuesWithoutQuotesAndConfigGet() {
+    List<CompletionItem> items = complete("""
+        -- file: models/report.sql
+        {{ config(materialized=$0) }}
+        """);
+    assertEquals(CompletionKind.CONFIG_VALUE, items.get(0).kind());
+    assertEquals("'ephemeral'", items.get(0).insertText());
+
+    items = complete("""
+        -- file: macros/m.sql
+        {% macro m() %}{% set s = config.get('uni$0') %}{% endmacro %}
+        """);
+    assertEquals("unique_key", items.get(0).label());
+    assertEquals("unique_key", items.get(0).insertText());
+  }
+
+  @Test
+  void docWithPackage() {
+    List<CompletionItem> items = complete("""
+        -- file: models/more.yml
+        models:
+          - name: stg_orders
+            description: "{{ doc('shop', '$0') }}"
+        """);
+    assertEquals(List.of("order_status"), labels(items));
+    assertTrue(complete("""
+        -- file: models/more.yml
+        models:
+          - name: stg_orders
+            description: "{{ doc('utils', '$0') }}"
+        """).isEmpty());
   }
 
   // ---------------------------------------------------------------- Jinja tags
@@ -578,6 +634,19 @@ class CompletionTest {
     // and SQL again right after them
     assertFalse(complete("-- file: models/report.sql\nselect 'a' as x fr$0\n").isEmpty());
     assertFalse(complete("-- file: models/report.sql\n-- note\nsel$0\n").isEmpty());
+  }
+
+  @Test
+  void jinjaDelimitersAndTheTextAfterThem() {
+    assertEquals(List.of(), complete("-- file: models/report.sql\nselect {$0{ x }}\n"));
+    assertEquals(List.of(), complete("-- file: models/report.sql\nselect {{ x }$0}\n"));
+    // right after `}}` is SQL again
+    List<CompletionItem> items = complete(
+        "-- file: models/report.sql\nselect * from {{ ref('stg_orders') }}$0\n");
+    assertTrue(labels(items, CompletionKind.KEYWORD).contains("where"));
+    assertFalse(labels(items).contains("stg_customers"));
+    // Markdown and YAML have no SQL completion
+    assertEquals(List.of(), complete("-- file: models/more.md\nsel$0\n"));
   }
 
   @Test
