@@ -58,11 +58,16 @@ final class LspFeatures {
     });
   }
 
+  /** Items sent per request; the list is marked incomplete when cut, so the editor asks again as the user types. */
+  static final int MAX_COMPLETION_ITEMS = 500;
+
   CompletionList completion(String uri, Position position) {
-    List<CompletionItem> items = at(uri, position).map(a -> Completion.complete(a.snapshot(),
-        a.displayPath(), a.text(), a.offset()).stream().map(i -> item(a, i)).toList())
-        .orElse(List.of());
-    return new CompletionList(false, items);
+    return at(uri, position).map(a -> {
+      List<dev.dbtls.ide.CompletionItem> all = Completion.complete(a.snapshot(), a.displayPath(),
+          a.text(), a.offset());
+      return new CompletionList(all.size() > MAX_COMPLETION_ITEMS,
+          all.stream().limit(MAX_COMPLETION_ITEMS).map(i -> item(a, i)).toList());
+    }).orElseGet(() -> new CompletionList(false, List.of()));
   }
 
   private static CompletionItem item(At a, dev.dbtls.ide.CompletionItem i) {
