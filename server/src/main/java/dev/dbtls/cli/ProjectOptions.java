@@ -55,15 +55,15 @@ final class ProjectOptions {
 
   /** Inputs, engine and manifest, as every command that needs the project graph loads them. */
   dev.dbtls.index.compile.ProjectSnapshot snapshot(List<String> errors, boolean willRender) {
-    ProjectInputs.Options o = new ProjectInputs.Options(profilesDir, profile, target,
-        cliVars(errors), System.getenv());
-    return dev.dbtls.index.compile.ProjectSnapshot.load(projectDir, o, builtinMacros, FileSource.DISK,
-        willRender);
+    return dev.dbtls.index.compile.ProjectSnapshot.load(projectDir, options(errors), builtinMacros,
+        FileSource.DISK, willRender);
   }
 
   ProjectInputs load(List<String> errors) {
-    ProjectInputs.Options o = new ProjectInputs.Options(profilesDir, profile, target,
-        cliVars(errors), System.getenv());
-    return ProjectInputs.load(projectDir, o, FileSource.DISK);
+    return ProjectInputs.load(projectDir, options(errors), FileSource.DISK);
+  }
+
+  private ProjectInputs.Options options(List<String> errors) {
+    return new ProjectInputs.Options(profilesDir, profile, target, cliVars(errors), System.getenv());
   }
 }
