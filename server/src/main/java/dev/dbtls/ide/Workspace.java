@@ -31,15 +31,18 @@ public final class Workspace implements AutoCloseable {
    */
   public interface Listener {
     void built(Path projectDir, ProjectSnapshot snapshot);
+
+    /** A build of {@code projectDir} starts (full: the whole project is read again). */
+    default void started(Path projectDir, boolean full) {}
   }
 
   private static final Set<String> PROJECT_SUFFIXES = Set.of(".sql", ".yml", ".yaml", ".md",
       ".csv", ".py");
 
   private final OverlayFileSource files;
-  private final ProjectInputs.Options options;
-  private final List<Path> builtinMacroDirs;
-  private final long debounceMillis;
+  private volatile ProjectInputs.Options options;
+  private volatile List<Path> builtinMacroDirs;
+  private volatile long debounceMillis;
   private final Listener listener;
   private final Map<Path, Project> projects = new ConcurrentHashMap<>();
   private final ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -109,6 +112,25 @@ public final class Workspace implements AutoCloseable {
     });
   }
 
+  /**
+   * New options (target, profile, vars, ...) and builtin macro folders, from the editor's
+   * settings: every project is read again from scratch, with nothing kept from earlier parses
+   * (a parse render may depend on vars).
+   */
+  public void configure(ProjectInputs.Options newOptions, List<Path> newBuiltinMacroDirs) {
+    this.options = newOptions;
+    this.builtinMacroDirs = List.copyOf(newBuiltinMacroDirs);
+    projects.values().forEach(p -> {
+      p.cache = new ParseCache();
+      p.schedule(null, 0);
+    });
+  }
+
+  /** How long edits must pause before a rebuild starts. */
+  public void rebuildDelay(long millis) {
+    this.debounceMillis = Math.max(0, millis);
+  }
+
   /** Rebuilds {@code projectDir} from scratch (a settings or project-file change). */
   public void reload(Path projectDir) {
     Project p = projects.get(projectDir);
@@ -144,7 +166,7 @@ public final class Workspace implements AutoCloseable {
 
   private final class Project {
     final Path dir;
-    final ParseCache cache = new ParseCache();
+    volatile ParseCache cache = new ParseCache();
     volatile ProjectSnapshot snapshot;
     // guarded by this
     private final Set<Path> dirty = new LinkedHashSet<>();
@@ -204,6 +226,11 @@ public final class Workspace implements AutoCloseable {
         next = null;
         building = done;
         scheduled = null;
+      }
+      try {
+        listener.started(dir, full);
+      } catch (RuntimeException e) {
+        System.err.println("dbtls: before building " + dir + ": " + e);
       }
       ProjectSnapshot s;
       try {

@@ -1,5 +1,6 @@
 package dev.dbtls.lsp;
 
+import dev.dbtls.ide.Settings;
 import dev.dbtls.ide.Workspace;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileSource;
@@ -36,8 +37,6 @@ import org.eclipse.lsp4j.services.LanguageServer;
 
 /** The language server: lifecycle and capabilities; features live in the services it delegates to. */
 public final class DbtLanguageServer implements LanguageServer, LanguageClientAware {
-  /** How long edits must pause before a project is rebuilt. */
-  static final long DEBOUNCE_MILLIS = 300;
   static final String WATCHED_FILES = "**/*.{sql,yml,yaml,md,csv,py}";
 
   private final Uris uris = new Uris();
@@ -52,14 +51,28 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   private volatile boolean shutdown;
   private volatile boolean watchFiles;
   private final Set<Path> loaded = ConcurrentHashMap.newKeySet();
+  private final IndexingProgress progress = new IndexingProgress();
+  private final Configuration configuration;
+  private volatile boolean pullConfiguration;
 
   /** {@code exit} ends the process with a status: System::exit, except in tests. */
   public DbtLanguageServer(IntConsumer exit) {
     this.exit = exit;
     this.workspace = new Workspace(FileSource.DISK, ProjectInputs.Options.defaults(), List.of(),
-        DEBOUNCE_MILLIS, this::built);
+        Settings.DEFAULT_REBUILD_DELAY_MILLIS, new Workspace.Listener() {
+          @Override
+          public void built(Path projectDir, ProjectSnapshot snapshot) {
+            DbtLanguageServer.this.built(projectDir, snapshot);
+          }
+
+          @Override
+          public void started(Path projectDir, boolean full) {
+            progress.started(client, projectDir, full);
+          }
+        });
+    this.configuration = new Configuration(workspace, s -> republish());
     this.textDocuments = new DbtTextDocumentService(workspace, uris);
-    this.workspaceService = new DbtWorkspaceService(workspace, uris);
+    this.workspaceService = new DbtWorkspaceService(workspace, uris, this::settingsChanged);
     this.dbt = new DbtProtocolService(workspace, uris);
   }
 
@@ -77,6 +90,12 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     var ws = params.getCapabilities() == null ? null : params.getCapabilities().getWorkspace();
     watchFiles = ws != null && ws.getDidChangeWatchedFiles() != null
         && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration());
+    pullConfiguration = ws != null && Boolean.TRUE.equals(ws.getConfiguration());
+    var window = params.getCapabilities() == null ? null : params.getCapabilities().getWindow();
+    progress.supported(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
+    configuration.base(folders.isEmpty() ? null : folders.get(0));
+    // before any project loads, so the first load already uses them
+    configuration.apply(params.getInitializationOptions(), null);
     ServerCapabilities caps = new ServerCapabilities();
     TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
     sync.setOpenClose(true);
@@ -94,6 +113,12 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     // notifications may flow from now on; finding projects walks folders, so not on this thread
     List<Path> found = List.copyOf(folders);
     CompletableFuture.runAsync(() -> workspace.addFolders(found));
+    if (client != null) {
+      reportSettingsErrors(client);
+      if (pullConfiguration) {
+        configuration.pull(client);
+      }
+    }
     if (watchFiles && client != null) {
       // git checkout, dbt deps, files made by other tools: the editor tells us, we do not poll
       FileSystemWatcher watcher = new FileSystemWatcher(Either.forLeft(WATCHED_FILES));
@@ -138,14 +163,48 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     if (c == null || shutdown) {
       return;
     }
+    String summary = snapshot.manifest().nodes().size() + " nodes, "
+        + snapshot.manifest().problems().size() + " problems";
+    progress.finished(c, projectDir, summary);
     if (loaded.add(projectDir)) {
       String message = "dbtls: loaded " + snapshot.inputs().root().name() + " (" + projectDir + "): "
-          + snapshot.manifest().nodes().size() + " nodes, " + snapshot.manifest().problems().size()
-          + " problems";
+          + summary;
       System.err.println(message);
       c.logMessage(new MessageParams(MessageType.Info, message));
     }
-    diagnostics.publish(c, projectDir, snapshot, workspace.openFiles(projectDir));
+    diagnostics.publish(c, projectDir, snapshot, workspace.openFiles(projectDir), configuration.current());
+  }
+
+  /** Settings pushed by the editor, or a hint to pull them again (null settings). */
+  private void settingsChanged(Object settings) {
+    LanguageClient c = client;
+    boolean empty = settings == null || Json.plain(settings) instanceof java.util.Map<?, ?> m && m.isEmpty();
+    if (empty && pullConfiguration && c != null) {
+      configuration.pull(c);
+    } else {
+      configuration.apply(settings, c);
+    }
+  }
+
+  /** Errors in initializationOptions, shown once the client may receive messages. */
+  private void reportSettingsErrors(LanguageClient c) {
+    if (!configuration.current().errors().isEmpty()) {
+      String text = "dbtls settings: " + String.join("; ", configuration.current().errors());
+      System.err.println(text);
+      c.showMessage(new MessageParams(MessageType.Warning, text));
+    }
+  }
+
+  /** Severities changed: the same problems, shown again with the new levels. */
+  private void republish() {
+    LanguageClient c = client;
+    if (c == null || shutdown) {
+      return;
+    }
+    for (Path dir : workspace.projectDirs()) {
+      workspace.current(dir).ifPresent(s -> diagnostics.publish(c, dir, s, workspace.openFiles(dir),
+          configuration.current()));
+    }
   }
 
   @SuppressWarnings("deprecation")

@@ -3,6 +3,7 @@ package dev.dbtls.lsp;
 import dev.dbtls.ide.Workspace;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
@@ -10,19 +11,21 @@ import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
-/** Workspace events: files changed outside the editor, folders added. Settings come later. */
+/** Workspace events: files changed outside the editor, folders added, settings changed. */
 final class DbtWorkspaceService implements WorkspaceService {
   private final Workspace workspace;
   private final Uris uris;
+  private final Consumer<Object> settings;
 
-  DbtWorkspaceService(Workspace workspace, Uris uris) {
+  DbtWorkspaceService(Workspace workspace, Uris uris, Consumer<Object> settings) {
     this.workspace = workspace;
     this.uris = uris;
+    this.settings = settings;
   }
 
   @Override
   public void didChangeConfiguration(DidChangeConfigurationParams params) {
-    // dbtls.* settings are not read yet
+    settings.accept(params.getSettings());
   }
 
   @Override

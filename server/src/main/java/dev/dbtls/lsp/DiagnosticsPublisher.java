@@ -1,6 +1,7 @@
 package dev.dbtls.lsp;
 
 import dev.dbtls.ide.ProjectDiagnostics;
+import dev.dbtls.ide.Settings;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * Publishes a project's problems after each build: every file whose problems changed, and an
- * empty list for files that no longer have any. Called on the build thread only.
+ * empty list for files that no longer have any, with the severities of the user's settings.
+ * Called on the build thread, and when severities change.
  */
 final class DiagnosticsPublisher {
   static final String SOURCE = "dbtls";
@@ -28,8 +30,15 @@ final class DiagnosticsPublisher {
     this.uris = uris;
   }
 
-  void publish(LanguageClient client, Path projectDir, ProjectSnapshot snapshot, List<Path> openFiles) {
-    Map<Path, List<Problem>> now = ProjectDiagnostics.of(snapshot, openFiles);
+  synchronized void publish(LanguageClient client, Path projectDir, ProjectSnapshot snapshot,
+      List<Path> openFiles, Settings settings) {
+    Map<Path, List<Problem>> now = new java.util.LinkedHashMap<>();
+    ProjectDiagnostics.of(snapshot, openFiles).forEach((f, ps) -> {
+      List<Problem> shown = settings.adjust(ps);
+      if (!shown.isEmpty()) {
+        now.put(f, shown);
+      }
+    });
     Map<Path, List<Problem>> before = published.getOrDefault(projectDir, Map.of());
     for (Path f : ProjectDiagnostics.cleared(before.keySet(), now)) {
       client.publishDiagnostics(new PublishDiagnosticsParams(uris.uri(f), List.of()));

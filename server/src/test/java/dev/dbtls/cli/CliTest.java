@@ -88,4 +88,23 @@ class CliTest {
     assertTrue(r.err().contains("yaml-syntax"), r.err());
     assertTrue(r.err().contains("unknown selector method 'colour'"), r.err());
   }
+
+  @Test
+  void checkReportsWhatTheEditorShowsAndFailsOnErrors() {
+    Run broken = run("check", "--project-dir", project("broken"), "--profiles-dir", project("broken"));
+    assertEquals(1, broken.exit());
+    for (String expected : List.of(
+        "models/cycle/cycle_a.sql:2:27: error dag-cycle:",
+        "models/jinja/unclosed_if.sql:5:5: error jinja-syntax:",
+        "models/macro_calls/undefined_macro.sql:4:6: error undefined-macro: 'cents_to_euros' is undefined",
+        "models/vars/undefined_var.sql:4:29: error var-undefined:",
+        "models/props/_ghost.yml:5:11: warning property-unknown-node:")) {
+      assertTrue(broken.err().contains(expected), expected + " in\n" + broken.err());
+    }
+    assertTrue(broken.err().lines().noneMatch(l -> l.startsWith("\tat ")), broken.err());
+
+    Run clean = run("check", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"));
+    assertEquals(0, clean.exit(), clean.err());
+    assertTrue(clean.err().contains(": 0 errors, 0 warnings"), clean.err());
+  }
 }

@@ -114,6 +114,13 @@ final class LspClient implements AutoCloseable {
     }
   }
 
+  private final Map<String, Object> answers = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** What to answer the server's requests of {@code method} with (null answers by default). */
+  void answer(String method, Object result) {
+    answers.put(method, result);
+  }
+
   JsonElement request(String method, Object params) throws Exception {
     int id = ids.incrementAndGet();
     CompletableFuture<JsonObject> f = new CompletableFuture<>();
@@ -213,12 +220,14 @@ final class LspClient implements AutoCloseable {
 
   private void dispatch(JsonObject msg) throws IOException {
     if (msg.has("method") && msg.has("id")) {
-      // a request from the server (registerCapability, configuration, ...): noted, answered null
+      // a request from the server (registerCapability, configuration, ...): noted, answered with
+      // what the test set up for it, else null
       notifications.add(msg);
       JsonObject answer = new JsonObject();
       answer.addProperty("jsonrpc", "2.0");
       answer.add("id", msg.get("id"));
-      answer.add("result", JsonNull.INSTANCE);
+      Object result = answers.getOrDefault(msg.get("method").getAsString(), null);
+      answer.add("result", result == null ? JsonNull.INSTANCE : new Gson().toJsonTree(result));
       send(answer);
     } else if (msg.has("method")) {
       if (msg.get("method").getAsString().equals("textDocument/publishDiagnostics")) {

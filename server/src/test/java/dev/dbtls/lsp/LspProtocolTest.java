@@ -227,6 +227,54 @@ class LspProtocolTest {
     }
   }
 
+  @Test
+  void settingsProgressAndSeverities() throws Exception {
+    Path project = project();
+    String b = project.resolve("models/b.sql").toUri().toString();
+    try (LspClient lsp = LspClient.start(dir)) {
+      // pulled settings: ref-unknown shown as a warning
+      lsp.answer("workspace/configuration", List.of(Map.of("diagnostics",
+          Map.of("severity", Map.of("ref-unknown", "warning")))));
+      Map<String, Object> params = new java.util.HashMap<>(initializeParams(ProcessHandle.current().pid(), dir));
+      params.put("capabilities", Map.of("window", Map.of("workDoneProgress", true),
+          "workspace", Map.of("configuration", true)));
+      params.put("initializationOptions", Map.of("dbtls", Map.of("colour", "blue", "target", "dev")));
+      lsp.request("initialize", params);
+      lsp.notify("initialized", Map.of());
+
+      // a bad setting is named, the others apply
+      JsonObject warning = lsp.await("window/showMessage", m -> true);
+      assertEquals("dbtls settings: dbtls.colour: unknown setting", warning.get("message").getAsString());
+      // indexing shows progress from begin to end
+      JsonObject begin = lsp.await("$/progress", p -> p.getAsJsonObject("value").get("kind").getAsString().equals("begin"));
+      assertEquals("dbtls: indexing shop", begin.getAsJsonObject("value").get("title").getAsString());
+      JsonObject end = lsp.await("$/progress", p -> p.getAsJsonObject("value").get("kind").getAsString().equals("end"));
+      assertEquals(begin.get("token"), end.get("token"));
+      assertTrue(end.getAsJsonObject("value").get("message").getAsString().contains("2 nodes"), end.toString());
+
+      lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", b, "languageId",
+          "jinja-sql", "version", 1, "text", "select * from {{ ref('missing') }}\n")));
+      lsp.awaitDiagnostics(b, d -> d.size() == 1
+          && d.get(0).getAsJsonObject().get("severity").getAsInt() == 2);
+
+      // pushed settings: turned off, the diagnostic goes away without a rebuild
+      lsp.notify("workspace/didChangeConfiguration", Map.of("settings", Map.of("dbtls",
+          Map.of("diagnostics", Map.of("severity", Map.of("ref-unknown", "off"))))));
+      lsp.awaitDiagnostics(b, JsonArray::isEmpty);
+
+      // vars from settings reach the templates: the project is loaded again with them
+      lsp.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", b, "version", 2),
+          "contentChanges", List.of(Map.of("text", "select {{ var('region') }} as r\n"))));
+      lsp.awaitDiagnostics(b, d -> d.size() == 1
+          && d.get(0).getAsJsonObject().get("code").getAsString().equals("var-undefined"));
+      lsp.notify("workspace/didChangeConfiguration", Map.of("settings", Map.of("dbtls",
+          Map.of("vars", Map.of("region", "eu")))));
+      lsp.awaitDiagnostics(b, JsonArray::isEmpty);
+      JsonObject compiled = object(lsp, lsp.request("dbt/compile", doc(b)));
+      assertEquals("select eu as r", compiled.get("sql").getAsString().strip());
+    }
+  }
+
   private static JsonObject object(LspClient lsp, JsonElement e) {
     assertTrue(e.isJsonObject(), () -> "expected an object, got " + e + "; server stderr:\n" + lsp.stderr());
     return e.getAsJsonObject();

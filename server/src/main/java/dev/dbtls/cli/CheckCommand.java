@@ -1,0 +1,46 @@
+package dev.dbtls.cli;
+
+import dev.dbtls.ide.ProjectDiagnostics;
+import dev.dbtls.index.Node;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.Problem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code dbtls check}: every problem the editor would show with every file of the project open,
+ * through the same code ({@link ProjectDiagnostics}); exit 1 when there is an error. For CI and
+ * pre-commit hooks.
+ */
+@Command(name = "check", description = "Report every problem of the project, as the editor shows them; exit 1 on errors.")
+final class CheckCommand implements Callable<Integer> {
+  @Mixin ProjectOptions project;
+
+  @Override
+  public Integer call() {
+    long start = System.nanoTime();
+    List<String> errors = new ArrayList<>();
+    ProjectSnapshot snapshot = project.snapshot(errors, true);
+    Path root = snapshot.inputs().root().dir();
+    Set<Path> files = new LinkedHashSet<>();
+    for (Node n : snapshot.manifest().nodes().values()) {
+      if (n.file() != null && n.type().compiles() && n.packageName().equals(snapshot.inputs().root().name())) {
+        files.add(root.resolve(n.displayPath()).normalize());
+      }
+    }
+    List<Problem> problems = new ArrayList<>();
+    ProjectDiagnostics.of(snapshot, files).values().forEach(problems::addAll);
+    int exit = Reporter.report(problems, errors);
+    long errorCount = problems.stream().filter(Problem::isError).count();
+    System.err.printf("Checked %d files of %s in %.2fs: %d errors, %d warnings%n", files.size(),
+        snapshot.inputs().root().name(), (System.nanoTime() - start) / 1e9, errorCount,
+        problems.stream().filter(p -> p.severity() == dev.dbtls.project.Severity.WARNING).count());
+    return exit;
+  }
+}

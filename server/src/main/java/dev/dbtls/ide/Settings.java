@@ -1,0 +1,252 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProblemCode;
+import dev.dbtls.project.ProjectInputs;
+import dev.dbtls.project.Severity;
+import dev.dbtls.project.yaml.YamlDocument;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The editor's {@code dbtls.*} settings, typed (documented in docs/configuration.md). Each
+ * setting is read on its own: a bad value is reported in {@link #errors()} and that setting keeps
+ * its default, the others still apply.
+ *
+ * @param target the profile's target, like {@code dbt --target}; null: the profile's default
+ * @param profile the profile instead of dbt_project.yml's
+ * @param profilesDir where profiles.yml is; null: where dbt looks
+ * @param vars like {@code dbt --vars}
+ * @param builtinMacroDirs folders of dbt's own macros that replace the ones shipped with dbtls
+ * @param severities by problem code id: {@code error}, {@code warning}, {@code info} or {@code off}
+ * @param rebuildDelayMillis how long typing must pause before the project is indexed again
+ * @param errors one message per bad setting, {@code dbtls.x: what is wrong}
+ */
+public record Settings(String target, String profile, Path profilesDir, Map<String, Object> vars,
+    List<Path> builtinMacroDirs, Map<String, String> severities, long rebuildDelayMillis,
+    List<String> errors) {
+
+  public static final long DEFAULT_REBUILD_DELAY_MILLIS = 300;
+  private static final List<String> LEVELS = List.of("error", "warning", "info", "off");
+
+  public static Settings defaults() {
+    return new Settings(null, null, null, Map.of(), List.of(), Map.of(),
+        DEFAULT_REBUILD_DELAY_MILLIS, List.of());
+  }
+
+  /**
+   * Reads settings from plain JSON data (maps, lists, strings, numbers, booleans): either the
+   * {@code dbtls} section itself or an object holding it under {@code dbtls}; dotted keys such as
+   * {@code "dbtls.target"} are accepted too. Relative paths are resolved against {@code base}.
+   */
+  public static Settings parse(Object json, Path base) {
+    Map<String, Object> section = section(json);
+    List<String> errors = new ArrayList<>();
+    Reader r = new Reader(section, errors, base);
+    String target = r.string("target");
+    String profile = r.string("profile");
+    Path profilesDir = r.path("profilesDir");
+    Map<String, Object> vars = r.vars("vars");
+    List<Path> macros = r.paths("builtinMacroDirs");
+    Map<String, String> severities = r.severities("diagnostics.severity");
+    long delay = r.millis("rebuildDelayMs", DEFAULT_REBUILD_DELAY_MILLIS);
+    for (String key : section.keySet()) {
+      if (!Reader.KNOWN.contains(key)) {
+        errors.add("dbtls." + key + ": unknown setting");
+      }
+    }
+    return new Settings(target, profile, profilesDir, vars, macros, severities, delay,
+        List.copyOf(errors));
+  }
+
+  /** What the project loader takes from these settings; the environment is the process's. */
+  public ProjectInputs.Options options(Map<String, String> env) {
+    return new ProjectInputs.Options(profilesDir, profile, target, vars, env);
+  }
+
+  /** {@code problems} with the severities the user chose; those turned {@code off} are left out. */
+  public List<Problem> adjust(List<Problem> problems) {
+    if (severities.isEmpty()) {
+      return problems;
+    }
+    List<Problem> out = new ArrayList<>(problems.size());
+    for (Problem p : problems) {
+      String level = severities.get(p.code().id());
+      if (level == null) {
+        out.add(p);
+      } else if (!level.equals("off")) {
+        out.add(p.withSeverity(Severity.valueOf(level.toUpperCase(Locale.ROOT))));
+      }
+    }
+    return out;
+  }
+
+  /** The settings that change how projects are loaded (not just how problems are shown). */
+  public boolean sameProjectOptions(Settings o) {
+    return java.util.Objects.equals(target, o.target) && java.util.Objects.equals(profile, o.profile)
+        && java.util.Objects.equals(profilesDir, o.profilesDir) && vars.equals(o.vars)
+        && builtinMacroDirs.equals(o.builtinMacroDirs);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> section(Object json) {
+    if (!(json instanceof Map<?, ?> m)) {
+      return Map.of();
+    }
+    Map<String, Object> flat = new LinkedHashMap<>();
+    Object nested = m.get("dbtls");
+    Map<String, Object> base = nested instanceof Map<?, ?> n ? (Map<String, Object>) n : (Map<String, Object>) m;
+    base.forEach((k, v) -> flatten(k, v, flat));
+    // "dbtls.x" keys next to (or instead of) a dbtls object
+    m.forEach((k, v) -> {
+      if (k instanceof String s && s.startsWith("dbtls.")) {
+        flatten(s.substring("dbtls.".length()), v, flat);
+      }
+    });
+    return flat;
+  }
+
+  /** {@code diagnostics: {severity: {...}}} becomes {@code diagnostics.severity}; maps that are values stay. */
+  @SuppressWarnings("unchecked")
+  private static void flatten(String key, Object value, Map<String, Object> out) {
+    if (value instanceof Map<?, ?> m && !Reader.KNOWN.contains(key)
+        && Reader.KNOWN.stream().anyMatch(k -> k.startsWith(key + "."))) {
+      ((Map<String, Object>) m).forEach((k, v) -> flatten(key + "." + k, v, out));
+    } else {
+      out.put(key, value);
+    }
+  }
+
+  /** Reads one setting at a time, recording what is wrong with it. */
+  private record Reader(Map<String, Object> section, List<String> errors, Path base) {
+    static final List<String> KNOWN = List.of("target", "profile", "profilesDir", "vars",
+        "builtinMacroDirs", "diagnostics.severity", "rebuildDelayMs");
+
+    String string(String key) {
+      Object v = section.get(key);
+      if (v == null || v instanceof String s && s.isBlank()) {
+        return null;
+      }
+      if (v instanceof String s) {
+        return s.trim();
+      }
+      return bad(key, "expected a string", v);
+    }
+
+    Path path(String key) {
+      String s = string(key);
+      return s == null ? null : resolve(s);
+    }
+
+    List<Path> paths(String key) {
+      Object v = section.get(key);
+      if (v == null) {
+        return List.of();
+      }
+      if (v instanceof String s) {
+        return s.isBlank() ? List.of() : List.of(resolve(s.trim()));
+      }
+      if (!(v instanceof List<?> l)) {
+        bad(key, "expected a list of folders", v);
+        return List.of();
+      }
+      List<Path> out = new ArrayList<>();
+      for (Object o : l) {
+        if (o instanceof String s && !s.isBlank()) {
+          out.add(resolve(s.trim()));
+        } else {
+          bad(key, "expected a folder path in the list", o);
+        }
+      }
+      return List.copyOf(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> vars(String key) {
+      Object v = section.get(key);
+      if (v == null || v instanceof String s && s.isBlank()) {
+        return Map.of();
+      }
+      if (v instanceof Map<?, ?> m) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>((Map<String, Object>) m));
+      }
+      if (v instanceof String s) {
+        // as on the command line: '{key: value}'
+        YamlDocument doc = YamlDocument.parse("dbtls.vars", s);
+        Object plain = doc.root() == null ? null : doc.root().toPlain();
+        if (doc.problems().isEmpty() && plain instanceof Map<?, ?> m) {
+          return java.util.Collections.unmodifiableMap(new LinkedHashMap<>((Map<String, Object>) m));
+        }
+        errors.add("dbtls." + key + ": expected a mapping such as {key: value}"
+            + doc.problems().stream().findFirst().map(p -> " (" + p.message() + ")").orElse(""));
+        return Map.of();
+      }
+      bad(key, "expected a mapping of var names to values", v);
+      return Map.of();
+    }
+
+    Map<String, String> severities(String key) {
+      Object v = section.get(key);
+      if (v == null) {
+        return Map.of();
+      }
+      if (!(v instanceof Map<?, ?> m)) {
+        bad(key, "expected a mapping of problem codes to error, warning, info or off", v);
+        return Map.of();
+      }
+      Map<String, String> out = new LinkedHashMap<>();
+      m.forEach((code, level) -> {
+        Optional<ProblemCode> known = java.util.Arrays.stream(ProblemCode.values())
+            .filter(c -> c.id().equals(code)).findFirst();
+        String l = level instanceof String s ? s.trim().toLowerCase(Locale.ROOT) : null;
+        if (known.isEmpty()) {
+          errors.add("dbtls." + key + "." + code + ": unknown problem code (see docs/diagnostics.md)");
+        } else if (l == null || !LEVELS.contains(l)) {
+          bad(key + "." + code, "expected error, warning, info or off", level);
+        } else {
+          out.put(known.get().id(), l);
+        }
+      });
+      return Map.copyOf(out);
+    }
+
+    long millis(String key, long fallback) {
+      Object v = section.get(key);
+      if (v == null) {
+        return fallback;
+      }
+      if (v instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 60_000) {
+        return n.longValue();
+      }
+      bad(key, "expected a number of milliseconds from 0 to 60000", v);
+      return fallback;
+    }
+
+    /** {@code ~} is the home folder; relative paths start at {@code base}; a path the system rejects is the text itself under base. */
+    private Path resolve(String s) {
+      String home = System.getProperty("user.home");
+      String expanded = s.equals("~") ? home : s.startsWith("~/") ? home + s.substring(1) : s;
+      try {
+        Path p = Path.of(expanded);
+        return (p.isAbsolute() || base == null ? p : base.resolve(p)).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        errors.add("dbtls: not a valid path: '" + s + "' (" + e.getReason() + ")");
+        return base == null ? Path.of(".") : base;
+      }
+    }
+
+    private <T> T bad(String key, String expected, Object got) {
+      errors.add("dbtls." + key + ": " + expected + ", got " + describe(got));
+      return null;
+    }
+
+    private static String describe(Object v) {
+      return v == null ? "null" : v instanceof String s ? "'" + s + "'" : v.toString();
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.dbtls.ide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProblemCode;
+import dev.dbtls.project.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+  private static final Path BASE = Path.of("/work/ws");
+
+  @Test
+  void readsEverySettingTyped() {
+    Settings s = Settings.parse(Map.of("dbtls", Map.of(
+        "target", "prod",
+        "profile", "shop",
+        "profilesDir", "config",
+        "vars", Map.of("start", "2020-01-01"),
+        "builtinMacroDirs", List.of("/opt/dbt/include/global_project/macros", "more"),
+        "diagnostics", Map.of("severity", Map.of("ref-unknown", "warning", "doc-unknown", "off")),
+        "rebuildDelayMs", 150)), BASE);
+    assertEquals(List.of(), s.errors());
+    assertEquals("prod", s.target());
+    assertEquals("shop", s.profile());
+    assertEquals(Path.of("/work/ws/config"), s.profilesDir());
+    assertEquals(Map.of("start", "2020-01-01"), s.vars());
+    assertEquals(List.of(Path.of("/opt/dbt/include/global_project/macros"), Path.of("/work/ws/more")),
+        s.builtinMacroDirs());
+    assertEquals(Map.of("ref-unknown", "warning", "doc-unknown", "off"), s.severities());
+    assertEquals(150, s.rebuildDelayMillis());
+    assertEquals("prod", s.options(Map.of()).target());
+  }
+
+  @Test
+  void theSectionItselfAndDottedKeysAreAccepted() {
+    assertEquals("dev", Settings.parse(Map.of("target", "dev"), BASE).target());
+    Settings dotted = Settings.parse(Map.of("dbtls.target", "ci", "dbtls.diagnostics.severity",
+        Map.of("dag-cycle", "info")), BASE);
+    assertEquals("ci", dotted.target());
+    assertEquals(Map.of("dag-cycle", "info"), dotted.severities());
+  }
+
+  @Test
+  void varsMayBeWrittenAsOnTheCommandLine() {
+    Settings s = Settings.parse(Map.of("vars", "{days: 3, region: eu}"), BASE);
+    assertEquals(Map.of("days", 3L, "region", "eu"), s.vars());
+    Settings bad = Settings.parse(Map.of("vars", "[1, 2]"), BASE);
+    assertEquals(Map.of(), bad.vars());
+    assertTrue(bad.errors().get(0).startsWith("dbtls.vars: expected a mapping"), bad.errors().toString());
+  }
+
+  @Test
+  void oneBadValueNeverBreaksTheRest() {
+    Map<String, Object> severity = new java.util.LinkedHashMap<>();
+    severity.put("ref-unknown", "fatal");
+    severity.put("no-such-code", "off");
+    severity.put("dag-cycle", "warning");
+    Settings s = Settings.parse(Map.of(
+        "target", 3L,
+        "profile", "shop",
+        "builtinMacroDirs", List.of("ok", 7L),
+        "diagnostics", Map.of("severity", severity),
+        "rebuildDelayMs", -5L,
+        "colour", "blue"), BASE);
+    assertNull(s.target());
+    assertEquals("shop", s.profile());
+    assertEquals(List.of(Path.of("/work/ws/ok")), s.builtinMacroDirs());
+    assertEquals(Map.of("dag-cycle", "warning"), s.severities());
+    assertEquals(Settings.DEFAULT_REBUILD_DELAY_MILLIS, s.rebuildDelayMillis());
+    assertEquals(java.util.Set.of(
+        "dbtls.target: expected a string, got 3",
+        "dbtls.builtinMacroDirs: expected a folder path in the list, got 7",
+        "dbtls.diagnostics.severity.ref-unknown: expected error, warning, info or off, got 'fatal'",
+        "dbtls.diagnostics.severity.no-such-code: unknown problem code (see docs/diagnostics.md)",
+        "dbtls.rebuildDelayMs: expected a number of milliseconds from 0 to 60000, got -5",
+        "dbtls.colour: unknown setting"), java.util.Set.copyOf(s.errors()));
+  }
+
+  @Test
+  void nothingOrGarbageIsTheDefaults() {
+    assertEquals(Settings.defaults(), Settings.parse(null, BASE));
+    assertEquals(Settings.defaults(), Settings.parse("dbtls", BASE));
+    assertEquals(Settings.defaults(), Settings.parse(Map.of("dbtls", Map.of()), BASE));
+  }
+
+  @Test
+  void severitiesChangeOrHideProblems() {
+    Settings s = Settings.parse(Map.of("diagnostics", Map.of("severity",
+        Map.of("ref-unknown", "warning", "doc-unknown", "off"))), BASE);
+    Problem ref = Problem.at("models/a.sql", 0, 0, ProblemCode.REF_UNKNOWN, "no model x");
+    Problem doc = Problem.at("models/a.yml", 0, 0, ProblemCode.DOC_UNKNOWN, "no doc y");
+    Problem cycle = Problem.at("models/a.sql", 0, 0, ProblemCode.DAG_CYCLE, "cycle");
+    assertEquals(List.of(ref.withSeverity(Severity.WARNING), cycle), s.adjust(List.of(ref, doc, cycle)));
+  }
+}
