@@ -122,8 +122,10 @@ public final class References {
       files.add(new ProjectFile(c.isYaml() ? FileKind.PROPERTIES : FileKind.MODEL,
           c.packageName(), c.displayPath(), current, c.text()));
     }
+    Cancellation cancel = Cancellation.current();
     List<Location> found = files.parallelStream()
         .flatMap(f -> {
+          cancel.check();
           boolean isCurrent = f.absolutePath().equals(current);
           String text = isCurrent ? c.text() : f.text();
           if (text == null || !text.contains(q.needle())) {

@@ -1,5 +1,6 @@
 package dev.dbtls.lsp;
 
+import dev.dbtls.ide.Cancellation;
 import dev.dbtls.ide.TextEdit;
 import dev.dbtls.ide.Workspace;
 import dev.dbtls.project.Span;
@@ -42,26 +43,31 @@ final class DbtTextDocumentService implements TextDocumentService {
 
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams p) {
-    return CompletableFutures.computeAsync(cancel -> Either.forRight(
+    return async(() -> Either.forRight(
         features.completion(p.getTextDocument().getUri(), p.getPosition())));
   }
 
   @Override
   public CompletableFuture<Hover> hover(HoverParams p) {
-    return CompletableFutures.computeAsync(cancel -> features.hover(p.getTextDocument().getUri(), p.getPosition()));
+    return async(() -> features.hover(p.getTextDocument().getUri(), p.getPosition()));
   }
 
   @Override
   public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
       DefinitionParams p) {
-    return CompletableFutures.computeAsync(cancel -> Either.forLeft(
+    return async(() -> Either.forLeft(
         features.definition(p.getTextDocument().getUri(), p.getPosition())));
   }
 
   @Override
   public CompletableFuture<List<? extends Location>> references(ReferenceParams p) {
-    return CompletableFutures.computeAsync(cancel -> features.references(p.getTextDocument().getUri(),
+    return async(() -> features.references(p.getTextDocument().getUri(),
         p.getPosition(), p.getContext() == null || p.getContext().isIncludeDeclaration()));
+  }
+
+  /** Runs a feature on a worker; the editor's {@code $/cancelRequest} stops long work early. */
+  private static <T> CompletableFuture<T> async(java.util.function.Supplier<T> feature) {
+    return CompletableFutures.computeAsync(cancel -> Cancellation.run(cancel::isCanceled, feature));
   }
 
   @Override

@@ -121,6 +121,29 @@ final class LspClient implements AutoCloseable {
     answers.put(method, result);
   }
 
+  /**
+   * Sends a request, runs {@code afterSend} with its id (to cancel it, say) and returns the whole
+   * response, error included.
+   */
+  JsonObject requestThen(String method, Object params, java.util.function.IntConsumer afterSend)
+      throws Exception {
+    int id = ids.incrementAndGet();
+    CompletableFuture<JsonObject> f = new CompletableFuture<>();
+    pending.put(id, f);
+    JsonObject msg = new JsonObject();
+    msg.addProperty("jsonrpc", "2.0");
+    msg.addProperty("id", id);
+    msg.addProperty("method", method);
+    msg.add("params", new Gson().toJsonTree(params));
+    send(msg);
+    afterSend.accept(id);
+    try {
+      return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("no answer to " + method + "; server stderr:\n" + stderr(), e);
+    }
+  }
+
   JsonElement request(String method, Object params) throws Exception {
     int id = ids.incrementAndGet();
     CompletableFuture<JsonObject> f = new CompletableFuture<>();

@@ -275,6 +275,33 @@ class LspProtocolTest {
     }
   }
 
+  @Test
+  void aCancelledRequestAnswersRequestCancelled() throws Exception {
+    Path project = project();
+    String b = project.resolve("models/b.sql").toUri().toString();
+    try (LspClient lsp = LspClient.start(dir)) {
+      Map<String, Object> params = new java.util.HashMap<>(initializeParams(ProcessHandle.current().pid(), dir));
+      // edits wait a minute before the rebuild: dbt/compile, which waits for it, is still pending
+      params.put("initializationOptions", Map.of("dbtls", Map.of("rebuildDelayMs", 60000)));
+      lsp.request("initialize", params);
+      lsp.notify("initialized", Map.of());
+      lsp.await("window/logMessage", m -> m.get("message").getAsString().contains("loaded shop"));
+      lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", b, "languageId",
+          "jinja-sql", "version", 1, "text", "select 2 as id\n")));
+      JsonObject response = lsp.requestThen("dbt/compile", doc(b), id -> {
+        try {
+          lsp.notify("$/cancelRequest", Map.of("id", id));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      assertEquals(-32800, response.getAsJsonObject("error").get("code").getAsInt(), response.toString());
+      // the server goes on answering
+      assertTrue(lsp.request("textDocument/hover", Map.of("textDocument", doc(b),
+          "position", Map.of("line", 0, "character", 1))).isJsonNull());
+    }
+  }
+
   private static JsonObject object(LspClient lsp, JsonElement e) {
     assertTrue(e.isJsonObject(), () -> "expected an object, got " + e + "; server stderr:\n" + lsp.stderr());
     return e.getAsJsonObject();

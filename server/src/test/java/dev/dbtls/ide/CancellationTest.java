@@ -1,0 +1,33 @@
+package dev.dbtls.ide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+
+class CancellationTest {
+  private static final String SPEC = """
+      -- file: models/x.sql
+      select * from {{ ref('cust$0omers') }}
+      """;
+
+  @Test
+  void aCancelledSearchStopsAndItsEntryPointAnswersNothing() {
+    NavFixture f = NavFixture.with(SPEC);
+    assertThrows(CancellationException.class, () -> Cancellation.run(() -> true,
+        () -> References.find(f.snapshot(), f.file(), f.text(), f.offset(), true)));
+    assertEquals(List.of(), Cancellation.run(() -> true,
+        () -> References.of(f.snapshot(), f.file(), f.text(), f.offset(), true)));
+  }
+
+  @Test
+  void aLiveRequestIsAnsweredAndTheThreadIsLeftAsItWas() {
+    NavFixture f = NavFixture.with(SPEC);
+    assertFalse(Cancellation.run(() -> false,
+        () -> References.find(f.snapshot(), f.file(), f.text(), f.offset(), true)).isEmpty());
+    assertFalse(Cancellation.current().cancelled());
+  }
+}
