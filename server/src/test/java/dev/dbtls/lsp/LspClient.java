@@ -79,6 +79,12 @@ final class LspClient implements AutoCloseable {
     return new LspClient(p, p.getInputStream(), p.getOutputStream());
   }
 
+  /** Any command that speaks LSP over its stdio (the {@code ./dbtls} launcher, say). */
+  static LspClient startCommand(Path workDir, List<String> command) throws IOException {
+    Process p = new ProcessBuilder(command).directory(workDir.toFile()).start();
+    return new LspClient(p, p.getInputStream(), p.getOutputStream());
+  }
+
   /** {@code dbtls lsp --port 0}, connected to the port it says it listens on. */
   static LspClient startOnPort(Path workDir) throws Exception {
     Process p = launch(workDir, "lsp", "--port", "0").start();
@@ -176,7 +182,13 @@ final class LspClient implements AutoCloseable {
 
   /** The next notification of {@code method} that matches, skipping others; fails after the timeout. */
   JsonObject await(String method, Predicate<JsonObject> matches) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    return await(method, matches, TIMEOUT_SECONDS);
+  }
+
+  /** As {@link #await(String, Predicate)}, with its own timeout. */
+  JsonObject await(String method, Predicate<JsonObject> matches, long timeoutSeconds)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     while (true) {
       long left = deadline - System.nanoTime();
       JsonObject n = left <= 0 ? null : notifications.poll(left, TimeUnit.NANOSECONDS);
