@@ -270,7 +270,7 @@ public final class Workspace implements AutoCloseable {
           return null;
         }
       }
-      return ProjectSnapshot.rebuild(previous, in, builtinMacroDirs, files, cache);
+      return ProjectSnapshot.rebuild(previous, in, builtinMacroDirs, files, cache, changed);
     }
   }
 }

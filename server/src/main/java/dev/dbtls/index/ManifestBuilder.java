@@ -158,6 +158,113 @@ public final class ManifestBuilder {
 
   // ---- macros and docs -------------------------------------------------------------------
 
+  /**
+   * The manifest after an edit of SQL files that define nodes (models, analyses, singular tests,
+   * snapshots), without relinking the whole project: the nodes of those files are built and
+   * resolved again and swapped into {@code previous}; everything else is kept. This is what
+   * makes diagnostics follow typing on a large project. Null when the edit may change more than
+   * those nodes (a new or deleted file, a macro or docs block, a node renamed, enabled or
+   * disabled, a cycle involved) — then the caller builds the whole manifest.
+   */
+  public Manifest update(Manifest previous, java.util.Set<java.nio.file.Path> changed) {
+    mark = System.nanoTime();
+    Map<java.nio.file.Path, ProjectFile> now = new HashMap<>();
+    inputs.files().forEach(f -> now.put(f.absolutePath(), f));
+    Map<java.nio.file.Path, ProjectFile> before = new HashMap<>();
+    previous.inputs().files().forEach(f -> before.put(f.absolutePath(), f));
+    java.util.Set<String> macroFiles = new java.util.HashSet<>();
+    previous.macros().values().forEach(m -> macroFiles.add(m.displayPath()));
+    previous.docs().values().forEach(d -> macroFiles.add(d.displayPath()));
+    if (previous.problems().stream().anyMatch(p -> p.code() == ProblemCode.DAG_CYCLE
+        || p.code() == ProblemCode.NODE_DUPLICATE)) {
+      return null; // located in several files and decided by all of them: find them again
+    }
+    List<ProjectFile> files = new ArrayList<>();
+    for (java.nio.file.Path path : changed) {
+      ProjectFile f = now.get(path);
+      ProjectFile old = before.get(path);
+      if (f == null || old == null || f.kind() != old.kind() || !f.packageName().equals(old.packageName())
+          || !java.util.EnumSet.of(FileKind.MODEL, FileKind.ANALYSIS, FileKind.SINGULAR_TEST,
+              FileKind.SNAPSHOT).contains(f.kind()) || f.isPython()
+          || macroFiles.contains(inputs.displayPath(f))) {
+        return null;
+      }
+      files.add(f);
+    }
+    // what the full build computes first and node building reads: YAML properties, versions,
+    // macros that ref (all parses are in the cache: no file is parsed again)
+    Map<ProjectFile, ParsedFile> parsed = new HashMap<>();
+    for (ProjectFile f : inputs.files()) {
+      if (f.kind() == FileKind.PROPERTIES) {
+        properties.add(f.packageName(), cache.properties(f, () -> PropertyFile.parse(inputs.displayPath(f), f.text())),
+            resourcePath(f.relativePath(), allResourcePaths(inputs.project(f.packageName()))), f.relativePath());
+      } else if (f.kind() == FileKind.MACRO) {
+        parsed.put(f, cache.scan(f, () -> ParsedFile.of(f, inputs.displayPath(f))));
+      }
+    }
+    refMacros = refMacros(parsed);
+    versionFiles = versionFiles();
+    descriptions = new Descriptions(previous.docs());
+    phase("update: project context");
+    Map<String, Node> nodes = new LinkedHashMap<>(previous.nodes());
+    Map<String, Node> disabled = new LinkedHashMap<>(previous.disabled());
+    List<Node> built = new ArrayList<>();
+    java.util.Set<String> displays = new java.util.HashSet<>();
+    for (ProjectFile f : files) {
+      String display = inputs.displayPath(f);
+      displays.add(display);
+      ParsedFile p = cache.scan(f, () -> ParsedFile.of(f, display));
+      if (!p.facts().macros().isEmpty() || !p.facts().docs().isEmpty()) {
+        return null;
+      }
+      problems.addAll(p.syntaxProblems());
+      List<Node> fresh = sqlNodes(f, p);
+      java.util.Set<String> oldEnabled = new java.util.HashSet<>();
+      previous.nodesInFile(display).forEach(n -> oldEnabled.add(n.uniqueId()));
+      java.util.Set<String> oldDisabled = new java.util.HashSet<>();
+      previous.disabled().values().stream().filter(n -> display.equals(n.displayPath()))
+          .forEach(n -> oldDisabled.add(n.uniqueId()));
+      java.util.Set<String> newEnabled = new java.util.HashSet<>();
+      java.util.Set<String> newDisabled = new java.util.HashSet<>();
+      fresh.forEach(n -> (n.enabled() ? newEnabled : newDisabled).add(n.uniqueId()));
+      if (!oldEnabled.equals(newEnabled) || !oldDisabled.equals(newDisabled)
+          || newEnabled.size() + newDisabled.size() != fresh.size()) {
+        return null; // renamed, enabled, disabled, or defined twice now
+      }
+      for (Node n : fresh) {
+        if (n.enabled()) {
+          built.add(n);
+        } else {
+          disabled.put(n.uniqueId(), n);
+        }
+      }
+    }
+    boolean sameEdges = true;
+    for (Node n : built) {
+      Node r = resolve(previous, n);
+      sameEdges &= r.dependsOn().equals(previous.nodes().get(n.uniqueId()).dependsOn());
+      nodes.put(r.uniqueId(), r);
+    }
+    phase("update: edited nodes");
+    Dag dag = previous.dag();
+    if (!sameEdges) {
+      Map<String, List<String>> parents = new HashMap<>();
+      nodes.values().forEach(n -> parents.put(n.uniqueId(), n.dependsOn()));
+      dag = new Dag(parents);
+      cycles(dag, nodes);
+    }
+    List<Problem> all = new ArrayList<>();
+    for (Problem p : previous.problems()) {
+      if (!displays.contains(p.file())) {
+        all.add(p); // the problems of the edited files are found again
+      }
+    }
+    all.addAll(problems);
+    Manifest m = new Manifest(inputs, nodes, disabled, previous.macros(), previous.docs(), dag, List.copyOf(all));
+    phase("update: dag and manifest");
+    return m;
+  }
+
   private Map<String, Macro> macros(Map<ProjectFile, ParsedFile> parsed) {
     Map<String, Macro> out = new LinkedHashMap<>();
     for (ProjectFile f : inputs.files()) {

@@ -60,6 +60,25 @@ public final class ProjectSnapshot {
    * unchanged files come from {@code cache}, and the engine is shared with {@code previous}
    * unless a macro file changed (the engine holds nothing else that a file change can touch).
    */
+  /**
+   * As {@link #rebuild(ProjectSnapshot, ProjectInputs, List, FileSource, ParseCache)}, knowing
+   * which files changed: an edit of model files relinks only their nodes
+   * ({@link ManifestBuilder#update}) when it can.
+   */
+  public static ProjectSnapshot rebuild(ProjectSnapshot previous, ProjectInputs inputs,
+      List<Path> builtinMacroDirs, FileSource files, ParseCache cache, java.util.Set<Path> changed) {
+    if (macroFiles(previous.inputs).equals(macroFiles(inputs))) {
+      Manifest empty = new Manifest(inputs, Map.of(), Map.of(), Map.of(), Map.of(), new Dag(Map.of()), List.of());
+      Manifest updated = new ManifestBuilder(inputs, new JinjaDynamicParse(previous.jinja, empty, previous.env),
+          JinjaRelationNamer.forProject(previous.jinja, empty, previous.env), cache)
+          .update(previous.manifest, changed);
+      if (updated != null) {
+        return new ProjectSnapshot(inputs, previous.jinja, updated, previous.env);
+      }
+    }
+    return rebuild(previous, inputs, builtinMacroDirs, files, cache);
+  }
+
   public static ProjectSnapshot rebuild(ProjectSnapshot previous, ProjectInputs inputs,
       List<Path> builtinMacroDirs, FileSource files, ParseCache cache) {
     LazyEngine jinja = macroFiles(previous.inputs).equals(macroFiles(inputs)) ? previous.jinja
