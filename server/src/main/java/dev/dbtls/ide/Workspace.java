@@ -34,6 +34,9 @@ public final class Workspace implements AutoCloseable {
 
     /** A build of {@code projectDir} starts (full: the whole project is read again). */
     default void started(Path projectDir, boolean full) {}
+
+    /** {@code projectDir} is no longer a dbt project (deleted): forget what was shown for it. */
+    default void removed(Path projectDir) {}
   }
 
   private static final Set<String> PROJECT_SUFFIXES = Set.of(".sql", ".yml", ".yaml", ".md",
@@ -97,8 +100,12 @@ public final class Workspace implements AutoCloseable {
   /** The text of {@code file} may have changed (opened, edited, closed, changed on disk). */
   public void changed(Path file) {
     Path f = file.toAbsolutePath().normalize();
-    String name = f.getFileName().toString();
+    String name = f.getFileName() == null ? "" : f.getFileName().toString();
     if (PROJECT_SUFFIXES.stream().noneMatch(name::endsWith)) {
+      return;
+    }
+    if (name.equals(DbtProject.FILE) && projects.containsKey(f.getParent()) && files.read(f).isEmpty()) {
+      forget(f.getParent()); // the project itself was deleted
       return;
     }
     if (name.equals(DbtProject.FILE) && !projects.containsKey(f.getParent())
@@ -129,6 +136,36 @@ public final class Workspace implements AutoCloseable {
   /** How long edits must pause before a rebuild starts. */
   public void rebuildDelay(long millis) {
     this.debounceMillis = Math.max(0, millis);
+  }
+
+  /**
+   * A folder was deleted (editors report a deleted folder once, not each file in it): projects
+   * inside it are forgotten, and the project that held it is read again.
+   */
+  public void deleted(Path folder) {
+    Path d = folder.toAbsolutePath().normalize();
+    for (Path dir : projectDirs()) {
+      if (dir.startsWith(d)) {
+        forget(dir);
+      }
+    }
+    projectOf(d).filter(dir -> !projects.get(dir).generated(d)).ifPresent(this::reload);
+  }
+
+  private void forget(Path projectDir) {
+    Project p = projects.remove(projectDir);
+    if (p != null) {
+      synchronized (p) {
+        if (p.scheduled != null) {
+          p.scheduled.cancel(false);
+        }
+      }
+      try {
+        listener.removed(projectDir);
+      } catch (RuntimeException e) {
+        System.err.println("dbtls: after removing " + projectDir + ": " + e);
+      }
+    }
   }
 
   /** Rebuilds {@code projectDir} from scratch (a settings or project-file change). */

@@ -38,6 +38,8 @@ import org.eclipse.lsp4j.services.LanguageServer;
 /** The language server: lifecycle and capabilities; features live in the services it delegates to. */
 public final class DbtLanguageServer implements LanguageServer, LanguageClientAware {
   static final String WATCHED_FILES = "**/*.{sql,yml,yaml,md,csv,py}";
+  /** Deletions of anything: a deleted folder is reported once, as itself, not file by file. */
+  static final String WATCHED_DELETIONS = "**/*";
 
   private final Uris uris = new Uris();
   private final DiagnosticsPublisher diagnostics = new DiagnosticsPublisher(uris);
@@ -68,6 +70,14 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
           @Override
           public void started(Path projectDir, boolean full) {
             progress.started(client, projectDir, full);
+          }
+
+          @Override
+          public void removed(Path projectDir) {
+            LanguageClient c = client;
+            if (c != null) {
+              diagnostics.forget(c, projectDir);
+            }
           }
         });
     this.configuration = new Configuration(workspace, s -> republish());
@@ -122,8 +132,11 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     if (watchFiles && client != null) {
       // git checkout, dbt deps, files made by other tools: the editor tells us, we do not poll
       FileSystemWatcher watcher = new FileSystemWatcher(Either.forLeft(WATCHED_FILES));
+      FileSystemWatcher deletions = new FileSystemWatcher(Either.forLeft(WATCHED_DELETIONS),
+          org.eclipse.lsp4j.WatchKind.Delete);
       client.registerCapability(new RegistrationParams(List.of(new Registration("dbtls-files",
-          "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(List.of(watcher))))));
+          "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(
+              List.of(watcher, deletions))))));
     }
   }
 

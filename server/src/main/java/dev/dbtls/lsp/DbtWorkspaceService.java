@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
+import org.eclipse.lsp4j.FileChangeType;
 import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.services.WorkspaceService;
@@ -33,7 +34,12 @@ final class DbtWorkspaceService implements WorkspaceService {
     for (FileEvent e : params.getChanges()) {
       Path file = uris.path(e.getUri());
       // an open buffer stays the truth whatever happens on disk
-      if (file != null && !workspace.files().isOpen(file)) {
+      if (file == null || workspace.files().isOpen(file)) {
+        continue;
+      }
+      if (e.getType() == FileChangeType.Deleted && !file.getFileName().toString().contains(".")) {
+        workspace.deleted(file); // a folder: its files are not reported one by one
+      } else {
         workspace.changed(file);
       }
     }

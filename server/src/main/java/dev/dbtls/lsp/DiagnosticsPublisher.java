@@ -52,6 +52,14 @@ final class DiagnosticsPublisher {
     published.put(projectDir, now);
   }
 
+  /** Clears every file shown for a project that is gone. */
+  synchronized void forget(LanguageClient client, Path projectDir) {
+    Map<Path, List<Problem>> before = published.remove(projectDir);
+    if (before != null) {
+      before.keySet().forEach(f -> client.publishDiagnostics(new PublishDiagnosticsParams(uris.uri(f), List.of())));
+    }
+  }
+
   static Diagnostic diagnostic(Problem p) {
     Position start = new Position(p.line(), p.column());
     boolean endBeforeStart = p.endLine() < p.line() || p.endLine() == p.line() && p.endColumn() < p.column();

@@ -198,6 +198,25 @@ class LspProtocolTest {
       lsp.notify("workspace/didChangeWatchedFiles", Map.of("changes", List.of(
           Map.of("uri", c.toUri().toString(), "type", 3))));
       lsp.awaitDiagnostics(c.toUri().toString(), JsonArray::isEmpty);
+
+      // a folder deleted at once (git checkout of another branch): reported as the folder only
+      Path d = project.resolve("models/more/d.sql");
+      Files.createDirectories(d.getParent());
+      Files.writeString(d, "select * from {{ ref('nope') }}\n");
+      lsp.notify("workspace/didChangeWatchedFiles", Map.of("changes", List.of(
+          Map.of("uri", d.toUri().toString(), "type", 1))));
+      lsp.awaitDiagnostics(d.toUri().toString(), x -> x.size() == 1);
+      Files.delete(d);
+      Files.delete(d.getParent());
+      lsp.notify("workspace/didChangeWatchedFiles", Map.of("changes", List.of(
+          Map.of("uri", d.getParent().toUri().toString(), "type", 3))));
+      lsp.awaitDiagnostics(d.toUri().toString(), JsonArray::isEmpty);
+
+      // the whole project deleted: everything shown for it is cleared
+      Files.delete(project.resolve("dbt_project.yml"));
+      lsp.notify("workspace/didChangeWatchedFiles", Map.of("changes", List.of(
+          Map.of("uri", project.resolve("dbt_project.yml").toUri().toString(), "type", 3))));
+      lsp.awaitDiagnostics(b.toUri().toString(), JsonArray::isEmpty);
     }
   }
 
