@@ -305,6 +305,61 @@ class RenameTest {
     }
   }
 
+  @Test
+  void cteScopesQuotesAndStatements() {
+    String sql = """
+        -- file: models/scoped.sql
+        with a as (select 1 as id),
+        "b" as (
+          with a as (select 2 as id) select a.id from a
+        ),
+        c as (select * from a, "b" where a.id = "b".id)
+        select * from A join c on A.id = c.id;
+        with a as (select 3) select * from a
+        """;
+    NavFixture f = NavFixture.of(mark(sql, "with $0a as (select 1"));
+    RenameResult r = Rename.renameAt(f.snapshot(), f.file(), f.text(), f.offset(), "first");
+    assertTrue(r.ok(), r::error);
+    assertEquals("""
+        with first as (select 1 as id),
+        "b" as (
+          with a as (select 2 as id) select a.id from a
+        ),
+        c as (select * from first, "b" where first.id = "b".id)
+        select * from first join c on first.id = c.id;
+        with a as (select 3) select * from a
+        """, applied(f, r.change()).get("models/scoped.sql"));
+    f = NavFixture.of(mark(sql, "\"$0b\" as"));
+    r = Rename.renameAt(f.snapshot(), f.file(), f.text(), f.offset(), "second");
+    assertEquals(Map.of("models/scoped.sql", List.of(edit(1, 1, 2, "second"), edit(4, 24, 25, "second"),
+        edit(4, 41, 42, "second"))), r.change().edits());
+  }
+
+  @Test
+  void aSnapshotRenamesItsBlock() {
+    NavFixture f = NavFixture.of("""
+        -- file: snapshots/snap.sql
+        {% snapshot orders_snapshot %}
+        select 1
+        {% endsnapshot %}
+        -- file: models/m.sql
+        select * from {{ ref('orders_snap$0shot') }}
+        """);
+    RenameResult r = Rename.renameAt(f.snapshot(), f.file(), f.text(), f.offset(), "orders_history");
+    assertTrue(r.ok(), r::error);
+    assertEquals(List.of(), r.change().renames());
+    assertEquals(Map.of("models/m.sql", List.of(edit(0, 22, 37, "orders_history")),
+        "snapshots/snap.sql", List.of(edit(0, 12, 27, "orders_history"))), r.change().edits());
+  }
+
+  @Test
+  void theRangeIsTheNameTheUserEdits() {
+    assertEquals(new Rename.Prepared(new Span(0, 24, 0, 31), "my_hash", null), prepare(
+        "-- file: models/h.sql\nselect {{ shop.default__my_h$0ash('x') }}\n"));
+    assertEquals(new Rename.Prepared(new Span(12, 10, 12, 20), "dim_orders", null),
+        prepare("  - name: dim_ord$0ers"));
+  }
+
   private static String mark(String text, String marked) {
     String plain = marked.replace("$0", "");
     int at = text.indexOf(plain);
