@@ -458,7 +458,7 @@ public final class Rename {
       String root = c.snapshot().inputs().root().name();
       for (ProjectFile f : c.snapshot().inputs().files()) {
         if (f.packageName().equals(root) && f.text() != null) {
-          String path = c.snapshot().inputs().displayPath(f);
+          String path = f.relativePath(); // the root project's files: relative to it already
           texts.put(path, f.text());
           if (f.kind() == FileKind.PROPERTIES) {
             properties.put(path, f.text());
