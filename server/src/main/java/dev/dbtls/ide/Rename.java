@@ -10,12 +10,15 @@ import dev.dbtls.jinja.MacroFile;
 import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
+import dev.dbtls.project.DbtProject;
 import dev.dbtls.project.FileKind;
 import dev.dbtls.project.LineIndex;
 import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.Span;
 import dev.dbtls.project.properties.NodeSpec;
 import dev.dbtls.project.properties.PropertyFile;
+import dev.dbtls.project.yaml.YamlDocument;
+import dev.dbtls.project.yaml.YamlMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -379,7 +382,57 @@ public final class Rename {
         }
       }
     }
+    unitTests(files, old, newName, out);
+    projectConfig(m, models, newName, out);
     return RenameResult.of(out.build());
+  }
+
+  /** Unit tests name the model they test bare: {@code unit_tests: [{model: x, ...}]}. */
+  private static void unitTests(Files files, String old, String newName, Changes out) {
+    for (Map.Entry<String, String> f : files.properties().entrySet()) {
+      if (!f.getValue().contains("unit_tests") || !f.getValue().contains(old)) {
+        continue;
+      }
+      YamlMap root = YamlDocument.parse(f.getKey(), f.getValue()).rootMap();
+      for (YamlMap test : root.list("unit_tests").maps()) {
+        if (old.equals(test.string("model"))) {
+          LineIndex lines = files.lines(f.getKey());
+          Span s = test.get("model").span();
+          int[] at = nameIn(f.getValue(), lines.offset(s.startLine(), s.startColumn()),
+              lines.offset(s.endLine(), s.endColumn()), old);
+          if (at != null) {
+            out.edit(files, f.getKey(), lines.span(at[0], at[1]), old, newName);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * dbt_project.yml may configure a model by its path: {@code models: {shop: {staging: {x:
+   * {+tags: ...}}}}}; the key that names the model is renamed too.
+   */
+  private static void projectConfig(Manifest m, Models models, String newName, Changes out) {
+    String old = models.name();
+    for (Node n : models.nodes()) {
+      String section = switch (n.type()) {
+        case SEED -> "seeds";
+        case SNAPSHOT -> "snapshots";
+        default -> "models";
+      };
+      YamlMap at = m.inputs().root().document().rootMap().map(section);
+      List<String> fqn = n.fqn();
+      for (int i = 0; i < fqn.size(); i++) {
+        if (i > 0 && fqn.get(i).equals(old) && at.has(old)) {
+          out.put(DbtProject.FILE, at.keySpan(old), newName);
+          break;
+        }
+        if (!(at.get(fqn.get(i)) instanceof YamlMap next)) {
+          break;
+        }
+        at = next;
+      }
+    }
   }
 
   private static String extension(String path) {
@@ -510,6 +563,11 @@ public final class Rename {
       if (old.equals(files.at(path, span))) {
         edits.computeIfAbsent(path, p -> new TreeMap<>(SPAN_ORDER)).put(span, text);
       }
+    }
+
+    /** Replaces what {@code span} covers by {@code text}, unchecked: for a file whose text is not at hand. */
+    void put(String path, Span span, String text) {
+      edits.computeIfAbsent(path, p -> new TreeMap<>(SPAN_ORDER)).put(span, text);
     }
 
     void rename(String from, String to) {

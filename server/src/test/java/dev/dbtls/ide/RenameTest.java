@@ -152,6 +152,41 @@ class RenameTest {
   }
 
   @Test
+  void unitTestsAndProjectConfigNameTheModelToo() {
+    NavFixture f = NavFixture.of("""
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        models:
+          shop:
+            staging:
+              stg_a:
+                +materialized: table
+              +tags: [staging]
+        -- file: models/staging/stg_a.sql
+        select 1 as id
+        -- file: models/b.sql
+        select * from {{ ref('stg$0_a') }}
+        -- file: models/unit.yml
+        unit_tests:
+          - name: t1
+            model: stg_a
+            given:
+              - input: ref('stg_a')
+                rows: []
+        """);
+    RenameResult r = Rename.renameAt(f.snapshot(), f.file(), f.text(), f.offset(), "stg_accounts");
+    assertTrue(r.ok(), r::error);
+    assertEquals(List.of(move("models/staging/stg_a.sql", "models/staging/stg_accounts.sql")),
+        r.change().renames());
+    Map<String, List<TextEdit>> expected = new LinkedHashMap<>();
+    expected.put("dbt_project.yml", List.of(edit(5, 6, 11, "stg_accounts")));
+    expected.put("models/b.sql", List.of(edit(0, 22, 27, "stg_accounts")));
+    expected.put("models/unit.yml", List.of(edit(2, 11, 16, "stg_accounts"), edit(4, 20, 25, "stg_accounts")));
+    assertEquals(expected, r.change().edits());
+  }
+
+  @Test
   void modelNamesAreCheckedForConflictsAndSpelling() {
     String cursor = "select * from {{ ref('cust$0omers') }} join";
     assertEquals("a model named 'stg_orders' already exists: models/staging/stg_orders.sql",
