@@ -412,6 +412,40 @@ class RenameTest {
   }
 
   @Test
+  void halfTypedInputGivesSensibleAnswers() {
+    assertEquals("no model, seed or snapshot named 'cust' is in the project",
+        prepare("-- file: models/x.sql\nselect * from {{ ref('cust$0\n").error());
+    // an unclosed CTE still renames what is there
+    NavFixture f = NavFixture.of("-- file: models/x.sql\nwith a$0 as (select 1), b as (select * from a\n");
+    RenameResult r = Rename.renameAt(f.snapshot(), f.file(), f.text(), f.offset(), "first");
+    assertEquals(Map.of("models/x.sql", List.of(edit(0, 5, 6, "first"), edit(0, 42, 43, "first"))),
+        r.change().edits());
+    assertEquals("'' is not a valid CTE name: use letters, digits and underscores, not starting with "
+        + "a digit, and not a SQL keyword",
+        Rename.renameAt(f.snapshot(), f.file(), f.text(), f.offset(), " ").error());
+  }
+
+  /** Every prefix of every file of the common project, as if typed: nothing throws. */
+  @Test
+  void everyPrefixOfEveryFile() {
+    NavFixture f = NavFixture.of(NavFixture.PROJECT + USES + CTES);
+    for (dev.dbtls.project.ProjectFile file : f.snapshot().inputs().files()) {
+      String path = f.snapshot().inputs().displayPath(file);
+      String text = file.text();
+      for (int end = 0; end <= text.length(); end++) {
+        String typed = text.substring(0, end);
+        for (int offset : new int[] {end, end / 2, Math.max(0, end - 3)}) {
+          Rename.prepareAt(f.snapshot(), path, typed, offset);
+          DocumentHighlights.find(f.snapshot(), path, typed, offset);
+        }
+        if (end % 11 == 0) { // a rename scans the whole project: fewer of them
+          Rename.renameAt(f.snapshot(), path, typed, end, "renamed");
+        }
+      }
+    }
+  }
+
+  @Test
   void halfTypedTextNeverFails() {
     NavFixture f = at("");
     for (String t : new String[] {"{{ ref('cust", "{{ ref(", "with a as (select * from a", "with",
