@@ -89,8 +89,8 @@ public final class Rename {
     if (name.equals(t.name())) {
       return RenameResult.of(WorkspaceChange.NONE);
     }
-    if (t.subject() instanceof Models models) {
-      return models(c, models, name);
+    if (t.subject() instanceof Model model) {
+      return models(c, allVersions(c.snapshot().manifest(), model.node()), name);
     }
     if (t.subject() instanceof Macros macros) {
       return macros(c, macros, name);
@@ -101,27 +101,26 @@ public final class Rename {
   // ---------------------------------------------------------------- what is under the cursor
 
   /** The thing renamed: {@code start}/{@code end} are the offsets of the name the user edits. */
-  private record Target(int start, int end, String name, Object subject, String error) {
+  private record Target(int start, int end, String name, Subject subject, String error) {
     static Target refused(String why) {
       return new Target(0, 0, null, null, why);
     }
   }
 
-  /** A model with all its versions, a seed or a snapshot. */
-  private record Models(List<Node> nodes) {
-    String name() {
-      return nodes.get(0).name();
-    }
-  }
+  /** What is renamed. */
+  private sealed interface Subject permits Model, Macros, CteName {}
+
+  /** A model (every version of it), a seed or a snapshot; {@code node} is the one the cursor names. */
+  private record Model(Node node) implements Subject {}
 
   /**
    * Macros renamed together, each keeping its prefix: a plain macro alone, or a dispatched one with
    * its {@code <adapter>__} implementations; {@code base} is the name the user edits (without
    * {@code test_} for a generic test).
    */
-  private record Macros(List<Macro> members, String base, boolean test) {}
+  private record Macros(List<Macro> members, String base, boolean test) implements Subject {}
 
-  private record CteName(Ctes.Cte cte) {}
+  private record CteName(Ctes.Cte cte) implements Subject {}
 
   private static Target target(Symbol.Context c, int offset) {
     String root = c.snapshot().inputs().root().name();
@@ -156,8 +155,7 @@ public final class Rename {
       return dispatch(c, d);
     }
     if (x instanceof Symbol.Source) {
-      return Target.refused("renaming a source table is not supported: its name is the table's "
-          + "name in the warehouse");
+      return Target.refused("renaming a source table is not supported");
     }
     if (x instanceof Symbol.Var) {
       return Target.refused("renaming a var is not supported");
@@ -186,6 +184,11 @@ public final class Rename {
     if (at == null) {
       return Target.refused(NOTHING);
     }
+    return new Target(at[0], at[1], n.name(), new Model(n), null);
+  }
+
+  /** The node and the other versions of its model. */
+  private static List<Node> allVersions(Manifest m, Node n) {
     List<Node> all = new ArrayList<>();
     for (Node x : m.nodes().values()) {
       if (Resolve.refable(x) && x.name().equals(n.name()) && x.packageName().equals(n.packageName())
@@ -194,7 +197,7 @@ public final class Rename {
       }
     }
     all.sort(Comparator.comparing(Node::uniqueId));
-    return new Target(at[0], at[1], n.name(), new Models(all), null);
+    return all;
   }
 
   private static Target macro(Symbol.Context c, Symbol.Macro mc) {
@@ -324,16 +327,16 @@ public final class Rename {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  private static RenameResult models(Symbol.Context c, Models models, String newName) {
+  private static RenameResult models(Symbol.Context c, List<Node> nodes, String newName) {
     Manifest m = c.snapshot().manifest();
-    String old = models.name();
-    String what = models.nodes().get(0).type().dbtName();
+    String old = nodes.get(0).name();
+    String what = nodes.get(0).type().dbtName();
     if (!IDENTIFIER.matcher(newName).matches()) {
       return RenameResult.failed("'" + newName + "' is not a valid " + what + " name: use letters, "
           + "digits and underscores, not starting with a digit");
     }
-    for (Map<String, Node> nodes : List.of(m.nodes(), m.disabled())) {
-      for (Node n : nodes.values()) {
+    for (Map<String, Node> taken : List.of(m.nodes(), m.disabled())) {
+      for (Node n : taken.values()) {
         if (Resolve.refable(n) && n.name().equals(newName)) {
           return RenameResult.failed("a " + n.type().dbtName() + " named '" + newName
               + "' already exists: " + n.displayPath());
@@ -342,7 +345,7 @@ public final class Rename {
     }
     Files files = new Files(c);
     Changes out = new Changes();
-    for (Node n : models.nodes()) {
+    for (Node n : nodes) {
       String stem = n.file().stem();
       String newStem = stem.equals(old) ? newName
           : n.version() != null && stem.equals(old + "_v" + n.version()) ? newName + "_v" + n.version()
@@ -359,13 +362,13 @@ public final class Rename {
         out.edit(files, n.displayPath(), n.span(), old, newName);
       }
     }
-    for (Location l : References.refsTo(c, models.nodes())) {
+    for (Location l : References.refsTo(c, nodes)) {
       if (files.isRoot(l.displayPath())) {
         out.edit(files, l.displayPath(), l.span(), old, newName);
       }
     }
     Set<String> types = new HashSet<>();
-    models.nodes().forEach(n -> types.add(n.type().dbtName()));
+    nodes.forEach(n -> types.add(n.type().dbtName()));
     for (Map.Entry<String, String> f : files.properties().entrySet()) {
       if (!f.getValue().contains(old)) {
         continue;
@@ -383,7 +386,7 @@ public final class Rename {
       }
     }
     unitTests(files, old, newName, out);
-    projectConfig(m, models, newName, out);
+    projectConfig(m, nodes, newName, out);
     return RenameResult.of(out.build());
   }
 
@@ -412,9 +415,9 @@ public final class Rename {
    * dbt_project.yml may configure a model by its path: {@code models: {shop: {staging: {x:
    * {+tags: ...}}}}}; the key that names the model is renamed too.
    */
-  private static void projectConfig(Manifest m, Models models, String newName, Changes out) {
-    String old = models.name();
-    for (Node n : models.nodes()) {
+  private static void projectConfig(Manifest m, List<Node> nodes, String newName, Changes out) {
+    String old = nodes.get(0).name();
+    for (Node n : nodes) {
       String section = switch (n.type()) {
         case SEED -> "seeds";
         case SNAPSHOT -> "snapshots";
