@@ -467,6 +467,7 @@ public final class Rename {
     }
     Files files = new Files(c);
     Changes out = new Changes();
+    macroEntries(files, names, out);
     for (Macro x : macros.members()) {
       List<Location> places = new ArrayList<>();
       places.add(new Location(x.displayPath(), x.span()));
@@ -481,6 +482,27 @@ public final class Rename {
       }
     }
     return RenameResult.of(out.build());
+  }
+
+  /** Property entries that document the macros: {@code macros: [{name: x, description: ...}]}. */
+  private static void macroEntries(Files files, Map<String, String> names, Changes out) {
+    for (Map.Entry<String, String> f : files.properties().entrySet()) {
+      if (!f.getValue().contains("macros") || names.keySet().stream().noneMatch(f.getValue()::contains)) {
+        continue;
+      }
+      for (YamlMap entry : YamlDocument.parse(f.getKey(), f.getValue()).rootMap().list("macros").maps()) {
+        String old = entry.string("name");
+        if (old != null && names.containsKey(old)) {
+          LineIndex lines = files.lines(f.getKey());
+          Span s = entry.get("name").span();
+          int[] at = nameIn(f.getValue(), lines.offset(s.startLine(), s.startColumn()),
+              lines.offset(s.endLine(), s.endColumn()), old);
+          if (at != null) {
+            out.edit(files, f.getKey(), lines.span(at[0], at[1]), old, names.get(old));
+          }
+        }
+      }
+    }
   }
 
   private static RenameResult cte(Symbol.Context c, Ctes.Cte cte, String newName) {

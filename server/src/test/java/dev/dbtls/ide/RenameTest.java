@@ -225,6 +225,23 @@ class RenameTest {
   }
 
   @Test
+  void aMacroRenamesItsPropertyEntry() {
+    RenameResult r = rename("""
+        -- file: macros/props.yml
+        version: 2
+        macros:
+          - name: cents_to_dollars
+            description: Cents to dollars.
+          - name: "my_hash"
+        -- file: models/m.sql
+        select {{ cents_$0to_dollars('c') }}
+        """, "to_dollars");
+    assertTrue(r.ok(), r::error);
+    assertEquals(List.of(edit(2, 10, 26, "to_dollars")), r.change().edits().get("macros/props.yml"));
+    assertEquals(List.of(edit(0, 10, 26, "to_dollars")), r.change().edits().get("models/m.sql"));
+  }
+
+  @Test
   void aDispatchedMacroRenamesItsImplementationsAndTheDispatchString() {
     String expectedFile = "{% macro hash_of(col) %}{{ return(adapter.dispatch('hash_of', 'shop')(col)) }}{% endmacro %}\n"
         + "{% macro duckdb__hash_of(col) %}md5({{ col }}){% endmacro %}\n"
