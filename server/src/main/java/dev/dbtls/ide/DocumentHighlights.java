@@ -243,8 +243,7 @@ public final class DocumentHighlights {
         if (x.group(g).equals(r.name())) {
           Symbol.Ref other = new Symbol.Ref(two ? x.group(2) : null, x.group(g), null, false,
               List.of(), 0, 0);
-          Kind k = r.allVersions() && ids.isEmpty() ? null : sameModel(m, pkg, ids,
-              r.allVersions() ? other : r, other);
+          Kind k = sameModel(m, pkg, ids, r, other);
           if (k != null) {
             out.add(x.start(g), x.end(g), k);
           }
