@@ -87,7 +87,7 @@ class DocumentHighlightsTest {
         {% docs other %}
         {{ doc('order_status') }}
         {% enddocs %}
-        """).subList(0, 2));
+        """));
   }
 
   @Test
