@@ -108,6 +108,20 @@ public final class References {
         List.of(new Location(x.displayPath(), x.span())));
   }
 
+  /** Every ref to these nodes in the project, declarations left out: what renaming a model edits. */
+  static List<Location> refsTo(Symbol.Context c, List<Node> nodes) {
+    Query q = models(nodes);
+    return q == null ? List.of() : search(c, q, false);
+  }
+
+  /**
+   * Every call of a macro, {@code adapter.dispatch} naming it and YAML use of it as a generic
+   * test, its definition left out: what renaming a macro edits.
+   */
+  static List<Location> callsOf(Symbol.Context c, Macro macro) {
+    return search(c, macro(macro), false);
+  }
+
   /** On nothing in particular inside a model's file: the model. */
   private static Query ownModel(Symbol.Context c) {
     return models(c.snapshot().manifest().nodesInFile(c.displayPath()).stream()

@@ -1,0 +1,144 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.jinja.scan.Piece;
+import dev.dbtls.jinja.scan.PieceKind;
+import dev.dbtls.jinja.scan.ScannedTemplate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL of a template as words, quoted identifiers and punctuation, with their offsets. Only
+ * TEXT pieces are SQL; strings, comments and dollar-quoted bodies are skipped, and their state
+ * runs across Jinja pieces ({@code '{{ var("x") }}'} is one string). A {@code {{ ... }}} outside
+ * a string is one {@link Kind#JINJA} token: it stands for a relation or a value in the SQL.
+ */
+final class SqlTokens {
+  private SqlTokens() {}
+
+  enum Kind { WORD, QUOTED, PUNCT, JINJA }
+
+  /**
+   * One token: {@code [start, end)} is the whole token, quotes included; {@code text} is a
+   * word's text or a quoted identifier's content (without quotes).
+   */
+  record Tok(Kind kind, int start, int end, String text) {
+    boolean isWord(String word) {
+      return kind == Kind.WORD && text.equalsIgnoreCase(word);
+    }
+
+    boolean isPunct(char c) {
+      return kind == Kind.PUNCT && text.charAt(0) == c;
+    }
+
+    boolean isName() {
+      return kind == Kind.WORD && !Character.isDigit(text.charAt(0)) || kind == Kind.QUOTED;
+    }
+
+    /** Where the name is: a quoted identifier's content, or the word. */
+    int nameStart() {
+      return kind == Kind.QUOTED ? start + 1 : start;
+    }
+
+    int nameEnd() {
+      return nameStart() + text.length();
+    }
+  }
+
+  private enum State { CODE, STRING, QUOTED, LINE_COMMENT, BLOCK_COMMENT, DOLLAR }
+
+  static List<Tok> of(ScannedTemplate template) {
+    String text = template.text();
+    List<Tok> out = new ArrayList<>();
+    State state = State.CODE;
+    char quote = '"';
+    int quotedStart = 0;
+    for (Piece p : template.pieces()) {
+      if (p.kind() == PieceKind.EXPRESSION && state == State.CODE) {
+        out.add(new Tok(Kind.JINJA, p.start(), p.end(), ""));
+        continue;
+      }
+      if (p.kind() != PieceKind.TEXT) {
+        continue;
+      }
+      int i = p.start();
+      int end = p.end();
+      while (i < end) {
+        char c = text.charAt(i);
+        switch (state) {
+          case STRING -> {
+            if (c == '\'' && i + 1 < end && text.charAt(i + 1) == '\'') {
+              i++; // a doubled quote stays inside
+            } else if (c == '\'') {
+              state = State.CODE;
+            }
+            i++;
+          }
+          case QUOTED -> {
+            if (c == quote && i + 1 < end && text.charAt(i + 1) == quote) {
+              i++;
+            } else if (c == quote) {
+              state = State.CODE;
+              out.add(new Tok(Kind.QUOTED, quotedStart, i + 1,
+                  text.substring(quotedStart + 1, i)));
+            }
+            i++;
+          }
+          case LINE_COMMENT -> {
+            state = c == '\n' ? State.CODE : state;
+            i++;
+          }
+          case BLOCK_COMMENT -> {
+            if (c == '*' && i + 1 < end && text.charAt(i + 1) == '/') {
+              state = State.CODE;
+              i++;
+            }
+            i++;
+          }
+          case DOLLAR -> {
+            if (c == '$' && i + 1 < end && text.charAt(i + 1) == '$') {
+              state = State.CODE;
+              i++;
+            }
+            i++;
+          }
+          default -> {
+            int s = i;
+            if (c == '\'') {
+              state = State.STRING;
+              i++;
+            } else if (c == '"' || c == '`') {
+              state = State.QUOTED;
+              quote = c;
+              quotedStart = i;
+              i++;
+            } else if (c == '-' && i + 1 < end && text.charAt(i + 1) == '-') {
+              state = State.LINE_COMMENT;
+              i += 2;
+            } else if (c == '/' && i + 1 < end && text.charAt(i + 1) == '*') {
+              state = State.BLOCK_COMMENT;
+              i += 2;
+            } else if (c == '$' && i + 1 < end && text.charAt(i + 1) == '$') {
+              state = State.DOLLAR;
+              i += 2;
+            } else if (isWordChar(c)) {
+              while (i < end && isWordChar(text.charAt(i))) {
+                i++;
+              }
+              out.add(new Tok(Kind.WORD, s, i, text.substring(s, i)));
+            } else {
+              if (!Character.isWhitespace(c)) {
+                out.add(new Tok(Kind.PUNCT, s, s + 1, String.valueOf(c)));
+              }
+              i++;
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+}
