@@ -115,6 +115,11 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     caps.setHoverProvider(true);
     caps.setDefinitionProvider(true);
     caps.setReferencesProvider(true);
+    caps.setDocumentHighlightProvider(true);
+    caps.setRenameProvider(Either.forRight(new org.eclipse.lsp4j.RenameOptions(true)));
+    var edit = ws == null ? null : ws.getWorkspaceEdit();
+    textDocuments.clientRenamesFiles(edit != null && Boolean.TRUE.equals(edit.getDocumentChanges())
+        && edit.getResourceOperations() != null && edit.getResourceOperations().contains("rename"));
     return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("dbtls", "0.1.0")));
   }
 

@@ -8,6 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
@@ -34,6 +43,7 @@ final class DbtTextDocumentService implements TextDocumentService {
   private final Workspace workspace;
   private final Uris uris;
   private final LspFeatures features;
+  private volatile boolean clientRenamesFiles;
 
   DbtTextDocumentService(Workspace workspace, Uris uris) {
     this.workspace = workspace;
@@ -63,6 +73,28 @@ final class DbtTextDocumentService implements TextDocumentService {
   public CompletableFuture<List<? extends Location>> references(ReferenceParams p) {
     return async(() -> features.references(p.getTextDocument().getUri(),
         p.getPosition(), p.getContext() == null || p.getContext().isIncludeDeclaration()));
+  }
+
+  @Override
+  public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
+      PrepareRenameParams p) {
+    return async(() -> features.prepareRename(p.getTextDocument().getUri(), p.getPosition()));
+  }
+
+  @Override
+  public CompletableFuture<WorkspaceEdit> rename(RenameParams p) {
+    return async(() -> features.rename(p.getTextDocument().getUri(), p.getPosition(), p.getNewName(),
+        clientRenamesFiles));
+  }
+
+  @Override
+  public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams p) {
+    return async(() -> features.highlights(p.getTextDocument().getUri(), p.getPosition()));
+  }
+
+  /** Whether the editor applies file renames in a WorkspaceEdit (set at initialize). */
+  void clientRenamesFiles(boolean yes) {
+    this.clientRenamesFiles = yes;
   }
 
   /** Runs a feature on a worker; the editor's {@code $/cancelRequest} stops long work early. */

@@ -1,6 +1,10 @@
 package dev.dbtls.lsp;
 
 import dev.dbtls.ide.Completion;
+import dev.dbtls.ide.DocumentHighlights;
+import dev.dbtls.ide.Rename;
+import dev.dbtls.ide.RenameResult;
+import dev.dbtls.ide.WorkspaceChange;
 import dev.dbtls.ide.Definition;
 import dev.dbtls.ide.Hover;
 import dev.dbtls.ide.References;
@@ -14,6 +18,16 @@ import java.util.Optional;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightKind;
+import org.eclipse.lsp4j.RenameFile;
+import org.eclipse.lsp4j.ResourceOperation;
+import org.eclipse.lsp4j.TextDocumentEdit;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.InsertTextFormat;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.MarkupContent;
@@ -115,6 +129,66 @@ final class LspFeatures {
   List<Location> references(String uri, Position position, boolean includeDeclaration) {
     return at(uri, position).map(a -> locations(a, References.of(a.snapshot(), a.displayPath(),
         a.text(), a.offset(), includeDeclaration))).orElse(List.of());
+  }
+
+  /** What F2 would rename at the cursor, or an error the editor shows (why not). */
+  org.eclipse.lsp4j.jsonrpc.messages.Either3<Range, org.eclipse.lsp4j.PrepareRenameResult,
+      org.eclipse.lsp4j.PrepareRenameDefaultBehavior> prepareRename(String uri, Position position) {
+    Optional<At> at = at(uri, position);
+    if (at.isEmpty()) {
+      return null;
+    }
+    At a = at.get();
+    Rename.Prepared p = Rename.prepare(a.snapshot(), a.displayPath(), a.text(), a.offset());
+    if (!p.ok()) {
+      throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest, p.error(), null));
+    }
+    return org.eclipse.lsp4j.jsonrpc.messages.Either3.forSecond(
+        new org.eclipse.lsp4j.PrepareRenameResult(range(p.range()), p.name()));
+  }
+
+  /**
+   * The edits of a rename; file renames go last (a renamed file's own edits are made on its old
+   * path first) and need a client that can rename files.
+   */
+  WorkspaceEdit rename(String uri, Position position, String newName, boolean clientRenamesFiles) {
+    Optional<At> at = at(uri, position);
+    if (at.isEmpty()) {
+      return null;
+    }
+    At a = at.get();
+    RenameResult r = Rename.rename(a.snapshot(), a.displayPath(), a.text(), a.offset(), newName);
+    if (!r.ok()) {
+      throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest, r.error(), null));
+    }
+    WorkspaceChange c = r.change();
+    if (!c.renames().isEmpty() && !clientRenamesFiles) {
+      throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest,
+          "this rename also renames " + c.renames().get(0).from() + ", and this editor does not "
+              + "support renaming files (workspace.workspaceEdit.resourceOperations)", null));
+    }
+    List<Either<TextDocumentEdit, ResourceOperation>> changes = new java.util.ArrayList<>();
+    c.edits().forEach((path, edits) -> {
+      String fileUri = uris.uri(a.root().resolve(path).normalize());
+      changes.add(Either.forLeft(new TextDocumentEdit(new VersionedTextDocumentIdentifier(fileUri,
+          workspace.files().buffer(a.root().resolve(path).normalize()).map(b -> b.version()).orElse(null)),
+          edits.stream().<Either<TextEdit, org.eclipse.lsp4j.SnippetTextEdit>>map(
+              e -> Either.forLeft(new TextEdit(range(e.range()), e.text()))).toList())));
+    });
+    for (WorkspaceChange.FileRename fr : c.renames()) {
+      changes.add(Either.forRight(new RenameFile(uris.uri(a.root().resolve(fr.from()).normalize()),
+          uris.uri(a.root().resolve(fr.to()).normalize()))));
+    }
+    return new WorkspaceEdit(changes);
+  }
+
+  List<DocumentHighlight> highlights(String uri, Position position) {
+    return at(uri, position).map(a -> DocumentHighlights.of(a.snapshot(), a.displayPath(), a.text(),
+        a.offset()).stream().map(h -> new DocumentHighlight(range(h.range()), switch (h.kind()) {
+          case TEXT -> DocumentHighlightKind.Text;
+          case READ -> DocumentHighlightKind.Read;
+          case WRITE -> DocumentHighlightKind.Write;
+        })).toList()).orElse(List.of());
   }
 
   private List<Location> locations(At a, List<dev.dbtls.ide.Location> found) {

@@ -321,6 +321,54 @@ class LspProtocolTest {
     }
   }
 
+  @Test
+  void renameAModelAndHighlightItsRefs() throws Exception {
+    Path project = project();
+    String a = project.resolve("models/a.sql").toUri().toString();
+    String b = project.resolve("models/b.sql").toUri().toString();
+    try (LspClient lsp = LspClient.start(dir)) {
+      Map<String, Object> params = new java.util.HashMap<>(initializeParams(ProcessHandle.current().pid(), dir));
+      params.put("capabilities", Map.of("workspace", Map.of("workspaceEdit",
+          Map.of("documentChanges", true, "resourceOperations", List.of("create", "rename", "delete")))));
+      JsonObject caps = lsp.request("initialize", params).getAsJsonObject().getAsJsonObject("capabilities");
+      assertTrue(caps.getAsJsonObject("renameProvider").get("prepareProvider").getAsBoolean());
+      assertTrue(caps.get("documentHighlightProvider").getAsBoolean());
+      lsp.notify("initialized", Map.of());
+      lsp.await("window/logMessage", m -> m.get("message").getAsString().contains("loaded shop"));
+      Map<String, Object> onRef = Map.of("textDocument", doc(b), "position", Map.of("line", 0, "character", 23));
+
+      JsonObject prepared = object(lsp, lsp.request("textDocument/prepareRename", onRef));
+      assertEquals("a", prepared.get("placeholder").getAsString());
+      assertEquals(range(0, 22, 0, 23), prepared.get("range"));
+
+      JsonArray highlights = lsp.request("textDocument/documentHighlight", onRef).getAsJsonArray();
+      assertEquals(1, highlights.size());
+
+      Map<String, Object> renameParams = new java.util.HashMap<>(onRef);
+      renameParams.put("newName", "base");
+      JsonArray changes = object(lsp, lsp.request("textDocument/rename", renameParams))
+          .getAsJsonArray("documentChanges");
+      JsonObject edit = changes.get(0).getAsJsonObject();
+      assertEquals(b, edit.getAsJsonObject("textDocument").get("uri").getAsString());
+      JsonObject textEdit = edit.getAsJsonArray("edits").get(0).getAsJsonObject();
+      assertEquals("base", textEdit.get("newText").getAsString());
+      assertEquals(range(0, 22, 0, 23), textEdit.get("range"));
+      JsonObject fileRename = changes.get(changes.size() - 1).getAsJsonObject();
+      assertEquals("rename", fileRename.get("kind").getAsString());
+      assertEquals(a, fileRename.get("oldUri").getAsString());
+      assertEquals(project.resolve("models/base.sql").toUri().toString(), fileRename.get("newUri").getAsString());
+
+      // a name that is taken: the editor shows why not
+      renameParams.put("newName", "b");
+      JsonObject refused = lsp.requestThen("textDocument/rename", renameParams, id -> { });
+      assertTrue(refused.getAsJsonObject("error").get("message").getAsString().contains("b"), refused.toString());
+      // nothing to rename on a SQL keyword
+      JsonObject nothing = lsp.requestThen("textDocument/prepareRename", Map.of("textDocument", doc(b),
+          "position", Map.of("line", 0, "character", 2)), id -> { });
+      assertTrue(nothing.has("error"), nothing.toString());
+    }
+  }
+
   private static JsonObject object(LspClient lsp, JsonElement e) {
     assertTrue(e.isJsonObject(), () -> "expected an object, got " + e + "; server stderr:\n" + lsp.stderr());
     return e.getAsJsonObject();
