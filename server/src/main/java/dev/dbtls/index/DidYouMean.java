@@ -17,6 +17,22 @@ public final class DidYouMean {
         .map(p -> (String) p[0]);
   }
 
+  /**
+   * Up to {@code max} known names close enough to {@code wrong} to be what was meant: closest
+   * first, then by name. The first is {@link #closest}'s answer.
+   */
+  public static java.util.List<String> candidates(String wrong, Collection<String> known, int max) {
+    int limit = Math.max(2, wrong.length() / 3);
+    return known.stream()
+        .distinct()
+        .map(k -> new Object[] {k, distance(wrong, k)})
+        .filter(p -> (int) p[1] <= limit && !wrong.equals(p[0]))
+        .sorted(Comparator.comparingInt((Object[] p) -> (int) p[1]).thenComparing(p -> (String) p[0]))
+        .limit(max)
+        .map(p -> (String) p[0])
+        .toList();
+  }
+
   public static String suffix(String wrong, Collection<String> known) {
     return closest(wrong, known).map(s -> "; did you mean '" + s + "'?").orElse("");
   }
