@@ -69,3 +69,12 @@ select array_length(arr), arr[offset(0)], arr[safe_ordinal(1)] from t
 select a from t window w as (partition by b) 
 
 with x as (select 1 as a) select * from x
+
+select 'a,,b', '(' as p from t -- a comment with ( and ,,
+
+select 1 as a # a hash comment with (
+from t
+
+select '''it's ( here''' as s
+
+select `from` from t

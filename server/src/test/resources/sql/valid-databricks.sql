@@ -49,3 +49,9 @@ select struct(a, b) as s from t
 select element_at(arr, 1) from t
 
 select a from t group by all
+
+select 'a,,b', '(' as p from t -- a comment with ( and ,,
+
+select 1 /* nested /* comment ( */ still */ from t
+
+select `from` from t

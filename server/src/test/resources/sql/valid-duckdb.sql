@@ -159,3 +159,19 @@ select a collate nocase from t
 select strftime(ts, '%Y-%m-%d') from t
 
 select 1e10, .5, 1_000_000
+
+select 'a,,b', '(' as p from t -- a comment with ( and ,,
+
+select a /* ( from from */ from t
+
+select "from", "where" from t
+
+select 'from from where' as x
+
+select 1 /* nested /* comment ( */ still */ from t
+
+select $$ ( unbalanced $$ as s
+
+select a
+from t
+where b = 1 -- trailing comment and

@@ -57,3 +57,14 @@ select distinct a from t
 select a from t where exists (select 1 from u where u.a = t.a)
 
 select str_to_date(a, '%Y-%m-%d') from t
+
+select 'a,,b', '(' as p from t -- a comment with ( and ,,
+
+select a # a hash comment with (
+from t
+
+select "double \" quote", 'it''s' from t
+
+select a--1 from t
+
+select `from` from t

@@ -131,3 +131,15 @@ select date_part('year', ts) from t
 select a from t where a similar to '%(b|d)%'
 
 select 1::bigint # 3
+
+select 'a,,b', '(' as p from t -- a comment with ( and ,,
+
+select "from", "order" from t
+
+select 1 /* nested /* comment ( */ still */ from t
+
+select $fn$ ( $fn$ as body
+
+select e'\\' as backslash, '\' as literal_backslash
+
+select a from t where b = 'x' -- where

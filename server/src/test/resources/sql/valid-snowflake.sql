@@ -71,3 +71,12 @@ select ts::timestamp_ntz from t
 select count_if(a > 1) from t
 
 select a from t order by a nulls last
+
+select 'a,,b', '(' as p from t -- a comment with ( and ,,
+
+select 1 as a // a slash comment with (
+from t
+
+select 'it\'s' as s
+
+select "from" from t

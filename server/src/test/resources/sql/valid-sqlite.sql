@@ -37,3 +37,9 @@ select substr(a, 1, 3) from t
 select a from t union select a from u
 
 select * from t natural join u
+
+select 'a,,b', '(' as p from t -- a comment with ( and ,,
+
+select [from] from t
+
+select "from" from t

@@ -45,6 +45,16 @@ public final class SqlDefects {
   private SqlDefects() {}
 
   public static List<SqlDefect> find(String sql, SqlDialect dialect) {
+    List<SqlDefect> found = findAsLexed(sql, dialect);
+    if (!found.isEmpty() && dialect.backslashUnsure()) {
+      List<SqlDefect> other = findAsLexed(sql,
+          dialect.withBackslashEscapes(!dialect.backslashEscapes()));
+      return found.stream().filter(other::contains).toList();
+    }
+    return found;
+  }
+
+  private static List<SqlDefect> findAsLexed(String sql, SqlDialect dialect) {
     List<SqlToken> tokens = SqlLexer.lex(sql, dialect);
     List<SqlDefect> out = new ArrayList<>();
     for (SqlToken t : tokens) {

@@ -25,7 +25,8 @@ public record SqlDialect(String adapterType, Dialect parserDialect, boolean back
       "duckdb", new SqlDialect("duckdb", null, false, true, false, true, false, true),
       "postgres", new SqlDialect("postgres", Dialect.POSTGRESQL, false, true, false, true, false,
           false),
-      "redshift", new SqlDialect("redshift", Dialect.POSTGRESQL, false, true, false, false, false,
+      // Redshift still reads backslash escapes in strings
+      "redshift", new SqlDialect("redshift", Dialect.POSTGRESQL, true, true, false, false, false,
           false),
       "mysql", new SqlDialect("mysql", Dialect.MYSQL, true, false, true, false, false, false),
       "mariadb", new SqlDialect("mariadb", Dialect.MARIADB, true, false, true, false, false, false),
@@ -34,9 +35,33 @@ public record SqlDialect(String adapterType, Dialect parserDialect, boolean back
           true),
       "bigquery", new SqlDialect("bigquery", Dialect.BIGQUERY, true, false, true, false, false,
           true),
-      "databricks", new SqlDialect("databricks", Dialect.DATABRICKS, true, false, false, false,
+      "databricks", new SqlDialect("databricks", Dialect.DATABRICKS, true, false, false, true,
           false, true),
-      "spark", new SqlDialect("spark", Dialect.DATABRICKS, true, false, false, false, false, true));
+      "spark", new SqlDialect("spark", Dialect.DATABRICKS, true, false, false, true, false, true));
+
+  /**
+   * Whether strings take backslash escapes is unsure (Redshift documents both behaviours across
+   * versions): token checks then keep only what both readings find.
+   */
+  public boolean backslashUnsure() {
+    return adapterType.equals("redshift");
+  }
+
+  /** The same dialect with backslash escapes on or off. */
+  public SqlDialect withBackslashEscapes(boolean on) {
+    return new SqlDialect(adapterType, parserDialect, on, dollarQuotes, hashComments,
+        nestedComments, squareBracketQuotes, trailingCommas);
+  }
+
+  /** Snowflake's {@code //} line comments. */
+  public boolean slashComments() {
+    return adapterType.equals("snowflake");
+  }
+
+  /** MySQL's {@code --} starts a comment only when a space or control character follows. */
+  public boolean dashCommentNeedsSpace() {
+    return adapterType.equals("mysql") || adapterType.equals("mariadb");
+  }
 
   /** The dialect of an adapter type, or empty when we do not check that adapter's SQL. */
   public static Optional<SqlDialect> of(String adapterType) {

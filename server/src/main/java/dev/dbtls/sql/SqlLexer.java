@@ -32,7 +32,9 @@ public final class SqlLexer {
       int start = i;
       if (Character.isWhitespace(c)) {
         i++;
-      } else if (c == '-' && at(i + 1) == '-' || c == '#' && dialect.hashComments()) {
+      } else if (c == '-' && at(i + 1) == '-' && (!dialect.dashCommentNeedsSpace()
+          || i + 2 >= n || at(i + 2) <= ' ') || c == '#' && dialect.hashComments()
+          || c == '/' && at(i + 1) == '/' && dialect.slashComments()) {
         while (i < n && sql.charAt(i) != '\n') {
           i++;
         }

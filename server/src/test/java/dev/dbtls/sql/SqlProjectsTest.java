@@ -60,6 +60,7 @@ class SqlProjectsTest {
     List<String> found = new ArrayList<>();
     int checked = 0;
     long parseNanos = 0;
+    long checkNanos = 0;
     long maxNanos = 0;
     int parsed = 0;
     for (Node n : s.manifest().nodes().values()) {
@@ -68,9 +69,11 @@ class SqlProjectsTest {
       }
       CompiledNode c = compiler.compile(n);
       for (String d : dialects) {
+        long f0 = System.nanoTime();
         for (Problem p : SqlSyntax.find(c, d)) {
           found.add(d + ": " + p.format());
         }
+        checkNanos += System.nanoTime() - f0;
       }
       if (c.failed() || c.sql().isBlank()) {
         continue;
@@ -84,8 +87,9 @@ class SqlProjectsTest {
       parsed += o.result() == SqlParse.Result.PARSED ? 1 : 0;
     }
     System.err.printf("%s: %d nodes, JSqlParser accepts %d; parse %.2f ms/node on average,"
-        + " %.1f ms at most (first parses include JIT warm-up)%n", label, checked, parsed,
-        parseNanos / 1e6 / Math.max(1, checked), maxNanos / 1e6);
+        + " %.1f ms at most (first parses include JIT warm-up); SqlSyntax %.3f ms/node%n", label,
+        checked, parsed, parseNanos / 1e6 / Math.max(1, checked), maxNanos / 1e6,
+        checkNanos / 1e6 / Math.max(1, checked) / dialects.size());
     assertTrue(checked >= 10, label + ": " + checked);
     assertEquals(List.of(), found);
   }

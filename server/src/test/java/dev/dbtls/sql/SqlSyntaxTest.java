@@ -30,12 +30,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SqlSyntaxTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"duckdb", "postgres", "mysql", "snowflake", "bigquery", "databricks",
-      "sqlite"})
-  void validStatementsAreNeverMarked(String dialect) throws IOException {
+  @CsvSource({"duckdb, duckdb", "postgres, postgres", "redshift, redshift", "redshift, postgres",
+      "mysql, mysql", "mariadb, mysql", "snowflake, snowflake", "bigquery, bigquery",
+      "databricks, databricks", "spark, databricks", "sqlite, sqlite"})
+  void validStatementsAreNeverMarked(String dialect, String corpus) throws IOException {
     SqlDialect d = SqlDialect.of(dialect).orElseThrow();
-    List<String> statements = corpus("valid-" + dialect + ".sql");
-    assertTrue(statements.size() >= 20, dialect + ": " + statements.size());
+    List<String> statements = corpus("valid-" + corpus + ".sql");
+    assertTrue(statements.size() >= 15, dialect + ": " + statements.size());
     for (String sql : statements) {
       assertEquals(List.of(), SqlDefects.find(sql, d), dialect + ": " + sql);
       assertEquals(List.of(), SqlSyntax.check(sql, d), dialect + ": " + sql);
@@ -46,7 +47,7 @@ class SqlSyntaxTest {
   void theCorporaHoldEnoughStatements() throws IOException {
     int n = 0;
     for (String d : new String[] {"duckdb", "postgres", "mysql", "snowflake", "bigquery",
-        "databricks", "sqlite"}) {
+        "databricks", "sqlite", "redshift"}) {
       n += corpus("valid-" + d + ".sql").size();
     }
     assertTrue(n >= 150, "valid statements: " + n);
@@ -72,6 +73,11 @@ class SqlSyntaxTest {
       "postgres # select a from t where x = |'abc # unterminated string",
       "snowflake # select count(|, a) from t # comma right after '('",
       "sqlite # select a from t join u on |where x # 'where' cannot follow 'on'",
+      "redshift # select a from t where x = 'a' |and # nothing after 'and'",
+      "redshift # select |(a from t # '(' is never closed",
+      "databricks # select a from t where |where a = 1 # 'where' cannot follow 'where'",
+      "mariadb # select a|, from t # comma before 'from'",
+      "spark # select a from t where |(a = 1 # '(' is never closed",
   })
   void brokenStatementsAreMarkedAtTheToken(String dialect, String marked, String message) {
     String sql = marked.replace("|", "");
@@ -205,6 +211,21 @@ class SqlSyntaxTest {
               type: postgres
         """ + files);
     assertEquals("comma before 'from'", problems(pg, "models/a.sql").get(0).message());
+  }
+
+  @Test
+  void projectDiagnosticsOfAnOpenFileIncludeSqlSyntax() {
+    ProjectSnapshot s = load("""
+        -- file: models/a.sql
+        select a,, b from t
+        -- file: models/b.sql
+        select a,, b from t
+        """);
+    var byFile = dev.dbtls.ide.ProjectDiagnostics.of(s,
+        List.of(Fixture.ROOT.resolve("models/a.sql")));
+    assertEquals(List.of("models/a.sql:1:10: warning sql-syntax: two commas in a row"),
+        byFile.get(Fixture.ROOT.resolve("models/a.sql")).stream().map(Problem::format).toList());
+    assertEquals(null, byFile.get(Fixture.ROOT.resolve("models/b.sql"))); // not open
   }
 
   static ProjectSnapshot load(String spec) {
