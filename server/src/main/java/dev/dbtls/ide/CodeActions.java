@@ -105,11 +105,13 @@ public final class CodeActions {
           r.version(), 0, 0)).isPresent()) {
         continue;
       }
-      Set<String> known = new LinkedHashSet<>();
-      for (Node n : m.nodes().values()) {
-        if (Resolve.refable(n) && (r.packageName() == null
-            || r.packageName().equals(n.packageName()))) {
-          known.add(n.name());
+      Set<String> known = m.refableNames();
+      if (r.packageName() != null) {
+        known = new LinkedHashSet<>();
+        for (Node n : m.nodes().values()) {
+          if (Resolve.refable(n) && r.packageName().equals(n.packageName())) {
+            known.add(n.name());
+          }
         }
       }
       return renames(c, p, r.nameRange(), r.name(), known);
