@@ -27,6 +27,8 @@ public final class SqlParse {
     return t;
   });
 
+  private static volatile boolean warm;
+
   public enum Result { PARSED, FAILED, TIMED_OUT }
 
   /** {@code errorOffset} is -1 unless FAILED (and may be -1 when the parser did not say where). */
@@ -35,6 +37,15 @@ public final class SqlParse {
   private SqlParse() {}
 
   public static Outcome parse(String sql, SqlDialect dialect) {
+    Outcome o = parseOnce(sql, dialect);
+    if (o.result() == Result.TIMED_OUT && !warm) {
+      o = parseOnce(sql, dialect); // the first parse in a JVM loads the parser's classes
+    }
+    warm = true;
+    return o;
+  }
+
+  private static Outcome parseOnce(String sql, SqlDialect dialect) {
     CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withTimeOut(TIMEOUT_MS);
     if (dialect.parserDialect() != null) {
       parser.withDialect(dialect.parserDialect());
