@@ -175,6 +175,44 @@ class CodeActionsTest {
   }
 
   @Test
+  void bigQueryBacktickedPathInOneQuote() {
+    assertEquals(List.of("refactor.rewrite Replace with {{ ref('stg_orders') }}"
+        + " [0:14-0:41 {{ ref('stg_orders') }}]"), actions(PROJECT + """
+            -- file: profiles.yml
+            shop:
+              target: dev
+              outputs:
+                dev:
+                  type: bigquery
+                  project: proj
+                  dataset: analytics
+            -- file: models/a.sql
+            select * from `proj.analytics.stg$0_orders`
+            """));
+  }
+
+  @Test
+  void anOlderVersionKeepsItsVersion() {
+    assertEquals(List.of("refactor.rewrite Replace with {{ ref('dim', v=1) }}"
+        + " [0:14-0:25 {{ ref('dim', v=1) }}]"), actions(PROJECT + """
+            -- file: models/dim_v1.sql
+            select 1 as id
+            -- file: models/dim_v2.sql
+            select 2 as id
+            -- file: models/dim.yml
+            version: 2
+            models:
+              - name: dim
+                latest_version: 2
+                versions:
+                  - v: 1
+                  - v: 2
+            -- file: models/a.sql
+            select * from main.dim$0_v1
+            """));
+  }
+
+  @Test
   void aNameInsideJinjaOrAStringOrTheFileItselfIsNotRewritten() {
     assertEquals(List.of(), actions(PROJECT + """
         -- file: models/a.sql
