@@ -78,6 +78,12 @@ class SqlProjectsTest {
       if (c.failed() || c.sql().isBlank()) {
         continue;
       }
+      for (String d : dialects) {
+        // the token checks alone find nothing either: the parser is a second guard, not the only one
+        for (SqlDefect x : SqlDefects.find(c.sql(), SqlDialect.of(d).orElseThrow())) {
+          found.add(d + ": token check alone: " + n.uniqueId() + ": " + x);
+        }
+      }
       checked++;
       long t0 = System.nanoTime();
       SqlParse.Outcome o = SqlParse.parse(c.sql(), SqlDialect.of(dialects.get(0)).orElseThrow());
