@@ -12,7 +12,8 @@ import java.util.Set;
  * Token-level checks for mistakes that are wrong in the adapter's SQL whatever its grammar:
  * unbalanced brackets, unterminated strings and comments, two commas in a row, a comma before a
  * clause (where the dialect allows no trailing comma), two clause keywords in a row ({@code from
- * from}), a clause keyword with nothing after it, and a misspelt first keyword ({@code selec}).
+ * from}, {@code where and}), a clause keyword or {@code and}/{@code or} with nothing after it
+ * (before the end, a {@code )} or the next clause), and a misspelt first keyword ({@code selec}).
  * They know nothing of expressions, so they cannot mistake a dialect's syntax for an error; on
  * their own they would miss most errors, which is why {@link SqlSyntax} pairs them with a parser.
  */
@@ -92,8 +93,14 @@ public final class SqlDefects {
             + prev.text() + "'", false));
       } else if (t.is("select") && prev != null && prev.is("select")) {
         out.add(new SqlDefect(t.start(), t.end(), "'select' twice", false));
+      } else if ((t.is("and") || t.is("or")) && prev != null && prev.kind() == Kind.WORD
+          && (CLAUSES.contains(lower(prev)) || prev.is("and") || prev.is("or"))) {
+        out.add(new SqlDefect(t.start(), t.end(), "'" + t.text() + "' cannot follow '"
+            + prev.text() + "'", false));
       }
-      boolean ends = next == null || next.isPunct(';') || next.isPunct(')');
+      boolean ends = next == null || next.isPunct(';') || next.isPunct(')')
+          || (t.is("and") || t.is("or")) && next.kind() == Kind.WORD
+              && CLAUSES.contains(lower(next));
       if (ends && t.kind() == Kind.WORD && (NEED_MORE.contains(lower(t))
           || t.is("by") && prev != null && prev.kind() == Kind.WORD
               && BY_CLAUSES.contains(lower(prev)))) {

@@ -1,5 +1,6 @@
 package dev.dbtls.sql;
 
+import dev.dbtls.project.LineIndex;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -9,7 +10,6 @@ import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.Token;
-import dev.dbtls.project.LineIndex;
 
 /**
  * JSqlParser on one piece of SQL in a dialect, with a time limit (the parser can take long on
