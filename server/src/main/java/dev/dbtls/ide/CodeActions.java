@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
 
 /**
  * Code actions at a range of a file: quick fixes for the problems the editor passes (a misspelt
- * {@code ref}, {@code source}, macro, {@code var} or {@code doc}: "Change to 'stg_orders'", one per
- * close name the manifest knows, the closest preferred), and in SQL text a rewrite of a hard-coded
+ * {@code ref}, {@code source}, macro, {@code var} or {@code doc}; in property YAML {@code ref} and
+ * {@code doc}: "Change to 'stg_orders'", one per close name the manifest knows, at most {@value
+ * #MAX_CANDIDATES}, the closest preferred), and in SQL text a rewrite of a hard-coded
  * relation name into {@code ref()} or {@code source()} ({@link HardCodedRelation}). Names are
  * found by scanning the buffer at the problem's range, never by reading the problem's message.
  */
@@ -64,6 +65,10 @@ public final class CodeActions {
       }
       if (p.code() == ProblemCode.DOC_UNKNOWN) {
         out.addAll(docFixes(c, p));
+        continue;
+      }
+      if (c.isYaml() && p.code() == ProblemCode.REF_UNKNOWN) {
+        out.addAll(yamlRefFixes(c, p));
         continue;
       }
       if (c.isYaml() || !isFixable(p.code())) {
@@ -193,13 +198,46 @@ public final class CodeActions {
     return List.of();
   }
 
+  /** {@code ref('x')} written in YAML (a relationships test's {@code to:}, an exposure). */
+  private static List<CodeAction> yamlRefFixes(Symbol.Context c, Problem p) {
+    Manifest m = c.snapshot().manifest();
+    Matcher mt = Symbol.YAML_REF.matcher(c.text());
+    TextRange lines = wholeLines(c, problemRange(c, p));
+    mt.region(lines.start(), lines.end());
+    while (mt.find()) {
+      boolean twoArgs = mt.group(4) != null;
+      String pkg = twoArgs ? mt.group(2) : null;
+      int group = twoArgs ? 4 : 2;
+      String name = mt.group(group);
+      if (m.resolveRef(c.packageName(), new dev.dbtls.index.RefCall(pkg, name, null, 0, 0))
+          .isEmpty()) {
+        Set<String> known = m.refableNames();
+        if (pkg != null) {
+          known = new LinkedHashSet<>();
+          for (Node n : m.nodes().values()) {
+            if (Resolve.refable(n) && pkg.equals(n.packageName())) {
+              known.add(n.name());
+            }
+          }
+        }
+        return renames(c, p, new TextRange(mt.start(group), mt.end(group)), name, known);
+      }
+    }
+    return List.of();
+  }
+
+  private static TextRange wholeLines(Symbol.Context c, TextRange r) {
+    LineIndex lines = c.lines();
+    int from = lines.offset(lines.line(r.start()), 0);
+    int last = lines.line(Math.max(r.start(), r.end() - 1));
+    int to = last + 1 < lines.lineCount() ? lines.offset(last + 1, 0) : c.text().length();
+    return new TextRange(from, to);
+  }
+
   /** {@code doc('x')} in property YAML (or anywhere): found by pattern in the problem's lines. */
   private static List<CodeAction> docFixes(Symbol.Context c, Problem p) {
-    TextRange at = problemRange(c, p);
-    int from = c.lines().offset(c.lines().line(at.start()), 0);
-    int to = c.lines().line(at.end()) + 1 < c.lines().lineCount()
-        ? c.lines().offset(c.lines().line(at.end()) + 1, 0) : c.text().length();
-    Matcher mt = DOC_CALL.matcher(c.text()).region(from, to);
+    TextRange at = wholeLines(c, problemRange(c, p));
+    Matcher mt = DOC_CALL.matcher(c.text()).region(at.start(), at.end());
     Map<String, DocBlock> docs = c.snapshot().manifest().docs();
     while (mt.find()) {
       boolean twoArgs = mt.group(4) != null;

@@ -114,6 +114,23 @@ class CodeActionsTest {
   }
 
   @Test
+  void unknownRefInPropertyYaml() {
+    assertEquals(List.of("quickfix* Change to 'stg_orders' [7:23-7:32 stg_orders] fixes ref-unknown"),
+        actions(PROJECT + """
+            -- file: models/props.yml
+            version: 2
+            models:
+              - name: stg_orders
+                columns:
+                  - name: id
+                    data_tests:
+                      - relationships:
+                          to: ref('stg_ordrs$0')
+                          field: id
+            """));
+  }
+
+  @Test
   void noFixWithoutACloseName() {
     assertEquals(List.of(), actions(PROJECT + """
         -- file: models/a.sql
