@@ -26,9 +26,12 @@ public final class SqlDefects {
       "having");
   private static final Set<String> BY_CLAUSES = Set.of("group", "order", "partition", "cluster",
       "distribute", "sort");
-  /** Clauses a trailing comma may not come before, in dialects without trailing commas. */
+  /**
+   * Clauses a trailing comma may not come before, in dialects without trailing commas: words
+   * reserved in all of them ({@code window} and {@code except} are names in some).
+   */
   private static final Set<String> AFTER_LIST = Set.of("from", "where", "group", "order",
-      "having", "limit", "union", "intersect", "except", "window");
+      "having", "limit", "union");
   /** Words a statement may start with in some dialect; a typo is reported only outside these. */
   private static final Set<String> STARTERS = Set.of("select", "with", "from", "values", "table",
       "pivot", "unpivot", "insert", "update", "delete", "merge", "upsert", "replace", "create",
