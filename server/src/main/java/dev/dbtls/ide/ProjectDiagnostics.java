@@ -1,11 +1,13 @@
 package dev.dbtls.ide;
 
 import dev.dbtls.index.Node;
+import dev.dbtls.index.compile.CompiledNode;
 import dev.dbtls.index.compile.NodeCompiler;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.DbtProject;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.Severity;
+import dev.dbtls.sql.SqlSyntax;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +21,8 @@ import java.util.Set;
  * The problems of a project by file: the manifest's, plus what compiling the nodes of the open
  * SQL files finds (render errors, unknown macros, ...). Compiling every node on each keystroke
  * would cost seconds on a large project; open files are the ones the user looks at.
- * Information-level problems stay out, as on the command line.
+ * Information-level problems stay out, as on the command line. The compiled SQL of those nodes is
+ * checked for syntax errors ({@code sql-syntax}, see {@link SqlSyntax}).
  */
 public final class ProjectDiagnostics {
   private ProjectDiagnostics() {}
@@ -33,7 +36,9 @@ public final class ProjectDiagnostics {
     for (Path f : openFiles) {
       if (f.getFileName().toString().endsWith(".sql")) {
         for (Node n : nodes(snapshot, f)) {
-          compiler.compile(n).problems().forEach(p -> add(byFile, root, p));
+          CompiledNode c = compiler.compile(n);
+          c.problems().forEach(p -> add(byFile, root, p));
+          SqlSyntax.problems(c, snapshot.inputs().target().type()).forEach(p -> add(byFile, root, p));
         }
       }
     }

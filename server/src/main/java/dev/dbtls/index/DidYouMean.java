@@ -17,6 +17,89 @@ public final class DidYouMean {
         .map(p -> (String) p[0]);
   }
 
+  /**
+   * Up to {@code max} known names close enough to {@code wrong} to be what was meant: closest
+   * first, then by name. The first is {@link #closest}'s answer.
+   */
+  public static java.util.List<String> candidates(String wrong, Collection<String> known, int max) {
+    int limit = Math.max(2, wrong.length() / 3);
+    java.util.List<Object[]> close = new java.util.ArrayList<>();
+    int[] wrongCounts = counts(wrong);
+    for (String k : known instanceof java.util.Set<?> ? known : new java.util.LinkedHashSet<>(known)) {
+      if (Math.abs(k.length() - wrong.length()) <= limit && !k.equals(wrong)
+          && countsBound(wrongCounts, wrong.length(), k) <= limit) {
+        int d = distanceAtMost(wrong, k, limit);
+        if (d <= limit) {
+          close.add(new Object[] {k, d});
+        }
+      }
+    }
+    return close.stream()
+        .sorted(Comparator.comparingInt((Object[] p) -> (int) p[1]).thenComparing(p -> (String) p[0]))
+        .limit(max)
+        .map(p -> (String) p[0])
+        .toList();
+  }
+
+  private static int[] counts(String s) {
+    int[] c = new int[128];
+    for (int i = 0; i < s.length(); i++) {
+      c[s.charAt(i) & 127]++;
+    }
+    return c;
+  }
+
+  /**
+   * A lower bound of the edit distance from character counts alone (each edit changes the counts
+   * of at most two characters by one): linear, so it filters before the quadratic distance.
+   * {@code counts} is used as scratch and restored.
+   */
+  private static int countsBound(int[] counts, int wrongLength, String k) {
+    int excess = 0; // characters of k beyond what wrong has
+    for (int i = 0; i < k.length(); i++) {
+      if (--counts[k.charAt(i) & 127] < 0) {
+        excess++;
+      }
+    }
+    int missing = wrongLength - (k.length() - excess); // characters of wrong that k lacks
+    for (int i = 0; i < k.length(); i++) {
+      counts[k.charAt(i) & 127]++;
+    }
+    return Math.max(excess, missing);
+  }
+
+  /**
+   * {@link #distance} computed only within {@code limit} of the diagonal, or {@code limit + 1} as
+   * soon as it must be more than {@code limit}.
+   */
+  static int distanceAtMost(String a, String b, int limit) {
+    int big = limit + 1;
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j <= limit ? j : big;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int lo = Math.max(1, i - limit);
+      int hi = Math.min(b.length(), i + limit);
+      java.util.Arrays.fill(cur, big);
+      cur[0] = i <= limit ? i : big;
+      int rowMin = cur[0];
+      for (int j = lo; j <= hi; j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(big, Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost));
+        rowMin = Math.min(rowMin, cur[j]);
+      }
+      if (rowMin > limit) {
+        return big;
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return Math.min(big, prev[b.length()]);
+  }
+
   public static String suffix(String wrong, Collection<String> known) {
     return closest(wrong, known).map(s -> "; did you mean '" + s + "'?").orElse("");
   }

@@ -32,7 +32,9 @@ public enum ProblemCode {
   DAG_CYCLE("dag-cycle", Severity.ERROR),
   NODE_DUPLICATE("node-duplicate", Severity.ERROR),
   PROPERTY_UNKNOWN_NODE("property-unknown-node", Severity.WARNING),
-  SELECTOR_INVALID("selector-invalid", Severity.ERROR);
+  SELECTOR_INVALID("selector-invalid", Severity.ERROR),
+  // sql
+  SQL_SYNTAX("sql-syntax", Severity.WARNING);
 
   private final String id;
   private final Severity defaultSeverity;
