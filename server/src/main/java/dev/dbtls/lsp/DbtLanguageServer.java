@@ -116,6 +116,8 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     caps.setDefinitionProvider(true);
     caps.setReferencesProvider(true);
     caps.setDocumentHighlightProvider(true);
+    caps.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(
+        org.eclipse.lsp4j.CodeActionKind.QuickFix, org.eclipse.lsp4j.CodeActionKind.RefactorRewrite)));
     caps.setRenameProvider(Either.forRight(new org.eclipse.lsp4j.RenameOptions(true)));
     var edit = ws == null ? null : ws.getWorkspaceEdit();
     textDocuments.clientRenamesFiles(edit != null && Boolean.TRUE.equals(edit.getDocumentChanges())

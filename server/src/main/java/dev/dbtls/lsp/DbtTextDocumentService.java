@@ -88,6 +88,13 @@ final class DbtTextDocumentService implements TextDocumentService {
   }
 
   @Override
+  public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>> codeAction(
+      org.eclipse.lsp4j.CodeActionParams p) {
+    return async(() -> features.codeActions(p.getTextDocument().getUri(), p.getRange(),
+        p.getContext() == null ? List.of() : p.getContext().getDiagnostics()));
+  }
+
+  @Override
   public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams p) {
     return async(() -> features.highlights(p.getTextDocument().getUri(), p.getPosition()));
   }

@@ -1,5 +1,6 @@
 package dev.dbtls.lsp;
 
+import dev.dbtls.ide.CodeActions;
 import dev.dbtls.ide.Completion;
 import dev.dbtls.ide.DocumentHighlights;
 import dev.dbtls.ide.Rename;
@@ -14,6 +15,7 @@ import dev.dbtls.project.LineIndex;
 import dev.dbtls.project.Span;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
@@ -180,6 +182,44 @@ final class LspFeatures {
           uris.uri(a.root().resolve(fr.to()).normalize()))));
     }
     return new WorkspaceEdit(changes);
+  }
+
+  /**
+   * Quick fixes for the editor's diagnostics in the range (ours, told by their code) and
+   * rewrites at the cursor; each fix names the client's own diagnostic it fixes.
+   */
+  List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>> codeActions(String uri, Range range,
+      List<org.eclipse.lsp4j.Diagnostic> diagnostics) {
+    if (range == null) {
+      return List.of();
+    }
+    return at(uri, range.getStart()).map(a -> {
+      Map<dev.dbtls.project.Problem, org.eclipse.lsp4j.Diagnostic> ours = new java.util.LinkedHashMap<>();
+      for (org.eclipse.lsp4j.Diagnostic d : diagnostics == null ? List.<org.eclipse.lsp4j.Diagnostic>of() : diagnostics) {
+        String code = d.getCode() == null ? null : d.getCode().isLeft() ? d.getCode().getLeft() : null;
+        java.util.Arrays.stream(dev.dbtls.project.ProblemCode.values()).filter(c -> c.id().equals(code))
+            .findFirst().ifPresent(c -> ours.put(new dev.dbtls.project.Problem(a.displayPath(),
+                d.getRange().getStart().getLine(), d.getRange().getStart().getCharacter(),
+                d.getRange().getEnd().getLine(), d.getRange().getEnd().getCharacter(), null, c,
+                d.getMessage() == null ? "" : d.getMessage().isLeft() ? d.getMessage().getLeft()
+                    : d.getMessage().getRight().getValue()), d));
+      }
+      Span span = new Span(range.getStart().getLine(), range.getStart().getCharacter(),
+          range.getEnd().getLine(), range.getEnd().getCharacter());
+      String fileUri = uris.uri(a.root().resolve(a.displayPath()).normalize());
+      return CodeActions.of(a.snapshot(), a.displayPath(), a.text(), span, List.copyOf(ours.keySet()))
+          .stream().<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>map(c -> {
+            org.eclipse.lsp4j.CodeAction action = new org.eclipse.lsp4j.CodeAction(c.title());
+            action.setKind(c.kind());
+            action.setIsPreferred(c.preferred() ? Boolean.TRUE : null);
+            action.setEdit(new WorkspaceEdit(Map.of(fileUri, c.edits().stream()
+                .map(e -> new TextEdit(range(e.range()), e.text())).toList())));
+            if (!c.fixes().isEmpty()) {
+              action.setDiagnostics(c.fixes().stream().map(ours::get).filter(java.util.Objects::nonNull).toList());
+            }
+            return Either.forRight(action);
+          }).toList();
+    }).orElse(List.of());
   }
 
   List<DocumentHighlight> highlights(String uri, Position position) {

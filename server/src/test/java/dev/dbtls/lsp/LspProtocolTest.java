@@ -369,6 +369,34 @@ class LspProtocolTest {
     }
   }
 
+  @Test
+  void aQuickFixForTheDiagnosticTheEditorShows() throws Exception {
+    Path project = project();
+    String b = project.resolve("models/b.sql").toUri().toString();
+    try (LspClient lsp = LspClient.start(dir)) {
+      JsonObject caps = lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir))
+          .getAsJsonObject().getAsJsonObject("capabilities");
+      assertTrue(caps.getAsJsonObject("codeActionProvider").getAsJsonArray("codeActionKinds").toString()
+          .contains("quickfix"));
+      lsp.notify("initialized", Map.of());
+      lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", b, "languageId",
+          "jinja-sql", "version", 1, "text", "select * from {{ ref('aa') }}\n")));
+      JsonObject diagnostic = lsp.awaitDiagnostics(b, d -> d.size() == 1).get(0).getAsJsonObject();
+      assertEquals("ref-unknown", diagnostic.get("code").getAsString());
+      JsonArray actions = lsp.request("textDocument/codeAction", Map.of("textDocument", doc(b),
+          "range", diagnostic.get("range"), "context", Map.of("diagnostics", List.of(diagnostic))))
+          .getAsJsonArray();
+      JsonObject fix = actions.get(0).getAsJsonObject();
+      assertEquals("Change to 'a'", fix.get("title").getAsString());
+      assertEquals("quickfix", fix.get("kind").getAsString());
+      assertEquals(diagnostic, fix.getAsJsonArray("diagnostics").get(0));
+      JsonObject edit = fix.getAsJsonObject("edit").getAsJsonObject("changes").getAsJsonArray(b)
+          .get(0).getAsJsonObject();
+      assertEquals("a", edit.get("newText").getAsString());
+      assertEquals(range(0, 22, 0, 24), edit.get("range"));
+    }
+  }
+
   private static JsonObject object(LspClient lsp, JsonElement e) {
     assertTrue(e.isJsonObject(), () -> "expected an object, got " + e + "; server stderr:\n" + lsp.stderr());
     return e.getAsJsonObject();
