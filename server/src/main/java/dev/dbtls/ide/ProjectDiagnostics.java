@@ -33,15 +33,17 @@ public final class ProjectDiagnostics {
     Map<Path, Set<Problem>> byFile = new LinkedHashMap<>();
     snapshot.manifest().problems().forEach(p -> add(byFile, root, p));
     NodeCompiler compiler = new NodeCompiler(snapshot);
-    for (Path f : openFiles) {
-      if (f.getFileName().toString().endsWith(".sql")) {
-        for (Node n : nodes(snapshot, f)) {
-          CompiledNode c = compiler.compile(n);
-          c.problems().forEach(p -> add(byFile, root, p));
-          SqlSyntax.problems(c, snapshot.inputs().target().type()).forEach(p -> add(byFile, root, p));
-        }
-      }
-    }
+    List<Node> nodes = openFiles.stream().filter(f -> f.getFileName().toString().endsWith(".sql"))
+        .flatMap(f -> nodes(snapshot, f).stream()).toList();
+    // a few open files compile on this thread; `dbtls check` of a whole project on every core
+    java.util.stream.Stream<Node> work = nodes.size() > 8 ? nodes.parallelStream() : nodes.stream();
+    List<List<Problem>> found = work.map(n -> {
+      CompiledNode c = compiler.compile(n);
+      List<Problem> ps = new java.util.ArrayList<>(c.problems());
+      ps.addAll(SqlSyntax.problems(c, snapshot.inputs().target().type()));
+      return ps;
+    }).toList();
+    found.forEach(ps -> ps.forEach(p -> add(byFile, root, p)));
     Map<Path, List<Problem>> out = new LinkedHashMap<>();
     byFile.forEach((f, ps) -> out.put(f, List.copyOf(ps)));
     return out;
