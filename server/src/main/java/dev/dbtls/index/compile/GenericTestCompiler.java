@@ -29,8 +29,10 @@ final class GenericTestCompiler {
     Map<String, Object> globals = globalsOf.apply(scope);
     Map<String, Object> kwargs = new LinkedHashMap<>();
     Object rawArgs = test.extra().get("kwargs");
+    List<Problem> renderProblems = new ArrayList<>();
     if (rawArgs instanceof Map<?, ?> a) {
-      ((Map<String, Object>) a).forEach((k, v) -> kwargs.put(k, relationOrValue(m, test, v, scope)));
+      ((Map<String, Object>) a).forEach((k, v) -> kwargs.put(k, k.equals("column_name") ? v
+          : relationOrValue(m, test, nativeValue(snapshot, test, v, globals, renderProblems), scope)));
     }
     Object model = relationOrValue(m, test, test.extra().get("model_arg"), scope);
     Object where = test.config().get("where");
@@ -40,6 +42,7 @@ final class GenericTestCompiler {
     String macro = "test_" + test.extra().get("test_name");
     String fromPackage = ns != null ? ns : test.packageName();
     List<Problem> problems = new ArrayList<>(scope.problems());
+    problems.addAll(renderProblems);
     if (!snapshot.jinja().hasMacro(fromPackage, macro) && !snapshot.jinja().hasMacro("dbt", macro)
         && !snapshot.jinja().hasMacro(m.inputs().root().name(), macro)) {
       problems.add(new Problem(test.displayPath(), test.span().startLine(), test.span().startColumn(),
@@ -52,6 +55,47 @@ final class GenericTestCompiler {
     problems.addAll(scope.problems());
     boolean failed = scope.failed() || problems.stream().anyMatch(Problem::isError);
     return new CompiledNode(test, out == null ? "" : String.valueOf(out).strip() + "\n", problems, failed);
+  }
+
+  /** {@code ref(...)}, {@code var(...)}, ... written bare: dbt wraps them in {@code {{ }}}. */
+  private static final java.util.regex.Pattern LOOKS_LIKE_CALL =
+      java.util.regex.Pattern.compile("^\\s*(env_var|ref|var|source|doc)\\s*\\(.+\\)\\s*$", java.util.regex.Pattern.DOTALL);
+
+  /**
+   * A test argument as dbt passes it: strings with Jinja are rendered in the test's context with
+   * native types, so {@code values: "{{ var('methods') }}"} is the var's list, not its text.
+   * Lists and maps are rendered item by item. {@code ref()}/{@code source()} strings stay as
+   * they are: {@link #relationOrValue} makes them relations.
+   */
+  @SuppressWarnings("unchecked")
+  private static Object nativeValue(ProjectSnapshot snapshot, Node test, Object v, Map<String, Object> globals,
+      List<Problem> problems) {
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      l.forEach(x -> out.add(nativeValue(snapshot, test, x, globals, problems)));
+      return out;
+    }
+    if (v instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      ((Map<String, Object>) map).forEach((k, x) -> out.put(k, nativeValue(snapshot, test, x, globals, problems)));
+      return out;
+    }
+    if (!(v instanceof String s) || YamlDependency.looksLikeOne(s)) {
+      return v;
+    }
+    String template = LOOKS_LIKE_CALL.matcher(s).matches() ? "{{ " + s + " }}" : s;
+    if (!template.contains("{{") && !template.contains("{%")) {
+      return v;
+    }
+    dev.dbtls.jinja.Rendered r = snapshot.jinja().render(new dev.dbtls.jinja.RenderRequest(
+        test.displayPath(), template, test.packageName(), globals));
+    if (r.failed()) {
+      r.problems().stream().map(p -> new Problem(test.displayPath(), test.span().startLine(),
+          test.span().startColumn(), test.span().endLine(), test.span().endColumn(), p.severity(),
+          p.code(), p.message())).forEach(problems::add);
+      return v;
+    }
+    return PythonLiteral.parse(r.output()).orElse(r.output());
   }
 
   private static Object relationOrValue(Manifest m, Node test, Object v, CompileScope scope) {

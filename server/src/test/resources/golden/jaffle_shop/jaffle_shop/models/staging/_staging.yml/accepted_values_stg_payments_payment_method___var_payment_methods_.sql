@@ -5,4 +5,4 @@ with all_values as (
 )
 select *
 from all_values
-where value_field not in ('{', '{', ' ', 'v', 'a', 'r', '(', ''', 'p', 'a', 'y', 'm', 'e', 'n', 't', '_', 'm', 'e', 't', 'h', 'o', 'd', 's', ''', ')', ' ', '}', '}')
+where value_field not in ('credit_card', 'gift_card', 'bank_transfer', 'coupon')

@@ -1,0 +1,61 @@
+package dev.dbtls.index.compile;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtls.index.Node;
+import dev.dbtls.project.ProjectInputs;
+import dev.dbtls.testing.Fixture;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Test arguments are rendered as dbt renders them: natively, so a var's list stays a list. */
+class GenericTestArgumentsTest {
+  private static CompiledNode compileTest(String yamlArgs) {
+    Fixture f = Fixture.of("""
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        vars:
+          methods: ['card', 'coupon']
+          limit: 3
+        -- file: models/pay.sql
+        select 'card' as method
+        -- file: macros/at_most.sql
+        {% test at_most(model, column_name, n) %}select {{ n + 1 }} as n_plus_one from {{ model }}{% endtest %}
+        -- file: models/schema.yml
+        version: 2
+        models:
+          - name: pay
+            columns:
+              - name: method
+                data_tests:
+        """ + yamlArgs);
+    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
+        Map.of(), Map.of("HOME", "/x")), List.of(), f, true);
+    Node test = s.manifest().nodes().values().stream().filter(n -> n.uniqueId().startsWith("test."))
+        .findFirst().orElseThrow();
+    return new NodeCompiler(s).compile(test);
+  }
+
+  @Test
+  void aVarThatIsAListIsPassedAsTheList() {
+    CompiledNode c = compileTest("""
+                  - accepted_values:
+                      values: "{{ var('methods') }}"
+        """);
+    assertFalse(c.failed(), c.problems().toString());
+    assertTrue(c.sql().contains("not in ('card', 'coupon')"), c.sql());
+  }
+
+  @Test
+  void aBareCallIsRenderedAndNumbersStayNumbers() {
+    CompiledNode c = compileTest("""
+                  - at_most:
+                      n: "var('limit')"
+        """);
+    assertFalse(c.failed(), c.problems().toString());
+    assertTrue(c.sql().startsWith("select 4 as n_plus_one from "), c.sql());
+  }
+}
