@@ -25,6 +25,14 @@ public final class OutlineLatencyCheck {
     int first = WorkspaceSymbols.search(s, "x", 100).size();
     System.out.printf("index build + first query %.1f ms (%d items)%n", (System.nanoTime() - t0) / 1e6,
         first);
+    for (int i = 0; i < 5; i++) {
+      long b0 = System.nanoTime();
+      WorkspaceSymbols.index(s.manifest());
+      long b1 = System.nanoTime();
+      WorkspaceSymbols.signature(s.manifest());
+      System.out.printf("index build %.1f ms, signature (reuse check) %.1f ms%n", (b1 - b0) / 1e6,
+          (System.nanoTime() - b1) / 1e6);
+    }
     for (String q : new String[] {"", "a", "st", "orders", "stg_sales__acc", "fctrev",
         "customers.id", "zzzz", "account_id"}) {
       time("symbol '" + q + "'", () -> WorkspaceSymbols.search(s, q, 100).size());

@@ -68,6 +68,21 @@ class WorkspaceSymbolsTest {
   }
 
   @Test
+  void aNewSnapshotWithTheSameNamesAndPlacesReusesTheIndex() {
+    NavFixture again = NavFixture.of(NavFixture.PROJECT.replace("select 2 as id", "select 3 as id"));
+    WorkspaceSymbols.find(F.snapshot(), "", 1);
+    assertSame(WorkspaceSymbols.find(F.snapshot(), "customers", 1).get(0),
+        WorkspaceSymbols.find(again.snapshot(), "customers", 1).get(0));
+    NavFixture more = NavFixture.with("""
+        -- file: models/brand_new.sql
+        select 1
+        """);
+    assertEquals(List.of("MODEL brand_new"), WorkspaceSymbols.find(more.snapshot(), "brand_new", 5)
+        .stream().map(x -> x.kind() + " " + x.name()).toList());
+    assertEquals(List.of(), WorkspaceSymbols.find(F.snapshot(), "brand_new", 5));
+  }
+
+  @Test
   void indexIsBuiltOncePerSnapshot() {
     List<WorkspaceSymbol> a = WorkspaceSymbols.find(F.snapshot(), "cust", 50);
     List<WorkspaceSymbol> b = WorkspaceSymbols.find(F.snapshot(), "cust", 50);
