@@ -198,6 +198,9 @@ public final class DocumentSymbols {
     return k.size();
   }
 
+  /** Nesting deeper than this (only hostile text has it) is flattened. */
+  static final int MAX_DEPTH = 64;
+
   /** Each item under the innermost item that contains it; if/for blocks without children dropped. */
   private static List<Item> nest(List<Item> items) {
     items.sort(Comparator.comparingInt(Item::start).thenComparing(Comparator.comparingInt(Item::end)
@@ -209,7 +212,9 @@ public final class DocumentSymbols {
         open.pop();
       }
       (open.isEmpty() ? roots : open.peek().children()).add(it);
-      open.push(it);
+      if (open.size() < MAX_DEPTH) { // deeper symbols stay flat: outlines recurse
+        open.push(it);
+      }
     }
     return prune(roots);
   }

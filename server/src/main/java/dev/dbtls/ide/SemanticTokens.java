@@ -161,8 +161,8 @@ public final class SemanticTokens {
       if (JINJA_KEYWORDS.contains(x.value()) && !called) {
         return new int[] {KEYWORD, 0};
       }
-      if (depth > 0 && next != null && next.isOperator("=")
-          && prev != null && (prev.isPunct("(") || prev.isPunct(","))) {
+      if (next != null && next.isOperator("=") && prev != null
+          && (depth > 0 || definition) && (prev.isPunct("(") || prev.isPunct(","))) {
         return new int[] {PARAMETER, 0};
       }
       if (prev != null && (prev.isOperator("|") || prev.isName("is"))) {

@@ -51,8 +51,10 @@ public final class WorkspaceSymbols {
       return List.of();
     }
     Index index = INDEXES.computeIfAbsent(snapshot, s -> indexOrLast(s.manifest()));
-    String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+    // blanks separate words the user typed: "stg orders" finds stg_orders
+    String q = query == null ? "" : query.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     long qMask = mask(q);
+    limit = Math.min(limit, index.lower().length);
     int[][] hits = new int[SUBSEQUENCE + 1][limit];
     int[] counts = new int[SUBSEQUENCE + 1];
     // Once ranks 0..r hold `limit` hits, a later hit of rank r or worse would be shown after
@@ -65,7 +67,7 @@ public final class WorkspaceSymbols {
     long qHead = head(q, 0);
     long headBytes = q.length() >= 8 ? -1L : (1L << (8 * q.length())) - 1;
     long qFirst = q.isEmpty() ? 0 : bit(q.charAt(0));
-    for (int i = 0; i < lower.length && worst >= 0; i++) {
+    for (int i = 0; i < lower.length && worst >= 0 && limit > 0; i++) {
       if ((masks[i] & qMask) != qMask) {
         continue;
       }

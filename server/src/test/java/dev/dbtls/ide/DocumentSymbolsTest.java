@@ -138,6 +138,14 @@ class DocumentSymbolsTest {
       DocumentSymbols.find("models/x.yml", text);
     }
     assertEquals(List.of(), DocumentSymbols.of(null, null, null));
+    // hostile nesting is flattened below a fixed depth instead of overflowing the stack
+    String deep = "{% for x in y %}".repeat(20_000) + "{% set z = 1 %}";
+    List<DocumentSymbol> outline = DocumentSymbols.find("models/x.sql", deep);
+    int depth = 0;
+    for (List<DocumentSymbol> level = outline; !level.isEmpty(); level = level.get(0).children()) {
+      depth++;
+    }
+    assertEquals(DocumentSymbols.MAX_DEPTH + 1, depth);
   }
 
   @Test

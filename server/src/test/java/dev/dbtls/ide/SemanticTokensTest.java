@@ -87,6 +87,18 @@ class SemanticTokensTest {
   }
 
   @Test
+  void materializationAdapterIsAParameter() {
+    assertEquals("""
+        0:0 {% macro
+        0:3 materialization keyword
+        0:19 table function+declaration
+        0:26 adapter parameter
+        0:33 = operator
+        0:34 'duckdb' string
+        0:43 %} macro""", tokens("macros/m.sql", "{% materialization table, adapter='duckdb' %}"));
+  }
+
+  @Test
   void multiLineCommentsAndStringsAreSplitPerLine() {
     assertEquals("""
         0:0 {# one comment

@@ -24,6 +24,7 @@ class WorkspaceSymbolsTest {
     // word starts in order, then a plain subsequence
     assertEquals(List.of("MODEL stg_orders", "MODEL customers"), names("so", 2));
     assertEquals(List.of("MACRO cents_to_dollars", "COLUMN customers.id"), names("CTD", 10));
+    assertEquals(List.of("MODEL stg_orders"), names(" stg  orders ", 1));
   }
 
   @Test
@@ -63,6 +64,9 @@ class WorkspaceSymbolsTest {
   void emptyQueryAndLimits() {
     assertEquals(3, WorkspaceSymbols.find(F.snapshot(), "", 3).size());
     assertEquals(List.of(), WorkspaceSymbols.find(F.snapshot(), "x", 0));
+    List<WorkspaceSymbol> all = WorkspaceSymbols.find(F.snapshot(), "", Integer.MAX_VALUE);
+    assertTrue(all.size() > 10, all.toString());
+    assertEquals(all, WorkspaceSymbols.find(F.snapshot(), "", 10_000));
     assertEquals(List.of(), WorkspaceSymbols.search(null, "x", 10));
     assertEquals(List.of(), WorkspaceSymbols.find(F.snapshot(), "qqqqqq", 10));
   }
