@@ -19,6 +19,7 @@ import dev.dbtls.project.properties.NodeSpec;
 import dev.dbtls.project.properties.PropertyFile;
 import dev.dbtls.project.properties.SourceSpec;
 import dev.dbtls.project.properties.SourceTableSpec;
+import dev.dbtls.project.properties.VersionSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -261,8 +262,15 @@ public final class DocumentSymbols {
         case "analysis" -> OutlineKind.ANALYSIS;
         default -> OutlineKind.MODEL;
       };
+      List<DocumentSymbol> children = new ArrayList<>(columns(n.columns(), text, lines));
+      for (VersionSpec v : n.versions()) {
+        children.add(new DocumentSymbol("v" + v.v(), "version", kind, v.span(),
+            keySpan("v", v.v(), v.span(), text, lines),
+            columns(v.columns().stream().filter(c -> within(c.span(), v.span())).toList(), text,
+                lines))); // a version's own columns; those it includes from the model are above
+      }
       out.add(new DocumentSymbol(n.name(), n.resourceType(), kind, n.span(), n.nameSpan(),
-          columns(n.columns(), text, lines)));
+          children));
     }
     for (SourceSpec s : props.sources()) {
       List<DocumentSymbol> tables = new ArrayList<>();
@@ -295,11 +303,28 @@ public final class DocumentSymbols {
     return out;
   }
 
+  private static boolean within(Span inner, Span outer) {
+    return compare(outer.startLine(), outer.startColumn(), inner.startLine(), inner.startColumn()) <= 0
+        && compare(inner.endLine(), inner.endColumn(), outer.endLine(), outer.endColumn()) <= 0;
+  }
+
+  private static int compare(int line1, int col1, int line2, int col2) {
+    return line1 != line2 ? Integer.compare(line1, line2) : Integer.compare(col1, col2);
+  }
+
   /** The {@code name:} value of an entry whose spec keeps only the entry's span. */
   static Span nameSpan(String name, Span entry, String text, LineIndex lines) {
+    return keySpan("name", name, entry, text, lines);
+  }
+
+  private static final Pattern NAME_KEY = Pattern.compile("\\bname\\s*:[ \\t]*");
+  private static final Pattern V_KEY = Pattern.compile("\\bv\\s*:[ \\t]*");
+
+  /** The value of {@code key:} ({@code name} or {@code v}) inside an entry, or the entry's start. */
+  private static Span keySpan(String key, String name, Span entry, String text, LineIndex lines) {
     int from = lines.offset(entry.startLine(), entry.startColumn());
     int to = lines.offset(entry.endLine(), entry.endColumn());
-    Matcher m = NAME_KEY.matcher(text).region(from, Math.max(from, to));
+    Matcher m = (key.equals("v") ? V_KEY : NAME_KEY).matcher(text).region(from, Math.max(from, to));
     while (m.find()) {
       int v = m.end();
       int q = v < text.length() && (text.charAt(v) == '\'' || text.charAt(v) == '"') ? 1 : 0;
@@ -309,6 +334,4 @@ public final class DocumentSymbols {
     }
     return new Span(entry.startLine(), entry.startColumn(), entry.startLine(), entry.startColumn());
   }
-
-  private static final Pattern NAME_KEY = Pattern.compile("\\bname\\s*:[ \\t]*");
 }

@@ -68,6 +68,26 @@ public final class SemanticTokens {
     }
   }
 
+  /**
+   * LSP's wire form of tokens in document order: five integers each, line and start relative to
+   * the previous token (start relative only on the same line), length, type, modifiers.
+   */
+  public static List<Integer> encode(List<SemanticToken> tokens) {
+    List<Integer> out = new ArrayList<>(tokens.size() * 5);
+    int line = 0;
+    int start = 0;
+    for (SemanticToken t : tokens) {
+      out.add(t.line() - line);
+      out.add(t.line() == line ? t.startChar() - start : t.startChar());
+      out.add(t.length());
+      out.add(t.type());
+      out.add(t.modifiers());
+      line = t.line();
+      start = t.startChar();
+    }
+    return out;
+  }
+
   static List<SemanticToken> find(String displayPath, String text) {
     if (text == null || displayPath == null || !(displayPath.endsWith(".sql")
         || displayPath.endsWith(".md"))) {

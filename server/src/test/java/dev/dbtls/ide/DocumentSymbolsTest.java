@@ -178,6 +178,23 @@ class DocumentSymbolsTest {
           - name: dash
             type: dashboard
         """));
+    assertEquals("""
+        MODEL dim {model} 1:4-9:0 1:10-1:13
+          COLUMN id 3:8-4:4 3:14-3:16
+          MODEL v1 {version} 5:8-6:6 5:11-5:12
+          MODEL v2 {version} 6:8-9:0 6:11-6:12
+            COLUMN extra 8:12-9:0 8:18-8:23
+        """, outline("models/dims.yml", """
+        models:
+          - name: dim
+            columns:
+              - name: id
+            versions:
+              - v: 1
+              - v: 2
+                columns:
+                  - name: extra
+        """));
     assertEquals("", outline("dbt_project.yml", "name: x\nmodels:\n  x:\n    +materialized: view\n"));
   }
 }

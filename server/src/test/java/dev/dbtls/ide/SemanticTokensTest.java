@@ -126,6 +126,19 @@ class SemanticTokensTest {
   }
 
   @Test
+  void encodesRelativeToThePreviousToken() {
+    List<SemanticToken> t = SemanticTokens.find("models/m.sql", "{{ x }}\n  {{ ref('a') }}");
+    assertEquals(List.of(
+        0, 0, 2, SemanticTokens.DELIMITER, 0,
+        0, 3, 1, SemanticTokens.VARIABLE, 0,
+        0, 2, 2, SemanticTokens.DELIMITER, 0,
+        1, 2, 2, SemanticTokens.DELIMITER, 0,
+        0, 3, 3, SemanticTokens.FUNCTION, SemanticTokens.DEFAULT_LIBRARY,
+        0, 4, 3, SemanticTokens.STRING, 0,
+        0, 5, 2, SemanticTokens.DELIMITER, 0), SemanticTokens.encode(t));
+  }
+
+  @Test
   void onlySqlAndMarkdown() {
     assertEquals(List.of(), SemanticTokens.find("models/s.yml", "x: \"{{ ref('a') }}\""));
     assertEquals(List.of(), SemanticTokens.of("models/m.sql", null));
