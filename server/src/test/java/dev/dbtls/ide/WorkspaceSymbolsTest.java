@@ -28,6 +28,25 @@ class WorkspaceSymbolsTest {
   }
 
   @Test
+  void testsComeAfterOtherSymbolsOfTheSameRank() {
+    NavFixture f = NavFixture.with("""
+        -- file: models/more.yml
+        version: 2
+        models:
+          - name: stg_orders
+            columns:
+              - name: status
+                data_tests: [not_null]
+        -- file: tests/assert_status.sql
+        select 1 from {{ ref('stg_orders') }} where false
+        """);
+    // docs blocks rank with tests
+    assertEquals(List.of("COLUMN stg_orders.status", "DOCS order_status", "TEST assert_status",
+        "TEST not_null_stg_orders_status"), WorkspaceSymbols.find(f.snapshot(), "status", 10)
+        .stream().map(s -> s.kind() + " " + s.name()).toList());
+  }
+
+  @Test
   void kindsContainersAndLocations() {
     List<WorkspaceSymbol> s = WorkspaceSymbols.find(F.snapshot(), "orders", 20);
     assertTrue(s.contains(new WorkspaceSymbol("raw.orders", OutlineKind.SOURCE_TABLE, "shop",
@@ -73,9 +92,9 @@ class WorkspaceSymbolsTest {
 
   @Test
   void aNewSnapshotWithTheSameNamesAndPlacesReusesTheIndex() {
+    NavFixture first = NavFixture.of(NavFixture.PROJECT);
     NavFixture again = NavFixture.of(NavFixture.PROJECT.replace("select 2 as id", "select 3 as id"));
-    WorkspaceSymbols.find(F.snapshot(), "", 1);
-    assertSame(WorkspaceSymbols.find(F.snapshot(), "customers", 1).get(0),
+    assertSame(WorkspaceSymbols.find(first.snapshot(), "customers", 1).get(0),
         WorkspaceSymbols.find(again.snapshot(), "customers", 1).get(0));
     NavFixture more = NavFixture.with("""
         -- file: models/brand_new.sql
