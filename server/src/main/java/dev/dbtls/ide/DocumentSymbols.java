@@ -69,12 +69,21 @@ public final class DocumentSymbols {
 
   // ---------------------------------------------------------------- SQL and Markdown
 
-  /** A symbol in offsets, before nesting; {@code onlyAsParent} for if/for blocks. */
+  /**
+   * A symbol in offsets, before nesting; {@code onlyAsParent} for if/for blocks, {@code open} for
+   * a CTE whose parenthesis is not closed (it ends with the block it starts in).
+   */
   private record Item(String name, String detail, OutlineKind kind, int start, int end,
-      int nameStart, int nameEnd, boolean onlyAsParent, List<Item> children) {
+      int nameStart, int nameEnd, boolean onlyAsParent, boolean open, List<Item> children) {
     Item(String name, String detail, OutlineKind kind, int start, int end, int nameStart,
         int nameEnd, boolean onlyAsParent) {
-      this(name, detail, kind, start, end, nameStart, nameEnd, onlyAsParent, new ArrayList<>());
+      this(name, detail, kind, start, end, nameStart, nameEnd, onlyAsParent, false,
+          new ArrayList<>());
+    }
+
+    Item endingAt(int newEnd) {
+      return new Item(name, detail, kind, start, Math.max(Math.min(end, newEnd), nameEnd),
+          nameStart, nameEnd, onlyAsParent, false, children);
     }
 
     boolean contains(Item o) {
@@ -122,7 +131,7 @@ public final class DocumentSymbols {
     if (sql) {
       for (SqlScan.Cte c : SqlScan.of(t).ctes()) {
         items.add(new Item(c.name().text(), null, OutlineKind.CTE, c.start(), c.end(),
-            c.name().start(), c.name().end(), false));
+            c.name().start(), c.name().end(), false, !c.closed(), new ArrayList<>()));
       }
     }
     return symbols(nest(items), new LineIndex(text));
@@ -208,8 +217,14 @@ public final class DocumentSymbols {
         .reversed()));
     List<Item> roots = new ArrayList<>();
     Deque<Item> open = new ArrayDeque<>();
-    for (Item it : items) {
+    for (Item item : items) {
+      Item it = item;
       while (!open.isEmpty() && !open.peek().contains(it)) {
+        Item top = open.peek();
+        if (it.open() && top.start() <= it.start() && it.nameEnd() <= top.end()) {
+          it = it.endingAt(top.end());
+          continue;
+        }
         open.pop();
       }
       (open.isEmpty() ? roots : open.peek().children()).add(it);

@@ -130,6 +130,20 @@ class DocumentSymbolsTest {
   }
 
   @Test
+  void anUnclosedCteEndsWithItsBlock() {
+    assertEquals("""
+        MACRO m {()} 0:0-2:14 0:9-0:10
+          CTE a 1:5-2:14 1:5-1:6
+        MACRO n {()} 3:0-3:29 3:9-3:10
+        """, outline("macros/m.sql", """
+        {% macro m() %}
+        with a as (select
+        {% endmacro %}
+        {% macro n() %}{% endmacro %}
+        """));
+  }
+
+  @Test
   void brokenInputNeverThrows() {
     for (String text : new String[] {"", "{%", "{% macro", "with", "with a as", "with a as (",
         "{{ config(", "{% set %}", "{% call %}{% endcall %}", "{% for %}{% set x = 1 %}",
