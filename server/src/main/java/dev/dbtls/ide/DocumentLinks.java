@@ -52,8 +52,9 @@ public final class DocumentLinks {
       StaticFacts f = StaticExtractor.extract(JinjaScanner.scan(text));
       for (StaticFacts.RefCall r : f.refs()) {
         if (r.name() != null && !r.dynamic() && r.nameRange() != null) {
-          ref(m, pkg, new Symbol.Ref(r.packageName(), r.name(), r.version(), false, List.of(), 0, 0),
-              r.nameRange(), lines, out);
+          Symbol.Ref ref = new Symbol.Ref(r.packageName(), r.name(), r.version(), false,
+              List.of(), 0, 0);
+          ref(m, pkg, ref, r.nameRange(), lines, out);
         }
       }
       for (StaticFacts.SourceCall c : f.sources()) {

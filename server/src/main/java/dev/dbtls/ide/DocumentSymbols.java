@@ -172,7 +172,8 @@ public final class DocumentSymbols {
         }
         int s = k.get(i).start();
         int nameEnd = k.get(i).end();
-        while (i + 2 < k.size() && k.get(i + 1).isPunct(".") && k.get(i + 2).kind() == TokenKind.NAME) {
+        while (i + 2 < k.size() && k.get(i + 1).isPunct(".")
+            && k.get(i + 2).kind() == TokenKind.NAME) {
           i += 2;
           nameEnd = k.get(i).end();
         }
@@ -211,7 +212,7 @@ public final class DocumentSymbols {
   /** Nesting deeper than this (only hostile text has it) is flattened. */
   static final int MAX_DEPTH = 64;
 
-  /** Each item under the innermost item that contains it; if/for blocks without children dropped. */
+  /** Each item under the innermost one that contains it; if/for blocks without children dropped. */
   private static List<Item> nest(List<Item> items) {
     items.sort(Comparator.comparingInt(Item::start).thenComparing(Comparator.comparingInt(Item::end)
         .reversed()));
@@ -253,8 +254,9 @@ public final class DocumentSymbols {
   private static List<DocumentSymbol> symbols(List<Item> items, LineIndex lines) {
     List<DocumentSymbol> out = new ArrayList<>(items.size());
     for (Item it : items) {
-      out.add(new DocumentSymbol(it.name(), it.detail(), it.kind(), lines.span(it.start(), it.end()),
-          lines.span(it.nameStart(), it.nameEnd()), symbols(it.children(), lines)));
+      out.add(new DocumentSymbol(it.name(), it.detail(), it.kind(),
+          lines.span(it.start(), it.end()), lines.span(it.nameStart(), it.nameEnd()),
+          symbols(it.children(), lines)));
     }
     return out;
   }
@@ -309,7 +311,8 @@ public final class DocumentSymbols {
     return out;
   }
 
-  private static List<DocumentSymbol> columns(List<ColumnSpec> columns, String text, LineIndex lines) {
+  private static List<DocumentSymbol> columns(List<ColumnSpec> columns, String text,
+      LineIndex lines) {
     List<DocumentSymbol> out = new ArrayList<>(columns.size());
     for (ColumnSpec c : columns) {
       out.add(new DocumentSymbol(c.name(), c.dataType(), OutlineKind.COLUMN, c.span(),
@@ -319,7 +322,8 @@ public final class DocumentSymbols {
   }
 
   private static boolean within(Span inner, Span outer) {
-    return compare(outer.startLine(), outer.startColumn(), inner.startLine(), inner.startColumn()) <= 0
+    return compare(outer.startLine(), outer.startColumn(), inner.startLine(),
+        inner.startColumn()) <= 0
         && compare(inner.endLine(), inner.endColumn(), outer.endLine(), outer.endColumn()) <= 0;
   }
 
@@ -335,7 +339,7 @@ public final class DocumentSymbols {
   private static final Pattern NAME_KEY = Pattern.compile("\\bname\\s*:[ \\t]*");
   private static final Pattern V_KEY = Pattern.compile("\\bv\\s*:[ \\t]*");
 
-  /** The value of {@code key:} ({@code name} or {@code v}) inside an entry, or the entry's start. */
+  /** The value of {@code key:} ({@code name} or {@code v}) in an entry, or the entry's start. */
   private static Span keySpan(String key, String name, Span entry, String text, LineIndex lines) {
     int from = lines.offset(entry.startLine(), entry.startColumn());
     int to = lines.offset(entry.endLine(), entry.endColumn());

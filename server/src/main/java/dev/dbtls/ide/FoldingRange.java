@@ -1,6 +1,6 @@
 package dev.dbtls.ide;
 
-/** Lines an editor may fold: {@code startLine} stays visible, {@code endLine} is the last hidden. */
+/** Lines an editor may fold: {@code startLine} stays shown, {@code endLine} is the last hidden. */
 public record FoldingRange(int startLine, int endLine, Kind kind) {
   public enum Kind {
     REGION("region"),

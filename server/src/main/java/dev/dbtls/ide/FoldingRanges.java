@@ -81,7 +81,10 @@ public final class FoldingRanges {
       return distinct();
     }
 
-    /** From the line of {@code from} to the line before the closer, or to its line when text precedes it there. */
+    /**
+     * From the line of {@code from} to the line before the closer, or to the closer's own line
+     * when text precedes it there; to the last line with text when there is no closer (-1).
+     */
     private void region(int from, int closer) {
       int start = lines.line(from);
       int end;

@@ -205,7 +205,8 @@ public final class SemanticTokens {
         int e = nl < 0 || nl >= to ? to : nl;
         int visibleEnd = e > s && text.charAt(e - 1) == '\r' ? e - 1 : e;
         if (visibleEnd > s) {
-          out.add(new SemanticToken(lines.line(s), lines.column(s), visibleEnd - s, type, modifiers));
+          out.add(new SemanticToken(lines.line(s), lines.column(s), visibleEnd - s, type,
+              modifiers));
         }
         s = e + 1;
       }

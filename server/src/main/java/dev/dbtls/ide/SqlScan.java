@@ -69,7 +69,8 @@ final class SqlScan {
   }
 
   private void lex(ScannedTemplate t) {
-    int state = 0; // 0 code, 1 'string', 2 "identifier", 3 -- comment, 4 /* comment */, 5 `identifier`
+    // 0 code, 1 'string', 2 "identifier", 3 -- comment, 4 /* comment */, 5 `identifier`
+    int state = 0;
     int literalStart = 0;
     for (Piece p : t.pieces()) {
       if (p.kind() == PieceKind.EXPRESSION && state == 0) {

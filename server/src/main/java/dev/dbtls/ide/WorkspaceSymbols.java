@@ -115,7 +115,7 @@ public final class WorkspaceSymbols {
     return rank(name, q, SUBSEQUENCE);
   }
 
-  /** How well {@code name} (lower case) matches {@code q} (lower case); -1 if not at most {@code worst}. */
+  /** How well {@code name} matches {@code q} (both lower case); -1 if worse than {@code worst}. */
   static int rank(String name, String q, int worst) {
     if (q.isEmpty()) {
       return SUBSEQUENCE <= worst ? SUBSEQUENCE : -1;
