@@ -325,17 +325,29 @@ public final class WorkspaceSymbols {
       symbols[i] = e.symbol();
       String n = e.lower();
       lower[i] = n;
-      masks[i] = mask(n);
       heads[i] = head(n, 0);
       int dot = n.lastIndexOf('.');
       lastSegmentHeads[i] = dot < 0 ? -1L : head(n, dot + 1);
-      long ws = 0;
+      // one pass for both masks; word starts as isWordStart has them
+      long all = 0;
+      long starts = 0;
+      boolean prevAlnum = false;
+      boolean prevDigit = false;
       for (int k = 0; k < n.length(); k++) {
-        if (isWordStart(n, k)) {
-          ws |= bit(n.charAt(k));
+        char c = n.charAt(k);
+        long b = bit(c);
+        boolean digit = c >= '0' && c <= '9' || c >= 0x80 && Character.isDigit(c);
+        boolean alnum = digit || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+            || c >= 0x80 && Character.isLetter(c);
+        all |= b;
+        if (k == 0 || !prevAlnum || digit != prevDigit) {
+          starts |= b;
         }
+        prevAlnum = alnum;
+        prevDigit = digit;
       }
-      wordStartMasks[i] = ws;
+      masks[i] = all;
+      wordStartMasks[i] = starts;
     }
     return new Index(signature, symbols, lower, masks, heads, lastSegmentHeads, wordStartMasks);
   }
