@@ -501,6 +501,9 @@ public final class ManifestBuilder {
     if (versioned != null) {
       extra.put("latest_version", latest(versioned));
     }
+    if (spec != null) {
+      extra.put(Node.PROPERTIES_FILE, spec.file());
+    }
     List<ColumnSpec> columns = descriptions.columns(version != null ? version.columns()
         : spec != null ? spec.columns() : List.of(), f.packageName());
     Node node = new Node(uid, type, f.packageName(), name, version == null ? null : version.v(),
@@ -618,7 +621,8 @@ public final class ManifestBuilder {
           f.stem(), null, List.copyOf(fqn), f.relativePath(), inputs.displayPath(f), f, config,
           spec == null ? null : descriptions.render(spec.description(), f.packageName()),
           spec == null ? List.of() : descriptions.columns(spec.columns(), f.packageName()),
-          List.of(), List.of(), List.of(), null, Span.NONE, Map.of()));
+          List.of(), List.of(), List.of(), null, Span.NONE,
+          spec == null ? Map.of() : Map.of(Node.PROPERTIES_FILE, spec.file())));
     }
     return out;
   }

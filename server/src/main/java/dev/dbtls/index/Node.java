@@ -34,6 +34,9 @@ public record Node(
   /** Set in {@code extra} when the scanner found a Jinja syntax error in the node's file. */
   public static final String JINJA_SYNTAX_ERROR = "jinja_syntax_error";
 
+  /** Set in {@code extra} to the display path of the property YAML that declares the node, if any. */
+  public static final String PROPERTIES_FILE = "properties_file";
+
   public boolean enabled() {
     return !Boolean.FALSE.equals(config.get("enabled"));
   }
