@@ -82,7 +82,8 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
         });
     this.configuration = new Configuration(workspace, s -> republish());
     this.textDocuments = new DbtTextDocumentService(workspace, uris);
-    this.workspaceService = new DbtWorkspaceService(workspace, uris, this::settingsChanged);
+    this.workspaceService = new DbtWorkspaceService(workspace, uris, this::settingsChanged,
+        textDocuments.features());
     this.dbt = new DbtProtocolService(workspace, uris);
   }
 
@@ -116,6 +117,14 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     caps.setDefinitionProvider(true);
     caps.setReferencesProvider(true);
     caps.setDocumentHighlightProvider(true);
+    caps.setDocumentSymbolProvider(true);
+    caps.setWorkspaceSymbolProvider(true);
+    caps.setFoldingRangeProvider(true);
+    caps.setDocumentLinkProvider(new org.eclipse.lsp4j.DocumentLinkOptions(false));
+    caps.setCodeLensProvider(new org.eclipse.lsp4j.CodeLensOptions(false));
+    caps.setSemanticTokensProvider(new org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions(
+        new org.eclipse.lsp4j.SemanticTokensLegend(dev.dbtls.ide.SemanticTokens.TYPES,
+            dev.dbtls.ide.SemanticTokens.MODIFIERS), true));
     caps.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(
         org.eclipse.lsp4j.CodeActionKind.QuickFix, org.eclipse.lsp4j.CodeActionKind.RefactorRewrite)));
     caps.setRenameProvider(Either.forRight(new org.eclipse.lsp4j.RenameOptions(true)));

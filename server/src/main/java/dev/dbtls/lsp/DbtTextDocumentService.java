@@ -99,6 +99,36 @@ final class DbtTextDocumentService implements TextDocumentService {
     return async(() -> features.highlights(p.getTextDocument().getUri(), p.getPosition()));
   }
 
+  @Override
+  public CompletableFuture<List<Either<org.eclipse.lsp4j.SymbolInformation, org.eclipse.lsp4j.DocumentSymbol>>> documentSymbol(
+      org.eclipse.lsp4j.DocumentSymbolParams p) {
+    return async(() -> features.documentSymbols(p.getTextDocument().getUri()));
+  }
+
+  @Override
+  public CompletableFuture<List<org.eclipse.lsp4j.FoldingRange>> foldingRange(org.eclipse.lsp4j.FoldingRangeRequestParams p) {
+    return async(() -> features.foldingRanges(p.getTextDocument().getUri()));
+  }
+
+  @Override
+  public CompletableFuture<org.eclipse.lsp4j.SemanticTokens> semanticTokensFull(org.eclipse.lsp4j.SemanticTokensParams p) {
+    return async(() -> features.semanticTokens(p.getTextDocument().getUri()));
+  }
+
+  @Override
+  public CompletableFuture<List<org.eclipse.lsp4j.DocumentLink>> documentLink(org.eclipse.lsp4j.DocumentLinkParams p) {
+    return async(() -> features.documentLinks(p.getTextDocument().getUri()));
+  }
+
+  @Override
+  public CompletableFuture<List<? extends org.eclipse.lsp4j.CodeLens>> codeLens(org.eclipse.lsp4j.CodeLensParams p) {
+    return async(() -> features.codeLenses(p.getTextDocument().getUri()));
+  }
+
+  LspFeatures features() {
+    return features;
+  }
+
   /** Whether the editor applies file renames in a WorkspaceEdit (set at initialize). */
   void clientRenamesFiles(boolean yes) {
     this.clientRenamesFiles = yes;

@@ -17,11 +17,25 @@ final class DbtWorkspaceService implements WorkspaceService {
   private final Workspace workspace;
   private final Uris uris;
   private final Consumer<Object> settings;
+  private final LspFeatures features;
 
-  DbtWorkspaceService(Workspace workspace, Uris uris, Consumer<Object> settings) {
+  DbtWorkspaceService(Workspace workspace, Uris uris, Consumer<Object> settings, LspFeatures features) {
     this.workspace = workspace;
     this.uris = uris;
     this.settings = settings;
+    this.features = features;
+  }
+
+  /** Items per workspace/symbol answer: the editor asks again as the query grows. */
+  static final int MAX_WORKSPACE_SYMBOLS = 200;
+
+  @Override
+  public java.util.concurrent.CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either<
+      java.util.List<? extends org.eclipse.lsp4j.SymbolInformation>,
+      java.util.List<? extends org.eclipse.lsp4j.WorkspaceSymbol>>> symbol(org.eclipse.lsp4j.WorkspaceSymbolParams p) {
+    return org.eclipse.lsp4j.jsonrpc.CompletableFutures.computeAsync(cancel -> dev.dbtls.ide.Cancellation.run(
+        cancel::isCanceled, () -> org.eclipse.lsp4j.jsonrpc.messages.Either.forRight(
+            features.workspaceSymbols(p.getQuery(), MAX_WORKSPACE_SYMBOLS))));
   }
 
   @Override

@@ -231,6 +231,76 @@ final class LspFeatures {
         })).toList()).orElse(List.of());
   }
 
+  // ---------------------------------------------------------------- whole documents
+
+  private Optional<At> file(String uri) {
+    return at(uri, new Position(0, 0));
+  }
+
+  List<Either<org.eclipse.lsp4j.SymbolInformation, org.eclipse.lsp4j.DocumentSymbol>> documentSymbols(String uri) {
+    return file(uri).map(a -> dev.dbtls.ide.DocumentSymbols.of(a.snapshot(), a.displayPath(), a.text())
+        .stream().<Either<org.eclipse.lsp4j.SymbolInformation, org.eclipse.lsp4j.DocumentSymbol>>map(
+            d -> Either.forRight(symbol(d))).toList()).orElse(List.of());
+  }
+
+  private static org.eclipse.lsp4j.DocumentSymbol symbol(dev.dbtls.ide.DocumentSymbol d) {
+    org.eclipse.lsp4j.DocumentSymbol out = new org.eclipse.lsp4j.DocumentSymbol(d.name(),
+        org.eclipse.lsp4j.SymbolKind.forValue(d.kind().lspSymbolKind()), range(d.range()),
+        range(d.selectionRange()), d.detail());
+    out.setChildren(d.children().stream().map(LspFeatures::symbol).toList());
+    return out;
+  }
+
+  /** Workspace symbols of every project: the data catalog search. */
+  List<org.eclipse.lsp4j.WorkspaceSymbol> workspaceSymbols(String query, int limit) {
+    List<org.eclipse.lsp4j.WorkspaceSymbol> out = new java.util.ArrayList<>();
+    for (Path dir : workspace.projectDirs().stream().sorted().toList()) {
+      workspace.current(dir).ifPresent(s -> dev.dbtls.ide.WorkspaceSymbols.search(s, query == null ? "" : query,
+          limit).forEach(w -> {
+            Location loc = new Location(uris.uri(s.inputs().root().dir().resolve(w.location().displayPath()).normalize()),
+                range(w.location().span()));
+            org.eclipse.lsp4j.WorkspaceSymbol sym = new org.eclipse.lsp4j.WorkspaceSymbol(w.name(),
+                org.eclipse.lsp4j.SymbolKind.forValue(w.kind().lspSymbolKind()), Either.forLeft(loc));
+            sym.setContainerName(w.containerName());
+            out.add(sym);
+          }));
+    }
+    return out.size() > limit ? out.subList(0, limit) : out;
+  }
+
+  List<org.eclipse.lsp4j.FoldingRange> foldingRanges(String uri) {
+    return file(uri).map(a -> dev.dbtls.ide.FoldingRanges.of(a.displayPath(), a.text()).stream().map(f -> {
+      org.eclipse.lsp4j.FoldingRange r = new org.eclipse.lsp4j.FoldingRange(f.startLine(), f.endLine());
+      r.setKind(f.kind().lspName());
+      return r;
+    }).toList()).orElse(List.of());
+  }
+
+  org.eclipse.lsp4j.SemanticTokens semanticTokens(String uri) {
+    return new org.eclipse.lsp4j.SemanticTokens(file(uri).map(a -> dev.dbtls.ide.SemanticTokens.encode(
+        dev.dbtls.ide.SemanticTokens.of(a.displayPath(), a.text()))).orElse(List.of()));
+  }
+
+  /** A link to the file of a ref or source; a line other than the first rides in the fragment. */
+  List<org.eclipse.lsp4j.DocumentLink> documentLinks(String uri) {
+    return file(uri).map(a -> dev.dbtls.ide.DocumentLinks.of(a.snapshot(), a.displayPath(), a.text())
+        .stream().map(l -> {
+          Span t = l.target().span();
+          String target = uris.uri(a.root().resolve(l.target().displayPath()).normalize())
+              + (t.startLine() == 0 ? "" : "#L" + (t.startLine() + 1) + "," + (t.startColumn() + 1));
+          return new org.eclipse.lsp4j.DocumentLink(range(l.range()), target);
+        }).toList()).orElse(List.of());
+  }
+
+  /** Preview, Explain, Benchmark, Compiled SQL, Lineage: commands the clients bind to dbt/* requests. */
+  List<org.eclipse.lsp4j.CodeLens> codeLenses(String uri) {
+    return file(uri).map(a -> dev.dbtls.ide.CodeLenses.of(a.snapshot(), a.displayPath(), a.text())
+        .stream().map(l -> new org.eclipse.lsp4j.CodeLens(range(l.range()),
+            new org.eclipse.lsp4j.Command(l.title(), l.command(), List.of(Map.of("uri", uri,
+                "uniqueId", l.argument().getOrDefault("uniqueId", "")))), null)).toList())
+        .orElse(List.of());
+  }
+
   private List<Location> locations(At a, List<dev.dbtls.ide.Location> found) {
     return found.stream().map(l -> new Location(uris.uri(a.root().resolve(l.displayPath()).normalize()),
         range(l.span()))).toList();

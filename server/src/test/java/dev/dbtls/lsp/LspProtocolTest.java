@@ -397,6 +397,52 @@ class LspProtocolTest {
     }
   }
 
+  @Test
+  void outlineLinksLensesTokensAndTheCatalogSearch() throws Exception {
+    Path project = project();
+    Path c = project.resolve("models/c.sql");
+    Files.writeString(c, "with base as (\n  select * from {{ ref('a') }}\n)\nselect * from base\n");
+    String uri = c.toUri().toString();
+    try (LspClient lsp = LspClient.start(dir)) {
+      JsonObject caps = lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir))
+          .getAsJsonObject().getAsJsonObject("capabilities");
+      JsonArray legend = caps.getAsJsonObject("semanticTokensProvider").getAsJsonObject("legend")
+          .getAsJsonArray("tokenTypes");
+      assertTrue(legend.toString().contains("\"function\""), legend.toString());
+      lsp.notify("initialized", Map.of());
+      lsp.await("window/logMessage", m -> m.get("message").getAsString().contains("loaded shop"));
+      Map<String, Object> docParams = Map.of("textDocument", doc(uri));
+
+      JsonObject cte = lsp.request("textDocument/documentSymbol", docParams).getAsJsonArray().get(0).getAsJsonObject();
+      assertEquals("base", cte.get("name").getAsString());
+      assertEquals(range(0, 5, 0, 9), cte.get("selectionRange"));
+
+      JsonArray folds = lsp.request("textDocument/foldingRange", docParams).getAsJsonArray();
+      assertEquals(0, folds.get(0).getAsJsonObject().get("startLine").getAsInt());
+
+      JsonArray data = lsp.request("textDocument/semanticTokens/full", docParams).getAsJsonObject()
+          .getAsJsonArray("data");
+      assertTrue(data.size() > 0 && data.size() % 5 == 0, data.toString());
+
+      JsonObject link = lsp.request("textDocument/documentLink", docParams).getAsJsonArray().get(0).getAsJsonObject();
+      assertEquals(project.resolve("models/a.sql").toUri().toString(), link.get("target").getAsString());
+      assertEquals(range(1, 24, 1, 25), link.get("range"));
+
+      JsonArray lenses = lsp.request("textDocument/codeLens", docParams).getAsJsonArray();
+      List<String> titles = new java.util.ArrayList<>();
+      lenses.forEach(l -> titles.add(l.getAsJsonObject().getAsJsonObject("command").get("title").getAsString()));
+      assertEquals(List.of("▶ Preview", "Explain", "Benchmark", "Compiled SQL", "Lineage"), titles);
+      JsonObject argument = lenses.get(0).getAsJsonObject().getAsJsonObject("command")
+          .getAsJsonArray("arguments").get(0).getAsJsonObject();
+      assertEquals("model.shop.c", argument.get("uniqueId").getAsString());
+      assertEquals(uri, argument.get("uri").getAsString());
+
+      JsonObject found = lsp.request("workspace/symbol", Map.of("query", "c")).getAsJsonArray().get(0).getAsJsonObject();
+      assertEquals("c", found.get("name").getAsString());
+      assertEquals(uri, found.getAsJsonObject("location").get("uri").getAsString());
+    }
+  }
+
   private static JsonObject object(LspClient lsp, JsonElement e) {
     assertTrue(e.isJsonObject(), () -> "expected an object, got " + e + "; server stderr:\n" + lsp.stderr());
     return e.getAsJsonObject();
