@@ -107,4 +107,22 @@ class CliTest {
     assertEquals(0, clean.exit(), clean.err());
     assertTrue(clean.err().contains(": 0 errors, 0 warnings"), clean.err());
   }
+
+  @Test
+  void queryShowsWhatTheEditorWouldGetAsJson() {
+    String orders = PROJECTS.resolve("jaffle_shop/models/marts/orders.sql").toString();
+    Run hover = run("query", "hover", orders + ":11:28", "--profiles-dir", project("jaffle_shop"));
+    assertEquals(0, hover.exit(), hover.err());
+    assertTrue(hover.out().contains("\"markdown\" : \"**model** `stg_orders`"), hover.out());
+
+    Run definition = run("query", "definition", orders + ":11:28", "--profiles-dir", project("jaffle_shop"));
+    assertTrue(definition.out().contains("\"displayPath\" : \"models/staging/stg_orders.sql\""), definition.out());
+
+    Run taken = run("query", "rename", orders + ":11:28", "customers", "--profiles-dir", project("jaffle_shop"));
+    assertTrue(taken.out().contains("\"error\" : \""), taken.out());
+
+    Run unknown = run("query", "colour", orders);
+    assertEquals(2, unknown.exit());
+    assertTrue(unknown.err().contains("unknown feature 'colour'"), unknown.err());
+  }
 }
