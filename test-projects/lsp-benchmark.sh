@@ -6,7 +6,7 @@
 # Usage: test-projects/lsp-benchmark.sh [models] [requests] [rebuildDelayMs]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-n="${1:-10000}"; requests="${2:-300}"; delay="${3:-300}"
+n="${1:-10000}"; requests="${2:-300}"; delay="${3:--1}"   # -1: rebuildDelayMs unset (adaptive)
 dir="${BENCH_DIR:-/tmp/dbtls-bench}/p$n"
 [ -f "$dir/dbt_project.yml" ] || python3 "$root/test-projects/generate.py" "$dir" --models "$n" >/dev/null
 "$root/dbtls" --version >/dev/null   # builds the jar if needed

@@ -24,14 +24,16 @@ import java.util.Optional;
  * @param vars like {@code dbt --vars}
  * @param builtinMacroDirs folders of dbt's own macros that replace the ones shipped with dbtls
  * @param severities by problem code id: {@code error}, {@code warning}, {@code info} or {@code off}
- * @param rebuildDelayMillis how long typing must pause before the project is indexed again
+ * @param rebuildDelayMillis how long typing must pause before the project is indexed again;
+ *     {@link Workspace#ADAPTIVE} (the default) follows what a rebuild of the project costs
  * @param errors one message per bad setting, {@code dbtls.x: what is wrong}
  */
 public record Settings(String target, String profile, Path profilesDir, Map<String, Object> vars,
     List<Path> builtinMacroDirs, Map<String, String> severities, long rebuildDelayMillis,
     List<String> errors) {
 
-  public static final long DEFAULT_REBUILD_DELAY_MILLIS = 300;
+  /** Unset: the quiet period follows the project's rebuild time ({@link Workspace#ADAPTIVE}). */
+  public static final long DEFAULT_REBUILD_DELAY_MILLIS = Workspace.ADAPTIVE;
   private static final List<String> LEVELS = List.of("error", "warning", "info", "off");
 
   public static Settings defaults() {

@@ -45,7 +45,12 @@ public final class Workspace implements AutoCloseable {
   private final OverlayFileSource files;
   private volatile ProjectInputs.Options options;
   private volatile List<Path> builtinMacroDirs;
+  /** A quiet period of {@link #ADAPTIVE} follows each project's last build time. */
   private volatile long debounceMillis;
+  /** The quiet period follows what a rebuild costs: as long as the last one took, 25 to 300 ms. */
+  public static final long ADAPTIVE = -1;
+  private static final long MIN_ADAPTIVE_MILLIS = 25;
+  private static final long MAX_ADAPTIVE_MILLIS = 300;
   private final Listener listener;
   private final Map<Path, Project> projects = new ConcurrentHashMap<>();
   private final ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -114,7 +119,7 @@ public final class Workspace implements AutoCloseable {
     }
     projectOf(f).map(projects::get).ifPresent(p -> {
       if (!p.generated(f)) {
-        p.schedule(f, debounceMillis);
+        p.schedule(f, p.quietPeriod());
       }
     });
   }
@@ -135,7 +140,7 @@ public final class Workspace implements AutoCloseable {
 
   /** How long edits must pause before a rebuild starts. */
   public void rebuildDelay(long millis) {
-    this.debounceMillis = Math.max(0, millis);
+    this.debounceMillis = millis < 0 ? ADAPTIVE : millis;
   }
 
   /**
@@ -172,7 +177,7 @@ public final class Workspace implements AutoCloseable {
   public void reload(Path projectDir) {
     Project p = projects.get(projectDir);
     if (p != null) {
-      p.schedule(null, debounceMillis);
+      p.schedule(null, p.quietPeriod());
     }
   }
 
@@ -205,6 +210,7 @@ public final class Workspace implements AutoCloseable {
     final Path dir;
     volatile ParseCache cache = new ParseCache();
     volatile ProjectSnapshot snapshot;
+    private volatile long lastBuildMillis = MAX_ADAPTIVE_MILLIS;
     // guarded by this
     private final Set<Path> dirty = new LinkedHashSet<>();
     // a new project is pending from the start: a request racing its first build waits for it
@@ -223,6 +229,16 @@ public final class Workspace implements AutoCloseable {
       ProjectSnapshot s = snapshot;
       String targetPath = s == null ? "target" : s.inputs().root().targetPath();
       return file.startsWith(dir.resolve(targetPath)) || file.startsWith(dir.resolve("logs"));
+    }
+
+    /**
+     * How long edits must pause before a rebuild: the setting, or (adaptive) about what the last
+     * build took — an edit a 40 ms relink handles waits 40 ms, a project that takes seconds to
+     * relink waits 300 ms, so typing never queues work.
+     */
+    long quietPeriod() {
+      long fixed = debounceMillis;
+      return fixed >= 0 ? fixed : Math.max(MIN_ADAPTIVE_MILLIS, Math.min(MAX_ADAPTIVE_MILLIS, lastBuildMillis));
     }
 
     /** Marks {@code file} changed (null: everything) and (re)starts the quiet period. */
@@ -270,6 +286,7 @@ public final class Workspace implements AutoCloseable {
         System.err.println("dbtls: before building " + dir + ": " + e);
       }
       ProjectSnapshot s;
+      long started = System.nanoTime();
       try {
         s = full ? null : incremental(changed);
         if (s == null) {
@@ -282,6 +299,7 @@ public final class Workspace implements AutoCloseable {
         return;
       }
       snapshot = s;
+      lastBuildMillis = (System.nanoTime() - started) / 1_000_000;
       finish(done, s);
       try {
         listener.built(dir, s);

@@ -112,7 +112,14 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     sync.setOpenClose(true);
     sync.setChange(TextDocumentSyncKind.Incremental);
     caps.setTextDocumentSync(sync);
-    caps.setCompletionProvider(new CompletionOptions(false, List.of("'", "\"", ".", "(", " ")));
+    var completion = params.getCapabilities() == null || params.getCapabilities().getTextDocument() == null
+        ? null : params.getCapabilities().getTextDocument().getCompletion();
+    var resolve = completion == null || completion.getCompletionItem() == null ? null
+        : completion.getCompletionItem().getResolveSupport();
+    boolean lazyDocs = resolve != null && resolve.getProperties() != null
+        && resolve.getProperties().contains("documentation");
+    textDocuments.features().lazyDocumentation(lazyDocs);
+    caps.setCompletionProvider(new CompletionOptions(lazyDocs, List.of("'", "\"", ".", "(", " ")));
     caps.setHoverProvider(true);
     caps.setDefinitionProvider(true);
     caps.setReferencesProvider(true);

@@ -58,6 +58,11 @@ final class DbtTextDocumentService implements TextDocumentService {
   }
 
   @Override
+  public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
+    return CompletableFuture.completedFuture(features.resolve(item));
+  }
+
+  @Override
   public CompletableFuture<Hover> hover(HoverParams p) {
     return async(() -> features.hover(p.getTextDocument().getUri(), p.getPosition()));
   }

@@ -77,20 +77,58 @@ final class LspFeatures {
   /** Items sent per request; the list is marked incomplete when cut, so the editor asks again as the user types. */
   static final int MAX_COMPLETION_ITEMS = 500;
 
+  /**
+   * Whether documentation is sent on {@code completionItem/resolve} (clients that declare it),
+   * not with every item: it is most of a list's bytes, and the editor shows one at a time.
+   */
+  private volatile boolean lazyDocumentation;
+  /** Documentation of the items of the last completion list, by item key. */
+  private volatile Map<String, String> lastDocumentation = Map.of();
+
+  void lazyDocumentation(boolean yes) {
+    this.lazyDocumentation = yes;
+  }
+
   CompletionList completion(String uri, Position position) {
     return at(uri, position).map(a -> {
       List<dev.dbtls.ide.CompletionItem> all = Completion.complete(a.snapshot(), a.displayPath(),
           a.text(), a.offset());
+      List<dev.dbtls.ide.CompletionItem> sent = all.stream().limit(MAX_COMPLETION_ITEMS).toList();
+      boolean lazy = lazyDocumentation;
+      if (lazy) {
+        Map<String, String> docs = new java.util.HashMap<>();
+        sent.stream().filter(i -> i.documentation() != null)
+            .forEach(i -> docs.put(key(i), i.documentation()));
+        lastDocumentation = docs;
+      }
       return new CompletionList(all.size() > MAX_COMPLETION_ITEMS,
-          all.stream().limit(MAX_COMPLETION_ITEMS).map(i -> item(a, i)).toList());
+          sent.stream().map(i -> item(a, i, lazy)).toList());
     }).orElseGet(() -> new CompletionList(false, List.of()));
   }
 
-  private static CompletionItem item(At a, dev.dbtls.ide.CompletionItem i) {
+  /** The item with its documentation, when it was left out of the list. */
+  CompletionItem resolve(CompletionItem item) {
+    Object data = item.getData();
+    String key = data instanceof com.google.gson.JsonPrimitive p ? p.getAsString()
+        : data instanceof String s ? s : null;
+    String docs = key == null ? null : lastDocumentation.get(key);
+    if (docs != null) {
+      item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, docs));
+    }
+    return item;
+  }
+
+  private static String key(dev.dbtls.ide.CompletionItem i) {
+    return i.kind() + ":" + i.label() + ":" + i.detail();
+  }
+
+  private static CompletionItem item(At a, dev.dbtls.ide.CompletionItem i, boolean lazy) {
     CompletionItem c = new CompletionItem(i.label());
     c.setKind(kind(i.kind()));
     c.setDetail(i.detail());
-    if (i.documentation() != null) {
+    if (i.documentation() != null && lazy) {
+      c.setData(key(i));
+    } else if (i.documentation() != null) {
       c.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, i.documentation()));
     }
     c.setTextEdit(Either.forLeft(new TextEdit(range(a.lines(), i.replaceStart(), i.replaceEnd()),

@@ -28,7 +28,7 @@ public final class LatencyBenchmark {
     Path launcher = Path.of(args[0]).toAbsolutePath();
     Path project = Path.of(args[1]).toAbsolutePath().normalize();
     int requests = args.length > 2 ? Integer.parseInt(args[2]) : 300;
-    int delay = args.length > 3 ? Integer.parseInt(args[3]) : 300;
+    int delay = args.length > 3 ? Integer.parseInt(args[3]) : -1; // -1: adaptive, the default
     Path file = modelWithRef(project);
     String uri = file.toUri().toString();
     String text = Files.readString(file);
@@ -36,8 +36,11 @@ public final class LatencyBenchmark {
     long t0 = System.nanoTime();
     try (LspClient lsp = LspClient.startCommand(project, List.of(launcher.toString(), "lsp"))) {
       lsp.request("initialize", Map.of("processId", ProcessHandle.current().pid(),
-          "rootUri", project.toUri().toString(), "capabilities", Map.of(),
-          "initializationOptions", Map.of("dbtls", Map.of("rebuildDelayMs", delay))));
+          "rootUri", project.toUri().toString(),
+          // as VS Code declares: documentation comes with completionItem/resolve
+          "capabilities", Map.of("textDocument", Map.of("completion", Map.of("completionItem",
+              Map.of("resolveSupport", Map.of("properties", List.of("documentation")))))),
+          "initializationOptions", delay < 0 ? Map.of() : Map.of("dbtls", Map.of("rebuildDelayMs", delay))));
       long initialized = System.nanoTime();
       lsp.notify("initialized", Map.of());
       // the editor restores an open file with a mistake in it
@@ -59,6 +62,9 @@ public final class LatencyBenchmark {
       Map<String, Object> onName = position(uri, text, refAt + 2);
       Map<String, Object> refs = new java.util.HashMap<>(onName);
       refs.put("context", Map.of("includeDeclaration", true));
+      JsonObject items = lsp.request("textDocument/completion", inRef).getAsJsonObject();
+      String sizes = items.getAsJsonArray("items").size() + " items, "
+          + items.toString().length() / 1024 + " KB of JSON";
       List<String> rows = new ArrayList<>();
       rows.add(row("completion in ref('", time(lsp, "textDocument/completion", inRef, requests)));
       rows.add(row("hover on a ref", time(lsp, "textDocument/hover", onName, requests)));
@@ -82,12 +88,13 @@ public final class LatencyBenchmark {
             && p.getAsJsonArray("diagnostics").isEmpty(), 60);
         edits.add((System.nanoTime() - s) / 1e6);
       }
-      rows.add(row("diagnostics after an edit (rebuildDelayMs " + delay + ")", edits));
+      rows.add(row("diagnostics after an edit (rebuildDelayMs " + (delay < 0 ? "unset" : delay) + ")", edits));
 
       System.out.printf(Locale.ROOT, "project: %s (%s)%n", project, file.getFileName());
       System.out.printf(Locale.ROOT, "initialize answered: %.0f ms; first diagnostics of the open file: %.2f s after start%n",
           (initialized - t0) / 1e6, (firstDiagnostics - t0) / 1e9);
       System.out.println("heap after indexing (after a full GC): " + heap);
+      System.out.println("completion in ref(': " + sizes);
       System.out.println();
       System.out.println("| request | n | p50 ms | p99 ms | max ms |");
       System.out.println("|---|---|---|---|---|");

@@ -443,6 +443,35 @@ class LspProtocolTest {
     }
   }
 
+  @Test
+  void completionDocumentationComesOnResolve() throws Exception {
+    Path project = project();
+    Files.writeString(project.resolve("models/schema.yml"),
+        "version: 2\nmodels:\n  - name: a\n    description: The first model.\n");
+    String b = project.resolve("models/b.sql").toUri().toString();
+    try (LspClient lsp = LspClient.start(dir)) {
+      Map<String, Object> params = new java.util.HashMap<>(initializeParams(ProcessHandle.current().pid(), dir));
+      params.put("capabilities", Map.of("textDocument", Map.of("completion", Map.of("completionItem",
+          Map.of("resolveSupport", Map.of("properties", List.of("documentation")))))));
+      JsonObject caps = lsp.request("initialize", params).getAsJsonObject().getAsJsonObject("capabilities");
+      assertTrue(caps.getAsJsonObject("completionProvider").get("resolveProvider").getAsBoolean());
+      lsp.notify("initialized", Map.of());
+      lsp.await("window/logMessage", m -> m.get("message").getAsString().contains("loaded shop"));
+      JsonArray items = lsp.request("textDocument/completion", Map.of("textDocument", doc(b),
+          "position", Map.of("line", 0, "character", 22))).getAsJsonObject().getAsJsonArray("items");
+      JsonObject a = null;
+      for (JsonElement i : items) {
+        if (i.getAsJsonObject().get("label").getAsString().equals("a")) {
+          a = i.getAsJsonObject();
+        }
+      }
+      assertTrue(a != null && !a.has("documentation") && a.has("data"), String.valueOf(a));
+      JsonObject resolved = lsp.request("completionItem/resolve", a).getAsJsonObject();
+      assertTrue(resolved.getAsJsonObject("documentation").get("value").getAsString()
+          .contains("The first model."), resolved.toString());
+    }
+  }
+
   private static JsonObject object(LspClient lsp, JsonElement e) {
     assertTrue(e.isJsonObject(), () -> "expected an object, got " + e + "; server stderr:\n" + lsp.stderr());
     return e.getAsJsonObject();
