@@ -33,6 +33,7 @@ public enum ProblemCode {
   NODE_DUPLICATE("node-duplicate", Severity.ERROR),
   PROPERTY_UNKNOWN_NODE("property-unknown-node", Severity.WARNING),
   SELECTOR_INVALID("selector-invalid", Severity.ERROR),
+  CATALOG_INVALID("catalog-invalid", Severity.WARNING),
   // sql
   SQL_SYNTAX("sql-syntax", Severity.WARNING);
 

@@ -1,0 +1,70 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.index.Catalog;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.FileSource;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The {@link Catalog} of a snapshot's root project, read at most once per snapshot. A snapshot
+ * does not keep the {@link FileSource} it was loaded from: the workspace (or a test) hands it to
+ * {@link #load} (best on the build thread, after each build, so that no request pays for a large
+ * file); a feature asking {@link #of} first reads through the disk, which is what the overlay
+ * gives too for a generated file that is not open in the editor. The catalog is not watched: a
+ * new {@code dbt docs generate} shows with the next snapshot.
+ */
+public final class ProjectCatalog {
+  private ProjectCatalog() {}
+
+  /** Snapshots are compared by identity (no equals): one entry per snapshot, gone with it. */
+  private static final Map<ProjectSnapshot, Catalog> BY_SNAPSHOT = new WeakHashMap<>();
+
+  /** The last parse per file and text, to skip parsing again when only the snapshot changed. */
+  private record Parsed(String file, int length, int hash, Catalog catalog) {}
+
+  private static volatile Parsed last;
+
+  /** Reads the catalog of {@code snapshot}'s root project through {@code files} (once). */
+  public static Catalog load(ProjectSnapshot snapshot, FileSource files) {
+    if (snapshot == null) {
+      return Catalog.EMPTY;
+    }
+    synchronized (BY_SNAPSHOT) {
+      Catalog c = BY_SNAPSHOT.get(snapshot);
+      if (c != null) {
+        return c;
+      }
+    }
+    Catalog c = read(snapshot, files);
+    synchronized (BY_SNAPSHOT) {
+      return BY_SNAPSHOT.computeIfAbsent(snapshot, s -> c);
+    }
+  }
+
+  /** The catalog {@link #load} gave for this snapshot, or else the one on disk. */
+  public static Catalog of(ProjectSnapshot snapshot) {
+    return load(snapshot, FileSource.DISK);
+  }
+
+  private static Catalog read(ProjectSnapshot snapshot, FileSource files) {
+    try {
+      var root = snapshot.inputs().root();
+      var file = Catalog.fileOf(root);
+      String text = files.read(file).orElse(null);
+      if (text == null) {
+        return Catalog.EMPTY;
+      }
+      Parsed p = last;
+      if (p != null && p.file().equals(file.toString()) && p.length() == text.length()
+          && p.hash() == text.hashCode()) {
+        return p.catalog();
+      }
+      Catalog c = Catalog.parse(Catalog.displayPath(root, file), text);
+      last = new Parsed(file.toString(), text.length(), text.hashCode(), c);
+      return c;
+    } catch (RuntimeException e) {
+      return Catalog.EMPTY; // the catalog only enriches completion and hover
+    }
+  }
+}
