@@ -83,7 +83,8 @@ public final class Completion {
     }
 
     private List<CompletionItem> sqlText() {
-      return displayPath.endsWith(".sql") ? new SqlCompletion(this).complete() : List.of();
+      return displayPath.endsWith(".sql") ? new SqlCompletion(this).complete()
+          : YamlCompletion.isYaml(displayPath) ? new YamlCompletion(this).complete() : List.of();
     }
 
     // ---------------------------------------------------------------- Jinja
