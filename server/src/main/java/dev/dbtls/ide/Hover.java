@@ -1,5 +1,6 @@
 package dev.dbtls.ide;
 
+import dev.dbtls.index.Catalog;
 import dev.dbtls.index.DocBlock;
 import dev.dbtls.index.Macro;
 import dev.dbtls.index.Manifest;
@@ -16,6 +17,7 @@ import dev.dbtls.project.Vars;
 import dev.dbtls.project.properties.ColumnSpec;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -46,7 +48,9 @@ public final class Hover {
     Manifest m = c.snapshot().manifest();
     String pkg = c.packageName();
     if (sym instanceof Symbol.Ref r) {
-      Optional<String> md = Resolve.models(m, pkg, r).stream().findFirst().map(Hover::model);
+      Catalog catalog = ProjectCatalog.of(c.snapshot());
+      Optional<String> md = Resolve.models(m, pkg, r).stream().findFirst()
+          .map(n -> model(n, catalog));
       if (md.isEmpty() && !r.allVersions()) {
         return m.resolveDisabledRef(pkg, new dev.dbtls.index.RefCall(r.packageName(), r.name(),
             r.version(), 0, 0)).map(n -> "**" + n.type().dbtName() + "** `" + n.name()
@@ -56,7 +60,8 @@ public final class Hover {
       return md;
     }
     if (sym instanceof Symbol.Source src) {
-      return Resolve.source(m, pkg, src).map(Hover::source);
+      Catalog catalog = ProjectCatalog.of(c.snapshot());
+      return Resolve.source(m, pkg, src).map(n -> source(n, catalog));
     }
     if (sym instanceof Symbol.Macro mc) {
       Optional<Macro> macro = Resolve.macro(m, pkg, mc);
@@ -92,7 +97,7 @@ public final class Hover {
     return Optional.empty();
   }
 
-  static String model(Node n) {
+  static String model(Node n, Catalog catalog) {
     StringBuilder sb = new StringBuilder();
     sb.append("**").append(n.type().dbtName()).append("** `").append(n.name()).append('`');
     if (n.version() != null) {
@@ -115,7 +120,7 @@ public final class Hover {
     if (!n.tags().isEmpty()) {
       sb.append("- tags: ").append(String.join(", ", n.tags())).append('\n');
     }
-    columns(sb, n.columns());
+    columns(sb, n, catalog);
     sb.append("\n`").append(n.displayPath()).append('`');
     return sb.toString();
   }
@@ -127,16 +132,40 @@ public final class Hover {
     return null;
   }
 
-  private static void columns(StringBuilder sb, List<ColumnSpec> columns) {
-    if (columns.isEmpty()) {
+  /**
+   * The columns table: the warehouse's columns from the catalog (its order and types, YAML's
+   * descriptions), then the columns only YAML declares (their {@code data_type}).
+   */
+  private static void columns(StringBuilder sb, Node n, Catalog catalog) {
+    List<Catalog.Column> known = catalog == null ? List.of() : catalog.columns(n.uniqueId());
+    if (n.columns().isEmpty() && known.isEmpty()) {
       return;
     }
+    Map<String, ColumnSpec> yaml = new HashMap<>();
+    n.columns().forEach(col -> yaml.putIfAbsent(col.name().toLowerCase(Locale.ROOT), col));
     sb.append("\n| column | type | description |\n|---|---|---|\n");
-    for (ColumnSpec col : columns) {
-      sb.append("| `").append(col.name()).append("` | ")
-          .append(col.dataType() == null ? "" : col.dataType()).append(" | ")
-          .append(col.description() == null ? "" : cell(col.description())).append(" |\n");
+    java.util.Set<String> done = new java.util.HashSet<>();
+    for (Catalog.Column col : known) {
+      ColumnSpec spec = yaml.get(col.name().toLowerCase(Locale.ROOT));
+      String description = spec != null && spec.description() != null ? spec.description()
+          : col.comment();
+      String type = col.type() != null ? col.type() : spec != null ? spec.dataType() : null;
+      row(sb, spec != null ? spec.name() : col.name(), type, description);
+      done.add(col.name().toLowerCase(Locale.ROOT));
     }
+    for (ColumnSpec col : n.columns()) {
+      if (done.add(col.name().toLowerCase(Locale.ROOT))) {
+        row(sb, col.name(), col.dataType(), col.description());
+      }
+    }
+    if (!known.isEmpty()) {
+      sb.append("\nColumn types from `target/catalog.json` (`dbt docs generate`).\n");
+    }
+  }
+
+  private static void row(StringBuilder sb, String name, String type, String description) {
+    sb.append("| `").append(name).append("` | ").append(type == null ? "" : type).append(" | ")
+        .append(description == null ? "" : cell(description)).append(" |\n");
   }
 
   private static String cell(String s) {
@@ -154,7 +183,7 @@ public final class Hover {
     return sb.append(r.identifier()).toString();
   }
 
-  static String source(Node n) {
+  static String source(Node n, Catalog catalog) {
     Map<String, Object> x = n.extra();
     StringBuilder sb = new StringBuilder();
     sb.append("**source** `").append(x.get("source_name")).append('.').append(n.name())
@@ -181,7 +210,7 @@ public final class Hover {
     if (owner != null) {
       sb.append("- owner: ").append(owner).append('\n');
     }
-    columns(sb, n.columns());
+    columns(sb, n, catalog);
     sb.append("\n`").append(n.displayPath()).append('`');
     return sb.toString();
   }

@@ -1,5 +1,6 @@
 package dev.dbtls.ide;
 
+import dev.dbtls.index.Catalog;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.RefCall;
 import dev.dbtls.jinja.scan.Piece;
@@ -15,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Completion in the SQL text of a file: keywords and common functions, and columns declared in
- * YAML for the relations the file reads. After {@code x.}, only the columns of what {@code x}
+ * Completion in the SQL text of a file: keywords and common functions, and the columns of the
+ * relations the file reads (from {@code target/catalog.json} and YAML). After {@code x.}, only the columns of what {@code x}
  * names: a CTE of the form {@code x as (select * from {{ ref('m') }} ...)} (or from another such
  * CTE), an alias {@code from {{ ref('m') }} [as] x}, or the relation's own name; nothing when
  * {@code x} is unknown. Nothing inside SQL strings, quoted identifiers and comments.
@@ -31,6 +32,7 @@ final class SqlCompletion {
   private final List<Tok> toks = new ArrayList<>();
   private boolean cursorInLiteral;
   private final Map<String, Node> named = new LinkedHashMap<>();
+  private Catalog catalog;
 
   SqlCompletion(Completion.Request r) {
     this.r = r;
@@ -84,12 +86,41 @@ final class SqlCompletion {
     return items.result();
   }
 
+  /**
+   * The columns of a relation: those the warehouse reported ({@code target/catalog.json}, in its
+   * order, with the YAML spelling and description where YAML declares them too), then the ones
+   * declared only in YAML.
+   */
   private void columns(Node n, CompletionItems items, int group) {
-    for (ColumnSpec c : n.columns()) {
-      items.add(c.name(), CompletionKind.COLUMN, group,
-          (c.dataType() == null ? "column" : c.dataType()) + " · " + n.name(), c.description(),
-          c.name(), false);
+    if (catalog == null) {
+      catalog = ProjectCatalog.of(r.snapshot);
     }
+    java.util.Set<String> done = new java.util.HashSet<>();
+    for (Catalog.Column c : catalog.columns(n.uniqueId())) {
+      ColumnSpec spec = yamlColumn(n, c.name());
+      String name = spec != null ? spec.name() : c.name();
+      String type = c.type() != null ? c.type() : spec != null ? spec.dataType() : null;
+      String doc = spec != null && spec.description() != null ? spec.description() : c.comment();
+      done.add(name.toLowerCase(Locale.ROOT));
+      items.add(name, CompletionKind.COLUMN, group,
+          (type == null ? "column" : type) + " · " + n.name(), doc, name, false);
+    }
+    for (ColumnSpec c : n.columns()) {
+      if (!done.contains(c.name().toLowerCase(Locale.ROOT))) {
+        items.add(c.name(), CompletionKind.COLUMN, group,
+            (c.dataType() == null ? "column" : c.dataType()) + " · " + n.name(), c.description(),
+            c.name(), false);
+      }
+    }
+  }
+
+  private static ColumnSpec yamlColumn(Node n, String name) {
+    for (ColumnSpec c : n.columns()) {
+      if (c.name().equalsIgnoreCase(name)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private static boolean isWordChar(char c) {
