@@ -447,18 +447,8 @@ final class YamlCompletion {
 
   /** The {@code name}s of the items of the list under {@code key}, but the cursor's own item. */
   private static Set<String> listedNames(YamlCursor c, YamlCursor.Segment key) {
-    Set<String> out = new HashSet<>();
     YamlCursor.Segment own = c.segment(0);
-    for (YamlCursor.Segment item : c.itemsUnder(key)) {
-      if (own != null && item.line() == own.line()) {
-        continue;
-      }
-      String name = c.keysOf(item).get("name");
-      if (name != null) {
-        out.add(name);
-      }
-    }
-    return out;
+    return c.itemNames(key, own == null ? -1 : own.line());
   }
 
   // ---------------------------------------------------------------- columns

@@ -37,7 +37,7 @@ final class YamlCursor {
   }
 
   static final YamlCursor NONE = new YamlCursor(List.of(), Position.NONE, null, "", -1, false, '\0',
-      List.of());
+      new Lines(""));
 
   final List<Segment> path;
   final Position position;
@@ -49,10 +49,10 @@ final class YamlCursor {
   final boolean item;
   /** VALUE: the quote the value opened with, or 0. */
   final char quote;
-  private final List<String> lines;
+  private final Lines lines;
 
   private YamlCursor(List<Segment> path, Position position, String key, String prefix,
-      int prefixStart, boolean item, char quote, List<String> lines) {
+      int prefixStart, boolean item, char quote, Lines lines) {
     this.path = path;
     this.position = position;
     this.key = key;
@@ -79,14 +79,9 @@ final class YamlCursor {
   }
 
   static YamlCursor at(String text, int offset) {
-    List<String> lines = List.of(text.split("\n", -1));
+    Lines lines = new Lines(text);
     int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    int cursorLine = 0;
-    for (int i = 0; i < lineStart; i++) {
-      if (text.charAt(i) == '\n') {
-        cursorLine++;
-      }
-    }
+    int cursorLine = lines.lineOf(offset);
     String before = text.substring(lineStart, offset);
     if (before.indexOf('\r') >= 0 || commentStart(before) >= 0) {
       return NONE;
@@ -154,18 +149,17 @@ final class YamlCursor {
    * Adds the segments enclosing a node at {@code column} of {@code line} (a list item when
    * {@code dash}), outermost first; false when the node is inside a block or multi-line scalar.
    */
-  private static boolean parents(List<String> lines, int line, int column, boolean dash,
+  private static boolean parents(Lines lines, int line, int column, boolean dash,
       List<Segment> out) {
     int t = column;
     boolean isDash = dash;
     List<Segment> found = new ArrayList<>();
     for (int l = line - 1; l >= 0 && (t > 0 || isDash); l--) {
-      String s = lines.get(l);
-      int indent = indent(s);
+      int indent = lines.indent(l);
       if (indent > t || (indent == t && !isDash)) {
         continue; // deeper content or a sibling: cheap to skip without cutting the line
       }
-      Line parsed = parse(s);
+      Line parsed = parse(lines.get(l));
       if (parsed.blank()) {
         continue;
       }
@@ -269,13 +263,22 @@ final class YamlCursor {
     return out;
   }
 
-  /** The list items under the key {@code key} (a segment of this path). */
-  List<Segment> itemsUnder(Segment key) {
-    List<Segment> out = new ArrayList<>();
+  /**
+   * The {@code name} of each list item under {@code key} in one pass (a list of 10k models is
+   * one file on some projects), but that of the item starting on line {@code skipLine}.
+   */
+  java.util.Set<String> itemNames(Segment key, int skipLine) {
+    java.util.Set<String> out = new java.util.HashSet<>();
     int dashCol = -1;
+    int keyCol = -1;
+    boolean skip = false;
     for (int l = key.line() + 1; l < lines.size(); l++) {
-      String s = lines.get(l);
-      Line p = parse(s);
+      int indent = lines.indent(l);
+      if (indent == Integer.MAX_VALUE || dashCol >= 0 && (indent > keyCol
+          || indent > dashCol && !lines.contains(l, "name"))) {
+        continue; // blank, deeper than the items' keys, or another key of an item
+      }
+      Line p = parse(lines.get(l));
       if (p.blank()) {
         continue;
       }
@@ -284,12 +287,16 @@ final class YamlCursor {
           break;
         }
         dashCol = p.dashes().get(0);
+        keyCol = p.contentColumn();
       }
       if (p.indent() < dashCol || p.indent() == dashCol && p.dashes().isEmpty()) {
         break;
       }
       if (p.indent() == dashCol) {
-        out.add(new Segment("-", l, dashCol));
+        skip = l == skipLine;
+      }
+      if (!skip && "name".equals(p.key()) && p.keyColumn() == keyCol) {
+        out.add(unquote(p.value()));
       }
     }
     return out;
@@ -369,12 +376,61 @@ final class YamlCursor {
     return -1;
   }
 
-  private static int indent(String s) {
-    int i = 0;
-    while (i < s.length() && s.charAt(i) == ' ') {
-      i++;
+  /** The lines of a text, cut on demand: a request looks at few of a large file's lines. */
+  static final class Lines {
+    private final String text;
+    private final int[] starts;
+    private final int count;
+
+    Lines(String text) {
+      this.text = text;
+      int[] st = new int[64];
+      int c = 0;
+      st[c++] = 0;
+      for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (c == st.length) {
+          st = java.util.Arrays.copyOf(st, c * 2);
+        }
+        st[c++] = i + 1;
+      }
+      this.starts = st;
+      this.count = c;
     }
-    return i == s.length() ? Integer.MAX_VALUE : i; // a blank line is never a parent
+
+    int size() {
+      return count;
+    }
+
+    String get(int line) {
+      int end = line + 1 < count ? starts[line + 1] - 1 : text.length();
+      return text.substring(starts[line], end);
+    }
+
+    boolean contains(int line, String word) {
+      int end = line + 1 < count ? starts[line + 1] - 1 : text.length();
+      for (int i = starts[line]; i + word.length() <= end; i++) {
+        if (text.startsWith(word, i)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The line holding {@code offset}. */
+    int lineOf(int offset) {
+      int i = java.util.Arrays.binarySearch(starts, 0, count, offset);
+      return i >= 0 ? i : -i - 2;
+    }
+
+    /** Spaces before the line's content; a blank line has none (it is never a parent). */
+    int indent(int line) {
+      int end = line + 1 < count ? starts[line + 1] - 1 : text.length();
+      int i = starts[line];
+      while (i < end && text.charAt(i) == ' ') {
+        i++;
+      }
+      return i == end ? Integer.MAX_VALUE : i - starts[line];
+    }
   }
 
   static String unquote(String s) {
