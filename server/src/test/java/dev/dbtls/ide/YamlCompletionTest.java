@@ -253,6 +253,33 @@ class YamlCompletionTest {
   }
 
   @Test
+  void columnsOfAModelVersion() {
+    String files = """
+        -- file: models/dim_v1.sql
+        select * from {{ ref('stg_orders') }}
+        -- file: models/dim_v2.sql
+        select * from {{ ref('customers') }}
+        -- file: models/dim.yml
+        models:
+          - name: dim
+            latest_version: 2
+            versions:
+              - v: 1
+                columns:
+                  - include: all
+                    exclude: [status]
+                  - name: $0
+              - v: 2
+        """;
+    List<CompletionItem> items = complete(files);
+    assertEquals(List.of("order_id", "status"), labels(items));
+    assertEquals("column · from stg_orders", items.get(0).detail());
+
+    items = complete(files.replace("- name: $0", "- $0"));
+    assertTrue(labels(items).containsAll(List.of("name", "include", "exclude")));
+  }
+
+  @Test
   void dataTypeFromTheCatalog() {
     List<CompletionItem> items = complete("""
         -- file: models/new.yml
