@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * typed. {@link YamlCursor} says which keys enclose the cursor; then: the keys valid there, the
  * project's models (seeds, snapshots, analyses, macros) after {@code - name: } of their list,
  * preferring those not yet described; a model's columns after {@code columns: - name: } (from
- * {@code target/catalog.json}, YAML, then its parents' columns), minus
+ * {@code target/catalog.json}, its SQL's select list, YAML, then its parents' columns), minus
  * those already listed; generic test names under {@code data_tests:}/{@code tests:} with their
  * arguments; config keys of the resource type and their known values; names inside
  * {@code ref('} and {@code source('}. Multi-line insert texts are indented relative to the
@@ -469,6 +469,14 @@ final class YamlCompletion {
       ColumnSpec spec = yaml.get(col.name().toLowerCase(Locale.ROOT));
       column(col.name(), col.type(), spec != null ? spec.description() : col.comment(), 0,
           owner.name(), seen, items);
+    }
+    if (owner.type() != ResourceType.SOURCE && owner.type() != ResourceType.SEED
+        && owner.file() != null && !owner.file().isPython()) {
+      for (String name : SelectedColumns.of(owner.file().text())) {
+        ColumnSpec spec = yaml.get(name.toLowerCase(Locale.ROOT));
+        column(name, spec != null ? spec.dataType() : null, spec != null ? spec.description()
+            : null, 0, "select of " + owner.name(), seen, items);
+      }
     }
     // the snapshot holds this buffer: its half-typed name is a YAML column already
     seen.add(items.prefix().toLowerCase(Locale.ROOT));

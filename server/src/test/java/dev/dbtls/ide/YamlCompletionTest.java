@@ -226,6 +226,20 @@ class YamlCompletionTest {
   }
 
   @Test
+  void columnsSelectedByTheModelsSql() {
+    List<CompletionItem> items = complete("""
+        -- file: models/more.yml
+        models:
+          - name: stg_orders
+            columns:
+              - name: status
+              - name: $0
+        """, false);
+    assertEquals(List.of("amount", "customer_id", "order_id"), labels(items));
+    assertEquals("column · select of stg_orders", items.get(0).detail());
+  }
+
+  @Test
   void columnsOfSourcesAndParentsInTheCatalog() {
     List<CompletionItem> items = complete("""
         -- file: models/src.yml
