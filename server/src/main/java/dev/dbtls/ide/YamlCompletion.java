@@ -42,9 +42,18 @@ final class YamlCompletion {
     this.root = r.snapshot.inputs().root().name();
   }
 
+  /** YAML files that are property files or dbt_project.yml (not profiles, packages, selectors). */
   static boolean isYaml(String displayPath) {
-    return displayPath.endsWith(".yml") || displayPath.endsWith(".yaml");
+    if (!displayPath.endsWith(".yml") && !displayPath.endsWith(".yaml")) {
+      return false;
+    }
+    String name = displayPath.substring(displayPath.lastIndexOf('/') + 1);
+    return !OTHER_YAML.contains(name) && !displayPath.startsWith("target/")
+        && !displayPath.startsWith("logs/");
   }
+
+  private static final Set<String> OTHER_YAML = Set.of("profiles.yml", "packages.yml",
+      "dependencies.yml", "selectors.yml", "package-lock.yml");
 
   List<CompletionItem> complete() {
     List<CompletionItem> inCall = inCall();
@@ -96,7 +105,6 @@ final class YamlCompletion {
 
   private List<CompletionItem> key(YamlCursor c) {
     CompletionItems items = new CompletionItems(c.prefix, c.prefixStart, r.offset);
-    String path = c.pathString();
     if (projectFile()) {
       projectConfigKeys(c, items);
       return items.result();
@@ -108,23 +116,20 @@ final class YamlCompletion {
     }
     Set<String> present = last == null ? c.childKeys(null)
         : last.isItem() ? c.keysOf(last).keySet() : c.childKeys(last);
-    YamlCursor.Segment parent = c.segment(1);
-    if (last != null && !last.isItem() && testList(c.segment(2)) || last != null
-        && last.name().equals("arguments") && parent != null && testList(c.segment(3))) {
-      String test = last.name().equals("arguments") ? parent.name() : last.name();
-      testArguments(test, !last.name().equals("arguments"), items, present);
-      return items.result();
-    }
     if (last != null && last.name().equals("config")) {
       configKeys(configResource(c), items, present, "");
-      return items.result();
-    }
-    List<String> keys = keysAt(c, path);
-    for (int i = 0; i < keys.size(); i++) {
-      String k = keys.get(i);
-      if (!present.contains(k)) {
-        items.add(k, CompletionKind.KEYWORD, i, "property", null,
-            YamlVocabulary.BLOCK_KEYS.contains(k) ? k + ":" : k + ": ", false);
+    } else if (last != null && !last.isItem() && testList(c.segment(2))) {
+      testArguments(last.name(), true, items, present); // `- accepted_values:` then its keys
+    } else if (last != null && last.name().equals("arguments") && testList(c.segment(3))) {
+      testArguments(c.segment(1).name(), false, items, present);
+    } else {
+      List<String> keys = keysAt(c, c.pathString());
+      for (int i = 0; i < keys.size(); i++) {
+        String k = keys.get(i);
+        if (!present.contains(k)) {
+          items.add(k, CompletionKind.KEYWORD, i, "property", null,
+              YamlVocabulary.BLOCK_KEYS.contains(k) ? k + ":" : k + ": ", false);
+        }
       }
     }
     return items.result();
@@ -585,7 +590,7 @@ final class YamlCompletion {
             continue;
           }
           String path = s.inputs().displayPath(f);
-          for (var e : names(f.text()).entrySet()) {
+          for (var e : namesOf(f.text()).entrySet()) {
             Map<String, String> names = all.computeIfAbsent(f.packageName() + "/" + e.getKey(),
                 k -> new HashMap<>());
             e.getValue().forEach(n -> names.putIfAbsent(n, path));
@@ -596,6 +601,26 @@ final class YamlCompletion {
         }
       }
       return all.getOrDefault(pkg + "/" + section, Map.of());
+    }
+
+    /**
+     * Per file text: unchanged files keep their text object from one snapshot to the next, so a
+     * rebuilt snapshot cuts only the changed file again.
+     */
+    private static final Map<String, Map<String, Set<String>>> BY_TEXT = new WeakHashMap<>();
+
+    private static Map<String, Set<String>> namesOf(String text) {
+      synchronized (BY_TEXT) {
+        Map<String, Set<String>> known = BY_TEXT.get(text);
+        if (known != null) {
+          return known;
+        }
+      }
+      Map<String, Set<String>> names = names(text);
+      synchronized (BY_TEXT) {
+        BY_TEXT.put(text, names);
+      }
+      return names;
     }
 
     /** The {@code name}s of the items of each top-level list of a property file. */

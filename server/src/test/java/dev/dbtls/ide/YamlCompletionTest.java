@@ -596,6 +596,23 @@ class YamlCompletionTest {
   }
 
   @Test
+  void configOfATestGivenByTestNameAndNothingInOtherYamlFiles() {
+    List<CompletionItem> items = complete("""
+        -- file: models/new.yml
+        models:
+          - name: orders
+            data_tests:
+              - name: orders_have_amounts
+                test_name: utils.expression_is_true
+                config:
+                  whe$0
+        """);
+    assertEquals(List.of("where"), labels(items));
+    assertEquals(List.of(), complete("-- file: packages.yml\npackages:\n  - $0\n"));
+    assertEquals(List.of(), complete("-- file: profiles.yml\nshop:\n  $0\n"));
+  }
+
+  @Test
   void nothingInBlockScalarsCommentsAndUnknownPlaces() {
     for (String body : List.of(
         "models:\n  - name: orders\n    description: |\n      some te$0\n",
