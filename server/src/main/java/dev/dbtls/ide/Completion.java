@@ -84,7 +84,7 @@ public final class Completion {
 
     private List<CompletionItem> sqlText() {
       return displayPath.endsWith(".sql") ? new SqlCompletion(this).complete()
-          : YamlCompletion.isYaml(displayPath) ? new YamlCompletion(this).complete() : List.of();
+          : YamlCompletion.covers(displayPath) ? new YamlCompletion(this).complete() : List.of();
     }
 
     // ---------------------------------------------------------------- Jinja

@@ -43,7 +43,7 @@ final class YamlCompletion {
   }
 
   /** YAML files that are property files or dbt_project.yml (not profiles, packages, selectors). */
-  static boolean isYaml(String displayPath) {
+  static boolean covers(String displayPath) {
     if (!displayPath.endsWith(".yml") && !displayPath.endsWith(".yaml")) {
       return false;
     }
