@@ -231,7 +231,7 @@ final class YamlCompletion {
 
   /** Whether the file (or the project's flags) writes test arguments under {@code arguments:}. */
   private boolean argumentsForm() {
-    if (ARGUMENTS_LINE.matcher(r.text).find()) {
+    if (r.text.contains("arguments:") && ARGUMENTS_LINE.matcher(r.text).find()) {
       return true;
     }
     YamlMap project = r.snapshot.inputs().root().document() == null ? null
@@ -628,7 +628,8 @@ final class YamlCompletion {
       Map<String, Set<String>> out = new HashMap<>();
       String section = null;
       int keyCol = -1;
-      for (String line : text.split("\n", -1)) {
+      for (String raw : text.split("\n", -1)) {
+        String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
         if (line.isEmpty() || line.charAt(0) == '#') {
           continue;
         }

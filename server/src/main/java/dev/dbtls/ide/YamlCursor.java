@@ -83,7 +83,7 @@ final class YamlCursor {
     int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
     int cursorLine = lines.lineOf(offset);
     String before = text.substring(lineStart, offset);
-    if (before.indexOf('\r') >= 0 || commentStart(before) >= 0) {
+    if (commentStart(before) >= 0) {
       return NONE;
     }
     int i = 0;
@@ -403,6 +403,9 @@ final class YamlCursor {
 
     String get(int line) {
       int end = line + 1 < count ? starts[line + 1] - 1 : text.length();
+      if (end > starts[line] && text.charAt(end - 1) == '\r') {
+        end--; // CRLF files
+      }
       return text.substring(starts[line], end);
     }
 

@@ -613,6 +613,19 @@ class YamlCompletionTest {
   }
 
   @Test
+  void windowsLineEnds() {
+    Fixture f = Fixture.of(PROJECT);
+    ProjectSnapshot s = snapshot(f);
+    String text = "models:\r\n  - name: orders\r\n    columns:\r\n      - name: x\r\n"
+        + "        data_tests:\r\n          - \r\n";
+    int at = text.indexOf("- \r\n") + 2;
+    List<CompletionItem> items = new Completion.Request(s, "models/new.yml", text, at).run();
+    assertEquals("accepted_values", items.get(0).label());
+    assertEquals(Map.of("models", java.util.Set.of("orders")),
+        YamlCompletion.Described.names(text));
+  }
+
+  @Test
   void nothingInBlockScalarsCommentsAndUnknownPlaces() {
     for (String body : List.of(
         "models:\n  - name: orders\n    description: |\n      some te$0\n",
