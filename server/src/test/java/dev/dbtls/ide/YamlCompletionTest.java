@@ -431,6 +431,7 @@ class YamlCompletionTest {
         """);
     assertEquals(List.of("customers", "stg_customers"), labels(items));
     assertEquals(CompletionKind.MODEL, items.get(0).kind());
+    assertEquals(items.get(0).replaceEnd() - 4, items.get(0).replaceStart()); // `cust`
 
     items = complete("""
         -- file: models/new.yml
@@ -457,6 +458,7 @@ class YamlCompletionTest {
         """);
     assertEquals("materialized", items.get(0).label());
     assertEquals("materialized: ", items.get(0).insertText());
+    assertEquals(items.get(0).replaceEnd() - 3, items.get(0).replaceStart());
     assertEquals(CompletionKind.CONFIG_KEY, items.get(0).kind());
     assertNotNull(items.get(0).documentation());
 
@@ -508,6 +510,8 @@ class YamlCompletionTest {
               on_schema_change: "sy$0"
         """);
     assertEquals(List.of("sync_all_columns"), labels(items));
+    // inside the quotes: only what is typed after the opening quote is replaced
+    assertEquals(items.get(0).replaceEnd() - 2, items.get(0).replaceStart());
     assertEquals(List.of("false", "true"), labels(complete("""
         -- file: models/new.yml
         models:
