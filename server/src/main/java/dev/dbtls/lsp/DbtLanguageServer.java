@@ -195,6 +195,8 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   }
 
   private void built(Path projectDir, ProjectSnapshot snapshot) {
+    // target/catalog.json read here, on the build thread, not by the first request that needs it
+    dev.dbtls.ide.ProjectCatalog.load(snapshot, workspace.files());
     LanguageClient c = client;
     if (c == null || shutdown) {
       return;

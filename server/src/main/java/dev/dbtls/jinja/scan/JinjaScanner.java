@@ -357,8 +357,18 @@ public final class JinjaScanner {
     return -1;
   }
 
+  /** Only within the string: searching to the end of the text made a scan quadratic in size. */
+  private boolean hasBackslash(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (text.charAt(k) == '\\') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private String unescape(int from, int to) {
-    if (text.indexOf('\\', from) < 0 || text.indexOf('\\', from) >= to) {
+    if (!hasBackslash(from, to)) {
       return text.substring(from, to);
     }
     StringBuilder sb = new StringBuilder(to - from);
