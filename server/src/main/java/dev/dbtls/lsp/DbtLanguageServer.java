@@ -119,6 +119,9 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     boolean lazyDocs = resolve != null && resolve.getProperties() != null
         && resolve.getProperties().contains("documentation");
     textDocuments.features().lazyDocumentation(lazyDocs);
+    var defaults = completion == null || completion.getCompletionList() == null ? null
+        : completion.getCompletionList().getItemDefaults();
+    textDocuments.features().defaultEditRange(defaults != null && defaults.contains("editRange"));
     caps.setCompletionProvider(new CompletionOptions(lazyDocs, List.of("'", "\"", ".", "(", " ")));
     caps.setHoverProvider(true);
     caps.setDefinitionProvider(true);

@@ -95,15 +95,39 @@ final class LspFeatures {
           a.text(), a.offset());
       List<dev.dbtls.ide.CompletionItem> sent = all.stream().limit(MAX_COMPLETION_ITEMS).toList();
       boolean lazy = lazyDocumentation;
+      String generation = Integer.toString(generations.incrementAndGet(), 36);
       if (lazy) {
         Map<String, String> docs = new java.util.HashMap<>();
-        sent.stream().filter(i -> i.documentation() != null)
-            .forEach(i -> docs.put(key(i), i.documentation()));
+        for (int n = 0; n < sent.size(); n++) {
+          if (sent.get(n).documentation() != null) {
+            docs.put(generation + "." + n, sent.get(n).documentation());
+          }
+        }
         lastDocumentation = docs;
       }
-      return new CompletionList(all.size() > MAX_COMPLETION_ITEMS,
-          sent.stream().map(i -> item(a, i, lazy)).toList());
+      // one replaced range for all (the usual case): said once, in the list's item defaults
+      boolean shared = defaultEditRange && !sent.isEmpty() && sent.stream().allMatch(i ->
+          i.replaceStart() == sent.get(0).replaceStart() && i.replaceEnd() == sent.get(0).replaceEnd());
+      List<CompletionItem> items = new java.util.ArrayList<>(sent.size());
+      for (int n = 0; n < sent.size(); n++) {
+        items.add(item(a, sent.get(n), lazy ? generation + "." + n : null, shared));
+      }
+      CompletionList list = new CompletionList(all.size() > MAX_COMPLETION_ITEMS, items);
+      if (shared) {
+        org.eclipse.lsp4j.CompletionItemDefaults defaults = new org.eclipse.lsp4j.CompletionItemDefaults();
+        defaults.setEditRange(Either.forLeft(range(a.lines(), sent.get(0).replaceStart(), sent.get(0).replaceEnd())));
+        list.setItemDefaults(defaults);
+      }
+      return list;
     }).orElseGet(() -> new CompletionList(false, List.of()));
+  }
+
+  private final java.util.concurrent.atomic.AtomicInteger generations = new java.util.concurrent.atomic.AtomicInteger();
+  /** Whether the client takes {@code itemDefaults.editRange} (LSP 3.17). */
+  private volatile boolean defaultEditRange;
+
+  void defaultEditRange(boolean yes) {
+    this.defaultEditRange = yes;
   }
 
   /** The item with its documentation, when it was left out of the list. */
@@ -118,25 +142,33 @@ final class LspFeatures {
     return item;
   }
 
-  private static String key(dev.dbtls.ide.CompletionItem i) {
-    return i.kind() + ":" + i.label() + ":" + i.detail();
-  }
-
-  private static CompletionItem item(At a, dev.dbtls.ide.CompletionItem i, boolean lazy) {
+  /**
+   * {@code documentationKey}: where resolve finds the documentation (null: sent now);
+   * {@code sharedRange}: the replaced range is the list's default. Clients filter on the label
+   * against what was typed in the replaced range (the label is the default filter text).
+   */
+  private static CompletionItem item(At a, dev.dbtls.ide.CompletionItem i, String documentationKey,
+      boolean sharedRange) {
     CompletionItem c = new CompletionItem(i.label());
     c.setKind(kind(i.kind()));
     c.setDetail(i.detail());
-    if (i.documentation() != null && lazy) {
-      c.setData(key(i));
+    if (i.documentation() != null && documentationKey != null) {
+      c.setData(documentationKey);
     } else if (i.documentation() != null) {
       c.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, i.documentation()));
     }
-    c.setTextEdit(Either.forLeft(new TextEdit(range(a.lines(), i.replaceStart(), i.replaceEnd()),
-        i.insertText())));
-    c.setInsertTextFormat(i.snippet() ? InsertTextFormat.Snippet : InsertTextFormat.PlainText);
+    if (sharedRange) {
+      if (!i.insertText().equals(i.label())) {
+        c.setTextEditText(i.insertText());
+      }
+    } else {
+      c.setTextEdit(Either.forLeft(new TextEdit(range(a.lines(), i.replaceStart(), i.replaceEnd()),
+          i.insertText())));
+    }
+    if (i.snippet()) {
+      c.setInsertTextFormat(InsertTextFormat.Snippet); // plain text is the default
+    }
     c.setSortText(i.sortText());
-    // clients filter on what was typed in the replaced range
-    c.setFilterText(i.label());
     return c;
   }
 

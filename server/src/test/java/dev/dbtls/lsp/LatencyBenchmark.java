@@ -39,7 +39,8 @@ public final class LatencyBenchmark {
           "rootUri", project.toUri().toString(),
           // as VS Code declares: documentation comes with completionItem/resolve
           "capabilities", Map.of("textDocument", Map.of("completion", Map.of("completionItem",
-              Map.of("resolveSupport", Map.of("properties", List.of("documentation")))))),
+              Map.of("resolveSupport", Map.of("properties", List.of("documentation"))),
+              "completionList", Map.of("itemDefaults", List.of("editRange"))))),
           "initializationOptions", delay < 0 ? Map.of() : Map.of("dbtls", Map.of("rebuildDelayMs", delay))));
       long initialized = System.nanoTime();
       lsp.notify("initialized", Map.of());

@@ -452,20 +452,24 @@ class LspProtocolTest {
     try (LspClient lsp = LspClient.start(dir)) {
       Map<String, Object> params = new java.util.HashMap<>(initializeParams(ProcessHandle.current().pid(), dir));
       params.put("capabilities", Map.of("textDocument", Map.of("completion", Map.of("completionItem",
-          Map.of("resolveSupport", Map.of("properties", List.of("documentation")))))));
+          Map.of("resolveSupport", Map.of("properties", List.of("documentation"))),
+          "completionList", Map.of("itemDefaults", List.of("editRange"))))));
       JsonObject caps = lsp.request("initialize", params).getAsJsonObject().getAsJsonObject("capabilities");
       assertTrue(caps.getAsJsonObject("completionProvider").get("resolveProvider").getAsBoolean());
       lsp.notify("initialized", Map.of());
       lsp.await("window/logMessage", m -> m.get("message").getAsString().contains("loaded shop"));
-      JsonArray items = lsp.request("textDocument/completion", Map.of("textDocument", doc(b),
-          "position", Map.of("line", 0, "character", 22))).getAsJsonObject().getAsJsonArray("items");
+      JsonObject list = lsp.request("textDocument/completion", Map.of("textDocument", doc(b),
+          "position", Map.of("line", 0, "character", 22))).getAsJsonObject();
+      // the range every item replaces is said once
+      assertEquals(range(0, 22, 0, 22), list.getAsJsonObject("itemDefaults").get("editRange"));
+      JsonArray items = list.getAsJsonArray("items");
       JsonObject a = null;
       for (JsonElement i : items) {
         if (i.getAsJsonObject().get("label").getAsString().equals("a")) {
           a = i.getAsJsonObject();
         }
       }
-      assertTrue(a != null && !a.has("documentation") && a.has("data"), String.valueOf(a));
+      assertTrue(a != null && !a.has("documentation") && a.has("data") && !a.has("textEdit"), String.valueOf(a));
       JsonObject resolved = lsp.request("completionItem/resolve", a).getAsJsonObject();
       assertTrue(resolved.getAsJsonObject("documentation").get("value").getAsString()
           .contains("The first model."), resolved.toString());
