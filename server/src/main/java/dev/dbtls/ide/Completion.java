@@ -326,19 +326,24 @@ public final class Completion {
 
     // ---------------------------------------------------------------- lists
 
+    private boolean wanted(Node n, String onlyPackage) {
+      return (onlyPackage == null || onlyPackage.equals(n.packageName())) && !displayPath.equals(n.displayPath());
+    }
+
     /** The ref-able nodes, one item per name; not the file's own node (a ref to itself is a cycle). */
     private void refNodes(String onlyPackage, CompletionItems items) {
-      Map<String, List<Node>> byName = new LinkedHashMap<>();
-      for (Node n : manifest.nodes().values()) {
-        ResourceType t = n.type();
-        if ((t == ResourceType.MODEL || t == ResourceType.SEED || t == ResourceType.SNAPSHOT)
-            && (onlyPackage == null || onlyPackage.equals(n.packageName()))
-            && items.matches(n.name()) && !displayPath.equals(n.displayPath())) {
-          byName.computeIfAbsent(n.name(), k -> new ArrayList<>(1)).add(n);
-        }
-      }
       String root = snapshot.inputs().root().name();
-      for (List<Node> same : byName.values()) {
+      for (Map.Entry<String, List<Node>> e : manifest.refableByName().entrySet()) {
+        if (!items.matches(e.getKey())) {
+          continue;
+        }
+        List<Node> same = e.getValue();
+        if (same.size() == 1 ? !wanted(same.get(0), onlyPackage) : !same.stream().allMatch(n -> wanted(n, onlyPackage))) {
+          same = same.stream().filter(n -> wanted(n, onlyPackage)).toList(); // rare: versions, packages
+          if (same.isEmpty()) {
+            continue;
+          }
+        }
         Node n = pick(same);
         CompletionKind kind = n.type() == ResourceType.SEED ? CompletionKind.SEED
             : n.type() == ResourceType.SNAPSHOT ? CompletionKind.SNAPSHOT : CompletionKind.MODEL;

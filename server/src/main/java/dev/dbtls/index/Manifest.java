@@ -22,7 +22,8 @@ public final class Manifest {
   private final Map<String, DocBlock> docs;
   private final Dag dag;
   private final List<Problem> problems;
-  private final Map<String, List<Node>> byName = new HashMap<>();
+  // in node order (ids sorted): completion sorts names, and nearly sorted input sorts fast
+  private final Map<String, List<Node>> byName = new java.util.LinkedHashMap<>();
   private final Map<String, List<Node>> disabledByName = new HashMap<>();
   private final Map<String, List<Node>> sourcesByKey = new HashMap<>();
   private final Map<String, List<Node>> byFile = new HashMap<>();
@@ -167,6 +168,11 @@ public final class Manifest {
   }
 
   /** Names of every ref-able node, for "did you mean". */
+  /** The enabled models, seeds and snapshots by name (a name may have several: versions, packages). */
+  public Map<String, List<Node>> refableByName() {
+    return java.util.Collections.unmodifiableMap(byName);
+  }
+
   public java.util.Set<String> refableNames() {
     return byName.keySet();
   }

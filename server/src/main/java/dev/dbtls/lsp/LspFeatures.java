@@ -75,7 +75,7 @@ final class LspFeatures {
   }
 
   /** Items sent per request; the list is marked incomplete when cut, so the editor asks again as the user types. */
-  static final int MAX_COMPLETION_ITEMS = 500;
+  static final int MAX_COMPLETION_ITEMS = 200;
 
   /**
    * Whether documentation is sent on {@code completionItem/resolve} (clients that declare it),

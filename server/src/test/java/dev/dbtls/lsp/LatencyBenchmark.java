@@ -95,6 +95,7 @@ public final class LatencyBenchmark {
       System.out.printf(Locale.ROOT, "initialize answered: %.0f ms; first diagnostics of the open file: %.2f s after start%n",
           (initialized - t0) / 1e6, (firstDiagnostics - t0) / 1e9);
       System.out.println("heap after indexing (after a full GC): " + heap);
+      System.out.println("server resident set, peak so far: " + peakRss(lsp.process()));
       System.out.println("completion in ref(': " + sizes);
       System.out.println();
       System.out.println("| request | n | p50 ms | p99 ms | max ms |");
@@ -196,6 +197,22 @@ public final class LatencyBenchmark {
     } catch (IOException | InterruptedException e) {
       return "unknown (" + e + ")";
     }
+  }
+
+  /** VmHWM of the server's JVM (Linux). */
+  private static String peakRss(Process server) {
+    long pid = server.descendants().filter(h -> h.info().command().orElse("").endsWith("java"))
+        .map(ProcessHandle::pid).findFirst().orElse(server.pid());
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MB";
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return "unknown (" + e + ")";
+    }
+    return "unknown";
   }
 
   private static String run(List<String> cmd) throws IOException, InterruptedException {
