@@ -69,7 +69,8 @@ final class QueryCommand implements Callable<Integer> {
   private int run() throws Exception {
     Matcher m = PLACE.matcher(place);
     Path file = Path.of(m.matches() ? m.group(1) : place).toAbsolutePath().normalize();
-    project.projectDir = DbtProjects.enclosing(file).orElse(project.projectDir);
+    project.projectDir = Files.isRegularFile(file.resolve("dbt_project.yml")) ? file
+        : DbtProjects.enclosing(file).orElse(project.projectDir);
     List<String> errors = new ArrayList<>();
     ProjectSnapshot s = project.snapshot(errors, true);
     Path root = s.inputs().root().dir();
