@@ -57,6 +57,110 @@ public final class Dag {
     }
   }
 
+  private Dag(String[] ids, Map<String, Integer> index, int[][] parents, int[][] children,
+      Map<String, List<String>> parentIds) {
+    this.ids = ids;
+    this.index = index;
+    this.parents = parents;
+    this.children = children;
+    this.parentIds = parentIds;
+  }
+
+  /**
+   * This graph with new parents for some of its nodes (the same set of nodes), sharing
+   * everything else: an edit that adds or drops a ref costs a few milliseconds, not a rebuild.
+   * Null when a new edge closes a cycle (the caller then builds the graph and reports it whole),
+   * or when a node is unknown.
+   */
+  public Dag withParents(Map<String, List<String>> changed) {
+    int[][] newParents = parents.clone();
+    int[][] newChildren = children.clone();
+    Map<String, List<String>> newParentIds = new HashMap<>(parentIds);
+    for (Map.Entry<String, List<String>> e : changed.entrySet()) {
+      Integer i = index.get(e.getKey());
+      if (i == null) {
+        return null;
+      }
+      int[] before = parents[i];
+      int[] after = e.getValue().stream().map(index::get).filter(java.util.Objects::nonNull)
+          .mapToInt(Integer::intValue).toArray();
+      for (int p : before) {
+        if (!contains(after, p)) {
+          newChildren[p] = without(newChildren[p], i);
+        }
+      }
+      for (int p : after) {
+        if (!contains(before, p)) {
+          if (p == i || reaches(i, p)) {
+            return null; // p already depends on i: the new edge closes a cycle
+          }
+          newChildren[p] = withSorted(newChildren[p], i);
+        }
+      }
+      newParents[i] = after;
+      newParentIds.put(e.getKey(), e.getValue());
+    }
+    return new Dag(ids, index, newParents, newChildren, newParentIds);
+  }
+
+  /** Whether {@code to} is a descendant of {@code from} in this graph. */
+  private boolean reaches(int from, int to) {
+    boolean[] seen = new boolean[ids.length];
+    int[] stack = new int[16];
+    int size = 0;
+    stack[size++] = from;
+    seen[from] = true;
+    while (size > 0) {
+      int n = stack[--size];
+      for (int c : children[n]) {
+        if (c == to) {
+          return true;
+        }
+        if (!seen[c]) {
+          seen[c] = true;
+          if (size == stack.length) {
+            stack = Arrays.copyOf(stack, size * 2);
+          }
+          stack[size++] = c;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean contains(int[] a, int v) {
+    for (int x : a) {
+      if (x == v) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int[] without(int[] a, int v) {
+    int[] out = new int[a.length - 1];
+    int n = 0;
+    for (int x : a) {
+      if (x != v && n < out.length) {
+        out[n++] = x;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /** Children are kept in increasing order, as the constructor makes them. */
+  private static int[] withSorted(int[] a, int v) {
+    int at = 0;
+    while (at < a.length && a[at] < v) {
+      at++;
+    }
+    int[] out = new int[a.length + 1];
+    System.arraycopy(a, 0, out, 0, at);
+    out[at] = v;
+    System.arraycopy(a, at, out, at + 1, a.length - at);
+    return out;
+  }
+
   public List<String> parentsOf(String id) {
     return parentIds.getOrDefault(id, List.of());
   }

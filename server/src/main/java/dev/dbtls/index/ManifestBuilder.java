@@ -248,10 +248,12 @@ public final class ManifestBuilder {
     phase("update: edited nodes");
     Dag dag = previous.dag();
     if (!sameEdges) {
-      Map<String, List<String>> parents = new HashMap<>();
-      nodes.values().forEach(n -> parents.put(n.uniqueId(), n.dependsOn()));
-      dag = new Dag(parents);
-      cycles(dag, nodes);
+      Map<String, List<String>> changedParents = new HashMap<>();
+      built.forEach(n -> changedParents.put(n.uniqueId(), nodes.get(n.uniqueId()).dependsOn()));
+      dag = dag.withParents(changedParents);
+      if (dag == null) {
+        return null; // a new cycle: found and reported by the full build
+      }
     }
     List<Problem> all = new ArrayList<>();
     for (Problem p : previous.problems()) {

@@ -109,6 +109,19 @@ class IncrementalRebuildTest {
   }
 
   @Test
+  void aNewRefWithoutACycleUpdatesTheGraphInPlace() {
+    ProjectSnapshot[] s = edit("select * from {{ ref('stg_orders') }} join {{ ref('stg_customers') }}\n");
+    assertNotSame(s[0].manifest().dag(), s[1].manifest().dag());
+    assertEquals(List.of("model.shop.customers", "model.shop.orders"),
+        s[1].manifest().dag().childrenOf("model.shop.stg_customers"));
+    // and dropped again
+    ProjectSnapshot[] dropped = edit("select 1 as id\n");
+    assertEquals(List.of(), dropped[1].manifest().dag().parentsOf("model.shop.orders"));
+    assertEquals(List.of(), dropped[1].manifest().dag().childrenOf("model.shop.stg_orders").stream()
+        .filter(c -> c.startsWith("model.")).toList());
+  }
+
+  @Test
   void configAndSyntaxErrorsInTheEditedFile() {
     edit("{{ config(materialized='view', tags=['x']) }}\nselect * from {{ ref('stg_orders') }}\n");
     edit("select * from {{ ref('stg_orders') }\n{% if x %}\n");
