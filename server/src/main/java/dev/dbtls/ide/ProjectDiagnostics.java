@@ -32,6 +32,7 @@ public final class ProjectDiagnostics {
     Path root = snapshot.inputs().root().dir();
     Map<Path, Set<Problem>> byFile = new LinkedHashMap<>();
     snapshot.manifest().problems().forEach(p -> add(byFile, root, p));
+    CatalogChecks.of(snapshot, ProjectCatalog.of(snapshot)).forEach(p -> add(byFile, root, p));
     NodeCompiler compiler = new NodeCompiler(snapshot);
     List<Node> nodes = openFiles.stream().filter(f -> f.getFileName().toString().endsWith(".sql"))
         .flatMap(f -> nodes(snapshot, f).stream()).toList();

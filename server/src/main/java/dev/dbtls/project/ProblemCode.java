@@ -34,6 +34,7 @@ public enum ProblemCode {
   PROPERTY_UNKNOWN_NODE("property-unknown-node", Severity.WARNING),
   SELECTOR_INVALID("selector-invalid", Severity.ERROR),
   CATALOG_INVALID("catalog-invalid", Severity.WARNING),
+  PROPERTY_UNKNOWN_COLUMN("property-unknown-column", Severity.WARNING),
   // sql
   SQL_SYNTAX("sql-syntax", Severity.WARNING);
 
