@@ -79,7 +79,7 @@ final class CatalogChecks {
   /** At the column's name in its entry, when the text says where; else at the entry. */
   private static Problem located(ProjectFile file, String yaml, ColumnSpec c, Node n) {
     String message = "column '" + c.name() + "' is not in " + n.type().dbtName() + " '" + n.name()
-        + "' according to target/catalog.json (" + n.relation() + "); if it was added since, run "
+        + "' according to target/catalog.json (" + (n.relation() == null ? n.uniqueId() : Hover.relation(n.relation())) + "); if it was added since, run "
         + "dbt docs generate again";
     var s = c.span();
     if (file != null && file.text() != null) {

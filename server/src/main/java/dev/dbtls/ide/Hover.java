@@ -40,8 +40,11 @@ public final class Hover {
 
   static Optional<HoverInfo> find(ProjectSnapshot s, String displayPath, String text, int offset) {
     Symbol.Context c = Symbol.Context.of(s, displayPath, text);
-    return Symbol.at(c, offset).flatMap(sym -> markdown(c, sym)
-        .map(md -> new HoverInfo(md, sym.start(), sym.end())));
+    Optional<Symbol> sym = Symbol.at(c, offset);
+    if (sym.isEmpty()) {
+      return displayPath.endsWith(".py") ? Optional.empty() : ColumnHover.at(c, offset);
+    }
+    return markdown(c, sym.get()).map(md -> new HoverInfo(md, sym.get().start(), sym.get().end()));
   }
 
   private static Optional<String> markdown(Symbol.Context c, Symbol sym) {
@@ -172,7 +175,7 @@ public final class Hover {
     return s.strip().replace("|", "\\|").replace("\n", " ");
   }
 
-  private static String relation(RelationName r) {
+  static String relation(RelationName r) {
     StringBuilder sb = new StringBuilder();
     if (r.database() != null) {
       sb.append(r.database()).append('.');

@@ -1,0 +1,135 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.index.Catalog;
+import dev.dbtls.index.Manifest;
+import dev.dbtls.index.Node;
+import dev.dbtls.index.RefCall;
+import dev.dbtls.index.ResourceType;
+import dev.dbtls.jinja.scan.JinjaScanner;
+import dev.dbtls.jinja.scan.Piece;
+import dev.dbtls.jinja.scan.PieceKind;
+import dev.dbtls.jinja.scan.ScannedTemplate;
+import dev.dbtls.jinja.scan.StaticExtractor;
+import dev.dbtls.jinja.scan.StaticFacts;
+import dev.dbtls.project.properties.ColumnSpec;
+import dev.dbtls.project.properties.NodeSpec;
+import dev.dbtls.project.properties.PropertyFile;
+import dev.dbtls.project.properties.SourceSpec;
+import dev.dbtls.project.properties.SourceTableSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Hover on a column name: its type (the catalog's, else YAML's {@code data_type}), description
+ * and relation. In SQL text, a word that names a column of a relation the file reads (its refs
+ * and sources) or of the file's own model; in property YAML, a column entry's name.
+ */
+final class ColumnHover {
+  private ColumnHover() {}
+
+  static Optional<HoverInfo> at(Symbol.Context c, int offset) {
+    String text = c.text();
+    int start = offset;
+    while (start > 0 && isWordChar(text.charAt(start - 1))) {
+      start--;
+    }
+    int end = offset;
+    while (end < text.length() && isWordChar(text.charAt(end))) {
+      end++;
+    }
+    if (start == end || Character.isDigit(text.charAt(start))) {
+      return Optional.empty();
+    }
+    String word = text.substring(start, end);
+    List<Node> owners = c.isYaml() ? yamlOwner(c, offset) : sqlOwners(c, offset);
+    String md = markdown(c, word, owners);
+    return md == null ? Optional.empty() : Optional.of(new HoverInfo(md, start, end));
+  }
+
+  private static boolean isWordChar(char ch) {
+    return Character.isLetterOrDigit(ch) || ch == '_';
+  }
+
+  /** The relations a SQL file reads, and its own node; none when the cursor is in Jinja. */
+  private static List<Node> sqlOwners(Symbol.Context c, int offset) {
+    ScannedTemplate t = JinjaScanner.scan(c.text());
+    Piece piece = t.pieceAt(offset);
+    if (piece != null && piece.kind() != PieceKind.TEXT) {
+      return List.of();
+    }
+    Manifest m = c.snapshot().manifest();
+    Set<Node> out = new LinkedHashSet<>();
+    StaticFacts f = StaticExtractor.extract(t);
+    for (StaticFacts.RefCall r : f.refs()) {
+      if (r.name() != null && !r.dynamic()) {
+        m.resolveRef(c.packageName(), new RefCall(r.packageName(), r.name(), r.version(), 0, 0))
+            .ifPresent(out::add);
+      }
+    }
+    for (StaticFacts.SourceCall s : f.sources()) {
+      if (s.sourceName() != null && s.tableName() != null) {
+        m.resolveSource(c.packageName(), s.sourceName(), s.tableName()).ifPresent(out::add);
+      }
+    }
+    out.addAll(m.nodesInFile(c.displayPath()));
+    return new ArrayList<>(out);
+  }
+
+  /** The model, seed, snapshot or source table whose column entry holds the cursor. */
+  private static List<Node> yamlOwner(Symbol.Context c, int offset) {
+    PropertyFile props = Symbol.LastYaml.parse(c.displayPath(), c.text());
+    Manifest m = c.snapshot().manifest();
+    int line = c.lines().span(offset, offset).startLine();
+    for (NodeSpec n : props.nodes()) {
+      if (holds(n.columns(), line)) {
+        return m.refableByName().getOrDefault(n.name(), List.of()).stream()
+            .filter(x -> x.packageName().equals(c.packageName())).toList();
+      }
+    }
+    for (SourceSpec s : props.sources()) {
+      for (SourceTableSpec t : s.tables()) {
+        if (holds(t.columns(), line)) {
+          return m.resolveSource(c.packageName(), s.name(), t.name()).map(List::of).orElse(List.of());
+        }
+      }
+    }
+    return List.of();
+  }
+
+  private static boolean holds(List<ColumnSpec> columns, int line) {
+    return columns.stream().anyMatch(col -> col.span() != null && col.span().startLine() == line);
+  }
+
+  private static String markdown(Symbol.Context c, String word, List<Node> owners) {
+    Catalog catalog = ProjectCatalog.of(c.snapshot());
+    StringBuilder sb = new StringBuilder();
+    for (Node n : owners) {
+      Optional<Catalog.Column> known = catalog.column(n.uniqueId(), word);
+      Optional<ColumnSpec> spec = n.columns().stream()
+          .filter(col -> col.name().equalsIgnoreCase(word)).findFirst();
+      if (known.isEmpty() && spec.isEmpty()) {
+        continue;
+      }
+      String type = known.map(Catalog.Column::type).orElse(spec.map(ColumnSpec::dataType).orElse(null));
+      sb.append(sb.isEmpty() ? "" : "\n\n---\n\n").append("**column** `")
+          .append(known.map(Catalog.Column::name).orElse(spec.get().name())).append('`');
+      if (type != null) {
+        sb.append(" `").append(type).append('`');
+      }
+      sb.append(" · ").append(n.type() == ResourceType.SOURCE ? "source" : n.type().dbtName())
+          .append(" `").append(n.name()).append('`');
+      if (n.relation() != null) {
+        sb.append(" (`").append(Hover.relation(n.relation())).append("`)");
+      }
+      String description = spec.map(ColumnSpec::description).filter(d -> d != null && !d.isBlank())
+          .orElse(known.map(Catalog.Column::comment).orElse(null));
+      if (description != null && !description.isBlank()) {
+        sb.append("\n\n").append(description.strip());
+      }
+    }
+    return sb.isEmpty() ? null : sb.toString();
+  }
+}
