@@ -32,6 +32,9 @@ final class ColumnHover {
 
   static Optional<HoverInfo> at(Symbol.Context c, int offset) {
     String text = c.text();
+    if (text == null || offset < 0 || offset > text.length()) {
+      return Optional.empty();
+    }
     int start = offset;
     while (start > 0 && isWordChar(text.charAt(start - 1))) {
       start--;
