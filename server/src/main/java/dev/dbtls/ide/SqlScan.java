@@ -1,7 +1,7 @@
 package dev.dbtls.ide;
 
-import dev.dbtls.jinja.scan.Piece;
-import dev.dbtls.jinja.scan.PieceKind;
+import dev.dbtls.ide.SqlTokens.Kind;
+import dev.dbtls.ide.SqlTokens.Tok;
 import dev.dbtls.jinja.scan.ScannedTemplate;
 import dev.dbtls.jinja.scan.TextRange;
 import java.util.ArrayDeque;
@@ -11,27 +11,11 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The SQL text of a template cut into words, parentheses and commas, for outline and folding:
- * strings, quoted identifiers and comments are skipped (their state runs across Jinja pieces, as
- * in {@code '{{ var("x") }}'}), each {@code {{ }}} is one opaque token, statements and Jinja
- * comments are not SQL. Parentheses are matched once; an unclosed one matches nothing.
+ * The SQL text of a template as {@link SqlTokens} cuts it, keeping words, quoted names,
+ * parentheses, commas and semicolons, for outline and folding: matched parentheses (an unclosed
+ * one matches nothing), comment ranges, and the CTEs of each {@code with}.
  */
 final class SqlScan {
-  enum Kind { WORD, QUOTED, PUNCT, JINJA }
-
-  record Tok(Kind kind, int start, int end, String text) {
-    boolean isWord(String w) {
-      return kind == Kind.WORD && text.equalsIgnoreCase(w);
-    }
-
-    boolean isPunct(char c) {
-      return kind == Kind.PUNCT && text.charAt(0) == c;
-    }
-
-    boolean isName() {
-      return kind == Kind.WORD || kind == Kind.QUOTED;
-    }
-  }
 
   final List<Tok> toks = new ArrayList<>();
   /** {@code /* * /} comments, closed or running to the end of their text. */
@@ -68,92 +52,16 @@ final class SqlScan {
     return t != null && t.isPunct(c);
   }
 
+  /** SqlTokens' tokens; of punctuation only what outline and folding look at. */
   private void lex(ScannedTemplate t) {
-    // 0 code, 1 'string', 2 "identifier", 3 -- comment, 4 /* comment */, 5 `identifier`
-    int state = 0;
-    int literalStart = 0;
-    for (Piece p : t.pieces()) {
-      if (p.kind() == PieceKind.EXPRESSION && state == 0) {
-        toks.add(new Tok(Kind.JINJA, p.start(), p.end(), ""));
-        continue;
-      }
-      if (p.kind() != PieceKind.TEXT) {
-        continue;
-      }
-      int i = p.start();
-      int end = p.end();
-      while (i < end) {
-        char c = text.charAt(i);
-        switch (state) {
-          case 1, 2, 5 -> {
-            char quote = state == 1 ? '\'' : state == 2 ? '"' : '`';
-            if (c == quote && i + 1 < end && text.charAt(i + 1) == quote) {
-              i += 2; // a doubled quote stays inside
-            } else if (c == quote) {
-              if (state != 1) {
-                toks.add(new Tok(Kind.QUOTED, literalStart, i + 1,
-                    text.substring(literalStart + 1, i)));
-              }
-              state = 0;
-              i++;
-            } else {
-              i++;
-            }
-          }
-          case 3 -> {
-            if (c == '\n') {
-              lineComments.add(new TextRange(literalStart, i));
-              state = 0;
-            }
-            i++;
-          }
-          case 4 -> {
-            if (c == '*' && i + 1 < end && text.charAt(i + 1) == '/') {
-              blockComments.add(new TextRange(literalStart, i + 2));
-              state = 0;
-              i += 2;
-            } else {
-              i++;
-            }
-          }
-          default -> {
-            literalStart = i;
-            if (c == '\'') {
-              state = 1;
-              i++;
-            } else if (c == '"') {
-              state = 2;
-              i++;
-            } else if (c == '`') {
-              state = 5;
-              i++;
-            } else if (c == '-' && i + 1 < end && text.charAt(i + 1) == '-') {
-              state = 3;
-              i += 2;
-            } else if (c == '/' && i + 1 < end && text.charAt(i + 1) == '*') {
-              state = 4;
-              i += 2;
-            } else if (isWordChar(c)) {
-              int s = i;
-              while (i < end && isWordChar(text.charAt(i))) {
-                i++;
-              }
-              toks.add(new Tok(Kind.WORD, s, i, text.substring(s, i)));
-            } else {
-              if (c == '(' || c == ')' || c == ',' || c == ';') {
-                toks.add(new Tok(Kind.PUNCT, i, i + 1, String.valueOf(c)));
-              }
-              i++;
-            }
-          }
-        }
+    SqlTokens.Lexed lexed = SqlTokens.lex(t);
+    for (Tok tok : lexed.tokens()) {
+      if (tok.kind() != Kind.PUNCT || "(),;".contains(tok.text())) {
+        toks.add(tok);
       }
     }
-    if (state == 3) {
-      lineComments.add(new TextRange(literalStart, text.length()));
-    } else if (state == 4) {
-      blockComments.add(new TextRange(literalStart, text.length()));
-    }
+    blockComments.addAll(lexed.blockComments());
+    lineComments.addAll(lexed.lineComments());
   }
 
   private void matchParens() {
@@ -169,10 +77,6 @@ final class SqlScan {
         match[i] = o;
       }
     }
-  }
-
-  static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
   }
 
   // ---------------------------------------------------------------- CTEs

@@ -3,6 +3,7 @@ package dev.dbtls.ide;
 import dev.dbtls.jinja.scan.Piece;
 import dev.dbtls.jinja.scan.PieceKind;
 import dev.dbtls.jinja.scan.ScannedTemplate;
+import dev.dbtls.jinja.scan.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,12 +47,25 @@ final class SqlTokens {
 
   private enum State { CODE, STRING, QUOTED, LINE_COMMENT, BLOCK_COMMENT, DOLLAR }
 
+  /**
+   * The tokens, and where the comments are: {@code /* * /} ones (closed or running to the end of
+   * the text) and {@code --} ones (each to its line end), for folding.
+   */
+  record Lexed(List<Tok> tokens, List<TextRange> blockComments, List<TextRange> lineComments) {}
+
   static List<Tok> of(ScannedTemplate template) {
+    return lex(template).tokens();
+  }
+
+  static Lexed lex(ScannedTemplate template) {
     String text = template.text();
     List<Tok> out = new ArrayList<>();
+    List<TextRange> blockComments = new ArrayList<>();
+    List<TextRange> lineComments = new ArrayList<>();
     State state = State.CODE;
     char quote = '"';
     int quotedStart = 0;
+    int commentStart = 0;
     for (Piece p : template.pieces()) {
       if (p.kind() == PieceKind.EXPRESSION && state == State.CODE) {
         out.add(new Tok(Kind.JINJA, p.start(), p.end(), ""));
@@ -84,11 +98,15 @@ final class SqlTokens {
             i++;
           }
           case LINE_COMMENT -> {
-            state = c == '\n' ? State.CODE : state;
+            if (c == '\n') {
+              lineComments.add(new TextRange(commentStart, i));
+              state = State.CODE;
+            }
             i++;
           }
           case BLOCK_COMMENT -> {
             if (c == '*' && i + 1 < end && text.charAt(i + 1) == '/') {
+              blockComments.add(new TextRange(commentStart, i + 2));
               state = State.CODE;
               i++;
             }
@@ -113,9 +131,11 @@ final class SqlTokens {
               i++;
             } else if (c == '-' && i + 1 < end && text.charAt(i + 1) == '-') {
               state = State.LINE_COMMENT;
+              commentStart = i;
               i += 2;
             } else if (c == '/' && i + 1 < end && text.charAt(i + 1) == '*') {
               state = State.BLOCK_COMMENT;
+              commentStart = i;
               i += 2;
             } else if (c == '$' && i + 1 < end && text.charAt(i + 1) == '$') {
               state = State.DOLLAR;
@@ -135,7 +155,12 @@ final class SqlTokens {
         }
       }
     }
-    return out;
+    if (state == State.LINE_COMMENT) {
+      lineComments.add(new TextRange(commentStart, text.length()));
+    } else if (state == State.BLOCK_COMMENT) {
+      blockComments.add(new TextRange(commentStart, text.length()));
+    }
+    return new Lexed(out, blockComments, lineComments);
   }
 
   static boolean isWordChar(char c) {
