@@ -160,14 +160,6 @@ final class CompletionVocabulary {
       "lateral", "values", "insert into", "update", "delete", "merge into", "create", "table",
       "view", "interval");
 
-  /** Functions most SQL dialects share. */
-  static final List<String> SQL_FUNCTIONS = List.of("count", "sum", "avg", "min", "max",
-      "coalesce", "nullif", "cast", "round", "floor", "ceil", "abs", "lower", "upper", "trim",
-      "length", "concat", "substring", "replace", "split_part", "date_trunc", "date_part",
-      "extract", "current_date", "current_timestamp", "row_number", "rank", "dense_rank", "lag",
-      "lead", "first_value", "last_value", "greatest", "least", "md5", "string_agg", "listagg",
-      "array_agg", "any_value", "try_cast");
-
   /** Words after a relation that are not its alias. */
   static final java.util.Set<String> NOT_AN_ALIAS = java.util.Set.of("where", "on", "join", "left",
       "right", "inner", "full", "outer", "cross", "natural", "group", "order", "limit", "union",

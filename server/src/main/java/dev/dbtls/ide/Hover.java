@@ -42,7 +42,7 @@ public final class Hover {
     Symbol.Context c = Symbol.Context.of(s, displayPath, text);
     Optional<Symbol> sym = Symbol.at(c, offset);
     if (sym.isEmpty()) {
-      return displayPath.endsWith(".py") ? Optional.empty() : ColumnHover.at(c, offset);
+      return displayPath.endsWith(".py") ? Optional.empty() : FunctionHover.at(c, offset).or(() -> ColumnHover.at(c, offset));
     }
     return markdown(c, sym.get()).map(md -> new HoverInfo(md, sym.get().start(), sym.get().end()));
   }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Completion in the SQL text of a file: keywords and common functions, and the columns of the
+ * Completion in the SQL text of a file: keywords, the target dialect's functions ({@link SqlFunctions}), and the columns of the
  * relations the file reads (from {@code target/catalog.json} and YAML). After {@code x.}, only the columns of what {@code x}
  * names: a CTE of the form {@code x as (select * from {{ ref('m') }} ...)} (or from another such
  * CTE), an alias {@code from {{ ref('m') }} [as] x}, or the relation's own name; nothing when
@@ -76,12 +76,18 @@ final class SqlCompletion {
       items.add(word, CompletionKind.KEYWORD, 1, "SQL", null, word, false);
     }
     boolean callFollows = offset < text.length() && text.charAt(offset) == '(';
-    for (String f : CompletionVocabulary.SQL_FUNCTIONS) {
-      String word = upper ? f.toUpperCase(Locale.ROOT) : f;
-      boolean noArgs = f.equals("current_date") || f.equals("current_timestamp");
-      boolean snippet = !callFollows && !noArgs;
-      items.add(word, CompletionKind.FUNCTION, 2, "SQL function", null,
-          snippet ? word + "($1)" : word, snippet);
+    String adapter = r.snapshot.inputs().target() == null ? null : r.snapshot.inputs().target().type();
+    for (SqlFunctions.SqlFunction f : SqlFunctions.forAdapter(adapter)) {
+      if (!items.matches(f.name())) {
+        continue;
+      }
+      String word = upper ? f.name().toUpperCase(Locale.ROOT) : f.name();
+      boolean takesNoCall = f.signature().indexOf('(') < 0; // current_date
+      boolean noArgs = f.signature().endsWith("()");
+      boolean snippet = !callFollows && !takesNoCall && !noArgs;
+      String insert = callFollows || takesNoCall ? word : noArgs ? word + "()" : word + "($1)";
+      items.add(word, CompletionKind.FUNCTION, 2, f.signature(),
+          f.description() + "\n\n" + f.dialect() + " function", insert, snippet);
     }
     return items.result();
   }

@@ -1,0 +1,67 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.jinja.scan.JinjaScanner;
+import dev.dbtls.jinja.scan.Piece;
+import dev.dbtls.jinja.scan.PieceKind;
+import dev.dbtls.project.Target;
+import java.util.Optional;
+
+/**
+ * Hover on a SQL function's name in SQL text ({@code date_trunc(}): its signature and a line of
+ * help from the target adapter's dialect ({@link SqlFunctions}). Not inside Jinja, not after a
+ * {@code .} (a method or a schema's function), and only when a {@code (} follows the name.
+ */
+final class FunctionHover {
+  private FunctionHover() {}
+
+  static Optional<HoverInfo> at(Symbol.Context c, int offset) {
+    String text = c.text();
+    if (text == null || offset < 0 || offset > text.length() || c.isYaml()) {
+      return Optional.empty();
+    }
+    int start = offset;
+    while (start > 0 && isWordChar(text.charAt(start - 1))) {
+      start--;
+    }
+    int end = offset;
+    while (end < text.length() && isWordChar(text.charAt(end))) {
+      end++;
+    }
+    if (start == end || Character.isDigit(text.charAt(start))
+        || (start > 0 && text.charAt(start - 1) == '.') || !callFollows(text, end)) {
+      return Optional.empty();
+    }
+    Optional<SqlFunctions.SqlFunction> f =
+        SqlFunctions.find(adapterType(c), text.substring(start, end));
+    if (f.isEmpty()) {
+      return Optional.empty(); // cheap checks first: the template scan only for known names
+    }
+    Piece piece = JinjaScanner.scan(text).pieceAt(offset);
+    if (piece != null && piece.kind() != PieceKind.TEXT) {
+      return Optional.empty();
+    }
+    return Optional.of(new HoverInfo(markdown(f.get()), start, end));
+  }
+
+  static String markdown(SqlFunctions.SqlFunction f) {
+    return "**function** `" + f.signature() + "` · " + f.dialect() + "\n\n" + f.description();
+  }
+
+  private static String adapterType(Symbol.Context c) {
+    Target t = c.snapshot().inputs().target();
+    return t == null ? null : t.type();
+  }
+
+  /** Whether {@code (} follows {@code end}, after spaces or tabs. */
+  private static boolean callFollows(String text, int end) {
+    int i = end;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i < text.length() && text.charAt(i) == '(';
+  }
+
+  private static boolean isWordChar(char ch) {
+    return Character.isLetterOrDigit(ch) || ch == '_';
+  }
+}
