@@ -6,8 +6,6 @@ import dev.dbtls.index.Node;
 import dev.dbtls.index.RefCall;
 import dev.dbtls.index.ResourceType;
 import dev.dbtls.jinja.scan.JinjaScanner;
-import dev.dbtls.jinja.scan.Piece;
-import dev.dbtls.jinja.scan.PieceKind;
 import dev.dbtls.jinja.scan.ScannedTemplate;
 import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
@@ -59,9 +57,8 @@ final class ColumnHover {
   /** The relations a SQL file reads, and its own node; none when the cursor is in Jinja. */
   private static List<Node> sqlOwners(Symbol.Context c, int offset) {
     ScannedTemplate t = JinjaScanner.scan(c.text());
-    Piece piece = t.pieceAt(offset);
-    if (piece != null && piece.kind() != PieceKind.TEXT) {
-      return List.of();
+    if (!SqlTokens.inCodeWord(t, offset)) {
+      return List.of(); // in Jinja, a string or a comment
     }
     Manifest m = c.snapshot().manifest();
     Set<Node> out = new LinkedHashSet<>();

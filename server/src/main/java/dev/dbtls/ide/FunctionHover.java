@@ -1,8 +1,6 @@
 package dev.dbtls.ide;
 
 import dev.dbtls.jinja.scan.JinjaScanner;
-import dev.dbtls.jinja.scan.Piece;
-import dev.dbtls.jinja.scan.PieceKind;
 import dev.dbtls.project.Target;
 import java.util.Optional;
 
@@ -36,9 +34,8 @@ final class FunctionHover {
     if (f.isEmpty()) {
       return Optional.empty(); // cheap checks first: the template scan only for known names
     }
-    Piece piece = JinjaScanner.scan(text).pieceAt(offset);
-    if (piece != null && piece.kind() != PieceKind.TEXT) {
-      return Optional.empty();
+    if (!SqlTokens.inCodeWord(JinjaScanner.scan(text), start)) {
+      return Optional.empty(); // in Jinja, a string or a comment
     }
     return Optional.of(new HoverInfo(markdown(f.get()), start, end));
   }

@@ -163,6 +163,22 @@ final class SqlTokens {
     return new Lexed(out, blockComments, lineComments);
   }
 
+  /**
+   * Whether {@code offset} is in a word of SQL code: not in Jinja, a string, a quoted name or a
+   * comment.
+   */
+  static boolean inCodeWord(ScannedTemplate template, int offset) {
+    for (Tok t : of(template)) {
+      if (t.start() > offset) {
+        return false;
+      }
+      if (t.kind() == Kind.WORD && offset <= t.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || c == '_';
   }

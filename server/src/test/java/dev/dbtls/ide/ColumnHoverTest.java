@@ -49,5 +49,14 @@ class ColumnHoverTest {
         -- file: models/x.sql
         select {{ i$0d }} from {{ ref('customers') }}
         """));
+    assertEquals(Optional.empty(), hover("""
+        -- file: models/x.sql
+        select 'i$0d' as s from {{ ref('customers') }}
+        """));
+    assertEquals(Optional.empty(), hover("""
+        -- file: models/x.sql
+        select 1 as s -- the i$0d
+        from {{ ref('customers') }}
+        """));
   }
 }
