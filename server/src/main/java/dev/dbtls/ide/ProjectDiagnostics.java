@@ -40,7 +40,8 @@ public final class ProjectDiagnostics {
     java.util.stream.Stream<Node> work = nodes.size() > 8 ? nodes.parallelStream() : nodes.stream();
     List<List<Problem>> found = work.map(n -> {
       CompiledNode c = compiler.compile(n);
-      List<Problem> ps = new java.util.ArrayList<>(c.problems());
+      List<Problem> ps = new java.util.ArrayList<>(c.problems().stream()
+          .map(p -> withDidYouMean(snapshot, n, p)).toList());
       ps.addAll(SqlSyntax.problems(c, snapshot.inputs().target().type()));
       return ps;
     }).toList();
@@ -48,6 +49,24 @@ public final class ProjectDiagnostics {
     Map<Path, List<Problem>> out = new LinkedHashMap<>();
     byFile.forEach((f, ps) -> out.put(f, List.copyOf(ps)));
     return out;
+  }
+
+  /**
+   * An undefined macro's message gets the closest macro name, as unknown refs and sources do:
+   * the candidates are the quick fix's ({@link CodeActions}), found from the manifest.
+   */
+  private static Problem withDidYouMean(ProjectSnapshot snapshot, Node n, Problem p) {
+    if (p.code() != dev.dbtls.project.ProblemCode.UNDEFINED_MACRO || n.file() == null
+        || !p.file().equals(n.displayPath()) || p.message().contains("did you mean")) {
+      return p;
+    }
+    dev.dbtls.project.Span at = new dev.dbtls.project.Span(p.line(), p.column(), p.endLine(), p.endColumn());
+    return CodeActions.of(snapshot, n.displayPath(), n.file().text(), at, List.of(p)).stream()
+        .filter(a -> a.kind().equals(CodeAction.QUICKFIX) && !a.edits().isEmpty())
+        .findFirst()
+        .map(a -> new Problem(p.file(), p.line(), p.column(), p.endLine(), p.endColumn(), p.severity(),
+            p.code(), p.message() + "; did you mean '" + a.edits().get(0).text() + "'?"))
+        .orElse(p);
   }
 
   private static List<Node> nodes(ProjectSnapshot snapshot, Path file) {
