@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -137,17 +138,46 @@ public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, T
       }
       YamlDocument doc = YamlDocument.parse(name, text);
       problems.addAll(doc.problems());
+      // a git package installs under its project's name, which the URL need not spell
+      // (dbt-audit-helper is audit_helper): an installed package no entry names may be it
+      Set<String> unclaimed = new java.util.HashSet<>(installed.keySet());
+      List<Map.Entry<PackageSpec, Boolean>> missing = new ArrayList<>();
       for (YamlMap entry : doc.rootMap().list("packages").maps()) {
         PackageSpec spec = spec(entry, dir, files);
-        if (spec != null && !installed.containsKey(spec.expectedName())
-            && installed.values().stream().noneMatch(p -> p.dir().getFileName().toString()
-                .equals(spec.expectedName()))) {
-          problems.add(Problem.at(name, spec.span(), ProblemCode.PACKAGES_NOT_INSTALLED,
-              "package '" + spec.declared() + "' is not installed in " + root.packagesInstallPath()
-                  + "/; run `dbt deps` (its macros and models are unknown until then)"));
+        if (spec == null) {
+          continue;
+        }
+        Optional<String> found = installedAs(spec.expectedName(), installed);
+        if (found.isPresent()) {
+          unclaimed.remove(found.get());
+        } else {
+          missing.add(Map.entry(spec, entry.has("git")));
         }
       }
+      for (Map.Entry<PackageSpec, Boolean> m : missing) {
+        PackageSpec spec = m.getKey();
+        if (m.getValue() && !unclaimed.isEmpty()) {
+          unclaimed.remove(unclaimed.iterator().next());
+          continue;
+        }
+        problems.add(Problem.at(name, spec.span(), ProblemCode.PACKAGES_NOT_INSTALLED,
+            "package '" + spec.declared() + "' is not installed in " + root.packagesInstallPath()
+                + "/; run `dbt deps` (its macros and models are unknown until then)"));
+      }
     }
+  }
+
+  /** The installed package an entry names: by project name, folder, or the URL's repo name without a dbt- prefix. */
+  private static Optional<String> installedAs(String expected, Map<String, DbtProject> installed) {
+    String loose = expected.toLowerCase(java.util.Locale.ROOT).replaceFirst("^dbt[-_]", "").replace('-', '_');
+    for (Map.Entry<String, DbtProject> e : installed.entrySet()) {
+      String folder = e.getValue().dir().getFileName().toString();
+      if (e.getKey().equals(expected) || folder.equals(expected) || e.getKey().equals(loose)
+          || folder.equals(loose)) {
+        return Optional.of(e.getKey());
+      }
+    }
+    return Optional.empty();
   }
 
   private static PackageSpec spec(YamlMap entry, Path dir, FileSource files) {

@@ -152,6 +152,35 @@ class ProjectInputsTest {
   }
 
   @Test
+  void aGitPackageInstalledUnderItsProjectNameIsFound() {
+    ProjectInputs in = Fixture.of("""
+        -- file: packages.yml
+        packages:
+          - package: dbt-labs/dbt_utils
+            version: 1.1.1
+          - git: "https://github.com/dbt-labs/dbt-audit-helper.git"
+            revision: main
+          - git: "https://github.com/acme/dbt-internal-macros.git"
+            revision: main
+        -- file: dbt_packages/dbt_utils/dbt_project.yml
+        name: dbt_utils
+        -- file: dbt_packages/audit_helper/dbt_project.yml
+        name: audit_helper
+        -- file: dbt_packages/acme/dbt_project.yml
+        name: acme
+        """).load();
+    // audit_helper by its repo name without dbt-; acme is the one installed package no entry names
+    assertEquals(List.of(), in.problems());
+    ProjectInputs missing = Fixture.of("""
+        -- file: packages.yml
+        packages:
+          - git: "https://github.com/acme/dbt-internal-macros.git"
+            revision: main
+        """).load();
+    assertEquals(ProblemCode.PACKAGES_NOT_INSTALLED, missing.problems().get(0).code());
+  }
+
+  @Test
   void packagesListedButNotInstalledGetAMessage() {
     ProjectInputs in = Fixture.of("""
         -- file: packages.yml
