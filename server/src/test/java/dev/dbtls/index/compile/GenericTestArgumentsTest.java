@@ -24,6 +24,8 @@ class GenericTestArgumentsTest {
         select 'card' as method
         -- file: macros/at_most.sql
         {% test at_most(model, column_name, n) %}select {{ n + 1 }} as n_plus_one from {{ model }}{% endtest %}
+        -- file: macros/kept.sql
+        {% test kept(model, column_name) %}select {{ 1 if should_store_failures() else 0 }} as kept, {{ should_full_refresh() }} as full from {{ model }}{% endtest %}
         -- file: models/schema.yml
         version: 2
         models:
@@ -57,5 +59,14 @@ class GenericTestArgumentsTest {
         """);
     assertFalse(c.failed(), c.problems().toString());
     assertTrue(c.sql().startsWith("select 4 as n_plus_one from "), c.sql());
+  }
+
+  @Test
+  void dbtConfigHelpersAreThere() {
+    CompiledNode c = compileTest("""
+                  - kept
+        """);
+    assertFalse(c.failed(), c.problems().toString());
+    assertTrue(c.sql().startsWith("select 0 as kept, False as full from "), c.sql());
   }
 }
