@@ -30,6 +30,11 @@ public final class DbtJinja {
     return engine.callMacro(fromPackage, name, args, kwargs, globals, problemsOut);
   }
 
+  /** A Python {@code datetime} for templates ({@code run_started_at.strftime('%Y')}). */
+  public static PyObject datetime(java.time.LocalDateTime value) {
+    return Engine.datetime(value);
+  }
+
   public boolean hasMacro(String packageName, String name) {
     return engine.hasMacro(packageName, name);
   }

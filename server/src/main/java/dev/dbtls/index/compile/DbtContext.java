@@ -18,7 +18,9 @@ import java.util.function.Supplier;
 final class DbtContext {
   static final String DBT_VERSION = dev.dbtls.project.DbtVersion.EMULATED;
   /** One start time per process, as dbt has one per invocation. */
-  private static final String RUN_STARTED_AT = ZonedDateTime.now(ZoneOffset.UTC).toString();
+  /** A datetime, as in dbt (UTC): macros call {@code run_started_at.strftime(...)}, subtract timedeltas. */
+  private static final Object RUN_STARTED_AT = dev.dbtls.jinja.DbtJinja.datetime(
+      ZonedDateTime.now(ZoneOffset.UTC).toLocalDateTime());
 
   private DbtContext() {}
 

@@ -12,6 +12,8 @@ import dev.dbtls.jinja.scan.SourceMapper;
 import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
 import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProblemCode;
+import dev.dbtls.project.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,9 +105,26 @@ public final class NodeCompiler {
     Rendered r = snapshot.jinja().render(new RenderRequest(node.displayPath(),
         SourceMapper.instrument(template), node.packageName(), scopeGlobals(scope)));
     SourceMap map = SourceMapper.recover(template, r.output());
-    List<Problem> problems = new ArrayList<>(r.problems());
+    List<Problem> problems = new ArrayList<>(unsureAfterSkippedQueries(r.problems()));
     problems.addAll(scope.problems());
-    return new CompiledNode(node, map.output(), problems, r.failed() || scope.failed(), map);
+    boolean failed = problems.stream().anyMatch(Problem::isError) || scope.failed();
+    return new CompiledNode(node, map.output(), problems, failed, map);
+  }
+
+  /**
+   * Without a warehouse, introspective queries return empty results; a template that indexes
+   * into one ({@code results.columns[0]}, {@code dict.KEY[0]}) then fails in a way it would not
+   * with the data. Render errors after a skipped query are therefore warnings that say so, never
+   * errors: we cannot tell a real mistake from missing data.
+   */
+  private static List<Problem> unsureAfterSkippedQueries(List<Problem> problems) {
+    if (problems.stream().noneMatch(p -> p.code() == ProblemCode.INTROSPECTION_SKIPPED)) {
+      return problems;
+    }
+    return problems.stream().map(p -> p.code() != ProblemCode.JINJA_RENDER || !p.isError() ? p
+        : new Problem(p.file(), p.line(), p.column(), p.endLine(), p.endColumn(), Severity.WARNING,
+            p.code(), p.message() + " (an introspective query was skipped for want of a warehouse "
+                + "connection; this may be a consequence of its empty result)")).toList();
   }
 
   private static int commonPrefix(String a, String b) {

@@ -32,11 +32,37 @@ final class AgateTable implements PyObject {
     return "<agate.Table>";
   }
 
-  /** Empty rows/columns where {@code columns[i].values()} is also empty. */
-  static final class EmptyColumns extends ArrayList<Object> implements JinjaCallable {
+  /**
+   * Rows or columns of a result nobody ran: an empty list that also answers as agate's mapped
+   * sequences do ({@code columns.items()}, {@code columns['x'].values()}, {@code rows[0][1]}),
+   * always with more emptiness, so macros written for real results (dbt_utils'
+   * get_query_results_as_dict, get_column_values) render without false errors.
+   */
+  static final class EmptyColumns extends ArrayList<Object>
+      implements JinjaCallable, PyObject, com.hubspot.jinjava.objects.serialization.PyishSerializable {
+    // PyishSerializable: Jinjava would otherwise rewrap it as a plain list when it is stored
+
+    @Override
+    public String toString() {
+      return "[]";
+    }
+
     @Override
     public Object call(List<Object> args, Map<String, Object> kwargs) {
-      return new ArrayList<>();
+      return new EmptyColumns();
+    }
+
+    @Override
+    public Object attr(String name) {
+      return new EmptyColumns(); // columns[0], columns['id'], row.id, column.values_distinct
+    }
+
+    @Override
+    public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
+      return switch (method) {
+        case "index", "count" -> 0L;
+        default -> new EmptyColumns(); // items(), keys(), values(), values_distinct(), ...
+      };
     }
   }
 }

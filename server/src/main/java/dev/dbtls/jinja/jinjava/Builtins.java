@@ -42,17 +42,19 @@ final class Builtins {
     g.put("print", fn((a, k) -> ""));
     g.put("exceptions", new PyObjects("exceptions", Map.of(
         "raise_compiler_error", fn((a, k) -> {
-          String msg = a.isEmpty() ? "" : PyValues.str(a.get(0));
+          // messages are often written as indented multi-line strings
+          String msg = a.isEmpty() ? "" : PyValues.str(a.get(0)).strip();
           session().problem(ProblemCode.COMPILER_ERROR, msg);
           throw new Signals.CompilerError(msg);
         }),
         "raise_not_implemented", fn((a, k) -> {
-          String msg = a.isEmpty() ? "" : PyValues.str(a.get(0));
+          // messages are often written as indented multi-line strings
+          String msg = a.isEmpty() ? "" : PyValues.str(a.get(0)).strip();
           session().problem(ProblemCode.COMPILER_ERROR, msg);
           throw new Signals.CompilerError(msg);
         }),
         "warn", fn((a, k) -> {
-          session().problem(ProblemCode.COMPILER_WARNING, a.isEmpty() ? "" : PyValues.str(a.get(0)));
+          session().problem(ProblemCode.COMPILER_WARNING, a.isEmpty() ? "" : PyValues.str(a.get(0)).strip());
           return "";
         }))));
     g.put("adapter", dbtAdapter);
@@ -82,6 +84,8 @@ final class Builtins {
             "string_type", fn((a, k) -> "character varying(" + PyValues.str(
                 new Arguments(a, k).arg(0, "size", "")) + ")"))))));
     g.put("run_query", fn((a, k) -> DbtAdapter.skipped(AgateTable.EMPTY)));
+    // load_relation(relation): adapter.get_relation of its parts; none without a connection
+    g.put("load_relation", fn((a, k) -> DbtAdapter.skipped(null)));
     g.put("statement", fn(Builtins::statement));
     g.put("load_result", fn((a, k) -> session().statementResults.get(a.isEmpty() ? "" : PyValues.str(a.get(0)))));
     g.put("store_result", fn((a, k) -> {

@@ -157,4 +157,9 @@ public final class Engine {
     }
     return result instanceof Undefined ? null : result;
   }
+
+  /** A Python datetime value, for contexts built outside this package. */
+  public static dev.dbtls.jinja.PyObject datetime(java.time.LocalDateTime value) {
+    return new PyDatetime(value);
+  }
 }

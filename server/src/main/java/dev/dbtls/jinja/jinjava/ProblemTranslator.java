@@ -26,10 +26,17 @@ final class ProblemTranslator {
       int line = Math.max(0, e.getLineno() - 1);
       int col = Math.max(0, e.getStartPosition() - 1);
       String file = e.getSourceTemplate().orElse(defaultPath);
+      if (STACK_TRACES && e.getException() != null) {
+        // -Ddbtls.stackTraces=true: where an engine error came from, for bug reports
+        System.err.println("dbtls: " + file + ":" + (line + 1) + ": " + e.getMessage());
+        e.getException().printStackTrace();
+      }
       out.add(new Problem(file, line, col, line, col, severity, code, e.getMessage()));
     }
     return out;
   }
+
+  private static final boolean STACK_TRACES = Boolean.getBoolean("dbtls.stackTraces");
 
   private static boolean isSyntax(Throwable t) {
     for (int i = 0; t != null && i < 5; t = t.getCause(), i++) {

@@ -112,7 +112,13 @@ final class PyMethods {
     }
   }
 
-  private static Object dict(Map<Object, Object> d, String m, Arguments a) {
+  @SuppressWarnings("unchecked")
+  private static Object dict(Map<Object, Object> dict, String m, Arguments a) {
+    // Jinjava wraps a dict it stores in a PyMap typed for string keys; Python dicts take any
+    // key (dbt_utils keys columns by relation): work on the map inside
+    Object raw = dict;
+    Map<Object, Object> d = raw instanceof com.hubspot.jinjava.objects.collections.PyMap p
+        ? (Map<Object, Object>) (Map<?, ?>) p.toMap() : dict;
     List<Object> x = a.args();
     switch (m) {
       case "items" -> {

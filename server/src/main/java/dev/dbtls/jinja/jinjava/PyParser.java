@@ -297,6 +297,11 @@ final class PyParser extends ExtendedParser {
   }
 
   @Override
+  protected AstBracket createAstBracket(AstNode base, AstNode property, boolean lvalue, boolean strict) {
+    return new BracketNode(base, property, lvalue, strict);
+  }
+
+  @Override
   protected AstDot createAstDot(AstNode prefix, String name, boolean lvalue) {
     return new DotNode(prefix, name, lvalue);
   }
