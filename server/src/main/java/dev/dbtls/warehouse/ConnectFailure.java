@@ -73,6 +73,11 @@ final class ConnectFailure {
   /** A driver's message without its decorations: first line, no "FATAL:", no "(conn=12)". */
   static String oneLine(String message) {
     String m = message == null ? "unknown error" : message.strip();
+    // DuckDB puts its own words after a generic first line
+    int inner = m.indexOf("pending query result\nError: ");
+    if (inner >= 0) {
+      m = m.substring(inner + "pending query result\nError: ".length());
+    }
     int nl = m.indexOf('\n');
     if (nl > 0) {
       m = m.substring(0, nl).strip();

@@ -60,7 +60,7 @@ final class DriverSource implements DataSource {
 
   @Override
   public int getLoginTimeout() {
-    return 0;
+    return (int) Math.max(1, spec.connectTimeoutMs() / 1000);
   }
 
   @Override

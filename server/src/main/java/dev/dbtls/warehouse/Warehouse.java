@@ -78,6 +78,8 @@ public final class Warehouse implements AutoCloseable {
     c.setMinimumIdle(spec.minIdle());
     c.setConnectionTimeout(spec.connectTimeoutMs() + 1000);
     c.setInitializationFailTimeout(-1);
+    // Hikari sets its read-only default on each new connection; DuckDB refuses a change
+    c.setReadOnly(spec.readOnly() == ConnectionSpec.ReadOnly.DATABASE);
     if (spec.minIdle() > 0) {
       c.setIdleTimeout(0);
       c.setMaxLifetime(0);
