@@ -53,6 +53,10 @@ final class ConnectFailure {
         || m.toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
       return "no answer within " + spec.connectTimeoutMs() / 1000 + " s (connect_timeout)";
     }
+    Throwable cause = root.getCause();
+    if (cause != null && !(cause instanceof SQLException) && cause.getMessage() != null) {
+      return m + " (" + oneLine(cause.getMessage()) + ")";
+    }
     return m;
   }
 

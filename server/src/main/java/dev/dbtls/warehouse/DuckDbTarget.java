@@ -18,7 +18,7 @@ final class DuckDbTarget {
   private DuckDbTarget() {}
 
   static ConnectionSpec spec(TargetFields f) {
-    String path = f.string("path", ":memory:");
+    String path = f.stringOr("path", ":memory:");
     boolean memory = path.startsWith(":memory:");
     boolean motherduck = path.startsWith("md:") || path.startsWith("motherduck:");
     Properties props = new Properties();

@@ -54,7 +54,7 @@ final class JdbcTarget {
         secrets.add(String.valueOf(v));
       }
     });
-    return new ConnectionSpec("jdbc", f.string("dialect", dialect(url)), f.target().name(),
+    return new ConnectionSpec("jdbc", f.stringOr("dialect", dialect(url)), f.target().name(),
         where(url), user, driver, url, props, List.of(), ConnectionSpec.ReadOnly.NONE, false,
         Math.max(4, f.target().threads() + 1), 0, f.integer("connect_timeout", 10) * 1000L,
         secrets, loader);

@@ -12,7 +12,7 @@ final class PostgresTarget {
   private PostgresTarget() {}
 
   static ConnectionSpec spec(TargetFields f) {
-    String host = f.string("host", "localhost");
+    String host = f.stringOr("host", "localhost");
     int port = f.integer("port", 5432);
     String db = f.string("dbname", "database");
     if (db == null) {
@@ -33,8 +33,8 @@ final class PostgresTarget {
     props.setProperty("ApplicationName", "dbtls");
     // read-only also in autocommit mode (column profiles), not only inside transactions
     props.setProperty("readOnlyMode", "always");
-    String schema = f.string("schema", "public");
-    String searchPath = f.string("search_path",
+    String schema = f.stringOr("schema", "public");
+    String searchPath = f.stringOr("search_path",
         schema.equals("public") ? schema : schema + ",public");
     props.setProperty("currentSchema", searchPath);
     copy(f, props, "sslmode", "sslmode");

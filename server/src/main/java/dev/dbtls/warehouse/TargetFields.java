@@ -18,7 +18,7 @@ record TargetFields(Target target, Path projectDir) {
     return null;
   }
 
-  String string(String key, String fallback) {
+  String stringOr(String key, String fallback) {
     String v = string(key);
     return v == null ? fallback : v;
   }
