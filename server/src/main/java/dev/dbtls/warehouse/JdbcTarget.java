@@ -69,7 +69,8 @@ final class JdbcTarget {
         throw new IllegalArgumentException("driver jar " + jars.get(i) + ": " + e.getMessage());
       }
     }
-    return new URLClassLoader("dbtls-jdbc-driver", urls, JdbcTarget.class.getClassLoader());
+    // the driver sees the JDK and its own jars, not our dependencies (it may bring other versions)
+    return new URLClassLoader("dbtls-jdbc-driver", urls, ClassLoader.getPlatformClassLoader());
   }
 
   private static Driver driver(String className, String url, ClassLoader loader) {
