@@ -67,10 +67,11 @@ final class DuckDbTarget {
     if (schema != null && !schema.equals("main")) {
       init.add(new ConnectionSpec.Init("SET schema = " + literal(schema), false));
     }
+    String pinned = url; // an in-memory database lives until its pool closes
     return new ConnectionSpec("duckdb", "duckdb", f.target().name(), where, null,
         new org.duckdb.DuckDBDriver(), url, props, List.copyOf(init), readOnly, false,
         memory ? 4 : Math.max(4, f.integer("threads", 1) + 1), memory ? 1 : 0, 2000,
-        secrets(f), null);
+        secrets(f), memory ? () -> org.duckdb.DuckDBDriver.releaseDB(pinned) : null);
   }
 
   private static String attach(TargetFields f, Map<?, ?> m) {
