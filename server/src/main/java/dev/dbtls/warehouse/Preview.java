@@ -88,6 +88,7 @@ public final class Preview {
         }
         watch.running(st);
         if (!st.execute(toRun)) {
+          watch.close();
           long count = st.getUpdateCount();
           if (!c.getAutoCommit()) {
             c.commit();
@@ -96,8 +97,11 @@ public final class Preview {
           return new PreviewResult(java.util.List.of(), java.util.List.of(), false, false, null,
               count, toRun, millis(t0), null);
         }
-        PreviewCursor cursor = new PreviewCursor(c, st, st.getResultSet(), o.limit());
+        PreviewCursor cursor = new PreviewCursor(c, st, st.getResultSet(), o.limit(),
+            drainsOnClose(spec));
         PreviewCursor.Page p = cursor.next(o.pageRows(), o.maxPageBytes());
+        // no cancel may reach the connection once it can go back to the pool
+        watch.close();
         if (watch.stopped()) {
           // MariaDB's KILL QUERY can end a query with a result instead of an error
           cursor.close();
@@ -112,11 +116,20 @@ public final class Preview {
         return new PreviewResult(cursor.columns(), p.rows(), p.hasMore(), p.truncated(), id, -1,
             toRun, millis(t0), null);
       } catch (SQLException | RuntimeException e) {
+        watch.close();
         WarehouseError error = watch.failure(spec, e);
         close(st, c);
         return PreviewResult.failed(error, toRun, millis(t0));
       }
     }
+  }
+
+  /**
+   * MariaDB's driver reads the rest of a streamed result when it is closed: stop the query first.
+   * Not PostgreSQL: its cancel is asynchronous and could hit the connection's next query.
+   */
+  private static boolean drainsOnClose(ConnectionSpec spec) {
+    return spec.sqlType().equals("mysql") || spec.sqlType().equals("mariadb");
   }
 
   static WarehouseError refusal(ReadOnlyCheck.Verdict v, boolean allowWrites) {

@@ -24,6 +24,7 @@ final class PreviewCursor implements AutoCloseable {
   private final int[] sqlTypes;
   private final String[] databaseTypes;
   private final List<PreviewColumn> columns;
+  private final boolean cancelOnClose;
   private long delivered;
   private boolean positioned;
   private boolean finished;
@@ -31,9 +32,10 @@ final class PreviewCursor implements AutoCloseable {
   private boolean closed;
   private volatile long lastUsed = System.nanoTime();
 
-  PreviewCursor(Connection connection, Statement statement, ResultSet rows, long limit)
-      throws SQLException {
+  PreviewCursor(Connection connection, Statement statement, ResultSet rows, long limit,
+      boolean cancelOnClose) throws SQLException {
     this.connection = connection;
+    this.cancelOnClose = cancelOnClose;
     this.statement = statement;
     this.rows = rows;
     this.limit = limit;
@@ -115,8 +117,8 @@ final class PreviewCursor implements AutoCloseable {
       return;
     }
     closed = true;
-    if (!finished) {
-      cancel(); // drivers that stream (MariaDB) would otherwise read the rest of the result
+    if (!finished && cancelOnClose) {
+      cancel(); // the driver would otherwise read the rest of the result
     }
     closeQuietly(rows);
     closeQuietly(statement);

@@ -46,6 +46,7 @@ final class QueryWatch implements AutoCloseable {
     return QueryFailure.of(spec, t, cancel.cancelled(), timedOut.get(), timeoutSeconds);
   }
 
+  /** Stops watching (the timer can no longer cancel anything); may be called again. */
   @Override
   public void close() {
     if (timer != null) {
