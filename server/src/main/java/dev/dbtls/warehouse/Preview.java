@@ -34,16 +34,25 @@ public final class Preview {
     if (c == null) {
       return unknownCursor();
     }
+    // a page's fetch (PostgreSQL, MariaDB ask the server for more rows) can be cancelled too
+    QueryWatch watch = new QueryWatch(o.cancel(), o.timeoutSeconds());
     try {
-      PreviewCursor.Page p = c.next(o.pageRows(), o.maxPageBytes());
+      watch.running(c.statement());
+      PreviewCursor.Page p = watch.stopped() ? null : c.next(o.pageRows(), o.maxPageBytes());
+      watch.close();
+      if (watch.stopped()) {
+        warehouse.cursors().close(cursor);
+        return PreviewPage.failed(watch.failure(warehouse.spec(), null));
+      }
       if (!p.hasMore()) {
         warehouse.cursors().close(cursor);
       }
       return new PreviewPage(p.rows(), p.hasMore(), p.truncated(), p.hasMore() ? cursor : null,
           null);
     } catch (SQLException | RuntimeException e) {
+      watch.close();
       warehouse.cursors().close(cursor);
-      return PreviewPage.failed(QueryFailure.of(warehouse.spec(), e, false, false, 0));
+      return PreviewPage.failed(watch.failure(warehouse.spec(), e));
     }
   }
 

@@ -204,6 +204,19 @@ class DuckDbWarehouseTest {
   }
 
   @Test
+  void aPageCancelledBeforeItsFetchClosesTheCursor() {
+    try (Warehouse w = open(target("dev", "type", "duckdb"), dir)) {
+      PreviewResult r = ok(Preview.run(w, "select * from range(1000)",
+          PreviewOptions.defaults().withPage(10, 1 << 20)));
+      QueryCancel cancel = new QueryCancel();
+      cancel.cancel();
+      PreviewPage p = Preview.page(w, r.cursor(), PreviewOptions.defaults().withCancel(cancel));
+      assertEquals(ProblemCode.WAREHOUSE_CANCELLED, p.error().code());
+      assertEquals(0, w.cursors().size());
+    }
+  }
+
+  @Test
   void timeout() {
     try (Warehouse w = open(target("dev", "type", "duckdb"), dir)) {
       PreviewResult r = Preview.run(w, "select count(*) from range(1000000000) a, range(1000000) b "
