@@ -36,7 +36,15 @@ public enum ProblemCode {
   CATALOG_INVALID("catalog-invalid", Severity.WARNING),
   PROPERTY_UNKNOWN_COLUMN("property-unknown-column", Severity.WARNING),
   // sql
-  SQL_SYNTAX("sql-syntax", Severity.WARNING);
+  SQL_SYNTAX("sql-syntax", Severity.WARNING),
+  // warehouse
+  WAREHOUSE_TARGET("warehouse-target", Severity.ERROR),
+  WAREHOUSE_CONNECT("warehouse-connect", Severity.ERROR),
+  WAREHOUSE_QUERY("warehouse-query", Severity.ERROR),
+  WAREHOUSE_NOT_A_QUERY("warehouse-not-a-query", Severity.ERROR),
+  WAREHOUSE_CANCELLED("warehouse-cancelled", Severity.INFO),
+  WAREHOUSE_TIMEOUT("warehouse-timeout", Severity.ERROR),
+  WAREHOUSE_CURSOR("warehouse-cursor", Severity.WARNING);
 
   private final String id;
   private final Severity defaultSeverity;

@@ -1,0 +1,58 @@
+package dev.dbtls.warehouse;
+
+import java.sql.Statement;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Watches the statements of one request: the caller's {@link QueryCancel} and a time limit both
+ * stop the running statement with {@code Statement.cancel()}, and afterwards say which of them
+ * stopped it. Our own timer rather than {@code setQueryTimeout}: drivers implement that
+ * differently (MariaDB rewrites the SQL), this works the same everywhere.
+ */
+final class QueryWatch implements AutoCloseable {
+  private final QueryCancel cancel;
+  private final int timeoutSeconds;
+  private final AtomicBoolean timedOut = new AtomicBoolean();
+  private final ScheduledFuture<?> timer;
+  private volatile Statement current;
+
+  QueryWatch(QueryCancel cancel, int timeoutSeconds) {
+    this.cancel = cancel != null ? cancel : new QueryCancel();
+    this.timeoutSeconds = timeoutSeconds;
+    this.timer = timeoutSeconds <= 0 ? null : Timers.after(timeoutSeconds * 1000L, () -> {
+      timedOut.set(true);
+      QueryCancel.stop(current);
+    });
+  }
+
+  void running(Statement s) {
+    current = s;
+    cancel.running(s);
+    if (timedOut.get()) {
+      QueryCancel.stop(s);
+    }
+  }
+
+  boolean cancelled() {
+    return cancel.cancelled();
+  }
+
+  boolean stopped() {
+    return cancel.cancelled() || timedOut.get();
+  }
+
+  WarehouseError failure(ConnectionSpec spec, Throwable t) {
+    return QueryFailure.of(spec, t, cancel.cancelled(), timedOut.get(), timeoutSeconds);
+  }
+
+  /** Stops watching (the timer can no longer cancel anything); may be called again. */
+  @Override
+  public void close() {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    cancel.done();
+    current = null;
+  }
+}

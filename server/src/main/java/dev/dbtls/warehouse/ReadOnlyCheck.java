@@ -1,0 +1,183 @@
+package dev.dbtls.warehouse;
+
+import dev.dbtls.sql.SqlDialect;
+import dev.dbtls.sql.SqlLexer;
+import dev.dbtls.sql.SqlToken;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.DescribeStatement;
+import net.sf.jsqlparser.statement.ExplainStatement;
+import net.sf.jsqlparser.statement.ShowColumnsStatement;
+import net.sf.jsqlparser.statement.ShowStatement;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.Statements;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.statement.show.ShowIndexStatement;
+import net.sf.jsqlparser.statement.show.ShowTablesStatement;
+
+/**
+ * Whether SQL only reads, decided by parsing it (JSqlParser in the adapter's dialect). A query
+ * (select, with ... select, values) is wrapped in a row limit; show, describe and explain run as
+ * they are. SQL the parser does not know (DuckDB's {@code from t}, dialect functions) counts as a
+ * query only when it starts like one, because it then runs inside
+ * {@code select * from (...)}, where the database itself refuses anything but a query.
+ */
+final class ReadOnlyCheck {
+  enum Kind {
+    /** Wrapped with a row limit. */
+    QUERY,
+    /** show / describe / explain: run as written. */
+    COMMAND,
+    /** Writes, or cannot be shown to only read. */
+    WRITE,
+    MULTIPLE,
+    EMPTY
+  }
+
+  /** {@code sql} is the statement without trailing semicolons and comments. */
+  record Verdict(Kind kind, String sql, String what) {}
+
+  private static final Set<String> QUERY_WORDS =
+      Set.of("select", "with", "from", "values", "table", "pivot", "unpivot", "summarize");
+  private static final Set<String> COMMAND_WORDS = Set.of("show", "describe", "desc");
+  private static final ExecutorService PARSER = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "dbtls-preview-parse");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private ReadOnlyCheck() {}
+
+  static Verdict check(String sql, String adapterType) {
+    SqlDialect dialect = SqlDialect.of(adapterType).orElse(SqlDialect.of("postgres").orElseThrow());
+    List<SqlToken> tokens = SqlLexer.lex(sql == null ? "" : sql, dialect);
+    int last = -1;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!tokens.get(i).isPunct(';')) {
+        if (last >= 0 && i > 0 && hasSemicolonBetween(tokens, last, i)) {
+          return new Verdict(Kind.MULTIPLE, sql, "more than one statement");
+        }
+        last = i;
+      }
+    }
+    if (last < 0) {
+      return new Verdict(Kind.EMPTY, "", "no SQL to run");
+    }
+    String body = sql.substring(tokens.get(0).start(), tokens.get(last).end());
+    Statement parsed = parse(body, dialect);
+    Kind kind = parsed != null ? kind(parsed) : byFirstWord(tokens, last);
+    String what = parsed != null ? describe(parsed) : first(tokens) + " statement";
+    return new Verdict(kind, body, what);
+  }
+
+  private static boolean hasSemicolonBetween(List<SqlToken> tokens, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      if (tokens.get(i).isPunct(';')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Statement parse(String sql, SqlDialect dialect) {
+    try {
+      CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withTimeOut(1000);
+      if (dialect.parserDialect() != null) {
+        parser.withDialect(dialect.parserDialect());
+      }
+      parser.withSquareBracketQuotation(dialect.squareBracketQuotes());
+      if (dialect.backslashEscapes()) {
+        parser.withBackslashEscapeCharacter(true);
+      }
+      Statements all = CCJSqlParserUtil.parseStatements(parser, PARSER);
+      return all.size() == 1 ? all.get(0) : null;
+    } catch (JSQLParserException | RuntimeException | StackOverflowError e) {
+      return null;
+    }
+  }
+
+  static Kind kind(Statement s) {
+    if (s instanceof Select select) {
+      return readsOnly(select) ? Kind.QUERY : Kind.WRITE;
+    }
+    if (s instanceof ShowStatement || s instanceof ShowColumnsStatement
+        || s instanceof ShowTablesStatement || s instanceof ShowIndexStatement
+        || s instanceof DescribeStatement) {
+      return Kind.COMMAND;
+    }
+    if (s instanceof ExplainStatement explain) {
+      // EXPLAIN ANALYZE runs its statement
+      return explain.getStatement() == null || kind(explain.getStatement()) != Kind.WRITE
+          ? Kind.COMMAND : Kind.WRITE;
+    }
+    return Kind.WRITE;
+  }
+
+  private static boolean readsOnly(Select select) {
+    if (select.getWithItemsList() != null) {
+      for (WithItem<?> w : select.getWithItemsList()) {
+        if (!(w.getStatement() instanceof ParenthesedSelect inner) || !readsOnly(inner)) {
+          return false;
+        }
+      }
+    }
+    if (select instanceof PlainSelect plain) {
+      return plain.getIntoTables() == null && plain.getMySqlSelectIntoClause() == null
+          && plain.getIntoTempTable() == null;
+    }
+    if (select instanceof SetOperationList set) {
+      return set.getSelects().stream().allMatch(ReadOnlyCheck::readsOnly);
+    }
+    if (select instanceof ParenthesedSelect p) {
+      return p.getSelect() == null || readsOnly(p.getSelect());
+    }
+    return true;
+  }
+
+  private static Kind byFirstWord(List<SqlToken> tokens, int last) {
+    String first = first(tokens);
+    if (QUERY_WORDS.contains(first)) {
+      return Kind.QUERY;
+    }
+    if (COMMAND_WORDS.contains(first)) {
+      return Kind.COMMAND;
+    }
+    if (first.equals("explain")) {
+      for (int i = 1; i <= last; i++) {
+        if (tokens.get(i).is("analyze") || tokens.get(i).is("analyse")) {
+          return Kind.WRITE;
+        }
+      }
+      return Kind.COMMAND;
+    }
+    return Kind.WRITE;
+  }
+
+  private static String first(List<SqlToken> tokens) {
+    for (SqlToken t : tokens) {
+      if (t.kind() == SqlToken.Kind.WORD) {
+        return t.text().toLowerCase(Locale.ROOT);
+      }
+      if (!t.isPunct('(')) {
+        break;
+      }
+    }
+    return tokens.isEmpty() ? "" : tokens.get(0).text().toLowerCase(Locale.ROOT);
+  }
+
+  private static String describe(Statement s) {
+    String name = s.getClass().getSimpleName().replace("Statement", "")
+        .replaceAll("([a-z])([A-Z])", "$1 $2");
+    return (name.isEmpty() ? "unknown" : name.toLowerCase(Locale.ROOT)) + " statement";
+  }
+}

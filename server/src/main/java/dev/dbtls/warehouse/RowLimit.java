@@ -1,0 +1,35 @@
+package dev.dbtls.warehouse;
+
+/**
+ * Wraps a query so that the database returns at most a number of rows, in the dialect's words:
+ * {@code limit n} for DuckDB, PostgreSQL, MySQL/MariaDB, SQLite, Snowflake, BigQuery, Trino,
+ * Databricks; {@code top (n)} for SQL Server; {@code fetch first n rows only} for Oracle (whose
+ * table aliases take no {@code as}). The query goes on its own lines so that a trailing
+ * {@code --} comment cannot swallow the closing bracket.
+ */
+final class RowLimit {
+  private RowLimit() {}
+
+  /** {@code sql} with at most {@code rows} rows; {@code rows <= 0}: wrapped, not limited. */
+  static String wrap(String sqlType, String sql, long rows, String alias) {
+    String inner = "(\n" + sql + "\n)";
+    if (rows <= 0) {
+      return "select * from " + inner + alias(sqlType, alias);
+    }
+    return switch (sqlType) {
+      case "sqlserver" -> "select top (" + rows + ") * from " + inner + alias(sqlType, alias);
+      case "oracle" -> "select * from " + inner + alias(sqlType, alias) + " fetch first " + rows
+          + " rows only";
+      default -> "select * from " + inner + alias(sqlType, alias) + " limit " + rows;
+    };
+  }
+
+  /** The query's columns without its rows. */
+  static String noRows(String sqlType, String sql, String alias) {
+    return "select * from (\n" + sql + "\n)" + alias(sqlType, alias) + " where 1 = 0";
+  }
+
+  static String alias(String sqlType, String alias) {
+    return sqlType.equals("oracle") ? " " + alias : " as " + alias;
+  }
+}

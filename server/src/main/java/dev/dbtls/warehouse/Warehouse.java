@@ -1,0 +1,152 @@
+package dev.dbtls.warehouse;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.dbtls.project.Target;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * One target's pool of connections (HikariCP), opened from a profile {@link Target}. Connecting
+ * is checked once when opening, so that a wrong password or an unreachable host is one clear
+ * {@link WarehouseError} at once rather than a pool timeout later. Keeps the previews' open
+ * {@link PreviewCursors}; closing the warehouse closes them and the pool.
+ */
+public final class Warehouse implements AutoCloseable {
+  /** A warehouse, or why there is none. */
+  public record Opened(Warehouse warehouse, WarehouseError error) {
+    public boolean ok() {
+      return warehouse != null;
+    }
+  }
+
+  private final ConnectionSpec spec;
+  private final HikariDataSource pool;
+  private final PreviewCursors cursors = new PreviewCursors();
+
+  private Warehouse(ConnectionSpec spec, HikariDataSource pool) {
+    this.spec = spec;
+    this.pool = pool;
+  }
+
+  /** Opens a pool for the target; relative file paths are read from {@code projectDir}. */
+  public static Opened open(Target target, Path projectDir) {
+    ConnectionSpec spec;
+    try {
+      spec = spec(new TargetFields(target, projectDir.toAbsolutePath().normalize()));
+    } catch (IllegalArgumentException e) {
+      return new Opened(null, ConnectFailure.invalid(target.type(), target.name(), e.getMessage()));
+    } catch (RuntimeException | LinkageError e) {
+      return new Opened(null, ConnectFailure.invalid(target.type(), target.name(),
+          "the driver cannot be loaded (" + e.getClass().getSimpleName() + ")"));
+    }
+    DriverSource source = new DriverSource(spec);
+    try (Connection probe = source.getConnection()) {
+      probe.isValid(1);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(spec.resources());
+      return new Opened(null, ConnectFailure.of(spec, e));
+    }
+    try {
+      return new Opened(new Warehouse(spec, new HikariDataSource(config(spec, source))), null);
+    } catch (RuntimeException e) {
+      closeQuietly(spec.resources());
+      return new Opened(null, ConnectFailure.of(spec, e));
+    }
+  }
+
+  private static ConnectionSpec spec(TargetFields f) {
+    String type = f.target().type().toLowerCase(Locale.ROOT);
+    return switch (type) {
+      case "duckdb" -> DuckDbTarget.spec(f);
+      case "postgres" -> PostgresTarget.spec(f);
+      case "sqlite" -> SqliteTarget.spec(f);
+      case "mysql", "mariadb" -> MySqlTarget.spec(f, type);
+      case "jdbc" -> JdbcTarget.spec(f);
+      default -> throw new IllegalArgumentException("dbtls does not connect to " + type
+          + " yet; use a 'type: jdbc' target with 'url', 'driver' and 'driver_path'");
+    };
+  }
+
+  private static HikariConfig config(ConnectionSpec spec, DriverSource source) {
+    HikariConfig c = new HikariConfig();
+    c.setPoolName("dbtls-" + spec.kind() + "-" + spec.targetName().replaceAll("[^A-Za-z0-9_-]", "_"));
+    c.setDataSource(source);
+    c.setMaximumPoolSize(spec.maxPoolSize());
+    c.setMinimumIdle(spec.minIdle());
+    c.setConnectionTimeout(spec.connectTimeoutMs() + 1000);
+    c.setInitializationFailTimeout(-1);
+    // Hikari sets its read-only default on each new connection; DuckDB refuses a change
+    c.setReadOnly(spec.readOnly() == ConnectionSpec.ReadOnly.DATABASE);
+    if (spec.minIdle() > 0) {
+      c.setIdleTimeout(0);
+      c.setMaxLifetime(0);
+    } else {
+      // idle connections go soon: an open DuckDB file blocks a `dbt run` in another process
+      c.setIdleTimeout(10_000);
+    }
+    return c;
+  }
+
+  /** A connection from the pool; closing it gives it back. */
+  Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  ConnectionSpec spec() {
+    return spec;
+  }
+
+  PreviewCursors cursors() {
+    return cursors;
+  }
+
+  /** The profile's target name. */
+  public String targetName() {
+    return spec.targetName();
+  }
+
+  /** duckdb, postgres, sqlite, mysql, mariadb or jdbc. */
+  public String kind() {
+    return spec.kind();
+  }
+
+  /** The adapter type whose SQL the database speaks (for the generic target: from its URL). */
+  public String sqlType() {
+    return spec.sqlType();
+  }
+
+  /** host:port or the database file: where the target is, without credentials. */
+  public String where() {
+    return spec.where();
+  }
+
+  /** Closes open cursors and the pool; never throws. */
+  @Override
+  public void close() {
+    cursors.close();
+    try {
+      pool.close();
+    } catch (RuntimeException e) {
+      // closing is best effort
+    }
+    closeQuietly(spec.resources());
+  }
+
+  @Override
+  public String toString() {
+    return spec.toString();
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // nothing to do
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.dbtls.warehouse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.dbtls.warehouse.ReadOnlyCheck.Kind;
+import org.junit.jupiter.api.Test;
+
+class ReadOnlyCheckTest {
+  private static Kind kind(String sql, String adapter) {
+    return ReadOnlyCheck.check(sql, adapter).kind();
+  }
+
+  @Test
+  void queriesRun() {
+    assertEquals(Kind.QUERY, kind("select 1", "postgres"));
+    assertEquals(Kind.QUERY, kind("with a as (select 1 x) select * from a", "postgres"));
+    assertEquals(Kind.QUERY, kind("(select 1) union all (select 2)", "duckdb"));
+    assertEquals(Kind.QUERY, kind("values (1, 'a'), (2, 'b')", "postgres"));
+    assertEquals(Kind.QUERY, kind("-- leading comment\nselect 1;  -- trailing\n", "duckdb"));
+    // DuckDB syntax the parser does not know still starts like a query: it runs wrapped
+    assertEquals(Kind.QUERY, kind("from orders select * exclude (id)", "duckdb"));
+    assertEquals(Kind.QUERY, kind("select * exclude (id) from orders", "duckdb"));
+  }
+
+  @Test
+  void commandsRunAsWritten() {
+    assertEquals(Kind.COMMAND, kind("show tables", "mysql"));
+    assertEquals(Kind.COMMAND, kind("describe orders", "duckdb"));
+    assertEquals(Kind.COMMAND, kind("explain select * from orders", "postgres"));
+  }
+
+  @Test
+  void writesAreRefused() {
+    assertEquals(Kind.WRITE, kind("insert into t values (1)", "postgres"));
+    assertEquals(Kind.WRITE, kind("update t set a = 1", "postgres"));
+    assertEquals(Kind.WRITE, kind("delete from t", "mysql"));
+    assertEquals(Kind.WRITE, kind("create table t as select 1", "duckdb"));
+    assertEquals(Kind.WRITE, kind("drop table t", "sqlite"));
+    assertEquals(Kind.WRITE, kind("select * into new_t from t", "postgres"));
+    assertEquals(Kind.WRITE, kind("with d as (delete from t returning *) select * from d",
+        "postgres"));
+    assertEquals(Kind.WRITE, kind("explain analyze delete from t", "postgres"));
+    assertEquals(Kind.WRITE, kind("pragma journal_mode = delete", "sqlite"));
+    assertEquals(Kind.WRITE, kind("copy t to '/tmp/x.csv'", "duckdb"));
+    assertEquals(Kind.WRITE, kind("attach 'x.db' as x", "duckdb"));
+    assertEquals("insert statement",
+        ReadOnlyCheck.check("insert into t values (1)", "postgres").what());
+  }
+
+  @Test
+  void oneStatementOnly() {
+    assertEquals(Kind.MULTIPLE, kind("select 1; select 2", "postgres"));
+    assertEquals(Kind.MULTIPLE, kind("select 1; drop table t;", "duckdb"));
+    assertEquals(Kind.QUERY, kind("select ';' as semicolon;;", "duckdb"));
+    assertEquals(Kind.EMPTY, kind("  -- nothing\n ;", "duckdb"));
+    assertEquals(Kind.EMPTY, kind(null, "duckdb"));
+  }
+
+  @Test
+  void bodyDropsTrailingSemicolonsAndComments() {
+    assertEquals("select 1", ReadOnlyCheck.check("select 1; -- done", "postgres").sql());
+  }
+
+  @Test
+  void rowLimitPerDialect() {
+    assertEquals("select * from (\nselect 1 -- c\n) as p limit 11",
+        RowLimit.wrap("postgres", "select 1 -- c", 11, "p"));
+    assertEquals("select top (5) * from (\nselect 1\n) as p",
+        RowLimit.wrap("sqlserver", "select 1", 5, "p"));
+    assertEquals("select * from (\nselect 1 from dual\n) p fetch first 5 rows only",
+        RowLimit.wrap("oracle", "select 1 from dual", 5, "p"));
+    assertEquals("select * from (\nselect 1\n) as p", RowLimit.wrap("duckdb", "select 1", 0, "p"));
+  }
+}
