@@ -12,6 +12,13 @@ import java.util.Map;
 public record Target(String name, String profileName, String type, String database, String schema,
     int threads, Map<String, Object> fields) {
 
+  /** No field values: a target's fields hold credentials, and a toString ends up in logs. */
+  @Override
+  public String toString() {
+    return "Target[" + profileName + "." + name + ", type=" + type + ", database=" + database
+        + ", schema=" + schema + ", fields=" + new java.util.TreeSet<>(fields.keySet()) + "]";
+  }
+
   /** A stand-in when no profile can be found: compiling still works, on DuckDB's conventions. */
   public static Target fallback(String projectName) {
     return new Target("default", projectName, "duckdb", projectName, "main", 1, Map.of());
