@@ -125,4 +125,44 @@ class CliTest {
     assertEquals(2, unknown.exit());
     assertTrue(unknown.err().contains("unknown feature 'colour'"), unknown.err());
   }
+
+  /** A project on a real DuckDB file with a raw table, as `dbt run` would have left it. */
+  static Path duckdbProject(Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("models"));
+    Files.writeString(dir.resolve("dbt_project.yml"), "name: pv\nprofile: pv\n");
+    Files.writeString(dir.resolve("profiles.yml"),
+        "pv:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: pv.duckdb\n");
+    Files.writeString(dir.resolve("models/sources.yml"),
+        "version: 2\nsources:\n  - name: raw\n    schema: main\n    tables:\n      - name: orders\n");
+    Files.writeString(dir.resolve("models/doubled.sql"),
+        "select id, amount * 2 as doubled, note from {{ source('raw', 'orders') }} order by id\n");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("pv.duckdb"));
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("create table orders as select i as id, i * 1.5 as amount, 'note, ' || i as note"
+          + " from range(1, 101) t(i)");
+    }
+    return dir;
+  }
+
+  @Test
+  void previewShowsTheFirstRowsReadOnly(@TempDir Path dir) throws Exception {
+    String project = duckdbProject(dir).toString();
+    Run table = run("preview", "--project-dir", project, "-s", "doubled", "--limit", "2");
+    assertEquals(0, table.exit(), table.err());
+    assertEquals(List.of("id | doubled | note   ", "-- | ------- | -------", "1  | 3.0     | note, 1",
+        "2  | 6.0     | note, 2"), table.out().lines().toList());
+    assertTrue(table.err().contains("2 rows (more not shown)"), table.err());
+
+    Run csv = run("preview", "--project-dir", project, "--sql",
+        "select count(*) as n, max(note) as last from {{ source('raw', 'orders') }}", "--format", "csv");
+    assertEquals(List.of("n,last", "100,\"note, 99\""), csv.out().lines().toList());
+
+    Run write = run("preview", "--project-dir", project, "--sql", "delete from orders");
+    assertEquals(1, write.exit());
+    assertTrue(write.err().contains("warehouse-not-a-query"), write.err());
+
+    Run none = run("preview", "--project-dir", project);
+    assertEquals(2, none.exit());
+    assertTrue(none.err().contains("select exactly one model"), none.err());
+  }
 }

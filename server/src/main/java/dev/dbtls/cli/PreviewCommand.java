@@ -1,0 +1,128 @@
+package dev.dbtls.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbtls.ide.PreviewSql;
+import dev.dbtls.index.Node;
+import dev.dbtls.index.Selector;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.warehouse.PreviewColumn;
+import dev.dbtls.warehouse.PreviewOptions;
+import dev.dbtls.warehouse.PreviewResult;
+import dev.dbtls.warehouse.Warehouses;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dbtls preview}: compiles one model (or ad-hoc SQL with Jinja) and shows the first rows
+ * from the target's warehouse, read-only, through the same code the editor's preview uses.
+ */
+@Command(name = "preview", description = "Run a model's compiled SQL (or --sql) on the target and show the first rows.")
+final class PreviewCommand implements Callable<Integer> {
+  @Mixin ProjectOptions project;
+
+  @Option(names = "--sql", description = "Ad-hoc SQL (Jinja allowed) instead of a model")
+  String sql;
+
+  @Option(names = "--limit", description = "Rows to show (default: ${DEFAULT-VALUE})")
+  long limit = 20;
+
+  @Option(names = "--format", description = "table, json or csv (default: ${DEFAULT-VALUE})")
+  String format = "table";
+
+  @Option(names = "--timeout", description = "Seconds the query may take (default: ${DEFAULT-VALUE})")
+  int timeout = 60;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!List.of("table", "json", "csv").contains(format)) {
+      System.err.println("error: --format must be table, json or csv");
+      return 2;
+    }
+    List<String> errors = new ArrayList<>();
+    ProjectSnapshot snapshot = project.snapshot(errors, true);
+    errors.forEach(e -> System.err.println("error: " + e));
+    Path file = null;
+    if (sql == null && project.select.isEmpty()) {
+      System.err.println("error: select exactly one model to preview (--select NAME), or give --sql");
+      return 2;
+    }
+    if (sql == null) {
+      Selector selector = new Selector(snapshot.manifest());
+      List<Node> nodes = selector.select(project.select, project.exclude).stream()
+          .map(id -> snapshot.manifest().nodes().get(id))
+          .filter(n -> n != null && n.type().compiles() && n.file() != null).toList();
+      selector.problems().forEach(p -> System.err.println(p.format()));
+      if (nodes.size() != 1) {
+        System.err.println("error: select exactly one model to preview (--select NAME); "
+            + nodes.size() + " selected");
+        return 2;
+      }
+      file = nodes.get(0).file().absolutePath();
+    }
+    PreviewSql prepared = PreviewSql.of(snapshot, file, sql).orElse(null);
+    if (prepared == null || prepared.failed()) {
+      if (prepared != null) {
+        Reporter.report(prepared.problems(), List.of());
+      }
+      System.err.println("error: the SQL could not be compiled");
+      return 1;
+    }
+    PreviewOptions options = PreviewOptions.defaults().withLimit(limit)
+        .withPage((int) Math.max(1, Math.min(limit, 5000)), 64L << 20).withTimeout(timeout);
+    try (Warehouses warehouses = new Warehouses()) {
+      PreviewResult r = warehouses.preview(snapshot.inputs(), prepared.sql(), options);
+      if (!r.ok()) {
+        System.err.println("error " + r.error().code().id() + ": " + r.error().message());
+        return 1;
+      }
+      print(r);
+      System.err.printf("%d rows%s in %d ms from target '%s'%n", r.rows().size(),
+          r.truncated() || r.hasMore() ? " (more not shown)" : "", r.millis(),
+          snapshot.inputs().target().name());
+      return 0;
+    }
+  }
+
+  private void print(PreviewResult r) throws Exception {
+    switch (format) {
+      case "json" -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("columns", r.columns());
+        out.put("rows", r.rows());
+        out.put("truncated", r.truncated() || r.hasMore());
+        System.out.println(new ObjectMapper().writeValueAsString(out));
+      }
+      case "csv" -> {
+        System.out.println(csvLine(r.columns().stream().map(c -> (Object) c.name()).toList()));
+        r.rows().forEach(row -> System.out.println(csvLine(row)));
+      }
+      default -> System.out.print(TextTable.of(r.columns().stream().map(PreviewColumn::name).toList(),
+          r.rows()));
+    }
+  }
+
+  /** RFC 4180: quoted when it holds a comma, quote or line break; nulls are empty. */
+  private static String csvLine(List<Object> values) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      Object v = values.get(i);
+      String s = v == null ? "" : String.valueOf(v);
+      if (i > 0) {
+        sb.append(',');
+      }
+      if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+        sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+      } else {
+        sb.append(s);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.index.Node;
+import dev.dbtls.index.ResourceType;
+import dev.dbtls.index.compile.CompiledNode;
+import dev.dbtls.index.compile.NodeCompiler;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.FileKind;
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProjectFile;
+import dev.dbtls.project.Span;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SQL a preview runs: the compiled SQL of the node a file defines (the buffer as the editor
+ * has it), or ad-hoc SQL with Jinja rendered in that node's context ({@code this}, its configs,
+ * refs resolving from its package) — or, in a file that defines no node, as an analysis of the
+ * root project would be. Nothing runs here: the warehouse layer runs the result.
+ *
+ * @param nodeId the node compiled, or {@code null} for ad-hoc SQL outside any node
+ * @param sql what to run; empty when compiling failed
+ * @param problems what compiling found
+ * @param failed whether the SQL could not be compiled
+ */
+public record PreviewSql(String nodeId, String sql, List<Problem> problems, boolean failed) {
+  /** Name of the node ad-hoc SQL outside any node compiles as. */
+  static final String AD_HOC = "dbtls_adhoc";
+
+  /** {@code adHoc} null or blank: the file's node; else that SQL. Empty when there is nothing to run. */
+  public static Optional<PreviewSql> of(ProjectSnapshot snapshot, Path file, String adHoc) {
+    try {
+      return find(snapshot, file, adHoc);
+    } catch (RuntimeException e) {
+      return Optional.empty(); // the compiler never throws; this guards the rest
+    }
+  }
+
+  static Optional<PreviewSql> find(ProjectSnapshot snapshot, Path file, String adHoc) {
+    Optional<Node> own = file == null ? Optional.empty() : CompileFile.compilableNode(snapshot, file);
+    Node node;
+    if (adHoc == null || adHoc.isBlank()) {
+      if (own.isEmpty()) {
+        return Optional.empty();
+      }
+      node = own.get();
+    } else {
+      node = own.map(n -> withText(n, adHoc)).orElseGet(() -> adHocAnalysis(snapshot, adHoc));
+    }
+    CompiledNode c = new NodeCompiler(snapshot).compile(node);
+    String id = own.isPresent() ? node.uniqueId() : null;
+    return Optional.of(new PreviewSql(id, c.failed() ? "" : c.sql().strip(), c.problems(), c.failed()));
+  }
+
+  private static Node withText(Node n, String text) {
+    ProjectFile f = n.file();
+    ProjectFile edited = new ProjectFile(f.kind(), f.packageName(), f.relativePath(), f.absolutePath(), text);
+    return new Node(n.uniqueId(), n.type(), n.packageName(), n.name(), n.version(), n.fqn(),
+        n.originalFilePath(), n.displayPath(), edited, n.config(), n.description(), n.columns(),
+        n.refs(), n.sources(), n.dependsOn(), n.relation(), n.span(), n.extra());
+  }
+
+  private static Node adHocAnalysis(ProjectSnapshot snapshot, String text) {
+    var root = snapshot.inputs().root();
+    String relative = "analyses/" + AD_HOC + ".sql";
+    ProjectFile f = new ProjectFile(FileKind.ANALYSIS, root.name(), relative,
+        root.dir().resolve(relative), text);
+    return new Node("analysis." + root.name() + "." + AD_HOC, ResourceType.ANALYSIS, root.name(),
+        AD_HOC, null, List.of(root.name(), AD_HOC), relative, relative, f,
+        Map.of("enabled", true, "materialized", "view"), null, List.of(), List.of(), List.of(),
+        List.of(), null, Span.NONE, Map.of());
+  }
+}
