@@ -1,6 +1,7 @@
 package dev.dbtls.protocol;
 
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.jsonrpc.services.JsonNotification;
 import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 import org.eclipse.lsp4j.jsonrpc.services.JsonSegment;
 
@@ -17,4 +18,20 @@ public interface DbtProtocol {
    */
   @JsonRequest
   CompletableFuture<CompileResult> compile(CompileParams params);
+
+  /**
+   * {@code dbt/preview}: runs the compiled SQL of a document's model (or ad-hoc SQL) on the
+   * project's target, read-only, and answers typed columns and the first page of rows. Cancel it
+   * with {@code $/cancelRequest}: the query is cancelled in the database.
+   */
+  @JsonRequest
+  CompletableFuture<PreviewResult> preview(PreviewParams params);
+
+  /** {@code dbt/previewPage}: the next page of a preview, by its cursor. */
+  @JsonRequest
+  CompletableFuture<PreviewPage> previewPage(PreviewPageParams params);
+
+  /** {@code dbt/previewClose}: the client no longer wants the rest of a preview. */
+  @JsonNotification
+  void previewClose(PreviewCloseParams params);
 }

@@ -54,6 +54,8 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   private volatile boolean watchFiles;
   private final Set<Path> loaded = ConcurrentHashMap.newKeySet();
   private final IndexingProgress progress = new IndexingProgress();
+  /** Connection pools per project and target; closed at shutdown. */
+  private final dev.dbtls.warehouse.Warehouses warehouses = new dev.dbtls.warehouse.Warehouses();
   private final Configuration configuration;
   private volatile boolean pullConfiguration;
 
@@ -84,7 +86,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     this.textDocuments = new DbtTextDocumentService(workspace, uris);
     this.workspaceService = new DbtWorkspaceService(workspace, uris, this::settingsChanged,
         textDocuments.features());
-    this.dbt = new DbtProtocolService(workspace, uris);
+    this.dbt = new DbtProtocolService(workspace, uris, warehouses);
   }
 
   @Override
@@ -170,11 +172,13 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   public CompletableFuture<Object> shutdown() {
     shutdown = true;
     workspace.close();
+    warehouses.close();
     return CompletableFuture.completedFuture(null);
   }
 
   @Override
   public void exit() {
+    warehouses.close(); // without a shutdown first, too: no pool outlives the server
     exit.accept(shutdown ? 0 : 1);
   }
 

@@ -2,6 +2,8 @@ package dev.dbtls.lsp;
 
 import dev.dbtls.ide.CompileFile;
 import dev.dbtls.ide.Workspace;
+import dev.dbtls.warehouse.QueryCancel;
+import dev.dbtls.warehouse.Warehouses;
 import dev.dbtls.index.compile.CompiledNode;
 import dev.dbtls.jinja.scan.SourceMap;
 import dev.dbtls.project.DbtProject;
@@ -22,10 +24,54 @@ import java.util.concurrent.CompletableFuture;
 final class DbtProtocolService implements DbtProtocol {
   private final Workspace workspace;
   private final Uris uris;
+  private final Warehouses warehouses;
 
-  DbtProtocolService(Workspace workspace, Uris uris) {
+  DbtProtocolService(Workspace workspace, Uris uris, Warehouses warehouses) {
     this.workspace = workspace;
     this.uris = uris;
+    this.warehouses = warehouses;
+  }
+
+  /**
+   * Compiles the document's model (or the ad-hoc SQL) once every edit sent so far is built, then
+   * runs it on the target. A cancelled request cancels the query in the database.
+   */
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.PreviewResult> preview(dev.dbtls.protocol.PreviewParams params) {
+    Path file = params == null || params.uri() == null ? null : uris.path(params.uri());
+    Optional<Path> project = file == null ? Optional.empty() : workspace.projectOf(file);
+    if (project.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    QueryCancel cancel = new QueryCancel();
+    CompletableFuture<dev.dbtls.protocol.PreviewResult> answer = workspace.upToDate(project.get())
+        .thenApplyAsync(s -> s == null ? null : PreviewAnswer.of(s, file, params, cancel, warehouses, uris));
+    answer.whenComplete((r, e) -> {
+      if (e instanceof java.util.concurrent.CancellationException) {
+        cancel.cancel();
+      }
+    });
+    return answer;
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.PreviewPage> previewPage(dev.dbtls.protocol.PreviewPageParams params) {
+    QueryCancel cancel = new QueryCancel();
+    CompletableFuture<dev.dbtls.protocol.PreviewPage> answer = CompletableFuture.supplyAsync(
+        () -> PreviewAnswer.page(params, cancel, warehouses));
+    answer.whenComplete((r, e) -> {
+      if (e instanceof java.util.concurrent.CancellationException) {
+        cancel.cancel();
+      }
+    });
+    return answer;
+  }
+
+  @Override
+  public void previewClose(dev.dbtls.protocol.PreviewCloseParams params) {
+    if (params != null && params.cursor() != null) {
+      warehouses.closeCursor(params.cursor());
+    }
   }
 
   @Override
@@ -52,7 +98,7 @@ final class DbtProtocolService implements DbtProtocol {
     return new CompileResult(uri, c.node().uniqueId(), c.sql(), c.failed(), problems, segments);
   }
 
-  private CompileProblem problem(Path root, Problem p) {
+  CompileProblem problem(Path root, Problem p) {
     Path file = root.resolve(p.file().isEmpty() ? DbtProject.FILE : p.file()).normalize();
     Range range = new Range(new Position(p.line(), p.column()), new Position(p.endLine(), p.endColumn()));
     return new CompileProblem(uris.uri(file), range, p.severity().name().toLowerCase(),

@@ -476,6 +476,58 @@ class LspProtocolTest {
     }
   }
 
+  @Test
+  void previewPagesAndCancelsOnARealDuckDbFile() throws Exception {
+    Path project = dev.dbtls.cli.CliTestAccess.duckdbProject(dir.resolve("pv"));
+    String uri = project.resolve("models/doubled.sql").toUri().toString();
+    try (LspClient lsp = LspClient.start(dir)) {
+      lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir));
+      lsp.notify("initialized", Map.of());
+      // the unsaved buffer is what runs
+      lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uri, "languageId",
+          "jinja-sql", "version", 1, "text",
+          "select id, note from {{ source('raw', 'orders') }} where id <= 30 order by id\n")));
+      JsonObject first = object(lsp, lsp.request("dbt/preview", Map.of("uri", uri, "pageRows", 20)));
+      assertFalse(first.has("error"), first.toString()); // nulls are left out of the JSON
+      assertEquals("model.pv.doubled", first.get("nodeId").getAsString());
+      assertEquals(List.of("id", "note"), names(first.getAsJsonArray("columns")));
+      assertEquals(20, first.getAsJsonArray("rows").size());
+      assertEquals("note, 1", first.getAsJsonArray("rows").get(0).getAsJsonArray().get(1).getAsString());
+      assertTrue(first.get("hasMore").getAsBoolean());
+
+      JsonObject page = object(lsp, lsp.request("dbt/previewPage",
+          Map.of("cursor", first.get("cursor").getAsString(), "pageRows", 20)));
+      assertEquals(10, page.getAsJsonArray("rows").size());
+      assertEquals(21, page.getAsJsonArray("rows").get(0).getAsJsonArray().get(0).getAsInt());
+      assertFalse(page.get("hasMore").getAsBoolean());
+
+      // a write is refused, with the reason
+      JsonObject write = object(lsp, lsp.request("dbt/preview", Map.of("uri", uri, "sql", "delete from orders")));
+      assertEquals("warehouse-not-a-query", write.getAsJsonObject("error").get("code").getAsString());
+
+      // a long query, cancelled: RequestCancelled, and the next preview works
+      JsonObject cancelled = lsp.requestThen("dbt/preview", Map.of("uri", uri, "sql",
+          "select count(*) from range(100000000000) a, range(1000) b"), id -> {
+            try {
+              Thread.sleep(300);
+              lsp.notify("$/cancelRequest", Map.of("id", id));
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+      assertEquals(-32800, cancelled.getAsJsonObject("error").get("code").getAsInt(), cancelled.toString());
+      JsonObject after = object(lsp, lsp.request("dbt/preview", Map.of("uri", uri, "sql",
+          "select count(*) as n from {{ source('raw', 'orders') }}")));
+      assertEquals(100, after.getAsJsonArray("rows").get(0).getAsJsonArray().get(0).getAsInt(), after.toString());
+    }
+  }
+
+  private static List<String> names(JsonArray columns) {
+    List<String> out = new java.util.ArrayList<>();
+    columns.forEach(c -> out.add(c.getAsJsonObject().get("name").getAsString()));
+    return out;
+  }
+
   private static JsonObject object(LspClient lsp, JsonElement e) {
     assertTrue(e.isJsonObject(), () -> "expected an object, got " + e + "; server stderr:\n" + lsp.stderr());
     return e.getAsJsonObject();

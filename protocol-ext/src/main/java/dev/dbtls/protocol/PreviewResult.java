@@ -1,0 +1,12 @@
+package dev.dbtls.protocol;
+
+import java.util.List;
+
+/**
+ * Result of {@code dbt/preview}: the compiled SQL, typed columns and the first page of rows
+ * (values as JSON scalars; dates and times as ISO-8601 strings, bytes as base64), or an error.
+ * While {@code hasMore}, {@code cursor} fetches the next page with {@code dbt/previewPage}.
+ */
+public record PreviewResult(String uri, String nodeId, String compiledSql, List<PreviewColumn> columns,
+    List<List<Object>> rows, boolean hasMore, boolean truncated, String cursor, long millis,
+    List<CompileProblem> problems, PreviewError error) {}

@@ -1,0 +1,78 @@
+package dev.dbtls.lsp;
+
+import dev.dbtls.ide.PreviewSql;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.DbtProject;
+import dev.dbtls.project.Problem;
+import dev.dbtls.protocol.CompileProblem;
+import dev.dbtls.protocol.Position;
+import dev.dbtls.protocol.PreviewColumn;
+import dev.dbtls.protocol.PreviewError;
+import dev.dbtls.protocol.PreviewPage;
+import dev.dbtls.protocol.PreviewPageParams;
+import dev.dbtls.protocol.PreviewParams;
+import dev.dbtls.protocol.PreviewResult;
+import dev.dbtls.protocol.Range;
+import dev.dbtls.warehouse.PreviewOptions;
+import dev.dbtls.warehouse.QueryCancel;
+import dev.dbtls.warehouse.WarehouseError;
+import dev.dbtls.warehouse.Warehouses;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code dbt/preview} and {@code dbt/previewPage} in protocol records (docs/protocol.md). */
+final class PreviewAnswer {
+  static final int DEFAULT_ROWS = 500;
+  /** A client cannot ask for more per page: a page travels in one JSON message. */
+  static final int MAX_PAGE_ROWS = 5000;
+
+  private PreviewAnswer() {}
+
+  static PreviewResult of(ProjectSnapshot s, Path file, PreviewParams p, QueryCancel cancel,
+      Warehouses warehouses, Uris uris) {
+    Path root = s.inputs().root().dir();
+    PreviewSql prepared = PreviewSql.of(s, file, p.sql()).orElse(null);
+    if (prepared == null) {
+      return new PreviewResult(p.uri(), null, "", List.of(), List.of(), false, false, null, 0,
+          List.of(), new PreviewError("preview-nothing", "this document defines no model to preview; "
+              + "select SQL to preview it ad hoc"));
+    }
+    List<CompileProblem> problems = prepared.problems().stream().distinct()
+        .map(x -> problem(uris, root, x)).toList();
+    if (prepared.failed()) {
+      return new PreviewResult(p.uri(), prepared.nodeId(), "", List.of(), List.of(), false, false,
+          null, 0, problems, new PreviewError("compile-failed", "the SQL could not be compiled: see problems"));
+    }
+    var r = warehouses.preview(s.inputs(), prepared.sql(), options(p.limit(), p.pageRows(),
+        Boolean.TRUE.equals(p.allowWrites()), cancel));
+    return new PreviewResult(p.uri(), prepared.nodeId(), prepared.sql(),
+        r.columns().stream().map(c -> new PreviewColumn(c.name(), c.databaseType(), c.type())).toList(),
+        r.rows(), r.hasMore(), r.truncated(), r.cursor(), r.millis(), problems, error(r.error()));
+  }
+
+  static PreviewPage page(PreviewPageParams p, QueryCancel cancel, Warehouses warehouses) {
+    if (p == null || p.cursor() == null) {
+      return new PreviewPage(List.of(), false, false, null,
+          new PreviewError("warehouse-cursor", "no cursor given"));
+    }
+    var r = warehouses.page(p.cursor(), options(null, p.pageRows(), false, cancel));
+    return new PreviewPage(r.rows(), r.hasMore(), r.truncated(), r.cursor(), error(r.error()));
+  }
+
+  private static PreviewOptions options(Integer limit, Integer pageRows, boolean writes, QueryCancel cancel) {
+    int rows = pageRows == null ? DEFAULT_ROWS : Math.max(1, Math.min(MAX_PAGE_ROWS, pageRows));
+    return PreviewOptions.defaults().withLimit(limit == null ? DEFAULT_ROWS : Math.max(0, limit))
+        .withPage(rows, PreviewOptions.defaults().maxPageBytes()).withWrites(writes).withCancel(cancel);
+  }
+
+  private static PreviewError error(WarehouseError e) {
+    return e == null ? null : new PreviewError(e.code().id(), e.message());
+  }
+
+  private static CompileProblem problem(Uris uris, Path root, Problem p) {
+    Path file = root.resolve(p.file().isEmpty() ? DbtProject.FILE : p.file()).normalize();
+    return new CompileProblem(uris.uri(file), new Range(new Position(p.line(), p.column()),
+        new Position(p.endLine(), p.endColumn())), p.severity().name().toLowerCase(), p.code().id(),
+        p.message());
+  }
+}
