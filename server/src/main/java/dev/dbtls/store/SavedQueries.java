@@ -158,7 +158,8 @@ public final class SavedQueries {
   }
 
   private static void setTags(Connection c, long id, List<String> tags) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("DELETE FROM saved_query_tag WHERE query_id = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement("DELETE FROM saved_query_tag WHERE query_id = ?")) {
       p.setLong(1, id);
       p.executeUpdate();
     }
