@@ -74,7 +74,19 @@ final class Migrations {
               VALUES ('delete', old.id, old.sql, old.error);
             INSERT INTO history_fts(rowid, sql, error) VALUES (new.id, new.sql, new.error);
           END""",
-          "INSERT INTO history_fts(history_fts) VALUES ('rebuild')"));
+          "INSERT INTO history_fts(history_fts) VALUES ('rebuild')"),
+      // 3: the number of history rows, kept by triggers: capping must not count a big table
+      List.of(
+          "CREATE TABLE history_count (n INTEGER NOT NULL)",
+          "INSERT INTO history_count SELECT count(*) FROM history",
+          """
+          CREATE TRIGGER history_count_insert AFTER INSERT ON history BEGIN
+            UPDATE history_count SET n = n + 1;
+          END""",
+          """
+          CREATE TRIGGER history_count_delete AFTER DELETE ON history BEGIN
+            UPDATE history_count SET n = n - 1;
+          END"""));
 
   private Migrations() {}
 

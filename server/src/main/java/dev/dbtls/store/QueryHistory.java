@@ -77,10 +77,22 @@ public final class QueryHistory {
 
   /** Deletes every entry older than the {@code max} newest; answers how many went. */
   private static int trim(Connection c, int max) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("DELETE FROM history WHERE id <= (SELECT id"
-        + " FROM history ORDER BY id DESC LIMIT 1 OFFSET ?)")) {
-      p.setInt(1, max);
+    long excess = total(c) - max;
+    if (excess <= 0) {
+      return 0;
+    }
+    try (PreparedStatement p = c.prepareStatement("DELETE FROM history WHERE id IN (SELECT id"
+        + " FROM history ORDER BY id LIMIT ?)")) {
+      p.setLong(1, excess);
       return p.executeUpdate();
+    }
+  }
+
+  /** The number of entries, kept by triggers (counting the table would cost a scan). */
+  private static long total(Connection c) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT n FROM history_count");
+        ResultSet rs = p.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
     }
   }
 
@@ -113,6 +125,9 @@ public final class QueryHistory {
 
   /** How many entries there are (for a project, or all when null). */
   public StoreResult<Long> count(String projectDir) {
+    if (projectDir == null) {
+      return store.read("count the query history", QueryHistory::total);
+    }
     HistorySearch q = HistorySearch.of(projectDir, "");
     return store.read("count the query history", c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM history" + q.where())) {

@@ -74,9 +74,15 @@ class StoreTest {
     assertEquals("1", Sqlite.one(file, "PRAGMA user_version"));
     try (Store store = Store.open(file)) {
       assertEquals(List.of(), store.notices());
-      assertEquals(2, store.schemaVersion());
+      assertEquals(Migrations.latest(), store.schemaVersion());
       List<HistoryEntry> found = store.history().search(null, "ORDERS", 0, 10).value();
       assertEquals(List.of("select * from Orders"), found.stream().map(HistoryEntry::sql).toList());
+      // the row count (version 3) includes the row written under version 1
+      assertEquals(1L, store.history().count(null).value());
+      store.history().setMaxEntries(1);
+      store.history().record(entry("select 2"));
+      assertEquals(List.of("select 2"), store.history().list(null, 0, 10).value().stream()
+          .map(HistoryEntry::sql).toList());
     }
   }
 
