@@ -75,6 +75,11 @@ public final class StoreBench {
       }
       c.close();
     }
+    long t0 = System.nanoTime();
+    try (Store again = Store.open(file)) {
+      System.out.printf("open (quick_check included) of a %,d-entry store: %.1f ms %s%n",
+          again.history().count(null).value(), (System.nanoTime() - t0) / 1e6, again.notices());
+    }
   }
 
   private static void time(Store store, String q) {
