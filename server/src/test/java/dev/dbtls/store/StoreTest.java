@@ -236,6 +236,18 @@ class StoreTest {
   }
 
   @Test
+  void withoutSqliteEveryAnswerIsAMessage() {
+    try (Store store = Store.unavailable(List.of(), new UnsatisfiedLinkError("no sqlitejdbc"))) {
+      assertEquals(List.of("SQLite cannot be used (no sqlitejdbc); query history and saved"
+          + " queries are off for this session"), store.notices());
+      assertEquals("cannot search the query history: the store is unavailable",
+          store.history().list(null, 0, 10).error());
+      assertEquals(-1, store.schemaVersion());
+      assertFalse(store.savedQueries().all().ok());
+    }
+  }
+
+  @Test
   void aClosedStoreAnswersAMessage() {
     Store store = Store.inMemory();
     store.close();
