@@ -1,0 +1,125 @@
+package dev.dbtls.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The numbered schema migrations. The schema version is SQLite's {@code PRAGMA user_version}
+ * (stored in the file header, so it changes in the same transaction as the migration). Append new
+ * migrations at the end; never edit one that has shipped.
+ */
+final class Migrations {
+  /** Thrown when the file was written by a newer dbtls: it is left untouched. */
+  static final class NewerSchema extends Exception {
+    NewerSchema(int found) {
+      super("the store was written by a newer dbtls (schema version " + found
+          + ", this one knows " + latest() + ")");
+    }
+  }
+
+  private static final List<List<String>> STEPS = List.of(
+      // 1: history and saved queries
+      List.of(
+          """
+          CREATE TABLE history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            project_dir TEXT NOT NULL,
+            target TEXT,
+            adapter TEXT,
+            sql TEXT NOT NULL,
+            compiled_sql TEXT,
+            started_at INTEGER NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            row_count INTEGER,
+            status TEXT NOT NULL CHECK (status IN ('ok', 'error', 'cancelled')),
+            error TEXT)""",
+          "CREATE INDEX history_project ON history(project_dir, id)",
+          """
+          CREATE TABLE saved_query (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            folder TEXT NOT NULL DEFAULT '',
+            sql TEXT NOT NULL,
+            project_dir TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (folder, name))""",
+          """
+          CREATE TABLE saved_query_tag (
+            query_id INTEGER NOT NULL REFERENCES saved_query(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (query_id, tag))""",
+          "CREATE INDEX saved_query_tag_tag ON saved_query_tag(tag)"),
+      // 2: full-text search of history (trigram: case-insensitive substrings of 3+ characters)
+      List.of(
+          """
+          CREATE VIRTUAL TABLE history_fts USING fts5(
+            sql, error, content='history', content_rowid='id', tokenize='trigram')""",
+          """
+          CREATE TRIGGER history_fts_insert AFTER INSERT ON history BEGIN
+            INSERT INTO history_fts(rowid, sql, error) VALUES (new.id, new.sql, new.error);
+          END""",
+          """
+          CREATE TRIGGER history_fts_delete AFTER DELETE ON history BEGIN
+            INSERT INTO history_fts(history_fts, rowid, sql, error)
+              VALUES ('delete', old.id, old.sql, old.error);
+          END""",
+          """
+          CREATE TRIGGER history_fts_update AFTER UPDATE ON history BEGIN
+            INSERT INTO history_fts(history_fts, rowid, sql, error)
+              VALUES ('delete', old.id, old.sql, old.error);
+            INSERT INTO history_fts(rowid, sql, error) VALUES (new.id, new.sql, new.error);
+          END""",
+          "INSERT INTO history_fts(history_fts) VALUES ('rebuild')"),
+      // 3: the number of history rows, kept by triggers: capping must not count a big table
+      List.of(
+          "CREATE TABLE history_count (n INTEGER NOT NULL)",
+          "INSERT INTO history_count SELECT count(*) FROM history",
+          """
+          CREATE TRIGGER history_count_insert AFTER INSERT ON history BEGIN
+            UPDATE history_count SET n = n + 1;
+          END""",
+          """
+          CREATE TRIGGER history_count_delete AFTER DELETE ON history BEGIN
+            UPDATE history_count SET n = n - 1;
+          END"""));
+
+  private Migrations() {}
+
+  static int latest() {
+    return STEPS.size();
+  }
+
+  static int version(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  /** Brings the schema up to {@code target}, one transaction per step. */
+  static void migrate(Connection c, int target) throws SQLException, NewerSchema {
+    int current = version(c);
+    if (current > latest()) {
+      throw new NewerSchema(current);
+    }
+    for (int v = current + 1; v <= target; v++) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        for (String sql : STEPS.get(v - 1)) {
+          s.execute(sql);
+        }
+        s.execute("PRAGMA user_version = " + v);
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+}
