@@ -1,7 +1,9 @@
 package dev.dbtls.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbtls.ide.PreviewHistory;
 import dev.dbtls.ide.PreviewSql;
+import dev.dbtls.store.Store;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.ProjectSnapshot;
@@ -38,6 +40,9 @@ final class PreviewCommand implements Callable<Integer> {
 
   @Option(names = "--timeout", description = "Seconds the query may take (default: ${DEFAULT-VALUE})")
   int timeout = 60;
+
+  @Option(names = "--no-history", description = "Do not record this query in the query history")
+  boolean noHistory;
 
   @Override
   public Integer call() throws Exception {
@@ -77,7 +82,15 @@ final class PreviewCommand implements Callable<Integer> {
     PreviewOptions options = PreviewOptions.defaults().withLimit(limit)
         .withPage((int) Math.max(1, Math.min(limit, 5000)), 64L << 20).withTimeout(timeout);
     try (Warehouses warehouses = new Warehouses()) {
+      java.time.Instant started = java.time.Instant.now();
       PreviewResult r = warehouses.preview(snapshot.inputs(), prepared.sql(), options);
+      if (!noHistory) {
+        try (Store store = Store.open()) {
+          store.notices().forEach(n -> System.err.println("dbtls: " + n));
+          PreviewHistory.record(store, snapshot, sql != null ? sql : java.nio.file.Files.readString(file),
+              prepared, r, started);
+        }
+      }
       if (!r.ok()) {
         System.err.println("error " + r.error().code().id() + ": " + r.error().message());
         return 1;

@@ -56,6 +56,8 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   private final IndexingProgress progress = new IndexingProgress();
   /** Connection pools per project and target; closed at shutdown. */
   private final dev.dbtls.warehouse.Warehouses warehouses = new dev.dbtls.warehouse.Warehouses();
+  /** The query history; opened in the background (it checks the file, ~0.1 s). */
+  private final CompletableFuture<dev.dbtls.store.Store> store = new CompletableFuture<>();
   private final Configuration configuration;
   private volatile boolean pullConfiguration;
 
@@ -86,7 +88,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     this.textDocuments = new DbtTextDocumentService(workspace, uris);
     this.workspaceService = new DbtWorkspaceService(workspace, uris, this::settingsChanged,
         textDocuments.features());
-    this.dbt = new DbtProtocolService(workspace, uris, warehouses);
+    this.dbt = new DbtProtocolService(workspace, uris, warehouses, store);
   }
 
   @Override
@@ -151,6 +153,11 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     // notifications may flow from now on; finding projects walks folders, so not on this thread
     List<Path> found = List.copyOf(folders);
     CompletableFuture.runAsync(() -> workspace.addFolders(found));
+    CompletableFuture.runAsync(() -> {
+      dev.dbtls.store.Store opened = dev.dbtls.store.Store.open();
+      opened.notices().forEach(n -> System.err.println("dbtls: " + n));
+      store.complete(opened);
+    });
     if (client != null) {
       reportSettingsErrors(client);
       if (pullConfiguration) {
@@ -173,6 +180,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     shutdown = true;
     workspace.close();
     warehouses.close();
+    store.thenAccept(dev.dbtls.store.Store::close);
     return CompletableFuture.completedFuture(null);
   }
 

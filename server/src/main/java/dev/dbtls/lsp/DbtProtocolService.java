@@ -25,11 +25,14 @@ final class DbtProtocolService implements DbtProtocol {
   private final Workspace workspace;
   private final Uris uris;
   private final Warehouses warehouses;
+  private final CompletableFuture<dev.dbtls.store.Store> store;
 
-  DbtProtocolService(Workspace workspace, Uris uris, Warehouses warehouses) {
+  DbtProtocolService(Workspace workspace, Uris uris, Warehouses warehouses,
+      CompletableFuture<dev.dbtls.store.Store> store) {
     this.workspace = workspace;
     this.uris = uris;
     this.warehouses = warehouses;
+    this.store = store;
   }
 
   /**
@@ -45,7 +48,7 @@ final class DbtProtocolService implements DbtProtocol {
     }
     QueryCancel cancel = new QueryCancel();
     CompletableFuture<dev.dbtls.protocol.PreviewResult> answer = workspace.upToDate(project.get())
-        .thenApplyAsync(s -> s == null ? null : PreviewAnswer.of(s, file, params, cancel, warehouses, uris));
+        .thenApplyAsync(s -> s == null ? null : PreviewAnswer.of(s, file, params, cancel, warehouses, uris, store));
     answer.whenComplete((r, e) -> {
       if (e instanceof java.util.concurrent.CancellationException) {
         cancel.cancel();

@@ -29,7 +29,7 @@ final class PreviewAnswer {
   private PreviewAnswer() {}
 
   static PreviewResult of(ProjectSnapshot s, Path file, PreviewParams p, QueryCancel cancel,
-      Warehouses warehouses, Uris uris) {
+      Warehouses warehouses, Uris uris, java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store) {
     Path root = s.inputs().root().dir();
     PreviewSql prepared = PreviewSql.of(s, file, p.sql()).orElse(null);
     if (prepared == null) {
@@ -43,8 +43,14 @@ final class PreviewAnswer {
       return new PreviewResult(p.uri(), prepared.nodeId(), "", List.of(), List.of(), false, false,
           null, 0, problems, new PreviewError("compile-failed", "the SQL could not be compiled: see problems"));
     }
+    java.time.Instant started = java.time.Instant.now();
     var r = warehouses.preview(s.inputs(), prepared.sql(), options(p.limit(), p.pageRows(),
         Boolean.TRUE.equals(p.allowWrites()), cancel));
+    // the history is written after the answer, off the request's path
+    String written = p.sql() != null && !p.sql().isBlank() ? p.sql()
+        : file == null ? "" : s.inputs().files().stream().filter(f -> f.absolutePath().equals(file))
+            .map(dev.dbtls.project.ProjectFile::text).findFirst().orElse(prepared.sql());
+    store.thenAcceptAsync(st -> dev.dbtls.ide.PreviewHistory.record(st, s, written, prepared, r, started));
     return new PreviewResult(p.uri(), prepared.nodeId(), prepared.sql(),
         r.columns().stream().map(c -> new PreviewColumn(c.name(), c.databaseType(), c.type())).toList(),
         r.rows(), r.hasMore(), r.truncated(), r.cursor(), r.millis(), problems, error(r.error()));

@@ -9,8 +9,15 @@ public final class StoreLocation {
 
   private StoreLocation() {}
 
-  /** {@code $XDG_DATA_HOME/dbtls/store.db}, else {@code ~/.local/share/dbtls/store.db}. */
+  /**
+   * {@code -Ddbtls.store=FILE} or {@code $DBTLS_STORE} when set (tests, several setups side by
+   * side), else {@code $XDG_DATA_HOME/dbtls/store.db}, else {@code ~/.local/share/dbtls/store.db}.
+   */
   public static Path defaultFile() {
+    String given = System.getProperty("dbtls.store", System.getenv("DBTLS_STORE"));
+    if (given != null && !given.isBlank()) {
+      return Path.of(given).toAbsolutePath();
+    }
     return defaultFile(System.getenv(), System.getProperty("user.home"));
   }
 

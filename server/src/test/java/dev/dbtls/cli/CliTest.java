@@ -164,5 +164,14 @@ class CliTest {
     Run none = run("preview", "--project-dir", project);
     assertEquals(2, none.exit());
     assertTrue(none.err().contains("select exactly one model"), none.err());
+
+    // each run is in the query history (surefire points dbtls.store at target/test-store)
+    Run history = run("history", "--search", "max(note)", "--limit", "1");
+    assertEquals(0, history.exit(), history.err());
+    assertTrue(history.out().contains("| ok "), history.out());
+    assertTrue(history.out().contains("select count(*) as n, max(note) as last"), history.out());
+    Run refused = run("history", "--search", "delete from orders", "--limit", "1");
+    assertTrue(refused.out().contains("| error ") && refused.out().contains("preview only runs queries"),
+        refused.out());
   }
 }

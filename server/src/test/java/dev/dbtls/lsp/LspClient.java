@@ -104,8 +104,11 @@ final class LspClient implements AutoCloseable {
 
   private static ProcessBuilder launch(Path workDir, String... args) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-        "dev.dbtls.cli.Main"));
+    List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+    if (System.getProperty("dbtls.store") != null) {
+      cmd.add("-Ddbtls.store=" + System.getProperty("dbtls.store"));
+    }
+    cmd.add("dev.dbtls.cli.Main");
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd).directory(workDir.toFile());
   }

@@ -519,6 +519,22 @@ class LspProtocolTest {
       JsonObject after = object(lsp, lsp.request("dbt/preview", Map.of("uri", uri, "sql",
           "select count(*) as n from {{ source('raw', 'orders') }}")));
       assertEquals(100, after.getAsJsonArray("rows").get(0).getAsJsonArray().get(0).getAsInt(), after.toString());
+
+      // every preview is in the query history, written after the answer
+      String marker = "select 'history " + System.nanoTime() + "' as h";
+      object(lsp, lsp.request("dbt/preview", Map.of("uri", uri, "sql", marker)));
+      try (dev.dbtls.store.Store store = dev.dbtls.store.Store.open(
+          Path.of(System.getProperty("dbtls.store", dir.resolve("store.db").toString())))) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<dev.dbtls.store.HistoryEntry> found = List.of();
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+          found = store.history().search(null, marker, 0, 1).orElse(List.of());
+          Thread.sleep(50);
+        }
+        assertEquals(1, found.size(), "the preview was recorded");
+        assertEquals(dev.dbtls.store.HistoryEntry.Status.OK, found.get(0).status());
+        assertEquals(1L, found.get(0).rowCount());
+      }
     }
   }
 
