@@ -29,30 +29,18 @@ final class ColumnHover {
   private ColumnHover() {}
 
   static Optional<HoverInfo> at(Symbol.Context c, int offset) {
-    String text = c.text();
-    if (text == null || offset < 0 || offset > text.length()) {
+    Optional<SqlTokens.Word> at = SqlTokens.wordAt(c.text(), offset);
+    if (at.isEmpty()) {
       return Optional.empty();
     }
-    int start = offset;
-    while (start > 0 && isWordChar(text.charAt(start - 1))) {
-      start--;
-    }
-    int end = offset;
-    while (end < text.length() && isWordChar(text.charAt(end))) {
-      end++;
-    }
-    if (start == end || Character.isDigit(text.charAt(start))) {
-      return Optional.empty();
-    }
-    String word = text.substring(start, end);
+    String word = at.get().text();
+    int start = at.get().start();
+    int end = at.get().end();
     List<Node> owners = c.isYaml() ? yamlOwner(c, offset) : sqlOwners(c, offset);
     String md = markdown(c, word, owners);
     return md == null ? Optional.empty() : Optional.of(new HoverInfo(md, start, end));
   }
 
-  private static boolean isWordChar(char ch) {
-    return Character.isLetterOrDigit(ch) || ch == '_';
-  }
 
   /** The relations a SQL file reads, and its own node; none when the cursor is in Jinja. */
   private static List<Node> sqlOwners(Symbol.Context c, int offset) {

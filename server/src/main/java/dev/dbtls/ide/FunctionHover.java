@@ -14,19 +14,13 @@ final class FunctionHover {
 
   static Optional<HoverInfo> at(Symbol.Context c, int offset) {
     String text = c.text();
-    if (text == null || offset < 0 || offset > text.length() || c.isYaml()) {
+    Optional<SqlTokens.Word> at = c.isYaml() ? Optional.empty() : SqlTokens.wordAt(text, offset);
+    if (at.isEmpty()) {
       return Optional.empty();
     }
-    int start = offset;
-    while (start > 0 && isWordChar(text.charAt(start - 1))) {
-      start--;
-    }
-    int end = offset;
-    while (end < text.length() && isWordChar(text.charAt(end))) {
-      end++;
-    }
-    if (start == end || Character.isDigit(text.charAt(start))
-        || (start > 0 && text.charAt(start - 1) == '.') || !callFollows(text, end)) {
+    int start = at.get().start();
+    int end = at.get().end();
+    if ((start > 0 && text.charAt(start - 1) == '.') || !callFollows(text, end)) {
       return Optional.empty();
     }
     Optional<SqlFunctions.SqlFunction> f =
@@ -58,7 +52,4 @@ final class FunctionHover {
     return i < text.length() && text.charAt(i) == '(';
   }
 
-  private static boolean isWordChar(char ch) {
-    return Character.isLetterOrDigit(ch) || ch == '_';
-  }
 }

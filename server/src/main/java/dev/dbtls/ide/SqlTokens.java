@@ -179,6 +179,27 @@ final class SqlTokens {
     return false;
   }
 
+  /** The SQL word (letters, digits, {@code _}) around {@code offset}: {@code [start, end)}, empty when none. */
+  record Word(int start, int end, String text) {}
+
+  static java.util.Optional<Word> wordAt(String text, int offset) {
+    if (text == null || offset < 0 || offset > text.length()) {
+      return java.util.Optional.empty();
+    }
+    int start = offset;
+    while (start > 0 && isWordChar(text.charAt(start - 1))) {
+      start--;
+    }
+    int end = offset;
+    while (end < text.length() && isWordChar(text.charAt(end))) {
+      end++;
+    }
+    if (start == end || Character.isDigit(text.charAt(start))) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new Word(start, end, text.substring(start, end)));
+  }
+
   static boolean isWordChar(char c) {
     return Character.isLetterOrDigit(c) || c == '_';
   }
