@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtls.ide.PreviewHistory;
 import dev.dbtls.ide.PreviewSql;
 import dev.dbtls.store.Store;
+import dev.dbtls.store.export.ExportFormat;
+import dev.dbtls.store.export.ExportResult;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.ProjectSnapshot;
@@ -32,8 +34,11 @@ final class PreviewCommand implements Callable<Integer> {
   @Option(names = "--sql", description = "Ad-hoc SQL (Jinja allowed) instead of a model")
   String sql;
 
-  @Option(names = "--limit", description = "Rows to show (default: ${DEFAULT-VALUE})")
-  long limit = 20;
+  @Option(names = "--limit", description = "Rows to show (default: 20), or to export (default: all)")
+  Long limit;
+
+  @Option(names = "--export", description = "Write the whole result to FILE instead: .csv, .json, .jsonl, .parquet or .xlsx")
+  Path export;
 
   @Option(names = "--format", description = "table, json or csv (default: ${DEFAULT-VALUE})")
   String format = "table";
@@ -79,8 +84,12 @@ final class PreviewCommand implements Callable<Integer> {
       System.err.println("error: the SQL could not be compiled");
       return 1;
     }
-    PreviewOptions options = PreviewOptions.defaults().withLimit(limit)
-        .withPage((int) Math.max(1, Math.min(limit, 5000)), 64L << 20).withTimeout(timeout);
+    if (export != null) {
+      return export(snapshot, prepared);
+    }
+    long rows = limit == null ? 20 : limit;
+    PreviewOptions options = PreviewOptions.defaults().withLimit(rows)
+        .withPage((int) Math.max(1, Math.min(rows, 5000)), 64L << 20).withTimeout(timeout);
     try (Warehouses warehouses = new Warehouses()) {
       java.time.Instant started = java.time.Instant.now();
       PreviewResult r = warehouses.preview(snapshot.inputs(), prepared.sql(), options);
@@ -99,6 +108,31 @@ final class PreviewCommand implements Callable<Integer> {
       System.err.printf("%d rows%s in %d ms from target '%s'%n", r.rows().size(),
           r.truncated() || r.hasMore() ? " (more not shown)" : "", r.millis(),
           snapshot.inputs().target().name());
+      return 0;
+    }
+  }
+
+  /** The whole result (or --limit rows) streamed into the file; the format from its extension. */
+  private int export(ProjectSnapshot snapshot, PreviewSql prepared) {
+    String name = export.getFileName().toString();
+    String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+    var format = java.util.Arrays.stream(ExportFormat.values())
+        .filter(f -> f.extension().equalsIgnoreCase(ext)).findFirst();
+    if (format.isEmpty()) {
+      System.err.println("error: --export needs a file ending in .csv, .json, .jsonl, .parquet or .xlsx");
+      return 2;
+    }
+    PreviewOptions options = PreviewOptions.defaults().withLimit(limit == null ? 0 : limit)
+        .withTimeout(0);
+    try (Warehouses warehouses = new Warehouses()) {
+      ExportResult r = warehouses.export(snapshot.inputs(), prepared.sql(), export.toAbsolutePath(),
+          format.get(), options);
+      if (!r.ok()) {
+        System.err.println("error: " + r.error());
+        return 1;
+      }
+      System.err.printf("%d rows (%d bytes) written to %s in %d ms%n", r.rows(), r.bytes(), export,
+          r.millis());
       return 0;
     }
   }

@@ -62,6 +62,19 @@ public final class Warehouses implements AutoCloseable {
     }
   }
 
+  /** A query's result streamed into a file on the inputs' target; see {@link ResultExport}. */
+  public dev.dbtls.store.export.ExportResult export(ProjectInputs inputs, String sql, Path target,
+      dev.dbtls.store.export.ExportFormat format, PreviewOptions options) {
+    try {
+      Warehouse.Opened o = warehouse(inputs);
+      return o.ok() ? ResultExport.run(o.warehouse(), sql, target, format, options)
+          : new dev.dbtls.store.export.ExportResult(target, format, 0, 0, 0, o.error().message());
+    } catch (RuntimeException e) {
+      return new dev.dbtls.store.export.ExportResult(target, format, 0, 0, 0,
+          "export failed: " + e.getClass().getSimpleName());
+    }
+  }
+
   /** The next page of a preview, by the cursor its result (or last page) gave. */
   public PreviewPage page(String cursor, PreviewOptions options) {
     for (Entry e : open.values()) {

@@ -174,4 +174,34 @@ class CliTest {
     assertTrue(refused.out().contains("| error ") && refused.out().contains("preview only runs queries"),
         refused.out());
   }
+
+  @Test
+  void previewExportsTheWholeResultToAFile(@TempDir Path dir) throws Exception {
+    String project = duckdbProject(dir.resolve("p")).toString();
+    Path csv = dir.resolve("out.csv");
+    Run r = run("preview", "--project-dir", project, "-s", "doubled", "--export", csv.toString());
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = Files.readAllLines(csv);
+    assertEquals(101, lines.size());
+    assertEquals("id,doubled,note", lines.get(0));
+    assertEquals("100,300.0,\"note, 100\"", lines.get(100));
+
+    Path parquet = dir.resolve("out.parquet");
+    Run p = run("preview", "--project-dir", project, "-s", "doubled", "--limit", "10", "--export",
+        parquet.toString());
+    assertEquals(0, p.exit(), p.err());
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.ResultSet rs = c.createStatement().executeQuery(
+            "select count(*), max(id) from read_parquet('" + parquet + "')")) {
+      rs.next();
+      assertEquals(10, rs.getLong(1));
+      assertEquals(10, rs.getLong(2));
+    }
+
+    Run bad = run("preview", "--project-dir", project, "-s", "doubled", "--export", dir.resolve("x.txt").toString());
+    assertEquals(2, bad.exit());
+    Run write = run("preview", "--project-dir", project, "--sql", "drop table orders", "--export", csv.toString());
+    assertEquals(1, write.exit());
+    assertEquals(101, Files.readAllLines(csv).size(), "a refused export leaves the old file as it was");
+  }
 }
