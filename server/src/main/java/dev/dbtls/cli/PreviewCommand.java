@@ -3,6 +3,7 @@ package dev.dbtls.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtls.ide.PreviewHistory;
 import dev.dbtls.ide.PreviewSql;
+import dev.dbtls.ide.UpstreamInliner;
 import dev.dbtls.store.Store;
 import dev.dbtls.store.export.ExportFormat;
 import dev.dbtls.store.export.ExportResult;
@@ -92,7 +93,14 @@ final class PreviewCommand implements Callable<Integer> {
         .withPage((int) Math.max(1, Math.min(rows, 5000)), 64L << 20).withTimeout(timeout);
     try (Warehouses warehouses = new Warehouses()) {
       java.time.Instant started = java.time.Instant.now();
-      PreviewResult r = warehouses.preview(snapshot.inputs(), prepared.sql(), options);
+      // parents not built yet go in front as CTEs (seeds from CSV on DuckDB)
+      UpstreamInliner upstream = warehouses.existingRelations(snapshot.inputs())
+          .map(have -> UpstreamInliner.inline(snapshot, prepared.nodeId(), prepared.sql(), have::contains))
+          .orElse(new UpstreamInliner(prepared.sql(), List.of()));
+      if (!upstream.inlined().isEmpty()) {
+        System.err.println("not built yet, inlined: " + String.join(", ", upstream.inlined()));
+      }
+      PreviewResult r = warehouses.preview(snapshot.inputs(), upstream.sql(), options);
       if (!noHistory) {
         try (Store store = Store.open()) {
           store.notices().forEach(n -> System.err.println("dbtls: " + n));

@@ -34,17 +34,20 @@ final class PreviewAnswer {
     PreviewSql prepared = PreviewSql.of(s, file, p.sql()).orElse(null);
     if (prepared == null) {
       return new PreviewResult(p.uri(), null, "", List.of(), List.of(), false, false, null, 0,
-          List.of(), new PreviewError("preview-nothing", "this document defines no model to preview; "
+          List.of(), List.of(), new PreviewError("preview-nothing", "this document defines no model to preview; "
               + "select SQL to preview it ad hoc"));
     }
     List<CompileProblem> problems = prepared.problems().stream().distinct()
         .map(x -> problem(uris, root, x)).toList();
     if (prepared.failed()) {
       return new PreviewResult(p.uri(), prepared.nodeId(), "", List.of(), List.of(), false, false,
-          null, 0, problems, new PreviewError("compile-failed", "the SQL could not be compiled: see problems"));
+          null, 0, List.of(), problems, new PreviewError("compile-failed", "the SQL could not be compiled: see problems"));
     }
     java.time.Instant started = java.time.Instant.now();
-    var r = warehouses.preview(s.inputs(), prepared.sql(), options(p.limit(), p.pageRows(),
+    dev.dbtls.ide.UpstreamInliner upstream = warehouses.existingRelations(s.inputs())
+        .map(have -> dev.dbtls.ide.UpstreamInliner.inline(s, prepared.nodeId(), prepared.sql(), have::contains))
+        .orElse(new dev.dbtls.ide.UpstreamInliner(prepared.sql(), List.of()));
+    var r = warehouses.preview(s.inputs(), upstream.sql(), options(p.limit(), p.pageRows(),
         Boolean.TRUE.equals(p.allowWrites()), cancel));
     // the history is written after the answer, off the request's path
     String written = p.sql() != null && !p.sql().isBlank() ? p.sql()
@@ -53,7 +56,8 @@ final class PreviewAnswer {
     store.thenAcceptAsync(st -> dev.dbtls.ide.PreviewHistory.record(st, s, written, prepared, r, started));
     return new PreviewResult(p.uri(), prepared.nodeId(), prepared.sql(),
         r.columns().stream().map(c -> new PreviewColumn(c.name(), c.databaseType(), c.type())).toList(),
-        r.rows(), r.hasMore(), r.truncated(), r.cursor(), r.millis(), problems, error(r.error()));
+        r.rows(), r.hasMore(), r.truncated(), r.cursor(), r.millis(), upstream.inlined(), problems,
+        error(r.error()));
   }
 
   static PreviewPage page(PreviewPageParams p, QueryCancel cancel, Warehouses warehouses) {

@@ -26,22 +26,23 @@ final class DuckDbTarget {
     String url;
     String where;
     ConnectionSpec.ReadOnly readOnly;
-    if (memory) {
-      // one named in-memory database shared by the pool's connections, kept while the pool lives
+    Path missing = memory || motherduck || Files.exists(f.path(path)) ? null : f.path(path);
+    if (memory || missing != null) {
+      // one named in-memory database shared by the pool's connections, kept while the pool lives;
+      // a file dbt has not created yet is not created here either: previews run on an empty
+      // database, with unbuilt parents inlined and seeds read from their CSV files
       url = "jdbc:duckdb::memory:dbtls_" + UUID.randomUUID().toString().replace("-", "");
       props.setProperty("jdbc_pin_db", "true");
-      where = ":memory:";
+      where = missing == null ? ":memory:"
+          : missing + " (not created yet: an empty in-memory database stands in)";
       readOnly = ConnectionSpec.ReadOnly.NONE;
+      memory = true;
     } else if (motherduck) {
       url = "jdbc:duckdb:" + path;
       where = path.replaceAll("\\?.*", "");
       readOnly = ConnectionSpec.ReadOnly.NONE;
     } else {
       Path file = f.path(path);
-      if (!Files.exists(file)) {
-        throw new IllegalArgumentException("database file " + file
-            + " does not exist; run dbt (e.g. dbt seed, dbt run) to create it");
-      }
       url = "jdbc:duckdb:" + file;
       props.setProperty("duckdb.read_only", "true");
       where = file.toString();

@@ -62,6 +62,46 @@ public final class Warehouses implements AutoCloseable {
     }
   }
 
+  /**
+   * The relations the warehouse has, as {@code catalog.schema.name} and {@code schema.name},
+   * lower-cased, from {@code information_schema.tables}; empty when it cannot tell (SQLite, no
+   * connection), so callers assume everything exists.
+   */
+  public java.util.Optional<java.util.Set<String>> existingRelations(ProjectInputs inputs) {
+    try {
+      Warehouse.Opened o = warehouse(inputs);
+      if (!o.ok() || o.warehouse().sqlType().equals("sqlite")) {
+        return java.util.Optional.empty();
+      }
+      PreviewOptions options = PreviewOptions.defaults().withLimit(0).withPage(100_000, 256L << 20);
+      PreviewResult r = Preview.run(o.warehouse(),
+          "select table_catalog, table_schema, table_name from information_schema.tables", options);
+      if (!r.ok()) {
+        return java.util.Optional.empty();
+      }
+      java.util.Set<String> out = new java.util.HashSet<>();
+      List<List<Object>> rows = new java.util.ArrayList<>(r.rows());
+      String cursor = r.cursor();
+      while (cursor != null) {
+        PreviewPage p = Preview.page(o.warehouse(), cursor, options);
+        if (!p.ok()) {
+          Preview.close(o.warehouse(), cursor);
+          return java.util.Optional.empty();
+        }
+        rows.addAll(p.rows());
+        cursor = p.cursor();
+      }
+      for (List<Object> row : rows) {
+        String schemaName = (row.get(1) + "." + row.get(2)).toLowerCase(java.util.Locale.ROOT);
+        out.add(schemaName);
+        out.add((row.get(0) + "." + schemaName).toLowerCase(java.util.Locale.ROOT));
+      }
+      return java.util.Optional.of(out);
+    } catch (RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** A query's result streamed into a file on the inputs' target; see {@link ResultExport}. */
   public dev.dbtls.store.export.ExportResult export(ProjectInputs inputs, String sql, Path target,
       dev.dbtls.store.export.ExportFormat format, PreviewOptions options) {

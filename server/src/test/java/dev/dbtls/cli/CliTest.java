@@ -204,4 +204,18 @@ class CliTest {
     assertEquals(1, write.exit());
     assertEquals(101, Files.readAllLines(csv).size(), "a refused export leaves the old file as it was");
   }
+
+  @Test
+  void aFreshCloneOfTheSampleProjectPreviewsAnyModel() {
+    // no dbt run: jaffle_shop.duckdb does not exist; parents are inlined, seeds read from CSV
+    Run r = run("preview", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
+        "-s", "orders", "--limit", "3", "--format", "json", "--no-history");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("\"name\":\"order_id\""), r.out());
+    assertEquals(3, r.out().split("\\],\\[", -1).length, r.out());
+    if (!Files.exists(PROJECTS.resolve("jaffle_shop/jaffle_shop.duckdb"))) {
+      assertTrue(r.err().contains("not built yet, inlined: shop_orders, stg_orders, shop_payments, stg_payments"),
+          r.err());
+    }
+  }
 }

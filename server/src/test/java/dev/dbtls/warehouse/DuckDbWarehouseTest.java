@@ -228,12 +228,14 @@ class DuckDbWarehouseTest {
   }
 
   @Test
-  void missingFileIsNotCreated() {
+  void aFileNotCreatedYetIsAnEmptyInMemoryDatabaseAndStaysUncreated() {
     Warehouse.Opened o = Warehouse.open(target("dev", "type", "duckdb", "path", "nope.duckdb"), dir);
-    assertFalse(o.ok());
-    assertEquals(ProblemCode.WAREHOUSE_TARGET, o.error().code());
-    assertEquals("cannot connect to duckdb target 'dev': database file " + dir.resolve("nope.duckdb")
-        + " does not exist; run dbt (e.g. dbt seed, dbt run) to create it", o.error().message());
+    assertTrue(o.ok(), String.valueOf(o.error()));
+    try (Warehouse w = o.warehouse()) {
+      assertEquals(dir.resolve("nope.duckdb") + " (not created yet: an empty in-memory database stands in)",
+          w.where());
+      assertEquals(List.of(List.of(1)), ok(Preview.run(w, "select 1", null)).rows());
+    }
     assertFalse(Files.exists(dir.resolve("nope.duckdb")));
   }
 

@@ -8,7 +8,7 @@ import dev.dbtls.project.Adapter;
 import java.util.Map;
 
 /** Turns a node's relation name into the {@code Relation} templates see, quoted as configured. */
-final class Relations {
+public final class Relations {
   static final String EPHEMERAL_PREFIX = "__dbt__cte__";
 
   private Relations() {}
@@ -33,6 +33,11 @@ final class Relations {
       rel = rel.withQuoting(flag(q, "database"), flag(q, "schema"), flag(q, "identifier"));
     }
     return rel.withType("view".equals(n.materialized()) ? "view" : "table");
+  }
+
+  /** The relation name as compiled SQL spells it ({@code "db"."schema"."name"}), for a project's target. */
+  public static String rendered(ProjectSnapshot s, Node n) {
+    return of(n, s.inputs().target().adapter(), s.inputs().root().quoting()).render();
   }
 
   private static Boolean flag(Map<?, ?> m, String key) {
