@@ -34,4 +34,12 @@ public interface DbtProtocol {
   /** {@code dbt/previewClose}: the client no longer wants the rest of a preview. */
   @JsonNotification
   void previewClose(PreviewCloseParams params);
+
+  /** {@code dbt/profile}: each column of a model's (or ad-hoc SQL's) whole result, summarized by the warehouse. */
+  @JsonRequest
+  CompletableFuture<ProfileResult> profile(ProfileParams params);
+
+  /** {@code dbt/history}: the queries run so far (previews, ad-hoc), newest first, searchable. */
+  @JsonRequest
+  CompletableFuture<HistoryResult> history(HistoryParams params);
 }

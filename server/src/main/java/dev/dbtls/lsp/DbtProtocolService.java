@@ -71,6 +71,33 @@ final class DbtProtocolService implements DbtProtocol {
   }
 
   @Override
+  public CompletableFuture<dev.dbtls.protocol.ProfileResult> profile(dev.dbtls.protocol.ProfileParams params) {
+    Path file = params == null || params.uri() == null ? null : uris.path(params.uri());
+    Optional<Path> project = file == null ? Optional.empty() : workspace.projectOf(file);
+    if (project.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    QueryCancel cancel = new QueryCancel();
+    CompletableFuture<dev.dbtls.protocol.ProfileResult> answer = workspace.upToDate(project.get())
+        .thenApplyAsync(s -> s == null ? null : PreviewAnswer.profile(s, file, params, cancel, warehouses));
+    answer.whenComplete((r, e) -> {
+      if (e instanceof java.util.concurrent.CancellationException) {
+        cancel.cancel();
+      }
+    });
+    return answer;
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.HistoryResult> history(dev.dbtls.protocol.HistoryParams params) {
+    dev.dbtls.protocol.HistoryParams p = params == null
+        ? new dev.dbtls.protocol.HistoryParams(null, null, null, null) : params;
+    Path file = p.uri() == null ? null : uris.path(p.uri());
+    Path project = file == null ? null : workspace.projectOf(file).orElse(null);
+    return store.thenApplyAsync(st -> HistoryAnswer.of(st, p, project));
+  }
+
+  @Override
   public void previewClose(dev.dbtls.protocol.PreviewCloseParams params) {
     if (params != null && params.cursor() != null) {
       warehouses.closeCursor(params.cursor());

@@ -60,6 +60,27 @@ final class PreviewAnswer {
         error(r.error()));
   }
 
+  /** {@code dbt/profile}: the same SQL a preview would run, summarized column by column. */
+  static dev.dbtls.protocol.ProfileResult profile(ProjectSnapshot s, Path file,
+      dev.dbtls.protocol.ProfileParams p, QueryCancel cancel, Warehouses warehouses) {
+    PreviewSql prepared = PreviewSql.of(s, file, p.sql()).orElse(null);
+    if (prepared == null || prepared.failed()) {
+      return new dev.dbtls.protocol.ProfileResult(p.uri(), prepared == null ? null : prepared.nodeId(),
+          0, List.of(), 0, List.of(), new PreviewError(prepared == null ? "preview-nothing" : "compile-failed",
+              prepared == null ? "this document defines no model to profile"
+                  : "the SQL could not be compiled: dbt/compile shows why"));
+    }
+    dev.dbtls.ide.UpstreamInliner upstream = warehouses.existingRelations(s.inputs())
+        .map(have -> dev.dbtls.ide.UpstreamInliner.inline(s, prepared.nodeId(), prepared.sql(), have::contains))
+        .orElse(new dev.dbtls.ide.UpstreamInliner(prepared.sql(), List.of()));
+    var r = warehouses.profile(s.inputs(), upstream.sql(), PreviewOptions.defaults().withCancel(cancel));
+    return new dev.dbtls.protocol.ProfileResult(p.uri(), prepared.nodeId(), r.rows(),
+        r.columns().stream().map(c -> new dev.dbtls.protocol.ColumnProfile(c.name(), c.type(),
+            c.nulls(), c.distinct(), c.min(), c.max(), c.top().stream()
+                .map(t -> new dev.dbtls.protocol.TopValue(t.value(), t.count())).toList())).toList(),
+        r.millis(), upstream.inlined(), error(r.error()));
+  }
+
   static PreviewPage page(PreviewPageParams p, QueryCancel cancel, Warehouses warehouses) {
     if (p == null || p.cursor() == null) {
       return new PreviewPage(List.of(), false, false, null,

@@ -535,6 +535,20 @@ class LspProtocolTest {
         assertEquals(dev.dbtls.store.HistoryEntry.Status.OK, found.get(0).status());
         assertEquals(1L, found.get(0).rowCount());
       }
+      // and the clients see it with dbt/history
+      JsonObject history = object(lsp, lsp.request("dbt/history", Map.of("query", marker, "uri", uri)));
+      JsonObject entry = history.getAsJsonArray("entries").get(0).getAsJsonObject();
+      assertEquals(marker, entry.get("sql").getAsString());
+      assertEquals("ok", entry.get("status").getAsString());
+
+      // a column profile, by the warehouse
+      JsonObject profile = object(lsp, lsp.request("dbt/profile", Map.of("uri", uri)));
+      assertEquals(30, profile.get("rows").getAsInt(), profile.toString());
+      JsonObject id = profile.getAsJsonArray("columns").get(0).getAsJsonObject();
+      assertEquals("id", id.get("name").getAsString());
+      assertEquals(30, id.get("distinct").getAsInt());
+      assertEquals(1, id.get("min").getAsInt());
+      assertEquals(30, id.get("max").getAsInt());
     }
   }
 
