@@ -50,6 +50,9 @@ final class PreviewCommand implements Callable<Integer> {
   @Option(names = "--no-history", description = "Do not record this query in the query history")
   boolean noHistory;
 
+  @Option(names = "--column-profile", description = "Summarize each column of the whole result instead (nulls, distinct, min, max, top values)")
+  boolean profile;
+
   @Override
   public Integer call() throws Exception {
     if (!List.of("table", "json", "csv").contains(format)) {
@@ -88,6 +91,9 @@ final class PreviewCommand implements Callable<Integer> {
     if (export != null) {
       return export(snapshot, prepared);
     }
+    if (profile) {
+      return profile(snapshot, prepared);
+    }
     long rows = limit == null ? 20 : limit;
     PreviewOptions options = PreviewOptions.defaults().withLimit(rows)
         .withPage((int) Math.max(1, Math.min(rows, 5000)), 64L << 20).withTimeout(timeout);
@@ -116,6 +122,33 @@ final class PreviewCommand implements Callable<Integer> {
       System.err.printf("%d rows%s in %d ms from target '%s'%n", r.rows().size(),
           r.truncated() || r.hasMore() ? " (more not shown)" : "", r.millis(),
           snapshot.inputs().target().name());
+      return 0;
+    }
+  }
+
+  /** Each column summarized over the whole result, by the warehouse. */
+  private int profile(ProjectSnapshot snapshot, PreviewSql prepared) throws Exception {
+    try (Warehouses warehouses = new Warehouses()) {
+      UpstreamInliner upstream = warehouses.existingRelations(snapshot.inputs())
+          .map(have -> UpstreamInliner.inline(snapshot, prepared.nodeId(), prepared.sql(), have::contains))
+          .orElse(new UpstreamInliner(prepared.sql(), List.of()));
+      var r = warehouses.profile(snapshot.inputs(), upstream.sql(),
+          PreviewOptions.defaults().withTimeout(timeout));
+      if (!r.ok()) {
+        System.err.println("error " + r.error().code().id() + ": " + r.error().message());
+        return 1;
+      }
+      if (format.equals("json")) {
+        System.out.println(new ObjectMapper().writeValueAsString(r.columns()));
+      } else {
+        List<List<Object>> rows = new ArrayList<>();
+        for (var c : r.columns()) {
+          rows.add(java.util.Arrays.asList(c.name(), c.type(), c.nulls(), c.distinct() < 0 ? "" : c.distinct(),
+              c.min(), c.max(), String.join(", ", c.top().stream().map(t -> t.value() + " (" + t.count() + ")").toList())));
+        }
+        System.out.print(TextTable.of(List.of("column", "type", "nulls", "distinct", "min", "max", "top values"), rows));
+      }
+      System.err.printf("%d rows profiled in %d ms%n", r.rows(), r.millis());
       return 0;
     }
   }

@@ -213,6 +213,12 @@ class CliTest {
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("\"name\":\"order_id\""), r.out());
     assertEquals(3, r.out().split("\\],\\[", -1).length, r.out());
+    Run profile = run("preview", "--project-dir", project("jaffle_shop"), "--profiles-dir",
+        project("jaffle_shop"), "-s", "stg_orders", "--column-profile", "--no-history");
+    assertEquals(0, profile.exit(), profile.err());
+    assertTrue(profile.out().lines().anyMatch(l -> l.startsWith("is_returned ") && l.contains("| 2 ")),
+        profile.out());
+    assertTrue(profile.err().contains("90 rows profiled"), profile.err());
     if (!Files.exists(PROJECTS.resolve("jaffle_shop/jaffle_shop.duckdb"))) {
       assertTrue(r.err().contains("not built yet, inlined: shop_orders, stg_orders, shop_payments, stg_payments"),
           r.err());
