@@ -73,6 +73,27 @@ public final class Warehouses implements AutoCloseable {
       if (!o.ok() || o.warehouse().sqlType().equals("sqlite")) {
         return java.util.Optional.empty();
       }
+      // a few seconds old is fresh enough: a large warehouse lists its tables in tenths of a second
+      Known known = relations.get(o.warehouse());
+      if (known != null && System.nanoTime() - known.at() < RELATIONS_TTL_NANOS) {
+        return java.util.Optional.of(known.names());
+      }
+      java.util.Optional<java.util.Set<String>> listed = listRelations(o.warehouse());
+      listed.ifPresent(names -> relations.put(o.warehouse(), new Known(System.nanoTime(), names)));
+      return listed;
+    } catch (RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private record Known(long at, java.util.Set<String> names) {}
+
+  private static final long RELATIONS_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+  private final Map<Warehouse, Known> relations = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private java.util.Optional<java.util.Set<String>> listRelations(Warehouse w) {
+    try {
+      Warehouse.Opened o = new Warehouse.Opened(w, null);
       PreviewOptions options = PreviewOptions.defaults().withLimit(0).withPage(100_000, 256L << 20);
       PreviewResult r = Preview.run(o.warehouse(),
           "select table_catalog, table_schema, table_name from information_schema.tables", options);
@@ -158,5 +179,6 @@ public final class Warehouses implements AutoCloseable {
     closed = true;
     open.values().forEach(e -> e.warehouse().close());
     open.clear();
+    relations.clear();
   }
 }
