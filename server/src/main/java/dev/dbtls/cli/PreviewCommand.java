@@ -35,6 +35,9 @@ final class PreviewCommand implements Callable<Integer> {
   @Option(names = "--sql", description = "Ad-hoc SQL (Jinja allowed) instead of a model")
   String sql;
 
+  @Option(names = "--cte", description = "Preview one CTE of the model: what it computes at that step")
+  String cte;
+
   @Option(names = "--limit", description = "Rows to show (default: 20), or to export (default: all)")
   Long limit;
 
@@ -80,7 +83,8 @@ final class PreviewCommand implements Callable<Integer> {
       }
       file = nodes.get(0).file().absolutePath();
     }
-    PreviewSql prepared = PreviewSql.of(snapshot, file, sql).orElse(null);
+    PreviewSql prepared = (cte != null && sql == null ? PreviewSql.ofCte(snapshot, file, cte)
+        : PreviewSql.of(snapshot, file, sql)).orElse(null);
     if (prepared == null || prepared.failed()) {
       if (prepared != null) {
         Reporter.report(prepared.problems(), List.of());

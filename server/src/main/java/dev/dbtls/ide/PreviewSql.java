@@ -38,6 +38,33 @@ public record PreviewSql(String nodeId, String sql, List<Problem> problems, bool
     }
   }
 
+  /**
+   * One CTE of the file's model: the compiled SQL up to that CTE, then {@code select * from} it
+   * — what the model computes at that step. Failed (with a message problem) when there is no
+   * such CTE.
+   */
+  public static Optional<PreviewSql> ofCte(ProjectSnapshot snapshot, Path file, String cte) {
+    try {
+      return of(snapshot, file, null).map(whole -> whole.failed() ? whole : upTo(whole, cte));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static PreviewSql upTo(PreviewSql whole, String cte) {
+    String sql = whole.sql();
+    for (SqlScan.Cte c : SqlScan.of(dev.dbtls.jinja.scan.JinjaScanner.scan(sql)).ctes()) {
+      if (c.closed() && c.name().text().equalsIgnoreCase(cte)) {
+        return new PreviewSql(whole.nodeId(), sql.substring(0, c.end()) + "\nselect * from "
+            + sql.substring(c.name().start(), c.name().end()), whole.problems(), false);
+      }
+    }
+    List<Problem> problems = new java.util.ArrayList<>(whole.problems());
+    problems.add(Problem.ofFile("", dev.dbtls.project.ProblemCode.COMPILER_ERROR,
+        "the compiled SQL has no CTE named '" + cte + "'"));
+    return new PreviewSql(whole.nodeId(), "", List.copyOf(problems), true);
+  }
+
   static Optional<PreviewSql> find(ProjectSnapshot snapshot, Path file, String adHoc) {
     Optional<Node> own = file == null ? Optional.empty() : CompileFile.compilableNode(snapshot, file);
     Node node;

@@ -31,7 +31,8 @@ final class PreviewAnswer {
   static PreviewResult of(ProjectSnapshot s, Path file, PreviewParams p, QueryCancel cancel,
       Warehouses warehouses, Uris uris, java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store) {
     Path root = s.inputs().root().dir();
-    PreviewSql prepared = PreviewSql.of(s, file, p.sql()).orElse(null);
+    PreviewSql prepared = (p.cte() != null && (p.sql() == null || p.sql().isBlank())
+        ? PreviewSql.ofCte(s, file, p.cte()) : PreviewSql.of(s, file, p.sql())).orElse(null);
     if (prepared == null) {
       return new PreviewResult(p.uri(), null, "", List.of(), List.of(), false, false, null, 0,
           List.of(), List.of(), new PreviewError("preview-nothing", "this document defines no model to preview; "

@@ -213,6 +213,15 @@ class CliTest {
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("\"name\":\"order_id\""), r.out());
     assertEquals(3, r.out().split("\\],\\[", -1).length, r.out());
+    Run cte = run("preview", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
+        "-s", "orders", "--cte", "payments", "--limit", "2", "--no-history");
+    assertEquals(0, cte.exit(), cte.err());
+    assertTrue(cte.out().startsWith("order_id | credit_card_amount"), cte.out());
+    Run noCte = run("preview", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
+        "-s", "orders", "--cte", "nope", "--no-history");
+    assertEquals(1, noCte.exit());
+    assertTrue(noCte.err().contains("the compiled SQL has no CTE named 'nope'"), noCte.err());
+
     Run profile = run("preview", "--project-dir", project("jaffle_shop"), "--profiles-dir",
         project("jaffle_shop"), "-s", "stg_orders", "--column-profile", "--no-history");
     assertEquals(0, profile.exit(), profile.err());
