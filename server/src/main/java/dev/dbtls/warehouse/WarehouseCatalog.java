@@ -171,6 +171,7 @@ public record WarehouseCatalog(String target, List<Database> databases, int rela
 
     private void columns(DatabaseMetaData md, String database, String schema,
         Map<String, Draft> relations) throws SQLException {
+      boolean sqlite = warehouse.spec().sqlType().equals("sqlite");
       String escape = md.getSearchStringEscape();
       // MySQL has no schemas: its databases are JDBC catalogs, which dbt calls schemas
       String schemaPattern = md.supportsSchemasInTableDefinitions() ? pattern(schema, escape) : null;
@@ -182,8 +183,10 @@ public record WarehouseCatalog(String target, List<Database> databases, int rela
           Draft d = relations.get(rs.getString("TABLE_NAME"));
           if (d != null) {
             String dbType = rs.getString("TYPE_NAME");
+            // SQLite's driver reports the storage class (TIMESTAMP as VARCHAR); the declared name says more
+            int jdbcType = sqlite ? java.sql.Types.OTHER : rs.getInt("DATA_TYPE");
             d.columns.add(new Positioned(rs.getInt("ORDINAL_POSITION"), new Column(
-                rs.getString("COLUMN_NAME"), dbType, ColumnTypes.normalize(rs.getInt("DATA_TYPE"), dbType))));
+                rs.getString("COLUMN_NAME"), dbType, ColumnTypes.normalize(jdbcType, dbType))));
           }
         }
       }

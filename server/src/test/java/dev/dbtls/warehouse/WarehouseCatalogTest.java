@@ -138,4 +138,48 @@ class WarehouseCatalogTest {
       Databases.exec(PG_URL, "postgres", List.of("drop schema if exists " + schema + " cascade"));
     }
   }
+
+  @Test
+  void readsASqliteFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("etl.db");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("create table orders (id integer, amount numeric, note text, ts timestamp)");
+      st.execute("create view paid as select id from orders");
+    }
+    try (Warehouse w = Databases.open(Databases.target("dev", "type", "sqlite", "threads", 1,
+        "database", "database", "schema", "main", "schemas_and_paths", java.util.Map.of("main",
+            file.toString()), "schema_directory", dir.toString()), dir)) {
+      WarehouseCatalog c = WarehouseCatalog.read(w, new QueryCancel());
+      assertNull(c.error());
+      assertEquals(".main.orders:table, .main.paid:view", names(c));
+      assertEquals(List.of(new Column("id", "INTEGER", "integer"), new Column("amount", "NUMERIC", "decimal"),
+          new Column("note", "TEXT", "text"), new Column("ts", "TIMESTAMP", "timestamp")),
+          c.relations().get(0).columns());
+    }
+  }
+
+  @Test
+  void readsAMariaDbDatabaseAsASchema() throws Exception {
+    Databases.requireServer(3306);
+    String schema = Databases.unique("dbtls_cat");
+    Databases.exec(Databases.MARIADB_URL, "root", List.of("create database " + schema,
+        "create table " + schema + ".orders (id int, name varchar(20), amount decimal(10,2), ts datetime)",
+        "create view " + schema + ".named as select id, name from " + schema + ".orders"));
+    try (Warehouse w = Databases.open(Databases.target("dev", "type", "mariadb", "server",
+        "127.0.0.1", "port", 3306, "username", "root", "schema", schema, "connect_timeout", 2), Path.of("."))) {
+      WarehouseCatalog c = WarehouseCatalog.read(w, new QueryCancel());
+      assertNull(c.error());
+      List<Relation> mine = c.relations().stream().filter(r -> r.schema().equals(schema)).toList();
+      assertEquals(List.of("orders:table", "named:view").stream().sorted().toList(),
+          mine.stream().map(r -> r.name() + ":" + r.kind()).sorted().toList(), names(c));
+      Relation orders = mine.stream().filter(r -> r.name().equals("orders")).findFirst().orElseThrow();
+      assertEquals(List.of("id:integer", "name:text", "amount:decimal", "ts:timestamp"),
+          orders.columns().stream().map(col -> col.name() + ":" + col.type()).toList());
+      assertTrue(c.relations().stream().noneMatch(r -> r.schema().equals("mysql")
+          || r.schema().equals("information_schema")), names(c));
+    } finally {
+      Databases.exec(Databases.MARIADB_URL, "root", List.of("drop database if exists " + schema));
+    }
+  }
 }
