@@ -39,6 +39,13 @@ public interface DbtProtocol {
   @JsonRequest
   CompletableFuture<ProfileResult> profile(ProfileParams params);
 
+  /**
+   * {@code dbt/catalog}: the warehouse's databases, schemas, tables, views and columns with
+   * types, each with the project node that builds it, and the nodes not built. Cancellable.
+   */
+  @JsonRequest
+  CompletableFuture<CatalogResult> catalog(CatalogParams params);
+
   /** {@code dbt/history}: the queries run so far (previews, ad-hoc), newest first, searchable. */
   @JsonRequest
   CompletableFuture<HistoryResult> history(HistoryParams params);

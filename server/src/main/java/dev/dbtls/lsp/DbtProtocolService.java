@@ -89,6 +89,24 @@ final class DbtProtocolService implements DbtProtocol {
   }
 
   @Override
+  public CompletableFuture<dev.dbtls.protocol.CatalogResult> catalog(dev.dbtls.protocol.CatalogParams params) {
+    Path file = params == null || params.uri() == null ? null : uris.path(params.uri());
+    Optional<Path> project = file == null ? Optional.empty() : workspace.projectOf(file);
+    if (project.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    QueryCancel cancel = new QueryCancel();
+    CompletableFuture<dev.dbtls.protocol.CatalogResult> answer = workspace.upToDate(project.get())
+        .thenApplyAsync(s -> s == null ? null : CatalogAnswer.of(s, cancel, warehouses, uris));
+    answer.whenComplete((r, e) -> {
+      if (e instanceof java.util.concurrent.CancellationException) {
+        cancel.cancel();
+      }
+    });
+    return answer;
+  }
+
+  @Override
   public CompletableFuture<dev.dbtls.protocol.HistoryResult> history(dev.dbtls.protocol.HistoryParams params) {
     dev.dbtls.protocol.HistoryParams p = params == null
         ? new dev.dbtls.protocol.HistoryParams(null, null, null, null) : params;

@@ -541,6 +541,15 @@ class LspProtocolTest {
       assertEquals(marker, entry.get("sql").getAsString());
       assertEquals("ok", entry.get("status").getAsString());
 
+      // the database explorer: the raw table is the source's, the model is not built
+      JsonObject catalog = object(lsp, lsp.request("dbt/catalog", Map.of("uri", uri)));
+      JsonObject orders = catalog.getAsJsonArray("relations").get(0).getAsJsonObject();
+      assertEquals("orders", orders.get("name").getAsString());
+      assertEquals("source.pv.raw.orders", orders.get("nodeId").getAsString());
+      assertEquals(3, orders.getAsJsonArray("columns").size());
+      assertEquals("model.pv.doubled", catalog.getAsJsonArray("notBuilt").get(0).getAsJsonObject()
+          .get("nodeId").getAsString());
+
       // a column profile, by the warehouse
       JsonObject profile = object(lsp, lsp.request("dbt/profile", Map.of("uri", uri)));
       assertEquals(30, profile.get("rows").getAsInt(), profile.toString());

@@ -1,0 +1,47 @@
+package dev.dbtls.lsp;
+
+import dev.dbtls.ide.DatabaseExplorer;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.Span;
+import dev.dbtls.protocol.CatalogColumn;
+import dev.dbtls.protocol.CatalogNode;
+import dev.dbtls.protocol.CatalogRelation;
+import dev.dbtls.protocol.CatalogResult;
+import dev.dbtls.protocol.Position;
+import dev.dbtls.protocol.PreviewError;
+import dev.dbtls.protocol.Range;
+import dev.dbtls.warehouse.QueryCancel;
+import dev.dbtls.warehouse.WarehouseCatalog;
+import dev.dbtls.warehouse.Warehouses;
+import java.nio.file.Path;
+
+/** {@code dbt/catalog} in protocol records (docs/protocol.md). */
+final class CatalogAnswer {
+  private CatalogAnswer() {}
+
+  static CatalogResult of(ProjectSnapshot s, QueryCancel cancel, Warehouses warehouses, Uris uris) {
+    WarehouseCatalog catalog = WarehouseCatalog.of(warehouses, s.inputs(), cancel);
+    DatabaseExplorer explorer = DatabaseExplorer.merge(s, catalog);
+    Path root = s.inputs().root().dir();
+    return new CatalogResult(explorer.target(), explorer.relations().stream().map(r -> {
+      var rel = r.relation();
+      var node = r.node();
+      return new CatalogRelation(rel.database(), rel.schema(), rel.name(), rel.kind(),
+          rel.columns().stream().map(c -> new CatalogColumn(c.name(), c.databaseType(), c.type())).toList(),
+          node == null ? null : node.uniqueId(), node == null ? null : node.resourceType(),
+          node == null ? null : uri(uris, root, node.displayPath()), node == null ? null : range(node.span()));
+    }).toList(), explorer.notBuilt().stream().map(n -> new CatalogNode(n.uniqueId(), n.resourceType(),
+        n.name(), n.database(), n.schema(), n.identifier(), uri(uris, root, n.displayPath()),
+        range(n.span()))).toList(), explorer.cut(), catalog.millis(),
+        explorer.error() == null ? null : new PreviewError(explorer.error().code().id(), explorer.error().message()));
+  }
+
+  private static String uri(Uris uris, Path root, String displayPath) {
+    return displayPath == null ? null : uris.uri(root.resolve(displayPath).normalize());
+  }
+
+  private static Range range(Span s) {
+    Span x = s == null ? Span.NONE : s;
+    return new Range(new Position(x.startLine(), x.startColumn()), new Position(x.endLine(), x.endColumn()));
+  }
+}
