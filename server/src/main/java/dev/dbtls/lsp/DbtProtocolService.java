@@ -5,6 +5,7 @@ import dev.dbtls.ide.Workspace;
 import dev.dbtls.warehouse.QueryCancel;
 import dev.dbtls.warehouse.Warehouses;
 import dev.dbtls.index.compile.CompiledNode;
+import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.jinja.scan.SourceMap;
 import dev.dbtls.project.DbtProject;
 import dev.dbtls.project.Problem;
@@ -35,20 +36,29 @@ final class DbtProtocolService implements DbtProtocol {
     this.store = store;
   }
 
+  /** What a warehouse request does once its project is built: the snapshot, the document, the cancel. */
+  private interface OnWarehouse<T> {
+    T answer(ProjectSnapshot s, Path file, QueryCancel cancel);
+  }
+
   /**
-   * Compiles the document's model (or the ad-hoc SQL) once every edit sent so far is built, then
-   * runs it on the target. A cancelled request cancels the query in the database.
+   * Runs {@code work} on the project of {@code uri} once every edit sent so far is built; null
+   * when the document belongs to no project. A cancelled request cancels the query in the
+   * database ({@code $/cancelRequest} cancels the returned future).
    */
-  @Override
-  public CompletableFuture<dev.dbtls.protocol.PreviewResult> preview(dev.dbtls.protocol.PreviewParams params) {
-    Path file = params == null || params.uri() == null ? null : uris.path(params.uri());
+  private <T> CompletableFuture<T> onWarehouse(String uri, OnWarehouse<T> work) {
+    Path file = uri == null ? null : uris.path(uri);
     Optional<Path> project = file == null ? Optional.empty() : workspace.projectOf(file);
     if (project.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
     QueryCancel cancel = new QueryCancel();
-    CompletableFuture<dev.dbtls.protocol.PreviewResult> answer = workspace.upToDate(project.get())
-        .thenApplyAsync(s -> s == null ? null : PreviewAnswer.of(s, file, params, cancel, warehouses, uris, store));
+    CompletableFuture<T> answer = workspace.upToDate(project.get())
+        .thenApplyAsync(s -> s == null ? null : work.answer(s, file, cancel));
+    return cancelling(answer, cancel);
+  }
+
+  private static <T> CompletableFuture<T> cancelling(CompletableFuture<T> answer, QueryCancel cancel) {
     answer.whenComplete((r, e) -> {
       if (e instanceof java.util.concurrent.CancellationException) {
         cancel.cancel();
@@ -58,52 +68,27 @@ final class DbtProtocolService implements DbtProtocol {
   }
 
   @Override
-  public CompletableFuture<dev.dbtls.protocol.PreviewPage> previewPage(dev.dbtls.protocol.PreviewPageParams params) {
-    QueryCancel cancel = new QueryCancel();
-    CompletableFuture<dev.dbtls.protocol.PreviewPage> answer = CompletableFuture.supplyAsync(
-        () -> PreviewAnswer.page(params, cancel, warehouses));
-    answer.whenComplete((r, e) -> {
-      if (e instanceof java.util.concurrent.CancellationException) {
-        cancel.cancel();
-      }
-    });
-    return answer;
+  public CompletableFuture<dev.dbtls.protocol.PreviewResult> preview(dev.dbtls.protocol.PreviewParams p) {
+    return onWarehouse(p == null ? null : p.uri(),
+        (s, file, cancel) -> PreviewAnswer.of(s, file, p, cancel, warehouses, uris, store));
   }
 
   @Override
-  public CompletableFuture<dev.dbtls.protocol.ProfileResult> profile(dev.dbtls.protocol.ProfileParams params) {
-    Path file = params == null || params.uri() == null ? null : uris.path(params.uri());
-    Optional<Path> project = file == null ? Optional.empty() : workspace.projectOf(file);
-    if (project.isEmpty()) {
-      return CompletableFuture.completedFuture(null);
-    }
+  public CompletableFuture<dev.dbtls.protocol.PreviewPage> previewPage(dev.dbtls.protocol.PreviewPageParams p) {
     QueryCancel cancel = new QueryCancel();
-    CompletableFuture<dev.dbtls.protocol.ProfileResult> answer = workspace.upToDate(project.get())
-        .thenApplyAsync(s -> s == null ? null : PreviewAnswer.profile(s, file, params, cancel, warehouses));
-    answer.whenComplete((r, e) -> {
-      if (e instanceof java.util.concurrent.CancellationException) {
-        cancel.cancel();
-      }
-    });
-    return answer;
+    return cancelling(CompletableFuture.supplyAsync(() -> PreviewAnswer.page(p, cancel, warehouses)), cancel);
   }
 
   @Override
-  public CompletableFuture<dev.dbtls.protocol.CatalogResult> catalog(dev.dbtls.protocol.CatalogParams params) {
-    Path file = params == null || params.uri() == null ? null : uris.path(params.uri());
-    Optional<Path> project = file == null ? Optional.empty() : workspace.projectOf(file);
-    if (project.isEmpty()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    QueryCancel cancel = new QueryCancel();
-    CompletableFuture<dev.dbtls.protocol.CatalogResult> answer = workspace.upToDate(project.get())
-        .thenApplyAsync(s -> s == null ? null : CatalogAnswer.of(s, cancel, warehouses, uris));
-    answer.whenComplete((r, e) -> {
-      if (e instanceof java.util.concurrent.CancellationException) {
-        cancel.cancel();
-      }
-    });
-    return answer;
+  public CompletableFuture<dev.dbtls.protocol.ProfileResult> profile(dev.dbtls.protocol.ProfileParams p) {
+    return onWarehouse(p == null ? null : p.uri(),
+        (s, file, cancel) -> PreviewAnswer.profile(s, file, p, cancel, warehouses));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.CatalogResult> catalog(dev.dbtls.protocol.CatalogParams p) {
+    return onWarehouse(p == null ? null : p.uri(),
+        (s, file, cancel) -> CatalogAnswer.of(s, cancel, warehouses, uris));
   }
 
   @Override
