@@ -121,4 +121,20 @@ public record DatabaseExplorer(String target, List<Relation> relations, List<Pro
   private static String lower(String s) {
     return s == null ? "" : s.toLowerCase(Locale.ROOT);
   }
+
+  /** The columns of every relation a node builds or reads, by its unique id, as a {@code Catalog}. */
+  public dev.dbtls.index.Catalog columnsByNode() {
+    java.util.Map<String, java.util.List<dev.dbtls.index.Catalog.Column>> out = new java.util.HashMap<>();
+    for (Relation r : relations) {
+      if (r.node() != null) {
+        java.util.List<dev.dbtls.index.Catalog.Column> cols = new java.util.ArrayList<>();
+        int i = 1;
+        for (var c : r.relation().columns()) {
+          cols.add(new dev.dbtls.index.Catalog.Column(c.name(), c.databaseType(), i++, null));
+        }
+        out.put(r.node().uniqueId(), java.util.List.copyOf(cols));
+      }
+    }
+    return dev.dbtls.index.Catalog.of(out);
+  }
 }

@@ -36,7 +36,7 @@ public final class ProjectCatalog {
         return c;
       }
     }
-    Catalog c = read(snapshot, files);
+    Catalog c = read(snapshot, files).orElse(FROM_WAREHOUSE.get(snapshot.inputs().root().dir()));
     synchronized (BY_SNAPSHOT) {
       return BY_SNAPSHOT.computeIfAbsent(snapshot, s -> c);
     }
@@ -46,6 +46,22 @@ public final class ProjectCatalog {
   public static Catalog of(ProjectSnapshot snapshot) {
     return load(snapshot, FileSource.DISK);
   }
+
+  /**
+   * Columns read from the warehouse itself (the database explorer), by project: they fill in
+   * for relations catalog.json does not describe (or when there is none), until read again.
+   */
+  public static void remember(java.nio.file.Path projectDir, Catalog fromWarehouse) {
+    if (projectDir != null && fromWarehouse != null) {
+      FROM_WAREHOUSE.put(projectDir.toAbsolutePath().normalize(), fromWarehouse);
+      synchronized (BY_SNAPSHOT) {
+        BY_SNAPSHOT.clear(); // merged again on next use
+      }
+    }
+  }
+
+  private static final Map<java.nio.file.Path, Catalog> FROM_WAREHOUSE =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static Catalog read(ProjectSnapshot snapshot, FileSource files) {
     try {

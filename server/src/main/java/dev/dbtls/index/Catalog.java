@@ -44,6 +44,21 @@ public final class Catalog {
     this.problems = problems;
   }
 
+  /** Columns by unique id, from anywhere else than catalog.json (the warehouse's own metadata). */
+  public static Catalog of(Map<String, List<Column>> columns) {
+    return new Catalog(Map.copyOf(columns), List.of());
+  }
+
+  /** This catalog, with {@code other}'s relations where this one has none (this one wins). */
+  public Catalog orElse(Catalog other) {
+    if (other == null || other.isEmpty()) {
+      return this;
+    }
+    Map<String, List<Column>> merged = new java.util.HashMap<>(other.columns);
+    merged.putAll(columns);
+    return new Catalog(Map.copyOf(merged), problems);
+  }
+
   /** {@code <target-path>/catalog.json} of {@code project}; empty when there is none. */
   public static Catalog read(DbtProject project, FileSource files) {
     try {

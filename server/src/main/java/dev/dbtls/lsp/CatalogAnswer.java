@@ -23,6 +23,8 @@ final class CatalogAnswer {
     WarehouseCatalog catalog = WarehouseCatalog.of(warehouses, s.inputs(), cancel);
     DatabaseExplorer explorer = DatabaseExplorer.merge(s, catalog);
     Path root = s.inputs().root().dir();
+    // the columns read feed column completion and hover from now on
+    dev.dbtls.ide.ProjectCatalog.remember(root, explorer.columnsByNode());
     return new CatalogResult(explorer.target(), explorer.relations().stream().map(r -> {
       var rel = r.relation();
       var node = r.node();

@@ -549,6 +549,17 @@ class LspProtocolTest {
       assertEquals(3, orders.getAsJsonArray("columns").size());
       assertEquals("model.pv.doubled", catalog.getAsJsonArray("notBuilt").get(0).getAsJsonObject()
           .get("nodeId").getAsString());
+      // the columns it read feed completion (there is no catalog.json here)
+      lsp.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", uri, "version", 2),
+          "contentChanges", List.of(Map.of("text", "select  from {{ source('raw', 'orders') }}\n"))));
+      JsonArray items = lsp.request("textDocument/completion", Map.of("textDocument", doc(uri),
+          "position", Map.of("line", 0, "character", 7))).getAsJsonObject().getAsJsonArray("items");
+      List<String> labels = new java.util.ArrayList<>();
+      items.forEach(i -> labels.add(i.getAsJsonObject().get("label").getAsString()));
+      assertTrue(labels.containsAll(List.of("id", "amount", "note")), labels.toString());
+      lsp.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", uri, "version", 3),
+          "contentChanges", List.of(Map.of("text",
+              "select id, note from {{ source('raw', 'orders') }} where id <= 30 order by id\n"))));
 
       // a column profile, by the warehouse
       JsonObject profile = object(lsp, lsp.request("dbt/profile", Map.of("uri", uri)));
