@@ -46,6 +46,22 @@ public interface DbtProtocol {
   @JsonRequest
   CompletableFuture<CatalogResult> catalog(CatalogParams params);
 
+  /** {@code dbt/export}: a preview's whole result streamed to a file. Cancellable. */
+  @JsonRequest
+  CompletableFuture<ExportResult> export(ExportParams params);
+
+  /** {@code dbt/savedQueries}: the saved queries, all or found. */
+  @JsonRequest
+  CompletableFuture<SavedQueriesResult> savedQueries(SavedQueriesParams params);
+
+  /** {@code dbt/saveQuery}: creates a saved query ({@code id} null) or updates one. */
+  @JsonRequest
+  CompletableFuture<SavedQueriesResult> saveQuery(SavedQuery query);
+
+  /** {@code dbt/deleteQuery}: deletes a saved query. */
+  @JsonRequest
+  CompletableFuture<SavedQueriesResult> deleteQuery(DeleteQueryParams params);
+
   /** {@code dbt/history}: the queries run so far (previews, ad-hoc), newest first, searchable. */
   @JsonRequest
   CompletableFuture<HistoryResult> history(HistoryParams params);

@@ -92,6 +92,27 @@ final class DbtProtocolService implements DbtProtocol {
   }
 
   @Override
+  public CompletableFuture<dev.dbtls.protocol.ExportResult> export(dev.dbtls.protocol.ExportParams p) {
+    return onWarehouse(p == null ? null : p.uri(),
+        (s, file, cancel) -> PreviewAnswer.export(s, file, p, cancel, warehouses));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.SavedQueriesResult> savedQueries(dev.dbtls.protocol.SavedQueriesParams p) {
+    return store.thenApplyAsync(st -> SavedQueriesAnswer.list(st, p));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.SavedQueriesResult> saveQuery(dev.dbtls.protocol.SavedQuery q) {
+    return store.thenApplyAsync(st -> SavedQueriesAnswer.save(st, q));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.SavedQueriesResult> deleteQuery(dev.dbtls.protocol.DeleteQueryParams p) {
+    return store.thenApplyAsync(st -> SavedQueriesAnswer.delete(st, p == null ? -1 : p.id()));
+  }
+
+  @Override
   public CompletableFuture<dev.dbtls.protocol.HistoryResult> history(dev.dbtls.protocol.HistoryParams params) {
     dev.dbtls.protocol.HistoryParams p = params == null
         ? new dev.dbtls.protocol.HistoryParams(null, null, null, null) : params;

@@ -82,6 +82,35 @@ final class PreviewAnswer {
         r.millis(), upstream.inlined(), error(r.error()));
   }
 
+  /** {@code dbt/export}: what a preview runs, whole, streamed into a file on this machine. */
+  static dev.dbtls.protocol.ExportResult export(ProjectSnapshot s, Path file,
+      dev.dbtls.protocol.ExportParams p, QueryCancel cancel, Warehouses warehouses) {
+    Path target = p.path() == null || p.path().isBlank() ? null : Path.of(p.path()).toAbsolutePath();
+    String name = target == null ? "" : target.getFileName().toString();
+    String wanted = p.format() != null ? p.format()
+        : name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+    var format = java.util.Arrays.stream(dev.dbtls.store.export.ExportFormat.values())
+        .filter(f -> f.extension().equalsIgnoreCase(wanted) || f.name().equalsIgnoreCase(wanted)).findFirst();
+    if (target == null || format.isEmpty()) {
+      return new dev.dbtls.protocol.ExportResult(p.path(), wanted, 0, 0, 0, new PreviewError(
+          "export-target", "give a file path ending in .csv, .json, .jsonl, .parquet or .xlsx (or a format)"));
+    }
+    PreviewSql prepared = (p.cte() != null && (p.sql() == null || p.sql().isBlank())
+        ? PreviewSql.ofCte(s, file, p.cte()) : PreviewSql.of(s, file, p.sql())).orElse(null);
+    if (prepared == null || prepared.failed()) {
+      return new dev.dbtls.protocol.ExportResult(target.toString(), format.get().extension(), 0, 0, 0,
+          new PreviewError("compile-failed", "nothing to export: the SQL could not be compiled"));
+    }
+    dev.dbtls.ide.UpstreamInliner upstream = warehouses.existingRelations(s.inputs())
+        .map(have -> dev.dbtls.ide.UpstreamInliner.inline(s, prepared.nodeId(), prepared.sql(), have::contains))
+        .orElse(new dev.dbtls.ide.UpstreamInliner(prepared.sql(), List.of()));
+    var r = warehouses.export(s.inputs(), upstream.sql(), target, format.get(),
+        PreviewOptions.defaults().withLimit(p.limit() == null ? 0 : Math.max(0, p.limit()))
+            .withTimeout(0).withCancel(cancel));
+    return new dev.dbtls.protocol.ExportResult(target.toString(), format.get().extension(), r.rows(),
+        r.bytes(), r.millis(), r.ok() ? null : new PreviewError("export-failed", r.error()));
+  }
+
   static PreviewPage page(PreviewPageParams p, QueryCancel cancel, Warehouses warehouses) {
     if (p == null || p.cursor() == null) {
       return new PreviewPage(List.of(), false, false, null,

@@ -561,6 +561,21 @@ class LspProtocolTest {
           "contentChanges", List.of(Map.of("text",
               "select id, note from {{ source('raw', 'orders') }} where id <= 30 order by id\n"))));
 
+      // the whole result to a file, and a saved query
+      Path csv = dir.resolve("out.csv");
+      JsonObject exported = object(lsp, lsp.request("dbt/export", Map.of("uri", uri, "path", csv.toString())));
+      assertEquals(30, exported.get("rows").getAsInt(), exported.toString()); // the buffer's where id <= 30
+      assertEquals(31, Files.readAllLines(csv).size());
+      JsonObject saved = object(lsp, lsp.request("dbt/saveQuery", Map.of("name", "big orders " + System.nanoTime(),
+          "sql", "select * from {{ source('raw', 'orders') }} where amount > 100", "folder", "checks",
+          "tags", List.of("qa"))));
+      JsonObject q = saved.getAsJsonArray("queries").get(0).getAsJsonObject();
+      assertTrue(q.get("id").getAsLong() > 0);
+      assertTrue(saved.getAsJsonArray("folders").toString().contains("checks"));
+      JsonObject listed = object(lsp, lsp.request("dbt/savedQueries", Map.of("tag", "qa")));
+      assertTrue(listed.getAsJsonArray("queries").size() >= 1);
+      object(lsp, lsp.request("dbt/deleteQuery", Map.of("id", q.get("id").getAsLong())));
+
       // a column profile, by the warehouse
       JsonObject profile = object(lsp, lsp.request("dbt/profile", Map.of("uri", uri)));
       assertEquals(30, profile.get("rows").getAsInt(), profile.toString());

@@ -1,0 +1,4 @@
+package dev.dbtls.protocol;
+
+/** Params of {@code dbt/deleteQuery}. */
+public record DeleteQueryParams(long id) {}
