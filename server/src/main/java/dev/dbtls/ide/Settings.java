@@ -24,13 +24,14 @@ import java.util.Optional;
  * @param vars like {@code dbt --vars}
  * @param builtinMacroDirs folders of dbt's own macros that replace the ones shipped with dbtls
  * @param severities by problem code id: {@code error}, {@code warning}, {@code info} or {@code off}
+ * @param historyMaxEntries how many queries the history keeps (null: the store's default)
  * @param rebuildDelayMillis how long typing must pause before the project is indexed again;
  *     {@link Workspace#ADAPTIVE} (the default) follows what a rebuild of the project costs
  * @param errors one message per bad setting, {@code dbtls.x: what is wrong}
  */
 public record Settings(String target, String profile, Path profilesDir, Map<String, Object> vars,
     List<Path> builtinMacroDirs, Map<String, String> severities, long rebuildDelayMillis,
-    List<String> errors) {
+    Integer historyMaxEntries, List<String> errors) {
 
   /** Unset: the quiet period follows the project's rebuild time ({@link Workspace#ADAPTIVE}). */
   public static final long DEFAULT_REBUILD_DELAY_MILLIS = Workspace.ADAPTIVE;
@@ -38,7 +39,7 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
 
   public static Settings defaults() {
     return new Settings(null, null, null, Map.of(), List.of(), Map.of(),
-        DEFAULT_REBUILD_DELAY_MILLIS, List.of());
+        DEFAULT_REBUILD_DELAY_MILLIS, null, List.of());
   }
 
   /**
@@ -57,12 +58,13 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
     List<Path> macros = r.paths("builtinMacroDirs");
     Map<String, String> severities = r.severities("diagnostics.severity");
     long delay = r.millis("rebuildDelayMs", DEFAULT_REBUILD_DELAY_MILLIS);
+    Integer historyMax = r.count("history.maxEntries", 1, 10_000_000);
     for (String key : section.keySet()) {
       if (!Reader.KNOWN.contains(key)) {
         errors.add("dbtls." + key + ": unknown setting");
       }
     }
-    return new Settings(target, profile, profilesDir, vars, macros, severities, delay,
+    return new Settings(target, profile, profilesDir, vars, macros, severities, delay, historyMax,
         List.copyOf(errors));
   }
 
@@ -127,7 +129,7 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
   /** Reads one setting at a time, recording what is wrong with it. */
   private record Reader(Map<String, Object> section, List<String> errors, Path base) {
     static final List<String> KNOWN = List.of("target", "profile", "profilesDir", "vars",
-        "builtinMacroDirs", "diagnostics.severity", "rebuildDelayMs");
+        "builtinMacroDirs", "diagnostics.severity", "rebuildDelayMs", "history.maxEntries");
 
     String string(String key) {
       Object v = section.get(key);
@@ -215,6 +217,19 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
         }
       });
       return Map.copyOf(out);
+    }
+
+    Integer count(String key, int min, int max) {
+      Object v = section.get(key);
+      if (v == null) {
+        return null;
+      }
+      if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+          && n.longValue() >= min && n.longValue() <= max) {
+        return (int) n.longValue();
+      }
+      bad(key, "expected a whole number from " + min + " to " + max, v);
+      return null;
     }
 
     long millis(String key, long fallback) {

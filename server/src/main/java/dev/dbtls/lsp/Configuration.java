@@ -24,9 +24,13 @@ final class Configuration {
   private volatile Settings current = Settings.defaults();
   private volatile Path base;
 
-  Configuration(Workspace workspace, Consumer<Settings> onSeverityChange) {
+  private final java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store;
+
+  Configuration(Workspace workspace, Consumer<Settings> onSeverityChange,
+      java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store) {
     this.workspace = workspace;
     this.onSeverityChange = onSeverityChange;
+    this.store = store;
   }
 
   Settings current() {
@@ -48,6 +52,9 @@ final class Configuration {
     Settings before = current;
     current = next;
     workspace.rebuildDelay(next.rebuildDelayMillis());
+    if (next.historyMaxEntries() != null) {
+      store.thenAccept(st -> st.history().setMaxEntries(next.historyMaxEntries()));
+    }
     if (!next.errors().isEmpty() && client != null) {
       String text = "dbtls settings: " + String.join("; ", next.errors());
       System.err.println(text);

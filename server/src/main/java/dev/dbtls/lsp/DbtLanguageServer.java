@@ -84,7 +84,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
             }
           }
         });
-    this.configuration = new Configuration(workspace, s -> republish());
+    this.configuration = new Configuration(workspace, s -> republish(), store);
     this.textDocuments = new DbtTextDocumentService(workspace, uris);
     this.workspaceService = new DbtWorkspaceService(workspace, uris, this::settingsChanged,
         textDocuments.features());

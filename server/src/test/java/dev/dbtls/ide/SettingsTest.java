@@ -24,8 +24,10 @@ class SettingsTest {
         "vars", Map.of("start", "2020-01-01"),
         "builtinMacroDirs", List.of("/opt/dbt/include/global_project/macros", "more"),
         "diagnostics", Map.of("severity", Map.of("ref-unknown", "warning", "doc-unknown", "off")),
-        "rebuildDelayMs", 150)), BASE);
+        "rebuildDelayMs", 150,
+        "history", Map.of("maxEntries", 500L))), BASE);
     assertEquals(List.of(), s.errors());
+    assertEquals(500, s.historyMaxEntries());
     assertEquals("prod", s.target());
     assertEquals("shop", s.profile());
     assertEquals(Path.of("/work/ws/config"), s.profilesDir());
@@ -67,6 +69,7 @@ class SettingsTest {
         "builtinMacroDirs", List.of("ok", 7L),
         "diagnostics", Map.of("severity", severity),
         "rebuildDelayMs", -5L,
+        "history.maxEntries", 0L,
         "colour", "blue"), BASE);
     assertNull(s.target());
     assertEquals("shop", s.profile());
@@ -79,6 +82,7 @@ class SettingsTest {
         "dbtls.diagnostics.severity.ref-unknown: expected error, warning, info or off, got 'fatal'",
         "dbtls.diagnostics.severity.no-such-code: unknown problem code (see docs/diagnostics.md)",
         "dbtls.rebuildDelayMs: expected a number of milliseconds from 0 to 60000, got -5",
+        "dbtls.history.maxEntries: expected a whole number from 1 to 10000000, got 0",
         "dbtls.colour: unknown setting"), java.util.Set.copyOf(s.errors()));
   }
 
