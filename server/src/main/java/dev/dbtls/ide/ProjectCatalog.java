@@ -60,6 +60,11 @@ public final class ProjectCatalog {
     }
   }
 
+  /** Whether warehouse columns are known for the project (read or restored this session). */
+  public static boolean knowsWarehouse(java.nio.file.Path projectDir) {
+    return projectDir != null && FROM_WAREHOUSE.containsKey(projectDir.toAbsolutePath().normalize());
+  }
+
   private static final Map<java.nio.file.Path, Catalog> FROM_WAREHOUSE =
       new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -173,6 +173,11 @@ public final class Catalog {
     return Problem.at(file, line, col, ProblemCode.CATALOG_INVALID, message);
   }
 
+  /** Every relation's columns, by unique id. */
+  public Map<String, List<Column>> byUniqueId() {
+    return java.util.Collections.unmodifiableMap(columns);
+  }
+
   /** The columns of a node or source table by unique id, in the warehouse's order; empty if unknown. */
   public List<Column> columns(String uniqueId) {
     List<Column> c = uniqueId == null ? null : columns.get(uniqueId);

@@ -19,12 +19,17 @@ import java.nio.file.Path;
 final class CatalogAnswer {
   private CatalogAnswer() {}
 
-  static CatalogResult of(ProjectSnapshot s, QueryCancel cancel, Warehouses warehouses, Uris uris) {
+  static CatalogResult of(ProjectSnapshot s, QueryCancel cancel, Warehouses warehouses, Uris uris,
+      java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store) {
     WarehouseCatalog catalog = WarehouseCatalog.of(warehouses, s.inputs(), cancel);
     DatabaseExplorer explorer = DatabaseExplorer.merge(s, catalog);
     Path root = s.inputs().root().dir();
-    // the columns read feed column completion and hover from now on
-    dev.dbtls.ide.ProjectCatalog.remember(root, explorer.columnsByNode());
+    // the columns read feed column completion and hover from now on, and next session too
+    dev.dbtls.index.Catalog columns = explorer.columnsByNode();
+    dev.dbtls.ide.ProjectCatalog.remember(root, columns);
+    if (catalog.ok() && !catalog.cut()) {
+      store.thenAcceptAsync(st -> dev.dbtls.ide.SchemaMemory.save(st, s, columns));
+    }
     return new CatalogResult(explorer.target(), explorer.relations().stream().map(r -> {
       var rel = r.relation();
       var node = r.node();

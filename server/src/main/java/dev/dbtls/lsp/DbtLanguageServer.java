@@ -53,6 +53,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   private volatile boolean shutdown;
   private volatile boolean watchFiles;
   private final Set<Path> loaded = ConcurrentHashMap.newKeySet();
+  private final Set<Path> schemaRestored = ConcurrentHashMap.newKeySet();
   private final IndexingProgress progress = new IndexingProgress();
   /** Connection pools per project and target; closed at shutdown. */
   private final dev.dbtls.warehouse.Warehouses warehouses = new dev.dbtls.warehouse.Warehouses();
@@ -210,7 +211,11 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   }
 
   private void built(Path projectDir, ProjectSnapshot snapshot) {
-    // target/catalog.json read here, on the build thread, not by the first request that needs it
+    // the warehouse columns cached last session, then target/catalog.json: read here, on the
+    // build thread, not by the first request that needs them
+    if (schemaRestored.add(projectDir) && !dev.dbtls.ide.ProjectCatalog.knowsWarehouse(projectDir)) {
+      store.thenAccept(st -> dev.dbtls.ide.SchemaMemory.restore(st, snapshot));
+    }
     dev.dbtls.ide.ProjectCatalog.load(snapshot, workspace.files());
     LanguageClient c = client;
     if (c == null || shutdown) {

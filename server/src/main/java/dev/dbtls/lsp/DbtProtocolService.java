@@ -88,7 +88,7 @@ final class DbtProtocolService implements DbtProtocol {
   @Override
   public CompletableFuture<dev.dbtls.protocol.CatalogResult> catalog(dev.dbtls.protocol.CatalogParams p) {
     return onWarehouse(p == null ? null : p.uri(),
-        (s, file, cancel) -> CatalogAnswer.of(s, cancel, warehouses, uris));
+        (s, file, cancel) -> CatalogAnswer.of(s, cancel, warehouses, uris, store));
   }
 
   @Override

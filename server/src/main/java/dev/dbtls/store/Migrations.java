@@ -86,7 +86,17 @@ final class Migrations {
           """
           CREATE TRIGGER history_count_delete AFTER DELETE ON history BEGIN
             UPDATE history_count SET n = n - 1;
-          END"""));
+          END"""),
+      // 4: the warehouse's columns per node, as the database explorer last read them
+      List.of(
+          """
+          CREATE TABLE schema_cache (
+            project_dir TEXT NOT NULL,
+            target TEXT NOT NULL,
+            unique_id TEXT NOT NULL,
+            columns TEXT NOT NULL,
+            read_at INTEGER NOT NULL,
+            PRIMARY KEY (project_dir, target, unique_id))"""));
 
   private Migrations() {}
 

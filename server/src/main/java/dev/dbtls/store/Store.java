@@ -44,6 +44,7 @@ public final class Store implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final QueryHistory history;
   private final SavedQueries savedQueries;
+  private final SchemaCache schemaCache;
   private boolean closed;
 
   private Store(Connection connection, Path file, List<String> notices) {
@@ -52,6 +53,7 @@ public final class Store implements AutoCloseable {
     this.notices = List.copyOf(notices);
     this.history = new QueryHistory(this);
     this.savedQueries = new SavedQueries(this);
+    this.schemaCache = new SchemaCache(this);
   }
 
   /** Opens the store at its default place ({@link StoreLocation#defaultFile()}). */
@@ -190,6 +192,10 @@ public final class Store implements AutoCloseable {
 
   public QueryHistory history() {
     return history;
+  }
+
+  public SchemaCache schemaCache() {
+    return schemaCache;
   }
 
   public SavedQueries savedQueries() {

@@ -587,6 +587,37 @@ class LspProtocolTest {
     }
   }
 
+  @Test
+  void theWarehouseSchemaReadOnceServesCompletionInTheNextSession() throws Exception {
+    Path project = dev.dbtls.cli.CliTestAccess.duckdbProject(dir.resolve("schema"));
+    String uri = project.resolve("models/doubled.sql").toUri().toString();
+    try (LspClient lsp = LspClient.start(dir)) {
+      lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir));
+      lsp.notify("initialized", Map.of());
+      object(lsp, lsp.request("dbt/catalog", Map.of("uri", uri)));
+      lsp.request("shutdown", null);
+      lsp.notify("exit", null);
+      assertTrue(lsp.process().waitFor(LspClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    }
+    try (LspClient lsp = LspClient.start(dir)) {
+      lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir));
+      lsp.notify("initialized", Map.of());
+      lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uri, "languageId",
+          "jinja-sql", "version", 1, "text", "select  from {{ source('raw', 'orders') }}\n")));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspClient.TIMEOUT_SECONDS);
+      List<String> labels = List.of();
+      while (!labels.contains("note") && System.nanoTime() < deadline) {
+        JsonArray items = lsp.request("textDocument/completion", Map.of("textDocument", doc(uri),
+            "position", Map.of("line", 0, "character", 7))).getAsJsonObject().getAsJsonArray("items");
+        List<String> now = new java.util.ArrayList<>();
+        items.forEach(i -> now.add(i.getAsJsonObject().get("label").getAsString()));
+        labels = now;
+        Thread.sleep(100);
+      }
+      assertTrue(labels.containsAll(List.of("id", "amount", "note")), labels.toString());
+    }
+  }
+
   private static List<String> names(JsonArray columns) {
     List<String> out = new java.util.ArrayList<>();
     columns.forEach(c -> out.add(c.getAsJsonObject().get("name").getAsString()));
