@@ -191,4 +191,22 @@ class ExplainTest {
       assertFalse(Files.exists(Path.of("nothing")));
     }
   }
+
+  @Test
+  void mariadbPlanIsKeptRaw() throws Exception {
+    Databases.requireServer(3306);
+    String table = Databases.unique("dbtls_x");
+    Databases.exec(Databases.MARIADB_URL, "root", List.of("create table " + table + " (id int)",
+        "insert into " + table + " values (1), (2)"));
+    try (Warehouse w = open(MariaDbWarehouseTest.dev("mariadb"), Path.of("."))) {
+      ExplainResult r = ok(Explain.run(w, "select * from " + table + " where id = 2", true, null));
+      assertNull(r.root());
+      assertFalse(r.analyzed());
+      assertTrue(r.raw().contains("\"table_name\": \"" + table + "\""), r.raw());
+      assertEquals(ProblemCode.WAREHOUSE_NOT_A_QUERY,
+          Explain.run(w, "delete from " + table, false, null).error().code());
+    } finally {
+      Databases.exec(Databases.MARIADB_URL, "root", List.of("drop table if exists " + table));
+    }
+  }
 }
