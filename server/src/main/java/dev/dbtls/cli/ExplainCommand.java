@@ -1,17 +1,12 @@
 package dev.dbtls.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dbtls.ide.PreviewSql;
-import dev.dbtls.ide.UpstreamInliner;
-import dev.dbtls.index.Node;
-import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.warehouse.Explain;
 import dev.dbtls.warehouse.ExplainResult;
 import dev.dbtls.warehouse.PlanNode;
 import dev.dbtls.warehouse.Warehouse;
 import dev.dbtls.warehouse.Warehouses;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,44 +37,20 @@ final class ExplainCommand implements Callable<Integer> {
       System.err.println("error: --format must be tree, json or raw");
       return 2;
     }
-    List<String> errors = new ArrayList<>();
-    ProjectSnapshot snapshot = project.snapshot(errors, true);
-    errors.forEach(e -> System.err.println("error: " + e));
-    Path file = null;
-    if (sql == null) {
-      Selector selector = new Selector(snapshot.manifest());
-      List<Node> nodes = selector.select(project.select, project.exclude).stream()
-          .map(id -> snapshot.manifest().nodes().get(id))
-          .filter(n -> n != null && n.type().compiles() && n.file() != null).toList();
-      selector.problems().forEach(p -> System.err.println(p.format()));
-      if (project.select.isEmpty() || nodes.size() != 1) {
-        System.err.println("error: select exactly one model to explain (--select NAME), or give --sql");
-        return 2;
-      }
-      file = nodes.get(0).file().absolutePath();
+    QueryTarget target = QueryTarget.of(project, sql, null, "explain");
+    if (!target.ok()) {
+      return target.exit();
     }
-    PreviewSql prepared = PreviewSql.of(snapshot, file, sql).orElse(null);
-    if (prepared == null || prepared.failed()) {
-      if (prepared != null) {
-        Reporter.report(prepared.problems(), List.of());
-      }
-      System.err.println("error: the SQL could not be compiled");
-      return 1;
-    }
+    ProjectSnapshot snapshot = target.snapshot();
     try (Warehouses warehouses = new Warehouses()) {
       // parents not built yet go in front as CTEs, as in preview
-      UpstreamInliner upstream = warehouses.existingRelations(snapshot.inputs())
-          .map(have -> UpstreamInliner.inline(snapshot, prepared.nodeId(), prepared.sql(), have::contains))
-          .orElse(new UpstreamInliner(prepared.sql(), List.of()));
-      if (!upstream.inlined().isEmpty()) {
-        System.err.println("not built yet, inlined: " + String.join(", ", upstream.inlined()));
-      }
+      String toExplain = target.inlined(warehouses);
       Warehouse.Opened opened = warehouses.warehouse(snapshot.inputs());
       if (!opened.ok()) {
         System.err.println("error " + opened.error().code().id() + ": " + opened.error().message());
         return 1;
       }
-      ExplainResult r = Explain.run(opened.warehouse(), upstream.sql(), analyze, null);
+      ExplainResult r = Explain.run(opened.warehouse(), toExplain, analyze, null);
       if (!r.ok()) {
         System.err.println("error " + r.error().code().id() + ": " + r.error().message());
         return 1;

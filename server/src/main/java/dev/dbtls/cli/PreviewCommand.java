@@ -3,12 +3,9 @@ package dev.dbtls.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtls.ide.PreviewHistory;
 import dev.dbtls.ide.PreviewSql;
-import dev.dbtls.ide.UpstreamInliner;
 import dev.dbtls.store.Store;
 import dev.dbtls.store.export.ExportFormat;
 import dev.dbtls.store.export.ExportResult;
-import dev.dbtls.index.Node;
-import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.warehouse.PreviewColumn;
 import dev.dbtls.warehouse.PreviewOptions;
@@ -62,41 +59,18 @@ final class PreviewCommand implements Callable<Integer> {
       System.err.println("error: --format must be table, json or csv");
       return 2;
     }
-    List<String> errors = new ArrayList<>();
-    ProjectSnapshot snapshot = project.snapshot(errors, true);
-    errors.forEach(e -> System.err.println("error: " + e));
-    Path file = null;
-    if (sql == null && project.select.isEmpty()) {
-      System.err.println("error: select exactly one model to preview (--select NAME), or give --sql");
-      return 2;
+    QueryTarget target = QueryTarget.of(project, sql, cte, "preview");
+    if (!target.ok()) {
+      return target.exit();
     }
-    if (sql == null) {
-      Selector selector = new Selector(snapshot.manifest());
-      List<Node> nodes = selector.select(project.select, project.exclude).stream()
-          .map(id -> snapshot.manifest().nodes().get(id))
-          .filter(n -> n != null && n.type().compiles() && n.file() != null).toList();
-      selector.problems().forEach(p -> System.err.println(p.format()));
-      if (nodes.size() != 1) {
-        System.err.println("error: select exactly one model to preview (--select NAME); "
-            + nodes.size() + " selected");
-        return 2;
-      }
-      file = nodes.get(0).file().absolutePath();
-    }
-    PreviewSql prepared = (cte != null && sql == null ? PreviewSql.ofCte(snapshot, file, cte)
-        : PreviewSql.of(snapshot, file, sql)).orElse(null);
-    if (prepared == null || prepared.failed()) {
-      if (prepared != null) {
-        Reporter.report(prepared.problems(), List.of());
-      }
-      System.err.println("error: the SQL could not be compiled");
-      return 1;
-    }
+    ProjectSnapshot snapshot = target.snapshot();
+    PreviewSql prepared = target.prepared();
+    Path file = prepared.nodeId() == null ? null : snapshot.manifest().nodes().get(prepared.nodeId()).file().absolutePath();
     if (export != null) {
-      return export(snapshot, prepared);
+      return export(target);
     }
     if (profile) {
-      return profile(snapshot, prepared);
+      return profile(target);
     }
     long rows = limit == null ? 20 : limit;
     PreviewOptions options = PreviewOptions.defaults().withLimit(rows)
@@ -104,13 +78,7 @@ final class PreviewCommand implements Callable<Integer> {
     try (Warehouses warehouses = new Warehouses()) {
       java.time.Instant started = java.time.Instant.now();
       // parents not built yet go in front as CTEs (seeds from CSV on DuckDB)
-      UpstreamInliner upstream = warehouses.existingRelations(snapshot.inputs())
-          .map(have -> UpstreamInliner.inline(snapshot, prepared.nodeId(), prepared.sql(), have::contains))
-          .orElse(new UpstreamInliner(prepared.sql(), List.of()));
-      if (!upstream.inlined().isEmpty()) {
-        System.err.println("not built yet, inlined: " + String.join(", ", upstream.inlined()));
-      }
-      PreviewResult r = warehouses.preview(snapshot.inputs(), upstream.sql(), options);
+      PreviewResult r = warehouses.preview(snapshot.inputs(), target.inlined(warehouses), options);
       if (!noHistory) {
         try (Store store = Store.open()) {
           store.notices().forEach(n -> System.err.println("dbtls: " + n));
@@ -131,12 +99,9 @@ final class PreviewCommand implements Callable<Integer> {
   }
 
   /** Each column summarized over the whole result, by the warehouse. */
-  private int profile(ProjectSnapshot snapshot, PreviewSql prepared) throws Exception {
+  private int profile(QueryTarget target) throws Exception {
     try (Warehouses warehouses = new Warehouses()) {
-      UpstreamInliner upstream = warehouses.existingRelations(snapshot.inputs())
-          .map(have -> UpstreamInliner.inline(snapshot, prepared.nodeId(), prepared.sql(), have::contains))
-          .orElse(new UpstreamInliner(prepared.sql(), List.of()));
-      var r = warehouses.profile(snapshot.inputs(), upstream.sql(),
+      var r = warehouses.profile(target.snapshot().inputs(), target.inlined(warehouses),
           PreviewOptions.defaults().withTimeout(timeout));
       if (!r.ok()) {
         System.err.println("error " + r.error().code().id() + ": " + r.error().message());
@@ -158,7 +123,7 @@ final class PreviewCommand implements Callable<Integer> {
   }
 
   /** The whole result (or --limit rows) streamed into the file; the format from its extension. */
-  private int export(ProjectSnapshot snapshot, PreviewSql prepared) {
+  private int export(QueryTarget target) {
     String name = export.getFileName().toString();
     String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
     var format = java.util.Arrays.stream(ExportFormat.values())
@@ -170,7 +135,7 @@ final class PreviewCommand implements Callable<Integer> {
     PreviewOptions options = PreviewOptions.defaults().withLimit(limit == null ? 0 : limit)
         .withTimeout(0);
     try (Warehouses warehouses = new Warehouses()) {
-      ExportResult r = warehouses.export(snapshot.inputs(), prepared.sql(), export.toAbsolutePath(),
+      ExportResult r = warehouses.export(target.snapshot().inputs(), target.inlined(warehouses), export.toAbsolutePath(),
           format.get(), options);
       if (!r.ok()) {
         System.err.println("error: " + r.error());
