@@ -35,8 +35,7 @@ record QueryTarget(ProjectSnapshot snapshot, PreviewSql prepared, int exit) {
       }
       file = nodes.get(0).file().absolutePath();
     }
-    PreviewSql prepared = (cte != null && sql == null ? PreviewSql.ofCte(snapshot, file, cte)
-        : PreviewSql.of(snapshot, file, sql)).orElse(null);
+    PreviewSql prepared = PreviewSql.of(snapshot, file, sql, cte).orElse(null);
     if (prepared == null || prepared.failed()) {
       if (prepared != null) {
         Reporter.report(prepared.problems(), List.of());
@@ -53,9 +52,7 @@ record QueryTarget(ProjectSnapshot snapshot, PreviewSql prepared, int exit) {
 
   /** The SQL with parents the warehouse lacks put in front as CTEs; says which on stderr. */
   String inlined(Warehouses warehouses) {
-    UpstreamInliner upstream = warehouses.existingRelations(snapshot.inputs())
-        .map(have -> UpstreamInliner.inline(snapshot, prepared.nodeId(), prepared.sql(), have::contains))
-        .orElse(new UpstreamInliner(prepared.sql(), List.of()));
+    UpstreamInliner upstream = UpstreamInliner.onWarehouse(snapshot, prepared, warehouses);
     if (!upstream.inlined().isEmpty()) {
       System.err.println("not built yet, inlined: " + String.join(", ", upstream.inlined()));
     }

@@ -38,6 +38,12 @@ public record PreviewSql(String nodeId, String sql, List<Problem> problems, bool
     }
   }
 
+  /** What a preview request names: ad-hoc {@code sql} if given, else one {@code cte} if given, else the file's node. */
+  public static Optional<PreviewSql> of(ProjectSnapshot snapshot, Path file, String adHoc, String cte) {
+    return cte != null && (adHoc == null || adHoc.isBlank()) ? ofCte(snapshot, file, cte)
+        : of(snapshot, file, adHoc);
+  }
+
   /**
    * One CTE of the file's model: the compiled SQL up to that CTE, then {@code select * from} it
    * — what the model computes at that step. Failed (with a message problem) when there is no

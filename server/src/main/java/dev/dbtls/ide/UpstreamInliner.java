@@ -27,6 +27,17 @@ import java.util.function.Predicate;
 public record UpstreamInliner(String sql, List<String> inlined) {
   static final String PREFIX = "__dbtls_upstream__";
 
+  /**
+   * {@code prepared} with the parents its target's warehouse lacks put in front; unchanged when
+   * the warehouse cannot list its relations.
+   */
+  public static UpstreamInliner onWarehouse(ProjectSnapshot s, PreviewSql prepared,
+      dev.dbtls.warehouse.Warehouses warehouses) {
+    return warehouses.existingRelations(s.inputs())
+        .map(have -> inline(s, prepared.nodeId(), prepared.sql(), have::contains))
+        .orElse(new UpstreamInliner(prepared.sql(), List.of()));
+  }
+
   /** {@code exists} answers for a rendered relation name, lower-cased, without quotes. */
   public static UpstreamInliner inline(ProjectSnapshot s, String nodeId, String sql,
       Predicate<String> exists) {

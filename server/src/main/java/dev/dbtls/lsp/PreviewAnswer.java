@@ -31,8 +31,7 @@ final class PreviewAnswer {
   static PreviewResult of(ProjectSnapshot s, Path file, PreviewParams p, QueryCancel cancel,
       Warehouses warehouses, Uris uris, java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store) {
     Path root = s.inputs().root().dir();
-    PreviewSql prepared = (p.cte() != null && (p.sql() == null || p.sql().isBlank())
-        ? PreviewSql.ofCte(s, file, p.cte()) : PreviewSql.of(s, file, p.sql())).orElse(null);
+    PreviewSql prepared = PreviewSql.of(s, file, p.sql(), p.cte()).orElse(null);
     if (prepared == null) {
       return new PreviewResult(p.uri(), null, "", List.of(), List.of(), false, false, null, 0,
           List.of(), List.of(), new PreviewError("preview-nothing", "this document defines no model to preview; "
@@ -45,15 +44,13 @@ final class PreviewAnswer {
           null, 0, List.of(), problems, new PreviewError("compile-failed", "the SQL could not be compiled: see problems"));
     }
     java.time.Instant started = java.time.Instant.now();
-    dev.dbtls.ide.UpstreamInliner upstream = warehouses.existingRelations(s.inputs())
-        .map(have -> dev.dbtls.ide.UpstreamInliner.inline(s, prepared.nodeId(), prepared.sql(), have::contains))
-        .orElse(new dev.dbtls.ide.UpstreamInliner(prepared.sql(), List.of()));
+    dev.dbtls.ide.UpstreamInliner upstream = dev.dbtls.ide.UpstreamInliner.onWarehouse(s, prepared, warehouses);
     var r = warehouses.preview(s.inputs(), upstream.sql(), options(p.limit(), p.pageRows(),
         Boolean.TRUE.equals(p.allowWrites()), cancel));
     // the history is written after the answer, off the request's path
+    var node = prepared.nodeId() == null ? null : s.manifest().nodes().get(prepared.nodeId());
     String written = p.sql() != null && !p.sql().isBlank() ? p.sql()
-        : file == null ? "" : s.inputs().files().stream().filter(f -> f.absolutePath().equals(file))
-            .map(dev.dbtls.project.ProjectFile::text).findFirst().orElse(prepared.sql());
+        : node != null && node.file() != null ? node.file().text() : prepared.sql();
     store.thenAcceptAsync(st -> dev.dbtls.ide.PreviewHistory.record(st, s, written, prepared, r, started));
     return new PreviewResult(p.uri(), prepared.nodeId(), prepared.sql(),
         r.columns().stream().map(c -> new PreviewColumn(c.name(), c.databaseType(), c.type())).toList(),
@@ -71,9 +68,7 @@ final class PreviewAnswer {
               prepared == null ? "this document defines no model to profile"
                   : "the SQL could not be compiled: dbt/compile shows why"));
     }
-    dev.dbtls.ide.UpstreamInliner upstream = warehouses.existingRelations(s.inputs())
-        .map(have -> dev.dbtls.ide.UpstreamInliner.inline(s, prepared.nodeId(), prepared.sql(), have::contains))
-        .orElse(new dev.dbtls.ide.UpstreamInliner(prepared.sql(), List.of()));
+    dev.dbtls.ide.UpstreamInliner upstream = dev.dbtls.ide.UpstreamInliner.onWarehouse(s, prepared, warehouses);
     var r = warehouses.profile(s.inputs(), upstream.sql(), PreviewOptions.defaults().withCancel(cancel));
     return new dev.dbtls.protocol.ProfileResult(p.uri(), prepared.nodeId(), r.rows(),
         r.columns().stream().map(c -> new dev.dbtls.protocol.ColumnProfile(c.name(), c.type(),
@@ -95,15 +90,12 @@ final class PreviewAnswer {
       return new dev.dbtls.protocol.ExportResult(p.path(), wanted, 0, 0, 0, new PreviewError(
           "export-target", "give a file path ending in .csv, .json, .jsonl, .parquet or .xlsx (or a format)"));
     }
-    PreviewSql prepared = (p.cte() != null && (p.sql() == null || p.sql().isBlank())
-        ? PreviewSql.ofCte(s, file, p.cte()) : PreviewSql.of(s, file, p.sql())).orElse(null);
+    PreviewSql prepared = PreviewSql.of(s, file, p.sql(), p.cte()).orElse(null);
     if (prepared == null || prepared.failed()) {
       return new dev.dbtls.protocol.ExportResult(target.toString(), format.get().extension(), 0, 0, 0,
           new PreviewError("compile-failed", "nothing to export: the SQL could not be compiled"));
     }
-    dev.dbtls.ide.UpstreamInliner upstream = warehouses.existingRelations(s.inputs())
-        .map(have -> dev.dbtls.ide.UpstreamInliner.inline(s, prepared.nodeId(), prepared.sql(), have::contains))
-        .orElse(new dev.dbtls.ide.UpstreamInliner(prepared.sql(), List.of()));
+    dev.dbtls.ide.UpstreamInliner upstream = dev.dbtls.ide.UpstreamInliner.onWarehouse(s, prepared, warehouses);
     var r = warehouses.export(s.inputs(), upstream.sql(), target, format.get(),
         PreviewOptions.defaults().withLimit(p.limit() == null ? 0 : Math.max(0, p.limit()))
             .withTimeout(0).withCancel(cancel));

@@ -93,9 +93,8 @@ public final class Warehouses implements AutoCloseable {
 
   private java.util.Optional<java.util.Set<String>> listRelations(Warehouse w) {
     try {
-      Warehouse.Opened o = new Warehouse.Opened(w, null);
       PreviewOptions options = PreviewOptions.defaults().withLimit(0).withPage(100_000, 256L << 20);
-      PreviewResult r = Preview.run(o.warehouse(),
+      PreviewResult r = Preview.run(w,
           "select table_catalog, table_schema, table_name from information_schema.tables", options);
       if (!r.ok()) {
         return java.util.Optional.empty();
@@ -104,9 +103,9 @@ public final class Warehouses implements AutoCloseable {
       List<List<Object>> rows = new java.util.ArrayList<>(r.rows());
       String cursor = r.cursor();
       while (cursor != null) {
-        PreviewPage p = Preview.page(o.warehouse(), cursor, options);
+        PreviewPage p = Preview.page(w, cursor, options);
         if (!p.ok()) {
-          Preview.close(o.warehouse(), cursor);
+          Preview.close(w, cursor);
           return java.util.Optional.empty();
         }
         rows.addAll(p.rows());
