@@ -6,39 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtls.ide.DatabaseExplorerTest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code dbtls catalog} on a DuckDB project. */
 class CatalogCommandTest {
-  private record Run(int exit, String out, String err) {}
 
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = new CommandLine(new Main()).execute(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void listsRelationsWithTheirNodesAndWhatIsNotBuilt(@TempDir Path dir) throws Exception {
     String project = DatabaseExplorerTest.project(dir).toString();
-    Run r = run("catalog", "--project-dir", project);
+    CliRun r = run("catalog", "--project-dir", project);
     assertEquals(0, r.exit(), r.err());
     assertEquals(List.of(
         "database | schema  | relation   | kind  | columns | node                     ",
@@ -52,7 +35,7 @@ class CatalogCommandTest {
         "  source.shop.raw.missing -> wh.STAGING.missing"), r.out().lines().toList());
     assertTrue(r.err().contains("3 relations in"), r.err());
 
-    Run staging = run("catalog", "--project-dir", project, "--schema", "STAGING", "--format", "json");
+    CliRun staging = run("catalog", "--project-dir", project, "--schema", "STAGING", "--format", "json");
     assertEquals(0, staging.exit(), staging.err());
     JsonNode json = new ObjectMapper().readTree(staging.out());
     assertEquals(2, json.get("relations").size());
@@ -64,7 +47,7 @@ class CatalogCommandTest {
   @Test
   void showsOneRelationsColumns(@TempDir Path dir) throws Exception {
     String project = DatabaseExplorerTest.project(dir).toString();
-    Run r = run("catalog", "--project-dir", project, "--relation", "main.ORDERS");
+    CliRun r = run("catalog", "--project-dir", project, "--relation", "main.ORDERS");
     assertEquals(0, r.exit(), r.err());
     assertEquals(List.of(
         "column  | type      | database type",
@@ -77,10 +60,10 @@ class CatalogCommandTest {
         "paid    | boolean   | BOOLEAN      "), r.out().lines().toList());
     assertTrue(r.err().contains("table main.orders (model.shop.Orders)"), r.err());
 
-    Run missing = run("catalog", "--project-dir", project, "--relation", "nope");
+    CliRun missing = run("catalog", "--project-dir", project, "--relation", "nope");
     assertEquals(1, missing.exit());
     assertTrue(missing.err().contains("no relation named nope"), missing.err());
-    Run format = run("catalog", "--project-dir", project, "--format", "csv");
+    CliRun format = run("catalog", "--project-dir", project, "--format", "csv");
     assertEquals(2, format.exit());
   }
 }

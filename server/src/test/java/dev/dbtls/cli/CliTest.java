@@ -3,37 +3,20 @@ package dev.dbtls.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line as a user runs it, in-process: exit codes, stdout and stderr. */
 class CliTest {
-  private record Run(int exit, String out, String err) {}
 
   private static final Path PROJECTS = Path.of(System.getProperty("dbtls.repoRoot", ".."))
       .resolve("test-projects").toAbsolutePath().normalize();
 
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = new CommandLine(new Main()).execute(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static String project(String name) {
@@ -42,7 +25,7 @@ class CliTest {
 
   @Test
   void lsSelectsWithDbtSyntax() {
-    Run r = run("ls", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
+    CliRun r = run("ls", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
         "-s", "+orders", "--resource-type", "model", "--output", "name");
     assertEquals(0, r.exit(), r.err());
     assertEquals(List.of("order_payments", "orders", "stg_orders", "stg_payments"),
@@ -51,7 +34,7 @@ class CliTest {
 
   @Test
   void lsJsonIsOneObjectPerLine() {
-    Run r = run("ls", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
+    CliRun r = run("ls", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
         "-s", "stg_orders", "--output", "json", "--resource-type", "model");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().startsWith("{\"name\":\"stg_orders\",\"resource_type\":\"model\""), r.out());
@@ -60,7 +43,7 @@ class CliTest {
 
   @Test
   void compileWritesWhereDbtDoesAndPrintsASingleNode(@TempDir Path out) {
-    Run r = run("compile", "--project-dir", project("jaffle_shop"), "--profiles-dir",
+    CliRun r = run("compile", "--project-dir", project("jaffle_shop"), "--profiles-dir",
         project("jaffle_shop"), "--output-dir", out.toString(), "-s", "stg_orders");
     assertEquals(0, r.exit(), r.err());
     Path file = out.resolve("compiled/jaffle_shop/models/staging/stg_orders.sql");
@@ -71,7 +54,7 @@ class CliTest {
 
   @Test
   void brokenProjectGivesLocatedErrorsAndExitOne(@TempDir Path out) {
-    Run r = run("compile", "--project-dir", project("broken"), "--profiles-dir", project("broken"),
+    CliRun r = run("compile", "--project-dir", project("broken"), "--profiles-dir", project("broken"),
         "--output-dir", out.toString());
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("models/refs/unknown_ref.sql:3:9: error ref-unknown: ref('stg_acounts')"), r.err());
@@ -82,7 +65,7 @@ class CliTest {
 
   @Test
   void badVarsAndUnknownSelectorAreClearErrors() {
-    Run r = run("ls", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
+    CliRun r = run("ls", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
         "--vars", "{unclosed", "-s", "colour:red");
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("yaml-syntax"), r.err());
@@ -91,7 +74,7 @@ class CliTest {
 
   @Test
   void checkReportsWhatTheEditorShowsAndFailsOnErrors() {
-    Run broken = run("check", "--project-dir", project("broken"), "--profiles-dir", project("broken"));
+    CliRun broken = run("check", "--project-dir", project("broken"), "--profiles-dir", project("broken"));
     assertEquals(1, broken.exit());
     for (String expected : List.of(
         "models/cycle/cycle_a.sql:2:27: error dag-cycle:",
@@ -103,7 +86,7 @@ class CliTest {
     }
     assertTrue(broken.err().lines().noneMatch(l -> l.startsWith("\tat ")), broken.err());
 
-    Run clean = run("check", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"));
+    CliRun clean = run("check", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"));
     assertEquals(0, clean.exit(), clean.err());
     assertTrue(clean.err().contains(": 0 errors, 0 warnings"), clean.err());
   }
@@ -111,17 +94,17 @@ class CliTest {
   @Test
   void queryShowsWhatTheEditorWouldGetAsJson() {
     String orders = PROJECTS.resolve("jaffle_shop/models/marts/orders.sql").toString();
-    Run hover = run("query", "hover", orders + ":11:28", "--profiles-dir", project("jaffle_shop"));
+    CliRun hover = run("query", "hover", orders + ":11:28", "--profiles-dir", project("jaffle_shop"));
     assertEquals(0, hover.exit(), hover.err());
     assertTrue(hover.out().contains("\"markdown\" : \"**model** `stg_orders`"), hover.out());
 
-    Run definition = run("query", "definition", orders + ":11:28", "--profiles-dir", project("jaffle_shop"));
+    CliRun definition = run("query", "definition", orders + ":11:28", "--profiles-dir", project("jaffle_shop"));
     assertTrue(definition.out().contains("\"displayPath\" : \"models/staging/stg_orders.sql\""), definition.out());
 
-    Run taken = run("query", "rename", orders + ":11:28", "customers", "--profiles-dir", project("jaffle_shop"));
+    CliRun taken = run("query", "rename", orders + ":11:28", "customers", "--profiles-dir", project("jaffle_shop"));
     assertTrue(taken.out().contains("\"error\" : \""), taken.out());
 
-    Run unknown = run("query", "colour", orders);
+    CliRun unknown = run("query", "colour", orders);
     assertEquals(2, unknown.exit());
     assertTrue(unknown.err().contains("unknown feature 'colour'"), unknown.err());
   }
@@ -147,30 +130,30 @@ class CliTest {
   @Test
   void previewShowsTheFirstRowsReadOnly(@TempDir Path dir) throws Exception {
     String project = duckdbProject(dir).toString();
-    Run table = run("preview", "--project-dir", project, "-s", "doubled", "--limit", "2");
+    CliRun table = run("preview", "--project-dir", project, "-s", "doubled", "--limit", "2");
     assertEquals(0, table.exit(), table.err());
     assertEquals(List.of("id | doubled | note   ", "-- | ------- | -------", "1  | 3.0     | note, 1",
         "2  | 6.0     | note, 2"), table.out().lines().toList());
     assertTrue(table.err().contains("2 rows (more not shown)"), table.err());
 
-    Run csv = run("preview", "--project-dir", project, "--sql",
+    CliRun csv = run("preview", "--project-dir", project, "--sql",
         "select count(*) as n, max(note) as last from {{ source('raw', 'orders') }}", "--format", "csv");
     assertEquals(List.of("n,last", "100,\"note, 99\""), csv.out().lines().toList());
 
-    Run write = run("preview", "--project-dir", project, "--sql", "delete from orders");
+    CliRun write = run("preview", "--project-dir", project, "--sql", "delete from orders");
     assertEquals(1, write.exit());
     assertTrue(write.err().contains("warehouse-not-a-query"), write.err());
 
-    Run none = run("preview", "--project-dir", project);
+    CliRun none = run("preview", "--project-dir", project);
     assertEquals(2, none.exit());
     assertTrue(none.err().contains("select exactly one model"), none.err());
 
     // each run is in the query history (surefire points dbtls.store at target/test-store)
-    Run history = run("history", "--search", "max(note)", "--limit", "1");
+    CliRun history = run("history", "--search", "max(note)", "--limit", "1");
     assertEquals(0, history.exit(), history.err());
     assertTrue(history.out().contains("| ok "), history.out());
     assertTrue(history.out().contains("select count(*) as n, max(note) as last"), history.out());
-    Run refused = run("history", "--search", "delete from orders", "--limit", "1");
+    CliRun refused = run("history", "--search", "delete from orders", "--limit", "1");
     assertTrue(refused.out().contains("| error ") && refused.out().contains("preview only runs queries"),
         refused.out());
   }
@@ -179,7 +162,7 @@ class CliTest {
   void previewExportsTheWholeResultToAFile(@TempDir Path dir) throws Exception {
     String project = duckdbProject(dir.resolve("p")).toString();
     Path csv = dir.resolve("out.csv");
-    Run r = run("preview", "--project-dir", project, "-s", "doubled", "--export", csv.toString());
+    CliRun r = run("preview", "--project-dir", project, "-s", "doubled", "--export", csv.toString());
     assertEquals(0, r.exit(), r.err());
     List<String> lines = Files.readAllLines(csv);
     assertEquals(101, lines.size());
@@ -187,7 +170,7 @@ class CliTest {
     assertEquals("100,300.0,\"note, 100\"", lines.get(100));
 
     Path parquet = dir.resolve("out.parquet");
-    Run p = run("preview", "--project-dir", project, "-s", "doubled", "--limit", "10", "--export",
+    CliRun p = run("preview", "--project-dir", project, "-s", "doubled", "--limit", "10", "--export",
         parquet.toString());
     assertEquals(0, p.exit(), p.err());
     try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
@@ -198,9 +181,9 @@ class CliTest {
       assertEquals(10, rs.getLong(2));
     }
 
-    Run bad = run("preview", "--project-dir", project, "-s", "doubled", "--export", dir.resolve("x.txt").toString());
+    CliRun bad = run("preview", "--project-dir", project, "-s", "doubled", "--export", dir.resolve("x.txt").toString());
     assertEquals(2, bad.exit());
-    Run write = run("preview", "--project-dir", project, "--sql", "drop table orders", "--export", csv.toString());
+    CliRun write = run("preview", "--project-dir", project, "--sql", "drop table orders", "--export", csv.toString());
     assertEquals(1, write.exit());
     assertEquals(101, Files.readAllLines(csv).size(), "a refused export leaves the old file as it was");
   }
@@ -208,21 +191,21 @@ class CliTest {
   @Test
   void aFreshCloneOfTheSampleProjectPreviewsAnyModel() {
     // no dbt run: jaffle_shop.duckdb does not exist; parents are inlined, seeds read from CSV
-    Run r = run("preview", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
+    CliRun r = run("preview", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
         "-s", "orders", "--limit", "3", "--format", "json", "--no-history");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("\"name\":\"order_id\""), r.out());
     assertEquals(3, r.out().split("\\],\\[", -1).length, r.out());
-    Run cte = run("preview", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
+    CliRun cte = run("preview", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
         "-s", "orders", "--cte", "payments", "--limit", "2", "--no-history");
     assertEquals(0, cte.exit(), cte.err());
     assertTrue(cte.out().startsWith("order_id | credit_card_amount"), cte.out());
-    Run noCte = run("preview", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
+    CliRun noCte = run("preview", "--project-dir", project("jaffle_shop"), "--profiles-dir", project("jaffle_shop"),
         "-s", "orders", "--cte", "nope", "--no-history");
     assertEquals(1, noCte.exit());
     assertTrue(noCte.err().contains("the compiled SQL has no CTE named 'nope'"), noCte.err());
 
-    Run profile = run("preview", "--project-dir", project("jaffle_shop"), "--profiles-dir",
+    CliRun profile = run("preview", "--project-dir", project("jaffle_shop"), "--profiles-dir",
         project("jaffle_shop"), "-s", "stg_orders", "--column-profile", "--no-history");
     assertEquals(0, profile.exit(), profile.err());
     assertTrue(profile.out().lines().anyMatch(l -> l.startsWith("is_returned ") && l.contains("| 2 ")),

@@ -5,45 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ExplainCommandTest {
-  record Run(int exit, String out, String err) {}
 
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = new CommandLine(new Main()).execute(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void explainsAModelAsATreeJsonOrRaw(@TempDir Path dir) throws Exception {
     String project = CliTest.duckdbProject(dir).toString();
-    Run tree = run("explain", "--project-dir", project, "-s", "doubled");
+    CliRun tree = run("explain", "--project-dir", project, "-s", "doubled");
     assertEquals(0, tree.exit(), tree.err());
     List<String> lines = tree.out().lines().toList();
     assertTrue(lines.stream().anyMatch(l -> l.matches(" +-> SEQ_SCAN on .*orders \\(rows=100\\)")),
         tree.out());
     assertTrue(tree.err().contains("plan in "), tree.err());
 
-    Run analyzed = run("explain", "--project-dir", project, "--sql",
+    CliRun analyzed = run("explain", "--project-dir", project, "--sql",
         "select * from {{ source('raw', 'orders') }} where id > 40", "--analyze");
     assertEquals(0, analyzed.exit(), analyzed.err());
     assertTrue(analyzed.out().lines().anyMatch(l -> l.contains("SEQ_SCAN on ")
@@ -51,26 +34,26 @@ class ExplainCommandTest {
         analyzed.out());
     assertTrue(analyzed.err().contains("plan (analyzed) in "), analyzed.err());
 
-    Run json = run("explain", "--project-dir", project, "-s", "doubled", "--format", "json");
+    CliRun json = run("explain", "--project-dir", project, "-s", "doubled", "--format", "json");
     assertEquals(0, json.exit(), json.err());
     JsonNode parsed = new ObjectMapper().readTree(json.out());
     assertEquals(false, parsed.path("analyzed").asBoolean());
     assertTrue(parsed.path("root").path("operator").isTextual(), json.out());
     assertTrue(parsed.path("raw").asText().startsWith("["), json.out());
 
-    Run raw = run("explain", "--project-dir", project, "-s", "doubled", "--format", "raw");
+    CliRun raw = run("explain", "--project-dir", project, "-s", "doubled", "--format", "raw");
     assertEquals(0, raw.exit(), raw.err());
     assertTrue(raw.out().contains("\"SEQ_SCAN\""), raw.out());
 
-    Run write = run("explain", "--project-dir", project, "--sql", "delete from orders");
+    CliRun write = run("explain", "--project-dir", project, "--sql", "delete from orders");
     assertEquals(1, write.exit());
     assertTrue(write.err().contains("warehouse-not-a-query"), write.err());
 
-    Run none = run("explain", "--project-dir", project);
+    CliRun none = run("explain", "--project-dir", project);
     assertEquals(2, none.exit());
     assertTrue(none.err().contains("select exactly one model"), none.err());
 
-    Run badFormat = run("explain", "--project-dir", project, "-s", "doubled", "--format", "x");
+    CliRun badFormat = run("explain", "--project-dir", project, "-s", "doubled", "--format", "x");
     assertEquals(2, badFormat.exit());
   }
 }
