@@ -21,7 +21,8 @@ public final class ProjectCatalog {
   private static final Map<ProjectSnapshot, Catalog> BY_SNAPSHOT = new WeakHashMap<>();
 
   /** The last parse per file and text, to skip parsing again when only the snapshot changed. */
-  private record Parsed(String file, int length, int hash, Catalog catalog) {}
+  /** {@code stamp}: the file's modification time and size on disk, or null when it is not on disk. */
+  private record Parsed(String file, String stamp, int length, int hash, Catalog catalog) {}
 
   private static volatile Parsed last;
 
@@ -68,21 +69,35 @@ public final class ProjectCatalog {
   private static final Map<java.nio.file.Path, Catalog> FROM_WAREHOUSE =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  private static String stamp(java.nio.file.Path file) {
+    try {
+      return java.nio.file.Files.getLastModifiedTime(file).toMillis() + ":" + java.nio.file.Files.size(file);
+    } catch (java.io.IOException | RuntimeException e) {
+      return null; // not on disk (a test's files, or none): read through the file source
+    }
+  }
+
   private static Catalog read(ProjectSnapshot snapshot, FileSource files) {
     try {
       var root = snapshot.inputs().root();
       var file = Catalog.fileOf(root);
+      // every rebuild asks (each keystroke): an unchanged file on disk is not read again
+      String stamp = stamp(file);
+      Parsed p = last;
+      if (stamp != null && p != null && p.file().equals(file.toString()) && stamp.equals(p.stamp())) {
+        return p.catalog();
+      }
       String text = files.read(file).orElse(null);
       if (text == null) {
         return Catalog.EMPTY;
       }
-      Parsed p = last;
       if (p != null && p.file().equals(file.toString()) && p.length() == text.length()
           && p.hash() == text.hashCode()) {
+        last = new Parsed(p.file(), stamp, p.length(), p.hash(), p.catalog());
         return p.catalog();
       }
       Catalog c = Catalog.parse(Catalog.displayPath(root, file), text);
-      last = new Parsed(file.toString(), text.length(), text.hashCode(), c);
+      last = new Parsed(file.toString(), stamp, text.length(), text.hashCode(), c);
       return c;
     } catch (RuntimeException e) {
       return Catalog.EMPTY; // the catalog only enriches completion and hover
