@@ -96,7 +96,52 @@ final class Migrations {
             unique_id TEXT NOT NULL,
             columns TEXT NOT NULL,
             read_at INTEGER NOT NULL,
-            PRIMARY KEY (project_dir, target, unique_id))"""));
+            PRIMARY KEY (project_dir, target, unique_id))"""),
+      // 5: what explain recommends, benchmark results per model, and the audit of real changes
+      List.of(
+          """
+          CREATE TABLE recommendation (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            project_dir TEXT NOT NULL,
+            target TEXT NOT NULL,
+            unique_id TEXT,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            title TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            confidence TEXT NOT NULL,
+            apply_sql TEXT,
+            rollback_sql TEXT,
+            status TEXT NOT NULL CHECK (status IN
+              ('pending', 'benchmarked', 'applied', 'dismissed')),
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (project_dir, target, kind, key))""",
+          """
+          CREATE TABLE benchmark (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            project_dir TEXT NOT NULL,
+            target TEXT,
+            unique_id TEXT,
+            label TEXT NOT NULL,
+            recommendation_id INTEGER REFERENCES recommendation(id) ON DELETE SET NULL,
+            started_at INTEGER NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('ok', 'error', 'cancelled', 'stopped')),
+            verdict TEXT,
+            result TEXT NOT NULL)""",
+          "CREATE INDEX benchmark_model ON benchmark(project_dir, unique_id, id)",
+          """
+          CREATE TABLE apply_audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL,
+            project_dir TEXT NOT NULL,
+            target TEXT NOT NULL,
+            recommendation_id INTEGER,
+            action TEXT NOT NULL CHECK (action IN ('apply', 'rollback')),
+            sql TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'error')),
+            error TEXT)"""));
 
   private Migrations() {}
 

@@ -17,7 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The local SQLite store: query history and saved queries.
+ * The local SQLite store: query history, saved queries, the schema cache, recommendations,
+ * benchmark results and the audit of changes applied to a warehouse.
  *
  * <p>One connection behind a lock, not a pool: SQLite lets one writer in at a time anyway, every
  * operation here is a single indexed statement or two (well under a millisecond to a few), and a
@@ -45,6 +46,9 @@ public final class Store implements AutoCloseable {
   private final QueryHistory history;
   private final SavedQueries savedQueries;
   private final SchemaCache schemaCache;
+  private final Recommendations recommendations;
+  private final BenchmarkHistory benchmarks;
+  private final ApplyAudit audit;
   private boolean closed;
 
   private Store(Connection connection, Path file, List<String> notices) {
@@ -54,6 +58,9 @@ public final class Store implements AutoCloseable {
     this.history = new QueryHistory(this);
     this.savedQueries = new SavedQueries(this);
     this.schemaCache = new SchemaCache(this);
+    this.recommendations = new Recommendations(this);
+    this.benchmarks = new BenchmarkHistory(this);
+    this.audit = new ApplyAudit(this);
   }
 
   /** Opens the store at its default place ({@link StoreLocation#defaultFile()}). */
@@ -196,6 +203,18 @@ public final class Store implements AutoCloseable {
 
   public SchemaCache schemaCache() {
     return schemaCache;
+  }
+
+  public Recommendations recommendations() {
+    return recommendations;
+  }
+
+  public BenchmarkHistory benchmarks() {
+    return benchmarks;
+  }
+
+  public ApplyAudit audit() {
+    return audit;
   }
 
   public SavedQueries savedQueries() {
