@@ -27,11 +27,30 @@ import java.util.Optional;
  * @param historyMaxEntries how many queries the history keeps (null: the store's default)
  * @param rebuildDelayMillis how long typing must pause before the project is indexed again;
  *     {@link Workspace#ADAPTIVE} (the default) follows what a rebuild of the project costs
+ * @param benchmark defaults of {@code dbt/benchmark} and whether recommendations may be applied
  * @param errors one message per bad setting, {@code dbtls.x: what is wrong}
  */
 public record Settings(String target, String profile, Path profilesDir, Map<String, Object> vars,
     List<Path> builtinMacroDirs, Map<String, String> severities, long rebuildDelayMillis,
-    Integer historyMaxEntries, List<String> errors) {
+    Integer historyMaxEntries, Benchmarking benchmark, List<String> errors) {
+
+  /**
+   * {@code dbtls.benchmark.*} and {@code dbtls.recommendations.allowApply}.
+   *
+   * @param warmups runs before the measured ones, not counted
+   * @param runs measured runs per variant
+   * @param timeBudgetSeconds no new run starts past this
+   * @param allowApply whether {@code dbt/applyRecommendation} may change the warehouse for real
+   */
+  public record Benchmarking(int warmups, int runs, int timeBudgetSeconds, boolean allowApply) {
+    public static final int MAX_RUNS = 1000;
+    public static final int MAX_WARMUPS = 100;
+    public static final int MAX_SECONDS = 3600;
+
+    public static Benchmarking defaults() {
+      return new Benchmarking(2, 10, 300, false);
+    }
+  }
 
   /** Unset: the quiet period follows the project's rebuild time ({@link Workspace#ADAPTIVE}). */
   public static final long DEFAULT_REBUILD_DELAY_MILLIS = Workspace.ADAPTIVE;
@@ -39,7 +58,7 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
 
   public static Settings defaults() {
     return new Settings(null, null, null, Map.of(), List.of(), Map.of(),
-        DEFAULT_REBUILD_DELAY_MILLIS, null, List.of());
+        DEFAULT_REBUILD_DELAY_MILLIS, null, Benchmarking.defaults(), List.of());
   }
 
   /**
@@ -59,13 +78,21 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
     Map<String, String> severities = r.severities("diagnostics.severity");
     long delay = r.millis("rebuildDelayMs", DEFAULT_REBUILD_DELAY_MILLIS);
     Integer historyMax = r.count("history.maxEntries", 1, 10_000_000);
+    Benchmarking d = Benchmarking.defaults();
+    Integer warmups = r.count("benchmark.warmups", 0, Benchmarking.MAX_WARMUPS);
+    Integer runs = r.count("benchmark.runs", 1, Benchmarking.MAX_RUNS);
+    Integer seconds = r.count("benchmark.timeBudgetSeconds", 1, Benchmarking.MAX_SECONDS);
+    Boolean allowApply = r.flag("recommendations.allowApply");
+    Benchmarking benchmark = new Benchmarking(warmups == null ? d.warmups() : warmups,
+        runs == null ? d.runs() : runs, seconds == null ? d.timeBudgetSeconds() : seconds,
+        allowApply != null && allowApply);
     for (String key : section.keySet()) {
       if (!Reader.KNOWN.contains(key)) {
         errors.add("dbtls." + key + ": unknown setting");
       }
     }
     return new Settings(target, profile, profilesDir, vars, macros, severities, delay, historyMax,
-        List.copyOf(errors));
+        benchmark, List.copyOf(errors));
   }
 
   /** What the project loader takes from these settings; the environment is the process's. */
@@ -105,7 +132,11 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
     Map<String, Object> flat = new LinkedHashMap<>();
     Object nested = m.get("dbtls");
     Map<String, Object> base = nested instanceof Map<?, ?> n ? (Map<String, Object>) n : (Map<String, Object>) m;
-    base.forEach((k, v) -> flatten(k, v, flat));
+    base.forEach((k, v) -> {
+      if (!k.startsWith("dbtls.")) {
+        flatten(k, v, flat);
+      }
+    });
     // "dbtls.x" keys next to (or instead of) a dbtls object
     m.forEach((k, v) -> {
       if (k instanceof String s && s.startsWith("dbtls.")) {
@@ -129,7 +160,9 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
   /** Reads one setting at a time, recording what is wrong with it. */
   private record Reader(Map<String, Object> section, List<String> errors, Path base) {
     static final List<String> KNOWN = List.of("target", "profile", "profilesDir", "vars",
-        "builtinMacroDirs", "diagnostics.severity", "rebuildDelayMs", "history.maxEntries");
+        "builtinMacroDirs", "diagnostics.severity", "rebuildDelayMs", "history.maxEntries",
+        "benchmark.warmups", "benchmark.runs", "benchmark.timeBudgetSeconds",
+        "recommendations.allowApply");
 
     String string(String key) {
       Object v = section.get(key);
@@ -230,6 +263,14 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
       }
       bad(key, "expected a whole number from " + min + " to " + max, v);
       return null;
+    }
+
+    Boolean flag(String key) {
+      Object v = section.get(key);
+      if (v == null || v instanceof Boolean) {
+        return (Boolean) v;
+      }
+      return bad(key, "expected true or false", v);
     }
 
     long millis(String key, long fallback) {

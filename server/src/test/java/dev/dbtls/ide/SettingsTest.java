@@ -40,12 +40,30 @@ class SettingsTest {
   }
 
   @Test
+  void benchmarkDefaultsAndTheApplySwitch() {
+    assertEquals(new Settings.Benchmarking(2, 10, 300, false), Settings.defaults().benchmark());
+    Settings s = Settings.parse(Map.of("dbtls", Map.of("benchmark", Map.of("warmups", 0L,
+        "runs", 30L, "timeBudgetSeconds", 60L), "recommendations", Map.of("allowApply", true))),
+        BASE);
+    assertEquals(List.of(), s.errors());
+    assertEquals(new Settings.Benchmarking(0, 30, 60, true), s.benchmark());
+    Settings bad = Settings.parse(Map.of("dbtls.benchmark.runs", 5000L,
+        "dbtls.recommendations.allowApply", "yes", "dbtls.benchmark.warmups", 3L), BASE);
+    assertEquals(new Settings.Benchmarking(3, 10, 300, false), bad.benchmark());
+    assertEquals(java.util.Set.of(
+        "dbtls.benchmark.runs: expected a whole number from 1 to 1000, got 5000",
+        "dbtls.recommendations.allowApply: expected true or false, got 'yes'"),
+        java.util.Set.copyOf(bad.errors()));
+  }
+
+  @Test
   void theSectionItselfAndDottedKeysAreAccepted() {
     assertEquals("dev", Settings.parse(Map.of("target", "dev"), BASE).target());
     Settings dotted = Settings.parse(Map.of("dbtls.target", "ci", "dbtls.diagnostics.severity",
         Map.of("dag-cycle", "info")), BASE);
     assertEquals("ci", dotted.target());
     assertEquals(Map.of("dag-cycle", "info"), dotted.severities());
+    assertEquals(List.of(), dotted.errors());
   }
 
   @Test

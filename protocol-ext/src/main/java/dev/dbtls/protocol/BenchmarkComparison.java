@@ -1,0 +1,9 @@
+package dev.dbtls.protocol;
+
+/**
+ * A variant against the baseline: the ratio of medians (variant / baseline; below 1 is faster)
+ * with its 95 % bootstrap interval {@code low}..{@code high}, the {@code verdict} (faster,
+ * slower, no significant difference, not enough runs) and a sentence saying it.
+ */
+public record BenchmarkComparison(String variant, String baseline, double ratio, double low,
+    double high, String verdict, String summary) {}
