@@ -12,6 +12,7 @@ import dev.dbtls.jinja.scan.StaticFacts;
 import dev.dbtls.jinja.scan.TextRange;
 import dev.dbtls.project.LineIndex;
 import dev.dbtls.project.ProjectFile;
+import dev.dbtls.project.Span;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Maps the names a query plan shows back to one model's source, so a client can jump from a plan
@@ -51,8 +53,11 @@ public final class PlanSources {
       "when", "then", "else", "end", "is", "in", "asof", "positional", "semi", "anti",
       "tablesample", "pivot", "unpivot", "straight_join");
 
-  /** A ref or source call of the file, with the node it resolves to (null when it does not). */
-  private record Call(PlanSource at, Node node) {}
+  /**
+   * A ref or source call of the file, with the node it resolves to (null when it does not) and
+   * the offset it starts at.
+   */
+  private record Call(PlanSource at, Node node, int start) {}
 
   private final Manifest manifest;
   private final List<Call> calls;
@@ -102,7 +107,8 @@ public final class PlanSources {
         Node n = m.resolveRef(pkg, new RefCall(r.packageName(), r.name(), r.version(), 0, 0))
             .orElse(null);
         calls.add(new Call(new PlanSource(PlanSource.Kind.REF, r.name(),
-            n == null ? null : n.uniqueId(), displayPath, span(lines, r.call())), n));
+            n == null ? null : n.uniqueId(), displayPath, span(lines, r.call())), n,
+            r.call().start()));
       }
     }
     for (StaticFacts.SourceCall c : facts.sources()) {
@@ -110,21 +116,20 @@ public final class PlanSources {
         Node n = m.resolveSource(pkg, c.sourceName(), c.tableName()).orElse(null);
         calls.add(new Call(new PlanSource(PlanSource.Kind.SOURCE,
             c.sourceName() + "." + c.tableName(), n == null ? null : n.uniqueId(), displayPath,
-            span(lines, c.call())), n));
+            span(lines, c.call())), n, c.call().start()));
       }
     }
-    calls.sort(Comparator.comparing((Call c) -> c.at().span().startLine())
-        .thenComparing(c -> c.at().span().startColumn()));
+    calls.sort(Comparator.comparingInt(Call::start));
     List<PlanSource> ctes = new ArrayList<>();
     for (Ctes.Cte c : Ctes.of(text)) {
       ctes.add(new PlanSource(PlanSource.Kind.CTE, c.name(), null, displayPath,
           lines.span(c.definition().start(), c.definition().end())));
     }
     return new PlanSources(m, List.copyOf(calls), List.copyOf(ctes),
-        aliases(SqlTokens.of(template), calls, ctes, lines));
+        aliases(SqlTokens.of(template), calls, ctes));
   }
 
-  private static dev.dbtls.project.Span span(LineIndex lines, TextRange r) {
+  private static Span span(LineIndex lines, TextRange r) {
     return lines.span(r.start(), r.end());
   }
 
@@ -133,15 +138,14 @@ public final class PlanSources {
    * stands for.
    */
   private static Map<String, List<PlanSource>> aliases(List<SqlTokens.Tok> t, List<Call> calls,
-      List<PlanSource> ctes, LineIndex lines) {
+      List<PlanSource> ctes) {
     Map<String, List<PlanSource>> out = new LinkedHashMap<>();
     for (int i = 0; i + 1 < t.size(); i++) {
       SqlTokens.Tok tok = t.get(i);
       PlanSource target = null;
       if (tok.kind() == SqlTokens.Kind.JINJA) {
         for (Call c : calls) {
-          int start = lines.offset(c.at().span().startLine(), c.at().span().startColumn());
-          if (tok.start() <= start && start < tok.end()) {
+          if (tok.start() <= c.start() && c.start() < tok.end()) {
             target = c.at();
             break;
           }
@@ -224,7 +228,7 @@ public final class PlanSources {
   }
 
   /** The calls whose resolved node passes {@code test}, in text order. */
-  private List<PlanSource> calls(java.util.function.Predicate<Node> test) {
+  private List<PlanSource> calls(Predicate<Node> test) {
     return calls.stream().filter(c -> c.node() != null && test.test(c.node()))
         .map(Call::at).toList();
   }
@@ -233,7 +237,7 @@ public final class PlanSources {
    * A node further up that passes {@code test}, at each call through which the file reaches it
    * (the nearest first, then text order).
    */
-  private List<PlanSource> upstream(java.util.function.Predicate<Node> test) {
+  private List<PlanSource> upstream(Predicate<Node> test) {
     if (manifest == null) {
       return List.of();
     }
