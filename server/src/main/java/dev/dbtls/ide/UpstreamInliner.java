@@ -53,8 +53,7 @@ public record UpstreamInliner(String sql, List<String> inlined) {
     }
     List<String> parts = new ArrayList<>();
     ctes.forEach((name, body) -> parts.add(name + " as (\n" + replace(body, renames) + "\n)"));
-    String out = "with " + String.join(",\n", parts) + "\nselect * from (\n" + replace(sql, renames)
-        + "\n) as " + PREFIX + "query";
+    String out = prepend(String.join(",\n", parts), replace(sql, renames));
     return new UpstreamInliner(out, List.copyOf(renames.values().stream()
         .map(n -> n.substring(PREFIX.length())).toList()));
   }
@@ -106,6 +105,21 @@ public record UpstreamInliner(String sql, List<String> inlined) {
         .filter(n -> n.type() == ResourceType.SEED
             && n.packageName().equals(s.inputs().root().name()))
         .findFirst().orElse(null);
+  }
+
+  /**
+   * The parents' CTEs in front of the query. A query with its own {@code with} gets them at the
+   * head of that list (MariaDB and MySQL do not see an outer CTE from inside a nested
+   * {@code with}); any other query is wrapped: {@code with ... select * from (query)}.
+   */
+  static String prepend(String parents, String sql) {
+    List<SqlTokens.Tok> toks = SqlScan.of(dev.dbtls.jinja.scan.JinjaScanner.scan(sql)).toks;
+    if (!toks.isEmpty() && toks.get(0).isWord("with")) {
+      boolean recursive = toks.size() > 1 && toks.get(1).isWord("recursive");
+      int rest = toks.get(recursive ? 1 : 0).end();
+      return sql.substring(0, rest) + "\n" + parents + ",\n" + sql.substring(rest).stripLeading();
+    }
+    return "with " + parents + "\nselect * from (\n" + sql + "\n) as " + PREFIX + "query";
   }
 
   /** {@code "db"."main"."orders"} → {@code db.main.orders}, lower-cased. */

@@ -70,7 +70,7 @@ public final class Warehouses implements AutoCloseable {
   public java.util.Optional<java.util.Set<String>> existingRelations(ProjectInputs inputs) {
     try {
       Warehouse.Opened o = warehouse(inputs);
-      if (!o.ok() || o.warehouse().sqlType().equals("sqlite")) {
+      if (!o.ok()) {
         return java.util.Optional.empty();
       }
       // a few seconds old is fresh enough: a large warehouse lists its tables in tenths of a second
@@ -94,8 +94,12 @@ public final class Warehouses implements AutoCloseable {
   private java.util.Optional<java.util.Set<String>> listRelations(Warehouse w) {
     try {
       PreviewOptions options = PreviewOptions.defaults().withLimit(0).withPage(100_000, 256L << 20);
-      PreviewResult r = Preview.run(w,
-          "select table_catalog, table_schema, table_name from information_schema.tables", options);
+      String query = w.sqlType().equals("sqlite") ? sqliteRelations(w, options)
+          : "select table_catalog, table_schema, table_name from information_schema.tables";
+      if (query == null) {
+        return java.util.Optional.empty();
+      }
+      PreviewResult r = Preview.run(w, query, options);
       if (!r.ok()) {
         return java.util.Optional.empty();
       }
@@ -120,6 +124,25 @@ public final class Warehouses implements AutoCloseable {
     } catch (RuntimeException e) {
       return java.util.Optional.empty();
     }
+  }
+
+  /**
+   * SQLite has no information_schema: each attached schema's {@code sqlite_master}, one query
+   * (the catalog column repeats the schema: SQLite relations are named {@code schema.table}).
+   */
+  private static String sqliteRelations(Warehouse w, PreviewOptions options) {
+    PreviewResult schemas = Preview.run(w, "select name from pragma_database_list", options);
+    if (!schemas.ok() || schemas.rows().isEmpty()) {
+      return null;
+    }
+    List<String> parts = new java.util.ArrayList<>();
+    for (List<Object> row : schemas.rows()) {
+      String name = String.valueOf(row.get(0));
+      String literal = "'" + name.replace("'", "''") + "'";
+      parts.add("select " + literal + ", " + literal + ", name from \"" + name.replace("\"", "\"\"")
+          + "\".sqlite_master where type in ('table', 'view')");
+    }
+    return String.join(" union all ", parts);
   }
 
   /** A query's result streamed into a file on the inputs' target; see {@link ResultExport}. */
