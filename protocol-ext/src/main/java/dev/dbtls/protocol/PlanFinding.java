@@ -1,0 +1,13 @@
+package dev.dbtls.protocol;
+
+import java.util.List;
+
+/**
+ * Something that looks wrong in a plan: a stable {@code kind}, the {@code planNodeId} it is about,
+ * one line for the user, the evidence with its numbers, a confidence (high, medium, low) and why,
+ * the index that would help (null when none), and the recommendation it is stored as
+ * ({@code recommendationId}, {@code status}; null when the store is not available).
+ */
+public record PlanFinding(String kind, String planNodeId, String title, List<String> evidence,
+    String confidence, String confidenceReason, IndexSuggestion index, Long recommendationId,
+    String status) {}
