@@ -227,7 +227,7 @@ class PlanFindingsTest {
   }
 
   @Test
-  void mariadbFullScanWithSelectiveFilterAndABlockNestedLoopWithoutCondition() throws Exception {
+  void mariadbFullScanWithSelectiveFilterASpillAndABlockNestedLoopWithoutCondition() throws Exception {
     Databases.requireServer(3306);
     String table = Databases.unique("dbtls_pf");
     String small = Databases.unique("dbtls_pf");
@@ -269,6 +269,14 @@ class PlanFindingsTest {
       assertEquals("Block Nested Loop", loop.operator());
       assertNull(loop.condition());
 
+      // a sort larger than the sort buffer merges through temporary files
+      ExplainResult sorted = ok(Explain.run(w, "select * from " + table + " order by amount, id",
+          true, null));
+      Finding spill = one(sorted, "spill-to-disk");
+      assertEquals("Filesort", find(sorted.root(), n -> n.id().equals(spill.nodeId()))
+          .operator());
+      assertTrue(has(spill.evidence(), "r_sort_passes "), spill.evidence().toString());
+
       ExplainResult joined = ok(Explain.run(w, "select * from " + table + " o join " + small
           + " c on o.id = c.id", true, null));
       assertEquals(List.of(), of(joined, "join-without-condition"), joined.root().toString());
@@ -278,5 +286,53 @@ class PlanFindingsTest {
       Databases.exec(Databases.MARIADB_URL, "root", List.of("drop table if exists " + table,
           "drop table if exists " + small));
     }
+  }
+
+  @Test
+  void filterColumnsAreTheEqualityColumnsThenOneRangeColumn() {
+    assertEquals(List.of("customer_id", "status"),
+        FilterColumns.of("((status > 3) AND (customer_id = 5))").indexColumns());
+    assertEquals(List.of("customer_id"),
+        FilterColumns.of("(customer_id = ANY ('{1,2,3}'::integer[]))").indexColumns());
+    assertEquals(List.of("amount"),
+        FilterColumns.of("o.amount = 5 and o.customer_id is not null").indexColumns());
+    assertEquals(List.of("name"), FilterColumns.of("((name)::text = 'x'::text)").indexColumns());
+    FilterColumns duck = FilterColumns.of("customer_id=5 AND status>=1 AND status<=2");
+    assertEquals(List.of("customer_id"), duck.equality());
+    assertEquals(List.of("status"), duck.range());
+    assertEquals(List.of("id"), FilterColumns.of("id IN (1, 2, 3)").equality());
+    assertEquals(List.of("d"), FilterColumns.of("d between 1 and 5").range());
+    // nothing an index on plain columns serves
+    assertEquals(List.of(), FilterColumns.of("((a = 1) OR (b = 2))").indexColumns());
+    assertEquals(List.of(), FilterColumns.of("(a = b)").indexColumns());
+    assertEquals(List.of(), FilterColumns.of("lower(name) = 'x'").indexColumns());
+    assertEquals(List.of(), FilterColumns.of("not ( sql").indexColumns());
+    assertEquals(List.of(), FilterColumns.of(null).indexColumns());
+  }
+
+  @Test
+  void indexNamesAndIdentifiers() {
+    assertEquals("dbtls_orders_customer_id_idx",
+        PlanFindings.indexName("orders", List.of("customer_id")));
+    String longName = PlanFindings.indexName("a_very_long_table_name_for_orders_of_customers",
+        List.of("customer_identifier", "created_at_timestamp"));
+    assertEquals(63, longName.length());
+    assertTrue(longName.startsWith("dbtls_a_very_long_table_name") && longName.endsWith("_idx"));
+    assertEquals(longName, PlanFindings.indexName("a_very_long_table_name_for_orders_of_customers",
+        List.of("customer_identifier", "created_at_timestamp")));
+    assertEquals("dbtls_my_table_order_idx", PlanFindings.indexName("My Table", List.of("Order")));
+    assertEquals("orders", PlanFindings.ident("orders", "postgres"));
+    assertEquals("\"order\"", PlanFindings.ident("order", "postgres"));
+    assertEquals("\"Orders\"", PlanFindings.ident("Orders", "duckdb"));
+    assertEquals("Orders", PlanFindings.ident("Orders", "mariadb"));
+    assertEquals("`my table`", PlanFindings.ident("my table", "mariadb"));
+    assertEquals("0.001%", PlanFindings.percent(0.00001));
+    assertEquals("4.5%", PlanFindings.percent(0.045));
+    assertEquals("1,000,000", PlanFindings.count(1e6));
+  }
+
+  @Test
+  void noPlanNoFindings() {
+    assertEquals(List.of(), PlanFindings.of(null, "postgres", null, true));
   }
 }
