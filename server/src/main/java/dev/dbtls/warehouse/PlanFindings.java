@@ -70,7 +70,7 @@ public final class PlanFindings {
     String d = dialect == null ? "" : dialect;
     Map<String, Double> sizes = tableRows == null ? Map.of() : tableRows;
     try {
-      walk(root, d, sizes, analyzed, out, 0);
+      walk(root, d, sizes, analyzed, out, 0, 1);
       if (analyzed) {
         estimates(root, d, out, 0);
       }
@@ -81,11 +81,17 @@ public final class PlanFindings {
   }
 
   private static void walk(PlanNode n, String dialect, Map<String, Double> sizes,
-      boolean analyzed, List<Finding> out, int depth) {
+      boolean analyzed, List<Finding> out, int depth, double parallel) {
     if (depth > 500) {
       return;
     }
-    Finding f = seqScan(n, dialect, sizes, analyzed);
+    if (n.property("Workers Planned") != null) {
+      // PostgreSQL estimates a parallel step's rows per process: workers plus the leader's part
+      double w = number(n.property("Workers Planned"));
+      parallel = w + Math.max(0, 1 - 0.3 * w);
+    }
+    double processes = "true".equals(n.property("Parallel Aware")) ? parallel : 1;
+    Finding f = seqScan(n, dialect, sizes, analyzed, processes);
     if (f != null) {
       out.add(f);
     }
@@ -104,7 +110,7 @@ public final class PlanFindings {
       }
     }
     for (PlanNode c : n.children()) {
-      walk(c, dialect, sizes, analyzed, out, depth + 1);
+      walk(c, dialect, sizes, analyzed, out, depth + 1, parallel);
     }
   }
 
@@ -121,13 +127,14 @@ public final class PlanFindings {
   }
 
   private static Finding seqScan(PlanNode n, String dialect, Map<String, Double> sizes,
-      boolean analyzed) {
+      boolean analyzed, double processes) {
     if (!seqScan(n, dialect) || n.filter() == null || n.relation() == null) {
       return null;
     }
     Double tableRows = tableRows(n, dialect, sizes, analyzed);
     boolean measured = analyzed && n.actualRows() != null;
-    Double kept = measured ? n.actualRows() * loops(n) : n.estimatedRows();
+    Double kept = measured ? n.actualRows() * loops(n)
+        : n.estimatedRows() == null ? null : n.estimatedRows() * processes;
     if (tableRows == null || kept == null || tableRows < LARGE_TABLE_ROWS) {
       return null;
     }

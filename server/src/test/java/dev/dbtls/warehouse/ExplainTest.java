@@ -75,6 +75,13 @@ class ExplainTest {
       PlanNode join = find(r.root(), n -> n.operator().equals("HASH_JOIN"));
       assertEquals(2, join.children().size());
       assertNotNull(join.condition());
+      assertEquals("INNER", join.joinType());
+      assertEquals("main", scan.schema());
+      assertEquals(100000.0, r.tableRows().get("main.orders"), r.tableRows().toString());
+
+      ExplainResult cte = ok(Explain.run(w, "with big as materialized (select * from orders"
+          + " where id > 10) select count(*) from big", false, null));
+      assertEquals("big", find(cte.root(), n -> n.operator().equals("CTE_SCAN")).cte());
 
       ExplainResult a = ok(Explain.run(w, "select * from orders where id > 50000", true, null));
       assertTrue(a.analyzed());

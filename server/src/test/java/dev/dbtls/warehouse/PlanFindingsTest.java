@@ -149,6 +149,15 @@ class PlanFindingsTest {
       assertTrue(has(spill.evidence(), "kB on disk"), spill.evidence().toString());
       assertEquals(Finding.HIGH, spill.confidence());
 
+      // a hash of a million rows does not fit in work_mem either: it goes in batches
+      ExplainResult hash = ok(Explain.run(w, "select count(*) from " + schema + ".orders a join "
+          + schema + ".orders b on a.id = b.id", true, null));
+      Finding batches = one(hash, "spill-to-disk");
+      PlanNode hashNode = find(hash.root(), n -> n.id().equals(batches.nodeId()));
+      assertTrue(hashNode.operator().endsWith("Hash"), hashNode.operator());
+      assertTrue(Integer.parseInt(hashNode.property("Hash Batches")) > 1);
+      assertTrue(has(batches.evidence(), "hash batches "), batches.evidence().toString());
+
       ExplainResult cross = ok(Explain.run(w, "select * from " + schema + ".orders o, "
           + schema + ".customers c", false, null));
       Finding missing = one(cross, "join-without-condition");
