@@ -344,4 +344,33 @@ class PlanFindingsTest {
   void noPlanNoFindings() {
     assertEquals(List.of(), PlanFindings.of(null, "postgres", null, true));
   }
+
+  /** MySQL 8's JSON as its documentation shows it (no MySQL server here to capture one). */
+  @Test
+  void mysqlJsonFromItsDocumentedShape() throws Exception {
+    String json = """
+        {"query_block": {"select_id": 1, "cost_info": {"query_cost": "20300.50"},
+          "ordering_operation": {"using_filesort": true,
+            "table": {"table_name": "o", "access_type": "ALL", "rows_examined_per_scan": 200000,
+              "rows_produced_per_join": 20, "filtered": "0.01",
+              "cost_info": {"read_cost": "20000.00", "prefix_cost": "20300.50"},
+              "used_columns": ["id", "amount"],
+              "attached_condition": "(`shop`.`o`.`amount` = 5)"}}}}""";
+    PlanNode root = MySqlPlan.read(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json),
+        TableAliases.of("select * from shop.orders o where o.amount = 5 order by id")).finish();
+    assertEquals(20300.5, root.estimatedCost());
+    PlanNode ordering = root.children().get(0);
+    assertEquals("Ordering", ordering.operator());
+    PlanNode scan = ordering.children().get(0);
+    assertEquals(List.of("Full Table Scan", "orders", "shop", "o", "0.0.0"),
+        List.of(scan.operator(), scan.relation(), scan.schema(), scan.alias(), scan.id()));
+    assertEquals(20.0, scan.estimatedRows(), 1e-9);
+    List<Finding> findings = PlanFindings.of(root, "mysql", java.util.Map.of("shop.orders",
+        200000.0), false);
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals("create index dbtls_orders_amount_idx on shop.orders (amount)",
+        findings.get(0).index().createSql());
+    assertEquals("drop index dbtls_orders_amount_idx on shop.orders",
+        findings.get(0).index().rollbackSql());
+  }
 }
