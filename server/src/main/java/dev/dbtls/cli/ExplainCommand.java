@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.warehouse.Explain;
 import dev.dbtls.warehouse.ExplainResult;
+import dev.dbtls.warehouse.Finding;
+import dev.dbtls.warehouse.IndexSuggestion;
 import dev.dbtls.warehouse.PlanNode;
 import dev.dbtls.warehouse.Warehouse;
 import dev.dbtls.warehouse.Warehouses;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +21,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code dbtls explain}: compiles one model (or ad-hoc SQL with Jinja) like {@code preview} and
- * shows the warehouse's plan for it as an indented tree, JSON, or the plan as it came.
+ * shows the warehouse's plan for it as an indented tree (with each step's share of the time when
+ * analyzed, then the findings with their evidence and index SQL), JSON (the whole
+ * {@link ExplainResult}: tree, table sizes, findings), or the plan as it came.
  */
 @Command(name = "explain", description = "Show the target's query plan for a model's compiled SQL (or --sql).")
 final class ExplainCommand implements Callable<Integer> {
@@ -65,7 +72,8 @@ final class ExplainCommand implements Callable<Integer> {
             System.out.println(r.raw());
           } else {
             StringBuilder out = new StringBuilder();
-            tree(r.root(), 0, out);
+            tree(r.root(), 0, out, marks(r.findings()));
+            findings(r.findings(), out);
             System.out.print(out);
           }
         }
@@ -78,9 +86,24 @@ final class ExplainCommand implements Callable<Integer> {
 
   /** One line a node: operator, relation, index, condition, rows estimated / actual, time. */
   static void tree(PlanNode n, int depth, StringBuilder out) {
+    tree(n, depth, out, Map.of());
+  }
+
+  /**
+   * One line a node: operator, relation (and the alias or CTE the query names it by), index,
+   * condition, rows estimated / actual, time and the node's share of the whole time when
+   * analyzed, and {@code !n} for the findings about it.
+   */
+  static void tree(PlanNode n, int depth, StringBuilder out, Map<String, List<Integer>> marks) {
     out.append("  ".repeat(depth)).append(depth > 0 ? "-> " : "").append(n.operator());
     if (n.relation() != null) {
-      out.append(" on ").append(n.relation());
+      out.append(" on ").append(n.qualifiedRelation());
+      if (n.alias() != null && !n.alias().equals(n.relation())) {
+        out.append(" as ").append(n.alias());
+      }
+    }
+    if (n.cte() != null) {
+      out.append(" (CTE ").append(n.cte()).append(')');
     }
     if (n.index() != null) {
       out.append(" using ").append(n.index());
@@ -99,20 +122,61 @@ final class ExplainCommand implements Callable<Integer> {
       figures.add("actual rows=" + number(n.actualRows()));
     }
     if (n.actualTimeMs() != null) {
-      figures.add(String.format(java.util.Locale.ROOT, "time=%.3f ms", n.actualTimeMs()));
+      figures.add(String.format(Locale.ROOT, "time=%.3f ms", n.actualTimeMs()));
     }
     if (n.loops() != null && n.loops() != 1) {
       figures.add("loops=" + n.loops());
     }
+    if (n.timeShare() != null) {
+      figures.add(Math.round(n.timeShare() * 100) + "%");
+    }
     if (!figures.isEmpty()) {
       out.append(" (").append(String.join(", ", figures)).append(')');
     }
+    for (int mark : marks.getOrDefault(n.id(), List.of())) {
+      out.append(" !").append(mark);
+    }
     out.append('\n');
-    n.children().forEach(c -> tree(c, depth + 1, out));
+    n.children().forEach(c -> tree(c, depth + 1, out, marks));
+  }
+
+  /** Finding numbers (from 1) by the node they are about. */
+  static Map<String, List<Integer>> marks(List<Finding> findings) {
+    Map<String, List<Integer>> out = new HashMap<>();
+    for (int i = 0; i < findings.size(); i++) {
+      out.computeIfAbsent(findings.get(i).nodeId(), k -> new ArrayList<>()).add(i + 1);
+    }
+    return out;
+  }
+
+  /** The findings under the tree: title, evidence, confidence and the index SQL to try. */
+  static void findings(List<Finding> findings, StringBuilder out) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    out.append('\n').append(findings.size() == 1 ? "1 finding" : findings.size() + " findings")
+        .append(":\n");
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      out.append('!').append(i + 1).append(' ').append(f.title()).append('\n');
+      for (String e : f.evidence()) {
+        out.append("   - ").append(e).append('\n');
+      }
+      out.append("   confidence: ").append(f.confidence());
+      if (f.confidenceReason() != null) {
+        out.append(" (").append(f.confidenceReason()).append(')');
+      }
+      out.append('\n');
+      IndexSuggestion index = f.index();
+      if (index != null) {
+        out.append("   create:   ").append(index.createSql()).append(";\n");
+        out.append("   rollback: ").append(index.rollbackSql()).append(";\n");
+      }
+    }
   }
 
   private static String number(double d) {
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
-        : String.format(java.util.Locale.ROOT, "%.2f", d);
+        : String.format(Locale.ROOT, "%.2f", d);
   }
 }

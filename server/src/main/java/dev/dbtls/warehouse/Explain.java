@@ -10,15 +10,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Asks the warehouse for a query's plan and reads it into a {@link PlanNode} tree. Only queries
  * are explained (checked like {@link Preview}); with {@code analyze} the query runs, on
- * PostgreSQL inside a read-only transaction that is rolled back. PostgreSQL and DuckDB give JSON,
- * SQLite its {@code explain query plan} rows; MySQL and MariaDB give JSON kept raw only. Only
- * PostgreSQL and DuckDB analyze (elsewhere the plan comes unanalyzed). Never throws.
+ * PostgreSQL inside a read-only transaction that is rolled back (MariaDB: {@code analyze
+ * format=json} on the pool's read-only connection). PostgreSQL, DuckDB, MariaDB and MySQL give
+ * JSON, SQLite its {@code explain query plan} rows; PostgreSQL, DuckDB and MariaDB analyze (SQLite
+ * and MySQL give the plan unanalyzed). After the plan, one metadata query reads the sizes of the
+ * tables it reads ({@link TableSizes}), and {@link PlanFindings} says what looks wrong. Never
+ * throws.
  */
 public final class Explain {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,14 +88,27 @@ public final class Explain {
           }
         }
         watch.close();
-        end(c, transaction);
         if (watch.stopped()) {
+          end(c, transaction);
           return ExplainResult.failed(watch.failure(spec, null), toRun, analyze, Preview.millis(t0));
         }
         String raw = raw(dialect, rows);
-        boolean analyzed = analyze && (transaction || dialect.equals("duckdb"));
-        return new ExplainResult(tree(dialect, rows, raw), raw, analyzed, toRun,
-            Preview.millis(t0), null);
+        PlanDraft draft = tree(dialect, rows, raw, v.sql());
+        Map<String, Double> sizes = Map.of();
+        if (draft != null) {
+          qualify(draft, TableAliases.of(v.sql()), 0);
+          Set<TableSizes.Relation> relations = new LinkedHashSet<>();
+          relations(draft, relations);
+          sizes = TableSizes.read(c, dialect, relations);
+          stamp(draft, sizes);
+        }
+        end(c, transaction);
+        boolean analyzed = analyze && !dialect.equals("sqlite") && !dialect.equals("mysql");
+        PlanNode root = draft == null ? null : draft.finish();
+        List<Finding> findings = root == null ? List.of()
+            : PlanFindings.of(root, dialect, sizes, analyzed);
+        return new ExplainResult(root, raw, analyzed, toRun, Preview.millis(t0), null, sizes,
+            findings);
       } catch (SQLException | RuntimeException e) {
         watch.close();
         WarehouseError error = e instanceof JsonError
@@ -121,7 +140,8 @@ public final class Explain {
       case "duckdb" -> (analyze ? "explain (analyze, format json) " : "explain (format json) ")
           + query;
       case "sqlite" -> "explain query plan " + query;
-      case "mysql", "mariadb" -> "explain format=json " + query;
+      case "mariadb" -> (analyze ? "analyze format=json " : "explain format=json ") + query;
+      case "mysql" -> "explain format=json " + query;
       default -> null;
     };
   }
@@ -148,16 +168,62 @@ public final class Explain {
     return String.join("\n", lines);
   }
 
-  static PlanNode tree(String dialect, List<List<String>> rows, String raw) {
+  /** The plan read into a tree still to be finished, or null where dbtls does not read it. */
+  static PlanDraft tree(String dialect, List<List<String>> rows, String raw, String query) {
     return switch (dialect) {
       case "postgres" -> {
         JsonNode plan = parse(raw).path(0).path("Plan");
-        yield plan.isObject() ? postgres(plan) : null;
+        yield plan.isObject() ? PostgresPlan.read(plan) : null;
       }
-      case "duckdb" -> rows.isEmpty() ? null : duckdb(parse(rows.get(0).get(rows.get(0).size() - 1)));
+      case "duckdb" -> rows.isEmpty() ? null
+          : DuckDbPlan.read(parse(rows.get(0).get(rows.get(0).size() - 1)));
       case "sqlite" -> sqlite(rows);
+      case "mysql", "mariadb" -> MySqlPlan.read(parse(raw), TableAliases.of(query));
       default -> null;
     };
+  }
+
+  /** Gives the relations the schema the query names them with (the plan may not say it). */
+  private static void qualify(PlanDraft d, Map<String, String> aliases, int depth) {
+    if (d.relation != null && d.schema == null) {
+      String written = aliases.get((d.alias != null ? d.alias : d.relation).toLowerCase(Locale.ROOT));
+      if (written == null) {
+        written = aliases.get(d.relation.toLowerCase(Locale.ROOT));
+      }
+      String[] parts = written == null ? new String[0] : written.split("\\.");
+      if (parts.length > 1 && parts[parts.length - 1].equalsIgnoreCase(d.relation)) {
+        d.schema = parts[parts.length - 2];
+      }
+    }
+    if (depth < 500) {
+      d.children.forEach(c -> qualify(c, aliases, depth + 1));
+    }
+  }
+
+  /** Gives the relations their schema where the table sizes found the only one of that name. */
+  private static void stamp(PlanDraft d, Map<String, Double> sizes) {
+    if (d.relation != null && d.schema == null) {
+      String found = null;
+      int matches = 0;
+      for (String q : sizes.keySet()) {
+        int dot = q.lastIndexOf('.');
+        if (q.substring(dot + 1).equalsIgnoreCase(d.relation)) {
+          found = q.substring(0, dot);
+          matches++;
+        }
+      }
+      if (matches == 1) {
+        d.schema = found;
+      }
+    }
+    d.children.forEach(c -> stamp(c, sizes));
+  }
+
+  private static void relations(PlanDraft d, Set<TableSizes.Relation> out) {
+    if (d.relation != null) {
+      out.add(new TableSizes.Relation(d.schema, d.relation));
+    }
+    d.children.forEach(c -> relations(c, out));
   }
 
   private static JsonNode parse(String text) {
@@ -175,65 +241,28 @@ public final class Explain {
     }
   }
 
-  // PostgreSQL: {"Node Type", "Relation Name", "Plan Rows", "Total Cost", "Plans": [...]}
-  static PlanNode postgres(JsonNode p) {
-    List<PlanNode> children = new ArrayList<>();
-    p.path("Plans").forEach(child -> children.add(postgres(child)));
-    String condition = firstText(p, "Hash Cond", "Merge Cond", "Join Filter", "Index Cond",
-        "Recheck Cond", "Filter");
-    Double time = number(p, "Actual Total Time");
-    Long loops = p.has("Actual Loops") ? p.get("Actual Loops").asLong() : null;
-    return new PlanNode(p.path("Node Type").asText(), text(p, "Relation Name"),
-        text(p, "Index Name"), condition, number(p, "Plan Rows"), number(p, "Total Cost"),
-        number(p, "Actual Rows"), time, loops, null, children);
-  }
-
-  // DuckDB: explain gives [{"name", "extra_info", "children"}]; analyze gives the profile, whose
-  // operators have "operator_name", "operator_cardinality", "operator_timing" (seconds)
-  static PlanNode duckdb(JsonNode json) {
-    JsonNode n = json.isArray() ? json.path(0) : json;
-    boolean profile = !n.has("name") && !n.has("operator_name");
-    while ((profile || "EXPLAIN_ANALYZE".equals(n.path("operator_name").asText()))
-        && n.path("children").size() == 1) {
-      n = n.path("children").path(0);
-      profile = false;
-    }
-    return n.isObject() ? duckdbNode(n) : null;
-  }
-
-  private static PlanNode duckdbNode(JsonNode n) {
-    List<PlanNode> children = new ArrayList<>();
-    n.path("children").forEach(child -> children.add(duckdbNode(child)));
-    JsonNode info = n.path("extra_info");
-    String operator = n.has("operator_name") ? n.path("operator_name").asText()
-        : n.path("name").asText();
-    String relation = text(info, "Table");
-    String condition = firstText(info, "Conditions", "Filters");
-    Double actualRows = number(n, "operator_cardinality");
-    Double seconds = number(n, "operator_timing");
-    return new PlanNode(operator.strip(), relation, null, condition,
-        number(info, "Estimated Cardinality"), null, actualRows,
-        seconds == null ? null : seconds * 1000, null, null, children);
-  }
-
   // SQLite: rows (id, parent, notused, detail); detail like "SCAN t" or
   // "SEARCH t USING INDEX i (a=?)"
-  static PlanNode sqlite(List<List<String>> rows) {
+  static PlanDraft sqlite(List<List<String>> rows) {
     Map<String, List<List<String>>> byParent = new LinkedHashMap<>();
     for (List<String> row : rows) {
       byParent.computeIfAbsent(row.get(1), k -> new ArrayList<>()).add(row);
     }
-    List<PlanNode> top = sqliteChildren("0", byParent, 0);
+    List<PlanDraft> top = sqliteChildren("0", byParent, 0);
     if (top.size() == 1) {
       return top.get(0);
     }
-    return top.isEmpty() ? null
-        : new PlanNode("QUERY PLAN", null, null, null, null, null, null, null, null, null, top);
+    if (top.isEmpty()) {
+      return null;
+    }
+    PlanDraft root = new PlanDraft("QUERY PLAN");
+    root.children.addAll(top);
+    return root;
   }
 
-  private static List<PlanNode> sqliteChildren(String parent,
+  private static List<PlanDraft> sqliteChildren(String parent,
       Map<String, List<List<String>>> byParent, int depth) {
-    List<PlanNode> out = new ArrayList<>();
+    List<PlanDraft> out = new ArrayList<>();
     if (depth > 100) {
       return out;
     }
@@ -243,7 +272,7 @@ public final class Explain {
     return out;
   }
 
-  static PlanNode sqliteNode(String detail, List<PlanNode> children) {
+  static PlanDraft sqliteNode(String detail, List<PlanDraft> children) {
     String d = detail == null ? "" : detail.strip();
     String[] words = d.split("\\s+");
     boolean access = (words[0].equals("SCAN") || words[0].equals("SEARCH")) && words.length > 1;
@@ -265,46 +294,14 @@ public final class Explain {
         }
       }
     }
-    return new PlanNode(operator, relation, index, condition, null, null, null, null, null, d,
-        children);
-  }
-
-  private static String text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      return null;
+    PlanDraft n = new PlanDraft(operator);
+    n.relation = relation;
+    n.index = index;
+    n.condition = condition;
+    n.detail = d;
+    if (children != null) {
+      n.children.addAll(children);
     }
-    if (v.isArray()) {
-      List<String> parts = new ArrayList<>();
-      v.forEach(x -> parts.add(x.asText()));
-      return parts.isEmpty() ? null : String.join(" AND ", parts);
-    }
-    String s = v.asText();
-    return s.isEmpty() ? null : s;
-  }
-
-  private static String firstText(JsonNode n, String... fields) {
-    for (String f : fields) {
-      String s = text(n, f);
-      if (s != null) {
-        return s;
-      }
-    }
-    return null;
-  }
-
-  private static Double number(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (v.isNumber()) {
-      return v.asDouble();
-    }
-    try {
-      return Double.valueOf(v.asText().strip());
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return n;
   }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import dev.dbtls.warehouse.Finding;
+import dev.dbtls.warehouse.IndexSuggestion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +32,8 @@ class ExplainCommandTest {
         "select * from {{ source('raw', 'orders') }} where id > 40", "--analyze");
     assertEquals(0, analyzed.exit(), analyzed.err());
     assertTrue(analyzed.out().lines().anyMatch(l -> l.contains("SEQ_SCAN on ")
-        && l.contains("[id>40]") && l.contains("actual rows=60") && l.contains("time=")),
-        analyzed.out());
+        && l.contains("[id>40]") && l.contains("actual rows=60") && l.contains("time=")
+        && l.matches(".*, \\d{1,3}%\\)")), analyzed.out());
     assertTrue(analyzed.err().contains("plan (analyzed) in "), analyzed.err());
 
     CliRun json = run("explain", "--project-dir", project, "-s", "doubled", "--format", "json");
@@ -53,7 +55,32 @@ class ExplainCommandTest {
     assertEquals(2, none.exit());
     assertTrue(none.err().contains("select exactly one model"), none.err());
 
+    assertTrue(parsed.path("findings").isArray(), json.out());
+    assertTrue(parsed.path("tableRows").isObject(), json.out());
+    assertEquals("0", parsed.path("root").path("id").asText(), json.out());
+
     CliRun badFormat = run("explain", "--project-dir", project, "-s", "doubled", "--format", "x");
     assertEquals(2, badFormat.exit());
+  }
+
+  @Test
+  void findingsFollowTheTreeWithEvidenceConfidenceAndIndexSql() {
+    Finding f = new Finding("seq-scan-selective-filter", "0.1", "Full scan of s.orders keeps"
+        + " 0.001% of 1,000,000 rows", List.of("s.orders: 1,000,000 rows"), Finding.HIGH,
+        "measured", new IndexSuggestion("s.orders", List.of("customer_id"), "dbtls_orders_idx",
+            "create index dbtls_orders_idx on s.orders (customer_id)",
+            "drop index s.dbtls_orders_idx"));
+    StringBuilder out = new StringBuilder();
+    ExplainCommand.findings(List.of(f), out);
+    assertEquals("""
+
+        1 finding:
+        !1 Full scan of s.orders keeps 0.001% of 1,000,000 rows
+           - s.orders: 1,000,000 rows
+           confidence: high (measured)
+           create:   create index dbtls_orders_idx on s.orders (customer_id);
+           rollback: drop index s.dbtls_orders_idx;
+        """, out.toString());
+    assertEquals(List.of(1), ExplainCommand.marks(List.of(f)).get("0.1"));
   }
 }

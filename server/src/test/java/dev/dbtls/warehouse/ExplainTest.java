@@ -75,6 +75,13 @@ class ExplainTest {
       PlanNode join = find(r.root(), n -> n.operator().equals("HASH_JOIN"));
       assertEquals(2, join.children().size());
       assertNotNull(join.condition());
+      assertEquals("INNER", join.joinType());
+      assertEquals("main", scan.schema());
+      assertEquals(100000.0, r.tableRows().get("main.orders"), r.tableRows().toString());
+
+      ExplainResult cte = ok(Explain.run(w, "with big as materialized (select * from orders"
+          + " where id > 10) select count(*) from big", false, null));
+      assertEquals("big", find(cte.root(), n -> n.operator().equals("CTE_SCAN")).cte());
 
       ExplainResult a = ok(Explain.run(w, "select * from orders where id > 50000", true, null));
       assertTrue(a.analyzed());
@@ -133,13 +140,13 @@ class ExplainTest {
 
   @Test
   void sqliteDetailsAreRead() {
-    PlanNode n = Explain.sqliteNode("SCAN t USING COVERING INDEX i", List.of());
+    PlanNode n = Explain.sqliteNode("SCAN t USING COVERING INDEX i", List.of()).finish();
     assertEquals(List.of("SCAN", "t", "i"), List.of(n.operator(), n.relation(), n.index()));
     assertNull(n.condition());
-    PlanNode temp = Explain.sqliteNode("USE TEMP B-TREE FOR ORDER BY", List.of());
+    PlanNode temp = Explain.sqliteNode("USE TEMP B-TREE FOR ORDER BY", List.of()).finish();
     assertEquals("USE TEMP B-TREE FOR ORDER BY", temp.operator());
     assertNull(temp.relation());
-    assertEquals("", Explain.sqliteNode(null, null).operator());
+    assertEquals("", Explain.sqliteNode(null, null).finish().operator());
   }
 
   private static String last(String qualified) {
@@ -193,20 +200,84 @@ class ExplainTest {
   }
 
   @Test
-  void mariadbPlanIsKeptRaw() throws Exception {
+  void mariadbPlanBecomesATreeAndAnalyzeRunsTheQuery() throws Exception {
     Databases.requireServer(3306);
     String table = Databases.unique("dbtls_x");
-    Databases.exec(Databases.MARIADB_URL, "root", List.of("create table " + table + " (id int)",
-        "insert into " + table + " values (1), (2)"));
+    String other = Databases.unique("dbtls_x");
+    Databases.exec(Databases.MARIADB_URL, "root", List.of(
+        "create table " + table + " (id int primary key, v int)",
+        "insert into " + table + " values (1, 1), (2, 2), (3, 2)",
+        "create table " + other + " (id int, name varchar(10))",
+        "insert into " + other + " values (1, 'a'), (2, 'b')"));
     try (Warehouse w = open(MariaDbWarehouseTest.dev("mariadb"), Path.of("."))) {
-      ExplainResult r = ok(Explain.run(w, "select * from " + table + " where id = 2", true, null));
-      assertNull(r.root());
-      assertFalse(r.analyzed());
-      assertTrue(r.raw().contains("\"table_name\": \"" + table + "\""), r.raw());
+      String query = "select t.id, o.name from " + table + " t join " + other
+          + " o on o.id = t.id where t.v = 2 order by o.name";
+      ExplainResult plan = ok(Explain.run(w, query, false, null));
+      assertFalse(plan.analyzed());
+      assertTrue(plan.raw().contains("\"query_block\""), plan.raw());
+      PlanNode scan = find(plan.root(), n -> table.equals(n.relation()));
+      assertEquals("t", scan.alias());
+      assertEquals("test", scan.schema());
+      assertNotNull(scan.estimatedRows());
+      assertNull(scan.actualRows());
+      assertEquals(3.0, plan.tableRows().get("test." + table), plan.tableRows().toString());
+
+      ExplainResult r = ok(Explain.run(w, query, true, null));
+      assertTrue(r.analyzed());
+      assertTrue(r.sql().startsWith("analyze format=json "), r.sql());
+      assertEquals("Query Block", r.root().operator());
+      PlanNode t = find(r.root(), n -> table.equals(n.relation()));
+      PlanNode o = find(r.root(), n -> other.equals(n.relation()));
+      assertEquals("o", o.alias());
+      assertNotNull(t.selfTimeMs());
+      assertNotNull(find(r.root(), n -> n.operator().equals("Filesort")));
+      // the join: a block nested loop over both tables, its rows measured
+      PlanNode join = find(r.root(), n -> n.operator().endsWith("Nested Loop"));
+      assertEquals(2, join.children().size());
+      assertEquals(1.0, join.actualRows(), 1e-9); // ids 2, 3 of t meet ids 1, 2 of o
+      double shares = all(r.root()).stream().mapToDouble(n -> n.timeShare() == null ? 0
+          : n.timeShare()).sum();
+      assertEquals(1.0, shares, 1e-6);
       assertEquals(ProblemCode.WAREHOUSE_NOT_A_QUERY,
           Explain.run(w, "delete from " + table, false, null).error().code());
     } finally {
-      Databases.exec(Databases.MARIADB_URL, "root", List.of("drop table if exists " + table));
+      Databases.exec(Databases.MARIADB_URL, "root", List.of("drop table if exists " + table,
+          "drop table if exists " + other));
+    }
+  }
+
+  @Test
+  void postgresCteScanNamesItsCteAndSelfTimesAddUp() throws Exception {
+    Databases.requireServer(5432);
+    String schema = Databases.unique("dbtls_x");
+    Databases.exec(PG_URL, "postgres", List.of("create schema " + schema,
+        "create table " + schema + ".orders as select i as id, i % 10 as customer_id"
+            + " from generate_series(1, 20000) i", "analyze " + schema + ".orders"));
+    try (Warehouse w = open(PostgresWarehouseTest.dev("schema", schema), Path.of("."))) {
+      ExplainResult r = ok(Explain.run(w, "with big as materialized (select * from " + schema
+          + ".orders where customer_id > 2) select b.customer_id, count(*) from big b"
+          + " group by b.customer_id", true, null));
+      PlanNode cteScan = find(r.root(), n -> n.operator().equals("CTE Scan"));
+      assertEquals("big", cteScan.cte());
+      assertEquals("b", cteScan.alias());
+      PlanNode scan = find(r.root(), n -> "orders".equals(n.relation()));
+      assertEquals(schema, scan.schema());
+      assertEquals("(customer_id > 2)", scan.filter());
+      assertEquals("6000", scan.property("Rows Removed by Filter"));
+      assertEquals(20000.0, r.tableRows().get(schema + ".orders"));
+      double shares = 0;
+      for (PlanNode n : all(r.root())) {
+        assertTrue(n.selfTimeMs() >= 0 && n.selfTimeMs() <= r.root().actualTimeMs() + 1e-6,
+            n.toString());
+        shares += n.timeShare();
+        for (int i = 0; i < n.children().size(); i++) {
+          assertEquals(n.id() + "." + i, n.children().get(i).id());
+        }
+      }
+      assertEquals(1.0, shares, 1e-6);
+      assertEquals(List.of(), r.findings());
+    } finally {
+      Databases.exec(PG_URL, "postgres", List.of("drop schema if exists " + schema + " cascade"));
     }
   }
 }
