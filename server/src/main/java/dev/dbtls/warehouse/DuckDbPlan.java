@@ -14,7 +14,7 @@ import java.util.Set;
 final class DuckDbPlan {
   private static final Set<String> READ = Set.of("name", "operator_name", "operator_type",
       "operator_timing", "operator_cardinality", "children", "extra_info");
-  private static final Set<String> INFO_READ = Set.of("Table", "Conditions", "Filters",
+  private static final Set<String> INFO_READ = Set.of("Table", "Conditions", "Filters", "Expression",
       "Estimated Cardinality", "CTE Name", "Join Type");
 
   private DuckDbPlan() {}
@@ -70,8 +70,9 @@ final class DuckDbPlan {
       d.relation = parts[parts.length - 1];
       d.schema = parts.length > 1 ? parts[parts.length - 2] : null;
     }
-    d.condition = PlanDraft.firstText(info, "Conditions", "Filters");
-    d.filter = PlanDraft.text(info, "Filters");
+    // a scan's pushed-down filters are "Filters"; a FILTER step's condition is "Expression"
+    d.condition = PlanDraft.firstText(info, "Conditions", "Filters", "Expression");
+    d.filter = PlanDraft.firstText(info, "Filters", "Expression");
     d.joinType = PlanDraft.text(info, "Join Type");
     d.cte = d.operator.equals("CTE_SCAN") ? ctes.get(PlanDraft.text(info, "CTE Index"))
         : PlanDraft.text(info, "CTE Name");
