@@ -65,4 +65,26 @@ public interface DbtProtocol {
   /** {@code dbt/history}: the queries run so far (previews, ad-hoc), newest first, searchable. */
   @JsonRequest
   CompletableFuture<HistoryResult> history(HistoryParams params);
+
+  /**
+   * {@code dbt/explain}: the warehouse's plan of a document's model (or a CTE of it, or ad-hoc
+   * SQL) as one tree, each step traced back to the model's source, with findings. Cancellable.
+   */
+  @JsonRequest
+  CompletableFuture<ExplainResult> explain(ExplainParams params);
+
+  /** {@code dbt/recommendations}: the project's stored recommendations. */
+  @JsonRequest
+  CompletableFuture<RecommendationsResult> recommendations(RecommendationsParams params);
+
+  /** {@code dbt/setRecommendationStatus}: dismisses a recommendation (or moves it to another status). */
+  @JsonRequest
+  CompletableFuture<RecommendationsResult> setRecommendationStatus(RecommendationStatusParams params);
+
+  /**
+   * {@code dbt/applyRecommendation}: runs a recommendation's SQL (or its rollback) for real; only
+   * with the setting {@code dbtls.recommendations.allowApply} and {@code confirm}; audited.
+   */
+  @JsonRequest
+  CompletableFuture<ApplyRecommendationResult> applyRecommendation(ApplyRecommendationParams params);
 }

@@ -74,6 +74,11 @@ public final class PlanSources {
 
   private static final PlanSources NONE = new PlanSources(null, List.of(), List.of(), Map.of());
 
+  /** Nothing to trace back to (ad-hoc SQL). */
+  public static PlanSources none() {
+    return NONE;
+  }
+
   /** The model file {@code displayPath} as the snapshot has it (the editor's text, overlaid). */
   public static PlanSources of(ProjectSnapshot s, String displayPath) {
     try {

@@ -89,7 +89,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     this.textDocuments = new DbtTextDocumentService(workspace, uris);
     this.workspaceService = new DbtWorkspaceService(workspace, uris, this::settingsChanged,
         textDocuments.features());
-    this.dbt = new DbtProtocolService(workspace, uris, warehouses, store);
+    this.dbt = new DbtProtocolService(workspace, uris, warehouses, store, configuration::current);
   }
 
   @Override

@@ -27,13 +27,16 @@ final class DbtProtocolService implements DbtProtocol {
   private final Uris uris;
   private final Warehouses warehouses;
   private final CompletableFuture<dev.dbtls.store.Store> store;
+  private final java.util.function.Supplier<dev.dbtls.ide.Settings> settings;
 
   DbtProtocolService(Workspace workspace, Uris uris, Warehouses warehouses,
-      CompletableFuture<dev.dbtls.store.Store> store) {
+      CompletableFuture<dev.dbtls.store.Store> store,
+      java.util.function.Supplier<dev.dbtls.ide.Settings> settings) {
     this.workspace = workspace;
     this.uris = uris;
     this.warehouses = warehouses;
     this.store = store;
+    this.settings = settings;
   }
 
   /** What a warehouse request does once its project is built: the snapshot, the document, the cancel. */
@@ -119,6 +122,38 @@ final class DbtProtocolService implements DbtProtocol {
     Path file = p.uri() == null ? null : uris.path(p.uri());
     Path project = file == null ? null : workspace.projectOf(file).orElse(null);
     return store.thenApplyAsync(st -> HistoryAnswer.of(st, p, project));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.ExplainResult> explain(dev.dbtls.protocol.ExplainParams p) {
+    return onWarehouse(p == null ? null : p.uri(),
+        (s, file, cancel) -> ExplainAnswer.of(s, file, p, cancel, warehouses, uris, store.join()));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.RecommendationsResult> recommendations(
+      dev.dbtls.protocol.RecommendationsParams p) {
+    Path project = projectOf(p == null ? null : p.uri());
+    return store.thenApplyAsync(st -> RecommendationsAnswer.list(st, project));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.RecommendationsResult> setRecommendationStatus(
+      dev.dbtls.protocol.RecommendationStatusParams p) {
+    Path project = projectOf(p == null ? null : p.uri());
+    return store.thenApplyAsync(st -> RecommendationsAnswer.setStatus(st, project, p));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.ApplyRecommendationResult> applyRecommendation(
+      dev.dbtls.protocol.ApplyRecommendationParams p) {
+    return onWarehouse(p == null ? null : p.uri(), (s, file, cancel) -> RecommendationsAnswer.apply(
+        s, p, settings.get().benchmark().allowApply(), warehouses, store.join()));
+  }
+
+  private Path projectOf(String uri) {
+    Path file = uri == null ? null : uris.path(uri);
+    return file == null ? null : workspace.projectOf(file).orElse(null);
   }
 
   @Override

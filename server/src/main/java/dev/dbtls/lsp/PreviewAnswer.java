@@ -118,11 +118,11 @@ final class PreviewAnswer {
         .withPage(rows, PreviewOptions.defaults().maxPageBytes()).withWrites(writes).withCancel(cancel);
   }
 
-  private static PreviewError error(WarehouseError e) {
+  static PreviewError error(WarehouseError e) {
     return e == null ? null : new PreviewError(e.code().id(), e.message());
   }
 
-  private static CompileProblem problem(Uris uris, Path root, Problem p) {
+  static CompileProblem problem(Uris uris, Path root, Problem p) {
     Path file = root.resolve(p.file().isEmpty() ? DbtProject.FILE : p.file()).normalize();
     return new CompileProblem(uris.uri(file), new Range(new Position(p.line(), p.column()),
         new Position(p.endLine(), p.endColumn())), p.severity().name().toLowerCase(), p.code().id(),

@@ -62,6 +62,18 @@ public final class Warehouses implements AutoCloseable {
     }
   }
 
+  /** The plan of a query on the inputs' target; see {@link Explain}. */
+  public ExplainResult explain(ProjectInputs inputs, String sql, boolean analyze, QueryCancel cancel) {
+    try {
+      Warehouse.Opened o = warehouse(inputs);
+      return o.ok() ? Explain.run(o.warehouse(), sql, analyze, cancel)
+          : ExplainResult.failed(o.error(), sql, analyze, 0);
+    } catch (RuntimeException e) {
+      return ExplainResult.failed(WarehouseError.of(ProblemCode.WAREHOUSE_CONNECT,
+          "explain failed: " + e.getClass().getSimpleName()), sql, analyze, 0);
+    }
+  }
+
   /**
    * The relations the warehouse has, as {@code catalog.schema.name} and {@code schema.name},
    * lower-cased, from {@code information_schema.tables}; empty when it cannot tell (SQLite, no

@@ -1,0 +1,90 @@
+package dev.dbtls.lsp;
+
+import dev.dbtls.ide.ModelExplain;
+import dev.dbtls.ide.PlanSource;
+import dev.dbtls.ide.PreviewSql;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.Span;
+import dev.dbtls.protocol.CompileProblem;
+import dev.dbtls.protocol.ExplainParams;
+import dev.dbtls.protocol.ExplainResult;
+import dev.dbtls.protocol.IndexSuggestion;
+import dev.dbtls.protocol.PlanFinding;
+import dev.dbtls.protocol.PlanLocation;
+import dev.dbtls.protocol.Position;
+import dev.dbtls.protocol.PreviewError;
+import dev.dbtls.protocol.Range;
+import dev.dbtls.store.Recommendations.Recommendation;
+import dev.dbtls.store.Store;
+import dev.dbtls.warehouse.Finding;
+import dev.dbtls.warehouse.PlanNode;
+import dev.dbtls.warehouse.QueryCancel;
+import dev.dbtls.warehouse.Warehouses;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code dbt/explain} in protocol records (docs/protocol.md). */
+final class ExplainAnswer {
+  private ExplainAnswer() {}
+
+  static ExplainResult of(ProjectSnapshot s, Path file, ExplainParams p, QueryCancel cancel,
+      Warehouses warehouses, Uris uris, Store store) {
+    Path root = s.inputs().root().dir();
+    String target = s.inputs().target().name();
+    PreviewSql prepared = PreviewSql.of(s, file, p.sql(), p.cte()).orElse(null);
+    if (prepared == null) {
+      return failed(p, null, target, List.of(), new PreviewError("preview-nothing",
+          "this document defines no model to explain; select SQL to explain it ad hoc"));
+    }
+    List<CompileProblem> problems = prepared.problems().stream().distinct()
+        .map(x -> PreviewAnswer.problem(uris, root, x)).toList();
+    if (prepared.failed()) {
+      return failed(p, prepared.nodeId(), target, problems, new PreviewError("compile-failed",
+          "the SQL could not be compiled: see problems"));
+    }
+    boolean adHoc = p.sql() != null && !p.sql().isBlank();
+    ModelExplain e = ModelExplain.run(s, prepared, adHoc, Boolean.TRUE.equals(p.analyze()),
+        warehouses, store, cancel);
+    var r = e.result();
+    List<PlanFinding> findings = new ArrayList<>();
+    for (int i = 0; i < r.findings().size(); i++) {
+      findings.add(finding(r.findings().get(i), e.recommendation(i)));
+    }
+    return new ExplainResult(p.uri(), prepared.nodeId(), prepared.sql(), r.sql(), target,
+        r.root() == null ? null : node(r.root(), e, uris, root), r.raw(), r.analyzed(), r.millis(),
+        e.inlined(), r.tableRows(), findings, problems, PreviewAnswer.error(r.error()));
+  }
+
+  private static ExplainResult failed(ExplainParams p, String nodeId, String target,
+      List<CompileProblem> problems, PreviewError error) {
+    return new ExplainResult(p.uri(), nodeId, "", null, target, null, null, false, 0, List.of(),
+        Map.of(), List.of(), problems, error);
+  }
+
+  private static dev.dbtls.protocol.PlanNode node(PlanNode n, ModelExplain e, Uris uris, Path root) {
+    List<dev.dbtls.protocol.PlanNode> children = new ArrayList<>();
+    n.children().forEach(c -> children.add(node(c, e, uris, root)));
+    PlanLocation source = e.source(n).map(at -> location(at, uris, root)).orElse(null);
+    return new dev.dbtls.protocol.PlanNode(n.id(), n.operator(), n.relation(), n.schema(),
+        n.alias(), n.cte(), n.index(), n.condition(), n.filter(), n.joinType(), n.estimatedRows(),
+        n.estimatedCost(), n.actualRows(), n.actualTimeMs(), n.loops(), n.selfTimeMs(),
+        n.timeShare(), n.detail(), n.properties(), source, children);
+  }
+
+  private static PlanLocation location(PlanSource at, Uris uris, Path root) {
+    Span sp = at.span();
+    return new PlanLocation(at.kind().name().toLowerCase(java.util.Locale.ROOT), at.name(),
+        at.uniqueId(), uris.uri(root.resolve(at.displayPath()).normalize()), new Range(
+            new Position(sp.startLine(), sp.startColumn()), new Position(sp.endLine(), sp.endColumn())));
+  }
+
+  private static PlanFinding finding(Finding f, Recommendation stored) {
+    var i = f.index();
+    return new PlanFinding(f.kind(), f.nodeId(), f.title(), f.evidence(), f.confidence(),
+        f.confidenceReason(), i == null ? null : new IndexSuggestion(i.table(), i.columns(),
+            i.name(), i.createSql(), i.rollbackSql()),
+        stored == null ? null : stored.id(), stored == null ? null : stored.status());
+  }
+}
