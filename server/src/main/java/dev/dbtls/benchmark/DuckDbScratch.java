@@ -21,7 +21,8 @@ import java.util.Set;
  * copies of the tables the queries read, under the same catalog, schema and table names, so the
  * SQL runs unchanged and both sides compare like with like. The file is attached read-only only
  * while copying; a table larger than the plan's sample size is copied as a repeatable sample
- * (the same rows in every copy). Everything disappears with the connection.
+ * (the same rows in every copy). The copies run with the target's number of threads. Everything
+ * disappears with the connection.
  */
 final class DuckDbScratch {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,10 +35,12 @@ final class DuckDbScratch {
   private final String schema;
   private final Map<String, String> paths;
   private final List<Table> tables;
+  private final int threads;
   private final String label;
 
   private DuckDbScratch(String catalog, String schema, Map<String, String> paths,
-      List<Table> tables) {
+      List<Table> tables, int threads) {
+    this.threads = threads;
     this.catalog = catalog;
     this.schema = schema;
     this.paths = paths;
@@ -54,7 +57,8 @@ final class DuckDbScratch {
       throw sql.failed(e);
     }
     try (Lane pool = new Lane(null, c, null, true, null)) {
-      List<String> current = sql.rows(c, "select current_database(), current_schema()").get(0);
+      List<String> current = sql.rows(c, "select current_database(), current_schema(),"
+          + " current_setting('threads')").get(0);
       Map<String, String> paths = new LinkedHashMap<>();
       for (List<String> row : sql.rows(c, "select database_name, path from duckdb_databases()")) {
         paths.put(row.get(0).toLowerCase(Locale.ROOT), row.get(1));
@@ -86,7 +90,8 @@ final class DuckDbScratch {
             .get(0));
         tables.add(new Table(t.get(0), t.get(1), t.get(2), rows, Math.min(rows, sampleRows)));
       }
-      return new DuckDbScratch(current.get(0), current.get(1), paths, List.copyOf(tables));
+      return new DuckDbScratch(current.get(0), current.get(1), paths, List.copyOf(tables),
+          Math.max(1, Integer.parseInt(current.get(2))));
     } catch (RuntimeException e) {
       throw sql.failed(e);
     }
@@ -112,6 +117,8 @@ final class DuckDbScratch {
     }
     Lane lane = new Lane(variant, c, label, false, null);
     try {
+      // the copy runs queries as the target does: with its number of threads
+      sql.execute(c, "set threads = " + threads);
       Map<String, String> sources = new LinkedHashMap<>();
       Set<String> catalogs = new LinkedHashSet<>();
       catalogs.add(catalog.toLowerCase(Locale.ROOT));
@@ -138,7 +145,7 @@ final class DuckDbScratch {
           sql.execute(c, "set threads = 1");
           sql.execute(c, copy + " as select * from " + from + " using sample reservoir("
               + t.copied() + " rows) repeatable (" + SAMPLE_SEED + ")");
-          sql.execute(c, "reset threads");
+          sql.execute(c, "set threads = " + threads);
         } else {
           sql.execute(c, copy + " as select * from " + from);
         }
