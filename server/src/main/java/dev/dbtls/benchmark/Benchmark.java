@@ -174,7 +174,18 @@ public final class Benchmark {
         for (int k = 0; k < n; k++) {
           int i = (round + k) % n;
           Lane lane = lanes.get(i);
-          Run r = timed(lane, warmup ? -1 : round - plan.warmups());
+          int measuredRound = warmup ? -1 : round - plan.warmups();
+          long start = System.nanoTime();
+          Run r;
+          try {
+            r = timed(lane, measuredRound);
+          } catch (Failure f) {
+            if (!warmup) {
+              runs.get(i).add(new Run(measuredRound, (System.nanoTime() - start) / 1e6, 0,
+                  f.cancelled ? Run.Status.CANCELLED : Run.Status.FAILED));
+            }
+            throw f;
+          }
           if (!warmup) {
             runs.get(i).add(r);
           }
@@ -265,9 +276,11 @@ public final class Benchmark {
         List<Run> rs = runs.get(i);
         Variant v = plan.variants().get(i);
         String sandbox = i < lanes.size() ? lanes.get(i).sandbox : null;
-        double[] ms = rs.stream().mapToDouble(Run::millis).toArray();
-        long rows = rs.isEmpty() ? 0 : rs.get(rs.size() - 1).rows();
-        variants.add(new VariantResult(v, sandbox, rs, Stats.of(ms, rows), reports.get(i)));
+        VariantResult partial = new VariantResult(v, sandbox, rs, null, reports.get(i));
+        long rows = rs.stream().filter(x -> x.status() == Run.Status.OK).mapToLong(Run::rows)
+            .reduce((a, b) -> b).orElse(0);
+        variants.add(new VariantResult(v, sandbox, rs, Stats.of(partial.millis(), rows),
+            reports.get(i)));
       }
       List<Comparison> comparisons = new ArrayList<>();
       for (int i = 1; i < variants.size(); i++) {

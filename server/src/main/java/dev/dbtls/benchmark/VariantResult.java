@@ -3,7 +3,8 @@ package dev.dbtls.benchmark;
 import java.util.List;
 
 /**
- * One variant's outcome: its measured runs (warm-ups not included), their summary, where it ran
+ * One variant's outcome: its measured runs (warm-ups not included; the last one cancelled or
+ * failed when the benchmark was), the summary of the OK ones, where it ran
  * ({@code sandbox}: null on the warehouse itself, else a label such as "sandbox: PostgreSQL
  * transaction, rolled back"), and what the warehouse reported (null when not asked or not
  * available).
@@ -14,7 +15,7 @@ public record VariantResult(Variant variant, String sandbox, List<Run> runs, Sta
     runs = runs == null ? List.of() : List.copyOf(runs);
   }
 
-  /** The measured runs' wall times in milliseconds, in the order they ran. */
+  /** The OK runs' wall times in milliseconds, in the order they ran. */
   public double[] millis() {
     return runs.stream().filter(r -> r.status() == Run.Status.OK).mapToDouble(Run::millis)
         .toArray();

@@ -103,7 +103,8 @@ class PostgresBenchmarkTest {
   void aCancelledBenchmarkLeavesNothingBehind() throws Exception {
     BenchmarkPlan plan = BenchmarkPlan.of(List.of(
         Variant.of("baseline", "select pg_sleep(30), count(*) from orders"),
-        new Variant("indexed", "select pg_sleep(30), count(*) from orders", List.of(INDEX))));
+        new Variant("indexed", "select pg_sleep(30), count(*) from orders", List.of(INDEX))))
+        .withRuns(0, 10);
     QueryCancel cancel = new QueryCancel();
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     try (Warehouse w = Databases.open(target(), Path.of("."))) {
@@ -118,7 +119,10 @@ class PostgresBenchmarkTest {
       assertEquals(BenchmarkResult.Status.CANCELLED, r.status(), String.valueOf(r.error()));
       assertEquals(ProblemCode.WAREHOUSE_CANCELLED, r.error().code());
       assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(25), "not stopped");
-      assertEquals(0, r.variants().get(0).runs().size());
+      List<Run> runs = r.variants().get(0).runs();
+      assertEquals(1, runs.size());
+      assertEquals(Run.Status.CANCELLED, runs.get(0).status());
+      assertEquals(0, r.variants().get(0).stats().runs());
       assertEquals(Comparison.Verdict.NOT_ENOUGH_RUNS, r.comparisons().get(0).verdict());
       timer.shutdownNow();
       assertNothingLeft();
