@@ -39,8 +39,8 @@ public final class Benchmark {
       Progress progress) {
     long t0 = System.nanoTime();
     try {
-      return new Benchmark.Session(w, plan, cancel, progress == null ? Progress.NONE : progress,
-          t0).run();
+      return new Benchmark.Session(w, plan == null ? BenchmarkPlan.of(List.of()) : plan, cancel,
+          progress == null ? Progress.NONE : progress, t0).run();
     } catch (RuntimeException e) {
       return new BenchmarkResult(BenchmarkResult.Status.FAILED, List.of(), List.of(), List.of(),
           WarehouseError.of(ProblemCode.WAREHOUSE_QUERY, "benchmark failed: "
@@ -121,8 +121,8 @@ public final class Benchmark {
         }
       }
       if (sandboxed && scratch == null) {
-        notes.add("the setup ran in a PostgreSQL transaction that was rolled back: the index "
-            + "never existed outside the benchmark; until then writes to its table waited");
+        notes.add("the setup ran in a PostgreSQL transaction rolled back at the end: the index "
+            + "never existed outside the benchmark (writes to its table wait while it runs)");
       }
     }
 
