@@ -102,6 +102,26 @@ class DuckDbBenchmarkTest {
   }
 
   @Test
+  void copiesUnderTheNamesTheQueryUsesThroughTheTargetsSchema() throws Exception {
+    // the target's schema is sales: 'customers' is sales.customers; 'big' is a CTE, not a table
+    String sql = "with big as (select * from shop.main.orders where customer_id < 50)"
+        + " select c.name, count(*) as n from big join customers c on c.id = big.customer_id"
+        + " group by c.name";
+    BenchmarkPlan plan = BenchmarkPlan.of(List.of(Variant.of("baseline", sql), new Variant(
+        "indexed", sql, List.of("create index ix on main.orders (customer_id)")))).withRuns(0, 1);
+    try (Warehouse w = Databases.open(Databases.target("dev", "type", "duckdb", "path",
+        file.toString(), "schema", "sales"), dir)) {
+      BenchmarkResult r = Benchmark.run(w, plan, null, null);
+      assertEquals(BenchmarkResult.Status.COMPLETED, r.status(), String.valueOf(r.error()));
+      assertEquals("sandbox: in-memory copy of main.orders (1,000,000 rows), sales.customers"
+          + " (1,000 rows)", r.variants().get(0).sandbox());
+      assertTrue(r.variants().get(0).stats().rows() > 0);
+      assertEquals(r.variants().get(0).stats().rows(), r.variants().get(1).stats().rows());
+    }
+    assertFileUntouched();
+  }
+
+  @Test
   void aCancelledBenchmarkLeavesNothingBehind() throws Exception {
     String slow = "select count(*) from orders a, orders b where a.id + b.id = -1";
     BenchmarkPlan plan = BenchmarkPlan.of(List.of(Variant.of("baseline", slow),
