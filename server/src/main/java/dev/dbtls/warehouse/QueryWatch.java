@@ -10,14 +10,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * stopped it. Our own timer rather than {@code setQueryTimeout}: drivers implement that
  * differently (MariaDB rewrites the SQL), this works the same everywhere.
  */
-final class QueryWatch implements AutoCloseable {
+public final class QueryWatch implements AutoCloseable {
   private final QueryCancel cancel;
   private final int timeoutSeconds;
   private final AtomicBoolean timedOut = new AtomicBoolean();
   private final ScheduledFuture<?> timer;
   private volatile Statement current;
 
-  QueryWatch(QueryCancel cancel, int timeoutSeconds) {
+  /** Watches with the caller's cancel (null: none) and a time limit ({@code <= 0}: none). */
+  public QueryWatch(QueryCancel cancel, int timeoutSeconds) {
     this.cancel = cancel != null ? cancel : new QueryCancel();
     this.timeoutSeconds = timeoutSeconds;
     this.timer = timeoutSeconds <= 0 ? null : Timers.after(timeoutSeconds * 1000L, () -> {
@@ -26,7 +27,8 @@ final class QueryWatch implements AutoCloseable {
     });
   }
 
-  void running(Statement s) {
+  /** The statement now running: cancel and the time limit stop it. */
+  public void running(Statement s) {
     current = s;
     cancel.running(s);
     if (timedOut.get()) {
@@ -34,16 +36,22 @@ final class QueryWatch implements AutoCloseable {
     }
   }
 
-  boolean cancelled() {
+  public boolean cancelled() {
     return cancel.cancelled();
   }
 
-  boolean stopped() {
+  /** Cancelled or timed out. */
+  public boolean stopped() {
     return cancel.cancelled() || timedOut.get();
   }
 
   WarehouseError failure(ConnectionSpec spec, Throwable t) {
     return QueryFailure.of(spec, t, cancel.cancelled(), timedOut.get(), timeoutSeconds);
+  }
+
+  /** Why a statement on {@code w} failed (t may be null when it was stopped), as one message. */
+  public WarehouseError failure(Warehouse w, Throwable t) {
+    return failure(w.spec(), t);
   }
 
   /** Stops watching (the timer can no longer cancel anything); may be called again. */

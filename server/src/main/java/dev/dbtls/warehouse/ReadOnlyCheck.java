@@ -32,8 +32,9 @@ import net.sf.jsqlparser.statement.show.ShowTablesStatement;
  * query only when it starts like one, because it then runs inside
  * {@code select * from (...)}, where the database itself refuses anything but a query.
  */
-final class ReadOnlyCheck {
-  enum Kind {
+public final class ReadOnlyCheck {
+  /** What a statement is. */
+  public enum Kind {
     /** Wrapped with a row limit. */
     QUERY,
     /** show / describe / explain: run as written. */
@@ -45,7 +46,7 @@ final class ReadOnlyCheck {
   }
 
   /** {@code sql} is the statement without trailing semicolons and comments. */
-  record Verdict(Kind kind, String sql, String what) {}
+  public record Verdict(Kind kind, String sql, String what) {}
 
   private static final Set<String> QUERY_WORDS =
       Set.of("select", "with", "from", "values", "table", "pivot", "unpivot", "summarize");
@@ -58,7 +59,8 @@ final class ReadOnlyCheck {
 
   private ReadOnlyCheck() {}
 
-  static Verdict check(String sql, String adapterType) {
+  /** Checks one statement in the dialect of {@code adapterType}; never throws. */
+  public static Verdict check(String sql, String adapterType) {
     SqlDialect dialect = SqlDialect.of(adapterType).orElse(SqlDialect.of("postgres").orElseThrow());
     List<SqlToken> tokens = SqlLexer.lex(sql == null ? "" : sql, dialect);
     int last = -1;

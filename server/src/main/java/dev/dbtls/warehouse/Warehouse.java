@@ -91,8 +91,43 @@ public final class Warehouse implements AutoCloseable {
   }
 
   /** A connection from the pool; closing it gives it back. */
-  Connection connection() throws SQLException {
+  public Connection connection() throws SQLException {
     return pool.getConnection();
+  }
+
+  /**
+   * A connection from the pool made ready to read as previews read: read-only where the driver
+   * can, and (PostgreSQL) inside a transaction so that a fetch size streams. The caller ends the
+   * transaction it opened and closes the connection, which gives it back.
+   */
+  public Connection readingConnection() throws SQLException {
+    Connection c = pool.getConnection();
+    try {
+      Preview.prepare(c, spec, false);
+      return c;
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /**
+   * One dedicated connection outside the pool, opened as the profile says (init statements
+   * included) but NOT made read-only: for a benchmark's sandbox, whose writes stay inside one
+   * transaction that is always rolled back. The caller closes it. A DuckDB file stays read-only
+   * (the file itself is opened so); a sandbox there copies the data instead.
+   */
+  public Connection sandboxConnection() throws SQLException {
+    Connection c = new DriverSource(spec).getConnection();
+    try {
+      if (spec.readOnly() == ConnectionSpec.ReadOnly.CONNECTION) {
+        c.setReadOnly(false);
+      }
+      return c;
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
   }
 
   ConnectionSpec spec() {

@@ -21,13 +21,13 @@ import java.util.UUID;
  * starts them). A test skips when its server does not answer, unless DBTLS_REQUIRE_DATABASES is
  * set (as `.ci/run` does), where it fails instead.
  */
-final class Databases {
-  static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
-  static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/test";
+public final class Databases {
+  public static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+  public static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/test";
 
   private Databases() {}
 
-  static void requireServer(int port) {
+  public static void requireServer(int port) {
     boolean up = answers("127.0.0.1", port);
     if (!up && System.getenv("DBTLS_REQUIRE_DATABASES") != null) {
       throw new AssertionError("no database server answers on 127.0.0.1:" + port);
@@ -35,7 +35,7 @@ final class Databases {
     assumeTrue(up, "no database server on 127.0.0.1:" + port);
   }
 
-  static boolean answers(String host, int port) {
+  public static boolean answers(String host, int port) {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(host, port), 1000);
       return true;
@@ -44,12 +44,12 @@ final class Databases {
     }
   }
 
-  static String unique(String prefix) {
+  public static String unique(String prefix) {
     return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
   }
 
   /** Runs setup statements outside dbtls, as dbt would have. */
-  static void exec(String url, String user, List<String> statements) throws SQLException {
+  public static void exec(String url, String user, List<String> statements) throws SQLException {
     try (Connection c = DriverManager.getConnection(url, user, "");
         Statement s = c.createStatement()) {
       for (String sql : statements) {
@@ -58,7 +58,7 @@ final class Databases {
     }
   }
 
-  static Target target(String name, Object... keyValues) {
+  public static Target target(String name, Object... keyValues) {
     Map<String, Object> fields = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
       fields.put((String) keyValues[i], keyValues[i + 1]);
@@ -66,7 +66,7 @@ final class Databases {
     return Target.of(name, "test_profile", fields);
   }
 
-  static Warehouse open(Target t, Path dir) {
+  public static Warehouse open(Target t, Path dir) {
     Warehouse.Opened o = Warehouse.open(t, dir);
     if (!o.ok()) {
       throw new AssertionError(o.error());
@@ -74,7 +74,7 @@ final class Databases {
     return o.warehouse();
   }
 
-  static PreviewResult ok(PreviewResult r) {
+  public static PreviewResult ok(PreviewResult r) {
     if (!r.ok()) {
       throw new AssertionError(r.error());
     }
