@@ -3,7 +3,8 @@ package dev.dbtls.protocol;
 /**
  * A variant against the baseline: the ratio of medians (variant / baseline; below 1 is faster)
  * with its 95 % bootstrap interval {@code low}..{@code high}, the {@code verdict} (faster,
- * slower, no significant difference, not enough runs) and a sentence saying it.
+ * slower, no significant difference, not enough runs) and a sentence saying it. Without enough
+ * runs the interval (and, with no run at all, the ratio) is absent.
  */
-public record BenchmarkComparison(String variant, String baseline, double ratio, double low,
-    double high, String verdict, String summary) {}
+public record BenchmarkComparison(String variant, String baseline, Double ratio, Double low,
+    Double high, String verdict, String summary) {}

@@ -87,4 +87,23 @@ public interface DbtProtocol {
    */
   @JsonRequest
   CompletableFuture<ApplyRecommendationResult> applyRecommendation(ApplyRecommendationParams params);
+
+  /**
+   * {@code dbt/benchmark}: starts timing a model (or ad-hoc SQL), alone or against the saved file,
+   * git HEAD or a recommendation in a sandbox; answers at once with the job's id.
+   */
+  @JsonRequest
+  CompletableFuture<BenchmarkStarted> benchmark(BenchmarkParams params);
+
+  /** {@code dbt/benchmarkStatus}: a benchmark job as it is now. */
+  @JsonRequest
+  CompletableFuture<BenchmarkStatus> benchmarkStatus(BenchmarkStatusParams params);
+
+  /** {@code dbt/benchmarkCancel}: cancels a benchmark job; nothing stays in the warehouse. */
+  @JsonRequest
+  CompletableFuture<BenchmarkStatus> benchmarkCancel(BenchmarkStatusParams params);
+
+  /** {@code dbt/benchmarks}: the stored benchmark history of a model (or the project). */
+  @JsonRequest
+  CompletableFuture<BenchmarksResult> benchmarks(BenchmarksParams params);
 }

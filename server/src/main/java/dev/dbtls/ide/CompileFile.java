@@ -17,7 +17,7 @@ public final class CompileFile {
     return compilableNode(snapshot, file).map(n -> new NodeCompiler(snapshot).compile(n));
   }
 
-  static Optional<Node> compilableNode(ProjectSnapshot snapshot, Path file) {
+  public static Optional<Node> compilableNode(ProjectSnapshot snapshot, Path file) {
     Path root = snapshot.inputs().root().dir();
     Path f = file.toAbsolutePath().normalize();
     if (!f.startsWith(root)) {

@@ -89,7 +89,8 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     this.textDocuments = new DbtTextDocumentService(workspace, uris);
     this.workspaceService = new DbtWorkspaceService(workspace, uris, this::settingsChanged,
         textDocuments.features());
-    this.dbt = new DbtProtocolService(workspace, uris, warehouses, store, configuration::current);
+    this.dbt = new DbtProtocolService(workspace, uris, warehouses, store, configuration::current,
+        () -> this.client);
   }
 
   @Override
@@ -109,6 +110,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     pullConfiguration = ws != null && Boolean.TRUE.equals(ws.getConfiguration());
     var window = params.getCapabilities() == null ? null : params.getCapabilities().getWindow();
     progress.supported(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
+    dbt.progressSupported(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
     configuration.base(folders.isEmpty() ? null : folders.get(0));
     // before any project loads, so the first load already uses them
     configuration.apply(params.getInitializationOptions(), null);
@@ -180,6 +182,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   public CompletableFuture<Object> shutdown() {
     shutdown = true;
     workspace.close();
+    dbt.close(); // running benchmarks end (a sandbox rolls back) before the pools close
     warehouses.close();
     store.thenAccept(dev.dbtls.store.Store::close);
     return CompletableFuture.completedFuture(null);
@@ -203,6 +206,13 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   @Override
   public DbtWorkspaceService getWorkspaceService() {
     return workspaceService;
+  }
+
+  @Override
+  public void cancelProgress(org.eclipse.lsp4j.WorkDoneProgressCancelParams params) {
+    if (params != null && params.getToken() != null && params.getToken().isLeft()) {
+      dbt.cancelProgress(params.getToken().getLeft());
+    }
   }
 
   @JsonDelegate

@@ -28,15 +28,33 @@ final class DbtProtocolService implements DbtProtocol {
   private final Warehouses warehouses;
   private final CompletableFuture<dev.dbtls.store.Store> store;
   private final java.util.function.Supplier<dev.dbtls.ide.Settings> settings;
+  private final BenchmarkAnswer benchmarks;
 
   DbtProtocolService(Workspace workspace, Uris uris, Warehouses warehouses,
       CompletableFuture<dev.dbtls.store.Store> store,
-      java.util.function.Supplier<dev.dbtls.ide.Settings> settings) {
+      java.util.function.Supplier<dev.dbtls.ide.Settings> settings,
+      java.util.function.Supplier<org.eclipse.lsp4j.services.LanguageClient> client) {
     this.workspace = workspace;
     this.uris = uris;
     this.warehouses = warehouses;
     this.store = store;
     this.settings = settings;
+    this.benchmarks = new BenchmarkAnswer(client);
+  }
+
+  /** Whether the client shows {@code $/progress} (benchmarks report on it). */
+  void progressSupported(boolean yes) {
+    benchmarks.progressSupported(yes);
+  }
+
+  /** {@code window/workDoneProgress/cancel}. */
+  void cancelProgress(String token) {
+    benchmarks.cancelProgress(token);
+  }
+
+  /** Ends running benchmarks (shutdown). */
+  void close() {
+    benchmarks.close();
   }
 
   /** What a warehouse request does once its project is built: the snapshot, the document, the cancel. */
@@ -149,6 +167,39 @@ final class DbtProtocolService implements DbtProtocol {
       dev.dbtls.protocol.ApplyRecommendationParams p) {
     return onWarehouse(p == null ? null : p.uri(), (s, file, cancel) -> RecommendationsAnswer.apply(
         s, p, settings.get().benchmark().allowApply(), warehouses, store.join()));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.BenchmarkStarted> benchmark(dev.dbtls.protocol.BenchmarkParams p) {
+    return onWarehouse(p == null ? null : p.uri(), (s, file, cancel) ->
+        benchmarks.start(s, file, p, settings.get(), warehouses, store.join(), uris));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.BenchmarkStatus> benchmarkStatus(
+      dev.dbtls.protocol.BenchmarkStatusParams p) {
+    return CompletableFuture.completedFuture(p == null ? null : benchmarks.status(p.id()));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.BenchmarkStatus> benchmarkCancel(
+      dev.dbtls.protocol.BenchmarkStatusParams p) {
+    return CompletableFuture.completedFuture(p == null ? null : benchmarks.cancel(p.id()));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.BenchmarksResult> benchmarks(
+      dev.dbtls.protocol.BenchmarksParams p) {
+    Path file = p == null || p.uri() == null ? null : uris.path(p.uri());
+    Path project = projectOf(p == null ? null : p.uri());
+    return store.thenApplyAsync(st -> {
+      String nodeId = null;
+      var s = project == null ? null : workspace.current(project).orElse(null);
+      if (s != null && file != null) {
+        nodeId = dev.dbtls.ide.CompileFile.compilableNode(s, file).map(n -> n.uniqueId()).orElse(null);
+      }
+      return BenchmarkAnswer.history(st, project, nodeId, p == null ? null : p.limit());
+    });
   }
 
   private Path projectOf(String uri) {

@@ -11,7 +11,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /** Starts the language server on stdio or, for debugging, on a port of 127.0.0.1. */
@@ -38,8 +37,17 @@ public final class LspServer {
 
   static int run(InputStream in, OutputStream out) {
     DbtLanguageServer server = new DbtLanguageServer(System::exit);
-    Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
-    server.connect(launcher.getRemoteProxy());
+    // the client proxy speaks LSP and the dbt/* notifications (docs/protocol.md)
+    java.util.List<Class<?>> remote = java.util.List.of(LanguageClient.class,
+        dev.dbtls.protocol.DbtClient.class);
+    Launcher<Object> launcher = new Launcher.Builder<Object>()
+        .setLocalService(server)
+        .setRemoteInterfaces(remote)
+        .setClassLoader(LspServer.class.getClassLoader())
+        .setInput(in)
+        .setOutput(out)
+        .create();
+    server.connect((LanguageClient) launcher.getRemoteProxy());
     try {
       launcher.startListening().get();
     } catch (InterruptedException e) {

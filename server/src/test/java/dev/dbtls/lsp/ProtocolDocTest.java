@@ -30,9 +30,11 @@ class ProtocolDocTest {
   @Test
   void everyMethodHasASectionAndEverySectionAMethod() throws Exception {
     Set<String> declared = new TreeSet<>();
-    for (Method m : DbtProtocol.class.getMethods()) {
-      if (m.isAnnotationPresent(JsonRequest.class) || m.isAnnotationPresent(JsonNotification.class)) {
-        declared.add("dbt/" + m.getName());
+    for (Class<?> side : java.util.List.of(DbtProtocol.class, dev.dbtls.protocol.DbtClient.class)) {
+      for (Method m : side.getMethods()) {
+        if (m.isAnnotationPresent(JsonRequest.class) || m.isAnnotationPresent(JsonNotification.class)) {
+          declared.add("dbt/" + m.getName());
+        }
       }
     }
     Set<String> documented = new TreeSet<>();
@@ -59,9 +61,11 @@ class ProtocolDocTest {
   private static Set<Class<?>> records() {
     Set<Class<?>> out = new LinkedHashSet<>();
     Deque<Type> todo = new ArrayDeque<>();
-    for (Method m : DbtProtocol.class.getMethods()) {
-      todo.addAll(java.util.List.of(m.getGenericParameterTypes()));
-      todo.add(m.getGenericReturnType());
+    for (Class<?> side : java.util.List.of(DbtProtocol.class, dev.dbtls.protocol.DbtClient.class)) {
+      for (Method m : side.getMethods()) {
+        todo.addAll(java.util.List.of(m.getGenericParameterTypes()));
+        todo.add(m.getGenericReturnType());
+      }
     }
     while (!todo.isEmpty()) {
       Type t = todo.pop();
