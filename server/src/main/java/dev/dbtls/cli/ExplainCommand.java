@@ -2,12 +2,14 @@ package dev.dbtls.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.warehouse.Explain;
 import dev.dbtls.warehouse.ExplainResult;
+import dev.dbtls.ide.ModelExplain;
+import dev.dbtls.ide.PlanSource;
+import dev.dbtls.store.Recommendations;
+import dev.dbtls.store.Store;
 import dev.dbtls.warehouse.Finding;
 import dev.dbtls.warehouse.IndexSuggestion;
 import dev.dbtls.warehouse.PlanNode;
-import dev.dbtls.warehouse.Warehouse;
 import dev.dbtls.warehouse.Warehouses;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +40,9 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--format", description = "tree, json or raw (default: ${DEFAULT-VALUE})")
   String format = "tree";
 
+  @Option(names = "--no-store", description = "Do not record the findings as recommendations in the store")
+  boolean noStore;
+
   @Override
   public Integer call() throws Exception {
     if (!List.of("tree", "json", "raw").contains(format)) {
@@ -49,15 +54,18 @@ final class ExplainCommand implements Callable<Integer> {
       return target.exit();
     }
     ProjectSnapshot snapshot = target.snapshot();
-    try (Warehouses warehouses = new Warehouses()) {
-      // parents not built yet go in front as CTEs, as in preview
-      String toExplain = target.inlined(warehouses);
-      Warehouse.Opened opened = warehouses.warehouse(snapshot.inputs());
-      if (!opened.ok()) {
-        System.err.println("error " + opened.error().code().id() + ": " + opened.error().message());
-        return 1;
+    try (Warehouses warehouses = new Warehouses();
+        Store store = noStore ? null : Store.open()) {
+      if (store != null) {
+        store.notices().forEach(n -> System.err.println("dbtls: " + n));
       }
-      ExplainResult r = Explain.run(opened.warehouse(), toExplain, analyze, null);
+      // parents not built yet go in front as CTEs, as in preview
+      ModelExplain e = ModelExplain.run(snapshot, target.prepared(), sql != null, analyze,
+          warehouses, store, null);
+      if (!e.inlined().isEmpty()) {
+        System.err.println("not built yet, inlined: " + String.join(", ", e.inlined()));
+      }
+      ExplainResult r = e.result();
       if (!r.ok()) {
         System.err.println("error " + r.error().code().id() + ": " + r.error().message());
         return 1;
@@ -67,16 +75,20 @@ final class ExplainCommand implements Callable<Integer> {
         case "raw" -> System.out.println(r.raw());
         default -> {
           if (r.root() == null) {
-            System.err.println("dbtls does not read " + opened.warehouse().kind()
-                + " plans into a tree yet; the plan as it came:");
+            System.err.println("dbtls does not read this target's plans into a tree; the plan as"
+                + " it came:");
             System.out.println(r.raw());
           } else {
             StringBuilder out = new StringBuilder();
-            tree(r.root(), 0, out, marks(r.findings()));
-            findings(r.findings(), out);
+            tree(r.root(), 0, out, marks(r.findings()), n -> e.source(n).map(ExplainCommand::where)
+                .orElse(null));
+            findings(r.findings(), out, e::recommendation);
             System.out.print(out);
           }
         }
+      }
+      if (e.storeError() != null) {
+        System.err.println("dbtls: the findings were not recorded: " + e.storeError());
       }
       System.err.printf("plan%s in %d ms from target '%s'%n", r.analyzed() ? " (analyzed)" : "",
           r.millis(), snapshot.inputs().target().name());
@@ -84,17 +96,31 @@ final class ExplainCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code ref('orders') at models/x.sql:3:15}: where the model writes what a step reads. */
+  static String where(PlanSource at) {
+    String what = switch (at.kind()) {
+      case REF -> "ref('" + at.name() + "')";
+      case SOURCE -> "source('" + at.name().replace(".", "', '") + "')";
+      case CTE -> "CTE " + at.name();
+      case UPSTREAM -> "via ref('" + at.name() + "')";
+    };
+    return what + " at " + at.displayPath() + ":" + (at.span().startLine() + 1) + ":"
+        + (at.span().startColumn() + 1);
+  }
+
   /** One line a node: operator, relation, index, condition, rows estimated / actual, time. */
   static void tree(PlanNode n, int depth, StringBuilder out) {
-    tree(n, depth, out, Map.of());
+    tree(n, depth, out, Map.of(), x -> null);
   }
 
   /**
    * One line a node: operator, relation (and the alias or CTE the query names it by), index,
    * condition, rows estimated / actual, time and the node's share of the whole time when
-   * analyzed, and {@code !n} for the findings about it.
+   * analyzed, {@code !n} for the findings about it, and where the model writes what it reads
+   * ({@code source}: null when unknown).
    */
-  static void tree(PlanNode n, int depth, StringBuilder out, Map<String, List<Integer>> marks) {
+  static void tree(PlanNode n, int depth, StringBuilder out, Map<String, List<Integer>> marks,
+      java.util.function.Function<PlanNode, String> source) {
     out.append("  ".repeat(depth)).append(depth > 0 ? "-> " : "").append(n.operator());
     if (n.relation() != null) {
       out.append(" on ").append(n.qualifiedRelation());
@@ -136,8 +162,12 @@ final class ExplainCommand implements Callable<Integer> {
     for (int mark : marks.getOrDefault(n.id(), List.of())) {
       out.append(" !").append(mark);
     }
+    String from = source.apply(n);
+    if (from != null) {
+      out.append("  <- ").append(from);
+    }
     out.append('\n');
-    n.children().forEach(c -> tree(c, depth + 1, out, marks));
+    n.children().forEach(c -> tree(c, depth + 1, out, marks, source));
   }
 
   /** Finding numbers (from 1) by the node they are about. */
@@ -150,7 +180,8 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   /** The findings under the tree: title, evidence, confidence and the index SQL to try. */
-  static void findings(List<Finding> findings, StringBuilder out) {
+  static void findings(List<Finding> findings, StringBuilder out,
+      java.util.function.IntFunction<Recommendations.Recommendation> stored) {
     if (findings.isEmpty()) {
       return;
     }
@@ -159,6 +190,11 @@ final class ExplainCommand implements Callable<Integer> {
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
       out.append('!').append(i + 1).append(' ').append(f.title()).append('\n');
+      Recommendations.Recommendation r = stored.apply(i);
+      if (r != null) {
+        out.append("   recommendation ").append(r.id()).append(" (").append(r.status())
+            .append(")\n");
+      }
       for (String e : f.evidence()) {
         out.append("   - ").append(e).append('\n');
       }

@@ -24,8 +24,9 @@ class ExplainCommandTest {
     CliRun tree = run("explain", "--project-dir", project, "-s", "doubled");
     assertEquals(0, tree.exit(), tree.err());
     List<String> lines = tree.out().lines().toList();
-    assertTrue(lines.stream().anyMatch(l -> l.matches(" +-> SEQ_SCAN on .*orders \\(rows=100\\)")),
-        tree.out());
+    // each step says where the model writes what it reads
+    assertTrue(lines.stream().anyMatch(l -> l.matches(" +-> SEQ_SCAN on .*orders \\(rows=100\\)"
+        + "  <- source\\('raw', 'orders'\\) at models/doubled.sql:1:48")), tree.out());
     assertTrue(tree.err().contains("plan in "), tree.err());
 
     CliRun analyzed = run("explain", "--project-dir", project, "--sql",
@@ -71,11 +72,14 @@ class ExplainCommandTest {
             "create index dbtls_orders_idx on s.orders (customer_id)",
             "drop index s.dbtls_orders_idx"));
     StringBuilder out = new StringBuilder();
-    ExplainCommand.findings(List.of(f), out);
+    ExplainCommand.findings(List.of(f), out, i -> new dev.dbtls.store.Recommendations.Recommendation(
+        7, "/p", "dev", null, f.kind(), "k", f.title(), f.evidence(), f.confidence(),
+        f.index().createSql(), f.index().rollbackSql(), "pending", 0, 0));
     assertEquals("""
 
         1 finding:
         !1 Full scan of s.orders keeps 0.001% of 1,000,000 rows
+           recommendation 7 (pending)
            - s.orders: 1,000,000 rows
            confidence: high (measured)
            create:   create index dbtls_orders_idx on s.orders (customer_id);
