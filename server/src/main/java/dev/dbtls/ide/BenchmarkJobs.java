@@ -158,7 +158,7 @@ public final class BenchmarkJobs implements AutoCloseable {
     }
     job.message = summary(r);
     if (store != null) {
-      job.storedId = store(job, s, r, store);
+      job.storedId = record(store, s, job.what, job.started, r);
     }
     job.result = r;
     safely(() -> listener.finished(job));
@@ -173,18 +173,26 @@ public final class BenchmarkJobs implements AutoCloseable {
     return c.isEmpty() ? "done" : String.join("; ", c.stream().map(Comparison::summary).toList());
   }
 
-  private static Long store(Job job, ProjectSnapshot s, BenchmarkResult r, Store store) {
+  /**
+   * Stores a finished benchmark in the history; a pending recommendation it ran moves to
+   * benchmarked. The stored id, or null when the store failed.
+   */
+  public static Long record(Store store, ProjectSnapshot s, ModelBenchmark what, Instant started,
+      BenchmarkResult r) {
     try {
-      var rec = job.what.recommendation();
+      var rec = what.recommendation();
       String verdict = r.comparisons().isEmpty() ? null
           : r.comparisons().get(r.comparisons().size() - 1).verdict().name()
               .toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
       Long id = store.benchmarks().add(new BenchmarkHistory.Entry(0,
-          s.inputs().root().dir().toString(), job.target, job.what.nodeId(), job.what.label(),
-          rec == null ? null : rec.id(), job.started.toEpochMilli(), r.millis(),
+          s.inputs().root().dir().toString(), s.inputs().target().name(), what.nodeId(),
+          what.label(), rec == null ? null : rec.id(), started.toEpochMilli(), r.millis(),
           Job.state(r.status()), verdict, JSON.writeValueAsString(r))).orElse(null);
-      if (rec != null && r.ok() && "pending".equals(rec.status())) {
-        store.recommendations().setStatus(rec.id(), "benchmarked");
+      if (rec != null && r.ok()) {
+        var now = store.recommendations().get(rec.id()).orElse(null);
+        if (now != null && "pending".equals(now.status())) {
+          store.recommendations().setStatus(rec.id(), "benchmarked");
+        }
       }
       return id;
     } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
