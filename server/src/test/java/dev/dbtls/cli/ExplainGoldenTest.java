@@ -15,7 +15,7 @@ import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProjectInputs;
-import dev.dbtls.warehouse.DatabasesAccess;
+import dev.dbtls.warehouse.Databases;
 import dev.dbtls.warehouse.Explain;
 import dev.dbtls.warehouse.ExplainResult;
 import dev.dbtls.warehouse.PlanNode;
@@ -71,8 +71,8 @@ class ExplainGoldenTest {
   /** PostgreSQL with the seeds loaded and analyzed in a schema of this test only. */
   @Test
   void postgres(@TempDir Path dir) throws Exception {
-    DatabasesAccess.requireServer(5432);
-    String schema = DatabasesAccess.unique("dbtls_golden");
+    Databases.requireServer(5432);
+    String schema = Databases.unique("dbtls_golden");
     ProjectSnapshot s = load("jaffle_shop_postgres", dir, "jaffle_shop_postgres", """
         type: postgres
               host: 127.0.0.1
@@ -86,10 +86,10 @@ class ExplainGoldenTest {
     try {
       List<String> setup = new ArrayList<>(List.of("create schema " + schema));
       setup.addAll(GoldenSeeds.statements(s));
-      DatabasesAccess.exec(DatabasesAccess.PG_URL, "postgres", setup);
+      Databases.exec(Databases.PG_URL, "postgres", setup);
       golden("postgres", "jaffle_shop_postgres", s, null, schema);
     } finally {
-      DatabasesAccess.exec(DatabasesAccess.PG_URL, "postgres",
+      Databases.exec(Databases.PG_URL, "postgres",
           List.of("drop schema if exists " + schema + " cascade"));
     }
   }
@@ -118,8 +118,8 @@ class ExplainGoldenTest {
   /** MariaDB with the seeds loaded and analyzed in a database (MySQL's schema) of this test only. */
   @Test
   void mariadb(@TempDir Path dir) throws Exception {
-    DatabasesAccess.requireServer(3306);
-    String schema = DatabasesAccess.unique("dbtls_golden");
+    Databases.requireServer(3306);
+    String schema = Databases.unique("dbtls_golden");
     ProjectSnapshot s = load("jaffle_shop_lite", dir, "jaffle_shop_lite", """
         type: mariadb
               server: 127.0.0.1
@@ -132,10 +132,10 @@ class ExplainGoldenTest {
     try {
       List<String> setup = new ArrayList<>(List.of("create database " + schema));
       setup.addAll(GoldenSeeds.statements(s));
-      DatabasesAccess.exec(DatabasesAccess.MARIADB_URL, "root", setup);
+      Databases.exec(Databases.MARIADB_URL, "root", setup);
       golden("mariadb", "jaffle_shop_lite", s, null, schema);
     } finally {
-      DatabasesAccess.exec(DatabasesAccess.MARIADB_URL, "root",
+      Databases.exec(Databases.MARIADB_URL, "root",
           List.of("drop database if exists " + schema));
     }
   }
