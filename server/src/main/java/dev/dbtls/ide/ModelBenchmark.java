@@ -78,7 +78,7 @@ public record ModelBenchmark(String label, List<Variant> variants, String nodeId
               + (compare.equals("head") ? "committed" : "saved") + " version could not be compiled");
         }
         String label = compare.equals("head") ? "git HEAD" : "saved file";
-        return new ModelBenchmark("buffer vs " + label, List.of(
+        return new ModelBenchmark("model " + name(s, base) + ": buffer vs " + label, List.of(
             Variant.of(label, UpstreamInliner.onWarehouse(s, theirs, warehouses).sql()),
             Variant.of(own, baseSql)), base.nodeId(), null, problems, null, null);
       }
@@ -93,7 +93,8 @@ public record ModelBenchmark(String label, List<Variant> variants, String nodeId
           return refused(base.nodeId(), problems, "recommendation-advice",
               "recommendation " + r.id() + " is advice only: there is nothing to try in a sandbox");
         }
-        return new ModelBenchmark(own + " without vs with recommendation " + r.id(), List.of(
+        return new ModelBenchmark((adHoc ? "ad-hoc query" : "model " + name(s, base))
+            + ": without vs with recommendation " + r.id(), List.of(
             Variant.of("without", baseSql),
             new Variant("with recommendation " + r.id(), baseSql, List.of(r.applySql()))),
             base.nodeId(), r, problems, null, null);

@@ -139,7 +139,7 @@ class ExplainBenchmarkProtocolTest {
       JsonObject history = object(lsp.request("dbt/benchmarks", Map.of("uri", uri)));
       assertEquals(storedId, history.getAsJsonArray("benchmarks").get(0).getAsJsonObject()
           .get("storedId").getAsLong(), history.toString());
-      assertEquals("buffer vs saved file", history.getAsJsonArray("benchmarks").get(0)
+      assertEquals("model doubled: buffer vs saved file", history.getAsJsonArray("benchmarks").get(0)
           .getAsJsonObject().get("label").getAsString());
 
       // a long one, cancelled through $/progress like an editor's cancel button
