@@ -8,28 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dbtls benchmark} on a real DuckDB file: the model against its git HEAD version. */
 class BenchmarkCommandTest {
-  private static void git(Path dir, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString(), "-c",
-        "user.name=t", "-c", "user.email=t@example.com"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-    assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-    assertEquals(0, p.exitValue(), String.join(" ", command));
-  }
-
   @Test
   void theFileAgainstItsCommittedVersion(@TempDir Path dir) throws Exception {
     Path project = CliTest.duckdbProject(dir.resolve("shop"));
-    git(project, "init", "-q");
-    git(project, "add", ".");
-    git(project, "commit", "-q", "-m", "first");
+    dev.dbtls.testing.Git.run(project, "init", "-q");
+    dev.dbtls.testing.Git.run(project, "add", ".");
+    dev.dbtls.testing.Git.run(project, "commit", "-q", "-m", "first");
     Files.writeString(project.resolve("models/doubled.sql"),
         "select id from {{ source('raw', 'orders') }} where id <= 10\n");
     CliRun r = CliRun.of("benchmark", "--project-dir", project.toString(), "-s", "doubled",
