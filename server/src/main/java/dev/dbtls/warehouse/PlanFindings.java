@@ -152,8 +152,15 @@ public final class PlanFindings {
     String table = n.qualifiedRelation();
     List<String> evidence = new ArrayList<>();
     evidence.add(table + ": " + count(tableRows) + " rows" + (sizes.isEmpty() ? "" : " (table statistics)"));
-    evidence.add("filter " + n.filter() + " keeps " + (measured ? "" : "~") + count(kept) + " ("
-        + percent(share) + (measured ? ", measured" : ", estimated") + ")");
+    // PostgreSQL gives actual rows per loop, rounded: 1 row found by one of 3 workers reads 0
+    boolean roundedAway = measured && n.actualRows() == 0 && loops(n) > 1;
+    double bound = Math.ceil(loops(n) / 2.0);
+    String sharePhrase = roundedAway ? "under " + percent(bound / tableRows) : percent(share);
+    evidence.add("filter " + n.filter() + " keeps " + (roundedAway ? "under " + count(bound)
+        : (measured ? "" : "~") + count(kept)) + " (" + sharePhrase
+        + (measured ? ", measured" : ", estimated")
+        + (roundedAway ? "; the warehouse rounds rows per loop, " + count(loops(n)) + " loops" : "")
+        + ")");
     evidence.add("the scan reads every row of the table; an index on (" + String.join(", ",
         indexColumns) + ") reads only the matching ones");
     String confidence;
@@ -166,13 +173,13 @@ public final class PlanFindings {
           + " enough";
     } else if (measured) {
       confidence = Finding.HIGH;
-      reason = "measured: the query ran and the filter kept " + percent(share) + " of the rows";
+      reason = "measured: the query ran and the filter kept " + sharePhrase + " of the rows";
     } else {
       confidence = Finding.MEDIUM;
       reason = "from the planner's estimate; analyze to measure";
     }
     return new Finding("seq-scan-selective-filter", n.id(), "Full scan of " + table
-        + " keeps " + percent(share) + " of " + count(tableRows) + " rows: an index on ("
+        + " keeps " + sharePhrase + " of " + count(tableRows) + " rows: an index on ("
         + String.join(", ", indexColumns) + ") would serve the filter", evidence, confidence,
         reason, index);
   }

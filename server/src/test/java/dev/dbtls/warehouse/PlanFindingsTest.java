@@ -18,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -338,6 +339,28 @@ class PlanFindingsTest {
     assertEquals("0.001%", PlanFindings.percent(0.00001));
     assertEquals("4.5%", PlanFindings.percent(0.045));
     assertEquals("1,000,000", PlanFindings.count(1e6));
+  }
+
+  /** One row found by one of three parallel workers: PostgreSQL says 0 rows a loop. */
+  @Test
+  void rowsRoundedAwayPerLoopAreNotCalledNone() {
+    PlanDraft gather = new PlanDraft("Gather");
+    gather.actualRows = 1.0;
+    gather.loops = 1L;
+    PlanDraft scan = new PlanDraft("Seq Scan");
+    scan.relation = "orders";
+    scan.schema = "s";
+    scan.filter = "(note = 'x'::text)";
+    scan.actualRows = 0.0;
+    scan.loops = 3L;
+    gather.children.add(scan);
+    List<Finding> found = PlanFindings.of(gather.finish(), "postgres", Map.of("s.orders", 1e6), true);
+    assertEquals(1, found.size());
+    Finding f = found.get(0);
+    assertEquals("Full scan of s.orders keeps under 0.0002% of 1,000,000 rows: an index on (note)"
+        + " would serve the filter", f.title());
+    assertEquals("filter (note = 'x'::text) keeps under 2 (under 0.0002%, measured; the warehouse"
+        + " rounds rows per loop, 3 loops)", f.evidence().get(1));
   }
 
   @Test
