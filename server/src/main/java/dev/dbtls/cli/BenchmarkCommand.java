@@ -80,8 +80,7 @@ final class BenchmarkCommand implements Callable<Integer> {
       return target.exit();
     }
     ProjectSnapshot s = target.snapshot();
-    String nodeId = target.prepared().nodeId();
-    Path file = nodeId == null ? null : s.manifest().nodes().get(nodeId).file().absolutePath();
+    Path file = target.file();
     try (Warehouses warehouses = new Warehouses(); Store store = Store.open()) {
       store.notices().forEach(n -> System.err.println("dbtls: " + n));
       ModelBenchmark what = ModelBenchmark.prepare(s, file, sql, compare, recommendation, store,

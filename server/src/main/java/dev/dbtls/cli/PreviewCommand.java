@@ -65,7 +65,7 @@ final class PreviewCommand implements Callable<Integer> {
     }
     ProjectSnapshot snapshot = target.snapshot();
     PreviewSql prepared = target.prepared();
-    Path file = prepared.nodeId() == null ? null : snapshot.manifest().nodes().get(prepared.nodeId()).file().absolutePath();
+    Path file = target.file();
     if (export != null) {
       return export(target);
     }

@@ -50,6 +50,12 @@ record QueryTarget(ProjectSnapshot snapshot, PreviewSql prepared, int exit) {
     return prepared != null;
   }
 
+  /** The file of the model compiled; null for ad-hoc SQL. */
+  java.nio.file.Path file() {
+    return prepared.nodeId() == null ? null
+        : snapshot.manifest().nodes().get(prepared.nodeId()).file().absolutePath();
+  }
+
   /** The SQL with parents the warehouse lacks put in front as CTEs; says which on stderr. */
   String inlined(Warehouses warehouses) {
     UpstreamInliner upstream = UpstreamInliner.onWarehouse(snapshot, prepared, warehouses);

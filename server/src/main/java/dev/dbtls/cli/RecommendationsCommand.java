@@ -66,8 +66,7 @@ final class RecommendationsCommand implements Callable<Integer> {
           return 0;
         }
         case "dismiss", "pending" -> {
-          Recommendation r = store.recommendations().get(id).orElse(null);
-          if (r == null || !r.projectDir().equals(dir)) {
+          if (store.recommendations().get(id, dir).orElse(null) == null) {
             System.err.println("error: no recommendation " + id + " in this project");
             return 1;
           }
@@ -88,7 +87,8 @@ final class RecommendationsCommand implements Callable<Integer> {
   }
 
   private int change(ProjectSnapshot s, Store store) throws Exception {
-    Recommendation r = store.recommendations().get(id).orElse(null);
+    Recommendation r = store.recommendations()
+        .get(id, s.inputs().root().dir().toString()).orElse(null);
     boolean confirmed = yes;
     if (!confirmed && allowApply && r != null && System.console() != null) {
       String sql = action.equals("apply") ? r.applySql() : r.rollbackSql();

@@ -84,8 +84,9 @@ public record ModelBenchmark(String label, List<Variant> variants, String nodeId
       }
       case "recommendation" -> {
         Recommendation r = recommendationId == null || store == null ? null
-            : store.recommendations().get(recommendationId).orElse(null);
-        if (r == null || !r.projectDir().equals(s.inputs().root().dir().toString())) {
+            : store.recommendations().get(recommendationId, s.inputs().root().dir().toString())
+                .orElse(null);
+        if (r == null) {
           return refused(base.nodeId(), problems, "recommendation-unknown",
               "no recommendation " + recommendationId + " in this project");
         }

@@ -27,8 +27,8 @@ public final class RecommendationChange {
   public static Outcome run(ProjectSnapshot s, long id, String action, boolean allowed,
       boolean confirmed, Warehouses warehouses, Store store) {
     String project = s.inputs().root().dir().toString();
-    Recommendation r = store.recommendations().get(id).orElse(null);
-    if (r == null || !r.projectDir().equals(project)) {
+    Recommendation r = store.recommendations().get(id, project).orElse(null);
+    if (r == null) {
       return refused(null, "recommendation-unknown", "no recommendation " + id + " in this project");
     }
     boolean apply = !"rollback".equals(action);

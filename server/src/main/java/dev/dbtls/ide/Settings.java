@@ -43,12 +43,15 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
    * @param allowApply whether {@code dbt/applyRecommendation} may change the warehouse for real
    */
   public record Benchmarking(int warmups, int runs, int timeBudgetSeconds, boolean allowApply) {
-    public static final int MAX_RUNS = 1000;
+    public static final int MAX_RUNS = dev.dbtls.benchmark.BenchmarkPlan.MAX_RUNS;
     public static final int MAX_WARMUPS = 100;
     public static final int MAX_SECONDS = 3600;
 
+    /** The benchmark engine's defaults; applying is off. */
     public static Benchmarking defaults() {
-      return new Benchmarking(2, 10, 300, false);
+      return new Benchmarking(dev.dbtls.benchmark.BenchmarkPlan.WARMUPS,
+          dev.dbtls.benchmark.BenchmarkPlan.RUNS,
+          (int) dev.dbtls.benchmark.BenchmarkPlan.TIME_BUDGET.toSeconds(), false);
     }
   }
 

@@ -76,7 +76,7 @@ final class BenchmarkAnswer implements AutoCloseable {
             clamp(p.runs(), d.runs(), 1, Settings.Benchmarking.MAX_RUNS))
         .withTimeBudget(Duration.ofSeconds(clamp(p.timeBudgetSeconds(), d.timeBudgetSeconds(), 1,
             Settings.Benchmarking.MAX_SECONDS)));
-    BenchmarkJobs.Job job = jobs.start(s, what, plan, warehouses, store, listener(s));
+    BenchmarkJobs.Job job = jobs.start(s, what, plan, warehouses, store, listener);
     begin(job);
     return new BenchmarkStarted(job.id(), TOKEN + job.id(), what.label(),
         what.variants().stream().map(v -> v.label()).toList(), problems, null);
@@ -113,19 +113,17 @@ final class BenchmarkAnswer implements AutoCloseable {
             List.of("the stored result cannot be read"), List.of(), List.of(), e.durationMs(), null));
   }
 
-  private BenchmarkJobs.Listener listener(ProjectSnapshot s) {
-    return new BenchmarkJobs.Listener() {
-      @Override
-      public void progress(BenchmarkJobs.Job job) {
-        report(job);
-      }
+  private final BenchmarkJobs.Listener listener = new BenchmarkJobs.Listener() {
+    @Override
+    public void progress(BenchmarkJobs.Job job) {
+      report(job);
+    }
 
-      @Override
-      public void finished(BenchmarkJobs.Job job) {
-        end(job);
-      }
-    };
-  }
+    @Override
+    public void finished(BenchmarkJobs.Job job) {
+      end(job);
+    }
+  };
 
   private void begin(BenchmarkJobs.Job job) {
     LanguageClient c = client.get();

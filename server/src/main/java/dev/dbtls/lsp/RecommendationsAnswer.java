@@ -33,8 +33,7 @@ final class RecommendationsAnswer {
     if (project == null || p == null) {
       return new RecommendationsResult(List.of(), "the document belongs to no dbt project");
     }
-    Recommendations.Recommendation known = store.recommendations().get(p.id()).orElse(null);
-    if (known == null || !known.projectDir().equals(project.toString())) {
+    if (store.recommendations().get(p.id(), project.toString()).orElse(null) == null) {
       return withError(list(store, project), "no recommendation " + p.id() + " in this project");
     }
     StoreResult<Recommendations.Recommendation> changed =

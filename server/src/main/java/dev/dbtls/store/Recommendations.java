@@ -108,6 +108,11 @@ public final class Recommendations {
     return store.read("read a recommendation", c -> one(c, "id = ?", id));
   }
 
+  /** One recommendation by id if it belongs to the project; the value is null otherwise. */
+  public StoreResult<Recommendation> get(long id, String projectDir) {
+    return get(id).map(r -> r != null && r.projectDir().equals(projectDir) ? r : null);
+  }
+
   /** Moves a recommendation to {@code status}; the value is the row as it is now (null: no such id). */
   public StoreResult<Recommendation> setStatus(long id, String status) {
     if (!STATUSES.contains(status)) {

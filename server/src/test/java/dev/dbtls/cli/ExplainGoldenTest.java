@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.dbtls.ide.PlanSources;
 import dev.dbtls.ide.PreviewSql;
-import dev.dbtls.ide.UpstreamInliner;
+import dev.dbtls.ide.ModelExplain;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.compile.ProjectSnapshot;
@@ -16,7 +16,6 @@ import dev.dbtls.project.FileSource;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.warehouse.Databases;
-import dev.dbtls.warehouse.Explain;
 import dev.dbtls.warehouse.ExplainResult;
 import dev.dbtls.warehouse.PlanNode;
 import dev.dbtls.warehouse.Warehouse;
@@ -32,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -50,12 +48,6 @@ class ExplainGoldenTest {
   private static final Path REPO = Path.of(System.getProperty("dbtls.repoRoot", ".."))
       .toAbsolutePath().normalize();
 
-  /**
-   * Models the command line cannot explain yet on a warehouse, and why: each must still fail
-   * with this message (when it is fixed, remove the entry and regenerate).
-   */
-  private static final Map<String, String> KNOWN_FAILURES = Map.of();
-
   /** DuckDB on a database file that does not exist yet: seeds are read from their CSV files. */
   @Test
   void duckdb(@TempDir Path dir) throws Exception {
@@ -65,7 +57,7 @@ class ExplainGoldenTest {
               schema: main
               threads: 1
         """.formatted(dir.resolve("never-built.duckdb")));
-    golden("duckdb", "jaffle_shop", s, null, null);
+    golden("duckdb", "jaffle_shop", s, null);
   }
 
   /** PostgreSQL with the seeds loaded and analyzed in a schema of this test only. */
@@ -87,7 +79,7 @@ class ExplainGoldenTest {
       List<String> setup = new ArrayList<>(List.of("create schema " + schema));
       setup.addAll(GoldenSeeds.statements(s));
       Databases.exec(Databases.PG_URL, "postgres", setup);
-      golden("postgres", "jaffle_shop_postgres", s, null, schema);
+      golden("postgres", "jaffle_shop_postgres", s, schema);
     } finally {
       Databases.exec(Databases.PG_URL, "postgres",
           List.of("drop schema if exists " + schema + " cascade"));
@@ -112,7 +104,7 @@ class ExplainGoldenTest {
         st.execute(sql);
       }
     }
-    golden("sqlite", "jaffle_shop_lite", s, null, null);
+    golden("sqlite", "jaffle_shop_lite", s, null);
   }
 
   /** MariaDB with the seeds loaded and analyzed in a database (MySQL's schema) of this test only. */
@@ -133,7 +125,7 @@ class ExplainGoldenTest {
       List<String> setup = new ArrayList<>(List.of("create database " + schema));
       setup.addAll(GoldenSeeds.statements(s));
       Databases.exec(Databases.MARIADB_URL, "root", setup);
-      golden("mariadb", "jaffle_shop_lite", s, null, schema);
+      golden("mariadb", "jaffle_shop_lite", s, schema);
     } finally {
       Databases.exec(Databases.MARIADB_URL, "root",
           List.of("drop database if exists " + schema));
@@ -154,13 +146,12 @@ class ExplainGoldenTest {
   }
 
   /**
-   * Explains every model and compares each plan with its golden file, reporting all at once.
-   * {@code exists} says which relations the warehouse has (rendered, lower-cased, no quotes);
-   * null: the warehouse is asked, as the command line does. {@code scratch}, the schema made
-   * for this run (null if none), is written {@code <schema>} in the golden files.
+   * Explains every model as the command line does and compares each plan with its golden file,
+   * reporting all at once. {@code scratch}, the schema made for this run (null if none), is
+   * written {@code <schema>} in the golden files.
    */
-  static void golden(String warehouse, String project, ProjectSnapshot s, Predicate<String> exists,
-      String scratch) throws IOException {
+  static void golden(String warehouse, String project, ProjectSnapshot s, String scratch)
+      throws IOException {
     assertEquals(List.of(), s.manifest().problems().stream().filter(Problem::isError).toList());
     Path goldenDir = REPO.resolve("server/src/test/resources/golden/plans").resolve(warehouse)
         .resolve(project);
@@ -178,16 +169,8 @@ class ExplainGoldenTest {
             .replaceFirst("\\.sql$", ".txt");
         expectedFiles.add(fileName);
         Path golden = goldenDir.resolve(fileName);
-        Planned planned = plan(s, model, warehouses, opened.warehouse(), exists);
+        Planned planned = plan(s, model, warehouses);
         String plan = scratch == null ? planned.text() : planned.text().replace(scratch, "<schema>");
-        String known = KNOWN_FAILURES.get(warehouse + "/" + model.uniqueId());
-        if (known != null) {
-          expectedFiles.remove(fileName);
-          checks.add(() -> assertTrue(plan.startsWith("error: ") && plan.contains(known),
-              model.uniqueId() + " explains on " + warehouse + " now: remove it from"
-                  + " KNOWN_FAILURES and regenerate\n" + plan));
-          continue;
-        }
         if (plan.startsWith("error: ")) {
           checks.add(() -> fail(model.uniqueId() + ": " + plan));
           continue;
@@ -220,19 +203,15 @@ class ExplainGoldenTest {
    */
   record Planned(String text, List<String> relations) {}
 
-  static Planned plan(ProjectSnapshot s, Node model, Warehouses warehouses, Warehouse w,
-      Predicate<String> exists) {
+  static Planned plan(ProjectSnapshot s, Node model, Warehouses warehouses) {
     PreviewSql prepared = PreviewSql.of(s, model.file().absolutePath(), null).orElse(null);
     if (prepared == null || prepared.failed()) {
       return new Planned("error: does not compile: "
           + (prepared == null ? "" : prepared.problems()), List.of());
     }
-    String sql = exists != null
-        ? UpstreamInliner.inline(s, prepared.nodeId(), prepared.sql(), exists).sql()
-        : UpstreamInliner.onWarehouse(s, prepared, warehouses).sql();
-    ExplainResult r = Explain.run(w, sql, false, null);
+    ExplainResult r = ModelExplain.run(s, prepared, false, false, warehouses, null, null).result();
     if (!r.ok()) {
-      return new Planned("error: " + r.error().message() + "\n" + sql, List.of());
+      return new Planned("error: " + r.error().message() + "\n" + r.sql(), List.of());
     }
     if (r.root() == null) {
       return new Planned(r.raw() + "\n", List.of());
