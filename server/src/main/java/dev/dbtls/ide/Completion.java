@@ -34,17 +34,12 @@ import java.util.TreeSet;
 public final class Completion {
   private Completion() {}
 
-  public static List<CompletionItem> complete(ProjectSnapshot snapshot, String displayPath,
-      String text, int offset) {
+  static List<CompletionItem> find(ProjectSnapshot snapshot, String displayPath, String text,
+      int offset) {
     if (snapshot == null || text == null || offset < 0 || offset > text.length()) {
       return List.of();
     }
-    try {
-      return new Request(snapshot, displayPath == null ? "" : displayPath, text, offset).run();
-    } catch (RuntimeException e) {
-      // a completion bug must never break the editor: no items rather than an error
-      return List.of();
-    }
+    return new Request(snapshot, displayPath == null ? "" : displayPath, text, offset).run();
   }
 
   /** One completion request: the scanned buffer and the cursor. */

@@ -61,7 +61,8 @@ public final class ProjectDiagnostics {
       return p;
     }
     dev.dbtls.project.Span at = new dev.dbtls.project.Span(p.line(), p.column(), p.endLine(), p.endColumn());
-    return CodeActions.of(snapshot, n.displayPath(), n.file().text(), at, List.of(p)).stream()
+    return Analysis.of(snapshot).codeActions(new Analysis.Cursor(n.displayPath(), n.file().text(), 0), at,
+        List.of(p)).stream()
         .filter(a -> a.kind().equals(CodeAction.QUICKFIX) && !a.edits().isEmpty())
         .findFirst()
         .map(a -> new Problem(p.file(), p.line(), p.column(), p.endLine(), p.endColumn(), p.severity(),

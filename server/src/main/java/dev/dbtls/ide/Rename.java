@@ -54,23 +54,6 @@ public final class Rename {
     }
   }
 
-  public static Prepared prepare(ProjectSnapshot s, String displayPath, String text, int offset) {
-    try {
-      return prepareAt(s, displayPath, text, offset);
-    } catch (RuntimeException e) {
-      return new Prepared(null, null, "this cannot be renamed: " + e); // tests call prepareAt
-    }
-  }
-
-  public static RenameResult rename(ProjectSnapshot s, String displayPath, String text, int offset,
-      String newName) {
-    try {
-      return renameAt(s, displayPath, text, offset, newName);
-    } catch (RuntimeException e) {
-      return RenameResult.failed("the rename failed: " + e); // tests call renameAt
-    }
-  }
-
   static Prepared prepareAt(ProjectSnapshot s, String displayPath, String text, int offset) {
     Symbol.Context c = Symbol.Context.of(s, displayPath, text);
     Target t = target(c, offset);

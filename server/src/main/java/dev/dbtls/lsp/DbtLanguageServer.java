@@ -55,6 +55,11 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   private final Set<Path> loaded = ConcurrentHashMap.newKeySet();
   private final Set<Path> schemaRestored = ConcurrentHashMap.newKeySet();
   private final IndexingProgress progress = new IndexingProgress();
+  /** Where requests run: editor features apart from warehouse work. */
+  private final Requests requests = new Requests();
+  /** Whether the client asks again for semantic tokens / code lenses when told to refresh. */
+  private volatile boolean refreshTokens;
+  private volatile boolean refreshLenses;
   /** Connection pools per project and target; closed at shutdown. */
   private final dev.dbtls.warehouse.Warehouses warehouses = new dev.dbtls.warehouse.Warehouses();
   /** The query history; opened in the background (it checks the file, ~0.1 s). */
@@ -86,10 +91,10 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
           }
         });
     this.configuration = new Configuration(workspace, s -> republish(), store);
-    this.textDocuments = new DbtTextDocumentService(workspace, uris);
+    this.textDocuments = new DbtTextDocumentService(workspace, uris, requests);
     this.workspaceService = new DbtWorkspaceService(workspace, uris, this::settingsChanged,
         textDocuments.features());
-    this.dbt = new DbtProtocolService(workspace, uris, warehouses, store, configuration::current,
+    this.dbt = new DbtProtocolService(workspace, uris, warehouses, requests, store, configuration::current,
         () -> this.client);
   }
 
@@ -108,6 +113,10 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     watchFiles = ws != null && ws.getDidChangeWatchedFiles() != null
         && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration());
     pullConfiguration = ws != null && Boolean.TRUE.equals(ws.getConfiguration());
+    refreshTokens = ws != null && ws.getSemanticTokens() != null
+        && Boolean.TRUE.equals(ws.getSemanticTokens().getRefreshSupport());
+    refreshLenses = ws != null && ws.getCodeLens() != null
+        && Boolean.TRUE.equals(ws.getCodeLens().getRefreshSupport());
     var window = params.getCapabilities() == null ? null : params.getCapabilities().getWindow();
     progress.supported(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
     dbt.progressSupported(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
@@ -184,6 +193,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     workspace.close();
     dbt.close(); // running benchmarks end (a sandbox rolls back) before the pools close
     warehouses.close();
+    requests.close();
     store.thenAccept(dev.dbtls.store.Store::close);
     return CompletableFuture.completedFuture(null);
   }
@@ -239,6 +249,13 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
           + summary;
       System.err.println(message);
       c.logMessage(new MessageParams(MessageType.Info, message));
+      // lenses and tokens the editor asked for while the project loaded may be stale
+      if (refreshLenses) {
+        c.refreshCodeLenses();
+      }
+      if (refreshTokens) {
+        c.refreshSemanticTokens();
+      }
     }
     diagnostics.publish(c, projectDir, snapshot, workspace.openFiles(projectDir), configuration.current());
   }
