@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dbtls.ide.Analysis;
 import dev.dbtls.ide.Analysis.Cursor;
 import dev.dbtls.ide.DbtProjects;
-import dev.dbtls.ide.ProjectDiagnostics;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.LineIndex;
 import dev.dbtls.project.Problem;
@@ -96,7 +95,7 @@ final class QueryCommand implements Callable<Integer> {
   }
 
   private static List<Problem> problemsOf(ProjectSnapshot s, Path file) {
-    return ProjectDiagnostics.of(s, List.of(file)).getOrDefault(file, List.of());
+    return Analysis.of(s).diagnostics(List.of(file)).getOrDefault(file, List.of());
   }
 
   private static String required(String feature, String argument) {

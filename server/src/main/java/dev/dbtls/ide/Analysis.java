@@ -117,6 +117,15 @@ public final class Analysis {
         () -> WorkspaceSymbols.find(symbols, snapshot, query, limit));
   }
 
+  /**
+   * The problems an editor shows, by absolute file: the manifest's, the catalog checks', and
+   * what compiling the nodes of {@code openFiles} finds (render errors, SQL syntax).
+   */
+  public java.util.Map<java.nio.file.Path, List<Problem>> diagnostics(java.util.Collection<java.nio.file.Path> openFiles) {
+    return run("diagnostics", new Cursor("", "", 0), java.util.Map.of(),
+        () -> ProjectDiagnostics.of(snapshot, openFiles));
+  }
+
   // ------------------------------------------------------------ syntax only: no snapshot needed
 
   public static List<DocumentSymbol> documentSymbols(Cursor c) {

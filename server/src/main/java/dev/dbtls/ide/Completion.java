@@ -328,7 +328,12 @@ public final class Completion {
     /** The ref-able nodes, one item per name; not the file's own node (a ref to itself is a cycle). */
     private void refNodes(String onlyPackage, CompletionItems items) {
       String root = snapshot.inputs().root().name();
+      Cancellation cancel = Cancellation.current();
+      int seen = 0;
       for (Map.Entry<String, List<Node>> e : manifest.refableByName().entrySet()) {
+        if ((++seen & 1023) == 0) {
+          cancel.check(); // 10k names on a large project: the next keystroke's request replaces this one
+        }
         if (!items.matches(e.getKey())) {
           continue;
         }

@@ -27,8 +27,8 @@ import java.util.Set;
 public final class ProjectDiagnostics {
   private ProjectDiagnostics() {}
 
-  /** Problems by absolute file path; files without problems are absent. */
-  public static Map<Path, List<Problem>> of(ProjectSnapshot snapshot, Collection<Path> openFiles) {
+  /** Problems by absolute file path; files without problems are absent ({@link Analysis#diagnostics}). */
+  static Map<Path, List<Problem>> of(ProjectSnapshot snapshot, Collection<Path> openFiles) {
     Path root = snapshot.inputs().root().dir();
     Map<Path, Set<Problem>> byFile = new LinkedHashMap<>();
     snapshot.manifest().problems().forEach(p -> add(byFile, root, p));

@@ -353,6 +353,7 @@ public final class Rename {
     Set<String> types = new HashSet<>();
     nodes.forEach(n -> types.add(n.type().dbtName()));
     for (Map.Entry<String, String> f : files.properties().entrySet()) {
+      Cancellation.current().check(); // a property file is parsed per match
       if (!f.getValue().contains(old)) {
         continue;
       }
@@ -376,6 +377,7 @@ public final class Rename {
   /** Unit tests name the model they test bare: {@code unit_tests: [{model: x, ...}]}. */
   private static void unitTests(Files files, String old, String newName, Changes out) {
     for (Map.Entry<String, String> f : files.properties().entrySet()) {
+      Cancellation.current().check(); // a property file is parsed per match
       if (!f.getValue().contains("unit_tests") || !f.getValue().contains(old)) {
         continue;
       }
@@ -470,6 +472,7 @@ public final class Rename {
   /** Property entries that document the macros: {@code macros: [{name: x, description: ...}]}. */
   private static void macroEntries(Files files, Map<String, String> names, Changes out) {
     for (Map.Entry<String, String> f : files.properties().entrySet()) {
+      Cancellation.current().check(); // a property file is parsed per match
       if (!f.getValue().contains("macros") || names.keySet().stream().noneMatch(f.getValue()::contains)) {
         continue;
       }

@@ -35,6 +35,9 @@ public final class Workspace implements AutoCloseable {
     /** A build of {@code projectDir} starts (full: the whole project is read again). */
     default void started(Path projectDir, boolean full) {}
 
+    /** How far a full build of {@code projectDir} has come (from the build's threads). */
+    default void progress(Path projectDir, int percent, String phase) {}
+
     /** {@code projectDir} is no longer a dbt project (deleted): forget what was shown for it. */
     default void removed(Path projectDir) {}
   }
@@ -338,7 +341,8 @@ public final class Workspace implements AutoCloseable {
       try {
         s = full ? null : incremental(changed);
         if (s == null) {
-          s = ProjectSnapshot.load(dir, options, builtinMacroDirs, files, true, cache);
+          s = ProjectSnapshot.load(dir, options, builtinMacroDirs, files, true, cache,
+              (percent, phase) -> listener.progress(dir, percent, phase));
         }
       } catch (RuntimeException | StackOverflowError e) {
         // the core promises not to throw; if it does, keep the last good snapshot, and the

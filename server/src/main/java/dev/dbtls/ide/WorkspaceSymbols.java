@@ -83,7 +83,11 @@ public final class WorkspaceSymbols {
     long qHead = head(q, 0);
     long headBytes = q.length() >= 8 ? -1L : (1L << (8 * q.length())) - 1;
     long qFirst = q.isEmpty() ? 0 : bit(q.charAt(0));
+    Cancellation cancel = Cancellation.current();
     for (int i = 0; i < lower.length && worst >= 0 && limit > 0; i++) {
+      if ((i & 4095) == 0) {
+        cancel.check();
+      }
       if ((masks[i] & qMask) != qMask) {
         continue;
       }

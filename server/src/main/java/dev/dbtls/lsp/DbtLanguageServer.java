@@ -83,6 +83,11 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
           }
 
           @Override
+          public void progress(Path projectDir, int percent, String phase) {
+            progress.report(client, projectDir, percent, phase);
+          }
+
+          @Override
           public void removed(Path projectDir) {
             LanguageClient c = client;
             if (c != null) {
@@ -257,7 +262,8 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
         c.refreshSemanticTokens();
       }
     }
-    diagnostics.publish(c, projectDir, snapshot, workspace.openFiles(projectDir), configuration.current());
+    workspace.currentAnalysis(projectDir).filter(a -> a.snapshot() == snapshot).ifPresent(a ->
+        diagnostics.publish(c, projectDir, a, workspace.openFiles(projectDir), configuration.current()));
   }
 
   /** Settings pushed by the editor, or a hint to pull them again (null settings). */
@@ -287,7 +293,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
       return;
     }
     for (Path dir : workspace.projectDirs()) {
-      workspace.current(dir).ifPresent(s -> diagnostics.publish(c, dir, s, workspace.openFiles(dir),
+      workspace.currentAnalysis(dir).ifPresent(a -> diagnostics.publish(c, dir, a, workspace.openFiles(dir),
           configuration.current()));
     }
   }
