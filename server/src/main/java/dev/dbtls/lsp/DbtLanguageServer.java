@@ -69,8 +69,13 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
 
   /** {@code exit} ends the process with a status: System::exit, except in tests. */
   public DbtLanguageServer(IntConsumer exit) {
+    this(exit, FileSource.DISK);
+  }
+
+  /** Reading project files through {@code disk} (tests: a disk that makes loading wait). */
+  DbtLanguageServer(IntConsumer exit, FileSource disk) {
     this.exit = exit;
-    this.workspace = new Workspace(FileSource.DISK, ProjectInputs.Options.defaults(), List.of(),
+    this.workspace = new Workspace(disk, ProjectInputs.Options.defaults(), List.of(),
         Settings.DEFAULT_REBUILD_DELAY_MILLIS, new Workspace.Listener() {
           @Override
           public void built(Path projectDir, ProjectSnapshot snapshot) {

@@ -51,8 +51,11 @@ final class IndexingProgress {
     client.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(begin)));
   }
 
-  /** A percentage, sent when it moved by 5 or more (loads report often, from several threads). */
-  void report(LanguageClient client, Path projectDir, int percent, String phase) {
+  /**
+   * A percentage, sent when it moved up by 5 or more. Loads report from several threads at once:
+   * one at a time here, so the editor never sees the bar go back.
+   */
+  synchronized void report(LanguageClient client, Path projectDir, int percent, String phase) {
     String token = open.get(projectDir);
     if (token == null || client == null) {
       return;
@@ -61,9 +64,7 @@ final class IndexingProgress {
     if (before != null && percent < before + 5) {
       return;
     }
-    if (before == null ? sent.putIfAbsent(token, percent) != null : !sent.replace(token, before, percent)) {
-      return; // another thread reported this step
-    }
+    sent.put(token, percent);
     WorkDoneProgressReport report = new WorkDoneProgressReport();
     report.setPercentage(Math.min(100, Math.max(0, percent)));
     report.setMessage(phase);
