@@ -36,8 +36,9 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
  * Document sync (open buffers go into the workspace's overlay; each change schedules a rebuild)
- * and the position requests, each a line that hands over to {@link LspFeatures} on a cancellable
- * worker.
+ * and the document requests, each a line that hands over to {@link LspFeatures}. LSP4J calls
+ * these in the order the client sent them, on its message thread: a change is in the overlay
+ * before the next request reads the buffer.
  */
 final class DbtTextDocumentService implements TextDocumentService {
   private final Workspace workspace;
@@ -45,16 +46,15 @@ final class DbtTextDocumentService implements TextDocumentService {
   private final LspFeatures features;
   private volatile boolean clientRenamesFiles;
 
-  DbtTextDocumentService(Workspace workspace, Uris uris) {
+  DbtTextDocumentService(Workspace workspace, Uris uris, Requests requests) {
     this.workspace = workspace;
     this.uris = uris;
-    this.features = new LspFeatures(workspace, uris);
+    this.features = new LspFeatures(workspace, uris, requests);
   }
 
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams p) {
-    return async(() -> Either.forRight(
-        features.completion(p.getTextDocument().getUri(), p.getPosition())));
+    return features.completion(p.getTextDocument().getUri(), p.getPosition());
   }
 
   @Override
@@ -64,70 +64,69 @@ final class DbtTextDocumentService implements TextDocumentService {
 
   @Override
   public CompletableFuture<Hover> hover(HoverParams p) {
-    return async(() -> features.hover(p.getTextDocument().getUri(), p.getPosition()));
+    return features.hover(p.getTextDocument().getUri(), p.getPosition());
   }
 
   @Override
   public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
       DefinitionParams p) {
-    return async(() -> Either.forLeft(
-        features.definition(p.getTextDocument().getUri(), p.getPosition())));
+    return features.definition(p.getTextDocument().getUri(), p.getPosition());
   }
 
   @Override
   public CompletableFuture<List<? extends Location>> references(ReferenceParams p) {
-    return async(() -> features.references(p.getTextDocument().getUri(),
-        p.getPosition(), p.getContext() == null || p.getContext().isIncludeDeclaration()));
+    return features.references(p.getTextDocument().getUri(),
+        p.getPosition(), p.getContext() == null || p.getContext().isIncludeDeclaration());
   }
 
   @Override
   public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
       PrepareRenameParams p) {
-    return async(() -> features.prepareRename(p.getTextDocument().getUri(), p.getPosition()));
+    return features.prepareRename(p.getTextDocument().getUri(), p.getPosition());
   }
 
   @Override
   public CompletableFuture<WorkspaceEdit> rename(RenameParams p) {
-    return async(() -> features.rename(p.getTextDocument().getUri(), p.getPosition(), p.getNewName(),
-        clientRenamesFiles));
+    return features.rename(p.getTextDocument().getUri(), p.getPosition(), p.getNewName(),
+        clientRenamesFiles);
   }
 
   @Override
   public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>> codeAction(
       org.eclipse.lsp4j.CodeActionParams p) {
-    return async(() -> features.codeActions(p.getTextDocument().getUri(), p.getRange(),
-        p.getContext() == null ? List.of() : p.getContext().getDiagnostics()));
+    return features.codeActions(p.getTextDocument().getUri(), p.getRange(),
+        p.getContext() == null ? List.of() : p.getContext().getDiagnostics());
   }
 
   @Override
   public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams p) {
-    return async(() -> features.highlights(p.getTextDocument().getUri(), p.getPosition()));
+    return features.highlights(p.getTextDocument().getUri(), p.getPosition());
   }
 
   @Override
   public CompletableFuture<List<Either<org.eclipse.lsp4j.SymbolInformation, org.eclipse.lsp4j.DocumentSymbol>>> documentSymbol(
       org.eclipse.lsp4j.DocumentSymbolParams p) {
-    return async(() -> features.documentSymbols(p.getTextDocument().getUri()));
+    return features.documentSymbols(p.getTextDocument().getUri());
   }
 
   @Override
   public CompletableFuture<List<org.eclipse.lsp4j.FoldingRange>> foldingRange(org.eclipse.lsp4j.FoldingRangeRequestParams p) {
-    return async(() -> features.foldingRanges(p.getTextDocument().getUri()));
+    return features.foldingRanges(p.getTextDocument().getUri());
   }
 
   @Override
   public CompletableFuture<org.eclipse.lsp4j.SemanticTokens> semanticTokensFull(org.eclipse.lsp4j.SemanticTokensParams p) {
-    return async(() -> features.semanticTokens(p.getTextDocument().getUri()));
+    return features.semanticTokens(p.getTextDocument().getUri());
   }
 
   @Override
   public CompletableFuture<List<org.eclipse.lsp4j.DocumentLink>> documentLink(org.eclipse.lsp4j.DocumentLinkParams p) {
-    return async(() -> features.documentLinks(p.getTextDocument().getUri()));
+    return features.documentLinks(p.getTextDocument().getUri());
   }
 
   @Override
   public CompletableFuture<List<? extends org.eclipse.lsp4j.CodeLens>> codeLens(org.eclipse.lsp4j.CodeLensParams p) {
-    return async(() -> features.codeLenses(p.getTextDocument().getUri()));
+    return features.codeLenses(p.getTextDocument().getUri());
   }
 
   LspFeatures features() {
@@ -137,11 +136,6 @@ final class DbtTextDocumentService implements TextDocumentService {
   /** Whether the editor applies file renames in a WorkspaceEdit (set at initialize). */
   void clientRenamesFiles(boolean yes) {
     this.clientRenamesFiles = yes;
-  }
-
-  /** Runs a feature on a worker; the editor's {@code $/cancelRequest} stops long work early. */
-  private static <T> CompletableFuture<T> async(java.util.function.Supplier<T> feature) {
-    return CompletableFutures.computeAsync(cancel -> Cancellation.run(cancel::isCanceled, feature));
   }
 
   @Override
