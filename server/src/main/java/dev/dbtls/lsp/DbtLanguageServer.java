@@ -101,7 +101,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
           }
         });
     this.configuration = new Configuration(workspace, s -> republish(), store);
-    this.textDocuments = new DbtTextDocumentService(workspace, uris, requests);
+    this.textDocuments = new DbtTextDocumentService(workspace, uris, requests, this::refused);
     this.workspaceService = new DbtWorkspaceService(workspace, uris, this::settingsChanged,
         textDocuments.features());
     this.dbt = new DbtProtocolService(workspace, uris, warehouses, requests, store, configuration::current,
@@ -279,6 +279,15 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
       configuration.pull(c);
     } else {
       configuration.apply(settings, c);
+    }
+  }
+
+  /** A notification the server did not apply: in its log and the editor's. */
+  private void refused(String why) {
+    System.err.println("dbtls: " + why);
+    LanguageClient c = client;
+    if (c != null) {
+      c.logMessage(new MessageParams(MessageType.Error, "dbtls: " + why));
     }
   }
 

@@ -45,10 +45,14 @@ final class DbtTextDocumentService implements TextDocumentService {
   private final Uris uris;
   private final LspFeatures features;
   private volatile boolean clientRenamesFiles;
+  /** Tells the editor (and the log) about a notification that was not applied, and why. */
+  private final java.util.function.Consumer<String> refused;
 
-  DbtTextDocumentService(Workspace workspace, Uris uris, Requests requests) {
+  DbtTextDocumentService(Workspace workspace, Uris uris, Requests requests,
+      java.util.function.Consumer<String> refused) {
     this.workspace = workspace;
     this.uris = uris;
+    this.refused = refused;
     this.features = new LspFeatures(workspace, uris, requests);
   }
 
@@ -140,8 +144,10 @@ final class DbtTextDocumentService implements TextDocumentService {
 
   @Override
   public void didOpen(DidOpenTextDocumentParams params) {
-    Path file = uris.path(params.getTextDocument().getUri());
-    if (file != null) {
+    Path file = params == null || params.getTextDocument() == null ? null : uris.path(params.getTextDocument().getUri());
+    if (file != null && params.getTextDocument().getText() == null) {
+      refused.accept("didOpen of " + file.getFileName() + " without text: not opened");
+    } else if (file != null) {
       workspace.files().open(file, params.getTextDocument().getText(), params.getTextDocument().getVersion());
       workspace.changed(file);
     }
@@ -149,16 +155,24 @@ final class DbtTextDocumentService implements TextDocumentService {
 
   @Override
   public void didChange(DidChangeTextDocumentParams params) {
-    Path file = uris.path(params.getTextDocument().getUri());
-    if (file != null && workspace.files().change(file, params.getTextDocument().getVersion(),
-        params.getContentChanges().stream().map(DbtTextDocumentService::edit).toList())) {
-      workspace.changed(file);
+    Path file = params == null || params.getTextDocument() == null ? null : uris.path(params.getTextDocument().getUri());
+    if (file == null || params.getContentChanges() == null) {
+      return;
+    }
+    try {
+      if (workspace.files().change(file, params.getTextDocument().getVersion(),
+          params.getContentChanges().stream().map(DbtTextDocumentService::edit).toList())) {
+        workspace.changed(file);
+      }
+    } catch (IllegalArgumentException e) {
+      refused.accept("didChange of " + file.getFileName() + " (version " + params.getTextDocument().getVersion()
+          + ") not applied: " + e.getMessage() + "; close and reopen the file to sync it again");
     }
   }
 
   @Override
   public void didClose(DidCloseTextDocumentParams params) {
-    Path file = uris.path(params.getTextDocument().getUri());
+    Path file = params == null || params.getTextDocument() == null ? null : uris.path(params.getTextDocument().getUri());
     if (file != null) {
       // the disk is the truth again, and compile problems of a closed file are no longer shown
       workspace.files().close(file);
@@ -172,10 +186,16 @@ final class DbtTextDocumentService implements TextDocumentService {
   }
 
   private static TextEdit edit(TextDocumentContentChangeEvent e) {
+    if (e == null) {
+      return new TextEdit(new Span(-1, -1, -1, -1), null); // refused by TextEdit.apply
+    }
     if (e.getRange() == null) {
       return new TextEdit(null, e.getText());
     }
     var r = e.getRange();
+    if (r.getStart() == null || r.getEnd() == null) {
+      return new TextEdit(new Span(-1, -1, -1, -1), e.getText()); // refused by TextEdit.apply
+    }
     return new TextEdit(new Span(r.getStart().getLine(), r.getStart().getCharacter(),
         r.getEnd().getLine(), r.getEnd().getCharacter()), e.getText());
   }

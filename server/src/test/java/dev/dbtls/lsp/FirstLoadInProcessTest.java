@@ -192,11 +192,7 @@ class FirstLoadInProcessTest {
     PipedOutputStream toServer = new PipedOutputStream(serverIn);
     PipedOutputStream toClient = new PipedOutputStream(clientIn);
     DbtLanguageServer dbt = new DbtLanguageServer(status -> { }, new GatedDisk());
-    Launcher<Object> serverSide = new Launcher.Builder<Object>()
-        .setLocalService(dbt)
-        .setRemoteInterfaces(List.of(LanguageClient.class, dev.dbtls.protocol.DbtClient.class))
-        .setClassLoader(getClass().getClassLoader())
-        .setInput(serverIn).setOutput(toClient).create();
+    Launcher<Object> serverSide = LspServer.launcher(dbt, serverIn, toClient);
     dbt.connect((LanguageClient) serverSide.getRemoteProxy());
     serverSide.startListening();
     Launcher<LanguageServer> clientSide = LSPLauncher.createClientLauncher(client, clientIn, toServer);
