@@ -8,13 +8,15 @@
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 command -v nvim >/dev/null || { echo "nvim-check: FAIL: nvim is not installed" >&2; exit 2; }
-# build the jar (and its class-data archive) first, so that the editor's timing is the server's
-"$root/dbtls" --version >/dev/null || { echo "nvim-check: FAIL: the dbtls launcher failed" >&2; exit 2; }
+# DBTLS: the server command to run (default: the launcher). The launcher builds the jar (and
+# its class-data archive) first, so that the editor's timing is the server's.
+launcher="${DBTLS:-$root/dbtls}"
+"$launcher" --version >/dev/null || { echo "nvim-check: FAIL: $launcher failed" >&2; exit 2; }
 out="$(mktemp)"
 log="$(mktemp)"
 trap 'rm -f "$out" "$log"' EXIT
 cd "$root/test-projects/jaffle_shop"
-DBTLS="$root/dbtls" OUT="$out" timeout 120 nvim --headless -n -i NONE \
+DBTLS="$launcher" OUT="$out" timeout 120 nvim --headless -n -i NONE \
   -u "$root/test-projects/editors/nvim-0.7.lua" -c "luafile $root/test-projects/editors/nvim-check.lua" \
   models/marts/orders.sql >"$log" 2>&1
 rc=$?
