@@ -86,9 +86,19 @@ final class CheckedEndpoint extends RemoteEndpoint {
       cause = cause.getCause();
     }
     String text = cause != null && cause.getMessage() != null ? cause.getMessage() : issue.getText();
-    text = text == null ? "unreadable params" : text.replaceAll("(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error): ?", "");
-    text = text.lines().findFirst().orElse("unreadable params").strip();
-    return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    return oneLine(text == null ? "unreadable params" : text);
+  }
+
+  /**
+   * The first line of a parser's message, at most 200 characters, without Java exception class
+   * names (cut first: messages quote the input, which may be megabytes).
+   */
+  static String oneLine(String message) {
+    String line = message.lines().findFirst().orElse("").strip();
+    if (line.length() > 200) {
+      line = line.substring(0, 200) + "...";
+    }
+    return line.replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error): ?", "");
   }
 
   /** A handler failed: one line for the editor, the stack for the server log. */

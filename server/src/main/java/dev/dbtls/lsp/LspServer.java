@@ -12,6 +12,8 @@ import java.net.Socket;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.MessageProducer;
+import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
@@ -62,12 +64,24 @@ public final class LspServer {
    */
   static Launcher<Object> launcher(DbtLanguageServer server, InputStream in, OutputStream out) {
     Launcher.Builder<Object> builder = new Launcher.Builder<>() {
+      private MessageConsumer outgoing;
+      private MessageJsonHandler json;
+      private RemoteEndpoint endpoint;
+
       @Override
       protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler json) {
-        MessageConsumer outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, json));
-        RemoteEndpoint endpoint = new CheckedEndpoint(outgoing, ServiceEndpoints.toEndpoint(localServices));
+        this.json = json;
+        outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, json));
+        endpoint = new CheckedEndpoint(outgoing, ServiceEndpoints.toEndpoint(localServices));
         json.setMethodProvider(endpoint);
         return endpoint;
+      }
+
+      @Override
+      protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer reader,
+          MessageConsumer consumer, Object remoteProxy) {
+        // LSP4J's own reader is replaced: ours reads each body whole before parsing it
+        return new ConcurrentMessageProcessor(new FramedMessageReader(input, json, endpoint, outgoing), consumer);
       }
     };
     return builder.setLocalService(server)
