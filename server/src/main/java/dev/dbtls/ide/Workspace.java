@@ -133,7 +133,7 @@ public final class Workspace implements AutoCloseable {
     this.options = newOptions;
     this.builtinMacroDirs = List.copyOf(newBuiltinMacroDirs);
     projects.values().forEach(p -> {
-      p.cache = new ParseCache();
+      p.cache = ParseCache.open(p.dir);
       p.schedule(null, 0);
     });
   }
@@ -208,7 +208,7 @@ public final class Workspace implements AutoCloseable {
 
   private final class Project {
     final Path dir;
-    volatile ParseCache cache = new ParseCache();
+    volatile ParseCache cache;
     volatile ProjectSnapshot snapshot;
     private volatile long lastBuildMillis = MAX_ADAPTIVE_MILLIS;
     // guarded by this
@@ -222,6 +222,7 @@ public final class Workspace implements AutoCloseable {
 
     Project(Path dir) {
       this.dir = dir;
+      this.cache = ParseCache.open(dir); // parses of earlier sessions, read in the background
     }
 
     /** Files dbt writes (target/, logs/) are not inputs; editing them must not rebuild. */
@@ -291,6 +292,7 @@ public final class Workspace implements AutoCloseable {
         s = full ? null : incremental(changed);
         if (s == null) {
           s = ProjectSnapshot.load(dir, options, builtinMacroDirs, files, true, cache);
+          full = true;
         }
       } catch (RuntimeException | StackOverflowError e) {
         // the core promises not to throw; if it does, keep the last good snapshot
@@ -305,6 +307,9 @@ public final class Workspace implements AutoCloseable {
         listener.built(dir, s);
       } catch (RuntimeException e) {
         System.err.println("dbtls: after building " + dir + ": " + e);
+      }
+      if (full) {
+        cache.save(); // the parse cache on disk, for the next session; a no-op when nothing was parsed
       }
     }
 
