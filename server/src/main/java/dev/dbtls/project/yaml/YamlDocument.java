@@ -24,15 +24,29 @@ import org.yaml.snakeyaml.events.Event;
 public record YamlDocument(String path, YamlNode root, List<Problem> problems) {
 
   public static YamlDocument parse(String path, String text) {
+    return parse(path, text, YamlLimits.DEFAULT);
+  }
+
+  /** Parses within {@code limits}: a file that goes past one has no root and one problem. */
+  public static YamlDocument parse(String path, String text, YamlLimits limits) {
     List<Problem> problems = new ArrayList<>();
+    if (text != null && text.length() > limits.maxCodePoints()) {
+      problems.add(Problem.ofFile(path, ProblemCode.YAML_TOO_LARGE, "YAML file longer than "
+          + limits.maxCodePoints() + " characters (" + text.length() + "); the file is skipped"));
+      return new YamlDocument(path, null, problems);
+    }
     try {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(true);
-      options.setMaxAliasesForCollections(1000);
-      options.setCodePointLimit(64 * 1024 * 1024);
-      Iterator<Event> events = new Yaml(options).parse(new StringReader(text)).iterator();
-      YamlNode root = new EventTree(events).document();
+      options.setCodePointLimit(Integer.MAX_VALUE); // checked above, on the text we already hold
+      Iterator<Event> events = new Yaml(options).parse(new StringReader(text == null ? "" : text)).iterator();
+      YamlNode root = new EventTree(events, limits).document();
       return new YamlDocument(path, root, problems);
+    } catch (YamlLimits.Exceeded e) {
+      int line = e.mark == null ? 0 : e.mark.getLine();
+      int col = e.mark == null ? 0 : e.mark.getColumn();
+      problems.add(Problem.at(path, line, col, e.code, e.getMessage() + "; the file is skipped"));
+      return new YamlDocument(path, null, problems);
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       int line = m == null ? 0 : m.getLine();
