@@ -49,7 +49,8 @@ final class DbtJinjava extends Jinjava {
     @Override
     public jinjava.de.odysseus.el.tree.Tree get(String expression) {
       if (expression.length() > 2 * RenderLimits.MAX_EXPRESSION_DEPTH
-          && RenderLimits.depth(expression) > RenderLimits.MAX_EXPRESSION_DEPTH) {
+          && RenderLimits.depth(expression) - (expression.startsWith("#{") ? 1 : 0)
+              > RenderLimits.MAX_EXPRESSION_DEPTH) {
         throw RenderLimits.fail(dev.dbtls.project.ProblemCode.JINJA_TOO_DEEP,
             "expression nested more than " + RenderLimits.MAX_EXPRESSION_DEPTH
                 + " brackets deep; the render stops here");
