@@ -140,6 +140,7 @@ class ProjectFuzzTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(value = 300) // a ceiling for CI; the 48 cases take 10-30 s
   void mutatedProjectsNeverCrashOrHang() throws IOException {
     String[] range = System.getProperty("dbtls.fuzzSeeds", "1-48").split("-");
     List<Path> roots = List.of(projects().resolve("jaffle_shop"), projects().resolve("broken"));
