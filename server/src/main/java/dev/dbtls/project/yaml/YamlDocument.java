@@ -35,6 +35,13 @@ public record YamlDocument(String path, YamlNode root, List<Problem> problems) {
           + limits.maxCodePoints() + " characters (" + text.length() + "); the file is skipped"));
       return new YamlDocument(path, null, problems);
     }
+    int[] longest = longestLine(text);
+    if (longest[1] > limits.maxLineLength()) {
+      problems.add(Problem.at(path, longest[0], 0, ProblemCode.YAML_TOO_LARGE, "YAML line "
+          + (longest[0] + 1) + " is " + longest[1] + " characters long, more than "
+          + limits.maxLineLength() + "; the file is skipped"));
+      return new YamlDocument(path, null, problems);
+    }
     try {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(true);
@@ -60,6 +67,30 @@ public record YamlDocument(String path, YamlNode root, List<Problem> problems) {
       problems.add(Problem.at(path, 0, 0, ProblemCode.YAML_SYNTAX, "invalid YAML: " + e.getMessage()));
       return new YamlDocument(path, null, problems);
     }
+  }
+
+  /** The 0-based number and the length of the longest line. */
+  private static int[] longestLine(String text) {
+    int[] out = {0, 0};
+    if (text == null) {
+      return out;
+    }
+    int line = 0;
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      int stop = end < 0 ? text.length() : end;
+      if (stop - start > out[1]) {
+        out[0] = line;
+        out[1] = stop - start;
+      }
+      if (end < 0) {
+        break;
+      }
+      start = end + 1;
+      line++;
+    }
+    return out;
   }
 
   /** The root as a map, or an empty map when the file is empty, broken or not a mapping. */

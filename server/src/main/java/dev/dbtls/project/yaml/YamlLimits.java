@@ -17,12 +17,15 @@ import org.yaml.snakeyaml.error.Mark;
  *     description fits many times)
  * @param maxKeyLength characters of one key (1,024: YAML's own limit for implicit keys,
  *     applied to explicit {@code ? key}s too)
- * @param maxCodePoints characters of the whole file (64 Mi, checked by SnakeYAML's reader)
+ * @param maxCodePoints characters of the whole file (64 Mi, checked before parsing)
+ * @param maxLineLength characters of one line (200,000, checked before parsing): SnakeYAML's
+ *     reader copies its window for every 1,024 characters of one token, so a token as long as
+ *     a line costs the square of its length (a 1 MB word or line: 1.9 GB allocated, 0.3-0.8 s)
  */
 public record YamlLimits(int maxDepth, long maxAliasNodes, int maxScalarLength, int maxKeyLength,
-    int maxCodePoints) {
+    int maxCodePoints, int maxLineLength) {
   public static final YamlLimits DEFAULT =
-      new YamlLimits(200, 1_000_000, 4_000_000, 1024, 64 * 1024 * 1024);
+      new YamlLimits(200, 1_000_000, 4_000_000, 1024, 64 * 1024 * 1024, 200_000);
 
   /** A limit was hit at {@code mark}: the document is refused. */
   static final class Exceeded extends RuntimeException {
