@@ -53,6 +53,15 @@ class SelectedColumnsTest {
   }
 
   @Test
+  void aStringRunsAcrossJinjaAndANameMayHoldADollar() {
+    // one lexer for template SQL (SqlTokens): '{{ var("x") }}' is one string, as everywhere else
+    assertEquals(List.of("label", "amount$usd", "status"), SelectedColumns.of("""
+        select '{{ var("label") }}' as label, amount$usd, status
+        from {{ ref('orders') }}
+        """));
+  }
+
+  @Test
   void neverThrowsOnHalfTypedSql() {
     String sql = "with a as (select x, from b), c as ( select * from a where ( select \"q from ";
     for (int i = 0; i <= sql.length(); i++) {
