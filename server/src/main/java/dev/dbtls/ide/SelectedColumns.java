@@ -48,18 +48,15 @@ final class SelectedColumns {
       i = toks.get(i).isPunct('(') ? matching(toks, i) + 1 : i + 1;
     }
     while (i < toks.size() && toks.get(i).isWord("with")) {
-      i++;
-      if (i < toks.size() && toks.get(i).isWord("recursive")) {
-        i++;
-      }
-      while (i + 2 < toks.size() && toks.get(i).isName() && toks.get(i + 1).isWord("as")
-          && toks.get(i + 2).isPunct('(')) {
-        int close = matching(toks, i + 2);
-        out.put(toks.get(i).text().toLowerCase(Locale.ROOT), new int[] {i + 3, close});
+      List<Ctes.Definition> defs = Ctes.definitions(toks, i);
+      i += i + 1 < toks.size() && toks.get(i + 1).isWord("recursive") ? 2 : 1;
+      for (Ctes.Definition d : defs) {
+        int close = d.close() < 0 ? toks.size() : d.close();
+        out.put(toks.get(d.name()).text().toLowerCase(Locale.ROOT), new int[] {d.open() + 1, close});
         i = close + 1;
-        if (i < toks.size() && toks.get(i).isPunct(',')) {
-          i++;
-        }
+      }
+      if (i < toks.size() && toks.get(i).isPunct(',')) {
+        i++;
       }
     }
     return i;

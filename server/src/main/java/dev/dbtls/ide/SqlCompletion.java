@@ -140,16 +140,17 @@ final class SqlCompletion {
           named.putIfAbsent(relation.relation().identifier().toLowerCase(Locale.ROOT), relation);
         }
       }
-      // name as ( select * from <relation or cte> ... )
-      if (isWord(i, null) && isWord(i + 1, "as") && isPunct(i + 2, '(')
-          && (isPunct(i - 1, ',') || isWord(i - 1, "with") || isWord(i - 1, "recursive"))) {
-        int close = SqlTokens.matching(toks, i + 2);
-        close = close < 0 ? toks.size() : close;
-        if (isWord(i + 3, "select") && isPunct(i + 4, '*') && isWord(i + 5, "from")
-            && !containsJoin(i + 3, close)) {
-          Node n = relationAt(i + 6);
-          if (n != null) {
-            named.put(t.text().toLowerCase(Locale.ROOT), n);
+      // with name as ( select * from <relation or cte> ... )
+      if (t.isWord("with")) {
+        for (Ctes.Definition d : Ctes.definitions(toks, i)) {
+          int body = d.open() + 1;
+          int close = d.close() < 0 ? toks.size() : d.close();
+          if (isWord(body, "select") && isPunct(body + 1, '*') && isWord(body + 2, "from")
+              && !containsJoin(body, close)) {
+            Node n = relationAt(body + 3);
+            if (n != null) {
+              named.put(toks.get(d.name()).text().toLowerCase(Locale.ROOT), n);
+            }
           }
         }
       }
