@@ -6,9 +6,7 @@ import dev.dbtls.index.Macro;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.RelationName;
-import dev.dbtls.index.compile.BuiltinMacros;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.jinja.MacroFile;
 import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
@@ -277,14 +275,12 @@ public final class Hover {
 
     private static Map<String, String> load() {
       Map<String, String> out = new HashMap<>();
-      for (MacroFile f : BuiltinMacros.shipped()) {
-        for (StaticFacts.MacroDef d : StaticExtractor.extract(JinjaScanner.scan(f.text())).macros()) {
-          if (d.kind() != StaticFacts.MacroKind.MATERIALIZATION) {
-            String name = d.kind() == StaticFacts.MacroKind.TEST ? "test_" + d.name() : d.name();
-            out.putIfAbsent(name, "```jinja\n" + d.name() + "(" + params(d) + ")\n```\n\n"
-                + (d.doc() == null ? "" : d.doc() + "\n\n")
-                + (d.kind() == StaticFacts.MacroKind.TEST ? "dbt builtin generic test" : "dbt builtin macro"));
-          }
+      for (StaticFacts.MacroDef d : DbtBuiltins.shippedMacros()) {
+        if (d.kind() != StaticFacts.MacroKind.MATERIALIZATION) {
+          String name = d.kind() == StaticFacts.MacroKind.TEST ? "test_" + d.name() : d.name();
+          out.putIfAbsent(name, "```jinja\n" + d.name() + "(" + params(d) + ")\n```\n\n"
+              + (d.doc() == null ? "" : d.doc() + "\n\n")
+              + (d.kind() == StaticFacts.MacroKind.TEST ? "dbt builtin generic test" : "dbt builtin macro"));
         }
       }
       return out;
@@ -293,17 +289,11 @@ public final class Hover {
 
   private static Optional<String> builtin(String name) {
     String md = Builtins.BY_NAME.get(name);
-    if (md == null && DBT_FUNCTIONS.contains(name)) {
+    if (md == null && DbtBuiltins.isFunction(name)) {
       md = "`" + name + "()` — provided by dbt";
     }
     return Optional.ofNullable(md);
   }
-
-  /** The functions dbt's context provides (not macros): named, not documented here. */
-  private static final java.util.Set<String> DBT_FUNCTIONS = java.util.Set.of(
-      "is_incremental", "should_full_refresh", "log", "return", "print", "run_query", "statement",
-      "load_result", "load_relation", "fromjson", "tojson", "fromyaml", "toyaml", "set",
-      "zip", "range", "dict", "list", "namespace", "caller", "local_md5", "render", "env_var");
 
   private static String var(Symbol.Context c, Symbol.Var v) {
     Optional<Vars.Holder> h = Resolve.var(c.snapshot().inputs(), c.packageName(), v.name());
