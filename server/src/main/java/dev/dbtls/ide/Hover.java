@@ -12,10 +12,8 @@ import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
 import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.Vars;
-import dev.dbtls.project.properties.ColumnSpec;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -133,33 +131,19 @@ public final class Hover {
     return null;
   }
 
-  /**
-   * The columns table: the warehouse's columns from the catalog (its order and types, YAML's
-   * descriptions), then the columns only YAML declares (their {@code data_type}).
-   */
+  /** The columns table ({@link NodeColumns}), saying when types come from the catalog. */
   private static void columns(StringBuilder sb, Node n, Catalog catalog) {
-    List<Catalog.Column> known = catalog == null ? List.of() : catalog.columns(n.uniqueId());
-    if (n.columns().isEmpty() && known.isEmpty()) {
+    List<NodeColumns.Column> columns = NodeColumns.of(catalog, n);
+    if (columns.isEmpty()) {
       return;
     }
-    Map<String, ColumnSpec> yaml = new HashMap<>();
-    n.columns().forEach(col -> yaml.putIfAbsent(col.name().toLowerCase(Locale.ROOT), col));
     sb.append("\n| column | type | description |\n|---|---|---|\n");
-    java.util.Set<String> done = new java.util.HashSet<>();
-    for (Catalog.Column col : known) {
-      ColumnSpec spec = yaml.get(col.name().toLowerCase(Locale.ROOT));
-      String description = spec != null && spec.description() != null ? spec.description()
-          : col.comment();
-      String type = col.type() != null ? col.type() : spec != null ? spec.dataType() : null;
-      row(sb, spec != null ? spec.name() : col.name(), type, description);
-      done.add(col.name().toLowerCase(Locale.ROOT));
+    boolean fromCatalog = false;
+    for (NodeColumns.Column col : columns) {
+      row(sb, col.name(), col.type(), col.description());
+      fromCatalog |= col.warehouse() != null;
     }
-    for (ColumnSpec col : n.columns()) {
-      if (done.add(col.name().toLowerCase(Locale.ROOT))) {
-        row(sb, col.name(), col.dataType(), col.description());
-      }
-    }
-    if (!known.isEmpty()) {
+    if (fromCatalog) {
       sb.append("\nColumn types from `target/catalog.json` (`dbt docs generate`).\n");
     }
   }

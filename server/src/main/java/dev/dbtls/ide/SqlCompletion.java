@@ -6,7 +6,6 @@ import dev.dbtls.index.RefCall;
 import dev.dbtls.jinja.scan.Piece;
 import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
-import dev.dbtls.project.properties.ColumnSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,41 +89,16 @@ final class SqlCompletion {
     return items.result();
   }
 
-  /**
-   * The columns of a relation: those the warehouse reported ({@code target/catalog.json}, in its
-   * order, with the YAML spelling and description where YAML declares them too), then the ones
-   * declared only in YAML.
-   */
+  /** The columns of a relation ({@link NodeColumns}). */
   private void columns(Node n, CompletionItems items, int group) {
     if (catalog == null) {
       catalog = ProjectCatalog.of(r.snapshot);
     }
-    java.util.Set<String> done = new java.util.HashSet<>();
-    for (Catalog.Column c : catalog.columns(n.uniqueId())) {
-      ColumnSpec spec = yamlColumn(n, c.name());
-      String name = spec != null ? spec.name() : c.name();
-      String type = c.type() != null ? c.type() : spec != null ? spec.dataType() : null;
-      String doc = spec != null && spec.description() != null ? spec.description() : c.comment();
-      done.add(name.toLowerCase(Locale.ROOT));
-      items.add(name, CompletionKind.COLUMN, group,
-          (type == null ? "column" : type) + " · " + n.name(), doc, name, false);
+    for (NodeColumns.Column c : NodeColumns.of(catalog, n)) {
+      items.add(c.name(), CompletionKind.COLUMN, group,
+          (c.type() == null ? "column" : c.type()) + " · " + n.name(), c.description(), c.name(),
+          false);
     }
-    for (ColumnSpec c : n.columns()) {
-      if (!done.contains(c.name().toLowerCase(Locale.ROOT))) {
-        items.add(c.name(), CompletionKind.COLUMN, group,
-            (c.dataType() == null ? "column" : c.dataType()) + " · " + n.name(), c.description(),
-            c.name(), false);
-      }
-    }
-  }
-
-  private static ColumnSpec yamlColumn(Node n, String name) {
-    for (ColumnSpec c : n.columns()) {
-      if (c.name().equalsIgnoreCase(name)) {
-        return c;
-      }
-    }
-    return null;
   }
 
   // ---------------------------------------------------------------- binding names to relations
