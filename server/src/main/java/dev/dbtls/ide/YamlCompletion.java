@@ -570,17 +570,14 @@ final class YamlCompletion {
   static final class Described {
     private Described() {}
 
-    private static final Map<ProjectSnapshot, Map<String, Map<String, String>>> CACHE =
-        new WeakHashMap<>();
-
     /** Name → display path of the file describing it, for one package and section. */
     static Map<String, String> of(ProjectSnapshot s, String pkg, String section) {
-      Map<String, Map<String, String>> all;
-      synchronized (CACHE) {
-        all = CACHE.get(s);
-      }
-      if (all == null) {
-        all = new HashMap<>();
+      return SnapshotData.of(s).described(() -> cut(s)).getOrDefault(pkg + "/" + section, Map.of());
+    }
+
+    private static Map<String, Map<String, String>> cut(ProjectSnapshot s) {
+      Map<String, Map<String, String>> all = new HashMap<>();
+      {
         for (ProjectFile f : s.inputs().files()) {
           if (f.kind() != FileKind.PROPERTIES) {
             continue;
@@ -592,11 +589,8 @@ final class YamlCompletion {
             e.getValue().forEach(n -> names.putIfAbsent(n, path));
           }
         }
-        synchronized (CACHE) {
-          CACHE.putIfAbsent(s, all);
-        }
       }
-      return all.getOrDefault(pkg + "/" + section, Map.of());
+      return all;
     }
 
     /**
