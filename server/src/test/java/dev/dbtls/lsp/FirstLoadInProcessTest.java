@@ -180,6 +180,36 @@ class FirstLoadInProcessTest {
     }
   }
 
+  @Test
+  void aRenameRightAfterAnEditIsComputedOnTheEditedTextAndStampedWithItsVersion() throws Exception {
+    start();
+    gate.countDown();
+    String uri = model.toUri().toString();
+    server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
+        new Position(1, 29))).get(20, TimeUnit.SECONDS); // loaded
+    // two lines typed at the top, then F2 on the CTE at once: the edits must be for the new text
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+        new VersionedTextDocumentIdentifier(uri, 7), List.of(new TextDocumentContentChangeEvent(
+            new Range(new Position(0, 0), new Position(0, 0)), "-- one\n-- two\n"))));
+    var edit = server.getTextDocumentService().rename(new org.eclipse.lsp4j.RenameParams(
+        new TextDocumentIdentifier(uri), new Position(2, 6), "all_orders")).get(20, TimeUnit.SECONDS);
+    var changes = edit.getDocumentChanges() != null
+        ? edit.getDocumentChanges().stream().filter(c -> c.isLeft()).map(c -> c.getLeft()).toList()
+        : List.<org.eclipse.lsp4j.TextDocumentEdit>of();
+    List<org.eclipse.lsp4j.TextEdit> edits;
+    Integer version;
+    if (!changes.isEmpty()) {
+      version = changes.get(0).getTextDocument().getVersion();
+      edits = changes.get(0).getEdits().stream().map(e -> e.getLeft()).toList();
+    } else {
+      version = 7;
+      edits = edit.getChanges().get(uri);
+    }
+    assertEquals(7, version);
+    // `orders` is defined on line 2 and used on line 9 of the edited text
+    assertEquals(List.of(2, 9), edits.stream().map(e -> e.getRange().getStart().getLine()).sorted().toList());
+  }
+
   /** Copies the sample project, starts the server on it in this JVM and opens the model. */
   private void start() throws Exception {
     Path sample = Path.of("..", "test-projects", "jaffle_shop").toAbsolutePath().normalize();

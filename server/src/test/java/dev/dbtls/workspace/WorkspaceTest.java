@@ -61,6 +61,45 @@ class WorkspaceTest {
   }
 
   @Test
+  void aBuildThatFailsKeepsItsChangesForTheNextBuild() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+    Path b = shop.resolve("models/b.sql");
+    FileSource flaky = new FileSource() {
+      @Override
+      public java.util.Optional<String> read(Path file) {
+        if (broken.get() && file.equals(b)) {
+          throw new IllegalStateException("the disk hiccups");
+        }
+        return FileSource.DISK.read(file);
+      }
+
+      @Override
+      public boolean isDirectory(Path d) {
+        return FileSource.DISK.isDirectory(d);
+      }
+
+      @Override
+      public List<Path> list(Path d, java.util.Set<String> suffixes) {
+        return FileSource.DISK.list(d, suffixes);
+      }
+    };
+    try (Workspace w = new Workspace(flaky, ProjectInputs.Options.defaults(), List.of(), 10, (d, s) -> { })) {
+      w.addFolders(List.of(dir));
+      assertEquals(List.of(), codes(w.upToDate(shop).get(30, TimeUnit.SECONDS), "models/b.sql"));
+      broken.set(true);
+      Files.writeString(b, "select * from {{ ref('missing') }}\n");
+      w.changed(b);
+      ProjectSnapshot kept = w.upToDate(shop).get(30, TimeUnit.SECONDS);
+      assertEquals(List.of(), codes(kept, "models/b.sql"), "the failed build kept the last snapshot");
+      broken.set(false);
+      Path a = shop.resolve("models/a.sql");
+      Files.writeString(a, "select 2 as id\n");
+      w.changed(a); // the next build, for another file, still has b.sql's change
+      assertEquals(List.of(ProblemCode.REF_UNKNOWN), codes(w.upToDate(shop).get(30, TimeUnit.SECONDS), "models/b.sql"));
+    }
+  }
+
+  @Test
   void unsavedBuffersAreTheTruthUntilClosed() throws Exception {
     assertEquals(List.of(), codes(upToDate(), "models/b.sql"));
     Path b = shop.resolve("models/b.sql");
