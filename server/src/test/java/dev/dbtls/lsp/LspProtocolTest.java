@@ -21,17 +21,6 @@ class LspProtocolTest {
   @TempDir
   Path dir;
 
-  private Path project() throws IOException {
-    Path p = dir.resolve("shop");
-    Files.createDirectories(p.resolve("models"));
-    Files.writeString(p.resolve("dbt_project.yml"), "name: shop\nprofile: shop\n");
-    Files.writeString(p.resolve("profiles.yml"),
-        "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: shop.duckdb\n");
-    Files.writeString(p.resolve("models/a.sql"), "select 1 as id\n");
-    Files.writeString(p.resolve("models/b.sql"), "select * from {{ ref('a') }}\n");
-    return p;
-  }
-
   private static Map<String, Object> initializeParams(long pid, Path folder) {
     return Map.of("processId", pid, "rootUri", folder.toUri().toString(),
         "capabilities", Map.of(),
@@ -44,11 +33,11 @@ class LspProtocolTest {
 
   @Test
   void editorSession() throws Exception {
-    Path project = project();
+    Path project = ShopProject.write(dir);
     String a = project.resolve("models/a.sql").toUri().toString();
     String b = project.resolve("models/b.sql").toUri().toString();
     try (LspClient lsp = LspClient.start(dir)) {
-      JsonObject init = lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir))
+      JsonObject init = lsp.request("initialize", ShopProject.initialize(dir))
           .getAsJsonObject();
       JsonObject sync = init.getAsJsonObject("capabilities").getAsJsonObject("textDocumentSync");
       assertEquals(2, sync.get("change").getAsInt(), "incremental sync");
@@ -99,13 +88,13 @@ class LspProtocolTest {
 
   @Test
   void positionRequestsAnswerFromTheBuffer() throws Exception {
-    Path project = project();
+    Path project = ShopProject.write(dir);
     Files.writeString(project.resolve("models/_models.yml"),
         "models:\n  - name: a\n    description: The first model\n");
     String a = project.resolve("models/a.sql").toUri().toString();
     String b = project.resolve("models/b.sql").toUri().toString();
     try (LspClient lsp = LspClient.start(dir)) {
-      JsonObject caps = lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir))
+      JsonObject caps = lsp.request("initialize", ShopProject.initialize(dir))
           .getAsJsonObject().getAsJsonObject("capabilities");
       assertTrue(caps.get("hoverProvider").getAsBoolean());
       assertTrue(caps.get("definitionProvider").getAsBoolean());
@@ -160,7 +149,7 @@ class LspProtocolTest {
 
   /** initialize, shutdown, exit: the server answers and ends with status 0. */
   private void assertSession(LspClient lsp) throws Exception {
-    JsonObject init = object(lsp, lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir)));
+    JsonObject init = object(lsp, lsp.request("initialize", ShopProject.initialize(dir)));
     assertEquals("dbtls", init.getAsJsonObject("serverInfo").get("name").getAsString());
     lsp.notify("initialized", Map.of());
     assertTrue(lsp.request("shutdown", null).isJsonNull());
@@ -171,11 +160,11 @@ class LspProtocolTest {
 
   @Test
   void filesChangedOutsideTheEditorAreReadAgain() throws Exception {
-    Path project = project();
+    Path project = ShopProject.write(dir);
     Path b = project.resolve("models/b.sql");
     Path c = project.resolve("models/c.sql");
     try (LspClient lsp = LspClient.start(dir)) {
-      Map<String, Object> init = new java.util.HashMap<>(initializeParams(ProcessHandle.current().pid(), dir));
+      Map<String, Object> init = new java.util.HashMap<>(ShopProject.initialize(dir));
       init.put("capabilities", Map.of("workspace",
           Map.of("didChangeWatchedFiles", Map.of("dynamicRegistration", true))));
       lsp.request("initialize", init);
@@ -222,11 +211,11 @@ class LspProtocolTest {
 
   @Test
   void aFileOfNoProjectAnswersNull() throws Exception {
-    Path project = project();
+    Path project = ShopProject.write(dir);
     Path loose = dir.resolve("loose.sql");
     Files.writeString(loose, "select 1");
     try (LspClient lsp = LspClient.start(dir)) {
-      lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), project));
+      lsp.request("initialize", ShopProject.initialize(project));
       lsp.notify("initialized", Map.of());
       assertTrue(lsp.request("dbt/compile", doc(loose.toUri().toString())).isJsonNull());
     }
@@ -248,13 +237,13 @@ class LspProtocolTest {
 
   @Test
   void settingsProgressAndSeverities() throws Exception {
-    Path project = project();
+    Path project = ShopProject.write(dir);
     String b = project.resolve("models/b.sql").toUri().toString();
     try (LspClient lsp = LspClient.start(dir)) {
       // pulled settings: ref-unknown shown as a warning
       lsp.answer("workspace/configuration", List.of(Map.of("diagnostics",
           Map.of("severity", Map.of("ref-unknown", "warning")))));
-      Map<String, Object> params = new java.util.HashMap<>(initializeParams(ProcessHandle.current().pid(), dir));
+      Map<String, Object> params = new java.util.HashMap<>(ShopProject.initialize(dir));
       params.put("capabilities", Map.of("window", Map.of("workDoneProgress", true),
           "workspace", Map.of("configuration", true)));
       params.put("initializationOptions", Map.of("dbtls", Map.of("colour", "blue", "target", "dev")));
@@ -296,10 +285,10 @@ class LspProtocolTest {
 
   @Test
   void aCancelledRequestAnswersRequestCancelled() throws Exception {
-    Path project = project();
+    Path project = ShopProject.write(dir);
     String b = project.resolve("models/b.sql").toUri().toString();
     try (LspClient lsp = LspClient.start(dir)) {
-      Map<String, Object> params = new java.util.HashMap<>(initializeParams(ProcessHandle.current().pid(), dir));
+      Map<String, Object> params = new java.util.HashMap<>(ShopProject.initialize(dir));
       // edits wait a minute before the rebuild: dbt/compile, which waits for it, is still pending
       params.put("initializationOptions", Map.of("dbtls", Map.of("rebuildDelayMs", 60000)));
       lsp.request("initialize", params);
@@ -323,11 +312,11 @@ class LspProtocolTest {
 
   @Test
   void renameAModelAndHighlightItsRefs() throws Exception {
-    Path project = project();
+    Path project = ShopProject.write(dir);
     String a = project.resolve("models/a.sql").toUri().toString();
     String b = project.resolve("models/b.sql").toUri().toString();
     try (LspClient lsp = LspClient.start(dir)) {
-      Map<String, Object> params = new java.util.HashMap<>(initializeParams(ProcessHandle.current().pid(), dir));
+      Map<String, Object> params = new java.util.HashMap<>(ShopProject.initialize(dir));
       params.put("capabilities", Map.of("workspace", Map.of("workspaceEdit",
           Map.of("documentChanges", true, "resourceOperations", List.of("create", "rename", "delete")))));
       JsonObject caps = lsp.request("initialize", params).getAsJsonObject().getAsJsonObject("capabilities");
@@ -371,10 +360,10 @@ class LspProtocolTest {
 
   @Test
   void aQuickFixForTheDiagnosticTheEditorShows() throws Exception {
-    Path project = project();
+    Path project = ShopProject.write(dir);
     String b = project.resolve("models/b.sql").toUri().toString();
     try (LspClient lsp = LspClient.start(dir)) {
-      JsonObject caps = lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir))
+      JsonObject caps = lsp.request("initialize", ShopProject.initialize(dir))
           .getAsJsonObject().getAsJsonObject("capabilities");
       assertTrue(caps.getAsJsonObject("codeActionProvider").getAsJsonArray("codeActionKinds").toString()
           .contains("quickfix"));
@@ -399,12 +388,12 @@ class LspProtocolTest {
 
   @Test
   void outlineLinksLensesTokensAndTheCatalogSearch() throws Exception {
-    Path project = project();
+    Path project = ShopProject.write(dir);
     Path c = project.resolve("models/c.sql");
     Files.writeString(c, "with base as (\n  select * from {{ ref('a') }}\n)\nselect * from base\n");
     String uri = c.toUri().toString();
     try (LspClient lsp = LspClient.start(dir)) {
-      JsonObject caps = lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir))
+      JsonObject caps = lsp.request("initialize", ShopProject.initialize(dir))
           .getAsJsonObject().getAsJsonObject("capabilities");
       JsonArray legend = caps.getAsJsonObject("semanticTokensProvider").getAsJsonObject("legend")
           .getAsJsonArray("tokenTypes");
@@ -445,12 +434,12 @@ class LspProtocolTest {
 
   @Test
   void completionDocumentationComesOnResolve() throws Exception {
-    Path project = project();
+    Path project = ShopProject.write(dir);
     Files.writeString(project.resolve("models/schema.yml"),
         "version: 2\nmodels:\n  - name: a\n    description: The first model.\n");
     String b = project.resolve("models/b.sql").toUri().toString();
     try (LspClient lsp = LspClient.start(dir)) {
-      Map<String, Object> params = new java.util.HashMap<>(initializeParams(ProcessHandle.current().pid(), dir));
+      Map<String, Object> params = new java.util.HashMap<>(ShopProject.initialize(dir));
       params.put("capabilities", Map.of("textDocument", Map.of("completion", Map.of("completionItem",
           Map.of("resolveSupport", Map.of("properties", List.of("documentation"))),
           "completionList", Map.of("itemDefaults", List.of("editRange"))))));
@@ -481,7 +470,7 @@ class LspProtocolTest {
     Path project = dev.dbtls.cli.CliTestAccess.duckdbProject(dir.resolve("pv"));
     String uri = project.resolve("models/doubled.sql").toUri().toString();
     try (LspClient lsp = LspClient.start(dir)) {
-      lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir));
+      lsp.request("initialize", ShopProject.initialize(dir));
       lsp.notify("initialized", Map.of());
       // the unsaved buffer is what runs
       lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uri, "languageId",
@@ -592,7 +581,7 @@ class LspProtocolTest {
     Path project = dev.dbtls.cli.CliTestAccess.duckdbProject(dir.resolve("schema"));
     String uri = project.resolve("models/doubled.sql").toUri().toString();
     try (LspClient lsp = LspClient.start(dir)) {
-      lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir));
+      lsp.request("initialize", ShopProject.initialize(dir));
       lsp.notify("initialized", Map.of());
       object(lsp, lsp.request("dbt/catalog", Map.of("uri", uri)));
       lsp.request("shutdown", null);
@@ -600,7 +589,7 @@ class LspProtocolTest {
       assertTrue(lsp.process().waitFor(LspClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
     try (LspClient lsp = LspClient.start(dir)) {
-      lsp.request("initialize", initializeParams(ProcessHandle.current().pid(), dir));
+      lsp.request("initialize", ShopProject.initialize(dir));
       lsp.notify("initialized", Map.of());
       lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uri, "languageId",
           "jinja-sql", "version", 1, "text", "select  from {{ source('raw', 'orders') }}\n")));

@@ -39,12 +39,7 @@ class ProtocolFuzzTest {
   private final List<String> uris = new ArrayList<>();
 
   private Path project() throws Exception {
-    Path p = dir.resolve("shop");
-    Files.createDirectories(p.resolve("models"));
-    Files.writeString(p.resolve("dbt_project.yml"), "name: shop\nprofile: shop\n");
-    Files.writeString(p.resolve("profiles.yml"),
-        "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: shop.duckdb\n");
-    Files.writeString(p.resolve("models/a.sql"), "select 1 as id\n");
+    Path p = ShopProject.write(dir);
     Files.writeString(p.resolve("models/b.sql"), "with x as (select * from {{ ref('a') }})\nselect id from x\n");
     Files.writeString(p.resolve("models/c.sql"), "select * from {{ ref('a') }}\n");
     Files.writeString(p.resolve("models/schema.yml"), "version: 2\nmodels:\n  - name: a\n    columns:\n      - name: id\n");
@@ -60,8 +55,7 @@ class ProtocolFuzzTest {
     String sanity = p.resolve("models/c.sql").toUri().toString();
     Random random = new Random(SEED);
     try (LspClient lsp = LspClient.start(dir)) {
-      lsp.request("initialize", Map.of("processId", ProcessHandle.current().pid(), "capabilities", Map.of(),
-          "workspaceFolders", List.of(Map.of("uri", dir.toUri().toString(), "name", "ws"))));
+      lsp.request("initialize", ShopProject.initialize(dir));
       lsp.notify("initialized", Map.of());
       lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uris.get(1),
           "languageId", "sql", "version", 1, "text", "with x as (select * from {{ ref('a') }})\nselect id from x\n")));

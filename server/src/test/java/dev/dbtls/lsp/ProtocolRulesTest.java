@@ -30,22 +30,6 @@ class ProtocolRulesTest {
       "textDocument/semanticTokens/full", "textDocument/documentLink", "workspace/symbol",
       "completionItem/resolve");
 
-  private Path project() throws Exception {
-    Path p = dir.resolve("shop");
-    Files.createDirectories(p.resolve("models"));
-    Files.writeString(p.resolve("dbt_project.yml"), "name: shop\nprofile: shop\n");
-    Files.writeString(p.resolve("profiles.yml"),
-        "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: shop.duckdb\n");
-    Files.writeString(p.resolve("models/a.sql"), "select 1 as id\n");
-    Files.writeString(p.resolve("models/b.sql"), "select * from {{ ref('a') }}\n");
-    return p;
-  }
-
-  private static Map<String, Object> init(Path folder) {
-    return Map.of("processId", ProcessHandle.current().pid(), "capabilities", Map.of(),
-        "workspaceFolders", List.of(Map.of("uri", folder.toUri().toString(), "name", "ws")));
-  }
-
   private static Map<String, Object> at(String uri, int line, int character) {
     return Map.of("textDocument", Map.of("uri", uri), "position", Map.of("line", line, "character", character));
   }
@@ -63,7 +47,7 @@ class ProtocolRulesTest {
 
   @Test
   void nothingIsServedBeforeInitialize() throws Exception {
-    Path p = project();
+    Path p = ShopProject.write(dir);
     String b = p.resolve("models/b.sql").toUri().toString();
     try (LspClient lsp = LspClient.start(dir)) {
       JsonObject hover = error(lsp.requestThen("textDocument/hover", at(b, 0, 25), id -> { }));
@@ -73,7 +57,7 @@ class ProtocolRulesTest {
       // a didOpen before initialize is dropped, not applied
       lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", b, "languageId", "sql",
           "version", 1, "text", "select * from {{ ref('zzz') }}\n")));
-      lsp.request("initialize", init(dir));
+      lsp.request("initialize", ShopProject.initialize(dir));
       lsp.notify("initialized", Map.of());
       JsonObject compiled = lsp.request("dbt/compile", Map.of("uri", b)).getAsJsonObject();
       assertTrue(compiled.get("sql").getAsString().contains("\"a\""), compiled.toString());
@@ -82,10 +66,10 @@ class ProtocolRulesTest {
 
   @Test
   void missingOrUnfitParamsAnswerInvalidParamsAndTheServerGoesOn() throws Exception {
-    Path p = project();
+    Path p = ShopProject.write(dir);
     String b = p.resolve("models/b.sql").toUri().toString();
     try (LspClient lsp = LspClient.start(dir)) {
-      lsp.request("initialize", init(dir));
+      lsp.request("initialize", ShopProject.initialize(dir));
       lsp.notify("initialized", Map.of());
       for (String method : METHODS) {
         for (Object params : new Object[] {null, Map.of()}) {
@@ -108,11 +92,11 @@ class ProtocolRulesTest {
 
   @Test
   void editsThatDoNotFitTheDocumentAreRefusedAndLogged() throws Exception {
-    Path p = project();
+    Path p = ShopProject.write(dir);
     String b = p.resolve("models/b.sql").toUri().toString();
     String text = "select * from {{ ref('a') }}\n";
     try (LspClient lsp = LspClient.start(dir)) {
-      lsp.request("initialize", init(dir));
+      lsp.request("initialize", ShopProject.initialize(dir));
       lsp.notify("initialized", Map.of());
       lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", b, "languageId", "sql",
           "version", 1, "text", text)));
@@ -135,10 +119,10 @@ class ProtocolRulesTest {
 
   @Test
   void afterShutdownOnlyExitIsAccepted() throws Exception {
-    Path p = project();
+    Path p = ShopProject.write(dir);
     String b = p.resolve("models/b.sql").toUri().toString();
     try (LspClient lsp = LspClient.start(dir)) {
-      lsp.request("initialize", init(dir));
+      lsp.request("initialize", ShopProject.initialize(dir));
       lsp.notify("initialized", Map.of());
       lsp.request("shutdown", null);
       JsonObject e = error(lsp.requestThen("textDocument/hover", at(b, 0, 25), id -> { }));
