@@ -39,6 +39,14 @@ public final class LatencyBenchmark {
   /** How long a start may take before the benchmark gives up on it. */
   private static final long START_TIMEOUT_SECONDS = 300;
 
+  /**
+   * Pause between a wrong completion answer and the next request, ms ({@code $BENCH_POLL_MS},
+   * default 0: at once, as asked). Thousands of requests a second compete with the load for the
+   * CPU on a small machine; a pause shows what that costs.
+   */
+  private static final long POLL_PAUSE_MS = Long.parseLong(
+      System.getenv().getOrDefault("BENCH_POLL_MS", "0"));
+
   public static void main(String[] args) throws Exception {
     Path launcher = Path.of(args[0]).toAbsolutePath();
     Path project = Path.of(args[1]).toAbsolutePath().normalize();
@@ -54,6 +62,9 @@ public final class LatencyBenchmark {
     Start.Setup setup = new Start.Setup(launcher, project, uri, text, inRef, models, delay);
 
     System.out.printf(Locale.ROOT, "project: %s (%s, %d models)%n", project, file.getFileName(), models.size());
+    if (POLL_PAUSE_MS > 0) {
+      System.out.println("pause after a wrong completion answer: " + POLL_PAUSE_MS + " ms (BENCH_POLL_MS)");
+    }
     List<Start> cold = new ArrayList<>();
     List<Start> warm = new ArrayList<>();
     LspClient lsp = null;
@@ -265,6 +276,9 @@ public final class LatencyBenchmark {
           }
           r.wrongAnswers++;
           r.wrong.merge(wrong, 1, Integer::sum);
+          if (POLL_PAUSE_MS > 0) {
+            Thread.sleep(POLL_PAUSE_MS);
+          }
           if (at > deadline) {
             throw new AssertionError("no correct completion in " + START_TIMEOUT_SECONDS + " s: " + r.wrong);
           }
@@ -322,7 +336,7 @@ public final class LatencyBenchmark {
     @Override
     public String toString() {
       return String.format(Locale.ROOT, "initialize %.0f ms, first correct completion %.0f ms (%d items)"
-          + " after %d wrong answers%s, first diagnostics %.0f ms, first correct diagnostics %.0f ms,"
+          + " after %d wrong answers%s, first diagnostics %.0f ms, first correct diagnostics %.0f ms"
           + "%s", initialize, firstCompletion, completionItems, wrongAnswers,
           wrong.isEmpty() ? "" : " " + wrong, firstDiagnostics, correctDiagnostics,
           Double.isNaN(exit) ? "" : String.format(Locale.ROOT, ", exited %.0f ms after shutdown", exit));
