@@ -106,6 +106,7 @@ public final class LatencyBenchmark {
     startRow("initialize answers", cold, warm, s -> s.initialize);
     startRow("first correct completion in ref('", cold, warm, s -> s.firstCompletion);
     startRow("wrong completion answers before it", cold, warm, s -> s.wrongAnswers);
+    startRow("(server CPU time used by then)", cold, warm, s -> s.cpu);
     startRow("first diagnostics of the open file", cold, warm, s -> s.firstDiagnostics);
     startRow("first correct diagnostics of the open file", cold, warm, s -> s.correctDiagnostics);
     System.out.println();
@@ -221,6 +222,10 @@ public final class LatencyBenchmark {
     double firstDiagnostics = Double.NaN;
     double correctDiagnostics = Double.NaN;
     double exit = Double.NaN;
+    /** CPU time the server process had used by the first correct completion: less noisy than wall time on a busy machine. */
+    double cpu = Double.NaN;
+    /** The machine's load average (1 minute) at launch. */
+    final String load = loadAverage();
     int completionItems;
     /** What the wrong answers looked like, and how many of each. */
     final Map<String, Integer> wrong = new java.util.LinkedHashMap<>();
@@ -271,6 +276,8 @@ public final class LatencyBenchmark {
           String wrong = wrongCompletion(response, s.models, enough);
           if (wrong == null) {
             r.firstCompletion = (at - t0) / 1e6;
+            r.cpu = lsp.process().toHandle().info().totalCpuDuration()
+                .map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
             r.completionItems = response.getAsJsonObject("result").getAsJsonArray("items").size();
             break;
           }
@@ -335,11 +342,19 @@ public final class LatencyBenchmark {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "initialize %.0f ms, first correct completion %.0f ms (%d items)"
-          + " after %d wrong answers%s, first diagnostics %.0f ms, first correct diagnostics %.0f ms"
-          + "%s", initialize, firstCompletion, completionItems, wrongAnswers,
-          wrong.isEmpty() ? "" : " " + wrong, firstDiagnostics, correctDiagnostics,
+      return String.format(Locale.ROOT, "load %s, initialize %.0f ms, first correct completion %.0f ms (%d items)"
+          + " after %d wrong answers%s (server CPU by then %.0f ms), first diagnostics %.0f ms, first correct diagnostics %.0f ms"
+          + "%s", load, initialize, firstCompletion, completionItems, wrongAnswers,
+          wrong.isEmpty() ? "" : " " + wrong, cpu, firstDiagnostics, correctDiagnostics,
           Double.isNaN(exit) ? "" : String.format(Locale.ROOT, ", exited %.0f ms after shutdown", exit));
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "?";
     }
   }
 
