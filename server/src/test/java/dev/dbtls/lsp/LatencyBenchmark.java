@@ -85,7 +85,7 @@ public final class LatencyBenchmark {
       }
       Start c = Start.measure(setup, env, false);
       cold.add(c);
-      System.out.println("cold " + run + ": " + c);
+      System.out.println("cold " + run + ": " + c + "; left on disk: " + onDisk(home));
       boolean last = run == launches;
       Start w = Start.measure(setup, env, last);
       warm.add(w);
@@ -348,6 +348,24 @@ public final class LatencyBenchmark {
           wrong.isEmpty() ? "" : " " + wrong, cpu, firstDiagnostics, correctDiagnostics,
           Double.isNaN(exit) ? "" : String.format(Locale.ROOT, ", exited %.0f ms after shutdown", exit));
     }
+  }
+
+  /** What the server left in the store and cache directories: file count and size, by top folder. */
+  private static String onDisk(Path home) throws IOException {
+    Map<String, long[]> by = new java.util.TreeMap<>();
+    try (Stream<Path> all = Files.walk(home)) {
+      for (Path p : all.filter(Files::isRegularFile).toList()) {
+        long[] v = by.computeIfAbsent(home.relativize(p).getName(0).toString(), k -> new long[2]);
+        v[0]++;
+        v[1] += Files.size(p);
+      }
+    }
+    if (by.isEmpty()) {
+      return "nothing";
+    }
+    List<String> parts = new ArrayList<>();
+    by.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %d files %.1f MB", k, v[0], v[1] / 1048576.0)));
+    return String.join(", ", parts);
   }
 
   private static String loadAverage() {
