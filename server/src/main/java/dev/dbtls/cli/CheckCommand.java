@@ -1,6 +1,5 @@
 package dev.dbtls.cli;
 
-import dev.dbtls.ide.ProjectDiagnostics;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
@@ -35,7 +34,7 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     List<Problem> problems = new ArrayList<>();
-    ProjectDiagnostics.of(snapshot, files).values().forEach(problems::addAll);
+    dev.dbtls.ide.Analysis.of(snapshot).diagnostics(files).values().forEach(problems::addAll);
     int exit = Reporter.report(problems, errors);
     long errorCount = problems.stream().filter(Problem::isError).count();
     System.err.printf("Checked %d files of %s in %.2fs: %d errors, %d warnings%n", files.size(),

@@ -2,21 +2,9 @@ package dev.dbtls.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.dbtls.ide.CodeActions;
-import dev.dbtls.ide.CodeLenses;
-import dev.dbtls.ide.Completion;
+import dev.dbtls.ide.Analysis;
+import dev.dbtls.ide.Analysis.Cursor;
 import dev.dbtls.ide.DbtProjects;
-import dev.dbtls.ide.Definition;
-import dev.dbtls.ide.DocumentHighlights;
-import dev.dbtls.ide.DocumentLinks;
-import dev.dbtls.ide.DocumentSymbols;
-import dev.dbtls.ide.FoldingRanges;
-import dev.dbtls.ide.Hover;
-import dev.dbtls.ide.ProjectDiagnostics;
-import dev.dbtls.ide.References;
-import dev.dbtls.ide.Rename;
-import dev.dbtls.ide.SemanticTokens;
-import dev.dbtls.ide.WorkspaceSymbols;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.LineIndex;
 import dev.dbtls.project.Problem;
@@ -78,23 +66,25 @@ final class QueryCommand implements Callable<Integer> {
     String text = Files.isRegularFile(file) ? Files.readString(file) : "";
     LineIndex lines = new LineIndex(text);
     int offset = m.matches() ? lines.offset(Integer.parseInt(m.group(2)) - 1, Integer.parseInt(m.group(3)) - 1) : 0;
+    Analysis a = Analysis.of(s);
+    Cursor at = new Cursor(display.replace('\\', '/'), text, offset);
     Object result = switch (feature) {
-      case "hover" -> Hover.at(s, display, text, offset).orElse(null);
-      case "definition" -> Definition.at(s, display, text, offset);
-      case "references" -> References.of(s, display, text, offset, true);
-      case "highlights" -> DocumentHighlights.of(s, display, text, offset);
-      case "completion" -> Completion.complete(s, display, text, offset);
-      case "prepare-rename" -> Rename.prepare(s, display, text, offset);
-      case "rename" -> Rename.rename(s, display, text, offset, required("rename", argument));
-      case "actions" -> CodeActions.of(s, display, text, lines.span(offset, offset),
+      case "hover" -> a.hover(at).orElse(null);
+      case "definition" -> a.definition(at);
+      case "references" -> a.references(at, true);
+      case "highlights" -> a.highlights(at);
+      case "completion" -> a.completion(at);
+      case "prepare-rename" -> a.prepareRename(at);
+      case "rename" -> a.rename(at, required("rename", argument));
+      case "actions" -> a.codeActions(at, lines.span(offset, offset),
           problemsOf(s, file).stream().filter(p -> p.line() == lines.span(offset, offset).startLine()).toList());
-      case "symbols" -> DocumentSymbols.of(s, display, text);
-      case "folding" -> FoldingRanges.of(display, text);
-      case "tokens" -> SemanticTokens.of(display, text);
-      case "links" -> DocumentLinks.of(s, display, text);
-      case "lenses" -> CodeLenses.of(s, display, text);
+      case "symbols" -> Analysis.documentSymbols(at);
+      case "folding" -> Analysis.foldingRanges(at);
+      case "tokens" -> Analysis.semanticTokens(at);
+      case "links" -> a.documentLinks(at);
+      case "lenses" -> a.codeLenses(at);
       case "diagnostics" -> problemsOf(s, file);
-      case "workspace-symbols" -> WorkspaceSymbols.search(s, required("workspace-symbols", argument), 50);
+      case "workspace-symbols" -> a.workspaceSymbols(required("workspace-symbols", argument), 50);
       default -> throw new IllegalArgumentException("unknown feature '" + feature + "' (see --help)");
     };
     errors.forEach(e -> System.err.println("error: " + e));
@@ -105,7 +95,7 @@ final class QueryCommand implements Callable<Integer> {
   }
 
   private static List<Problem> problemsOf(ProjectSnapshot s, Path file) {
-    return ProjectDiagnostics.of(s, List.of(file)).getOrDefault(file, List.of());
+    return Analysis.of(s).diagnostics(List.of(file)).getOrDefault(file, List.of());
   }
 
   private static String required(String feature, String argument) {

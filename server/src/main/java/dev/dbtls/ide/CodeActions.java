@@ -42,15 +42,6 @@ public final class CodeActions {
 
   private CodeActions() {}
 
-  public static List<CodeAction> of(ProjectSnapshot snapshot, String displayPath, String text,
-      Span range, List<Problem> diagnosticsInRange) {
-    try {
-      return find(snapshot, displayPath, text, range, diagnosticsInRange);
-    } catch (RuntimeException e) {
-      return List.of(); // a bug must not fail the editor's request; tests call find
-    }
-  }
-
   static List<CodeAction> find(ProjectSnapshot snapshot, String displayPath, String text,
       Span range, List<Problem> diagnostics) {
     if (snapshot == null || displayPath == null || text == null || range == null) {

@@ -34,17 +34,12 @@ import java.util.TreeSet;
 public final class Completion {
   private Completion() {}
 
-  public static List<CompletionItem> complete(ProjectSnapshot snapshot, String displayPath,
-      String text, int offset) {
+  static List<CompletionItem> find(ProjectSnapshot snapshot, String displayPath, String text,
+      int offset) {
     if (snapshot == null || text == null || offset < 0 || offset > text.length()) {
       return List.of();
     }
-    try {
-      return new Request(snapshot, displayPath == null ? "" : displayPath, text, offset).run();
-    } catch (RuntimeException e) {
-      // a completion bug must never break the editor: no items rather than an error
-      return List.of();
-    }
+    return new Request(snapshot, displayPath == null ? "" : displayPath, text, offset).run();
   }
 
   /** One completion request: the scanned buffer and the cursor. */
@@ -333,7 +328,12 @@ public final class Completion {
     /** The ref-able nodes, one item per name; not the file's own node (a ref to itself is a cycle). */
     private void refNodes(String onlyPackage, CompletionItems items) {
       String root = snapshot.inputs().root().name();
+      Cancellation cancel = Cancellation.current();
+      int seen = 0;
       for (Map.Entry<String, List<Node>> e : manifest.refableByName().entrySet()) {
+        if ((++seen & 1023) == 0) {
+          cancel.check(); // 10k names on a large project: the next keystroke's request replaces this one
+        }
         if (!items.matches(e.getKey())) {
           continue;
         }

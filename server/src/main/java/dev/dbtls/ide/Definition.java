@@ -16,14 +16,6 @@ import java.util.List;
 public final class Definition {
   private Definition() {}
 
-  public static List<Location> at(ProjectSnapshot s, String displayPath, String text, int offset) {
-    try {
-      return find(s, displayPath, text, offset);
-    } catch (RuntimeException e) {
-      return List.of(); // a bug must not fail the editor's request; tests call find
-    }
-  }
-
   static List<Location> find(ProjectSnapshot s, String displayPath, String text, int offset) {
     Symbol.Context c = Symbol.Context.of(s, displayPath, text);
     return Symbol.at(c, offset).map(sym -> of(c, sym)).orElse(List.of());

@@ -41,14 +41,6 @@ public final class DocumentHighlights {
   /** One highlighted range of the current file. */
   public record Highlight(Span range, Kind kind) {}
 
-  public static List<Highlight> of(ProjectSnapshot s, String displayPath, String text, int offset) {
-    try {
-      return find(s, displayPath, text, offset);
-    } catch (RuntimeException e) {
-      return List.of(); // a bug must not fail the editor's request; tests call find
-    }
-  }
-
   static List<Highlight> find(ProjectSnapshot s, String displayPath, String text, int offset) {
     if (text == null || offset < 0 || offset > text.length()) {
       return List.of();

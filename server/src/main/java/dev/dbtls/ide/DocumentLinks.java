@@ -22,14 +22,6 @@ import java.util.regex.Matcher;
 public final class DocumentLinks {
   private DocumentLinks() {}
 
-  public static List<DocumentLink> of(ProjectSnapshot snapshot, String displayPath, String text) {
-    try {
-      return find(snapshot, displayPath, text);
-    } catch (RuntimeException e) {
-      return List.of(); // a bug must not fail the editor's request; tests call find
-    }
-  }
-
   static List<DocumentLink> find(ProjectSnapshot s, String displayPath, String text) {
     if (s == null || text == null || displayPath == null) {
       return List.of();

@@ -44,15 +44,6 @@ public final class DocumentSymbols {
   private static final Set<String> NOT_PROPERTIES = Set.of("dbt_project.yml", "packages.yml",
       "dependencies.yml", "profiles.yml", "selectors.yml", "package-lock.yml");
 
-  /** {@code snapshot} may be null: the outline needs only the text. */
-  public static List<DocumentSymbol> of(ProjectSnapshot snapshot, String displayPath, String text) {
-    try {
-      return find(displayPath, text);
-    } catch (RuntimeException e) {
-      return List.of(); // a bug must not fail the editor's request; tests call find
-    }
-  }
-
   static List<DocumentSymbol> find(String displayPath, String text) {
     if (text == null || displayPath == null) {
       return List.of();

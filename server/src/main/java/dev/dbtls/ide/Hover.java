@@ -30,14 +30,6 @@ import java.util.stream.Collectors;
 public final class Hover {
   private Hover() {}
 
-  public static Optional<HoverInfo> at(ProjectSnapshot s, String displayPath, String text, int offset) {
-    try {
-      return find(s, displayPath, text, offset);
-    } catch (RuntimeException e) {
-      return Optional.empty(); // a bug must not fail the editor's request; tests call find
-    }
-  }
-
   static Optional<HoverInfo> find(ProjectSnapshot s, String displayPath, String text, int offset) {
     Symbol.Context c = Symbol.Context.of(s, displayPath, text);
     Optional<Symbol> sym = Symbol.at(c, offset);

@@ -29,7 +29,10 @@ public final class OverlayFileSource implements FileSource {
     open.put(key(file), new Buffer(text, version));
   }
 
-  /** Applies edits to an open buffer; false when the file is not open. */
+  /**
+   * Applies edits to an open buffer; false when the file is not open. Edits that do not fit the
+   * buffer ({@link TextEdit#apply}) throw {@link IllegalArgumentException} and change nothing.
+   */
   public boolean change(Path file, int version, List<TextEdit> edits) {
     Buffer[] result = new Buffer[1];
     open.computeIfPresent(key(file), (k, b) -> result[0] = new Buffer(TextEdit.apply(b.text(), edits), version));

@@ -27,8 +27,8 @@ import java.util.Set;
 public final class ProjectDiagnostics {
   private ProjectDiagnostics() {}
 
-  /** Problems by absolute file path; files without problems are absent. */
-  public static Map<Path, List<Problem>> of(ProjectSnapshot snapshot, Collection<Path> openFiles) {
+  /** Problems by absolute file path; files without problems are absent ({@link Analysis#diagnostics}). */
+  static Map<Path, List<Problem>> of(ProjectSnapshot snapshot, Collection<Path> openFiles) {
     Path root = snapshot.inputs().root().dir();
     Map<Path, Set<Problem>> byFile = new LinkedHashMap<>();
     snapshot.manifest().problems().forEach(p -> add(byFile, root, p));
@@ -61,7 +61,8 @@ public final class ProjectDiagnostics {
       return p;
     }
     dev.dbtls.project.Span at = new dev.dbtls.project.Span(p.line(), p.column(), p.endLine(), p.endColumn());
-    return CodeActions.of(snapshot, n.displayPath(), n.file().text(), at, List.of(p)).stream()
+    return Analysis.of(snapshot).codeActions(new Analysis.Cursor(n.displayPath(), n.file().text(), 0), at,
+        List.of(p)).stream()
         .filter(a -> a.kind().equals(CodeAction.QUICKFIX) && !a.edits().isEmpty())
         .findFirst()
         .map(a -> new Problem(p.file(), p.line(), p.column(), p.endLine(), p.endColumn(), p.severity(),

@@ -34,15 +34,6 @@ import java.util.regex.Matcher;
 public final class References {
   private References() {}
 
-  public static List<Location> of(ProjectSnapshot s, String displayPath, String text, int offset,
-      boolean includeDeclaration) {
-    try {
-      return find(s, displayPath, text, offset, includeDeclaration);
-    } catch (RuntimeException e) {
-      return List.of(); // a bug must not fail the editor's request; tests call find
-    }
-  }
-
   static List<Location> find(ProjectSnapshot s, String displayPath, String text, int offset,
       boolean includeDeclaration) {
     Symbol.Context c = Symbol.Context.of(s, displayPath, text);

@@ -54,23 +54,6 @@ public final class Rename {
     }
   }
 
-  public static Prepared prepare(ProjectSnapshot s, String displayPath, String text, int offset) {
-    try {
-      return prepareAt(s, displayPath, text, offset);
-    } catch (RuntimeException e) {
-      return new Prepared(null, null, "this cannot be renamed: " + e); // tests call prepareAt
-    }
-  }
-
-  public static RenameResult rename(ProjectSnapshot s, String displayPath, String text, int offset,
-      String newName) {
-    try {
-      return renameAt(s, displayPath, text, offset, newName);
-    } catch (RuntimeException e) {
-      return RenameResult.failed("the rename failed: " + e); // tests call renameAt
-    }
-  }
-
   static Prepared prepareAt(ProjectSnapshot s, String displayPath, String text, int offset) {
     Symbol.Context c = Symbol.Context.of(s, displayPath, text);
     Target t = target(c, offset);
@@ -370,6 +353,7 @@ public final class Rename {
     Set<String> types = new HashSet<>();
     nodes.forEach(n -> types.add(n.type().dbtName()));
     for (Map.Entry<String, String> f : files.properties().entrySet()) {
+      Cancellation.current().check(); // a property file is parsed per match
       if (!f.getValue().contains(old)) {
         continue;
       }
@@ -393,6 +377,7 @@ public final class Rename {
   /** Unit tests name the model they test bare: {@code unit_tests: [{model: x, ...}]}. */
   private static void unitTests(Files files, String old, String newName, Changes out) {
     for (Map.Entry<String, String> f : files.properties().entrySet()) {
+      Cancellation.current().check(); // a property file is parsed per match
       if (!f.getValue().contains("unit_tests") || !f.getValue().contains(old)) {
         continue;
       }
@@ -487,6 +472,7 @@ public final class Rename {
   /** Property entries that document the macros: {@code macros: [{name: x, description: ...}]}. */
   private static void macroEntries(Files files, Map<String, String> names, Changes out) {
     for (Map.Entry<String, String> f : files.properties().entrySet()) {
+      Cancellation.current().check(); // a property file is parsed per match
       if (!f.getValue().contains("macros") || names.keySet().stream().noneMatch(f.getValue()::contains)) {
         continue;
       }

@@ -60,14 +60,6 @@ public final class SemanticTokens {
       "results", "sql", "compiled_code", "pre_hooks", "post_hooks", "sources", "database_name",
       "varargs", "kwargs", "caller");
 
-  public static List<SemanticToken> of(String displayPath, String text) {
-    try {
-      return find(displayPath, text);
-    } catch (RuntimeException e) {
-      return List.of(); // a bug must not fail the editor's request; tests call find
-    }
-  }
-
   /**
    * LSP's wire form of tokens in document order: five integers each, line and start relative to
    * the previous token (start relative only on the same line), length, type, modifiers.

@@ -35,6 +35,9 @@ public final class Workspace implements AutoCloseable {
     /** A build of {@code projectDir} starts (full: the whole project is read again). */
     default void started(Path projectDir, boolean full) {}
 
+    /** How far a full build of {@code projectDir} has come (from the build's threads). */
+    default void progress(Path projectDir, int percent, String phase) {}
+
     /** {@code projectDir} is no longer a dbt project (deleted): forget what was shown for it. */
     default void removed(Path projectDir) {}
   }
@@ -53,6 +56,7 @@ public final class Workspace implements AutoCloseable {
   private static final long MAX_ADAPTIVE_MILLIS = 300;
   private final Listener listener;
   private final Map<Path, Project> projects = new ConcurrentHashMap<>();
+  private final CompletableFuture<Void> found = new CompletableFuture<>();
   private final ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "dbtls-build");
     t.setDaemon(true);
@@ -74,7 +78,16 @@ public final class Workspace implements AutoCloseable {
 
   /** Finds the dbt projects under each folder and starts loading them. */
   public void addFolders(List<Path> folders) {
-    folders.forEach(f -> DbtProjects.find(f).forEach(this::project));
+    try {
+      folders.forEach(f -> DbtProjects.find(f).forEach(this::project));
+    } finally {
+      found.complete(null);
+    }
+  }
+
+  /** Completes when the workspace folders given first have been searched for projects. */
+  public CompletableFuture<Void> found() {
+    return found;
   }
 
   public Set<Path> projectDirs() {
@@ -187,6 +200,41 @@ public final class Workspace implements AutoCloseable {
     return p == null ? Optional.empty() : Optional.ofNullable(p.snapshot);
   }
 
+  /** The analysis of the last snapshot built, if any. */
+  public Optional<Analysis> currentAnalysis(Path projectDir) {
+    Project p = projects.get(projectDir);
+    return p == null ? Optional.empty() : Optional.ofNullable(p.analysis);
+  }
+
+  /**
+   * What editor features answer from: the analysis of the last snapshot built, at once once the
+   * project has loaded (features never wait for a rebuild); before its first load ends, when it
+   * does. Null when the project is unknown or its first load failed.
+   */
+  public CompletableFuture<Analysis> analysis(Path projectDir) {
+    Project p = projects.get(projectDir);
+    if (p == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    Analysis now = p.analysis;
+    return now != null ? CompletableFuture.completedFuture(now) : p.first.thenApply(loaded -> p.analysis);
+  }
+
+  /**
+   * The analysis of the snapshot that includes every change made so far (now, or when the
+   * pending build ends): for features whose answer must match the buffers exactly (rename).
+   */
+  public CompletableFuture<Analysis> upToDateAnalysis(Path projectDir) {
+    Project p = projects.get(projectDir);
+    if (p == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return p.upToDate().thenApply(s -> {
+      Analysis a = p.analysis;
+      return s == null ? null : a != null && a.snapshot() == s ? a : Analysis.of(s);
+    });
+  }
+
   /** The snapshot that includes every change made so far: now, or when the pending build ends. */
   public CompletableFuture<ProjectSnapshot> upToDate(Path projectDir) {
     Project p = projects.get(projectDir);
@@ -210,6 +258,9 @@ public final class Workspace implements AutoCloseable {
     final Path dir;
     volatile ParseCache cache = new ParseCache();
     volatile ProjectSnapshot snapshot;
+    volatile Analysis analysis;
+    /** Completes when the first build ends (also when it failed). */
+    final CompletableFuture<Void> first = new CompletableFuture<>();
     private volatile long lastBuildMillis = MAX_ADAPTIVE_MILLIS;
     // guarded by this
     private final Set<Path> dirty = new LinkedHashSet<>();
@@ -290,14 +341,22 @@ public final class Workspace implements AutoCloseable {
       try {
         s = full ? null : incremental(changed);
         if (s == null) {
-          s = ProjectSnapshot.load(dir, options, builtinMacroDirs, files, true, cache);
+          s = ProjectSnapshot.load(dir, options, builtinMacroDirs, files, true, cache,
+              (percent, phase) -> listener.progress(dir, percent, phase));
         }
       } catch (RuntimeException | StackOverflowError e) {
-        // the core promises not to throw; if it does, keep the last good snapshot
+        // the core promises not to throw; if it does, keep the last good snapshot, and the
+        // changes for the next build (they are not built yet)
         System.err.println("dbtls: building " + dir + " failed: " + e);
+        synchronized (this) {
+          dirty.addAll(changed);
+          reload |= full;
+        }
         finish(done, snapshot);
         return;
       }
+      Analysis before = analysis;
+      analysis = before == null ? Analysis.of(s) : Analysis.next(before, s);
       snapshot = s;
       lastBuildMillis = (System.nanoTime() - started) / 1_000_000;
       finish(done, s);
@@ -313,6 +372,7 @@ public final class Workspace implements AutoCloseable {
         building = null;
       }
       done.complete(s);
+      first.complete(null);
     }
 
     /** Null when some change needs a full load (a new file, dbt_project.yml, ...). */

@@ -34,23 +34,39 @@ public final class WorkspaceSymbols {
   private record Index(long signature, WorkspaceSymbol[] symbols, String[] lower, long[] masks,
       long[] heads, long[] lastSegmentHeads, long[] wordStartMasks) {}
 
-  /** Per snapshot, weakly: a snapshot replaced by the next build takes its index with it. */
-  private static final Map<ProjectSnapshot, Index> INDEXES =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  /**
+   * The index of one snapshot, built on first use; the previous snapshot's index is reused while
+   * nothing it holds changed: an edit to a model's SQL makes a new snapshot but leaves every name
+   * and place the same, and building costs far more than checking. Owned by {@link Analysis}.
+   */
+  static final class Cache {
+    private Cache previous;
+    private volatile Index index;
 
-  public static List<WorkspaceSymbol> search(ProjectSnapshot snapshot, String query, int limit) {
-    try {
-      return find(snapshot, query, limit);
-    } catch (RuntimeException e) {
-      return List.of(); // a bug must not fail the editor's request; tests call find
+    Cache(Cache previous) {
+      this.previous = previous;
+    }
+
+    synchronized Index of(Manifest m) {
+      if (index == null) {
+        long signature = signature(m);
+        Index before = previous == null ? null : previous.index;
+        index = before != null && before.signature() == signature ? before : index(m, signature);
+        previous = null; // the chain of snapshots is not kept alive
+      }
+      return index;
     }
   }
 
   static List<WorkspaceSymbol> find(ProjectSnapshot snapshot, String query, int limit) {
+    return find(new Cache(null), snapshot, query, limit);
+  }
+
+  static List<WorkspaceSymbol> find(Cache cache, ProjectSnapshot snapshot, String query, int limit) {
     if (snapshot == null || limit <= 0) {
       return List.of();
     }
-    Index index = INDEXES.computeIfAbsent(snapshot, s -> indexOrLast(s.manifest()));
+    Index index = cache.of(snapshot.manifest());
     // blanks separate words the user typed: "stg orders" finds stg_orders
     String q = query == null ? "" : query.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     long qMask = mask(q);
@@ -67,7 +83,11 @@ public final class WorkspaceSymbols {
     long qHead = head(q, 0);
     long headBytes = q.length() >= 8 ? -1L : (1L << (8 * q.length())) - 1;
     long qFirst = q.isEmpty() ? 0 : bit(q.charAt(0));
+    Cancellation cancel = Cancellation.current();
     for (int i = 0; i < lower.length && worst >= 0 && limit > 0; i++) {
+      if ((i & 4095) == 0) {
+        cancel.check();
+      }
       if ((masks[i] & qMask) != qMask) {
         continue;
       }
@@ -230,24 +250,6 @@ public final class WorkspaceSymbols {
 
   /** One searchable name while the index is built. */
   private record Entry(WorkspaceSymbol symbol, String lower, int penalty) {}
-
-  /**
-   * The index built last, reused while nothing it holds changed: an edit to a model's SQL makes a
-   * new snapshot but leaves every name and place the same, and building costs far more than
-   * checking.
-   */
-  private static volatile Index last;
-
-  private static Index indexOrLast(Manifest m) {
-    long signature = signature(m);
-    Index previous = last;
-    if (previous != null && previous.signature() == signature) {
-      return previous;
-    }
-    Index built = index(m, signature);
-    last = built;
-    return built;
-  }
 
   /** A hash of every name and place the index takes from the manifest. */
   static long signature(Manifest m) {

@@ -73,6 +73,14 @@ public final class ManifestBuilder {
     return new ManifestBuilder(inputs, null, null).build();
   }
 
+  private LoadProgress progress = LoadProgress.NONE;
+
+  /** Where a full {@link #build} reports how far it has come (scanning files is most of it). */
+  public ManifestBuilder progress(LoadProgress progress) {
+    this.progress = progress == null ? LoadProgress.NONE : progress;
+    return this;
+  }
+
   private static final boolean TIMING = Boolean.getBoolean("dbtls.timing");
   private long mark = System.nanoTime();
 
@@ -85,6 +93,10 @@ public final class ManifestBuilder {
     }
   }
 
+  /** The share of a full load that scanning files takes (reading them comes before). */
+  private static final int SCAN_FROM = 10;
+  private static final int SCAN_TO = 70;
+
   public Manifest build() {
     mark = System.nanoTime();
     problems.addAll(inputs.problems());
@@ -93,7 +105,14 @@ public final class ManifestBuilder {
     // property files are few, large and listed together: spread them so both threads get some
     List<ProjectFile> work = new ArrayList<>(inputs.files());
     Collections.shuffle(work, new java.util.Random(42));
+    java.util.concurrent.atomic.AtomicInteger scanned = new java.util.concurrent.atomic.AtomicInteger();
+    int total = Math.max(1, work.size());
+    progress.report(SCAN_FROM, "scanning " + total + " files");
     work.parallelStream().forEach(f -> {
+      int done = scanned.incrementAndGet();
+      if (done % Math.max(1, total / 20) == 0) {
+        progress.report(SCAN_FROM + (SCAN_TO - SCAN_FROM) * done / total, "scanning " + total + " files");
+      }
       String display = inputs.displayPath(f);
       if (f.kind() == FileKind.PROPERTIES) {
         props.put(f, cache.properties(f, () -> PropertyFile.parse(display, f.text())));
@@ -110,6 +129,7 @@ public final class ManifestBuilder {
     problems.addAll(properties.problems);
 
     phase("property index");
+    progress.report(SCAN_TO + 2, "macros and docs");
     refMacros = refMacros(parsed);
     versionFiles = versionFiles();
     Map<String, Macro> macros = macros(parsed);
@@ -117,14 +137,17 @@ public final class ManifestBuilder {
     checkDocRefs(props.values(), docs);
     descriptions = new Descriptions(docs);
     phase("macros and docs");
+    progress.report(SCAN_TO + 5, "models");
     List<Node> drafts = Collections.synchronizedList(new ArrayList<>());
     inputs.files().parallelStream().forEach(f -> drafts.addAll(sqlNodes(f, parsed.get(f))));
     phase("sql nodes");
+    progress.report(SCAN_TO + 10, "seeds, sources and tests");
     drafts.addAll(seeds());
     drafts.addAll(sources());
     drafts.addAll(exposures());
     drafts.addAll(GenericTests.of(inputs, properties, this::configFor));
     phase("seeds, sources, tests");
+    progress.report(SCAN_TO + 18, "resolving refs");
     drafts.sort(java.util.Comparator.comparing(Node::uniqueId));
 
     Map<String, Node> enabled = new LinkedHashMap<>();
@@ -149,6 +172,7 @@ public final class ManifestBuilder {
       parents.put(n.uniqueId(), n.dependsOn());
     });
     phase("resolve refs");
+    progress.report(SCAN_TO + 26, "dependency graph");
     Dag dag = new Dag(parents);
     cycles(dag, resolved);
     phase("dag and cycles");

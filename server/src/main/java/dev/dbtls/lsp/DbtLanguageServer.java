@@ -55,6 +55,11 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   private final Set<Path> loaded = ConcurrentHashMap.newKeySet();
   private final Set<Path> schemaRestored = ConcurrentHashMap.newKeySet();
   private final IndexingProgress progress = new IndexingProgress();
+  /** Where requests run: editor features apart from warehouse work. */
+  private final Requests requests = new Requests();
+  /** Whether the client asks again for semantic tokens / code lenses when told to refresh. */
+  private volatile boolean refreshTokens;
+  private volatile boolean refreshLenses;
   /** Connection pools per project and target; closed at shutdown. */
   private final dev.dbtls.warehouse.Warehouses warehouses = new dev.dbtls.warehouse.Warehouses();
   /** The query history; opened in the background (it checks the file, ~0.1 s). */
@@ -64,8 +69,13 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
 
   /** {@code exit} ends the process with a status: System::exit, except in tests. */
   public DbtLanguageServer(IntConsumer exit) {
+    this(exit, FileSource.DISK);
+  }
+
+  /** Reading project files through {@code disk} (tests: a disk that makes loading wait). */
+  DbtLanguageServer(IntConsumer exit, FileSource disk) {
     this.exit = exit;
-    this.workspace = new Workspace(FileSource.DISK, ProjectInputs.Options.defaults(), List.of(),
+    this.workspace = new Workspace(disk, ProjectInputs.Options.defaults(), List.of(),
         Settings.DEFAULT_REBUILD_DELAY_MILLIS, new Workspace.Listener() {
           @Override
           public void built(Path projectDir, ProjectSnapshot snapshot) {
@@ -78,6 +88,11 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
           }
 
           @Override
+          public void progress(Path projectDir, int percent, String phase) {
+            progress.report(client, projectDir, percent, phase);
+          }
+
+          @Override
           public void removed(Path projectDir) {
             LanguageClient c = client;
             if (c != null) {
@@ -86,10 +101,10 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
           }
         });
     this.configuration = new Configuration(workspace, s -> republish(), store);
-    this.textDocuments = new DbtTextDocumentService(workspace, uris);
+    this.textDocuments = new DbtTextDocumentService(workspace, uris, requests, this::refused);
     this.workspaceService = new DbtWorkspaceService(workspace, uris, this::settingsChanged,
         textDocuments.features());
-    this.dbt = new DbtProtocolService(workspace, uris, warehouses, store, configuration::current,
+    this.dbt = new DbtProtocolService(workspace, uris, warehouses, requests, store, configuration::current,
         () -> this.client);
   }
 
@@ -108,6 +123,10 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     watchFiles = ws != null && ws.getDidChangeWatchedFiles() != null
         && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration());
     pullConfiguration = ws != null && Boolean.TRUE.equals(ws.getConfiguration());
+    refreshTokens = ws != null && ws.getSemanticTokens() != null
+        && Boolean.TRUE.equals(ws.getSemanticTokens().getRefreshSupport());
+    refreshLenses = ws != null && ws.getCodeLens() != null
+        && Boolean.TRUE.equals(ws.getCodeLens().getRefreshSupport());
     var window = params.getCapabilities() == null ? null : params.getCapabilities().getWindow();
     progress.supported(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
     dbt.progressSupported(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
@@ -184,6 +203,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     workspace.close();
     dbt.close(); // running benchmarks end (a sandbox rolls back) before the pools close
     warehouses.close();
+    requests.close();
     store.thenAccept(dev.dbtls.store.Store::close);
     return CompletableFuture.completedFuture(null);
   }
@@ -239,8 +259,16 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
           + summary;
       System.err.println(message);
       c.logMessage(new MessageParams(MessageType.Info, message));
+      // lenses and tokens the editor asked for while the project loaded may be stale
+      if (refreshLenses) {
+        c.refreshCodeLenses();
+      }
+      if (refreshTokens) {
+        c.refreshSemanticTokens();
+      }
     }
-    diagnostics.publish(c, projectDir, snapshot, workspace.openFiles(projectDir), configuration.current());
+    workspace.currentAnalysis(projectDir).filter(a -> a.snapshot() == snapshot).ifPresent(a ->
+        diagnostics.publish(c, projectDir, a, workspace.openFiles(projectDir), configuration.current()));
   }
 
   /** Settings pushed by the editor, or a hint to pull them again (null settings). */
@@ -251,6 +279,15 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
       configuration.pull(c);
     } else {
       configuration.apply(settings, c);
+    }
+  }
+
+  /** A notification the server did not apply: in its log and the editor's. */
+  private void refused(String why) {
+    System.err.println("dbtls: " + why);
+    LanguageClient c = client;
+    if (c != null) {
+      c.logMessage(new MessageParams(MessageType.Error, "dbtls: " + why));
     }
   }
 
@@ -270,7 +307,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
       return;
     }
     for (Path dir : workspace.projectDirs()) {
-      workspace.current(dir).ifPresent(s -> diagnostics.publish(c, dir, s, workspace.openFiles(dir),
+      workspace.currentAnalysis(dir).ifPresent(a -> diagnostics.publish(c, dir, a, workspace.openFiles(dir),
           configuration.current()));
     }
   }

@@ -26,17 +26,20 @@ final class DbtProtocolService implements DbtProtocol {
   private final Workspace workspace;
   private final Uris uris;
   private final Warehouses warehouses;
+  /** Blocking JDBC and store work runs here, never on the threads editor features use. */
+  private final java.util.concurrent.Executor warehouse;
   private final CompletableFuture<dev.dbtls.store.Store> store;
   private final java.util.function.Supplier<dev.dbtls.ide.Settings> settings;
   private final BenchmarkAnswer benchmarks;
 
-  DbtProtocolService(Workspace workspace, Uris uris, Warehouses warehouses,
+  DbtProtocolService(Workspace workspace, Uris uris, Warehouses warehouses, Requests requests,
       CompletableFuture<dev.dbtls.store.Store> store,
       java.util.function.Supplier<dev.dbtls.ide.Settings> settings,
       java.util.function.Supplier<org.eclipse.lsp4j.services.LanguageClient> client) {
     this.workspace = workspace;
     this.uris = uris;
     this.warehouses = warehouses;
+    this.warehouse = requests.warehouse();
     this.store = store;
     this.settings = settings;
     this.benchmarks = new BenchmarkAnswer(client);
@@ -75,7 +78,7 @@ final class DbtProtocolService implements DbtProtocol {
     }
     QueryCancel cancel = new QueryCancel();
     CompletableFuture<T> answer = workspace.upToDate(project.get())
-        .thenApplyAsync(s -> s == null ? null : work.answer(s, file, cancel));
+        .thenApplyAsync(s -> s == null ? null : work.answer(s, file, cancel), warehouse);
     return cancelling(answer, cancel);
   }
 
@@ -97,7 +100,7 @@ final class DbtProtocolService implements DbtProtocol {
   @Override
   public CompletableFuture<dev.dbtls.protocol.PreviewPage> previewPage(dev.dbtls.protocol.PreviewPageParams p) {
     QueryCancel cancel = new QueryCancel();
-    return cancelling(CompletableFuture.supplyAsync(() -> PreviewAnswer.page(p, cancel, warehouses)), cancel);
+    return cancelling(CompletableFuture.supplyAsync(() -> PreviewAnswer.page(p, cancel, warehouses), warehouse), cancel);
   }
 
   @Override
@@ -120,17 +123,17 @@ final class DbtProtocolService implements DbtProtocol {
 
   @Override
   public CompletableFuture<dev.dbtls.protocol.SavedQueriesResult> savedQueries(dev.dbtls.protocol.SavedQueriesParams p) {
-    return store.thenApplyAsync(st -> SavedQueriesAnswer.list(st, p));
+    return store.thenApplyAsync(st -> SavedQueriesAnswer.list(st, p), warehouse);
   }
 
   @Override
   public CompletableFuture<dev.dbtls.protocol.SavedQueriesResult> saveQuery(dev.dbtls.protocol.SavedQuery q) {
-    return store.thenApplyAsync(st -> SavedQueriesAnswer.save(st, q));
+    return store.thenApplyAsync(st -> SavedQueriesAnswer.save(st, q), warehouse);
   }
 
   @Override
   public CompletableFuture<dev.dbtls.protocol.SavedQueriesResult> deleteQuery(dev.dbtls.protocol.DeleteQueryParams p) {
-    return store.thenApplyAsync(st -> SavedQueriesAnswer.delete(st, p == null ? -1 : p.id()));
+    return store.thenApplyAsync(st -> SavedQueriesAnswer.delete(st, p == null ? -1 : p.id()), warehouse);
   }
 
   @Override
@@ -139,7 +142,7 @@ final class DbtProtocolService implements DbtProtocol {
         ? new dev.dbtls.protocol.HistoryParams(null, null, null, null) : params;
     Path file = p.uri() == null ? null : uris.path(p.uri());
     Path project = file == null ? null : workspace.projectOf(file).orElse(null);
-    return store.thenApplyAsync(st -> HistoryAnswer.of(st, p, project));
+    return store.thenApplyAsync(st -> HistoryAnswer.of(st, p, project), warehouse);
   }
 
   @Override
@@ -152,14 +155,14 @@ final class DbtProtocolService implements DbtProtocol {
   public CompletableFuture<dev.dbtls.protocol.RecommendationsResult> recommendations(
       dev.dbtls.protocol.RecommendationsParams p) {
     Path project = projectOf(p == null ? null : p.uri());
-    return store.thenApplyAsync(st -> RecommendationsAnswer.list(st, project));
+    return store.thenApplyAsync(st -> RecommendationsAnswer.list(st, project), warehouse);
   }
 
   @Override
   public CompletableFuture<dev.dbtls.protocol.RecommendationsResult> setRecommendationStatus(
       dev.dbtls.protocol.RecommendationStatusParams p) {
     Path project = projectOf(p == null ? null : p.uri());
-    return store.thenApplyAsync(st -> RecommendationsAnswer.setStatus(st, project, p));
+    return store.thenApplyAsync(st -> RecommendationsAnswer.setStatus(st, project, p), warehouse);
   }
 
   @Override
@@ -199,7 +202,7 @@ final class DbtProtocolService implements DbtProtocol {
         nodeId = dev.dbtls.ide.CompileFile.compilableNode(s, file).map(n -> n.uniqueId()).orElse(null);
       }
       return BenchmarkAnswer.history(st, project, nodeId, p == null ? null : p.limit());
-    });
+    }, warehouse);
   }
 
   private Path projectOf(String uri) {
@@ -224,7 +227,7 @@ final class DbtProtocolService implements DbtProtocol {
     // the answer must include the edits made so far: wait for a pending rebuild
     return workspace.upToDate(project.get()).thenApplyAsync(s -> s == null ? null
         : CompileFile.compile(s, file).map(c -> result(params.uri(), s.inputs().root().dir(), c))
-            .orElse(null));
+            .orElse(null), warehouse);
   }
 
   private CompileResult result(String uri, Path root, CompiledNode c) {

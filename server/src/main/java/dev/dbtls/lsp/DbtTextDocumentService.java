@@ -36,25 +36,29 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
  * Document sync (open buffers go into the workspace's overlay; each change schedules a rebuild)
- * and the position requests, each a line that hands over to {@link LspFeatures} on a cancellable
- * worker.
+ * and the document requests, each a line that hands over to {@link LspFeatures}. LSP4J calls
+ * these in the order the client sent them, on its message thread: a change is in the overlay
+ * before the next request reads the buffer.
  */
 final class DbtTextDocumentService implements TextDocumentService {
   private final Workspace workspace;
   private final Uris uris;
   private final LspFeatures features;
   private volatile boolean clientRenamesFiles;
+  /** Tells the editor (and the log) about a notification that was not applied, and why. */
+  private final java.util.function.Consumer<String> refused;
 
-  DbtTextDocumentService(Workspace workspace, Uris uris) {
+  DbtTextDocumentService(Workspace workspace, Uris uris, Requests requests,
+      java.util.function.Consumer<String> refused) {
     this.workspace = workspace;
     this.uris = uris;
-    this.features = new LspFeatures(workspace, uris);
+    this.refused = refused;
+    this.features = new LspFeatures(workspace, uris, requests);
   }
 
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams p) {
-    return async(() -> Either.forRight(
-        features.completion(p.getTextDocument().getUri(), p.getPosition())));
+    return features.completion(p.getTextDocument().getUri(), p.getPosition());
   }
 
   @Override
@@ -64,70 +68,69 @@ final class DbtTextDocumentService implements TextDocumentService {
 
   @Override
   public CompletableFuture<Hover> hover(HoverParams p) {
-    return async(() -> features.hover(p.getTextDocument().getUri(), p.getPosition()));
+    return features.hover(p.getTextDocument().getUri(), p.getPosition());
   }
 
   @Override
   public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
       DefinitionParams p) {
-    return async(() -> Either.forLeft(
-        features.definition(p.getTextDocument().getUri(), p.getPosition())));
+    return features.definition(p.getTextDocument().getUri(), p.getPosition());
   }
 
   @Override
   public CompletableFuture<List<? extends Location>> references(ReferenceParams p) {
-    return async(() -> features.references(p.getTextDocument().getUri(),
-        p.getPosition(), p.getContext() == null || p.getContext().isIncludeDeclaration()));
+    return features.references(p.getTextDocument().getUri(),
+        p.getPosition(), p.getContext() == null || p.getContext().isIncludeDeclaration());
   }
 
   @Override
   public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
       PrepareRenameParams p) {
-    return async(() -> features.prepareRename(p.getTextDocument().getUri(), p.getPosition()));
+    return features.prepareRename(p.getTextDocument().getUri(), p.getPosition());
   }
 
   @Override
   public CompletableFuture<WorkspaceEdit> rename(RenameParams p) {
-    return async(() -> features.rename(p.getTextDocument().getUri(), p.getPosition(), p.getNewName(),
-        clientRenamesFiles));
+    return features.rename(p.getTextDocument().getUri(), p.getPosition(), p.getNewName(),
+        clientRenamesFiles);
   }
 
   @Override
   public CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>> codeAction(
       org.eclipse.lsp4j.CodeActionParams p) {
-    return async(() -> features.codeActions(p.getTextDocument().getUri(), p.getRange(),
-        p.getContext() == null ? List.of() : p.getContext().getDiagnostics()));
+    return features.codeActions(p.getTextDocument().getUri(), p.getRange(),
+        p.getContext() == null ? List.of() : p.getContext().getDiagnostics());
   }
 
   @Override
   public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams p) {
-    return async(() -> features.highlights(p.getTextDocument().getUri(), p.getPosition()));
+    return features.highlights(p.getTextDocument().getUri(), p.getPosition());
   }
 
   @Override
   public CompletableFuture<List<Either<org.eclipse.lsp4j.SymbolInformation, org.eclipse.lsp4j.DocumentSymbol>>> documentSymbol(
       org.eclipse.lsp4j.DocumentSymbolParams p) {
-    return async(() -> features.documentSymbols(p.getTextDocument().getUri()));
+    return features.documentSymbols(p.getTextDocument().getUri());
   }
 
   @Override
   public CompletableFuture<List<org.eclipse.lsp4j.FoldingRange>> foldingRange(org.eclipse.lsp4j.FoldingRangeRequestParams p) {
-    return async(() -> features.foldingRanges(p.getTextDocument().getUri()));
+    return features.foldingRanges(p.getTextDocument().getUri());
   }
 
   @Override
   public CompletableFuture<org.eclipse.lsp4j.SemanticTokens> semanticTokensFull(org.eclipse.lsp4j.SemanticTokensParams p) {
-    return async(() -> features.semanticTokens(p.getTextDocument().getUri()));
+    return features.semanticTokens(p.getTextDocument().getUri());
   }
 
   @Override
   public CompletableFuture<List<org.eclipse.lsp4j.DocumentLink>> documentLink(org.eclipse.lsp4j.DocumentLinkParams p) {
-    return async(() -> features.documentLinks(p.getTextDocument().getUri()));
+    return features.documentLinks(p.getTextDocument().getUri());
   }
 
   @Override
   public CompletableFuture<List<? extends org.eclipse.lsp4j.CodeLens>> codeLens(org.eclipse.lsp4j.CodeLensParams p) {
-    return async(() -> features.codeLenses(p.getTextDocument().getUri()));
+    return features.codeLenses(p.getTextDocument().getUri());
   }
 
   LspFeatures features() {
@@ -139,15 +142,12 @@ final class DbtTextDocumentService implements TextDocumentService {
     this.clientRenamesFiles = yes;
   }
 
-  /** Runs a feature on a worker; the editor's {@code $/cancelRequest} stops long work early. */
-  private static <T> CompletableFuture<T> async(java.util.function.Supplier<T> feature) {
-    return CompletableFutures.computeAsync(cancel -> Cancellation.run(cancel::isCanceled, feature));
-  }
-
   @Override
   public void didOpen(DidOpenTextDocumentParams params) {
-    Path file = uris.path(params.getTextDocument().getUri());
-    if (file != null) {
+    Path file = params == null || params.getTextDocument() == null ? null : uris.path(params.getTextDocument().getUri());
+    if (file != null && params.getTextDocument().getText() == null) {
+      refused.accept("didOpen of " + file.getFileName() + " without text: not opened");
+    } else if (file != null) {
       workspace.files().open(file, params.getTextDocument().getText(), params.getTextDocument().getVersion());
       workspace.changed(file);
     }
@@ -155,16 +155,24 @@ final class DbtTextDocumentService implements TextDocumentService {
 
   @Override
   public void didChange(DidChangeTextDocumentParams params) {
-    Path file = uris.path(params.getTextDocument().getUri());
-    if (file != null && workspace.files().change(file, params.getTextDocument().getVersion(),
-        params.getContentChanges().stream().map(DbtTextDocumentService::edit).toList())) {
-      workspace.changed(file);
+    Path file = params == null || params.getTextDocument() == null ? null : uris.path(params.getTextDocument().getUri());
+    if (file == null || params.getContentChanges() == null) {
+      return;
+    }
+    try {
+      if (workspace.files().change(file, params.getTextDocument().getVersion(),
+          params.getContentChanges().stream().map(DbtTextDocumentService::edit).toList())) {
+        workspace.changed(file);
+      }
+    } catch (IllegalArgumentException e) {
+      refused.accept("didChange of " + file.getFileName() + " (version " + params.getTextDocument().getVersion()
+          + ") not applied: " + e.getMessage() + "; close and reopen the file to sync it again");
     }
   }
 
   @Override
   public void didClose(DidCloseTextDocumentParams params) {
-    Path file = uris.path(params.getTextDocument().getUri());
+    Path file = params == null || params.getTextDocument() == null ? null : uris.path(params.getTextDocument().getUri());
     if (file != null) {
       // the disk is the truth again, and compile problems of a closed file are no longer shown
       workspace.files().close(file);
@@ -178,10 +186,16 @@ final class DbtTextDocumentService implements TextDocumentService {
   }
 
   private static TextEdit edit(TextDocumentContentChangeEvent e) {
+    if (e == null) {
+      return new TextEdit(new Span(-1, -1, -1, -1), null); // refused by TextEdit.apply
+    }
     if (e.getRange() == null) {
       return new TextEdit(null, e.getText());
     }
     var r = e.getRange();
+    if (r.getStart() == null || r.getEnd() == null) {
+      return new TextEdit(new Span(-1, -1, -1, -1), e.getText()); // refused by TextEdit.apply
+    }
     return new TextEdit(new Span(r.getStart().getLine(), r.getStart().getCharacter(),
         r.getEnd().getLine(), r.getEnd().getCharacter()), e.getText());
   }

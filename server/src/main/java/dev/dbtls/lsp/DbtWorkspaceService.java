@@ -33,9 +33,7 @@ final class DbtWorkspaceService implements WorkspaceService {
   public java.util.concurrent.CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either<
       java.util.List<? extends org.eclipse.lsp4j.SymbolInformation>,
       java.util.List<? extends org.eclipse.lsp4j.WorkspaceSymbol>>> symbol(org.eclipse.lsp4j.WorkspaceSymbolParams p) {
-    return org.eclipse.lsp4j.jsonrpc.CompletableFutures.computeAsync(cancel -> dev.dbtls.ide.Cancellation.run(
-        cancel::isCanceled, () -> org.eclipse.lsp4j.jsonrpc.messages.Either.forRight(
-            features.workspaceSymbols(p.getQuery(), MAX_WORKSPACE_SYMBOLS))));
+    return features.workspaceSymbols(p.getQuery(), MAX_WORKSPACE_SYMBOLS);
   }
 
   @Override

@@ -30,10 +30,10 @@ final class DiagnosticsPublisher {
     this.uris = uris;
   }
 
-  synchronized void publish(LanguageClient client, Path projectDir, ProjectSnapshot snapshot,
+  synchronized void publish(LanguageClient client, Path projectDir, dev.dbtls.ide.Analysis analysis,
       List<Path> openFiles, Settings settings) {
     Map<Path, List<Problem>> now = new java.util.LinkedHashMap<>();
-    ProjectDiagnostics.of(snapshot, openFiles).forEach((f, ps) -> {
+    analysis.diagnostics(openFiles).forEach((f, ps) -> {
       List<Problem> shown = settings.adjust(ps);
       if (!shown.isEmpty()) {
         now.put(f, shown);

@@ -8,18 +8,21 @@ import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.WorkDoneProgressBegin;
 import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
 import org.eclipse.lsp4j.WorkDoneProgressEnd;
+import org.eclipse.lsp4j.WorkDoneProgressReport;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * {@code $/progress} for full loads of a project (start-up, settings, dbt_project.yml): the
- * editor shows "Indexing shop" until the snapshot is built. Rebuilds after a keystroke take
+ * editor shows "dbtls: indexing shop" with a percentage and the phase until the snapshot is built. Rebuilds after a keystroke take
  * milliseconds and report nothing. Only for clients that declare
  * {@code window.workDoneProgress}.
  */
 final class IndexingProgress {
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Path, String> open = new ConcurrentHashMap<>();
+  /** The last percentage sent per token. */
+  private final Map<String, Integer> sent = new ConcurrentHashMap<>();
   private volatile boolean supported;
 
   void supported(boolean yes) {
@@ -44,7 +47,28 @@ final class IndexingProgress {
     begin.setTitle("dbtls: indexing " + projectDir.getFileName());
     begin.setMessage(projectDir.toString());
     begin.setCancellable(false);
+    begin.setPercentage(0);
     client.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(begin)));
+  }
+
+  /**
+   * A percentage, sent when it moved up by 5 or more. Loads report from several threads at once:
+   * one at a time here, so the editor never sees the bar go back.
+   */
+  synchronized void report(LanguageClient client, Path projectDir, int percent, String phase) {
+    String token = open.get(projectDir);
+    if (token == null || client == null) {
+      return;
+    }
+    Integer before = sent.get(token);
+    if (before != null && percent < before + 5) {
+      return;
+    }
+    sent.put(token, percent);
+    WorkDoneProgressReport report = new WorkDoneProgressReport();
+    report.setPercentage(Math.min(100, Math.max(0, percent)));
+    report.setMessage(phase);
+    client.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(report)));
   }
 
   void finished(LanguageClient client, Path projectDir, String summary) {
@@ -52,6 +76,7 @@ final class IndexingProgress {
     if (token == null || client == null) {
       return;
     }
+    sent.remove(token);
     WorkDoneProgressEnd end = new WorkDoneProgressEnd();
     end.setMessage(summary);
     client.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(end)));

@@ -1,22 +1,20 @@
 package dev.dbtls.lsp;
 
-import dev.dbtls.ide.CodeActions;
-import dev.dbtls.ide.Completion;
-import dev.dbtls.ide.DocumentHighlights;
+import dev.dbtls.ide.Analysis;
+import dev.dbtls.ide.Analysis.Cursor;
 import dev.dbtls.ide.Rename;
 import dev.dbtls.ide.RenameResult;
 import dev.dbtls.ide.WorkspaceChange;
-import dev.dbtls.ide.Definition;
-import dev.dbtls.ide.Hover;
-import dev.dbtls.ide.References;
 import dev.dbtls.ide.Workspace;
-import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.LineIndex;
 import dev.dbtls.project.Span;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionList;
@@ -40,38 +38,62 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * Editor requests on a position: finds the file's project, its last good snapshot (features never
- * wait for a rebuild) and the buffer's current text, calls the {@code ide} feature and turns its
- * plain data into LSP4J types. Before the project is loaded, requests answer empty.
+ * Editor requests on a file: reads the buffer on LSP4J's message thread (so a {@code didChange}
+ * sent before a request is in the text it answers for), then, on a feature thread, calls the
+ * project's {@link Analysis} and turns its plain data into LSP4J types. Features that need the
+ * project wait for its first load (bounded, cancellable, holding no thread) and never for a
+ * rebuild after that; syntax-only features (outline, folding, semantic tokens) answer at once.
  */
 final class LspFeatures {
   private final Workspace workspace;
   private final Uris uris;
+  private final Requests requests;
 
-  LspFeatures(Workspace workspace, Uris uris) {
+  LspFeatures(Workspace workspace, Uris uris, Requests requests) {
     this.workspace = workspace;
     this.uris = uris;
+    this.requests = requests;
   }
 
-  /** What a request at a position works on. */
-  private record At(ProjectSnapshot snapshot, Path root, String displayPath, String text,
-      LineIndex lines, int offset) {}
+  /** The document a request is about, as the editor had it when it sent the request. */
+  private record Doc(String uri, Path root, String displayPath, String text, Integer version) {
+    Cursor at(Position p) {
+      return new Cursor(displayPath, text, new LineIndex(text).offset(p.getLine(), p.getCharacter()));
+    }
 
-  private Optional<At> at(String uri, Position position) {
+    Cursor whole() {
+      return Cursor.document(displayPath, text);
+    }
+  }
+
+  /** Reads the document now, on the message thread: empty when it is in no dbt project. */
+  private Optional<Doc> doc(String uri) {
     Path file = uri == null ? null : uris.path(uri);
-    if (file == null || position == null) {
+    if (file == null) {
       return Optional.empty();
     }
-    return workspace.projectOf(file).flatMap(workspace::current).flatMap(s -> {
-      Path root = s.inputs().root().dir();
-      Optional<String> text = workspace.files().read(file);
-      if (text.isEmpty() || !file.startsWith(root)) {
-        return Optional.empty();
-      }
-      LineIndex lines = new LineIndex(text.get());
-      return Optional.of(new At(s, root, root.relativize(file).toString().replace('\\', '/'),
-          text.get(), lines, lines.offset(position.getLine(), position.getCharacter())));
+    return workspace.projectOf(file).filter(file::startsWith).flatMap(root -> {
+      var buffer = workspace.files().buffer(file);
+      Optional<String> text = buffer.isPresent() ? Optional.of(buffer.get().text()) : workspace.files().read(file);
+      return text.map(t -> new Doc(uri, root, root.relativize(file).toString().replace('\\', '/'), t,
+          buffer.map(b -> b.version()).orElse(null)));
     });
+  }
+
+  /** {@code work} with the document and its project's analysis, once the project has loaded. */
+  private <T> CompletableFuture<T> onProject(String uri, T empty, BiFunction<Doc, Analysis, T> work) {
+    Optional<Doc> d = doc(uri);
+    if (d.isEmpty()) {
+      return CompletableFuture.completedFuture(empty);
+    }
+    return requests.after(workspace.analysis(d.get().root()),
+        a -> a == null ? empty : work.apply(d.get(), a));
+  }
+
+  /** {@code work} with the document alone, at once: it needs no project. */
+  private <T> CompletableFuture<T> onText(String uri, T empty, Function<Doc, T> work) {
+    Optional<Doc> d = doc(uri);
+    return d.isEmpty() ? CompletableFuture.completedFuture(empty) : requests.now(() -> work.apply(d.get()));
   }
 
   /** Items sent per request; the list is marked incomplete when cut, so the editor asks again as the user types. */
@@ -89,10 +111,10 @@ final class LspFeatures {
     this.lazyDocumentation = yes;
   }
 
-  CompletionList completion(String uri, Position position) {
-    return at(uri, position).map(a -> {
-      List<dev.dbtls.ide.CompletionItem> all = Completion.complete(a.snapshot(), a.displayPath(),
-          a.text(), a.offset());
+  CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(String uri, Position position) {
+    return onProject(uri, Either.forRight(new CompletionList(false, List.of())), (d, analysis) -> {
+      LineIndex lines = new LineIndex(d.text());
+      List<dev.dbtls.ide.CompletionItem> all = analysis.completion(d.at(position));
       List<dev.dbtls.ide.CompletionItem> sent = all.stream().limit(MAX_COMPLETION_ITEMS).toList();
       boolean lazy = lazyDocumentation;
       String generation = Integer.toString(generations.incrementAndGet(), 36);
@@ -110,16 +132,16 @@ final class LspFeatures {
           i.replaceStart() == sent.get(0).replaceStart() && i.replaceEnd() == sent.get(0).replaceEnd());
       List<CompletionItem> items = new java.util.ArrayList<>(sent.size());
       for (int n = 0; n < sent.size(); n++) {
-        items.add(item(a, sent.get(n), lazy ? generation + "." + n : null, shared));
+        items.add(item(lines, sent.get(n), lazy ? generation + "." + n : null, shared));
       }
       CompletionList list = new CompletionList(all.size() > MAX_COMPLETION_ITEMS, items);
       if (shared) {
         org.eclipse.lsp4j.CompletionItemDefaults defaults = new org.eclipse.lsp4j.CompletionItemDefaults();
-        defaults.setEditRange(Either.forLeft(range(a.lines(), sent.get(0).replaceStart(), sent.get(0).replaceEnd())));
+        defaults.setEditRange(Either.forLeft(range(lines, sent.get(0).replaceStart(), sent.get(0).replaceEnd())));
         list.setItemDefaults(defaults);
       }
-      return list;
-    }).orElseGet(() -> new CompletionList(false, List.of()));
+      return Either.<List<CompletionItem>, CompletionList>forRight(list);
+    });
   }
 
   private final java.util.concurrent.atomic.AtomicInteger generations = new java.util.concurrent.atomic.AtomicInteger();
@@ -147,7 +169,7 @@ final class LspFeatures {
    * {@code sharedRange}: the replaced range is the list's default. Clients filter on the label
    * against what was typed in the replaced range (the label is the default filter text).
    */
-  private static CompletionItem item(At a, dev.dbtls.ide.CompletionItem i, String documentationKey,
+  private static CompletionItem item(LineIndex lines, dev.dbtls.ide.CompletionItem i, String documentationKey,
       boolean sharedRange) {
     CompletionItem c = new CompletionItem(i.label());
     c.setKind(kind(i.kind()));
@@ -162,7 +184,7 @@ final class LspFeatures {
         c.setTextEditText(i.insertText());
       }
     } else {
-      c.setTextEdit(Either.forLeft(new TextEdit(range(a.lines(), i.replaceStart(), i.replaceEnd()),
+      c.setTextEdit(Either.forLeft(new TextEdit(range(lines, i.replaceStart(), i.replaceEnd()),
           i.insertText())));
     }
     if (i.snippet()) {
@@ -187,49 +209,54 @@ final class LspFeatures {
     };
   }
 
-  org.eclipse.lsp4j.Hover hover(String uri, Position position) {
-    return at(uri, position).flatMap(a -> Hover.at(a.snapshot(), a.displayPath(), a.text(), a.offset())
+  CompletableFuture<org.eclipse.lsp4j.Hover> hover(String uri, Position position) {
+    return onProject(uri, null, (d, a) -> a.hover(d.at(position))
         .map(h -> new org.eclipse.lsp4j.Hover(new MarkupContent(MarkupKind.MARKDOWN, h.markdown()),
-            range(a.lines(), h.start(), h.end())))).orElse(null);
+            range(new LineIndex(d.text()), h.start(), h.end()))).orElse(null));
   }
 
-  List<Location> definition(String uri, Position position) {
-    return at(uri, position).map(a -> locations(a, Definition.at(a.snapshot(), a.displayPath(),
-        a.text(), a.offset()))).orElse(List.of());
+  CompletableFuture<Either<List<? extends Location>, List<? extends org.eclipse.lsp4j.LocationLink>>> definition(
+      String uri, Position position) {
+    return onProject(uri, Either.forLeft(List.of()), (d, a) -> Either.forLeft(locations(d, a.definition(d.at(position)))));
   }
 
-  List<Location> references(String uri, Position position, boolean includeDeclaration) {
-    return at(uri, position).map(a -> locations(a, References.of(a.snapshot(), a.displayPath(),
-        a.text(), a.offset(), includeDeclaration))).orElse(List.of());
+  CompletableFuture<List<? extends Location>> references(String uri, Position position, boolean includeDeclaration) {
+    return onProject(uri, List.of(), (d, a) -> locations(d, a.references(d.at(position), includeDeclaration)));
   }
 
   /** What F2 would rename at the cursor, or an error the editor shows (why not). */
-  org.eclipse.lsp4j.jsonrpc.messages.Either3<Range, org.eclipse.lsp4j.PrepareRenameResult,
-      org.eclipse.lsp4j.PrepareRenameDefaultBehavior> prepareRename(String uri, Position position) {
-    Optional<At> at = at(uri, position);
-    if (at.isEmpty()) {
-      return null;
-    }
-    At a = at.get();
-    Rename.Prepared p = Rename.prepare(a.snapshot(), a.displayPath(), a.text(), a.offset());
-    if (!p.ok()) {
-      throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest, p.error(), null));
-    }
-    return org.eclipse.lsp4j.jsonrpc.messages.Either3.forSecond(
-        new org.eclipse.lsp4j.PrepareRenameResult(range(p.range()), p.name()));
+  CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either3<Range, org.eclipse.lsp4j.PrepareRenameResult,
+      org.eclipse.lsp4j.PrepareRenameDefaultBehavior>> prepareRename(String uri, Position position) {
+    return onProject(uri, null, (d, a) -> {
+      Rename.Prepared p = a.prepareRename(d.at(position));
+      if (!p.ok()) {
+        throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest, p.error(), null));
+      }
+      return org.eclipse.lsp4j.jsonrpc.messages.Either3.forSecond(
+          new org.eclipse.lsp4j.PrepareRenameResult(range(p.range()), p.name()));
+    });
   }
 
   /**
    * The edits of a rename; file renames go last (a renamed file's own edits are made on its old
-   * path first) and need a client that can rename files.
+   * path first) and need a client that can rename files. Computed on the snapshot of every edit
+   * sent so far, and each edited buffer is stamped with the version whose text the edits were
+   * computed from; a buffer edited meanwhile fails the rename (ContentModified) rather than
+   * letting the editor apply edits at offsets of another text.
    */
-  WorkspaceEdit rename(String uri, Position position, String newName, boolean clientRenamesFiles) {
-    Optional<At> at = at(uri, position);
-    if (at.isEmpty()) {
-      return null;
+  CompletableFuture<WorkspaceEdit> rename(String uri, Position position, String newName, boolean clientRenamesFiles) {
+    Optional<Doc> doc = doc(uri);
+    if (doc.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
     }
-    At a = at.get();
-    RenameResult r = Rename.rename(a.snapshot(), a.displayPath(), a.text(), a.offset(), newName);
+    Doc d = doc.get();
+    return requests.after(workspace.upToDateAnalysis(d.root()), a -> a == null ? null
+        : renameEdit(d, a, position, newName, clientRenamesFiles));
+  }
+
+  private WorkspaceEdit renameEdit(Doc d, Analysis a, Position position, String newName,
+      boolean clientRenamesFiles) {
+    RenameResult r = a.rename(d.at(position), newName);
     if (!r.ok()) {
       throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest, r.error(), null));
     }
@@ -239,78 +266,92 @@ final class LspFeatures {
           "this rename also renames " + c.renames().get(0).from() + ", and this editor does not "
               + "support renaming files (workspace.workspaceEdit.resourceOperations)", null));
     }
+    Map<Path, String> used = new java.util.HashMap<>();
+    a.snapshot().inputs().files().forEach(f -> used.put(f.absolutePath().normalize(), f.text()));
+    used.put(d.root().resolve(d.displayPath()).normalize(), d.text());
     List<Either<TextDocumentEdit, ResourceOperation>> changes = new java.util.ArrayList<>();
     c.edits().forEach((path, edits) -> {
-      String fileUri = uris.uri(a.root().resolve(path).normalize());
-      changes.add(Either.forLeft(new TextDocumentEdit(new VersionedTextDocumentIdentifier(fileUri,
-          workspace.files().buffer(a.root().resolve(path).normalize()).map(b -> b.version()).orElse(null)),
-          edits.stream().<Either<TextEdit, org.eclipse.lsp4j.SnippetTextEdit>>map(
+      Path file = d.root().resolve(path).normalize();
+      changes.add(Either.forLeft(new TextDocumentEdit(new VersionedTextDocumentIdentifier(uris.uri(file),
+          versionOf(file, used.get(file))), edits.stream().<Either<TextEdit, org.eclipse.lsp4j.SnippetTextEdit>>map(
               e -> Either.forLeft(new TextEdit(range(e.range()), e.text()))).toList())));
     });
     for (WorkspaceChange.FileRename fr : c.renames()) {
-      changes.add(Either.forRight(new RenameFile(uris.uri(a.root().resolve(fr.from()).normalize()),
-          uris.uri(a.root().resolve(fr.to()).normalize()))));
+      changes.add(Either.forRight(new RenameFile(uris.uri(d.root().resolve(fr.from()).normalize()),
+          uris.uri(d.root().resolve(fr.to()).normalize()))));
     }
     return new WorkspaceEdit(changes);
+  }
+
+  /**
+   * The version of the open buffer whose text is {@code used} (null: a file on disk); an open
+   * buffer that no longer has that text was edited while the rename was computed.
+   */
+  private Integer versionOf(Path file, String used) {
+    var buffer = workspace.files().buffer(file);
+    if (buffer.isEmpty()) {
+      return null;
+    }
+    if (used != null && !buffer.get().text().equals(used)) {
+      throw new ResponseErrorException(new ResponseError(ResponseErrorCode.ContentModified,
+          file.getFileName() + " changed while the rename was computed: rename again", null));
+    }
+    return buffer.get().version();
   }
 
   /**
    * Quick fixes for the editor's diagnostics in the range (ours, told by their code) and
    * rewrites at the cursor; each fix names the client's own diagnostic it fixes.
    */
-  List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>> codeActions(String uri, Range range,
-      List<org.eclipse.lsp4j.Diagnostic> diagnostics) {
+  CompletableFuture<List<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>> codeActions(String uri,
+      Range range, List<org.eclipse.lsp4j.Diagnostic> diagnostics) {
     if (range == null) {
-      return List.of();
+      return CompletableFuture.completedFuture(List.of());
     }
-    return at(uri, range.getStart()).map(a -> {
+    return onProject(uri, List.of(), (d, a) -> {
       Map<dev.dbtls.project.Problem, org.eclipse.lsp4j.Diagnostic> ours = new java.util.LinkedHashMap<>();
-      for (org.eclipse.lsp4j.Diagnostic d : diagnostics == null ? List.<org.eclipse.lsp4j.Diagnostic>of() : diagnostics) {
-        String code = d.getCode() == null ? null : d.getCode().isLeft() ? d.getCode().getLeft() : null;
+      for (org.eclipse.lsp4j.Diagnostic g : diagnostics == null ? List.<org.eclipse.lsp4j.Diagnostic>of() : diagnostics) {
+        String code = g.getCode() == null ? null : g.getCode().isLeft() ? g.getCode().getLeft() : null;
         java.util.Arrays.stream(dev.dbtls.project.ProblemCode.values()).filter(c -> c.id().equals(code))
-            .findFirst().ifPresent(c -> ours.put(new dev.dbtls.project.Problem(a.displayPath(),
-                d.getRange().getStart().getLine(), d.getRange().getStart().getCharacter(),
-                d.getRange().getEnd().getLine(), d.getRange().getEnd().getCharacter(), null, c,
-                d.getMessage() == null ? "" : d.getMessage().isLeft() ? d.getMessage().getLeft()
-                    : d.getMessage().getRight().getValue()), d));
+            .findFirst().ifPresent(c -> ours.put(new dev.dbtls.project.Problem(d.displayPath(),
+                g.getRange().getStart().getLine(), g.getRange().getStart().getCharacter(),
+                g.getRange().getEnd().getLine(), g.getRange().getEnd().getCharacter(), null, c,
+                g.getMessage() == null ? "" : g.getMessage().isLeft() ? g.getMessage().getLeft()
+                    : g.getMessage().getRight().getValue()), g));
       }
       Span span = new Span(range.getStart().getLine(), range.getStart().getCharacter(),
           range.getEnd().getLine(), range.getEnd().getCharacter());
-      String fileUri = uris.uri(a.root().resolve(a.displayPath()).normalize());
-      return CodeActions.of(a.snapshot(), a.displayPath(), a.text(), span, List.copyOf(ours.keySet()))
+      return a.codeActions(d.at(range.getStart()), span, List.copyOf(ours.keySet()))
           .stream().<Either<org.eclipse.lsp4j.Command, org.eclipse.lsp4j.CodeAction>>map(c -> {
             org.eclipse.lsp4j.CodeAction action = new org.eclipse.lsp4j.CodeAction(c.title());
             action.setKind(c.kind());
             action.setIsPreferred(c.preferred() ? Boolean.TRUE : null);
-            action.setEdit(new WorkspaceEdit(Map.of(fileUri, c.edits().stream()
+            action.setEdit(new WorkspaceEdit(Map.of(d.uri(), c.edits().stream()
                 .map(e -> new TextEdit(range(e.range()), e.text())).toList())));
             if (!c.fixes().isEmpty()) {
               action.setDiagnostics(c.fixes().stream().map(ours::get).filter(java.util.Objects::nonNull).toList());
             }
             return Either.forRight(action);
           }).toList();
-    }).orElse(List.of());
+    });
   }
 
-  List<DocumentHighlight> highlights(String uri, Position position) {
-    return at(uri, position).map(a -> DocumentHighlights.of(a.snapshot(), a.displayPath(), a.text(),
-        a.offset()).stream().map(h -> new DocumentHighlight(range(h.range()), switch (h.kind()) {
+  CompletableFuture<List<? extends DocumentHighlight>> highlights(String uri, Position position) {
+    return onProject(uri, List.of(), (d, a) -> a.highlights(d.at(position)).stream()
+        .map(h -> new DocumentHighlight(range(h.range()), switch (h.kind()) {
           case TEXT -> DocumentHighlightKind.Text;
           case READ -> DocumentHighlightKind.Read;
           case WRITE -> DocumentHighlightKind.Write;
-        })).toList()).orElse(List.of());
+        })).toList());
   }
 
   // ---------------------------------------------------------------- whole documents
 
-  private Optional<At> file(String uri) {
-    return at(uri, new Position(0, 0));
-  }
-
-  List<Either<org.eclipse.lsp4j.SymbolInformation, org.eclipse.lsp4j.DocumentSymbol>> documentSymbols(String uri) {
-    return file(uri).map(a -> dev.dbtls.ide.DocumentSymbols.of(a.snapshot(), a.displayPath(), a.text())
-        .stream().<Either<org.eclipse.lsp4j.SymbolInformation, org.eclipse.lsp4j.DocumentSymbol>>map(
-            d -> Either.forRight(symbol(d))).toList()).orElse(List.of());
+  CompletableFuture<List<Either<org.eclipse.lsp4j.SymbolInformation, org.eclipse.lsp4j.DocumentSymbol>>> documentSymbols(
+      String uri) {
+    return onText(uri, List.of(), d -> Analysis.documentSymbols(d.whole()).stream()
+        .<Either<org.eclipse.lsp4j.SymbolInformation, org.eclipse.lsp4j.DocumentSymbol>>map(
+            s -> Either.forRight(symbol(s))).toList());
   }
 
   private static org.eclipse.lsp4j.DocumentSymbol symbol(dev.dbtls.ide.DocumentSymbol d) {
@@ -321,58 +362,72 @@ final class LspFeatures {
     return out;
   }
 
-  /** Workspace symbols of every project: the data catalog search. */
-  List<org.eclipse.lsp4j.WorkspaceSymbol> workspaceSymbols(String query, int limit) {
-    List<org.eclipse.lsp4j.WorkspaceSymbol> out = new java.util.ArrayList<>();
-    for (Path dir : workspace.projectDirs().stream().sorted().toList()) {
-      workspace.current(dir).ifPresent(s -> dev.dbtls.ide.WorkspaceSymbols.search(s, query == null ? "" : query,
-          limit).forEach(w -> {
-            Location loc = new Location(uris.uri(s.inputs().root().dir().resolve(w.location().displayPath()).normalize()),
-                range(w.location().span()));
-            org.eclipse.lsp4j.WorkspaceSymbol sym = new org.eclipse.lsp4j.WorkspaceSymbol(w.name(),
-                org.eclipse.lsp4j.SymbolKind.forValue(w.kind().lspSymbolKind()), Either.forLeft(loc));
-            sym.setContainerName(w.containerName());
-            out.add(sym);
-          }));
-    }
-    return out.size() > limit ? out.subList(0, limit) : out;
+  /** Workspace symbols of every project: the data catalog search (each project once loaded). */
+  CompletableFuture<Either<List<? extends org.eclipse.lsp4j.SymbolInformation>,
+      List<? extends org.eclipse.lsp4j.WorkspaceSymbol>>> workspaceSymbols(String query, int limit) {
+    CompletableFuture<List<Analysis>> all = workspace.found().thenCompose(found -> {
+      CompletableFuture<List<Analysis>> each = CompletableFuture.completedFuture(new java.util.ArrayList<>());
+      for (Path dir : workspace.projectDirs().stream().sorted().toList()) {
+        each = each.thenCombine(workspace.analysis(dir), (list, a) -> {
+          if (a != null) {
+            list.add(a);
+          }
+          return list;
+        });
+      }
+      return each;
+    });
+    return requests.after(all, analyses -> {
+      List<org.eclipse.lsp4j.WorkspaceSymbol> out = new java.util.ArrayList<>();
+      for (Analysis a : analyses == null ? List.<Analysis>of() : analyses) {
+        Path root = a.snapshot().inputs().root().dir();
+        for (var w : a.workspaceSymbols(query == null ? "" : query, limit)) {
+          Location loc = new Location(uris.uri(root.resolve(w.location().displayPath()).normalize()),
+              range(w.location().span()));
+          org.eclipse.lsp4j.WorkspaceSymbol sym = new org.eclipse.lsp4j.WorkspaceSymbol(w.name(),
+              org.eclipse.lsp4j.SymbolKind.forValue(w.kind().lspSymbolKind()), Either.forLeft(loc));
+          sym.setContainerName(w.containerName());
+          out.add(sym);
+        }
+      }
+      return Either.<List<? extends org.eclipse.lsp4j.SymbolInformation>,
+          List<? extends org.eclipse.lsp4j.WorkspaceSymbol>>forRight(out.size() > limit ? out.subList(0, limit) : out);
+    });
   }
 
-  List<org.eclipse.lsp4j.FoldingRange> foldingRanges(String uri) {
-    return file(uri).map(a -> dev.dbtls.ide.FoldingRanges.of(a.displayPath(), a.text()).stream().map(f -> {
+  CompletableFuture<List<org.eclipse.lsp4j.FoldingRange>> foldingRanges(String uri) {
+    return onText(uri, List.of(), d -> Analysis.foldingRanges(d.whole()).stream().map(f -> {
       org.eclipse.lsp4j.FoldingRange r = new org.eclipse.lsp4j.FoldingRange(f.startLine(), f.endLine());
       r.setKind(f.kind().lspName());
       return r;
-    }).toList()).orElse(List.of());
+    }).toList());
   }
 
-  org.eclipse.lsp4j.SemanticTokens semanticTokens(String uri) {
-    return new org.eclipse.lsp4j.SemanticTokens(file(uri).map(a -> dev.dbtls.ide.SemanticTokens.encode(
-        dev.dbtls.ide.SemanticTokens.of(a.displayPath(), a.text()))).orElse(List.of()));
+  CompletableFuture<org.eclipse.lsp4j.SemanticTokens> semanticTokens(String uri) {
+    return onText(uri, new org.eclipse.lsp4j.SemanticTokens(List.of()), d -> new org.eclipse.lsp4j.SemanticTokens(
+        dev.dbtls.ide.SemanticTokens.encode(Analysis.semanticTokens(d.whole()))));
   }
 
   /** A link to the file of a ref or source; a line other than the first rides in the fragment. */
-  List<org.eclipse.lsp4j.DocumentLink> documentLinks(String uri) {
-    return file(uri).map(a -> dev.dbtls.ide.DocumentLinks.of(a.snapshot(), a.displayPath(), a.text())
-        .stream().map(l -> {
-          Span t = l.target().span();
-          String target = uris.uri(a.root().resolve(l.target().displayPath()).normalize())
-              + (t.startLine() == 0 ? "" : "#L" + (t.startLine() + 1) + "," + (t.startColumn() + 1));
-          return new org.eclipse.lsp4j.DocumentLink(range(l.range()), target);
-        }).toList()).orElse(List.of());
+  CompletableFuture<List<org.eclipse.lsp4j.DocumentLink>> documentLinks(String uri) {
+    return onProject(uri, List.of(), (d, a) -> a.documentLinks(d.whole()).stream().map(l -> {
+      Span t = l.target().span();
+      String target = uris.uri(d.root().resolve(l.target().displayPath()).normalize())
+          + (t.startLine() == 0 ? "" : "#L" + (t.startLine() + 1) + "," + (t.startColumn() + 1));
+      return new org.eclipse.lsp4j.DocumentLink(range(l.range()), target);
+    }).toList());
   }
 
   /** Preview, Explain, Benchmark, Compiled SQL, Lineage: commands the clients bind to dbt/* requests. */
-  List<org.eclipse.lsp4j.CodeLens> codeLenses(String uri) {
-    return file(uri).map(a -> dev.dbtls.ide.CodeLenses.of(a.snapshot(), a.displayPath(), a.text())
-        .stream().map(l -> new org.eclipse.lsp4j.CodeLens(range(l.range()),
+  CompletableFuture<List<? extends org.eclipse.lsp4j.CodeLens>> codeLenses(String uri) {
+    return onProject(uri, List.of(), (d, a) -> a.codeLenses(d.whole()).stream()
+        .map(l -> new org.eclipse.lsp4j.CodeLens(range(l.range()),
             new org.eclipse.lsp4j.Command(l.title(), l.command(), List.of(Map.of("uri", uri,
-                "uniqueId", l.argument().getOrDefault("uniqueId", "")))), null)).toList())
-        .orElse(List.of());
+                "uniqueId", l.argument().getOrDefault("uniqueId", "")))), null)).toList());
   }
 
-  private List<Location> locations(At a, List<dev.dbtls.ide.Location> found) {
-    return found.stream().map(l -> new Location(uris.uri(a.root().resolve(l.displayPath()).normalize()),
+  private List<Location> locations(Doc d, List<dev.dbtls.ide.Location> found) {
+    return found.stream().map(l -> new Location(uris.uri(d.root().resolve(l.displayPath()).normalize()),
         range(l.span()))).toList();
   }
 

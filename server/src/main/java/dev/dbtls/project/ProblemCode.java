@@ -14,6 +14,7 @@ public enum ProblemCode {
   TARGET_MISSING("target-missing", Severity.WARNING),
   PACKAGES_NOT_INSTALLED("packages-not-installed", Severity.WARNING),
   ENV_VAR_MISSING("env-var-missing", Severity.ERROR),
+  ENV_VAR_SECRET("env-var-secret", Severity.ERROR),
   DBT_VERSION_MISMATCH("dbt-version-mismatch", Severity.INFO),
   // jinja
   JINJA_SYNTAX("jinja-syntax", Severity.ERROR),

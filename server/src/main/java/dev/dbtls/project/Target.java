@@ -86,14 +86,13 @@ public record Target(String name, String profileName, String type, String databa
     return Adapter.of(type);
   }
 
-  /** The {@code target} object templates see: connection fields without any secret. */
+  /**
+   * The {@code target} object templates see: connection fields without any credential, whatever
+   * its key, alias, nesting or place inside a URL ({@link Secrets}).
+   */
+  @SuppressWarnings("unchecked")
   public Map<String, Object> toJinja() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    fields.forEach((k, v) -> {
-      if (!isSecret(k)) {
-        out.put(k, v);
-      }
-    });
+    Map<String, Object> out = (Map<String, Object>) Secrets.redact(fields);
     out.put("name", name);
     out.put("target_name", name);
     out.put("profile_name", profileName);
@@ -102,12 +101,6 @@ public record Target(String name, String profileName, String type, String databa
     out.put("database", database);
     out.put("threads", threads);
     return out;
-  }
-
-  public static boolean isSecret(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
-    return k.contains("password") || k.contains("secret") || k.contains("token")
-        || k.contains("private_key") || k.contains("keyfile") || k.equals("passphrase");
   }
 
   private static Map<String, Object> withoutNulls(Map<String, Object> m) {

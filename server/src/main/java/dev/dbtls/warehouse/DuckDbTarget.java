@@ -94,7 +94,7 @@ final class DuckDbTarget {
   private static List<String> secrets(TargetFields f) {
     List<String> out = new ArrayList<>();
     f.map("settings").forEach((k, v) -> {
-      if (dev.dbtls.project.Target.isSecret(k) && v != null) {
+      if (dev.dbtls.project.Secrets.isSecretKey(k) && v != null) {
         out.add(String.valueOf(v));
       }
     });

@@ -50,7 +50,7 @@ final class JdbcTarget {
       secrets.add(password);
     }
     f.map("properties").forEach((k, v) -> {
-      if (dev.dbtls.project.Target.isSecret(k) && v != null) {
+      if (dev.dbtls.project.Secrets.isSecretKey(k) && v != null) {
         secrets.add(String.valueOf(v));
       }
     });

@@ -15,12 +15,13 @@ class CancellationTest {
       """;
 
   @Test
-  void aCancelledSearchStopsAndItsEntryPointAnswersNothing() {
+  void aCancelledSearchStopsAndAnalysisLetsTheCancellationThrough() {
     NavFixture f = NavFixture.with(SPEC);
     assertThrows(CancellationException.class, () -> Cancellation.run(() -> true,
         () -> References.find(f.snapshot(), f.file(), f.text(), f.offset(), true)));
-    assertEquals(List.of(), Cancellation.run(() -> true,
-        () -> References.of(f.snapshot(), f.file(), f.text(), f.offset(), true)));
+    // not an empty answer: the LSP layer answers RequestCancelled
+    assertThrows(CancellationException.class, () -> Cancellation.run(() -> true,
+        () -> Analysis.of(f.snapshot()).references(new Analysis.Cursor(f.file(), f.text(), f.offset()), true)));
   }
 
   @Test

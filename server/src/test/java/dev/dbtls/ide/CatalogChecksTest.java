@@ -57,7 +57,7 @@ class CatalogChecksTest {
     ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
         Map.of(), Map.of("HOME", "/x")), List.of(), f, false);
     ProjectCatalog.load(s, f);
-    return ProjectDiagnostics.of(s, List.of()).values().stream().flatMap(List::stream)
+    return Analysis.strict(s).diagnostics(List.of()).values().stream().flatMap(List::stream)
         .filter(p -> p.code().id().startsWith("property-unknown-column") || p.code().id().equals("catalog-invalid"))
         .toList();
   }

@@ -255,8 +255,8 @@ class CodeActionsTest {
         new Span(-1, -1, 0, 0)}) {
       CodeActions.find(f.snapshot(), f.file(), f.text(), s, problems(f));
     }
-    assertEquals(List.of(), CodeActions.of(f.snapshot(), f.file(), null, Span.NONE, null));
-    assertEquals(List.of(), CodeActions.of(null, null, null, null, null));
+    assertEquals(List.of(), Analysis.of(f.snapshot()).codeActions(new Analysis.Cursor(f.file(), null, 0), Span.NONE, null));
+    assertEquals(List.of(), Analysis.of(null).codeActions(new Analysis.Cursor(null, null, 0), null, null));
   }
 
   /** Actions at the cursor, given the problems the file has (as the editor would pass them). */

@@ -69,6 +69,6 @@ class CodeLensesTest {
     NavFixture f = NavFixture.of(NavFixture.PROJECT);
     assertEquals(List.of(), CodeLenses.find(f.snapshot(), "models/schema.yml", ""));
     assertEquals(List.of(), CodeLenses.find(f.snapshot(), "models/new_unsaved.sql", "select 1"));
-    assertEquals(List.of(), CodeLenses.of(null, "models/x.sql", "select 1"));
+    assertEquals(List.of(), Analysis.of(null).codeLenses(Analysis.Cursor.document("models/x.sql", "select 1")));
   }
 }

@@ -36,7 +36,7 @@ public final class CompletionLatencyCheck {
       int size = 0;
       for (int i = 0; i < 1000; i++) {
         long t0 = System.nanoTime();
-        size = Completion.complete(s, file, t, t.length()).size();
+        size = Analysis.of(s).completion(new Analysis.Cursor(file, t, t.length())).size();
         nanos.add(System.nanoTime() - t0);
       }
       long[] last = nanos.subList(500, 1000).stream().mapToLong(Long::longValue).sorted().toArray();

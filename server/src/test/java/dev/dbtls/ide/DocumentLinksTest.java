@@ -66,7 +66,7 @@ class DocumentLinksTest {
         -- file: models/x.sql
         $0select * from {{ ref('stg_cust
         """));
-    assertEquals(List.of(), DocumentLinks.of(null, "models/x.sql", "{{ ref('a') }}"));
+    assertEquals(List.of(), Analysis.of(null).documentLinks(Analysis.Cursor.document("models/x.sql", "{{ ref('a') }}")));
     NavFixture f = NavFixture.of(NavFixture.PROJECT);
     assertEquals(List.of(), DocumentLinks.find(f.snapshot(), "seeds/x.csv", "ref('customers')"));
   }

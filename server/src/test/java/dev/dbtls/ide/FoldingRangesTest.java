@@ -73,7 +73,7 @@ class FoldingRangesTest {
   void markdownDocsBlocksAndNothingForYaml() {
     assertEquals("0-1", folds("models/docs.md", "{% docs x %}\ntext (\n{% enddocs %}\n"));
     assertEquals(List.of(), FoldingRanges.find("models/s.yml", "models:\n  - name: x\n"));
-    assertEquals(List.of(), FoldingRanges.of(null, null));
+    assertEquals(List.of(), Analysis.foldingRanges(new Analysis.Cursor(null, null, 0)));
   }
 
   @Test

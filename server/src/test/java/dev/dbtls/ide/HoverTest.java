@@ -10,7 +10,7 @@ class HoverTest {
 
   private static Optional<HoverInfo> hover(String extra) {
     NavFixture f = NavFixture.with(extra);
-    return Hover.at(f.snapshot(), f.file(), f.text(), f.offset());
+    return Analysis.of(f.snapshot()).hover(new Analysis.Cursor(f.file(), f.text(), f.offset()));
   }
 
   private static String markdown(String extra) {
@@ -29,7 +29,7 @@ class HoverTest {
         -- file: models/x.sql
         select * from {{ ref('cust$0omers') }}
         """);
-    HoverInfo h = Hover.at(f.snapshot(), f.file(), f.text(), f.offset()).orElseThrow();
+    HoverInfo h = Analysis.of(f.snapshot()).hover(new Analysis.Cursor(f.file(), f.text(), f.offset())).orElseThrow();
     assertContains(h.markdown(), "**model** `customers`", "One row per customer.",
         "materialized: `table`", "relation: `shop.main.customers`", "owner: data-team",
         "tags: core", "| `id` | integer | The key. |", "`models/customers.sql`");
@@ -126,7 +126,7 @@ class HoverTest {
         -- file: models/x.sql
         {{ config(materia$0lized='table', unique_key='id') }}
         """);
-    HoverInfo h = Hover.at(f.snapshot(), f.file(), f.text(), f.offset()).orElseThrow();
+    HoverInfo h = Analysis.of(f.snapshot()).hover(new Analysis.Cursor(f.file(), f.text(), f.offset())).orElseThrow();
     assertContains(h.markdown(), "**config** `materialized`", "ephemeral");
     assertEquals(f.text().indexOf("materialized"), h.start());
     assertEquals(f.text().indexOf("materialized") + "materialized".length(), h.end());
@@ -135,7 +135,7 @@ class HoverTest {
   @Test
   void fromAYamlModelEntry() {
     NavFixture f = NavFixture.cursorAt("  - name: custo$0mers\n");
-    assertContains(Hover.at(f.snapshot(), f.file(), f.text(), f.offset()).orElseThrow().markdown(),
+    assertContains(Analysis.of(f.snapshot()).hover(new Analysis.Cursor(f.file(), f.text(), f.offset())).orElseThrow().markdown(),
         "**model** `customers`");
   }
 
@@ -177,7 +177,7 @@ class HoverTest {
   @Test
   void sourceTableEntryInYaml() {
     NavFixture f = NavFixture.cursorAt("      - name: ord$0ers\n");
-    assertContains(Hover.at(f.snapshot(), f.file(), f.text(), f.offset()).orElseThrow().markdown(),
+    assertContains(Analysis.of(f.snapshot()).hover(new Analysis.Cursor(f.file(), f.text(), f.offset())).orElseThrow().markdown(),
         "**source** `raw.orders`", "loader: fivetran");
   }
 
@@ -205,10 +205,10 @@ class HoverTest {
     NavFixture f = NavFixture.of(NavFixture.PROJECT);
     for (String t : texts) {
       for (int i = 0; i <= t.length(); i++) {
-        Hover.at(f.snapshot(), "models/x.sql", t, i);
-        Hover.at(f.snapshot(), "models/x.yml", t, i);
+        Analysis.of(f.snapshot()).hover(new Analysis.Cursor("models/x.sql", t, i));
+        Analysis.of(f.snapshot()).hover(new Analysis.Cursor("models/x.yml", t, i));
       }
     }
-    assertTrue(Hover.at(f.snapshot(), "models/x.sql", "{{ ref('cust", 9).isEmpty());
+    assertTrue(Analysis.of(f.snapshot()).hover(new Analysis.Cursor("models/x.sql", "{{ ref('cust", 9)).isEmpty());
   }
 }

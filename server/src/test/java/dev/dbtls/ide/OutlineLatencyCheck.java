@@ -22,7 +22,7 @@ public final class OutlineLatencyCheck {
         FileSource.DISK, false);
     System.out.println(s.manifest().nodes().size() + " nodes");
     long t0 = System.nanoTime();
-    int first = WorkspaceSymbols.search(s, "x", 100).size();
+    int first = Analysis.of(s).workspaceSymbols("x", 100).size();
     System.out.printf("index build + first query %.1f ms (%d items)%n", (System.nanoTime() - t0) / 1e6,
         first);
     for (int i = 0; i < 5; i++) {
@@ -35,20 +35,20 @@ public final class OutlineLatencyCheck {
     }
     for (String q : new String[] {"", "a", "st", "orders", "stg_sales__acc", "fctrev",
         "customers.id", "zzzz", "account_id"}) {
-      time("symbol '" + q + "'", () -> WorkspaceSymbols.search(s, q, 100).size());
+      time("symbol '" + q + "'", () -> Analysis.of(s).workspaceSymbols(q, 100).size());
     }
     String sql = args[1];
     String sqlText = Files.readString(dir.resolve(sql));
-    time("documentSymbol sql", () -> DocumentSymbols.of(s, sql, sqlText).size());
-    time("foldingRange sql", () -> FoldingRanges.of(sql, sqlText).size());
-    time("semanticTokens sql", () -> SemanticTokens.of(sql, sqlText).size());
-    time("documentLink sql", () -> DocumentLinks.of(s, sql, sqlText).size());
-    time("codeLens sql", () -> CodeLenses.of(s, sql, sqlText).size());
+    time("documentSymbol sql", () -> Analysis.documentSymbols(new Analysis.Cursor(sql, sqlText, 0)).size());
+    time("foldingRange sql", () -> Analysis.foldingRanges(new Analysis.Cursor(sql, sqlText, 0)).size());
+    time("semanticTokens sql", () -> Analysis.semanticTokens(new Analysis.Cursor(sql, sqlText, 0)).size());
+    time("documentLink sql", () -> Analysis.of(s).documentLinks(Analysis.Cursor.document(sql, sqlText)).size());
+    time("codeLens sql", () -> Analysis.of(s).codeLenses(Analysis.Cursor.document(sql, sqlText)).size());
     if (args.length > 2) {
       String yml = args[2];
       String ymlText = Files.readString(dir.resolve(yml));
-      time("documentSymbol yml", () -> DocumentSymbols.of(s, yml, ymlText).size());
-      time("documentLink yml", () -> DocumentLinks.of(s, yml, ymlText).size());
+      time("documentSymbol yml", () -> Analysis.documentSymbols(new Analysis.Cursor(yml, ymlText, 0)).size());
+      time("documentLink yml", () -> Analysis.of(s).documentLinks(Analysis.Cursor.document(yml, ymlText)).size());
     }
   }
 

@@ -24,7 +24,7 @@ class ProjectDiagnosticsTest {
         """);
     ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
         Map.of(), Map.of("HOME", "/x")), List.of(), f, true);
-    List<Problem> problems = ProjectDiagnostics.of(s, List.of(Fixture.ROOT.resolve("models/pay.sql")))
+    List<Problem> problems = Analysis.strict(s).diagnostics(List.of(Fixture.ROOT.resolve("models/pay.sql")))
         .get(Fixture.ROOT.resolve("models/pay.sql"));
     assertEquals(List.of("models/pay.sql:1:10: error undefined-macro: 'cents_to_dollar' is undefined;"
         + " did you mean 'cents_to_dollars'?"),

@@ -468,11 +468,11 @@ class RenameTest {
         "{% macro", "{% test x(", "{{ adapter.dispatch('", "- name: ", "with a as ( ) , b as"}) {
       for (int i = 0; i <= t.length(); i++) {
         for (String path : new String[] {"models/a.sql", "models/uses.yml", "models/py.py"}) {
-          assertTrue(Rename.prepare(f.snapshot(), path, t, i) != null);
-          assertTrue(Rename.rename(f.snapshot(), path, t, i, "x") != null);
+          assertTrue(Analysis.of(f.snapshot()).prepareRename(new Analysis.Cursor(path, t, i)) != null);
+          assertTrue(Analysis.of(f.snapshot()).rename(new Analysis.Cursor(path, t, i), "x") != null);
         }
       }
     }
-    assertFalse(Rename.prepare(f.snapshot(), "models/a.sql", "x", 5).ok());
+    assertFalse(Analysis.of(f.snapshot()).prepareRename(new Analysis.Cursor("models/a.sql", "x", 5)).ok());
   }
 }

@@ -141,7 +141,7 @@ class SemanticTokensTest {
   @Test
   void onlySqlAndMarkdown() {
     assertEquals(List.of(), SemanticTokens.find("models/s.yml", "x: \"{{ ref('a') }}\""));
-    assertEquals(List.of(), SemanticTokens.of("models/m.sql", null));
+    assertEquals(List.of(), Analysis.semanticTokens(new Analysis.Cursor("models/m.sql", null, 0)));
     for (String text : new String[] {"", "{{", "{%", "{#", "{% macro", "{{ ref('", "{% if x %"}) {
       SemanticTokens.find("models/m.sql", text);
     }

@@ -1,6 +1,7 @@
 package dev.dbtls.ide;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.dbtls.project.Span;
 import java.util.List;
@@ -25,7 +26,21 @@ class TextEditTest {
   void insertAtTheEndAndPastTheEndOfALine() {
     String text = "ab\ncd";
     assertEquals("abX\ncd", TextEdit.apply(text, List.of(new TextEdit(new Span(0, 9, 0, 9), "X"))));
-    assertEquals("ab\ncdY", TextEdit.apply(text, List.of(new TextEdit(new Span(5, 0, 5, 0), "Y"))));
+  }
+
+  @Test
+  void anEditOutsideTheDocumentOrWithoutTextIsRefused() {
+    String text = "ab\ncd";
+    var past = assertThrows(IllegalArgumentException.class,
+        () -> TextEdit.apply(text, List.of(new TextEdit(new Span(5, 0, 5, 0), "Y"))));
+    assertEquals("the range 6:1-6:1 is not in the document (2 lines)", past.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> TextEdit.apply(text, List.of(new TextEdit(new Span(1, 1, 0, 0), "Y"))));
+    assertThrows(IllegalArgumentException.class,
+        () -> TextEdit.apply(text, List.of(new TextEdit(new Span(-1, 0, 0, 0), "Y"))));
+    assertThrows(IllegalArgumentException.class,
+        () -> TextEdit.apply(text, List.of(new TextEdit(new Span(0, 0, 0, 0), null))));
+    assertThrows(IllegalArgumentException.class, () -> TextEdit.apply(text, List.of(new TextEdit(null, null))));
   }
 
   @Test

@@ -86,7 +86,7 @@ class WorkspaceSymbolsTest {
     List<WorkspaceSymbol> all = WorkspaceSymbols.find(F.snapshot(), "", Integer.MAX_VALUE);
     assertTrue(all.size() > 10, all.toString());
     assertEquals(all, WorkspaceSymbols.find(F.snapshot(), "", 10_000));
-    assertEquals(List.of(), WorkspaceSymbols.search(null, "x", 10));
+    assertEquals(List.of(), Analysis.of(null).workspaceSymbols("x", 10));
     assertEquals(List.of(), WorkspaceSymbols.find(F.snapshot(), "qqqqqq", 10));
   }
 
@@ -94,21 +94,24 @@ class WorkspaceSymbolsTest {
   void aNewSnapshotWithTheSameNamesAndPlacesReusesTheIndex() {
     NavFixture first = NavFixture.of(NavFixture.PROJECT);
     NavFixture again = NavFixture.of(NavFixture.PROJECT.replace("select 2 as id", "select 3 as id"));
-    assertSame(WorkspaceSymbols.find(first.snapshot(), "customers", 1).get(0),
-        WorkspaceSymbols.find(again.snapshot(), "customers", 1).get(0));
+    Analysis before = Analysis.of(first.snapshot());
+    Analysis after = Analysis.next(before, again.snapshot());
+    assertSame(before.workspaceSymbols("customers", 1).get(0), after.workspaceSymbols("customers", 1).get(0));
     NavFixture more = NavFixture.with("""
         -- file: models/brand_new.sql
         select 1
         """);
-    assertEquals(List.of("MODEL brand_new"), WorkspaceSymbols.find(more.snapshot(), "brand_new", 5)
+    Analysis changed = Analysis.next(after, more.snapshot());
+    assertEquals(List.of("MODEL brand_new"), changed.workspaceSymbols("brand_new", 5)
         .stream().map(x -> x.kind() + " " + x.name()).toList());
-    assertEquals(List.of(), WorkspaceSymbols.find(F.snapshot(), "brand_new", 5));
+    assertEquals(List.of(), after.workspaceSymbols("brand_new", 5));
   }
 
   @Test
-  void indexIsBuiltOncePerSnapshot() {
-    List<WorkspaceSymbol> a = WorkspaceSymbols.find(F.snapshot(), "cust", 50);
-    List<WorkspaceSymbol> b = WorkspaceSymbols.find(F.snapshot(), "cust", 50);
+  void indexIsBuiltOncePerAnalysis() {
+    Analysis analysis = Analysis.strict(F.snapshot());
+    List<WorkspaceSymbol> a = analysis.workspaceSymbols("cust", 50);
+    List<WorkspaceSymbol> b = analysis.workspaceSymbols("cust", 50);
     assertEquals(a, b);
     assertSame(a.get(0), b.get(0));
   }

@@ -132,9 +132,9 @@ class WorkspaceTest {
     workspace.changed(b);
     ProjectSnapshot s = upToDate();
     assertEquals(List.of(), codes(s, "models/b.sql"), "the index does not render");
-    Map<Path, List<Problem>> closed = ProjectDiagnostics.of(s, List.of());
+    Map<Path, List<Problem>> closed = Analysis.strict(s).diagnostics(List.of());
     assertFalse(closed.containsKey(b));
-    Map<Path, List<Problem>> open = ProjectDiagnostics.of(s, workspace.openFiles(shop));
+    Map<Path, List<Problem>> open = Analysis.strict(s).diagnostics(workspace.openFiles(shop));
     assertEquals(List.of(ProblemCode.VAR_UNDEFINED), open.get(b).stream().map(Problem::code).toList());
     assertEquals(List.of(b), ProjectDiagnostics.cleared(open.keySet(), closed));
   }
@@ -144,7 +144,7 @@ class WorkspaceTest {
     Path b = shop.resolve("models/b.sql");
     workspace.files().open(b, "select * from {{ ref('missing') }}\n", 1);
     workspace.changed(b);
-    List<Problem> problems = ProjectDiagnostics.of(upToDate(), workspace.openFiles(shop)).get(b);
+    List<Problem> problems = Analysis.strict(upToDate()).diagnostics(workspace.openFiles(shop)).get(b);
     assertEquals(1, problems.size(), problems.toString());
   }
 

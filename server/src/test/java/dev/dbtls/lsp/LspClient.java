@@ -241,6 +241,32 @@ final class LspClient implements AutoCloseable {
         + "; read failure " + readFailure + "; server stderr:\n" + stderr());
   }
 
+  /** Responses whose id matches no request (a message the server could not read has a null id). */
+  final java.util.Queue<JsonObject> orphans = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** A fresh request id whose response {@link #expect} returns; for messages built by hand. */
+  int nextId() {
+    return ids.incrementAndGet();
+  }
+
+  /** The response to the request with {@code id}, when it comes. */
+  CompletableFuture<JsonObject> expect(int id) {
+    return pending.computeIfAbsent(id, k -> new CompletableFuture<>());
+  }
+
+  /** Sends {@code body} as one framed message, whatever it holds (fuzzing). */
+  synchronized void sendRaw(String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    out.write(("Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(bytes);
+    out.flush();
+  }
+
+  /** Whether the reader stopped on something that was not a framed JSON message. */
+  Throwable readFailure() {
+    return readFailure;
+  }
+
   private synchronized void send(JsonObject msg) throws IOException {
     byte[] body = msg.toString().getBytes(StandardCharsets.UTF_8);
     out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -291,11 +317,13 @@ final class LspClient implements AutoCloseable {
       }
       listener.accept(msg);
       notifications.add(msg);
-    } else {
+    } else if (msg.has("id") && msg.get("id").isJsonPrimitive() && msg.get("id").getAsJsonPrimitive().isNumber()) {
       CompletableFuture<JsonObject> f = pending.remove(msg.get("id").getAsInt());
       if (f != null) {
         f.complete(msg);
       }
+    } else {
+      orphans.add(msg); // a parse error's answer has a null id
     }
   }
 

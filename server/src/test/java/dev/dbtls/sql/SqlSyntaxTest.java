@@ -224,7 +224,7 @@ class SqlSyntaxTest {
         -- file: models/b.sql
         select a,, b from t
         """);
-    var byFile = dev.dbtls.ide.ProjectDiagnostics.of(s,
+    var byFile = dev.dbtls.ide.Analysis.strict(s).diagnostics(
         List.of(Fixture.ROOT.resolve("models/a.sql")));
     assertEquals(List.of("models/a.sql:1:10: warning sql-syntax: two commas in a row"),
         byFile.get(Fixture.ROOT.resolve("models/a.sql")).stream().map(Problem::format).toList());

@@ -3,6 +3,7 @@ package dev.dbtls.index.compile;
 import dev.dbtls.index.Dag;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.ManifestBuilder;
+import dev.dbtls.index.LoadProgress;
 import dev.dbtls.index.ParseCache;
 import dev.dbtls.jinja.DbtJinja;
 import dev.dbtls.jinja.JinjaSetup;
@@ -50,9 +51,17 @@ public final class ProjectSnapshot {
   /** As {@link #load}, keeping file scans in {@code cache} for later {@link #rebuild}s. */
   public static ProjectSnapshot load(Path projectDir, ProjectInputs.Options options,
       List<Path> builtinMacroDirs, FileSource files, boolean warmEngine, ParseCache cache) {
+    return load(projectDir, options, builtinMacroDirs, files, warmEngine, cache, LoadProgress.NONE);
+  }
+
+  /** As {@link #load}, telling {@code progress} how far it has come. */
+  public static ProjectSnapshot load(Path projectDir, ProjectInputs.Options options,
+      List<Path> builtinMacroDirs, FileSource files, boolean warmEngine, ParseCache cache,
+      LoadProgress progress) {
+    progress.report(0, "reading files");
     ProjectInputs inputs = ProjectInputs.load(projectDir, options, files);
     LazyEngine jinja = new LazyEngine(setup(inputs, builtinMacroDirs, options.env(), files), warmEngine);
-    return build(inputs, jinja, options.env(), cache);
+    return build(inputs, jinja, options.env(), cache, progress);
   }
 
   /**
@@ -83,7 +92,7 @@ public final class ProjectSnapshot {
       List<Path> builtinMacroDirs, FileSource files, ParseCache cache) {
     LazyEngine jinja = macroFiles(previous.inputs).equals(macroFiles(inputs)) ? previous.jinja
         : new LazyEngine(setup(inputs, builtinMacroDirs, previous.env, files), previous.jinja.started());
-    return build(inputs, jinja, previous.env, cache);
+    return build(inputs, jinja, previous.env, cache, LoadProgress.NONE);
   }
 
   private static List<ProjectFile> macroFiles(ProjectInputs inputs) {
@@ -92,11 +101,11 @@ public final class ProjectSnapshot {
   }
 
   private static ProjectSnapshot build(ProjectInputs inputs, LazyEngine jinja,
-      Map<String, String> env, ParseCache cache) {
+      Map<String, String> env, ParseCache cache, LoadProgress progress) {
     Manifest empty = new Manifest(inputs, Map.of(), Map.of(), Map.of(), Map.of(), new Dag(Map.of()), List.of());
     Manifest manifest = new ManifestBuilder(inputs,
         new JinjaDynamicParse(jinja, empty, env),
-        JinjaRelationNamer.forProject(jinja, empty, env), cache).build();
+        JinjaRelationNamer.forProject(jinja, empty, env), cache).progress(progress).build();
     if (!jinja.started()) {
       return new ProjectSnapshot(inputs, jinja, manifest, env);
     }

@@ -1,0 +1,167 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.Span;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+
+/**
+ * Every editor feature of one project snapshot, reached through one door (rust-analyzer's
+ * {@code Analysis}, lemminx's {@code XMLLanguageService}). Callers — the language server, the
+ * command line's {@code query}, the tests — hand it a {@link Cursor} (the buffer as the editor
+ * has it and a position) and get plain data back.
+ *
+ * <p>This is the one place that decides what a feature's failure looks like: a bug in a feature
+ * is logged with the feature, file and offset, and the request gets the feature's empty answer;
+ * in {@linkplain #strict strict} mode (tests) it is rethrown. Cancellation always goes through,
+ * so the editor's {@code $/cancelRequest} reaches the LSP layer as such. Derived data computed
+ * from the snapshot (the workspace-symbol index) lives here and goes with the snapshot.
+ */
+public final class Analysis {
+  /**
+   * A buffer and a position in it: {@code displayPath} relative to the project folder ('/'
+   * separators), {@code text} as the editor has it, {@code offset} a UTF-16 offset into it (0
+   * for whole-document features).
+   */
+  public record Cursor(String displayPath, String text, int offset) {
+    /** A whole document (outline, links, lenses): no position. */
+    public static Cursor document(String displayPath, String text) {
+      return new Cursor(displayPath, text, 0);
+    }
+  }
+
+  private final ProjectSnapshot snapshot;
+  private final boolean strict;
+  private final WorkspaceSymbols.Cache symbols;
+
+  private Analysis(ProjectSnapshot snapshot, boolean strict, Analysis previous) {
+    this.snapshot = snapshot;
+    this.strict = strict;
+    this.symbols = new WorkspaceSymbols.Cache(previous == null ? null : previous.symbols);
+  }
+
+  /** The analysis of a snapshot; features that fail are logged and answer empty. */
+  public static Analysis of(ProjectSnapshot snapshot) {
+    return new Analysis(snapshot, false, null);
+  }
+
+  /**
+   * The analysis of the next snapshot of the same project: derived data that did not change (the
+   * symbol index when no name or place changed) is taken over from {@code previous}.
+   */
+  public static Analysis next(Analysis previous, ProjectSnapshot snapshot) {
+    return new Analysis(snapshot, false, previous);
+  }
+
+  /** For tests: a failing feature throws instead of answering empty. */
+  public static Analysis strict(ProjectSnapshot snapshot) {
+    return new Analysis(snapshot, true, null);
+  }
+
+  public ProjectSnapshot snapshot() {
+    return snapshot;
+  }
+
+  public List<CompletionItem> completion(Cursor c) {
+    return run("completion", c, List.of(), () -> Completion.find(snapshot, c.displayPath(), c.text(), c.offset()));
+  }
+
+  public Optional<HoverInfo> hover(Cursor c) {
+    return run("hover", c, Optional.empty(), () -> Hover.find(snapshot, c.displayPath(), c.text(), c.offset()));
+  }
+
+  public List<Location> definition(Cursor c) {
+    return run("definition", c, List.of(), () -> Definition.find(snapshot, c.displayPath(), c.text(), c.offset()));
+  }
+
+  public List<Location> references(Cursor c, boolean includeDeclaration) {
+    return run("references", c, List.of(),
+        () -> References.find(snapshot, c.displayPath(), c.text(), c.offset(), includeDeclaration));
+  }
+
+  public List<DocumentHighlights.Highlight> highlights(Cursor c) {
+    return run("highlights", c, List.of(),
+        () -> DocumentHighlights.find(snapshot, c.displayPath(), c.text(), c.offset()));
+  }
+
+  public Rename.Prepared prepareRename(Cursor c) {
+    return run("prepareRename", c, new Rename.Prepared(null, null, "this cannot be renamed (see the server log)"),
+        () -> Rename.prepareAt(snapshot, c.displayPath(), c.text(), c.offset()));
+  }
+
+  public RenameResult rename(Cursor c, String newName) {
+    return run("rename", c, RenameResult.failed("the rename failed (see the server log)"),
+        () -> Rename.renameAt(snapshot, c.displayPath(), c.text(), c.offset(), newName));
+  }
+
+  /** Quick fixes for {@code problems} (the editor's diagnostics in {@code range}) and rewrites there. */
+  public List<CodeAction> codeActions(Cursor c, Span range, List<Problem> problems) {
+    return run("codeActions", c, List.of(),
+        () -> CodeActions.find(snapshot, c.displayPath(), c.text(), range, problems));
+  }
+
+  public List<DocumentLink> documentLinks(Cursor c) {
+    return run("documentLinks", c, List.of(), () -> DocumentLinks.find(snapshot, c.displayPath(), c.text()));
+  }
+
+  public List<CodeLens> codeLenses(Cursor c) {
+    return run("codeLenses", c, List.of(), () -> CodeLenses.find(snapshot, c.displayPath(), c.text()));
+  }
+
+  /** The symbols of every node, column, macro and docs block matching {@code query}, best first. */
+  public List<WorkspaceSymbol> workspaceSymbols(String query, int limit) {
+    return run("workspaceSymbols", new Cursor("", query, 0), List.of(),
+        () -> WorkspaceSymbols.find(symbols, snapshot, query, limit));
+  }
+
+  /**
+   * The problems an editor shows, by absolute file: the manifest's, the catalog checks', and
+   * what compiling the nodes of {@code openFiles} finds (render errors, SQL syntax).
+   */
+  public java.util.Map<java.nio.file.Path, List<Problem>> diagnostics(java.util.Collection<java.nio.file.Path> openFiles) {
+    return run("diagnostics", new Cursor("", "", 0), java.util.Map.of(),
+        () -> ProjectDiagnostics.of(snapshot, openFiles));
+  }
+
+  // ------------------------------------------------------------ syntax only: no snapshot needed
+
+  public static List<DocumentSymbol> documentSymbols(Cursor c) {
+    return runSyntax("documentSymbols", c, List.of(), () -> DocumentSymbols.find(c.displayPath(), c.text()));
+  }
+
+  public static List<FoldingRange> foldingRanges(Cursor c) {
+    return runSyntax("foldingRanges", c, List.of(), () -> FoldingRanges.find(c.displayPath(), c.text()));
+  }
+
+  public static List<SemanticToken> semanticTokens(Cursor c) {
+    return runSyntax("semanticTokens", c, List.of(), () -> SemanticTokens.find(c.displayPath(), c.text()));
+  }
+
+  private <T> T run(String feature, Cursor c, T empty, Supplier<T> work) {
+    return guarded(strict, feature, c, empty, work);
+  }
+
+  private static <T> T runSyntax(String feature, Cursor c, T empty, Supplier<T> work) {
+    return guarded(false, feature, c, empty, work);
+  }
+
+  private static <T> T guarded(boolean strict, String feature, Cursor c, T empty, Supplier<T> work) {
+    if (c == null) {
+      return empty;
+    }
+    try {
+      return work.get();
+    } catch (CancellationException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      if (strict) {
+        throw e;
+      }
+      FeatureFailures.log(feature, c.displayPath(), c.offset(), e);
+      return empty;
+    }
+  }
+}

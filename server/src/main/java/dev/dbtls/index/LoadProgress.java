@@ -1,0 +1,13 @@
+package dev.dbtls.index;
+
+/**
+ * How far a full load of a project has come, for an editor's progress bar: a percentage and what
+ * is being done. Called from the loading threads (several at once while files are scanned), so
+ * implementations must be thread-safe and quick; it must not throw.
+ */
+@FunctionalInterface
+public interface LoadProgress {
+  LoadProgress NONE = (percent, phase) -> {};
+
+  void report(int percent, String phase);
+}

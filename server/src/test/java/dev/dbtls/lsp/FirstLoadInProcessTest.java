@@ -1,0 +1,313 @@
+package dev.dbtls.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtls.project.FileSource;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeLensWorkspaceCapabilities;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.ProgressParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SemanticTokensWorkspaceCapabilities;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WindowClientCapabilities;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
+import org.eclipse.lsp4j.WorkDoneProgressReport;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server's first seconds, in process and deterministic: the project's files are read through
+ * a disk that holds every read until the test opens a gate, so requests certainly arrive before
+ * the index exists. They must wait and then answer fully — never an empty answer that only means
+ * "not loaded yet" — while syntax-only features answer at once, and edits sent meanwhile are in
+ * the text the answers are for.
+ */
+class FirstLoadInProcessTest {
+  private static final String MODEL = """
+      with orders as (
+          select * from {{ ref('stg_orders') }}
+      ),
+      picked as (
+          select * from {{ ref('') }}
+      )
+      {% if is_incremental() %}
+      select * from orders
+      {% endif %}
+      select * from picked
+      """;
+
+  @TempDir Path dir;
+  private final CountDownLatch gate = new CountDownLatch(1);
+  private final Client client = new Client();
+  private LanguageServer server;
+  private Path model;
+
+  @AfterEach
+  void stop() {
+    gate.countDown();
+    if (server != null) {
+      server.shutdown();
+    }
+  }
+
+  @Test
+  void requestsBeforeTheIndexWaitForItAndThenAnswerInFull() throws Exception {
+    start();
+    String uri = model.toUri().toString();
+    var completion = server.getTextDocumentService().completion(
+        new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
+    var hover = server.getTextDocumentService().hover(
+        new HoverParams(new TextDocumentIdentifier(uri), new Position(1, 29)));
+    var definition = server.getTextDocumentService().definition(
+        new DefinitionParams(new TextDocumentIdentifier(uri), new Position(1, 29)));
+    var folding = server.getTextDocumentService().foldingRange(
+        new FoldingRangeRequestParams(new TextDocumentIdentifier(uri)));
+    var tokens = server.getTextDocumentService().semanticTokensFull(
+        new SemanticTokensParams(new TextDocumentIdentifier(uri)));
+    var symbols = server.getTextDocumentService().documentSymbol(
+        new DocumentSymbolParams(new TextDocumentIdentifier(uri)));
+
+    // syntax-only features need no project: answered while the project cannot even be read
+    assertFalse(folding.get(10, TimeUnit.SECONDS).isEmpty());
+    assertFalse(tokens.get(10, TimeUnit.SECONDS).getData().isEmpty());
+    assertEquals(List.of("orders", "picked"), symbols.get(10, TimeUnit.SECONDS).stream()
+        .map(s -> s.getRight().getName()).toList());
+    Thread.sleep(200);
+    assertFalse(completion.isDone(), "completion answered before the project was read");
+    assertFalse(hover.isDone(), "hover answered before the project was read");
+
+    gate.countDown();
+    var list = server.getTextDocumentService().completion(
+        new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
+    List<String> labels = labels(completion.get(20, TimeUnit.SECONDS));
+    assertTrue(labels.containsAll(List.of("stg_orders", "stg_customers", "stg_payments")), labels.toString());
+    assertEquals(labels, labels(list.get(20, TimeUnit.SECONDS)));
+    String markdown = hover.get(20, TimeUnit.SECONDS).getContents().getRight().getValue();
+    assertTrue(markdown.contains("stg_orders"), markdown);
+    var target = definition.get(20, TimeUnit.SECONDS).getLeft();
+    assertEquals(1, target.size());
+    assertTrue(target.get(0).getUri().endsWith("models/staging/stg_orders.sql"), target.toString());
+  }
+
+  @Test
+  void anEditSentBeforeARequestIsInTheTextItAnswersFor() throws Exception {
+    start();
+    String uri = model.toUri().toString();
+    // a new line at the end, typed while the project loads, and completion on it at once
+    var edit = new TextDocumentContentChangeEvent(new Range(new Position(10, 0), new Position(10, 0)),
+        "union all select * from {{ ref('stg_c");
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+        new VersionedTextDocumentIdentifier(uri, 2), List.of(edit)));
+    var completion = server.getTextDocumentService().completion(
+        new CompletionParams(new TextDocumentIdentifier(uri), new Position(10, 37)));
+    gate.countDown();
+    List<String> labels = labels(completion.get(20, TimeUnit.SECONDS));
+    assertEquals("stg_customers", labels.get(0), labels.toString());
+  }
+
+  @Test
+  void aRequestCancelledWhileItWaitsIsNotComputedAndLaterOnesAre() throws Exception {
+    start();
+    String uri = model.toUri().toString();
+    var first = server.getTextDocumentService().completion(
+        new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
+    first.cancel(true); // sends $/cancelRequest
+    gate.countDown();
+    var second = server.getTextDocumentService().completion(
+        new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
+    assertTrue(first.isCancelled());
+    assertTrue(labels(second.get(20, TimeUnit.SECONDS)).contains("stg_orders"));
+  }
+
+  @Test
+  void theFirstLoadReportsPercentagesAndAsksForFreshTokensAndLenses() throws Exception {
+    start();
+    gate.countDown();
+    String uri = model.toUri().toString();
+    server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
+        new Position(1, 29))).get(20, TimeUnit.SECONDS);
+    for (int i = 0; i < 100 && !(client.refreshedTokens && client.refreshedLenses); i++) {
+      Thread.sleep(50);
+    }
+    assertTrue(client.refreshedTokens, "no workspace/semanticTokens/refresh after the first load");
+    assertTrue(client.refreshedLenses, "no workspace/codeLens/refresh after the first load");
+    List<Integer> percentages = client.progress.stream()
+        .filter(p -> p.getValue().getLeft() instanceof WorkDoneProgressReport)
+        .map(p -> ((WorkDoneProgressReport) p.getValue().getLeft()).getPercentage()).toList();
+    assertFalse(percentages.isEmpty(), "no percentage reported: " + client.progress);
+    for (int i = 1; i < percentages.size(); i++) {
+      assertTrue(percentages.get(i) > percentages.get(i - 1), percentages.toString());
+    }
+  }
+
+  /** Copies the sample project, starts the server on it in this JVM and opens the model. */
+  private void start() throws Exception {
+    Path sample = Path.of("..", "test-projects", "jaffle_shop").toAbsolutePath().normalize();
+    copy(sample, dir);
+    model = dir.resolve("models/marts/picked.sql");
+    Files.writeString(model, MODEL);
+
+    PipedInputStream serverIn = new PipedInputStream(1 << 16);
+    PipedInputStream clientIn = new PipedInputStream(1 << 16);
+    PipedOutputStream toServer = new PipedOutputStream(serverIn);
+    PipedOutputStream toClient = new PipedOutputStream(clientIn);
+    DbtLanguageServer dbt = new DbtLanguageServer(status -> { }, new GatedDisk());
+    Launcher<Object> serverSide = LspServer.launcher(dbt, serverIn, toClient);
+    dbt.connect((LanguageClient) serverSide.getRemoteProxy());
+    serverSide.startListening();
+    Launcher<LanguageServer> clientSide = LSPLauncher.createClientLauncher(client, clientIn, toServer);
+    clientSide.startListening();
+    server = clientSide.getRemoteProxy();
+
+    InitializeParams init = new InitializeParams();
+    init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "shop")));
+    ClientCapabilities caps = new ClientCapabilities();
+    WorkspaceClientCapabilities ws = new WorkspaceClientCapabilities();
+    ws.setSemanticTokens(new SemanticTokensWorkspaceCapabilities(true));
+    ws.setCodeLens(new CodeLensWorkspaceCapabilities(true));
+    caps.setWorkspace(ws);
+    WindowClientCapabilities window = new WindowClientCapabilities();
+    window.setWorkDoneProgress(true);
+    caps.setWindow(window);
+    init.setCapabilities(caps);
+    assertNotNull(server.initialize(init).get(20, TimeUnit.SECONDS));
+    server.initialized(new InitializedParams());
+    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+        new TextDocumentItem(model.toUri().toString(), "sql", 1, MODEL)));
+  }
+
+  private static List<String> labels(org.eclipse.lsp4j.jsonrpc.messages.Either<
+      List<org.eclipse.lsp4j.CompletionItem>, org.eclipse.lsp4j.CompletionList> answer) {
+    return answer.getRight().getItems().stream().map(org.eclipse.lsp4j.CompletionItem::getLabel).toList();
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (var paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Path rel = from.relativize(p);
+        if (rel.startsWith("target") || rel.startsWith("logs")) {
+          continue;
+        }
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to.resolve(rel.toString()));
+        } else {
+          Files.copy(p, to.resolve(rel.toString()));
+        }
+      }
+    }
+  }
+
+  /** The disk, whose reads and listings wait until the test opens the gate. */
+  private final class GatedDisk implements FileSource {
+    private void await() {
+      try {
+        gate.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public Optional<String> read(Path file) {
+      await();
+      return FileSource.DISK.read(file);
+    }
+
+    @Override
+    public boolean isDirectory(Path d) {
+      return FileSource.DISK.isDirectory(d);
+    }
+
+    @Override
+    public List<Path> list(Path d, Set<String> suffixes) {
+      await();
+      return FileSource.DISK.list(d, suffixes);
+    }
+  }
+
+  /** An editor that declares refresh and progress support and records what it is sent. */
+  private static final class Client implements LanguageClient {
+    volatile boolean refreshedTokens;
+    volatile boolean refreshedLenses;
+    final ConcurrentLinkedQueue<ProgressParams> progress = new ConcurrentLinkedQueue<>();
+
+    @Override
+    public CompletableFuture<Void> refreshSemanticTokens() {
+      refreshedTokens = true;
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> refreshCodeLenses() {
+      refreshedLenses = true;
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> createProgress(WorkDoneProgressCreateParams params) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void notifyProgress(ProgressParams params) {
+      progress.add(params);
+    }
+
+    @Override
+    public void telemetryEvent(Object object) {}
+
+    @Override
+    public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {}
+
+    @Override
+    public void showMessage(MessageParams messageParams) {}
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams message) {}
+  }
+}
