@@ -55,8 +55,11 @@ final class ProjectOptions {
 
   /** Inputs, engine and manifest, as every command that needs the project graph loads them. */
   dev.dbtls.index.compile.ProjectSnapshot snapshot(List<String> errors, boolean willRender) {
+    // parses come from and go to the on-disk cache (written at exit, after the command's output)
+    dev.dbtls.index.ParseCache cache = dev.dbtls.index.ParseCache.open(projectDir);
+    Runtime.getRuntime().addShutdownHook(new Thread(cache::save, "dbtls-parse-cache-save"));
     return dev.dbtls.index.compile.ProjectSnapshot.load(projectDir, options(errors), builtinMacros,
-        FileSource.DISK, willRender);
+        FileSource.DISK, willRender, cache);
   }
 
   ProjectInputs load(List<String> errors) {

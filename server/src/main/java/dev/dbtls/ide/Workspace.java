@@ -146,7 +146,7 @@ public final class Workspace implements AutoCloseable {
     this.options = newOptions;
     this.builtinMacroDirs = List.copyOf(newBuiltinMacroDirs);
     projects.values().forEach(p -> {
-      p.cache = new ParseCache();
+      p.cache = ParseCache.open(p.dir);
       p.schedule(null, 0);
     });
   }
@@ -256,7 +256,7 @@ public final class Workspace implements AutoCloseable {
 
   private final class Project {
     final Path dir;
-    volatile ParseCache cache = new ParseCache();
+    volatile ParseCache cache;
     volatile ProjectSnapshot snapshot;
     volatile Analysis analysis;
     /** Completes when the first build ends (also when it failed). */
@@ -273,6 +273,7 @@ public final class Workspace implements AutoCloseable {
 
     Project(Path dir) {
       this.dir = dir;
+      this.cache = ParseCache.open(dir); // parses of earlier sessions, read in the background
     }
 
     /** Files dbt writes (target/, logs/) are not inputs; editing them must not rebuild. */
@@ -343,6 +344,7 @@ public final class Workspace implements AutoCloseable {
         if (s == null) {
           s = ProjectSnapshot.load(dir, options, builtinMacroDirs, files, true, cache,
               (percent, phase) -> listener.progress(dir, percent, phase));
+          full = true;
         }
       } catch (RuntimeException | StackOverflowError e) {
         // the core promises not to throw; if it does, keep the last good snapshot, and the
@@ -364,6 +366,9 @@ public final class Workspace implements AutoCloseable {
         listener.built(dir, s);
       } catch (RuntimeException e) {
         System.err.println("dbtls: after building " + dir + ": " + e);
+      }
+      if (full) {
+        cache.save(); // the parse cache on disk, for the next session; a no-op when nothing was parsed
       }
     }
 

@@ -115,9 +115,9 @@ public final class ManifestBuilder {
       }
       String display = inputs.displayPath(f);
       if (f.kind() == FileKind.PROPERTIES) {
-        props.put(f, cache.properties(f, () -> PropertyFile.parse(display, f.text())));
+        props.put(f, cache.properties(f, display));
       } else if (f.kind() != FileKind.SEED && !f.isPython()) {
-        ParsedFile p = cache.scan(f, () -> ParsedFile.of(f, display));
+        ParsedFile p = cache.scan(f, display);
         parsed.put(f, p);
         problems.addAll(p.syntaxProblems());
       }
@@ -220,10 +220,10 @@ public final class ManifestBuilder {
     Map<ProjectFile, ParsedFile> parsed = new HashMap<>();
     for (ProjectFile f : inputs.files()) {
       if (f.kind() == FileKind.PROPERTIES) {
-        properties.add(f.packageName(), cache.properties(f, () -> PropertyFile.parse(inputs.displayPath(f), f.text())),
+        properties.add(f.packageName(), cache.properties(f, inputs.displayPath(f)),
             resourcePath(f.relativePath(), allResourcePaths(inputs.project(f.packageName()))), f.relativePath());
       } else if (f.kind() == FileKind.MACRO) {
-        parsed.put(f, cache.scan(f, () -> ParsedFile.of(f, inputs.displayPath(f))));
+        parsed.put(f, cache.scan(f, inputs.displayPath(f)));
       }
     }
     refMacros = refMacros(parsed);
@@ -237,7 +237,7 @@ public final class ManifestBuilder {
     for (ProjectFile f : files) {
       String display = inputs.displayPath(f);
       displays.add(display);
-      ParsedFile p = cache.scan(f, () -> ParsedFile.of(f, display));
+      ParsedFile p = cache.scan(f, display);
       if (!p.facts().macros().isEmpty() || !p.facts().docs().isEmpty()) {
         return null;
       }

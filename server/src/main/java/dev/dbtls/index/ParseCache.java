@@ -1,50 +1,411 @@
 package dev.dbtls.index;
 
+import dev.dbtls.index.ParseCacheCodec.In;
+import dev.dbtls.index.ParseCacheCodec.Out;
 import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.properties.PropertyFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /**
  * Scans and property files kept between builds, keyed by path and checked against the text: a
  * rebuild after one file changed rescans that file only. The expensive part of indexing is
  * parsing; linking nodes, configs and the DAG is redone from these results each time.
+ *
+ * <p>A cache made by {@link #open(Path)} also lives on disk, one file per project folder (see
+ * {@link #cacheDir()}): it is read in the background from the moment it is opened, answers a
+ * file whose text has the same length and 64-bit hash as when it was saved (and the same display
+ * path), and {@link #save()} writes it again after a build. The file is keyed by the dbtls build
+ * (format, record shapes, the jar's size and time), so another build never reads it. Anything
+ * wrong with it — missing, foreign, truncated, corrupt — makes it empty, never an error.
  */
 public final class ParseCache {
   private record Entry<T>(String text, T value) {}
 
+  /** A file's parse as the cache file holds it, decoded when first asked for. */
+  private record Stored(long hash, int length, String display, int offset, int size) {}
+
+  /** The cache file as read: its bytes and where each file's parse is in them. */
+  private record Disk(byte[] bytes, Map<Path, Stored> scans, Map<Path, Stored> properties) {}
+
+  private static final byte[] MAGIC = "DBTLSPC\n".getBytes(StandardCharsets.US_ASCII);
+  private static final int FORMAT = 1;
+  private static final int SCAN = 0;
+  private static final int PROPERTIES = 1;
+
   private final Map<Path, Entry<ParsedFile>> scans = new ConcurrentHashMap<>();
   private final Map<Path, Entry<PropertyFile>> properties = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicInteger misses = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger misses = new AtomicInteger();
+  private final AtomicInteger loads = new AtomicInteger();
 
-  ParsedFile scan(ProjectFile f, Supplier<ParsedFile> parse) {
-    return get(scans, f, parse);
+  /** The cache file, or null for a cache in memory only. */
+  private final Path file;
+  private final Path projectDir;
+  private final String build;
+  /** Reading the cache file; null once its content is no longer needed (after a save). */
+  private volatile FutureTask<Disk> reading;
+  /** {@link #misses} when the file last matched memory; -1 when unknown. */
+  private int savedAt = -1;
+  private boolean writeFailed;
+
+  /** A cache in memory only. */
+  public ParseCache() {
+    this(null, null, null);
   }
 
-  PropertyFile properties(ProjectFile f, Supplier<PropertyFile> parse) {
-    return get(properties, f, parse);
+  private ParseCache(Path file, Path projectDir, String build) {
+    this.file = file;
+    this.projectDir = projectDir;
+    this.build = build;
+    if (file != null) {
+      reading = new FutureTask<>(this::read);
+      Thread t = new Thread(reading, "dbtls-parse-cache");
+      t.setDaemon(true);
+      t.start();
+    }
   }
 
-  private <T> T get(Map<Path, Entry<T>> map, ProjectFile f, Supplier<T> parse) {
+  /**
+   * The cache of a project folder, filled from its file on disk in the background; in memory
+   * only when the cache is off ({@code -Ddbtls.cache=off}) or its place cannot be known. Cheap;
+   * never throws.
+   */
+  public static ParseCache open(Path projectDir) {
+    try {
+      Path dir = cacheDir();
+      String build = dir == null ? null : currentBuild();
+      return dir == null || build == null ? new ParseCache() : open(projectDir, dir, build);
+    } catch (RuntimeException e) {
+      return new ParseCache();
+    }
+  }
+
+  /** The cache of {@code projectDir} in {@code cacheDir}, valid for files written by {@code build}. */
+  static ParseCache open(Path projectDir, Path cacheDir, String build) {
+    Path dir = projectDir.toAbsolutePath().normalize();
+    return new ParseCache(cacheDir.resolve(fileName(dir)), dir, build);
+  }
+
+  /**
+   * Where cache files go: {@code -Ddbtls.cache=DIR} when set ({@code off} disables the cache),
+   * else {@code $XDG_CACHE_HOME/dbtls}, else {@code ~/.cache/dbtls}. Null when off.
+   */
+  static Path cacheDir() {
+    String given = System.getProperty("dbtls.cache");
+    if (given != null && !given.isBlank()) {
+      return "off".equalsIgnoreCase(given.trim()) ? null : Path.of(given.trim()).toAbsolutePath();
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    // the XDG spec says a relative value is invalid and must be ignored
+    if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+      return Path.of(xdg, "dbtls");
+    }
+    String home = System.getProperty("user.home");
+    return home == null || home.isBlank() ? null : Path.of(home, ".cache", "dbtls");
+  }
+
+  /** {@code <folder name>-<hash of the whole path>.parsecache}. */
+  static String fileName(Path projectDir) {
+    Path name = projectDir.getFileName();
+    String readable = name == null ? "root" : name.toString().replaceAll("[^A-Za-z0-9._-]", "_");
+    if (readable.length() > 40) {
+      readable = readable.substring(0, 40);
+    }
+    return readable + "-" + String.format("%016x", ParseCacheCodec.hash(projectDir.toString()))
+        + ".parsecache";
+  }
+
+  /**
+   * What identifies the code that writes and reads the cache: the format, the shapes of the
+   * records stored, and the jar (its size and modification time; for a classes folder, all its
+   * class files'). Null when the code's location cannot be read (then nothing is cached).
+   */
+  static String currentBuild() {
+    try {
+      StringBuilder b = new StringBuilder("format ").append(FORMAT).append("; shapes ")
+          .append(ParseCacheCodec.SHAPE);
+      String version = ParseCache.class.getPackage().getImplementationVersion();
+      if (version != null) {
+        b.append("; version ").append(version);
+      }
+      Path code = Path.of(ParseCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isRegularFile(code)) {
+        BasicFileAttributes a = Files.readAttributes(code, BasicFileAttributes.class);
+        b.append("; jar ").append(a.size()).append(' ').append(a.lastModifiedTime().toMillis());
+      } else {
+        long[] sum = new long[3];
+        try (Stream<Path> s = Files.walk(code)) {
+          s.filter(p -> p.toString().endsWith(".class")).forEach(p -> {
+            try {
+              BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+              sum[0]++;
+              sum[1] += a.size();
+              sum[2] = Math.max(sum[2], a.lastModifiedTime().toMillis());
+            } catch (IOException e) {
+              sum[0] += 1000;
+            }
+          });
+        }
+        b.append("; classes ").append(sum[0]).append(' ').append(sum[1]).append(' ').append(sum[2]);
+      }
+      return b.toString();
+    } catch (Exception | Error e) {
+      return null;
+    }
+  }
+
+  // ---- lookups ------------------------------------------------------------------------------
+
+  ParsedFile scan(ProjectFile f, String displayPath) {
+    return get(scans, f, displayPath, false, in -> ParseCacheCodec.scan(in, f, displayPath),
+        () -> ParsedFile.of(f, displayPath));
+  }
+
+  PropertyFile properties(ProjectFile f, String displayPath) {
+    return get(properties, f, displayPath, true, in -> ParseCacheCodec.properties(in, displayPath),
+        () -> PropertyFile.parse(displayPath, f.text()));
+  }
+
+  private <T> T get(Map<Path, Entry<T>> map, ProjectFile f, String displayPath, boolean props,
+      Function<In, T> decode, java.util.function.Supplier<T> parse) {
     Entry<T> e = map.get(f.absolutePath());
     // same text is not enough for a scan: it also records the file's kind and package
     if (e != null && e.text().equals(f.text()) && sameFile(e.value(), f)) {
       return e.value();
     }
-    misses.incrementAndGet();
-    T v = parse.get();
+    T v = e == null ? stored(props, f, displayPath, decode) : null;
+    if (v != null) {
+      loads.incrementAndGet();
+    } else {
+      misses.incrementAndGet();
+      v = parse.get();
+    }
     map.put(f.absolutePath(), new Entry<>(f.text(), v));
     return v;
+  }
+
+  /** The parse the cache file holds for this very text, or null. */
+  private <T> T stored(boolean props, ProjectFile f, String displayPath, Function<In, T> decode) {
+    Disk d = disk();
+    if (d == null) {
+      return null;
+    }
+    Stored s = (props ? d.properties() : d.scans()).get(f.absolutePath());
+    if (s == null || s.length() != f.text().length() || !s.display().equals(displayPath)
+        || s.hash() != ParseCacheCodec.hash(f.text())) {
+      return null;
+    }
+    try {
+      In in = new In(d.bytes(), s.offset(), s.offset() + s.size());
+      T v = decode.apply(in);
+      return in.pos == in.end ? v : null;
+    } catch (RuntimeException | StackOverflowError ex) {
+      return null; // parsed again
+    }
   }
 
   private static boolean sameFile(Object value, ProjectFile f) {
     return !(value instanceof ParsedFile p) || p.file().equals(f);
   }
 
+  /** The cache file's content, waiting for it to be read; null when there is none. */
+  private Disk disk() {
+    FutureTask<Disk> r = reading;
+    if (r == null) {
+      return null;
+    }
+    try {
+      return r.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException e) {
+      return null;
+    }
+  }
+
   /** How many files were (re)parsed since this cache was made. */
   public int parses() {
     return misses.get();
+  }
+
+  /** How many files were answered from the cache file since this cache was made. */
+  public int loaded() {
+    return loads.get();
+  }
+
+  /** The cache file, or null when this cache lives in memory only. */
+  public Path file() {
+    return file;
+  }
+
+  // ---- the file ---------------------------------------------------------------------------
+
+  /*
+   * Layout: MAGIC, CRC32C of the rest (4 bytes, little-endian), then the build key, the
+   * project folder, the number of entries (4 bytes) and each entry: kind (scan or properties), absolute
+   * path, hash and length of the text, display path, the payload's size (4 bytes) and payload
+   * (ParseCacheCodec).
+   */
+
+  private Disk read() {
+    byte[] b;
+    try {
+      b = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException | RuntimeException | OutOfMemoryError e) {
+      notice("cannot be read (" + e + ")");
+      return null;
+    }
+    try {
+      if (b.length < MAGIC.length + 4
+          || !Arrays.equals(b, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        notice("is not a dbtls parse cache");
+        return null;
+      }
+      In in = new In(b, MAGIC.length, b.length);
+      int crc = in.i32();
+      CRC32C c = new CRC32C();
+      c.update(b, in.pos, b.length - in.pos);
+      if ((int) c.getValue() != crc) {
+        notice("is truncated or corrupt");
+        return null;
+      }
+      if (!build.equals(in.str()) || !projectDir.toString().equals(in.str())) {
+        return null; // written by another dbtls build (or for another folder): parsed again
+      }
+      int n = in.i32();
+      if (n < 0 || n > in.end - in.pos) {
+        throw new IllegalStateException("bad entry count");
+      }
+      Map<Path, Stored> scanned = new HashMap<>(n * 2);
+      Map<Path, Stored> props = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        int kind = in.u8();
+        Path path = Path.of(in.str());
+        long hash = in.i64();
+        int length = in.num();
+        String display = in.str();
+        int size = in.i32();
+        if (size < 0 || size > in.end - in.pos || display == null) {
+          throw new IllegalStateException("bad entry " + path);
+        }
+        (kind == PROPERTIES ? props : scanned).put(path, new Stored(hash, length, display, in.pos, size));
+        in.pos += size;
+      }
+      return new Disk(b, scanned, props);
+    } catch (RuntimeException e) {
+      notice("cannot be read (" + e.getMessage() + ")");
+      return null;
+    }
+  }
+
+  /**
+   * Writes what this cache holds to its file, when anything was parsed since it was read or
+   * last saved: to a temporary file renamed into place, so a reader never sees half a file.
+   * Call it after a build, off the request path; it never throws (a failure is one notice).
+   */
+  public void save() {
+    if (file == null) {
+      return;
+    }
+    try {
+      Disk d = disk();
+      reading = null; // what was read is in memory now (or not needed): let it go
+      int m = misses.get();
+      int upToDate = savedAt >= 0 ? savedAt : d != null ? 0 : -1;
+      if (m == upToDate || scans.isEmpty() && properties.isEmpty()) {
+        return;
+      }
+      byte[] bytes = encode();
+      Files.createDirectories(file.getParent());
+      Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+      try {
+        Files.write(tmp, bytes);
+        try {
+          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      savedAt = m;
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+      if (!writeFailed) {
+        writeFailed = true;
+        notice("cannot be written (" + e + ")");
+      }
+    }
+  }
+
+  private byte[] encode() {
+    Out o = new Out();
+    o.bytes(MAGIC, 0, MAGIC.length);
+    o.i32(0); // the checksum, filled in below
+    o.str(build);
+    o.str(projectDir.toString());
+    int countAt = o.size;
+    o.i32(0); // the number of entries, filled in below
+    int[] count = {0};
+    scans.forEach((path, e) -> entry(o, SCAN, path, e.text(), e.value().displayPath(),
+        x -> ParseCacheCodec.scan(x, e.value()), count));
+    properties.forEach((path, e) -> entry(o, PROPERTIES, path, e.text(), e.value().path(),
+        x -> ParseCacheCodec.properties(x, e.value()), count));
+    for (int i = 0; i < 4; i++) {
+      o.buf[countAt + i] = (byte) (count[0] >>> (8 * i));
+    }
+    byte[] b = Arrays.copyOf(o.buf, o.size);
+    CRC32C c = new CRC32C();
+    int bodyAt = MAGIC.length + 4;
+    c.update(b, bodyAt, b.length - bodyAt);
+    int crc = (int) c.getValue();
+    for (int i = 0; i < 4; i++) {
+      b[MAGIC.length + i] = (byte) (crc >>> (8 * i));
+    }
+    return b;
+  }
+
+  private static void entry(Out o, int kind, Path path, String text, String display,
+      java.util.function.Consumer<Out> payload, int[] count) {
+    int start = o.size;
+    try {
+      o.u8(kind);
+      o.str(path.toString());
+      o.i64(ParseCacheCodec.hash(text));
+      o.num(text.length());
+      o.str(display);
+      int sizeAt = o.size;
+      o.i32(0);
+      payload.accept(o);
+      int size = o.size - sizeAt - 4;
+      for (int i = 0; i < 4; i++) {
+        o.buf[sizeAt + i] = (byte) (size >>> (8 * i));
+      }
+      count[0]++;
+    } catch (ParseCacheCodec.Unsupported | StackOverflowError e) {
+      o.size = start; // a value the format cannot hold: this file is parsed each time
+    }
+  }
+
+  private void notice(String what) {
+    System.err.println("dbtls: parse cache " + file + " " + what + "; ignoring it");
   }
 }

@@ -117,6 +117,9 @@ final class LspClient implements AutoCloseable {
     if (System.getProperty("dbtls.store") != null) {
       cmd.add("-Ddbtls.store=" + System.getProperty("dbtls.store"));
     }
+    if (System.getProperty("dbtls.cache") != null) {
+      cmd.add("-Ddbtls.cache=" + System.getProperty("dbtls.cache"));
+    }
     cmd.add("dev.dbtls.cli.Main");
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd).directory(workDir.toFile());
