@@ -8,7 +8,9 @@
 # p50/p99 of completion, hover, definition, references and diagnostics after an edit.
 # Usage: test-projects/lsp-benchmark.sh [models] [requests] [rebuildDelayMs] [launches]
 # BENCH_DIR: where projects are generated (default /tmp/dbtls-bench); BENCH_POLL_MS: pause
-# between a wrong completion answer at start and the next request (default 0: none).
+# between a wrong completion answer at start and the next request (default 0: none);
+# BENCH_CACHE_WAIT_S: how long a cold start may take to write its cache file before it is shut
+# down (default 20).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-10000}"; requests="${2:-300}"; delay="${3:--1}"   # -1: rebuildDelayMs unset (adaptive)

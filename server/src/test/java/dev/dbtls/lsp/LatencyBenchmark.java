@@ -40,6 +40,13 @@ public final class LatencyBenchmark {
   private static final long START_TIMEOUT_SECONDS = 300;
 
   /**
+   * How long a cold start may take, after its first diagnostics, to write its cache file under
+   * {@code $XDG_CACHE_HOME} before it is shut down ({@code $BENCH_CACHE_WAIT_S}, default 20).
+   */
+  private static final long CACHE_WAIT_SECONDS = Long.parseLong(
+      System.getenv().getOrDefault("BENCH_CACHE_WAIT_S", "20"));
+
+  /**
    * Pause between a wrong completion answer and the next request, ms ({@code $BENCH_POLL_MS},
    * default 0: at once, as asked). Thousands of requests a second compete with the load for the
    * CPU on a small machine; a pause shows what that costs.
@@ -59,7 +66,7 @@ public final class LatencyBenchmark {
     Set<String> models = modelNames(project);
     int refAt = text.indexOf("ref('") + 5;
     Map<String, Object> inRef = position(uri, text, refAt);
-    Start.Setup setup = new Start.Setup(launcher, project, uri, text, inRef, models, delay);
+    Start.Setup setup = new Start.Setup(launcher, project, uri, text, inRef, models, delay, null);
 
     System.out.printf(Locale.ROOT, "project: %s (%s, %d models)%n", project, file.getFileName(), models.size());
     if (POLL_PAUSE_MS > 0) {
@@ -83,7 +90,7 @@ public final class LatencyBenchmark {
       for (String d : List.of("cache", "data", "config", "home")) {
         Files.createDirectories(home.resolve(d));
       }
-      Start c = Start.measure(setup, env, false);
+      Start c = Start.measure(setup.withCacheDir(home.resolve("cache")), env, false);
       cold.add(c);
       System.out.println("cold " + run + ": " + c + "; left on disk: " + onDisk(home));
       boolean last = run == launches;
@@ -214,7 +221,11 @@ public final class LatencyBenchmark {
    */
   private static final class Start {
     record Setup(Path launcher, Path project, String uri, String text, Map<String, Object> inRef,
-        Set<String> models, int delay) {}
+        Set<String> models, int delay, Path cacheDir) {
+      Setup withCacheDir(Path dir) {
+        return new Setup(launcher, project, uri, text, inRef, models, delay, dir);
+      }
+    }
 
     double initialize;
     double firstCompletion;
@@ -222,6 +233,9 @@ public final class LatencyBenchmark {
     double firstDiagnostics = Double.NaN;
     double correctDiagnostics = Double.NaN;
     double exit = Double.NaN;
+    /** When a file under the cache directory was complete (ms from launch), if one was. */
+    double cacheWritten = Double.NaN;
+    String cacheNote = "";
     /** CPU time the server process had used by the first correct completion: less noisy than wall time on a busy machine. */
     double cpu = Double.NaN;
     /** The machine's load average (1 minute) at launch. */
@@ -230,6 +244,39 @@ public final class LatencyBenchmark {
     /** What the wrong answers looked like, and how many of each. */
     final Map<String, Integer> wrong = new java.util.LinkedHashMap<>();
     LspClient client;
+
+    /**
+     * Waits until a file under {@code dir} is there and has stopped growing (no temporary file
+     * left), at most {@code $BENCH_CACHE_WAIT_S} seconds (default 20); ms from launch, or NaN.
+     */
+    static double awaitCacheFile(Path dir, long t0) throws IOException, InterruptedException {
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(CACHE_WAIT_SECONDS);
+      String last = null;
+      while (System.nanoTime() < deadline) {
+        String now = null;
+        if (Files.isDirectory(dir)) {
+          try (Stream<Path> all = Files.walk(dir)) {
+            List<Path> files = all.filter(Files::isRegularFile).toList();
+            boolean temporary = files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".tmp"));
+            if (!files.isEmpty() && !temporary) {
+              StringBuilder b = new StringBuilder();
+              for (Path f : files) {
+                b.append(f).append(':').append(Files.size(f)).append(';');
+              }
+              now = b.toString();
+            }
+          } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+            now = null; // a file went while we looked: written just now
+          }
+        }
+        if (now != null && now.equals(last)) {
+          return (System.nanoTime() - t0) / 1e6 - 50;
+        }
+        last = now;
+        Thread.sleep(50);
+      }
+      return Double.NaN;
+    }
 
     static Start measure(Setup s, Map<String, String> env, boolean keep) throws Exception {
       Start r = new Start();
@@ -302,6 +349,13 @@ public final class LatencyBenchmark {
               && mentions(p, "no_such_model_0"), 1);
           return r;
         }
+        if (s.cacheDir != null) {
+          // an editor stays open longer than this benchmark needs: let the server finish writing
+          // what it keeps for the next session before asking it to shut down
+          r.cacheWritten = awaitCacheFile(s.cacheDir, t0);
+          r.cacheNote = Double.isNaN(r.cacheWritten) ? ", no cache file within " + CACHE_WAIT_SECONDS + " s"
+              : String.format(Locale.ROOT, ", cache file written by %.0f ms", r.cacheWritten);
+        }
         long bye = System.nanoTime();
         lsp.request("shutdown", null);
         lsp.notify("exit", null);
@@ -346,7 +400,7 @@ public final class LatencyBenchmark {
           + " after %d wrong answers%s (server CPU by then %.0f ms), first diagnostics %.0f ms, first correct diagnostics %.0f ms"
           + "%s", load, initialize, firstCompletion, completionItems, wrongAnswers,
           wrong.isEmpty() ? "" : " " + wrong, cpu, firstDiagnostics, correctDiagnostics,
-          Double.isNaN(exit) ? "" : String.format(Locale.ROOT, ", exited %.0f ms after shutdown", exit));
+          cacheNote + (Double.isNaN(exit) ? "" : String.format(Locale.ROOT, ", exited %.0f ms after shutdown", exit)));
     }
   }
 
