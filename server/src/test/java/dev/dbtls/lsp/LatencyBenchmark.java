@@ -236,6 +236,8 @@ public final class LatencyBenchmark {
     /** When a file under the cache directory was complete (ms from launch), if one was. */
     double cacheWritten = Double.NaN;
     String cacheNote = "";
+    /** Indexing progress: each phase (and begin, end) when first reported, ms from launch. */
+    final Map<String, Double> phases = new java.util.concurrent.ConcurrentHashMap<>();
     /** CPU time the server process had used by the first correct completion: less noisy than wall time on a busy machine. */
     double cpu = Double.NaN;
     /** The machine's load average (1 minute) at launch. */
@@ -285,6 +287,14 @@ public final class LatencyBenchmark {
       LspClient lsp = LspClient.startCommand(s.project, List.of(s.launcher.toString(), "lsp"), env);
       try {
         lsp.onNotification(n -> {
+          if (n.get("method").getAsString().equals("$/progress")) {
+            // the phases of indexing, when each was first reported
+            JsonObject v = n.getAsJsonObject("params").getAsJsonObject("value");
+            String kind = v.get("kind").getAsString();
+            String phase = kind.equals("report") && v.has("message") ? v.get("message").getAsString() : kind;
+            r.phases.putIfAbsent(phase, (System.nanoTime() - t0) / 1e6);
+            return;
+          }
           if (!n.get("method").getAsString().equals("textDocument/publishDiagnostics")) {
             return;
           }
@@ -306,7 +316,9 @@ public final class LatencyBenchmark {
             // as VS Code declares: documentation comes with completionItem/resolve
             "capabilities", Map.of("textDocument", Map.of("completion", Map.of("completionItem",
                 Map.of("resolveSupport", Map.of("properties", List.of("documentation"))),
-                "completionList", Map.of("itemDefaults", List.of("editRange"))))),
+                "completionList", Map.of("itemDefaults", List.of("editRange")))),
+                // as VS Code: indexing progress shows which phase takes the time
+                "window", Map.of("workDoneProgress", true)),
             "initializationOptions", s.delay < 0 ? Map.of()
                 : Map.of("dbtls", Map.of("rebuildDelayMs", s.delay))));
         r.initialize = (System.nanoTime() - t0) / 1e6;
@@ -371,6 +383,16 @@ public final class LatencyBenchmark {
       }
     }
 
+    private String phases() {
+      if (phases.isEmpty()) {
+        return "";
+      }
+      StringBuilder b = new StringBuilder(", indexing progress:");
+      phases.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e ->
+          b.append(String.format(Locale.ROOT, " %s %.0f", e.getKey(), e.getValue())));
+      return b.toString();
+    }
+
     /** Null for a list that names the project's models, else what was wrong with it. */
     private static String wrongCompletion(JsonObject response, Set<String> models, int enough) {
       if (response.has("error")) {
@@ -400,7 +422,7 @@ public final class LatencyBenchmark {
           + " after %d wrong answers%s (server CPU by then %.0f ms), first diagnostics %.0f ms, first correct diagnostics %.0f ms"
           + "%s", load, initialize, firstCompletion, completionItems, wrongAnswers,
           wrong.isEmpty() ? "" : " " + wrong, cpu, firstDiagnostics, correctDiagnostics,
-          cacheNote + (Double.isNaN(exit) ? "" : String.format(Locale.ROOT, ", exited %.0f ms after shutdown", exit)));
+          cacheNote + phases() + (Double.isNaN(exit) ? "" : String.format(Locale.ROOT, ", exited %.0f ms after shutdown", exit)));
     }
   }
 
