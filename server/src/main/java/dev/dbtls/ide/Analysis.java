@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  * <p>This is the one place that decides what a feature's failure looks like: a bug in a feature
  * is logged with the feature, file and offset, and the request gets the feature's empty answer;
  * in {@linkplain #strict strict} mode (tests) it is rethrown. Cancellation always goes through,
- * so the editor's {@code $/cancelRequest} reaches the LSP layer as such. Derived data computed
- * from the snapshot (the workspace-symbol index) lives here and goes with the snapshot.
+ * so the editor's {@code $/cancelRequest} reaches the LSP layer as such. Data derived from the
+ * snapshot that features share ({@link SnapshotData}: catalog, described names, symbol index)
+ * belongs to it and goes with the snapshot.
  */
 public final class Analysis {
   /**
@@ -35,12 +36,13 @@ public final class Analysis {
 
   private final ProjectSnapshot snapshot;
   private final boolean strict;
-  private final WorkspaceSymbols.Cache symbols;
+  private final SnapshotData data;
 
   private Analysis(ProjectSnapshot snapshot, boolean strict, Analysis previous) {
     this.snapshot = snapshot;
     this.strict = strict;
-    this.symbols = new WorkspaceSymbols.Cache(previous == null ? null : previous.symbols);
+    this.data = snapshot == null ? null : previous == null ? SnapshotData.of(snapshot)
+        : SnapshotData.next(previous.data, snapshot);
   }
 
   /** The analysis of a snapshot; features that fail are logged and answer empty. */
@@ -114,7 +116,8 @@ public final class Analysis {
   /** The symbols of every node, column, macro and docs block matching {@code query}, best first. */
   public List<WorkspaceSymbol> workspaceSymbols(String query, int limit) {
     return run("workspaceSymbols", new Cursor("", query, 0), List.of(),
-        () -> WorkspaceSymbols.find(symbols, snapshot, query, limit));
+        () -> WorkspaceSymbols.find(data == null ? new WorkspaceSymbols.Cache(null) : data.symbols, snapshot,
+            query, limit));
   }
 
   /**

@@ -12,10 +12,7 @@ import dev.dbtls.project.properties.ColumnSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What property YAML says against what the warehouse has, with {@code target/catalog.json} as
@@ -41,11 +38,10 @@ final class CatalogChecks {
       if (actual.isEmpty()) {
         continue;
       }
-      Set<String> names = actual.stream().map(c -> c.name().toLowerCase(Locale.ROOT))
-          .collect(Collectors.toSet());
       String yaml = yamlFile(n);
-      for (ColumnSpec c : n.columns()) {
-        if (yaml == null || c.span() == null || names.contains(unquoted(c.name()).toLowerCase(Locale.ROOT))) {
+      for (NodeColumns.Column column : NodeColumns.of(catalog, n)) {
+        ColumnSpec c = column.yaml();
+        if (yaml == null || c == null || c.span() == null || column.warehouse() != null) {
           continue;
         }
         if (files.isEmpty()) {
@@ -69,11 +65,6 @@ final class CatalogChecks {
     }
     Object f = n.extra().get(Node.PROPERTIES_FILE);
     return f == null ? null : f.toString();
-  }
-
-  private static String unquoted(String name) {
-    return name.length() > 1 && (name.startsWith("\"") && name.endsWith("\"")
-        || name.startsWith("`") && name.endsWith("`")) ? name.substring(1, name.length() - 1) : name;
   }
 
   /** At the column's name in its entry, when the text says where; else at the entry. */

@@ -6,9 +6,7 @@ import dev.dbtls.index.Macro;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.ResourceType;
-import dev.dbtls.index.compile.BuiltinMacros;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.jinja.MacroFile;
 import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
@@ -286,20 +284,10 @@ public final class CodeActions {
     return c.lines().span(r.start(), r.end());
   }
 
-  /** Names of the macros dbtls ships (dbt's builtins), scanned once. */
+  /** Names of the macros dbt ships ({@link DbtBuiltins}), adapter implementations aside. */
   private static final class Shipped {
-    static final Set<String> NAMES = load();
-
-    private static Set<String> load() {
-      Set<String> out = new LinkedHashSet<>();
-      for (MacroFile f : BuiltinMacros.shipped()) {
-        for (StaticFacts.MacroDef d : StaticExtractor.extract(JinjaScanner.scan(f.text())).macros()) {
-          if (d.kind() == StaticFacts.MacroKind.MACRO && !d.name().contains("__")) {
-            out.add(d.name());
-          }
-        }
-      }
-      return Set.copyOf(out);
-    }
+    static final Set<String> NAMES = Set.copyOf(DbtBuiltins.shippedMacros().stream()
+        .filter(d -> d.kind() == StaticFacts.MacroKind.MACRO && !d.name().contains("__"))
+        .map(StaticFacts.MacroDef::name).toList());
   }
 }

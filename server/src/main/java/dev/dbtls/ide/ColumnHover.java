@@ -95,15 +95,13 @@ final class ColumnHover {
     Catalog catalog = ProjectCatalog.of(c.snapshot());
     StringBuilder sb = new StringBuilder();
     for (Node n : owners) {
-      Optional<Catalog.Column> known = catalog.column(n.uniqueId(), word);
-      Optional<ColumnSpec> spec = n.columns().stream()
-          .filter(col -> col.name().equalsIgnoreCase(word)).findFirst();
-      if (known.isEmpty() && spec.isEmpty()) {
+      Optional<NodeColumns.Column> column = NodeColumns.column(catalog, n, word);
+      if (column.isEmpty()) {
         continue;
       }
-      String type = known.map(Catalog.Column::type).orElse(spec.map(ColumnSpec::dataType).orElse(null));
+      String type = column.get().type();
       sb.append(sb.isEmpty() ? "" : "\n\n---\n\n").append("**column** `")
-          .append(known.map(Catalog.Column::name).orElse(spec.get().name())).append('`');
+          .append(column.get().name()).append('`');
       if (type != null) {
         sb.append(" `").append(type).append('`');
       }
@@ -112,8 +110,7 @@ final class ColumnHover {
       if (n.relation() != null) {
         sb.append(" (`").append(Hover.relation(n.relation())).append("`)");
       }
-      String description = spec.map(ColumnSpec::description).filter(d -> d != null && !d.isBlank())
-          .orElse(known.map(Catalog.Column::comment).orElse(null));
+      String description = column.get().description();
       if (description != null && !description.isBlank()) {
         sb.append("\n\n").append(description.strip());
       }

@@ -5,9 +5,7 @@ import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.RelationName;
 import dev.dbtls.index.ResourceType;
-import dev.dbtls.index.compile.BuiltinMacros;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.jinja.MacroFile;
 import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.Piece;
 import dev.dbtls.jinja.scan.PieceKind;
@@ -549,9 +547,12 @@ public final class Completion {
 
     /** Names valid at the start of an expression: dbt's context, macros, packages, Jinja words. */
     private void expressionNames(CompletionItems items, boolean callFollows) {
-      for (CompletionVocabulary.ContextName c : CompletionVocabulary.CONTEXT) {
+      for (DbtBuiltins.Name c : DbtBuiltins.CONTEXT) {
+        if (c.help() == null) {
+          continue;
+        }
         boolean snippet = c.snippet() != null && !callFollows;
-        items.add(c.name(), CompletionKind.FUNCTION, 2, "dbt", c.doc(),
+        items.add(c.name(), CompletionKind.FUNCTION, 2, "dbt", c.help(),
             snippet ? c.snippet() : c.name(), snippet);
       }
       String root = snapshot.inputs().root().name();
@@ -712,20 +713,17 @@ public final class Completion {
     }
   }
 
-  /** dbt's own macros we ship, read once: names, parameters and their leading comments. */
+  /** dbt's own macros we ship ({@link DbtBuiltins}) as macros: names, parameters, leading comments. */
   static final class Builtins {
     static final List<Macro> MACROS = load();
 
     private static List<Macro> load() {
       List<Macro> out = new ArrayList<>();
       java.util.Set<String> seen = new java.util.HashSet<>();
-      for (MacroFile f : BuiltinMacros.shipped()) {
-        StaticFacts facts = StaticExtractor.extract(JinjaScanner.scan(f.text()));
-        for (StaticFacts.MacroDef d : facts.macros()) {
-          if (d.kind() == StaticFacts.MacroKind.MACRO && seen.add(d.name())) {
-            out.add(new Macro("dbt", d.name(), d.params().stream().map(StaticFacts.Param::name).toList(),
-                d.doc(), null, null, null));
-          }
+      for (StaticFacts.MacroDef d : DbtBuiltins.shippedMacros()) {
+        if (d.kind() == StaticFacts.MacroKind.MACRO && seen.add(d.name())) {
+          out.add(new Macro("dbt", d.name(), d.params().stream().map(StaticFacts.Param::name).toList(),
+              d.doc(), null, null, null));
         }
       }
       return List.copyOf(out);

@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The fixed words completion offers: Jinja tags, dbt's context, config keys and values, SQL. */
+/**
+ * The fixed words completion offers: Jinja tags, members of dbt's context objects, config keys
+ * and values, SQL (dbt's context names themselves are {@link DbtBuiltins}).
+ */
 final class CompletionVocabulary {
   private CompletionVocabulary() {}
-
-  /** A name of dbt's Jinja context: its snippet (null: insert the name) and a line of help. */
-  record ContextName(String name, String snippet, String doc) {}
 
   /** Tags after {@code {%}. */
   static final List<String> JINJA_TAGS = List.of("if", "elif", "else", "endif", "for", "endfor",
@@ -34,49 +34,6 @@ final class CompletionVocabulary {
   static final List<String> JINJA_TESTS = List.of("defined", "undefined", "none", "string",
       "number", "integer", "float", "mapping", "iterable", "sequence", "true", "false", "boolean",
       "even", "odd", "divisibleby", "in", "eq", "ne", "lower", "upper");
-
-  static final List<ContextName> CONTEXT = List.of(
-      new ContextName("ref", "ref('$1')", "A model, seed or snapshot: `ref('name')`, `ref('package', 'name')`, `ref('name', v=2)`."),
-      new ContextName("source", "source('$1', '$2')", "A source table declared in YAML: `source('source_name', 'table_name')`."),
-      new ContextName("config", "config($1)", "Sets this node's config: `config(materialized='table')`."),
-      new ContextName("var", "var('$1')", "A project variable: `var('name', default)`."),
-      new ContextName("env_var", "env_var('$1')", "An environment variable: `env_var('NAME', default)`."),
-      new ContextName("doc", "doc('$1')", "A docs block, in descriptions."),
-      new ContextName("this", null, "The relation of the current model."),
-      new ContextName("target", null, "The target (connection) dbt runs against: `target.name`, `target.schema`, ..."),
-      new ContextName("adapter", null, "The database adapter: `adapter.dispatch`, `adapter.get_relation`, ..."),
-      new ContextName("is_incremental", "is_incremental()", "True when an incremental model runs on an existing table, not in full refresh."),
-      new ContextName("should_full_refresh", "should_full_refresh()", "True when this node is full-refreshed."),
-      new ContextName("execute", null, "False while dbt parses, true while it runs or compiles."),
-      new ContextName("return", "return($1)", "Returns a value from a macro."),
-      new ContextName("log", "log($1)", "Writes a message to the log: `log(msg, info=True)`."),
-      new ContextName("print", "print($1)", "Prints a message."),
-      new ContextName("exceptions", null, "`exceptions.raise_compiler_error(msg)`, `exceptions.warn(msg)`."),
-      new ContextName("modules", null, "Python modules: `modules.datetime`, `modules.re`, `modules.itertools`, `modules.pytz`."),
-      new ContextName("run_query", "run_query($1)", "Runs SQL and returns an agate table (empty while parsing)."),
-      new ContextName("statement", null, "The `{% call statement(...) %}` block that runs SQL."),
-      new ContextName("load_result", "load_result('$1')", "The result of a named `statement` block."),
-      new ContextName("api", null, "`api.Relation`, `api.Column`."),
-      new ContextName("model", null, "The current node as a dictionary."),
-      new ContextName("graph", null, "The project graph: `graph.nodes`, `graph.sources`, ..."),
-      new ContextName("run_started_at", null, "When the run started (a datetime)."),
-      new ContextName("invocation_id", null, "A unique id of this dbt invocation."),
-      new ContextName("project_name", null, "The root project's name."),
-      new ContextName("dbt_version", null, "The version of dbt."),
-      new ContextName("flags", null, "The invocation's flags: `flags.FULL_REFRESH`, ..."),
-      new ContextName("fromjson", "fromjson($1)", "Parses a JSON string."),
-      new ContextName("tojson", "tojson($1)", "Serializes a value to JSON."),
-      new ContextName("fromyaml", "fromyaml($1)", "Parses a YAML string."),
-      new ContextName("toyaml", "toyaml($1)", "Serializes a value to YAML."),
-      new ContextName("local_md5", "local_md5($1)", "The MD5 hex digest of a string."),
-      new ContextName("zip", "zip($1)", "Python's `zip`."),
-      new ContextName("set", "set($1)", "Python's `set`."),
-      new ContextName("range", "range($1)", "Python's `range`."),
-      new ContextName("dict", "dict($1)", "A dictionary."),
-      new ContextName("namespace", "namespace($1)", "A mutable namespace object (Jinja)."),
-      new ContextName("caller", "caller()", "The body of the `{% call %}` block calling this macro."),
-      new ContextName("varargs", null, "Extra positional arguments of a macro."),
-      new ContextName("kwargs", null, "Extra keyword arguments of a macro."));
 
   /** Attributes and methods of dbt's context objects, after {@code name.}. */
   static final Map<String, List<String>> MEMBERS = Map.of(

@@ -1,6 +1,7 @@
 package dev.dbtls.ide;
 
 import dev.dbtls.jinja.scan.JinjaScanner;
+import dev.dbtls.jinja.scan.ScannedTemplate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,7 +17,9 @@ import java.util.Set;
  * qualified by something else ({@code x.a}) and a column that happens to be spelled like the CTE
  * are not uses. A CTE's scope runs from its {@code with} to the end of the statement (or of the
  * parenthesis a nested {@code with} sits in); an inner CTE of the same name shadows an outer one.
- * Unquoted names compare without case, as the warehouses do.
+ * Unquoted names compare without case, as the warehouses do. The one reader of CTE definitions:
+ * outline, rename, highlights, plan sources, preview of a CTE, and (through {@link #definitions})
+ * the select list and SQL completion.
  */
 final class Ctes {
   private Ctes() {}
@@ -28,12 +31,30 @@ final class Ctes {
     }
   }
 
-  /** One CTE: its name as written, where it is defined, and its uses in its scope. */
-  record Cte(String name, Occurrence definition, List<Occurrence> uses) {
+  /**
+   * One CTE: its name token as written (quotes included), where {@code name as (...)} ends (the
+   * end of its statement, trailing blanks aside, when the parenthesis is not closed yet), and
+   * its uses in its scope.
+   */
+  record Cte(SqlTokens.Tok written, int end, boolean closed, List<Occurrence> uses) {
+    String name() {
+      return written.text();
+    }
+
+    /** The name itself, inside the quotes of a quoted one. */
+    Occurrence definition() {
+      return new Occurrence(written.nameStart(), written.nameEnd());
+    }
+
+    /** Where {@code name as (...)} starts: its name token. */
+    int start() {
+      return written.start();
+    }
+
     /** The definition and the uses, in text order. */
     List<Occurrence> all() {
       List<Occurrence> out = new ArrayList<>(uses.size() + 1);
-      out.add(definition);
+      out.add(definition());
       out.addAll(uses);
       out.sort(java.util.Comparator.comparingInt(Occurrence::start));
       return out;
@@ -52,26 +73,82 @@ final class Ctes {
 
   /** Every CTE of every statement in the file. */
   static List<Cte> of(String text) {
-    List<SqlTokens.Tok> all = SqlTokens.of(JinjaScanner.scan(text));
+    return of(JinjaScanner.scan(text));
+  }
+
+  static List<Cte> of(ScannedTemplate template) {
+    List<SqlTokens.Tok> all = SqlTokens.of(template);
     List<Cte> out = new ArrayList<>();
     int from = 0;
     for (int i = 0; i <= all.size(); i++) {
       if (i == all.size() || all.get(i).isPunct(';')) {
-        out.addAll(statement(all.subList(from, i)));
+        int end = i < all.size() ? all.get(i).start() : trimmedEnd(template.text());
+        out.addAll(statement(all.subList(from, i), end));
         from = i + 1;
       }
     }
     return out;
   }
 
-  /** A CTE being collected: its definition token and the token range of its scope. */
-  private record Def(SqlTokens.Tok name, int scopeFrom, int scopeTo, List<Occurrence> uses) {}
+  /**
+   * One {@code name [(columns)] as [[not] materialized] (body)} of a {@code with}, as token
+   * indexes: its name, the body's opening parenthesis and its closing one (-1: not closed yet).
+   */
+  record Definition(int name, int open, int close) {}
 
-  private static List<Cte> statement(List<SqlTokens.Tok> t) {
+  /** The CTEs the {@code with} at token {@code with} defines, separated by commas. */
+  static List<Definition> definitions(List<SqlTokens.Tok> t, int with) {
+    List<Definition> out = new ArrayList<>();
+    int j = with + 1;
+    if (j < t.size() && t.get(j).isWord("recursive")) {
+      j++;
+    }
+    while (j < t.size() && t.get(j).isName()) {
+      int k = j + 1;
+      if (k < t.size() && t.get(k).isPunct('(')) {
+        int columns = SqlTokens.matching(t, k);
+        if (columns < 0) {
+          break;
+        }
+        k = columns + 1;
+      }
+      if (k >= t.size() || !t.get(k).isWord("as")) {
+        break;
+      }
+      k++;
+      if (k < t.size() && t.get(k).isWord("not")) {
+        k++;
+      }
+      if (k < t.size() && t.get(k).isWord("materialized")) {
+        k++;
+      }
+      if (k >= t.size() || !t.get(k).isPunct('(')) {
+        break;
+      }
+      int close = SqlTokens.matching(t, k);
+      out.add(new Definition(j, k, close));
+      if (close < 0 || close + 1 >= t.size() || !t.get(close + 1).isPunct(',')) {
+        break;
+      }
+      j = close + 2;
+    }
+    return out;
+  }
+
+  /** A CTE being collected: its definition, the token range of its scope, its uses. */
+  private record Def(SqlTokens.Tok name, int end, boolean closed, int scopeFrom, int scopeTo,
+      List<Occurrence> uses) {}
+
+  /** The CTEs of one statement; {@code end}: where an unclosed CTE ends. */
+  private static List<Cte> statement(List<SqlTokens.Tok> t, int end) {
     List<Def> defs = new ArrayList<>();
     for (int i = 0; i < t.size(); i++) {
       if (t.get(i).isWord("with")) {
-        definitions(t, i, defs);
+        int scopeTo = closingOfEnclosing(t, i);
+        for (Definition d : definitions(t, i)) {
+          defs.add(new Def(t.get(d.name()), d.close() < 0 ? end : t.get(d.close()).end(),
+              d.close() >= 0, i, scopeTo, new ArrayList<>()));
+        }
       }
     }
     if (defs.isEmpty()) {
@@ -95,48 +172,17 @@ final class Ctes {
     }
     List<Cte> out = new ArrayList<>();
     for (Def d : defs) {
-      out.add(new Cte(d.name().text(), new Occurrence(d.name().nameStart(), d.name().nameEnd()),
-          List.copyOf(d.uses())));
+      out.add(new Cte(d.name(), d.end(), d.closed(), List.copyOf(d.uses())));
     }
     return out;
   }
 
-  /**
-   * The CTEs of the {@code with} at {@code w}: {@code name [(columns)] as [[not] materialized]
-   * (body)}, separated by commas.
-   */
-  private static void definitions(List<SqlTokens.Tok> t, int w, List<Def> defs) {
-    int scopeTo = closingOfEnclosing(t, w);
-    int j = w + 1;
-    if (j < t.size() && t.get(j).isWord("recursive")) {
-      j++;
+  private static int trimmedEnd(String text) {
+    int e = text.length();
+    while (e > 0 && Character.isWhitespace(text.charAt(e - 1))) {
+      e--;
     }
-    while (j < t.size() && t.get(j).isName()) {
-      SqlTokens.Tok name = t.get(j);
-      int k = j + 1;
-      if (k < t.size() && t.get(k).isPunct('(')) {
-        k = matching(t, k) + 1;
-      }
-      if (k >= t.size() || !t.get(k).isWord("as")) {
-        return;
-      }
-      k++;
-      if (k < t.size() && t.get(k).isWord("not")) {
-        k++;
-      }
-      if (k < t.size() && t.get(k).isWord("materialized")) {
-        k++;
-      }
-      if (k >= t.size() || !t.get(k).isPunct('(')) {
-        return;
-      }
-      defs.add(new Def(name, w, scopeTo, new ArrayList<>()));
-      int close = matching(t, k);
-      if (close + 1 >= t.size() || !t.get(close + 1).isPunct(',')) {
-        return;
-      }
-      j = close + 2;
-    }
+    return e;
   }
 
   /** The index of the parenthesis that closes the one {@code at} sits in, or the end. */
@@ -150,19 +196,6 @@ final class Ctes {
       }
     }
     return t.size();
-  }
-
-  /** The index of the parenthesis closing the one at {@code open}, or the last index. */
-  private static int matching(List<SqlTokens.Tok> t, int open) {
-    int depth = 0;
-    for (int i = open; i < t.size(); i++) {
-      if (t.get(i).isPunct('(')) {
-        depth++;
-      } else if (t.get(i).isPunct(')') && --depth == 0) {
-        return i;
-      }
-    }
-    return t.size() - 1;
   }
 
   /** Words that end a from clause. */

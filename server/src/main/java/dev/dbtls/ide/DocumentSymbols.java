@@ -120,9 +120,9 @@ public final class DocumentSymbols {
       }
     }
     if (sql) {
-      for (SqlScan.Cte c : SqlScan.of(t).ctes()) {
-        items.add(new Item(c.name().text(), null, OutlineKind.CTE, c.start(), c.end(),
-            c.name().start(), c.name().end(), false, !c.closed(), new ArrayList<>()));
+      for (Ctes.Cte c : Ctes.of(t)) {
+        items.add(new Item(c.name(), null, OutlineKind.CTE, c.start(), c.end(),
+            c.written().start(), c.written().end(), false, !c.closed(), new ArrayList<>()));
       }
     }
     return symbols(nest(items), new LineIndex(text));

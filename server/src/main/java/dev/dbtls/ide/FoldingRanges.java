@@ -61,14 +61,16 @@ public final class FoldingRanges {
         }
       }
       if (sql) {
-        SqlScan s = SqlScan.of(t);
-        for (int i = 0; i < s.toks.size(); i++) {
-          if (s.toks.get(i).isPunct('(') && s.match[i] > i) {
-            region(s.toks.get(i).start(), s.toks.get(s.match[i]).start());
+        SqlTokens.Lexed s = SqlTokens.lex(t);
+        List<SqlTokens.Tok> toks = s.tokens();
+        for (int i = 0; i < toks.size(); i++) {
+          int close = toks.get(i).isPunct('(') ? SqlTokens.matching(toks, i) : -1;
+          if (close > i) {
+            region(toks.get(i).start(), toks.get(close).start());
           }
         }
-        s.blockComments.forEach(c -> comment(c.start(), c.end()));
-        lineCommentRuns(s.lineComments);
+        s.blockComments().forEach(c -> comment(c.start(), c.end()));
+        lineCommentRuns(s.lineComments());
       }
       return distinct();
     }

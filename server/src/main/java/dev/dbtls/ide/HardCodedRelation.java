@@ -4,6 +4,7 @@ import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.RefCall;
 import dev.dbtls.index.RelationName;
+import dev.dbtls.ide.SqlTokens.Tok;
 import dev.dbtls.index.ResourceType;
 import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.Piece;
@@ -11,9 +12,6 @@ import dev.dbtls.jinja.scan.PieceKind;
 import dev.dbtls.jinja.scan.ScannedTemplate;
 import dev.dbtls.jinja.scan.TextRange;
 import dev.dbtls.project.Adapter;
-import dev.dbtls.sql.SqlDialect;
-import dev.dbtls.sql.SqlLexer;
-import dev.dbtls.sql.SqlToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +25,6 @@ import java.util.Set;
  */
 final class HardCodedRelation {
   private static final Set<String> BEFORE_RELATION = Set.of("from", "join");
-  private static final SqlDialect GENERIC = SqlDialect.of("duckdb").orElseThrow();
 
   private HardCodedRelation() {}
 
@@ -44,35 +41,33 @@ final class HardCodedRelation {
     if (piece == null || piece.kind() != PieceKind.TEXT) {
       return List.of();
     }
-    String adapterType = c.snapshot().inputs().target().type();
-    Adapter adapter = Adapter.of(adapterType);
-    String sql = text.substring(piece.start(), piece.end());
-    List<SqlToken> tokens = SqlLexer.lex(sql, SqlDialect.of(adapterType).orElse(GENERIC));
-    int at = tokenAt(tokens, start - piece.start());
+    Adapter adapter = Adapter.of(c.snapshot().inputs().target().type());
+    List<Tok> tokens = SqlTokens.of(t);
+    int at = tokenAt(tokens, start);
     if (at < 0) {
       return List.of();
     }
     int first = at;
-    while (first >= 2 && adjacentDot(tokens, first - 2, first) && isName(tokens.get(first - 2),
-        adapter)) {
+    while (first >= 2 && adjacentDot(tokens, first - 2, first)
+        && isName(text, tokens.get(first - 2), adapter)) {
       first -= 2;
     }
     int last = at;
     while (last + 2 < tokens.size() && adjacentDot(tokens, last, last + 2)
-        && isName(tokens.get(last + 2), adapter)) {
+        && isName(text, tokens.get(last + 2), adapter)) {
       last += 2;
     }
-    if (end - piece.start() > tokens.get(last).end()) {
+    if (end > tokens.get(last).end()) {
       return List.of(); // the range covers more than one name
     }
     List<Part> parts = new ArrayList<>();
     for (int k = first; k <= last; k += 2) {
-      parts.addAll(parts(tokens.get(k), adapter));
+      parts.addAll(parts(text, tokens.get(k), adapter));
     }
     if (parts.isEmpty() || parts.size() > 3) {
       return List.of();
     }
-    boolean afterFrom = first > 0 && tokens.get(first - 1).kind() == SqlToken.Kind.WORD
+    boolean afterFrom = first > 0 && tokens.get(first - 1).kind() == SqlTokens.Kind.WORD
         && BEFORE_RELATION.contains(tokens.get(first - 1).text().toLowerCase(java.util.Locale.ROOT));
     if (parts.size() == 1 && !afterFrom) {
       return List.of();
@@ -81,8 +76,7 @@ final class HardCodedRelation {
     if (parts.size() == 1 && matches.size() != 1) {
       return List.of(); // a bare name is only taken when it is unambiguous
     }
-    TextRange replaced = new TextRange(piece.start() + tokens.get(first).start(),
-        piece.start() + tokens.get(last).end());
+    TextRange replaced = new TextRange(tokens.get(first).start(), tokens.get(last).end());
     List<CodeAction> out = new ArrayList<>();
     for (Node n : matches) {
       String call = call(c, n);
@@ -92,44 +86,48 @@ final class HardCodedRelation {
     return out;
   }
 
-  private static int tokenAt(List<SqlToken> tokens, int offset) {
+  private static int tokenAt(List<Tok> tokens, int offset) {
     for (int k = 0; k < tokens.size(); k++) {
-      SqlToken t = tokens.get(k);
+      Tok t = tokens.get(k);
       if (t.start() <= offset && offset <= t.end()) {
         if (offset == t.end() && k + 1 < tokens.size() && tokens.get(k + 1).start() == offset
-            && tokens.get(k + 1).kind() != SqlToken.Kind.PUNCT) {
+            && tokens.get(k + 1).kind() != SqlTokens.Kind.PUNCT) {
           continue; // between two tokens: the one that starts here
         }
-        return t.kind() == SqlToken.Kind.PUNCT && t.text().equals(".") && k > 0 ? k - 1 : k;
+        return t.isPunct('.') && k > 0 ? k - 1 : k;
       }
     }
     return -1;
   }
 
-  private static boolean adjacentDot(List<SqlToken> tokens, int left, int right) {
-    SqlToken dot = tokens.get(left + 1);
+  private static boolean adjacentDot(List<Tok> tokens, int left, int right) {
+    Tok dot = tokens.get(left + 1);
     return dot.isPunct('.') && tokens.get(left).end() == dot.start()
         && dot.end() == tokens.get(right).start();
   }
 
-  private static boolean isName(SqlToken t, Adapter adapter) {
-    return t.kind() == SqlToken.Kind.WORD
-        || t.kind() == SqlToken.Kind.QUOTED && (t.text().charAt(0) == adapter.quoteChar()
-            || t.text().charAt(0) == '"' && adapter.quoteChar() != '`');
+  /** A word, or a name quoted the adapter's way ({@code "} too, unless the adapter uses {@code `}). */
+  private static boolean isName(String text, Tok t, Adapter adapter) {
+    if (t.kind() == SqlTokens.Kind.WORD) {
+      return t.isName();
+    }
+    char q = text.charAt(t.start());
+    return t.kind() == SqlTokens.Kind.QUOTED
+        && (q == adapter.quoteChar() || q == '"' && adapter.quoteChar() != '`');
   }
 
   /** A token's name parts: one, or several for BigQuery's {@code `project.dataset.table`}. */
-  private static List<Part> parts(SqlToken t, Adapter adapter) {
-    if (!isName(t, adapter)) {
+  private static List<Part> parts(String text, Tok t, Adapter adapter) {
+    if (!isName(text, t, adapter)) {
       return List.of();
     }
-    if (t.kind() == SqlToken.Kind.WORD) {
+    if (t.kind() == SqlTokens.Kind.WORD) {
       return List.of(new Part(t.text(), false));
     }
-    String q = t.text().substring(0, 1);
-    String inner = t.text().substring(1, t.text().length() - 1).replace(q + q, q);
-    List<Part> out = new ArrayList<>();
+    String q = text.substring(t.start(), t.start() + 1);
+    String inner = t.text().replace(q + q, q);
     if (q.equals("`") && inner.contains(".")) {
+      List<Part> out = new ArrayList<>();
       for (String s : inner.split("\\.", -1)) {
         out.add(new Part(s, true));
       }

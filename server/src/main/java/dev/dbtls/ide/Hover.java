@@ -6,18 +6,14 @@ import dev.dbtls.index.Macro;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.RelationName;
-import dev.dbtls.index.compile.BuiltinMacros;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.jinja.MacroFile;
 import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
 import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.Vars;
-import dev.dbtls.project.properties.ColumnSpec;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -127,33 +123,19 @@ public final class Hover {
     return null;
   }
 
-  /**
-   * The columns table: the warehouse's columns from the catalog (its order and types, YAML's
-   * descriptions), then the columns only YAML declares (their {@code data_type}).
-   */
+  /** The columns table ({@link NodeColumns}), saying when types come from the catalog. */
   private static void columns(StringBuilder sb, Node n, Catalog catalog) {
-    List<Catalog.Column> known = catalog == null ? List.of() : catalog.columns(n.uniqueId());
-    if (n.columns().isEmpty() && known.isEmpty()) {
+    List<NodeColumns.Column> columns = NodeColumns.of(catalog, n);
+    if (columns.isEmpty()) {
       return;
     }
-    Map<String, ColumnSpec> yaml = new HashMap<>();
-    n.columns().forEach(col -> yaml.putIfAbsent(col.name().toLowerCase(Locale.ROOT), col));
     sb.append("\n| column | type | description |\n|---|---|---|\n");
-    java.util.Set<String> done = new java.util.HashSet<>();
-    for (Catalog.Column col : known) {
-      ColumnSpec spec = yaml.get(col.name().toLowerCase(Locale.ROOT));
-      String description = spec != null && spec.description() != null ? spec.description()
-          : col.comment();
-      String type = col.type() != null ? col.type() : spec != null ? spec.dataType() : null;
-      row(sb, spec != null ? spec.name() : col.name(), type, description);
-      done.add(col.name().toLowerCase(Locale.ROOT));
+    boolean fromCatalog = false;
+    for (NodeColumns.Column col : columns) {
+      row(sb, col.name(), col.type(), col.description());
+      fromCatalog |= col.warehouse() != null;
     }
-    for (ColumnSpec col : n.columns()) {
-      if (done.add(col.name().toLowerCase(Locale.ROOT))) {
-        row(sb, col.name(), col.dataType(), col.description());
-      }
-    }
-    if (!known.isEmpty()) {
+    if (fromCatalog) {
       sb.append("\nColumn types from `target/catalog.json` (`dbt docs generate`).\n");
     }
   }
@@ -269,14 +251,12 @@ public final class Hover {
 
     private static Map<String, String> load() {
       Map<String, String> out = new HashMap<>();
-      for (MacroFile f : BuiltinMacros.shipped()) {
-        for (StaticFacts.MacroDef d : StaticExtractor.extract(JinjaScanner.scan(f.text())).macros()) {
-          if (d.kind() != StaticFacts.MacroKind.MATERIALIZATION) {
-            String name = d.kind() == StaticFacts.MacroKind.TEST ? "test_" + d.name() : d.name();
-            out.putIfAbsent(name, "```jinja\n" + d.name() + "(" + params(d) + ")\n```\n\n"
-                + (d.doc() == null ? "" : d.doc() + "\n\n")
-                + (d.kind() == StaticFacts.MacroKind.TEST ? "dbt builtin generic test" : "dbt builtin macro"));
-          }
+      for (StaticFacts.MacroDef d : DbtBuiltins.shippedMacros()) {
+        if (d.kind() != StaticFacts.MacroKind.MATERIALIZATION) {
+          String name = d.kind() == StaticFacts.MacroKind.TEST ? "test_" + d.name() : d.name();
+          out.putIfAbsent(name, "```jinja\n" + d.name() + "(" + params(d) + ")\n```\n\n"
+              + (d.doc() == null ? "" : d.doc() + "\n\n")
+              + (d.kind() == StaticFacts.MacroKind.TEST ? "dbt builtin generic test" : "dbt builtin macro"));
         }
       }
       return out;
@@ -285,17 +265,11 @@ public final class Hover {
 
   private static Optional<String> builtin(String name) {
     String md = Builtins.BY_NAME.get(name);
-    if (md == null && DBT_FUNCTIONS.contains(name)) {
+    if (md == null && DbtBuiltins.isFunction(name)) {
       md = "`" + name + "()` — provided by dbt";
     }
     return Optional.ofNullable(md);
   }
-
-  /** The functions dbt's context provides (not macros): named, not documented here. */
-  private static final java.util.Set<String> DBT_FUNCTIONS = java.util.Set.of(
-      "is_incremental", "should_full_refresh", "log", "return", "print", "run_query", "statement",
-      "load_result", "load_relation", "fromjson", "tojson", "fromyaml", "toyaml", "set",
-      "zip", "range", "dict", "list", "namespace", "caller", "local_md5", "render", "env_var");
 
   private static String var(Symbol.Context c, Symbol.Var v) {
     Optional<Vars.Holder> h = Resolve.var(c.snapshot().inputs(), c.packageName(), v.name());

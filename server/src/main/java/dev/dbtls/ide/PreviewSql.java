@@ -59,10 +59,10 @@ public record PreviewSql(String nodeId, String sql, List<Problem> problems, bool
 
   private static PreviewSql upTo(PreviewSql whole, String cte) {
     String sql = whole.sql();
-    for (SqlScan.Cte c : SqlScan.of(dev.dbtls.jinja.scan.JinjaScanner.scan(sql)).ctes()) {
-      if (c.closed() && c.name().text().equalsIgnoreCase(cte)) {
+    for (Ctes.Cte c : Ctes.of(sql)) {
+      if (c.closed() && c.name().equalsIgnoreCase(cte)) {
         return new PreviewSql(whole.nodeId(), sql.substring(0, c.end()) + "\nselect * from "
-            + sql.substring(c.name().start(), c.name().end()), whole.problems(), false);
+            + sql.substring(c.written().start(), c.written().end()), whole.problems(), false);
       }
     }
     List<Problem> problems = new java.util.ArrayList<>(whole.problems());

@@ -4,10 +4,10 @@ import dev.dbtls.index.Catalog;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileSource;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
- * The {@link Catalog} of a snapshot's root project, read at most once per snapshot. A snapshot
+ * The {@link Catalog} of a snapshot's root project, read at most once per snapshot (kept in its
+ * {@link SnapshotData}). A snapshot
  * does not keep the {@link FileSource} it was loaded from: the workspace (or a test) hands it to
  * {@link #load} (best on the build thread, after each build, so that no request pays for a large
  * file); a feature asking {@link #of} first reads through the disk, which is what the overlay
@@ -16,9 +16,6 @@ import java.util.WeakHashMap;
  */
 public final class ProjectCatalog {
   private ProjectCatalog() {}
-
-  /** Snapshots are compared by identity (no equals): one entry per snapshot, gone with it. */
-  private static final Map<ProjectSnapshot, Catalog> BY_SNAPSHOT = new WeakHashMap<>();
 
   /** The last parse per file and text, to skip parsing again when only the snapshot changed. */
   /** {@code stamp}: the file's modification time and size on disk, or null when it is not on disk. */
@@ -31,16 +28,8 @@ public final class ProjectCatalog {
     if (snapshot == null) {
       return Catalog.EMPTY;
     }
-    synchronized (BY_SNAPSHOT) {
-      Catalog c = BY_SNAPSHOT.get(snapshot);
-      if (c != null) {
-        return c;
-      }
-    }
-    Catalog c = read(snapshot, files).orElse(FROM_WAREHOUSE.get(snapshot.inputs().root().dir()));
-    synchronized (BY_SNAPSHOT) {
-      return BY_SNAPSHOT.computeIfAbsent(snapshot, s -> c);
-    }
+    return SnapshotData.of(snapshot).catalog(() ->
+        read(snapshot, files).orElse(FROM_WAREHOUSE.get(snapshot.inputs().root().dir())));
   }
 
   /** The catalog {@link #load} gave for this snapshot, or else the one on disk. */
@@ -55,9 +44,7 @@ public final class ProjectCatalog {
   public static void remember(java.nio.file.Path projectDir, Catalog fromWarehouse) {
     if (projectDir != null && fromWarehouse != null) {
       FROM_WAREHOUSE.put(projectDir.toAbsolutePath().normalize(), fromWarehouse);
-      synchronized (BY_SNAPSHOT) {
-        BY_SNAPSHOT.clear(); // merged again on next use
-      }
+      SnapshotData.forgetCatalogs(); // merged again on next use
     }
   }
 

@@ -4,12 +4,7 @@ import dev.dbtls.index.Macro;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.ResourceType;
-import dev.dbtls.index.compile.BuiltinMacros;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.jinja.MacroFile;
-import dev.dbtls.jinja.scan.JinjaScanner;
-import dev.dbtls.jinja.scan.StaticExtractor;
-import dev.dbtls.jinja.scan.StaticFacts;
 import dev.dbtls.project.DbtProject;
 import dev.dbtls.project.FileKind;
 import dev.dbtls.project.LineIndex;
@@ -614,29 +609,8 @@ public final class Rename {
       "window", "lateral", "values", "left", "right", "inner", "outer", "full", "cross", "natural",
       "all", "any", "table", "create", "insert", "update", "delete", "into", "set", "recursive");
 
-  /** Functions dbt's context provides: not macros of the project. */
-  private static final Set<String> DBT_FUNCTIONS = Set.of("ref", "source", "config", "var",
-      "env_var", "doc", "is_incremental", "should_full_refresh", "log", "return", "print",
-      "run_query", "statement", "load_result", "load_relation", "fromjson", "tojson", "fromyaml",
-      "toyaml", "zip", "range", "dict", "list", "namespace", "caller", "local_md5", "render",
-      "exceptions", "adapter", "api", "modules");
-
+  /** dbt's own: a macro it ships, or a name of its context. */
   private static boolean isBuiltin(String name) {
-    return BuiltinNames.NAMES.contains(name) || DBT_FUNCTIONS.contains(name);
-  }
-
-  /** The names of the macros dbt ships (ours in the jar), read once. */
-  private static final class BuiltinNames {
-    static final Set<String> NAMES = load();
-
-    private static Set<String> load() {
-      Set<String> out = new HashSet<>();
-      for (MacroFile f : BuiltinMacros.shipped()) {
-        for (StaticFacts.MacroDef d : StaticExtractor.extract(JinjaScanner.scan(f.text())).macros()) {
-          out.add(d.kind() == StaticFacts.MacroKind.TEST ? "test_" + d.name() : d.name());
-        }
-      }
-      return Set.copyOf(out);
-    }
+    return DbtBuiltins.isShippedMacro(name) || DbtBuiltins.isContextName(name);
   }
 }

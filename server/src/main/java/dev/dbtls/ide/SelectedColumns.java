@@ -1,9 +1,8 @@
 package dev.dbtls.ide;
 
+import dev.dbtls.ide.SqlTokens.Kind;
+import dev.dbtls.ide.SqlTokens.Tok;
 import dev.dbtls.jinja.scan.JinjaScanner;
-import dev.dbtls.jinja.scan.Piece;
-import dev.dbtls.jinja.scan.PieceKind;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,17 +20,6 @@ import java.util.Set;
 final class SelectedColumns {
   private SelectedColumns() {}
 
-  /** A word, a quoted identifier ({@code quoted}), or one punctuation character. */
-  private record Tok(String word, char punct, boolean quoted) {
-    boolean is(String w) {
-      return word != null && !quoted && word.equalsIgnoreCase(w);
-    }
-
-    boolean isPunct(char c) {
-      return word == null && punct == c;
-    }
-  }
-
   private static final Set<String> ENDS_SELECT_LIST = Set.of("from", "union", "intersect",
       "except", "where", "group", "order", "limit", "qualify", "having", "window");
 
@@ -47,7 +35,7 @@ final class SelectedColumns {
   }
 
   static List<String> read(String sql) {
-    List<Tok> toks = lex(sql);
+    List<Tok> toks = SqlTokens.of(JinjaScanner.scan(sql));
     Map<String, int[]> ctes = new HashMap<>();
     int main = ctes(toks, ctes);
     return select(toks, main, toks.size(), ctes, 0);
@@ -56,22 +44,19 @@ final class SelectedColumns {
   /** Records {@code name as (...)} CTEs; returns where the main statement starts. */
   private static int ctes(List<Tok> toks, Map<String, int[]> out) {
     int i = 0;
-    while (i < toks.size() && !toks.get(i).is("with") && !toks.get(i).is("select")) {
+    while (i < toks.size() && !toks.get(i).isWord("with") && !toks.get(i).isWord("select")) {
       i = toks.get(i).isPunct('(') ? matching(toks, i) + 1 : i + 1;
     }
-    while (i < toks.size() && toks.get(i).is("with")) {
-      i++;
-      if (i < toks.size() && toks.get(i).is("recursive")) {
-        i++;
-      }
-      while (i + 2 < toks.size() && toks.get(i).word() != null && toks.get(i + 1).is("as")
-          && toks.get(i + 2).isPunct('(')) {
-        int close = matching(toks, i + 2);
-        out.put(toks.get(i).word().toLowerCase(Locale.ROOT), new int[] {i + 3, close});
+    while (i < toks.size() && toks.get(i).isWord("with")) {
+      List<Ctes.Definition> defs = Ctes.definitions(toks, i);
+      i += i + 1 < toks.size() && toks.get(i + 1).isWord("recursive") ? 2 : 1;
+      for (Ctes.Definition d : defs) {
+        int close = d.close() < 0 ? toks.size() : d.close();
+        out.put(toks.get(d.name()).text().toLowerCase(Locale.ROOT), new int[] {d.open() + 1, close});
         i = close + 1;
-        if (i < toks.size() && toks.get(i).isPunct(',')) {
-          i++;
-        }
+      }
+      if (i < toks.size() && toks.get(i).isPunct(',')) {
+        i++;
       }
     }
     return i;
@@ -81,14 +66,14 @@ final class SelectedColumns {
   private static List<String> select(List<Tok> toks, int from, int to, Map<String, int[]> ctes,
       int depth) {
     int s = from;
-    while (s < to && !toks.get(s).is("select")) {
+    while (s < to && !toks.get(s).isWord("select")) {
       s = toks.get(s).isPunct('(') ? matching(toks, s) + 1 : s + 1;
     }
     if (s >= to || depth > 8) {
       return List.of();
     }
     int i = s + 1;
-    if (i < to && (toks.get(i).is("distinct") || toks.get(i).is("all"))) {
+    if (i < to && (toks.get(i).isWord("distinct") || toks.get(i).isWord("all"))) {
       i++;
     }
     Set<String> out = new LinkedHashSet<>();
@@ -96,7 +81,7 @@ final class SelectedColumns {
     while (i <= to) {
       Tok t = i < to ? toks.get(i) : null;
       if (t == null || t.isPunct(',') || t.isPunct(';') || ENDS_SELECT_LIST.contains(
-          t.word() == null || t.quoted() ? "" : t.word().toLowerCase(Locale.ROOT))) {
+          t.kind() == Kind.WORD ? t.text().toLowerCase(Locale.ROOT) : "")) {
         item(toks, itemStart, i, from, to, ctes, depth, out);
         if (t == null || !t.isPunct(',')) {
           break;
@@ -121,8 +106,8 @@ final class SelectedColumns {
       String cte = null;
       if (n == 1) {
         cte = onlyFrom(toks, b, stmtTo);
-      } else if (n == 3 && toks.get(a + 1).isPunct('.') && toks.get(a).word() != null) {
-        cte = toks.get(a).word().toLowerCase(Locale.ROOT);
+      } else if (n == 3 && toks.get(a + 1).isPunct('.') && toks.get(a).isName()) {
+        cte = toks.get(a).text().toLowerCase(Locale.ROOT);
       }
       int[] range = cte == null ? null : ctes.get(cte);
       if (range != null) {
@@ -130,19 +115,19 @@ final class SelectedColumns {
       }
       return;
     }
-    if (last.word() == null || NOT_ALIASES.contains(last.word().toLowerCase(Locale.ROOT))
-        && !last.quoted()) {
+    if (!last.isName() || NOT_ALIASES.contains(last.text().toLowerCase(Locale.ROOT))
+        && last.kind() == Kind.WORD) {
       return;
     }
     if (n == 1) {
-      out.add(last.word());
+      out.add(last.text());
       return;
     }
     Tok before = toks.get(b - 2);
-    if (before.is("as") || before.isPunct('.') && isPath(toks, a, b)) {
-      out.add(last.word());
-    } else if (before.isPunct(')') || before.word() != null && !before.is("as")) {
-      out.add(last.word()); // an alias without `as`
+    if (before.isWord("as") || before.isPunct('.') && isPath(toks, a, b)) {
+      out.add(last.text());
+    } else if (before.isPunct(')') || before.isName() && !before.isWord("as")) {
+      out.add(last.text()); // an alias without `as`
     }
   }
 
@@ -150,7 +135,7 @@ final class SelectedColumns {
   private static boolean isPath(List<Tok> toks, int a, int b) {
     for (int i = a; i < b; i++) {
       boolean name = (i - a) % 2 == 0;
-      if (name ? toks.get(i).word() == null : !toks.get(i).isPunct('.')) {
+      if (name ? !toks.get(i).isName() : !toks.get(i).isPunct('.')) {
         return false;
       }
     }
@@ -159,83 +144,24 @@ final class SelectedColumns {
 
   /** The one name after {@code from} when the select reads a single relation by name. */
   private static String onlyFrom(List<Tok> toks, int i, int to) {
-    if (i + 1 < to && toks.get(i).is("from") && toks.get(i + 1).word() != null
-        && !toks.get(i + 1).quoted() && (i + 2 >= to || !toks.get(i + 2).isPunct('.'))) {
+    if (i + 1 < to && toks.get(i).isWord("from") && toks.get(i + 1).isName()
+        && toks.get(i + 1).kind() == Kind.WORD && (i + 2 >= to || !toks.get(i + 2).isPunct('.'))) {
       for (int k = i + 2; k < to; k++) {
-        if (toks.get(k).is("join") || toks.get(k).isPunct(',')) {
+        if (toks.get(k).isWord("join") || toks.get(k).isPunct(',')) {
           return null;
         }
         if (toks.get(k).isPunct('(')) {
           k = matching(toks, k);
         }
       }
-      return toks.get(i + 1).word().toLowerCase(Locale.ROOT);
+      return toks.get(i + 1).text().toLowerCase(Locale.ROOT);
     }
     return null;
   }
 
+  /** The closing parenthesis of the one at {@code open}, or the end when it is not closed. */
   private static int matching(List<Tok> toks, int open) {
-    int depth = 0;
-    for (int i = open; i < toks.size(); i++) {
-      if (toks.get(i).isPunct('(')) {
-        depth++;
-      } else if (toks.get(i).isPunct(')') && --depth == 0) {
-        return i;
-      }
-    }
-    return toks.size();
-  }
-
-  /** SQL tokens of the text pieces; each Jinja expression is one word, tags and comments none. */
-  private static List<Tok> lex(String sql) {
-    List<Tok> toks = new ArrayList<>();
-    for (Piece p : JinjaScanner.scan(sql).pieces()) {
-      if (p.kind() == PieceKind.EXPRESSION) {
-        toks.add(new Tok(null, 'J', false)); // a term, never a name
-      } else if (p.kind() == PieceKind.TEXT) {
-        lexText(sql, p.start(), p.end(), toks);
-      }
-    }
-    return toks;
-  }
-
-  private static void lexText(String s, int from, int to, List<Tok> toks) {
-    int i = from;
-    while (i < to) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (c == '-' && i + 1 < to && s.charAt(i + 1) == '-') {
-        int nl = s.indexOf('\n', i);
-        i = nl < 0 || nl > to ? to : nl;
-      } else if (c == '/' && i + 1 < to && s.charAt(i + 1) == '*') {
-        int close = s.indexOf("*/", i + 2);
-        i = close < 0 || close > to ? to : close + 2;
-      } else if (c == '\'') {
-        int k = i + 1;
-        while (k < to && !(s.charAt(k) == '\'' && (k + 1 >= to || s.charAt(k + 1) != '\''))) {
-          k += s.charAt(k) == '\'' ? 2 : 1;
-        }
-        toks.add(new Tok(null, '\'', false)); // a literal: a term, never a name
-        i = k + 1;
-      } else if (c == '"' || c == '`') {
-        int close = s.indexOf(c, i + 1);
-        int end = close < 0 || close > to ? to : close;
-        toks.add(new Tok(s.substring(i + 1, end), '\0', true));
-        i = end + 1;
-      } else if (Character.isLetterOrDigit(c) || c == '_') {
-        int k = i;
-        while (k < to && (Character.isLetterOrDigit(s.charAt(k)) || s.charAt(k) == '_'
-            || s.charAt(k) == '$')) {
-          k++;
-        }
-        String w = s.substring(i, k);
-        toks.add(Character.isDigit(c) ? new Tok(null, '0', false) : new Tok(w, '\0', false));
-        i = k;
-      } else {
-        toks.add(new Tok(null, c, false));
-        i++;
-      }
-    }
+    int close = SqlTokens.matching(toks, open);
+    return close < 0 ? toks.size() : close;
   }
 }

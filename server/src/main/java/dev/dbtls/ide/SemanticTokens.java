@@ -44,21 +44,6 @@ public final class SemanticTokens {
       "elif", "recursive", "as", "import", "from", "with", "without", "context", "ignore",
       "missing", "true", "false", "none", "True", "False", "None");
 
-  /** Functions dbt and Jinja provide. */
-  static final Set<String> DBT_FUNCTIONS = Set.of("ref", "source", "config", "var", "env_var",
-      "doc", "is_incremental", "return", "log", "print", "run_query", "statement", "load_result",
-      "zip", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "fromjson", "tojson",
-      "fromyaml", "toyaml", "set", "set_strict", "local_md5", "try_or_compiler_error",
-      "load_relation", "graph", "store_result", "store_raw_result", "write", "render", "caller",
-      "super", "metric", "selected_resources", "should_full_refresh", "should_store_failures",
-      "model_name", "get_where_subquery", "exceptions");
-
-  /** Objects dbt puts into every template's context. */
-  static final Set<String> DBT_OBJECTS = Set.of("this", "target", "adapter", "model", "graph",
-      "execute", "flags", "modules", "api", "exceptions", "builtins", "invocation_id",
-      "run_started_at", "project_name", "schema", "database", "dbt_version", "context", "loop",
-      "results", "sql", "compiled_code", "pre_hooks", "post_hooks", "sources", "database_name",
-      "varargs", "kwargs", "caller");
 
   /**
    * LSP's wire form of tokens in document order: five integers each, line and start relative to
@@ -181,12 +166,12 @@ public final class SemanticTokens {
         return new int[] {FUNCTION, DEFAULT_LIBRARY};
       }
       if (called) {
-        return new int[] {FUNCTION, DBT_FUNCTIONS.contains(x.value()) ? DEFAULT_LIBRARY : 0};
+        return new int[] {FUNCTION, DbtBuiltins.isContextName(x.value()) ? DEFAULT_LIBRARY : 0};
       }
       if (beforeAssignment) {
         return new int[] {VARIABLE, DECLARATION};
       }
-      return new int[] {VARIABLE, DBT_OBJECTS.contains(x.value()) ? DEFAULT_LIBRARY : 0};
+      return new int[] {VARIABLE, DbtBuiltins.isContextName(x.value()) ? DEFAULT_LIBRARY : 0};
     }
 
     /** One token per line of {@code [from, to)}, without line breaks. */

@@ -4,10 +4,8 @@ import dev.dbtls.index.Catalog;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.RefCall;
 import dev.dbtls.jinja.scan.Piece;
-import dev.dbtls.jinja.scan.PieceKind;
 import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
-import dev.dbtls.project.properties.ColumnSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +24,9 @@ final class SqlCompletion {
   private final Completion.Request r;
   private final String text;
 
-  /** A SQL word, punctuation, or a Jinja expression that is one ref()/source() (relation). */
-  private record Tok(String word, char punct, Node relation, int start) {}
-
-  private final List<Tok> toks = new ArrayList<>();
+  private final List<SqlTokens.Tok> toks = new ArrayList<>();
+  /** For each token: the node of a Jinja expression that is one ref()/source(), or null. */
+  private Node[] relations;
   private boolean cursorInLiteral;
   private final Map<String, Node> named = new LinkedHashMap<>();
   private Catalog catalog;
@@ -46,7 +43,7 @@ final class SqlCompletion {
     }
     int offset = r.offset;
     int wordStart = offset;
-    while (wordStart > 0 && isWordChar(text.charAt(wordStart - 1))) {
+    while (wordStart > 0 && SqlTokens.isWordChar(text.charAt(wordStart - 1))) {
       wordStart--;
     }
     if (wordStart < offset && Character.isDigit(text.charAt(wordStart))) {
@@ -56,7 +53,7 @@ final class SqlCompletion {
     bindNames();
     if (wordStart > 0 && text.charAt(wordStart - 1) == '.') {
       int q = wordStart - 1;
-      while (q > 0 && isWordChar(text.charAt(q - 1))) {
+      while (q > 0 && SqlTokens.isWordChar(text.charAt(q - 1))) {
         q--;
       }
       Node n = named.get(text.substring(q, wordStart - 1).toLowerCase(Locale.ROOT));
@@ -92,45 +89,16 @@ final class SqlCompletion {
     return items.result();
   }
 
-  /**
-   * The columns of a relation: those the warehouse reported ({@code target/catalog.json}, in its
-   * order, with the YAML spelling and description where YAML declares them too), then the ones
-   * declared only in YAML.
-   */
+  /** The columns of a relation ({@link NodeColumns}). */
   private void columns(Node n, CompletionItems items, int group) {
     if (catalog == null) {
       catalog = ProjectCatalog.of(r.snapshot);
     }
-    java.util.Set<String> done = new java.util.HashSet<>();
-    for (Catalog.Column c : catalog.columns(n.uniqueId())) {
-      ColumnSpec spec = yamlColumn(n, c.name());
-      String name = spec != null ? spec.name() : c.name();
-      String type = c.type() != null ? c.type() : spec != null ? spec.dataType() : null;
-      String doc = spec != null && spec.description() != null ? spec.description() : c.comment();
-      done.add(name.toLowerCase(Locale.ROOT));
-      items.add(name, CompletionKind.COLUMN, group,
-          (type == null ? "column" : type) + " · " + n.name(), doc, name, false);
+    for (NodeColumns.Column c : NodeColumns.of(catalog, n)) {
+      items.add(c.name(), CompletionKind.COLUMN, group,
+          (c.type() == null ? "column" : c.type()) + " · " + n.name(), c.description(), c.name(),
+          false);
     }
-    for (ColumnSpec c : n.columns()) {
-      if (!done.contains(c.name().toLowerCase(Locale.ROOT))) {
-        items.add(c.name(), CompletionKind.COLUMN, group,
-            (c.dataType() == null ? "column" : c.dataType()) + " · " + n.name(), c.description(),
-            c.name(), false);
-      }
-    }
-  }
-
-  private static ColumnSpec yamlColumn(Node n, String name) {
-    for (ColumnSpec c : n.columns()) {
-      if (c.name().equalsIgnoreCase(name)) {
-        return c;
-      }
-    }
-    return null;
-  }
-
-  private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   // ---------------------------------------------------------------- binding names to relations
@@ -138,22 +106,25 @@ final class SqlCompletion {
   /** CTEs and aliases that stand for one ref()/source() of this file, and the relations' own names. */
   private void bindNames() {
     for (int i = 0; i < toks.size(); i++) {
-      Tok t = toks.get(i);
-      if (t.relation != null) {
-        named.putIfAbsent(t.relation.name().toLowerCase(Locale.ROOT), t.relation);
-        if (t.relation.relation() != null && t.relation.relation().identifier() != null) {
-          named.putIfAbsent(t.relation.relation().identifier().toLowerCase(Locale.ROOT), t.relation);
+      SqlTokens.Tok t = toks.get(i);
+      Node relation = relations[i];
+      if (relation != null) {
+        named.putIfAbsent(relation.name().toLowerCase(Locale.ROOT), relation);
+        if (relation.relation() != null && relation.relation().identifier() != null) {
+          named.putIfAbsent(relation.relation().identifier().toLowerCase(Locale.ROOT), relation);
         }
       }
-      // name as ( select * from <relation or cte> ... )
-      if (isWord(i, null) && isWord(i + 1, "as") && isPunct(i + 2, '(')
-          && (isPunct(i - 1, ',') || isWord(i - 1, "with") || isWord(i - 1, "recursive"))) {
-        int close = matching(i + 2);
-        if (isWord(i + 3, "select") && isPunct(i + 4, '*') && isWord(i + 5, "from")
-            && !containsJoin(i + 3, close)) {
-          Node n = relationAt(i + 6);
-          if (n != null) {
-            named.put(t.word.toLowerCase(Locale.ROOT), n);
+      // with name as ( select * from <relation or cte> ... )
+      if (t.isWord("with")) {
+        for (Ctes.Definition d : Ctes.definitions(toks, i)) {
+          int body = d.open() + 1;
+          int close = d.close() < 0 ? toks.size() : d.close();
+          if (isWord(body, "select") && isPunct(body + 1, '*') && isWord(body + 2, "from")
+              && !containsJoin(body, close)) {
+            Node n = relationAt(body + 3);
+            if (n != null) {
+              named.put(toks.get(d.name()).text().toLowerCase(Locale.ROOT), n);
+            }
           }
         }
       }
@@ -162,8 +133,8 @@ final class SqlCompletion {
         Node n = relationAt(i + 1);
         int a = isWord(i + 2, "as") ? i + 3 : i + 2;
         if (n != null && isWord(a, null)
-            && !CompletionVocabulary.NOT_AN_ALIAS.contains(toks.get(a).word.toLowerCase(Locale.ROOT))) {
-          named.put(toks.get(a).word.toLowerCase(Locale.ROOT), n);
+            && !CompletionVocabulary.NOT_AN_ALIAS.contains(toks.get(a).text().toLowerCase(Locale.ROOT))) {
+          named.put(toks.get(a).text().toLowerCase(Locale.ROOT), n);
         }
       }
     }
@@ -173,11 +144,11 @@ final class SqlCompletion {
     if (i >= toks.size()) {
       return null;
     }
-    Tok t = toks.get(i);
-    if (t.relation != null) {
-      return t.relation;
+    if (relations[i] != null) {
+      return relations[i];
     }
-    return t.word != null ? named.get(t.word.toLowerCase(Locale.ROOT)) : null;
+    SqlTokens.Tok t = toks.get(i);
+    return t.kind() == SqlTokens.Kind.WORD ? named.get(t.text().toLowerCase(Locale.ROOT)) : null;
   }
 
   private boolean containsJoin(int from, int to) {
@@ -189,119 +160,35 @@ final class SqlCompletion {
     return false;
   }
 
-  private int matching(int open) {
-    int depth = 0;
-    for (int i = open; i < toks.size(); i++) {
-      if (isPunct(i, '(')) {
-        depth++;
-      } else if (isPunct(i, ')') && --depth == 0) {
-        return i;
-      }
-    }
-    return toks.size();
-  }
-
   private boolean isWord(int i, String word) {
-    if (i < 0 || i >= toks.size() || toks.get(i).word == null) {
+    if (i < 0 || i >= toks.size() || toks.get(i).kind() != SqlTokens.Kind.WORD) {
       return false;
     }
-    return word == null || toks.get(i).word.equalsIgnoreCase(word);
+    return word == null || toks.get(i).isWord(word);
   }
 
   private boolean isPunct(int i, char c) {
-    return i >= 0 && i < toks.size() && toks.get(i).punct == c;
+    return i >= 0 && i < toks.size() && toks.get(i).isPunct(c);
   }
 
   // ---------------------------------------------------------------- lexing
 
   /**
-   * Cuts the SQL text into words and punctuation, skipping strings, quoted identifiers and
-   * comments (whose state runs across Jinja pieces: {@code '{{ var("x") }}'} is one string), and
-   * notes whether the cursor is inside one of those.
+   * The file's SQL tokens ({@link SqlTokens}), each Jinja expression that is one ref()/source()
+   * bound to its node, and whether the cursor is inside a string, quoted name or comment.
    */
   private void lex() {
+    SqlTokens.Lexed lexed = SqlTokens.lex(r.template);
+    cursorInLiteral = lexed.inLiteral(r.offset);
+    toks.addAll(lexed.tokens());
+    relations = new Node[toks.size()];
     StaticFacts facts = null;
-    int state = 0; // 0 code, 1 'string', 2 "identifier", 3 -- comment, 4 /* comment */, 5 `identifier`
-    for (Piece p : r.template.pieces()) {
-      if (p.kind() == PieceKind.EXPRESSION) {
-        if (state == 0) {
-          if (facts == null) {
-            facts = StaticExtractor.extract(r.template);
-          }
-          toks.add(new Tok(null, '\0', relationOf(p, facts), p.start()));
+    for (int i = 0; i < toks.size(); i++) {
+      if (toks.get(i).kind() == SqlTokens.Kind.JINJA) {
+        if (facts == null) {
+          facts = StaticExtractor.extract(r.template);
         }
-        continue;
-      }
-      if (p.kind() != PieceKind.TEXT) {
-        continue;
-      }
-      int i = p.start();
-      int end = p.end();
-      while (i < end) {
-        char c = text.charAt(i);
-        int from = i;
-        int before = state;
-        switch (state) {
-          case 1, 2, 5 -> {
-            char quote = state == 1 ? '\'' : state == 2 ? '"' : '`';
-            if (c == quote && i + 1 < end && text.charAt(i + 1) == quote) {
-              i++; // a doubled quote stays inside
-            } else if (c == quote) {
-              state = 0;
-            }
-            i++;
-          }
-          case 3 -> {
-            if (c == '\n') {
-              state = 0;
-            }
-            i++;
-          }
-          case 4 -> {
-            if (c == '*' && i + 1 < end && text.charAt(i + 1) == '/') {
-              state = 0;
-              i += 2;
-            } else {
-              i++;
-            }
-          }
-          default -> {
-            if (c == '\'') {
-              state = 1;
-              i++;
-            } else if (c == '"') {
-              state = 2;
-              i++;
-            } else if (c == '`') {
-              state = 5;
-              i++;
-            } else if (c == '-' && i + 1 < end && text.charAt(i + 1) == '-') {
-              state = 3;
-              i += 2;
-            } else if (c == '/' && i + 1 < end && text.charAt(i + 1) == '*') {
-              state = 4;
-              i += 2;
-            } else if (isWordChar(c)) {
-              int s = i;
-              while (i < end && isWordChar(text.charAt(i))) {
-                i++;
-              }
-              toks.add(new Tok(text.substring(s, i), '\0', null, s));
-            } else {
-              if (!Character.isWhitespace(c)) {
-                toks.add(new Tok(null, c, null, i));
-              }
-              i++;
-            }
-          }
-        }
-        if (from <= r.offset && r.offset < i
-            && (from == r.offset ? before != 0 : before != 0 || state != 0)) {
-          cursorInLiteral = true;
-        }
-      }
-      if (end == r.offset && state != 0) {
-        cursorInLiteral = true; // the cursor at the end of an unterminated string or comment
+        relations[i] = relationOf(r.template.pieceAt(toks.get(i).start()), facts);
       }
     }
   }

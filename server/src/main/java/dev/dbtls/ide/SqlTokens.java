@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
+ * The one lexer of the SQL inside a template (every editor feature reads template SQL through
+ * it; {@code sql.SqlLexer} is for compiled SQL, a plain text in one dialect).
  * The SQL of a template as words, quoted identifiers and punctuation, with their offsets. Only
  * TEXT pieces are SQL; strings, comments and dollar-quoted bodies are skipped, and their state
  * runs across Jinja pieces ({@code '{{ var("x") }}'} is one string). A {@code {{ ... }}} outside
@@ -48,10 +50,28 @@ final class SqlTokens {
   private enum State { CODE, STRING, QUOTED, LINE_COMMENT, BLOCK_COMMENT, DOLLAR }
 
   /**
-   * The tokens, and where the comments are: {@code /* * /} ones (closed or running to the end of
-   * the text) and {@code --} ones (each to its line end), for folding.
+   * A string, quoted name, comment or dollar-quoted body, delimiters included; {@code closed}: its
+   * last character closes it (a cursor right after it is outside), false for a {@code --} comment
+   * (to its line end) and for one that runs to the end of the text.
    */
-  record Lexed(List<Tok> tokens, List<TextRange> blockComments, List<TextRange> lineComments) {}
+  record Literal(int start, int end, boolean closed) {}
+
+  /**
+   * The tokens, and where the comments are: {@code /* * /} ones (closed or running to the end of
+   * the text) and {@code --} ones (each to its line end), for folding; and every literal.
+   */
+  record Lexed(List<Tok> tokens, List<TextRange> blockComments, List<TextRange> lineComments,
+      List<Literal> literals) {
+    /** Whether a cursor at {@code offset} is inside a string, quoted name or comment. */
+    boolean inLiteral(int offset) {
+      for (Literal l : literals) {
+        if (l.start() < offset && (offset < l.end() || !l.closed() && offset == l.end())) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   static List<Tok> of(ScannedTemplate template) {
     return lex(template).tokens();
@@ -62,10 +82,10 @@ final class SqlTokens {
     List<Tok> out = new ArrayList<>();
     List<TextRange> blockComments = new ArrayList<>();
     List<TextRange> lineComments = new ArrayList<>();
+    List<Literal> literals = new ArrayList<>();
     State state = State.CODE;
     char quote = '"';
-    int quotedStart = 0;
-    int commentStart = 0;
+    int literalStart = 0;
     for (Piece p : template.pieces()) {
       if (p.kind() == PieceKind.EXPRESSION && state == State.CODE) {
         out.add(new Tok(Kind.JINJA, p.start(), p.end(), ""));
@@ -84,6 +104,7 @@ final class SqlTokens {
               i++; // a doubled quote stays inside
             } else if (c == '\'') {
               state = State.CODE;
+              literals.add(new Literal(literalStart, i + 1, true));
             }
             i++;
           }
@@ -92,21 +113,24 @@ final class SqlTokens {
               i++;
             } else if (c == quote) {
               state = State.CODE;
-              out.add(new Tok(Kind.QUOTED, quotedStart, i + 1,
-                  text.substring(quotedStart + 1, i)));
+              out.add(new Tok(Kind.QUOTED, literalStart, i + 1,
+                  text.substring(literalStart + 1, i)));
+              literals.add(new Literal(literalStart, i + 1, true));
             }
             i++;
           }
           case LINE_COMMENT -> {
             if (c == '\n') {
-              lineComments.add(new TextRange(commentStart, i));
+              lineComments.add(new TextRange(literalStart, i));
+              literals.add(new Literal(literalStart, i, false));
               state = State.CODE;
             }
             i++;
           }
           case BLOCK_COMMENT -> {
             if (c == '*' && i + 1 < end && text.charAt(i + 1) == '/') {
-              blockComments.add(new TextRange(commentStart, i + 2));
+              blockComments.add(new TextRange(literalStart, i + 2));
+              literals.add(new Literal(literalStart, i + 2, true));
               state = State.CODE;
               i++;
             }
@@ -115,33 +139,34 @@ final class SqlTokens {
           case DOLLAR -> {
             if (c == '$' && i + 1 < end && text.charAt(i + 1) == '$') {
               state = State.CODE;
+              literals.add(new Literal(literalStart, i + 2, true));
               i++;
             }
             i++;
           }
           default -> {
             int s = i;
+            literalStart = i;
             if (c == '\'') {
               state = State.STRING;
               i++;
             } else if (c == '"' || c == '`') {
               state = State.QUOTED;
               quote = c;
-              quotedStart = i;
               i++;
             } else if (c == '-' && i + 1 < end && text.charAt(i + 1) == '-') {
               state = State.LINE_COMMENT;
-              commentStart = i;
               i += 2;
             } else if (c == '/' && i + 1 < end && text.charAt(i + 1) == '*') {
               state = State.BLOCK_COMMENT;
-              commentStart = i;
               i += 2;
             } else if (c == '$' && i + 1 < end && text.charAt(i + 1) == '$') {
               state = State.DOLLAR;
               i += 2;
             } else if (isWordChar(c)) {
-              while (i < end && isWordChar(text.charAt(i))) {
+              // `$` inside a name: Snowflake, PostgreSQL and Oracle allow it
+              while (i < end && (isWordChar(text.charAt(i)) || text.charAt(i) == '$'
+                  && !(i + 1 < end && text.charAt(i + 1) == '$'))) {
                 i++;
               }
               out.add(new Tok(Kind.WORD, s, i, text.substring(s, i)));
@@ -156,11 +181,14 @@ final class SqlTokens {
       }
     }
     if (state == State.LINE_COMMENT) {
-      lineComments.add(new TextRange(commentStart, text.length()));
+      lineComments.add(new TextRange(literalStart, text.length()));
     } else if (state == State.BLOCK_COMMENT) {
-      blockComments.add(new TextRange(commentStart, text.length()));
+      blockComments.add(new TextRange(literalStart, text.length()));
     }
-    return new Lexed(out, blockComments, lineComments);
+    if (state != State.CODE) {
+      literals.add(new Literal(literalStart, text.length(), false));
+    }
+    return new Lexed(out, blockComments, lineComments, literals);
   }
 
   /**
@@ -177,6 +205,22 @@ final class SqlTokens {
       }
     }
     return false;
+  }
+
+  /**
+   * The index of the parenthesis that closes the one at {@code open}, or -1 when it is not
+   * closed.
+   */
+  static int matching(List<Tok> toks, int open) {
+    int depth = 0;
+    for (int i = open; i < toks.size(); i++) {
+      if (toks.get(i).isPunct('(')) {
+        depth++;
+      } else if (toks.get(i).isPunct(')') && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The SQL word (letters, digits, {@code _}) around {@code offset}: {@code [start, end)}, empty when none. */

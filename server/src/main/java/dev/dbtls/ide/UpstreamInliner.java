@@ -113,7 +113,7 @@ public record UpstreamInliner(String sql, List<String> inlined) {
    * {@code with}); any other query is wrapped: {@code with ... select * from (query)}.
    */
   static String prepend(String parents, String sql) {
-    List<SqlTokens.Tok> toks = SqlScan.of(dev.dbtls.jinja.scan.JinjaScanner.scan(sql)).toks;
+    List<SqlTokens.Tok> toks = SqlTokens.of(dev.dbtls.jinja.scan.JinjaScanner.scan(sql));
     if (!toks.isEmpty() && toks.get(0).isWord("with")) {
       boolean recursive = toks.size() > 1 && toks.get(1).isWord("recursive");
       int rest = toks.get(recursive ? 1 : 0).end();

@@ -9,11 +9,8 @@ import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Span;
 import dev.dbtls.project.properties.ColumnSpec;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The data catalog search ({@code workspace/symbol}): every node, every column declared in

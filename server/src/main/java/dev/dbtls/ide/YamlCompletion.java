@@ -8,7 +8,6 @@ import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileKind;
 import dev.dbtls.project.ProjectFile;
-import dev.dbtls.project.properties.ColumnSpec;
 import dev.dbtls.project.yaml.YamlMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
@@ -468,37 +468,33 @@ final class YamlCompletion {
       seen.add(name.toLowerCase(Locale.ROOT));
     }
     Catalog catalog = ProjectCatalog.of(r.snapshot);
-    Map<String, ColumnSpec> yaml = new HashMap<>();
-    owner.columns().forEach(col -> yaml.put(col.name().toLowerCase(Locale.ROOT), col));
-    for (Catalog.Column col : catalog.columns(owner.uniqueId())) {
-      ColumnSpec spec = yaml.get(col.name().toLowerCase(Locale.ROOT));
-      column(col.name(), col.type(), spec != null ? spec.description() : col.comment(), 0,
-          owner.name(), seen, items);
+    List<NodeColumns.Column> known = NodeColumns.of(catalog, owner);
+    for (NodeColumns.Column col : known) {
+      if (col.warehouse() != null) {
+        column(col.name(), col.type(), col.description(), 0, owner.name(), seen, items);
+      }
     }
     if (owner.type() != ResourceType.SOURCE && owner.type() != ResourceType.SEED
         && owner.file() != null && !owner.file().isPython()) {
       for (String name : SelectedColumns.of(owner.file().text())) {
-        ColumnSpec spec = yaml.get(name.toLowerCase(Locale.ROOT));
-        column(name, spec != null ? spec.dataType() : null, spec != null ? spec.description()
-            : null, 0, "select of " + owner.name(), seen, items);
+        Optional<NodeColumns.Column> col = NodeColumns.column(catalog, owner, name);
+        column(name, col.map(NodeColumns.Column::type).orElse(null),
+            col.map(NodeColumns.Column::description).orElse(null), 0, "select of " + owner.name(),
+            seen, items);
       }
     }
     // the snapshot holds this buffer: its half-typed name is a YAML column already
     seen.add(items.prefix().toLowerCase(Locale.ROOT));
-    for (ColumnSpec col : owner.columns()) {
-      column(col.name(), col.dataType(), col.description(), 1, owner.name(), seen, items);
+    for (NodeColumns.Column col : known) {
+      column(col.name(), col.type(), col.description(), 1, owner.name(), seen, items);
     }
     for (String uid : owner.dependsOn()) {
       Node parent = r.manifest.nodes().get(uid);
       if (parent == null) {
         continue;
       }
-      for (Catalog.Column col : catalog.columns(uid)) {
-        column(col.name(), col.type(), col.comment(), 3, "from " + parent.name(), seen, items);
-      }
-      for (ColumnSpec col : parent.columns()) {
-        column(col.name(), col.dataType(), col.description(), 3, "from " + parent.name(), seen,
-            items);
+      for (NodeColumns.Column col : NodeColumns.of(catalog, parent)) {
+        column(col.name(), col.type(), col.description(), 3, "from " + parent.name(), seen, items);
       }
     }
   }
@@ -574,17 +570,14 @@ final class YamlCompletion {
   static final class Described {
     private Described() {}
 
-    private static final Map<ProjectSnapshot, Map<String, Map<String, String>>> CACHE =
-        new WeakHashMap<>();
-
     /** Name → display path of the file describing it, for one package and section. */
     static Map<String, String> of(ProjectSnapshot s, String pkg, String section) {
-      Map<String, Map<String, String>> all;
-      synchronized (CACHE) {
-        all = CACHE.get(s);
-      }
-      if (all == null) {
-        all = new HashMap<>();
+      return SnapshotData.of(s).described(() -> cut(s)).getOrDefault(pkg + "/" + section, Map.of());
+    }
+
+    private static Map<String, Map<String, String>> cut(ProjectSnapshot s) {
+      Map<String, Map<String, String>> all = new HashMap<>();
+      {
         for (ProjectFile f : s.inputs().files()) {
           if (f.kind() != FileKind.PROPERTIES) {
             continue;
@@ -596,11 +589,8 @@ final class YamlCompletion {
             e.getValue().forEach(n -> names.putIfAbsent(n, path));
           }
         }
-        synchronized (CACHE) {
-          CACHE.putIfAbsent(s, all);
-        }
       }
-      return all.getOrDefault(pkg + "/" + section, Map.of());
+      return all;
     }
 
     /**

@@ -7,6 +7,11 @@ import java.util.List;
  * Splits SQL into words, quoted strings and names, numbers and punctuation, by the dialect's
  * lexical rules (escapes, dollar quotes, comment styles). Never fails: an unterminated string,
  * quoted name or comment becomes one {@link SqlToken.Kind#UNTERMINATED} token to the end.
+ *
+ * <p>For compiled SQL (and SQL sent to the warehouse), which is one plain text in one dialect.
+ * The SQL inside a dbt template is a different input: text pieces between Jinja, where a string
+ * or comment may run across {@code {{ }}} and an expression stands for a relation or value; the
+ * editor features read that with {@code ide.SqlTokens}, and never with this lexer.
  */
 public final class SqlLexer {
   private final String sql;

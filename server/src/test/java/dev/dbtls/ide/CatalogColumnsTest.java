@@ -129,6 +129,17 @@ class CatalogColumnsTest {
   }
 
   @Test
+  void columnHoverSpellsAndDescribesAColumnAsCompletionDoes() {
+    // one "columns of a node" (NodeColumns): YAML's spelling, the catalog's type
+    String md = hover("""
+        -- file: models/report.sql
+        select order$0_id from {{ ref('stg_orders') }}
+        """);
+    assertTrue(md.startsWith("**column** `order_id` `INTEGER` · model `stg_orders`"), md);
+    assertTrue(md.endsWith("The order key."), md);
+  }
+
+  @Test
   void oneReadPerSnapshotAndNoneWithoutAFile() {
     Loaded l = load("-- file: models/report.sql\nselect 1$0\n");
     Catalog first = ProjectCatalog.of(l.snapshot());

@@ -301,6 +301,9 @@ class RenameTest {
     assertEquals("'is_good' is the name of one of dbt's builtin macros: the macro would override it",
         rename("{{ cents_to_$0dollars(x) }} *", "is_incremental").error().replace("is_incremental", "is_good"));
     assertFalse(rename("{{ cents_to_$0dollars(x) }} *", "if").ok());
+    // one set of dbt's context names (DbtBuiltins): its objects are taken as much as its functions
+    assertEquals("'target' is the name of one of dbt's builtin macros: the macro would override it",
+        rename("{{ cents_to_$0dollars(x) }} *", "target").error());
   }
 
   // ---------------------------------------------------------------- CTEs

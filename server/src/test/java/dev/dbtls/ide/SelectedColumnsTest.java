@@ -53,6 +53,25 @@ class SelectedColumnsTest {
   }
 
   @Test
+  void aStringRunsAcrossJinjaAndANameMayHoldADollar() {
+    // one lexer for template SQL (SqlTokens): '{{ var("x") }}' is one string, as everywhere else
+    assertEquals(List.of("label", "amount$usd", "status"), SelectedColumns.of("""
+        select '{{ var("label") }}' as label, amount$usd, status
+        from {{ ref('orders') }}
+        """));
+  }
+
+  @Test
+  void cteDefinitionsAreReadAsEverywhereElse() {
+    // one CTE reader (Ctes): column lists and `as [not] materialized` define CTEs here too
+    assertEquals(List.of("x", "y"), SelectedColumns.of("""
+        with a as materialized (select x, y from {{ ref('t') }}),
+        b (p, q) as (select 1, 2)
+        select * from a
+        """));
+  }
+
+  @Test
   void neverThrowsOnHalfTypedSql() {
     String sql = "with a as (select x, from b), c as ( select * from a where ( select \"q from ";
     for (int i = 0; i <= sql.length(); i++) {

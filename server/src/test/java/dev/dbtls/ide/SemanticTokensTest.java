@@ -50,6 +50,18 @@ class SemanticTokensTest {
   }
 
   @Test
+  void everyNameOfDbtsContextIsTheDefaultLibrary() {
+    // one set of dbt's context names (DbtBuiltins), called or not
+    assertEquals("""
+        0:0 {{ macro
+        0:3 selected_resources variable+defaultLibrary
+        0:22 }} macro
+        0:25 {{ macro
+        0:28 caller function+defaultLibrary
+        0:37 }} macro""", tokens("models/m.sql", "{{ selected_resources }} {{ caller() }}"));
+  }
+
+  @Test
   void statementsDefinitionsAndFilters() {
     assertEquals("""
         0:0 {% macro

@@ -27,6 +27,7 @@ final class CallNode extends AstRightValue {
   public Object eval(Bindings bindings, ELContext context) {
     Object target = callee.eval(bindings, context);
     Arguments args = Arguments.of(params.eval(bindings, context));
+    RenderLimits.tick();
     JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
     return Calls.call(interpreter, target, args, name == null ? "expression" : name);
   }

@@ -31,6 +31,7 @@ final class DbtFilters {
       for (Object o : PyMethods.toList(v)) {
         Object x = attribute == null ? o : o instanceof Map<?, ?> m ? m.get(String.valueOf(attribute)) : o;
         b.append(first ? "" : sep).append(PyValues.str(x));
+        RenderLimits.length(b.length(), "the string filter 'join' builds");
         first = false;
       }
       return b.toString();

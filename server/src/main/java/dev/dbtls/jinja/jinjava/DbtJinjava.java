@@ -12,7 +12,7 @@ import jinjava.javax.el.ExpressionFactory;
 
 /** Jinjava configured for dbt: Python expressions, dbt's tags, Python printing. */
 final class DbtJinjava extends Jinjava {
-  private final TreeStore trees = new TreeStore(new PySyntaxBuilder(), new Cache(4000));
+  private final TreeStore trees = new BoundedTreeStore();
   private final ExpressionFactory expressions = new ExpressionFactoryImpl(trees, new PyTruth());
 
   private final GlobalScope scope;
@@ -36,6 +36,29 @@ final class DbtJinjava extends Jinjava {
     DbtFilters.register(this);
   }
 
+  /**
+   * Expressions parsed once and cached; one nested deeper than {@link
+   * RenderLimits#MAX_EXPRESSION_DEPTH} brackets is refused before the (recursive) parser sees it:
+   * 5,000 parentheses took it 20 s to end in a StackOverflowError.
+   */
+  private static final class BoundedTreeStore extends TreeStore {
+    BoundedTreeStore() {
+      super(new PySyntaxBuilder(), new Cache(4000));
+    }
+
+    @Override
+    public jinjava.de.odysseus.el.tree.Tree get(String expression) {
+      if (expression.length() > 2 * RenderLimits.MAX_EXPRESSION_DEPTH
+          && RenderLimits.depth(expression) - (expression.startsWith("#{") ? 1 : 0)
+              > RenderLimits.MAX_EXPRESSION_DEPTH) {
+        throw RenderLimits.fail(dev.dbtls.project.ProblemCode.JINJA_TOO_DEEP,
+            "expression nested more than " + RenderLimits.MAX_EXPRESSION_DEPTH
+                + " brackets deep; the render stops here");
+      }
+      return super.get(expression);
+    }
+  }
+
   static JinjavaConfig config() {
     CompositeELResolver resolver = new CompositeELResolver();
     resolver.add(new PyResolver());
@@ -46,6 +69,10 @@ final class DbtJinjava extends Jinjava {
         .withFailOnUnknownTokens(false)
         .withEnableRecursiveMacroCalls(true)
         .withMaxMacroRecursionDepth(200)
+        .withMaxOutputSize(RenderLimits.MAX_STRING)
+        .withMaxStringLength(RenderLimits.MAX_STRING)
+        .withMaxListSize((int) RenderLimits.MAX_ITEMS)
+        .withMaxMapSize((int) RenderLimits.MAX_ITEMS)
         .withLegacyOverrides(LegacyOverrides.newBuilder()
             .withUseTrimmingForNotesAndExpressions(true)
             .withUsePyishObjectMapper(true)

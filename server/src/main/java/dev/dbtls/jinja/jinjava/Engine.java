@@ -58,6 +58,11 @@ public final class Engine {
     JinjavaInterpreter.pushCurrent(interpreter);
     try {
       Node root = interpreter.parse(CommentStripper.prepare(f.text() == null ? "" : f.text()));
+      Node deep = RenderLimits.tooDeep(root);
+      if (deep != null) {
+        setupProblems.add(tooDeep(f.path(), deep));
+        return;
+      }
       for (Node n : root.getChildren()) {
         if (n instanceof TagNode t) {
           JinjaMacro m = switch (t.getName()) {
@@ -72,6 +77,8 @@ public final class Engine {
       }
       setupProblems.addAll(ProblemTranslator.translate(interpreter.getErrors(), f.path()));
       ExpressionCheck.check(JINJAVA, root, f.path(), setupProblems);
+    } catch (Signals.LimitExceeded e) {
+      setupProblems.add(Problem.ofFile(f.path(), e.code, e.getMessage()));
     } catch (RuntimeException | StackOverflowError e) {
       setupProblems.add(Problem.ofFile(f.path(), ProblemCode.JINJA_SYNTAX, String.valueOf(e.getMessage())));
     } finally {
@@ -109,8 +116,14 @@ public final class Engine {
     String output = "";
     try {
       Node root = interpreter.parse(CommentStripper.prepare(r.text()));
-      output = interpreter.render(root, false);
-    } catch (Signals.CompilerError | Signals.MacroReturn | Signals.LoopControl e) {
+      Node deep = RenderLimits.tooDeep(root);
+      if (deep != null) {
+        session.problems.add(tooDeep(r.path(), deep));
+      } else {
+        output = interpreter.render(root, false);
+      }
+    } catch (Signals.CompilerError | Signals.MacroReturn | Signals.LoopControl
+        | Signals.LimitExceeded e) {
       // the problem is already recorded; dbt stops the render here
     } catch (InterpretException e) {
       // a tag failed hard (Jinjava stops the render); report it where it happened
@@ -119,8 +132,10 @@ public final class Engine {
       String file = session.frame().path();
       session.problems.add(Problem.at(file, Math.max(0, e.getLineNumber() - 1),
           Math.max(0, e.getStartPosition() - 1), code, String.valueOf(e.getMessage())));
-    } catch (RuntimeException | StackOverflowError e) {
-      session.problem(ProblemCode.JINJA_RENDER, String.valueOf(e.getMessage()));
+    } catch (StackOverflowError e) {
+      session.problem(ProblemCode.JINJA_TOO_DEEP, STACK_MESSAGE);
+    } catch (RuntimeException e) {
+      session.problem(ProblemCode.JINJA_RENDER, message(e));
     } finally {
       JinjavaInterpreter.popCurrent();
     }
@@ -144,10 +159,13 @@ public final class Engine {
       } else {
         result = m.call(args == null ? List.of() : args, kwargs == null ? Map.of() : kwargs);
       }
-    } catch (Signals.CompilerError | Signals.MacroReturn | Signals.LoopControl e) {
+    } catch (Signals.CompilerError | Signals.MacroReturn | Signals.LoopControl
+        | Signals.LimitExceeded e) {
       result = null;
-    } catch (RuntimeException | StackOverflowError e) {
-      session.problem(ProblemCode.JINJA_RENDER, String.valueOf(e.getMessage()));
+    } catch (StackOverflowError e) {
+      session.problem(ProblemCode.JINJA_TOO_DEEP, STACK_MESSAGE);
+    } catch (RuntimeException e) {
+      session.problem(ProblemCode.JINJA_RENDER, message(e));
     } finally {
       JinjavaInterpreter.popCurrent();
     }
@@ -156,6 +174,21 @@ public final class Engine {
       problemsOut.addAll(ProblemTranslator.translate(interpreter.getErrors(), ""));
     }
     return result instanceof Undefined ? null : result;
+  }
+
+  private static final String STACK_MESSAGE =
+      "rendering nested too deeply for the thread's stack; the render stops here";
+
+  /** An exception's message, or its kind when it has none (never "null"). */
+  private static String message(RuntimeException e) {
+    return e.getMessage() != null ? e.getMessage()
+        : e.getClass().getSimpleName() + " while rendering (-Ddbtls.stackTraces=true tells where)";
+  }
+
+  private static Problem tooDeep(String path, Node deep) {
+    return Problem.at(path, Math.max(0, deep.getLineNumber() - 1), Math.max(0, deep.getStartPosition() - 1),
+        ProblemCode.JINJA_TOO_DEEP, "Jinja tags nested more than " + RenderLimits.MAX_TAG_DEPTH
+            + " deep; the file is not rendered");
   }
 
   /** A Python datetime value, for contexts built outside this package. */

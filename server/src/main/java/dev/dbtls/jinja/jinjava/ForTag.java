@@ -62,6 +62,7 @@ final class ForTag implements Tag {
       if (condition != null) {
         List<Object> kept = new ArrayList<>();
         for (Object item : items) {
+          RenderLimits.tick();
           assign(interpreter, targets, item);
           if (PyValues.truthy(interpreter.resolveELExpression(condition, node.getLineNumber()))) {
             kept.add(item);
@@ -74,12 +75,14 @@ final class ForTag implements Tag {
       PyLoop loop = new PyLoop(items, depth);
       interpreter.getContext().put("loop", loop);
       while (loop.advance()) {
+        RenderLimits.tick();
         assign(interpreter, targets, loop.current());
         try {
           for (Node child : body) {
             interpreter.setLineNumber(child.getLineNumber());
             interpreter.setPosition(child.getStartPosition());
             out.append(child.render(interpreter).getValue());
+            RenderLimits.length(out.length(), "the output of this for loop");
           }
         } catch (Signals.LoopControl c) {
           if (c.isBreak) {

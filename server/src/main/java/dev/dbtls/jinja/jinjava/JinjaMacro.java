@@ -67,6 +67,11 @@ final class JinjaMacro implements JinjaCallable {
     RenderSession session = RenderSession.of(outer);
     DbtInterpreter interpreter = definedIn == null ? session.borrowInterpreter()
         : session.engine.interpreter(definedIn, session);
+    RenderLimits.tick();
+    if (session.depth() > RenderLimits.MAX_CALL_DEPTH) {
+      throw RenderLimits.fail(ProblemCode.JINJA_TOO_DEEP, "macro calls nested more than "
+          + RenderLimits.MAX_CALL_DEPTH + " deep (does '" + name + "' call itself without end?); the render stops here");
+    }
     int errorsBefore = interpreter.getErrors().size();
     checkArguments(session, args, kwargs);
     session.enter(packageName, path);
@@ -78,6 +83,7 @@ final class JinjaMacro implements JinjaCallable {
         interpreter.setLineNumber(node.getLineNumber()); // so problems point into the macro
         interpreter.setPosition(node.getStartPosition());
         out.append(node.render(interpreter).getValue());
+        RenderLimits.length(out.length(), "the output of macro '" + name + "'");
       }
       return out.toString();
     } catch (Signals.MacroReturn r) {

@@ -30,9 +30,10 @@ final class MethodCallNode extends AstMethod {
     Object base = dot.base().eval(bindings, context);
     Arguments a = Arguments.of(params.eval(bindings, context));
     JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
+    RenderLimits.tick();
     Object r = PyMethods.call(base, dot.name, a);
     if (r != PyMethods.NOT_FOUND) {
-      return r;
+      return RenderLimits.checked(r, "the result of ." + dot.name + "()");
     }
     if (base != null && !(base instanceof Undefined)) {
       Object attr = context.getELResolver().getValue(context, base, dot.name);

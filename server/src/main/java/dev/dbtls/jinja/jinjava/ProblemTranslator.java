@@ -21,7 +21,10 @@ final class ProblemTranslator {
       }
       boolean syntax = e.getReason() == ErrorReason.SYNTAX_ERROR || isSyntax(e.getException())
           || e.getMessage() != null && e.getMessage().startsWith("Syntax error");
-      ProblemCode code = syntax ? ProblemCode.JINJA_SYNTAX : ProblemCode.JINJA_RENDER;
+      boolean tooLarge = e.getException() instanceof com.hubspot.jinjava.interpret.OutputTooBigException
+          || e.getException() instanceof com.hubspot.jinjava.interpret.CollectionTooBigException;
+      ProblemCode code = tooLarge ? ProblemCode.JINJA_TOO_LARGE
+          : syntax ? ProblemCode.JINJA_SYNTAX : ProblemCode.JINJA_RENDER;
       Severity severity = e.getSeverity() == ErrorType.FATAL || syntax ? Severity.ERROR : Severity.WARNING;
       int line = Math.max(0, e.getLineno() - 1);
       int col = Math.max(0, e.getStartPosition() - 1);

@@ -25,11 +25,15 @@ final class PyFilter implements Filter {
   @Override
   public Object filter(Object var, JinjavaInterpreter interpreter, Object[] args,
       Map<String, Object> kwargs) {
-    return body.apply(var, new Arguments(Arrays.asList(args), kwargs));
+    RenderLimits.tick();
+    return RenderLimits.checked(body.apply(var, new Arguments(Arrays.asList(args), kwargs)),
+        "the result of filter '" + name + "'");
   }
 
   @Override
   public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
-    return body.apply(var, new Arguments(List.<Object>of((Object[]) args), Map.of()));
+    RenderLimits.tick();
+    return RenderLimits.checked(body.apply(var, new Arguments(List.<Object>of((Object[]) args), Map.of())),
+        "the result of filter '" + name + "'");
   }
 }

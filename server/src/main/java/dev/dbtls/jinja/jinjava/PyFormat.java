@@ -142,6 +142,7 @@ final class PyFormat {
     if (missing <= 0) {
       return s;
     }
+    RenderLimits.length(width, "the padded string");
     String f = String.valueOf(fill).repeat(missing);
     return switch (align) {
       case '<' -> s + f;

@@ -47,7 +47,7 @@ final class PyMethods {
       case "rstrip" -> strip(s, x.isEmpty() ? null : str(x.get(0)), false, true);
       case "split" -> split(s, x.isEmpty() ? null : str(x.get(0)),
           x.size() > 1 ? ((Number) x.get(1)).intValue() : -1);
-      case "replace" -> s.replace(str(x.get(0)), str(x.get(1)));
+      case "replace" -> replace(s, str(x.get(0)), str(x.get(1)));
       case "startswith" -> startsOrEnds(s, x.get(0), true);
       case "endswith" -> startsOrEnds(s, x.get(0), false);
       case "format" -> PyFormat.format(s, a.args(), a.kwargs());
@@ -296,11 +296,22 @@ final class PyMethods {
     return start ? s.startsWith(str(prefix)) : s.endsWith(str(prefix));
   }
 
+  /** str.replace, refused before it is built when the result could pass the string limit. */
+  private static String replace(String s, String old, String with) {
+    if (with.length() > old.length()) {
+      long most = old.isEmpty() ? s.length() + 1L : s.length() / old.length();
+      RenderLimits.length(s.length() + RenderLimits.times(most, with.length() - old.length()),
+          "the string .replace() builds");
+    }
+    return s.replace(old, with);
+  }
+
   private static String join(String sep, Object items) {
     StringBuilder b = new StringBuilder();
     boolean first = true;
     for (Object o : toList(items)) {
       b.append(first ? "" : sep).append(str(o));
+      RenderLimits.length(b.length(), "the string .join() builds");
       first = false;
     }
     return b.toString();
@@ -328,6 +339,7 @@ final class PyMethods {
   }
 
   private static String zfill(String s, int width) {
+    RenderLimits.length(width, "the string .zfill() builds");
     return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
   }
 

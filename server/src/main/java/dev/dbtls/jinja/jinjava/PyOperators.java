@@ -13,8 +13,12 @@ final class PyOperators {
   private PyOperators() {}
 
   /** {@code a ~ b}: str() of both sides, so None prints as None. */
-  static final AstBinary.Operator CONCAT = (bindings, context, left, right) ->
-      PyValues.str(left.eval(bindings, context)) + PyValues.str(right.eval(bindings, context));
+  static final AstBinary.Operator CONCAT = (bindings, context, left, right) -> {
+    String l = PyValues.str(left.eval(bindings, context));
+    String r = PyValues.str(right.eval(bindings, context));
+    RenderLimits.length((long) l.length() + r.length(), "the string '~' builds");
+    return l.concat(r);
+  };
 
   /** {@code a ** b}: exact integers however big, floats for negative or fractional powers. */
   static final AstBinary.Operator POWER = (bindings, context, left, right) -> {
@@ -61,6 +65,11 @@ final class PyOperators {
         if (add && r instanceof PyTemporal t && l instanceof PyTimedelta) {
           return t.plus(l);
         }
+        if (add && l instanceof String a && r instanceof String b) {
+          RenderLimits.length((long) a.length() + b.length(), "the string '+' builds");
+        } else if (add && l instanceof Collection<?> a && r instanceof Collection<?> b) {
+          RenderLimits.items((long) a.size() + b.size(), "the list '+' builds");
+        }
         return op.eval(bindings, context, new Value(l), new Value(r));
       };
     }
@@ -93,12 +102,13 @@ final class PyOperators {
     Object l = left.eval(b, c);
     Object r = right.eval(b, c);
     if (l instanceof String s && r instanceof Number n) {
-      return s.repeat(Math.max(0, n.intValue()));
+      return repeat(s, n);
     }
     if (r instanceof String s && l instanceof Number n) {
-      return s.repeat(Math.max(0, n.intValue()));
+      return repeat(s, n);
     }
     if (l instanceof Collection<?> items && r instanceof Number n) {
+      RenderLimits.items(RenderLimits.times(items.size(), n.longValue()), "the list '*' builds");
       List<Object> out = new ArrayList<>();
       for (int i = 0; i < n.intValue(); i++) {
         out.addAll(items);
@@ -106,6 +116,12 @@ final class PyOperators {
       return out;
     }
     return AstBinary.MUL.eval(b, c, new Value(l), new Value(r));
+  }
+
+  private static String repeat(String s, Number n) {
+    long times = PyOperators.integral(n) ? n.longValue() : (long) n.doubleValue();
+    RenderLimits.length(RenderLimits.times(s.length(), times), "the string '*' builds");
+    return s.repeat((int) Math.max(0, times));
   }
 
   /** An already evaluated operand, so JUEL's operator doesn't evaluate twice. */

@@ -15,6 +15,7 @@ final class PyResolver extends ELResolver {
     if (base == null) {
       return null;
     }
+    RenderLimits.tick();
     String key = String.valueOf(property);
     Object v = lookup(base, key);
     if (v != PyMethods.NOT_FOUND) {

@@ -24,6 +24,10 @@ final class RenderSession {
   private JinjavaInterpreter interpreter;
   private Context root;
   private final Deque<DbtInterpreter> idle = new ArrayDeque<>();
+  private final long timeoutMs = RenderLimits.timeoutMs();
+  private final long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+  private int ticks;
+  private boolean timedOut;
 
   RenderSession(Engine engine, String packageName, String path) {
     this.engine = engine;
@@ -63,8 +67,25 @@ final class RenderSession {
     return i != null ? i : interpreter;
   }
 
+  /** One step of the render; past its deadline, records the timeout once and ends the render. */
+  void tick() {
+    if ((++ticks & 63) == 0 && System.nanoTime() - deadline > 0 || timedOut) {
+      if (!timedOut) {
+        timedOut = true;
+        problem(ProblemCode.JINJA_TIMEOUT, "rendering took longer than " + timeoutMs
+            + " ms and was stopped here");
+      }
+      throw new Signals.LimitExceeded(ProblemCode.JINJA_TIMEOUT, "timeout");
+    }
+  }
+
   Frame frame() {
     return frames.peek();
+  }
+
+  /** Macro calls under way, the render itself counting as one. */
+  int depth() {
+    return frames.size();
   }
 
   void enter(String packageName, String path) {

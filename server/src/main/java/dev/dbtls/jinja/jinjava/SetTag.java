@@ -32,7 +32,10 @@ final class SetTag implements Tag, FlexibleTag {
     int eq = helpers.indexOf('=');
     if (eq < 0) {
       StringBuilder out = new StringBuilder();
-      node.getChildren().forEach(c -> out.append(c.render(interpreter).getValue()));
+      node.getChildren().forEach(c -> {
+        out.append(c.render(interpreter).getValue());
+        RenderLimits.length(out.length(), "the block of this set");
+      });
       interpreter.getContext().put(helpers.trim(), out.toString());
       return "";
     }

@@ -33,4 +33,14 @@ final class Signals {
       this.isBreak = isBreak;
     }
   }
+
+  /** A render limit was hit (RenderLimits): the problem is recorded; ends the render. */
+  static final class LimitExceeded extends Error {
+    final transient dev.dbtls.project.ProblemCode code;
+
+    LimitExceeded(dev.dbtls.project.ProblemCode code, String message) {
+      super(message, null, false, false);
+      this.code = code;
+    }
+  }
 }

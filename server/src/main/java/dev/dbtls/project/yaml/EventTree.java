@@ -1,5 +1,6 @@
 package dev.dbtls.project.yaml;
 
+import dev.dbtls.project.ProblemCode;
 import dev.dbtls.project.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,19 +16,51 @@ import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
-import org.yaml.snakeyaml.events.SequenceStartEvent;
 
 /**
  * Builds {@link YamlNode}s from SnakeYAML parser events: the first document only, anchors and
  * aliases resolved, {@code <<} merge keys applied, plain scalars typed as YAML 1.1 does
  * (booleans, null, integers, floats), quoted scalars kept as strings.
+ *
+ * <p>Iterative (an explicit stack, never the Java one) and bounded by {@link YamlLimits}: the
+ * nesting depth, counted through aliases too (an alias puts its whole target where it stands);
+ * the nodes aliases add when expanded (an alias shares its target, but every walk over the tree
+ * sees the target again: nine levels of nine aliases are 387 million nodes to a walk); the
+ * length of a scalar and of a key. Going past one throws {@link YamlLimits.Exceeded}.
  */
 final class EventTree {
+  /** An anchored node with what expanding it costs: its node count and height. */
+  private record Anchored(YamlNode node, long size, int height) {}
+
+  /** A collection being read: its items (a list) or entries (a map), and what it adds up to. */
+  private static final class Frame {
+    final Event start;
+    final boolean isMap;
+    final List<YamlNode> items = new ArrayList<>();
+    final Map<String, YamlNode> entries = new LinkedHashMap<>();
+    final Map<String, Span> keys = new LinkedHashMap<>();
+    YamlNode pendingKey;
+    long size = 1;
+    int height = 1;
+
+    Frame(Event start) {
+      this.start = start;
+      this.isMap = start instanceof MappingStartEvent;
+    }
+  }
+
   private final Iterator<Event> events;
-  private final Map<String, YamlNode> anchors = new HashMap<>();
+  private final Map<String, Anchored> anchors = new HashMap<>();
+  private final YamlLimits limits;
+  private long aliasNodes;
 
   EventTree(Iterator<Event> events) {
+    this(events, YamlLimits.DEFAULT);
+  }
+
+  EventTree(Iterator<Event> events, YamlLimits limits) {
     this.events = events;
+    this.limits = limits;
   }
 
   /** The first document's root, or null for an empty stream. */
@@ -45,46 +78,106 @@ final class EventTree {
     return null;
   }
 
-  private YamlNode node(Event e) {
-    if (e instanceof AliasEvent a) {
-      YamlNode target = anchors.get(a.getAnchor());
-      return target != null ? target : new YamlScalar(null, span(e.getStartMark(), e.getEndMark()));
-    }
-    YamlNode n;
-    if (e instanceof ScalarEvent s) {
-      n = new YamlScalar(s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && s.getTag() == null
-          ? plain(s.getValue()) : tagged(s), span(s.getStartMark(), s.getEndMark()));
-    } else if (e instanceof SequenceStartEvent) {
-      List<YamlNode> items = new ArrayList<>();
-      Event next;
-      while (!(next = events.next()).is(Event.ID.SequenceEnd)) {
-        items.add(node(next));
+  /** The node that starts with event {@code first}, read to its end without recursion. */
+  private YamlNode node(Event first) {
+    List<Frame> stack = new ArrayList<>();
+    Event e = first;
+    while (true) {
+      YamlNode done;
+      long size;
+      int height;
+      if (e instanceof CollectionStartEvent) {
+        if (stack.size() >= limits.maxDepth()) {
+          throw new YamlLimits.Exceeded(ProblemCode.YAML_TOO_DEEP, e.getStartMark(),
+              "YAML nested more than " + limits.maxDepth() + " levels deep");
+        }
+        stack.add(new Frame(e));
+        e = events.next();
+        continue;
       }
-      n = new YamlList(List.copyOf(items), span(e.getStartMark(), next.getEndMark()));
-    } else if (e instanceof MappingStartEvent) {
-      Map<String, YamlNode> entries = new LinkedHashMap<>();
-      Map<String, Span> keys = new LinkedHashMap<>();
-      Event next;
-      while (!(next = events.next()).is(Event.ID.MappingEnd)) {
-        YamlNode key = node(next);
-        YamlNode value = node(events.next());
+      if (e.is(Event.ID.SequenceEnd) || e.is(Event.ID.MappingEnd)) {
+        Frame f = stack.remove(stack.size() - 1);
+        Span span = span(f.start.getStartMark(), e.getEndMark());
+        done = f.isMap ? new YamlMap(f.entries, f.keys, span) : new YamlList(List.copyOf(f.items), span);
+        size = f.size;
+        height = f.height;
+        remember(f.start, done, size, height);
+      } else if (e instanceof AliasEvent a) {
+        Anchored target = anchors.get(a.getAnchor());
+        if (target == null) {
+          done = new YamlScalar(null, span(e.getStartMark(), e.getEndMark()));
+          size = 1;
+          height = 0;
+        } else {
+          done = target.node();
+          size = target.size();
+          height = target.height();
+          aliasNodes += size;
+          if (aliasNodes > limits.maxAliasNodes()) {
+            throw new YamlLimits.Exceeded(ProblemCode.YAML_ALIAS_BOMB, e.getStartMark(),
+                "YAML aliases expand to more than " + limits.maxAliasNodes()
+                    + " nodes (an alias bomb?)");
+          }
+          if (stack.size() + height > limits.maxDepth()) {
+            throw new YamlLimits.Exceeded(ProblemCode.YAML_TOO_DEEP, e.getStartMark(),
+                "YAML nested more than " + limits.maxDepth() + " levels deep (through alias *"
+                    + a.getAnchor() + ")");
+          }
+        }
+      } else if (e instanceof ScalarEvent s) {
+        Frame parent = stack.isEmpty() ? null : stack.get(stack.size() - 1);
+        boolean isKey = parent != null && parent.isMap && parent.pendingKey == null;
+        int max = isKey ? limits.maxKeyLength() : limits.maxScalarLength();
+        if (s.getValue().length() > max) {
+          throw new YamlLimits.Exceeded(ProblemCode.YAML_TOO_LARGE, e.getStartMark(),
+              (isKey ? "YAML key" : "YAML value") + " longer than " + max + " characters ("
+                  + s.getValue().length() + ")");
+        }
+        done = new YamlScalar(s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && s.getTag() == null
+            ? plain(s.getValue()) : tagged(s), span(s.getStartMark(), s.getEndMark()));
+        size = 1;
+        height = 0;
+        remember(e, done, size, height);
+      } else {
+        done = new YamlScalar(null, span(e.getStartMark(), e.getEndMark()));
+        size = 1;
+        height = 0;
+      }
+      if (stack.isEmpty()) {
+        return done;
+      }
+      Frame parent = stack.get(stack.size() - 1);
+      parent.size = saturatingAdd(parent.size, size);
+      parent.height = Math.max(parent.height, height + 1);
+      if (!parent.isMap) {
+        parent.items.add(done);
+      } else if (parent.pendingKey == null) {
+        parent.pendingKey = done;
+      } else {
+        YamlNode key = parent.pendingKey;
+        parent.pendingKey = null;
         String k = key instanceof YamlScalar ks ? String.valueOf(ks.value()) : String.valueOf(key.toPlain());
         if ("<<".equals(k) && key instanceof YamlScalar) {
-          merge(entries, keys, value);
+          merge(parent.entries, parent.keys, done);
         } else {
-          entries.put(k, value);
-          keys.put(k, key.span());
+          parent.entries.put(k, done);
+          parent.keys.put(k, key.span());
         }
       }
-      n = new YamlMap(entries, keys, span(e.getStartMark(), next.getEndMark()));
-    } else {
-      return new YamlScalar(null, span(e.getStartMark(), e.getEndMark()));
+      e = events.next();
     }
+  }
+
+  private void remember(Event e, YamlNode n, long size, int height) {
     String anchor = e instanceof NodeEvent ne ? ne.getAnchor() : null;
     if (anchor != null) {
-      anchors.put(anchor, n);
+      anchors.put(anchor, new Anchored(n, size, height));
     }
-    return n;
+  }
+
+  private static long saturatingAdd(long a, long b) {
+    long r = a + b;
+    return r < 0 ? Long.MAX_VALUE : r;
   }
 
   /** {@code <<: *anchor} adds the keys the mapping does not set itself. */

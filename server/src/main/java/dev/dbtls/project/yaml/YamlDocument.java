@@ -24,15 +24,36 @@ import org.yaml.snakeyaml.events.Event;
 public record YamlDocument(String path, YamlNode root, List<Problem> problems) {
 
   public static YamlDocument parse(String path, String text) {
+    return parse(path, text, YamlLimits.DEFAULT);
+  }
+
+  /** Parses within {@code limits}: a file that goes past one has no root and one problem. */
+  public static YamlDocument parse(String path, String text, YamlLimits limits) {
     List<Problem> problems = new ArrayList<>();
+    if (text != null && text.length() > limits.maxCodePoints()) {
+      problems.add(Problem.ofFile(path, ProblemCode.YAML_TOO_LARGE, "YAML file longer than "
+          + limits.maxCodePoints() + " characters (" + text.length() + "); the file is skipped"));
+      return new YamlDocument(path, null, problems);
+    }
+    int[] longest = longestLine(text);
+    if (longest[1] > limits.maxLineLength()) {
+      problems.add(Problem.at(path, longest[0], 0, ProblemCode.YAML_TOO_LARGE, "YAML line "
+          + (longest[0] + 1) + " is " + longest[1] + " characters long, more than "
+          + limits.maxLineLength() + "; the file is skipped"));
+      return new YamlDocument(path, null, problems);
+    }
     try {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(true);
-      options.setMaxAliasesForCollections(1000);
-      options.setCodePointLimit(64 * 1024 * 1024);
-      Iterator<Event> events = new Yaml(options).parse(new StringReader(text)).iterator();
-      YamlNode root = new EventTree(events).document();
+      options.setCodePointLimit(Integer.MAX_VALUE); // checked above, on the text we already hold
+      Iterator<Event> events = new Yaml(options).parse(new StringReader(text == null ? "" : text)).iterator();
+      YamlNode root = new EventTree(events, limits).document();
       return new YamlDocument(path, root, problems);
+    } catch (YamlLimits.Exceeded e) {
+      int line = e.mark == null ? 0 : e.mark.getLine();
+      int col = e.mark == null ? 0 : e.mark.getColumn();
+      problems.add(Problem.at(path, line, col, e.code, e.getMessage() + "; the file is skipped"));
+      return new YamlDocument(path, null, problems);
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       int line = m == null ? 0 : m.getLine();
@@ -46,6 +67,30 @@ public record YamlDocument(String path, YamlNode root, List<Problem> problems) {
       problems.add(Problem.at(path, 0, 0, ProblemCode.YAML_SYNTAX, "invalid YAML: " + e.getMessage()));
       return new YamlDocument(path, null, problems);
     }
+  }
+
+  /** The 0-based number and the length of the longest line. */
+  private static int[] longestLine(String text) {
+    int[] out = {0, 0};
+    if (text == null) {
+      return out;
+    }
+    int line = 0;
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      int stop = end < 0 ? text.length() : end;
+      if (stop - start > out[1]) {
+        out[0] = line;
+        out[1] = stop - start;
+      }
+      if (end < 0) {
+        break;
+      }
+      start = end + 1;
+      line++;
+    }
+    return out;
   }
 
   /** The root as a map, or an empty map when the file is empty, broken or not a mapping. */

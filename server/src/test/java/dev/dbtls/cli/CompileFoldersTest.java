@@ -1,0 +1,69 @@
+package dev.dbtls.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code compile} into a fresh target folder: many threads writing files of the same new folders
+ * at once never fail (it did in 1 run of 20: a thread wrote before another had made the folder).
+ */
+class CompileFoldersTest {
+  @Test
+  void threadsWritingIntoTheSameNewFoldersAllSucceed(@TempDir Path tmp) throws Exception {
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < 200; round++) {
+        Path out = tmp.resolve("r" + round);
+        CompileCommand.Folders folders = new CompileCommand.Folders();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int id = t;
+          done.add(pool.submit(() -> {
+            go.await();
+            for (int f = 0; f < 6; f++) { // 8 threads x 6 files over 3 deep folders
+              folders.write(out.resolve("compiled/shop/models/d" + (f % 3) + "/m" + id + "_" + f + ".sql"), "x");
+            }
+            return null;
+          }));
+        }
+        go.countDown(); // every thread starts at once: they all meet the same missing folders
+        for (Future<?> f : done) {
+          f.get(30, TimeUnit.SECONDS); // rethrows a failed write
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+          assertEquals(threads * 6, files.filter(Files::isRegularFile).count());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void compileIntoFreshTargetsWritesEveryNode(@TempDir Path tmp) {
+    String project = Path.of(System.getProperty("dbtls.repoRoot", "..")).resolve("test-projects/jaffle_shop")
+        .toAbsolutePath().normalize().toString();
+    for (int i = 0; i < 5; i++) {
+      Path out = tmp.resolve("t" + i);
+      CliRun r = CliRun.of("compile", "--quiet", "--project-dir", project, "--profiles-dir", project,
+          "--output-dir", out.toString());
+      assertEquals(0, r.exit(), r.err());
+      assertTrue(!r.err().contains("cannot write"), r.err());
+    }
+  }
+}
