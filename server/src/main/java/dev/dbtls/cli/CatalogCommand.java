@@ -1,7 +1,7 @@
 package dev.dbtls.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dbtls.ide.DatabaseExplorer;
+import dev.dbtls.query.DatabaseExplorer;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.warehouse.QueryCancel;
 import dev.dbtls.warehouse.WarehouseCatalog;

@@ -3,7 +3,7 @@ package dev.dbtls.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.warehouse.ExplainResult;
-import dev.dbtls.ide.ModelExplain;
+import dev.dbtls.query.ModelExplain;
 import dev.dbtls.ide.PlanSource;
 import dev.dbtls.store.Recommendations;
 import dev.dbtls.store.Store;

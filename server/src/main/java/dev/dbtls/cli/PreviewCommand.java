@@ -1,8 +1,8 @@
 package dev.dbtls.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dbtls.ide.PreviewHistory;
-import dev.dbtls.ide.PreviewSql;
+import dev.dbtls.query.PreviewHistory;
+import dev.dbtls.query.PreviewSql;
 import dev.dbtls.store.Store;
 import dev.dbtls.store.export.ExportFormat;
 import dev.dbtls.store.export.ExportResult;

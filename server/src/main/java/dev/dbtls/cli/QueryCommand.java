@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dbtls.ide.Analysis;
 import dev.dbtls.ide.Analysis.Cursor;
-import dev.dbtls.ide.DbtProjects;
+import dev.dbtls.workspace.DbtProjects;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.LineIndex;
 import dev.dbtls.project.Problem;

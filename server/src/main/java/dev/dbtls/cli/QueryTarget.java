@@ -1,7 +1,7 @@
 package dev.dbtls.cli;
 
-import dev.dbtls.ide.PreviewSql;
-import dev.dbtls.ide.UpstreamInliner;
+import dev.dbtls.query.PreviewSql;
+import dev.dbtls.query.UpstreamInliner;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.ProjectSnapshot;

@@ -1,6 +1,6 @@
 package dev.dbtls.cli;
 
-import dev.dbtls.ide.RecommendationChange;
+import dev.dbtls.query.RecommendationChange;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.store.Recommendations.Recommendation;
 import dev.dbtls.store.Store;

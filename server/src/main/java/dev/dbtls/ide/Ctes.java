@@ -21,8 +21,22 @@ import java.util.Set;
  * outline, rename, highlights, plan sources, preview of a CTE, and (through {@link #definitions})
  * the select list and SQL completion.
  */
-final class Ctes {
+public final class Ctes {
   private Ctes() {}
+
+  /**
+   * {@code sql} up to the end of its CTE {@code name}, then {@code select * from name}: what
+   * "preview this CTE" runs. Empty when the SQL has no (closed) CTE of that name.
+   */
+  public static java.util.Optional<String> selectFrom(String sql, String name) {
+    for (Cte c : of(sql)) {
+      if (c.closed() && c.name().equalsIgnoreCase(name)) {
+        return java.util.Optional.of(sql.substring(0, c.end()) + "\nselect * from "
+            + sql.substring(c.written().start(), c.written().end()));
+      }
+    }
+    return java.util.Optional.empty();
+  }
 
   /** A name's occurrence: offsets of the name itself (inside quotes for a quoted identifier). */
   record Occurrence(int start, int end) {

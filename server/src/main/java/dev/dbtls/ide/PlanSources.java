@@ -44,6 +44,11 @@ import java.util.function.Predicate;
  */
 public final class PlanSources {
   private static final String EPHEMERAL_PREFIX = "__dbt__cte__";
+  /**
+   * How a preview names the CTE of a parent it inlines because the warehouse does not have it
+   * ({@code query.UpstreamInliner} writes it, a plan step on it is traced back here).
+   */
+  public static final String UPSTREAM_PREFIX = "__dbtls_upstream__";
 
   /** Words that follow a relation but are not its alias. */
   private static final Set<String> NOT_ALIASES = Set.of("where", "on", "using", "join", "left",
@@ -206,8 +211,8 @@ public final class PlanSources {
       return direct.isEmpty() ? upstream(n -> relationMatches(n, parts)) : direct;
     }
     String p = parts.get(0);
-    if (p.startsWith(UpstreamInliner.PREFIX) && p.length() > UpstreamInliner.PREFIX.length()) {
-      String model = p.substring(UpstreamInliner.PREFIX.length());
+    if (p.startsWith(UPSTREAM_PREFIX) && p.length() > UPSTREAM_PREFIX.length()) {
+      String model = p.substring(UPSTREAM_PREFIX.length());
       List<PlanSource> direct = calls(n -> n.name().equalsIgnoreCase(model)).stream()
           .map(c -> new PlanSource(PlanSource.Kind.UPSTREAM, c.name(), c.uniqueId(),
               c.displayPath(), c.span()))

@@ -15,8 +15,21 @@ import java.util.List;
  * runs across Jinja pieces ({@code '{{ var("x") }}'} is one string). A {@code {{ ... }}} outside
  * a string is one {@link Kind#JINJA} token: it stands for a relation or a value in the SQL.
  */
-final class SqlTokens {
+public final class SqlTokens {
   private SqlTokens() {}
+
+  /**
+   * Where the CTE list of {@code sql} starts: the offset just after its leading {@code with} (or
+   * {@code with recursive}), or -1 when the statement does not start with one.
+   */
+  public static int afterLeadingWith(String sql) {
+    List<Tok> toks = of(dev.dbtls.jinja.scan.JinjaScanner.scan(sql));
+    if (toks.isEmpty() || !toks.get(0).isWord("with")) {
+      return -1;
+    }
+    boolean recursive = toks.size() > 1 && toks.get(1).isWord("recursive");
+    return toks.get(recursive ? 1 : 0).end();
+  }
 
   enum Kind { WORD, QUOTED, PUNCT, JINJA }
 

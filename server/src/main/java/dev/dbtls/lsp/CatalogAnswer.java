@@ -1,6 +1,6 @@
 package dev.dbtls.lsp;
 
-import dev.dbtls.ide.DatabaseExplorer;
+import dev.dbtls.query.DatabaseExplorer;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Span;
 import dev.dbtls.protocol.CatalogColumn;
@@ -28,7 +28,7 @@ final class CatalogAnswer {
     dev.dbtls.index.Catalog columns = explorer.columnsByNode();
     dev.dbtls.ide.ProjectCatalog.remember(root, columns);
     if (catalog.ok() && !catalog.cut()) {
-      store.thenAcceptAsync(st -> dev.dbtls.ide.SchemaMemory.save(st, s, columns));
+      store.thenAcceptAsync(st -> dev.dbtls.query.SchemaMemory.save(st, s, columns));
     }
     return new CatalogResult(explorer.target(), explorer.relations().stream().map(r -> {
       var rel = r.relation();

@@ -1,7 +1,7 @@
 package dev.dbtls.lsp;
 
-import dev.dbtls.ide.Settings;
-import dev.dbtls.ide.Workspace;
+import dev.dbtls.workspace.Settings;
+import dev.dbtls.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;

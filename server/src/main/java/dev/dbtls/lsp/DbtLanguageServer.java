@@ -1,7 +1,7 @@
 package dev.dbtls.lsp;
 
-import dev.dbtls.ide.Settings;
-import dev.dbtls.ide.Workspace;
+import dev.dbtls.workspace.Settings;
+import dev.dbtls.workspace.Workspace;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.ProjectInputs;
@@ -244,7 +244,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     // the warehouse columns cached last session, then target/catalog.json: read here, on the
     // build thread, not by the first request that needs them
     if (schemaRestored.add(projectDir) && !dev.dbtls.ide.ProjectCatalog.knowsWarehouse(projectDir)) {
-      store.thenAccept(st -> dev.dbtls.ide.SchemaMemory.restore(st, snapshot));
+      store.thenAccept(st -> dev.dbtls.query.SchemaMemory.restore(st, snapshot));
     }
     dev.dbtls.ide.ProjectCatalog.load(snapshot, workspace.files());
     LanguageClient c = client;

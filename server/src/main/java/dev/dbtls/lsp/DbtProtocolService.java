@@ -1,7 +1,7 @@
 package dev.dbtls.lsp;
 
 import dev.dbtls.ide.CompileFile;
-import dev.dbtls.ide.Workspace;
+import dev.dbtls.workspace.Workspace;
 import dev.dbtls.warehouse.QueryCancel;
 import dev.dbtls.warehouse.Warehouses;
 import dev.dbtls.index.compile.CompiledNode;
@@ -29,12 +29,12 @@ final class DbtProtocolService implements DbtProtocol {
   /** Blocking JDBC and store work runs here, never on the threads editor features use. */
   private final java.util.concurrent.Executor warehouse;
   private final CompletableFuture<dev.dbtls.store.Store> store;
-  private final java.util.function.Supplier<dev.dbtls.ide.Settings> settings;
+  private final java.util.function.Supplier<dev.dbtls.workspace.Settings> settings;
   private final BenchmarkAnswer benchmarks;
 
   DbtProtocolService(Workspace workspace, Uris uris, Warehouses warehouses, Requests requests,
       CompletableFuture<dev.dbtls.store.Store> store,
-      java.util.function.Supplier<dev.dbtls.ide.Settings> settings,
+      java.util.function.Supplier<dev.dbtls.workspace.Settings> settings,
       java.util.function.Supplier<org.eclipse.lsp4j.services.LanguageClient> client) {
     this.workspace = workspace;
     this.uris = uris;

@@ -2,7 +2,7 @@ package dev.dbtls.lsp;
 
 import dev.dbtls.ide.Cancellation;
 import dev.dbtls.ide.TextEdit;
-import dev.dbtls.ide.Workspace;
+import dev.dbtls.workspace.Workspace;
 import dev.dbtls.project.Span;
 import java.nio.file.Path;
 import java.util.List;

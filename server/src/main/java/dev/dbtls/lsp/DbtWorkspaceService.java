@@ -1,6 +1,6 @@
 package dev.dbtls.lsp;
 
-import dev.dbtls.ide.Workspace;
+import dev.dbtls.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;

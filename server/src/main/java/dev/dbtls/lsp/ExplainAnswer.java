@@ -1,8 +1,8 @@
 package dev.dbtls.lsp;
 
-import dev.dbtls.ide.ModelExplain;
+import dev.dbtls.query.ModelExplain;
 import dev.dbtls.ide.PlanSource;
-import dev.dbtls.ide.PreviewSql;
+import dev.dbtls.query.PreviewSql;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Span;
 import dev.dbtls.protocol.CompileProblem;

@@ -5,7 +5,7 @@ import dev.dbtls.ide.Analysis.Cursor;
 import dev.dbtls.ide.Rename;
 import dev.dbtls.ide.RenameResult;
 import dev.dbtls.ide.WorkspaceChange;
-import dev.dbtls.ide.Workspace;
+import dev.dbtls.workspace.Workspace;
 import dev.dbtls.project.LineIndex;
 import dev.dbtls.project.Span;
 import java.nio.file.Path;

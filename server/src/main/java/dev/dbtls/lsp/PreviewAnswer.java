@@ -1,6 +1,6 @@
 package dev.dbtls.lsp;
 
-import dev.dbtls.ide.PreviewSql;
+import dev.dbtls.query.PreviewSql;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.DbtProject;
 import dev.dbtls.project.Problem;
@@ -44,14 +44,14 @@ final class PreviewAnswer {
           null, 0, List.of(), problems, new PreviewError("compile-failed", "the SQL could not be compiled: see problems"));
     }
     java.time.Instant started = java.time.Instant.now();
-    dev.dbtls.ide.UpstreamInliner upstream = dev.dbtls.ide.UpstreamInliner.onWarehouse(s, prepared, warehouses);
+    dev.dbtls.query.UpstreamInliner upstream = dev.dbtls.query.UpstreamInliner.onWarehouse(s, prepared, warehouses);
     var r = warehouses.preview(s.inputs(), upstream.sql(), options(p.limit(), p.pageRows(),
         Boolean.TRUE.equals(p.allowWrites()), cancel));
     // the history is written after the answer, off the request's path
     var node = prepared.nodeId() == null ? null : s.manifest().nodes().get(prepared.nodeId());
     String written = p.sql() != null && !p.sql().isBlank() ? p.sql()
         : node != null && node.file() != null ? node.file().text() : prepared.sql();
-    store.thenAcceptAsync(st -> dev.dbtls.ide.PreviewHistory.record(st, s, written, prepared, r, started));
+    store.thenAcceptAsync(st -> dev.dbtls.query.PreviewHistory.record(st, s, written, prepared, r, started));
     return new PreviewResult(p.uri(), prepared.nodeId(), prepared.sql(),
         r.columns().stream().map(c -> new PreviewColumn(c.name(), c.databaseType(), c.type())).toList(),
         r.rows(), r.hasMore(), r.truncated(), r.cursor(), r.millis(), upstream.inlined(), problems,
@@ -68,7 +68,7 @@ final class PreviewAnswer {
               prepared == null ? "this document defines no model to profile"
                   : "the SQL could not be compiled: dbt/compile shows why"));
     }
-    dev.dbtls.ide.UpstreamInliner upstream = dev.dbtls.ide.UpstreamInliner.onWarehouse(s, prepared, warehouses);
+    dev.dbtls.query.UpstreamInliner upstream = dev.dbtls.query.UpstreamInliner.onWarehouse(s, prepared, warehouses);
     var r = warehouses.profile(s.inputs(), upstream.sql(), PreviewOptions.defaults().withCancel(cancel));
     return new dev.dbtls.protocol.ProfileResult(p.uri(), prepared.nodeId(), r.rows(),
         r.columns().stream().map(c -> new dev.dbtls.protocol.ColumnProfile(c.name(), c.type(),
@@ -95,7 +95,7 @@ final class PreviewAnswer {
       return new dev.dbtls.protocol.ExportResult(target.toString(), format.get().extension(), 0, 0, 0,
           new PreviewError("compile-failed", "nothing to export: the SQL could not be compiled"));
     }
-    dev.dbtls.ide.UpstreamInliner upstream = dev.dbtls.ide.UpstreamInliner.onWarehouse(s, prepared, warehouses);
+    dev.dbtls.query.UpstreamInliner upstream = dev.dbtls.query.UpstreamInliner.onWarehouse(s, prepared, warehouses);
     var r = warehouses.export(s.inputs(), upstream.sql(), target, format.get(),
         PreviewOptions.defaults().withLimit(p.limit() == null ? 0 : Math.max(0, p.limit()))
             .withTimeout(0).withCancel(cancel));

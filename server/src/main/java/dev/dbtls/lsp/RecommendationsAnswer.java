@@ -7,7 +7,7 @@ import dev.dbtls.protocol.PreviewError;
 import dev.dbtls.protocol.Recommendation;
 import dev.dbtls.protocol.RecommendationStatusParams;
 import dev.dbtls.protocol.RecommendationsResult;
-import dev.dbtls.ide.RecommendationChange;
+import dev.dbtls.query.RecommendationChange;
 import dev.dbtls.store.Recommendations;
 import dev.dbtls.store.Store;
 import dev.dbtls.store.StoreResult;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.dbtls.ide.PlanSources;
-import dev.dbtls.ide.PreviewSql;
-import dev.dbtls.ide.ModelExplain;
+import dev.dbtls.query.PreviewSql;
+import dev.dbtls.query.ModelExplain;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.compile.ProjectSnapshot;

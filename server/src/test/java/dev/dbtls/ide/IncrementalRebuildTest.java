@@ -1,5 +1,6 @@
 package dev.dbtls.ide;
 
+import dev.dbtls.workspace.OverlayFileSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,5 +1,6 @@
-package dev.dbtls.ide;
+package dev.dbtls.workspace;
 
+import dev.dbtls.ide.Analysis;
 import dev.dbtls.index.ParseCache;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.DbtProject;

@@ -1,5 +1,7 @@
-package dev.dbtls.ide;
+package dev.dbtls.query;
 
+import dev.dbtls.ide.PlanSource;
+import dev.dbtls.ide.PlanSources;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.store.Recommendations.Recommendation;

@@ -1,5 +1,6 @@
-package dev.dbtls.ide;
+package dev.dbtls.query;
 
+import dev.dbtls.query.DatabaseExplorer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.dbtls.ide;
+package dev.dbtls.workspace;
 
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProblemCode;

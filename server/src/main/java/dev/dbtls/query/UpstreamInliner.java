@@ -1,5 +1,6 @@
-package dev.dbtls.ide;
+package dev.dbtls.query;
 
+import dev.dbtls.ide.SqlTokens;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.compile.CompiledNode;
@@ -25,7 +26,7 @@ import java.util.function.Predicate;
  * @param inlined the parents put in as CTEs or read from CSV, in order (empty: nothing changed)
  */
 public record UpstreamInliner(String sql, List<String> inlined) {
-  static final String PREFIX = "__dbtls_upstream__";
+  static final String PREFIX = dev.dbtls.ide.PlanSources.UPSTREAM_PREFIX;
 
   /**
    * {@code prepared} with the parents its target's warehouse lacks put in front; unchanged when
@@ -113,10 +114,8 @@ public record UpstreamInliner(String sql, List<String> inlined) {
    * {@code with}); any other query is wrapped: {@code with ... select * from (query)}.
    */
   static String prepend(String parents, String sql) {
-    List<SqlTokens.Tok> toks = SqlTokens.of(dev.dbtls.jinja.scan.JinjaScanner.scan(sql));
-    if (!toks.isEmpty() && toks.get(0).isWord("with")) {
-      boolean recursive = toks.size() > 1 && toks.get(1).isWord("recursive");
-      int rest = toks.get(recursive ? 1 : 0).end();
+    int rest = SqlTokens.afterLeadingWith(sql);
+    if (rest >= 0) {
       return sql.substring(0, rest) + "\n" + parents + ",\n" + sql.substring(rest).stripLeading();
     }
     return "with " + parents + "\nselect * from (\n" + sql + "\n) as " + PREFIX + "query";

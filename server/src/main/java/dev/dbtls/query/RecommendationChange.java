@@ -1,4 +1,4 @@
-package dev.dbtls.ide;
+package dev.dbtls.query;
 
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.store.Recommendations.Recommendation;

@@ -1,4 +1,4 @@
-package dev.dbtls.ide;
+package dev.dbtls.query;
 
 import dev.dbtls.benchmark.Variant;
 import dev.dbtls.index.compile.ProjectSnapshot;

@@ -1,4 +1,4 @@
-package dev.dbtls.ide;
+package dev.dbtls.query;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package dev.dbtls.ide;
+package dev.dbtls.workspace;
 
+import dev.dbtls.ide.TextEdit;
 import dev.dbtls.project.FileSource;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.dbtls.ide;
+package dev.dbtls.workspace;
 
 import dev.dbtls.project.DbtProject;
 import java.io.IOException;

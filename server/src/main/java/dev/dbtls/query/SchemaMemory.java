@@ -1,5 +1,6 @@
-package dev.dbtls.ide;
+package dev.dbtls.query;
 
+import dev.dbtls.ide.ProjectCatalog;
 import dev.dbtls.index.Catalog;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.store.SchemaCache;

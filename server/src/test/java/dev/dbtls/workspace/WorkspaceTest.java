@@ -1,5 +1,9 @@
-package dev.dbtls.ide;
+package dev.dbtls.workspace;
 
+import dev.dbtls.ide.Analysis;
+import dev.dbtls.ide.CompileFile;
+import dev.dbtls.ide.ProjectDiagnostics;
+import dev.dbtls.ide.TextEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

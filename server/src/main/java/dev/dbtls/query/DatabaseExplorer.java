@@ -1,4 +1,4 @@
-package dev.dbtls.ide;
+package dev.dbtls.query;
 
 import dev.dbtls.index.Node;
 import dev.dbtls.index.RelationName;

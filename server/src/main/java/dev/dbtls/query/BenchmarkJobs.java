@@ -1,4 +1,4 @@
-package dev.dbtls.ide;
+package dev.dbtls.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtls.benchmark.Benchmark;

@@ -1,5 +1,7 @@
-package dev.dbtls.ide;
+package dev.dbtls.query;
 
+import dev.dbtls.ide.CompileFile;
+import dev.dbtls.ide.Ctes;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.compile.CompiledNode;
@@ -58,12 +60,9 @@ public record PreviewSql(String nodeId, String sql, List<Problem> problems, bool
   }
 
   private static PreviewSql upTo(PreviewSql whole, String cte) {
-    String sql = whole.sql();
-    for (Ctes.Cte c : Ctes.of(sql)) {
-      if (c.closed() && c.name().equalsIgnoreCase(cte)) {
-        return new PreviewSql(whole.nodeId(), sql.substring(0, c.end()) + "\nselect * from "
-            + sql.substring(c.written().start(), c.written().end()), whole.problems(), false);
-      }
+    Optional<String> upToCte = Ctes.selectFrom(whole.sql(), cte);
+    if (upToCte.isPresent()) {
+      return new PreviewSql(whole.nodeId(), upToCte.get(), whole.problems(), false);
     }
     List<Problem> problems = new java.util.ArrayList<>(whole.problems());
     problems.add(Problem.ofFile("", dev.dbtls.project.ProblemCode.COMPILER_ERROR,
