@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): the language server as an editor drives it, over JSON-RPC on stdio,
-# on a synthetic project (default 10k models). Reports time to the first diagnostics after
-# start, heap after indexing, and p50/p99 of completion, hover, definition, references and
-# diagnostics after an edit (dev.dbtls.lsp.LatencyBenchmark).
-# Usage: test-projects/lsp-benchmark.sh [models] [requests] [rebuildDelayMs]
+# on a synthetic project (default 10k models) (dev.dbtls.lsp.LatencyBenchmark). Reports, from
+# launching the server process, cold (fresh store and cache directories) and warm (a second
+# process on the same directories), median of several launches each: time until initialize
+# answers, to the first correct completion in ref(' (and how many wrong answers came first), to
+# the first diagnostics of the open file. Then, on the last warm server: heap after indexing and
+# p50/p99 of completion, hover, definition, references and diagnostics after an edit.
+# Usage: test-projects/lsp-benchmark.sh [models] [requests] [rebuildDelayMs] [launches]
+# BENCH_DIR: where projects are generated (default /tmp/dbtls-bench); BENCH_POLL_MS: pause
+# between a wrong completion answer at start and the next request (default 0: none);
+# BENCH_CACHE_WAIT_S: how long a cold start may take to write its cache file before it is shut
+# down (default 20).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-10000}"; requests="${2:-300}"; delay="${3:--1}"   # -1: rebuildDelayMs unset (adaptive)
+launches="${4:-3}"                                         # cold and warm starts, each
 dir="${BENCH_DIR:-/tmp/dbtls-bench}/p$n"
 [ -f "$dir/dbt_project.yml" ] || python3 "$root/test-projects/generate.py" "$dir" --models "$n" >/dev/null
-"$root/dbtls" --version >/dev/null   # builds the jar if needed
-(cd "$root" && mvn -B -ntp -q test-compile -pl server >/dev/null)
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+"$root/dbtls" --version >/dev/null   # builds the jar (and its class-data archive) if needed
+(cd "$root" && mvn -B -ntp -q test-compile -pl server -am >/dev/null)
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo "build: $(git -C "$root" log -1 --format='%h %cd' --date=iso 2>/dev/null || echo unknown)"
 java -cp "$root/server/target/dbtls.jar:$root/server/target/test-classes" \
-  dev.dbtls.lsp.LatencyBenchmark "$root/dbtls" "$dir" "$requests" "$delay"
+  dev.dbtls.lsp.LatencyBenchmark "$root/dbtls" "$dir" "$requests" "$delay" "$launches"

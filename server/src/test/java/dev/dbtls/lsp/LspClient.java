@@ -41,6 +41,7 @@ final class LspClient implements AutoCloseable {
   private final List<JsonObject> seen = new ArrayList<>();
   private final StringBuilder stderr = new StringBuilder();
   private volatile Throwable readFailure;
+  private volatile java.util.function.Consumer<JsonObject> listener = n -> { };
 
   private final InputStream in;
 
@@ -81,7 +82,15 @@ final class LspClient implements AutoCloseable {
 
   /** Any command that speaks LSP over its stdio (the {@code ./dbtls} launcher, say). */
   static LspClient startCommand(Path workDir, List<String> command) throws IOException {
-    Process p = new ProcessBuilder(command).directory(workDir.toFile()).start();
+    return startCommand(workDir, command, Map.of());
+  }
+
+  /** As {@link #startCommand(Path, List)}, with these environment variables set for it. */
+  static LspClient startCommand(Path workDir, List<String> command, Map<String, String> env)
+      throws IOException {
+    ProcessBuilder b = new ProcessBuilder(command).directory(workDir.toFile());
+    b.environment().putAll(env);
+    Process p = b.start();
     return new LspClient(p, p.getInputStream(), p.getOutputStream());
   }
 
@@ -114,6 +123,14 @@ final class LspClient implements AutoCloseable {
     cmd.add("dev.dbtls.cli.Main");
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd).directory(workDir.toFile());
+  }
+
+  /**
+   * Called on the reader thread with each notification from the server as it arrives (before
+   * {@link #await} sees it): for timing when something came, not when it was looked at.
+   */
+  void onNotification(java.util.function.Consumer<JsonObject> listener) {
+    this.listener = listener;
   }
 
   Process process() {
@@ -301,6 +318,7 @@ final class LspClient implements AutoCloseable {
         JsonObject p = msg.getAsJsonObject("params");
         diagnostics.put(p.get("uri").getAsString(), p.getAsJsonArray("diagnostics"));
       }
+      listener.accept(msg);
       notifications.add(msg);
     } else if (msg.has("id") && msg.get("id").isJsonPrimitive() && msg.get("id").getAsJsonPrimitive().isNumber()) {
       CompletableFuture<JsonObject> f = pending.remove(msg.get("id").getAsInt());
