@@ -69,7 +69,7 @@ public final class Benchmark {
     }
 
     BenchmarkResult run() {
-      WarehouseError refused = Guard.refusal(plan, w.sqlType(), w.kind(), w.targetName());
+      WarehouseError refused = Guard.refusal(plan, w.sqlType(), w.kind(), w.targetName(), w.fileAccess());
       if (refused != null) {
         return result(BenchmarkResult.Status.REFUSED, refused);
       }

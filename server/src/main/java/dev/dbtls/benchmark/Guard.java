@@ -20,11 +20,17 @@ final class Guard {
 
   /** Why the plan cannot run on a warehouse of {@code sqlType}, or null. */
   static WarehouseError refusal(BenchmarkPlan plan, String sqlType, String kind, String target) {
+    return refusal(plan, sqlType, kind, target, dev.dbtls.warehouse.FileAccess.NONE);
+  }
+
+  /** As above; file functions read only what {@code files} allows. */
+  static WarehouseError refusal(BenchmarkPlan plan, String sqlType, String kind, String target,
+      dev.dbtls.warehouse.FileAccess files) {
     if (plan.variants().isEmpty()) {
       return refused("there is no query to benchmark");
     }
     for (Variant v : plan.variants()) {
-      ReadOnlyCheck.Verdict verdict = ReadOnlyCheck.check(v.sql(), sqlType);
+      ReadOnlyCheck.Verdict verdict = ReadOnlyCheck.check(v.sql(), sqlType, files);
       switch (verdict.kind()) {
         case QUERY -> { }
         case EMPTY -> {
@@ -33,6 +39,9 @@ final class Guard {
         case MULTIPLE -> {
           return refused("variant '" + v.label() + "' has more than one statement; a benchmark"
               + " times one query");
+        }
+        case SIDE_EFFECT -> {
+          return refused("variant '" + v.label() + "': dbtls does not run this: " + verdict.what());
         }
         default -> {
           return refused("variant '" + v.label() + "' is " + article(verdict.what())

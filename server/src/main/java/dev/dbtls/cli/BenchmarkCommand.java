@@ -37,6 +37,10 @@ import picocli.CommandLine.Option;
 final class BenchmarkCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
+  @Option(names = "--allow-file-reads", description = "Let the SQL read any file through the warehouse's "
+      + "file functions (read_csv, pg_read_file, ...); without it only the project's own files")
+  boolean allowFileReads;
+
   @Option(names = "--sql", description = "Ad-hoc SQL (Jinja allowed) instead of a model")
   String sql;
 
@@ -82,6 +86,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     ProjectSnapshot s = target.snapshot();
     Path file = target.file();
     try (Warehouses warehouses = new Warehouses(); Store store = Store.open()) {
+      warehouses.allowFileReads(allowFileReads);
       store.notices().forEach(n -> System.err.println("dbtls: " + n));
       ModelBenchmark what = ModelBenchmark.prepare(s, file, sql, compare, recommendation, store,
           warehouses);

@@ -31,6 +31,10 @@ import picocli.CommandLine.Option;
 final class ExplainCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
+  @Option(names = "--allow-file-reads", description = "Let the SQL read any file through the warehouse's "
+      + "file functions (read_csv, pg_read_file, ...); without it only the project's own files")
+  boolean allowFileReads;
+
   @Option(names = "--sql", description = "Ad-hoc SQL (Jinja allowed) instead of a model")
   String sql;
 
@@ -56,6 +60,7 @@ final class ExplainCommand implements Callable<Integer> {
     ProjectSnapshot snapshot = target.snapshot();
     try (Warehouses warehouses = new Warehouses();
         Store store = noStore ? null : Store.open()) {
+      warehouses.allowFileReads(allowFileReads);
       if (store != null) {
         store.notices().forEach(n -> System.err.println("dbtls: " + n));
       }

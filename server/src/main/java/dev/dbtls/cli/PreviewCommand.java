@@ -29,6 +29,10 @@ import picocli.CommandLine.Option;
 final class PreviewCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
+  @Option(names = "--allow-file-reads", description = "Let the SQL read any file through the warehouse's "
+      + "file functions (read_csv, pg_read_file, ...); without it only the project's own files")
+  boolean allowFileReads;
+
   @Option(names = "--sql", description = "Ad-hoc SQL (Jinja allowed) instead of a model")
   String sql;
 
@@ -76,6 +80,7 @@ final class PreviewCommand implements Callable<Integer> {
     PreviewOptions options = PreviewOptions.defaults().withLimit(rows)
         .withPage((int) Math.max(1, Math.min(rows, 5000)), 64L << 20).withTimeout(timeout);
     try (Warehouses warehouses = new Warehouses()) {
+      warehouses.allowFileReads(allowFileReads);
       java.time.Instant started = java.time.Instant.now();
       // parents not built yet go in front as CTEs (seeds from CSV on DuckDB)
       PreviewResult r = warehouses.preview(snapshot.inputs(), target.inlined(warehouses), options);
@@ -101,6 +106,7 @@ final class PreviewCommand implements Callable<Integer> {
   /** Each column summarized over the whole result, by the warehouse. */
   private int profile(QueryTarget target) throws Exception {
     try (Warehouses warehouses = new Warehouses()) {
+      warehouses.allowFileReads(allowFileReads);
       var r = warehouses.profile(target.snapshot().inputs(), target.inlined(warehouses),
           PreviewOptions.defaults().withTimeout(timeout));
       if (!r.ok()) {
@@ -135,6 +141,7 @@ final class PreviewCommand implements Callable<Integer> {
     PreviewOptions options = PreviewOptions.defaults().withLimit(limit == null ? 0 : limit)
         .withTimeout(0);
     try (Warehouses warehouses = new Warehouses()) {
+      warehouses.allowFileReads(allowFileReads);
       ExportResult r = warehouses.export(target.snapshot().inputs(), target.inlined(warehouses), export.toAbsolutePath(),
           format.get(), options);
       if (!r.ok()) {

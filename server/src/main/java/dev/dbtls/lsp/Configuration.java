@@ -25,10 +25,13 @@ final class Configuration {
   private volatile Path base;
 
   private final java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store;
+  private final dev.dbtls.warehouse.Warehouses warehouses;
 
   Configuration(Workspace workspace, Consumer<Settings> onSeverityChange,
-      java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store) {
+      java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store,
+      dev.dbtls.warehouse.Warehouses warehouses) {
     this.workspace = workspace;
+    this.warehouses = warehouses;
     this.onSeverityChange = onSeverityChange;
     this.store = store;
   }
@@ -52,6 +55,7 @@ final class Configuration {
     Settings before = current;
     current = next;
     workspace.rebuildDelay(next.rebuildDelayMillis());
+    warehouses.allowFileReads(next.allowFileReads());
     if (next.historyMaxEntries() != null) {
       store.thenAccept(st -> st.history().setMaxEntries(next.historyMaxEntries()));
     }

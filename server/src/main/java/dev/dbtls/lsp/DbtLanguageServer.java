@@ -100,7 +100,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
             }
           }
         });
-    this.configuration = new Configuration(workspace, s -> republish(), store);
+    this.configuration = new Configuration(workspace, s -> republish(), store, warehouses);
     this.textDocuments = new DbtTextDocumentService(workspace, uris, requests, this::refused);
     this.workspaceService = new DbtWorkspaceService(workspace, uris, this::settingsChanged,
         textDocuments.features());

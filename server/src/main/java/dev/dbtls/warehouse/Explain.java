@@ -43,7 +43,7 @@ public final class Explain {
 
   static ExplainResult execute(Warehouse w, String sql, boolean analyze, QueryCancel cancel,
       long t0) {
-    ReadOnlyCheck.Verdict v = ReadOnlyCheck.check(sql, w.sqlType());
+    ReadOnlyCheck.Verdict v = ReadOnlyCheck.check(sql, w.sqlType(), w.fileAccess());
     WarehouseError refused = refusal(v);
     if (refused != null) {
       return ExplainResult.failed(refused, sql, analyze, Preview.millis(t0));
@@ -127,6 +127,8 @@ public final class Explain {
       case EMPTY -> WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY, "there is no SQL to explain");
       case MULTIPLE -> WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY,
           "explain takes one statement; this SQL has more than one");
+      case SIDE_EFFECT -> WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY,
+          "dbtls does not run this: " + v.what());
       default -> WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY,
           "explain only explains queries, and this is " + v.what());
     };

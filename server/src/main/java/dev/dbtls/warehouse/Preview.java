@@ -68,7 +68,7 @@ public final class Preview {
   }
 
   static PreviewResult execute(Warehouse w, String sql, PreviewOptions o, long t0) {
-    ReadOnlyCheck.Verdict v = ReadOnlyCheck.check(sql, w.sqlType());
+    ReadOnlyCheck.Verdict v = ReadOnlyCheck.check(sql, w.sqlType(), w.fileAccess());
     WarehouseError refused = refusal(v, o.allowWrites());
     if (refused != null) {
       return PreviewResult.failed(refused, sql, millis(t0));
@@ -99,8 +99,8 @@ public final class Preview {
         if (!st.execute(toRun)) {
           watch.close();
           long count = st.getUpdateCount();
-          if (!c.getAutoCommit()) {
-            c.commit();
+          if (!c.getAutoCommit() && write) {
+            c.commit(); // the user allowed this write; anything else is rolled back on close
           }
           close(st, c);
           return new PreviewResult(java.util.List.of(), java.util.List.of(), false, false, null,
@@ -149,6 +149,8 @@ public final class Preview {
       case WRITE -> allowWrites ? null : WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY,
           "preview only runs queries, and this is " + article(v.what())
               + ": allow writes to run it");
+      case SIDE_EFFECT -> WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY,
+          "dbtls does not run this: " + v.what());
       default -> null;
     };
   }

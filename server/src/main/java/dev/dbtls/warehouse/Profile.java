@@ -34,7 +34,7 @@ public final class Profile {
   }
 
   static ProfileResult compute(Warehouse w, String sql, PreviewOptions o, long t0) {
-    ReadOnlyCheck.Verdict v = ReadOnlyCheck.check(sql, w.sqlType());
+    ReadOnlyCheck.Verdict v = ReadOnlyCheck.check(sql, w.sqlType(), w.fileAccess());
     if (v.kind() != ReadOnlyCheck.Kind.QUERY) {
       WarehouseError refused = Preview.refusal(v, false);
       return ProfileResult.failed(refused != null ? refused : WarehouseError.of(
@@ -50,7 +50,9 @@ public final class Profile {
     try (QueryWatch watch = new QueryWatch(o.cancel(), o.timeoutSeconds())) {
       try {
         Preview.prepare(c, spec, false);
-        c.setAutoCommit(true); // one failing aggregate must not abort the others' transaction
+        // every statement in a transaction rolled back right after it: nothing it did stays, and
+        // one failing aggregate does not abort the next one's transaction
+        c.setAutoCommit(false);
         Query q = new Query(c, watch, spec.sqlType(), v.sql());
         List<String[]> columns = q.columns();
         long[] rows = {0};
@@ -147,6 +149,18 @@ public final class Profile {
     }
 
     private boolean each(String query, RowReader reader) throws SQLException {
+      try {
+        return eachInTransaction(query, reader);
+      } finally {
+        try {
+          c.rollback();
+        } catch (SQLException e) {
+          // the connection is reset when it goes back to the pool
+        }
+      }
+    }
+
+    private boolean eachInTransaction(String query, RowReader reader) throws SQLException {
       try (Statement st = c.createStatement()) {
         watch.running(st);
         try (ResultSet rs = st.executeQuery(query)) {

@@ -42,7 +42,9 @@ public final class ReadOnlyCheck {
     /** Writes, or cannot be shown to only read. */
     WRITE,
     MULTIPLE,
-    EMPTY
+    EMPTY,
+    /** Reads only, but calls a function whose effects reach beyond the session ({@link SideEffects}). */
+    SIDE_EFFECT
   }
 
   /** {@code sql} is the statement without trailing semicolons and comments. */
@@ -59,8 +61,18 @@ public final class ReadOnlyCheck {
 
   private ReadOnlyCheck() {}
 
-  /** Checks one statement in the dialect of {@code adapterType}; never throws. */
+  /** Checks one statement in the dialect of {@code adapterType}, reading no file; never throws. */
   public static Verdict check(String sql, String adapterType) {
+    return check(sql, adapterType, FileAccess.NONE);
+  }
+
+  /**
+   * Checks the statement that will run — wherever its parts came from (a model, its inlined
+   * parents, ad-hoc SQL) — in the dialect of {@code adapterType}: one statement, reading only,
+   * with no write nested inside it and no call with effects beyond the session; file functions
+   * read only what {@code files} allows. Never throws.
+   */
+  public static Verdict check(String sql, String adapterType, FileAccess files) {
     SqlDialect dialect = SqlDialect.of(adapterType).orElse(SqlDialect.of("postgres").orElseThrow());
     List<SqlToken> tokens = SqlLexer.lex(sql == null ? "" : sql, dialect);
     int last = -1;
@@ -79,7 +91,71 @@ public final class ReadOnlyCheck {
     Statement parsed = parse(body, dialect);
     Kind kind = parsed != null ? kind(parsed) : byFirstWord(tokens, last);
     String what = parsed != null ? describe(parsed) : first(tokens) + " statement";
+    if (kind == Kind.QUERY || kind == Kind.COMMAND) {
+      String nested = nestedWrite(tokens);
+      if (nested != null) {
+        return new Verdict(Kind.WRITE, body, nested);
+      }
+      String effect = SideEffects.refusal(tokens, adapterType == null ? "" : adapterType.toLowerCase(Locale.ROOT),
+          files == null ? FileAccess.NONE : files);
+      if (effect != null) {
+        return new Verdict(Kind.SIDE_EFFECT, body, effect);
+      }
+    }
     return new Verdict(kind, body, what);
+  }
+
+  /**
+   * Statements that write, by their opening words, anywhere inside the query (a data-modifying
+   * CTE, say): the first word and what follows it (null: any name), so that a column called
+   * {@code load} or {@code comment} in parentheses is not taken for one.
+   */
+  private static final java.util.Map<String, Set<String>> WRITE_OPENINGS = java.util.Map.ofEntries(
+      java.util.Map.entry("insert", Set.of("into", "overwrite", "or", "ignore")),
+      java.util.Map.entry("delete", Set.of("from")), java.util.Map.entry("merge", Set.of("into")),
+      java.util.Map.entry("replace", Set.of("into")), java.util.Map.entry("upsert", Set.of("into")),
+      java.util.Map.entry("update", Set.of()), java.util.Map.entry("truncate", Set.of()),
+      java.util.Map.entry("create", Set.of()), java.util.Map.entry("drop", Set.of()),
+      java.util.Map.entry("alter", Set.of()), java.util.Map.entry("grant", Set.of()),
+      java.util.Map.entry("revoke", Set.of()), java.util.Map.entry("copy", Set.of()),
+      java.util.Map.entry("vacuum", Set.of()), java.util.Map.entry("attach", Set.of()),
+      java.util.Map.entry("detach", Set.of()), java.util.Map.entry("install", Set.of()),
+      java.util.Map.entry("pragma", Set.of()), java.util.Map.entry("notify", Set.of()),
+      java.util.Map.entry("listen", Set.of()), java.util.Map.entry("execute", Set.of()),
+      java.util.Map.entry("prepare", Set.of()), java.util.Map.entry("reindex", Set.of()),
+      java.util.Map.entry("lock", Set.of("table")), java.util.Map.entry("discard", Set.of("all", "plans",
+          "sequences", "temp", "temporary")), java.util.Map.entry("export", Set.of("database")),
+      java.util.Map.entry("import", Set.of("database")), java.util.Map.entry("refresh", Set.of("materialized")),
+      java.util.Map.entry("call", Set.of()), java.util.Map.entry("set", Set.of()),
+      java.util.Map.entry("load", Set.of()), java.util.Map.entry("checkpoint", Set.of()));
+  /** Words that continue an expression, never a statement's name. */
+  private static final Set<String> EXPRESSION_WORDS = Set.of("is", "and", "or", "not", "in", "between",
+      "like", "ilike", "as", "over", "from", "then", "else", "end", "when", "filter", "within",
+      "collate", "at", "escape", "similar", "desc", "asc", "nulls", "limit", "order", "group", "where");
+
+  /** A write statement opening right after a parenthesis ({@code as (delete ...)}), or null. */
+  private static String nestedWrite(List<SqlToken> tokens) {
+    for (int i = 1; i + 1 < tokens.size(); i++) {
+      SqlToken t = tokens.get(i);
+      SqlToken next = tokens.get(i + 1);
+      if (!tokens.get(i - 1).isPunct('(') || t.kind() != SqlToken.Kind.WORD) {
+        continue;
+      }
+      String word = t.text().toLowerCase(Locale.ROOT);
+      Set<String> follows = WRITE_OPENINGS.get(word);
+      if (follows == null) {
+        continue;
+      }
+      String after = next.text().toLowerCase(Locale.ROOT);
+      boolean opens = follows.isEmpty()
+          ? (next.kind() == SqlToken.Kind.WORD || next.kind() == SqlToken.Kind.QUOTED)
+              && !EXPRESSION_WORDS.contains(after)
+          : next.kind() == SqlToken.Kind.WORD && follows.contains(after);
+      if (opens) {
+        return "a query with " + word + " inside it";
+      }
+    }
+    return null;
   }
 
   private static boolean hasSemicolonBetween(List<SqlToken> tokens, int from, int to) {

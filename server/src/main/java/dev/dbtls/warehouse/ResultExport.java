@@ -35,7 +35,7 @@ public final class ResultExport {
 
   private static ExportResult execute(Warehouse w, String sql, Path target, ExportFormat format,
       PreviewOptions o, long t0) {
-    ReadOnlyCheck.Verdict v = ReadOnlyCheck.check(sql, w.sqlType());
+    ReadOnlyCheck.Verdict v = ReadOnlyCheck.check(sql, w.sqlType(), w.fileAccess());
     WarehouseError refused = Preview.refusal(v, false);
     if (refused != null) {
       return failed(target, format, t0, refused.message());

@@ -25,10 +25,24 @@ public final class Warehouse implements AutoCloseable {
   private final ConnectionSpec spec;
   private final HikariDataSource pool;
   private final PreviewCursors cursors = new PreviewCursors();
+  private final Path projectDir;
+  /** {@code dbtls.warehouse.allowFileReads}: file functions may read any file, not only the project's. */
+  private volatile boolean anyFile;
 
-  private Warehouse(ConnectionSpec spec, HikariDataSource pool) {
+  private Warehouse(ConnectionSpec spec, HikariDataSource pool, Path projectDir) {
     this.spec = spec;
     this.pool = pool;
+    this.projectDir = projectDir;
+  }
+
+  /** Which files SQL on this warehouse may read ({@link ReadOnlyCheck}). */
+  public FileAccess fileAccess() {
+    return new FileAccess(projectDir, anyFile);
+  }
+
+  /** Whether file functions may read any file (the user's setting), or only the project's. */
+  public void allowFileReads(boolean any) {
+    this.anyFile = any;
   }
 
   /** Opens a pool for the target; relative file paths are read from {@code projectDir}. */
@@ -50,7 +64,8 @@ public final class Warehouse implements AutoCloseable {
       return new Opened(null, ConnectFailure.of(spec, e));
     }
     try {
-      return new Opened(new Warehouse(spec, new HikariDataSource(config(spec, source))), null);
+      return new Opened(new Warehouse(spec, new HikariDataSource(config(spec, source)),
+          projectDir.toAbsolutePath().normalize()), null);
     } catch (RuntimeException e) {
       closeQuietly(spec.resources());
       return new Opened(null, ConnectFailure.of(spec, e));
@@ -92,7 +107,7 @@ public final class Warehouse implements AutoCloseable {
 
   /** A connection from the pool; closing it gives it back. */
   public Connection connection() throws SQLException {
-    return pool.getConnection();
+    return SessionReset.wrap(pool.getConnection(), spec.sqlType(), pool::evictConnection);
   }
 
   /**
@@ -101,7 +116,7 @@ public final class Warehouse implements AutoCloseable {
    * transaction it opened and closes the connection, which gives it back.
    */
   public Connection readingConnection() throws SQLException {
-    Connection c = pool.getConnection();
+    Connection c = connection();
     try {
       Preview.prepare(c, spec, false);
       return c;

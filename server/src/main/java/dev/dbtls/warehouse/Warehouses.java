@@ -19,6 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Warehouses implements AutoCloseable {
   private record Key(Path projectDir, String target) {}
 
+  /** {@code dbtls.warehouse.allowFileReads}, for the warehouses open now and those opened later. */
+  private volatile boolean allowFileReads;
+
+  /** Whether SQL may read any file through the warehouses' file functions (default: only the project's). */
+  public synchronized void allowFileReads(boolean any) {
+    this.allowFileReads = any;
+    open.values().forEach(e -> e.warehouse().allowFileReads(any));
+  }
+
   private record Entry(Target target, Warehouse warehouse) {}
 
   private final Map<Key, Entry> open = new ConcurrentHashMap<>();
@@ -45,6 +54,7 @@ public final class Warehouses implements AutoCloseable {
     }
     Warehouse.Opened o = Warehouse.open(target, key.projectDir());
     if (o.ok()) {
+      o.warehouse().allowFileReads(allowFileReads);
       open.put(key, new Entry(target, o.warehouse()));
     }
     return o;

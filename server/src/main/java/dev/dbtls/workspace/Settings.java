@@ -28,11 +28,13 @@ import java.util.Optional;
  * @param rebuildDelayMillis how long typing must pause before the project is indexed again;
  *     {@link Workspace#ADAPTIVE} (the default) follows what a rebuild of the project costs
  * @param benchmark defaults of {@code dbt/benchmark} and whether recommendations may be applied
+ * @param allowFileReads {@code dbtls.warehouse.allowFileReads}: SQL may read any file through the
+ *     warehouse's file functions, not only the project's own
  * @param errors one message per bad setting, {@code dbtls.x: what is wrong}
  */
 public record Settings(String target, String profile, Path profilesDir, Map<String, Object> vars,
     List<Path> builtinMacroDirs, Map<String, String> severities, long rebuildDelayMillis,
-    Integer historyMaxEntries, Benchmarking benchmark, List<String> errors) {
+    Integer historyMaxEntries, Benchmarking benchmark, boolean allowFileReads, List<String> errors) {
 
   /**
    * {@code dbtls.benchmark.*} and {@code dbtls.recommendations.allowApply}.
@@ -61,7 +63,7 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
 
   public static Settings defaults() {
     return new Settings(null, null, null, Map.of(), List.of(), Map.of(),
-        DEFAULT_REBUILD_DELAY_MILLIS, null, Benchmarking.defaults(), List.of());
+        DEFAULT_REBUILD_DELAY_MILLIS, null, Benchmarking.defaults(), false, List.of());
   }
 
   /**
@@ -86,6 +88,7 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
     Integer runs = r.count("benchmark.runs", 1, Benchmarking.MAX_RUNS);
     Integer seconds = r.count("benchmark.timeBudgetSeconds", 1, Benchmarking.MAX_SECONDS);
     Boolean allowApply = r.flag("recommendations.allowApply");
+    Boolean allowFileReads = r.flag("warehouse.allowFileReads");
     Benchmarking benchmark = new Benchmarking(warmups == null ? d.warmups() : warmups,
         runs == null ? d.runs() : runs, seconds == null ? d.timeBudgetSeconds() : seconds,
         allowApply != null && allowApply);
@@ -95,7 +98,7 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
       }
     }
     return new Settings(target, profile, profilesDir, vars, macros, severities, delay, historyMax,
-        benchmark, List.copyOf(errors));
+        benchmark, allowFileReads != null && allowFileReads, List.copyOf(errors));
   }
 
   /** What the project loader takes from these settings; the environment is the process's. */
@@ -165,7 +168,7 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
     static final List<String> KNOWN = List.of("target", "profile", "profilesDir", "vars",
         "builtinMacroDirs", "diagnostics.severity", "rebuildDelayMs", "history.maxEntries",
         "benchmark.warmups", "benchmark.runs", "benchmark.timeBudgetSeconds",
-        "recommendations.allowApply");
+        "recommendations.allowApply", "warehouse.allowFileReads");
 
     String string(String key) {
       Object v = section.get(key);

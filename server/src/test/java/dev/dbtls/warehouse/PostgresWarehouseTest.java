@@ -45,7 +45,9 @@ class PostgresWarehouseTest {
             + " '2024-03-01 10:00:00', '2024-03-01 10:00:00+00', '\\xaabb', '{\"k\": 1}',"
             + " '6f1c1f06-8a55-4c1e-9bb7-2b5f0f4b8f10', null), (2, 'b', 3, false, null, null, null,"
             + " null, null, null, 'x')",
-        "create sequence " + SCHEMA + ".seq"));
+        "create sequence " + SCHEMA + ".seq",
+        "create function " + SCHEMA + ".bump() returns int language sql as 'insert into " + SCHEMA
+            + ".orders (id) values (99) returning id'"));
   }
 
   @AfterAll
@@ -160,10 +162,14 @@ class PostgresWarehouseTest {
       assertEquals(ProblemCode.WAREHOUSE_QUERY, missing.error().code());
       assertEquals("postgres target 'dev': relation \"no_such_table\" does not exist",
           missing.error().message());
-      // a query that would write passes the parser; the read-only transaction stops it
+      // a function known to act beyond the session is refused before it runs
       PreviewResult nextval = Preview.run(w, "select nextval('seq')", null);
-      assertEquals("postgres target 'dev': cannot execute nextval() in a read-only transaction",
+      assertEquals("dbtls does not run this: nextval(...) advances a sequence (not undone by a rollback)",
           nextval.error().message());
+      // one that writes and that dbtls cannot know passes the parser; the read-only transaction stops it
+      PreviewResult bump = Preview.run(w, "select bump()", null);
+      assertEquals("postgres target 'dev': cannot execute INSERT in a read-only transaction",
+          bump.error().message());
       PreviewResult insert = Preview.run(w, "insert into orders (id) values (3)", null);
       assertEquals(ProblemCode.WAREHOUSE_NOT_A_QUERY, insert.error().code());
       assertEquals(List.of(List.of(2L)), ok(Preview.run(w, "select count(*) from orders", null)).rows());
