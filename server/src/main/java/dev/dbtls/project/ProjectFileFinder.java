@@ -15,38 +15,40 @@ final class ProjectFileFinder {
 
   static List<ProjectFile> find(DbtProject p, FileSource files) {
     record Want(Path path, FileKind kind) {}
-    List<Want> wanted = new ArrayList<>();
-    Set<Path> seen = new LinkedHashSet<>();
-    for (String dir : p.modelPaths()) {
-      files.list(p.dir().resolve(dir), Set.of(".sql", ".py")).forEach(f -> wanted.add(new Want(f, FileKind.MODEL)));
-    }
-    for (String dir : p.seedPaths()) {
-      files.list(p.dir().resolve(dir), Set.of(".csv")).forEach(f -> wanted.add(new Want(f, FileKind.SEED)));
-    }
-    for (String dir : p.macroPaths()) {
-      files.list(p.dir().resolve(dir), SQL).forEach(f -> wanted.add(new Want(f, FileKind.MACRO)));
-    }
-    for (String dir : p.snapshotPaths()) {
-      files.list(p.dir().resolve(dir), SQL).forEach(f -> wanted.add(new Want(f, FileKind.SNAPSHOT)));
-    }
-    for (String dir : p.analysisPaths()) {
-      files.list(p.dir().resolve(dir), SQL).forEach(f -> wanted.add(new Want(f, FileKind.ANALYSIS)));
-    }
+    /** A folder and what its files of some suffixes are, in dbt's order of precedence. */
+    record Role(String dir, Set<String> suffixes, java.util.function.Function<Path, FileKind> kind) {}
+    List<Role> roles = new ArrayList<>();
+    p.modelPaths().forEach(d -> roles.add(new Role(d, Set.of(".sql", ".py"), f -> FileKind.MODEL)));
+    p.seedPaths().forEach(d -> roles.add(new Role(d, Set.of(".csv"), f -> FileKind.SEED)));
+    p.macroPaths().forEach(d -> roles.add(new Role(d, SQL, f -> FileKind.MACRO)));
+    p.snapshotPaths().forEach(d -> roles.add(new Role(d, SQL, f -> FileKind.SNAPSHOT)));
+    p.analysisPaths().forEach(d -> roles.add(new Role(d, SQL, f -> FileKind.ANALYSIS)));
     for (String dir : p.testPaths()) {
-      Path root = p.dir().resolve(dir);
-      files.list(root, SQL).forEach(f -> wanted.add(new Want(f,
-          f.startsWith(root.resolve("generic")) ? FileKind.GENERIC_TEST : FileKind.SINGULAR_TEST)));
+      Path generic = p.dir().resolve(dir).resolve("generic");
+      roles.add(new Role(dir, SQL, f -> f.startsWith(generic) ? FileKind.GENERIC_TEST : FileKind.SINGULAR_TEST));
     }
     List<String> yamlDirs = new ArrayList<>();
     for (List<String> l : List.of(p.modelPaths(), p.seedPaths(), p.snapshotPaths(),
         p.analysisPaths(), p.macroPaths(), p.testPaths())) {
       yamlDirs.addAll(l);
     }
-    for (String dir : new LinkedHashSet<>(yamlDirs)) {
-      files.list(p.dir().resolve(dir), YAML).forEach(f -> wanted.add(new Want(f, FileKind.PROPERTIES)));
-    }
-    for (String dir : new LinkedHashSet<>(p.effectiveDocsPaths())) {
-      files.list(p.dir().resolve(dir), Set.of(".md")).forEach(f -> wanted.add(new Want(f, FileKind.DOCS)));
+    new LinkedHashSet<>(yamlDirs).forEach(d -> roles.add(new Role(d, YAML, f -> FileKind.PROPERTIES)));
+    new LinkedHashSet<>(p.effectiveDocsPaths()).forEach(d -> roles.add(new Role(d, Set.of(".md"), f -> FileKind.DOCS)));
+    // each folder is listed once, for every suffix any role wants of it (a large models folder
+    // was walked three times: SQL, YAML, docs)
+    java.util.Map<String, Set<String>> suffixes = new java.util.LinkedHashMap<>();
+    roles.forEach(r -> suffixes.computeIfAbsent(r.dir(), d -> new java.util.HashSet<>()).addAll(r.suffixes()));
+    java.util.Map<String, List<Path>> listed = new java.util.HashMap<>();
+    suffixes.forEach((dir, wantedSuffixes) -> listed.put(dir, files.list(p.dir().resolve(dir), wantedSuffixes)));
+    List<Want> wanted = new ArrayList<>();
+    Set<Path> seen = new LinkedHashSet<>();
+    for (Role r : roles) {
+      for (Path f : listed.get(r.dir())) {
+        String name = f.getFileName().toString();
+        if (r.suffixes().stream().anyMatch(name::endsWith)) {
+          wanted.add(new Want(f, r.kind().apply(f)));
+        }
+      }
     }
     List<Want> unique = wanted.stream().filter(w -> seen.add(w.path())).toList();
     return unique.parallelStream().map(w -> {
