@@ -290,6 +290,11 @@ public final class Workspace implements AutoCloseable {
      * relink waits 300 ms, so typing never queues work.
      */
     long quietPeriod() {
+      if (snapshot == null) {
+        // the first load reads every file anyway, buffers included: an editor's didOpen must not
+        // push it back by a quiet period (it did, by 300 ms, on every start)
+        return 0;
+      }
       long fixed = debounceMillis;
       return fixed >= 0 ? fixed : Math.max(MIN_ADAPTIVE_MILLIS, Math.min(MAX_ADAPTIVE_MILLIS, lastBuildMillis));
     }
