@@ -101,7 +101,28 @@ class ReadOnlyGuardTest {
           "select pg_notify('x', 'y')",
           "select * from dblink('dbname=test', 'select 1') as r(x int)",
           "with gone as (delete from t returning *) select * from gone",
-          "select * from (with ins as (insert into t values (2) returning id) select * from ins) q");
+          "select * from (with ins as (insert into t values (2) returning id) select * from ins) q",
+          "with u as (update t set id = 3 returning id) select * from u",
+          "select * into t2 from t",
+          "select pg_switch_wal()", "select pg_rotate_logfile()", "select pg_create_restore_point('x')",
+          "select pg_create_logical_replication_slot('" + SLOT + "', 'test_decoding')",
+          "select pg_drop_replication_slot('" + SLOT + "')",
+          "select pg_stat_reset_shared('bgwriter')", "select pg_stat_reset_single_table_counters(1)",
+          "select pg_advisory_xact_lock(4242)", "select pg_try_advisory_lock(4242)",
+          "select pg_advisory_lock_shared(4242)", "select lo_creat(-1)", "select lo_create(0)",
+          "select lo_unlink(1)", "select lo_export(1, '/tmp/x')", "select lo_from_bytea(0, 'x')",
+          "select pg_read_binary_file('/etc/hostname')", "select pg_stat_file('/etc/hostname')",
+          "select * from pg_ls_waldir()", "select * from pg_ls_logdir()", "select * from pg_ls_tmpdir()",
+          "select setval('s', 1)", "select nextval('s')",
+          "select query_to_xml('delete from t', true, false, '')",
+          "select dblink_exec('dbname=test', 'delete from t')",
+          "select pg_logical_emit_message(true, 'x', 'y')", "select pg_replication_origin_create('x')",
+          "select pg_reload_conf() from t where id = (select max(id) from t)",
+          "select 1 where exists (select pg_cancel_backend(" + pid + "))",
+          "select case when id > 0 then pg_terminate_backend(" + pid + ") end from t",
+          "select PG_TERMINATE_BACKEND(" + pid + ")",
+          "values (pg_stat_reset())",
+          "explain analyze select pg_stat_reset()");
       for (String sql : forms) {
         for (Function<String, String> entry : entryPoints(w)) {
           String refused = entry.apply(sql);
@@ -165,6 +186,25 @@ class ReadOnlyGuardTest {
       PreviewResult allowed = Preview.run(w, "select content from read_text('" + outside + "')", null);
       assertNull(allowed.error());
       assertTrue(allowed.rows().toString().contains("top secret"));
+    }
+  }
+
+  @Test
+  void mariaDbReadsNoFileAndTakesNoNamedLock() throws Exception {
+    Databases.requireServer(3306);
+    Target maria = Databases.target("dev", "type", "mariadb", "server", "127.0.0.1", "port", 3306,
+        "username", "root", "schema", "test");
+    try (Warehouse w = Databases.open(maria, dir)) {
+      for (String sql : List.of("select load_file('/etc/hostname')", "select get_lock('dbtls', 0)",
+          "select release_lock('dbtls')", "select is_used_lock('dbtls')",
+          "select * from (select get_lock('dbtls', 0) as l) x", "select 1 into outfile '/tmp/dbtls_out'")) {
+        for (Function<String, String> entry : entryPoints(w)) {
+          assertNotNull(entry.apply(sql), "ran: " + sql);
+        }
+      }
+      try (Connection other = DriverManager.getConnection(Databases.MARIADB_URL, "root", "")) {
+        assertNull(one(other, "select is_used_lock('dbtls')"));
+      }
     }
   }
 
