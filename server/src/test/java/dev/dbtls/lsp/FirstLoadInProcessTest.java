@@ -12,6 +12,7 @@ import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -81,6 +82,8 @@ class FirstLoadInProcessTest {
   private final Client client = new Client();
   private LanguageServer server;
   private Path model;
+  /** Whether the client says it applies file renames (workspaceEdit.resourceOperations). */
+  private boolean renameFiles;
 
   @AfterEach
   void stop() {
@@ -210,6 +213,35 @@ class FirstLoadInProcessTest {
     assertEquals(List.of(2, 9), edits.stream().map(e -> e.getRange().getStart().getLine()).sorted().toList());
   }
 
+  @Test
+  void aModelRenameStampsEveryOpenBufferWithTheVersionItsEditsAreFor() throws Exception {
+    renameFiles = true;
+    start();
+    gate.countDown();
+    String uri = model.toUri().toString();
+    Path orders = dir.resolve("models/marts/orders.sql");
+    String ordersText = Files.readString(orders);
+    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+        new TextDocumentItem(orders.toUri().toString(), "sql", 5, ordersText)));
+    var edit = server.getTextDocumentService().rename(new org.eclipse.lsp4j.RenameParams(
+        new TextDocumentIdentifier(uri), new Position(1, 29), "stg_order_rows")).get(20, TimeUnit.SECONDS);
+    Map<String, Integer> versions = new java.util.HashMap<>();
+    int fileRenames = 0;
+    for (var change : edit.getDocumentChanges()) {
+      if (change.isLeft()) {
+        versions.put(change.getLeft().getTextDocument().getUri(), change.getLeft().getTextDocument().getVersion());
+      } else {
+        fileRenames++;
+      }
+    }
+    assertEquals(1, fileRenames, "the model's file is renamed");
+    assertEquals(1, versions.get(uri)); // the buffers, at the versions whose texts the edits are for
+    assertEquals(5, versions.get(orders.toUri().toString()));
+    // a file that is not open is edited on disk: no version
+    assertTrue(versions.entrySet().stream().filter(e -> !e.getKey().equals(uri)
+        && !e.getKey().equals(orders.toUri().toString())).allMatch(e -> e.getValue() == null), versions.toString());
+  }
+
   /** Copies the sample project, starts the server on it in this JVM and opens the model. */
   private void start() throws Exception {
     Path sample = Path.of("..", "test-projects", "jaffle_shop").toAbsolutePath().normalize();
@@ -233,6 +265,12 @@ class FirstLoadInProcessTest {
     init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "shop")));
     ClientCapabilities caps = new ClientCapabilities();
     WorkspaceClientCapabilities ws = new WorkspaceClientCapabilities();
+    if (renameFiles) {
+      org.eclipse.lsp4j.WorkspaceEditCapabilities edits = new org.eclipse.lsp4j.WorkspaceEditCapabilities();
+      edits.setDocumentChanges(true);
+      edits.setResourceOperations(List.of("create", "rename", "delete"));
+      ws.setWorkspaceEdit(edits);
+    }
     ws.setSemanticTokens(new SemanticTokensWorkspaceCapabilities(true));
     ws.setCodeLens(new CodeLensWorkspaceCapabilities(true));
     caps.setWorkspace(ws);
