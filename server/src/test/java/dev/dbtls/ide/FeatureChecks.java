@@ -178,6 +178,16 @@ final class FeatureChecks {
       return this;
     }
 
+    /** No label twice, whatever the kinds (an editor shows both). */
+    Completions distinctLabels() {
+      Set<String> seen = new HashSet<>();
+      for (CompletionItem i : items) {
+        assertTrue(seen.add(i.label()), () -> spec + ": '" + i.label() + "' offered twice: "
+            + items.stream().filter(x -> x.label().equals(i.label())).map(CompletionItem::kind).toList());
+      }
+      return this;
+    }
+
     /** Every item is of one of {@code kinds}. */
     Completions only(CompletionKind... kinds) {
       List<CompletionKind> allowed = List.of(kinds);
@@ -288,7 +298,7 @@ final class FeatureChecks {
 
   /**
    * The outline of the cursor's file: exactly {@code expected}, depth first, each "kind name" or
-   * "kind name (detail)", indented two spaces per level. Syntax only: called on the feature itself, since
+   * "kind name: detail", indented two spaces per level. Syntax only: called on the feature itself, since
    * {@link Analysis}'s static syntax features are never strict.
    */
   static void checkSymbols(String spec, String... expected) {
@@ -301,7 +311,7 @@ final class FeatureChecks {
   private static void outline(List<DocumentSymbol> symbols, String indent, List<String> out) {
     for (DocumentSymbol s : symbols) {
       out.add(indent + s.kind().name().toLowerCase() + " " + s.name()
-          + (s.detail() == null ? "" : " (" + s.detail() + ")"));
+          + (s.detail() == null ? "" : ": " + s.detail()));
       outline(s.children(), indent + "  ", out);
     }
   }
