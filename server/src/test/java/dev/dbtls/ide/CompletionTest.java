@@ -103,7 +103,7 @@ class CompletionTest {
     Fixture f = Fixture.of(PROJECT + files);
     ProjectSnapshot s = snapshot(f);
     String path = Fixture.ROOT.relativize(f.cursorFile()).toString();
-    return Analysis.of(s).completion(new Analysis.Cursor(path, f.text(path), f.cursorOffset()));
+    return Analysis.strict(s).completion(new Analysis.Cursor(path, f.text(path), f.cursorOffset()));
   }
 
   /** As {@link #complete}, with the buffer ending right at the cursor (no final newline). */
@@ -112,7 +112,7 @@ class CompletionTest {
     ProjectSnapshot s = snapshot(f);
     String path = Fixture.ROOT.relativize(f.cursorFile()).toString();
     String text = f.text(path).substring(0, f.cursorOffset());
-    return Analysis.of(s).completion(new Analysis.Cursor(path, text, f.cursorOffset()));
+    return Analysis.strict(s).completion(new Analysis.Cursor(path, text, f.cursorOffset()));
   }
 
   private static ProjectSnapshot snapshot(Fixture f) {
@@ -167,7 +167,7 @@ class CompletionTest {
         -- file: models/report.sql
         select * from {{ ref("stg_c$0") }}
         """);
-    List<CompletionItem> items = Analysis.of(snapshot(f)).completion(new Analysis.Cursor("models/report.sql", f.text("models/report.sql"), f.cursorOffset()));
+    List<CompletionItem> items = Analysis.strict(snapshot(f)).completion(new Analysis.Cursor("models/report.sql", f.text("models/report.sql"), f.cursorOffset()));
     assertEquals("stg_customers", items.get(0).label());
     int contentStart = f.text("models/report.sql").indexOf("stg_c");
     assertEquals(contentStart, items.get(0).replaceStart());
@@ -659,7 +659,7 @@ class CompletionTest {
       assertNotNull(new Completion.Request(s, "models/x.sql", text, i).run());
       assertNotNull(new Completion.Request(s, "models/x.sql", text.substring(0, i), i).run());
     }
-    assertEquals(List.of(), Analysis.of(s).completion(new Analysis.Cursor("models/x.sql", "abc", 10)));
+    assertEquals(List.of(), Analysis.strict(s).completion(new Analysis.Cursor("models/x.sql", "abc", 10)));
     // every offset of every file of the fixture project
     for (String path : List.of("models/staging/schema.yml", "snapshots/orders_snapshot.sql",
         "macros/cents.sql", "models/docs.md", "dbt_packages/utils/macros/star.sql")) {

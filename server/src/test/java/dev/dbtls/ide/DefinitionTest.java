@@ -11,7 +11,7 @@ class DefinitionTest {
 
   private static List<Location> definition(String extra) {
     NavFixture f = NavFixture.with(extra);
-    return Analysis.of(f.snapshot()).definition(new Analysis.Cursor(f.file(), f.text(), f.offset()));
+    return Analysis.strict(f.snapshot()).definition(new Analysis.Cursor(f.file(), f.text(), f.offset()));
   }
 
   private static Location loc(String path, int line, int col, int endLine, int endCol) {
@@ -119,11 +119,11 @@ class DefinitionTest {
   void fromAYamlModelEntryToItsFiles() {
     NavFixture f = NavFixture.cursorAt("  - name: custo$0mers\n");
     assertEquals(List.of(loc("models/customers.sql", 0, 0, 0, 0)),
-        Analysis.of(f.snapshot()).definition(new Analysis.Cursor(f.file(), f.text(), f.offset())));
+        Analysis.strict(f.snapshot()).definition(new Analysis.Cursor(f.file(), f.text(), f.offset())));
     f = NavFixture.cursorAt("  - name: dim_$0orders\n");
     assertEquals(List.of(loc("models/dim_orders_v2.sql", 0, 0, 0, 0),
         loc("models/dim_orders_v1.sql", 0, 0, 0, 0)),
-        Analysis.of(f.snapshot()).definition(new Analysis.Cursor(f.file(), f.text(), f.offset())));
+        Analysis.strict(f.snapshot()).definition(new Analysis.Cursor(f.file(), f.text(), f.offset())));
   }
 
   @Test
@@ -195,9 +195,9 @@ class DefinitionTest {
     NavFixture f = NavFixture.of(NavFixture.PROJECT);
     for (String t : texts) {
       for (int i = 0; i <= t.length(); i++) {
-        Analysis.of(f.snapshot()).definition(new Analysis.Cursor("models/x.sql", t, i));
+        Analysis.strict(f.snapshot()).definition(new Analysis.Cursor("models/x.sql", t, i));
       }
-      Analysis.of(f.snapshot()).definition(new Analysis.Cursor("models/x.sql", t, t.length() + 5));
+      Analysis.strict(f.snapshot()).definition(new Analysis.Cursor("models/x.sql", t, t.length() + 5));
     }
   }
 }
