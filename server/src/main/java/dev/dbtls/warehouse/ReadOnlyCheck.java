@@ -118,7 +118,7 @@ public final class ReadOnlyCheck {
       java.util.Map.entry("create", Set.of()), java.util.Map.entry("drop", Set.of()),
       java.util.Map.entry("alter", Set.of()), java.util.Map.entry("grant", Set.of()),
       java.util.Map.entry("revoke", Set.of()), java.util.Map.entry("copy", Set.of()),
-      java.util.Map.entry("vacuum", Set.of()), java.util.Map.entry("attach", Set.of()),
+      java.util.Map.entry("attach", Set.of()),
       java.util.Map.entry("detach", Set.of()), java.util.Map.entry("install", Set.of()),
       java.util.Map.entry("pragma", Set.of()), java.util.Map.entry("notify", Set.of()),
       java.util.Map.entry("listen", Set.of()), java.util.Map.entry("execute", Set.of()),
@@ -127,7 +127,14 @@ public final class ReadOnlyCheck {
           "sequences", "temp", "temporary")), java.util.Map.entry("export", Set.of("database")),
       java.util.Map.entry("import", Set.of("database")), java.util.Map.entry("refresh", Set.of("materialized")),
       java.util.Map.entry("call", Set.of()), java.util.Map.entry("set", Set.of()),
-      java.util.Map.entry("load", Set.of()), java.util.Map.entry("checkpoint", Set.of()));
+      java.util.Map.entry("load", Set.of()), java.util.Map.entry("do", Set.of()),
+      java.util.Map.entry("reset", Set.of()), java.util.Map.entry("analyze", Set.of()),
+      java.util.Map.entry("analyse", Set.of()), java.util.Map.entry("comment", Set.of("on")),
+      java.util.Map.entry("security", Set.of("label")), java.util.Map.entry("unlisten", Set.of()),
+      java.util.Map.entry("cluster", Set.of()), java.util.Map.entry("vacuum", Set.of()));
+  /** Statements that may stand alone in parentheses: {@code (checkpoint)}, {@code (commit)}. */
+  private static final Set<String> BARE_WRITES = Set.of("checkpoint", "begin", "commit", "rollback",
+      "abort", "savepoint");
   /** Words that continue an expression, never a statement's name. */
   private static final Set<String> EXPRESSION_WORDS = Set.of("is", "and", "or", "not", "in", "between",
       "like", "ilike", "as", "over", "from", "then", "else", "end", "when", "filter", "within",
@@ -135,9 +142,21 @@ public final class ReadOnlyCheck {
 
   /** A write statement opening right after a parenthesis ({@code as (delete ...)}), or null. */
   private static String nestedWrite(List<SqlToken> tokens) {
+    for (SqlToken t : tokens) {
+      // select ... into makes a table; insert/merge/copy ... into are caught below too
+      if (t.kind() == SqlToken.Kind.WORD && t.text().equalsIgnoreCase("into")) {
+        return "a query that writes into a table or file";
+      }
+    }
     for (int i = 1; i + 1 < tokens.size(); i++) {
       SqlToken t = tokens.get(i);
       SqlToken next = tokens.get(i + 1);
+      if (tokens.get(i - 1).isPunct('(') && t.kind() == SqlToken.Kind.WORD
+          && BARE_WRITES.contains(t.text().toLowerCase(Locale.ROOT))
+          && (next.isPunct(')') || next.isPunct(';') || next.kind() == SqlToken.Kind.WORD
+              && !EXPRESSION_WORDS.contains(next.text().toLowerCase(Locale.ROOT)))) {
+        return "a query with " + t.text().toLowerCase(Locale.ROOT) + " inside it";
+      }
       if (!tokens.get(i - 1).isPunct('(') || t.kind() != SqlToken.Kind.WORD) {
         continue;
       }

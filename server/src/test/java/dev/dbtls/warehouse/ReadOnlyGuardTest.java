@@ -140,6 +140,49 @@ class ReadOnlyGuardTest {
     }
   }
 
+  /**
+   * Writes behind a model's inlined parents, in the two shapes the inliner makes: refused by
+   * dbtls itself, never left to the database's syntax errors, and the schema unchanged.
+   */
+  @Test
+  void writesBehindInlinedParentsAreRefusedByTheGuard() throws Exception {
+    String t = SCHEMA + ".t";
+    List<String> writes = List.of("insert into " + t + " values (3)", "update " + t + " set id = 5",
+        "delete from " + t, "merge into " + t + " x using (select 1 as id) s on x.id = s.id when matched then delete",
+        "truncate " + t, "drop table " + t, "create table " + SCHEMA + ".x (a int)",
+        "create table " + SCHEMA + ".y as select 1 as a", "alter table " + t + " add c int",
+        "grant select on " + t + " to public", "revoke select on " + t + " from public",
+        "copy " + t + " to '/tmp/dbtls_guard_x.csv'", "copy " + t + " from program 'true'",
+        "select * into " + SCHEMA + ".z from " + t,
+        "with d as (delete from " + t + " returning *) select * from d",
+        "with i as (insert into " + t + " values (9) returning *) select * from i",
+        "vacuum " + t, "analyze " + t, "call some_procedure()", "do $$ begin delete from " + t + "; end $$",
+        "set work_mem = '1MB'", "reset all", "lock table " + t, "create index on " + t + " (id)",
+        "refresh materialized view " + SCHEMA + ".mv", "comment on table " + t + " is 'x'",
+        "notify dbtls_channel", "listen dbtls_channel", "cluster " + t, "reindex table " + t,
+        "prepare p as delete from " + t, "execute p", "discard all", "load 'plpgsql'", "checkpoint",
+        "begin", "commit");
+    String parents = "__dbtls_upstream__p as (\nselect 1 as id\n)";
+    try (Warehouse w = Databases.open(postgres(), dir)) {
+      for (String write : writes) {
+        String inlined = write.startsWith("with ")
+            ? "with\n" + parents + ",\n" + write.substring(5)
+            : "with " + parents + "\nselect * from (\n" + write + "\n) as __dbtls_upstream__query";
+        for (Function<String, String> entry : entryPoints(w)) {
+          String refused = entry.apply(inlined);
+          assertNotNull(refused, "ran: " + inlined);
+          assertFalse(refused.startsWith("postgres target"), "left to the database: " + inlined + " -> " + refused);
+        }
+      }
+    }
+    try (Connection c = DriverManager.getConnection(Databases.PG_URL, "postgres", "")) {
+      assertEquals(1L, ((Number) one(c, "select count(*) from " + t)).longValue());
+      assertEquals(1L, ((Number) one(c, "select count(*) from information_schema.tables where table_schema = '"
+          + SCHEMA + "'")).longValue());
+    }
+    assertFalse(Files.exists(Path.of("/tmp/dbtls_guard_x.csv")));
+  }
+
   @Test
   void aConnectionGoesBackToThePoolWithNoLockAndNoTransaction() throws Exception {
     try (Connection other = DriverManager.getConnection(Databases.PG_URL, "postgres", "");
