@@ -563,7 +563,9 @@ public final class Completion {
         }
       }
       for (Macro m : Builtins.MACROS) {
-        macroItem(m, items, 4, callFollows);
+        if (!DbtBuiltins.isContextName(m.name())) { // dbt's context has it already: offered once
+          macroItem(m, items, 4, callFollows);
+        }
       }
       for (String p : snapshot.inputs().packageNames()) {
         if (!p.equals(root)) {

@@ -19,7 +19,6 @@ import static dev.dbtls.ide.FeatureChecks.checkSymbols;
 import static dev.dbtls.ide.CompletionKind.MODEL;
 import static dev.dbtls.ide.CompletionKind.PACKAGE;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -379,7 +378,6 @@ class FeaturesThroughAnalysisTest {
    * own macro (MACRO): {@code Completion.expressionNames} adds both, and items are told apart by
    * label and kind only.
    */
-  @Disabled("BUG: should_full_refresh offered twice (context name and builtin macro)")
   @Test
   void contextNamesAndDbtsMacrosAreOfferedOnce() {
     checkCompletion("""
