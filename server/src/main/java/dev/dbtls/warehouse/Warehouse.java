@@ -107,7 +107,7 @@ public final class Warehouse implements AutoCloseable {
 
   /** A connection from the pool; closing it gives it back. */
   public Connection connection() throws SQLException {
-    return SessionReset.wrap(pool.getConnection(), spec.sqlType(), pool::evictConnection);
+    return SessionReset.wrap(pool.getConnection(), spec, pool::evictConnection);
   }
 
   /**

@@ -198,6 +198,26 @@ class ReadOnlyGuardTest {
   }
 
   @Test
+  void aProfilesRoleSurvivesTheResetOfItsConnection() throws Exception {
+    String role = Databases.unique("dbtls_role");
+    Databases.exec(Databases.PG_URL, "postgres", List.of("create role " + role,
+        "grant usage on schema " + SCHEMA + " to " + role, "grant select on " + SCHEMA + ".t to " + role));
+    try {
+      Target withRole = Target.of("dev", "guard", Map.of("type", "postgres", "host", "127.0.0.1", "port", 5432,
+          "user", "postgres", "dbname", "test", "schema", SCHEMA, "role", role));
+      try (Warehouse w = Databases.open(withRole, dir)) {
+        for (int i = 0; i < 6; i++) { // more previews than the pool has connections
+          PreviewResult r = Preview.run(w, "select current_user as u", null);
+          assertNull(r.error());
+          assertEquals(role, r.rows().get(0).get(0), "preview " + i + " ran as the login user");
+        }
+      }
+    } finally {
+      Databases.exec(Databases.PG_URL, "postgres", List.of("drop owned by " + role, "drop role " + role));
+    }
+  }
+
+  @Test
   void duckDbReadsOnlyTheProjectsFilesUnlessAllowed() throws Exception {
     Path project = dir.resolve("duck");
     Files.createDirectories(project.resolve("seeds"));
