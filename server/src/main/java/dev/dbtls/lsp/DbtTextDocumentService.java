@@ -1,6 +1,5 @@
 package dev.dbtls.lsp;
 
-import dev.dbtls.ide.Cancellation;
 import dev.dbtls.ide.TextEdit;
 import dev.dbtls.workspace.Workspace;
 import dev.dbtls.project.Span;
@@ -25,7 +24,6 @@ import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
 import org.eclipse.lsp4j.ReferenceParams;
-import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;

@@ -2,7 +2,6 @@ package dev.dbtls.lsp;
 
 import dev.dbtls.ide.ProjectDiagnostics;
 import dev.dbtls.workspace.Settings;
-import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
 import java.nio.file.Path;
 import java.util.List;
