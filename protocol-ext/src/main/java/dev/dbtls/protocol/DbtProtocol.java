@@ -103,6 +103,13 @@ public interface DbtProtocol {
   @JsonRequest
   CompletableFuture<BenchmarkStatus> benchmarkCancel(BenchmarkStatusParams params);
 
+  /**
+   * {@code dbt/projects}: the workspace's dbt projects with their profile, target, the targets
+   * the profile offers and the adapter — what an editor's status and target switch show.
+   */
+  @JsonRequest
+  CompletableFuture<ProjectsResult> projects(ProjectsParams params);
+
   /** {@code dbt/benchmarks}: the stored benchmark history of a model (or the project). */
   @JsonRequest
   CompletableFuture<BenchmarksResult> benchmarks(BenchmarksParams params);

@@ -211,6 +211,17 @@ final class DbtProtocolService implements DbtProtocol {
   }
 
   @Override
+  public CompletableFuture<dev.dbtls.protocol.ProjectsResult> projects(dev.dbtls.protocol.ProjectsParams p) {
+    return workspace.found().thenCompose(found -> {
+      List<CompletableFuture<dev.dbtls.protocol.ProjectInfo>> each = workspace.projectDirs().stream().sorted()
+          .map(dir -> workspace.upToDate(dir).handle((s, e) -> ProjectsAnswer.of(dir, s, uris, workspace.files())))
+          .toList();
+      return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+          .thenApply(v -> new dev.dbtls.protocol.ProjectsResult(each.stream().map(CompletableFuture::join).toList()));
+    });
+  }
+
+  @Override
   public void previewClose(dev.dbtls.protocol.PreviewCloseParams params) {
     if (params != null && params.cursor() != null) {
       warehouses.closeCursor(params.cursor());

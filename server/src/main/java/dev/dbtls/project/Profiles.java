@@ -90,6 +90,23 @@ public final class Profiles {
     return new Resolution(Target.of(targetName, profileName, fields), file, problems);
   }
 
+  /**
+   * The targets (outputs) a profile of a profiles.yml offers, in file order; empty when the file
+   * or the profile cannot be read.
+   */
+  public static List<String> targets(Path profilesFile, String profileName, FileSource files) {
+    if (profilesFile == null || profileName == null) {
+      return List.of();
+    }
+    String text = files.read(profilesFile).orElse(null);
+    if (text == null) {
+      return List.of();
+    }
+    YamlMap root = YamlDocument.parse(profilesFile.toString(), text).rootMap();
+    return root.has(profileName)
+        ? List.copyOf(root.map(profileName).map("outputs").entries().keySet()) : List.of();
+  }
+
   private static List<String> profileNames(YamlMap root) {
     return root.entries().keySet().stream().filter(k -> !"config".equals(k)).toList();
   }

@@ -93,7 +93,7 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
         runs == null ? d.runs() : runs, seconds == null ? d.timeBudgetSeconds() : seconds,
         allowApply != null && allowApply);
     for (String key : section.keySet()) {
-      if (!Reader.KNOWN.contains(key)) {
+      if (!KEYS.contains(key) && !CLIENT_KEYS.contains(key)) {
         errors.add("dbtls." + key + ": unknown setting");
       }
     }
@@ -155,20 +155,29 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
   /** {@code diagnostics: {severity: {...}}} becomes {@code diagnostics.severity}; maps that are values stay. */
   @SuppressWarnings("unchecked")
   private static void flatten(String key, Object value, Map<String, Object> out) {
-    if (value instanceof Map<?, ?> m && !Reader.KNOWN.contains(key)
-        && Reader.KNOWN.stream().anyMatch(k -> k.startsWith(key + "."))) {
+    if (value instanceof Map<?, ?> m && !KEYS.contains(key)
+        && java.util.stream.Stream.concat(KEYS.stream(), CLIENT_KEYS.stream()).anyMatch(k -> k.startsWith(key + "."))) {
       ((Map<String, Object>) m).forEach((k, v) -> flatten(key + "." + k, v, out));
     } else {
       out.put(key, value);
     }
   }
 
+  /** The server's settings, under {@code dbtls.} (docs/configuration.md). */
+  public static final List<String> KEYS = List.of("target", "profile", "profilesDir", "vars",
+      "builtinMacroDirs", "diagnostics.severity", "rebuildDelayMs", "history.maxEntries",
+      "benchmark.warmups", "benchmark.runs", "benchmark.timeBudgetSeconds",
+      "recommendations.allowApply", "warehouse.allowFileReads");
+
+  /**
+   * Settings of the editor clients (how they start the server), also under {@code dbtls.}: the
+   * server is sent them with the rest and ignores them without a warning.
+   */
+  public static final List<String> CLIENT_KEYS = List.of("java.home", "server.vmargs",
+      "server.maxHeap", "trace.server");
+
   /** Reads one setting at a time, recording what is wrong with it. */
   private record Reader(Map<String, Object> section, List<String> errors, Path base) {
-    static final List<String> KNOWN = List.of("target", "profile", "profilesDir", "vars",
-        "builtinMacroDirs", "diagnostics.severity", "rebuildDelayMs", "history.maxEntries",
-        "benchmark.warmups", "benchmark.runs", "benchmark.timeBudgetSeconds",
-        "recommendations.allowApply", "warehouse.allowFileReads");
 
     String string(String key) {
       Object v = section.get(key);

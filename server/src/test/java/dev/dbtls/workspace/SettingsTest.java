@@ -105,6 +105,20 @@ class SettingsTest {
   }
 
   @Test
+  void theVsCodeClientsOwnSettingsAreIgnoredWithoutAWarning() {
+    // what VS Code sends for the section: every contributed setting, unset ones as null
+    Map<String, Object> section = new java.util.HashMap<>();
+    section.put("java", Map.of("home", "/opt/jdk-21"));
+    section.put("server", Map.of("vmargs", "-Xss4m", "maxHeap", "3g"));
+    section.put("trace", Map.of("server", "off"));
+    section.put("target", "ci");
+    section.put("profile", null);
+    Settings s = Settings.parse(Map.of("dbtls", section), BASE);
+    assertEquals("ci", s.target());
+    assertEquals(List.of(), s.errors());
+  }
+
+  @Test
   void nothingOrGarbageIsTheDefaults() {
     assertEquals(Settings.defaults(), Settings.parse(null, BASE));
     assertEquals(Settings.defaults(), Settings.parse("dbtls", BASE));

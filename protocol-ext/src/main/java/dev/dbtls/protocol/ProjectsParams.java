@@ -1,0 +1,4 @@
+package dev.dbtls.protocol;
+
+/** Params of {@code dbt/projects}: none yet (an empty object). */
+public record ProjectsParams() {}
