@@ -1,0 +1,492 @@
+// Generated from protocol-ext (dev.dbtls.protocol) by ClientTypesTest: do not edit.
+// Regenerate: mvn -pl server -am test -Dtest=ClientTypesTest -Ddbtls.updateGenerated=true
+// What each message and field means: docs/protocol.md.
+
+export interface ApplyRecommendationParams {
+  uri?: string;
+  id: number;
+  action?: string;
+  confirm?: boolean;
+}
+
+export interface ApplyRecommendationResult {
+  sql?: string;
+  auditId?: number;
+  recommendation?: Recommendation;
+  error?: PreviewError;
+}
+
+export interface BenchmarkComparison {
+  variant?: string;
+  baseline?: string;
+  ratio?: number;
+  low?: number;
+  high?: number;
+  verdict?: string;
+  summary?: string;
+}
+
+export interface BenchmarkParams {
+  uri?: string;
+  sql?: string;
+  compare?: string;
+  recommendationId?: number;
+  warmups?: number;
+  runs?: number;
+  timeBudgetSeconds?: number;
+}
+
+export interface BenchmarkReport {
+  storedId?: number;
+  label?: string;
+  nodeId?: string;
+  target?: string;
+  status?: string;
+  sandbox?: string;
+  notes?: string[];
+  variants?: BenchmarkVariant[];
+  comparisons?: BenchmarkComparison[];
+  millis: number;
+  error?: PreviewError;
+}
+
+export interface BenchmarkStarted {
+  id?: string;
+  progressToken?: string;
+  label?: string;
+  variants?: string[];
+  problems?: CompileProblem[];
+  error?: PreviewError;
+}
+
+export interface BenchmarkStats {
+  runs: number;
+  min: number;
+  median: number;
+  p95: number;
+  max: number;
+  mean: number;
+  stddev: number;
+}
+
+export interface BenchmarkStatus {
+  id?: string;
+  state?: string;
+  done: number;
+  total: number;
+  message?: string;
+  report?: BenchmarkReport;
+}
+
+export interface BenchmarkStatusParams {
+  id?: string;
+}
+
+export interface BenchmarkVariant {
+  label?: string;
+  sql?: string;
+  runsMs?: number[];
+  rows: number;
+  stats?: BenchmarkStats;
+  warehouse?: Record<string, unknown>;
+}
+
+export interface BenchmarksParams {
+  uri?: string;
+  limit?: number;
+}
+
+export interface BenchmarksResult {
+  benchmarks?: BenchmarkReport[];
+  error?: string;
+}
+
+export interface CatalogColumn {
+  name?: string;
+  databaseType?: string;
+  type?: string;
+}
+
+export interface CatalogNode {
+  nodeId?: string;
+  resourceType?: string;
+  name?: string;
+  database?: string;
+  schema?: string;
+  identifier?: string;
+  uri?: string;
+  range?: Range;
+}
+
+export interface CatalogParams {
+  uri?: string;
+}
+
+export interface CatalogRelation {
+  database?: string;
+  schema?: string;
+  name?: string;
+  kind?: string;
+  columns?: CatalogColumn[];
+  nodeId?: string;
+  resourceType?: string;
+  uri?: string;
+  range?: Range;
+}
+
+export interface CatalogResult {
+  target?: string;
+  relations?: CatalogRelation[];
+  notBuilt?: CatalogNode[];
+  cut: boolean;
+  millis: number;
+  error?: PreviewError;
+}
+
+export interface ColumnProfile {
+  name?: string;
+  type?: string;
+  nulls: number;
+  distinct: number;
+  min?: unknown;
+  max?: unknown;
+  top?: TopValue[];
+}
+
+export interface CompileParams {
+  uri?: string;
+}
+
+export interface CompileProblem {
+  uri?: string;
+  range?: Range;
+  severity?: string;
+  code?: string;
+  message?: string;
+}
+
+export interface CompileResult {
+  uri?: string;
+  nodeId?: string;
+  sql?: string;
+  failed: boolean;
+  problems?: CompileProblem[];
+  sourceMap?: SourceMapSegment[];
+}
+
+export interface DeleteQueryParams {
+  id: number;
+}
+
+export interface ExplainParams {
+  uri?: string;
+  sql?: string;
+  cte?: string;
+  analyze?: boolean;
+}
+
+export interface ExplainResult {
+  uri?: string;
+  nodeId?: string;
+  compiledSql?: string;
+  sql?: string;
+  target?: string;
+  plan?: PlanNode;
+  raw?: string;
+  analyzed: boolean;
+  millis: number;
+  inlined?: string[];
+  tableRows?: Record<string, number>;
+  findings?: PlanFinding[];
+  problems?: CompileProblem[];
+  error?: PreviewError;
+}
+
+export interface ExportParams {
+  uri?: string;
+  sql?: string;
+  cte?: string;
+  path?: string;
+  format?: string;
+  limit?: number;
+}
+
+export interface ExportResult {
+  path?: string;
+  format?: string;
+  rows: number;
+  bytes: number;
+  millis: number;
+  error?: PreviewError;
+}
+
+export interface HistoryEntry {
+  id: number;
+  project?: string;
+  target?: string;
+  adapter?: string;
+  sql?: string;
+  compiledSql?: string;
+  startedAt?: string;
+  durationMs: number;
+  rowCount?: number;
+  status?: string;
+  error?: string;
+}
+
+export interface HistoryParams {
+  query?: string;
+  uri?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface HistoryResult {
+  entries?: HistoryEntry[];
+  error?: string;
+}
+
+export interface IndexSuggestion {
+  table?: string;
+  columns?: string[];
+  name?: string;
+  createSql?: string;
+  rollbackSql?: string;
+}
+
+export interface PlanFinding {
+  kind?: string;
+  planNodeId?: string;
+  title?: string;
+  evidence?: string[];
+  confidence?: string;
+  confidenceReason?: string;
+  index?: IndexSuggestion;
+  recommendationId?: number;
+  status?: string;
+}
+
+export interface PlanLocation {
+  kind?: string;
+  name?: string;
+  nodeId?: string;
+  uri?: string;
+  range?: Range;
+}
+
+export interface PlanNode {
+  id?: string;
+  operator?: string;
+  relation?: string;
+  schema?: string;
+  alias?: string;
+  cte?: string;
+  index?: string;
+  condition?: string;
+  filter?: string;
+  joinType?: string;
+  estimatedRows?: number;
+  estimatedCost?: number;
+  actualRows?: number;
+  actualTimeMs?: number;
+  loops?: number;
+  selfTimeMs?: number;
+  timeShare?: number;
+  detail?: string;
+  properties?: Record<string, string>;
+  source?: PlanLocation;
+  children?: PlanNode[];
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface PreviewCloseParams {
+  cursor?: string;
+}
+
+export interface PreviewColumn {
+  name?: string;
+  databaseType?: string;
+  type?: string;
+}
+
+export interface PreviewError {
+  code?: string;
+  message?: string;
+}
+
+export interface PreviewPage {
+  rows?: unknown[][];
+  hasMore: boolean;
+  truncated: boolean;
+  cursor?: string;
+  error?: PreviewError;
+}
+
+export interface PreviewPageParams {
+  cursor?: string;
+  pageRows?: number;
+}
+
+export interface PreviewParams {
+  uri?: string;
+  sql?: string;
+  cte?: string;
+  limit?: number;
+  pageRows?: number;
+  allowWrites?: boolean;
+}
+
+export interface PreviewResult {
+  uri?: string;
+  nodeId?: string;
+  compiledSql?: string;
+  columns?: PreviewColumn[];
+  rows?: unknown[][];
+  hasMore: boolean;
+  truncated: boolean;
+  cursor?: string;
+  millis: number;
+  inlined?: string[];
+  problems?: CompileProblem[];
+  error?: PreviewError;
+}
+
+export interface ProfileParams {
+  uri?: string;
+  sql?: string;
+}
+
+export interface ProfileResult {
+  uri?: string;
+  nodeId?: string;
+  rows: number;
+  columns?: ColumnProfile[];
+  millis: number;
+  inlined?: string[];
+  error?: PreviewError;
+}
+
+export interface ProjectInfo {
+  name?: string;
+  uri?: string;
+  profile?: string;
+  target?: string;
+  adapter?: string;
+  targets?: string[];
+  nodes: number;
+}
+
+export interface ProjectsParams {
+}
+
+export interface ProjectsResult {
+  projects?: ProjectInfo[];
+}
+
+export interface Range {
+  start?: Position;
+  end?: Position;
+}
+
+export interface Recommendation {
+  id: number;
+  nodeId?: string;
+  target?: string;
+  kind?: string;
+  title?: string;
+  evidence?: string[];
+  confidence?: string;
+  applySql?: string;
+  rollbackSql?: string;
+  status?: string;
+  updatedAt: number;
+}
+
+export interface RecommendationStatusParams {
+  uri?: string;
+  id: number;
+  status?: string;
+}
+
+export interface RecommendationsParams {
+  uri?: string;
+}
+
+export interface RecommendationsResult {
+  recommendations?: Recommendation[];
+  error?: string;
+}
+
+export interface SavedQueriesParams {
+  query?: string;
+  folder?: string;
+  tag?: string;
+}
+
+export interface SavedQueriesResult {
+  queries?: SavedQuery[];
+  folders?: string[];
+  error?: string;
+}
+
+export interface SavedQuery {
+  id?: number;
+  name?: string;
+  description?: string;
+  tags?: string[];
+  folder?: string;
+  sql?: string;
+  project?: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface SourceMapSegment {
+  sqlStart: number;
+  sqlEnd: number;
+  templateStart: number;
+  templateEnd: number;
+  kind?: string;
+}
+
+export interface TopValue {
+  value?: unknown;
+  count: number;
+}
+
+/** Client → server requests: params and result of each `dbt/` method. */
+export interface DbtRequests {
+  'dbt/applyRecommendation': { params: ApplyRecommendationParams; result: ApplyRecommendationResult | null };
+  'dbt/benchmark': { params: BenchmarkParams; result: BenchmarkStarted | null };
+  'dbt/benchmarkCancel': { params: BenchmarkStatusParams; result: BenchmarkStatus | null };
+  'dbt/benchmarkStatus': { params: BenchmarkStatusParams; result: BenchmarkStatus | null };
+  'dbt/benchmarks': { params: BenchmarksParams; result: BenchmarksResult | null };
+  'dbt/catalog': { params: CatalogParams; result: CatalogResult | null };
+  'dbt/compile': { params: CompileParams; result: CompileResult | null };
+  'dbt/deleteQuery': { params: DeleteQueryParams; result: SavedQueriesResult | null };
+  'dbt/explain': { params: ExplainParams; result: ExplainResult | null };
+  'dbt/export': { params: ExportParams; result: ExportResult | null };
+  'dbt/history': { params: HistoryParams; result: HistoryResult | null };
+  'dbt/preview': { params: PreviewParams; result: PreviewResult | null };
+  'dbt/previewPage': { params: PreviewPageParams; result: PreviewPage | null };
+  'dbt/profile': { params: ProfileParams; result: ProfileResult | null };
+  'dbt/projects': { params: ProjectsParams; result: ProjectsResult | null };
+  'dbt/recommendations': { params: RecommendationsParams; result: RecommendationsResult | null };
+  'dbt/saveQuery': { params: SavedQuery; result: SavedQueriesResult | null };
+  'dbt/savedQueries': { params: SavedQueriesParams; result: SavedQueriesResult | null };
+  'dbt/setRecommendationStatus': { params: RecommendationStatusParams; result: RecommendationsResult | null };
+}
+
+/** Client → server notifications. */
+export interface DbtNotifications {
+  'dbt/previewClose': PreviewCloseParams;
+}
+
+/** Server → client notifications. */
+export interface DbtServerNotifications {
+  'dbt/benchmarkFinished': BenchmarkStatus;
+}

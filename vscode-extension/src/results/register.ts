@@ -1,0 +1,5 @@
+import * as vscode from 'vscode';
+import type { DbtServer } from '../server/dbtServer';
+
+/** Registers this feature's commands and views. (Placeholder until the feature lands.) */
+export function registerResults(_context: vscode.ExtensionContext, _server: DbtServer): void {}

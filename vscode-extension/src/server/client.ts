@@ -1,0 +1,295 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  LanguageClientOptions,
+  State,
+  WorkDoneProgress,
+  WorkDoneProgressCreateRequest,
+} from 'vscode-languageclient/node';
+import type { DbtNotifications, DbtRequests, DbtServerNotifications, ProjectInfo } from '../protocol.generated';
+import { consentedValue } from './consent';
+import { DbtServer, ServerNotRunning, messageOf } from './dbtServer';
+import { findJava, javaCandidates, noJavaMessage } from './java';
+import { isOutOfMemory, serverCommand } from './launch';
+import { projectGlob, projectRoots } from './projects';
+import { Crash, RestartPolicy } from './restartPolicy';
+import { ServerStatus } from './status';
+
+/** Languages of dbt files the server takes, with the file extensions it reads. */
+const SERVED: [language: string, extension: string][] = [['jinja-sql', 'sql'], ['sql', 'sql'], ['yaml', 'yml'], ['yaml', 'yaml']];
+/** Settings that change how the server process starts: a change needs a restart. */
+const LAUNCH_SETTINGS = ['dbtls.java.home', 'dbtls.server.vmargs', 'dbtls.server.maxHeap'];
+const STDERR_TAIL = 4000;
+
+/**
+ * The one dbtls server of the window, for every dbt project in it. Finds Java, starts the bundled
+ * jar over stdio, restarts it after a crash (5 times in 3 minutes, never after running out of
+ * memory), and tells the user why whenever it is not running.
+ */
+export class ServerClient implements DbtServer, vscode.Disposable {
+  readonly extensionUri: vscode.Uri;
+  /** The dbt project folders of the window (where dbt_project.yml files are). */
+  projectRoots: string[] = [];
+  projects: ProjectInfo[] = [];
+  private client: LanguageClient | undefined;
+  private starting: Promise<void> | undefined;
+  private notRunning = 'The dbtls server is starting.';
+  private readonly log: vscode.OutputChannel;
+  private readonly status: ServerStatus;
+  private readonly policy: RestartPolicy;
+  private readonly handlers: { method: string; handler: (p: any) => void }[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  private readonly stateChanged = new vscode.EventEmitter<boolean>();
+  readonly onDidChangeState = this.stateChanged.event;
+  private readonly projectsChanged = new vscode.EventEmitter<ProjectInfo[]>();
+  readonly onDidChangeProjects = this.projectsChanged.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private process: { child: ChildProcess; exited: Promise<Crash>; stderr: string } | undefined;
+  private stopping = false;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.extensionUri = context.extensionUri;
+    this.log = vscode.window.createOutputChannel('dbtls');
+    this.status = new ServerStatus(SERVED.map(([language]) => ({ language })));
+    const maxHeap = vscode.workspace.getConfiguration('dbtls').get<string>('server.maxHeap', '2g');
+    this.policy = new RestartPolicy(5, 180_000, Date.now, maxHeap);
+    this.disposables.push(
+      this.log,
+      this.status,
+      this.stateChanged,
+      this.projectsChanged,
+      vscode.languages.onDidChangeDiagnostics(() => this.countProblems()),
+      vscode.workspace.onDidChangeConfiguration((e) => this.configurationChanged(e)),
+    );
+  }
+
+  get running(): boolean {
+    return this.client?.state === State.Running;
+  }
+
+  /** Starts the server; resolves once it runs or has said why it cannot. */
+  start(): Promise<void> {
+    this.starting ??= this.doStart().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  async restart(): Promise<void> {
+    this.policy.reset();
+    await this.stop();
+    await this.start();
+  }
+
+  showLog(): void {
+    this.log.show(true);
+  }
+
+  async request<M extends keyof DbtRequests>(method: M, params: DbtRequests[M]['params'], token?: vscode.CancellationToken): Promise<DbtRequests[M]['result']> {
+    if (this.starting) await this.starting;
+    const c = this.client;
+    if (!c || c.state !== State.Running) throw new ServerNotRunning(this.notRunning);
+    return c.sendRequest(method, params, token) as Promise<DbtRequests[M]['result']>;
+  }
+
+  notify<M extends keyof DbtNotifications>(method: M, params: DbtNotifications[M]): void {
+    if (this.running) void this.client?.sendNotification(method, params);
+  }
+
+  onNotification<M extends keyof DbtServerNotifications>(method: M, handler: (params: DbtServerNotifications[M]) => void): vscode.Disposable {
+    const entry = { method, handler: handler as (p: unknown) => void };
+    this.handlers.push(entry);
+    const registered = this.client?.onNotification(method, handler);
+    return new vscode.Disposable(() => {
+      registered?.dispose();
+      this.handlers.splice(this.handlers.indexOf(entry), 1);
+    });
+  }
+
+  /** Asks the server for its projects again (after a load or a target switch). */
+  async refreshProjects(): Promise<ProjectInfo[]> {
+    try {
+      this.projects = (await this.request('dbt/projects', {}))?.projects ?? [];
+      this.status.running(this.projects);
+      this.projectsChanged.fire(this.projects);
+    } catch (e) {
+      this.log.appendLine(`dbt/projects failed: ${messageOf(e)}`);
+    }
+    return this.projects;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private async doStart(): Promise<void> {
+    this.status.starting();
+    const found = await vscode.workspace.findFiles('**/dbt_project.yml', '**/{node_modules,dbt_packages,dbt_modules,site-packages}/**');
+    this.projectRoots = projectRoots(found.map((u) => u.fsPath));
+    void vscode.commands.executeCommand('setContext', 'dbtls.active', this.projectRoots.length > 0);
+    if (this.projectRoots.length === 0) return this.cannotStart('No dbt_project.yml in this window: dbtls serves the files of dbt projects.');
+
+    const config = vscode.workspace.getConfiguration('dbtls');
+    const javaHome = await this.consented(config, 'java.home');
+    const vmargs = (await this.consented(config, 'server.vmargs')) ?? '';
+    const search = await findJava(javaCandidates(javaHome, process.env));
+    if (!search.found) {
+      const message = noJavaMessage(search);
+      void vscode.window.showErrorMessage(`dbtls cannot start: ${message}`, 'Open Settings', 'Show Log').then((a) => {
+        if (a === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'dbtls.java.home');
+        if (a === 'Show Log') this.showLog();
+      });
+      return this.cannotStart(message);
+    }
+    const jar = vscode.Uri.joinPath(this.extensionUri, 'server', 'dbtls.jar').fsPath;
+    if (!existsSync(jar)) return this.cannotStart(`The server jar is missing from the extension (${jar}): reinstall dbtls.`);
+    const launch = serverCommand({ java: search.found.executable, jar, vmargs, maxHeap: config.get<string>('server.maxHeap', '2g') });
+    this.log.appendLine(`Starting: ${launch.command} ${launch.args.join(' ')} (Java ${search.found.version}, from ${search.found.source})`);
+
+    this.client = new LanguageClient('dbtls', 'dbtls', () => this.spawnServer(launch.command, launch.args), this.clientOptions());
+    this.client.onDidChangeState((e) => {
+      if (e.newState === State.Running) void this.onRunning();
+      this.stateChanged.fire(e.newState === State.Running);
+    });
+    for (const h of this.handlers) this.client.onNotification(h.method, h.handler);
+    try {
+      await this.client.start();
+    } catch (e) {
+      await this.cannotStart(`The dbtls server did not start: ${messageOf(e)}`);
+    }
+  }
+
+  private clientOptions(): LanguageClientOptions {
+    const documentSelector = this.projectRoots.flatMap((root) =>
+      SERVED.map(([language, extension]) => ({ scheme: 'file', language, pattern: projectGlob(root, extension) })));
+    return {
+      documentSelector,
+      outputChannel: this.log,
+      synchronize: { configurationSection: 'dbtls' },
+      errorHandler: {
+        error: () => ({ action: ErrorAction.Continue }),
+        closed: () => this.closed(),
+      },
+    };
+  }
+
+  private spawnServer(command: string, args: string[]): Promise<ChildProcess> {
+    const child = spawn(command, args, { stdio: 'pipe', env: process.env });
+    const p = { child, stderr: '', exited: undefined as unknown as Promise<Crash> };
+    p.exited = new Promise<Crash>((resolve) => {
+      child.on('exit', (code, signal) => resolve({ code, signal, outOfMemory: isOutOfMemory(code, p.stderr), lastWords: p.stderr }));
+      child.on('error', (e) => resolve({ code: null, signal: null, outOfMemory: false, lastWords: e.message }));
+    });
+    child.stderr?.on('data', (d: Buffer) => (p.stderr = (p.stderr + d.toString()).slice(-STDERR_TAIL)));
+    this.process = p;
+    return Promise.resolve(child);
+  }
+
+  /** The connection closed: restart, or stop and say why. */
+  private async closed(): Promise<{ action: CloseAction; handled: boolean }> {
+    if (this.stopping) return { action: CloseAction.DoNotRestart, handled: true };
+    const ended = this.process?.exited;
+    const crash = ended
+      ? await Promise.race([ended, new Promise<Crash>((r) => setTimeout(() => r({ code: null, signal: null, outOfMemory: false, lastWords: this.process?.stderr ?? '' }), 3000))])
+      : { code: null, signal: null, outOfMemory: false, lastWords: '' };
+    const decision = this.policy.onCrash(crash);
+    if (decision.restart) {
+      this.log.appendLine(`The server stopped (${crash.code ?? crash.signal}); restarting it.`);
+      this.status.starting();
+      return { action: CloseAction.Restart, handled: true };
+    }
+    this.notRunning = decision.reason;
+    this.status.stopped(decision.reason);
+    this.log.appendLine(decision.reason);
+    void vscode.window.showErrorMessage(decision.reason, 'Show Log', 'Restart').then((a) => {
+      if (a === 'Show Log') this.showLog();
+      if (a === 'Restart') void this.restart();
+    });
+    return { action: CloseAction.DoNotRestart, handled: true };
+  }
+
+  private async onRunning(): Promise<void> {
+    this.notRunning = 'The dbtls server is starting.';
+    // progress of loading and indexing: in the window's progress and in the status item
+    this.client?.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => this.trackProgress(token));
+    this.countProblems();
+    await this.refreshProjects();
+  }
+
+  private trackProgress(token: string | number): void {
+    const c = this.client;
+    if (!c) return;
+    let report: ((v: { message?: string; increment?: number }) => void) | undefined;
+    let finish: (() => void) | undefined;
+    let last = 0;
+    const sub = c.onProgress(WorkDoneProgress.type, token, (v) => {
+      if (v.kind === 'begin') {
+        this.status.indexing(v.message ?? v.title);
+        void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `dbt: ${v.title}` }, (p) => {
+          report = (x) => p.report(x);
+          return new Promise<void>((resolve) => (finish = resolve));
+        });
+      } else if (v.kind === 'report') {
+        this.status.indexing(v.message);
+        const increment = v.percentage !== undefined ? v.percentage - last : undefined;
+        if (v.percentage !== undefined) last = v.percentage;
+        report?.({ message: v.message, increment });
+      } else {
+        sub.dispose();
+        finish?.();
+        this.status.indexing(undefined);
+        void this.refreshProjects();
+      }
+    });
+  }
+
+  private countProblems(): void {
+    let n = 0;
+    this.client?.diagnostics?.forEach((_uri, d) => (n += d.length));
+    this.status.problemCount(n);
+  }
+
+  private configurationChanged(e: vscode.ConfigurationChangeEvent): void {
+    if (!LAUNCH_SETTINGS.some((s) => e.affectsConfiguration(s))) return;
+    void vscode.window.showInformationMessage('dbtls: restart the server to use the new Java settings.', 'Restart').then((a) => {
+      if (a === 'Restart') void this.restart();
+    });
+  }
+
+  /** A setting that starts a program: a workspace's value only with the user's consent. */
+  private consented(config: vscode.WorkspaceConfiguration, key: string): Promise<string | undefined> {
+    const i = config.inspect<string>(key);
+    return consentedValue(key, { user: i?.globalValue, workspace: i?.workspaceFolderValue ?? i?.workspaceValue }, this.context.globalState, async (setting, value) => {
+      const allow = 'Allow';
+      const a = await vscode.window.showWarningMessage(
+        `This workspace sets dbtls.${setting} to "${value}", which dbtls would run. Allow it?`,
+        { modal: true, detail: 'A workspace can set any value; allow it only if you trust this workspace. Otherwise your own setting is used.' },
+        allow, 'Use my setting');
+      return a === undefined ? undefined : a === allow;
+    });
+  }
+
+  private async cannotStart(reason: string): Promise<void> {
+    this.notRunning = reason;
+    this.status.stopped(reason);
+    this.log.appendLine(reason);
+  }
+
+  private async stop(): Promise<void> {
+    const c = this.client;
+    this.client = undefined;
+    if (!c) return;
+    this.stopping = true;
+    try {
+      if (c.state !== State.Stopped) await c.stop(5000);
+    } catch (e) {
+      this.log.appendLine(`Stopping the server: ${messageOf(e)}`);
+      this.process?.child.kill();
+    } finally {
+      this.stopping = false;
+      this.stateChanged.fire(false);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** dbtls runs on Java 17 or newer. */
+export const MIN_JAVA = 17;
+
+/** A place a Java may be: where it was named and the `java` executable there. */
+export interface JavaCandidate {
+  /** Where the candidate came from, as the user knows it ("JAVA_HOME", "PATH", …). */
+  source: string;
+  /** The Java home, when known (then its `release` file names the version). */
+  home?: string;
+  executable: string;
+}
+
+export interface JavaSearch {
+  found?: JavaCandidate & { version: number };
+  /** Every candidate that was tried and why it is not used, in order. */
+  rejected: { candidate: JavaCandidate; reason: string }[];
+}
+
+/** The Java version `java -version` or a `release` file prints: 1.8 → 8, 17.0.15 → 17. */
+export function parseJavaVersion(text: string): number | undefined {
+  const m = /(?:version|JAVA_VERSION=)\s*"([^"]+)"/.exec(text);
+  if (!m) return undefined;
+  const parts = m[1].split(/[.\-_+]/);
+  const first = Number.parseInt(parts[0], 10);
+  if (Number.isNaN(first)) return undefined;
+  return first === 1 && parts.length > 1 ? Number.parseInt(parts[1], 10) : first;
+}
+
+/** Where to look, in order: the setting dbtls.java.home, JAVA_HOME, JDK_HOME, then PATH. */
+export function javaCandidates(setting: string | undefined, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): JavaCandidate[] {
+  const exe = platform === 'win32' ? 'java.exe' : 'java';
+  const join = platform === 'win32' ? path.win32.join : path.posix.join;
+  const homes: [string, string | undefined][] = [
+    ['the setting dbtls.java.home', setting?.trim() || undefined],
+    ['JAVA_HOME', env.JAVA_HOME?.trim() || undefined],
+    ['JDK_HOME', env.JDK_HOME?.trim() || undefined],
+  ];
+  const candidates: JavaCandidate[] = homes
+    .filter((h): h is [string, string] => h[1] !== undefined)
+    .map(([source, home]) => ({ source, home, executable: join(home, 'bin', exe) }));
+  const delimiter = platform === 'win32' ? ';' : ':';
+  for (const dir of (env.PATH ?? env.Path ?? '').split(delimiter).filter((d) => d)) {
+    const executable = join(dir, exe);
+    if (isFile(executable)) {
+      candidates.push({ source: 'PATH', executable });
+      break;
+    }
+  }
+  return candidates;
+}
+
+/** The candidate's major version, or why it has none (missing, not a Java, does not run). */
+export async function probeVersion(c: JavaCandidate): Promise<number | string> {
+  if (!isFile(c.executable)) return `${c.executable} does not exist`;
+  if (c.home) {
+    const release = path.join(c.home, 'release');
+    const fromRelease = existsSync(release) ? parseJavaVersion(readFileSync(release, 'utf8')) : undefined;
+    if (fromRelease !== undefined) return fromRelease;
+  }
+  return new Promise((resolve) => {
+    execFile(c.executable, ['-version'], { timeout: 15_000 }, (error, stdout, stderr) => {
+      const v = parseJavaVersion(`${stderr}\n${stdout}`);
+      if (v !== undefined) resolve(v);
+      else resolve(`${c.executable} did not run (${error?.message ?? 'no version printed'})`);
+    });
+  });
+}
+
+/** The first candidate that is Java 17 or newer; the others with why they were passed over. */
+export async function findJava(candidates: JavaCandidate[], probe: (c: JavaCandidate) => Promise<number | string> = probeVersion): Promise<JavaSearch> {
+  const rejected: JavaSearch['rejected'] = [];
+  for (const candidate of candidates) {
+    const v = await probe(candidate);
+    if (typeof v === 'number' && v >= MIN_JAVA) return { found: { ...candidate, version: v }, rejected };
+    rejected.push({ candidate, reason: typeof v === 'number' ? `it is Java ${v}` : v });
+  }
+  return { rejected };
+}
+
+/** One message: what was tried, what dbtls needs, and what to do. */
+export function noJavaMessage(search: JavaSearch): string {
+  const tried = search.rejected.length
+    ? `Tried ${search.rejected.map((r) => `${r.candidate.source}: ${r.reason}`).join('; ')}`
+    : 'No Java was found: dbtls.java.home, JAVA_HOME and JDK_HOME are not set and none was found on PATH';
+  return `${tried}; dbtls needs Java ${MIN_JAVA} or newer. Install a JDK ${MIN_JAVA}+ (e.g. Eclipse Temurin) and set dbtls.java.home to its folder, or put it on PATH.`;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
