@@ -40,7 +40,7 @@ for (const name of readdirSync('webviews')) {
 }
 
 if (tests) {
-  const suites = ['unit', 'views'].flatMap((d) => readdirSync(`test/${d}`).filter((f) => f.endsWith('.test.ts')).map((f) => `test/${d}/${f}`));
+  const suites = ['unit', 'views', 'e2e'].flatMap((d) => readdirSync(`test/${d}`).filter((f) => f.endsWith('.test.ts')).map((f) => `test/${d}/${f}`));
   builds.push(esbuild.build({
     ...common,
     entryPoints: suites,

@@ -26,8 +26,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Server
   registerLineage(context, server);
   registerTrees(context, server);
   registerCompiledSql(context, server);
-  await server.start();
+  // dbt SQL for the open models at once; the server starts in the background (requests wait for it)
+  await server.findProjects();
   vscode.workspace.textDocuments.forEach((d) => useDbtSql(d, server));
+  void server.start();
   return server;
 }
 

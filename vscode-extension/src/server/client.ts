@@ -90,7 +90,8 @@ export class ServerClient implements DbtServer, vscode.Disposable {
     if (this.starting) await this.starting;
     const c = this.client;
     if (!c || c.state !== State.Running) throw new ServerNotRunning(this.notRunning);
-    return c.sendRequest(method, params, token) as Promise<DbtRequests[M]['result']>;
+    // (an undefined token would go out as a second parameter: params [x, null])
+    return (token ? c.sendRequest(method, params, token) : c.sendRequest(method, params)) as Promise<DbtRequests[M]['result']>;
   }
 
   notify<M extends keyof DbtNotifications>(method: M, params: DbtNotifications[M]): void {
@@ -124,11 +125,17 @@ export class ServerClient implements DbtServer, vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
-  private async doStart(): Promise<void> {
-    this.status.starting();
+  /** The dbt projects of the window: the folders of their dbt_project.yml files. */
+  async findProjects(): Promise<string[]> {
     const found = await vscode.workspace.findFiles('**/dbt_project.yml', '**/{node_modules,dbt_packages,dbt_modules,site-packages}/**');
     this.projectRoots = projectRoots(found.map((u) => u.fsPath));
     void vscode.commands.executeCommand('setContext', 'dbtls.active', this.projectRoots.length > 0);
+    return this.projectRoots;
+  }
+
+  private async doStart(): Promise<void> {
+    this.status.starting();
+    await this.findProjects();
     if (this.projectRoots.length === 0) return this.cannotStart('No dbt_project.yml in this window: dbtls serves the files of dbt projects.');
 
     const config = vscode.workspace.getConfiguration('dbtls');

@@ -34,6 +34,7 @@ export class ServerStatus implements vscode.Disposable {
 
   running(projects: ProjectInfo[]): void {
     this.stoppedReason = undefined;
+    if (this.progress === 'starting') this.progress = undefined;
     this.projects = projects;
     this.render();
   }

@@ -1,0 +1,94 @@
+// What a dbt developer sees in the editor: the status item, dbt SQL highlighting, completion of
+// ref on the first try after opening, go to definition, hover, problems as you type, compiled SQL
+// beside the model, switching target.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { Workbench, eventually, text as plain } from './workbench';
+
+let wb: Workbench;
+
+before(async () => {
+  wb = await Workbench.open('editor');
+});
+after(async () => {
+  await wb?.close();
+});
+
+test('a model opens as dbt SQL; completion inside ref( lists the models on the first try', async () => {
+  await wb.openFile('models/marts/customers.sql');
+  const language = wb.page.locator('.statusbar-item#status\\.editor\\.mode');
+  await eventually(async () => (await language.innerText()).includes('dbt SQL'), 'the language mode is dbt SQL');
+  // the Jinja of the model is highlighted by our grammar (a Jinja delimiter token has its own colour)
+  await wb.goTo(22, 1);
+  await wb.page.keyboard.press('End');
+  await wb.page.keyboard.press('Enter');
+  await wb.type("{{ ref('");
+  const labels = await wb.completions(); // once: no retry
+  await wb.screenshot('ref-completion');
+  for (const model of ['stg_orders', 'stg_customers', 'raw_orders', 'slow_report']) {
+    assert.ok(labels.some((l) => l.includes(model)), `${model} is not offered: ${labels.join(', ')}`);
+  }
+  await wb.page.keyboard.press('Escape');
+});
+
+test('a ref to a missing model shows in Problems as you type', async () => {
+  await wb.type('no_such_model');
+  await wb.page.keyboard.press(`Control+Shift+M`);
+  const problems = wb.page.locator('.markers-panel');
+  await eventually(async () => (await problems.innerText()).includes('no_such_model'), 'the broken ref is in Problems');
+  await wb.screenshot('problems');
+  const text = await problems.innerText();
+  assert.match(text, /customers\.sql/);
+  // undo the edit: the problem goes away
+  for (let i = 0; i < 6; i++) await wb.page.keyboard.press('Control+Z');
+  await eventually(async () => !(await problems.innerText()).includes('no_such_model'), 'the problem is gone after undo');
+  await wb.page.keyboard.press(`Control+Shift+M`);
+});
+
+test('hover on a ref shows the model description; F12 opens the model', async () => {
+  await wb.goTo(7, 20); // from {{ ref('stg_orders') }}
+  assert.match(await wb.editorText(), /ref\('stg_orders'\)/);
+  await wb.page.keyboard.press('Control+K');
+  await wb.page.keyboard.press('Control+I');
+  const hover = wb.page.locator('.monaco-hover:visible');
+  await eventually(async () => (await hover.innerText()).includes('Orders that were not returned'), 'the hover shows the description');
+  await wb.screenshot('hover');
+  await wb.page.keyboard.press('Escape');
+  await wb.page.keyboard.press('F12');
+  await wb.page.locator('.tabs-container .tab.active', { hasText: 'stg_orders.sql' }).waitFor();
+  assert.match(await wb.editorText(), /from \{\{ ref\('raw_orders'\) \}\}/);
+});
+
+test('the language status item shows the project, its target and adapter', async () => {
+  await wb.openFile('models/marts/customers.sql');
+  await wb.page.locator('.statusbar-item#status\\.languageStatus').hover();
+  const hover = wb.page.locator('.monaco-hover:visible, .context-view .hover-contents:visible').first();
+  await eventually(async () => /vscode_shop · dev \(duckdb\)/.test(await hover.innerText()), 'the status names the project and target');
+  await wb.screenshot('status');
+  await wb.page.keyboard.press('Escape');
+});
+
+test('compiled SQL shows beside the model, without Jinja', async () => {
+  await wb.command('dbt: Show Compiled SQL');
+  const tab = wb.page.locator('.tabs-container .tab', { hasText: 'customers.sql.compiled.sql' });
+  await tab.first().waitFor();
+  const compiled = wb.page.locator('.editor-instance', { has: wb.page.locator('.monaco-editor') }).last();
+  await eventually(async () => /stg_orders/.test(await compiled.innerText()), 'the compiled SQL is shown');
+  await wb.screenshot('compiled');
+  const text = plain(await compiled.innerText());
+  assert.doesNotMatch(text, /\{\{/);
+  assert.match(text, /left join/);
+});
+
+test('switch target: the status item follows', async () => {
+  await wb.page.locator('.tabs-container .tab', { hasText: /^customers\.sql/ }).first().click();
+  await wb.command('dbt: Switch Target');
+  const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'scratch' });
+  await row.waitFor();
+  await wb.screenshot('switch-target');
+  await row.click();
+  await wb.page.locator('.statusbar-item#status\\.languageStatus').hover();
+  const hover = wb.page.locator('.monaco-hover:visible, .context-view .hover-contents:visible').first();
+  await eventually(async () => /vscode_shop · scratch \(duckdb\)/.test(await hover.innerText()), 'the status shows the new target');
+  await wb.screenshot('switched');
+});

@@ -1,0 +1,131 @@
+// A real VS Code window (code-server, started by scripts/e2e.mjs) driven through Chromium: open
+// files, run commands from the palette, type, and read what the user sees. Every test writes
+// screenshots to test-output/e2e/ — look at them.
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { chromium } = require(process.env.PLAYWRIGHT_CORE ?? 'playwright-core') as typeof import('playwright-core');
+type Page = import('playwright-core').Page;
+type Browser = import('playwright-core').Browser;
+type FrameLocator = import('playwright-core').FrameLocator;
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export const FOLDER = process.env.DBTLS_E2E_FOLDER ?? '';
+const URL = process.env.DBTLS_E2E_URL ?? '';
+const SHOTS = process.env.DBTLS_E2E_SHOTS ?? path.resolve('test-output', 'e2e');
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+export class Workbench {
+  private constructor(readonly page: Page, private readonly browser: Browser, private readonly name: string) {}
+
+  /** Opens the test project in a new VS Code window and waits for the workbench. */
+  static async open(name: string): Promise<Workbench> {
+    if (!URL || !FOLDER) throw new Error('run through scripts/e2e.mjs (DBTLS_E2E_URL and DBTLS_E2E_FOLDER are not set)');
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${URL}/?folder=${encodeURIComponent(FOLDER)}`);
+    await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 90_000 });
+    mkdirSync(SHOTS, { recursive: true });
+    return new Workbench(page, browser, name);
+  }
+
+  async screenshot(step: string): Promise<string> {
+    const file = path.join(SHOTS, `${this.name}-${step}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Quick Open (Ctrl+P) a file by its path relative to the project. */
+  async openFile(relative: string): Promise<void> {
+    await this.page.keyboard.press(`${MOD}+P`);
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(relative);
+    const base = path.basename(relative);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tabs-container .tab.active', { hasText: base }).waitFor();
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** Runs a command from the palette (F1) by its title, e.g. "dbt: Preview Model". */
+  async command(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => undefined);
+  }
+
+  /** Puts the cursor on a line and column (1-based) of the active editor (Ctrl+G). */
+  async goTo(line: number, column = 1): Promise<void> {
+    await this.page.keyboard.press(`${MOD}+G`);
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => undefined);
+  }
+
+  /** The text of the active editor's visible lines. */
+  async editorText(): Promise<string> {
+    return text(await this.page.locator('.editor-instance .monaco-editor .view-lines').first().innerText());
+  }
+
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text, { delay: 20 });
+  }
+
+  /** The suggestion list after Ctrl+Space: its labels. */
+  async completions(): Promise<string[]> {
+    await this.page.keyboard.press(`${MOD}+Space`);
+    const rows = this.page.locator('.suggest-widget .monaco-list-row .label-name');
+    await rows.first().waitFor();
+    return rows.allInnerTexts();
+  }
+
+  /** The webview panel whose tab has this title: the frame that holds the view's document. */
+  async webview(title: RegExp | string): Promise<FrameLocator> {
+    await this.page.locator('.tabs-container .tab', { hasText: title }).first().waitFor();
+    // each webview is an iframe (.webview) holding the view's own frame (#active-frame); the
+    // visible one is the last ready one
+    return this.page.frameLocator('iframe.webview.ready:visible').last().frameLocator('#active-frame');
+  }
+
+  /** The text of the status bar (includes the language status and problem counts). */
+  async statusBar(): Promise<string> {
+    return this.page.locator('.part.statusbar').innerText();
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+/** Polls until `probe` returns a truthy value (returns it) or the time is up (throws with the last value). */
+export async function eventually<T>(probe: () => Promise<T>, what: string, timeout = 60_000): Promise<T> {
+  const until = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      last = await probe();
+      if (last) return last as T;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > until) throw new Error(`${what}: not within ${timeout / 1000} s (last: ${String(last)})`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Text as read from the screen: the editor's non-breaking spaces as spaces. */
+export function text(s: string): string {
+  return s.replace(/\u00a0/g, ' ');
+}
