@@ -154,6 +154,12 @@ test('the detail pane shows a JSON value pretty-printed; Ctrl+C copies the selec
   const row = (await sentOf(v, "copy")).at(-1) as unknown as { text: string };
   assert.equal(row.text.split('\t')[1], '<script>alert(1)</script>');
   assert.equal(row.text.split('\t').length, columns.length);
+  // the header selects its whole column, the rows not drawn (virtual) included
+  await v.page.locator('[data-testid="results-grid"] .tabulator-col[tabulator-field="c0"] .tabulator-col-title').click();
+  await v.page.keyboard.press('Control+c');
+  const column = (await sentOf(v, 'copy')).at(-1) as unknown as { text: string; what: string };
+  assert.equal(column.text, Array.from({ length: 40 }, (_, i) => String(i + 1)).join('\n'));
+  assert.equal(column.what, '40 cells');
   assert.deepEqual(v.errors, []);
   await v.close();
 });
@@ -189,6 +195,56 @@ test('an error tab shows the server message, compile problems with their place, 
   await v.page.locator('[data-testid="results-tab"][data-tab-id="4"]').click();
   assert.deepEqual((await sentOf(v, 'select')).at(-1), { type: 'select', id: 4 });
   assert.match(await text(v, 'results-error'), /Binder Error/);
+  assert.deepEqual(v.errors, []);
+  await v.close();
+});
+
+test('header click sorts (NULL last), the profile pane shows per-column stats, Re-run restarts the timer', async () => {
+  const v = await openView('results');
+  await v.post({ type: 'open', tab: header(6) });
+  await v.post({ type: 'result', id: 6, result: result({ hasMore: false, cursor: undefined, rows: rows(1, 30) }), elapsedMs: 10 });
+  await v.page.waitForSelector('[data-testid="results-grid"] .tabulator-row');
+  const amountHeader = v.page.locator('[data-testid="results-grid"] .tabulator-col[tabulator-field="c2"] .tabulator-col-sorter');
+  const firstAmount = () => v.page.locator('[data-testid="results-grid"] .tabulator-row').first().locator('.tabulator-cell[tabulator-field="c2"]').textContent();
+  await amountHeader.click();
+  await amountHeader.click();
+  await v.page.waitForFunction(() => document.querySelector('[data-testid="results-grid"] .tabulator-row .tabulator-cell[tabulator-field="c2"]')?.textContent === '45.00');
+  assert.equal(await firstAmount(), '45.00', 'descending sort does not start with the largest amount');
+  await v.page.locator('[data-testid="results-grid"] .tabulator-tableholder').evaluate((e) => (e.scrollTop = e.scrollHeight));
+  await v.page.waitForTimeout(100);
+  const lastAmount = await v.page.locator('[data-testid="results-grid"] .tabulator-row').last().locator('.tabulator-cell[tabulator-field="c2"]').textContent();
+  assert.equal(lastAmount, 'NULL', 'NULL is not last in a descending sort');
+
+  await v.page.getByTestId('results-profile').click();
+  assert.deepEqual((await sentOf(v, 'profile')).at(-1), { type: 'profile', id: 6 });
+  await v.post({ type: 'profileRunning', id: 6, startedAt: Date.now() });
+  assert.ok(await v.page.getByTestId('results-profile-cancel').isVisible());
+  await v.post({ type: 'profile', id: 6, profile: { rows: 30, millis: 85, inlined: [], columns: [
+    { name: 'id', type: 'integer', nulls: 0, distinct: 30, min: 1, max: 30, top: [{ value: 1, count: 1 }] },
+    { name: 'customer', type: 'text', nulls: 0, distinct: 30, min: '<script>alert(1)</script>', max: 'customer 9', top: [{ value: 'customer 1', count: 1 }] },
+    { name: 'amount', type: 'decimal', nulls: 4, distinct: 26, min: '1.50', max: '45.00', top: [{ value: null, count: 4 }, { value: '1.50', count: 1 }] },
+  ] } });
+  const pane = v.page.locator('.tab-page:not([hidden]) [data-testid="results-profile-pane"]');
+  await pane.locator('table').waitFor();
+  assert.match((await pane.textContent()) ?? '', /Profile of 30 rows/);
+  const amount = await pane.locator('tbody tr').nth(2).locator('td').allTextContents();
+  assert.deepEqual(amount.slice(0, 6), ['amount', 'decimal', '4 (13.3%)', '26', '1.50', '45.00']);
+  assert.match(amount[6], /NULL ×4, 1\.50 ×1/);
+  assert.equal(await pane.locator('script').count(), 0);
+  await v.page.getByTestId('results-compiled-toggle').click();
+  assert.match(await text(v, 'results-compiled-sql'), /from "shop"\."main"\."stg_orders"/);
+  await v.screenshot('profile');
+
+  await v.page.getByTestId('results-rerun').click();
+  assert.deepEqual((await sentOf(v, 'rerun')).at(-1), { type: 'rerun', id: 6 });
+  await v.post({ type: 'running', id: 6, startedAt: Date.now() });
+  assert.ok(await v.page.getByTestId('results-cancel').isVisible());
+  assert.equal(await v.page.locator('[data-testid="results-grid"]').count(), 0, 'the old rows stayed during the re-run');
+  await v.post({ type: 'failed', id: 6, state: 'error', message: 'The dbtls server is not running: no Java 17 found.', elapsedMs: 5 });
+  assert.match(await text(v, 'results-error'), /no Java 17 found/);
+  // the extension closes a tab beyond the cap
+  await v.post({ type: 'closed', id: 6 });
+  assert.equal(await v.page.getByTestId('results-tab').count(), 0);
   assert.deepEqual(v.errors, []);
   await v.close();
 });

@@ -21,6 +21,8 @@ const NEAR_END = 200;
 type RowData = Record<string, unknown> & { __i: number };
 
 export interface GridEvents {
+  /** The user sorted by a column. */
+  sorted(): void;
   /** Scrolled near the last loaded row. */
   nearEnd(): void;
   /** A cell was clicked (or moved to): the detail pane follows it when open. */
@@ -54,6 +56,8 @@ export class ResultGrid {
       selectableRange: 1,
       selectableRangeColumns: true,
       selectableRangeRows: true,
+      // the header selects its column (to copy it); its arrow sorts
+      headerSortClickElement: 'icon',
       rowHeader: {
         field: '__i', title: '#', headerSort: false, resizable: false, frozen: true, hozAlign: 'right', width: 56,
         cssClass: 'row-number',
@@ -69,6 +73,7 @@ export class ResultGrid {
       this.checkNearEnd();
     });
     this.table.on('cellClick', (_e, cell) => this.focused(cell));
+    this.table.on('dataSorted', () => this.events.sorted());
     this.table.on('cellDblClick', (_e, cell) => {
       const c = this.columnOf(cell);
       if (c) this.events.openDetail(c, cell.getValue());
@@ -86,8 +91,21 @@ export class ResultGrid {
   /** Appends the next page's rows after those loaded. */
   append(rows: unknown[][]): void {
     const data = this.toData(rows);
-    if (!this.built) this.pending.push(...data);
-    else void this.table.addData(data).then(() => this.checkNearEnd());
+    if (!this.built) {
+      this.pending.push(...data);
+      return;
+    }
+    void this.table.addData(data).then(() => {
+      const sorters = this.table.getSorters();
+      // sorted: the new rows take their places (no more pages are fetched until the user scrolls)
+      if (sorters.length) this.table.setSort(sorters.map((s) => ({ column: s.field, dir: s.dir })));
+      else this.checkNearEnd();
+    });
+  }
+
+  /** The rows are sorted by a column: the sort covers the rows loaded so far. */
+  get sorted(): boolean {
+    return this.built && this.table.getSorters().length > 0;
   }
 
   get rowCount(): number {

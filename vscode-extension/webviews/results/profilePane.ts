@@ -42,6 +42,13 @@ export class ProfilePane {
     this.element.hidden = false;
   }
 
+  /** The result runs again: the old profile goes. */
+  reset(): void {
+    this.stop();
+    this.element.replaceChildren();
+    this.element.hidden = true;
+  }
+
   toggle(): boolean {
     this.element.hidden = !this.element.hidden;
     return !this.element.hidden;

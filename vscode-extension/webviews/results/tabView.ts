@@ -12,6 +12,18 @@ import { ProfilePane } from './profilePane';
 
 type Send = (m: FromView) => void;
 
+/** The headline of an error box, by the server's error code (docs/protocol.md, PreviewError). */
+const HEADLINES: Record<string, string> = {
+  'compile-failed': 'Compiling failed',
+  'preview-nothing': 'Nothing to preview',
+  'warehouse-connect': 'Could not connect to the warehouse',
+  'warehouse-target': 'The target cannot be used',
+  'warehouse-timeout': 'The query timed out',
+  'warehouse-cancelled': 'The query was cancelled',
+  'warehouse-not-a-query': 'Not run: not a read-only query',
+  'warehouse-cursor': 'The result expired',
+};
+
 export class TabView {
   readonly label: HTMLElement;
   readonly page: HTMLElement;
@@ -99,6 +111,7 @@ export class TabView {
     this.setState('running');
     this.startedAt = startedAt;
     this.clearResult();
+    this.profile.reset();
     this.status.textContent = 'Running…';
     this.body.replaceChildren(el('div', { class: 'running', 'data-testid': 'results-running' },
       el('div', { class: 'progress' }), el('span', { class: 'muted' }, `Running ${this.header.title}… the first rows show here.`)));
@@ -128,6 +141,7 @@ export class TabView {
     this.grid?.destroy();
     this.gridArea.replaceChildren();
     this.grid = new ResultGrid(this.gridArea, r.columns ?? [], r.rows ?? [], {
+      sorted: () => this.updateStatus(),
       nearEnd: () => this.loadMore(),
       cellFocused: (c, v) => {
         if (this.detail.open) this.detail.show(c, v);
@@ -198,7 +212,7 @@ export class TabView {
     const errors = problems.filter((p) => p.severity === 'error');
     replace(this.body,
       el('div', { class: 'error-box', 'data-testid': 'results-error', 'data-code': code ?? '' },
-        el('strong', {}, code === 'compile-failed' ? 'Compiling failed' : 'The query failed'), el('br'), message),
+        el('strong', {}, HEADLINES[code ?? ''] ?? 'The query failed'), el('br'), message),
       errors.length ? this.problemList(errors) : null);
     if (this.compiledSql && code !== 'compile-failed') this.showSql(true);
   }
@@ -233,10 +247,11 @@ export class TabView {
     const n = this.grid?.rowCount ?? 0;
     this.status.textContent = rowsText(n);
     const more = this.loading ? 'loading more…' : this.hasMore ? 'more available' : 'all rows';
+    const sorted = this.grid?.sorted && this.hasMore ? ' · sorted among the rows loaded' : '';
     const loadMore = el('button', { class: 'secondary small', 'data-testid': 'results-load-more' }, 'Load more');
     loadMore.addEventListener('click', () => this.loadMore());
     replace(this.footer,
-      el('span', { 'data-testid': 'results-row-count' }, `${rowsText(n)} loaded · ${more}`),
+      el('span', { 'data-testid': 'results-row-count' }, `${rowsText(n)} loaded · ${more}${sorted}`),
       this.hasMore && !this.loading ? loadMore : null,
       this.truncated && !this.hasMore ? el('span', { class: 'truncated', 'data-testid': 'results-truncated' },
         'The preview stops here (row limit); Export writes every row.') : null,
