@@ -248,3 +248,21 @@ test('header click sorts (NULL last), the profile pane shows per-column stats, R
   assert.deepEqual(v.errors, []);
   await v.close();
 });
+
+test('a result that arrives while its tab is hidden shows its rows once the tab is selected', async () => {
+  const v = await openView('results');
+  await v.post({ type: 'open', tab: header(8, 'orders') });
+  await v.post({ type: 'open', tab: header(9, 'Query 2') });
+  await v.post({ type: 'result', id: 8, result: result({ hasMore: false, cursor: undefined }), elapsedMs: 10 });
+  await v.post({ type: 'result', id: 9, result: result({ rows: rows(100, 5), hasMore: false, cursor: undefined }), elapsedMs: 10 });
+  await v.page.waitForSelector('.tab-page:not([hidden]) [data-testid="results-grid"] .tabulator-row');
+  await v.page.locator('[data-testid="results-tab"][data-tab-id="8"]').click();
+  await v.page.waitForSelector('.tab-page[data-tab-id="8"]:not([hidden]) [data-testid="results-grid"] .tabulator-row');
+  const visible = await v.page.locator('.tab-page[data-tab-id="8"] [data-testid="results-grid"] .tabulator-row').count();
+  assert.ok(visible >= 20, `only ${visible} rows drawn in the tab shown again`);
+  const box = await v.page.locator('.tab-page[data-tab-id="8"] [data-testid="results-grid"] .tabulator-tableholder').boundingBox();
+  assert.ok(box && box.height > 300, `the grid is ${box?.height}px high`);
+  await v.screenshot('second-tab');
+  assert.deepEqual(v.errors, []);
+  await v.close();
+});
