@@ -47,7 +47,7 @@ export class ResultsPanel implements vscode.Disposable {
   private ensureView(): ViewPanel<ToView, FromView> {
     if (this.view) return this.view;
     const view = new ViewPanel<ToView, FromView>(this.server.extensionUri, 'results', 'dbt Results', vscode.ViewColumn.Beside, true);
-    view.onMessage((m) => void this.handle(m));
+    view.onMessage((m) => this.handle(m).catch((e) => void vscode.window.showErrorMessage(`dbt: ${messageOf(e)}`)));
     view.onDidDispose(() => {
       for (const tab of this.tabs.closeAll()) this.release(tab, false);
       this.view = undefined;
