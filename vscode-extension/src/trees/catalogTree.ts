@@ -171,7 +171,10 @@ function projectGroup(project: ProjectCatalog['project'], relations: CatalogRela
     icon: 'folder-library',
     contextValue: 'group',
     expanded: true,
-    children: children.length ? children : [messageItem(`${id}/empty`, 'No models, seeds, snapshots or sources in this project.')],
+    children: children.length ? children : [messageItem(`${id}/empty`, 'No models, seeds, snapshots or sources matched the warehouse.', {
+      tooltip: 'The catalog lists a project node when the warehouse has its relation, or when it read the node\'s database and the relation is missing there. '
+        + 'An empty or new warehouse tells neither: build the project (dbt build), then refresh.',
+    })],
   };
 }
 

@@ -61,12 +61,14 @@ export function historyItem(e: HistoryEntry, now: Date = new Date()): HistoryIte
 }
 
 /**
- * The first line that says something: Jinja and SQL comments (`--`, `/* … *\/`, `{# … #}`) and
- * blank lines skipped; the whole SQL collapsed to one line when it has no such line.
+ * The first line that says something: Jinja and SQL comments (`--`, `/* … *\/`, `{# … #}`),
+ * `{{ config(…) }}`, `{% … %}` tags and blank lines skipped; the whole SQL collapsed to one line when it has no such line.
  */
 export function historyLabel(sql: string | undefined, max = 80): string {
   const text = (sql ?? '')
     .replace(/\{#[\s\S]*?#\}/g, '')
+    .replace(/\{\{-?\s*config\s*\([\s\S]*?\)\s*-?\}\}/g, '')
+    .replace(/\{%[\s\S]*?%\}/g, '')
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .split(/\r?\n/)
     .map((l) => l.replace(/--.*$/, '').trim())

@@ -35,6 +35,7 @@ export function registerHistory(context: vscode.ExtensionContext, server: DbtSer
   const poll = setInterval(() => {
     if (view.visible && vscode.window.state.focused && server.running) tree.refresh();
   }, POLL_MS);
+  poll.unref?.();
   context.subscriptions.push(
     tree,
     view,

@@ -131,7 +131,7 @@ test('several projects: one row per project, each with its two groups', () => {
   const items = explorerItems([{ project, result: catalog }, { project: other, result: { cut: false, millis: 1, target: 'prod', relations: [], notBuilt: [] } }]);
   assert.deepEqual(items.map((i) => [i.label, i.description]), [['shop', 'target dev'], ['jaffle', 'target prod']]);
   assert.deepEqual(items[1].children?.map((i) => i.label), ['Project', 'Warehouse']);
-  assert.deepEqual(items[1].children?.[0].children?.map((i) => i.label), ['No models, seeds, snapshots or sources in this project.']);
+  assert.deepEqual(items[1].children?.[0].children?.map((i) => i.label), ['No models, seeds, snapshots or sources matched the warehouse.']);
   assert.deepEqual(items[1].children?.[1].children?.map((i) => i.label), ['The warehouse has no tables or views (target prod).']);
   const ids = allIds(items);
   assert.equal(new Set(ids).size, ids.length);

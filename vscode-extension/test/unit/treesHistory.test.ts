@@ -32,6 +32,7 @@ test('durations', () => {
 test('the label is the first line of SQL that says something', () => {
   assert.equal(historyLabel(ok.sql), 'select *');
   assert.equal(historyLabel('{# a note #}\n/* block\ncomment */  select   a,  b from t'), 'select a, b from t');
+  assert.equal(historyLabel("{{\n  config(materialized='table')\n}}\n{% set x = 1 %}\nwith orders as (\n select 1)"), 'with orders as (');
   assert.equal(historyLabel('\n\n   \n'), '(empty query)');
   assert.equal(historyLabel('-- only a comment'), '-- only a comment');
   assert.equal(historyLabel(`select ${'x'.repeat(200)}`).length, 80);
