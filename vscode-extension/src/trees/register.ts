@@ -1,5 +1,12 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { DbtServer } from '../server/dbtServer';
+import { registerExplorer } from './explorerView';
+import { registerHistory } from './historyView';
+import { registerSaved } from './savedView';
 
-/** Registers this feature's commands and views. (Placeholder until the feature lands.) */
-export function registerTrees(_context: vscode.ExtensionContext, _server: DbtServer): void {}
+/** The dbt activity bar's tree views: Database Explorer, Query History, Saved Queries. */
+export function registerTrees(context: vscode.ExtensionContext, server: DbtServer): void {
+  registerExplorer(context, server);
+  registerHistory(context, server);
+  registerSaved(context, server);
+}
