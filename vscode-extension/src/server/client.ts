@@ -15,8 +15,9 @@ import { consentedValue } from './consent';
 import { DbtServer, ServerNotRunning, messageOf } from './dbtServer';
 import { findJava, javaCandidates, noJavaMessage } from './java';
 import { isOutOfMemory, serverCommand } from './launch';
-import { projectGlob, projectRoots } from './projects';
+import { projectGlob, projectOf, projectRoots } from './projects';
 import { Crash, RestartPolicy } from './restartPolicy';
+import { registerStartupBridge } from './startupBridge';
 import { ServerStatus } from './status';
 
 /** Languages of dbt files the server takes, with the file extensions it reads. */
@@ -62,6 +63,7 @@ export class ServerClient implements DbtServer, vscode.Disposable {
       this.stateChanged,
       this.projectsChanged,
       vscode.languages.onDidChangeDiagnostics(() => this.countProblems()),
+      registerStartupBridge(SERVED.map(([language, extension]) => ({ scheme: 'file', language, pattern: `**/*.${extension}` })), this),
       vscode.workspace.onDidChangeConfiguration((e) => this.configurationChanged(e)),
     );
   }
@@ -80,6 +82,16 @@ export class ServerClient implements DbtServer, vscode.Disposable {
     this.policy.reset();
     await this.stop();
     await this.start();
+  }
+
+  serves(document: vscode.TextDocument): boolean {
+    return document.uri.scheme === 'file' && projectOf(document.uri.fsPath, this.projectRoots) !== undefined;
+  }
+
+  /** The running client once the server has started; undefined when it could not start. */
+  async runningClient(): Promise<LanguageClient | undefined> {
+    if (this.starting) await this.starting;
+    return this.running ? this.client : undefined;
   }
 
   showLog(): void {

@@ -39,7 +39,16 @@ async function switchTarget(server: ServerClient): Promise<void> {
   const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
   const where = folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
   await vscode.workspace.getConfiguration('dbtls', folder?.uri).update('target', picked.label, where);
-  void vscode.window.setStatusBarMessage(`dbt: ${project.name} now uses target ${picked.label}`, 4000);
+  // the server reloads the project with the new setting: follow it in the status item
+  for (let i = 0; i < 40; i++) {
+    const now = (await server.refreshProjects()).find((p) => p.uri === project.uri);
+    if (now?.target === picked.label) {
+      void vscode.window.setStatusBarMessage(`dbt: ${project.name} now uses target ${picked.label}`, 4000);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  void vscode.window.showWarningMessage(`dbt: ${project.name} did not switch to target ${picked.label}; see dbt: Show Server Log.`);
 }
 
 async function pickProject(projects: ProjectInfo[]): Promise<ProjectInfo | undefined> {

@@ -2,7 +2,7 @@
 // ref on the first try after opening, go to definition, hover, problems as you type, compiled SQL
 // beside the model, switching target.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { Workbench, eventually, text as plain } from './workbench';
 
 let wb: Workbench;
@@ -10,18 +10,24 @@ let wb: Workbench;
 before(async () => {
   wb = await Workbench.open('editor');
 });
+afterEach(async (t) => {
+  await wb?.screenshot(`end-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`);
+});
 after(async () => {
   await wb?.close();
 });
+
+/** What the language status item says (its hover, read from its accessible label). */
+async function languageStatus(): Promise<string> {
+  return (await wb.page.locator('.statusbar-item#status\\.languageStatus').getAttribute('aria-label')) ?? '';
+}
 
 test('a model opens as dbt SQL; completion inside ref( lists the models on the first try', async () => {
   await wb.openFile('models/marts/customers.sql');
   const language = wb.page.locator('.statusbar-item#status\\.editor\\.mode');
   await eventually(async () => (await language.innerText()).includes('dbt SQL'), 'the language mode is dbt SQL');
   // the Jinja of the model is highlighted by our grammar (a Jinja delimiter token has its own colour)
-  await wb.goTo(22, 1);
-  await wb.page.keyboard.press('End');
-  await wb.page.keyboard.press('Enter');
+  await wb.page.keyboard.press('Control+End'); // the empty last line
   await wb.type("{{ ref('");
   const labels = await wb.completions(); // once: no retry
   await wb.screenshot('ref-completion');
@@ -39,8 +45,10 @@ test('a ref to a missing model shows in Problems as you type', async () => {
   await wb.screenshot('problems');
   const text = await problems.innerText();
   assert.match(text, /customers\.sql/);
-  // undo the edit: the problem goes away
-  for (let i = 0; i < 6; i++) await wb.page.keyboard.press('Control+Z');
+  // remove the line: the problem goes away
+  await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await wb.goTo(21, 1);
+  await wb.page.keyboard.press('Control+Shift+K');
   await eventually(async () => !(await problems.innerText()).includes('no_such_model'), 'the problem is gone after undo');
   await wb.page.keyboard.press(`Control+Shift+M`);
 });
@@ -61,9 +69,9 @@ test('hover on a ref shows the model description; F12 opens the model', async ()
 
 test('the language status item shows the project, its target and adapter', async () => {
   await wb.openFile('models/marts/customers.sql');
+  await eventually(async () => /dbt: vscode_shop · dev \(duckdb\), no problems/.test(await languageStatus()), 'the status names the project and target');
   await wb.page.locator('.statusbar-item#status\\.languageStatus').hover();
-  const hover = wb.page.locator('.monaco-hover:visible, .context-view .hover-contents:visible').first();
-  await eventually(async () => /vscode_shop · dev \(duckdb\)/.test(await hover.innerText()), 'the status names the project and target');
+  await wb.page.locator('.context-view', { hasText: 'vscode_shop · dev (duckdb)' }).waitFor();
   await wb.screenshot('status');
   await wb.page.keyboard.press('Escape');
 });
@@ -87,8 +95,8 @@ test('switch target: the status item follows', async () => {
   await row.waitFor();
   await wb.screenshot('switch-target');
   await row.click();
+  await eventually(async () => /vscode_shop · scratch \(duckdb\)/.test(await languageStatus()), 'the status shows the new target');
   await wb.page.locator('.statusbar-item#status\\.languageStatus').hover();
-  const hover = wb.page.locator('.monaco-hover:visible, .context-view .hover-contents:visible').first();
-  await eventually(async () => /vscode_shop · scratch \(duckdb\)/.test(await hover.innerText()), 'the status shows the new target');
+  await wb.page.locator('.context-view', { hasText: 'scratch' }).waitFor();
   await wb.screenshot('switched');
 });

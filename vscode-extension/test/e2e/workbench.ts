@@ -46,9 +46,11 @@ export class Workbench {
     await input.waitFor();
     await input.fill(relative);
     const base = path.basename(relative);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor();
-    await this.page.keyboard.press('Enter');
-    await this.page.locator('.tabs-container .tab.active', { hasText: base }).waitFor();
+    // click the row itself: Enter could still pick the row of a list not yet filtered
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: base })
+      .filter({ hasText: path.dirname(relative).split('/').pop() ?? '' }).first();
+    await row.click();
+    await this.page.locator('.tabs-container .tab.active', { hasText: new RegExp(`^${base.replace('.', '\\.')}`) }).waitFor();
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
   }
 
@@ -87,7 +89,8 @@ export class Workbench {
   async completions(): Promise<string[]> {
     await this.page.keyboard.press(`${MOD}+Space`);
     const rows = this.page.locator('.suggest-widget .monaco-list-row .label-name');
-    await rows.first().waitFor();
+    // the first answer may wait for the server's first load of the project
+    await rows.first().waitFor({ timeout: 90_000 });
     return rows.allInnerTexts();
   }
 
