@@ -1,0 +1,30 @@
+// Left-to-right layout of the lineage graph with dagre: parents left, children right. Pure; the
+// view memoizes it per graph, so panning and zooming never lay out again.
+import dagre from '@dagrejs/dagre';
+
+export const NODE_WIDTH = 220;
+export const NODE_HEIGHT = 58;
+
+export interface Positioned {
+  id: string;
+  x: number;
+  y: number;
+}
+
+/** Top-left corner of each node. */
+export function layout(nodes: Array<{ id: string }>, edges: Array<{ from: string; to: string }>): Map<string, Positioned> {
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 70, marginx: 10, marginy: 10 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const n of nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const e of edges) {
+    if (g.hasNode(e.from) && g.hasNode(e.to)) g.setEdge(e.from, e.to);
+  }
+  dagre.layout(g);
+  const out = new Map<string, Positioned>();
+  for (const n of nodes) {
+    const p = g.node(n.id);
+    out.set(n.id, { id: n.id, x: (p?.x ?? 0) - NODE_WIDTH / 2, y: (p?.y ?? 0) - NODE_HEIGHT / 2 });
+  }
+  return out;
+}
