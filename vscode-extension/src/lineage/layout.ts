@@ -19,7 +19,7 @@ export function layout(nodes: Array<{ id: string }>, edges: Array<{ from: string
   // dagre's default ranker (network simplex) takes seconds on a few hundred nodes; tight-tree
   // looks as good on small graphs, longest-path stays well under a second on large ones
   const ranker = nodes.length > BIG ? 'longest-path' : 'tight-tree';
-  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 70, marginx: 10, marginy: 10, ranker });
+  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 110, marginx: 10, marginy: 10, ranker });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   for (const e of edges) {

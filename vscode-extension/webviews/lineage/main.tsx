@@ -108,7 +108,7 @@ function Toolbar({ state, setOptions }: { state: State; setOptions(o: LineageOpt
   );
   return (
     <div className="toolbar lin-toolbar">
-      <span className="lin-title">Lineage of <b>{rootName}</b></span>
+      <span className="lin-title">{rootName ? <>Lineage of <b>{rootName}</b></> : 'Lineage'}</span>
       {depth('Upstream', 'up')}
       {depth('Downstream', 'down')}
       <label className="lin-tests">
