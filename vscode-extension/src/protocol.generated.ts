@@ -254,6 +254,42 @@ export interface IndexSuggestion {
   rollbackSql?: string;
 }
 
+export interface LineageEdge {
+  from?: string;
+  to?: string;
+}
+
+export interface LineageNode {
+  id?: string;
+  resourceType?: string;
+  name?: string;
+  packageName?: string;
+  materialization?: string;
+  uri?: string;
+  range?: Range;
+  description?: string;
+  depth: number;
+  hiddenUpstream: number;
+  hiddenDownstream: number;
+}
+
+export interface LineageParams {
+  uri?: string;
+  nodeId?: string;
+  upstreamDepth?: number;
+  downstreamDepth?: number;
+  includeTests?: boolean;
+  maxNodes?: number;
+}
+
+export interface LineageResult {
+  root?: string;
+  message?: string;
+  nodes?: LineageNode[];
+  edges?: LineageEdge[];
+  truncated: boolean;
+}
+
 export interface PlanFinding {
   kind?: string;
   planNodeId?: string;
@@ -471,6 +507,7 @@ export interface DbtRequests {
   'dbt/explain': { params: ExplainParams; result: ExplainResult | null };
   'dbt/export': { params: ExportParams; result: ExportResult | null };
   'dbt/history': { params: HistoryParams; result: HistoryResult | null };
+  'dbt/lineage': { params: LineageParams; result: LineageResult | null };
   'dbt/preview': { params: PreviewParams; result: PreviewResult | null };
   'dbt/previewPage': { params: PreviewPageParams; result: PreviewPage | null };
   'dbt/profile': { params: ProfileParams; result: ProfileResult | null };

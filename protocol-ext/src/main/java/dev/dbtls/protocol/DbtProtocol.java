@@ -113,4 +113,12 @@ public interface DbtProtocol {
   /** {@code dbt/benchmarks}: the stored benchmark history of a model (or the project). */
   @JsonRequest
   CompletableFuture<BenchmarksResult> benchmarks(BenchmarksParams params);
+
+  /**
+   * {@code dbt/lineage}: a node's parents and children a few generations up and down, with
+   * sources, seeds, snapshots, exposures and (on request) tests; how many neighbours each node
+   * has that the answer leaves out, so a client can expand it.
+   */
+  @JsonRequest
+  CompletableFuture<LineageResult> lineage(LineageParams params);
 }

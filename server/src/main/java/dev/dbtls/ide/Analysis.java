@@ -113,6 +113,17 @@ public final class Analysis {
     return run("codeLenses", c, List.of(), () -> CodeLenses.find(snapshot, c.displayPath(), c.text()));
   }
 
+  /**
+   * The lineage of the node {@code nodeId} (dbt's unique id), or else of the node the file at
+   * {@code displayPath} defines (models first): parents and children breadth-first within
+   * {@code options}.
+   */
+  public Lineage lineage(String displayPath, String nodeId, Lineage.Options options) {
+    return run("lineage", new Cursor(displayPath == null ? "" : displayPath, "", 0),
+        Lineage.empty("the lineage failed (see the server log)"),
+        () -> LineageWalk.find(snapshot, displayPath, nodeId, options));
+  }
+
   /** The symbols of every node, column, macro and docs block matching {@code query}, best first. */
   public List<WorkspaceSymbol> workspaceSymbols(String query, int limit) {
     return run("workspaceSymbols", new Cursor("", query, 0), List.of(),

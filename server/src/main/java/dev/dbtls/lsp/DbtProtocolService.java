@@ -31,6 +31,7 @@ final class DbtProtocolService implements DbtProtocol {
   private final CompletableFuture<dev.dbtls.store.Store> store;
   private final java.util.function.Supplier<dev.dbtls.workspace.Settings> settings;
   private final BenchmarkAnswer benchmarks;
+  private final Requests requests;
 
   DbtProtocolService(Workspace workspace, Uris uris, Warehouses warehouses, Requests requests,
       CompletableFuture<dev.dbtls.store.Store> store,
@@ -43,6 +44,7 @@ final class DbtProtocolService implements DbtProtocol {
     this.store = store;
     this.settings = settings;
     this.benchmarks = new BenchmarkAnswer(client);
+    this.requests = requests;
   }
 
   /** Whether the client shows {@code $/progress} (benchmarks report on it). */
@@ -219,6 +221,52 @@ final class DbtProtocolService implements DbtProtocol {
       return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
           .thenApply(v -> new dev.dbtls.protocol.ProjectsResult(each.stream().map(CompletableFuture::join).toList()));
     });
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.LineageResult> lineage(dev.dbtls.protocol.LineageParams p) {
+    if (p == null || (p.uri() == null && (p.nodeId() == null || p.nodeId().isBlank()))) {
+      return CompletableFuture.completedFuture(LineageAnswer.empty("dbt/lineage needs a uri or a nodeId"));
+    }
+    dev.dbtls.ide.Lineage.Options options = dev.dbtls.ide.Lineage.Options.of(p.upstreamDepth(),
+        p.downstreamDepth(), p.includeTests(), p.maxNodes());
+    String nodeId = p.nodeId() == null || p.nodeId().isBlank() ? null : p.nodeId();
+    if (p.uri() != null) {
+      Path file = uris.path(p.uri());
+      Path dir = file == null ? null : workspace.projectOf(file).filter(file::startsWith).orElse(null);
+      if (dir == null) {
+        return CompletableFuture.completedFuture(LineageAnswer.empty(p.uri() + " is not in a dbt project"));
+      }
+      String displayPath = dir.relativize(file).toString().replace('\\', '/');
+      CompletableFuture<dev.dbtls.ide.Analysis> ready = workspace.analysis(dir);
+      return requests.after(ready, a -> a == null ? notLoaded(dir, ready)
+          : LineageAnswer.of(a.lineage(displayPath, nodeId, options), dir, uris::uri));
+    }
+    // a unique id alone: the first project (by folder) that has the node
+    CompletableFuture<List<dev.dbtls.ide.Analysis>> all = workspace.found().thenCompose(v -> {
+      List<CompletableFuture<dev.dbtls.ide.Analysis>> each = workspace.projectDirs().stream().sorted()
+          .map(dir -> workspace.analysis(dir).exceptionally(e -> null)).toList();
+      return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+          .thenApply(x -> each.stream().map(CompletableFuture::join).toList());
+    });
+    return requests.after(all, analyses -> {
+      if (analyses == null) {
+        return LineageAnswer.empty("the workspace's dbt projects are still loading");
+      }
+      for (dev.dbtls.ide.Analysis a : analyses) {
+        if (a != null && a.snapshot() != null && a.snapshot().manifest().nodes().containsKey(nodeId)) {
+          return LineageAnswer.of(a.lineage(null, nodeId, options), a.snapshot().inputs().root().dir(), uris::uri);
+        }
+      }
+      return LineageAnswer.empty(analyses.isEmpty() ? "the workspace has no dbt project"
+          : "no node " + nodeId + " in the workspace's dbt projects");
+    });
+  }
+
+  private static dev.dbtls.protocol.LineageResult notLoaded(Path dir, CompletableFuture<?> ready) {
+    return LineageAnswer.empty(ready.isDone()
+        ? "the dbt project in " + dir.getFileName() + " could not be loaded (see the server log)"
+        : "the dbt project in " + dir.getFileName() + " is still loading: try again in a moment");
   }
 
   @Override

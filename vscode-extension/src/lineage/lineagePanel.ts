@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import type { LineageParams, LineageResult } from '../protocol.generated';
+import { DbtServer, isCancellation, messageOf } from '../server/dbtServer';
+import { ViewPanel } from '../webview/viewPanel';
+import { DEFAULT_OPTIONS, FromLineageView, LineageOptions, ToLineageView } from './messages';
+
+/** The node whose lineage is shown: a document, a unique id, or both. */
+export interface LineageTarget {
+  uri?: string;
+  nodeId?: string;
+  /** What the panel is titled while it loads. */
+  label: string;
+}
+
+/**
+ * The one Lineage panel, beside the editor: asks dbt/lineage for the target with the toolbar's
+ * options, expands nodes on request (a dbt/lineage per node, merged by the view), opens a node's
+ * file when the view asks.
+ */
+export class LineagePanel implements vscode.Disposable {
+  private static current: LineagePanel | undefined;
+
+  private readonly view: ViewPanel<ToLineageView, FromLineageView>;
+  private target: LineageTarget;
+  private options: LineageOptions = { ...DEFAULT_OPTIONS };
+  private loading?: vscode.CancellationTokenSource;
+
+  static show(server: DbtServer, target: LineageTarget): void {
+    if (!LineagePanel.current) LineagePanel.current = new LineagePanel(server, target);
+    else LineagePanel.current.view.reveal();
+    void LineagePanel.current.load(target);
+  }
+
+  private constructor(private readonly server: DbtServer, target: LineageTarget) {
+    this.target = target;
+    this.view = new ViewPanel(server.extensionUri, 'lineage', 'Lineage', vscode.ViewColumn.Beside, true);
+    this.view.onMessage((m) => void this.received(m));
+    this.view.onDidDispose(() => this.dispose());
+  }
+
+  private async load(target: LineageTarget): Promise<void> {
+    this.target = target;
+    this.view.panel.title = `Lineage: ${target.label}`;
+    this.view.post({ type: 'loading', title: target.label });
+    this.loading?.cancel();
+    const cancel = (this.loading = new vscode.CancellationTokenSource());
+    const result = await this.ask({ uri: target.uri, nodeId: target.nodeId, upstreamDepth: this.options.up,
+      downstreamDepth: this.options.down, includeTests: this.options.tests }, cancel.token);
+    if (result === undefined || cancel.token.isCancellationRequested) return;
+    const root = result.nodes?.find((n) => n.id === result.root);
+    if (root) this.view.panel.title = `Lineage: ${root.name}`;
+    if (result.root && !this.target.nodeId) this.target = { ...this.target, nodeId: result.root };
+    this.view.post({ type: 'graph', result, options: this.options });
+  }
+
+  /** The answer, or undefined after telling the view what went wrong (nothing when cancelled). */
+  private async ask(params: LineageParams, token?: vscode.CancellationToken): Promise<LineageResult | undefined> {
+    try {
+      const r = await this.server.request('dbt/lineage', params, token);
+      return r ?? { message: 'The server has no lineage for this node.', nodes: [], edges: [], truncated: false };
+    } catch (e) {
+      if (isCancellation(e)) return undefined;
+      this.view.post({ type: 'error', message: `Lineage failed: ${messageOf(e)}` });
+      return undefined;
+    }
+  }
+
+  private async received(m: FromLineageView): Promise<void> {
+    switch (m.type) {
+      case 'open': {
+        const uri = vscode.Uri.parse(m.uri);
+        const r = m.range;
+        const range = r?.start && r.end
+          ? new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) : undefined;
+        try {
+          await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, selection: range, preview: true });
+        } catch (e) {
+          void vscode.window.showErrorMessage(`dbt: cannot open ${uri.fsPath}: ${messageOf(e)}`);
+        }
+        return;
+      }
+      case 'expand': {
+        const result = await this.ask({ uri: this.target.uri, nodeId: m.id,
+          upstreamDepth: m.direction === 'up' ? 1 : 0, downstreamDepth: m.direction === 'down' ? 1 : 0,
+          includeTests: this.options.tests });
+        if (result) this.view.post({ type: 'merge', around: m.id, result });
+        return;
+      }
+      case 'options':
+        this.options = m.options;
+        await this.load(this.target);
+        return;
+    }
+  }
+
+  dispose(): void {
+    this.loading?.cancel();
+    if (LineagePanel.current === this) LineagePanel.current = undefined;
+    this.view.dispose();
+  }
+}

@@ -1,0 +1,242 @@
+/*
+ * The Lineage view: a node's parents and children as a left-to-right graph (@xyflow/react, laid
+ * out by dagre), from dbt/lineage answers the extension posts (src/lineage/lineagePanel.ts).
+ *
+ * Stable hooks for end-to-end tests:
+ *   [data-testid=lineage-graph]        the graph (React Flow's .react-flow__node/.react-flow__edge inside)
+ *   [data-testid=lineage-node]         one node card; data-id = unique id, data-type = resource type,
+ *                                      data-root="true" on the root
+ *   [data-testid=lineage-expand-up]    "+N" on a card's left: N parents not drawn (click: expand)
+ *   [data-testid=lineage-expand-down]  "+N" on a card's right: N children not drawn
+ *   [data-testid=lineage-up] / [data-testid=lineage-down]  the depth shown (buttons beside: -/+,
+ *                                      data-testid lineage-up-less/-more, lineage-down-less/-more)
+ *   [data-testid=lineage-tests]        the "Tests" checkbox
+ *   [data-testid=lineage-fit]          "Fit view"
+ *   [data-testid=lineage-status]       "N nodes · M edges", and lineage-truncated when cut
+ *   [data-testid=lineage-message]      why there is nothing to draw (or the error), and lineage-loading
+ */
+import '@xyflow/react/dist/style.css';
+import '../shared/base.css';
+import './lineage.css';
+import { createContext, memo, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  Background, Edge, Handle, Node, NodeProps, Position, ReactFlow, ReactFlowProvider, useReactFlow,
+} from '@xyflow/react';
+import { listen, post } from '../shared/host';
+import { fromResult, GraphNode, LineageGraph, merge, typeClass } from '../../src/lineage/lineageGraph';
+import { layout } from '../../src/lineage/layout';
+import {
+  DEFAULT_OPTIONS, FromLineageView, LineageOptions, MAX_DEPTH, ToLineageView,
+} from '../../src/lineage/messages';
+
+type CardNode = Node<{ node: GraphNode; root: boolean; expanding: boolean }, 'dbt'>;
+
+interface Actions {
+  expand(id: string, direction: 'up' | 'down'): void;
+}
+const ActionsContext = createContext<Actions>({ expand: () => undefined });
+
+function send(m: FromLineageView): void {
+  post(m);
+}
+
+/** One node: type colour, name, materialization, the root marked, "+N" for what is not drawn. */
+const Card = memo(function Card({ data }: NodeProps<CardNode>) {
+  const { expand } = useContext(ActionsContext);
+  const n = data.node;
+  const kind = n.materialization && n.materialization !== n.resourceType
+    ? `${n.resourceType} · ${n.materialization}` : n.resourceType;
+  const more = (direction: 'up' | 'down', count: number) => count > 0 && (
+    <button
+      className={`lin-more lin-more-${direction} nodrag nopan`}
+      data-testid={`lineage-expand-${direction}`}
+      title={`${count} ${direction === 'up' ? (count === 1 ? 'parent' : 'parents') : (count === 1 ? 'child' : 'children')} not shown: click to add`}
+      disabled={data.expanding}
+      onClick={(e) => {
+        e.stopPropagation();
+        expand(n.id, direction);
+      }}
+    >+{count}</button>
+  );
+  return (
+    <div
+      className={`lin-node lin-type-${typeClass(n.resourceType)}${data.root ? ' lin-root' : ''}`}
+      data-testid="lineage-node"
+      data-id={n.id}
+      data-type={n.resourceType}
+      data-root={data.root ? 'true' : undefined}
+      title={[n.id, n.description].filter(Boolean).join('\n\n')}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      {more('up', n.hiddenUp)}
+      <div className="lin-kind">{kind}{data.root ? <span className="lin-root-badge">root</span> : null}</div>
+      <div className="lin-name">{n.name}</div>
+      {more('down', n.hiddenDown)}
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+});
+
+const nodeTypes = { dbt: Card };
+
+interface State {
+  status: 'loading' | 'ready' | 'error';
+  title: string;
+  graph?: LineageGraph;
+  options: LineageOptions;
+  /** A new answer (not an expansion): the graph is drawn afresh and fitted. */
+  generation: number;
+  error?: string;
+  expanding: Set<string>;
+}
+
+function Toolbar({ state, setOptions }: { state: State; setOptions(o: LineageOptions): void }) {
+  const rf = useReactFlow();
+  const o = state.options;
+  const g = state.graph;
+  const rootName = g?.nodes.find((n) => n.id === g.root)?.name ?? state.title;
+  const depth = (label: string, key: 'up' | 'down') => (
+    <span className="lin-depth">
+      <span className="muted">{label}</span>
+      <button data-testid={`lineage-${key}-less`} title={`Fewer generations ${key}stream`} disabled={o[key] <= 0}
+        onClick={() => setOptions({ ...o, [key]: o[key] - 1 })}>−</button>
+      <span data-testid={`lineage-${key}`} className="lin-depth-value">{o[key]}</span>
+      <button data-testid={`lineage-${key}-more`} title={`More generations ${key}stream`} disabled={o[key] >= MAX_DEPTH}
+        onClick={() => setOptions({ ...o, [key]: o[key] + 1 })}>+</button>
+    </span>
+  );
+  return (
+    <div className="toolbar lin-toolbar">
+      <span className="lin-title">{rootName ? <>Lineage of <b>{rootName}</b></> : 'Lineage'}</span>
+      {depth('Upstream', 'up')}
+      {depth('Downstream', 'down')}
+      <label className="lin-tests">
+        <input type="checkbox" data-testid="lineage-tests" checked={o.tests}
+          onChange={(e) => setOptions({ ...o, tests: e.currentTarget.checked })} />
+        Tests
+      </label>
+      <button data-testid="lineage-fit" onClick={() => void rf.fitView({ padding: 0.15, duration: 200 })}>Fit view</button>
+      <span className="spacer" />
+      {state.status === 'loading' && <span className="muted" data-testid="lineage-loading">Loading…</span>}
+      {g && g.root && (
+        <span className="muted" data-testid="lineage-status">
+          {g.nodes.length} {g.nodes.length === 1 ? 'node' : 'nodes'} · {g.edges.length} {g.edges.length === 1 ? 'edge' : 'edges'}
+        </span>
+      )}
+      {g?.truncated && (
+        <span className="lin-truncated" data-testid="lineage-truncated"
+          title="The server stopped at its node limit: expand nodes (+N) to see more">cut at the node limit</span>
+      )}
+    </div>
+  );
+}
+
+function Graph({ state }: { state: State }) {
+  const g = state.graph!;
+  // layout once per graph: panning, zooming and hovering never lay out again
+  const positions = useMemo(() => layout(g.nodes, g.edges), [g]);
+  const nodes = useMemo<CardNode[]>(() => g.nodes.map((n) => ({
+    id: n.id,
+    type: 'dbt',
+    position: positions.get(n.id) ?? { x: 0, y: 0 },
+    data: { node: n, root: n.id === g.root, expanding: state.expanding.has(n.id) },
+    draggable: false,
+    connectable: false,
+  })), [g, positions, state.expanding]);
+  const edges = useMemo<Edge[]>(() => g.edges.map((e) => ({
+    id: e.id,
+    source: e.from,
+    target: e.to,
+    className: e.from === g.root || e.to === g.root ? 'lin-edge-root' : undefined,
+  })), [g]);
+  const open = useCallback((_: unknown, n: CardNode) => {
+    if (n.data.node.uri) send({ type: 'open', uri: n.data.node.uri, range: n.data.node.range });
+  }, []);
+  return (
+    <div className="lin-graph" data-testid="lineage-graph">
+      <ReactFlow
+        key={state.generation}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodeClick={open}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        fitView
+        fitViewOptions={{ padding: 0.15 }}
+        minZoom={0.05}
+        maxZoom={2}
+        onlyRenderVisibleElements={g.nodes.length > 300}
+      >
+        <Background gap={24} size={1} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function App() {
+  const [state, setState] = useState<State>({
+    status: 'loading', title: '', options: DEFAULT_OPTIONS, generation: 0, expanding: new Set(),
+  });
+
+  useEffect(() => {
+    listen<ToLineageView>((m) => {
+      setState((s) => {
+        switch (m.type) {
+          case 'loading':
+            return { ...s, status: 'loading', title: m.title, error: undefined };
+          case 'graph':
+            return { ...s, status: 'ready', graph: fromResult(m.result), options: m.options,
+              generation: s.generation + 1, error: undefined, expanding: new Set() };
+          case 'merge': {
+            const expanding = new Set(s.expanding);
+            expanding.delete(m.around);
+            return s.graph ? { ...s, graph: merge(s.graph, m.around, m.result), expanding } : { ...s, expanding };
+          }
+          case 'error':
+            return { ...s, status: 'error', error: m.message, expanding: new Set() };
+          default:
+            return s;
+        }
+      });
+    });
+  }, []);
+
+  const actions = useMemo<Actions>(() => ({
+    expand: (id, direction) => {
+      setState((s) => ({ ...s, expanding: new Set(s.expanding).add(id) }));
+      send({ type: 'expand', id, direction });
+    },
+  }), []);
+
+  const setOptions = useCallback((options: LineageOptions) => {
+    setState((s) => ({ ...s, options, status: 'loading' }));
+    send({ type: 'options', options });
+  }, []);
+
+  const g = state.graph;
+  let body;
+  if (g?.root) {
+    body = <Graph state={state} />;
+  } else if (state.status === 'error') {
+    body = null;
+  } else if (g && !g.root) {
+    body = <div className="warning-box lin-message" data-testid="lineage-message">{g.message ?? 'No lineage for this node.'}</div>;
+  } else {
+    body = <div className="muted lin-message" data-testid="lineage-message">Loading the lineage{state.title ? ` of ${state.title}` : ''}…</div>;
+  }
+  return (
+    <ActionsContext.Provider value={actions}>
+      <ReactFlowProvider>
+        <div className="lin-app">
+          <Toolbar state={state} setOptions={setOptions} />
+          {state.error && <div className="error-box lin-message" data-testid="lineage-message">{state.error}</div>}
+          {body}
+        </div>
+      </ReactFlowProvider>
+    </ActionsContext.Provider>
+  );
+}
+
+createRoot(document.getElementById('root') ?? document.body.appendChild(document.createElement('div'))).render(<App />);
