@@ -8,7 +8,7 @@ import * as path from 'node:path';
 const { chromium } = require(process.env.PLAYWRIGHT_CORE ?? 'playwright-core') as typeof import('playwright-core');
 type Page = import('playwright-core').Page;
 type Browser = import('playwright-core').Browser;
-type FrameLocator = import('playwright-core').FrameLocator;
+type Frame = import('playwright-core').Frame;
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -50,7 +50,7 @@ export class Workbench {
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: base })
       .filter({ hasText: path.dirname(relative).split('/').pop() ?? '' }).first();
     await row.click();
-    await this.page.locator('.tabs-container .tab.active', { hasText: new RegExp(`^${base.replace('.', '\\.')}`) }).waitFor();
+    await this.page.locator('.tabs-container .tab.active', { hasText: new RegExp(`^${base.replace('.', '\\.')}`) }).first().waitFor();
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
   }
 
@@ -94,12 +94,18 @@ export class Workbench {
     return rows.allInnerTexts();
   }
 
-  /** The webview panel whose tab has this title: the frame that holds the view's document. */
-  async webview(title: RegExp | string): Promise<FrameLocator> {
-    await this.page.locator('.tabs-container .tab', { hasText: title }).first().waitFor();
-    // each webview is an iframe (.webview) holding the view's own frame (#active-frame); the
-    // visible one is the last ready one
-    return this.page.frameLocator('iframe.webview.ready:visible').last().frameLocator('#active-frame');
+  /**
+   * The frame of the webview that shows an element with this data-testid (each webview is an
+   * iframe holding the view's own frame; the view is found by what it shows).
+   */
+  async webview(testid: string, timeout = 60_000): Promise<Frame> {
+    return eventually<Frame | undefined>(async () => {
+      for (const f of this.page.frames()) {
+        if (f === this.page.mainFrame()) continue;
+        if (await f.locator(`[data-testid="${testid}"]`).count().catch(() => 0)) return f;
+      }
+      return undefined;
+    }, `a webview showing ${testid}`, timeout) as Promise<Frame>;
   }
 
   /** The text of the status bar (includes the language status and problem counts). */

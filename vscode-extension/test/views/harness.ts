@@ -44,6 +44,10 @@ async function start(): Promise<void> {
   if (server) return;
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end(); // Chromium asks every new page for one
+      return;
+    }
     const page = pages.get(url.pathname);
     if (page) {
       res.writeHead(200, { 'content-type': 'text/html' }).end(page);

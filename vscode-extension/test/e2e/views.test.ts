@@ -1,0 +1,70 @@
+// The views a dbt developer opens from a model: results of a preview (and cancelling a slow one),
+// the lineage graph. Each is checked by what shows on screen; screenshots in test-output/e2e.
+import assert from 'node:assert/strict';
+import { after, afterEach, before, test } from 'node:test';
+import { Workbench, eventually } from './workbench';
+
+let wb: Workbench;
+
+before(async () => {
+  wb = await Workbench.open('views');
+});
+afterEach(async (t) => {
+  await wb?.screenshot(`end-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`);
+});
+after(async () => {
+  await wb?.close();
+});
+
+test('dbt: Preview Model shows the rows in the grid, typed headers, values as text', async () => {
+  await wb.openFile('models/marts/customers.sql');
+  await wb.command('dbt: Preview Model');
+  const view = await wb.webview('results-tabs');
+  const grid = view.locator('[data-testid="results-page"]:not([hidden]) [data-testid="results-grid"]');
+  await eventually(async () => (await grid.locator('.tabulator-row').count()) === 6, 'six rows in the grid', 90_000);
+  const text = await grid.innerText();
+  assert.match(text, /Ada Brook/);
+  assert.match(text, /Fay <b>Ng<\/b>/, 'a value with markup shows as text');
+  assert.match(text, /lifetime_value/);
+  const status = await view.locator('[data-testid="results-page"]:not([hidden]) [data-testid="results-status"]').innerText();
+  assert.match(status, /6 rows/);
+  const elapsed = view.locator('[data-testid="results-page"]:not([hidden]) [data-testid="results-elapsed"]');
+  const first = await elapsed.innerText();
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(await elapsed.innerText(), first, 'the elapsed time stopped');
+  await wb.screenshot('preview-rows');
+});
+
+test('Cancel stops a slow preview and says so', async () => {
+  await wb.openFile('models/marts/slow_report.sql');
+  await wb.command('dbt: Preview Model');
+  const view = await wb.webview('results-tabs');
+  const page = view.locator('[data-testid="results-page"]:not([hidden])');
+  await eventually(async () => (await page.getAttribute('data-state')) === 'running', 'the slow preview is running');
+  await new Promise((r) => setTimeout(r, 2000));
+  await wb.screenshot('preview-running');
+  await page.locator('[data-testid="results-cancel"]').click();
+  await eventually(async () => (await page.getAttribute('data-state')) === 'cancelled', 'the preview is cancelled', 15_000);
+  assert.match(await page.locator('[data-testid="results-status"]').innerText(), /Cancelled after/);
+  await wb.screenshot('preview-cancelled');
+  // the server is free again: a preview after the cancel answers at once
+  await wb.openFile('models/staging/stg_orders.sql');
+  await wb.command('dbt: Preview Model');
+  const next = (await wb.webview('results-tabs')).locator('[data-testid="results-page"]:not([hidden])');
+  await eventually(async () => (await next.getAttribute('data-state')) === 'done', 'the next preview finished', 30_000);
+  assert.match(await next.locator('[data-testid="results-status"]').innerText(), /9 rows/);
+});
+
+test('dbt: Show Lineage draws the graph of the model', async () => {
+  await wb.openFile('models/marts/customers.sql');
+  await wb.command('dbt: Show Lineage');
+  const view = await wb.webview('lineage-graph');
+  await eventually(async () => (await view.locator('[data-testid="lineage-node"]').count()) >= 5, 'the lineage nodes are drawn', 60_000);
+  const root = view.locator('[data-testid="lineage-node"][data-root="true"]');
+  assert.match(await root.innerText(), /customers/);
+  for (const id of ['model.vscode_shop.stg_orders', 'model.vscode_shop.stg_customers', 'seed.vscode_shop.raw_orders', 'seed.vscode_shop.raw_customers']) {
+    assert.equal(await view.locator(`[data-testid="lineage-node"][data-id="${id}"]`).count(), 1, `${id} is drawn`);
+  }
+  assert.ok((await view.locator('.react-flow__edge').count()) >= 4, 'the edges are drawn');
+  await wb.screenshot('lineage');
+});
