@@ -79,6 +79,11 @@ public record DatabaseExplorer(String target, List<Relation> relations, List<Pro
     if (catalog.ok() && !catalog.cut()) {
       Set<String> databases = new HashSet<>();
       catalog.databases().forEach(d -> databases.add(lower(d.name())));
+      // the target's own database is read even when it holds nothing yet (a fresh project)
+      var target = snapshot.inputs().target();
+      if (target != null && target.database() != null) {
+        databases.add(lower(target.database()));
+      }
       for (Node n : warehouseNodes) {
         String db = lower(n.relation().database());
         boolean readable = db.isEmpty() || databases.contains(db) || databases.contains("");

@@ -95,6 +95,24 @@ public class DatabaseExplorerTest {
   }
 
   @Test
+  void inAnEmptyWarehouseEveryNodeIsNotBuilt(@TempDir Path dir) throws Exception {
+    project(dir);
+    Files.delete(dir.resolve("wh.duckdb"));
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("wh.duckdb"))) {
+      assertTrue(c.isValid(1)); // a fresh database file: nothing built yet
+    }
+    ProjectSnapshot s = snapshot(dir);
+    DatabaseExplorer e;
+    try (Warehouses ws = new Warehouses()) {
+      e = DatabaseExplorer.merge(s, WarehouseCatalog.of(ws, s.inputs(), new QueryCancel()));
+    }
+    assertNull(e.error());
+    assertTrue(e.relations().isEmpty());
+    assertEquals(List.of("model.shop.Orders", "model.shop.not_yet", "source.shop.raw.customers",
+        "source.shop.raw.missing"), e.notBuilt().stream().map(DatabaseExplorer.ProjectNode::uniqueId).sorted().toList());
+  }
+
+  @Test
   void aFailedOrCutCatalogNeverSaysNotBuilt(@TempDir Path dir) throws Exception {
     ProjectSnapshot s = snapshot(project(dir));
     WarehouseCatalog failed = new WarehouseCatalog("dev", List.of(), 0, false, 0,
