@@ -57,7 +57,8 @@ execFileSync('node', [server, '--extensions-dir', extensions, '--user-data-dir',
 const port = await freePort();
 const editor = spawn('node', [server, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
   '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extensions, folder],
-{ stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+// the server's caches and query history go to the test's folder, not the user's
+{ stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, XDG_CACHE_HOME: path.join(work, 'cache'), DBTLS_STORE: path.join(work, 'store.db') } });
 let editorLog = '';
 editor.stdout.on('data', (d) => (editorLog += d));
 editor.stderr.on('data', (d) => (editorLog += d));

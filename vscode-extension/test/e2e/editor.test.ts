@@ -2,20 +2,10 @@
 // ref on the first try after opening, go to definition, hover, problems as you type, compiled SQL
 // beside the model, switching target.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
-import { Workbench, eventually, text as plain } from './workbench';
+import { test } from 'node:test';
+import { windowForTests, eventually, text as plain } from './workbench';
 
-let wb: Workbench;
-
-before(async () => {
-  wb = await Workbench.open('editor');
-});
-afterEach(async (t) => {
-  await wb?.screenshot(`end-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`);
-});
-after(async () => {
-  await wb?.close();
-});
+const wb = windowForTests('editor');
 
 /** What the language status item says (its hover, read from its accessible label). */
 async function languageStatus(): Promise<string> {
@@ -26,7 +16,12 @@ test('a model opens as dbt SQL; completion inside ref( lists the models on the f
   await wb.openFile('models/marts/customers.sql');
   const language = wb.page.locator('.statusbar-item#status\\.editor\\.mode');
   await eventually(async () => (await language.innerText()).includes('dbt SQL'), 'the language mode is dbt SQL');
-  // the Jinja of the model is highlighted by our grammar (a Jinja delimiter token has its own colour)
+  // the Jinja of the model is highlighted by our grammar: its delimiters are not plain text
+  const tokenClass = async (line: string, token: string) => wb.page.locator('.view-line', { hasText: line }).first()
+    .locator('span > span', { hasText: token }).first().getAttribute('class');
+  const jinja = await tokenClass("ref('stg_orders')", '{{');
+  assert.ok(jinja, 'no token for {{');
+  assert.notEqual(jinja, await tokenClass('group by customer_id', 'customer_id'), '{{ is coloured as plain text');
   await wb.page.keyboard.press('Control+End'); // the empty last line
   await wb.type("{{ ref('");
   const labels = await wb.completions(); // once: no retry

@@ -1,20 +1,10 @@
 // The views a dbt developer opens from a model: results of a preview (and cancelling a slow one),
 // the lineage graph. Each is checked by what shows on screen; screenshots in test-output/e2e.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
-import { Workbench, eventually } from './workbench';
+import { test } from 'node:test';
+import { windowForTests, eventually } from './workbench';
 
-let wb: Workbench;
-
-before(async () => {
-  wb = await Workbench.open('views');
-});
-afterEach(async (t) => {
-  await wb?.screenshot(`end-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`);
-});
-after(async () => {
-  await wb?.close();
-});
+const wb = windowForTests('views');
 
 test('dbt: Preview Model shows the rows in the grid, typed headers, values as text', async () => {
   await wb.openFile('models/marts/customers.sql');
@@ -67,4 +57,15 @@ test('dbt: Show Lineage draws the graph of the model', async () => {
   }
   assert.ok((await view.locator('.react-flow__edge').count()) >= 4, 'the edges are drawn');
   await wb.screenshot('lineage');
+});
+
+test('the dbt activity bar: the explorer lists the project, the history the previews', async () => {
+  await wb.page.locator('.activitybar .action-item a[aria-label^="dbt"]').first().click();
+  const sidebar = wb.page.locator('.part.sidebar');
+  await eventually(async () => /QUERY HISTORY[\s\S]*6 rows/.test(await sidebar.innerText()), 'the history shows the preview of customers');
+  const text = await sidebar.innerText();
+  assert.match(text, /cancelled/, 'the cancelled preview is in the history');
+  await eventually(async () => /Project\s*\d+ nodes · \d+ not built/.test(await sidebar.innerText()), 'the explorer lists the project, not built yet');
+  assert.match(await sidebar.innerText(), /Warehouse/);
+  await wb.screenshot('activity-bar');
 });

@@ -3,6 +3,7 @@
 // screenshots to test-output/e2e/ — look at them.
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { after, afterEach, before } from 'node:test';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { chromium } = require(process.env.PLAYWRIGHT_CORE ?? 'playwright-core') as typeof import('playwright-core');
@@ -137,4 +138,29 @@ export async function eventually<T>(probe: () => Promise<T>, what: string, timeo
 /** Text as read from the screen: the editor's non-breaking spaces as spaces. */
 export function text(s: string): string {
   return s.replace(/\u00a0/g, ' ');
+}
+
+/**
+ * One VS Code window for the tests of a file: opened before them, a screenshot after each test
+ * (test-output/e2e/<name>-end-<test>.png, whatever its outcome), closed after them all.
+ */
+export function windowForTests(name: string): Workbench {
+  let wb: Workbench | undefined;
+  before(async () => {
+    wb = await Workbench.open(name);
+  });
+  afterEach(async (t) => {
+    await wb?.screenshot(`end-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+  // the window opens in the first hook: the tests reach it through this stand-in
+  return new Proxy({} as Workbench, {
+    get: (_, key) => {
+      if (!wb) throw new Error('the VS Code window did not open');
+      const v = (wb as unknown as Record<string | symbol, unknown>)[key];
+      return typeof v === 'function' ? v.bind(wb) : v;
+    },
+  });
 }
