@@ -103,11 +103,20 @@ function ms(n: number | undefined): string {
 
 listen<ToPlanView>((m) => {
   switch (m.type) {
-    case 'running': return running(m.title, m.analyze, m.startedAt);
-    case 'result': return showResult(m.title, m.analyze, m.result, m.elapsedMs);
-    case 'failed': return failed(m.state, m.message, m.elapsedMs, m.problems);
+    case 'running': running(m.title, m.analyze, m.startedAt); break;
+    case 'result': showResult(m.title, m.analyze, m.result, m.elapsedMs); break;
+    case 'failed': failed(m.state, m.message, m.elapsedMs, m.problems); break;
   }
+  arrangePanes();
 });
+
+/** One column when there is nothing beside the tree; the tree buttons only with a tree. */
+function arrangePanes(): void {
+  main.classList.toggle('single', sidePane.childElementCount === 0);
+  const hasTree = treePane.querySelector('[data-testid="plan-tree"]') !== null;
+  expandAll.hidden = !hasTree;
+  collapseAll.hidden = !hasTree;
+}
 
 function running(name: string, analyze: boolean, startedAt: number): void {
   stopTimer();
@@ -162,6 +171,7 @@ function showResult(name: string, analyze: boolean, r: ExplainResult, elapsedMs:
   collapsed.clear();
   selected = undefined;
 
+  plan = undefined;
   if (r.error) {
     status.textContent = 'Failed';
     const code = r.error.code ? ` (${r.error.code})` : '';
@@ -233,11 +243,12 @@ function stepRow(s: PlanStep, analyzed: boolean): HTMLElement {
       setCollapsed(s.id, !collapsed.has(s.id));
     });
   }
-  const stepCell = el('span', { class: 'plan-step-cell' }, toggle,
-    el('span', { class: 'plan-operator', 'data-testid': 'plan-operator' }, n.operator ?? '?'),
-    s.detail ? el('span', { class: 'plan-detail', 'data-testid': 'plan-detail' }, s.detail) : null,
-    n.source ? el('span', { class: 'plan-source', 'data-testid': 'plan-source', title: 'Open the model here' }, locationText(n.source.kind, n.source.name)) : null,
-    s.findings.length ? el('span', { class: 'plan-finding-badge', title: s.findings.map((f) => f.title ?? '').join('\n') }, `⚠ ${s.findings.length}`) : null);
+  const stepCell = el('span', { class: 'plan-step-cell' },
+    el('span', { class: 'plan-step-line' }, toggle,
+      el('span', { class: 'plan-operator', 'data-testid': 'plan-operator' }, n.operator ?? '?'),
+      n.source ? el('span', { class: 'plan-source', 'data-testid': 'plan-source', title: 'Open the model here' }, locationText(n.source.kind, n.source.name)) : null,
+      s.findings.length ? el('span', { class: 'plan-finding-badge', title: s.findings.map((f) => f.title ?? '').join('\n') }, `⚠ ${s.findings.length}`) : null),
+    s.detail ? el('span', { class: 'plan-detail', 'data-testid': 'plan-detail' }, s.detail) : null);
   stepCell.style.paddingLeft = `${s.depth * 16}px`;
 
   const bar = el('span', { class: 'plan-bar-fill', 'data-testid': 'plan-bar' });
@@ -433,7 +444,7 @@ function showStepDetail(s: PlanStep | undefined): void {
   add('Detail', n.detail);
   for (const [k, v] of Object.entries(n.properties ?? {})) add(k, v);
   const table = el('table', { class: 'plain' }, ...rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v))));
-  detailBox.append(el('h3', {}, `Step ${s.id}`), table);
+  detailBox.append(el('h3', {}, `Step ${s.id} · ${n.operator ?? ''}`), table);
   if (n.source?.uri) {
     const link = el('a', { 'data-testid': 'plan-open-source' }, `Open ${locationText(n.source.kind, n.source.name)} in the model`);
     link.addEventListener('click', () => openSource(n));
@@ -444,3 +455,4 @@ function showStepDetail(s: PlanStep | undefined): void {
 setRunning(false);
 status.textContent = 'No plan yet: run dbt: Explain Model on a model.';
 sqlButton.hidden = true;
+arrangePanes();
