@@ -28,6 +28,7 @@ export class PlanPanel implements vscode.Disposable {
   private running?: vscode.CancellationTokenSource;
   private startedAt = 0;
   private executedSql?: string;
+  private disposed = false;
 
   /** Explains the target in the panel (opened if needed). */
   static show(server: DbtServer, target: PlanTarget, analyze = false): Promise<void> {
@@ -120,6 +121,8 @@ export class PlanPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.running?.cancel();
     this.running = undefined;
     if (PlanPanel.current === this) PlanPanel.current = undefined;

@@ -43,7 +43,7 @@ export interface PlanSteps {
 
 /** A step at or above this share is always hot. */
 export const HOT_SHARE = 0.2;
-/** A hot step at or above this share is drawn red, below it orange. */
+/** A hot step at or above this share is drawn red, below it orange (the hottest step is red from HOT_SHARE). */
 export const HIGH_SHARE = 0.4;
 /** The top steps together making this much of the time are hot (when each is at least MIN_HOT_SHARE). */
 export const MOST_OF_TIME = 0.6;
@@ -110,7 +110,8 @@ export function hotSteps(shares: Array<number | undefined>): Heat[] {
   let acc = 0;
   for (const { s, i } of order) {
     const inTop = acc < MOST_OF_TIME && s >= MIN_HOT_SHARE;
-    if (s >= HOT_SHARE || inTop) heat[i] = s >= HIGH_SHARE ? 'high' : 'warm';
+    const hottest = acc === 0 && s >= HOT_SHARE;
+    if (s >= HOT_SHARE || inTop) heat[i] = s >= HIGH_SHARE || hottest ? 'high' : 'warm';
     else break;
     acc += s;
   }

@@ -34,6 +34,8 @@ test('hot steps: any at 20 % or more, red from 40 %; small steps never hot', () 
   assert.deepEqual(hotSteps([0.15, 0.15, 0.15, 0.15, 0.1, 0.1, 0.1, 0.1]), ['warm', 'warm', 'warm', 'warm', undefined, undefined, undefined, undefined]);
   assert.deepEqual(hotSteps(Array.from({ length: 30 }, () => 1 / 30)), Array.from({ length: 30 }, () => undefined));
   assert.deepEqual(hotSteps([undefined, 0, 1]), [undefined, undefined, 'high']);
+  // the hottest step is red from 20 %, the others orange under 40 %
+  assert.deepEqual(hotSteps([0.22, 0.27, 0.2, 0.05]), ['warm', 'high', 'warm', undefined]);
 });
 
 test('misestimates: flagged at 10x either way, zero rows count as one', () => {

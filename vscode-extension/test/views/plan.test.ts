@@ -243,3 +243,59 @@ test('a warehouse whose plan dbtls does not read: the raw plan as text', async (
   assert.deepEqual(v.errors, []);
   await v.close();
 });
+
+/** An analyzed DuckDB plan shaped like jaffle_shop's customers (golden plan customers_v2), with CTE reads. */
+function duckdbResult(): Record<string, unknown> {
+  const cteSource = (name: string, line: number) => ({ kind: 'cte', name, uri: MODEL, range: range(line, 5, 5 + name.length) });
+  let n = 0;
+  const s = (operator: string, over: Record<string, unknown>, children: Record<string, unknown>[] = []) =>
+    ({ operator, properties: {}, children, ...over, _k: n++ });
+  const tree = s('CTE', { cte: 'orders', actualRows: 73, estimatedRows: 73, selfTimeMs: 0.1 }, [
+    s('PROJECTION', { actualRows: 101, estimatedRows: 101, selfTimeMs: 0.2 }, [
+      s('WINDOW', { actualRows: 101, estimatedRows: 101, selfTimeMs: 3.1 }, [
+        s('HASH_JOIN', { joinType: 'Inner', condition: 'order_id = order_id', actualRows: 101, estimatedRows: 101, selfTimeMs: 1.4 }, [
+          s('HASH_GROUP_BY', { actualRows: 101, estimatedRows: 101, selfTimeMs: 0.9 }, [
+            s('READ_CSV_AUTO', { relation: 'raw_payments', actualRows: 161, estimatedRows: 161, selfTimeMs: 6.5,
+              source: { kind: 'ref', name: 'stg_payments', uri: MODEL, range: range(2, 10, 30) } })]),
+          s('FILTER', { filter: "(ordered_at >= '2023-01-01 00:00:00'::TIMESTAMP)", actualRows: 30, estimatedRows: 30, selfTimeMs: 0.3 }, [
+            s('READ_CSV_AUTO', { relation: 'raw_orders', actualRows: 150, estimatedRows: 150, selfTimeMs: 5.2,
+              source: { kind: 'ref', name: 'stg_orders', uri: MODEL, range: range(1, 10, 28) } })]),
+        ])])]),
+    s('PROJECTION', { actualRows: 73, estimatedRows: 73, selfTimeMs: 0.1 }, [
+      s('HASH_JOIN', { joinType: 'Inner', condition: 'customer_id = customer_id', actualRows: 73, estimatedRows: 4, selfTimeMs: 0.7 }, [
+        s('READ_CSV_AUTO', { relation: 'raw_customers', actualRows: 72, estimatedRows: 72, selfTimeMs: 4.8,
+          source: { kind: 'source', name: 'jaffle.raw_customers', uri: MODEL, range: range(0, 10, 40) } }),
+        s('HASH_GROUP_BY', { actualRows: 73, estimatedRows: 73, selfTimeMs: 0.4 }, [
+          s('CTE_SCAN', { cte: 'orders', actualRows: 101, estimatedRows: 101, selfTimeMs: 0.1, source: cteSource('orders', 8) })]),
+      ])]),
+  ]);
+  const total = 23.8;
+  const withIds = (x: Record<string, unknown>, id: string): Record<string, unknown> => {
+    const { _k, ...rest } = x;
+    void _k;
+    return { ...rest, id, timeShare: (x.selfTimeMs as number) / total,
+      children: (x.children as Record<string, unknown>[]).map((c, i) => withIds(c, `${id}.${i}`)) };
+  };
+  return { uri: MODEL, nodeId: 'model.jaffle_shop.customers', target: 'dev', analyzed: true, millis: 31, inlined: ['stg_orders', 'stg_payments'],
+    plan: withIds(tree, '0'), findings: [], problems: [] };
+}
+
+test('a DuckDB plan of many steps in a narrow panel: indented rows, hot reads, a CTE location', async () => {
+  const v = await openView('plan', { width: 720, height: 760 });
+  await v.post({ type: 'result', title: 'customers', analyze: true, result: duckdbResult(), elapsedMs: 60 });
+  await v.page.waitForSelector('[data-testid="plan-step"]');
+  assert.equal(await v.page.getByTestId('plan-step').count(), 13);
+  const hot = await v.page.locator('[data-testid="plan-step"][data-hot="true"] [data-testid="plan-detail"]').allTextContents();
+  assert.deepEqual(hot, ['raw_payments', 'raw_orders', 'raw_customers']);
+  assert.deepEqual(await v.page.locator('[data-testid="plan-step"][data-hot="true"]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.heat)),
+    ['high', 'warm', 'warm']);
+  assert.equal(await v.page.locator('[data-testid="plan-step"][data-misestimate="true"] [data-testid="plan-operator"]').allTextContents()
+    .then((x) => x.join()), 'HASH_JOIN');
+  const cteScan = v.page.locator('[data-testid="plan-step"]', { has: v.page.locator('[data-testid="plan-source"]', { hasText: 'CTE orders' }) });
+  await cteScan.click();
+  assert.deepEqual((await sentOf(v, 'open')).at(-1), { type: 'open', uri: MODEL, range: range(8, 5, 11) });
+  assert.match(await textOf(v, 'plan-no-findings'), /Nothing looks wrong/);
+  await v.screenshot('duckdb-narrow');
+  assert.deepEqual(v.errors, []);
+  await v.close();
+});
