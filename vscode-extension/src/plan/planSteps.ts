@@ -14,7 +14,7 @@ export interface Misestimate {
   factor: number;
   /** `under`: more rows came than expected; `over`: fewer. */
   direction: 'under' | 'over';
-  /** The factor is at least MISESTIMATE_FACTOR. */
+  /** The factor is at least MISESTIMATE_FACTOR, on at least MISESTIMATE_MIN_ROWS rows. */
   flagged: boolean;
 }
 
@@ -48,8 +48,10 @@ export const HIGH_SHARE = 0.4;
 /** The top steps together making this much of the time are hot (when each is at least MIN_HOT_SHARE). */
 export const MOST_OF_TIME = 0.6;
 export const MIN_HOT_SHARE = 0.08;
-/** Actual rows this many times off the estimate are flagged. */
+/** Actual rows this many times off the estimate are flagged... */
 export const MISESTIMATE_FACTOR = 10;
+/** ...when the larger of the two is at least this many rows (73 expected, 0 came is no news). */
+export const MISESTIMATE_MIN_ROWS = 100;
 
 /** The plan as tree rows, depth first (parents before children), with shares, heat and misestimates. */
 export function planSteps(root: PlanNode | undefined | null, analyzed: boolean, findings: PlanFinding[] = []): PlanSteps {
@@ -124,7 +126,8 @@ export function misestimate(actual: number | undefined, estimated: number | unde
   const a = Math.max(actual, 1);
   const e = Math.max(estimated, 1);
   const factor = a >= e ? a / e : e / a;
-  return { factor, direction: a >= e ? 'under' : 'over', flagged: factor >= MISESTIMATE_FACTOR };
+  return { factor, direction: a >= e ? 'under' : 'over',
+    flagged: factor >= MISESTIMATE_FACTOR && Math.max(a, e) >= MISESTIMATE_MIN_ROWS };
 }
 
 /** `×12 more rows than estimated` / `×40 fewer`. */

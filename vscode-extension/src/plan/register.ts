@@ -12,7 +12,8 @@ export function registerPlan(context: vscode.ExtensionContext, server: DbtServer
   context.subscriptions.push(
     vscode.commands.registerCommand('dbtls.explain', (arg?: LensArgument | vscode.Uri) => {
       const uniqueId = arg && !(arg instanceof vscode.Uri) ? arg.uniqueId : undefined;
-      const uri = arg instanceof vscode.Uri ? arg.toString() : targetDocument(arg)?.uri.toString();
+      // a lens or menu names its document (open or not); else the active editor's
+      const uri = arg instanceof vscode.Uri ? arg.toString() : arg?.uri ?? targetDocument(arg)?.uri.toString();
       if (!uri) return;
       return PlanPanel.show(server, { uri, nodeId: uniqueId });
     }),

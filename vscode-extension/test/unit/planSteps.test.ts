@@ -10,7 +10,7 @@ const node = (id: string, over: Partial<PlanNode> = {}, children: PlanNode[] = [
 
 // an analyzed DuckDB-like plan: the server's timeShare on each step
 const analyzed = node('0', { operator: 'PROJECTION', timeShare: 0.02, selfTimeMs: 2, actualRows: 73, estimatedRows: 73 }, [
-  node('0.0', { operator: 'HASH_JOIN', condition: 'customer_id = customer_id', timeShare: 0.55, selfTimeMs: 55, actualRows: 73, estimatedRows: 2 }, [
+  node('0.0', { operator: 'HASH_JOIN', condition: 'customer_id = customer_id', timeShare: 0.55, selfTimeMs: 55, actualRows: 7300, estimatedRows: 2 }, [
     node('0.0.0', { operator: 'SEQ_SCAN', relation: 'orders', schema: 'main', filter: 'status = \'x\'', timeShare: 0.3, selfTimeMs: 30, actualRows: 0, estimatedRows: 5000 }),
     node('0.0.1', { operator: 'SEQ_SCAN', relation: 'customers', timeShare: 0.13, selfTimeMs: 13, actualRows: 100, estimatedRows: 90 }),
   ]),
@@ -38,16 +38,19 @@ test('hot steps: any at 20 % or more, red from 40 %; small steps never hot', () 
   assert.deepEqual(hotSteps([0.22, 0.27, 0.2, 0.05]), ['warm', 'high', 'warm', undefined]);
 });
 
-test('misestimates: flagged at 10x either way, zero rows count as one', () => {
+test('misestimates: flagged at 10x either way on 100 rows or more, zero rows count as one', () => {
   const { steps } = planSteps(analyzed, true);
   const m = steps.map((s) => s.misestimate);
   assert.equal(m[0]!.flagged, false);
-  assert.deepEqual([m[1]!.flagged, m[1]!.direction, Math.round(m[1]!.factor)], [true, 'under', 37]);
+  assert.deepEqual([m[1]!.flagged, m[1]!.direction, Math.round(m[1]!.factor)], [true, 'under', 3650]);
   assert.deepEqual([m[2]!.flagged, m[2]!.direction, m[2]!.factor], [true, 'over', 5000]);
   assert.equal(m[3]!.flagged, false);
   assert.equal(misestimate(undefined, 10), undefined);
-  assert.equal(misestimate(10, 1)!.flagged, true);
-  assert.equal(misestimate(9, 1)!.flagged, false);
+  assert.equal(misestimate(100, 10)!.flagged, true);
+  assert.equal(misestimate(99, 10)!.flagged, false);
+  // small numbers are no news: DuckDB's CTE step puts out 0 of 73 expected rows
+  assert.equal(misestimate(0, 73)!.flagged, false);
+  assert.equal(misestimate(0, 100)!.flagged, true);
   assert.equal(misestimateText(m[2]!), '5,000× fewer rows than estimated');
   assert.equal(misestimateText(misestimate(20, 4)!), '5.0× more rows than estimated');
   // estimate-only: no actual rows, no flags

@@ -262,7 +262,7 @@ function duckdbResult(): Record<string, unknown> {
               source: { kind: 'ref', name: 'stg_orders', uri: MODEL, range: range(1, 10, 28) } })]),
         ])])]),
     s('PROJECTION', { actualRows: 73, estimatedRows: 73, selfTimeMs: 0.1 }, [
-      s('HASH_JOIN', { joinType: 'Inner', condition: 'customer_id = customer_id', actualRows: 73, estimatedRows: 4, selfTimeMs: 0.7 }, [
+      s('HASH_JOIN', { joinType: 'Inner', condition: 'customer_id = customer_id', actualRows: 730, estimatedRows: 4, selfTimeMs: 0.7 }, [
         s('READ_CSV_AUTO', { relation: 'raw_customers', actualRows: 72, estimatedRows: 72, selfTimeMs: 4.8,
           source: { kind: 'source', name: 'jaffle.raw_customers', uri: MODEL, range: range(0, 10, 40) } }),
         s('HASH_GROUP_BY', { actualRows: 73, estimatedRows: 73, selfTimeMs: 0.4 }, [

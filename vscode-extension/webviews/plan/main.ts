@@ -94,6 +94,7 @@ function seconds(ms: number): string {
 
 function ms(n: number | undefined): string {
   if (n === undefined || !Number.isFinite(n)) return '';
+  if (n < 0.01) return n === 0 ? '0 ms' : '< 0.01 ms';
   if (n < 1) return `${n.toFixed(2)} ms`;
   if (n < 1000) return `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
   return seconds(n);
@@ -217,9 +218,9 @@ function showResult(name: string, analyze: boolean, r: ExplainResult, elapsedMs:
 function treeHeader(analyzed: boolean, basis: PlanSteps['basis']): HTMLElement {
   return el('div', { class: 'plan-row plan-header' },
     el('span', {}, 'Step'),
-    el('span', {}, basis === 'cost' ? 'Share of cost' : basis === 'time' ? 'Share of time' : 'Share'),
+    el('span', {}, basis === 'cost' ? 'Share of cost' : basis === 'time' ? 'Share of time' : ''),
     el('span', { class: 'num' }, analyzed ? 'Rows (actual / est.)' : 'Rows (est.)'),
-    el('span', { class: 'num' }, analyzed ? 'Time' : 'Cost'));
+    el('span', { class: 'num' }, analyzed ? 'Time' : basis === 'cost' ? 'Cost' : ''));
 }
 
 function tree(p: PlanSteps, analyzed: boolean): HTMLElement {
@@ -254,7 +255,7 @@ function stepRow(s: PlanStep, analyzed: boolean): HTMLElement {
   const bar = el('span', { class: 'plan-bar-fill', 'data-testid': 'plan-bar' });
   bar.style.width = `${Math.max(0, Math.min(100, (s.share ?? 0) * 100))}%`;
   const shareCell = el('span', { class: 'plan-share-cell' },
-    el('span', { class: 'plan-bar' }, bar),
+    s.share === undefined ? null : el('span', { class: 'plan-bar' }, bar),
     el('span', { class: 'plan-share', 'data-testid': 'plan-share' }, shareText(s.share)));
 
   const rowsCell = el('span', { class: 'plan-rows-cell num', 'data-testid': 'plan-rows' });
