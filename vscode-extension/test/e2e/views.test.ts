@@ -59,6 +59,39 @@ test('dbt: Show Lineage draws the graph of the model', async () => {
   await wb.screenshot('lineage');
 });
 
+test('dbt: Explain Model shows the plan as a tree, each step traced back', async () => {
+  await wb.openFile('models/marts/customers.sql');
+  await wb.command('dbt: Explain Model');
+  const view = await wb.webview('plan-tree');
+  const steps = view.locator('[data-testid="plan-step"]');
+  await eventually(async () => (await steps.count()) >= 3, 'the plan steps are drawn', 60_000);
+  const text = await view.locator('[data-testid="plan-tree"]').innerText();
+  assert.match(text, /JOIN|join/i, 'the left join is a step of the plan');
+  assert.equal(await view.locator('[data-testid="plan-error"]').count(), 0);
+  const name = await steps.nth(1).locator('[data-testid="plan-operator"]').boundingBox();
+  assert.ok(name && name.width >= 40, `the step names are squeezed out (${name?.width} px)`);
+  await wb.screenshot('explain');
+});
+
+test('dbt: Benchmark Model against the saved file ends with a verdict', async () => {
+  await wb.openFile('models/staging/stg_orders.sql');
+  await wb.command('dbt: Benchmark Model');
+  const choice = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Saved file' });
+  await choice.waitFor();
+  await choice.click();
+  const view = await wb.webview('benchmark-status');
+  const verdict = view.locator('[data-testid="benchmark-verdict"]');
+  await eventually(async () => (await verdict.count()) > 0, 'the benchmark verdict shows', 180_000);
+  assert.match(await verdict.first().innerText(), /\d/, 'the verdict has numbers');
+  assert.match(await view.locator('[data-testid="benchmark-status"]').innerText(), /Finished/);
+  const rows = view.locator('[data-testid="benchmark-stats-row"]');
+  assert.equal(await rows.count(), 2, 'both variants have statistics');
+  const canvas = view.locator('[data-testid="benchmark-chart"] canvas').first();
+  const box = await canvas.boundingBox();
+  assert.ok(box && box.width > 50 && box.height > 50, 'the chart is drawn');
+  await wb.screenshot('benchmark');
+});
+
 test('the dbt activity bar: the explorer lists the project, the history the previews', async () => {
   await wb.page.locator('.activitybar .action-item a[aria-label^="dbt"]').first().click();
   const sidebar = wb.page.locator('.part.sidebar');

@@ -49,3 +49,16 @@ test('the real DuckDB answer, estimates only: rows estimated, no cost to share, 
   assert.deepEqual(v.errors, []);
   await v.close();
 });
+
+test('in a panel a third of the window wide, the step names stay readable beside the figures', async () => {
+  const v = await openView('plan', { width: 340, height: 700 });
+  await v.post({ type: 'result', title: 'customers', analyze: false, result: ESTIMATED, elapsedMs: 280 });
+  await v.page.waitForSelector('[data-testid="plan-step"]');
+  const name = v.page.locator('[data-testid="plan-step"]').nth(1).locator('.plan-operator');
+  assert.equal(await name.textContent(), 'PROJECTION');
+  const box = await name.boundingBox();
+  assert.ok(box && box.width >= 60, `the step name is squeezed to ${box?.width} px`);
+  await v.screenshot('duckdb-third');
+  assert.deepEqual(v.errors, []);
+  await v.close();
+});
