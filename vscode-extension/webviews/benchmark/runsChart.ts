@@ -36,22 +36,27 @@ export class RunsChart {
     const palette = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-purple', '--vscode-charts-green']
       .map((v, i) => css(v, ['#3794ff', '#d18616', '#b180d7', '#89d185'][i]));
     const colour = (i: number) => palette[i % palette.length];
-    const labels = variants.map((v) => v.label ?? `variant ${variants.indexOf(v) + 1}`);
+    const labels = variants.map((v, i) => v.label ?? `variant ${i + 1}`);
+    const short = labels.map((l) => (l.length > 26 ? `${l.slice(0, 25)}…` : l));
+    // times far apart (an index making a query 40x faster) read on a log scale
+    const all = variants.flatMap((v) => v.runsMs ?? []).filter((x) => x > 0);
+    const log = all.length > 1 && Math.max(...all) / Math.min(...all) > 8;
     const font = css('--vscode-font-family', 'sans-serif');
 
     this.chart.setOption({
       animation: false,
       textStyle: { color: fg, fontFamily: font },
-      grid: { left: 12, right: 24, top: 14, bottom: 34, containLabel: true },
+      grid: { left: 28, right: 24, top: 14, bottom: 34, containLabel: true },
       tooltip: { trigger: 'item', renderMode: 'richText', confine: true,
         backgroundColor: css('--vscode-editorWidget-background', '#252526'), borderColor: lines, textStyle: { color: fg } },
       xAxis: {
-        type: 'value', name: 'ms per run', nameLocation: 'middle', nameGap: 22, scale: true,
-        nameTextStyle: { color: muted }, axisLabel: { color: muted, formatter: (x: number) => ms(x) },
+        type: log ? 'log' : 'value', name: log ? 'time per run (log scale)' : 'time per run', nameLocation: 'middle', nameGap: 22,
+        scale: !log, logBase: 10,
+        nameTextStyle: { color: muted }, axisLabel: { color: muted, formatter: (x: number) => (x === 0 ? '0' : ms(x)) },
         splitLine: { lineStyle: { color: lines } }, axisLine: { lineStyle: { color: lines } },
       },
       yAxis: [
-        { type: 'category', data: labels, inverse: true, axisLabel: { color: fg, width: 160, overflow: 'truncate' },
+        { type: 'category', data: short, inverse: true, axisLabel: { color: fg },
           axisLine: { lineStyle: { color: lines } }, axisTick: { show: false } },
         // the runs' axis: the same bands as numbers, so each run can sit off the middle line
         { type: 'value', min: -0.5, max: n - 0.5, inverse: true, show: false },

@@ -1,0 +1,250 @@
+// The benchmark panel's glue, against a stand-in for the `vscode` module and a scripted server:
+// the job starts with the settings, ends by dbt/benchmarkFinished (even one that beats the
+// answer), Cancel asks dbt/benchmarkCancel, failures reach the view, and Apply goes through the
+// server's confirm flow with a modal question in between.
+import assert from 'node:assert/strict';
+import Module from 'node:module';
+import { before, test } from 'node:test';
+import type { BenchmarkPanel as Panel } from '../../src/benchmark/benchmarkPanel';
+
+type Msg = { type: string; [k: string]: unknown };
+
+class Emitter<T> {
+  private handlers: Array<(v: T) => void> = [];
+  event = (h: (v: T) => void) => {
+    this.handlers.push(h);
+    return { dispose: () => (this.handlers = this.handlers.filter((x) => x !== h)) };
+  };
+  fire(v: T): void {
+    for (const h of [...this.handlers]) h(v);
+  }
+  dispose(): void {
+    this.handlers = [];
+  }
+}
+
+const uri = (s: string) => ({ toString: () => s, fsPath: s.replace(/^file:\/\//, ''), path: s });
+
+const ui = {
+  posted: [] as Msg[],
+  fromView: new Emitter<Msg>(),
+  disposed: new Emitter<void>(),
+  title: '',
+  warnings: [] as Array<{ message: string; options: unknown; items: string[] }>,
+  /** What the user picks in the next warning. */
+  pick: undefined as string | undefined,
+  commands: [] as unknown[][],
+};
+
+const fakeVscode = {
+  ViewColumn: { Active: -1, Beside: -2, One: 1 },
+  EventEmitter: Emitter,
+  Uri: { joinPath: (u: { toString(): string }, ...p: string[]) => uri([u.toString(), ...p].join('/')), parse: uri },
+  window: {
+    createWebviewPanel: () => ({
+      webview: {
+        cspSource: 'vscode-resource:', html: '',
+        asWebviewUri: (u: unknown) => u,
+        onDidReceiveMessage: ui.fromView.event,
+        postMessage: async (m: Msg) => void ui.posted.push(m),
+      },
+      set title(t: string) { ui.title = t; },
+      get title() { return ui.title; },
+      onDidDispose: ui.disposed.event,
+      reveal: () => {},
+      dispose: () => ui.disposed.fire(),
+    }),
+    showErrorMessage: async () => undefined,
+    showWarningMessage: async (message: string, ...rest: unknown[]) => {
+      const options = typeof rest[0] === 'object' ? rest.shift() : undefined;
+      ui.warnings.push({ message, options, items: rest as string[] });
+      const p = ui.pick;
+      ui.pick = undefined;
+      return p;
+    },
+    setStatusBarMessage: () => ({ dispose() {} }),
+  },
+  workspace: {
+    getConfiguration: () => ({ get: (k: string) => ({ warmups: 2, runs: 10, timeBudgetSeconds: 300 } as Record<string, number>)[k] }),
+  },
+  commands: { executeCommand: async (...a: unknown[]) => void ui.commands.push(a) },
+  env: { clipboard: { writeText: async () => undefined } },
+};
+
+type Call = { method: string; params: Record<string, unknown>; answer(v: unknown): void; fail(e: unknown): void };
+
+class ScriptedServer {
+  extensionUri = uri('file:///ext');
+  calls: Call[] = [];
+  finished = new Emitter<unknown>();
+  request(method: string, params: Record<string, unknown>): Promise<unknown> {
+    return new Promise((answer, fail) => this.calls.push({ method, params, answer, fail }));
+  }
+  onNotification(method: string, h: (p: unknown) => void) {
+    assert.equal(method, 'dbt/benchmarkFinished');
+    return this.finished.event(h);
+  }
+  of(method: string): Call[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+}
+
+let BenchmarkPanel: typeof Panel;
+before(async () => {
+  const m = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const load = m._load;
+  m._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? fakeVscode : load(request, ...rest));
+  ({ BenchmarkPanel } = await import('../../src/benchmark/benchmarkPanel'));
+});
+
+const MODEL = 'file:///work/shop/models/big_customer.sql';
+const posted = (type: string) => ui.posted.filter((m) => m.type === type);
+const tick = () => new Promise((r) => setImmediate(r));
+const report = { storedId: 5, label: 'model big_customer: buffer vs saved file', status: 'ok', millis: 800, variants: [], comparisons: [] };
+const recommendation = { id: 7, target: 'dev', title: 'index', applySql: 'create index i on shop.orders (customer_id)',
+  rollbackSql: 'drop index shop.i', status: 'benchmarked', updatedAt: 1 };
+
+function reset(): ScriptedServer {
+  BenchmarkPanel.closeAll();
+  ui.posted.length = 0;
+  ui.warnings.length = 0;
+  ui.commands.length = 0;
+  const s = new ScriptedServer();
+  return s;
+}
+
+test('a benchmark starts with the settings, shows progress of the job and ends with dbt/benchmarkFinished', async () => {
+  const server = reset();
+  const done = BenchmarkPanel.show(server as never, { uri: MODEL, compare: 'saved' });
+  ui.fromView.fire({ type: 'ready' });
+  assert.equal(ui.title, 'Benchmark: big_customer');
+  assert.deepEqual(server.of('dbt/benchmark')[0].params,
+    { uri: MODEL, compare: 'saved', recommendationId: undefined, warmups: 2, runs: 10, timeBudgetSeconds: 300 });
+  assert.deepEqual(server.of('dbt/benchmarks')[0].params, { uri: MODEL, limit: 20 });
+  server.of('dbt/benchmarks')[0].answer({ benchmarks: [report] });
+  server.of('dbt/benchmark')[0].answer({ id: 'j1', label: report.label, variants: ['saved file', 'buffer'], problems: [] });
+  await done;
+  assert.equal(posted('starting').length, 1);
+  assert.deepEqual(posted('started')[0].variants, ['saved file', 'buffer']);
+  assert.equal(posted('history').length, 1);
+
+  server.finished.fire({ id: 'other', state: 'ok', done: 1, total: 1 });
+  assert.equal(posted('ended').length, 0, "another job's end is not this one's");
+  server.finished.fire({ id: 'j1', state: 'ok', done: 24, total: 24, report });
+  const ended = posted('ended')[0] as unknown as { status: { report: typeof report } };
+  assert.equal(ended.status.report.storedId, 5);
+  assert.equal(server.of('dbt/benchmarks').length, 2, 'the history is asked again');
+});
+
+test('a job that ends before its start is answered still ends; Cancel asks the server and shows its answer', async () => {
+  const server = reset();
+  const done = BenchmarkPanel.show(server as never, { uri: MODEL });
+  ui.fromView.fire({ type: 'ready' });
+  assert.equal(server.of('dbt/benchmark')[0].params.compare, undefined);
+  server.finished.fire({ id: 'fast', state: 'ok', done: 3, total: 3, report });
+  server.of('dbt/benchmark')[0].answer({ id: 'fast', label: 'model big_customer', variants: ['buffer'] });
+  await done;
+  assert.equal(posted('ended').length, 1);
+
+  ui.fromView.fire({ type: 'rerun' });
+  await tick();
+  server.of('dbt/benchmark')[1].answer({ id: 'j2', label: 'x', variants: ['buffer'] });
+  await tick();
+  ui.fromView.fire({ type: 'cancel' });
+  await tick();
+  const cancel = server.of('dbt/benchmarkCancel')[0];
+  assert.deepEqual(cancel.params, { id: 'j2' });
+  cancel.answer({ id: 'j2', state: 'cancelled', done: 4, total: 12, report: { ...report, status: 'cancelled' } });
+  await tick();
+  assert.equal((posted('ended')[1] as unknown as { status: { state: string } }).status.state, 'cancelled');
+});
+
+test('failures reach the view: not started (with problems), the server not running', async () => {
+  const server = reset();
+  const done = BenchmarkPanel.show(server as never, { uri: MODEL, compare: 'head' });
+  ui.fromView.fire({ type: 'ready' });
+  const problems = [{ severity: 'error', message: 'unknown ref' }];
+  server.of('dbt/benchmark')[0].answer({ error: { code: 'compile-failed', message: 'compile failed' }, problems });
+  await done;
+  assert.deepEqual([posted('failed')[0].message, posted('failed')[0].problems], ['compile failed', problems]);
+
+  const again = BenchmarkPanel.show(server as never, { uri: MODEL, compare: 'head' });
+  server.of('dbt/benchmark')[1].fail(new Error('The dbt language server is not running: Java 21 was not found.'));
+  await again;
+  assert.match(String(posted('failed')[1].message), /not running: Java 21/);
+  const none = BenchmarkPanel.show(server as never, { uri: MODEL });
+  server.of('dbt/benchmark')[2].answer(null);
+  await none;
+  assert.match(String(posted('failed')[2].message), /no dbt project/);
+});
+
+async function withRecommendation(server: ScriptedServer): Promise<void> {
+  const done = BenchmarkPanel.show(server as never, { uri: MODEL, compare: 'recommendation', recommendationId: 7 });
+  ui.fromView.fire({ type: 'ready' });
+  assert.equal(server.of('dbt/benchmark')[0].params.recommendationId, 7);
+  server.of('dbt/recommendations')[0].answer({ recommendations: [{ ...recommendation, id: 3 }, recommendation] });
+  server.of('dbt/benchmark')[0].answer({ id: 'j1', label: 'model big_customer: without vs with recommendation 7', variants: ['without', 'with recommendation 7'] });
+  await done;
+  assert.equal((posted('recommendation')[0].recommendation as { id: number }).id, 7);
+}
+
+test('Apply: asked without confirm, the modal shows the SQL, and only a yes asks again with confirm', async () => {
+  const server = reset();
+  await withRecommendation(server);
+  ui.fromView.fire({ type: 'apply', action: 'apply' });
+  await tick();
+  const first = server.of('dbt/applyRecommendation')[0];
+  assert.deepEqual(first.params, { uri: MODEL, id: 7, action: 'apply', confirm: false });
+  ui.pick = 'Apply';
+  first.answer({ recommendation, error: { code: 'apply-not-confirmed', message: "not confirmed: this would run on target 'dev': create index i on shop.orders (customer_id)" } });
+  await tick();
+  await tick();
+  assert.equal(ui.warnings.length, 1);
+  assert.deepEqual((ui.warnings[0].options as { modal: boolean }).modal, true);
+  assert.match((ui.warnings[0].options as { detail: string }).detail, /create index i on shop\.orders \(customer_id\)/);
+  const second = server.of('dbt/applyRecommendation')[1];
+  assert.deepEqual(second.params, { uri: MODEL, id: 7, action: 'apply', confirm: true });
+  second.answer({ sql: recommendation.applySql, auditId: 4, recommendation: { ...recommendation, status: 'applied' } });
+  await tick();
+  const applied = posted('applied')[0];
+  assert.equal(applied.ok, true);
+  assert.equal(applied.message, 'Ran create index i on shop.orders (customer_id) (audit #4).');
+
+  // rollback, but the user says no: nothing runs
+  ui.fromView.fire({ type: 'apply', action: 'rollback' });
+  await tick();
+  server.of('dbt/applyRecommendation')[2].answer({ recommendation, error: { code: 'apply-not-confirmed', message: 'not confirmed' } });
+  await tick();
+  await tick();
+  assert.equal(server.of('dbt/applyRecommendation').length, 3);
+  assert.deepEqual([posted('applied')[1].ok, posted('applied')[1].message], [false, 'Not run: you did not confirm.']);
+});
+
+test('Apply when the setting is off: the server\'s message, no modal, an offer to open the setting', async () => {
+  const server = reset();
+  await withRecommendation(server);
+  ui.pick = 'Open Settings';
+  ui.fromView.fire({ type: 'apply', action: 'apply' });
+  await tick();
+  server.of('dbt/applyRecommendation')[0].answer({ recommendation, error: { code: 'apply-not-allowed',
+    message: 'applying recommendations is off; set dbtls.recommendations.allowApply to true to allow it (each use is confirmed and audited)' } });
+  await tick();
+  await tick();
+  assert.equal(server.of('dbt/applyRecommendation').length, 1);
+  assert.deepEqual(posted('applied')[0].ok, false);
+  assert.match(String(posted('applied')[0].message), /allowApply/);
+  assert.equal((ui.warnings[0].options as { modal?: boolean } | undefined)?.modal, undefined);
+  assert.deepEqual(ui.commands[0], ['workbench.action.openSettings', 'dbtls.recommendations.allowApply']);
+});
+
+test('closing the panel cancels a running job on the server', async () => {
+  const server = reset();
+  const done = BenchmarkPanel.show(server as never, { uri: MODEL, compare: 'saved' });
+  ui.fromView.fire({ type: 'ready' });
+  server.of('dbt/benchmark')[0].answer({ id: 'j9', label: 'x', variants: ['saved file', 'buffer'] });
+  await done;
+  ui.disposed.fire();
+  assert.deepEqual(server.of('dbt/benchmarkCancel')[0]?.params, { id: 'j9' });
+  server.finished.fire({ id: 'j9', state: 'cancelled', done: 1, total: 2 });
+  assert.equal(posted('ended').length, 0);
+});
