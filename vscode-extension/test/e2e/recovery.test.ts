@@ -1,0 +1,56 @@
+// When the server cannot run, the user is told why and can recover: a workspace that sets JVM
+// options needs the user's consent first; a server that runs out of memory (a real JVM with a
+// metaspace too small for it) is reported as such, not restarted in a loop; fixing the setting
+// and restarting brings it back.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { FOLDER, eventually, windowForTests } from './workbench';
+
+const wb = windowForTests('recovery');
+const SETTINGS = path.join(FOLDER, '.vscode', 'settings.json');
+
+function setWorkspaceSetting(key: string, value: unknown): void {
+  mkdirSync(path.dirname(SETTINGS), { recursive: true });
+  const settings = existsSync(SETTINGS) ? JSON.parse(readFileSync(SETTINGS, 'utf8')) as Record<string, unknown> : {};
+  if (value === undefined) delete settings[key];
+  else settings[key] = value;
+  writeFileSync(SETTINGS, JSON.stringify(settings, null, 2));
+}
+
+async function languageStatus(): Promise<string> {
+  return (await wb.page.locator('.statusbar-item#status\\.languageStatus').getAttribute('aria-label')) ?? '';
+}
+
+/** Clicks a button of the notification that says `text`. */
+async function answerNotification(text: RegExp, button: string): Promise<void> {
+  const toast = wb.page.locator('.notification-toast', { hasText: text }).first();
+  await toast.waitFor({ timeout: 60_000 });
+  await toast.locator('.monaco-button', { hasText: button }).first().click();
+}
+
+test('JVM options set by the workspace need consent; running out of memory is said, not looped', async () => {
+  await wb.openFile('models/marts/customers.sql');
+  await eventually(async () => /dbt: vscode_shop ·/.test(await languageStatus()), 'the server runs');
+
+  setWorkspaceSetting('dbtls.server.vmargs', '-XX:MaxMetaspaceSize=12m');
+  await answerNotification(/restart the server to use the new Java settings/, 'Restart');
+  const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'dbtls.server.vmargs' });
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /This workspace sets dbtls\.server\.vmargs to "-XX:MaxMetaspaceSize=12m"/);
+  await wb.screenshot('consent');
+  await dialog.locator('.monaco-button', { hasText: 'Allow' }).click();
+
+  const oom = wb.page.locator('.notification-toast', { hasText: /ran out of memory/ }).first();
+  await oom.waitFor({ timeout: 60_000 });
+  assert.match(await oom.innerText(), /was not restarted/);
+  await eventually(async () => /dbtls stopped/.test(await languageStatus()), 'the status item says the server stopped');
+  await wb.screenshot('out-of-memory');
+
+  // the user fixes the setting and restarts from the message: the server is back
+  setWorkspaceSetting('dbtls.server.vmargs', undefined);
+  await answerNotification(/ran out of memory/, 'Restart');
+  await eventually(async () => /dbt: vscode_shop ·/.test(await languageStatus()), 'the server runs again', 90_000);
+  await wb.screenshot('recovered');
+});
