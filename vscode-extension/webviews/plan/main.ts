@@ -250,7 +250,7 @@ function stepRow(s: PlanStep, analyzed: boolean): HTMLElement {
       n.source ? el('span', { class: 'plan-source', 'data-testid': 'plan-source', title: 'Open the model here' }, locationText(n.source.kind, n.source.name)) : null,
       s.findings.length ? el('span', { class: 'plan-finding-badge', title: s.findings.map((f) => f.title ?? '').join('\n') }, `⚠ ${s.findings.length}`) : null),
     s.detail ? el('span', { class: 'plan-detail', 'data-testid': 'plan-detail' }, s.detail) : null);
-  stepCell.style.paddingLeft = `${s.depth * 16}px`;
+  stepCell.style.setProperty('--depth', String(s.depth)); // indented by the stylesheet: less in a narrow panel
 
   const bar = el('span', { class: 'plan-bar-fill', 'data-testid': 'plan-bar' });
   bar.style.width = `${Math.max(0, Math.min(100, (s.share ?? 0) * 100))}%`;
