@@ -6,24 +6,7 @@ import assert from 'node:assert/strict';
 import Module from 'node:module';
 import { before, test } from 'node:test';
 import type { BenchmarkPanel as Panel } from '../../src/benchmark/benchmarkPanel';
-
-type Msg = { type: string; [k: string]: unknown };
-
-class Emitter<T> {
-  private handlers: Array<(v: T) => void> = [];
-  event = (h: (v: T) => void) => {
-    this.handlers.push(h);
-    return { dispose: () => (this.handlers = this.handlers.filter((x) => x !== h)) };
-  };
-  fire(v: T): void {
-    for (const h of [...this.handlers]) h(v);
-  }
-  dispose(): void {
-    this.handlers = [];
-  }
-}
-
-const uri = (s: string) => ({ toString: () => s, fsPath: s.replace(/^file:\/\//, ''), path: s });
+import { Emitter, uri, type Msg } from './vscodeParts';
 
 const ui = {
   posted: [] as Msg[],

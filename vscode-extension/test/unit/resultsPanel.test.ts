@@ -5,35 +5,7 @@ import assert from 'node:assert/strict';
 import Module from 'node:module';
 import { before, test } from 'node:test';
 import type { ResultsPanel as Panel } from '../../src/results/resultsPanel';
-
-type Msg = { type: string; [k: string]: unknown };
-
-class Emitter<T> {
-  private handlers: Array<(v: T) => void> = [];
-  event = (h: (v: T) => void) => {
-    this.handlers.push(h);
-    return { dispose: () => (this.handlers = this.handlers.filter((x) => x !== h)) };
-  };
-  fire(v: T): void {
-    for (const h of [...this.handlers]) h(v);
-  }
-  dispose(): void {
-    this.handlers = [];
-  }
-}
-
-class TokenSource {
-  private readonly cancelled = new Emitter<void>();
-  token = { isCancellationRequested: false, onCancellationRequested: this.cancelled.event };
-  cancel(): void {
-    if (this.token.isCancellationRequested) return;
-    this.token.isCancellationRequested = true;
-    this.cancelled.fire();
-  }
-  dispose(): void {}
-}
-
-const uri = (s: string) => ({ toString: () => s, fsPath: s.replace(/^file:\/\//, ''), path: s });
+import { Emitter, TokenSource, uri, type Msg } from './vscodeParts';
 
 /** What the fake VS Code did: messages posted to the view, notifications shown, commands run. */
 const ui = {
