@@ -114,6 +114,16 @@ export class Workbench {
     return this.page.locator('.part.statusbar').innerText();
   }
 
+  /** Reverts the active editor when it has unsaved edits (tests edit only the active one). */
+  async revertEdits(): Promise<void> {
+    try {
+      await this.page.keyboard.press('Escape');
+      if (await this.page.locator('.tabs-container .tab.active.dirty').count()) await this.command('File: Revert File');
+    } catch (e) {
+      console.error(`e2e: could not revert the edits of the test: ${String(e)}`);
+    }
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
   }
@@ -151,6 +161,7 @@ export function windowForTests(name: string): Workbench {
   });
   afterEach(async (t) => {
     await wb?.screenshot(`end-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`);
+    await wb?.revertEdits(); // whatever a test typed, the next one starts from the files on disk
   });
   after(async () => {
     await wb?.close();
