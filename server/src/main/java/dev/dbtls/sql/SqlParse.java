@@ -45,7 +45,22 @@ public final class SqlParse {
     return o;
   }
 
-  private static Outcome parseOnce(String sql, SqlDialect dialect) {
+  /**
+   * The statements of {@code sql} as JSqlParser reads them in the dialect, or empty when it does
+   * not (a syntax it does not know, the time limit, a parser bug). Never throws.
+   */
+  public static java.util.Optional<java.util.List<net.sf.jsqlparser.statement.Statement>> statements(
+      String sql, SqlDialect dialect) {
+    try {
+      net.sf.jsqlparser.statement.Statements st = CCJSqlParserUtil.parseStatements(parser(sql, dialect), EXECUTOR);
+      warm = true;
+      return st == null ? java.util.Optional.empty() : java.util.Optional.of(java.util.List.copyOf(st));
+    } catch (JSQLParserException | RuntimeException | Error e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static CCJSqlParser parser(String sql, SqlDialect dialect) {
     CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withTimeOut(TIMEOUT_MS);
     if (dialect.parserDialect() != null) {
       parser.withDialect(dialect.parserDialect());
@@ -54,6 +69,11 @@ public final class SqlParse {
     if (dialect.backslashEscapes()) {
       parser.withBackslashEscapeCharacter(true);
     }
+    return parser;
+  }
+
+  private static Outcome parseOnce(String sql, SqlDialect dialect) {
+    CCJSqlParser parser = parser(sql, dialect);
     try {
       CCJSqlParserUtil.parseStatements(parser, EXECUTOR);
       return new Outcome(Result.PARSED, -1);

@@ -1,0 +1,48 @@
+package dev.dbtls.columns;
+
+import dev.dbtls.sql.SqlDialect;
+import dev.dbtls.sql.SqlParse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * The columns a compiled query produces: JSqlParser reads it in the adapter's dialect, then
+ * {@link SelectInference} resolves names through CTEs, joins, subqueries and set operations down
+ * to the parents' columns. A column that cannot be known is left out and the list marked
+ * incomplete with the reason; nothing is guessed. Never throws.
+ */
+public final class ColumnInference {
+  private ColumnInference() {}
+
+  /** The columns of {@code sql} (the last query of it, as dbt materializes the last statement). */
+  public static QueryColumns infer(String sql, SqlDialect dialect, ParentRelations parents) {
+    if (sql == null || sql.isBlank()) {
+      return QueryColumns.unreadable("the compiled SQL is empty");
+    }
+    Optional<List<Statement>> parsed = SqlParse.statements(sql, dialect);
+    if (parsed.isEmpty()) {
+      return QueryColumns.unreadable("the SQL parser (" + dialect.adapterType()
+          + " dialect) could not read the compiled SQL");
+    }
+    Select last = null;
+    for (Statement s : parsed.get()) {
+      if (s instanceof Select sel) {
+        last = sel;
+      }
+    }
+    if (last == null) {
+      return QueryColumns.unreadable("the compiled SQL is not a query");
+    }
+    try {
+      SelectInference walk = new SelectInference(parents);
+      Shape shape = walk.query(last, Map.of(), null);
+      return new QueryColumns(shape.relationColumns(), new ArrayList<>(walk.filters.values()), true);
+    } catch (RuntimeException | StackOverflowError e) {
+      return QueryColumns.unreadable("the query could not be followed (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.dbtls.columns;
+
+/** Identifiers as SQL writes them: quotes off ({@code "x"}, {@code `x`}, {@code [x]}). */
+final class Names {
+  private Names() {}
+
+  static String unquoted(String name) {
+    if (name == null || name.length() < 2) {
+      return name;
+    }
+    char a = name.charAt(0);
+    char b = name.charAt(name.length() - 1);
+    if (a == '"' && b == '"' || a == '`' && b == '`' || a == '[' && b == ']') {
+      return name.substring(1, name.length() - 1);
+    }
+    return name;
+  }
+}

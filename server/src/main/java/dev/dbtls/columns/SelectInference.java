@@ -1,0 +1,406 @@
+package dev.dbtls.columns;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.parser.ASTNodeAccess;
+import net.sf.jsqlparser.parser.Node;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.LateralSubSelect;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.WithItem;
+
+/**
+ * Walks one parsed query: CTEs in order (each visible to the ones after it and to the main
+ * query), {@code from} items and joins into a {@link Scope}, select items into columns —
+ * {@code *} and {@code alias.*} expanded from what each relation's columns are known to be
+ * ({@code except}/{@code exclude} and {@code replace} applied), set operations column by column.
+ * Columns read in {@code where}, {@code on}/{@code using}, {@code group by}, {@code having},
+ * {@code qualify} and {@code order by} at any depth are collected as filter edges.
+ */
+final class SelectInference {
+  private final ParentRelations parents;
+  final Map<String, Upstream> filters = new LinkedHashMap<>();
+  private int depth;
+
+  SelectInference(ParentRelations parents) {
+    this.parents = parents;
+  }
+
+  /** A query in an environment of visible CTEs (lower-case name to shape). */
+  Shape query(Select s, Map<String, Shape> ctes, Scope outer) {
+    if (++depth > 64) {
+      depth--;
+      return Shape.unknown(null, "the query nests too deep to follow");
+    }
+    try {
+      Map<String, Shape> env = ctes;
+      if (s.getWithItemsList() != null && !s.getWithItemsList().isEmpty()) {
+        env = new HashMap<>(ctes);
+        for (WithItem<?> w : s.getWithItemsList()) {
+          Shape shape = w.getSelect() == null ? Shape.unknown(null, "a CTE that is not a query")
+              : query(w.getSelect(), env, outer);
+          shape = renamed(shape, w.getWithItemList());
+          env.put(RelationColumns.key(Names.unquoted(w.getAliasName())), shape);
+        }
+      }
+      if (s instanceof PlainSelect p) {
+        return plain(p, env, outer);
+      }
+      if (s instanceof SetOperationList set) {
+        return setOperation(set, env, outer);
+      }
+      if (s instanceof ParenthesedSelect ps && ps.getSelect() != null) {
+        return query(ps.getSelect(), env, outer);
+      }
+      return Shape.unknown(null, "a " + s.getClass().getSimpleName() + " is not followed");
+    } finally {
+      depth--;
+    }
+  }
+
+  private static Shape renamed(Shape shape, List<SelectItem<?>> names) {
+    if (names == null || names.isEmpty()) {
+      return shape;
+    }
+    List<InferredColumn> items = new ArrayList<>();
+    for (int i = 0; i < shape.items().size(); i++) {
+      InferredColumn c = shape.items().get(i);
+      if (i < names.size()) {
+        String n = Names.unquoted(String.valueOf(names.get(i)));
+        items.add(c.named(n, c.nameOrigin()));
+      } else {
+        items.add(c);
+      }
+    }
+    return new Shape(items, shape.complete(), shape.gaps(), shape.openTo());
+  }
+
+  private Shape setOperation(SetOperationList set, Map<String, Shape> env, Scope outer) {
+    List<Shape> branches = new ArrayList<>();
+    for (Select s : set.getSelects()) {
+      branches.add(query(s, env, outer));
+    }
+    if (branches.isEmpty()) {
+      return Shape.unknown(null, "an empty set operation");
+    }
+    Shape first = branches.get(0);
+    boolean complete = true;
+    Set<String> gaps = new LinkedHashSet<>();
+    Set<String> openTo = new LinkedHashSet<>();
+    for (Shape b : branches) {
+      complete &= b.complete();
+      gaps.addAll(b.gaps());
+      openTo.addAll(b.openTo());
+    }
+    boolean aligned = branches.stream().allMatch(b -> b.complete()
+        && b.items().size() == first.items().size());
+    List<InferredColumn> items = new ArrayList<>();
+    for (int i = 0; i < first.items().size(); i++) {
+      InferredColumn c = first.items().get(i);
+      Map<String, Upstream> up = new LinkedHashMap<>();
+      c.upstream().forEach(u -> ExpressionColumns.add(up, u));
+      String type = c.type();
+      Origin typeOrigin = c.typeOrigin();
+      if (aligned) {
+        for (Shape b : branches.subList(1, branches.size())) {
+          InferredColumn other = b.items().get(i);
+          // a union's column takes its name from the first branch: others are renamed into it
+          other.upstream().forEach(u -> ExpressionColumns.add(up, c.name() == null ? u
+              : kindFor(c.name(), u)));
+          if (type == null) {
+            type = other.type();
+            typeOrigin = other.typeOrigin();
+          }
+        }
+      }
+      items.add(new InferredColumn(c.name(), type, c.nameOrigin(), typeOrigin,
+          new ArrayList<>(up.values())));
+    }
+    if (!aligned && complete) {
+      gaps.add("the branches of a set operation have different numbers of columns");
+    }
+    return new Shape(items, complete && aligned, new ArrayList<>(gaps), new ArrayList<>(openTo));
+  }
+
+  private Shape plain(PlainSelect p, Map<String, Shape> env, Scope outer) {
+    Scope scope = new Scope(outer);
+    if (p.getFromItem() != null) {
+      addFrom(scope, p.getFromItem(), env, List.of(), false);
+    }
+    if (p.getJoins() != null) {
+      for (Join j : p.getJoins()) {
+        List<String> using = new ArrayList<>();
+        if (j.getUsingColumns() != null) {
+          j.getUsingColumns().forEach(c -> using.add(Names.unquoted(c.getColumnName())));
+        }
+        addFrom(scope, j.getFromItem(), env, using, j.isNatural());
+        if (j.getOnExpressions() != null) {
+          j.getOnExpressions().forEach(e -> filter(e, scope, env));
+        }
+        for (String u : using) {
+          for (Scope.Relation r : scope.relations) {
+            in(r, u).ifPresent(c -> c.upstream().forEach(this::filterEdge));
+          }
+        }
+      }
+    }
+    filter(p.getWhere(), scope, env);
+    filter(p.getHaving(), scope, env);
+    filter(p.getQualify(), scope, env);
+    if (p.getGroupBy() != null && p.getGroupBy().getGroupByExpressionList() != null) {
+      for (Object e : p.getGroupBy().getGroupByExpressionList()) {
+        filter((Expression) e, scope, env);
+      }
+    }
+    List<InferredColumn> items = new ArrayList<>();
+    boolean complete = true;
+    Set<String> gaps = new LinkedHashSet<>();
+    Set<String> openTo = new LinkedHashSet<>();
+    for (SelectItem<?> item : p.getSelectItems()) {
+      Expression e = item.getExpression();
+      if (e instanceof AllTableColumns atc) {
+        String alias = atc.getTable() == null ? null : Names.unquoted(atc.getTable().getName());
+        Optional<Scope.Relation> r = alias == null ? Optional.empty() : scope.relation(alias);
+        if (r.isEmpty()) {
+          complete = false;
+          gaps.add(alias + ".* names no relation of the query");
+          continue;
+        }
+        complete &= star(List.of(r.get()), atc, scope, env, items, gaps, openTo, false);
+      } else if (e instanceof AllColumns ac) {
+        complete &= star(scope.relations, ac, scope, env, items, gaps, openTo, true);
+      } else {
+        InferredColumn c = item(item, e, scope, env);
+        items.add(c);
+        scope.earlierItems.add(c);
+      }
+    }
+    if (p.getOrderByElements() != null) {
+      for (OrderByElement o : p.getOrderByElements()) {
+        filter(o.getExpression(), scope, env);
+      }
+    }
+    return new Shape(items, complete, new ArrayList<>(gaps), new ArrayList<>(openTo));
+  }
+
+  /** One select item that is not a star: its name, type and upstream edges. */
+  private InferredColumn item(SelectItem<?> item, Expression e, Scope scope, Map<String, Shape> env) {
+    Origin where = range(item);
+    String name = item.getAlias() != null ? Names.unquoted(item.getAlias().getName()) : null;
+    if (e instanceof Column col && !isValueWord(col)) {
+      String colName = Names.unquoted(col.getColumnName());
+      String qualifier = col.getTable() == null || col.getTable().getName() == null ? null
+          : Names.unquoted(col.getTable().getName());
+      String out = name != null ? name : colName;
+      Optional<InferredColumn> src = scope.resolve(qualifier, colName);
+      if (src.isPresent()) {
+        InferredColumn s = src.get();
+        List<Upstream> up = new ArrayList<>();
+        s.upstream().forEach(u -> up.add(kindFor(out, u)));
+        Origin nameOrigin = name != null ? where : s.nameOrigin() != null ? s.nameOrigin() : where;
+        return new InferredColumn(out, s.type(), nameOrigin, s.type() == null ? null : s.typeOrigin(), up);
+      }
+      return new InferredColumn(out, null, where, null, List.of());
+    }
+    List<Upstream> up = ExpressionColumns.read(e, scope, (sub, sc) -> query(sub, env, sc));
+    String type = ExpressionType.of(unwrapped(e));
+    return new InferredColumn(name, type, where, type == null ? null : where, up);
+  }
+
+  private static Expression unwrapped(Expression e) {
+    while (e instanceof net.sf.jsqlparser.expression.Parenthesis p) {
+      e = p.getExpression();
+    }
+    return e;
+  }
+
+  private static boolean isValueWord(Column c) {
+    return c.getTable() == null && c.getColumnName() != null
+        && ExpressionColumns.VALUE_WORDS.contains(c.getColumnName().toLowerCase(Locale.ROOT));
+  }
+
+  /** A reference under the name {@code out}: passed through when the name stays, else renamed. */
+  private static Upstream kindFor(String out, Upstream u) {
+    if (u.kind() == EdgeKind.COMPUTED || u.kind() == EdgeKind.AGGREGATED) {
+      return u;
+    }
+    return new Upstream(u.relation(), u.column(),
+        u.column().equalsIgnoreCase(out) ? EdgeKind.PASSED_THROUGH : EdgeKind.RENAMED);
+  }
+
+  /** {@code *} or {@code alias.*} over {@code relations}; false when the list is not complete. */
+  private boolean star(List<Scope.Relation> relations, AllColumns star, Scope scope,
+      Map<String, Shape> env, List<InferredColumn> items, Set<String> gaps, Set<String> openTo,
+      boolean mergeUsing) {
+    Set<String> except = new HashSet<>();
+    if (star.getExceptColumns() != null) {
+      for (Column c : star.getExceptColumns()) {
+        except.add(RelationColumns.key(Names.unquoted(c.getColumnName())));
+      }
+    }
+    Map<String, SelectItem<?>> replace = new HashMap<>();
+    if (star.getReplaceExpressions() != null) {
+      for (SelectItem<?> r : star.getReplaceExpressions()) {
+        if (r.getAlias() != null) {
+          replace.put(RelationColumns.key(Names.unquoted(r.getAlias().getName())), r);
+        }
+      }
+    }
+    boolean complete = true;
+    Origin where = range(star);
+    for (Scope.Relation r : relations) {
+      for (InferredColumn c : r.shape().items()) {
+        if (c.name() == null) {
+          complete = false;
+          gaps.add("an expression without a name (alias it with `as`)");
+          continue;
+        }
+        String key = RelationColumns.key(c.name());
+        if (except.contains(key) || mergeUsing && r.skipInStar().contains(key)) {
+          continue;
+        }
+        SelectItem<?> rep = replace.get(key);
+        if (rep != null) {
+          items.add(item(rep, rep.getExpression(), scope, env));
+          continue;
+        }
+        List<Upstream> up = new ArrayList<>();
+        c.upstream().forEach(u -> up.add(kindFor(c.name(), u)));
+        items.add(new InferredColumn(c.name(), c.type(),
+            c.nameOrigin() != null ? c.nameOrigin() : where, c.typeOrigin(), up));
+      }
+      if (!r.shape().complete()) {
+        complete = false;
+        gaps.addAll(r.shape().gaps());
+        openTo.addAll(r.shape().openTo());
+      }
+    }
+    return complete;
+  }
+
+  /** Adds a {@code from} item (table, CTE, subquery, parenthesized join) to the scope. */
+  private void addFrom(Scope scope, FromItem f, Map<String, Shape> env, List<String> using,
+      boolean natural) {
+    String alias = f.getAlias() == null ? null : Names.unquoted(f.getAlias().getName());
+    Shape shape;
+    if (f instanceof Table t) {
+      List<String> parts = new ArrayList<>();
+      for (String part : t.getNameParts() == null ? List.<String>of() : t.getNameParts()) {
+        if (part != null) {
+          parts.add(0, Names.unquoted(part)); // JSqlParser keeps the parts last first
+        }
+      }
+      if (parts.isEmpty()) {
+        parts.add(Names.unquoted(t.getName()));
+      }
+      String last = parts.get(parts.size() - 1);
+      Shape cte = parts.size() == 1 ? env.get(RelationColumns.key(last)) : null;
+      if (cte != null) {
+        shape = cte;
+      } else {
+        Optional<ParentRelations.Parent> parent = parents.find(parts);
+        shape = parent.isPresent() ? Shape.ofParent(parent.get().id(), parent.get().columns())
+            : Shape.unknown(String.join(".", parts),
+                String.join(".", parts) + " is no model, seed, snapshot or source of the project");
+      }
+      if (alias == null) {
+        alias = last;
+      }
+    } else if (f instanceof LateralSubSelect l && l.getSelect() != null) {
+      shape = query(l.getSelect(), env, scope);
+    } else if (f instanceof ParenthesedSelect ps && ps.getSelect() != null) {
+      shape = query(ps.getSelect(), env, scope.outer);
+    } else if (f instanceof ParenthesedFromItem pf) {
+      addFrom(scope, pf.getFromItem(), env, List.of(), false);
+      if (pf.getJoins() != null) {
+        for (Join j : pf.getJoins()) {
+          addFrom(scope, j.getFromItem(), env, List.of(), j.isNatural());
+          if (j.getOnExpressions() != null) {
+            j.getOnExpressions().forEach(e -> filter(e, scope, env));
+          }
+        }
+      }
+      return;
+    } else {
+      shape = Shape.unknown(null, "a " + f.getClass().getSimpleName()
+          + " in from (a table function, values, unnest) is not followed");
+    }
+    shape = withAliasColumns(shape, f.getAlias());
+    List<String> skip = new ArrayList<>();
+    using.forEach(u -> skip.add(RelationColumns.key(u)));
+    if (natural) {
+      for (Scope.Relation earlier : scope.relations) {
+        earlier.shape().items().forEach(c -> {
+          if (c.name() != null) {
+            skip.add(RelationColumns.key(c.name()));
+          }
+        });
+      }
+    }
+    scope.relations.add(new Scope.Relation(alias, shape, skip));
+  }
+
+  private static Shape withAliasColumns(Shape shape, Alias alias) {
+    if (alias == null || alias.getAliasColumns() == null || alias.getAliasColumns().isEmpty()) {
+      return shape;
+    }
+    List<InferredColumn> items = new ArrayList<>();
+    List<Alias.AliasColumn> names = alias.getAliasColumns();
+    for (int i = 0; i < Math.max(names.size(), shape.items().size()); i++) {
+      InferredColumn c = i < shape.items().size() ? shape.items().get(i)
+          : new InferredColumn(null, null, null, null, List.of());
+      String n = i < names.size() ? Names.unquoted(names.get(i).name) : c.name();
+      List<Upstream> up = new ArrayList<>();
+      c.upstream().forEach(u -> up.add(n == null ? u : kindFor(n, u)));
+      items.add(new InferredColumn(n, c.type(), c.nameOrigin(), c.typeOrigin(), up));
+    }
+    return new Shape(items, shape.complete(), shape.gaps(), shape.openTo());
+  }
+
+  private static Optional<InferredColumn> in(Scope.Relation r, String name) {
+    return r.shape().items().stream()
+        .filter(c -> c.name() != null && c.name().equalsIgnoreCase(name)).findFirst();
+  }
+
+  private void filter(Expression e, Scope scope, Map<String, Shape> env) {
+    if (e == null) {
+      return;
+    }
+    for (Upstream u : ExpressionColumns.read(e, scope, (sub, sc) -> query(sub, env, sc))) {
+      filterEdge(u);
+    }
+  }
+
+  private void filterEdge(Upstream u) {
+    ExpressionColumns.add(filters, new Upstream(u.relation(), u.column(), EdgeKind.FILTER_JOIN));
+  }
+
+  private static Origin range(ASTNodeAccess n) {
+    Node node = n == null ? null : n.getASTNode();
+    if (node == null || node.jjtGetFirstToken() == null || node.jjtGetLastToken() == null) {
+      return Origin.sql(-1, -1);
+    }
+    return Origin.sql(node.jjtGetFirstToken().absoluteBegin, node.jjtGetLastToken().absoluteEnd);
+  }
+}

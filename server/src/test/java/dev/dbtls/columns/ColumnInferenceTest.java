@@ -1,0 +1,178 @@
+package dev.dbtls.columns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtls.sql.SqlDialect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Inference on compiled SQL against parents given by hand: {@code orders(order_id int,
+ * customer_id int, amount decimal, status varchar)}, {@code customers(customer_id int, name
+ * varchar)} and {@code events}, whose columns are unknown. Columns are shown as
+ * {@code name:type <- parent.column KIND}.
+ */
+class ColumnInferenceTest {
+  private static final Map<String, RelationColumns> PARENTS = Map.of(
+      "orders", RelationColumns.complete(List.of(col("order_id", "integer"),
+          col("customer_id", "integer"), col("amount", "decimal(10,2)"), col("status", "varchar"))),
+      "customers", RelationColumns.complete(List.of(col("customer_id", "integer"),
+          col("name", "varchar"))),
+      "events", RelationColumns.UNKNOWN);
+
+  private static InferredColumn col(String name, String type) {
+    return new InferredColumn(name, type, Origin.of(Origin.Kind.CATALOG, "x"),
+        Origin.of(Origin.Kind.CATALOG, "x"), List.of());
+  }
+
+  private static final ParentRelations RELATIONS = parts -> {
+    String last = parts.get(parts.size() - 1).toLowerCase();
+    RelationColumns c = PARENTS.get(last);
+    return c == null ? Optional.empty() : Optional.of(new ParentRelations.Parent("model." + last, c));
+  };
+
+  private static QueryColumns infer(String adapter, String sql) {
+    return ColumnInference.infer(sql, SqlDialect.of(adapter).orElseThrow(), RELATIONS);
+  }
+
+  private static String show(QueryColumns q) {
+    List<String> lines = new ArrayList<>();
+    for (InferredColumn c : q.output().columns()) {
+      lines.add(c.name() + ":" + c.type() + " <- " + c.upstream().stream()
+          .map(u -> u.relation() + "." + u.column() + " " + u.kind())
+          .collect(Collectors.joining(", ")));
+    }
+    if (!q.output().complete()) {
+      lines.add("... " + String.join("; ", q.output().gaps()));
+    }
+    return String.join("\n", lines);
+  }
+
+  @Test
+  void starThroughCtesKeepsParentColumnsTypesAndEdges() {
+    QueryColumns q = infer("duckdb", """
+        with o as (select * from "db"."main"."orders"),
+        renamed as (select order_id as id, amount, cast(status as varchar(3)) as st from o)
+        select * from renamed
+        """);
+    assertEquals("""
+        id:integer <- model.orders.order_id RENAMED
+        amount:decimal(10,2) <- model.orders.amount PASSED_THROUGH
+        st:varchar (3) <- model.orders.status COMPUTED""", show(q));
+    assertTrue(q.output().complete());
+  }
+
+  @Test
+  void joinsWithAliasesResolveQualifiedStarsAndFilterEdges() {
+    QueryColumns q = infer("postgres", """
+        select o.order_id, c.*, o.amount * 2 as double_amount
+        from "db"."public"."orders" as o
+        left join "db"."public"."customers" c on o.customer_id = c.customer_id
+        where o.status = 'paid'
+        """);
+    assertEquals("""
+        order_id:integer <- model.orders.order_id PASSED_THROUGH
+        customer_id:integer <- model.customers.customer_id PASSED_THROUGH
+        name:varchar <- model.customers.name PASSED_THROUGH
+        double_amount:null <- model.orders.amount COMPUTED""", show(q));
+    assertEquals(List.of("model.orders.customer_id", "model.customers.customer_id",
+        "model.orders.status"), q.filters().stream().map(u -> u.relation() + "." + u.column()).toList());
+    assertTrue(q.filters().stream().allMatch(u -> u.kind() == EdgeKind.FILTER_JOIN));
+  }
+
+  @Test
+  void usingJoinMergesTheSharedColumnInStar() {
+    QueryColumns q = infer("duckdb", "select * from orders join customers using (customer_id)");
+    assertEquals(List.of("order_id", "customer_id", "amount", "status", "name"), q.output().names());
+  }
+
+  @Test
+  void unionTakesNamesFromTheFirstBranchAndEdgesFromAll() {
+    QueryColumns q = infer("duckdb", """
+        select order_id as id, 'order' as kind from orders
+        union all
+        select customer_id, 'customer' from customers
+        """);
+    assertEquals("""
+        id:integer <- model.orders.order_id RENAMED, model.customers.customer_id RENAMED
+        kind:varchar <-\s""", show(q));
+  }
+
+  @Test
+  void windowAndAggregateFunctions() {
+    QueryColumns q = infer("duckdb", """
+        select customer_id,
+          row_number() over (partition by customer_id order by amount) as rn,
+          sum(amount) over (partition by customer_id) as running,
+          count(*) as n, max(amount) as biggest
+        from orders group by customer_id, amount
+        """);
+    assertEquals("""
+        customer_id:integer <- model.orders.customer_id PASSED_THROUGH
+        rn:bigint <- model.orders.customer_id COMPUTED, model.orders.amount COMPUTED
+        running:null <- model.orders.amount AGGREGATED, model.orders.customer_id COMPUTED
+        n:bigint <-\s
+        biggest:null <- model.orders.amount AGGREGATED""", show(q));
+  }
+
+  @Test
+  void duckdbStarExcludeAndReplace() {
+    QueryColumns q = infer("duckdb",
+        "select * exclude (status) replace (amount / 100 as amount) from orders");
+    assertEquals("""
+        order_id:integer <- model.orders.order_id PASSED_THROUGH
+        customer_id:integer <- model.orders.customer_id PASSED_THROUGH
+        amount:null <- model.orders.amount COMPUTED""", show(q));
+  }
+
+  @Test
+  void bigqueryStarExcept() {
+    QueryColumns q = infer("bigquery", "select * except (status, amount) from `p`.`d`.`orders`");
+    assertEquals(List.of("order_id", "customer_id"), q.output().names());
+    assertTrue(q.output().complete());
+  }
+
+  @Test
+  void starOverAParentWithUnknownColumnsIsOpenAndNamedColumnsPointAtIt() {
+    QueryColumns q = infer("duckdb", """
+        with e as (select * from events)
+        select e.*, e.user_id as uid from e
+        """);
+    assertEquals("""
+        uid:null <- model.events.user_id RENAMED
+        ... model.events: nothing is known of its columns""", show(q));
+    assertFalse(q.output().complete());
+  }
+
+  @Test
+  void relationThatIsNoNodeAndUnnamedExpressionsAreGaps() {
+    QueryColumns q = infer("postgres", "select a, b + 1 from raw.some_table");
+    assertEquals("""
+        a:null <- raw.some_table.a PASSED_THROUGH
+        ... an expression without a name (alias it with `as`)""", show(q));
+  }
+
+  @Test
+  void subqueriesInFromAndScalarSubqueries() {
+    QueryColumns q = infer("postgres", """
+        select s.total, (select max(name) from customers c where c.customer_id = s.customer_id) as nm
+        from (select customer_id, sum(amount) as total from orders group by customer_id) s
+        """);
+    assertEquals("""
+        total:null <- model.orders.amount AGGREGATED
+        nm:null <- model.customers.name AGGREGATED""", show(q));
+  }
+
+  @Test
+  void unreadableSqlSaysSo() {
+    QueryColumns q = infer("postgres", "select from where");
+    assertFalse(q.parsed());
+    assertFalse(q.output().complete());
+  }
+}
