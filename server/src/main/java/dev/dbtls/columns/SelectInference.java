@@ -401,6 +401,7 @@ final class SelectInference {
     if (node == null || node.jjtGetFirstToken() == null || node.jjtGetLastToken() == null) {
       return Origin.sql(-1, -1);
     }
-    return Origin.sql(node.jjtGetFirstToken().absoluteBegin, node.jjtGetLastToken().absoluteEnd);
+    // JSqlParser's absolute positions count from 1
+    return Origin.sql(node.jjtGetFirstToken().absoluteBegin - 1, node.jjtGetLastToken().absoluteEnd - 1);
   }
 }

@@ -67,6 +67,27 @@ public final class Analysis {
     return snapshot;
   }
 
+  /**
+   * Starts inferring the columns of every node in the background (after a build); features use
+   * the newest complete table meanwhile. {@code files} reads the catalog and seed headers.
+   */
+  public java.util.concurrent.CompletableFuture<ProjectColumns> inferColumns(dev.dbtls.project.FileSource files) {
+    if (data == null) {
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+    return data.columns.start(ProjectCatalog.load(snapshot, files), files);
+  }
+
+  /** The columns of every node, inferred now on this thread when not yet (the command line). */
+  public ProjectColumns columnsNow(dev.dbtls.project.FileSource files) {
+    return data == null ? null : data.columns.runNow(ProjectCatalog.load(snapshot, files), files);
+  }
+
+  /** The newest complete table of inferred columns (this snapshot's or an earlier one), or null. */
+  ProjectColumns columns() {
+    return data == null ? null : data.columns.current();
+  }
+
   public List<CompletionItem> completion(Cursor c) {
     return run("completion", c, List.of(), () -> Completion.find(snapshot, c.displayPath(), c.text(), c.offset()));
   }
@@ -122,6 +143,18 @@ public final class Analysis {
     return run("lineage", new Cursor(displayPath == null ? "" : displayPath, "", 0),
         Lineage.empty("the lineage failed (see the server log)"),
         () -> LineageWalk.find(snapshot, displayPath, nodeId, options));
+  }
+
+  /**
+   * The lineage of column {@code column} of node {@code nodeId} (else of the node the file at
+   * {@code displayPath} defines), from the newest complete table of inferred columns.
+   */
+  public ColumnLineage columnLineage(String displayPath, String nodeId, String column,
+      ColumnLineage.Options options) {
+    return run("columnLineage", new Cursor(displayPath == null ? "" : displayPath, "", 0),
+        ColumnLineage.empty("the column lineage failed (see the server log)"),
+        () -> ColumnLineageWalk.find(columns(), ProjectCatalog.of(snapshot), snapshot.manifest(),
+            displayPath, nodeId, column, options));
   }
 
   /** The symbols of every node, column, macro and docs block matching {@code query}, best first. */

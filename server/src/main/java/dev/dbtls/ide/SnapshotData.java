@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * What editor features derive from one snapshot and share, built on first use and gone with the
  * snapshot: the catalog of its project, which names its property files describe, the
- * workspace-symbol index. One per snapshot ({@link #of}), owned by its {@link Analysis}; the
+ * workspace-symbol index, the inferred columns of every node ({@link ProjectColumns}, which
+ * reuses the previous snapshot's for nodes whose definition and parents did not change). One per snapshot ({@link #of}), owned by its {@link Analysis}; the
  * next snapshot's takes over what did not change ({@link #next}). This is the one table of
  * derived data in {@code ide}; the memos that remain static are keyed by a file's text (the
  * property file parsed last, the catalog file read last), not by a snapshot.
@@ -20,20 +21,22 @@ final class SnapshotData {
   private static final Map<ProjectSnapshot, SnapshotData> ALL = Collections.synchronizedMap(new WeakHashMap<>());
 
   final WorkspaceSymbols.Cache symbols;
+  final ProjectColumns columns;
   private volatile Catalog catalog;
   private volatile Map<String, Map<String, String>> described;
 
-  private SnapshotData(SnapshotData previous) {
+  private SnapshotData(ProjectSnapshot snapshot, SnapshotData previous) {
     this.symbols = new WorkspaceSymbols.Cache(previous == null ? null : previous.symbols);
+    this.columns = new ProjectColumns(snapshot, previous == null ? null : previous.columns);
   }
 
   static SnapshotData of(ProjectSnapshot snapshot) {
-    return ALL.computeIfAbsent(snapshot, s -> new SnapshotData(null));
+    return ALL.computeIfAbsent(snapshot, s -> new SnapshotData(s, null));
   }
 
   /** The data of {@code snapshot}, taking over from {@code previous}'s what is still true. */
   static SnapshotData next(SnapshotData previous, ProjectSnapshot snapshot) {
-    return ALL.computeIfAbsent(snapshot, s -> new SnapshotData(previous));
+    return ALL.computeIfAbsent(snapshot, s -> new SnapshotData(s, previous));
   }
 
   Catalog catalog(Supplier<Catalog> read) {

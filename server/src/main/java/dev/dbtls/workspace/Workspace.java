@@ -376,6 +376,7 @@ public final class Workspace implements AutoCloseable {
       if (full) {
         cache.save(); // the parse cache on disk, for the next session; a no-op when nothing was parsed
       }
+      analysis.inferColumns(files); // in the background; features use the last complete table meanwhile
     }
 
     private void finish(CompletableFuture<ProjectSnapshot> done, ProjectSnapshot s) {

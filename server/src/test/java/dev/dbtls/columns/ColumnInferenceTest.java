@@ -170,6 +170,16 @@ class ColumnInferenceTest {
   }
 
   @Test
+  void eachColumnSaysWhereInTheSqlItIsProduced() {
+    String sql = "select order_id, amount * 2 as doubled from orders";
+    QueryColumns q = infer("duckdb", sql);
+    Origin o = q.output().column("doubled").orElseThrow().nameOrigin();
+    assertEquals("amount * 2 as doubled", sql.substring(o.start(), o.end()));
+    // a column passed by name keeps its parent as the origin of its type
+    assertEquals(Origin.Kind.CATALOG, q.output().column("order_id").orElseThrow().typeOrigin().kind());
+  }
+
+  @Test
   void unreadableSqlSaysSo() {
     QueryColumns q = infer("postgres", "select from where");
     assertFalse(q.parsed());

@@ -137,6 +137,11 @@ public final class ProjectSnapshot {
     return manifest;
   }
 
+  /** Whether both snapshots render with the same engine (no macro changed between them). */
+  public boolean sharesEngineWith(ProjectSnapshot other) {
+    return other != null && jinja == other.jinja;
+  }
+
   public Map<String, String> env() {
     return env;
   }

@@ -1,0 +1,306 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.columns.ColumnInference;
+import dev.dbtls.columns.InferredColumn;
+import dev.dbtls.columns.Origin;
+import dev.dbtls.columns.ParentRelations;
+import dev.dbtls.columns.QueryColumns;
+import dev.dbtls.columns.RelationColumns;
+import dev.dbtls.index.Catalog;
+import dev.dbtls.index.Manifest;
+import dev.dbtls.index.Node;
+import dev.dbtls.index.RelationName;
+import dev.dbtls.index.ResourceType;
+import dev.dbtls.index.compile.CompiledNode;
+import dev.dbtls.index.compile.NodeCompiler;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.jinja.scan.SourceMap;
+import dev.dbtls.project.FileSource;
+import dev.dbtls.sql.SqlDialect;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The columns of every model, snapshot, seed and source of one snapshot: models and snapshots
+ * inferred from their compiled SQL ({@link ColumnInference}) in the adapter's dialect, parents
+ * before children, each child seeing its parents through {@link NodeColumns#known} (the one
+ * precedence of SQL, catalog, warehouse cache, seed header and YAML). Derived data of the
+ * snapshot ({@link SnapshotData}), computed in the background after a build; the next snapshot
+ * recomputes only nodes whose definition changed and the children whose parents' columns then
+ * changed, while the template engine (macros) and catalog stay the same. Until it is done,
+ * features read the previous snapshot's table ({@link #current}).
+ */
+public final class ProjectColumns {
+  /**
+   * One node: its SQL's inference (null for seeds and sources; SQL origins are offsets in its
+   * template file, -1 where no piece of it produced the expression) and its columns as known.
+   */
+  public record Entry(Node node, QueryColumns inferred, RelationColumns known) {}
+
+  private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "dbtls-columns");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    return t;
+  });
+  private static final ForkJoinPool WORKERS = new ForkJoinPool(
+      Math.max(1, Runtime.getRuntime().availableProcessors()),
+      pool -> {
+        var w = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        w.setName("dbtls-columns-" + w.getPoolIndex());
+        w.setDaemon(true);
+        w.setPriority(Thread.MIN_PRIORITY);
+        return w;
+      }, null, false);
+
+  private final ProjectSnapshot snapshot;
+  private volatile ProjectColumns previous;
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final CompletableFuture<ProjectColumns> done = new CompletableFuture<>();
+  private volatile boolean started;
+  private volatile boolean stopped;
+  private volatile boolean finished;
+  private volatile Catalog catalog;
+  private volatile long millis = -1;
+
+  ProjectColumns(ProjectSnapshot snapshot, ProjectColumns previous) {
+    this.snapshot = snapshot;
+    this.previous = previous;
+    if (previous != null && !previous.finished) {
+      previous.stopped = true; // a newer snapshot's inference supersedes an unfinished one
+    }
+  }
+
+  /** Starts inferring in the background (once); {@code files} reads seed headers. */
+  CompletableFuture<ProjectColumns> start(Catalog catalog, FileSource files) {
+    synchronized (this) {
+      if (started) {
+        return done;
+      }
+      started = true;
+    }
+    this.catalog = catalog;
+    BACKGROUND.execute(() -> {
+      try {
+        run(files);
+        done.complete(this);
+      } catch (RuntimeException | StackOverflowError e) {
+        FeatureFailures.log("columns", "", 0, e);
+        done.complete(this);
+      }
+    });
+    return done;
+  }
+
+  /** Infers now, on this thread (the command line). */
+  ProjectColumns runNow(Catalog catalog, FileSource files) {
+    synchronized (this) {
+      if (started) {
+        return done.join();
+      }
+      started = true;
+    }
+    this.catalog = catalog;
+    run(files);
+    done.complete(this);
+    return this;
+  }
+
+  /** Whether every node's columns are in the table. */
+  public boolean finished() {
+    return finished;
+  }
+
+  /** Completes when the run ends: the table is then complete unless a newer one stopped it. */
+  public CompletableFuture<ProjectColumns> done() {
+    return done;
+  }
+
+  /** Milliseconds the last run took, -1 before it ended. */
+  public long millis() {
+    return millis;
+  }
+
+  /** This table when it is complete, else the newest complete one before it (maybe none). */
+  ProjectColumns current() {
+    if (finished) {
+      return this;
+    }
+    ProjectColumns p = previous;
+    return p == null ? null : p.current();
+  }
+
+  public Map<String, Entry> entries() {
+    return entries;
+  }
+
+  public Optional<Entry> entry(String uniqueId) {
+    return Optional.ofNullable(entries.get(uniqueId));
+  }
+
+  public ProjectSnapshot snapshot() {
+    return snapshot;
+  }
+
+  // ------------------------------------------------------------------------------- inference
+
+  private void run(FileSource files) {
+    long t0 = System.nanoTime();
+    Manifest m = snapshot.manifest();
+    Optional<SqlDialect> dialect = SqlDialect.of(snapshot.inputs().target().type());
+    ProjectColumns before = previous;
+    boolean reuse = before != null && before.finished
+        && before.catalog == catalog && before.snapshot.sharesEngineWith(snapshot);
+    Map<String, Entry> old = reuse ? before.entries : Map.of();
+    NodeCompiler compiler = new NodeCompiler(snapshot);
+    // levels: a node after all its parents, so each level runs in parallel
+    Map<String, Integer> level = new HashMap<>();
+    List<List<Node>> levels = new ArrayList<>();
+    for (String id : m.dag().topologicalOrder()) {
+      Node n = m.nodes().get(id);
+      if (n == null || !hasColumns(n)) {
+        continue;
+      }
+      int l = 0;
+      for (String p : n.dependsOn()) {
+        Integer pl = level.get(p);
+        if (pl != null) {
+          l = Math.max(l, pl + 1);
+        }
+      }
+      level.put(id, l);
+      while (levels.size() <= l) {
+        levels.add(new ArrayList<>());
+      }
+      levels.get(l).add(n);
+    }
+    Map<String, Boolean> changed = new ConcurrentHashMap<>();
+    for (List<Node> wave : levels) {
+      if (stopped) {
+        return;
+      }
+      try {
+        WORKERS.submit(() -> wave.parallelStream().forEach(n -> {
+          if (stopped) {
+            return;
+          }
+          Entry prev = old.get(n.uniqueId());
+          boolean parentsChanged = n.dependsOn().stream().anyMatch(p -> changed.containsKey(p));
+          Entry e = prev != null && !parentsChanged && sameDefinition(prev.node(), n)
+              ? prev : infer(n, compiler, dialect, files, m);
+          entries.put(n.uniqueId(), e);
+          if (prev == null || !prev.known().equals(e.known())) {
+            changed.put(n.uniqueId(), true);
+          }
+        })).get(10, TimeUnit.MINUTES);
+      } catch (Exception e) {
+        FeatureFailures.log("columns", "", 0, e);
+        return;
+      }
+    }
+    finished = true;
+    previous = null; // done: the previous table is no longer needed
+    millis = (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  private static boolean hasColumns(Node n) {
+    return switch (n.type()) {
+      case MODEL, SNAPSHOT, SEED, SOURCE -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean sameDefinition(Node a, Node b) {
+    return a == b || a.equals(b);
+  }
+
+  private Entry infer(Node n, NodeCompiler compiler, Optional<SqlDialect> dialect, FileSource files,
+      Manifest m) {
+    if (n.type() == ResourceType.SEED) {
+      return new Entry(n, null, NodeColumns.known(catalog, n, null, SeedHeader.read(n, files)));
+    }
+    if (n.type() == ResourceType.SOURCE) {
+      return new Entry(n, null, NodeColumns.known(catalog, n, null, null));
+    }
+    QueryColumns q;
+    if (dialect.isEmpty()) {
+      q = new QueryColumns(RelationColumns.partial(List.of(), "the adapter "
+          + snapshot.inputs().target().type() + " has no SQL dialect here"), List.of(), false);
+    } else {
+      CompiledNode c = compiler.compile(n);
+      if (c.failed()) {
+        q = new QueryColumns(RelationColumns.partial(List.of(), "the model does not compile"),
+            List.of(), false);
+      } else {
+        q = inTemplate(ColumnInference.infer(c.sql(), dialect.get(), parents(n, m)), c.sourceMap());
+      }
+    }
+    return new Entry(n, q, NodeColumns.known(catalog, n, q, null));
+  }
+
+  /** The parents of {@code n} by the relation names its compiled SQL uses. */
+  private ParentRelations parents(Node n, Manifest m) {
+    List<Node> ps = new ArrayList<>();
+    for (String p : n.dependsOn()) {
+      Node parent = m.nodes().get(p);
+      if (parent != null && parent.relation() != null) {
+        ps.add(parent);
+      }
+    }
+    return parts -> {
+      for (Node p : ps) {
+        if (matches(p.relation(), parts)) {
+          Entry e = entries.get(p.uniqueId());
+          return Optional.of(new ParentRelations.Parent(p.uniqueId(),
+              e != null ? e.known() : NodeColumns.known(catalog, p, null, null)));
+        }
+      }
+      return Optional.empty();
+    };
+  }
+
+  private static boolean matches(RelationName r, List<String> parts) {
+    int k = parts.size();
+    if (k == 0 || !eq(r.identifier(), parts.get(k - 1))) {
+      return false;
+    }
+    return (k < 2 || eq(r.schema(), parts.get(k - 2))) && (k < 3 || eq(r.database(), parts.get(k - 3)));
+  }
+
+  private static boolean eq(String a, String b) {
+    return a != null && b != null && a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+  }
+
+  /** SQL origins moved from compiled-SQL offsets to offsets in the node's template file. */
+  private static QueryColumns inTemplate(QueryColumns q, SourceMap map) {
+    List<InferredColumn> cols = new ArrayList<>();
+    for (InferredColumn c : q.output().columns()) {
+      cols.add(new InferredColumn(c.name(), c.type(), mapped(c.nameOrigin(), map),
+          mapped(c.typeOrigin(), map), c.upstream()));
+    }
+    return new QueryColumns(new RelationColumns(cols, q.output().complete(), q.output().gaps()),
+        q.filters(), q.parsed());
+  }
+
+  private static Origin mapped(Origin o, SourceMap map) {
+    if (o == null || o.kind() != Origin.Kind.SQL || o.start() < 0) {
+      return o;
+    }
+    if (map == null) {
+      return Origin.sql(-1, -1);
+    }
+    int s = map.templateOffsetFor(o.start());
+    int e = o.end() > o.start() ? map.templateOffsetFor(o.end() - 1) : s;
+    return s < 0 ? Origin.sql(-1, -1) : Origin.sql(s, Math.max(s, e < 0 ? s : e + 1));
+  }
+}
