@@ -143,6 +143,48 @@ export interface CatalogResult {
   error?: PreviewError;
 }
 
+export interface ColumnLineageColumn {
+  nodeId?: string;
+  column?: string;
+  resourceType?: string;
+  nodeName?: string;
+  type?: string;
+  typeOrigin?: string;
+  description?: string;
+  uri?: string;
+  range?: Range;
+  depth: number;
+  nodeColumnsComplete: boolean;
+}
+
+export interface ColumnLineageEdge {
+  fromNode?: string;
+  fromColumn?: string;
+  toNode?: string;
+  toColumn?: string;
+  kind?: string;
+}
+
+export interface ColumnLineageParams {
+  uri?: string;
+  nodeId?: string;
+  column?: string;
+  upstreamDepth?: number;
+  downstreamDepth?: number;
+  includeFilters?: boolean;
+  maxColumns?: number;
+}
+
+export interface ColumnLineageResult {
+  nodeId?: string;
+  column?: string;
+  message?: string;
+  columns?: ColumnLineageColumn[];
+  edges?: ColumnLineageEdge[];
+  notes?: string[];
+  truncated: boolean;
+}
+
 export interface ColumnProfile {
   name?: string;
   type?: string;
@@ -502,6 +544,7 @@ export interface DbtRequests {
   'dbt/benchmarkStatus': { params: BenchmarkStatusParams; result: BenchmarkStatus | null };
   'dbt/benchmarks': { params: BenchmarksParams; result: BenchmarksResult | null };
   'dbt/catalog': { params: CatalogParams; result: CatalogResult | null };
+  'dbt/columnLineage': { params: ColumnLineageParams; result: ColumnLineageResult | null };
   'dbt/compile': { params: CompileParams; result: CompileResult | null };
   'dbt/deleteQuery': { params: DeleteQueryParams; result: SavedQueriesResult | null };
   'dbt/explain': { params: ExplainParams; result: ExplainResult | null };

@@ -121,4 +121,12 @@ public interface DbtProtocol {
    */
   @JsonRequest
   CompletableFuture<LineageResult> lineage(LineageParams params);
+
+  /**
+   * {@code dbt/columnLineage}: the columns one column of a model derives from, down to sources
+   * and seeds, and the columns that use it, each edge labelled (passed through, renamed,
+   * computed, aggregated, filter/join).
+   */
+  @JsonRequest
+  CompletableFuture<ColumnLineageResult> columnLineage(ColumnLineageParams params);
 }

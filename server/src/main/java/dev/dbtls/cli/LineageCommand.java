@@ -30,12 +30,20 @@ import picocli.CommandLine.Parameters;
  * named by unique id, by name (models, seeds, snapshots first; {@code source.table} for a source)
  * or by its file.
  */
-@Command(name = "lineage", description = "Show a node's parents and children (a model name, unique id or file).")
+@Command(name = "lineage", description = "Show a node's parents and children (a model name, unique id or file),"
+    + " or with --column the lineage of one of its columns.")
 final class LineageCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
-  @Parameters(index = "0", paramLabel = "NODE", description = "A model (or seed, snapshot, source.table, exposure) name, unique id or file")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "NODE", description = "A model (or seed, snapshot, source.table, exposure) name, unique id or file")
   String node;
+
+  @Option(names = "--column", paramLabel = "COLUMN",
+      description = "The lineage of this column of the node (inferred from the compiled SQL of every model)")
+  String column;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json")
+  String format = "text";
 
   @Option(names = "--up", description = "Generations upstream (default: ${DEFAULT-VALUE})")
   int up = Lineage.Options.DEFAULT_DEPTH;
@@ -54,6 +62,19 @@ final class LineageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (node == null && project.select != null && !project.select.isEmpty()) {
+      node = project.select.get(0); // --select M names the node, as dbt's flag does
+    }
+    if (node == null) {
+      System.err.println("error: name the node (NODE or --select)");
+      return 2;
+    }
+    json |= "json".equalsIgnoreCase(format);
+    if (column != null) {
+      return ColumnLineageTree.print(project, node, column, up == Lineage.Options.DEFAULT_DEPTH
+          ? dev.dbtls.ide.ColumnLineage.Options.DEFAULT_DEPTH : up,
+          down == Lineage.Options.DEFAULT_DEPTH ? dev.dbtls.ide.ColumnLineage.Options.DEFAULT_DEPTH : down, json);
+    }
     if (up < 0 || down < 0) {
       System.err.println("error: --up and --down take 0 or more generations");
       return 2;

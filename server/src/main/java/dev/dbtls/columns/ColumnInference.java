@@ -23,7 +23,7 @@ public final class ColumnInference {
     if (sql == null || sql.isBlank()) {
       return QueryColumns.unreadable("the compiled SQL is empty");
     }
-    Optional<List<Statement>> parsed = SqlParse.statements(sql, dialect);
+    Optional<List<Statement>> parsed = SqlParse.statements(ReservedNames.masked(sql, dialect), dialect);
     if (parsed.isEmpty()) {
       return QueryColumns.unreadable("the SQL parser (" + dialect.adapterType()
           + " dialect) could not read the compiled SQL");
@@ -40,9 +40,23 @@ public final class ColumnInference {
     try {
       SelectInference walk = new SelectInference(parents);
       Shape shape = walk.query(last, Map.of(), null);
-      return new QueryColumns(shape.relationColumns(), new ArrayList<>(walk.filters.values()), true);
+      return restored(new QueryColumns(shape.relationColumns(), new ArrayList<>(walk.filters.values()), true));
     } catch (RuntimeException | StackOverflowError e) {
       return QueryColumns.unreadable("the query could not be followed (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /** Names turned back from {@link ReservedNames}' stand-ins. */
+  private static QueryColumns restored(QueryColumns q) {
+    List<InferredColumn> cols = new ArrayList<>();
+    for (InferredColumn c : q.output().columns()) {
+      List<Upstream> up = new ArrayList<>();
+      c.upstream().forEach(u -> up.add(new Upstream(u.relation(), ReservedNames.restored(u.column()), u.kind())));
+      cols.add(new InferredColumn(ReservedNames.restored(c.name()), c.type(), c.nameOrigin(), c.typeOrigin(), up));
+    }
+    List<Upstream> filters = new ArrayList<>();
+    q.filters().forEach(u -> filters.add(new Upstream(u.relation(), ReservedNames.restored(u.column()), u.kind())));
+    return new QueryColumns(new RelationColumns(cols, q.output().complete(), q.output().gaps()), filters,
+        q.parsed());
   }
 }

@@ -251,12 +251,7 @@ public final class ProjectColumns {
   /** The parents of {@code n} by the relation names its compiled SQL uses. */
   private ParentRelations parents(Node n, Manifest m) {
     List<Node> ps = new ArrayList<>();
-    for (String p : n.dependsOn()) {
-      Node parent = m.nodes().get(p);
-      if (parent != null && parent.relation() != null) {
-        ps.add(parent);
-      }
-    }
+    collectParents(n, m, ps, new java.util.HashSet<>());
     return parts -> {
       for (Node p : ps) {
         if (matches(p.relation(), parts)) {
@@ -267,6 +262,22 @@ public final class ProjectColumns {
       }
       return Optional.empty();
     };
+  }
+
+  /** Parents, and through ephemeral parents (injected as CTEs) the relations they read. */
+  private static void collectParents(Node n, Manifest m, List<Node> out, java.util.Set<String> seen) {
+    for (String p : n.dependsOn()) {
+      Node parent = m.nodes().get(p);
+      if (parent == null || !seen.add(p)) {
+        continue;
+      }
+      if (parent.relation() != null) {
+        out.add(parent);
+      }
+      if ("ephemeral".equals(parent.materialized())) {
+        collectParents(parent, m, out, seen);
+      }
+    }
   }
 
   private static boolean matches(RelationName r, List<String> parts) {

@@ -263,6 +263,29 @@ final class DbtProtocolService implements DbtProtocol {
     });
   }
 
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.ColumnLineageResult> columnLineage(
+      dev.dbtls.protocol.ColumnLineageParams p) {
+    if (p == null || p.column() == null || (p.uri() == null && p.nodeId() == null)) {
+      return CompletableFuture.completedFuture(
+          ColumnLineageAnswer.empty("dbt/columnLineage needs a column and a uri or a nodeId"));
+    }
+    dev.dbtls.ide.ColumnLineage.Options options = dev.dbtls.ide.ColumnLineage.Options.of(
+        p.upstreamDepth(), p.downstreamDepth(), p.includeFilters(), p.maxColumns());
+    Path file = p.uri() == null ? null : uris.path(p.uri());
+    Path dir = file != null ? workspace.projectOf(file).filter(file::startsWith).orElse(null)
+        : workspace.projectDirs().stream().sorted().findFirst().orElse(null);
+    if (dir == null) {
+      return CompletableFuture.completedFuture(ColumnLineageAnswer.empty("no dbt project for " + p.uri()));
+    }
+    String displayPath = file == null ? null : dir.relativize(file).toString().replace('\\', '/');
+    // the inferred columns of the latest build (started by the build; this waits for it)
+    CompletableFuture<dev.dbtls.ide.Analysis> ready = workspace.analysis(dir).thenCompose(a -> a == null
+        ? CompletableFuture.completedFuture(null) : a.inferColumns(workspace.files()).thenApply(x -> a));
+    return requests.after(ready, a -> a == null ? ColumnLineageAnswer.empty("the dbt project is not loaded")
+        : ColumnLineageAnswer.of(a.columnLineage(displayPath, p.nodeId(), p.column(), options), dir, uris::uri));
+  }
+
   private static dev.dbtls.protocol.LineageResult notLoaded(Path dir, CompletableFuture<?> ready) {
     return LineageAnswer.empty(ready.isDone()
         ? "the dbt project in " + dir.getFileName() + " could not be loaded (see the server log)"

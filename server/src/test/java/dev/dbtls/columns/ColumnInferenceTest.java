@@ -180,6 +180,17 @@ class ColumnInferenceTest {
   }
 
   @Test
+  void aCteNamedFinalAsJaffleShopWritesItIsRead() {
+    QueryColumns q = infer("duckdb", """
+        with final as (select order_id, status as final from orders)
+        select final.order_id, final.final from final
+        """);
+    assertEquals("""
+        order_id:integer <- model.orders.order_id PASSED_THROUGH
+        final:varchar <- model.orders.status RENAMED""", show(q));
+  }
+
+  @Test
   void unreadableSqlSaysSo() {
     QueryColumns q = infer("postgres", "select from where");
     assertFalse(q.parsed());

@@ -1,0 +1,9 @@
+package dev.dbtls.protocol;
+
+/**
+ * An edge of a column lineage answer: column {@code toColumn} of {@code toNode} derives from
+ * {@code fromColumn} of {@code fromNode}; {@code kind} is {@code passed_through}, {@code renamed},
+ * {@code computed}, {@code aggregated} or {@code filter_join}.
+ */
+public record ColumnLineageEdge(String fromNode, String fromColumn, String toNode, String toColumn,
+    String kind) {}
