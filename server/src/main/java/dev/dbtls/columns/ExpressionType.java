@@ -30,7 +30,7 @@ final class ExpressionType {
 
   static String of(Expression e) {
     if (e instanceof CastExpression c && c.getColDataType() != null) {
-      return c.getColDataType().toString().toLowerCase(Locale.ROOT);
+      return c.getColDataType().toString().toLowerCase(Locale.ROOT).replace(" (", "(");
     }
     if (e instanceof LongValue) {
       return "integer";

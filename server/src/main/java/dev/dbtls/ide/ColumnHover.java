@@ -43,7 +43,7 @@ final class ColumnHover {
 
 
   /** The relations a SQL file reads, and its own node; none when the cursor is in Jinja. */
-  private static List<Node> sqlOwners(Symbol.Context c, int offset) {
+  static List<Node> sqlOwners(Symbol.Context c, int offset) {
     ScannedTemplate t = JinjaScanner.scan(c.text());
     if (!SqlTokens.inCodeWord(t, offset)) {
       return List.of(); // in Jinja, a string or a comment
@@ -91,11 +91,57 @@ final class ColumnHover {
     return columns.stream().anyMatch(col -> col.span() != null && col.span().startLine() == line);
   }
 
+  /** Where the column's name and type come from, in one line (null when only YAML or the catalog says). */
+  private static String origin(NodeColumns.Column column, Node n) {
+    dev.dbtls.columns.InferredColumn i = column.inferred();
+    if (i == null) {
+      return null;
+    }
+    StringBuilder s = new StringBuilder("*");
+    dev.dbtls.columns.Origin name = i.nameOrigin();
+    if (name != null && name.kind() == dev.dbtls.columns.Origin.Kind.SQL && name.start() >= 0
+        && n.file() != null && name.end() <= n.file().text().length()) {
+      String expr = n.file().text().substring(name.start(), name.end()).replaceAll("\\s+", " ");
+      s.append("produced by `").append(expr.length() > 80 ? expr.substring(0, 77) + "..." : expr)
+          .append("` in ").append(n.displayPath());
+    } else if (name != null) {
+      s.append("name from ").append(originWord(name));
+    }
+    if (i.typeOrigin() != null && column.type() != null) {
+      s.append(s.length() > 1 ? "; " : "").append("type from ").append(originWord(i.typeOrigin()));
+    }
+    if (!i.upstream().isEmpty()) {
+      dev.dbtls.columns.Upstream u = i.upstream().get(0);
+      s.append(s.length() > 1 ? "; " : "").append(u.kind().name().toLowerCase(java.util.Locale.ROOT)
+          .replace('_', ' ')).append(" from `").append(shortName(u.relation())).append('.')
+          .append(u.column()).append('`');
+      if (i.upstream().size() > 1) {
+        s.append(" and ").append(i.upstream().size() - 1).append(" more");
+      }
+    }
+    return s.length() == 1 ? null : s.append('*').toString();
+  }
+
+  private static String originWord(dev.dbtls.columns.Origin o) {
+    return switch (o.kind()) {
+      case SQL -> "the SQL";
+      case YAML -> "YAML";
+      case CATALOG -> "catalog.json";
+      case WAREHOUSE -> "the warehouse";
+      case PARENT -> "parent `" + shortName(o.relation()) + "`";
+      case SEED_FILE -> "the seed's header";
+    };
+  }
+
+  private static String shortName(String id) {
+    return id == null ? "?" : id.substring(id.lastIndexOf('.') + 1);
+  }
+
   private static String markdown(Symbol.Context c, String word, List<Node> owners) {
     Catalog catalog = ProjectCatalog.of(c.snapshot());
     StringBuilder sb = new StringBuilder();
     for (Node n : owners) {
-      Optional<NodeColumns.Column> column = NodeColumns.column(catalog, n, word);
+      Optional<NodeColumns.Column> column = NodeColumns.column(c.snapshot(), catalog, n, word);
       if (column.isEmpty()) {
         continue;
       }
@@ -113,6 +159,10 @@ final class ColumnHover {
       String description = column.get().description();
       if (description != null && !description.isBlank()) {
         sb.append("\n\n").append(description.strip());
+      }
+      String origin = origin(column.get(), n);
+      if (origin != null) {
+        sb.append("\n\n").append(origin);
       }
     }
     return sb.isEmpty() ? null : sb.toString();

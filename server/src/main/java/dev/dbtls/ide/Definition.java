@@ -10,7 +10,8 @@ import java.util.List;
  * else the latest), {@code source} → the table's name in its YAML entry, a macro call (also {@code
  * pkg.macro} and every candidate of {@code adapter.dispatch}) → the macro's name in its file,
  * {@code doc} → the docs block, {@code var} → its key in dbt_project.yml, and in property YAML a
- * model entry's name → the model's file(s). dbt's builtin macros (shipped in the jar, not files of
+ * model entry's name → the model's file(s); a column name in SQL → where the relation the file
+ * reads produces it ({@link ColumnPlace}). dbt's builtin macros (shipped in the jar, not files of
  * the project) have no definition: the result is empty.
  */
 public final class Definition {
@@ -18,7 +19,31 @@ public final class Definition {
 
   static List<Location> find(ProjectSnapshot s, String displayPath, String text, int offset) {
     Symbol.Context c = Symbol.Context.of(s, displayPath, text);
-    return Symbol.at(c, offset).map(sym -> of(c, sym)).orElse(List.of());
+    return Symbol.at(c, offset).map(sym -> of(c, sym)).orElseGet(() -> column(c, offset));
+  }
+
+  /**
+   * A column name in SQL: where a relation the file reads produces it (the select item of its
+   * SQL, else its YAML entry). The file's own node is not a target: its columns are right here.
+   */
+  private static List<Location> column(Symbol.Context c, int offset) {
+    if (c.isYaml()) {
+      return List.of();
+    }
+    java.util.Optional<SqlTokens.Word> at = SqlTokens.wordAt(c.text(), offset);
+    if (at.isEmpty()) {
+      return List.of();
+    }
+    dev.dbtls.index.Catalog catalog = ProjectCatalog.of(c.snapshot());
+    List<Location> out = new java.util.ArrayList<>();
+    for (Node n : ColumnHover.sqlOwners(c, offset)) {
+      if (n.displayPath() != null && n.displayPath().equals(c.displayPath())) {
+        continue;
+      }
+      NodeColumns.column(c.snapshot(), catalog, n, at.get().text())
+          .flatMap(col -> ColumnPlace.of(n, col.inferred(), col.name())).ifPresent(out::add);
+    }
+    return out;
   }
 
   private static List<Location> of(Symbol.Context c, Symbol sym) {

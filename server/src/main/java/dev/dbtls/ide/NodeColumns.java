@@ -167,6 +167,23 @@ final class NodeColumns {
     return out;
   }
 
+  /**
+   * Every column of {@code n} for the features of snapshot {@code s}: with the columns inferred
+   * from SQL when the newest complete table ({@link ProjectColumns}) has them.
+   */
+  static List<Column> of(dev.dbtls.index.compile.ProjectSnapshot s, Catalog catalog, Node n) {
+    ProjectColumns table = s == null ? null : SnapshotData.of(s).columns.current();
+    return of(catalog, table == null ? null : table.entry(n.uniqueId()).orElse(null), n);
+  }
+
+  /** The column of that name with what its SQL inference adds, if any source has it. */
+  static Optional<Column> column(dev.dbtls.index.compile.ProjectSnapshot s, Catalog catalog, Node n,
+      String name) {
+    String wanted = unquoted(name);
+    return of(s, catalog, n).stream().filter(c -> unquoted(c.name()).equalsIgnoreCase(wanted))
+        .findFirst();
+  }
+
   /** The column of that name (ignoring case and YAML's quotes), if any source has it. */
   static Optional<Column> column(Catalog catalog, Node n, String name) {
     String wanted = unquoted(name);

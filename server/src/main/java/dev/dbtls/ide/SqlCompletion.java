@@ -56,9 +56,12 @@ final class SqlCompletion {
       while (q > 0 && SqlTokens.isWordChar(text.charAt(q - 1))) {
         q--;
       }
-      Node n = named.get(text.substring(q, wordStart - 1).toLowerCase(Locale.ROOT));
+      String qualifier = text.substring(q, wordStart - 1).toLowerCase(Locale.ROOT);
+      Node n = named.get(qualifier);
       if (n != null) {
         columns(n, items, 0);
+      } else {
+        cteColumns(qualifier, items);
       }
       return items.result();
     }
@@ -89,12 +92,31 @@ final class SqlCompletion {
     return items.result();
   }
 
+  /** The names a CTE of this file selects (its select list, {@code *} of a relation followed). */
+  private void cteColumns(String cte, CompletionItems items) {
+    for (int i = 0; i < toks.size(); i++) {
+      if (!toks.get(i).isWord("with")) {
+        continue;
+      }
+      for (Ctes.Definition d : Ctes.definitions(toks, i)) {
+        if (!toks.get(d.name()).text().equalsIgnoreCase(cte) || d.close() < 0) {
+          continue;
+        }
+        String body = text.substring(toks.get(d.open()).end(), toks.get(d.close()).start());
+        for (String name : SelectedColumns.of(body)) {
+          items.add(name, CompletionKind.COLUMN, 0, "column · " + toks.get(d.name()).text(), null, name, false);
+        }
+        return;
+      }
+    }
+  }
+
   /** The columns of a relation ({@link NodeColumns}). */
   private void columns(Node n, CompletionItems items, int group) {
     if (catalog == null) {
       catalog = ProjectCatalog.of(r.snapshot);
     }
-    for (NodeColumns.Column c : NodeColumns.of(catalog, n)) {
+    for (NodeColumns.Column c : NodeColumns.of(r.snapshot, catalog, n)) {
       items.add(c.name(), CompletionKind.COLUMN, group,
           (c.type() == null ? "column" : c.type()) + " · " + n.name(), c.description(), c.name(),
           false);

@@ -468,9 +468,9 @@ final class YamlCompletion {
       seen.add(name.toLowerCase(Locale.ROOT));
     }
     Catalog catalog = ProjectCatalog.of(r.snapshot);
-    List<NodeColumns.Column> known = NodeColumns.of(catalog, owner);
+    List<NodeColumns.Column> known = NodeColumns.of(r.snapshot, catalog, owner);
     for (NodeColumns.Column col : known) {
-      if (col.warehouse() != null) {
+      if (col.warehouse() != null || col.inferred() != null) { // what the relation has, or its SQL produces
         column(col.name(), col.type(), col.description(), 0, owner.name(), seen, items);
       }
     }
@@ -493,7 +493,7 @@ final class YamlCompletion {
       if (parent == null) {
         continue;
       }
-      for (NodeColumns.Column col : NodeColumns.of(catalog, parent)) {
+      for (NodeColumns.Column col : NodeColumns.of(r.snapshot, catalog, parent)) {
         column(col.name(), col.type(), col.description(), 3, "from " + parent.name(), seen, items);
       }
     }

@@ -64,7 +64,7 @@ class ColumnInferenceTest {
     assertEquals("""
         id:integer <- model.orders.order_id RENAMED
         amount:decimal(10,2) <- model.orders.amount PASSED_THROUGH
-        st:varchar (3) <- model.orders.status COMPUTED""", show(q));
+        st:varchar(3) <- model.orders.status COMPUTED""", show(q));
     assertTrue(q.output().complete());
   }
 

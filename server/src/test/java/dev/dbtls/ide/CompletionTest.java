@@ -599,7 +599,7 @@ class CompletionTest {
     List<CompletionItem> items = complete("""
         -- file: models/report.sql
         with renamed as (select order_id as id from {{ ref('stg_orders') }})
-        select renamed.$0, x.y from renamed join analytics.other x on true
+        select x.$0, renamed.id from renamed join analytics.other x on true
         """);
     assertEquals(List.of(), items);
   }

@@ -108,8 +108,11 @@ final class FeatureChecks {
     }
   }
 
+  /** The snapshot's analysis with its columns inferred, as after a build in the editor. */
   private static Analysis analysis(NavFixture f) {
-    return Analysis.strict(f.snapshot());
+    Analysis a = Analysis.strict(f.snapshot());
+    a.columnsNow(f.fixture());
+    return a;
   }
 
   private static Analysis.Cursor cursor(NavFixture f) {

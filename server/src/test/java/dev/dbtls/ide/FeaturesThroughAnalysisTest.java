@@ -345,7 +345,7 @@ class FeaturesThroughAnalysisTest {
         -- file: models/x.sql
         with c as (select * from {{ ref('customers') }})
         select c.$0 from c
-        """, "id").count(1);
+        """, "id", "name").count(2); // YAML's id, and name inferred through stg_customers
   }
 
   @Test

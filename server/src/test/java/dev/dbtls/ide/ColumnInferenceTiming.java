@@ -1,0 +1,75 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.index.Node;
+import dev.dbtls.index.ResourceType;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.FileSource;
+import dev.dbtls.project.ProjectInputs;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * By-hand timing of {@link ProjectColumns} on a project (not a test: timing depends on the
+ * machine), and how many models' columns are fully known, with the reasons for the rest.
+ * {@code java -cp <test classpath> dev.dbtls.ide.ColumnInferenceTiming DIR [RUNS]}; generate a
+ * large project with {@code python3 test-projects/generate.py DIR --models 10000}.
+ */
+public final class ColumnInferenceTiming {
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]).toAbsolutePath().normalize();
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    ProjectSnapshot s = ProjectSnapshot.load(dir, ProjectInputs.Options.defaults(), List.of(),
+        FileSource.DISK, true);
+    s.jinja(); // the engine is built by the load in the editor too: not part of inference
+    List<Long> millis = new ArrayList<>();
+    ProjectColumns last = null;
+    for (int i = 0; i < runs; i++) {
+      long t0 = System.nanoTime();
+      last = new ProjectColumns(s, null).runNow(ProjectCatalog.of(s), FileSource.DISK);
+      millis.add((System.nanoTime() - t0) / 1_000_000);
+    }
+    List<Long> sorted = new ArrayList<>(millis);
+    Collections.sort(sorted);
+    System.out.printf("all nodes: runs %s ms, median %d ms%n", millis, sorted.get(sorted.size() / 2));
+    int models = 0;
+    int complete = 0;
+    int parsed = 0;
+    Map<String, Integer> reasons = new TreeMap<>();
+    for (ProjectColumns.Entry e : last.entries().values()) {
+      if (e.node().type() != ResourceType.MODEL) {
+        continue;
+      }
+      models++;
+      if (e.inferred() != null && e.inferred().parsed()) {
+        parsed++;
+      }
+      if (e.known().complete()) {
+        complete++;
+      } else {
+        String why = e.known().gaps().isEmpty() ? "?" : e.known().gaps().get(0);
+        why = why.replaceAll("^[a-z_]+\\.[^:]+: ", "parent: ").replaceAll("\\S+ is no model", "X is no model");
+        reasons.merge(why, 1, Integer::sum);
+      }
+    }
+    System.out.printf("models %d, SQL read %d, columns fully known %d (%.1f%%)%n", models, parsed,
+        complete, 100.0 * complete / Math.max(1, models));
+    reasons.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
+        .forEach(r -> System.out.printf("  %5d  %s%n", r.getValue(), r.getKey()));
+    // an edit: the same snapshot's nodes again, reusing the table (what the next build does)
+    Node staging = s.manifest().nodes().values().stream().filter(n -> n.type() == ResourceType.MODEL)
+        .max((a, b) -> s.manifest().dag().childrenOf(a.uniqueId()).size()
+            - s.manifest().dag().childrenOf(b.uniqueId()).size()).orElseThrow();
+    ProjectSnapshot edited = ProjectSnapshot.rebuild(s, s.inputs().withFile(staging.file().absolutePath(),
+        staging.file().text() + "\n-- edited\n"), List.of(), FileSource.DISK, new dev.dbtls.index.ParseCache(),
+        java.util.Set.of(staging.file().absolutePath()));
+    long t0 = System.nanoTime();
+    ProjectColumns next = new ProjectColumns(edited, last).runNow(ProjectCatalog.of(s), FileSource.DISK);
+    System.out.printf("after editing %s (%d children): %d ms, %d entries%n", staging.name(),
+        s.manifest().dag().childrenOf(staging.uniqueId()).size(), (System.nanoTime() - t0) / 1_000_000,
+        next.entries().size());
+  }
+}
