@@ -1,0 +1,76 @@
+package dev.dbtls.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** dbt/columnLineage over stdio: a column's edges up and down, after an edit, and why empty. */
+class ColumnLineageProtocolTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void columnLineageByDocumentAndAfterAnEdit() throws Exception {
+    Path shop = ShopProject.write(dir);
+    Files.writeString(shop.resolve("models/c.sql"),
+        "select id as key, id * 2 as doubled from {{ ref('b') }}\n");
+    try (LspClient lsp = LspClient.start(dir)) {
+      lsp.request("initialize", ShopProject.initialize(dir));
+      lsp.notify("initialized", Map.of());
+      String b = shop.resolve("models/b.sql").toUri().toString();
+
+      JsonObject r = lsp.request("dbt/columnLineage", Map.of("uri", b, "column", "ID")).getAsJsonObject();
+      assertEquals("model.shop.b", r.get("nodeId").getAsString(), r.toString());
+      assertEquals("id", r.get("column").getAsString());
+      assertEquals(List.of("model.shop.a.id -passed_through-> model.shop.b.id",
+          "model.shop.b.id -renamed-> model.shop.c.key",
+          "model.shop.b.id -computed-> model.shop.c.doubled"), edges(r));
+      JsonObject a = r.getAsJsonArray("columns").get(1).getAsJsonObject();
+      assertEquals("model.shop.a", a.get("nodeId").getAsString());
+      assertEquals("integer", a.get("type").getAsString());
+      assertEquals("sql", a.get("typeOrigin").getAsString());
+      assertEquals(-1, a.get("depth").getAsInt());
+      assertTrue(a.get("uri").getAsString().endsWith("models/a.sql"), a.toString());
+      assertEquals(7, a.getAsJsonObject("range").getAsJsonObject("start").get("character").getAsInt());
+
+      // an edit of c recomputes c: the renamed column is gone from the answer
+      String c = shop.resolve("models/c.sql").toUri().toString();
+      lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", c, "languageId", "jinja-sql",
+          "version", 1, "text", "select id * 3 as tripled from {{ ref('b') }}\n")));
+      List<String> after = List.of();
+      for (int i = 0; i < 100 && !after.contains("model.shop.b.id -computed-> model.shop.c.tripled"); i++) {
+        Thread.sleep(100);
+        after = edges(lsp.request("dbt/columnLineage", Map.of("nodeId", "model.shop.b", "column", "id",
+            "upstreamDepth", 0)).getAsJsonObject());
+      }
+      assertEquals(List.of("model.shop.b.id -computed-> model.shop.c.tripled"), after);
+
+      JsonObject none = lsp.request("dbt/columnLineage", Map.of("uri", b, "column", "nope")).getAsJsonObject();
+      assertFalse(none.has("nodeId"));
+      assertEquals("b has no column nope", none.get("message").getAsString());
+    }
+  }
+
+  private static List<String> edges(JsonObject r) {
+    List<String> out = new ArrayList<>();
+    JsonArray edges = r.getAsJsonArray("edges");
+    for (JsonElement e : edges) {
+      JsonObject o = e.getAsJsonObject();
+      out.add(o.get("fromNode").getAsString() + "." + o.get("fromColumn").getAsString() + " -"
+          + o.get("kind").getAsString() + "-> " + o.get("toNode").getAsString() + "."
+          + (o.has("toColumn") ? o.get("toColumn").getAsString() : "rows"));
+    }
+    return out;
+  }
+}
