@@ -14,7 +14,8 @@ final class Reporter {
     problems.stream().distinct()
         .sorted(Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
             .thenComparingInt(Problem::column))
-        .filter(p -> p.severity() != Severity.INFO || Boolean.getBoolean("dbtls.verbose"))
+        .filter(p -> p.severity() != Severity.INFO && p.severity() != Severity.HINT
+            || Boolean.getBoolean("dbtls.verbose"))
         .forEach(p -> System.err.println(p.format()));
     boolean failed = !errors.isEmpty() || problems.stream().anyMatch(Problem::isError);
     return failed ? 1 : 0;

@@ -40,7 +40,8 @@ public final class ColumnInference {
     try {
       SelectInference walk = new SelectInference(parents);
       Shape shape = walk.query(last, Map.of(), null);
-      return restored(new QueryColumns(shape.relationColumns(), new ArrayList<>(walk.filters.values()), true));
+      return restored(new QueryColumns(shape.relationColumns(), new ArrayList<>(walk.filters.values()), true,
+          walk.missing));
     } catch (RuntimeException | StackOverflowError e) {
       return QueryColumns.unreadable("the query could not be followed (" + e.getClass().getSimpleName() + ")");
     }
@@ -57,6 +58,6 @@ public final class ColumnInference {
     List<Upstream> filters = new ArrayList<>();
     q.filters().forEach(u -> filters.add(new Upstream(u.relation(), ReservedNames.restored(u.column()), u.kind())));
     return new QueryColumns(new RelationColumns(cols, q.output().complete(), q.output().gaps()), filters,
-        q.parsed());
+        q.parsed(), q.missing());
   }
 }

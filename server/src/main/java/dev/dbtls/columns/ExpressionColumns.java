@@ -40,7 +40,13 @@ final class ExpressionColumns {
       "sysdate", "current_schema", "current_database", "current_catalog");
 
   static List<Upstream> read(Expression e, Scope scope, BiFunction<Select, Scope, Shape> subquery) {
-    Walker w = new Walker(scope, subquery);
+    return read(e, scope, subquery, (c, r) -> { });
+  }
+
+  /** As above; {@code missing} hears of each name a parent with all columns known lacks. */
+  static List<Upstream> read(Expression e, Scope scope, BiFunction<Select, Scope, Shape> subquery,
+      java.util.function.BiConsumer<Column, Scope.Relation> missing) {
+    Walker w = new Walker(scope, subquery, missing);
     try {
       e.accept(w, null);
     } catch (RuntimeException ex) {
@@ -61,12 +67,15 @@ final class ExpressionColumns {
   private static final class Walker extends ExpressionVisitorAdapter<Void> {
     private final Scope scope;
     private final BiFunction<Select, Scope, Shape> subquery;
+    private final java.util.function.BiConsumer<Column, Scope.Relation> missing;
     final Map<String, Upstream> found = new LinkedHashMap<>();
     private int aggregateDepth;
 
-    Walker(Scope scope, BiFunction<Select, Scope, Shape> subquery) {
+    Walker(Scope scope, BiFunction<Select, Scope, Shape> subquery,
+        java.util.function.BiConsumer<Column, Scope.Relation> missing) {
       this.scope = scope;
       this.subquery = subquery;
+      this.missing = missing;
     }
 
     @Override
@@ -82,6 +91,9 @@ final class ExpressionColumns {
       }
       Optional<InferredColumn> c = scope.resolve(qualifier, name);
       c.ifPresent(col -> col.upstream().forEach(u -> add(found, edge(u))));
+      if (c.isEmpty()) {
+        scope.lacking(qualifier, name).ifPresent(r -> missing.accept(column, r));
+      }
       return null;
     }
 

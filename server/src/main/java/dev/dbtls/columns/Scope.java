@@ -14,7 +14,7 @@ final class Scope {
    * A relation in a {@code from}: {@code alias} is what the query calls it, {@code shape} its
    * columns, {@code skipInStar} columns a {@code using}/natural join merged away.
    */
-  record Relation(String alias, Shape shape, List<String> skipInStar) {
+  record Relation(String alias, Shape shape, List<String> skipInStar, String parentId) {
     RelationColumns columns() {
       return shape.relationColumns();
     }
@@ -63,6 +63,25 @@ final class Scope {
     }
     // several relations could have it: the name is known, not where it comes from
     return Optional.of(new InferredColumn(name, null, null, null, List.of()));
+  }
+
+  /**
+   * After {@link #resolve} found nothing: the parent relation that lacks the column although all
+   * its columns are known (qualified by its alias, or the only relation of the query); else empty
+   * (a name of an outer query, a struct field, something we cannot judge).
+   */
+  Optional<Relation> lacking(String qualifier, String name) {
+    Relation r = null;
+    if (qualifier != null) {
+      r = relations.stream().filter(x -> x.alias() != null && x.alias().equalsIgnoreCase(qualifier))
+          .findFirst().orElse(null);
+    } else if (relations.size() == 1 && outer == null) {
+      r = relations.get(0);
+    }
+    if (r == null || r.parentId() == null || !r.columns().complete() || r.columns().column(name).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(r);
   }
 
   private static Optional<InferredColumn> in(Relation r, String name) {

@@ -41,6 +41,7 @@ import net.sf.jsqlparser.statement.select.WithItem;
 final class SelectInference {
   private final ParentRelations parents;
   final Map<String, Upstream> filters = new LinkedHashMap<>();
+  final List<QueryColumns.MissingColumn> missing = new ArrayList<>();
   private int depth;
 
   SelectInference(ParentRelations parents) {
@@ -165,14 +166,6 @@ final class SelectInference {
         }
       }
     }
-    filter(p.getWhere(), scope, env);
-    filter(p.getHaving(), scope, env);
-    filter(p.getQualify(), scope, env);
-    if (p.getGroupBy() != null && p.getGroupBy().getGroupByExpressionList() != null) {
-      for (Object e : p.getGroupBy().getGroupByExpressionList()) {
-        filter((Expression) e, scope, env);
-      }
-    }
     List<InferredColumn> items = new ArrayList<>();
     boolean complete = true;
     Set<String> gaps = new LinkedHashSet<>();
@@ -194,6 +187,16 @@ final class SelectInference {
         InferredColumn c = item(item, e, scope, env);
         items.add(c);
         scope.earlierItems.add(c);
+      }
+    }
+    // after the select list: where (DuckDB, Snowflake...), group by, having, qualify and order by
+    // may name its aliases
+    filter(p.getWhere(), scope, env);
+    filter(p.getHaving(), scope, env);
+    filter(p.getQualify(), scope, env);
+    if (p.getGroupBy() != null && p.getGroupBy().getGroupByExpressionList() != null) {
+      for (Object e : p.getGroupBy().getGroupByExpressionList()) {
+        filter((Expression) e, scope, env);
       }
     }
     if (p.getOrderByElements() != null) {
@@ -221,9 +224,10 @@ final class SelectInference {
         Origin nameOrigin = name != null ? where : s.nameOrigin() != null ? s.nameOrigin() : where;
         return new InferredColumn(out, s.type(), nameOrigin, s.type() == null ? null : s.typeOrigin(), up);
       }
+      scope.lacking(qualifier, colName).ifPresent(r -> missing(col, r));
       return new InferredColumn(out, null, where, null, List.of());
     }
-    List<Upstream> up = ExpressionColumns.read(e, scope, (sub, sc) -> query(sub, env, sc));
+    List<Upstream> up = ExpressionColumns.read(e, scope, (sub, sc) -> query(sub, env, sc), this::missing);
     String type = ExpressionType.of(unwrapped(e));
     return new InferredColumn(name, type, where, type == null ? null : where, up);
   }
@@ -304,6 +308,7 @@ final class SelectInference {
       boolean natural) {
     String alias = f.getAlias() == null ? null : Names.unquoted(f.getAlias().getName());
     Shape shape;
+    String parentId = null;
     if (f instanceof Table t) {
       List<String> parts = new ArrayList<>();
       for (String part : t.getNameParts() == null ? List.<String>of() : t.getNameParts()) {
@@ -320,6 +325,7 @@ final class SelectInference {
         shape = cte;
       } else {
         Optional<ParentRelations.Parent> parent = parents.find(parts);
+        parentId = parent.map(ParentRelations.Parent::id).orElse(null);
         shape = parent.isPresent() ? Shape.ofParent(parent.get().id(), parent.get().columns())
             : Shape.unknown(String.join(".", parts),
                 String.join(".", parts) + " is no model, seed, snapshot or source of the project");
@@ -358,7 +364,7 @@ final class SelectInference {
         });
       }
     }
-    scope.relations.add(new Scope.Relation(alias, shape, skip));
+    scope.relations.add(new Scope.Relation(alias, shape, skip, parentId));
   }
 
   private static Shape withAliasColumns(Shape shape, Alias alias) {
@@ -387,9 +393,15 @@ final class SelectInference {
     if (e == null) {
       return;
     }
-    for (Upstream u : ExpressionColumns.read(e, scope, (sub, sc) -> query(sub, env, sc))) {
+    for (Upstream u : ExpressionColumns.read(e, scope, (sub, sc) -> query(sub, env, sc), this::missing)) {
       filterEdge(u);
     }
+  }
+
+  private void missing(Column c, Scope.Relation r) {
+    Origin at = range(c);
+    missing.add(new QueryColumns.MissingColumn(r.parentId(), Names.unquoted(c.getColumnName()),
+        at.start(), at.end()));
   }
 
   private void filterEdge(Upstream u) {

@@ -299,8 +299,13 @@ public final class ProjectColumns {
       cols.add(new InferredColumn(c.name(), c.type(), mapped(c.nameOrigin(), map),
           mapped(c.typeOrigin(), map), c.upstream()));
     }
+    List<QueryColumns.MissingColumn> missing = new ArrayList<>();
+    for (QueryColumns.MissingColumn mc : q.missing()) {
+      Origin o = mapped(Origin.sql(mc.start(), mc.end()), map);
+      missing.add(new QueryColumns.MissingColumn(mc.relation(), mc.column(), o.start(), o.end()));
+    }
     return new QueryColumns(new RelationColumns(cols, q.output().complete(), q.output().gaps()),
-        q.filters(), q.parsed());
+        q.filters(), q.parsed(), missing);
   }
 
   private static Origin mapped(Origin o, SourceMap map) {

@@ -46,6 +46,9 @@ public final class ProjectDiagnostics {
       return ps;
     }).toList();
     found.forEach(ps -> ps.forEach(p -> add(byFile, root, p)));
+    // what the newest inferred columns say of the open models (computed after the build)
+    ColumnImpact.of(SnapshotData.of(snapshot).columns.current(), snapshot.manifest(),
+        withOpenYaml(snapshot, nodes, openFiles)).forEach(p -> add(byFile, root, p));
     Map<Path, List<Problem>> out = new LinkedHashMap<>();
     byFile.forEach((f, ps) -> out.put(f, List.copyOf(ps)));
     return out;
@@ -68,6 +71,28 @@ public final class ProjectDiagnostics {
         .map(a -> new Problem(p.file(), p.line(), p.column(), p.endLine(), p.endColumn(), p.severity(),
             p.code(), p.message() + "; did you mean '" + a.edits().get(0).text() + "'?"))
         .orElse(p);
+  }
+
+  /** The nodes of open SQL files and the models whose property YAML is open. */
+  private static List<Node> withOpenYaml(ProjectSnapshot snapshot, List<Node> nodes, Collection<Path> openFiles) {
+    Path root = snapshot.inputs().root().dir();
+    Set<String> yaml = new java.util.HashSet<>();
+    for (Path f : openFiles) {
+      String name = f.getFileName().toString();
+      if ((name.endsWith(".yml") || name.endsWith(".yaml")) && f.toAbsolutePath().normalize().startsWith(root)) {
+        yaml.add(root.relativize(f.toAbsolutePath().normalize()).toString().replace('\\', '/'));
+      }
+    }
+    if (yaml.isEmpty()) {
+      return nodes;
+    }
+    Set<Node> out = new LinkedHashSet<>(nodes);
+    for (Node n : snapshot.manifest().nodes().values()) {
+      if (n.extra().get(Node.PROPERTIES_FILE) instanceof String p && yaml.contains(p)) {
+        out.add(n);
+      }
+    }
+    return new ArrayList<>(out);
   }
 
   private static List<Node> nodes(ProjectSnapshot snapshot, Path file) {

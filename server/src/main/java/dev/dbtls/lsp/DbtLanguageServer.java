@@ -267,8 +267,13 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
         c.refreshSemanticTokens();
       }
     }
-    workspace.currentAnalysis(projectDir).filter(a -> a.snapshot() == snapshot).ifPresent(a ->
-        diagnostics.publish(c, projectDir, a, workspace.openFiles(projectDir), configuration.current()));
+    workspace.currentAnalysis(projectDir).filter(a -> a.snapshot() == snapshot).ifPresent(a -> {
+      diagnostics.publish(c, projectDir, a, workspace.openFiles(projectDir), configuration.current());
+      // again once this build's columns are inferred (column-* problems), unless a newer build came
+      a.inferColumns(workspace.files()).thenRun(() -> workspace.currentAnalysis(projectDir)
+          .filter(now -> now == a && !shutdown).ifPresent(now -> diagnostics.publish(c, projectDir, now,
+              workspace.openFiles(projectDir), configuration.current())));
+    });
   }
 
   /** Settings pushed by the editor, or a hint to pull them again (null settings). */

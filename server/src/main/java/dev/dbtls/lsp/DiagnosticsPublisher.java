@@ -71,6 +71,7 @@ final class DiagnosticsPublisher {
       case ERROR -> DiagnosticSeverity.Error;
       case WARNING -> DiagnosticSeverity.Warning;
       case INFO -> DiagnosticSeverity.Information;
+      case HINT -> DiagnosticSeverity.Hint;
     };
   }
 }

@@ -42,6 +42,11 @@ public enum ProblemCode {
   SELECTOR_INVALID("selector-invalid", Severity.ERROR),
   CATALOG_INVALID("catalog-invalid", Severity.WARNING),
   PROPERTY_UNKNOWN_COLUMN("property-unknown-column", Severity.WARNING),
+  // columns inferred from SQL
+  COLUMN_UNKNOWN("column-unknown", Severity.WARNING),
+  COLUMN_USED_DOWNSTREAM("column-used-downstream", Severity.WARNING),
+  COLUMN_NOT_PRODUCED("column-not-produced", Severity.HINT),
+  COLUMN_UNDOCUMENTED("column-undocumented", Severity.HINT),
   // sql
   SQL_SYNTAX("sql-syntax", Severity.WARNING),
   // warehouse
