@@ -1,5 +1,6 @@
 package dev.dbtls.ide;
 
+import static dev.dbtls.ide.FeatureChecks.checkCodeAction;
 import static dev.dbtls.ide.FeatureChecks.checkDiagnostics;
 
 import org.junit.jupiter.api.Test;
@@ -63,5 +64,28 @@ class ColumnImpactTest {
   @Test
   void yamlColumnsTheSqlDoesNotProduceAreHintsAtTheirEntry() {
     checkDiagnostics(DOCUMENTED.replace("      - name: gone", "      - name: gone$0"), "column-not-produced@6");
+  }
+
+  @Test
+  void theQuickFixRemovesTheEntryAndWhatIsIndentedUnderIt() {
+    checkCodeAction(PROJECT + """
+        -- file: models/d.sql
+        select p.payment_id from {{ ref('stg_pay') }} p
+        -- file: models/d.yml
+        version: 2
+        models:
+          - name: d
+            columns:
+              - name: gone$0
+                description: Was here.
+                tests: [not_null]
+              - name: payment_id
+        """, "Remove column from the YAML (the model does not produce it)", """
+        version: 2
+        models:
+          - name: d
+            columns:
+              - name: payment_id
+        """);
   }
 }
