@@ -220,6 +220,42 @@ export interface DeleteQueryParams {
   id: number;
 }
 
+export interface ErdColumn {
+  name?: string;
+  type?: string;
+  description?: string;
+}
+
+export interface ErdEntity {
+  nodeId?: string;
+  name?: string;
+  resourceType?: string;
+  uri?: string;
+  selected: boolean;
+  columns?: ErdColumn[];
+}
+
+export interface ErdParams {
+  uri?: string;
+  select?: string[];
+  maxNodes?: number;
+}
+
+export interface ErdRelationship {
+  fromNode?: string;
+  fromColumn?: string;
+  toNode?: string;
+  toColumn?: string;
+  source?: string;
+}
+
+export interface ErdResult {
+  message?: string;
+  entities?: ErdEntity[];
+  relationships?: ErdRelationship[];
+  truncated: boolean;
+}
+
 export interface ExplainParams {
   uri?: string;
   sql?: string;
@@ -547,6 +583,7 @@ export interface DbtRequests {
   'dbt/columnLineage': { params: ColumnLineageParams; result: ColumnLineageResult | null };
   'dbt/compile': { params: CompileParams; result: CompileResult | null };
   'dbt/deleteQuery': { params: DeleteQueryParams; result: SavedQueriesResult | null };
+  'dbt/erd': { params: ErdParams; result: ErdResult | null };
   'dbt/explain': { params: ExplainParams; result: ExplainResult | null };
   'dbt/export': { params: ExportParams; result: ExportResult | null };
   'dbt/history': { params: HistoryParams; result: HistoryResult | null };

@@ -129,4 +129,11 @@ public interface DbtProtocol {
    */
   @JsonRequest
   CompletableFuture<ColumnLineageResult> columnLineage(ColumnLineageParams params);
+
+  /**
+   * {@code dbt/erd}: the entity-relationship diagram of a selection of nodes: their columns and
+   * the relationships that {@code relationships} tests and {@code foreign_key} constraints declare.
+   */
+  @JsonRequest
+  CompletableFuture<ErdResult> erd(ErdParams params);
 }

@@ -157,6 +157,13 @@ public final class Analysis {
             displayPath, nodeId, column, options));
   }
 
+  /** The entity-relationship diagram of the nodes {@code select} picks (null: every root model). */
+  public EntityRelationships.Erd erd(java.util.List<String> select, int maxNodes) {
+    return run("erd", new Cursor("", "", 0),
+        new EntityRelationships.Erd("the diagram failed (see the server log)", List.of(), List.of(), false),
+        () -> EntityRelationships.find(snapshot, select, maxNodes));
+  }
+
   /** The symbols of every node, column, macro and docs block matching {@code query}, best first. */
   public List<WorkspaceSymbol> workspaceSymbols(String query, int limit) {
     return run("workspaceSymbols", new Cursor("", query, 0), List.of(),

@@ -40,14 +40,14 @@ import java.util.Set;
  *   <li>its description: YAML, else the catalog's comment.
  * </ul>
  */
-final class NodeColumns {
+public final class NodeColumns {
   private NodeColumns() {}
 
   /**
    * One column: {@code type} and {@code description} may be null; {@code yaml} is its entry in
    * property YAML and {@code warehouse} its catalog column, either null when that source lacks it.
    */
-  record Column(String name, String type, String description, ColumnSpec yaml,
+  public record Column(String name, String type, String description, ColumnSpec yaml,
       Catalog.Column warehouse, dev.dbtls.columns.InferredColumn inferred) {
     Column(String name, String type, String description, ColumnSpec yaml, Catalog.Column warehouse) {
       this(name, type, description, yaml, warehouse, null);

@@ -286,6 +286,21 @@ final class DbtProtocolService implements DbtProtocol {
         : ColumnLineageAnswer.of(a.columnLineage(displayPath, p.nodeId(), p.column(), options), dir, uris::uri));
   }
 
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.ErdResult> erd(dev.dbtls.protocol.ErdParams p) {
+    Path file = p == null || p.uri() == null ? null : uris.path(p.uri());
+    Path dir = file != null ? workspace.projectOf(file).orElse(null)
+        : workspace.projectDirs().stream().sorted().findFirst().orElse(null);
+    if (dir == null) {
+      return CompletableFuture.completedFuture(new dev.dbtls.protocol.ErdResult("no dbt project", List.of(),
+          List.of(), false));
+    }
+    int max = p == null || p.maxNodes() == null || p.maxNodes() <= 0 ? 200 : Math.min(p.maxNodes(), 5000);
+    return requests.after(workspace.analysis(dir), a -> a == null
+        ? new dev.dbtls.protocol.ErdResult("the dbt project is not loaded", List.of(), List.of(), false)
+        : ErdAnswer.of(a.erd(p == null ? null : p.select(), max), dir, uris::uri));
+  }
+
   private static dev.dbtls.protocol.LineageResult notLoaded(Path dir, CompletableFuture<?> ready) {
     return LineageAnswer.empty(ready.isDone()
         ? "the dbt project in " + dir.getFileName() + " could not be loaded (see the server log)"

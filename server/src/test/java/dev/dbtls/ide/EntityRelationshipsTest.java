@@ -1,0 +1,68 @@
+package dev.dbtls.ide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** dbt/erd's answer: relationships from data tests and foreign_key constraints, columns, selection. */
+class EntityRelationshipsTest {
+  private static final NavFixture F = NavFixture.of("""
+      -- file: models/customers.sql
+      select 1 as id, 'a' as name
+      -- file: models/products.sql
+      select 1 as sku
+      -- file: models/orders.sql
+      select 1 as order_id, 1 as customer_id, 1 as product_sku
+      -- file: models/schema.yml
+      version: 2
+      models:
+        - name: orders
+          columns:
+            - name: customer_id
+              tests:
+                - relationships:
+                    to: ref('customers')
+                    field: id
+            - name: product_sku
+              constraints:
+                - type: foreign_key
+                  to: ref('products')
+                  to_columns: [sku]
+      """);
+
+  private static EntityRelationships.Erd erd(List<String> select) {
+    Analysis a = Analysis.strict(F.snapshot());
+    a.columnsNow(F.fixture());
+    return a.erd(select, 200);
+  }
+
+  @Test
+  void relationshipsFromTestsAndConstraints() {
+    EntityRelationships.Erd e = erd(List.of("orders"));
+    assertNull(e.message());
+    assertEquals(List.of(
+        new EntityRelationships.Relationship("model.shop.orders", "customer_id", "model.shop.customers", "id",
+            "relationships_test"),
+        new EntityRelationships.Relationship("model.shop.orders", "product_sku", "model.shop.products", "sku",
+            "foreign_key_constraint")), e.relationships());
+    assertEquals(List.of("model.shop.orders", "model.shop.customers", "model.shop.products"),
+        e.entities().stream().map(EntityRelationships.Entity::nodeId).toList());
+    EntityRelationships.Entity orders = e.entities().get(0);
+    assertTrue(orders.selected());
+    assertEquals(List.of("order_id", "customer_id", "product_sku"),
+        orders.columns().stream().map(NodeColumns.Column::name).toList());
+    assertEquals("integer", orders.columns().get(0).type());
+    assertFalse(e.entities().get(1).selected());
+  }
+
+  @Test
+  void everyModelWithoutASelectionAndABadSelector() {
+    assertEquals(3, erd(null).entities().size());
+    assertEquals(2, erd(null).relationships().size());
+    assertEquals(0, erd(List.of("tag:none")).relationships().size());
+  }
+}
