@@ -145,7 +145,8 @@ class FeaturesThroughAnalysisTest {
 
   @Test
   void cleanFilesHaveNoDiagnostics() {
-    checkDiagnostics("with pa$0id as (");
+    // orders' YAML lists id and status: the two columns its SQL adds are hints, nothing worse
+    checkDiagnostics("with pa$0id as (", "column-undocumented@6", "column-undocumented@8");
     checkDiagnostics("select * from {{ ref('stg_$0customers') }}");
     checkDiagnostics("{% macro cents_$0to_dollars(col, scale=2) %}");
   }
