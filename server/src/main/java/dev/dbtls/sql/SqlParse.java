@@ -19,6 +19,11 @@ import net.sf.jsqlparser.parser.Token;
 public final class SqlParse {
   /** Parsing that takes longer says nothing. */
   public static final long TIMEOUT_MS = 200;
+  /**
+   * The limit for {@link #statements}, which runs in the background (column inference): long
+   * enough that a loaded machine does not turn an ordinary model into an unread one.
+   */
+  public static final long READ_TIMEOUT_MS = 2000;
   private static final Pattern AT = Pattern.compile("line (\\d+), column (\\d+)");
   /** JSqlParser's time limit runs the parse on an executor; daemon threads never hold the JVM. */
   private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
@@ -51,17 +56,30 @@ public final class SqlParse {
    */
   public static java.util.Optional<java.util.List<net.sf.jsqlparser.statement.Statement>> statements(
       String sql, SqlDialect dialect) {
-    try {
-      net.sf.jsqlparser.statement.Statements st = CCJSqlParserUtil.parseStatements(parser(sql, dialect), EXECUTOR);
-      warm = true;
-      return st == null ? java.util.Optional.empty() : java.util.Optional.of(java.util.List.copyOf(st));
-    } catch (JSQLParserException | RuntimeException | Error e) {
-      return java.util.Optional.empty();
+    // as CCJSqlParserUtil.parse does: the cheaper grammar first, the complex one when it fails
+    for (boolean complex : new boolean[] {false, true}) {
+      try {
+        net.sf.jsqlparser.statement.Statements st = CCJSqlParserUtil.parseStatements(
+            parser(sql, dialect, READ_TIMEOUT_MS).withAllowComplexParsing(complex), EXECUTOR);
+        warm = true;
+        return st == null ? java.util.Optional.empty() : java.util.Optional.of(java.util.List.copyOf(st));
+      } catch (JSQLParserException e) {
+        if (timedOut(e)) {
+          return java.util.Optional.empty();
+        }
+      } catch (RuntimeException | Error e) {
+        return java.util.Optional.empty();
+      }
     }
+    return java.util.Optional.empty();
   }
 
   private static CCJSqlParser parser(String sql, SqlDialect dialect) {
-    CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withTimeOut(TIMEOUT_MS);
+    return parser(sql, dialect, TIMEOUT_MS);
+  }
+
+  private static CCJSqlParser parser(String sql, SqlDialect dialect, long timeoutMs) {
+    CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withTimeOut(timeoutMs);
     if (dialect.parserDialect() != null) {
       parser.withDialect(dialect.parserDialect());
     }
