@@ -35,6 +35,11 @@ public final class DbtJinja {
     return Engine.datetime(value);
   }
 
+  /** The syntax problems of a file parsed whole, as Jinja2's {@code Environment.parse} would. */
+  public List<Problem> parseProblems(String path, String text) {
+    return engine.parseProblems(path, text == null ? "" : text);
+  }
+
   public boolean hasMacro(String packageName, String name) {
     return engine.hasMacro(packageName, name);
   }

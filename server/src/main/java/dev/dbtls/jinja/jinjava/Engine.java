@@ -53,6 +53,20 @@ public final class Engine {
   }
 
   private void load(MacroFile f) {
+    parse(f, setupProblems, true);
+  }
+
+  /**
+   * The syntax problems of one file parsed as Jinja2 would parse it (tags, every expression,
+   * macro signatures), nothing rendered or defined. For the differential parse check.
+   */
+  public List<Problem> parseProblems(String path, String text) {
+    List<Problem> out = new ArrayList<>();
+    parse(new MacroFile(macros.rootPackage(), path, text), out, false);
+    return out;
+  }
+
+  private void parse(MacroFile f, List<Problem> problems, boolean define) {
     RenderSession session = new RenderSession(this, f.packageName(), f.path());
     DbtInterpreter interpreter = interpreter(session, Map.of());
     JinjavaInterpreter.pushCurrent(interpreter);
@@ -60,7 +74,7 @@ public final class Engine {
       Node root = interpreter.parse(CommentStripper.prepare(f.text() == null ? "" : f.text()));
       Node deep = RenderLimits.tooDeep(root);
       if (deep != null) {
-        setupProblems.add(tooDeep(f.path(), deep));
+        problems.add(tooDeep(f.path(), deep));
         return;
       }
       for (Node n : root.getChildren()) {
@@ -70,17 +84,17 @@ public final class Engine {
             case "materialization", "test" -> BlockDefinitionTag.define(t, f.packageName(), f.path());
             default -> null;
           };
-          if (m != null) {
+          if (m != null && define) {
             macros.add(m);
           }
         }
       }
-      setupProblems.addAll(ProblemTranslator.translate(interpreter.getErrors(), f.path()));
-      ExpressionCheck.check(JINJAVA, root, f.path(), setupProblems);
+      problems.addAll(ProblemTranslator.translate(interpreter.getErrors(), f.path()));
+      ExpressionCheck.check(JINJAVA, root, f.path(), problems);
     } catch (Signals.LimitExceeded e) {
-      setupProblems.add(Problem.ofFile(f.path(), e.code, e.getMessage()));
+      problems.add(Problem.ofFile(f.path(), e.code, e.getMessage()));
     } catch (RuntimeException | StackOverflowError e) {
-      setupProblems.add(Problem.ofFile(f.path(), ProblemCode.JINJA_SYNTAX, String.valueOf(e.getMessage())));
+      problems.add(Problem.ofFile(f.path(), ProblemCode.JINJA_SYNTAX, String.valueOf(e.getMessage())));
     } finally {
       JinjavaInterpreter.popCurrent();
     }

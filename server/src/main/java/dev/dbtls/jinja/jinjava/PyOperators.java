@@ -39,6 +39,15 @@ final class PyOperators {
         || n instanceof java.math.BigInteger;
   }
 
+  private static java.math.BigInteger big(Number n) {
+    return n instanceof java.math.BigInteger b ? b : java.math.BigInteger.valueOf(n.longValue());
+  }
+
+  /** Python ints never overflow: a long while it fits, a BigInteger beyond. */
+  static Number exact(java.math.BigInteger v) {
+    return v.bitLength() < 64 ? (Number) v.longValue() : v;
+  }
+
   static AstBinary.Operator wrap(AstBinary.Operator op) {
     if (op == AstBinary.AND) {
       return (bindings, context, left, right) -> {
@@ -64,6 +73,9 @@ final class PyOperators {
         }
         if (add && r instanceof PyTemporal t && l instanceof PyTimedelta) {
           return t.plus(l);
+        }
+        if (l instanceof Number a && r instanceof Number b && integral(a) && integral(b)) {
+          return exact(add ? big(a).add(big(b)) : big(a).subtract(big(b)));
         }
         if (add && l instanceof String a && r instanceof String b) {
           RenderLimits.length((long) a.length() + b.length(), "the string '+' builds");
@@ -106,6 +118,9 @@ final class PyOperators {
     }
     if (r instanceof String s && l instanceof Number n) {
       return repeat(s, n);
+    }
+    if (l instanceof Number x && r instanceof Number y && integral(x) && integral(y)) {
+      return exact(big(x).multiply(big(y)));
     }
     if (l instanceof Collection<?> items && r instanceof Number n) {
       RenderLimits.items(RenderLimits.times(items.size(), n.longValue()), "the list '*' builds");
