@@ -52,8 +52,16 @@ public final class Engine {
     return macros.get(packageName, name) != null;
   }
 
+  /** A macro file as dbt reads it: only its top-level blocks are parsed (same offsets). */
   private void load(MacroFile f) {
-    parse(f, setupProblems, true);
+    dev.dbtls.jinja.scan.TopLevelBlocks.Result blocks = dev.dbtls.jinja.scan.TopLevelBlocks
+        .extract(f.text(), dev.dbtls.jinja.scan.TopLevelBlocks.MACRO_BLOCKS);
+    if (!blocks.errors().isEmpty()) {
+      dev.dbtls.project.LineIndex lines = new dev.dbtls.project.LineIndex(f.text() == null ? "" : f.text());
+      blocks.errors().forEach(e -> setupProblems.add(Problem.at(f.path(),
+          lines.span(e.start(), e.end()), ProblemCode.JINJA_SYNTAX, e.message())));
+    }
+    parse(new MacroFile(f.packageName(), f.path(), blocks.blocksOnly()), setupProblems, true);
   }
 
   /**
