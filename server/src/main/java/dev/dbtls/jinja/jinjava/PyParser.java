@@ -47,14 +47,26 @@ final class PyParser extends ExtendedParser {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+  private final String input;
+
   PyParser(Builder context, String input) {
     super(context, input);
+    this.input = input;
     putExtensionHandler(StringConcatOperator.TOKEN, new ExtensionHandler(ExtensionPoint.ADD) {
       @Override
       public AstNode createAstNode(AstNode... children) {
         return new AstBinary(children[0], children[1], PyOperators.CONCAT);
       }
     });
+    // name=value exists only as a call's argument (see param()); anywhere else '=' is an error
+    putExtensionHandler(com.hubspot.jinjava.el.ext.NamedParameterOperator.TOKEN,
+        new ExtensionHandler(ExtensionPoint.ADD) {
+          @Override
+          public AstNode createAstNode(AstNode... children) {
+            throw new jinjava.de.odysseus.el.tree.TreeBuilderException(input, 0, "'='",
+                "end of expression", "unexpected '='");
+          }
+        });
     putExtensionHandler(PowerOfOperator.TOKEN, new ExtensionHandler(ExtensionPoint.MUL) {
       @Override
       public AstNode createAstNode(AstNode... children) {
@@ -244,10 +256,10 @@ final class PyParser extends ExtendedParser {
     if (getToken().getSymbol() == IDENTIFIER && lookahead(0).getSymbol() == Symbol.EXTENSION
         && "=".equals(lookahead(0).getImage())) {
       // name=value with the whole expression as the value: Jinjava's '=' binds tighter than '+'
-      AstNode name = identifier(consumeToken().getImage());
+      String name = consumeToken().getImage();
       consumeToken();
-      return getExtensionHandler(com.hubspot.jinjava.el.ext.NamedParameterOperator.TOKEN)
-          .createAstNode(name, expr(true));
+      return new com.hubspot.jinjava.el.ext.AstNamedParameter(
+          (jinjava.de.odysseus.el.tree.impl.ast.AstIdentifier) identifier(name), expr(true));
     }
     return expr(false);
   }
