@@ -81,7 +81,7 @@ def main(argv):
         templates = json.loads(sys.stdin.buffer.read().decode('utf-8'))
         sys.stdout.write(json.dumps([jinja2_error(t) for t in templates]))
         return 0
-    if not argv:
+    if not argv or argv[0] in ('-h', '--help'):
         print(__doc__, file=sys.stderr)
         return 2
     files = files_under(argv)

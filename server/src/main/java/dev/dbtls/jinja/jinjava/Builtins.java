@@ -179,7 +179,7 @@ final class Builtins {
 
   private static Map<String, Object> emptyResult() {
     Map<String, Object> r = new HashMap<>();
-    r.put("data", new ArrayList<>());
+    r.put("data", new AgateTable.EmptyColumns()); // rows nobody fetched: data[0][0] is no error
     r.put("table", AgateTable.EMPTY);
     r.put("response", null);
     return r;

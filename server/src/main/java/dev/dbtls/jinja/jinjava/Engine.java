@@ -102,7 +102,7 @@ public final class Engine {
     } catch (Signals.LimitExceeded e) {
       problems.add(Problem.ofFile(f.path(), e.code, e.getMessage()));
     } catch (RuntimeException | StackOverflowError e) {
-      problems.add(Problem.ofFile(f.path(), ProblemCode.JINJA_SYNTAX, String.valueOf(e.getMessage())));
+      problems.add(Problem.ofFile(f.path(), ProblemCode.JINJA_SYNTAX, PyMessage.of(e.getMessage())));
     } finally {
       JinjavaInterpreter.popCurrent();
     }
@@ -153,7 +153,7 @@ public final class Engine {
           : ProblemCode.JINJA_RENDER;
       String file = session.frame().path();
       session.problems.add(Problem.at(file, Math.max(0, e.getLineNumber() - 1),
-          Math.max(0, e.getStartPosition() - 1), code, String.valueOf(e.getMessage())));
+          Math.max(0, e.getStartPosition() - 1), code, PyMessage.of(e.getMessage())));
     } catch (StackOverflowError e) {
       session.problem(ProblemCode.JINJA_TOO_DEEP, STACK_MESSAGE);
     } catch (RuntimeException e) {
@@ -203,8 +203,8 @@ public final class Engine {
 
   /** An exception's message, or its kind when it has none (never "null"). */
   private static String message(RuntimeException e) {
-    return e.getMessage() != null ? e.getMessage()
-        : e.getClass().getSimpleName() + " while rendering (-Ddbtls.stackTraces=true tells where)";
+    return e.getMessage() != null ? PyMessage.of(e.getMessage())
+        : "internal error while rendering (-Ddbtls.stackTraces=true tells where)";
   }
 
   private static Problem tooDeep(String path, Node deep) {

@@ -55,7 +55,8 @@ final class PyDatetimeModule {
             "utcnow", (a, k) -> new PyDatetime(LocalDateTime.now(ZoneOffset.UTC)),
             "today", (a, k) -> new PyDatetime(LocalDateTime.now()),
             "fromisoformat", (a, k) -> new PyDatetime(fromIso(PyValues.str(a.get(0)))),
-            "strptime", (a, k) -> strptime(PyValues.str(a.get(0)), PyValues.str(a.get(1)))));
+            "strptime", (a, k) -> a.get(0) instanceof AgateTable.EmptyColumns unknown ? unknown
+                : strptime(PyValues.str(a.get(0)), PyValues.str(a.get(1)))));
     PyType timedelta = new PyType("timedelta", (a, k) -> PyTimedelta.of(k, a), Map.of());
     return new PyObjects("datetime", Map.of("date", date, "datetime", datetime, "timedelta", timedelta));
   }
@@ -110,7 +111,14 @@ final class PyDatetimeModule {
     if (!pattern.contains("hh")) {
       b.parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0);
     }
-    java.time.temporal.TemporalAccessor t = b.toFormatter(java.util.Locale.ENGLISH).parse(text);
+    java.time.temporal.TemporalAccessor t;
+    try {
+      t = b.toFormatter(java.util.Locale.ENGLISH).parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      // '%' doubled: Jinjava passes an expression's error message through String.format
+      throw new IllegalArgumentException(("time data '" + text + "' does not match format '" + format
+          + "'").replace("%", "%%"));
+    }
     java.time.ZoneOffset offset = format.contains("%z")
         ? java.time.ZoneOffset.ofTotalSeconds(t.get(java.time.temporal.ChronoField.OFFSET_SECONDS))
         : null;

@@ -85,6 +85,23 @@ final class PyOperators {
         return op.eval(bindings, context, new Value(l), new Value(r));
       };
     }
+    if (op == AstBinary.LT || op == AstBinary.LE || op == AstBinary.GT || op == AstBinary.GE) {
+      // a value of a query that did not run (no warehouse) compares as false, never as an error
+      return (bindings, context, left, right) -> {
+        Object l = left.eval(bindings, context);
+        Object r = right.eval(bindings, context);
+        if (l instanceof AgateTable.EmptyColumns || r instanceof AgateTable.EmptyColumns) {
+          return false;
+        }
+        try {
+          return op.eval(bindings, context, new Value(l), new Value(r));
+        } catch (jinjava.javax.el.ELException e) {
+          String symbol = op == AstBinary.LT ? "<" : op == AstBinary.LE ? "<=" : op == AstBinary.GT ? ">" : ">=";
+          throw new IllegalArgumentException("'" + symbol + "' not supported between instances of '"
+              + PyMethods.typeName(l) + "' and '" + PyMethods.typeName(r) + "'");
+        }
+      };
+    }
     if (op == AstBinary.MUL) {
       return (bindings, context, left, right) -> mul(bindings, context, left, right);
     }
