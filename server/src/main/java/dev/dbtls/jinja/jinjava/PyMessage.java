@@ -28,7 +28,7 @@ final class PyMessage {
       Map.entry("LinkedHashMap", "dict"), Map.entry("SizeLimitingPyMap", "dict"),
       Map.entry("SizeLimitingPyList", "list"), Map.entry("PyList", "list"), Map.entry("PyMap", "dict"),
       Map.entry("PyTuple", "tuple"), Map.entry("AgateTable", "agate.Table"),
-      Map.entry("JinjaMacro", "macro"), Map.entry("Undefined", "Undefined"),
+      Map.entry("JinjaMacro", "macro"), Map.entry("PackageNamespace", "dict"), Map.entry("Undefined", "Undefined"),
       Map.entry("PyDatetime", "datetime"), Map.entry("PyDate", "date"),
       Map.entry("PyTimedelta", "timedelta"), Map.entry("Object", "object"));
 

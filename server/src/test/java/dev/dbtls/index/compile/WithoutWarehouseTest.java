@@ -62,10 +62,13 @@ class WithoutWarehouseTest {
   void typeErrorsSayWhatPythonSays() {
     CompiledNode c = compile("""
         -- file: models/m.sql
-        select {{ [1] > 3 }}, {{ modules.datetime.datetime.strptime('x', '%Y') }}
+        select {{ [1] > 3 }}, {{ modules.datetime.datetime.strptime('x', '%Y') }},
+          {{ nopkg.group_by(3) }}, {{ {'a': 1}.nothing(1) }}
         """, "m");
     List<String> messages = c.problems().stream().map(Problem::message).toList();
-    assertEquals(2, messages.size(), messages::toString);
+    assertEquals(4, messages.size(), messages::toString);
+    assertEquals(1, messages.stream().filter(m -> m.equals("'nopkg' is undefined")).count(), messages::toString);
+    assertEquals(1, messages.stream().filter(m -> m.equals("'dict object' has no attribute 'nothing'")).count(), messages::toString);
     assertEquals(1, messages.stream().filter(m -> m.contains("'>' not supported between instances of 'list' and 'int'")).count(), messages::toString);
     assertEquals(1, messages.stream().filter(m -> m.contains("time data 'x' does not match format '%Y'")).count(), messages::toString);
     messages.forEach(m -> assertFalse(JAVA.matcher(m).find(), m));
