@@ -301,6 +301,8 @@ final class JinjaProbes {
       new Probe("dict_closing_before_delimiter", "{{ {'a': {'b': 'c'}}}} {{ {'a': {'b': x}}['a'] }}"),
       new Probe("dict_closing_in_call", "{% macro config(meta) %}{{ meta.a.b }}{% endmacro %}{{ config(meta={'a': {'b': 'c'}})}}{{config(meta={'a':{'b':'d'}})}}"),
       new Probe("dict_closing_kept_offsets", "{{ {'k': {'v': 1}} }}\n{{ x }}{{ {'k': {'v': 2}}}}"),
+      new Probe("dict_closing_trimmed", "a  {{- {'a': {'b': 1}}['a']['b']-}}  b {{-{'k':{'v':'}}'}}-}} c"),
+      new Probe("dict_closing_no_space", "{{{'a':{'b':'c'}}}}|{{ '}}' ~ {'a':{'b':x}}['a']['b'] }}"),
       new Probe("nbsp_in_tag", "{%\u00a0if x\u00a0>\u00a01\u00a0%}yes{%\u00a0endif %}{{\u00a0x\u00a0}}{{ 'a\u00a0b' }}"),
       new Probe("big_integers", "{{ 123456789012345678901234567890 }} {{ 9223372036854775807 + 1 }} {{ 2 ** 70 }}"),
       new Probe("number_literals", "{{ 0xa0 }} {{ 0XFF }} {{ 0o17 }} {{ 0b101 }} {{ 1_000_000 }} {{ 1_0.5 }} {{ 1e3 }} {{ 2.5E-1 }}"),
