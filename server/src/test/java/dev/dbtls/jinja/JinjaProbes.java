@@ -305,6 +305,7 @@ final class JinjaProbes {
       new Probe("dict_closing_no_space", "{{{'a':{'b':'c'}}}}|{{ '}}' ~ {'a':{'b':x}}['a']['b'] }}"),
       new Probe("nbsp_in_tag", "{%\u00a0if x\u00a0>\u00a01\u00a0%}yes{%\u00a0endif %}{{\u00a0x\u00a0}}{{ 'a\u00a0b' }}"),
       new Probe("big_integers", "{{ 123456789012345678901234567890 }} {{ 9223372036854775807 + 1 }} {{ 2 ** 70 }}"),
+      new Probe("big_integer_arithmetic", "{{ 2 ** 70 // 3 }} {{ 2 ** 70 % 7 }} {{ -(2 ** 70) }} {{ 2 ** 70 > 5 }} {{ 2 ** 70 == 2 ** 70 }} {{ (2 ** 70) * 3 - 1 }} {{ -7 // 2 }} {{ 7 // -2 }} {{ -(2 ** 70) % 5 }}"),
       new Probe("number_literals", "{{ 0xa0 }} {{ 0XFF }} {{ 0o17 }} {{ 0b101 }} {{ 1_000_000 }} {{ 1_0.5 }} {{ 1e3 }} {{ 2.5E-1 }}"),
       new Probe("integer_attribute", "{{ l.0 }}{{ l.2 }}{% set t = [[1, 2], [3]] %}{{ t.0.1 }}"),
       new Probe("test_after_filter", "{{ l | length is gt 2 }} {{ l|length is not eq 3 }} {{ s is string | string }}"),

@@ -34,6 +34,28 @@ final class PyOperators {
     return Math.pow(a.doubleValue(), b.doubleValue());
   };
 
+  /** {@code a // b}: floor division, exact for integers of any size, as in Python. */
+  static final AstBinary.Operator FLOOR_DIV = (bindings, context, left, right) -> {
+    Object l = left.eval(bindings, context);
+    Object r = right.eval(bindings, context);
+    if (!(l instanceof Number a) || !(r instanceof Number b)) {
+      throw new IllegalArgumentException("unsupported operand type(s) for //: '"
+          + PyMethods.typeName(l) + "' and '" + PyMethods.typeName(r) + "'");
+    }
+    if (integral(a) && integral(b)) {
+      if (big(b).signum() == 0) {
+        throw new IllegalArgumentException("integer division or modulo by zero");
+      }
+      java.math.BigInteger[] qr = big(a).divideAndRemainder(big(b));
+      boolean down = qr[1].signum() != 0 && (qr[1].signum() != big(b).signum());
+      return exact(down ? qr[0].subtract(java.math.BigInteger.ONE) : qr[0]);
+    }
+    if (b.doubleValue() == 0) {
+      throw new IllegalArgumentException("float floor division by zero");
+    }
+    return Math.floor(a.doubleValue() / b.doubleValue());
+  };
+
   static boolean integral(Number n) {
     return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte
         || n instanceof java.math.BigInteger;
@@ -115,8 +137,10 @@ final class PyOperators {
       return PyFormat.percent(s, r);
     }
     if (l instanceof Number x && r instanceof Number y) {
-      if (integral(x) && integral(y) && y.longValue() != 0) {
-        return Math.floorMod(x.longValue(), y.longValue()); // Python's sign follows the divisor
+      if (integral(x) && integral(y) && big(y).signum() != 0) {
+        java.math.BigInteger d = big(y);
+        java.math.BigInteger m = big(x).mod(d.abs()); // Python's sign follows the divisor
+        return exact(d.signum() < 0 && m.signum() != 0 ? m.add(d) : m);
       }
       if (!integral(x) || !integral(y)) {
         double a = x.doubleValue();

@@ -67,6 +67,13 @@ final class PyParser extends ExtendedParser {
                 "end of expression", "unexpected '='");
           }
         });
+    putExtensionHandler(com.hubspot.jinjava.el.ext.TruncDivOperator.TOKEN,
+        new ExtensionHandler(ExtensionPoint.MUL) {
+          @Override
+          public AstNode createAstNode(AstNode... children) {
+            return new AstBinary(children[0], children[1], PyOperators.FLOOR_DIV);
+          }
+        });
     putExtensionHandler(PowerOfOperator.TOKEN, new ExtensionHandler(ExtensionPoint.MUL) {
       @Override
       public AstNode createAstNode(AstNode... children) {
