@@ -18,7 +18,7 @@ import com.redhat.devtools.lsp4ij.LSPIJUtils;
 import dev.dbtls.intellij.client.BenchmarkJob;
 import dev.dbtls.intellij.client.DbtCalls;
 import dev.dbtls.intellij.views.BenchmarkView;
-import dev.dbtls.intellij.views.DatabaseView;
+import dev.dbtls.intellij.views.CatalogView;
 import dev.dbtls.intellij.views.HistoryView;
 import dev.dbtls.intellij.views.LineageView;
 import dev.dbtls.intellij.views.PlanView;
@@ -62,7 +62,7 @@ public final class DbtToolWindow {
   private PlanView plan;
   private BenchmarkView benchmark;
   private LineageView lineage;
-  private DatabaseView database;
+  private CatalogView database;
   private HistoryView history;
   private volatile CompletableFuture<?> running; // the preview the Cancel button cancels
   private volatile BenchmarkJob job;
@@ -96,15 +96,24 @@ public final class DbtToolWindow {
     });
     lineage = new LineageView();
     lineage.onOpen(node -> open(node.uri(), node.range()));
-    lineage.onExpand(node -> call(c -> c.lineageOf(lastUri, node.id(), 1, 1), lineage::merge, this::error));
-    database = new DatabaseView();
-    database.onRefresh(() -> {
-      if (lastUri != null) {
-        call(c -> c.catalog(lastUri), database::show, this::error);
-      }
-    });
+    // "+N" on a node: one more generation on that side, merged into the graph
+    lineage.onExpand(more -> call(c -> c.lineageOf(lastUri, more.node().id(),
+        more.upstream() ? 1 : 0, more.upstream() ? 0 : 1), lineage::merge, this::error));
+    database = new CatalogView();
+    database.onOpen(item -> open(item.uri(), item.relation() != null ? item.relation().range()
+        : item.node() != null ? item.node().range() : null));
     history = new HistoryView();
     history.onSearch(words -> call(c -> c.history(words, null, 200), history::show, this::error));
+  }
+
+  /** A tab was selected: Database and History are read anew from the server each time. */
+  void selected(Tab tab) {
+    String uri = lastUri != null ? lastUri : editorUri();
+    if (tab == Tab.DATABASE && uri != null) {
+      call(c -> c.catalog(uri), database::show, this::error);
+    } else if (tab == Tab.HISTORY) {
+      call(c -> c.history(null, null, 200), history::show, this::error);
+    }
   }
 
   JComponent view(Tab tab) {
@@ -161,7 +170,7 @@ public final class DbtToolWindow {
       benchmark.started(started.started());
       Timer poll = new Timer(500, e -> started.poll().thenAccept(s -> edt(() -> {
         if (s != null) {
-          benchmark.progress(s);
+          benchmark.progress(s.done(), s.total());
         }
       })));
       poll.start();
@@ -244,6 +253,12 @@ public final class DbtToolWindow {
             onAnswer.accept(r);
           }
         }));
+  }
+
+  /** The file of the editor in front, as LSP4IJ names it to the server; null when none. */
+  private String editorUri() {
+    VirtualFile[] files = FileEditorManager.getInstance(project).getSelectedFiles();
+    return files.length == 0 ? null : LSPIJUtils.toUriAsString(files[0]);
   }
 
   private void open(String uri, Range range) {

@@ -5,6 +5,8 @@ import com.intellij.openapi.project.Project;
 import com.intellij.openapi.wm.ToolWindow;
 import com.intellij.openapi.wm.ToolWindowFactory;
 import com.intellij.ui.content.ContentFactory;
+import com.intellij.ui.content.ContentManagerEvent;
+import com.intellij.ui.content.ContentManagerListener;
 import org.jetbrains.annotations.NotNull;
 
 /** The "dbt" tool window: one tab per view of the views module, filled by {@link DbtToolWindow}. */
@@ -17,5 +19,17 @@ public final class DbtToolWindowFactory implements ToolWindowFactory, DumbAware 
     for (DbtToolWindow.Tab tab : DbtToolWindow.Tab.values()) {
       toolWindow.getContentManager().addContent(contents.createContent(window.view(tab), tab.title, false));
     }
+    toolWindow.getContentManager().addContentManagerListener(new ContentManagerListener() {
+      @Override
+      public void selectionChanged(@NotNull ContentManagerEvent event) {
+        if (event.getOperation() == ContentManagerEvent.ContentOperation.add) {
+          for (DbtToolWindow.Tab tab : DbtToolWindow.Tab.values()) {
+            if (tab.title.equals(event.getContent().getDisplayName())) {
+              window.selected(tab);
+            }
+          }
+        }
+      }
+    });
   }
 }
