@@ -1,9 +1,11 @@
 package dev.dbtls.intellij.platform;
 
+import com.google.gson.JsonObject;
 import com.intellij.execution.configurations.GeneralCommandLine;
 import com.intellij.ide.plugins.PluginManagerCore;
 import com.intellij.openapi.extensions.PluginId;
 import com.intellij.openapi.project.Project;
+import com.intellij.openapi.vfs.VirtualFile;
 import com.redhat.devtools.lsp4ij.server.CannotStartProcessException;
 import com.redhat.devtools.lsp4ij.server.JavaProcessCommandBuilder;
 import com.redhat.devtools.lsp4ij.server.OSProcessStreamConnectionProvider;
@@ -24,9 +26,11 @@ import java.util.List;
 final class DbtServerProcess extends OSProcessStreamConnectionProvider {
   static final String PLUGIN_ID = "dev.dbtls.intellij";
 
+  private final Project project;
   private final String problem;
 
   DbtServerProcess(Project project) {
+    this.project = project;
     DbtAppSettings.State s = DbtAppSettings.getInstance().getState();
     JavaSearch java = JavaFinder.find(JavaFinder.candidates(s.javaHome, System.getenv()));
     Path jar = serverJar(s.serverJar);
@@ -59,6 +63,14 @@ final class DbtServerProcess extends OSProcessStreamConnectionProvider {
       throw new CannotStartProcessException(problem);
     }
     super.start();
+  }
+
+  /** The settings at initialize too, so the first load already uses the chosen target and vars. */
+  @Override
+  public Object getInitializationOptions(VirtualFile rootUri) {
+    JsonObject options = new JsonObject();
+    options.add("dbtls", DbtProjectSettings.getInstance(project).serverSettings());
+    return options;
   }
 
   /** The configured jar, else {@code server/dbtls.jar} in the plugin's folder (build.gradle.kts puts it there). */

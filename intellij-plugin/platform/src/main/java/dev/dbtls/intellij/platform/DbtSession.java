@@ -2,10 +2,10 @@ package dev.dbtls.intellij.platform;
 
 import com.intellij.openapi.components.Service;
 import com.intellij.openapi.project.Project;
-import com.redhat.devtools.lsp4ij.LanguageServerItem;
 import com.redhat.devtools.lsp4ij.LanguageServerManager;
 import dev.dbtls.intellij.client.DbtCalls;
 import dev.dbtls.intellij.client.DbtLanguageServerApi;
+import org.eclipse.lsp4j.services.LanguageServer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -42,7 +42,7 @@ public final class DbtSession {
   public CompletableFuture<DbtCalls> calls() {
     return LanguageServerManager.getInstance(project).getLanguageServer(DbtServerFactory.SERVER_ID)
         .thenCompose(item -> item == null
-            ? CompletableFuture.failedFuture(new IllegalStateException(
+            ? CompletableFuture.<LanguageServer>failedFuture(new IllegalStateException(
                 "dbtls is not running: open a file of a dbt project, or see the LSP console"))
             : item.getInitializedServer())
         .thenApply(server -> {
