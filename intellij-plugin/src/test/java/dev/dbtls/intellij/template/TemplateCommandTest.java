@@ -96,6 +96,7 @@ class TemplateCommandTest {
       throw new AssertionError(e.getMessage() + "\n--- server stderr ---\n" + tail(stderr), e);
     } finally {
       process.destroyForcibly();
+      Files.delete(home.resolve(".dbtls/dbtls.jar")); // the link, not the jar: @TempDir would warn
     }
   }
 
