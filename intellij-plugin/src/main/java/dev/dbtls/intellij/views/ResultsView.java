@@ -78,7 +78,9 @@ public final class ResultsView extends JPanel {
     detail.setLineWrap(true);
     detail.setFont(new Font(Font.MONOSPACED, Font.PLAIN, table.getFont().getSize()));
     detail.setRows(4);
-    JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(table), new JScrollPane(detail));
+    JScrollPane grid = new JScrollPane(table);
+    grid.setColumnHeaderView(table.getTableHeader()); // as JTable.addNotify does; also when painted offscreen
+    JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, grid, new JScrollPane(detail));
     split.setResizeWeight(0.8);
     split.setBorder(BorderFactory.createEmptyBorder());
     add(bar, BorderLayout.NORTH);

@@ -132,6 +132,15 @@ class RealServerProtocolTest {
       assertTrue(ids.containsAll(List.of("model.jaffle_shop.stg_orders", "seed.jaffle_shop.shop_orders")), ids.toString());
       assertTrue(lineage.edges().contains(new LineageEdge("model.jaffle_shop.stg_orders", "model.jaffle_shop.orders")));
       Recorded.save("lineage-orders", lineage);
+      // "+2" on stg_orders: its children, which the first answer left out
+      LineageNode stg = lineage.nodes().stream().filter(n -> n.name().equals("stg_orders")).findFirst().orElseThrow();
+      assertTrue(stg.hiddenDownstream() > 0, stg.toString());
+      LineageResult more = server.await(calls.lineageOf(orders, stg.id(), 0, 1), "dbt/lineage");
+      assertEquals(stg.id(), more.root());
+      long shown = lineage.edges().stream().filter(e -> e.from().equals(stg.id())).count();
+      assertEquals(shown + stg.hiddenDownstream(), more.edges().stream().filter(e -> e.from().equals(stg.id())).count(),
+          more.toString());
+      Recorded.save("lineage-stg-orders-children", more);
 
       // a benchmark of the buffer against the saved file, to its dbt/benchmarkFinished
       server.open(stgOrders, "jinja-sql", Files.readString(project.resolve("models/staging/stg_orders.sql"))
