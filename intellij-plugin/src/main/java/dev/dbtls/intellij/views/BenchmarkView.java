@@ -34,6 +34,7 @@ public final class BenchmarkView extends JPanel {
   private final JLabel verdict = new JLabel(" ");
   private final RatioInterval interval = new RatioInterval();
   private final JLabel notes = new JLabel(" ");
+  private final JPanel bottom = new JPanel();
   private Runnable onCancel = () -> { };
   private boolean running;
 
@@ -49,11 +50,15 @@ public final class BenchmarkView extends JPanel {
     cancel.setEnabled(false);
     chart.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
     table.setFillsViewportHeight(true);
+    javax.swing.table.DefaultTableCellRenderer numbers = new javax.swing.table.DefaultTableCellRenderer();
+    numbers.setHorizontalAlignment(javax.swing.SwingConstants.RIGHT);
+    for (int c = 1; c < stats.getColumnCount(); c++) {
+      table.getColumnModel().getColumn(c).setCellRenderer(numbers);
+    }
     JScrollPane tableScroll = new JScrollPane(table);
     tableScroll.setColumnHeaderView(table.getTableHeader());
     tableScroll.setPreferredSize(new Dimension(400, table.getRowHeight() * 5 + 8));
     verdict.setFont(verdict.getFont().deriveFont(Font.BOLD));
-    JPanel bottom = new JPanel();
     bottom.setLayout(new BoxLayout(bottom, BoxLayout.Y_AXIS));
     bottom.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
     for (javax.swing.JComponent c : new javax.swing.JComponent[] {tableScroll, verdict, interval, notes}) {
@@ -109,6 +114,7 @@ public final class BenchmarkView extends JPanel {
       return;
     }
     title.setText(started.label());
+    bottom.setVisible(false);
     running = true;
     cancel.setEnabled(true);
     progress.setIndeterminate(true);
@@ -141,6 +147,7 @@ public final class BenchmarkView extends JPanel {
       return;
     }
     title.setText(report.label());
+    bottom.setVisible(true);
     chart.show(report.variants());
     stats.show(report.variants());
     if (report.error() != null) {
@@ -181,6 +188,7 @@ public final class BenchmarkView extends JPanel {
 
   private void ended(String what, String why) {
     running = false;
+    bottom.setVisible(true);
     cancel.setEnabled(false);
     progress.setIndeterminate(false);
     title.setText(what);

@@ -15,7 +15,7 @@ import javax.swing.tree.TreePath;
 
 /**
  * The Database explorer: the warehouse of the project's target as a tree, schemas and relations
- * expanded, columns on demand; a double-click on a relation or an unbuilt node opens the file of
+ * expanded, columns on demand, then the project's nodes not built yet; a double-click on a relation or an unbuilt node opens the file of
  * the node behind it.
  */
 public final class CatalogView extends JPanel {
@@ -55,7 +55,7 @@ public final class CatalogView extends JPanel {
     for (int i = 0; i < tree.getRowCount(); i++) {
       TreePath p = tree.getPathForRow(i);
       CatalogItem item = (CatalogItem) ((DefaultMutableTreeNode) p.getLastPathComponent()).getUserObject();
-      if (item.kind() != CatalogItem.Kind.RELATION && item.kind() != CatalogItem.Kind.NOT_BUILT_GROUP) {
+      if (item.kind() != CatalogItem.Kind.RELATION) {
         tree.expandRow(i);
       }
     }

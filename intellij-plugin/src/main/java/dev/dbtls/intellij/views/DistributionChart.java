@@ -101,7 +101,9 @@ public final class DistributionChart extends JComponent {
     max = niceMax(max);
     int left = PAD + labelWidth + 14;
     int right = getWidth() - PAD - fm.stringWidth("00.0 ms") / 2;
-    int axisY = PAD + variants.size() * ROW;
+    // rows share the height there is, within limits
+    int row = Math.max(ROW, Math.min(80, (getHeight() - PAD * 2 - fm.getHeight() * 2 - 8) / variants.size()));
+    int axisY = PAD + variants.size() * row;
     // grid and axis
     g.setColor(Palette.mix(Palette.border(), Palette.background(), 0.5));
     for (int i = 0; i <= 4; i++) {
@@ -121,7 +123,7 @@ public final class DistributionChart extends JComponent {
     for (int i = 0; i < variants.size(); i++) {
       BenchmarkVariant v = variants.get(i);
       Color hue = HUES[i % HUES.length];
-      int mid = PAD + i * ROW + ROW / 2;
+      int mid = PAD + i * row + row / 2;
       g.setColor(Palette.foreground());
       g.drawString(v.label(), PAD, mid + fm.getAscent() / 2 - 2);
       if (v.stats() == null || v.runsMs().isEmpty()) {

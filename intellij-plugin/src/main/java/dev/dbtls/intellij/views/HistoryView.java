@@ -61,6 +61,8 @@ public final class HistoryView extends JPanel {
       detail.setCaretPosition(0);
     });
     detail.setEditable(false);
+    detail.setLineWrap(true);
+    detail.setWrapStyleWord(true);
     detail.setFont(new Font(Font.MONOSPACED, Font.PLAIN, list.getFont().getSize()));
     JPanel top = new JPanel(new BorderLayout(6, 0));
     top.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));

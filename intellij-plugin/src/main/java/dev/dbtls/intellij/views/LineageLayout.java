@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * A layered left-to-right layout of a lineage answer: every node one column right of its
- * furthest parent (so parents are always left of their children), then the nodes of each column
- * ordered by the mean row of their neighbours (a few sweeps each way) to uncross edges, and each
- * column centred on the tallest.
+ * furthest parent (so parents are always left of their children); an edge that skips columns
+ * passes through a slot of its own in each column between, so it never runs under a node; the
+ * slots of each column are ordered by the mean row of their neighbours (a few sweeps each way)
+ * to uncross edges, and each column is centred on the tallest.
  */
 public final class LineageLayout {
   /** A node and where it is drawn. */
@@ -25,29 +26,54 @@ public final class LineageLayout {
 
   private final Map<String, Box> boxes = new LinkedHashMap<>();
   private final List<LineageEdge> edges;
+  private final Map<LineageEdge, List<Rectangle>> routes = new HashMap<>();
   private final Dimension size;
 
-  /** {@code nodeWidth} × {@code nodeHeight} boxes, {@code gapX} between columns, {@code gapY} between rows. */
+  /**
+   * {@code nodeWidth} × {@code nodeHeight} boxes, {@code gapX} between columns, {@code gapY}
+   * between slots; an edge's slot in a column it passes is {@code laneHeight} high.
+   */
   public LineageLayout(List<LineageNode> nodes, List<LineageEdge> allEdges, int nodeWidth, int nodeHeight,
-      int gapX, int gapY, int pad) {
+      int gapX, int gapY, int laneHeight, int pad) {
     Map<String, LineageNode> byId = new LinkedHashMap<>();
     nodes.forEach(n -> byId.put(n.id(), n));
     this.edges = allEdges.stream().filter(e -> byId.containsKey(e.from()) && byId.containsKey(e.to())
-        && !e.from().equals(e.to())).toList();
-    Map<String, List<String>> parents = new HashMap<>();
-    Map<String, List<String>> children = new HashMap<>();
+        && !e.from().equals(e.to())).distinct().toList();
+    Map<String, List<String>> nodeParents = new HashMap<>();
     for (LineageEdge e : edges) {
-      parents.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
-      children.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
+      nodeParents.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
     }
     Map<String, Integer> layer = new HashMap<>();
-    byId.keySet().forEach(id -> layer(id, parents, layer, 0, byId.size()));
+    byId.keySet().forEach(id -> layer(id, nodeParents, layer, 0, byId.size()));
+    // the graph that is laid out: nodes, plus one lane per column an edge passes
+    Map<String, List<String>> parents = new HashMap<>();
+    Map<String, List<String>> children = new HashMap<>();
+    Map<LineageEdge, List<String>> lanes = new HashMap<>();
+    for (int i = 0; i < edges.size(); i++) {
+      LineageEdge e = edges.get(i);
+      List<String> chain = new ArrayList<>();
+      for (int l = layer.get(e.from()) + 1; l < layer.get(e.to()); l++) {
+        String lane = "\u0000lane " + i + " " + l;
+        layer.put(lane, l);
+        chain.add(lane);
+      }
+      lanes.put(e, chain);
+      String prev = e.from();
+      List<String> path = new ArrayList<>(chain);
+      path.add(e.to());
+      for (String next : path) {
+        children.computeIfAbsent(prev, k -> new ArrayList<>()).add(next);
+        parents.computeIfAbsent(next, k -> new ArrayList<>()).add(prev);
+        prev = next;
+      }
+    }
     int layers = layer.values().stream().mapToInt(i -> i).max().orElse(0) + 1;
     List<List<String>> columns = new ArrayList<>();
     for (int i = 0; i < layers; i++) {
       columns.add(new ArrayList<>());
     }
     byId.keySet().forEach(id -> columns.get(layer.get(id)).add(id));
+    lanes.values().forEach(chain -> chain.forEach(lane -> columns.get(layer.get(lane)).add(lane)));
     Map<String, Double> row = new HashMap<>();
     renumber(columns, row);
     for (int s = 0; s < SWEEPS; s++) {
@@ -60,18 +86,31 @@ public final class LineageLayout {
         renumber(columns, row);
       }
     }
-    int tallest = columns.stream().mapToInt(List::size).max().orElse(0);
+    int[] heights = new int[layers];
     for (int i = 0; i < layers; i++) {
-      List<String> column = columns.get(i);
-      int offset = (tallest - column.size()) * (nodeHeight + gapY) / 2;
-      for (int r = 0; r < column.size(); r++) {
-        Rectangle b = new Rectangle(pad + i * (nodeWidth + gapX), pad + offset + r * (nodeHeight + gapY),
-            nodeWidth, nodeHeight);
-        boxes.put(column.get(r), new Box(byId.get(column.get(r)), i, b));
+      for (String id : columns.get(i)) {
+        heights[i] += (byId.containsKey(id) ? nodeHeight : laneHeight) + gapY;
+      }
+      heights[i] = Math.max(0, heights[i] - gapY);
+    }
+    int tallest = java.util.Arrays.stream(heights).max().orElse(0);
+    Map<String, Rectangle> laneSlots = new HashMap<>();
+    for (int i = 0; i < layers; i++) {
+      int y = pad + (tallest - heights[i]) / 2;
+      int x = pad + i * (nodeWidth + gapX);
+      for (String id : columns.get(i)) {
+        boolean node = byId.containsKey(id);
+        Rectangle b = new Rectangle(x, y, nodeWidth, node ? nodeHeight : laneHeight);
+        if (node) {
+          boxes.put(id, new Box(byId.get(id), i, b));
+        } else {
+          laneSlots.put(id, b);
+        }
+        y += b.height + gapY;
       }
     }
-    size = new Dimension(pad * 2 + layers * nodeWidth + Math.max(0, layers - 1) * gapX,
-        pad * 2 + tallest * nodeHeight + Math.max(0, tallest - 1) * gapY);
+    lanes.forEach((e, chain) -> routes.put(e, chain.stream().map(laneSlots::get).toList()));
+    size = new Dimension(pad * 2 + layers * nodeWidth + Math.max(0, layers - 1) * gapX, pad * 2 + tallest);
   }
 
   public Map<String, Box> boxes() {
@@ -84,6 +123,11 @@ public final class LineageLayout {
 
   public List<LineageEdge> edges() {
     return edges;
+  }
+
+  /** The slots an edge passes through in the columns between its ends (empty for neighbours). */
+  public List<Rectangle> route(LineageEdge edge) {
+    return routes.getOrDefault(edge, List.of());
   }
 
   public Dimension size() {

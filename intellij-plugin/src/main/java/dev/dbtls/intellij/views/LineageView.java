@@ -15,7 +15,6 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.awt.geom.CubicCurve2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.ArrayList;
@@ -36,8 +35,11 @@ public final class LineageView extends JComponent {
   /** A "+N" badge clicked: the node whose hidden parents ({@code upstream}) or children to fetch. */
   public record Expand(LineageNode node, boolean upstream) {}
 
-  static final int NODE_W = 190;
+  static final int MIN_NODE_W = 150;
+  static final int MAX_NODE_W = 280;
   static final int NODE_H = 44;
+  static final int LANE_H = 8;
+  static final int TEXT_X = 18;
   static final int GAP_X = 70;
   static final int GAP_Y = 16;
   static final int PAD = 20;
@@ -46,7 +48,7 @@ public final class LineageView extends JComponent {
   private final Set<LineageEdge> edges = new LinkedHashSet<>();
   private String root;
   private String message;
-  private LineageLayout layout = new LineageLayout(List.of(), List.of(), NODE_W, NODE_H, GAP_X, GAP_Y, PAD);
+  private LineageLayout layout = new LineageLayout(List.of(), List.of(), MIN_NODE_W, NODE_H, GAP_X, GAP_Y, LANE_H, PAD);
   private Consumer<LineageNode> onOpen = n -> { };
   private Consumer<Expand> onExpand = e -> { };
 
@@ -100,9 +102,17 @@ public final class LineageView extends JComponent {
     if (more.edges() != null) {
       edges.addAll(more.edges());
     }
-    layout = new LineageLayout(new ArrayList<>(nodes.values()), new ArrayList<>(edges), NODE_W, NODE_H, GAP_X, GAP_Y, PAD);
+    layout = new LineageLayout(new ArrayList<>(nodes.values()), new ArrayList<>(edges), nodeWidth(), NODE_H, GAP_X,
+        GAP_Y, LANE_H, PAD);
     revalidate();
     repaint();
+  }
+
+  /** Wide enough for the longest name, within limits (longer ones are cut with "…"). */
+  private int nodeWidth() {
+    FontMetrics fm = getFontMetrics(getFont().deriveFont(Font.BOLD));
+    int widest = nodes.values().stream().mapToInt(n -> fm.stringWidth(n.name())).max().orElse(0);
+    return Math.max(MIN_NODE_W, Math.min(MAX_NODE_W, widest + TEXT_X + 12));
   }
 
   public LineageLayout graphLayout() {
@@ -187,9 +197,17 @@ public final class LineageView extends JComponent {
       double y1 = a.getCenterY();
       double x2 = b.getMinX();
       double y2 = b.getCenterY();
-      double dx = Math.max(30, (x2 - x1) / 2);
       g.setColor(edge);
-      g.draw(new CubicCurve2D.Double(x1, y1, x1 + dx, y1, x2 - dx, y2, x2 - 6, y2));
+      Path2D path = new Path2D.Double();
+      path.moveTo(x1, y1);
+      for (Rectangle lane : layout.route(e)) {
+        curve(path, x1, y1, lane.getMinX(), lane.getCenterY());
+        path.lineTo(lane.getMaxX(), lane.getCenterY());
+        x1 = lane.getMaxX();
+        y1 = lane.getCenterY();
+      }
+      curve(path, x1, y1, x2 - 6, y2);
+      g.draw(path);
       Path2D arrow = new Path2D.Double();
       arrow.moveTo(x2, y2);
       arrow.lineTo(x2 - 7, y2 - 4);
@@ -215,13 +233,13 @@ public final class LineageView extends JComponent {
       g.setFont(bold);
       FontMetrics fb = g.getFontMetrics();
       g.setColor(Palette.foreground());
-      g.drawString(fit(n.name(), fb, r.width - 18), r.x + 12, r.y + 6 + fb.getAscent());
+      g.drawString(fit(n.name(), fb, r.width - TEXT_X - 8), r.x + TEXT_X, r.y + 6 + fb.getAscent());
       g.setFont(small);
       FontMetrics fs = g.getFontMetrics();
       String kind = n.resourceType() + (n.materialization() == null || n.materialization().equals(n.resourceType())
           ? "" : " · " + n.materialization());
       g.setColor(Palette.mix(Palette.foreground(), Palette.background(), 0.35));
-      g.drawString(fit(kind, fs, r.width - 18), r.x + 12, r.y + r.height - 7);
+      g.drawString(fit(kind, fs, r.width - TEXT_X - 8), r.x + TEXT_X, r.y + r.height - 7);
     }
     g.setFont(small);
     FontMetrics fs = g.getFontMetrics();
@@ -243,6 +261,12 @@ public final class LineageView extends JComponent {
       }
     }
     g.dispose();
+  }
+
+  /** An S-curve from the current point ({@code x1}, {@code y1}) to ({@code x2}, {@code y2}). */
+  private static void curve(Path2D path, double x1, double y1, double x2, double y2) {
+    double dx = Math.max(20, (x2 - x1) / 2);
+    path.curveTo(x1 + dx, y1, x2 - dx, y2, x2, y2);
   }
 
   private static String fit(String s, FontMetrics fm, int width) {

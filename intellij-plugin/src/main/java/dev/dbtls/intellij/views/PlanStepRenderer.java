@@ -84,10 +84,10 @@ public final class PlanStepRenderer extends JComponent implements TreeCellRender
     Color hue = heatColor(step.heat());
     int barH = Math.max(6, fm.getAscent() - 2);
     int barY = (getHeight() - barH) / 2;
-    g.setColor(Palette.mix(Palette.border(), Palette.background(), 0.6));
+    g.setColor(Palette.mix(Palette.foreground(), Palette.background(), 0.88));
     g.fillRect(x, barY, BAR, barH);
     if (step.share() != null) {
-      g.setColor(hue != null ? hue : Palette.mix(Palette.selection(), Palette.background(), 0.3));
+      g.setColor(hue != null ? hue : Palette.mix(Palette.foreground(), Palette.background(), 0.5));
       g.fillRect(x, barY, (int) Math.round(BAR * step.share()), barH);
     }
     x += BAR + GAP;

@@ -54,7 +54,7 @@ public final class PlanView extends JPanel {
     details.putClientProperty(JEditorPane.HONOR_DISPLAY_PROPERTIES, Boolean.TRUE);
     header.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
     JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(tree), new JScrollPane(details));
-    split.setResizeWeight(0.6);
+    split.setResizeWeight(0.5);
     split.setBorder(BorderFactory.createEmptyBorder());
     add(header, BorderLayout.NORTH);
     add(split, BorderLayout.CENTER);

@@ -213,7 +213,8 @@ public final class ResultsView extends JPanel {
   /** Each column as wide as its header and its widest value in the first rows, within limits. */
   private void sizeColumns() {
     FontMetrics fm = table.getFontMetrics(table.getFont());
-    FontMetrics bold = table.getFontMetrics(table.getFont().deriveFont(Font.BOLD));
+    java.awt.Font headerFont = table.getTableHeader().getFont();
+    FontMetrics bold = table.getFontMetrics((headerFont == null ? table.getFont() : headerFont).deriveFont(Font.BOLD));
     for (int c = 0; c < model.getColumnCount(); c++) {
       int width = Math.max(bold.stringWidth(model.getColumnName(c)),
           fm.stringWidth(String.valueOf(model.column(c).type())));
@@ -221,7 +222,7 @@ public final class ResultsView extends JPanel {
         width = Math.max(width, fm.stringWidth((String) model.getValueAt(r, c)));
       }
       TableColumn column = table.getColumnModel().getColumn(c);
-      column.setPreferredWidth(Math.min(Math.max(width + 16, 48), 320));
+      column.setPreferredWidth(Math.min(Math.max(width + 36, 48), 320));
     }
     table.setRowHeight(Math.max(table.getRowHeight(), fm.getHeight() + 4));
   }

@@ -55,7 +55,7 @@ class LineageViewTest {
     parentsLeftOfChildren(layout);
     Dimension size = view.getPreferredSize();
     Screenshot shot = Screenshot.take(view, size.width, size.height, "intellij-lineage");
-    assertTrue(shot.colours() > 20);
+    assertTrue(shot.inked() > 0.03, "the view is not blank: " + shot.inked());
     assertTrue(shot.has(layout.box("model.jaffle_shop.orders").bounds(), LineageView.kindColor("model")));
     assertTrue(shot.has(layout.box("seed.jaffle_shop.shop_orders").bounds(), LineageView.kindColor("seed")));
 

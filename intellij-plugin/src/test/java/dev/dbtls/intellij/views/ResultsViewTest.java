@@ -66,8 +66,10 @@ class ResultsViewTest {
     view.table().changeSelection(2, amount, false, false);
     assertEquals(model.getValueAt(2, amount), view.detailText(), "the selected cell whole below");
     view.table().changeSelection(2, 2, false, false);
+    // the selections scrolled the viewport, which has no size before it is laid out: back to the start
+    ((javax.swing.JViewport) view.table().getParent()).setViewPosition(new java.awt.Point(0, 0));
     Screenshot shot = Screenshot.take(view, 1100, 460, "intellij-results");
-    assertTrue(shot.colours() > 8, "a grid, not a blank panel");
+    assertTrue(shot.inked() > 0.03, "the view is not blank: " + shot.inked());
     java.awt.Rectangle header = javax.swing.SwingUtilities.convertRectangle(view.table().getTableHeader(),
         view.table().getTableHeader().getBounds(), view);
     assertTrue(header.height > 20 && header.width > 500, "the typed header is shown: " + header);

@@ -10,8 +10,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 import javax.swing.UIManager;
@@ -49,14 +47,23 @@ final class Screenshot {
     Graphics2D g = image.createGraphics();
     g.setColor(UIManager.getColor("Panel.background"));
     g.fillRect(0, 0, width, height);
-    view.printAll(g);
+    // paint, not print: a table printing leaves out the selection
+    javax.swing.RepaintManager.currentManager(view).setDoubleBufferingEnabled(false);
+    view.paint(g);
     g.dispose();
     Files.createDirectories(DIR);
     ImageIO.write(image, "png", DIR.resolve(name + ".png").toFile());
     return new Screenshot(image);
   }
 
+  /**
+   * Lays out the tree top down. Without a window nothing is ever validated, so the layouts'
+   * cached sizes (BoxLayout's) are dropped by hand first, as validate() would after a change.
+   */
   private static void layout(Component c) {
+    if (c instanceof Container container && container.getLayout() instanceof java.awt.LayoutManager2 lm) {
+      lm.invalidateLayout(container);
+    }
     c.doLayout();
     if (c instanceof Container container) {
       for (Component child : container.getComponents()) {
@@ -65,15 +72,16 @@ final class Screenshot {
     }
   }
 
-  /** How many different colours the image has (a blank or one-colour panel has one or two). */
-  int colours() {
-    Set<Integer> seen = new HashSet<>();
-    for (int y = 0; y < image.getHeight(); y += 2) {
-      for (int x = 0; x < image.getWidth(); x += 2) {
-        seen.add(image.getRGB(x, y));
+  /** The share of pixels not of the image's most common colour: 0 for a blank panel. */
+  double inked() {
+    java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        counts.merge(image.getRGB(x, y), 1, Integer::sum);
       }
     }
-    return seen.size();
+    int most = counts.values().stream().mapToInt(i -> i).max().orElse(0);
+    return 1 - most / (double) (image.getWidth() * image.getHeight());
   }
 
   /** Whether some pixel in {@code area} (of the view's coordinates) is close to {@code colour}. */
