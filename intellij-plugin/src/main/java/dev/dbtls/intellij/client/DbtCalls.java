@@ -76,6 +76,12 @@ public final class DbtCalls {
         .thenApply(started -> new BenchmarkJob(server, client, started));
   }
 
+  /** {@code dbt/benchmark} of ad-hoc {@code sql} (Jinja allowed) in the document's project, alone. */
+  public CompletableFuture<BenchmarkJob> benchmarkSql(String uri, String sql, Integer warmups, Integer runs) {
+    return server.benchmark(new BenchmarkParams(uri, sql, null, null, warmups, runs, null))
+        .thenApply(started -> new BenchmarkJob(server, client, started));
+  }
+
   /** {@code dbt/lineage} of the document's node, {@code up} and {@code down} generations. */
   public CompletableFuture<LineageResult> lineage(String uri, int up, int down) {
     return server.lineage(new LineageParams(uri, null, up, down, false, null));

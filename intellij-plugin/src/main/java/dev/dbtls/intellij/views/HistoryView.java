@@ -75,7 +75,10 @@ public final class HistoryView extends JPanel {
     add(split, BorderLayout.CENTER);
   }
 
-  /** The search text changed: ask the server ({@code dbt/history} with these words). */
+  /**
+   * The search text changed: ask the server ({@code dbt/history} with these words). Called on
+   * every keystroke; the glue waits for typing to pause before it sends the request.
+   */
   public void onSearch(Consumer<String> action) {
     this.onSearch = action;
   }

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The plugin's client code against the real server jar over stdio, on a copy of
  * test-projects/jaffle_shop with a real DuckDB file: initialize, completion in {@code ref('},
- * preview with a second page, explain with time shares and a finding, lineage, a benchmark job to
- * its {@code dbt/benchmarkFinished}, the catalog, the history, export, shutdown and exit. With
+ * preview with a second page, explain with time shares and a finding, lineage and its expansion, a
+ * benchmark job to its {@code dbt/benchmarkFinished} and one cancelled, the catalog, the history, export, shutdown and exit. With
  * {@code -Ddbtls.updateRecorded=true} it records the answers the view tests are built from.
  */
 class RealServerProtocolTest {
@@ -155,6 +155,12 @@ class RealServerProtocolTest {
       assertEquals("buffer", finished.report().comparisons().get(0).variant());
       assertEquals("ok", server.await(job.poll(), "dbt/benchmarkStatus").state());
       Recorded.save("benchmark-stg-orders", finished);
+      // a slow one, cancelled with the view's Cancel: the job ends cancelled
+      BenchmarkJob slow = server.await(calls.benchmarkSql(orders,
+          "select count(*) from range(100000000000) a, range(1000) b", 0, 3), "dbt/benchmark");
+      assertNull(slow.started().error(), String.valueOf(slow.started().error()));
+      server.await(slow.cancel(), "dbt/benchmarkCancel");
+      assertEquals("cancelled", slow.finished().get(60, TimeUnit.SECONDS).state());
 
       // the catalog: the seeds as tables with their nodes, the marts not built
       CatalogResult catalog = server.await(calls.catalog(orders), "dbt/catalog");

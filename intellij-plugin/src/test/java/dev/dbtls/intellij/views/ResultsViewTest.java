@@ -101,6 +101,23 @@ class ResultsViewTest {
   }
 
   @Test
+  void cancelStopsTheClock() {
+    AtomicLong clock = new AtomicLong();
+    ResultsView view = new ResultsView(new Elapsed(clock::get));
+    List<String> cancelled = new ArrayList<>();
+    view.onCancel(() -> cancelled.add("cancel"));
+    view.running("orders");
+    clock.set(2_000_000_000L);
+    assertTrue(view.cancelButton().isEnabled());
+    view.cancelButton().doClick();
+    assertEquals(List.of("cancel"), cancelled);
+    view.stopped("cancelled");
+    clock.set(7_000_000_000L);
+    assertEquals("orders: cancelled · 2.0 s", view.statusText());
+    assertFalse(view.cancelButton().isEnabled());
+  }
+
+  @Test
   void aFailedPreviewSaysWhy() throws Exception {
     ResultsView view = new ResultsView(new Elapsed(() -> 0));
     view.running("orders");
