@@ -52,7 +52,7 @@ class BenchmarkViewTest {
     assertTrue(view.verdictText().startsWith(c.variant() + " vs " + c.baseline() + ": " + c.verdict()), view.verdictText());
     assertTrue(view.verdictText().contains(String.format(java.util.Locale.ROOT, "%.2f× to %.2f×", c.low(), c.high())),
         "the verdict with its interval: " + view.verdictText());
-    Screenshot done = Screenshot.take(view, 900, 520, "intellij-benchmark");
+    Screenshot done = Screenshot.take(view, 900, 470, "intellij-benchmark");
     assertTrue(done.inked() > 0.03, "the view is not blank: " + done.inked());
     assertTrue(done.has(new java.awt.Rectangle(0, 0, 900, 300), DistributionChart.HUES[1]), "the variant's runs are drawn");
   }

@@ -21,22 +21,32 @@ import org.junit.jupiter.api.Test;
 class DarkThemeTest {
   static final Color BACKGROUND = new Color(0x2B2D30);
   static final Color TEXT = new Color(0xDFE1E5);
+  static final String[] BACKGROUNDS = {"Panel.background", "control", "SplitPane.background", "Tree.background",
+      "Tree.textBackground", "Table.background", "Viewport.background", "ScrollPane.background",
+      "EditorPane.background", "List.background", "TextArea.background"};
+  static final String[] FOREGROUNDS = {"Label.foreground", "Tree.foreground", "Tree.textForeground",
+      "Table.foreground", "EditorPane.foreground", "List.foreground", "TextArea.foreground"};
 
   @BeforeEach
   void dark() {
     Screenshot.lookAndFeel();
-    for (String key : new String[] {"Panel.background", "control", "SplitPane.background", "Tree.background", "Tree.textBackground", "Table.background",
-        "Viewport.background", "ScrollPane.background", "EditorPane.background", "List.background", "TextArea.background"}) {
+    for (String key : BACKGROUNDS) {
       UIManager.put(key, new ColorUIResource(BACKGROUND));
     }
-    for (String key : new String[] {"Label.foreground", "Tree.foreground", "Tree.textForeground", "Table.foreground",
-        "EditorPane.foreground", "List.foreground", "TextArea.foreground"}) {
+    for (String key : FOREGROUNDS) {
       UIManager.put(key, new ColorUIResource(TEXT));
     }
   }
 
+  /** The keys put stay across look-and-feel changes: taken out again, so the next tests are light. */
   @AfterEach
   void light() {
+    for (String key : BACKGROUNDS) {
+      UIManager.put(key, null);
+    }
+    for (String key : FOREGROUNDS) {
+      UIManager.put(key, null);
+    }
     Screenshot.lookAndFeel();
   }
 
