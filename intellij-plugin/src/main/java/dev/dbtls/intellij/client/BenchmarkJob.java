@@ -13,14 +13,14 @@ import java.util.function.Consumer;
  */
 public final class BenchmarkJob {
   private final DbtLanguageServerApi server;
-  private final DbtLanguageClient client;
+  private final BenchmarkNotifications notifications;
   private final BenchmarkStarted started;
   private final CompletableFuture<BenchmarkStatus> finished = new CompletableFuture<>();
   private final Consumer<BenchmarkStatus> listener;
 
-  BenchmarkJob(DbtLanguageServerApi server, DbtLanguageClient client, BenchmarkStarted started) {
+  BenchmarkJob(DbtLanguageServerApi server, BenchmarkNotifications notifications, BenchmarkStarted started) {
     this.server = server;
-    this.client = client;
+    this.notifications = notifications;
     this.started = started;
     this.listener = s -> {
       if (started.id() != null && started.id().equals(s.id())) {
@@ -31,7 +31,7 @@ public final class BenchmarkJob {
       finished.complete(new BenchmarkStatus(null, "error", 0, 0,
           started.error() == null ? "the benchmark did not start" : started.error().message(), null));
     } else {
-      client.onBenchmarkFinished(listener);
+      notifications.listen(listener);
     }
   }
 
@@ -60,7 +60,7 @@ public final class BenchmarkJob {
   }
 
   private void end(BenchmarkStatus status) {
-    client.removeBenchmarkListener(listener);
+    notifications.stopListening(listener);
     finished.complete(status);
   }
 }

@@ -30,11 +30,15 @@ public final class DbtCalls {
   public static final int PAGE_ROWS = 200;
 
   private final DbtLanguageServerApi server;
-  private final DbtLanguageClient client;
+  private final BenchmarkNotifications notifications;
 
-  public DbtCalls(DbtLanguageServerApi server, DbtLanguageClient client) {
+  /**
+   * On {@code server} (under LSP4IJ: the language server item's server, cast to the interface),
+   * with the {@code dbt/benchmarkFinished} notifications its client receives.
+   */
+  public DbtCalls(DbtLanguageServerApi server, BenchmarkNotifications notifications) {
     this.server = server;
-    this.client = client;
+    this.notifications = notifications;
   }
 
   /** {@code dbt/compile}: the document's model as compiled SQL. */
@@ -73,13 +77,13 @@ public final class DbtCalls {
    */
   public CompletableFuture<BenchmarkJob> benchmark(String uri, String compare, Integer warmups, Integer runs) {
     return server.benchmark(new BenchmarkParams(uri, null, compare, null, warmups, runs, null))
-        .thenApply(started -> new BenchmarkJob(server, client, started));
+        .thenApply(started -> new BenchmarkJob(server, notifications, started));
   }
 
   /** {@code dbt/benchmark} of ad-hoc {@code sql} (Jinja allowed) in the document's project, alone. */
   public CompletableFuture<BenchmarkJob> benchmarkSql(String uri, String sql, Integer warmups, Integer runs) {
     return server.benchmark(new BenchmarkParams(uri, sql, null, null, warmups, runs, null))
-        .thenApply(started -> new BenchmarkJob(server, client, started));
+        .thenApply(started -> new BenchmarkJob(server, notifications, started));
   }
 
   /** {@code dbt/lineage} of the document's node, {@code up} and {@code down} generations. */

@@ -26,7 +26,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
  */
 public class DbtLanguageClient implements LanguageClient, DbtClient {
   private final Map<String, PublishDiagnosticsParams> diagnostics = new ConcurrentHashMap<>();
-  private final List<Consumer<BenchmarkStatus>> benchmarkListeners = new CopyOnWriteArrayList<>();
+  private final BenchmarkNotifications benchmarks = new BenchmarkNotifications();
   private final List<Consumer<ProgressParams>> progressListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<MessageParams>> messageListeners = new CopyOnWriteArrayList<>();
   private volatile Map<String, Object> settings;
@@ -45,12 +45,9 @@ public class DbtLanguageClient implements LanguageClient, DbtClient {
     this.settings = Map.copyOf(next);
   }
 
-  public void onBenchmarkFinished(Consumer<BenchmarkStatus> listener) {
-    benchmarkListeners.add(listener);
-  }
-
-  public void removeBenchmarkListener(Consumer<BenchmarkStatus> listener) {
-    benchmarkListeners.remove(listener);
+  /** Where {@code dbt/benchmarkFinished} goes: the running {@link BenchmarkJob}s listen there. */
+  public BenchmarkNotifications benchmarks() {
+    return benchmarks;
   }
 
   public void onProgress(Consumer<ProgressParams> listener) {
@@ -69,7 +66,7 @@ public class DbtLanguageClient implements LanguageClient, DbtClient {
 
   @Override
   public void benchmarkFinished(BenchmarkStatus status) {
-    benchmarkListeners.forEach(l -> l.accept(status));
+    benchmarks.finished(status);
   }
 
   @Override

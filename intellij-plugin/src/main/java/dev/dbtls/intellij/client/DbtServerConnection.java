@@ -24,10 +24,10 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 
 /**
- * One running server and the typed {@code dbt/*} calls the tool window makes. Under LSP4IJ the
- * process and the LSP4J launcher are LSP4IJ's and only the calls are used (through
- * {@link DbtCalls}); this class also starts the process itself, which is how the tests drive the
- * real jar over stdio.
+ * A server process started and connected over its stdio with LSP4J's launcher, initialized with a
+ * workspace folder and the settings. Under LSP4IJ, LSP4IJ starts the process (with
+ * {@link ServerLaunch#command()}) and connects it; the plugin then uses only {@link DbtCalls} on
+ * LSP4IJ's connection. This class is how the tests drive the real jar through the same calls.
  */
 public final class DbtServerConnection implements AutoCloseable {
   private final Process process;
@@ -91,7 +91,7 @@ public final class DbtServerConnection implements AutoCloseable {
 
   /** The typed {@code dbt/*} calls on this connection. */
   public DbtCalls calls() {
-    return new DbtCalls(server, client);
+    return new DbtCalls(server, client.benchmarks());
   }
 
   /** {@code textDocument/didOpen} of a file with its text, as the editor opening it. */

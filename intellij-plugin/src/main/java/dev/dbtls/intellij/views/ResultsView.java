@@ -39,7 +39,7 @@ public final class ResultsView extends JPanel {
   private final JTextArea detail = new JTextArea();
   private final Elapsed elapsed;
   private final Timer ticker;
-  private String what = "";
+  private String what = "preview";
   private PreviewError error;
   private Consumer<String> onLoadMore = cursor -> { };
   private Runnable onCancel = () -> { };
