@@ -159,6 +159,6 @@ public final class DistributionChart extends JComponent {
     if (ms >= 1000) {
       return String.format(Locale.ROOT, "%.1f s", ms / 1000);
     }
-    return ms >= 10 || ms == 0 ? String.format(Locale.ROOT, "%.0f ms", ms) : String.format(Locale.ROOT, "%.1f ms", ms);
+    return ms >= 10 || ms == Math.rint(ms) ? String.format(Locale.ROOT, "%.0f ms", ms) : String.format(Locale.ROOT, "%.1f ms", ms);
   }
 }
