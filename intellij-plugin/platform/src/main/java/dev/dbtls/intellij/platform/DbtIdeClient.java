@@ -4,34 +4,33 @@ import com.google.gson.JsonObject;
 import com.intellij.openapi.project.Project;
 import com.redhat.devtools.lsp4ij.ServerStatus;
 import com.redhat.devtools.lsp4ij.client.LanguageClientImpl;
-import dev.dbtls.intellij.client.DbtLanguageClient;
+import dev.dbtls.intellij.client.BenchmarkNotifications;
 import dev.dbtls.protocol.BenchmarkStatus;
 import dev.dbtls.protocol.DbtClient;
-import java.util.Map;
 import org.jetbrains.annotations.NotNull;
 
 /**
  * LSP4IJ's client for dbtls: standard LSP as LSP4IJ does it, plus {@code dbt/benchmarkFinished}
- * (LSP4J finds it on {@link DbtClient}) handed to the client module's {@link DbtLanguageClient},
- * where the tool window's benchmark jobs listen. The {@code dbtls} settings it answers come from
+ * (LSP4J finds it on {@link DbtClient}) handed to the client module's
+ * {@link BenchmarkNotifications}, where the tool window's benchmark jobs listen. The {@code dbtls} settings it answers come from
  * the settings page.
  */
 final class DbtIdeClient extends LanguageClientImpl implements DbtClient {
-  private final DbtLanguageClient relay = new DbtLanguageClient(Map.of());
+  private final BenchmarkNotifications benchmarks = new BenchmarkNotifications();
 
   DbtIdeClient(@NotNull Project project) {
     super(project);
     DbtSession.getInstance(project).connected(this);
   }
 
-  /** Where benchmark jobs and other listeners of the client module subscribe. */
-  DbtLanguageClient relay() {
-    return relay;
+  /** Where the benchmark jobs of the client module wait for their end. */
+  BenchmarkNotifications benchmarks() {
+    return benchmarks;
   }
 
   @Override
   public void benchmarkFinished(BenchmarkStatus status) {
-    relay.benchmarkFinished(status);
+    benchmarks.finished(status);
   }
 
   /** {@code {"dbtls": {...}}}: what workspace/configuration and didChangeConfiguration carry. */
