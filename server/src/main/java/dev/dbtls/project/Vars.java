@@ -48,6 +48,20 @@ public final class Vars {
     return Optional.empty();
   }
 
+  /** dbt's test before it renders a string: any of Jinja's delimiters. */
+  private static final java.util.regex.Pattern RENDER_CHARS =
+      java.util.regex.Pattern.compile("\\{[{%#]|[#}%]\\}");
+
+  /** Whether dbt renders this var value where {@code var()} is called: a string with Jinja in it. */
+  public static boolean rendered(Object value) {
+    return value instanceof String s && RENDER_CHARS.matcher(s).find();
+  }
+
+  /** Whether {@code var(name)} in a package gives a value that is rendered (and may call ref). */
+  public boolean rendersJinja(String packageName, String name) {
+    return name != null && lookup(packageName, name).map(h -> rendered(h.value())).orElse(false);
+  }
+
   /** Every var visible to a package, for completion and for {@code var} in YAML. */
   public Map<String, Object> visible(String packageName) {
     Map<String, Object> out = new HashMap<>();
