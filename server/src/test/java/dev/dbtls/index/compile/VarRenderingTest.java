@@ -85,6 +85,13 @@ class VarRenderingTest {
   }
 
   @Test
+  void varsAreNotRenderedWhenTheProjectIsRead() {
+    ProjectSnapshot s = load(PROJECT);
+    assertEquals("{{ ref('stg_orders') }}",
+        s.inputs().vars().lookup("shop", "orders_relation").orElseThrow().value());
+  }
+
+  @Test
   void otherValuesAndDefaultsComeBackAsTheyAre() {
     CompiledNode c = compile(load(PROJECT), "values");
     assertFalse(c.failed(), c.problems().toString());
