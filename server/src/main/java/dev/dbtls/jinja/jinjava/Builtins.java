@@ -71,8 +71,9 @@ final class Builtins {
         "Column", new PyObjects("Column", Map.of("create", fn((a, k) -> {
           Arguments x = new Arguments(a, k);
           String dtype = types.translate(PyValues.str(x.arg(1, "label_or_dtype", "")));
-          return new PyObjects("Column", Map.of("name", x.arg(0, "name", ""),
-              "column", x.arg(0, "name", ""), "data_type", dtype, "dtype", dtype));
+          String name = PyValues.str(x.arg(0, "name", ""));
+          return new PyObjects("Column", Map.of("name", name, "column", name, "data_type", dtype,
+              "dtype", dtype, "quoted", adapter.quote(name)));
         }), "translate_type", fn((a, k) -> types.translate(PyValues.str(a.get(0)))),
             "numeric_type", fn((a, k) -> {
               Arguments x = new Arguments(a, k);

@@ -91,8 +91,10 @@ class AdapterRenderingTest {
     String sql = compile(fields(type, fields), "{{ api.Column.translate_type('string') }}"
         + "|{{ api.Column.translate_type('text') }}"
         + "|{{ api.Column.translate_type('INT') }}|{{ api.Column.string_type(10) }}"
-        + "|{{ api.Column.numeric_type('decimal', 10, 2) }}");
-    assertEquals(String.join("|", string, text, intLabel, sized, decimal), sql);
+        + "|{{ api.Column.numeric_type('decimal', 10, 2) }}"
+        + "|{{ api.Column.create('amount', 'string').dtype }}|{{ api.Column.create('amount', 'int').quoted }}");
+    String quoted = type.equals("postgres") || type.equals("trino") ? "\"amount\"" : "`amount`";
+    assertEquals(String.join("|", string, text, intLabel, sized, decimal, string, quoted), sql);
   }
 
   private static String fields(String type, String fields) {

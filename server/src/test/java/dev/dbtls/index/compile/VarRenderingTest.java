@@ -28,6 +28,7 @@ class VarRenderingTest {
         number: 3
         braces_only: "a { b } c"
         loops: "{{ var('loops') }}"
+        listed: ["{{ ref('stg_orders') }}"]
       -- file: models/sources.yml
       version: 2
       sources:
@@ -45,7 +46,8 @@ class VarRenderingTest {
       {% macro orders_relation() %}{{ var('orders_relation') }}{% endmacro %}
       -- file: models/values.sql
       select '{{ var('schema_name') }}' as s, {{ var('number') + 1 }} as n, '{{ var('plain') }}' as p,
-        '{{ var('braces_only') }}' as b, '{{ var('missing', '{{ not rendered }}') }}' as d
+        '{{ var('braces_only') }}' as b, '{{ var('missing', '{{ not rendered }}') }}' as d,
+        '{{ var('listed')[0] }}' as l
       """;
 
   private static ProjectSnapshot load(String spec) {
@@ -93,10 +95,12 @@ class VarRenderingTest {
 
   @Test
   void otherValuesAndDefaultsComeBackAsTheyAre() {
+    // only a string is rendered: a list of strings comes back as written, as in dbt
     CompiledNode c = compile(load(PROJECT), "values");
     assertFalse(c.failed(), c.problems().toString());
     assertEquals("select 'main_reporting' as s, 4 as n, 'orders' as p,\n"
-        + "  'a { b } c' as b, '{{ not rendered }}' as d", c.sql().strip());
+        + "  'a { b } c' as b, '{{ not rendered }}' as d,\n"
+        + "  '{{ ref('stg_orders') }}' as l", c.sql().strip());
   }
 
   @Test
