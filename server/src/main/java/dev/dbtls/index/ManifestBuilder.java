@@ -130,7 +130,7 @@ public final class ManifestBuilder {
 
     phase("property index");
     progress.report(SCAN_TO + 2, "macros and docs");
-    refMacros = refMacros(parsed);
+    refMacros = refMacros(parsed, inputs.vars());
     versionFiles = versionFiles();
     Map<String, Macro> macros = macros(parsed);
     Map<String, DocBlock> docs = docs(parsed);
@@ -226,7 +226,7 @@ public final class ManifestBuilder {
         parsed.put(f, cache.scan(f, inputs.displayPath(f)));
       }
     }
-    refMacros = refMacros(parsed);
+    refMacros = refMacros(parsed, inputs.vars());
     versionFiles = versionFiles();
     descriptions = new Descriptions(previous.docs());
     phase("update: project context");
@@ -509,6 +509,8 @@ public final class ManifestBuilder {
         }
       }
       dynamic |= facts.needsRender() && callsMacroThatRefs(facts);
+      // a var whose value is Jinja ("{{ ref('x') }}") is rendered where it is called
+      dynamic |= facts.vars().stream().anyMatch(v -> inputs.vars().rendersJinja(f.packageName(), v.name()));
     }
     config = Configs.merge(config, fileConfig);
     config.putIfAbsent("enabled", true);
@@ -556,8 +558,12 @@ public final class ManifestBuilder {
     return facts.macroCalls().stream().anyMatch(c -> !c.builtin() && refMacros.contains(c.name()));
   }
 
-  /** Names of macros that call ref/source/config themselves or through other macros. */
-  private static java.util.Set<String> refMacros(Map<ProjectFile, ParsedFile> parsed) {
+  /**
+   * Names of macros that call ref/source/config themselves (or a var whose value is Jinja) or
+   * through other macros.
+   */
+  private static java.util.Set<String> refMacros(Map<ProjectFile, ParsedFile> parsed,
+      dev.dbtls.project.Vars vars) {
     Map<String, java.util.Set<String>> calls = new HashMap<>();
     java.util.Set<String> direct = new java.util.HashSet<>();
     for (ParsedFile p : parsed.values()) {
@@ -570,7 +576,9 @@ public final class ManifestBuilder {
             r -> d.whole().start() <= r.start() && r.end() <= d.whole().end();
         if (f.refs().stream().anyMatch(r -> inside.test(r.call()))
             || f.sources().stream().anyMatch(r -> inside.test(r.call()))
-            || f.configs().stream().anyMatch(r -> inside.test(r.call()))) {
+            || f.configs().stream().anyMatch(r -> inside.test(r.call()))
+            || f.vars().stream().anyMatch(v -> inside.test(v.call())
+                && vars.rendersJinja(p.file().packageName(), v.name()))) {
           direct.add(d.name());
         }
         java.util.Set<String> callees = calls.computeIfAbsent(d.name(), k -> new java.util.HashSet<>());

@@ -16,6 +16,7 @@ public enum ProblemCode {
   PROFILE_MISSING("profile-missing", Severity.WARNING),
   TARGET_MISSING("target-missing", Severity.WARNING),
   PACKAGES_NOT_INSTALLED("packages-not-installed", Severity.WARNING),
+  PACKAGE_READ_LOCALLY("package-read-locally", Severity.INFO),
   ENV_VAR_MISSING("env-var-missing", Severity.ERROR),
   ENV_VAR_SECRET("env-var-secret", Severity.ERROR),
   DBT_VERSION_MISMATCH("dbt-version-mismatch", Severity.INFO),

@@ -33,6 +33,12 @@ class CompileGoldenTest {
     return golden("jaffle_shop_postgres");
   }
 
+  /** A package's own test project using it from its folder (never installed), swapping its source through a var. */
+  @TestFactory
+  Stream<DynamicTest> revenueKitIntegrationTests() {
+    return golden("revenue_kit/integration_tests");
+  }
+
   private Stream<DynamicTest> golden(String project) {
     ProjectSnapshot snapshot = TestProjects.load(project);
     List<Problem> errors = snapshot.manifest().problems().stream().filter(Problem::isError).toList();
