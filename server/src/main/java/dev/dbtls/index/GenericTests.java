@@ -20,6 +20,9 @@ import java.util.Map;
 final class GenericTests {
   interface ConfigSource {
     Map<String, Object> configFor(ResourceType type, String pkg, List<String> fqn);
+
+    /** A test's own configs from YAML, rendered as dbt renders them when it builds the test. */
+    Map<String, Object> testConfig(Map<String, Object> config, String pkg, String file, dev.dbtls.project.Span at);
   }
 
   private GenericTests() {}
@@ -81,17 +84,21 @@ final class GenericTests {
     String path = relativePath;
     fqn.addAll(folders);
     fqn.add(name);
-    Map<String, Object> config = Configs.merge(configs.configFor(ResourceType.TEST, pkg, fqn), t.config());
+    Map<String, Object> config = Configs.merge(configs.configFor(ResourceType.TEST, pkg, fqn),
+        configs.testConfig(t.config(), pkg, file.path(), t.span()));
     config.putIfAbsent("enabled", true);
     config.putIfAbsent("materialized", "test");
     config.putIfAbsent("severity", "ERROR");
     List<RefCall> refs = new ArrayList<>();
     List<SourceCall> sources = new ArrayList<>();
-    Object to = args.get("to");
-    if (to instanceof String s) {
-      YamlDependency d = YamlDependency.of(s);
-      refs.addAll(d.refs());
-      sources.addAll(d.sources());
+    // dbt renders every argument when it parses the test: a ref() or source() one is a dependency
+    // (a relationships test's `to`, dbt_utils.equality's `compare_model`, ...)
+    for (Object v : args.values()) {
+      if (YamlDependency.looksLikeOne(v)) {
+        YamlDependency d = YamlDependency.of((String) v);
+        d.refs().stream().filter(r -> !refs.contains(r)).forEach(refs::add);
+        d.sources().stream().filter(x -> !sources.contains(x)).forEach(sources::add);
+      }
     }
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("test_name", t.macroName());
@@ -100,7 +107,9 @@ final class GenericTests {
     extra.put("column_name", column);
     extra.put("attached_node", attachedTo);
     extra.put("model_arg", modelArg);
-    return new Node("test." + pkg + "." + name + "." + GenericTestNames.hash(name), ResourceType.TEST,
+    // a custom name is unique per tested node and column, not per project: the id tells them apart
+    String hashed = name + "\u0000" + attachedTo + "\u0000" + column + "\u0000" + new java.util.TreeMap<>(args);
+    return new Node("test." + pkg + "." + name + "." + GenericTestNames.hash(hashed), ResourceType.TEST,
         pkg, name, null, List.copyOf(fqn), path, file.path(), null, config, null, List.of(), refs, sources,
         List.of(attachedTo), null, t.span(), extra);
   }

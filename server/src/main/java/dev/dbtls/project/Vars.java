@@ -24,6 +24,11 @@ public final class Vars {
     this.packageNames.add(root.name());
   }
 
+  /** The vars given with {@code --vars}: all that dbt_project.yml's own Jinja sees. */
+  public Map<String, Object> cli() {
+    return cli;
+  }
+
   /** A var's value (which may be null), or empty when no scope defines it. */
   public Optional<Holder> lookup(String packageName, String name) {
     if (cli.containsKey(name)) {

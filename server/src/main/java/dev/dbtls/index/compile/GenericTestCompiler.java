@@ -109,6 +109,9 @@ final class GenericTestCompiler {
     if (n.isPresent()) {
       return Relations.of(n.get(), scope.adapter(), scope.quoting());
     }
+    scope.problems().add(new Problem(test.displayPath(), test.span().startLine(), test.span().startColumn(),
+        test.span().endLine(), test.span().endColumn(), null, ProblemCode.REF_UNKNOWN,
+        "data test '" + test.name() + "': " + ((String) v).strip() + " matches no enabled node"));
     scope.fail();
     return Relation.of(scope.adapter(), null, null, (String) v);
   }
