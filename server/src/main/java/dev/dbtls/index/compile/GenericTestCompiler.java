@@ -54,7 +54,17 @@ final class GenericTestCompiler {
     Object out = snapshot.jinja().callMacro(fromPackage, macro, List.of(), kwargs, globals, problems);
     problems.addAll(scope.problems());
     boolean failed = scope.failed() || problems.stream().anyMatch(Problem::isError);
-    return new CompiledNode(test, out == null ? "" : String.valueOf(out).strip() + "\n", problems, failed);
+    return new CompiledNode(test, out == null ? "" : String.valueOf(out).strip() + "\n",
+        atEntry(test, problems), failed);
+  }
+
+  /** Problems the engine could not place (the test has no SQL file) go to the test's YAML entry, once each. */
+  private static List<Problem> atEntry(Node test, List<Problem> problems) {
+    return problems.stream().map(p -> p.line() != 0 || p.column() != 0 || p.endLine() != 0
+        || !(p.file().isEmpty() || p.file().equals(test.displayPath())) ? p
+        : new Problem(test.displayPath(), test.span().startLine(), test.span().startColumn(),
+            test.span().endLine(), test.span().endColumn(), p.severity(), p.code(), p.message()))
+        .distinct().toList();
   }
 
   /** {@code ref(...)}, {@code var(...)}, ... written bare: dbt wraps them in {@code {{ }}}. */
