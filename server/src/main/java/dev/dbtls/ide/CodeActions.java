@@ -56,7 +56,7 @@ public final class CodeActions {
         out.addAll(docFixes(c, p));
         continue;
       }
-      if (c.isYaml() && p.code() == ProblemCode.REF_UNKNOWN) {
+      if (c.isYaml() && (p.code() == ProblemCode.REF_UNKNOWN || p.code() == ProblemCode.TEST_TARGET_MISSING)) {
         out.addAll(yamlRefFixes(c, p));
         continue;
       }

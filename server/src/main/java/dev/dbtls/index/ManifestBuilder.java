@@ -797,7 +797,8 @@ public final class ManifestBuilder {
         return located(n, r.start(), r.end(), new Problem("", 0, 0, 0, 0,
             off ? dev.dbtls.project.Severity.INFO : null, ProblemCode.TEST_TARGET_MISSING,
             "data test '" + n.name() + "' is disabled: " + r.display() + (off
-                ? " points to a disabled node" : " matches no model, seed or snapshot")));
+                ? " points to a disabled node" : " matches no model, seed or snapshot"
+                    + DidYouMean.suffix(r.name(), draft.refableNames()))));
       }
     }
     for (SourceCall s : n.sources()) {

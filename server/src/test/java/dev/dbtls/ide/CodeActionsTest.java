@@ -115,7 +115,7 @@ class CodeActionsTest {
 
   @Test
   void unknownRefInPropertyYaml() {
-    assertEquals(List.of("quickfix* Change to 'stg_orders' [7:23-7:32 stg_orders] fixes ref-unknown"),
+    assertEquals(List.of("quickfix* Change to 'stg_orders' [7:23-7:32 stg_orders] fixes test-target-missing"),
         actions(PROJECT + """
             -- file: models/props.yml
             version: 2
