@@ -49,6 +49,16 @@ class CodeActionsTest {
   }
 
   @Test
+  void aSingularTestsUnknownRefGetsTheSameFix() {
+    List<String> actions = actions(PROJECT + """
+        -- file: tests/no_orders_lost.sql
+        select * from {{ ref('stg_ordrs$0') }} where id is null
+        """);
+    assertEquals(List.of("quickfix* Change to 'stg_orders' [0:22-0:31 stg_orders] fixes test-target-missing"),
+        actions);
+  }
+
+  @Test
   void severalCandidatesClosestFirstAndPreferred() {
     List<String> actions = actions(PROJECT + """
         -- file: models/stg_ordes.sql

@@ -89,6 +89,36 @@ class DataTestTargetsTest {
   }
 
   @Test
+  void testsOfUndescribedModelsAndDisabledSourcesAreDisabledToo() {
+    Manifest m = load("""
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        sources:
+          shop:
+            crm:
+              +enabled: false
+        -- file: models/schema.yml
+        version: 2
+        models:
+          - name: ghost
+            columns:
+              - name: id
+                tests: [unique]
+        sources:
+          - name: crm
+            tables:
+              - name: accounts
+                columns:
+                  - name: id
+                    tests: [not_null]
+        """);
+    assertEquals(List.of(), names(m, true));
+    assertEquals(List.of("source_not_null_crm_accounts_id", "unique_ghost_id"), names(m, false));
+    assertEquals(List.of(ProblemCode.PROPERTY_UNKNOWN_NODE), m.problems().stream().map(Problem::code).toList());
+  }
+
+  @Test
   void customNamesAreUniquePerModel() {
     StringBuilder spec = new StringBuilder();
     StringBuilder yaml = new StringBuilder("-- file: models/schema.yml\nversion: 2\nmodels:\n");
