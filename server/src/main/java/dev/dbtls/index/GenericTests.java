@@ -76,16 +76,22 @@ final class GenericTests {
     if (column != null) {
       args.put("column_name", column);
     }
-    String identifier = sourcePrefix + (t.packageName() == null ? "" : t.packageName() + "_") + t.macroName();
-    String name = t.customName() != null ? t.customName()
-        : GenericTestNames.name(identifier, targetName, args);
+    // dbt: source_<test>, then the namespace before it (dbt_utils_source_<test>)
+    String identifier = (t.packageName() == null ? "" : t.packageName() + "_") + sourcePrefix + t.macroName();
+    GenericTestNames.Names names = t.customName() != null
+        ? new GenericTestNames.Names(t.customName(), t.customName())
+        : GenericTestNames.names(identifier, targetName, args);
+    String name = names.shortName();
     List<String> fqn = new ArrayList<>();
     fqn.add(pkg);
     String path = relativePath;
     fqn.addAll(folders);
-    fqn.add(name);
+    fqn.add(names.fullName());
     Map<String, Object> config = Configs.merge(configs.configFor(ResourceType.TEST, pkg, fqn),
         configs.testConfig(t.config(), pkg, file.path(), t.span()));
+    if (!name.equals(names.fullName())) {
+      config.putIfAbsent("alias", name); // a long name's table of failures is named by its hash
+    }
     config.putIfAbsent("enabled", true);
     config.putIfAbsent("materialized", "test");
     config.putIfAbsent("severity", "ERROR");
