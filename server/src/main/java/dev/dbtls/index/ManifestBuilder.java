@@ -637,8 +637,8 @@ public final class ManifestBuilder {
   }
 
   /** Where a YAML value that failed to render is reported. */
-  private java.util.function.Consumer<String> located(String file, Span at) {
-    return message -> problems.add(Problem.at(file, at, ProblemCode.JINJA_RENDER, message));
+  private YamlRendering.Problems located(String file, Span at) {
+    return (text, message) -> problems.add(Problem.at(file, at, ProblemCode.JINJA_RENDER, message));
   }
 
   /** Configs from dbt_project.yml: the package's own file first, then the root project's. */
@@ -654,7 +654,30 @@ public final class ManifestBuilder {
   /** A config tree's values for one node, rendered in the dbt_project.yml context. */
   private Map<String, Object> projectConfig(DbtProject p, Map<String, Object> config) {
     String file = inputs.root().dir().relativize(p.dir().resolve(DbtProject.FILE)).toString();
-    return yaml.config(config, p.name(), true, located(file, Span.NONE));
+    return yaml.config(config, p.name(), true, (text, message) -> problems.add(Problem.at(file,
+        valueSpan(p.document().root(), text), ProblemCode.JINJA_RENDER, message)));
+  }
+
+  /** Where a text is written in a YAML tree (the first place), or nowhere in particular. */
+  private static Span valueSpan(dev.dbtls.project.yaml.YamlNode root, String text) {
+    Span at = find(root, text);
+    return at == null ? Span.NONE : at;
+  }
+
+  private static Span find(dev.dbtls.project.yaml.YamlNode n, String text) {
+    if (n instanceof dev.dbtls.project.yaml.YamlScalar s) {
+      return text.equals(s.value()) ? s.span() : null;
+    }
+    java.util.Collection<dev.dbtls.project.yaml.YamlNode> children =
+        n instanceof YamlMap m ? m.entries().values()
+            : n instanceof dev.dbtls.project.yaml.YamlList l ? l.items() : List.of();
+    for (dev.dbtls.project.yaml.YamlNode c : children) {
+      Span at = find(c, text);
+      if (at != null) {
+        return at;
+      }
+    }
+    return null;
   }
 
   private static YamlMap tree(DbtProject p, ResourceType type) {

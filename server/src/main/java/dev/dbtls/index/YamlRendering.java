@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * The Jinja in YAML configs, rendered at load as dbt renders it: config trees of dbt_project.yml
@@ -25,6 +24,11 @@ public final class YamlRendering {
   /** A rendered value (native: a bool, number, list, or text) and the problem, if rendering failed. */
   public record Result(Object value, String problem) {}
 
+  /** Hears a YAML text that failed to render, and why. */
+  public interface Problems {
+    void failed(String text, String message);
+  }
+
   /** Renders nothing: YAML as written. */
   static final YamlRendering NONE = new YamlRendering(null);
 
@@ -40,7 +44,7 @@ public final class YamlRendering {
    * made a boolean; {@code problems} hears each text that failed, once per build.
    */
   Map<String, Object> config(Map<String, Object> config, String pkg, boolean projectFile,
-      Consumer<String> problems) {
+      Problems problems) {
     if (renderer == null || config.isEmpty()) {
       return config;
     }
@@ -56,7 +60,7 @@ public final class YamlRendering {
 
   /** One YAML value (a string, or a list or mapping of them) rendered. */
   @SuppressWarnings("unchecked")
-  Object value(Object v, String pkg, boolean projectFile, Consumer<String> problems) {
+  Object value(Object v, String pkg, boolean projectFile, Problems problems) {
     if (renderer == null) {
       return v;
     }
@@ -81,7 +85,7 @@ public final class YamlRendering {
       if (cached == null) {
         cached = r;
         if (r.problem() != null) {
-          problems.accept(r.problem());
+          problems.failed(s, r.problem());
         }
       }
     }
@@ -89,7 +93,7 @@ public final class YamlRendering {
   }
 
   /** A string value rendered, or the text as written when it is not one. */
-  String string(String text, String pkg, Consumer<String> problems) {
+  String string(String text, String pkg, Problems problems) {
     Object v = value(text, pkg, false, problems);
     return v == null ? null : String.valueOf(v);
   }

@@ -200,6 +200,26 @@ class YamlJinjaConfigTest {
   }
 
   @Test
+  void aProjectValueThatCannotRenderIsLocatedAtTheValue() {
+    ProjectSnapshot s = load("""
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        models:
+          shop:
+            +schema: "{{ var('schema_suffix') }}"
+        -- file: models/orders.sql
+        select 1 as id
+        """, null, Map.of());
+    List<Problem> render = s.manifest().problems().stream()
+        .filter(x -> x.code() == ProblemCode.JINJA_RENDER).toList();
+    assertEquals(1, render.size(), "once, not once per model: " + render);
+    assertEquals("dbt_project.yml", render.get(0).file());
+    assertEquals(4, render.get(0).line());
+    assertTrue(render.get(0).message().contains("dbt_project.yml sees only --vars"), render.get(0).message());
+  }
+
+  @Test
   void aValueThatCannotRenderIsALocatedProblemAndStaysAsWritten() {
     ProjectSnapshot s = load("""
         -- file: models/orders.sql
