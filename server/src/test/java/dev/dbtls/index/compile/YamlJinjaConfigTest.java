@@ -79,6 +79,37 @@ class YamlJinjaConfigTest {
   }
 
   @Test
+  void anInstalledPackageKeepsOnlyTheVariantOfTheTargetsAdapter() {
+    String spec = """
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        -- file: dbt_packages/dates/dbt_project.yml
+        name: dates
+        models:
+          dates:
+            +materialized: table
+            duckdb:
+              +enabled: "{{ target.type == 'duckdb' }}"
+            postgres:
+              +enabled: "{{ target.type == 'postgres' }}"
+        -- file: dbt_packages/dates/models/duckdb/calendar.sql
+        select range as d from range(date '2024-01-01', date '2025-01-01', interval 1 day)
+        -- file: dbt_packages/dates/models/postgres/calendar.sql
+        select generate_series('2024-01-01'::date, '2024-12-31'::date, interval '1 day') as d
+        -- file: models/days.sql
+        select * from {{ ref('calendar') }}
+        """;
+    for (String target : new String[] {null, "pg"}) {
+      Manifest m = load(spec, target, Map.of()).manifest();
+      assertEquals(List.of(), errors(m), String.valueOf(target));
+      assertEquals(target == null ? "models/duckdb/calendar.sql" : "models/postgres/calendar.sql",
+          m.nodes().get("model.dates.calendar").originalFilePath());
+      assertEquals("table", m.nodes().get("model.dates.calendar").materialized());
+    }
+  }
+
+  @Test
   void renderedTextFalseDisablesAndOtherConfigsAreRenderedToo() {
     ProjectSnapshot s = load("""
         -- file: dbt_project.yml
