@@ -59,14 +59,13 @@ public final class YamlRendering {
   }
 
   /** One YAML value (a string, or a list or mapping of them) rendered. */
-  @SuppressWarnings("unchecked")
   Object value(Object v, String pkg, boolean projectFile, Problems problems) {
     if (renderer == null) {
       return v;
     }
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
-      ((Map<String, Object>) m).forEach((k, x) -> out.put(k, value(x, pkg, projectFile, problems)));
+      m.forEach((k, x) -> out.put(String.valueOf(k), value(x, pkg, projectFile, problems)));
       return out;
     }
     if (v instanceof List<?> l) {
