@@ -106,6 +106,7 @@ public final class ManifestBuilder {
 
   public Manifest build() {
     mark = System.nanoTime();
+    yaml.warm();
     problems.addAll(inputs.problems());
     Map<ProjectFile, ParsedFile> parsed = new ConcurrentHashMap<>();
     Map<ProjectFile, PropertyFile> props = new ConcurrentHashMap<>();

@@ -19,6 +19,9 @@ public final class YamlRendering {
   public interface Renderer {
     /** {@code projectFile}: dbt_project.yml's context, else property YAML's for {@code packageName}. */
     Result render(String text, String packageName, boolean projectFile);
+
+    /** Gets ready to render, in the background, when it will have to (files are scanned meanwhile). */
+    default void warm() {}
   }
 
   /** A rendered value (native: a bool, number, list, or text) and the problem, if rendering failed. */
@@ -37,6 +40,12 @@ public final class YamlRendering {
 
   YamlRendering(Renderer renderer) {
     this.renderer = renderer;
+  }
+
+  void warm() {
+    if (renderer != null) {
+      renderer.warm();
+    }
   }
 
   /**

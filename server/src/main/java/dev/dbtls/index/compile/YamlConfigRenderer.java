@@ -46,6 +46,34 @@ final class YamlConfigRenderer implements YamlRendering.Renderer {
     return e;
   }
 
+  /** Builds the engine on another thread when a config tree of dbt_project.yml has Jinja. */
+  @Override
+  public void warm() {
+    if (engine != null) {
+      return;
+    }
+    List<dev.dbtls.project.DbtProject> projects = new ArrayList<>(List.of(inputs.root()));
+    projects.addAll(inputs.packages().values());
+    boolean jinja = projects.stream().anyMatch(p -> java.util.stream.Stream.of(p.models(), p.seeds(),
+        p.snapshots(), p.sources(), p.tests(), p.analyses()).anyMatch(YamlConfigRenderer::hasJinja));
+    if (jinja) {
+      Thread t = new Thread(this::engine, "dbtls-yaml-engine");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private static boolean hasJinja(dev.dbtls.project.yaml.YamlNode n) {
+    if (n instanceof dev.dbtls.project.yaml.YamlScalar s) {
+      return s.value() instanceof String str && (str.contains("{{") || str.contains("{%"));
+    }
+    if (n instanceof dev.dbtls.project.yaml.YamlMap m) {
+      return m.entries().values().stream().anyMatch(YamlConfigRenderer::hasJinja);
+    }
+    return n instanceof dev.dbtls.project.yaml.YamlList l
+        && l.items().stream().anyMatch(YamlConfigRenderer::hasJinja);
+  }
+
   @Override
   public YamlRendering.Result render(String text, String packageName, boolean projectFile) {
     List<String> missing = new ArrayList<>();
