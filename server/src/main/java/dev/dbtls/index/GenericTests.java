@@ -8,6 +8,7 @@ import dev.dbtls.project.properties.NodeSpec;
 import dev.dbtls.project.properties.PropertyFile;
 import dev.dbtls.project.properties.SourceSpec;
 import dev.dbtls.project.properties.SourceTableSpec;
+import dev.dbtls.project.properties.VersionSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,16 +33,16 @@ final class GenericTests {
     props.nodes.parallelStream().forEach(o -> {
       NodeSpec s = o.spec();
       String prefix = s.resourceType();
-      String target = s.versions().isEmpty() ? prefix + "." + o.packageName() + "." + s.name()
-          : prefix + "." + o.packageName() + "." + s.name() + ".v" + latest(s);
-      String model = "ref('" + s.name() + "')";
-      for (DataTestSpec t : s.tests()) {
-        out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "", s.name(), null, target, model));
+      if (s.versions().isEmpty()) {
+        String target = prefix + "." + o.packageName() + "." + s.name();
+        tests(out, inputs, configs, o, s.tests(), s.columns(), s.name(), target, "ref('" + s.name() + "')");
+        return;
       }
-      for (ColumnSpec c : s.columns()) {
-        for (DataTestSpec t : c.tests()) {
-          out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "", s.name(), c.name(), target, model));
-        }
+      // dbt tests every version: its own columns (include/exclude applied), named <model>_v<v>
+      for (VersionSpec v : s.versions()) {
+        String target = prefix + "." + o.packageName() + "." + s.name() + ".v" + v.v();
+        tests(out, inputs, configs, o, s.tests(), v.columns(), s.name() + "_v" + v.v(), target,
+            "ref('" + s.name() + "', version='" + v.v() + "')");
       }
     });
     for (PropertyIndex.Owned<SourceSpec> o : props.sources) {
@@ -62,11 +63,17 @@ final class GenericTests {
     return out;
   }
 
-  private static String latest(NodeSpec s) {
-    if (s.latestVersion() != null) {
-      return s.latestVersion();
+  private static void tests(List<Node> out, ProjectInputs inputs, ConfigSource configs,
+      PropertyIndex.Owned<NodeSpec> o, List<DataTestSpec> modelTests, List<ColumnSpec> columns,
+      String targetName, String target, String model) {
+    for (DataTestSpec t : modelTests) {
+      out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "", targetName, null, target, model));
     }
-    return s.versions().get(s.versions().size() - 1).v();
+    for (ColumnSpec c : columns) {
+      for (DataTestSpec t : c.tests()) {
+        out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "", targetName, c.name(), target, model));
+      }
+    }
   }
 
   private static Node node(ProjectInputs inputs, ConfigSource configs, String pkg, PropertyFile file,

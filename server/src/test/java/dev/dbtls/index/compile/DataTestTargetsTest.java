@@ -119,6 +119,37 @@ class DataTestTargetsTest {
   }
 
   @Test
+  void everyVersionOfAModelIsTestedWithItsOwnColumns() {
+    Manifest m = load("""
+        -- file: models/customers_v1.sql
+        select 1 as id, 'x' as name
+        -- file: models/customers_v2.sql
+        select 1 as id, 'x' as full_name
+        -- file: models/schema.yml
+        version: 2
+        models:
+          - name: customers
+            latest_version: 2
+            columns:
+              - name: id
+                tests: [unique]
+              - name: full_name
+                tests: [not_null]
+            versions:
+              - v: 1
+                columns:
+                  - include: all
+                    exclude: [full_name]
+              - v: 2
+        """);
+    assertEquals(List.of(), m.problems());
+    assertEquals(List.of("not_null_customers_v2_full_name", "unique_customers_v1_id", "unique_customers_v2_id"),
+        names(m, true));
+    assertEquals(List.of("model.shop.customers.v1"), m.nodes().values().stream()
+        .filter(n -> n.name().equals("unique_customers_v1_id")).findFirst().orElseThrow().dependsOn());
+  }
+
+  @Test
   void customNamesAreUniquePerModel() {
     StringBuilder spec = new StringBuilder();
     StringBuilder yaml = new StringBuilder("-- file: models/schema.yml\nversion: 2\nmodels:\n");
