@@ -36,6 +36,9 @@ final class GenericTestCompiler {
     }
     Object model = relationOrValue(m, test, test.extra().get("model_arg"), scope);
     Object where = test.config().get("where");
+    if (where instanceof String w && (w.contains("{{") || w.contains("{%"))) {
+      where = nativeValue(snapshot, test, w, globals, renderProblems); // it needed a macro at load
+    }
     kwargs.put("model", where == null ? model
         : "(select * from " + model + " where " + where + ") dbt_subquery");
     String ns = (String) test.extra().get("test_namespace");

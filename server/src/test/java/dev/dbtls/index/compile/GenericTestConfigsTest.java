@@ -106,6 +106,30 @@ class GenericTestConfigsTest {
   }
 
   @Test
+  void aWhereThatCallsAMacroIsRenderedWhenTheTestCompiles() {
+    ProjectSnapshot s = YamlJinjaConfigTest.load("""
+        -- file: macros/recent.sql
+        {% macro recent_days() %}3{% endmacro %}
+        -- file: models/orders.sql
+        select 1 as id, current_date as ordered_on
+        -- file: models/schema.yml
+        version: 2
+        models:
+          - name: orders
+            columns:
+              - name: id
+                tests:
+                  - unique:
+                      config:
+                        where: "ordered_on >= current_date - {{ recent_days() }}"
+        """, null, Map.of());
+    assertEquals(List.of(), s.manifest().problems(), "a macro is no error at load");
+    CompiledNode c = new NodeCompiler(s).compile(tests(s).get(0));
+    assertEquals(List.of(), c.problems());
+    assertTrue(c.sql().contains("where ordered_on >= current_date - 3)"), c.sql());
+  }
+
+  @Test
   void aTestDisabledByARenderedConfigIsDisabled() {
     Manifest m = YamlJinjaConfigTest.load(SHOP, "pg", Map.of()).manifest();
     assertTrue(m.disabled().values().stream().anyMatch(n -> n.name().equals("status_known")));
