@@ -40,6 +40,7 @@ public enum ProblemCode {
   DAG_CYCLE("dag-cycle", Severity.ERROR),
   NODE_DUPLICATE("node-duplicate", Severity.ERROR),
   PROPERTY_UNKNOWN_NODE("property-unknown-node", Severity.WARNING),
+  TEST_TARGET_MISSING("test-target-missing", Severity.WARNING),
   SELECTOR_INVALID("selector-invalid", Severity.ERROR),
   CATALOG_INVALID("catalog-invalid", Severity.WARNING),
   PROPERTY_UNKNOWN_COLUMN("property-unknown-column", Severity.WARNING),

@@ -34,6 +34,11 @@ public final class Vars {
         || v instanceof Map<?, ?> scoped && scoped.values().stream().anyMatch(Vars::rendered));
   }
 
+  /** The vars given with {@code --vars}: all that dbt_project.yml's own Jinja sees. */
+  public Map<String, Object> cli() {
+    return cli;
+  }
+
   /** A var's value (which may be null), or empty when no scope defines it. */
   public Optional<Holder> lookup(String packageName, String name) {
     if (cli.containsKey(name)) {
