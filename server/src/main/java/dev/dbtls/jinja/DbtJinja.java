@@ -30,6 +30,14 @@ public final class DbtJinja {
     return engine.callMacro(fromPackage, name, args, kwargs, globals, problemsOut);
   }
 
+  /**
+   * Renders a string in the context of the render under way, as dbt renders a var's string
+   * value where {@code var()} is called; the text as it is outside a render.
+   */
+  public static String renderInCurrent(String text) {
+    return Engine.renderInCurrent(text);
+  }
+
   /** A Python {@code datetime} for templates ({@code run_started_at.strftime('%Y')}). */
   public static PyObject datetime(java.time.LocalDateTime value) {
     return Engine.datetime(value);

@@ -167,6 +167,40 @@ public final class Engine {
     return new Rendered(output, problems);
   }
 
+  /**
+   * Renders {@code text} in the context of the render under way (its globals: ref, source, var,
+   * macros), as dbt's {@code get_rendered(text, context)} does for a var's string value; outside
+   * a render, the text as it is. Problems go to the render under way.
+   */
+  public static String renderInCurrent(String text) {
+    if (!(JinjavaInterpreter.getCurrent() instanceof DbtInterpreter outer)) {
+      return text;
+    }
+    RenderSession session = outer.session;
+    RenderLimits.tick();
+    if (session.depth() > RenderLimits.MAX_CALL_DEPTH) {
+      throw RenderLimits.fail(ProblemCode.JINJA_TOO_DEEP, "renders nested more than "
+          + RenderLimits.MAX_CALL_DEPTH + " deep (does a var's value use itself?); the render stops here");
+    }
+    DbtInterpreter interpreter = session.borrowInterpreter();
+    int errorsBefore = interpreter.getErrors().size();
+    session.enter(session.frame().packageName(), session.frame().path());
+    JinjavaInterpreter.pushCurrent(interpreter);
+    try {
+      Node root = interpreter.parse(CommentStripper.prepare(text));
+      return interpreter.render(root, false);
+    } finally {
+      JinjavaInterpreter.popCurrent();
+      List<com.hubspot.jinjava.interpret.TemplateError> errors = interpreter.getErrors();
+      if (errors.size() > errorsBefore) {
+        outer.addAllErrors(new ArrayList<>(errors.subList(errorsBefore, errors.size())));
+        errors.subList(errorsBefore, errors.size()).clear();
+      }
+      session.exit();
+      session.giveBack(interpreter);
+    }
+  }
+
   public Object callMacro(String fromPackage, String name, List<Object> args,
       Map<String, Object> kwargs, Map<String, Object> globals, List<Problem> problemsOut) {
     String pkg = fromPackage == null ? macros.rootPackage() : fromPackage;
