@@ -132,6 +132,21 @@ function Toolbar({ state, setOptions }: { state: State; setOptions(o: LineageOpt
   );
 }
 
+/**
+ * What the view first shows: the root and its direct parents and children, at a zoom where the
+ * cards can be read (a whole large graph fitted into a narrow panel is specks); Fit view shows
+ * everything.
+ */
+function firstFit(g: LineageGraph) {
+  if (!g.root) return { padding: 0.15 };
+  const near = new Set<string>([g.root]);
+  for (const e of g.edges) {
+    if (e.from === g.root) near.add(e.to);
+    if (e.to === g.root) near.add(e.from);
+  }
+  return { padding: 0.15, minZoom: 0.6, maxZoom: 1.25, nodes: [...near].map((id) => ({ id })) };
+}
+
 function Graph({ state }: { state: State }) {
   const g = state.graph!;
   // layout once per graph: panning, zooming and hovering never lay out again
@@ -164,7 +179,7 @@ function Graph({ state }: { state: State }) {
         nodesDraggable={false}
         nodesConnectable={false}
         fitView
-        fitViewOptions={{ padding: 0.15 }}
+        fitViewOptions={firstFit(g)}
         minZoom={0.05}
         maxZoom={2}
         onlyRenderVisibleElements={g.nodes.length > 300}

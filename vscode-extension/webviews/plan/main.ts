@@ -207,6 +207,8 @@ function showResult(name: string, analyze: boolean, r: ExplainResult, elapsedMs:
   const warnings = (r.problems ?? []).filter((p) => p.message);
   if (warnings.length) notes.append(el('div', { class: 'plan-note muted' }, `${warnings.length} compile problem${warnings.length === 1 ? '' : 's'}: ${warnings.map((p) => p.message).join('; ')}`));
 
+  // estimates without costs: no share and no cost to show, the step names get that room
+  treePane.classList.toggle('rows-only', !r.analyzed && plan.basis === 'none');
   treePane.replaceChildren(treeHeader(r.analyzed, plan.basis), tree(plan, r.analyzed));
   showFindings(r.findings ?? []);
   const hot = plan.steps.find((s) => s.heat === 'high') ?? plan.steps.find((s) => s.heat);
@@ -246,7 +248,7 @@ function stepRow(s: PlanStep, analyzed: boolean): HTMLElement {
   }
   const stepCell = el('span', { class: 'plan-step-cell' },
     el('span', { class: 'plan-step-line' }, toggle,
-      el('span', { class: 'plan-operator', 'data-testid': 'plan-operator' }, n.operator ?? '?'),
+      el('span', { class: 'plan-operator', 'data-testid': 'plan-operator', title: n.operator ?? '' }, n.operator ?? '?'),
       n.source ? el('span', { class: 'plan-source', 'data-testid': 'plan-source', title: 'Open the model here' }, locationText(n.source.kind, n.source.name)) : null,
       s.findings.length ? el('span', { class: 'plan-finding-badge', title: s.findings.map((f) => f.title ?? '').join('\n') }, `⚠ ${s.findings.length}`) : null),
     s.detail ? el('span', { class: 'plan-detail', 'data-testid': 'plan-detail' }, s.detail) : null);

@@ -9,6 +9,7 @@ loads them all into one Jinja2 environment with small shims for what dbt adds to
   * return(value)                 - ends the macro and makes the call evaluate to value
   * exceptions.raise_compiler_error(msg)
   * target                        - a dict with type, schema, database, name
+  * api.Column.translate_type / numeric_type - the adapter's Column class (its TYPE_LABELS)
   * dbt                           - the namespace of every loaded macro (dbt.dateadd, ...)
 
 and renders every expression of CASES for every adapter of ADAPTERS. Its output is the golden
@@ -21,6 +22,7 @@ With --check it compares its output with that file instead (comment lines aside)
 on a difference, printing a unified diff. Python 3 standard library plus Jinja2 only.
 """
 import os
+import re
 import sys
 
 import jinja2
@@ -149,6 +151,50 @@ class Namespace:
             raise AttributeError(name)
 
 
+# Each adapter's api.Column as dbt 1.7+ has it: TYPE_LABELS (looked up upper-cased; a name
+# not found comes back as given; None: translate_type returns the name as given), whether the
+# result is lower-cased, and how numeric_type spells a sized type.
+COLUMNS = {
+    'default': ({'STRING': 'TEXT'}, False, 'as given'),
+    'bigquery': ({'TEXT': 'STRING', 'FLOAT': 'FLOAT64', 'INTEGER': 'INT64'}, False, 'dtype only'),
+    'mysql': ({'STRING': 'TEXT', 'VAR_STRING': 'TEXT', 'LONG': 'INTEGER', 'LONGLONG': 'INTEGER',
+               'INT': 'INTEGER', 'TIMESTAMP': 'DATETIME'}, False, 'as given'),
+    'spark': (None, False, 'decimal'),
+    'databricks': ({'LONG': 'BIGINT'}, True, 'decimal'),
+    'trino': ({'STRING': 'VARCHAR', 'FLOAT': 'DOUBLE'}, False, 'as given'),
+}
+
+
+class ColumnShim:
+    def __init__(self, adapter):
+        self._adapter = adapter
+
+    def _column(self):
+        for a in self._adapter.lineage():
+            if a in COLUMNS:
+                return COLUMNS[a]
+        return COLUMNS['default']
+
+    def translate_type(self, dtype):
+        labels, lower, _ = self._column()
+        out = dtype if labels is None else labels.get(dtype.upper(), dtype)
+        return out.lower() if lower else out
+
+    def numeric_type(self, dtype, precision, scale):
+        kind = self._column()[2]
+        sized = precision is not None and scale is not None
+        if kind == 'dtype only':
+            return dtype
+        if kind == 'decimal':
+            return 'decimal(%s,%s)' % (precision, scale) if sized else 'decimal'
+        return '%s(%s,%s)' % (dtype, precision, scale) if sized else dtype
+
+
+class Api:
+    def __init__(self, adapter):
+        self.Column = ColumnShim(adapter)
+
+
 class AdapterShim:
     def __init__(self, macros):
         self._macros = macros
@@ -183,13 +229,17 @@ def load():
         'exceptions': Exceptions(),
         'adapter': adapter,
         'dbt': Namespace(macros),
+        'api': Api(adapter),
         'target': TARGET,
     })
     with open(os.path.join(MACRO_DIR, 'INDEX')) as f:
         files = [line.strip() for line in f if line.strip()]
     for name in files:
         with open(os.path.join(MACRO_DIR, name)) as f:
-            module = env.from_string(f.read()).module
+            # dbt's {% test x(...) %} blocks are macros named test_x
+            text = re.sub(r'{%(-?)\s*test\s+(\w+)', r'{%\1 macro test_\2', f.read())
+            text = re.sub(r'{%(-?)\s*endtest\s*(-?)%}', r'{%\1 endmacro \2%}', text)
+            module = env.from_string(text).module
         for key in dir(module):
             value = getattr(module, key)
             if isinstance(value, Macro):
@@ -231,7 +281,8 @@ def render_all(out):
     out.write('# The rendered text ends at the next line starting with ">> " or "== ".\n')
     out.write('# `builtin_macros_check.py --check` compares a fresh rendering with this file.\n')
     out.write('# The golden pins the rendered text, not its meaning; when written, the duckdb, postgres, sqlite\n')
-    out.write('# and mysql sections were also run on DuckDB 1.1, PostgreSQL 15, SQLite 3.40 and MariaDB 10.11.\n')
+    out.write('# and mysql sections were also run on DuckDB 1.1, PostgreSQL 15, SQLite 3.40 and MariaDB 10.11;\n')
+    out.write('# the type macros give each adapter\'s labels as dbt does, which MySQL cannot always cast to.\n')
     for a, _parent in ADAPTERS:
         adapter.current = a
         TARGET['type'] = a

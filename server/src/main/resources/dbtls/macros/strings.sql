@@ -49,6 +49,11 @@ to_hex(md5(cast({{ field }} as {{ dbt.type_string() }})))
 lower(to_hex(md5(to_utf8(cast({{ field }} as {{ dbt.type_string() }})))))
 {%- endmacro %}
 
+{#- MySQL casts to char, not to its TEXT column type. -#}
+{% macro mysql__hash(field) -%}
+md5(cast({{ field }} as char))
+{%- endmacro %}
+
 {% macro sqlite__hash(field) -%}
 {{ exceptions.raise_compiler_error("hash: SQLite has no built-in md5 function") }}
 {%- endmacro %}

@@ -29,7 +29,9 @@ final class CheckCommand implements Callable<Integer> {
     Path root = snapshot.inputs().root().dir();
     Set<Path> files = new LinkedHashSet<>();
     for (Node n : snapshot.manifest().nodes().values()) {
-      if (n.file() != null && n.type().compiles() && n.packageName().equals(snapshot.inputs().root().name())) {
+      // SQL files, and the property YAML of data tests (compiled to find their errors too)
+      if (n.type().compiles() && n.packageName().equals(snapshot.inputs().root().name())
+          && (n.file() != null || n.type() == dev.dbtls.index.ResourceType.TEST)) {
         files.add(root.resolve(n.displayPath()).normalize());
       }
     }

@@ -60,7 +60,7 @@ public final class CodeActions {
         out.addAll(YamlColumnRemoval.fix(text, p));
         continue;
       }
-      if (c.isYaml() && p.code() == ProblemCode.REF_UNKNOWN) {
+      if (c.isYaml() && (p.code() == ProblemCode.REF_UNKNOWN || p.code() == ProblemCode.TEST_TARGET_MISSING)) {
         out.addAll(yamlRefFixes(c, p));
         continue;
       }
@@ -72,6 +72,11 @@ public final class CodeActions {
       }
       out.addAll(switch (p.code()) {
         case REF_UNKNOWN -> refFixes(c, facts, p);
+        case TEST_TARGET_MISSING -> {
+          List<CodeAction> both = new ArrayList<>(refFixes(c, facts, p));
+          both.addAll(sourceFixes(c, facts, p));
+          yield both;
+        }
         case SOURCE_UNKNOWN -> sourceFixes(c, facts, p);
         case UNDEFINED_MACRO -> macroFixes(c, facts, p);
         case VAR_UNDEFINED -> varFixes(c, facts, p);
@@ -87,6 +92,7 @@ public final class CodeActions {
 
   private static boolean isFixable(ProblemCode code) {
     return code == ProblemCode.REF_UNKNOWN || code == ProblemCode.SOURCE_UNKNOWN
+        || code == ProblemCode.TEST_TARGET_MISSING
         || code == ProblemCode.UNDEFINED_MACRO || code == ProblemCode.VAR_UNDEFINED;
   }
 

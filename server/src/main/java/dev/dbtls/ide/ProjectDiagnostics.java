@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * The problems of a project by file: the manifest's, plus what compiling the nodes of the open
- * SQL files finds (render errors, unknown macros, ...). Compiling every node on each keystroke
+ * SQL files and the data tests of open property YAML finds (render errors, unknown macros, ...). Compiling every node on each keystroke
  * would cost seconds on a large project; open files are the ones the user looks at.
  * Information-level problems stay out, as on the command line. The compiled SQL of those nodes is
  * checked for syntax errors ({@code sql-syntax}, see {@link SqlSyntax}).
@@ -34,7 +34,7 @@ public final class ProjectDiagnostics {
     snapshot.manifest().problems().forEach(p -> add(byFile, root, p));
     CatalogChecks.of(snapshot, ProjectCatalog.of(snapshot)).forEach(p -> add(byFile, root, p));
     NodeCompiler compiler = new NodeCompiler(snapshot);
-    List<Node> nodes = openFiles.stream().filter(f -> f.getFileName().toString().endsWith(".sql"))
+    List<Node> nodes = openFiles.stream().filter(ProjectDiagnostics::compilesIn)
         .flatMap(f -> nodes(snapshot, f).stream()).toList();
     // a few open files compile on this thread; `dbtls check` of a whole project on every core
     java.util.stream.Stream<Node> work = nodes.size() > 8 ? nodes.parallelStream() : nodes.stream();
@@ -93,6 +93,12 @@ public final class ProjectDiagnostics {
       }
     }
     return new ArrayList<>(out);
+  }
+
+  /** SQL files, and property YAML for the data tests it declares. */
+  private static boolean compilesIn(Path f) {
+    String name = f.getFileName().toString();
+    return name.endsWith(".sql") || name.endsWith(".yml") || name.endsWith(".yaml");
   }
 
   private static List<Node> nodes(ProjectSnapshot snapshot, Path file) {

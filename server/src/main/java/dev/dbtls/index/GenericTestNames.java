@@ -25,22 +25,44 @@ final class GenericTestNames {
 
   private GenericTestNames() {}
 
-  static String name(String testIdentifier, String targetName, Map<String, Object> args) {
+  /**
+   * dbt's two names of a generic test: the full one ({@code <test>_<target>_<args>}, its fqn) and
+   * the one it is compiled and known by, which is the full one unless that has 64 characters or
+   * more: then the first 30 of {@code <test>_<target>} and the full name's md5.
+   */
+  record Names(String shortName, String fullName) {}
+
+  static Names names(String testType, String targetName, Map<String, Object> args) {
     List<String> flat = new ArrayList<>();
     new TreeMap<>(args).forEach((k, v) -> {
       if ("model".equals(k)) {
         return;
       }
       if (v instanceof Map<?, ?> m) {
-        m.values().forEach(x -> flat.add(String.valueOf(x)));
+        m.values().forEach(x -> flat.add(python(x)));
       } else if (v instanceof List<?> l) {
-        l.forEach(x -> flat.add(String.valueOf(x)));
+        l.forEach(x -> flat.add(python(x)));
       } else {
-        flat.add(String.valueOf(v));
+        flat.add(python(v));
       }
     });
     List<String> clean = flat.stream().map(s -> UNSAFE.matcher(s).replaceAll("_")).toList();
-    return testIdentifier + "_" + targetName + (clean.isEmpty() ? "" : "_" + String.join("__", clean));
+    String identifier = testType + "_" + targetName;
+    String full = identifier + "_" + String.join("__", clean);
+    if (full.length() < 64) {
+      return new Names(full, full);
+    }
+    String trunc = identifier.length() > 30 ? identifier.substring(0, 30) : identifier;
+    byte[] d = MD5.get().digest(full.getBytes(StandardCharsets.UTF_8));
+    return new Names(trunc + "_" + java.util.HexFormat.of().formatHex(d), full);
+  }
+
+  /** Python's {@code str()} of a YAML value where it differs from Java's. */
+  private static String python(Object v) {
+    if (v instanceof Boolean b) {
+      return b ? "True" : "False";
+    }
+    return v == null ? "None" : String.valueOf(v);
   }
 
   /** A short stable hash for the unique id, as dbt appends one to generic test ids. */

@@ -8,6 +8,7 @@ import dev.dbtls.project.properties.NodeSpec;
 import dev.dbtls.project.properties.PropertyFile;
 import dev.dbtls.project.properties.SourceSpec;
 import dev.dbtls.project.properties.SourceTableSpec;
+import dev.dbtls.project.properties.VersionSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,9 @@ import java.util.Map;
 final class GenericTests {
   interface ConfigSource {
     Map<String, Object> configFor(ResourceType type, String pkg, List<String> fqn);
+
+    /** A test's own configs from YAML, rendered as dbt renders them when it builds the test. */
+    Map<String, Object> testConfig(Map<String, Object> config, String pkg, String file, dev.dbtls.project.Span at);
   }
 
   private GenericTests() {}
@@ -29,16 +33,16 @@ final class GenericTests {
     props.nodes.parallelStream().forEach(o -> {
       NodeSpec s = o.spec();
       String prefix = s.resourceType();
-      String target = s.versions().isEmpty() ? prefix + "." + o.packageName() + "." + s.name()
-          : prefix + "." + o.packageName() + "." + s.name() + ".v" + latest(s);
-      String model = "ref('" + s.name() + "')";
-      for (DataTestSpec t : s.tests()) {
-        out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "", s.name(), null, target, model));
+      if (s.versions().isEmpty()) {
+        String target = prefix + "." + o.packageName() + "." + s.name();
+        tests(out, inputs, configs, o, s.tests(), s.columns(), s.name(), target, "ref('" + s.name() + "')");
+        return;
       }
-      for (ColumnSpec c : s.columns()) {
-        for (DataTestSpec t : c.tests()) {
-          out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "", s.name(), c.name(), target, model));
-        }
+      // dbt tests every version: its own columns (include/exclude applied), named <model>_v<v>
+      for (VersionSpec v : s.versions()) {
+        String target = prefix + "." + o.packageName() + "." + s.name() + ".v" + v.v();
+        tests(out, inputs, configs, o, s.tests(), v.columns(), s.name() + "_v" + v.v(), target,
+            "ref('" + s.name() + "', version='" + v.v() + "')");
       }
     });
     for (PropertyIndex.Owned<SourceSpec> o : props.sources) {
@@ -59,11 +63,17 @@ final class GenericTests {
     return out;
   }
 
-  private static String latest(NodeSpec s) {
-    if (s.latestVersion() != null) {
-      return s.latestVersion();
+  private static void tests(List<Node> out, ProjectInputs inputs, ConfigSource configs,
+      PropertyIndex.Owned<NodeSpec> o, List<DataTestSpec> modelTests, List<ColumnSpec> columns,
+      String targetName, String target, String model) {
+    for (DataTestSpec t : modelTests) {
+      out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "", targetName, null, target, model));
     }
-    return s.versions().get(s.versions().size() - 1).v();
+    for (ColumnSpec c : columns) {
+      for (DataTestSpec t : c.tests()) {
+        out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "", targetName, c.name(), target, model));
+      }
+    }
   }
 
   private static Node node(ProjectInputs inputs, ConfigSource configs, String pkg, PropertyFile file,
@@ -73,25 +83,35 @@ final class GenericTests {
     if (column != null) {
       args.put("column_name", column);
     }
-    String identifier = sourcePrefix + (t.packageName() == null ? "" : t.packageName() + "_") + t.macroName();
-    String name = t.customName() != null ? t.customName()
-        : GenericTestNames.name(identifier, targetName, args);
+    // dbt: source_<test>, then the namespace before it (dbt_utils_source_<test>)
+    String identifier = (t.packageName() == null ? "" : t.packageName() + "_") + sourcePrefix + t.macroName();
+    GenericTestNames.Names names = t.customName() != null
+        ? new GenericTestNames.Names(t.customName(), t.customName())
+        : GenericTestNames.names(identifier, targetName, args);
+    String name = names.shortName();
     List<String> fqn = new ArrayList<>();
     fqn.add(pkg);
     String path = relativePath;
     fqn.addAll(folders);
-    fqn.add(name);
-    Map<String, Object> config = Configs.merge(configs.configFor(ResourceType.TEST, pkg, fqn), t.config());
+    fqn.add(names.fullName());
+    Map<String, Object> config = Configs.merge(configs.configFor(ResourceType.TEST, pkg, fqn),
+        configs.testConfig(t.config(), pkg, file.path(), t.span()));
+    if (!name.equals(names.fullName())) {
+      config.putIfAbsent("alias", name); // a long name's table of failures is named by its hash
+    }
     config.putIfAbsent("enabled", true);
     config.putIfAbsent("materialized", "test");
     config.putIfAbsent("severity", "ERROR");
     List<RefCall> refs = new ArrayList<>();
     List<SourceCall> sources = new ArrayList<>();
-    Object to = args.get("to");
-    if (to instanceof String s) {
-      YamlDependency d = YamlDependency.of(s);
-      refs.addAll(d.refs());
-      sources.addAll(d.sources());
+    // dbt renders every argument when it parses the test: a ref() or source() one is a dependency
+    // (a relationships test's `to`, dbt_utils.equality's `compare_model`, ...)
+    for (Object v : args.values()) {
+      if (YamlDependency.looksLikeOne(v)) {
+        YamlDependency d = YamlDependency.of((String) v);
+        d.refs().stream().filter(r -> !refs.contains(r)).forEach(refs::add);
+        d.sources().stream().filter(x -> !sources.contains(x)).forEach(sources::add);
+      }
     }
     Map<String, Object> extra = new LinkedHashMap<>();
     extra.put("test_name", t.macroName());
@@ -100,7 +120,9 @@ final class GenericTests {
     extra.put("column_name", column);
     extra.put("attached_node", attachedTo);
     extra.put("model_arg", modelArg);
-    return new Node("test." + pkg + "." + name + "." + GenericTestNames.hash(name), ResourceType.TEST,
+    // a custom name is unique per tested node and column, not per project: the id tells them apart
+    String hashed = name + "\u0000" + attachedTo + "\u0000" + column + "\u0000" + new java.util.TreeMap<>(args);
+    return new Node("test." + pkg + "." + name + "." + GenericTestNames.hash(hashed), ResourceType.TEST,
         pkg, name, null, List.copyOf(fqn), path, file.path(), null, config, null, List.of(), refs, sources,
         List.of(attachedTo), null, t.span(), extra);
   }

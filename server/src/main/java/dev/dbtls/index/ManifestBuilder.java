@@ -34,7 +34,7 @@ public final class ManifestBuilder {
 
   /** What a parse render of a file found: what the static scan could not be sure of. */
   public record Captured(List<RefCall> refs, List<SourceCall> sources, Map<String, Object> config,
-      List<Problem> problems) {}
+      List<Problem> problems, boolean complete) {}
 
   /** Renders a file whose refs/sources/config are not all literal, capturing the calls. */
   public interface DynamicParse {
@@ -55,6 +55,7 @@ public final class ManifestBuilder {
   private Descriptions descriptions = new Descriptions(Map.of());
 
   private final ParseCache cache;
+  private YamlRendering yaml = YamlRendering.NONE;
 
   public ManifestBuilder(ProjectInputs inputs, DynamicParse dynamicParse, RelationNamer namer) {
     this(inputs, dynamicParse, namer, new ParseCache());
@@ -81,6 +82,12 @@ public final class ManifestBuilder {
     return this;
   }
 
+  /** Renders the Jinja of YAML configs and sources; without one, YAML is taken as written. */
+  public ManifestBuilder yamlRenderer(YamlRendering.Renderer renderer) {
+    this.yaml = renderer == null ? YamlRendering.NONE : new YamlRendering(renderer);
+    return this;
+  }
+
   private static final boolean TIMING = Boolean.getBoolean("dbtls.timing");
   private long mark = System.nanoTime();
 
@@ -99,6 +106,7 @@ public final class ManifestBuilder {
 
   public Manifest build() {
     mark = System.nanoTime();
+    yaml.warm();
     problems.addAll(inputs.problems());
     Map<ProjectFile, ParsedFile> parsed = new ConcurrentHashMap<>();
     Map<ProjectFile, PropertyFile> props = new ConcurrentHashMap<>();
@@ -130,7 +138,7 @@ public final class ManifestBuilder {
 
     phase("property index");
     progress.report(SCAN_TO + 2, "macros and docs");
-    refMacros = refMacros(parsed);
+    refMacros = refMacros(parsed, inputs.vars());
     versionFiles = versionFiles();
     Map<String, Macro> macros = macros(parsed);
     Map<String, DocBlock> docs = docs(parsed);
@@ -145,7 +153,19 @@ public final class ManifestBuilder {
     drafts.addAll(seeds());
     drafts.addAll(sources());
     drafts.addAll(exposures());
-    drafts.addAll(GenericTests.of(inputs, properties, this::configFor));
+    drafts.addAll(GenericTests.of(inputs, properties, new GenericTests.ConfigSource() {
+      @Override
+      public Map<String, Object> configFor(ResourceType type, String pkg, List<String> fqn) {
+        return ManifestBuilder.this.configFor(type, pkg, fqn);
+      }
+
+      @Override
+      public Map<String, Object> testConfig(Map<String, Object> config, String pkg, String file, Span at) {
+        // dbt renders a test's configs with macros in scope: what needs one (a `where` calling
+        // dbt.dateadd) stays as written here, and compiling the test renders it
+        return yaml.config(config, pkg, false, (text, message) -> { });
+      }
+    }));
     phase("seeds, sources, tests");
     progress.report(SCAN_TO + 18, "resolving refs");
     drafts.sort(java.util.Comparator.comparing(Node::uniqueId));
@@ -165,6 +185,7 @@ public final class ManifestBuilder {
               + o.spec().resourceType() + " exists in package '" + o.packageName() + "'"));
     }
     Manifest draft = new Manifest(inputs, enabled, disabled, macros, docs, new Dag(Map.of()), List.of());
+    disableTestsWithoutTarget(draft, enabled, disabled);
     Map<String, Node> resolved = new LinkedHashMap<>();
     Map<String, List<String>> parents = new HashMap<>();
     enabled.values().parallelStream().map(n -> resolve(draft, n)).toList().forEach(n -> {
@@ -226,7 +247,7 @@ public final class ManifestBuilder {
         parsed.put(f, cache.scan(f, inputs.displayPath(f)));
       }
     }
-    refMacros = refMacros(parsed);
+    refMacros = refMacros(parsed, inputs.vars());
     versionFiles = versionFiles();
     descriptions = new Descriptions(previous.docs());
     phase("update: project context");
@@ -261,6 +282,11 @@ public final class ManifestBuilder {
         } else {
           disabled.put(n.uniqueId(), n);
         }
+      }
+    }
+    for (Node n : built) {
+      if (n.type() == ResourceType.TEST && missingTarget(previous, n) != null) {
+        return null; // the test is disabled now: the full build says so
       }
     }
     boolean sameEdges = true;
@@ -474,10 +500,11 @@ public final class ManifestBuilder {
         : properties.node(f.packageName(), type.dbtName(), name);
     Map<String, Object> config = configFor(type, f.packageName(), fqn);
     if (spec != null) {
-      config = Configs.merge(config, specConfig(spec));
+      config = Configs.merge(config, specConfig(spec, f.packageName()));
     }
     if (version != null) {
-      config = Configs.merge(config, version.config());
+      config = Configs.merge(config, yaml.config(version.config(), f.packageName(), false,
+          located(versioned.file(), version.span())));
     }
     List<RefCall> refs = new ArrayList<>();
     List<SourceCall> sources = new ArrayList<>();
@@ -509,15 +536,21 @@ public final class ManifestBuilder {
         }
       }
       dynamic |= facts.needsRender() && callsMacroThatRefs(facts);
+      // a var whose value is Jinja ("{{ ref('x') }}") is rendered where it is called
+      dynamic |= facts.vars().stream().anyMatch(v -> inputs.vars().rendersJinja(f.packageName(), v.name()));
+      // dbt's static parser gives up on {% if %}: the parse render records only the refs it runs
+      dynamic |= facts.conditionalCalls();
     }
+    Map<String, Object> outsideFile = config;
     config = Configs.merge(config, fileConfig);
-    config.putIfAbsent("enabled", true);
-    config.putIfAbsent("materialized", switch (type) {
+    String defaultMaterialized = switch (type) {
       case MODEL -> "view";
       case TEST -> "test";
       case SNAPSHOT -> "snapshot";
       default -> "view";
-    });
+    };
+    config.putIfAbsent("enabled", true);
+    config.putIfAbsent("materialized", defaultMaterialized);
     String uid = type.dbtName() + "." + f.packageName() + "." + name
         + (version != null ? ".v" + version.v() : "");
     Map<String, Object> extra = new HashMap<>();
@@ -539,11 +572,16 @@ public final class ManifestBuilder {
     if (dynamic && dynamicParse != null && p != null) {
       Captured c = dynamicParse.capture(p, node);
       problems.addAll(c.problems());
-      List<RefCall> allRefs = new ArrayList<>(refs);
+      // a complete render saw every call dbt records, and none of the branches not taken; a
+      // failed one (or a file of several snapshots) keeps what the scanner found as well
+      boolean renderOnly = c.complete() && type != ResourceType.SNAPSHOT;
+      List<RefCall> allRefs = new ArrayList<>(renderOnly ? List.of() : refs);
       c.refs().stream().filter(r -> !allRefs.contains(r)).forEach(allRefs::add);
-      List<SourceCall> allSources = new ArrayList<>(sources);
+      List<SourceCall> allSources = new ArrayList<>(renderOnly ? List.of() : sources);
       c.sources().stream().filter(s -> !allSources.contains(s)).forEach(allSources::add);
-      Map<String, Object> cfg = Configs.merge(config, c.config());
+      Map<String, Object> cfg = Configs.merge(renderOnly ? outsideFile : config, c.config());
+      cfg.putIfAbsent("enabled", true);
+      cfg.putIfAbsent("materialized", defaultMaterialized);
       node = new Node(uid, type, node.packageName(), name, node.version(), node.fqn(),
           node.originalFilePath(), node.displayPath(), f, cfg, node.description(), columns,
           List.copyOf(allRefs), List.copyOf(allSources), List.of(), null, span, extra);
@@ -556,8 +594,12 @@ public final class ManifestBuilder {
     return facts.macroCalls().stream().anyMatch(c -> !c.builtin() && refMacros.contains(c.name()));
   }
 
-  /** Names of macros that call ref/source/config themselves or through other macros. */
-  private static java.util.Set<String> refMacros(Map<ProjectFile, ParsedFile> parsed) {
+  /**
+   * Names of macros that call ref/source/config themselves (or a var whose value is Jinja) or
+   * through other macros.
+   */
+  private static java.util.Set<String> refMacros(Map<ProjectFile, ParsedFile> parsed,
+      dev.dbtls.project.Vars vars) {
     Map<String, java.util.Set<String>> calls = new HashMap<>();
     java.util.Set<String> direct = new java.util.HashSet<>();
     for (ParsedFile p : parsed.values()) {
@@ -570,7 +612,9 @@ public final class ManifestBuilder {
             r -> d.whole().start() <= r.start() && r.end() <= d.whole().end();
         if (f.refs().stream().anyMatch(r -> inside.test(r.call()))
             || f.sources().stream().anyMatch(r -> inside.test(r.call()))
-            || f.configs().stream().anyMatch(r -> inside.test(r.call()))) {
+            || f.configs().stream().anyMatch(r -> inside.test(r.call()))
+            || f.vars().stream().anyMatch(v -> inside.test(v.call())
+                && vars.rendersJinja(p.file().packageName(), v.name()))) {
           direct.add(d.name());
         }
         java.util.Set<String> callees = calls.computeIfAbsent(d.name(), k -> new java.util.HashSet<>());
@@ -591,7 +635,8 @@ public final class ManifestBuilder {
     return out;
   }
 
-  static Map<String, Object> specConfig(NodeSpec spec) {
+  /** A node's configs from its property YAML entry, rendered in the properties.yml context. */
+  private Map<String, Object> specConfig(NodeSpec spec, String pkg) {
     Map<String, Object> c = new LinkedHashMap<>();
     if (!spec.tags().isEmpty()) {
       c.put("tags", spec.tags());
@@ -599,7 +644,12 @@ public final class ManifestBuilder {
     if (!spec.meta().isEmpty()) {
       c.put("meta", spec.meta());
     }
-    return Configs.merge(c, spec.config());
+    return yaml.config(Configs.merge(c, spec.config()), pkg, false, located(spec.file(), spec.nameSpan()));
+  }
+
+  /** Where a YAML value that failed to render is reported. */
+  private YamlRendering.Problems located(String file, Span at) {
+    return (text, message) -> problems.add(Problem.at(file, at, ProblemCode.JINJA_RENDER, message));
   }
 
   /** Configs from dbt_project.yml: the package's own file first, then the root project's. */
@@ -607,9 +657,38 @@ public final class ManifestBuilder {
     Map<String, Object> out = new LinkedHashMap<>();
     DbtProject own = inputs.project(pkg);
     if (own != null && own != inputs.root()) {
-      out = Configs.merge(out, new ConfigTree(tree(own, type)).configFor(fqn));
+      out = Configs.merge(out, projectConfig(own, new ConfigTree(tree(own, type)).configFor(fqn)));
     }
-    return Configs.merge(out, new ConfigTree(tree(inputs.root(), type)).configFor(fqn));
+    return Configs.merge(out, projectConfig(inputs.root(), new ConfigTree(tree(inputs.root(), type)).configFor(fqn)));
+  }
+
+  /** A config tree's values for one node, rendered in the dbt_project.yml context. */
+  private Map<String, Object> projectConfig(DbtProject p, Map<String, Object> config) {
+    String file = inputs.root().dir().relativize(p.dir().resolve(DbtProject.FILE)).toString();
+    return yaml.config(config, p.name(), true, (text, message) -> problems.add(Problem.at(file,
+        valueSpan(p.document().root(), text), ProblemCode.JINJA_RENDER, message)));
+  }
+
+  /** Where a text is written in a YAML tree (the first place), or nowhere in particular. */
+  private static Span valueSpan(dev.dbtls.project.yaml.YamlNode root, String text) {
+    Span at = find(root, text);
+    return at == null ? Span.NONE : at;
+  }
+
+  private static Span find(dev.dbtls.project.yaml.YamlNode n, String text) {
+    if (n instanceof dev.dbtls.project.yaml.YamlScalar s) {
+      return text.equals(s.value()) ? s.span() : null;
+    }
+    java.util.Collection<dev.dbtls.project.yaml.YamlNode> children =
+        n instanceof YamlMap m ? m.entries().values()
+            : n instanceof dev.dbtls.project.yaml.YamlList l ? l.items() : List.of();
+    for (dev.dbtls.project.yaml.YamlNode c : children) {
+      Span at = find(c, text);
+      if (at != null) {
+        return at;
+      }
+    }
+    return null;
   }
 
   private static YamlMap tree(DbtProject p, ResourceType type) {
@@ -639,7 +718,7 @@ public final class ManifestBuilder {
       NodeSpec spec = properties.node(f.packageName(), "seed", f.stem());
       Map<String, Object> config = configFor(ResourceType.SEED, f.packageName(), fqn);
       if (spec != null) {
-        config = Configs.merge(config, specConfig(spec));
+        config = Configs.merge(config, specConfig(spec, f.packageName()));
       }
       config.putIfAbsent("enabled", true);
       config.putIfAbsent("materialized", "seed");
@@ -661,9 +740,11 @@ public final class ManifestBuilder {
         List<String> fqn = new ArrayList<>(List.of(o.packageName()));
         fqn.addAll(o.folders());
         fqn.addAll(List.of(s.name(), t.name()));
-        Map<String, Object> config = configFor(ResourceType.SOURCE, o.packageName(), fqn);
-        config = Configs.merge(config, s.config());
-        config = Configs.merge(config, t.config());
+        String pkg = o.packageName();
+        var at = located(o.file().path(), t.nameSpan());
+        Map<String, Object> config = configFor(ResourceType.SOURCE, pkg, fqn);
+        config = Configs.merge(config, yaml.config(s.config(), pkg, false, at));
+        config = Configs.merge(config, yaml.config(t.config(), pkg, false, at));
         config.putIfAbsent("enabled", true);
         Map<String, Object> extra = new HashMap<>();
         extra.put("source_name", s.name());
@@ -671,15 +752,15 @@ public final class ManifestBuilder {
             : descriptions.render(s.description(), o.packageName()));
         extra.put("loader", s.loader() == null ? "" : s.loader());
         // for hover: a table's own freshness and loaded_at_field replace the source's
-        String loadedAt = t.loadedAtField() != null ? t.loadedAtField() : s.loadedAtField();
+        String loadedAt = yaml.string(t.loadedAtField() != null ? t.loadedAtField() : s.loadedAtField(), pkg, at);
         extra.put("loaded_at_field", loadedAt == null ? "" : loadedAt);
         extra.put("freshness", !t.freshness().isEmpty() ? t.freshness() : s.freshness());
-        extra.put("identifier", t.identifier() == null ? t.name() : t.identifier());
+        extra.put("identifier", t.identifier() == null ? t.name() : yaml.string(t.identifier(), pkg, at));
         Map<String, Object> quoting = new LinkedHashMap<>(s.quoting());
         quoting.putAll(t.quoting());
         extra.put("quoting", quoting);
-        extra.put("source_schema", s.schema() == null ? s.name() : s.schema());
-        extra.put("source_database", s.database());
+        extra.put("source_schema", s.schema() == null ? s.name() : yaml.string(s.schema(), pkg, at));
+        extra.put("source_database", yaml.string(s.database(), pkg, at));
         out.add(new Node("source." + o.packageName() + "." + s.name() + "." + t.name(),
             ResourceType.SOURCE, o.packageName(), t.name(), null, fqn, o.relativePath(),
             o.file().path(), null, config, descriptions.render(t.description(), o.packageName()),
@@ -716,6 +797,53 @@ public final class ManifestBuilder {
   }
 
   // ---- resolution ----------------------------------------------------------------------------
+
+  /**
+   * Data tests whose node, ref or source is missing or disabled are disabled, as dbt disables
+   * them: silently when the tested node is disabled or undescribed (its property entry is
+   * reported), with a warning when a ref or source names nothing.
+   */
+  private void disableTestsWithoutTarget(Manifest draft, Map<String, Node> enabled, Map<String, Node> disabled) {
+    for (Node n : List.copyOf(enabled.values())) {
+      if (n.type() != ResourceType.TEST) {
+        continue;
+      }
+      Object attached = n.extra().get("attached_node");
+      boolean orphan = attached != null && !enabled.containsKey(String.valueOf(attached));
+      Problem why = orphan ? null : missingTarget(draft, n);
+      if (orphan || why != null) {
+        if (why != null) {
+          problems.add(why);
+        }
+        Map<String, Object> config = new LinkedHashMap<>(n.config());
+        config.put("enabled", false);
+        enabled.remove(n.uniqueId());
+        disabled.putIfAbsent(n.uniqueId(), n.with(config, n.relation(), n.dependsOn()));
+      }
+    }
+  }
+
+  /** The first ref or source of a data test that matches no enabled node, as a located problem. */
+  private Problem missingTarget(Manifest draft, Node n) {
+    for (RefCall r : n.refs()) {
+      if (draft.resolveRef(n.packageName(), r).isEmpty()) {
+        boolean off = draft.resolveDisabledRef(n.packageName(), r).isPresent();
+        return located(n, r.start(), r.end(), new Problem("", 0, 0, 0, 0,
+            off ? dev.dbtls.project.Severity.INFO : null, ProblemCode.TEST_TARGET_MISSING,
+            "data test '" + n.name() + "' is disabled: " + r.display() + (off
+                ? " points to a disabled node" : " matches no model, seed or snapshot"
+                    + DidYouMean.suffix(r.name(), draft.refableNames()))));
+      }
+    }
+    for (SourceCall s : n.sources()) {
+      if (draft.resolveSource(n.packageName(), s.sourceName(), s.tableName()).isEmpty()) {
+        return located(n, s.start(), s.end(), Problem.ofFile("", ProblemCode.TEST_TARGET_MISSING,
+            "data test '" + n.name() + "' is disabled: source('" + s.sourceName() + "', '"
+                + s.tableName() + "') matches no enabled source"));
+      }
+    }
+    return null;
+  }
 
   private Node resolve(Manifest draft, Node n) {
     List<String> deps = new ArrayList<>();

@@ -38,7 +38,8 @@ public record Node(
   public static final String PROPERTIES_FILE = "properties_file";
 
   public boolean enabled() {
-    return !Boolean.FALSE.equals(config.get("enabled"));
+    Object e = config.get("enabled");
+    return !Boolean.FALSE.equals(e) && !(e instanceof String s && s.strip().equalsIgnoreCase("false"));
   }
 
   public String materialized() {

@@ -541,6 +541,7 @@ final class ParseCacheCodec {
       x.bool(d.dynamic());
     });
     o.bool(f.needsRender());
+    o.bool(f.conditionalCalls());
     list(o, p.syntaxProblems(), ParseCacheCodec::problem);
   }
 
@@ -568,9 +569,10 @@ final class ParseCacheCodec {
     List<DocCall> docRefs = list(in, x -> new DocCall(range(x), x.str(), x.str(), range(x),
         x.bool()));
     boolean needsRender = in.bool();
+    boolean conditionalCalls = in.bool();
     List<Problem> problems = list(in, ParseCacheCodec::problem);
     return new ParsedFile(file, displayPath, new StaticFacts(refs, sources, configs, macros,
-        snapshots, docs, calls, dispatches, vars, envVars, docRefs, needsRender), problems,
+        snapshots, docs, calls, dispatches, vars, envVars, docRefs, needsRender, conditionalCalls), problems,
         new LineIndex(file.text()));
   }
 

@@ -5,6 +5,7 @@ import dev.dbtls.jinja.scan.ScannedTemplate;
 import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
 import dev.dbtls.jinja.scan.TextRange;
+import dev.dbtls.jinja.scan.TopLevelBlocks;
 import dev.dbtls.project.LineIndex;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProjectFile;
@@ -20,9 +21,27 @@ public record ParsedFile(ProjectFile file, String displayPath, StaticFacts facts
     List<Problem> syntaxProblems, LineIndex lines) {
 
   public static ParsedFile of(ProjectFile file, String displayPath) {
-    ScannedTemplate t = JinjaScanner.scan(file.text());
-    return new ParsedFile(file, displayPath, StaticExtractor.extract(t),
-        t.errors().isEmpty() ? List.of() : t.problems(displayPath), new LineIndex(file.text()));
+    java.util.Set<String> blocks = switch (file.kind()) {
+      case MACRO, GENERIC_TEST -> TopLevelBlocks.MACRO_BLOCKS;
+      case DOCS -> TopLevelBlocks.DOCS_BLOCKS;
+      default -> null;
+    };
+    if (blocks == null) {
+      ScannedTemplate t = JinjaScanner.scan(file.text());
+      return new ParsedFile(file, displayPath, StaticExtractor.extract(t),
+          t.errors().isEmpty() ? List.of() : t.problems(displayPath), new LineIndex(file.text()));
+    }
+    // macro and docs files: only their top-level blocks are Jinja, as dbt's block extractor reads them
+    TopLevelBlocks.Result r = TopLevelBlocks.extract(file.text(), blocks);
+    ScannedTemplate t = JinjaScanner.scan(r.blocksOnly());
+    LineIndex lines = new LineIndex(file.text());
+    List<Problem> problems = new java.util.ArrayList<>();
+    for (dev.dbtls.jinja.scan.ScanError e : r.errors()) {
+      problems.add(Problem.at(displayPath, lines.span(e.start(), e.end()),
+          dev.dbtls.project.ProblemCode.JINJA_SYNTAX, e.message()));
+    }
+    problems.addAll(t.problems(displayPath));
+    return new ParsedFile(file, displayPath, StaticExtractor.extract(t), List.copyOf(problems), lines);
   }
 
   public Span span(TextRange r) {

@@ -30,9 +30,22 @@ public final class DbtJinja {
     return engine.callMacro(fromPackage, name, args, kwargs, globals, problemsOut);
   }
 
+  /**
+   * Renders a string in the context of the render under way, as dbt renders a var's string
+   * value where {@code var()} is called; the text as it is outside a render.
+   */
+  public static String renderInCurrent(String text) {
+    return Engine.renderInCurrent(text);
+  }
+
   /** A Python {@code datetime} for templates ({@code run_started_at.strftime('%Y')}). */
   public static PyObject datetime(java.time.LocalDateTime value) {
     return Engine.datetime(value);
+  }
+
+  /** The syntax problems of a file parsed whole, as Jinja2's {@code Environment.parse} would. */
+  public List<Problem> parseProblems(String path, String text) {
+    return engine.parseProblems(path, text == null ? "" : text);
   }
 
   public boolean hasMacro(String packageName, String name) {

@@ -28,8 +28,13 @@ public final class Profiles {
     List<Problem> problems = new ArrayList<>();
     String profileName = profileOption != null ? profileOption : project.profile();
     if (profileName == null) {
-      problems.add(Problem.ofFile(DbtProject.FILE, ProblemCode.PROFILE_MISSING,
-          "dbt_project.yml names no 'profile'; compiling with DuckDB defaults"));
+      // located on the project's name: there is no profile line to point at
+      Span name = project.document() == null || !project.document().rootMap().has("name") ? Span.NONE
+          : project.document().rootMap().keySpan("name");
+      problems.add(Problem.at(DbtProject.FILE, name,
+          ProblemCode.PROFILE_MISSING, "dbt cannot run because no profile was specified for this "
+              + "dbt project: add 'profile: [profile name]' to dbt_project.yml, naming a profile of "
+              + "profiles.yml (or pass --profile); compiling with DuckDB defaults"));
       return new Resolution(Target.fallback(project.name()), null, problems);
     }
     List<Path> candidates = new ArrayList<>();
@@ -67,8 +72,9 @@ public final class Profiles {
     if (!root.has(profileName)) {
       YamlNode at = project.document().rootMap().get("profile");
       problems.add(Problem.at(DbtProject.FILE, at == null ? dev.dbtls.project.Span.NONE : at.span(),
-          ProblemCode.PROFILE_MISSING, "profile '" + profileName
-          + "' is not in " + shown + " (it has " + profileNames(root) + "); compiling with DuckDB defaults"));
+          ProblemCode.PROFILE_MISSING, "Could not find profile named '" + profileName
+          + "': profile '" + profileName + "' is not in " + shown + " (it has " + profileNames(root)
+          + "); compiling with DuckDB defaults"));
       return new Resolution(Target.fallback(project.name()), file, problems);
     }
     YamlMap profile = root.map(profileName);
@@ -80,8 +86,9 @@ public final class Profiles {
     }
     if (!outputs.has(targetName)) {
       problems.add(Problem.at(shown, profile.keySpan("outputs"), ProblemCode.TARGET_MISSING,
-          "target '" + targetName + "' is not an output of profile '" + profileName + "' (outputs: "
-              + outputs.entries().keySet() + "); compiling with DuckDB defaults"));
+          "The profile '" + profileName + "' does not have a target named '" + targetName
+              + "'. The valid target names for this profile are: "
+              + String.join(", ", outputs.entries().keySet()) + "; compiling with DuckDB defaults"));
       return new Resolution(Target.fallback(project.name()), file, problems);
     }
     Map<String, Object> fields = new LinkedHashMap<>();

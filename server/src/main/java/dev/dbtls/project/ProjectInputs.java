@@ -54,6 +54,7 @@ public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, T
       String prefix = dir.relativize(pkgDir) + "/";
       pkg.problems().forEach(p -> problems.add(prefixed(p, prefix)));
     }
+    addLocalPackages(dir, installDir, root, packages, files, withVars, problems);
     checkPackagesInstalled(dir, root, packages, files, problems);
 
     Vars vars = new Vars(options.cliVars(), root, packages);
@@ -127,6 +128,43 @@ public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, T
       }
     }
     return out;
+  }
+
+  /**
+   * {@code local:} packages, under their project's name: from the install folder when
+   * {@code dbt deps} put them there (a symbolic link, which listing the folder does not
+   * follow), else straight from their path, which dbt itself cannot do (a notice says so).
+   */
+  private static void addLocalPackages(Path dir, Path installDir, DbtProject root,
+      Map<String, DbtProject> packages, FileSource files, YamlJinja jinja, List<Problem> problems) {
+    for (String name : List.of("packages.yml", "dependencies.yml")) {
+      String text = files.read(dir.resolve(name)).orElse(null);
+      if (text == null) {
+        continue;
+      }
+      for (YamlMap entry : YamlDocument.parse(name, text).rootMap().list("packages").maps()) {
+        String local = entry.string("local");
+        Path path = local == null ? null : dir.resolve(local).normalize();
+        if (path == null || files.read(path.resolve(DbtProject.FILE)).isEmpty()) {
+          continue;
+        }
+        String pkgName = DbtProject.read(path, files, jinja).name();
+        if (packages.containsKey(pkgName) || pkgName.equals(root.name())) {
+          continue;
+        }
+        Path installed = installDir.resolve(pkgName);
+        boolean inInstallDir = files.read(installed.resolve(DbtProject.FILE)).isPresent();
+        DbtProject pkg = DbtProject.read(inInstallDir ? installed : path, files, jinja);
+        packages.put(pkgName, pkg);
+        String prefix = dir.relativize(pkg.dir()) + "/";
+        pkg.problems().forEach(p -> problems.add(prefixed(p, prefix)));
+        if (!inInstallDir) {
+          problems.add(Problem.at(name, entry.get("local").span(), ProblemCode.PACKAGE_READ_LOCALLY,
+              "package '" + pkgName + "' is read from " + local + " as it is: `dbt deps` has not "
+                  + "installed it in " + root.packagesInstallPath() + "/, which dbt itself needs"));
+        }
+      }
+    }
   }
 
   private static void checkPackagesInstalled(Path dir, DbtProject root,

@@ -131,11 +131,15 @@ public final class Workspace implements AutoCloseable {
         && DbtProjects.enclosing(f).filter(f.getParent()::equals).isPresent()) {
       project(f.getParent()); // a new project (nested ones included)
     }
-    projectOf(f).map(projects::get).ifPresent(p -> {
+    Optional<Path> owner = projectOf(f);
+    owner.map(projects::get).ifPresent(p -> {
       if (!p.generated(f)) {
         p.schedule(f, p.quietPeriod());
       }
     });
+    // a local package read from its own folder is an input of the projects that use it too
+    projects.values().stream().filter(p -> !owner.filter(p.dir::equals).isPresent() && p.readsFromOutside(f))
+        .forEach(p -> p.schedule(f, p.quietPeriod()));
   }
 
   /**
@@ -275,6 +279,13 @@ public final class Workspace implements AutoCloseable {
     Project(Path dir) {
       this.dir = dir;
       this.cache = ParseCache.open(dir); // parses of earlier sessions, read in the background
+    }
+
+    /** Whether {@code file} is in a package this project reads from outside its own folder. */
+    boolean readsFromOutside(Path file) {
+      ProjectSnapshot s = snapshot;
+      return s != null && !file.startsWith(dir)
+          && s.inputs().packages().values().stream().anyMatch(pkg -> file.startsWith(pkg.dir()));
     }
 
     /** Files dbt writes (target/, logs/) are not inputs; editing them must not rebuild. */

@@ -49,6 +49,16 @@ class CodeActionsTest {
   }
 
   @Test
+  void aSingularTestsUnknownRefGetsTheSameFix() {
+    List<String> actions = actions(PROJECT + """
+        -- file: tests/no_orders_lost.sql
+        select * from {{ ref('stg_ordrs$0') }} where id is null
+        """);
+    assertEquals(List.of("quickfix* Change to 'stg_orders' [0:22-0:31 stg_orders] fixes test-target-missing"),
+        actions);
+  }
+
+  @Test
   void severalCandidatesClosestFirstAndPreferred() {
     List<String> actions = actions(PROJECT + """
         -- file: models/stg_ordes.sql
@@ -115,7 +125,7 @@ class CodeActionsTest {
 
   @Test
   void unknownRefInPropertyYaml() {
-    assertEquals(List.of("quickfix* Change to 'stg_orders' [7:23-7:32 stg_orders] fixes ref-unknown"),
+    assertEquals(List.of("quickfix* Change to 'stg_orders' [7:23-7:32 stg_orders] fixes test-target-missing"),
         actions(PROJECT + """
             -- file: models/props.yml
             version: 2

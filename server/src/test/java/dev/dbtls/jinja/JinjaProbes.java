@@ -290,5 +290,24 @@ final class JinjaProbes {
       new Probe("macro_default_paren", "{% macro m(a=')', b=[1, (2, 3)], c={'k': 'x,)'}) %}{{ a }}{{ b }}{{ c.k }}{% endmacro %}{{ m() }}"),
       new Probe("macro_signature_multiline", "{% macro m(\n    a,\n    b='x'\n) %}{{ a }}{{ b }}{% endmacro %}{{ m(1) }}"),
       new Probe("keyword_names_as_vars", "{% set empty = [1] %}{% set div = 2 %}{{ empty | length }}{{ div }}"),
-      new Probe("do_dict_update_kw", "{% set dd = {} %}{% do dd.update(a=1) %}{{ dd }}"));
+      new Probe("do_dict_update_kw", "{% set dd = {} %}{% do dd.update(a=1) %}{{ dd }}"),
+      // issue 13: what real projects write and Jinjava's own lexer and parser refused
+      new Probe("set_three_targets", "{% set a, b, c = x, 'y', l %}{{ a }}|{{ b }}|{{ c }}"),
+      new Probe("bare_tuple_output", "{{ x, 'a' }} {{ x, }}"),
+      new Probe("for_over_bare_tuple", "{% for i in 1, 2 %}{{ i }}{% endfor %}"),
+      new Probe("kwarg_expression", "{% macro g(n) %}{{ n }}{% endmacro %}{{ g(n=3 + x) }}{{ g(n = x*2) }}"),
+      new Probe("plus_without_spaces", "{{ x+1 }} {{ l[x-4+1] }} {{ l[1+1] }} {{ x|int+1 }} {{ +x }} {{ -x+10 }}"),
+      new Probe("slice_plus", "{{ l[:1] + [9] + l[0+1:] }}"),
+      new Probe("dict_closing_before_delimiter", "{{ {'a': {'b': 'c'}}}} {{ {'a': {'b': x}}['a'] }}"),
+      new Probe("dict_closing_in_call", "{% macro config(meta) %}{{ meta.a.b }}{% endmacro %}{{ config(meta={'a': {'b': 'c'}})}}{{config(meta={'a':{'b':'d'}})}}"),
+      new Probe("dict_closing_kept_offsets", "{{ {'k': {'v': 1}} }}\n{{ x }}{{ {'k': {'v': 2}}}}"),
+      new Probe("dict_closing_trimmed", "a  {{- {'a': {'b': 1}}['a']['b']-}}  b {{-{'k':{'v':'}}'}}-}} c"),
+      new Probe("dict_closing_no_space", "{{{'a':{'b':'c'}}}}|{{ '}}' ~ {'a':{'b':x}}['a']['b'] }}"),
+      new Probe("nbsp_in_tag", "{%\u00a0if x\u00a0>\u00a01\u00a0%}yes{%\u00a0endif %}{{\u00a0x\u00a0}}{{ 'a\u00a0b' }}"),
+      new Probe("big_integers", "{{ 123456789012345678901234567890 }} {{ 9223372036854775807 + 1 }} {{ 2 ** 70 }}"),
+      new Probe("big_integer_arithmetic", "{{ 2 ** 70 // 3 }} {{ 2 ** 70 % 7 }} {{ -(2 ** 70) }} {{ 2 ** 70 > 5 }} {{ 2 ** 70 == 2 ** 70 }} {{ (2 ** 70) * 3 - 1 }} {{ -7 // 2 }} {{ 7 // -2 }} {{ -(2 ** 70) % 5 }}"),
+      new Probe("number_literals", "{{ 0xa0 }} {{ 0XFF }} {{ 0o17 }} {{ 0b101 }} {{ 1_000_000 }} {{ 1_0.5 }} {{ 1e3 }} {{ 2.5E-1 }}"),
+      new Probe("integer_attribute", "{{ l.0 }}{{ l.2 }}{% set t = [[1, 2], [3]] %}{{ t.0.1 }}"),
+      new Probe("test_after_filter", "{{ l | length is gt 2 }} {{ l|length is not eq 3 }} {{ s is string | string }}"),
+      new Probe("test_then_filter", "{{ x is number | lower }}"));
 }

@@ -43,6 +43,19 @@ class PyDatetimeModuleTest {
         {{ d.strftime('%A %d %B %Y') }} {{ d < modules.datetime.date(2024, 3, 2) }} {{ d.weekday() }}"""));
   }
 
+  /** Printed by Python 3: strptime with %z gives an aware datetime (issue 13). */
+  @Test
+  void strptimeWithUtcOffset() {
+    assertEquals("2024-05-06 10:11:12+02:00|2024-05-06T10:11:12+02:00|2024 +0200|"
+        + "2024-05-06 08:11:12+00:00|2024-05-06T10:11:12-05:30|True|0:00:00|2024-05-06 13:00:00", render("""
+        {%- set dt = modules.datetime -%}
+        {%- set a = dt.datetime.strptime('2024-05-06 10:11:12+0200', '%Y-%m-%d %H:%M:%S%z') -%}
+        {%- set b = dt.datetime.strptime('2024-05-06T08:11:12Z', '%Y-%m-%dT%H:%M:%S%z') -%}
+        {%- set c = dt.datetime.strptime('2024-05-06 10:11:12 -05:30', '%Y-%m-%d %H:%M:%S %z') -%}
+        {{ a }}|{{ a.isoformat() }}|{{ a.strftime('%Y %z') }}|{{ b }}|{{ c.isoformat() }}|{{ a == b }}|
+        {{- a - b }}|{{ dt.datetime.strptime('Mon 06 May 2024 01 PM', '%a %d %b %Y %I %p') }}"""));
+  }
+
   @Test
   void numbersAndStringsStillAddAsBefore() {
     assertEquals("5 ab [1, 2]", render("{{ 2 + 3 }} {{ 'a' + 'b' }} {{ [1] + [2] }}"));

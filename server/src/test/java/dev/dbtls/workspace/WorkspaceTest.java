@@ -143,6 +143,30 @@ class WorkspaceTest {
   }
 
   @Test
+  void anEditInALocalPackageReadFromItsFolderRebuildsTheProjectThatUsesIt() throws Exception {
+    // the package's repository holds its test project, which uses it from ../ without dbt deps
+    Path kit = dir.resolve("kit");
+    Path tests = kit.resolve("integration_tests");
+    Files.createDirectories(kit.resolve("macros"));
+    Files.createDirectories(tests.resolve("models"));
+    Files.writeString(kit.resolve("dbt_project.yml"), "name: kit\n");
+    Path macro = kit.resolve("macros/two.sql");
+    Files.writeString(macro, "{% macro two() %}2{% endmacro %}\n");
+    Files.writeString(tests.resolve("dbt_project.yml"), "name: kit_tests\nprofile: shop\n");
+    Files.writeString(tests.resolve("packages.yml"), "packages:\n  - local: ../\n");
+    Path model = tests.resolve("models/uses.sql");
+    Files.writeString(model, "select {{ kit.two() }} as x\n");
+    workspace.addFolders(List.of(kit));
+    assertEquals("select 2 as x", CompileFile.compile(workspace.upToDate(tests).get(30, TimeUnit.SECONDS),
+        model).orElseThrow().sql().strip());
+
+    workspace.files().open(macro, "{% macro two() %}3{% endmacro %}\n", 1);
+    workspace.changed(macro);
+    assertEquals("select 3 as x", CompileFile.compile(workspace.upToDate(tests).get(30, TimeUnit.SECONDS),
+        model).orElseThrow().sql().strip());
+  }
+
+  @Test
   void aFileNotYetSavedIsPartOfTheProject() throws Exception {
     upToDate();
     Path c = shop.resolve("models/c.sql");

@@ -36,6 +36,9 @@ final class GenericTestCompiler {
     }
     Object model = relationOrValue(m, test, test.extra().get("model_arg"), scope);
     Object where = test.config().get("where");
+    if (where instanceof String w && (w.contains("{{") || w.contains("{%"))) {
+      where = nativeValue(snapshot, test, w, globals, renderProblems); // it needed a macro at load
+    }
     kwargs.put("model", where == null ? model
         : "(select * from " + model + " where " + where + ") dbt_subquery");
     String ns = (String) test.extra().get("test_namespace");
@@ -54,7 +57,17 @@ final class GenericTestCompiler {
     Object out = snapshot.jinja().callMacro(fromPackage, macro, List.of(), kwargs, globals, problems);
     problems.addAll(scope.problems());
     boolean failed = scope.failed() || problems.stream().anyMatch(Problem::isError);
-    return new CompiledNode(test, out == null ? "" : String.valueOf(out).strip() + "\n", problems, failed);
+    return new CompiledNode(test, out == null ? "" : String.valueOf(out).strip() + "\n",
+        atEntry(test, problems), failed);
+  }
+
+  /** Problems the engine could not place (the test has no SQL file) go to the test's YAML entry, once each. */
+  private static List<Problem> atEntry(Node test, List<Problem> problems) {
+    return problems.stream().map(p -> p.line() != 0 || p.column() != 0 || p.endLine() != 0
+        || !(p.file().isEmpty() || p.file().equals(test.displayPath())) ? p
+        : new Problem(test.displayPath(), test.span().startLine(), test.span().startColumn(),
+            test.span().endLine(), test.span().endColumn(), p.severity(), p.code(), p.message()))
+        .distinct().toList();
   }
 
   /** {@code ref(...)}, {@code var(...)}, ... written bare: dbt wraps them in {@code {{ }}}. */
@@ -109,6 +122,9 @@ final class GenericTestCompiler {
     if (n.isPresent()) {
       return Relations.of(n.get(), scope.adapter(), scope.quoting());
     }
+    scope.problems().add(new Problem(test.displayPath(), test.span().startLine(), test.span().startColumn(),
+        test.span().endLine(), test.span().endColumn(), null, ProblemCode.REF_UNKNOWN,
+        "data test '" + test.name() + "': " + ((String) v).strip() + " matches no enabled node"));
     scope.fail();
     return Relation.of(scope.adapter(), null, null, (String) v);
   }

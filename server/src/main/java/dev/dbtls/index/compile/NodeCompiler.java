@@ -42,8 +42,24 @@ public final class NodeCompiler {
     return g;
   }
 
-  /** The node's compiled SQL with ephemeral CTEs injected. Never throws. */
+  /**
+   * The node's compiled SQL with ephemeral CTEs injected. Never throws. A data test from YAML
+   * that fails always comes with an error at its entry (a SQL file's failures without one of
+   * their own are the manifest's errors of that file: an unknown ref).
+   */
   public CompiledNode compile(Node node) {
+    CompiledNode c = compileBody(node);
+    if (!c.failed() || node.file() != null || c.problems().stream().anyMatch(Problem::isError)) {
+      return c;
+    }
+    List<Problem> problems = new ArrayList<>(c.problems());
+    problems.add(new Problem(node.displayPath(), node.span().startLine(), node.span().startColumn(),
+        node.span().endLine(), node.span().endColumn(), null, ProblemCode.COMPILER_ERROR,
+        node.type().dbtName() + " '" + node.name() + "' could not be compiled"));
+    return new CompiledNode(node, c.sql(), problems, true, c.sourceMap());
+  }
+
+  private CompiledNode compileBody(Node node) {
     try {
       CompiledNode body = render(node);
       if (body.failed() || body.node().type() == ResourceType.SEED) {

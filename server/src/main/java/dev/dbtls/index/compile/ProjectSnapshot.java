@@ -80,6 +80,7 @@ public final class ProjectSnapshot {
       Manifest empty = new Manifest(inputs, Map.of(), Map.of(), Map.of(), Map.of(), new Dag(Map.of()), List.of());
       Manifest updated = new ManifestBuilder(inputs, new JinjaDynamicParse(previous.jinja, empty, previous.env),
           JinjaRelationNamer.forProject(previous.jinja, empty, previous.env), cache)
+          .yamlRenderer(new YamlConfigRenderer(inputs, previous.env))
           .update(previous.manifest, changed);
       if (updated != null) {
         return new ProjectSnapshot(inputs, previous.jinja, updated, previous.env);
@@ -105,7 +106,8 @@ public final class ProjectSnapshot {
     Manifest empty = new Manifest(inputs, Map.of(), Map.of(), Map.of(), Map.of(), new Dag(Map.of()), List.of());
     Manifest manifest = new ManifestBuilder(inputs,
         new JinjaDynamicParse(jinja, empty, env),
-        JinjaRelationNamer.forProject(jinja, empty, env), cache).progress(progress).build();
+        JinjaRelationNamer.forProject(jinja, empty, env), cache).progress(progress)
+        .yamlRenderer(new YamlConfigRenderer(inputs, env)).build();
     if (!jinja.started()) {
       return new ProjectSnapshot(inputs, jinja, manifest, env);
     }

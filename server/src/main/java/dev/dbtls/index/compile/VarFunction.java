@@ -1,5 +1,6 @@
 package dev.dbtls.index.compile;
 
+import dev.dbtls.jinja.DbtJinja;
 import dev.dbtls.jinja.JinjaCallable;
 import dev.dbtls.project.ProblemCode;
 import dev.dbtls.project.Vars;
@@ -7,7 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code var('name')} and {@code var('name', default)}, with dbt's scoping of vars by package. */
+/**
+ * {@code var('name')} and {@code var('name', default)}, with dbt's scoping of vars by package.
+ * A string value with Jinja in it is rendered where the var is called, with the node's context
+ * ({@code "{{ ref('stg_orders') }}"} gives the relation, and records the ref while parsing), as
+ * dbt does; other values, and defaults, come back as they are.
+ */
 final class VarFunction implements JinjaCallable {
   private final CompileScope scope;
 
@@ -22,7 +28,8 @@ final class VarFunction implements JinjaCallable {
     Optional<Vars.Holder> v = name == null ? Optional.empty()
         : scope.manifest().inputs().vars().lookup(scope.node().packageName(), name);
     if (v.isPresent()) {
-      return v.get().value();
+      Object value = v.get().value();
+      return Vars.rendered(value) ? DbtJinja.renderInCurrent((String) value) : value;
     }
     if (a.has(1, "default")) {
       return a.get(1, "default");

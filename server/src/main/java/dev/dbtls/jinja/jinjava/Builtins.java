@@ -7,6 +7,7 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import dev.dbtls.jinja.JinjaCallable;
 import dev.dbtls.jinja.Relation;
 import dev.dbtls.project.Adapter;
+import dev.dbtls.project.AdapterTypes;
 import dev.dbtls.project.ProblemCode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,7 @@ final class Builtins {
           return "";
         }))));
     g.put("adapter", dbtAdapter);
+    AdapterTypes types = AdapterTypes.of(adapter);
     g.put("api", new PyObjects("api", Map.of(
         "Relation", new PyObjects("Relation", Map.of("create", fn((a, k) -> {
           Arguments x = new Arguments(a, k);
@@ -68,21 +70,18 @@ final class Builtins {
         }))),
         "Column", new PyObjects("Column", Map.of("create", fn((a, k) -> {
           Arguments x = new Arguments(a, k);
-          return new PyObjects("Column", Map.of("name", x.arg(0, "name", ""),
-              "column", x.arg(0, "name", ""), "data_type", x.arg(1, "label_or_dtype", ""),
-              "dtype", x.arg(1, "label_or_dtype", "")));
-        }), "translate_type", fn((a, k) -> translateType(PyValues.str(a.get(0)))),
+          String dtype = types.translate(PyValues.str(x.arg(1, "label_or_dtype", "")));
+          String name = PyValues.str(x.arg(0, "name", ""));
+          return new PyObjects("Column", Map.of("name", name, "column", name, "data_type", dtype,
+              "dtype", dtype, "quoted", adapter.quote(name)));
+        }), "translate_type", fn((a, k) -> types.translate(PyValues.str(a.get(0)))),
             "numeric_type", fn((a, k) -> {
               Arguments x = new Arguments(a, k);
-              Object precision = x.arg(1, "precision", null);
-              Object scale = x.arg(2, "scale", null);
-              String dtype = PyValues.str(x.arg(0, "dtype", ""));
-              return precision == null || scale == null || precision instanceof Undefined
-                  || scale instanceof Undefined ? dtype
-                  : dtype + "(" + PyValues.str(precision) + "," + PyValues.str(scale) + ")";
+              return types.numericType(PyValues.str(x.arg(0, "dtype", "")),
+                  given(x.arg(1, "precision", null)), given(x.arg(2, "scale", null)));
             }),
-            "string_type", fn((a, k) -> "character varying(" + PyValues.str(
-                new Arguments(a, k).arg(0, "size", "")) + ")"))))));
+            "string_type", fn((a, k) -> types.stringType(
+                PyValues.str(new Arguments(a, k).arg(0, "size", "")))))))));
     g.put("run_query", fn((a, k) -> DbtAdapter.skipped(AgateTable.EMPTY)));
     // load_relation(relation): adapter.get_relation of its parts; none without a connection
     g.put("load_relation", fn((a, k) -> DbtAdapter.skipped(null)));
@@ -179,7 +178,7 @@ final class Builtins {
 
   private static Map<String, Object> emptyResult() {
     Map<String, Object> r = new HashMap<>();
-    r.put("data", new ArrayList<>());
+    r.put("data", new AgateTable.EmptyColumns()); // rows nobody fetched: data[0][0] is no error
     r.put("table", AgateTable.EMPTY);
     r.put("response", null);
     return r;
@@ -211,16 +210,9 @@ final class Builtins {
         "groups", fn((g, kw) -> new PyTuple(groups))));
   }
 
-  /** dbt's base Column.translate_type: a few portable names, everything else unchanged. */
-  private static String translateType(String dtype) {
-    return switch (dtype.toUpperCase(java.util.Locale.ROOT)) {
-      case "STRING" -> "TEXT";
-      case "TIMESTAMP" -> "TIMESTAMP";
-      case "FLOAT" -> "FLOAT";
-      case "INTEGER" -> "INT";
-      case "BOOLEAN" -> "BOOLEAN";
-      default -> dtype;
-    };
+  /** An argument's Python text, null when it is None or undefined. */
+  private static String given(Object v) {
+    return v == null || v instanceof Undefined ? null : PyValues.str(v);
   }
 
   private static Object parse(ObjectMapper mapper, List<Object> a) {

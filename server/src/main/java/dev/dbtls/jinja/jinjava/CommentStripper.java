@@ -24,7 +24,7 @@ final class CommentStripper {
     if (t.endsWith("\n")) {
       t = t.substring(0, t.length() - 1);
     }
-    return strip(t);
+    return DelimiterGuard.apply(strip(t));
   }
 
   static String strip(String text) {

@@ -23,6 +23,8 @@ final class DbtFilters {
     j.registerFilter(new PyFilter("d", (v, a) -> v instanceof Undefined ? a.arg(0, "default_value", "") : v));
     j.registerFilter(new PyFilter("tojson", (v, a) -> htmlSafe(PyValues.json(v, true))));
     j.registerFilter(new PyFilter("string", (v, a) -> PyValues.str(v)));
+    j.registerFilter(new PyFilter("lower", (v, a) -> PyValues.str(v).toLowerCase(java.util.Locale.ROOT)));
+    j.registerFilter(new PyFilter("upper", (v, a) -> PyValues.str(v).toUpperCase(java.util.Locale.ROOT)));
     j.registerFilter(new PyFilter("join", (v, a) -> {
       String sep = PyValues.str(a.arg(0, "d", ""));
       Object attribute = a.arg(1, "attribute", null);

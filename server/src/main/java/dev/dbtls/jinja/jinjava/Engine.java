@@ -52,7 +52,29 @@ public final class Engine {
     return macros.get(packageName, name) != null;
   }
 
+  /** A macro file as dbt reads it: only its top-level blocks are parsed (same offsets). */
   private void load(MacroFile f) {
+    dev.dbtls.jinja.scan.TopLevelBlocks.Result blocks = dev.dbtls.jinja.scan.TopLevelBlocks
+        .extract(f.text(), dev.dbtls.jinja.scan.TopLevelBlocks.MACRO_BLOCKS);
+    if (!blocks.errors().isEmpty()) {
+      dev.dbtls.project.LineIndex lines = new dev.dbtls.project.LineIndex(f.text() == null ? "" : f.text());
+      blocks.errors().forEach(e -> setupProblems.add(Problem.at(f.path(),
+          lines.span(e.start(), e.end()), ProblemCode.JINJA_SYNTAX, e.message())));
+    }
+    parse(new MacroFile(f.packageName(), f.path(), blocks.blocksOnly()), setupProblems, true);
+  }
+
+  /**
+   * The syntax problems of one file parsed as Jinja2 would parse it (tags, every expression,
+   * macro signatures), nothing rendered or defined. For the differential parse check.
+   */
+  public List<Problem> parseProblems(String path, String text) {
+    List<Problem> out = new ArrayList<>();
+    parse(new MacroFile(macros.rootPackage(), path, text), out, false);
+    return out;
+  }
+
+  private void parse(MacroFile f, List<Problem> problems, boolean define) {
     RenderSession session = new RenderSession(this, f.packageName(), f.path());
     DbtInterpreter interpreter = interpreter(session, Map.of());
     JinjavaInterpreter.pushCurrent(interpreter);
@@ -60,7 +82,7 @@ public final class Engine {
       Node root = interpreter.parse(CommentStripper.prepare(f.text() == null ? "" : f.text()));
       Node deep = RenderLimits.tooDeep(root);
       if (deep != null) {
-        setupProblems.add(tooDeep(f.path(), deep));
+        problems.add(tooDeep(f.path(), deep));
         return;
       }
       for (Node n : root.getChildren()) {
@@ -70,17 +92,17 @@ public final class Engine {
             case "materialization", "test" -> BlockDefinitionTag.define(t, f.packageName(), f.path());
             default -> null;
           };
-          if (m != null) {
+          if (m != null && define) {
             macros.add(m);
           }
         }
       }
-      setupProblems.addAll(ProblemTranslator.translate(interpreter.getErrors(), f.path()));
-      ExpressionCheck.check(JINJAVA, root, f.path(), setupProblems);
+      problems.addAll(ProblemTranslator.translate(interpreter.getErrors(), f.path()));
+      ExpressionCheck.check(JINJAVA, root, f.path(), problems);
     } catch (Signals.LimitExceeded e) {
-      setupProblems.add(Problem.ofFile(f.path(), e.code, e.getMessage()));
+      problems.add(Problem.ofFile(f.path(), e.code, e.getMessage()));
     } catch (RuntimeException | StackOverflowError e) {
-      setupProblems.add(Problem.ofFile(f.path(), ProblemCode.JINJA_SYNTAX, String.valueOf(e.getMessage())));
+      problems.add(Problem.ofFile(f.path(), ProblemCode.JINJA_SYNTAX, PyMessage.of(e.getMessage())));
     } finally {
       JinjavaInterpreter.popCurrent();
     }
@@ -131,7 +153,7 @@ public final class Engine {
           : ProblemCode.JINJA_RENDER;
       String file = session.frame().path();
       session.problems.add(Problem.at(file, Math.max(0, e.getLineNumber() - 1),
-          Math.max(0, e.getStartPosition() - 1), code, String.valueOf(e.getMessage())));
+          Math.max(0, e.getStartPosition() - 1), code, PyMessage.of(e.getMessage())));
     } catch (StackOverflowError e) {
       session.problem(ProblemCode.JINJA_TOO_DEEP, STACK_MESSAGE);
     } catch (RuntimeException e) {
@@ -143,6 +165,40 @@ public final class Engine {
     problems.addAll(ProblemTranslator.translate(interpreter.getErrors(), r.path()));
     ProblemTranslator.sort(problems);
     return new Rendered(output, problems);
+  }
+
+  /**
+   * Renders {@code text} in the context of the render under way (its globals: ref, source, var,
+   * macros), as dbt's {@code get_rendered(text, context)} does for a var's string value; outside
+   * a render, the text as it is. Problems go to the render under way.
+   */
+  public static String renderInCurrent(String text) {
+    if (!(JinjavaInterpreter.getCurrent() instanceof DbtInterpreter outer)) {
+      return text;
+    }
+    RenderSession session = outer.session;
+    RenderLimits.tick();
+    if (session.depth() > RenderLimits.MAX_CALL_DEPTH) {
+      throw RenderLimits.fail(ProblemCode.JINJA_TOO_DEEP, "renders nested more than "
+          + RenderLimits.MAX_CALL_DEPTH + " deep (does a var's value use itself?); the render stops here");
+    }
+    DbtInterpreter interpreter = session.borrowInterpreter();
+    int errorsBefore = interpreter.getErrors().size();
+    session.enter(session.frame().packageName(), session.frame().path());
+    JinjavaInterpreter.pushCurrent(interpreter);
+    try {
+      Node root = interpreter.parse(CommentStripper.prepare(text));
+      return interpreter.render(root, false);
+    } finally {
+      JinjavaInterpreter.popCurrent();
+      List<com.hubspot.jinjava.interpret.TemplateError> errors = interpreter.getErrors();
+      if (errors.size() > errorsBefore) {
+        outer.addAllErrors(new ArrayList<>(errors.subList(errorsBefore, errors.size())));
+        errors.subList(errorsBefore, errors.size()).clear();
+      }
+      session.exit();
+      session.giveBack(interpreter);
+    }
   }
 
   public Object callMacro(String fromPackage, String name, List<Object> args,
@@ -181,8 +237,8 @@ public final class Engine {
 
   /** An exception's message, or its kind when it has none (never "null"). */
   private static String message(RuntimeException e) {
-    return e.getMessage() != null ? e.getMessage()
-        : e.getClass().getSimpleName() + " while rendering (-Ddbtls.stackTraces=true tells where)";
+    return e.getMessage() != null ? PyMessage.of(e.getMessage())
+        : "internal error while rendering (-Ddbtls.stackTraces=true tells where)";
   }
 
   private static Problem tooDeep(String path, Node deep) {

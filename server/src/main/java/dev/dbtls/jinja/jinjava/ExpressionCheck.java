@@ -18,11 +18,54 @@ final class ExpressionCheck {
   private ExpressionCheck() {}
 
   static void check(DbtJinjava jinjava, Node node, String path, List<Problem> out) {
+    String missing = missing(node);
+    if (missing != null) {
+      out.add(Problem.at(path, Math.max(0, node.getLineNumber() - 1),
+          Math.max(0, node.getStartPosition() - 1), ProblemCode.JINJA_SYNTAX, missing));
+    }
     for (String expr : expressions(node)) {
       check(jinjava, node, expr, path, out);
     }
     for (Node child : node.getChildren()) {
       check(jinjava, child, path, out);
+    }
+  }
+
+  private static final java.util.regex.Pattern IN = java.util.regex.Pattern.compile("(^|\\W)in(\\W|$)");
+
+  /** What Jinja2 requires and the node lacks: an expression, a loop's 'in', a default. */
+  private static String missing(Node node) {
+    if (node instanceof ExpressionNode && node.getMaster() instanceof ExpressionToken t
+        && t.getExpr().isBlank()) {
+      return "expected an expression in {{ }}";
+    }
+    if (!(node instanceof TagNode t)) {
+      return null;
+    }
+    String h = t.getHelpers() == null ? "" : t.getHelpers();
+    switch (t.getName()) {
+      case "if", "elif", "do" -> {
+        return h.isBlank() ? "expected an expression after '" + t.getName() + "'" : null;
+      }
+      case "for" -> {
+        return IN.matcher(h).find() ? null : "expected 'in' in the for loop";
+      }
+      case "macro" -> {
+        MacroSignature sig = MacroSignature.parse(h.trim());
+        if (sig != null) {
+          boolean defaults = false;
+          for (MacroSignature.Param p : sig.params()) {
+            if (p.defaultExpr() == null && defaults) {
+              return "non-default argument follows default argument";
+            }
+            defaults |= p.defaultExpr() != null;
+          }
+        }
+        return null;
+      }
+      default -> {
+        return null;
+      }
     }
   }
 

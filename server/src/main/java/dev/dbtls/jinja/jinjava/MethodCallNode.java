@@ -42,10 +42,20 @@ final class MethodCallNode extends AstMethod {
       }
     }
     if (base != Undefined.REPORTED) {
-      RenderSession.of(interpreter).problem(ProblemCode.JINJA_RENDER,
-          "'" + PyMethods.typeName(base) + "' object has no attribute '" + dot.name + "'");
+      RenderSession.of(interpreter).problem(ProblemCode.JINJA_RENDER, noAttribute(dot, base));
     }
     return Undefined.REPORTED;
+  }
+
+  /** Jinja2's words: {@code 'dbt_utils' is undefined}, {@code 'dict object' has no attribute 'x'}. */
+  private static String noAttribute(DotNode dot, Object base) {
+    if (base instanceof Undefined && dot.base() instanceof AstIdentifier id) {
+      return "'" + id.getName() + "' is undefined";
+    }
+    if (base == null) {
+      return "'None' has no attribute '" + dot.name + "'";
+    }
+    return "'" + PyMethods.typeName(base) + " object' has no attribute '" + dot.name + "'";
   }
 
   private static boolean isFilterOrTest(DotNode dot) {

@@ -34,7 +34,7 @@ final class ProblemTranslator {
         System.err.println("dbtls: " + file + ":" + (line + 1) + ": " + e.getMessage());
         e.getException().printStackTrace();
       }
-      out.add(new Problem(file, line, col, line, col, severity, code, e.getMessage()));
+      out.add(new Problem(file, line, col, line, col, severity, code, PyMessage.of(e.getMessage())));
     }
     return out;
   }

@@ -6,8 +6,43 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-/** A Python datetime for {@code modules.datetime}: fields, strftime, isoformat; prints like str(). */
-record PyDatetime(LocalDateTime value) implements PyObject, PyTemporal, Comparable<PyDatetime> {
+/**
+ * A Python datetime for {@code modules.datetime}: fields, strftime, isoformat; prints like str().
+ * {@code offset} is null for a naive datetime, the UTC offset of an aware one ({@code %z}).
+ */
+record PyDatetime(LocalDateTime value, java.time.ZoneOffset offset)
+    implements PyObject, PyTemporal, Comparable<PyDatetime> {
+  PyDatetime(LocalDateTime value) {
+    this(value, null);
+  }
+
+  /** Python's {@code +HH:MM} (with {@code sep} ":") or {@code +HHMM}; empty when naive. */
+  String offsetText(String sep) {
+    if (offset == null) {
+      return "";
+    }
+    int total = offset.getTotalSeconds();
+    int abs = Math.abs(total);
+    String s = (total < 0 ? "-" : "+") + String.format("%02d", abs / 3600) + sep
+        + String.format("%02d", abs / 60 % 60);
+    return abs % 60 == 0 ? s : s + sep + String.format("%02d", abs % 60);
+  }
+
+  private long epochMicros() {
+    java.time.Instant i = value.toInstant(offset == null ? java.time.ZoneOffset.UTC : offset);
+    return i.getEpochSecond() * 1_000_000 + i.getNano() / 1000;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PyDatetime d && (offset == null) == (d.offset == null)
+        && (offset == null ? value.equals(d.value) : epochMicros() == d.epochMicros());
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(epochMicros());
+  }
   @Override
   public Object attr(String name) {
     return switch (name) {
@@ -24,7 +59,8 @@ record PyDatetime(LocalDateTime value) implements PyObject, PyTemporal, Comparab
   @Override
   public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
     return switch (method) {
-      case "strftime" -> strftime(value, args.isEmpty() ? "" : PyValues.str(args.get(0)));
+      case "strftime" -> strftime(value, (args.isEmpty() ? "" : PyValues.str(args.get(0)))
+          .replace("%%", "\u0000").replace("%z", offsetText("")).replace("\u0000", "%%"));
       case "isoformat" -> isoformat(args.isEmpty() ? "T" : PyValues.str(args.get(0)));
       case "date" -> new PyDate(value.toLocalDate());
       case "weekday" -> (long) value.getDayOfWeek().getValue() - 1;
@@ -35,27 +71,31 @@ record PyDatetime(LocalDateTime value) implements PyObject, PyTemporal, Comparab
           .withHour(PyDate.intArg(kwargs, "hour", value.getHour()))
           .withMinute(PyDate.intArg(kwargs, "minute", value.getMinute()))
           .withSecond(PyDate.intArg(kwargs, "second", value.getSecond()))
-          .withNano(kwargs.get("microsecond") instanceof Number n ? n.intValue() * 1000 : value.getNano()));
+          .withNano(kwargs.get("microsecond") instanceof Number n ? n.intValue() * 1000 : value.getNano()),
+          offset);
       default -> MISSING;
     };
   }
 
   private String isoformat(String sep) {
     String t = value.format(DateTimeFormatter.ofPattern(value.getNano() == 0 ? "HH:mm:ss" : "HH:mm:ss.SSSSSS"));
-    return value.toLocalDate() + sep + t;
+    return value.toLocalDate() + sep + t + offsetText(":");
   }
 
   @Override
   public Object plus(Object other) {
-    return other instanceof PyTimedelta t ? new PyDatetime(value.plusNanos(t.micros() * 1000)) : null;
+    return other instanceof PyTimedelta t ? new PyDatetime(value.plusNanos(t.micros() * 1000), offset) : null;
   }
 
   @Override
   public Object minus(Object other) {
     if (other instanceof PyTimedelta t) {
-      return new PyDatetime(value.minusNanos(t.micros() * 1000));
+      return new PyDatetime(value.minusNanos(t.micros() * 1000), offset);
     }
     if (other instanceof PyDatetime d) {
+      if (offset != null && d.offset != null) {
+        return new PyTimedelta(epochMicros() - d.epochMicros());
+      }
       return new PyTimedelta(java.time.temporal.ChronoUnit.MICROS.between(d.value, value));
     }
     return null;
@@ -63,7 +103,8 @@ record PyDatetime(LocalDateTime value) implements PyObject, PyTemporal, Comparab
 
   @Override
   public int compareTo(PyDatetime o) {
-    return value.compareTo(o.value);
+    return offset != null && o.offset != null ? Long.compare(epochMicros(), o.epochMicros())
+        : value.compareTo(o.value);
   }
 
   static String strftime(LocalDateTime value, String f) {
@@ -100,6 +141,6 @@ record PyDatetime(LocalDateTime value) implements PyObject, PyTemporal, Comparab
   @Override
   public String toString() {
     return value.format(DateTimeFormatter.ofPattern(value.getNano() == 0
-        ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.SSSSSS"));
+        ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.SSSSSS")) + offsetText(":");
   }
 }

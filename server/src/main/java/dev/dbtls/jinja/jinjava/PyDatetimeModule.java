@@ -55,7 +55,8 @@ final class PyDatetimeModule {
             "utcnow", (a, k) -> new PyDatetime(LocalDateTime.now(ZoneOffset.UTC)),
             "today", (a, k) -> new PyDatetime(LocalDateTime.now()),
             "fromisoformat", (a, k) -> new PyDatetime(fromIso(PyValues.str(a.get(0)))),
-            "strptime", (a, k) -> new PyDatetime(strptime(PyValues.str(a.get(0)), PyValues.str(a.get(1))))));
+            "strptime", (a, k) -> a.get(0) instanceof AgateTable.EmptyColumns unknown ? unknown
+                : strptime(PyValues.str(a.get(0)), PyValues.str(a.get(1)))));
     PyType timedelta = new PyType("timedelta", (a, k) -> PyTimedelta.of(k, a), Map.of());
     return new PyObjects("datetime", Map.of("date", date, "datetime", datetime, "timedelta", timedelta));
   }
@@ -71,7 +72,7 @@ final class PyDatetimeModule {
   }
 
   /** Python's strptime directives translated to a java.time pattern. */
-  static LocalDateTime strptime(String text, String format) {
+  static PyDatetime strptime(String text, String format) {
     StringBuilder p = new StringBuilder();
     for (int i = 0; i < format.length(); i++) {
       char c = format.charAt(i);
@@ -89,6 +90,12 @@ final class PyDatetimeModule {
           case 'b' -> "MMM";
           case 'B' -> "MMMM";
           case 'j' -> "DDD";
+          case 'a' -> "EEE";
+          case 'A' -> "EEEE";
+          case 'I' -> "hh";
+          case 'p' -> "a";
+          case 'z' -> "[XXX][XX]"; // +HH:MM, +HHMM or Z, as Python 3.7+ accepts
+          case 'Z' -> "[z]";
           case '%' -> "%";
           default -> throw new IllegalArgumentException("strptime: unsupported directive %" + d);
         });
@@ -98,9 +105,23 @@ final class PyDatetimeModule {
         p.append(c);
       }
     }
-    DateTimeFormatter f = new java.time.format.DateTimeFormatterBuilder().appendPattern(p.toString())
-        .parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0)
-        .toFormatter(java.util.Locale.ENGLISH);
-    return LocalDateTime.parse(text, f);
+    String pattern = p.toString();
+    java.time.format.DateTimeFormatterBuilder b = new java.time.format.DateTimeFormatterBuilder()
+        .parseCaseInsensitive().appendPattern(pattern);
+    if (!pattern.contains("hh")) {
+      b.parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0);
+    }
+    java.time.temporal.TemporalAccessor t;
+    try {
+      t = b.toFormatter(java.util.Locale.ENGLISH).parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      // '%' doubled: Jinjava passes an expression's error message through String.format
+      throw new IllegalArgumentException(("time data '" + text + "' does not match format '" + format
+          + "'").replace("%", "%%"));
+    }
+    java.time.ZoneOffset offset = format.contains("%z")
+        ? java.time.ZoneOffset.ofTotalSeconds(t.get(java.time.temporal.ChronoField.OFFSET_SECONDS))
+        : null;
+    return new PyDatetime(LocalDateTime.from(t), offset);
   }
 }

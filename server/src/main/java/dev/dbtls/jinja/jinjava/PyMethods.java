@@ -235,10 +235,13 @@ final class PyMethods {
     if (o instanceof Map) {
       return "dict";
     }
+    if (o instanceof PyTuple) {
+      return "tuple";
+    }
     if (o instanceof List) {
       return "list";
     }
-    return o.getClass().getSimpleName();
+    return PyMessage.of(o.getClass().getName());
   }
 
   private static String str(Object o) {

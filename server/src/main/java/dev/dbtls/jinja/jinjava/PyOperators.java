@@ -34,9 +34,40 @@ final class PyOperators {
     return Math.pow(a.doubleValue(), b.doubleValue());
   };
 
+  /** {@code a // b}: floor division, exact for integers of any size, as in Python. */
+  static final AstBinary.Operator FLOOR_DIV = (bindings, context, left, right) -> {
+    Object l = left.eval(bindings, context);
+    Object r = right.eval(bindings, context);
+    if (!(l instanceof Number a) || !(r instanceof Number b)) {
+      throw new IllegalArgumentException("unsupported operand type(s) for //: '"
+          + PyMethods.typeName(l) + "' and '" + PyMethods.typeName(r) + "'");
+    }
+    if (integral(a) && integral(b)) {
+      if (big(b).signum() == 0) {
+        throw new IllegalArgumentException("integer division or modulo by zero");
+      }
+      java.math.BigInteger[] qr = big(a).divideAndRemainder(big(b));
+      boolean down = qr[1].signum() != 0 && (qr[1].signum() != big(b).signum());
+      return exact(down ? qr[0].subtract(java.math.BigInteger.ONE) : qr[0]);
+    }
+    if (b.doubleValue() == 0) {
+      throw new IllegalArgumentException("float floor division by zero");
+    }
+    return Math.floor(a.doubleValue() / b.doubleValue());
+  };
+
   static boolean integral(Number n) {
     return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte
         || n instanceof java.math.BigInteger;
+  }
+
+  private static java.math.BigInteger big(Number n) {
+    return n instanceof java.math.BigInteger b ? b : java.math.BigInteger.valueOf(n.longValue());
+  }
+
+  /** Python ints never overflow: a long while it fits, a BigInteger beyond. */
+  static Number exact(java.math.BigInteger v) {
+    return v.bitLength() < 64 ? (Number) v.longValue() : v;
   }
 
   static AstBinary.Operator wrap(AstBinary.Operator op) {
@@ -65,12 +96,32 @@ final class PyOperators {
         if (add && r instanceof PyTemporal t && l instanceof PyTimedelta) {
           return t.plus(l);
         }
+        if (l instanceof Number a && r instanceof Number b && integral(a) && integral(b)) {
+          return exact(add ? big(a).add(big(b)) : big(a).subtract(big(b)));
+        }
         if (add && l instanceof String a && r instanceof String b) {
           RenderLimits.length((long) a.length() + b.length(), "the string '+' builds");
         } else if (add && l instanceof Collection<?> a && r instanceof Collection<?> b) {
           RenderLimits.items((long) a.size() + b.size(), "the list '+' builds");
         }
         return op.eval(bindings, context, new Value(l), new Value(r));
+      };
+    }
+    if (op == AstBinary.LT || op == AstBinary.LE || op == AstBinary.GT || op == AstBinary.GE) {
+      // a value of a query that did not run (no warehouse) compares as false, never as an error
+      return (bindings, context, left, right) -> {
+        Object l = left.eval(bindings, context);
+        Object r = right.eval(bindings, context);
+        if (l instanceof AgateTable.EmptyColumns || r instanceof AgateTable.EmptyColumns) {
+          return false;
+        }
+        try {
+          return op.eval(bindings, context, new Value(l), new Value(r));
+        } catch (jinjava.javax.el.ELException e) {
+          String symbol = op == AstBinary.LT ? "<" : op == AstBinary.LE ? "<=" : op == AstBinary.GT ? ">" : ">=";
+          throw new IllegalArgumentException("'" + symbol + "' not supported between instances of '"
+              + PyMethods.typeName(l) + "' and '" + PyMethods.typeName(r) + "'");
+        }
       };
     }
     if (op == AstBinary.MUL) {
@@ -86,8 +137,10 @@ final class PyOperators {
       return PyFormat.percent(s, r);
     }
     if (l instanceof Number x && r instanceof Number y) {
-      if (integral(x) && integral(y) && y.longValue() != 0) {
-        return Math.floorMod(x.longValue(), y.longValue()); // Python's sign follows the divisor
+      if (integral(x) && integral(y) && big(y).signum() != 0) {
+        java.math.BigInteger d = big(y);
+        java.math.BigInteger m = big(x).mod(d.abs()); // Python's sign follows the divisor
+        return exact(d.signum() < 0 && m.signum() != 0 ? m.add(d) : m);
       }
       if (!integral(x) || !integral(y)) {
         double a = x.doubleValue();
@@ -106,6 +159,9 @@ final class PyOperators {
     }
     if (r instanceof String s && l instanceof Number n) {
       return repeat(s, n);
+    }
+    if (l instanceof Number x && r instanceof Number y && integral(x) && integral(y)) {
+      return exact(big(x).multiply(big(y)));
     }
     if (l instanceof Collection<?> items && r instanceof Number n) {
       RenderLimits.items(RenderLimits.times(items.size(), n.longValue()), "the list '*' builds");

@@ -47,14 +47,33 @@ final class PyParser extends ExtendedParser {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+  private final String input;
+
   PyParser(Builder context, String input) {
     super(context, input);
+    this.input = input;
     putExtensionHandler(StringConcatOperator.TOKEN, new ExtensionHandler(ExtensionPoint.ADD) {
       @Override
       public AstNode createAstNode(AstNode... children) {
         return new AstBinary(children[0], children[1], PyOperators.CONCAT);
       }
     });
+    // name=value exists only as a call's argument (see param()); anywhere else '=' is an error
+    putExtensionHandler(com.hubspot.jinjava.el.ext.NamedParameterOperator.TOKEN,
+        new ExtensionHandler(ExtensionPoint.ADD) {
+          @Override
+          public AstNode createAstNode(AstNode... children) {
+            throw new jinjava.de.odysseus.el.tree.TreeBuilderException(input, 0, "'='",
+                "end of expression", "unexpected '='");
+          }
+        });
+    putExtensionHandler(com.hubspot.jinjava.el.ext.TruncDivOperator.TOKEN,
+        new ExtensionHandler(ExtensionPoint.MUL) {
+          @Override
+          public AstNode createAstNode(AstNode... children) {
+            return new AstBinary(children[0], children[1], PyOperators.FLOOR_DIV);
+          }
+        });
     putExtensionHandler(PowerOfOperator.TOKEN, new ExtensionHandler(ExtensionPoint.MUL) {
       @Override
       public AstNode createAstNode(AstNode... children) {
@@ -78,11 +97,94 @@ final class PyParser extends ExtendedParser {
     }
     consumeToken();
     AstNode v = expr(true);
+    if (getToken().getSymbol() == COMMA) {
+      v = bareTuple(v);
+    }
     if (getToken().getSymbol() == COLON && lookahead(0).getSymbol() == END_EVAL) {
       consumeToken();
     }
     consumeToken(END_EVAL);
     return new AstEval(v, deferred);
+  }
+
+  /**
+   * {@code a, b, c} without parentheses, as Jinja2 reads a whole expression ({@code {{ a, b }}},
+   * {@code {% set a, b = b, a %}}, {@code {% for x in a, b %}}); a trailing comma is allowed.
+   */
+  private AstNode bareTuple(AstNode first) throws ScanException, ParseException {
+    List<AstNode> items = new ArrayList<>();
+    items.add(first);
+    while (getToken().getSymbol() == COMMA) {
+      consumeToken();
+      AstNode next = expr(false);
+      if (next == null) {
+        break;
+      }
+      items.add(next);
+    }
+    return new TupleNode(createAstParameters(items));
+  }
+
+  /** Integers of any size: Jinja2's are Python ints. */
+  @Override
+  protected Number parseInteger(String string) throws ParseException {
+    try {
+      return Long.valueOf(string);
+    } catch (NumberFormatException e) {
+      try {
+        return new java.math.BigInteger(string);
+      } catch (NumberFormatException notANumber) {
+        return super.parseInteger(string);
+      }
+    }
+  }
+
+  /**
+   * Filters and tests in any order, as in Jinja2 ({@code pk | length is gt 1}, {@code x is
+   * string | lower}); Jinjava stops after the filters or after one test.
+   */
+  @Override
+  protected AstNode filter(boolean required) throws ScanException, ParseException {
+    AstNode v = super.filter(required);
+    while (v != null) {
+      Scanner.Token t = getToken();
+      if ("|".equals(t.getImage()) && lookahead(0).getSymbol() == IDENTIFIER) {
+        consumeToken();
+        String name = consumeToken().getImage();
+        List<AstNode> params = new ArrayList<>(List.of(v, interpreter()));
+        if (getToken().getSymbol() == LPAREN) {
+          AstParameters args = params();
+          for (int i = 0; i < args.getCardinality(); i++) {
+            params.add(args.getChild(i));
+          }
+        }
+        v = createAstMethod(createAstDot(identifier(FILTER_PREFIX + name), "filter", true),
+            createAstParameters(params));
+      } else if ("is".equals(t.getImage()) && (testName(lookahead(0))
+          || "not".equals(lookahead(0).getImage()) && testName(lookahead(1)))) {
+        consumeToken();
+        String method = "evaluate";
+        if ("not".equals(getToken().getImage()) && testName(lookahead(0))) {
+          consumeToken();
+          method = "evaluateNegated";
+        }
+        String name = consumeToken().getImage();
+        List<AstNode> params = new ArrayList<>(List.of(v, interpreter()));
+        AstNode arg = value();
+        if (arg != null) {
+          params.add(arg);
+        }
+        v = createAstMethod(createAstDot(identifier(EXPTEST_PREFIX + name), method, true),
+            createAstParameters(params));
+      } else {
+        return v;
+      }
+    }
+    return v;
+  }
+
+  private static boolean testName(Scanner.Token t) {
+    return NAME.matcher(t.getImage()).matches() && !t.getImage().equals("not");
   }
 
   @Override
@@ -158,6 +260,14 @@ final class PyParser extends ExtendedParser {
       consumeToken();
       return new SplatNode(expr(true), true);
     }
+    if (getToken().getSymbol() == IDENTIFIER && lookahead(0).getSymbol() == Symbol.EXTENSION
+        && "=".equals(lookahead(0).getImage())) {
+      // name=value with the whole expression as the value: Jinjava's '=' binds tighter than '+'
+      String name = consumeToken().getImage();
+      consumeToken();
+      return new com.hubspot.jinjava.el.ext.AstNamedParameter(
+          (jinjava.de.odysseus.el.tree.impl.ast.AstIdentifier) identifier(name), expr(true));
+    }
     return expr(false);
   }
 
@@ -182,6 +292,12 @@ final class PyParser extends ExtendedParser {
       if (s == DOT) {
         consumeToken();
         String name = getToken().getImage();
+        if (getToken().getSymbol() == Symbol.INTEGER) { // x.0 is x[0], as in Jinja2
+          consumeToken();
+          v = createAstBracket(v, new jinjava.de.odysseus.el.tree.impl.ast.AstNumber(
+              parseInteger(name)), lvalue, false);
+          continue;
+        }
         if (!NAME.matcher(name).matches()) {
           fail(IDENTIFIER);
         }
@@ -277,6 +393,10 @@ final class PyParser extends ExtendedParser {
     if (getToken().getSymbol() == Symbol.NOT) {
       consumeToken();
       return createAstUnary(eq(true), AstUnary.NOT);
+    }
+    if (getToken().getSymbol() == Symbol.PLUS) {
+      consumeToken(); // unary plus: the number itself
+      return unary(true);
     }
     return super.unary(required);
   }

@@ -101,7 +101,7 @@ final class RenderSession {
     JinjavaInterpreter i = current();
     int line = i == null ? 0 : Math.max(0, i.getLineNumber() - 1);
     int col = i == null ? 0 : Math.max(0, i.getPosition() - 1);
-    problems.add(Problem.at(frame().path(), line, col, code, message));
+    problems.add(Problem.at(frame().path(), line, col, code, PyMessage.of(message)));
   }
 
   /** Names not bound in any scope: None if bound to None, else a macro or package, else undefined. */

@@ -6,6 +6,10 @@
  *       {@link dev.dbtls.jinja.jinjava.PyScanner} give Python's call chains, keyword and splat
  *       arguments, slices, tuples, conditional expressions, operators and string escapes; calls
  *       and method calls are our own AST nodes so names resolve at run time in dbt's namespaces.
+ *   <li>Template text: Jinjava's {@code TokenScanner} has no extension point, so {@link
+ *       dev.dbtls.jinja.jinjava.DelimiterGuard} rewrites the two things it cuts differently from
+ *       Jinja2 (a {@code }}} closing a dict inside {@code {{ }}}, non-ASCII spaces in tags)
+ *       before parsing, keeping the text's length so every offset and line stays.
  *   <li>Tags: macro, for, if, set, call, filter, with, break/continue and dbt's block tags
  *       replace or join Jinjava's; macros live in a {@link dev.dbtls.jinja.jinjava.MacroRegistry}
  *       per package, never in Jinjava's global macro map.
@@ -18,6 +22,7 @@
  *       whose parent, the project scope with the builtins, is shared and never written.
  * </ul>
  *
- * <p>Checked against Python's Jinja2 by {@code JinjaDifferentialTest}.
+ * <p>Checked against Python's Jinja2 by {@code JinjaDifferentialTest} (rendering) and {@code
+ * JinjaParseDifferentialTest} (parsing).
  */
 package dev.dbtls.jinja.jinjava;

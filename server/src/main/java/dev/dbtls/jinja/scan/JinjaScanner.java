@@ -109,7 +109,7 @@ public final class JinjaScanner {
     boolean trimRight = false;
     boolean closed = false;
     while (true) {
-      while (p < n && Character.isWhitespace(text.charAt(p))) {
+      while (p < n && isSpace(text.charAt(p))) {
         p++;
       }
       if (p >= n) {
@@ -211,12 +211,12 @@ public final class JinjaScanner {
       if (p < n && (text.charAt(p) == '-' || text.charAt(p) == '+')) {
         p++;
       }
-      while (p < n && Character.isWhitespace(text.charAt(p))) {
+      while (p < n && isSpace(text.charAt(p))) {
         p++;
       }
       if (text.startsWith("endraw", p)) {
         p += 6;
-        while (p < n && Character.isWhitespace(text.charAt(p))) {
+        while (p < n && isSpace(text.charAt(p))) {
           p++;
         }
         boolean trimRight = false;
@@ -236,6 +236,11 @@ public final class JinjaScanner {
     pieces.add(new Piece(pieces.size(), PieceKind.RAW, i, n, openEnd, n, trimLeft, false, false,
         "raw", List.of(), 0, -1));
     return n;
+  }
+
+  /** Whitespace as Jinja2's lexer sees it (Python's {@code \\s}): also U+00A0 and other spaces. */
+  static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
   }
 
   // ---------------------------------------------------------------- tokens
@@ -340,7 +345,7 @@ public final class JinjaScanner {
     }
     int end = delim >= 0 ? delim : lineEnd;
     // Do not let the string eat the trailing whitespace before a delimiter.
-    while (end > p + 1 && delim >= 0 && Character.isWhitespace(text.charAt(end - 1))) {
+    while (end > p + 1 && delim >= 0 && isSpace(text.charAt(end - 1))) {
       end--;
     }
     errors.add(new ScanError(p, end, "unterminated string"));

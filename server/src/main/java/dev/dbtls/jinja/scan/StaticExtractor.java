@@ -83,6 +83,7 @@ public final class StaticExtractor {
   private final List<EnvVarCall> envVars = new ArrayList<>();
   private final List<DocCall> docRefs = new ArrayList<>();
   private boolean needsRender;
+  private boolean conditionalCalls;
 
   /** Per block: inside (or being) a macro/test/materialization; inside a conditional block. */
   private final boolean[] blockInDefinition;
@@ -139,7 +140,7 @@ public final class StaticExtractor {
     return new StaticFacts(List.copyOf(x.refs), List.copyOf(x.sources), List.copyOf(x.configs),
         List.copyOf(x.macros), List.copyOf(x.snapshots), List.copyOf(x.docs),
         List.copyOf(x.macroCalls), List.copyOf(x.dispatches), List.copyOf(x.vars),
-        List.copyOf(x.envVars), List.copyOf(x.docRefs), x.needsRender);
+        List.copyOf(x.envVars), List.copyOf(x.docRefs), x.needsRender, x.conditionalCalls);
   }
 
   // ---------------------------------------------------------------- local names
@@ -327,6 +328,7 @@ public final class StaticExtractor {
         };
         if (relationCall && !inDefinition && (dynamic || conditional)) {
           needsRender = true;
+          conditionalCalls |= conditional;
         }
       } else if (parts == 2) {
         String ns = k.get(first).value();

@@ -11,7 +11,8 @@ import java.util.Map;
  * last token when the parenthesis is missing), the other ranges cover a name or argument string's
  * content without quotes. A value that is not a literal is never guessed: the item is flagged
  * {@code dynamic}. {@link #needsRender()} tells the index whether it may trust refs, sources and
- * config as extracted.
+ * config as extracted; {@link #conditionalCalls()} that a ref, source or config call outside a
+ * macro runs only under a condition or in a loop, so only a render tells which of them dbt records.
  */
 public record StaticFacts(
     List<RefCall> refs,
@@ -25,7 +26,8 @@ public record StaticFacts(
     List<VarCall> vars,
     List<EnvVarCall> envVars,
     List<DocCall> docRefs,
-    boolean needsRender) {
+    boolean needsRender,
+    boolean conditionalCalls) {
 
   /**
    * {@code ref('m')}, {@code ref('pkg', 'm')}, {@code ref('m', v=2)}. {@code packageName} and

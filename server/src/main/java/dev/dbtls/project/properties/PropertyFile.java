@@ -243,29 +243,65 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
         problem(t, "a test is a name or a mapping of one test name to its arguments");
         return null;
       }
+      String testName;
+      Map<String, Object> args;
       if (m.has("test_name")) {
-        Map<String, Object> args = new LinkedHashMap<>((Map<String, Object>) m.toPlain());
+        testName = m.string("test_name");
+        args = new LinkedHashMap<>((Map<String, Object>) m.toPlain());
         args.remove("test_name");
-        Map<String, Object> config = castMap(args.remove("config"));
-        Object argsBlock = args.remove("arguments");
-        if (argsBlock instanceof Map<?, ?> a) {
-          args.putAll((Map<String, Object>) a);
-        }
-        return new DataTestSpec(m.string("test_name"), args, config, (String) args.remove("name"),
-            m.span());
+      } else {
+        Map.Entry<String, YamlNode> first = m.entries().entrySet().iterator().next();
+        testName = first.getKey();
+        Object raw = first.getValue().toPlain();
+        args = raw instanceof Map<?, ?> a ? new LinkedHashMap<>((Map<String, Object>) a) : new LinkedHashMap<>();
       }
-      Map.Entry<String, YamlNode> first = m.entries().entrySet().iterator().next();
-      Object raw = first.getValue().toPlain();
-      Map<String, Object> args = raw instanceof Map<?, ?> a
-          ? new LinkedHashMap<>((Map<String, Object>) a) : new LinkedHashMap<>();
-      Map<String, Object> config = castMap(args.remove("config"));
       Object argsBlock = args.remove("arguments");
       if (argsBlock instanceof Map<?, ?> a) {
         args.putAll((Map<String, Object>) a);
       }
+      Map<String, Object> config = configs(args);
+      args.remove("description");
       Object customName = args.remove("name");
-      return new DataTestSpec(first.getKey(), args, config,
+      return new DataTestSpec(testName, args, config,
           customName == null ? null : String.valueOf(customName), m.span());
+    }
+
+    /** What dbt takes out of a test's arguments as configs, in its order (its TestBuilder). */
+    private static final List<String> CONFIG_ARGS = List.of("severity", "tags", "enabled", "where",
+        "limit", "warn_if", "error_if", "fail_calc", "store_failures", "store_failures_as", "meta",
+        "database", "schema", "alias");
+
+    /**
+     * The configs of a test: {@code severity}, {@code where}, ... given beside its arguments or in
+     * its {@code config:} (a top-level value wins unless it is empty or false and a {@code
+     * config:} is there), then the rest of {@code config:}. They are removed from {@code args}.
+     */
+    private static Map<String, Object> configs(Map<String, Object> args) {
+      boolean hasConfig = args.containsKey("config");
+      Map<String, Object> nested = new LinkedHashMap<>(castMap(args.remove("config")));
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (String key : CONFIG_ARGS) {
+        Object value = args.remove(key);
+        if (!truthy(value) && hasConfig) {
+          value = nested.remove(key);
+        }
+        if (value != null) {
+          out.put(key, value);
+        }
+      }
+      nested.forEach((k, v) -> {
+        if (v != null) {
+          out.put(k, v);
+        }
+      });
+      return out;
+    }
+
+    private static boolean truthy(Object v) {
+      return v != null && !Boolean.FALSE.equals(v) && !"".equals(v)
+          && !(v instanceof Number n && n.doubleValue() == 0)
+          && !(v instanceof java.util.Collection<?> c && c.isEmpty())
+          && !(v instanceof Map<?, ?> mm && mm.isEmpty());
     }
 
     @SuppressWarnings("unchecked")

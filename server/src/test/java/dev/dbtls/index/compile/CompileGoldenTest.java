@@ -33,11 +33,32 @@ class CompileGoldenTest {
     return golden("jaffle_shop_postgres");
   }
 
+  /** A package's own test project using it from its folder (never installed), swapping its source through a var. */
+  @TestFactory
+  Stream<DynamicTest> revenueKitIntegrationTests() {
+    return golden("revenue_kit/integration_tests");
+  }
+
+  /** Adapter folders enabled by target.type, YAML Jinja, var-driven enabled, old-style tests. */
+  @TestFactory
+  Stream<DynamicTest> multiAdapterShopOnDuckDb() {
+    return golden("multi_adapter_shop", "dev", "multi_adapter_shop");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> multiAdapterShopOnPostgres() {
+    return golden("multi_adapter_shop", "pg", "multi_adapter_shop_pg");
+  }
+
   private Stream<DynamicTest> golden(String project) {
-    ProjectSnapshot snapshot = TestProjects.load(project);
+    return golden(project, null, project);
+  }
+
+  private Stream<DynamicTest> golden(String project, String target, String goldenName) {
+    ProjectSnapshot snapshot = TestProjects.load(project, target);
     List<Problem> errors = snapshot.manifest().problems().stream().filter(Problem::isError).toList();
     NodeCompiler compiler = new NodeCompiler(snapshot);
-    Path goldenDir = TestProjects.repoRoot().resolve("server/src/test/resources/golden").resolve(project);
+    Path goldenDir = TestProjects.repoRoot().resolve("server/src/test/resources/golden").resolve(goldenName);
     List<DynamicTest> tests = new ArrayList<>();
     tests.add(DynamicTest.dynamicTest("no errors loading " + project,
         () -> assertEquals(List.of(), errors)));

@@ -20,10 +20,15 @@ final class TestProjects {
   }
 
   static ProjectSnapshot load(String name) {
+    return load(name, null);
+  }
+
+  /** With a target of the project's profiles.yml other than its default (null: the default). */
+  static ProjectSnapshot load(String name, String target) {
     Path dir = dir(name);
     // no HOME, no DBT_PROFILES_DIR, no dbt installation: the result must not depend on the machine
     Map<String, String> env = Map.of("HOME", "/nonexistent");
-    return ProjectSnapshot.load(dir, new ProjectInputs.Options(dir, null, null, Map.of(), env),
+    return ProjectSnapshot.load(dir, new ProjectInputs.Options(dir, null, target, Map.of(), env),
         List.of(), FileSource.DISK);
   }
 }

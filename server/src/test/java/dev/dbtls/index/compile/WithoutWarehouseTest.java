@@ -2,87 +2,75 @@ package dev.dbtls.index.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.index.Node;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProjectInputs;
-import dev.dbtls.project.Severity;
 import dev.dbtls.testing.Fixture;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Macros written for real query results (dbt_utils, real projects) render without a warehouse:
- * empty results answer like agate's, and what fails because a result is empty is never an error.
+ * Compiling without a warehouse: introspective queries answer as empty results and what a
+ * template does with them is never an error; no message shows a Java class name.
  */
 class WithoutWarehouseTest {
-  private static CompiledNode compile(String model) {
-    Fixture f = Fixture.of("""
-        -- file: dbt_project.yml
-        name: shop
-        profile: shop
-        -- file: models/b.sql
-        select 1 as id
-        -- file: models/a.sql
-        """ + model);
+  /** A Java class name: a package path, an inner class, or an exception's name. */
+  private static final Pattern JAVA = Pattern.compile(
+      "[a-z]+\\.[a-z]+(\\.[a-z]+)*\\.[A-Z]|\\$[A-Z]|[A-Za-z]+Exception|java\\.|dbtls\\.");
+
+  private static CompiledNode compile(String spec, String model) {
     ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
-        Map.of(), Map.of("HOME", "/x")), List.of(), f, true);
-    Node a = s.manifest().nodes().get("model.shop.a");
-    return new NodeCompiler(s).compile(a);
-  }
-
-  private static List<Problem> shown(CompiledNode c) {
-    return c.problems().stream().filter(p -> p.severity() != Severity.INFO).toList();
+        Map.of(), Map.of("HOME", "/x")), List.of(), Fixture.of(spec), true);
+    Node n = s.manifest().nodes().values().stream().filter(x -> x.name().equals(model))
+        .findFirst().orElseThrow();
+    return new NodeCompiler(s).compile(n);
   }
 
   @Test
-  void emptyResultsAnswerLikeAgate() {
+  void introspectiveResultsAreEmptyAndNeverAnError() {
     CompiledNode c = compile("""
-        {% set results = run_query('select 1') %}
-        {% set first = results.columns[0].values() %}
-        {%- call statement('q', fetch_result=True) -%}select 1{%- endcall -%}
-        {% for name, column in load_result('q').table.columns.items() %}{{ name }}{% endfor %}
-        {% set rel = load_relation(ref('b')) %}
-        select {{ first | length }} as n, {{ 'none' if rel is none else 'some' }} as r
-        """);
-    assertEquals(List.of(), shown(c));
-    assertTrue(c.sql().strip().endsWith("select 0 as n, none as r"), c.sql());
+        -- file: macros/column_values.sql
+        {% macro column_values(table, column, default=none) %}
+          {%- set relation = adapter.get_relation(database=none, schema='s', identifier=table) -%}
+          {%- if not relation and default is none -%}
+            {{ exceptions.raise_compiler_error("relation " ~ table ~ " does not exist and no default") }}
+          {%- elif not relation -%}
+            {{ return(default) }}
+          {%- endif -%}
+          {%- call statement('values', fetch_result=true) -%}select {{ column }} from {{ relation }}{%- endcall -%}
+          {{ return(load_result('values')['data'] | map(attribute=0) | list) }}
+        {% endmacro %}
+        -- file: models/m.sql
+        {%- set r = run_query('select max(day) from t') -%}
+        {%- set top = r.columns[0].values()[0] -%}
+        {%- call statement('s', fetch_result=True) %}select 1{% endcall -%}
+        select {{ column_values('orders', 'status', default=['a', 'b']) | join(',') }} as v,
+          {{ top > 3 }} as big, {{ r.rows | length }} as n, {{ load_result('s')['data'][0][0] }} as first,
+          {{ modules.datetime.datetime.strptime(top, '%Y-%m-%d') is none }} as d
+        """, "m");
+    List<String> messages = c.problems().stream().map(Problem::format).toList();
+    assertFalse(c.failed(), messages::toString);
+    assertEquals(List.of(), c.problems().stream().filter(Problem::isError).toList());
+    assertEquals("select a,b as v,\n  False as big, 0 as n, [] as first,\n  False as d", c.sql().trim());
+    messages.forEach(m -> assertFalse(JAVA.matcher(m).find(), m));
   }
 
   @Test
-  void aDictKeyedByRelations() {
+  void typeErrorsSayWhatPythonSays() {
     CompiledNode c = compile("""
-        {%- set columns = {} -%}
-        {%- do columns.update({ref('b'): ['id']}) -%}
-        select {{ columns[ref('b')] | join(', ') }} from {{ ref('b') }}
-        """);
-    assertEquals(List.of(), shown(c));
-    assertTrue(c.sql().startsWith("select id from "), c.sql());
-  }
-
-  @Test
-  void runStartedAtIsADatetime() {
-    CompiledNode c = compile("""
-        {% set year = run_started_at.strftime('%Y') %}
-        {% set before = (run_started_at - modules.datetime.timedelta(2)).strftime('%Y') %}
-        select '{{ year }}' as y, {{ year | int - before | int <= 1 }} as ok
-        """);
-    assertEquals(List.of(), shown(c));
-    assertTrue(c.sql().contains(" as y, True as ok"), c.sql());
-  }
-
-  @Test
-  void whatFailsOnAnEmptyResultIsAWarningThatSaysWhy() {
-    CompiledNode c = compile("""
-        {%- set first = {} -%}
-        {%- if execute -%}{% set r = run_query('select min(d) as d from x') %}{%- endif -%}
-        select '{{ first.D[0] }}' as d
-        """);
-    assertFalse(c.failed(), c.problems().toString());
-    Problem p = shown(c).get(0);
-    assertEquals(Severity.WARNING, p.severity());
-    assertTrue(p.message().contains("introspective query was skipped"), p.message());
+        -- file: models/m.sql
+        select {{ [1] > 3 }}, {{ modules.datetime.datetime.strptime('x', '%Y') }},
+          {{ nopkg.group_by(3) }}, {{ {'a': 1}.nothing(1) }}
+        """, "m");
+    List<String> messages = c.problems().stream().map(Problem::message).toList();
+    assertEquals(4, messages.size(), messages::toString);
+    assertEquals(1, messages.stream().filter(m -> m.equals("'nopkg' is undefined")).count(), messages::toString);
+    assertEquals(1, messages.stream().filter(m -> m.equals("'dict object' has no attribute 'nothing'")).count(), messages::toString);
+    assertEquals(1, messages.stream().filter(m -> m.contains("'>' not supported between instances of 'list' and 'int'")).count(), messages::toString);
+    assertEquals(1, messages.stream().filter(m -> m.contains("time data 'x' does not match format '%Y'")).count(), messages::toString);
+    messages.forEach(m -> assertFalse(JAVA.matcher(m).find(), m));
   }
 }

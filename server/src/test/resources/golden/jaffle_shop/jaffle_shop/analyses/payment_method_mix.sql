@@ -16,7 +16,7 @@ orders as (
 select
     orders.store_code,
     payments.payment_method,
-    cast(orders.order_date in (date '2023-01-01', date '2023-01-02', date '2023-01-03', date '2023-01-04', date '2023-01-05', date '2023-01-06', date '2023-01-07') as varchar) as in_first_week,
+    cast(orders.order_date in (date '2023-01-01', date '2023-01-02', date '2023-01-03', date '2023-01-04', date '2023-01-05', date '2023-01-06', date '2023-01-07') as TEXT) as in_first_week,
     sum(payments.amount) as revenue,
     (sum(payments.amount)) / nullif(sum(sum(payments.amount)) over (partition by orders.store_code), 0) as share_of_store
 from payments

@@ -35,11 +35,11 @@ joined as (
         orders.store_code,
         orders.status,
         orders.is_returned,
-        cast(coalesce(payments.credit_card_amount, 0) as decimal(28, 6)) as credit_card_amount,
-        cast(coalesce(payments.gift_card_amount, 0) as decimal(28, 6)) as gift_card_amount,
-        cast(coalesce(payments.bank_transfer_amount, 0) as decimal(28, 6)) as bank_transfer_amount,
-        cast(coalesce(payments.coupon_amount, 0) as decimal(28, 6)) as coupon_amount,
-        cast(coalesce(payments.total_amount, 0) as decimal(28, 6)) as amount,
+        cast(coalesce(payments.credit_card_amount, 0) as numeric(28,6)) as credit_card_amount,
+        cast(coalesce(payments.gift_card_amount, 0) as numeric(28,6)) as gift_card_amount,
+        cast(coalesce(payments.bank_transfer_amount, 0) as numeric(28,6)) as bank_transfer_amount,
+        cast(coalesce(payments.coupon_amount, 0) as numeric(28,6)) as coupon_amount,
+        cast(coalesce(payments.total_amount, 0) as numeric(28,6)) as amount,
         case
         when coalesce(payments.total_amount, 0) < 10 then 'small'
         when coalesce(payments.total_amount, 0) < 25 then 'medium'

@@ -1,6 +1,6 @@
 with source as (
 
-    select * from "jaffle_shop"."{{ target.schema }}_raw"."shop_payments"
+    select * from "jaffle_shop"."main_raw"."shop_payments"
 
 ),
 

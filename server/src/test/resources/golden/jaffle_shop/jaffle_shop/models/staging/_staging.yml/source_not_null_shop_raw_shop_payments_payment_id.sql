@@ -1,3 +1,3 @@
 select payment_id
-from "jaffle_shop"."{{ target.schema }}_raw"."shop_payments"
+from "jaffle_shop"."main_raw"."shop_payments"
 where payment_id is null

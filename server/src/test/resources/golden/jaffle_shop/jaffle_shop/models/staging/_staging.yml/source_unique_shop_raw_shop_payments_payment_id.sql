@@ -1,7 +1,7 @@
 select
     payment_id as unique_field,
     count(*) as n_records
-from "jaffle_shop"."{{ target.schema }}_raw"."shop_payments"
+from "jaffle_shop"."main_raw"."shop_payments"
 where payment_id is not null
 group by payment_id
 having count(*) > 1

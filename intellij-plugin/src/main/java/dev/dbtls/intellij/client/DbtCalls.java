@@ -1,0 +1,113 @@
+package dev.dbtls.intellij.client;
+
+import dev.dbtls.protocol.BenchmarkParams;
+import dev.dbtls.protocol.CatalogParams;
+import dev.dbtls.protocol.CatalogResult;
+import dev.dbtls.protocol.CompileParams;
+import dev.dbtls.protocol.CompileResult;
+import dev.dbtls.protocol.ExplainParams;
+import dev.dbtls.protocol.ExplainResult;
+import dev.dbtls.protocol.ExportParams;
+import dev.dbtls.protocol.ExportResult;
+import dev.dbtls.protocol.HistoryParams;
+import dev.dbtls.protocol.HistoryResult;
+import dev.dbtls.protocol.LineageParams;
+import dev.dbtls.protocol.LineageResult;
+import dev.dbtls.protocol.PreviewCloseParams;
+import dev.dbtls.protocol.PreviewPage;
+import dev.dbtls.protocol.PreviewPageParams;
+import dev.dbtls.protocol.PreviewParams;
+import dev.dbtls.protocol.PreviewResult;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The {@code dbt/*} requests the tool window sends, typed and with the defaults the views expect
+ * (docs/protocol.md has each request). A future cancelled here sends {@code $/cancelRequest}: the
+ * server cancels the query in the database.
+ */
+public final class DbtCalls {
+  /** Rows per page of the results grid ("Load more" asks for as many again). */
+  public static final int PAGE_ROWS = 200;
+
+  private final DbtLanguageServerApi server;
+  private final BenchmarkNotifications notifications;
+
+  /**
+   * On {@code server} (under LSP4IJ: the language server item's server, cast to the interface),
+   * with the {@code dbt/benchmarkFinished} notifications its client receives.
+   */
+  public DbtCalls(DbtLanguageServerApi server, BenchmarkNotifications notifications) {
+    this.server = server;
+    this.notifications = notifications;
+  }
+
+  /** {@code dbt/compile}: the document's model as compiled SQL. */
+  public CompletableFuture<CompileResult> compile(String uri) {
+    return server.compile(new CompileParams(uri));
+  }
+
+  /**
+   * {@code dbt/preview} of the document's model (or of {@code sql} when not null): the first
+   * {@code pageRows} rows of at most {@code limit} (null: the server's default of 500).
+   */
+  public CompletableFuture<PreviewResult> preview(String uri, String sql, Integer limit, int pageRows) {
+    return server.preview(new PreviewParams(uri, sql, null, limit, pageRows, null));
+  }
+
+  /** {@code dbt/previewPage}: the grid's "load more", {@code pageRows} more. */
+  public CompletableFuture<PreviewPage> nextPage(String cursor, int pageRows) {
+    return server.previewPage(new PreviewPageParams(cursor, pageRows));
+  }
+
+  /** {@code dbt/previewClose}: the grid was closed before all its rows were read. */
+  public void closePreview(String cursor) {
+    if (cursor != null) {
+      server.previewClose(new PreviewCloseParams(cursor));
+    }
+  }
+
+  /** {@code dbt/explain}; {@code analyze} runs the query for actual rows and times. */
+  public CompletableFuture<ExplainResult> explain(String uri, String sql, boolean analyze) {
+    return server.explain(new ExplainParams(uri, sql, null, analyze));
+  }
+
+  /**
+   * {@code dbt/benchmark}: starts the job; {@code compare} null, "saved", "head" or
+   * "recommendation"; nulls take the settings' warm-ups and runs.
+   */
+  public CompletableFuture<BenchmarkJob> benchmark(String uri, String compare, Integer warmups, Integer runs) {
+    return server.benchmark(new BenchmarkParams(uri, null, compare, null, warmups, runs, null))
+        .thenApply(started -> new BenchmarkJob(server, notifications, started));
+  }
+
+  /** {@code dbt/benchmark} of ad-hoc {@code sql} (Jinja allowed) in the document's project, alone. */
+  public CompletableFuture<BenchmarkJob> benchmarkSql(String uri, String sql, Integer warmups, Integer runs) {
+    return server.benchmark(new BenchmarkParams(uri, sql, null, null, warmups, runs, null))
+        .thenApply(started -> new BenchmarkJob(server, notifications, started));
+  }
+
+  /** {@code dbt/lineage} of the document's node, {@code up} and {@code down} generations. */
+  public CompletableFuture<LineageResult> lineage(String uri, int up, int down) {
+    return server.lineage(new LineageParams(uri, null, up, down, false, null));
+  }
+
+  /** {@code dbt/lineage} around another node: what the graph's "+N" expands. */
+  public CompletableFuture<LineageResult> lineageOf(String anyUri, String nodeId, int up, int down) {
+    return server.lineage(new LineageParams(anyUri, nodeId, up, down, false, null));
+  }
+
+  /** {@code dbt/catalog}: the warehouse of the document's project, for the Database explorer. */
+  public CompletableFuture<CatalogResult> catalog(String uri) {
+    return server.catalog(new CatalogParams(uri));
+  }
+
+  /** {@code dbt/history}: entries newest first; {@code query} words to find (null: all). */
+  public CompletableFuture<HistoryResult> history(String query, String uri, int limit) {
+    return server.history(new HistoryParams(query, uri, 0, limit));
+  }
+
+  /** {@code dbt/export}: the document's model's whole result to {@code path} on this machine. */
+  public CompletableFuture<ExportResult> export(String uri, String sql, String path, String format) {
+    return server.export(new ExportParams(uri, sql, null, path, format, null));
+  }
+}

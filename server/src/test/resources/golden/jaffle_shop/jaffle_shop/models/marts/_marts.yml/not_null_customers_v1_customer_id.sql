@@ -1,0 +1,3 @@
+select customer_id
+from "jaffle_shop"."main_marts"."customers_v1"
+where customer_id is null

@@ -1,0 +1,3 @@
+select product_id, sku, price_cents
+from "multi_adapter_shop"."main_dev_staging"."stg_products"
+where category = 'shirts'

@@ -1,0 +1,8 @@
+with all_values as (
+    select sku as value_field, count(*) as n_records
+    from "test"."dbtls_multi"."hats"
+    group by sku
+)
+select *
+from all_values
+where value_field not in ('ha-001', 'ha-002')

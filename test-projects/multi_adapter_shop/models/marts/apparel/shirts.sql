@@ -1,0 +1,3 @@
+select product_id, sku, price_cents
+from {{ ref('stg_products') }}
+where category = 'shirts'
