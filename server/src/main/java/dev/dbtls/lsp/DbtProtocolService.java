@@ -279,11 +279,19 @@ final class DbtProtocolService implements DbtProtocol {
       return CompletableFuture.completedFuture(ColumnLineageAnswer.empty("no dbt project for " + p.uri()));
     }
     String displayPath = file == null ? null : dir.relativize(file).toString().replace('\\', '/');
-    // the inferred columns of the latest build (started by the build; this waits for it)
-    CompletableFuture<dev.dbtls.ide.Analysis> ready = workspace.analysis(dir).thenCompose(a -> a == null
-        ? CompletableFuture.completedFuture(null) : a.inferColumns(workspace.files()).thenApply(x -> a));
-    return requests.after(ready, a -> a == null ? ColumnLineageAnswer.empty("the dbt project is not loaded")
+    return requests.after(inferred(dir, 5), a -> a == null ? ColumnLineageAnswer.empty("the dbt project is not loaded")
         : ColumnLineageAnswer.of(a.columnLineage(displayPath, p.nodeId(), p.column(), options), dir, uris::uri));
+  }
+
+  /**
+   * The analysis of the latest build once its columns are inferred (the build started that). A
+   * build that comes meanwhile stops the inference it supersedes: then the newer one is waited
+   * for, a few times at most, rather than answering "still being inferred".
+   */
+  private CompletableFuture<dev.dbtls.ide.Analysis> inferred(Path dir, int attempts) {
+    return workspace.analysis(dir).thenCompose(a -> a == null ? CompletableFuture.completedFuture(null)
+        : a.inferColumns(workspace.files()).thenCompose(table -> table == null || table.finished() || attempts <= 1
+            ? CompletableFuture.completedFuture(a) : inferred(dir, attempts - 1)));
   }
 
   @Override
