@@ -123,6 +123,12 @@ export function columnGraph(r: ColumnLineageResult): ColumnGraph {
     k.rows.sort((a, b) => Number(b.root) - Number(a.root) || Number(a.key === FILTER_ROW) - Number(b.key === FILTER_ROW));
   }
   ordered.sort((a, b) => Number(b.id === r.nodeId) - Number(a.id === r.nodeId));
+  // two nodes of one name (a model's versions): each by its unique id without type and package
+  const names = new Map<string, number>();
+  for (const k of ordered) names.set(k.name, (names.get(k.name) ?? 0) + 1);
+  for (const k of ordered) {
+    if ((names.get(k.name) ?? 0) > 1 && k.id.split('.').length > 2) k.name = k.id.split('.').slice(2).join('.');
+  }
   return {
     root: r.nodeId ?? undefined,
     rootColumn: r.column ?? undefined,

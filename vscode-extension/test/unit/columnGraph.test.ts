@@ -43,6 +43,9 @@ test('filter uses without a column end at the node\'s filter row, listed last', 
   assert.deepEqual([e.toRow, e.kind], [FILTER_ROW, 'filter_join']);
   assert.equal(columnCount(g), 6, 'filter rows are not columns');
   assert.equal(cardHeight(v1), CARD_HEAD + ROW_HEIGHT + 6);
+  // two versions of one model are told apart by their ids
+  assert.deepEqual(g.cards.filter((k) => k.id.startsWith('model.jaffle_shop.customers')).map((k) => k.name), ['customers.v1', 'customers.v2']);
+  assert.equal(g.cards.find((k) => k.id === 'model.jaffle_shop.orders')!.name, 'orders');
   // downstream depths are kept
   assert.ok(v1.rows[0].depth > 0);
 });

@@ -46,8 +46,8 @@ const Card = memo(function Card({ data }: NodeProps<CardNode>) {
           {k.resourceType}
           {!k.complete && (
             <span className="col-partial" data-testid="column-partial"
-              title="Not every column of this node is known (a * over columns that are not known, or SQL that could not be read)">
-              some columns unknown
+              title="Not every column of this node is known (a * over columns that are not known, or SQL that could not be read): some may be missing here">
+              ⚠ partial
             </span>
           )}
         </div>

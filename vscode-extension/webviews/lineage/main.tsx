@@ -121,7 +121,7 @@ interface State {
   expanding: Set<string>;
 }
 
-function ColumnToolbar({ state }: { state: State }) {
+function ColumnToolbar({ state, setIncludeFilters }: { state: State; setIncludeFilters(on: boolean): void }) {
   const rf = useReactFlow();
   const g = state.columns;
   const rootName = g?.cards.find((k) => k.id === g.root)?.name;
@@ -132,7 +132,7 @@ function ColumnToolbar({ state }: { state: State }) {
       </span>
       <label className="lin-tests" title="Also the columns read only to filter, join, group or order rows">
         <input type="checkbox" data-testid="column-filters" checked={state.includeFilters}
-          onChange={(e) => send({ type: 'columnFilters', includeFilters: e.currentTarget.checked })} />
+          onChange={(e) => setIncludeFilters(e.currentTarget.checked)} />
         Filters / joins
       </label>
       <button data-testid="lineage-fit" onClick={() => void rf.fitView({ padding: 0.12, duration: 200 })}>Fit view</button>
@@ -280,6 +280,11 @@ function App() {
   }, []);
 
   const columnActions = useMemo(() => ({ send }), []);
+  const setIncludeFilters = useCallback((includeFilters: boolean) => {
+    setState((s) => ({ ...s, includeFilters, status: 'loading' }));
+    send({ type: 'columnFilters', includeFilters });
+  }, []);
+
   const g = state.graph;
   const c = state.columns;
   let body;
@@ -307,7 +312,7 @@ function App() {
       <ColumnActionsContext.Provider value={columnActions}>
       <ReactFlowProvider>
         <div className="lin-app">
-          {state.mode === 'columns' ? <ColumnToolbar state={state} /> : <Toolbar state={state} setOptions={setOptions} />}
+          {state.mode === 'columns' ? <ColumnToolbar state={state} setIncludeFilters={setIncludeFilters} /> : <Toolbar state={state} setOptions={setOptions} />}
           {state.error && <div className="error-box lin-message" data-testid="lineage-message">{state.error}</div>}
           {body}
         </div>
