@@ -1,5 +1,5 @@
 // The views a dbt developer opens from a model: results of a preview (and cancelling a slow one),
-// the lineage graph. Each is checked by what shows on screen; screenshots in test-output/e2e.
+// the lineage graph, a column's lineage. Each is checked by what shows on screen; screenshots in test-output/e2e.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { windowForTests, eventually } from './workbench';
@@ -57,6 +57,31 @@ test('dbt: Show Lineage draws the graph of the model', async () => {
   }
   assert.ok((await view.locator('.react-flow__edge').count()) >= 4, 'the edges are drawn');
   await wb.screenshot('lineage');
+});
+
+test('dbt: Show Column Lineage draws the column under the cursor; a click opens where a parent produces its column', async () => {
+  await wb.openFile('models/marts/customers.sql');
+  await wb.goTo(16, 10); // in `coalesce(o.lifetime_value, 0) as lifetime_value,`
+  await wb.command('dbt: Show Column Lineage');
+  const view = await wb.webview('column-graph');
+  const cards = view.locator('[data-testid="column-card"]');
+  await eventually(async () => (await cards.count()) >= 4, 'the column cards are drawn', 60_000);
+  const root = view.locator('[data-testid="column-row"][data-root="true"]');
+  assert.equal(await root.getAttribute('data-column'), 'lifetime_value');
+  for (const id of ['model.vscode_shop.customers', 'model.vscode_shop.stg_orders', 'seed.vscode_shop.raw_orders']) {
+    assert.equal(await view.locator(`[data-testid="column-card"][data-id="${id}"]`).count(), 1, `${id} is drawn`);
+  }
+  assert.equal(await view.locator('.react-flow__edge.col-edge-aggregated').count(), 1, 'amount is aggregated into lifetime_value');
+  assert.ok(await view.locator('.react-flow__edge.col-edge-filter_join').count() >= 1, 'the join and filter columns are drawn');
+  assert.match(await view.locator('[data-testid="column-legend"]').innerText(), /aggregated/);
+  assert.match(await view.locator('[data-testid="column-status"]').innerText(), /\d+ columns · \d+ edges/);
+  assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: 'Column Lineage: customers.lifetime_value' }).count(), 1);
+  await wb.screenshot('column-lineage');
+  // stg_orders' amount: its select item in stg_orders.sql
+  await view.locator('[data-testid="column-card"][data-id="model.vscode_shop.stg_orders"] [data-testid="column-row"][data-column="amount"]').click();
+  await wb.page.locator('.tabs-container .tab.active', { hasText: /^stg_orders\.sql/ }).first().waitFor();
+  await eventually(async () => /Ln 6, Col \d+ \(40 selected\)/.test(await wb.statusBar()), 'the select item of amount is selected');
+  await wb.screenshot('column-lineage-opened');
 });
 
 test('dbt: Explain Model shows the plan as a tree, each step traced back', async () => {
