@@ -60,6 +60,8 @@ test('dbt: Show Lineage draws the graph of the model', async () => {
 });
 
 test('dbt: Show Column Lineage draws the column under the cursor; a click opens where a parent produces its column', async () => {
+  // the model and the new panel beside it, as a user starts (the earlier tests' panels closed)
+  await wb.command('View: Close All Editor Groups');
   await wb.openFile('models/marts/customers.sql');
   await wb.goTo(16, 10); // in `coalesce(o.lifetime_value, 0) as lifetime_value,`
   await wb.command('dbt: Show Column Lineage');

@@ -2,8 +2,8 @@
 // rows, one card per node, edges between rows coloured by kind (labelled, but for the plain and
 // the dashed ones), a legend, the server's notes.
 // Test hooks are listed in main.tsx.
-import { createContext, memo, useCallback, useContext, useMemo } from 'react';
-import { Background, Edge, Handle, Node, NodeProps, Panel, Position, ReactFlow } from '@xyflow/react';
+import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
+import { Background, Edge, Handle, Node, NodeProps, Panel, Position, ReactFlow, useReactFlow } from '@xyflow/react';
 import {
   cardEdges, cardHeight, ColumnCard, ColumnGraph, ColumnRow, EDGE_KINDS, FILTER_ROW,
 } from '../../src/lineage/columnGraph';
@@ -89,6 +89,7 @@ const Card = memo(function Card({ data }: NodeProps<CardNode>) {
 });
 
 const nodeTypes = { columns: Card };
+const FIT = { padding: 0.12, maxZoom: 1.1 };
 
 function Legend() {
   return (
@@ -140,8 +141,23 @@ export function ColumnGraphView({ g, generation }: { g: ColumnGraph; generation:
     data: { kind: e.kind },
   })), [g]);
   const ignore = useCallback(() => undefined, []);
+  // an answer that came while the panel was hidden (no size) is fitted once it is shown or resized
+  const rf = useReactFlow();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    let last = '';
+    const observer = new ResizeObserver(() => {
+      const size = `${el.clientWidth}x${el.clientHeight}`;
+      if (size !== last && el.clientWidth > 0 && el.clientHeight > 0) void rf.fitView(FIT);
+      last = size;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [rf, generation]);
   return (
-    <div className="lin-graph" data-testid="column-graph">
+    <div className="lin-graph" data-testid="column-graph" ref={box}>
       <ReactFlow
         key={generation}
         nodes={nodes}
@@ -151,7 +167,7 @@ export function ColumnGraphView({ g, generation }: { g: ColumnGraph; generation:
         nodesDraggable={false}
         nodesConnectable={false}
         fitView
-        fitViewOptions={{ padding: 0.12, maxZoom: 1.1 }}
+        fitViewOptions={FIT}
         minZoom={0.05}
         maxZoom={2}
       >
