@@ -13,14 +13,30 @@ export interface ColumnTarget {
   column: string;
 }
 
-/** dbt/columnLineage, remembered in knownColumns; undefined when cancelled. Failures throw. */
+/** The server's answer while a build's columns are not inferred yet: worth asking again shortly. */
+const NOT_YET = /still being inferred/;
+const RETRY_MS = 500;
+const RETRIES = 40;
+
+/**
+ * dbt/columnLineage, remembered in knownColumns; undefined when cancelled. Failures throw. While
+ * the server says the columns are still being inferred (right after an edit), asks again for up
+ * to 20 s, then gives its answer as it is.
+ */
 export async function askColumnLineage(server: DbtServer, params: ColumnLineageParams,
   token?: vscode.CancellationToken): Promise<ColumnLineageResult | undefined> {
   try {
-    const r = await server.request('dbt/columnLineage', params, token);
-    const result = r ?? { message: 'The server has no column lineage for this node.', columns: [], edges: [], notes: [], truncated: false };
-    knownColumns.remember(result);
-    return result;
+    for (let attempt = 0; ; attempt++) {
+      const r = await server.request('dbt/columnLineage', params, token);
+      const result = r ?? { message: 'The server has no column lineage for this node.', columns: [], edges: [], notes: [], truncated: false };
+      if (attempt < RETRIES && NOT_YET.test(result.message ?? '') && !token?.isCancellationRequested) {
+        await new Promise((done) => setTimeout(done, RETRY_MS));
+        if (token?.isCancellationRequested) return undefined;
+        continue;
+      }
+      knownColumns.remember(result);
+      return result;
+    }
   } catch (e) {
     if (isCancellation(e)) return undefined;
     throw e;
