@@ -78,12 +78,17 @@ test('dbt: Show Column Lineage draws the column under the cursor; a click opens 
   assert.match(await view.locator('[data-testid="column-legend"]').innerText(), /aggregated/);
   assert.match(await view.locator('[data-testid="column-status"]').innerText(), /\d+ columns · \d+ edges/);
   assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: 'Column Lineage: customers.lifetime_value' }).count(), 1);
+  // room for the graph (it fits itself to the panel again), as for the README's screenshot
+  await wb.command('View: Close Primary Side Bar');
+  await eventually(async () => (await wb.page.locator('.part.sidebar').isVisible()) === false, 'the side bar is closed');
+  await new Promise((r) => setTimeout(r, 500)); // the fit's animation-free redraw
   await wb.screenshot('column-lineage');
   // stg_orders' amount: its select item in stg_orders.sql
   await view.locator('[data-testid="column-card"][data-id="model.vscode_shop.stg_orders"] [data-testid="column-row"][data-column="amount"]').click();
   await wb.page.locator('.tabs-container .tab.active', { hasText: /^stg_orders\.sql/ }).first().waitFor();
   await eventually(async () => /Ln 6, Col \d+ \(40 selected\)/.test(await wb.statusBar()), 'the select item of amount is selected');
   await wb.screenshot('column-lineage-opened');
+  await wb.command('View: Toggle Primary Side Bar Visibility');
 });
 
 test('dbt: Explain Model shows the plan as a tree, each step traced back', async () => {

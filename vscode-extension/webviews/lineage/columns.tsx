@@ -89,7 +89,9 @@ const Card = memo(function Card({ data }: NodeProps<CardNode>) {
 });
 
 const nodeTypes = { columns: Card };
-const FIT = { padding: 0.12, maxZoom: 1.1 };
+const FIT = { padding: 0.08, maxZoom: 1.1 };
+/** Closer than the nodes' lineage: the edges' labels are short. */
+const RANKSEP = 80;
 
 function Legend() {
   return (
@@ -118,7 +120,7 @@ export function ColumnNotes({ g }: { g: ColumnGraph }) {
 }
 
 export function ColumnGraphView({ g, generation }: { g: ColumnGraph; generation: number }) {
-  const positions = useMemo(() => layout(g.cards.map((k) => ({ id: k.id, height: cardHeight(k) })), cardEdges(g)), [g]);
+  const positions = useMemo(() => layout(g.cards.map((k) => ({ id: k.id, height: cardHeight(k) })), cardEdges(g), RANKSEP), [g]);
   const nodes = useMemo<CardNode[]>(() => g.cards.map((k) => ({
     id: k.id,
     type: 'columns',

@@ -135,7 +135,7 @@ function ColumnToolbar({ state, setIncludeFilters }: { state: State; setIncludeF
           onChange={(e) => setIncludeFilters(e.currentTarget.checked)} />
         Filters / joins
       </label>
-      <button data-testid="lineage-fit" onClick={() => void rf.fitView({ padding: 0.12, duration: 200 })}>Fit view</button>
+      <button data-testid="lineage-fit" onClick={() => void rf.fitView({ padding: 0.08, duration: 200 })}>Fit view</button>
       <span className="spacer" />
       {state.status === 'loading' && <span className="muted" data-testid="lineage-loading">Loading…</span>}
       {g?.root && (
