@@ -36,8 +36,7 @@ export class LineagePanel implements vscode.Disposable {
 
   /** A column's lineage; `answer` when the caller already has it (with the default options). */
   static showColumn(server: DbtServer, target: ColumnTarget, answer?: ColumnLineageResult): void {
-    const label = `${target.nodeId?.split('.').pop() ?? ''}.${target.column}`;
-    void LineagePanel.open(server, { uri: target.uri, nodeId: target.nodeId, label }).loadColumn(target, answer);
+    void LineagePanel.open(server, { uri: target.uri, nodeId: target.nodeId, label: target.column }).loadColumn(target, answer);
   }
 
   private static open(server: DbtServer, target: LineageTarget): LineagePanel {
@@ -72,7 +71,8 @@ export class LineagePanel implements vscode.Disposable {
   private async loadColumn(target: ColumnTarget, answer?: ColumnLineageResult): Promise<void> {
     this.column = target;
     this.target = { uri: target.uri, nodeId: target.nodeId, label: target.column };
-    const title = `${target.nodeId?.split('.').pop() ?? ''}.${target.column}`.replace(/^\./, '');
+    // titled by the node's name once the answer gives it
+    const title = target.column;
     this.view.panel.title = `Column Lineage: ${title}`;
     this.loading?.cancel();
     const cancel = (this.loading = new vscode.CancellationTokenSource());
