@@ -198,21 +198,44 @@ export interface KnownColumn {
   description?: string;
 }
 
+/** dbt's selector of one node by its unique id: `customers` for model.shop.customers(.v2), `source:raw.orders`. */
+export function selectorOf(nodeId: string): string | undefined {
+  const [type, , ...rest] = nodeId.split('.');
+  if (!rest.length) return undefined;
+  if (type === 'source') return `source:${rest.join('.')}`;
+  return /^v\d+$/.test(rest.at(-1) ?? '') && rest.length > 1 ? rest.slice(0, -1).join('.') : rest.join('.');
+}
+
+/** The part of a dbt/erd answer a pick reads (docs/protocol.md, dbt/erd). */
+export interface ErdAnswer {
+  entities?: Array<{ nodeId?: string; columns?: Array<{ name?: string; type?: string; description?: string }> }>;
+}
+
 /**
- * The columns of each node met in dbt/columnLineage answers so far: what a column pick offers.
- * (The server has no request that lists a node's columns; an answer whose root column is absent
- * may list the root's columns at depth 0, and those count too.)
+ * The columns of each node met so far, in dbt/columnLineage answers and in dbt/erd's entities
+ * (the request that lists a node's columns): what a column pick offers.
  */
 export class KnownColumns {
   private readonly byNode = new Map<string, Map<string, KnownColumn>>();
 
+  rememberEntities(r: ErdAnswer | null | undefined): void {
+    for (const e of r?.entities ?? []) {
+      for (const c of e.columns ?? []) {
+        if (e.nodeId && c.name) this.put(e.nodeId, { name: c.name, type: c.type, description: c.description });
+      }
+    }
+  }
+
+  private put(nodeId: string, c: KnownColumn): void {
+    let m = this.byNode.get(nodeId);
+    if (!m) this.byNode.set(nodeId, (m = new Map()));
+    const known = m.get(rowKey(c.name));
+    m.set(rowKey(c.name), { name: c.name, type: c.type ?? known?.type, description: c.description ?? known?.description });
+  }
+
   remember(r: ColumnLineageResult): void {
     for (const c of r.columns ?? []) {
-      if (!c.nodeId || !c.column) continue;
-      let m = this.byNode.get(c.nodeId);
-      if (!m) this.byNode.set(c.nodeId, (m = new Map()));
-      const known = m.get(rowKey(c.column));
-      m.set(rowKey(c.column), { name: c.column, type: c.type ?? known?.type, description: c.description ?? known?.description });
+      if (c.nodeId && c.column) this.put(c.nodeId, { name: c.column, type: c.type, description: c.description });
     }
   }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ColumnLineageParams, ColumnLineageResult } from '../protocol.generated';
 import { DbtServer, isCancellation, messageOf } from '../server/dbtServer';
-import { KnownColumns } from './columnGraph';
+import { ErdAnswer, KnownColumns, selectorOf } from './columnGraph';
 
 /** The columns met in every answer of this window: what a pick offers. */
 export const knownColumns = new KnownColumns();
@@ -44,6 +44,23 @@ export async function askColumnLineage(server: DbtServer, params: ColumnLineageP
 }
 
 /**
+ * The node's columns from dbt/erd, into knownColumns. That request is newer than this client's
+ * generated types (issue 15's columns branch), hence the untyped call; a server without it
+ * answers "method not found", and the pick offers the columns met so far.
+ */
+async function listColumns(server: DbtServer, uri: string | undefined, nodeId: string): Promise<void> {
+  const select = selectorOf(nodeId);
+  if (!select) return;
+  const request = server.request as unknown as (method: string, params: unknown) => Promise<ErdAnswer | null>;
+  try {
+    const r = await request.call(server, 'dbt/erd', { uri, select: [select], maxNodes: 20 });
+    knownColumns.rememberEntities({ entities: r?.entities?.filter((e) => e.nodeId === nodeId) });
+  } catch {
+    // no dbt/erd on this server
+  }
+}
+
+/**
  * Asks the user for a column of a node: a quick pick of its columns met so far (any other name
  * can be typed). `why` titles the pick (e.g. the server's "customers has no column c").
  */
@@ -65,8 +82,7 @@ export async function pickColumn(server: DbtServer, node: { uri?: string; nodeId
       return undefined;
     }
   }
-  // a server that lists a node's columns when no column is asked for answers them here
-  await askColumnLineage(server, { uri: node.uri, nodeId, upstreamDepth: 0, downstreamDepth: 0 }).catch(() => undefined);
+  if (nodeId) await listColumns(server, node.uri, nodeId);
   const known = nodeId ? knownColumns.of(nodeId) : [];
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
   pick.title = why ?? `Column lineage of ${name ?? nodeId}`;
