@@ -91,6 +91,22 @@ test('dbt: Show Column Lineage draws the column under the cursor; a click opens 
   await wb.command('View: Toggle Primary Side Bar Visibility');
 });
 
+test('dbt: Show Column Lineage where the cursor is on no column asks which one', async () => {
+  await wb.command('View: Close All Editor Groups');
+  await wb.openFile('models/marts/customers.sql');
+  await wb.goTo(1, 2); // on `with`
+  await wb.command('dbt: Show Column Lineage');
+  const pick = wb.page.locator('.quick-input-widget');
+  await eventually(async () => /customers has no column with/.test(await pick.innerText()), 'the pick says why it asks', 60_000);
+  await pick.locator('input').fill('order_count');
+  await wb.page.keyboard.press('Enter');
+  const view = await wb.webview('column-graph');
+  await eventually(async () => (await view.locator('[data-testid="column-row"][data-root="true"]').getAttribute('data-column')) === 'order_count',
+    'the lineage of order_count is drawn', 60_000);
+  assert.equal(await view.locator('[data-testid="column-card"][data-id="model.vscode_shop.stg_orders"]').count(), 1);
+  await wb.screenshot('column-lineage-picked');
+});
+
 test('dbt: Explain Model shows the plan as a tree, each step traced back', async () => {
   await wb.openFile('models/marts/customers.sql');
   await wb.command('dbt: Explain Model');
