@@ -138,8 +138,9 @@ export class LineagePanel implements vscode.Disposable {
         await this.loadColumn({ uri: this.target.uri, nodeId: m.nodeId, column: m.column });
         return;
       case 'pickColumn': {
-        const target = await pickColumn(this.server, { nodeId: m.nodeId, name: m.name });
-        if (target) await this.loadColumn({ ...target, uri: this.target.uri });
+        // the panel's document says which project the node is in
+        const target = await pickColumn(this.server, { uri: this.target.uri, nodeId: m.nodeId, name: m.name });
+        if (target) await this.loadColumn(target);
         return;
       }
       case 'columnFilters':
