@@ -1,5 +1,5 @@
 // The views a dbt developer opens from a model: results of a preview (and cancelling a slow one),
-// the lineage graph. Each is checked by what shows on screen; screenshots in test-output/e2e.
+// the lineage graph, a column's lineage. Each is checked by what shows on screen; screenshots in test-output/e2e.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { windowForTests, eventually } from './workbench';
@@ -57,6 +57,54 @@ test('dbt: Show Lineage draws the graph of the model', async () => {
   }
   assert.ok((await view.locator('.react-flow__edge').count()) >= 4, 'the edges are drawn');
   await wb.screenshot('lineage');
+});
+
+test('dbt: Show Column Lineage draws the column under the cursor; a click opens where a parent produces its column', async () => {
+  // the model and the new panel beside it, as a user starts (the earlier tests' panels closed)
+  await wb.command('View: Close All Editor Groups');
+  await wb.openFile('models/marts/customers.sql');
+  await wb.goTo(16, 10); // in `coalesce(o.lifetime_value, 0) as lifetime_value,`
+  await wb.command('dbt: Show Column Lineage');
+  const view = await wb.webview('column-graph');
+  const cards = view.locator('[data-testid="column-card"]');
+  await eventually(async () => (await cards.count()) >= 4, 'the column cards are drawn', 60_000);
+  const root = view.locator('[data-testid="column-row"][data-root="true"]');
+  assert.equal(await root.getAttribute('data-column'), 'lifetime_value');
+  for (const id of ['model.vscode_shop.customers', 'model.vscode_shop.stg_orders', 'seed.vscode_shop.raw_orders']) {
+    assert.equal(await view.locator(`[data-testid="column-card"][data-id="${id}"]`).count(), 1, `${id} is drawn`);
+  }
+  assert.equal(await view.locator('.react-flow__edge.col-edge-aggregated').count(), 1, 'amount is aggregated into lifetime_value');
+  assert.ok(await view.locator('.react-flow__edge.col-edge-filter_join').count() >= 1, 'the join and filter columns are drawn');
+  assert.match(await view.locator('[data-testid="column-legend"]').innerText(), /aggregated/);
+  assert.match(await view.locator('[data-testid="column-status"]').innerText(), /\d+ columns · \d+ edges/);
+  assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: 'Column Lineage: customers.lifetime_value' }).count(), 1);
+  // room for the graph (it fits itself to the panel again), as for the README's screenshot
+  await wb.command('View: Close Primary Side Bar');
+  await eventually(async () => (await wb.page.locator('.part.sidebar').isVisible()) === false, 'the side bar is closed');
+  await new Promise((r) => setTimeout(r, 500)); // the fit's animation-free redraw
+  await wb.screenshot('column-lineage');
+  // stg_orders' amount: its select item in stg_orders.sql
+  await view.locator('[data-testid="column-card"][data-id="model.vscode_shop.stg_orders"] [data-testid="column-row"][data-column="amount"]').click();
+  await wb.page.locator('.tabs-container .tab.active', { hasText: /^stg_orders\.sql/ }).first().waitFor();
+  await eventually(async () => /Ln 6, Col \d+ \(40 selected\)/.test(await wb.statusBar()), 'the select item of amount is selected');
+  await wb.screenshot('column-lineage-opened');
+  await wb.command('View: Toggle Primary Side Bar Visibility');
+});
+
+test('dbt: Show Column Lineage where the cursor is on no column asks which one', async () => {
+  await wb.command('View: Close All Editor Groups');
+  await wb.openFile('models/marts/customers.sql');
+  await wb.goTo(1, 2); // on `with`
+  await wb.command('dbt: Show Column Lineage');
+  const pick = wb.page.locator('.quick-input-widget');
+  await eventually(async () => /customers has no column with/.test(await pick.innerText()), 'the pick says why it asks', 60_000);
+  await pick.locator('input').fill('order_count');
+  await wb.page.keyboard.press('Enter');
+  const view = await wb.webview('column-graph');
+  await eventually(async () => (await view.locator('[data-testid="column-row"][data-root="true"]').getAttribute('data-column')) === 'order_count',
+    'the lineage of order_count is drawn', 60_000);
+  assert.equal(await view.locator('[data-testid="column-card"][data-id="model.vscode_shop.stg_orders"]').count(), 1);
+  await wb.screenshot('column-lineage-picked');
 });
 
 test('dbt: Explain Model shows the plan as a tree, each step traced back', async () => {

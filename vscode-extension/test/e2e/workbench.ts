@@ -61,9 +61,12 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor();
-    await this.page.keyboard.press('Enter');
+    const rows = this.page.locator('.quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: title }).first().waitFor();
+    // the row of exactly this title: "dbt: Show Lineage" also matches "dbt: Show Column Lineage", sorted first
+    const exact = rows.filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+    if (await exact.count()) await exact.first().click();
+    else await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => undefined);
   }
 

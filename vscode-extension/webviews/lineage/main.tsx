@@ -14,6 +14,22 @@
  *   [data-testid=lineage-fit]          "Fit view"
  *   [data-testid=lineage-status]       "N nodes · M edges", and lineage-truncated when cut
  *   [data-testid=lineage-message]      why there is nothing to draw (or the error), and lineage-loading
+ *   [data-testid=lineage-columns]      "columns" on a model, seed, snapshot or source card: pick a column
+ *
+ * Column mode (one column's lineage from dbt/columnLineage):
+ *   [data-testid=column-graph]         the graph of column cards
+ *   [data-testid=column-card]          one node; data-id = unique id, data-type, data-root="true" on the
+ *                                      root's node, data-complete="false" (and column-partial) when not
+ *                                      every column of the node is known; column-models: its node lineage
+ *   [data-testid=column-row]           one column of a card; data-column = its name ("" for the row that
+ *                                      stands for filter/join reads), data-root="true" on the root
+ *                                      column; click: open where the node produces it; column-focus:
+ *                                      this column's lineage
+ *   .react-flow__edge.col-edge-<kind>  an edge, kind passed_through, renamed, computed, aggregated, filter_join
+ *   [data-testid=column-legend]        the legend of the edge kinds
+ *   [data-testid=column-notes]         the server's notes (columns not known on the way)
+ *   [data-testid=column-status]        "N columns · M edges"; column-truncated when cut
+ *   [data-testid=column-filters]       the "Filters / joins" checkbox
  */
 import '@xyflow/react/dist/style.css';
 import '../shared/base.css';
@@ -25,6 +41,8 @@ import {
 } from '@xyflow/react';
 import { listen, post } from '../shared/host';
 import { fromResult, GraphNode, LineageGraph, merge, typeClass } from '../../src/lineage/lineageGraph';
+import { ColumnGraph, columnCount, columnGraph } from '../../src/lineage/columnGraph';
+import { ColumnActionsContext, ColumnGraphView, ColumnNotes } from './columns';
 import { layout } from '../../src/lineage/layout';
 import {
   DEFAULT_OPTIONS, FromLineageView, LineageOptions, MAX_DEPTH, ToLineageView,
@@ -59,6 +77,7 @@ const Card = memo(function Card({ data }: NodeProps<CardNode>) {
       }}
     >+{count}</button>
   );
+  const hasColumns = ['model', 'seed', 'snapshot', 'source'].includes(n.resourceType);
   return (
     <div
       className={`lin-node lin-type-${typeClass(n.resourceType)}${data.root ? ' lin-root' : ''}`}
@@ -71,6 +90,13 @@ const Card = memo(function Card({ data }: NodeProps<CardNode>) {
       <Handle type="target" position={Position.Left} isConnectable={false} />
       {more('up', n.hiddenUp)}
       <div className="lin-kind">{kind}{data.root ? <span className="lin-root-badge">root</span> : null}</div>
+      {hasColumns && (
+        <button className="lin-columns nodrag nopan" data-testid="lineage-columns" title={`The lineage of a column of ${n.name}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            send({ type: 'pickColumn', nodeId: n.id, name: n.name });
+          }}>columns</button>
+      )}
       <div className="lin-name">{n.name}</div>
       {more('down', n.hiddenDown)}
       <Handle type="source" position={Position.Right} isConnectable={false} />
@@ -83,12 +109,46 @@ const nodeTypes = { dbt: Card };
 interface State {
   status: 'loading' | 'ready' | 'error';
   title: string;
+  /** Which graph is drawn: the nodes' lineage, or one column's. */
+  mode: 'nodes' | 'columns';
   graph?: LineageGraph;
+  columns?: ColumnGraph;
+  includeFilters: boolean;
   options: LineageOptions;
   /** A new answer (not an expansion): the graph is drawn afresh and fitted. */
   generation: number;
   error?: string;
   expanding: Set<string>;
+}
+
+function ColumnToolbar({ state, setIncludeFilters }: { state: State; setIncludeFilters(on: boolean): void }) {
+  const rf = useReactFlow();
+  const g = state.columns;
+  const rootName = g?.cards.find((k) => k.id === g.root)?.name;
+  return (
+    <div className="toolbar lin-toolbar">
+      <span className="lin-title">
+        {g?.root ? <>Column lineage of <b>{rootName}.{g.rootColumn}</b></> : `Column lineage${state.title ? ` of ${state.title}` : ''}`}
+      </span>
+      <label className="lin-tests" title="Also the columns read only to filter, join, group or order rows">
+        <input type="checkbox" data-testid="column-filters" checked={state.includeFilters}
+          onChange={(e) => setIncludeFilters(e.currentTarget.checked)} />
+        Filters / joins
+      </label>
+      <button data-testid="lineage-fit" onClick={() => void rf.fitView({ padding: 0.08, duration: 200 })}>Fit view</button>
+      <span className="spacer" />
+      {state.status === 'loading' && <span className="muted" data-testid="lineage-loading">Loading…</span>}
+      {g?.root && (
+        <span className="muted" data-testid="column-status">
+          {columnCount(g)} {columnCount(g) === 1 ? 'column' : 'columns'} · {g.edges.length} {g.edges.length === 1 ? 'edge' : 'edges'}
+        </span>
+      )}
+      {g?.truncated && (
+        <span className="lin-truncated" data-testid="column-truncated"
+          title="The server stopped at its column limit: some columns on the way are left out">cut at the column limit</span>
+      )}
+    </div>
+  );
 }
 
 function Toolbar({ state, setOptions }: { state: State; setOptions(o: LineageOptions): void }) {
@@ -192,7 +252,8 @@ function Graph({ state }: { state: State }) {
 
 function App() {
   const [state, setState] = useState<State>({
-    status: 'loading', title: '', options: DEFAULT_OPTIONS, generation: 0, expanding: new Set(),
+    status: 'loading', title: '', mode: 'nodes', includeFilters: true, options: DEFAULT_OPTIONS, generation: 0,
+    expanding: new Set(),
   });
 
   useEffect(() => {
@@ -201,8 +262,11 @@ function App() {
         switch (m.type) {
           case 'loading':
             return { ...s, status: 'loading', title: m.title, error: undefined };
+          case 'columnGraph':
+            return { ...s, status: 'ready', mode: 'columns', columns: columnGraph(m.result), includeFilters: m.includeFilters,
+              generation: s.generation + 1, error: undefined, expanding: new Set() };
           case 'graph':
-            return { ...s, status: 'ready', graph: fromResult(m.result), options: m.options,
+            return { ...s, status: 'ready', mode: 'nodes', graph: fromResult(m.result), options: m.options,
               generation: s.generation + 1, error: undefined, expanding: new Set() };
           case 'merge': {
             const expanding = new Set(s.expanding);
@@ -230,9 +294,26 @@ function App() {
     send({ type: 'options', options });
   }, []);
 
+  const columnActions = useMemo(() => ({ send }), []);
+  const setIncludeFilters = useCallback((includeFilters: boolean) => {
+    setState((s) => ({ ...s, includeFilters, status: 'loading' }));
+    send({ type: 'columnFilters', includeFilters });
+  }, []);
+
   const g = state.graph;
+  const c = state.columns;
   let body;
-  if (g?.root) {
+  if (state.mode === 'columns') {
+    if (c?.root) {
+      body = <><ColumnNotes g={c} /><ColumnGraphView g={c} generation={state.generation} /></>;
+    } else if (state.status === 'error') {
+      body = null;
+    } else if (c && state.status === 'ready') {
+      body = <div className="warning-box lin-message" data-testid="lineage-message">{c.message ?? 'No lineage for this column.'}</div>;
+    } else {
+      body = <div className="muted lin-message" data-testid="lineage-message">Loading the lineage{state.title ? ` of ${state.title}` : ''}…</div>;
+    }
+  } else if (g?.root) {
     body = <Graph state={state} />;
   } else if (state.status === 'error') {
     body = null;
@@ -243,13 +324,15 @@ function App() {
   }
   return (
     <ActionsContext.Provider value={actions}>
+      <ColumnActionsContext.Provider value={columnActions}>
       <ReactFlowProvider>
         <div className="lin-app">
-          <Toolbar state={state} setOptions={setOptions} />
+          {state.mode === 'columns' ? <ColumnToolbar state={state} setIncludeFilters={setIncludeFilters} /> : <Toolbar state={state} setOptions={setOptions} />}
           {state.error && <div className="error-box lin-message" data-testid="lineage-message">{state.error}</div>}
           {body}
         </div>
       </ReactFlowProvider>
+      </ColumnActionsContext.Provider>
     </ActionsContext.Provider>
   );
 }
