@@ -56,6 +56,10 @@ public final class CodeActions {
         out.addAll(docFixes(c, p));
         continue;
       }
+      if (!c.isYaml() && p.code() == ProblemCode.COLUMN_UNDOCUMENTED) {
+        out.addAll(YamlColumnAddition.fix(snapshot, displayPath, text, p));
+        continue;
+      }
       if (c.isYaml() && p.code() == ProblemCode.COLUMN_NOT_PRODUCED) {
         out.addAll(YamlColumnRemoval.fix(text, p));
         continue;

@@ -326,7 +326,8 @@ final class LspFeatures {
             org.eclipse.lsp4j.CodeAction action = new org.eclipse.lsp4j.CodeAction(c.title());
             action.setKind(c.kind());
             action.setIsPreferred(c.preferred() ? Boolean.TRUE : null);
-            action.setEdit(new WorkspaceEdit(Map.of(d.uri(), c.edits().stream()
+            String target = c.file() == null ? d.uri() : uris.uri(d.root().resolve(c.file()).normalize());
+            action.setEdit(new WorkspaceEdit(Map.of(target, c.edits().stream()
                 .map(e -> new TextEdit(range(e.range()), e.text())).toList())));
             if (!c.fixes().isEmpty()) {
               action.setDiagnostics(c.fixes().stream().map(ours::get).filter(java.util.Objects::nonNull).toList());

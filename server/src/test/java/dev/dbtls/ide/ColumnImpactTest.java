@@ -88,4 +88,30 @@ class ColumnImpactTest {
               - name: payment_id
         """);
   }
+
+  @Test
+  void theQuickFixAddsAnUndocumentedColumnToTheYamlWithItsType() {
+    checkCodeAction(PROJECT + """
+        -- file: models/d.sql
+        select p.payment_id, cast(p.amount_usd * 2 as double) as $0doubled from {{ ref('stg_pay') }} p
+        -- file: models/d.yml
+        version: 2
+        models:
+          - name: d
+            columns:
+              - name: payment_id
+                description: The payment.
+        exposures: []
+        """, "Add column doubled to models/d.yml (double)", """
+        version: 2
+        models:
+          - name: d
+            columns:
+              - name: payment_id
+                description: The payment.
+              - name: doubled
+                data_type: double
+        exposures: []
+        """);
+  }
 }

@@ -391,6 +391,10 @@ final class FeatureChecks {
    * The code action {@code title} at the cursor (given the file's diagnostics on the cursor's
    * line, as the editor passes them) turns the file into {@code result} (trailing newline aside).
    */
+  /**
+   * The action titled {@code title} at the cursor, applied: {@code result} is the text of the file
+   * it edits (the cursor's, or another file of the fixture it names).
+   */
   static void checkCodeAction(String spec, String title, String result) {
     NavFixture f = at(spec);
     Span here = new LineIndex(f.text()).span(f.offset(), f.offset());
@@ -400,7 +404,12 @@ final class FeatureChecks {
     CodeAction a = actions.stream().filter(x -> x.title().equals(title)).findFirst()
         .orElseThrow(() -> new AssertionError(spec + ": no '" + title + "' in "
             + actions.stream().map(CodeAction::title).toList()));
-    assertEquals(strip(result), strip(applied(f.text(), a.edits())), spec);
+    String target = a.file() == null ? f.text() : f.snapshot().inputs().files().stream()
+        .filter(pf -> pf.absolutePath().normalize().equals(
+            f.snapshot().inputs().root().dir().resolve(a.file()).normalize()))
+        .map(dev.dbtls.project.ProjectFile::text).findFirst()
+        .orElseThrow(() -> new AssertionError("no file " + a.file() + " in the fixture"));
+    assertEquals(strip(result), strip(applied(target, a.edits())), spec);
   }
 
   /** {@code edits} (sorted, not overlapping, against {@code text}) applied, last first so that offsets hold. */
