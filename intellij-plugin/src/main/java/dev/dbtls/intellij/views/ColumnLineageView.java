@@ -294,8 +294,11 @@ public final class ColumnLineageView extends JComponent {
         Rectangle row = row(c.nodeId(), c.column());
         boolean isRoot = key(c.nodeId(), c.column()).equals(rootKey);
         if (isRoot) {
-          g.setColor(Palette.selection());
+          // the selection's hue faded, so the theme's text stays readable on it, and a bar of it
+          g.setColor(Palette.tint(Palette.selection()));
           g.fillRect(row.x + 2, row.y + 1, row.width - 4, row.height - 2);
+          g.setColor(Palette.selection());
+          g.fillRect(row.x + 2, row.y + 1, 4, row.height - 2);
         }
         g.setFont(c.column() == null ? getFont().deriveFont(Font.ITALIC) : isRoot ? bold : getFont());
         FontMetrics fm = g.getFontMetrics();

@@ -77,7 +77,9 @@ class ColumnViewsTest {
     long partial = answer.columns().stream().filter(c -> !c.nodeColumnsComplete())
         .map(ColumnLineageColumn::nodeId).distinct().count();
     assertEquals(partial, texts.stream().filter("partial"::equals).count(), "partial nodes are marked");
-    assertTrue(shot.has(view.row("model.jaffle_shop.orders", "amount"), Palette.selection()), "the root is highlighted");
+    Rectangle rootRow = view.row("model.jaffle_shop.orders", "amount");
+    assertTrue(shot.has(rootRow, Palette.tint(Palette.selection())) && shot.has(rootRow, Palette.selection()),
+        "the root is highlighted");
     Rectangle stg = view.cards().get("model.jaffle_shop.stg_payments");
     Rectangle orders = view.cards().get("model.jaffle_shop.orders");
     Rectangle between = new Rectangle((int) stg.getMaxX() + 2, Math.min(stg.y, orders.y),
