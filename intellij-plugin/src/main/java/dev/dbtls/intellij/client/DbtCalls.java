@@ -3,8 +3,12 @@ package dev.dbtls.intellij.client;
 import dev.dbtls.protocol.BenchmarkParams;
 import dev.dbtls.protocol.CatalogParams;
 import dev.dbtls.protocol.CatalogResult;
+import dev.dbtls.protocol.ColumnLineageParams;
+import dev.dbtls.protocol.ColumnLineageResult;
 import dev.dbtls.protocol.CompileParams;
 import dev.dbtls.protocol.CompileResult;
+import dev.dbtls.protocol.ErdParams;
+import dev.dbtls.protocol.ErdResult;
 import dev.dbtls.protocol.ExplainParams;
 import dev.dbtls.protocol.ExplainResult;
 import dev.dbtls.protocol.ExportParams;
@@ -18,6 +22,7 @@ import dev.dbtls.protocol.PreviewPage;
 import dev.dbtls.protocol.PreviewPageParams;
 import dev.dbtls.protocol.PreviewParams;
 import dev.dbtls.protocol.PreviewResult;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -94,6 +99,22 @@ public final class DbtCalls {
   /** {@code dbt/lineage} around another node: what the graph's "+N" expands. */
   public CompletableFuture<LineageResult> lineageOf(String anyUri, String nodeId, int up, int down) {
     return server.lineage(new LineageParams(anyUri, nodeId, up, down, false, null));
+  }
+
+  /**
+   * {@code dbt/columnLineage} of {@code column} of the document's node (or of {@code nodeId} when
+   * not null): every generation up and down, with the columns that only filter or join.
+   */
+  public CompletableFuture<ColumnLineageResult> columnLineage(String uri, String nodeId, String column) {
+    return server.columnLineage(new ColumnLineageParams(uri, nodeId, column, null, null, null, null));
+  }
+
+  /**
+   * {@code dbt/erd} of the document's project: the nodes {@code select} picks (dbt's selection
+   * syntax; null or empty: every model), their columns and relationships.
+   */
+  public CompletableFuture<ErdResult> erd(String uri, List<String> select) {
+    return server.erd(new ErdParams(uri, select, null));
   }
 
   /** {@code dbt/catalog}: the warehouse of the document's project, for the Database explorer. */

@@ -269,7 +269,7 @@ public final class LineageView extends JComponent {
     path.curveTo(x1 + dx, y1, x2 - dx, y2, x2, y2);
   }
 
-  private static String fit(String s, FontMetrics fm, int width) {
+  static String fit(String s, FontMetrics fm, int width) {
     if (fm.stringWidth(s) <= width) {
       return s;
     }

@@ -10,6 +10,12 @@ import dev.dbtls.intellij.Recorded;
 import dev.dbtls.protocol.BenchmarkStatus;
 import dev.dbtls.protocol.CatalogRelation;
 import dev.dbtls.protocol.CatalogResult;
+import dev.dbtls.protocol.ColumnLineageColumn;
+import dev.dbtls.protocol.ColumnLineageEdge;
+import dev.dbtls.protocol.ColumnLineageResult;
+import dev.dbtls.protocol.ErdEntity;
+import dev.dbtls.protocol.ErdRelationship;
+import dev.dbtls.protocol.ErdResult;
 import dev.dbtls.protocol.ExplainResult;
 import dev.dbtls.protocol.HistoryResult;
 import dev.dbtls.protocol.LineageEdge;
@@ -39,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The plugin's client code against the real server jar over stdio, on a copy of
  * test-projects/jaffle_shop with a real DuckDB file: initialize, completion in {@code ref('},
- * preview with a second page, explain with time shares and a finding, lineage and its expansion, a
+ * preview with a second page, explain with time shares and a finding, lineage and its expansion,
+ * the column lineage of orders.amount, the ERD of customers and its parents, a
  * benchmark job to its {@code dbt/benchmarkFinished} and one cancelled, the catalog, the history, export, shutdown and exit. With
  * {@code -Ddbtls.updateRecorded=true} it records the answers the view tests are built from.
  */
@@ -141,6 +148,41 @@ class RealServerProtocolTest {
       assertEquals(shown + stg.hiddenDownstream(), more.edges().stream().filter(e -> e.from().equals(stg.id())).count(),
           more.toString());
       Recorded.save("lineage-stg-orders-children", more);
+
+      // column lineage of orders.amount: stg_payments.amount aggregated into it, customers' lifetime_value from it
+      ColumnLineageResult amount = server.await(calls.columnLineage(orders, null, "amount"), "dbt/columnLineage");
+      assertNull(amount.message(), amount.message());
+      assertEquals("model.jaffle_shop.orders", amount.nodeId());
+      assertEquals("amount", amount.column());
+      assertTrue(amount.edges().contains(new ColumnLineageEdge("model.jaffle_shop.stg_payments", "amount",
+          "model.jaffle_shop.orders", "amount", "aggregated")), amount.edges().toString());
+      assertTrue(amount.edges().stream().anyMatch(e -> e.fromNode().equals("model.jaffle_shop.orders")
+          && "amount".equals(e.fromColumn()) && e.toNode().startsWith("model.jaffle_shop.customers")
+          && "lifetime_value".equals(e.toColumn())), amount.edges().toString());
+      assertTrue(amount.edges().stream().anyMatch(e -> e.kind().equals("filter_join")), amount.edges().toString());
+      ColumnLineageColumn root = amount.columns().get(0);
+      assertEquals(0, root.depth());
+      assertTrue(root.uri().endsWith("models/marts/orders.sql"), root.uri());
+      assertTrue(amount.columns().stream().anyMatch(c -> c.depth() < 0) && amount.columns().stream()
+          .anyMatch(c -> c.depth() > 0), "columns up and down");
+      Recorded.save("column-lineage-orders-amount", amount);
+
+      // the ERD of customers and its parents: orders.customer_id refers to customers.customer_id (a relationships test)
+      ErdResult erd = server.await(calls.erd(orders, List.of("+customers")), "dbt/erd");
+      assertNull(erd.message(), erd.message());
+      List<String> entities = erd.entities().stream().map(ErdEntity::nodeId).toList();
+      assertTrue(entities.contains("model.jaffle_shop.orders"), entities.toString());
+      ErdRelationship toCustomers = erd.relationships().stream()
+          .filter(r -> r.fromNode().equals("model.jaffle_shop.orders") && r.toNode().startsWith("model.jaffle_shop.customers"))
+          .findFirst().orElseThrow(() -> new AssertionError(erd.relationships().toString()));
+      assertEquals("customer_id", toCustomers.fromColumn());
+      assertEquals("customer_id", toCustomers.toColumn());
+      assertEquals("relationships_test", toCustomers.source());
+      ErdEntity ordersEntity = erd.entities().stream().filter(e -> e.nodeId().equals("model.jaffle_shop.orders"))
+          .findFirst().orElseThrow();
+      assertTrue(ordersEntity.columns().stream().anyMatch(c -> c.name().equals("amount") && c.type() != null),
+          ordersEntity.toString());
+      Recorded.save("erd-jaffle-shop", erd);
 
       // a benchmark of the buffer against the saved file, to its dbt/benchmarkFinished
       server.open(stgOrders, "jinja-sql", Files.readString(project.resolve("models/staging/stg_orders.sql"))

@@ -3,6 +3,8 @@ package dev.dbtls.intellij.views;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.intellij.Recorded;
+import dev.dbtls.protocol.ColumnLineageResult;
+import dev.dbtls.protocol.ErdResult;
 import dev.dbtls.protocol.ExplainResult;
 import dev.dbtls.protocol.LineageResult;
 import java.awt.Color;
@@ -70,5 +72,24 @@ class DarkThemeTest {
     assertTrue(lineageShot.has(all, TEXT), "node names in the theme's text colour");
     Rectangle orders = lineage.graphLayout().box("model.jaffle_shop.orders").bounds();
     assertTrue(lineageShot.has(orders, Palette.tint(LineageView.kindColor("model"))), "a model's fill, faded into the dark");
+  }
+
+  @Test
+  void columnLineageAndErdFollowTheTheme() throws Exception {
+    ColumnLineageView columns = new ColumnLineageView();
+    columns.show(Recorded.load("column-lineage-orders-amount", ColumnLineageResult.class));
+    Dimension size = columns.getPreferredSize();
+    Screenshot shot = Screenshot.take(columns, size.width, size.height, "intellij-column-lineage-dark");
+    Rectangle stg = columns.cards().get("model.jaffle_shop.stg_payments");
+    assertTrue(shot.has(stg, BACKGROUND), "a card's rows on the dark background");
+    assertTrue(shot.has(columns.row("model.jaffle_shop.stg_payments", "amount"), TEXT), "column names in the text colour");
+
+    ErdView erd = new ErdView();
+    erd.show(Recorded.load("erd-jaffle-shop", ErdResult.class));
+    size = erd.getPreferredSize();
+    Screenshot erdShot = Screenshot.take(erd, size.width, size.height, "intellij-erd-dark");
+    Rectangle orders = erd.cards().get("model.jaffle_shop.orders");
+    assertTrue(erdShot.has(orders, BACKGROUND));
+    assertTrue(erdShot.has(erd.row("model.jaffle_shop.orders", "customer_id"), TEXT));
   }
 }

@@ -4,6 +4,7 @@ import com.intellij.notification.NotificationGroupManager;
 import com.intellij.notification.NotificationType;
 import com.intellij.openapi.application.ApplicationManager;
 import com.intellij.openapi.components.Service;
+import com.intellij.openapi.editor.Editor;
 import com.intellij.openapi.fileChooser.FileChooserFactory;
 import com.intellij.openapi.fileChooser.FileSaverDescriptor;
 import com.intellij.openapi.fileEditor.FileEditorManager;
@@ -19,6 +20,8 @@ import dev.dbtls.intellij.client.BenchmarkJob;
 import dev.dbtls.intellij.client.DbtCalls;
 import dev.dbtls.intellij.views.BenchmarkView;
 import dev.dbtls.intellij.views.CatalogView;
+import dev.dbtls.intellij.views.ColumnLineageView;
+import dev.dbtls.intellij.views.ErdView;
 import dev.dbtls.intellij.views.HistoryView;
 import dev.dbtls.intellij.views.LineageView;
 import dev.dbtls.intellij.views.PlanView;
@@ -31,6 +34,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.swing.JComponent;
+import javax.swing.JScrollPane;
 import javax.swing.Timer;
 
 /**
@@ -48,7 +52,7 @@ public final class DbtToolWindow {
   /** The tabs, in order. */
   enum Tab {
     RESULTS("Results"), PLAN("Query Plan"), BENCHMARK("Benchmark"), LINEAGE("Lineage"),
-    DATABASE("Database"), HISTORY("History");
+    COLUMN_LINEAGE("Column Lineage"), ERD("ERD"), DATABASE("Database"), HISTORY("History");
 
     final String title;
 
@@ -62,6 +66,10 @@ public final class DbtToolWindow {
   private PlanView plan;
   private BenchmarkView benchmark;
   private LineageView lineage;
+  private ColumnLineageView columnLineage;
+  private ErdView erd;
+  private JComponent columnLineagePane; // the two diagrams grow past the tool window: scrolled
+  private JComponent erdPane;
   private CatalogView database;
   private HistoryView history;
   private volatile CompletableFuture<?> running; // the preview the Cancel button cancels
@@ -99,6 +107,12 @@ public final class DbtToolWindow {
     // "+N" on a node: one more generation on that side, merged into the graph
     lineage.onExpand(more -> call(c -> c.lineageOf(lastUri, more.node().id(),
         more.upstream() ? 1 : 0, more.upstream() ? 0 : 1), lineage::merge, this::error));
+    columnLineage = new ColumnLineageView();
+    columnLineage.onOpen(column -> open(column.uri(), column.range()));
+    erd = new ErdView();
+    erd.onOpen(entity -> open(entity.uri(), null));
+    columnLineagePane = new JScrollPane(columnLineage);
+    erdPane = new JScrollPane(erd);
     database = new CatalogView();
     database.onOpen(item -> open(item.uri(), item.relation() != null ? item.relation().range()
         : item.node() != null ? item.node().range() : null));
@@ -106,10 +120,21 @@ public final class DbtToolWindow {
     history.onSearch(words -> call(c -> c.history(words, null, 200), history::show, this::error));
   }
 
-  /** A tab was selected: Database and History are read anew from the server each time. */
+  /**
+   * A tab was selected: Database, History and the ERD are read anew from the server each time,
+   * Column Lineage for the column under the editor's caret.
+   */
   void selected(Tab tab) {
     String uri = lastUri != null ? lastUri : editorUri();
-    if (tab == Tab.DATABASE && uri != null) {
+    if (tab == Tab.COLUMN_LINEAGE) {
+      String file = editorUri();
+      String column = wordAtCaret();
+      if (file != null && column != null) {
+        call(c -> c.columnLineage(file, null, column), columnLineage::show, this::error);
+      }
+    } else if (tab == Tab.ERD && uri != null) {
+      call(c -> c.erd(uri, null), erd::show, this::error);
+    } else if (tab == Tab.DATABASE && uri != null) {
       call(c -> c.catalog(uri), database::show, this::error);
     } else if (tab == Tab.HISTORY) {
       call(c -> c.history(null, null, 200), history::show, this::error);
@@ -122,6 +147,8 @@ public final class DbtToolWindow {
       case PLAN -> plan;
       case BENCHMARK -> benchmark;
       case LINEAGE -> lineage;
+      case COLUMN_LINEAGE -> columnLineagePane;
+      case ERD -> erdPane;
       case DATABASE -> database;
       case HISTORY -> history;
     };
@@ -259,6 +286,24 @@ public final class DbtToolWindow {
   private String editorUri() {
     VirtualFile[] files = FileEditorManager.getInstance(project).getSelectedFiles();
     return files.length == 0 ? null : LSPIJUtils.toUriAsString(files[0]);
+  }
+
+  /** The identifier under the caret of the editor in front (a column's name); null when none. */
+  private String wordAtCaret() {
+    Editor editor = FileEditorManager.getInstance(project).getSelectedTextEditor();
+    if (editor == null) {
+      return null;
+    }
+    CharSequence text = editor.getDocument().getCharsSequence();
+    int from = Math.min(editor.getCaretModel().getOffset(), text.length());
+    int to = from;
+    while (from > 0 && (Character.isLetterOrDigit(text.charAt(from - 1)) || text.charAt(from - 1) == '_')) {
+      from--;
+    }
+    while (to < text.length() && (Character.isLetterOrDigit(text.charAt(to)) || text.charAt(to) == '_')) {
+      to++;
+    }
+    return from == to ? null : text.subSequence(from, to).toString();
   }
 
   private void open(String uri, Range range) {
