@@ -99,7 +99,16 @@ export async function openView(view: string, size = { width: 1100, height: 700 }
     page,
     errors,
     post: async (m) => {
-      await page.evaluate((msg) => window.postMessage(msg, '*'), m);
+      // resolves once the view has handled the message (postMessage dispatches it later, in a
+      // task of its own): a check right after post() sees what the message did, also on a busy machine
+      await page.evaluate((msg) => new Promise<void>((resolve) => {
+        const handled = (): void => {
+          window.removeEventListener('message', handled);
+          setTimeout(resolve, 0);
+        };
+        window.addEventListener('message', handled);
+        window.postMessage(msg, '*');
+      }), m);
     },
     sent: () => page.evaluate(() => (window as unknown as { __sent: Array<{ type: string }> }).__sent) as never,
     screenshot: async (name) => {
