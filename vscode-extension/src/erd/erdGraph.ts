@@ -54,7 +54,8 @@ export const CARD_HEAD = 46;
 export const ROW_HEIGHT = 22;
 
 export function cardHeight(k: ErdCard): number {
-  return CARD_HEAD + ROW_HEIGHT * k.rows.length + 6;
+  // a card without columns has one line saying so
+  return CARD_HEAD + ROW_HEIGHT * Math.max(1, k.rows.length) + 6;
 }
 
 export function sourceLabel(source: string | undefined): string {

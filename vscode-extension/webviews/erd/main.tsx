@@ -67,7 +67,7 @@ const Card = memo(function Card({ data }: NodeProps<CardNode>) {
           data-related={r.related ? 'true' : undefined}
           title={[r.name, r.type ? `type ${r.type}` : 'type unknown', r.description].filter(Boolean).join('\n')}>
           <Handle type="target" position={Position.Left} id={`in:${r.key}`} isConnectable={false} />
-          <span className="col-name">{r.related ? '🔑 ' : ''}{r.name}</span>
+          <span className="col-name">{r.name}</span>
           {r.type && <span className="col-type">{r.type}</span>}
           <Handle type="source" position={Position.Right} id={`out:${r.key}`} isConnectable={false} />
         </div>
@@ -148,7 +148,8 @@ interface State {
 
 function Toolbar({ state }: { state: State }) {
   const rf = useReactFlow();
-  const g = state.graph;
+  // an error replaces the diagram: its counts go with it
+  const g = state.status === 'error' ? undefined : state.graph;
   const what = state.select.length ? state.select.join(' ') : 'every model of the project';
   return (
     <div className="toolbar lin-toolbar">
