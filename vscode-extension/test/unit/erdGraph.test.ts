@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import {
   cardEdges, cardHeight, displayName, erdGraph, erdTitle, fileSelector, nodeSelector, parseSelector, TABLE_ROW,
 } from '../../src/erd/erdGraph';
+import { erdLayout } from '../../src/erd/erdLayout';
+import { NODE_WIDTH } from '../../src/lineage/layout';
 import { JAFFLE_NOTHING_SELECTED, JAFFLE_ORDERS_FAMILY, JAFFLE_TRUNCATED } from '../views/erd.recorded';
 
 test('a card per entity, an edge per relationship from column row to column row', () => {
@@ -80,4 +82,29 @@ test('selectors: a file by its path in the project, a node by its name, with the
   assert.deepEqual(parseSelector(''), []);
   assert.equal(erdTitle([]), 'ERD: project');
   assert.equal(erdTitle(['+orders+']), 'ERD: +orders+');
+});
+
+test('layout: joined tables by dagre, the others in rows below, no card over another', () => {
+  const g = erdGraph(JAFFLE_ORDERS_FAMILY);
+  const at = erdLayout(g, 3);
+  assert.equal(at.size, g.cards.length);
+  const joined = new Set(g.edges.flatMap((e) => [e.from, e.to]));
+  const lowestJoined = Math.max(...g.cards.filter((k) => joined.has(k.id)).map((k) => at.get(k.id)!.y + cardHeight(k)));
+  const alone = g.cards.filter((k) => !joined.has(k.id));
+  assert.ok(alone.length > 0);
+  for (const k of alone) assert.ok(at.get(k.id)!.y > lowestJoined, `${k.id} is below the joined tables`);
+  assert.ok(new Set(alone.map((k) => at.get(k.id)!.y)).size <= Math.ceil(alone.length / 3), 'the others share rows');
+  const boxes = g.cards.map((k) => ({ ...at.get(k.id)!, h: cardHeight(k) }));
+  for (const a of boxes) {
+    for (const b of boxes) {
+      if (a.id >= b.id) continue;
+      const apart = a.x + NODE_WIDTH <= b.x || b.x + NODE_WIDTH <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+      assert.ok(apart, `${a.id} and ${b.id} overlap`);
+    }
+  }
+  // no relationship at all: a grid from the top
+  const none = erdGraph({ ...JAFFLE_ORDERS_FAMILY, relationships: [] });
+  const grid = erdLayout(none, 4);
+  assert.equal(new Set([...grid.values()].map((p) => p.y)).size, Math.ceil(none.cards.length / 4));
+  assert.equal(Math.min(...[...grid.values()].map((p) => p.y)), 10);
 });

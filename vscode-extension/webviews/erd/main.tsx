@@ -28,10 +28,10 @@ import {
 } from '@xyflow/react';
 import { listen, post } from '../shared/host';
 import { typeClass } from '../../src/lineage/lineageGraph';
-import { layout } from '../../src/lineage/layout';
 import {
-  cardEdges, cardHeight, ErdCard, ErdGraph, erdGraph, RELATIONSHIP_SOURCES, TABLE_ROW,
+  cardHeight, ErdCard, ErdGraph, erdGraph, RELATIONSHIP_SOURCES, TABLE_ROW,
 } from '../../src/erd/erdGraph';
+import { erdLayout } from '../../src/erd/erdLayout';
 import type { FromErdView, ToErdView } from '../../src/erd/messages';
 
 type CardNode = Node<{ card: ErdCard }, 'table'>;
@@ -81,7 +81,7 @@ const FIT = { padding: 0.08, maxZoom: 1.1 };
 
 function Legend() {
   return (
-    <Panel position="bottom-left" className="col-legend" data-testid="erd-legend">
+    <Panel position="top-right" className="col-legend" data-testid="erd-legend">
       {RELATIONSHIP_SOURCES.map((s) => (
         <span key={s.source} className="col-legend-item" title={s.title}>
           <svg width="28" height="8" aria-hidden="true">
@@ -95,7 +95,7 @@ function Legend() {
 }
 
 function Diagram({ g, generation }: { g: ErdGraph; generation: number }) {
-  const positions = useMemo(() => layout(g.cards.map((k) => ({ id: k.id, height: cardHeight(k) })), cardEdges(g), 120), [g]);
+  const positions = useMemo(() => erdLayout(g), [g]);
   const nodes = useMemo<CardNode[]>(() => g.cards.map((k) => ({
     id: k.id,
     type: 'table',
