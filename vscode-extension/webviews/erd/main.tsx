@@ -32,6 +32,7 @@ import {
   cardHeight, ErdCard, ErdGraph, erdGraph, RELATIONSHIP_SOURCES, TABLE_ROW,
 } from '../../src/erd/erdGraph';
 import { erdLayout } from '../../src/erd/erdLayout';
+import { NODE_WIDTH } from '../../src/lineage/layout';
 import type { FromErdView, ToErdView } from '../../src/erd/messages';
 
 type CardNode = Node<{ card: ErdCard }, 'table'>;
@@ -94,8 +95,25 @@ function Legend() {
   );
 }
 
+/** How many cards of NODE_WIDTH fit side by side in the panel at about the zoom they are read at. */
+function perRowFor(width: number): number {
+  return Math.max(1, Math.min(6, Math.floor((width - 20) / (NODE_WIDTH + 24))));
+}
+
+function usePerRow(): number {
+  const [n, setN] = useState(() => perRowFor(window.innerWidth));
+  useEffect(() => {
+    const resized = () => setN(perRowFor(window.innerWidth));
+    window.addEventListener('resize', resized);
+    return () => window.removeEventListener('resize', resized);
+  }, []);
+  return n;
+}
+
 function Diagram({ g, generation }: { g: ErdGraph; generation: number }) {
-  const positions = useMemo(() => erdLayout(g), [g]);
+  // the tables no relationship joins fill rows as wide as the panel (re-laid out when it resizes)
+  const perRow = usePerRow();
+  const positions = useMemo(() => erdLayout(g, perRow), [g, perRow]);
   const nodes = useMemo<CardNode[]>(() => g.cards.map((k) => ({
     id: k.id,
     type: 'table',
