@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerBenchmark } from './benchmark/register';
 import { registerCompiledSql } from './compiled/register';
+import { registerErd } from './erd/register';
 import { registerLineage } from './lineage/register';
 import { registerPlan } from './plan/register';
 import { registerResults } from './results/register';
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Server
   registerPlan(context, server);
   registerBenchmark(context, server);
   registerLineage(context, server);
+  registerErd(context, server);
   registerTrees(context, server);
   registerCompiledSql(context, server);
   // dbt SQL for the open models at once; the server starts in the background (requests wait for it)

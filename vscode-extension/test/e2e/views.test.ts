@@ -1,5 +1,5 @@
 // The views a dbt developer opens from a model: results of a preview (and cancelling a slow one),
-// the lineage graph, a column's lineage. Each is checked by what shows on screen; screenshots in test-output/e2e.
+// the lineage graph, a column's lineage, the ERD. Each is checked by what shows on screen; screenshots in test-output/e2e.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { windowForTests, eventually } from './workbench';
@@ -105,6 +105,31 @@ test('dbt: Show Column Lineage where the cursor is on no column asks which one',
     'the lineage of order_count is drawn', 60_000);
   assert.equal(await view.locator('[data-testid="column-card"][data-id="model.vscode_shop.stg_orders"]').count(), 1);
   await wb.screenshot('column-lineage-picked');
+});
+
+test('dbt: Show ERD draws the model\'s family as tables with their columns; a click opens a table\'s file', async () => {
+  await wb.command('View: Close All Editor Groups');
+  await wb.openFile('models/marts/customers.sql');
+  await wb.command('dbt: Show ERD');
+  // the palette asks for a selector, prefilled with the model's family
+  const input = wb.page.locator('.quick-input-widget input');
+  await eventually(async () => (await input.inputValue()) === '+path:models/marts/customers.sql+', 'the selector is offered');
+  await wb.page.keyboard.press('Enter');
+  const view = await wb.webview('erd-graph');
+  const cards = view.locator('[data-testid="erd-card"]');
+  await eventually(async () => (await cards.count()) >= 5, 'the tables are drawn', 60_000);
+  for (const id of ['model.vscode_shop.customers', 'model.vscode_shop.stg_orders', 'model.vscode_shop.stg_customers', 'seed.vscode_shop.raw_orders']) {
+    assert.equal(await view.locator(`[data-testid="erd-card"][data-id="${id}"]`).count(), 1, `${id} is drawn`);
+  }
+  const customers = view.locator('[data-testid="erd-card"][data-id="model.vscode_shop.customers"]');
+  assert.equal(await customers.locator('[data-testid="erd-row"][data-column="lifetime_value"]').count(), 1);
+  // vscode_shop declares no relationships: the view says so rather than drawing nothing
+  assert.match(await view.locator('[data-testid="erd-no-relationships"]').innerText(), /No relationships/);
+  assert.match(await view.locator('[data-testid="erd-status"]').innerText(), /\d+ entities · 0 relationships/);
+  assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: 'ERD: +path:models/marts/customers.sql+' }).count(), 1);
+  await wb.screenshot('erd');
+  await view.locator('[data-testid="erd-card"][data-id="model.vscode_shop.stg_orders"] [data-testid="erd-card-head"]').click();
+  await wb.page.locator('.tabs-container .tab.active', { hasText: /^stg_orders\.sql/ }).first().waitFor();
 });
 
 test('dbt: Explain Model shows the plan as a tree, each step traced back', async () => {
