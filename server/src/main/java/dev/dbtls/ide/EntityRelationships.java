@@ -53,6 +53,10 @@ public final class EntityRelationships {
       if (!selector.problems().isEmpty()) {
         return new Erd(selector.problems().get(0).message(), List.of(), List.of(), false);
       }
+      if (chosen.isEmpty()) { // dbt's words for a selection that picks nothing
+        return new Erd("The selection criterion '" + String.join(" ", select)
+            + "' does not match any enabled nodes", List.of(), List.of(), false);
+      }
     }
     chosen.removeIf(id -> !hasColumns(m.nodes().get(id)));
     boolean truncated = chosen.size() > maxNodes;

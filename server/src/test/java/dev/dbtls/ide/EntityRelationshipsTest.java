@@ -63,6 +63,9 @@ class EntityRelationshipsTest {
   void everyModelWithoutASelectionAndABadSelector() {
     assertEquals(3, erd(null).entities().size());
     assertEquals(2, erd(null).relationships().size());
-    assertEquals(0, erd(List.of("tag:none")).relationships().size());
+    EntityRelationships.Erd none = erd(List.of("tag:none"));
+    assertEquals(0, none.relationships().size());
+    assertEquals("The selection criterion 'tag:none' does not match any enabled nodes", none.message());
+    assertEquals("The selection criterion '+bad(' does not match any enabled nodes", erd(List.of("+bad(")).message());
   }
 }
