@@ -296,6 +296,11 @@ final class DbtProtocolService implements DbtProtocol {
 
   @Override
   public CompletableFuture<dev.dbtls.protocol.ErdResult> erd(dev.dbtls.protocol.ErdParams p) {
+    // without a document: the first project, once the workspace's projects are found
+    return p != null && p.uri() != null ? erdOf(p) : workspace.found().thenCompose(found -> erdOf(p));
+  }
+
+  private CompletableFuture<dev.dbtls.protocol.ErdResult> erdOf(dev.dbtls.protocol.ErdParams p) {
     Path file = p == null || p.uri() == null ? null : uris.path(p.uri());
     Path dir = file != null ? workspace.projectOf(file).orElse(null)
         : workspace.projectDirs().stream().sorted().findFirst().orElse(null);
