@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Measures dbtls on real dbt projects (public ones, checked out somewhere outside this repository):
 #
-#   test-projects/real-projects.sh JAR DIR[=ADAPTER]...
+#   test-projects/real-projects.sh JAR DIR[=ADAPTER][,NAME=VALUE]...   (NAME=VALUE: env vars for that project)
 #   test-projects/real-projects.sh --table OLD.json NEW.json     (two earlier runs side by side)
+#   test-projects/real-projects.sh --triage OUT [error|warning|compile]  (a run's problems by code and message;
+#                                            compile: errors only `compile` printed)
 #
 # For each project folder (the one holding dbt_project.yml) it runs, with the given jar:
 #   dbtls ls --resource-type model -o json   -> the enabled models (all packages / the project's own)
@@ -12,6 +14,8 @@
 # target/ or docs/, its parent's docs/, or a target/compiled/ tree), compares every model's
 # compiled SQL with dbt's. Two texts count as identical when they are equal after removing
 # trailing whitespace from every line and trailing blank lines (nothing else is normalized).
+# A model whose source differs from the manifest's raw_code (dbt's output is older than the
+# source) is counted as stale and not compared.
 # "Plain" models are those dbt did not compile against a live warehouse state: not incremental
 # (is_incremental() depends on the table existing) and without ephemeral parents.
 #
@@ -26,11 +30,14 @@
 # Environment: OUT, TIMEOUT (seconds per command, default 900), JAVA_OPTS.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+if [ "${1:-}" = "--triage" ]; then
+  exec python3 "$here/real_projects.py" triage "$2" "${3:-error}"
+fi
 if [ "${1:-}" = "--table" ]; then
   exec python3 "$here/real_projects.py" table "$2" "$3"
 fi
 if [ $# -lt 2 ]; then
-  sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 jar="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"

@@ -11,6 +11,7 @@ import time
 
 PROBLEM = re.compile(r"^(?P<file>.*?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info|hint) "
                      r"(?P<code>[a-z0-9-]+): (?P<msg>.*)$")
+UNLOCATED = re.compile(r"^(?P<sev>error|warning) (?P<code>[a-z0-9-]+): (?P<msg>.*)$")
 COMPILED = re.compile(r"Compiled (\d+) of (\d+) nodes(?: \((\d+) failed\))?")
 TIMEOUT = int(os.environ.get("TIMEOUT", "900"))
 JAVA_OPTS = os.environ.get("JAVA_OPTS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx2g").split()
@@ -25,13 +26,14 @@ def load_yaml(path):
         return {}
 
 
-def run(jar, args, log):
-    """Runs the jar; returns (seconds, exit code, output lines, peak RSS MB of the children so far)."""
+def run(jar, args, log, env=None):
+    """Runs the jar; returns (seconds, exit code, output lines)."""
     start = time.monotonic()
     with open(log, "w", encoding="utf-8") as f:
         try:
             p = subprocess.run(["java", *JAVA_OPTS, "-jar", jar, *args], stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, timeout=TIMEOUT)
+                               stderr=subprocess.STDOUT, timeout=TIMEOUT,
+                               env={**os.environ, **(env or {})})
             text, rc = p.stdout.decode("utf-8", "replace"), p.returncode
         except subprocess.TimeoutExpired as e:
             text, rc = (e.stdout or b"").decode("utf-8", "replace") + "\nTIMEOUT\n", "timeout"
@@ -112,8 +114,20 @@ def normalize(sql):
     return "\n".join(line.rstrip() for line in sql.replace("\r\n", "\n").split("\n")).rstrip("\n")
 
 
-def compare(kind, ref, manifest, ours, diffdir):
-    """Per-model comparison of our compiled/ tree with dbt's; returns counts and example names."""
+def source_file(project, manifest, package, path):
+    """The model's file as the project has it now (the root project or an installed package)."""
+    root = manifest.get("metadata", {}).get("project_name")
+    conf = load_yaml(os.path.join(project, "dbt_project.yml"))
+    if package in (root, conf.get("name")):
+        return os.path.join(project, path)
+    install = conf.get("packages-install-path") or "dbt_packages"
+    return os.path.join(project, install, package, path)
+
+
+def compare(kind, ref, manifest, ours, diffdir, project):
+    """Per-model comparison of our compiled/ tree with dbt's; returns counts and example names.
+    A model whose file differs from the manifest's raw_code (the manifest is older than the
+    source) is counted as stale and left out of the comparison."""
     import difflib
     res = collections.Counter()
     differing = []
@@ -125,10 +139,20 @@ def compare(kind, ref, manifest, ours, diffdir):
             sql = n.get("compiled_code") or n.get("compiled_sql")
             if n.get("resource_type") != "model" or not sql or n.get("language", "sql") != "sql":
                 continue
+            path = n["original_file_path"].replace("\\", "/")
+            raw = n.get("raw_code") if "raw_code" in n else n.get("raw_sql")
+            try:
+                with open(source_file(project, manifest, n["package_name"], path), encoding="utf-8") as f:
+                    now = f.read()
+            except OSError:
+                now = None
+            if raw is not None and (now is None or normalize(now) != normalize(raw)):
+                res["stale"] += 1
+                continue
             incremental = n.get("config", {}).get("materialized") == "incremental"
             parents = set(n.get("depends_on", {}).get("nodes", []))
             plain = not incremental and not (parents & ephemeral)
-            items.append((os.path.join(n["package_name"], n["original_file_path"]), sql, plain))
+            items.append((os.path.join(n["package_name"], path), sql, plain))
     else:
         for root, _, files in os.walk(ref):
             for name in files:
@@ -159,7 +183,9 @@ def compare(kind, ref, manifest, ours, diffdir):
 
 
 def measure(jar, out, spec):
-    project, _, adapter = spec.partition("=")
+    first, *assignments = spec.split(",")
+    project, _, adapter = first.partition("=")
+    env = dict(a.split("=", 1) for a in assignments)
     project = os.path.abspath(project)
     label = label_of(project)
     work = os.path.join(out, re.sub(r"[^A-Za-z0-9_.+-]+", "_", label))
@@ -174,14 +200,14 @@ def measure(jar, out, spec):
     with open(os.path.join(profiles, "profiles.yml"), "w", encoding="utf-8") as f:
         f.write(profile_yaml(profile, adapter, database, schema))
     common = ["--project-dir", project, "--profiles-dir", profiles]
-    r = {"project": label, "dir": project, "adapter": adapter}
+    r = {"project": label, "dir": project, "adapter": adapter, "env": env}
 
-    _, _, lines = run(jar, ["ls", *common, "--resource-type", "model", "-o", "json"], os.path.join(work, "ls.txt"))
+    _, _, lines = run(jar, ["ls", *common, "--resource-type", "model", "-o", "json"], os.path.join(work, "ls.txt"), env)
     models = [json.loads(l) for l in lines if l.startswith("{")]
     r["models"] = len(models)
     r["own_models"] = sum(1 for m in models if m.get("package_name") == conf.get("name"))
 
-    secs, rc, lines = run(jar, ["check", *common], os.path.join(work, "check.txt"))
+    secs, rc, lines = run(jar, ["check", *common], os.path.join(work, "check.txt"), env)
     r["check_s"], r["check_rc"] = round(secs, 1), rc
     problems = [m.groupdict() for m in map(PROBLEM.match, lines) if m]
     with open(os.path.join(work, "problems.json"), "w", encoding="utf-8") as f:
@@ -190,15 +216,26 @@ def measure(jar, out, spec):
     r["warnings"] = collections.Counter(p["code"] for p in problems if p["sev"] == "warning")
 
     ours = os.path.join(work, "compile")
-    secs, rc, lines = run(jar, ["compile", *common, "--output-dir", ours], os.path.join(work, "compile.txt"))
+    secs, rc, lines = run(jar, ["compile", *common, "--output-dir", ours], os.path.join(work, "compile.txt"), env)
     r["compile_s"], r["compile_rc"] = round(secs, 1), rc
     m = next((COMPILED.search(l) for l in reversed(lines) if COMPILED.search(l)), None)
     r["compiled"], r["nodes"], r["failed"] = (int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)) if m else (0, 0, None)
-    r["compile_errors"] = sum(1 for l in lines if (p := PROBLEM.match(l)) and p["sev"] == "error")
+    located = {(p["file"], p["line"], p["code"], p["msg"]) for p in problems}
+    compile_problems = []
+    for l in lines:
+        m = PROBLEM.match(l) or UNLOCATED.match(l)
+        if m and m["sev"] == "error":
+            p = {"file": "", "line": "", "col": "", **m.groupdict()}
+            if (p["file"], p["line"], p["code"], p["msg"]) not in located:
+                compile_problems.append(p)
+    with open(os.path.join(work, "compile-problems.json"), "w", encoding="utf-8") as f:
+        json.dump(compile_problems, f, indent=0)
+    r["compile_only_errors"] = collections.Counter(p["code"] for p in compile_problems)
 
     r["reference"] = os.path.relpath(ref, project) if ref else None
     if kind:
-        r["identical"], differing = compare(kind, ref, manifest, os.path.join(ours, "compiled"), os.path.join(work, "diffs"))
+        r["identical"], differing = compare(kind, ref, manifest, os.path.join(ours, "compiled"),
+                                            os.path.join(work, "diffs"), project)
         r["differing"] = differing[:50]
     return r
 
@@ -216,20 +253,23 @@ def pct(a, b):
 
 
 def table(results):
-    head = ["project", "adapter", "models", "errors", "warnings", "check s", "compile s", "failed", "identical plain", "identical all"]
+    head = ["project", "adapter", "models", "errors", "warnings", "check s", "compile s", "failed", "compile-only errors",
+            "identical plain", "identical all"]
     rows, tot = [], collections.Counter()
     for r in results:
         ident = r.get("identical") or {}
         rows.append([r["project"], r["adapter"], str(r["models"]), str(sum(r["errors"].values())),
                      str(sum(r["warnings"].values())), f'{r["check_s"]:.1f}', f'{r["compile_s"]:.1f}',
                      str(r["failed"]) if r["failed"] is not None else "?",
+                     str(sum(r.get("compile_only_errors", {}).values())),
                      f'{ident.get("plain_identical", 0)}/{ident.get("plain", 0)}' if ident else "-",
                      f'{ident.get("identical", 0)}/{ident.get("models", 0)}' if ident else "-"])
         tot.update({"models": r["models"], "errors": sum(r["errors"].values()), "warnings": sum(r["warnings"].values()),
                     "check_s": r["check_s"], "compile_s": r["compile_s"], "failed": r["failed"] or 0,
+                    "compile_only": sum(r.get("compile_only_errors", {}).values()),
                     **{"id_" + k: v for k, v in ident.items()}})
     rows.append(["TOTAL", "", str(tot["models"]), str(tot["errors"]), str(tot["warnings"]), f'{tot["check_s"]:.1f}',
-                 f'{tot["compile_s"]:.1f}', str(tot["failed"]),
+                 f'{tot["compile_s"]:.1f}', str(tot["failed"]), str(tot["compile_only"]),
                  f'{tot["id_plain_identical"]}/{tot["id_plain"]} = {pct(tot["id_plain_identical"], tot["id_plain"])}',
                  f'{tot["id_identical"]}/{sum((r.get("identical") or {}).get("models", 0) for r in results)}'])
     widths = [max(len(x[i]) for x in [head, *rows]) for i in range(len(head))]
@@ -289,7 +329,46 @@ def side_by_side(old, new):
             print(f"  {c:32} {ta[c]:6} -> {tb[c]:6}")
 
 
+def pattern(msg):
+    """A problem message with its names and numbers blanked, to group like errors together."""
+    msg = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`", "'…'", msg)
+    msg = re.sub(r"[\w./-]+/[\w.-]+\.(?:sql|yml|yaml|csv|md)\b", "PATH", msg)
+    msg = re.sub(r"\b\d+\b", "N", msg)
+    msg = re.sub(r"(model|test|seed|macro|source|snapshot)\.[\w.]+", r"\1.…", msg)
+    return msg[:140]
+
+
+def triage(out, severity="error", top=40):
+    """Groups the problems of a run (OUT/results.json) by code and message pattern; severity
+    "compile" groups the errors `compile` printed that `check` did not report."""
+    with open(os.path.join(out, "results.json")) as f:
+        results = json.load(f)
+    groups = collections.defaultdict(list)
+    name = "compile-problems.json" if severity == "compile" else "problems.json"
+    severity = "error" if severity == "compile" else severity
+    for r in results:
+        work = os.path.join(out, re.sub(r"[^A-Za-z0-9_.+-]+", "_", r["project"]))
+        if not os.path.isfile(os.path.join(work, name)):
+            continue
+        with open(os.path.join(work, name)) as f:
+            for p in json.load(f):
+                if p["sev"] == severity:
+                    groups[(p["code"], pattern(p["msg"]))].append((r["project"], p))
+    total = sum(len(v) for v in groups.values())
+    print(f"{total} {severity}s in {len(groups)} classes (code: message pattern), largest first\n")
+    for (code, pat), items in sorted(groups.items(), key=lambda kv: -len(kv[1]))[:top]:
+        projects = collections.Counter(name for name, _ in items)
+        print(f"{len(items):5}  {code}: {pat}")
+        print("       in " + ", ".join(f"{n} {c}" for n, c in projects.most_common(6)))
+        for name, p in items[:2]:
+            print(f"       e.g. {name} {p['file']}:{p['line']}: {p['msg'][:200]}")
+    print()
+
+
 def main():
+    if sys.argv[1] == "triage":
+        triage(sys.argv[2], *(sys.argv[3:4] or ["error"]))
+        return
     if sys.argv[1] == "table":
         with open(sys.argv[2]) as f:
             old = json.load(f)
