@@ -264,9 +264,10 @@ export class ServerClient implements DbtServer, vscode.Disposable {
     });
   }
 
+  /** What the Problems view shows: hints (e.g. an undocumented column) are not problems. */
   private countProblems(): void {
     let n = 0;
-    this.client?.diagnostics?.forEach((_uri, d) => (n += d.length));
+    this.client?.diagnostics?.forEach((_uri, d) => (n += d.filter((x) => x.severity !== vscode.DiagnosticSeverity.Hint).length));
     this.status.problemCount(n);
   }
 
