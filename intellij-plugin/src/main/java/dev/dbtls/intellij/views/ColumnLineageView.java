@@ -15,8 +15,6 @@ import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.Stroke;
-import java.awt.event.MouseAdapter;
-import java.awt.event.MouseEvent;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javax.swing.JComponent;
 
 /**
  * The Column Lineage tab: a card per node with a row per column of the answer, upstream nodes
@@ -34,7 +31,7 @@ import javax.swing.JComponent;
  * not all known marked "partial", the answer's notes below. A click on a row opens where the node
  * produces that column.
  */
-public final class ColumnLineageView extends JComponent {
+public final class ColumnLineageView extends GraphCanvas {
   /** The kinds of edge, in the legend's order. */
   public static final List<String> KINDS = List.of("passed_through", "renamed", "computed", "aggregated", "filter_join");
 
@@ -55,23 +52,6 @@ public final class ColumnLineageView extends JComponent {
   private final List<String> texts = new ArrayList<>();
   private Dimension graphSize = new Dimension();
   private Consumer<ColumnLineageColumn> onOpen = c -> { };
-
-  public ColumnLineageView() {
-    updateUI();
-    setOpaque(true);
-    addMouseListener(new MouseAdapter() {
-      @Override
-      public void mouseClicked(MouseEvent e) {
-        click(e.getPoint());
-      }
-    });
-  }
-
-  @Override
-  public void updateUI() {
-    super.updateUI();
-    setFont(javax.swing.UIManager.getFont("Label.font"));
-  }
 
   /** A click on a column's row: open {@code uri} at {@code range} (the node's file when null). */
   public void onOpen(Consumer<ColumnLineageColumn> action) {
@@ -190,7 +170,8 @@ public final class ColumnLineageView extends JComponent {
     return KINDS.stream().mapToInt(k -> 28 + fm.stringWidth(k.replace('_', ' ')) + 14).sum();
   }
 
-  private void click(Point p) {
+  @Override
+  void click(Point p) {
     for (List<ColumnLineageColumn> cols : byNode.values()) {
       for (ColumnLineageColumn c : cols) {
         Rectangle r = row(c.nodeId(), c.column());

@@ -15,8 +15,6 @@ import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
-import java.awt.event.MouseAdapter;
-import java.awt.event.MouseEvent;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
@@ -27,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javax.swing.JComponent;
 
 /**
  * The ERD tab: a card per entity with its columns and their types, a line from the referencing
@@ -35,7 +32,7 @@ import javax.swing.JComponent;
  * referencing entities left of those they refer to, the entities no relationship reaches in
  * columns to the right; an entity outside the selection is drawn dashed, without columns. A click on a card opens the entity's file.
  */
-public final class ErdView extends JComponent {
+public final class ErdView extends GraphCanvas {
   static final int HEADER_H = 24;
   static final int ROW_H = 20;
   static final int MIN_W = 170;
@@ -52,23 +49,6 @@ public final class ErdView extends JComponent {
   private final List<String> texts = new ArrayList<>();
   private Dimension graphSize = new Dimension();
   private Consumer<ErdEntity> onOpen = e -> { };
-
-  public ErdView() {
-    updateUI();
-    setOpaque(true);
-    addMouseListener(new MouseAdapter() {
-      @Override
-      public void mouseClicked(MouseEvent e) {
-        click(e.getPoint());
-      }
-    });
-  }
-
-  @Override
-  public void updateUI() {
-    super.updateUI();
-    setFont(javax.swing.UIManager.getFont("Label.font"));
-  }
 
   /** A click on an entity: open its file ({@code uri}). */
   public void onOpen(Consumer<ErdEntity> action) {
@@ -196,7 +176,8 @@ public final class ErdView extends JComponent {
     return new Dimension(Math.max(graphSize.width + PAD, 300), Math.max(graphSize.height + PAD + extra, 120));
   }
 
-  private void click(Point p) {
+  @Override
+  void click(Point p) {
     for (Map.Entry<String, Rectangle> card : cards.entrySet()) {
       if (card.getValue().contains(p)) {
         onOpen.accept(entities.get(card.getKey()));

@@ -13,8 +13,6 @@ import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
-import java.awt.event.MouseAdapter;
-import java.awt.event.MouseEvent;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.ArrayList;
@@ -24,14 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import javax.swing.JComponent;
 
 /**
  * The Lineage tab's graph: parents left of children, each node with its kind and
  * materialization, the root outlined; a click opens the node's file, a click on a "+N" badge asks
  * for the N parents (left) or children (right) the answer left out, which {@link #merge} adds.
  */
-public final class LineageView extends JComponent {
+public final class LineageView extends GraphCanvas {
   /** A "+N" badge clicked: the node whose hidden parents ({@code upstream}) or children to fetch. */
   public record Expand(LineageNode node, boolean upstream) {}
 
@@ -51,24 +48,6 @@ public final class LineageView extends JComponent {
   private LineageLayout layout = new LineageLayout(List.of(), List.of(), MIN_NODE_W, NODE_H, GAP_X, GAP_Y, LANE_H, PAD);
   private Consumer<LineageNode> onOpen = n -> { };
   private Consumer<Expand> onExpand = e -> { };
-
-  public LineageView() {
-    updateUI();
-    setOpaque(true);
-    addMouseListener(new MouseAdapter() {
-      @Override
-      public void mouseClicked(MouseEvent e) {
-        click(e.getPoint());
-      }
-    });
-  }
-
-  /** The look and feel's label font, again when the theme changes. */
-  @Override
-  public void updateUI() {
-    super.updateUI();
-    setFont(javax.swing.UIManager.getFont("Label.font"));
-  }
 
   /** A click on a node: open its file at its definition ({@code uri}, {@code range}). */
   public void onOpen(Consumer<LineageNode> action) {
@@ -152,7 +131,8 @@ public final class LineageView extends JComponent {
     };
   }
 
-  private void click(Point p) {
+  @Override
+  void click(Point p) {
     for (LineageNode n : nodes.values()) {
       for (boolean up : new boolean[] {true, false}) {
         Rectangle b = badge(n, up);
