@@ -237,7 +237,7 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
     @SuppressWarnings("unchecked")
     DataTestSpec test(YamlNode t) {
       if (t instanceof YamlScalar s && s.value() != null) {
-        return new DataTestSpec(t.text(), Map.of(), Map.of(), null, t.span());
+        return new DataTestSpec(testName(t.text()), Map.of(), Map.of(), null, t.span());
       }
       if (!(t instanceof YamlMap m) || m.entries().isEmpty()) {
         problem(t, "a test is a name or a mapping of one test name to its arguments");
@@ -246,12 +246,12 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
       String testName;
       Map<String, Object> args;
       if (m.has("test_name")) {
-        testName = m.string("test_name");
+        testName = testName(m.string("test_name"));
         args = new LinkedHashMap<>((Map<String, Object>) m.toPlain());
         args.remove("test_name");
       } else {
         Map.Entry<String, YamlNode> first = m.entries().entrySet().iterator().next();
-        testName = first.getKey();
+        testName = testName(first.getKey());
         Object raw = first.getValue().toPlain();
         args = raw instanceof Map<?, ?> a ? new LinkedHashMap<>((Map<String, Object>) a) : new LinkedHashMap<>();
       }
@@ -265,6 +265,22 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
       return new DataTestSpec(testName, args, config,
           customName == null ? null : String.valueOf(customName), m.span());
     }
+
+    /**
+     * The test's name as dbt reads it: the longest {@code [namespace.]name} of identifiers at the
+     * start of what is written (dbt's TEST_NAME_PATTERN with {@code match}), so a stray character
+     * after it — {@code dbt_expectations.expect_row_count:} with a colon — is ignored, as in dbt.
+     */
+    static String testName(String written) {
+      if (written == null) {
+        return null;
+      }
+      java.util.regex.Matcher m = TEST_NAME.matcher(written);
+      return m.lookingAt() ? m.group() : written;
+    }
+
+    private static final java.util.regex.Pattern TEST_NAME =
+        java.util.regex.Pattern.compile("([a-zA-Z_][0-9a-zA-Z_]*\\.)?[a-zA-Z_][0-9a-zA-Z_]*");
 
     /** What dbt takes out of a test's arguments as configs, in its order (its TestBuilder). */
     private static final List<String> CONFIG_ARGS = List.of("severity", "tags", "enabled", "where",

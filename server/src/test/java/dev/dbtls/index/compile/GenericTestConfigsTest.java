@@ -161,4 +161,32 @@ class GenericTestConfigsTest {
     }
     assertTrue(problems.stream().anyMatch(p -> p.code() == ProblemCode.UNDEFINED_MACRO), problems.toString());
   }
+
+  @Test
+  void aTestNameIsReadAsDbtReadsItWhateverFollowsIt() {
+    // dbt's TEST_NAME_PATTERN.match keeps the [namespace.]name at the start: a trailing colon in a
+    // quoted key (seen in a public project) still names accepted_values
+    ProjectSnapshot s = YamlJinjaConfigTest.load("""
+        -- file: models/orders.sql
+        select 1 as id, 'placed' as status
+        -- file: models/schema.yml
+        version: 2
+        models:
+          - name: orders
+            columns:
+              - name: status
+                data_tests:
+                  - "accepted_values:":
+                      values: ['placed']
+                  - "not_null:"
+        """, null, Map.of());
+    assertEquals(List.of(), s.manifest().problems());
+    NodeCompiler compiler = new NodeCompiler(s);
+    List<Node> tests = tests(s);
+    assertEquals(List.of("accepted_values_orders_status__placed", "not_null_orders_status"),
+        tests.stream().map(Node::name).toList());
+    for (Node t : tests) {
+      assertEquals(List.of(), compiler.compile(t).problems(), t.name());
+    }
+  }
 }
