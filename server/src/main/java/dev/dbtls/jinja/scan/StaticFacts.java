@@ -48,6 +48,9 @@ public record StaticFacts(
       for (ConfigArg a : args) {
         if (a.literal() && a.name() != null) {
           m.put(a.name(), a.value());
+        } else if (a.literal() && a.value() instanceof Map<?, ?> dict) {
+          // config({"materialized": "table"}): dbt takes a dict given as the one argument
+          dict.forEach((k, v) -> m.put(String.valueOf(k), v));
         }
       }
       return Collections.unmodifiableMap(m);

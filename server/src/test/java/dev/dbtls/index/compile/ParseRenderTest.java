@@ -131,4 +131,28 @@ class ParseRenderTest {
     assertFalse(off.nodes().containsKey("model.shop.both_flags"));
     assertFalse(off.nodes().containsKey("model.shop.graphql_only"));
   }
+
+  @Test
+  void aDictGivenToConfigIsItsConfig() {
+    // config({...}) as one positional dict (seen in a public project): dbt takes the dict's keys
+    ProjectSnapshot s = YamlJinjaConfigTest.load("""
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        models:
+          shop:
+            +materialized: ephemeral
+        -- file: models/daily.sql
+        {{ config({"materialized": "table", "tags": ["daily"]}) }}
+        select 1 as id
+        -- file: models/dynamic.sql
+        {{ config({"materialized": "incremental" if var('inc', true) else "view"}) }}
+        select 1 as id
+        """, null, java.util.Map.of());
+    dev.dbtls.index.Node daily = s.manifest().nodes().get("model.shop.daily");
+    org.junit.jupiter.api.Assertions.assertEquals("table", daily.config().get("materialized"));
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("daily"), daily.tags());
+    org.junit.jupiter.api.Assertions.assertEquals("incremental",
+        s.manifest().nodes().get("model.shop.dynamic").config().get("materialized"));
+  }
 }
