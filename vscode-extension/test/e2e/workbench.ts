@@ -42,16 +42,27 @@ export class Workbench {
 
   /** Quick Open (Ctrl+P) a file by its path relative to the project. */
   async openFile(relative: string): Promise<void> {
-    await this.page.keyboard.press(`${MOD}+P`);
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(relative);
     const base = path.basename(relative);
-    // click the row itself: Enter could still pick the row of a list not yet filtered
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: base })
-      .filter({ hasText: path.dirname(relative).split('/').pop() ?? '' }).first();
-    await row.click();
-    await this.page.locator('.tabs-container .tab.active', { hasText: new RegExp(`^${base.replace('.', '\\.')}`) }).first().waitFor();
+    const active = this.page.locator('.tabs-container .tab.active', { hasText: new RegExp(`^${base.replace('.', '\\.')}`) }).first();
+    // a webview that has the focus (a view a test just clicked in) can let the first quick open
+    // go nowhere: try again, a few times, from a closed palette
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press(`${MOD}+P`);
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(relative);
+      // click the row itself: Enter could still pick the row of a list not yet filtered
+      const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: base })
+        .filter({ hasText: path.dirname(relative).split('/').pop() ?? '' }).first();
+      await row.click();
+      try {
+        await active.waitFor({ timeout: 10_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
   }
 
