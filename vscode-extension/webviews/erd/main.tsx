@@ -24,7 +24,7 @@ import './erd.css';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
-  Background, Edge, Handle, Node, NodeProps, Panel, Position, ReactFlow, ReactFlowProvider, useReactFlow,
+  Background, Edge, Handle, Node, NodeProps, Position, ReactFlow, ReactFlowProvider, useReactFlow,
 } from '@xyflow/react';
 import { listen, post } from '../shared/host';
 import { typeClass } from '../../src/lineage/lineageGraph';
@@ -34,6 +34,7 @@ import {
 import { erdLayout } from '../../src/erd/erdLayout';
 import { NODE_WIDTH } from '../../src/lineage/layout';
 import type { FromErdView, ToErdView } from '../../src/erd/messages';
+import { EdgeLegend } from '../lineage/edgeLegend';
 
 type CardNode = Node<{ card: ErdCard }, 'table'>;
 
@@ -80,20 +81,7 @@ const Card = memo(function Card({ data }: NodeProps<CardNode>) {
 const nodeTypes = { table: Card };
 const FIT = { padding: 0.08, maxZoom: 1.1 };
 
-function Legend() {
-  return (
-    <Panel position="top-right" className="col-legend" data-testid="erd-legend">
-      {RELATIONSHIP_SOURCES.map((s) => (
-        <span key={s.source} className="col-legend-item" title={s.title}>
-          <svg width="28" height="8" aria-hidden="true">
-            <line x1="0" y1="4" x2="28" y2="4" className={`col-legend-line erd-edge-${s.source}`} />
-          </svg>
-          {s.label}
-        </span>
-      ))}
-    </Panel>
-  );
-}
+const LEGEND = RELATIONSHIP_SOURCES.map((s) => ({ key: s.source, label: s.label, title: s.title, lineClass: `erd-edge-${s.source}` }));
 
 /** How many cards of NODE_WIDTH fit side by side in the panel at about the zoom they are read at. */
 function perRowFor(width: number): number {
@@ -150,7 +138,7 @@ function Diagram({ g, generation }: { g: ErdGraph; generation: number }) {
         onlyRenderVisibleElements={g.cards.length > 300}
       >
         <Background gap={24} size={1} />
-        <Legend />
+        <EdgeLegend items={LEGEND} position="top-right" testId="erd-legend" />
       </ReactFlow>
     </div>
   );

@@ -3,13 +3,14 @@
 // the dashed ones), a legend, the server's notes.
 // Test hooks are listed in main.tsx.
 import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
-import { Background, Edge, Handle, Node, NodeProps, Panel, Position, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Background, Edge, Handle, Node, NodeProps, Position, ReactFlow, useReactFlow } from '@xyflow/react';
 import {
   cardEdges, cardHeight, ColumnCard, ColumnGraph, ColumnRow, EDGE_KINDS, FILTER_ROW,
 } from '../../src/lineage/columnGraph';
 import { typeClass } from '../../src/lineage/lineageGraph';
 import { layout } from '../../src/lineage/layout';
 import type { FromLineageView } from '../../src/lineage/messages';
+import { EdgeLegend } from './edgeLegend';
 
 type CardNode = Node<{ card: ColumnCard; root: boolean }, 'columns'>;
 
@@ -93,20 +94,7 @@ const FIT = { padding: 0.08, maxZoom: 1.1 };
 /** Closer than the nodes' lineage: the edges' labels are short. */
 const RANKSEP = 80;
 
-function Legend() {
-  return (
-    <Panel position="bottom-left" className="col-legend" data-testid="column-legend">
-      {EDGE_KINDS.map((k) => (
-        <span key={k.kind} className="col-legend-item" title={k.title}>
-          <svg width="28" height="8" aria-hidden="true">
-            <line x1="0" y1="4" x2="28" y2="4" className={`col-legend-line col-edge-${k.kind}`} />
-          </svg>
-          {k.label}
-        </span>
-      ))}
-    </Panel>
-  );
-}
+const LEGEND = EDGE_KINDS.map((k) => ({ key: k.kind, label: k.label, title: k.title, lineClass: `col-edge-${k.kind}` }));
 
 /** The notes the server gave (why some columns are not known), shown in full. */
 export function ColumnNotes({ g }: { g: ColumnGraph }) {
@@ -174,7 +162,7 @@ export function ColumnGraphView({ g, generation }: { g: ColumnGraph; generation:
         maxZoom={2}
       >
         <Background gap={24} size={1} />
-        <Legend />
+        <EdgeLegend items={LEGEND} position="bottom-left" testId="column-legend" />
       </ReactFlow>
     </div>
   );

@@ -236,12 +236,7 @@ public final class ColumnLineageView extends GraphCanvas {
       g.setColor(kindColor(e.kind()));
       g.setStroke(stroke(e.kind()));
       g.draw(path);
-      Path2D arrow = new Path2D.Double();
-      arrow.moveTo(x2, y2);
-      arrow.lineTo(x2 - 7, y2 - 4);
-      arrow.lineTo(x2 - 7, y2 + 4);
-      arrow.closePath();
-      g.fill(arrow);
+      arrowHead(g, x2, y2);
     }
     Font bold = getFont().deriveFont(Font.BOLD);
     Font small = small();

@@ -188,12 +188,7 @@ public final class LineageView extends GraphCanvas {
       }
       curve(path, x1, y1, x2 - 6, y2);
       g.draw(path);
-      Path2D arrow = new Path2D.Double();
-      arrow.moveTo(x2, y2);
-      arrow.lineTo(x2 - 7, y2 - 4);
-      arrow.lineTo(x2 - 7, y2 + 4);
-      arrow.closePath();
-      g.fill(arrow);
+      arrowHead(g, x2, y2);
     }
     Font bold = getFont().deriveFont(Font.BOLD);
     Font small = small();
