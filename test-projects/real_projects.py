@@ -26,6 +26,19 @@ def load_yaml(path):
         return {}
 
 
+def json_objects(lines):
+    """The lines that are JSON objects (`ls -o json`); a problem message quoting Jinja
+    (`{%- else -%}`) also starts with `{` and is skipped."""
+    objects = []
+    for line in lines:
+        if line.startswith("{"):
+            try:
+                objects.append(json.loads(line))
+            except ValueError:
+                pass
+    return objects
+
+
 def run(jar, args, log, env=None):
     """Runs the jar; returns (seconds, exit code, output lines)."""
     start = time.monotonic()
@@ -203,7 +216,7 @@ def measure(jar, out, spec):
     r = {"project": label, "dir": project, "adapter": adapter, "env": env}
 
     _, _, lines = run(jar, ["ls", *common, "--resource-type", "model", "-o", "json"], os.path.join(work, "ls.txt"), env)
-    models = [json.loads(l) for l in lines if l.startswith("{")]
+    models = json_objects(lines)
     r["models"] = len(models)
     r["own_models"] = sum(1 for m in models if m.get("package_name") == conf.get("name"))
 
