@@ -96,14 +96,36 @@ class DbtJinjaTest {
   }
 
   @Test
+  void dispatchToAPackageSearchesTheRootProjectFirst() {
+    DbtJinja j = engine("postgres", Map.of(),
+        file("pkg", "pkg/d.sql", "{% macro default__f() %}pkg{% endmacro %}"
+            + "{% macro default__g() %}pkg-g{% endmacro %}"),
+        file("proj", "macros/d.sql", "{% macro default__f() %}root{% endmacro %}"));
+    assertEquals("root pkg-g", render(j,
+        "{{ adapter.dispatch('f', 'pkg')() }} {{ adapter.dispatch('g', 'pkg')() }}").output());
+  }
+
+  @Test
+  void dispatchToANamespaceThatIsNoPackageSearchesTheCallingPackage() {
+    // a public package dispatches with macro_namespace='macros', which names no package
+    DbtJinja j = engine("bigquery", Map.of(),
+        file("pkg", "pkg/least.sql", "{% macro least(a, b) %}"
+            + "{{ return(adapter.dispatch('least', 'macros')(a, b)) }}{% endmacro %}"
+            + "{% macro default__least(a, b) %}least({{ a }}, {{ b }}){% endmacro %}"));
+    Rendered r = render(j, "{{ pkg.least(1, 2) }}");
+    assertEquals("least(1, 2)", r.output());
+    assertEquals(List.of(), codes(r));
+  }
+
+  @Test
   void dispatchNotFoundNamesWhatWasSearched() {
     DbtJinja j = engine("redshift", Map.of());
     Rendered r = render(j, "{{ adapter.dispatch('nope', 'pkg')() }}");
     assertEquals("", r.output());
     Problem p = r.problems().get(0);
     assertEquals(ProblemCode.UNDEFINED_MACRO, p.code());
-    assertEquals("no implementation of 'nope' for adapter 'redshift'; searched pkg.redshift__nope, "
-        + "pkg.postgres__nope, pkg.default__nope, dbt.redshift__nope, dbt.postgres__nope, "
+    assertEquals("no implementation of 'nope' for adapter 'redshift'; searched proj.redshift__nope, "
+        + "proj.postgres__nope, proj.default__nope, dbt.redshift__nope, dbt.postgres__nope, "
         + "dbt.default__nope", p.message());
   }
 

@@ -79,15 +79,25 @@ final class DbtAdapter implements PyObject {
     return o == null || o instanceof Undefined ? null : PyValues.str(o);
   }
 
-  /** {@code adapter.dispatch(name, ns)}: the first {@code <type>__name} or {@code default__name}. */
+  /**
+   * {@code adapter.dispatch(name, ns)}: the first {@code <type>__name} or {@code default__name}, in
+   * dbt's packages: the project's dispatch search order for {@code ns}; else, when {@code ns} is a
+   * package, the root project then that package; else the calling package then the root project
+   * (dbt's search without a namespace). dbt's own macros come last.
+   */
   private Object dispatch(String name, String namespace) {
     RenderSession session = RenderSession.of(JinjavaInterpreter.getCurrent());
     List<String> packages = new ArrayList<>();
-    if (namespace == null) {
+    if (namespace != null && searchOrder.containsKey(namespace)) {
+      packages.addAll(searchOrder.get(namespace));
+    } else if (namespace != null && (macros.hasPackage(namespace) || namespace.equals(MacroRegistry.DBT))) {
+      packages.add(macros.rootPackage());
+      packages.add(namespace);
+    } else {
+      // no namespace, or one that names no package (tuva dispatches to 'macros'): dbt searches
+      // the calling package, then the root project
       packages.add(session.frame().packageName());
       packages.add(macros.rootPackage());
-    } else {
-      packages.addAll(searchOrder.getOrDefault(namespace, List.of(namespace)));
     }
     packages.remove(MacroRegistry.DBT);
     packages.add(MacroRegistry.DBT);
