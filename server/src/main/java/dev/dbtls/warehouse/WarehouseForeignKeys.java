@@ -59,13 +59,15 @@ public record WarehouseForeignKeys(String target, List<ForeignKey> keys, long mi
       }
       List<ForeignKey> keys = switch (warehouse.sqlType()) {
         case "sqlite" -> sqlite(connection, c);
-        case "mysql", "mariadb" -> mysql(connection);
+        case "mysql", "mariadb" -> mysql(connection, c);
         default -> jdbc(connection.getMetaData());
       };
       return new WarehouseForeignKeys(warehouse.targetName(), List.copyOf(keys), Preview.millis(t0), null);
     } catch (SQLException | RuntimeException e) {
       return new WarehouseForeignKeys(warehouse.targetName(), List.of(), Preview.millis(t0),
           QueryFailure.of(warehouse.spec(), e, c.cancelled(), false, 0));
+    } finally {
+      c.done();
     }
   }
 
@@ -116,9 +118,9 @@ public record WarehouseForeignKeys(String target, List<ForeignKey> keys, long mi
     return grouped(drafts);
   }
 
-  private static List<ForeignKey> mysql(Connection c) throws SQLException {
+  private static List<ForeignKey> mysql(Connection c, QueryCancel cancel) throws SQLException {
     Map<String, Draft> drafts = new LinkedHashMap<>();
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select table_schema, table_name,"
+    try (Statement st = running(c.createStatement(), cancel); ResultSet rs = st.executeQuery("select table_schema, table_name,"
         + " column_name, referenced_table_schema, referenced_table_name, referenced_column_name, constraint_name"
         + " from information_schema.key_column_usage where referenced_table_name is not null"
         + " and table_schema not in ('mysql', 'performance_schema', 'sys', 'information_schema')"
@@ -153,9 +155,9 @@ public record WarehouseForeignKeys(String target, List<ForeignKey> keys, long mi
         throw new SQLException("cancelled");
       }
       String quoted = "\"" + schema.replace("\"", "\"\"") + "\"";
-      try (PreparedStatement p = c.prepareStatement("select m.name, k.id, k.\"table\", k.\"from\", k.\"to\" from "
+      try (PreparedStatement p = running(c.prepareStatement("select m.name, k.id, k.\"table\", k.\"from\", k.\"to\" from "
           + quoted + ".sqlite_master m join pragma_foreign_key_list(m.name, ?) k where m.type = 'table'"
-          + " order by m.name, k.id, k.seq")) {
+          + " order by m.name, k.id, k.seq"), cancel)) {
         p.setString(1, schema);
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
@@ -195,6 +197,16 @@ public record WarehouseForeignKeys(String target, List<ForeignKey> keys, long mi
     }
     return out;
   }
+
+  /** {@code s}, cancelled by {@code cancel}, and stopped after {@link #TIMEOUT_SECONDS}. */
+  private static <S extends Statement> S running(S s, QueryCancel cancel) throws SQLException {
+    s.setQueryTimeout(TIMEOUT_SECONDS);
+    cancel.running(s);
+    return s;
+  }
+
+  /** A catalog query that takes longer is not worth waiting for. */
+  static final int TIMEOUT_SECONDS = 60;
 
   private static String nonNull(String s) {
     return s == null ? "" : s;
