@@ -154,17 +154,21 @@ public final class EntityRelationships {
    */
   static List<Relationship> merged(List<Relationship> rels) {
     List<Relationship> out = new ArrayList<>();
+    // the positions in `out` of the relationships from one column to one node
+    Map<String, List<Integer>> byEnds = new java.util.HashMap<>();
     for (Relationship r : rels) {
+      List<Integer> candidates = byEnds.computeIfAbsent(r.fromNode() + "\u0000"
+          + r.fromColumn().toLowerCase(java.util.Locale.ROOT) + "\u0000" + r.toNode(), k -> new ArrayList<>());
       int same = -1;
-      for (int i = 0; i < out.size() && same < 0; i++) {
+      for (int i : candidates) {
         Relationship o = out.get(i);
-        if (o.fromNode().equals(r.fromNode()) && o.toNode().equals(r.toNode())
-            && o.fromColumn().equalsIgnoreCase(r.fromColumn())
-            && (o.toColumn() == null || r.toColumn() == null || o.toColumn().equalsIgnoreCase(r.toColumn()))) {
+        if (o.toColumn() == null || r.toColumn() == null || o.toColumn().equalsIgnoreCase(r.toColumn())) {
           same = i;
+          break;
         }
       }
       if (same < 0) {
+        candidates.add(out.size());
         out.add(r);
         continue;
       }
@@ -177,6 +181,7 @@ public final class EntityRelationships {
     }
     return out;
   }
+
 
   private static boolean hasColumns(Node n) {
     return n != null && (n.type() == ResourceType.MODEL || n.type() == ResourceType.SEED
