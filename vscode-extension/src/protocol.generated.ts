@@ -247,6 +247,8 @@ export interface ErdRelationship {
   toNode?: string;
   toColumn?: string;
   source?: string;
+  sources?: string[];
+  constraint?: string;
 }
 
 export interface ErdResult {

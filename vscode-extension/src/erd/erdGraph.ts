@@ -3,10 +3,11 @@
 // Plain data, no vscode: shared by the view's bundle, the panel and the unit tests.
 import type { ErdResult } from '../protocol.generated';
 
-/** The two sources of docs/protocol.md's ErdRelationship, in the legend's order. */
+/** The three sources of docs/protocol.md's ErdRelationship, in the legend's (and the server's) order. */
 export const RELATIONSHIP_SOURCES = [
   { source: 'relationships_test', label: 'relationships test', title: 'a relationships data test: every value of the column is in the other column' },
   { source: 'foreign_key_constraint', label: 'foreign key', title: 'a foreign_key constraint declared on the column' },
+  { source: 'warehouse_foreign_key', label: 'warehouse key', title: 'a foreign key declared in the warehouse (read from the database)' },
 ] as const;
 
 /** The row a relationship attaches to when it names no column (a constraint without to_columns). */
@@ -39,7 +40,12 @@ export interface ErdEdge {
   to: string;
   /** TABLE_ROW when the relationship names no column of `to`. */
   toRow: string;
+  /** The first of `sources`: it styles the edge. */
   source: string;
+  /** Every declaration of the edge (a test the warehouse's key confirms: both). */
+  sources: string[];
+  /** The warehouse's name of the key (the edges of a composite key share it). */
+  constraint?: string;
   label: string;
 }
 
@@ -56,6 +62,11 @@ export const ROW_HEIGHT = 22;
 export function cardHeight(k: ErdCard): number {
   // a card without columns has one line saying so
   return CARD_HEAD + ROW_HEIGHT * Math.max(1, k.rows.length) + 6;
+}
+
+/** A source's name in the label of an edge several sources declare (it has to fit between two cards). */
+function shortLabel(source: string): string {
+  return { relationships_test: 'test', foreign_key_constraint: 'FK', warehouse_foreign_key: 'warehouse' }[source] ?? source;
 }
 
 export function sourceLabel(source: string | undefined): string {
@@ -92,11 +103,13 @@ export function erdGraph(r: ErdResult | null | undefined): ErdGraph {
     if (!from || !to || !rel.fromColumn) continue;
     const fromRow = rowOf(from, rel.fromColumn);
     const toRow = rel.toColumn ? rowOf(to, rel.toColumn) : TABLE_ROW;
-    const source = rel.source ?? 'other';
+    const sources = rel.sources?.length ? rel.sources : [rel.source ?? 'other'];
+    const source = rel.source ?? sources[0];
     const id = `${from.id}.${fromRow}->${to.id}.${toRow}:${source}`;
     if (ids.has(id)) continue;
     ids.add(id);
-    edges.push({ id, from: from.id, fromRow, to: to.id, toRow, source, label: sourceLabel(source) });
+    edges.push({ id, from: from.id, fromRow, to: to.id, toRow, source, sources, constraint: rel.constraint ?? undefined,
+      label: sources.length === 1 ? sourceLabel(source) : sources.map(shortLabel).join(' + ') });
   }
   return { cards, edges, message: r?.message ?? undefined, truncated: r?.truncated ?? false };
 }

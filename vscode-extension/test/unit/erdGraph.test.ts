@@ -7,7 +7,7 @@ import {
 } from '../../src/erd/erdGraph';
 import { erdLayout } from '../../src/erd/erdLayout';
 import { NODE_WIDTH } from '../../src/lineage/layout';
-import { JAFFLE_NOTHING_SELECTED, JAFFLE_ORDERS_FAMILY, JAFFLE_TRUNCATED } from '../views/erd.recorded';
+import { JAFFLE_NOTHING_SELECTED, JAFFLE_ORDERS_FAMILY, JAFFLE_TRUNCATED, SHOP_WAREHOUSE_KEYS } from '../views/erd.recorded';
 
 test('a card per entity, an edge per relationship from column row to column row', () => {
   const g = erdGraph(JAFFLE_ORDERS_FAMILY);
@@ -107,4 +107,21 @@ test('layout: joined tables by dagre, the others in rows below, no card over ano
   const grid = erdLayout(none, 4);
   assert.equal(new Set([...grid.values()].map((p) => p.y)).size, Math.ceil(none.cards.length / 4));
   assert.equal(Math.min(...[...grid.values()].map((p) => p.y)), 10);
+});
+
+test('the warehouse\'s keys: their own edges, one per column pair of a composite key, and the declarations they confirm', () => {
+  const g = erdGraph(SHOP_WAREHOUSE_KEYS);
+  assert.equal(g.edges.length, SHOP_WAREHOUSE_KEYS.relationships!.length);
+  assert.deepEqual(g.edges.map((e) => [e.from, e.fromRow, e.to, e.toRow, e.source, e.label]).sort(), [
+    ['model.shop.order_items', 'order_id', 'model.shop.orders', 'id', 'warehouse_foreign_key', 'warehouse key'],
+    ['model.shop.order_items', 'product_id', 'model.shop.products', 'id', 'foreign_key_constraint', 'FK + warehouse'],
+    ['model.shop.orders', 'customer_id', 'model.shop.customers', 'id', 'relationships_test', 'test + warehouse'],
+    ['model.shop.shipments', 'order_id', 'model.shop.order_items', 'order_id', 'warehouse_foreign_key', 'warehouse key'],
+    ['model.shop.shipments', 'product_id', 'model.shop.order_items', 'product_id', 'warehouse_foreign_key', 'warehouse key'],
+  ]);
+  const composite = g.edges.filter((e) => e.from === 'model.shop.shipments');
+  assert.equal(new Set(composite.map((e) => e.constraint)).size, 1, 'one key, two column pairs');
+  // an answer of a server before `sources`: the one source
+  const old = erdGraph({ ...SHOP_WAREHOUSE_KEYS, relationships: SHOP_WAREHOUSE_KEYS.relationships!.map((r) => ({ ...r, sources: undefined })) });
+  assert.deepEqual(old.edges.map((e) => e.sources.length), old.edges.map(() => 1));
 });

@@ -507,3 +507,204 @@ export const JAFFLE_TRUNCATED: ErdResult = {
   ],
   "truncated": true
 };
+
+// Recorded the same way from a project of our own in /tmp/erd-wh (five models on a DuckDB file,
+// wh.duckdb, whose tables dbt would have built, with foreign keys declared in DuckDB: orders ->
+// customers, order_items -> orders and products, shipments (order_id, product_id) -> order_items,
+// a composite key; the YAML declares a relationships test on orders.customer_id and a foreign_key
+// constraint on order_items.product_id, which the warehouse's keys confirm).
+/** {"uri": ".../models/orders.sql", "select": ["+orders+"], "maxNodes": 40} */
+export const SHOP_WAREHOUSE_KEYS: ErdResult = {
+  "entities": [
+    {
+      "nodeId": "model.shop.customers",
+      "name": "customers",
+      "resourceType": "model",
+      "uri": "file:///tmp/erd-wh/models/customers.sql",
+      "selected": true,
+      "columns": [
+        {
+          "name": "id",
+          "type": "integer"
+        },
+        {
+          "name": "name",
+          "type": "varchar"
+        }
+      ]
+    },
+    {
+      "nodeId": "model.shop.order_items",
+      "name": "order_items",
+      "resourceType": "model",
+      "uri": "file:///tmp/erd-wh/models/order_items.sql",
+      "selected": true,
+      "columns": [
+        {
+          "name": "order_id",
+          "type": "integer"
+        },
+        {
+          "name": "product_id",
+          "type": "integer"
+        },
+        {
+          "name": "quantity",
+          "type": "integer"
+        }
+      ]
+    },
+    {
+      "nodeId": "model.shop.orders",
+      "name": "orders",
+      "resourceType": "model",
+      "uri": "file:///tmp/erd-wh/models/orders.sql",
+      "selected": true,
+      "columns": [
+        {
+          "name": "id",
+          "type": "integer"
+        },
+        {
+          "name": "customer_id",
+          "type": "integer"
+        },
+        {
+          "name": "ordered_at"
+        }
+      ]
+    },
+    {
+      "nodeId": "model.shop.shipments",
+      "name": "shipments",
+      "resourceType": "model",
+      "uri": "file:///tmp/erd-wh/models/shipments.sql",
+      "selected": true,
+      "columns": [
+        {
+          "name": "order_id",
+          "type": "integer"
+        },
+        {
+          "name": "product_id",
+          "type": "integer"
+        },
+        {
+          "name": "shipped_at"
+        }
+      ]
+    },
+    {
+      "nodeId": "model.shop.products",
+      "name": "products",
+      "resourceType": "model",
+      "uri": "file:///tmp/erd-wh/models/products.sql",
+      "selected": false,
+      "columns": []
+    }
+  ],
+  "relationships": [
+    {
+      "fromNode": "model.shop.orders",
+      "fromColumn": "customer_id",
+      "toNode": "model.shop.customers",
+      "toColumn": "id",
+      "source": "relationships_test",
+      "sources": [
+        "relationships_test",
+        "warehouse_foreign_key"
+      ],
+      "constraint": "orders_customer_id_id_fkey"
+    },
+    {
+      "fromNode": "model.shop.order_items",
+      "fromColumn": "product_id",
+      "toNode": "model.shop.products",
+      "toColumn": "id",
+      "source": "foreign_key_constraint",
+      "sources": [
+        "foreign_key_constraint",
+        "warehouse_foreign_key"
+      ],
+      "constraint": "order_items_product_id_id_fkey"
+    },
+    {
+      "fromNode": "model.shop.order_items",
+      "fromColumn": "order_id",
+      "toNode": "model.shop.orders",
+      "toColumn": "id",
+      "source": "warehouse_foreign_key",
+      "sources": [
+        "warehouse_foreign_key"
+      ],
+      "constraint": "order_items_order_id_id_fkey"
+    },
+    {
+      "fromNode": "model.shop.shipments",
+      "fromColumn": "order_id",
+      "toNode": "model.shop.order_items",
+      "toColumn": "order_id",
+      "source": "warehouse_foreign_key",
+      "sources": [
+        "warehouse_foreign_key"
+      ],
+      "constraint": "shipments_order_id_product_id_order_id_product_id_fkey"
+    },
+    {
+      "fromNode": "model.shop.shipments",
+      "fromColumn": "product_id",
+      "toNode": "model.shop.order_items",
+      "toColumn": "product_id",
+      "source": "warehouse_foreign_key",
+      "sources": [
+        "warehouse_foreign_key"
+      ],
+      "constraint": "shipments_order_id_product_id_order_id_product_id_fkey"
+    }
+  ],
+  "truncated": false
+};
+
+// The same project with a PostgreSQL profile on a port where nothing listens (/tmp/erd-down).
+/** {"uri": ".../models/orders.sql", "select": ["orders"]} */
+export const SHOP_WAREHOUSE_DOWN: ErdResult = {
+  "message": "warehouse foreign keys not read: cannot connect to postgres target 'dev' at 127.0.0.1:1: connection refused",
+  "entities": [
+    {
+      "nodeId": "model.shop.orders",
+      "name": "orders",
+      "resourceType": "model",
+      "uri": "file:///tmp/erd-down/models/orders.sql",
+      "selected": true,
+      "columns": [
+        {
+          "name": "id"
+        },
+        {
+          "name": "customer_id"
+        }
+      ]
+    },
+    {
+      "nodeId": "model.shop.customers",
+      "name": "customers",
+      "resourceType": "model",
+      "uri": "file:///tmp/erd-down/models/customers.sql",
+      "selected": false,
+      "columns": []
+    }
+  ],
+  "relationships": [
+    {
+      "fromNode": "model.shop.orders",
+      "fromColumn": "customer_id",
+      "toNode": "model.shop.customers",
+      "toColumn": "id",
+      "source": "relationships_test",
+      "sources": [
+        "relationships_test"
+      ]
+    }
+  ],
+  "truncated": false
+};

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { ErdResult } from '../../src/protocol.generated';
 import { closeAll, openView } from './harness';
-import { JAFFLE_NOTHING_SELECTED, JAFFLE_ORDERS_FAMILY, JAFFLE_TRUNCATED } from './erd.recorded';
+import { JAFFLE_NOTHING_SELECTED, JAFFLE_ORDERS_FAMILY, JAFFLE_TRUNCATED, SHOP_WAREHOUSE_DOWN, SHOP_WAREHOUSE_KEYS } from './erd.recorded';
 
 after(closeAll);
 
@@ -47,7 +47,7 @@ test('draws the tables with their columns and the relationships from column to c
   assert.equal(await v.page.locator('[data-testid=erd-status]').innerText(),
     `${entities.length} entities · ${relationships.length} relationships`);
   assert.equal(await v.page.locator('[data-testid=erd-truncated]').count(), 0);
-  assert.equal(await v.page.locator('[data-testid=erd-legend]').innerText(), 'relationships test\nforeign key');
+  assert.equal(await v.page.locator('[data-testid=erd-legend]').innerText(), 'relationships test\nforeign key\nwarehouse key');
   await v.screenshot('orders');
 
   // clicking a card's title opens its file; Select… asks for another selector
@@ -89,6 +89,38 @@ test('never blank: nothing selected, the server\'s message, a cut answer, an err
   assert.match(await v.page.locator('.error-box').innerText(), /not running/);
   assert.equal(await v.page.locator('[data-testid=erd-status]').count(), 0);
   await v.screenshot('error');
+  assert.deepEqual(v.errors, []);
+  await v.close();
+});
+
+test('the warehouse\'s foreign keys: an edge style of their own, and the declarations they confirm', async () => {
+  const v = await openView('erd', { width: 1400, height: 900 });
+  await v.post({ type: 'erd', select: ['+orders+'], result: SHOP_WAREHOUSE_KEYS });
+  await v.page.waitForSelector('.react-flow__edge');
+  await v.page.waitForTimeout(300);
+  const relationships = SHOP_WAREHOUSE_KEYS.relationships!;
+  assert.equal(await v.page.locator('.react-flow__edge').count(), relationships.length);
+  assert.equal(await v.page.locator('.react-flow__edge.erd-edge-warehouse_foreign_key').count(),
+    relationships.filter((r) => r.source === 'warehouse_foreign_key').length);
+  // a test and a constraint the warehouse confirms: their own style, marked as confirmed
+  assert.equal(await v.page.locator('.react-flow__edge.erd-also-warehouse_foreign_key').count(), 2);
+  const style = await v.page.locator('.react-flow__edge.erd-edge-warehouse_foreign_key path').first()
+    .evaluate((p) => [getComputedStyle(p).strokeDasharray, getComputedStyle(p).stroke]);
+  const test = await v.page.locator('.react-flow__edge.erd-edge-relationships_test path').first()
+    .evaluate((p) => [getComputedStyle(p).strokeDasharray, getComputedStyle(p).stroke]);
+  assert.notEqual(style[0], test[0]);
+  assert.notEqual(style[1], test[1]);
+  const labels = await v.page.locator('.react-flow__edge-text').allTextContents();
+  assert.ok(labels.includes('test + warehouse') && labels.includes('warehouse key'), labels.join('|'));
+  assert.equal(await v.page.locator('[data-testid=erd-message]').count(), 0);
+  await v.screenshot('warehouse-keys');
+
+  // a warehouse that cannot be reached: the declared edges, and why there are no others
+  await v.post({ type: 'erd', select: ['orders'], result: SHOP_WAREHOUSE_DOWN });
+  await v.page.waitForFunction(() => document.querySelector('[data-testid=erd-message]')?.textContent?.includes('warehouse'));
+  assert.equal(await v.page.locator('[data-testid=erd-message]').innerText(), SHOP_WAREHOUSE_DOWN.message);
+  assert.equal(await v.page.locator('.react-flow__edge').count(), 1);
+  await v.screenshot('warehouse-down');
   assert.deepEqual(v.errors, []);
   await v.close();
 });

@@ -10,7 +10,9 @@
  *                               data-selected="false" when only a relationship reaches it
  *   [data-testid=erd-card-head] its title: click opens the entity's file
  *   [data-testid=erd-row]       one column; data-column = its name, data-related="true" on a key
- *   .react-flow__edge.erd-edge-<source>  a relationship, source relationships_test or foreign_key_constraint
+ *   .react-flow__edge.erd-edge-<source>  a relationship by its first source: relationships_test,
+ *                                        foreign_key_constraint or warehouse_foreign_key; erd-also-<source>
+ *                                        for each other source that declares it too
  *   [data-testid=erd-legend]    the legend of the sources
  *   [data-testid=erd-status]    "N entities · M relationships"; erd-truncated when cut
  *   [data-testid=erd-message]   the server's message, why there is nothing, the error, or loading
@@ -116,7 +118,8 @@ function Diagram({ g, generation }: { g: ErdGraph; generation: number }) {
     target: e.to,
     sourceHandle: `out:${e.fromRow}`,
     targetHandle: `in:${e.toRow}`,
-    className: `erd-edge erd-edge-${e.source}`,
+    // styled by its first source; `erd-also-<source>` marks the others (a test the warehouse confirms)
+    className: ['erd-edge', `erd-edge-${e.source}`, ...e.sources.filter((x) => x !== e.source).map((x) => `erd-also-${x}`)].join(' '),
     label: e.label,
     labelShowBg: true,
     labelBgPadding: [3, 1] as [number, number],
@@ -209,7 +212,7 @@ function App() {
     body = <>
       {g.message && <div className="warning-box lin-message" data-testid="erd-message">{g.message}</div>}
       {g.edges.length === 0 && <div className="muted lin-message" data-testid="erd-no-relationships">
-        No relationships between these entities: declare relationships tests or foreign_key constraints.</div>}
+        No relationships between these entities: declare relationships tests or foreign_key constraints, or foreign keys in the warehouse.</div>}
       <Diagram g={g} generation={state.generation} />
     </>;
   } else if (g && state.status === 'ready') {

@@ -159,9 +159,15 @@ public final class Analysis {
 
   /** The entity-relationship diagram of the nodes {@code select} picks (null: every root model). */
   public EntityRelationships.Erd erd(java.util.List<String> select, int maxNodes) {
+    return erd(select, maxNodes, EntityRelationships.WarehouseKeys.NONE);
+  }
+
+  /** The same, with the warehouse's foreign keys (read by the caller). */
+  public EntityRelationships.Erd erd(java.util.List<String> select, int maxNodes,
+      EntityRelationships.WarehouseKeys warehouseKeys) {
     return run("erd", new Cursor("", "", 0),
         new EntityRelationships.Erd("the diagram failed (see the server log)", List.of(), List.of(), false),
-        () -> EntityRelationships.find(snapshot, select, maxNodes));
+        () -> EntityRelationships.find(snapshot, select, maxNodes, warehouseKeys));
   }
 
   /** The symbols of every node, column, macro and docs block matching {@code query}, best first. */

@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  * snapshot or source with its columns ({@link NodeColumns}), and the relationships the project
  * declares — {@code relationships} data tests ({@code column} of the tested model refers to
  * {@code field} of {@code to}) and {@code foreign_key} constraints on columns ({@code to:} and
- * {@code to_columns:}, or {@code expression: "table (column)"}). Relationships to nodes outside
- * the selection are kept, their entity listed without columns.
+ * {@code to_columns:}, or {@code expression: "table (column)"}) — and the foreign keys the
+ * warehouse declares, which the caller read ({@link WarehouseKeys}: no IO here). Relationships to
+ * nodes outside the selection are kept, their entity listed without columns. Declarations of the
+ * same column-to-column edge are one relationship naming every source.
  */
 public final class EntityRelationships {
   private EntityRelationships() {}
@@ -33,14 +35,49 @@ public final class EntityRelationships {
   public record Entity(String nodeId, String name, String resourceType, String displayPath, boolean selected,
       List<NodeColumns.Column> columns) {}
 
-  /** {@code fromNode.fromColumn} refers to {@code toNode.toColumn}; {@code source} says who says so. */
-  public record Relationship(String fromNode, String fromColumn, String toNode, String toColumn, String source) {}
+  /** Who declares a relationship, in the order {@link Relationship#sources()} lists them. */
+  public static final List<String> SOURCES = List.of("relationships_test", "foreign_key_constraint",
+      "warehouse_foreign_key");
+
+  /**
+   * {@code fromNode.fromColumn} refers to {@code toNode.toColumn}; {@code sources} say who says so
+   * (in {@link #SOURCES} order); {@code constraint} is the warehouse's name of the key (null when
+   * no warehouse key says so): the edges of one composite key share it.
+   */
+  public record Relationship(String fromNode, String fromColumn, String toNode, String toColumn,
+      List<String> sources, String constraint) {
+    public Relationship(String fromNode, String fromColumn, String toNode, String toColumn, String source) {
+      this(fromNode, fromColumn, toNode, toColumn, List.of(source), null);
+    }
+
+    /** The first of {@link #sources}. */
+    public String source() {
+      return sources.get(0);
+    }
+  }
+
+  /**
+   * The warehouse's foreign keys as relationships between nodes (one per column pair), and, when
+   * they could not be read, why in one line ({@code message}).
+   */
+  public record WarehouseKeys(List<Relationship> keys, String message) {
+    public static final WarehouseKeys NONE = new WarehouseKeys(List.of(), null);
+
+    public static WarehouseKeys unread(String why) {
+      return new WarehouseKeys(List.of(), why);
+    }
+  }
 
   public record Erd(String message, List<Entity> entities, List<Relationship> relationships, boolean truncated) {}
 
   private static final Pattern FK_EXPRESSION = Pattern.compile("^\\s*([\\w.\"`]+)\\s*\\(\\s*([\\w\"`]+)\\s*\\)\\s*$");
 
   static Erd find(dev.dbtls.index.compile.ProjectSnapshot s, List<String> select, int maxNodes) {
+    return find(s, select, maxNodes, WarehouseKeys.NONE);
+  }
+
+  static Erd find(dev.dbtls.index.compile.ProjectSnapshot s, List<String> select, int maxNodes,
+      WarehouseKeys warehouse) {
     Manifest m = s.manifest();
     Set<String> chosen;
     if (select == null || select.isEmpty()) {
@@ -85,6 +122,12 @@ public final class EntityRelationships {
         }
       }
     }
+    for (Relationship k : warehouse == null ? List.<Relationship>of() : warehouse.keys()) {
+      if (inDiagram.contains(k.fromNode()) || inDiagram.contains(k.toNode())) {
+        rels.add(k);
+      }
+    }
+    rels = merged(rels);
     Map<String, Entity> entities = new LinkedHashMap<>();
     Catalog catalog = ProjectCatalog.of(s);
     for (String id : ids) {
@@ -100,8 +143,45 @@ public final class EntityRelationships {
         }
       }
     }
-    return new Erd(null, new ArrayList<>(entities.values()), rels, truncated);
+    return new Erd(warehouse == null ? null : warehouse.message(), new ArrayList<>(entities.values()), rels,
+        truncated);
   }
+
+  /**
+   * One relationship per column-to-column edge, naming all its sources: columns compare
+   * case-insensitively, and a constraint that does not name the column it refers to is the same
+   * edge as a declaration that does (which names it).
+   */
+  static List<Relationship> merged(List<Relationship> rels) {
+    List<Relationship> out = new ArrayList<>();
+    // the positions in `out` of the relationships from one column to one node
+    Map<String, List<Integer>> byEnds = new java.util.HashMap<>();
+    for (Relationship r : rels) {
+      List<Integer> candidates = byEnds.computeIfAbsent(r.fromNode() + "\u0000"
+          + r.fromColumn().toLowerCase(java.util.Locale.ROOT) + "\u0000" + r.toNode(), k -> new ArrayList<>());
+      int same = -1;
+      for (int i : candidates) {
+        Relationship o = out.get(i);
+        if (o.toColumn() == null || r.toColumn() == null || o.toColumn().equalsIgnoreCase(r.toColumn())) {
+          same = i;
+          break;
+        }
+      }
+      if (same < 0) {
+        candidates.add(out.size());
+        out.add(r);
+        continue;
+      }
+      Relationship o = out.get(same);
+      Set<String> sources = new LinkedHashSet<>(o.sources());
+      sources.addAll(r.sources());
+      out.set(same, new Relationship(o.fromNode(), o.fromColumn(), o.toNode(),
+          o.toColumn() != null ? o.toColumn() : r.toColumn(),
+          SOURCES.stream().filter(sources::contains).toList(), o.constraint() != null ? o.constraint() : r.constraint()));
+    }
+    return out;
+  }
+
 
   private static boolean hasColumns(Node n) {
     return n != null && (n.type() == ResourceType.MODEL || n.type() == ResourceType.SEED

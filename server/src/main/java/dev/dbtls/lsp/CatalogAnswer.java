@@ -20,8 +20,11 @@ final class CatalogAnswer {
   private CatalogAnswer() {}
 
   static CatalogResult of(ProjectSnapshot s, QueryCancel cancel, Warehouses warehouses, Uris uris,
-      java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store) {
+      java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store, dev.dbtls.query.ForeignKeyMemory keys) {
     WarehouseCatalog catalog = WarehouseCatalog.of(warehouses, s.inputs(), cancel);
+    if (catalog.ok()) { // the ERD's warehouse keys, read with the schema
+      keys.remember(s, dev.dbtls.warehouse.WarehouseForeignKeys.of(warehouses, s.inputs(), cancel));
+    }
     DatabaseExplorer explorer = DatabaseExplorer.merge(s, catalog);
     Path root = s.inputs().root().dir();
     // the columns read feed column completion and hover from now on, and next session too

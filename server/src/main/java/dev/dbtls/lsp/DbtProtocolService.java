@@ -32,6 +32,7 @@ final class DbtProtocolService implements DbtProtocol {
   private final java.util.function.Supplier<dev.dbtls.workspace.Settings> settings;
   private final BenchmarkAnswer benchmarks;
   private final Requests requests;
+  private final dev.dbtls.query.ForeignKeyMemory foreignKeys;
 
   DbtProtocolService(Workspace workspace, Uris uris, Warehouses warehouses, Requests requests,
       CompletableFuture<dev.dbtls.store.Store> store,
@@ -45,6 +46,7 @@ final class DbtProtocolService implements DbtProtocol {
     this.settings = settings;
     this.benchmarks = new BenchmarkAnswer(client);
     this.requests = requests;
+    this.foreignKeys = new dev.dbtls.query.ForeignKeyMemory(warehouses, store, warehouse);
   }
 
   /** Whether the client shows {@code $/progress} (benchmarks report on it). */
@@ -114,7 +116,7 @@ final class DbtProtocolService implements DbtProtocol {
   @Override
   public CompletableFuture<dev.dbtls.protocol.CatalogResult> catalog(dev.dbtls.protocol.CatalogParams p) {
     return onWarehouse(p == null ? null : p.uri(),
-        (s, file, cancel) -> CatalogAnswer.of(s, cancel, warehouses, uris, store));
+        (s, file, cancel) -> CatalogAnswer.of(s, cancel, warehouses, uris, store, foreignKeys));
   }
 
   @Override
@@ -309,9 +311,10 @@ final class DbtProtocolService implements DbtProtocol {
           List.of(), false));
     }
     int max = p == null || p.maxNodes() == null || p.maxNodes() <= 0 ? 200 : Math.min(p.maxNodes(), 5000);
-    return requests.after(workspace.analysis(dir), a -> a == null
+    QueryCancel cancel = new QueryCancel();
+    return cancelling(requests.after(ErdAnswer.withKeys(workspace.analysis(dir), foreignKeys, cancel), a -> a == null
         ? new dev.dbtls.protocol.ErdResult("the dbt project is not loaded", List.of(), List.of(), false)
-        : ErdAnswer.of(a.erd(p == null ? null : p.select(), max), dir, uris::uri));
+        : ErdAnswer.of(a.analysis().erd(p == null ? null : p.select(), max, a.keys()), dir, uris::uri)), cancel);
   }
 
   private static dev.dbtls.protocol.LineageResult notLoaded(Path dir, CompletableFuture<?> ready) {

@@ -97,7 +97,7 @@ public record DatabaseExplorer(String target, List<Relation> relations, List<Pro
   }
 
   /** Models (not ephemeral), seeds, snapshots and sources: the nodes that are relations. */
-  private static boolean inWarehouse(Node n) {
+  static boolean inWarehouse(Node n) {
     RelationName r = n.relation();
     if (r == null || r.identifier() == null || r.schema() == null || !n.enabled()) {
       return false;
@@ -115,11 +115,11 @@ public record DatabaseExplorer(String target, List<Relation> relations, List<Pro
         r.identifier(), n.type() != ResourceType.SOURCE, n.displayPath(), n.span());
   }
 
-  private static boolean sameDatabase(String node, String warehouse) {
+  static boolean sameDatabase(String node, String warehouse) {
     return lower(node).isEmpty() || lower(warehouse).isEmpty() || lower(node).equals(lower(warehouse));
   }
 
-  private static String key(String schema, String identifier) {
+  static String key(String schema, String identifier) {
     return lower(schema) + "\u0000" + lower(identifier);
   }
 

@@ -141,7 +141,16 @@ final class Migrations {
             action TEXT NOT NULL CHECK (action IN ('apply', 'rollback')),
             sql TEXT NOT NULL,
             outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'error')),
-            error TEXT)"""));
+            error TEXT)"""),
+      // 6: the warehouse's declared foreign keys, per project and target, for the ERD
+      List.of(
+          """
+          CREATE TABLE foreign_key_cache (
+            project_dir TEXT NOT NULL,
+            target TEXT NOT NULL,
+            keys TEXT NOT NULL,
+            read_at INTEGER NOT NULL,
+            PRIMARY KEY (project_dir, target))"""));
 
   private Migrations() {}
 

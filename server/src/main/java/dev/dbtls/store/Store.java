@@ -46,6 +46,7 @@ public final class Store implements AutoCloseable {
   private final QueryHistory history;
   private final SavedQueries savedQueries;
   private final SchemaCache schemaCache;
+  private final ForeignKeyCache foreignKeyCache;
   private final Recommendations recommendations;
   private final BenchmarkHistory benchmarks;
   private final ApplyAudit audit;
@@ -58,6 +59,7 @@ public final class Store implements AutoCloseable {
     this.history = new QueryHistory(this);
     this.savedQueries = new SavedQueries(this);
     this.schemaCache = new SchemaCache(this);
+    this.foreignKeyCache = new ForeignKeyCache(this);
     this.recommendations = new Recommendations(this);
     this.benchmarks = new BenchmarkHistory(this);
     this.audit = new ApplyAudit(this);
@@ -203,6 +205,10 @@ public final class Store implements AutoCloseable {
 
   public SchemaCache schemaCache() {
     return schemaCache;
+  }
+
+  public ForeignKeyCache foreignKeyCache() {
+    return foreignKeyCache;
   }
 
   public Recommendations recommendations() {

@@ -68,4 +68,49 @@ class EntityRelationshipsTest {
     assertEquals("The selection criterion 'tag:none' does not match any enabled nodes", none.message());
     assertEquals("The selection criterion '+bad(' does not match any enabled nodes", erd(List.of("+bad(")).message());
   }
+
+  private static EntityRelationships.Relationship key(String from, String fromColumn, String to, String toColumn,
+      String constraint) {
+    return new EntityRelationships.Relationship("model.shop." + from, fromColumn, "model.shop." + to, toColumn,
+        List.of("warehouse_foreign_key"), constraint);
+  }
+
+  @Test
+  void warehouseKeysSayTheSameAsTestsAndConstraintsOrAreTheirOwnEdges() {
+    Analysis a = Analysis.strict(F.snapshot());
+    a.columnsNow(F.fixture());
+    EntityRelationships.Erd e = a.erd(List.of("customers"), 200, new EntityRelationships.WarehouseKeys(List.of(
+        key("orders", "CUSTOMER_ID", "customers", "id", "orders_customer_fk"),
+        // composite: one edge per column pair, the same constraint name
+        key("orders", "customer_id", "customers", "name", "orders_customer_name_fk"),
+        key("orders", "product_sku", "customers", "id", "orders_customer_name_fk"),
+        key("orders", "product_sku", "products", "sku", "orders_product_fk")), null));
+    assertNull(e.message());
+    assertEquals(List.of(
+        new EntityRelationships.Relationship("model.shop.orders", "customer_id", "model.shop.customers", "id",
+            List.of("relationships_test", "warehouse_foreign_key"), "orders_customer_fk"),
+        key("orders", "customer_id", "customers", "name", "orders_customer_name_fk"),
+        key("orders", "product_sku", "customers", "id", "orders_customer_name_fk")), e.relationships(),
+        "the key between two nodes outside the selection is left out");
+    assertEquals(List.of("model.shop.customers", "model.shop.orders"),
+        e.entities().stream().map(EntityRelationships.Entity::nodeId).toList());
+
+    EntityRelationships.Erd both = a.erd(List.of("orders"), 200, new EntityRelationships.WarehouseKeys(List.of(
+        key("orders", "product_sku", "products", "sku", "orders_product_fk")), null));
+    assertEquals(List.of("relationships_test"), both.relationships().get(0).sources());
+    assertEquals(new EntityRelationships.Relationship("model.shop.orders", "product_sku", "model.shop.products", "sku",
+        List.of("foreign_key_constraint", "warehouse_foreign_key"), "orders_product_fk"), both.relationships().get(1));
+    assertEquals(2, both.relationships().size());
+  }
+
+  @Test
+  void unreadWarehouseKeysSayWhyAndTheDiagramStillHasTestsAndConstraints() {
+    Analysis a = Analysis.strict(F.snapshot());
+    a.columnsNow(F.fixture());
+    EntityRelationships.Erd e = a.erd(List.of("orders"), 200,
+        EntityRelationships.WarehouseKeys.unread("warehouse foreign keys not read: the server is down"));
+    assertEquals("warehouse foreign keys not read: the server is down", e.message());
+    assertEquals(List.of("relationships_test", "foreign_key_constraint"),
+        e.relationships().stream().map(EntityRelationships.Relationship::source).toList());
+  }
 }

@@ -164,16 +164,50 @@ public final class ErdView extends GraphCanvas {
     return texts;
   }
 
-  /** The relationships' colour. */
+  /** The colour of the relationships the project declares (tests, constraints). */
   public static Color relationshipColor() {
     return new Color(0xD9822B);
+  }
+
+  /** The colour of a relationship by its first source: the warehouse's own keys are green. */
+  public static Color relationshipColor(String source) {
+    return WAREHOUSE_KEY.equals(source) ? new Color(0x3FA34D) : relationshipColor();
+  }
+
+  static final String WAREHOUSE_KEY = "warehouse_foreign_key";
+
+  /** The legend's entries: source, label; in the order docs/protocol.md lists the sources. */
+  static final List<String[]> LEGEND = List.of(new String[] {"relationships_test", "relationships test"},
+      new String[] {"foreign_key_constraint", "foreign key"}, new String[] {WAREHOUSE_KEY, "warehouse key"});
+
+  /** A relationship's line: a test dashed, a constraint solid, a warehouse key dash-dot and wider. */
+  static BasicStroke stroke(String source) {
+    if (WAREHOUSE_KEY.equals(source)) {
+      return new BasicStroke(2.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {10f, 3f, 2f, 3f}, 0f);
+    }
+    return "foreign_key_constraint".equals(source) ? new BasicStroke(2f)
+        : new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 3f}, 0f);
+  }
+
+  /** Lines under the diagram: the legend, the server's message (why warehouse keys are missing), the cut. */
+  private int footerLines() {
+    if (result == null || entities.isEmpty()) {
+      return 0;
+    }
+    return 1 + (result.message() != null ? 1 : 0) + (result.truncated() ? 1 : 0);
   }
 
   @Override
   public Dimension getPreferredSize() {
     FontMetrics fm = getFontMetrics(getFont());
-    int extra = result != null && result.truncated() ? fm.getHeight() + 8 : 0;
-    return new Dimension(Math.max(graphSize.width + PAD, 300), Math.max(graphSize.height + PAD + extra, 120));
+    int extra = footerLines() * (fm.getHeight() + 8);
+    int footer = 0;
+    if (footerLines() > 0) { // the legend and the message are read whole
+      footer = LEGEND.stream().mapToInt(e -> 34 + fm.stringWidth(e[1]) + 18).sum() + PAD;
+      footer = Math.max(footer, result.message() == null ? 0 : fm.stringWidth(result.message()) + 2 * PAD);
+    }
+    return new Dimension(Math.max(Math.max(graphSize.width + PAD, footer), 300),
+        Math.max(graphSize.height + PAD + extra, 120));
   }
 
   @Override
@@ -226,9 +260,14 @@ public final class ErdView extends GraphCanvas {
       Path2D path = new Path2D.Double();
       path.moveTo(x1, y1);
       path.curveTo(x1 + dx, y1, x2 - dx, y2, x2, y2);
-      g.setColor(relationshipColor());
-      g.setStroke("foreign_key_constraint".equals(r.source()) ? new BasicStroke(2f)
-          : new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 3f}, 0f));
+      g.setColor(relationshipColor(r.source()));
+      BasicStroke line = stroke(r.source());
+      if (!WAREHOUSE_KEY.equals(r.source()) && r.sources() != null && r.sources().contains(WAREHOUSE_KEY)) {
+        // a declaration the warehouse's key confirms: its own line, wider
+        line = new BasicStroke(line.getLineWidth() + 1f, line.getEndCap(), line.getLineJoin(), line.getMiterLimit(),
+            line.getDashArray(), line.getDashPhase());
+      }
+      g.setStroke(line);
       g.draw(path);
       // many (a fork) at the referencing column, one (a dot) at the referenced one
       g.setStroke(new BasicStroke(1.6f));
@@ -279,11 +318,29 @@ public final class ErdView extends GraphCanvas {
           : new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {4f, 3f}, 0f));
       g.draw(shape);
     }
+    g.setFont(getFont());
+    FontMetrics fm = g.getFontMetrics();
+    int line = fm.getHeight() + 8;
+    int baseline = graphSize.height + PAD + fm.getAscent();
+    int x = PAD;
+    for (String[] entry : LEGEND) {
+      int mid = baseline - (fm.getAscent() - fm.getDescent()) / 2;
+      g.setColor(relationshipColor(entry[0]));
+      g.setStroke(stroke(entry[0]));
+      g.draw(new java.awt.geom.Line2D.Double(x, mid, x + 28, mid));
+      g.setColor(Palette.foreground());
+      text(g, entry[1], x + 34, baseline, Integer.MAX_VALUE);
+      x += 34 + fm.stringWidth(entry[1]) + 18;
+    }
+    if (result.message() != null) {
+      baseline += line;
+      g.setColor(Palette.warm());
+      text(g, result.message(), PAD, baseline, Integer.MAX_VALUE);
+    }
     if (result.truncated()) {
-      g.setFont(getFont());
+      baseline += line;
       g.setColor(Palette.muted());
-      text(g, "More nodes were selected than the diagram shows.", PAD,
-          graphSize.height + PAD + g.getFontMetrics().getAscent(), Integer.MAX_VALUE);
+      text(g, "More nodes were selected than the diagram shows.", PAD, baseline, Integer.MAX_VALUE);
     }
     g.dispose();
   }

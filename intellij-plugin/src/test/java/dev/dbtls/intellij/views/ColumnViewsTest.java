@@ -123,4 +123,32 @@ class ColumnViewsTest {
     assertEquals(1, opened.size());
     assertTrue(opened.get(0).uri().endsWith("models/marts/orders.sql"), opened.get(0).uri());
   }
+
+  @Test
+  void erdDrawsTheWarehouseKeysInTheirOwnColourWithALegendAndSaysWhyWhenTheyAreMissing() throws Exception {
+    ErdResult answer = Recorded.load("erd-warehouse-keys", ErdResult.class);
+    ErdView view = new ErdView();
+    view.show(answer);
+    Dimension size = view.getPreferredSize();
+    Screenshot shot = Screenshot.take(view, size.width, size.height, "intellij-erd-warehouse-keys");
+    assertEquals(answer.relationships(), view.drawnRelationships(), "every relationship is drawn");
+    assertTrue(view.texts().containsAll(List.of("relationships test", "foreign key", "warehouse key")),
+        view.texts().toString());
+    // shipments (order_id, product_id) -> order_items: a composite key, one green line per column
+    for (String column : List.of("order_id", "product_id")) {
+      Rectangle from = view.row("model.shop.shipments", column);
+      assertTrue(shot.has(new Rectangle((int) from.getMaxX() + 1, from.y, 14, from.height),
+          ErdView.relationshipColor("warehouse_foreign_key")), "the warehouse key leaves shipments." + column);
+    }
+    // a test the warehouse confirms keeps the project's colour
+    Rectangle test = view.row("model.shop.orders", "customer_id");
+    assertTrue(shot.has(new Rectangle((int) test.getMaxX() + 1, test.y, 14, test.height), ErdView.relationshipColor()),
+        "orders.customer_id");
+
+    ErdResult down = Recorded.load("erd-warehouse-down", ErdResult.class);
+    view.show(down);
+    Screenshot.take(view, view.getPreferredSize().width, view.getPreferredSize().height, "intellij-erd-warehouse-down");
+    assertEquals(1, view.drawnRelationships().size());
+    assertTrue(view.texts().contains(down.message()), view.texts().toString());
+  }
 }
