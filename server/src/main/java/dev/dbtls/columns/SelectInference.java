@@ -59,10 +59,13 @@ final class SelectInference {
       if (s.getWithItemsList() != null && !s.getWithItemsList().isEmpty()) {
         env = new HashMap<>(ctes);
         for (WithItem<?> w : s.getWithItemsList()) {
-          Shape shape = w.getSelect() == null ? Shape.unknown(null, "a CTE that is not a query")
+          String name = Names.unquoted(w.getAliasName());
+          Optional<ParentRelations.Parent> node = parents.cte(name);
+          Shape shape = node.isPresent() ? Shape.ofParent(node.get().id(), node.get().columns())
+              : w.getSelect() == null ? Shape.unknown(null, "a CTE that is not a query")
               : query(w.getSelect(), env, outer);
           shape = renamed(shape, w.getWithItemList());
-          env.put(RelationColumns.key(Names.unquoted(w.getAliasName())), shape);
+          env.put(RelationColumns.key(name), shape);
         }
       }
       if (s instanceof PlainSelect p) {
