@@ -273,14 +273,40 @@ final class DbtProtocolService implements DbtProtocol {
     dev.dbtls.ide.ColumnLineage.Options options = dev.dbtls.ide.ColumnLineage.Options.of(
         p.upstreamDepth(), p.downstreamDepth(), p.includeFilters(), p.maxColumns());
     Path file = p.uri() == null ? null : uris.path(p.uri());
-    Path dir = file != null ? workspace.projectOf(file).filter(file::startsWith).orElse(null)
-        : workspace.projectDirs().stream().sorted().findFirst().orElse(null);
+    if (file == null) {
+      // a unique id alone: the project that has the node
+      return requests.after(projectWithNode(p.nodeId()).thenCompose(dir -> dir == null
+          ? CompletableFuture.completedFuture(null)
+          : inferred(dir, 5).thenApply(a -> a == null ? null : java.util.Map.entry(dir, a))), found -> found == null
+              ? ColumnLineageAnswer.empty("no node " + p.nodeId() + " in the workspace's dbt projects")
+              : ColumnLineageAnswer.of(found.getValue().columnLineage(null, p.nodeId(), p.column(), options),
+                  found.getKey(), uris::uri));
+    }
+    Path dir = workspace.projectOf(file).filter(file::startsWith).orElse(null);
     if (dir == null) {
       return CompletableFuture.completedFuture(ColumnLineageAnswer.empty("no dbt project for " + p.uri()));
     }
-    String displayPath = file == null ? null : dir.relativize(file).toString().replace('\\', '/');
+    String displayPath = dir.relativize(file).toString().replace('\\', '/');
     return requests.after(inferred(dir, 5), a -> a == null ? ColumnLineageAnswer.empty("the dbt project is not loaded")
         : ColumnLineageAnswer.of(a.columnLineage(displayPath, p.nodeId(), p.column(), options), dir, uris::uri));
+  }
+
+  /** The folder of the first project (by folder) whose manifest has {@code nodeId}, or null. */
+  private CompletableFuture<Path> projectWithNode(String nodeId) {
+    return workspace.found().thenCompose(v -> {
+      List<Path> dirs = workspace.projectDirs().stream().sorted().toList();
+      List<CompletableFuture<dev.dbtls.ide.Analysis>> each = dirs.stream()
+          .map(dir -> workspace.analysis(dir).exceptionally(e -> null)).toList();
+      return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(x -> {
+        for (int i = 0; i < dirs.size(); i++) {
+          dev.dbtls.ide.Analysis a = each.get(i).join();
+          if (a != null && a.snapshot() != null && a.snapshot().manifest().nodes().containsKey(nodeId)) {
+            return dirs.get(i);
+          }
+        }
+        return null;
+      });
+    });
   }
 
   /**

@@ -62,6 +62,46 @@ class ColumnLineageProtocolTest {
     }
   }
 
+  @Test
+  void aNodeIdAloneIsFoundInItsProjectAndVersionsAreNamedAsInLineage() throws Exception {
+    // "alpha" comes first by folder and has no model.shop.b
+    Path alpha = dir.resolve("alpha");
+    Files.createDirectories(alpha.resolve("models"));
+    Files.writeString(alpha.resolve("dbt_project.yml"), "name: alpha\nprofile: shop\n");
+    Files.writeString(alpha.resolve("profiles.yml"),
+        "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: alpha.duckdb\n");
+    Files.writeString(alpha.resolve("models/customers_v2.sql"), "select 1 as id, 'x' as name\n");
+    Files.writeString(alpha.resolve("models/schema.yml"), """
+        version: 2
+        models:
+          - name: customers
+            latest_version: 2
+            versions:
+              - v: 2
+        """);
+    Path shop = ShopProject.write(dir);
+    try (LspClient lsp = LspClient.start(dir)) {
+      lsp.request("initialize", ShopProject.initialize(dir));
+      lsp.notify("initialized", Map.of());
+      JsonObject r = lsp.request("dbt/columnLineage", Map.of("nodeId", "model.shop.b", "column", "id"))
+          .getAsJsonObject();
+      assertEquals("model.shop.b", r.get("nodeId").getAsString(), r.toString());
+      assertEquals(List.of("model.shop.a.id -passed_through-> model.shop.b.id"), edges(r));
+      assertTrue(shop.resolve("models/b.sql").toUri().toString()
+          .endsWith(r.getAsJsonArray("columns").get(0).getAsJsonObject().get("uri").getAsString()
+              .replaceFirst("^file:/+", "")), r.toString());
+
+      JsonObject v = lsp.request("dbt/columnLineage", Map.of("nodeId", "model.alpha.customers.v2",
+          "column", "name")).getAsJsonObject();
+      assertEquals("customers.v2", v.getAsJsonArray("columns").get(0).getAsJsonObject()
+          .get("nodeName").getAsString(), v.toString());
+
+      JsonObject none = lsp.request("dbt/columnLineage", Map.of("nodeId", "model.nowhere.x", "column", "id"))
+          .getAsJsonObject();
+      assertEquals("no node model.nowhere.x in the workspace's dbt projects", none.get("message").getAsString());
+    }
+  }
+
   private static List<String> edges(JsonObject r) {
     List<String> out = new ArrayList<>();
     JsonArray edges = r.getAsJsonArray("edges");
