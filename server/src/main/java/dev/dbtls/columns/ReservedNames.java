@@ -63,7 +63,7 @@ final class ReservedNames {
       String word = t.text().toLowerCase(Locale.ROOT);
       SqlToken before = i > 0 ? tokens.get(i - 1) : null;
       SqlToken after = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
-      boolean mask = KEYWORDS.contains(word) ? isName(sql, t, word)
+      boolean mask = KEYWORDS.contains(word) ? isName(before, after, word)
           : TYPES.contains(word) ? isBareName(before, after)
           : DATE_PARTS.contains(word) ? isSelectItem(before, after)
           : CAST_TYPES.contains(word) && before != null && (before.is("as") || before.isPunct(':'));
@@ -78,16 +78,13 @@ final class ReservedNames {
   }
 
   /** {@code window} is a keyword where a window clause follows ({@code window w as (}). */
-  private static boolean isName(String sql, SqlToken t, String word) {
+  private static boolean isName(SqlToken before, SqlToken after, String word) {
     if (word.equals("sample")) {
-      return !followedBy(sql, t.end(), "(") && !precededBy(sql, t.start(), "using");
-    }
-    if (!word.equals("window")) {
-      return true;
+      return (after == null || !after.isPunct('(')) && (before == null || !before.is("using"));
     }
     // "window w as (" is the clause; "window as (" (a CTE named window) and "window." are names
-    String rest = sql.substring(t.end()).stripLeading().toLowerCase(Locale.ROOT);
-    return rest.startsWith("as") || rest.startsWith(".") || rest.startsWith(",") || rest.startsWith(")");
+    return !word.equals("window") || after != null && (after.is("as") || after.isPunct('.')
+        || after.isPunct(',') || after.isPunct(')'));
   }
 
   /**
@@ -108,14 +105,6 @@ final class ReservedNames {
     return before != null && after != null
         && (before.is("select") || before.is("distinct") || before.isPunct(','))
         && (after.isPunct(',') || after.is("as") || after.is("from"));
-  }
-
-  private static boolean followedBy(String sql, int at, String s) {
-    return sql.substring(at).stripLeading().startsWith(s);
-  }
-
-  private static boolean precededBy(String sql, int at, String word) {
-    return sql.substring(0, at).stripTrailing().toLowerCase(Locale.ROOT).endsWith(word);
   }
 
   /** A name read from the parse as the SQL wrote it. */
