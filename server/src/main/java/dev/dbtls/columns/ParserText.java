@@ -4,6 +4,7 @@ import dev.dbtls.sql.SqlDialect;
 import dev.dbtls.sql.SqlLexer;
 import dev.dbtls.sql.SqlToken;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Compiled SQL rewritten, at the same length (offsets into it stay offsets into the SQL), where
@@ -16,23 +17,25 @@ final class ParserText {
   private ParserText() {}
 
   static String of(String sql, SqlDialect dialect) {
+    String out = blankLinesOut(sql);
+    boolean commas = dialect.trailingCommas() && TRAILING_COMMA.matcher(sql).find();
+    if (!commas && !ReservedNames.mayHave(sql)) {
+      return out; // most models: no lexing
+    }
     List<SqlToken> tokens = SqlLexer.lex(sql, dialect);
-    StringBuilder out = new StringBuilder(ReservedNames.masked(sql, dialect, tokens));
-    int from = 0;
-    for (int i = 0; i <= tokens.size(); i++) {
-      int to = i < tokens.size() ? tokens.get(i).start() : sql.length();
-      blankLinesOut(out, from, to, dialect);
-      if (i < tokens.size()) {
-        SqlToken t = tokens.get(i);
-        if (dialect.trailingCommas() && t.isPunct(',') && i + 1 < tokens.size()
-            && (tokens.get(i + 1).is("from") || tokens.get(i + 1).isPunct(')'))) {
-          out.setCharAt(t.start(), ' ');
-        }
-        from = t.end();
+    StringBuilder b = new StringBuilder(ReservedNames.masked(out, dialect, tokens));
+    for (int i = 0; commas && i + 1 < tokens.size(); i++) {
+      SqlToken t = tokens.get(i);
+      if (t.isPunct(',') && (tokens.get(i + 1).is("from") || tokens.get(i + 1).isPunct(')'))) {
+        b.setCharAt(t.start(), ' ');
       }
     }
-    return out.toString();
+    return b.toString();
   }
+
+  /** A comma, then space and comments, then {@code from} or {@code )}: worth lexing to be sure. */
+  private static final Pattern TRAILING_COMMA = Pattern.compile(
+      ",(?:\\s|--[^\\n]*|//[^\\n]*|/\\*.*?\\*/)*(?:(?i:from)\\b|\\))", Pattern.DOTALL);
 
   /**
    * {@code select from}: what {@code dbt_utils.union_relations} and its kind compile to when the
@@ -49,41 +52,27 @@ final class ParserText {
   }
 
   /**
-   * In the text between two tokens (whitespace and comments), a line break that follows an empty
-   * line becomes a space; a break that ends a line comment stays.
+   * A line break that follows an empty line becomes a space. Done on the whole text, strings and
+   * comments included: a line comment still ends at its first break, and what a string or
+   * comment holds decides no column.
    */
-  private static void blankLinesOut(StringBuilder out, int from, int to, SqlDialect dialect) {
-    boolean lineComment = false;
-    boolean blockComment = false;
+  private static String blankLinesOut(String sql) {
+    char[] out = null;
     boolean lineEmpty = false; // only whitespace since the last line break
-    for (int k = from; k < to; k++) {
-      char c = out.charAt(k);
-      char next = k + 1 < to ? out.charAt(k + 1) : '\0';
-      if (lineComment) {
-        if (c == '\n') {
-          lineComment = false;
-          lineEmpty = true;
-        }
-      } else if (blockComment) {
-        if (c == '*' && next == '/') {
-          blockComment = false;
-          k++;
-        }
-        lineEmpty = false;
-      } else if (c == '-' && next == '-' || c == '#' && dialect.hashComments()
-          || c == '/' && next == '/' && dialect.slashComments()) {
-        lineComment = true;
-      } else if (c == '/' && next == '*') {
-        blockComment = true;
-        k++;
-      } else if (c == '\n' || c == '\r') {
+    for (int k = 0; k < sql.length(); k++) {
+      char c = sql.charAt(k);
+      if (c == '\n' || c == '\r') {
         if (lineEmpty) {
-          out.setCharAt(k, ' ');
+          if (out == null) {
+            out = sql.toCharArray();
+          }
+          out[k] = ' ';
         }
         lineEmpty = c == '\n' || lineEmpty;
-      } else if (!Character.isWhitespace(c)) {
+      } else if (c != ' ' && c != '\t') {
         lineEmpty = false;
       }
     }
+    return out == null ? sql : new String(out);
   }
 }

@@ -41,15 +41,36 @@ final class ReservedNames {
   private static final Set<String> CAST_TYPES = Set.of("array");
   private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_]+");
   private static final Map<String, String> ORIGINALS = new HashMap<>();
+  private static final Set<String> WORDS = new java.util.HashSet<>();
 
   static {
     for (Set<String> words : List.of(KEYWORDS, TYPES, DATE_PARTS, CAST_TYPES)) {
       words.forEach(w -> ORIGINALS.put(standIn(w), w));
+      WORDS.addAll(words);
     }
   }
 
   private static String standIn(String word) {
     return word.substring(0, word.length() - 1) + "_";
+  }
+
+  /** Whether a word of {@code sql} may be one to replace (a quick scan, before lexing). */
+  static boolean mayHave(String sql) {
+    int n = sql.length();
+    for (int k = 0; k < n; k++) {
+      char c = sql.charAt(k);
+      if (!Character.isLetter(c) && c != '_') {
+        continue;
+      }
+      int start = k;
+      while (k < n && (Character.isLetterOrDigit(sql.charAt(k)) || sql.charAt(k) == '_' || sql.charAt(k) == '$')) {
+        k++;
+      }
+      if (k - start >= 3 && k - start <= 12 && WORDS.contains(sql.substring(start, k).toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code sql} with those words replaced, or the same string when it has none. */
