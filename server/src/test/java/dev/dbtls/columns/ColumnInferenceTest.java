@@ -239,8 +239,25 @@ class ColumnInferenceTest {
         skus:array <- model.telemetry.verify COMPUTED
         ids:array(int) <- model.telemetry.payload COMPUTED
         user_id:string <- model.telemetry.payload COMPUTED
-        item:varchar <-\s""", show(q)); // flatten's value is not traced to its input yet
+        item:varchar <- model.telemetry.payload COMPUTED""", show(q));
     assertTrue(q.parsed());
+  }
+
+  @Test
+  void snowflakeFlattenHasItsFixedColumnsComputedFromItsInput() {
+    QueryColumns q = infer("snowflake", """
+        select t.number, f.*
+        from telemetry t, table(flatten(input => parse_json(t.verify), outer => true)) f
+        """);
+    assertEquals("""
+        number:integer <- model.telemetry.number PASSED_THROUGH
+        seq:number <- model.telemetry.verify COMPUTED
+        key:varchar <- model.telemetry.verify COMPUTED
+        path:varchar <- model.telemetry.verify COMPUTED
+        index:number <- model.telemetry.verify COMPUTED
+        value:variant <- model.telemetry.verify COMPUTED
+        this:variant <- model.telemetry.verify COMPUTED""", show(q));
+    assertTrue(q.output().complete());
   }
 
   @Test
