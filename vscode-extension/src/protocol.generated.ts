@@ -195,6 +195,20 @@ export interface ColumnProfile {
   top?: TopValue[];
 }
 
+export interface ColumnsParams {
+  uri?: string;
+  nodeId?: string;
+}
+
+export interface ColumnsResult {
+  nodeId?: string;
+  nodeName?: string;
+  message?: string;
+  columns?: NodeColumn[];
+  complete: boolean;
+  gaps?: string[];
+}
+
 export interface CompileParams {
   uri?: string;
 }
@@ -368,6 +382,14 @@ export interface LineageResult {
   nodes?: LineageNode[];
   edges?: LineageEdge[];
   truncated: boolean;
+}
+
+export interface NodeColumn {
+  name?: string;
+  type?: string;
+  origin?: string;
+  typeOrigin?: string;
+  description?: string;
 }
 
 export interface PlanFinding {
@@ -583,6 +605,7 @@ export interface DbtRequests {
   'dbt/benchmarks': { params: BenchmarksParams; result: BenchmarksResult | null };
   'dbt/catalog': { params: CatalogParams; result: CatalogResult | null };
   'dbt/columnLineage': { params: ColumnLineageParams; result: ColumnLineageResult | null };
+  'dbt/columns': { params: ColumnsParams; result: ColumnsResult | null };
   'dbt/compile': { params: CompileParams; result: CompileResult | null };
   'dbt/deleteQuery': { params: DeleteQueryParams; result: SavedQueriesResult | null };
   'dbt/erd': { params: ErdParams; result: ErdResult | null };

@@ -1,7 +1,7 @@
 // The graph the Lineage view draws for one column: a dbt/columnLineage answer grouped into one
 // card per node, each card a row per column of the answer, edges between rows styled by kind.
 // Plain data, no vscode: shared by the view's bundle and the unit tests.
-import type { ColumnLineageColumn, ColumnLineageResult, Range } from '../protocol.generated';
+import type { ColumnLineageColumn, ColumnLineageResult, ColumnsResult, Range } from '../protocol.generated';
 
 /** The kinds of docs/protocol.md's ColumnLineageEdge, in the legend's order. */
 export const EDGE_KINDS = [
@@ -198,31 +198,16 @@ export interface KnownColumn {
   description?: string;
 }
 
-/** dbt's selector of one node by its unique id: `customers` for model.shop.customers(.v2), `source:raw.orders`. */
-export function selectorOf(nodeId: string): string | undefined {
-  const [type, , ...rest] = nodeId.split('.');
-  if (!rest.length) return undefined;
-  if (type === 'source') return `source:${rest.join('.')}`;
-  return /^v\d+$/.test(rest.at(-1) ?? '') && rest.length > 1 ? rest.slice(0, -1).join('.') : rest.join('.');
-}
-
-/** The part of a dbt/erd answer a pick reads (docs/protocol.md, dbt/erd). */
-export interface ErdAnswer {
-  entities?: Array<{ nodeId?: string; columns?: Array<{ name?: string; type?: string; description?: string }> }>;
-}
-
 /**
- * The columns of each node met so far, in dbt/columnLineage answers and in dbt/erd's entities
- * (the request that lists a node's columns): what a column pick offers.
+ * The columns of each node met so far, in dbt/columnLineage answers and dbt/columns answers (the
+ * request that lists a node's columns): what a column pick offers.
  */
 export class KnownColumns {
   private readonly byNode = new Map<string, Map<string, KnownColumn>>();
 
-  rememberEntities(r: ErdAnswer | null | undefined): void {
-    for (const e of r?.entities ?? []) {
-      for (const c of e.columns ?? []) {
-        if (e.nodeId && c.name) this.put(e.nodeId, { name: c.name, type: c.type, description: c.description });
-      }
+  rememberColumns(r: ColumnsResult | null | undefined): void {
+    for (const c of r?.columns ?? []) {
+      if (r?.nodeId && c.name) this.put(r.nodeId, { name: c.name, type: c.type, description: c.description });
     }
   }
 

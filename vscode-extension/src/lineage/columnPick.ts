@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ColumnLineageParams, ColumnLineageResult } from '../protocol.generated';
 import { DbtServer, isCancellation, messageOf } from '../server/dbtServer';
-import { ErdAnswer, KnownColumns, selectorOf } from './columnGraph';
+import { KnownColumns } from './columnGraph';
 
 /** The columns met in every answer of this window: what a pick offers. */
 export const knownColumns = new KnownColumns();
@@ -43,20 +43,12 @@ export async function askColumnLineage(server: DbtServer, params: ColumnLineageP
   }
 }
 
-/**
- * The node's columns from dbt/erd, into knownColumns. That request is newer than this client's
- * generated types (issue 15's columns branch), hence the untyped call; a server without it
- * answers "method not found", and the pick offers the columns met so far.
- */
+/** The node's columns from dbt/columns, into knownColumns; on failure the pick offers the columns met so far. */
 async function listColumns(server: DbtServer, uri: string | undefined, nodeId: string): Promise<void> {
-  const select = selectorOf(nodeId);
-  if (!select) return;
-  const request = server.request as unknown as (method: string, params: unknown) => Promise<ErdAnswer | null>;
   try {
-    const r = await request.call(server, 'dbt/erd', { uri, select: [select], maxNodes: 20 });
-    knownColumns.rememberEntities({ entities: r?.entities?.filter((e) => e.nodeId === nodeId) });
+    knownColumns.rememberColumns(await server.request('dbt/columns', { uri, nodeId }));
   } catch {
-    // no dbt/erd on this server
+    // a server without dbt/columns
   }
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ColumnLineageColumn } from '../../src/protocol.generated';
 import {
-  cardEdges, cardHeight, CARD_HEAD, columnCount, columnGraph, columnUnderCursor, FILTER_ROW, KnownColumns, ROW_HEIGHT, selectorOf,
+  cardEdges, cardHeight, CARD_HEAD, columnCount, columnGraph, columnUnderCursor, FILTER_ROW, KnownColumns, ROW_HEIGHT,
 } from '../../src/lineage/columnGraph';
 import { layout, NODE_WIDTH } from '../../src/lineage/layout';
 import { JAFFLE_LIFETIME_VALUE, JAFFLE_STG_ORDERS_CUSTOMER_ID, SHOP_NO_COLUMN } from '../views/columnLineage.recorded';
@@ -81,19 +81,15 @@ test('the columns met so far, per node, for a pick', () => {
     ['amount', 'decimal(28,6)'], ['customer_id', 'integer'], ['customer_order_number', 'bigint'], ['is_returned', 'boolean']]);
   // a filter row is no column
   assert.deepEqual(known.of('model.jaffle_shop.customers.v1'), []);
-  // dbt/erd's entities add the columns no lineage met, keeping the types known
-  known.rememberEntities({ entities: [{ nodeId: 'model.jaffle_shop.orders', columns: [{ name: 'order_id', type: 'integer' }, { name: 'amount' }] }] });
+  // dbt/columns adds the columns no lineage met, keeping the types known
+  known.rememberColumns({ nodeId: 'model.jaffle_shop.orders', complete: true, columns: [
+    { name: 'order_id', type: 'integer', origin: 'sql' }, { name: 'amount', origin: 'yaml' }] });
   assert.deepEqual(known.of('model.jaffle_shop.orders').map((c) => [c.name, c.type]), [['amount', 'decimal(28,6)'],
     ['customer_id', 'integer'], ['customer_order_number', 'bigint'], ['is_returned', 'boolean'], ['order_id', 'integer']]);
-  known.rememberEntities(null);
-});
-
-test('a node\'s selector: its name (without the version), source:name.table', () => {
-  assert.equal(selectorOf('model.jaffle_shop.customers.v2'), 'customers');
-  assert.equal(selectorOf('model.jaffle_shop.orders'), 'orders');
-  assert.equal(selectorOf('seed.jaffle_shop.shop_orders'), 'shop_orders');
-  assert.equal(selectorOf('source.jaffle_shop.shop_raw.shop_payments'), 'source:shop_raw.shop_payments');
-  assert.equal(selectorOf('raw.orders'), undefined);
+  // an answer without a node (the server's message) adds nothing
+  known.rememberColumns({ message: 'no node model.x.y', complete: false, columns: [{ name: 'z' }] });
+  known.rememberColumns(null);
+  assert.deepEqual(known.of('model.x.y'), []);
 });
 
 test('the column under the cursor: the select item\'s alias, a YAML name, the word, the column after alias.', () => {

@@ -141,15 +141,15 @@ test('the column under the cursor: asked (again while not inferred yet), the ans
   closePanel();
 });
 
-test('a word that is no column: a pick titled by the server\'s message, of the node\'s columns (dbt/erd) and those met; a typed name is asked for', async () => {
+test('a word that is no column: a pick titled by the server\'s message, of the node\'s columns (dbt/columns) and those met; a typed name is asked for', async () => {
   ui.cursor = { line: 2, character: 5 }; // on the c of c.customer_id: customer_id, which the scripted server says is none
   ui.posted.length = 0;
   const server = new ScriptedServer([
     () => SHOP_NO_COLUMN,
     () => ({ root: 'model.jaffle_shop.customers.v2', nodes: [{ id: 'model.jaffle_shop.customers.v2', name: 'customers' }], edges: [], truncated: false }),
-    // dbt/erd lists the node's columns (a server without it fails the request: the second pick)
-    () => ({ entities: [{ nodeId: 'model.jaffle_shop.customers.v2', columns: [{ name: 'customer_id', type: 'integer' }, { name: 'lifetime_value' }] },
-      { nodeId: 'model.jaffle_shop.customers.v1', columns: [{ name: 'v1_only' }] }], relationships: [], truncated: false }),
+    // dbt/columns lists the node's columns (a server without it fails the request: the columns met so far)
+    () => ({ nodeId: 'model.jaffle_shop.customers.v2', nodeName: 'customers.v2', complete: true, gaps: [],
+      columns: [{ name: 'customer_id', type: 'integer', origin: 'parent' }, { name: 'lifetime_value', origin: 'sql' }] }),
     () => JAFFLE_LIFETIME_VALUE,
   ]);
   register({ subscriptions: [] } as never, server as never);
@@ -157,11 +157,12 @@ test('a word that is no column: a pick titled by the server\'s message, of the n
   ui.fromView.fire({ type: 'ready' });
   await tick();
   assert.deepEqual(server.calls.map((c) => [c.method, c.params.column]), [
-    ['dbt/columnLineage', 'customer_id'], ['dbt/lineage', undefined], ['dbt/erd', undefined], ['dbt/columnLineage', 'order_count']]);
-  assert.deepEqual(server.calls[2].params.select, ['customers']);
+    ['dbt/columnLineage', 'customer_id'], ['dbt/lineage', undefined], ['dbt/columns', undefined], ['dbt/columnLineage', 'order_count']]);
+  assert.equal(server.calls[2].params.nodeId, 'model.jaffle_shop.customers.v2');
+  assert.equal(server.calls[2].params.uri, MODEL);
   const pick = ui.picks.at(-1)!;
   assert.equal(pick.title, 'customers has no column nope');
-  // the node's own columns (not the other version's), with those met in the first test's answer
+  // the node's own columns, with those met in the first test's answer
   assert.deepEqual(pick.items.map((i) => i.label), ['customer_id', 'lifetime_value']);
   assert.match(pick.placeholder!, /A column of customers/);
   assert.equal(server.calls[3].params.nodeId, 'model.jaffle_shop.customers.v2');

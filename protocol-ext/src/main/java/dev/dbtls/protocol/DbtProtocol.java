@@ -131,6 +131,13 @@ public interface DbtProtocol {
   CompletableFuture<ColumnLineageResult> columnLineage(ColumnLineageParams params);
 
   /**
+   * {@code dbt/columns}: the columns of one node (model, seed, snapshot, source) as completion and
+   * hover see them, with where each name and type came from and why the list may be incomplete.
+   */
+  @JsonRequest
+  CompletableFuture<ColumnsResult> columns(ColumnsParams params);
+
+  /**
    * {@code dbt/erd}: the entity-relationship diagram of a selection of nodes: their columns and
    * the relationships that {@code relationships} tests and {@code foreign_key} constraints declare.
    */

@@ -23,8 +23,12 @@ public final class ColumnInference {
     if (sql == null || sql.isBlank()) {
       return QueryColumns.unreadable("the compiled SQL is empty");
     }
-    Optional<List<Statement>> parsed = SqlParse.statements(ReservedNames.masked(sql, dialect), dialect);
+    Optional<List<Statement>> parsed = SqlParse.statements(ParserText.of(sql, dialect), dialect);
     if (parsed.isEmpty()) {
+      if (ParserText.selectsNothing(sql, dialect)) {
+        return QueryColumns.unreadable("the compiled SQL has a `select` without columns: a macro that"
+            + " reads a relation's columns from the warehouse while compiling found none");
+      }
       return QueryColumns.unreadable("the SQL parser (" + dialect.adapterType()
           + " dialect) could not read the compiled SQL");
     }

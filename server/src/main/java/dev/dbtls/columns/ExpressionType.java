@@ -9,6 +9,7 @@ import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.JsonExpression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimestampValue;
@@ -29,8 +30,13 @@ final class ExpressionType {
       "rank", "dense_rank", "ntile", "approx_count_distinct");
 
   static String of(Expression e) {
+    if (e instanceof JsonExpression j && !j.getIdents().isEmpty()) {
+      // Snowflake's payload:user.id::string: the cast is on the path's last step
+      Expression last = j.getIdents().get(j.getIdents().size() - 1);
+      return last instanceof CastExpression ? of(last) : null;
+    }
     if (e instanceof CastExpression c && c.getColDataType() != null) {
-      return c.getColDataType().toString().toLowerCase(Locale.ROOT).replace(" (", "(");
+      return ReservedNames.restoredType(c.getColDataType().toString().toLowerCase(Locale.ROOT).replace(" (", "("));
     }
     if (e instanceof LongValue) {
       return "integer";

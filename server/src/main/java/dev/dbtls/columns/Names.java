@@ -1,6 +1,9 @@
 package dev.dbtls.columns;
 
-/** Identifiers as SQL writes them: quotes off ({@code "x"}, {@code `x`}, {@code [x]}). */
+/**
+ * Identifiers as SQL writes them: quotes off ({@code "x"}, {@code `x`}, {@code [x]}), and
+ * {@link ReservedNames}' stand-ins turned back.
+ */
 final class Names {
   private Names() {}
 
@@ -8,6 +11,7 @@ final class Names {
     if (name == null || name.length() < 2) {
       return name;
     }
+    name = ReservedNames.restored(name);
     char a = name.charAt(0);
     char b = name.charAt(name.length() - 1);
     if (a == '"' && b == '"' || a == '`' && b == '`' || a == '[' && b == ']') {

@@ -20,7 +20,9 @@ import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.statement.select.LateralSubSelect;
+import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -59,10 +61,13 @@ final class SelectInference {
       if (s.getWithItemsList() != null && !s.getWithItemsList().isEmpty()) {
         env = new HashMap<>(ctes);
         for (WithItem<?> w : s.getWithItemsList()) {
-          Shape shape = w.getSelect() == null ? Shape.unknown(null, "a CTE that is not a query")
+          String name = Names.unquoted(w.getAliasName());
+          Optional<ParentRelations.Parent> node = parents.cte(name);
+          Shape shape = node.isPresent() ? Shape.ofParent(node.get().id(), node.get().columns())
+              : w.getSelect() == null ? Shape.unknown(null, "a CTE that is not a query")
               : query(w.getSelect(), env, outer);
           shape = renamed(shape, w.getWithItemList());
-          env.put(RelationColumns.key(Names.unquoted(w.getAliasName())), shape);
+          env.put(RelationColumns.key(name), shape);
         }
       }
       if (s instanceof PlainSelect p) {
@@ -333,6 +338,8 @@ final class SelectInference {
       if (alias == null) {
         alias = last;
       }
+    } else if (f instanceof TableFunction tf && flatten(tf.getFunction()) != null) {
+      shape = flattened(flatten(tf.getFunction()), scope, env);
     } else if (f instanceof LateralSubSelect l && l.getSelect() != null) {
       shape = query(l.getSelect(), env, scope);
     } else if (f instanceof ParenthesedSelect ps && ps.getSelect() != null) {
@@ -365,6 +372,42 @@ final class SelectInference {
       }
     }
     scope.relations.add(new Scope.Relation(alias, shape, skip, parentId));
+  }
+
+  /** Snowflake's {@code flatten(...)}, also as {@code table(flatten(...))}; else null. */
+  private static Function flatten(Function f) {
+    if (f == null || f.getName() == null) {
+      return null;
+    }
+    String name = f.getName().toLowerCase(java.util.Locale.ROOT);
+    if (name.equals("table") && f.getParameters() != null && f.getParameters().size() == 1
+        && f.getParameters().get(0) instanceof Function inner) {
+      return flatten(inner);
+    }
+    return name.equals("flatten") ? f : null;
+  }
+
+  /** FLATTEN's fixed columns, each computed from the columns its input reads. */
+  private Shape flattened(Function f, Scope scope, Map<String, Shape> env) {
+    List<Upstream> up = new ArrayList<>();
+    for (Upstream u : ExpressionColumns.read(f, scope, (sub, sc) -> query(sub, env, sc), this::missing)) {
+      up.add(new Upstream(u.relation(), u.column(), EdgeKind.COMPUTED));
+    }
+    Origin at = range(f);
+    List<InferredColumn> items = new ArrayList<>();
+    FLATTEN_COLUMNS.forEach((name, type) -> items.add(new InferredColumn(name, type, at, at, up)));
+    return new Shape(items, true, List.of(), List.of());
+  }
+
+  private static final Map<String, String> FLATTEN_COLUMNS = new java.util.LinkedHashMap<>();
+
+  static {
+    FLATTEN_COLUMNS.put("seq", "number");
+    FLATTEN_COLUMNS.put("key", "varchar");
+    FLATTEN_COLUMNS.put("path", "varchar");
+    FLATTEN_COLUMNS.put("index", "number");
+    FLATTEN_COLUMNS.put("value", "variant");
+    FLATTEN_COLUMNS.put("this", "variant");
   }
 
   private static Shape withAliasColumns(Shape shape, Alias alias) {

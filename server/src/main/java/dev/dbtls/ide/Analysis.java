@@ -157,6 +157,13 @@ public final class Analysis {
             displayPath, nodeId, column, options));
   }
 
+  /** The columns of node {@code nodeId} (else of the node the file at {@code displayPath} defines). */
+  public ColumnsOfNode.Answer columnsOf(String displayPath, String nodeId) {
+    return run("columns", new Cursor(displayPath == null ? "" : displayPath, "", 0),
+        ColumnsOfNode.Answer.empty("listing the columns failed (see the server log)"),
+        () -> ColumnsOfNode.find(columns(), ProjectCatalog.of(snapshot), snapshot.manifest(), displayPath, nodeId));
+  }
+
   /** The entity-relationship diagram of the nodes {@code select} picks (null: every root model). */
   public EntityRelationships.Erd erd(java.util.List<String> select, int maxNodes) {
     return erd(select, maxNodes, EntityRelationships.WarehouseKeys.NONE);

@@ -25,7 +25,9 @@ import java.util.Set;
  * each column's edges to its parents' columns (down to sources, seeds and relations that are no
  * node), downstream through the children whose columns have an edge from it. Filter/join edges
  * of a visited node are shown but not followed further (every column of a model depends on its
- * join keys; following them would pull in the whole project).
+ * join keys; following them would pull in the whole project). Upstream, such an edge ends at the
+ * column being followed (the filter decides which of its values there are); downstream it ends
+ * at the child's rows (a null column), as no one column of the child is the one affected.
  */
 final class ColumnLineageWalk {
   private ColumnLineageWalk() {}
@@ -190,7 +192,7 @@ final class ColumnLineageWalk {
         : column == null || catalog == null ? null
             : catalog.column(node, column).map(Catalog.Column::comment).orElse(null);
     Location place = column == null ? null : ColumnPlace.of(n, c, column).orElse(null);
-    out.put(k, new ColumnLineage.Column(node, column, n.type().dbtName(), n.name(),
+    out.put(k, new ColumnLineage.Column(node, column, n.type().dbtName(), LineageWalk.nodeName(n),
         c == null ? null : c.type(),
         c == null || c.typeOrigin() == null ? null : c.typeOrigin().kind().name().toLowerCase(Locale.ROOT),
         description, place == null ? n.displayPath() : place.displayPath(), place == null ? null : place.span(),

@@ -140,13 +140,16 @@ final class LineageWalk {
     return n != null && (o.includeTests() || n.type() != ResourceType.TEST);
   }
 
-  private static Lineage.Node node(Node n, int depth, int hiddenUp, int hiddenDown) {
-    String name = n.name();
+  /** A node's name in lineage answers: {@code source.table}, {@code customers.v2}. */
+  static String nodeName(Node n) {
     if (n.type() == ResourceType.SOURCE && n.extra().get("source_name") instanceof String source) {
-      name = source + "." + n.name();
-    } else if (n.version() != null) {
-      name = n.name() + ".v" + n.version();
+      return source + "." + n.name();
     }
+    return n.version() != null ? n.name() + ".v" + n.version() : n.name();
+  }
+
+  private static Lineage.Node node(Node n, int depth, int hiddenUp, int hiddenDown) {
+    String name = nodeName(n);
     String materialization = n.type() == ResourceType.SOURCE || n.type() == ResourceType.EXPOSURE
         ? null : n.materialized();
     Span span = n.span() == null || n.span().equals(Span.NONE) ? null : n.span();

@@ -252,26 +252,49 @@ public final class ProjectColumns {
   private ParentRelations parents(Node n, Manifest m) {
     List<Node> ps = new ArrayList<>();
     collectParents(n, m, ps, new java.util.HashSet<>());
-    return parts -> {
-      for (Node p : ps) {
-        if (matches(p.relation(), parts)) {
-          Entry e = entries.get(p.uniqueId());
-          return Optional.of(new ParentRelations.Parent(p.uniqueId(),
-              e != null ? e.known() : NodeColumns.known(catalog, p, null, null)));
+    return new ParentRelations() {
+      @Override
+      public Optional<Parent> find(List<String> parts) {
+        for (Node p : ps) {
+          if (p.relation() != null && matches(p.relation(), parts)) {
+            return Optional.of(parent(p));
+          }
         }
+        return Optional.empty();
       }
-      return Optional.empty();
+
+      @Override
+      public Optional<Parent> cte(String name) {
+        for (Node p : ps) {
+          if ("ephemeral".equals(p.materialized()) && name.equalsIgnoreCase(EPHEMERAL_CTE + p.name())) {
+            return Optional.of(parent(p));
+          }
+        }
+        return Optional.empty();
+      }
     };
   }
 
-  /** Parents, and through ephemeral parents (injected as CTEs) the relations they read. */
+  private ParentRelations.Parent parent(Node p) {
+    Entry e = entries.get(p.uniqueId());
+    return new ParentRelations.Parent(p.uniqueId(),
+        e != null ? e.known() : NodeColumns.known(catalog, p, null, null));
+  }
+
+  /** What dbt names the CTE an ephemeral model is inlined as. */
+  private static final String EPHEMERAL_CTE = "__dbt__cte__";
+
+  /**
+   * Parents, and through ephemeral parents (injected as CTEs; their columns stand for the CTE)
+   * the relations they read, for a CTE not recognized as one.
+   */
   private static void collectParents(Node n, Manifest m, List<Node> out, java.util.Set<String> seen) {
     for (String p : n.dependsOn()) {
       Node parent = m.nodes().get(p);
       if (parent == null || !seen.add(p)) {
         continue;
       }
-      if (parent.relation() != null) {
+      if (parent.relation() != null || "ephemeral".equals(parent.materialized())) {
         out.add(parent);
       }
       if ("ephemeral".equals(parent.materialized())) {

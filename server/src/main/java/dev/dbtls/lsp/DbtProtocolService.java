@@ -274,15 +274,61 @@ final class DbtProtocolService implements DbtProtocol {
     }
     dev.dbtls.ide.ColumnLineage.Options options = dev.dbtls.ide.ColumnLineage.Options.of(
         p.upstreamDepth(), p.downstreamDepth(), p.includeFilters(), p.maxColumns());
-    Path file = p.uri() == null ? null : uris.path(p.uri());
-    Path dir = file != null ? workspace.projectOf(file).filter(file::startsWith).orElse(null)
-        : workspace.projectDirs().stream().sorted().findFirst().orElse(null);
-    if (dir == null) {
-      return CompletableFuture.completedFuture(ColumnLineageAnswer.empty("no dbt project for " + p.uri()));
+    return requests.after(inferredProject(p.uri(), p.nodeId()), in -> in.analysis() == null
+        ? ColumnLineageAnswer.empty(in.message())
+        : ColumnLineageAnswer.of(in.analysis().columnLineage(in.displayPath(), p.nodeId(), p.column(), options),
+            in.dir(), uris::uri));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.ColumnsResult> columns(dev.dbtls.protocol.ColumnsParams p) {
+    if (p == null || (p.uri() == null && p.nodeId() == null)) {
+      return CompletableFuture.completedFuture(ColumnsAnswer.empty("dbt/columns needs a uri or a nodeId"));
     }
-    String displayPath = file == null ? null : dir.relativize(file).toString().replace('\\', '/');
-    return requests.after(inferred(dir, 5), a -> a == null ? ColumnLineageAnswer.empty("the dbt project is not loaded")
-        : ColumnLineageAnswer.of(a.columnLineage(displayPath, p.nodeId(), p.column(), options), dir, uris::uri));
+    return requests.after(inferredProject(p.uri(), p.nodeId()), in -> in.analysis() == null
+        ? ColumnsAnswer.empty(in.message())
+        : ColumnsAnswer.of(in.analysis().columnsOf(in.displayPath(), p.nodeId())));
+  }
+
+  /** A project's analysis with its columns inferred, the document's path in it; else why not. */
+  private record InferredProject(Path dir, dev.dbtls.ide.Analysis analysis, String displayPath, String message) {}
+
+  /**
+   * The project of document {@code uri}, else (a unique id alone) the first project by folder that
+   * has {@code nodeId}, once its columns are inferred.
+   */
+  private CompletableFuture<InferredProject> inferredProject(String uri, String nodeId) {
+    Path file = uri == null ? null : uris.path(uri);
+    if (file == null) {
+      return projectWithNode(nodeId).thenCompose(dir -> dir == null
+          ? CompletableFuture.completedFuture(new InferredProject(null, null, null,
+              "no node " + nodeId + " in the workspace's dbt projects"))
+          : inferred(dir, 5).thenApply(a -> new InferredProject(dir, a, null, "the dbt project is not loaded")));
+    }
+    Path dir = workspace.projectOf(file).filter(file::startsWith).orElse(null);
+    if (dir == null) {
+      return CompletableFuture.completedFuture(new InferredProject(null, null, null, "no dbt project for " + uri));
+    }
+    String displayPath = dir.relativize(file).toString().replace('\\', '/');
+    return inferred(dir, 5).thenApply(a -> new InferredProject(dir, a, displayPath, "the dbt project is not loaded"));
+  }
+
+  /** The folder of the first project (by folder) whose manifest has {@code nodeId}, or null. */
+  private CompletableFuture<Path> projectWithNode(String nodeId) {
+    return workspace.found().thenCompose(v -> {
+      List<Path> dirs = workspace.projectDirs().stream().sorted().toList();
+      List<CompletableFuture<dev.dbtls.ide.Analysis>> each = dirs.stream()
+          .map(dir -> workspace.analysis(dir).exceptionally(e -> null)).toList();
+      return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(x -> {
+        for (int i = 0; i < dirs.size(); i++) {
+          dev.dbtls.ide.Analysis a = each.get(i).join();
+          if (a != null && a.snapshot() != null && a.snapshot().manifest().nodes().containsKey(nodeId)) {
+            return dirs.get(i);
+          }
+        }
+        return null;
+      });
+    });
   }
 
   /**

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Inference on compiled SQL against parents given by hand: {@code orders(order_id int,
  * customer_id int, amount decimal, status varchar)}, {@code customers(customer_id int, name
- * varchar)} and {@code events}, whose columns are unknown. Columns are shown as
+ * varchar)}, {@code events}, whose columns are unknown, and {@code telemetry(verify varchar,
+ * number integer, timestamp timestamp_ntz, day date, payload variant)}, whose names JSqlParser
+ * takes for keywords. Columns are shown as
  * {@code name:type <- parent.column KIND}.
  */
 class ColumnInferenceTest {
@@ -24,7 +26,9 @@ class ColumnInferenceTest {
           col("customer_id", "integer"), col("amount", "decimal(10,2)"), col("status", "varchar"))),
       "customers", RelationColumns.complete(List.of(col("customer_id", "integer"),
           col("name", "varchar"))),
-      "events", RelationColumns.UNKNOWN);
+      "events", RelationColumns.UNKNOWN,
+      "telemetry", RelationColumns.complete(List.of(col("verify", "varchar"), col("number", "integer"),
+          col("timestamp", "timestamp_ntz"), col("day", "date"), col("payload", "variant"))));
 
   private static InferredColumn col(String name, String type) {
     return new InferredColumn(name, type, Origin.of(Origin.Kind.CATALOG, "x"),
@@ -188,6 +192,92 @@ class ColumnInferenceTest {
     assertEquals("""
         order_id:integer <- model.orders.order_id PASSED_THROUGH
         final:varchar <- model.orders.status RENAMED""", show(q));
+  }
+
+  @Test
+  void snowflakeNamesJsqlparserTakesForKeywordsAreColumns() {
+    QueryColumns q = infer("snowflake", """
+        select verify, number, timestamp as timestamp, day, t.number as n
+        from telemetry as t
+        where verify = 'x' and number > 0
+        """);
+    assertEquals("""
+        verify:varchar <- model.telemetry.verify PASSED_THROUGH
+        number:integer <- model.telemetry.number PASSED_THROUGH
+        timestamp:timestamp_ntz <- model.telemetry.timestamp PASSED_THROUGH
+        day:date <- model.telemetry.day PASSED_THROUGH
+        n:integer <- model.telemetry.number RENAMED""", show(q));
+    assertEquals(List.of("verify", "number"), q.filters().stream().map(Upstream::column).toList());
+  }
+
+  @Test
+  void snowflakeTypeAndDatePartWordsStayTypesAndDateParts() {
+    QueryColumns q = infer("snowflake", """
+        select cast(number as number(38, 0)) as n, verify::number as v, number::double precision as d,
+          dateadd(day, 1, timestamp) as next_ts, try_cast(verify as int) as i
+        from telemetry
+        """);
+    assertEquals("""
+        n:number(38, 0) <- model.telemetry.number COMPUTED
+        v:number <- model.telemetry.verify COMPUTED
+        d:double precision <- model.telemetry.number COMPUTED
+        next_ts:null <- model.telemetry.timestamp COMPUTED
+        i:int <- model.telemetry.verify COMPUTED""", show(q));
+  }
+
+  @Test
+  void snowflakeSemiStructuredCastsPathsQualifyAndFlatten() {
+    QueryColumns q = infer("snowflake", """
+        select parse_json(coalesce(verify, '[]'))::array as skus,
+          cast(payload as array(int)) as ids,
+          payload:user.id::string as user_id,
+          f.value:name::varchar as item
+        from telemetry as t, lateral flatten(input => t.payload:items) as f
+        qualify row_number() over (partition by t.number order by t.timestamp desc) = 1
+        """);
+    assertEquals("""
+        skus:array <- model.telemetry.verify COMPUTED
+        ids:array(int) <- model.telemetry.payload COMPUTED
+        user_id:string <- model.telemetry.payload COMPUTED
+        item:varchar <- model.telemetry.payload COMPUTED""", show(q));
+    assertTrue(q.parsed());
+  }
+
+  @Test
+  void snowflakeFlattenHasItsFixedColumnsComputedFromItsInput() {
+    QueryColumns q = infer("snowflake", """
+        select t.number, f.*
+        from telemetry t, table(flatten(input => parse_json(t.verify), outer => true)) f
+        """);
+    assertEquals("""
+        number:integer <- model.telemetry.number PASSED_THROUGH
+        seq:number <- model.telemetry.verify COMPUTED
+        key:varchar <- model.telemetry.verify COMPUTED
+        path:varchar <- model.telemetry.verify COMPUTED
+        index:number <- model.telemetry.verify COMPUTED
+        value:variant <- model.telemetry.verify COMPUTED
+        this:variant <- model.telemetry.verify COMPUTED""", show(q));
+    assertTrue(q.output().complete());
+  }
+
+  @Test
+  void blankLinesJinjaLeavesAndTrailingCommasAreRead() {
+    QueryColumns q = infer("snowflake", "with renamed as (\n\n\n    select\n\n\n        verify,\n"
+        + "        number,\n\n\n    from telemetry\n\n\n)\n\n\nselect * from renamed\n");
+    assertEquals("""
+        verify:varchar <- model.telemetry.verify PASSED_THROUGH
+        number:integer <- model.telemetry.number PASSED_THROUGH""", show(q));
+    // PostgreSQL has no trailing commas: not rewritten, so not read
+    assertFalse(infer("postgres", "select order_id, from orders").parsed());
+    assertTrue(infer("duckdb", "select order_id, from orders").parsed());
+  }
+
+  @Test
+  void aSelectWithoutColumnsSaysAMacroFoundNoneInTheWarehouse() {
+    QueryColumns q = infer("snowflake", "(\n  select\n\n  from analytics.raw.tracks\n)\nunion all\n(select from x)");
+    assertFalse(q.parsed());
+    assertTrue(q.output().gaps().get(0).contains("reads a relation's columns from the warehouse"),
+        q.output().gaps().toString());
   }
 
   @Test

@@ -128,4 +128,33 @@ class ColumnLineageTest {
     assertEquals(30, total.span().startColumn()); // sum(o.amount) as total
     assertEquals(52, total.span().endColumn());
   }
+
+  @Test
+  void anEphemeralModelIsAStepOfTheLineageNotSkipped() {
+    NavFixture f = NavFixture.of(SHOP + """
+        -- file: models/order_totals.sql
+        {{ config(materialized='ephemeral') }}
+        select customer_id, sum(amount) as total from {{ ref('stg_orders') }} group by 1
+        -- file: models/big_customers.sql
+        select customer_id, total as spent from {{ ref('order_totals') }} where total > 100
+        """);
+    Analysis a = Analysis.strict(f.snapshot());
+    ProjectColumns table = a.columnsNow(f.fixture());
+    assertEquals(List.of("customer_id", "total"),
+        table.entry("model.shop.order_totals").orElseThrow().known().names());
+    ColumnLineage up = a.columnLineage(null, "model.shop.big_customers", "spent",
+        new ColumnLineage.Options(100, 0, true, 500));
+    assertEquals("""
+        order_totals.total -FILTER_JOIN-> big_customers.spent
+        order_totals.total -RENAMED-> big_customers.spent
+        orders.amount_cents -COMPUTED-> stg_orders.amount
+        stg_orders.amount -AGGREGATED-> order_totals.total""", edges(up));
+    ColumnLineage down = a.columnLineage(null, "model.shop.stg_orders", "amount",
+        new ColumnLineage.Options(0, 100, false, 500));
+    assertEquals("""
+        customer_orders.total -PASSED_THROUGH-> report.total
+        order_totals.total -RENAMED-> big_customers.spent
+        stg_orders.amount -AGGREGATED-> customer_orders.total
+        stg_orders.amount -AGGREGATED-> order_totals.total""", edges(down));
+  }
 }

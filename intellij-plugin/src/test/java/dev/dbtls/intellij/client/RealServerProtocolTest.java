@@ -149,13 +149,16 @@ class RealServerProtocolTest {
           more.toString());
       Recorded.save("lineage-stg-orders-children", more);
 
-      // column lineage of orders.amount: stg_payments.amount aggregated into it, customers' lifetime_value from it
+      // column lineage of orders.amount: stg_payments.amount aggregated into the ephemeral order_payments'
+      // total_amount, which orders computes its amount from; customers' lifetime_value from it
       ColumnLineageResult amount = server.await(calls.columnLineage(orders, null, "amount"), "dbt/columnLineage");
       assertNull(amount.message(), amount.message());
       assertEquals("model.jaffle_shop.orders", amount.nodeId());
       assertEquals("amount", amount.column());
       assertTrue(amount.edges().contains(new ColumnLineageEdge("model.jaffle_shop.stg_payments", "amount",
-          "model.jaffle_shop.orders", "amount", "aggregated")), amount.edges().toString());
+          "model.jaffle_shop.order_payments", "total_amount", "aggregated")), amount.edges().toString());
+      assertTrue(amount.edges().contains(new ColumnLineageEdge("model.jaffle_shop.order_payments", "total_amount",
+          "model.jaffle_shop.orders", "amount", "computed")), amount.edges().toString());
       assertTrue(amount.edges().stream().anyMatch(e -> e.fromNode().equals("model.jaffle_shop.orders")
           && "amount".equals(e.fromColumn()) && e.toNode().startsWith("model.jaffle_shop.customers")
           && "lifetime_value".equals(e.toColumn())), amount.edges().toString());

@@ -1,0 +1,78 @@
+package dev.dbtls.columns;
+
+import dev.dbtls.sql.SqlDialect;
+import dev.dbtls.sql.SqlLexer;
+import dev.dbtls.sql.SqlToken;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Compiled SQL rewritten, at the same length (offsets into it stay offsets into the SQL), where
+ * JSqlParser would stop on SQL the warehouse runs: names it takes for keywords
+ * ({@link ReservedNames}); two blank lines in a row, which it reads as the end of a statement
+ * (Jinja leaves many); a trailing comma before {@code from} or {@code )} where the dialect allows
+ * one (Snowflake, DuckDB, BigQuery, Databricks).
+ */
+final class ParserText {
+  private ParserText() {}
+
+  static String of(String sql, SqlDialect dialect) {
+    String out = blankLinesOut(sql);
+    boolean commas = dialect.trailingCommas() && TRAILING_COMMA.matcher(sql).find();
+    if (!commas && !ReservedNames.mayHave(sql)) {
+      return out; // most models: no lexing
+    }
+    List<SqlToken> tokens = SqlLexer.lex(sql, dialect);
+    StringBuilder b = new StringBuilder(ReservedNames.masked(out, dialect, tokens));
+    for (int i = 0; commas && i + 1 < tokens.size(); i++) {
+      SqlToken t = tokens.get(i);
+      if (t.isPunct(',') && (tokens.get(i + 1).is("from") || tokens.get(i + 1).isPunct(')'))) {
+        b.setCharAt(t.start(), ' ');
+      }
+    }
+    return b.toString();
+  }
+
+  /** A comma, then space and comments, then {@code from} or {@code )}: worth lexing to be sure. */
+  private static final Pattern TRAILING_COMMA = Pattern.compile(
+      ",(?:\\s|--[^\\n]*|//[^\\n]*|/\\*.*?\\*/)*(?:(?i:from)\\b|\\))", Pattern.DOTALL);
+
+  /**
+   * {@code select from}: what {@code dbt_utils.union_relations} and its kind compile to when the
+   * warehouse told them no columns (there is none while editing).
+   */
+  static boolean selectsNothing(String sql, SqlDialect dialect) {
+    List<SqlToken> tokens = SqlLexer.lex(sql, dialect);
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      if (tokens.get(i).is("select") && tokens.get(i + 1).is("from")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A line break that follows an empty line becomes a space. Done on the whole text, strings and
+   * comments included: a line comment still ends at its first break, and what a string or
+   * comment holds decides no column.
+   */
+  private static String blankLinesOut(String sql) {
+    char[] out = null;
+    boolean lineEmpty = false; // only whitespace since the last line break
+    for (int k = 0; k < sql.length(); k++) {
+      char c = sql.charAt(k);
+      if (c == '\n' || c == '\r') {
+        if (lineEmpty) {
+          if (out == null) {
+            out = sql.toCharArray();
+          }
+          out[k] = ' ';
+        }
+        lineEmpty = c == '\n' || lineEmpty;
+      } else if (c != ' ' && c != '\t') {
+        lineEmpty = false;
+      }
+    }
+    return out == null ? sql : new String(out);
+  }
+}

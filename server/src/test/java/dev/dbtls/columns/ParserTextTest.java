@@ -1,0 +1,49 @@
+package dev.dbtls.columns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.dbtls.sql.SqlDialect;
+import org.junit.jupiter.api.Test;
+
+/** The rewrite keeps every offset, and touches only what JSqlParser would stop on. */
+class ParserTextTest {
+  private static String of(String adapter, String sql) {
+    String out = ParserText.of(sql, SqlDialect.of(adapter).orElseThrow());
+    assertEquals(sql.length(), out.length());
+    return out;
+  }
+
+  @Test
+  void namesBecomeStandInsOfTheSameLengthAndTurnBack() {
+    assertEquals("select verif_, numbe_, da_, x as number, x::arra_ from t",
+        of("snowflake", "select verify, number, day, x as number, x::array from t"));
+    assertEquals("verify", ReservedNames.restored("verif_"));
+    assertEquals("NUMBER", ReservedNames.restored("NUMBE_"));
+    assertEquals("array(int)", ReservedNames.restoredType("arra_(in_)"));
+    assertEquals("my_col_", ReservedNames.restored("my_col_"));
+  }
+
+  @Test
+  void keywordsWhereTheyAreKeywordsStay() {
+    String sql = "select dateadd(day, 1, d), cast(a as number(38, 0)), b::double precision, "
+        + "double '1.5', extract(year from d) from t sample (10) window w as (order by a)";
+    assertEquals(sql, of("snowflake", sql));
+  }
+
+  @Test
+  void blankLinesCollapseButALineCommentKeepsItsEnd() {
+    assertEquals("select a -- note\n      from t", of("duckdb", "select a -- note\n\n\n    from t"));
+    assertEquals("select\n    a from t", of("duckdb", "select\n\n\n\n a from t"));
+    // inside a string too (no lexing for it): what a string holds decides no column
+    assertEquals("select 'x\n  ' from t", of("duckdb", "select 'x\n\n\n' from t"));
+    assertEquals("select a from t", of("duckdb", "select a from t"));
+  }
+
+  @Test
+  void trailingCommasOnlyWhereTheDialectHasThem() {
+    assertEquals("select a,b  from t", of("snowflake", "select a,b, from t"));
+    assertEquals("select a,b, from t", of("postgres", "select a,b, from t"));
+    assertEquals("select a,b  -- gone\n  from t", of("snowflake", "select a,b, -- gone\n  from t"));
+    assertEquals("select f(a, b) from t", of("snowflake", "select f(a, b) from t"));
+  }
+}
