@@ -21,6 +21,8 @@ final class DbtContext {
    */
   static final Object RUN_STARTED_AT = dev.dbtls.jinja.DbtJinja.utcDatetime(java.time.Instant.now());
 
+  static final String INVOCATION_ID = "00000000-0000-0000-0000-000000000000";
+
   private DbtContext() {}
 
   static Map<String, Object> globals(CompileScope scope, Supplier<Map<String, Object>> graph) {
@@ -44,7 +46,7 @@ final class DbtContext {
     g.put("database", target.database());
     g.put("schema", target.schema());
     g.put("dbt_version", DBT_VERSION);
-    g.put("invocation_id", "00000000-0000-0000-0000-000000000000");
+    g.put("invocation_id", INVOCATION_ID);
     g.put("run_started_at", RUN_STARTED_AT);
     g.put("flags", Map.of("FULL_REFRESH", false, "STORE_FAILURES", false, "WHICH", "compile"));
     g.put("selected_resources", java.util.List.of());
