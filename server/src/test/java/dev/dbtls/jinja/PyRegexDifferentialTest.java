@@ -24,7 +24,8 @@ class PyRegexDifferentialTest {
       List.of(), Map.of(), null));
 
   private static final String PYTHON = """
-      import json, sys, re, jinja2
+      import json, sys, re, warnings, jinja2
+      warnings.simplefilter('ignore')  # FutureWarning on '[[' and '&&', which stay literal
       env = jinja2.Environment(extensions=['jinja2.ext.do'])
       modules = dict(re={n: getattr(re, n) for n in re.__all__})
       out = {}

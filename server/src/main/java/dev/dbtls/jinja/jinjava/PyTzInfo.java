@@ -69,6 +69,9 @@ record PyTzInfo(Kind kind, String zone, ZoneId id, ZoneOffset offset, String abb
   }
 
   private static ZoneId zoneId(String name) {
+    if (ZoneId.getAvailableZoneIds().contains(name)) {
+      return ZoneId.of(name);
+    }
     for (String known : ZoneId.getAvailableZoneIds()) {
       if (known.equalsIgnoreCase(name)) {
         return ZoneId.of(known);
