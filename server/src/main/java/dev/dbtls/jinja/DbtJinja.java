@@ -38,9 +38,12 @@ public final class DbtJinja {
     return Engine.renderInCurrent(text);
   }
 
-  /** A Python {@code datetime} for templates ({@code run_started_at.strftime('%Y')}). */
-  public static PyObject datetime(java.time.LocalDateTime value) {
-    return Engine.datetime(value);
+  /**
+   * An aware Python {@code datetime} in pytz's UTC, as dbt's {@code run_started_at}
+   * ({@code run_started_at.astimezone(modules.pytz.timezone('America/New_York'))}).
+   */
+  public static PyObject utcDatetime(java.time.Instant value) {
+    return Engine.utcDatetime(value);
   }
 
   /** The syntax problems of a file parsed whole, as Jinja2's {@code Environment.parse} would. */

@@ -3,8 +3,6 @@ package dev.dbtls.index.compile;
 import dev.dbtls.index.Node;
 import dev.dbtls.jinja.JinjaCallable;
 import dev.dbtls.project.Target;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -17,10 +15,13 @@ import java.util.function.Supplier;
  */
 final class DbtContext {
   static final String DBT_VERSION = dev.dbtls.project.DbtVersion.EMULATED;
-  /** One start time per process, as dbt has one per invocation. */
-  /** A datetime, as in dbt (UTC): macros call {@code run_started_at.strftime(...)}, subtract timedeltas. */
-  private static final Object RUN_STARTED_AT = dev.dbtls.jinja.DbtJinja.datetime(
-      ZonedDateTime.now(ZoneOffset.UTC).toLocalDateTime());
+  /**
+   * One start time per process, as dbt has one per invocation: an aware datetime in UTC as in dbt
+   * ({@code datetime.now(tz=pytz.utc)}), so it prints with {@code +00:00} and converts with astimezone.
+   */
+  static final Object RUN_STARTED_AT = dev.dbtls.jinja.DbtJinja.utcDatetime(java.time.Instant.now());
+
+  static final String INVOCATION_ID = "00000000-0000-0000-0000-000000000000";
 
   private DbtContext() {}
 
@@ -45,7 +46,7 @@ final class DbtContext {
     g.put("database", target.database());
     g.put("schema", target.schema());
     g.put("dbt_version", DBT_VERSION);
-    g.put("invocation_id", "00000000-0000-0000-0000-000000000000");
+    g.put("invocation_id", INVOCATION_ID);
     g.put("run_started_at", RUN_STARTED_AT);
     g.put("flags", Map.of("FULL_REFRESH", false, "STORE_FAILURES", false, "WHICH", "compile"));
     g.put("selected_resources", java.util.List.of());

@@ -19,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The globals dbt puts in every context besides the caller's: return, log, exceptions, api, ... */
 final class Builtins {
@@ -139,21 +137,9 @@ final class Builtins {
       return PyView.range(out, start, stop, step);
     }));
     g.put("modules", new PyObjects("modules", Map.of(
-        "re", new PyObjects("re", Map.of(
-            "search", fn((a, k) -> match(a, false)),
-            "match", fn((a, k) -> match(a, true)),
-            "findall", fn((a, k) -> {
-              Matcher m = Pattern.compile(PyValues.str(a.get(0))).matcher(PyValues.str(a.get(1)));
-              List<Object> out = new ArrayList<>();
-              while (m.find()) {
-                out.add(m.groupCount() > 0 ? m.group(1) : m.group());
-              }
-              return out;
-            }),
-            "sub", fn((a, k) -> Pattern.compile(PyValues.str(a.get(0))).matcher(PyValues.str(a.get(2)))
-                .replaceAll(PyValues.str(a.get(1)).replaceAll("\\\\(\\d)", "\\$$1"))),
-            "escape", fn((a, k) -> PyValues.str(a.get(0)).replaceAll("([^A-Za-z0-9_])", "\\\\$1")))),
+        "re", PyReModule.module(),
         "datetime", PyDatetimeModule.module(),
+        "pytz", PytzModule.module(),
         "itertools", new PyObjects("itertools", Map.of(
             "chain", fn((a, k) -> {
               List<Object> out = new ArrayList<>();
@@ -191,23 +177,6 @@ final class Builtins {
     }
     m.putAll(k);
     return m;
-  }
-
-  private static Object match(List<Object> a, boolean anchored) {
-    Matcher m = Pattern.compile(PyValues.str(a.get(0))).matcher(PyValues.str(a.get(1)));
-    boolean found = anchored ? m.lookingAt() : m.find();
-    if (!found) {
-      return null;
-    }
-    String whole = m.group();
-    List<Object> groups = new ArrayList<>();
-    for (int i = 1; i <= m.groupCount(); i++) {
-      groups.add(m.group(i));
-    }
-    return new PyObjects("re.Match", Map.of(
-        "group", fn((g, kw) -> g.isEmpty() || ((Number) g.get(0)).intValue() == 0 ? whole
-            : groups.get(((Number) g.get(0)).intValue() - 1)),
-        "groups", fn((g, kw) -> new PyTuple(groups))));
   }
 
   /** An argument's Python text, null when it is None or undefined. */

@@ -247,8 +247,8 @@ public final class Engine {
             + " deep; the file is not rendered");
   }
 
-  /** A Python datetime value, for contexts built outside this package. */
-  public static dev.dbtls.jinja.PyObject datetime(java.time.LocalDateTime value) {
-    return new PyDatetime(value);
+  /** An aware Python datetime in pytz's UTC, as dbt's {@code run_started_at} is. */
+  public static dev.dbtls.jinja.PyObject utcDatetime(java.time.Instant value) {
+    return PyTzInfo.UTC_TZ.fromUtc(value);
   }
 }

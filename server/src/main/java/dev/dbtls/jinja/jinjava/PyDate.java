@@ -22,7 +22,7 @@ record PyDate(LocalDate value) implements PyObject, PyTemporal, Comparable<PyDat
   public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
     return switch (method) {
       case "isoformat" -> value.toString();
-      case "strftime" -> PyDatetime.strftime(value.atStartOfDay(), args.isEmpty() ? "" : PyValues.str(args.get(0)));
+      case "strftime" -> PyDatetime.strftime(value.atStartOfDay(), args.isEmpty() ? "" : PyValues.str(args.get(0)), null);
       case "weekday" -> (long) value.getDayOfWeek().getValue() - 1;
       case "isoweekday" -> (long) value.getDayOfWeek().getValue();
       case "replace" -> new PyDate(LocalDate.of(

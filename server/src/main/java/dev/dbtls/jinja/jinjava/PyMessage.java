@@ -30,7 +30,8 @@ final class PyMessage {
       Map.entry("PyTuple", "tuple"), Map.entry("AgateTable", "agate.Table"),
       Map.entry("JinjaMacro", "macro"), Map.entry("PackageNamespace", "dict"), Map.entry("Undefined", "Undefined"),
       Map.entry("PyDatetime", "datetime"), Map.entry("PyDate", "date"),
-      Map.entry("PyTimedelta", "timedelta"), Map.entry("Object", "object"));
+      Map.entry("PyTimedelta", "timedelta"), Map.entry("PyTime", "time"),
+      Map.entry("PyTzInfo", "tzinfo"), Map.entry("Object", "object"));
 
   /** {@code message} with Java class names and exception names turned into Python's words. */
   static String of(String message) {

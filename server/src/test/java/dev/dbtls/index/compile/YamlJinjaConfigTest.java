@@ -269,4 +269,27 @@ class YamlJinjaConfigTest {
     assertEquals("{{ var('no_such_var') }}", s.manifest().nodes().get("model.shop.orders").config().get("schema"));
     assertTrue(p.message().contains("Required var 'no_such_var' not found"), p.message());
   }
+
+  /**
+   * dbt renders dbt_project.yml in its base context: {@code run_started_at} (an aware UTC
+   * datetime), {@code invocation_id} and {@code modules} are there, as in a schema built per month.
+   */
+  @Test
+  void projectFileSeesRunStartedAtAndModules() {
+    ProjectSnapshot s = load("""
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        models:
+          shop:
+            +schema: "events_{{ var('year', run_started_at.strftime('%Y')) }}_{{ run_started_at.astimezone(modules.pytz.utc).strftime('%z') }}"
+            +alias: "{{ modules.re.sub('[^a-z]+', '_', 'Orders {v2}') }}{{ invocation_id | length }}"
+        -- file: models/orders.sql
+        select 1 as id
+        """, null, Map.of());
+    assertEquals(List.of(), errors(s.manifest()));
+    Map<String, Object> config = s.manifest().nodes().get("model.shop.orders").config();
+    assertEquals("events_" + java.time.Year.now(java.time.ZoneOffset.UTC) + "_+0000", config.get("schema"));
+    assertEquals("_rders_v_36", config.get("alias")); // as Python: re.sub("[^a-z]+", "_", "Orders {v2}")
+  }
 }
