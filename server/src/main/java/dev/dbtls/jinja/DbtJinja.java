@@ -38,9 +38,12 @@ public final class DbtJinja {
     return Engine.renderInCurrent(text);
   }
 
-  /** A Python {@code datetime} for templates ({@code run_started_at.strftime('%Y')}). */
-  public static PyObject datetime(java.time.LocalDateTime value) {
-    return Engine.datetime(value);
+  /**
+   * A Python {@code datetime} for templates ({@code run_started_at.strftime('%Y')}); aware when
+   * {@code offset} is given, naive when it is null.
+   */
+  public static PyObject datetime(java.time.LocalDateTime value, java.time.ZoneOffset offset) {
+    return Engine.datetime(value, offset);
   }
 
   /** The syntax problems of a file parsed whole, as Jinja2's {@code Environment.parse} would. */

@@ -17,10 +17,12 @@ import java.util.function.Supplier;
  */
 final class DbtContext {
   static final String DBT_VERSION = dev.dbtls.project.DbtVersion.EMULATED;
-  /** One start time per process, as dbt has one per invocation. */
-  /** A datetime, as in dbt (UTC): macros call {@code run_started_at.strftime(...)}, subtract timedeltas. */
+  /**
+   * One start time per process, as dbt has one per invocation: an aware UTC datetime, as dbt's
+   * {@code datetime.now(tz=pytz.utc)} (prints {@code +00:00}, {@code astimezone} works).
+   */
   private static final Object RUN_STARTED_AT = dev.dbtls.jinja.DbtJinja.datetime(
-      ZonedDateTime.now(ZoneOffset.UTC).toLocalDateTime());
+      ZonedDateTime.now(ZoneOffset.UTC).toLocalDateTime(), ZoneOffset.UTC);
 
   private DbtContext() {}
 

@@ -154,6 +154,7 @@ final class Builtins {
                 .replaceAll(PyValues.str(a.get(1)).replaceAll("\\\\(\\d)", "\\$$1"))),
             "escape", fn((a, k) -> PyValues.str(a.get(0)).replaceAll("([^A-Za-z0-9_])", "\\\\$1")))),
         "datetime", PyDatetimeModule.module(),
+        "pytz", PyTimezone.module(),
         "itertools", new PyObjects("itertools", Map.of(
             "chain", fn((a, k) -> {
               List<Object> out = new ArrayList<>();

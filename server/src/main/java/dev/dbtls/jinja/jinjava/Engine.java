@@ -247,8 +247,8 @@ public final class Engine {
             + " deep; the file is not rendered");
   }
 
-  /** A Python datetime value, for contexts built outside this package. */
-  public static dev.dbtls.jinja.PyObject datetime(java.time.LocalDateTime value) {
-    return new PyDatetime(value);
+  /** A Python datetime value, for contexts built outside this package; {@code offset} null: naive. */
+  public static dev.dbtls.jinja.PyObject datetime(java.time.LocalDateTime value, java.time.ZoneOffset offset) {
+    return new PyDatetime(value, offset);
   }
 }

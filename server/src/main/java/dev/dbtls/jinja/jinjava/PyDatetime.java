@@ -52,6 +52,9 @@ record PyDatetime(LocalDateTime value, java.time.ZoneOffset offset)
       case "hour" -> (long) value.getHour();
       case "minute" -> (long) value.getMinute();
       case "second" -> (long) value.getSecond();
+      case "microsecond" -> (long) value.getNano() / 1000;
+      case "tzinfo" -> offset == null ? null : offset.equals(java.time.ZoneOffset.UTC) ? PyTimezone.UTC
+          : new PyTimezone(offset, "UTC" + offsetText(":"));
       default -> MISSING;
     };
   }
@@ -73,8 +76,18 @@ record PyDatetime(LocalDateTime value, java.time.ZoneOffset offset)
           .withSecond(PyDate.intArg(kwargs, "second", value.getSecond()))
           .withNano(kwargs.get("microsecond") instanceof Number n ? n.intValue() * 1000 : value.getNano()),
           offset);
+      case "astimezone" -> args.isEmpty() ? astimezone(PyTimezone.UTC)
+          : args.get(0) instanceof PyTimezone tz ? astimezone(tz) : MISSING;
+      case "tzname" -> offset == null ? null : offset.equals(java.time.ZoneOffset.UTC) ? "UTC" : "UTC" + offsetText(":");
       default -> MISSING;
     };
+  }
+
+  /** The same instant as a wall-clock time of {@code tz}; a naive datetime is taken as UTC. */
+  PyDatetime astimezone(PyTimezone tz) {
+    java.time.Instant at = value.toInstant(offset == null ? java.time.ZoneOffset.UTC : offset);
+    java.time.ZonedDateTime z = at.atZone(tz.zone());
+    return new PyDatetime(z.toLocalDateTime(), z.getOffset());
   }
 
   private String isoformat(String sep) {

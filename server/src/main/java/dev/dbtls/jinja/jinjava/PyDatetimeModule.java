@@ -48,10 +48,14 @@ final class PyDatetimeModule {
             "fromisoformat", (a, k) -> new PyDate(LocalDate.parse(PyValues.str(a.get(0)))),
             "fromordinal", (a, k) -> new PyDate(LocalDate.ofEpochDay(((Number) a.get(0)).longValue() - 719_163L))));
     PyType datetime = new PyType("datetime",
-        (a, k) -> new PyDatetime(LocalDateTime.of(i(a, 0, k, "year"), i(a, 1, k, "month"),
+        (a, k) -> zoned(LocalDateTime.of(i(a, 0, k, "year"), i(a, 1, k, "month"),
             i(a, 2, k, "day"), i(a, 3, k, "hour"), i(a, 4, k, "minute"), i(a, 5, k, "second"),
-            i(a, 6, k, "microsecond") * 1000)),
-        Map.of("now", (a, k) -> new PyDatetime(LocalDateTime.now()),
+            i(a, 6, k, "microsecond") * 1000), k.containsKey("tzinfo") ? k.get("tzinfo") : a.size() > 7 ? a.get(7) : null),
+        Map.of("now", (a, k) -> {
+              Object tz = a.isEmpty() ? k.get("tz") : a.get(0);
+              return tz instanceof PyTimezone z ? new PyDatetime(LocalDateTime.now(ZoneOffset.UTC),
+                  ZoneOffset.UTC).astimezone(z) : new PyDatetime(LocalDateTime.now());
+            },
             "utcnow", (a, k) -> new PyDatetime(LocalDateTime.now(ZoneOffset.UTC)),
             "today", (a, k) -> new PyDatetime(LocalDateTime.now()),
             "fromisoformat", (a, k) -> new PyDatetime(fromIso(PyValues.str(a.get(0)))),
@@ -59,6 +63,11 @@ final class PyDatetimeModule {
                 : strptime(PyValues.str(a.get(0)), PyValues.str(a.get(1)))));
     PyType timedelta = new PyType("timedelta", (a, k) -> PyTimedelta.of(k, a), Map.of());
     return new PyObjects("datetime", Map.of("date", date, "datetime", datetime, "timedelta", timedelta));
+  }
+
+  /** A datetime built with {@code tzinfo=}: aware, at that zone's offset for its wall-clock time. */
+  private static PyDatetime zoned(LocalDateTime local, Object tzinfo) {
+    return tzinfo instanceof PyTimezone tz ? new PyDatetime(local, tz.offsetAt(local)) : new PyDatetime(local);
   }
 
   private static int i(List<Object> a, int index, Map<String, Object> k, String name) {

@@ -88,6 +88,30 @@ class ParseRenderTest {
     assertEquals(List.of(), m.problems());
   }
 
+  /**
+   * A project var whose value is Jinja using pytz (as a public project's `last_run` var does), in
+   * a file whose sources sit under a branch not taken: the render must succeed for the branch
+   * to count, so the undeclared sources are no error (issue 13).
+   */
+  @Test
+  void aVarRenderedWithPytzKeepsTheRenderComplete() {
+    Manifest m = YamlJinjaConfigTest.load("""
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        vars:
+          last_run: '{{ run_started_at.astimezone(modules.pytz.timezone("UTC")) }}'
+        -- file: models/expected.sql
+        {% if var('benchmarks_created', False) == true -%}
+        select *, '{{ var('last_run') }}' as last_run from {{ source('benchmarks', 'person_year') }}
+        union all
+        {%- endif %}
+        select null as id, cast('{{ var('last_run') }}' as timestamp) as last_run
+        """, null, Map.of()).manifest();
+    assertEquals(List.of(), YamlJinjaConfigTest.errors(m));
+    assertEquals(List.of(), m.nodes().get("model.shop.expected").sources());
+  }
+
   @Test
   void aRenderThatFailsKeepsTheRefsTheScannerFound() {
     Manifest m = YamlJinjaConfigTest.load("""
