@@ -155,7 +155,8 @@ class DbtJinjaTest {
         + "{{ adapter.get_columns_in_relation(ref('a')) | length }}"
         + "{% call statement('q', fetch_result=True) %}select 2{% endcall %}"
         + "{{ load_result('q')['data'] | length }}{{ load_result('q')['response'] }}");
-    assertEquals("0noneNone00None", r.output());
+    // without a warehouse a relation asked for is assumed to exist; what is read from it is empty
+    assertEquals("0none\"d\".\"s\".\"i\"00None", r.output());
     assertTrue(r.problems().stream().allMatch(p -> p.code() == ProblemCode.INTROSPECTION_SKIPPED
         && p.message().equals("introspective query skipped: no connection")));
     assertEquals(4, r.problems().size());

@@ -83,8 +83,8 @@ final class Builtins {
             "string_type", fn((a, k) -> types.stringType(
                 PyValues.str(new Arguments(a, k).arg(0, "size", "")))))))));
     g.put("run_query", fn((a, k) -> DbtAdapter.skipped(AgateTable.EMPTY)));
-    // load_relation(relation): adapter.get_relation of its parts; none without a connection
-    g.put("load_relation", fn((a, k) -> DbtAdapter.skipped(null)));
+    // load_relation(relation): adapter.get_relation of its parts (assumed to exist without a connection)
+    g.put("load_relation", fn((a, k) -> dbtAdapter.loadRelation(new Arguments(a, k).arg(0, "relation", null))));
     g.put("statement", fn(Builtins::statement));
     g.put("load_result", fn((a, k) -> session().statementResults.get(a.isEmpty() ? "" : PyValues.str(a.get(0)))));
     g.put("store_result", fn((a, k) -> {
