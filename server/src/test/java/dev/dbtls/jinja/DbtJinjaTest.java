@@ -170,6 +170,20 @@ class DbtJinjaTest {
     assertEquals("\"db\".\"sch\".\"a\" \"sch\".\"a\" \"d\".\"s\".\"t\" \"x\"", r.output());
   }
 
+  /** As dbt-adapters' BaseRelation.information_schema and add_ephemeral_prefix render them. */
+  @Test
+  void informationSchemaAndEphemeralPrefix() {
+    DbtJinja j = engine("postgres", Map.of());
+    Rendered r = render(j, "{{ ref('a').information_schema() }} {{ ref('a').information_schema('tables') }} "
+        + "{{ ref('a').information_schema_only().identifier }} "
+        + "{{ ref('a').include(database=False).information_schema('columns') }} "
+        + "{{ api.Relation.create(schema='s', identifier='t').information_schema('views') }} "
+        + "{{ api.Relation.add_ephemeral_prefix('orders') }}");
+    assertEquals(List.of(), r.problems());
+    assertEquals("\"db\".INFORMATION_SCHEMA \"db\".INFORMATION_SCHEMA.tables INFORMATION_SCHEMA "
+        + "\"db\".INFORMATION_SCHEMA.columns INFORMATION_SCHEMA.views __dbt__cte__orders", r.output());
+  }
+
   @Test
   void syntaxErrorInAMacroFileIsASetupProblemWithItsLine() {
     DbtJinja j = engine("postgres", Map.of(),

@@ -67,7 +67,10 @@ final class Builtins {
               s(x.arg(1, "schema", null)), s(x.arg(2, "identifier", null)));
           Object type = k.get("type");
           return type == null ? r : r.withType(PyValues.str(type));
-        }))),
+        }),
+            // the name dbt gives an ephemeral model's CTE
+            "add_ephemeral_prefix", fn((a, k) -> "__dbt__cte__"
+                + PyValues.str(new Arguments(a, k).arg(0, "name", ""))))),
         "Column", new PyObjects("Column", Map.of("create", fn((a, k) -> {
           Arguments x = new Arguments(a, k);
           String dtype = types.translate(PyValues.str(x.arg(1, "label_or_dtype", "")));
