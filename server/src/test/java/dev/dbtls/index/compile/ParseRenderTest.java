@@ -112,6 +112,56 @@ class ParseRenderTest {
     assertEquals(List.of(), m.nodes().get("model.shop.expected").sources());
   }
 
+  /**
+   * A render with an error in an expression (a macro of a package version that lacks it) still
+   * runs to its end and decides every branch: refs in branches not taken are no dependency and
+   * no error, refs outside every condition stay (issue 13: five false errors in a public package
+   * whose installed utility package was older than it asked).
+   */
+  @Test
+  void aRenderThatFailedInAnExpressionStillDecidesItsBranches() {
+    Manifest m = YamlJinjaConfigTest.load("""
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        vars:
+          using_history: true
+        -- file: models/stg_orders.sql
+        select 1 as id
+        -- file: models/history.sql
+        {{ config(enabled=false) }}
+        select 1 as id
+        -- file: models/orders.sql
+        select *, max(id) over (partition by id {{ old_utils.partition_by_source() }}) as m
+        from {{ ref('stg_orders') }}
+        {% if var('using_history', True) and var('using_audit_log', False) %}
+        union all select * from {{ ref('history') }}
+        {% endif %}
+        {%- if not var('using_history', True) %}
+        union all select * from {{ source('raw', 'history') }}
+        {% endif %}
+        """, null, Map.of()).manifest();
+    assertEquals(List.of(), YamlJinjaConfigTest.errors(m).stream()
+        .filter(p -> p.code() != dev.dbtls.project.ProblemCode.JINJA_RENDER).toList());
+    assertEquals(List.of("model.shop.stg_orders"), m.nodes().get("model.shop.orders").dependsOn());
+
+    Manifest audit = YamlJinjaConfigTest.load(MODELS_WITH_AUDIT, null, Map.of("using_audit_log", true)).manifest();
+    assertEquals(List.of("model.shop.history", "model.shop.stg_orders"),
+        audit.nodes().get("model.shop.orders").dependsOn().stream().sorted().toList());
+  }
+
+  private static final String MODELS_WITH_AUDIT = """
+      -- file: models/stg_orders.sql
+      select 1 as id
+      -- file: models/history.sql
+      select 1 as id
+      -- file: models/orders.sql
+      select * from {{ ref('stg_orders') }} {{ old_utils.partition_by_source() }}
+      {% if var('using_history', True) and var('using_audit_log', False) %}
+      union all select * from {{ ref('history') }}
+      {% endif %}
+      """;
+
   @Test
   void aRenderThatFailsKeepsTheRefsTheScannerFound() {
     Manifest m = YamlJinjaConfigTest.load("""
