@@ -162,6 +162,61 @@ class ParseRenderTest {
       {% endif %}
       """;
 
+  /**
+   * The shapes public packages write their optional parts in (issue 13), in a package whose vars
+   * come from its own dbt_project.yml and from the root's package-scoped {@code vars:}: the
+   * condition in a macro, {@code if not var()}, {@code {%- if -%}} inside a {@code set} block, a
+   * ref passed as a macro argument. Only the refs the render calls are dependencies.
+   */
+  @Test
+  void optionalPartsOfAPackageAsPublicPackagesWriteThem() {
+    Manifest m = YamlJinjaConfigTest.load("""
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        vars:
+          tickets:
+            using_chat: false
+        -- file: dbt_packages/tickets/dbt_project.yml
+        name: tickets
+        vars:
+          using_chat: true
+          using_schedules: true
+          using_holidays: false
+        -- file: dbt_packages/tickets/macros/enabled.sql
+        {% macro uses(feature) %}{{ return(var('using_' ~ feature, true)) }}{% endmacro %}
+        {% macro union_of(relations) %}
+        {%- for r in relations %}select * from {{ r }}{{ ' union all ' if not loop.last }}{% endfor -%}
+        {% endmacro %}
+        -- file: dbt_packages/tickets/models/stg_ticket.sql
+        select 1 as id
+        -- file: dbt_packages/tickets/models/stg_chat.sql
+        {{ config(enabled=var('using_chat', true)) }}
+        select 1 as id
+        -- file: dbt_packages/tickets/models/stg_holiday.sql
+        {{ config(enabled=var('using_holidays', true)) }}
+        select 1 as id
+        -- file: dbt_packages/tickets/models/stg_schedule.sql
+        select 1 as id
+        -- file: dbt_packages/tickets/models/ticket_updates.sql
+        {% set extra %}
+          {%- if uses('chat') -%} union all select * from {{ ref('stg_chat') }} {%- endif -%}
+        {% endset %}
+        {% if not var('using_holidays', true) %}
+        {% set parts = [ref('stg_ticket'), ref('stg_schedule')] %}
+        {% else %}
+        {% set parts = [ref('stg_ticket'), ref('stg_holiday')] %}
+        {% endif %}
+        {{ union_of(parts) }} {{ extra }}
+        {% if uses('schedules') and uses('holidays') %}
+        union all select * from {{ ref('stg_holiday') }}
+        {% endif %}
+        """, null, Map.of()).manifest();
+    assertEquals(List.of(), YamlJinjaConfigTest.errors(m));
+    assertEquals(List.of("model.tickets.stg_schedule", "model.tickets.stg_ticket"),
+        m.nodes().get("model.tickets.ticket_updates").dependsOn().stream().sorted().toList());
+  }
+
   @Test
   void aRenderThatFailsKeepsTheRefsTheScannerFound() {
     Manifest m = YamlJinjaConfigTest.load("""
