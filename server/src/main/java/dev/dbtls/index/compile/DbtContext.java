@@ -21,7 +21,7 @@ final class DbtContext {
    * One start time per process, as dbt has one per invocation: an aware UTC datetime, as dbt's
    * {@code datetime.now(tz=pytz.utc)} (prints {@code +00:00}, {@code astimezone} works).
    */
-  private static final Object RUN_STARTED_AT = dev.dbtls.jinja.DbtJinja.datetime(
+  static final Object RUN_STARTED_AT = dev.dbtls.jinja.DbtJinja.datetime(
       ZonedDateTime.now(ZoneOffset.UTC).toLocalDateTime(), ZoneOffset.UTC);
 
   private DbtContext() {}

@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * Renders YAML strings in the contexts dbt documents for dbt_project.yml and properties.yml:
  * {@code target}, {@code env_var}, {@code var} (only --vars in dbt_project.yml), {@code
- * dbt_version} and the builtins; no macros. Rendering is native, as dbt's: a lone
+ * dbt_version}, {@code run_started_at} and the builtins ({@code modules}, ...); no macros. Rendering is native, as dbt's: a lone
  * {@code {{ expression }}} gives its value (a boolean, number or list), anything else the text.
  */
 final class YamlConfigRenderer implements YamlRendering.Renderer {
@@ -81,6 +81,8 @@ final class YamlConfigRenderer implements YamlRendering.Renderer {
     g.put("target", inputs.target().toJinja());
     g.put("dbt_version", DbtContext.DBT_VERSION);
     g.put("project_name", inputs.root().name());
+    // dbt's base context, under every YAML context: `+schema: "x_{{ run_started_at.strftime('%Y') }}"`
+    g.put("run_started_at", DbtContext.RUN_STARTED_AT);
     g.put("var", (JinjaCallable) (args, kwargs) -> {
       Args a = new Args(args, kwargs);
       String name = a.string(0, "name");
