@@ -33,8 +33,12 @@ import java.util.function.Function;
 public final class ManifestBuilder {
 
   /** What a parse render of a file found: what the static scan could not be sure of. */
+  /**
+   * What a parse render called. {@code complete}: it raised no error. {@code ranToEnd}: it went
+   * through the whole file (errors only left expressions empty), so it decided every branch.
+   */
   public record Captured(List<RefCall> refs, List<SourceCall> sources, Map<String, Object> config,
-      List<Problem> problems, boolean complete) {}
+      List<Problem> problems, boolean complete, boolean ranToEnd) {}
 
   /** Renders a file whose refs/sources/config are not all literal, capturing the calls. */
   public interface DynamicParse {
@@ -508,6 +512,9 @@ public final class ManifestBuilder {
     }
     List<RefCall> refs = new ArrayList<>();
     List<SourceCall> sources = new ArrayList<>();
+    // the calls no if/loop guards: they run whatever the render decides
+    List<RefCall> unconditionalRefs = new ArrayList<>();
+    List<SourceCall> unconditionalSources = new ArrayList<>();
     Map<String, Object> fileConfig = new LinkedHashMap<>();
     boolean dynamic = false;
     if (p != null) {
@@ -519,14 +526,22 @@ public final class ManifestBuilder {
         if (r.dynamic() || r.name() == null) {
           dynamic = true;
         } else if (inBlock.apply(r.call().start())) {
-          refs.add(new RefCall(r.packageName(), r.name(), r.version(), r.call().start(), r.call().end()));
+          RefCall ref = new RefCall(r.packageName(), r.name(), r.version(), r.call().start(), r.call().end());
+          refs.add(ref);
+          if (!r.conditional()) {
+            unconditionalRefs.add(ref);
+          }
         }
       }
       for (StaticFacts.SourceCall s : facts.sources()) {
         if (s.dynamic() || s.sourceName() == null || s.tableName() == null) {
           dynamic = true;
         } else if (inBlock.apply(s.call().start())) {
-          sources.add(new SourceCall(s.sourceName(), s.tableName(), s.call().start(), s.call().end()));
+          SourceCall source = new SourceCall(s.sourceName(), s.tableName(), s.call().start(), s.call().end());
+          sources.add(source);
+          if (!s.conditional()) {
+            unconditionalSources.add(source);
+          }
         }
       }
       for (StaticFacts.ConfigCall c : facts.configs()) {
@@ -573,11 +588,15 @@ public final class ManifestBuilder {
       Captured c = dynamicParse.capture(p, node);
       problems.addAll(c.problems());
       // a complete render saw every call dbt records, and none of the branches not taken; a
-      // failed one (or a file of several snapshots) keeps what the scanner found as well
+      // failed one (or a file of several snapshots) keeps what the scanner found as well —
+      // only the calls outside every if/loop when it still ran to its end (it decided each
+      // branch; an unconditional call may sit in an expression that failed)
       boolean renderOnly = c.complete() && type != ResourceType.SNAPSHOT;
-      List<RefCall> allRefs = new ArrayList<>(renderOnly ? List.of() : refs);
+      boolean decided = c.ranToEnd() && type != ResourceType.SNAPSHOT;
+      List<RefCall> allRefs = new ArrayList<>(renderOnly ? List.of() : decided ? unconditionalRefs : refs);
       c.refs().stream().filter(r -> !allRefs.contains(r)).forEach(allRefs::add);
-      List<SourceCall> allSources = new ArrayList<>(renderOnly ? List.of() : sources);
+      List<SourceCall> allSources = new ArrayList<>(renderOnly ? List.of()
+          : decided ? unconditionalSources : sources);
       c.sources().stream().filter(s -> !allSources.contains(s)).forEach(allSources::add);
       Map<String, Object> cfg = Configs.merge(renderOnly ? outsideFile : config, c.config());
       cfg.putIfAbsent("enabled", true);

@@ -453,6 +453,7 @@ final class ParseCacheCodec {
       range(x, r.nameRange());
       x.str(r.version());
       x.bool(r.dynamic());
+      x.bool(r.conditional());
     });
     list(o, f.sources(), (x, s) -> {
       range(x, s.call());
@@ -461,6 +462,7 @@ final class ParseCacheCodec {
       x.str(s.tableName());
       range(x, s.tableRange());
       x.bool(s.dynamic());
+      x.bool(s.conditional());
     });
     list(o, f.configs(), (x, c) -> {
       range(x, c.call());
@@ -547,9 +549,9 @@ final class ParseCacheCodec {
 
   static ParsedFile scan(In in, ProjectFile file, String displayPath) {
     List<RefCall> refs = list(in, x -> new RefCall(range(x), x.str(), range(x), x.str(), range(x),
-        x.str(), x.bool()));
+        x.str(), x.bool(), x.bool()));
     List<SourceCall> sources = list(in, x -> new SourceCall(range(x), x.str(), range(x), x.str(),
-        range(x), x.bool()));
+        range(x), x.bool(), x.bool()));
     List<ConfigCall> configs = list(in, x -> new ConfigCall(range(x),
         list(x, y -> new ConfigArg(y.str(), range(y), range(y), value(y), y.bool())), x.bool()));
     List<MacroDef> macros = list(in, x -> new MacroDef(MACRO_KINDS[x.num()], x.str(), range(x),

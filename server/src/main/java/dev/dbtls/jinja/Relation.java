@@ -95,6 +95,8 @@ public record Relation(
       case "incorporate" -> incorporate(kwargs);
       case "replace_path" -> replacePath(kwargs);
       case "without_identifier" -> withInclude(null, null, false);
+      case "information_schema" -> InformationSchema.of(this, args.isEmpty() ? kwargs.get("view_name") : args.get(0));
+      case "information_schema_only" -> InformationSchema.of(this, null);
       case "get" -> {
         if (!args.isEmpty() && "metadata".equals(args.get(0))) {
           yield Map.of("type", "BaseRelation"); // what dbt returns, so dbt_utils' _is_relation passes

@@ -177,7 +177,8 @@ class DbtJinjaTest {
         + "{{ adapter.get_columns_in_relation(ref('a')) | length }}"
         + "{% call statement('q', fetch_result=True) %}select 2{% endcall %}"
         + "{{ load_result('q')['data'] | length }}{{ load_result('q')['response'] }}");
-    assertEquals("0noneNone00None", r.output());
+    // without a warehouse a relation asked for is assumed to exist; what is read from it is empty
+    assertEquals("0none\"d\".\"s\".\"i\"00None", r.output());
     assertTrue(r.problems().stream().allMatch(p -> p.code() == ProblemCode.INTROSPECTION_SKIPPED
         && p.message().equals("introspective query skipped: no connection")));
     assertEquals(4, r.problems().size());
@@ -189,6 +190,20 @@ class DbtJinjaTest {
     Rendered r = render(j, "{{ ref('a') }} {{ ref('a').include(database=False) }} "
         + "{{ api.Relation.create(database='d', schema='s', identifier='t') }} {{ adapter.quote('x') }}");
     assertEquals("\"db\".\"sch\".\"a\" \"sch\".\"a\" \"d\".\"s\".\"t\" \"x\"", r.output());
+  }
+
+  /** As dbt-adapters' BaseRelation.information_schema and add_ephemeral_prefix render them. */
+  @Test
+  void informationSchemaAndEphemeralPrefix() {
+    DbtJinja j = engine("postgres", Map.of());
+    Rendered r = render(j, "{{ ref('a').information_schema() }} {{ ref('a').information_schema('tables') }} "
+        + "{{ ref('a').information_schema_only().identifier }} "
+        + "{{ ref('a').include(database=False).information_schema('columns') }} "
+        + "{{ api.Relation.create(schema='s', identifier='t').information_schema('views') }} "
+        + "{{ api.Relation.add_ephemeral_prefix('orders') }}");
+    assertEquals(List.of(), r.problems());
+    assertEquals("\"db\".INFORMATION_SCHEMA \"db\".INFORMATION_SCHEMA.tables INFORMATION_SCHEMA "
+        + "\"db\".INFORMATION_SCHEMA.columns INFORMATION_SCHEMA.views __dbt__cte__orders", r.output());
   }
 
   @Test

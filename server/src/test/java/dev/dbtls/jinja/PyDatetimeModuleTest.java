@@ -56,6 +56,22 @@ class PyDatetimeModuleTest {
         {{- a - b }}|{{ dt.datetime.strptime('Mon 06 May 2024 01 PM', '%a %d %b %Y %I %p') }}"""));
   }
 
+  /**
+   * {@code modules.pytz} (issue 13: a var default `run_started_at.astimezone(modules.pytz.timezone("UTC"))`
+   * failed, so the parse render failed); expected values printed by Python 3.11 (zoneinfo, which
+   * agrees with pytz's localize for these times).
+   */
+  @Test
+  void pytzTimeZones() {
+    assertEquals("2024-05-06 12:11:12+02:00|2024-05-06T06:11:12-04:00|2024-05-06 10:11:12+00:00|"
+        + "2024-01-06 10:00:00+01:00|Europe/Paris|UTC", render("""
+        {%- set tz = modules.pytz -%}
+        {%- set d = tz.utc.localize(modules.datetime.datetime(2024, 5, 6, 10, 11, 12)) -%}
+        {{ d.astimezone(tz.timezone('Europe/Paris')) }}|{{ d.astimezone(tz.timezone('America/New_York')).isoformat() }}|
+        {{- d.astimezone(tz.timezone('UTC')) }}|{{ tz.timezone('Europe/Paris').localize(modules.datetime.datetime(2024, 1, 6, 10)) }}|
+        {{- tz.timezone('Europe/Paris').zone }}|{{ d.tzinfo }}"""));
+  }
+
   @Test
   void numbersAndStringsStillAddAsBefore() {
     assertEquals("5 ab [1, 2]", render("{{ 2 + 3 }} {{ 'a' + 'b' }} {{ [1] + [2] }}"));

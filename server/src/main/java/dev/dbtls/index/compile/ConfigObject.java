@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * {@code config}: callable to set configs ({@code config(materialized='table')}, which renders
- * nothing), and readable with {@code config.get('k', default)} and {@code config.require('k')}.
+ * nothing), and readable with {@code config.get('k', default)} and {@code config.require('k')};
+ * {@code config.meta_get('k', default)} and {@code config.meta_require('k')} (dbt 1.10) read the
+ * node's {@code meta} config, and answer "" while parsing, as dbt's parse context does.
  */
 final class ConfigObject implements JinjaCallable, PyObject {
   private final CompileScope scope;
@@ -52,6 +54,25 @@ final class ConfigObject implements JinjaCallable, PyObject {
         }
         yield config.get(key);
       }
+      case "meta_get" -> {
+        if (scope.parseOnly()) {
+          yield "";
+        }
+        Map<?, ?> meta = meta();
+        yield meta.containsKey(key) ? meta.get(key) : a.get(1, "default");
+      }
+      case "meta_require" -> {
+        if (scope.parseOnly()) {
+          yield "";
+        }
+        Map<?, ?> meta = meta();
+        if (!meta.containsKey(key)) {
+          scope.problems().add(Problem.ofFile(scope.node().displayPath(), ProblemCode.COMPILER_ERROR,
+              "meta key '" + key + "' is required by " + scope.node().name() + " but not set in its meta"));
+          scope.fail();
+        }
+        yield meta.get(key);
+      }
       case "set" -> {
         config.put(key, a.get(1, "value"));
         yield "";
@@ -59,5 +80,9 @@ final class ConfigObject implements JinjaCallable, PyObject {
       case "persist_relation_docs", "persist_column_docs" -> false;
       default -> MISSING;
     };
+  }
+
+  private Map<?, ?> meta() {
+    return scope.node().config().get("meta") instanceof Map<?, ?> m ? m : Map.of();
   }
 }

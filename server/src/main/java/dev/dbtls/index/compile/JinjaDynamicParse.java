@@ -32,6 +32,7 @@ final class JinjaDynamicParse implements ManifestBuilder.DynamicParse {
         draft.packageName(), DbtContext.globals(scope, Map::of)));
     // render errors surface again, located, when the node is compiled; parsing keeps what it found
     return new ManifestBuilder.Captured(List.copyOf(scope.captured().refs()),
-        List.copyOf(scope.captured().sources()), scope.captured().config(), List.of(), !r.failed());
+        List.copyOf(scope.captured().sources()), scope.captured().config(), List.of(), !r.failed(),
+        r.ranToEnd());
   }
 }

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** An empty agate table: what a skipped query returns ({@code rows}, {@code columns}, ...). */
-final class AgateTable implements PyObject {
+/**
+ * An empty agate table: what a skipped query returns ({@code rows}, {@code columns}, ...);
+ * iterating it, as {@code for row in load_result('q')['table']} does, gives no rows.
+ */
+final class AgateTable implements PyObject, Iterable<Object> {
   static final AgateTable EMPTY = new AgateTable();
 
   @Override
@@ -25,6 +28,11 @@ final class AgateTable implements PyObject {
       case "select", "where", "limit", "order_by", "distinct" -> this;
       default -> MISSING;
     };
+  }
+
+  @Override
+  public java.util.Iterator<Object> iterator() {
+    return java.util.Collections.emptyIterator();
   }
 
   @Override

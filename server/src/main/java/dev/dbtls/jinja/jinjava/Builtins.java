@@ -65,7 +65,10 @@ final class Builtins {
               s(x.arg(1, "schema", null)), s(x.arg(2, "identifier", null)));
           Object type = k.get("type");
           return type == null ? r : r.withType(PyValues.str(type));
-        }))),
+        }),
+            // the name dbt gives an ephemeral model's CTE
+            "add_ephemeral_prefix", fn((a, k) -> "__dbt__cte__"
+                + PyValues.str(new Arguments(a, k).arg(0, "name", ""))))),
         "Column", new PyObjects("Column", Map.of("create", fn((a, k) -> {
           Arguments x = new Arguments(a, k);
           String dtype = types.translate(PyValues.str(x.arg(1, "label_or_dtype", "")));
@@ -81,8 +84,8 @@ final class Builtins {
             "string_type", fn((a, k) -> types.stringType(
                 PyValues.str(new Arguments(a, k).arg(0, "size", "")))))))));
     g.put("run_query", fn((a, k) -> DbtAdapter.skipped(AgateTable.EMPTY)));
-    // load_relation(relation): adapter.get_relation of its parts; none without a connection
-    g.put("load_relation", fn((a, k) -> DbtAdapter.skipped(null)));
+    // load_relation(relation): adapter.get_relation of its parts (assumed to exist without a connection)
+    g.put("load_relation", fn((a, k) -> dbtAdapter.loadRelation(new Arguments(a, k).arg(0, "relation", null))));
     g.put("statement", fn(Builtins::statement));
     g.put("load_result", fn((a, k) -> session().statementResults.get(a.isEmpty() ? "" : PyValues.str(a.get(0)))));
     g.put("store_result", fn((a, k) -> {

@@ -42,9 +42,12 @@ final class DbtAdapter implements PyObject {
           (String) a.arg(1, "macro_namespace", null));
       case "type" -> adapter.type();
       case "quote" -> adapter.quote(PyValues.str(a.arg(0, "identifier", "")));
-      case "get_relation" -> introspector == null ? skipped(null)
+      case "get_relation" -> introspector == null
+          ? skipped(assumed(s(a.arg(0, "database", null)), s(a.arg(1, "schema", null)),
+              s(a.arg(2, "identifier", null))))
           : introspector.getRelation(s(a.arg(0, "database", null)), s(a.arg(1, "schema", null)),
               s(a.arg(2, "identifier", null)));
+      case "load_relation" -> loadRelation(a.arg(0, "relation", null));
       case "get_columns_in_relation" -> introspector == null ? skipped(new ArrayList<>())
           : columns(a.arg(0, "relation", null));
       case "execute" -> {
@@ -67,6 +70,24 @@ final class DbtAdapter implements PyObject {
           c.getKey(), "data_type", c.getValue(), "dtype", c.getValue())));
     }
     return out;
+  }
+
+  /**
+   * Without a warehouse a relation asked for is assumed to exist (docs/ARCHITECTURE.md, "No
+   * warehouse"): macros then take their path for an empty result, not their "does not exist"
+   * error, which dbt would not raise on a built project.
+   */
+  private Relation assumed(String database, String schema, String identifier) {
+    return identifier == null ? null : Relation.of(adapter, database, schema, identifier);
+  }
+
+  /** {@code load_relation(relation)}: {@code get_relation} of its parts. */
+  Object loadRelation(Object relation) {
+    if (!(relation instanceof Relation r)) {
+      return null;
+    }
+    return introspector == null ? skipped(r)
+        : introspector.getRelation(r.database(), r.schema(), r.identifier());
   }
 
   static Object skipped(Object value) {

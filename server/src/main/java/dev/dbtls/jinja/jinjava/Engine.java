@@ -136,6 +136,7 @@ public final class Engine {
     DbtInterpreter interpreter = interpreter(session, r.globals());
     JinjavaInterpreter.pushCurrent(interpreter);
     String output = "";
+    boolean ranToEnd = false;
     try {
       Node root = interpreter.parse(CommentStripper.prepare(r.text()));
       Node deep = RenderLimits.tooDeep(root);
@@ -143,6 +144,7 @@ public final class Engine {
         session.problems.add(tooDeep(r.path(), deep));
       } else {
         output = interpreter.render(root, false);
+        ranToEnd = true;
       }
     } catch (Signals.CompilerError | Signals.MacroReturn | Signals.LoopControl
         | Signals.LimitExceeded e) {
@@ -164,7 +166,7 @@ public final class Engine {
     List<Problem> problems = new ArrayList<>(session.problems);
     problems.addAll(ProblemTranslator.translate(interpreter.getErrors(), r.path()));
     ProblemTranslator.sort(problems);
-    return new Rendered(output, problems);
+    return new Rendered(output, problems, ranToEnd);
   }
 
   /**

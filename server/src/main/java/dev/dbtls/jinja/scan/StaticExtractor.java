@@ -309,8 +309,8 @@ public final class StaticExtractor {
             || name.equals("config");
         List<List<Token>> args = isSpecial(name) ? splitArgs(k, open, close, match) : List.of();
         boolean dynamic = switch (name) {
-          case "ref" -> ref(call, args);
-          case "source" -> source(call, args);
+          case "ref" -> ref(call, args, conditional);
+          case "source" -> source(call, args, conditional);
           case "config" -> config(call, args);
           case "var" -> varCall(call, args, false);
           case "env_var" -> varCall(call, args, true);
@@ -356,7 +356,7 @@ public final class StaticExtractor {
   }
 
   /** Returns whether the call is dynamic. */
-  private boolean ref(TextRange call, List<List<Token>> args) {
+  private boolean ref(TextRange call, List<List<Token>> args, boolean conditional) {
     List<Token> positional = new ArrayList<>();
     boolean dynamic = false;
     String version = null;
@@ -385,11 +385,11 @@ public final class StaticExtractor {
     Token name = positional.isEmpty() ? null : positional.get(positional.size() == 2 ? 1 : 0);
     refs.add(new RefCall(call, pkg == null ? null : pkg.value(),
         pkg == null ? null : pkg.innerRange(), name == null ? null : name.value(),
-        name == null ? emptyAfterParen(call) : name.innerRange(), version, dynamic));
+        name == null ? emptyAfterParen(call) : name.innerRange(), version, dynamic, conditional));
     return dynamic;
   }
 
-  private boolean source(TextRange call, List<List<Token>> args) {
+  private boolean source(TextRange call, List<List<Token>> args, boolean conditional) {
     List<Token> positional = new ArrayList<>();
     boolean dynamic = false;
     for (List<Token> a : args) {
@@ -407,7 +407,7 @@ public final class StaticExtractor {
     Token tbl = positional.size() > 1 ? positional.get(1) : null;
     sources.add(new SourceCall(call, src == null ? null : src.value(),
         src == null ? emptyAfterParen(call) : src.innerRange(),
-        tbl == null ? null : tbl.value(), tbl == null ? null : tbl.innerRange(), dynamic));
+        tbl == null ? null : tbl.value(), tbl == null ? null : tbl.innerRange(), dynamic, conditional));
     return dynamic;
   }
 

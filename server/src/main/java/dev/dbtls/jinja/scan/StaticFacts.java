@@ -32,13 +32,14 @@ public record StaticFacts(
   /**
    * {@code ref('m')}, {@code ref('pkg', 'm')}, {@code ref('m', v=2)}. {@code packageName} and
    * {@code version} are null when absent; {@code name} is null when no name argument is there yet.
+   * {@code conditional}: under {@code if}/{@code for} or in an inline {@code if}, so it may not run.
    */
   public record RefCall(TextRange call, String packageName, TextRange packageRange, String name,
-      TextRange nameRange, String version, boolean dynamic) {}
+      TextRange nameRange, String version, boolean dynamic, boolean conditional) {}
 
-  /** {@code source('src', 'tbl')}. */
+  /** {@code source('src', 'tbl')}; {@code conditional} as for {@link RefCall}. */
   public record SourceCall(TextRange call, String sourceName, TextRange sourceRange,
-      String tableName, TextRange tableRange, boolean dynamic) {}
+      String tableName, TextRange tableRange, boolean dynamic, boolean conditional) {}
 
   /** {@code config(materialized='table', ...)}; {@code dynamic} when any argument is not literal. */
   public record ConfigCall(TextRange call, List<ConfigArg> args, boolean dynamic) {

@@ -2,6 +2,7 @@ package dev.dbtls.index.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.index.Node;
 import dev.dbtls.project.Problem;
@@ -41,7 +42,8 @@ class WithoutWarehouseTest {
             {{ return(default) }}
           {%- endif -%}
           {%- call statement('values', fetch_result=true) -%}select {{ column }} from {{ relation }}{%- endcall -%}
-          {{ return(load_result('values')['data'] | map(attribute=0) | list) }}
+          {%- set result = load_result('values') -%}
+          {{ return(result['data'] | map(attribute=0) | list if result and result['data'] else default) }}
         {% endmacro %}
         -- file: models/m.sql
         {%- set r = run_query('select max(day) from t') -%}
@@ -56,6 +58,64 @@ class WithoutWarehouseTest {
     assertEquals(List.of(), c.problems().stream().filter(Problem::isError).toList());
     assertEquals("select a,b as v,\n  False as big, 0 as n, [] as first,\n  False as d", c.sql().trim());
     messages.forEach(m -> assertFalse(JAVA.matcher(m).find(), m));
+  }
+
+  /**
+   * The shapes of dbt_utils' introspective macros (get_column_values, get_relations_by_pattern,
+   * star) on relations nobody built: a relation asked for is assumed to exist, its queries answer
+   * empty, so each takes its no-data path — never "relation does not exist" (issue 13).
+   */
+  @Test
+  void unbuiltRelationsAreAssumedToExistAndAnswerEmpty() {
+    CompiledNode c = compile("""
+        -- file: macros/introspect.sql
+        {% macro values_of(table, column, default=none) %}
+          {%- if not execute -%}{{ return([] if not default else default) }}{%- endif -%}
+          {%- set exists = load_relation(table) is not none -%}
+          {%- call statement('values_of', fetch_result=true) -%}
+            {%- if not exists and default is none -%}
+              {{ exceptions.raise_compiler_error("values_of: relation " ~ table ~ " does not exist") }}
+            {%- elif not exists -%}{{ return(default) }}
+            {%- else -%}select {{ column }} from {{ table }} group by 1{%- endif -%}
+          {%- endcall -%}
+          {%- set found = load_result('values_of') -%}
+          {{ return(found['data'] | map(attribute=0) | list if found and found['data'] else default) }}
+        {% endmacro %}
+        {% macro relations_like(schema_pattern, table_pattern) %}
+          {%- call statement('tables', fetch_result=True) -%}
+            select table_schema, table_name from {{ target.database }}.information_schema.tables
+            where table_schema ilike '{{ schema_pattern }}' and table_name ilike '{{ table_pattern }}'
+          {%- endcall -%}
+          {%- set found = load_result('tables') -%}
+          {%- set relations = [] -%}
+          {%- for row in (found['table'] if found and found['table'] else []) -%}
+            {%- do relations.append(api.Relation.create(database=target.database, schema=row.table_schema,
+                identifier=row.table_name)) -%}
+          {%- endfor -%}
+          {{ return(relations) }}
+        {% endmacro %}
+        {% macro star_of(relation) %}
+          {%- set cols = adapter.get_columns_in_relation(relation) -%}
+          {%- if cols | length == 0 -%}{{ return('*') }}{%- endif -%}
+          {{ return(cols | map(attribute='name') | join(', ')) }}
+        {% endmacro %}
+        -- file: models/orders.sql
+        select 1 as status
+        -- file: models/m.sql
+        {%- set statuses = values_of(ref('orders'), 'status') -%}
+        {%- set by_default = values_of(ref('orders'), 'status', default=['open']) -%}
+        {%- set there = adapter.get_relation(database=target.database, schema='raw', identifier='events') -%}
+        select {{ star_of(ref('orders')) }}, {{ statuses | length if statuses else 0 }} as n,
+          '{{ by_default | join(',') }}' as d, {{ relations_like('raw', 'events%') | length }} as r,
+          '{{ there.identifier }}' as t
+        from {{ ref('orders') }}
+        """, "m");
+    List<String> messages = c.problems().stream().map(Problem::format).toList();
+    assertFalse(c.failed(), messages::toString);
+    assertEquals(List.of(), c.problems().stream().filter(Problem::isError).toList());
+    assertTrue(c.problems().stream().allMatch(p -> p.code() == dev.dbtls.project.ProblemCode.INTROSPECTION_SKIPPED),
+        messages::toString);
+    assertTrue(c.sql().startsWith("select *, 0 as n,\n  'open' as d, 0 as r,\n  'events' as t"), c.sql());
   }
 
   @Test

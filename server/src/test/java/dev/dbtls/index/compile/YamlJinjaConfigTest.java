@@ -109,6 +109,36 @@ class YamlJinjaConfigTest {
     }
   }
 
+  /** dbt's base context is there too: a schema named by the run's year (as a public project does). */
+  @Test
+  void runStartedAtAndModulesInProjectConfigs() {
+    ProjectSnapshot s = load("""
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        models:
+          shop:
+            +schema: "events_{{ var('year', run_started_at.strftime('%Y')) }}"
+            +tags: ["{{ (run_started_at - modules.datetime.timedelta(days=2)).strftime('%Y') | length }}"]
+        -- file: models/orders.sql
+        select 1 as id
+        """, null, Map.of());
+    assertEquals(List.of(), errors(s.manifest()));
+    Node n = s.manifest().nodes().get("model.shop.orders");
+    assertEquals("events_" + java.time.Year.now(java.time.ZoneOffset.UTC), n.config().get("schema"));
+    assertEquals(List.of("4"), n.tags());
+    assertEquals("events_2020", load("""
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        models:
+          shop:
+            +schema: "events_{{ var('year', run_started_at.strftime('%Y')) }}"
+        -- file: models/orders.sql
+        select 1 as id
+        """, null, Map.of("year", 2020)).manifest().nodes().get("model.shop.orders").config().get("schema"));
+  }
+
   @Test
   void renderedTextFalseDisablesAndOtherConfigsAreRenderedToo() {
     ProjectSnapshot s = load("""
