@@ -50,7 +50,22 @@ final class DbtContext {
     g.put("run_started_at", RUN_STARTED_AT);
     g.put("flags", Map.of("FULL_REFRESH", false, "STORE_FAILURES", false, "WHICH", "compile"));
     g.put("selected_resources", java.util.List.of());
+    g.put("invocation_args_dict", invocationArgs(target));
+    // dbt's context members under their own names, still reachable when a project's macro named
+    // `ref` or `source` overrides them ({{ builtins.ref('m') }})
+    g.put("builtins", java.util.Collections.unmodifiableMap(new HashMap<>(g)));
     return g;
+  }
+
+  /** {@code invocation_args_dict}: the command dbt was asked to run, here always a compile. */
+  static Map<String, Object> invocationArgs(Target target) {
+    Map<String, Object> args = new HashMap<>();
+    args.put("which", "compile");
+    args.put("target", target.name());
+    args.put("profile", target.profileName());
+    args.put("vars", "{}");
+    args.put("full_refresh", false);
+    return args;
   }
 
   /** A map built on first use: {@code graph} is large and most templates never read it. */

@@ -4,6 +4,7 @@ import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.RefCall;
 import dev.dbtls.jinja.JinjaCallable;
+import dev.dbtls.jinja.PyObject;
 import dev.dbtls.jinja.Relation;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * of the node dbt would pick. Unknown refs are already reported by the index (with their exact
  * location); here they mark the render as failed and yield the bare name so rendering goes on.
  */
-final class RefFunction implements JinjaCallable {
+final class RefFunction implements JinjaCallable, PyObject {
   private final CompileScope scope;
 
   RefFunction(CompileScope scope) {
@@ -44,6 +45,30 @@ final class RefFunction implements JinjaCallable {
       scope.ephemerals().add(t);
     }
     return Relations.of(t, scope.adapter(), scope.quoting());
+  }
+
+  /**
+   * {@code ref.config}: dbt's ref resolver carries the run's project config, which packages read
+   * as {@code builtins.ref.config} (project and profile names, the invocation's arguments).
+   */
+  @Override
+  public Object attr(String name) {
+    if (!"config".equals(name)) {
+      return MISSING;
+    }
+    dev.dbtls.project.Target target = scope.manifest().inputs().target();
+    Map<String, Object> config = new java.util.HashMap<>();
+    config.put("project_name", scope.manifest().inputs().root().name());
+    config.put("profile_name", target.profileName());
+    config.put("target_name", target.name());
+    config.put("config_version", 2L);
+    config.put("args", DbtContext.invocationArgs(target));
+    return config;
+  }
+
+  @Override
+  public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
+    return MISSING;
   }
 
   private static String stripZero(String v) {

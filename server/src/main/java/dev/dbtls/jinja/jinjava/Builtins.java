@@ -116,6 +116,7 @@ final class Builtins {
       return out;
     }));
     g.put("set", fn((a, k) -> new LinkedHashSet<>(a.isEmpty() ? List.of() : PyMethods.toList(a.get(0)))));
+    g.put("set_strict", fn((a, k) -> new LinkedHashSet<>(a.isEmpty() ? List.of() : PyMethods.toList(a.get(0)))));
     g.put("local_md5", fn((a, k) -> md5(PyValues.str(a.get(0)))));
     g.put("namespace", fn((a, k) -> new Namespace(a.isEmpty() ? k : merged(a.get(0), k))));
     g.put("dict", fn((a, k) -> {

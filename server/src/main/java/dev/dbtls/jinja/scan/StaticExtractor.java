@@ -303,7 +303,10 @@ public final class StaticExtractor {
       int callEnd = close < k.size() ? k.get(close).end() : k.get(k.size() - 1).end();
       TextRange call = new TextRange(k.get(first).start(), callEnd);
       int parts = (i - first) / 2 + 1;
-      if (parts == 1) {
+      // builtins.ref(...) is dbt's own ref (also when a project's macro overrides `ref`)
+      boolean viaBuiltins = parts == 2 && k.get(first).isName("builtins")
+          && List.of("ref", "source", "config").contains(nameTok.value());
+      if (parts == 1 || viaBuiltins) {
         String name = nameTok.value();
         boolean relationCall = name.equals("ref") || name.equals("source")
             || name.equals("config");
