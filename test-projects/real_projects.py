@@ -203,7 +203,7 @@ def measure(jar, out, spec):
     r = {"project": label, "dir": project, "adapter": adapter, "env": env}
 
     _, _, lines = run(jar, ["ls", *common, "--resource-type", "model", "-o", "json"], os.path.join(work, "ls.txt"), env)
-    models = [json.loads(l) for l in lines if l.startswith("{")]
+    models = [json.loads(l) for l in lines if l.startswith("{\"")]
     r["models"] = len(models)
     r["own_models"] = sum(1 for m in models if m.get("package_name") == conf.get("name"))
 
