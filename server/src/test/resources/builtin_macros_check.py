@@ -21,6 +21,7 @@ file builtin_macros_expected.txt, which a Java test compares with dbtls' own eng
 With --check it compares its output with that file instead (comment lines aside) and exits 1
 on a difference, printing a unified diff. Python 3 standard library plus Jinja2 only.
 """
+import datetime
 import os
 import re
 import sys
@@ -78,6 +79,7 @@ CASES = (
         "dbt.listagg('status', \"', '\", 'order by ordered_at')",
         "dbt.listagg(measure='status', delimiter_text=\"'|'\", order_by_clause='order by ordered_at desc', limit_num=3)",
         "dbt.listagg('status', \"','\", none, 2)",
+        "dbt.listagg('status', \"'|'\", 'order by ordered_at', 5)",
         "dbt.any_value('status')",
         "dbt.bool_or('is_returned')",
         "dbt.bool_or('amount > 100')",
@@ -101,6 +103,25 @@ CASES = (
         "dbt.generate_database_name(none, {'name': 'orders'})",
         "dbt.generate_database_name('raw', {'name': 'orders'})",
         "dbt.generate_schema_name()",
+        "dbt.array_construct(['1', '2', '3'])",
+        "dbt.array_construct([])",
+        "dbt.array_construct([], 'varchar')",
+        "dbt.array_construct()",
+        "dbt.array_append('tags', \"'new'\")",
+        "dbt.array_concat('tags', dbt.array_construct([\"'a'\", \"'b'\"]))",
+        "dbt.cast('amount', dbt.type_numeric())",
+        "dbt.cast('geo', 'geography')",
+        "dbt.cast('shape', 'GEOMETRY')",
+        "dbt.date(2024, 3, 1)",
+        "dbt.date(1999, 12, 31)",
+        "dbt.equals('a.status', 'b.status')",
+        "dbt.get_powers_of_two(1)",
+        "dbt.get_powers_of_two(1000)",
+        "dbt.get_powers_of_two(0)",
+        "dbt.generate_series(5)",
+        "dbt.get_intervals_between(\"'2024-01-01'\", \"'2024-12-31'\", 'month')",
+        "dbt.date_spine('day', \"cast('2024-01-01' as date)\", \"cast('2024-02-01' as date)\")",
+        "dbt.date_spine('month', \"'2024-01-01'\", \"'2024-12-01'\")",
     ]
 )
 
@@ -130,6 +151,18 @@ class DbtContext(Context):
         return super().call(__obj, *args, **kwargs)
 
 
+class Modules:
+    datetime = datetime
+
+
+# {% call statement(...) %} with no warehouse: the body renders, nothing is stored, so
+# load_result gives None (dbtls answers an empty result; both read as "no rows").
+def _statement(name=None, fetch_result=False, auto_begin=True, caller=None):
+    if caller is not None:
+        caller()
+    return ''
+
+
 def _return(value):
     raise MacroReturn(value)
 
@@ -138,6 +171,10 @@ class Exceptions:
     @staticmethod
     def raise_compiler_error(msg):
         raise CompilerError(msg)
+
+    @staticmethod
+    def warn(msg):
+        return ''
 
 
 class Namespace:
@@ -190,6 +227,19 @@ class ColumnShim:
         return '%s(%s,%s)' % (dtype, precision, scale) if sized else dtype
 
 
+class BehaviorFlag:
+    """A behaviour flag no project turned on (dbt's default for enable_truthy_nulls_equals_macro)."""
+    no_warn = False
+
+    def __bool__(self):
+        return False
+
+
+class Behavior:
+    def __getattr__(self, name):
+        return BehaviorFlag()
+
+
 class Api:
     def __init__(self, adapter):
         self.Column = ColumnShim(adapter)
@@ -199,6 +249,7 @@ class AdapterShim:
     def __init__(self, macros):
         self._macros = macros
         self.current = 'default'
+        self.behavior = Behavior()
 
     def lineage(self):
         out, a = [], self.current
@@ -231,6 +282,9 @@ def load():
         'dbt': Namespace(macros),
         'api': Api(adapter),
         'target': TARGET,
+        'modules': Modules(),
+        'statement': _statement,
+        'load_result': lambda name: None,
     })
     with open(os.path.join(MACRO_DIR, 'INDEX')) as f:
         files = [line.strip() for line in f if line.strip()]

@@ -12,15 +12,8 @@
   {{ return(adapter.dispatch('listagg', 'dbt')(measure, delimiter_text, order_by_clause, limit_num)) }}
 {%- endmacro %}
 
-{#- Snowflake and Redshift spelling: listagg ... within group. -#}
+{#- Snowflake's spelling: listagg ... within group; a limit slices the ordered array. -#}
 {% macro default__listagg(measure, delimiter_text, order_by_clause, limit_num) -%}
-{%- if limit_num -%}
-{{ exceptions.raise_compiler_error("listagg: limit_num is not supported on this adapter (listagg ... within group has no limit)") }}
-{%- endif -%}
-listagg({{ measure }}, {{ delimiter_text }}){% if order_by_clause %} within group ({{ order_by_clause }}){% endif %}
-{%- endmacro %}
-
-{% macro snowflake__listagg(measure, delimiter_text, order_by_clause, limit_num) -%}
 {%- if limit_num -%}
 array_to_string(array_slice(array_agg({{ measure }}){% if order_by_clause %} within group ({{ order_by_clause }}){% endif %}, 0, {{ limit_num }}), {{ delimiter_text }})
 {%- else -%}
@@ -28,8 +21,21 @@ listagg({{ measure }}, {{ delimiter_text }}){% if order_by_clause %} within grou
 {%- endif -%}
 {%- endmacro %}
 
+{#- Redshift has no array_agg: a limit keeps the first limit_num values of the joined text with
+    a regular expression (so it is wrong when a value contains the delimiter). -#}
 {% macro redshift__listagg(measure, delimiter_text, order_by_clause, limit_num) -%}
-{{ dbt.default__listagg(measure, delimiter_text, order_by_clause, limit_num) }}
+{%- set joined -%}
+listagg({{ measure }}, {{ delimiter_text }}){% if order_by_clause %} within group ({{ order_by_clause }}){% endif %}
+{%- endset -%}
+{%- if limit_num -%}
+{%- set ns = namespace(d=delimiter_text | trim("'")) -%}
+{%- for c in ['\\', '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}'] -%}
+{%- set ns.d = ns.d | replace(c, '\\' ~ c) -%}
+{%- endfor -%}
+regexp_substr({{ joined }}, '([^{{ ns.d }}]+{{ ns.d }}){1,{{ limit_num - 1 }}}[^{{ ns.d }}]+')
+{%- else -%}
+{{ joined }}
+{%- endif -%}
 {%- endmacro %}
 
 {% macro postgres__listagg(measure, delimiter_text, order_by_clause, limit_num) -%}
@@ -52,10 +58,10 @@ string_agg({{ measure }}, {{ delimiter_text }}{% if order_by_clause %} {{ order_
 string_agg({{ measure }}, {{ delimiter_text }}{% if order_by_clause %} {{ order_by_clause }}{% endif %}{% if limit_num %} limit {{ limit_num }}{% endif %})
 {%- endmacro %}
 
-{#- Spark's collect_list has no order by; an order is refused rather than silently dropped. -#}
+{#- Spark's collect_list has no order by: an order is dropped with a warning. -#}
 {% macro spark__listagg(measure, delimiter_text, order_by_clause, limit_num) -%}
 {%- if order_by_clause -%}
-{{ exceptions.raise_compiler_error("listagg: order_by_clause is not supported on spark/databricks") }}
+{%- do exceptions.warn("order_by_clause is not supported for listagg on Spark/Databricks") -%}
 {%- endif -%}
 {%- if limit_num -%}
 array_join(slice(collect_list({{ measure }}), 1, {{ limit_num }}), {{ delimiter_text }})
@@ -81,11 +87,9 @@ group_concat({{ measure }}{% if order_by_clause %} {{ order_by_clause }}{% endif
 {%- endif -%}
 {%- endmacro %}
 
-{#- An order by inside group_concat needs SQLite 3.44 or later. -#}
+{#- An order by inside group_concat needs SQLite 3.44 or later. group_concat has no limit:
+    limit_num is ignored, as dbt-sqlite ignores it. -#}
 {% macro sqlite__listagg(measure, delimiter_text, order_by_clause, limit_num) -%}
-{%- if limit_num -%}
-{{ exceptions.raise_compiler_error("listagg: limit_num is not supported on sqlite") }}
-{%- endif -%}
 group_concat({{ measure }}, {{ delimiter_text }}{% if order_by_clause %} {{ order_by_clause }}{% endif %})
 {%- endmacro %}
 

@@ -332,3 +332,25 @@ date({{ dbt.date_trunc(part, date) }}, '+1 {{ part }}', '-1 day')
 {{ exceptions.raise_compiler_error("last_day: datepart '" ~ datepart ~ "' is not supported on sqlite") }}
 {%- endif -%}
 {%- endmacro %}
+
+{#- --------------------------------------------------------------------- date -#}
+{#- A date literal from three numbers (checked as Python's datetime.date checks them). -#}
+{% macro date(year, month, day) -%}
+  {{ return(adapter.dispatch('date', 'dbt')(year, month, day)) }}
+{%- endmacro %}
+
+{% macro default__date(year, month, day) -%}
+to_date('{{ modules.datetime.date(year, month, day).strftime('%Y-%m-%d') }}', 'YYYY-MM-DD')
+{%- endmacro %}
+
+{% macro bigquery__date(year, month, day) -%}
+date({{ year }}, {{ month }}, {{ day }})
+{%- endmacro %}
+
+{% macro spark__date(year, month, day) -%}
+to_date('{{ modules.datetime.date(year, month, day).strftime('%Y-%m-%d') }}', 'yyyy-MM-dd')
+{%- endmacro %}
+
+{% macro duckdb__date(year, month, day) -%}
+make_date({{ year }}, {{ month }}, {{ day }})
+{%- endmacro %}

@@ -87,3 +87,23 @@ integer
 {% macro default__type_boolean() -%}
   {{ return(api.Column.translate_type('boolean')) }}
 {%- endmacro %}
+
+{#- ----------------------------------------------------------------------- cast -#}
+{#- Casts a SQL expression to a type. Snowflake's spatial types are made by functions. -#}
+{% macro cast(field, type) -%}
+  {{ return(adapter.dispatch('cast', 'dbt')(field, type)) }}
+{%- endmacro %}
+
+{% macro default__cast(field, type) -%}
+cast({{ field }} as {{ type }})
+{%- endmacro %}
+
+{% macro snowflake__cast(field, type) -%}
+{%- if type | upper == 'GEOGRAPHY' -%}
+to_geography({{ field }})
+{%- elif type | upper == 'GEOMETRY' -%}
+to_geometry({{ field }})
+{%- else -%}
+cast({{ field }} as {{ type }})
+{%- endif -%}
+{%- endmacro %}

@@ -107,6 +107,7 @@ final class JinjaProbes {
       new Probe("dict_iteration", "{% for k in d %}{{ k }}{% endfor %}"),
       new Probe("filters_select", "{{ l | select('odd') | list }} {{ l | reject('odd') | list }} {{ rows | rejectattr('v', 'equalto', 1) | map(attribute='name') | list }}"),
       new Probe("filter_upper_trim", "{{ ' ab ' | upper | trim }}"),
+      new Probe("filter_trim_chars", "{{ \"'|'\" | trim(\"'\") }}{{ 'xxaxbxx' | trim('x') }}[{{ ' a ' | trim(none) }}]"),
       new Probe("filter_float_string", "{{ '2.5' | float }} {{ 3 | string }} {{ 1 | float }}"),
       new Probe("filter_indent", "{{ 'a\nb' | indent(2) }}"),
       new Probe("filter_sort_attr", "{{ rows | sort(attribute='v', reverse=true) | map(attribute='name') | join }}"),

@@ -30,6 +30,7 @@ final class DbtAdapter implements PyObject {
   public Object attr(String name) {
     return switch (name) {
       case "type" -> (JinjaCallable) (a, k) -> adapter.type();
+      case "behavior" -> BehaviorFlag.flags();
       default -> MISSING;
     };
   }

@@ -9,6 +9,20 @@ import java.util.Map;
 final class DbtFilters {
   private DbtFilters() {}
 
+  /** Python's str.strip(chars): the given characters, or whitespace when none are given. */
+  static String strip(String s, Object chars) {
+    String set = chars == null || chars instanceof Undefined ? null : PyValues.str(chars);
+    int from = 0;
+    int to = s.length();
+    while (from < to && (set == null ? Character.isWhitespace(s.charAt(from)) : set.indexOf(s.charAt(from)) >= 0)) {
+      from++;
+    }
+    while (to > from && (set == null ? Character.isWhitespace(s.charAt(to - 1)) : set.indexOf(s.charAt(to - 1)) >= 0)) {
+      to--;
+    }
+    return s.substring(from, to);
+  }
+
   static void register(Jinjava j) {
     j.registerFilter(new MapFilter());
     j.registerFilter(new SelectFilter("select", true, false));
@@ -24,6 +38,7 @@ final class DbtFilters {
     j.registerFilter(new PyFilter("tojson", (v, a) -> htmlSafe(PyValues.json(v, true))));
     j.registerFilter(new PyFilter("string", (v, a) -> PyValues.str(v)));
     j.registerFilter(new PyFilter("lower", (v, a) -> PyValues.str(v).toLowerCase(java.util.Locale.ROOT)));
+    j.registerFilter(new PyFilter("trim", (v, a) -> strip(PyValues.str(v), a.arg(0, "chars", null))));
     j.registerFilter(new PyFilter("upper", (v, a) -> PyValues.str(v).toUpperCase(java.util.Locale.ROOT)));
     j.registerFilter(new PyFilter("join", (v, a) -> {
       String sep = PyValues.str(a.arg(0, "d", ""));
