@@ -13,6 +13,9 @@ import dev.dbtls.project.properties.ColumnSpec;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * What a project knows of the columns at a relation, answered for
  * {@code adapter.get_columns_in_relation} without a warehouse (docs/ARCHITECTURE.md, "No
  * warehouse"): a seed there has the columns its CSV creates; else a source, model or snapshot
- * there whose YAML documents every column with a {@code data_type} has those; else nothing is
- * known. Relations are matched as the adapter matches names: a part quoted in the relation asked
+ * there whose YAML documents every column with a {@code data_type} has those; a model whose
+ * compiled SQL is only {@code select * from <relation>} (a Fivetran package's {@code _tmp} model)
+ * has that relation's known columns; else nothing is known. Relations are matched as the adapter matches names: a part quoted in the relation asked
  * for compares exactly, an unquoted one ignoring case. Built once per snapshot; a seed's file is
  * read when its relation is first asked for.
  */
@@ -36,10 +40,15 @@ final class ProjectKnownColumns implements KnownColumns {
   private final Map<String, Optional<List<Map.Entry<String, String>>>> columns = new ConcurrentHashMap<>();
   private final Adapter adapter;
   private final FileSource files;
+  private final Function<Node, String> compiledSql;
+  private final ThreadLocal<Set<String>> visiting = ThreadLocal.withInitial(HashSet::new);
 
-  ProjectKnownColumns(Manifest manifest, Adapter adapter, FileSource files) {
+  /** {@code compiledSql} compiles a model (null when it fails); called for a model asked for. */
+  ProjectKnownColumns(Manifest manifest, Adapter adapter, FileSource files,
+      Function<Node, String> compiledSql) {
     this.adapter = adapter;
     this.files = files;
+    this.compiledSql = compiledSql;
     for (Node n : manifest.nodes().values()) {
       RelationName r = n.relation();
       if (r != null && r.identifier() != null && n.enabled() && PRIORITY.contains(n.type())
@@ -61,8 +70,18 @@ final class ProjectKnownColumns implements KnownColumns {
       if (same(relation.identifier(), r.identifier(), relation.quoteIdentifier())
           && same(relation.schema(), r.schema(), relation.quoteSchema())
           && same(relation.database(), r.database(), relation.quoteDatabase())) {
-        Optional<List<Map.Entry<String, String>>> cols =
-            columns.computeIfAbsent(n.uniqueId(), k -> Optional.ofNullable(columnsOf(n)));
+        Optional<List<Map.Entry<String, String>>> cols = columns.get(n.uniqueId());
+        if (cols == null) {
+          if (!visiting.get().add(n.uniqueId())) {
+            continue; // a relation that selects from itself knows nothing
+          }
+          try {
+            cols = Optional.ofNullable(columnsOf(n));
+          } finally {
+            visiting.get().remove(n.uniqueId());
+          }
+          columns.putIfAbsent(n.uniqueId(), cols);
+        }
         if (cols.isPresent()) {
           return cols.get();
         }
@@ -80,7 +99,15 @@ final class ProjectKnownColumns implements KnownColumns {
   }
 
   private List<Map.Entry<String, String>> columnsOf(Node n) {
-    return n.type() == ResourceType.SEED ? seedColumns(n) : documentedColumns(n);
+    if (n.type() == ResourceType.SEED) {
+      return seedColumns(n);
+    }
+    List<Map.Entry<String, String>> documented = documentedColumns(n);
+    if (documented != null || n.type() != ResourceType.MODEL || n.file() == null || n.file().isPython()) {
+      return documented;
+    }
+    Relation from = SelectStar.from(compiledSql.apply(n), adapter);
+    return from == null ? null : of(from);
   }
 
   private List<Map.Entry<String, String>> seedColumns(Node seed) {

@@ -160,8 +160,12 @@ public final class ProjectSnapshot {
     if (k == null) {
       synchronized (this) {
         if (knownColumns == null) {
+          NodeCompiler compiler = new NodeCompiler(this);
           knownColumns = new ProjectKnownColumns(manifest, inputs.target().adapter(),
-              files == null ? FileSource.DISK : files);
+              files == null ? FileSource.DISK : files, n -> {
+                CompiledNode c = compiler.compile(n);
+                return c.failed() ? null : c.sql();
+              });
         }
         k = knownColumns;
       }

@@ -64,23 +64,23 @@ final class DbtAdapter implements PyObject {
   }
 
   private Object columns(Object relation) {
-    return relation instanceof Relation r ? columnObjects(introspector.getColumns(r)) : new ArrayList<>();
+    return relation instanceof Relation r ? columnObjects(introspector.getColumns(r), adapter)
+        : new ArrayList<>();
   }
 
   /**
    * Without a warehouse: the columns the project knows for the relation (a seed's header, YAML
    * columns with types; docs/ARCHITECTURE.md, "No warehouse"), else an empty list, skipped.
    */
-  private static Object known(Object relation) {
+  private Object known(Object relation) {
     List<Map.Entry<String, String>> cols = relation instanceof Relation r
         ? RenderSession.of(JinjavaInterpreter.getCurrent()).knownColumns.of(r) : null;
-    return cols == null ? skipped(new ArrayList<>()) : columnObjects(cols);
+    return cols == null ? skipped(new ArrayList<>()) : columnObjects(cols, adapter);
   }
 
-  private static List<Object> columnObjects(List<Map.Entry<String, String>> columns) {
+  private static List<Object> columnObjects(List<Map.Entry<String, String>> columns, Adapter adapter) {
     List<Object> out = new ArrayList<>();
-    columns.forEach(c -> out.add(Map.of("name", c.getKey(), "column", c.getKey(),
-        "data_type", c.getValue(), "dtype", c.getValue())));
+    columns.forEach(c -> out.add(new DbtColumn(c.getKey(), c.getValue(), adapter)));
     return out;
   }
 

@@ -141,6 +141,71 @@ class KnownColumnsTest {
     assertTrue(c.sql().strip().startsWith("Id integer True\nfirst_name text True"), c.sql());
   }
 
+  /**
+   * A Fivetran package's staging model asks for the columns of its {@code _tmp} model, which only
+   * selects everything from the source: that model has the source's columns.
+   */
+  @Test
+  void aModelThatSelectsStarFromARelationHasItsColumns() {
+    CompiledNode c = compile(PROJECT + POSTGRES + """
+        -- file: models/customers_tmp.sql
+        -- every raw column, whatever the connector synced
+        select *
+        from {{ source('raw', 'customers') }} as source_table
+        -- file: models/stg_customers.sql
+        select
+        {%- for c in adapter.get_columns_in_relation(ref('customers_tmp')) %}
+            {{ c.name | lower }}{{ ',' if not loop.last }}
+        {%- endfor %}
+        from {{ ref('customers_tmp') }}
+        -- file: models/filtered.sql
+        select * from {{ source('raw', 'customers') }} where active
+        -- file: models/stg_filtered.sql
+        {{ adapter.get_columns_in_relation(ref('filtered')) | length }}
+        """, "stg_customers");
+    assertFalse(c.failed(), c.problems()::toString);
+    assertEquals("""
+        select
+            id,
+            first_name,
+            signup_date,
+            updated_at,
+            score,
+            active,
+            note
+        from "db"."analytics"."customers_tmp\"""", c.sql().strip());
+    assertTrue(c.problems().stream().noneMatch(p -> p.code() == ProblemCode.INTROSPECTION_SKIPPED));
+    CompiledNode other = compile(PROJECT + POSTGRES + """
+        -- file: models/filtered.sql
+        select * from {{ source('raw', 'customers') }} where active
+        -- file: models/stg_filtered.sql
+        {{ adapter.get_columns_in_relation(ref('filtered')) | length }}
+        """, "stg_filtered");
+    assertEquals("0", other.sql().strip(), "a model that filters is no longer just its source");
+  }
+
+  /** The Column objects answer the type tests dbt_utils' star, union_relations and nullcheck ask. */
+  @Test
+  void columnsAnswerTheirTypeTestsAndQuoting() {
+    CompiledNode c = compile(PROJECT + POSTGRES + """
+        -- file: models/kinds.sql
+        {%- for c in adapter.get_columns_in_relation(source('raw', 'customers')) %}
+        {{ c.quoted }} {{ c.is_string() }} {{ c.is_number() }} {{ c.is_integer() }} {{ c.is_numeric() }}
+        {%- endfor %}
+        {{ adapter.get_columns_in_relation(source('raw', 'customers')) | map(attribute='name') | join(',') }}
+        """, "kinds");
+    assertFalse(c.failed(), c.problems()::toString);
+    assertEquals("""
+        "Id" False True True False
+        "first_name" True False False False
+        "signup_date" False False False False
+        "updated_at" False False False False
+        "score" False True False True
+        "active" False False False False
+        "note" True False False False
+        Id,first_name,signup_date,updated_at,score,active,note""", c.sql().strip());
+  }
+
   /** On postgres a quoted schema compares exactly: a source in another case is another relation. */
   @Test
   void postgresComparesQuotedNamesExactly() {
