@@ -227,7 +227,7 @@ public final class ProjectColumns {
   private Entry infer(Node n, NodeCompiler compiler, Optional<SqlDialect> dialect, FileSource files,
       Manifest m) {
     if (n.type() == ResourceType.SEED) {
-      return new Entry(n, null, NodeColumns.known(catalog, n, null, SeedHeader.read(n, files)));
+      return new Entry(n, null, NodeColumns.known(catalog, n, null, dev.dbtls.index.SeedCsv.header(n, files)));
     }
     if (n.type() == ResourceType.SOURCE) {
       return new Entry(n, null, NodeColumns.known(catalog, n, null, null));

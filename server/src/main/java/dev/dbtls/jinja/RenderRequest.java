@@ -2,11 +2,20 @@ package dev.dbtls.jinja;
 
 import java.util.Map;
 
-/** One template to render: its file, text, package and the caller's globals (ref, config, ...). */
-public record RenderRequest(String path, String text, String packageName, Map<String, Object> globals) {
+/**
+ * One template to render: its file, text, package, the caller's globals (ref, config, ...) and
+ * what the project knows of relations' columns (for introspection without a warehouse).
+ */
+public record RenderRequest(String path, String text, String packageName, Map<String, Object> globals,
+    KnownColumns knownColumns) {
   public RenderRequest {
     path = path == null ? "" : path;
     text = text == null ? "" : text;
     globals = globals == null ? Map.of() : globals;
+    knownColumns = knownColumns == null ? KnownColumns.NONE : knownColumns;
+  }
+
+  public RenderRequest(String path, String text, String packageName, Map<String, Object> globals) {
+    this(path, text, packageName, globals, KnownColumns.NONE);
   }
 }

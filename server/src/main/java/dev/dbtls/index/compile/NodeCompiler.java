@@ -119,7 +119,8 @@ public final class NodeCompiler {
     ScannedTemplate template = JinjaScanner.scan(text);
     // invisible markers in the template tell which piece produced which part of the output
     Rendered r = snapshot.jinja().render(new RenderRequest(node.displayPath(),
-        SourceMapper.instrument(template), node.packageName(), scopeGlobals(scope)));
+        SourceMapper.instrument(template), node.packageName(), scopeGlobals(scope),
+        snapshot.knownColumns()));
     SourceMap map = SourceMapper.recover(template, r.output());
     List<Problem> problems = new ArrayList<>(unsureAfterSkippedQueries(r.problems()));
     problems.addAll(scope.problems());

@@ -30,13 +30,16 @@ public final class ProjectSnapshot {
   private final LazyEngine jinja;
   private final Manifest manifest;
   private final Map<String, String> env;
+  private final FileSource files;
+  private volatile ProjectKnownColumns knownColumns;
 
   private ProjectSnapshot(ProjectInputs inputs, LazyEngine jinja, Manifest manifest,
-      Map<String, String> env) {
+      Map<String, String> env, FileSource files) {
     this.inputs = inputs;
     this.jinja = jinja;
     this.manifest = manifest;
     this.env = env;
+    this.files = files;
   }
 
   /**
@@ -61,7 +64,7 @@ public final class ProjectSnapshot {
     progress.report(0, "reading files");
     ProjectInputs inputs = ProjectInputs.load(projectDir, options, files);
     LazyEngine jinja = new LazyEngine(setup(inputs, builtinMacroDirs, options.env(), files), warmEngine);
-    return build(inputs, jinja, options.env(), cache, progress);
+    return build(inputs, jinja, options.env(), cache, progress, files);
   }
 
   /**
@@ -83,7 +86,7 @@ public final class ProjectSnapshot {
           .yamlRenderer(new YamlConfigRenderer(inputs, previous.env))
           .update(previous.manifest, changed);
       if (updated != null) {
-        return new ProjectSnapshot(inputs, previous.jinja, updated, previous.env);
+        return new ProjectSnapshot(inputs, previous.jinja, updated, previous.env, files);
       }
     }
     return rebuild(previous, inputs, builtinMacroDirs, files, cache);
@@ -93,7 +96,7 @@ public final class ProjectSnapshot {
       List<Path> builtinMacroDirs, FileSource files, ParseCache cache) {
     LazyEngine jinja = macroFiles(previous.inputs).equals(macroFiles(inputs)) ? previous.jinja
         : new LazyEngine(setup(inputs, builtinMacroDirs, previous.env, files), previous.jinja.started());
-    return build(inputs, jinja, previous.env, cache, LoadProgress.NONE);
+    return build(inputs, jinja, previous.env, cache, LoadProgress.NONE, files);
   }
 
   private static List<ProjectFile> macroFiles(ProjectInputs inputs) {
@@ -102,14 +105,14 @@ public final class ProjectSnapshot {
   }
 
   private static ProjectSnapshot build(ProjectInputs inputs, LazyEngine jinja,
-      Map<String, String> env, ParseCache cache, LoadProgress progress) {
+      Map<String, String> env, ParseCache cache, LoadProgress progress, FileSource files) {
     Manifest empty = new Manifest(inputs, Map.of(), Map.of(), Map.of(), Map.of(), new Dag(Map.of()), List.of());
     Manifest manifest = new ManifestBuilder(inputs,
         new JinjaDynamicParse(jinja, empty, env),
         JinjaRelationNamer.forProject(jinja, empty, env), cache).progress(progress)
         .yamlRenderer(new YamlConfigRenderer(inputs, env)).build();
     if (!jinja.started()) {
-      return new ProjectSnapshot(inputs, jinja, manifest, env);
+      return new ProjectSnapshot(inputs, jinja, manifest, env, files);
     }
     // the scanner already reported syntax errors of macro files; add what only the engine finds
     java.util.Set<String> located = new java.util.HashSet<>();
@@ -119,7 +122,7 @@ public final class ProjectSnapshot {
     jinja.get().setupProblems().stream().filter(p -> !located.contains(p.file())).forEach(problems::add);
     Manifest withSetupProblems = new Manifest(inputs, manifest.nodes(), manifest.disabled(),
         manifest.macros(), manifest.docs(), manifest.dag(), List.copyOf(problems));
-    return new ProjectSnapshot(inputs, jinja, withSetupProblems, env);
+    return new ProjectSnapshot(inputs, jinja, withSetupProblems, env, files);
   }
 
   public static ProjectSnapshot load(Path projectDir, ProjectInputs.Options options,
@@ -146,6 +149,28 @@ public final class ProjectSnapshot {
 
   public Map<String, String> env() {
     return env;
+  }
+
+  /**
+   * What the project knows of relations' columns (seeds, YAML columns with types), for
+   * introspection without a warehouse; built once per snapshot, on first use.
+   */
+  dev.dbtls.jinja.KnownColumns knownColumns() {
+    ProjectKnownColumns k = knownColumns;
+    if (k == null) {
+      synchronized (this) {
+        if (knownColumns == null) {
+          NodeCompiler compiler = new NodeCompiler(this);
+          knownColumns = new ProjectKnownColumns(manifest, inputs.target().adapter(),
+              files == null ? FileSource.DISK : files, n -> {
+                CompiledNode c = compiler.compile(n);
+                return c.failed() ? null : c.sql();
+              });
+        }
+        k = knownColumns;
+      }
+    }
+    return k;
   }
 
   static JinjaSetup setup(ProjectInputs inputs, List<Path> builtinDirs, Map<String, String> env,

@@ -49,7 +49,7 @@ final class DbtAdapter implements PyObject {
           : introspector.getRelation(s(a.arg(0, "database", null)), s(a.arg(1, "schema", null)),
               s(a.arg(2, "identifier", null)));
       case "load_relation" -> loadRelation(a.arg(0, "relation", null));
-      case "get_columns_in_relation" -> introspector == null ? skipped(new ArrayList<>())
+      case "get_columns_in_relation" -> introspector == null ? known(a.arg(0, "relation", null))
           : columns(a.arg(0, "relation", null));
       case "execute" -> {
         skipped(null);
@@ -65,11 +65,23 @@ final class DbtAdapter implements PyObject {
   }
 
   private Object columns(Object relation) {
+    return relation instanceof Relation r ? columnObjects(introspector.getColumns(r), adapter)
+        : new ArrayList<>();
+  }
+
+  /**
+   * Without a warehouse: the columns the project knows for the relation (a seed's header, YAML
+   * columns with types; docs/ARCHITECTURE.md, "No warehouse"), else an empty list, skipped.
+   */
+  private Object known(Object relation) {
+    List<Map.Entry<String, String>> cols = relation instanceof Relation r
+        ? RenderSession.of(JinjavaInterpreter.getCurrent()).knownColumns.of(r) : null;
+    return cols == null ? skipped(new ArrayList<>()) : columnObjects(cols, adapter);
+  }
+
+  private static List<Object> columnObjects(List<Map.Entry<String, String>> columns, Adapter adapter) {
     List<Object> out = new ArrayList<>();
-    if (relation instanceof Relation r) {
-      introspector.getColumns(r).forEach(c -> out.add(Map.of("name", c.getKey(), "column",
-          c.getKey(), "data_type", c.getValue(), "dtype", c.getValue())));
-    }
+    columns.forEach(c -> out.add(new DbtColumn(c.getKey(), c.getValue(), adapter)));
     return out;
   }
 

@@ -133,6 +133,7 @@ public final class Engine {
   public Rendered render(RenderRequest r) {
     String pkg = r.packageName() == null ? macros.rootPackage() : r.packageName();
     RenderSession session = new RenderSession(this, pkg, r.path());
+    session.knownColumns = r.knownColumns();
     DbtInterpreter interpreter = interpreter(session, r.globals());
     JinjavaInterpreter.pushCurrent(interpreter);
     String output = "";

@@ -20,6 +20,8 @@ final class RenderSession {
   final Engine engine;
   final List<Problem> problems = new ArrayList<>();
   final Map<String, Object> statementResults = new HashMap<>();
+  /** What the project knows of relations' columns, for introspection without a warehouse. */
+  dev.dbtls.jinja.KnownColumns knownColumns = dev.dbtls.jinja.KnownColumns.NONE;
   private final Deque<Frame> frames = new ArrayDeque<>();
   private JinjavaInterpreter interpreter;
   private Context root;
