@@ -276,6 +276,53 @@ current_timestamp()
 current_timestamp()
 {%- endmacro %}
 
+{#- ---------------------------------- current_timestamp_backcompat (dbt < 1.3 names) -#}
+{#- The session's time as a timestamp without time zone, as packages written for older dbt call
+    it; the _in_utc variant converts to UTC first where the adapter does. -#}
+{% macro current_timestamp_backcompat() -%}
+  {{ return(adapter.dispatch('current_timestamp_backcompat', 'dbt')()) }}
+{%- endmacro %}
+
+{% macro default__current_timestamp_backcompat() -%}
+current_timestamp::timestamp
+{%- endmacro %}
+
+{% macro postgres__current_timestamp_backcompat() -%}
+current_timestamp::{{ dbt.type_timestamp() }}
+{%- endmacro %}
+
+{% macro snowflake__current_timestamp_backcompat() -%}
+current_timestamp::{{ dbt.type_timestamp() }}
+{%- endmacro %}
+
+{% macro redshift__current_timestamp_backcompat() -%}
+getdate()
+{%- endmacro %}
+
+{% macro bigquery__current_timestamp_backcompat() -%}
+current_timestamp
+{%- endmacro %}
+
+{% macro current_timestamp_in_utc_backcompat() -%}
+  {{ return(adapter.dispatch('current_timestamp_in_utc_backcompat', 'dbt')()) }}
+{%- endmacro %}
+
+{% macro default__current_timestamp_in_utc_backcompat() -%}
+  {{ return(adapter.dispatch('current_timestamp_backcompat', 'dbt')()) }}
+{%- endmacro %}
+
+{% macro postgres__current_timestamp_in_utc_backcompat() -%}
+(current_timestamp at time zone 'utc')::{{ dbt.type_timestamp() }}
+{%- endmacro %}
+
+{% macro snowflake__current_timestamp_in_utc_backcompat() -%}
+convert_timezone('UTC', {{ dbt.snowflake__current_timestamp_backcompat() }})::{{ dbt.type_timestamp() }}
+{%- endmacro %}
+
+{% macro redshift__current_timestamp_in_utc_backcompat() -%}
+getdate()
+{%- endmacro %}
+
 {#- ----------------------------------------------------------------- last_day -#}
 {#- The last day (a date) of the `datepart` period that contains `date`. -#}
 {% macro last_day(date, datepart) -%}

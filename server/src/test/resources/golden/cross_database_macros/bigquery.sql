@@ -28,7 +28,9 @@ select
     datetime_diff(cast(shipped_at as datetime), cast(ordered_at as datetime), day) as days_to_ship,
     timestamp_trunc(cast(ordered_at as timestamp), week) as order_week,
     last_day(cast(ordered_at as date), month) as month_end,
-    current_timestamp() as loaded_at
+    current_timestamp() as loaded_at,
+    current_timestamp as loaded_at_old,
+    current_timestamp as loaded_at_utc_old
 from `proj`.`analytics`.`orders`
 where 1 > 0
 except distinct

@@ -28,7 +28,9 @@ select
     date_diff('day', date_trunc('day', cast(ordered_at as timestamp)), date_trunc('day', cast(shipped_at as timestamp))) as days_to_ship,
     date_trunc('week', ordered_at) as order_week,
     cast(((date_trunc('month', ordered_at) + ((interval '1 month') * (1))) + ((interval '1 day') * (-1))) as date) as month_end,
-    now() as loaded_at
+    now() as loaded_at,
+    current_timestamp::timestamp as loaded_at_old,
+    current_timestamp::timestamp as loaded_at_utc_old
 from "shop"."main"."orders"
 where 1 > 0
 except

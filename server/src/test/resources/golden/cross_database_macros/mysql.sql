@@ -28,7 +28,9 @@ select
     datediff(shipped_at, ordered_at) as days_to_ship,
     date_sub(date(ordered_at), interval weekday(ordered_at) day) as order_week,
     last_day(ordered_at) as month_end,
-    current_timestamp as loaded_at
+    current_timestamp as loaded_at,
+    current_timestamp::timestamp as loaded_at_old,
+    current_timestamp::timestamp as loaded_at_utc_old
 from `analytics`.`orders`
 where 1 > 0
 except

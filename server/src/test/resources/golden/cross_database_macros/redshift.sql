@@ -28,7 +28,9 @@ select
     datediff(day, ordered_at, shipped_at) as days_to_ship,
     date_trunc('week', ordered_at) as order_week,
     cast(dateadd(day, -1, dateadd(month, 1, date_trunc('month', ordered_at))) as date) as month_end,
-    getdate() as loaded_at
+    getdate() as loaded_at,
+    getdate() as loaded_at_old,
+    getdate() as loaded_at_utc_old
 from "wh"."analytics"."orders"
 where 1 > 0
 except

@@ -28,7 +28,9 @@ select
     datediff(day, ordered_at, shipped_at) as days_to_ship,
     date_trunc('week', ordered_at) as order_week,
     last_day(ordered_at, 'month') as month_end,
-    current_timestamp() as loaded_at
+    current_timestamp() as loaded_at,
+    current_timestamp::timestamp as loaded_at_old,
+    convert_timezone('UTC', current_timestamp::timestamp)::timestamp as loaded_at_utc_old
 from WH.ANALYTICS.orders
 where 1 > 0
 except

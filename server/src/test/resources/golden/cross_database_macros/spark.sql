@@ -28,7 +28,9 @@ select
     timestampdiff(day, date_trunc('day', ordered_at), date_trunc('day', shipped_at)) as days_to_ship,
     date_trunc('week', ordered_at) as order_week,
     last_day(ordered_at) as month_end,
-    current_timestamp() as loaded_at
+    current_timestamp() as loaded_at,
+    current_timestamp::timestamp as loaded_at_old,
+    current_timestamp::timestamp as loaded_at_utc_old
 from analytics.orders
 where 1 > 0
 except

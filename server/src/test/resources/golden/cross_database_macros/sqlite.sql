@@ -28,7 +28,9 @@ select
     cast(julianday(date(shipped_at)) - julianday(date(ordered_at)) as integer) as days_to_ship,
     date(ordered_at, '-6 day', 'weekday 1') as order_week,
     date(date(ordered_at, 'start of month'), '+1 month', '-1 day') as month_end,
-    current_timestamp as loaded_at
+    current_timestamp as loaded_at,
+    current_timestamp::timestamp as loaded_at_old,
+    current_timestamp::timestamp as loaded_at_utc_old
 from main."orders"
 where 1 > 0
 except

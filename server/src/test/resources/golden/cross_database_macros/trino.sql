@@ -28,7 +28,9 @@ select
     date_diff('day', date_trunc('day', cast(ordered_at as timestamp)), date_trunc('day', cast(shipped_at as timestamp))) as days_to_ship,
     date_trunc('week', ordered_at) as order_week,
     last_day_of_month(ordered_at) as month_end,
-    current_timestamp as loaded_at
+    current_timestamp as loaded_at,
+    current_timestamp::timestamp as loaded_at_old,
+    current_timestamp::timestamp as loaded_at_utc_old
 from "hive"."analytics"."orders"
 where 1 > 0
 except

@@ -56,7 +56,9 @@ class CrossDatabaseMacrosGoldenTest {
           {{ dbt.datediff('ordered_at', 'shipped_at', 'day') }} as days_to_ship,
           {{ dbt.date_trunc('week', 'ordered_at') }} as order_week,
           {{ dbt.last_day('ordered_at', 'month') }} as month_end,
-          {{ dbt.current_timestamp() }} as loaded_at
+          {{ dbt.current_timestamp() }} as loaded_at,
+          {{ dbt.current_timestamp_backcompat() }} as loaded_at_old,
+          {{ dbt.current_timestamp_in_utc_backcompat() }} as loaded_at_utc_old
       from {{ ref('orders') }}
       where {{ dbt.get_intervals_between("'2024-01-01'", "'2024-03-01'", 'month') }} > 0
       {{ dbt.except() }}
