@@ -63,6 +63,19 @@ final class RefFunction implements JinjaCallable, PyObject {
     config.put("target_name", target.name());
     config.put("config_version", 2L);
     config.put("args", DbtContext.invocationArgs(target));
+    // every project of the run by name: conf.dependencies["elementary"].version
+    Map<String, Object> dependencies = new java.util.HashMap<>();
+    List<dev.dbtls.project.DbtProject> projects = new java.util.ArrayList<>(
+        scope.manifest().inputs().packages().values());
+    projects.add(scope.manifest().inputs().root());
+    for (dev.dbtls.project.DbtProject p : projects) {
+      Map<String, Object> project = new java.util.HashMap<>();
+      project.put("project_name", p.name());
+      project.put("version", p.version());
+      dependencies.put(p.name(), project);
+    }
+    config.put("dependencies", dependencies);
+    config.put("version", scope.manifest().inputs().root().version());
     return config;
   }
 

@@ -18,6 +18,7 @@ class ContextMembersTest {
   private static final String PROJECT = """
       -- file: dbt_project.yml
       name: shop
+      version: "2.1.0"
       profile: shop
       -- file: models/stg_orders.sql
       select 1 as order_id
@@ -27,7 +28,7 @@ class ContextMembersTest {
       {%- set config = runtime_config() -%}
       select * from {{ builtins.ref('stg_orders') }}
       -- project {{ config.project_name }}, which {{ invocation_args_dict.get('which') }},
-      -- {{ set_strict([1, 1, 2]) | length }} distinct, {{ config.args.which }}
+      -- {{ set_strict([1, 1, 2]) | length }} distinct, {{ config.args.which }}, {{ config.dependencies["shop"].version }}
       """;
 
   @Test
@@ -39,6 +40,6 @@ class ContextMembersTest {
     assertEquals(List.of(), c.problems().stream().filter(Problem::isError).toList());
     String sql = c.sql().trim();
     assertTrue(sql.startsWith("select * from ") && sql.contains("stg_orders\"\n"), sql);
-    assertTrue(sql.endsWith("\n-- project shop, which compile,\n-- 2 distinct, compile"), sql);
+    assertTrue(sql.endsWith("\n-- project shop, which compile,\n-- 2 distinct, compile, 2.1.0"), sql);
   }
 }
