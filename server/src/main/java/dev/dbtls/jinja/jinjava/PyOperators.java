@@ -124,6 +124,20 @@ final class PyOperators {
         }
       };
     }
+    if (op == AstBinary.EQ || op == AstBinary.NE) {
+      // Python's == never fails: values the EL cannot coerce to one type are unequal
+      // (an empty query result, a list, compared with a number)
+      boolean ne = op == AstBinary.NE;
+      return (bindings, context, left, right) -> {
+        Object l = left.eval(bindings, context);
+        Object r = right.eval(bindings, context);
+        try {
+          return op.eval(bindings, context, new Value(l), new Value(r));
+        } catch (jinjava.javax.el.ELException e) {
+          return ne;
+        }
+      };
+    }
     if (op == AstBinary.MUL) {
       return (bindings, context, left, right) -> mul(bindings, context, left, right);
     }

@@ -119,6 +119,20 @@ class WithoutWarehouseTest {
   }
 
   @Test
+  void equalityNeverFailsAsInPython() {
+    // a package compares a count read from an introspective query with a length
+    CompiledNode c = compile("""
+        -- file: models/m.sql
+        {% set results = run_query('select count(*) from manifest') %}
+        {% set n = results.columns[2].values()[0] %}
+        select {{ n == [1, 2] | length }} as a, {{ n != 2 }} as b, {{ [] == 0 }} as c,
+          {{ 'x' == 1 }} as d, {{ 1 == 1.0 }} as e
+        """, "m");
+    assertEquals(List.of(), c.problems().stream().filter(Problem::isError).toList());
+    assertEquals("select False as a, True as b, False as c,\n  False as d, True as e", c.sql().trim());
+  }
+
+  @Test
   void typeErrorsSayWhatPythonSays() {
     CompiledNode c = compile("""
         -- file: models/m.sql
