@@ -61,6 +61,18 @@ export class Workbench {
       } catch (e) {
         if (attempt >= 3) throw e;
         await this.page.keyboard.press('Escape');
+        // the file may already be open in another group, behind the view that kept the focus:
+        // its tab, clicked, is what a user would do
+        const tab = this.page.locator('.tabs-container .tab', { hasText: new RegExp(`^${base.replace('.', '\\.')}`) }).first();
+        if (await tab.count() > 0) {
+          await tab.click();
+          try {
+            await active.waitFor({ timeout: 5_000 });
+            break;
+          } catch {
+            // quick open again
+          }
+        }
       }
     }
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
