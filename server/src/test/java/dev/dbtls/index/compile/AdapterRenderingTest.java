@@ -19,23 +19,32 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class AdapterRenderingTest {
   private static String compile(String profileFields, String model) {
+    return compileReport(profileFields.lines().map(l -> "      " + l.strip()).reduce("", (a, b) -> a + b + "\n"),
+        model + "\n").sql().strip();
+  }
+
+  /**
+   * {@code model} as models/report.sql of a project whose one target has {@code profile} (lines
+   * already indented under {@code dev:}), beside a models/orders.sql; compiled, and not failed.
+   */
+  static CompiledNode compileReport(String profile, String model) {
     Fixture f = Fixture.of("""
         -- file: profiles.yml
         shop:
           target: dev
           outputs:
             dev:
-        """ + profileFields.lines().map(l -> "      " + l.strip()).reduce("", (a, b) -> a + b + "\n") + """
+        """ + profile + """
         -- file: models/orders.sql
         select 1 as id
         -- file: models/report.sql
-        """ + model + "\n");
+        """ + model);
     ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
         Map.of(), Map.of("HOME", "/x")), List.of(), f, true);
     Node report = s.manifest().nodes().get("model.shop.report");
     CompiledNode c = new NodeCompiler(s).compile(report);
     assertFalse(c.failed(), c.problems().toString());
-    return c.sql().strip();
+    return c;
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,18 +1,13 @@
 package dev.dbtls.index.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.dbtls.index.Node;
 import dev.dbtls.project.Problem;
-import dev.dbtls.project.ProjectInputs;
-import dev.dbtls.testing.Fixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -87,22 +82,7 @@ class CrossDatabaseMacrosGoldenTest {
     for (String f : fields.split(";")) {
       profile.append("      ").append(f.strip()).append('\n');
     }
-    Fixture f = Fixture.of("""
-        -- file: profiles.yml
-        shop:
-          target: dev
-          outputs:
-            dev:
-        """ + profile + """
-        -- file: models/orders.sql
-        select 1 as id
-        -- file: models/report.sql
-        """ + MODEL);
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
-        Map.of(), Map.of("HOME", "/x")), List.of(), f, true);
-    Node report = s.manifest().nodes().get("model.shop.report");
-    CompiledNode c = new NodeCompiler(s).compile(report);
-    assertFalse(c.failed(), c.problems().toString());
+    CompiledNode c = AdapterRenderingTest.compileReport(profile.toString(), MODEL);
     assertEquals(List.of(), c.problems().stream().filter(Problem::isError).toList());
     Path golden = TestProjects.repoRoot().resolve("server/src/test/resources/golden/cross_database_macros")
         .resolve(type + ".sql");
