@@ -136,14 +136,33 @@ public record DbtProject(
       if (n == null) {
         return fallback == null ? List.of() : List.of(fallback);
       }
-      if (n instanceof YamlScalar s && s.value() instanceof String str) {
-        return List.of(str);
+      if (n instanceof YamlScalar s && s.value() instanceof String) {
+        return List.of(folder(n));
       }
       if (!(n instanceof dev.dbtls.project.yaml.YamlList l)) {
         wrongType(m, k, "a list of folders");
         return fallback == null ? List.of() : List.of(fallback);
       }
-      return l.texts();
+      List<String> out = new ArrayList<>();
+      for (YamlNode item : l.items()) {
+        if (item instanceof YamlScalar s && s.value() != null) {
+          out.add(folder(item));
+        }
+      }
+      return out;
+    }
+
+    /** A folder as dbt reads it: the text rendered, so {{ env_var('X', 'models') }} names a folder. */
+    private String folder(YamlNode n) {
+      String text = n.text();
+      if (!text.contains("{{") && !text.contains("{%")) {
+        return text;
+      }
+      YamlJinja.Rendered r = jinja.render(text);
+      if (r.problem() != null) {
+        problems.add(Problem.at(FILE, n.span(), ProblemCode.ENV_VAR_MISSING, r.problem()));
+      }
+      return String.valueOf(r.value()).strip();
     }
 
     Map<String, Object> map(YamlMap m, String key) {

@@ -40,6 +40,28 @@ class ProjectInputsTest {
   }
 
   @Test
+  void resourcePathsAreRenderedAsDbtRendersDbtProjectYml() {
+    Fixture f = Fixture.of("""
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        model-paths: ["{{ env_var('SHOP_MODELS', 'models') }}", "shared"]
+        macro-paths: "{{ env_var('SHOP_MACROS', 'macros') }}"
+        seed-paths: ["{{ env_var('SHOP_SEEDS', 'seeds_raw') }}"]
+        test-paths: ["{{ env_var('SHOP_TESTS') }}"]
+        """);
+    ProjectInputs in = f.load(Map.of(), Map.of("SHOP_MODELS", "warehouse/models", "SHOP_TESTS", "checks"));
+    assertEquals(List.of("warehouse/models", "shared"), in.root().modelPaths());
+    assertEquals(List.of("macros"), in.root().macroPaths());
+    assertEquals(List.of("seeds_raw"), in.root().seedPaths());
+    assertEquals(List.of("checks"), in.root().testPaths());
+    assertEquals(List.of(), in.problems());
+    ProjectInputs unset = f.load(Map.of(), Map.of());
+    assertEquals(ProblemCode.ENV_VAR_MISSING, unset.problems().get(0).code());
+    assertTrue(unset.problems().get(0).format().startsWith("dbt_project.yml:6:"), unset.problems().get(0).format());
+  }
+
+  @Test
   void wrongTypeIsLocatedAndTheRestStillCounts() {
     ProjectInputs in = Fixture.of("""
         -- file: dbt_project.yml
