@@ -627,7 +627,7 @@ public final class Completion {
   }
 
   private static final java.util.Set<String> DEFINITION_TAGS = java.util.Set.of("macro", "test",
-      "materialization", "docs", "snapshot", "endmacro", "endtest", "endmaterialization",
+      "data_test", "materialization", "docs", "snapshot", "endmacro", "endtest", "enddata_test", "endmaterialization",
       "enddocs", "endsnapshot", "raw", "endraw", "import", "from", "include");
 
   /** The package a file belongs to, from its path relative to the root project. */

@@ -15,7 +15,7 @@ final class CompletionVocabulary {
   static final List<String> JINJA_TAGS = List.of("if", "elif", "else", "endif", "for", "endfor",
       "set", "endset", "macro", "endmacro", "call", "endcall", "do", "filter", "endfilter", "raw",
       "endraw", "with", "endwith", "include", "import", "from", "break", "continue",
-      "materialization", "endmaterialization", "test", "endtest", "snapshot", "endsnapshot", "docs",
+      "materialization", "endmaterialization", "test", "endtest", "data_test", "enddata_test", "snapshot", "endsnapshot", "docs",
       "enddocs");
 
   /** Jinja's word operators and constants inside expressions. */

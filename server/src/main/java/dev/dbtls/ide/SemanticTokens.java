@@ -99,7 +99,7 @@ public final class SemanticTokens {
       List<Token> k = p.tokens();
       boolean statement = p.kind() == dev.dbtls.jinja.scan.PieceKind.STATEMENT;
       boolean definition = statement && (p.tag().equals("macro") || p.tag().equals("test")
-          || p.tag().equals("materialization"));
+          || p.tag().equals("data_test") || p.tag().equals("materialization"));
       boolean declares = statement && (p.tag().equals("set") || p.tag().equals("for"));
       boolean beforeAssignment = declares;
       int depth = 0;

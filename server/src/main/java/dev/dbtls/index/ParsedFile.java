@@ -22,7 +22,8 @@ public record ParsedFile(ProjectFile file, String displayPath, StaticFacts facts
 
   public static ParsedFile of(ProjectFile file, String displayPath) {
     java.util.Set<String> blocks = switch (file.kind()) {
-      case MACRO, GENERIC_TEST -> TopLevelBlocks.MACRO_BLOCKS;
+      case MACRO -> TopLevelBlocks.MACRO_BLOCKS;
+      case GENERIC_TEST -> TopLevelBlocks.GENERIC_TEST_BLOCKS;
       case DOCS -> TopLevelBlocks.DOCS_BLOCKS;
       default -> null;
     };

@@ -4,4 +4,12 @@ package dev.dbtls.jinja;
  * A file of macro definitions and the dbt namespace it belongs to: the root project's name, an
  * installed package's name, or {@code dbt} for dbt's own (global project and builtin) macros.
  */
-public record MacroFile(String packageName, String path, String text) {}
+public record MacroFile(String packageName, String path, String text, boolean genericTestFile) {
+  /**
+   * A macro file. {@code genericTestFile}: a file under a test path's {@code generic/} folder, of
+   * which dbt reads only the {@code test} and {@code data_test} blocks.
+   */
+  public MacroFile(String packageName, String path, String text) {
+    this(packageName, path, text, false);
+  }
+}

@@ -179,7 +179,8 @@ public final class ProjectSnapshot {
         BuiltinMacros.load(inputs.target().type(), builtinDirs, env, files));
     for (ProjectFile f : inputs.files()) {
       if (f.kind() == FileKind.MACRO || f.kind() == FileKind.GENERIC_TEST) {
-        macros.add(new MacroFile(f.packageName(), inputs.displayPath(f), f.text()));
+        macros.add(new MacroFile(f.packageName(), inputs.displayPath(f), f.text(),
+            f.kind() == FileKind.GENERIC_TEST));
       }
     }
     Map<String, List<String>> searchOrder = new LinkedHashMap<>();

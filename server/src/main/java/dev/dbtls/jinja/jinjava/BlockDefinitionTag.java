@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * dbt's block tags: {@code materialization} and {@code test} define macros (named
- * {@code materialization_<name>_<adapter>} and {@code test_<name>}), {@code docs} renders
+ * dbt's block tags: {@code materialization} and {@code test} (or dbt 1.8's {@code data_test})
+ * define macros (named {@code materialization_<name>_<adapter>} and {@code test_<name>}), {@code docs} renders
  * nothing, {@code snapshot} renders its body.
  */
 final class BlockDefinitionTag implements Tag {
@@ -36,7 +36,7 @@ final class BlockDefinitionTag implements Tag {
   /** The macro a materialization or test block defines, or null. */
   static JinjaMacro define(TagNode node, String packageName, String path) {
     String helpers = node.getHelpers().trim();
-    if (node.getName().equals("test")) {
+    if (node.getName().equals("test") || node.getName().equals("data_test")) {
       MacroSignature sig = MacroSignature.parse(helpers);
       if (sig == null) {
         return null;

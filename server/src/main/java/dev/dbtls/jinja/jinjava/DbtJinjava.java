@@ -30,7 +30,7 @@ final class DbtJinjava extends Jinjava {
     registerTag(new WithTag());
     registerTag(new LoopControlTag(true));
     registerTag(new LoopControlTag(false));
-    for (String t : new String[] {"materialization", "test", "docs", "snapshot"}) {
+    for (String t : new String[] {"materialization", "test", "data_test", "docs", "snapshot"}) {
       registerTag(new BlockDefinitionTag(t));
     }
     DbtFilters.register(this);

@@ -55,7 +55,8 @@ public final class Engine {
   /** A macro file as dbt reads it: only its top-level blocks are parsed (same offsets). */
   private void load(MacroFile f) {
     dev.dbtls.jinja.scan.TopLevelBlocks.Result blocks = dev.dbtls.jinja.scan.TopLevelBlocks
-        .extract(f.text(), dev.dbtls.jinja.scan.TopLevelBlocks.MACRO_BLOCKS);
+        .extract(f.text(), f.genericTestFile() ? dev.dbtls.jinja.scan.TopLevelBlocks.GENERIC_TEST_BLOCKS
+            : dev.dbtls.jinja.scan.TopLevelBlocks.MACRO_BLOCKS);
     if (!blocks.errors().isEmpty()) {
       dev.dbtls.project.LineIndex lines = new dev.dbtls.project.LineIndex(f.text() == null ? "" : f.text());
       blocks.errors().forEach(e -> setupProblems.add(Problem.at(f.path(),
@@ -89,7 +90,7 @@ public final class Engine {
         if (n instanceof TagNode t) {
           JinjaMacro m = switch (t.getName()) {
             case "macro" -> safeDefine(t, f, interpreter);
-            case "materialization", "test" -> BlockDefinitionTag.define(t, f.packageName(), f.path());
+            case "materialization", "test", "data_test" -> BlockDefinitionTag.define(t, f.packageName(), f.path());
             default -> null;
           };
           if (m != null && define) {

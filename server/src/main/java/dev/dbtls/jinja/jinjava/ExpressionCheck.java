@@ -93,7 +93,7 @@ final class ExpressionCheck {
         }
       }
       case "call" -> out.add(h.trim().startsWith("(") ? h.substring(h.indexOf(')') + 1) : h);
-      case "macro", "test" -> {
+      case "macro", "test", "data_test" -> {
         MacroSignature sig = MacroSignature.parse(h.trim());
         if (sig != null) {
           sig.params().stream().map(MacroSignature.Param::defaultExpr)

@@ -16,7 +16,7 @@ public final class JinjaScanner {
 
   /** Tags that open a block closed by {@code end<tag>} ({@code set} only without {@code =}). */
   static final Set<String> BLOCK_TAGS = Set.of("if", "for", "macro", "call", "filter", "set",
-      "with", "block", "autoescape", "trans", "materialization", "test", "docs", "snapshot");
+      "with", "block", "autoescape", "trans", "materialization", "test", "data_test", "docs", "snapshot");
 
   private final String text;
   private final int n;

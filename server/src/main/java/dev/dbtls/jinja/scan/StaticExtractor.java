@@ -66,7 +66,7 @@ public final class StaticExtractor {
 
   /** Blocks inside which a ref/source/config may run zero or many times, or not at all. */
   private static final Set<String> CONDITIONAL_BLOCKS = Set.of(
-      "if", "for", "macro", "call", "test", "materialization", "with");
+      "if", "for", "macro", "call", "test", "data_test", "materialization", "with");
 
   private final ScannedTemplate t;
   private final String text;
@@ -97,7 +97,8 @@ public final class StaticExtractor {
     blockConditional = new boolean[blocks.size()];
     for (Block b : blocks) { // a parent always comes before its children
       String tag = b.tag();
-      boolean def = tag.equals("macro") || tag.equals("test") || tag.equals("materialization");
+      boolean def = tag.equals("macro") || tag.equals("test") || tag.equals("data_test")
+          || tag.equals("materialization");
       blockInDefinition[b.index()] = def || b.parent() >= 0 && blockInDefinition[b.parent()];
       blockConditional[b.index()] = CONDITIONAL_BLOCKS.contains(tag)
           || b.parent() >= 0 && blockConditional[b.parent()];
@@ -164,7 +165,7 @@ public final class StaticExtractor {
             }
           }
         }
-        case "macro", "test", "call" -> {
+        case "macro", "test", "data_test", "call" -> {
           int open = indexOfPunct(k, "(", 1);
           if (open >= 0) {
             for (List<Token> arg : splitArgs(k, open, matching(k, open))) {
@@ -198,12 +199,12 @@ public final class StaticExtractor {
           b.end() >= 0 ? t.pieces().get(b.end()).end() : text.length());
       TextRange body = t.body(b);
       switch (b.tag()) {
-        case "macro", "test", "materialization" -> {
+        case "macro", "test", "data_test", "materialization" -> {
           if (nameTok == null) {
             continue;
           }
           MacroKind kind = b.tag().equals("macro") ? MacroKind.MACRO
-              : b.tag().equals("test") ? MacroKind.TEST : MacroKind.MATERIALIZATION;
+              : b.tag().equals("materialization") ? MacroKind.MATERIALIZATION : MacroKind.TEST;
           List<Param> params = new ArrayList<>();
           String adapter = null;
           if (kind == MacroKind.MATERIALIZATION) {
@@ -267,7 +268,7 @@ public final class StaticExtractor {
     // Skip the callee-like head of definition tags, but not calls in parameter defaults:
     // {% macro foo(a=var('x')) %}, {% call(row) foo() %}.
     int from = switch (p.tag()) {
-      case "macro", "test" -> 3;
+      case "macro", "test", "data_test" -> 3;
       case "materialization" -> 2;
       case "snapshot", "docs" -> k.size();
       case "call" -> k.size() > 1 && k.get(1).isPunct("(") ? matching(k, 1) + 1 : 1;

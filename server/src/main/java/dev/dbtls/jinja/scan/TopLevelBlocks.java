@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  */
 public final class TopLevelBlocks {
   /** The blocks dbt's macro parser extracts. */
-  public static final Set<String> MACRO_BLOCKS = Set.of("macro", "materialization", "test");
+  public static final Set<String> MACRO_BLOCKS = Set.of("macro", "materialization", "test", "data_test");
+  /** The blocks dbt's generic test parser extracts from files under a test path's generic/. */
+  public static final Set<String> GENERIC_TEST_BLOCKS = Set.of("test", "data_test");
   /** The blocks dbt's docs parser extracts. */
   public static final Set<String> DOCS_BLOCKS = Set.of("docs");
 
