@@ -58,17 +58,25 @@ public final class SqlParse {
       String sql, SqlDialect dialect) {
     // as CCJSqlParserUtil.parse does: the cheaper grammar first, the complex one when it fails
     for (boolean complex : new boolean[] {false, true}) {
+      CCJSqlParser parser = parser(sql, dialect, READ_TIMEOUT_MS).withAllowComplexParsing(complex);
+      // on this thread: the background reads thousands of models, and handing each parse to a
+      // parse thread and waiting for it cost more than the parse (thread switches, system time)
+      ParseDeadlines.start(parser, READ_TIMEOUT_MS);
       try {
-        net.sf.jsqlparser.statement.Statements st = CCJSqlParserUtil.parseStatements(
-            parser(sql, dialect, READ_TIMEOUT_MS).withAllowComplexParsing(complex), EXECUTOR);
+        net.sf.jsqlparser.statement.Statements st = parser.Statements();
+        if (parser.interrupted) {
+          return java.util.Optional.empty(); // stopped by the time limit: what it read is partial
+        }
         warm = true;
         return st == null ? java.util.Optional.empty() : java.util.Optional.of(java.util.List.copyOf(st));
-      } catch (JSQLParserException e) {
-        if (timedOut(e)) {
+      } catch (ParseException | RuntimeException e) {
+        if (parser.interrupted) {
           return java.util.Optional.empty();
         }
-      } catch (RuntimeException | Error e) {
-        return java.util.Optional.empty();
+      } catch (Error e) {
+        return java.util.Optional.empty(); // a parser bug, or a stack overflow on deep nesting
+      } finally {
+        ParseDeadlines.end(parser);
       }
     }
     return java.util.Optional.empty();

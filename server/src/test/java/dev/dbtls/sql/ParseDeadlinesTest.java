@@ -1,0 +1,47 @@
+package dev.dbtls.sql;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The time limit of parses on the caller's thread ({@link SqlParse#statements}): the watcher
+ * stops a parser past its deadline, leaves one that ended alone, and wakes again after idling.
+ */
+class ParseDeadlinesTest {
+  private static boolean interruptedWithin(CCJSqlParser p, long millis) throws InterruptedException {
+    long end = System.nanoTime() + millis * 1_000_000;
+    while (!p.interrupted && System.nanoTime() < end) {
+      Thread.sleep(5);
+    }
+    return p.interrupted;
+  }
+
+  @Test
+  void aParserPastItsDeadlineIsInterruptedAndOneThatEndedIsNot() throws InterruptedException {
+    for (int round = 0; round < 2; round++) { // the second after the watcher went idle
+      CCJSqlParser late = CCJSqlParserUtil.newParser("select 1");
+      CCJSqlParser done = CCJSqlParserUtil.newParser("select 1");
+      ParseDeadlines.start(late, 1);
+      ParseDeadlines.start(done, 1);
+      ParseDeadlines.end(done);
+      assertTrue(interruptedWithin(late, 10_000), "the watcher sets the flag once the deadline passed");
+      ParseDeadlines.end(late);
+      Thread.sleep(3 * ParseDeadlines.TICK_MS);
+      assertFalse(done.interrupted, "a parse that ended is not touched");
+    }
+  }
+
+  @Test
+  void aParseWithinItsLimitReadsAsBefore() {
+    SqlDialect duckdb = SqlDialect.of("duckdb").orElseThrow();
+    String deep = "select " + "(".repeat(300) + "1" + ")".repeat(300) + " as x";
+    assertTrue(SqlParse.statements(deep, duckdb).isPresent());
+    assertTrue(SqlParse.statements("select from where", duckdb).isEmpty());
+    assertTrue(SqlParse.statements("select 1 as a; select 2 as b", duckdb).map(List::size).orElse(0) == 2);
+  }
+}
