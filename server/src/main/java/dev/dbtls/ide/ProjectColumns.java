@@ -63,6 +63,9 @@ public final class ProjectColumns {
         return w;
       }, null, false);
 
+  /** A run that parsed this many models writes the cache file; fewer are quick to redo. */
+  static final int SAVE_AFTER_PARSES = 50;
+
   private final ProjectSnapshot snapshot;
   private volatile ProjectColumns previous;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -72,6 +75,14 @@ public final class ProjectColumns {
   private volatile boolean finished;
   private volatile Catalog catalog;
   private volatile long millis = -1;
+  private volatile ForkJoinPool pool = WORKERS;
+  private final java.util.concurrent.atomic.AtomicInteger inferred = new java.util.concurrent.atomic.AtomicInteger();
+  /** Models whose SQL was parsed this run (the others' inference had the same key before). */
+  private final java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
+  /** Each model's inference by its key ({@link ColumnsKey}), for the next run and the next session. */
+  private final Map<String, ColumnsCache.Memo> memos = new ConcurrentHashMap<>();
+  /** Each node's columns as a digest ({@link ColumnsKey#digest}), while this run needs them. */
+  private final Map<String, byte[]> digests = new ConcurrentHashMap<>();
 
   ProjectColumns(ProjectSnapshot snapshot, ProjectColumns previous) {
     this.snapshot = snapshot;
@@ -92,8 +103,12 @@ public final class ProjectColumns {
     this.catalog = catalog;
     BACKGROUND.execute(() -> {
       try {
-        run(files);
+        ColumnsCache disk = ColumnsCache.of(snapshot.inputs().root().dir());
+        run(files, disk);
         done.complete(this);
+        if (finished && disk != null && parsed.get() >= SAVE_AFTER_PARSES) {
+          disk.save(memos); // after the features have their table: the file is for the next session
+        }
       } catch (RuntimeException | StackOverflowError e) {
         FeatureFailures.log("columns", "", 0, e);
         done.complete(this);
@@ -104,6 +119,11 @@ public final class ProjectColumns {
 
   /** Infers now, on this thread (the command line). */
   ProjectColumns runNow(Catalog catalog, FileSource files) {
+    return runNow(catalog, files, null);
+  }
+
+  /** As {@link #runNow(Catalog, FileSource)}, reading earlier results from {@code disk} (maybe null). */
+  ProjectColumns runNow(Catalog catalog, FileSource files, ColumnsCache disk) {
     synchronized (this) {
       if (started) {
         return done.join();
@@ -111,9 +131,20 @@ public final class ProjectColumns {
       started = true;
     }
     this.catalog = catalog;
-    run(files);
+    run(files, disk);
     done.complete(this);
     return this;
+  }
+
+  /** Runs on {@code pool} instead of the shared workers (tests: one worker against several). */
+  ProjectColumns on(ForkJoinPool pool) {
+    this.pool = pool;
+    return this;
+  }
+
+  /** Each model's inference with its key, for {@link ColumnsCache#save}. */
+  Map<String, ColumnsCache.Memo> memos() {
+    return memos;
   }
 
   /** Whether every node's columns are in the table. */
@@ -129,6 +160,31 @@ public final class ProjectColumns {
   /** Milliseconds the last run took, -1 before it ended. */
   public long millis() {
     return millis;
+  }
+
+  /** How many nodes this run inferred (the others' entries came from the previous table). */
+  public int inferredCount() {
+    return inferred.get();
+  }
+
+  /** How many models this run parsed (the others it inferred had a result for the same key). */
+  public int parsedCount() {
+    return parsed.get();
+  }
+
+  /**
+   * One line for the log when a run inferred every node (a start, or an edit of a macro or the
+   * catalog), else null: edits that recompute a few models stay quiet.
+   */
+  public String summary() {
+    if (!finished || inferred.get() < entries.size() || entries.isEmpty()) {
+      return null;
+    }
+    long models = entries.values().stream().filter(e -> e.inferred() != null).count();
+    long known = entries.values().stream().filter(e -> e.inferred() != null && e.known().complete()).count();
+    return String.format(Locale.ROOT, "columns of %,d models and %,d seeds and sources inferred in %,d ms"
+        + " (%,d models with every column known; %,d parsed, the others' SQL and parents as before)",
+        models, entries.size() - models, millis, known, parsed.get());
   }
 
   /** This table when it is complete, else the newest complete one before it (maybe none). */
@@ -154,7 +210,7 @@ public final class ProjectColumns {
 
   // ------------------------------------------------------------------------------- inference
 
-  private void run(FileSource files) {
+  private void run(FileSource files, ColumnsCache disk) {
     long t0 = System.nanoTime();
     Manifest m = snapshot.manifest();
     Optional<SqlDialect> dialect = SqlDialect.of(snapshot.inputs().target().type());
@@ -162,6 +218,8 @@ public final class ProjectColumns {
     boolean reuse = before != null && before.finished
         && before.catalog == catalog && before.snapshot.sharesEngineWith(snapshot);
     Map<String, Entry> old = reuse ? before.entries : Map.of();
+    // results by key hold whatever changed elsewhere: the key says what each one read
+    Map<String, ColumnsCache.Memo> oldMemos = before != null && before.finished ? before.memos : Map.of();
     NodeCompiler compiler = new NodeCompiler(snapshot);
     // levels: a node after all its parents, so each level runs in parallel
     Map<String, Integer> level = new HashMap<>();
@@ -190,14 +248,19 @@ public final class ProjectColumns {
         return;
       }
       try {
-        WORKERS.submit(() -> wave.parallelStream().forEach(n -> {
+        pool.submit(() -> wave.parallelStream().forEach(n -> {
           if (stopped) {
             return;
           }
           Entry prev = old.get(n.uniqueId());
           boolean parentsChanged = n.dependsOn().stream().anyMatch(p -> changed.containsKey(p));
-          Entry e = prev != null && !parentsChanged && sameDefinition(prev.node(), n)
-              ? prev : infer(n, compiler, dialect, files, m);
+          boolean same = prev != null && !parentsChanged && sameDefinition(prev.node(), n);
+          Entry e = same ? prev : infer(n, compiler, dialect, files, m, oldMemos, disk);
+          if (!same) {
+            inferred.incrementAndGet();
+          } else if (oldMemos.containsKey(n.uniqueId())) {
+            memos.put(n.uniqueId(), oldMemos.get(n.uniqueId()));
+          }
           entries.put(n.uniqueId(), e);
           if (prev == null || !prev.known().equals(e.known())) {
             changed.put(n.uniqueId(), true);
@@ -208,6 +271,7 @@ public final class ProjectColumns {
         return;
       }
     }
+    digests.clear();
     finished = true;
     previous = null; // done: the previous table is no longer needed
     millis = (System.nanoTime() - t0) / 1_000_000;
@@ -225,7 +289,7 @@ public final class ProjectColumns {
   }
 
   private Entry infer(Node n, NodeCompiler compiler, Optional<SqlDialect> dialect, FileSource files,
-      Manifest m) {
+      Manifest m, Map<String, ColumnsCache.Memo> oldMemos, ColumnsCache disk) {
     if (n.type() == ResourceType.SEED) {
       return new Entry(n, null, NodeColumns.known(catalog, n, null, dev.dbtls.index.SeedCsv.header(n, files)));
     }
@@ -242,22 +306,47 @@ public final class ProjectColumns {
         q = new QueryColumns(RelationColumns.partial(List.of(), "the model does not compile"),
             List.of(), false);
       } else {
-        q = inTemplate(ColumnInference.infer(c.sql(), dialect.get(), parents(n, m)), c.sourceMap());
+        List<ColumnsKey.Parent> parents = parents(n, m);
+        String key = ColumnsKey.of(dialect.get().adapterType(), c.sql(), parents);
+        ColumnsCache.Memo memo = oldMemos.get(n.uniqueId());
+        if ((memo == null || !memo.key().equals(key)) && disk != null) {
+          memo = disk.get(n.uniqueId(), key);
+        }
+        if (memo == null || !memo.key().equals(key)) {
+          memo = new ColumnsCache.Memo(key, ColumnInference.infer(c.sql(), dialect.get(), relations(parents)));
+          parsed.incrementAndGet();
+        }
+        memos.put(n.uniqueId(), memo);
+        q = inTemplate(memo.columns(), c.sourceMap());
       }
     }
     return new Entry(n, q, NodeColumns.known(catalog, n, q, null));
   }
 
-  /** The parents of {@code n} by the relation names its compiled SQL uses. */
-  private ParentRelations parents(Node n, Manifest m) {
+  /** The parents of {@code n} the inference may resolve a name to, with their columns as known. */
+  private List<ColumnsKey.Parent> parents(Node n, Manifest m) {
     List<Node> ps = new ArrayList<>();
     collectParents(n, m, ps, new java.util.HashSet<>());
+    List<ColumnsKey.Parent> out = new ArrayList<>(ps.size());
+    for (Node p : ps) {
+      Entry e = entries.get(p.uniqueId());
+      RelationColumns known = e != null ? e.known() : NodeColumns.known(catalog, p, null, null);
+      // the parents' entries are final before their children run: one digest each per run
+      byte[] digest = e != null ? digests.computeIfAbsent(p.uniqueId(), id -> ColumnsKey.digest(known))
+          : ColumnsKey.digest(known);
+      out.add(new ColumnsKey.Parent(p, known, digest));
+    }
+    return out;
+  }
+
+  /** {@code parents} by the relation names the compiled SQL uses. */
+  private static ParentRelations relations(List<ColumnsKey.Parent> parents) {
     return new ParentRelations() {
       @Override
       public Optional<Parent> find(List<String> parts) {
-        for (Node p : ps) {
-          if (p.relation() != null && matches(p.relation(), parts)) {
-            return Optional.of(parent(p));
+        for (ColumnsKey.Parent p : parents) {
+          if (p.node().relation() != null && matches(p.node().relation(), parts)) {
+            return Optional.of(new Parent(p.node().uniqueId(), p.columns()));
           }
         }
         return Optional.empty();
@@ -265,20 +354,15 @@ public final class ProjectColumns {
 
       @Override
       public Optional<Parent> cte(String name) {
-        for (Node p : ps) {
-          if ("ephemeral".equals(p.materialized()) && name.equalsIgnoreCase(EPHEMERAL_CTE + p.name())) {
-            return Optional.of(parent(p));
+        for (ColumnsKey.Parent p : parents) {
+          if ("ephemeral".equals(p.node().materialized())
+              && name.equalsIgnoreCase(EPHEMERAL_CTE + p.node().name())) {
+            return Optional.of(new Parent(p.node().uniqueId(), p.columns()));
           }
         }
         return Optional.empty();
       }
     };
-  }
-
-  private ParentRelations.Parent parent(Node p) {
-    Entry e = entries.get(p.uniqueId());
-    return new ParentRelations.Parent(p.uniqueId(),
-        e != null ? e.known() : NodeColumns.known(catalog, p, null, null));
   }
 
   /** What dbt names the CTE an ephemeral model is inlined as. */

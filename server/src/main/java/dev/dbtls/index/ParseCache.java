@@ -120,6 +120,23 @@ public final class ParseCache {
     return home == null || home.isBlank() ? null : Path.of(home, ".cache", "dbtls");
   }
 
+  /**
+   * Where another cache of {@code projectDir} goes, beside its parse cache: the same name with
+   * {@code extension} instead of {@code parsecache}; null when caching is off.
+   */
+  public static Path siblingFile(Path projectDir, String extension) {
+    try {
+      Path dir = cacheDir();
+      if (dir == null) {
+        return null;
+      }
+      String name = fileName(projectDir.toAbsolutePath().normalize());
+      return dir.resolve(name.substring(0, name.length() - "parsecache".length()) + extension);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   /** {@code <folder name>-<hash of the whole path>.parsecache}. */
   static String fileName(Path projectDir) {
     Path name = projectDir.getFileName();
@@ -136,7 +153,7 @@ public final class ParseCache {
    * records stored, and the jar (its size and modification time; for a classes folder, all its
    * class files'). Null when the code's location cannot be read (then nothing is cached).
    */
-  static String currentBuild() {
+  public static String currentBuild() {
     try {
       StringBuilder b = new StringBuilder("format ").append(FORMAT).append("; shapes ")
           .append(ParseCacheCodec.SHAPE);

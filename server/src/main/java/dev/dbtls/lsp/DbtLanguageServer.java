@@ -270,10 +270,22 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     workspace.currentAnalysis(projectDir).filter(a -> a.snapshot() == snapshot).ifPresent(a -> {
       diagnostics.publish(c, projectDir, a, workspace.openFiles(projectDir), configuration.current());
       // again once this build's columns are inferred (column-* problems), unless a newer build came
-      a.inferColumns(workspace.files()).thenRun(() -> workspace.currentAnalysis(projectDir)
-          .filter(now -> now == a && !shutdown).ifPresent(now -> diagnostics.publish(c, projectDir, now,
-              workspace.openFiles(projectDir), configuration.current())));
+      a.inferColumns(workspace.files()).thenAccept(table -> {
+        logColumns(c, table);
+        workspace.currentAnalysis(projectDir).filter(now -> now == a && !shutdown).ifPresent(now ->
+            diagnostics.publish(c, projectDir, now, workspace.openFiles(projectDir), configuration.current()));
+      });
     });
+  }
+
+  /** A run that inferred every node's columns says so in the log, with its time. */
+  private void logColumns(LanguageClient c, dev.dbtls.ide.ProjectColumns table) {
+    String summary = table == null ? null : table.summary();
+    if (summary != null && !shutdown) {
+      String message = "dbtls: " + table.snapshot().inputs().root().name() + ": " + summary;
+      System.err.println(message);
+      c.logMessage(new MessageParams(MessageType.Info, message));
+    }
   }
 
   /** Settings pushed by the editor, or a hint to pull them again (null settings). */

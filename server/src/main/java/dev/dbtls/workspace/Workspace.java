@@ -279,6 +279,7 @@ public final class Workspace implements AutoCloseable {
     Project(Path dir) {
       this.dir = dir;
       this.cache = ParseCache.open(dir); // parses of earlier sessions, read in the background
+      dev.dbtls.ide.ColumnsCache.open(dir); // inferred columns of earlier sessions, read when first needed
     }
 
     /** Whether {@code file} is in a package this project reads from outside its own folder. */

@@ -1,0 +1,98 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.columns.InferredColumn;
+import dev.dbtls.columns.Origin;
+import dev.dbtls.columns.RelationColumns;
+import dev.dbtls.columns.Upstream;
+import dev.dbtls.index.Node;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What one model's column inference reads, as a digest: the dialect, the compiled SQL and, for
+ * each parent it may resolve a name to, the parent's identity, relation name, materialization
+ * and columns as known. The inference is a function of these alone, so an equal key means an
+ * equal result: a model whose key did not change is not parsed again (after a macro edit that
+ * left its SQL as it was, or in the next session, {@link ColumnsCache}).
+ */
+final class ColumnsKey {
+  /** Changes when the inference gives other results for the same inputs. */
+  private static final String VERSION = "columns-key 1";
+
+  private ColumnsKey() {}
+
+  /** One parent as the inference sees it; {@code digest} is {@link #digest(RelationColumns)} of its columns. */
+  record Parent(Node node, RelationColumns columns, byte[] digest) {}
+
+  /** A digest of every component of {@code columns}, computed once per parent and run. */
+  static byte[] digest(RelationColumns columns) {
+    StringBuilder b = new StringBuilder(64 + 48 * columns.columns().size());
+    put(b, Boolean.toString(columns.complete()));
+    columns.gaps().forEach(g -> put(b, g));
+    for (InferredColumn c : columns.columns()) {
+      put(b, c.name());
+      put(b, c.type());
+      put(b, c.nameOrigin());
+      put(b, c.typeOrigin());
+      for (Upstream u : c.upstream()) {
+        put(b, u.relation());
+        put(b, u.column());
+        put(b, u.kind().name());
+      }
+      b.append('|');
+    }
+    return sha256().digest(b.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String of(String dialect, String sql, List<Parent> parents) {
+    MessageDigest d = sha256();
+    put(d, VERSION);
+    put(d, dialect);
+    put(d, sql);
+    for (Parent p : parents) {
+      Node n = p.node();
+      put(d, n.uniqueId());
+      put(d, n.name());
+      put(d, String.valueOf(n.relation()));
+      put(d, String.valueOf(n.materialized()));
+      d.update(p.digest());
+    }
+    return HexFormat.of().formatHex(d.digest());
+  }
+
+  private static void put(StringBuilder b, Origin o) {
+    if (o == null) {
+      b.append('-');
+    } else {
+      b.append(o.kind().ordinal()).append(',').append(o.start()).append(',').append(o.end()).append(',');
+      put(b, o.relation());
+    }
+  }
+
+  /** Length-prefixed, so that no two different sequences of values read the same. */
+  private static void put(StringBuilder b, String s) {
+    if (s == null) {
+      b.append('~');
+    } else {
+      b.append(s.length()).append(':').append(s);
+    }
+  }
+
+  private static void put(MessageDigest d, String s) {
+    byte[] b = (s == null ? "\u0000null" : s).getBytes(StandardCharsets.UTF_8);
+    d.update(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));
+    d.update((byte) ':');
+    d.update(b);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+}

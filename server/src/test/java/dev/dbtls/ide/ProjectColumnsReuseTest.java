@@ -1,0 +1,180 @@
+package dev.dbtls.ide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtls.index.Catalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Inferred columns are reused by what each inference read ({@link ColumnsKey}): after a macro
+ * edit only the models whose compiled SQL or parents' columns changed are parsed again, the next
+ * session reads the rest from {@link ColumnsCache}, and every way gives what a fresh inference
+ * gives. One worker and several give the same table.
+ */
+class ProjectColumnsReuseTest {
+  private static final String SHOP = """
+      -- file: macros/money.sql
+      {% macro cents_to_dollars(c) %}{{ c }} / 100{% endmacro %}
+      {% macro extra_columns() %}, 1 as is_paid{% endmacro %}
+      -- file: seeds/customers.csv
+      id,name
+      1,Ada
+      -- file: models/sources.yml
+      version: 2
+      sources:
+        - name: raw
+          tables:
+            - name: payments
+              columns:
+                - name: id
+                  data_type: integer
+                - name: order_id
+                  data_type: integer
+                - name: amount_cents
+                  data_type: integer
+      -- file: models/stg_payments.sql
+      select id as payment_id, order_id, {{ cents_to_dollars('amount_cents') }} as amount
+        {{ extra_columns() }}
+      from {{ source('raw', 'payments') }}
+      -- file: models/stg_customers.sql
+      select id as customer_id, name from {{ ref('customers') }}
+      -- file: models/orders.sql
+      with p as (select * from {{ ref('stg_payments') }})
+      select order_id, sum(amount) as total, count(*) as payments from p group by 1
+      -- file: models/payments_wide.sql
+      select * from {{ ref('stg_payments') }}
+      -- file: models/customers_report.sql
+      select c.*, 0 as orders from {{ ref('stg_customers') }} c
+      """;
+
+  private static NavFixture shop(String from, String to) {
+    String spec = SHOP.replace(from, to);
+    if (!from.equals(to)) {
+      assertNotEquals(SHOP, spec, "the edit must apply");
+    }
+    return NavFixture.of(spec);
+  }
+
+  private static ProjectColumns infer(NavFixture f, ProjectColumns previous) {
+    return new ProjectColumns(f.snapshot(), previous).runNow(Catalog.EMPTY, f.fixture());
+  }
+
+  /** Each node's inferred and known columns, by id: what the features read. */
+  private static Map<String, String> table(ProjectColumns t) {
+    Map<String, String> out = new TreeMap<>();
+    t.entries().forEach((id, e) -> out.put(id, e.inferred() + "\n" + e.known()));
+    return out;
+  }
+
+  @Test
+  void aMacroEditThatLeavesTheSqlAsItWasParsesNoModel() {
+    ProjectColumns first = infer(shop("", ""), null);
+    assertEquals(5, first.parsedCount());
+    NavFixture edited = shop("{% endmacro %}\n{% macro extra", "{% endmacro %}\n{# a comment #}\n{% macro extra");
+    ProjectColumns next = infer(edited, first);
+    assertEquals(0, next.parsedCount(), "the SQL of every model is as it was");
+    assertEquals(first.entries().size(), next.inferredCount(), "another engine: every node is inferred again");
+    assertEquals(table(infer(edited, null)), table(next));
+  }
+
+  @Test
+  void aModelWhoseSqlChangedIsParsedAgainAndTheChildrenWhoseParentsColumnsChanged() {
+    ProjectColumns first = infer(shop("", ""), null);
+    NavFixture edited = shop(", 1 as is_paid", ", 1 as is_paid, 'card' as method");
+    ProjectColumns next = infer(edited, first);
+    // stg_payments (its SQL) and its two children (their parent's columns); not the customers
+    assertEquals(3, next.parsedCount());
+    assertEquals(List.of("payment_id", "order_id", "amount", "is_paid", "method"),
+        next.entry("model.shop.payments_wide").orElseThrow().known().names());
+    assertEquals(table(infer(edited, null)), table(next));
+  }
+
+  @Test
+  void theNextSessionReadsTheResultsOfThisOneFromTheCacheFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("shop.columns.json.gz");
+    ColumnsCache cache = new ColumnsCache(file, "build 1");
+    NavFixture f = shop("", "");
+    ProjectColumns first = new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
+    assertEquals(5, first.parsedCount());
+    cache.save(first.memos());
+    assertTrue(Files.size(file) > 0);
+
+    NavFixture again = shop("", "");
+    ColumnsCache read = new ColumnsCache(file, "build 1");
+    ProjectColumns next = new ProjectColumns(again.snapshot(), null).runNow(Catalog.EMPTY, again.fixture(), read);
+    assertEquals(0, next.parsedCount(), "every model's key is in the file");
+    assertEquals(table(first), table(next));
+
+    // the file of another build, a corrupt file and a missing one are no cache at all
+    ColumnsCache other = new ColumnsCache(file, "build 2");
+    assertEquals(5, new ProjectColumns(again.snapshot(), null)
+        .runNow(Catalog.EMPTY, again.fixture(), other).parsedCount());
+    String id = "model.shop.orders";
+    assertNull(new ColumnsCache(file, "build 1").get(id, "not its key"));
+    Files.write(file, new byte[] {31, -117, 8, 0, 1, 2, 3});
+    ColumnsCache corrupt = new ColumnsCache(file, "build 1");
+    assertEquals(0, corrupt.size());
+    assertEquals(table(first), table(new ProjectColumns(again.snapshot(), null)
+        .runNow(Catalog.EMPTY, again.fixture(), corrupt)));
+    assertEquals(0, new ColumnsCache(dir.resolve("none.gz"), "build 1").size());
+  }
+
+  @Test
+  void aChangedModelInTheCacheFileIsParsedAgain(@TempDir Path dir) {
+    Path file = dir.resolve("shop.columns.json.gz");
+    ColumnsCache cache = new ColumnsCache(file, "b");
+    NavFixture f = shop("", "");
+    cache.save(new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache).memos());
+    NavFixture edited = shop("select order_id, sum(amount)", "select order_id, max(amount) as largest, sum(amount)");
+    ProjectColumns next = new ProjectColumns(edited.snapshot(), null)
+        .runNow(Catalog.EMPTY, edited.fixture(), new ColumnsCache(file, "b"));
+    assertEquals(1, next.parsedCount());
+    assertEquals(List.of("order_id", "largest", "total", "payments"),
+        next.entry("model.shop.orders").orElseThrow().known().names());
+    assertEquals(table(infer(edited, null)), table(next));
+  }
+
+  @Test
+  void oneWorkerAndSeveralGiveTheSameTable() {
+    StringBuilder spec = new StringBuilder(SHOP);
+    // layers of models reading each other with stars, joins and unions: many run side by side
+    for (int i = 0; i < 40; i++) {
+      String parent = i < 2 ? "stg_payments" : "layer_" + (i - 2);
+      String other = i < 1 ? "stg_customers" : "layer_" + (i - 1);
+      spec.append("-- file: models/layer_").append(i).append(".sql\n")
+          .append(switch (i % 3) {
+            case 0 -> "select a.*, b.payment_id as other_" + i + " from {{ ref('" + parent + "') }} a"
+                + " join {{ ref('" + other + "') }} b on true\n";
+            case 1 -> "select * from {{ ref('" + parent + "') }}\nunion all\nselect * from {{ ref('"
+                + parent + "') }}\n";
+            default -> "with x as (select * from {{ ref('" + parent + "') }})\nselect x.*, " + i
+                + " as step from x\n";
+          });
+    }
+    NavFixture f = NavFixture.of(spec.toString());
+    ForkJoinPool one = new ForkJoinPool(1);
+    ForkJoinPool four = new ForkJoinPool(4);
+    try {
+      Map<String, String> sequential = table(new ProjectColumns(f.snapshot(), null).on(one)
+          .runNow(Catalog.EMPTY, f.fixture()));
+      Map<String, String> parallel = table(new ProjectColumns(f.snapshot(), null).on(four)
+          .runNow(Catalog.EMPTY, f.fixture()));
+      assertEquals(47, sequential.size());
+      assertEquals(sequential, parallel);
+      assertTrue(sequential.get("model.shop.layer_39").contains("step"), sequential.get("model.shop.layer_39"));
+    } finally {
+      one.shutdown();
+      four.shutdown();
+    }
+  }
+}

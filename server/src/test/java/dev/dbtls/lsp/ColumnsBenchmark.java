@@ -1,0 +1,179 @@
+package dev.dbtls.lsp;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Column inference in the real server (a benchmark, not a test): launches {@code ./dbtls lsp} on
+ * a project over stdio, as an editor does, and reads the server's own log line for each run that
+ * inferred every node ({@code columns of N models ... inferred in X ms}). Reports, for several
+ * launches, the first inference after start-up (the JIT still compiling the parsers) without a
+ * cache (cold: fresh cache directory) and with the one the cold start wrote (warm: the next
+ * session), and, on the last server, inferences after edits of a macro file (every node is
+ * inferred again; a model whose compiled SQL and parents did not change is not parsed again).
+ *
+ * <p>Usage: {@code ColumnsBenchmark <launcher> <project-dir> [launches] [macro-edits]}; run by
+ * {@code test-projects/columns-benchmark.sh}.
+ */
+public final class ColumnsBenchmark {
+  private static final Pattern INFERRED = Pattern.compile("columns of ([\\d,]+) models .* inferred in ([\\d,]+) ms");
+
+  private static final Pattern PARSED = Pattern.compile("([\\d,]+) parsed");
+
+  private ColumnsBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path launcher = Path.of(args[0]).toAbsolutePath();
+    Path project = Path.of(args[1]).toAbsolutePath();
+    int launches = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    int edits = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+    Path macro;
+    try (var files = Files.list(project.resolve("macros"))) {
+      macro = files.filter(p -> p.toString().endsWith(".sql")).sorted().findFirst().orElseThrow();
+    }
+    Map<String, List<Double>> results = new java.util.LinkedHashMap<>();
+    for (int run = 1; run <= launches; run++) {
+      Path home = Files.createTempDirectory("dbtls-columns-bench-");
+      // cold: no cache from an earlier session; warm: the next launch, with the file the first wrote
+      for (String start : List.of("cold", "warm")) {
+        boolean last = run == launches && start.equals("warm");
+        launch(launcher, project, home, start, run, last ? macro : null, edits, results);
+      }
+      deleteTree(home);
+    }
+    System.out.println();
+    System.out.printf(Locale.ROOT, "| columns of every node, in the server (ms as it logs them) | median | runs |%n|---|---|---|%n");
+    results.forEach((what, v) -> System.out.printf(Locale.ROOT, "| %s | %s |%n", what, medianAndRuns(v)));
+  }
+
+  private static void launch(Path launcher, Path project, Path home, String start, int run, Path macro,
+      int edits, Map<String, List<Double>> results) throws Exception {
+    LinkedBlockingQueue<String> logged = new LinkedBlockingQueue<>();
+    long t0 = System.nanoTime();
+    try (LspClient lsp = LspClient.startCommand(project, List.of(launcher.toString(), "lsp"), Map.of(
+        "DBTLS_STORE", home.resolve("store.db").toString(),
+        "XDG_CACHE_HOME", home.resolve("cache").toString(),
+        "JDK_JAVA_OPTIONS", "-Duser.home=" + home))) {
+      lsp.onNotification(n -> {
+        if (n.get("method").getAsString().equals("window/logMessage")) {
+          logged.add(n.getAsJsonObject("params").get("message").getAsString());
+        }
+      });
+      lsp.request("initialize", Map.of("processId", ProcessHandle.current().pid(),
+          "rootUri", project.toUri().toString(), "capabilities", Map.of()));
+      lsp.notify("initialized", Map.of());
+      double[] at = new double[1];
+      String[] parsed = new String[1];
+      double ms = awaitInference(logged, t0, at, parsed);
+      add(results, start + " start: first inference", ms);
+      add(results, start + " start: done, from launching the server", at[0]);
+      System.out.printf(Locale.ROOT, "launch %d %s (load %s): first inference %.0f ms (%s parsed), done %.0f ms after launch%n",
+          run, start, load(), ms, parsed[0], at[0]);
+      if (start.equals("cold")) {
+        awaitCacheFile(home.resolve("cache"));
+      }
+      if (macro != null) {
+        String uri = macro.toUri().toString();
+        String text = Files.readString(macro);
+        lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uri,
+            "languageId", "jinja-sql", "version", 1, "text", text)));
+        int version = 1;
+        for (int i = 1; i <= edits; i++) {
+          // a comment: every model is rendered again, and its SQL is what it was
+          version++;
+          lsp.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", uri, "version", version),
+              "contentChanges", List.of(Map.of("text", text + "\n{# edit " + i + " #}\n"))));
+          double e = awaitInference(logged, System.nanoTime(), new double[1], parsed);
+          add(results, "after a macro edit that leaves the SQL as it was", e);
+          System.out.printf(Locale.ROOT, "  comment in a macro %d (load %s): %.0f ms (%s parsed)%n", i, load(), e, parsed[0]);
+          // a change of clean_string(): the SQL of every model that calls it changes
+          version++;
+          String changed = text.replace("nullif(trim({{ column_name }}), '')",
+              "nullif(trim({{ column_name }}), '" + "-".repeat(i) + "')");
+          lsp.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", uri, "version", version),
+              "contentChanges", List.of(Map.of("text", changed))));
+          e = awaitInference(logged, System.nanoTime(), new double[1], parsed);
+          add(results, "after a macro edit that changes the SQL of the models using it", e);
+          System.out.printf(Locale.ROOT, "  clean_string() changed %d (load %s): %.0f ms (%s parsed)%n", i, load(), e, parsed[0]);
+        }
+      }
+      lsp.request("shutdown", null);
+      lsp.notify("exit", null);
+      lsp.process().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void add(Map<String, List<Double>> results, String what, double v) {
+    results.computeIfAbsent(what, k -> new ArrayList<>()).add(v);
+  }
+
+  /** Until the server has written its columns cache (it does so after logging the inference). */
+  private static void awaitCacheFile(Path dir) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (Files.isDirectory(dir)) {
+        try (var all = Files.walk(dir)) {
+          if (all.anyMatch(p -> p.toString().endsWith(".columns.json.gz"))) {
+            return;
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    System.out.println("  (no columns cache file within 60 s)");
+  }
+
+  /** The ms the server logged for the next run that inferred every node; {@code at[0]}: when, from t0. */
+  private static double awaitInference(LinkedBlockingQueue<String> logged, long t0, double[] at,
+      String[] parsed) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      String m = logged.poll(1, TimeUnit.SECONDS);
+      Matcher x = m == null ? null : INFERRED.matcher(m);
+      if (x != null && x.find()) {
+        at[0] = (System.nanoTime() - t0) / 1e6;
+        Matcher p = PARSED.matcher(m);
+        parsed[0] = p.find() ? p.group(1) : "?";
+        return Double.parseDouble(x.group(2).replace(",", ""));
+      }
+    }
+    throw new AssertionError("the server logged no inference of every node within 5 minutes");
+  }
+
+  private static String medianAndRuns(List<Double> v) {
+    List<Double> sorted = new ArrayList<>(v);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    StringBuilder runs = new StringBuilder();
+    for (double d : v) {
+      runs.append(runs.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", d));
+    }
+    return String.format(Locale.ROOT, "**%.0f** | %s", median, runs);
+  }
+
+  private static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException e) {
+      return "?";
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (var all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
