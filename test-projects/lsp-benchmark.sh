@@ -10,7 +10,8 @@
 # BENCH_DIR: where projects are generated (default /tmp/dbtls-bench); BENCH_POLL_MS: pause
 # between a wrong completion answer at start and the next request (default 0: none);
 # BENCH_CACHE_WAIT_S: how long a cold start may take to write its cache file before it is shut
-# down (default 20).
+# down (default 20). BENCH_SETTLE_S: seconds the last server is left alone before its requests
+# are timed (default 0: at once, while column inference still runs in the background).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-10000}"; requests="${2:-300}"; delay="${3:--1}"   # -1: rebuildDelayMs unset (adaptive)

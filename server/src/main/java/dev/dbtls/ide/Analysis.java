@@ -220,7 +220,7 @@ public final class Analysis {
       return empty;
     }
     try {
-      return work.get();
+      return EditorRequests.serve(work); // background inference waits meanwhile
     } catch (CancellationException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {

@@ -63,6 +63,9 @@ public final class ProjectColumns {
         return w;
       }, null, false);
 
+  /** How long one model's inference waits at most for the editor's requests under way. */
+  static final long GIVE_WAY_MS = 50;
+
   /** A run that parsed this many models writes the cache file; fewer are quick to redo. */
   static final int SAVE_AFTER_PARSES = 50;
 
@@ -214,12 +217,18 @@ public final class ProjectColumns {
     long t0 = System.nanoTime();
     Manifest m = snapshot.manifest();
     Optional<SqlDialect> dialect = SqlDialect.of(snapshot.inputs().target().type());
-    ProjectColumns before = previous;
-    boolean reuse = before != null && before.finished
-        && before.catalog == catalog && before.snapshot.sharesEngineWith(snapshot);
+    // the newest complete table, also when the one right before this was stopped by this build:
+    // edits faster than a run must not turn every run into a run of the whole project
+    ProjectColumns before = previous == null ? null : previous.current();
+    boolean reuse = before != null && before.catalog == catalog && before.snapshot.sharesEngineWith(snapshot);
     Map<String, Entry> old = reuse ? before.entries : Map.of();
-    // results by key hold whatever changed elsewhere: the key says what each one read
-    Map<String, ColumnsCache.Memo> oldMemos = before != null && before.finished ? before.memos : Map.of();
+    // results by key hold whatever changed elsewhere (the key says what each one read), also
+    // those of a stopped run
+    Map<String, ColumnsCache.Memo> oldMemos = new HashMap<>(before == null ? Map.of() : before.memos);
+    ProjectColumns stoppedRun = previous;
+    if (stoppedRun != null && stoppedRun != before) {
+      oldMemos.putAll(stoppedRun.memos);
+    }
     NodeCompiler compiler = new NodeCompiler(snapshot);
     // levels: a node after all its parents, so each level runs in parallel
     Map<String, Integer> level = new HashMap<>();
@@ -252,6 +261,7 @@ public final class ProjectColumns {
           if (stopped) {
             return;
           }
+          EditorRequests.giveWay(GIVE_WAY_MS);
           Entry prev = old.get(n.uniqueId());
           boolean parentsChanged = n.dependsOn().stream().anyMatch(p -> changed.containsKey(p));
           boolean same = prev != null && !parentsChanged && sameDefinition(prev.node(), n);

@@ -100,6 +100,17 @@ class ProjectColumnsReuseTest {
   }
 
   @Test
+  void aRunStoppedByANewerBuildDoesNotMakeTheNextOneInferEverything() {
+    ProjectColumns first = infer(shop("", ""), null);
+    NavFixture typing = shop("select order_id, sum(amount)", "select order_id, max(amount) as largest, sum(amount)");
+    ProjectColumns stopped = new ProjectColumns(typing.snapshot(), first); // superseded before it ran
+    NavFixture typed = shop("select order_id, sum(amount)", "select order_id, min(amount) as smallest, sum(amount)");
+    ProjectColumns next = infer(typed, stopped);
+    assertEquals(1, next.parsedCount(), "the newest complete table's results serve the unchanged models");
+    assertEquals(table(infer(typed, null)), table(next));
+  }
+
+  @Test
   void theNextSessionReadsTheResultsOfThisOneFromTheCacheFile(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("shop.columns.json.gz");
     ColumnsCache cache = new ColumnsCache(file, "build 1");

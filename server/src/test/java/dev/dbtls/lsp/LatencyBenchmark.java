@@ -54,6 +54,13 @@ public final class LatencyBenchmark {
   private static final long POLL_PAUSE_MS = Long.parseLong(
       System.getenv().getOrDefault("BENCH_POLL_MS", "0"));
 
+  /**
+   * Seconds to wait on the last server before its requests are timed ({@code $BENCH_SETTLE_S},
+   * default 0: at once, while the background work after the start, column inference, still runs).
+   */
+  private static final long SETTLE_SECONDS = Long.parseLong(
+      System.getenv().getOrDefault("BENCH_SETTLE_S", "0"));
+
   public static void main(String[] args) throws Exception {
     Path launcher = Path.of(args[0]).toAbsolutePath();
     Path project = Path.of(args[1]).toAbsolutePath().normalize();
@@ -125,6 +132,9 @@ public final class LatencyBenchmark {
   private static void steady(LspClient lsp, Path project, Path file, String uri, String text,
       Map<String, Object> inRef, int requests, int delay) throws Exception {
     try (lsp) {
+      if (SETTLE_SECONDS > 0) {
+        Thread.sleep(SETTLE_SECONDS * 1000); // the background work after the start (columns) done
+      }
       String heap = heapAfterGc(lsp.process());
 
       int version = 2;
