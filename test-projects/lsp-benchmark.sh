@@ -16,11 +16,6 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-10000}"; requests="${2:-300}"; delay="${3:--1}"   # -1: rebuildDelayMs unset (adaptive)
 launches="${4:-3}"                                         # cold and warm starts, each
-dir="${BENCH_DIR:-/tmp/dbtls-bench}/p$n"
-[ -f "$dir/dbt_project.yml" ] || python3 "$root/test-projects/generate.py" "$dir" --models "$n" >/dev/null
-"$root/dbtls" --version >/dev/null   # builds the jar (and its class-data archive) if needed
-(cd "$root" && mvn -B -ntp -q test-compile -pl server -am >/dev/null)
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
-echo "build: $(git -C "$root" log -1 --format='%h %cd' --date=iso 2>/dev/null || echo unknown)"
+. "$root/test-projects/bench-setup.sh"
 java -cp "$root/server/target/dbtls.jar:$root/server/target/test-classes" \
   dev.dbtls.lsp.LatencyBenchmark "$root/dbtls" "$dir" "$requests" "$delay" "$launches"

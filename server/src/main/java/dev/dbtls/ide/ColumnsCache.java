@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtls.columns.QueryColumns;
 import dev.dbtls.index.ParseCache;
+import dev.dbtls.project.FileReplace;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
@@ -123,20 +121,11 @@ public final class ColumnsCache {
    */
   void save(Map<String, Memo> memos) {
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-      try {
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp))) {
-          JSON.writeValue(out, new Stored(build, Map.copyOf(memos)));
-        }
-        try {
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      Stored stored = new Stored(build, Map.copyOf(memos));
+      FileReplace.write(file, out -> {
+        GZIPOutputStream zip = new GZIPOutputStream(out);
+        JSON.writeValue(zip, stored); // closes the gzip stream (its trailer), and so the file
+      });
       read = Map.of(); // the tables in memory hold these now; the file is for the next session
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       if (!writeFailed) {

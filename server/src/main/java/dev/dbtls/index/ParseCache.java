@@ -6,11 +6,9 @@ import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.properties.PropertyFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -352,18 +350,7 @@ public final class ParseCache {
         return;
       }
       byte[] bytes = encode();
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-      try {
-        Files.write(tmp, bytes);
-        try {
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      dev.dbtls.project.FileReplace.write(file, out -> out.write(bytes));
       savedAt = m;
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       if (!writeFailed) {

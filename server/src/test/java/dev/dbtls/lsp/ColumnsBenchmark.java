@@ -3,7 +3,6 @@ package dev.dbtls.lsp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,11 +47,12 @@ public final class ColumnsBenchmark {
         boolean last = run == launches && start.equals("warm");
         launch(launcher, project, home, start, run, last ? macro : null, edits, results);
       }
-      deleteTree(home);
+      LatencyBenchmark.deleteTree(home);
     }
     System.out.println();
-    System.out.printf(Locale.ROOT, "| columns of every node, in the server (ms as it logs them) | median | runs |%n|---|---|---|%n");
-    results.forEach((what, v) -> System.out.printf(Locale.ROOT, "| %s | %s |%n", what, medianAndRuns(v)));
+    System.out.printf(Locale.ROOT, "| columns of every node, in the server (ms as it logs them) | median (runs) |%n|---|---|%n");
+    results.forEach((what, v) -> System.out.printf(Locale.ROOT, "| %s | %s |%n", what,
+        LatencyBenchmark.medianAndRuns(v)));
   }
 
   private static void launch(Path launcher, Path project, Path home, String start, int run, Path macro,
@@ -77,7 +77,7 @@ public final class ColumnsBenchmark {
       add(results, start + " start: first inference", ms);
       add(results, start + " start: done, from launching the server", at[0]);
       System.out.printf(Locale.ROOT, "launch %d %s (load %s): first inference %.0f ms (%s parsed), done %.0f ms after launch%n",
-          run, start, load(), ms, parsed[0], at[0]);
+          run, start, LatencyBenchmark.loadAverage(), ms, parsed[0], at[0]);
       if (start.equals("cold")) {
         awaitCacheFile(home.resolve("cache"));
       }
@@ -94,7 +94,7 @@ public final class ColumnsBenchmark {
               "contentChanges", List.of(Map.of("text", text + "\n{# edit " + i + " #}\n"))));
           double e = awaitInference(logged, System.nanoTime(), new double[1], parsed);
           add(results, "after a macro edit that leaves the SQL as it was", e);
-          System.out.printf(Locale.ROOT, "  comment in a macro %d (load %s): %.0f ms (%s parsed)%n", i, load(), e, parsed[0]);
+          System.out.printf(Locale.ROOT, "  comment in a macro %d (load %s): %.0f ms (%s parsed)%n", i, LatencyBenchmark.loadAverage(), e, parsed[0]);
           // a change of clean_string(): the SQL of every model that calls it changes
           version++;
           String changed = text.replace("nullif(trim({{ column_name }}), '')",
@@ -103,7 +103,7 @@ public final class ColumnsBenchmark {
               "contentChanges", List.of(Map.of("text", changed))));
           e = awaitInference(logged, System.nanoTime(), new double[1], parsed);
           add(results, "after a macro edit that changes the SQL of the models using it", e);
-          System.out.printf(Locale.ROOT, "  clean_string() changed %d (load %s): %.0f ms (%s parsed)%n", i, load(), e, parsed[0]);
+          System.out.printf(Locale.ROOT, "  clean_string() changed %d (load %s): %.0f ms (%s parsed)%n", i, LatencyBenchmark.loadAverage(), e, parsed[0]);
         }
       }
       lsp.request("shutdown", null);
@@ -149,31 +149,4 @@ public final class ColumnsBenchmark {
     throw new AssertionError("the server logged no inference of every node within 5 minutes");
   }
 
-  private static String medianAndRuns(List<Double> v) {
-    List<Double> sorted = new ArrayList<>(v);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    StringBuilder runs = new StringBuilder();
-    for (double d : v) {
-      runs.append(runs.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", d));
-    }
-    return String.format(Locale.ROOT, "**%.0f** | %s", median, runs);
-  }
-
-  private static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-    } catch (java.io.IOException e) {
-      return "?";
-    }
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    try (var all = Files.walk(dir)) {
-      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

@@ -1,10 +1,8 @@
 package dev.dbtls.store.export;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -80,11 +78,7 @@ public final class Export {
   }
 
   private static void commit(Path tmp, Path file) throws IOException {
-    try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    dev.dbtls.project.FileReplace.move(tmp, file);
   }
 
   private static ExportResult failed(ExportFormat format, Rows rows, long start, String error) {
