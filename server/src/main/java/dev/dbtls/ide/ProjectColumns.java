@@ -110,7 +110,7 @@ public final class ProjectColumns {
         run(files, disk);
         done.complete(this);
         if (finished && disk != null && parsed.get() >= SAVE_AFTER_PARSES) {
-          disk.save(memos); // after the features have their table: the file is for the next session
+          disk.saveSoon(memos); // after the features have their table: the file is for the next session
         }
       } catch (RuntimeException | StackOverflowError e) {
         FeatureFailures.log("columns", "", 0, e);
