@@ -69,7 +69,15 @@ public final class ProjectColumns {
   /** A run that parsed this many models writes the cache file; fewer are quick to redo. */
   static final int SAVE_AFTER_PARSES = 50;
 
-  private final ProjectSnapshot snapshot;
+  /**
+   * Weakly: the table lives in {@link SnapshotData}'s weak map under this snapshot, and a value
+   * that held its key strongly would keep every snapshot of a session (one per edit) forever.
+   */
+  private final java.lang.ref.WeakReference<ProjectSnapshot> snapshot;
+  private final Object engine;
+  private final java.nio.file.Path projectDir;
+  private final String projectName;
+  private final String adapterType;
   private volatile ProjectColumns previous;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final CompletableFuture<ProjectColumns> done = new CompletableFuture<>();
@@ -88,7 +96,11 @@ public final class ProjectColumns {
   private final Map<String, byte[]> digests = new ConcurrentHashMap<>();
 
   ProjectColumns(ProjectSnapshot snapshot, ProjectColumns previous) {
-    this.snapshot = snapshot;
+    this.snapshot = new java.lang.ref.WeakReference<>(snapshot);
+    this.engine = snapshot.engineIdentity();
+    this.projectDir = snapshot.inputs().root().dir();
+    this.projectName = snapshot.inputs().root().name();
+    this.adapterType = snapshot.inputs().target().type();
     this.previous = previous;
     if (previous != null && !previous.finished) {
       previous.stopped = true; // a newer snapshot's inference supersedes an unfinished one
@@ -106,7 +118,7 @@ public final class ProjectColumns {
     this.catalog = catalog;
     BACKGROUND.execute(() -> {
       try {
-        ColumnsCache disk = ColumnsCache.of(snapshot.inputs().root().dir());
+        ColumnsCache disk = ColumnsCache.of(projectDir);
         run(files, disk);
         done.complete(this);
         if (finished && disk != null && parsed.get() >= SAVE_AFTER_PARSES) {
@@ -207,20 +219,25 @@ public final class ProjectColumns {
     return Optional.ofNullable(entries.get(uniqueId));
   }
 
-  public ProjectSnapshot snapshot() {
-    return snapshot;
+  /** The name of the project whose snapshot this table is of. */
+  public String projectName() {
+    return projectName;
   }
 
   // ------------------------------------------------------------------------------- inference
 
   private void run(FileSource files, ColumnsCache disk) {
     long t0 = System.nanoTime();
+    ProjectSnapshot snapshot = this.snapshot.get();
+    if (snapshot == null) {
+      return; // no one can ask for this table any more
+    }
     Manifest m = snapshot.manifest();
-    Optional<SqlDialect> dialect = SqlDialect.of(snapshot.inputs().target().type());
+    Optional<SqlDialect> dialect = SqlDialect.of(adapterType);
     // the newest complete table, also when the one right before this was stopped by this build:
     // edits faster than a run must not turn every run into a run of the whole project
     ProjectColumns before = previous == null ? null : previous.current();
-    boolean reuse = before != null && before.catalog == catalog && before.snapshot.sharesEngineWith(snapshot);
+    boolean reuse = before != null && before.catalog == catalog && before.engine == engine;
     Map<String, Entry> old = reuse ? before.entries : Map.of();
     // results by key hold whatever changed elsewhere (the key says what each one read), also
     // those of a stopped run
@@ -309,7 +326,7 @@ public final class ProjectColumns {
     QueryColumns q;
     if (dialect.isEmpty()) {
       q = new QueryColumns(RelationColumns.partial(List.of(), "the adapter "
-          + snapshot.inputs().target().type() + " has no SQL dialect here"), List.of(), false);
+          + adapterType + " has no SQL dialect here"), List.of(), false);
     } else {
       CompiledNode c = compiler.compile(n);
       if (c.failed()) {

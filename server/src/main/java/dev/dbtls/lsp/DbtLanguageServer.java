@@ -282,7 +282,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   private void logColumns(LanguageClient c, dev.dbtls.ide.ProjectColumns table) {
     String summary = table == null ? null : table.summary();
     if (summary != null && !shutdown) {
-      String message = "dbtls: " + table.snapshot().inputs().root().name() + ": " + summary;
+      String message = "dbtls: " + table.projectName() + ": " + summary;
       System.err.println(message);
       c.logMessage(new MessageParams(MessageType.Info, message));
     }

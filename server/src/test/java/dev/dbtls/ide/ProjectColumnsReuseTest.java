@@ -156,6 +156,25 @@ class ProjectColumnsReuseTest {
   }
 
   @Test
+  void aTableDoesNotKeepItsSnapshotAlive() throws InterruptedException {
+    // the table lives in a weak map under its snapshot: holding the snapshot itself would keep
+    // every snapshot of a session (one per edit) for good
+    java.lang.ref.WeakReference<dev.dbtls.index.compile.ProjectSnapshot> ref = inferredAndDropped();
+    for (int i = 0; i < 100 && ref.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertNull(ref.get(), "the snapshot was collected");
+  }
+
+  private static java.lang.ref.WeakReference<dev.dbtls.index.compile.ProjectSnapshot> inferredAndDropped() {
+    NavFixture f = shop("", "");
+    Analysis a = Analysis.of(f.snapshot());
+    assertEquals(7, a.columnsNow(f.fixture()).entries().size());
+    return new java.lang.ref.WeakReference<>(f.snapshot());
+  }
+
+  @Test
   void oneWorkerAndSeveralGiveTheSameTable() {
     StringBuilder spec = new StringBuilder(SHOP);
     // layers of models reading each other with stars, joins and unions: many run side by side

@@ -142,6 +142,14 @@ public final class ProjectSnapshot {
     return manifest;
   }
 
+  /**
+   * What renders this snapshot's templates, as an identity only: equal for two snapshots exactly
+   * when {@link #sharesEngineWith} is true. Holding it does not hold the snapshot.
+   */
+  public Object engineIdentity() {
+    return jinja;
+  }
+
   /** Whether both snapshots render with the same engine (no macro changed between them). */
   public boolean sharesEngineWith(ProjectSnapshot other) {
     return other != null && jinja == other.jinja;
