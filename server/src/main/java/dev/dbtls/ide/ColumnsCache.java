@@ -146,8 +146,4 @@ public final class ColumnsCache {
       }
     }
   }
-
-  Path file() {
-    return file;
-  }
 }

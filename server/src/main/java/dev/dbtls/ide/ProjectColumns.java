@@ -241,11 +241,7 @@ public final class ProjectColumns {
     Map<String, Entry> old = reuse ? before.entries : Map.of();
     // results by key hold whatever changed elsewhere (the key says what each one read), also
     // those of a stopped run
-    Map<String, ColumnsCache.Memo> oldMemos = new HashMap<>(before == null ? Map.of() : before.memos);
-    ProjectColumns stoppedRun = previous;
-    if (stoppedRun != null && stoppedRun != before) {
-      oldMemos.putAll(stoppedRun.memos);
-    }
+    Map<String, ColumnsCache.Memo> oldMemos = earlierMemos(before, previous);
     NodeCompiler compiler = new NodeCompiler(snapshot);
     // levels: a node after all its parents, so each level runs in parallel
     Map<String, Integer> level = new HashMap<>();
@@ -335,11 +331,8 @@ public final class ProjectColumns {
       } else {
         List<ColumnsKey.Parent> parents = parents(n, m);
         String key = ColumnsKey.of(dialect.get().adapterType(), c.sql(), parents);
-        ColumnsCache.Memo memo = oldMemos.get(n.uniqueId());
-        if ((memo == null || !memo.key().equals(key)) && disk != null) {
-          memo = disk.get(n.uniqueId(), key);
-        }
-        if (memo == null || !memo.key().equals(key)) {
+        ColumnsCache.Memo memo = earlier(n.uniqueId(), key, oldMemos, disk);
+        if (memo == null) {
           memo = new ColumnsCache.Memo(key, ColumnInference.infer(c.sql(), dialect.get(), relations(parents)));
           parsed.incrementAndGet();
         }
@@ -348,6 +341,30 @@ public final class ProjectColumns {
       }
     }
     return new Entry(n, q, NodeColumns.known(catalog, n, q, null));
+  }
+
+  /**
+   * The results of the newest complete table, with those of a run a newer build stopped over
+   * them; a copy only then: the usual edit reads the complete table's as they are.
+   */
+  private static Map<String, ColumnsCache.Memo> earlierMemos(ProjectColumns complete, ProjectColumns last) {
+    Map<String, ColumnsCache.Memo> memos = complete == null ? Map.of() : complete.memos;
+    if (last == null || last == complete) {
+      return memos;
+    }
+    Map<String, ColumnsCache.Memo> merged = new HashMap<>(memos);
+    merged.putAll(last.memos);
+    return merged;
+  }
+
+  /** The result an earlier run (this session's, else the last session's) had for this key, or null. */
+  private static ColumnsCache.Memo earlier(String id, String key, Map<String, ColumnsCache.Memo> oldMemos,
+      ColumnsCache disk) {
+    ColumnsCache.Memo memo = oldMemos.get(id);
+    if (memo != null && memo.key().equals(key)) {
+      return memo;
+    }
+    return disk == null ? null : disk.get(id, key);
   }
 
   /** The parents of {@code n} the inference may resolve a name to, with their columns as known. */
