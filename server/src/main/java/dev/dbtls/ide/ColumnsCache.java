@@ -29,19 +29,34 @@ public final class ColumnsCache {
   /** One model's inference: its key and what it gave (SQL origins in compiled-SQL offsets). */
   record Memo(String key, QueryColumns columns) {}
 
-  /** The file's content. */
-  record Stored(String build, Map<String, Memo> memos) {}
+  /**
+   * What a later session needs to take a model's result without rendering it: the key of what
+   * its render and inference read ({@link ColumnsKey#restoreKey}) and where its columns stand in
+   * its template ({@link TemplatePlaces}).
+   */
+  record Restorable(String key, int[] places) {}
 
-  private static final int FORMAT = 1;
+  /** A model's stored result and its places, for a restore key that matched. */
+  record Restored(Memo memo, int[] places) {}
+
+  /** The file's content. */
+  record Stored(String build, Map<String, Memo> memos, Map<String, Restorable> restorable) {
+    static final Stored EMPTY = new Stored(null, Map.of(), Map.of());
+  }
+
+  private static final int FORMAT = 2;
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
   private static final Map<Path, ColumnsCache> PROJECTS = new ConcurrentHashMap<>();
 
   private final Path file;
   private final String build;
-  private volatile Map<String, Memo> read;
-  private volatile java.util.concurrent.CompletableFuture<Map<String, Memo>> reading;
+  private volatile Stored read;
+  private volatile java.util.concurrent.CompletableFuture<Stored> reading;
   private volatile boolean writeFailed;
+  /** The newest table a {@link #saveLater} asked to write, and the write it scheduled. */
+  private volatile ProjectColumns latest;
+  private java.util.concurrent.ScheduledFuture<?> scheduled;
 
   ColumnsCache(Path file, String build) {
     this.file = file;
@@ -65,13 +80,26 @@ public final class ColumnsCache {
 
   /** The memo stored for {@code uniqueId} when its key is {@code key}, else null. */
   Memo get(String uniqueId, String key) {
-    Memo m = memos().get(uniqueId);
+    Memo m = stored().memos().get(uniqueId);
     return m != null && key.equals(m.key()) ? m : null;
+  }
+
+  /** The result and places stored for {@code uniqueId} when its restore key is {@code key}, else null. */
+  Restored restored(String uniqueId, String key) {
+    Stored s = stored();
+    Restorable r = s.restorable().get(uniqueId);
+    Memo m = s.memos().get(uniqueId);
+    return r != null && m != null && key.equals(r.key()) ? new Restored(m, r.places()) : null;
+  }
+
+  /** Whether the file holds results that a session may take without rendering. */
+  boolean restorable() {
+    return !stored().restorable().isEmpty();
   }
 
   /** How many models the file held when read. */
   int size() {
-    return memos().size();
+    return stored().memos().size();
   }
 
   /**
@@ -84,8 +112,8 @@ public final class ColumnsCache {
   }
 
   /** Reads and writes of cache files, one at a time, off the inference thread. */
-  private static final java.util.concurrent.ExecutorService IO =
-      java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+  private static final java.util.concurrent.ScheduledExecutorService IO =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "dbtls-columns-cache");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
@@ -97,33 +125,63 @@ public final class ColumnsCache {
    * the next edit, does not wait for the file.
    */
   void saveSoon(Map<String, Memo> memos) {
-    IO.execute(() -> save(memos));
+    IO.execute(() -> save(memos, Map.of()));
   }
 
-  private Map<String, Memo> memos() {
-    Map<String, Memo> m = read;
-    if (m == null) {
+  /**
+   * Writes {@code table} ({@link ProjectColumns#stored}: its results with their restore keys)
+   * {@code delayMillis} from now, unless a newer table asks before then: a burst of edits writes
+   * once, when it settles, what the next session may restore.
+   */
+  synchronized void saveLater(ProjectColumns table, long delayMillis) {
+    latest = table;
+    if (scheduled != null) {
+      scheduled.cancel(false);
+    }
+    scheduled = IO.schedule(this::saveLatest, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  private void saveLatest() {
+    ProjectColumns t = latest;
+    Stored s = t == null ? null : t.stored();
+    if (s != null) {
+      save(s.memos(), s.restorable());
+    }
+  }
+
+  /** Writes what {@link ProjectColumns#stored} gives, now (tests; the server uses {@link #saveLater}). */
+  void save(Stored s) {
+    if (s != null) {
+      save(s.memos(), s.restorable());
+    }
+  }
+
+  private Stored stored() {
+    Stored s = read;
+    if (s == null) {
       synchronized (this) {
         if (read == null) {
-          java.util.concurrent.CompletableFuture<Map<String, Memo>> r = reading;
+          java.util.concurrent.CompletableFuture<Stored> r = reading;
           read = r != null ? r.join() : load();
           reading = null;
         }
-        m = read;
+        s = read;
       }
     }
-    return m;
+    return s;
   }
 
-  private Map<String, Memo> load() {
+  private Stored load() {
     if (!Files.isRegularFile(file)) {
-      return Map.of();
+      return Stored.EMPTY;
     }
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
       Stored s = JSON.readValue(in, new TypeReference<Stored>() { });
-      return s != null && build.equals(s.build()) && s.memos() != null ? s.memos() : Map.of();
+      return s != null && build.equals(s.build()) && s.memos() != null
+          ? new Stored(s.build(), s.memos(), s.restorable() == null ? Map.of() : s.restorable())
+          : Stored.EMPTY;
     } catch (Exception | StackOverflowError e) {
-      return Map.of(); // foreign, truncated or corrupt: as if there were none
+      return Stored.EMPTY; // foreign, truncated or corrupt: as if there were none
     }
   }
 
@@ -131,14 +189,14 @@ public final class ColumnsCache {
    * Writes {@code memos} (a finished table's) to the file, replacing it whole: to a temporary
    * file renamed into place, so a reader never sees half a file. Never throws.
    */
-  void save(Map<String, Memo> memos) {
+  void save(Map<String, Memo> memos, Map<String, Restorable> restorable) {
     try {
-      Stored stored = new Stored(build, Map.copyOf(memos));
+      Stored stored = new Stored(build, Map.copyOf(memos), Map.copyOf(restorable));
       FileReplace.write(file, out -> {
         GZIPOutputStream zip = new GZIPOutputStream(out);
         JSON.writeValue(zip, stored); // closes the gzip stream (its trailer), and so the file
       });
-      read = Map.of(); // the tables in memory hold these now; the file is for the next session
+      read = Stored.EMPTY; // the tables in memory hold these now; the file is for the next session
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       if (!writeFailed) {
         writeFailed = true;

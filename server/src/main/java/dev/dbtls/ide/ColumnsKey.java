@@ -52,6 +52,28 @@ final class ColumnsKey {
     put(d, VERSION);
     put(d, dialect);
     put(d, sql);
+    putParents(d, parents);
+    return HexFormat.of().formatHex(d.digest());
+  }
+
+  /**
+   * What one model's inference read, without its compiled SQL: the digest of everything the
+   * snapshot's renders read ({@code renderInputs}, see {@code RenderInputs}), the model, and its
+   * parents as in {@link #of}. A later session whose key is equal would render the same SQL and
+   * infer the same columns, so it may take the stored result without rendering ({@link ColumnsCache}).
+   */
+  static String restoreKey(String dialect, String renderInputs, Node model, List<Parent> parents) {
+    MessageDigest d = sha256();
+    put(d, VERSION);
+    put(d, "restore");
+    put(d, dialect);
+    put(d, renderInputs);
+    put(d, model.uniqueId());
+    putParents(d, parents);
+    return HexFormat.of().formatHex(d.digest());
+  }
+
+  private static void putParents(MessageDigest d, List<Parent> parents) {
     for (Parent p : parents) {
       Node n = p.node();
       put(d, n.uniqueId());
@@ -60,7 +82,6 @@ final class ColumnsKey {
       put(d, String.valueOf(n.materialized()));
       d.update(p.digest());
     }
-    return HexFormat.of().formatHex(d.digest());
   }
 
   private static void put(StringBuilder b, Origin o) {

@@ -66,8 +66,11 @@ public final class ProjectColumns {
   /** How long one model's inference waits at most for the editor's requests under way. */
   static final long GIVE_WAY_MS = 50;
 
-  /** A run that parsed this many models writes the cache file; fewer are quick to redo. */
+  /** A run that parsed this many models writes the cache file at once; after fewer, when edits settle. */
   static final int SAVE_AFTER_PARSES = 50;
+
+  /** How long after the last run the cache file is written (one write per burst of edits). */
+  static final long SETTLE_MILLIS = 30_000;
 
   /**
    * Weakly: the table lives in {@link SnapshotData}'s weak map under this snapshot, and a value
@@ -94,16 +97,40 @@ public final class ProjectColumns {
   private final Map<String, ColumnsCache.Memo> memos = new ConcurrentHashMap<>();
   /** Each node's columns as a digest ({@link ColumnsKey#digest}), while this run needs them. */
   private final Map<String, byte[]> digests = new ConcurrentHashMap<>();
+  /** Models whose result this run took from the last session without rendering them. */
+  private final java.util.concurrent.atomic.AtomicInteger restored = new java.util.concurrent.atomic.AtomicInteger();
+  /** Nodes whose columns differ from those of the table this run started from. */
+  private final java.util.concurrent.atomic.AtomicInteger changedCount = new java.util.concurrent.atomic.AtomicInteger();
+  /** Whether this run checks a table restored from the last session (renders every model). */
+  private final boolean checking;
+  /** The run that checks this restored table by rendering, once it started. */
+  private volatile ProjectColumns checker;
+  /** Whether a newer snapshot's table came after this one. */
+  private volatile boolean superseded;
+  private final CompletableFuture<ProjectColumns> checked = new CompletableFuture<>();
 
   ProjectColumns(ProjectSnapshot snapshot, ProjectColumns previous) {
+    this(snapshot, previous, false);
+  }
+
+  /** {@code checking}: this run checks {@code previous}, a table restored from the last session. */
+  private ProjectColumns(ProjectSnapshot snapshot, ProjectColumns previous, boolean checking) {
     this.snapshot = new java.lang.ref.WeakReference<>(snapshot);
     this.engine = snapshot.engineIdentity();
     this.projectDir = snapshot.inputs().root().dir();
     this.projectName = snapshot.inputs().root().name();
     this.adapterType = snapshot.inputs().target().type();
     this.previous = previous;
-    if (previous != null && !previous.finished) {
-      previous.stopped = true; // a newer snapshot's inference supersedes an unfinished one
+    this.checking = checking;
+    if (previous != null && !checking) {
+      previous.superseded = true;
+      if (!previous.finished) {
+        previous.stopped = true; // a newer snapshot's inference supersedes an unfinished one
+      }
+      ProjectColumns c = previous.checker;
+      if (c != null && !c.finished) {
+        c.stopped = true; // and the check of a restored table: the newer run renders every model
+      }
     }
   }
 
@@ -121,15 +148,56 @@ public final class ProjectColumns {
         ColumnsCache disk = ColumnsCache.of(projectDir);
         run(files, disk);
         done.complete(this);
-        if (finished && disk != null && parsed.get() >= SAVE_AFTER_PARSES) {
-          disk.saveSoon(memos); // after the features have their table: the file is for the next session
-        }
+        afterRun(files, disk);
       } catch (RuntimeException | StackOverflowError e) {
         FeatureFailures.log("columns", "", 0, e);
         done.complete(this);
+        checked.complete(null);
       }
     });
     return done;
+  }
+
+  /**
+   * After the features have their table: a table restored from the last session is checked by
+   * rendering every model (parsing only those whose SQL changed, normally none); any other
+   * finished table is written for the next session, at once after many parses, else when edits
+   * settle.
+   */
+  void afterRun(FileSource files, ColumnsCache disk) {
+    ProjectSnapshot s = snapshot.get();
+    if (!finished || disk == null || s == null) {
+      checked.complete(null);
+      return;
+    }
+    if (restored.get() == 0) {
+      checked.complete(this);
+      disk.saveLater(this, parsed.get() >= SAVE_AFTER_PARSES ? 0 : SETTLE_MILLIS);
+      return;
+    }
+    ProjectColumns c = new ProjectColumns(s, this, true);
+    checker = c;
+    if (superseded) {
+      c.stopped = true; // a newer build came: its own run renders every model
+    }
+    c.started = true;
+    c.catalog = catalog;
+    c.run(files, disk);
+    c.done.complete(c);
+    c.checked.complete(c);
+    checked.complete(c.finished ? c : null);
+    if (c.finished && (c.parsed.get() > 0 || c.changedCount.get() > 0)) {
+      disk.saveLater(c, 0);
+    }
+  }
+
+  /**
+   * Completes with the table that checked this one when this one was restored from the last
+   * session ({@link #restoredCount}), with this table when there was nothing to check, and with
+   * null when no check ran to its end (a newer build's run does it).
+   */
+  public CompletableFuture<ProjectColumns> checked() {
+    return checked;
   }
 
   /** Infers now, on this thread (the command line). */
@@ -187,6 +255,16 @@ public final class ProjectColumns {
     return parsed.get();
   }
 
+  /** How many models' results this run took from the last session without rendering them. */
+  public int restoredCount() {
+    return restored.get();
+  }
+
+  /** How many nodes' entries differ from those of the restored table this run checked (0 for others). */
+  public int changedCount() {
+    return changedCount.get();
+  }
+
   /**
    * One line for the log when a run inferred every node (a start, or an edit of a macro or the
    * catalog), else null: edits that recompute a few models stay quiet.
@@ -197,13 +275,25 @@ public final class ProjectColumns {
     }
     long models = entries.values().stream().filter(e -> e.inferred() != null).count();
     long known = entries.values().stream().filter(e -> e.inferred() != null && e.known().complete()).count();
-    return String.format(Locale.ROOT, "columns of %,d models and %,d seeds and sources inferred in %,d ms"
+    if (restored.get() > 0) {
+      return String.format(Locale.ROOT, "columns of %,d models and %,d seeds and sources ready in %,d ms"
+          + " (%,d models with every column known; %,d restored from the last session without rendering,"
+          + " every template's inputs as then; %,d parsed; a render of every model checks them next)",
+          models, entries.size() - models, millis, known, restored.get(), parsed.get());
+    }
+    String line = String.format(Locale.ROOT, "columns of %,d models and %,d seeds and sources inferred in %,d ms"
         + " (%,d models with every column known; %,d parsed, the others' SQL and parents as before)",
         models, entries.size() - models, millis, known, parsed.get());
+    return !checking ? line : line + String.format(Locale.ROOT,
+        "; the table restored from the last session checked: %,d nodes' columns differed", changedCount.get());
   }
 
   /** This table when it is complete, else the newest complete one before it (maybe none). */
   ProjectColumns current() {
+    ProjectColumns c = checker;
+    if (c != null && c.finished) {
+      return c;
+    }
     if (finished) {
       return this;
     }
@@ -237,7 +327,13 @@ public final class ProjectColumns {
     // the newest complete table, also when the one right before this was stopped by this build:
     // edits faster than a run must not turn every run into a run of the whole project
     ProjectColumns before = previous == null ? null : previous.current();
-    boolean reuse = before != null && before.catalog == catalog && before.engine == engine;
+    // a table restored from the last session is not taken as it is: every model is rendered again
+    boolean reuse = before != null && before.restored.get() == 0 && before.catalog == catalog
+        && before.engine == engine;
+    // the first table of a session may take the last session's results without rendering, for
+    // models whose every input is as it was then (ColumnsKey.restoreKey)
+    String restoreInputs = before == null && disk != null && dialect.isPresent() && disk.restorable()
+        ? snapshot.renderInputsDigest() : null;
     Map<String, Entry> old = reuse ? before.entries : Map.of();
     // results by key hold whatever changed elsewhere (the key says what each one read), also
     // those of a stopped run
@@ -265,6 +361,8 @@ public final class ProjectColumns {
       levels.get(l).add(n);
     }
     Map<String, Boolean> changed = new ConcurrentHashMap<>();
+    // what a check compares with: the restored table's entries
+    Map<String, Entry> checked = checking ? previous.entries : null;
     for (List<Node> wave : levels) {
       if (stopped) {
         return;
@@ -278,7 +376,7 @@ public final class ProjectColumns {
           Entry prev = old.get(n.uniqueId());
           boolean parentsChanged = n.dependsOn().stream().anyMatch(p -> changed.containsKey(p));
           boolean same = prev != null && !parentsChanged && sameDefinition(prev.node(), n);
-          Entry e = same ? prev : infer(n, compiler, dialect, files, m, oldMemos, disk);
+          Entry e = same ? prev : infer(n, compiler, dialect, files, m, oldMemos, disk, restoreInputs);
           if (!same) {
             inferred.incrementAndGet();
           } else if (oldMemos.containsKey(n.uniqueId())) {
@@ -287,6 +385,9 @@ public final class ProjectColumns {
           entries.put(n.uniqueId(), e);
           if (prev == null || !prev.known().equals(e.known())) {
             changed.put(n.uniqueId(), true);
+          }
+          if (checked != null && !e.equals(checked.get(n.uniqueId()))) {
+            changedCount.incrementAndGet();
           }
         })).get(10, TimeUnit.MINUTES);
       } catch (Exception e) {
@@ -312,7 +413,7 @@ public final class ProjectColumns {
   }
 
   private Entry infer(Node n, NodeCompiler compiler, Optional<SqlDialect> dialect, FileSource files,
-      Manifest m, Map<String, ColumnsCache.Memo> oldMemos, ColumnsCache disk) {
+      Manifest m, Map<String, ColumnsCache.Memo> oldMemos, ColumnsCache disk, String restoreInputs) {
     if (n.type() == ResourceType.SEED) {
       return new Entry(n, null, NodeColumns.known(catalog, n, null, dev.dbtls.index.SeedCsv.header(n, files)));
     }
@@ -324,12 +425,22 @@ public final class ProjectColumns {
       q = new QueryColumns(RelationColumns.partial(List.of(), "the adapter "
           + adapterType + " has no SQL dialect here"), List.of(), false);
     } else {
+      List<ColumnsKey.Parent> parents = parents(n, m, digests);
+      if (restoreInputs != null) {
+        ColumnsCache.Restored r = disk.restored(n.uniqueId(),
+            ColumnsKey.restoreKey(dialect.get().adapterType(), restoreInputs, n, parents));
+        QueryColumns placed = r == null ? null : TemplatePlaces.apply(r.memo().columns(), r.places());
+        if (placed != null) {
+          memos.put(n.uniqueId(), r.memo());
+          restored.incrementAndGet();
+          return new Entry(n, placed, NodeColumns.known(catalog, n, placed, null));
+        }
+      }
       CompiledNode c = compiler.compile(n);
       if (c.failed()) {
         q = new QueryColumns(RelationColumns.partial(List.of(), "the model does not compile"),
             List.of(), false);
       } else {
-        List<ColumnsKey.Parent> parents = parents(n, m);
         String key = ColumnsKey.of(dialect.get().adapterType(), c.sql(), parents);
         ColumnsCache.Memo memo = earlier(n.uniqueId(), key, oldMemos, disk);
         if (memo == null) {
@@ -349,7 +460,7 @@ public final class ProjectColumns {
    */
   private static Map<String, ColumnsCache.Memo> earlierMemos(ProjectColumns complete, ProjectColumns last) {
     Map<String, ColumnsCache.Memo> memos = complete == null ? Map.of() : complete.memos;
-    if (last == null || last == complete) {
+    if (last == null || last == complete || last.finished) {
       return memos;
     }
     Map<String, ColumnsCache.Memo> merged = new HashMap<>(memos);
@@ -367,8 +478,11 @@ public final class ProjectColumns {
     return disk == null ? null : disk.get(id, key);
   }
 
-  /** The parents of {@code n} the inference may resolve a name to, with their columns as known. */
-  private List<ColumnsKey.Parent> parents(Node n, Manifest m) {
+  /**
+   * The parents of {@code n} the inference may resolve a name to, with their columns as known;
+   * {@code digests} keeps each parent's digest for the others.
+   */
+  private List<ColumnsKey.Parent> parents(Node n, Manifest m, Map<String, byte[]> digests) {
     List<Node> ps = new ArrayList<>();
     collectParents(n, m, ps, new java.util.HashSet<>());
     List<ColumnsKey.Parent> out = new ArrayList<>(ps.size());
@@ -381,6 +495,35 @@ public final class ProjectColumns {
       out.add(new ColumnsKey.Parent(p, known, digest));
     }
     return out;
+  }
+
+  /**
+   * What the cache file keeps of this finished table for the next session: each model's result
+   * and, under a key of everything its render and inference read, where its columns stand in its
+   * template (so that the next session may take it without rendering). Null when the table is
+   * not finished or its snapshot is gone. Computed when written (~0.3 s for 10,000 models).
+   */
+  ColumnsCache.Stored stored() {
+    ProjectSnapshot s = snapshot.get();
+    if (s == null || !finished) {
+      return null;
+    }
+    Map<String, ColumnsCache.Restorable> restorable = new HashMap<>();
+    String inputs = s.renderInputsDigest();
+    Optional<SqlDialect> dialect = SqlDialect.of(adapterType);
+    if (inputs != null && dialect.isPresent()) {
+      Map<String, byte[]> parentDigests = new HashMap<>();
+      for (Entry e : entries.values()) {
+        ColumnsCache.Memo memo = memos.get(e.node().uniqueId());
+        if (e.inferred() == null || memo == null) {
+          continue;
+        }
+        String key = ColumnsKey.restoreKey(dialect.get().adapterType(), inputs, e.node(),
+            parents(e.node(), s.manifest(), parentDigests));
+        restorable.put(e.node().uniqueId(), new ColumnsCache.Restorable(key, TemplatePlaces.of(e.inferred())));
+      }
+    }
+    return new ColumnsCache.Stored(null, Map.copyOf(memos), restorable);
   }
 
   /** {@code parents} by the relation names the compiled SQL uses. */

@@ -271,11 +271,28 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
       diagnostics.publish(c, projectDir, a, workspace.openFiles(projectDir), configuration.current());
       // again once this build's columns are inferred (column-* problems), unless a newer build came
       a.inferColumns(workspace.files()).thenAccept(table -> {
-        logColumns(c, table);
-        workspace.currentAnalysis(projectDir).filter(now -> now == a && !shutdown).ifPresent(now ->
-            diagnostics.publish(c, projectDir, now, workspace.openFiles(projectDir), configuration.current()));
+        columnsReady(c, projectDir, a, table);
+        // a table restored from the last session is checked by rendering: again if that changed it
+        if (table != null && table.restoredCount() > 0) {
+          table.checked().thenAccept(check -> {
+            if (check != null && check != table) {
+              logColumns(c, check);
+              if (check.changedCount() > 0) {
+                columnsReady(c, projectDir, a, null);
+              }
+            }
+          });
+        }
       });
     });
+  }
+
+  /** The log line of {@code table} (when not null), and the diagnostics again unless a newer build came. */
+  private void columnsReady(LanguageClient c, java.nio.file.Path projectDir, dev.dbtls.ide.Analysis a,
+      dev.dbtls.ide.ProjectColumns table) {
+    logColumns(c, table);
+    workspace.currentAnalysis(projectDir).filter(now -> now == a && !shutdown).ifPresent(now ->
+        diagnostics.publish(c, projectDir, now, workspace.openFiles(projectDir), configuration.current()));
   }
 
   /** A run that inferred every node's columns says so in the log, with its time. */

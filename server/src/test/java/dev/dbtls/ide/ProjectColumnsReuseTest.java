@@ -117,7 +117,7 @@ class ProjectColumnsReuseTest {
     NavFixture f = shop("", "");
     ProjectColumns first = new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
     assertEquals(5, first.parsedCount());
-    cache.save(first.memos());
+    cache.save(first.memos(), Map.of());
     assertTrue(Files.size(file) > 0);
 
     NavFixture again = shop("", "");
@@ -145,7 +145,7 @@ class ProjectColumnsReuseTest {
     Path file = dir.resolve("shop.columns.json.gz");
     ColumnsCache cache = new ColumnsCache(file, "b");
     NavFixture f = shop("", "");
-    cache.save(new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache).memos());
+    cache.save(new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache).memos(), Map.of());
     NavFixture edited = shop("select order_id, sum(amount)", "select order_id, max(amount) as largest, sum(amount)");
     ProjectColumns next = new ProjectColumns(edited.snapshot(), null)
         .runNow(Catalog.EMPTY, edited.fixture(), new ColumnsCache(file, "b"));
@@ -153,6 +153,101 @@ class ProjectColumnsReuseTest {
     assertEquals(List.of("order_id", "largest", "total", "payments"),
         next.entry("model.shop.orders").orElseThrow().known().names());
     assertEquals(table(infer(edited, null)), table(next));
+  }
+
+  /** The first session's table, written as the server writes it (with restore keys), and read anew. */
+  private static ColumnsCache written(Path file, String spec) {
+    NavFixture f = NavFixture.of(spec);
+    ColumnsCache cache = new ColumnsCache(file, "b");
+    ProjectColumns first = new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
+    cache.save(first.stored());
+    return new ColumnsCache(file, "b");
+  }
+
+  @Test
+  void theNextSessionTakesTheLastOnesResultsWithoutRenderingAndChecksThem(@TempDir Path dir) {
+    ColumnsCache read = written(dir.resolve("shop.columns.json.gz"), SHOP);
+    NavFixture again = shop("", "");
+    ProjectColumns restored = new ProjectColumns(again.snapshot(), null).runNow(Catalog.EMPTY, again.fixture(), read);
+    assertEquals(5, restored.restoredCount(), "every model's inputs are as they were");
+    assertEquals(0, restored.parsedCount());
+    assertEquals(table(infer(again, null)), table(restored), "what a render and inference give, origins too");
+    assertTrue(restored.summary().contains("5 restored from the last session"), restored.summary());
+
+    restored.afterRun(again.fixture(), read); // the check: every model rendered, none parsed
+    ProjectColumns check = restored.checked().join();
+    assertNotEquals(restored, check);
+    assertEquals(0, check.restoredCount());
+    assertEquals(0, check.parsedCount(), "each model's SQL is as the stored key says");
+    assertEquals(0, check.changedCount());
+    assertEquals(check, restored.current(), "the features read the checked table");
+    assertTrue(check.summary().contains("checked: 0 nodes' columns differed"), check.summary());
+  }
+
+  @Test
+  void aChangedInputMakesTheNextSessionRenderAgain(@TempDir Path dir) {
+    Path file = dir.resolve("shop.columns.json.gz");
+    written(file, SHOP);
+    // a macro whose output is the same: every model renders the SQL the key holds, none is parsed
+    NavFixture comment = shop("{% endmacro %}\n{% macro extra", "{% endmacro %}\n{# a comment #}\n{% macro extra");
+    ProjectColumns next = new ProjectColumns(comment.snapshot(), null)
+        .runNow(Catalog.EMPTY, comment.fixture(), new ColumnsCache(file, "b"));
+    assertEquals(0, next.restoredCount(), "a macro file changed: every template is rendered");
+    assertEquals(0, next.parsedCount());
+    assertEquals(table(infer(comment, null)), table(next));
+
+    // a YAML change gives a source other columns: rendered, and its children parsed again
+    NavFixture yaml = shop("- name: amount_cents", "- name: amount_cents\n                  data_type: bigint\n                - name: fee");
+    ProjectColumns other = new ProjectColumns(yaml.snapshot(), null)
+        .runNow(Catalog.EMPTY, yaml.fixture(), new ColumnsCache(file, "b"));
+    assertEquals(0, other.restoredCount());
+    assertEquals(table(infer(yaml, null)), table(other));
+  }
+
+  @Test
+  void aRestoredResultThatARenderNoLongerGivesIsReplacedByTheCheck(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("shop.columns.json.gz");
+    NavFixture f = shop("", "");
+    ColumnsCache cache = new ColumnsCache(file, "b");
+    ProjectColumns first = new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
+    // as if the render of orders had given other SQL then (it read the clock): its stored result
+    // is another model's under another SQL key, its restore key still right
+    ColumnsCache.Stored s = first.stored();
+    Map<String, ColumnsCache.Memo> memos = new java.util.HashMap<>(s.memos());
+    ColumnsCache.Memo wide = memos.get("model.shop.payments_wide");
+    memos.put("model.shop.orders", new ColumnsCache.Memo("another SQL", wide.columns()));
+    Map<String, ColumnsCache.Restorable> keys = new java.util.HashMap<>(s.restorable());
+    keys.put("model.shop.orders", new ColumnsCache.Restorable(keys.get("model.shop.orders").key(),
+        keys.get("model.shop.payments_wide").places()));
+    cache.save(memos, keys);
+
+    ColumnsCache read = new ColumnsCache(file, "b");
+    ProjectColumns restored = new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), read);
+    assertEquals(5, restored.restoredCount());
+    assertEquals(List.of("payment_id", "order_id", "amount", "is_paid"),
+        restored.entry("model.shop.orders").orElseThrow().known().names(), "the stored result, as stored");
+    restored.afterRun(f.fixture(), read);
+    ProjectColumns check = restored.checked().join();
+    assertEquals(1, check.parsedCount(), "orders' SQL is not what its stored key says");
+    assertEquals(1, check.changedCount());
+    assertEquals(table(first), table(check));
+    assertEquals(table(first), table(restored.current()));
+  }
+
+  @Test
+  void aBuildDuringTheCheckRendersEveryModelItself(@TempDir Path dir) {
+    ColumnsCache read = written(dir.resolve("shop.columns.json.gz"), SHOP);
+    NavFixture again = shop("", "");
+    ProjectColumns restored = new ProjectColumns(again.snapshot(), null).runNow(Catalog.EMPTY, again.fixture(), read);
+    NavFixture typed = shop("select order_id, sum(amount)", "select order_id, min(amount) as smallest, sum(amount)");
+    ProjectColumns next = new ProjectColumns(typed.snapshot(), restored); // came before the check ran
+    restored.afterRun(again.fixture(), read);
+    assertNull(restored.checked().join(), "the check gave way to the newer build");
+    next.runNow(Catalog.EMPTY, typed.fixture(), read);
+    assertEquals(0, next.restoredCount());
+    assertEquals(7, next.inferredCount(), "a restored table is not taken as it is: every node inferred");
+    assertEquals(1, next.parsedCount(), "only the edited model's SQL is new");
+    assertEquals(table(infer(typed, null)), table(next));
   }
 
   @Test

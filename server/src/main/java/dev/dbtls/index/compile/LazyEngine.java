@@ -34,6 +34,11 @@ final class LazyEngine implements Supplier<DbtJinja> {
     return f.join();
   }
 
+  /** What the engine is (or will be) built from. */
+  JinjaSetup setup() {
+    return setup;
+  }
+
   boolean started() {
     return future != null;
   }

@@ -32,6 +32,7 @@ public final class ProjectSnapshot {
   private final Map<String, String> env;
   private final FileSource files;
   private volatile ProjectKnownColumns knownColumns;
+  private volatile String renderInputs;
 
   private ProjectSnapshot(ProjectInputs inputs, LazyEngine jinja, Manifest manifest,
       Map<String, String> env, FileSource files) {
@@ -157,6 +158,21 @@ public final class ProjectSnapshot {
 
   public Map<String, String> env() {
     return env;
+  }
+
+  /**
+   * A digest of everything this snapshot's renders read ({@link RenderInputs}), computed once on
+   * first use (~0.1 s for 10,000 models); null when an input cannot be read.
+   */
+  public String renderInputsDigest() {
+    String d = renderInputs;
+    if (d == null) {
+      JinjaSetup setup = jinja.setup();
+      d = RenderInputs.digest(inputs, setup.macroFiles(), setup.dispatchSearchOrder(), env,
+          files == null ? FileSource.DISK : files);
+      renderInputs = d == null ? "" : d;
+    }
+    return d == null || d.isEmpty() ? null : d;
   }
 
   /**

@@ -1,0 +1,145 @@
+package dev.dbtls.index.compile;
+
+import dev.dbtls.jinja.MacroFile;
+import dev.dbtls.project.DbtProject;
+import dev.dbtls.project.FileKind;
+import dev.dbtls.project.FileSource;
+import dev.dbtls.project.ProjectFile;
+import dev.dbtls.project.ProjectInputs;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A digest of what the renders of one snapshot read, so that a later session can tell that it
+ * would render every template as this one did: the text of every project and package file and
+ * {@code dbt_project.yml}, every macro the engine loaded (dbt's own included) and the dispatch
+ * order, the target as templates see it (credentials redacted), the vars, each seed file's size
+ * and modification time, and the values of the environment variables a template names in
+ * {@code env_var('...')}. Equal digests mean equal renders, but for what no file holds: the
+ * clock ({@code run_started_at}, {@code modules.datetime}) and an {@code env_var} whose name is
+ * computed, which is why a result reused under this digest is checked by a render afterwards.
+ */
+public final class RenderInputs {
+  private static final Pattern ENV_VAR = Pattern.compile("env_var\\s*\\(\\s*['\"]([^'\"]+)['\"]");
+
+  private RenderInputs() {}
+
+  /** The digest (hex SHA-256), or null when some input cannot be read. Never throws. */
+  static String digest(ProjectInputs inputs, List<MacroFile> macros, Map<String, List<String>> dispatch,
+      Map<String, String> env, FileSource files) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      TreeSet<String> envNames = new TreeSet<>();
+      put(d, "render-inputs 1");
+      put(d, inputs.target().type());
+      put(d, canonical(inputs.target().toJinja()));
+      put(d, canonical(inputs.vars().cli()));
+      List<DbtProject> projects = new ArrayList<>();
+      projects.add(inputs.root());
+      new TreeMap<>(inputs.packages()).values().forEach(projects::add);
+      for (DbtProject p : projects) {
+        put(d, p.name());
+        put(d, String.valueOf(p.dir()));
+        String text = files.read(p.dir().resolve(DbtProject.FILE)).orElse("");
+        put(d, text);
+        envNames(text, envNames);
+      }
+      for (ProjectFile f : inputs.files()) {
+        put(d, f.kind().name());
+        put(d, f.packageName());
+        put(d, String.valueOf(f.absolutePath()));
+        if (f.kind() == FileKind.SEED) {
+          put(d, stamp(f.absolutePath()));
+        } else {
+          put(d, f.text());
+          envNames(f.text(), envNames);
+        }
+      }
+      for (MacroFile m : macros) {
+        put(d, m.packageName());
+        put(d, m.path());
+        put(d, m.text());
+        envNames(m.text(), envNames);
+      }
+      put(d, canonical(dispatch));
+      for (String name : envNames) {
+        put(d, name);
+        put(d, env == null ? null : env.get(name));
+      }
+      return HexFormat.of().formatHex(d.digest());
+    } catch (NoSuchAlgorithmException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static void envNames(String text, Collection<String> out) {
+    if (text == null || !text.contains("env_var")) {
+      return;
+    }
+    Matcher m = ENV_VAR.matcher(text);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+  }
+
+  /** A seed by its size and modification time: introspection reads its header and values. */
+  private static String stamp(Path file) {
+    try {
+      return file == null ? "-" : Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis();
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unread";
+    }
+  }
+
+  /** Maps by key, lists in order, scalars with their type: one text for one value. */
+  static String canonical(Object value) {
+    StringBuilder b = new StringBuilder();
+    canonical(value, b);
+    return b.toString();
+  }
+
+  private static void canonical(Object value, StringBuilder b) {
+    if (value instanceof Map<?, ?> m) {
+      TreeMap<String, Object> sorted = new TreeMap<>();
+      m.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+      b.append('{');
+      sorted.forEach((k, v) -> {
+        b.append(k.length()).append(':').append(k).append('=');
+        canonical(v, b);
+        b.append(',');
+      });
+      b.append('}');
+    } else if (value instanceof Collection<?> c) {
+      b.append('[');
+      c.forEach(v -> {
+        canonical(v, b);
+        b.append(',');
+      });
+      b.append(']');
+    } else if (value == null) {
+      b.append('~');
+    } else {
+      String s = value.toString();
+      b.append(value.getClass().getSimpleName()).append(s.length()).append(':').append(s);
+    }
+  }
+
+  private static void put(MessageDigest d, String s) {
+    byte[] b = (s == null ? "\u0000null" : s).getBytes(StandardCharsets.UTF_8);
+    d.update(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));
+    d.update((byte) ':');
+    d.update(b);
+  }
+}
