@@ -19,12 +19,40 @@ import java.util.TreeMap;
  * large project with {@code python3 test-projects/generate.py DIR --models 10000}.
  */
 public final class ColumnInferenceTiming {
+  /**
+   * With a cache file as third argument: a first JVM infers and writes it as the server does, the
+   * next restores the table from it (timed, in a fresh JVM as at the server's start) and checks it.
+   */
+  private static void restore(ProjectSnapshot s, Path file) {
+    boolean exists = java.nio.file.Files.isRegularFile(file);
+    ColumnsCache cache = new ColumnsCache(file, "timing");
+    long t0 = System.nanoTime();
+    ProjectColumns t = new ProjectColumns(s, null).runNow(ProjectCatalog.of(s), FileSource.DISK, cache);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    System.out.printf("%s: %d ms, %d restored, %d parsed%n", exists ? "restored" : "inferred", ms,
+        t.restoredCount(), t.parsedCount());
+    if (!exists) {
+      cache.save(t.stored());
+      System.out.printf("written with restore keys in %d ms%n", (System.nanoTime() - t0) / 1_000_000 - ms);
+      return;
+    }
+    long t1 = System.nanoTime();
+    t.afterRun(FileSource.DISK, cache);
+    ProjectColumns check = t.checked().join();
+    System.out.printf("check: %d ms, %d parsed, %d changed%n", (System.nanoTime() - t1) / 1_000_000,
+        check == null ? -1 : check.parsedCount(), check == null ? -1 : check.changedCount());
+  }
+
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]).toAbsolutePath().normalize();
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     ProjectSnapshot s = ProjectSnapshot.load(dir, ProjectInputs.Options.defaults(), List.of(),
         FileSource.DISK, true);
     s.jinja(); // the engine is built by the load in the editor too: not part of inference
+    if (args.length > 2) {
+      restore(s, Path.of(args[2]));
+      return;
+    }
     List<Long> millis = new ArrayList<>();
     ProjectColumns last = null;
     for (int i = 0; i < runs; i++) {
