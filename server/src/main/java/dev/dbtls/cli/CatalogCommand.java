@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbtls.query.DatabaseExplorer;
 import dev.dbtls.query.ForeignKeyMemory;
+import dev.dbtls.query.SchemaMemory;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.store.Store;
 import dev.dbtls.store.StoreResult;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Option;
  * {@code dbtls catalog}: the warehouse's schemas and relations next to the project node that
  * builds or reads each one, and the project's relations not built yet; the same data the editor's
  * database explorer shows. The warehouse's declared foreign keys are read with the schema, as the
- * explorer reads them, shown per table, and kept in the store where the editor's ERD finds them
- * ({@link ForeignKeyMemory}); a key read that fails is a warning, the schema is still shown.
+ * explorer reads them, and shown per table. The columns and keys read are kept in the store where
+ * the editor finds them ({@link SchemaMemory}, {@link ForeignKeyMemory}); a key read that fails
+ * is a warning, the schema is still shown.
  */
 @Command(name = "catalog", description = "List the target's schemas, relations and columns next to the project's models and sources.")
 final class CatalogCommand implements Callable<Integer> {
@@ -45,7 +47,7 @@ final class CatalogCommand implements Callable<Integer> {
   @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE})")
   String format = "table";
 
-  @Option(names = "--no-store", description = "Do not keep the foreign keys read in the store (for the editor's ERD)")
+  @Option(names = "--no-store", description = "Do not keep the columns and foreign keys read in the store (for the editor)")
   boolean noStore;
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,6 +69,9 @@ final class CatalogCommand implements Callable<Integer> {
       System.err.printf("%d relations%s in %d ms from target '%s'%n", catalog.relationCount(),
           catalog.cut() ? " (cut: the warehouse has more)" : "", catalog.millis(), catalog.target());
       keys = foreignKeys(warehouses, snapshot, catalog);
+      if (!noStore) {
+        keep(snapshot, catalog, explorer, keys);
+      }
     }
     if (explorer.error() != null) {
       System.err.println("error " + explorer.error().code().id() + ": " + explorer.error().message());
@@ -126,16 +131,31 @@ final class CatalogCommand implements Callable<Integer> {
     }
     System.err.printf("%d foreign key%s in %d ms%n", keys.keys().size(), keys.keys().size() == 1 ? "" : "s",
         keys.millis());
-    if (!noStore) {
-      try (Store store = Store.open()) {
-        store.notices().forEach(n -> System.err.println("dbtls: " + n));
-        StoreResult<Integer> saved = ForeignKeyMemory.save(store, snapshot, keys);
-        if (!saved.ok()) {
-          System.err.println("dbtls: foreign keys not kept for the editor: " + saved.error());
+    return keys;
+  }
+
+  /**
+   * What was read, kept in the store as the editor's database explorer keeps it: the columns per
+   * node (a whole schema only, not a cut one) for completion and hover, the keys for the ERD.
+   */
+  private static void keep(ProjectSnapshot snapshot, WarehouseCatalog catalog, DatabaseExplorer explorer,
+      WarehouseForeignKeys keys) {
+    if (!catalog.ok()) {
+      return;
+    }
+    try (Store store = Store.open()) {
+      store.notices().forEach(n -> System.err.println("dbtls: " + n));
+      if (!catalog.cut()) {
+        StoreResult<Integer> columns = SchemaMemory.save(store, snapshot, explorer.columnsByNode());
+        if (!columns.ok()) {
+          System.err.println("dbtls: columns not kept for the editor: " + columns.error());
         }
       }
+      StoreResult<Integer> saved = ForeignKeyMemory.save(store, snapshot, keys);
+      if (!saved.ok()) {
+        System.err.println("dbtls: foreign keys not kept for the editor: " + saved.error());
+      }
     }
-    return keys;
   }
 
   /**

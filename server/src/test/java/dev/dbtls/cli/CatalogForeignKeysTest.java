@@ -145,6 +145,12 @@ class CatalogForeignKeysTest {
         lines.subList(lines.indexOf("foreign keys: none"), lines.size()));
 
     assertEquals(2, stored(project, "dev").orElseThrow().keys().size());
+    try (Store store = Store.open()) { // the columns too, for completion and hover in the editor
+      Map<String, List<dev.dbtls.store.SchemaCache.Column>> columns = store.schemaCache()
+          .load(project.toAbsolutePath().normalize().toString(), "dev").value();
+      assertEquals(List.of("id", "customer_id", "region_code", "region_country"),
+          columns.get("model.shop.orders").stream().map(dev.dbtls.store.SchemaCache.Column::name).toList());
+    }
     // the warehouse is gone: the ERD draws the keys the command line kept
     Files.delete(project.resolve("wh.duckdb"));
     assertEquals(List.of("model.shop.orders.customer_id -> model.shop.customers.id orders_customer_id_id_fkey",
@@ -181,6 +187,9 @@ class CatalogForeignKeysTest {
       st.execute("create table customers (id int primary key)");
     }
     Path none = project(dir.resolve("none"), sqlite.replace(file.toString(), plain.toString()));
+    CliRun notKept = CliRun.of("catalog", "--project-dir", none.toString(), "--no-store");
+    assertEquals(0, notKept.exit(), notKept.err());
+    assertTrue(stored(none, "dev").isEmpty(), "--no-store keeps nothing");
     CliRun empty = CliRun.of("catalog", "--project-dir", none.toString());
     assertEquals(0, empty.exit(), empty.err());
     noStackTrace(empty);
