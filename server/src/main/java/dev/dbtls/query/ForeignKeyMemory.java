@@ -6,6 +6,7 @@ import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.store.ForeignKeyCache;
 import dev.dbtls.store.Store;
+import dev.dbtls.store.StoreResult;
 import dev.dbtls.warehouse.QueryCancel;
 import dev.dbtls.warehouse.WarehouseForeignKeys;
 import dev.dbtls.warehouse.WarehouseForeignKeys.ForeignKey;
@@ -23,10 +24,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The warehouse's declared foreign keys for the ERD, per project and target: kept in memory and
- * in the store once read (by the database explorer, with the schema, or by the ERD itself), so
- * the diagram has them without a round trip, also in the next session. When none are known the
- * ERD reads them on {@code executor}, waiting at most {@link #WAIT_MILLIS} (a slower read still
- * fills the memory for the next diagram). A warehouse that cannot be reached is one line of
+ * in the store once read (by the database explorer or {@code dbtls catalog}, with the schema, or
+ * by the ERD itself), so the diagram has them without a round trip, also in the next session.
+ * When none are known the ERD reads them on {@code executor}, waiting at most {@link #WAIT_MILLIS}
+ * (a slower read still fills the memory for the next diagram). A warehouse that cannot be reached is one line of
  * {@link EntityRelationships.WarehouseKeys#message()}, tried again after {@link #RETRY_MILLIS}.
  * Keys match nodes as the database explorer matches relations ({@link DatabaseExplorer}).
  */
@@ -60,9 +61,22 @@ public final class ForeignKeyMemory {
     Key key = key(s);
     if (read.ok()) {
       known.put(key, new Known(read.keys(), null, System.nanoTime()));
-      store.thenAcceptAsync(st -> st.foreignKeyCache().save(key.projectDir().toString(), key.target(),
-          read.keys().stream().map(ForeignKeyMemory::cached).toList()), executor);
+      store.thenAcceptAsync(st -> save(st, s, read), executor);
     }
+  }
+
+  /**
+   * Keys read with the schema outside a session ({@code dbtls catalog}): kept in the store, under
+   * the key this memory restores from, so the next session's diagram has them. A failed read
+   * keeps what was stored before (and so does a store that cannot be written: its result says so).
+   */
+  public static StoreResult<Integer> save(Store store, ProjectSnapshot s, WarehouseForeignKeys read) {
+    if (!read.ok()) {
+      return StoreResult.ok(0);
+    }
+    Key key = key(s);
+    return store.foreignKeyCache().save(key.projectDir().toString(), key.target(),
+        read.keys().stream().map(ForeignKeyMemory::cached).toList());
   }
 
   /**

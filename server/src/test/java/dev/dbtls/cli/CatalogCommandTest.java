@@ -32,7 +32,9 @@ class CatalogCommandTest {
         "",
         "not built:",
         "  model.shop.not_yet -> wh.main.not_yet",
-        "  source.shop.raw.missing -> wh.STAGING.missing"), r.out().lines().toList());
+        "  source.shop.raw.missing -> wh.STAGING.missing",
+        "",
+        "foreign keys: none declared"), r.out().lines().toList());
     assertTrue(r.err().contains("3 relations in"), r.err());
 
     CliRun staging = run("catalog", "--project-dir", project, "--schema", "STAGING", "--format", "json");
@@ -57,7 +59,10 @@ class CatalogCommandTest {
         "note    | text      | VARCHAR      ",
         "ordered | date      | DATE         ",
         "ts      | timestamp | TIMESTAMP    ",
-        "paid    | boolean   | BOOLEAN      "), r.out().lines().toList());
+        "paid    | boolean   | BOOLEAN      ",
+        "",
+        "foreign keys: none",
+        "referenced by: none"), r.out().lines().toList());
     assertTrue(r.err().contains("table main.orders (model.shop.Orders)"), r.err());
 
     CliRun missing = run("catalog", "--project-dir", project, "--relation", "nope");
