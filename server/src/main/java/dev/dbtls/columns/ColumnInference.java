@@ -1,5 +1,7 @@
 package dev.dbtls.columns;
 
+import dev.dbtls.sql.ParserText;
+import dev.dbtls.sql.ReservedNames;
 import dev.dbtls.sql.SqlDialect;
 import dev.dbtls.sql.SqlParse;
 import java.util.ArrayList;

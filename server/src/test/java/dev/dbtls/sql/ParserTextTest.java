@@ -1,8 +1,7 @@
-package dev.dbtls.columns;
+package dev.dbtls.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.dbtls.sql.SqlDialect;
 import org.junit.jupiter.api.Test;
 
 /** The rewrite keeps every offset, and touches only what JSqlParser would stop on. */

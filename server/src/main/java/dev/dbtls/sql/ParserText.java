@@ -1,8 +1,5 @@
-package dev.dbtls.columns;
+package dev.dbtls.sql;
 
-import dev.dbtls.sql.SqlDialect;
-import dev.dbtls.sql.SqlLexer;
-import dev.dbtls.sql.SqlToken;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -13,10 +10,10 @@ import java.util.regex.Pattern;
  * (Jinja leaves many); a trailing comma before {@code from} or {@code )} where the dialect allows
  * one (Snowflake, DuckDB, BigQuery, Databricks).
  */
-final class ParserText {
+public final class ParserText {
   private ParserText() {}
 
-  static String of(String sql, SqlDialect dialect) {
+  public static String of(String sql, SqlDialect dialect) {
     String out = blankLinesOut(sql);
     boolean commas = dialect.trailingCommas() && TRAILING_COMMA.matcher(sql).find();
     if (!commas && !ReservedNames.mayHave(sql)) {
@@ -41,7 +38,7 @@ final class ParserText {
    * {@code select from}: what {@code dbt_utils.union_relations} and its kind compile to when the
    * warehouse told them no columns (there is none while editing).
    */
-  static boolean selectsNothing(String sql, SqlDialect dialect) {
+  public static boolean selectsNothing(String sql, SqlDialect dialect) {
     List<SqlToken> tokens = SqlLexer.lex(sql, dialect);
     for (int i = 0; i + 1 < tokens.size(); i++) {
       if (tokens.get(i).is("select") && tokens.get(i + 1).is("from")) {
