@@ -8,16 +8,40 @@ import java.util.regex.Pattern;
  * JSqlParser would stop on SQL the warehouse runs: names it takes for keywords
  * ({@link ReservedNames}); two blank lines in a row, which it reads as the end of a statement
  * (Jinja leaves many); a trailing comma before {@code from} or {@code )} where the dialect allows
- * one (Snowflake, DuckDB, BigQuery, Databricks).
+ * one (Snowflake, DuckDB, BigQuery, Databricks); a star's {@code exclude name} and
+ * {@code rename} clauses (Snowflake, DuckDB), kept aside as {@link StarClauses}. Column inference
+ * and the {@code sql-syntax} check both parse this text, so they agree on what parses.
  */
 public final class ParserText {
   private ParserText() {}
 
+  /** The text for the parser, and the star clauses taken out of it. */
+  public record Read(String text, List<StarClauses> stars) {
+    public Read {
+      stars = List.copyOf(stars);
+    }
+
+    /** The clauses of the {@code *} at {@code offset}, or null. */
+    public StarClauses starAt(int offset) {
+      for (StarClauses s : stars) {
+        if (s.star() == offset) {
+          return s;
+        }
+      }
+      return null;
+    }
+  }
+
   public static String of(String sql, SqlDialect dialect) {
+    return read(sql, dialect).text();
+  }
+
+  public static Read read(String sql, SqlDialect dialect) {
     String out = blankLinesOut(sql);
     boolean commas = dialect.trailingCommas() && TRAILING_COMMA.matcher(sql).find();
-    if (!commas && !ReservedNames.mayHave(sql)) {
-      return out; // most models: no lexing
+    boolean stars = dialect.starClauses() && STAR_CLAUSE.matcher(sql).find();
+    if (!commas && !stars && !ReservedNames.mayHave(sql)) {
+      return new Read(out, List.of()); // most models: no lexing
     }
     List<SqlToken> tokens = SqlLexer.lex(sql, dialect);
     StringBuilder b = new StringBuilder(ReservedNames.masked(out, dialect, tokens));
@@ -27,8 +51,12 @@ public final class ParserText {
         b.setCharAt(t.start(), ' ');
       }
     }
-    return b.toString();
+    List<StarClauses> found = stars ? StarClauses.takeOut(tokens, b) : List.of();
+    return new Read(b.toString(), found);
   }
+
+  /** A word that may start a star clause the parser does not read: worth lexing to be sure. */
+  private static final Pattern STAR_CLAUSE = Pattern.compile("(?i)\\b(?:exclude|rename)\\b");
 
   /** A comma, then space and comments, then {@code from} or {@code )}: worth lexing to be sure. */
   private static final Pattern TRAILING_COMMA = Pattern.compile(
