@@ -38,8 +38,8 @@ import net.sf.jsqlparser.statement.select.WithItem;
  * Walks one parsed query: CTEs in order (each visible to the ones after it and to the main
  * query), {@code from} items and joins into a {@link Scope}, select items into columns —
  * {@code *} and {@code alias.*} expanded from what each relation's columns are known to be
- * ({@code except}/{@code exclude}, {@code replace} and {@code rename} applied; the clauses JSqlParser
- * does not read come as {@link StarClauses}), set operations column by column.
+ * ({@code except}/{@code exclude}, {@code replace} and {@code rename} applied; the clauses
+ * JSqlParser does not read come as {@link StarClauses}), set operations column by column.
  * Columns read in {@code where}, {@code on}/{@code using}, {@code group by}, {@code having},
  * {@code qualify} and {@code order by} at any depth are collected as filter edges.
  */
@@ -187,7 +187,12 @@ final class SelectInference {
     Set<String> openTo = new LinkedHashSet<>();
     for (SelectItem<?> item : p.getSelectItems()) {
       Expression e = item.getExpression();
-      if (e instanceof AllTableColumns atc) {
+      if (e instanceof AllColumns && item.getAlias() != null) {
+        // JSqlParser takes the word after a star for its alias: no warehouse does, and it is
+        // mostly a clause being typed (`* exclude`, `* rename`)
+        complete = false;
+        gaps.add("`* " + item.getAlias().getName() + "` is not complete (a star takes no alias)");
+      } else if (e instanceof AllTableColumns atc) {
         String alias = atc.getTable() == null ? null : Names.unquoted(atc.getTable().getName());
         Optional<Scope.Relation> r = alias == null ? Optional.empty() : scope.relation(alias);
         if (r.isEmpty()) {
@@ -289,7 +294,9 @@ final class SelectInference {
         String name = Names.unquoted(n.text());
         except.put(RelationColumns.key(name), new Named(name, Origin.sql(n.start(), n.end())));
       }
-      clauses.renamed().forEach(r -> rename.put(RelationColumns.key(Names.unquoted(r.from().text())), r));
+      for (StarClauses.Rename r : clauses.renamed()) {
+        rename.put(RelationColumns.key(Names.unquoted(r.from().text())), r);
+      }
     }
     Map<String, SelectItem<?>> replace = new HashMap<>();
     if (star.getReplaceExpressions() != null) {

@@ -119,7 +119,7 @@ class SqlSyntaxTest {
   @ParameterizedTest
   @CsvSource(delimiter = '#', quoteCharacter = '"', value = {
       "select a,^^^  b from t where |(x = 1 # '(' is never closed",
-      "with final as (select 1 as x) select x from final where x = 1 and |or y = 2 # 'or' cannot follow 'and'",
+      "with final as (select 1 as x) select x from final where x = 1 and |or y # 'or' cannot follow 'and'",
       "select a, from t where x = 1 and |and y = 2 # 'and' cannot follow 'and'",
       "select * exclude a from t |where # nothing after 'where'",
       "select src.* rename a as b from t src where |where b = 1 # 'where' cannot follow 'where'",
