@@ -1,5 +1,7 @@
 package dev.dbtls.columns;
 
+import dev.dbtls.sql.ParserText;
+import dev.dbtls.sql.ReservedNames;
 import dev.dbtls.sql.SqlDialect;
 import dev.dbtls.sql.SqlParse;
 import java.util.ArrayList;
@@ -23,7 +25,8 @@ public final class ColumnInference {
     if (sql == null || sql.isBlank()) {
       return QueryColumns.unreadable("the compiled SQL is empty");
     }
-    Optional<List<Statement>> parsed = SqlParse.statements(ParserText.of(sql, dialect), dialect);
+    ParserText.Read text = ParserText.read(sql, dialect);
+    Optional<List<Statement>> parsed = SqlParse.statements(text.text(), dialect);
     if (parsed.isEmpty()) {
       if (ParserText.selectsNothing(sql, dialect)) {
         return QueryColumns.unreadable("the compiled SQL has a `select` without columns: a macro that"
@@ -42,7 +45,7 @@ public final class ColumnInference {
       return QueryColumns.unreadable("the compiled SQL is not a query");
     }
     try {
-      SelectInference walk = new SelectInference(parents);
+      SelectInference walk = new SelectInference(parents, text.stars());
       Shape shape = walk.query(last, Map.of(), null);
       return restored(new QueryColumns(shape.relationColumns(), new ArrayList<>(walk.filters.values()), true,
           walk.missing));

@@ -1,5 +1,7 @@
 package dev.dbtls.columns;
 
+import dev.dbtls.sql.ReservedNames;
+
 /**
  * Identifiers as SQL writes them: quotes off ({@code "x"}, {@code `x`}, {@code [x]}), and
  * {@link ReservedNames}' stand-ins turned back.

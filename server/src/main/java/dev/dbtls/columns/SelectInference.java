@@ -1,5 +1,6 @@
 package dev.dbtls.columns;
 
+import dev.dbtls.sql.StarClauses;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.parser.ASTNodeAccess;
 import net.sf.jsqlparser.parser.Node;
+import net.sf.jsqlparser.parser.Token;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -36,18 +38,26 @@ import net.sf.jsqlparser.statement.select.WithItem;
  * Walks one parsed query: CTEs in order (each visible to the ones after it and to the main
  * query), {@code from} items and joins into a {@link Scope}, select items into columns —
  * {@code *} and {@code alias.*} expanded from what each relation's columns are known to be
- * ({@code except}/{@code exclude} and {@code replace} applied), set operations column by column.
+ * ({@code except}/{@code exclude}, {@code replace} and {@code rename} applied; the clauses
+ * JSqlParser does not read come as {@link StarClauses}), set operations column by column.
  * Columns read in {@code where}, {@code on}/{@code using}, {@code group by}, {@code having},
  * {@code qualify} and {@code order by} at any depth are collected as filter edges.
  */
 final class SelectInference {
   private final ParentRelations parents;
+  /** Star clauses the parser did not read, by the offset of their {@code *}. */
+  private final Map<Integer, StarClauses> starClauses = new HashMap<>();
   final Map<String, Upstream> filters = new LinkedHashMap<>();
   final List<QueryColumns.MissingColumn> missing = new ArrayList<>();
   private int depth;
 
   SelectInference(ParentRelations parents) {
+    this(parents, List.of());
+  }
+
+  SelectInference(ParentRelations parents, List<StarClauses> stars) {
     this.parents = parents;
+    stars.forEach(c -> starClauses.put(c.star(), c));
   }
 
   /** A query in an environment of visible CTEs (lower-case name to shape). */
@@ -177,7 +187,12 @@ final class SelectInference {
     Set<String> openTo = new LinkedHashSet<>();
     for (SelectItem<?> item : p.getSelectItems()) {
       Expression e = item.getExpression();
-      if (e instanceof AllTableColumns atc) {
+      if (e instanceof AllColumns && item.getAlias() != null) {
+        // JSqlParser takes the word after a star for its alias: no warehouse does, and it is
+        // mostly a clause being typed (`* exclude`, `* rename`)
+        complete = false;
+        gaps.add("`* " + item.getAlias().getName() + "` is not complete (a star takes no alias)");
+      } else if (e instanceof AllTableColumns atc) {
         String alias = atc.getTable() == null ? null : Names.unquoted(atc.getTable().getName());
         Optional<Scope.Relation> r = alias == null ? Optional.empty() : scope.relation(alias);
         if (r.isEmpty()) {
@@ -258,14 +273,29 @@ final class SelectInference {
         u.column().equalsIgnoreCase(out) ? EdgeKind.PASSED_THROUGH : EdgeKind.RENAMED);
   }
 
-  /** {@code *} or {@code alias.*} over {@code relations}; false when the list is not complete. */
+  /**
+   * {@code *} or {@code alias.*} over {@code relations}, with its {@code exclude}/{@code except},
+   * {@code replace} and {@code rename} clauses; false when the list is not complete.
+   */
   private boolean star(List<Scope.Relation> relations, AllColumns star, Scope scope,
       Map<String, Shape> env, List<InferredColumn> items, Set<String> gaps, Set<String> openTo,
       boolean mergeUsing) {
-    Set<String> except = new HashSet<>();
+    StarClauses clauses = starClauses.get(starOffset(star));
+    Map<String, Named> except = new LinkedHashMap<>();
     if (star.getExceptColumns() != null) {
       for (Column c : star.getExceptColumns()) {
-        except.add(RelationColumns.key(Names.unquoted(c.getColumnName())));
+        String name = Names.unquoted(c.getColumnName());
+        except.put(RelationColumns.key(name), new Named(name, range(c)));
+      }
+    }
+    Map<String, StarClauses.Rename> rename = new LinkedHashMap<>();
+    if (clauses != null) {
+      for (StarClauses.Name n : clauses.excluded()) {
+        String name = Names.unquoted(n.text());
+        except.put(RelationColumns.key(name), new Named(name, Origin.sql(n.start(), n.end())));
+      }
+      for (StarClauses.Rename r : clauses.renamed()) {
+        rename.put(RelationColumns.key(Names.unquoted(r.from().text())), r);
       }
     }
     Map<String, SelectItem<?>> replace = new HashMap<>();
@@ -276,6 +306,7 @@ final class SelectInference {
         }
       }
     }
+    Set<String> seen = new HashSet<>();
     boolean complete = true;
     Origin where = range(star);
     for (Scope.Relation r : relations) {
@@ -286,18 +317,22 @@ final class SelectInference {
           continue;
         }
         String key = RelationColumns.key(c.name());
-        if (except.contains(key) || mergeUsing && r.skipInStar().contains(key)) {
+        seen.add(key);
+        if (except.containsKey(key) || mergeUsing && r.skipInStar().contains(key)) {
           continue;
         }
         SelectItem<?> rep = replace.get(key);
+        InferredColumn out;
         if (rep != null) {
-          items.add(item(rep, rep.getExpression(), scope, env));
-          continue;
+          out = item(rep, rep.getExpression(), scope, env);
+        } else {
+          List<Upstream> up = new ArrayList<>();
+          c.upstream().forEach(u -> up.add(kindFor(c.name(), u)));
+          out = new InferredColumn(c.name(), c.type(),
+              c.nameOrigin() != null ? c.nameOrigin() : where, c.typeOrigin(), up);
         }
-        List<Upstream> up = new ArrayList<>();
-        c.upstream().forEach(u -> up.add(kindFor(c.name(), u)));
-        items.add(new InferredColumn(c.name(), c.type(),
-            c.nameOrigin() != null ? c.nameOrigin() : where, c.typeOrigin(), up));
+        StarClauses.Rename rn = rename.get(key);
+        items.add(rn == null ? out : renamed(out, rn));
       }
       if (!r.shape().complete()) {
         complete = false;
@@ -305,7 +340,65 @@ final class SelectInference {
         openTo.addAll(r.shape().openTo());
       }
     }
+    List<Scope.Relation> open = relations.stream().filter(r -> !r.shape().complete()).toList();
+    for (Map.Entry<String, StarClauses.Rename> e : rename.entrySet()) {
+      if (!seen.contains(e.getKey()) && !open.isEmpty()) {
+        // a column of what is not known: its new name is, and where it comes from when only
+        // one parent's unknown columns flow in (as a named reference to it would)
+        Set<String> from = new LinkedHashSet<>();
+        open.forEach(r -> from.addAll(r.shape().openTo()));
+        String column = Names.unquoted(e.getValue().from().text());
+        List<Upstream> up = from.size() == 1
+            ? List.of(new Upstream(from.iterator().next(), column, EdgeKind.PASSED_THROUGH))
+            : List.of();
+        items.add(renamed(new InferredColumn(column, null, null, null, up), e.getValue()));
+      }
+    }
+    if (open.isEmpty() && relations.size() == 1 && relations.get(0).parentId() != null) {
+      // a parent whose columns are all known lacks a column the clauses name
+      Scope.Relation r = relations.get(0);
+      except.forEach((key, n) -> lacks(r, seen, key, n));
+      rename.forEach((key, rn) -> lacks(r, seen, key, new Named(Names.unquoted(rn.from().text()),
+          Origin.sql(rn.from().start(), rn.from().end()))));
+    }
     return complete;
+  }
+
+  /** {@code c} under the name a {@code rename} clause gives it; the name's origin the clause. */
+  private static InferredColumn renamed(InferredColumn c, StarClauses.Rename rn) {
+    String name = Names.unquoted(rn.to().text());
+    List<Upstream> up = new ArrayList<>();
+    c.upstream().forEach(u -> up.add(kindFor(name, u)));
+    return new InferredColumn(name, c.type(), Origin.sql(rn.from().start(), rn.to().end()),
+        c.typeOrigin(), up);
+  }
+
+  /** A column a star clause names, where the SQL names it. */
+  private record Named(String name, Origin at) {}
+
+  private void lacks(Scope.Relation r, Set<String> seen, String key, Named n) {
+    if (!seen.contains(key)) {
+      missing.add(new QueryColumns.MissingColumn(r.parentId(), n.name(), n.at().start(),
+          n.at().end()));
+    }
+  }
+
+  /** The offset of the {@code *} of {@code *} or {@code alias.*}; -1 when the parse lost it. */
+  private static int starOffset(AllColumns star) {
+    Node node = star.getASTNode();
+    if (node == null || node.jjtGetFirstToken() == null) {
+      return -1;
+    }
+    Token last = node.jjtGetLastToken();
+    for (Token t = node.jjtGetFirstToken(); t != null; t = t.next) {
+      if ("*".equals(t.image)) {
+        return t.absoluteBegin - 1;
+      }
+      if (t == last) {
+        break;
+      }
+    }
+    return -1;
   }
 
   /** Adds a {@code from} item (table, CTE, subquery, parenthesized join) to the scope. */

@@ -53,6 +53,14 @@ public record SqlDialect(String adapterType, Dialect parserDialect, boolean back
         nestedComments, squareBracketQuotes, trailingCommas);
   }
 
+  /**
+   * Snowflake's and DuckDB's {@code * exclude name} (no brackets) and {@code * rename (a as b)},
+   * which JSqlParser does not read ({@link StarClauses}).
+   */
+  public boolean starClauses() {
+    return adapterType.equals("snowflake") || adapterType.equals("duckdb");
+  }
+
   /** Snowflake's {@code //} line comments. */
   public boolean slashComments() {
     return adapterType.equals("snowflake");

@@ -16,11 +16,14 @@ import java.util.Optional;
 /**
  * Syntax errors in a node's compiled SQL, located in its template. A defect is reported only when
  * two independent checks agree: our token checks ({@link SqlDefects}) find it, and JSqlParser in
- * the adapter's dialect fails at it (give or take one token) or after it. JSqlParser alone would mark valid SQL it does not
- * know (DuckDB's {@code using sample}, BigQuery's {@code with offset}, ...); the token checks alone
- * could be fooled by a dialect's lexical rules. The parser runs only when a token check fired, so a
- * clean file costs a lexer pass. Nodes that failed to compile, or whose compile reported anything
- * (introspection skipped, undefined vars: their output is a placeholder), are not checked.
+ * the adapter's dialect fails at it (give or take one token) or after it. JSqlParser alone would
+ * mark valid SQL it does not know (DuckDB's {@code using sample}, BigQuery's {@code with offset},
+ * ...); the token checks alone could be fooled by a dialect's lexical rules. JSqlParser reads the
+ * {@link ParserText} column inference reads, so the two agree on what parses, and a blank-line run
+ * or a Snowflake form it does not know does not stop it before a real error. The parser runs only
+ * when a token check fired, so a clean file costs a lexer pass. Nodes that failed to compile, or
+ * whose compile reported anything (introspection skipped, undefined vars: their output is a
+ * placeholder), are not checked.
  */
 public final class SqlSyntax {
   private SqlSyntax() {}
@@ -31,7 +34,10 @@ public final class SqlSyntax {
     if (defects.isEmpty()) {
       return List.of();
     }
-    SqlParse.Outcome parsed = SqlParse.parse(sql, dialect);
+    // the text column inference reads: SQL the warehouse runs that JSqlParser would stop on
+    // (blank-line runs, names it takes for keywords, trailing commas, star clauses) is rewritten,
+    // at the same offsets, so the parser stops only at a real error
+    SqlParse.Outcome parsed = SqlParse.parse(ParserText.of(sql, dialect), dialect);
     if (parsed.result() != SqlParse.Result.FAILED || parsed.errorOffset() < 0) {
       return List.of();
     }

@@ -281,6 +281,130 @@ class ColumnInferenceTest {
   }
 
   @Test
+  void snowflakeStarExcludeWithoutBrackets() {
+    QueryColumns q = infer("snowflake", "select * exclude status from orders");
+    assertEquals("""
+        order_id:integer <- model.orders.order_id PASSED_THROUGH
+        customer_id:integer <- model.orders.customer_id PASSED_THROUGH
+        amount:decimal(10,2) <- model.orders.amount PASSED_THROUGH""", show(q));
+    assertTrue(q.output().complete());
+    assertEquals(List.of("order_id", "customer_id", "amount"),
+        infer("duckdb", "select * exclude \"status\" from orders").output().names());
+  }
+
+  @Test
+  void snowflakeStarRenameOneOrSeveral() {
+    assertEquals("""
+        order_id:integer <- model.orders.order_id PASSED_THROUGH
+        customer_id:integer <- model.orders.customer_id PASSED_THROUGH
+        total:decimal(10,2) <- model.orders.amount RENAMED
+        status:varchar <- model.orders.status PASSED_THROUGH""",
+        show(infer("snowflake", "select * rename amount as total from orders")));
+    QueryColumns q = infer("snowflake",
+        "select * rename (order_id as id, STATUS as state) from orders");
+    assertEquals("""
+        id:integer <- model.orders.order_id RENAMED
+        customer_id:integer <- model.orders.customer_id PASSED_THROUGH
+        amount:decimal(10,2) <- model.orders.amount PASSED_THROUGH
+        state:varchar <- model.orders.status RENAMED""", show(q));
+    assertTrue(q.output().complete());
+    // DuckDB has it too
+    assertEquals(List.of("order_id", "customer_id", "total", "status"),
+        infer("duckdb", "select * rename (amount as total) from orders").output().names());
+  }
+
+  @Test
+  void snowflakeStarClausesCombine() {
+    String expected = """
+        order_id:integer <- model.orders.order_id PASSED_THROUGH
+        customer_id:integer <- model.orders.customer_id PASSED_THROUGH
+        total:decimal(10,2) <- model.orders.amount RENAMED""";
+    assertEquals(expected, show(infer("snowflake",
+        "select * exclude (status) rename (amount as total) from orders")));
+    assertEquals(expected, show(infer("snowflake",
+        "select * exclude status rename amount as total from orders")));
+    assertEquals(expected, show(infer("snowflake", """
+        select *
+            exclude status  -- not needed
+            rename (
+                amount as total
+            )
+        from orders""")));
+    // replaced, then renamed: computed from the parent's column
+    assertEquals("""
+        order_id:integer <- model.orders.order_id PASSED_THROUGH
+        dollars:null <- model.orders.amount COMPUTED""", show(infer("snowflake",
+        "select * exclude (customer_id, status) replace (amount / 100 as amount)"
+            + " rename (amount as dollars) from orders")));
+  }
+
+  @Test
+  void qualifiedStarClauses() {
+    QueryColumns q = infer("snowflake", """
+        select src.* exclude customer_id rename (order_id as id), c.*
+        from orders src join customers c on src.customer_id = c.customer_id""");
+    assertEquals("""
+        id:integer <- model.orders.order_id RENAMED
+        amount:decimal(10,2) <- model.orders.amount PASSED_THROUGH
+        status:varchar <- model.orders.status PASSED_THROUGH
+        customer_id:integer <- model.customers.customer_id PASSED_THROUGH
+        name:varchar <- model.customers.name PASSED_THROUGH""", show(q));
+    assertTrue(q.output().complete());
+  }
+
+  @Test
+  void starClausesOverUnknownColumnsStayUnknown() {
+    QueryColumns q = infer("snowflake", "select * exclude secret rename (user_id as uid) from events");
+    assertEquals("""
+        uid:null <- model.events.user_id RENAMED
+        ... model.events: nothing is known of its columns""", show(q));
+    assertFalse(q.output().complete());
+    // a later reference to the new name reads the renamed column, not a column of that name
+    QueryColumns later = infer("snowflake", """
+        with e as (select * rename user_id as uid from events)
+        select uid, e.user_id as old from e""");
+    assertEquals("""
+        uid:null <- model.events.user_id RENAMED
+        old:null <- model.events.user_id RENAMED""", show(later));
+  }
+
+  @Test
+  void starClauseOriginsAreTheirPlaceInTheSql() {
+    String sql = "select * exclude status rename (amount as total), amount * 2 as twice from orders";
+    QueryColumns q = infer("snowflake", sql);
+    Origin total = q.output().column("total").orElseThrow().nameOrigin();
+    assertEquals("amount as total", sql.substring(total.start(), total.end()));
+    Origin twice = q.output().column("twice").orElseThrow().nameOrigin();
+    assertEquals("amount * 2 as twice", sql.substring(twice.start(), twice.end()));
+    assertEquals(Origin.Kind.PARENT, q.output().column("order_id").orElseThrow().nameOrigin().kind());
+    // a parent whose columns are all known lacks what a clause names
+    String typo = "select * exclude statu rename (amout as total) from orders";
+    List<QueryColumns.MissingColumn> missing = infer("snowflake", typo).missing();
+    assertEquals(List.of("statu", "amout"),
+        missing.stream().map(QueryColumns.MissingColumn::column).toList());
+    assertEquals("amout", typo.substring(missing.get(1).start(), missing.get(1).end()));
+  }
+
+  @Test
+  void halfTypedStarClausesAreUnreadableNotGuessed() {
+    for (String sql : new String[] {"select * rename (amount as",
+        "select * rename amount from orders", "select * rename (amount as total,) from orders",
+        "select * exclude", "select * rename",
+        "select * exclude (status, from orders", "select src.* rename (as x) from orders src",
+        "select * rename (amount total) from orders"}) {
+      QueryColumns q = infer("snowflake", sql);
+      assertFalse(q.output().names().contains("total"), sql);
+    }
+    assertFalse(infer("snowflake", "select * rename amount from orders").parsed());
+    // JSqlParser reads the bare word as the star's alias: nothing is taken from the star
+    assertEquals("... `* exclude` is not complete (a star takes no alias)",
+        show(infer("snowflake", "select * exclude from orders")));
+    assertEquals("... `* rename` is not complete (a star takes no alias)",
+        show(infer("snowflake", "select o.* rename from orders o")));
+    // PostgreSQL has no such clauses: left to the parser, which does not read them
+    assertFalse(infer("postgres", "select * rename (amount as total) from orders").parsed());
+  }
+  @Test
   void unreadableSqlSaysSo() {
     QueryColumns q = infer("postgres", "select from where");
     assertFalse(q.parsed());

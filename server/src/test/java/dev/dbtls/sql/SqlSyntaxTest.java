@@ -109,6 +109,92 @@ class SqlSyntaxTest {
         SqlDialect.of("postgres").orElseThrow()));
   }
 
+  /**
+   * Valid Snowflake SQL JSqlParser does not read on its own (blank-line runs Jinja leaves, names
+   * it takes for keywords, trailing commas, {@code * exclude name}, {@code * rename}): the check
+   * parses the text column inference reads, so it stops at the real error after them. On the raw
+   * SQL the parser stopped earlier, and the two checks did not agree: nothing was said.
+   * {@code ^} is a line break.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '#', quoteCharacter = '"', value = {
+      "select a,^^^  b from t where |(x = 1 # '(' is never closed",
+      "with final as (select 1 as x) select x from final where x = 1 and |or y # 'or' cannot follow 'and'",
+      "select a, from t where x = 1 and |and y = 2 # 'and' cannot follow 'and'",
+      "select * exclude a from t |where # nothing after 'where'",
+      "select src.* rename a as b from t src where |where b = 1 # 'where' cannot follow 'where'",
+      "select * exclude (a) rename (b as c, d as e),|, f from t # two commas in a row",
+  })
+  void snowflakeFormsTheInferenceReadsDoNotHideALaterError(String marked, String message) {
+    SqlDialect sf = SqlDialect.of("snowflake").orElseThrow();
+    marked = marked.replace('^', '\n');
+    String sql = marked.replace("|", "");
+    int at = marked.indexOf('|');
+    SqlParse.Outcome raw = SqlParse.parse(sql, sf);
+    assertTrue(raw.errorOffset() < at, "the raw SQL stops the parser before the error: " + raw);
+    List<SqlDefect> found = SqlSyntax.check(sql, sf);
+    assertEquals(1, found.size(), sql + " -> " + found);
+    assertEquals(message, found.get(0).message());
+    assertEquals(at, found.get(0).start(), sql);
+  }
+
+  @Test
+  void validSnowflakeWithTheseFormsIsNeverMarked() {
+    SqlDialect sf = SqlDialect.of("snowflake").orElseThrow();
+    String sql = """
+        with final as (
+
+
+            select src.* exclude customer_id rename (order_id as id),
+                number,
+            from orders src
+
+
+        )
+        select * exclude status rename amount as total from final where id > 0
+        """;
+    assertEquals(List.of(), SqlDefects.find(sql, sf));
+    assertEquals(List.of(), SqlSyntax.check(sql, sf));
+    // column inference and the check read the same text, and it parses
+    assertEquals(SqlParse.Result.PARSED, SqlParse.parse(ParserText.of(sql, sf), sf).result());
+    for (String half : new String[] {"select * rename (a as", "select * exclude", "select * rename",
+        "select * rename (a as b,, c as d) from t", "select t.* exclude from t where"}) {
+      SqlSyntax.check(half, sf); // never throws
+    }
+  }
+
+  @Test
+  void aSnowflakeModelsErrorAfterBlankLinesAndStarClausesIsLocatedInTheTemplate() {
+    String profile = """
+        -- file: profiles.yml
+        shop:
+          target: dev
+          outputs:
+            dev:
+              type: snowflake
+        -- file: models/b.sql
+        select 1 as id, 2 as amount, 'x' as status
+        """;
+    String model = """
+        -- file: models/a.sql
+        with final as (
+
+
+            select * exclude status rename (amount as total),
+            from {{ ref('b') }}
+
+
+        )
+        select * from final where total > 0 and and id = 1
+        """;
+    assertEquals(List.of(), problems(load(profile + model.replace("and and", "and")), "models/a.sql"));
+    List<Problem> ps = problems(load(profile + model), "models/a.sql");
+    assertEquals(1, ps.size(), ps.toString());
+    Problem p = ps.get(0);
+    assertEquals("'and' cannot follow 'and'", p.message());
+    assertEquals(List.of(8, 40, 8, 43), List.of(p.line(), p.column(), p.endLine(), p.endColumn()));
+  }
+
   @Test
   void uncheckedAdaptersAreSkipped() {
     assertTrue(SqlDialect.of("clickhouse").isEmpty());

@@ -1,8 +1,5 @@
-package dev.dbtls.columns;
+package dev.dbtls.sql;
 
-import dev.dbtls.sql.SqlDialect;
-import dev.dbtls.sql.SqlLexer;
-import dev.dbtls.sql.SqlToken;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -11,16 +8,40 @@ import java.util.regex.Pattern;
  * JSqlParser would stop on SQL the warehouse runs: names it takes for keywords
  * ({@link ReservedNames}); two blank lines in a row, which it reads as the end of a statement
  * (Jinja leaves many); a trailing comma before {@code from} or {@code )} where the dialect allows
- * one (Snowflake, DuckDB, BigQuery, Databricks).
+ * one (Snowflake, DuckDB, BigQuery, Databricks); a star's {@code exclude name} and
+ * {@code rename} clauses (Snowflake, DuckDB), kept aside as {@link StarClauses}. Column inference
+ * and the {@code sql-syntax} check both parse this text, so they agree on what parses.
  */
-final class ParserText {
+public final class ParserText {
   private ParserText() {}
 
-  static String of(String sql, SqlDialect dialect) {
+  /** The text for the parser, and the star clauses taken out of it. */
+  public record Read(String text, List<StarClauses> stars) {
+    public Read {
+      stars = List.copyOf(stars);
+    }
+
+    /** The clauses of the {@code *} at {@code offset}, or null. */
+    public StarClauses starAt(int offset) {
+      for (StarClauses s : stars) {
+        if (s.star() == offset) {
+          return s;
+        }
+      }
+      return null;
+    }
+  }
+
+  public static String of(String sql, SqlDialect dialect) {
+    return read(sql, dialect).text();
+  }
+
+  public static Read read(String sql, SqlDialect dialect) {
     String out = blankLinesOut(sql);
     boolean commas = dialect.trailingCommas() && TRAILING_COMMA.matcher(sql).find();
-    if (!commas && !ReservedNames.mayHave(sql)) {
-      return out; // most models: no lexing
+    boolean stars = dialect.starClauses() && STAR_CLAUSE.matcher(sql).find();
+    if (!commas && !stars && !ReservedNames.mayHave(sql)) {
+      return new Read(out, List.of()); // most models: no lexing
     }
     List<SqlToken> tokens = SqlLexer.lex(sql, dialect);
     StringBuilder b = new StringBuilder(ReservedNames.masked(out, dialect, tokens));
@@ -30,8 +51,12 @@ final class ParserText {
         b.setCharAt(t.start(), ' ');
       }
     }
-    return b.toString();
+    List<StarClauses> found = stars ? StarClauses.takeOut(tokens, b) : List.of();
+    return new Read(b.toString(), found);
   }
+
+  /** A word that may start a star clause the parser does not read: worth lexing to be sure. */
+  private static final Pattern STAR_CLAUSE = Pattern.compile("(?i)\\b(?:exclude|rename)\\b");
 
   /** A comma, then space and comments, then {@code from} or {@code )}: worth lexing to be sure. */
   private static final Pattern TRAILING_COMMA = Pattern.compile(
@@ -41,7 +66,7 @@ final class ParserText {
    * {@code select from}: what {@code dbt_utils.union_relations} and its kind compile to when the
    * warehouse told them no columns (there is none while editing).
    */
-  static boolean selectsNothing(String sql, SqlDialect dialect) {
+  public static boolean selectsNothing(String sql, SqlDialect dialect) {
     List<SqlToken> tokens = SqlLexer.lex(sql, dialect);
     for (int i = 0; i + 1 < tokens.size(); i++) {
       if (tokens.get(i).is("select") && tokens.get(i + 1).is("from")) {

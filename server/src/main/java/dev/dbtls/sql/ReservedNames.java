@@ -1,7 +1,5 @@
-package dev.dbtls.columns;
+package dev.dbtls.sql;
 
-import dev.dbtls.sql.SqlDialect;
-import dev.dbtls.sql.SqlToken;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +18,7 @@ import java.util.regex.Pattern;
  * length (its last letter {@code _}, so offsets stay true); {@link #restored} turns names and
  * types read from the parse back.
  */
-final class ReservedNames {
+public final class ReservedNames {
   private ReservedNames() {}
 
   /** Keywords to JSqlParser wherever they stand (found by parsing each of its keywords as a name). */
@@ -129,7 +127,7 @@ final class ReservedNames {
   }
 
   /** A name read from the parse as the SQL wrote it. */
-  static String restored(String name) {
+  public static String restored(String name) {
     if (name == null || name.length() < 3 || name.charAt(name.length() - 1) != '_') {
       return name;
     }
@@ -141,7 +139,7 @@ final class ReservedNames {
   }
 
   /** A type read from the parse as the SQL wrote it ({@code arra_(in_)} is {@code array(int)}). */
-  static String restoredType(String type) {
+  public static String restoredType(String type) {
     return type == null || type.indexOf('_') < 0 ? type
         : WORD.matcher(type).replaceAll(m -> Matcher.quoteReplacement(restored(m.group())));
   }

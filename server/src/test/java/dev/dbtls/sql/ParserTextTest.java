@@ -1,8 +1,8 @@
-package dev.dbtls.columns;
+package dev.dbtls.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.dbtls.sql.SqlDialect;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The rewrite keeps every offset, and touches only what JSqlParser would stop on. */
@@ -45,5 +45,36 @@ class ParserTextTest {
     assertEquals("select a,b, from t", of("postgres", "select a,b, from t"));
     assertEquals("select a,b  -- gone\n  from t", of("snowflake", "select a,b, -- gone\n  from t"));
     assertEquals("select f(a, b) from t", of("snowflake", "select f(a, b) from t"));
+  }
+
+  @Test
+  void starClausesTheParserDoesNotReadAreBlankedAndKept() {
+    String sql = "select src.* exclude id rename (a as b, \"C\" as d), x from t src";
+    ParserText.Read read = ParserText.read(sql, SqlDialect.of("snowflake").orElseThrow());
+    String clauses = " exclude id rename (a as b, \"C\" as d)";
+    assertEquals("select src.*" + " ".repeat(clauses.length()) + ", x from t src", read.text());
+    StarClauses c = read.starAt(sql.indexOf('*'));
+    assertEquals(List.of("id"), c.excluded().stream().map(StarClauses.Name::text).toList());
+    assertEquals(List.of("a>b", "\"C\">d"), c.renamed().stream()
+        .map(r -> r.from().text() + ">" + r.to().text()).toList());
+    StarClauses.Name d = c.renamed().get(1).to();
+    assertEquals("d", sql.substring(d.start(), d.end()));
+    // bracketed exclude/replace stay for the parser; line breaks stay where they were
+    assertEquals("select * exclude (x) replace (1 as y)\n" + " ".repeat(13) + " -- c\n  from t",
+        of("duckdb", "select * exclude (x) replace (1 as y)\nrename a as b -- c\n  from t"));
+  }
+
+  @Test
+  void starClausesOnlyWhereTheyAreWholeAndTheDialectHasThem() {
+    for (String sql : new String[] {"select * rename (a as", "select * rename a from t",
+        "select * exclude from t", "select price * exclude from t", "select *, rename from t",
+        "select * rename (a as b,) from t"}) {
+      ParserText.Read read = ParserText.read(sql, SqlDialect.of("snowflake").orElseThrow());
+      assertEquals(sql.replace(",)", " )"), read.text(), sql);
+      assertEquals(List.of(), read.stars(), sql);
+    }
+    String sql = "select * rename (a as b) from t";
+    assertEquals(sql, of("postgres", sql));
+    assertEquals(sql, of("bigquery", sql));
   }
 }
