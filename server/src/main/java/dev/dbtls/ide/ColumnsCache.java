@@ -57,6 +57,8 @@ public final class ColumnsCache {
   /** The newest table a {@link #saveLater} asked to write, and the write it scheduled. */
   private volatile ProjectColumns latest;
   private java.util.concurrent.ScheduledFuture<?> scheduled;
+  /** Whether this session wrote the file: its first table is written at once. */
+  private volatile boolean written;
 
   ColumnsCache(Path file, String build) {
     this.file = file;
@@ -130,15 +132,30 @@ public final class ColumnsCache {
 
   /**
    * Writes {@code table} ({@link ProjectColumns#stored}: its results with their restore keys)
-   * {@code delayMillis} from now, unless a newer table asks before then: a burst of edits writes
-   * once, when it settles, what the next session may restore.
+   * {@code delayMillis} from now (at once when this session wrote nothing yet), unless a newer
+   * table asks before then: a burst of edits writes once, when it settles, what the next session
+   * may restore.
    */
   synchronized void saveLater(ProjectColumns table, long delayMillis) {
     latest = table;
+    if (!written) {
+      delayMillis = 0;
+    }
     if (scheduled != null) {
       scheduled.cancel(false);
     }
     scheduled = IO.schedule(this::saveLatest, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  /** Waits for the writes asked for so far that are due now (tests). */
+  void awaitWrites() {
+    try {
+      IO.submit(() -> { }).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      // nothing was written: the write says why
+    }
   }
 
   private void saveLatest() {
@@ -197,6 +214,7 @@ public final class ColumnsCache {
         JSON.writeValue(zip, stored); // closes the gzip stream (its trailer), and so the file
       });
       read = Stored.EMPTY; // the tables in memory hold these now; the file is for the next session
+      written = true;
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       if (!writeFailed) {
         writeFailed = true;

@@ -232,6 +232,11 @@ class ProjectColumnsReuseTest {
     assertEquals(1, check.changedCount());
     assertEquals(table(first), table(check));
     assertEquals(table(first), table(restored.current()));
+    read.awaitWrites(); // the check changed a result: the corrected table is written at once
+    ProjectColumns third = new ProjectColumns(f.snapshot(), null)
+        .runNow(Catalog.EMPTY, f.fixture(), new ColumnsCache(file, "b"));
+    assertEquals(5, third.restoredCount());
+    assertEquals(table(first), table(third), "the next session restores the corrected table");
   }
 
   @Test

@@ -1,0 +1,100 @@
+package dev.dbtls.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two sessions of the real server over stdio on the sample project, with their own cache folder:
+ * the first infers every node's columns and writes the cache file; the second takes them from it
+ * without rendering (its log says so), answers {@code dbt/columns} as the first did, and a render
+ * of every model then checks the restored table and finds nothing changed.
+ */
+class ColumnsRestoreProtocolTest {
+  private static final Path REPO = Path.of(System.getProperty("dbtls.repoRoot", "..")).toAbsolutePath().normalize();
+  private static final Path PROJECT = REPO.resolve("test-projects/jaffle_shop");
+
+  @TempDir Path dir;
+
+  @Test
+  void theSecondSessionRestoresTheFirstOnesColumnsAndChecksThem() throws Exception {
+    Path cache = dir.resolve("cache");
+    String first;
+    try (LspClient lsp = session(cache)) {
+      String log = awaitLog(lsp, "inferred in");
+      assertTrue(parsed(log) > 0, log);
+      first = columns(lsp);
+      awaitFile(cache);
+      lsp.request("shutdown", null);
+      lsp.notify("exit", null);
+    }
+    assertTrue(first.contains("\"order_id\"") && first.contains("\"customer_id\""), first);
+    try (LspClient lsp = session(cache)) {
+      String log = awaitLog(lsp, "restored from the last session");
+      assertEquals(0, parsed(log), log);
+      assertEquals(first, columns(lsp), "the restored table answers as the inferred one did");
+      String check = awaitLog(lsp, "the table restored from the last session checked");
+      assertTrue(check.contains("checked: 0 nodes' columns differed"), check);
+      assertEquals(0, parsed(check), "every model's SQL is as its stored key says: " + check);
+      assertEquals(first, columns(lsp));
+      lsp.request("shutdown", null);
+      lsp.notify("exit", null);
+    }
+  }
+
+  private LspClient session(Path cache) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        "-Ddbtls.cache=" + cache, "-Ddbtls.store=" + dir.resolve("store.db"), "dev.dbtls.cli.Main", "lsp"));
+    LspClient lsp = LspClient.startCommand(dir, cmd);
+    lsp.request("initialize", Map.of("processId", ProcessHandle.current().pid(), "capabilities", Map.of(),
+        "rootUri", PROJECT.toUri().toString()));
+    lsp.notify("initialized", Map.of());
+    return lsp;
+  }
+
+  private static String awaitLog(LspClient lsp, String text) throws Exception {
+    JsonObject m = lsp.await("window/logMessage", n -> n.get("message").getAsString().contains(text), 120);
+    return m.get("message").getAsString();
+  }
+
+  /** How many models a logged run parsed. */
+  private static int parsed(String log) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([\\d,]+) parsed").matcher(log);
+    assertTrue(m.find(), log);
+    return Integer.parseInt(m.group(1).replace(",", ""));
+  }
+
+  /** {@code dbt/columns} of the orders model, as JSON text. */
+  private static String columns(LspClient lsp) throws Exception {
+    JsonElement r = lsp.request("dbt/columns", Map.of("uri",
+        PROJECT.resolve("models/marts/orders.sql").toUri().toString()));
+    return r.toString();
+  }
+
+  private static void awaitFile(Path cache) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (Files.isDirectory(cache)) {
+        try (Stream<Path> all = Files.walk(cache)) {
+          if (all.anyMatch(p -> p.toString().endsWith(".columns.json.gz"))) {
+            return;
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no columns cache file in " + cache + " within 60 s");
+  }
+}
