@@ -72,10 +72,16 @@ public final class Analysis {
    * the newest complete table meanwhile. {@code files} reads the catalog and seed headers.
    */
   public java.util.concurrent.CompletableFuture<ProjectColumns> inferColumns(dev.dbtls.project.FileSource files) {
+    return inferColumns(files, List.of());
+  }
+
+  /** As {@link #inferColumns(dev.dbtls.project.FileSource)}, the models of {@code open} files and their ancestors first. */
+  public java.util.concurrent.CompletableFuture<ProjectColumns> inferColumns(dev.dbtls.project.FileSource files,
+      List<java.nio.file.Path> open) {
     if (data == null) {
       return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
-    return data.columns.start(ProjectCatalog.load(snapshot, files), files);
+    return data.columns.first(open).start(ProjectCatalog.load(snapshot, files), files);
   }
 
   /** The columns of every node, inferred now on this thread when not yet (the command line). */

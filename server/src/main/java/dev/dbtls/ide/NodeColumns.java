@@ -169,10 +169,11 @@ public final class NodeColumns {
 
   /**
    * Every column of {@code n} for the features of snapshot {@code s}: with the columns inferred
-   * from SQL when the newest complete table ({@link ProjectColumns}) has them.
+   * from SQL when the newest complete table ({@link ProjectColumns}) has them, or in a session's
+   * first minutes the table being inferred, once it has them ({@link ProjectColumns#readable}).
    */
   static List<Column> of(dev.dbtls.index.compile.ProjectSnapshot s, Catalog catalog, Node n) {
-    ProjectColumns table = s == null ? null : SnapshotData.of(s).columns.current();
+    ProjectColumns table = s == null ? null : SnapshotData.of(s).columns.readable();
     return of(catalog, table == null ? null : table.entry(n.uniqueId()).orElse(null), n);
   }
 

@@ -90,6 +90,8 @@ public final class ProjectColumns {
   private volatile Catalog catalog;
   private volatile long millis = -1;
   private volatile ForkJoinPool pool = WORKERS;
+  /** The models to infer first, with their ancestors: those of the files open in the editor. */
+  private volatile java.util.Set<java.nio.file.Path> first = java.util.Set.of();
   private final java.util.concurrent.atomic.AtomicInteger inferred = new java.util.concurrent.atomic.AtomicInteger();
   /** Models whose SQL was parsed this run (the others' inference had the same key before). */
   private final java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
@@ -175,7 +177,7 @@ public final class ProjectColumns {
       disk.saveLater(this, parsed.get() >= SAVE_AFTER_PARSES ? 0 : SETTLE_MILLIS);
       return;
     }
-    ProjectColumns c = new ProjectColumns(s, this, true);
+    ProjectColumns c = new ProjectColumns(s, this, true).first(first);
     checker = c;
     if (superseded) {
       c.stopped = true; // a newer build came: its own run renders every model
@@ -216,6 +218,15 @@ public final class ProjectColumns {
     this.catalog = catalog;
     run(files, disk);
     done.complete(this);
+    return this;
+  }
+
+  /**
+   * Infers the models of these files (those open in the editor) and their ancestors before the
+   * others, so that what the user looks at has its columns first ({@link #readable}).
+   */
+  ProjectColumns first(java.util.Collection<java.nio.file.Path> files) {
+    this.first = java.util.Set.copyOf(files);
     return this;
   }
 
@@ -288,6 +299,16 @@ public final class ProjectColumns {
         "; the table restored from the last session checked: %,d nodes' columns differed", changedCount.get());
   }
 
+  /**
+   * For features that read one node's entry at a time: the newest complete table, else (the first
+   * run of a session) this one as far as it has come — its entries are final as they appear, the
+   * open files' models and their ancestors first; a node not there yet reads as not inferred.
+   */
+  ProjectColumns readable() {
+    ProjectColumns c = current();
+    return c != null ? c : started ? this : null;
+  }
+
   /** This table when it is complete, else the newest complete one before it (maybe none). */
   ProjectColumns current() {
     ProjectColumns c = checker;
@@ -339,27 +360,7 @@ public final class ProjectColumns {
     // those of a stopped run
     Map<String, ColumnsCache.Memo> oldMemos = earlierMemos(before, previous);
     NodeCompiler compiler = new NodeCompiler(snapshot);
-    // levels: a node after all its parents, so each level runs in parallel
-    Map<String, Integer> level = new HashMap<>();
-    List<List<Node>> levels = new ArrayList<>();
-    for (String id : m.dag().topologicalOrder()) {
-      Node n = m.nodes().get(id);
-      if (n == null || !hasColumns(n)) {
-        continue;
-      }
-      int l = 0;
-      for (String p : n.dependsOn()) {
-        Integer pl = level.get(p);
-        if (pl != null) {
-          l = Math.max(l, pl + 1);
-        }
-      }
-      level.put(id, l);
-      while (levels.size() <= l) {
-        levels.add(new ArrayList<>());
-      }
-      levels.get(l).add(n);
-    }
+    List<List<Node>> levels = levels(m);
     Map<String, Boolean> changed = new ConcurrentHashMap<>();
     // what a check compares with: the restored table's entries
     Map<String, Entry> checked = checking ? previous.entries : null;
@@ -399,6 +400,58 @@ public final class ProjectColumns {
     finished = true;
     previous = null; // done: the previous table is no longer needed
     millis = (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  /**
+   * The nodes in waves, each node after all its parents, so each wave runs in parallel: first
+   * the waves of the open files' models and their ancestors ({@link #first}), then the others'.
+   */
+  List<List<Node>> levels(Manifest m) {
+    java.util.Set<String> early = new java.util.HashSet<>();
+    if (!first.isEmpty()) {
+      java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+      for (Node n : m.nodes().values()) {
+        if (n.file() != null && first.contains(n.file().absolutePath()) && hasColumns(n)) {
+          todo.add(n.uniqueId());
+        }
+      }
+      while (!todo.isEmpty()) {
+        String id = todo.poll();
+        Node n = m.nodes().get(id);
+        if (n != null && early.add(id)) {
+          todo.addAll(n.dependsOn());
+        }
+      }
+    }
+    List<List<Node>> levels = new ArrayList<>();
+    levels.addAll(levels(m, id -> early.contains(id)));
+    levels.addAll(levels(m, id -> !early.contains(id)));
+    return levels;
+  }
+
+  /** The nodes {@code in} takes, in waves by their depth among the nodes it takes. */
+  private static List<List<Node>> levels(Manifest m, java.util.function.Predicate<String> in) {
+    Map<String, Integer> level = new HashMap<>();
+    List<List<Node>> levels = new ArrayList<>();
+    for (String id : m.dag().topologicalOrder()) {
+      Node n = m.nodes().get(id);
+      if (n == null || !hasColumns(n) || !in.test(id)) {
+        continue;
+      }
+      int l = 0;
+      for (String p : n.dependsOn()) {
+        Integer pl = level.get(p);
+        if (pl != null) {
+          l = Math.max(l, pl + 1);
+        }
+      }
+      level.put(id, l);
+      while (levels.size() <= l) {
+        levels.add(new ArrayList<>());
+      }
+      levels.get(l).add(n);
+    }
+    return levels;
   }
 
   private static boolean hasColumns(Node n) {

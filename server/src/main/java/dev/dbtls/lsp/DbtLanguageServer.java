@@ -270,7 +270,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     workspace.currentAnalysis(projectDir).filter(a -> a.snapshot() == snapshot).ifPresent(a -> {
       diagnostics.publish(c, projectDir, a, workspace.openFiles(projectDir), configuration.current());
       // again once this build's columns are inferred (column-* problems), unless a newer build came
-      a.inferColumns(workspace.files()).thenAccept(table -> {
+      a.inferColumns(workspace.files(), workspace.openFiles(projectDir)).thenAccept(table -> {
         columnsReady(c, projectDir, a, table);
         // a table restored from the last session is checked by rendering: again if that changed it
         if (table != null && table.restoredCount() > 0) {

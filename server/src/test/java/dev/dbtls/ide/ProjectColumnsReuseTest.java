@@ -256,6 +256,28 @@ class ProjectColumnsReuseTest {
   }
 
   @Test
+  void theOpenFilesModelsAndTheirAncestorsComeFirstAndAreReadableBeforeTheTableIsComplete() {
+    NavFixture f = shop("", "");
+    var m = f.snapshot().manifest();
+    ProjectColumns t = new ProjectColumns(f.snapshot(), null)
+        .first(List.of(m.nodes().get("model.shop.customers_report").file().absolutePath()));
+    List<List<String>> waves = t.levels(m).stream()
+        .map(w -> w.stream().map(n -> n.uniqueId()).sorted().toList()).toList();
+    assertEquals(List.of(List.of("seed.shop.customers"), List.of("model.shop.stg_customers"),
+        List.of("model.shop.customers_report"), // then the others, each after its parents
+        List.of("source.shop.raw.payments"), List.of("model.shop.stg_payments"),
+        List.of("model.shop.orders", "model.shop.payments_wide")), waves);
+    assertNull(t.readable(), "not started: nothing to read");
+    t.runNow(Catalog.EMPTY, f.fixture());
+    assertEquals(t, t.readable());
+    assertEquals(table(infer(f, null)), table(t), "the order changes nothing in the table");
+
+    // a newer snapshot's run, not complete yet: features read the complete one before it
+    ProjectColumns next = new ProjectColumns(f.snapshot(), t);
+    assertEquals(t, next.readable());
+  }
+
+  @Test
   void aTableDoesNotKeepItsSnapshotAlive() throws InterruptedException {
     // the table lives in a weak map under its snapshot: holding the snapshot itself would keep
     // every snapshot of a session (one per edit) for good
