@@ -57,8 +57,6 @@ public final class ColumnsCache {
   /** The newest table a {@link #saveLater} asked to write, and the write it scheduled. */
   private volatile ProjectColumns latest;
   private java.util.concurrent.ScheduledFuture<?> scheduled;
-  /** Whether this session wrote the file: its first table is written at once. */
-  private volatile boolean written;
 
   ColumnsCache(Path file, String build) {
     this.file = file;
@@ -132,15 +130,11 @@ public final class ColumnsCache {
 
   /**
    * Writes {@code table} ({@link ProjectColumns#stored}: its results with their restore keys)
-   * {@code delayMillis} from now (at once when this session wrote nothing yet), unless a newer
-   * table asks before then: a burst of edits writes once, when it settles, what the next session
-   * may restore.
+   * {@code delayMillis} from now, unless a newer table asks before then: a burst of edits
+   * writes once, when it settles, what the next session may restore.
    */
   synchronized void saveLater(ProjectColumns table, long delayMillis) {
     latest = table;
-    if (!written) {
-      delayMillis = 0;
-    }
     if (scheduled != null) {
       scheduled.cancel(false);
     }
@@ -214,7 +208,6 @@ public final class ColumnsCache {
         JSON.writeValue(zip, stored); // closes the gzip stream (its trailer), and so the file
       });
       read = Stored.EMPTY; // the tables in memory hold these now; the file is for the next session
-      written = true;
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       if (!writeFailed) {
         writeFailed = true;

@@ -66,7 +66,10 @@ public final class ProjectColumns {
   /** How long one model's inference waits at most for the editor's requests under way. */
   static final long GIVE_WAY_MS = 50;
 
-  /** A run that parsed this many models writes the cache file at once; after fewer, when edits settle. */
+  /**
+   * A run that parsed this many models writes the cache file at once (as does a session's first
+   * table); after fewer, when edits settle.
+   */
   static final int SAVE_AFTER_PARSES = 50;
 
   /** How long after the last run the cache file is written (one write per burst of edits). */
@@ -107,6 +110,8 @@ public final class ProjectColumns {
   private final boolean checking;
   /** The run that checks this restored table by rendering, once it started. */
   private volatile ProjectColumns checker;
+  /** Whether no complete table of this session came before this one. */
+  private volatile boolean firstOfSession;
   /** Whether a newer snapshot's table came after this one. */
   private volatile boolean superseded;
   private final CompletableFuture<ProjectColumns> checked = new CompletableFuture<>();
@@ -174,7 +179,8 @@ public final class ProjectColumns {
     }
     if (restored.get() == 0) {
       checked.complete(this);
-      disk.saveLater(this, parsed.get() >= SAVE_AFTER_PARSES ? 0 : SETTLE_MILLIS);
+      // the session's first table at once (what the next session restores), else when edits settle
+      disk.saveLater(this, firstOfSession || parsed.get() >= SAVE_AFTER_PARSES ? 0 : SETTLE_MILLIS);
       return;
     }
     ProjectColumns c = new ProjectColumns(s, this, true).first(first);
@@ -360,6 +366,7 @@ public final class ProjectColumns {
     // those of a stopped run
     Map<String, ColumnsCache.Memo> oldMemos = earlierMemos(before, previous);
     NodeCompiler compiler = new NodeCompiler(snapshot);
+    firstOfSession = before == null;
     List<List<Node>> levels = levels(m);
     Map<String, Boolean> changed = new ConcurrentHashMap<>();
     // what a check compares with: the restored table's entries
