@@ -141,6 +141,18 @@ public final class ColumnsCache {
     scheduled = IO.schedule(this::saveLatest, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Forgets what was read from the file, once the session has a complete table of its own: the
+   * tables hold the results they use, and the rest (other models', the restore keys) would only
+   * take heap for the rest of the session.
+   */
+  synchronized void release() {
+    if (reading == null || reading.isDone()) {
+      read = Stored.EMPTY;
+      reading = null;
+    }
+  }
+
   /** Waits for the writes asked for so far that are due now (tests). */
   void awaitWrites() {
     try {

@@ -177,6 +177,9 @@ public final class ProjectColumns {
       checked.complete(null);
       return;
     }
+    if (firstOfSession) {
+      disk.release(); // this table holds what the session needs of the file
+    }
     if (restored.get() == 0) {
       checked.complete(this);
       // the session's first table at once (what the next session restores), else when edits settle
@@ -390,12 +393,17 @@ public final class ProjectColumns {
           } else if (oldMemos.containsKey(n.uniqueId())) {
             memos.put(n.uniqueId(), oldMemos.get(n.uniqueId()));
           }
+          if (checked != null) {
+            Entry was = checked.get(n.uniqueId());
+            if (e.equals(was)) {
+              e = was; // one copy in memory of what the check confirmed
+            } else {
+              changedCount.incrementAndGet();
+            }
+          }
           entries.put(n.uniqueId(), e);
           if (prev == null || !prev.known().equals(e.known())) {
             changed.put(n.uniqueId(), true);
-          }
-          if (checked != null && !e.equals(checked.get(n.uniqueId()))) {
-            changedCount.incrementAndGet();
           }
         })).get(10, TimeUnit.MINUTES);
       } catch (Exception e) {
