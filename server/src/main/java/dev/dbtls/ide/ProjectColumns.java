@@ -417,63 +417,9 @@ public final class ProjectColumns {
     millis = (System.nanoTime() - t0) / 1_000_000;
   }
 
-  /**
-   * The nodes in waves, each node after all its parents, so each wave runs in parallel: first
-   * the waves of the open files' models and their ancestors ({@link #first}), then the others'.
-   */
+  /** The nodes in waves ({@link InferenceWaves}): the open files' models and their ancestors first. */
   List<List<Node>> levels(Manifest m) {
-    java.util.Set<String> early = new java.util.HashSet<>();
-    if (!first.isEmpty()) {
-      java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
-      for (Node n : m.nodes().values()) {
-        if (n.file() != null && first.contains(n.file().absolutePath()) && hasColumns(n)) {
-          todo.add(n.uniqueId());
-        }
-      }
-      while (!todo.isEmpty()) {
-        String id = todo.poll();
-        Node n = m.nodes().get(id);
-        if (n != null && early.add(id)) {
-          todo.addAll(n.dependsOn());
-        }
-      }
-    }
-    List<List<Node>> levels = new ArrayList<>();
-    levels.addAll(levels(m, id -> early.contains(id)));
-    levels.addAll(levels(m, id -> !early.contains(id)));
-    return levels;
-  }
-
-  /** The nodes {@code in} takes, in waves by their depth among the nodes it takes. */
-  private static List<List<Node>> levels(Manifest m, java.util.function.Predicate<String> in) {
-    Map<String, Integer> level = new HashMap<>();
-    List<List<Node>> levels = new ArrayList<>();
-    for (String id : m.dag().topologicalOrder()) {
-      Node n = m.nodes().get(id);
-      if (n == null || !hasColumns(n) || !in.test(id)) {
-        continue;
-      }
-      int l = 0;
-      for (String p : n.dependsOn()) {
-        Integer pl = level.get(p);
-        if (pl != null) {
-          l = Math.max(l, pl + 1);
-        }
-      }
-      level.put(id, l);
-      while (levels.size() <= l) {
-        levels.add(new ArrayList<>());
-      }
-      levels.get(l).add(n);
-    }
-    return levels;
-  }
-
-  private static boolean hasColumns(Node n) {
-    return switch (n.type()) {
-      case MODEL, SNAPSHOT, SEED, SOURCE -> true;
-      default -> false;
-    };
+    return InferenceWaves.of(m, first);
   }
 
   private static boolean sameDefinition(Node a, Node b) {
