@@ -370,7 +370,8 @@ public final class ProjectColumns {
     Map<String, ColumnsCache.Memo> oldMemos = earlierMemos(before, previous);
     NodeCompiler compiler = new NodeCompiler(snapshot);
     firstOfSession = before == null;
-    List<List<Node>> levels = levels(m);
+    // the open files first where a run infers every node; an edit's run reuses nearly all of them
+    List<List<Node>> levels = reuse ? InferenceWaves.of(m, java.util.Set.of()) : levels(m);
     Map<String, Boolean> changed = new ConcurrentHashMap<>();
     // what a check compares with: the restored table's entries
     Map<String, Entry> checked = checking ? previous.entries : null;
