@@ -5,9 +5,9 @@ import dev.dbtls.columns.Origin;
 import dev.dbtls.columns.RelationColumns;
 import dev.dbtls.columns.Upstream;
 import dev.dbtls.index.Node;
+import dev.dbtls.project.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -103,17 +103,10 @@ final class ColumnsKey {
   }
 
   private static void put(MessageDigest d, String s) {
-    byte[] b = (s == null ? "\u0000null" : s).getBytes(StandardCharsets.UTF_8);
-    d.update(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));
-    d.update((byte) ':');
-    d.update(b);
+    Sha256.put(d, s);
   }
 
   private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
+    return Sha256.digest();
   }
 }

@@ -272,19 +272,26 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
       // again once this build's columns are inferred (column-* problems), unless a newer build came
       a.inferColumns(workspace.files(), workspace.openFiles(projectDir)).thenAccept(table -> {
         columnsReady(c, projectDir, a, table);
-        // a table restored from the last session is checked by rendering: again if that changed it
-        if (table != null && table.restoredCount() > 0) {
-          table.checked().thenAccept(check -> {
-            if (check != null && check != table) {
-              logColumns(c, check);
-              if (check.changedCount() > 0) {
-                columnsReady(c, projectDir, a, null);
-              }
-            }
-          });
+        if (table != null) {
+          table.checked().thenAccept(check -> restoredChecked(c, projectDir, a, table, check));
         }
       });
     });
+  }
+
+  /**
+   * A table restored from the last session was checked by rendering ({@code check} is another
+   * table then): its log line, and the diagnostics again if the check changed an entry.
+   */
+  private void restoredChecked(LanguageClient c, java.nio.file.Path projectDir, dev.dbtls.ide.Analysis a,
+      dev.dbtls.ide.ProjectColumns table, dev.dbtls.ide.ProjectColumns check) {
+    if (check == null || check == table) {
+      return; // nothing was restored, or a newer build's run does the check
+    }
+    logColumns(c, check);
+    if (check.changedCount() > 0) {
+      columnsReady(c, projectDir, a, null);
+    }
   }
 
   /** The log line of {@code table} (when not null), and the diagnostics again unless a newer build came. */

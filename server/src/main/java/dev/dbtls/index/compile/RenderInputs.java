@@ -6,11 +6,10 @@ import dev.dbtls.project.FileKind;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.ProjectInputs;
-import java.nio.charset.StandardCharsets;
+import dev.dbtls.project.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -40,7 +39,7 @@ public final class RenderInputs {
   static String digest(ProjectInputs inputs, List<MacroFile> macros, Map<String, List<String>> dispatch,
       Map<String, String> env, FileSource files) {
     try {
-      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      MessageDigest d = Sha256.digest();
       TreeSet<String> envNames = new TreeSet<>();
       put(d, "render-inputs 1");
       put(d, inputs.target().type());
@@ -79,7 +78,7 @@ public final class RenderInputs {
         put(d, env == null ? null : env.get(name));
       }
       return HexFormat.of().formatHex(d.digest());
-    } catch (NoSuchAlgorithmException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return null;
     }
   }
@@ -137,9 +136,6 @@ public final class RenderInputs {
   }
 
   private static void put(MessageDigest d, String s) {
-    byte[] b = (s == null ? "\u0000null" : s).getBytes(StandardCharsets.UTF_8);
-    d.update(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));
-    d.update((byte) ':');
-    d.update(b);
+    Sha256.put(d, s);
   }
 }
