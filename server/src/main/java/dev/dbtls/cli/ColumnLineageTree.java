@@ -32,7 +32,7 @@ final class ColumnLineageTree {
     Path root = snapshot.inputs().root().dir();
     Analysis analysis = Analysis.of(snapshot);
     long t0 = System.nanoTime();
-    analysis.columnsNow(FileSource.DISK);
+    dev.dbtls.workspace.ProjectColumns.inferNow(analysis, FileSource.DISK);
     if (Boolean.getBoolean("dbtls.timing")) {
       System.err.printf("dbtls: columns inferred in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }

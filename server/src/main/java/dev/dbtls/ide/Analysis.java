@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * in {@linkplain #strict strict} mode (tests) it is rethrown. Cancellation always goes through,
  * so the editor's {@code $/cancelRequest} reaches the LSP layer as such. Data derived from the
  * snapshot that features share ({@link SnapshotData}: catalog, described names, symbol index)
- * belongs to it and goes with the snapshot.
+ * belongs to it and goes with the snapshot; what the project's owner knows beside it (the
+ * warehouse's columns, the inferred columns) comes in {@link ProjectFacts}.
  */
 public final class Analysis {
   /**
@@ -38,60 +39,55 @@ public final class Analysis {
   private final boolean strict;
   private final SnapshotData data;
 
-  private Analysis(ProjectSnapshot snapshot, boolean strict, Analysis previous) {
+  private Analysis(ProjectSnapshot snapshot, boolean strict, Analysis previous, ProjectFacts facts) {
     this.snapshot = snapshot;
     this.strict = strict;
-    this.data = snapshot == null ? null : previous == null ? SnapshotData.of(snapshot)
-        : SnapshotData.next(previous.data, snapshot);
+    this.data = snapshot == null ? null : facts == null && previous == null ? SnapshotData.of(snapshot)
+        : SnapshotData.of(snapshot, previous == null ? null : previous.data,
+            facts != null ? facts : previous.data.facts());
   }
 
   /** The analysis of a snapshot; features that fail are logged and answer empty. */
   public static Analysis of(ProjectSnapshot snapshot) {
-    return new Analysis(snapshot, false, null);
+    return new Analysis(snapshot, false, null, null);
+  }
+
+  /** The analysis of a snapshot of a project whose owner keeps {@code facts} (catalog, inferred columns). */
+  public static Analysis of(ProjectSnapshot snapshot, ProjectFacts facts) {
+    return new Analysis(snapshot, false, null, facts);
   }
 
   /**
    * The analysis of the next snapshot of the same project: derived data that did not change (the
-   * symbol index when no name or place changed) is taken over from {@code previous}.
+   * symbol index when no name or place changed) is taken over from {@code previous}, and so are
+   * the project's facts.
    */
   public static Analysis next(Analysis previous, ProjectSnapshot snapshot) {
-    return new Analysis(snapshot, false, previous);
+    return new Analysis(snapshot, false, previous, null);
   }
 
   /** For tests: a failing feature throws instead of answering empty. */
   public static Analysis strict(ProjectSnapshot snapshot) {
-    return new Analysis(snapshot, true, null);
+    return new Analysis(snapshot, true, null, null);
   }
 
   public ProjectSnapshot snapshot() {
     return snapshot;
   }
 
-  /**
-   * Starts inferring the columns of every node in the background (after a build); features use
-   * the newest complete table meanwhile. {@code files} reads the catalog and seed headers.
-   */
-  public java.util.concurrent.CompletableFuture<ProjectColumns> inferColumns(dev.dbtls.project.FileSource files) {
-    return inferColumns(files, List.of());
+  /** What the project's owner knows beside the snapshot; its inferred columns are set there. */
+  public ProjectFacts facts() {
+    return data == null ? new ProjectFacts() : data.facts();
   }
 
-  /** As {@link #inferColumns(dev.dbtls.project.FileSource)}, the models of {@code open} files and their ancestors first. */
-  public java.util.concurrent.CompletableFuture<ProjectColumns> inferColumns(dev.dbtls.project.FileSource files,
-      List<java.nio.file.Path> open) {
-    if (data == null) {
-      return java.util.concurrent.CompletableFuture.completedFuture(null);
-    }
-    return data.columns.first(open).start(ProjectCatalog.load(snapshot, files), files);
+  /** The catalog of this snapshot, read through {@code files} (once; the owner does it after a build). */
+  public dev.dbtls.index.Catalog catalog(dev.dbtls.project.FileSource files) {
+    return ProjectCatalog.load(snapshot, files);
   }
 
-  /** The columns of every node, inferred now on this thread when not yet (the command line). */
-  public ProjectColumns columnsNow(dev.dbtls.project.FileSource files) {
-    return data == null ? null : data.columns.runNow(ProjectCatalog.load(snapshot, files), files);
-  }
-
-  /** The newest complete table of inferred columns (this snapshot's or an earlier one), or null. */
-  ProjectColumns columns() {
-    return data == null ? null : data.columns.current();
+  /** The newest complete table of inferred columns, or null. */
+  ColumnsTable columns() {
+    return data == null ? null : data.facts().completeColumns();
   }
 
   public List<CompletionItem> completion(Cursor c) {

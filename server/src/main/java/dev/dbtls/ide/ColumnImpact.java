@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a change of a model's columns does, from the inferred columns ({@link ProjectColumns}),
+ * What a change of a model's columns does, from the inferred columns ({@link ColumnsTable}),
  * for the nodes of open files: reads of columns a parent does not produce ({@code
  * column-unknown}), columns the model no longer produces that children read
  * ({@code column-used-downstream}), YAML columns it does not produce ({@code
@@ -31,7 +31,7 @@ import java.util.Set;
 final class ColumnImpact {
   private ColumnImpact() {}
 
-  static List<Problem> of(ProjectColumns table, Manifest m, List<Node> nodes) {
+  static List<Problem> of(ColumnsTable table, Manifest m, List<Node> nodes) {
     List<Problem> out = new ArrayList<>();
     if (table == null) {
       return out;
@@ -40,7 +40,7 @@ final class ColumnImpact {
       if (n.type() != ResourceType.MODEL && n.type() != ResourceType.SNAPSHOT) {
         continue;
       }
-      ProjectColumns.Entry e = table.entry(n.uniqueId()).orElse(null);
+      ColumnsTable.Entry e = table.entry(n.uniqueId()).orElse(null);
       if (e == null || e.inferred() == null || !e.inferred().parsed()) {
         continue;
       }
@@ -68,14 +68,14 @@ final class ColumnImpact {
   }
 
   /** Children that read a column of {@code n} which {@code n} does not produce. */
-  private static void usedDownstream(ProjectColumns table, Manifest m, Node n, ProjectColumns.Entry e,
+  private static void usedDownstream(ColumnsTable table, Manifest m, Node n, ColumnsTable.Entry e,
       List<Problem> out) {
     if (!e.known().complete()) {
       return;
     }
     Map<String, Set<String>> users = new LinkedHashMap<>();
     for (String child : m.dag().childrenOf(n.uniqueId())) {
-      ProjectColumns.Entry c = table.entry(child).orElse(null);
+      ColumnsTable.Entry c = table.entry(child).orElse(null);
       if (c == null || c.inferred() == null) {
         continue;
       }

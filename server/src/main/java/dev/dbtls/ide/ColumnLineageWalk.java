@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Walks the inferred columns ({@link ProjectColumns}) from one column of a node: upstream through
+ * Walks the inferred columns ({@link ColumnsTable}) from one column of a node: upstream through
  * each column's edges to its parents' columns (down to sources, seeds and relations that are no
  * node), downstream through the children whose columns have an edge from it. Filter/join edges
  * of a visited node are shown but not followed further (every column of a model depends on its
@@ -38,7 +38,7 @@ final class ColumnLineageWalk {
 
   private record Step(String node, String column, int depth) {}
 
-  static ColumnLineage find(ProjectColumns table, Catalog catalog, Manifest m, String displayPath,
+  static ColumnLineage find(ColumnsTable table, Catalog catalog, Manifest m, String displayPath,
       String nodeId, String column, ColumnLineage.Options options) {
     if (table == null) {
       return ColumnLineage.empty("the columns of the project are still being inferred");
@@ -54,7 +54,7 @@ final class ColumnLineageWalk {
     if (column == null || column.isBlank()) {
       return ColumnLineage.empty("which column of " + root.name() + "?");
     }
-    Optional<ProjectColumns.Entry> rootEntry = table.entry(root.uniqueId());
+    Optional<ColumnsTable.Entry> rootEntry = table.entry(root.uniqueId());
     Optional<InferredColumn> rootColumn = rootEntry.flatMap(e -> e.known().column(column));
     List<String> notes = new ArrayList<>();
     if (rootColumn.isEmpty()) {
@@ -78,7 +78,7 @@ final class ColumnLineageWalk {
       if (-s.depth() >= options.upstreamDepth()) {
         continue;
       }
-      Optional<ProjectColumns.Entry> e = table.entry(s.node());
+      Optional<ColumnsTable.Entry> e = table.entry(s.node());
       if (e.isEmpty()) {
         continue;
       }
@@ -113,7 +113,7 @@ final class ColumnLineageWalk {
         continue;
       }
       for (String child : m.dag().childrenOf(s.node())) {
-        Optional<ProjectColumns.Entry> e = table.entry(child);
+        Optional<ColumnsTable.Entry> e = table.entry(child);
         if (e.isEmpty()) {
           continue;
         }
@@ -143,7 +143,7 @@ final class ColumnLineageWalk {
   }
 
   /** The column of an entry: its known columns, else what its SQL says of it. */
-  private static Optional<InferredColumn> column(ProjectColumns.Entry e, String name) {
+  private static Optional<InferredColumn> column(ColumnsTable.Entry e, String name) {
     Optional<InferredColumn> c = e.known().column(name);
     if (c.isEmpty() && e.inferred() != null) {
       c = e.inferred().output().column(name);
@@ -151,7 +151,7 @@ final class ColumnLineageWalk {
     return c;
   }
 
-  private static List<InferredColumn> outputs(ProjectColumns.Entry e) {
+  private static List<InferredColumn> outputs(ColumnsTable.Entry e) {
     if (e.inferred() != null && !e.inferred().output().columns().isEmpty()) {
       return e.inferred().output().columns();
     }
@@ -167,7 +167,7 @@ final class ColumnLineageWalk {
   }
 
   /** Adds a column to the answer; false when the cap is reached. */
-  private static boolean add(Map<String, ColumnLineage.Column> out, ProjectColumns table, Catalog catalog,
+  private static boolean add(Map<String, ColumnLineage.Column> out, ColumnsTable table, Catalog catalog,
       Manifest m, String node, String column, int depth, ColumnLineage.Options options, boolean[] truncated) {
     String k = key(node, column);
     if (out.containsKey(k)) {
@@ -183,7 +183,7 @@ final class ColumnLineageWalk {
           depth, false));
       return true;
     }
-    Optional<ProjectColumns.Entry> e = table.entry(node);
+    Optional<ColumnsTable.Entry> e = table.entry(node);
     InferredColumn c = column == null || e.isEmpty() ? null : column(e.get(), column).orElse(null);
     ColumnSpec spec = column == null ? null : n.columns().stream()
         .filter(s -> NodeColumns.unquoted(s.name()).equalsIgnoreCase(column)).findFirst().orElse(null);

@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * The columns of one node ({@code dbt/columns}): {@link NodeColumns}' list, the one completion and
  * hover use, with where each name and type came from, and whether the list is complete (the
- * newest table of inferred columns, {@link ProjectColumns}, says why not).
+ * newest table of inferred columns, {@link ColumnsTable}, says why not).
  */
 public final class ColumnsOfNode {
   private ColumnsOfNode() {}
@@ -28,7 +28,7 @@ public final class ColumnsOfNode {
     }
   }
 
-  static Answer find(ProjectColumns table, Catalog catalog, Manifest m, String displayPath, String nodeId) {
+  static Answer find(ColumnsTable table, Catalog catalog, Manifest m, String displayPath, String nodeId) {
     Node n = nodeId != null ? m.nodes().get(nodeId) : null;
     if (n == null && displayPath != null) {
       n = m.nodesInFile(displayPath).stream().filter(x -> x.type() == ResourceType.MODEL).findFirst()
@@ -41,7 +41,7 @@ public final class ColumnsOfNode {
         .contains(n.type())) {
       return Answer.empty("a " + n.type().dbtName() + " has no columns");
     }
-    ProjectColumns.Entry entry = table == null ? null : table.entry(n.uniqueId()).orElse(null);
+    ColumnsTable.Entry entry = table == null ? null : table.entry(n.uniqueId()).orElse(null);
     List<Column> columns = NodeColumns.of(catalog, entry, n).stream().map(ColumnsOfNode::column).toList();
     boolean complete = entry != null && entry.known().complete();
     List<String> gaps = entry != null ? entry.known().gaps()

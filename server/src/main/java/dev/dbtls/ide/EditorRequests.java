@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * Java's thread priorities do nothing on Linux, so the background steps aside itself: between
  * two models it waits while a request runs, for at most a bound, so that it always progresses.
  */
-final class EditorRequests {
+public final class EditorRequests {
   private static final AtomicInteger RUNNING = new AtomicInteger();
 
   private EditorRequests() {}
@@ -33,7 +33,7 @@ final class EditorRequests {
   }
 
   /** Background work between two steps: waits while a request runs, at most {@code maxMillis}. */
-  static void giveWay(long maxMillis) {
+  public static void giveWay(long maxMillis) {
     if (RUNNING.get() == 0) {
       return;
     }

@@ -8,13 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Each distinct failure — feature, exception and the frame it came from — is logged with its
  * stack once, then counted, so a broken feature hit on every keystroke cannot flood the log.
  */
-final class FeatureFailures {
+public final class FeatureFailures {
   private static final int MAX_KINDS = 200;
   private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
 
   private FeatureFailures() {}
 
-  static void log(String feature, String displayPath, int offset, Throwable e) {
+  public static void log(String feature, String displayPath, int offset, Throwable e) {
     StackTraceElement[] stack = e.getStackTrace();
     String kind = feature + ":" + e.getClass().getName() + "@" + (stack.length == 0 ? "?" : stack[0]);
     boolean first = SEEN.size() < MAX_KINDS && SEEN.add(kind);

@@ -27,9 +27,9 @@ import java.util.Set;
  * So: the warehouse's columns in its order, then those only YAML declares, in YAML order. Names
  * match ignoring case and YAML's quotes ({@code "Order Date"}), as warehouses fold unquoted names.
  *
- * <p>Columns inferred from the SQL ({@link ProjectColumns}) join in by {@link #known}, the one
+ * <p>Columns inferred from the SQL ({@link ColumnsTable}) join in by {@link #known}, the one
  * answer to "which columns does this relation have" for the inference of its children, and by
- * {@link #of(Catalog, ProjectColumns.Entry, Node)} for the features:
+ * {@link #of(Catalog, ColumnsTable.Entry, Node)} for the features:
  * <ul>
  *   <li>which columns, in what order: the SQL's when its inference is complete (the current SQL
  *       is fresher than the last {@code dbt docs generate}); else catalog.json / the warehouse
@@ -58,7 +58,7 @@ public final class NodeColumns {
    * Every column of {@code n} with what its SQL inference adds ({@code inferred} null: none):
    * the precedence of the class comment.
    */
-  static List<Column> of(Catalog catalog, ProjectColumns.Entry inferred, Node n) {
+  static List<Column> of(Catalog catalog, ColumnsTable.Entry inferred, Node n) {
     if (inferred == null || inferred.known().columns().isEmpty()) {
       return of(catalog, n);
     }
@@ -85,7 +85,7 @@ public final class NodeColumns {
    * type came from. {@code inferred} is its own SQL's inference (null for seeds and sources),
    * {@code seedHeader} a seed's CSV header (null otherwise).
    */
-  static RelationColumns known(Catalog catalog, Node n, QueryColumns inferred, List<String> seedHeader) {
+  public static RelationColumns known(Catalog catalog, Node n, QueryColumns inferred, List<String> seedHeader) {
     String id = n.uniqueId();
     List<Catalog.Column> cat = catalog == null ? List.of() : catalog.columns(id);
     List<InferredColumn> out = new ArrayList<>();
@@ -169,11 +169,11 @@ public final class NodeColumns {
 
   /**
    * Every column of {@code n} for the features of snapshot {@code s}: with the columns inferred
-   * from SQL when the newest complete table ({@link ProjectColumns}) has them, or in a session's
-   * first minutes the table being inferred, once it has them ({@link ProjectColumns#readable}).
+   * from SQL when the newest complete table ({@link ColumnsTable}) has them, or in a session's
+   * first minutes the table being inferred, once it has them ({@link ProjectFacts}).
    */
   static List<Column> of(dev.dbtls.index.compile.ProjectSnapshot s, Catalog catalog, Node n) {
-    ProjectColumns table = s == null ? null : SnapshotData.of(s).columns.readable();
+    ColumnsTable table = s == null ? null : SnapshotData.of(s).facts().readableColumns();
     return of(catalog, table == null ? null : table.entry(n.uniqueId()).orElse(null), n);
   }
 

@@ -3,33 +3,32 @@ package dev.dbtls.ide;
 import dev.dbtls.index.Catalog;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileSource;
-import java.util.Map;
 
 /**
- * The {@link Catalog} of a snapshot's root project, read at most once per snapshot (kept in its
- * {@link SnapshotData}). A snapshot
- * does not keep the {@link FileSource} it was loaded from: the workspace (or a test) hands it to
- * {@link #load} (best on the build thread, after each build, so that no request pays for a large
- * file); a feature asking {@link #of} first reads through the disk, which is what the overlay
- * gives too for a generated file that is not open in the editor. The catalog is not watched: a
- * new {@code dbt docs generate} shows with the next snapshot.
+ * The {@link Catalog} of a project's root: its {@code target/catalog.json}, else the columns
+ * read from the warehouse itself this session (the database explorer, or the store's copy of an
+ * earlier read). One per project, in its {@link ProjectFacts}; each snapshot reads it at most once
+ * (kept in its {@link SnapshotData}). A snapshot does not keep the {@link FileSource} it was
+ * loaded from: the owner hands it to {@link #load} (best on the build thread, after each build,
+ * so that no request pays for a large file); a feature asking {@link #of} first reads through the
+ * disk, which is what the overlay gives too for a generated file that is not open in the editor.
+ * The catalog is not watched: a new {@code dbt docs generate} shows with the next snapshot.
  */
 public final class ProjectCatalog {
-  private ProjectCatalog() {}
-
-  /** The last parse per file and text, to skip parsing again when only the snapshot changed. */
-  /** {@code stamp}: the file's modification time and size on disk, or null when it is not on disk. */
+  /**
+   * The last parse of the file, to skip parsing again when only the snapshot changed;
+   * {@code stamp}: the file's modification time and size on disk, or null when it is not on disk.
+   */
   private record Parsed(String file, String stamp, int length, int hash, Catalog catalog) {}
 
-  private static volatile Parsed last;
+  private volatile Parsed last;
+  private volatile Catalog fromWarehouse;
+  /** Counts {@link #remember}s: a snapshot's catalog merged before the last one is merged again. */
+  private volatile int version;
 
-  /** Reads the catalog of {@code snapshot}'s root project through {@code files} (once). */
+  /** Reads the catalog of {@code snapshot}'s root project through {@code files} (once per snapshot). */
   public static Catalog load(ProjectSnapshot snapshot, FileSource files) {
-    if (snapshot == null) {
-      return Catalog.EMPTY;
-    }
-    return SnapshotData.of(snapshot).catalog(() ->
-        read(snapshot, files).orElse(FROM_WAREHOUSE.get(snapshot.inputs().root().dir())));
+    return snapshot == null ? Catalog.EMPTY : SnapshotData.of(snapshot).catalog(snapshot, files);
   }
 
   /** The catalog {@link #load} gave for this snapshot, or else the one on disk. */
@@ -38,23 +37,29 @@ public final class ProjectCatalog {
   }
 
   /**
-   * Columns read from the warehouse itself (the database explorer), by project: they fill in
-   * for relations catalog.json does not describe (or when there is none), until read again.
+   * Columns read from the warehouse itself (the database explorer): they fill in for relations
+   * catalog.json does not describe (or when there is none), until read again.
    */
-  public static void remember(java.nio.file.Path projectDir, Catalog fromWarehouse) {
-    if (projectDir != null && fromWarehouse != null) {
-      FROM_WAREHOUSE.put(projectDir.toAbsolutePath().normalize(), fromWarehouse);
-      SnapshotData.forgetCatalogs(); // merged again on next use
+  public void remember(Catalog columns) {
+    if (columns != null) {
+      fromWarehouse = columns;
+      version++;
     }
   }
 
   /** Whether warehouse columns are known for the project (read or restored this session). */
-  public static boolean knowsWarehouse(java.nio.file.Path projectDir) {
-    return projectDir != null && FROM_WAREHOUSE.containsKey(projectDir.toAbsolutePath().normalize());
+  public boolean knowsWarehouse() {
+    return fromWarehouse != null;
   }
 
-  private static final Map<java.nio.file.Path, Catalog> FROM_WAREHOUSE =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  int version() {
+    return version;
+  }
+
+  /** catalog.json of {@code snapshot}'s root, else the warehouse's columns (maybe null). */
+  Catalog read(ProjectSnapshot snapshot, FileSource files) {
+    return readFile(snapshot, files).orElse(fromWarehouse);
+  }
 
   private static String stamp(java.nio.file.Path file) {
     try {
@@ -64,7 +69,7 @@ public final class ProjectCatalog {
     }
   }
 
-  private static Catalog read(ProjectSnapshot snapshot, FileSource files) {
+  private Catalog readFile(ProjectSnapshot snapshot, FileSource files) {
     try {
       var root = snapshot.inputs().root();
       var file = Catalog.fileOf(root);

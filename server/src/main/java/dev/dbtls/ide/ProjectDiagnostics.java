@@ -47,7 +47,7 @@ public final class ProjectDiagnostics {
     }).toList();
     found.forEach(ps -> ps.forEach(p -> add(byFile, root, p)));
     // what the newest inferred columns say of the open models (computed after the build)
-    ColumnImpact.of(SnapshotData.of(snapshot).columns.current(), snapshot.manifest(),
+    ColumnImpact.of(SnapshotData.of(snapshot).facts().completeColumns(), snapshot.manifest(),
         withOpenYaml(snapshot, nodes, openFiles)).forEach(p -> add(byFile, root, p));
     Map<Path, List<Problem>> out = new LinkedHashMap<>();
     byFile.forEach((f, ps) -> out.put(f, List.copyOf(ps)));

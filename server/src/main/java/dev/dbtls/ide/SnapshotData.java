@@ -2,49 +2,54 @@ package dev.dbtls.ide;
 
 import dev.dbtls.index.Catalog;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import java.util.Collections;
+import dev.dbtls.project.FileSource;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.function.Supplier;
 
 /**
- * What editor features derive from one snapshot and share, built on first use and gone with the
- * snapshot: the catalog of its project, which names its property files describe, the
- * workspace-symbol index, the inferred columns of every node ({@link ProjectColumns}, which
- * reuses the previous snapshot's for nodes whose definition and parents did not change). One per snapshot ({@link #of}), owned by its {@link Analysis}; the
- * next snapshot's takes over what did not change ({@link #next}). This is the one table of
- * derived data in {@code ide}; the memos that remain static are keyed by a file's text (the
- * property file parsed last, the catalog file read last), not by a snapshot.
+ * What editor features derive from one snapshot and share, built on first use and kept with the
+ * snapshot ({@link ProjectSnapshot#derived}), so gone with it: the catalog as this snapshot reads
+ * it, which names its property files describe, the workspace-symbol index, and the project's
+ * {@link ProjectFacts} (the inferred columns). The next snapshot's takes over what did not change
+ * ({@link #next}). No table here is static: a project's state belongs to its owner.
  */
 final class SnapshotData {
-  /** By identity (snapshots have no equals), weakly: a replaced snapshot takes its data with it. */
-  private static final Map<ProjectSnapshot, SnapshotData> ALL = Collections.synchronizedMap(new WeakHashMap<>());
-
   final WorkspaceSymbols.Cache symbols;
-  final ProjectColumns columns;
+  private volatile ProjectFacts facts;
   private volatile Catalog catalog;
+  private volatile int catalogVersion;
   private volatile Map<String, Map<String, String>> described;
 
-  private SnapshotData(ProjectSnapshot snapshot, SnapshotData previous) {
+  private SnapshotData(SnapshotData previous, ProjectFacts facts) {
     this.symbols = new WorkspaceSymbols.Cache(previous == null ? null : previous.symbols);
-    this.columns = new ProjectColumns(snapshot, previous == null ? null : previous.columns);
+    this.facts = facts;
   }
 
+  /** The data of {@code snapshot} (made with facts of its own when no analysis made it first). */
   static SnapshotData of(ProjectSnapshot snapshot) {
-    return ALL.computeIfAbsent(snapshot, s -> new SnapshotData(s, null));
+    return snapshot.derived(SnapshotData.class, () -> new SnapshotData(null, new ProjectFacts()));
   }
 
-  /** The data of {@code snapshot}, taking over from {@code previous}'s what is still true. */
-  static SnapshotData next(SnapshotData previous, ProjectSnapshot snapshot) {
-    return ALL.computeIfAbsent(snapshot, s -> new SnapshotData(s, previous));
+  /** The data of {@code snapshot} with its project's {@code facts}, taking over from {@code previous}'s what is still true. */
+  static SnapshotData of(ProjectSnapshot snapshot, SnapshotData previous, ProjectFacts facts) {
+    SnapshotData d = snapshot.derived(SnapshotData.class, () -> new SnapshotData(previous, facts));
+    d.facts = facts;
+    return d;
   }
 
-  Catalog catalog(Supplier<Catalog> read) {
+  ProjectFacts facts() {
+    return facts;
+  }
+
+  /** The catalog of the snapshot, read through {@code files} once (again after new warehouse columns). */
+  Catalog catalog(ProjectSnapshot snapshot, FileSource files) {
+    ProjectCatalog source = facts.catalog();
     Catalog c = catalog;
-    if (c == null) {
+    if (c == null || catalogVersion != source.version()) {
       synchronized (this) {
-        if (catalog == null) {
-          catalog = read.get();
+        if (catalog == null || catalogVersion != source.version()) {
+          catalogVersion = source.version();
+          catalog = source.read(snapshot, files);
         }
         c = catalog;
       }
@@ -63,12 +68,5 @@ final class SnapshotData {
       }
     }
     return d;
-  }
-
-  /** Catalogs are merged again on next use (new warehouse columns were read). */
-  static void forgetCatalogs() {
-    synchronized (ALL) {
-      ALL.values().forEach(d -> d.catalog = null);
-    }
   }
 }

@@ -23,7 +23,7 @@ final class YamlColumnAddition {
   private YamlColumnAddition() {}
 
   static List<CodeAction> fix(ProjectSnapshot snapshot, String displayPath, String text, Problem p) {
-    ProjectColumns table = SnapshotData.of(snapshot).columns.current();
+    ColumnsTable table = SnapshotData.of(snapshot).facts().completeColumns();
     if (table == null) {
       return List.of();
     }
@@ -31,7 +31,7 @@ final class YamlColumnAddition {
       if (n.columns().isEmpty() || !(n.extra().get(Node.PROPERTIES_FILE) instanceof String yaml)) {
         continue;
       }
-      Optional<ProjectColumns.Entry> e = table.entry(n.uniqueId());
+      Optional<ColumnsTable.Entry> e = table.entry(n.uniqueId());
       Optional<String> yamlText = textOf(snapshot, yaml);
       if (e.isEmpty() || yamlText.isEmpty()) {
         continue;

@@ -29,7 +29,7 @@ final class CatalogAnswer {
     Path root = s.inputs().root().dir();
     // the columns read feed column completion and hover from now on, and next session too
     dev.dbtls.index.Catalog columns = explorer.columnsByNode();
-    dev.dbtls.ide.ProjectCatalog.remember(root, columns);
+    dev.dbtls.ide.ProjectFacts.of(s).catalog().remember(columns);
     if (catalog.ok() && !catalog.cut()) {
       store.thenAcceptAsync(st -> dev.dbtls.query.SchemaMemory.save(st, s, columns));
     }

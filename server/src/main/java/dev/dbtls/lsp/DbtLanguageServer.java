@@ -53,7 +53,6 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   private volatile boolean shutdown;
   private volatile boolean watchFiles;
   private final Set<Path> loaded = ConcurrentHashMap.newKeySet();
-  private final Set<Path> schemaRestored = ConcurrentHashMap.newKeySet();
   private final IndexingProgress progress = new IndexingProgress();
   /** Where requests run: editor features apart from warehouse work. */
   private final Requests requests = new Requests();
@@ -99,7 +98,24 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
               diagnostics.forget(c, projectDir);
             }
           }
-        });
+
+          @Override
+          public void diagnosticsChanged(Path projectDir, dev.dbtls.ide.Analysis analysis) {
+            LanguageClient c = client;
+            if (c != null && !shutdown) {
+              diagnostics.publish(c, projectDir, analysis, workspace.openFiles(projectDir), configuration.current());
+            }
+          }
+
+          @Override
+          public void log(Path projectDir, String message) {
+            LanguageClient c = client;
+            if (c != null && !shutdown) {
+              System.err.println(message);
+              c.logMessage(new MessageParams(MessageType.Info, message));
+            }
+          }
+        }, store);
     this.configuration = new Configuration(workspace, s -> republish(), store, warehouses);
     this.textDocuments = new DbtTextDocumentService(workspace, uris, requests, this::refused);
     this.workspaceService = new DbtWorkspaceService(workspace, uris, this::settingsChanged,
@@ -240,13 +256,8 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     return dbt;
   }
 
+  /** A build ended: its progress, and the first load's message; its problems come from the workspace. */
   private void built(Path projectDir, ProjectSnapshot snapshot) {
-    // the warehouse columns cached last session, then target/catalog.json: read here, on the
-    // build thread, not by the first request that needs them
-    if (schemaRestored.add(projectDir) && !dev.dbtls.ide.ProjectCatalog.knowsWarehouse(projectDir)) {
-      store.thenAccept(st -> dev.dbtls.query.SchemaMemory.restore(st, snapshot));
-    }
-    dev.dbtls.ide.ProjectCatalog.load(snapshot, workspace.files());
     LanguageClient c = client;
     if (c == null || shutdown) {
       return;
@@ -266,49 +277,6 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
       if (refreshTokens) {
         c.refreshSemanticTokens();
       }
-    }
-    workspace.currentAnalysis(projectDir).filter(a -> a.snapshot() == snapshot).ifPresent(a -> {
-      diagnostics.publish(c, projectDir, a, workspace.openFiles(projectDir), configuration.current());
-      // again once this build's columns are inferred (column-* problems), unless a newer build came
-      a.inferColumns(workspace.files(), workspace.openFiles(projectDir)).thenAccept(table -> {
-        columnsReady(c, projectDir, a, table);
-        if (table != null) {
-          table.checked().thenAccept(check -> restoredChecked(c, projectDir, a, table, check));
-        }
-      });
-    });
-  }
-
-  /**
-   * A table restored from the last session was checked by rendering ({@code check} is another
-   * table then): its log line, and the diagnostics again if the check changed an entry.
-   */
-  private void restoredChecked(LanguageClient c, java.nio.file.Path projectDir, dev.dbtls.ide.Analysis a,
-      dev.dbtls.ide.ProjectColumns table, dev.dbtls.ide.ProjectColumns check) {
-    if (check == null || check == table) {
-      return; // nothing was restored, or a newer build's run does the check
-    }
-    logColumns(c, check);
-    if (check.changedCount() > 0) {
-      columnsReady(c, projectDir, a, null);
-    }
-  }
-
-  /** The log line of {@code table} (when not null), and the diagnostics again unless a newer build came. */
-  private void columnsReady(LanguageClient c, java.nio.file.Path projectDir, dev.dbtls.ide.Analysis a,
-      dev.dbtls.ide.ProjectColumns table) {
-    logColumns(c, table);
-    workspace.currentAnalysis(projectDir).filter(now -> now == a && !shutdown).ifPresent(now ->
-        diagnostics.publish(c, projectDir, now, workspace.openFiles(projectDir), configuration.current()));
-  }
-
-  /** A run that inferred every node's columns says so in the log, with its time. */
-  private void logColumns(LanguageClient c, dev.dbtls.ide.ProjectColumns table) {
-    String summary = table == null ? null : table.summary();
-    if (summary != null && !shutdown) {
-      String message = "dbtls: " + table.projectName() + ": " + summary;
-      System.err.println(message);
-      c.logMessage(new MessageParams(MessageType.Info, message));
     }
   }
 

@@ -303,14 +303,14 @@ final class DbtProtocolService implements DbtProtocol {
       return projectWithNode(nodeId).thenCompose(dir -> dir == null
           ? CompletableFuture.completedFuture(new InferredProject(null, null, null,
               "no node " + nodeId + " in the workspace's dbt projects"))
-          : inferred(dir, 5).thenApply(a -> new InferredProject(dir, a, null, "the dbt project is not loaded")));
+          : workspace.inferred(dir, 5).thenApply(a -> new InferredProject(dir, a, null, "the dbt project is not loaded")));
     }
     Path dir = workspace.projectOf(file).filter(file::startsWith).orElse(null);
     if (dir == null) {
       return CompletableFuture.completedFuture(new InferredProject(null, null, null, "no dbt project for " + uri));
     }
     String displayPath = dir.relativize(file).toString().replace('\\', '/');
-    return inferred(dir, 5).thenApply(a -> new InferredProject(dir, a, displayPath, "the dbt project is not loaded"));
+    return workspace.inferred(dir, 5).thenApply(a -> new InferredProject(dir, a, displayPath, "the dbt project is not loaded"));
   }
 
   /** The folder of the first project (by folder) whose manifest has {@code nodeId}, or null. */
@@ -329,17 +329,6 @@ final class DbtProtocolService implements DbtProtocol {
         return null;
       });
     });
-  }
-
-  /**
-   * The analysis of the latest build once its columns are inferred (the build started that). A
-   * build that comes meanwhile stops the inference it supersedes: then the newer one is waited
-   * for, a few times at most, rather than answering "still being inferred".
-   */
-  private CompletableFuture<dev.dbtls.ide.Analysis> inferred(Path dir, int attempts) {
-    return workspace.analysis(dir).thenCompose(a -> a == null ? CompletableFuture.completedFuture(null)
-        : a.inferColumns(workspace.files()).thenCompose(table -> table == null || table.finished() || attempts <= 1
-            ? CompletableFuture.completedFuture(a) : inferred(dir, attempts - 1)));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.dbtls.query;
 
 import dev.dbtls.ide.ProjectCatalog;
+import dev.dbtls.ide.ProjectFacts;
 import dev.dbtls.index.Catalog;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.store.SchemaCache;
@@ -40,7 +41,7 @@ public final class SchemaMemory {
       }
       columns.put(id, List.copyOf(out));
     });
-    ProjectCatalog.remember(s.inputs().root().dir(), Catalog.of(columns));
+    ProjectFacts.of(s).catalog().remember(Catalog.of(columns));
   }
 
   /** The project's folder, absolute and normalized: the editor's and the command line's are the same. */

@@ -41,6 +41,15 @@ public final class Workspace implements AutoCloseable {
 
     /** {@code projectDir} is no longer a dbt project (deleted): forget what was shown for it. */
     default void removed(Path projectDir) {}
+
+    /**
+     * The problems to show of {@code projectDir} may have changed (a build, its columns inferred):
+     * {@code analysis}, the newest, has them. From the build thread or the columns' threads.
+     */
+    default void diagnosticsChanged(Path projectDir, Analysis analysis) {}
+
+    /** A line for the log (the columns of a whole project inferred, with their time). */
+    default void log(Path projectDir, String message) {}
   }
 
   private static final Set<String> PROJECT_SUFFIXES = Set.of(".sql", ".yml", ".yaml", ".md",
@@ -63,9 +72,20 @@ public final class Workspace implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  /** Column inference's threads, shared by the projects' sessions. */
+  private final ColumnsWorkers columnsWorkers = new ColumnsWorkers();
+  /** The local store, once open: the warehouse's columns of earlier sessions come from it. */
+  private final CompletableFuture<dev.dbtls.store.Store> store;
 
   public Workspace(FileSource disk, ProjectInputs.Options options, List<Path> builtinMacroDirs,
       long debounceMillis, Listener listener) {
+    this(disk, options, builtinMacroDirs, debounceMillis, listener, new CompletableFuture<>());
+  }
+
+  /** As the other constructor, with the local {@code store} (once it is open). */
+  public Workspace(FileSource disk, ProjectInputs.Options options, List<Path> builtinMacroDirs,
+      long debounceMillis, Listener listener, CompletableFuture<dev.dbtls.store.Store> store) {
+    this.store = store;
     this.files = new OverlayFileSource(disk);
     this.options = options;
     this.builtinMacroDirs = List.copyOf(builtinMacroDirs);
@@ -178,6 +198,7 @@ public final class Workspace implements AutoCloseable {
   private void forget(Path projectDir) {
     Project p = projects.remove(projectDir);
     if (p != null) {
+      p.session.close();
       synchronized (p) {
         if (p.scheduled != null) {
           p.scheduled.cancel(false);
@@ -236,8 +257,19 @@ public final class Workspace implements AutoCloseable {
     }
     return p.upToDate().thenApply(s -> {
       Analysis a = p.analysis;
-      return s == null ? null : a != null && a.snapshot() == s ? a : Analysis.of(s);
+      return s == null ? null : a != null && a.snapshot() == s ? a : Analysis.of(s, p.session.facts());
     });
+  }
+
+  /**
+   * The analysis of the latest build once its columns are inferred (the build started that),
+   * waiting for the newer builds' that stop it {@code attempts} times at most; null when the
+   * project is unknown or has not loaded.
+   */
+  public CompletableFuture<Analysis> inferred(Path projectDir, int attempts) {
+    Project p = projects.get(projectDir);
+    return p == null ? CompletableFuture.completedFuture(null)
+        : p.first.thenCompose(loaded -> p.session.inferred(attempts));
   }
 
   /** The snapshot that includes every change made so far: now, or when the pending build ends. */
@@ -249,6 +281,8 @@ public final class Workspace implements AutoCloseable {
   @Override
   public void close() {
     builder.shutdownNow();
+    projects.values().forEach(p -> p.session.close());
+    columnsWorkers.close();
   }
 
   private void project(Path dir) {
@@ -261,6 +295,8 @@ public final class Workspace implements AutoCloseable {
 
   private final class Project {
     final Path dir;
+    /** What is derived from this project after each build, and the work that derives it. */
+    final ProjectSession session;
     volatile ParseCache cache;
     volatile ProjectSnapshot snapshot;
     volatile Analysis analysis;
@@ -279,7 +315,7 @@ public final class Workspace implements AutoCloseable {
     Project(Path dir) {
       this.dir = dir;
       this.cache = ParseCache.open(dir); // parses of earlier sessions, read in the background
-      dev.dbtls.ide.ColumnsCache.open(dir); // inferred columns of earlier sessions, read when first needed
+      this.session = new ProjectSession(dir, files, columnsWorkers, store, listener);
     }
 
     /** Whether {@code file} is in a package this project reads from outside its own folder. */
@@ -375,8 +411,7 @@ public final class Workspace implements AutoCloseable {
         finish(done, snapshot);
         return;
       }
-      Analysis before = analysis;
-      analysis = before == null ? Analysis.of(s) : Analysis.next(before, s);
+      analysis = session.analysis(s, analysis);
       snapshot = s;
       lastBuildMillis = (System.nanoTime() - started) / 1_000_000;
       finish(done, s);
@@ -385,10 +420,10 @@ public final class Workspace implements AutoCloseable {
       } catch (RuntimeException e) {
         System.err.println("dbtls: after building " + dir + ": " + e);
       }
+      session.built(analysis, openFiles(dir)); // columns in the background; features use the last complete table meanwhile
       if (full) {
         cache.save(); // the parse cache on disk, for the next session; a no-op when nothing was parsed
       }
-      analysis.inferColumns(files); // in the background; features use the last complete table meanwhile
     }
 
     private void finish(CompletableFuture<ProjectSnapshot> done, ProjectSnapshot s) {

@@ -1,5 +1,6 @@
 package dev.dbtls.ide;
 
+import dev.dbtls.workspace.ProjectColumns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -56,7 +57,7 @@ class ColumnLineageTest {
 
   private static final NavFixture F = NavFixture.of(SHOP);
   private static final Analysis A = Analysis.strict(F.snapshot());
-  private static final ProjectColumns TABLE = A.columnsNow(F.fixture());
+  private static final ProjectColumns TABLE = dev.dbtls.workspace.ProjectColumns.inferNow(A, F.fixture());
 
   private static RelationColumns known(String id) {
     return TABLE.entry(id).orElseThrow().known();
@@ -139,7 +140,7 @@ class ColumnLineageTest {
         select customer_id, total as spent from {{ ref('order_totals') }} where total > 100
         """);
     Analysis a = Analysis.strict(f.snapshot());
-    ProjectColumns table = a.columnsNow(f.fixture());
+    ProjectColumns table = dev.dbtls.workspace.ProjectColumns.inferNow(a, f.fixture());
     assertEquals(List.of("customer_id", "total"),
         table.entry("model.shop.order_totals").orElseThrow().known().names());
     ColumnLineage up = a.columnLineage(null, "model.shop.big_customers", "spent",

@@ -1,5 +1,6 @@
 package dev.dbtls.ide;
 
+import dev.dbtls.workspace.ProjectColumns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dbtls.columns.InferredColumn;
@@ -51,7 +52,7 @@ class ColumnsGoldenTest {
     Path dir = repoRoot().resolve("test-projects").resolve(project);
     ProjectSnapshot s = ProjectSnapshot.load(dir, new ProjectInputs.Options(dir, null, null, Map.of(),
         Map.of("HOME", "/nonexistent")), List.of(), FileSource.DISK);
-    ProjectColumns table = Analysis.strict(s).columnsNow(FileSource.DISK);
+    ProjectColumns table = dev.dbtls.workspace.ProjectColumns.inferNow(Analysis.strict(s), FileSource.DISK);
     String actual = render(table);
     Path file = repoRoot().resolve("server/src/test/resources/golden/columns").resolve(project + ".txt");
     if (UPDATE) {
@@ -65,8 +66,8 @@ class ColumnsGoldenTest {
 
   static String render(ProjectColumns table) {
     StringBuilder out = new StringBuilder();
-    Map<String, ProjectColumns.Entry> sorted = new TreeMap<>(table.entries());
-    for (ProjectColumns.Entry e : sorted.values()) {
+    Map<String, ColumnsTable.Entry> sorted = new TreeMap<>(table.entries());
+    for (ColumnsTable.Entry e : sorted.values()) {
       RelationColumns known = e.known();
       out.append(e.node().uniqueId()).append(known.complete() ? "" : "  (not all known)").append('\n');
       for (InferredColumn c : known.columns()) {

@@ -24,7 +24,7 @@ public final class CompletionLatencyCheck {
         FileSource.DISK, false);
     if (args.length > 2 && args[2].equals("columns")) {
       long t0 = System.nanoTime();
-      Analysis.of(s).columnsNow(FileSource.DISK);
+      dev.dbtls.workspace.ProjectColumns.inferNow(Analysis.of(s), FileSource.DISK);
       System.out.printf("columns inferred in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
     String text = Files.readString(dir.resolve(file));

@@ -36,7 +36,7 @@ class EntityRelationshipsTest {
 
   private static EntityRelationships.Erd erd(List<String> select) {
     Analysis a = Analysis.strict(F.snapshot());
-    a.columnsNow(F.fixture());
+    dev.dbtls.workspace.ProjectColumns.inferNow(a, F.fixture());
     return a.erd(select, 200);
   }
 
@@ -78,7 +78,7 @@ class EntityRelationshipsTest {
   @Test
   void warehouseKeysSayTheSameAsTestsAndConstraintsOrAreTheirOwnEdges() {
     Analysis a = Analysis.strict(F.snapshot());
-    a.columnsNow(F.fixture());
+    dev.dbtls.workspace.ProjectColumns.inferNow(a, F.fixture());
     EntityRelationships.Erd e = a.erd(List.of("customers"), 200, new EntityRelationships.WarehouseKeys(List.of(
         key("orders", "CUSTOMER_ID", "customers", "id", "orders_customer_fk"),
         // composite: one edge per column pair, the same constraint name
@@ -106,7 +106,7 @@ class EntityRelationshipsTest {
   @Test
   void unreadWarehouseKeysSayWhyAndTheDiagramStillHasTestsAndConstraints() {
     Analysis a = Analysis.strict(F.snapshot());
-    a.columnsNow(F.fixture());
+    dev.dbtls.workspace.ProjectColumns.inferNow(a, F.fixture());
     EntityRelationships.Erd e = a.erd(List.of("orders"), 200,
         EntityRelationships.WarehouseKeys.unread("warehouse foreign keys not read: the server is down"));
     assertEquals("warehouse foreign keys not read: the server is down", e.message());

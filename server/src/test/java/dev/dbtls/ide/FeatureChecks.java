@@ -111,7 +111,7 @@ final class FeatureChecks {
   /** The snapshot's analysis with its columns inferred, as after a build in the editor. */
   private static Analysis analysis(NavFixture f) {
     Analysis a = Analysis.strict(f.snapshot());
-    a.columnsNow(f.fixture());
+    dev.dbtls.workspace.ProjectColumns.inferNow(a, f.fixture());
     return a;
   }
 

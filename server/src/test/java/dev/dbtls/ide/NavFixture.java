@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /** A fixture project loaded as a snapshot, with the file and offset of its {@code $0} cursor. */
-record NavFixture(Fixture fixture, ProjectSnapshot snapshot, String file, String text, int offset) {
+public record NavFixture(Fixture fixture, ProjectSnapshot snapshot, String file, String text, int offset) {
 
-  static NavFixture of(String spec) {
+  public static NavFixture of(String spec) {
     Fixture f = Fixture.of(spec);
     ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null,
         null, Map.of(), Map.of("HOME", "/x")), List.of(), f, false);

@@ -33,6 +33,8 @@ public final class ProjectSnapshot {
   private final FileSource files;
   private volatile ProjectKnownColumns knownColumns;
   private volatile String renderInputs;
+  /** What a layer above derives from this snapshot and keeps with it ({@link #derived}). */
+  private Object derived;
 
   private ProjectSnapshot(ProjectInputs inputs, LazyEngine jinja, Manifest manifest,
       Map<String, String> env, FileSource files) {
@@ -141,6 +143,18 @@ public final class ProjectSnapshot {
 
   public Manifest manifest() {
     return manifest;
+  }
+
+  /**
+   * The data a layer above derives from this snapshot and shares between its readers (the
+   * editor features' tables): made by {@code make} on first use, then the same object, gone with
+   * the snapshot. One kind per snapshot; asking for another type is a programming error.
+   */
+  public synchronized <T> T derived(Class<T> type, java.util.function.Supplier<T> make) {
+    if (derived == null) {
+      derived = make.get();
+    }
+    return type.cast(derived);
   }
 
   /**

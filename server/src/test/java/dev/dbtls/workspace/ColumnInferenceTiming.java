@@ -1,7 +1,8 @@
-package dev.dbtls.ide;
+package dev.dbtls.workspace;
 
 import dev.dbtls.index.Node;
 import dev.dbtls.index.ResourceType;
+import dev.dbtls.ide.ProjectCatalog;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.ProjectInputs;
@@ -51,7 +52,7 @@ public final class ColumnInferenceTiming {
     Node n = s.manifest().nodes().values().stream().filter(x -> x.name().equals(model)).findFirst().orElseThrow();
     long t0 = System.nanoTime();
     ProjectColumns t = new ProjectColumns(s, null).first(List.of(n.file().absolutePath()));
-    var done = t.start(ProjectCatalog.of(s), FileSource.DISK);
+    var done = t.start(ProjectCatalog.of(s), FileSource.DISK, new ColumnsWorkers(), null);
     while (t.entry(n.uniqueId()).isEmpty() && !done.isDone()) {
       Thread.sleep(2);
     }

@@ -1,4 +1,4 @@
-package dev.dbtls.ide;
+package dev.dbtls.workspace;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -49,8 +48,6 @@ public final class ColumnsCache {
   private static final int FORMAT = 2;
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-  private static final Map<Path, ColumnsCache> PROJECTS = new ConcurrentHashMap<>();
-
   private final Path file;
   private final String build;
   private volatile Stored read;
@@ -60,24 +57,35 @@ public final class ColumnsCache {
   private volatile ProjectColumns latest;
   private java.util.concurrent.ScheduledFuture<?> scheduled;
 
-  ColumnsCache(Path file, String build) {
+  /** Reads and writes of the file, one at a time, off the inference thread. */
+  private final java.util.concurrent.ScheduledExecutorService io;
+
+  /** A cache whose reads and writes run on {@code io}. */
+  ColumnsCache(Path file, String build, java.util.concurrent.ScheduledExecutorService io) {
     this.file = file;
     this.build = build;
+    this.io = io;
   }
 
-  /** The server's cache for {@code projectDir} (once per project); none when caching is off. */
-  public static void open(Path projectDir) {
+  /** A cache with a thread of its own for its writes (tests, timings). */
+  ColumnsCache(Path file, String build) {
+    this(file, build, java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "dbtls-columns-cache");
+      t.setDaemon(true);
+      return t;
+    }));
+  }
+
+  /**
+   * The server's cache for {@code projectDir}, its file read from now on {@code io}; null when
+   * caching is off (no cache folder, or a build without a version).
+   */
+  static ColumnsCache open(Path projectDir, java.util.concurrent.ScheduledExecutorService io) {
     Path dir = projectDir.toAbsolutePath().normalize();
     Path file = ParseCache.siblingFile(dir, "columns.json.gz");
     String build = ParseCache.currentBuild();
-    if (file != null && build != null) {
-      PROJECTS.computeIfAbsent(dir, d -> new ColumnsCache(file, "format " + FORMAT + "; " + build).readSoon());
-    }
-  }
-
-  /** The cache {@link #open} made for {@code projectDir}, or null. */
-  static ColumnsCache of(Path projectDir) {
-    return projectDir == null ? null : PROJECTS.get(projectDir.toAbsolutePath().normalize());
+    return file == null || build == null ? null
+        : new ColumnsCache(file, "format " + FORMAT + "; " + build, io).readSoon();
   }
 
   /** The memo stored for {@code uniqueId} when its key is {@code key}, else null. */
@@ -109,18 +117,9 @@ public final class ColumnsCache {
    * that the first inference, after the build, finds it read.
    */
   private ColumnsCache readSoon() {
-    reading = java.util.concurrent.CompletableFuture.supplyAsync(this::load, IO);
+    reading = java.util.concurrent.CompletableFuture.supplyAsync(this::load, io);
     return this;
   }
-
-  /** Reads and writes of cache files, one at a time, off the inference thread. */
-  private static final java.util.concurrent.ScheduledExecutorService IO =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "dbtls-columns-cache");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        return t;
-      });
 
   /**
    * Writes {@code table} ({@link ProjectColumns#stored}: its results with their restore keys) on
@@ -133,7 +132,11 @@ public final class ColumnsCache {
     if (scheduled != null) {
       scheduled.cancel(false);
     }
-    scheduled = IO.schedule(this::saveLatest, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    try {
+      scheduled = io.schedule(this::saveLatest, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      scheduled = null; // the session is closing: the file keeps the last table written
+    }
   }
 
   /**
@@ -151,7 +154,7 @@ public final class ColumnsCache {
   /** Waits for the writes asked for so far that are due now (tests). */
   void awaitWrites() {
     try {
-      IO.submit(() -> { }).get();
+      io.submit(() -> { }).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (java.util.concurrent.ExecutionException e) {

@@ -1,10 +1,12 @@
-package dev.dbtls.ide;
+package dev.dbtls.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbtls.ide.Analysis;
+import dev.dbtls.ide.NavFixture;
 import dev.dbtls.index.Catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -292,7 +294,7 @@ class ProjectColumnsReuseTest {
   private static java.lang.ref.WeakReference<dev.dbtls.index.compile.ProjectSnapshot> inferredAndDropped() {
     NavFixture f = shop("", "");
     Analysis a = Analysis.of(f.snapshot());
-    assertEquals(7, a.columnsNow(f.fixture()).entries().size());
+    assertEquals(7, dev.dbtls.workspace.ProjectColumns.inferNow(a, f.fixture()).entries().size());
     return new java.lang.ref.WeakReference<>(f.snapshot());
   }
 

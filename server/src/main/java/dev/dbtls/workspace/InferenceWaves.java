@@ -1,4 +1,4 @@
-package dev.dbtls.ide;
+package dev.dbtls.workspace;
 
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;

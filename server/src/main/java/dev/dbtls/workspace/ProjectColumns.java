@@ -1,4 +1,4 @@
-package dev.dbtls.ide;
+package dev.dbtls.workspace;
 
 import dev.dbtls.columns.ColumnInference;
 import dev.dbtls.columns.InferredColumn;
@@ -6,6 +6,10 @@ import dev.dbtls.columns.Origin;
 import dev.dbtls.columns.ParentRelations;
 import dev.dbtls.columns.QueryColumns;
 import dev.dbtls.columns.RelationColumns;
+import dev.dbtls.ide.ColumnsTable;
+import dev.dbtls.ide.EditorRequests;
+import dev.dbtls.ide.FeatureFailures;
+import dev.dbtls.ide.NodeColumns;
 import dev.dbtls.index.Catalog;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
@@ -25,8 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 
@@ -34,35 +36,14 @@ import java.util.concurrent.TimeUnit;
  * The columns of every model, snapshot, seed and source of one snapshot: models and snapshots
  * inferred from their compiled SQL ({@link ColumnInference}) in the adapter's dialect, parents
  * before children, each child seeing its parents through {@link NodeColumns#known} (the one
- * precedence of SQL, catalog, warehouse cache, seed header and YAML). Derived data of the
- * snapshot ({@link SnapshotData}), computed in the background after a build; the next snapshot
- * recomputes only nodes whose definition changed and the children whose parents' columns then
- * changed, while the template engine (macros) and catalog stay the same. Until it is done,
- * features read the previous snapshot's table ({@link #current}).
+ * precedence of SQL, catalog, warehouse cache, seed header and YAML). A run of its
+ * {@link ProjectSession} (the owner), in the background after a build on the session's
+ * {@link ColumnsWorkers}, or now on the caller's thread ({@link #inferNow}: the command line); the
+ * next snapshot recomputes only nodes whose definition changed and the children whose parents'
+ * columns then changed, while the template engine (macros) and catalog stay the same. Until it
+ * is done, features read the previous snapshot's table ({@link #current}).
  */
-public final class ProjectColumns {
-  /**
-   * One node: its SQL's inference (null for seeds and sources; SQL origins are offsets in its
-   * template file, -1 where no piece of it produced the expression) and its columns as known.
-   */
-  public record Entry(Node node, QueryColumns inferred, RelationColumns known) {}
-
-  private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "dbtls-columns");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    return t;
-  });
-  private static final ForkJoinPool WORKERS = new ForkJoinPool(
-      Math.max(1, Runtime.getRuntime().availableProcessors()),
-      pool -> {
-        var w = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-        w.setName("dbtls-columns-" + w.getPoolIndex());
-        w.setDaemon(true);
-        w.setPriority(Thread.MIN_PRIORITY);
-        return w;
-      }, null, false);
-
+public final class ProjectColumns implements ColumnsTable {
   /** How long one model's inference waits at most for the editor's requests under way. */
   static final long GIVE_WAY_MS = 50;
 
@@ -75,10 +56,7 @@ public final class ProjectColumns {
   /** How long after the last run the cache file is written (one write per burst of edits). */
   static final long SETTLE_MILLIS = 30_000;
 
-  /**
-   * Weakly: the table lives in {@link SnapshotData}'s weak map under this snapshot, and a value
-   * that held its key strongly would keep every snapshot of a session (one per edit) forever.
-   */
+  /** Weakly: a stopped run must not keep its snapshot (one per edit) alive. */
   private final java.lang.ref.WeakReference<ProjectSnapshot> snapshot;
   private final Object engine;
   private final java.nio.file.Path projectDir;
@@ -92,7 +70,7 @@ public final class ProjectColumns {
   private volatile boolean finished;
   private volatile Catalog catalog;
   private volatile long millis = -1;
-  private volatile ForkJoinPool pool = WORKERS;
+  private volatile ForkJoinPool pool = ForkJoinPool.commonPool();
   /** The models to infer first, with their ancestors: those of the files open in the editor. */
   private volatile java.util.Set<java.nio.file.Path> first = java.util.Set.of();
   private final java.util.concurrent.atomic.AtomicInteger inferred = new java.util.concurrent.atomic.AtomicInteger();
@@ -141,8 +119,12 @@ public final class ProjectColumns {
     }
   }
 
-  /** Starts inferring in the background (once); {@code files} reads seed headers. */
-  CompletableFuture<ProjectColumns> start(Catalog catalog, FileSource files) {
+  /**
+   * Starts inferring on {@code workers} (once); {@code files} reads seed headers, {@code disk}
+   * (maybe null) holds the results of earlier sessions.
+   */
+  CompletableFuture<ProjectColumns> start(Catalog catalog, FileSource files, ColumnsWorkers workers,
+      ColumnsCache disk) {
     synchronized (this) {
       if (started) {
         return done;
@@ -150,9 +132,9 @@ public final class ProjectColumns {
       started = true;
     }
     this.catalog = catalog;
-    BACKGROUND.execute(() -> {
+    this.pool = workers.pool;
+    workers.background.execute(() -> {
       try {
-        ColumnsCache disk = ColumnsCache.of(projectDir);
         run(files, disk);
         done.complete(this);
         afterRun(files, disk);
@@ -193,6 +175,7 @@ public final class ProjectColumns {
     }
     c.started = true;
     c.catalog = catalog;
+    c.pool = pool;
     c.run(files, disk);
     c.done.complete(c);
     c.checked.complete(c);
@@ -209,6 +192,16 @@ public final class ProjectColumns {
    */
   public CompletableFuture<ProjectColumns> checked() {
     return checked;
+  }
+
+  /**
+   * The columns of every node of {@code analysis}'s snapshot, inferred now on this thread (the
+   * command line, tests), which its features read from then on.
+   */
+  public static ProjectColumns inferNow(dev.dbtls.ide.Analysis analysis, FileSource files) {
+    ProjectColumns t = new ProjectColumns(analysis.snapshot(), null).runNow(analysis.catalog(files), files);
+    analysis.facts().columns(t);
+    return t;
   }
 
   /** Infers now, on this thread (the command line). */
@@ -331,12 +324,19 @@ public final class ProjectColumns {
     return p == null ? null : p.current();
   }
 
+  @Override
   public Map<String, Entry> entries() {
     return entries;
   }
 
+  @Override
   public Optional<Entry> entry(String uniqueId) {
     return Optional.ofNullable(entries.get(uniqueId));
+  }
+
+  /** Whether this table is of {@code s}. */
+  boolean of(ProjectSnapshot s) {
+    return snapshot.get() == s;
   }
 
   /** The name of the project whose snapshot this table is of. */

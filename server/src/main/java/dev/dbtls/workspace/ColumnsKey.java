@@ -1,4 +1,4 @@
-package dev.dbtls.ide;
+package dev.dbtls.workspace;
 
 import dev.dbtls.columns.InferredColumn;
 import dev.dbtls.columns.Origin;
