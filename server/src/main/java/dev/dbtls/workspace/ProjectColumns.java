@@ -133,17 +133,23 @@ public final class ProjectColumns implements ColumnsTable {
     }
     this.catalog = catalog;
     this.pool = workers.pool;
-    workers.background.execute(() -> {
-      try {
-        run(files, disk);
-        done.complete(this);
-        afterRun(files, disk);
-      } catch (RuntimeException | StackOverflowError e) {
-        FeatureFailures.log("columns", "", 0, e);
-        done.complete(this);
-        checked.complete(null);
-      }
-    });
+    try {
+      workers.background.execute(() -> {
+        try {
+          run(files, disk);
+          done.complete(this);
+          afterRun(files, disk);
+        } catch (RuntimeException | StackOverflowError e) {
+          FeatureFailures.log("columns", "", 0, e);
+          done.complete(this);
+          checked.complete(null);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      stopped = true; // the session closed
+      done.complete(this);
+      checked.complete(null);
+    }
     return done;
   }
 
@@ -407,6 +413,9 @@ public final class ProjectColumns implements ColumnsTable {
             changed.put(n.uniqueId(), true);
           }
         })).get(10, TimeUnit.MINUTES);
+      } catch (InterruptedException | java.util.concurrent.RejectedExecutionException e) {
+        stopped = true; // the session closes
+        return;
       } catch (Exception e) {
         FeatureFailures.log("columns", "", 0, e);
         return;

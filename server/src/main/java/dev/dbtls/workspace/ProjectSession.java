@@ -54,9 +54,14 @@ public final class ProjectSession {
     return facts;
   }
 
-  /** The analysis of a newly built {@code snapshot}, taking over what {@code before} derived. */
+  /**
+   * The analysis of a newly built {@code snapshot}, taking over what {@code before} derived: the
+   * newest from now on (before the workspace hands the snapshot out).
+   */
   Analysis analysis(ProjectSnapshot snapshot, Analysis before) {
-    return before == null ? Analysis.of(snapshot, facts) : Analysis.next(before, snapshot);
+    Analysis a = before == null ? Analysis.of(snapshot, facts) : Analysis.next(before, snapshot);
+    current = a;
+    return a;
   }
 
   /**
@@ -66,7 +71,6 @@ public final class ProjectSession {
    * problems again once they are.
    */
   void built(Analysis analysis, List<Path> openFiles) {
-    current = analysis;
     ProjectSnapshot snapshot = analysis.snapshot();
     if (!schemaRestored) {
       schemaRestored = true;
