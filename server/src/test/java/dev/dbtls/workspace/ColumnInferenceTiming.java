@@ -16,7 +16,7 @@ import java.util.TreeMap;
 /**
  * By-hand timing of {@link ProjectColumns} on a project (not a test: timing depends on the
  * machine), and how many models' columns are fully known, with the reasons for the rest.
- * {@code java -cp <test classpath> dev.dbtls.ide.ColumnInferenceTiming DIR [RUNS]}; generate a
+ * {@code java -cp <test classpath> dev.dbtls.workspace.ColumnInferenceTiming DIR [RUNS]}; generate a
  * large project with {@code python3 test-projects/generate.py DIR --models 10000}.
  */
 public final class ColumnInferenceTiming {
