@@ -468,11 +468,11 @@ public final class ProjectColumns implements ColumnsTable {
         String key = ColumnsKey.of(dialect.get().adapterType(), c.sql(), parents);
         ColumnsCache.Memo memo = earlier(n.uniqueId(), key, oldMemos, disk);
         if (memo == null) {
-          memo = new ColumnsCache.Memo(key, ColumnInference.infer(c.sql(), dialect.get(), relations(parents)));
+          memo = new ColumnsCache.Memo(key, ColumnInference.infer(c.sql(), dialect.get(), ModelParents.relations(parents)));
           parsed.incrementAndGet();
         }
         memos.put(n.uniqueId(), memo);
-        q = inTemplate(memo.columns(), c.sourceMap());
+        q = TemplateOrigins.inTemplate(memo.columns(), c.sourceMap());
       }
     }
     return new Entry(n, q, NodeColumns.known(catalog, n, q, null));
@@ -508,7 +508,7 @@ public final class ProjectColumns implements ColumnsTable {
    */
   private List<ColumnsKey.Parent> parents(Node n, Manifest m, Map<String, byte[]> digests) {
     List<Node> ps = new ArrayList<>();
-    collectParents(n, m, ps, new java.util.HashSet<>());
+    ModelParents.collectParents(n, m, ps, new java.util.HashSet<>());
     List<ColumnsKey.Parent> out = new ArrayList<>(ps.size());
     for (Node p : ps) {
       Entry e = entries.get(p.uniqueId());
@@ -548,93 +548,5 @@ public final class ProjectColumns implements ColumnsTable {
       }
     }
     return new ColumnsCache.Stored(null, Map.copyOf(memos), restorable);
-  }
-
-  /** {@code parents} by the relation names the compiled SQL uses. */
-  private static ParentRelations relations(List<ColumnsKey.Parent> parents) {
-    return new ParentRelations() {
-      @Override
-      public Optional<Parent> find(List<String> parts) {
-        for (ColumnsKey.Parent p : parents) {
-          if (p.node().relation() != null && matches(p.node().relation(), parts)) {
-            return Optional.of(new Parent(p.node().uniqueId(), p.columns()));
-          }
-        }
-        return Optional.empty();
-      }
-
-      @Override
-      public Optional<Parent> cte(String name) {
-        for (ColumnsKey.Parent p : parents) {
-          if ("ephemeral".equals(p.node().materialized())
-              && name.equalsIgnoreCase(EPHEMERAL_CTE + p.node().name())) {
-            return Optional.of(new Parent(p.node().uniqueId(), p.columns()));
-          }
-        }
-        return Optional.empty();
-      }
-    };
-  }
-
-  /** What dbt names the CTE an ephemeral model is inlined as. */
-  private static final String EPHEMERAL_CTE = "__dbt__cte__";
-
-  /**
-   * Parents, and through ephemeral parents (injected as CTEs; their columns stand for the CTE)
-   * the relations they read, for a CTE not recognized as one.
-   */
-  private static void collectParents(Node n, Manifest m, List<Node> out, java.util.Set<String> seen) {
-    for (String p : n.dependsOn()) {
-      Node parent = m.nodes().get(p);
-      if (parent == null || !seen.add(p)) {
-        continue;
-      }
-      if (parent.relation() != null || "ephemeral".equals(parent.materialized())) {
-        out.add(parent);
-      }
-      if ("ephemeral".equals(parent.materialized())) {
-        collectParents(parent, m, out, seen);
-      }
-    }
-  }
-
-  private static boolean matches(RelationName r, List<String> parts) {
-    int k = parts.size();
-    if (k == 0 || !eq(r.identifier(), parts.get(k - 1))) {
-      return false;
-    }
-    return (k < 2 || eq(r.schema(), parts.get(k - 2))) && (k < 3 || eq(r.database(), parts.get(k - 3)));
-  }
-
-  private static boolean eq(String a, String b) {
-    return a != null && b != null && a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
-  }
-
-  /** SQL origins moved from compiled-SQL offsets to offsets in the node's template file. */
-  private static QueryColumns inTemplate(QueryColumns q, SourceMap map) {
-    List<InferredColumn> cols = new ArrayList<>();
-    for (InferredColumn c : q.output().columns()) {
-      cols.add(new InferredColumn(c.name(), c.type(), mapped(c.nameOrigin(), map),
-          mapped(c.typeOrigin(), map), c.upstream()));
-    }
-    List<QueryColumns.MissingColumn> missing = new ArrayList<>();
-    for (QueryColumns.MissingColumn mc : q.missing()) {
-      Origin o = mapped(Origin.sql(mc.start(), mc.end()), map);
-      missing.add(new QueryColumns.MissingColumn(mc.relation(), mc.column(), o.start(), o.end()));
-    }
-    return new QueryColumns(new RelationColumns(cols, q.output().complete(), q.output().gaps()),
-        q.filters(), q.parsed(), missing);
-  }
-
-  private static Origin mapped(Origin o, SourceMap map) {
-    if (o == null || o.kind() != Origin.Kind.SQL || o.start() < 0) {
-      return o;
-    }
-    if (map == null) {
-      return Origin.sql(-1, -1);
-    }
-    int s = map.templateOffsetFor(o.start());
-    int e = o.end() > o.start() ? map.templateOffsetFor(o.end() - 1) : s;
-    return s < 0 ? Origin.sql(-1, -1) : Origin.sql(s, Math.max(s, e < 0 ? s : e + 1));
   }
 }
