@@ -37,10 +37,13 @@ public final class Analysis {
   private final ProjectSnapshot snapshot;
   private final boolean strict;
   private final SnapshotData data;
+  /** The project's described names, kept from one snapshot's analysis to the next. */
+  private final DescribedNames described;
 
   private Analysis(ProjectSnapshot snapshot, boolean strict, Analysis previous) {
     this.snapshot = snapshot;
     this.strict = strict;
+    this.described = previous == null ? new DescribedNames() : previous.described;
     this.data = snapshot == null ? null : previous == null ? SnapshotData.of(snapshot)
         : SnapshotData.next(previous.data, snapshot);
   }
@@ -95,7 +98,7 @@ public final class Analysis {
   }
 
   public List<CompletionItem> completion(Cursor c) {
-    return run("completion", c, List.of(), () -> Completion.find(snapshot, c.displayPath(), c.text(), c.offset()));
+    return run("completion", c, List.of(), () -> Completion.find(snapshot, described, c.displayPath(), c.text(), c.offset()));
   }
 
   public Optional<HoverInfo> hover(Cursor c) {

@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@code x} is unknown. Nothing inside SQL strings, quoted identifiers and comments.
  */
 final class SqlCompletion {
-  private final Completion.Request r;
+  private final CompletionContext r;
   private final String text;
 
   private final List<SqlTokens.Tok> toks = new ArrayList<>();
@@ -31,7 +31,7 @@ final class SqlCompletion {
   private final Map<String, Node> named = new LinkedHashMap<>();
   private Catalog catalog;
 
-  SqlCompletion(Completion.Request r) {
+  SqlCompletion(CompletionContext r) {
     this.r = r;
     this.text = r.text;
   }

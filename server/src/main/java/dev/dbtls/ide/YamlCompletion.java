@@ -6,8 +6,6 @@ import dev.dbtls.index.Node;
 import dev.dbtls.index.RefCall;
 import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.project.FileKind;
-import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.yaml.YamlMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,10 +31,10 @@ import java.util.regex.Pattern;
  * cursor line (clients add its indentation).
  */
 final class YamlCompletion {
-  private final Completion.Request r;
+  private final CompletionContext r;
   private final String root;
 
-  YamlCompletion(Completion.Request r) {
+  YamlCompletion(CompletionContext r) {
     this.r = r;
     this.root = r.snapshot.inputs().root().name();
   }
@@ -92,8 +89,8 @@ final class YamlCompletion {
     String synthetic = "{{ " + call;
     int shift = lineStart + m.start() - 3;
     List<CompletionItem> out = new ArrayList<>();
-    for (CompletionItem i : new Completion.Request(r.snapshot, r.displayPath, synthetic,
-        synthetic.length()).run()) {
+    for (CompletionItem i : Completion.at(new CompletionContext(r.snapshot, r.described,
+        r.displayPath, synthetic, synthetic.length()))) {
       out.add(new CompletionItem(i.label(), i.kind(), i.detail(), i.documentation(),
           i.insertText(), i.snippet(), i.replaceStart() + shift, i.replaceEnd() + shift,
           i.sortText()));
@@ -421,8 +418,8 @@ final class YamlCompletion {
   private void nodeNames(ResourceType type, YamlCursor c, CompletionItems items) {
     String section = c.path.get(0).name();
     Set<String> listed = listedNames(c, c.path.get(0));
-    Map<String, String> described = Described.of(r.snapshot, r.packageName, section);
-    Set<String> here = Described.names(r.text).getOrDefault(section, Set.of());
+    Map<String, String> described = r.described.of(r.snapshot, r.packageName, section);
+    Set<String> here = DescribedNames.names(r.text).getOrDefault(section, Set.of());
     CompletionKind kind = type == ResourceType.SEED ? CompletionKind.SEED
         : type == ResourceType.SNAPSHOT ? CompletionKind.SNAPSHOT : CompletionKind.MODEL;
     for (Node n : r.manifest.nodes().values()) {
@@ -558,93 +555,6 @@ final class YamlCompletion {
       default -> {
         return null;
       }
-    }
-  }
-
-  // ---------------------------------------------------------------- described nodes
-
-  /**
-   * Which names the property files of a snapshot describe, per package and section
-   * ({@code models}, {@code seeds}, ...): found by the same line cutting, once per snapshot.
-   */
-  static final class Described {
-    private Described() {}
-
-    /** Name → display path of the file describing it, for one package and section. */
-    static Map<String, String> of(ProjectSnapshot s, String pkg, String section) {
-      return SnapshotData.of(s).described(() -> cut(s)).getOrDefault(pkg + "/" + section, Map.of());
-    }
-
-    private static Map<String, Map<String, String>> cut(ProjectSnapshot s) {
-      Map<String, Map<String, String>> all = new HashMap<>();
-      {
-        for (ProjectFile f : s.inputs().files()) {
-          if (f.kind() != FileKind.PROPERTIES) {
-            continue;
-          }
-          String path = s.inputs().displayPath(f);
-          for (var e : namesOf(f.text()).entrySet()) {
-            Map<String, String> names = all.computeIfAbsent(f.packageName() + "/" + e.getKey(),
-                k -> new HashMap<>());
-            e.getValue().forEach(n -> names.putIfAbsent(n, path));
-          }
-        }
-      }
-      return all;
-    }
-
-    /**
-     * Per file text: unchanged files keep their text object from one snapshot to the next, so a
-     * rebuilt snapshot cuts only the changed file again.
-     */
-    private static final Map<String, Map<String, Set<String>>> BY_TEXT = new WeakHashMap<>();
-
-    private static Map<String, Set<String>> namesOf(String text) {
-      synchronized (BY_TEXT) {
-        Map<String, Set<String>> known = BY_TEXT.get(text);
-        if (known != null) {
-          return known;
-        }
-      }
-      Map<String, Set<String>> names = names(text);
-      synchronized (BY_TEXT) {
-        BY_TEXT.put(text, names);
-      }
-      return names;
-    }
-
-    /** The {@code name}s of the items of each top-level list of a property file. */
-    static Map<String, Set<String>> names(String text) {
-      Map<String, Set<String>> out = new HashMap<>();
-      String section = null;
-      int keyCol = -1;
-      for (String raw : text.split("\n", -1)) {
-        String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
-        if (line.isEmpty() || line.charAt(0) == '#') {
-          continue;
-        }
-        if (line.charAt(0) != ' ' && line.charAt(0) != '-') {
-          YamlCursor.Line top = YamlCursor.parse(line);
-          section = top.key();
-          keyCol = -1;
-          continue;
-        }
-        if (section == null || line.indexOf("name") < 0 && keyCol >= 0) {
-          continue; // most lines: cheap to pass over
-        }
-        YamlCursor.Line l = YamlCursor.parse(line);
-        if (l.blank()) {
-          continue;
-        }
-        if (keyCol < 0 && !l.dashes().isEmpty()) {
-          keyCol = l.contentColumn();
-        }
-        if (keyCol >= 0 && "name".equals(l.key()) && l.keyColumn() == keyCol
-            && (l.dashes().size() == 1 || l.dashes().isEmpty() && l.indent() == keyCol)) {
-          out.computeIfAbsent(section, k -> new HashSet<>()).add(YamlCursor.unquote(l.value()));
-        }
-      }
-      return out;
     }
   }
 }
