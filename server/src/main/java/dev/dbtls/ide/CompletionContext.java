@@ -2,7 +2,6 @@ package dev.dbtls.ide;
 
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.Piece;
 import dev.dbtls.jinja.scan.PieceKind;
 import dev.dbtls.jinja.scan.ScannedTemplate;
@@ -34,6 +33,8 @@ final class CompletionContext {
   final String displayPath;
   final String text;
   final int offset;
+  /** The buffer's scan and static facts, each worked out at most once. */
+  final TemplateScan scan;
   final ScannedTemplate template;
   final String packageName;
   /** The project's cache of the names its property files describe. */
@@ -61,7 +62,8 @@ final class CompletionContext {
     this.displayPath = displayPath;
     this.text = text;
     this.offset = offset;
-    this.template = JinjaScanner.scan(text);
+    this.scan = new TemplateScan(text);
+    this.template = scan.template();
     this.packageName = Symbol.packageOf(snapshot, displayPath);
     Piece p = template.pieceAt(offset);
     if (p != null && offset == p.end() && p.closed() && p.kind() != PieceKind.TEXT) {

@@ -1,7 +1,6 @@
 package dev.dbtls.ide;
 
 import dev.dbtls.jinja.scan.Piece;
-import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
 import dev.dbtls.jinja.scan.Token;
 import dev.dbtls.jinja.scan.TokenKind;
@@ -73,7 +72,7 @@ final class JinjaCompletion {
       items.add("loop", CompletionKind.VAR, 2, "the for loop: loop.index, loop.first, loop.last",
           null, "loop", false);
     }
-    for (StaticFacts.MacroDef d : StaticExtractor.extract(c.template).macros()) {
+    for (StaticFacts.MacroDef d : c.scan.facts().macros()) {
       if (d.body().touches(c.offset)) {
         for (StaticFacts.Param param : d.params()) {
           items.add(param.name(), CompletionKind.VAR, 0, "parameter of " + d.name()

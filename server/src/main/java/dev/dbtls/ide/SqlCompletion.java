@@ -4,7 +4,6 @@ import dev.dbtls.index.Catalog;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.RefCall;
 import dev.dbtls.jinja.scan.Piece;
-import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -208,7 +207,7 @@ final class SqlCompletion {
     for (int i = 0; i < toks.size(); i++) {
       if (toks.get(i).kind() == SqlTokens.Kind.JINJA) {
         if (facts == null) {
-          facts = StaticExtractor.extract(r.template);
+          facts = r.scan.facts();
         }
         relations[i] = relationOf(r.template.pieceAt(toks.get(i).start()), facts);
       }
