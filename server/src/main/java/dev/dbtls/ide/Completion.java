@@ -22,6 +22,7 @@ public final class Completion {
       "data_test", "materialization", "docs", "snapshot", "endmacro", "endtest", "enddata_test", "endmaterialization",
       "enddocs", "endsnapshot", "raw", "endraw", "import", "from", "include");
 
+  /** Without a project's {@link DescribedNames} (tests): property files are cut afresh. */
   static List<CompletionItem> find(ProjectSnapshot snapshot, String displayPath, String text,
       int offset) {
     return find(snapshot, new DescribedNames(), displayPath, text, offset);
@@ -36,6 +37,7 @@ public final class Completion {
         text, offset));
   }
 
+  /** The providers that fit where the context's cursor is. */
   static List<CompletionItem> at(CompletionContext c) {
     return switch (c.place) {
       case TEXT -> c.displayPath.endsWith(".sql") ? new SqlCompletion(c).complete()
