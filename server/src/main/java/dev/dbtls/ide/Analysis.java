@@ -38,6 +38,8 @@ public final class Analysis {
   private final ProjectSnapshot snapshot;
   private final boolean strict;
   private final SnapshotData data;
+  /** The project's described names, kept in its facts from one snapshot's analysis to the next. */
+  private final DescribedNames described;
 
   private Analysis(ProjectSnapshot snapshot, boolean strict, Analysis previous, ProjectFacts facts) {
     this.snapshot = snapshot;
@@ -45,6 +47,7 @@ public final class Analysis {
     this.data = snapshot == null ? null : facts == null && previous == null ? SnapshotData.of(snapshot)
         : SnapshotData.of(snapshot, previous == null ? null : previous.data,
             facts != null ? facts : previous.data.facts());
+    this.described = data == null ? new DescribedNames() : data.facts().describedNames();
   }
 
   /** The analysis of a snapshot; features that fail are logged and answer empty. */
@@ -91,7 +94,7 @@ public final class Analysis {
   }
 
   public List<CompletionItem> completion(Cursor c) {
-    return run("completion", c, List.of(), () -> Completion.find(snapshot, c.displayPath(), c.text(), c.offset()));
+    return run("completion", c, List.of(), () -> Completion.find(snapshot, described, c.displayPath(), c.text(), c.offset()));
   }
 
   public Optional<HoverInfo> hover(Cursor c) {

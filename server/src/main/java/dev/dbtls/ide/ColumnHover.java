@@ -5,9 +5,7 @@ import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.RefCall;
 import dev.dbtls.index.ResourceType;
-import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.ScannedTemplate;
-import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
 import dev.dbtls.project.properties.ColumnSpec;
 import dev.dbtls.project.properties.NodeSpec;
@@ -44,13 +42,13 @@ final class ColumnHover {
 
   /** The relations a SQL file reads, and its own node; none when the cursor is in Jinja. */
   static List<Node> sqlOwners(Symbol.Context c, int offset) {
-    ScannedTemplate t = JinjaScanner.scan(c.text());
+    ScannedTemplate t = c.scan().template();
     if (!SqlTokens.inCodeWord(t, offset)) {
       return List.of(); // in Jinja, a string or a comment
     }
     Manifest m = c.snapshot().manifest();
     Set<Node> out = new LinkedHashSet<>();
-    StaticFacts f = StaticExtractor.extract(t);
+    StaticFacts f = c.scan().facts();
     for (StaticFacts.RefCall r : f.refs()) {
       if (r.name() != null && !r.dynamic()) {
         m.resolveRef(c.packageName(), new RefCall(r.packageName(), r.name(), r.version(), 0, 0))

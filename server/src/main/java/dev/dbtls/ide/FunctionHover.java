@@ -1,6 +1,5 @@
 package dev.dbtls.ide;
 
-import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.project.Target;
 import java.util.Optional;
 
@@ -28,7 +27,7 @@ final class FunctionHover {
     if (f.isEmpty()) {
       return Optional.empty(); // cheap checks first: the template scan only for known names
     }
-    if (!SqlTokens.inCodeWord(JinjaScanner.scan(text), start)) {
+    if (!SqlTokens.inCodeWord(c.scan().template(), start)) {
       return Optional.empty(); // in Jinja, a string or a comment
     }
     return Optional.of(new HoverInfo(markdown(f.get()), start, end));

@@ -10,12 +10,18 @@ import java.util.function.Supplier;
  */
 public final class ProjectFacts {
   private final ProjectCatalog catalog = new ProjectCatalog();
+  private final DescribedNames described = new DescribedNames();
   private volatile Supplier<ColumnsTable> complete = () -> null;
   private volatile Supplier<ColumnsTable> readable = () -> null;
 
   /** The facts of the project {@code snapshot} is of (made with it when no owner gave any). */
   public static ProjectFacts of(dev.dbtls.index.compile.ProjectSnapshot snapshot) {
     return SnapshotData.of(snapshot).facts();
+  }
+
+  /** Which names the project's property files describe (a memo by file text, across snapshots). */
+  DescribedNames describedNames() {
+    return described;
   }
 
   /** catalog.json, and the warehouse's columns read this session. */

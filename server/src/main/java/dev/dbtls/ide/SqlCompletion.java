@@ -4,7 +4,6 @@ import dev.dbtls.index.Catalog;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.RefCall;
 import dev.dbtls.jinja.scan.Piece;
-import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * {@code x} is unknown. Nothing inside SQL strings, quoted identifiers and comments.
  */
 final class SqlCompletion {
-  private final Completion.Request r;
+  private final CompletionContext r;
   private final String text;
 
   private final List<SqlTokens.Tok> toks = new ArrayList<>();
@@ -31,7 +30,7 @@ final class SqlCompletion {
   private final Map<String, Node> named = new LinkedHashMap<>();
   private Catalog catalog;
 
-  SqlCompletion(Completion.Request r) {
+  SqlCompletion(CompletionContext r) {
     this.r = r;
     this.text = r.text;
   }
@@ -208,7 +207,7 @@ final class SqlCompletion {
     for (int i = 0; i < toks.size(); i++) {
       if (toks.get(i).kind() == SqlTokens.Kind.JINJA) {
         if (facts == null) {
-          facts = StaticExtractor.extract(r.template);
+          facts = r.scan.facts();
         }
         relations[i] = relationOf(r.template.pieceAt(toks.get(i).start()), facts);
       }

@@ -1,8 +1,6 @@
 package dev.dbtls.ide;
 
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.jinja.scan.JinjaScanner;
-import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
 import dev.dbtls.project.DbtProject;
 import dev.dbtls.project.LineIndex;
@@ -59,11 +57,12 @@ sealed interface Symbol {
   /** A keyword argument of {@code config(...)}. */
   record ConfigKey(String key, int start, int end) implements Symbol {}
 
-  /** Where a file is being edited: its package and text. */
+  /** Where a file is being edited: its package and text, its scan shared by a request's features. */
   record Context(ProjectSnapshot snapshot, String displayPath, String packageName, String text,
-      LineIndex lines) {
+      LineIndex lines, TemplateScan scan) {
     static Context of(ProjectSnapshot s, String displayPath, String text) {
-      return new Context(s, displayPath, packageOf(s, displayPath), text, new LineIndex(text));
+      return new Context(s, displayPath, packageOf(s, displayPath), text, new LineIndex(text),
+          new TemplateScan(text));
     }
 
     boolean isYaml() {
@@ -90,12 +89,12 @@ sealed interface Symbol {
     }
     List<Symbol> found = c.isYaml() ? inYaml(c, offset)
         : c.displayPath().endsWith(".py") ? literalCalls(c.text(), offset)
-        : inTemplate(c.text(), offset);
+        : inTemplate(c, offset);
     return found.stream().min(Comparator.comparingInt(s -> s.end() - s.start()));
   }
 
-  private static List<Symbol> inTemplate(String text, int offset) {
-    StaticFacts f = StaticExtractor.extract(JinjaScanner.scan(text));
+  private static List<Symbol> inTemplate(Context c, int offset) {
+    StaticFacts f = c.scan().facts();
     List<Symbol> out = new ArrayList<>();
     for (StaticFacts.RefCall r : f.refs()) {
       if (r.name() != null && !r.dynamic() && r.call().touches(offset)) {
@@ -121,7 +120,7 @@ sealed interface Symbol {
     }
     for (StaticFacts.VarCall v : f.vars()) {
       if (v.name() != null && v.call().touches(offset)) {
-        out.add(new Var(v.name(), v.defaultRange() == null ? null : v.defaultRange().of(text),
+        out.add(new Var(v.name(), v.defaultRange() == null ? null : v.defaultRange().of(c.text()),
             v.call().start(), v.call().end()));
       }
     }

@@ -63,7 +63,7 @@ class CatalogColumnsTest {
 
   private static List<CompletionItem> complete(String files) {
     Loaded l = load(files);
-    return new Completion.Request(l.snapshot(), l.path(), l.text(), l.offset()).run();
+    return Completion.find(l.snapshot(), l.path(), l.text(), l.offset());
   }
 
   private static String hover(String files) {

@@ -656,8 +656,8 @@ class CompletionTest {
     ProjectSnapshot s = snapshot(f);
     for (int i = 0; i <= text.length(); i++) {
       // the request itself, not Completion.complete, which turns a bug into no items
-      assertNotNull(new Completion.Request(s, "models/x.sql", text, i).run());
-      assertNotNull(new Completion.Request(s, "models/x.sql", text.substring(0, i), i).run());
+      assertNotNull(Completion.find(s, "models/x.sql", text, i));
+      assertNotNull(Completion.find(s, "models/x.sql", text.substring(0, i), i));
     }
     assertEquals(List.of(), Analysis.strict(s).completion(new Analysis.Cursor("models/x.sql", "abc", 10)));
     // every offset of every file of the fixture project
@@ -665,7 +665,7 @@ class CompletionTest {
         "macros/cents.sql", "models/docs.md", "dbt_packages/utils/macros/star.sql")) {
       String t = f.text(path);
       for (int i = 0; i <= t.length(); i++) {
-        assertNotNull(new Completion.Request(s, path, t, i).run());
+        assertNotNull(Completion.find(s, path, t, i));
       }
     }
   }

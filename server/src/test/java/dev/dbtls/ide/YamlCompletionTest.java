@@ -93,7 +93,7 @@ class YamlCompletionTest {
     String path = Fixture.ROOT.relativize(f.cursorFile()).toString();
     String text = f.text(path);
     int offset = f.cursorOffset();
-    List<CompletionItem> items = new Completion.Request(s, path, text, offset).run();
+    List<CompletionItem> items = Completion.find(s, path, text, offset);
     for (CompletionItem i : items) {
       assertTrue(i.replaceStart() <= offset && i.replaceEnd() == offset, i.toString());
     }
@@ -623,10 +623,10 @@ class YamlCompletionTest {
     String text = "models:\r\n  - name: orders\r\n    columns:\r\n      - name: x\r\n"
         + "        data_tests:\r\n          - \r\n";
     int at = text.indexOf("- \r\n") + 2;
-    List<CompletionItem> items = new Completion.Request(s, "models/new.yml", text, at).run();
+    List<CompletionItem> items = Completion.find(s, "models/new.yml", text, at);
     assertEquals("accepted_values", items.get(0).label());
     assertEquals(Map.of("models", java.util.Set.of("orders")),
-        YamlCompletion.Described.names(text));
+        DescribedNames.names(text));
   }
 
   @Test
@@ -672,9 +672,9 @@ class YamlCompletionTest {
     Fixture f = Fixture.of(PROJECT);
     ProjectSnapshot s = snapshot(f);
     for (int i = 0; i <= text.length(); i++) {
-      assertNotNull(new Completion.Request(s, "models/x.yml", text, i).run());
-      assertNotNull(new Completion.Request(s, "models/x.yml", text.substring(0, i), i).run());
-      assertNotNull(new Completion.Request(s, "dbt_project.yml", text, i).run());
+      assertNotNull(Completion.find(s, "models/x.yml", text, i));
+      assertNotNull(Completion.find(s, "models/x.yml", text.substring(0, i), i));
+      assertNotNull(Completion.find(s, "dbt_project.yml", text, i));
     }
   }
 }

@@ -1,0 +1,139 @@
+package dev.dbtls.ide;
+
+import dev.dbtls.index.Node;
+import dev.dbtls.index.RefCall;
+import dev.dbtls.index.RelationName;
+import dev.dbtls.index.ResourceType;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code ref('}: the ref-able nodes and packages, the package's nodes in its second argument, the
+ * versions in {@code v='} and {@code v=} after the model's name.
+ */
+final class RefCompletion {
+  private RefCompletion() {}
+
+  /** Inside a string argument of {@code ref(}. */
+  static void inString(CompletionContext c, CompletionItems items) {
+    if (!c.inCallOf("ref")) {
+      return;
+    }
+    JinjaCall call = c.call;
+    if (call.keyword != null) {
+      if (call.keyword.equals("v") || call.keyword.equals("version")) {
+        versionNumbers(c, call.literal(0), items);
+      }
+    } else if (call.argIndex == 0) {
+      nodes(c, null, items);
+      PackageNames.add(c, items, 5);
+    } else if (call.argIndex == 1 && call.literal(0) != null
+        && c.snapshot.inputs().project(call.literal(0)) != null) {
+      nodes(c, call.literal(0), items);
+    }
+  }
+
+  /** {@code v=1} after {@code ref('model', }: the model's versions, the latest marked. */
+  static void versionArguments(CompletionContext c, CompletionItems items) {
+    JinjaCall call = c.call;
+    if (!c.inCallOf("ref") || call.argIndex < 1 || call.keyword != null || !call.atArgStart) {
+      return;
+    }
+    String model = call.literal(0);
+    if (model == null) {
+      return;
+    }
+    Object latest = null;
+    TreeSet<String> versions = new TreeSet<>();
+    for (Node n : c.manifest.nodes().values()) {
+      if (n.type() == ResourceType.MODEL && n.name().equals(model) && n.version() != null) {
+        versions.add(n.version());
+        latest = n.extra().get("latest_version");
+      }
+    }
+    for (String v : versions) {
+      boolean numeric = v.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.');
+      items.add("v=" + v, CompletionKind.KEYWORD, 0,
+          "version " + v + (v.equals(String.valueOf(latest)) ? " (latest)" : ""), null,
+          "v=" + (numeric ? v : "'" + v + "'"), false);
+    }
+  }
+
+  /** The versions of a model, inside {@code v='...'}. */
+  private static void versionNumbers(CompletionContext c, String model, CompletionItems items) {
+    for (Node n : c.manifest.nodes().values()) {
+      if (n.type() == ResourceType.MODEL && n.name().equals(model) && n.version() != null) {
+        items.add(n.version(), CompletionKind.KEYWORD, 0, "version of " + model, null,
+            n.version(), false);
+      }
+    }
+  }
+
+  private static boolean wanted(CompletionContext c, Node n, String onlyPackage) {
+    return (onlyPackage == null || onlyPackage.equals(n.packageName()))
+        && !c.displayPath.equals(n.displayPath());
+  }
+
+  /** The ref-able nodes, one item per name; not the file's own node (a ref to itself is a cycle). */
+  private static void nodes(CompletionContext c, String onlyPackage, CompletionItems items) {
+    String root = c.rootProject();
+    Cancellation cancel = Cancellation.current();
+    int seen = 0;
+    for (Map.Entry<String, List<Node>> e : c.manifest.refableByName().entrySet()) {
+      if ((++seen & 1023) == 0) {
+        cancel.check(); // 10k names on a large project: the next keystroke's request replaces this one
+      }
+      if (!items.matches(e.getKey())) {
+        continue;
+      }
+      List<Node> same = e.getValue();
+      if (same.size() == 1 ? !wanted(c, same.get(0), onlyPackage)
+          : !same.stream().allMatch(n -> wanted(c, n, onlyPackage))) {
+        same = same.stream().filter(n -> wanted(c, n, onlyPackage)).toList(); // rare: versions, packages
+        if (same.isEmpty()) {
+          continue;
+        }
+      }
+      Node n = pick(c, same);
+      CompletionKind kind = n.type() == ResourceType.SEED ? CompletionKind.SEED
+          : n.type() == ResourceType.SNAPSHOT ? CompletionKind.SNAPSHOT : CompletionKind.MODEL;
+      StringBuilder detail = new StringBuilder(64).append(n.type().dbtName());
+      relation(n.relation(), detail.append(' '));
+      if (!n.packageName().equals(root)) {
+        detail.append(" (").append(n.packageName()).append(')');
+      }
+      if (n.version() != null) {
+        TreeSet<String> versions = new TreeSet<>();
+        same.stream().filter(v -> v.version() != null).forEach(v -> versions.add(v.version()));
+        detail.append(" versions ").append(String.join(", ", versions));
+      }
+      items.addDistinct(n.name(), kind, n.packageName().equals(root) ? 0 : 1,
+          detail.toString(), n.description(), n.name(), false);
+    }
+  }
+
+  /** Which of several same-named nodes a ref reaches: the root project's, this package's, the latest version. */
+  private static Node pick(CompletionContext c, List<Node> same) {
+    if (same.size() == 1) {
+      return same.get(0);
+    }
+    return c.manifest.resolveRef(c.packageName, new RefCall(null, same.get(0).name(), null, 0, 0))
+        .orElse(same.get(0));
+  }
+
+  /** Appends {@code database.schema.identifier} (the parts that are set). */
+  static StringBuilder relation(RelationName r, StringBuilder s) {
+    if (r == null) {
+      return s;
+    }
+    boolean first = true;
+    for (String part : new String[] {r.database(), r.schema(), r.identifier()}) {
+      if (part != null && !part.isEmpty()) {
+        s.append(first ? "" : ".").append(part);
+        first = false;
+      }
+    }
+    return s;
+  }
+}
