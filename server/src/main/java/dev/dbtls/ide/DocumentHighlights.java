@@ -102,7 +102,7 @@ public final class DocumentHighlights {
   private static void template(Symbol.Context c, Symbol sym, Found out) {
     Manifest m = c.snapshot().manifest();
     String pkg = c.packageName();
-    StaticFacts f = StaticExtractor.extract(JinjaScanner.scan(c.text()));
+    StaticFacts f = c.scan().facts(); // the scan the symbol lookup made
     if (sym instanceof Symbol.Ref r) {
       Set<String> ids = ids(Resolve.models(m, pkg, r));
       for (StaticFacts.RefCall x : f.refs()) {
