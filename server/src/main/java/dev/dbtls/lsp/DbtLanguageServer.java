@@ -42,7 +42,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   static final String WATCHED_DELETIONS = "**/*";
 
   private final Uris uris = new Uris();
-  private final DiagnosticsPublisher diagnostics = new DiagnosticsPublisher(uris);
+  private final DiagnosticsPublisher diagnostics = new DiagnosticsPublisher(uris, this::newestAnalysis);
   private final Workspace workspace;
   private final DbtTextDocumentService textDocuments;
   private final DbtWorkspaceService workspaceService;
@@ -307,6 +307,11 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
       System.err.println(text);
       c.showMessage(new MessageParams(MessageType.Warning, text));
     }
+  }
+
+  /** What the diagnostics publisher checks a publish against: the project's last build. */
+  private java.util.Optional<dev.dbtls.ide.Analysis> newestAnalysis(Path projectDir) {
+    return workspace.currentAnalysis(projectDir);
   }
 
   /** Severities changed: the same problems, shown again with the new levels. */

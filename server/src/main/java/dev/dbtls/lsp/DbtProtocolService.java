@@ -372,10 +372,12 @@ final class DbtProtocolService implements DbtProtocol {
     if (project.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
-    // the answer must include the edits made so far: wait for a pending rebuild
-    return workspace.upToDate(project.get()).thenApplyAsync(s -> s == null ? null
+    // the answer must include the edits made so far: wait for a pending rebuild. On a feature
+    // thread (CPU work, not JDBC): on the unbounded warehouse pool every compile that waited for
+    // one build started at once on a thread of its own, cancelled ones too
+    return requests.afterBuild(workspace.upToDate(project.get()), s -> s == null ? null
         : CompileFile.compile(s, file).map(c -> result(params.uri(), s.inputs().root().dir(), c))
-            .orElse(null), warehouse);
+            .orElse(null));
   }
 
   private CompileResult result(String uri, Path root, CompiledNode c) {

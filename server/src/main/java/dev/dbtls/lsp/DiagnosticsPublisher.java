@@ -17,20 +17,30 @@ import org.eclipse.lsp4j.services.LanguageClient;
 /**
  * Publishes a project's problems after each build: every file whose problems changed, and an
  * empty list for files that no longer have any, with the severities of the user's settings.
- * Called on the build thread, and when severities change.
+ * Called on the build thread, on the columns thread when a build's columns are inferred, and
+ * when severities change. Only the project's newest analysis is published, checked under the
+ * same lock as the publishing: an older build's late columns must not overwrite a newer build's
+ * problems (the editor kept the stale ones until the next edit).
  */
 final class DiagnosticsPublisher {
   static final String SOURCE = "dbtls";
 
   private final Uris uris;
+  /** The analysis of the last snapshot a project built (the workspace's). */
+  private final java.util.function.Function<Path, java.util.Optional<dev.dbtls.ide.Analysis>> newest;
   private final Map<Path, Map<Path, List<Problem>>> published = new ConcurrentHashMap<>();
 
-  DiagnosticsPublisher(Uris uris) {
+  DiagnosticsPublisher(Uris uris, java.util.function.Function<Path, java.util.Optional<dev.dbtls.ide.Analysis>> newest) {
     this.uris = uris;
+    this.newest = newest;
   }
 
+  /** The problems of {@code analysis}, unless a newer build of the project replaced it. */
   synchronized void publish(LanguageClient client, Path projectDir, dev.dbtls.ide.Analysis analysis,
       List<Path> openFiles, Settings settings) {
+    if (newest.apply(projectDir).orElse(null) != analysis) {
+      return; // the newer build publishes its own
+    }
     Map<Path, List<Problem>> now = new java.util.LinkedHashMap<>();
     analysis.diagnostics(openFiles).forEach((f, ps) -> {
       List<Problem> shown = settings.adjust(ps);

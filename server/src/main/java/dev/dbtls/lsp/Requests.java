@@ -38,18 +38,30 @@ final class Requests implements AutoCloseable {
    * {@code RequestCancelled}, also while the request still waits for its project.
    */
   <A, T> CompletableFuture<T> after(CompletableFuture<A> ready, Function<A, T> work) {
+    return when(ready.copy().completeOnTimeout(null, FIRST_LOAD_WAIT_SECONDS, TimeUnit.SECONDS), work);
+  }
+
+  /**
+   * As {@link #after}, waiting for {@code built} however long it takes (a rebuild the answer
+   * must include): requests that wait for one build run on the feature threads once it ends,
+   * and a request cancelled meanwhile does no work.
+   */
+  <A, T> CompletableFuture<T> afterBuild(CompletableFuture<A> built, Function<A, T> work) {
+    return when(built, work);
+  }
+
+  private <A, T> CompletableFuture<T> when(CompletableFuture<A> ready, Function<A, T> work) {
     CompletableFuture<T> answer = new CompletableFuture<>();
-    ready.copy().completeOnTimeout(null, FIRST_LOAD_WAIT_SECONDS, TimeUnit.SECONDS)
-        .whenCompleteAsync((value, failure) -> {
-          if (answer.isDone()) {
-            return; // cancelled while it waited
-          }
-          try {
-            answer.complete(Cancellation.run(answer::isCancelled, () -> work.apply(failure == null ? value : null)));
-          } catch (RuntimeException | Error e) {
-            answer.completeExceptionally(e);
-          }
-        }, features);
+    ready.whenCompleteAsync((value, failure) -> {
+      if (answer.isDone()) {
+        return; // cancelled while it waited
+      }
+      try {
+        answer.complete(Cancellation.run(answer::isCancelled, () -> work.apply(failure == null ? value : null)));
+      } catch (RuntimeException | Error e) {
+        answer.completeExceptionally(e);
+      }
+    }, features);
     return answer;
   }
 

@@ -265,6 +265,12 @@ final class LspClient implements AutoCloseable {
     out.flush();
   }
 
+  /** Sends {@code bytes} as they are: headers and all, framed or not. */
+  synchronized void sendBytes(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+  }
+
   /** Whether the reader stopped on something that was not a framed JSON message. */
   Throwable readFailure() {
     return readFailure;

@@ -135,4 +135,26 @@ class ProtocolRulesTest {
       assertFalse(lsp.stderr().contains("RejectedExecutionException"), lsp.stderr());
     }
   }
+
+  @Test
+  void aMessageAnnouncedOver64MbIsAnsweredAndTheServerGoesOn() throws Exception {
+    Path p = ShopProject.write(dir);
+    String b = p.resolve("models/b.sql").toUri().toString();
+    try (LspClient lsp = LspClient.start(dir)) {
+      lsp.request("initialize", ShopProject.initialize(dir));
+      lsp.notify("initialized", Map.of());
+      for (long announced : List.of(2147483647L, 1L << 30)) {
+        // the header promises gigabytes, 20 bytes follow, then a request as usual
+        lsp.sendBytes(("Content-Length: " + announced + "\r\n\r\n{\"jsonrpc\":\"2.0\",\"id")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        JsonObject compiled = lsp.request("dbt/compile", Map.of("uri", b)).getAsJsonObject();
+        assertTrue(compiled.get("sql").getAsString().contains("\"a\""), compiled.toString());
+        JsonObject refused = lsp.orphans.poll();
+        assertTrue(refused != null && refused.getAsJsonObject("error").get("code").getAsInt() == -32700,
+            "a ParseError answers the message: " + refused);
+        assertTrue(refused.get("id").isJsonNull(), refused.toString());
+      }
+      assertTrue(lsp.process().isAlive(), lsp.stderr());
+    }
+  }
 }
