@@ -400,15 +400,19 @@ public final class Workspace implements AutoCloseable {
               (percent, phase) -> listener.progress(dir, percent, phase));
           full = true;
         }
-      } catch (RuntimeException | StackOverflowError e) {
+      } catch (RuntimeException | Error e) {
         // the core promises not to throw; if it does, keep the last good snapshot, and the
-        // changes for the next build (they are not built yet)
+        // changes for the next build (they are not built yet), which the next edit starts; every
+        // request waiting for this build gets the last good snapshot
         System.err.println("dbtls: building " + dir + " failed: " + e);
         synchronized (this) {
           dirty.addAll(changed);
           reload |= full;
         }
         finish(done, snapshot);
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+          throw (VirtualMachineError) e; // out of memory: the launcher's flags end the process
+        }
         return;
       }
       analysis = session.analysis(s, analysis);
