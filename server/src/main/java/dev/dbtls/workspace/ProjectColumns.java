@@ -111,6 +111,12 @@ public final class ProjectColumns implements ColumnsTable {
       previous.superseded = true;
       if (!previous.finished) {
         previous.stopped = true; // a newer snapshot's inference supersedes an unfinished one
+        // and links straight to the newest complete table: an edit storm stops a run per build,
+        // and a chain of them would keep every stopped run (and walk it in current())
+        ProjectColumns p = previous.previous;
+        if (p != null && !p.finished) {
+          previous.previous = p.current();
+        }
       }
       ProjectColumns c = previous.checker;
       if (c != null && !c.finished) {
