@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.index.Catalog;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Columns from {@code target/catalog.json} in SQL completion and in hover, merged with YAML. */
@@ -54,8 +52,7 @@ class CatalogColumnsTest {
 
   private static Loaded load(String files) {
     Fixture f = Fixture.of(PROJECT + files);
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null,
-        null, Map.of(), Map.of("HOME", "/x")), List.of(), f, false);
+    ProjectSnapshot s = f.snapshot();
     ProjectCatalog.load(s, f);
     String path = Fixture.ROOT.relativize(f.cursorFile()).toString();
     return new Loaded(s, path, f.text(path), f.cursorOffset());
@@ -146,8 +143,7 @@ class CatalogColumnsTest {
     assertSame(first, ProjectCatalog.of(l.snapshot()));
     assertEquals(3, first.relationCount());
     Fixture none = Fixture.of("-- file: models/a.sql\nselect 1\n");
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null,
-        null, Map.of(), Map.of("HOME", "/x")), List.of(), none, false);
+    ProjectSnapshot s = none.snapshot();
     assertSame(Catalog.EMPTY, ProjectCatalog.load(s, none));
     assertSame(Catalog.EMPTY, ProjectCatalog.load(null, none));
   }

@@ -110,13 +110,13 @@ final class FeatureChecks {
 
   /** The snapshot's analysis with its columns inferred, as after a build in the editor. */
   private static Analysis analysis(NavFixture f) {
-    Analysis a = Analysis.strict(f.snapshot());
+    Analysis a = f.analysis();
     a.columnsNow(f.fixture());
     return a;
   }
 
   private static Analysis.Cursor cursor(NavFixture f) {
-    return new Analysis.Cursor(f.file(), f.text(), f.offset());
+    return f.cursor();
   }
 
   // ------------------------------------------------------------------------------ completion

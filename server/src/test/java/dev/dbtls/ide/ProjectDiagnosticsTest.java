@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProjectDiagnosticsTest {
@@ -22,8 +20,7 @@ class ProjectDiagnosticsTest {
         -- file: models/pay.sql
         select {{ cents_to_dollar('amount') }} as dollars
         """);
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
-        Map.of(), Map.of("HOME", "/x")), List.of(), f, true);
+    ProjectSnapshot s = f.snapshot();
     List<Problem> problems = Analysis.strict(s).diagnostics(List.of(Fixture.ROOT.resolve("models/pay.sql")))
         .get(Fixture.ROOT.resolve("models/pay.sql"));
     assertEquals(List.of("models/pay.sql:1:10: error undefined-macro: 'cents_to_dollar' is undefined;"
