@@ -48,24 +48,21 @@ class CatalogColumnsTest {
           "id": {"type": "BIGINT", "index": 1, "name": "id", "comment": null}}}}}
       """;
 
-  private record Loaded(ProjectSnapshot snapshot, String path, String text, int offset) {}
-
-  private static Loaded load(String files) {
-    Fixture f = Fixture.of(PROJECT + files);
-    ProjectSnapshot s = f.snapshot();
-    ProjectCatalog.load(s, f);
-    String path = Fixture.ROOT.relativize(f.cursorFile()).toString();
-    return new Loaded(s, path, f.text(path), f.cursorOffset());
+  /** The project with {@code files} added, its catalog read as after a build. */
+  private static NavFixture load(String files) {
+    NavFixture f = NavFixture.of(PROJECT + files);
+    ProjectCatalog.load(f.snapshot(), f.fixture());
+    return f;
   }
 
   private static List<CompletionItem> complete(String files) {
-    Loaded l = load(files);
-    return new Completion.Request(l.snapshot(), l.path(), l.text(), l.offset()).run();
+    NavFixture l = load(files);
+    return new Completion.Request(l.snapshot(), l.file(), l.text(), l.offset()).run();
   }
 
   private static String hover(String files) {
-    Loaded l = load(files);
-    return Hover.find(l.snapshot(), l.path(), l.text(), l.offset()).orElseThrow().markdown();
+    NavFixture l = load(files);
+    return Hover.find(l.snapshot(), l.file(), l.text(), l.offset()).orElseThrow().markdown();
   }
 
   @Test
@@ -138,7 +135,7 @@ class CatalogColumnsTest {
 
   @Test
   void oneReadPerSnapshotAndNoneWithoutAFile() {
-    Loaded l = load("-- file: models/report.sql\nselect 1$0\n");
+    NavFixture l = load("-- file: models/report.sql\nselect 1$0\n");
     Catalog first = ProjectCatalog.of(l.snapshot());
     assertSame(first, ProjectCatalog.of(l.snapshot()));
     assertEquals(3, first.relationCount());

@@ -291,6 +291,12 @@ final class FeatureChecks {
         + problems(f).stream().map(Problem::format).toList());
   }
 
+  /** The problems of the cursor's file, opened in the editor: exactly {@code expected}, as {@link Problem#format} writes them. */
+  static void checkProblems(String spec, String... expected) {
+    NavFixture f = at(spec);
+    assertEquals(List.of(expected), problems(f).stream().map(Problem::format).toList(), spec);
+  }
+
   private static List<Problem> problems(NavFixture f) {
     Path file = Fixture.ROOT.resolve(f.file());
     Map<Path, List<Problem>> all = analysis(f).diagnostics(List.of(file));

@@ -131,8 +131,7 @@ class ParseCacheTest {
       select * from {{ ref('customers') }}
       """;
 
-  private static final ProjectInputs.Options OPTIONS = new ProjectInputs.Options(null, null, null,
-      Map.of(), Map.of("HOME", "/x"));
+  private static final ProjectInputs.Options OPTIONS = Fixture.options(null, Map.of(), Map.of());
 
   @TempDir
   Path tmp;
