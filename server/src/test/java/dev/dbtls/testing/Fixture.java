@@ -90,6 +90,11 @@ public final class Fixture implements FileSource {
     return ProjectSnapshot.load(ROOT, options(target, vars, env), List.of(), this, false);
   }
 
+  /** The options of a project on disk whose profiles.yml is in {@code dir}, with a home that holds nothing. */
+  public static ProjectInputs.Options profilesIn(Path dir) {
+    return new ProjectInputs.Options(dir, null, null, Map.of(), Map.of("HOME", "/nonexistent"));
+  }
+
   /**
    * The options every fixture loads with: the project's own profile, {@code env} with a {@code
    * HOME} that holds nothing (no user's profiles.yml leaks in).
