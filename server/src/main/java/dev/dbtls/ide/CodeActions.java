@@ -164,6 +164,25 @@ public final class CodeActions {
   }
 
   private static List<CodeAction> macroFixes(Symbol.Context c, StaticFacts facts, Problem p) {
+    return misspeltMacro(c, facts, p).map(w -> renames(c, p, w.nameRange(), w.wrong(), w.known()))
+        .orElse(List.of());
+  }
+
+  /** A name the manifest does not know, where it is written, and the names it may stand for. */
+  record Misspelt(TextRange nameRange, String wrong, Set<String> known) {}
+
+  /**
+   * The undefined macro call at {@code p} in a SQL file's {@code text} with the macro names it may
+   * stand for, as its quick fixes see it ({@link ProjectDiagnostics} names the closest in the message).
+   */
+  static java.util.Optional<Misspelt> misspeltMacro(ProjectSnapshot snapshot, String displayPath,
+      String text, Problem p) {
+    Symbol.Context c = Symbol.Context.of(snapshot, displayPath, text);
+    return c.isYaml() ? java.util.Optional.empty()
+        : misspeltMacro(c, StaticExtractor.extract(JinjaScanner.scan(text)), p);
+  }
+
+  private static java.util.Optional<Misspelt> misspeltMacro(Symbol.Context c, StaticFacts facts, Problem p) {
     Manifest m = c.snapshot().manifest();
     TextRange at = problemRange(c, p);
     for (StaticFacts.MacroCall mc : facts.macroCalls()) {
@@ -184,9 +203,9 @@ public final class CodeActions {
       if (mc.namespace() == null || mc.namespace().equals("dbt")) {
         known.addAll(Shipped.NAMES);
       }
-      return renames(c, p, mc.nameRange(), mc.name(), known);
+      return java.util.Optional.of(new Misspelt(mc.nameRange(), mc.name(), known));
     }
-    return List.of();
+    return java.util.Optional.empty();
   }
 
   private static List<CodeAction> varFixes(Symbol.Context c, StaticFacts facts, Problem p) {

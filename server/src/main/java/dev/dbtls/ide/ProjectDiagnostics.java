@@ -1,5 +1,6 @@
 package dev.dbtls.ide;
 
+import dev.dbtls.index.DidYouMean;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.compile.CompiledNode;
 import dev.dbtls.index.compile.NodeCompiler;
@@ -55,21 +56,18 @@ public final class ProjectDiagnostics {
   }
 
   /**
-   * An undefined macro's message gets the closest macro name, as unknown refs and sources do:
-   * the candidates are the quick fix's ({@link CodeActions}), found from the manifest.
+   * An undefined macro's message gets the closest macro name, as unknown refs and sources do: the
+   * first name {@link DidYouMean} finds among those its quick fix would offer ({@link CodeActions}).
    */
   private static Problem withDidYouMean(ProjectSnapshot snapshot, Node n, Problem p) {
     if (p.code() != dev.dbtls.project.ProblemCode.UNDEFINED_MACRO || n.file() == null
         || !p.file().equals(n.displayPath()) || p.message().contains("did you mean")) {
       return p;
     }
-    dev.dbtls.project.Span at = new dev.dbtls.project.Span(p.line(), p.column(), p.endLine(), p.endColumn());
-    return Analysis.of(snapshot).codeActions(new Analysis.Cursor(n.displayPath(), n.file().text(), 0), at,
-        List.of(p)).stream()
-        .filter(a -> a.kind().equals(CodeAction.QUICKFIX) && !a.edits().isEmpty())
-        .findFirst()
-        .map(a -> new Problem(p.file(), p.line(), p.column(), p.endLine(), p.endColumn(), p.severity(),
-            p.code(), p.message() + "; did you mean '" + a.edits().get(0).text() + "'?"))
+    return CodeActions.misspeltMacro(snapshot, n.displayPath(), n.file().text(), p)
+        .flatMap(w -> DidYouMean.candidates(w.wrong(), w.known(), 1).stream().findFirst())
+        .map(name -> new Problem(p.file(), p.line(), p.column(), p.endLine(), p.endColumn(), p.severity(),
+            p.code(), p.message() + "; did you mean '" + name + "'?"))
         .orElse(p);
   }
 

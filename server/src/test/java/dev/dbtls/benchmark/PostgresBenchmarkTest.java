@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.dbtls.testing.Eventually;
 
 /**
  * The issue's acceptance test on PostgreSQL (127.0.0.1:5432): a 1M-row table, a selective filter,
@@ -200,9 +201,7 @@ class PostgresBenchmarkTest {
         assertEquals(0, rs.getLong(1));
       }
       // a rolled-back transaction releases its locks (a closed session too)
-      for (int i = 0; i < 50 && locks(s) > 0; i++) {
-        Thread.sleep(100);
-      }
+      Eventually.within(Duration.ofSeconds(5), () -> locks(s) == 0);
       assertEquals(0, locks(s));
     }
   }

@@ -14,7 +14,6 @@ import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.Problem;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.warehouse.Databases;
 import dev.dbtls.warehouse.ExplainResult;
 import dev.dbtls.warehouse.PlanNode;
@@ -30,11 +29,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dbtls.testing.Fixture;
 
 /**
  * Golden query plans: every model of the test projects explained on each warehouse as {@code
@@ -141,8 +140,7 @@ class ExplainGoldenTest {
     Files.writeString(dir.resolve("profiles.yml"), profile + ":\n  target: golden\n  outputs:\n"
         + "    golden:\n      " + fields.strip() + "\n");
     Path projectDir = REPO.resolve("test-projects").resolve(project);
-    return ProjectSnapshot.load(projectDir, new ProjectInputs.Options(dir, null, null, Map.of(),
-        Map.of("HOME", "/nonexistent")), List.of(), FileSource.DISK, true);
+    return ProjectSnapshot.load(projectDir, Fixture.profilesIn(dir), List.of(), FileSource.DISK, true);
   }
 
   /**

@@ -21,7 +21,7 @@ class CancellationTest {
         () -> References.find(f.snapshot(), f.file(), f.text(), f.offset(), true)));
     // not an empty answer: the LSP layer answers RequestCancelled
     assertThrows(CancellationException.class, () -> Cancellation.run(() -> true,
-        () -> Analysis.of(f.snapshot()).references(new Analysis.Cursor(f.file(), f.text(), f.offset()), true)));
+        () -> Analysis.of(f.snapshot()).references(f.cursor(), true)));
   }
 
   @Test

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CatalogChecksTest {
@@ -54,8 +52,7 @@ class CatalogChecksTest {
 
   private static List<Problem> problems(String spec) {
     Fixture f = Fixture.of(spec);
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
-        Map.of(), Map.of("HOME", "/x")), List.of(), f, false);
+    ProjectSnapshot s = f.snapshot();
     ProjectCatalog.load(s, f);
     return Analysis.strict(s).diagnostics(List.of()).values().stream().flatMap(List::stream)
         .filter(p -> p.code().id().startsWith("property-unknown-column") || p.code().id().equals("catalog-invalid"))

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.index.Catalog;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Columns from {@code target/catalog.json} in SQL completion and in hover, merged with YAML. */
@@ -50,25 +48,21 @@ class CatalogColumnsTest {
           "id": {"type": "BIGINT", "index": 1, "name": "id", "comment": null}}}}}
       """;
 
-  private record Loaded(ProjectSnapshot snapshot, String path, String text, int offset) {}
-
-  private static Loaded load(String files) {
-    Fixture f = Fixture.of(PROJECT + files);
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null,
-        null, Map.of(), Map.of("HOME", "/x")), List.of(), f, false);
-    ProjectCatalog.load(s, f);
-    String path = Fixture.ROOT.relativize(f.cursorFile()).toString();
-    return new Loaded(s, path, f.text(path), f.cursorOffset());
+  /** The project with {@code files} added, its catalog read as after a build. */
+  private static NavFixture load(String files) {
+    NavFixture f = NavFixture.of(PROJECT + files);
+    ProjectCatalog.load(f.snapshot(), f.fixture());
+    return f;
   }
 
   private static List<CompletionItem> complete(String files) {
-    Loaded l = load(files);
-    return Completion.find(l.snapshot(), l.path(), l.text(), l.offset());
+    NavFixture l = load(files);
+    return Completion.find(l.snapshot(), l.file(), l.text(), l.offset());
   }
 
   private static String hover(String files) {
-    Loaded l = load(files);
-    return Hover.find(l.snapshot(), l.path(), l.text(), l.offset()).orElseThrow().markdown();
+    NavFixture l = load(files);
+    return Hover.find(l.snapshot(), l.file(), l.text(), l.offset()).orElseThrow().markdown();
   }
 
   @Test
@@ -141,13 +135,12 @@ class CatalogColumnsTest {
 
   @Test
   void oneReadPerSnapshotAndNoneWithoutAFile() {
-    Loaded l = load("-- file: models/report.sql\nselect 1$0\n");
+    NavFixture l = load("-- file: models/report.sql\nselect 1$0\n");
     Catalog first = ProjectCatalog.of(l.snapshot());
     assertSame(first, ProjectCatalog.of(l.snapshot()));
     assertEquals(3, first.relationCount());
     Fixture none = Fixture.of("-- file: models/a.sql\nselect 1\n");
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null,
-        null, Map.of(), Map.of("HOME", "/x")), List.of(), none, false);
+    ProjectSnapshot s = none.snapshot();
     assertSame(Catalog.EMPTY, ProjectCatalog.load(s, none));
     assertSame(Catalog.EMPTY, ProjectCatalog.load(null, none));
   }

@@ -265,7 +265,7 @@ class CodeActionsTest {
         new Span(-1, -1, 0, 0)}) {
       CodeActions.find(f.snapshot(), f.file(), f.text(), s, problems(f));
     }
-    assertEquals(List.of(), Analysis.strict(f.snapshot()).codeActions(new Analysis.Cursor(f.file(), null, 0), Span.NONE, null));
+    assertEquals(List.of(), f.analysis().codeActions(new Analysis.Cursor(f.file(), null, 0), Span.NONE, null));
     assertEquals(List.of(), Analysis.of(null).codeActions(new Analysis.Cursor(null, null, 0), null, null));
   }
 

@@ -56,7 +56,7 @@ class ColumnLineageTest {
       """;
 
   private static final NavFixture F = NavFixture.of(SHOP);
-  private static final Analysis A = Analysis.strict(F.snapshot());
+  private static final Analysis A = F.analysis();
   private static final ProjectColumns TABLE = dev.dbtls.workspace.ProjectColumns.inferNow(A, F.fixture());
 
   private static RelationColumns known(String id) {
@@ -139,7 +139,7 @@ class ColumnLineageTest {
         -- file: models/big_customers.sql
         select customer_id, total as spent from {{ ref('order_totals') }} where total > 100
         """);
-    Analysis a = Analysis.strict(f.snapshot());
+    Analysis a = f.analysis();
     ProjectColumns table = dev.dbtls.workspace.ProjectColumns.inferNow(a, f.fixture());
     assertEquals(List.of("customer_id", "total"),
         table.entry("model.shop.order_totals").orElseThrow().known().names());

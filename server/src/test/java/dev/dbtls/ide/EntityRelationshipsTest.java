@@ -35,7 +35,7 @@ class EntityRelationshipsTest {
       """);
 
   private static EntityRelationships.Erd erd(List<String> select) {
-    Analysis a = Analysis.strict(F.snapshot());
+    Analysis a = F.analysis();
     dev.dbtls.workspace.ProjectColumns.inferNow(a, F.fixture());
     return a.erd(select, 200);
   }
@@ -77,7 +77,7 @@ class EntityRelationshipsTest {
 
   @Test
   void warehouseKeysSayTheSameAsTestsAndConstraintsOrAreTheirOwnEdges() {
-    Analysis a = Analysis.strict(F.snapshot());
+    Analysis a = F.analysis();
     dev.dbtls.workspace.ProjectColumns.inferNow(a, F.fixture());
     EntityRelationships.Erd e = a.erd(List.of("customers"), 200, new EntityRelationships.WarehouseKeys(List.of(
         key("orders", "CUSTOMER_ID", "customers", "id", "orders_customer_fk"),
@@ -105,7 +105,7 @@ class EntityRelationshipsTest {
 
   @Test
   void unreadWarehouseKeysSayWhyAndTheDiagramStillHasTestsAndConstraints() {
-    Analysis a = Analysis.strict(F.snapshot());
+    Analysis a = F.analysis();
     dev.dbtls.workspace.ProjectColumns.inferNow(a, F.fixture());
     EntityRelationships.Erd e = a.erd(List.of("orders"), 200,
         EntityRelationships.WarehouseKeys.unread("warehouse foreign keys not read: the server is down"));

@@ -110,13 +110,13 @@ final class FeatureChecks {
 
   /** The snapshot's analysis with its columns inferred, as after a build in the editor. */
   private static Analysis analysis(NavFixture f) {
-    Analysis a = Analysis.strict(f.snapshot());
+    Analysis a = f.analysis();
     dev.dbtls.workspace.ProjectColumns.inferNow(a, f.fixture());
     return a;
   }
 
   private static Analysis.Cursor cursor(NavFixture f) {
-    return new Analysis.Cursor(f.file(), f.text(), f.offset());
+    return f.cursor();
   }
 
   // ------------------------------------------------------------------------------ completion
@@ -289,6 +289,12 @@ final class FeatureChecks {
         .sorted().toList();
     assertEquals(Arrays.stream(expected).sorted().toList(), actual, () -> spec + ": "
         + problems(f).stream().map(Problem::format).toList());
+  }
+
+  /** The problems of the cursor's file, opened in the editor: exactly {@code expected}, as {@link Problem#format} writes them. */
+  static void checkProblems(String spec, String... expected) {
+    NavFixture f = at(spec);
+    assertEquals(List.of(expected), problems(f).stream().map(Problem::format).toList(), spec);
   }
 
   private static List<Problem> problems(NavFixture f) {

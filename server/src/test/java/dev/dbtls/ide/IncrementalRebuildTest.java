@@ -57,8 +57,7 @@ class IncrementalRebuildTest {
       """;
 
   private static final Path ORDERS = Fixture.ROOT.resolve("models/marts/orders.sql");
-  private static final ProjectInputs.Options OPTIONS = new ProjectInputs.Options(null, null, null,
-      Map.of(), Map.of("HOME", "/x"));
+  private static final ProjectInputs.Options OPTIONS = Fixture.options(null, Map.of(), Map.of());
 
   /** The snapshot after {@code orders.sql} becomes {@code text}, built both ways. */
   private static ProjectSnapshot[] edit(String text) {

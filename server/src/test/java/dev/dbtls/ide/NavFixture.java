@@ -1,20 +1,26 @@
 package dev.dbtls.ide;
 
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
-import java.util.List;
-import java.util.Map;
 
 /** A fixture project loaded as a snapshot, with the file and offset of its {@code $0} cursor. */
 public record NavFixture(Fixture fixture, ProjectSnapshot snapshot, String file, String text, int offset) {
 
   public static NavFixture of(String spec) {
     Fixture f = Fixture.of(spec);
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null,
-        null, Map.of(), Map.of("HOME", "/x")), List.of(), f, false);
+    ProjectSnapshot s = f.snapshot();
     String file = f.cursorFile() == null ? null : Fixture.ROOT.relativize(f.cursorFile()).toString();
     return new NavFixture(f, s, file, file == null ? null : f.text(file), f.cursorOffset());
+  }
+
+  /** The snapshot's strict analysis: a feature that throws fails the test instead of answering empty. */
+  Analysis analysis() {
+    return Analysis.strict(snapshot);
+  }
+
+  /** The cursor's file, its text and offset, as the editor sends them. */
+  Analysis.Cursor cursor() {
+    return new Analysis.Cursor(file, text, offset);
   }
 
   /** A common project: a package, versions, sources, macros, docs and vars. */

@@ -38,7 +38,7 @@ class ReferencesTest {
 
   private static List<Location> references(String marked, boolean declaration) {
     NavFixture f = NavFixture.of(NavFixture.PROJECT + mark(USES, marked));
-    return Analysis.strict(f.snapshot()).references(new Analysis.Cursor(f.file(), f.text(), f.offset()), declaration);
+    return f.analysis().references(f.cursor(), declaration);
   }
 
   /** USES with the cursor set by {@code marked}: a piece of it with {@code $0} inside. */
@@ -66,12 +66,12 @@ class ReferencesTest {
   void fromTheModelsOwnFileAndFromItsYamlEntry() {
     NavFixture f = NavFixture.of(NavFixture.PROJECT + USES);
     String own = f.fixture().text("models/customers.sql");
-    List<Location> refs = Analysis.strict(f.snapshot()).references(new Analysis.Cursor("models/customers.sql", own, own.length() - 1), true);
+    List<Location> refs = f.analysis().references(new Analysis.Cursor("models/customers.sql", own, own.length() - 1), true);
     assertEquals(loc("models/customers.sql", 0, 0, 0, 0), refs.get(0));
     assertEquals(6, refs.size());
     String yaml = f.fixture().text("models/schema.yml");
     int at = yaml.indexOf("customers");
-    assertEquals(refs.subList(1, 6), Analysis.strict(f.snapshot()).references(new Analysis.Cursor("models/schema.yml", yaml, at), false));
+    assertEquals(refs.subList(1, 6), f.analysis().references(new Analysis.Cursor("models/schema.yml", yaml, at), false));
   }
 
   @Test
@@ -107,7 +107,7 @@ class ReferencesTest {
     NavFixture f = NavFixture.of(NavFixture.PROJECT + USES);
     String def = f.fixture().text("macros/cents.sql");
     assertEquals(List.of(loc("models/b.sql", 1, 10, 1, 26), loc("macros/more.sql", 0, 23, 0, 39)),
-        Analysis.strict(f.snapshot()).references(new Analysis.Cursor("macros/cents.sql", def, def.indexOf("dollars")), false));
+        f.analysis().references(new Analysis.Cursor("macros/cents.sql", def, def.indexOf("dollars")), false));
   }
 
   @Test
@@ -117,7 +117,7 @@ class ReferencesTest {
     NavFixture f = NavFixture.of(NavFixture.PROJECT);
     String impl = f.fixture().text("macros/dispatched.sql");
     assertEquals(List.of(loc("macros/dispatched.sql", 0, 52, 0, 59)),
-        Analysis.strict(f.snapshot()).references(new Analysis.Cursor("macros/dispatched.sql", impl, impl.indexOf("duckdb__my") + 9), false));
+        f.analysis().references(new Analysis.Cursor("macros/dispatched.sql", impl, impl.indexOf("duckdb__my") + 9), false));
   }
 
   @Test
@@ -159,8 +159,8 @@ class ReferencesTest {
     for (String t : new String[] {"{{ ref('cust", "{{ ref(", "{{ var(", "{{ adapter.dispatch(",
         "{{ doc(", "{% macro", "- name: "}) {
       for (int i = 0; i <= t.length(); i++) {
-        Analysis.strict(f.snapshot()).references(new Analysis.Cursor("models/a.sql", t, i), true);
-        Analysis.strict(f.snapshot()).references(new Analysis.Cursor("models/uses.yml", t, i), true);
+        f.analysis().references(new Analysis.Cursor("models/a.sql", t, i), true);
+        f.analysis().references(new Analysis.Cursor("models/uses.yml", t, i), true);
       }
     }
   }

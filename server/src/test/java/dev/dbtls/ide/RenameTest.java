@@ -471,11 +471,11 @@ class RenameTest {
         "{% macro", "{% test x(", "{{ adapter.dispatch('", "- name: ", "with a as ( ) , b as"}) {
       for (int i = 0; i <= t.length(); i++) {
         for (String path : new String[] {"models/a.sql", "models/uses.yml", "models/py.py"}) {
-          assertTrue(Analysis.strict(f.snapshot()).prepareRename(new Analysis.Cursor(path, t, i)) != null);
-          assertTrue(Analysis.strict(f.snapshot()).rename(new Analysis.Cursor(path, t, i), "x") != null);
+          assertTrue(f.analysis().prepareRename(new Analysis.Cursor(path, t, i)) != null);
+          assertTrue(f.analysis().rename(new Analysis.Cursor(path, t, i), "x") != null);
         }
       }
     }
-    assertFalse(Analysis.strict(f.snapshot()).prepareRename(new Analysis.Cursor("models/a.sql", "x", 5)).ok());
+    assertFalse(f.analysis().prepareRename(new Analysis.Cursor("models/a.sql", "x", 5)).ok());
   }
 }

@@ -33,7 +33,7 @@ class SqlFunctionsTest {
 
   private static List<CompletionItem> complete(String adapter, String body) {
     NavFixture f = NavFixture.of(project(adapter) + "-- file: models/report.sql\n" + body + "\n");
-    return Analysis.strict(f.snapshot()).completion(new Analysis.Cursor(f.file(), f.text(), f.offset()));
+    return f.analysis().completion(f.cursor());
   }
 
   private static List<String> functions(List<CompletionItem> items) {

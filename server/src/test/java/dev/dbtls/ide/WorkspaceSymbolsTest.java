@@ -109,7 +109,7 @@ class WorkspaceSymbolsTest {
 
   @Test
   void indexIsBuiltOncePerAnalysis() {
-    Analysis analysis = Analysis.strict(F.snapshot());
+    Analysis analysis = F.analysis();
     List<WorkspaceSymbol> a = analysis.workspaceSymbols("cust", 50);
     List<WorkspaceSymbol> b = analysis.workspaceSymbols("cust", 50);
     assertEquals(a, b);

@@ -131,8 +131,7 @@ class ParseCacheTest {
       select * from {{ ref('customers') }}
       """;
 
-  private static final ProjectInputs.Options OPTIONS = new ProjectInputs.Options(null, null, null,
-      Map.of(), Map.of("HOME", "/x"));
+  private static final ProjectInputs.Options OPTIONS = Fixture.options(null, Map.of(), Map.of());
 
   @TempDir
   Path tmp;
@@ -334,8 +333,7 @@ class ParseCacheTest {
     int files = 0;
     try (Stream<Path> dirs = Files.list(root)) {
       for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("dbt_project.yml"))).toList()) {
-        ProjectInputs in = ProjectInputs.load(dir, new ProjectInputs.Options(dir, null, null,
-            Map.of(), Map.of("HOME", "/nonexistent")), FileSource.DISK);
+        ProjectInputs in = ProjectInputs.load(dir, Fixture.profilesIn(dir), FileSource.DISK);
         for (ProjectFile file : in.files()) {
           String display = in.displayPath(file);
           ParseCacheCodec.Out out = new ParseCacheCodec.Out();

@@ -11,7 +11,6 @@ import dev.dbtls.index.compile.NodeCompiler;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProblemCode;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import java.time.Duration;
 import java.util.List;
@@ -34,8 +33,7 @@ class JinjaLimitsTest {
         select {{ 'a' ~ 'b' }} as ok
         -- file: models/bad.sql
         """ + bad);
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null,
-        null, Map.of(), Map.of("HOME", "/x")), List.of(), f, false);
+    ProjectSnapshot s = f.snapshot();
     NodeCompiler compiler = new NodeCompiler(s);
     Map<String, CompiledNode> out = new java.util.TreeMap<>();
     for (Node n : s.manifest().nodes().values()) {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dbtls.testing.Eventually;
+import java.time.Duration;
 
 /** dbt/columnLineage and dbt/columns over stdio: a column's edges up and down, after an edit, and why empty. */
 class ColumnLineageProtocolTest {
@@ -48,13 +50,13 @@ class ColumnLineageProtocolTest {
       String c = shop.resolve("models/c.sql").toUri().toString();
       lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", c, "languageId", "jinja-sql",
           "version", 1, "text", "select id * 3 as tripled from {{ ref('b') }}\n")));
-      List<String> after = List.of();
-      for (int i = 0; i < 100 && !after.contains("model.shop.b.id -computed-> model.shop.c.tripled"); i++) {
-        Thread.sleep(100);
-        after = edges(lsp.request("dbt/columnLineage", Map.of("nodeId", "model.shop.b", "column", "id",
-            "upstreamDepth", 0)).getAsJsonObject());
-      }
-      assertEquals(List.of("model.shop.b.id -computed-> model.shop.c.tripled"), after);
+      List<List<String>> after = new ArrayList<>(List.of(List.of()));
+      Eventually.within(Duration.ofSeconds(10), () -> {
+        after.set(0, edges(lsp.request("dbt/columnLineage", Map.of("nodeId", "model.shop.b", "column", "id",
+            "upstreamDepth", 0)).getAsJsonObject()));
+        return after.get(0).contains("model.shop.b.id -computed-> model.shop.c.tripled");
+      });
+      assertEquals(List.of("model.shop.b.id -computed-> model.shop.c.tripled"), after.get(0));
 
       JsonObject none = lsp.request("dbt/columnLineage", Map.of("uri", b, "column", "nope")).getAsJsonObject();
       assertFalse(none.has("nodeId"));

@@ -10,6 +10,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.dbtls.testing.Eventually;
+import java.time.Duration;
 
 /**
  * Column inference in the real server (a benchmark, not a test): launches {@code ./dbtls lsp} on
@@ -130,18 +132,17 @@ public final class ColumnsBenchmark {
 
   /** Until the server has written its columns cache (it does so after logging the inference). */
   private static void awaitCacheFile(Path dir) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      if (Files.isDirectory(dir)) {
-        try (var all = Files.walk(dir)) {
-          if (all.anyMatch(p -> p.toString().endsWith(".columns.json.gz"))) {
-            return;
-          }
-        }
+    boolean written = Eventually.within(Duration.ofSeconds(60), () -> {
+      if (!Files.isDirectory(dir)) {
+        return false;
       }
-      Thread.sleep(100);
+      try (var all = Files.walk(dir)) {
+        return all.anyMatch(p -> p.toString().endsWith(".columns.json.gz"));
+      }
+    });
+    if (!written) {
+      System.out.println("  (no columns cache file within 60 s)");
     }
-    System.out.println("  (no columns cache file within 60 s)");
   }
 
   /**

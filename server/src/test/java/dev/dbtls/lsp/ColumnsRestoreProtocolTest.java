@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dbtls.testing.Eventually;
+import java.time.Duration;
 
 /**
  * Two sessions of the real server over stdio on the sample project, with their own cache folder:
@@ -84,17 +85,16 @@ class ColumnsRestoreProtocolTest {
   }
 
   private static void awaitFile(Path cache) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      if (Files.isDirectory(cache)) {
-        try (Stream<Path> all = Files.walk(cache)) {
-          if (all.anyMatch(p -> p.toString().endsWith(".columns.json.gz"))) {
-            return;
-          }
-        }
+    boolean written = Eventually.within(Duration.ofSeconds(60), () -> {
+      if (!Files.isDirectory(cache)) {
+        return false;
       }
-      Thread.sleep(100);
+      try (Stream<Path> all = Files.walk(cache)) {
+        return all.anyMatch(p -> p.toString().endsWith(".columns.json.gz"));
+      }
+    });
+    if (!written) {
+      throw new AssertionError("no columns cache file in " + cache + " within 60 s");
     }
-    throw new AssertionError("no columns cache file in " + cache + " within 60 s");
   }
 }

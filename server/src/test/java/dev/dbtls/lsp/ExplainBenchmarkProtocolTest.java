@@ -146,6 +146,7 @@ class ExplainBenchmarkProtocolTest {
       JsonObject slow = object(lsp.request("dbt/benchmark", Map.of("uri", uri, "sql",
           "select count(*) from range(100000000000) a, range(1000) b", "warmups", 0, "runs", 3)));
       String slowId = slow.get("id").getAsString();
+      // time must pass: the benchmark must be running its query when it is cancelled
       Thread.sleep(500);
       lsp.notify("window/workDoneProgress/cancel", Map.of("token", slow.get("progressToken").getAsString()));
       JsonObject cancelled = lsp.await("dbt/benchmarkFinished",

@@ -2,6 +2,7 @@ package dev.dbtls.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,9 @@ import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dbtls.testing.Eventually;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The server's first seconds, in process and deterministic: the project's files are read through
@@ -115,8 +119,8 @@ class FirstLoadInProcessTest {
     assertFalse(tokens.get(10, TimeUnit.SECONDS).getData().isEmpty());
     assertEquals(List.of("orders", "picked"), symbols.get(10, TimeUnit.SECONDS).stream()
         .map(s -> s.getRight().getName()).toList());
-    Thread.sleep(200);
-    assertFalse(completion.isDone(), "completion answered before the project was read");
+    assertThrows(TimeoutException.class, () -> completion.get(200, TimeUnit.MILLISECONDS),
+        "completion answered before the project was read");
     assertFalse(hover.isDone(), "hover answered before the project was read");
 
     gate.countDown();
@@ -169,9 +173,7 @@ class FirstLoadInProcessTest {
     String uri = model.toUri().toString();
     server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
         new Position(1, 29))).get(20, TimeUnit.SECONDS);
-    for (int i = 0; i < 100 && !(client.refreshedTokens && client.refreshedLenses); i++) {
-      Thread.sleep(50);
-    }
+    Eventually.within(Duration.ofSeconds(5), () -> client.refreshedTokens && client.refreshedLenses);
     assertTrue(client.refreshedTokens, "no workspace/semanticTokens/refresh after the first load");
     assertTrue(client.refreshedLenses, "no workspace/codeLens/refresh after the first load");
     List<Integer> percentages = client.progress.stream()

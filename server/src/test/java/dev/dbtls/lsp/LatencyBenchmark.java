@@ -289,7 +289,7 @@ public final class LatencyBenchmark {
           return (System.nanoTime() - t0) / 1e6 - 50;
         }
         last = now;
-        Thread.sleep(50);
+        Thread.sleep(50); // time must pass: files quiet for 50 ms is what "written" means here
       }
       return Double.NaN;
     }
@@ -357,7 +357,7 @@ public final class LatencyBenchmark {
           r.wrongAnswers++;
           r.wrong.merge(wrong, 1, Integer::sum);
           if (POLL_PAUSE_MS > 0) {
-            Thread.sleep(POLL_PAUSE_MS);
+            Thread.sleep(POLL_PAUSE_MS); // the pause an editor leaves between retries, part of what is measured
           }
           if (at > deadline) {
             throw new AssertionError("no correct completion in " + START_TIMEOUT_SECONDS + " s: " + r.wrong);

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dbtls.testing.Eventually;
+import java.time.Duration;
 
 /** dbt/projects over stdio: each project's profile, target, the targets to switch to, adapter. */
 class ProjectsProtocolTest {
@@ -48,14 +50,13 @@ class ProjectsProtocolTest {
 
       // switching the target (what "dbt: Switch Target" does) reloads and says so
       lsp.notify("workspace/didChangeConfiguration", Map.of("settings", Map.of("dbtls", Map.of("target", "prod"))));
-      long until = System.currentTimeMillis() + LspClient.TIMEOUT_SECONDS * 1000;
-      String target = "";
-      while (System.currentTimeMillis() < until && !target.equals("prod")) {
+      String[] target = {""};
+      Eventually.within(Duration.ofSeconds(LspClient.TIMEOUT_SECONDS), () -> {
         JsonArray again = lsp.request("dbt/projects", Map.of()).getAsJsonObject().getAsJsonArray("projects");
-        target = again.get(1).getAsJsonObject().get("target").getAsString();
-        Thread.sleep(100);
-      }
-      assertEquals("prod", target);
+        target[0] = again.get(1).getAsJsonObject().get("target").getAsString();
+        return target[0].equals("prod");
+      });
+      assertEquals("prod", target[0]);
       assertEquals("postgres", lsp.request("dbt/projects", Map.of()).getAsJsonObject()
           .getAsJsonArray("projects").get(1).getAsJsonObject().get("adapter").getAsString());
     }

@@ -7,10 +7,9 @@ import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProblemCode;
-import dev.dbtls.project.ProjectInputs;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import dev.dbtls.testing.Fixture;
 
 /**
  * Manual check of sql-syntax on real dbt projects (not a test: it needs projects on disk):
@@ -23,8 +22,7 @@ public final class SqlCorpusCheck {
     SqlDialect dialect = SqlDialect.of(args[0]).orElseThrow();
     for (int i = 1; i < args.length; i++) {
       Path dir = Path.of(args[i]).toAbsolutePath().normalize();
-      ProjectSnapshot s = ProjectSnapshot.load(dir, new ProjectInputs.Options(dir, null, null,
-          Map.of(), Map.of("HOME", "/nonexistent")), List.of(), FileSource.DISK);
+      ProjectSnapshot s = ProjectSnapshot.load(dir, Fixture.profilesIn(dir), List.of(), FileSource.DISK);
       NodeCompiler compiler = new NodeCompiler(s);
       int nodes = 0;
       int checkable = 0;

@@ -9,17 +9,16 @@ import dev.dbtls.index.compile.NodeCompiler;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.Problem;
-import dev.dbtls.project.ProjectInputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dbtls.testing.Fixture;
 
 /**
  * No compiled node of the test projects gets a sql-syntax problem, in the project's own adapter
@@ -107,7 +106,6 @@ class SqlProjectsTest {
 
   static ProjectSnapshot load(Path dir) {
     assertTrue(Files.isDirectory(dir), dir.toString());
-    return ProjectSnapshot.load(dir, new ProjectInputs.Options(dir, null, null, Map.of(),
-        Map.of("HOME", "/nonexistent")), List.of(), FileSource.DISK);
+    return ProjectSnapshot.load(dir, Fixture.profilesIn(dir), List.of(), FileSource.DISK);
   }
 }

@@ -3,12 +3,10 @@ package dev.dbtls.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dbtls.index.compile.CompiledNode;
 import dev.dbtls.index.compile.NodeCompiler;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProblemCode;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.project.Severity;
 import dev.dbtls.testing.Fixture;
 import java.io.IOException;
@@ -16,11 +14,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * sql-syntax: valid SQL of every checked dialect is never marked (neither by the two checks
@@ -319,8 +315,7 @@ class SqlSyntaxTest {
 
   static ProjectSnapshot load(String spec) {
     Fixture f = Fixture.of(spec);
-    return ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
-        Map.of(), Map.of("HOME", "/x")), List.of(), f, false);
+    return f.snapshot();
   }
 
   static List<Problem> problems(ProjectSnapshot s, String file) {

@@ -57,7 +57,7 @@ class SavedQueriesTest {
   @Test
   void updateReplacesFieldsAndTags() throws Exception {
     SavedQuery q = create("a", "", List.of("x", "y"), "select 1");
-    Thread.sleep(5);
+    Thread.sleep(5); // time must pass: the update's time stamp comes after the creation's
     StoreResult<SavedQuery> r = saved.update(q.id(),
         new SavedQuery.Draft("b", "new", List.of("z"), "moved", "select 2", null));
     assertTrue(r.ok(), r.error());

@@ -189,6 +189,7 @@ class StoreTest {
     try (BufferedReader out = new BufferedReader(
         new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       assertEquals("ready", out.readLine());
+      // time must pass: the writer must be in the middle of its writes when it is killed
       Thread.sleep(700);
       p.destroyForcibly(); // SIGKILL: no shutdown hook, no close
       assertTrue(p.waitFor(30, TimeUnit.SECONDS));

@@ -1,5 +1,6 @@
 package dev.dbtls.testing;
 
+import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.ProjectInputs;
 import java.nio.file.Path;
@@ -76,9 +77,32 @@ public final class Fixture implements FileSource {
   }
 
   public ProjectInputs load(Map<String, Object> vars, Map<String, String> env) {
+    return ProjectInputs.load(ROOT, options(null, vars, env), this);
+  }
+
+  /** The project loaded as the editor has it after a build (no CLI vars, no environment). */
+  public ProjectSnapshot snapshot() {
+    return snapshot(null, Map.of(), Map.of());
+  }
+
+  /** The project loaded with {@code target} (null: the profile's), CLI {@code vars} and {@code env}. */
+  public ProjectSnapshot snapshot(String target, Map<String, Object> vars, Map<String, String> env) {
+    return ProjectSnapshot.load(ROOT, options(target, vars, env), List.of(), this, false);
+  }
+
+  /** The options of a project on disk whose profiles.yml is in {@code dir}, with a home that holds nothing. */
+  public static ProjectInputs.Options profilesIn(Path dir) {
+    return new ProjectInputs.Options(dir, null, null, Map.of(), Map.of("HOME", "/nonexistent"));
+  }
+
+  /**
+   * The options every fixture loads with: the project's own profile, {@code env} with a {@code
+   * HOME} that holds nothing (no user's profiles.yml leaks in).
+   */
+  public static ProjectInputs.Options options(String target, Map<String, Object> vars, Map<String, String> env) {
     Map<String, String> e = new LinkedHashMap<>(env);
     e.putIfAbsent("HOME", "/fixture/home");
-    return ProjectInputs.load(ROOT, new ProjectInputs.Options(null, null, null, vars, e), this);
+    return new ProjectInputs.Options(null, null, target, vars, e);
   }
 
   @Override

@@ -187,6 +187,7 @@ class DuckDbWarehouseTest {
       String slow = "select count(*) from range(1000000000) a, range(1000000) b where a.range + b.range = -1";
       CompletableFuture<PreviewResult> run = CompletableFuture.supplyAsync(() ->
           Preview.run(w, slow, PreviewOptions.defaults().withCancel(cancel)));
+      // time must pass: the query must be running in the database when it is cancelled
       Thread.sleep(500);
       long t0 = System.nanoTime();
       cancel.cancel();
@@ -299,7 +300,7 @@ class DuckDbWarehouseTest {
       try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + args[0])) {
         System.out.print("locked");
         System.out.flush();
-        Thread.sleep(60_000);
+        Thread.sleep(60_000); // holds the lock until the test kills this process
       }
     }
   }

@@ -131,6 +131,7 @@ class MariaDbWarehouseTest {
       QueryCancel cancel = new QueryCancel();
       CompletableFuture<PreviewResult> run = CompletableFuture.supplyAsync(() ->
           Preview.run(w, "select sleep(30)", PreviewOptions.defaults().withCancel(cancel)));
+      // time must pass: the query must be running in the database when it is cancelled
       Thread.sleep(500);
       long t0 = System.nanoTime();
       cancel.cancel();

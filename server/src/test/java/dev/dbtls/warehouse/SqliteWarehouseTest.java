@@ -97,6 +97,7 @@ class SqliteWarehouseTest {
       CompletableFuture<PreviewResult> run = CompletableFuture.supplyAsync(() -> Preview.run(w,
           String.format(count, 2_000_000_000).replace("select i from n", "select max(i) from n"),
           PreviewOptions.defaults().withCancel(cancel)));
+      // time must pass: the query must be running in the database when it is cancelled
       Thread.sleep(300);
       cancel.cancel();
       assertEquals(ProblemCode.WAREHOUSE_CANCELLED, run.get().error().code());

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.dbtls.testing.Eventually;
+import java.time.Duration;
 
 class WorkspaceTest {
   @TempDir
@@ -180,10 +182,7 @@ class WorkspaceTest {
   void filesDbtWritesDoNotRebuild() throws Exception {
     upToDate();
     // the listener runs just after the snapshot is handed out: wait for it
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (built.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    Eventually.within(Duration.ofSeconds(30), () -> !built.isEmpty());
     int before = built.size();
     assertEquals(1, before);
     workspace.changed(shop.resolve("target/compiled/shop/models/a.sql"));

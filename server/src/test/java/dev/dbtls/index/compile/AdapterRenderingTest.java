@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.dbtls.index.Node;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,8 +36,7 @@ class AdapterRenderingTest {
         select 1 as id
         -- file: models/report.sql
         """ + model);
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
-        Map.of(), Map.of("HOME", "/x")), List.of(), f, true);
+    ProjectSnapshot s = f.snapshot();
     Node report = s.manifest().nodes().get("model.shop.report");
     CompiledNode c = new NodeCompiler(s).compile(report);
     assertFalse(c.failed(), c.problems().toString());

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.index.Node;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Test arguments are rendered as dbt renders them: natively, so a var's list stays a list. */
@@ -34,8 +31,7 @@ class GenericTestArgumentsTest {
               - name: method
                 data_tests:
         """ + yamlArgs);
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
-        Map.of(), Map.of("HOME", "/x")), List.of(), f, true);
+    ProjectSnapshot s = f.snapshot();
     Node test = s.manifest().nodes().values().stream().filter(n -> n.uniqueId().startsWith("test."))
         .findFirst().orElseThrow();
     return new NodeCompiler(s).compile(test);

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dbtls.index.Node;
 import dev.dbtls.project.Problem;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A model written with the Jinja that real projects write and Jinjava alone refused (issue 13). */
@@ -15,8 +13,7 @@ class JinjaSyntaxModelTest {
 
   @Test
   void compilesWithoutProblems() {
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
-        Map.of(), Map.of("HOME", "/x")), List.of(), Fixture.of("""
+    ProjectSnapshot s = Fixture.of("""
         -- file: macros/group_by.sql
         {% macro group_by(n) %}group by {% for i in range(1, n + 1) %}{{ i }}{{ ', ' if not loop.last }}{% endfor %}{% endmacro %}
         -- file: models/m.sql
@@ -27,7 +24,7 @@ class JinjaSyntaxModelTest {
           {{ 123456789012345678901234567890 }} as big, {{ c | length is gt 0 }} as nonempty
         from t
         {{ group_by(n=1 + k) }}
-        """), true);
+        """).snapshot();
     Node m = s.manifest().nodes().values().stream().filter(n -> n.name().equals("m")).findFirst()
         .orElseThrow();
     assertEquals(List.of(), s.manifest().problems().stream().map(Problem::format).toList());

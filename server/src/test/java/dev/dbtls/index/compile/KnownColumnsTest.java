@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dbtls.index.Node;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProblemCode;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,8 +83,7 @@ class KnownColumnsTest {
       """;
 
   private static CompiledNode compile(String spec, String model) {
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
-        Map.of(), Map.of("HOME", "/x")), List.of(), Fixture.of(spec), true);
+    ProjectSnapshot s = Fixture.of(spec).snapshot();
     Node n = s.manifest().nodes().values().stream().filter(x -> x.name().equals(model))
         .findFirst().orElseThrow();
     return new NodeCompiler(s).compile(n);

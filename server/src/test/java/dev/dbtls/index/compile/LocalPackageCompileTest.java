@@ -3,10 +3,8 @@ package dev.dbtls.index.compile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A local package read from its path works as an installed one: its macros and models resolve. */
@@ -27,8 +25,7 @@ class LocalPackageCompileTest {
         select {{ revenue_kit.to_dollars('cents') }} as a
         from {{ ref('revenue_kit', 'kit_orders') }}
         """);
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
-        Map.of(), Map.of("HOME", "/x")), List.of(), f, true);
+    ProjectSnapshot s = f.snapshot();
     CompiledNode c = new NodeCompiler(s).compile(s.manifest().nodes().get("model.shop.report"));
     assertFalse(c.failed(), c.problems().toString());
     assertEquals("select cents / 100.0 as a\nfrom \"shop\".\"main\".\"kit_orders\"",

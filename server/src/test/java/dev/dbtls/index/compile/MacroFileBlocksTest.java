@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dbtls.index.Node;
 import dev.dbtls.project.Problem;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Macro and docs files read as dbt reads them: only their top-level blocks are Jinja. */
 class MacroFileBlocksTest {
 
   private static ProjectSnapshot load(String spec) {
-    return ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null, Map.of(),
-        Map.of("HOME", "/x")), List.of(), Fixture.of(spec), true);
+    return Fixture.of(spec).snapshot();
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.dbtls.index.Node;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.Problem;
-import dev.dbtls.project.ProjectInputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import dev.dbtls.testing.Fixture;
 
 /**
  * Half-typed and broken files never break loading, indexing or compiling: the sample project with
@@ -52,8 +52,7 @@ class RobustnessTest {
       texts.put(victim, random.nextBoolean() ? t.substring(0, at)
           : t.substring(0, at) + JUNK[random.nextInt(JUNK.length)] + t.substring(at));
       try {
-        ProjectSnapshot s = ProjectSnapshot.load(root, new ProjectInputs.Options(root, null, null,
-            Map.of(), Map.of("HOME", "/nonexistent")), List.of(), overlay(texts), true);
+        ProjectSnapshot s = ProjectSnapshot.load(root, Fixture.profilesIn(root), List.of(), overlay(texts), true);
         NodeCompiler compiler = new NodeCompiler(s);
         for (Node n : s.manifest().nodes().values()) {
           if (n.type().compiles()) {

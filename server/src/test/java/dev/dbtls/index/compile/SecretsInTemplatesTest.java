@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.index.Node;
 import dev.dbtls.project.ProblemCode;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,7 @@ class SecretsInTemplatesTest {
         + PROFILES + "-- file: models/a.sql\n" + model);
     java.util.Map<String, String> e = new java.util.HashMap<>(env);
     e.put("HOME", "/x");
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
-        Map.of(), e), List.of(), f, true);
+    ProjectSnapshot s = f.snapshot(null, Map.of(), e);
     Node a = s.manifest().nodes().get("model.shop.a");
     return new NodeCompiler(s).compile(a);
   }

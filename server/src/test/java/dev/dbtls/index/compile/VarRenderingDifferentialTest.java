@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +35,7 @@ class VarRenderingDifferentialTest {
     for (int i = 0; i < VALUES.size(); i++) {
       spec.append("-- file: models/m").append(i).append(".sql\n{{ var('v").append(i).append("') }}\n");
     }
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
-        Map.of(), Map.of("HOME", "/x")), List.of(), Fixture.of(spec.toString()), true);
+    ProjectSnapshot s = Fixture.of(spec.toString()).snapshot();
     List<String> ours = new ArrayList<>();
     for (int i = 0; i < VALUES.size(); i++) {
       CompiledNode c = new NodeCompiler(s).compile(s.manifest().nodes().get("model.shop.m" + i));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +50,7 @@ class VarRenderingTest {
       """;
 
   private static ProjectSnapshot load(String spec) {
-    return ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null, Map.of(),
-        Map.of("HOME", "/x")), List.of(), Fixture.of(spec), true);
+    return Fixture.of(spec).snapshot();
   }
 
   private static CompiledNode compile(ProjectSnapshot s, String model) {
@@ -105,9 +103,8 @@ class VarRenderingTest {
 
   @Test
   void cliVarsAreRenderedLikeProjectVars() {
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
-        Map.of("orders_relation", "{{ ref('stg_orders') }} as o"), Map.of("HOME", "/x")), List.of(),
-        Fixture.of(PROJECT), true);
+    ProjectSnapshot s = Fixture.of(PROJECT).snapshot(null,
+        Map.of("orders_relation", "{{ ref('stg_orders') }} as o"), Map.of());
     CompiledNode c = compile(s, "report");
     assertFalse(c.failed(), c.problems().toString());
     assertEquals("select * from \"shop\".\"main\".\"stg_orders\" as o", c.sql().strip());

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.index.Node;
 import dev.dbtls.project.Problem;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +21,7 @@ class WithoutWarehouseTest {
       "[a-z]+\\.[a-z]+(\\.[a-z]+)*\\.[A-Z]|\\$[A-Z]|[A-Za-z]+Exception|java\\.|dbtls\\.");
 
   private static CompiledNode compile(String spec, String model) {
-    ProjectSnapshot s = ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null,
-        Map.of(), Map.of("HOME", "/x")), List.of(), Fixture.of(spec), true);
+    ProjectSnapshot s = Fixture.of(spec).snapshot();
     Node n = s.manifest().nodes().values().stream().filter(x -> x.name().equals(model))
         .findFirst().orElseThrow();
     return new NodeCompiler(s).compile(n);

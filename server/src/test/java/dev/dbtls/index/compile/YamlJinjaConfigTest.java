@@ -9,7 +9,6 @@ import dev.dbtls.index.Node;
 import dev.dbtls.index.RelationName;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProblemCode;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,7 @@ class YamlJinjaConfigTest {
       """;
 
   static ProjectSnapshot load(String spec, String target, Map<String, Object> cliVars) {
-    return ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, target, cliVars,
-        Map.of("HOME", "/x", "RAW_DB", "lake")), List.of(), Fixture.of(spec + PROFILES), false);
+    return Fixture.of(spec + PROFILES).snapshot(target, cliVars, Map.of("RAW_DB", "lake"));
   }
 
   static List<Problem> errors(Manifest m) {
