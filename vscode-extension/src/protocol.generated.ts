@@ -2,6 +2,10 @@
 // Regenerate: mvn -pl server -am test -Dtest=ClientTypesTest -Ddbtls.updateGenerated=true
 // What each message and field means: docs/protocol.md.
 
+export type ShareBasis = 'time' | 'cost' | 'none';
+
+export type StepHeat = 'none' | 'warm' | 'high';
+
 export interface ApplyRecommendationParams {
   uri?: string;
   id: number;
@@ -294,6 +298,7 @@ export interface ExplainResult {
   findings?: PlanFinding[];
   problems?: CompileProblem[];
   error?: PreviewError;
+  shareBasis: ShareBasis;
 }
 
 export interface ExportParams {
@@ -434,6 +439,9 @@ export interface PlanNode {
   properties?: Record<string, string>;
   source?: PlanLocation;
   children?: PlanNode[];
+  share?: number;
+  heat: StepHeat;
+  misestimate?: number;
 }
 
 export interface Position {
