@@ -2,6 +2,14 @@
 // Regenerate: mvn -pl server -am test -Dtest=ClientTypesTest -Ddbtls.updateGenerated=true
 // What each message and field means: docs/protocol.md.
 
+export type BenchmarkVerdict = 'faster' | 'slower' | 'no significant difference' | 'not enough runs';
+
+export type ColumnEdgeKind = 'passed_through' | 'renamed' | 'computed' | 'aggregated' | 'filter_join';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export type PlanFindingKind = 'seq-scan-selective-filter' | 'row-estimate-off' | 'spill-to-disk' | 'nested-loop-large' | 'join-without-condition';
+
 export type ShareBasis = 'time' | 'cost' | 'none';
 
 export type StepHeat = 'none' | 'warm' | 'high';
@@ -26,7 +34,7 @@ export interface BenchmarkComparison {
   ratio?: number;
   low?: number;
   high?: number;
-  verdict?: string;
+  verdict: BenchmarkVerdict;
   summary?: string;
 }
 
@@ -166,7 +174,7 @@ export interface ColumnLineageEdge {
   fromColumn?: string;
   toNode?: string;
   toColumn?: string;
-  kind?: string;
+  kind: ColumnEdgeKind;
 }
 
 export interface ColumnLineageParams {
@@ -398,11 +406,11 @@ export interface NodeColumn {
 }
 
 export interface PlanFinding {
-  kind?: string;
+  kind: PlanFindingKind;
   planNodeId?: string;
   title?: string;
   evidence?: string[];
-  confidence?: string;
+  confidence: Confidence;
   confidenceReason?: string;
   index?: IndexSuggestion;
   recommendationId?: number;

@@ -3,6 +3,7 @@ package dev.dbtls.protocol;
 import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.SerializedName;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -11,14 +12,20 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * A protocol enum on the wire: its constant's name in lower case with dashes ({@code SEQ_SCAN} is
- * {@code "seq-scan"}). Put on each enum field with {@code @JsonAdapter(WireEnum.class)}, because
- * LSP4J writes enums as numbers otherwise; an unknown string reads as null.
+ * A protocol enum on the wire: its constant's {@code @SerializedName}, else its name in lower case
+ * ({@code PASSED_THROUGH} is {@code "passed_through"}). Put on each enum field with
+ * {@code @JsonAdapter(WireEnum.class)}, because LSP4J writes enums as numbers otherwise; an
+ * unknown string reads as null.
  */
 public final class WireEnum implements TypeAdapterFactory {
   /** The string an enum constant is on the wire. */
   public static String wire(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    try {
+      SerializedName named = e.getDeclaringClass().getField(e.name()).getAnnotation(SerializedName.class);
+      return named != null ? named.value() : e.name().toLowerCase(Locale.ROOT);
+    } catch (NoSuchFieldException x) {
+      return e.name().toLowerCase(Locale.ROOT);
+    }
   }
 
   @Override

@@ -6,16 +6,19 @@ import dev.dbtls.query.PreviewSql;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Span;
 import dev.dbtls.protocol.CompileProblem;
+import dev.dbtls.protocol.Confidence;
 import dev.dbtls.protocol.ExplainParams;
 import dev.dbtls.protocol.ExplainResult;
 import dev.dbtls.protocol.IndexSuggestion;
 import dev.dbtls.protocol.PlanFinding;
-import dev.dbtls.protocol.ShareBasis;
-import dev.dbtls.protocol.StepHeat;
+import dev.dbtls.protocol.PlanFindingKind;
 import dev.dbtls.protocol.PlanLocation;
 import dev.dbtls.protocol.Position;
 import dev.dbtls.protocol.PreviewError;
 import dev.dbtls.protocol.Range;
+import dev.dbtls.protocol.ShareBasis;
+import dev.dbtls.protocol.StepHeat;
+import dev.dbtls.protocol.WireEnum;
 import dev.dbtls.store.Recommendations.Recommendation;
 import dev.dbtls.store.Store;
 import dev.dbtls.warehouse.Finding;
@@ -89,9 +92,20 @@ final class ExplainAnswer {
 
   private static PlanFinding finding(Finding f, Recommendation stored) {
     var i = f.index();
-    return new PlanFinding(f.kind(), f.nodeId(), f.title(), f.evidence(), f.confidence(),
+    return new PlanFinding(wire(PlanFindingKind.class, f.kind()), f.nodeId(), f.title(),
+        f.evidence(), wire(Confidence.class, f.confidence()),
         f.confidenceReason(), i == null ? null : new IndexSuggestion(i.table(), i.columns(),
             i.name(), i.createSql(), i.rollbackSql()),
         stored == null ? null : stored.id(), stored == null ? null : stored.status());
+  }
+
+  /** The protocol's constant for a string the warehouse layer names it by. */
+  private static <E extends Enum<E>> E wire(Class<E> type, String name) {
+    for (E e : type.getEnumConstants()) {
+      if (WireEnum.wire(e).equals(name)) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException(name + " is no " + type.getSimpleName());
   }
 }
