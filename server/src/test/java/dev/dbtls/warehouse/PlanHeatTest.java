@@ -29,22 +29,21 @@ class PlanHeatTest {
           node("0.0.0", "SEQ_SCAN", null, 0.3, 30.0, 0.0, 5000.0),
           node("0.0.1", "SEQ_SCAN", null, 0.13, 13.0, 100.0, 90.0)));
 
-  static List<Node> walk(PlanNode root) {
-    List<Node> out = new ArrayList<>();
+  /** The steps depth first, as the clients list them. */
+  static List<PlanNode> walk(PlanNode root) {
+    List<PlanNode> out = new ArrayList<>();
     collect(root, out);
     return out;
   }
 
-  record Node(PlanNode n) {}
-
-  private static void collect(PlanNode n, List<Node> out) {
-    out.add(new Node(n));
+  private static void collect(PlanNode n, List<PlanNode> out) {
+    out.add(n);
     n.children().forEach(c -> collect(c, out));
   }
 
   private static List<Double> shares(PlanNode root, boolean analyzed) {
     PlanHeat h = PlanHeat.of(root, analyzed);
-    return walk(root).stream().map(x -> h.share(x.n())).toList();
+    return walk(root).stream().map(h::share).toList();
   }
 
   @Test
@@ -52,7 +51,7 @@ class PlanHeatTest {
     PlanHeat h = PlanHeat.of(ANALYZED, true);
     assertEquals(Basis.TIME, h.basis());
     assertEquals(Arrays.asList(0.02, 0.55, 0.3, 0.13), shares(ANALYZED, true));
-    assertEquals(List.of(N, H, W, N), walk(ANALYZED).stream().map(x -> h.heat(x.n())).toList());
+    assertEquals(List.of(N, H, W, N), walk(ANALYZED).stream().map(h::heat).toList());
     // the top steps making most of the time are hot even under 20 % each, but not crumbs
     assertEquals(List.of(W, W, W, W, N, N, N, N), List.of(PlanHeat.heat(
         new Double[] {0.15, 0.15, 0.15, 0.15, 0.1, 0.1, 0.1, 0.1})));
@@ -66,7 +65,7 @@ class PlanHeatTest {
 
   @Test
   void misestimatesAt10xEitherWayOn100RowsOrMoreZeroRowsCountAsOne() {
-    List<Double> m = walk(ANALYZED).stream().map(x -> PlanHeat.misestimate(x.n())).toList();
+    List<Double> m = walk(ANALYZED).stream().map(PlanHeat::misestimate).toList();
     assertNull(m.get(0));
     assertEquals(3650, Math.round(m.get(1)));
     assertEquals(5000.0, m.get(2));
@@ -108,7 +107,7 @@ class PlanHeatTest {
     PlanHeat none = PlanHeat.of(duck, false);
     assertEquals(Basis.NONE, none.basis());
     assertEquals(Arrays.asList(null, null), shares(duck, false));
-    assertEquals(List.of(N, N), walk(duck).stream().map(x -> none.heat(x.n())).toList());
+    assertEquals(List.of(N, N), walk(duck).stream().map(none::heat).toList());
     assertEquals(Basis.NONE, PlanHeat.of(null, true).basis());
   }
 }
