@@ -2,6 +2,18 @@
 // Regenerate: mvn -pl server -am test -Dtest=ClientTypesTest -Ddbtls.updateGenerated=true
 // What each message and field means: docs/protocol.md.
 
+export type BenchmarkVerdict = 'faster' | 'slower' | 'no significant difference' | 'not enough runs';
+
+export type ColumnEdgeKind = 'passed_through' | 'renamed' | 'computed' | 'aggregated' | 'filter_join';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export type PlanFindingKind = 'seq-scan-selective-filter' | 'row-estimate-off' | 'spill-to-disk' | 'nested-loop-large' | 'join-without-condition';
+
+export type ShareBasis = 'time' | 'cost' | 'none';
+
+export type StepHeat = 'none' | 'warm' | 'high';
+
 export interface ApplyRecommendationParams {
   uri?: string;
   id: number;
@@ -22,7 +34,7 @@ export interface BenchmarkComparison {
   ratio?: number;
   low?: number;
   high?: number;
-  verdict?: string;
+  verdict: BenchmarkVerdict;
   summary?: string;
 }
 
@@ -162,7 +174,7 @@ export interface ColumnLineageEdge {
   fromColumn?: string;
   toNode?: string;
   toColumn?: string;
-  kind?: string;
+  kind: ColumnEdgeKind;
 }
 
 export interface ColumnLineageParams {
@@ -294,6 +306,7 @@ export interface ExplainResult {
   findings?: PlanFinding[];
   problems?: CompileProblem[];
   error?: PreviewError;
+  shareBasis: ShareBasis;
 }
 
 export interface ExportParams {
@@ -393,11 +406,11 @@ export interface NodeColumn {
 }
 
 export interface PlanFinding {
-  kind?: string;
+  kind: PlanFindingKind;
   planNodeId?: string;
   title?: string;
   evidence?: string[];
-  confidence?: string;
+  confidence: Confidence;
   confidenceReason?: string;
   index?: IndexSuggestion;
   recommendationId?: number;
@@ -434,6 +447,9 @@ export interface PlanNode {
   properties?: Record<string, string>;
   source?: PlanLocation;
   children?: PlanNode[];
+  share?: number;
+  heat: StepHeat;
+  misestimate?: number;
 }
 
 export interface Position {

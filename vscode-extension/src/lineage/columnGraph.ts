@@ -1,17 +1,17 @@
 // The graph the Lineage view draws for one column: a dbt/columnLineage answer grouped into one
 // card per node, each card a row per column of the answer, edges between rows styled by kind.
 // Plain data, no vscode: shared by the view's bundle and the unit tests.
-import type { ColumnLineageColumn, ColumnLineageResult, ColumnsResult, Range } from '../protocol.generated';
+import type { ColumnEdgeKind, ColumnLineageColumn, ColumnLineageResult, ColumnsResult, Range } from '../protocol.generated';
 
 /** The kinds of docs/protocol.md's ColumnLineageEdge, in the legend's order. */
-export const EDGE_KINDS = [
+export const EDGE_KINDS: Array<{ kind: ColumnEdgeKind; label: string; title: string }> = [
   { kind: 'passed_through', label: 'passed through', title: 'the same values under the same name' },
   { kind: 'renamed', label: 'renamed', title: 'the same values under another name' },
   { kind: 'computed', label: 'computed', title: 'an expression or window function reads it' },
   { kind: 'aggregated', label: 'aggregated', title: 'an aggregate function reads it' },
   { kind: 'filter_join', label: 'filter / join', title: 'read in where, on, group by, having, qualify or order by: it decides which rows, not the values' },
-] as const;
-export type EdgeKind = (typeof EDGE_KINDS)[number]['kind'] | 'other';
+];
+export type EdgeKind = ColumnEdgeKind | 'other';
 
 /** The row of a card that stands for "the node reads it only to filter or join rows". */
 export const FILTER_ROW = '';

@@ -1,10 +1,9 @@
 // The plan of dbt/explain as the rows of an indented tree: each step's share of the work, the
 // hot steps, and where the planner's row estimate is far off. Plain (no `vscode`): used by the
 // view and unit-tested with Node.
-import type { PlanFinding, PlanNode } from '../protocol.generated';
+import type { PlanFinding, PlanNode, ShareBasis } from '../protocol.generated';
 
-/** What a step's share is of: measured time (analyzed), the planner's cost, or nothing known. */
-export type ShareBasis = 'time' | 'cost' | 'none';
+export type { ShareBasis };
 
 /** How hot a step is: `high` (red), `warm` (orange), or not hot. */
 export type Heat = 'high' | 'warm' | undefined;
@@ -14,7 +13,7 @@ export interface Misestimate {
   factor: number;
   /** `under`: more rows came than expected; `over`: fewer. */
   direction: 'under' | 'over';
-  /** The factor is at least MISESTIMATE_FACTOR, on at least MISESTIMATE_MIN_ROWS rows. */
+  /** The server flagged it (at least 10x off on at least 100 rows: docs/protocol.md). */
   flagged: boolean;
 }
 
@@ -41,93 +40,31 @@ export interface PlanSteps {
   basis: ShareBasis;
 }
 
-/** A step at or above this share is always hot. */
-export const HOT_SHARE = 0.2;
-/** A hot step at or above this share is drawn red, below it orange (the hottest step is red from HOT_SHARE). */
-export const HIGH_SHARE = 0.4;
-/** The top steps together making this much of the time are hot (when each is at least MIN_HOT_SHARE). */
-export const MOST_OF_TIME = 0.6;
-export const MIN_HOT_SHARE = 0.08;
-/** Actual rows this many times off the estimate are flagged... */
-export const MISESTIMATE_FACTOR = 10;
-/** ...when the larger of the two is at least this many rows (73 expected, 0 came is no news). */
-export const MISESTIMATE_MIN_ROWS = 100;
-
-/** The plan as tree rows, depth first (parents before children), with shares, heat and misestimates. */
-export function planSteps(root: PlanNode | undefined | null, analyzed: boolean, findings: PlanFinding[] = []): PlanSteps {
+/**
+ * The plan as tree rows, depth first (parents before children). Shares, heat and misestimates are
+ * the server's (`share`, `heat`, `misestimate` of each step, `shareBasis` of the result): drawn here,
+ * never decided.
+ */
+export function planSteps(root: PlanNode | undefined | null, basis: ShareBasis | undefined, findings: PlanFinding[] = []): PlanSteps {
   if (!root) return { steps: [], basis: 'none' };
   const steps: PlanStep[] = [];
   const walk = (node: PlanNode, path: string, parentId: string | undefined, depth: number) => {
     const id = node.id ?? path;
     const children = node.children ?? [];
     steps.push({ id, parentId, depth, hasChildren: children.length > 0, node, detail: stepDetail(node),
-      heat: undefined, misestimate: analyzed ? misestimate(node.actualRows, node.estimatedRows) : undefined,
-      findings: findings.filter((f) => f.planNodeId === id) });
+      share: isNum(node.share) ? node.share : undefined, heat: node.heat === 'high' || node.heat === 'warm' ? node.heat : undefined,
+      misestimate: misestimate(node), findings: findings.filter((f) => f.planNodeId === id) });
     children.forEach((c, i) => walk(c, `${path}.${i}`, id, depth + 1));
   };
   walk(root, '0', undefined, 0);
-  const { shares, basis } = stepShares(root, analyzed);
-  steps.forEach((s, i) => (s.share = shares[i]));
-  const heat = hotSteps(shares);
-  steps.forEach((s, i) => (s.heat = heat[i]));
-  return { steps, basis };
+  return { steps, basis: basis ?? 'none' };
 }
 
-/**
- * Each step's share (depth-first order, as planSteps): the server's `timeShare` when analyzed,
- * else shares of `selfTimeMs`; without timings, the planner's cost of the step alone (PostgreSQL's
- * cost includes the children's, which is taken off); undefined when nothing is known.
- */
-export function stepShares(root: PlanNode, analyzed: boolean): { shares: Array<number | undefined>; basis: ShareBasis } {
-  const nodes = depthFirst(root);
-  if (analyzed) {
-    if (nodes.some((n) => isNum(n.timeShare))) {
-      return { shares: nodes.map((n) => (isNum(n.timeShare) ? clamp01(n.timeShare) : undefined)), basis: 'time' };
-    }
-    const total = sum(nodes.map((n) => n.selfTimeMs));
-    if (total > 0) return { shares: nodes.map((n) => (isNum(n.selfTimeMs) ? clamp01(n.selfTimeMs / total) : undefined)), basis: 'time' };
-  }
-  if (!nodes.some((n) => isNum(n.estimatedCost))) return { shares: nodes.map(() => undefined), basis: 'none' };
-  const cumulative = nodes.every((n) => {
-    const childCosts = (n.children ?? []).map((c) => c.estimatedCost).filter(isNum);
-    return !isNum(n.estimatedCost) || childCosts.length === 0 || n.estimatedCost + 1e-9 >= sum(childCosts);
-  });
-  const self = nodes.map((n) => {
-    if (!isNum(n.estimatedCost)) return undefined;
-    if (!cumulative) return Math.max(0, n.estimatedCost);
-    return Math.max(0, n.estimatedCost - sum((n.children ?? []).map((c) => c.estimatedCost)));
-  });
-  const total = sum(self);
-  if (!(total > 0)) return { shares: nodes.map(() => undefined), basis: 'none' };
-  return { shares: self.map((c) => (c === undefined ? undefined : c / total)), basis: 'cost' };
-}
-
-/**
- * The hot steps: any step of at least HOT_SHARE, and the top steps that together make
- * MOST_OF_TIME of the whole (each at least MIN_HOT_SHARE, so many small steps are never hot).
- */
-export function hotSteps(shares: Array<number | undefined>): Heat[] {
-  const heat: Heat[] = shares.map(() => undefined);
-  const order = shares.map((s, i) => ({ s: s ?? 0, i })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s);
-  let acc = 0;
-  for (const { s, i } of order) {
-    const inTop = acc < MOST_OF_TIME && s >= MIN_HOT_SHARE;
-    const hottest = acc === 0 && s >= HOT_SHARE;
-    if (s >= HOT_SHARE || inTop) heat[i] = s >= HIGH_SHARE || hottest ? 'high' : 'warm';
-    else break;
-    acc += s;
-  }
-  return heat;
-}
-
-/** How far actual rows are from the estimate; undefined unless both are known. */
-export function misestimate(actual: number | undefined, estimated: number | undefined): Misestimate | undefined {
-  if (!isNum(actual) || !isNum(estimated)) return undefined;
-  const a = Math.max(actual, 1);
-  const e = Math.max(estimated, 1);
-  const factor = a >= e ? a / e : e / a;
-  return { factor, direction: a >= e ? 'under' : 'over',
-    flagged: factor >= MISESTIMATE_FACTOR && Math.max(a, e) >= MISESTIMATE_MIN_ROWS };
+/** The server's misestimate of a step, with its direction; undefined when it flagged none. */
+export function misestimate(node: PlanNode): Misestimate | undefined {
+  if (!isNum(node.misestimate)) return undefined;
+  const under = Math.max(node.actualRows ?? 0, 1) >= Math.max(node.estimatedRows ?? 0, 1);
+  return { factor: node.misestimate, direction: under ? 'under' : 'over', flagged: true };
 }
 
 /** `×12 more rows than estimated` / `×40 fewer`. */
@@ -137,7 +74,7 @@ export function misestimateText(m: Misestimate): string {
 }
 
 /** What a step reads and how: `shop.orders as o · index ix · (a = b) · filter (x > 1)`. */
-export function stepDetail(n: PlanNode): string {
+export function stepDetail(n: Partial<PlanNode>): string {
   const parts: string[] = [];
   if (n.relation) {
     const rel = n.schema ? `${n.schema}.${n.relation}` : n.relation;
@@ -183,24 +120,7 @@ export function planTitle(uri: string | undefined, nodeId?: string): string {
   return file.replace(/\.[^.]+$/, '') || 'model';
 }
 
-function depthFirst(root: PlanNode): PlanNode[] {
-  const out: PlanNode[] = [];
-  const walk = (n: PlanNode) => {
-    out.push(n);
-    for (const c of n.children ?? []) walk(c);
-  };
-  walk(root);
-  return out;
-}
-
 function isNum(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x);
 }
 
-function sum(xs: Array<number | undefined>): number {
-  return xs.reduce<number>((a, x) => a + (isNum(x) ? x : 0), 0);
-}
-
-function clamp01(x: number): number {
-  return Math.min(1, Math.max(0, x));
-}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ColumnLineageColumn } from '../../src/protocol.generated';
+import type { ColumnEdgeKind, ColumnLineageColumn } from '../../src/protocol.generated';
 import {
   cardEdges, cardHeight, CARD_HEAD, columnCount, columnGraph, columnUnderCursor, FILTER_ROW, KnownColumns, ROW_HEIGHT,
 } from '../../src/lineage/columnGraph';
@@ -61,8 +61,8 @@ test('no root: the message, no cards; notes and truncation kept; unknown kinds a
     nodeId: 'model.s.b', column: 'X', truncated: true, notes: ['a: model.s.raw: only YAML lists its columns'],
     columns: [col('model.s.b', 'X', 0), col('model.s.a', 'y', -1)],
     edges: [{ fromNode: 'model.s.a', fromColumn: 'y', toNode: 'model.s.b', toColumn: 'x', kind: 'renamed' },
-      { fromNode: 'model.s.a', fromColumn: 'z', toNode: 'model.s.b', toColumn: 'x', kind: 'someday_new' },
-      { fromNode: 'model.s.a', fromColumn: 'z', toNode: 'model.s.b', toColumn: 'x', kind: 'someday_new' }],
+      { fromNode: 'model.s.a', fromColumn: 'z', toNode: 'model.s.b', toColumn: 'x', kind: 'someday_new' as ColumnEdgeKind },
+      { fromNode: 'model.s.a', fromColumn: 'z', toNode: 'model.s.b', toColumn: 'x', kind: 'someday_new' as ColumnEdgeKind }],
   });
   assert.equal(g.truncated, true);
   assert.deepEqual(g.notes, ['a: model.s.raw: only YAML lists its columns']);

@@ -13,26 +13,29 @@ const ordersRef = { kind: 'ref', name: 'orders', nodeId: 'model.shop.orders', ur
 /** An analyzed PostgreSQL plan (EXPLAIN ANALYZE, BUFFERS) as the server reads it. */
 function analyzedResult(): Record<string, unknown> {
   return {
-    uri: MODEL, nodeId: 'model.shop.big_customer', target: 'dev', analyzed: true, millis: 412,
+    uri: MODEL, nodeId: 'model.shop.big_customer', target: 'dev', analyzed: true, millis: 412, shareBasis: 'time',
     compiledSql: 'with recent as (select * from "shop"."orders" where ordered_at > now() - interval \'7 days\')\nselect ...',
     sql: 'explain (analyze, buffers, format json) with recent as (...) select ...',
     inlined: [], tableRows: { 'shop.orders': 1000000, 'shop.customers': 5000 }, problems: [],
     plan: {
       id: '0', operator: 'Hash Join', joinType: 'Inner', condition: '(o.customer_id = c.id)',
       estimatedRows: 40, actualRows: 9800, estimatedCost: 21000, actualTimeMs: 405, loops: 1, selfTimeMs: 30, timeShare: 0.074,
+      share: 0.074, heat: 'none', misestimate: 245,
       properties: { 'Hash Cond': '(o.customer_id = c.id)' },
       children: [
         {
           id: '0.0', operator: 'Seq Scan', relation: 'orders', schema: 'shop', alias: 'o', filter: '(customer_id = 4242)',
           estimatedRows: 10, actualRows: 9, estimatedCost: 17906, actualTimeMs: 350, loops: 1, selfTimeMs: 350, timeShare: 0.864,
+          share: 0.864, heat: 'high',
           properties: { 'Rows Removed by Filter': '999991', 'Shared Read Blocks': '8334' }, source: ordersRef, children: [],
         },
         {
           id: '0.1', operator: 'Hash', estimatedRows: 5000, actualRows: 5000, estimatedCost: 90, actualTimeMs: 25, loops: 1,
-          selfTimeMs: 4, timeShare: 0.01, properties: { Buckets: '8192' },
+          selfTimeMs: 4, timeShare: 0.01, share: 0.01, heat: 'none', properties: { Buckets: '8192' },
           children: [{
             id: '0.1.0', operator: 'Seq Scan', relation: '<script>alert(1)</script>', schema: 'shop', alias: 'c',
             estimatedRows: 5000, actualRows: 5000, estimatedCost: 80, actualTimeMs: 21, loops: 1, selfTimeMs: 21, timeShare: 0.052,
+            share: 0.052, heat: 'none',
             properties: {}, children: [],
             source: { kind: 'source', name: 'shop.customers', nodeId: 'source.shop.shop.customers', uri: MODEL, range: range(4, 9, 38) },
           }],
@@ -159,10 +162,10 @@ test('clicking a step opens the model at its ref/source; collapsing hides the st
 test('an estimate-only plan says so and shows the share of cost', async () => {
   const v = await openView('plan');
   await v.post({ type: 'result', title: 'big_customer', analyze: false, elapsedMs: 30, result: {
-    uri: MODEL, nodeId: 'model.shop.big_customer', target: 'dev', analyzed: false, millis: 3, inlined: ['stg_orders'],
+    uri: MODEL, nodeId: 'model.shop.big_customer', target: 'dev', analyzed: false, millis: 3, inlined: ['stg_orders'], shareBasis: 'cost',
     tableRows: { 'shop.orders': 1000000 }, problems: [],
     plan: { id: '0', operator: 'Seq Scan', relation: 'orders', schema: 'shop', filter: '(customer_id = 4242)',
-      estimatedRows: 10, estimatedCost: 17906, properties: {}, children: [], source: ordersRef },
+      estimatedRows: 10, estimatedCost: 17906, share: 1, heat: 'high', properties: {}, children: [], source: ordersRef },
     findings: [{ kind: 'seq-scan-selective-filter', planNodeId: '0', title: 'Full scan of shop.orders keeps 0.001% of 1,000,000 rows',
       evidence: ['shop.orders: 1,000,000 rows (table statistics)'], confidence: 'medium', confidenceReason: "from the planner's estimate; analyze to measure",
       index: { createSql: 'create index dbtls_orders_customer_id_idx on shop.orders (customer_id)', rollbackSql: 'drop index shop.dbtls_orders_customer_id_idx' } }],
@@ -273,10 +276,13 @@ function duckdbResult(): Record<string, unknown> {
   const withIds = (x: Record<string, unknown>, id: string): Record<string, unknown> => {
     const { _k, ...rest } = x;
     void _k;
-    return { ...rest, id, timeShare: (x.selfTimeMs as number) / total,
+    // the server's marks (PlanHeat): the three reads of 20 % or more hot, the first red; 730 of 4 rows off
+    const heat = x.relation === 'raw_payments' ? 'high' : x.relation === 'raw_orders' || x.relation === 'raw_customers' ? 'warm' : 'none';
+    return { ...rest, id, timeShare: (x.selfTimeMs as number) / total, share: (x.selfTimeMs as number) / total, heat,
+      misestimate: x.actualRows === 730 ? 182.5 : undefined,
       children: (x.children as Record<string, unknown>[]).map((c, i) => withIds(c, `${id}.${i}`)) };
   };
-  return { uri: MODEL, nodeId: 'model.jaffle_shop.customers', target: 'dev', analyzed: true, millis: 31, inlined: ['stg_orders', 'stg_payments'],
+  return { uri: MODEL, nodeId: 'model.jaffle_shop.customers', target: 'dev', analyzed: true, millis: 31, shareBasis: 'time', inlined: ['stg_orders', 'stg_payments'],
     plan: withIds(tree, '0'), findings: [], problems: [] };
 }
 

@@ -189,7 +189,7 @@ function showResult(name: string, analyze: boolean, r: ExplainResult, elapsedMs:
     return;
   }
 
-  plan = planSteps(r.plan, r.analyzed, r.findings ?? []);
+  plan = planSteps(r.plan, r.shareBasis, r.findings ?? []);
   const n = plan.steps.length;
   status.textContent = `${r.analyzed ? 'Analyzed' : 'Explained'} in ${seconds(took)} · ${n} step${n === 1 ? '' : 's'}${r.target ? ` · target ${r.target}` : ''}`;
   if (!r.analyzed) {

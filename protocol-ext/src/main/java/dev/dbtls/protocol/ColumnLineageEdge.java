@@ -1,5 +1,8 @@
 package dev.dbtls.protocol;
 
+import com.google.gson.annotations.JsonAdapter;
+import org.eclipse.lsp4j.jsonrpc.validation.NonNull;
+
 /**
  * An edge of a column lineage answer: column {@code toColumn} of {@code toNode} derives from
  * {@code fromColumn} of {@code fromNode}; {@code kind} is {@code passed_through}, {@code renamed},
@@ -7,4 +10,4 @@ package dev.dbtls.protocol;
  * of the root ends at the column followed; downstream its {@code toColumn} is null (the child's rows).
  */
 public record ColumnLineageEdge(String fromNode, String fromColumn, String toNode, String toColumn,
-    String kind) {}
+    @NonNull @JsonAdapter(WireEnum.class) ColumnEdgeKind kind) {}

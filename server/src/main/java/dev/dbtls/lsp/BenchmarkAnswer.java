@@ -213,7 +213,7 @@ final class BenchmarkAnswer implements AutoCloseable {
   private static BenchmarkComparison comparison(Comparison c) {
     return new BenchmarkComparison(c.variant(), c.baseline(), finite(c.medianRatio()),
         finite(c.low()), finite(c.high()),
-        c.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), c.summary());
+        dev.dbtls.protocol.BenchmarkVerdict.valueOf(c.verdict().name()), c.summary());
   }
 
   private static void putIfSet(Map<String, Object> m, String key, Object value) {

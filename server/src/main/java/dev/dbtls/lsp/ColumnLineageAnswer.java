@@ -2,6 +2,7 @@ package dev.dbtls.lsp;
 
 import dev.dbtls.ide.ColumnLineage;
 import dev.dbtls.project.Span;
+import dev.dbtls.protocol.ColumnEdgeKind;
 import dev.dbtls.protocol.ColumnLineageColumn;
 import dev.dbtls.protocol.ColumnLineageEdge;
 import dev.dbtls.protocol.ColumnLineageResult;
@@ -9,7 +10,6 @@ import dev.dbtls.protocol.Position;
 import dev.dbtls.protocol.Range;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -25,7 +25,7 @@ public final class ColumnLineageAnswer {
         c.description(), c.displayPath() == null ? null : uri.apply(root.resolve(c.displayPath()).normalize()),
         range(c.span()), c.depth(), c.nodeColumnsComplete())).toList();
     List<ColumnLineageEdge> edges = l.edges().stream().map(e -> new ColumnLineageEdge(e.fromNode(),
-        e.fromColumn(), e.toNode(), e.toColumn(), e.kind().name().toLowerCase(Locale.ROOT))).toList();
+        e.fromColumn(), e.toNode(), e.toColumn(), ColumnEdgeKind.valueOf(e.kind().name()))).toList();
     return new ColumnLineageResult(l.rootNode(), l.rootColumn(), l.message(), columns, edges,
         l.notes(), l.truncated());
   }

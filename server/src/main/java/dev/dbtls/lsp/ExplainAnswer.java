@@ -6,17 +6,23 @@ import dev.dbtls.query.PreviewSql;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Span;
 import dev.dbtls.protocol.CompileProblem;
+import dev.dbtls.protocol.Confidence;
 import dev.dbtls.protocol.ExplainParams;
 import dev.dbtls.protocol.ExplainResult;
 import dev.dbtls.protocol.IndexSuggestion;
 import dev.dbtls.protocol.PlanFinding;
+import dev.dbtls.protocol.PlanFindingKind;
 import dev.dbtls.protocol.PlanLocation;
 import dev.dbtls.protocol.Position;
 import dev.dbtls.protocol.PreviewError;
 import dev.dbtls.protocol.Range;
+import dev.dbtls.protocol.ShareBasis;
+import dev.dbtls.protocol.StepHeat;
+import dev.dbtls.protocol.WireEnum;
 import dev.dbtls.store.Recommendations.Recommendation;
 import dev.dbtls.store.Store;
 import dev.dbtls.warehouse.Finding;
+import dev.dbtls.warehouse.PlanHeat;
 import dev.dbtls.warehouse.PlanNode;
 import dev.dbtls.warehouse.QueryCancel;
 import dev.dbtls.warehouse.Warehouses;
@@ -48,29 +54,33 @@ final class ExplainAnswer {
     ModelExplain e = ModelExplain.run(s, prepared, adHoc, Boolean.TRUE.equals(p.analyze()),
         warehouses, store, cancel);
     var r = e.result();
+    PlanHeat heat = PlanHeat.of(r.root(), r.analyzed());
     List<PlanFinding> findings = new ArrayList<>();
     for (int i = 0; i < r.findings().size(); i++) {
       findings.add(finding(r.findings().get(i), e.recommendation(i)));
     }
     return new ExplainResult(p.uri(), prepared.nodeId(), prepared.sql(), r.sql(), target,
-        r.root() == null ? null : node(r.root(), e, uris, root), r.raw(), r.analyzed(), r.millis(),
-        e.inlined(), r.tableRows(), findings, problems, PreviewAnswer.error(r.error()));
+        r.root() == null ? null : node(r.root(), e, heat, r.analyzed(), uris, root), r.raw(),
+        r.analyzed(), r.millis(), e.inlined(), r.tableRows(), findings, problems,
+        PreviewAnswer.error(r.error()), ShareBasis.valueOf(heat.basis().name()));
   }
 
   private static ExplainResult failed(ExplainParams p, String nodeId, String target,
       List<CompileProblem> problems, PreviewError error) {
     return new ExplainResult(p.uri(), nodeId, "", null, target, null, null, false, 0, List.of(),
-        Map.of(), List.of(), problems, error);
+        Map.of(), List.of(), problems, error, ShareBasis.NONE);
   }
 
-  private static dev.dbtls.protocol.PlanNode node(PlanNode n, ModelExplain e, Uris uris, Path root) {
+  private static dev.dbtls.protocol.PlanNode node(PlanNode n, ModelExplain e, PlanHeat heat,
+      boolean analyzed, Uris uris, Path root) {
     List<dev.dbtls.protocol.PlanNode> children = new ArrayList<>();
-    n.children().forEach(c -> children.add(node(c, e, uris, root)));
+    n.children().forEach(c -> children.add(node(c, e, heat, analyzed, uris, root)));
     PlanLocation source = e.source(n).map(at -> location(at, uris, root)).orElse(null);
     return new dev.dbtls.protocol.PlanNode(n.id(), n.operator(), n.relation(), n.schema(),
         n.alias(), n.cte(), n.index(), n.condition(), n.filter(), n.joinType(), n.estimatedRows(),
         n.estimatedCost(), n.actualRows(), n.actualTimeMs(), n.loops(), n.selfTimeMs(),
-        n.timeShare(), n.detail(), n.properties(), source, children);
+        n.timeShare(), n.detail(), n.properties(), source, children, heat.share(n),
+        StepHeat.valueOf(heat.heat(n).name()), analyzed ? PlanHeat.misestimate(n) : null);
   }
 
   private static PlanLocation location(PlanSource at, Uris uris, Path root) {
@@ -82,9 +92,20 @@ final class ExplainAnswer {
 
   private static PlanFinding finding(Finding f, Recommendation stored) {
     var i = f.index();
-    return new PlanFinding(f.kind(), f.nodeId(), f.title(), f.evidence(), f.confidence(),
+    return new PlanFinding(wire(PlanFindingKind.class, f.kind()), f.nodeId(), f.title(),
+        f.evidence(), wire(Confidence.class, f.confidence()),
         f.confidenceReason(), i == null ? null : new IndexSuggestion(i.table(), i.columns(),
             i.name(), i.createSql(), i.rollbackSql()),
         stored == null ? null : stored.id(), stored == null ? null : stored.status());
+  }
+
+  /** The protocol's constant for a string the warehouse layer names it by. */
+  private static <E extends Enum<E>> E wire(Class<E> type, String name) {
+    for (E e : type.getEnumConstants()) {
+      if (WireEnum.wire(e).equals(name)) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException(name + " is no " + type.getSimpleName());
   }
 }

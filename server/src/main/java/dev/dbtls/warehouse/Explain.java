@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtls.project.ProblemCode;
+import dev.dbtls.warehouse.findings.PlanFindings;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -29,8 +29,8 @@ import net.sf.jsqlparser.statement.select.Select;
  * Disjunctions, functions of a column and comparisons of two columns say nothing. Column names
  * lose their qualifier and quotes. Empty when the filter does not parse.
  */
-record FilterColumns(List<String> equality, List<String> range) {
-  static FilterColumns of(String filter) {
+public record FilterColumns(List<String> equality, List<String> range) {
+  public static FilterColumns of(String filter) {
     List<String> eq = new ArrayList<>();
     List<String> range = new ArrayList<>();
     if (filter == null || filter.isBlank()) {
@@ -47,7 +47,7 @@ record FilterColumns(List<String> equality, List<String> range) {
   }
 
   /** Equality columns, then the first range column: the columns of the index to suggest. */
-  List<String> indexColumns() {
+  public List<String> indexColumns() {
     List<String> out = new ArrayList<>(equality);
     if (!range.isEmpty()) {
       out.add(range.get(0));

@@ -2,6 +2,7 @@ package dev.dbtls.clients;
 
 import dev.dbtls.protocol.DbtClient;
 import dev.dbtls.protocol.DbtProtocol;
+import dev.dbtls.protocol.WireEnum;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -18,11 +19,13 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.jsonrpc.services.JsonNotification;
 import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
+import org.eclipse.lsp4j.jsonrpc.validation.NonNull;
 
 /**
  * The TypeScript declarations of the {@code dbt/*} protocol, written from protocol-ext's
  * interfaces and records: the VS Code client's types cannot drift from the server's. A record
- * field that Java can leave null is optional in TypeScript, because LSP4J leaves nulls out.
+ * field that Java can leave null is optional in TypeScript, because LSP4J leaves nulls out; a
+ * {@code @NonNull} one is required. An enum is a union of the strings {@link WireEnum} writes.
  */
 final class TypeScriptProtocol {
   static final String HEADER = """
@@ -35,10 +38,15 @@ final class TypeScriptProtocol {
 
   static String generate() {
     StringBuilder out = new StringBuilder(HEADER);
+    for (Class<?> e : enums()) {
+      out.append("\nexport type ").append(e.getSimpleName()).append(" = ");
+      out.append(String.join(" | ", Arrays.stream(e.getEnumConstants())
+          .map(k -> "'" + WireEnum.wire((Enum<?>) k) + "'").toList())).append(";\n");
+    }
     for (Class<?> record : records()) {
       out.append("\nexport interface ").append(record.getSimpleName()).append(" {\n");
       for (RecordComponent c : record.getRecordComponents()) {
-        boolean required = c.getType().isPrimitive();
+        boolean required = c.getType().isPrimitive() || nonNull(record, c);
         out.append("  ").append(c.getName()).append(required ? ": " : "?: ")
             .append(type(c.getGenericType())).append(";\n");
       }
@@ -104,10 +112,32 @@ final class TypeScriptProtocol {
     if (c == Void.class || c == void.class) {
       return "null";
     }
-    if (c.isRecord()) {
+    if (c.isRecord() || c.isEnum()) {
       return c.getSimpleName();
     }
     throw new IllegalArgumentException("no TypeScript for " + c);
+  }
+
+  /** A field the server never leaves null ({@code @NonNull}) is required in TypeScript. */
+  private static boolean nonNull(Class<?> record, RecordComponent c) {
+    try {
+      return record.getDeclaredField(c.getName()).isAnnotationPresent(NonNull.class);
+    } catch (NoSuchFieldException e) {
+      return false;
+    }
+  }
+
+  /** Every enum a record field holds, by name: a union of the strings it is on the wire. */
+  private static Set<Class<?>> enums() {
+    Set<Class<?>> out = new TreeSet<>(Comparator.comparing(Class::getName));
+    for (Class<?> record : records()) {
+      for (RecordComponent rc : record.getRecordComponents()) {
+        if (rc.getType().isEnum()) {
+          out.add(rc.getType());
+        }
+      }
+    }
+    return out;
   }
 
   /** Every record reachable from the two interfaces, by name (a stable order for the file). */

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.project.ProblemCode;
+import dev.dbtls.warehouse.findings.PlanFindings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -318,49 +319,6 @@ class PlanFindingsTest {
     assertEquals(List.of(), FilterColumns.of("lower(name) = 'x'").indexColumns());
     assertEquals(List.of(), FilterColumns.of("not ( sql").indexColumns());
     assertEquals(List.of(), FilterColumns.of(null).indexColumns());
-  }
-
-  @Test
-  void indexNamesAndIdentifiers() {
-    assertEquals("dbtls_orders_customer_id_idx",
-        PlanFindings.indexName("orders", List.of("customer_id")));
-    String longName = PlanFindings.indexName("a_very_long_table_name_for_orders_of_customers",
-        List.of("customer_identifier", "created_at_timestamp"));
-    assertEquals(63, longName.length());
-    assertTrue(longName.startsWith("dbtls_a_very_long_table_name") && longName.endsWith("_idx"));
-    assertEquals(longName, PlanFindings.indexName("a_very_long_table_name_for_orders_of_customers",
-        List.of("customer_identifier", "created_at_timestamp")));
-    assertEquals("dbtls_my_table_order_idx", PlanFindings.indexName("My Table", List.of("Order")));
-    assertEquals("orders", PlanFindings.ident("orders", "postgres"));
-    assertEquals("\"order\"", PlanFindings.ident("order", "postgres"));
-    assertEquals("\"Orders\"", PlanFindings.ident("Orders", "duckdb"));
-    assertEquals("Orders", PlanFindings.ident("Orders", "mariadb"));
-    assertEquals("`my table`", PlanFindings.ident("my table", "mariadb"));
-    assertEquals("0.001%", PlanFindings.percent(0.00001));
-    assertEquals("4.5%", PlanFindings.percent(0.045));
-    assertEquals("1,000,000", PlanFindings.count(1e6));
-  }
-
-  /** One row found by one of three parallel workers: PostgreSQL says 0 rows a loop. */
-  @Test
-  void rowsRoundedAwayPerLoopAreNotCalledNone() {
-    PlanDraft gather = new PlanDraft("Gather");
-    gather.actualRows = 1.0;
-    gather.loops = 1L;
-    PlanDraft scan = new PlanDraft("Seq Scan");
-    scan.relation = "orders";
-    scan.schema = "s";
-    scan.filter = "(note = 'x'::text)";
-    scan.actualRows = 0.0;
-    scan.loops = 3L;
-    gather.children.add(scan);
-    List<Finding> found = PlanFindings.of(gather.finish(), "postgres", Map.of("s.orders", 1e6), true);
-    assertEquals(1, found.size());
-    Finding f = found.get(0);
-    assertEquals("Full scan of s.orders keeps under 0.0002% of 1,000,000 rows: an index on (note)"
-        + " would serve the filter", f.title());
-    assertEquals("filter (note = 'x'::text) keeps under 2 (under 0.0002%, measured; the warehouse"
-        + " rounds rows per loop, 3 loops)", f.evidence().get(1));
   }
 
   @Test

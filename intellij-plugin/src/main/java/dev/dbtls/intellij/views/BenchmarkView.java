@@ -4,6 +4,7 @@ import dev.dbtls.protocol.BenchmarkComparison;
 import dev.dbtls.protocol.BenchmarkReport;
 import dev.dbtls.protocol.BenchmarkStarted;
 import dev.dbtls.protocol.BenchmarkStatus;
+import dev.dbtls.protocol.WireEnum;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
@@ -176,7 +177,7 @@ public final class BenchmarkView extends JPanel {
 
   /** "buffer vs saved file: no significant difference — 3.22× the time (95 % interval 0.61× to 8.48×)". */
   static String verdictLine(BenchmarkComparison c) {
-    StringBuilder s = new StringBuilder(c.variant() + " vs " + c.baseline() + ": " + c.verdict());
+    StringBuilder s = new StringBuilder(c.variant() + " vs " + c.baseline() + ": " + (c.verdict() == null ? null : WireEnum.wire(c.verdict())));
     if (c.ratio() != null) {
       s.append(String.format(Locale.ROOT, " — %.2f× the time", c.ratio()));
       if (c.low() != null && c.high() != null) {

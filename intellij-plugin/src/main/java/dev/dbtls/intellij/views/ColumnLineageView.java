@@ -1,16 +1,18 @@
 package dev.dbtls.intellij.views;
 
+import dev.dbtls.protocol.ColumnEdgeKind;
 import dev.dbtls.protocol.ColumnLineageColumn;
 import dev.dbtls.protocol.ColumnLineageEdge;
 import dev.dbtls.protocol.ColumnLineageResult;
 import dev.dbtls.protocol.LineageEdge;
+import dev.dbtls.protocol.WireEnum;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.FontMetrics;
-import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.Graphics;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
@@ -33,7 +35,7 @@ import java.util.function.Consumer;
  */
 public final class ColumnLineageView extends GraphCanvas {
   /** The kinds of edge, in the legend's order. */
-  public static final List<String> KINDS = List.of("passed_through", "renamed", "computed", "aggregated", "filter_join");
+  public static final List<ColumnEdgeKind> KINDS = List.of(ColumnEdgeKind.values());
 
   static final int HEADER_H = 24;
   static final int ROW_H = 20;
@@ -129,19 +131,24 @@ public final class ColumnLineageView extends GraphCanvas {
     return texts;
   }
 
+  /** A kind as the legend says it: "passed through". */
+  static String label(ColumnEdgeKind kind) {
+    return WireEnum.wire(kind).replace('_', ' ');
+  }
+
   /** Each kind's colour; {@code filter_join} is also dashed. */
-  public static Color kindColor(String kind) {
-    return switch (kind == null ? "" : kind) {
-      case "passed_through" -> new Color(0x4A86C8);
-      case "renamed" -> new Color(0x8E6BBF);
-      case "computed" -> new Color(0xD9822B);
-      case "aggregated" -> new Color(0x3F9A4B);
-      default -> new Color(0x8C8C8C);
+  public static Color kindColor(ColumnEdgeKind kind) {
+    return kind == null ? new Color(0x8C8C8C) : switch (kind) {
+      case PASSED_THROUGH -> new Color(0x4A86C8);
+      case RENAMED -> new Color(0x8E6BBF);
+      case COMPUTED -> new Color(0xD9822B);
+      case AGGREGATED -> new Color(0x3F9A4B);
+      case FILTER_JOIN -> new Color(0x8C8C8C);
     };
   }
 
-  private static Stroke stroke(String kind) {
-    return "filter_join".equals(kind)
+  private static Stroke stroke(ColumnEdgeKind kind) {
+    return kind == ColumnEdgeKind.FILTER_JOIN
         ? new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 4f}, 0f)
         : new BasicStroke(1.6f);
   }
@@ -167,7 +174,7 @@ public final class ColumnLineageView extends GraphCanvas {
   }
 
   private int legendWidth(FontMetrics fm) {
-    return KINDS.stream().mapToInt(k -> 28 + fm.stringWidth(k.replace('_', ' ')) + 14).sum();
+    return KINDS.stream().mapToInt(k -> 28 + fm.stringWidth(label(k)) + 14).sum();
   }
 
   @Override
@@ -320,12 +327,12 @@ public final class ColumnLineageView extends GraphCanvas {
     FontMetrics fs = g.getFontMetrics();
     int x = PAD;
     int mid = PAD + LEGEND_H / 2 - 4;
-    for (String kind : KINDS) {
+    for (ColumnEdgeKind kind : KINDS) {
       g.setColor(kindColor(kind));
       g.setStroke(stroke(kind));
       g.drawLine(x, mid, x + 22, mid);
       g.setColor(Palette.foreground());
-      String label = kind.replace('_', ' ');
+      String label = label(kind);
       text(g, label, x + 28, mid + (fs.getAscent() - fs.getDescent()) / 2, Integer.MAX_VALUE);
       x += 28 + fs.stringWidth(label) + 14;
     }

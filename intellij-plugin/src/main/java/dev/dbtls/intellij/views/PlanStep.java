@@ -2,16 +2,24 @@ package dev.dbtls.intellij.views;
 
 import dev.dbtls.protocol.PlanFinding;
 import dev.dbtls.protocol.PlanNode;
+import dev.dbtls.protocol.StepHeat;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One row of the Query Plan tree: the step, its share of the plan's time (or cost; null when
- * unknown), how hot it is, and the findings about it.
+ * One row of the Query Plan tree: the step and the findings about it. Its share, heat and
+ * misestimate are the server's, drawn as they come.
  */
-public record PlanStep(PlanNode node, Double share, Heat heat, List<PlanFinding> findings) {
-  /** How hot a step is. */
-  public enum Heat { NONE, WARM, HIGH }
+public record PlanStep(PlanNode node, List<PlanFinding> findings) {
+  /** The step's share of the plan's time (or cost); null when unknown. */
+  public Double share() {
+    return node.share();
+  }
+
+  /** How hot the server says the step is. */
+  public StepHeat heat() {
+    return node.heat() == null ? StepHeat.NONE : node.heat();
+  }
 
   /** The operator and what it reads: "SEQ_SCAN orders (source raw.orders)". */
   public String title() {
@@ -51,14 +59,9 @@ public record PlanStep(PlanNode node, Double share, Heat heat, List<PlanFinding>
     return s.toString();
   }
 
-  /** Actual rows are at least ten times off the estimate on at least 100 rows. */
+  /** The server flagged the row estimate as far off. */
   public boolean misestimated() {
-    Double e = node.estimatedRows();
-    Double a = node.actualRows();
-    if (e == null || a == null || Math.max(e, a) < 100) {
-      return false;
-    }
-    return Math.max(e, a) / Math.max(1, Math.min(e, a)) >= 10;
+    return node.misestimate() != null;
   }
 
   /** 1234 → "1,234"; 1.5e6 → "1.5M". */

@@ -1,5 +1,6 @@
 package dev.dbtls.intellij.views;
 
+import dev.dbtls.protocol.StepHeat;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Dimension;
@@ -135,7 +136,7 @@ public final class PlanStepRenderer extends JComponent implements TreeCellRender
   }
 
   /** The colour of a hot step; null for one that is not. */
-  public static Color heatColor(PlanStep.Heat heat) {
+  public static Color heatColor(StepHeat heat) {
     return switch (heat) {
       case HIGH -> Palette.hot();
       case WARM -> Palette.warm();

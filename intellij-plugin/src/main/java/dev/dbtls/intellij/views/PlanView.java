@@ -3,6 +3,7 @@ package dev.dbtls.intellij.views;
 import dev.dbtls.protocol.ExplainResult;
 import dev.dbtls.protocol.PlanFinding;
 import dev.dbtls.protocol.PlanLocation;
+import dev.dbtls.protocol.WireEnum;
 import java.awt.BorderLayout;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
@@ -118,7 +119,7 @@ public final class PlanView extends JPanel {
       for (PlanFinding f : result.findings()) {
         html.append("<p><b style='color:").append(Palette.hex(Palette.hot())).append("'>● </b><b>")
             .append(esc(f.title())).append("</b> <span style='color:").append(muted).append("'>(")
-            .append(esc(f.kind())).append(", confidence ").append(esc(f.confidence()))
+            .append(esc(f.kind() == null ? null : WireEnum.wire(f.kind()))).append(", confidence ").append(esc(f.confidence() == null ? null : WireEnum.wire(f.confidence())))
             .append(f.status() == null ? "" : ", " + esc(f.status())).append(")</span></p><ul>");
         if (f.evidence() != null) {
           f.evidence().forEach(e -> html.append("<li>").append(esc(e)).append("</li>"));

@@ -1,12 +1,13 @@
 package dev.dbtls.intellij.views;
 
 import dev.dbtls.protocol.BenchmarkComparison;
+import dev.dbtls.protocol.BenchmarkVerdict;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.FontMetrics;
-import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.Graphics;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.util.Locale;
@@ -36,11 +37,11 @@ public final class RatioInterval extends JComponent {
   }
 
   /** The verdict's colour: faster green, slower red, otherwise the muted text colour. */
-  public static Color verdictColor(String verdict) {
-    if ("faster".equals(verdict)) {
+  public static Color verdictColor(BenchmarkVerdict verdict) {
+    if (verdict == BenchmarkVerdict.FASTER) {
       return Palette.good();
     }
-    if ("slower".equals(verdict)) {
+    if (verdict == BenchmarkVerdict.SLOWER) {
       return Palette.hot();
     }
     return Palette.muted();

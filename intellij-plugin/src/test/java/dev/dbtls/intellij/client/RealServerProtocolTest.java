@@ -10,6 +10,7 @@ import dev.dbtls.intellij.Recorded;
 import dev.dbtls.protocol.BenchmarkStatus;
 import dev.dbtls.protocol.CatalogRelation;
 import dev.dbtls.protocol.CatalogResult;
+import dev.dbtls.protocol.ColumnEdgeKind;
 import dev.dbtls.protocol.ColumnLineageColumn;
 import dev.dbtls.protocol.ColumnLineageEdge;
 import dev.dbtls.protocol.ColumnLineageResult;
@@ -21,6 +22,7 @@ import dev.dbtls.protocol.HistoryResult;
 import dev.dbtls.protocol.LineageEdge;
 import dev.dbtls.protocol.LineageNode;
 import dev.dbtls.protocol.LineageResult;
+import dev.dbtls.protocol.PlanFindingKind;
 import dev.dbtls.protocol.PlanNode;
 import dev.dbtls.protocol.PreviewColumn;
 import dev.dbtls.protocol.PreviewPage;
@@ -128,7 +130,7 @@ class RealServerProtocolTest {
       // a selective filter on 300,000 rows: a finding with its evidence and an index
       ExplainResult found = server.await(calls.explain(person, null, true), "dbt/explain");
       assertEquals(1, found.findings().size(), found.toString());
-      assertEquals("seq-scan-selective-filter", found.findings().get(0).kind());
+      assertEquals(PlanFindingKind.SEQ_SCAN_SELECTIVE_FILTER, found.findings().get(0).kind());
       assertFalse(found.findings().get(0).evidence().isEmpty());
       Recorded.save("explain-person-by-email", found);
 
@@ -156,13 +158,13 @@ class RealServerProtocolTest {
       assertEquals("model.jaffle_shop.orders", amount.nodeId());
       assertEquals("amount", amount.column());
       assertTrue(amount.edges().contains(new ColumnLineageEdge("model.jaffle_shop.stg_payments", "amount",
-          "model.jaffle_shop.order_payments", "total_amount", "aggregated")), amount.edges().toString());
+          "model.jaffle_shop.order_payments", "total_amount", ColumnEdgeKind.AGGREGATED)), amount.edges().toString());
       assertTrue(amount.edges().contains(new ColumnLineageEdge("model.jaffle_shop.order_payments", "total_amount",
-          "model.jaffle_shop.orders", "amount", "computed")), amount.edges().toString());
+          "model.jaffle_shop.orders", "amount", ColumnEdgeKind.COMPUTED)), amount.edges().toString());
       assertTrue(amount.edges().stream().anyMatch(e -> e.fromNode().equals("model.jaffle_shop.orders")
           && "amount".equals(e.fromColumn()) && e.toNode().startsWith("model.jaffle_shop.customers")
           && "lifetime_value".equals(e.toColumn())), amount.edges().toString());
-      assertTrue(amount.edges().stream().anyMatch(e -> e.kind().equals("filter_join")), amount.edges().toString());
+      assertTrue(amount.edges().stream().anyMatch(e -> e.kind() == ColumnEdgeKind.FILTER_JOIN), amount.edges().toString());
       ColumnLineageColumn root = amount.columns().get(0);
       assertEquals(0, root.depth());
       assertTrue(root.uri().endsWith("models/marts/orders.sql"), root.uri());

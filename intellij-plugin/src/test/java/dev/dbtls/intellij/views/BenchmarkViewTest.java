@@ -10,6 +10,7 @@ import dev.dbtls.protocol.BenchmarkReport;
 import dev.dbtls.protocol.BenchmarkStarted;
 import dev.dbtls.protocol.BenchmarkStatus;
 import dev.dbtls.protocol.BenchmarkVariant;
+import dev.dbtls.protocol.WireEnum;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +50,7 @@ class BenchmarkViewTest {
       assertEquals(Integer.toString(report.variants().get(i).stats().runs()), view.stats().getValueAt(i, 1));
     }
     BenchmarkComparison c = report.comparisons().get(0);
-    assertTrue(view.verdictText().startsWith(c.variant() + " vs " + c.baseline() + ": " + c.verdict()), view.verdictText());
+    assertTrue(view.verdictText().startsWith(c.variant() + " vs " + c.baseline() + ": " + WireEnum.wire(c.verdict())), view.verdictText());
     assertTrue(view.verdictText().contains(String.format(java.util.Locale.ROOT, "%.2f× to %.2f×", c.low(), c.high())),
         "the verdict with its interval: " + view.verdictText());
     Screenshot done = Screenshot.take(view, 900, 470, "intellij-benchmark");

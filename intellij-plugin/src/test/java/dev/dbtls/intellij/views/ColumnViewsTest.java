@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.intellij.Recorded;
+import dev.dbtls.protocol.ColumnEdgeKind;
 import dev.dbtls.protocol.ColumnLineageColumn;
 import dev.dbtls.protocol.ColumnLineageEdge;
 import dev.dbtls.protocol.ColumnLineageResult;
@@ -84,7 +85,7 @@ class ColumnViewsTest {
     Rectangle orders = view.cards().get("model.jaffle_shop.orders");
     Rectangle between = new Rectangle((int) stg.getMaxX() + 2, Math.min(stg.y, orders.y),
         orders.x - (int) stg.getMaxX() - 4, Math.max(stg.height, orders.height) + Math.abs(stg.y - orders.y));
-    assertTrue(shot.has(between, ColumnLineageView.kindColor("aggregated")), "the aggregated edge is drawn green");
+    assertTrue(shot.has(between, ColumnLineageView.kindColor(ColumnEdgeKind.AGGREGATED)), "the aggregated edge is drawn green");
 
     click(view, view.row("model.jaffle_shop.stg_payments", "amount"));
     assertEquals(1, opened.size());

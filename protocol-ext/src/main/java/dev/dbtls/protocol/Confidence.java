@@ -1,0 +1,4 @@
+package dev.dbtls.protocol;
+
+/** How sure a finding is. */
+public enum Confidence { HIGH, MEDIUM, LOW }
