@@ -1,9 +1,18 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { LAUNCH } from './launch';
 
-/** dbtls runs on Java 17 or newer. */
-export const MIN_JAVA = 17;
+/** dbtls runs on Java 17 or newer (launch.json's minJava). */
+export const MIN_JAVA = LAUNCH.minJava;
+
+/** How each place of launch.json's javaSearch is named to the user; VS Code brings no Java of its own. */
+export const JAVA_SOURCES: Record<string, string> = {
+  setting: 'the setting dbtls.java.home',
+  JAVA_HOME: 'JAVA_HOME',
+  JDK_HOME: 'JDK_HOME',
+  PATH: 'PATH',
+};
 
 /** A place a Java may be: where it was named and the `java` executable there. */
 export interface JavaCandidate {
@@ -30,25 +39,27 @@ export function parseJavaVersion(text: string): number | undefined {
   return first === 1 && parts.length > 1 ? Number.parseInt(parts[1], 10) : first;
 }
 
-/** Where to look, in order: the setting dbtls.java.home, JAVA_HOME, JDK_HOME, then PATH. */
+/** Where to look, in launch.json's order: the setting dbtls.java.home, JAVA_HOME, JDK_HOME, then PATH. */
 export function javaCandidates(setting: string | undefined, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): JavaCandidate[] {
   const exe = platform === 'win32' ? 'java.exe' : 'java';
   const join = platform === 'win32' ? path.win32.join : path.posix.join;
-  const homes: [string, string | undefined][] = [
-    ['the setting dbtls.java.home', setting?.trim() || undefined],
-    ['JAVA_HOME', env.JAVA_HOME?.trim() || undefined],
-    ['JDK_HOME', env.JDK_HOME?.trim() || undefined],
-  ];
-  const candidates: JavaCandidate[] = homes
-    .filter((h): h is [string, string] => h[1] !== undefined)
-    .map(([source, home]) => ({ source, home, executable: join(home, 'bin', exe) }));
-  const delimiter = platform === 'win32' ? ';' : ':';
-  for (const dir of (env.PATH ?? env.Path ?? '').split(delimiter).filter((d) => d)) {
-    const executable = join(dir, exe);
-    if (isFile(executable)) {
-      candidates.push({ source: 'PATH', executable });
-      break;
+  const homes: Record<string, string | undefined> = {
+    setting: setting?.trim() || undefined,
+    JAVA_HOME: env.JAVA_HOME?.trim() || undefined,
+    JDK_HOME: env.JDK_HOME?.trim() || undefined,
+  };
+  const candidates: JavaCandidate[] = [];
+  for (const place of LAUNCH.javaSearch) {
+    const source = JAVA_SOURCES[place];
+    if (source === undefined) continue;
+    const home = homes[place];
+    if (place !== 'PATH') {
+      if (home !== undefined) candidates.push({ source, home, executable: join(home, 'bin', exe) });
+      continue;
     }
+    const delimiter = platform === 'win32' ? ';' : ':';
+    const dir = (env.PATH ?? env.Path ?? '').split(delimiter).find((d) => d && isFile(join(d, exe)));
+    if (dir !== undefined) candidates.push({ source, executable: join(dir, exe) });
   }
   return candidates;
 }

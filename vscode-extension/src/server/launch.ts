@@ -1,3 +1,5 @@
+import launchJson from '../../../protocol-ext/src/main/resources/dev/dbtls/protocol/launch.json';
+
 /** How the server is started: which Java, the jar, the user's JVM options and heap bound. */
 export interface LaunchOptions {
   java: string;
@@ -8,14 +10,28 @@ export interface LaunchOptions {
   maxHeap: string;
 }
 
-/** java [user options] [-Xmx… -XX:+UseSerialGC unless the user chose] -XX:+ExitOnOutOfMemoryError -jar dbtls.jar lsp */
+/** The launch facts every client follows (protocol-ext's launch.json, bundled at build time). */
+export const LAUNCH: Launch = launchJson;
+
+export interface Launch {
+  minJava: number;
+  /** Where Java is looked for, in order: setting, editorRuntime, JAVA_HOME, JDK_HOME, PATH. */
+  javaSearch: string[];
+  maxHeap: string;
+  /** Added after the user's options; one with unlessUserGives is left out when a user option matches it. */
+  jvmArgs: { arg: string; unlessUserGives?: string }[];
+  serverArgs: string[];
+}
+
+/** java [user options] [launch.json's jvmArgs the user did not choose] -jar dbtls.jar lsp */
 export function serverCommand(o: LaunchOptions): { command: string; args: string[] } {
   const own = splitArgs(o.vmargs);
   const args = [...own];
-  if (!own.some((a) => a.startsWith('-Xmx'))) args.push(`-Xmx${o.maxHeap || '2g'}`);
-  // a language server is mostly idle: the serial collector keeps its footprint small
-  if (!own.some((a) => /^-XX:[+-]Use\w*GC$/.test(a))) args.push('-XX:+UseSerialGC');
-  args.push('-XX:+ExitOnOutOfMemoryError', '-Dfile.encoding=UTF-8', '-jar', o.jar, 'lsp');
+  for (const a of LAUNCH.jvmArgs) {
+    if (a.unlessUserGives && own.some((x) => new RegExp(a.unlessUserGives!).test(x))) continue;
+    args.push(a.arg.replace('{maxHeap}', o.maxHeap?.trim() || LAUNCH.maxHeap));
+  }
+  args.push('-jar', o.jar, ...LAUNCH.serverArgs);
   return { command: o.java, args };
 }
 

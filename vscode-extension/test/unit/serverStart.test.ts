@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { consentedValue } from '../../src/server/consent';
-import { findJava, javaCandidates, noJavaMessage, parseJavaVersion, probeVersion } from '../../src/server/java';
-import { isOutOfMemory, serverCommand, splitArgs } from '../../src/server/launch';
+import { JAVA_SOURCES, findJava, javaCandidates, noJavaMessage, parseJavaVersion, probeVersion } from '../../src/server/java';
+import { LAUNCH, isOutOfMemory, serverCommand, splitArgs } from '../../src/server/launch';
 import { projectGlob, projectOf, projectRoots } from '../../src/server/projects';
 import { RestartPolicy } from '../../src/server/restartPolicy';
 
@@ -25,6 +25,10 @@ test('Java is looked for in the setting, then JAVA_HOME, then JDK_HOME, then PAT
   assert.deepEqual(c.map((x) => x.source), ['the setting dbtls.java.home', 'JAVA_HOME', 'JDK_HOME', 'PATH']);
   assert.equal(c[0].executable, '/opt/setting/bin/java');
   assert.equal(c[3].executable, path.join(bin, 'java'));
+  // the order is launch.json's, which the IntelliJ plugin follows too (VS Code brings no Java of its own)
+  assert.deepEqual(c.map((x) => Object.keys(JAVA_SOURCES).find((k) => JAVA_SOURCES[k] === x.source)),
+    LAUNCH.javaSearch.filter((place) => place !== 'editorRuntime'));
+  assert.equal(LAUNCH.minJava, 17);
 });
 
 test('the first Java 17+ wins; the message says what was tried and what to do', async () => {
@@ -56,12 +60,21 @@ test("a Java home's release file names its version without running it", async ()
 
 test('the server command: a bounded heap, exit on out-of-memory, the user options first', () => {
   const c = serverCommand({ java: '/j/bin/java', jar: '/x/dbtls.jar', vmargs: '', maxHeap: '2g' });
-  assert.deepEqual(c.args, ['-Xmx2g', '-XX:+UseSerialGC', '-XX:+ExitOnOutOfMemoryError', '-Dfile.encoding=UTF-8', '-jar', '/x/dbtls.jar', 'lsp']);
+  assert.deepEqual(c.args, ['-Xmx2g', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-XX:+ExitOnOutOfMemoryError', '-Dfile.encoding=UTF-8', '-jar', '/x/dbtls.jar', 'lsp']);
   const own = serverCommand({ java: 'java', jar: 'j', vmargs: '-Xmx6g -XX:+UseG1GC "-Dname=a b"', maxHeap: '2g' });
   assert.deepEqual(own.args.slice(0, 3), ['-Xmx6g', '-XX:+UseG1GC', '-Dname=a b']);
   assert.ok(!own.args.includes('-Xmx2g') && !own.args.includes('-XX:+UseSerialGC'));
   assert.deepEqual(splitArgs(`-Da='x y' -Db`), ['-Da=x y', '-Db']);
   assert.deepEqual(splitArgs(''), []);
+});
+
+test("the server command is the one launch-cases.json gives for both clients", () => {
+  // the same file is read by the IntelliJ plugin's LaunchTest: the two clients cannot drift apart
+  const cases = JSON.parse(readFileSync(path.join(__dirname, '../../../test-projects/launch-cases.json'), 'utf8'));
+  for (const c of cases.commands) {
+    const got = serverCommand({ java: 'java', jar: '/x/dbtls.jar', vmargs: c.vmargs, maxHeap: c.maxHeap });
+    assert.deepEqual(got.args, c.args.map((a: string) => a.replace('{jar}', '/x/dbtls.jar')), c.vmargs);
+  }
 });
 
 test('out of memory is known by its exit code or its last words', () => {

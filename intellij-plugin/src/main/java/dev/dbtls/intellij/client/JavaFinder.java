@@ -13,38 +13,57 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the Java that runs the server, in order: the Java home configured in the plugin's
- * settings, the IDE's own runtime (its JetBrains Runtime is 17 or newer in every supported IDE),
- * {@code JAVA_HOME}, then {@code java} on {@code PATH}. A candidate counts when it is 17 or newer.
+ * Finds the Java that runs the server, in launch.json's order ({@link LaunchFile}, which the VS
+ * Code extension follows too): the Java home configured in the plugin's settings, the IDE's own
+ * runtime (its JetBrains Runtime is 17 or newer in every supported IDE), {@code JAVA_HOME},
+ * {@code JDK_HOME}, then {@code java} on {@code PATH}. A candidate counts when it is 17 or newer.
  */
 public final class JavaFinder {
-  /** dbtls runs on Java 17 or newer. */
-  public static final int MIN_JAVA = 17;
+  /** dbtls runs on Java 17 or newer (launch.json's minJava). */
+  public static final int MIN_JAVA = LaunchFile.SHIPPED.minJava();
+
+  /** How each place of launch.json's javaSearch is named to the user. */
+  public static final Map<String, String> SOURCES = Map.of(
+      "setting", "the configured Java home",
+      "editorRuntime", "the IDE's own Java (java.home)",
+      "JAVA_HOME", "JAVA_HOME",
+      "JDK_HOME", "JDK_HOME",
+      "PATH", "PATH");
 
   private static final Pattern VERSION = Pattern.compile("(?:version|JAVA_VERSION=)\\s*\"([^\"]+)\"");
 
   private JavaFinder() {}
 
-  /** The candidates of this process: {@code configuredHome} (may be null), java.home, JAVA_HOME, PATH. */
+  /** The candidates of this process in launch.json's order: {@code configuredHome} (may be null), java.home, JAVA_HOME, JDK_HOME, PATH. */
   public static List<JavaCandidate> candidates(String configuredHome, Map<String, String> env) {
     List<JavaCandidate> out = new ArrayList<>();
-    if (configuredHome != null && !configuredHome.isBlank()) {
-      out.add(new JavaCandidate("the configured Java home", Path.of(configuredHome.trim())));
-    }
-    out.add(new JavaCandidate("the IDE's own Java (java.home)", Path.of(System.getProperty("java.home"))));
-    String javaHome = env.get("JAVA_HOME");
-    if (javaHome != null && !javaHome.isBlank()) {
-      out.add(new JavaCandidate("JAVA_HOME", Path.of(javaHome.trim())));
-    }
-    String path = env.getOrDefault("PATH", env.getOrDefault("Path", ""));
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (dir.isBlank()) {
+    for (String place : LaunchFile.SHIPPED.javaSearch()) {
+      String source = SOURCES.get(place);
+      String home = switch (place) {
+        case "setting" -> configuredHome;
+        case "editorRuntime" -> System.getProperty("java.home");
+        case "JAVA_HOME", "JDK_HOME" -> env.get(place);
+        default -> null;
+      };
+      if (source == null) {
         continue;
       }
-      JavaCandidate c = new JavaCandidate("PATH", Path.of(dir).getParent() == null ? Path.of(dir) : Path.of(dir).getParent());
-      if (Files.isRegularFile(c.executable())) {
-        out.add(c);
-        break;
+      if (!"PATH".equals(place)) {
+        if (home != null && !home.isBlank()) {
+          out.add(new JavaCandidate(source, Path.of(home.trim())));
+        }
+        continue;
+      }
+      String path = env.getOrDefault("PATH", env.getOrDefault("Path", ""));
+      for (String dir : path.split(java.io.File.pathSeparator)) {
+        if (dir.isBlank()) {
+          continue;
+        }
+        JavaCandidate c = new JavaCandidate(source, Path.of(dir).getParent() == null ? Path.of(dir) : Path.of(dir).getParent());
+        if (Files.isRegularFile(c.executable())) {
+          out.add(c);
+          break;
+        }
       }
     }
     return out;

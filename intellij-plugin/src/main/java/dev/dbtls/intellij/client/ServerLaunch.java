@@ -4,27 +4,73 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * How the server process starts: {@code java [vm options] -jar dbtls.jar lsp}, with a heap cap
- * and stopping on out-of-memory (a half-dead server is worse than one that says it stopped), in
- * {@code workDir}, with extra environment variables (e.g. {@code DBTLS_STORE}).
+ * How the server process starts: {@code java [vm options] [launch.json's JVM options the user did
+ * not choose] -jar dbtls.jar lsp} ({@link LaunchFile}, the same file the VS Code extension
+ * follows), in {@code workDir}, with extra environment variables (e.g. {@code DBTLS_STORE}).
  */
 public record ServerLaunch(Path java, Path jar, String maxHeap, List<String> vmArgs, Path workDir,
     Map<String, String> env) {
-  /** The default heap cap, as the VS Code extension's {@code dbtls.server.maxHeap}. */
-  public static final String DEFAULT_MAX_HEAP = "2g";
+  /** The default heap cap, launch.json's (the VS Code extension's {@code dbtls.server.maxHeap} too). */
+  public static final String DEFAULT_MAX_HEAP = LaunchFile.SHIPPED.maxHeap();
 
   /** The command line, as LSP4IJ's {@code JavaProcessCommandBuilder} or a plain process runs it. */
   public List<String> command() {
     List<String> cmd = new ArrayList<>();
     cmd.add(java.toString());
-    cmd.add("-Xmx" + (maxHeap == null || maxHeap.isBlank() ? DEFAULT_MAX_HEAP : maxHeap.trim()));
-    cmd.add("-XX:+ExitOnOutOfMemoryError");
-    cmd.addAll(vmArgs == null ? List.of() : vmArgs);
+    cmd.addAll(vmOptions());
     cmd.add("-jar");
     cmd.add(jar.toString());
-    cmd.add("lsp");
+    cmd.addAll(LaunchFile.SHIPPED.serverArgs());
     return cmd;
+  }
+
+  /** What goes between {@code java} and {@code -jar}: the user's options, then launch.json's they did not override. */
+  public List<String> vmOptions() {
+    List<String> own = vmArgs == null ? List.of() : vmArgs;
+    List<String> out = new ArrayList<>(own);
+    String heap = maxHeap == null || maxHeap.isBlank() ? DEFAULT_MAX_HEAP : maxHeap.trim();
+    for (LaunchFile.JvmArg a : LaunchFile.SHIPPED.jvmArgs()) {
+      if (a.unlessUserGives() != null && own.stream().anyMatch(Pattern.compile(a.unlessUserGives()).asPredicate())) {
+        continue;
+      }
+      out.add(a.arg().replace("{maxHeap}", heap));
+    }
+    return out;
+  }
+
+  /** Splits JVM options as a shell would (and as the VS Code extension does): whitespace separates, quotes group. */
+  public static List<String> splitOptions(String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    char quote = 0;
+    boolean started = false;
+    for (char ch : (text == null ? "" : text).toCharArray()) {
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0;
+        } else {
+          current.append(ch);
+        }
+      } else if (ch == '"' || ch == '\'') {
+        quote = ch;
+        started = true;
+      } else if (Character.isWhitespace(ch)) {
+        if (started) {
+          out.add(current.toString());
+        }
+        current.setLength(0);
+        started = false;
+      } else {
+        current.append(ch);
+        started = true;
+      }
+    }
+    if (started) {
+      out.add(current.toString());
+    }
+    return out;
   }
 }

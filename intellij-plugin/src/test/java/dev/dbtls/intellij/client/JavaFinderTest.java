@@ -68,7 +68,7 @@ class JavaFinderTest {
   void theServerRunsWithACappedHeapAndStopsOnOutOfMemory() {
     ServerLaunch launch = new ServerLaunch(Path.of("/jdk/bin/java"), Path.of("/plugin/dbtls.jar"), null,
         List.of("-Xss4m"), dir, Map.of());
-    assertEquals(List.of("/jdk/bin/java", "-Xmx2g", "-XX:+ExitOnOutOfMemoryError", "-Xss4m", "-jar",
-        "/plugin/dbtls.jar", "lsp"), launch.command());
+    assertEquals(List.of("/jdk/bin/java", "-Xss4m", "-Xmx2g", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+        "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-jar", "/plugin/dbtls.jar", "lsp"), launch.command());
   }
 }

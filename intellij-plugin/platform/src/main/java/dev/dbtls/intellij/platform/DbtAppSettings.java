@@ -16,7 +16,7 @@ import org.jetbrains.annotations.NotNull;
 public final class DbtAppSettings implements PersistentStateComponent<DbtAppSettings.State> {
   /** The saved values; blank means the default. */
   public static final class State {
-    /** {@code dbtls.java.home}: a JDK or JRE 17+ folder; blank: the IDE's Java, JAVA_HOME, PATH. */
+    /** {@code dbtls.java.home}: a JDK or JRE 17+ folder; blank: the IDE's Java, JAVA_HOME, JDK_HOME, PATH. */
     public String javaHome = "";
     /** {@code dbtls.server.maxHeap}: the server's -Xmx. */
     public String maxHeap = "2g";

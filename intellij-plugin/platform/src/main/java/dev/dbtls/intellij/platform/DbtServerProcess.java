@@ -11,15 +11,19 @@ import com.redhat.devtools.lsp4ij.server.JavaProcessCommandBuilder;
 import com.redhat.devtools.lsp4ij.server.OSProcessStreamConnectionProvider;
 import dev.dbtls.intellij.client.JavaFinder;
 import dev.dbtls.intellij.client.JavaSearch;
+import dev.dbtls.intellij.client.LaunchFile;
+import dev.dbtls.intellij.client.ServerLaunch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The server process: {@code java -Xmx… -XX:+ExitOnOutOfMemoryError [vm options] -jar
- * dbtls.jar lsp} over stdio. Java is the one set on the settings page, else the IDE's own runtime
- * (17+ in every IDE this plugin supports), else JAVA_HOME or PATH ({@link JavaFinder}); the jar is
+ * The server process: {@code java [vm options] -Xmx… -XX:+ExitOnOutOfMemoryError … -jar dbtls.jar
+ * lsp} over stdio, as protocol-ext's launch.json says ({@link ServerLaunch}). Java is the one set on
+ * the settings page, else the IDE's own runtime (17+ in every IDE this plugin supports), else
+ * JAVA_HOME, JDK_HOME or PATH ({@link JavaFinder}); the jar is
  * the one bundled in the plugin's folder unless the settings name another. LSP4IJ's
  * {@link JavaProcessCommandBuilder} adds its debug port when one is set in LSP4IJ's settings.
  */
@@ -44,15 +48,11 @@ final class DbtServerProcess extends OSProcessStreamConnectionProvider {
           .setJavaPath(java.found().get().candidate().executable().toString())
           .setJar(jar.toString())
           .create());
-      List<String> vm = new ArrayList<>();
-      vm.add("-Xmx" + (s.maxHeap == null || s.maxHeap.isBlank() ? "2g" : s.maxHeap.trim()));
-      vm.add("-XX:+ExitOnOutOfMemoryError");
-      vm.add("-Dfile.encoding=UTF-8");
-      if (s.vmArgs != null && !s.vmArgs.isBlank()) {
-        vm.addAll(List.of(s.vmArgs.trim().split("\\s+")));
-      }
-      command.addAll(1, vm);
-      command.add("lsp");
+      // the options and server arguments of protocol-ext's launch.json, as the VS Code extension's
+      ServerLaunch launch = new ServerLaunch(Path.of(command.get(0)), jar, s.maxHeap,
+          ServerLaunch.splitOptions(s.vmArgs), null, Map.of());
+      command.addAll(1, launch.vmOptions());
+      command.addAll(LaunchFile.SHIPPED.serverArgs());
       setCommandLine(new GeneralCommandLine(command));
     }
   }

@@ -39,7 +39,7 @@ public final class DbtSettingsConfigurable implements Configurable {
   @Override
   public JComponent createComponent() {
     return FormBuilder.createFormBuilder()
-        .addLabeledComponent("Java home (17+; blank: the IDE's Java, JAVA_HOME, PATH):", javaHome)
+        .addLabeledComponent("Java home (17+; blank: the IDE's Java, JAVA_HOME, JDK_HOME, PATH):", javaHome)
         .addLabeledComponent("Server heap (-Xmx):", maxHeap)
         .addLabeledComponent("More JVM options:", vmArgs)
         .addLabeledComponent("Server jar (blank: the bundled one):", serverJar)

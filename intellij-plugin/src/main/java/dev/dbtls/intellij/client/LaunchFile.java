@@ -1,0 +1,37 @@
+package dev.dbtls.intellij.client;
+
+import com.google.gson.Gson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * protocol-ext's {@code launch.json}: the one place that says how a client starts the server (the
+ * Java it needs, where it looks for one, the JVM options and heap), which the VS Code extension
+ * bundles and this plugin reads as a resource.
+ */
+public record LaunchFile(int minJava, List<String> javaSearch, String maxHeap, List<JvmArg> jvmArgs,
+    List<String> serverArgs) {
+  /** The file as shipped in the protocol-ext jar. */
+  public static final LaunchFile SHIPPED = read();
+
+  /** A JVM option added after the user's; left out when one of the user's matches {@code unlessUserGives}. */
+  public record JvmArg(String arg, String unlessUserGives) {}
+
+  private static LaunchFile read() {
+    try (InputStream in = LaunchFile.class.getResourceAsStream("/dev/dbtls/protocol/launch.json")) {
+      if (in == null) {
+        throw new IllegalStateException("launch.json is missing from the protocol-ext jar");
+      }
+      try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        return new Gson().fromJson(r, LaunchFile.class);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
