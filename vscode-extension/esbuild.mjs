@@ -26,31 +26,39 @@ const builds = [
 for (const name of readdirSync('webviews')) {
   const entry = ['main.tsx', 'main.ts'].map((f) => `webviews/${name}/${f}`).find(existsSync);
   if (!entry) continue;
-  builds.push(esbuild.build({
-    ...common,
-    entryPoints: { [name]: entry },
-    outdir: 'dist/webviews',
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    jsx: 'automatic',
-    loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file' },
-    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
-  }));
+  builds.push(
+    esbuild.build({
+      ...common,
+      entryPoints: { [name]: entry },
+      outdir: 'dist/webviews',
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      jsx: 'automatic',
+      loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file' },
+      define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+    }),
+  );
 }
 
 if (tests) {
-  const suites = ['unit', 'views', 'e2e'].flatMap((d) => readdirSync(`test/${d}`).filter((f) => f.endsWith('.test.ts')).map((f) => `test/${d}/${f}`));
-  builds.push(esbuild.build({
-    ...common,
-    entryPoints: suites,
-    outbase: 'test',
-    outdir: 'out-test',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode', 'playwright-core'],
-  }));
+  const suites = ['unit', 'views', 'e2e'].flatMap((d) =>
+    readdirSync(`test/${d}`)
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => `test/${d}/${f}`),
+  );
+  builds.push(
+    esbuild.build({
+      ...common,
+      entryPoints: suites,
+      outbase: 'test',
+      outdir: 'out-test',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode', 'playwright-core'],
+    }),
+  );
 }
 
 await Promise.all(builds);

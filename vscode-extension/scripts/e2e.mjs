@@ -12,16 +12,21 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const vsix = path.join(root, 'dbtls.vsix');
 if (!existsSync(vsix)) fail(`${vsix} is missing: run npm run package first`);
-if (!existsSync(path.join(root, 'out-test', 'e2e'))) fail('out-test/e2e is missing: run node esbuild.mjs --tests first');
+if (!existsSync(path.join(root, 'out-test', 'e2e')))
+  fail('out-test/e2e is missing: run node esbuild.mjs --tests first');
 
 // the editor, Chromium and playwright-core (idempotent; prints the variables on its last line)
 const install = path.resolve(root, '..', '..', 'shared', 'tools', 'vscode-web', 'install.sh');
-const vars = execFileSync('bash', [install], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop();
+const vars = execFileSync('bash', [install], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  .trim()
+  .split('\n')
+  .pop();
 for (const kv of vars.split(/\s+/)) {
   const i = kv.indexOf('=');
   if (i > 0) process.env[kv.slice(0, i)] = kv.slice(i + 1);
 }
-for (const v of ['CODE_SERVER', 'PLAYWRIGHT_CORE', 'CHROMIUM']) if (!process.env[v]) fail(`install.sh did not give ${v}`);
+for (const v of ['CODE_SERVER', 'PLAYWRIGHT_CORE', 'CHROMIUM'])
+  if (!process.env[v]) fail(`install.sh did not give ${v}`);
 
 const work = mkdtempSync(path.join(tmpdir(), 'dbtls-e2e-'));
 const folder = path.join(work, 'vscode_shop');
@@ -33,32 +38,67 @@ cpSync(project, folder, {
 const extensions = path.join(work, 'extensions');
 const userData = path.join(work, 'user-data');
 mkdirSync(path.join(userData, 'User'), { recursive: true });
-writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
-  'security.workspace.trust.enabled': false,
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'update.mode': 'none',
-  'telemetry.telemetryLevel': 'off',
-  'editor.quickSuggestions': { other: false, comments: false, strings: false },
-  'editor.minimap.enabled': false,
-  'files.autoSave': 'off',
-  'window.commandCenter': false,
-  'chat.commandCenter.enabled': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-}, null, 2));
+writeFileSync(
+  path.join(userData, 'User', 'settings.json'),
+  JSON.stringify(
+    {
+      'security.workspace.trust.enabled': false,
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'workbench.enableExperiments': false,
+      'extensions.autoUpdate': false,
+      'extensions.autoCheckUpdates': false,
+      'extensions.ignoreRecommendations': true,
+      'update.mode': 'none',
+      'telemetry.telemetryLevel': 'off',
+      'editor.quickSuggestions': { other: false, comments: false, strings: false },
+      'editor.minimap.enabled': false,
+      'files.autoSave': 'off',
+      'window.commandCenter': false,
+      'chat.commandCenter.enabled': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    },
+    null,
+    2,
+  ),
+);
 
 const server = process.env.CODE_SERVER;
-execFileSync('node', [server, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix], { stdio: 'inherit' });
+execFileSync(
+  'node',
+  [server, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', vsix],
+  { stdio: 'inherit' },
+);
 
 const port = await freePort();
-const editor = spawn('node', [server, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-  '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extensions, folder],
-// the server's caches and query history go to the test's folder, not the user's
-{ stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, XDG_CACHE_HOME: path.join(work, 'cache'), DBTLS_STORE: path.join(work, 'store.db') } });
+const editor = spawn(
+  'node',
+  [
+    server,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
+    folder,
+  ],
+  // the server's caches and query history go to the test's folder, not the user's
+  {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    env: {
+      ...process.env,
+      XDG_CACHE_HOME: path.join(work, 'cache'),
+      DBTLS_STORE: path.join(work, 'store.db'),
+    },
+  },
+);
 let editorLog = '';
 editor.stdout.on('data', (d) => (editorLog += d));
 editor.stderr.on('data', (d) => (editorLog += d));
@@ -68,12 +108,27 @@ await waitForHttp(url, 60_000);
 let code = 1;
 try {
   const files = process.argv.slice(2);
-  const tests = spawn('node', ['--test', '--test-concurrency=1', '--test-reporter=spec',
-    ...(files.length ? files.map((f) => path.join('out-test', 'e2e', f.replace(/\.ts$/, '.js'))) : ['out-test/e2e/'])], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, DBTLS_E2E_URL: url, DBTLS_E2E_FOLDER: folder, DBTLS_E2E_SHOTS: path.join(root, 'test-output', 'e2e') },
-  });
+  const tests = spawn(
+    'node',
+    [
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      ...(files.length
+        ? files.map((f) => path.join('out-test', 'e2e', f.replace(/\.ts$/, '.js')))
+        : ['out-test/e2e/']),
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        DBTLS_E2E_URL: url,
+        DBTLS_E2E_FOLDER: folder,
+        DBTLS_E2E_SHOTS: path.join(root, 'test-output', 'e2e'),
+      },
+    },
+  );
   code = await new Promise((r) => tests.on('exit', (c) => r(c ?? 1)));
 } finally {
   try {

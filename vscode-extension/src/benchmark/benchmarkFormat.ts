@@ -1,7 +1,11 @@
 // How a benchmark reads to people: times, the verdict with its interval, the statistics table,
 // progress and the history. Plain functions (no `vscode`, no DOM), shared by panel and view.
 import type {
-  BenchmarkComparison, BenchmarkReport, BenchmarkStats, BenchmarkStatus, BenchmarkVariant,
+  BenchmarkComparison,
+  BenchmarkReport,
+  BenchmarkStats,
+  BenchmarkStatus,
+  BenchmarkVariant,
 } from '../protocol.generated';
 
 /** Milliseconds with the digits that matter: 0.42 ms, 8.31 ms, 42.7 ms, 380 ms, 2.41 s. */
@@ -31,7 +35,8 @@ export interface VerdictText {
   interval: string;
 }
 
-const valid = (x: number | undefined): x is number => x !== undefined && x !== null && Number.isFinite(x) && x > 0;
+const valid = (x: number | undefined): x is number =>
+  x !== undefined && x !== null && Number.isFinite(x) && x > 0;
 
 /** The verdict of one comparison in words; the interval turned into speed factors when it can. */
 export function verdictText(c: BenchmarkComparison): VerdictText {
@@ -43,24 +48,36 @@ export function verdictText(c: BenchmarkComparison): VerdictText {
   switch (c.verdict) {
     case 'faster':
       if (valid(ratio) && valid(low) && valid(high)) {
-        return { tone: 'faster', headline: `'${variant}' is ${factor(1 / ratio)} faster than '${baseline}'`,
-          interval: `95 % interval: ${factor(1 / high)} to ${factor(1 / low)} faster (${bounds})` };
+        return {
+          tone: 'faster',
+          headline: `'${variant}' is ${factor(1 / ratio)} faster than '${baseline}'`,
+          interval: `95 % interval: ${factor(1 / high)} to ${factor(1 / low)} faster (${bounds})`,
+        };
       }
       break;
     case 'slower':
       if (valid(ratio) && valid(low) && valid(high)) {
-        return { tone: 'slower', headline: `'${variant}' is ${factor(ratio)} slower than '${baseline}'`,
-          interval: `95 % interval: ${factor(low)} to ${factor(high)} slower (${bounds})` };
+        return {
+          tone: 'slower',
+          headline: `'${variant}' is ${factor(ratio)} slower than '${baseline}'`,
+          interval: `95 % interval: ${factor(low)} to ${factor(high)} slower (${bounds})`,
+        };
       }
       break;
     case 'no significant difference':
-      return { tone: 'same', headline: `No significant difference between '${variant}' and '${baseline}'`,
-        interval: `95 % interval of the ratio includes 1 (${bounds})` };
+      return {
+        tone: 'same',
+        headline: `No significant difference between '${variant}' and '${baseline}'`,
+        interval: `95 % interval of the ratio includes 1 (${bounds})`,
+      };
     default:
       break;
   }
-  return { tone: 'unknown', headline: c.summary || `No verdict for '${variant}' against '${baseline}'`,
-    interval: valid(ratio) ? bounds : '' };
+  return {
+    tone: 'unknown',
+    headline: c.summary || `No verdict for '${variant}' against '${baseline}'`,
+    interval: valid(ratio) ? bounds : '',
+  };
 }
 
 export const STAT_COLUMNS: Array<{ key: keyof BenchmarkStats; label: string }> = [
@@ -76,10 +93,13 @@ export const STAT_COLUMNS: Array<{ key: keyof BenchmarkStats; label: string }> =
 /** One row of the statistics table: the variant, then each column as text. */
 export function statsRow(v: BenchmarkVariant): string[] {
   const s = v.stats;
-  return [v.label ?? '', ...STAT_COLUMNS.map(({ key }) => {
-    if (!s) return '–';
-    return key === 'runs' ? String(s.runs) : ms(s[key]);
-  })];
+  return [
+    v.label ?? '',
+    ...STAT_COLUMNS.map(({ key }) => {
+      if (!s) return '–';
+      return key === 'runs' ? String(s.runs) : ms(s[key]);
+    }),
+  ];
 }
 
 /** Linear-interpolated quantile of sorted numbers. */
@@ -112,11 +132,16 @@ export function progressText(status: Pick<BenchmarkStatus, 'done' | 'total'>): s
 /** How a job ended, for the status line. */
 export function endedText(status: BenchmarkStatus): string {
   switch (status.state) {
-    case 'ok': return 'Finished';
-    case 'stopped': return 'Stopped: the time budget ran out (the runs done are reported)';
-    case 'cancelled': return 'Cancelled (the runs done are kept)';
-    case 'error': return 'Failed';
-    default: return status.state ?? 'Ended';
+    case 'ok':
+      return 'Finished';
+    case 'stopped':
+      return 'Stopped: the time budget ran out (the runs done are reported)';
+    case 'cancelled':
+      return 'Cancelled (the runs done are kept)';
+    case 'error':
+      return 'Failed';
+    default:
+      return status.state ?? 'Ended';
   }
 }
 
@@ -142,7 +167,7 @@ export function historyLines(reports: BenchmarkReport[]): HistoryLine[] {
       status: r.status ?? '',
       target: r.target ?? '',
       medians: (r.variants ?? []).map((x) => `${x.label}: ${ms(x.stats?.median)}`).join(' · '),
-      verdict: v ? v.headline : r.error?.message ?? ((r.variants?.length ?? 0) === 1 ? 'one variant' : ''),
+      verdict: v ? v.headline : (r.error?.message ?? ((r.variants?.length ?? 0) === 1 ? 'one variant' : '')),
       tone: v ? v.tone : 'unknown',
       took: ms(r.millis),
     };

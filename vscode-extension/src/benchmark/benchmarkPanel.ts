@@ -46,12 +46,22 @@ export class BenchmarkPanel implements vscode.Disposable {
     BenchmarkPanel.current?.dispose();
   }
 
-  private constructor(private readonly server: DbtServer, target: BenchmarkTarget) {
+  private constructor(
+    private readonly server: DbtServer,
+    target: BenchmarkTarget,
+  ) {
     this.target = target;
-    this.view = new ViewPanel(server.extensionUri, 'benchmark', `Benchmark: ${benchmarkTitle(target.uri, target.nodeId)}`,
-      vscode.ViewColumn.Beside, true);
+    this.view = new ViewPanel(
+      server.extensionUri,
+      'benchmark',
+      `Benchmark: ${benchmarkTitle(target.uri, target.nodeId)}`,
+      vscode.ViewColumn.Beside,
+      true,
+    );
     this.disposables.push(
-      this.view.onMessage((m) => this.received(m).catch((e) => void vscode.window.showErrorMessage(`dbt: ${messageOf(e)}`))),
+      this.view.onMessage((m) =>
+        this.received(m).catch((e) => void vscode.window.showErrorMessage(`dbt: ${messageOf(e)}`)),
+      ),
       this.view.onDidDispose(() => this.dispose()),
       server.onNotification('dbt/benchmarkFinished', (status) => this.finished(status)),
     );
@@ -67,7 +77,8 @@ export class BenchmarkPanel implements vscode.Disposable {
     const startedAt = (this.startedAt = Date.now());
     this.view.post({ type: 'starting', title, startedAt });
     void this.history(run);
-    if (target.compare === 'recommendation' && target.recommendationId !== undefined) void this.loadRecommendation(run);
+    if (target.compare === 'recommendation' && target.recommendationId !== undefined)
+      void this.loadRecommendation(run);
     const settings = vscode.workspace.getConfiguration('dbtls.benchmark', vscode.Uri.parse(target.uri));
     const params: BenchmarkParams = {
       uri: target.uri,
@@ -86,15 +97,25 @@ export class BenchmarkPanel implements vscode.Disposable {
         return this.failed(started.error?.message ?? 'The benchmark did not start.', started.problems);
       }
       id = started.id;
-      this.view.post({ type: 'started', title, label: started.label ?? '', variants: started.variants ?? [], startedAt });
+      this.view.post({
+        type: 'started',
+        title,
+        label: started.label ?? '',
+        variants: started.variants ?? [],
+        startedAt,
+      });
     } catch (e) {
       if (run === this.run) this.failed(messageOf(e));
       return;
     }
-    const poll = (this.poll = new BenchmarkPoll(id, {
-      status: (job) => this.server.request('dbt/benchmarkStatus', { id: job }),
-      cancel: (job) => this.server.request('dbt/benchmarkCancel', { id: job }),
-    }, (e) => this.event(run, e)));
+    const poll = (this.poll = new BenchmarkPoll(
+      id,
+      {
+        status: (job) => this.server.request('dbt/benchmarkStatus', { id: job }),
+        cancel: (job) => this.server.request('dbt/benchmarkCancel', { id: job }),
+      },
+      (e) => this.event(run, e),
+    ));
     const early = this.endedEarly.get(id);
     this.endedEarly.clear();
     if (early) poll.finished(early);
@@ -188,7 +209,11 @@ export class BenchmarkPanel implements vscode.Disposable {
       if (asked.error?.code === 'apply-not-allowed') {
         answer(false, asked.error.message ?? 'Applying recommendations is off.', asked.recommendation);
         const open = await vscode.window.showWarningMessage(`dbt: ${asked.error.message}`, 'Open Settings');
-        if (open) await vscode.commands.executeCommand('workbench.action.openSettings', 'dbtls.recommendations.allowApply');
+        if (open)
+          await vscode.commands.executeCommand(
+            'workbench.action.openSettings',
+            'dbtls.recommendations.allowApply',
+          );
         return;
       }
       if (asked.error && asked.error.code !== 'apply-not-confirmed') {
@@ -198,12 +223,17 @@ export class BenchmarkPanel implements vscode.Disposable {
       const sql = (action === 'apply' ? rec.applySql : rec.rollbackSql) ?? '';
       const choice = await vscode.window.showWarningMessage(
         `${verb} recommendation ${rec.id} on target '${rec.target}' for real?`,
-        { modal: true, detail: `This runs on the warehouse (recorded in the audit table):\n\n${sql}\n\n${asked.error.message ?? ''}` },
-        verb);
+        {
+          modal: true,
+          detail: `This runs on the warehouse (recorded in the audit table):\n\n${sql}\n\n${asked.error.message ?? ''}`,
+        },
+        verb,
+      );
       if (choice !== verb) return answer(false, 'Not run: you did not confirm.', asked.recommendation);
       const done = await this.server.request('dbt/applyRecommendation', { ...params, confirm: true });
       if (!done) return answer(false, NO_PROJECT);
-      if (done.error) return answer(false, `${verb} failed: ${done.error.message ?? done.error.code}`, done.recommendation);
+      if (done.error)
+        return answer(false, `${verb} failed: ${done.error.message ?? done.error.code}`, done.recommendation);
       const audit = done.auditId !== undefined && done.auditId !== null ? ` (audit #${done.auditId})` : '';
       answer(true, `Ran ${done.sql ?? sql}${audit}.`, done.recommendation);
     } catch (e) {

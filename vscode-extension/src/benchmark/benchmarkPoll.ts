@@ -27,7 +27,10 @@ export const POLL_MS = 500;
 /** Status requests failing in a row before the job is given up. */
 export const FAILURES_TO_GIVE_UP = 3;
 
-const timers: PollTimer = { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+const timers: PollTimer = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
 
 export function isRunning(status: BenchmarkStatus | null | undefined): boolean {
   return !!status && (status.state === 'running' || status.state === undefined);
@@ -102,7 +105,9 @@ export class BenchmarkPoll {
     } catch (e) {
       if (this.ended()) return;
       if (++this.failures >= FAILURES_TO_GIVE_UP) {
-        return this.lose(`The server does not answer about this benchmark: ${e instanceof Error ? e.message : String(e)}`);
+        return this.lose(
+          `The server does not answer about this benchmark: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     } finally {
       this.inFlight = false;

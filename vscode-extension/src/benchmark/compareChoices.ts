@@ -25,8 +25,14 @@ export function recommendationChoices(recs: Recommendation[], nodeId?: string): 
     .sort((a, b) => Number(b.nodeId === nodeId) - Number(a.nodeId === nodeId) || b.updatedAt - a.updatedAt)
     .map((r) => ({
       label: `$(lightbulb) ${r.title ?? `recommendation ${r.id}`}`,
-      description: [`#${r.id}`, r.status, r.target && `target ${r.target}`, r.nodeId && r.nodeId !== nodeId ? r.nodeId : undefined]
-        .filter(Boolean).join(' · '),
+      description: [
+        `#${r.id}`,
+        r.status,
+        r.target && `target ${r.target}`,
+        r.nodeId && r.nodeId !== nodeId ? r.nodeId : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · '),
       detail: r.applySql ?? undefined,
       compare: 'recommendation' as const,
       recommendationId: r.id,

@@ -5,7 +5,10 @@ import { BenchmarkPanel, BenchmarkTarget } from './benchmarkPanel';
 import { CompareChoice, FIXED_CHOICES, recommendationChoices } from './compareChoices';
 
 /** The command's argument: a code lens's, a file (menu), or one naming the comparison (tests, other views). */
-export type BenchmarkArgument = LensArgument & { compare?: BenchmarkTarget['compare'] | 'none'; recommendationId?: number };
+export type BenchmarkArgument = LensArgument & {
+  compare?: BenchmarkTarget['compare'] | 'none';
+  recommendationId?: number;
+};
 
 /**
  * `dbtls.benchmark` (dbt: Benchmark Model): asks what to compare the model against (the saved
@@ -16,15 +19,23 @@ export function registerBenchmark(context: vscode.ExtensionContext, server: DbtS
   context.subscriptions.push(
     vscode.commands.registerCommand('dbtls.benchmark', async (arg?: BenchmarkArgument | vscode.Uri) => {
       const lens = arg instanceof vscode.Uri ? undefined : arg;
-      const uri = arg instanceof vscode.Uri ? arg.toString() : lens?.uri ?? targetDocument(lens)?.uri.toString();
+      const uri =
+        arg instanceof vscode.Uri ? arg.toString() : (lens?.uri ?? targetDocument(lens)?.uri.toString());
       if (!uri) return;
       const nodeId = lens?.uniqueId;
       let choice: CompareChoice | undefined;
-      if (lens?.recommendationId !== undefined) choice = { label: '', compare: 'recommendation', recommendationId: lens.recommendationId };
-      else if (lens?.compare) choice = { label: '', compare: lens.compare === 'none' ? undefined : lens.compare };
+      if (lens?.recommendationId !== undefined)
+        choice = { label: '', compare: 'recommendation', recommendationId: lens.recommendationId };
+      else if (lens?.compare)
+        choice = { label: '', compare: lens.compare === 'none' ? undefined : lens.compare };
       else choice = await pickComparison(server, uri, nodeId);
       if (!choice) return;
-      return BenchmarkPanel.show(server, { uri, nodeId, compare: choice.compare, recommendationId: choice.recommendationId });
+      return BenchmarkPanel.show(server, {
+        uri,
+        nodeId,
+        compare: choice.compare,
+        recommendationId: choice.recommendationId,
+      });
     }),
     { dispose: () => BenchmarkPanel.closeAll() },
   );
@@ -32,9 +43,17 @@ export function registerBenchmark(context: vscode.ExtensionContext, server: DbtS
 
 type Item = vscode.QuickPickItem & { choice?: CompareChoice };
 
-async function pickComparison(server: DbtServer, uri: string, nodeId?: string): Promise<CompareChoice | undefined> {
+async function pickComparison(
+  server: DbtServer,
+  uri: string,
+  nodeId?: string,
+): Promise<CompareChoice | undefined> {
   const items = async (): Promise<Item[]> => {
-    const fixed: Item[] = FIXED_CHOICES.map((c) => ({ label: c.label, description: c.description, choice: c }));
+    const fixed: Item[] = FIXED_CHOICES.map((c) => ({
+      label: c.label,
+      description: c.description,
+      choice: c,
+    }));
     let recs: CompareChoice[] = [];
     let problem: string | undefined;
     try {
@@ -44,9 +63,18 @@ async function pickComparison(server: DbtServer, uri: string, nodeId?: string): 
     } catch {
       // the server is not running: the benchmark will say so
     }
-    const section: Item[] = [{ label: 'Recommendations (index tried in a sandbox)', kind: vscode.QuickPickItemKind.Separator }];
-    if (recs.length) section.push(...recs.map((c) => ({ label: c.label, description: c.description, detail: c.detail, choice: c })));
-    else section.push({ label: problem ? `$(warning) ${problem}` : 'none yet: Explain Analyze finds them', description: '' });
+    const section: Item[] = [
+      { label: 'Recommendations (index tried in a sandbox)', kind: vscode.QuickPickItemKind.Separator },
+    ];
+    if (recs.length)
+      section.push(
+        ...recs.map((c) => ({ label: c.label, description: c.description, detail: c.detail, choice: c })),
+      );
+    else
+      section.push({
+        label: problem ? `$(warning) ${problem}` : 'none yet: Explain Analyze finds them',
+        description: '',
+      });
     return [...fixed, ...section];
   };
   const picked = await vscode.window.showQuickPick(items(), {

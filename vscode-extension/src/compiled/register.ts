@@ -16,7 +16,9 @@ export function registerCompiledSql(context: vscode.ExtensionContext, server: Db
   context.subscriptions.push(
     compiled,
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, compiled),
-    vscode.commands.registerCommand('dbtls.showCompiledSql', (arg?: LensArgument | vscode.Uri) => compiled.show(arg)),
+    vscode.commands.registerCommand('dbtls.showCompiledSql', (arg?: LensArgument | vscode.Uri) =>
+      compiled.show(arg),
+    ),
   );
 }
 
@@ -54,7 +56,11 @@ class CompiledDocuments implements vscode.TextDocumentContentProvider, vscode.Di
     if (!source) return;
     const doc = await vscode.workspace.openTextDocument(compiledUri(source.uri));
     await vscode.languages.setTextDocumentLanguage(doc, 'sql');
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+    await vscode.window.showTextDocument(doc, {
+      viewColumn: vscode.ViewColumn.Beside,
+      preserveFocus: true,
+      preview: false,
+    });
   }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
@@ -75,7 +81,10 @@ class CompiledDocuments implements vscode.TextDocumentContentProvider, vscode.Di
     if (!this.results.has(key)) return;
     clearTimeout(this.timers.get(key));
     // as you type: compile again once typing pauses
-    this.timers.set(key, setTimeout(() => this.changed.fire(compiledUri(d.uri)), 300));
+    this.timers.set(
+      key,
+      setTimeout(() => this.changed.fire(compiledUri(d.uri)), 300),
+    );
   }
 
   private selectionMoved(e: vscode.TextEditorSelectionChangeEvent): void {
@@ -86,13 +95,22 @@ class CompiledDocuments implements vscode.TextDocumentContentProvider, vscode.Di
     const r = this.results.get(sourceKey);
     if (!r?.sourceMap) return;
     const other = vscode.window.visibleTextEditors.find((x) =>
-      fromCompiled ? x.document.uri.toString() === sourceKey : x.document.uri.toString() === compiledUri(doc.uri).toString());
+      fromCompiled
+        ? x.document.uri.toString() === sourceKey
+        : x.document.uri.toString() === compiledUri(doc.uri).toString(),
+    );
     if (!other) return;
     const offset = doc.offsetAt(e.selections[0].active);
     const spans = fromCompiled
       ? [templateSpanOf(r.sourceMap, offset)].filter((s) => s !== undefined)
       : sqlSpansOf(r.sourceMap, offset);
-    const ranges = spans.map((s) => new vscode.Range(other.document.positionAt(s.start), other.document.positionAt(Math.max(s.end, s.start))));
+    const ranges = spans.map(
+      (s) =>
+        new vscode.Range(
+          other.document.positionAt(s.start),
+          other.document.positionAt(Math.max(s.end, s.start)),
+        ),
+    );
     other.setDecorations(this.highlight, ranges);
     if (ranges[0]) other.revealRange(ranges[0], vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }

@@ -41,10 +41,19 @@ export function templateSpanOf(map: SourceMapSegment[], sqlOffset: number): Span
 }
 
 /** The compiled document's text: the SQL, or why there is none, as SQL comments. */
-export function compiledText(r: { sql?: string; failed?: boolean; problems?: { message?: string; range?: { start?: { line?: number } } }[] } | null, what: string): string {
+export function compiledText(
+  r: {
+    sql?: string;
+    failed?: boolean;
+    problems?: { message?: string; range?: { start?: { line?: number } } }[];
+  } | null,
+  what: string,
+): string {
   if (!r) return `-- ${what}: not a model of a dbt project (nothing to compile)\n`;
   if (r.failed || !r.sql) {
-    const why = (r.problems ?? []).map((p) => `--   line ${(p.range?.start?.line ?? 0) + 1}: ${p.message ?? ''}`.replace(/\n/g, ' '));
+    const why = (r.problems ?? []).map((p) =>
+      `--   line ${(p.range?.start?.line ?? 0) + 1}: ${p.message ?? ''}`.replace(/\n/g, ' '),
+    );
     return [`-- ${what} did not compile:`, ...why, ''].join('\n');
   }
   return r.sql.endsWith('\n') ? r.sql : `${r.sql}\n`;

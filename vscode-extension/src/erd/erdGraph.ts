@@ -5,9 +5,21 @@ import type { ErdResult } from '../protocol.generated';
 
 /** The three sources of docs/protocol.md's ErdRelationship, in the legend's (and the server's) order. */
 export const RELATIONSHIP_SOURCES = [
-  { source: 'relationships_test', label: 'relationships test', title: 'a relationships data test: every value of the column is in the other column' },
-  { source: 'foreign_key_constraint', label: 'foreign key', title: 'a foreign_key constraint declared on the column' },
-  { source: 'warehouse_foreign_key', label: 'warehouse key', title: 'a foreign key declared in the warehouse (read from the database)' },
+  {
+    source: 'relationships_test',
+    label: 'relationships test',
+    title: 'a relationships data test: every value of the column is in the other column',
+  },
+  {
+    source: 'foreign_key_constraint',
+    label: 'foreign key',
+    title: 'a foreign_key constraint declared on the column',
+  },
+  {
+    source: 'warehouse_foreign_key',
+    label: 'warehouse key',
+    title: 'a foreign key declared in the warehouse (read from the database)',
+  },
 ] as const;
 
 /** The row a relationship attaches to when it names no column (a constraint without to_columns). */
@@ -66,7 +78,11 @@ export function cardHeight(k: ErdCard): number {
 
 /** A source's name in the label of an edge several sources declare (it has to fit between two cards). */
 function shortLabel(source: string): string {
-  return { relationships_test: 'test', foreign_key_constraint: 'FK', warehouse_foreign_key: 'warehouse' }[source] ?? source;
+  return (
+    { relationships_test: 'test', foreign_key_constraint: 'FK', warehouse_foreign_key: 'warehouse' }[
+      source
+    ] ?? source
+  );
 }
 
 export function sourceLabel(source: string | undefined): string {
@@ -88,10 +104,22 @@ export function erdGraph(r: ErdResult | null | undefined): ErdGraph {
     for (const c of e.columns ?? []) {
       if (!c.name || seen.has(c.name.toLowerCase())) continue;
       seen.add(c.name.toLowerCase());
-      rows.push({ key: c.name.toLowerCase(), name: c.name, type: c.type ?? undefined, description: c.description ?? undefined, related: false });
+      rows.push({
+        key: c.name.toLowerCase(),
+        name: c.name,
+        type: c.type ?? undefined,
+        description: c.description ?? undefined,
+        related: false,
+      });
     }
-    const card: ErdCard = { id: e.nodeId, name: displayName(e.nodeId, e.name, e.resourceType), resourceType: e.resourceType ?? 'model',
-      uri: e.uri ?? undefined, selected: e.selected, rows };
+    const card: ErdCard = {
+      id: e.nodeId,
+      name: displayName(e.nodeId, e.name, e.resourceType),
+      resourceType: e.resourceType ?? 'model',
+      uri: e.uri ?? undefined,
+      selected: e.selected,
+      rows,
+    };
     cards.push(card);
     byId.set(card.id, card);
   }
@@ -108,8 +136,17 @@ export function erdGraph(r: ErdResult | null | undefined): ErdGraph {
     const id = `${from.id}.${fromRow}->${to.id}.${toRow}:${source}`;
     if (ids.has(id)) continue;
     ids.add(id);
-    edges.push({ id, from: from.id, fromRow, to: to.id, toRow, source, sources, constraint: rel.constraint ?? undefined,
-      label: sources.length === 1 ? sourceLabel(source) : sources.map(shortLabel).join(' + ') });
+    edges.push({
+      id,
+      from: from.id,
+      fromRow,
+      to: to.id,
+      toRow,
+      source,
+      sources,
+      constraint: rel.constraint ?? undefined,
+      label: sources.length === 1 ? sourceLabel(source) : sources.map(shortLabel).join(' + '),
+    });
   }
   return { cards, edges, message: r?.message ?? undefined, truncated: r?.truncated ?? false };
 }
@@ -118,7 +155,11 @@ export function erdGraph(r: ErdResult | null | undefined): ErdGraph {
  * A card's title: the name, with a model's version (`customers v2`) and a source's source name
  * (`shop_raw.shop_payments`), so that two cards never read the same.
  */
-export function displayName(nodeId: string, name: string | undefined, resourceType: string | undefined): string {
+export function displayName(
+  nodeId: string,
+  name: string | undefined,
+  resourceType: string | undefined,
+): string {
   const n = name ?? nodeId.split('.').pop() ?? nodeId;
   const parts = nodeId.split('.');
   const version = /^v(\d+)$/.exec(parts[parts.length - 1] ?? '');
@@ -172,7 +213,10 @@ export function fileSelector(file: string, projectRoot?: string): string[] {
 /** The selector of a node's diagram by unique id: its name (without a version), with its family. */
 export function nodeSelector(uniqueId: string): string[] {
   const parts = uniqueId.split('.');
-  const name = parts.length >= 4 && /^v\d+$/.test(parts[parts.length - 1]) ? parts[parts.length - 2] : parts[parts.length - 1];
+  const name =
+    parts.length >= 4 && /^v\d+$/.test(parts[parts.length - 1])
+      ? parts[parts.length - 2]
+      : parts[parts.length - 1];
   return [`+${name}+`];
 }
 

@@ -18,7 +18,11 @@ export function erdLayout(g: ErdGraph, perRow = 4): Map<string, Positioned> {
   const related = g.cards.filter((k) => joined.has(k.id));
   const alone = g.cards.filter((k) => !joined.has(k.id));
   const out = related.length
-    ? layout(related.map((k) => ({ id: k.id, height: cardHeight(k) })), edges, RANKSEP)
+    ? layout(
+        related.map((k) => ({ id: k.id, height: cardHeight(k) })),
+        edges,
+        RANKSEP,
+      )
     : new Map<string, Positioned>();
   let top = 10;
   for (const k of related) {

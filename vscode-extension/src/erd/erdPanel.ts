@@ -24,16 +24,29 @@ export class ErdPanel implements vscode.Disposable {
   private target: ErdTarget;
   private loading?: vscode.CancellationTokenSource;
 
-  static show(server: DbtServer, target: ErdTarget, askSelector: (current: ErdTarget) => Thenable<ErdTarget | undefined>): void {
+  static show(
+    server: DbtServer,
+    target: ErdTarget,
+    askSelector: (current: ErdTarget) => Thenable<ErdTarget | undefined>,
+  ): void {
     if (!ErdPanel.current) ErdPanel.current = new ErdPanel(server, target, askSelector);
     else ErdPanel.current.view.reveal();
     void ErdPanel.current.load(target);
   }
 
-  private constructor(private readonly server: DbtServer, target: ErdTarget,
-    private readonly askSelector: (current: ErdTarget) => Thenable<ErdTarget | undefined>) {
+  private constructor(
+    private readonly server: DbtServer,
+    target: ErdTarget,
+    private readonly askSelector: (current: ErdTarget) => Thenable<ErdTarget | undefined>,
+  ) {
     this.target = target;
-    this.view = new ViewPanel(server.extensionUri, 'erd', erdTitle(target.select), vscode.ViewColumn.Beside, true);
+    this.view = new ViewPanel(
+      server.extensionUri,
+      'erd',
+      erdTitle(target.select),
+      vscode.ViewColumn.Beside,
+      true,
+    );
     this.view.onMessage((m) => void this.received(m));
     this.view.onDidDispose(() => this.dispose());
   }
@@ -46,16 +59,27 @@ export class ErdPanel implements vscode.Disposable {
     const cancel = (this.loading = new vscode.CancellationTokenSource());
     let result: ErdResult | null;
     try {
-      result = await this.server.request('dbt/erd', { uri: target.uri, select: target.select,
-        maxNodes: DEFAULT_MAX_NODES }, cancel.token);
+      result = await this.server.request(
+        'dbt/erd',
+        { uri: target.uri, select: target.select, maxNodes: DEFAULT_MAX_NODES },
+        cancel.token,
+      );
     } catch (e) {
       if (isCancellation(e) || cancel.token.isCancellationRequested) return;
       this.view.post({ type: 'error', message: `ERD failed: ${messageOf(e)}` });
       return;
     }
     if (cancel.token.isCancellationRequested) return;
-    this.view.post({ type: 'erd', select: target.select,
-      result: result ?? { message: 'The server has no diagram for this selection.', entities: [], relationships: [], truncated: false } });
+    this.view.post({
+      type: 'erd',
+      select: target.select,
+      result: result ?? {
+        message: 'The server has no diagram for this selection.',
+        entities: [],
+        relationships: [],
+        truncated: false,
+      },
+    });
   }
 
   private async received(m: FromErdView): Promise<void> {

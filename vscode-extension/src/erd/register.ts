@@ -10,16 +10,25 @@ import { ErdPanel, ErdTarget } from './erdPanel';
  * ({uri, uniqueId}): that model with its ancestors and descendants. From the palette: a selector
  * typed in, prefilled with the active dbt SQL file's model.
  */
-export function registerErd(context: vscode.ExtensionContext, server: DbtServer & { readonly projectRoots?: readonly string[] }): void {
-  const selectorOf = (uri: vscode.Uri) => fileSelector(uri.fsPath, projectOf(uri.fsPath, server.projectRoots ?? []));
-  context.subscriptions.push(vscode.commands.registerCommand('dbtls.erd', async (arg?: LensArgument | vscode.Uri) => {
-    const direct = directTarget(arg, selectorOf);
-    const target = direct ?? await askSelector(activeTarget(selectorOf));
-    if (target) ErdPanel.show(server, target, askSelector);
-  }));
+export function registerErd(
+  context: vscode.ExtensionContext,
+  server: DbtServer & { readonly projectRoots?: readonly string[] },
+): void {
+  const selectorOf = (uri: vscode.Uri) =>
+    fileSelector(uri.fsPath, projectOf(uri.fsPath, server.projectRoots ?? []));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('dbtls.erd', async (arg?: LensArgument | vscode.Uri) => {
+      const direct = directTarget(arg, selectorOf);
+      const target = direct ?? (await askSelector(activeTarget(selectorOf)));
+      if (target) ErdPanel.show(server, target, askSelector);
+    }),
+  );
 }
 
-function directTarget(arg: LensArgument | vscode.Uri | undefined, selectorOf: (u: vscode.Uri) => string[]): ErdTarget | undefined {
+function directTarget(
+  arg: LensArgument | vscode.Uri | undefined,
+  selectorOf: (u: vscode.Uri) => string[],
+): ErdTarget | undefined {
   if (arg instanceof vscode.Uri) return { uri: arg.toString(), select: selectorOf(arg) };
   if (arg?.uniqueId) return { uri: arg.uri, select: nodeSelector(arg.uniqueId) };
   return undefined;

@@ -1,7 +1,13 @@
 // The graph the Lineage view draws for one column: a dbt/columnLineage answer grouped into one
 // card per node, each card a row per column of the answer, edges between rows styled by kind.
 // Plain data, no vscode: shared by the view's bundle and the unit tests.
-import type { ColumnEdgeKind, ColumnLineageColumn, ColumnLineageResult, ColumnsResult, Range } from '../protocol.generated';
+import type {
+  ColumnEdgeKind,
+  ColumnLineageColumn,
+  ColumnLineageResult,
+  ColumnsResult,
+  Range,
+} from '../protocol.generated';
 
 /** The kinds of docs/protocol.md's ColumnLineageEdge, in the legend's order. */
 export const EDGE_KINDS: Array<{ kind: ColumnEdgeKind; label: string; title: string }> = [
@@ -9,7 +15,11 @@ export const EDGE_KINDS: Array<{ kind: ColumnEdgeKind; label: string; title: str
   { kind: 'renamed', label: 'renamed', title: 'the same values under another name' },
   { kind: 'computed', label: 'computed', title: 'an expression or window function reads it' },
   { kind: 'aggregated', label: 'aggregated', title: 'an aggregate function reads it' },
-  { kind: 'filter_join', label: 'filter / join', title: 'read in where, on, group by, having, qualify or order by: it decides which rows, not the values' },
+  {
+    kind: 'filter_join',
+    label: 'filter / join',
+    title: 'read in where, on, group by, having, qualify or order by: it decides which rows, not the values',
+  },
 ];
 export type EdgeKind = ColumnEdgeKind | 'other';
 
@@ -73,8 +83,15 @@ function kindOf(kind?: string): EdgeKind {
 
 function row(c: ColumnLineageColumn, root: boolean): ColumnRow {
   return {
-    key: rowKey(c.column), name: c.column ?? undefined, type: c.type, typeOrigin: c.typeOrigin,
-    description: c.description, uri: c.uri, range: c.range, depth: c.depth, root,
+    key: rowKey(c.column),
+    name: c.column ?? undefined,
+    type: c.type,
+    typeOrigin: c.typeOrigin,
+    description: c.description,
+    uri: c.uri,
+    range: c.range,
+    depth: c.depth,
+    root,
   };
 }
 
@@ -85,8 +102,15 @@ export function columnGraph(r: ColumnLineageResult): ColumnGraph {
   const card = (nodeId: string, c?: ColumnLineageColumn): ColumnCard => {
     let k = cards.get(nodeId);
     if (!k) {
-      k = { id: nodeId, name: c?.nodeName ?? nodeId, resourceType: c?.resourceType ?? 'relation', uri: c?.uri,
-        complete: c?.nodeColumnsComplete ?? true, depth: c?.depth ?? 0, rows: [] };
+      k = {
+        id: nodeId,
+        name: c?.nodeName ?? nodeId,
+        resourceType: c?.resourceType ?? 'relation',
+        uri: c?.uri,
+        complete: c?.nodeColumnsComplete ?? true,
+        depth: c?.depth ?? 0,
+        rows: [],
+      };
       cards.set(nodeId, k);
     }
     return k;
@@ -111,7 +135,10 @@ export function columnGraph(r: ColumnLineageResult): ColumnGraph {
     if (seen.has(id)) continue;
     seen.add(id);
     // an edge may end at a column the answer did not list (e.g. cut by maxColumns): it gets a row
-    for (const [nodeId, key, name] of [[e.fromNode, fromRow, e.fromColumn], [e.toNode, toRow, e.toColumn]] as const) {
+    for (const [nodeId, key, name] of [
+      [e.fromNode, fromRow, e.fromColumn],
+      [e.toNode, toRow, e.toColumn],
+    ] as const) {
       const k = card(nodeId);
       addRow(k, key, () => ({ key, name: name ?? undefined, depth: k.depth, root: false }));
     }
@@ -120,14 +147,18 @@ export function columnGraph(r: ColumnLineageResult): ColumnGraph {
   const ordered = [...cards.values()];
   // the filter row last in each card, the root's row first in its card
   for (const k of ordered) {
-    k.rows.sort((a, b) => Number(b.root) - Number(a.root) || Number(a.key === FILTER_ROW) - Number(b.key === FILTER_ROW));
+    k.rows.sort(
+      (a, b) =>
+        Number(b.root) - Number(a.root) || Number(a.key === FILTER_ROW) - Number(b.key === FILTER_ROW),
+    );
   }
   ordered.sort((a, b) => Number(b.id === r.nodeId) - Number(a.id === r.nodeId));
   // two nodes of one name (a model's versions): each by its unique id without type and package
   const names = new Map<string, number>();
   for (const k of ordered) names.set(k.name, (names.get(k.name) ?? 0) + 1);
   for (const k of ordered) {
-    if ((names.get(k.name) ?? 0) > 1 && k.id.split('.').length > 2) k.name = k.id.split('.').slice(2).join('.');
+    if ((names.get(k.name) ?? 0) > 1 && k.id.split('.').length > 2)
+      k.name = k.id.split('.').slice(2).join('.');
   }
   return {
     root: r.nodeId ?? undefined,
@@ -215,12 +246,17 @@ export class KnownColumns {
     let m = this.byNode.get(nodeId);
     if (!m) this.byNode.set(nodeId, (m = new Map()));
     const known = m.get(rowKey(c.name));
-    m.set(rowKey(c.name), { name: c.name, type: c.type ?? known?.type, description: c.description ?? known?.description });
+    m.set(rowKey(c.name), {
+      name: c.name,
+      type: c.type ?? known?.type,
+      description: c.description ?? known?.description,
+    });
   }
 
   remember(r: ColumnLineageResult): void {
     for (const c of r.columns ?? []) {
-      if (c.nodeId && c.column) this.put(c.nodeId, { name: c.column, type: c.type, description: c.description });
+      if (c.nodeId && c.column)
+        this.put(c.nodeId, { name: c.column, type: c.type, description: c.description });
     }
   }
 

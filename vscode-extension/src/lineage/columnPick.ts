@@ -23,12 +23,21 @@ const RETRIES = 40;
  * the server says the columns are still being inferred (right after an edit), asks again for up
  * to 20 s, then gives its answer as it is.
  */
-export async function askColumnLineage(server: DbtServer, params: ColumnLineageParams,
-  token?: vscode.CancellationToken): Promise<ColumnLineageResult | undefined> {
+export async function askColumnLineage(
+  server: DbtServer,
+  params: ColumnLineageParams,
+  token?: vscode.CancellationToken,
+): Promise<ColumnLineageResult | undefined> {
   try {
     for (let attempt = 0; ; attempt++) {
       const r = await server.request('dbt/columnLineage', params, token);
-      const result = r ?? { message: 'The server has no column lineage for this node.', columns: [], edges: [], notes: [], truncated: false };
+      const result = r ?? {
+        message: 'The server has no column lineage for this node.',
+        columns: [],
+        edges: [],
+        notes: [],
+        truncated: false,
+      };
       if (attempt < RETRIES && NOT_YET.test(result.message ?? '') && !token?.isCancellationRequested) {
         await new Promise((done) => setTimeout(done, RETRY_MS));
         if (token?.isCancellationRequested) return undefined;
@@ -56,8 +65,11 @@ async function listColumns(server: DbtServer, uri: string | undefined, nodeId: s
  * Asks the user for a column of a node: a quick pick of its columns met so far (any other name
  * can be typed). `why` titles the pick (e.g. the server's "customers has no column c").
  */
-export async function pickColumn(server: DbtServer, node: { uri?: string; nodeId?: string; name?: string },
-  why?: string): Promise<ColumnTarget | undefined> {
+export async function pickColumn(
+  server: DbtServer,
+  node: { uri?: string; nodeId?: string; name?: string },
+  why?: string,
+): Promise<ColumnTarget | undefined> {
   let { nodeId, name } = node;
   if (!nodeId && node.uri) {
     // which node the document defines (its name for the prompt, its id for the columns met)

@@ -14,8 +14,11 @@ export interface Positioned {
 }
 
 /** Top-left corner of each node (NODE_HEIGHT high unless it says). */
-export function layout(nodes: Array<{ id: string; height?: number }>, edges: Array<{ from: string; to: string }>,
-  ranksep = 110): Map<string, Positioned> {
+export function layout(
+  nodes: Array<{ id: string; height?: number }>,
+  edges: Array<{ from: string; to: string }>,
+  ranksep = 110,
+): Map<string, Positioned> {
   const g = new dagre.graphlib.Graph();
   // dagre's default ranker (network simplex) takes seconds on a few hundred nodes; tight-tree
   // looks as good on small graphs, longest-path stays well under a second on large ones
@@ -30,7 +33,11 @@ export function layout(nodes: Array<{ id: string; height?: number }>, edges: Arr
   const out = new Map<string, Positioned>();
   for (const n of nodes) {
     const p = g.node(n.id);
-    out.set(n.id, { id: n.id, x: (p?.x ?? 0) - NODE_WIDTH / 2, y: (p?.y ?? 0) - (n.height ?? NODE_HEIGHT) / 2 });
+    out.set(n.id, {
+      id: n.id,
+      x: (p?.x ?? 0) - NODE_WIDTH / 2,
+      y: (p?.y ?? 0) - (n.height ?? NODE_HEIGHT) / 2,
+    });
   }
   return out;
 }

@@ -74,8 +74,16 @@ function readAnswer(r: LineageResult, depthOffset: number): { nodes: GraphNode[]
     .filter((e) => e.from && e.to)
     .map((e) => ({ id: edgeId(e.from!, e.to!), from: e.from!, to: e.to! }));
   const { into, out } = degrees(edges);
-  const nodes = (r.nodes ?? []).filter((n) => n.id).map((n) => node(n, n.depth + depthOffset,
-    n.hiddenUpstream + (into.get(n.id!) ?? 0), n.hiddenDownstream + (out.get(n.id!) ?? 0)));
+  const nodes = (r.nodes ?? [])
+    .filter((n) => n.id)
+    .map((n) =>
+      node(
+        n,
+        n.depth + depthOffset,
+        n.hiddenUpstream + (into.get(n.id!) ?? 0),
+        n.hiddenDownstream + (out.get(n.id!) ?? 0),
+      ),
+    );
   return { nodes, edges };
 }
 
@@ -119,5 +127,6 @@ export function merge(g: LineageGraph, around: string, r: LineageResult): Lineag
 /** The colour family of a resource type (a CSS class suffix). */
 export function typeClass(resourceType: string): string {
   return ['source', 'seed', 'model', 'snapshot', 'test', 'exposure', 'analysis'].includes(resourceType)
-    ? resourceType : 'other';
+    ? resourceType
+    : 'other';
 }

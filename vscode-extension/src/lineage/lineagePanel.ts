@@ -36,7 +36,11 @@ export class LineagePanel implements vscode.Disposable {
 
   /** A column's lineage; `answer` when the caller already has it (with the default options). */
   static showColumn(server: DbtServer, target: ColumnTarget, answer?: ColumnLineageResult): void {
-    void LineagePanel.open(server, { uri: target.uri, nodeId: target.nodeId, label: target.column }).loadColumn(target, answer);
+    void LineagePanel.open(server, {
+      uri: target.uri,
+      nodeId: target.nodeId,
+      label: target.column,
+    }).loadColumn(target, answer);
   }
 
   private static open(server: DbtServer, target: LineageTarget): LineagePanel {
@@ -45,7 +49,10 @@ export class LineagePanel implements vscode.Disposable {
     return LineagePanel.current;
   }
 
-  private constructor(private readonly server: DbtServer, target: LineageTarget) {
+  private constructor(
+    private readonly server: DbtServer,
+    target: LineageTarget,
+  ) {
     this.target = target;
     this.view = new ViewPanel(server.extensionUri, 'lineage', 'Lineage', vscode.ViewColumn.Beside, true);
     this.view.onMessage((m) => void this.received(m));
@@ -59,8 +66,16 @@ export class LineagePanel implements vscode.Disposable {
     this.view.post({ type: 'loading', title: target.label });
     this.loading?.cancel();
     const cancel = (this.loading = new vscode.CancellationTokenSource());
-    const result = await this.ask({ uri: target.uri, nodeId: target.nodeId, upstreamDepth: this.options.up,
-      downstreamDepth: this.options.down, includeTests: this.options.tests }, cancel.token);
+    const result = await this.ask(
+      {
+        uri: target.uri,
+        nodeId: target.nodeId,
+        upstreamDepth: this.options.up,
+        downstreamDepth: this.options.down,
+        includeTests: this.options.tests,
+      },
+      cancel.token,
+    );
     if (result === undefined || cancel.token.isCancellationRequested) return;
     const root = result.nodes?.find((n) => n.id === result.root);
     if (root) this.view.panel.title = `Lineage: ${root.name}`;
@@ -80,8 +95,16 @@ export class LineagePanel implements vscode.Disposable {
     if (!result) {
       this.view.post({ type: 'loading', title });
       try {
-        result = await askColumnLineage(this.server, { uri: target.uri, nodeId: target.nodeId, column: target.column,
-          includeFilters: this.includeFilters }, cancel.token);
+        result = await askColumnLineage(
+          this.server,
+          {
+            uri: target.uri,
+            nodeId: target.nodeId,
+            column: target.column,
+            includeFilters: this.includeFilters,
+          },
+          cancel.token,
+        );
       } catch (e) {
         this.view.post({ type: 'error', message: `Column lineage failed: ${messageOf(e)}` });
         return;
@@ -98,10 +121,15 @@ export class LineagePanel implements vscode.Disposable {
   }
 
   /** The answer, or undefined after telling the view what went wrong (nothing when cancelled). */
-  private async ask(params: LineageParams, token?: vscode.CancellationToken): Promise<LineageResult | undefined> {
+  private async ask(
+    params: LineageParams,
+    token?: vscode.CancellationToken,
+  ): Promise<LineageResult | undefined> {
     try {
       const r = await this.server.request('dbt/lineage', params, token);
-      return r ?? { message: 'The server has no lineage for this node.', nodes: [], edges: [], truncated: false };
+      return (
+        r ?? { message: 'The server has no lineage for this node.', nodes: [], edges: [], truncated: false }
+      );
     } catch (e) {
       if (isCancellation(e)) return undefined;
       this.view.post({ type: 'error', message: `Lineage failed: ${messageOf(e)}` });
@@ -114,19 +142,29 @@ export class LineagePanel implements vscode.Disposable {
       case 'open': {
         const uri = vscode.Uri.parse(m.uri);
         const r = m.range;
-        const range = r?.start && r.end
-          ? new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) : undefined;
+        const range =
+          r?.start && r.end
+            ? new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character)
+            : undefined;
         try {
-          await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, selection: range, preview: true });
+          await vscode.window.showTextDocument(uri, {
+            viewColumn: vscode.ViewColumn.One,
+            selection: range,
+            preview: true,
+          });
         } catch (e) {
           void vscode.window.showErrorMessage(`dbt: cannot open ${uri.fsPath}: ${messageOf(e)}`);
         }
         return;
       }
       case 'expand': {
-        const result = await this.ask({ uri: this.target.uri, nodeId: m.id,
-          upstreamDepth: m.direction === 'up' ? 1 : 0, downstreamDepth: m.direction === 'down' ? 1 : 0,
-          includeTests: this.options.tests });
+        const result = await this.ask({
+          uri: this.target.uri,
+          nodeId: m.id,
+          upstreamDepth: m.direction === 'up' ? 1 : 0,
+          downstreamDepth: m.direction === 'down' ? 1 : 0,
+          includeTests: this.options.tests,
+        });
         if (result) this.view.post({ type: 'merge', around: m.id, result });
         return;
       }
@@ -139,7 +177,11 @@ export class LineagePanel implements vscode.Disposable {
         return;
       case 'pickColumn': {
         // the panel's document says which project the node is in
-        const target = await pickColumn(this.server, { uri: this.target.uri, nodeId: m.nodeId, name: m.name });
+        const target = await pickColumn(this.server, {
+          uri: this.target.uri,
+          nodeId: m.nodeId,
+          name: m.name,
+        });
         if (target) await this.loadColumn(target);
         return;
       }
@@ -148,7 +190,11 @@ export class LineagePanel implements vscode.Disposable {
         if (this.column) await this.loadColumn(this.column);
         return;
       case 'models':
-        await this.load({ uri: this.target.uri, nodeId: m.nodeId, label: m.nodeId.split('.').pop() ?? m.nodeId });
+        await this.load({
+          uri: this.target.uri,
+          nodeId: m.nodeId,
+          label: m.nodeId.split('.').pop() ?? m.nodeId,
+        });
         return;
     }
   }

@@ -13,15 +13,24 @@ import { LineagePanel, LineageTarget } from './lineagePanel';
  * active editor, else one picked from the model's columns.
  */
 export function registerLineage(context: vscode.ExtensionContext, server: DbtServer): void {
-  context.subscriptions.push(vscode.commands.registerCommand('dbtls.lineage', (arg?: LensArgument | vscode.Uri) => {
-    const target = lineageTarget(arg);
-    if (target) LineagePanel.show(server, target);
-  }));
-  context.subscriptions.push(vscode.commands.registerCommand('dbtls.columnLineage',
-    (arg?: (LensArgument & { column?: string }) | vscode.Uri) => showColumnLineage(server, arg)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('dbtls.lineage', (arg?: LensArgument | vscode.Uri) => {
+      const target = lineageTarget(arg);
+      if (target) LineagePanel.show(server, target);
+    }),
+  );
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      'dbtls.columnLineage',
+      (arg?: (LensArgument & { column?: string }) | vscode.Uri) => showColumnLineage(server, arg),
+    ),
+  );
 }
 
-async function showColumnLineage(server: DbtServer, arg?: (LensArgument & { column?: string }) | vscode.Uri): Promise<void> {
+async function showColumnLineage(
+  server: DbtServer,
+  arg?: (LensArgument & { column?: string }) | vscode.Uri,
+): Promise<void> {
   if (arg && !(arg instanceof vscode.Uri) && arg.column) {
     LineagePanel.showColumn(server, { uri: arg.uri, nodeId: arg.uniqueId, column: arg.column });
     return;
@@ -35,11 +44,17 @@ async function showColumnLineage(server: DbtServer, arg?: (LensArgument & { colu
   let why: string | undefined;
   if (word) {
     try {
-      const answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `dbt: lineage of ${word}` },
-        () => askColumnLineage(server, { uri, column: word }));
+      const answer = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `dbt: lineage of ${word}` },
+        () => askColumnLineage(server, { uri, column: word }),
+      );
       if (!answer) return;
       if (answer.nodeId) {
-        LineagePanel.showColumn(server, { uri, nodeId: answer.nodeId, column: answer.column ?? word }, answer);
+        LineagePanel.showColumn(
+          server,
+          { uri, nodeId: answer.nodeId, column: answer.column ?? word },
+          answer,
+        );
         return;
       }
       why = answer.message;
@@ -48,13 +63,18 @@ async function showColumnLineage(server: DbtServer, arg?: (LensArgument & { colu
       return;
     }
   }
-  const target: ColumnTarget | undefined = await pickColumn(server, { uri, name: fileName(doc.uri.path) }, why);
+  const target: ColumnTarget | undefined = await pickColumn(
+    server,
+    { uri, name: fileName(doc.uri.path) },
+    why,
+  );
   if (target) LineagePanel.showColumn(server, target);
 }
 
 function lineageTarget(arg?: LensArgument | vscode.Uri): LineageTarget | undefined {
   if (arg instanceof vscode.Uri) return { uri: arg.toString(), label: fileName(arg.path) };
-  if (arg?.uniqueId) return { uri: arg.uri, nodeId: arg.uniqueId, label: arg.uniqueId.split('.').pop() ?? arg.uniqueId };
+  if (arg?.uniqueId)
+    return { uri: arg.uri, nodeId: arg.uniqueId, label: arg.uniqueId.split('.').pop() ?? arg.uniqueId };
   const doc = targetDocument(arg);
   return doc ? { uri: doc.uri.toString(), label: fileName(doc.uri.path) } : undefined;
 }

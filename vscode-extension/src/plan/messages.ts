@@ -8,7 +8,13 @@ export type ToPlanView =
   /** The server's answer (which may carry an `error` or compile `problems`). */
   | { type: 'result'; title: string; analyze: boolean; result: ExplainResult; elapsedMs: number }
   /** No answer: the request failed (server not running...) or the user cancelled. */
-  | { type: 'failed'; state: 'error' | 'cancelled'; message: string; elapsedMs: number; problems?: CompileProblem[] };
+  | {
+      type: 'failed';
+      state: 'error' | 'cancelled';
+      message: string;
+      elapsedMs: number;
+      problems?: CompileProblem[];
+    };
 
 export type FromPlanView =
   | { type: 'cancel' }

@@ -42,11 +42,21 @@ export class PlanPanel implements vscode.Disposable {
     PlanPanel.current?.dispose();
   }
 
-  private constructor(private readonly server: DbtServer, target: PlanTarget) {
+  private constructor(
+    private readonly server: DbtServer,
+    target: PlanTarget,
+  ) {
     this.target = target;
-    this.view = new ViewPanel(server.extensionUri, 'plan', `Plan: ${planTitle(target.uri, target.nodeId)}`,
-      vscode.ViewColumn.Beside, true);
-    this.view.onMessage((m) => this.received(m).catch((e) => void vscode.window.showErrorMessage(`dbt: ${messageOf(e)}`)));
+    this.view = new ViewPanel(
+      server.extensionUri,
+      'plan',
+      `Plan: ${planTitle(target.uri, target.nodeId)}`,
+      vscode.ViewColumn.Beside,
+      true,
+    );
+    this.view.onMessage((m) =>
+      this.received(m).catch((e) => void vscode.window.showErrorMessage(`dbt: ${messageOf(e)}`)),
+    );
     this.view.onDidDispose(() => this.dispose());
   }
 
@@ -74,8 +84,12 @@ export class PlanPanel implements vscode.Disposable {
     } catch (e) {
       if (this.running !== cts) return;
       const cancelled = cts.token.isCancellationRequested || isCancellation(e);
-      this.view.post({ type: 'failed', state: cancelled ? 'cancelled' : 'error',
-        message: cancelled ? 'Cancelled.' : messageOf(e), elapsedMs: Date.now() - startedAt });
+      this.view.post({
+        type: 'failed',
+        state: cancelled ? 'cancelled' : 'error',
+        message: cancelled ? 'Cancelled.' : messageOf(e),
+        elapsedMs: Date.now() - startedAt,
+      });
     } finally {
       if (this.running === cts) this.running = undefined;
       cts.dispose();
@@ -90,7 +104,12 @@ export class PlanPanel implements vscode.Disposable {
         this.running = undefined;
         cts.cancel();
         // told at once: the server's answer to $/cancelRequest is stale
-        this.view.post({ type: 'failed', state: 'cancelled', message: 'Cancelled.', elapsedMs: Date.now() - this.startedAt });
+        this.view.post({
+          type: 'failed',
+          state: 'cancelled',
+          message: 'Cancelled.',
+          elapsedMs: Date.now() - this.startedAt,
+        });
         return;
       }
       case 'rerun':
@@ -98,10 +117,16 @@ export class PlanPanel implements vscode.Disposable {
       case 'open': {
         const uri = vscode.Uri.parse(m.uri);
         const r = m.range;
-        const selection = r?.start && r.end
-          ? new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) : undefined;
+        const selection =
+          r?.start && r.end
+            ? new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character)
+            : undefined;
         try {
-          await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, selection, preview: true });
+          await vscode.window.showTextDocument(uri, {
+            viewColumn: vscode.ViewColumn.One,
+            selection,
+            preview: true,
+          });
         } catch (e) {
           void vscode.window.showErrorMessage(`dbt: cannot open ${uri.fsPath}: ${messageOf(e)}`);
         }

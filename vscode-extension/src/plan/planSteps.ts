@@ -45,15 +45,28 @@ export interface PlanSteps {
  * the server's (`share`, `heat`, `misestimate` of each step, `shareBasis` of the result): drawn here,
  * never decided.
  */
-export function planSteps(root: PlanNode | undefined | null, basis: ShareBasis | undefined, findings: PlanFinding[] = []): PlanSteps {
+export function planSteps(
+  root: PlanNode | undefined | null,
+  basis: ShareBasis | undefined,
+  findings: PlanFinding[] = [],
+): PlanSteps {
   if (!root) return { steps: [], basis: 'none' };
   const steps: PlanStep[] = [];
   const walk = (node: PlanNode, path: string, parentId: string | undefined, depth: number) => {
     const id = node.id ?? path;
     const children = node.children ?? [];
-    steps.push({ id, parentId, depth, hasChildren: children.length > 0, node, detail: stepDetail(node),
-      share: isNum(node.share) ? node.share : undefined, heat: node.heat === 'high' || node.heat === 'warm' ? node.heat : undefined,
-      misestimate: misestimate(node), findings: findings.filter((f) => f.planNodeId === id) });
+    steps.push({
+      id,
+      parentId,
+      depth,
+      hasChildren: children.length > 0,
+      node,
+      detail: stepDetail(node),
+      share: isNum(node.share) ? node.share : undefined,
+      heat: node.heat === 'high' || node.heat === 'warm' ? node.heat : undefined,
+      misestimate: misestimate(node),
+      findings: findings.filter((f) => f.planNodeId === id),
+    });
     children.forEach((c, i) => walk(c, `${path}.${i}`, id, depth + 1));
   };
   walk(root, '0', undefined, 0);
@@ -69,7 +82,8 @@ export function misestimate(node: PlanNode): Misestimate | undefined {
 
 /** `×12 more rows than estimated` / `×40 fewer`. */
 export function misestimateText(m: Misestimate): string {
-  const f = m.factor >= 100 ? Math.round(m.factor).toLocaleString('en-US') : m.factor.toFixed(m.factor < 10 ? 1 : 0);
+  const f =
+    m.factor >= 100 ? Math.round(m.factor).toLocaleString('en-US') : m.factor.toFixed(m.factor < 10 ? 1 : 0);
   return `${f}× ${m.direction === 'under' ? 'more' : 'fewer'} rows than estimated`;
 }
 
@@ -91,7 +105,7 @@ export function stepDetail(n: Partial<PlanNode>): string {
 
 /** `ref orders`, `source shop.orders`, `CTE recent`: where a step's input is written in the model. */
 export function locationText(kind: string | undefined, name: string | undefined): string {
-  const k = kind === 'cte' ? 'CTE' : kind ?? '';
+  const k = kind === 'cte' ? 'CTE' : (kind ?? '');
   return [k, name ?? ''].filter(Boolean).join(' ');
 }
 
@@ -123,4 +137,3 @@ export function planTitle(uri: string | undefined, nodeId?: string): string {
 function isNum(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x);
 }
-

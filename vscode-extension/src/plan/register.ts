@@ -13,7 +13,8 @@ export function registerPlan(context: vscode.ExtensionContext, server: DbtServer
     vscode.commands.registerCommand('dbtls.explain', (arg?: LensArgument | vscode.Uri) => {
       const uniqueId = arg && !(arg instanceof vscode.Uri) ? arg.uniqueId : undefined;
       // a lens or menu names its document (open or not); else the active editor's
-      const uri = arg instanceof vscode.Uri ? arg.toString() : arg?.uri ?? targetDocument(arg)?.uri.toString();
+      const uri =
+        arg instanceof vscode.Uri ? arg.toString() : (arg?.uri ?? targetDocument(arg)?.uri.toString());
       if (!uri) return;
       return PlanPanel.show(server, { uri, nodeId: uniqueId });
     }),

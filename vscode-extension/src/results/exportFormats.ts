@@ -13,16 +13,32 @@ export interface ExportFormat {
 }
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
-  { id: 'csv', label: 'CSV', extension: 'csv', description: 'comma-separated values with a header row', text: true },
+  {
+    id: 'csv',
+    label: 'CSV',
+    extension: 'csv',
+    description: 'comma-separated values with a header row',
+    text: true,
+  },
   { id: 'json', label: 'JSON', extension: 'json', description: 'one array of objects', text: true },
   { id: 'jsonl', label: 'JSON Lines', extension: 'jsonl', description: 'one object per line', text: true },
   { id: 'parquet', label: 'Parquet', extension: 'parquet', description: 'columnar, typed', text: false },
-  { id: 'xlsx', label: 'Excel (XLSX)', extension: 'xlsx', description: 'a workbook with one sheet', text: false },
+  {
+    id: 'xlsx',
+    label: 'Excel (XLSX)',
+    extension: 'xlsx',
+    description: 'a workbook with one sheet',
+    text: false,
+  },
 ];
 
 /** A file name for a tab's title: `orders.csv`, `Query_3.parquet`. */
 export function exportFileName(title: string, format: ExportFormat): string {
-  const base = title.trim().replace(/[^\w.-]+/g, '_').replace(/^[._]+|_+$/g, '') || 'results';
+  const base =
+    title
+      .trim()
+      .replace(/[^\w.-]+/g, '_')
+      .replace(/^[._]+|_+$/g, '') || 'results';
   return `${base}.${format.extension}`;
 }
 

@@ -25,7 +25,11 @@ export function registerResults(context: vscode.ExtensionContext, server: DbtSer
       const doc = targetDocument(arg);
       if (!doc) return;
       const uniqueId = arg && !(arg instanceof vscode.Uri) ? arg.uniqueId : undefined;
-      return results.preview({ uri: doc.uri.toString(), uniqueId, title: modelName(doc.uri.toString(), uniqueId) });
+      return results.preview({
+        uri: doc.uri.toString(),
+        uniqueId,
+        title: modelName(doc.uri.toString(), uniqueId),
+      });
     }),
     vscode.commands.registerCommand('dbtls.previewSelection', () => {
       const editor = vscode.window.activeTextEditor;
@@ -35,7 +39,11 @@ export function registerResults(context: vscode.ExtensionContext, server: DbtSer
       }
       const sql = editor.document.getText(editor.selection);
       // no selection: the whole model, as Preview does
-      if (!sql.trim()) return results.preview({ uri: editor.document.uri.toString(), title: modelName(editor.document.uri.toString()) });
+      if (!sql.trim())
+        return results.preview({
+          uri: editor.document.uri.toString(),
+          title: modelName(editor.document.uri.toString()),
+        });
       return results.preview({ uri: editor.document.uri.toString(), sql });
     }),
     vscode.commands.registerCommand('dbtls.previewSql', (arg?: PreviewSqlArgument) => {

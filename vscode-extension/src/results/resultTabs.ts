@@ -53,7 +53,12 @@ export function modelName(uri: string, uniqueId?: string): string {
     const parts = uniqueId.split('.');
     if (parts.length >= 3) return parts.slice(2).join('.');
   }
-  const file = decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() ?? uri);
+  const file = decodeURIComponent(
+    uri
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ?? uri,
+  );
   return file.replace(/\.(sql|py|csv)$/i, '') || file;
 }
 
@@ -67,10 +72,20 @@ export class ResultTabs {
 
   /** Opens a running tab; `evicted` are the oldest tabs beyond the cap, closed by this. */
   open(source: PreviewSource, now: number): { tab: ResultTab; evicted: ResultTab[] } {
-    const title = source.title?.trim() || (source.sql !== undefined ? `Query ${++this.queries}` : modelName(source.uri, source.uniqueId));
+    const title =
+      source.title?.trim() ||
+      (source.sql !== undefined ? `Query ${++this.queries}` : modelName(source.uri, source.uniqueId));
     const tab: ResultTab = {
-      id: this.nextId++, title, source, state: 'running', run: 1, startedAt: now,
-      hasMore: false, truncated: false, rows: 0, paging: false,
+      id: this.nextId++,
+      title,
+      source,
+      state: 'running',
+      run: 1,
+      startedAt: now,
+      hasMore: false,
+      truncated: false,
+      rows: 0,
+      paging: false,
     };
     this.tabs.push(tab);
     this.selected = tab.id;
@@ -84,8 +99,19 @@ export class ResultTabs {
     const tab = this.get(id);
     if (!tab) return undefined;
     const staleCursor = tab.cursor;
-    Object.assign(tab, { state: 'running', run: tab.run + 1, startedAt: now, endedAt: undefined, millis: undefined,
-      cursor: undefined, hasMore: false, truncated: false, rows: 0, paging: false, message: undefined });
+    Object.assign(tab, {
+      state: 'running',
+      run: tab.run + 1,
+      startedAt: now,
+      endedAt: undefined,
+      millis: undefined,
+      cursor: undefined,
+      hasMore: false,
+      truncated: false,
+      rows: 0,
+      paging: false,
+      message: undefined,
+    });
     this.selected = id;
     return { tab, staleCursor };
   }
@@ -109,7 +135,13 @@ export class ResultTabs {
   }
 
   /** The run ended without an answer (a failed request, or cancelled). Undefined when stale. */
-  fail(id: number, run: number, state: 'error' | 'cancelled', message: string, now: number): ResultTab | undefined {
+  fail(
+    id: number,
+    run: number,
+    state: 'error' | 'cancelled',
+    message: string,
+    now: number,
+  ): ResultTab | undefined {
     const tab = this.current(id, run);
     if (!tab) return undefined;
     tab.state = state;
@@ -180,7 +212,9 @@ export class ResultTabs {
 
   /** The tab the user looks at, else the newest. */
   active(): ResultTab | undefined {
-    return (this.selected !== undefined ? this.get(this.selected) : undefined) ?? this.tabs[this.tabs.length - 1];
+    return (
+      (this.selected !== undefined ? this.get(this.selected) : undefined) ?? this.tabs[this.tabs.length - 1]
+    );
   }
 
   get(id: number): ResultTab | undefined {
@@ -194,9 +228,14 @@ export class ResultTabs {
   header(tab: ResultTab): TabHeader {
     const s = tab.source;
     const firstLine = s.sql?.trim().split('\n')[0];
-    const detail = s.sql !== undefined ? firstLine ?? '' : s.uniqueId ?? decodeURIComponent(s.uri);
-    return { id: tab.id, title: tab.title, detail: s.cte ? `${detail} (CTE ${s.cte})` : detail,
-      startedAt: tab.startedAt, canProfile: !s.cte };
+    const detail = s.sql !== undefined ? (firstLine ?? '') : (s.uniqueId ?? decodeURIComponent(s.uri));
+    return {
+      id: tab.id,
+      title: tab.title,
+      detail: s.cte ? `${detail} (CTE ${s.cte})` : detail,
+      startedAt: tab.startedAt,
+      canProfile: !s.cte,
+    };
   }
 
   private current(id: number, run: number): ResultTab | undefined {

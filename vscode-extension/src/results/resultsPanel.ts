@@ -46,8 +46,16 @@ export class ResultsPanel implements vscode.Disposable {
 
   private ensureView(): ViewPanel<ToView, FromView> {
     if (this.view) return this.view;
-    const view = new ViewPanel<ToView, FromView>(this.server.extensionUri, 'results', 'dbt Results', vscode.ViewColumn.Beside, true);
-    view.onMessage((m) => this.handle(m).catch((e) => void vscode.window.showErrorMessage(`dbt: ${messageOf(e)}`)));
+    const view = new ViewPanel<ToView, FromView>(
+      this.server.extensionUri,
+      'results',
+      'dbt Results',
+      vscode.ViewColumn.Beside,
+      true,
+    );
+    view.onMessage((m) =>
+      this.handle(m).catch((e) => void vscode.window.showErrorMessage(`dbt: ${messageOf(e)}`)),
+    );
     view.onDidDispose(() => {
       for (const tab of this.tabs.closeAll()) this.release(tab, false);
       this.view = undefined;
@@ -62,22 +70,28 @@ export class ResultsPanel implements vscode.Disposable {
 
   private async handle(m: FromView): Promise<void> {
     switch (m.type) {
-      case 'cancel': return this.cancel(m.id);
+      case 'cancel':
+        return this.cancel(m.id);
       case 'close': {
         const tab = this.tabs.close(m.id);
         if (tab) this.release(tab, false);
         return;
       }
-      case 'select': return this.tabs.select(m.id);
-      case 'loadMore': return this.loadMore(m.id);
-      case 'rerun': return this.rerun(m.id);
+      case 'select':
+        return this.tabs.select(m.id);
+      case 'loadMore':
+        return this.loadMore(m.id);
+      case 'rerun':
+        return this.rerun(m.id);
       case 'export': {
         const tab = this.tabs.get(m.id);
         if (tab) await exportWhole(this.server, tab.source, tab.title);
         return;
       }
-      case 'profile': return this.profile(m.id);
-      case 'cancelProfile': return this.profiles.get(m.id)?.cancel();
+      case 'profile':
+        return this.profile(m.id);
+      case 'cancelProfile':
+        return this.profiles.get(m.id)?.cancel();
       case 'copy':
         await vscode.env.clipboard.writeText(m.text);
         vscode.window.setStatusBarMessage(`dbt: copied ${m.what}`, 3000);
@@ -85,7 +99,9 @@ export class ResultsPanel implements vscode.Disposable {
       case 'openProblem': {
         const position = new vscode.Position(m.line, m.character);
         await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), {
-          viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+          viewColumn: vscode.ViewColumn.One,
+          selection: new vscode.Range(position, position),
+        });
         return;
       }
       case 'openSql': {
@@ -106,12 +122,21 @@ export class ResultsPanel implements vscode.Disposable {
     this.runs.set(tab.id, cts);
     const s = tab.source;
     try {
-      const result = await this.server.request('dbt/preview',
-        { uri: s.uri, sql: s.sql, cte: s.cte, limit: PREVIEW_LIMIT, pageRows: PAGE_ROWS }, cts.token);
+      const result = await this.server.request(
+        'dbt/preview',
+        { uri: s.uri, sql: s.sql, cte: s.cte, limit: PREVIEW_LIMIT, pageRows: PAGE_ROWS },
+        cts.token,
+      );
       const now = Date.now();
       if (!result) {
         if (this.tabs.fail(tab.id, run, 'error', NO_PROJECT, now)) {
-          this.post({ type: 'failed', id: tab.id, state: 'error', message: NO_PROJECT, elapsedMs: now - tab.startedAt });
+          this.post({
+            type: 'failed',
+            id: tab.id,
+            state: 'error',
+            message: NO_PROJECT,
+            elapsedMs: now - tab.startedAt,
+          });
         }
         return;
       }
@@ -141,7 +166,14 @@ export class ResultsPanel implements vscode.Disposable {
     const now = Date.now();
     const tab = this.tabs.cancel(id, now);
     this.runs.get(id)?.cancel();
-    if (tab) this.post({ type: 'failed', id, state: 'cancelled', message: 'Cancelled.', elapsedMs: now - tab.startedAt });
+    if (tab)
+      this.post({
+        type: 'failed',
+        id,
+        state: 'cancelled',
+        message: 'Cancelled.',
+        elapsedMs: now - tab.startedAt,
+      });
   }
 
   private async rerun(id: number): Promise<void> {
@@ -159,7 +191,11 @@ export class ResultsPanel implements vscode.Disposable {
     const cts = new vscode.CancellationTokenSource();
     this.runs.set(id, cts);
     try {
-      const page = await this.server.request('dbt/previewPage', { cursor: next.cursor, pageRows: PAGE_ROWS }, cts.token);
+      const page = await this.server.request(
+        'dbt/previewPage',
+        { cursor: next.cursor, pageRows: PAGE_ROWS },
+        cts.token,
+      );
       if (!page) throw new Error('The server sent no page.');
       if (this.tabs.page(id, next.run, page)) this.post({ type: 'page', id, page });
       else if (page.cursor) this.server.notify('dbt/previewClose', { cursor: page.cursor });
@@ -180,7 +216,11 @@ export class ResultsPanel implements vscode.Disposable {
     this.profiles.set(id, cts);
     this.post({ type: 'profileRunning', id, startedAt: Date.now() });
     try {
-      const profile = await this.server.request('dbt/profile', { uri: tab.source.uri, sql: tab.source.sql }, cts.token);
+      const profile = await this.server.request(
+        'dbt/profile',
+        { uri: tab.source.uri, sql: tab.source.sql },
+        cts.token,
+      );
       if (!profile) this.post({ type: 'profileFailed', id, message: NO_PROJECT });
       else this.post({ type: 'profile', id, profile });
     } catch (e) {
@@ -210,10 +250,13 @@ export class ResultsPanel implements vscode.Disposable {
 export async function exportWhole(server: DbtServer, source: PreviewSource, title: string): Promise<void> {
   const format = await vscode.window.showQuickPick(
     EXPORT_FORMATS.map((f) => ({ label: f.label, description: f.description, format: f })),
-    { title: `Export all rows of ${title}`, placeHolder: 'Format' });
+    { title: `Export all rows of ${title}`, placeHolder: 'Format' },
+  );
   if (!format) return;
   const f = format.format;
-  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(source.uri))?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  const folder =
+    vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(source.uri))?.uri ??
+    vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = exportFileName(title, f);
   const target = await vscode.window.showSaveDialog({
     title: `Export ${title} as ${f.label}`,
@@ -224,9 +267,18 @@ export async function exportWhole(server: DbtServer, source: PreviewSource, titl
   if (!target) return;
   try {
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `dbt: exporting ${title} to ${path.basename(target.fsPath)}…`, cancellable: true },
-      (_progress, token) => server.request('dbt/export',
-        { uri: source.uri, sql: source.sql, cte: source.cte, path: target.fsPath, format: f.id }, token));
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `dbt: exporting ${title} to ${path.basename(target.fsPath)}…`,
+        cancellable: true,
+      },
+      (_progress, token) =>
+        server.request(
+          'dbt/export',
+          { uri: source.uri, sql: source.sql, cte: source.cte, path: target.fsPath, format: f.id },
+          token,
+        ),
+    );
     if (!result) {
       void vscode.window.showErrorMessage(`dbt: export failed: ${NO_PROJECT}`);
       return;
@@ -236,7 +288,11 @@ export async function exportWhole(server: DbtServer, source: PreviewSource, titl
       return;
     }
     const file = result.path ? vscode.Uri.file(result.path) : target;
-    const choice = await vscode.window.showInformationMessage(`dbt: ${exportedMessage(result, path.basename(file.fsPath))}`, 'Open', 'Reveal');
+    const choice = await vscode.window.showInformationMessage(
+      `dbt: ${exportedMessage(result, path.basename(file.fsPath))}`,
+      'Open',
+      'Reveal',
+    );
     if (choice === 'Open') {
       if (f.text) await vscode.commands.executeCommand('vscode.open', file);
       else await vscode.env.openExternal(file);
@@ -244,7 +300,8 @@ export async function exportWhole(server: DbtServer, source: PreviewSource, titl
       await vscode.commands.executeCommand('revealFileInOS', file);
     }
   } catch (e) {
-    if (isCancellation(e)) void vscode.window.showInformationMessage('dbt: export cancelled; no file was written.');
+    if (isCancellation(e))
+      void vscode.window.showInformationMessage('dbt: export cancelled; no file was written.');
     else void vscode.window.showErrorMessage(`dbt: export failed: ${messageOf(e)}`);
   }
 }

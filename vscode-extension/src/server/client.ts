@@ -10,7 +10,12 @@ import {
   WorkDoneProgress,
   WorkDoneProgressCreateRequest,
 } from 'vscode-languageclient/node';
-import type { DbtNotifications, DbtRequests, DbtServerNotifications, ProjectInfo } from '../protocol.generated';
+import type {
+  DbtNotifications,
+  DbtRequests,
+  DbtServerNotifications,
+  ProjectInfo,
+} from '../protocol.generated';
 import { consentedValue } from './consent';
 import { DbtServer, ServerNotRunning, messageOf } from './dbtServer';
 import { findJava, javaCandidates, noJavaMessage } from './java';
@@ -21,7 +26,12 @@ import { registerStartupBridge } from './startupBridge';
 import { ServerStatus } from './status';
 
 /** Languages of dbt files the server takes, with the file extensions it reads. */
-const SERVED: [language: string, extension: string][] = [['jinja-sql', 'sql'], ['sql', 'sql'], ['yaml', 'yml'], ['yaml', 'yaml']];
+const SERVED: [language: string, extension: string][] = [
+  ['jinja-sql', 'sql'],
+  ['sql', 'sql'],
+  ['yaml', 'yml'],
+  ['yaml', 'yaml'],
+];
 /** Settings that change how the server process starts: a change needs a restart. */
 const LAUNCH_SETTINGS = ['dbtls.java.home', 'dbtls.server.vmargs', 'dbtls.server.maxHeap'];
 const STDERR_TAIL = 4000;
@@ -63,7 +73,10 @@ export class ServerClient implements DbtServer, vscode.Disposable {
       this.stateChanged,
       this.projectsChanged,
       vscode.languages.onDidChangeDiagnostics(() => this.countProblems()),
-      registerStartupBridge(SERVED.map(([language, extension]) => ({ scheme: 'file', language, pattern: `**/*.${extension}` })), this),
+      registerStartupBridge(
+        SERVED.map(([language, extension]) => ({ scheme: 'file', language, pattern: `**/*.${extension}` })),
+        this,
+      ),
       vscode.workspace.onDidChangeConfiguration((e) => this.configurationChanged(e)),
     );
   }
@@ -98,19 +111,28 @@ export class ServerClient implements DbtServer, vscode.Disposable {
     this.log.show(true);
   }
 
-  async request<M extends keyof DbtRequests>(method: M, params: DbtRequests[M]['params'], token?: vscode.CancellationToken): Promise<DbtRequests[M]['result']> {
+  async request<M extends keyof DbtRequests>(
+    method: M,
+    params: DbtRequests[M]['params'],
+    token?: vscode.CancellationToken,
+  ): Promise<DbtRequests[M]['result']> {
     if (this.starting) await this.starting;
     const c = this.client;
     if (!c || c.state !== State.Running) throw new ServerNotRunning(this.notRunning);
     // (an undefined token would go out as a second parameter: params [x, null])
-    return (token ? c.sendRequest(method, params, token) : c.sendRequest(method, params)) as Promise<DbtRequests[M]['result']>;
+    return (token ? c.sendRequest(method, params, token) : c.sendRequest(method, params)) as Promise<
+      DbtRequests[M]['result']
+    >;
   }
 
   notify<M extends keyof DbtNotifications>(method: M, params: DbtNotifications[M]): void {
     if (this.running) void this.client?.sendNotification(method, params);
   }
 
-  onNotification<M extends keyof DbtServerNotifications>(method: M, handler: (params: DbtServerNotifications[M]) => void): vscode.Disposable {
+  onNotification<M extends keyof DbtServerNotifications>(
+    method: M,
+    handler: (params: DbtServerNotifications[M]) => void,
+  ): vscode.Disposable {
     const entry = { method, handler: handler as (p: unknown) => void };
     this.handlers.push(entry);
     const registered = this.client?.onNotification(method, handler);
@@ -139,7 +161,10 @@ export class ServerClient implements DbtServer, vscode.Disposable {
 
   /** The dbt projects of the window: the folders of their dbt_project.yml files. */
   async findProjects(): Promise<string[]> {
-    const found = await vscode.workspace.findFiles('**/dbt_project.yml', '**/{node_modules,dbt_packages,dbt_modules,site-packages}/**');
+    const found = await vscode.workspace.findFiles(
+      '**/dbt_project.yml',
+      '**/{node_modules,dbt_packages,dbt_modules,site-packages}/**',
+    );
     this.projectRoots = projectRoots(found.map((u) => u.fsPath));
     void vscode.commands.executeCommand('setContext', 'dbtls.active', this.projectRoots.length > 0);
     return this.projectRoots;
@@ -148,7 +173,8 @@ export class ServerClient implements DbtServer, vscode.Disposable {
   private async doStart(): Promise<void> {
     this.status.starting();
     await this.findProjects();
-    if (this.projectRoots.length === 0) return this.cannotStart('No dbt_project.yml in this window: dbtls serves the files of dbt projects.');
+    if (this.projectRoots.length === 0)
+      return this.cannotStart('No dbt_project.yml in this window: dbtls serves the files of dbt projects.');
 
     const config = vscode.workspace.getConfiguration('dbtls');
     const javaHome = await this.consented(config, 'java.home');
@@ -156,18 +182,34 @@ export class ServerClient implements DbtServer, vscode.Disposable {
     const search = await findJava(javaCandidates(javaHome, process.env));
     if (!search.found) {
       const message = noJavaMessage(search);
-      void vscode.window.showErrorMessage(`dbtls cannot start: ${message}`, 'Open Settings', 'Show Log').then((a) => {
-        if (a === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'dbtls.java.home');
-        if (a === 'Show Log') this.showLog();
-      });
+      void vscode.window
+        .showErrorMessage(`dbtls cannot start: ${message}`, 'Open Settings', 'Show Log')
+        .then((a) => {
+          if (a === 'Open Settings')
+            void vscode.commands.executeCommand('workbench.action.openSettings', 'dbtls.java.home');
+          if (a === 'Show Log') this.showLog();
+        });
       return this.cannotStart(message);
     }
     const jar = vscode.Uri.joinPath(this.extensionUri, 'server', 'dbtls.jar').fsPath;
-    if (!existsSync(jar)) return this.cannotStart(`The server jar is missing from the extension (${jar}): reinstall dbtls.`);
-    const launch = serverCommand({ java: search.found.executable, jar, vmargs, maxHeap: config.get<string>('server.maxHeap', '2g') });
-    this.log.appendLine(`Starting: ${launch.command} ${launch.args.join(' ')} (Java ${search.found.version}, from ${search.found.source})`);
+    if (!existsSync(jar))
+      return this.cannotStart(`The server jar is missing from the extension (${jar}): reinstall dbtls.`);
+    const launch = serverCommand({
+      java: search.found.executable,
+      jar,
+      vmargs,
+      maxHeap: config.get<string>('server.maxHeap', '2g'),
+    });
+    this.log.appendLine(
+      `Starting: ${launch.command} ${launch.args.join(' ')} (Java ${search.found.version}, from ${search.found.source})`,
+    );
 
-    this.client = new LanguageClient('dbtls', 'dbtls', () => this.spawnServer(launch.command, launch.args), this.clientOptions());
+    this.client = new LanguageClient(
+      'dbtls',
+      'dbtls',
+      () => this.spawnServer(launch.command, launch.args),
+      this.clientOptions(),
+    );
     this.client.onDidChangeState((e) => {
       if (e.newState === State.Running) void this.onRunning();
       this.stateChanged.fire(e.newState === State.Running);
@@ -182,7 +224,12 @@ export class ServerClient implements DbtServer, vscode.Disposable {
 
   private clientOptions(): LanguageClientOptions {
     const documentSelector = this.projectRoots.flatMap((root) =>
-      SERVED.map(([language, extension]) => ({ scheme: 'file', language, pattern: projectGlob(root, extension) })));
+      SERVED.map(([language, extension]) => ({
+        scheme: 'file',
+        language,
+        pattern: projectGlob(root, extension),
+      })),
+    );
     return {
       documentSelector,
       outputChannel: this.log,
@@ -198,8 +245,12 @@ export class ServerClient implements DbtServer, vscode.Disposable {
     const child = spawn(command, args, { stdio: 'pipe', env: process.env });
     const p = { child, stderr: '', exited: undefined as unknown as Promise<Crash> };
     p.exited = new Promise<Crash>((resolve) => {
-      child.on('exit', (code, signal) => resolve({ code, signal, outOfMemory: isOutOfMemory(code, p.stderr), lastWords: p.stderr }));
-      child.on('error', (e) => resolve({ code: null, signal: null, outOfMemory: false, lastWords: e.message }));
+      child.on('exit', (code, signal) =>
+        resolve({ code, signal, outOfMemory: isOutOfMemory(code, p.stderr), lastWords: p.stderr }),
+      );
+      child.on('error', (e) =>
+        resolve({ code: null, signal: null, outOfMemory: false, lastWords: e.message }),
+      );
     });
     child.stderr?.on('data', (d: Buffer) => (p.stderr = (p.stderr + d.toString()).slice(-STDERR_TAIL)));
     this.process = p;
@@ -211,7 +262,16 @@ export class ServerClient implements DbtServer, vscode.Disposable {
     if (this.stopping) return { action: CloseAction.DoNotRestart, handled: true };
     const ended = this.process?.exited;
     const crash = ended
-      ? await Promise.race([ended, new Promise<Crash>((r) => setTimeout(() => r({ code: null, signal: null, outOfMemory: false, lastWords: this.process?.stderr ?? '' }), 3000))])
+      ? await Promise.race([
+          ended,
+          new Promise<Crash>((r) =>
+            setTimeout(
+              () =>
+                r({ code: null, signal: null, outOfMemory: false, lastWords: this.process?.stderr ?? '' }),
+              3000,
+            ),
+          ),
+        ])
       : { code: null, signal: null, outOfMemory: false, lastWords: '' };
     const decision = this.policy.onCrash(crash);
     if (decision.restart) {
@@ -246,10 +306,13 @@ export class ServerClient implements DbtServer, vscode.Disposable {
     const sub = c.onProgress(WorkDoneProgress.type, token, (v) => {
       if (v.kind === 'begin') {
         this.status.indexing(v.message ?? v.title);
-        void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `dbt: ${v.title}` }, (p) => {
-          report = (x) => p.report(x);
-          return new Promise<void>((resolve) => (finish = resolve));
-        });
+        void vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Window, title: `dbt: ${v.title}` },
+          (p) => {
+            report = (x) => p.report(x);
+            return new Promise<void>((resolve) => (finish = resolve));
+          },
+        );
       } else if (v.kind === 'report') {
         this.status.indexing(v.message);
         const increment = v.percentage !== undefined ? v.percentage - last : undefined;
@@ -267,28 +330,43 @@ export class ServerClient implements DbtServer, vscode.Disposable {
   /** What the Problems view shows: hints (e.g. an undocumented column) are not problems. */
   private countProblems(): void {
     let n = 0;
-    this.client?.diagnostics?.forEach((_uri, d) => (n += d.filter((x) => x.severity !== vscode.DiagnosticSeverity.Hint).length));
+    this.client?.diagnostics?.forEach(
+      (_uri, d) => (n += d.filter((x) => x.severity !== vscode.DiagnosticSeverity.Hint).length),
+    );
     this.status.problemCount(n);
   }
 
   private configurationChanged(e: vscode.ConfigurationChangeEvent): void {
     if (!LAUNCH_SETTINGS.some((s) => e.affectsConfiguration(s))) return;
-    void vscode.window.showInformationMessage('dbtls: restart the server to use the new Java settings.', 'Restart').then((a) => {
-      if (a === 'Restart') void this.restart();
-    });
+    void vscode.window
+      .showInformationMessage('dbtls: restart the server to use the new Java settings.', 'Restart')
+      .then((a) => {
+        if (a === 'Restart') void this.restart();
+      });
   }
 
   /** A setting that starts a program: a workspace's value only with the user's consent. */
   private consented(config: vscode.WorkspaceConfiguration, key: string): Promise<string | undefined> {
     const i = config.inspect<string>(key);
-    return consentedValue(key, { user: i?.globalValue, workspace: i?.workspaceFolderValue ?? i?.workspaceValue }, this.context.globalState, async (setting, value) => {
-      const allow = 'Allow';
-      const a = await vscode.window.showWarningMessage(
-        `This workspace sets dbtls.${setting} to "${value}", which dbtls would run. Allow it?`,
-        { modal: true, detail: 'A workspace can set any value; allow it only if you trust this workspace. Otherwise your own setting is used.' },
-        allow, 'Use my setting');
-      return a === undefined ? undefined : a === allow;
-    });
+    return consentedValue(
+      key,
+      { user: i?.globalValue, workspace: i?.workspaceFolderValue ?? i?.workspaceValue },
+      this.context.globalState,
+      async (setting, value) => {
+        const allow = 'Allow';
+        const a = await vscode.window.showWarningMessage(
+          `This workspace sets dbtls.${setting} to "${value}", which dbtls would run. Allow it?`,
+          {
+            modal: true,
+            detail:
+              'A workspace can set any value; allow it only if you trust this workspace. Otherwise your own setting is used.',
+          },
+          allow,
+          'Use my setting',
+        );
+        return a === undefined ? undefined : a === allow;
+      },
+    );
   }
 
   private async cannotStart(reason: string): Promise<void> {

@@ -17,9 +17,16 @@ export class ServerNotRunning extends Error {
 export interface DbtServer {
   readonly extensionUri: vscode.Uri;
   readonly running: boolean;
-  request<M extends keyof DbtRequests>(method: M, params: DbtRequests[M]['params'], token?: vscode.CancellationToken): Promise<DbtRequests[M]['result']>;
+  request<M extends keyof DbtRequests>(
+    method: M,
+    params: DbtRequests[M]['params'],
+    token?: vscode.CancellationToken,
+  ): Promise<DbtRequests[M]['result']>;
   notify<M extends keyof DbtNotifications>(method: M, params: DbtNotifications[M]): void;
-  onNotification<M extends keyof DbtServerNotifications>(method: M, handler: (params: DbtServerNotifications[M]) => void): vscode.Disposable;
+  onNotification<M extends keyof DbtServerNotifications>(
+    method: M,
+    handler: (params: DbtServerNotifications[M]) => void,
+  ): vscode.Disposable;
   /** Fires when the server (re)started or stopped, e.g. to refresh a view. */
   readonly onDidChangeState: vscode.Event<boolean>;
 }
@@ -27,7 +34,9 @@ export interface DbtServer {
 /** A request that failed because it was cancelled (by the user or a newer request). */
 export function isCancellation(e: unknown): boolean {
   const code = (e as { code?: number })?.code;
-  return code === -32800 || (e as Error)?.name === 'Canceled' || /cancell?ed/i.test((e as Error)?.message ?? '');
+  return (
+    code === -32800 || (e as Error)?.name === 'Canceled' || /cancell?ed/i.test((e as Error)?.message ?? '')
+  );
 }
 
 /** A one-line message for any failure. */

@@ -40,7 +40,11 @@ export function parseJavaVersion(text: string): number | undefined {
 }
 
 /** Where to look, in launch.json's order: the setting dbtls.java.home, JAVA_HOME, JDK_HOME, then PATH. */
-export function javaCandidates(setting: string | undefined, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): JavaCandidate[] {
+export function javaCandidates(
+  setting: string | undefined,
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+): JavaCandidate[] {
   const exe = platform === 'win32' ? 'java.exe' : 'java';
   const join = platform === 'win32' ? path.win32.join : path.posix.join;
   const homes: Record<string, string | undefined> = {
@@ -82,7 +86,10 @@ export async function probeVersion(c: JavaCandidate): Promise<number | string> {
 }
 
 /** The first candidate that is Java 17 or newer; the others with why they were passed over. */
-export async function findJava(candidates: JavaCandidate[], probe: (c: JavaCandidate) => Promise<number | string> = probeVersion): Promise<JavaSearch> {
+export async function findJava(
+  candidates: JavaCandidate[],
+  probe: (c: JavaCandidate) => Promise<number | string> = probeVersion,
+): Promise<JavaSearch> {
   const rejected: JavaSearch['rejected'] = [];
   for (const candidate of candidates) {
     const v = await probe(candidate);

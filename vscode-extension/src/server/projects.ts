@@ -15,7 +15,8 @@ export function projectRoots(projectFiles: string[]): string[] {
 export function projectOf(file: string, roots: readonly string[]): string | undefined {
   let best: string | undefined;
   for (const r of roots) {
-    const inside = file.startsWith(r.endsWith('/') || r.endsWith('\\') ? r : r + path.sep) || file.startsWith(`${r}/`);
+    const inside =
+      file.startsWith(r.endsWith('/') || r.endsWith('\\') ? r : r + path.sep) || file.startsWith(`${r}/`);
     if (inside && (!best || r.length > best.length)) best = r;
   }
   return best;

@@ -25,7 +25,9 @@ export class RestartPolicy {
 
   onCrash(c: Crash): CrashDecision {
     const how = c.code !== null ? `exit code ${c.code}` : `signal ${c.signal ?? 'unknown'}`;
-    const words = c.lastWords.trim() ? ` Its last words: ${c.lastWords.trim().split(/\r?\n/).slice(-3).join(' ')}` : '';
+    const words = c.lastWords.trim()
+      ? ` Its last words: ${c.lastWords.trim().split(/\r?\n/).slice(-3).join(' ')}`
+      : '';
     if (c.outOfMemory) {
       return {
         restart: false,

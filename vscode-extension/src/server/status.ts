@@ -73,10 +73,13 @@ export class ServerStatus implements vscode.Disposable {
       return;
     }
     const names = this.projects.map(describeProject);
-    i.text = names.length === 0 ? 'dbt' : names.length === 1 ? `dbt: ${names[0]}` : `dbt: ${names.length} projects`;
+    i.text =
+      names.length === 0 ? 'dbt' : names.length === 1 ? `dbt: ${names[0]}` : `dbt: ${names.length} projects`;
     i.busy = this.progress !== undefined;
     i.severity = vscode.LanguageStatusSeverity.Information;
-    const state = this.progress ?? `${this.problems === 0 ? 'no' : this.problems} problem${this.problems === 1 ? '' : 's'}`;
+    const state =
+      this.progress ??
+      `${this.problems === 0 ? 'no' : this.problems} problem${this.problems === 1 ? '' : 's'}`;
     i.detail = names.length > 1 ? `${names.join(', ')} — ${state}` : state;
   }
 }

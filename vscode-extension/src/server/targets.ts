@@ -9,7 +9,9 @@ import { describeProject } from './status';
  * to the setting dbtls.target of the project's workspace folder; the server reloads with it.
  */
 export function registerTargets(context: vscode.ExtensionContext, server: ServerClient): void {
-  context.subscriptions.push(vscode.commands.registerCommand('dbtls.switchTarget', () => switchTarget(server)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('dbtls.switchTarget', () => switchTarget(server)),
+  );
 }
 
 async function switchTarget(server: ServerClient): Promise<void> {
@@ -27,17 +29,29 @@ async function switchTarget(server: ServerClient): Promise<void> {
   }
   const targets = project.targets ?? [];
   if (targets.length === 0) {
-    void vscode.window.showWarningMessage(`dbt: the profile ${project.profile ?? ''} of ${project.name} has no targets (see the log for why it did not load).`);
+    void vscode.window.showWarningMessage(
+      `dbt: the profile ${project.profile ?? ''} of ${project.name} has no targets (see the log for why it did not load).`,
+    );
     return;
   }
   const picked = await vscode.window.showQuickPick(
-    targets.map((t) => ({ label: t, description: t === project.target ? 'current' : undefined, picked: t === project.target })),
-    { title: `Target of ${project.name} (profile ${project.profile ?? '?'})`, placeHolder: 'The target previews, explains and benchmarks run on' },
+    targets.map((t) => ({
+      label: t,
+      description: t === project.target ? 'current' : undefined,
+      picked: t === project.target,
+    })),
+    {
+      title: `Target of ${project.name} (profile ${project.profile ?? '?'})`,
+      placeHolder: 'The target previews, explains and benchmarks run on',
+    },
   );
   if (!picked || picked.label === project.target) return;
   const uri = project.uri ? vscode.Uri.parse(project.uri) : undefined;
   const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
-  const where = folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
+  const where =
+    folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1
+      ? vscode.ConfigurationTarget.WorkspaceFolder
+      : vscode.ConfigurationTarget.Workspace;
   await vscode.workspace.getConfiguration('dbtls', folder?.uri).update('target', picked.label, where);
   // the server reloads the project with the new setting: follow it in the status item
   for (let i = 0; i < 40; i++) {
@@ -48,7 +62,9 @@ async function switchTarget(server: ServerClient): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  void vscode.window.showWarningMessage(`dbt: ${project.name} did not switch to target ${picked.label}; see dbt: Show Server Log.`);
+  void vscode.window.showWarningMessage(
+    `dbt: ${project.name} did not switch to target ${picked.label}; see dbt: Show Server Log.`,
+  );
 }
 
 async function pickProject(projects: ProjectInfo[]): Promise<ProjectInfo | undefined> {

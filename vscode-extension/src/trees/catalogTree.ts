@@ -4,7 +4,13 @@
  * warehouse has no relation for them — and "Warehouse" — database → schema → table/view →
  * columns. Plain data (no `vscode`); src/trees/explorerView.ts shows it.
  */
-import type { CatalogColumn, CatalogNode, CatalogRelation, CatalogResult, Range } from '../protocol.generated';
+import type {
+  CatalogColumn,
+  CatalogNode,
+  CatalogRelation,
+  CatalogResult,
+  Range,
+} from '../protocol.generated';
 import { columnText, nodeLabel, refText, sourceText } from './insertText';
 import { messageItem, type ViewItem } from './viewItem';
 
@@ -39,7 +45,8 @@ const RESOURCE_TYPES = new Set(['model', 'seed', 'snapshot', 'source']);
 
 /** Every project's rows: its two groups directly when there is one project, else one row per project. */
 export function explorerItems(catalogs: ProjectCatalog[]): ExplorerItem[] {
-  if (catalogs.length === 0) return [messageItem('explorer/none', 'No dbt project is loaded in this window.')];
+  if (catalogs.length === 0)
+    return [messageItem('explorer/none', 'No dbt project is loaded in this window.')];
   if (catalogs.length === 1) return projectItems(catalogs[0]);
   return catalogs.map((c) => ({
     id: `${c.project.uri}#`,
@@ -58,12 +65,20 @@ export function projectItems(c: ProjectCatalog): ExplorerItem[] {
   const prefix = c.project.uri;
   if (c.error !== undefined) return [messageItem(`${prefix}#error`, c.error, { error: true })];
   const r = c.result;
-  if (!r) return [messageItem(`${prefix}#error`, `The server has no dbt project at ${c.project.uri}.`, { error: true })];
+  if (!r)
+    return [
+      messageItem(`${prefix}#error`, `The server has no dbt project at ${c.project.uri}.`, { error: true }),
+    ];
   const relations = r.relations ?? [];
   const notBuilt = r.notBuilt ?? [];
   const error = r.error ? catalogError(r) : undefined;
   if (error && relations.length === 0 && notBuilt.length === 0) {
-    return [messageItem(`${prefix}#error`, error, { error: true, tooltip: `${error}${r.error?.code ? `\n(${r.error.code})` : ''}` })];
+    return [
+      messageItem(`${prefix}#error`, error, {
+        error: true,
+        tooltip: `${error}${r.error?.code ? `\n(${r.error.code})` : ''}`,
+      }),
+    ];
   }
   return [projectGroup(c.project, relations, notBuilt), warehouseGroup(prefix, c.project.name, r, error)];
 }
@@ -132,7 +147,10 @@ export function folderOf(fileUri: string | undefined, projectUri: string): strin
   if (!fileUri) return [];
   const root = projectUri.endsWith('/') ? projectUri : `${projectUri}/`;
   if (!fileUri.startsWith(root)) return [];
-  const segments = fileUri.slice(root.length).split('/').filter((s) => s.length > 0);
+  const segments = fileUri
+    .slice(root.length)
+    .split('/')
+    .filter((s) => s.length > 0);
   segments.pop(); // the file itself
   return segments.map((s) => {
     try {
@@ -148,7 +166,11 @@ interface Folder {
   nodes: ProjectNode[];
 }
 
-function projectGroup(project: ProjectCatalog['project'], relations: CatalogRelation[], notBuilt: CatalogNode[]): ExplorerItem {
+function projectGroup(
+  project: ProjectCatalog['project'],
+  relations: CatalogRelation[],
+  notBuilt: CatalogNode[],
+): ExplorerItem {
   const nodes = projectNodes(relations, notBuilt);
   const root: Folder = { folders: new Map(), nodes: [] };
   for (const n of nodes) {
@@ -171,19 +193,34 @@ function projectGroup(project: ProjectCatalog['project'], relations: CatalogRela
     icon: 'folder-library',
     contextValue: 'group',
     expanded: true,
-    children: children.length ? children : [messageItem(`${id}/empty`, 'No models, seeds, snapshots or sources matched the warehouse.', {
-      tooltip: 'The catalog lists a project node when the warehouse has its relation, or when it read the node\'s database and the relation is missing there. '
-        + 'An empty or new warehouse tells neither: build the project (dbt build), then refresh.',
-    })],
+    children: children.length
+      ? children
+      : [
+          messageItem(`${id}/empty`, 'No models, seeds, snapshots or sources matched the warehouse.', {
+            tooltip:
+              "The catalog lists a project node when the warehouse has its relation, or when it read the node's database and the relation is missing there. " +
+              'An empty or new warehouse tells neither: build the project (dbt build), then refresh.',
+          }),
+        ],
   };
 }
 
 function folderChildren(f: Folder, id: string, projectName: string): ExplorerItem[] {
-  const folders = [...f.folders.entries()].sort(([a], [b]) => compare(a, b)).map(([name, sub]): ExplorerItem => {
-    const folderId = `${id}/${encodeURIComponent(name)}`;
-    return { id: folderId, label: name, icon: 'folder', contextValue: 'folder', children: folderChildren(sub, folderId, projectName) };
-  });
-  const nodes = [...f.nodes].sort((a, b) => compare(a.label, b.label)).map((n) => nodeItem(n, `${id}/${n.nodeId}`, projectName));
+  const folders = [...f.folders.entries()]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([name, sub]): ExplorerItem => {
+      const folderId = `${id}/${encodeURIComponent(name)}`;
+      return {
+        id: folderId,
+        label: name,
+        icon: 'folder',
+        contextValue: 'folder',
+        children: folderChildren(sub, folderId, projectName),
+      };
+    });
+  const nodes = [...f.nodes]
+    .sort((a, b) => compare(a.label, b.label))
+    .map((n) => nodeItem(n, `${id}/${n.nodeId}`, projectName));
   return [...folders, ...nodes];
 }
 
@@ -194,9 +231,13 @@ function nodeItem(n: ProjectNode, id: string, projectName: string): ExplorerItem
   const tooltip = [
     `${n.resourceType} ${n.label}`,
     n.nodeId,
-    n.built ? `${n.kind ?? 'relation'} ${n.relation}` : `Not built: the warehouse has no relation ${n.relation}`,
+    n.built
+      ? `${n.kind ?? 'relation'} ${n.relation}`
+      : `Not built: the warehouse has no relation ${n.relation}`,
     n.built ? count(n.columns.length, 'column') : undefined,
-  ].filter((l) => l !== undefined).join('\n');
+  ]
+    .filter((l) => l !== undefined)
+    .join('\n');
   return {
     id,
     label: n.label,
@@ -230,7 +271,12 @@ function columnItems(columns: CatalogColumn[], id: string): ExplorerItem[] {
 
 // ---- Warehouse: database → schema → relation → columns ---------------------------------------
 
-function warehouseGroup(prefix: string, projectName: string, r: CatalogResult, error: string | undefined): ExplorerItem {
+function warehouseGroup(
+  prefix: string,
+  projectName: string,
+  r: CatalogResult,
+  error: string | undefined,
+): ExplorerItem {
   const id = `${prefix}#warehouse`;
   const relations = r.relations ?? [];
   const byDatabase = new Map<string, Map<string, CatalogRelation[]>>();
@@ -245,7 +291,11 @@ function warehouseGroup(prefix: string, projectName: string, r: CatalogResult, e
   }
   const children: ExplorerItem[] = [];
   if (error) children.push(messageItem(`${id}/error`, error, { error: true }));
-  if (r.cut) children.push({ ...messageItem(`${id}/cut`, 'More than 20,000 relations: the rest is left out.'), icon: 'warning' });
+  if (r.cut)
+    children.push({
+      ...messageItem(`${id}/cut`, 'More than 20,000 relations: the rest is left out.'),
+      icon: 'warning',
+    });
   for (const [db, schemas] of [...byDatabase.entries()].sort(([a], [b]) => compare(a, b))) {
     const dbId = `${id}/${encodeURIComponent(db)}`;
     children.push({
@@ -254,26 +304,41 @@ function warehouseGroup(prefix: string, projectName: string, r: CatalogResult, e
       icon: 'database',
       contextValue: 'database',
       description: count(schemas.size, 'schema'),
-      children: [...schemas.entries()].sort(([a], [b]) => compare(a, b)).map(([schema, rels]) => {
-        const schemaId = `${dbId}/${encodeURIComponent(schema)}`;
-        return {
-          id: schemaId,
-          label: schema || '(default schema)',
-          icon: 'symbol-namespace',
-          contextValue: 'schema',
-          description: count(rels.length, 'relation'),
-          children: [...rels].sort((a, b) => compare(a.name ?? '', b.name ?? '')).map((rel) => relationItem(rel, schemaId, projectName)),
-        };
-      }),
+      children: [...schemas.entries()]
+        .sort(([a], [b]) => compare(a, b))
+        .map(([schema, rels]) => {
+          const schemaId = `${dbId}/${encodeURIComponent(schema)}`;
+          return {
+            id: schemaId,
+            label: schema || '(default schema)',
+            icon: 'symbol-namespace',
+            contextValue: 'schema',
+            description: count(rels.length, 'relation'),
+            children: [...rels]
+              .sort((a, b) => compare(a.name ?? '', b.name ?? ''))
+              .map((rel) => relationItem(rel, schemaId, projectName)),
+          };
+        }),
     });
   }
   if (relations.length === 0 && !error) {
-    children.push(messageItem(`${id}/empty`, `The warehouse has no tables or views${r.target ? ` (target ${r.target})` : ''}.`));
+    children.push(
+      messageItem(
+        `${id}/empty`,
+        `The warehouse has no tables or views${r.target ? ` (target ${r.target})` : ''}.`,
+      ),
+    );
   }
   return {
     id,
     label: 'Warehouse',
-    description: [r.target ? `target ${r.target}` : undefined, count(relations.length, 'relation'), `${r.millis} ms`].filter(Boolean).join(' · '),
+    description: [
+      r.target ? `target ${r.target}` : undefined,
+      count(relations.length, 'relation'),
+      `${r.millis} ms`,
+    ]
+      .filter(Boolean)
+      .join(' · '),
     tooltip: `The warehouse's databases, schemas, tables and views${r.target ? ` (target ${r.target})` : ''}`,
     icon: 'server',
     contextValue: 'group',
@@ -302,7 +367,12 @@ function relationItem(rel: CatalogRelation, parentId: string, projectName: strin
     contextValue: known ? `relation ${isSource ? 'source' : 'ref'}` : 'relation',
     open: known && rel.uri ? { uri: rel.uri, range: rel.range } : undefined,
     click: known && rel.uri ? OPEN_COMMAND : undefined,
-    insert: known ? { ref: isSource ? undefined : refText(rel.nodeId!, projectName), source: isSource ? sourceText(rel.nodeId!) : undefined } : undefined,
+    insert: known
+      ? {
+          ref: isSource ? undefined : refText(rel.nodeId!, projectName),
+          source: isSource ? sourceText(rel.nodeId!) : undefined,
+        }
+      : undefined,
     children: rel.columns?.length ? columnItems(rel.columns, id) : undefined,
   };
 }

@@ -16,10 +16,15 @@ export function registerExplorer(context: vscode.ExtensionContext, server: DbtSe
     pending?.cancel();
     const cts = (pending = new vscode.CancellationTokenSource());
     const load = loadExplorer(server, cts.token);
-    void vscode.window.withProgress({ location: { viewId: 'dbtls.explorer' } }, () => load.catch(() => undefined));
+    void vscode.window.withProgress({ location: { viewId: 'dbtls.explorer' } }, () =>
+      load.catch(() => undefined),
+    );
     return load.finally(() => cts.dispose());
   });
-  const view = vscode.window.createTreeView('dbtls.explorer', { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView('dbtls.explorer', {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+  });
   context.subscriptions.push(
     tree,
     view,
@@ -27,24 +32,40 @@ export function registerExplorer(context: vscode.ExtensionContext, server: DbtSe
     server.onDidChangeState(() => tree.refresh()),
     vscode.commands.registerCommand('dbtls.refreshExplorer', () => tree.refresh()),
     vscode.commands.registerCommand('dbtls.explorer.open', (item?: ExplorerItem) => openNode(item)),
-    vscode.commands.registerCommand('dbtls.explorer.insertRef', (item?: ExplorerItem) => insertAtCursor(item?.insert?.ref, 'ref()')),
-    vscode.commands.registerCommand('dbtls.explorer.insertSource', (item?: ExplorerItem) => insertAtCursor(item?.insert?.source, 'source()')),
-    vscode.commands.registerCommand('dbtls.explorer.insertColumn', (item?: ExplorerItem) => insertAtCursor(item?.insert?.column, 'column name')),
+    vscode.commands.registerCommand('dbtls.explorer.insertRef', (item?: ExplorerItem) =>
+      insertAtCursor(item?.insert?.ref, 'ref()'),
+    ),
+    vscode.commands.registerCommand('dbtls.explorer.insertSource', (item?: ExplorerItem) =>
+      insertAtCursor(item?.insert?.source, 'source()'),
+    ),
+    vscode.commands.registerCommand('dbtls.explorer.insertColumn', (item?: ExplorerItem) =>
+      insertAtCursor(item?.insert?.column, 'column name'),
+    ),
   );
 }
 
 /** Every project of dbt/projects with its dbt/catalog, as rows; a failure is the one row saying why. */
-export async function loadExplorer(server: DbtServer, token: vscode.CancellationToken): Promise<ExplorerItem[]> {
+export async function loadExplorer(
+  server: DbtServer,
+  token: vscode.CancellationToken,
+): Promise<ExplorerItem[]> {
   const projects = (await server.request('dbt/projects', {}, token))?.projects ?? [];
-  const catalogs = await Promise.all(projects.map(async (p): Promise<ProjectCatalog> => {
-    const project = { name: p.name ?? '?', uri: p.uri ?? '' };
-    try {
-      const result = await server.request('dbt/catalog', { uri: projectDocumentUri(project.uri) }, token);
-      return { project, result };
-    } catch (e) {
-      return { project, error: isCancellation(e) ? 'Reading the catalog was cancelled: refresh to read it again.' : messageOf(e) };
-    }
-  }));
+  const catalogs = await Promise.all(
+    projects.map(async (p): Promise<ProjectCatalog> => {
+      const project = { name: p.name ?? '?', uri: p.uri ?? '' };
+      try {
+        const result = await server.request('dbt/catalog', { uri: projectDocumentUri(project.uri) }, token);
+        return { project, result };
+      } catch (e) {
+        return {
+          project,
+          error: isCancellation(e)
+            ? 'Reading the catalog was cancelled: refresh to read it again.'
+            : messageOf(e),
+        };
+      }
+    }),
+  );
   return explorerItems(catalogs);
 }
 

@@ -39,10 +39,25 @@ export function historyItems(s: HistoryState, now: Date = new Date()): HistoryIt
   if (s.error !== undefined) return [...items, messageItem('history/error', s.error, { error: true })];
   const entries = s.entries ?? [];
   if (entries.length === 0) {
-    return [...items, messageItem('history/empty', s.filter ? `No query matches “${s.filter}”.` : 'No queries run yet: preview a model or some SQL and it shows here.')];
+    return [
+      ...items,
+      messageItem(
+        'history/empty',
+        s.filter
+          ? `No query matches “${s.filter}”.`
+          : 'No queries run yet: preview a model or some SQL and it shows here.',
+      ),
+    ];
   }
   items.push(...entries.map((e) => historyItem(e, now)));
-  if (s.more) items.push({ id: 'history/more', label: 'Show more…', icon: 'ellipsis', contextValue: 'more', click: MORE_COMMAND });
+  if (s.more)
+    items.push({
+      id: 'history/more',
+      label: 'Show more…',
+      icon: 'ellipsis',
+      contextValue: 'more',
+      click: MORE_COMMAND,
+    });
   return items;
 }
 
@@ -53,7 +68,12 @@ export function historyItem(e: HistoryEntry, now: Date = new Date()): HistoryIte
     description: historyDescription(e, now),
     tooltip: historyTooltip(e),
     icon: e.status === 'ok' ? 'pass' : e.status === 'cancelled' ? 'circle-slash' : 'error',
-    iconColor: e.status === 'ok' ? 'testing.iconPassed' : e.status === 'cancelled' ? 'disabledForeground' : 'errorForeground',
+    iconColor:
+      e.status === 'ok'
+        ? 'testing.iconPassed'
+        : e.status === 'cancelled'
+          ? 'disabledForeground'
+          : 'errorForeground',
     contextValue: 'query',
     click: OPEN_COMMAND,
     entry: e,
@@ -80,9 +100,12 @@ export function historyLabel(sql: string | undefined, max = 80): string {
 
 /** `5 min ago · 120 ms · 42 rows`, or `… · error: <first line>`, or `… · cancelled`. */
 export function historyDescription(e: HistoryEntry, now: Date = new Date()): string {
-  const outcome = e.status === 'ok' ? rows(e.rowCount)
-    : e.status === 'cancelled' ? 'cancelled'
-    : `error${e.error ? `: ${oneLine(e.error, 60)}` : ''}`;
+  const outcome =
+    e.status === 'ok'
+      ? rows(e.rowCount)
+      : e.status === 'cancelled'
+        ? 'cancelled'
+        : `error${e.error ? `: ${oneLine(e.error, 60)}` : ''}`;
   return [timeAgo(e.startedAt, now), duration(e.durationMs), outcome].filter(Boolean).join(' · ');
 }
 
@@ -124,7 +147,14 @@ export function historyTooltip(e: HistoryEntry): string {
   const lines = [
     sql.length > MAX_TOOLTIP_SQL ? `${sql.slice(0, MAX_TOOLTIP_SQL)}\n…` : sql,
     '',
-    [e.status, e.startedAt ? new Date(e.startedAt).toLocaleString() : undefined, duration(e.durationMs), rows(e.rowCount)].filter(Boolean).join(' · '),
+    [
+      e.status,
+      e.startedAt ? new Date(e.startedAt).toLocaleString() : undefined,
+      duration(e.durationMs),
+      rows(e.rowCount),
+    ]
+      .filter(Boolean)
+      .join(' · '),
     [e.target ? `target ${e.target}` : undefined, e.adapter, e.project].filter(Boolean).join(' · '),
   ];
   if (e.error) lines.push('', e.error);

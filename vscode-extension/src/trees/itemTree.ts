@@ -66,14 +66,22 @@ export class ItemTree<T extends ViewItem> implements vscode.TreeDataProvider<T>,
 }
 
 export function treeItem(item: ViewItem): vscode.TreeItem {
-  const state = item.children === undefined ? vscode.TreeItemCollapsibleState.None
-    : item.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  const state =
+    item.children === undefined
+      ? vscode.TreeItemCollapsibleState.None
+      : item.expanded
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed;
   const t = new vscode.TreeItem(item.label, state);
   t.id = item.id;
   t.description = item.description;
   t.tooltip = item.tooltip;
   t.contextValue = item.contextValue;
-  if (item.icon) t.iconPath = new vscode.ThemeIcon(item.icon, item.iconColor ? new vscode.ThemeColor(item.iconColor) : undefined);
+  if (item.icon)
+    t.iconPath = new vscode.ThemeIcon(
+      item.icon,
+      item.iconColor ? new vscode.ThemeColor(item.iconColor) : undefined,
+    );
   if (item.click) t.command = { command: item.click, title: item.label, arguments: [item] };
   return t;
 }

@@ -44,7 +44,10 @@ export function savedItems(s: SavedState): SavedItem[] {
 
 /** A folder's segments: `a/b` → `['a', 'b']`; blank → `[]`. */
 export function folderPath(folder: string | undefined | null): string[] {
-  return (folder ?? '').split('/').map((s) => s.trim()).filter((s) => s.length > 0);
+  return (folder ?? '')
+    .split('/')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 /** What the user typed as a folder, normalized (`/a//b/ ` → `a/b`); blank → undefined (none). */
@@ -55,15 +58,27 @@ export function normalizeFolder(input: string | undefined): string | undefined {
 
 /** Tags typed as `a, b c #d` → `['a', 'b', 'c', 'd']` (no duplicates). */
 export function parseTags(input: string | undefined): string[] {
-  const tags = (input ?? '').split(/[\s,;]+/).map((t) => t.replace(/^#+/, '').trim()).filter((t) => t.length > 0);
+  const tags = (input ?? '')
+    .split(/[\s,;]+/)
+    .map((t) => t.replace(/^#+/, '').trim())
+    .filter((t) => t.length > 0);
   return [...new Set(tags)];
 }
 
 function folderChildren(f: Folder, id: string): SavedItem[] {
-  const folders = [...f.folders.entries()].sort(([a], [b]) => compare(a, b)).map(([name, sub]): SavedItem => {
-    const folderId = `${id}/${encodeURIComponent(name)}`;
-    return { id: folderId, label: name, icon: 'folder', contextValue: 'folder', expanded: true, children: folderChildren(sub, folderId) };
-  });
+  const folders = [...f.folders.entries()]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([name, sub]): SavedItem => {
+      const folderId = `${id}/${encodeURIComponent(name)}`;
+      return {
+        id: folderId,
+        label: name,
+        icon: 'folder',
+        contextValue: 'folder',
+        expanded: true,
+        children: folderChildren(sub, folderId),
+      };
+    });
   const queries = [...f.queries].sort((a, b) => compare(a.name ?? '', b.name ?? '')).map(savedItem);
   return [...folders, ...queries];
 }
@@ -86,8 +101,11 @@ function savedTooltip(q: SavedQuery): string {
   const sql = q.sql ?? '';
   const lines = [q.name ?? ''];
   if (q.description) lines.push(q.description);
-  const facts = [q.folder ? `folder ${q.folder}` : undefined, q.tags?.length ? q.tags.map((t) => `#${t}`).join(' ') : undefined,
-    q.updatedAt ? `saved ${new Date(q.updatedAt).toLocaleString()}` : undefined].filter(Boolean);
+  const facts = [
+    q.folder ? `folder ${q.folder}` : undefined,
+    q.tags?.length ? q.tags.map((t) => `#${t}`).join(' ') : undefined,
+    q.updatedAt ? `saved ${new Date(q.updatedAt).toLocaleString()}` : undefined,
+  ].filter(Boolean);
   if (facts.length) lines.push(facts.join(' · '));
   lines.push('', sql.length > 2000 ? `${sql.slice(0, 2000)}\n…` : sql);
   return lines.join('\n');

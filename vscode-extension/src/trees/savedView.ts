@@ -37,8 +37,13 @@ export function registerSaved(context: vscode.ExtensionContext, server: DbtServe
     }),
     vscode.commands.registerCommand('dbtls.saved.delete', async (item?: SavedItem) => {
       const q = item?.query;
-      if (q?.id === undefined) return void vscode.window.showWarningMessage('dbt: pick a saved query to delete.');
-      const ok = await vscode.window.showWarningMessage(`Delete the saved query “${q.name}”?`, { modal: true }, 'Delete');
+      if (q?.id === undefined)
+        return void vscode.window.showWarningMessage('dbt: pick a saved query to delete.');
+      const ok = await vscode.window.showWarningMessage(
+        `Delete the saved query “${q.name}”?`,
+        { modal: true },
+        'Delete',
+      );
       if (ok !== 'Delete') return;
       try {
         const r = await server.request('dbt/deleteQuery', { id: q.id });
@@ -54,7 +59,10 @@ export function registerSaved(context: vscode.ExtensionContext, server: DbtServe
 /** dbt: Save Query — the active editor's selection, or its whole text, under a name, folder and tags. */
 async function saveQuery(server: DbtServer, tree: ItemTree<SavedItem>): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor) return void vscode.window.showWarningMessage('dbt: open an editor with the SQL to save (its selection, or all of it).');
+  if (!editor)
+    return void vscode.window.showWarningMessage(
+      'dbt: open an editor with the SQL to save (its selection, or all of it).',
+    );
   const doc = editor.document;
   const sql = editor.selection.isEmpty ? doc.getText() : doc.getText(editor.selection);
   if (!sql.trim()) return void vscode.window.showWarningMessage('dbt: there is no SQL to save here.');
@@ -68,10 +76,18 @@ async function saveQuery(server: DbtServer, tree: ItemTree<SavedItem>): Promise<
   } catch {
     // the save below says why the server cannot answer
   }
-  const suggested = editor.selection.isEmpty && !doc.isUntitled ? doc.uri.path.split('/').pop()?.replace(/\.[^.]*$/, '') : undefined;
+  const suggested =
+    editor.selection.isEmpty && !doc.isUntitled
+      ? doc.uri.path
+          .split('/')
+          .pop()
+          ?.replace(/\.[^.]*$/, '')
+      : undefined;
   const name = await vscode.window.showInputBox({
     title: 'Save Query (1/3): name',
-    prompt: editor.selection.isEmpty ? 'Name of the saved query (the whole text of the editor)' : 'Name of the saved query (the selected SQL)',
+    prompt: editor.selection.isEmpty
+      ? 'Name of the saved query (the whole text of the editor)'
+      : 'Name of the saved query (the selected SQL)',
     value: suggested,
     validateInput: (v) => (v.trim() ? undefined : 'A saved query needs a name.'),
   });
@@ -90,11 +106,21 @@ async function saveQuery(server: DbtServer, tree: ItemTree<SavedItem>): Promise<
   if (tagsInput === undefined) return;
 
   const folder = normalizeFolder(folderInput);
-  const query: SavedQuery = { name: name.trim(), folder, tags: parseTags(tagsInput), sql, project: await projectDir(server, doc) };
+  const query: SavedQuery = {
+    name: name.trim(),
+    folder,
+    tags: parseTags(tagsInput),
+    sql,
+    project: await projectDir(server, doc),
+  };
   const same = existing.find((q) => q.name === query.name && normalizeFolder(q.folder) === folder);
   if (same) {
     const where = folder ? ` in ${folder}` : '';
-    const ok = await vscode.window.showWarningMessage(`A saved query “${query.name}”${where} exists. Replace it?`, { modal: true }, 'Replace');
+    const ok = await vscode.window.showWarningMessage(
+      `A saved query “${query.name}”${where} exists. Replace it?`,
+      { modal: true },
+      'Replace',
+    );
     if (ok !== 'Replace') return;
     query.id = same.id;
     query.description = same.description;

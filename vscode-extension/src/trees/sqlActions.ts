@@ -16,7 +16,9 @@ export async function runSql(sql: string, projectDir: string | undefined, title:
     void vscode.window.showWarningMessage('dbt: this query has no SQL to run.');
     return;
   }
-  const uri = projectDir ? projectDocument(projectDir) : vscode.window.activeTextEditor?.document.uri.toString();
+  const uri = projectDir
+    ? projectDocument(projectDir)
+    : vscode.window.activeTextEditor?.document.uri.toString();
   const arg: PreviewSqlArgument = { sql, uri, title };
   try {
     await vscode.commands.executeCommand('dbtls.previewSql', arg);
@@ -52,5 +54,8 @@ export async function insertAtCursor(text: string | undefined, what: string): Pr
     void vscode.window.showWarningMessage(`dbt: could not insert ${text} (is the editor read-only?).`);
     return;
   }
-  await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  await vscode.window.showTextDocument(editor.document, {
+    viewColumn: editor.viewColumn,
+    preserveFocus: false,
+  });
 }

@@ -24,7 +24,11 @@ export interface ViewItem {
 }
 
 /** A single row telling why a view has nothing else to show (an error, nothing found). */
-export function messageItem(id: string, message: string, opts: { error?: boolean; tooltip?: string; click?: string } = {}): ViewItem {
+export function messageItem(
+  id: string,
+  message: string,
+  opts: { error?: boolean; tooltip?: string; click?: string } = {},
+): ViewItem {
   return {
     id,
     label: oneLine(message),
@@ -38,6 +42,10 @@ export function messageItem(id: string, message: string, opts: { error?: boolean
 
 /** The first line of a text, cut to `max` characters with an ellipsis. */
 export function oneLine(text: string, max = 120): string {
-  const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  const line =
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? '';
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

@@ -7,7 +7,9 @@ import { newNonce, viewHtml } from './viewHtml';
  * loads is lost; the view keeps its state while hidden. `In` is what the view receives, `Out`
  * what it sends.
  */
-export class ViewPanel<In extends { type: string }, Out extends { type: string }> implements vscode.Disposable {
+export class ViewPanel<In extends { type: string }, Out extends { type: string }>
+  implements vscode.Disposable
+{
   readonly panel: vscode.WebviewPanel;
   private ready = false;
   private readonly queue: In[] = [];
@@ -25,11 +27,16 @@ export class ViewPanel<In extends { type: string }, Out extends { type: string }
     preserveFocus = false,
   ) {
     const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webviews');
-    this.panel = vscode.window.createWebviewPanel(`dbtls.${view}`, title, { viewColumn: column, preserveFocus }, {
-      enableScripts: true,
-      retainContextWhenHidden: true,
-      localResourceRoots: [root],
-    });
+    this.panel = vscode.window.createWebviewPanel(
+      `dbtls.${view}`,
+      title,
+      { viewColumn: column, preserveFocus },
+      {
+        enableScripts: true,
+        retainContextWhenHidden: true,
+        localResourceRoots: [root],
+      },
+    );
     const w = this.panel.webview;
     w.html = viewHtml({
       cspSource: w.cspSource,

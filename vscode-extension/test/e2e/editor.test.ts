@@ -15,21 +15,36 @@ async function languageStatus(): Promise<string> {
 test('a model opens as dbt SQL; completion inside ref( lists the models on the first try', async () => {
   await wb.openFile('models/marts/customers.sql');
   const language = wb.page.locator('.statusbar-item#status\\.editor\\.mode');
-  await eventually(async () => (await language.innerText()).includes('dbt SQL'), 'the language mode is dbt SQL');
+  await eventually(
+    async () => (await language.innerText()).includes('dbt SQL'),
+    'the language mode is dbt SQL',
+  );
   // the Jinja of the model is highlighted by our grammar: its delimiters are not plain text
-  const tokenClass = async (line: string, token: string) => wb.page.locator('.view-line', { hasText: line }).first()
-    .locator('span > span', { hasText: token }).first().getAttribute('class');
+  const tokenClass = async (line: string, token: string) =>
+    wb.page
+      .locator('.view-line', { hasText: line })
+      .first()
+      .locator('span > span', { hasText: token })
+      .first()
+      .getAttribute('class');
   // (the editor tokenizes again with the new grammar after the switch to dbt SQL: wait for it)
-  await eventually(async () => {
-    const jinja = await tokenClass("ref('stg_orders')", '{{');
-    return jinja && jinja !== (await tokenClass('group by customer_id', 'customer_id'));
-  }, '{{ is coloured, not plain text', 30_000);
+  await eventually(
+    async () => {
+      const jinja = await tokenClass("ref('stg_orders')", '{{');
+      return jinja && jinja !== (await tokenClass('group by customer_id', 'customer_id'));
+    },
+    '{{ is coloured, not plain text',
+    30_000,
+  );
   await wb.page.keyboard.press('Control+End'); // the empty last line
   await wb.type("{{ ref('");
   const labels = await wb.completions(); // once: no retry
   await wb.screenshot('ref-completion');
   for (const model of ['stg_orders', 'stg_customers', 'raw_orders', 'slow_report']) {
-    assert.ok(labels.some((l) => l.includes(model)), `${model} is not offered: ${labels.join(', ')}`);
+    assert.ok(
+      labels.some((l) => l.includes(model)),
+      `${model} is not offered: ${labels.join(', ')}`,
+    );
   }
   await wb.page.keyboard.press('Escape');
 });
@@ -40,13 +55,19 @@ test('a ref to a missing model shows in Problems as you type', async () => {
   await wb.page.keyboard.insertText("{{ ref('no_such_model') }}"); // as pasted: no brackets closed for us
   await wb.page.keyboard.press(`Control+Shift+M`);
   const problems = wb.page.locator('.markers-panel');
-  await eventually(async () => (await problems.innerText()).includes('no_such_model'), 'the broken ref is in Problems');
+  await eventually(
+    async () => (await problems.innerText()).includes('no_such_model'),
+    'the broken ref is in Problems',
+  );
   await wb.screenshot('problems');
   const text = await problems.innerText();
   assert.match(text, /customers\.sql/);
   // back to the file as on disk: the problem goes away
   await wb.command('File: Revert File');
-  await eventually(async () => !(await problems.innerText()).includes('no_such_model'), 'the problem is gone after the revert');
+  await eventually(
+    async () => !(await problems.innerText()).includes('no_such_model'),
+    'the problem is gone after the revert',
+  );
   await wb.page.keyboard.press(`Control+Shift+M`);
 });
 
@@ -56,17 +77,27 @@ test('hover on a ref shows the model description; F12 opens the model', async ()
   await wb.page.keyboard.press('Control+K');
   await wb.page.keyboard.press('Control+I');
   const hover = wb.page.locator('.monaco-hover:visible');
-  await eventually(async () => (await hover.innerText()).includes('Orders that were not returned'), 'the hover shows the description');
+  await eventually(
+    async () => (await hover.innerText()).includes('Orders that were not returned'),
+    'the hover shows the description',
+  );
   await wb.screenshot('hover');
   await wb.page.keyboard.press('Escape');
   await wb.page.keyboard.press('F12');
   await wb.page.locator('.tabs-container .tab.active', { hasText: 'stg_orders.sql' }).waitFor();
-  await eventually(async () => /from \{\{ ref\('raw_orders'\) \}\}/.test(await wb.editorText()), 'the model stg_orders is shown', 15_000);
+  await eventually(
+    async () => /from \{\{ ref\('raw_orders'\) \}\}/.test(await wb.editorText()),
+    'the model stg_orders is shown',
+    15_000,
+  );
 });
 
 test('the language status item shows the project, its target and adapter', async () => {
   await wb.openFile('models/marts/customers.sql');
-  await eventually(async () => /dbt: vscode_shop · dev \(duckdb\), no problems/.test(await languageStatus()), 'the status names the project and target');
+  await eventually(
+    async () => /dbt: vscode_shop · dev \(duckdb\), no problems/.test(await languageStatus()),
+    'the status names the project and target',
+  );
   await wb.page.locator('.statusbar-item#status\\.languageStatus').hover();
   await wb.page.locator('.context-view', { hasText: 'vscode_shop · dev (duckdb)' }).waitFor();
   await wb.screenshot('status');
@@ -86,13 +117,19 @@ test('compiled SQL shows beside the model, without Jinja', async () => {
 });
 
 test('switch target: the status item follows', async () => {
-  await wb.page.locator('.tabs-container .tab', { hasText: /^customers\.sql/ }).first().click();
+  await wb.page
+    .locator('.tabs-container .tab', { hasText: /^customers\.sql/ })
+    .first()
+    .click();
   await wb.command('dbt: Switch Target');
   const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'scratch' });
   await row.waitFor();
   await wb.screenshot('switch-target');
   await row.click();
-  await eventually(async () => /vscode_shop · scratch \(duckdb\)/.test(await languageStatus()), 'the status shows the new target');
+  await eventually(
+    async () => /vscode_shop · scratch \(duckdb\)/.test(await languageStatus()),
+    'the status shows the new target',
+  );
   await wb.page.locator('.statusbar-item#status\\.languageStatus').hover();
   await wb.page.locator('.context-view', { hasText: 'scratch' }).waitFor();
   await wb.screenshot('switched');

@@ -13,7 +13,9 @@ const SETTINGS = path.join(FOLDER, '.vscode', 'settings.json');
 
 function setWorkspaceSetting(key: string, value: unknown): void {
   mkdirSync(path.dirname(SETTINGS), { recursive: true });
-  const settings = existsSync(SETTINGS) ? JSON.parse(readFileSync(SETTINGS, 'utf8')) as Record<string, unknown> : {};
+  const settings = existsSync(SETTINGS)
+    ? (JSON.parse(readFileSync(SETTINGS, 'utf8')) as Record<string, unknown>)
+    : {};
   if (value === undefined) delete settings[key];
   else settings[key] = value;
   writeFileSync(SETTINGS, JSON.stringify(settings, null, 2));
@@ -38,19 +40,29 @@ test('JVM options set by the workspace need consent; running out of memory is sa
   await answerNotification(/restart the server to use the new Java settings/, 'Restart');
   const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'dbtls.server.vmargs' });
   await dialog.waitFor();
-  assert.match(await dialog.innerText(), /This workspace sets dbtls\.server\.vmargs to "-XX:MaxMetaspaceSize=12m"/);
+  assert.match(
+    await dialog.innerText(),
+    /This workspace sets dbtls\.server\.vmargs to "-XX:MaxMetaspaceSize=12m"/,
+  );
   await wb.screenshot('consent');
   await dialog.locator('.monaco-button', { hasText: 'Allow' }).click();
 
   const oom = wb.page.locator('.notification-toast', { hasText: /ran out of memory/ }).first();
   await oom.waitFor({ timeout: 60_000 });
   assert.match(await oom.innerText(), /was not restarted/);
-  await eventually(async () => /dbtls stopped/.test(await languageStatus()), 'the status item says the server stopped');
+  await eventually(
+    async () => /dbtls stopped/.test(await languageStatus()),
+    'the status item says the server stopped',
+  );
   await wb.screenshot('out-of-memory');
 
   // the user fixes the setting and restarts from the message: the server is back
   setWorkspaceSetting('dbtls.server.vmargs', undefined);
   await answerNotification(/ran out of memory/, 'Restart');
-  await eventually(async () => /dbt: vscode_shop ·/.test(await languageStatus()), 'the server runs again', 90_000);
+  await eventually(
+    async () => /dbt: vscode_shop ·/.test(await languageStatus()),
+    'the server runs again',
+    90_000,
+  );
   await wb.screenshot('recovered');
 });

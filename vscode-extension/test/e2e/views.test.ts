@@ -11,12 +11,18 @@ test('dbt: Preview Model shows the rows in the grid, typed headers, values as te
   await wb.command('dbt: Preview Model');
   const view = await wb.webview('results-tabs');
   const grid = view.locator('[data-testid="results-page"]:not([hidden]) [data-testid="results-grid"]');
-  await eventually(async () => (await grid.locator('.tabulator-row').count()) === 6, 'six rows in the grid', 90_000);
+  await eventually(
+    async () => (await grid.locator('.tabulator-row').count()) === 6,
+    'six rows in the grid',
+    90_000,
+  );
   const text = await grid.innerText();
   assert.match(text, /Ada Brook/);
   assert.match(text, /Fay <b>Ng<\/b>/, 'a value with markup shows as text');
   assert.match(text, /lifetime_value/);
-  const status = await view.locator('[data-testid="results-page"]:not([hidden]) [data-testid="results-status"]').innerText();
+  const status = await view
+    .locator('[data-testid="results-page"]:not([hidden]) [data-testid="results-status"]')
+    .innerText();
   assert.match(status, /6 rows/);
   const elapsed = view.locator('[data-testid="results-page"]:not([hidden]) [data-testid="results-elapsed"]');
   const first = await elapsed.innerText();
@@ -30,18 +36,29 @@ test('Cancel stops a slow preview and says so', async () => {
   await wb.command('dbt: Preview Model');
   const view = await wb.webview('results-tabs');
   const page = view.locator('[data-testid="results-page"]:not([hidden])');
-  await eventually(async () => (await page.getAttribute('data-state')) === 'running', 'the slow preview is running');
+  await eventually(
+    async () => (await page.getAttribute('data-state')) === 'running',
+    'the slow preview is running',
+  );
   await new Promise((r) => setTimeout(r, 2000));
   await wb.screenshot('preview-running');
   await page.locator('[data-testid="results-cancel"]').click();
-  await eventually(async () => (await page.getAttribute('data-state')) === 'cancelled', 'the preview is cancelled', 15_000);
+  await eventually(
+    async () => (await page.getAttribute('data-state')) === 'cancelled',
+    'the preview is cancelled',
+    15_000,
+  );
   assert.match(await page.locator('[data-testid="results-status"]').innerText(), /Cancelled after/);
   await wb.screenshot('preview-cancelled');
   // the server is free again: a preview after the cancel answers at once
   await wb.openFile('models/staging/stg_orders.sql');
   await wb.command('dbt: Preview Model');
   const next = (await wb.webview('results-tabs')).locator('[data-testid="results-page"]:not([hidden])');
-  await eventually(async () => (await next.getAttribute('data-state')) === 'done', 'the next preview finished', 30_000);
+  await eventually(
+    async () => (await next.getAttribute('data-state')) === 'done',
+    'the next preview finished',
+    30_000,
+  );
   assert.match(await next.locator('[data-testid="results-status"]').innerText(), /9 rows/);
 });
 
@@ -49,12 +66,29 @@ test('dbt: Show Lineage draws the graph of the model', async () => {
   await wb.openFile('models/marts/customers.sql');
   await wb.command('dbt: Show Lineage');
   const view = await wb.webview('lineage-graph');
-  await eventually(async () => (await view.locator('[data-testid="lineage-node"]').count()) >= 5, 'the lineage nodes are drawn', 60_000);
+  await eventually(
+    async () => (await view.locator('[data-testid="lineage-node"]').count()) >= 5,
+    'the lineage nodes are drawn',
+    60_000,
+  );
   const root = view.locator('[data-testid="lineage-node"][data-root="true"]');
   // the nodes are laid out first and filled a frame later (an empty label was read once on a busy machine)
-  await eventually(async () => /customers/.test(await root.innerText()), 'the model itself is drawn with its name', 30_000);
-  for (const id of ['model.vscode_shop.stg_orders', 'model.vscode_shop.stg_customers', 'seed.vscode_shop.raw_orders', 'seed.vscode_shop.raw_customers']) {
-    assert.equal(await view.locator(`[data-testid="lineage-node"][data-id="${id}"]`).count(), 1, `${id} is drawn`);
+  await eventually(
+    async () => /customers/.test(await root.innerText()),
+    'the model itself is drawn with its name',
+    30_000,
+  );
+  for (const id of [
+    'model.vscode_shop.stg_orders',
+    'model.vscode_shop.stg_customers',
+    'seed.vscode_shop.raw_orders',
+    'seed.vscode_shop.raw_customers',
+  ]) {
+    assert.equal(
+      await view.locator(`[data-testid="lineage-node"][data-id="${id}"]`).count(),
+      1,
+      `${id} is drawn`,
+    );
   }
   assert.ok((await view.locator('.react-flow__edge').count()) >= 4, 'the edges are drawn');
   await wb.screenshot('lineage');
@@ -71,23 +105,56 @@ test('dbt: Show Column Lineage draws the column under the cursor; a click opens 
   await eventually(async () => (await cards.count()) >= 4, 'the column cards are drawn', 60_000);
   const root = view.locator('[data-testid="column-row"][data-root="true"]');
   assert.equal(await root.getAttribute('data-column'), 'lifetime_value');
-  for (const id of ['model.vscode_shop.customers', 'model.vscode_shop.stg_orders', 'seed.vscode_shop.raw_orders']) {
-    assert.equal(await view.locator(`[data-testid="column-card"][data-id="${id}"]`).count(), 1, `${id} is drawn`);
+  for (const id of [
+    'model.vscode_shop.customers',
+    'model.vscode_shop.stg_orders',
+    'seed.vscode_shop.raw_orders',
+  ]) {
+    assert.equal(
+      await view.locator(`[data-testid="column-card"][data-id="${id}"]`).count(),
+      1,
+      `${id} is drawn`,
+    );
   }
-  assert.equal(await view.locator('.react-flow__edge.col-edge-aggregated').count(), 1, 'amount is aggregated into lifetime_value');
-  assert.ok(await view.locator('.react-flow__edge.col-edge-filter_join').count() >= 1, 'the join and filter columns are drawn');
+  assert.equal(
+    await view.locator('.react-flow__edge.col-edge-aggregated').count(),
+    1,
+    'amount is aggregated into lifetime_value',
+  );
+  assert.ok(
+    (await view.locator('.react-flow__edge.col-edge-filter_join').count()) >= 1,
+    'the join and filter columns are drawn',
+  );
   assert.match(await view.locator('[data-testid="column-legend"]').innerText(), /aggregated/);
   assert.match(await view.locator('[data-testid="column-status"]').innerText(), /\d+ columns · \d+ edges/);
-  assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: 'Column Lineage: customers.lifetime_value' }).count(), 1);
+  assert.equal(
+    await wb.page
+      .locator('.tabs-container .tab', { hasText: 'Column Lineage: customers.lifetime_value' })
+      .count(),
+    1,
+  );
   // room for the graph (it fits itself to the panel again), as for the README's screenshot
   await wb.command('View: Close Primary Side Bar');
-  await eventually(async () => (await wb.page.locator('.part.sidebar').isVisible()) === false, 'the side bar is closed');
+  await eventually(
+    async () => (await wb.page.locator('.part.sidebar').isVisible()) === false,
+    'the side bar is closed',
+  );
   await new Promise((r) => setTimeout(r, 500)); // the fit's animation-free redraw
   await wb.screenshot('column-lineage');
   // stg_orders' amount: its select item in stg_orders.sql
-  await view.locator('[data-testid="column-card"][data-id="model.vscode_shop.stg_orders"] [data-testid="column-row"][data-column="amount"]').click();
-  await wb.page.locator('.tabs-container .tab.active', { hasText: /^stg_orders\.sql/ }).first().waitFor();
-  await eventually(async () => /Ln 6, Col \d+ \(40 selected\)/.test(await wb.statusBar()), 'the select item of amount is selected');
+  await view
+    .locator(
+      '[data-testid="column-card"][data-id="model.vscode_shop.stg_orders"] [data-testid="column-row"][data-column="amount"]',
+    )
+    .click();
+  await wb.page
+    .locator('.tabs-container .tab.active', { hasText: /^stg_orders\.sql/ })
+    .first()
+    .waitFor();
+  await eventually(
+    async () => /Ln 6, Col \d+ \(40 selected\)/.test(await wb.statusBar()),
+    'the select item of amount is selected',
+  );
   await wb.screenshot('column-lineage-opened');
   await wb.command('View: Toggle Primary Side Bar Visibility');
 });
@@ -98,39 +165,76 @@ test('dbt: Show Column Lineage where the cursor is on no column asks which one',
   await wb.goTo(1, 2); // on `with`
   await wb.command('dbt: Show Column Lineage');
   const pick = wb.page.locator('.quick-input-widget');
-  await eventually(async () => /customers has no column with/.test(await pick.innerText()), 'the pick says why it asks', 60_000);
+  await eventually(
+    async () => /customers has no column with/.test(await pick.innerText()),
+    'the pick says why it asks',
+    60_000,
+  );
   await pick.locator('input').fill('order_count');
   await wb.page.keyboard.press('Enter');
   const view = await wb.webview('column-graph');
-  await eventually(async () => (await view.locator('[data-testid="column-row"][data-root="true"]').getAttribute('data-column')) === 'order_count',
-    'the lineage of order_count is drawn', 60_000);
-  assert.equal(await view.locator('[data-testid="column-card"][data-id="model.vscode_shop.stg_orders"]').count(), 1);
+  await eventually(
+    async () =>
+      (await view.locator('[data-testid="column-row"][data-root="true"]').getAttribute('data-column')) ===
+      'order_count',
+    'the lineage of order_count is drawn',
+    60_000,
+  );
+  assert.equal(
+    await view.locator('[data-testid="column-card"][data-id="model.vscode_shop.stg_orders"]').count(),
+    1,
+  );
   await wb.screenshot('column-lineage-picked');
 });
 
-test('dbt: Show ERD draws the model\'s family as tables with their columns; a click opens a table\'s file', async () => {
+test("dbt: Show ERD draws the model's family as tables with their columns; a click opens a table's file", async () => {
   await wb.command('View: Close All Editor Groups');
   await wb.openFile('models/marts/customers.sql');
   await wb.command('dbt: Show ERD');
   // the palette asks for a selector, prefilled with the model's family
   const input = wb.page.locator('.quick-input-widget input');
-  await eventually(async () => (await input.inputValue()) === '+path:models/marts/customers.sql+', 'the selector is offered');
+  await eventually(
+    async () => (await input.inputValue()) === '+path:models/marts/customers.sql+',
+    'the selector is offered',
+  );
   await wb.page.keyboard.press('Enter');
   const view = await wb.webview('erd-graph');
   const cards = view.locator('[data-testid="erd-card"]');
   await eventually(async () => (await cards.count()) >= 5, 'the tables are drawn', 60_000);
-  for (const id of ['model.vscode_shop.customers', 'model.vscode_shop.stg_orders', 'model.vscode_shop.stg_customers', 'seed.vscode_shop.raw_orders']) {
-    assert.equal(await view.locator(`[data-testid="erd-card"][data-id="${id}"]`).count(), 1, `${id} is drawn`);
+  for (const id of [
+    'model.vscode_shop.customers',
+    'model.vscode_shop.stg_orders',
+    'model.vscode_shop.stg_customers',
+    'seed.vscode_shop.raw_orders',
+  ]) {
+    assert.equal(
+      await view.locator(`[data-testid="erd-card"][data-id="${id}"]`).count(),
+      1,
+      `${id} is drawn`,
+    );
   }
   const customers = view.locator('[data-testid="erd-card"][data-id="model.vscode_shop.customers"]');
   assert.equal(await customers.locator('[data-testid="erd-row"][data-column="lifetime_value"]').count(), 1);
   // vscode_shop declares no relationships: the view says so rather than drawing nothing
   assert.match(await view.locator('[data-testid="erd-no-relationships"]').innerText(), /No relationships/);
-  assert.match(await view.locator('[data-testid="erd-status"]').innerText(), /\d+ entities · 0 relationships/);
-  assert.equal(await wb.page.locator('.tabs-container .tab', { hasText: 'ERD: +path:models/marts/customers.sql+' }).count(), 1);
+  assert.match(
+    await view.locator('[data-testid="erd-status"]').innerText(),
+    /\d+ entities · 0 relationships/,
+  );
+  assert.equal(
+    await wb.page
+      .locator('.tabs-container .tab', { hasText: 'ERD: +path:models/marts/customers.sql+' })
+      .count(),
+    1,
+  );
   await wb.screenshot('erd');
-  await view.locator('[data-testid="erd-card"][data-id="model.vscode_shop.stg_orders"] [data-testid="erd-card-head"]').click();
-  await wb.page.locator('.tabs-container .tab.active', { hasText: /^stg_orders\.sql/ }).first().waitFor();
+  await view
+    .locator('[data-testid="erd-card"][data-id="model.vscode_shop.stg_orders"] [data-testid="erd-card-head"]')
+    .click();
+  await wb.page
+    .locator('.tabs-container .tab.active', { hasText: /^stg_orders\.sql/ })
+    .first()
+    .waitFor();
 });
 
 test('dbt: Explain Model shows the plan as a tree, each step traced back', async () => {
@@ -169,10 +273,16 @@ test('dbt: Benchmark Model against the saved file ends with a verdict', async ()
 test('the dbt activity bar: the explorer lists the project, the history the previews', async () => {
   await wb.page.locator('.activitybar .action-item a[aria-label^="dbt"]').first().click();
   const sidebar = wb.page.locator('.part.sidebar');
-  await eventually(async () => /QUERY HISTORY[\s\S]*6 rows/.test(await sidebar.innerText()), 'the history shows the preview of customers');
+  await eventually(
+    async () => /QUERY HISTORY[\s\S]*6 rows/.test(await sidebar.innerText()),
+    'the history shows the preview of customers',
+  );
   const text = await sidebar.innerText();
   assert.match(text, /cancelled/, 'the cancelled preview is in the history');
-  await eventually(async () => /Project\s*\d+ nodes · \d+ not built/.test(await sidebar.innerText()), 'the explorer lists the project, not built yet');
+  await eventually(
+    async () => /Project\s*\d+ nodes · \d+ not built/.test(await sidebar.innerText()),
+    'the explorer lists the project, not built yet',
+  );
   assert.match(await sidebar.innerText(), /Warehouse/);
   await wb.screenshot('activity-bar');
 });

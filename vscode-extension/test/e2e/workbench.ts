@@ -6,13 +6,22 @@ import * as path from 'node:path';
 import { after, afterEach, before } from 'node:test';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { chromium } = require(process.env.PLAYWRIGHT_CORE ?? 'playwright-core') as typeof import('playwright-core');
+const { chromium } = require(
+  process.env.PLAYWRIGHT_CORE ?? 'playwright-core',
+) as typeof import('playwright-core');
 type Page = import('playwright-core').Page;
 type Browser = import('playwright-core').Browser;
 type Frame = import('playwright-core').Frame;
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export const FOLDER = process.env.DBTLS_E2E_FOLDER ?? '';
 const URL = process.env.DBTLS_E2E_URL ?? '';
@@ -20,12 +29,20 @@ const SHOTS = process.env.DBTLS_E2E_SHOTS ?? path.resolve('test-output', 'e2e');
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 export class Workbench {
-  private constructor(readonly page: Page, private readonly browser: Browser, private readonly name: string) {}
+  private constructor(
+    readonly page: Page,
+    private readonly browser: Browser,
+    private readonly name: string,
+  ) {}
 
   /** Opens the test project in a new VS Code window and waits for the workbench. */
   static async open(name: string): Promise<Workbench> {
-    if (!URL || !FOLDER) throw new Error('run through scripts/e2e.mjs (DBTLS_E2E_URL and DBTLS_E2E_FOLDER are not set)');
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    if (!URL || !FOLDER)
+      throw new Error('run through scripts/e2e.mjs (DBTLS_E2E_URL and DBTLS_E2E_FOLDER are not set)');
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(30_000);
     await page.goto(`${URL}/?folder=${encodeURIComponent(FOLDER)}`);
@@ -43,7 +60,9 @@ export class Workbench {
   /** Quick Open (Ctrl+P) a file by its path relative to the project. */
   async openFile(relative: string): Promise<void> {
     const base = path.basename(relative);
-    const active = this.page.locator('.tabs-container .tab.active', { hasText: new RegExp(`^${base.replace('.', '\\.')}`) }).first();
+    const active = this.page
+      .locator('.tabs-container .tab.active', { hasText: new RegExp(`^${base.replace('.', '\\.')}`) })
+      .first();
     // a webview that has the focus (a view a test just clicked in) can let the first quick open
     // go nowhere: try again, a few times, from a closed palette
     for (let attempt = 1; ; attempt++) {
@@ -52,8 +71,10 @@ export class Workbench {
       await input.waitFor();
       await input.fill(relative);
       // click the row itself: Enter could still pick the row of a list not yet filtered
-      const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: base })
-        .filter({ hasText: path.dirname(relative).split('/').pop() ?? '' }).first();
+      const row = this.page
+        .locator('.quick-input-list .monaco-list-row', { hasText: base })
+        .filter({ hasText: path.dirname(relative).split('/').pop() ?? '' })
+        .first();
       await row.click();
       try {
         await active.waitFor({ timeout: 10_000 });
@@ -63,8 +84,10 @@ export class Workbench {
         await this.page.keyboard.press('Escape');
         // the file may already be open in another group, behind the view that kept the focus:
         // its tab, clicked, is what a user would do
-        const tab = this.page.locator('.tabs-container .tab', { hasText: new RegExp(`^${base.replace('.', '\\.')}`) }).first();
-        if (await tab.count() > 0) {
+        const tab = this.page
+          .locator('.tabs-container .tab', { hasText: new RegExp(`^${base.replace('.', '\\.')}`) })
+          .first();
+        if ((await tab.count()) > 0) {
           await tab.click();
           try {
             await active.waitFor({ timeout: 5_000 });
@@ -87,10 +110,17 @@ export class Workbench {
     const rows = this.page.locator('.quick-input-list .monaco-list-row');
     await rows.filter({ hasText: title }).first().waitFor();
     // the row of exactly this title: "dbt: Show Lineage" also matches "dbt: Show Column Lineage", sorted first
-    const exact = rows.filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+    const exact = rows.filter({
+      has: this.page.locator('.label-name', {
+        hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+      }),
+    });
     if (await exact.count()) await exact.first().click();
     else await this.page.keyboard.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => undefined);
+    await this.page
+      .locator('.quick-input-widget')
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
   }
 
   /** Puts the cursor on a line and column (1-based) of the active editor (Ctrl+G). */
@@ -100,7 +130,10 @@ export class Workbench {
     await input.waitFor();
     await input.fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => undefined);
+    await this.page
+      .locator('.quick-input-widget')
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
   }
 
   /** The text of the active editor's visible lines. */
@@ -126,13 +159,23 @@ export class Workbench {
    * iframe holding the view's own frame; the view is found by what it shows).
    */
   async webview(testid: string, timeout = 60_000): Promise<Frame> {
-    return eventually<Frame | undefined>(async () => {
-      for (const f of this.page.frames()) {
-        if (f === this.page.mainFrame()) continue;
-        if (await f.locator(`[data-testid="${testid}"]`).count().catch(() => 0)) return f;
-      }
-      return undefined;
-    }, `a webview showing ${testid}`, timeout) as Promise<Frame>;
+    return eventually<Frame | undefined>(
+      async () => {
+        for (const f of this.page.frames()) {
+          if (f === this.page.mainFrame()) continue;
+          if (
+            await f
+              .locator(`[data-testid="${testid}"]`)
+              .count()
+              .catch(() => 0)
+          )
+            return f;
+        }
+        return undefined;
+      },
+      `a webview showing ${testid}`,
+      timeout,
+    ) as Promise<Frame>;
   }
 
   /** The text of the status bar (includes the language status and problem counts). */
@@ -144,7 +187,8 @@ export class Workbench {
   async revertEdits(): Promise<void> {
     try {
       await this.page.keyboard.press('Escape');
-      if (await this.page.locator('.tabs-container .tab.active.dirty').count()) await this.command('File: Revert File');
+      if (await this.page.locator('.tabs-container .tab.active.dirty').count())
+        await this.command('File: Revert File');
     } catch (e) {
       console.error(`e2e: could not revert the edits of the test: ${String(e)}`);
     }
@@ -166,7 +210,8 @@ export async function eventually<T>(probe: () => Promise<T>, what: string, timeo
     } catch (e) {
       last = e;
     }
-    if (Date.now() > until) throw new Error(`${what}: not within ${timeout / 1000} s (last: ${String(last)})`);
+    if (Date.now() > until)
+      throw new Error(`${what}: not within ${timeout / 1000} s (last: ${String(last)})`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -22,17 +22,25 @@ const ui = {
 const fakeVscode = {
   ViewColumn: { Active: -1, Beside: -2, One: 1 },
   EventEmitter: Emitter,
-  Uri: { joinPath: (u: { toString(): string }, ...p: string[]) => uri([u.toString(), ...p].join('/')), parse: uri },
+  Uri: {
+    joinPath: (u: { toString(): string }, ...p: string[]) => uri([u.toString(), ...p].join('/')),
+    parse: uri,
+  },
   window: {
     createWebviewPanel: () => ({
       webview: {
-        cspSource: 'vscode-resource:', html: '',
+        cspSource: 'vscode-resource:',
+        html: '',
         asWebviewUri: (u: unknown) => u,
         onDidReceiveMessage: ui.fromView.event,
         postMessage: async (m: Msg) => void ui.posted.push(m),
       },
-      set title(t: string) { ui.title = t; },
-      get title() { return ui.title; },
+      set title(t: string) {
+        ui.title = t;
+      },
+      get title() {
+        return ui.title;
+      },
       onDidDispose: ui.disposed.event,
       reveal: () => {},
       dispose: () => ui.disposed.fire(),
@@ -48,13 +56,20 @@ const fakeVscode = {
     setStatusBarMessage: () => ({ dispose() {} }),
   },
   workspace: {
-    getConfiguration: () => ({ get: (k: string) => ({ warmups: 2, runs: 10, timeBudgetSeconds: 300 } as Record<string, number>)[k] }),
+    getConfiguration: () => ({
+      get: (k: string) => (({ warmups: 2, runs: 10, timeBudgetSeconds: 300 }) as Record<string, number>)[k],
+    }),
   },
   commands: { executeCommand: async (...a: unknown[]) => void ui.commands.push(a) },
   env: { clipboard: { writeText: async () => undefined } },
 };
 
-type Call = { method: string; params: Record<string, unknown>; answer(v: unknown): void; fail(e: unknown): void };
+type Call = {
+  method: string;
+  params: Record<string, unknown>;
+  answer(v: unknown): void;
+  fail(e: unknown): void;
+};
 
 class ScriptedServer {
   extensionUri = uri('file:///ext');
@@ -76,16 +91,31 @@ let BenchmarkPanel: typeof Panel;
 before(async () => {
   const m = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const load = m._load;
-  m._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? fakeVscode : load(request, ...rest));
+  m._load = (request: string, ...rest: unknown[]) =>
+    request === 'vscode' ? fakeVscode : load(request, ...rest);
   ({ BenchmarkPanel } = await import('../../src/benchmark/benchmarkPanel'));
 });
 
 const MODEL = 'file:///work/shop/models/big_customer.sql';
 const posted = (type: string) => ui.posted.filter((m) => m.type === type);
 const tick = () => new Promise((r) => setImmediate(r));
-const report = { storedId: 5, label: 'model big_customer: buffer vs saved file', status: 'ok', millis: 800, variants: [], comparisons: [] };
-const recommendation = { id: 7, target: 'dev', title: 'index', applySql: 'create index i on shop.orders (customer_id)',
-  rollbackSql: 'drop index shop.i', status: 'benchmarked', updatedAt: 1 };
+const report = {
+  storedId: 5,
+  label: 'model big_customer: buffer vs saved file',
+  status: 'ok',
+  millis: 800,
+  variants: [],
+  comparisons: [],
+};
+const recommendation = {
+  id: 7,
+  target: 'dev',
+  title: 'index',
+  applySql: 'create index i on shop.orders (customer_id)',
+  rollbackSql: 'drop index shop.i',
+  status: 'benchmarked',
+  updatedAt: 1,
+};
 
 function reset(): ScriptedServer {
   BenchmarkPanel.closeAll();
@@ -101,11 +131,19 @@ test('a benchmark starts with the settings, shows progress of the job and ends w
   const done = BenchmarkPanel.show(server as never, { uri: MODEL, compare: 'saved' });
   ui.fromView.fire({ type: 'ready' });
   assert.equal(ui.title, 'Benchmark: big_customer');
-  assert.deepEqual(server.of('dbt/benchmark')[0].params,
-    { uri: MODEL, compare: 'saved', recommendationId: undefined, warmups: 2, runs: 10, timeBudgetSeconds: 300 });
+  assert.deepEqual(server.of('dbt/benchmark')[0].params, {
+    uri: MODEL,
+    compare: 'saved',
+    recommendationId: undefined,
+    warmups: 2,
+    runs: 10,
+    timeBudgetSeconds: 300,
+  });
   assert.deepEqual(server.of('dbt/benchmarks')[0].params, { uri: MODEL, limit: 20 });
   server.of('dbt/benchmarks')[0].answer({ benchmarks: [report] });
-  server.of('dbt/benchmark')[0].answer({ id: 'j1', label: report.label, variants: ['saved file', 'buffer'], problems: [] });
+  server
+    .of('dbt/benchmark')[0]
+    .answer({ id: 'j1', label: report.label, variants: ['saved file', 'buffer'], problems: [] });
   await done;
   assert.equal(posted('starting').length, 1);
   assert.deepEqual(posted('started')[0].variants, ['saved file', 'buffer']);
@@ -137,7 +175,13 @@ test('a job that ends before its start is answered still ends; Cancel asks the s
   await tick();
   const cancel = server.of('dbt/benchmarkCancel')[0];
   assert.deepEqual(cancel.params, { id: 'j2' });
-  cancel.answer({ id: 'j2', state: 'cancelled', done: 4, total: 12, report: { ...report, status: 'cancelled' } });
+  cancel.answer({
+    id: 'j2',
+    state: 'cancelled',
+    done: 4,
+    total: 12,
+    report: { ...report, status: 'cancelled' },
+  });
   await tick();
   assert.equal((posted('ended')[1] as unknown as { status: { state: string } }).status.state, 'cancelled');
 });
@@ -147,12 +191,16 @@ test('failures reach the view: not started (with problems), the server not runni
   const done = BenchmarkPanel.show(server as never, { uri: MODEL, compare: 'head' });
   ui.fromView.fire({ type: 'ready' });
   const problems = [{ severity: 'error', message: 'unknown ref' }];
-  server.of('dbt/benchmark')[0].answer({ error: { code: 'compile-failed', message: 'compile failed' }, problems });
+  server
+    .of('dbt/benchmark')[0]
+    .answer({ error: { code: 'compile-failed', message: 'compile failed' }, problems });
   await done;
   assert.deepEqual([posted('failed')[0].message, posted('failed')[0].problems], ['compile failed', problems]);
 
   const again = BenchmarkPanel.show(server as never, { uri: MODEL, compare: 'head' });
-  server.of('dbt/benchmark')[1].fail(new Error('The dbt language server is not running: Java 21 was not found.'));
+  server
+    .of('dbt/benchmark')[1]
+    .fail(new Error('The dbt language server is not running: Java 21 was not found.'));
   await again;
   assert.match(String(posted('failed')[1].message), /not running: Java 21/);
   const none = BenchmarkPanel.show(server as never, { uri: MODEL });
@@ -162,11 +210,21 @@ test('failures reach the view: not started (with problems), the server not runni
 });
 
 async function withRecommendation(server: ScriptedServer): Promise<void> {
-  const done = BenchmarkPanel.show(server as never, { uri: MODEL, compare: 'recommendation', recommendationId: 7 });
+  const done = BenchmarkPanel.show(server as never, {
+    uri: MODEL,
+    compare: 'recommendation',
+    recommendationId: 7,
+  });
   ui.fromView.fire({ type: 'ready' });
   assert.equal(server.of('dbt/benchmark')[0].params.recommendationId, 7);
-  server.of('dbt/recommendations')[0].answer({ recommendations: [{ ...recommendation, id: 3 }, recommendation] });
-  server.of('dbt/benchmark')[0].answer({ id: 'j1', label: 'model big_customer: without vs with recommendation 7', variants: ['without', 'with recommendation 7'] });
+  server
+    .of('dbt/recommendations')[0]
+    .answer({ recommendations: [{ ...recommendation, id: 3 }, recommendation] });
+  server.of('dbt/benchmark')[0].answer({
+    id: 'j1',
+    label: 'model big_customer: without vs with recommendation 7',
+    variants: ['without', 'with recommendation 7'],
+  });
   await done;
   assert.equal((posted('recommendation')[0].recommendation as { id: number }).id, 7);
 }
@@ -179,15 +237,28 @@ test('Apply: asked without confirm, the modal shows the SQL, and only a yes asks
   const first = server.of('dbt/applyRecommendation')[0];
   assert.deepEqual(first.params, { uri: MODEL, id: 7, action: 'apply', confirm: false });
   ui.pick = 'Apply';
-  first.answer({ recommendation, error: { code: 'apply-not-confirmed', message: "not confirmed: this would run on target 'dev': create index i on shop.orders (customer_id)" } });
+  first.answer({
+    recommendation,
+    error: {
+      code: 'apply-not-confirmed',
+      message: "not confirmed: this would run on target 'dev': create index i on shop.orders (customer_id)",
+    },
+  });
   await tick();
   await tick();
   assert.equal(ui.warnings.length, 1);
   assert.deepEqual((ui.warnings[0].options as { modal: boolean }).modal, true);
-  assert.match((ui.warnings[0].options as { detail: string }).detail, /create index i on shop\.orders \(customer_id\)/);
+  assert.match(
+    (ui.warnings[0].options as { detail: string }).detail,
+    /create index i on shop\.orders \(customer_id\)/,
+  );
   const second = server.of('dbt/applyRecommendation')[1];
   assert.deepEqual(second.params, { uri: MODEL, id: 7, action: 'apply', confirm: true });
-  second.answer({ sql: recommendation.applySql, auditId: 4, recommendation: { ...recommendation, status: 'applied' } });
+  second.answer({
+    sql: recommendation.applySql,
+    auditId: 4,
+    recommendation: { ...recommendation, status: 'applied' },
+  });
   await tick();
   const applied = posted('applied')[0];
   assert.equal(applied.ok, true);
@@ -196,21 +267,32 @@ test('Apply: asked without confirm, the modal shows the SQL, and only a yes asks
   // rollback, but the user says no: nothing runs
   ui.fromView.fire({ type: 'apply', action: 'rollback' });
   await tick();
-  server.of('dbt/applyRecommendation')[2].answer({ recommendation, error: { code: 'apply-not-confirmed', message: 'not confirmed' } });
+  server
+    .of('dbt/applyRecommendation')[2]
+    .answer({ recommendation, error: { code: 'apply-not-confirmed', message: 'not confirmed' } });
   await tick();
   await tick();
   assert.equal(server.of('dbt/applyRecommendation').length, 3);
-  assert.deepEqual([posted('applied')[1].ok, posted('applied')[1].message], [false, 'Not run: you did not confirm.']);
+  assert.deepEqual(
+    [posted('applied')[1].ok, posted('applied')[1].message],
+    [false, 'Not run: you did not confirm.'],
+  );
 });
 
-test('Apply when the setting is off: the server\'s message, no modal, an offer to open the setting', async () => {
+test("Apply when the setting is off: the server's message, no modal, an offer to open the setting", async () => {
   const server = reset();
   await withRecommendation(server);
   ui.pick = 'Open Settings';
   ui.fromView.fire({ type: 'apply', action: 'apply' });
   await tick();
-  server.of('dbt/applyRecommendation')[0].answer({ recommendation, error: { code: 'apply-not-allowed',
-    message: 'applying recommendations is off; set dbtls.recommendations.allowApply to true to allow it (each use is confirmed and audited)' } });
+  server.of('dbt/applyRecommendation')[0].answer({
+    recommendation,
+    error: {
+      code: 'apply-not-allowed',
+      message:
+        'applying recommendations is off; set dbtls.recommendations.allowApply to true to allow it (each use is confirmed and audited)',
+    },
+  });
   await tick();
   await tick();
   assert.equal(server.of('dbt/applyRecommendation').length, 1);

@@ -27,7 +27,10 @@ test('a loop repeats text: every place is found', () => {
     { sqlStart: 0, sqlEnd: 4, templateStart: 30, templateEnd: 34, kind: 'TEXT' },
     { sqlStart: 10, sqlEnd: 14, templateStart: 30, templateEnd: 34, kind: 'TEXT' },
   ];
-  assert.deepEqual(sqlSpansOf(loop, 31), [{ start: 1, end: 2 }, { start: 11, end: 12 }]);
+  assert.deepEqual(sqlSpansOf(loop, 31), [
+    { start: 1, end: 2 },
+    { start: 11, end: 12 },
+  ]);
 });
 
 test('SQL no piece produced (an injected ephemeral CTE) maps nowhere', () => {
@@ -38,6 +41,9 @@ test('SQL no piece produced (an injected ephemeral CTE) maps nowhere', () => {
 test('the compiled document says why there is no SQL', () => {
   assert.equal(compiledText({ sql: 'select 1' }, 'orders'), 'select 1\n');
   assert.match(compiledText(null, 'notes.yml'), /not a model/);
-  const failed = compiledText({ failed: true, problems: [{ message: "'nope' is undefined", range: { start: { line: 2 } } }] }, 'orders');
+  const failed = compiledText(
+    { failed: true, problems: [{ message: "'nope' is undefined", range: { start: { line: 2 } } }] },
+    'orders',
+  );
   assert.match(failed, /orders did not compile:\n-- {3}line 3: 'nope' is undefined/);
 });

@@ -4,8 +4,22 @@ import type { LineageNode, LineageResult } from '../../src/protocol.generated';
 import { fromResult, merge, typeClass } from '../../src/lineage/lineageGraph';
 import { layout, NODE_WIDTH } from '../../src/lineage/layout';
 
-function n(id: string, depth: number, hiddenUpstream = 0, hiddenDownstream = 0, resourceType = 'model'): LineageNode {
-  return { id, name: id.split('.').pop(), resourceType, packageName: 'shop', depth, hiddenUpstream, hiddenDownstream };
+function n(
+  id: string,
+  depth: number,
+  hiddenUpstream = 0,
+  hiddenDownstream = 0,
+  resourceType = 'model',
+): LineageNode {
+  return {
+    id,
+    name: id.split('.').pop(),
+    resourceType,
+    packageName: 'shop',
+    depth,
+    hiddenUpstream,
+    hiddenDownstream,
+  };
 }
 
 // customers with one parent drawn (stg_customers, whose source is hidden) and one child hidden
@@ -57,9 +71,14 @@ test('expanding merges the answer around the node: new depths relative to it, co
 });
 
 test('an empty answer keeps its message', () => {
-  const g = fromResult({ message: 'no node model.shop.x in project \'shop\'', nodes: [], edges: [], truncated: false });
+  const g = fromResult({
+    message: "no node model.shop.x in project 'shop'",
+    nodes: [],
+    edges: [],
+    truncated: false,
+  });
   assert.equal(g.root, undefined);
-  assert.equal(g.message, 'no node model.shop.x in project \'shop\'');
+  assert.equal(g.message, "no node model.shop.x in project 'shop'");
   assert.equal(g.nodes.length, 0);
 });
 
@@ -70,15 +89,24 @@ test('resource types map to colour classes, unknown ones to other', () => {
 });
 
 test('layout puts parents left of children, for hundreds of nodes too', () => {
-  const p = layout([{ id: 'a' }, { id: 'b' }, { id: 'c' }], [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }]);
+  const p = layout(
+    [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+    [
+      { from: 'a', to: 'b' },
+      { from: 'b', to: 'c' },
+    ],
+  );
   assert.ok(p.get('a')!.x + NODE_WIDTH <= p.get('b')!.x);
   assert.ok(p.get('b')!.x + NODE_WIDTH <= p.get('c')!.x);
   // 500 nodes in 5 layers, each with two parents in the layer before
   const nodes = Array.from({ length: 500 }, (_, i) => ({ id: `m${i}` }));
   const edges = nodes.slice(100).flatMap((_, i) => [
-    { from: `m${i}`, to: `m${i + 100}` }, { from: `m${(i * 7) % 100 + Math.floor(i / 100) * 100}`, to: `m${i + 100}` }]);
+    { from: `m${i}`, to: `m${i + 100}` },
+    { from: `m${((i * 7) % 100) + Math.floor(i / 100) * 100}`, to: `m${i + 100}` },
+  ]);
   const big = layout(nodes, edges);
   assert.equal(big.size, 500);
-  for (const e of edges) assert.ok(big.get(e.from)!.x + NODE_WIDTH <= big.get(e.to)!.x, `${e.from} is not left of ${e.to}`);
+  for (const e of edges)
+    assert.ok(big.get(e.from)!.x + NODE_WIDTH <= big.get(e.to)!.x, `${e.from} is not left of ${e.to}`);
   // (how long it takes is measured by hand, not asserted: see the README's benchmarks)
 });

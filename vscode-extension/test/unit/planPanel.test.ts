@@ -21,23 +21,42 @@ const fakeVscode = {
   ViewColumn: { Active: -1, Beside: -2, One: 1 },
   EventEmitter: Emitter,
   CancellationTokenSource: TokenSource,
-  Uri: { joinPath: (u: { toString(): string }, ...p: string[]) => uri([u.toString(), ...p].join('/')), parse: uri, file: (f: string) => uri(`file://${f}`) },
-  Position: class { constructor(readonly line: number, readonly character: number) {} },
+  Uri: {
+    joinPath: (u: { toString(): string }, ...p: string[]) => uri([u.toString(), ...p].join('/')),
+    parse: uri,
+    file: (f: string) => uri(`file://${f}`),
+  },
+  Position: class {
+    constructor(
+      readonly line: number,
+      readonly character: number,
+    ) {}
+  },
   Range: class {
-    constructor(readonly sl: number, readonly sc: number, readonly el: number, readonly ec: number) {}
+    constructor(
+      readonly sl: number,
+      readonly sc: number,
+      readonly el: number,
+      readonly ec: number,
+    ) {}
   },
   window: {
     createWebviewPanel: () => {
       ui.panels++;
       const panel = {
         webview: {
-          cspSource: 'vscode-resource:', html: '',
+          cspSource: 'vscode-resource:',
+          html: '',
           asWebviewUri: (u: unknown) => u,
           onDidReceiveMessage: ui.fromView.event,
           postMessage: async (m: Msg) => void ui.posted.push(m),
         },
-        set title(t: string) { ui.title = t; },
-        get title() { return ui.title; },
+        set title(t: string) {
+          ui.title = t;
+        },
+        get title() {
+          return ui.title;
+        },
         onDidDispose: ui.disposed.event,
         reveal: () => {},
         dispose: () => ui.disposed.fire(),
@@ -46,7 +65,8 @@ const fakeVscode = {
     },
     showErrorMessage: async () => undefined,
     setStatusBarMessage: () => ({ dispose() {} }),
-    showTextDocument: async (u: { toString(): string }, options: never) => void ui.shown.push({ uri: u.toString(), options }),
+    showTextDocument: async (u: { toString(): string }, options: never) =>
+      void ui.shown.push({ uri: u.toString(), options }),
   },
   workspace: { openTextDocument: async () => ({}) },
   env: { clipboard: { writeText: async (t: string) => void (ui.clipboard = t) } },
@@ -54,8 +74,18 @@ const fakeVscode = {
 
 class ScriptedServer {
   extensionUri = uri('file:///ext');
-  calls: Array<{ method: string; params: Record<string, unknown>; token?: { isCancellationRequested: boolean }; answer(v: unknown): void; fail(e: unknown): void }> = [];
-  request(method: string, params: Record<string, unknown>, token?: { isCancellationRequested: boolean }): Promise<unknown> {
+  calls: Array<{
+    method: string;
+    params: Record<string, unknown>;
+    token?: { isCancellationRequested: boolean };
+    answer(v: unknown): void;
+    fail(e: unknown): void;
+  }> = [];
+  request(
+    method: string,
+    params: Record<string, unknown>,
+    token?: { isCancellationRequested: boolean },
+  ): Promise<unknown> {
     return new Promise((answer, fail) => this.calls.push({ method, params, token, answer, fail }));
   }
   last() {
@@ -67,7 +97,8 @@ let PlanPanel: typeof Panel;
 before(async () => {
   const m = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const load = m._load;
-  m._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? fakeVscode : load(request, ...rest));
+  m._load = (request: string, ...rest: unknown[]) =>
+    request === 'vscode' ? fakeVscode : load(request, ...rest);
   ({ PlanPanel } = await import('../../src/plan/planPanel'));
 });
 
@@ -75,8 +106,16 @@ const MODEL = 'file:///work/shop/models/big_customer.sql';
 const posted = (type: string) => ui.posted.filter((m) => m.type === type);
 const ready = () => ui.fromView.fire({ type: 'ready' });
 const tick = () => new Promise((r) => setImmediate(r));
-const answer = { uri: MODEL, nodeId: 'model.shop.big_customer', analyzed: false, millis: 3, sql: 'explain select 1',
-  plan: { id: '0', operator: 'Seq Scan', properties: {}, children: [] }, findings: [], problems: [] };
+const answer = {
+  uri: MODEL,
+  nodeId: 'model.shop.big_customer',
+  analyzed: false,
+  millis: 3,
+  sql: 'explain select 1',
+  plan: { id: '0', operator: 'Seq Scan', properties: {}, children: [] },
+  findings: [],
+  problems: [],
+};
 
 function reset(): ScriptedServer {
   ui.posted.length = 0;
@@ -103,7 +142,11 @@ test('explain: estimates first, the panel titled by the model, the answer posted
   assert.equal(posted('result').length, 2);
 
   // a step's location opens the document with the range selected
-  ui.fromView.fire({ type: 'open', uri: MODEL, range: { start: { line: 3, character: 14 }, end: { line: 3, character: 31 } } });
+  ui.fromView.fire({
+    type: 'open',
+    uri: MODEL,
+    range: { start: { line: 3, character: 14 }, end: { line: 3, character: 31 } },
+  });
   await tick();
   assert.equal(ui.shown[0].uri, MODEL);
   assert.deepEqual({ ...ui.shown[0].options.selection }, { sl: 3, sc: 14, el: 3, ec: 31 });
@@ -118,7 +161,10 @@ test('Cancel tells the view at once and cancels the request; the late answer is 
   const done = PlanPanel.show(server as never, { uri: MODEL, nodeId: 'model.shop.big_customer' }, true);
   ready();
   ui.fromView.fire({ type: 'cancel' });
-  assert.deepEqual(posted('failed').map((m) => [m.state, m.message]), [['cancelled', 'Cancelled.']]);
+  assert.deepEqual(
+    posted('failed').map((m) => [m.state, m.message]),
+    [['cancelled', 'Cancelled.']],
+  );
   assert.equal(server.last().token?.isCancellationRequested, true, 'the request was not cancelled');
   server.last().answer(answer);
   await done;
@@ -132,7 +178,10 @@ test('failures end the wait with the message: server not running, no project; ex
   ready();
   server.last().fail(new Error('The dbtls server is not running: no Java 17 found.'));
   await first;
-  assert.deepEqual(posted('failed').map((m) => [m.state, m.message]), [['error', 'The dbtls server is not running: no Java 17 found.']]);
+  assert.deepEqual(
+    posted('failed').map((m) => [m.state, m.message]),
+    [['error', 'The dbtls server is not running: no Java 17 found.']],
+  );
   const second = PlanPanel.show(server as never, { uri: 'file:///tmp/loose.sql' });
   server.last().answer(null);
   await second;

@@ -6,8 +6,15 @@ import { bytesText, EXPORT_FORMATS, exportedMessage, exportFileName } from '../.
 import { modelName, ResultTabs } from '../../src/results/resultTabs';
 
 const URI = 'file:///work/shop/models/orders.sql';
-const ok = (over: Partial<PreviewResult> = {}): PreviewResult =>
-  ({ columns: [], rows: [[1], [2]], hasMore: true, truncated: false, cursor: 'c1', millis: 42, ...over });
+const ok = (over: Partial<PreviewResult> = {}): PreviewResult => ({
+  columns: [],
+  rows: [[1], [2]],
+  hasMore: true,
+  truncated: false,
+  cursor: 'c1',
+  millis: 42,
+  ...over,
+});
 
 test('tabs are titled by the model, or Query N for ad-hoc SQL', () => {
   const tabs = new ResultTabs();
@@ -15,7 +22,10 @@ test('tabs are titled by the model, or Query N for ad-hoc SQL', () => {
   assert.equal(tabs.open({ uri: URI, uniqueId: 'model.shop.stg_orders' }, 0).tab.title, 'stg_orders');
   assert.equal(tabs.open({ uri: URI, sql: 'select 1' }, 0).tab.title, 'Query 1');
   assert.equal(tabs.open({ uri: URI, sql: 'select 2' }, 0).tab.title, 'Query 2');
-  assert.equal(tabs.open({ uri: URI, sql: 'select 3', title: 'Top customers' }, 0).tab.title, 'Top customers');
+  assert.equal(
+    tabs.open({ uri: URI, sql: 'select 3', title: 'Top customers' }, 0).tab.title,
+    'Top customers',
+  );
   assert.equal(modelName('file:///w/models/my%20model.sql'), 'my model');
   assert.equal(modelName('file:///w/snapshots/s.sql', 'snapshot.shop.orders_snapshot'), 'orders_snapshot');
 });
@@ -25,9 +35,15 @@ test('the oldest tab closes beyond the cap, and the newest is active', () => {
   const ids = [1, 2, 3].map((i) => tabs.open({ uri: URI, sql: `select ${i}` }, i).tab.id);
   assert.equal(tabs.finish(ids[0], 1, ok({ cursor: 'first' }), 5)?.cursor, 'first');
   const { tab, evicted } = tabs.open({ uri: URI }, 10);
-  assert.deepEqual(evicted.map((t) => t.id), [ids[0]]);
+  assert.deepEqual(
+    evicted.map((t) => t.id),
+    [ids[0]],
+  );
   assert.equal(evicted[0].cursor, 'first', 'the evicted tab carries its cursor, to close');
-  assert.deepEqual(tabs.all().map((t) => t.id), [ids[1], ids[2], tab.id]);
+  assert.deepEqual(
+    tabs.all().map((t) => t.id),
+    [ids[1], ids[2], tab.id],
+  );
   assert.equal(tabs.active()?.id, tab.id);
   tabs.select(ids[1]);
   assert.equal(tabs.active()?.id, ids[1]);
@@ -45,14 +61,27 @@ test('a result ends the run with the server time; a cursor is kept only while mo
   assert.equal(done.rows, 2);
   assert.equal(done.cursor, 'c1');
   const other = tabs.open({ uri: URI }, 0).tab;
-  assert.equal(tabs.finish(other.id, other.run, ok({ hasMore: false, cursor: undefined }), 0)?.cursor, undefined);
+  assert.equal(
+    tabs.finish(other.id, other.run, ok({ hasMore: false, cursor: undefined }), 0)?.cursor,
+    undefined,
+  );
 });
 
 test('an error answer ends the run with the time waited and the server message', () => {
   const tabs = new ResultTabs();
   const { tab } = tabs.open({ uri: URI }, 1000);
-  const t = tabs.finish(tab.id, tab.run, ok({ rows: [], hasMore: false, cursor: undefined, millis: 0,
-    error: { code: 'warehouse-query', message: 'Binder Error' } }), 1480)!;
+  const t = tabs.finish(
+    tab.id,
+    tab.run,
+    ok({
+      rows: [],
+      hasMore: false,
+      cursor: undefined,
+      millis: 0,
+      error: { code: 'warehouse-query', message: 'Binder Error' },
+    }),
+    1480,
+  )!;
   assert.equal(t.state, 'error');
   assert.equal(t.message, 'Binder Error');
   assert.equal(t.millis, 480);
@@ -108,7 +137,12 @@ test('a failed page keeps the cursor for another try; an expired cursor ends pag
   tabs.startPage(tab.id);
   tabs.pageFailed(tab.id, 1);
   assert.deepEqual(tabs.startPage(tab.id), { cursor: 'c1', run: 1 });
-  const t = tabs.page(tab.id, 1, { rows: [], hasMore: false, truncated: false, error: { code: 'warehouse-cursor', message: 'expired' } })!;
+  const t = tabs.page(tab.id, 1, {
+    rows: [],
+    hasMore: false,
+    truncated: false,
+    error: { code: 'warehouse-cursor', message: 'expired' },
+  })!;
   assert.equal(t.hasMore, false);
   assert.equal(t.cursor, undefined);
 });
@@ -118,7 +152,10 @@ test('closing every tab hands back their cursors', () => {
   const a = tabs.open({ uri: URI }, 0).tab;
   tabs.open({ uri: URI }, 0);
   tabs.finish(a.id, 1, ok({ cursor: 'ca' }), 1);
-  assert.deepEqual(tabs.closeAll().map((t) => t.cursor), ['ca', undefined]);
+  assert.deepEqual(
+    tabs.closeAll().map((t) => t.cursor),
+    ['ca', undefined],
+  );
   assert.equal(tabs.all().length, 0);
   assert.equal(tabs.active(), undefined);
 });
@@ -143,7 +180,10 @@ test('elapsed times read as people say them', () => {
 });
 
 test('export: every format, a file name from the title, the outcome in one sentence', () => {
-  assert.deepEqual(EXPORT_FORMATS.map((f) => f.id), ['csv', 'json', 'jsonl', 'parquet', 'xlsx']);
+  assert.deepEqual(
+    EXPORT_FORMATS.map((f) => f.id),
+    ['csv', 'json', 'jsonl', 'parquet', 'xlsx'],
+  );
   const csv = EXPORT_FORMATS[0];
   assert.equal(exportFileName('orders', csv), 'orders.csv');
   assert.equal(exportFileName('Query 3', EXPORT_FORMATS[3]), 'Query_3.parquet');
@@ -152,6 +192,8 @@ test('export: every format, a file name from the title, the outcome in one sente
   assert.equal(bytesText(512), '512 B');
   assert.equal(bytesText(1536), '1.5 KB');
   assert.equal(bytesText(5 * 1024 * 1024), '5.0 MB');
-  assert.equal(exportedMessage({ rows: 12345, bytes: 1_300_000, millis: 3200 }, 'orders.csv'),
-    'Exported 12,345 rows to orders.csv (1.2 MB) in 3.2 s.');
+  assert.equal(
+    exportedMessage({ rows: 12345, bytes: 1_300_000, millis: 3200 }, 'orders.csv'),
+    'Exported 12,345 rows to orders.csv (1.2 MB) in 3.2 s.',
+  );
 });

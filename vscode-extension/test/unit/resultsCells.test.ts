@@ -19,7 +19,10 @@ test('long, multi-line and JSON values are for the detail pane', () => {
 });
 
 test('the detail pane pretty-prints JSON, and leaves other text alone', () => {
-  assert.deepEqual(detailText('{"a":1,"b":[2]}', 'text'), { text: '{\n  "a": 1,\n  "b": [\n    2\n  ]\n}', json: true });
+  assert.deepEqual(detailText('{"a":1,"b":[2]}', 'text'), {
+    text: '{\n  "a": 1,\n  "b": [\n    2\n  ]\n}',
+    json: true,
+  });
   assert.deepEqual(detailText({ a: 1 }), { text: '{\n  "a": 1\n}', json: true });
   assert.deepEqual(detailText('{not json', 'text'), { text: '{not json', json: false });
   assert.deepEqual(detailText('"quoted"', 'json'), { text: '"quoted"', json: false });
@@ -27,13 +30,25 @@ test('the detail pane pretty-prints JSON, and leaves other text alone', () => {
 });
 
 test('TSV quotes fields with tabs, line breaks or quotes; NULL is empty', () => {
-  assert.equal(toTsv([[1, 'a'], [null, 'b\tc']]), '1\ta\n\t"b\tc"');
+  assert.equal(
+    toTsv([
+      [1, 'a'],
+      [null, 'b\tc'],
+    ]),
+    '1\ta\n\t"b\tc"',
+  );
   assert.equal(toTsv([['say "hi"', 'x\ny']], ['q', 'r']), 'q\tr\n"say ""hi"""\t"x\ny"');
 });
 
 test('sorting keeps NULL last and numeric columns in number order', () => {
   const values = ['10.5', null, '9', '100'];
-  assert.deepEqual([...values].sort((a, b) => compareValues(a, b, true)), ['9', '10.5', '100', null]);
-  assert.deepEqual([...values].sort((a, b) => compareValues(a, b, false)), ['10.5', '100', '9', null]);
+  assert.deepEqual(
+    [...values].sort((a, b) => compareValues(a, b, true)),
+    ['9', '10.5', '100', null],
+  );
+  assert.deepEqual(
+    [...values].sort((a, b) => compareValues(a, b, false)),
+    ['10.5', '100', '9', null],
+  );
   assert.ok(compareValues(false, true, false) < 0);
 });

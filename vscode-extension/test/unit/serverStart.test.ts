@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { consentedValue } from '../../src/server/consent';
-import { JAVA_SOURCES, findJava, javaCandidates, noJavaMessage, parseJavaVersion, probeVersion } from '../../src/server/java';
+import {
+  JAVA_SOURCES,
+  findJava,
+  javaCandidates,
+  noJavaMessage,
+  parseJavaVersion,
+  probeVersion,
+} from '../../src/server/java';
 import { LAUNCH, isOutOfMemory, serverCommand, splitArgs } from '../../src/server/launch';
 import { projectGlob, projectOf, projectRoots } from '../../src/server/projects';
 import { RestartPolicy } from '../../src/server/restartPolicy';
@@ -21,23 +28,38 @@ test('Java versions as java -version and release files print them', () => {
 test('Java is looked for in the setting, then JAVA_HOME, then JDK_HOME, then PATH', () => {
   const bin = mkdtempSync(path.join(tmpdir(), 'dbtls-path-'));
   writeFileSync(path.join(bin, 'java'), '');
-  const c = javaCandidates('/opt/setting', { JAVA_HOME: '/opt/jh', JDK_HOME: '/opt/jdk', PATH: `/nowhere:${bin}` }, 'linux');
-  assert.deepEqual(c.map((x) => x.source), ['the setting dbtls.java.home', 'JAVA_HOME', 'JDK_HOME', 'PATH']);
+  const c = javaCandidates(
+    '/opt/setting',
+    { JAVA_HOME: '/opt/jh', JDK_HOME: '/opt/jdk', PATH: `/nowhere:${bin}` },
+    'linux',
+  );
+  assert.deepEqual(
+    c.map((x) => x.source),
+    ['the setting dbtls.java.home', 'JAVA_HOME', 'JDK_HOME', 'PATH'],
+  );
   assert.equal(c[0].executable, '/opt/setting/bin/java');
   assert.equal(c[3].executable, path.join(bin, 'java'));
   // the order is launch.json's, which the IntelliJ plugin follows too (VS Code brings no Java of its own)
-  assert.deepEqual(c.map((x) => Object.keys(JAVA_SOURCES).find((k) => JAVA_SOURCES[k] === x.source)),
-    LAUNCH.javaSearch.filter((place) => place !== 'editorRuntime'));
+  assert.deepEqual(
+    c.map((x) => Object.keys(JAVA_SOURCES).find((k) => JAVA_SOURCES[k] === x.source)),
+    LAUNCH.javaSearch.filter((place) => place !== 'editorRuntime'),
+  );
   assert.equal(LAUNCH.minJava, 17);
 });
 
 test('the first Java 17+ wins; the message says what was tried and what to do', async () => {
   const c = javaCandidates('/a', { JAVA_HOME: '/b', PATH: '' }, 'linux');
-  const versions: Record<string, number | string> = { '/a/bin/java': '/a/bin/java does not exist', '/b/bin/java': 11 };
+  const versions: Record<string, number | string> = {
+    '/a/bin/java': '/a/bin/java does not exist',
+    '/b/bin/java': 11,
+  };
   const none = await findJava(c, async (x) => versions[x.executable]);
   assert.equal(none.found, undefined);
   const msg = noJavaMessage(none);
-  assert.match(msg, /dbtls\.java\.home: \/a\/bin\/java does not exist; JAVA_HOME: it is Java 11; dbtls needs Java 17/);
+  assert.match(
+    msg,
+    /dbtls\.java\.home: \/a\/bin\/java does not exist; JAVA_HOME: it is Java 11; dbtls needs Java 17/,
+  );
   assert.match(msg, /set dbtls\.java\.home/);
   versions['/b/bin/java'] = 21;
   const found = await findJava(c, async (x) => versions[x.executable]);
@@ -52,7 +74,10 @@ test("a Java home's release file names its version without running it", async ()
   writeFileSync(path.join(home, 'bin', 'java'), '#!/bin/sh\nexit 1\n');
   chmodSync(path.join(home, 'bin', 'java'), 0o755);
   writeFileSync(path.join(home, 'release'), 'JAVA_VERSION="17.0.9"\n');
-  assert.equal(await probeVersion({ source: 'JAVA_HOME', home, executable: path.join(home, 'bin', 'java') }), 17);
+  assert.equal(
+    await probeVersion({ source: 'JAVA_HOME', home, executable: path.join(home, 'bin', 'java') }),
+    17,
+  );
   // the real Java of this machine answers too
   const real = javaCandidates(undefined, process.env).find((x) => x.source === 'PATH');
   if (real) assert.equal(typeof (await probeVersion(real)), 'number');
@@ -60,20 +85,40 @@ test("a Java home's release file names its version without running it", async ()
 
 test('the server command: a bounded heap, exit on out-of-memory, the user options first', () => {
   const c = serverCommand({ java: '/j/bin/java', jar: '/x/dbtls.jar', vmargs: '', maxHeap: '2g' });
-  assert.deepEqual(c.args, ['-Xmx2g', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-XX:+ExitOnOutOfMemoryError', '-Dfile.encoding=UTF-8', '-jar', '/x/dbtls.jar', 'lsp']);
-  const own = serverCommand({ java: 'java', jar: 'j', vmargs: '-Xmx6g -XX:+UseG1GC "-Dname=a b"', maxHeap: '2g' });
+  assert.deepEqual(c.args, [
+    '-Xmx2g',
+    '-XX:+UseSerialGC',
+    '-XX:-UsePerfData',
+    '-XX:+ExitOnOutOfMemoryError',
+    '-Dfile.encoding=UTF-8',
+    '-jar',
+    '/x/dbtls.jar',
+    'lsp',
+  ]);
+  const own = serverCommand({
+    java: 'java',
+    jar: 'j',
+    vmargs: '-Xmx6g -XX:+UseG1GC "-Dname=a b"',
+    maxHeap: '2g',
+  });
   assert.deepEqual(own.args.slice(0, 3), ['-Xmx6g', '-XX:+UseG1GC', '-Dname=a b']);
   assert.ok(!own.args.includes('-Xmx2g') && !own.args.includes('-XX:+UseSerialGC'));
   assert.deepEqual(splitArgs(`-Da='x y' -Db`), ['-Da=x y', '-Db']);
   assert.deepEqual(splitArgs(''), []);
 });
 
-test("the server command is the one launch-cases.json gives for both clients", () => {
+test('the server command is the one launch-cases.json gives for both clients', () => {
   // the same file is read by the IntelliJ plugin's LaunchTest: the two clients cannot drift apart
-  const cases = JSON.parse(readFileSync(path.join(__dirname, '../../../test-projects/launch-cases.json'), 'utf8'));
+  const cases = JSON.parse(
+    readFileSync(path.join(__dirname, '../../../test-projects/launch-cases.json'), 'utf8'),
+  );
   for (const c of cases.commands) {
     const got = serverCommand({ java: 'java', jar: '/x/dbtls.jar', vmargs: c.vmargs, maxHeap: c.maxHeap });
-    assert.deepEqual(got.args, c.args.map((a: string) => a.replace('{jar}', '/x/dbtls.jar')), c.vmargs);
+    assert.deepEqual(
+      got.args,
+      c.args.map((a: string) => a.replace('{jar}', '/x/dbtls.jar')),
+      c.vmargs,
+    );
   }
 });
 
@@ -94,7 +139,10 @@ test('crashes restart 5 times in 3 minutes, then stop with why; out of memory ne
   now += 1000;
   const sixth = p.onCrash(crash);
   assert.equal(sixth.restart, false);
-  assert.match((sixth as { reason: string }).reason, /stopped 6 times in 3 minutes \(last: exit code 1\).*boom/);
+  assert.match(
+    (sixth as { reason: string }).reason,
+    /stopped 6 times in 3 minutes \(last: exit code 1\).*boom/,
+  );
   now += 181_000; // the window has passed: crashes long ago do not count
   assert.deepEqual(p.onCrash(crash), { restart: true });
   const oom = p.onCrash({ ...crash, outOfMemory: true });
@@ -104,22 +152,42 @@ test('crashes restart 5 times in 3 minutes, then stop with why; out of memory ne
 
 test("a workspace's java.home is used only with the user's consent, remembered per value", async () => {
   const memory = new Map<string, boolean>();
-  const store = { get: (k: string) => memory.get(k), update: async (k: string, v: boolean) => void memory.set(k, v) };
+  const store = {
+    get: (k: string) => memory.get(k),
+    update: async (k: string, v: boolean) => void memory.set(k, v),
+  };
   let asked = 0;
   const yes = async () => (asked++, true);
   const no = async () => (asked++, false);
   assert.equal(await consentedValue('java.home', { user: '/mine' }, store, yes), '/mine');
   assert.equal(asked, 0, 'user settings need no consent');
   assert.equal(await consentedValue('java.home', { user: '/mine', workspace: '/evil' }, store, no), '/mine');
-  assert.equal(await consentedValue('java.home', { user: '/mine', workspace: '/evil' }, store, yes), '/mine', 'a refusal is remembered');
+  assert.equal(
+    await consentedValue('java.home', { user: '/mine', workspace: '/evil' }, store, yes),
+    '/mine',
+    'a refusal is remembered',
+  );
   assert.equal(asked, 1);
   assert.equal(await consentedValue('java.home', { workspace: '/opt/jdk' }, store, yes), '/opt/jdk');
-  assert.equal(await consentedValue('java.home', { workspace: '/opt/jdk' }, store, no), '/opt/jdk', 'a consent is remembered');
-  assert.equal(await consentedValue('java.home', { workspace: '/opt/other' }, store, async () => undefined), undefined, 'dismissed: not used');
+  assert.equal(
+    await consentedValue('java.home', { workspace: '/opt/jdk' }, store, no),
+    '/opt/jdk',
+    'a consent is remembered',
+  );
+  assert.equal(
+    await consentedValue('java.home', { workspace: '/opt/other' }, store, async () => undefined),
+    undefined,
+    'dismissed: not used',
+  );
 });
 
 test('projects: packages and build output are not projects; files belong to the innermost', () => {
-  const roots = projectRoots(['/w/a/dbt_project.yml', '/w/a/dbt_packages/utils/dbt_project.yml', '/w/b/dbt_project.yml', '/w/a/sub/dbt_project.yml']);
+  const roots = projectRoots([
+    '/w/a/dbt_project.yml',
+    '/w/a/dbt_packages/utils/dbt_project.yml',
+    '/w/b/dbt_project.yml',
+    '/w/a/sub/dbt_project.yml',
+  ]);
   assert.deepEqual(roots, ['/w/a', '/w/a/sub', '/w/b']);
   assert.equal(projectOf('/w/a/models/x.sql', roots), '/w/a');
   assert.equal(projectOf('/w/a/sub/models/x.sql', roots), '/w/a/sub');

@@ -3,9 +3,23 @@ import { test } from 'node:test';
 import { columnText, nodeLabel, parseNodeId, refText, sourceText } from '../../src/trees/insertText';
 
 test('unique ids split into type, package, name, version and source name', () => {
-  assert.deepEqual(parseNodeId('model.shop.orders'), { resourceType: 'model', packageName: 'shop', name: 'orders' });
-  assert.deepEqual(parseNodeId('model.shop.orders.v2'), { resourceType: 'model', packageName: 'shop', name: 'orders', version: '2' });
-  assert.deepEqual(parseNodeId('source.shop.raw.payments'), { resourceType: 'source', packageName: 'shop', sourceName: 'raw', name: 'payments' });
+  assert.deepEqual(parseNodeId('model.shop.orders'), {
+    resourceType: 'model',
+    packageName: 'shop',
+    name: 'orders',
+  });
+  assert.deepEqual(parseNodeId('model.shop.orders.v2'), {
+    resourceType: 'model',
+    packageName: 'shop',
+    name: 'orders',
+    version: '2',
+  });
+  assert.deepEqual(parseNodeId('source.shop.raw.payments'), {
+    resourceType: 'source',
+    packageName: 'shop',
+    sourceName: 'raw',
+    name: 'payments',
+  });
   assert.equal(parseNodeId('orders'), undefined);
 });
 

@@ -7,8 +7,25 @@ import { test } from 'node:test';
 import pkg from '../../package.json';
 
 type Fn = (...a: any[]) => any;
-const calls: { commands: Map<string, Fn>; views: Map<string, any>; executed: any[][]; warnings: string[]; errors: string[]; opened: any[]; inputs: (string | undefined)[]; edits: string[] } =
-  { commands: new Map(), views: new Map(), executed: [], warnings: [], errors: [], opened: [], inputs: [], edits: [] };
+const calls: {
+  commands: Map<string, Fn>;
+  views: Map<string, any>;
+  executed: any[][];
+  warnings: string[];
+  errors: string[];
+  opened: any[];
+  inputs: (string | undefined)[];
+  edits: string[];
+} = {
+  commands: new Map(),
+  views: new Map(),
+  executed: [],
+  warnings: [],
+  errors: [],
+  opened: [],
+  inputs: [],
+  edits: [],
+};
 
 class EventEmitter<T> {
   private handlers: ((e: T) => void)[] = [];
@@ -22,12 +39,29 @@ class EventEmitter<T> {
   dispose() {}
 }
 class TreeItem {
-  id?: string; description?: string; tooltip?: string; contextValue?: string; iconPath?: any; command?: any;
-  constructor(public label: string, public collapsibleState: number) {}
+  id?: string;
+  description?: string;
+  tooltip?: string;
+  contextValue?: string;
+  iconPath?: any;
+  command?: any;
+  constructor(
+    public label: string,
+    public collapsibleState: number,
+  ) {}
 }
-const uri = (s: string) => ({ toString: () => s, fsPath: s.replace(/^file:\/\//, ''), scheme: s.split(':')[0], path: s.replace(/^file:\/\//, '') });
+const uri = (s: string) => ({
+  toString: () => s,
+  fsPath: s.replace(/^file:\/\//, ''),
+  scheme: s.split(':')[0],
+  path: s.replace(/^file:\/\//, ''),
+});
 const editor = {
-  document: { uri: uri('file:///w/shop/models/a.sql'), isUntitled: false, getText: (r?: unknown) => (r ? 'select 1' : 'select * from a') },
+  document: {
+    uri: uri('file:///w/shop/models/a.sql'),
+    isUntitled: false,
+    getText: (r?: unknown) => (r ? 'select 1' : 'select * from a'),
+  },
   selection: { isEmpty: true },
   selections: [{}],
   viewColumn: 1,
@@ -40,13 +74,32 @@ const fake = {
   EventEmitter,
   TreeItem,
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
-  ThemeIcon: class { constructor(public id: string, public color?: any) {} },
-  ThemeColor: class { constructor(public id: string) {} },
-  Position: class { constructor(public line: number, public character: number) {} },
-  Range: class { constructor(public start: any, public end: any) {} },
+  ThemeIcon: class {
+    constructor(
+      public id: string,
+      public color?: any,
+    ) {}
+  },
+  ThemeColor: class {
+    constructor(public id: string) {}
+  },
+  Position: class {
+    constructor(
+      public line: number,
+      public character: number,
+    ) {}
+  },
+  Range: class {
+    constructor(
+      public start: any,
+      public end: any,
+    ) {}
+  },
   CancellationTokenSource: class {
     token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
-    cancel() { this.token.isCancellationRequested = true; }
+    cancel() {
+      this.token.isCancellationRequested = true;
+    }
     dispose() {}
   },
   Uri: { parse: uri, file: (p: string) => uri(`file://${p}`) },
@@ -55,7 +108,9 @@ const fake = {
       calls.commands.set(id, f);
       return { dispose: () => calls.commands.delete(id) };
     },
-    executeCommand: async (...a: any[]) => { calls.executed.push(a); },
+    executeCommand: async (...a: any[]) => {
+      calls.executed.push(a);
+    },
   },
   window: {
     state: { focused: true },
@@ -86,11 +141,41 @@ const requests: [string, any][] = [];
 const answers: Record<string, (p: any) => any> = {
   'dbt/projects': () => ({ projects: [{ name: 'shop', uri: 'file:///w/shop' }] }),
   'dbt/catalog': () => ({
-    target: 'dev', cut: false, millis: 5, notBuilt: [],
-    relations: [{ database: 'db', schema: 'main', name: 'orders', kind: 'table', columns: [{ name: 'id', databaseType: 'INTEGER' }], nodeId: 'model.shop.orders', resourceType: 'model', uri: 'file:///w/shop/models/orders.sql', range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } } }],
+    target: 'dev',
+    cut: false,
+    millis: 5,
+    notBuilt: [],
+    relations: [
+      {
+        database: 'db',
+        schema: 'main',
+        name: 'orders',
+        kind: 'table',
+        columns: [{ name: 'id', databaseType: 'INTEGER' }],
+        nodeId: 'model.shop.orders',
+        resourceType: 'model',
+        uri: 'file:///w/shop/models/orders.sql',
+        range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+      },
+    ],
   }),
-  'dbt/history': () => ({ entries: [{ id: 1, project: '/w/shop', sql: 'select 1', startedAt: new Date().toISOString(), durationMs: 5, rowCount: 1, status: 'ok' }] }),
-  'dbt/savedQueries': () => ({ queries: [{ id: 3, name: 'q', folder: 'f', tags: ['t'], sql: 'select 3', project: '/w/shop' }], folders: ['f'] }),
+  'dbt/history': () => ({
+    entries: [
+      {
+        id: 1,
+        project: '/w/shop',
+        sql: 'select 1',
+        startedAt: new Date().toISOString(),
+        durationMs: 5,
+        rowCount: 1,
+        status: 'ok',
+      },
+    ],
+  }),
+  'dbt/savedQueries': () => ({
+    queries: [{ id: 3, name: 'q', folder: 'f', tags: ['t'], sql: 'select 3', project: '/w/shop' }],
+    folders: ['f'],
+  }),
   'dbt/saveQuery': () => ({ queries: [], folders: [] }),
   'dbt/deleteQuery': () => ({ queries: [], folders: [] }),
 };
@@ -117,7 +202,9 @@ async function roots(view: string): Promise<any[]> {
 }
 
 test('every tree command of package.json is registered, and the three views exist', () => {
-  const declared = pkg.contributes.commands.map((c) => c.command).filter((c) => /^dbtls\.(explorer\.|history\.|saved\.|saveQuery$|refreshExplorer$)/.test(c));
+  const declared = pkg.contributes.commands
+    .map((c) => c.command)
+    .filter((c) => /^dbtls\.(explorer\.|history\.|saved\.|saveQuery$|refreshExplorer$)/.test(c));
   assert.ok(declared.length >= 14);
   for (const c of declared) assert.ok(calls.commands.has(c), `${c} is not registered`);
   assert.deepEqual([...calls.views.keys()].sort(), ['dbtls.explorer', 'dbtls.history', 'dbtls.saved']);
@@ -125,7 +212,9 @@ test('every tree command of package.json is registered, and the three views exis
 
 test('the explorer asks dbt/catalog with a document of each project and shows its rows as TreeItems', async () => {
   const rows = await roots('dbtls.explorer');
-  assert.deepEqual(requests.find(([m]) => m === 'dbt/catalog')?.[1], { uri: 'file:///w/shop/dbt_project.yml' });
+  assert.deepEqual(requests.find(([m]) => m === 'dbt/catalog')?.[1], {
+    uri: 'file:///w/shop/dbt_project.yml',
+  });
   const provider = calls.views.get('dbtls.explorer').treeDataProvider;
   const project = provider.getTreeItem(rows[0]);
   assert.equal(project.label, 'Project');
@@ -156,11 +245,16 @@ test('the server (re)starting reads the catalog again', async () => {
 
 test('a failing server is the one row saying why', async () => {
   const saved = answers['dbt/projects'];
-  answers['dbt/projects'] = () => { throw new Error('The dbtls server is starting.'); };
+  answers['dbt/projects'] = () => {
+    throw new Error('The dbtls server is starting.');
+  };
   calls.commands.get('dbtls.refreshExplorer')!();
   const rows = await roots('dbtls.explorer');
   answers['dbt/projects'] = saved;
-  assert.deepEqual(rows.map((r) => r.label), ['The dbtls server is starting.']);
+  assert.deepEqual(
+    rows.map((r) => r.label),
+    ['The dbtls server is starting.'],
+  );
 });
 
 test('history: search passes the words to dbt/history; run again calls dbtls.previewSql in the project', async () => {
@@ -171,7 +265,10 @@ test('history: search passes the words to dbt/history; run again calls dbtls.pre
   assert.equal(calls.views.get('dbtls.history').description, '“orders”');
   const entry = rows.find((r) => r.contextValue === 'query');
   await calls.commands.get('dbtls.history.rerun')!(entry);
-  assert.deepEqual(calls.executed.at(-1), ['dbtls.previewSql', { sql: 'select 1', uri: 'file:///w/shop/dbt_project.yml', title: 'select 1' }]);
+  assert.deepEqual(calls.executed.at(-1), [
+    'dbtls.previewSql',
+    { sql: 'select 1', uri: 'file:///w/shop/dbt_project.yml', title: 'select 1' },
+  ]);
   await calls.commands.get('dbtls.history.open')!(entry);
   assert.deepEqual(calls.opened.at(-1).d, { language: 'sql', content: 'select 1' });
 });
@@ -181,11 +278,19 @@ test('saved queries: save sends name, folder, tags, SQL and project; delete asks
   assert.equal(rows[0].label, 'f');
   calls.inputs.push('top', ' reports/ ', 'a, b');
   await calls.commands.get('dbtls.saveQuery')!();
-  assert.deepEqual(requests.filter(([m]) => m === 'dbt/saveQuery').at(-1)?.[1],
-    { name: 'top', folder: 'reports', tags: ['a', 'b'], sql: 'select * from a', project: '/w/shop' });
+  assert.deepEqual(requests.filter(([m]) => m === 'dbt/saveQuery').at(-1)?.[1], {
+    name: 'top',
+    folder: 'reports',
+    tags: ['a', 'b'],
+    sql: 'select * from a',
+    project: '/w/shop',
+  });
   const q = rows[0].children[0];
   await calls.commands.get('dbtls.saved.run')!(q);
-  assert.deepEqual(calls.executed.at(-1), ['dbtls.previewSql', { sql: 'select 3', uri: 'file:///w/shop/dbt_project.yml', title: 'q' }]);
+  assert.deepEqual(calls.executed.at(-1), [
+    'dbtls.previewSql',
+    { sql: 'select 3', uri: 'file:///w/shop/dbt_project.yml', title: 'q' },
+  ]);
   await calls.commands.get('dbtls.saved.delete')!(q);
   assert.match(calls.warnings.at(-1) ?? '', /Delete the saved query “q”/);
   assert.deepEqual(requests.filter(([m]) => m === 'dbt/deleteQuery').at(-1)?.[1], { id: 3 });

@@ -10,15 +10,24 @@ import { newNonce, viewHtml } from '../../src/webview/viewHtml';
 
 // playwright-core comes from the project's devDependencies (or PLAYWRIGHT_CORE, see ../../../shared/tools/vscode-web)
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { chromium } = require(process.env.PLAYWRIGHT_CORE ?? 'playwright-core') as typeof import('playwright-core');
+const { chromium } = require(
+  process.env.PLAYWRIGHT_CORE ?? 'playwright-core',
+) as typeof import('playwright-core');
 type Page = import('playwright-core').Page;
 type Browser = import('playwright-core').Browser;
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const SHOTS = path.join(ROOT, 'test-output', 'views');
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface OpenView {
   page: Page;
@@ -32,8 +41,16 @@ export interface OpenView {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html',
-  '.ttf': 'font/ttf', '.woff': 'font/woff', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.ttf': 'font/ttf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 
 let browser: Browser | undefined;
 let server: Server | undefined;
@@ -58,11 +75,16 @@ async function start(): Promise<void> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    res
+      .writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
   });
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
 }
 
 export async function openView(view: string, size = { width: 1100, height: 700 }): Promise<OpenView> {
@@ -78,7 +100,10 @@ export async function openView(view: string, size = { width: 1100, height: 700 }
   // VS Code puts its theme variables and acquireVsCodeApi into every webview; so does this harness
   html = html
     .replace('<title>', `<link rel="stylesheet" href="${origin}/test/views/theme-dark.css">\n<title>`)
-    .replace('<script nonce', `<script nonce="${nonce}" src="${origin}/test/views/fake-vscode.js"></script>\n<script nonce`);
+    .replace(
+      '<script nonce',
+      `<script nonce="${nonce}" src="${origin}/test/views/fake-vscode.js"></script>\n<script nonce`,
+    );
   const route = `/page-${pages.size}.html`;
   pages.set(route, html);
   const page = await browser!.newPage({ viewport: size });
@@ -93,7 +118,9 @@ export async function openView(view: string, size = { width: 1100, height: 700 }
     });
   });
   await page.goto(origin + route);
-  await page.waitForFunction(() => (window as unknown as { __sent: Array<{ type: string }> }).__sent?.some((m) => m.type === 'ready'));
+  await page.waitForFunction(() =>
+    (window as unknown as { __sent: Array<{ type: string }> }).__sent?.some((m) => m.type === 'ready'),
+  );
   mkdirSync(SHOTS, { recursive: true });
   return {
     page,
@@ -101,16 +128,21 @@ export async function openView(view: string, size = { width: 1100, height: 700 }
     post: async (m) => {
       // resolves once the view has handled the message (postMessage dispatches it later, in a
       // task of its own): a check right after post() sees what the message did, also on a busy machine
-      await page.evaluate((msg) => new Promise<void>((resolve) => {
-        const handled = (): void => {
-          window.removeEventListener('message', handled);
-          setTimeout(resolve, 0);
-        };
-        window.addEventListener('message', handled);
-        window.postMessage(msg, '*');
-      }), m);
+      await page.evaluate(
+        (msg) =>
+          new Promise<void>((resolve) => {
+            const handled = (): void => {
+              window.removeEventListener('message', handled);
+              setTimeout(resolve, 0);
+            };
+            window.addEventListener('message', handled);
+            window.postMessage(msg, '*');
+          }),
+        m,
+      );
     },
-    sent: () => page.evaluate(() => (window as unknown as { __sent: Array<{ type: string }> }).__sent) as never,
+    sent: () =>
+      page.evaluate(() => (window as unknown as { __sent: Array<{ type: string }> }).__sent) as never,
     screenshot: async (name) => {
       const file = path.join(SHOTS, `${view}-${name}.png`);
       await page.screenshot({ path: file });

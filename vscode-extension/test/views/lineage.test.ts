@@ -10,8 +10,16 @@ const URI = 'file:///w/shop/models/';
 function n(id: string, depth: number, extra: Partial<LineageNode> = {}): LineageNode {
   const [resourceType, , ...rest] = id.split('.');
   return {
-    id, resourceType, name: rest.join('.'), packageName: 'shop', depth, hiddenUpstream: 0, hiddenDownstream: 0,
-    materialization: resourceType === 'model' ? 'view' : undefined, uri: `${URI}${rest.join('_')}.sql`, ...extra,
+    id,
+    resourceType,
+    name: rest.join('.'),
+    packageName: 'shop',
+    depth,
+    hiddenUpstream: 0,
+    hiddenDownstream: 0,
+    materialization: resourceType === 'model' ? 'view' : undefined,
+    uri: `${URI}${rest.join('_')}.sql`,
+    ...extra,
   };
 }
 
@@ -23,8 +31,10 @@ const result: LineageResult = {
     n('model.shop.stg_customers', -1),
     n('model.shop.stg_orders', -1, { hiddenDownstream: 1 }),
     n('seed.shop.countries', -1, { materialization: 'seed', uri: 'file:///w/shop/seeds/countries.csv' }),
-    n('exposure.shop.dashboard', 1, { uri: 'file:///w/shop/models/schema.yml',
-      range: { start: { line: 12, character: 10 }, end: { line: 12, character: 19 } } }),
+    n('exposure.shop.dashboard', 1, {
+      uri: 'file:///w/shop/models/schema.yml',
+      range: { start: { line: 12, character: 10 }, end: { line: 12, character: 19 } },
+    }),
     n('model.shop.<script>alert(1)</script>', 1, { hiddenDownstream: 2 }),
     n('source.shop.raw.customers', -2, { name: 'raw.customers', uri: 'file:///w/shop/models/sources.yml' }),
     n('source.shop.raw.orders', -2, { name: 'raw.orders', hiddenUpstream: 0 }),
@@ -50,9 +60,14 @@ const options = { up: 2, down: 2, tests: false };
  * really loaded (scripts, styles, fonts) is checked to have loaded instead.
  */
 async function errors(v: OpenView): Promise<string[]> {
-  const failed = await v.page.evaluate(() => performance.getEntriesByType('resource')
-    .filter((e) => ((e as PerformanceResourceTiming & { responseStatus?: number }).responseStatus ?? 200) >= 400)
-    .map((e) => e.name));
+  const failed = await v.page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter(
+        (e) => ((e as PerformanceResourceTiming & { responseStatus?: number }).responseStatus ?? 200) >= 400,
+      )
+      .map((e) => e.name),
+  );
   const favicons = failed.filter((u) => new URL(u).pathname === '/favicon.ico').length;
   const out = failed.filter((u) => new URL(u).pathname !== '/favicon.ico').map((u) => `failed to load ${u}`);
   let forgiven = 0;
@@ -70,7 +85,10 @@ async function settle(page: import('playwright-core').Page): Promise<void> {
 test('draws the lineage: cards, edges, the root, text as text; clicks open and expand', async () => {
   const v = await openView('lineage');
   await v.post({ type: 'loading', title: 'customers' });
-  assert.match(await v.page.locator('[data-testid=lineage-message]').innerText(), /Loading the lineage of customers/);
+  assert.match(
+    await v.page.locator('[data-testid=lineage-message]').innerText(),
+    /Loading the lineage of customers/,
+  );
   await v.post({ type: 'graph', result, options });
   await v.page.waitForSelector('.react-flow__edge');
   await settle(v.page);
@@ -92,23 +110,41 @@ test('draws the lineage: cards, edges, the root, text as text; clicks open and e
   // clicking a card opens its file at its range
   await v.page.locator('[data-testid=lineage-node][data-id="exposure.shop.dashboard"]').click();
   let sent = await v.sent();
-  assert.deepEqual(sent.at(-1), { type: 'open', uri: 'file:///w/shop/models/schema.yml',
-    range: { start: { line: 12, character: 10 }, end: { line: 12, character: 19 } } });
+  assert.deepEqual(sent.at(-1), {
+    type: 'open',
+    uri: 'file:///w/shop/models/schema.yml',
+    range: { start: { line: 12, character: 10 }, end: { line: 12, character: 19 } },
+  });
 
   // "+2" on the odd model's right expands downstream, without opening it
   const more = odd.locator('[data-testid=lineage-expand-down]');
   assert.equal(await more.innerText(), '+2');
   await more.click();
   sent = await v.sent();
-  assert.deepEqual(sent.at(-1), { type: 'expand', id: 'model.shop.<script>alert(1)</script>', direction: 'down' });
-  await v.post({ type: 'merge', around: 'model.shop.<script>alert(1)</script>', result: {
-    root: 'model.shop.<script>alert(1)</script>', truncated: false,
-    nodes: [n('model.shop.<script>alert(1)</script>', 0, { hiddenUpstream: 1 }), n('model.shop.a', 1),
-      n('model.shop.b', 1), n('snapshot.shop.customers_snapshot', 1, { hiddenUpstream: 2 })],
-    edges: [{ from: 'model.shop.<script>alert(1)</script>', to: 'model.shop.a' },
-      { from: 'model.shop.<script>alert(1)</script>', to: 'model.shop.b' },
-      { from: 'model.shop.<script>alert(1)</script>', to: 'snapshot.shop.customers_snapshot' }],
-  } });
+  assert.deepEqual(sent.at(-1), {
+    type: 'expand',
+    id: 'model.shop.<script>alert(1)</script>',
+    direction: 'down',
+  });
+  await v.post({
+    type: 'merge',
+    around: 'model.shop.<script>alert(1)</script>',
+    result: {
+      root: 'model.shop.<script>alert(1)</script>',
+      truncated: false,
+      nodes: [
+        n('model.shop.<script>alert(1)</script>', 0, { hiddenUpstream: 1 }),
+        n('model.shop.a', 1),
+        n('model.shop.b', 1),
+        n('snapshot.shop.customers_snapshot', 1, { hiddenUpstream: 2 }),
+      ],
+      edges: [
+        { from: 'model.shop.<script>alert(1)</script>', to: 'model.shop.a' },
+        { from: 'model.shop.<script>alert(1)</script>', to: 'model.shop.b' },
+        { from: 'model.shop.<script>alert(1)</script>', to: 'snapshot.shop.customers_snapshot' },
+      ],
+    },
+  });
   await v.page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length === 11);
   await settle(v.page);
   assert.equal(await v.page.locator('.react-flow__edge').count(), 10);
@@ -127,13 +163,23 @@ test('draws the lineage: cards, edges, the root, text as text; clicks open and e
 
 test('says why there is nothing, and when the answer was cut', async () => {
   const v = await openView('lineage');
-  await v.post({ type: 'graph', options, result: { message: 'models/x.sql defines no dbt node', nodes: [], edges: [], truncated: false } });
+  await v.post({
+    type: 'graph',
+    options,
+    result: { message: 'models/x.sql defines no dbt node', nodes: [], edges: [], truncated: false },
+  });
   await v.page.waitForSelector('[data-testid=lineage-message]');
-  assert.equal(await v.page.locator('[data-testid=lineage-message]').innerText(), 'models/x.sql defines no dbt node');
+  assert.equal(
+    await v.page.locator('[data-testid=lineage-message]').innerText(),
+    'models/x.sql defines no dbt node',
+  );
   assert.equal(await v.page.locator('[data-testid=lineage-graph]').count(), 0);
   assert.equal(await v.page.locator('.lin-title').innerText(), 'Lineage');
   await v.screenshot('empty');
-  await v.post({ type: 'error', message: 'Lineage failed: the dbtls server is not running (no Java 17+ found)' });
+  await v.post({
+    type: 'error',
+    message: 'Lineage failed: the dbtls server is not running (no Java 17+ found)',
+  });
   await v.page.waitForSelector('.error-box');
   assert.match(await v.page.locator('.error-box').innerText(), /not running/);
   await v.post({ type: 'graph', options, result: { ...result, truncated: true } });
@@ -152,7 +198,11 @@ test('hundreds of nodes draw, and the graph still zooms', async () => {
     nodes.push(n(`model.shop.up_${i}`, depth, { hiddenUpstream: i % 5 }));
     edges.push({ from: `model.shop.up_${i}`, to: i < 100 ? 'model.shop.root' : `model.shop.up_${i % 100}` });
   }
-  await v.post({ type: 'graph', options, result: { root: 'model.shop.root', nodes, edges, truncated: true } });
+  await v.post({
+    type: 'graph',
+    options,
+    result: { root: 'model.shop.root', nodes, edges, truncated: true },
+  });
   await v.page.waitForSelector('[data-testid=lineage-status]');
   await v.page.waitForSelector('.react-flow__node');
   assert.equal(await v.page.locator('[data-testid=lineage-status]').innerText(), '301 nodes · 300 edges');
@@ -162,7 +212,10 @@ test('hundreds of nodes draw, and the graph still zooms', async () => {
   const before = await transform();
   await v.page.mouse.move(500, 400);
   await v.page.mouse.wheel(0, -300); // in: fitted to 301 nodes it is zoomed out as far as it goes
-  await v.page.waitForFunction((b) => document.querySelector('.react-flow__viewport')?.getAttribute('style') !== b, before);
+  await v.page.waitForFunction(
+    (b) => document.querySelector('.react-flow__viewport')?.getAttribute('style') !== b,
+    before,
+  );
   assert.notEqual(await transform(), before);
   assert.deepEqual(await errors(v), []);
   await v.close();

@@ -30,32 +30,77 @@ import { el } from '../shared/dom';
 import { listen, post } from '../shared/host';
 import type { FromBenchmarkView, ToBenchmarkView } from '../../src/benchmark/messages';
 import type {
-  BenchmarkReport, BenchmarkStatus, CompileProblem, Recommendation,
+  BenchmarkReport,
+  BenchmarkStatus,
+  CompileProblem,
+  Recommendation,
 } from '../../src/protocol.generated';
 import {
-  endedText, historyLines, ms, progressFraction, progressText, STAT_COLUMNS, statsRow, verdictText,
+  endedText,
+  historyLines,
+  ms,
+  progressFraction,
+  progressText,
+  STAT_COLUMNS,
+  statsRow,
+  verdictText,
 } from '../../src/benchmark/benchmarkFormat';
 import { RunsChart } from './runsChart';
 
 const send = (m: FromBenchmarkView) => post<FromBenchmarkView>(m);
-const testid = (id: string, extra: Record<string, string | undefined> = {}) => ({ 'data-testid': id, ...extra });
+const testid = (id: string, extra: Record<string, string | undefined> = {}) => ({
+  'data-testid': id,
+  ...extra,
+});
 
 // ---- layout --------------------------------------------------------------------------------
 
 const title = el('span', { class: 'bm-title', ...testid('benchmark-title') }, 'Benchmark');
 const status = el('span', { class: 'bm-status', ...testid('benchmark-status') });
 const elapsed = el('span', { class: 'bm-elapsed', ...testid('benchmark-elapsed') });
-const rerun = el('button', { class: 'secondary', ...testid('benchmark-rerun'), title: 'Benchmark the same comparison again' }, 'Run again');
-const toolbar = el('div', { class: 'toolbar', ...testid('benchmark-toolbar') }, title, status, elapsed, el('span', { class: 'spacer' }), rerun);
+const rerun = el(
+  'button',
+  { class: 'secondary', ...testid('benchmark-rerun'), title: 'Benchmark the same comparison again' },
+  'Run again',
+);
+const toolbar = el(
+  'div',
+  { class: 'toolbar', ...testid('benchmark-toolbar') },
+  title,
+  status,
+  elapsed,
+  el('span', { class: 'spacer' }),
+  rerun,
+);
 
 const label = el('div', { class: 'bm-label muted', ...testid('benchmark-label') });
 const progressText_ = el('span', { class: 'bm-progress-text', ...testid('benchmark-progress-text') });
 const progressFill = el('div', { class: 'bm-progress-fill' });
-const progressBar = el('div', { class: 'bm-progress-bar', ...testid('benchmark-progress-bar') }, progressFill);
-const progressMessage = el('div', { class: 'bm-progress-message muted', ...testid('benchmark-progress-message') });
-const cancelButton = el('button', { class: 'secondary', ...testid('benchmark-cancel'), title: 'Cancel: the running statement is cancelled; the runs done are kept' }, 'Cancel');
-const progress = el('section', { class: 'bm-progress', ...testid('benchmark-progress') },
-  el('div', { class: 'bm-progress-line' }, progressText_, cancelButton), progressBar, progressMessage);
+const progressBar = el(
+  'div',
+  { class: 'bm-progress-bar', ...testid('benchmark-progress-bar') },
+  progressFill,
+);
+const progressMessage = el('div', {
+  class: 'bm-progress-message muted',
+  ...testid('benchmark-progress-message'),
+});
+const cancelButton = el(
+  'button',
+  {
+    class: 'secondary',
+    ...testid('benchmark-cancel'),
+    title: 'Cancel: the running statement is cancelled; the runs done are kept',
+  },
+  'Cancel',
+);
+const progress = el(
+  'section',
+  { class: 'bm-progress', ...testid('benchmark-progress') },
+  el('div', { class: 'bm-progress-line' }, progressText_, cancelButton),
+  progressBar,
+  progressMessage,
+);
 const errorArea = el('div');
 const verdicts = el('section', { class: 'bm-verdicts' });
 const chartHost = el('div', { class: 'bm-chart', ...testid('benchmark-chart') });
@@ -63,8 +108,19 @@ const statsArea = el('section');
 const notesArea = el('section');
 const recommendationArea = el('section');
 const historyArea = el('section');
-const content = el('div', { class: 'bm-content' },
-  label, progress, errorArea, verdicts, chartHost, statsArea, notesArea, recommendationArea, historyArea);
+const content = el(
+  'div',
+  { class: 'bm-content' },
+  label,
+  progress,
+  errorArea,
+  verdicts,
+  chartHost,
+  statsArea,
+  notesArea,
+  recommendationArea,
+  historyArea,
+);
 document.body.append(toolbar, content);
 
 const chart = new RunsChart(chartHost);
@@ -124,14 +180,32 @@ function clearResult(): void {
 
 listen<ToBenchmarkView>((m) => {
   switch (m.type) {
-    case 'starting': starting(m.title, m.startedAt); break;
-    case 'started': started(m.title, m.label, m.variants, m.startedAt); break;
-    case 'progress': showProgress(m.status); break;
-    case 'ended': ended(m.status, m.elapsedMs); break;
-    case 'failed': failed(m.message, m.elapsedMs, m.problems); break;
-    case 'history': history = { reports: m.reports, error: m.error }; showHistory(); break;
-    case 'recommendation': recommendation = m.recommendation; showRecommendation(); break;
-    case 'applied': applied(m.ok, m.message, m.recommendation); break;
+    case 'starting':
+      starting(m.title, m.startedAt);
+      break;
+    case 'started':
+      started(m.title, m.label, m.variants, m.startedAt);
+      break;
+    case 'progress':
+      showProgress(m.status);
+      break;
+    case 'ended':
+      ended(m.status, m.elapsedMs);
+      break;
+    case 'failed':
+      failed(m.message, m.elapsedMs, m.problems);
+      break;
+    case 'history':
+      history = { reports: m.reports, error: m.error };
+      showHistory();
+      break;
+    case 'recommendation':
+      recommendation = m.recommendation;
+      showRecommendation();
+      break;
+    case 'applied':
+      applied(m.ok, m.message, m.recommendation);
+      break;
   }
 });
 
@@ -201,7 +275,13 @@ function errorBox(message: string, problems?: CompileProblem[]): HTMLElement {
   const box = el('div', { class: 'error-box', ...testid('benchmark-error') }, message);
   for (const p of problems ?? []) {
     const where = p.range?.start ? ` (line ${p.range.start.line + 1})` : '';
-    box.append(el('div', { class: 'bm-problem', ...testid('benchmark-problem') }, `${p.severity ?? 'error'}: ${p.message ?? p.code ?? ''}${where}`));
+    box.append(
+      el(
+        'div',
+        { class: 'bm-problem', ...testid('benchmark-problem') },
+        `${p.severity ?? 'error'}: ${p.message ?? p.code ?? ''}${where}`,
+      ),
+    );
   }
   return box;
 }
@@ -211,24 +291,48 @@ function errorBox(message: string, problems?: CompileProblem[]): HTMLElement {
 function showReport(r: BenchmarkReport, s: BenchmarkStatus): void {
   const variants = r.variants ?? [];
   if (r.error) {
-    errorArea.replaceChildren(errorBox(`${r.error.message ?? 'The benchmark failed.'}${r.error.code ? ` (${r.error.code})` : ''}`));
+    errorArea.replaceChildren(
+      errorBox(`${r.error.message ?? 'The benchmark failed.'}${r.error.code ? ` (${r.error.code})` : ''}`),
+    );
   } else if (s.state === 'cancelled' || s.state === 'stopped') {
-    errorArea.replaceChildren(el('div', { class: 'warning-box', ...testid('benchmark-partial') },
-      s.state === 'cancelled' ? 'Cancelled: the figures are of the runs done before.' : 'The time budget ran out: the figures are of the runs done.'));
+    errorArea.replaceChildren(
+      el(
+        'div',
+        { class: 'warning-box', ...testid('benchmark-partial') },
+        s.state === 'cancelled'
+          ? 'Cancelled: the figures are of the runs done before.'
+          : 'The time budget ran out: the figures are of the runs done.',
+      ),
+    );
   }
 
   for (const c of r.comparisons ?? []) {
     const v = verdictText(c);
-    verdicts.append(el('div', { class: `bm-verdict tone-${v.tone}`, ...testid('benchmark-verdict', { 'data-tone': v.tone }) },
-      el('div', { class: 'bm-verdict-headline', ...testid('benchmark-verdict-headline') }, v.headline),
-      v.interval ? el('div', { class: 'bm-interval', ...testid('benchmark-interval') }, v.interval) : null,
-      c.summary ? el('div', { class: 'bm-summary muted', ...testid('benchmark-summary') }, `Server: ${c.summary}`) : null));
+    verdicts.append(
+      el(
+        'div',
+        { class: `bm-verdict tone-${v.tone}`, ...testid('benchmark-verdict', { 'data-tone': v.tone }) },
+        el('div', { class: 'bm-verdict-headline', ...testid('benchmark-verdict-headline') }, v.headline),
+        v.interval ? el('div', { class: 'bm-interval', ...testid('benchmark-interval') }, v.interval) : null,
+        c.summary
+          ? el('div', { class: 'bm-summary muted', ...testid('benchmark-summary') }, `Server: ${c.summary}`)
+          : null,
+      ),
+    );
   }
   if ((r.comparisons ?? []).length === 0 && variants.length === 1 && variants[0].stats) {
     const st = variants[0].stats;
-    verdicts.append(el('div', { class: 'bm-verdict tone-unknown', ...testid('benchmark-verdict', { 'data-tone': 'unknown' }) },
-      el('div', { class: 'bm-verdict-headline', ...testid('benchmark-verdict-headline') },
-        `'${variants[0].label ?? 'query'}': median ${ms(st.median)} over ${st.runs} run${st.runs === 1 ? '' : 's'} (nothing compared)`)));
+    verdicts.append(
+      el(
+        'div',
+        { class: 'bm-verdict tone-unknown', ...testid('benchmark-verdict', { 'data-tone': 'unknown' }) },
+        el(
+          'div',
+          { class: 'bm-verdict-headline', ...testid('benchmark-verdict-headline') },
+          `'${variants[0].label ?? 'query'}': median ${ms(st.median)} over ${st.runs} run${st.runs === 1 ? '' : 's'} (nothing compared)`,
+        ),
+      ),
+    );
   }
 
   if (variants.some((v) => (v.runsMs ?? []).length > 0)) {
@@ -237,22 +341,52 @@ function showReport(r: BenchmarkReport, s: BenchmarkStatus): void {
   }
 
   if (variants.length) {
-    const head = el('tr', {}, el('th', {}, 'Variant'), ...STAT_COLUMNS.map((c) => el('th', { class: 'num' }, c.label)), el('th', { class: 'num' }, 'Rows'));
-    const rows = variants.map((v) => el('tr', testid('benchmark-stats-row', { 'data-variant': v.label }),
-      ...statsRow(v).map((t, i) => el('td', { class: i === 0 ? 'bm-variant' : 'num' }, t)),
-      el('td', { class: 'num' }, v.rows.toLocaleString('en-US'))));
-    statsArea.replaceChildren(el('h3', {}, 'Statistics (measured runs, warm-ups excluded)'),
-      el('table', { class: 'plain bm-stats', ...testid('benchmark-stats') }, el('thead', {}, head), el('tbody', {}, ...rows)),
+    const head = el(
+      'tr',
+      {},
+      el('th', {}, 'Variant'),
+      ...STAT_COLUMNS.map((c) => el('th', { class: 'num' }, c.label)),
+      el('th', { class: 'num' }, 'Rows'),
+    );
+    const rows = variants.map((v) =>
+      el(
+        'tr',
+        testid('benchmark-stats-row', { 'data-variant': v.label }),
+        ...statsRow(v).map((t, i) => el('td', { class: i === 0 ? 'bm-variant' : 'num' }, t)),
+        el('td', { class: 'num' }, v.rows.toLocaleString('en-US')),
+      ),
+    );
+    statsArea.replaceChildren(
+      el('h3', {}, 'Statistics (measured runs, warm-ups excluded)'),
+      el(
+        'table',
+        { class: 'plain bm-stats', ...testid('benchmark-stats') },
+        el('thead', {}, head),
+        el('tbody', {}, ...rows),
+      ),
       ...warehouseFigures(r),
-      ...variants.map((v) => el('details', { class: 'bm-sql', ...testid('benchmark-sql') },
-        el('summary', {}, `SQL of '${v.label ?? ''}'`), el('pre', {}, v.sql ?? ''))));
+      ...variants.map((v) =>
+        el(
+          'details',
+          { class: 'bm-sql', ...testid('benchmark-sql') },
+          el('summary', {}, `SQL of '${v.label ?? ''}'`),
+          el('pre', {}, v.sql ?? ''),
+        ),
+      ),
+    );
   }
 
   const notes = r.notes ?? [];
   const parts: HTMLElement[] = [];
   if (r.sandbox) parts.push(el('div', { class: 'bm-sandbox', ...testid('benchmark-sandbox') }, r.sandbox));
   if (notes.length) {
-    parts.push(el('ul', { class: 'bm-notes', ...testid('benchmark-notes') }, ...notes.map((n) => el('li', testid('benchmark-note'), n))));
+    parts.push(
+      el(
+        'ul',
+        { class: 'bm-notes', ...testid('benchmark-notes') },
+        ...notes.map((n) => el('li', testid('benchmark-note'), n)),
+      ),
+    );
   }
   if (parts.length) notesArea.replaceChildren(el('h3', {}, 'Notes'), ...parts);
 }
@@ -262,10 +396,36 @@ function warehouseFigures(r: BenchmarkReport): HTMLElement[] {
   const variants = (r.variants ?? []).filter((v) => v.warehouse && Object.keys(v.warehouse).length);
   if (!variants.length) return [];
   const keys = [...new Set(variants.flatMap((v) => Object.keys(v.warehouse ?? {})))];
-  const text = (x: unknown) => (x === null || x === undefined ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x));
-  return [el('table', { class: 'plain bm-warehouse', ...testid('benchmark-warehouse') },
-    el('thead', {}, el('tr', {}, el('th', {}, 'Warehouse figures'), ...variants.map((v) => el('th', { class: 'num' }, v.label ?? '')))),
-    el('tbody', {}, ...keys.map((k) => el('tr', {}, el('td', {}, k), ...variants.map((v) => el('td', { class: 'num' }, text(v.warehouse?.[k])))))))];
+  const text = (x: unknown) =>
+    x === null || x === undefined ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x);
+  return [
+    el(
+      'table',
+      { class: 'plain bm-warehouse', ...testid('benchmark-warehouse') },
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', {}, 'Warehouse figures'),
+          ...variants.map((v) => el('th', { class: 'num' }, v.label ?? '')),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        ...keys.map((k) =>
+          el(
+            'tr',
+            {},
+            el('td', {}, k),
+            ...variants.map((v) => el('td', { class: 'num' }, text(v.warehouse?.[k]))),
+          ),
+        ),
+      ),
+    ),
+  ];
 }
 
 // ---- recommendation ------------------------------------------------------------------------
@@ -279,13 +439,21 @@ function showRecommendation(): void {
     return;
   }
   const running = document.body.dataset.state === 'running' || document.body.dataset.state === 'starting';
-  const apply = el('button', { ...testid('benchmark-apply'), title: 'Run this on the warehouse for real (asks first)' }, 'Apply…');
+  const apply = el(
+    'button',
+    { ...testid('benchmark-apply'), title: 'Run this on the warehouse for real (asks first)' },
+    'Apply…',
+  );
   apply.disabled = running || !r.applySql || r.status === 'applied';
   apply.addEventListener('click', () => {
     apply.disabled = true;
     send({ type: 'apply', action: 'apply' });
   });
-  const rollback = el('button', { class: 'secondary', ...testid('benchmark-rollback'), title: 'Undo it on the warehouse (asks first)' }, 'Roll back…');
+  const rollback = el(
+    'button',
+    { class: 'secondary', ...testid('benchmark-rollback'), title: 'Undo it on the warehouse (asks first)' },
+    'Roll back…',
+  );
   rollback.hidden = r.status !== 'applied' || !r.rollbackSql;
   rollback.addEventListener('click', () => {
     rollback.disabled = true;
@@ -297,22 +465,56 @@ function showRecommendation(): void {
     copy.textContent = 'Copied';
   });
   applyResult = applyResult ?? el('div', testid('benchmark-apply-result'));
-  recommendationArea.replaceChildren(el('h3', {}, `Recommendation ${r.id}`),
-    el('div', { class: 'bm-recommendation', ...testid('benchmark-recommendation') },
+  recommendationArea.replaceChildren(
+    el('h3', {}, `Recommendation ${r.id}`),
+    el(
+      'div',
+      { class: 'bm-recommendation', ...testid('benchmark-recommendation') },
       el('div', { class: 'bm-rec-title' }, r.title ?? ''),
-      el('div', { class: 'muted', ...testid('benchmark-recommendation-status') },
-        [`status ${r.status ?? ''}`, r.target ? `target ${r.target}` : '', r.confidence ? `confidence ${r.confidence}` : ''].filter(Boolean).join(' · ')),
+      el(
+        'div',
+        { class: 'muted', ...testid('benchmark-recommendation-status') },
+        [
+          `status ${r.status ?? ''}`,
+          r.target ? `target ${r.target}` : '',
+          r.confidence ? `confidence ${r.confidence}` : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      ),
       (r.evidence ?? []).length ? el('ul', {}, ...(r.evidence ?? []).map((e) => el('li', {}, e))) : null,
-      r.applySql ? el('div', { class: 'bm-sql-head' }, el('span', { class: 'muted' }, 'Applying runs'), copy) : null,
-      r.applySql ? el('pre', testid('benchmark-apply-sql'), r.applySql) : el('div', { class: 'muted' }, 'Advice only: nothing to apply.'),
-      el('div', { class: 'bm-actions' }, apply, rollback,
-        el('span', { class: 'muted' }, 'The server asks for confirmation, refuses unless dbtls.recommendations.allowApply is on, and audits each run.')),
-      applyResult));
+      r.applySql
+        ? el('div', { class: 'bm-sql-head' }, el('span', { class: 'muted' }, 'Applying runs'), copy)
+        : null,
+      r.applySql
+        ? el('pre', testid('benchmark-apply-sql'), r.applySql)
+        : el('div', { class: 'muted' }, 'Advice only: nothing to apply.'),
+      el(
+        'div',
+        { class: 'bm-actions' },
+        apply,
+        rollback,
+        el(
+          'span',
+          { class: 'muted' },
+          'The server asks for confirmation, refuses unless dbtls.recommendations.allowApply is on, and audits each run.',
+        ),
+      ),
+      applyResult,
+    ),
+  );
 }
 
 function applied(ok: boolean, message: string, rec?: Recommendation): void {
   if (rec) recommendation = rec;
-  applyResult = el('div', { class: ok ? 'bm-apply-ok' : 'warning-box', ...testid('benchmark-apply-result', { 'data-ok': String(ok) }) }, message);
+  applyResult = el(
+    'div',
+    {
+      class: ok ? 'bm-apply-ok' : 'warning-box',
+      ...testid('benchmark-apply-result', { 'data-ok': String(ok) }),
+    },
+    message,
+  );
   showRecommendation();
 }
 
@@ -320,18 +522,42 @@ function applied(ok: boolean, message: string, rec?: Recommendation): void {
 
 function showHistory(): void {
   const parts: HTMLElement[] = [el('h3', {}, 'History of this model')];
-  if (history.error) parts.push(el('div', { class: 'warning-box', ...testid('benchmark-history-error') }, history.error));
+  if (history.error)
+    parts.push(el('div', { class: 'warning-box', ...testid('benchmark-history-error') }, history.error));
   const lines = historyLines(history.reports);
   if (!lines.length && !history.error) parts.push(el('div', { class: 'muted' }, 'No benchmark stored yet.'));
   if (lines.length) {
-    const head = el('tr', {}, ...['#', 'Compared', 'Target', 'Status', 'Medians', 'Verdict', 'Took'].map((h, i) => el('th', { class: i === 6 ? 'num' : '' }, h)));
-    const rows = lines.map((l) => el('tr', testid('benchmark-history-row', {
-      'data-stored-id': l.storedId === undefined ? undefined : String(l.storedId),
-      'data-current': l.storedId !== undefined && l.storedId === currentStoredId ? 'true' : undefined,
-    }),
-    el('td', {}, l.storedId === undefined ? '' : String(l.storedId)), el('td', {}, l.label), el('td', {}, l.target),
-    el('td', {}, l.status), el('td', {}, l.medians), el('td', { class: `tone-${l.tone}` }, l.verdict), el('td', { class: 'num' }, l.took)));
-    parts.push(el('table', { class: 'plain bm-history', ...testid('benchmark-history') }, el('thead', {}, head), el('tbody', {}, ...rows)));
+    const head = el(
+      'tr',
+      {},
+      ...['#', 'Compared', 'Target', 'Status', 'Medians', 'Verdict', 'Took'].map((h, i) =>
+        el('th', { class: i === 6 ? 'num' : '' }, h),
+      ),
+    );
+    const rows = lines.map((l) =>
+      el(
+        'tr',
+        testid('benchmark-history-row', {
+          'data-stored-id': l.storedId === undefined ? undefined : String(l.storedId),
+          'data-current': l.storedId !== undefined && l.storedId === currentStoredId ? 'true' : undefined,
+        }),
+        el('td', {}, l.storedId === undefined ? '' : String(l.storedId)),
+        el('td', {}, l.label),
+        el('td', {}, l.target),
+        el('td', {}, l.status),
+        el('td', {}, l.medians),
+        el('td', { class: `tone-${l.tone}` }, l.verdict),
+        el('td', { class: 'num' }, l.took),
+      ),
+    );
+    parts.push(
+      el(
+        'table',
+        { class: 'plain bm-history', ...testid('benchmark-history') },
+        el('thead', {}, head),
+        el('tbody', {}, ...rows),
+      ),
+    );
   }
   historyArea.replaceChildren(...parts);
 }

@@ -15,7 +15,7 @@ const css = (name: string, fallback: string) =>
 /** Spreads a variant's runs across its band so equal times stay visible (deterministic). */
 function jitter(i: number): number {
   const x = Math.sin(i * 12.9898) * 43758.5453;
-  return ((x - Math.floor(x)) - 0.5) * 0.36;
+  return (x - Math.floor(x) - 0.5) * 0.36;
 }
 
 export class RunsChart {
@@ -33,8 +33,12 @@ export class RunsChart {
     const fg = css('--vscode-foreground', '#ccc');
     const muted = css('--vscode-descriptionForeground', '#999');
     const lines = css('--vscode-panel-border', '#444');
-    const palette = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-purple', '--vscode-charts-green']
-      .map((v, i) => css(v, ['#3794ff', '#d18616', '#b180d7', '#89d185'][i]));
+    const palette = [
+      '--vscode-charts-blue',
+      '--vscode-charts-orange',
+      '--vscode-charts-purple',
+      '--vscode-charts-green',
+    ].map((v, i) => css(v, ['#3794ff', '#d18616', '#b180d7', '#89d185'][i]));
     const colour = (i: number) => palette[i % palette.length];
     const labels = variants.map((v, i) => v.label ?? `variant ${i + 1}`);
     const short = labels.map((l) => (l.length > 26 ? `${l.slice(0, 25)}…` : l));
@@ -43,42 +47,73 @@ export class RunsChart {
     const log = all.length > 1 && Math.max(...all) / Math.min(...all) > 8;
     const font = css('--vscode-font-family', 'sans-serif');
 
-    this.chart.setOption({
-      animation: false,
-      textStyle: { color: fg, fontFamily: font },
-      grid: { left: 28, right: 24, top: 14, bottom: 34, containLabel: true },
-      tooltip: { trigger: 'item', renderMode: 'richText', confine: true,
-        backgroundColor: css('--vscode-editorWidget-background', '#252526'), borderColor: lines, textStyle: { color: fg } },
-      xAxis: {
-        type: log ? 'log' : 'value', name: log ? 'time per run (log scale)' : 'time per run', nameLocation: 'middle', nameGap: 22,
-        scale: !log, logBase: 10,
-        nameTextStyle: { color: muted }, axisLabel: { color: muted, formatter: (x: number) => (x === 0 ? '0' : ms(x)) },
-        splitLine: { lineStyle: { color: lines } }, axisLine: { lineStyle: { color: lines } },
-      },
-      yAxis: [
-        { type: 'category', data: short, inverse: true, axisLabel: { color: fg },
-          axisLine: { lineStyle: { color: lines } }, axisTick: { show: false } },
-        // the runs' axis: the same bands as numbers, so each run can sit off the middle line
-        { type: 'value', min: -0.5, max: n - 0.5, inverse: true, show: false },
-      ],
-      series: [
-        {
-          type: 'boxplot', name: 'distribution', yAxisIndex: 0, boxWidth: [12, 36],
-          data: variants.map((v, i) => ({
-            value: boxOf(v.runsMs ?? []) ?? [],
-            itemStyle: { color: 'transparent', borderColor: colour(i), borderWidth: 1.5 },
-          })),
-          tooltip: { formatter: (p: { dataIndex: number }) => boxTooltip(variants[p.dataIndex], labels[p.dataIndex]) },
+    this.chart.setOption(
+      {
+        animation: false,
+        textStyle: { color: fg, fontFamily: font },
+        grid: { left: 28, right: 24, top: 14, bottom: 34, containLabel: true },
+        tooltip: {
+          trigger: 'item',
+          renderMode: 'richText',
+          confine: true,
+          backgroundColor: css('--vscode-editorWidget-background', '#252526'),
+          borderColor: lines,
+          textStyle: { color: fg },
         },
-        ...variants.map((v, i) => ({
-          type: 'scatter', name: labels[i], yAxisIndex: 1, symbolSize: 6,
-          itemStyle: { color: colour(i), opacity: 0.75 },
-          data: (v.runsMs ?? []).map((t, k) => [t, i + jitter(k + 1)]),
-          tooltip: { formatter: (p: { dataIndex: number; value: number[] }) =>
-            `${labels[i]}\nrun ${p.dataIndex + 1}: ${ms(p.value[0])}` },
-        })),
-      ],
-    }, true);
+        xAxis: {
+          type: log ? 'log' : 'value',
+          name: log ? 'time per run (log scale)' : 'time per run',
+          nameLocation: 'middle',
+          nameGap: 22,
+          scale: !log,
+          logBase: 10,
+          nameTextStyle: { color: muted },
+          axisLabel: { color: muted, formatter: (x: number) => (x === 0 ? '0' : ms(x)) },
+          splitLine: { lineStyle: { color: lines } },
+          axisLine: { lineStyle: { color: lines } },
+        },
+        yAxis: [
+          {
+            type: 'category',
+            data: short,
+            inverse: true,
+            axisLabel: { color: fg },
+            axisLine: { lineStyle: { color: lines } },
+            axisTick: { show: false },
+          },
+          // the runs' axis: the same bands as numbers, so each run can sit off the middle line
+          { type: 'value', min: -0.5, max: n - 0.5, inverse: true, show: false },
+        ],
+        series: [
+          {
+            type: 'boxplot',
+            name: 'distribution',
+            yAxisIndex: 0,
+            boxWidth: [12, 36],
+            data: variants.map((v, i) => ({
+              value: boxOf(v.runsMs ?? []) ?? [],
+              itemStyle: { color: 'transparent', borderColor: colour(i), borderWidth: 1.5 },
+            })),
+            tooltip: {
+              formatter: (p: { dataIndex: number }) => boxTooltip(variants[p.dataIndex], labels[p.dataIndex]),
+            },
+          },
+          ...variants.map((v, i) => ({
+            type: 'scatter',
+            name: labels[i],
+            yAxisIndex: 1,
+            symbolSize: 6,
+            itemStyle: { color: colour(i), opacity: 0.75 },
+            data: (v.runsMs ?? []).map((t, k) => [t, i + jitter(k + 1)]),
+            tooltip: {
+              formatter: (p: { dataIndex: number; value: number[] }) =>
+                `${labels[i]}\nrun ${p.dataIndex + 1}: ${ms(p.value[0])}`,
+            },
+          })),
+        ],
+      },
+      true,
+    );
   }
 
   clear(): void {

@@ -26,12 +26,25 @@ import './erd.css';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
-  Background, Edge, Handle, Node, NodeProps, Position, ReactFlow, ReactFlowProvider, useReactFlow,
+  Background,
+  Edge,
+  Handle,
+  Node,
+  NodeProps,
+  Position,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
 } from '@xyflow/react';
 import { listen, post } from '../shared/host';
 import { typeClass } from '../../src/lineage/lineageGraph';
 import {
-  cardHeight, ErdCard, ErdGraph, erdGraph, RELATIONSHIP_SOURCES, TABLE_ROW,
+  cardHeight,
+  ErdCard,
+  ErdGraph,
+  erdGraph,
+  RELATIONSHIP_SOURCES,
+  TABLE_ROW,
 } from '../../src/erd/erdGraph';
 import { erdLayout } from '../../src/erd/erdLayout';
 import { NODE_WIDTH } from '../../src/lineage/layout';
@@ -56,20 +69,38 @@ const Card = memo(function Card({ data }: NodeProps<CardNode>) {
       data-type={k.resourceType}
       data-selected={k.selected ? 'true' : 'false'}
     >
-      <div className="col-head" data-testid="erd-card-head" title={`${k.id}${k.uri ? '\nClick: open its file' : ''}`}
-        onClick={() => k.uri && send({ type: 'open', uri: k.uri })}>
+      <div
+        className="col-head"
+        data-testid="erd-card-head"
+        title={`${k.id}${k.uri ? '\nClick: open its file' : ''}`}
+        onClick={() => k.uri && send({ type: 'open', uri: k.uri })}
+      >
         <Handle type="target" position={Position.Left} id={`in:${TABLE_ROW}`} isConnectable={false} />
         <div className="lin-kind">
           {k.resourceType}
-          {!k.selected && <span className="erd-note" title="Outside the selection: reached by a relationship (only its related columns are listed)">outside the selection</span>}
+          {!k.selected && (
+            <span
+              className="erd-note"
+              title="Outside the selection: reached by a relationship (only its related columns are listed)"
+            >
+              outside the selection
+            </span>
+          )}
         </div>
         <div className="lin-name">{k.name}</div>
       </div>
       {k.rows.length === 0 && <div className="erd-none muted">columns not known</div>}
       {k.rows.map((r) => (
-        <div key={r.key} className={`col-row${r.related ? ' erd-related' : ''}`} data-testid="erd-row" data-column={r.name}
+        <div
+          key={r.key}
+          className={`col-row${r.related ? ' erd-related' : ''}`}
+          data-testid="erd-row"
+          data-column={r.name}
           data-related={r.related ? 'true' : undefined}
-          title={[r.name, r.type ? `type ${r.type}` : 'type unknown', r.description].filter(Boolean).join('\n')}>
+          title={[r.name, r.type ? `type ${r.type}` : 'type unknown', r.description]
+            .filter(Boolean)
+            .join('\n')}
+        >
           <Handle type="target" position={Position.Left} id={`in:${r.key}`} isConnectable={false} />
           <span className="col-name">{r.name}</span>
           {r.type && <span className="col-type">{r.type}</span>}
@@ -83,7 +114,12 @@ const Card = memo(function Card({ data }: NodeProps<CardNode>) {
 const nodeTypes = { table: Card };
 const FIT = { padding: 0.08, maxZoom: 1.1 };
 
-const LEGEND = RELATIONSHIP_SOURCES.map((s) => ({ key: s.source, label: s.label, title: s.title, lineClass: `erd-edge-${s.source}` }));
+const LEGEND = RELATIONSHIP_SOURCES.map((s) => ({
+  key: s.source,
+  label: s.label,
+  title: s.title,
+  lineClass: `erd-edge-${s.source}`,
+}));
 
 /** How many cards of NODE_WIDTH fit side by side in the panel at about the zoom they are read at. */
 function perRowFor(width: number): number {
@@ -104,27 +140,39 @@ function Diagram({ g, generation }: { g: ErdGraph; generation: number }) {
   // the tables no relationship joins fill rows as wide as the panel (re-laid out when it resizes)
   const perRow = usePerRow();
   const positions = useMemo(() => erdLayout(g, perRow), [g, perRow]);
-  const nodes = useMemo<CardNode[]>(() => g.cards.map((k) => ({
-    id: k.id,
-    type: 'table',
-    position: positions.get(k.id) ?? { x: 0, y: 0 },
-    data: { card: k },
-    draggable: false,
-    connectable: false,
-  })), [g, positions]);
-  const edges = useMemo<Edge[]>(() => g.edges.map((e) => ({
-    id: e.id,
-    source: e.from,
-    target: e.to,
-    sourceHandle: `out:${e.fromRow}`,
-    targetHandle: `in:${e.toRow}`,
-    // styled by its first source; `erd-also-<source>` marks the others (a test the warehouse confirms)
-    className: ['erd-edge', `erd-edge-${e.source}`, ...e.sources.filter((x) => x !== e.source).map((x) => `erd-also-${x}`)].join(' '),
-    label: e.label,
-    labelShowBg: true,
-    labelBgPadding: [3, 1] as [number, number],
-    labelBgBorderRadius: 3,
-  })), [g]);
+  const nodes = useMemo<CardNode[]>(
+    () =>
+      g.cards.map((k) => ({
+        id: k.id,
+        type: 'table',
+        position: positions.get(k.id) ?? { x: 0, y: 0 },
+        data: { card: k },
+        draggable: false,
+        connectable: false,
+      })),
+    [g, positions],
+  );
+  const edges = useMemo<Edge[]>(
+    () =>
+      g.edges.map((e) => ({
+        id: e.id,
+        source: e.from,
+        target: e.to,
+        sourceHandle: `out:${e.fromRow}`,
+        targetHandle: `in:${e.toRow}`,
+        // styled by its first source; `erd-also-<source>` marks the others (a test the warehouse confirms)
+        className: [
+          'erd-edge',
+          `erd-edge-${e.source}`,
+          ...e.sources.filter((x) => x !== e.source).map((x) => `erd-also-${x}`),
+        ].join(' '),
+        label: e.label,
+        labelShowBg: true,
+        labelBgPadding: [3, 1] as [number, number],
+        labelBgBorderRadius: 3,
+      })),
+    [g],
+  );
   return (
     <div className="lin-graph" data-testid="erd-graph">
       <ReactFlow
@@ -162,19 +210,35 @@ function Toolbar({ state }: { state: State }) {
   const what = state.select.length ? state.select.join(' ') : 'every model of the project';
   return (
     <div className="toolbar lin-toolbar">
-      <span className="lin-title">ERD of <b>{what}</b></span>
-      <button data-testid="erd-select" title="Another dbt selector" onClick={() => send({ type: 'select' })}>Select…</button>
-      <button data-testid="erd-fit" onClick={() => void rf.fitView({ ...FIT, duration: 200 })}>Fit view</button>
+      <span className="lin-title">
+        ERD of <b>{what}</b>
+      </span>
+      <button data-testid="erd-select" title="Another dbt selector" onClick={() => send({ type: 'select' })}>
+        Select…
+      </button>
+      <button data-testid="erd-fit" onClick={() => void rf.fitView({ ...FIT, duration: 200 })}>
+        Fit view
+      </button>
       <span className="spacer" />
-      {state.status === 'loading' && <span className="muted" data-testid="erd-loading">Loading…</span>}
+      {state.status === 'loading' && (
+        <span className="muted" data-testid="erd-loading">
+          Loading…
+        </span>
+      )}
       {g && g.cards.length > 0 && (
         <span className="muted" data-testid="erd-status">
-          {g.cards.length} {g.cards.length === 1 ? 'entity' : 'entities'} · {g.edges.length} {g.edges.length === 1 ? 'relationship' : 'relationships'}
+          {g.cards.length} {g.cards.length === 1 ? 'entity' : 'entities'} · {g.edges.length}{' '}
+          {g.edges.length === 1 ? 'relationship' : 'relationships'}
         </span>
       )}
       {g?.truncated && (
-        <span className="lin-truncated" data-testid="erd-truncated"
-          title="More nodes are selected than the diagram shows: narrow the selector">cut at the node limit</span>
+        <span
+          className="lin-truncated"
+          data-testid="erd-truncated"
+          title="More nodes are selected than the diagram shows: narrow the selector"
+        >
+          cut at the node limit
+        </span>
       )}
     </div>
   );
@@ -183,7 +247,9 @@ function Toolbar({ state }: { state: State }) {
 /** Why there is nothing to draw, or what the server said besides the diagram. */
 function emptyMessage(g: ErdGraph, select: string[]): string {
   if (g.message) return g.message;
-  return select.length ? `No model, seed, snapshot or source matches ${select.join(' ')}.` : 'The project has no models.';
+  return select.length
+    ? `No model, seed, snapshot or source matches ${select.join(' ')}.`
+    : 'The project has no models.';
 }
 
 function App() {
@@ -195,7 +261,12 @@ function App() {
           case 'loading':
             return { ...s, status: 'loading', select: m.select, error: undefined };
           case 'erd':
-            return { status: 'ready', select: m.select, graph: erdGraph(m.result), generation: s.generation + 1 };
+            return {
+              status: 'ready',
+              select: m.select,
+              graph: erdGraph(m.result),
+              generation: s.generation + 1,
+            };
           case 'error':
             return { ...s, status: 'error', error: m.message };
           default:
@@ -207,18 +278,40 @@ function App() {
   const g = state.graph;
   let body;
   if (state.status === 'error') {
-    body = <div className="error-box lin-message" data-testid="erd-message">{state.error}</div>;
+    body = (
+      <div className="error-box lin-message" data-testid="erd-message">
+        {state.error}
+      </div>
+    );
   } else if (g && g.cards.length > 0) {
-    body = <>
-      {g.message && <div className="warning-box lin-message" data-testid="erd-message">{g.message}</div>}
-      {g.edges.length === 0 && <div className="muted lin-message" data-testid="erd-no-relationships">
-        No relationships between these entities: declare relationships tests or foreign_key constraints, or foreign keys in the warehouse.</div>}
-      <Diagram g={g} generation={state.generation} />
-    </>;
+    body = (
+      <>
+        {g.message && (
+          <div className="warning-box lin-message" data-testid="erd-message">
+            {g.message}
+          </div>
+        )}
+        {g.edges.length === 0 && (
+          <div className="muted lin-message" data-testid="erd-no-relationships">
+            No relationships between these entities: declare relationships tests or foreign_key constraints,
+            or foreign keys in the warehouse.
+          </div>
+        )}
+        <Diagram g={g} generation={state.generation} />
+      </>
+    );
   } else if (g && state.status === 'ready') {
-    body = <div className="warning-box lin-message" data-testid="erd-message">{emptyMessage(g, state.select)}</div>;
+    body = (
+      <div className="warning-box lin-message" data-testid="erd-message">
+        {emptyMessage(g, state.select)}
+      </div>
+    );
   } else {
-    body = <div className="muted lin-message" data-testid="erd-message">Loading the diagram…</div>;
+    body = (
+      <div className="muted lin-message" data-testid="erd-message">
+        Loading the diagram…
+      </div>
+    );
   }
   return (
     <ReactFlowProvider>

@@ -9,7 +9,15 @@ export interface LegendItem {
   lineClass: string;
 }
 
-export function EdgeLegend({ items, position, testId }: { items: LegendItem[]; position: PanelPosition; testId: string }) {
+export function EdgeLegend({
+  items,
+  position,
+  testId,
+}: {
+  items: LegendItem[];
+  position: PanelPosition;
+  testId: string;
+}) {
   return (
     <Panel position={position} className="col-legend" data-testid={testId}>
       {items.map((i) => (

@@ -37,7 +37,15 @@ import './lineage.css';
 import { createContext, memo, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
-  Background, Edge, Handle, Node, NodeProps, Position, ReactFlow, ReactFlowProvider, useReactFlow,
+  Background,
+  Edge,
+  Handle,
+  Node,
+  NodeProps,
+  Position,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
 } from '@xyflow/react';
 import { listen, post } from '../shared/host';
 import { fromResult, GraphNode, LineageGraph, merge, typeClass } from '../../src/lineage/lineageGraph';
@@ -45,7 +53,11 @@ import { ColumnGraph, columnCount, columnGraph } from '../../src/lineage/columnG
 import { ColumnActionsContext, ColumnGraphView, ColumnNotes } from './columns';
 import { layout } from '../../src/lineage/layout';
 import {
-  DEFAULT_OPTIONS, FromLineageView, LineageOptions, MAX_DEPTH, ToLineageView,
+  DEFAULT_OPTIONS,
+  FromLineageView,
+  LineageOptions,
+  MAX_DEPTH,
+  ToLineageView,
 } from '../../src/lineage/messages';
 
 type CardNode = Node<{ node: GraphNode; root: boolean; expanding: boolean }, 'dbt'>;
@@ -63,20 +75,25 @@ function send(m: FromLineageView): void {
 const Card = memo(function Card({ data }: NodeProps<CardNode>) {
   const { expand } = useContext(ActionsContext);
   const n = data.node;
-  const kind = n.materialization && n.materialization !== n.resourceType
-    ? `${n.resourceType} · ${n.materialization}` : n.resourceType;
-  const more = (direction: 'up' | 'down', count: number) => count > 0 && (
-    <button
-      className={`lin-more lin-more-${direction} nodrag nopan`}
-      data-testid={`lineage-expand-${direction}`}
-      title={`${count} ${direction === 'up' ? (count === 1 ? 'parent' : 'parents') : (count === 1 ? 'child' : 'children')} not shown: click to add`}
-      disabled={data.expanding}
-      onClick={(e) => {
-        e.stopPropagation();
-        expand(n.id, direction);
-      }}
-    >+{count}</button>
-  );
+  const kind =
+    n.materialization && n.materialization !== n.resourceType
+      ? `${n.resourceType} · ${n.materialization}`
+      : n.resourceType;
+  const more = (direction: 'up' | 'down', count: number) =>
+    count > 0 && (
+      <button
+        className={`lin-more lin-more-${direction} nodrag nopan`}
+        data-testid={`lineage-expand-${direction}`}
+        title={`${count} ${direction === 'up' ? (count === 1 ? 'parent' : 'parents') : count === 1 ? 'child' : 'children'} not shown: click to add`}
+        disabled={data.expanding}
+        onClick={(e) => {
+          e.stopPropagation();
+          expand(n.id, direction);
+        }}
+      >
+        +{count}
+      </button>
+    );
   const hasColumns = ['model', 'seed', 'snapshot', 'source'].includes(n.resourceType);
   return (
     <div
@@ -89,13 +106,22 @@ const Card = memo(function Card({ data }: NodeProps<CardNode>) {
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       {more('up', n.hiddenUp)}
-      <div className="lin-kind">{kind}{data.root ? <span className="lin-root-badge">root</span> : null}</div>
+      <div className="lin-kind">
+        {kind}
+        {data.root ? <span className="lin-root-badge">root</span> : null}
+      </div>
       {hasColumns && (
-        <button className="lin-columns nodrag nopan" data-testid="lineage-columns" title={`The lineage of a column of ${n.name}`}
+        <button
+          className="lin-columns nodrag nopan"
+          data-testid="lineage-columns"
+          title={`The lineage of a column of ${n.name}`}
           onClick={(e) => {
             e.stopPropagation();
             send({ type: 'pickColumn', nodeId: n.id, name: n.name });
-          }}>columns</button>
+          }}
+        >
+          columns
+        </button>
       )}
       <div className="lin-name">{n.name}</div>
       {more('down', n.hiddenDown)}
@@ -128,24 +154,49 @@ function ColumnToolbar({ state, setIncludeFilters }: { state: State; setIncludeF
   return (
     <div className="toolbar lin-toolbar">
       <span className="lin-title">
-        {g?.root ? <>Column lineage of <b>{rootName}.{g.rootColumn}</b></> : `Column lineage${state.title ? ` of ${state.title}` : ''}`}
+        {g?.root ? (
+          <>
+            Column lineage of{' '}
+            <b>
+              {rootName}.{g.rootColumn}
+            </b>
+          </>
+        ) : (
+          `Column lineage${state.title ? ` of ${state.title}` : ''}`
+        )}
       </span>
       <label className="lin-tests" title="Also the columns read only to filter, join, group or order rows">
-        <input type="checkbox" data-testid="column-filters" checked={state.includeFilters}
-          onChange={(e) => setIncludeFilters(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          data-testid="column-filters"
+          checked={state.includeFilters}
+          onChange={(e) => setIncludeFilters(e.currentTarget.checked)}
+        />
         Filters / joins
       </label>
-      <button data-testid="lineage-fit" onClick={() => void rf.fitView({ padding: 0.08, duration: 200 })}>Fit view</button>
+      <button data-testid="lineage-fit" onClick={() => void rf.fitView({ padding: 0.08, duration: 200 })}>
+        Fit view
+      </button>
       <span className="spacer" />
-      {state.status === 'loading' && <span className="muted" data-testid="lineage-loading">Loading…</span>}
+      {state.status === 'loading' && (
+        <span className="muted" data-testid="lineage-loading">
+          Loading…
+        </span>
+      )}
       {g?.root && (
         <span className="muted" data-testid="column-status">
-          {columnCount(g)} {columnCount(g) === 1 ? 'column' : 'columns'} · {g.edges.length} {g.edges.length === 1 ? 'edge' : 'edges'}
+          {columnCount(g)} {columnCount(g) === 1 ? 'column' : 'columns'} · {g.edges.length}{' '}
+          {g.edges.length === 1 ? 'edge' : 'edges'}
         </span>
       )}
       {g?.truncated && (
-        <span className="lin-truncated" data-testid="column-truncated"
-          title="The server stopped at its column limit: some columns on the way are left out">cut at the column limit</span>
+        <span
+          className="lin-truncated"
+          data-testid="column-truncated"
+          title="The server stopped at its column limit: some columns on the way are left out"
+        >
+          cut at the column limit
+        </span>
       )}
     </div>
   );
@@ -159,34 +210,72 @@ function Toolbar({ state, setOptions }: { state: State; setOptions(o: LineageOpt
   const depth = (label: string, key: 'up' | 'down') => (
     <span className="lin-depth">
       <span className="muted">{label}</span>
-      <button data-testid={`lineage-${key}-less`} title={`Fewer generations ${key}stream`} disabled={o[key] <= 0}
-        onClick={() => setOptions({ ...o, [key]: o[key] - 1 })}>−</button>
-      <span data-testid={`lineage-${key}`} className="lin-depth-value">{o[key]}</span>
-      <button data-testid={`lineage-${key}-more`} title={`More generations ${key}stream`} disabled={o[key] >= MAX_DEPTH}
-        onClick={() => setOptions({ ...o, [key]: o[key] + 1 })}>+</button>
+      <button
+        data-testid={`lineage-${key}-less`}
+        title={`Fewer generations ${key}stream`}
+        disabled={o[key] <= 0}
+        onClick={() => setOptions({ ...o, [key]: o[key] - 1 })}
+      >
+        −
+      </button>
+      <span data-testid={`lineage-${key}`} className="lin-depth-value">
+        {o[key]}
+      </span>
+      <button
+        data-testid={`lineage-${key}-more`}
+        title={`More generations ${key}stream`}
+        disabled={o[key] >= MAX_DEPTH}
+        onClick={() => setOptions({ ...o, [key]: o[key] + 1 })}
+      >
+        +
+      </button>
     </span>
   );
   return (
     <div className="toolbar lin-toolbar">
-      <span className="lin-title">{rootName ? <>Lineage of <b>{rootName}</b></> : 'Lineage'}</span>
+      <span className="lin-title">
+        {rootName ? (
+          <>
+            Lineage of <b>{rootName}</b>
+          </>
+        ) : (
+          'Lineage'
+        )}
+      </span>
       {depth('Upstream', 'up')}
       {depth('Downstream', 'down')}
       <label className="lin-tests">
-        <input type="checkbox" data-testid="lineage-tests" checked={o.tests}
-          onChange={(e) => setOptions({ ...o, tests: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          data-testid="lineage-tests"
+          checked={o.tests}
+          onChange={(e) => setOptions({ ...o, tests: e.currentTarget.checked })}
+        />
         Tests
       </label>
-      <button data-testid="lineage-fit" onClick={() => void rf.fitView({ padding: 0.15, duration: 200 })}>Fit view</button>
+      <button data-testid="lineage-fit" onClick={() => void rf.fitView({ padding: 0.15, duration: 200 })}>
+        Fit view
+      </button>
       <span className="spacer" />
-      {state.status === 'loading' && <span className="muted" data-testid="lineage-loading">Loading…</span>}
+      {state.status === 'loading' && (
+        <span className="muted" data-testid="lineage-loading">
+          Loading…
+        </span>
+      )}
       {g && g.root && (
         <span className="muted" data-testid="lineage-status">
-          {g.nodes.length} {g.nodes.length === 1 ? 'node' : 'nodes'} · {g.edges.length} {g.edges.length === 1 ? 'edge' : 'edges'}
+          {g.nodes.length} {g.nodes.length === 1 ? 'node' : 'nodes'} · {g.edges.length}{' '}
+          {g.edges.length === 1 ? 'edge' : 'edges'}
         </span>
       )}
       {g?.truncated && (
-        <span className="lin-truncated" data-testid="lineage-truncated"
-          title="The server stopped at its node limit: expand nodes (+N) to see more">cut at the node limit</span>
+        <span
+          className="lin-truncated"
+          data-testid="lineage-truncated"
+          title="The server stopped at its node limit: expand nodes (+N) to see more"
+        >
+          cut at the node limit
+        </span>
       )}
     </div>
   );
@@ -211,20 +300,28 @@ function Graph({ state }: { state: State }) {
   const g = state.graph!;
   // layout once per graph: panning, zooming and hovering never lay out again
   const positions = useMemo(() => layout(g.nodes, g.edges), [g]);
-  const nodes = useMemo<CardNode[]>(() => g.nodes.map((n) => ({
-    id: n.id,
-    type: 'dbt',
-    position: positions.get(n.id) ?? { x: 0, y: 0 },
-    data: { node: n, root: n.id === g.root, expanding: state.expanding.has(n.id) },
-    draggable: false,
-    connectable: false,
-  })), [g, positions, state.expanding]);
-  const edges = useMemo<Edge[]>(() => g.edges.map((e) => ({
-    id: e.id,
-    source: e.from,
-    target: e.to,
-    className: e.from === g.root || e.to === g.root ? 'lin-edge-root' : undefined,
-  })), [g]);
+  const nodes = useMemo<CardNode[]>(
+    () =>
+      g.nodes.map((n) => ({
+        id: n.id,
+        type: 'dbt',
+        position: positions.get(n.id) ?? { x: 0, y: 0 },
+        data: { node: n, root: n.id === g.root, expanding: state.expanding.has(n.id) },
+        draggable: false,
+        connectable: false,
+      })),
+    [g, positions, state.expanding],
+  );
+  const edges = useMemo<Edge[]>(
+    () =>
+      g.edges.map((e) => ({
+        id: e.id,
+        source: e.from,
+        target: e.to,
+        className: e.from === g.root || e.to === g.root ? 'lin-edge-root' : undefined,
+      })),
+    [g],
+  );
   const open = useCallback((_: unknown, n: CardNode) => {
     if (n.data.node.uri) send({ type: 'open', uri: n.data.node.uri, range: n.data.node.range });
   }, []);
@@ -252,7 +349,12 @@ function Graph({ state }: { state: State }) {
 
 function App() {
   const [state, setState] = useState<State>({
-    status: 'loading', title: '', mode: 'nodes', includeFilters: true, options: DEFAULT_OPTIONS, generation: 0,
+    status: 'loading',
+    title: '',
+    mode: 'nodes',
+    includeFilters: true,
+    options: DEFAULT_OPTIONS,
+    generation: 0,
     expanding: new Set(),
   });
 
@@ -263,15 +365,33 @@ function App() {
           case 'loading':
             return { ...s, status: 'loading', title: m.title, error: undefined };
           case 'columnGraph':
-            return { ...s, status: 'ready', mode: 'columns', columns: columnGraph(m.result), includeFilters: m.includeFilters,
-              generation: s.generation + 1, error: undefined, expanding: new Set() };
+            return {
+              ...s,
+              status: 'ready',
+              mode: 'columns',
+              columns: columnGraph(m.result),
+              includeFilters: m.includeFilters,
+              generation: s.generation + 1,
+              error: undefined,
+              expanding: new Set(),
+            };
           case 'graph':
-            return { ...s, status: 'ready', mode: 'nodes', graph: fromResult(m.result), options: m.options,
-              generation: s.generation + 1, error: undefined, expanding: new Set() };
+            return {
+              ...s,
+              status: 'ready',
+              mode: 'nodes',
+              graph: fromResult(m.result),
+              options: m.options,
+              generation: s.generation + 1,
+              error: undefined,
+              expanding: new Set(),
+            };
           case 'merge': {
             const expanding = new Set(s.expanding);
             expanding.delete(m.around);
-            return s.graph ? { ...s, graph: merge(s.graph, m.around, m.result), expanding } : { ...s, expanding };
+            return s.graph
+              ? { ...s, graph: merge(s.graph, m.around, m.result), expanding }
+              : { ...s, expanding };
           }
           case 'error':
             return { ...s, status: 'error', error: m.message, expanding: new Set() };
@@ -282,12 +402,15 @@ function App() {
     });
   }, []);
 
-  const actions = useMemo<Actions>(() => ({
-    expand: (id, direction) => {
-      setState((s) => ({ ...s, expanding: new Set(s.expanding).add(id) }));
-      send({ type: 'expand', id, direction });
-    },
-  }), []);
+  const actions = useMemo<Actions>(
+    () => ({
+      expand: (id, direction) => {
+        setState((s) => ({ ...s, expanding: new Set(s.expanding).add(id) }));
+        send({ type: 'expand', id, direction });
+      },
+    }),
+    [],
+  );
 
   const setOptions = useCallback((options: LineageOptions) => {
     setState((s) => ({ ...s, options, status: 'loading' }));
@@ -305,36 +428,67 @@ function App() {
   let body;
   if (state.mode === 'columns') {
     if (c?.root) {
-      body = <><ColumnNotes g={c} /><ColumnGraphView g={c} generation={state.generation} /></>;
+      body = (
+        <>
+          <ColumnNotes g={c} />
+          <ColumnGraphView g={c} generation={state.generation} />
+        </>
+      );
     } else if (state.status === 'error') {
       body = null;
     } else if (c && state.status === 'ready') {
-      body = <div className="warning-box lin-message" data-testid="lineage-message">{c.message ?? 'No lineage for this column.'}</div>;
+      body = (
+        <div className="warning-box lin-message" data-testid="lineage-message">
+          {c.message ?? 'No lineage for this column.'}
+        </div>
+      );
     } else {
-      body = <div className="muted lin-message" data-testid="lineage-message">Loading the lineage{state.title ? ` of ${state.title}` : ''}…</div>;
+      body = (
+        <div className="muted lin-message" data-testid="lineage-message">
+          Loading the lineage{state.title ? ` of ${state.title}` : ''}…
+        </div>
+      );
     }
   } else if (g?.root) {
     body = <Graph state={state} />;
   } else if (state.status === 'error') {
     body = null;
   } else if (g && !g.root) {
-    body = <div className="warning-box lin-message" data-testid="lineage-message">{g.message ?? 'No lineage for this node.'}</div>;
+    body = (
+      <div className="warning-box lin-message" data-testid="lineage-message">
+        {g.message ?? 'No lineage for this node.'}
+      </div>
+    );
   } else {
-    body = <div className="muted lin-message" data-testid="lineage-message">Loading the lineage{state.title ? ` of ${state.title}` : ''}…</div>;
+    body = (
+      <div className="muted lin-message" data-testid="lineage-message">
+        Loading the lineage{state.title ? ` of ${state.title}` : ''}…
+      </div>
+    );
   }
   return (
     <ActionsContext.Provider value={actions}>
       <ColumnActionsContext.Provider value={columnActions}>
-      <ReactFlowProvider>
-        <div className="lin-app">
-          {state.mode === 'columns' ? <ColumnToolbar state={state} setIncludeFilters={setIncludeFilters} /> : <Toolbar state={state} setOptions={setOptions} />}
-          {state.error && <div className="error-box lin-message" data-testid="lineage-message">{state.error}</div>}
-          {body}
-        </div>
-      </ReactFlowProvider>
+        <ReactFlowProvider>
+          <div className="lin-app">
+            {state.mode === 'columns' ? (
+              <ColumnToolbar state={state} setIncludeFilters={setIncludeFilters} />
+            ) : (
+              <Toolbar state={state} setOptions={setOptions} />
+            )}
+            {state.error && (
+              <div className="error-box lin-message" data-testid="lineage-message">
+                {state.error}
+              </div>
+            )}
+            {body}
+          </div>
+        </ReactFlowProvider>
       </ColumnActionsContext.Provider>
     </ActionsContext.Provider>
   );
 }
 
-createRoot(document.getElementById('root') ?? document.body.appendChild(document.createElement('div'))).render(<App />);
+createRoot(
+  document.getElementById('root') ?? document.body.appendChild(document.createElement('div')),
+).render(<App />);

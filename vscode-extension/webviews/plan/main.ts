@@ -29,7 +29,13 @@ import { listen, post } from '../shared/host';
 import type { FromPlanView, ToPlanView } from '../../src/plan/messages';
 import type { CompileProblem, ExplainResult, PlanFinding, PlanNode } from '../../src/protocol.generated';
 import {
-  ancestors, locationText, misestimateText, planSteps, PlanStep, PlanSteps, shareText,
+  ancestors,
+  locationText,
+  misestimateText,
+  planSteps,
+  PlanStep,
+  PlanSteps,
+  shareText,
 } from '../../src/plan/planSteps';
 
 const send = (m: FromPlanView) => post<FromPlanView>(m);
@@ -39,14 +45,54 @@ const send = (m: FromPlanView) => post<FromPlanView>(m);
 const title = el('span', { class: 'plan-title', 'data-testid': 'plan-title' }, 'Query plan');
 const status = el('span', { class: 'plan-status', 'data-testid': 'plan-status' });
 const elapsed = el('span', { class: 'plan-elapsed', 'data-testid': 'plan-elapsed' });
-const cancelButton = el('button', { class: 'secondary', 'data-testid': 'plan-cancel', title: 'Cancel the query on the warehouse' }, 'Cancel');
-const explainButton = el('button', { class: 'secondary', 'data-testid': 'plan-explain', title: "The planner's estimates; the query is not run" }, 'Explain');
-const analyzeButton = el('button', { 'data-testid': 'plan-analyze', title: 'Runs the query to measure actual rows and time per step' }, 'Explain Analyze');
-const sqlButton = el('button', { class: 'secondary', 'data-testid': 'plan-open-sql', title: 'Open the SQL the warehouse explained' }, 'SQL');
-const expandAll = el('button', { class: 'icon', 'data-testid': 'plan-expand-all', title: 'Expand all steps' }, '⊞');
-const collapseAll = el('button', { class: 'icon', 'data-testid': 'plan-collapse-all', title: 'Collapse all steps' }, '⊟');
-const toolbar = el('div', { class: 'toolbar', 'data-testid': 'plan-toolbar' },
-  title, status, elapsed, cancelButton, el('span', { class: 'spacer' }), expandAll, collapseAll, sqlButton, explainButton, analyzeButton);
+const cancelButton = el(
+  'button',
+  { class: 'secondary', 'data-testid': 'plan-cancel', title: 'Cancel the query on the warehouse' },
+  'Cancel',
+);
+const explainButton = el(
+  'button',
+  {
+    class: 'secondary',
+    'data-testid': 'plan-explain',
+    title: "The planner's estimates; the query is not run",
+  },
+  'Explain',
+);
+const analyzeButton = el(
+  'button',
+  { 'data-testid': 'plan-analyze', title: 'Runs the query to measure actual rows and time per step' },
+  'Explain Analyze',
+);
+const sqlButton = el(
+  'button',
+  { class: 'secondary', 'data-testid': 'plan-open-sql', title: 'Open the SQL the warehouse explained' },
+  'SQL',
+);
+const expandAll = el(
+  'button',
+  { class: 'icon', 'data-testid': 'plan-expand-all', title: 'Expand all steps' },
+  '⊞',
+);
+const collapseAll = el(
+  'button',
+  { class: 'icon', 'data-testid': 'plan-collapse-all', title: 'Collapse all steps' },
+  '⊟',
+);
+const toolbar = el(
+  'div',
+  { class: 'toolbar', 'data-testid': 'plan-toolbar' },
+  title,
+  status,
+  elapsed,
+  cancelButton,
+  el('span', { class: 'spacer' }),
+  expandAll,
+  collapseAll,
+  sqlButton,
+  explainButton,
+  analyzeButton,
+);
 
 const notes = el('div', { class: 'plan-notes' });
 const treePane = el('div', { class: 'plan-tree-pane' });
@@ -104,9 +150,15 @@ function ms(n: number | undefined): string {
 
 listen<ToPlanView>((m) => {
   switch (m.type) {
-    case 'running': running(m.title, m.analyze, m.startedAt); break;
-    case 'result': showResult(m.title, m.analyze, m.result, m.elapsedMs); break;
-    case 'failed': failed(m.state, m.message, m.elapsedMs, m.problems); break;
+    case 'running':
+      running(m.title, m.analyze, m.startedAt);
+      break;
+    case 'result':
+      showResult(m.title, m.analyze, m.result, m.elapsedMs);
+      break;
+    case 'failed':
+      failed(m.state, m.message, m.elapsedMs, m.problems);
+      break;
   }
   arrangePanes();
 });
@@ -128,19 +180,36 @@ function running(name: string, analyze: boolean, startedAt: number): void {
   tick();
   timer = window.setInterval(tick, 100);
   notes.replaceChildren();
-  treePane.replaceChildren(el('div', { class: 'muted plan-waiting', 'data-testid': 'plan-waiting' },
-    analyze ? 'Waiting for the warehouse to run and measure the query…' : "Waiting for the warehouse's plan…"));
+  treePane.replaceChildren(
+    el(
+      'div',
+      { class: 'muted plan-waiting', 'data-testid': 'plan-waiting' },
+      analyze
+        ? 'Waiting for the warehouse to run and measure the query…'
+        : "Waiting for the warehouse's plan…",
+    ),
+  );
   sidePane.replaceChildren();
   sqlButton.hidden = true;
 }
 
-function failed(state: 'error' | 'cancelled', message: string, elapsedMs: number, problems?: CompileProblem[]): void {
+function failed(
+  state: 'error' | 'cancelled',
+  message: string,
+  elapsedMs: number,
+  problems?: CompileProblem[],
+): void {
   stopTimer();
   setRunning(false);
   elapsed.textContent = seconds(elapsedMs);
   status.textContent = state === 'cancelled' ? 'Cancelled' : 'Failed';
   notes.replaceChildren();
-  treePane.replaceChildren(errorBox(state === 'cancelled' ? 'Cancelled: no plan. Explain again from the toolbar.' : message, problems));
+  treePane.replaceChildren(
+    errorBox(
+      state === 'cancelled' ? 'Cancelled: no plan. Explain again from the toolbar.' : message,
+      problems,
+    ),
+  );
   sidePane.replaceChildren();
 }
 
@@ -148,8 +217,14 @@ function errorBox(message: string, problems?: CompileProblem[]): HTMLElement {
   const box = el('div', { class: 'error-box', 'data-testid': 'plan-error' }, message);
   for (const p of problems ?? []) {
     const where = p.range?.start ? `line ${p.range.start.line + 1}` : '';
-    const item = el('div', { class: 'plan-problem', 'data-testid': 'plan-problem' },
-      el('span', { class: 'plan-problem-severity' }, p.severity ?? 'error'), ' ', p.message ?? p.code ?? '', where ? ` (${where})` : '');
+    const item = el(
+      'div',
+      { class: 'plan-problem', 'data-testid': 'plan-problem' },
+      el('span', { class: 'plan-problem-severity' }, p.severity ?? 'error'),
+      ' ',
+      p.message ?? p.code ?? '',
+      where ? ` (${where})` : '',
+    );
     if (p.uri) {
       item.classList.add('clickable');
       item.title = 'Open the problem in the model';
@@ -176,15 +251,28 @@ function showResult(name: string, analyze: boolean, r: ExplainResult, elapsedMs:
   if (r.error) {
     status.textContent = 'Failed';
     const code = r.error.code ? ` (${r.error.code})` : '';
-    treePane.replaceChildren(errorBox(`${r.error.message ?? 'The warehouse gave no plan.'}${code}`,
-      (r.problems ?? []).filter((p) => p.severity !== 'warning' || r.error?.code === 'compile-failed')));
+    treePane.replaceChildren(
+      errorBox(
+        `${r.error.message ?? 'The warehouse gave no plan.'}${code}`,
+        (r.problems ?? []).filter((p) => p.severity !== 'warning' || r.error?.code === 'compile-failed'),
+      ),
+    );
     return;
   }
   if (!r.plan) {
     status.textContent = `Explained in ${seconds(took)}`;
     treePane.replaceChildren(
-      el('div', { class: 'warning-box' }, `dbtls does not read this warehouse's plan${r.target ? ` (target ${r.target})` : ''}: here it is as the warehouse returned it.`),
-      el('pre', { class: 'plan-raw', 'data-testid': 'plan-raw' }, r.raw ?? '(the warehouse returned no plan)'));
+      el(
+        'div',
+        { class: 'warning-box' },
+        `dbtls does not read this warehouse's plan${r.target ? ` (target ${r.target})` : ''}: here it is as the warehouse returned it.`,
+      ),
+      el(
+        'pre',
+        { class: 'plan-raw', 'data-testid': 'plan-raw' },
+        r.raw ?? '(the warehouse returned no plan)',
+      ),
+    );
     showFindings(r.findings ?? []);
     return;
   }
@@ -193,19 +281,36 @@ function showResult(name: string, analyze: boolean, r: ExplainResult, elapsedMs:
   const n = plan.steps.length;
   status.textContent = `${r.analyzed ? 'Analyzed' : 'Explained'} in ${seconds(took)} · ${n} step${n === 1 ? '' : 's'}${r.target ? ` · target ${r.target}` : ''}`;
   if (!r.analyzed) {
-    notes.append(el('div', { class: 'plan-note', 'data-testid': 'plan-estimates' },
-      plan.basis === 'cost'
-        ? "Estimates only: the query was not run. Bars show each step's share of the planner's cost; rows are the planner's estimates. Explain Analyze runs the query to measure time and actual rows."
-        : "Estimates only: the query was not run, and this warehouse gives no cost per step. Rows are the planner's estimates. Explain Analyze runs the query to measure time and actual rows."));
+    notes.append(
+      el(
+        'div',
+        { class: 'plan-note', 'data-testid': 'plan-estimates' },
+        plan.basis === 'cost'
+          ? "Estimates only: the query was not run. Bars show each step's share of the planner's cost; rows are the planner's estimates. Explain Analyze runs the query to measure time and actual rows."
+          : "Estimates only: the query was not run, and this warehouse gives no cost per step. Rows are the planner's estimates. Explain Analyze runs the query to measure time and actual rows.",
+      ),
+    );
   } else if (analyze === false) {
     // an analyzed answer to a plain explain: nothing to say
   }
   if (r.inlined?.length) {
-    notes.append(el('div', { class: 'plan-note muted', 'data-testid': 'plan-inlined' },
-      `Not built, inlined as CTEs: ${r.inlined.join(', ')}`));
+    notes.append(
+      el(
+        'div',
+        { class: 'plan-note muted', 'data-testid': 'plan-inlined' },
+        `Not built, inlined as CTEs: ${r.inlined.join(', ')}`,
+      ),
+    );
   }
   const warnings = (r.problems ?? []).filter((p) => p.message);
-  if (warnings.length) notes.append(el('div', { class: 'plan-note muted' }, `${warnings.length} compile problem${warnings.length === 1 ? '' : 's'}: ${warnings.map((p) => p.message).join('; ')}`));
+  if (warnings.length)
+    notes.append(
+      el(
+        'div',
+        { class: 'plan-note muted' },
+        `${warnings.length} compile problem${warnings.length === 1 ? '' : 's'}: ${warnings.map((p) => p.message).join('; ')}`,
+      ),
+    );
 
   // estimates without costs: no share and no cost to show, the step names get that room
   treePane.classList.toggle('rows-only', !r.analyzed && plan.basis === 'none');
@@ -218,11 +323,14 @@ function showResult(name: string, analyze: boolean, r: ExplainResult, elapsedMs:
 // ---- the tree ------------------------------------------------------------------------------
 
 function treeHeader(analyzed: boolean, basis: PlanSteps['basis']): HTMLElement {
-  return el('div', { class: 'plan-row plan-header' },
+  return el(
+    'div',
+    { class: 'plan-row plan-header' },
     el('span', {}, 'Step'),
     el('span', {}, basis === 'cost' ? 'Share of cost' : basis === 'time' ? 'Share of time' : ''),
     el('span', { class: 'num' }, analyzed ? 'Rows (actual / est.)' : 'Rows (est.)'),
-    el('span', { class: 'num' }, analyzed ? 'Time' : basis === 'cost' ? 'Cost' : ''));
+    el('span', { class: 'num' }, analyzed ? 'Time' : basis === 'cost' ? 'Cost' : ''),
+  );
 }
 
 function tree(p: PlanSteps, analyzed: boolean): HTMLElement {
@@ -246,43 +354,102 @@ function stepRow(s: PlanStep, analyzed: boolean): HTMLElement {
       setCollapsed(s.id, !collapsed.has(s.id));
     });
   }
-  const stepCell = el('span', { class: 'plan-step-cell' },
-    el('span', { class: 'plan-step-line' }, toggle,
-      el('span', { class: 'plan-operator', 'data-testid': 'plan-operator', title: n.operator ?? '' }, n.operator ?? '?'),
-      n.source ? el('span', { class: 'plan-source', 'data-testid': 'plan-source', title: 'Open the model here' }, locationText(n.source.kind, n.source.name)) : null,
-      s.findings.length ? el('span', { class: 'plan-finding-badge', title: s.findings.map((f) => f.title ?? '').join('\n') }, `⚠ ${s.findings.length}`) : null),
-    s.detail ? el('span', { class: 'plan-detail', 'data-testid': 'plan-detail' }, s.detail) : null);
+  const stepCell = el(
+    'span',
+    { class: 'plan-step-cell' },
+    el(
+      'span',
+      { class: 'plan-step-line' },
+      toggle,
+      el(
+        'span',
+        { class: 'plan-operator', 'data-testid': 'plan-operator', title: n.operator ?? '' },
+        n.operator ?? '?',
+      ),
+      n.source
+        ? el(
+            'span',
+            { class: 'plan-source', 'data-testid': 'plan-source', title: 'Open the model here' },
+            locationText(n.source.kind, n.source.name),
+          )
+        : null,
+      s.findings.length
+        ? el(
+            'span',
+            { class: 'plan-finding-badge', title: s.findings.map((f) => f.title ?? '').join('\n') },
+            `⚠ ${s.findings.length}`,
+          )
+        : null,
+    ),
+    s.detail ? el('span', { class: 'plan-detail', 'data-testid': 'plan-detail' }, s.detail) : null,
+  );
   stepCell.style.setProperty('--depth', String(s.depth)); // indented by the stylesheet: less in a narrow panel
 
   const bar = el('span', { class: 'plan-bar-fill', 'data-testid': 'plan-bar' });
   bar.style.width = `${Math.max(0, Math.min(100, (s.share ?? 0) * 100))}%`;
-  const shareCell = el('span', { class: 'plan-share-cell' },
+  const shareCell = el(
+    'span',
+    { class: 'plan-share-cell' },
     s.share === undefined ? null : el('span', { class: 'plan-bar' }, bar),
-    el('span', { class: 'plan-share', 'data-testid': 'plan-share' }, shareText(s.share)));
+    el('span', { class: 'plan-share', 'data-testid': 'plan-share' }, shareText(s.share)),
+  );
 
   const rowsCell = el('span', { class: 'plan-rows-cell num', 'data-testid': 'plan-rows' });
   if (analyzed && n.actualRows !== undefined) {
-    rowsCell.append(el('span', { class: 'plan-actual' }, count(n.actualRows)), el('span', { class: 'muted' }, ` / ${count(n.estimatedRows) || '?'}`));
+    rowsCell.append(
+      el('span', { class: 'plan-actual' }, count(n.actualRows)),
+      el('span', { class: 'muted' }, ` / ${count(n.estimatedRows) || '?'}`),
+    );
   } else {
     rowsCell.append(el('span', {}, count(n.estimatedRows)));
   }
   if (s.misestimate?.flagged) {
-    rowsCell.append(el('span', { class: 'plan-misestimate', 'data-testid': 'plan-misestimate', title: misestimateText(s.misestimate) },
-      ` ${s.misestimate.direction === 'under' ? '▲' : '▼'}${Math.round(s.misestimate.factor) >= 1000 ? '1000+' : Math.round(s.misestimate.factor)}×`));
+    rowsCell.append(
+      el(
+        'span',
+        {
+          class: 'plan-misestimate',
+          'data-testid': 'plan-misestimate',
+          title: misestimateText(s.misestimate),
+        },
+        ` ${s.misestimate.direction === 'under' ? '▲' : '▼'}${Math.round(s.misestimate.factor) >= 1000 ? '1000+' : Math.round(s.misestimate.factor)}×`,
+      ),
+    );
   }
-  if (n.loops !== undefined && n.loops > 1) rowsCell.append(el('span', { class: 'muted', title: 'rows per loop' }, ` ×${count(n.loops)} loops`));
+  if (n.loops !== undefined && n.loops > 1)
+    rowsCell.append(el('span', { class: 'muted', title: 'rows per loop' }, ` ×${count(n.loops)} loops`));
 
-  const timeCell = el('span', { class: 'plan-time num', 'data-testid': 'plan-time' },
-    analyzed ? ms(n.selfTimeMs ?? n.actualTimeMs) : n.estimatedCost !== undefined ? count(n.estimatedCost) : '');
-  if (analyzed && n.selfTimeMs !== undefined) timeCell.title = `${ms(n.selfTimeMs)} in this step alone${n.actualTimeMs !== undefined ? `; ${ms(n.actualTimeMs)} as the warehouse reports it` : ''}`;
+  const timeCell = el(
+    'span',
+    { class: 'plan-time num', 'data-testid': 'plan-time' },
+    analyzed
+      ? ms(n.selfTimeMs ?? n.actualTimeMs)
+      : n.estimatedCost !== undefined
+        ? count(n.estimatedCost)
+        : '',
+  );
+  if (analyzed && n.selfTimeMs !== undefined)
+    timeCell.title = `${ms(n.selfTimeMs)} in this step alone${n.actualTimeMs !== undefined ? `; ${ms(n.actualTimeMs)} as the warehouse reports it` : ''}`;
 
-  const row = el('div', {
-    class: 'plan-row plan-step', 'data-testid': 'plan-step', role: 'treeitem', tabindex: '0',
-    'data-step-id': s.id, 'data-depth': String(s.depth),
-    'data-hot': s.heat ? 'true' : undefined, 'data-heat': s.heat,
-    'data-misestimate': s.misestimate?.flagged ? 'true' : undefined,
-    'data-has-source': n.source?.uri ? 'true' : undefined,
-  }, stepCell, shareCell, rowsCell, timeCell);
+  const row = el(
+    'div',
+    {
+      class: 'plan-row plan-step',
+      'data-testid': 'plan-step',
+      role: 'treeitem',
+      tabindex: '0',
+      'data-step-id': s.id,
+      'data-depth': String(s.depth),
+      'data-hot': s.heat ? 'true' : undefined,
+      'data-heat': s.heat,
+      'data-misestimate': s.misestimate?.flagged ? 'true' : undefined,
+      'data-has-source': n.source?.uri ? 'true' : undefined,
+    },
+    stepCell,
+    shareCell,
+    rowsCell,
+    timeCell,
+  );
   if (s.heat) row.classList.add('hot', `heat-${s.heat}`);
   if (s.hasChildren) row.setAttribute('aria-expanded', 'true');
   row.title = rowTitle(s);
@@ -310,7 +477,8 @@ function stepRow(s: PlanStep, analyzed: boolean): HTMLElement {
 function rowTitle(s: PlanStep): string {
   const lines = [`${s.node.operator ?? ''}${s.detail ? ` — ${s.detail}` : ''}`];
   if (s.misestimate?.flagged) lines.push(misestimateText(s.misestimate));
-  if (s.node.source?.uri) lines.push(`Click to open ${locationText(s.node.source.kind, s.node.source.name)} in the model`);
+  if (s.node.source?.uri)
+    lines.push(`Click to open ${locationText(s.node.source.kind, s.node.source.name)} in the model`);
   return lines.join('\n');
 }
 
@@ -377,7 +545,10 @@ const detailBox = el('div', { class: 'plan-step-detail', 'data-testid': 'plan-st
 
 function showFindings(findings: PlanFinding[]): void {
   findingsBox.replaceChildren(el('h3', {}, findings.length ? `Findings (${findings.length})` : 'Findings'));
-  if (!findings.length) findingsBox.append(el('div', { class: 'muted', 'data-testid': 'plan-no-findings' }, 'Nothing looks wrong in this plan.'));
+  if (!findings.length)
+    findingsBox.append(
+      el('div', { class: 'muted', 'data-testid': 'plan-no-findings' }, 'Nothing looks wrong in this plan.'),
+    );
   for (const f of findings) findingsBox.append(finding(f));
   sidePane.replaceChildren(findingsBox, detailBox);
 }
@@ -385,39 +556,80 @@ function showFindings(findings: PlanFinding[]): void {
 function finding(f: PlanFinding): HTMLElement {
   const confidence = f.confidence ?? 'low';
   const step = f.planNodeId !== undefined ? plan?.steps.find((s) => s.id === f.planNodeId) : undefined;
-  const box = el('div', { class: `plan-finding confidence-${confidence}`, 'data-testid': 'plan-finding',
-    'data-severity': confidence, 'data-step-id': f.planNodeId, 'data-kind': f.kind },
-  el('div', { class: 'plan-finding-head' },
-    el('span', { class: `plan-severity confidence-${confidence}` }, confidence === 'high' ? '●' : confidence === 'medium' ? '◐' : '○'),
-    el('span', { class: 'plan-finding-title', 'data-testid': 'plan-finding-title' }, f.title ?? f.kind ?? 'Finding')),
-  el('ul', { class: 'plan-evidence', 'data-testid': 'plan-evidence' }, ...(f.evidence ?? []).map((e) => el('li', {}, e))),
-  el('div', { class: 'plan-confidence muted', 'data-testid': 'plan-confidence' },
-    `Confidence: ${confidence}${f.confidenceReason ? ` — ${f.confidenceReason}` : ''}`,
-    f.status ? ` · recommendation ${f.recommendationId ?? ''} ${f.status}` : ''));
+  const box = el(
+    'div',
+    {
+      class: `plan-finding confidence-${confidence}`,
+      'data-testid': 'plan-finding',
+      'data-severity': confidence,
+      'data-step-id': f.planNodeId,
+      'data-kind': f.kind,
+    },
+    el(
+      'div',
+      { class: 'plan-finding-head' },
+      el(
+        'span',
+        { class: `plan-severity confidence-${confidence}` },
+        confidence === 'high' ? '●' : confidence === 'medium' ? '◐' : '○',
+      ),
+      el(
+        'span',
+        { class: 'plan-finding-title', 'data-testid': 'plan-finding-title' },
+        f.title ?? f.kind ?? 'Finding',
+      ),
+    ),
+    el(
+      'ul',
+      { class: 'plan-evidence', 'data-testid': 'plan-evidence' },
+      ...(f.evidence ?? []).map((e) => el('li', {}, e)),
+    ),
+    el(
+      'div',
+      { class: 'plan-confidence muted', 'data-testid': 'plan-confidence' },
+      `Confidence: ${confidence}${f.confidenceReason ? ` — ${f.confidenceReason}` : ''}`,
+      f.status ? ` · recommendation ${f.recommendationId ?? ''} ${f.status}` : '',
+    ),
+  );
   if (step) {
-    const link = el('a', { class: 'plan-finding-step', 'data-testid': 'plan-finding-step', title: 'Show this step in the tree' },
-      `Step ${step.node.operator ?? ''}${step.detail ? ` · ${step.detail}` : ''}`);
+    const link = el(
+      'a',
+      { class: 'plan-finding-step', 'data-testid': 'plan-finding-step', title: 'Show this step in the tree' },
+      `Step ${step.node.operator ?? ''}${step.detail ? ` · ${step.detail}` : ''}`,
+    );
     link.addEventListener('click', () => reveal(step.id));
     box.append(link);
   }
   const idx = f.index;
   if (idx?.createSql) {
     box.append(sqlBlock('Suggested SQL', idx.createSql, 'plan-suggested-sql', 'suggested SQL'));
-    if (idx.rollbackSql) box.append(sqlBlock('Rollback', idx.rollbackSql, 'plan-rollback-sql', 'rollback SQL'));
+    if (idx.rollbackSql)
+      box.append(sqlBlock('Rollback', idx.rollbackSql, 'plan-rollback-sql', 'rollback SQL'));
   }
   return box;
 }
 
 function sqlBlock(label: string, sql: string, testid: string, what: string): HTMLElement {
-  const copy = el('button', { class: 'secondary small', 'data-testid': testid === 'plan-suggested-sql' ? 'plan-copy' : 'plan-copy-rollback', title: `Copy the ${what}` }, 'Copy');
+  const copy = el(
+    'button',
+    {
+      class: 'secondary small',
+      'data-testid': testid === 'plan-suggested-sql' ? 'plan-copy' : 'plan-copy-rollback',
+      title: `Copy the ${what}`,
+    },
+    'Copy',
+  );
   copy.addEventListener('click', () => {
     send({ type: 'copy', text: sql, what });
     copy.textContent = 'Copied';
     window.setTimeout(() => (copy.textContent = 'Copy'), 1500);
   });
-  return el('div', { class: 'plan-sql' },
+  return el(
+    'div',
+    { class: 'plan-sql' },
     el('div', { class: 'plan-sql-head' }, el('span', { class: 'muted' }, label), copy),
-    el('pre', { 'data-testid': testid }, sql));
+    el('pre', { 'data-testid': testid }, sql),
+  );
 }
 
 function showStepDetail(s: PlanStep | undefined): void {
@@ -446,10 +658,18 @@ function showStepDetail(s: PlanStep | undefined): void {
   add('Estimated cost', n.estimatedCost !== undefined ? count(n.estimatedCost) : undefined);
   add('Detail', n.detail);
   for (const [k, v] of Object.entries(n.properties ?? {})) add(k, v);
-  const table = el('table', { class: 'plain' }, ...rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v))));
+  const table = el(
+    'table',
+    { class: 'plain' },
+    ...rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v))),
+  );
   detailBox.append(el('h3', {}, `Step ${s.id} · ${n.operator ?? ''}`), table);
   if (n.source?.uri) {
-    const link = el('a', { 'data-testid': 'plan-open-source' }, `Open ${locationText(n.source.kind, n.source.name)} in the model`);
+    const link = el(
+      'a',
+      { 'data-testid': 'plan-open-source' },
+      `Open ${locationText(n.source.kind, n.source.name)} in the model`,
+    );
     link.addEventListener('click', () => openSource(n));
     detailBox.append(link);
   }

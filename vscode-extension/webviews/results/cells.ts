@@ -32,7 +32,8 @@ export function detailText(value: unknown, type?: string): { text: string; json:
   if (typeof value === 'string' && (STRUCTURED.has(type ?? '') || /^\s*[[{]/.test(value))) {
     try {
       const parsed: unknown = JSON.parse(value);
-      if (parsed !== null && typeof parsed === 'object') return { text: JSON.stringify(parsed, null, 2), json: true };
+      if (parsed !== null && typeof parsed === 'object')
+        return { text: JSON.stringify(parsed, null, 2), json: true };
     } catch {
       // not JSON: shown as it is
     }

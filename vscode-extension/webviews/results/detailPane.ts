@@ -7,15 +7,39 @@ export class DetailPane {
   readonly element = el('aside', { class: 'detail', 'data-testid': 'results-detail', hidden: '' });
   private readonly heading = el('span', { class: 'detail-title' });
   private readonly kind = el('span', { class: 'muted detail-kind' });
-  private readonly value = el('pre', { class: 'detail-value', 'data-testid': 'results-detail-value', tabindex: '0' });
+  private readonly value = el('pre', {
+    class: 'detail-value',
+    'data-testid': 'results-detail-value',
+    tabindex: '0',
+  });
   private text = '';
 
   constructor(private readonly copy: (text: string) => void) {
     const copyButton = el('button', { class: 'secondary', title: 'Copy the whole value' }, 'Copy');
     copyButton.addEventListener('click', () => this.copy(this.text));
-    const close = el('button', { class: 'icon', title: 'Close the detail pane', 'data-testid': 'results-detail-close', 'aria-label': 'Close' }, '×');
+    const close = el(
+      'button',
+      {
+        class: 'icon',
+        title: 'Close the detail pane',
+        'data-testid': 'results-detail-close',
+        'aria-label': 'Close',
+      },
+      '×',
+    );
     close.addEventListener('click', () => this.hide());
-    this.element.append(el('div', { class: 'detail-head' }, this.heading, this.kind, el('span', { class: 'spacer' }), copyButton, close), this.value);
+    this.element.append(
+      el(
+        'div',
+        { class: 'detail-head' },
+        this.heading,
+        this.kind,
+        el('span', { class: 'spacer' }),
+        copyButton,
+        close,
+      ),
+      this.value,
+    );
   }
 
   get open(): boolean {

@@ -3,15 +3,32 @@
 // shown apart, and a call for more rows when scrolled to the bottom. Every value goes into the
 // grid as a text node.
 import {
-  CellComponent, ColumnDefinition, FormatModule, FrozenColumnsModule, InteractionModule, KeybindingsModule,
-  ResizeColumnsModule, ResizeTableModule, SelectRangeModule, SortModule, Tabulator,
+  CellComponent,
+  ColumnDefinition,
+  FormatModule,
+  FrozenColumnsModule,
+  InteractionModule,
+  KeybindingsModule,
+  ResizeColumnsModule,
+  ResizeTableModule,
+  SelectRangeModule,
+  SortModule,
+  Tabulator,
 } from 'tabulator-tables';
 import type { PreviewColumn } from '../../src/protocol.generated';
 import { el } from '../shared/dom';
 import { cellText, compareValues, isLong, isNumeric, rowsText, toTsv } from './cells';
 
-Tabulator.registerModule([FormatModule, FrozenColumnsModule, InteractionModule, KeybindingsModule,
-  ResizeColumnsModule, ResizeTableModule, SelectRangeModule, SortModule]);
+Tabulator.registerModule([
+  FormatModule,
+  FrozenColumnsModule,
+  InteractionModule,
+  KeybindingsModule,
+  ResizeColumnsModule,
+  ResizeTableModule,
+  SelectRangeModule,
+  SortModule,
+]);
 
 /** Cells show at most this much of a value; the detail pane shows all of it. */
 const CELL_CHARS = 300;
@@ -42,7 +59,12 @@ export class ResultGrid {
   private built = false;
   private pending: RowData[] = [];
 
-  constructor(host: HTMLElement, private readonly columns: PreviewColumn[], rows: unknown[][], private readonly events: GridEvents) {
+  constructor(
+    host: HTMLElement,
+    private readonly columns: PreviewColumn[],
+    rows: unknown[][],
+    private readonly events: GridEvents,
+  ) {
     this.holder = el('div', { class: 'grid', 'data-testid': 'results-grid' });
     host.append(this.holder);
     this.table = new Tabulator(this.holder, {
@@ -59,12 +81,23 @@ export class ResultGrid {
       // the header selects its column (to copy it); its arrow sorts
       headerSortClickElement: 'icon',
       rowHeader: {
-        field: '__i', title: '#', headerSort: false, resizable: false, frozen: true, hozAlign: 'right', width: 56,
+        field: '__i',
+        title: '#',
+        headerSort: false,
+        resizable: false,
+        frozen: true,
+        hozAlign: 'right',
+        width: 56,
         cssClass: 'row-number',
         formatter: (cell: CellComponent) => el('span', {}, String((cell.getValue() as number) + 1)),
       } as never, // the typings allow only named formatters here; Tabulator takes functions too
       // maxInitialWidth is Tabulator's (5.1+), missing from its typings
-      columnDefaults: { resizable: true, headerSort: true, maxInitialWidth: 360, minWidth: 48 } as Partial<ColumnDefinition>,
+      columnDefaults: {
+        resizable: true,
+        headerSort: true,
+        maxInitialWidth: 360,
+        minWidth: 48,
+      } as Partial<ColumnDefinition>,
       columns: columns.map((c, i) => this.column(c, i)),
     });
     this.table.on('tableBuilt', () => {
@@ -135,12 +168,22 @@ export class ResultGrid {
       if (!grid.length || !grid[0].length) continue;
       const wholeRows = grid[0].length === this.columns.length && grid.length > 0;
       const header = wholeRows && grid.length > 1 ? this.columns.map((c) => c.name ?? '') : undefined;
-      blocks.push(toTsv(grid.map((r) => r.map((c) => c.getValue())), header));
+      blocks.push(
+        toTsv(
+          grid.map((r) => r.map((c) => c.getValue())),
+          header,
+        ),
+      );
       cells += grid.length * grid[0].length;
       rows += grid.length;
     }
     if (!blocks.length) return undefined;
-    const what = cells === 1 ? '1 cell' : rows > 1 && cells === rows * this.columns.length ? rowsText(rows) : `${cells} cells`;
+    const what =
+      cells === 1
+        ? '1 cell'
+        : rows > 1 && cells === rows * this.columns.length
+          ? rowsText(rows)
+          : `${cells} cells`;
     return { text: blocks.join('\n'), what };
   }
 
@@ -179,9 +222,16 @@ export class ResultGrid {
       field: field(i),
       title: c.name ?? '',
       hozAlign: numeric ? 'right' : 'left',
-      titleFormatter: () => el('div', { class: 'col-title', title: `${c.name ?? ''}: ${type}${c.type && c.type !== type ? ` (${c.type})` : ''}` },
-        el('span', { class: 'col-name' }, c.name ?? ''),
-        el('span', { class: 'col-type' }, type.toLowerCase())),
+      titleFormatter: () =>
+        el(
+          'div',
+          {
+            class: 'col-title',
+            title: `${c.name ?? ''}: ${type}${c.type && c.type !== type ? ` (${c.type})` : ''}`,
+          },
+          el('span', { class: 'col-name' }, c.name ?? ''),
+          el('span', { class: 'col-type' }, type.toLowerCase()),
+        ),
       formatter: (cell) => this.cell(cell.getValue(), c),
       sorter: (a, b, _ra, _rb, _col, dir) => {
         const nullish = (v: unknown): boolean => v === null || v === undefined;
@@ -197,7 +247,11 @@ export class ResultGrid {
     const text = cellText(value);
     const shown = text.length > CELL_CHARS ? `${text.slice(0, CELL_CHARS)}…` : text;
     const long = isLong(value, c.type);
-    return el('span', { class: long ? 'value long' : typeof value === 'boolean' ? 'value bool' : 'value' }, shown.replace(/\s*\n\s*/g, ' ⏎ '));
+    return el(
+      'span',
+      { class: long ? 'value long' : typeof value === 'boolean' ? 'value bool' : 'value' },
+      shown.replace(/\s*\n\s*/g, ' ⏎ '),
+    );
   }
 
   private toData(rows: unknown[][]): RowData[] {

@@ -37,8 +37,11 @@ let selected: number | undefined;
 
 const strip = el('div', { class: 'tabs', role: 'tablist', 'data-testid': 'results-tabs' });
 const pages = el('div', { class: 'pages' });
-const empty = el('div', { class: 'empty muted', 'data-testid': 'results-empty' },
-  'No results yet. Run “dbt: Preview Model” (Ctrl/Cmd+Enter in a model) or select SQL and run “dbt: Preview Selection”.');
+const empty = el(
+  'div',
+  { class: 'empty muted', 'data-testid': 'results-empty' },
+  'No results yet. Run “dbt: Preview Model” (Ctrl/Cmd+Enter in a model) or select SQL and run “dbt: Preview Selection”.',
+);
 document.getElementById('root')!.append(strip, pages, empty);
 
 const send = (m: FromView): void => post(m);
@@ -70,7 +73,12 @@ function remove(id: number, tellExtension: boolean): void {
 
 listen<ToView>((m) => {
   if (m.type === 'open') {
-    const tab = new TabView(m.tab, send, () => remove(m.tab.id, true), () => select(m.tab.id));
+    const tab = new TabView(
+      m.tab,
+      send,
+      () => remove(m.tab.id, true),
+      () => select(m.tab.id),
+    );
     tabs.set(m.tab.id, tab);
     strip.append(tab.label);
     pages.append(tab.page);
@@ -81,15 +89,24 @@ listen<ToView>((m) => {
   const tab = tabs.get(m.id);
   if (!tab) return;
   switch (m.type) {
-    case 'running': return tab.startRunning(m.startedAt);
-    case 'result': return tab.result(m.result, m.elapsedMs);
-    case 'failed': return tab.failed(m.state, m.message, m.elapsedMs);
-    case 'page': return tab.addPage(m.page);
-    case 'pageFailed': return tab.pageFailed(m.message);
-    case 'profileRunning': return tab.profileRunning(m.startedAt);
-    case 'profile': return tab.profileDone(m.profile);
-    case 'profileFailed': return tab.profileFailed(m.message);
-    case 'select': return select(m.id, false);
+    case 'running':
+      return tab.startRunning(m.startedAt);
+    case 'result':
+      return tab.result(m.result, m.elapsedMs);
+    case 'failed':
+      return tab.failed(m.state, m.message, m.elapsedMs);
+    case 'page':
+      return tab.addPage(m.page);
+    case 'pageFailed':
+      return tab.pageFailed(m.message);
+    case 'profileRunning':
+      return tab.profileRunning(m.startedAt);
+    case 'profile':
+      return tab.profileDone(m.profile);
+    case 'profileFailed':
+      return tab.profileFailed(m.message);
+    case 'select':
+      return select(m.id, false);
   }
 });
 select(undefined, false);

@@ -39,11 +39,44 @@ export class TabView {
   private readonly labelState = el('span', { class: 'tab-state' });
   private readonly status = el('span', { class: 'status', 'data-testid': 'results-status' });
   private readonly elapsed = el('span', { class: 'elapsed', 'data-testid': 'results-elapsed' });
-  private readonly cancelButton = el('button', { 'data-testid': 'results-cancel', title: 'Cancel the query in the database' }, 'Cancel');
-  private readonly rerunButton = el('button', { class: 'secondary', 'data-testid': 'results-rerun', title: 'Run the query again' }, 'Re-run');
-  private readonly sqlButton = el('button', { class: 'secondary toggle', 'data-testid': 'results-compiled-toggle', title: 'Show the compiled SQL that ran' }, 'Compiled SQL');
-  private readonly profileButton = el('button', { class: 'secondary', 'data-testid': 'results-profile', title: 'Nulls, distinct values, min, max and most frequent values of every column, over the whole result' }, 'Profile');
-  private readonly exportButton = el('button', { class: 'secondary', 'data-testid': 'results-export', title: 'Export every row of the result (not only those loaded) to CSV, JSON, Parquet or Excel' }, 'Export…');
+  private readonly cancelButton = el(
+    'button',
+    { 'data-testid': 'results-cancel', title: 'Cancel the query in the database' },
+    'Cancel',
+  );
+  private readonly rerunButton = el(
+    'button',
+    { class: 'secondary', 'data-testid': 'results-rerun', title: 'Run the query again' },
+    'Re-run',
+  );
+  private readonly sqlButton = el(
+    'button',
+    {
+      class: 'secondary toggle',
+      'data-testid': 'results-compiled-toggle',
+      title: 'Show the compiled SQL that ran',
+    },
+    'Compiled SQL',
+  );
+  private readonly profileButton = el(
+    'button',
+    {
+      class: 'secondary',
+      'data-testid': 'results-profile',
+      title:
+        'Nulls, distinct values, min, max and most frequent values of every column, over the whole result',
+    },
+    'Profile',
+  );
+  private readonly exportButton = el(
+    'button',
+    {
+      class: 'secondary',
+      'data-testid': 'results-export',
+      title: 'Export every row of the result (not only those loaded) to CSV, JSON, Parquet or Excel',
+    },
+    'Export…',
+  );
   private readonly notes = el('div', { class: 'notes' });
   private readonly body = el('div', { class: 'body' });
   private readonly gridArea = el('div', { class: 'grid-area' });
@@ -52,17 +85,42 @@ export class TabView {
   private readonly detail: DetailPane;
   private readonly profile: ProfilePane;
 
-  constructor(readonly header: TabHeader, private readonly send: Send, private readonly onClose: () => void, onSelect: () => void) {
+  constructor(
+    readonly header: TabHeader,
+    private readonly send: Send,
+    private readonly onClose: () => void,
+    onSelect: () => void,
+  ) {
     this.startedAt = header.startedAt;
-    const close = el('button', { class: 'tab-close', title: 'Close (cancels a running query)', 'data-testid': 'results-tab-close', 'aria-label': 'Close' }, '×');
+    const close = el(
+      'button',
+      {
+        class: 'tab-close',
+        title: 'Close (cancels a running query)',
+        'data-testid': 'results-tab-close',
+        'aria-label': 'Close',
+      },
+      '×',
+    );
     close.addEventListener('click', (e) => {
       e.stopPropagation();
       this.onClose();
     });
-    this.label = el('div', { class: 'tab', role: 'tab', tabindex: '0', title: header.detail, 'data-testid': 'results-tab', 'data-tab-id': String(header.id) },
+    this.label = el(
+      'div',
+      {
+        class: 'tab',
+        role: 'tab',
+        tabindex: '0',
+        title: header.detail,
+        'data-testid': 'results-tab',
+        'data-tab-id': String(header.id),
+      },
       el('span', { class: 'tab-title' }, header.title),
       el('span', { class: 'tab-time muted' }, clock(header.startedAt)),
-      this.labelState, close);
+      this.labelState,
+      close,
+    );
     this.label.addEventListener('click', onSelect);
     this.label.addEventListener('auxclick', (e) => {
       if (e.button === 1) this.onClose();
@@ -87,10 +145,28 @@ export class TabView {
     this.exportButton.addEventListener('click', () => this.send({ type: 'export', id: this.id }));
     this.profileButton.hidden = !header.canProfile;
 
-    const toolbar = el('div', { class: 'toolbar' }, this.status, this.elapsed, this.cancelButton, el('span', { class: 'spacer' }),
-      this.rerunButton, this.sqlButton, this.profileButton, this.exportButton);
-    this.page = el('div', { class: 'tab-page', 'data-testid': 'results-page', 'data-tab-id': String(header.id), hidden: '' },
-      toolbar, this.notes, this.sqlPane, this.profile.element, this.body, this.footer);
+    const toolbar = el(
+      'div',
+      { class: 'toolbar' },
+      this.status,
+      this.elapsed,
+      this.cancelButton,
+      el('span', { class: 'spacer' }),
+      this.rerunButton,
+      this.sqlButton,
+      this.profileButton,
+      this.exportButton,
+    );
+    this.page = el(
+      'div',
+      { class: 'tab-page', 'data-testid': 'results-page', 'data-tab-id': String(header.id), hidden: '' },
+      toolbar,
+      this.notes,
+      this.sqlPane,
+      this.profile.element,
+      this.body,
+      this.footer,
+    );
     this.startRunning(header.startedAt);
   }
 
@@ -113,8 +189,14 @@ export class TabView {
     this.clearResult();
     this.profile.reset();
     this.status.textContent = 'Running…';
-    this.body.replaceChildren(el('div', { class: 'running', 'data-testid': 'results-running' },
-      el('div', { class: 'progress' }), el('span', { class: 'muted' }, `Running ${this.header.title}… the first rows show here.`)));
+    this.body.replaceChildren(
+      el(
+        'div',
+        { class: 'running', 'data-testid': 'results-running' },
+        el('div', { class: 'progress' }),
+        el('span', { class: 'muted' }, `Running ${this.header.title}… the first rows show here.`),
+      ),
+    );
     this.footer.replaceChildren();
     const tick = (): void => void (this.elapsed.textContent = elapsedText(Date.now() - this.startedAt));
     tick();
@@ -127,7 +209,13 @@ export class TabView {
     this.renderSql();
     this.showNotes(r);
     if (r.error) {
-      this.ended('error', r.error.message ?? r.error.code ?? 'The preview failed.', elapsedMs, r.problems ?? [], r.error.code);
+      this.ended(
+        'error',
+        r.error.message ?? r.error.code ?? 'The preview failed.',
+        elapsedMs,
+        r.problems ?? [],
+        r.error.code,
+      );
       return;
     }
     const ms = finalMillis(r.millis, elapsedMs);
@@ -161,8 +249,11 @@ export class TabView {
     this.loading = false;
     if (p.error) {
       this.hasMore = false;
-      this.updateStatus(p.error.code === 'warehouse-cursor'
-        ? `${p.error.message ?? 'The result expired.'} Re-run to read further.` : p.error.message ?? 'Fetching more rows failed.');
+      this.updateStatus(
+        p.error.code === 'warehouse-cursor'
+          ? `${p.error.message ?? 'The result expired.'} Re-run to read further.`
+          : (p.error.message ?? 'Fetching more rows failed.'),
+      );
       return;
     }
     this.hasMore = p.hasMore && !!p.cursor;
@@ -196,7 +287,13 @@ export class TabView {
     this.page.remove();
   }
 
-  private ended(state: 'error' | 'cancelled', message: string, elapsedMs: number, problems: CompileProblem[], code?: string): void {
+  private ended(
+    state: 'error' | 'cancelled',
+    message: string,
+    elapsedMs: number,
+    problems: CompileProblem[],
+    code?: string,
+  ): void {
     this.stopTimer();
     this.setState(state);
     this.clearResult();
@@ -205,35 +302,69 @@ export class TabView {
     this.elapsed.textContent = elapsedText(elapsedMs);
     this.labelState.textContent = state === 'cancelled' ? 'cancelled' : 'failed';
     if (state === 'cancelled') {
-      this.body.replaceChildren(el('div', { class: 'warning-box', 'data-testid': 'results-cancelled' },
-        `${text}. The query was cancelled in the database. `, this.rerunLink()));
+      this.body.replaceChildren(
+        el(
+          'div',
+          { class: 'warning-box', 'data-testid': 'results-cancelled' },
+          `${text}. The query was cancelled in the database. `,
+          this.rerunLink(),
+        ),
+      );
       return;
     }
     const errors = problems.filter((p) => p.severity === 'error');
-    replace(this.body,
-      el('div', { class: 'error-box', 'data-testid': 'results-error', 'data-code': code ?? '' },
-        el('strong', {}, HEADLINES[code ?? ''] ?? 'The query failed'), el('br'), message),
-      errors.length ? this.problemList(errors) : null);
+    replace(
+      this.body,
+      el(
+        'div',
+        { class: 'error-box', 'data-testid': 'results-error', 'data-code': code ?? '' },
+        el('strong', {}, HEADLINES[code ?? ''] ?? 'The query failed'),
+        el('br'),
+        message,
+      ),
+      errors.length ? this.problemList(errors) : null,
+    );
     if (this.compiledSql && code !== 'compile-failed') this.showSql(true);
   }
 
   private problemList(problems: CompileProblem[]): HTMLElement {
-    return el('ul', { class: 'problems', 'data-testid': 'results-problems' }, ...problems.map((p) => {
-      const line = (p.range?.start?.line ?? 0) + 1;
-      const col = (p.range?.start?.character ?? 0) + 1;
-      const file = decodeURIComponent((p.uri ?? '').split('/').pop() ?? '');
-      const where = el('a', { title: p.uri ?? '' }, `${file}:${line}:${col}`);
-      where.addEventListener('click', () => p.uri && this.send({ type: 'openProblem', uri: p.uri, line: line - 1, character: col - 1 }));
-      return el('li', {}, where, ' ', p.message ?? '', p.code ? el('span', { class: 'muted' }, ` (${p.code})`) : null);
-    }));
+    return el(
+      'ul',
+      { class: 'problems', 'data-testid': 'results-problems' },
+      ...problems.map((p) => {
+        const line = (p.range?.start?.line ?? 0) + 1;
+        const col = (p.range?.start?.character ?? 0) + 1;
+        const file = decodeURIComponent((p.uri ?? '').split('/').pop() ?? '');
+        const where = el('a', { title: p.uri ?? '' }, `${file}:${line}:${col}`);
+        where.addEventListener(
+          'click',
+          () => p.uri && this.send({ type: 'openProblem', uri: p.uri, line: line - 1, character: col - 1 }),
+        );
+        return el(
+          'li',
+          {},
+          where,
+          ' ',
+          p.message ?? '',
+          p.code ? el('span', { class: 'muted' }, ` (${p.code})`) : null,
+        );
+      }),
+    );
   }
 
   private showNotes(r: PreviewResult): void {
     const warnings = (r.problems ?? []).filter((p) => p.severity === 'warning');
-    replace(this.notes,
-      r.inlined?.length ? el('div', { class: 'note muted', 'data-testid': 'results-inlined' },
-        `Not built in the warehouse yet, compiled in front of the query: ${r.inlined.join(', ')}`) : null,
-      !r.error && warnings.length ? this.problemList(warnings) : null);
+    replace(
+      this.notes,
+      r.inlined?.length
+        ? el(
+            'div',
+            { class: 'note muted', 'data-testid': 'results-inlined' },
+            `Not built in the warehouse yet, compiled in front of the query: ${r.inlined.join(', ')}`,
+          )
+        : null,
+      !r.error && warnings.length ? this.problemList(warnings) : null,
+    );
   }
 
   private loadMore(): void {
@@ -248,16 +379,31 @@ export class TabView {
     this.status.textContent = rowsText(n);
     const more = this.loading ? 'loading more…' : this.hasMore ? 'more available' : 'all rows';
     const sorted = this.grid?.sorted && this.hasMore ? ' · sorted among the rows loaded' : '';
-    const loadMore = el('button', { class: 'secondary small', 'data-testid': 'results-load-more' }, 'Load more');
+    const loadMore = el(
+      'button',
+      { class: 'secondary small', 'data-testid': 'results-load-more' },
+      'Load more',
+    );
     loadMore.addEventListener('click', () => this.loadMore());
-    replace(this.footer,
+    replace(
+      this.footer,
       el('span', { 'data-testid': 'results-row-count' }, `${rowsText(n)} loaded · ${more}${sorted}`),
       this.hasMore && !this.loading ? loadMore : null,
-      this.truncated && !this.hasMore ? el('span', { class: 'truncated', 'data-testid': 'results-truncated' },
-        'The preview stops here (row limit); Export writes every row.') : null,
+      this.truncated && !this.hasMore
+        ? el(
+            'span',
+            { class: 'truncated', 'data-testid': 'results-truncated' },
+            'The preview stops here (row limit); Export writes every row.',
+          )
+        : null,
       problem ? el('span', { class: 'footer-error', 'data-testid': 'results-page-error' }, problem) : null,
       el('span', { class: 'spacer' }),
-      el('span', { class: 'muted' }, 'Double-click a cell for its whole value · Ctrl/Cmd+C copies the selection'));
+      el(
+        'span',
+        { class: 'muted' },
+        'Double-click a cell for its whole value · Ctrl/Cmd+C copies the selection',
+      ),
+    );
   }
 
   private clearResult(): void {
@@ -308,9 +454,21 @@ export class TabView {
   private renderSql(): void {
     const open = el('a', { title: 'Open the compiled SQL in an editor' }, 'Open in editor');
     open.addEventListener('click', () => this.send({ type: 'openSql', id: this.id }));
-    replace(this.sqlPane,
-      el('div', { class: 'pane-head' }, 'Compiled SQL', el('span', { class: 'spacer' }), this.compiledSql ? open : null),
-      el('pre', { class: 'sql', 'data-testid': 'results-compiled-sql' }, this.compiledSql || '(nothing compiled)'));
+    replace(
+      this.sqlPane,
+      el(
+        'div',
+        { class: 'pane-head' },
+        'Compiled SQL',
+        el('span', { class: 'spacer' }),
+        this.compiledSql ? open : null,
+      ),
+      el(
+        'pre',
+        { class: 'sql', 'data-testid': 'results-compiled-sql' },
+        this.compiledSql || '(nothing compiled)',
+      ),
+    );
   }
 }
 
