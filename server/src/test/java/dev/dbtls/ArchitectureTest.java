@@ -82,7 +82,8 @@ class ArchitectureTest {
       "dev.dbtls.ide.NodeColumns", "the one precedence of a node's column sources, which the columns job applies",
       "dev.dbtls.ide.EditorRequests", "the background columns job gives way to the editor's requests",
       "dev.dbtls.ide.FeatureFailures", "the columns job logs a failure as the features do",
-      "dev.dbtls.ide.SemanticTokens", "the token legend the server announces at initialize");
+      "dev.dbtls.ide.SemanticTokens", "the token legend the server announces at initialize",
+      "dev.dbtls.ide.Cancellation", "the lsp layer runs each request under the cancel check features poll");
 
   /** What callers outside {@code ide} may use of it: the door, the owner's handles, plain data. */
   private static final DescribedPredicate<JavaClass> IDE_SURFACE = describe(

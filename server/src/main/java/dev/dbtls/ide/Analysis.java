@@ -200,6 +200,12 @@ public final class Analysis {
 
   // ------------------------------------------------------------ syntax only: no snapshot needed
 
+  /** The files of {@code before} that have no problems {@code now}: their lists are emptied. */
+  public static List<java.nio.file.Path> clearedFiles(java.util.Collection<java.nio.file.Path> before,
+      java.util.Map<java.nio.file.Path, List<Problem>> now) {
+    return ProjectDiagnostics.cleared(before, now);
+  }
+
   public static List<DocumentSymbol> documentSymbols(Cursor c) {
     return runSyntax("documentSymbols", c, List.of(), () -> DocumentSymbols.find(c.displayPath(), c.text()));
   }

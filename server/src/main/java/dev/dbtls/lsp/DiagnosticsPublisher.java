@@ -1,6 +1,5 @@
 package dev.dbtls.lsp;
 
-import dev.dbtls.ide.ProjectDiagnostics;
 import dev.dbtls.workspace.Settings;
 import dev.dbtls.project.Problem;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ final class DiagnosticsPublisher {
       }
     });
     Map<Path, List<Problem>> before = published.getOrDefault(projectDir, Map.of());
-    for (Path f : ProjectDiagnostics.cleared(before.keySet(), now)) {
+    for (Path f : dev.dbtls.ide.Analysis.clearedFiles(before.keySet(), now)) {
       client.publishDiagnostics(new PublishDiagnosticsParams(uris.uri(f), List.of()));
     }
     now.forEach((f, problems) -> {
