@@ -37,12 +37,7 @@ import picocli.CommandLine.Option;
 final class BenchmarkCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
-  @Option(names = "--allow-file-reads", description = "Let the SQL read any file through the warehouse's "
-      + "file functions (read_csv, pg_read_file, ...); without it only the project's own files")
-  boolean allowFileReads;
-
-  @Option(names = "--sql", description = "Ad-hoc SQL (Jinja allowed) instead of a model")
-  String sql;
+  @Mixin WarehouseOptions warehouse;
 
   @Option(names = "--compare", description = "saved (the file on disk; for a model given as a file it is the same), head (git HEAD) or recommendation (with --recommendation ID)")
   String compare;
@@ -79,16 +74,16 @@ final class BenchmarkCommand implements Callable<Integer> {
           + Settings.Benchmarking.MAX_SECONDS);
       return 2;
     }
-    QueryTarget target = QueryTarget.of(project, sql, null, "benchmark");
+    QueryTarget target = QueryTarget.of(project, warehouse.sql, null, "benchmark");
     if (!target.ok()) {
       return target.exit();
     }
     ProjectSnapshot s = target.snapshot();
     Path file = target.file();
     try (Warehouses warehouses = new Warehouses(); Store store = Store.open()) {
-      warehouses.allowFileReads(allowFileReads);
+      warehouses.allowFileReads(warehouse.allowFileReads);
       store.notices().forEach(n -> System.err.println("dbtls: " + n));
-      ModelBenchmark what = ModelBenchmark.prepare(s, file, sql, compare, recommendation, store,
+      ModelBenchmark what = ModelBenchmark.prepare(s, file, warehouse.sql, compare, recommendation, store,
           warehouses);
       if (!what.ok()) {
         Reporter.report(what.problems(), List.of());

@@ -1,12 +1,12 @@
 package dev.dbtls.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dbtls.query.PreviewHistory;
-import dev.dbtls.query.PreviewSql;
+import dev.dbtls.query.ModelPreview;
+import dev.dbtls.query.PreviewOutcome;
+import dev.dbtls.query.PreviewRequest;
 import dev.dbtls.store.Store;
 import dev.dbtls.store.export.ExportFormat;
 import dev.dbtls.store.export.ExportResult;
-import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.warehouse.PreviewColumn;
 import dev.dbtls.warehouse.PreviewOptions;
 import dev.dbtls.warehouse.PreviewResult;
@@ -29,12 +29,7 @@ import picocli.CommandLine.Option;
 final class PreviewCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
-  @Option(names = "--allow-file-reads", description = "Let the SQL read any file through the warehouse's "
-      + "file functions (read_csv, pg_read_file, ...); without it only the project's own files")
-  boolean allowFileReads;
-
-  @Option(names = "--sql", description = "Ad-hoc SQL (Jinja allowed) instead of a model")
-  String sql;
+  @Mixin WarehouseOptions warehouse;
 
   @Option(names = "--cte", description = "Preview one CTE of the model: what it computes at that step")
   String cte;
@@ -63,13 +58,11 @@ final class PreviewCommand implements Callable<Integer> {
       System.err.println("error: --format must be table, json or csv");
       return 2;
     }
+    String sql = warehouse.sql;
     QueryTarget target = QueryTarget.of(project, sql, cte, "preview");
     if (!target.ok()) {
       return target.exit();
     }
-    ProjectSnapshot snapshot = target.snapshot();
-    PreviewSql prepared = target.prepared();
-    Path file = target.file();
     if (export != null) {
       return export(target);
     }
@@ -77,18 +70,18 @@ final class PreviewCommand implements Callable<Integer> {
       return profile(target);
     }
     long rows = limit == null ? 20 : limit;
-    PreviewOptions options = PreviewOptions.defaults().withLimit(rows)
-        .withPage((int) Math.max(1, Math.min(rows, 5000)), 64L << 20).withTimeout(timeout);
+    PreviewRequest request = new PreviewRequest(target.snapshot(), target.file(), sql, cte, rows,
+        rows, 64L << 20, timeout, false, null);
     try (Warehouses warehouses = new Warehouses()) {
-      warehouses.allowFileReads(allowFileReads);
-      java.time.Instant started = java.time.Instant.now();
+      warehouses.allowFileReads(warehouse.allowFileReads);
       // parents not built yet go in front as CTEs (seeds from CSV on DuckDB)
-      PreviewResult r = warehouses.preview(snapshot.inputs(), target.inlined(warehouses), options);
+      PreviewOutcome o = ModelPreview.run(request, target.prepared(), warehouses);
+      QueryTarget.sayInlined(o.inlined());
+      PreviewResult r = o.result();
       if (!noHistory) {
         try (Store store = Store.open()) {
           store.notices().forEach(n -> System.err.println("dbtls: " + n));
-          PreviewHistory.record(store, snapshot, sql != null ? sql : java.nio.file.Files.readString(file),
-              prepared, r, started);
+          o.record(store);
         }
       }
       if (!r.ok()) {
@@ -98,7 +91,7 @@ final class PreviewCommand implements Callable<Integer> {
       print(r);
       System.err.printf("%d rows%s in %d ms from target '%s'%n", r.rows().size(),
           r.truncated() || r.hasMore() ? " (more not shown)" : "", r.millis(),
-          snapshot.inputs().target().name());
+          target.snapshot().inputs().target().name());
       return 0;
     }
   }
@@ -106,7 +99,7 @@ final class PreviewCommand implements Callable<Integer> {
   /** Each column summarized over the whole result, by the warehouse. */
   private int profile(QueryTarget target) throws Exception {
     try (Warehouses warehouses = new Warehouses()) {
-      warehouses.allowFileReads(allowFileReads);
+      warehouses.allowFileReads(warehouse.allowFileReads);
       var r = warehouses.profile(target.snapshot().inputs(), target.inlined(warehouses),
           PreviewOptions.defaults().withTimeout(timeout));
       if (!r.ok()) {
@@ -141,7 +134,7 @@ final class PreviewCommand implements Callable<Integer> {
     PreviewOptions options = PreviewOptions.defaults().withLimit(limit == null ? 0 : limit)
         .withTimeout(0);
     try (Warehouses warehouses = new Warehouses()) {
-      warehouses.allowFileReads(allowFileReads);
+      warehouses.allowFileReads(warehouse.allowFileReads);
       ExportResult r = warehouses.export(target.snapshot().inputs(), target.inlined(warehouses), export.toAbsolutePath(),
           format.get(), options);
       if (!r.ok()) {

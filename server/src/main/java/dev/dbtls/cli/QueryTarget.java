@@ -59,9 +59,14 @@ record QueryTarget(ProjectSnapshot snapshot, PreviewSql prepared, int exit) {
   /** The SQL with parents the warehouse lacks put in front as CTEs; says which on stderr. */
   String inlined(Warehouses warehouses) {
     UpstreamInliner upstream = UpstreamInliner.onWarehouse(snapshot, prepared, warehouses);
-    if (!upstream.inlined().isEmpty()) {
-      System.err.println("not built yet, inlined: " + String.join(", ", upstream.inlined()));
-    }
+    sayInlined(upstream.inlined());
     return upstream.sql();
+  }
+
+  /** Says on stderr which parents went in front as CTEs, if any. */
+  static void sayInlined(List<String> inlined) {
+    if (!inlined.isEmpty()) {
+      System.err.println("not built yet, inlined: " + String.join(", ", inlined));
+    }
   }
 }

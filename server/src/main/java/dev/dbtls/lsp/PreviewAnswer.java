@@ -1,5 +1,8 @@
 package dev.dbtls.lsp;
 
+import dev.dbtls.query.ModelPreview;
+import dev.dbtls.query.PreviewOutcome;
+import dev.dbtls.query.PreviewRequest;
 import dev.dbtls.query.PreviewSql;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.DbtProject;
@@ -22,39 +25,34 @@ import java.util.List;
 
 /** {@code dbt/preview} and {@code dbt/previewPage} in protocol records (docs/protocol.md). */
 final class PreviewAnswer {
-  static final int DEFAULT_ROWS = 500;
-  /** A client cannot ask for more per page: a page travels in one JSON message. */
-  static final int MAX_PAGE_ROWS = 5000;
-
   private PreviewAnswer() {}
 
   static PreviewResult of(ProjectSnapshot s, Path file, PreviewParams p, QueryCancel cancel,
       Warehouses warehouses, Uris uris, java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store) {
     Path root = s.inputs().root().dir();
-    PreviewSql prepared = PreviewSql.of(s, file, p.sql(), p.cte()).orElse(null);
-    if (prepared == null) {
+    PreviewOutcome o = ModelPreview.run(new PreviewRequest(s, file, p.sql(), p.cte(),
+        p.limit() == null ? ModelPreview.DEFAULT_ROWS : Math.max(0, p.limit()),
+        p.pageRows() == null ? ModelPreview.DEFAULT_ROWS : p.pageRows(),
+        PreviewOptions.defaults().maxPageBytes(), PreviewOptions.defaults().timeoutSeconds(),
+        Boolean.TRUE.equals(p.allowWrites()), cancel), warehouses);
+    PreviewSql prepared = o.prepared();
+    if (o.nothing()) {
       return new PreviewResult(p.uri(), null, "", List.of(), List.of(), false, false, null, 0,
           List.of(), List.of(), new PreviewError("preview-nothing", "this document defines no model to preview; "
               + "select SQL to preview it ad hoc"));
     }
     List<CompileProblem> problems = prepared.problems().stream().distinct()
         .map(x -> problem(uris, root, x)).toList();
-    if (prepared.failed()) {
+    if (o.compileFailed()) {
       return new PreviewResult(p.uri(), prepared.nodeId(), "", List.of(), List.of(), false, false,
           null, 0, List.of(), problems, new PreviewError("compile-failed", "the SQL could not be compiled: see problems"));
     }
-    java.time.Instant started = java.time.Instant.now();
-    dev.dbtls.query.UpstreamInliner upstream = dev.dbtls.query.UpstreamInliner.onWarehouse(s, prepared, warehouses);
-    var r = warehouses.preview(s.inputs(), upstream.sql(), options(p.limit(), p.pageRows(),
-        Boolean.TRUE.equals(p.allowWrites()), cancel));
+    var r = o.result();
     // the history is written after the answer, off the request's path
-    var node = prepared.nodeId() == null ? null : s.manifest().nodes().get(prepared.nodeId());
-    String written = p.sql() != null && !p.sql().isBlank() ? p.sql()
-        : node != null && node.file() != null ? node.file().text() : prepared.sql();
-    store.thenAcceptAsync(st -> dev.dbtls.query.PreviewHistory.record(st, s, written, prepared, r, started));
+    store.thenAcceptAsync(o::record);
     return new PreviewResult(p.uri(), prepared.nodeId(), prepared.sql(),
         r.columns().stream().map(c -> new PreviewColumn(c.name(), c.databaseType(), c.type())).toList(),
-        r.rows(), r.hasMore(), r.truncated(), r.cursor(), r.millis(), upstream.inlined(), problems,
+        r.rows(), r.hasMore(), r.truncated(), r.cursor(), r.millis(), o.inlined(), problems,
         error(r.error()));
   }
 
@@ -108,14 +106,9 @@ final class PreviewAnswer {
       return new PreviewPage(List.of(), false, false, null,
           new PreviewError("warehouse-cursor", "no cursor given"));
     }
-    var r = warehouses.page(p.cursor(), options(null, p.pageRows(), false, cancel));
+    var r = warehouses.page(p.cursor(), ModelPreview.pageOptions(
+        p.pageRows() == null ? ModelPreview.DEFAULT_ROWS : p.pageRows(), cancel));
     return new PreviewPage(r.rows(), r.hasMore(), r.truncated(), r.cursor(), error(r.error()));
-  }
-
-  private static PreviewOptions options(Integer limit, Integer pageRows, boolean writes, QueryCancel cancel) {
-    int rows = pageRows == null ? DEFAULT_ROWS : Math.max(1, Math.min(MAX_PAGE_ROWS, pageRows));
-    return PreviewOptions.defaults().withLimit(limit == null ? DEFAULT_ROWS : Math.max(0, limit))
-        .withPage(rows, PreviewOptions.defaults().maxPageBytes()).withWrites(writes).withCancel(cancel);
   }
 
   static PreviewError error(WarehouseError e) {
