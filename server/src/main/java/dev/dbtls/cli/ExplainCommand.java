@@ -3,6 +3,7 @@ package dev.dbtls.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.warehouse.ExplainResult;
+import dev.dbtls.query.ExplainRequest;
 import dev.dbtls.query.ModelExplain;
 import dev.dbtls.ide.PlanSource;
 import dev.dbtls.store.Recommendations;
@@ -60,8 +61,8 @@ final class ExplainCommand implements Callable<Integer> {
         store.notices().forEach(n -> System.err.println("dbtls: " + n));
       }
       // parents not built yet go in front as CTEs, as in preview
-      ModelExplain e = ModelExplain.run(snapshot, target.prepared(), warehouse.sql != null, analyze,
-          warehouses, store, null);
+      ModelExplain e = ModelExplain.run(new ExplainRequest(snapshot, target.file(), warehouse.sql,
+          null, analyze, null), target.prepared(), warehouses, store).explain();
       QueryTarget.sayInlined(e.inlined());
       ExplainResult r = e.result();
       if (!r.ok()) {
