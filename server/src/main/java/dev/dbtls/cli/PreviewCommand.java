@@ -7,6 +7,7 @@ import dev.dbtls.query.PreviewRequest;
 import dev.dbtls.store.Store;
 import dev.dbtls.store.export.ExportFormat;
 import dev.dbtls.store.export.ExportResult;
+import dev.dbtls.store.export.ValueText;
 import dev.dbtls.warehouse.PreviewColumn;
 import dev.dbtls.warehouse.PreviewOptions;
 import dev.dbtls.warehouse.PreviewResult;
@@ -157,29 +158,11 @@ final class PreviewCommand implements Callable<Integer> {
         System.out.println(new ObjectMapper().writeValueAsString(out));
       }
       case "csv" -> {
-        System.out.println(csvLine(r.columns().stream().map(c -> (Object) c.name()).toList()));
-        r.rows().forEach(row -> System.out.println(csvLine(row)));
+        System.out.println(ValueText.csvLine(r.columns().stream().map(c -> (Object) c.name()).toList()));
+        r.rows().forEach(row -> System.out.println(ValueText.csvLine(row)));
       }
       default -> System.out.print(TextTable.of(r.columns().stream().map(PreviewColumn::name).toList(),
           r.rows()));
     }
-  }
-
-  /** RFC 4180: quoted when it holds a comma, quote or line break; nulls are empty. */
-  private static String csvLine(List<Object> values) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < values.size(); i++) {
-      Object v = values.get(i);
-      String s = v == null ? "" : String.valueOf(v);
-      if (i > 0) {
-        sb.append(',');
-      }
-      if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-        sb.append('"').append(s.replace("\"", "\"\"")).append('"');
-      } else {
-        sb.append(s);
-      }
-    }
-    return sb.toString();
   }
 }
