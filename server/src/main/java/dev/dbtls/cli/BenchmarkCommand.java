@@ -16,7 +16,6 @@ import dev.dbtls.warehouse.QueryCancel;
 import dev.dbtls.warehouse.Warehouse;
 import dev.dbtls.warehouse.Warehouses;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,8 +94,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.err.println("error " + opened.error().code().id() + ": " + opened.error().message());
         return 1;
       }
-      BenchmarkPlan plan = BenchmarkPlan.of(what.variants()).withRuns(warmups, runs)
-          .withTimeBudget(Duration.ofSeconds(timeBudget));
+      BenchmarkPlan plan = what.plan(warmups, runs, timeBudget);
       System.err.printf("benchmark of %s on target '%s': %d warm-up and %d measured runs per"
           + " variant, interleaved%n", what.label(), s.inputs().target().name(), warmups, runs);
       QueryCancel cancel = new QueryCancel();
