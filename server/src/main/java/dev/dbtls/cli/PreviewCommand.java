@@ -9,7 +9,6 @@ import dev.dbtls.store.export.ExportFormat;
 import dev.dbtls.store.export.ExportResult;
 import dev.dbtls.store.export.ValueText;
 import dev.dbtls.warehouse.PreviewColumn;
-import dev.dbtls.warehouse.PreviewOptions;
 import dev.dbtls.warehouse.PreviewResult;
 import dev.dbtls.warehouse.Warehouses;
 import java.nio.file.Path;
@@ -70,9 +69,7 @@ final class PreviewCommand implements Callable<Integer> {
     if (profile) {
       return profile(target);
     }
-    long rows = limit == null ? 20 : limit;
-    PreviewRequest request = new PreviewRequest(target.snapshot(), target.file(), sql, cte, rows,
-        rows, 64L << 20, timeout, false, null);
+    PreviewRequest request = request(target, limit == null ? 20 : limit);
     try (Warehouses warehouses = new Warehouses()) {
       warehouses.allowFileReads(warehouse.allowFileReads);
       // parents not built yet go in front as CTEs (seeds from CSV on DuckDB)
@@ -97,12 +94,20 @@ final class PreviewCommand implements Callable<Integer> {
     }
   }
 
+  /** The command's request: a terminal takes a page of up to 64 MB; no cancel but Ctrl-C. */
+  private PreviewRequest request(QueryTarget target, long rows) {
+    return new PreviewRequest(target.snapshot(), target.file(), warehouse.sql, cte, rows, rows,
+        64L << 20, timeout, false, null);
+  }
+
   /** Each column summarized over the whole result, by the warehouse. */
   private int profile(QueryTarget target) throws Exception {
     try (Warehouses warehouses = new Warehouses()) {
       warehouses.allowFileReads(warehouse.allowFileReads);
-      var r = warehouses.profile(target.snapshot().inputs(), target.inlined(warehouses),
-          PreviewOptions.defaults().withTimeout(timeout));
+      ModelPreview.Profiled o = ModelPreview.profile(request(target, 0), target.prepared(),
+          warehouses);
+      QueryTarget.sayInlined(o.inlined());
+      var r = o.result();
       if (!r.ok()) {
         System.err.println("error " + r.error().code().id() + ": " + r.error().message());
         return 1;
@@ -132,12 +137,12 @@ final class PreviewCommand implements Callable<Integer> {
       System.err.println("error: --export needs a file ending in .csv, .json, .jsonl, .parquet or .xlsx");
       return 2;
     }
-    PreviewOptions options = PreviewOptions.defaults().withLimit(limit == null ? 0 : limit)
-        .withTimeout(0);
     try (Warehouses warehouses = new Warehouses()) {
       warehouses.allowFileReads(warehouse.allowFileReads);
-      ExportResult r = warehouses.export(target.snapshot().inputs(), target.inlined(warehouses), export.toAbsolutePath(),
-          format.get(), options);
+      ModelPreview.Exported o = ModelPreview.export(request(target, limit == null ? 0 : limit),
+          target.prepared(), export.toAbsolutePath(), format.get(), warehouses);
+      QueryTarget.sayInlined(o.inlined());
+      ExportResult r = o.result();
       if (!r.ok()) {
         System.err.println("error: " + r.error());
         return 1;

@@ -1,11 +1,9 @@
 package dev.dbtls.cli;
 
 import dev.dbtls.query.PreviewSql;
-import dev.dbtls.query.UpstreamInliner;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.warehouse.Warehouses;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,13 +52,6 @@ record QueryTarget(ProjectSnapshot snapshot, PreviewSql prepared, int exit) {
   java.nio.file.Path file() {
     return prepared.nodeId() == null ? null
         : snapshot.manifest().nodes().get(prepared.nodeId()).file().absolutePath();
-  }
-
-  /** The SQL with parents the warehouse lacks put in front as CTEs; says which on stderr. */
-  String inlined(Warehouses warehouses) {
-    UpstreamInliner upstream = UpstreamInliner.onWarehouse(snapshot, prepared, warehouses);
-    sayInlined(upstream.inlined());
-    return upstream.sql();
   }
 
   /** Says on stderr which parents went in front as CTEs, if any. */

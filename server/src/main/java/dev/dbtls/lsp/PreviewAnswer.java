@@ -59,20 +59,21 @@ final class PreviewAnswer {
   /** {@code dbt/profile}: the same SQL a preview would run, summarized column by column. */
   static dev.dbtls.protocol.ProfileResult profile(ProjectSnapshot s, Path file,
       dev.dbtls.protocol.ProfileParams p, QueryCancel cancel, Warehouses warehouses) {
-    PreviewSql prepared = PreviewSql.of(s, file, p.sql()).orElse(null);
+    PreviewRequest request = request(s, file, p.sql(), null, ModelPreview.DEFAULT_ROWS, cancel);
+    PreviewSql prepared = ModelPreview.resolve(request);
     if (prepared == null || prepared.failed()) {
       return new dev.dbtls.protocol.ProfileResult(p.uri(), prepared == null ? null : prepared.nodeId(),
           0, List.of(), 0, List.of(), new PreviewError(prepared == null ? "preview-nothing" : "compile-failed",
               prepared == null ? "this document defines no model to profile"
                   : "the SQL could not be compiled: dbt/compile shows why"));
     }
-    dev.dbtls.query.UpstreamInliner upstream = dev.dbtls.query.UpstreamInliner.onWarehouse(s, prepared, warehouses);
-    var r = warehouses.profile(s.inputs(), upstream.sql(), PreviewOptions.defaults().withCancel(cancel));
+    ModelPreview.Profiled o = ModelPreview.profile(request, prepared, warehouses);
+    var r = o.result();
     return new dev.dbtls.protocol.ProfileResult(p.uri(), prepared.nodeId(), r.rows(),
         r.columns().stream().map(c -> new dev.dbtls.protocol.ColumnProfile(c.name(), c.type(),
             c.nulls(), c.distinct(), c.min(), c.max(), c.top().stream()
                 .map(t -> new dev.dbtls.protocol.TopValue(t.value(), t.count())).toList())).toList(),
-        r.millis(), upstream.inlined(), error(r.error()));
+        r.millis(), o.inlined(), error(r.error()));
   }
 
   /** {@code dbt/export}: what a preview runs, whole, streamed into a file on this machine. */
@@ -88,15 +89,14 @@ final class PreviewAnswer {
       return new dev.dbtls.protocol.ExportResult(p.path(), wanted, 0, 0, 0, new PreviewError(
           "export-target", "give a file path ending in .csv, .json, .jsonl, .parquet or .xlsx (or a format)"));
     }
-    PreviewSql prepared = PreviewSql.of(s, file, p.sql(), p.cte()).orElse(null);
+    PreviewRequest request = request(s, file, p.sql(), p.cte(),
+        p.limit() == null ? 0 : Math.max(0, p.limit()), cancel);
+    PreviewSql prepared = ModelPreview.resolve(request);
     if (prepared == null || prepared.failed()) {
       return new dev.dbtls.protocol.ExportResult(target.toString(), format.get().extension(), 0, 0, 0,
           new PreviewError("compile-failed", "nothing to export: the SQL could not be compiled"));
     }
-    dev.dbtls.query.UpstreamInliner upstream = dev.dbtls.query.UpstreamInliner.onWarehouse(s, prepared, warehouses);
-    var r = warehouses.export(s.inputs(), upstream.sql(), target, format.get(),
-        PreviewOptions.defaults().withLimit(p.limit() == null ? 0 : Math.max(0, p.limit()))
-            .withTimeout(0).withCancel(cancel));
+    var r = ModelPreview.export(request, prepared, target, format.get(), warehouses).result();
     return new dev.dbtls.protocol.ExportResult(target.toString(), format.get().extension(), r.rows(),
         r.bytes(), r.millis(), r.ok() ? null : new PreviewError("export-failed", r.error()));
   }
@@ -109,6 +109,14 @@ final class PreviewAnswer {
     var r = warehouses.page(p.cursor(), ModelPreview.pageOptions(
         p.pageRows() == null ? ModelPreview.DEFAULT_ROWS : p.pageRows(), cancel));
     return new PreviewPage(r.rows(), r.hasMore(), r.truncated(), r.cursor(), error(r.error()));
+  }
+
+  /** A profile's or an export's request: the editor's default page and time limit. */
+  private static PreviewRequest request(ProjectSnapshot s, Path file, String sql, String cte,
+      long limit, QueryCancel cancel) {
+    return new PreviewRequest(s, file, sql, cte, limit, ModelPreview.DEFAULT_ROWS,
+        PreviewOptions.defaults().maxPageBytes(), PreviewOptions.defaults().timeoutSeconds(), false,
+        cancel);
   }
 
   static PreviewError error(WarehouseError e) {
