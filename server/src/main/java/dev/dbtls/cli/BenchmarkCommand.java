@@ -16,7 +16,6 @@ import dev.dbtls.warehouse.QueryCancel;
 import dev.dbtls.warehouse.Warehouse;
 import dev.dbtls.warehouse.Warehouses;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +36,7 @@ import picocli.CommandLine.Option;
 final class BenchmarkCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
-  @Option(names = "--allow-file-reads", description = "Let the SQL read any file through the warehouse's "
-      + "file functions (read_csv, pg_read_file, ...); without it only the project's own files")
-  boolean allowFileReads;
-
-  @Option(names = "--sql", description = "Ad-hoc SQL (Jinja allowed) instead of a model")
-  String sql;
+  @Mixin WarehouseOptions warehouse;
 
   @Option(names = "--compare", description = "saved (the file on disk; for a model given as a file it is the same), head (git HEAD) or recommendation (with --recommendation ID)")
   String compare;
@@ -79,16 +73,16 @@ final class BenchmarkCommand implements Callable<Integer> {
           + Settings.Benchmarking.MAX_SECONDS);
       return 2;
     }
-    QueryTarget target = QueryTarget.of(project, sql, null, "benchmark");
+    QueryTarget target = QueryTarget.of(project, warehouse.sql, null, "benchmark");
     if (!target.ok()) {
       return target.exit();
     }
     ProjectSnapshot s = target.snapshot();
     Path file = target.file();
     try (Warehouses warehouses = new Warehouses(); Store store = Store.open()) {
-      warehouses.allowFileReads(allowFileReads);
+      warehouses.allowFileReads(warehouse.allowFileReads);
       store.notices().forEach(n -> System.err.println("dbtls: " + n));
-      ModelBenchmark what = ModelBenchmark.prepare(s, file, sql, compare, recommendation, store,
+      ModelBenchmark what = ModelBenchmark.prepare(s, file, warehouse.sql, compare, recommendation, store,
           warehouses);
       if (!what.ok()) {
         Reporter.report(what.problems(), List.of());
@@ -100,8 +94,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.err.println("error " + opened.error().code().id() + ": " + opened.error().message());
         return 1;
       }
-      BenchmarkPlan plan = BenchmarkPlan.of(what.variants()).withRuns(warmups, runs)
-          .withTimeBudget(Duration.ofSeconds(timeBudget));
+      BenchmarkPlan plan = what.plan(warmups, runs, timeBudget);
       System.err.printf("benchmark of %s on target '%s': %d warm-up and %d measured runs per"
           + " variant, interleaved%n", what.label(), s.inputs().target().name(), warmups, runs);
       QueryCancel cancel = new QueryCancel();

@@ -6,6 +6,7 @@ import dev.dbtls.query.DatabaseExplorer;
 import dev.dbtls.query.ForeignKeyMemory;
 import dev.dbtls.query.SchemaMemory;
 import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.query.CatalogRead;
 import dev.dbtls.store.Store;
 import dev.dbtls.store.StoreResult;
 import dev.dbtls.warehouse.QueryCancel;
@@ -64,13 +65,15 @@ final class CatalogCommand implements Callable<Integer> {
     DatabaseExplorer explorer;
     WarehouseForeignKeys keys;
     try (Warehouses warehouses = new Warehouses()) {
-      WarehouseCatalog catalog = WarehouseCatalog.of(warehouses, snapshot.inputs(), new QueryCancel());
-      explorer = DatabaseExplorer.merge(snapshot, catalog);
+      CatalogRead read = CatalogRead.run(snapshot, warehouses, new QueryCancel());
+      WarehouseCatalog catalog = read.catalog();
+      explorer = read.explorer();
       System.err.printf("%d relations%s in %d ms from target '%s'%n", catalog.relationCount(),
           catalog.cut() ? " (cut: the warehouse has more)" : "", catalog.millis(), catalog.target());
-      keys = foreignKeys(warehouses, snapshot, catalog);
+      keys = read.keys();
+      sayKeys(catalog, keys);
       if (!noStore) {
-        keep(snapshot, catalog, explorer, keys);
+        keep(snapshot, read);
       }
     }
     if (explorer.error() != null) {
@@ -115,43 +118,37 @@ final class CatalogCommand implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * The warehouse's foreign keys, read after a schema that could be read (the editor's database
-   * explorer does the same) and kept in the store for the ERD; a failure is one warning line.
-   */
-  private WarehouseForeignKeys foreignKeys(Warehouses warehouses, ProjectSnapshot snapshot, WarehouseCatalog catalog) {
+  /** How the foreign keys read went, on stderr; a failure is one warning line. */
+  private static void sayKeys(WarehouseCatalog catalog, WarehouseForeignKeys keys) {
     if (!catalog.ok()) {
-      return new WarehouseForeignKeys(catalog.target(), List.of(), 0, catalog.error());
+      return;
     }
-    WarehouseForeignKeys keys = WarehouseForeignKeys.of(warehouses, snapshot.inputs(), new QueryCancel());
     if (!keys.ok()) {
       System.err.println("warning: foreign keys not read: " + oneLine(keys.error().message())
           + " (the schema was read; the ERD keeps the keys it had)");
-      return keys;
+      return;
     }
     System.err.printf("%d foreign key%s in %d ms%n", keys.keys().size(), keys.keys().size() == 1 ? "" : "s",
         keys.millis());
-    return keys;
   }
 
   /**
    * What was read, kept in the store as the editor's database explorer keeps it: the columns per
    * node (a whole schema only, not a cut one) for completion and hover, the keys for the ERD.
    */
-  private static void keep(ProjectSnapshot snapshot, WarehouseCatalog catalog, DatabaseExplorer explorer,
-      WarehouseForeignKeys keys) {
-    if (!catalog.ok()) {
+  private static void keep(ProjectSnapshot snapshot, CatalogRead read) {
+    if (!read.catalog().ok()) {
       return;
     }
     try (Store store = Store.open()) {
       store.notices().forEach(n -> System.err.println("dbtls: " + n));
-      if (!catalog.cut()) {
-        StoreResult<Integer> columns = SchemaMemory.save(store, snapshot, explorer.columnsByNode());
+      if (read.wholeSchema()) {
+        StoreResult<Integer> columns = SchemaMemory.save(store, snapshot, read.explorer().columnsByNode());
         if (!columns.ok()) {
           System.err.println("dbtls: columns not kept for the editor: " + columns.error());
         }
       }
-      StoreResult<Integer> saved = ForeignKeyMemory.save(store, snapshot, keys);
+      StoreResult<Integer> saved = ForeignKeyMemory.save(store, snapshot, read.keys());
       if (!saved.ok()) {
         System.err.println("dbtls: foreign keys not kept for the editor: " + saved.error());
       }

@@ -3,6 +3,7 @@ package dev.dbtls.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.warehouse.ExplainResult;
+import dev.dbtls.query.ExplainRequest;
 import dev.dbtls.query.ModelExplain;
 import dev.dbtls.ide.PlanSource;
 import dev.dbtls.store.Recommendations;
@@ -31,12 +32,7 @@ import picocli.CommandLine.Option;
 final class ExplainCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
-  @Option(names = "--allow-file-reads", description = "Let the SQL read any file through the warehouse's "
-      + "file functions (read_csv, pg_read_file, ...); without it only the project's own files")
-  boolean allowFileReads;
-
-  @Option(names = "--sql", description = "Ad-hoc SQL (Jinja allowed) instead of a model")
-  String sql;
+  @Mixin WarehouseOptions warehouse;
 
   @Option(names = "--analyze", description = "Run the query to show actual rows and time (PostgreSQL: in a transaction rolled back)")
   boolean analyze;
@@ -53,23 +49,21 @@ final class ExplainCommand implements Callable<Integer> {
       System.err.println("error: --format must be tree, json or raw");
       return 2;
     }
-    QueryTarget target = QueryTarget.of(project, sql, null, "explain");
+    QueryTarget target = QueryTarget.of(project, warehouse.sql, null, "explain");
     if (!target.ok()) {
       return target.exit();
     }
     ProjectSnapshot snapshot = target.snapshot();
     try (Warehouses warehouses = new Warehouses();
         Store store = noStore ? null : Store.open()) {
-      warehouses.allowFileReads(allowFileReads);
+      warehouses.allowFileReads(warehouse.allowFileReads);
       if (store != null) {
         store.notices().forEach(n -> System.err.println("dbtls: " + n));
       }
       // parents not built yet go in front as CTEs, as in preview
-      ModelExplain e = ModelExplain.run(snapshot, target.prepared(), sql != null, analyze,
-          warehouses, store, null);
-      if (!e.inlined().isEmpty()) {
-        System.err.println("not built yet, inlined: " + String.join(", ", e.inlined()));
-      }
+      ModelExplain e = ModelExplain.run(new ExplainRequest(snapshot, target.file(), warehouse.sql,
+          null, analyze, null), target.prepared(), warehouses, store).explain();
+      QueryTarget.sayInlined(e.inlined());
       ExplainResult r = e.result();
       if (!r.ok()) {
         System.err.println("error " + r.error().code().id() + ": " + r.error().message());

@@ -22,8 +22,8 @@ final class HistoryCommand implements Callable<Integer> {
   public Integer call() {
     try (Store store = Store.open()) {
       store.notices().forEach(n -> System.err.println("dbtls: " + n));
-      StoreResult<List<HistoryEntry>> found = search == null || search.isBlank()
-          ? store.history().list(null, 0, limit) : store.history().search(null, search, 0, limit);
+      // no --search lists them all
+      StoreResult<List<HistoryEntry>> found = store.history().search(null, search, 0, limit);
       if (!found.ok()) {
         System.err.println("error: " + found.error());
         return 1;

@@ -1,14 +1,14 @@
 package dev.dbtls.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dbtls.query.PreviewHistory;
-import dev.dbtls.query.PreviewSql;
+import dev.dbtls.query.ModelPreview;
+import dev.dbtls.query.PreviewOutcome;
+import dev.dbtls.query.PreviewRequest;
 import dev.dbtls.store.Store;
 import dev.dbtls.store.export.ExportFormat;
 import dev.dbtls.store.export.ExportResult;
-import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.store.export.ValueText;
 import dev.dbtls.warehouse.PreviewColumn;
-import dev.dbtls.warehouse.PreviewOptions;
 import dev.dbtls.warehouse.PreviewResult;
 import dev.dbtls.warehouse.Warehouses;
 import java.nio.file.Path;
@@ -29,12 +29,7 @@ import picocli.CommandLine.Option;
 final class PreviewCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
-  @Option(names = "--allow-file-reads", description = "Let the SQL read any file through the warehouse's "
-      + "file functions (read_csv, pg_read_file, ...); without it only the project's own files")
-  boolean allowFileReads;
-
-  @Option(names = "--sql", description = "Ad-hoc SQL (Jinja allowed) instead of a model")
-  String sql;
+  @Mixin WarehouseOptions warehouse;
 
   @Option(names = "--cte", description = "Preview one CTE of the model: what it computes at that step")
   String cte;
@@ -63,32 +58,28 @@ final class PreviewCommand implements Callable<Integer> {
       System.err.println("error: --format must be table, json or csv");
       return 2;
     }
+    String sql = warehouse.sql;
     QueryTarget target = QueryTarget.of(project, sql, cte, "preview");
     if (!target.ok()) {
       return target.exit();
     }
-    ProjectSnapshot snapshot = target.snapshot();
-    PreviewSql prepared = target.prepared();
-    Path file = target.file();
     if (export != null) {
       return export(target);
     }
     if (profile) {
       return profile(target);
     }
-    long rows = limit == null ? 20 : limit;
-    PreviewOptions options = PreviewOptions.defaults().withLimit(rows)
-        .withPage((int) Math.max(1, Math.min(rows, 5000)), 64L << 20).withTimeout(timeout);
+    PreviewRequest request = request(target, limit == null ? 20 : limit);
     try (Warehouses warehouses = new Warehouses()) {
-      warehouses.allowFileReads(allowFileReads);
-      java.time.Instant started = java.time.Instant.now();
+      warehouses.allowFileReads(warehouse.allowFileReads);
       // parents not built yet go in front as CTEs (seeds from CSV on DuckDB)
-      PreviewResult r = warehouses.preview(snapshot.inputs(), target.inlined(warehouses), options);
+      PreviewOutcome o = ModelPreview.run(request, target.prepared(), warehouses);
+      QueryTarget.sayInlined(o.inlined());
+      PreviewResult r = o.result();
       if (!noHistory) {
         try (Store store = Store.open()) {
           store.notices().forEach(n -> System.err.println("dbtls: " + n));
-          PreviewHistory.record(store, snapshot, sql != null ? sql : java.nio.file.Files.readString(file),
-              prepared, r, started);
+          o.record(store);
         }
       }
       if (!r.ok()) {
@@ -98,17 +89,25 @@ final class PreviewCommand implements Callable<Integer> {
       print(r);
       System.err.printf("%d rows%s in %d ms from target '%s'%n", r.rows().size(),
           r.truncated() || r.hasMore() ? " (more not shown)" : "", r.millis(),
-          snapshot.inputs().target().name());
+          target.snapshot().inputs().target().name());
       return 0;
     }
+  }
+
+  /** The command's request: a terminal takes a page of up to 64 MB; no cancel but Ctrl-C. */
+  private PreviewRequest request(QueryTarget target, long rows) {
+    return new PreviewRequest(target.snapshot(), target.file(), warehouse.sql, cte, rows, rows,
+        64L << 20, timeout, false, null);
   }
 
   /** Each column summarized over the whole result, by the warehouse. */
   private int profile(QueryTarget target) throws Exception {
     try (Warehouses warehouses = new Warehouses()) {
-      warehouses.allowFileReads(allowFileReads);
-      var r = warehouses.profile(target.snapshot().inputs(), target.inlined(warehouses),
-          PreviewOptions.defaults().withTimeout(timeout));
+      warehouses.allowFileReads(warehouse.allowFileReads);
+      ModelPreview.Profiled o = ModelPreview.profile(request(target, 0), target.prepared(),
+          warehouses);
+      QueryTarget.sayInlined(o.inlined());
+      var r = o.result();
       if (!r.ok()) {
         System.err.println("error " + r.error().code().id() + ": " + r.error().message());
         return 1;
@@ -138,12 +137,12 @@ final class PreviewCommand implements Callable<Integer> {
       System.err.println("error: --export needs a file ending in .csv, .json, .jsonl, .parquet or .xlsx");
       return 2;
     }
-    PreviewOptions options = PreviewOptions.defaults().withLimit(limit == null ? 0 : limit)
-        .withTimeout(0);
     try (Warehouses warehouses = new Warehouses()) {
-      warehouses.allowFileReads(allowFileReads);
-      ExportResult r = warehouses.export(target.snapshot().inputs(), target.inlined(warehouses), export.toAbsolutePath(),
-          format.get(), options);
+      warehouses.allowFileReads(warehouse.allowFileReads);
+      ModelPreview.Exported o = ModelPreview.export(request(target, limit == null ? 0 : limit),
+          target.prepared(), export.toAbsolutePath(), format.get(), warehouses);
+      QueryTarget.sayInlined(o.inlined());
+      ExportResult r = o.result();
       if (!r.ok()) {
         System.err.println("error: " + r.error());
         return 1;
@@ -164,29 +163,11 @@ final class PreviewCommand implements Callable<Integer> {
         System.out.println(new ObjectMapper().writeValueAsString(out));
       }
       case "csv" -> {
-        System.out.println(csvLine(r.columns().stream().map(c -> (Object) c.name()).toList()));
-        r.rows().forEach(row -> System.out.println(csvLine(row)));
+        System.out.println(ValueText.csvLine(r.columns().stream().map(c -> (Object) c.name()).toList()));
+        r.rows().forEach(row -> System.out.println(ValueText.csvLine(row)));
       }
       default -> System.out.print(TextTable.of(r.columns().stream().map(PreviewColumn::name).toList(),
           r.rows()));
     }
-  }
-
-  /** RFC 4180: quoted when it holds a comma, quote or line break; nulls are empty. */
-  private static String csvLine(List<Object> values) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < values.size(); i++) {
-      Object v = values.get(i);
-      String s = v == null ? "" : String.valueOf(v);
-      if (i > 0) {
-        sb.append(',');
-      }
-      if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-        sb.append('"').append(s.replace("\"", "\"\"")).append('"');
-      } else {
-        sb.append(s);
-      }
-    }
-    return sb.toString();
   }
 }

@@ -1,11 +1,9 @@
 package dev.dbtls.cli;
 
 import dev.dbtls.query.PreviewSql;
-import dev.dbtls.query.UpstreamInliner;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.warehouse.Warehouses;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +54,10 @@ record QueryTarget(ProjectSnapshot snapshot, PreviewSql prepared, int exit) {
         : snapshot.manifest().nodes().get(prepared.nodeId()).file().absolutePath();
   }
 
-  /** The SQL with parents the warehouse lacks put in front as CTEs; says which on stderr. */
-  String inlined(Warehouses warehouses) {
-    UpstreamInliner upstream = UpstreamInliner.onWarehouse(snapshot, prepared, warehouses);
-    if (!upstream.inlined().isEmpty()) {
-      System.err.println("not built yet, inlined: " + String.join(", ", upstream.inlined()));
+  /** Says on stderr which parents went in front as CTEs, if any. */
+  static void sayInlined(List<String> inlined) {
+    if (!inlined.isEmpty()) {
+      System.err.println("not built yet, inlined: " + String.join(", ", inlined));
     }
-    return upstream.sql();
   }
 }

@@ -66,11 +66,7 @@ final class RecommendationsCommand implements Callable<Integer> {
           return 0;
         }
         case "dismiss", "pending" -> {
-          if (store.recommendations().get(id, dir).orElse(null) == null) {
-            System.err.println("error: no recommendation " + id + " in this project");
-            return 1;
-          }
-          StoreResult<Recommendation> now = store.recommendations().setStatus(id,
+          StoreResult<Recommendation> now = RecommendationChange.setStatus(store, dir, id,
               action.equals("dismiss") ? "dismissed" : "pending");
           if (!now.ok()) {
             System.err.println("error: " + now.error());

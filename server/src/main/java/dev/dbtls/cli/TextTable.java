@@ -1,5 +1,6 @@
 package dev.dbtls.cli;
 
+import dev.dbtls.store.export.ValueText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,7 @@ final class TextTable {
     List<List<String>> cells = new ArrayList<>();
     cells.add(header);
     for (List<Object> row : rows) {
-      cells.add(row.stream().map(TextTable::cell).toList());
+      cells.add(row.stream().map(v -> ValueText.cell(v, MAX_WIDTH)).toList());
     }
     int[] widths = new int[header.size()];
     for (List<String> line : cells) {
@@ -41,10 +42,5 @@ final class TextTable {
       sb.append(i == 0 ? "" : " | ").append(v).append(" ".repeat(widths[i] - v.length()));
     }
     sb.append(System.lineSeparator());
-  }
-
-  private static String cell(Object v) {
-    String s = v == null ? "null" : String.valueOf(v).replace('\n', ' ').replace('\r', ' ');
-    return s.length() <= MAX_WIDTH ? s : s.substring(0, MAX_WIDTH - 1) + "…";
   }
 }

@@ -24,7 +24,6 @@ import dev.dbtls.store.BenchmarkHistory;
 import dev.dbtls.store.Store;
 import dev.dbtls.warehouse.Warehouses;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +70,10 @@ final class BenchmarkAnswer implements AutoCloseable {
           new PreviewError(what.errorCode(), what.error()));
     }
     Settings.Benchmarking d = settings.benchmark();
-    BenchmarkPlan plan = BenchmarkPlan.of(what.variants())
-        .withRuns(clamp(p.warmups(), d.warmups(), 0, Settings.Benchmarking.MAX_WARMUPS),
-            clamp(p.runs(), d.runs(), 1, Settings.Benchmarking.MAX_RUNS))
-        .withTimeBudget(Duration.ofSeconds(clamp(p.timeBudgetSeconds(), d.timeBudgetSeconds(), 1,
-            Settings.Benchmarking.MAX_SECONDS)));
+    BenchmarkPlan plan = what.plan(
+        clamp(p.warmups(), d.warmups(), 0, Settings.Benchmarking.MAX_WARMUPS),
+        clamp(p.runs(), d.runs(), 1, Settings.Benchmarking.MAX_RUNS),
+        clamp(p.timeBudgetSeconds(), d.timeBudgetSeconds(), 1, Settings.Benchmarking.MAX_SECONDS));
     BenchmarkJobs.Job job = jobs.start(s, what, plan, warehouses, store, listener);
     begin(job);
     return new BenchmarkStarted(job.id(), TOKEN + job.id(), what.label(),

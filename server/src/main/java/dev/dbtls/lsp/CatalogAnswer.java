@@ -11,6 +11,7 @@ import dev.dbtls.protocol.Position;
 import dev.dbtls.protocol.PreviewError;
 import dev.dbtls.protocol.Range;
 import dev.dbtls.warehouse.QueryCancel;
+import dev.dbtls.query.CatalogRead;
 import dev.dbtls.warehouse.WarehouseCatalog;
 import dev.dbtls.warehouse.Warehouses;
 import java.nio.file.Path;
@@ -21,16 +22,17 @@ final class CatalogAnswer {
 
   static CatalogResult of(ProjectSnapshot s, QueryCancel cancel, Warehouses warehouses, Uris uris,
       java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store, dev.dbtls.query.ForeignKeyMemory keys) {
-    WarehouseCatalog catalog = WarehouseCatalog.of(warehouses, s.inputs(), cancel);
+    CatalogRead read = CatalogRead.run(s, warehouses, cancel);
+    WarehouseCatalog catalog = read.catalog();
     if (catalog.ok()) { // the ERD's warehouse keys, read with the schema
-      keys.remember(s, dev.dbtls.warehouse.WarehouseForeignKeys.of(warehouses, s.inputs(), cancel));
+      keys.remember(s, read.keys());
     }
-    DatabaseExplorer explorer = DatabaseExplorer.merge(s, catalog);
+    DatabaseExplorer explorer = read.explorer();
     Path root = s.inputs().root().dir();
     // the columns read feed column completion and hover from now on, and next session too
     dev.dbtls.index.Catalog columns = explorer.columnsByNode();
     dev.dbtls.ide.ProjectFacts.of(s).catalog().remember(columns);
-    if (catalog.ok() && !catalog.cut()) {
+    if (read.wholeSchema()) {
       store.thenAcceptAsync(st -> dev.dbtls.query.SchemaMemory.save(st, s, columns));
     }
     return new CatalogResult(explorer.target(), explorer.relations().stream().map(r -> {

@@ -1,5 +1,7 @@
 package dev.dbtls.lsp;
 
+import dev.dbtls.query.ExplainOutcome;
+import dev.dbtls.query.ExplainRequest;
 import dev.dbtls.query.ModelExplain;
 import dev.dbtls.ide.PlanSource;
 import dev.dbtls.query.PreviewSql;
@@ -39,20 +41,20 @@ final class ExplainAnswer {
       Warehouses warehouses, Uris uris, Store store) {
     Path root = s.inputs().root().dir();
     String target = s.inputs().target().name();
-    PreviewSql prepared = PreviewSql.of(s, file, p.sql(), p.cte()).orElse(null);
-    if (prepared == null) {
+    ExplainOutcome o = ModelExplain.run(new ExplainRequest(s, file, p.sql(), p.cte(),
+        Boolean.TRUE.equals(p.analyze()), cancel), warehouses, store);
+    PreviewSql prepared = o.prepared();
+    if (o.nothing()) {
       return failed(p, null, target, List.of(), new PreviewError("preview-nothing",
           "this document defines no model to explain; select SQL to explain it ad hoc"));
     }
     List<CompileProblem> problems = prepared.problems().stream().distinct()
         .map(x -> PreviewAnswer.problem(uris, root, x)).toList();
-    if (prepared.failed()) {
+    if (o.compileFailed()) {
       return failed(p, prepared.nodeId(), target, problems, new PreviewError("compile-failed",
           "the SQL could not be compiled: see problems"));
     }
-    boolean adHoc = p.sql() != null && !p.sql().isBlank();
-    ModelExplain e = ModelExplain.run(s, prepared, adHoc, Boolean.TRUE.equals(p.analyze()),
-        warehouses, store, cancel);
+    ModelExplain e = o.explain();
     var r = e.result();
     PlanHeat heat = PlanHeat.of(r.root(), r.analyzed());
     List<PlanFinding> findings = new ArrayList<>();

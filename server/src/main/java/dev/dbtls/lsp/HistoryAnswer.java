@@ -19,8 +19,9 @@ final class HistoryAnswer {
     int offset = p.offset() == null ? 0 : Math.max(0, p.offset());
     int limit = p.limit() == null ? DEFAULT_LIMIT : Math.max(1, Math.min(MAX_LIMIT, p.limit()));
     String dir = project == null ? null : project.toString();
-    StoreResult<List<dev.dbtls.store.HistoryEntry>> found = p.query() == null || p.query().isBlank()
-        ? store.history().list(dir, offset, limit) : store.history().search(dir, p.query(), offset, limit);
+    // a blank query lists them all
+    StoreResult<List<dev.dbtls.store.HistoryEntry>> found =
+        store.history().search(dir, p.query(), offset, limit);
     if (!found.ok()) {
       return new HistoryResult(List.of(), found.error());
     }

@@ -1,5 +1,8 @@
 package dev.dbtls.lsp;
 
+import dev.dbtls.query.ModelPreview;
+import dev.dbtls.query.PreviewOutcome;
+import dev.dbtls.query.PreviewRequest;
 import dev.dbtls.query.PreviewSql;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.DbtProject;
@@ -22,59 +25,55 @@ import java.util.List;
 
 /** {@code dbt/preview} and {@code dbt/previewPage} in protocol records (docs/protocol.md). */
 final class PreviewAnswer {
-  static final int DEFAULT_ROWS = 500;
-  /** A client cannot ask for more per page: a page travels in one JSON message. */
-  static final int MAX_PAGE_ROWS = 5000;
-
   private PreviewAnswer() {}
 
   static PreviewResult of(ProjectSnapshot s, Path file, PreviewParams p, QueryCancel cancel,
       Warehouses warehouses, Uris uris, java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store) {
     Path root = s.inputs().root().dir();
-    PreviewSql prepared = PreviewSql.of(s, file, p.sql(), p.cte()).orElse(null);
-    if (prepared == null) {
+    PreviewOutcome o = ModelPreview.run(new PreviewRequest(s, file, p.sql(), p.cte(),
+        p.limit() == null ? ModelPreview.DEFAULT_ROWS : Math.max(0, p.limit()),
+        p.pageRows() == null ? ModelPreview.DEFAULT_ROWS : p.pageRows(),
+        PreviewOptions.defaults().maxPageBytes(), PreviewOptions.defaults().timeoutSeconds(),
+        Boolean.TRUE.equals(p.allowWrites()), cancel), warehouses);
+    PreviewSql prepared = o.prepared();
+    if (o.nothing()) {
       return new PreviewResult(p.uri(), null, "", List.of(), List.of(), false, false, null, 0,
           List.of(), List.of(), new PreviewError("preview-nothing", "this document defines no model to preview; "
               + "select SQL to preview it ad hoc"));
     }
     List<CompileProblem> problems = prepared.problems().stream().distinct()
         .map(x -> problem(uris, root, x)).toList();
-    if (prepared.failed()) {
+    if (o.compileFailed()) {
       return new PreviewResult(p.uri(), prepared.nodeId(), "", List.of(), List.of(), false, false,
           null, 0, List.of(), problems, new PreviewError("compile-failed", "the SQL could not be compiled: see problems"));
     }
-    java.time.Instant started = java.time.Instant.now();
-    dev.dbtls.query.UpstreamInliner upstream = dev.dbtls.query.UpstreamInliner.onWarehouse(s, prepared, warehouses);
-    var r = warehouses.preview(s.inputs(), upstream.sql(), options(p.limit(), p.pageRows(),
-        Boolean.TRUE.equals(p.allowWrites()), cancel));
+    var r = o.result();
     // the history is written after the answer, off the request's path
-    var node = prepared.nodeId() == null ? null : s.manifest().nodes().get(prepared.nodeId());
-    String written = p.sql() != null && !p.sql().isBlank() ? p.sql()
-        : node != null && node.file() != null ? node.file().text() : prepared.sql();
-    store.thenAcceptAsync(st -> dev.dbtls.query.PreviewHistory.record(st, s, written, prepared, r, started));
+    store.thenAcceptAsync(o::record);
     return new PreviewResult(p.uri(), prepared.nodeId(), prepared.sql(),
         r.columns().stream().map(c -> new PreviewColumn(c.name(), c.databaseType(), c.type())).toList(),
-        r.rows(), r.hasMore(), r.truncated(), r.cursor(), r.millis(), upstream.inlined(), problems,
+        r.rows(), r.hasMore(), r.truncated(), r.cursor(), r.millis(), o.inlined(), problems,
         error(r.error()));
   }
 
   /** {@code dbt/profile}: the same SQL a preview would run, summarized column by column. */
   static dev.dbtls.protocol.ProfileResult profile(ProjectSnapshot s, Path file,
       dev.dbtls.protocol.ProfileParams p, QueryCancel cancel, Warehouses warehouses) {
-    PreviewSql prepared = PreviewSql.of(s, file, p.sql()).orElse(null);
+    PreviewRequest request = request(s, file, p.sql(), null, ModelPreview.DEFAULT_ROWS, cancel);
+    PreviewSql prepared = ModelPreview.resolve(request);
     if (prepared == null || prepared.failed()) {
       return new dev.dbtls.protocol.ProfileResult(p.uri(), prepared == null ? null : prepared.nodeId(),
           0, List.of(), 0, List.of(), new PreviewError(prepared == null ? "preview-nothing" : "compile-failed",
               prepared == null ? "this document defines no model to profile"
                   : "the SQL could not be compiled: dbt/compile shows why"));
     }
-    dev.dbtls.query.UpstreamInliner upstream = dev.dbtls.query.UpstreamInliner.onWarehouse(s, prepared, warehouses);
-    var r = warehouses.profile(s.inputs(), upstream.sql(), PreviewOptions.defaults().withCancel(cancel));
+    ModelPreview.Profiled o = ModelPreview.profile(request, prepared, warehouses);
+    var r = o.result();
     return new dev.dbtls.protocol.ProfileResult(p.uri(), prepared.nodeId(), r.rows(),
         r.columns().stream().map(c -> new dev.dbtls.protocol.ColumnProfile(c.name(), c.type(),
             c.nulls(), c.distinct(), c.min(), c.max(), c.top().stream()
                 .map(t -> new dev.dbtls.protocol.TopValue(t.value(), t.count())).toList())).toList(),
-        r.millis(), upstream.inlined(), error(r.error()));
+        r.millis(), o.inlined(), error(r.error()));
   }
 
   /** {@code dbt/export}: what a preview runs, whole, streamed into a file on this machine. */
@@ -90,15 +89,14 @@ final class PreviewAnswer {
       return new dev.dbtls.protocol.ExportResult(p.path(), wanted, 0, 0, 0, new PreviewError(
           "export-target", "give a file path ending in .csv, .json, .jsonl, .parquet or .xlsx (or a format)"));
     }
-    PreviewSql prepared = PreviewSql.of(s, file, p.sql(), p.cte()).orElse(null);
+    PreviewRequest request = request(s, file, p.sql(), p.cte(),
+        p.limit() == null ? 0 : Math.max(0, p.limit()), cancel);
+    PreviewSql prepared = ModelPreview.resolve(request);
     if (prepared == null || prepared.failed()) {
       return new dev.dbtls.protocol.ExportResult(target.toString(), format.get().extension(), 0, 0, 0,
           new PreviewError("compile-failed", "nothing to export: the SQL could not be compiled"));
     }
-    dev.dbtls.query.UpstreamInliner upstream = dev.dbtls.query.UpstreamInliner.onWarehouse(s, prepared, warehouses);
-    var r = warehouses.export(s.inputs(), upstream.sql(), target, format.get(),
-        PreviewOptions.defaults().withLimit(p.limit() == null ? 0 : Math.max(0, p.limit()))
-            .withTimeout(0).withCancel(cancel));
+    var r = ModelPreview.export(request, prepared, target, format.get(), warehouses).result();
     return new dev.dbtls.protocol.ExportResult(target.toString(), format.get().extension(), r.rows(),
         r.bytes(), r.millis(), r.ok() ? null : new PreviewError("export-failed", r.error()));
   }
@@ -108,14 +106,17 @@ final class PreviewAnswer {
       return new PreviewPage(List.of(), false, false, null,
           new PreviewError("warehouse-cursor", "no cursor given"));
     }
-    var r = warehouses.page(p.cursor(), options(null, p.pageRows(), false, cancel));
+    var r = warehouses.page(p.cursor(), ModelPreview.pageOptions(
+        p.pageRows() == null ? ModelPreview.DEFAULT_ROWS : p.pageRows(), cancel));
     return new PreviewPage(r.rows(), r.hasMore(), r.truncated(), r.cursor(), error(r.error()));
   }
 
-  private static PreviewOptions options(Integer limit, Integer pageRows, boolean writes, QueryCancel cancel) {
-    int rows = pageRows == null ? DEFAULT_ROWS : Math.max(1, Math.min(MAX_PAGE_ROWS, pageRows));
-    return PreviewOptions.defaults().withLimit(limit == null ? DEFAULT_ROWS : Math.max(0, limit))
-        .withPage(rows, PreviewOptions.defaults().maxPageBytes()).withWrites(writes).withCancel(cancel);
+  /** A profile's or an export's request: the editor's default page and time limit. */
+  private static PreviewRequest request(ProjectSnapshot s, Path file, String sql, String cte,
+      long limit, QueryCancel cancel) {
+    return new PreviewRequest(s, file, sql, cte, limit, ModelPreview.DEFAULT_ROWS,
+        PreviewOptions.defaults().maxPageBytes(), PreviewOptions.defaults().timeoutSeconds(), false,
+        cancel);
   }
 
   static PreviewError error(WarehouseError e) {

@@ -33,11 +33,8 @@ final class RecommendationsAnswer {
     if (project == null || p == null) {
       return new RecommendationsResult(List.of(), "the document belongs to no dbt project");
     }
-    if (store.recommendations().get(p.id(), project.toString()).orElse(null) == null) {
-      return withError(list(store, project), "no recommendation " + p.id() + " in this project");
-    }
     StoreResult<Recommendations.Recommendation> changed =
-        store.recommendations().setStatus(p.id(), p.status());
+        RecommendationChange.setStatus(store, project.toString(), p.id(), p.status());
     return withError(list(store, project), changed.error());
   }
 

@@ -1,5 +1,6 @@
 package dev.dbtls.query;
 
+import dev.dbtls.benchmark.BenchmarkPlan;
 import dev.dbtls.benchmark.Variant;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
@@ -9,6 +10,7 @@ import dev.dbtls.warehouse.Warehouses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,6 +107,12 @@ public record ModelBenchmark(String label, List<Variant> variants, String nodeId
             "compare must be saved, head or recommendation, not '" + compare + "'");
       }
     }
+  }
+
+  /** The variants timed {@code runs} times each after {@code warmups}, no new run after {@code seconds}. */
+  public BenchmarkPlan plan(int warmups, int runs, int seconds) {
+    return BenchmarkPlan.of(variants).withRuns(warmups, runs)
+        .withTimeBudget(Duration.ofSeconds(seconds));
   }
 
   public boolean ok() {

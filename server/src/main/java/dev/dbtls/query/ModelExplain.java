@@ -31,6 +31,22 @@ import java.util.Optional;
 public record ModelExplain(ExplainResult result, List<String> inlined, PlanSources sources,
     List<Recommendation> recommendations, String storeError) {
 
+  /** Resolves the request's SQL, then plans it; {@code store} may be null (nothing is recorded). */
+  public static ExplainOutcome run(ExplainRequest request, Warehouses warehouses, Store store) {
+    return run(request, PreviewSql.of(request.snapshot(), request.file(), request.sql(),
+        request.cte()).orElse(null), warehouses, store);
+  }
+
+  /** Plans SQL already resolved from the request ({@code prepared} null or failed: nothing runs). */
+  public static ExplainOutcome run(ExplainRequest request, PreviewSql prepared,
+      Warehouses warehouses, Store store) {
+    if (prepared == null || prepared.failed()) {
+      return new ExplainOutcome(prepared, null);
+    }
+    return new ExplainOutcome(prepared, run(request.snapshot(), prepared, request.adHoc(),
+        request.analyze(), warehouses, store, request.cancel()));
+  }
+
   /** {@code store} may be null (nothing is recorded). */
   public static ModelExplain run(ProjectSnapshot s, PreviewSql prepared, boolean adHoc,
       boolean analyze, Warehouses warehouses, Store store, QueryCancel cancel) {

@@ -3,6 +3,7 @@ package dev.dbtls.query;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.store.Recommendations.Recommendation;
 import dev.dbtls.store.Store;
+import dev.dbtls.store.StoreResult;
 import dev.dbtls.warehouse.RecommendationApply;
 import dev.dbtls.warehouse.Warehouse;
 import dev.dbtls.warehouse.WarehouseError;
@@ -60,6 +61,15 @@ public final class RecommendationChange {
         ? store.recommendations().setStatus(r.id(), apply ? "applied" : "pending").orElse(r) : r;
     return error == null ? new Outcome(sql, audit, now, null, null)
         : new Outcome(sql, audit, now, error.code().id(), error.message());
+  }
+
+  /** A status the user gives (dismissed, pending), only to a recommendation of {@code project}. */
+  public static StoreResult<Recommendation> setStatus(Store store, String project, long id,
+      String status) {
+    if (store.recommendations().get(id, project).orElse(null) == null) {
+      return StoreResult.failed("no recommendation " + id + " in this project");
+    }
+    return store.recommendations().setStatus(id, status);
   }
 
   private static Outcome refused(Recommendation r, String code, String message) {

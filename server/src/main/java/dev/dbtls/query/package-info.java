@@ -1,7 +1,9 @@
 /**
  * What dbtls runs on a warehouse for a model, shared by the command line and the language
- * server: the SQL a preview runs ({@link dev.dbtls.query.PreviewSql}) with unbuilt parents
- * inlined ({@link dev.dbtls.query.UpstreamInliner}), the preview history, explain with its
+ * server, each command one pipeline with a request in and an outcome out (the front ends only
+ * convert and print): preview ({@link dev.dbtls.query.ModelPreview}: the SQL a preview runs,
+ * {@link dev.dbtls.query.PreviewSql}, with unbuilt parents inlined,
+ * {@link dev.dbtls.query.UpstreamInliner}, its page cap and its history text), explain with its
  * steps traced to the source ({@link dev.dbtls.query.ModelExplain}), benchmarks and their jobs,
  * recommendations applied for real, the database explorer, the warehouse schema cache. The
  * layer between {@code ide} (pure) and {@code warehouse}/{@code store}/{@code benchmark} (IO).

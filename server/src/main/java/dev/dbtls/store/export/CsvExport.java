@@ -30,7 +30,7 @@ final class CsvExport implements FormatWriter {
           if (i > 0) {
             out.write(',');
           }
-          field(out, Values.text(rows.get(i)));
+          field(out, ValueText.of(rows.get(i)));
         }
         out.write("\r\n");
       }
@@ -38,25 +38,6 @@ final class CsvExport implements FormatWriter {
   }
 
   static void field(Writer out, String s) throws java.io.IOException {
-    if (s == null) {
-      return;
-    }
-    if (!s.isEmpty() && !needsQuotes(s)) {
-      out.write(s);
-      return;
-    }
-    out.write('"');
-    out.write(s.replace("\"", "\"\""));
-    out.write('"');
-  }
-
-  private static boolean needsQuotes(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-        return true;
-      }
-    }
-    return false;
+    out.write(ValueText.csvField(s));
   }
 }

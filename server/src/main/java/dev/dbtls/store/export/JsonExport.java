@@ -77,7 +77,7 @@ final class JsonExport implements FormatWriter {
     } else if (v instanceof byte[] b) {
       g.writeBinary(b);
     } else {
-      g.writeString(Values.text(v));
+      g.writeString(ValueText.of(v));
     }
   }
 }

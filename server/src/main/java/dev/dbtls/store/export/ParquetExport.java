@@ -61,7 +61,7 @@ final class ParquetExport implements FormatWriter {
             appendValue(a, columns.get(i), v);
           } catch (RuntimeException e) {
             throw new SQLException("row " + rows.count() + ", column " + columns.get(i).name()
-                + ": cannot write " + Values.text(v) + " as " + duckType(columns.get(i)), e);
+                + ": cannot write " + ValueText.of(v) + " as " + duckType(columns.get(i)), e);
           }
         }
         a.endRow();
@@ -77,30 +77,30 @@ final class ParquetExport implements FormatWriter {
     }
     switch (col.type()) {
       case BOOLEAN -> {
-        boolean b = v instanceof Boolean x ? x : parseBoolean(Values.text(v));
+        boolean b = v instanceof Boolean x ? x : parseBoolean(ValueText.of(v));
         a.append(b);
       }
       case INTEGER -> a.append(v instanceof Number n ? exactLong(n)
-          : Long.parseLong(Values.text(v).strip()));
+          : Long.parseLong(ValueText.of(v).strip()));
       case DOUBLE -> a.append(v instanceof Number n ? n.doubleValue()
-          : Double.parseDouble(Values.text(v).strip()));
+          : Double.parseDouble(ValueText.of(v).strip()));
       case DECIMAL -> {
-        BigDecimal d = v instanceof BigDecimal x ? x : new BigDecimal(Values.text(v).strip());
+        BigDecimal d = v instanceof BigDecimal x ? x : new BigDecimal(ValueText.of(v).strip());
         if (exactDecimal(col)) {
           a.append(d.setScale(col.scale(), RoundingMode.HALF_EVEN));
         } else {
           a.append(d.doubleValue());
         }
       }
-      case DATE -> a.append(v instanceof LocalDate d ? d : LocalDate.parse(Values.text(v)));
-      case TIME -> a.append(v instanceof LocalTime t ? t : LocalTime.parse(Values.text(v)));
+      case DATE -> a.append(v instanceof LocalDate d ? d : LocalDate.parse(ValueText.of(v)));
+      case TIME -> a.append(v instanceof LocalTime t ? t : LocalTime.parse(ValueText.of(v)));
       case TIMESTAMP -> a.append(v instanceof LocalDateTime t ? t
-          : LocalDateTime.parse(Values.text(v).replace(' ', 'T')));
+          : LocalDateTime.parse(ValueText.of(v).replace(' ', 'T')));
       case TIMESTAMP_TZ -> a.append(v instanceof OffsetDateTime t ? t
-          : OffsetDateTime.parse(Values.text(v).replace(' ', 'T')));
+          : OffsetDateTime.parse(ValueText.of(v).replace(' ', 'T')));
       case BINARY -> a.appendByteArray(v instanceof byte[] b ? b
-          : Values.text(v).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      default -> a.append(Values.text(v));
+          : ValueText.of(v).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      default -> a.append(ValueText.of(v));
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.dbtls.store.export;
 
-import java.math.BigDecimal;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.SQLException;
@@ -12,8 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 
 /** What the writers see of a value: java.time for dates, text for the exotic. */
 final class Values {
@@ -52,32 +49,6 @@ final class Values {
     }
     if (v instanceof Blob b) {
       return b.getBytes(1, (int) Math.min(Integer.MAX_VALUE, b.length()));
-    }
-    return v.toString();
-  }
-
-  /** The text of a normalized value: ISO-8601 dates, plain decimals, base64 bytes. */
-  static String text(Object v) {
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof String s) {
-      return s;
-    }
-    if (v instanceof BigDecimal d) {
-      return d.toPlainString();
-    }
-    if (v instanceof LocalDateTime t) {
-      return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t);
-    }
-    if (v instanceof OffsetDateTime t) {
-      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
-    }
-    if (v instanceof LocalTime t) {
-      return DateTimeFormatter.ISO_LOCAL_TIME.format(t);
-    }
-    if (v instanceof byte[] b) {
-      return Base64.getEncoder().encodeToString(b);
     }
     return v.toString();
   }

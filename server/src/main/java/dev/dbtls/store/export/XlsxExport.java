@@ -117,7 +117,7 @@ final class XlsxExport implements FormatWriter {
     } else if (v instanceof byte[] b) {
       ws.inlineString(r, c, clip(Base64.getEncoder().encodeToString(b)));
     } else {
-      ws.inlineString(r, c, clip(Values.text(v)));
+      ws.inlineString(r, c, clip(ValueText.of(v)));
     }
   }
 
