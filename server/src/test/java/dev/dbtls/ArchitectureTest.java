@@ -83,7 +83,10 @@ class ArchitectureTest {
       "dev.dbtls.ide.EditorRequests", "the background columns job gives way to the editor's requests",
       "dev.dbtls.ide.FeatureFailures", "the columns job logs a failure as the features do",
       "dev.dbtls.ide.SemanticTokens", "the token legend the server announces at initialize",
-      "dev.dbtls.ide.Cancellation", "the lsp layer runs each request under the cancel check features poll");
+      "dev.dbtls.ide.Cancellation", "the lsp layer runs each request under the cancel check features poll",
+      "dev.dbtls.ide.PlanSources", "explain traces each plan step to its ref, source or CTE in the template",
+      "dev.dbtls.ide.Ctes", "the one CTE reader of templates, which a preview up to a CTE uses",
+      "dev.dbtls.ide.SqlTokens", "the one SQL lexer of templates, which inlining parents uses");
 
   /** What callers outside {@code ide} may use of it: the door, the owner's handles, plain data. */
   private static final DescribedPredicate<JavaClass> IDE_SURFACE = describe(

@@ -93,6 +93,16 @@ public final class Analysis {
     return data == null ? null : data.facts().completeColumns();
   }
 
+  /** The compiled SQL of the node {@code file} defines (models first), when it has one. */
+  public Optional<dev.dbtls.index.compile.CompiledNode> compiledFile(java.nio.file.Path file) {
+    return CompileFile.compile(snapshot, file);
+  }
+
+  /** The node {@code file} defines that compiles to SQL (models first), if any. */
+  public Optional<dev.dbtls.index.Node> compilableNode(java.nio.file.Path file) {
+    return CompileFile.compilableNode(snapshot, file);
+  }
+
   public List<CompletionItem> completion(Cursor c) {
     return run("completion", c, List.of(), () -> Completion.find(snapshot, described, c.displayPath(), c.text(), c.offset()));
   }

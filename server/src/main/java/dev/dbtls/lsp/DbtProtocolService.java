@@ -1,6 +1,5 @@
 package dev.dbtls.lsp;
 
-import dev.dbtls.ide.CompileFile;
 import dev.dbtls.workspace.Workspace;
 import dev.dbtls.warehouse.QueryCancel;
 import dev.dbtls.warehouse.Warehouses;
@@ -203,7 +202,7 @@ final class DbtProtocolService implements DbtProtocol {
       String nodeId = null;
       var s = project == null ? null : workspace.current(project).orElse(null);
       if (s != null && file != null) {
-        nodeId = dev.dbtls.ide.CompileFile.compilableNode(s, file).map(n -> n.uniqueId()).orElse(null);
+        nodeId = dev.dbtls.ide.Analysis.of(s).compilableNode(file).map(n -> n.uniqueId()).orElse(null);
       }
       return BenchmarkAnswer.history(st, project, nodeId, p == null ? null : p.limit());
     }, warehouse);
@@ -376,7 +375,7 @@ final class DbtProtocolService implements DbtProtocol {
     // thread (CPU work, not JDBC): on the unbounded warehouse pool every compile that waited for
     // one build started at once on a thread of its own, cancelled ones too
     return requests.afterBuild(workspace.upToDate(project.get()), s -> s == null ? null
-        : CompileFile.compile(s, file).map(c -> result(params.uri(), s.inputs().root().dir(), c))
+        : dev.dbtls.ide.Analysis.of(s).compiledFile(file).map(c -> result(params.uri(), s.inputs().root().dir(), c))
             .orElse(null));
   }
 

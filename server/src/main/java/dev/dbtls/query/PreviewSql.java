@@ -1,6 +1,5 @@
 package dev.dbtls.query;
 
-import dev.dbtls.ide.CompileFile;
 import dev.dbtls.ide.Ctes;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.ResourceType;
@@ -71,7 +70,7 @@ public record PreviewSql(String nodeId, String sql, List<Problem> problems, bool
   }
 
   static Optional<PreviewSql> find(ProjectSnapshot snapshot, Path file, String adHoc) {
-    Optional<Node> own = file == null ? Optional.empty() : CompileFile.compilableNode(snapshot, file);
+    Optional<Node> own = file == null ? Optional.empty() : dev.dbtls.ide.Analysis.of(snapshot).compilableNode(file);
     Node node;
     if (adHoc == null || adHoc.isBlank()) {
       if (own.isEmpty()) {
