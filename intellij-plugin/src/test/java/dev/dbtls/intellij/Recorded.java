@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Answers of the real server, recorded by {@code client.RealServerProtocolTest} (with
- * {@code -Ddbtls.updateRecorded=true}) into src/test/resources/recorded/, and read back by the
- * view tests, which then need no server.
+ * Answers of the real server, recorded by {@code client.RealServerProtocolTest} (with {@code
+ * -Ddbtls.updateRecorded=true}) into src/test/resources/recorded/, and read back by the view tests,
+ * which then need no server.
  */
 public final class Recorded {
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
@@ -31,7 +31,8 @@ public final class Recorded {
     }
     try {
       Files.createDirectories(DIR);
-      Files.writeString(DIR.resolve(name + ".json"), GSON.toJson(answer) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          DIR.resolve(name + ".json"), GSON.toJson(answer) + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -41,8 +42,11 @@ public final class Recorded {
   public static <T> T load(String name, Class<T> type) {
     try (InputStream in = Recorded.class.getResourceAsStream("/recorded/" + name + ".json")) {
       if (in == null) {
-        throw new IllegalStateException("no recorded answer " + name + ".json: run "
-            + "RealServerProtocolTest with -Ddbtls.updateRecorded=true");
+        throw new IllegalStateException(
+            "no recorded answer "
+                + name
+                + ".json: run "
+                + "RealServerProtocolTest with -Ddbtls.updateRecorded=true");
       }
       return GSON.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), type);
     } catch (IOException e) {

@@ -6,5 +6,11 @@ package dev.dbtls.protocol;
  * (the file at git HEAD), {@code "recommendation"} (the recommendation {@code recommendationId}
  * applied in a sandbox). Nulls take the settings' defaults (2 warm-ups, 10 runs, 300 s).
  */
-public record BenchmarkParams(String uri, String sql, String compare, Long recommendationId,
-    Integer warmups, Integer runs, Integer timeBudgetSeconds) {}
+public record BenchmarkParams(
+    String uri,
+    String sql,
+    String compare,
+    Long recommendationId,
+    Integer warmups,
+    Integer runs,
+    Integer timeBudgetSeconds) {}

@@ -5,9 +5,18 @@ import java.util.List;
 /**
  * A benchmark's result: each variant's runs and statistics, each variant compared with the first
  * (the baseline), where the runs ran ({@code sandbox}: null for the warehouse itself), notes a
- * reader must know (sampled data, cache bypassed, time budget), and {@code storedId}, its id in
- * the store's benchmark history.
+ * reader must know (sampled data, cache bypassed, time budget), and {@code storedId}, its id in the
+ * store's benchmark history.
  */
-public record BenchmarkReport(Long storedId, String label, String nodeId, String target,
-    String status, String sandbox, List<String> notes, List<BenchmarkVariant> variants,
-    List<BenchmarkComparison> comparisons, long millis, PreviewError error) {}
+public record BenchmarkReport(
+    Long storedId,
+    String label,
+    String nodeId,
+    String target,
+    String status,
+    String sandbox,
+    List<String> notes,
+    List<BenchmarkVariant> variants,
+    List<BenchmarkComparison> comparisons,
+    long millis,
+    PreviewError error) {}

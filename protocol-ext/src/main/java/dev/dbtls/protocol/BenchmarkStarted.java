@@ -7,5 +7,10 @@ import java.util.List;
  * and {@code dbt/benchmarkCancel}), the {@code $/progress} token it reports on, what it compares;
  * or an {@code error} when it could not start (then {@code id} is null).
  */
-public record BenchmarkStarted(String id, String progressToken, String label,
-    List<String> variants, List<CompileProblem> problems, PreviewError error) {}
+public record BenchmarkStarted(
+    String id,
+    String progressToken,
+    String label,
+    List<String> variants,
+    List<CompileProblem> problems,
+    PreviewError error) {}

@@ -1,9 +1,9 @@
 package dev.dbtls.protocol;
 
 /**
- * A benchmark job as it is now: {@code state} is running, ok, error, cancelled or stopped (its
- * time budget ran out); {@code done} of {@code total} runs; {@code report} once it has ended.
- * Also sent by the server as the {@code dbt/benchmarkFinished} notification.
+ * A benchmark job as it is now: {@code state} is running, ok, error, cancelled or stopped (its time
+ * budget ran out); {@code done} of {@code total} runs; {@code report} once it has ended. Also sent
+ * by the server as the {@code dbt/benchmarkFinished} notification.
  */
-public record BenchmarkStatus(String id, String state, int done, int total, String message,
-    BenchmarkReport report) {}
+public record BenchmarkStatus(
+    String id, String state, int done, int total, String message, BenchmarkReport report) {}

@@ -6,6 +6,8 @@ import com.google.gson.annotations.SerializedName;
 public enum BenchmarkVerdict {
   FASTER,
   SLOWER,
-  @SerializedName("no significant difference") NO_SIGNIFICANT_DIFFERENCE,
-  @SerializedName("not enough runs") NOT_ENOUGH_RUNS
+  @SerializedName("no significant difference")
+  NO_SIGNIFICANT_DIFFERENCE,
+  @SerializedName("not enough runs")
+  NOT_ENOUGH_RUNS
 }

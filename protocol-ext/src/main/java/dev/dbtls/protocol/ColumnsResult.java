@@ -7,5 +7,10 @@ import java.util.List;
  * names it), why there is no answer ({@code message}), its columns in order, whether they are all
  * known ({@code complete}) and why not ({@code gaps}).
  */
-public record ColumnsResult(String nodeId, String nodeName, String message, List<NodeColumn> columns,
-    boolean complete, List<String> gaps) {}
+public record ColumnsResult(
+    String nodeId,
+    String nodeName,
+    String message,
+    List<NodeColumn> columns,
+    boolean complete,
+    List<String> gaps) {}

@@ -7,5 +7,10 @@ import java.util.List;
  * {@code model.shop.orders}), its SQL with ephemeral parents injected as CTEs ({@code sql}, empty
  * when {@code failed}), the problems met, and the source map from the SQL back to the file.
  */
-public record CompileResult(String uri, String nodeId, String sql, boolean failed,
-    List<CompileProblem> problems, List<SourceMapSegment> sourceMap) {}
+public record CompileResult(
+    String uri,
+    String nodeId,
+    String sql,
+    boolean failed,
+    List<CompileProblem> problems,
+    List<SourceMapSegment> sourceMap) {}

@@ -1,4 +1,8 @@
 package dev.dbtls.protocol;
 
 /** How sure a finding is. */
-public enum Confidence { HIGH, MEDIUM, LOW }
+public enum Confidence {
+  HIGH,
+  MEDIUM,
+  LOW
+}

@@ -13,8 +13,8 @@ import org.eclipse.lsp4j.jsonrpc.services.JsonSegment;
 public interface DbtProtocol {
   /**
    * {@code dbt/compile}: the compiled SQL of the model (or other compilable node) defined in a
-   * file, as the editor has it now (unsaved changes included). Null when the file belongs to no
-   * dbt project or defines no compilable node.
+   * file, as the editor has it now (unsaved changes included). Null when the file belongs to no dbt
+   * project or defines no compilable node.
    */
   @JsonRequest
   CompletableFuture<CompileResult> compile(CompileParams params);
@@ -35,13 +35,16 @@ public interface DbtProtocol {
   @JsonNotification
   void previewClose(PreviewCloseParams params);
 
-  /** {@code dbt/profile}: each column of a model's (or ad-hoc SQL's) whole result, summarized by the warehouse. */
+  /**
+   * {@code dbt/profile}: each column of a model's (or ad-hoc SQL's) whole result, summarized by the
+   * warehouse.
+   */
   @JsonRequest
   CompletableFuture<ProfileResult> profile(ProfileParams params);
 
   /**
-   * {@code dbt/catalog}: the warehouse's databases, schemas, tables, views and columns with
-   * types, each with the project node that builds it, and the nodes not built. Cancellable.
+   * {@code dbt/catalog}: the warehouse's databases, schemas, tables, views and columns with types,
+   * each with the project node that builds it, and the nodes not built. Cancellable.
    */
   @JsonRequest
   CompletableFuture<CatalogResult> catalog(CatalogParams params);
@@ -67,8 +70,8 @@ public interface DbtProtocol {
   CompletableFuture<HistoryResult> history(HistoryParams params);
 
   /**
-   * {@code dbt/explain}: the warehouse's plan of a document's model (or a CTE of it, or ad-hoc
-   * SQL) as one tree, each step traced back to the model's source, with findings. Cancellable.
+   * {@code dbt/explain}: the warehouse's plan of a document's model (or a CTE of it, or ad-hoc SQL)
+   * as one tree, each step traced back to the model's source, with findings. Cancellable.
    */
   @JsonRequest
   CompletableFuture<ExplainResult> explain(ExplainParams params);
@@ -77,16 +80,21 @@ public interface DbtProtocol {
   @JsonRequest
   CompletableFuture<RecommendationsResult> recommendations(RecommendationsParams params);
 
-  /** {@code dbt/setRecommendationStatus}: dismisses a recommendation (or moves it to another status). */
+  /**
+   * {@code dbt/setRecommendationStatus}: dismisses a recommendation (or moves it to another
+   * status).
+   */
   @JsonRequest
-  CompletableFuture<RecommendationsResult> setRecommendationStatus(RecommendationStatusParams params);
+  CompletableFuture<RecommendationsResult> setRecommendationStatus(
+      RecommendationStatusParams params);
 
   /**
    * {@code dbt/applyRecommendation}: runs a recommendation's SQL (or its rollback) for real; only
    * with the setting {@code dbtls.recommendations.allowApply} and {@code confirm}; audited.
    */
   @JsonRequest
-  CompletableFuture<ApplyRecommendationResult> applyRecommendation(ApplyRecommendationParams params);
+  CompletableFuture<ApplyRecommendationResult> applyRecommendation(
+      ApplyRecommendationParams params);
 
   /**
    * {@code dbt/benchmark}: starts timing a model (or ad-hoc SQL), alone or against the saved file,
@@ -104,8 +112,8 @@ public interface DbtProtocol {
   CompletableFuture<BenchmarkStatus> benchmarkCancel(BenchmarkStatusParams params);
 
   /**
-   * {@code dbt/projects}: the workspace's dbt projects with their profile, target, the targets
-   * the profile offers and the adapter — what an editor's status and target switch show.
+   * {@code dbt/projects}: the workspace's dbt projects with their profile, target, the targets the
+   * profile offers and the adapter — what an editor's status and target switch show.
    */
   @JsonRequest
   CompletableFuture<ProjectsResult> projects(ProjectsParams params);
@@ -115,17 +123,17 @@ public interface DbtProtocol {
   CompletableFuture<BenchmarksResult> benchmarks(BenchmarksParams params);
 
   /**
-   * {@code dbt/lineage}: a node's parents and children a few generations up and down, with
-   * sources, seeds, snapshots, exposures and (on request) tests; how many neighbours each node
-   * has that the answer leaves out, so a client can expand it.
+   * {@code dbt/lineage}: a node's parents and children a few generations up and down, with sources,
+   * seeds, snapshots, exposures and (on request) tests; how many neighbours each node has that the
+   * answer leaves out, so a client can expand it.
    */
   @JsonRequest
   CompletableFuture<LineageResult> lineage(LineageParams params);
 
   /**
-   * {@code dbt/columnLineage}: the columns one column of a model derives from, down to sources
-   * and seeds, and the columns that use it, each edge labelled (passed through, renamed,
-   * computed, aggregated, filter/join).
+   * {@code dbt/columnLineage}: the columns one column of a model derives from, down to sources and
+   * seeds, and the columns that use it, each edge labelled (passed through, renamed, computed,
+   * aggregated, filter/join).
    */
   @JsonRequest
   CompletableFuture<ColumnLineageResult> columnLineage(ColumnLineageParams params);
@@ -138,8 +146,8 @@ public interface DbtProtocol {
   CompletableFuture<ColumnsResult> columns(ColumnsParams params);
 
   /**
-   * {@code dbt/erd}: the entity-relationship diagram of a selection of nodes: their columns and
-   * the relationships that {@code relationships} tests and {@code foreign_key} constraints declare.
+   * {@code dbt/erd}: the entity-relationship diagram of a selection of nodes: their columns and the
+   * relationships that {@code relationships} tests and {@code foreign_key} constraints declare.
    */
   @JsonRequest
   CompletableFuture<ErdResult> erd(ErdParams params);

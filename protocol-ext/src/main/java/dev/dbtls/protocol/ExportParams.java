@@ -6,4 +6,5 @@ package dev.dbtls.protocol;
  * server's machine, in {@code format} (csv, json, jsonl, parquet, xlsx; null: from the path's
  * extension).
  */
-public record ExportParams(String uri, String sql, String cte, String path, String format, Long limit) {}
+public record ExportParams(
+    String uri, String sql, String cte, String path, String format, Long limit) {}

@@ -14,14 +14,15 @@ import java.util.Locale;
 /**
  * A protocol enum on the wire: its constant's {@code @SerializedName}, else its name in lower case
  * ({@code PASSED_THROUGH} is {@code "passed_through"}). Put on each enum field with
- * {@code @JsonAdapter(WireEnum.class)}, because LSP4J writes enums as numbers otherwise; an
- * unknown string reads as null.
+ * {@code @JsonAdapter(WireEnum.class)}, because LSP4J writes enums as numbers otherwise; an unknown
+ * string reads as null.
  */
 public final class WireEnum implements TypeAdapterFactory {
   /** The string an enum constant is on the wire. */
   public static String wire(Enum<?> e) {
     try {
-      SerializedName named = e.getDeclaringClass().getField(e.name()).getAnnotation(SerializedName.class);
+      SerializedName named =
+          e.getDeclaringClass().getField(e.name()).getAnnotation(SerializedName.class);
       return named != null ? named.value() : e.name().toLowerCase(Locale.ROOT);
     } catch (NoSuchFieldException x) {
       return e.name().toLowerCase(Locale.ROOT);
@@ -36,30 +37,31 @@ public final class WireEnum implements TypeAdapterFactory {
       return null;
     }
     Object[] constants = raw.getEnumConstants();
-    return (TypeAdapter<T>) new TypeAdapter<Object>() {
-      @Override
-      public void write(JsonWriter out, Object value) throws IOException {
-        if (value == null) {
-          out.nullValue();
-        } else {
-          out.value(wire((Enum<?>) value));
-        }
-      }
-
-      @Override
-      public Object read(JsonReader in) throws IOException {
-        if (in.peek() == JsonToken.NULL) {
-          in.nextNull();
-          return null;
-        }
-        String s = in.nextString();
-        for (Object c : constants) {
-          if (wire((Enum) c).equals(s)) {
-            return c;
+    return (TypeAdapter<T>)
+        new TypeAdapter<Object>() {
+          @Override
+          public void write(JsonWriter out, Object value) throws IOException {
+            if (value == null) {
+              out.nullValue();
+            } else {
+              out.value(wire((Enum<?>) value));
+            }
           }
-        }
-        return null;
-      }
-    };
+
+          @Override
+          public Object read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+              in.nextNull();
+              return null;
+            }
+            String s = in.nextString();
+            for (Object c : constants) {
+              if (wire((Enum) c).equals(s)) {
+                return c;
+              }
+            }
+            return null;
+          }
+        };
   }
 }

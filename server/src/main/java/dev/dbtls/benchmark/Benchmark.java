@@ -17,14 +17,13 @@ import java.util.Locale;
 
 /**
  * Times queries honestly. For each round, every variant runs once, in an order that rotates from
- * round to round (A B, B A, …) so that drift and order effects hit all alike; the first
- * {@code warmups} rounds are not measured. A run executes the query forward-only with the plan's
- * fetch size, reads every row and keeps none; its wall time is from execute to the last row.
- * Each variant runs on its own connection: the warehouse's pool, or a sandbox when it has setup
- * (see {@link PostgresSandbox}, {@link DuckDbScratch}). Result caches are switched off where the
- * warehouse has one (MariaDB/MySQL). No new round starts once the time budget is spent. Cancel
- * stops the running statement; sandboxes are always rolled back or dropped, also on failure.
- * Never throws.
+ * round to round (A B, B A, …) so that drift and order effects hit all alike; the first {@code
+ * warmups} rounds are not measured. A run executes the query forward-only with the plan's fetch
+ * size, reads every row and keeps none; its wall time is from execute to the last row. Each variant
+ * runs on its own connection: the warehouse's pool, or a sandbox when it has setup (see {@link
+ * PostgresSandbox}, {@link DuckDbScratch}). Result caches are switched off where the warehouse has
+ * one (MariaDB/MySQL). No new round starts once the time budget is spent. Cancel stops the running
+ * statement; sandboxes are always rolled back or dropped, also on failure. Never throws.
  */
 public final class Benchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,16 +34,26 @@ public final class Benchmark {
    * Runs the plan on the warehouse. {@code cancel} and {@code progress} may be null. The result
    * keeps the runs done before a cancel or a failure.
    */
-  public static BenchmarkResult run(Warehouse w, BenchmarkPlan plan, QueryCancel cancel,
-      Progress progress) {
+  public static BenchmarkResult run(
+      Warehouse w, BenchmarkPlan plan, QueryCancel cancel, Progress progress) {
     long t0 = System.nanoTime();
     try {
-      return new Benchmark.Session(w, plan == null ? BenchmarkPlan.of(List.of()) : plan, cancel,
-          progress == null ? Progress.NONE : progress, t0).run();
+      return new Benchmark.Session(
+              w,
+              plan == null ? BenchmarkPlan.of(List.of()) : plan,
+              cancel,
+              progress == null ? Progress.NONE : progress,
+              t0)
+          .run();
     } catch (RuntimeException e) {
-      return new BenchmarkResult(BenchmarkResult.Status.FAILED, List.of(), List.of(), List.of(),
-          WarehouseError.of(ProblemCode.WAREHOUSE_QUERY, "benchmark failed: "
-              + e.getClass().getSimpleName()), millis(t0));
+      return new BenchmarkResult(
+          BenchmarkResult.Status.FAILED,
+          List.of(),
+          List.of(),
+          List.of(),
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_QUERY, "benchmark failed: " + e.getClass().getSimpleName()),
+          millis(t0));
     }
   }
 
@@ -69,7 +78,8 @@ public final class Benchmark {
     }
 
     BenchmarkResult run() {
-      WarehouseError refused = Guard.refusal(plan, w.sqlType(), w.kind(), w.targetName(), w.fileAccess());
+      WarehouseError refused =
+          Guard.refusal(plan, w.sqlType(), w.kind(), w.targetName(), w.fileAccess());
       if (refused != null) {
         return result(BenchmarkResult.Status.REFUSED, refused);
       }
@@ -79,8 +89,7 @@ public final class Benchmark {
       }
       cacheNote();
       if (plan.runs() > plan.maxRuns()) {
-        notes.add("runs capped at " + plan.maxRuns() + " per variant (" + plan.runs()
-            + " asked)");
+        notes.add("runs capped at " + plan.maxRuns() + " per variant (" + plan.runs() + " asked)");
       }
       try {
         openLanes();
@@ -91,8 +100,9 @@ public final class Benchmark {
         }
         return result(status, null);
       } catch (Failure f) {
-        return result(f.cancelled ? BenchmarkResult.Status.CANCELLED
-            : BenchmarkResult.Status.FAILED, f.error);
+        return result(
+            f.cancelled ? BenchmarkResult.Status.CANCELLED : BenchmarkResult.Status.FAILED,
+            f.error);
       } finally {
         for (Lane lane : lanes) {
           lane.close();
@@ -107,8 +117,10 @@ public final class Benchmark {
       if (sandboxed && w.sqlType().equals("duckdb")) {
         progress.report(0, total(), "copying the tables the queries read into in-memory DuckDB");
         scratch = DuckDbScratch.plan(sql, variants, plan.sampleRows());
-        notes.add("every variant ran on its own " + scratch.label().replace("sandbox: ", "")
-            + " in a fresh in-memory DuckDB; the database file was only read");
+        notes.add(
+            "every variant ran on its own "
+                + scratch.label().replace("sandbox: ", "")
+                + " in a fresh in-memory DuckDB; the database file was only read");
       }
       for (Variant v : variants) {
         if (scratch != null) {
@@ -121,8 +133,9 @@ public final class Benchmark {
         }
       }
       if (sandboxed && scratch == null) {
-        notes.add("the setup ran in a PostgreSQL transaction rolled back at the end: the index "
-            + "never existed outside the benchmark (writes to its table wait while it runs)");
+        notes.add(
+            "the setup ran in a PostgreSQL transaction rolled back at the end: the index "
+                + "never existed outside the benchmark (writes to its table wait while it runs)");
       }
     }
 
@@ -135,8 +148,8 @@ public final class Benchmark {
         throw sql.failed(e);
       }
       boolean mysql = w.sqlType().equals("mysql") || w.sqlType().equals("mariadb");
-      Lane lane = new Lane(v, c, null, true,
-          mysql ? "set session query_cache_type = default" : null);
+      Lane lane =
+          new Lane(v, c, null, true, mysql ? "set session query_cache_type = default" : null);
       if (mysql) {
         try (Statement s = c.createStatement()) {
           s.execute("set session query_cache_type = off");
@@ -149,12 +162,18 @@ public final class Benchmark {
 
     private void cacheNote() {
       switch (w.sqlType()) {
-        case "mysql", "mariadb" -> notes.add("the query cache was switched off for the "
-            + "benchmark's sessions (query_cache_type = OFF) where the server has one");
-        case "postgres", "duckdb", "sqlite" -> notes.add(name(w.sqlType()) + " has no result "
-            + "cache: every run executed the query");
-        default -> notes.add("dbtls knows of no result cache on " + w.sqlType()
-            + "; if the warehouse has one, repeated runs may be served from it");
+        case "mysql", "mariadb" ->
+            notes.add(
+                "the query cache was switched off for the "
+                    + "benchmark's sessions (query_cache_type = OFF) where the server has one");
+        case "postgres", "duckdb", "sqlite" ->
+            notes.add(
+                name(w.sqlType()) + " has no result " + "cache: every run executed the query");
+        default ->
+            notes.add(
+                "dbtls knows of no result cache on "
+                    + w.sqlType()
+                    + "; if the warehouse has one, repeated runs may be served from it");
       }
     }
 
@@ -166,8 +185,14 @@ public final class Benchmark {
       for (int round = 0; round < rounds; round++) {
         if (System.nanoTime() - t0 > plan.timeBudget().toNanos()) {
           int measuredDone = Math.max(0, round - plan.warmups());
-          notes.add("the time budget of " + budget() + " was spent: " + measuredDone + " of "
-              + measured + " measured runs per variant done, no further run started");
+          notes.add(
+              "the time budget of "
+                  + budget()
+                  + " was spent: "
+                  + measuredDone
+                  + " of "
+                  + measured
+                  + " measured runs per variant done, no further run started");
           return BenchmarkResult.Status.BUDGET_SPENT;
         }
         boolean warmup = round < plan.warmups();
@@ -181,8 +206,13 @@ public final class Benchmark {
             r = timed(lane, measuredRound);
           } catch (Failure f) {
             if (!warmup) {
-              runs.get(i).add(new Run(measuredRound, (System.nanoTime() - start) / 1e6, 0,
-                  f.cancelled ? Run.Status.CANCELLED : Run.Status.FAILED));
+              runs.get(i)
+                  .add(
+                      new Run(
+                          measuredRound,
+                          (System.nanoTime() - start) / 1e6,
+                          0,
+                          f.cancelled ? Run.Status.CANCELLED : Run.Status.FAILED));
             }
             throw f;
           }
@@ -190,10 +220,18 @@ public final class Benchmark {
             runs.get(i).add(r);
           }
           done++;
-          progress.report(done, total(), String.format(Locale.ROOT, "%s %d/%d: '%s' %.2f ms, "
-              + "%d rows", warmup ? "warm-up" : "run", warmup ? round + 1 : round - plan.warmups()
-              + 1, warmup ? plan.warmups() : measured, lane.variant.label(), r.millis(),
-              r.rows()));
+          progress.report(
+              done,
+              total(),
+              String.format(
+                  Locale.ROOT,
+                  "%s %d/%d: '%s' %.2f ms, " + "%d rows",
+                  warmup ? "warm-up" : "run",
+                  warmup ? round + 1 : round - plan.warmups() + 1,
+                  warmup ? plan.warmups() : measured,
+                  lane.variant.label(),
+                  r.millis(),
+                  r.rows()));
         }
       }
       return BenchmarkResult.Status.COMPLETED;
@@ -203,8 +241,9 @@ public final class Benchmark {
     private Run timed(Lane lane, int round) throws Failure {
       sql.stopIfCancelled();
       QueryWatch watch = new QueryWatch(sql.cancel(), sql.seconds());
-      try (Statement st = lane.connection.createStatement(ResultSet.TYPE_FORWARD_ONLY,
-          ResultSet.CONCUR_READ_ONLY)) {
+      try (Statement st =
+          lane.connection.createStatement(
+              ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         fetchSize(st);
         watch.running(st);
         long start = System.nanoTime();
@@ -242,21 +281,26 @@ public final class Benchmark {
       }
       for (int i = 0; i < lanes.size(); i++) {
         Lane lane = lanes.get(i);
-        List<List<String>> rows = sql.rows(lane.connection,
-            "explain (analyze, buffers, format json) " + lane.variant.sql());
+        List<List<String>> rows =
+            sql.rows(
+                lane.connection, "explain (analyze, buffers, format json) " + lane.variant.sql());
         try {
           lane.afterRun();
           JsonNode top = JSON.readTree(rows.get(0).get(0)).path(0);
           JsonNode p = top.path("Plan");
-          reports.set(i, new WarehouseReport(longOrNull(p, "Shared Hit Blocks"),
-              longOrNull(p, "Shared Read Blocks"),
-              top.has("Execution Time") ? top.get("Execution Time").asDouble() : null));
+          reports.set(
+              i,
+              new WarehouseReport(
+                  longOrNull(p, "Shared Hit Blocks"),
+                  longOrNull(p, "Shared Read Blocks"),
+                  top.has("Execution Time") ? top.get("Execution Time").asDouble() : null));
         } catch (SQLException | java.io.IOException | RuntimeException e) {
           reports.set(i, null);
         }
       }
-      notes.add("buffers and execution time per variant are from one explain (analyze, buffers)"
-          + " after the timed runs");
+      notes.add(
+          "buffers and execution time per variant are from one explain (analyze, buffers)"
+              + " after the timed runs");
     }
 
     private static Long longOrNull(JsonNode n, String field) {
@@ -277,15 +321,23 @@ public final class Benchmark {
         Variant v = plan.variants().get(i);
         String sandbox = i < lanes.size() ? lanes.get(i).sandbox : null;
         VariantResult partial = new VariantResult(v, sandbox, rs, null, reports.get(i));
-        long rows = rs.stream().filter(x -> x.status() == Run.Status.OK).mapToLong(Run::rows)
-            .reduce((a, b) -> b).orElse(0);
-        variants.add(new VariantResult(v, sandbox, rs, Stats.of(partial.millis(), rows),
-            reports.get(i)));
+        long rows =
+            rs.stream()
+                .filter(x -> x.status() == Run.Status.OK)
+                .mapToLong(Run::rows)
+                .reduce((a, b) -> b)
+                .orElse(0);
+        variants.add(
+            new VariantResult(v, sandbox, rs, Stats.of(partial.millis(), rows), reports.get(i)));
       }
       List<Comparison> comparisons = new ArrayList<>();
       for (int i = 1; i < variants.size(); i++) {
-        comparisons.add(Comparison.of(variants.get(i).variant().label(), variants.get(i).millis(),
-            variants.get(0).variant().label(), variants.get(0).millis()));
+        comparisons.add(
+            Comparison.of(
+                variants.get(i).variant().label(),
+                variants.get(i).millis(),
+                variants.get(0).variant().label(),
+                variants.get(0).millis()));
       }
       if (status == BenchmarkResult.Status.CANCELLED) {
         notes.add("cancelled: the runs done before are kept");

@@ -5,14 +5,21 @@ import java.util.List;
 
 /**
  * What to time and how: the variants (the first is the baseline the others are compared with),
- * warm-up runs per variant (not measured), measured runs per variant (at most {@code maxRuns}),
- * a time budget after which no new round starts (a running statement is stopped when it alone
- * runs past the budget), the fetch size each run reads with, the number of rows above which a
- * DuckDB sandbox copies a sample of a table, and whether to ask the warehouse what a run costs
+ * warm-up runs per variant (not measured), measured runs per variant (at most {@code maxRuns}), a
+ * time budget after which no new round starts (a running statement is stopped when it alone runs
+ * past the budget), the fetch size each run reads with, the number of rows above which a DuckDB
+ * sandbox copies a sample of a table, and whether to ask the warehouse what a run costs
  * (PostgreSQL: one {@code explain (analyze, buffers)} per variant, after the timed runs).
  */
-public record BenchmarkPlan(List<Variant> variants, int warmups, int runs, int maxRuns,
-    Duration timeBudget, int fetchSize, long sampleRows, boolean warehouseReport) {
+public record BenchmarkPlan(
+    List<Variant> variants,
+    int warmups,
+    int runs,
+    int maxRuns,
+    Duration timeBudget,
+    int fetchSize,
+    long sampleRows,
+    boolean warehouseReport) {
 
   public static final int WARMUPS = 2;
   public static final int RUNS = 10;
@@ -26,36 +33,38 @@ public record BenchmarkPlan(List<Variant> variants, int warmups, int runs, int m
     warmups = Math.max(0, warmups);
     maxRuns = maxRuns <= 0 ? MAX_RUNS : maxRuns;
     runs = Math.max(1, runs);
-    timeBudget = timeBudget == null || timeBudget.isNegative() || timeBudget.isZero()
-        ? TIME_BUDGET : timeBudget;
+    timeBudget =
+        timeBudget == null || timeBudget.isNegative() || timeBudget.isZero()
+            ? TIME_BUDGET
+            : timeBudget;
     fetchSize = fetchSize <= 0 ? FETCH_SIZE : fetchSize;
     sampleRows = sampleRows <= 0 ? SAMPLE_ROWS : sampleRows;
   }
 
   /** The defaults: 2 warm-ups, 10 runs, at most 1000, 5 minutes, the warehouse's report. */
   public static BenchmarkPlan of(List<Variant> variants) {
-    return new BenchmarkPlan(variants, WARMUPS, RUNS, MAX_RUNS, TIME_BUDGET, FETCH_SIZE,
-        SAMPLE_ROWS, true);
+    return new BenchmarkPlan(
+        variants, WARMUPS, RUNS, MAX_RUNS, TIME_BUDGET, FETCH_SIZE, SAMPLE_ROWS, true);
   }
 
   public BenchmarkPlan withRuns(int warmups, int runs) {
-    return new BenchmarkPlan(variants, warmups, runs, maxRuns, timeBudget, fetchSize, sampleRows,
-        warehouseReport);
+    return new BenchmarkPlan(
+        variants, warmups, runs, maxRuns, timeBudget, fetchSize, sampleRows, warehouseReport);
   }
 
   public BenchmarkPlan withTimeBudget(Duration budget) {
-    return new BenchmarkPlan(variants, warmups, runs, maxRuns, budget, fetchSize, sampleRows,
-        warehouseReport);
+    return new BenchmarkPlan(
+        variants, warmups, runs, maxRuns, budget, fetchSize, sampleRows, warehouseReport);
   }
 
   public BenchmarkPlan withSampleRows(long rows) {
-    return new BenchmarkPlan(variants, warmups, runs, maxRuns, timeBudget, fetchSize, rows,
-        warehouseReport);
+    return new BenchmarkPlan(
+        variants, warmups, runs, maxRuns, timeBudget, fetchSize, rows, warehouseReport);
   }
 
   public BenchmarkPlan withWarehouseReport(boolean report) {
-    return new BenchmarkPlan(variants, warmups, runs, maxRuns, timeBudget, fetchSize, sampleRows,
-        report);
+    return new BenchmarkPlan(
+        variants, warmups, runs, maxRuns, timeBudget, fetchSize, sampleRows, report);
   }
 
   /** Measured runs per variant as they will happen: {@code runs}, capped at {@code maxRuns}. */

@@ -4,13 +4,18 @@ import dev.dbtls.warehouse.WarehouseError;
 import java.util.List;
 
 /**
- * A benchmark's outcome: how it ended, each variant's runs and summary, each later variant
- * compared with the first, notes a reader needs to trust the figures (result caches, sandbox,
- * runs cut short by the time budget), the error when it failed or was refused, and its own
- * duration. The runs done before a cancel or a failure are kept.
+ * A benchmark's outcome: how it ended, each variant's runs and summary, each later variant compared
+ * with the first, notes a reader needs to trust the figures (result caches, sandbox, runs cut short
+ * by the time budget), the error when it failed or was refused, and its own duration. The runs done
+ * before a cancel or a failure are kept.
  */
-public record BenchmarkResult(Status status, List<VariantResult> variants,
-    List<Comparison> comparisons, List<String> notes, WarehouseError error, long millis) {
+public record BenchmarkResult(
+    Status status,
+    List<VariantResult> variants,
+    List<Comparison> comparisons,
+    List<String> notes,
+    WarehouseError error,
+    long millis) {
 
   /** How a benchmark ended. */
   public enum Status {

@@ -17,12 +17,12 @@ import java.util.Set;
 
 /**
  * A DuckDB sandbox: the pool opens the file read-only, so a variant's index is built on a copy
- * instead. Each variant, the baseline included, gets its own fresh in-memory DuckDB holding
- * copies of the tables the queries read, under the same catalog, schema and table names, so the
- * SQL runs unchanged and both sides compare like with like. The file is attached read-only only
- * while copying; a table larger than the plan's sample size is copied as a repeatable sample
- * (the same rows in every copy). The copies run with the target's number of threads. Everything
- * disappears with the connection.
+ * instead. Each variant, the baseline included, gets its own fresh in-memory DuckDB holding copies
+ * of the tables the queries read, under the same catalog, schema and table names, so the SQL runs
+ * unchanged and both sides compare like with like. The file is attached read-only only while
+ * copying; a table larger than the plan's sample size is copied as a repeatable sample (the same
+ * rows in every copy). The copies run with the target's number of threads. Everything disappears
+ * with the connection.
  */
 final class DuckDbScratch {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,8 +38,8 @@ final class DuckDbScratch {
   private final int threads;
   private final String label;
 
-  private DuckDbScratch(String catalog, String schema, Map<String, String> paths,
-      List<Table> tables, int threads) {
+  private DuckDbScratch(
+      String catalog, String schema, Map<String, String> paths, List<Table> tables, int threads) {
     this.threads = threads;
     this.catalog = catalog;
     this.schema = schema;
@@ -57,22 +57,27 @@ final class DuckDbScratch {
       throw sql.failed(e);
     }
     try (Lane pool = new Lane(null, c, null, true, null)) {
-      List<String> current = sql.rows(c, "select current_database(), current_schema(),"
-          + " current_setting('threads')").get(0);
+      List<String> current =
+          sql.rows(
+                  c, "select current_database(), current_schema()," + " current_setting('threads')")
+              .get(0);
       Map<String, String> paths = new LinkedHashMap<>();
       for (List<String> row : sql.rows(c, "select database_name, path from duckdb_databases()")) {
         paths.put(row.get(0).toLowerCase(Locale.ROOT), row.get(1));
       }
       Set<List<String>> relations = new LinkedHashSet<>();
-      for (List<String> row : sql.rows(c, "select database_name, schema_name, table_name"
-          + " from duckdb_tables() union all select database_name, schema_name, view_name"
-          + " from duckdb_views() where not internal")) {
+      for (List<String> row :
+          sql.rows(
+              c,
+              "select database_name, schema_name, table_name"
+                  + " from duckdb_tables() union all select database_name, schema_name, view_name"
+                  + " from duckdb_views() where not internal")) {
         relations.add(lower(row));
       }
       Set<List<String>> read = new LinkedHashSet<>();
       for (Variant v : variants) {
-        String ast = sql.rows(c, "select json_serialize_sql(" + literal(v.sql()) + ")").get(0)
-            .get(0);
+        String ast =
+            sql.rows(c, "select json_serialize_sql(" + literal(v.sql()) + ")").get(0).get(0);
         for (List<String> ref : references(ast)) {
           List<String> found = resolve(ref, current.get(0), current.get(1), relations, paths);
           if (found != null) {
@@ -83,14 +88,24 @@ final class DuckDbScratch {
       List<Table> tables = new ArrayList<>();
       for (List<String> t : read) {
         if (paths.get(t.get(0)) == null || paths.get(t.get(0)).isBlank()) {
-          throw new Failure(WarehouseError.of(ProblemCode.WAREHOUSE_QUERY, "a DuckDB sandbox "
-              + "copies tables from a database file, and '" + t.get(0) + "' is in memory"), false);
+          throw new Failure(
+              WarehouseError.of(
+                  ProblemCode.WAREHOUSE_QUERY,
+                  "a DuckDB sandbox "
+                      + "copies tables from a database file, and '"
+                      + t.get(0)
+                      + "' is in memory"),
+              false);
         }
-        long rows = Long.parseLong(sql.rows(c, "select count(*) from " + qualified(t)).get(0)
-            .get(0));
+        long rows =
+            Long.parseLong(sql.rows(c, "select count(*) from " + qualified(t)).get(0).get(0));
         tables.add(new Table(t.get(0), t.get(1), t.get(2), rows, Math.min(rows, sampleRows)));
       }
-      return new DuckDbScratch(current.get(0), current.get(1), paths, List.copyOf(tables),
+      return new DuckDbScratch(
+          current.get(0),
+          current.get(1),
+          paths,
+          List.copyOf(tables),
           Math.max(1, Integer.parseInt(current.get(2))));
     } catch (RuntimeException e) {
       throw sql.failed(e);
@@ -127,24 +142,45 @@ final class DuckDbScratch {
         if (!name.equals("memory")) {
           sql.execute(c, "attach ':memory:' as " + identifier(name));
         }
-        sql.execute(c, "create schema if not exists " + identifier(name) + "."
-            + identifier(name.equals(catalog.toLowerCase(Locale.ROOT)) ? schema : "main"));
+        sql.execute(
+            c,
+            "create schema if not exists "
+                + identifier(name)
+                + "."
+                + identifier(name.equals(catalog.toLowerCase(Locale.ROOT)) ? schema : "main"));
       }
       for (Table t : tables) {
         String source = sources.computeIfAbsent(t.catalog(), k -> "dbtls_source_" + sources.size());
         if (!attached(c, sql, source)) {
-          sql.execute(c, "attach " + literal(paths.get(t.catalog())) + " as " + identifier(source)
-              + " (read_only)");
+          sql.execute(
+              c,
+              "attach "
+                  + literal(paths.get(t.catalog()))
+                  + " as "
+                  + identifier(source)
+                  + " (read_only)");
         }
         String copy = "create table " + qualified(List.of(t.catalog(), t.schema(), t.name()));
-        sql.execute(c, "create schema if not exists " + identifier(t.catalog()) + "."
-            + identifier(t.schema()));
+        sql.execute(
+            c,
+            "create schema if not exists "
+                + identifier(t.catalog())
+                + "."
+                + identifier(t.schema()));
         String from = qualified(List.of(source, t.schema(), t.name()));
         if (t.copied() < t.rows()) {
           // one thread: a repeatable sample is the same rows only when drawn single-threaded
           sql.execute(c, "set threads = 1");
-          sql.execute(c, copy + " as select * from " + from + " using sample reservoir("
-              + t.copied() + " rows) repeatable (" + SAMPLE_SEED + ")");
+          sql.execute(
+              c,
+              copy
+                  + " as select * from "
+                  + from
+                  + " using sample reservoir("
+                  + t.copied()
+                  + " rows) repeatable ("
+                  + SAMPLE_SEED
+                  + ")");
           sql.execute(c, "set threads = " + threads);
         } else {
           sql.execute(c, copy + " as select * from " + from);
@@ -168,8 +204,8 @@ final class DuckDbScratch {
   }
 
   private static boolean attached(Connection c, Watched sql, String alias) throws Failure {
-    return !sql.rows(c, "select 1 from duckdb_databases() where database_name = "
-        + literal(alias)).isEmpty();
+    return !sql.rows(c, "select 1 from duckdb_databases() where database_name = " + literal(alias))
+        .isEmpty();
   }
 
   /** (catalog, schema, table) of every table reference in DuckDB's own parse tree. */
@@ -182,8 +218,10 @@ final class DuckDbScratch {
     }
     if (root == null || root.path("error").asBoolean(false)) {
       String why = root == null ? "" : ": " + root.path("error_message").asText("");
-      throw new Failure(WarehouseError.of(ProblemCode.WAREHOUSE_QUERY,
-          "DuckDB cannot read the query to find its tables" + why), false);
+      throw new Failure(
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_QUERY, "DuckDB cannot read the query to find its tables" + why),
+          false);
     }
     List<List<String>> out = new ArrayList<>();
     collect(root, out);
@@ -191,10 +229,12 @@ final class DuckDbScratch {
   }
 
   private static void collect(JsonNode n, List<List<String>> out) {
-    if (n.isObject() && "BASE_TABLE".equals(n.path("type").asText())
-        && n.has("table_name")) {
-      out.add(List.of(n.path("catalog_name").asText(""), n.path("schema_name").asText(""),
-          n.path("table_name").asText("")));
+    if (n.isObject() && "BASE_TABLE".equals(n.path("type").asText()) && n.has("table_name")) {
+      out.add(
+          List.of(
+              n.path("catalog_name").asText(""),
+              n.path("schema_name").asText(""),
+              n.path("table_name").asText("")));
     }
     if (n.isContainerNode()) {
       n.forEach(child -> collect(child, out));
@@ -202,8 +242,12 @@ final class DuckDbScratch {
   }
 
   /** A reference resolved as DuckDB would, or null (a CTE, or nothing in the database). */
-  static List<String> resolve(List<String> ref, String currentCatalog, String currentSchema,
-      Set<List<String>> relations, Map<String, String> catalogs) {
+  static List<String> resolve(
+      List<String> ref,
+      String currentCatalog,
+      String currentSchema,
+      Set<List<String>> relations,
+      Map<String, String> catalogs) {
     List<String> r = lower(ref);
     String cat = currentCatalog.toLowerCase(Locale.ROOT);
     List<List<String>> candidates = new ArrayList<>();
@@ -227,12 +271,16 @@ final class DuckDbScratch {
     }
     List<String> parts = new ArrayList<>();
     for (Table t : tables) {
-      String name = (t.catalog().equalsIgnoreCase(catalog) ? "" : t.catalog() + ".") + t.schema()
-          + "." + t.name();
-      parts.add(t.copied() < t.rows()
-          ? String.format(Locale.ROOT, "%,d sampled rows of %s (of %,d)", t.copied(), name,
-              t.rows())
-          : String.format(Locale.ROOT, "%s (%,d rows)", name, t.rows()));
+      String name =
+          (t.catalog().equalsIgnoreCase(catalog) ? "" : t.catalog() + ".")
+              + t.schema()
+              + "."
+              + t.name();
+      parts.add(
+          t.copied() < t.rows()
+              ? String.format(
+                  Locale.ROOT, "%,d sampled rows of %s (of %,d)", t.copied(), name, t.rows())
+              : String.format(Locale.ROOT, "%s (%,d rows)", name, t.rows()));
     }
     return "sandbox: in-memory copy of " + String.join(", ", parts);
   }

@@ -11,9 +11,9 @@ import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
 
 /**
- * What a benchmark refuses before it runs anything: a variant that is not one query (checked
- * like a preview, by parsing), and sandbox setup that is anything but one {@code create index}
- * per entry (parsed with JSqlParser), or setup on a warehouse without a sandbox.
+ * What a benchmark refuses before it runs anything: a variant that is not one query (checked like a
+ * preview, by parsing), and sandbox setup that is anything but one {@code create index} per entry
+ * (parsed with JSqlParser), or setup on a warehouse without a sandbox.
  */
 final class Guard {
   private Guard() {}
@@ -24,7 +24,11 @@ final class Guard {
   }
 
   /** As above; file functions read only what {@code files} allows. */
-  static WarehouseError refusal(BenchmarkPlan plan, String sqlType, String kind, String target,
+  static WarehouseError refusal(
+      BenchmarkPlan plan,
+      String sqlType,
+      String kind,
+      String target,
       dev.dbtls.warehouse.FileAccess files) {
     if (plan.variants().isEmpty()) {
       return refused("there is no query to benchmark");
@@ -32,20 +36,27 @@ final class Guard {
     for (Variant v : plan.variants()) {
       ReadOnlyCheck.Verdict verdict = ReadOnlyCheck.check(v.sql(), sqlType, files);
       switch (verdict.kind()) {
-        case QUERY -> { }
+        case QUERY -> {}
         case EMPTY -> {
           return refused("variant '" + v.label() + "' has no SQL to run");
         }
         case MULTIPLE -> {
-          return refused("variant '" + v.label() + "' has more than one statement; a benchmark"
-              + " times one query");
+          return refused(
+              "variant '"
+                  + v.label()
+                  + "' has more than one statement; a benchmark"
+                  + " times one query");
         }
         case SIDE_EFFECT -> {
           return refused("variant '" + v.label() + "': dbtls does not run this: " + verdict.what());
         }
         default -> {
-          return refused("variant '" + v.label() + "' is " + article(verdict.what())
-              + ": a benchmark only runs queries, never statements that write");
+          return refused(
+              "variant '"
+                  + v.label()
+                  + "' is "
+                  + article(verdict.what())
+                  + ": a benchmark only runs queries, never statements that write");
         }
       }
       for (String setup : v.sandboxSetup()) {
@@ -57,8 +68,11 @@ final class Guard {
     }
     boolean sandboxed = plan.variants().stream().anyMatch(Variant::sandboxed);
     if (sandboxed && !sqlType.equals("postgres") && !sqlType.equals("duckdb")) {
-      return refused("sandboxed index benchmarks run on PostgreSQL and DuckDB; target '" + target
-          + "' is " + kind);
+      return refused(
+          "sandboxed index benchmarks run on PostgreSQL and DuckDB; target '"
+              + target
+              + "' is "
+              + kind);
     }
     return null;
   }
@@ -79,8 +93,12 @@ final class Guard {
     }
     Statement s = parsed.get(0);
     if (!(s instanceof CreateIndex)) {
-      String name = s.getClass().getSimpleName().replace("Statement", "")
-          .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+      String name =
+          s.getClass()
+              .getSimpleName()
+              .replace("Statement", "")
+              .replaceAll("([a-z])([A-Z])", "$1 $2")
+              .toLowerCase(Locale.ROOT);
       return "is " + article(name + " statement") + "; only 'create index' may run there";
     }
     return null;

@@ -13,12 +13,18 @@ import java.sql.Statement;
 final class Lane implements AutoCloseable {
   final Variant variant;
   final Connection connection;
+
   /** Null: the warehouse itself. */
   final String sandbox;
+
   private final boolean transactionPerRun;
   private final String onClose;
 
-  Lane(Variant variant, Connection connection, String sandbox, boolean transactionPerRun,
+  Lane(
+      Variant variant,
+      Connection connection,
+      String sandbox,
+      boolean transactionPerRun,
       String onClose) {
     this.variant = variant;
     this.connection = connection;

@@ -4,11 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * A variant's sandbox on PostgreSQL: a dedicated connection outside the pool, one transaction
- * with a lock timeout (so the setup never queues behind a long write) and a statement timeout,
- * the setup run inside it, and then the variant's runs on the same connection. Other sessions,
- * the baseline's included, do not see the uncommitted index. The transaction is always rolled
- * back ({@link Lane#close()}), so the index never exists outside the benchmark.
+ * A variant's sandbox on PostgreSQL: a dedicated connection outside the pool, one transaction with
+ * a lock timeout (so the setup never queues behind a long write) and a statement timeout, the setup
+ * run inside it, and then the variant's runs on the same connection. Other sessions, the baseline's
+ * included, do not see the uncommitted index. The transaction is always rolled back ({@link
+ * Lane#close()}), so the index never exists outside the benchmark.
  */
 final class PostgresSandbox {
   static final String LABEL = "sandbox: PostgreSQL transaction, rolled back";

@@ -4,11 +4,18 @@ import java.util.Arrays;
 
 /**
  * The summary of a variant's measured runs, in milliseconds: min, median, 95th percentile, max,
- * mean and sample standard deviation, and the rows each run returned (the last run's). Medians
- * and percentiles interpolate between the sorted runs. No runs: every figure is 0.
+ * mean and sample standard deviation, and the rows each run returned (the last run's). Medians and
+ * percentiles interpolate between the sorted runs. No runs: every figure is 0.
  */
-public record Stats(int runs, double min, double median, double p95, double max, double mean,
-    double stddev, long rows) {
+public record Stats(
+    int runs,
+    double min,
+    double median,
+    double p95,
+    double max,
+    double mean,
+    double stddev,
+    long rows) {
 
   public static Stats of(double[] millis, long rows) {
     int n = millis == null ? 0 : millis.length;

@@ -3,9 +3,9 @@ package dev.dbtls.benchmark;
 import java.util.List;
 
 /**
- * A query to time, under a label the user reads ("baseline", "with index on customer_id").
- * {@code sandboxSetup} holds statements (only {@code create index}) that exist only inside the
- * benchmark's sandbox, for this variant alone; empty for a plain query.
+ * A query to time, under a label the user reads ("baseline", "with index on customer_id"). {@code
+ * sandboxSetup} holds statements (only {@code create index}) that exist only inside the benchmark's
+ * sandbox, for this variant alone; empty for a plain query.
  */
 public record Variant(String label, String sql, List<String> sandboxSetup) {
   public Variant {

@@ -7,14 +7,14 @@ import dev.dbtls.benchmark.BenchmarkResult;
 import dev.dbtls.benchmark.Comparison;
 import dev.dbtls.benchmark.Stats;
 import dev.dbtls.benchmark.VariantResult;
+import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.query.BenchmarkJobs;
 import dev.dbtls.query.ModelBenchmark;
-import dev.dbtls.workspace.Settings;
-import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.store.Store;
 import dev.dbtls.warehouse.QueryCancel;
 import dev.dbtls.warehouse.Warehouse;
 import dev.dbtls.warehouse.Warehouses;
+import dev.dbtls.workspace.Settings;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,25 +32,37 @@ import picocli.CommandLine.Option;
  * variant's statistics and the verdict; the result goes to the store's benchmark history. Ctrl-C
  * cancels the running statement and rolls a sandbox back.
  */
-@Command(name = "benchmark", description = "Time a model's query (warm-ups, interleaved runs, statistics, a verdict with its uncertainty).")
+@Command(
+    name = "benchmark",
+    description =
+        "Time a model's query (warm-ups, interleaved runs, statistics, a verdict with its uncertainty).")
 final class BenchmarkCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
   @Mixin WarehouseOptions warehouse;
 
-  @Option(names = "--compare", description = "saved (the file on disk; for a model given as a file it is the same), head (git HEAD) or recommendation (with --recommendation ID)")
+  @Option(
+      names = "--compare",
+      description =
+          "saved (the file on disk; for a model given as a file it is the same), head (git HEAD) or recommendation (with --recommendation ID)")
   String compare;
 
-  @Option(names = "--recommendation", description = "The recommendation to try in a sandbox (see dbtls recommendations)")
+  @Option(
+      names = "--recommendation",
+      description = "The recommendation to try in a sandbox (see dbtls recommendations)")
   Long recommendation;
 
   @Option(names = "--runs", description = "Measured runs per variant (default: ${DEFAULT-VALUE})")
   int runs = Settings.Benchmarking.defaults().runs();
 
-  @Option(names = "--warmups", description = "Warm-up runs per variant, not counted (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--warmups",
+      description = "Warm-up runs per variant, not counted (default: ${DEFAULT-VALUE})")
   int warmups = Settings.Benchmarking.defaults().warmups();
 
-  @Option(names = "--time-budget", description = "Seconds after which no new run starts (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--time-budget",
+      description = "Seconds after which no new run starts (default: ${DEFAULT-VALUE})")
   int timeBudget = Settings.Benchmarking.defaults().timeBudgetSeconds();
 
   @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE})")
@@ -65,12 +77,19 @@ final class BenchmarkCommand implements Callable<Integer> {
       System.err.println("error: --format must be table or json");
       return 2;
     }
-    if (runs < 1 || runs > Settings.Benchmarking.MAX_RUNS || warmups < 0
-        || warmups > Settings.Benchmarking.MAX_WARMUPS || timeBudget < 1
+    if (runs < 1
+        || runs > Settings.Benchmarking.MAX_RUNS
+        || warmups < 0
+        || warmups > Settings.Benchmarking.MAX_WARMUPS
+        || timeBudget < 1
         || timeBudget > Settings.Benchmarking.MAX_SECONDS) {
-      System.err.println("error: --runs 1-" + Settings.Benchmarking.MAX_RUNS + ", --warmups 0-"
-          + Settings.Benchmarking.MAX_WARMUPS + ", --time-budget 1-"
-          + Settings.Benchmarking.MAX_SECONDS);
+      System.err.println(
+          "error: --runs 1-"
+              + Settings.Benchmarking.MAX_RUNS
+              + ", --warmups 0-"
+              + Settings.Benchmarking.MAX_WARMUPS
+              + ", --time-budget 1-"
+              + Settings.Benchmarking.MAX_SECONDS);
       return 2;
     }
     QueryTarget target = QueryTarget.of(project, warehouse.sql, null, "benchmark");
@@ -79,11 +98,13 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
     ProjectSnapshot s = target.snapshot();
     Path file = target.file();
-    try (Warehouses warehouses = new Warehouses(); Store store = Store.open()) {
+    try (Warehouses warehouses = new Warehouses();
+        Store store = Store.open()) {
       warehouses.allowFileReads(warehouse.allowFileReads);
       store.notices().forEach(n -> System.err.println("dbtls: " + n));
-      ModelBenchmark what = ModelBenchmark.prepare(s, file, warehouse.sql, compare, recommendation, store,
-          warehouses);
+      ModelBenchmark what =
+          ModelBenchmark.prepare(
+              s, file, warehouse.sql, compare, recommendation, store, warehouses);
       if (!what.ok()) {
         Reporter.report(what.problems(), List.of());
         System.err.println("error " + what.errorCode() + ": " + what.error());
@@ -95,18 +116,25 @@ final class BenchmarkCommand implements Callable<Integer> {
         return 1;
       }
       BenchmarkPlan plan = what.plan(warmups, runs, timeBudget);
-      System.err.printf("benchmark of %s on target '%s': %d warm-up and %d measured runs per"
-          + " variant, interleaved%n", what.label(), s.inputs().target().name(), warmups, runs);
+      System.err.printf(
+          "benchmark of %s on target '%s': %d warm-up and %d measured runs per"
+              + " variant, interleaved%n",
+          what.label(), s.inputs().target().name(), warmups, runs);
       QueryCancel cancel = new QueryCancel();
       Thread hook = new Thread(cancel::cancel);
       Runtime.getRuntime().addShutdownHook(hook);
       Instant started = Instant.now();
       boolean live = System.console() != null;
-      BenchmarkResult r = Benchmark.run(opened.warehouse(), plan, cancel, (done, total, message) -> {
-        if (live) {
-          System.err.printf("\r%d/%d %s\u001b[K", done, total, message);
-        }
-      });
+      BenchmarkResult r =
+          Benchmark.run(
+              opened.warehouse(),
+              plan,
+              cancel,
+              (done, total, message) -> {
+                if (live) {
+                  System.err.printf("\r%d/%d %s\u001b[K", done, total, message);
+                }
+              });
       if (live) {
         System.err.print("\r\u001b[K");
       }
@@ -117,14 +145,25 @@ final class BenchmarkCommand implements Callable<Integer> {
       }
       Long stored = noStore ? null : BenchmarkJobs.record(store, s, what, started, r);
       if (format.equals("json")) {
-        System.out.println(new ObjectMapper().writeValueAsString(Map.of("label", what.label(),
-            "result", r, "storedId", stored == null ? -1 : stored)));
+        System.out.println(
+            new ObjectMapper()
+                .writeValueAsString(
+                    Map.of(
+                        "label",
+                        what.label(),
+                        "result",
+                        r,
+                        "storedId",
+                        stored == null ? -1 : stored)));
       } else {
         System.out.print(text(r));
       }
       if (stored != null) {
-        System.err.println("stored as benchmark " + stored + " (dbtls history shows queries;"
-            + " the editor's dbt/benchmarks shows benchmarks)");
+        System.err.println(
+            "stored as benchmark "
+                + stored
+                + " (dbtls history shows queries;"
+                + " the editor's dbt/benchmarks shows benchmarks)");
       }
       if (!r.ok()) {
         System.err.println("error: " + BenchmarkJobs.summary(r));
@@ -140,22 +179,48 @@ final class BenchmarkCommand implements Callable<Integer> {
     List<List<Object>> rows = new ArrayList<>();
     for (VariantResult v : r.variants()) {
       Stats st = v.stats();
-      rows.add(List.of(v.variant().label(), st.runs(), ms(st.min()), ms(st.median()),
-          ms(st.p95()), ms(st.max()), ms(st.mean()), ms(st.stddev()), st.rows()));
+      rows.add(
+          List.of(
+              v.variant().label(),
+              st.runs(),
+              ms(st.min()),
+              ms(st.median()),
+              ms(st.p95()),
+              ms(st.max()),
+              ms(st.mean()),
+              ms(st.stddev()),
+              st.rows()));
     }
     if (!rows.isEmpty()) {
-      out.append(TextTable.of(List.of("variant", "runs", "min ms", "median ms", "p95 ms",
-          "max ms", "mean ms", "stddev ms", "rows"), rows));
+      out.append(
+          TextTable.of(
+              List.of(
+                  "variant",
+                  "runs",
+                  "min ms",
+                  "median ms",
+                  "p95 ms",
+                  "max ms",
+                  "mean ms",
+                  "stddev ms",
+                  "rows"),
+              rows));
     }
     for (Comparison c : r.comparisons()) {
       out.append('\n').append(c.summary()).append('\n');
     }
-    r.variants().stream().map(VariantResult::sandbox).filter(x -> x != null && !x.isBlank())
-        .distinct().forEach(x -> out.append(x).append('\n'));
+    r.variants().stream()
+        .map(VariantResult::sandbox)
+        .filter(x -> x != null && !x.isBlank())
+        .distinct()
+        .forEach(x -> out.append(x).append('\n'));
     for (VariantResult v : r.variants()) {
       if (v.report() != null && v.report().sharedHitBlocks() != null) {
-        out.append(v.variant().label()).append(": ").append(v.report().sharedHitBlocks())
-            .append(" shared buffers hit, ").append(v.report().sharedReadBlocks())
+        out.append(v.variant().label())
+            .append(": ")
+            .append(v.report().sharedHitBlocks())
+            .append(" shared buffers hit, ")
+            .append(v.report().sharedReadBlocks())
             .append(" read (one explain analyze after the timed runs)\n");
       }
     }

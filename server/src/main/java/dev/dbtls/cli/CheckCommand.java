@@ -17,7 +17,10 @@ import picocli.CommandLine.Mixin;
  * through the same code ({@link ProjectDiagnostics}); exit 1 when there is an error. For CI and
  * pre-commit hooks.
  */
-@Command(name = "check", description = "Report every problem of the project, as the editor shows them; exit 1 on errors.")
+@Command(
+    name = "check",
+    description =
+        "Report every problem of the project, as the editor shows them; exit 1 on errors.")
 final class CheckCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
@@ -30,7 +33,8 @@ final class CheckCommand implements Callable<Integer> {
     Set<Path> files = new LinkedHashSet<>();
     for (Node n : snapshot.manifest().nodes().values()) {
       // SQL files, and the property YAML of data tests (compiled to find their errors too)
-      if (n.type().compiles() && n.packageName().equals(snapshot.inputs().root().name())
+      if (n.type().compiles()
+          && n.packageName().equals(snapshot.inputs().root().name())
           && (n.file() != null || n.type() == dev.dbtls.index.ResourceType.TEST)) {
         files.add(root.resolve(n.displayPath()).normalize());
       }
@@ -39,8 +43,12 @@ final class CheckCommand implements Callable<Integer> {
     dev.dbtls.ide.Analysis.of(snapshot).diagnostics(files).values().forEach(problems::addAll);
     int exit = Reporter.report(problems, errors);
     long errorCount = problems.stream().filter(Problem::isError).count();
-    System.err.printf("Checked %d files of %s in %.2fs: %d errors, %d warnings%n", files.size(),
-        snapshot.inputs().root().name(), (System.nanoTime() - start) / 1e9, errorCount,
+    System.err.printf(
+        "Checked %d files of %s in %.2fs: %d errors, %d warnings%n",
+        files.size(),
+        snapshot.inputs().root().name(),
+        (System.nanoTime() - start) / 1e9,
+        errorCount,
         problems.stream().filter(p -> p.severity() == dev.dbtls.project.Severity.WARNING).count());
     return exit;
   }

@@ -18,13 +18,14 @@ import java.util.Set;
 
 /**
  * {@code dbtls lineage NODE --column C}: the column's lineage as an indented tree (upstream with
- * {@code <-}, downstream with {@code ->}, each edge's kind), or {@code dbt/columnLineage}'s
- * result as JSON.
+ * {@code <-}, downstream with {@code ->}, each edge's kind), or {@code dbt/columnLineage}'s result
+ * as JSON.
  */
 final class ColumnLineageTree {
   private ColumnLineageTree() {}
 
-  static int print(ProjectOptions project, String node, String column, int up, int down, boolean json)
+  static int print(
+      ProjectOptions project, String node, String column, int up, int down, boolean json)
       throws Exception {
     List<String> errors = new ArrayList<>();
     ProjectSnapshot snapshot = project.snapshot(errors, true);
@@ -37,13 +38,18 @@ final class ColumnLineageTree {
       System.err.printf("dbtls: columns inferred in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
     String file = LineageCommand.fileOf(root, node);
-    ColumnLineage.Options options = new ColumnLineage.Options(up, down, true,
-        ColumnLineage.Options.DEFAULT_MAX_COLUMNS);
-    ColumnLineage l = file != null ? analysis.columnLineage(file, null, column, options)
-        : analysis.columnLineage(null, LineageCommand.nodeId(snapshot.manifest(), node), column, options);
+    ColumnLineage.Options options =
+        new ColumnLineage.Options(up, down, true, ColumnLineage.Options.DEFAULT_MAX_COLUMNS);
+    ColumnLineage l =
+        file != null
+            ? analysis.columnLineage(file, null, column, options)
+            : analysis.columnLineage(
+                null, LineageCommand.nodeId(snapshot.manifest(), node), column, options);
     if (json) {
-      ObjectMapper mapper = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
-      System.out.println(mapper.writeValueAsString(ColumnLineageAnswer.of(l, root, p -> p.toUri().toString())));
+      ObjectMapper mapper =
+          new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+      System.out.println(
+          mapper.writeValueAsString(ColumnLineageAnswer.of(l, root, p -> p.toUri().toString())));
     }
     if (l.rootNode() == null) {
       System.err.println("error: " + l.message());
@@ -73,16 +79,26 @@ final class ColumnLineageTree {
     return out.toString();
   }
 
-  private static void walk(String from, boolean upstream, Map<String, List<ColumnLineage.Edge>> next,
-      Map<String, ColumnLineage.Column> byKey, int indent, Set<String> printed, StringBuilder out) {
+  private static void walk(
+      String from,
+      boolean upstream,
+      Map<String, List<ColumnLineage.Edge>> next,
+      Map<String, ColumnLineage.Column> byKey,
+      int indent,
+      Set<String> printed,
+      StringBuilder out) {
     for (ColumnLineage.Edge e : next.getOrDefault(from, List.of())) {
       String k = upstream ? key(e.fromNode(), e.fromColumn()) : key(e.toNode(), e.toColumn());
       ColumnLineage.Column c = byKey.get(k);
       if (c == null) {
         continue;
       }
-      out.append("  ".repeat(indent)).append(upstream ? "<- " : "-> ").append(label(c))
-          .append("  [").append(e.kind().name().toLowerCase(Locale.ROOT)).append(']');
+      out.append("  ".repeat(indent))
+          .append(upstream ? "<- " : "-> ")
+          .append(label(c))
+          .append("  [")
+          .append(e.kind().name().toLowerCase(Locale.ROOT))
+          .append(']');
       if (!printed.add(k)) {
         out.append(" (above)\n");
         continue;

@@ -21,20 +21,29 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code dbtls compile}: writes each selected model, analysis, test and snapshot where dbt does,
- * {@code <target-path>/compiled/<package>/<original file path>}. One broken node never stops
- * the others.
+ * {@code <target-path>/compiled/<package>/<original file path>}. One broken node never stops the
+ * others.
  */
-@Command(name = "compile", description = "Compile models, analyses, tests and snapshots to SQL, like dbt compile.")
+@Command(
+    name = "compile",
+    description = "Compile models, analyses, tests and snapshots to SQL, like dbt compile.")
 final class CompileCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
-  @Option(names = {"--output-dir", "--target-path"}, description = "Where compiled/ goes (default: the project's target-path)")
+  @Option(
+      names = {"--output-dir", "--target-path"},
+      description = "Where compiled/ goes (default: the project's target-path)")
   Path outputDir;
 
-  @Option(names = "--quiet", description = "Do not print the compiled SQL of a single selected node")
+  @Option(
+      names = "--quiet",
+      description = "Do not print the compiled SQL of a single selected node")
   boolean quiet;
 
-  @Option(names = "--no-write", hidden = true, description = "Compile but write no files (benchmarks)")
+  @Option(
+      names = "--no-write",
+      hidden = true,
+      description = "Compile but write no files (benchmarks)")
   boolean noWrite;
 
   @Override
@@ -43,34 +52,47 @@ final class CompileCommand implements Callable<Integer> {
     List<String> errors = new ArrayList<>();
     ProjectSnapshot snapshot = project.snapshot(errors, true);
     Selector selector = new Selector(snapshot.manifest());
-    List<Node> nodes = selector.select(project.select, project.exclude).stream()
-        .map(id -> snapshot.manifest().nodes().get(id))
-        .filter(n -> n != null && n.type().compiles()).toList();
+    List<Node> nodes =
+        selector.select(project.select, project.exclude).stream()
+            .map(id -> snapshot.manifest().nodes().get(id))
+            .filter(n -> n != null && n.type().compiles())
+            .toList();
     Path root = snapshot.inputs().root().dir();
-    Path out = (outputDir != null ? outputDir.toAbsolutePath() : root.resolve(snapshot.inputs().root().targetPath()))
-        .resolve("compiled");
+    Path out =
+        (outputDir != null
+                ? outputDir.toAbsolutePath()
+                : root.resolve(snapshot.inputs().root().targetPath()))
+            .resolve("compiled");
     NodeCompiler compiler = new NodeCompiler(snapshot);
-    List<Problem> problems = Collections.synchronizedList(new ArrayList<>(snapshot.manifest().problems()));
+    List<Problem> problems =
+        Collections.synchronizedList(new ArrayList<>(snapshot.manifest().problems()));
     problems.addAll(selector.problems());
     Folders folders = new Folders();
     // compile and write in one parallel pass: file system calls overlap with rendering
     List<Node> work = new ArrayList<>(nodes);
     // models cost far more than data tests and come first in id order: spread them over threads
     Collections.shuffle(work, new java.util.Random(42));
-    List<CompiledNode> compiled = work.parallelStream().map(n -> {
-      CompiledNode c = compiler.compile(n);
-      if (!c.failed() && !noWrite) {
-        Path file = out.resolve(n.packageName()).resolve(outputPath(n));
-        try {
-          folders.write(file, c.sql());
-        } catch (IOException e) {
-          problems.add(Problem.ofFile(file.toString(), ProblemCode.FILE_UNREADABLE,
-              "cannot write: " + e.getMessage()));
-          return new CompiledNode(n, c.sql(), c.problems(), true);
-        }
-      }
-      return c;
-    }).toList();
+    List<CompiledNode> compiled =
+        work.parallelStream()
+            .map(
+                n -> {
+                  CompiledNode c = compiler.compile(n);
+                  if (!c.failed() && !noWrite) {
+                    Path file = out.resolve(n.packageName()).resolve(outputPath(n));
+                    try {
+                      folders.write(file, c.sql());
+                    } catch (IOException e) {
+                      problems.add(
+                          Problem.ofFile(
+                              file.toString(),
+                              ProblemCode.FILE_UNREADABLE,
+                              "cannot write: " + e.getMessage()));
+                      return new CompiledNode(n, c.sql(), c.problems(), true);
+                    }
+                  }
+                  return c;
+                })
+            .toList();
     int written = 0;
     int failed = 0;
     for (CompiledNode c : compiled) {
@@ -86,16 +108,20 @@ final class CompileCommand implements Callable<Integer> {
     }
     int exit = Reporter.report(problems, errors);
     long ms = (System.nanoTime() - start) / 1_000_000;
-    System.err.printf("Compiled %d of %d nodes%s in %.2fs %s%n", written, nodes.size(),
-        failed == 0 ? "" : " (" + failed + " failed)", ms / 1000.0,
+    System.err.printf(
+        "Compiled %d of %d nodes%s in %.2fs %s%n",
+        written,
+        nodes.size(),
+        failed == 0 ? "" : " (" + failed + " failed)",
+        ms / 1000.0,
         noWrite ? "(nothing written)" : "into " + displayable(out));
     return failed > 0 ? 1 : exit;
   }
 
   /**
-   * Writes files from many threads, creating each folder once. A thread that finds a folder
-   * being created by another waits until it exists: a set of "folders seen" let the second
-   * thread write before the first had created it ({@code NoSuchFileException}, 1 compile in 20).
+   * Writes files from many threads, creating each folder once. A thread that finds a folder being
+   * created by another waits until it exists: a set of "folders seen" let the second thread write
+   * before the first had created it ({@code NoSuchFileException}, 1 compile in 20).
    */
   static final class Folders {
     private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> made =
@@ -106,14 +132,16 @@ final class CompileCommand implements Callable<Integer> {
       if (dir != null && !made.containsKey(dir)) {
         try {
           // computeIfAbsent runs once per key; others asking for it wait for the result
-          made.computeIfAbsent(dir, d -> {
-            try {
-              Files.createDirectories(d);
-              return Boolean.TRUE;
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          });
+          made.computeIfAbsent(
+              dir,
+              d -> {
+                try {
+                  Files.createDirectories(d);
+                  return Boolean.TRUE;
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
         } catch (java.io.UncheckedIOException e) {
           throw e.getCause(); // not remembered: the next file of the folder tries again
         }
@@ -122,7 +150,9 @@ final class CompileCommand implements Callable<Integer> {
     }
   }
 
-  /** Models, analyses, singular tests and snapshots keep their path; YAML tests go under their file. */
+  /**
+   * Models, analyses, singular tests and snapshots keep their path; YAML tests go under their file.
+   */
   static String outputPath(Node n) {
     String p = n.originalFilePath();
     if (n.file() == null) {

@@ -1,13 +1,13 @@
 package dev.dbtls.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbtls.ide.PlanSource;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.warehouse.ExplainResult;
 import dev.dbtls.query.ExplainRequest;
 import dev.dbtls.query.ModelExplain;
-import dev.dbtls.ide.PlanSource;
 import dev.dbtls.store.Recommendations;
 import dev.dbtls.store.Store;
+import dev.dbtls.warehouse.ExplainResult;
 import dev.dbtls.warehouse.Finding;
 import dev.dbtls.warehouse.IndexSuggestion;
 import dev.dbtls.warehouse.PlanNode;
@@ -25,22 +25,29 @@ import picocli.CommandLine.Option;
 /**
  * {@code dbtls explain}: compiles one model (or ad-hoc SQL with Jinja) like {@code preview} and
  * shows the warehouse's plan for it as an indented tree (with each step's share of the time when
- * analyzed, then the findings with their evidence and index SQL), JSON (the whole
- * {@link ExplainResult}: tree, table sizes, findings), or the plan as it came.
+ * analyzed, then the findings with their evidence and index SQL), JSON (the whole {@link
+ * ExplainResult}: tree, table sizes, findings), or the plan as it came.
  */
-@Command(name = "explain", description = "Show the target's query plan for a model's compiled SQL (or --sql).")
+@Command(
+    name = "explain",
+    description = "Show the target's query plan for a model's compiled SQL (or --sql).")
 final class ExplainCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
   @Mixin WarehouseOptions warehouse;
 
-  @Option(names = "--analyze", description = "Run the query to show actual rows and time (PostgreSQL: in a transaction rolled back)")
+  @Option(
+      names = "--analyze",
+      description =
+          "Run the query to show actual rows and time (PostgreSQL: in a transaction rolled back)")
   boolean analyze;
 
   @Option(names = "--format", description = "tree, json or raw (default: ${DEFAULT-VALUE})")
   String format = "tree";
 
-  @Option(names = "--no-store", description = "Do not record the findings as recommendations in the store")
+  @Option(
+      names = "--no-store",
+      description = "Do not record the findings as recommendations in the store")
   boolean noStore;
 
   @Override
@@ -61,8 +68,13 @@ final class ExplainCommand implements Callable<Integer> {
         store.notices().forEach(n -> System.err.println("dbtls: " + n));
       }
       // parents not built yet go in front as CTEs, as in preview
-      ModelExplain e = ModelExplain.run(new ExplainRequest(snapshot, target.file(), warehouse.sql,
-          null, analyze, null), target.prepared(), warehouses, store).explain();
+      ModelExplain e =
+          ModelExplain.run(
+                  new ExplainRequest(snapshot, target.file(), warehouse.sql, null, analyze, null),
+                  target.prepared(),
+                  warehouses,
+                  store)
+              .explain();
       QueryTarget.sayInlined(e.inlined());
       ExplainResult r = e.result();
       if (!r.ok()) {
@@ -74,13 +86,17 @@ final class ExplainCommand implements Callable<Integer> {
         case "raw" -> System.out.println(r.raw());
         default -> {
           if (r.root() == null) {
-            System.err.println("dbtls does not read this target's plans into a tree; the plan as"
-                + " it came:");
+            System.err.println(
+                "dbtls does not read this target's plans into a tree; the plan as" + " it came:");
             System.out.println(r.raw());
           } else {
             StringBuilder out = new StringBuilder();
-            tree(r.root(), 0, out, marks(r.findings()), n -> e.source(n).map(ExplainCommand::where)
-                .orElse(null));
+            tree(
+                r.root(),
+                0,
+                out,
+                marks(r.findings()),
+                n -> e.source(n).map(ExplainCommand::where).orElse(null));
             findings(r.findings(), out, e::recommendation);
             System.out.print(out);
           }
@@ -89,21 +105,28 @@ final class ExplainCommand implements Callable<Integer> {
       if (e.storeError() != null) {
         System.err.println("dbtls: the findings were not recorded: " + e.storeError());
       }
-      System.err.printf("plan%s in %d ms from target '%s'%n", r.analyzed() ? " (analyzed)" : "",
-          r.millis(), snapshot.inputs().target().name());
+      System.err.printf(
+          "plan%s in %d ms from target '%s'%n",
+          r.analyzed() ? " (analyzed)" : "", r.millis(), snapshot.inputs().target().name());
       return 0;
     }
   }
 
   /** {@code ref('orders') at models/x.sql:3:15}: where the model writes what a step reads. */
   static String where(PlanSource at) {
-    String what = switch (at.kind()) {
-      case REF -> "ref('" + at.name() + "')";
-      case SOURCE -> "source('" + at.name().replace(".", "', '") + "')";
-      case CTE -> "CTE " + at.name();
-      case UPSTREAM -> "via ref('" + at.name() + "')";
-    };
-    return what + " at " + at.displayPath() + ":" + (at.span().startLine() + 1) + ":"
+    String what =
+        switch (at.kind()) {
+          case REF -> "ref('" + at.name() + "')";
+          case SOURCE -> "source('" + at.name().replace(".", "', '") + "')";
+          case CTE -> "CTE " + at.name();
+          case UPSTREAM -> "via ref('" + at.name() + "')";
+        };
+    return what
+        + " at "
+        + at.displayPath()
+        + ":"
+        + (at.span().startLine() + 1)
+        + ":"
         + (at.span().startColumn() + 1);
   }
 
@@ -114,11 +137,15 @@ final class ExplainCommand implements Callable<Integer> {
 
   /**
    * One line a node: operator, relation (and the alias or CTE the query names it by), index,
-   * condition, rows estimated / actual, time and the node's share of the whole time when
-   * analyzed, {@code !n} for the findings about it, and where the model writes what it reads
-   * ({@code source}: null when unknown).
+   * condition, rows estimated / actual, time and the node's share of the whole time when analyzed,
+   * {@code !n} for the findings about it, and where the model writes what it reads ({@code source}:
+   * null when unknown).
    */
-  static void tree(PlanNode n, int depth, StringBuilder out, Map<String, List<Integer>> marks,
+  static void tree(
+      PlanNode n,
+      int depth,
+      StringBuilder out,
+      Map<String, List<Integer>> marks,
       java.util.function.Function<PlanNode, String> source) {
     out.append("  ".repeat(depth)).append(depth > 0 ? "-> " : "").append(n.operator());
     if (n.relation() != null) {
@@ -179,19 +206,25 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   /** The findings under the tree: title, evidence, confidence and the index SQL to try. */
-  static void findings(List<Finding> findings, StringBuilder out,
+  static void findings(
+      List<Finding> findings,
+      StringBuilder out,
       java.util.function.IntFunction<Recommendations.Recommendation> stored) {
     if (findings.isEmpty()) {
       return;
     }
-    out.append('\n').append(findings.size() == 1 ? "1 finding" : findings.size() + " findings")
+    out.append('\n')
+        .append(findings.size() == 1 ? "1 finding" : findings.size() + " findings")
         .append(":\n");
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
       out.append('!').append(i + 1).append(' ').append(f.title()).append('\n');
       Recommendations.Recommendation r = stored.apply(i);
       if (r != null) {
-        out.append("   recommendation ").append(r.id()).append(" (").append(r.status())
+        out.append("   recommendation ")
+            .append(r.id())
+            .append(" (")
+            .append(r.status())
             .append(")\n");
       }
       for (String e : f.evidence()) {
@@ -211,7 +244,8 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private static String number(double d) {
-    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
+    return d == Math.rint(d) && Math.abs(d) < 1e15
+        ? Long.toString((long) d)
         : String.format(Locale.ROOT, "%.2f", d);
   }
 }

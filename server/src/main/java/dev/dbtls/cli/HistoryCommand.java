@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code dbtls history}: the previews and ad-hoc queries run so far, newest first, searchable. */
-@Command(name = "history", description = "List the query history (previews, ad-hoc queries), newest first.")
+@Command(
+    name = "history",
+    description = "List the query history (previews, ad-hoc queries), newest first.")
 final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--search", description = "Only entries whose SQL or error has every word")
   String search;
@@ -30,12 +32,19 @@ final class HistoryCommand implements Callable<Integer> {
       }
       List<List<Object>> rows = new ArrayList<>();
       for (HistoryEntry e : found.value()) {
-        rows.add(List.of(e.id(), e.startedAt().toString(), e.target(), e.status().name().toLowerCase(),
-            e.durationMs() + " ms", e.rowCount() == null ? "" : e.rowCount(),
-            e.error() != null ? e.error() : e.sql().strip()));
+        rows.add(
+            List.of(
+                e.id(),
+                e.startedAt().toString(),
+                e.target(),
+                e.status().name().toLowerCase(),
+                e.durationMs() + " ms",
+                e.rowCount() == null ? "" : e.rowCount(),
+                e.error() != null ? e.error() : e.sql().strip()));
       }
-      System.out.print(TextTable.of(List.of("id", "started", "target", "status", "took", "rows",
-          "sql or error"), rows));
+      System.out.print(
+          TextTable.of(
+              List.of("id", "started", "target", "status", "took", "rows", "sql or error"), rows));
       return 0;
     }
   }

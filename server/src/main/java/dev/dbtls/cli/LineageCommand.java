@@ -25,21 +25,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code dbtls lineage}: a node's parents and children as an indented tree (upstream with
- * {@code <-}, downstream with {@code ->}), or {@code dbt/lineage}'s result as JSON. The node is
- * named by unique id, by name (models, seeds, snapshots first; {@code source.table} for a source)
- * or by its file.
+ * {@code dbtls lineage}: a node's parents and children as an indented tree (upstream with {@code
+ * <-}, downstream with {@code ->}), or {@code dbt/lineage}'s result as JSON. The node is named by
+ * unique id, by name (models, seeds, snapshots first; {@code source.table} for a source) or by its
+ * file.
  */
-@Command(name = "lineage", description = "Show a node's parents and children (a model name, unique id or file),"
-    + " or with --column the lineage of one of its columns.")
+@Command(
+    name = "lineage",
+    description =
+        "Show a node's parents and children (a model name, unique id or file),"
+            + " or with --column the lineage of one of its columns.")
 final class LineageCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "NODE", description = "A model (or seed, snapshot, source.table, exposure) name, unique id or file")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "NODE",
+      description = "A model (or seed, snapshot, source.table, exposure) name, unique id or file")
   String node;
 
-  @Option(names = "--column", paramLabel = "COLUMN",
-      description = "The lineage of this column of the node (inferred from the compiled SQL of every model)")
+  @Option(
+      names = "--column",
+      paramLabel = "COLUMN",
+      description =
+          "The lineage of this column of the node (inferred from the compiled SQL of every model)")
   String column;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json")
@@ -54,7 +64,9 @@ final class LineageCommand implements Callable<Integer> {
   @Option(names = "--tests", description = "Include data tests")
   boolean tests;
 
-  @Option(names = "--max-nodes", description = "At most this many nodes (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-nodes",
+      description = "At most this many nodes (default: ${DEFAULT-VALUE})")
   int maxNodes = Lineage.Options.DEFAULT_MAX_NODES;
 
   @Option(names = "--json", description = "Print dbt/lineage's result as JSON")
@@ -71,9 +83,17 @@ final class LineageCommand implements Callable<Integer> {
     }
     json |= "json".equalsIgnoreCase(format);
     if (column != null) {
-      return ColumnLineageTree.print(project, node, column, up == Lineage.Options.DEFAULT_DEPTH
-          ? dev.dbtls.ide.ColumnLineage.Options.DEFAULT_DEPTH : up,
-          down == Lineage.Options.DEFAULT_DEPTH ? dev.dbtls.ide.ColumnLineage.Options.DEFAULT_DEPTH : down, json);
+      return ColumnLineageTree.print(
+          project,
+          node,
+          column,
+          up == Lineage.Options.DEFAULT_DEPTH
+              ? dev.dbtls.ide.ColumnLineage.Options.DEFAULT_DEPTH
+              : up,
+          down == Lineage.Options.DEFAULT_DEPTH
+              ? dev.dbtls.ide.ColumnLineage.Options.DEFAULT_DEPTH
+              : down,
+          json);
     }
     if (up < 0 || down < 0) {
       System.err.println("error: --up and --down take 0 or more generations");
@@ -85,12 +105,15 @@ final class LineageCommand implements Callable<Integer> {
     Path root = snapshot.inputs().root().dir();
     Lineage.Options options = new Lineage.Options(up, down, tests, maxNodes);
     Analysis analysis = Analysis.of(snapshot);
-    Lineage lineage = fileOf(root, node) != null
-        ? analysis.lineage(fileOf(root, node), null, options)
-        : analysis.lineage(null, nodeId(snapshot.manifest(), node), options);
+    Lineage lineage =
+        fileOf(root, node) != null
+            ? analysis.lineage(fileOf(root, node), null, options)
+            : analysis.lineage(null, nodeId(snapshot.manifest(), node), options);
     if (json) {
-      ObjectMapper mapper = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
-      System.out.println(mapper.writeValueAsString(LineageAnswer.of(lineage, root, p -> p.toUri().toString())));
+      ObjectMapper mapper =
+          new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+      System.out.println(
+          mapper.writeValueAsString(LineageAnswer.of(lineage, root, p -> p.toUri().toString())));
     }
     if (lineage.root() == null) {
       System.err.println("error: " + lineage.message());
@@ -107,11 +130,17 @@ final class LineageCommand implements Callable<Integer> {
 
   /** The display path of {@code arg} when it names a file of the project, else null. */
   static String fileOf(Path root, String arg) {
-    if (!arg.contains("/") && !arg.contains("\\") && !arg.contains(".sql") && !arg.contains(".csv")
-        && !arg.contains(".yml") && !arg.contains(".yaml") && !arg.contains(".py")) {
+    if (!arg.contains("/")
+        && !arg.contains("\\")
+        && !arg.contains(".sql")
+        && !arg.contains(".csv")
+        && !arg.contains(".yml")
+        && !arg.contains(".yaml")
+        && !arg.contains(".py")) {
       return null;
     }
-    for (Path p : new Path[] {Path.of(arg).toAbsolutePath().normalize(), root.resolve(arg).normalize()}) {
+    for (Path p :
+        new Path[] {Path.of(arg).toAbsolutePath().normalize(), root.resolve(arg).normalize()}) {
       if (p.startsWith(root) && Files.isRegularFile(p)) {
         return root.relativize(p).toString().replace('\\', '/');
       }
@@ -121,33 +150,50 @@ final class LineageCommand implements Callable<Integer> {
 
   /**
    * The unique id {@code arg} names: itself when it is one, else the node of that name (models,
-   * seeds and snapshots of the root project first, the latest version), a source as
-   * {@code source.table}, an exposure, an analysis or a test. Unknown names pass through, for
-   * the answer's message.
+   * seeds and snapshots of the root project first, the latest version), a source as {@code
+   * source.table}, an exposure, an analysis or a test. Unknown names pass through, for the answer's
+   * message.
    */
   static String nodeId(Manifest m, String arg) {
     if (m.nodes().containsKey(arg) || m.disabled().containsKey(arg)) {
       return arg;
     }
     String rootPackage = m.inputs().root().name();
-    List<ResourceType> order = List.of(ResourceType.MODEL, ResourceType.SNAPSHOT, ResourceType.SEED,
-        ResourceType.SOURCE, ResourceType.EXPOSURE, ResourceType.ANALYSIS, ResourceType.TEST);
+    List<ResourceType> order =
+        List.of(
+            ResourceType.MODEL,
+            ResourceType.SNAPSHOT,
+            ResourceType.SEED,
+            ResourceType.SOURCE,
+            ResourceType.EXPOSURE,
+            ResourceType.ANALYSIS,
+            ResourceType.TEST);
     return m.nodes().values().stream()
-        .filter(n -> arg.equals(n.name()) || arg.equals(sourceName(n))
-            || (n.version() != null && arg.equals(n.name() + ".v" + n.version())))
-        .min(Comparator.comparing((Node n) -> order.indexOf(n.type()))
-            .thenComparing(n -> !rootPackage.equals(n.packageName()))
-            .thenComparing(n -> n.version() != null && !n.version().equals(n.extra().get("latest_version")))
-            .thenComparing(Node::uniqueId))
-        .map(Node::uniqueId).orElse(arg);
+        .filter(
+            n ->
+                arg.equals(n.name())
+                    || arg.equals(sourceName(n))
+                    || (n.version() != null && arg.equals(n.name() + ".v" + n.version())))
+        .min(
+            Comparator.comparing((Node n) -> order.indexOf(n.type()))
+                .thenComparing(n -> !rootPackage.equals(n.packageName()))
+                .thenComparing(
+                    n ->
+                        n.version() != null && !n.version().equals(n.extra().get("latest_version")))
+                .thenComparing(Node::uniqueId))
+        .map(Node::uniqueId)
+        .orElse(arg);
   }
 
   private static String sourceName(Node n) {
     return n.type() == ResourceType.SOURCE && n.extra().get("source_name") instanceof String s
-        ? s + "." + n.name() : null;
+        ? s + "." + n.name()
+        : null;
   }
 
-  /** The root, then each upstream branch ({@code <-}) and downstream branch ({@code ->}), indented. */
+  /**
+   * The root, then each upstream branch ({@code <-}) and downstream branch ({@code ->}), indented.
+   */
   static String tree(Lineage l) {
     Map<String, Lineage.Node> byId = new HashMap<>();
     l.nodes().forEach(n -> byId.put(n.id(), n));
@@ -166,11 +212,19 @@ final class LineageCommand implements Callable<Integer> {
   }
 
   /** The nodes one step further from the root in {@code direction}, each then its own branch. */
-  private static void branch(Lineage.Node from, int direction, Map<String, List<String>> next,
-      Map<String, Lineage.Node> byId, int indent, Set<String> printed, StringBuilder out) {
+  private static void branch(
+      Lineage.Node from,
+      int direction,
+      Map<String, List<String>> next,
+      Map<String, Lineage.Node> byId,
+      int indent,
+      Set<String> printed,
+      StringBuilder out) {
     for (String id : next.getOrDefault(from.id(), List.of())) {
       Lineage.Node n = byId.get(id);
-      if (n == null || Integer.signum(n.depth()) != direction || Math.abs(n.depth()) <= Math.abs(from.depth())) {
+      if (n == null
+          || Integer.signum(n.depth()) != direction
+          || Math.abs(n.depth()) <= Math.abs(from.depth())) {
         continue; // not on this side, or not further out
       }
       out.append("  ".repeat(indent)).append(direction < 0 ? "<- " : "-> ").append(line(n, false));

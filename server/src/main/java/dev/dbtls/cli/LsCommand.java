@@ -22,10 +22,14 @@ import picocli.CommandLine.Option;
 final class LsCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
-  @Option(names = "--resource-type", description = "model, seed, snapshot, analysis, test, source, exposure, all")
+  @Option(
+      names = "--resource-type",
+      description = "model, seed, snapshot, analysis, test, source, exposure, all")
   List<String> resourceTypes = new ArrayList<>();
 
-  @Option(names = {"--output", "-o"}, description = "selector (default), name, path or json")
+  @Option(
+      names = {"--output", "-o"},
+      description = "selector (default), name, path or json")
   String output = "selector";
 
   @Override
@@ -44,17 +48,21 @@ final class LsCommand implements Callable<Integer> {
       if (n == null || !typeWanted(n.type())) {
         continue;
       }
-      lines.add(switch (output) {
-        case "name" -> n.name();
-        case "path" -> n.originalFilePath();
-        case "json" -> toJson(json, n);
-        default -> selectorString(n);
-      });
+      lines.add(
+          switch (output) {
+            case "name" -> n.name();
+            case "path" -> n.originalFilePath();
+            case "json" -> toJson(json, n);
+            default -> selectorString(n);
+          });
     }
     lines.sort(null);
     // System.out flushes at every line; one buffered write for tens of thousands of lines
-    java.io.PrintWriter w = new java.io.PrintWriter(new java.io.BufferedWriter(
-        new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16));
+    java.io.PrintWriter w =
+        new java.io.PrintWriter(
+            new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8),
+                1 << 16));
     lines.forEach(w::println);
     w.flush();
     return Reporter.report(problems, errors);

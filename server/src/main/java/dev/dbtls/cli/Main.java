@@ -4,16 +4,35 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code dbtls} command line. */
-@Command(name = "dbtls", mixinStandardHelpOptions = true, version = "dbtls 0.1.0",
+@Command(
+    name = "dbtls",
+    mixinStandardHelpOptions = true,
+    version = "dbtls 0.1.0",
     description = "A language server and command line for dbt projects.",
-    subcommands = {LspCommand.class, LsCommand.class, CompileCommand.class, CheckCommand.class, PreviewCommand.class, ExplainCommand.class, HistoryCommand.class, QueryCommand.class, ReadCommand.class, CatalogCommand.class, BenchmarkCommand.class, RecommendationsCommand.class, LineageCommand.class, ParseCheckCommand.class})
+    subcommands = {
+      LspCommand.class,
+      LsCommand.class,
+      CompileCommand.class,
+      CheckCommand.class,
+      PreviewCommand.class,
+      ExplainCommand.class,
+      HistoryCommand.class,
+      QueryCommand.class,
+      ReadCommand.class,
+      CatalogCommand.class,
+      BenchmarkCommand.class,
+      RecommendationsCommand.class,
+      LineageCommand.class,
+      ParseCheckCommand.class
+    })
 public final class Main implements java.util.concurrent.Callable<Integer> {
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Main());
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      System.err.println("dbtls: internal error: " + e);
-      return 3;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          System.err.println("dbtls: internal error: " + e);
+          return 3;
+        });
     System.exit(cli.execute(args));
   }
 

@@ -19,15 +19,19 @@ import picocli.CommandLine.Parameters;
  * tab, then {@code ok} or the first syntax problem as {@code line:column: message}. The Java side
  * of {@code test-projects/jinja-parse-diff.sh}.
  */
-@Command(name = "parse-check", hidden = true,
+@Command(
+    name = "parse-check",
+    hidden = true,
     description = "Parse files as Jinja templates and print the first syntax problem of each.")
 final class ParseCheckCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", paramLabel = "FILE") List<Path> files = new ArrayList<>();
+  @Parameters(arity = "0..*", paramLabel = "FILE")
+  List<Path> files = new ArrayList<>();
 
   @Override
   public Integer call() throws IOException {
     if (files.isEmpty()) {
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isBlank()) {
           files.add(Path.of(line));
@@ -39,8 +43,8 @@ final class ParseCheckCommand implements Callable<Integer> {
     for (Path f : files) {
       String answer;
       try {
-        List<Problem> problems = check.problems(f.toString(),
-            new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+        List<Problem> problems =
+            check.problems(f.toString(), new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
         answer = problems.isEmpty() ? "ok" : first(problems);
       } catch (IOException e) {
         answer = "unreadable: " + e.getMessage();
@@ -52,8 +56,10 @@ final class ParseCheckCommand implements Callable<Integer> {
   }
 
   private static String first(List<Problem> problems) {
-    Problem p = problems.stream().min(java.util.Comparator.comparingInt(Problem::line)
-        .thenComparingInt(Problem::column)).orElseThrow();
+    Problem p =
+        problems.stream()
+            .min(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
+            .orElseThrow();
     return (p.line() + 1) + ":" + (p.column() + 1) + ": " + p.message();
   }
 }

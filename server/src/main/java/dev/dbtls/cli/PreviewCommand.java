@@ -25,31 +25,45 @@ import picocli.CommandLine.Option;
  * {@code dbtls preview}: compiles one model (or ad-hoc SQL with Jinja) and shows the first rows
  * from the target's warehouse, read-only, through the same code the editor's preview uses.
  */
-@Command(name = "preview", description = "Run a model's compiled SQL (or --sql) on the target and show the first rows.")
+@Command(
+    name = "preview",
+    description = "Run a model's compiled SQL (or --sql) on the target and show the first rows.")
 final class PreviewCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
   @Mixin WarehouseOptions warehouse;
 
-  @Option(names = "--cte", description = "Preview one CTE of the model: what it computes at that step")
+  @Option(
+      names = "--cte",
+      description = "Preview one CTE of the model: what it computes at that step")
   String cte;
 
-  @Option(names = "--limit", description = "Rows to show (default: 20), or to export (default: all)")
+  @Option(
+      names = "--limit",
+      description = "Rows to show (default: 20), or to export (default: all)")
   Long limit;
 
-  @Option(names = "--export", description = "Write the whole result to FILE instead: .csv, .json, .jsonl, .parquet or .xlsx")
+  @Option(
+      names = "--export",
+      description =
+          "Write the whole result to FILE instead: .csv, .json, .jsonl, .parquet or .xlsx")
   Path export;
 
   @Option(names = "--format", description = "table, json or csv (default: ${DEFAULT-VALUE})")
   String format = "table";
 
-  @Option(names = "--timeout", description = "Seconds the query may take (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--timeout",
+      description = "Seconds the query may take (default: ${DEFAULT-VALUE})")
   int timeout = 60;
 
   @Option(names = "--no-history", description = "Do not record this query in the query history")
   boolean noHistory;
 
-  @Option(names = "--column-profile", description = "Summarize each column of the whole result instead (nulls, distinct, min, max, top values)")
+  @Option(
+      names = "--column-profile",
+      description =
+          "Summarize each column of the whole result instead (nulls, distinct, min, max, top values)")
   boolean profile;
 
   @Override
@@ -87,8 +101,11 @@ final class PreviewCommand implements Callable<Integer> {
         return 1;
       }
       print(r);
-      System.err.printf("%d rows%s in %d ms from target '%s'%n", r.rows().size(),
-          r.truncated() || r.hasMore() ? " (more not shown)" : "", r.millis(),
+      System.err.printf(
+          "%d rows%s in %d ms from target '%s'%n",
+          r.rows().size(),
+          r.truncated() || r.hasMore() ? " (more not shown)" : "",
+          r.millis(),
           target.snapshot().inputs().target().name());
       return 0;
     }
@@ -96,16 +113,25 @@ final class PreviewCommand implements Callable<Integer> {
 
   /** The command's request: a terminal takes a page of up to 64 MB; no cancel but Ctrl-C. */
   private PreviewRequest request(QueryTarget target, long rows) {
-    return new PreviewRequest(target.snapshot(), target.file(), warehouse.sql, cte, rows, rows,
-        64L << 20, timeout, false, null);
+    return new PreviewRequest(
+        target.snapshot(),
+        target.file(),
+        warehouse.sql,
+        cte,
+        rows,
+        rows,
+        64L << 20,
+        timeout,
+        false,
+        null);
   }
 
   /** Each column summarized over the whole result, by the warehouse. */
   private int profile(QueryTarget target) throws Exception {
     try (Warehouses warehouses = new Warehouses()) {
       warehouses.allowFileReads(warehouse.allowFileReads);
-      ModelPreview.Profiled o = ModelPreview.profile(request(target, 0), target.prepared(),
-          warehouses);
+      ModelPreview.Profiled o =
+          ModelPreview.profile(request(target, 0), target.prepared(), warehouses);
       QueryTarget.sayInlined(o.inlined());
       var r = o.result();
       if (!r.ok()) {
@@ -117,10 +143,21 @@ final class PreviewCommand implements Callable<Integer> {
       } else {
         List<List<Object>> rows = new ArrayList<>();
         for (var c : r.columns()) {
-          rows.add(java.util.Arrays.asList(c.name(), c.type(), c.nulls(), c.distinct() < 0 ? "" : c.distinct(),
-              c.min(), c.max(), String.join(", ", c.top().stream().map(t -> t.value() + " (" + t.count() + ")").toList())));
+          rows.add(
+              java.util.Arrays.asList(
+                  c.name(),
+                  c.type(),
+                  c.nulls(),
+                  c.distinct() < 0 ? "" : c.distinct(),
+                  c.min(),
+                  c.max(),
+                  String.join(
+                      ", ",
+                      c.top().stream().map(t -> t.value() + " (" + t.count() + ")").toList())));
         }
-        System.out.print(TextTable.of(List.of("column", "type", "nulls", "distinct", "min", "max", "top values"), rows));
+        System.out.print(
+            TextTable.of(
+                List.of("column", "type", "nulls", "distinct", "min", "max", "top values"), rows));
       }
       System.err.printf("%d rows profiled in %d ms%n", r.rows(), r.millis());
       return 0;
@@ -131,24 +168,32 @@ final class PreviewCommand implements Callable<Integer> {
   private int export(QueryTarget target) {
     String name = export.getFileName().toString();
     String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-    var format = java.util.Arrays.stream(ExportFormat.values())
-        .filter(f -> f.extension().equalsIgnoreCase(ext)).findFirst();
+    var format =
+        java.util.Arrays.stream(ExportFormat.values())
+            .filter(f -> f.extension().equalsIgnoreCase(ext))
+            .findFirst();
     if (format.isEmpty()) {
-      System.err.println("error: --export needs a file ending in .csv, .json, .jsonl, .parquet or .xlsx");
+      System.err.println(
+          "error: --export needs a file ending in .csv, .json, .jsonl, .parquet or .xlsx");
       return 2;
     }
     try (Warehouses warehouses = new Warehouses()) {
       warehouses.allowFileReads(warehouse.allowFileReads);
-      ModelPreview.Exported o = ModelPreview.export(request(target, limit == null ? 0 : limit),
-          target.prepared(), export.toAbsolutePath(), format.get(), warehouses);
+      ModelPreview.Exported o =
+          ModelPreview.export(
+              request(target, limit == null ? 0 : limit),
+              target.prepared(),
+              export.toAbsolutePath(),
+              format.get(),
+              warehouses);
       QueryTarget.sayInlined(o.inlined());
       ExportResult r = o.result();
       if (!r.ok()) {
         System.err.println("error: " + r.error());
         return 1;
       }
-      System.err.printf("%d rows (%d bytes) written to %s in %d ms%n", r.rows(), r.bytes(), export,
-          r.millis());
+      System.err.printf(
+          "%d rows (%d bytes) written to %s in %d ms%n", r.rows(), r.bytes(), export, r.millis());
       return 0;
     }
   }
@@ -163,11 +208,13 @@ final class PreviewCommand implements Callable<Integer> {
         System.out.println(new ObjectMapper().writeValueAsString(out));
       }
       case "csv" -> {
-        System.out.println(ValueText.csvLine(r.columns().stream().map(c -> (Object) c.name()).toList()));
+        System.out.println(
+            ValueText.csvLine(r.columns().stream().map(c -> (Object) c.name()).toList()));
         r.rows().forEach(row -> System.out.println(ValueText.csvLine(row)));
       }
-      default -> System.out.print(TextTable.of(r.columns().stream().map(PreviewColumn::name).toList(),
-          r.rows()));
+      default ->
+          System.out.print(
+              TextTable.of(r.columns().stream().map(PreviewColumn::name).toList(), r.rows()));
     }
   }
 }

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 
 /** The flags every project command shares, spelled as dbt spells them. */
 final class ProjectOptions {
-  @Option(names = "--project-dir", description = "Folder with dbt_project.yml (default: current folder)")
+  @Option(
+      names = "--project-dir",
+      description = "Folder with dbt_project.yml (default: current folder)")
   Path projectDir = Path.of(".");
 
   @Option(names = "--profiles-dir", description = "Folder with profiles.yml")
@@ -20,19 +22,26 @@ final class ProjectOptions {
   @Option(names = "--profile", description = "Profile to use instead of dbt_project.yml's")
   String profile;
 
-  @Option(names = {"--target", "-t"}, description = "Target of the profile")
+  @Option(
+      names = {"--target", "-t"},
+      description = "Target of the profile")
   String target;
 
   @Option(names = "--vars", description = "YAML mapping of vars, e.g. '{days: 3}'")
   String vars;
 
-  @Option(names = {"--select", "-s", "--models", "-m"}, arity = "1..*", description = "Node selection (dbt syntax)")
+  @Option(
+      names = {"--select", "-s", "--models", "-m"},
+      arity = "1..*",
+      description = "Node selection (dbt syntax)")
   List<String> select = new ArrayList<>();
 
   @Option(names = "--exclude", arity = "1..*", description = "Nodes to leave out (dbt syntax)")
   List<String> exclude = new ArrayList<>();
 
-  @Option(names = "--builtin-macros", description = "Folder of dbt's own macros to load (repeatable)")
+  @Option(
+      names = "--builtin-macros",
+      description = "Folder of dbt's own macros to load (repeatable)")
   List<Path> builtinMacros = new ArrayList<>();
 
   /** Parsed --vars; a malformed value is reported and treated as empty. */
@@ -58,8 +67,8 @@ final class ProjectOptions {
     // parses come from and go to the on-disk cache (written at exit, after the command's output)
     dev.dbtls.index.ParseCache cache = dev.dbtls.index.ParseCache.open(projectDir);
     Runtime.getRuntime().addShutdownHook(new Thread(cache::save, "dbtls-parse-cache-save"));
-    return dev.dbtls.index.compile.ProjectSnapshot.load(projectDir, options(errors), builtinMacros,
-        FileSource.DISK, willRender, cache);
+    return dev.dbtls.index.compile.ProjectSnapshot.load(
+        projectDir, options(errors), builtinMacros, FileSource.DISK, willRender, cache);
   }
 
   ProjectInputs load(List<String> errors) {
@@ -67,6 +76,7 @@ final class ProjectOptions {
   }
 
   private ProjectInputs.Options options(List<String> errors) {
-    return new ProjectInputs.Options(profilesDir, profile, target, cliVars(errors), System.getenv());
+    return new ProjectInputs.Options(
+        profilesDir, profile, target, cliVars(errors), System.getenv());
   }
 }

@@ -1,9 +1,9 @@
 package dev.dbtls.cli;
 
-import dev.dbtls.query.PreviewSql;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.query.PreviewSql;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +21,20 @@ record QueryTarget(ProjectSnapshot snapshot, PreviewSql prepared, int exit) {
     Path file = null;
     if (sql == null) {
       Selector selector = new Selector(snapshot.manifest());
-      List<Node> nodes = project.select.isEmpty() ? List.of()
-          : selector.select(project.select, project.exclude).stream()
-              .map(id -> snapshot.manifest().nodes().get(id))
-              .filter(n -> n != null && n.type().compiles() && n.file() != null).toList();
+      List<Node> nodes =
+          project.select.isEmpty()
+              ? List.of()
+              : selector.select(project.select, project.exclude).stream()
+                  .map(id -> snapshot.manifest().nodes().get(id))
+                  .filter(n -> n != null && n.type().compiles() && n.file() != null)
+                  .toList();
       selector.problems().forEach(p -> System.err.println(p.format()));
       if (nodes.size() != 1) {
-        System.err.println("error: select exactly one model to " + verb + " (--select NAME), or give --sql"
-            + (project.select.isEmpty() ? "" : "; " + nodes.size() + " selected"));
+        System.err.println(
+            "error: select exactly one model to "
+                + verb
+                + " (--select NAME), or give --sql"
+                + (project.select.isEmpty() ? "" : "; " + nodes.size() + " selected"));
         return new QueryTarget(snapshot, null, 2);
       }
       file = nodes.get(0).file().absolutePath();
@@ -50,7 +56,8 @@ record QueryTarget(ProjectSnapshot snapshot, PreviewSql prepared, int exit) {
 
   /** The file of the model compiled; null for ad-hoc SQL. */
   java.nio.file.Path file() {
-    return prepared.nodeId() == null ? null
+    return prepared.nodeId() == null
+        ? null
         : snapshot.manifest().nodes().get(prepared.nodeId()).file().absolutePath();
   }
 

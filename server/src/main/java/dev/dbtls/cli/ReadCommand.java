@@ -9,10 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code dbtls read}: only finds and reads the project's files, nothing parsed. The baseline
- * the benchmark compares {@code ls} and {@code compile} with.
+ * {@code dbtls read}: only finds and reads the project's files, nothing parsed. The baseline the
+ * benchmark compares {@code ls} and {@code compile} with.
  */
-@Command(name = "read", hidden = true, description = "Read every project file and stop (benchmark baseline).")
+@Command(
+    name = "read",
+    hidden = true,
+    description = "Read every project file and stop (benchmark baseline).")
 final class ReadCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 

@@ -1,7 +1,7 @@
 package dev.dbtls.cli;
 
-import dev.dbtls.query.RecommendationChange;
 import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.query.RecommendationChange;
 import dev.dbtls.store.Recommendations.Recommendation;
 import dev.dbtls.store.Store;
 import dev.dbtls.store.StoreResult;
@@ -23,11 +23,16 @@ import picocli.CommandLine.Parameters;
  * run the SQL on the target for real — only with {@code --allow-apply}, after a confirmation
  * (typed, or {@code --yes}), and audited in the store.
  */
-@Command(name = "recommendations", description = "List, dismiss, apply or roll back what explain recommended.")
+@Command(
+    name = "recommendations",
+    description = "List, dismiss, apply or roll back what explain recommended.")
 final class RecommendationsCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
-  @Parameters(index = "0", arity = "0..1", description = "list (default), dismiss, pending, apply or rollback")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      description = "list (default), dismiss, pending, apply or rollback")
   String action = "list";
 
   @Parameters(index = "1", arity = "0..1", description = "The recommendation's id")
@@ -66,8 +71,9 @@ final class RecommendationsCommand implements Callable<Integer> {
           return 0;
         }
         case "dismiss", "pending" -> {
-          StoreResult<Recommendation> now = RecommendationChange.setStatus(store, dir, id,
-              action.equals("dismiss") ? "dismissed" : "pending");
+          StoreResult<Recommendation> now =
+              RecommendationChange.setStatus(
+                  store, dir, id, action.equals("dismiss") ? "dismissed" : "pending");
           if (!now.ok()) {
             System.err.println("error: " + now.error());
             return 1;
@@ -83,32 +89,44 @@ final class RecommendationsCommand implements Callable<Integer> {
   }
 
   private int change(ProjectSnapshot s, Store store) throws Exception {
-    Recommendation r = store.recommendations()
-        .get(id, s.inputs().root().dir().toString()).orElse(null);
+    Recommendation r =
+        store.recommendations().get(id, s.inputs().root().dir().toString()).orElse(null);
     boolean confirmed = yes;
     if (!confirmed && allowApply && r != null && System.console() != null) {
       String sql = action.equals("apply") ? r.applySql() : r.rollbackSql();
-      System.err.printf("This runs on target '%s' for real:%n  %s%nType yes to go on: ",
-          r.target(), sql);
-      String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-          .readLine();
+      System.err.printf(
+          "This runs on target '%s' for real:%n  %s%nType yes to go on: ", r.target(), sql);
+      String answer =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
       confirmed = "yes".equals(answer == null ? null : answer.strip());
     }
     try (Warehouses warehouses = new Warehouses()) {
-      RecommendationChange.Outcome o = RecommendationChange.run(s, id, action, allowApply,
-          confirmed, warehouses, store);
+      RecommendationChange.Outcome o =
+          RecommendationChange.run(s, id, action, allowApply, confirmed, warehouses, store);
       if (o.errorCode() != null) {
         if (o.sql() != null) {
           System.err.println("ran: " + o.sql());
         }
-        System.err.println("error " + o.errorCode() + ": " + o.message()
-            + (o.errorCode().equals("apply-not-allowed") ? " (on the command line: --allow-apply)"
-                : o.errorCode().equals("apply-not-confirmed") ? " (answer yes, or --yes)" : ""));
+        System.err.println(
+            "error "
+                + o.errorCode()
+                + ": "
+                + o.message()
+                + (o.errorCode().equals("apply-not-allowed")
+                    ? " (on the command line: --allow-apply)"
+                    : o.errorCode().equals("apply-not-confirmed")
+                        ? " (answer yes, or --yes)"
+                        : ""));
         return 1;
       }
       System.out.println("ran: " + o.sql());
-      System.out.println("audited as " + o.auditId() + "; recommendation " + id + " is now "
-          + o.recommendation().status());
+      System.out.println(
+          "audited as "
+              + o.auditId()
+              + "; recommendation "
+              + id
+              + " is now "
+              + o.recommendation().status());
       return 0;
     }
   }
@@ -119,8 +137,14 @@ final class RecommendationsCommand implements Callable<Integer> {
       return;
     }
     for (Recommendation r : all) {
-      System.out.printf("%d [%s] %s (%s, target %s%s)%n", r.id(), r.status(), r.title(),
-          r.confidence(), r.target(), r.uniqueId() == null ? "" : ", " + r.uniqueId());
+      System.out.printf(
+          "%d [%s] %s (%s, target %s%s)%n",
+          r.id(),
+          r.status(),
+          r.title(),
+          r.confidence(),
+          r.target(),
+          r.uniqueId() == null ? "" : ", " + r.uniqueId());
       r.evidence().forEach(e -> System.out.println("    - " + e));
       if (r.applySql() != null) {
         System.out.println("    apply:    " + r.applySql() + ";");

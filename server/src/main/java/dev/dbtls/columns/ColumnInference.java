@@ -12,10 +12,10 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.Select;
 
 /**
- * The columns a compiled query produces: JSqlParser reads it in the adapter's dialect, then
- * {@link SelectInference} resolves names through CTEs, joins, subqueries and set operations down
- * to the parents' columns. A column that cannot be known is left out and the list marked
- * incomplete with the reason; nothing is guessed. Never throws.
+ * The columns a compiled query produces: JSqlParser reads it in the adapter's dialect, then {@link
+ * SelectInference} resolves names through CTEs, joins, subqueries and set operations down to the
+ * parents' columns. A column that cannot be known is left out and the list marked incomplete with
+ * the reason; nothing is guessed. Never throws.
  */
 public final class ColumnInference {
   private ColumnInference() {}
@@ -29,11 +29,12 @@ public final class ColumnInference {
     Optional<List<Statement>> parsed = SqlParse.statements(text.text(), dialect);
     if (parsed.isEmpty()) {
       if (ParserText.selectsNothing(sql, dialect)) {
-        return QueryColumns.unreadable("the compiled SQL has a `select` without columns: a macro that"
-            + " reads a relation's columns from the warehouse while compiling found none");
+        return QueryColumns.unreadable(
+            "the compiled SQL has a `select` without columns: a macro that"
+                + " reads a relation's columns from the warehouse while compiling found none");
       }
-      return QueryColumns.unreadable("the SQL parser (" + dialect.adapterType()
-          + " dialect) could not read the compiled SQL");
+      return QueryColumns.unreadable(
+          "the SQL parser (" + dialect.adapterType() + " dialect) could not read the compiled SQL");
     }
     Select last = null;
     for (Statement s : parsed.get()) {
@@ -47,10 +48,12 @@ public final class ColumnInference {
     try {
       SelectInference walk = new SelectInference(parents, text.stars());
       Shape shape = walk.query(last, Map.of(), null);
-      return restored(new QueryColumns(shape.relationColumns(), new ArrayList<>(walk.filters.values()), true,
-          walk.missing));
+      return restored(
+          new QueryColumns(
+              shape.relationColumns(), new ArrayList<>(walk.filters.values()), true, walk.missing));
     } catch (RuntimeException | StackOverflowError e) {
-      return QueryColumns.unreadable("the query could not be followed (" + e.getClass().getSimpleName() + ")");
+      return QueryColumns.unreadable(
+          "the query could not be followed (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -59,12 +62,24 @@ public final class ColumnInference {
     List<InferredColumn> cols = new ArrayList<>();
     for (InferredColumn c : q.output().columns()) {
       List<Upstream> up = new ArrayList<>();
-      c.upstream().forEach(u -> up.add(new Upstream(u.relation(), ReservedNames.restored(u.column()), u.kind())));
-      cols.add(new InferredColumn(ReservedNames.restored(c.name()), c.type(), c.nameOrigin(), c.typeOrigin(), up));
+      c.upstream()
+          .forEach(
+              u ->
+                  up.add(new Upstream(u.relation(), ReservedNames.restored(u.column()), u.kind())));
+      cols.add(
+          new InferredColumn(
+              ReservedNames.restored(c.name()), c.type(), c.nameOrigin(), c.typeOrigin(), up));
     }
     List<Upstream> filters = new ArrayList<>();
-    q.filters().forEach(u -> filters.add(new Upstream(u.relation(), ReservedNames.restored(u.column()), u.kind())));
-    return new QueryColumns(new RelationColumns(cols, q.output().complete(), q.output().gaps()), filters,
-        q.parsed(), q.missing());
+    q.filters()
+        .forEach(
+            u ->
+                filters.add(
+                    new Upstream(u.relation(), ReservedNames.restored(u.column()), u.kind())));
+    return new QueryColumns(
+        new RelationColumns(cols, q.output().complete(), q.output().gaps()),
+        filters,
+        q.parsed(),
+        q.missing());
   }
 }

@@ -19,32 +19,97 @@ import net.sf.jsqlparser.statement.select.Select;
 /**
  * The parent columns an expression reads, each as an edge: {@link EdgeKind#AGGREGATED} inside an
  * aggregate function, else {@link EdgeKind#COMPUTED} (a bare column reference is handled by the
- * caller, which knows the output name). Subqueries in the expression are inferred by
- * {@code subquery} in this scope (correlated names resolve outward).
+ * caller, which knows the output name). Subqueries in the expression are inferred by {@code
+ * subquery} in this scope (correlated names resolve outward).
  */
 final class ExpressionColumns {
   private ExpressionColumns() {}
 
-  static final Set<String> AGGREGATES = Set.of("sum", "count", "avg", "min", "max", "array_agg",
-      "string_agg", "listagg", "group_concat", "any_value", "count_if", "countif", "median",
-      "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "bool_and",
-      "bool_or", "every", "list", "approx_count_distinct", "approx_distinct", "mode",
-      "percentile_cont", "percentile_disc", "arbitrary", "first", "last", "logical_and",
-      "logical_or", "bit_and", "bit_or", "json_agg", "jsonb_agg", "object_agg", "array_concat_agg",
-      "hll_count.init", "sumif", "avgif", "arg_max", "arg_min", "max_by", "min_by", "product",
-      "kurtosis", "skewness", "corr", "covar_pop", "covar_samp", "regr_slope", "histogram");
+  static final Set<String> AGGREGATES =
+      Set.of(
+          "sum",
+          "count",
+          "avg",
+          "min",
+          "max",
+          "array_agg",
+          "string_agg",
+          "listagg",
+          "group_concat",
+          "any_value",
+          "count_if",
+          "countif",
+          "median",
+          "stddev",
+          "stddev_samp",
+          "stddev_pop",
+          "variance",
+          "var_samp",
+          "var_pop",
+          "bool_and",
+          "bool_or",
+          "every",
+          "list",
+          "approx_count_distinct",
+          "approx_distinct",
+          "mode",
+          "percentile_cont",
+          "percentile_disc",
+          "arbitrary",
+          "first",
+          "last",
+          "logical_and",
+          "logical_or",
+          "bit_and",
+          "bit_or",
+          "json_agg",
+          "jsonb_agg",
+          "object_agg",
+          "array_concat_agg",
+          "hll_count.init",
+          "sumif",
+          "avgif",
+          "arg_max",
+          "arg_min",
+          "max_by",
+          "min_by",
+          "product",
+          "kurtosis",
+          "skewness",
+          "corr",
+          "covar_pop",
+          "covar_samp",
+          "regr_slope",
+          "histogram");
 
   /** Names that look like columns but are values (no parent column behind them). */
-  static final Set<String> VALUE_WORDS = Set.of("current_date", "current_timestamp", "current_time",
-      "localtime", "localtimestamp", "current_user", "session_user", "user", "true", "false", "null",
-      "sysdate", "current_schema", "current_database", "current_catalog");
+  static final Set<String> VALUE_WORDS =
+      Set.of(
+          "current_date",
+          "current_timestamp",
+          "current_time",
+          "localtime",
+          "localtimestamp",
+          "current_user",
+          "session_user",
+          "user",
+          "true",
+          "false",
+          "null",
+          "sysdate",
+          "current_schema",
+          "current_database",
+          "current_catalog");
 
   static List<Upstream> read(Expression e, Scope scope, BiFunction<Select, Scope, Shape> subquery) {
-    return read(e, scope, subquery, (c, r) -> { });
+    return read(e, scope, subquery, (c, r) -> {});
   }
 
   /** As above; {@code missing} hears of each name a parent with all columns known lacks. */
-  static List<Upstream> read(Expression e, Scope scope, BiFunction<Select, Scope, Shape> subquery,
+  static List<Upstream> read(
+      Expression e,
+      Scope scope,
+      BiFunction<Select, Scope, Shape> subquery,
       java.util.function.BiConsumer<Column, Scope.Relation> missing) {
     Walker w = new Walker(scope, subquery, missing);
     try {
@@ -71,7 +136,9 @@ final class ExpressionColumns {
     final Map<String, Upstream> found = new LinkedHashMap<>();
     private int aggregateDepth;
 
-    Walker(Scope scope, BiFunction<Select, Scope, Shape> subquery,
+    Walker(
+        Scope scope,
+        BiFunction<Select, Scope, Shape> subquery,
         java.util.function.BiConsumer<Column, Scope.Relation> missing) {
       this.scope = scope;
       this.subquery = subquery;
@@ -84,8 +151,10 @@ final class ExpressionColumns {
       if (name == null) {
         return null;
       }
-      String qualifier = column.getTable() == null || column.getTable().getName() == null ? null
-          : Names.unquoted(column.getTable().getName());
+      String qualifier =
+          column.getTable() == null || column.getTable().getName() == null
+              ? null
+              : Names.unquoted(column.getTable().getName());
       if (qualifier == null && VALUE_WORDS.contains(name.toLowerCase(Locale.ROOT))) {
         return null;
       }
@@ -98,14 +167,17 @@ final class ExpressionColumns {
     }
 
     private Upstream edge(Upstream u) {
-      EdgeKind k = aggregateDepth > 0 || u.kind() == EdgeKind.AGGREGATED ? EdgeKind.AGGREGATED
-          : EdgeKind.COMPUTED;
+      EdgeKind k =
+          aggregateDepth > 0 || u.kind() == EdgeKind.AGGREGATED
+              ? EdgeKind.AGGREGATED
+              : EdgeKind.COMPUTED;
       return new Upstream(u.relation(), u.column(), k);
     }
 
     @Override
     public <S> Void visit(Function f, S context) {
-      boolean agg = f.getName() != null && AGGREGATES.contains(f.getName().toLowerCase(Locale.ROOT));
+      boolean agg =
+          f.getName() != null && AGGREGATES.contains(f.getName().toLowerCase(Locale.ROOT));
       aggregateDepth += agg ? 1 : 0;
       try {
         return super.visit(f, context);
@@ -116,7 +188,8 @@ final class ExpressionColumns {
 
     @Override
     public <S> Void visit(AnalyticExpression a, S context) {
-      boolean agg = a.getName() != null && AGGREGATES.contains(a.getName().toLowerCase(Locale.ROOT));
+      boolean agg =
+          a.getName() != null && AGGREGATES.contains(a.getName().toLowerCase(Locale.ROOT));
       aggregateDepth += agg ? 1 : 0;
       try {
         if (a.getExpression() != null) {

@@ -27,8 +27,16 @@ import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
 final class ExpressionType {
   private ExpressionType() {}
 
-  private static final Set<String> COUNTS = Set.of("count", "count_if", "countif", "row_number",
-      "rank", "dense_rank", "ntile", "approx_count_distinct");
+  private static final Set<String> COUNTS =
+      Set.of(
+          "count",
+          "count_if",
+          "countif",
+          "row_number",
+          "rank",
+          "dense_rank",
+          "ntile",
+          "approx_count_distinct");
 
   static String of(Expression e) {
     if (e instanceof JsonExpression j && !j.getIdents().isEmpty()) {
@@ -37,7 +45,8 @@ final class ExpressionType {
       return last instanceof CastExpression ? of(last) : null;
     }
     if (e instanceof CastExpression c && c.getColDataType() != null) {
-      return ReservedNames.restoredType(c.getColDataType().toString().toLowerCase(Locale.ROOT).replace(" (", "("));
+      return ReservedNames.restoredType(
+          c.getColDataType().toString().toLowerCase(Locale.ROOT).replace(" (", "("));
     }
     if (e instanceof LongValue) {
       return "integer";
@@ -48,7 +57,9 @@ final class ExpressionType {
     if (e instanceof StringValue) {
       return "varchar";
     }
-    if (e instanceof BooleanValue || e instanceof ComparisonOperator || e instanceof AndExpression
+    if (e instanceof BooleanValue
+        || e instanceof ComparisonOperator
+        || e instanceof AndExpression
         || e instanceof OrExpression) {
       return "boolean";
     }
@@ -58,8 +69,10 @@ final class ExpressionType {
     if (e instanceof TimestampValue) {
       return "timestamp";
     }
-    String name = e instanceof Function f ? f.getName()
-        : e instanceof AnalyticExpression a ? a.getName() : null;
+    String name =
+        e instanceof Function f
+            ? f.getName()
+            : e instanceof AnalyticExpression a ? a.getName() : null;
     if (name != null && COUNTS.contains(name.toLowerCase(Locale.ROOT))) {
       return "bigint";
     }

@@ -3,11 +3,11 @@ package dev.dbtls.columns;
 import java.util.List;
 
 /**
- * One column of a relation: its name, its type (null when unknown), where each came from
- * ({@code typeOrigin} null with the type), and the parent columns it derives from.
+ * One column of a relation: its name, its type (null when unknown), where each came from ({@code
+ * typeOrigin} null with the type), and the parent columns it derives from.
  */
-public record InferredColumn(String name, String type, Origin nameOrigin, Origin typeOrigin,
-    List<Upstream> upstream) {
+public record InferredColumn(
+    String name, String type, Origin nameOrigin, Origin typeOrigin, List<Upstream> upstream) {
 
   public InferredColumn {
     upstream = List.copyOf(upstream);

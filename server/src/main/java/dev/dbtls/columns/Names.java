@@ -3,8 +3,8 @@ package dev.dbtls.columns;
 import dev.dbtls.sql.ReservedNames;
 
 /**
- * Identifiers as SQL writes them: quotes off ({@code "x"}, {@code `x`}, {@code [x]}), and
- * {@link ReservedNames}' stand-ins turned back.
+ * Identifiers as SQL writes them: quotes off ({@code "x"}, {@code `x`}, {@code [x]}), and {@link
+ * ReservedNames}' stand-ins turned back.
  */
 final class Names {
   private Names() {}

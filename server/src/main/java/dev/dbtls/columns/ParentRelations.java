@@ -14,9 +14,9 @@ public interface ParentRelations {
   Optional<Parent> find(List<String> nameParts);
 
   /**
-   * The node a CTE of the SQL stands for, when the compiler put it there (dbt inlines an
-   * ephemeral model as {@code __dbt__cte__<name>}): its columns are then that node's, with edges
-   * to it, and the CTE's body is left to the node's own inference.
+   * The node a CTE of the SQL stands for, when the compiler put it there (dbt inlines an ephemeral
+   * model as {@code __dbt__cte__<name>}): its columns are then that node's, with edges to it, and
+   * the CTE's body is left to the node's own inference.
    */
   default Optional<Parent> cte(String name) {
     return Optional.empty();

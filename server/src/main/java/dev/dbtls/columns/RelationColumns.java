@@ -12,8 +12,8 @@ import java.util.Optional;
  */
 public record RelationColumns(List<InferredColumn> columns, boolean complete, List<String> gaps) {
 
-  public static final RelationColumns UNKNOWN = new RelationColumns(List.of(), false,
-      List.of("nothing is known of its columns"));
+  public static final RelationColumns UNKNOWN =
+      new RelationColumns(List.of(), false, List.of("nothing is known of its columns"));
 
   public RelationColumns {
     columns = List.copyOf(columns);

@@ -73,12 +73,18 @@ final class Scope {
   Optional<Relation> lacking(String qualifier, String name) {
     Relation r = null;
     if (qualifier != null) {
-      r = relations.stream().filter(x -> x.alias() != null && x.alias().equalsIgnoreCase(qualifier))
-          .findFirst().orElse(null);
+      r =
+          relations.stream()
+              .filter(x -> x.alias() != null && x.alias().equalsIgnoreCase(qualifier))
+              .findFirst()
+              .orElse(null);
     } else if (relations.size() == 1 && outer == null) {
       r = relations.get(0);
     }
-    if (r == null || r.parentId() == null || !r.columns().complete() || r.columns().column(name).isPresent()) {
+    if (r == null
+        || r.parentId() == null
+        || !r.columns().complete()
+        || r.columns().column(name).isPresent()) {
       return Optional.empty();
     }
     return Optional.of(r);
@@ -92,8 +98,10 @@ final class Scope {
     // an open relation: the column is taken to be one of its unknown ones, which come from one
     // parent when only one parent's unknown columns flow into it
     List<String> from = r.shape().openTo();
-    List<Upstream> up = from.size() == 1
-        ? List.of(new Upstream(from.get(0), name, EdgeKind.PASSED_THROUGH)) : List.of();
+    List<Upstream> up =
+        from.size() == 1
+            ? List.of(new Upstream(from.get(0), name, EdgeKind.PASSED_THROUGH))
+            : List.of();
     return Optional.of(new InferredColumn(name, null, null, null, up));
   }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.parser.ASTNodeAccess;
 import net.sf.jsqlparser.parser.Node;
 import net.sf.jsqlparser.parser.Token;
@@ -22,9 +23,7 @@ import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
-import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.statement.select.LateralSubSelect;
-import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -32,21 +31,24 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.WithItem;
 
 /**
- * Walks one parsed query: CTEs in order (each visible to the ones after it and to the main
- * query), {@code from} items and joins into a {@link Scope}, select items into columns —
- * {@code *} and {@code alias.*} expanded from what each relation's columns are known to be
- * ({@code except}/{@code exclude}, {@code replace} and {@code rename} applied; the clauses
- * JSqlParser does not read come as {@link StarClauses}), set operations column by column.
- * Columns read in {@code where}, {@code on}/{@code using}, {@code group by}, {@code having},
- * {@code qualify} and {@code order by} at any depth are collected as filter edges.
+ * Walks one parsed query: CTEs in order (each visible to the ones after it and to the main query),
+ * {@code from} items and joins into a {@link Scope}, select items into columns — {@code *} and
+ * {@code alias.*} expanded from what each relation's columns are known to be ({@code except}/{@code
+ * exclude}, {@code replace} and {@code rename} applied; the clauses JSqlParser does not read come
+ * as {@link StarClauses}), set operations column by column. Columns read in {@code where}, {@code
+ * on}/{@code using}, {@code group by}, {@code having}, {@code qualify} and {@code order by} at any
+ * depth are collected as filter edges.
  */
 final class SelectInference {
   private final ParentRelations parents;
+
   /** Star clauses the parser did not read, by the offset of their {@code *}. */
   private final Map<Integer, StarClauses> starClauses = new HashMap<>();
+
   final Map<String, Upstream> filters = new LinkedHashMap<>();
   final List<QueryColumns.MissingColumn> missing = new ArrayList<>();
   private int depth;
@@ -73,9 +75,12 @@ final class SelectInference {
         for (WithItem<?> w : s.getWithItemsList()) {
           String name = Names.unquoted(w.getAliasName());
           Optional<ParentRelations.Parent> node = parents.cte(name);
-          Shape shape = node.isPresent() ? Shape.ofParent(node.get().id(), node.get().columns())
-              : w.getSelect() == null ? Shape.unknown(null, "a CTE that is not a query")
-              : query(w.getSelect(), env, outer);
+          Shape shape =
+              node.isPresent()
+                  ? Shape.ofParent(node.get().id(), node.get().columns())
+                  : w.getSelect() == null
+                      ? Shape.unknown(null, "a CTE that is not a query")
+                      : query(w.getSelect(), env, outer);
           shape = renamed(shape, w.getWithItemList());
           env.put(RelationColumns.key(name), shape);
         }
@@ -129,8 +134,8 @@ final class SelectInference {
       gaps.addAll(b.gaps());
       openTo.addAll(b.openTo());
     }
-    boolean aligned = branches.stream().allMatch(b -> b.complete()
-        && b.items().size() == first.items().size());
+    boolean aligned =
+        branches.stream().allMatch(b -> b.complete() && b.items().size() == first.items().size());
     List<InferredColumn> items = new ArrayList<>();
     for (int i = 0; i < first.items().size(); i++) {
       InferredColumn c = first.items().get(i);
@@ -142,16 +147,18 @@ final class SelectInference {
         for (Shape b : branches.subList(1, branches.size())) {
           InferredColumn other = b.items().get(i);
           // a union's column takes its name from the first branch: others are renamed into it
-          other.upstream().forEach(u -> ExpressionColumns.add(up, c.name() == null ? u
-              : kindFor(c.name(), u)));
+          other
+              .upstream()
+              .forEach(u -> ExpressionColumns.add(up, c.name() == null ? u : kindFor(c.name(), u)));
           if (type == null) {
             type = other.type();
             typeOrigin = other.typeOrigin();
           }
         }
       }
-      items.add(new InferredColumn(c.name(), type, c.nameOrigin(), typeOrigin,
-          new ArrayList<>(up.values())));
+      items.add(
+          new InferredColumn(
+              c.name(), type, c.nameOrigin(), typeOrigin, new ArrayList<>(up.values())));
     }
     if (!aligned && complete) {
       gaps.add("the branches of a set operation have different numbers of columns");
@@ -228,13 +235,16 @@ final class SelectInference {
   }
 
   /** One select item that is not a star: its name, type and upstream edges. */
-  private InferredColumn item(SelectItem<?> item, Expression e, Scope scope, Map<String, Shape> env) {
+  private InferredColumn item(
+      SelectItem<?> item, Expression e, Scope scope, Map<String, Shape> env) {
     Origin where = range(item);
     String name = item.getAlias() != null ? Names.unquoted(item.getAlias().getName()) : null;
     if (e instanceof Column col && !isValueWord(col)) {
       String colName = Names.unquoted(col.getColumnName());
-      String qualifier = col.getTable() == null || col.getTable().getName() == null ? null
-          : Names.unquoted(col.getTable().getName());
+      String qualifier =
+          col.getTable() == null || col.getTable().getName() == null
+              ? null
+              : Names.unquoted(col.getTable().getName());
       String out = name != null ? name : colName;
       Optional<InferredColumn> src = scope.resolve(qualifier, colName);
       if (src.isPresent()) {
@@ -242,12 +252,14 @@ final class SelectInference {
         List<Upstream> up = new ArrayList<>();
         s.upstream().forEach(u -> up.add(kindFor(out, u)));
         Origin nameOrigin = name != null ? where : s.nameOrigin() != null ? s.nameOrigin() : where;
-        return new InferredColumn(out, s.type(), nameOrigin, s.type() == null ? null : s.typeOrigin(), up);
+        return new InferredColumn(
+            out, s.type(), nameOrigin, s.type() == null ? null : s.typeOrigin(), up);
       }
       scope.lacking(qualifier, colName).ifPresent(r -> missing(col, r));
       return new InferredColumn(out, null, where, null, List.of());
     }
-    List<Upstream> up = ExpressionColumns.read(e, scope, (sub, sc) -> query(sub, env, sc), this::missing);
+    List<Upstream> up =
+        ExpressionColumns.read(e, scope, (sub, sc) -> query(sub, env, sc), this::missing);
     String type = ExpressionType.of(unwrapped(e));
     return new InferredColumn(name, type, where, type == null ? null : where, up);
   }
@@ -260,7 +272,8 @@ final class SelectInference {
   }
 
   private static boolean isValueWord(Column c) {
-    return c.getTable() == null && c.getColumnName() != null
+    return c.getTable() == null
+        && c.getColumnName() != null
         && ExpressionColumns.VALUE_WORDS.contains(c.getColumnName().toLowerCase(Locale.ROOT));
   }
 
@@ -269,7 +282,9 @@ final class SelectInference {
     if (u.kind() == EdgeKind.COMPUTED || u.kind() == EdgeKind.AGGREGATED) {
       return u;
     }
-    return new Upstream(u.relation(), u.column(),
+    return new Upstream(
+        u.relation(),
+        u.column(),
         u.column().equalsIgnoreCase(out) ? EdgeKind.PASSED_THROUGH : EdgeKind.RENAMED);
   }
 
@@ -277,8 +292,14 @@ final class SelectInference {
    * {@code *} or {@code alias.*} over {@code relations}, with its {@code exclude}/{@code except},
    * {@code replace} and {@code rename} clauses; false when the list is not complete.
    */
-  private boolean star(List<Scope.Relation> relations, AllColumns star, Scope scope,
-      Map<String, Shape> env, List<InferredColumn> items, Set<String> gaps, Set<String> openTo,
+  private boolean star(
+      List<Scope.Relation> relations,
+      AllColumns star,
+      Scope scope,
+      Map<String, Shape> env,
+      List<InferredColumn> items,
+      Set<String> gaps,
+      Set<String> openTo,
       boolean mergeUsing) {
     StarClauses clauses = starClauses.get(starOffset(star));
     Map<String, Named> except = new LinkedHashMap<>();
@@ -328,8 +349,13 @@ final class SelectInference {
         } else {
           List<Upstream> up = new ArrayList<>();
           c.upstream().forEach(u -> up.add(kindFor(c.name(), u)));
-          out = new InferredColumn(c.name(), c.type(),
-              c.nameOrigin() != null ? c.nameOrigin() : where, c.typeOrigin(), up);
+          out =
+              new InferredColumn(
+                  c.name(),
+                  c.type(),
+                  c.nameOrigin() != null ? c.nameOrigin() : where,
+                  c.typeOrigin(),
+                  up);
         }
         StarClauses.Rename rn = rename.get(key);
         items.add(rn == null ? out : renamed(out, rn));
@@ -348,9 +374,10 @@ final class SelectInference {
         Set<String> from = new LinkedHashSet<>();
         open.forEach(r -> from.addAll(r.shape().openTo()));
         String column = Names.unquoted(e.getValue().from().text());
-        List<Upstream> up = from.size() == 1
-            ? List.of(new Upstream(from.iterator().next(), column, EdgeKind.PASSED_THROUGH))
-            : List.of();
+        List<Upstream> up =
+            from.size() == 1
+                ? List.of(new Upstream(from.iterator().next(), column, EdgeKind.PASSED_THROUGH))
+                : List.of();
         items.add(renamed(new InferredColumn(column, null, null, null, up), e.getValue()));
       }
     }
@@ -358,8 +385,15 @@ final class SelectInference {
       // a parent whose columns are all known lacks a column the clauses name
       Scope.Relation r = relations.get(0);
       except.forEach((key, n) -> lacks(r, seen, key, n));
-      rename.forEach((key, rn) -> lacks(r, seen, key, new Named(Names.unquoted(rn.from().text()),
-          Origin.sql(rn.from().start(), rn.from().end()))));
+      rename.forEach(
+          (key, rn) ->
+              lacks(
+                  r,
+                  seen,
+                  key,
+                  new Named(
+                      Names.unquoted(rn.from().text()),
+                      Origin.sql(rn.from().start(), rn.from().end()))));
     }
     return complete;
   }
@@ -369,8 +403,8 @@ final class SelectInference {
     String name = Names.unquoted(rn.to().text());
     List<Upstream> up = new ArrayList<>();
     c.upstream().forEach(u -> up.add(kindFor(name, u)));
-    return new InferredColumn(name, c.type(), Origin.sql(rn.from().start(), rn.to().end()),
-        c.typeOrigin(), up);
+    return new InferredColumn(
+        name, c.type(), Origin.sql(rn.from().start(), rn.to().end()), c.typeOrigin(), up);
   }
 
   /** A column a star clause names, where the SQL names it. */
@@ -378,8 +412,8 @@ final class SelectInference {
 
   private void lacks(Scope.Relation r, Set<String> seen, String key, Named n) {
     if (!seen.contains(key)) {
-      missing.add(new QueryColumns.MissingColumn(r.parentId(), n.name(), n.at().start(),
-          n.at().end()));
+      missing.add(
+          new QueryColumns.MissingColumn(r.parentId(), n.name(), n.at().start(), n.at().end()));
     }
   }
 
@@ -402,8 +436,8 @@ final class SelectInference {
   }
 
   /** Adds a {@code from} item (table, CTE, subquery, parenthesized join) to the scope. */
-  private void addFrom(Scope scope, FromItem f, Map<String, Shape> env, List<String> using,
-      boolean natural) {
+  private void addFrom(
+      Scope scope, FromItem f, Map<String, Shape> env, List<String> using, boolean natural) {
     String alias = f.getAlias() == null ? null : Names.unquoted(f.getAlias().getName());
     Shape shape;
     String parentId = null;
@@ -424,9 +458,13 @@ final class SelectInference {
       } else {
         Optional<ParentRelations.Parent> parent = parents.find(parts);
         parentId = parent.map(ParentRelations.Parent::id).orElse(null);
-        shape = parent.isPresent() ? Shape.ofParent(parent.get().id(), parent.get().columns())
-            : Shape.unknown(String.join(".", parts),
-                String.join(".", parts) + " is no model, seed, snapshot or source of the project");
+        shape =
+            parent.isPresent()
+                ? Shape.ofParent(parent.get().id(), parent.get().columns())
+                : Shape.unknown(
+                    String.join(".", parts),
+                    String.join(".", parts)
+                        + " is no model, seed, snapshot or source of the project");
       }
       if (alias == null) {
         alias = last;
@@ -449,19 +487,27 @@ final class SelectInference {
       }
       return;
     } else {
-      shape = Shape.unknown(null, "a " + f.getClass().getSimpleName()
-          + " in from (a table function, values, unnest) is not followed");
+      shape =
+          Shape.unknown(
+              null,
+              "a "
+                  + f.getClass().getSimpleName()
+                  + " in from (a table function, values, unnest) is not followed");
     }
     shape = withAliasColumns(shape, f.getAlias());
     List<String> skip = new ArrayList<>();
     using.forEach(u -> skip.add(RelationColumns.key(u)));
     if (natural) {
       for (Scope.Relation earlier : scope.relations) {
-        earlier.shape().items().forEach(c -> {
-          if (c.name() != null) {
-            skip.add(RelationColumns.key(c.name()));
-          }
-        });
+        earlier
+            .shape()
+            .items()
+            .forEach(
+                c -> {
+                  if (c.name() != null) {
+                    skip.add(RelationColumns.key(c.name()));
+                  }
+                });
       }
     }
     scope.relations.add(new Scope.Relation(alias, shape, skip, parentId));
@@ -473,7 +519,9 @@ final class SelectInference {
       return null;
     }
     String name = f.getName().toLowerCase(java.util.Locale.ROOT);
-    if (name.equals("table") && f.getParameters() != null && f.getParameters().size() == 1
+    if (name.equals("table")
+        && f.getParameters() != null
+        && f.getParameters().size() == 1
         && f.getParameters().get(0) instanceof Function inner) {
       return flatten(inner);
     }
@@ -483,7 +531,8 @@ final class SelectInference {
   /** FLATTEN's fixed columns, each computed from the columns its input reads. */
   private Shape flattened(Function f, Scope scope, Map<String, Shape> env) {
     List<Upstream> up = new ArrayList<>();
-    for (Upstream u : ExpressionColumns.read(f, scope, (sub, sc) -> query(sub, env, sc), this::missing)) {
+    for (Upstream u :
+        ExpressionColumns.read(f, scope, (sub, sc) -> query(sub, env, sc), this::missing)) {
       up.add(new Upstream(u.relation(), u.column(), EdgeKind.COMPUTED));
     }
     Origin at = range(f);
@@ -510,8 +559,10 @@ final class SelectInference {
     List<InferredColumn> items = new ArrayList<>();
     List<Alias.AliasColumn> names = alias.getAliasColumns();
     for (int i = 0; i < Math.max(names.size(), shape.items().size()); i++) {
-      InferredColumn c = i < shape.items().size() ? shape.items().get(i)
-          : new InferredColumn(null, null, null, null, List.of());
+      InferredColumn c =
+          i < shape.items().size()
+              ? shape.items().get(i)
+              : new InferredColumn(null, null, null, null, List.of());
       String n = i < names.size() ? Names.unquoted(names.get(i).name) : c.name();
       List<Upstream> up = new ArrayList<>();
       c.upstream().forEach(u -> up.add(n == null ? u : kindFor(n, u)));
@@ -522,22 +573,25 @@ final class SelectInference {
 
   private static Optional<InferredColumn> in(Scope.Relation r, String name) {
     return r.shape().items().stream()
-        .filter(c -> c.name() != null && c.name().equalsIgnoreCase(name)).findFirst();
+        .filter(c -> c.name() != null && c.name().equalsIgnoreCase(name))
+        .findFirst();
   }
 
   private void filter(Expression e, Scope scope, Map<String, Shape> env) {
     if (e == null) {
       return;
     }
-    for (Upstream u : ExpressionColumns.read(e, scope, (sub, sc) -> query(sub, env, sc), this::missing)) {
+    for (Upstream u :
+        ExpressionColumns.read(e, scope, (sub, sc) -> query(sub, env, sc), this::missing)) {
       filterEdge(u);
     }
   }
 
   private void missing(Column c, Scope.Relation r) {
     Origin at = range(c);
-    missing.add(new QueryColumns.MissingColumn(r.parentId(), Names.unquoted(c.getColumnName()),
-        at.start(), at.end()));
+    missing.add(
+        new QueryColumns.MissingColumn(
+            r.parentId(), Names.unquoted(c.getColumnName()), at.start(), at.end()));
   }
 
   private void filterEdge(Upstream u) {
@@ -550,6 +604,7 @@ final class SelectInference {
       return Origin.sql(-1, -1);
     }
     // JSqlParser's absolute positions count from 1
-    return Origin.sql(node.jjtGetFirstToken().absoluteBegin - 1, node.jjtGetLastToken().absoluteEnd - 1);
+    return Origin.sql(
+        node.jjtGetFirstToken().absoluteBegin - 1, node.jjtGetLastToken().absoluteEnd - 1);
   }
 }

@@ -9,24 +9,24 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
 /**
- * Every editor feature of one project snapshot, reached through one door (rust-analyzer's
- * {@code Analysis}, lemminx's {@code XMLLanguageService}). Callers — the language server, the
- * command line's {@code query}, the tests — hand it a {@link Cursor} (the buffer as the editor
- * has it and a position) and get plain data back.
+ * Every editor feature of one project snapshot, reached through one door (rust-analyzer's {@code
+ * Analysis}, lemminx's {@code XMLLanguageService}). Callers — the language server, the command
+ * line's {@code query}, the tests — hand it a {@link Cursor} (the buffer as the editor has it and a
+ * position) and get plain data back.
  *
- * <p>This is the one place that decides what a feature's failure looks like: a bug in a feature
- * is logged with the feature, file and offset, and the request gets the feature's empty answer;
- * in {@linkplain #strict strict} mode (tests) it is rethrown. Cancellation always goes through,
- * so the editor's {@code $/cancelRequest} reaches the LSP layer as such. Data derived from the
- * snapshot that features share ({@link SnapshotData}: catalog, described names, symbol index)
- * belongs to it and goes with the snapshot; what the project's owner knows beside it (the
- * warehouse's columns, the inferred columns) comes in {@link ProjectFacts}.
+ * <p>This is the one place that decides what a feature's failure looks like: a bug in a feature is
+ * logged with the feature, file and offset, and the request gets the feature's empty answer; in
+ * {@linkplain #strict strict} mode (tests) it is rethrown. Cancellation always goes through, so the
+ * editor's {@code $/cancelRequest} reaches the LSP layer as such. Data derived from the snapshot
+ * that features share ({@link SnapshotData}: catalog, described names, symbol index) belongs to it
+ * and goes with the snapshot; what the project's owner knows beside it (the warehouse's columns,
+ * the inferred columns) comes in {@link ProjectFacts}.
  */
 public final class Analysis {
   /**
    * A buffer and a position in it: {@code displayPath} relative to the project folder ('/'
-   * separators), {@code text} as the editor has it, {@code offset} a UTF-16 offset into it (0
-   * for whole-document features).
+   * separators), {@code text} as the editor has it, {@code offset} a UTF-16 offset into it (0 for
+   * whole-document features).
    */
   public record Cursor(String displayPath, String text, int offset) {
     /** A whole document (outline, links, lenses): no position. */
@@ -38,15 +38,23 @@ public final class Analysis {
   private final ProjectSnapshot snapshot;
   private final boolean strict;
   private final SnapshotData data;
+
   /** The project's described names, kept in its facts from one snapshot's analysis to the next. */
   private final DescribedNames described;
 
-  private Analysis(ProjectSnapshot snapshot, boolean strict, Analysis previous, ProjectFacts facts) {
+  private Analysis(
+      ProjectSnapshot snapshot, boolean strict, Analysis previous, ProjectFacts facts) {
     this.snapshot = snapshot;
     this.strict = strict;
-    this.data = snapshot == null ? null : facts == null && previous == null ? SnapshotData.of(snapshot)
-        : SnapshotData.of(snapshot, previous == null ? null : previous.data,
-            facts != null ? facts : previous.data.facts());
+    this.data =
+        snapshot == null
+            ? null
+            : facts == null && previous == null
+                ? SnapshotData.of(snapshot)
+                : SnapshotData.of(
+                    snapshot,
+                    previous == null ? null : previous.data,
+                    facts != null ? facts : previous.data.facts());
     this.described = data == null ? new DescribedNames() : data.facts().describedNames();
   }
 
@@ -55,15 +63,18 @@ public final class Analysis {
     return new Analysis(snapshot, false, null, null);
   }
 
-  /** The analysis of a snapshot of a project whose owner keeps {@code facts} (catalog, inferred columns). */
+  /**
+   * The analysis of a snapshot of a project whose owner keeps {@code facts} (catalog, inferred
+   * columns).
+   */
   public static Analysis of(ProjectSnapshot snapshot, ProjectFacts facts) {
     return new Analysis(snapshot, false, null, facts);
   }
 
   /**
    * The analysis of the next snapshot of the same project: derived data that did not change (the
-   * symbol index when no name or place changed) is taken over from {@code previous}, and so are
-   * the project's facts.
+   * symbol index when no name or place changed) is taken over from {@code previous}, and so are the
+   * project's facts.
    */
   public static Analysis next(Analysis previous, ProjectSnapshot snapshot) {
     return new Analysis(snapshot, false, previous, null);
@@ -83,7 +94,10 @@ public final class Analysis {
     return data == null ? new ProjectFacts() : data.facts();
   }
 
-  /** The catalog of this snapshot, read through {@code files} (once; the owner does it after a build). */
+  /**
+   * The catalog of this snapshot, read through {@code files} (once; the owner does it after a
+   * build).
+   */
   public dev.dbtls.index.Catalog catalog(dev.dbtls.project.FileSource files) {
     return ProjectCatalog.load(snapshot, files);
   }
@@ -104,58 +118,95 @@ public final class Analysis {
   }
 
   public List<CompletionItem> completion(Cursor c) {
-    return run("completion", c, List.of(), () -> Completion.find(snapshot, described, c.displayPath(), c.text(), c.offset()));
+    return run(
+        "completion",
+        c,
+        List.of(),
+        () -> Completion.find(snapshot, described, c.displayPath(), c.text(), c.offset()));
   }
 
   public Optional<HoverInfo> hover(Cursor c) {
-    return run("hover", c, Optional.empty(), () -> Hover.find(snapshot, c.displayPath(), c.text(), c.offset()));
+    return run(
+        "hover",
+        c,
+        Optional.empty(),
+        () -> Hover.find(snapshot, c.displayPath(), c.text(), c.offset()));
   }
 
   public List<Location> definition(Cursor c) {
-    return run("definition", c, List.of(), () -> Definition.find(snapshot, c.displayPath(), c.text(), c.offset()));
+    return run(
+        "definition",
+        c,
+        List.of(),
+        () -> Definition.find(snapshot, c.displayPath(), c.text(), c.offset()));
   }
 
   public List<Location> references(Cursor c, boolean includeDeclaration) {
-    return run("references", c, List.of(),
+    return run(
+        "references",
+        c,
+        List.of(),
         () -> References.find(snapshot, c.displayPath(), c.text(), c.offset(), includeDeclaration));
   }
 
   public List<DocumentHighlights.Highlight> highlights(Cursor c) {
-    return run("highlights", c, List.of(),
+    return run(
+        "highlights",
+        c,
+        List.of(),
         () -> DocumentHighlights.find(snapshot, c.displayPath(), c.text(), c.offset()));
   }
 
   public Rename.Prepared prepareRename(Cursor c) {
-    return run("prepareRename", c, new Rename.Prepared(null, null, "this cannot be renamed (see the server log)"),
+    return run(
+        "prepareRename",
+        c,
+        new Rename.Prepared(null, null, "this cannot be renamed (see the server log)"),
         () -> Rename.prepareAt(snapshot, c.displayPath(), c.text(), c.offset()));
   }
 
   public RenameResult rename(Cursor c, String newName) {
-    return run("rename", c, RenameResult.failed("the rename failed (see the server log)"),
+    return run(
+        "rename",
+        c,
+        RenameResult.failed("the rename failed (see the server log)"),
         () -> Rename.renameAt(snapshot, c.displayPath(), c.text(), c.offset(), newName));
   }
 
-  /** Quick fixes for {@code problems} (the editor's diagnostics in {@code range}) and rewrites there. */
+  /**
+   * Quick fixes for {@code problems} (the editor's diagnostics in {@code range}) and rewrites
+   * there.
+   */
   public List<CodeAction> codeActions(Cursor c, Span range, List<Problem> problems) {
-    return run("codeActions", c, List.of(),
+    return run(
+        "codeActions",
+        c,
+        List.of(),
         () -> CodeActions.find(snapshot, c.displayPath(), c.text(), range, problems));
   }
 
   public List<DocumentLink> documentLinks(Cursor c) {
-    return run("documentLinks", c, List.of(), () -> DocumentLinks.find(snapshot, c.displayPath(), c.text()));
+    return run(
+        "documentLinks",
+        c,
+        List.of(),
+        () -> DocumentLinks.find(snapshot, c.displayPath(), c.text()));
   }
 
   public List<CodeLens> codeLenses(Cursor c) {
-    return run("codeLenses", c, List.of(), () -> CodeLenses.find(snapshot, c.displayPath(), c.text()));
+    return run(
+        "codeLenses", c, List.of(), () -> CodeLenses.find(snapshot, c.displayPath(), c.text()));
   }
 
   /**
    * The lineage of the node {@code nodeId} (dbt's unique id), or else of the node the file at
-   * {@code displayPath} defines (models first): parents and children breadth-first within
-   * {@code options}.
+   * {@code displayPath} defines (models first): parents and children breadth-first within {@code
+   * options}.
    */
   public Lineage lineage(String displayPath, String nodeId, Lineage.Options options) {
-    return run("lineage", new Cursor(displayPath == null ? "" : displayPath, "", 0),
+    return run(
+        "lineage",
+        new Cursor(displayPath == null ? "" : displayPath, "", 0),
         Lineage.empty("the lineage failed (see the server log)"),
         () -> LineageWalk.find(snapshot, displayPath, nodeId, options));
   }
@@ -164,19 +215,34 @@ public final class Analysis {
    * The lineage of column {@code column} of node {@code nodeId} (else of the node the file at
    * {@code displayPath} defines), from the newest complete table of inferred columns.
    */
-  public ColumnLineage columnLineage(String displayPath, String nodeId, String column,
-      ColumnLineage.Options options) {
-    return run("columnLineage", new Cursor(displayPath == null ? "" : displayPath, "", 0),
+  public ColumnLineage columnLineage(
+      String displayPath, String nodeId, String column, ColumnLineage.Options options) {
+    return run(
+        "columnLineage",
+        new Cursor(displayPath == null ? "" : displayPath, "", 0),
         ColumnLineage.empty("the column lineage failed (see the server log)"),
-        () -> ColumnLineageWalk.find(columns(), ProjectCatalog.of(snapshot), snapshot.manifest(),
-            displayPath, nodeId, column, options));
+        () ->
+            ColumnLineageWalk.find(
+                columns(),
+                ProjectCatalog.of(snapshot),
+                snapshot.manifest(),
+                displayPath,
+                nodeId,
+                column,
+                options));
   }
 
-  /** The columns of node {@code nodeId} (else of the node the file at {@code displayPath} defines). */
+  /**
+   * The columns of node {@code nodeId} (else of the node the file at {@code displayPath} defines).
+   */
   public ColumnsOfNode.Answer columnsOf(String displayPath, String nodeId) {
-    return run("columns", new Cursor(displayPath == null ? "" : displayPath, "", 0),
+    return run(
+        "columns",
+        new Cursor(displayPath == null ? "" : displayPath, "", 0),
         ColumnsOfNode.Answer.empty("listing the columns failed (see the server log)"),
-        () -> ColumnsOfNode.find(columns(), ProjectCatalog.of(snapshot), snapshot.manifest(), displayPath, nodeId));
+        () ->
+            ColumnsOfNode.find(
+                columns(), ProjectCatalog.of(snapshot), snapshot.manifest(), displayPath, nodeId));
   }
 
   /** The entity-relationship diagram of the nodes {@code select} picks (null: every root model). */
@@ -185,47 +251,67 @@ public final class Analysis {
   }
 
   /** The same, with the warehouse's foreign keys (read by the caller). */
-  public EntityRelationships.Erd erd(java.util.List<String> select, int maxNodes,
+  public EntityRelationships.Erd erd(
+      java.util.List<String> select,
+      int maxNodes,
       EntityRelationships.WarehouseKeys warehouseKeys) {
-    return run("erd", new Cursor("", "", 0),
-        new EntityRelationships.Erd("the diagram failed (see the server log)", List.of(), List.of(), false),
+    return run(
+        "erd",
+        new Cursor("", "", 0),
+        new EntityRelationships.Erd(
+            "the diagram failed (see the server log)", List.of(), List.of(), false),
         () -> EntityRelationships.find(snapshot, select, maxNodes, warehouseKeys));
   }
 
   /** The symbols of every node, column, macro and docs block matching {@code query}, best first. */
   public List<WorkspaceSymbol> workspaceSymbols(String query, int limit) {
-    return run("workspaceSymbols", new Cursor("", query, 0), List.of(),
-        () -> WorkspaceSymbols.find(data == null ? new WorkspaceSymbols.Cache(null) : data.symbols, snapshot,
-            query, limit));
+    return run(
+        "workspaceSymbols",
+        new Cursor("", query, 0),
+        List.of(),
+        () ->
+            WorkspaceSymbols.find(
+                data == null ? new WorkspaceSymbols.Cache(null) : data.symbols,
+                snapshot,
+                query,
+                limit));
   }
 
   /**
-   * The problems an editor shows, by absolute file: the manifest's, the catalog checks', and
-   * what compiling the nodes of {@code openFiles} finds (render errors, SQL syntax).
+   * The problems an editor shows, by absolute file: the manifest's, the catalog checks', and what
+   * compiling the nodes of {@code openFiles} finds (render errors, SQL syntax).
    */
-  public java.util.Map<java.nio.file.Path, List<Problem>> diagnostics(java.util.Collection<java.nio.file.Path> openFiles) {
-    return run("diagnostics", new Cursor("", "", 0), java.util.Map.of(),
+  public java.util.Map<java.nio.file.Path, List<Problem>> diagnostics(
+      java.util.Collection<java.nio.file.Path> openFiles) {
+    return run(
+        "diagnostics",
+        new Cursor("", "", 0),
+        java.util.Map.of(),
         () -> ProjectDiagnostics.of(snapshot, openFiles));
   }
 
   // ------------------------------------------------------------ syntax only: no snapshot needed
 
   /** The files of {@code before} that have no problems {@code now}: their lists are emptied. */
-  public static List<java.nio.file.Path> clearedFiles(java.util.Collection<java.nio.file.Path> before,
+  public static List<java.nio.file.Path> clearedFiles(
+      java.util.Collection<java.nio.file.Path> before,
       java.util.Map<java.nio.file.Path, List<Problem>> now) {
     return ProjectDiagnostics.cleared(before, now);
   }
 
   public static List<DocumentSymbol> documentSymbols(Cursor c) {
-    return runSyntax("documentSymbols", c, List.of(), () -> DocumentSymbols.find(c.displayPath(), c.text()));
+    return runSyntax(
+        "documentSymbols", c, List.of(), () -> DocumentSymbols.find(c.displayPath(), c.text()));
   }
 
   public static List<FoldingRange> foldingRanges(Cursor c) {
-    return runSyntax("foldingRanges", c, List.of(), () -> FoldingRanges.find(c.displayPath(), c.text()));
+    return runSyntax(
+        "foldingRanges", c, List.of(), () -> FoldingRanges.find(c.displayPath(), c.text()));
   }
 
   public static List<SemanticToken> semanticTokens(Cursor c) {
-    return runSyntax("semanticTokens", c, List.of(), () -> SemanticTokens.find(c.displayPath(), c.text()));
+    return runSyntax(
+        "semanticTokens", c, List.of(), () -> SemanticTokens.find(c.displayPath(), c.text()));
   }
 
   private <T> T run(String feature, Cursor c, T empty, Supplier<T> work) {
@@ -236,7 +322,8 @@ public final class Analysis {
     return guarded(false, feature, c, empty, work);
   }
 
-  private static <T> T guarded(boolean strict, String feature, Cursor c, T empty, Supplier<T> work) {
+  private static <T> T guarded(
+      boolean strict, String feature, Cursor c, T empty, Supplier<T> work) {
     if (c == null) {
       return empty;
     }

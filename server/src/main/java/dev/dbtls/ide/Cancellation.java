@@ -6,10 +6,10 @@ import java.util.function.Supplier;
 
 /**
  * Whether the editor still wants the answer being computed. The LSP layer runs each request with
- * {@link #run}; work that may take long (searching every file of a project) takes
- * {@link #current()} on the request's thread and calls {@link #check()} as it goes, also from
- * the threads it fans out to. A cancelled feature throws {@link CancellationException}, which
- * {@link Analysis} lets through, so the LSP layer answers {@code RequestCancelled}.
+ * {@link #run}; work that may take long (searching every file of a project) takes {@link
+ * #current()} on the request's thread and calls {@link #check()} as it goes, also from the threads
+ * it fans out to. A cancelled feature throws {@link CancellationException}, which {@link Analysis}
+ * lets through, so the LSP layer answers {@code RequestCancelled}.
  */
 public final class Cancellation {
   public static final Cancellation NEVER = new Cancellation(() -> false);

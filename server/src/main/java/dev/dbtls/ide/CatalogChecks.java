@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What property YAML says against what the warehouse has, with {@code target/catalog.json} as
- * the evidence: a described column the relation does not have. Nothing is said of a relation the
+ * What property YAML says against what the warehouse has, with {@code target/catalog.json} as the
+ * evidence: a described column the relation does not have. Nothing is said of a relation the
  * catalog does not know (never built, or built after the catalog), and the catalog's own parse
  * problems are reported at its file.
  */
@@ -54,7 +54,9 @@ final class CatalogChecks {
   }
 
   private static boolean checked(ResourceType t) {
-    return t == ResourceType.MODEL || t == ResourceType.SEED || t == ResourceType.SNAPSHOT
+    return t == ResourceType.MODEL
+        || t == ResourceType.SEED
+        || t == ResourceType.SNAPSHOT
         || t == ResourceType.SOURCE;
   }
 
@@ -69,9 +71,17 @@ final class CatalogChecks {
 
   /** At the column's name in its entry, when the text says where; else at the entry. */
   private static Problem located(ProjectFile file, String yaml, ColumnSpec c, Node n) {
-    String message = "column '" + c.name() + "' is not in " + n.type().dbtName() + " '" + n.name()
-        + "' according to target/catalog.json (" + (n.relation() == null ? n.uniqueId() : Hover.relation(n.relation())) + "); if it was added since, run "
-        + "dbt docs generate again";
+    String message =
+        "column '"
+            + c.name()
+            + "' is not in "
+            + n.type().dbtName()
+            + " '"
+            + n.name()
+            + "' according to target/catalog.json ("
+            + (n.relation() == null ? n.uniqueId() : Hover.relation(n.relation()))
+            + "); if it was added since, run "
+            + "dbt docs generate again";
     var s = c.span();
     if (file != null && file.text() != null) {
       LineIndex lines = new LineIndex(file.text());
@@ -79,9 +89,14 @@ final class CatalogChecks {
       int to = lines.offset(s.endLine(), s.endColumn());
       int at = file.text().indexOf(c.name(), from);
       if (at >= 0 && at + c.name().length() <= Math.max(to, from + c.name().length())) {
-        return Problem.at(yaml, lines.span(at, at + c.name().length()), ProblemCode.PROPERTY_UNKNOWN_COLUMN, message);
+        return Problem.at(
+            yaml,
+            lines.span(at, at + c.name().length()),
+            ProblemCode.PROPERTY_UNKNOWN_COLUMN,
+            message);
       }
     }
-    return Problem.at(yaml, s.startLine(), s.startColumn(), ProblemCode.PROPERTY_UNKNOWN_COLUMN, message);
+    return Problem.at(
+        yaml, s.startLine(), s.startColumn(), ProblemCode.PROPERTY_UNKNOWN_COLUMN, message);
   }
 }

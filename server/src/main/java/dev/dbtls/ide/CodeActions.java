@@ -28,20 +28,25 @@ import java.util.regex.Pattern;
  * Code actions at a range of a file: quick fixes for the problems the editor passes (a misspelt
  * {@code ref}, {@code source}, macro, {@code var} or {@code doc}; in property YAML {@code ref} and
  * {@code doc}: "Change to 'stg_orders'", one per close name the manifest knows, at most {@value
- * #MAX_CANDIDATES}, the closest preferred), and in SQL text a rewrite of a hard-coded
- * relation name into {@code ref()} or {@code source()} ({@link HardCodedRelation}). Names are
- * found by scanning the buffer at the problem's range, never by reading the problem's message.
+ * #MAX_CANDIDATES}, the closest preferred), and in SQL text a rewrite of a hard-coded relation name
+ * into {@code ref()} or {@code source()} ({@link HardCodedRelation}). Names are found by scanning
+ * the buffer at the problem's range, never by reading the problem's message.
  */
 public final class CodeActions {
   /** How many "did you mean" names a problem gets a fix for. */
   static final int MAX_CANDIDATES = 3;
-  private static final Pattern DOC_CALL = Pattern.compile(
-      "\\bdoc\\(\\s*(['\"])([^'\"]*)\\1\\s*(?:,\\s*(['\"])([^'\"]*)\\3\\s*)?\\)");
+
+  private static final Pattern DOC_CALL =
+      Pattern.compile("\\bdoc\\(\\s*(['\"])([^'\"]*)\\1\\s*(?:,\\s*(['\"])([^'\"]*)\\3\\s*)?\\)");
 
   private CodeActions() {}
 
-  static List<CodeAction> find(ProjectSnapshot snapshot, String displayPath, String text,
-      Span range, List<Problem> diagnostics) {
+  static List<CodeAction> find(
+      ProjectSnapshot snapshot,
+      String displayPath,
+      String text,
+      Span range,
+      List<Problem> diagnostics) {
     if (snapshot == null || displayPath == null || text == null || range == null) {
       return List.of();
     }
@@ -64,7 +69,8 @@ public final class CodeActions {
         out.addAll(YamlColumnRemoval.fix(text, p));
         continue;
       }
-      if (c.isYaml() && (p.code() == ProblemCode.REF_UNKNOWN || p.code() == ProblemCode.TEST_TARGET_MISSING)) {
+      if (c.isYaml()
+          && (p.code() == ProblemCode.REF_UNKNOWN || p.code() == ProblemCode.TEST_TARGET_MISSING)) {
         out.addAll(yamlRefFixes(c, p));
         continue;
       }
@@ -74,30 +80,36 @@ public final class CodeActions {
       if (facts == null) {
         facts = StaticExtractor.extract(JinjaScanner.scan(text));
       }
-      out.addAll(switch (p.code()) {
-        case REF_UNKNOWN -> refFixes(c, facts, p);
-        case TEST_TARGET_MISSING -> {
-          List<CodeAction> both = new ArrayList<>(refFixes(c, facts, p));
-          both.addAll(sourceFixes(c, facts, p));
-          yield both;
-        }
-        case SOURCE_UNKNOWN -> sourceFixes(c, facts, p);
-        case UNDEFINED_MACRO -> macroFixes(c, facts, p);
-        case VAR_UNDEFINED -> varFixes(c, facts, p);
-        default -> List.of();
-      });
+      out.addAll(
+          switch (p.code()) {
+            case REF_UNKNOWN -> refFixes(c, facts, p);
+            case TEST_TARGET_MISSING -> {
+              List<CodeAction> both = new ArrayList<>(refFixes(c, facts, p));
+              both.addAll(sourceFixes(c, facts, p));
+              yield both;
+            }
+            case SOURCE_UNKNOWN -> sourceFixes(c, facts, p);
+            case UNDEFINED_MACRO -> macroFixes(c, facts, p);
+            case VAR_UNDEFINED -> varFixes(c, facts, p);
+            default -> List.of();
+          });
     }
     if (displayPath.endsWith(".sql")) {
-      out.addAll(HardCodedRelation.rewrites(c, offset(c.lines(), range.startLine(),
-          range.startColumn()), offset(c.lines(), range.endLine(), range.endColumn())));
+      out.addAll(
+          HardCodedRelation.rewrites(
+              c,
+              offset(c.lines(), range.startLine(), range.startColumn()),
+              offset(c.lines(), range.endLine(), range.endColumn())));
     }
     return out;
   }
 
   private static boolean isFixable(ProblemCode code) {
-    return code == ProblemCode.REF_UNKNOWN || code == ProblemCode.SOURCE_UNKNOWN
+    return code == ProblemCode.REF_UNKNOWN
+        || code == ProblemCode.SOURCE_UNKNOWN
         || code == ProblemCode.TEST_TARGET_MISSING
-        || code == ProblemCode.UNDEFINED_MACRO || code == ProblemCode.VAR_UNDEFINED;
+        || code == ProblemCode.UNDEFINED_MACRO
+        || code == ProblemCode.VAR_UNDEFINED;
   }
 
   // ---------------------------------------------------------------- ref, source, macro, var
@@ -109,8 +121,10 @@ public final class CodeActions {
       if (r.name() == null || r.dynamic() || !overlaps(r.call(), at)) {
         continue;
       }
-      if (m.resolveRef(c.packageName(), new dev.dbtls.index.RefCall(r.packageName(), r.name(),
-          r.version(), 0, 0)).isPresent()) {
+      if (m.resolveRef(
+              c.packageName(),
+              new dev.dbtls.index.RefCall(r.packageName(), r.name(), r.version(), 0, 0))
+          .isPresent()) {
         continue;
       }
       Set<String> known = m.refableNames();
@@ -131,7 +145,9 @@ public final class CodeActions {
     Manifest m = c.snapshot().manifest();
     TextRange at = problemRange(c, p);
     for (StaticFacts.SourceCall s : facts.sources()) {
-      if (s.sourceName() == null || s.tableName() == null || s.dynamic()
+      if (s.sourceName() == null
+          || s.tableName() == null
+          || s.dynamic()
           || !overlaps(s.call(), at)
           || m.resolveSource(c.packageName(), s.sourceName(), s.tableName()).isPresent()) {
         continue;
@@ -144,8 +160,9 @@ public final class CodeActions {
         }
       }
       List<CodeAction> out = new ArrayList<>();
-      for (String key : DidYouMean.candidates(s.sourceName() + "." + s.tableName(),
-          known.keySet(), MAX_CANDIDATES)) {
+      for (String key :
+          DidYouMean.candidates(
+              s.sourceName() + "." + s.tableName(), known.keySet(), MAX_CANDIDATES)) {
         String[] st = known.get(key);
         List<TextEdit> edits = new ArrayList<>();
         if (!st[0].equals(s.sourceName())) {
@@ -154,8 +171,10 @@ public final class CodeActions {
         if (!st[1].equals(s.tableName())) {
           edits.add(new TextEdit(span(c, s.tableRange()), st[1]));
         }
-        String title = edits.size() == 2 ? "Change to source('" + st[0] + "', '" + st[1] + "')"
-            : "Change to '" + edits.get(0).text() + "'";
+        String title =
+            edits.size() == 2
+                ? "Change to source('" + st[0] + "', '" + st[1] + "')"
+                : "Change to '" + edits.get(0).text() + "'";
         out.add(new CodeAction(title, CodeAction.QUICKFIX, out.isEmpty(), edits, List.of(p)));
       }
       return out;
@@ -164,7 +183,8 @@ public final class CodeActions {
   }
 
   private static List<CodeAction> macroFixes(Symbol.Context c, StaticFacts facts, Problem p) {
-    return misspeltMacro(c, facts, p).map(w -> renames(c, p, w.nameRange(), w.wrong(), w.known()))
+    return misspeltMacro(c, facts, p)
+        .map(w -> renames(c, p, w.nameRange(), w.wrong(), w.known()))
         .orElse(List.of());
   }
 
@@ -173,16 +193,19 @@ public final class CodeActions {
 
   /**
    * The undefined macro call at {@code p} in a SQL file's {@code text} with the macro names it may
-   * stand for, as its quick fixes see it ({@link ProjectDiagnostics} names the closest in the message).
+   * stand for, as its quick fixes see it ({@link ProjectDiagnostics} names the closest in the
+   * message).
    */
-  static java.util.Optional<Misspelt> misspeltMacro(ProjectSnapshot snapshot, String displayPath,
-      String text, Problem p) {
+  static java.util.Optional<Misspelt> misspeltMacro(
+      ProjectSnapshot snapshot, String displayPath, String text, Problem p) {
     Symbol.Context c = Symbol.Context.of(snapshot, displayPath, text);
-    return c.isYaml() ? java.util.Optional.empty()
+    return c.isYaml()
+        ? java.util.Optional.empty()
         : misspeltMacro(c, StaticExtractor.extract(JinjaScanner.scan(text)), p);
   }
 
-  private static java.util.Optional<Misspelt> misspeltMacro(Symbol.Context c, StaticFacts facts, Problem p) {
+  private static java.util.Optional<Misspelt> misspeltMacro(
+      Symbol.Context c, StaticFacts facts, Problem p) {
     Manifest m = c.snapshot().manifest();
     TextRange at = problemRange(c, p);
     for (StaticFacts.MacroCall mc : facts.macroCalls()) {
@@ -212,7 +235,9 @@ public final class CodeActions {
     TextRange at = problemRange(c, p);
     Map<String, Object> visible = c.snapshot().inputs().vars().visible(c.packageName());
     for (StaticFacts.VarCall v : facts.vars()) {
-      if (v.name() != null && !v.dynamic() && overlaps(v.call(), at)
+      if (v.name() != null
+          && !v.dynamic()
+          && overlaps(v.call(), at)
           && !visible.containsKey(v.name())) {
         return renames(c, p, v.nameRange(), v.name(), visible.keySet());
       }
@@ -281,12 +306,17 @@ public final class CodeActions {
     return List.of();
   }
 
-  private static List<CodeAction> renames(Symbol.Context c, Problem p, TextRange nameRange,
-      String wrong, Set<String> known) {
+  private static List<CodeAction> renames(
+      Symbol.Context c, Problem p, TextRange nameRange, String wrong, Set<String> known) {
     List<CodeAction> out = new ArrayList<>();
     for (String name : DidYouMean.candidates(wrong, known, MAX_CANDIDATES)) {
-      out.add(new CodeAction("Change to '" + name + "'", CodeAction.QUICKFIX, out.isEmpty(),
-          List.of(new TextEdit(span(c, nameRange), name)), List.of(p)));
+      out.add(
+          new CodeAction(
+              "Change to '" + name + "'",
+              CodeAction.QUICKFIX,
+              out.isEmpty(),
+              List.of(new TextEdit(span(c, nameRange), name)),
+              List.of(p)));
     }
     return out;
   }
@@ -319,8 +349,11 @@ public final class CodeActions {
 
   /** Names of the macros dbt ships ({@link DbtBuiltins}), adapter implementations aside. */
   private static final class Shipped {
-    static final Set<String> NAMES = Set.copyOf(DbtBuiltins.shippedMacros().stream()
-        .filter(d -> d.kind() == StaticFacts.MacroKind.MACRO && !d.name().contains("__"))
-        .map(StaticFacts.MacroDef::name).toList());
+    static final Set<String> NAMES =
+        Set.copyOf(
+            DbtBuiltins.shippedMacros().stream()
+                .filter(d -> d.kind() == StaticFacts.MacroKind.MACRO && !d.name().contains("__"))
+                .map(StaticFacts.MacroDef::name)
+                .toList());
   }
 }

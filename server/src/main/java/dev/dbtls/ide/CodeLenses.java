@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Actions above each model, analysis and snapshot a SQL file defines: preview, explain,
- * benchmark, compiled SQL and lineage. Models and analyses get them on line 0 (the file is the
- * node); a snapshot file gets one set per {@code {% snapshot %}} block, on the block's line in the
- * buffer. Macros, tests and YAML get none.
+ * Actions above each model, analysis and snapshot a SQL file defines: preview, explain, benchmark,
+ * compiled SQL and lineage. Models and analyses get them on line 0 (the file is the node); a
+ * snapshot file gets one set per {@code {% snapshot %}} block, on the block's line in the buffer.
+ * Macros, tests and YAML get none.
  */
 public final class CodeLenses {
   private CodeLenses() {}
@@ -28,12 +28,13 @@ public final class CodeLenses {
   public static final String LINEAGE = "dbtls.lineage";
 
   /** Title and command of each lens, in the order shown. */
-  static final List<String[]> ACTIONS = List.of(
-      new String[] {"▶ Preview", PREVIEW},
-      new String[] {"Explain", EXPLAIN},
-      new String[] {"Benchmark", BENCHMARK},
-      new String[] {"Compiled SQL", SHOW_COMPILED_SQL},
-      new String[] {"Lineage", LINEAGE});
+  static final List<String[]> ACTIONS =
+      List.of(
+          new String[] {"▶ Preview", PREVIEW},
+          new String[] {"Explain", EXPLAIN},
+          new String[] {"Benchmark", BENCHMARK},
+          new String[] {"Compiled SQL", SHOW_COMPILED_SQL},
+          new String[] {"Lineage", LINEAGE});
 
   static List<CodeLens> find(ProjectSnapshot s, String displayPath, String text) {
     if (s == null || displayPath == null || !displayPath.endsWith(".sql")) {

@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Hover on a column name: its type (the catalog's, else YAML's {@code data_type}), description
- * and relation. In SQL text, a word that names a column of a relation the file reads (its refs
- * and sources) or of the file's own model; in property YAML, a column entry's name.
+ * Hover on a column name: its type (the catalog's, else YAML's {@code data_type}), description and
+ * relation. In SQL text, a word that names a column of a relation the file reads (its refs and
+ * sources) or of the file's own model; in property YAML, a column entry's name.
  */
 final class ColumnHover {
   private ColumnHover() {}
@@ -38,7 +38,6 @@ final class ColumnHover {
     String md = markdown(c, word, owners);
     return md == null ? Optional.empty() : Optional.of(new HoverInfo(md, start, end));
   }
-
 
   /** The relations a SQL file reads, and its own node; none when the cursor is in Jinja. */
   static List<Node> sqlOwners(Symbol.Context c, int offset) {
@@ -72,13 +71,16 @@ final class ColumnHover {
     for (NodeSpec n : props.nodes()) {
       if (holds(n.columns(), line)) {
         return m.refableByName().getOrDefault(n.name(), List.of()).stream()
-            .filter(x -> x.packageName().equals(c.packageName())).toList();
+            .filter(x -> x.packageName().equals(c.packageName()))
+            .toList();
       }
     }
     for (SourceSpec s : props.sources()) {
       for (SourceTableSpec t : s.tables()) {
         if (holds(t.columns(), line)) {
-          return m.resolveSource(c.packageName(), s.name(), t.name()).map(List::of).orElse(List.of());
+          return m.resolveSource(c.packageName(), s.name(), t.name())
+              .map(List::of)
+              .orElse(List.of());
         }
       }
     }
@@ -89,7 +91,10 @@ final class ColumnHover {
     return columns.stream().anyMatch(col -> col.span() != null && col.span().startLine() == line);
   }
 
-  /** Where the column's name and type come from, in one line (null when only YAML or the catalog says). */
+  /**
+   * Where the column's name and type come from, in one line (null when only YAML or the catalog
+   * says).
+   */
   private static String origin(NodeColumns.Column column, Node n) {
     dev.dbtls.columns.InferredColumn i = column.inferred();
     if (i == null) {
@@ -97,11 +102,16 @@ final class ColumnHover {
     }
     StringBuilder s = new StringBuilder("*");
     dev.dbtls.columns.Origin name = i.nameOrigin();
-    if (name != null && name.kind() == dev.dbtls.columns.Origin.Kind.SQL && name.start() >= 0
-        && n.file() != null && name.end() <= n.file().text().length()) {
+    if (name != null
+        && name.kind() == dev.dbtls.columns.Origin.Kind.SQL
+        && name.start() >= 0
+        && n.file() != null
+        && name.end() <= n.file().text().length()) {
       String expr = n.file().text().substring(name.start(), name.end()).replaceAll("\\s+", " ");
-      s.append("produced by `").append(expr.length() > 80 ? expr.substring(0, 77) + "..." : expr)
-          .append("` in ").append(n.displayPath());
+      s.append("produced by `")
+          .append(expr.length() > 80 ? expr.substring(0, 77) + "..." : expr)
+          .append("` in ")
+          .append(n.displayPath());
     } else if (name != null) {
       s.append("name from ").append(originWord(name));
     }
@@ -110,9 +120,13 @@ final class ColumnHover {
     }
     if (!i.upstream().isEmpty()) {
       dev.dbtls.columns.Upstream u = i.upstream().get(0);
-      s.append(s.length() > 1 ? "; " : "").append(u.kind().name().toLowerCase(java.util.Locale.ROOT)
-          .replace('_', ' ')).append(" from `").append(shortName(u.relation())).append('.')
-          .append(u.column()).append('`');
+      s.append(s.length() > 1 ? "; " : "")
+          .append(u.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+          .append(" from `")
+          .append(shortName(u.relation()))
+          .append('.')
+          .append(u.column())
+          .append('`');
       if (i.upstream().size() > 1) {
         s.append(" and ").append(i.upstream().size() - 1).append(" more");
       }
@@ -144,13 +158,18 @@ final class ColumnHover {
         continue;
       }
       String type = column.get().type();
-      sb.append(sb.isEmpty() ? "" : "\n\n---\n\n").append("**column** `")
-          .append(column.get().name()).append('`');
+      sb.append(sb.isEmpty() ? "" : "\n\n---\n\n")
+          .append("**column** `")
+          .append(column.get().name())
+          .append('`');
       if (type != null) {
         sb.append(" `").append(type).append('`');
       }
-      sb.append(" · ").append(n.type() == ResourceType.SOURCE ? "source" : n.type().dbtName())
-          .append(" `").append(n.name()).append('`');
+      sb.append(" · ")
+          .append(n.type() == ResourceType.SOURCE ? "source" : n.type().dbtName())
+          .append(" `")
+          .append(n.name())
+          .append('`');
       if (n.relation() != null) {
         sb.append(" (`").append(Hover.relation(n.relation())).append("`)");
       }

@@ -21,12 +21,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a change of a model's columns does, from the inferred columns ({@link ColumnsTable}),
- * for the nodes of open files: reads of columns a parent does not produce ({@code
- * column-unknown}), columns the model no longer produces that children read
- * ({@code column-used-downstream}), YAML columns it does not produce ({@code
- * column-not-produced}) and produced columns its YAML leaves out ({@code column-undocumented}).
- * Only where every column of the relation concerned is known: nothing is guessed.
+ * What a change of a model's columns does, from the inferred columns ({@link ColumnsTable}), for
+ * the nodes of open files: reads of columns a parent does not produce ({@code column-unknown}),
+ * columns the model no longer produces that children read ({@code column-used-downstream}), YAML
+ * columns it does not produce ({@code column-not-produced}) and produced columns its YAML leaves
+ * out ({@code column-undocumented}). Only where every column of the relation concerned is known:
+ * nothing is guessed.
  */
 final class ColumnImpact {
   private ColumnImpact() {}
@@ -62,14 +62,18 @@ final class ColumnImpact {
         lines = new LineIndex(n.file().text());
       }
       Span at = mc.start() < 0 ? new Span(0, 0, 0, 0) : lines.span(mc.start(), mc.end());
-      out.add(Problem.at(n.displayPath(), at, ProblemCode.COLUMN_UNKNOWN,
-          name + " has no column " + mc.column() + " (all its columns are known)"));
+      out.add(
+          Problem.at(
+              n.displayPath(),
+              at,
+              ProblemCode.COLUMN_UNKNOWN,
+              name + " has no column " + mc.column() + " (all its columns are known)"));
     }
   }
 
   /** Children that read a column of {@code n} which {@code n} does not produce. */
-  private static void usedDownstream(ColumnsTable table, Manifest m, Node n, ColumnsTable.Entry e,
-      List<Problem> out) {
+  private static void usedDownstream(
+      ColumnsTable table, Manifest m, Node n, ColumnsTable.Entry e, List<Problem> out) {
     if (!e.known().complete()) {
       return;
     }
@@ -81,16 +85,27 @@ final class ColumnImpact {
       }
       for (QueryColumns.MissingColumn mc : c.inferred().missing()) {
         if (n.uniqueId().equals(mc.relation())) {
-          users.computeIfAbsent(mc.column().toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>())
+          users
+              .computeIfAbsent(mc.column().toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>())
               .add(c.node().name());
         }
       }
     }
     Span top = new Span(0, 0, 0, Math.max(0, firstLineLength(n.file().text())));
-    users.forEach((column, models) -> out.add(Problem.at(n.displayPath(), top,
-        ProblemCode.COLUMN_USED_DOWNSTREAM, n.name() + " does not produce column " + column
-            + ", which is used by " + models.size() + (models.size() == 1 ? " model: " : " models: ")
-            + String.join(", ", models))));
+    users.forEach(
+        (column, models) ->
+            out.add(
+                Problem.at(
+                    n.displayPath(),
+                    top,
+                    ProblemCode.COLUMN_USED_DOWNSTREAM,
+                    n.name()
+                        + " does not produce column "
+                        + column
+                        + ", which is used by "
+                        + models.size()
+                        + (models.size() == 1 ? " model: " : " models: ")
+                        + String.join(", ", models))));
   }
 
   private static int firstLineLength(String text) {
@@ -98,7 +113,9 @@ final class ColumnImpact {
     return (nl < 0 ? text.length() : nl);
   }
 
-  /** YAML columns the SQL does not produce; produced columns YAML leaves out (when it lists any). */
+  /**
+   * YAML columns the SQL does not produce; produced columns YAML leaves out (when it lists any).
+   */
   private static void yaml(Node n, QueryColumns q, List<Problem> out) {
     if (n.columns().isEmpty() || !(n.extra().get(Node.PROPERTIES_FILE) instanceof String yaml)) {
       return;
@@ -110,9 +127,17 @@ final class ColumnImpact {
       String name = NodeColumns.unquoted(spec.name()).toLowerCase(Locale.ROOT);
       documented.add(name);
       if (!produced.contains(name) && spec.span() != null) {
-        out.add(Problem.at(yaml, spec.span(), ProblemCode.COLUMN_NOT_PRODUCED,
-            n.name() + " does not produce column " + spec.name() + " (its SQL's columns are "
-                + String.join(", ", q.output().names()) + ")"));
+        out.add(
+            Problem.at(
+                yaml,
+                spec.span(),
+                ProblemCode.COLUMN_NOT_PRODUCED,
+                n.name()
+                    + " does not produce column "
+                    + spec.name()
+                    + " (its SQL's columns are "
+                    + String.join(", ", q.output().names())
+                    + ")"));
       }
     }
     LineIndex lines = null;
@@ -127,9 +152,17 @@ final class ColumnImpact {
       if (lines == null) {
         lines = new LineIndex(n.file().text());
       }
-      out.add(Problem.at(n.displayPath(), lines.span(o.start(), o.end()), ProblemCode.COLUMN_UNDOCUMENTED,
-          "column " + c.name() + (c.type() == null ? "" : " (" + c.type() + ")") + " is not in "
-              + n.name() + "'s YAML"));
+      out.add(
+          Problem.at(
+              n.displayPath(),
+              lines.span(o.start(), o.end()),
+              ProblemCode.COLUMN_UNDOCUMENTED,
+              "column "
+                  + c.name()
+                  + (c.type() == null ? "" : " (" + c.type() + ")")
+                  + " is not in "
+                  + n.name()
+                  + "'s YAML"));
     }
   }
 }

@@ -23,11 +23,11 @@ import java.util.Set;
 /**
  * Walks the inferred columns ({@link ColumnsTable}) from one column of a node: upstream through
  * each column's edges to its parents' columns (down to sources, seeds and relations that are no
- * node), downstream through the children whose columns have an edge from it. Filter/join edges
- * of a visited node are shown but not followed further (every column of a model depends on its
- * join keys; following them would pull in the whole project). Upstream, such an edge ends at the
- * column being followed (the filter decides which of its values there are); downstream it ends
- * at the child's rows (a null column), as no one column of the child is the one affected.
+ * node), downstream through the children whose columns have an edge from it. Filter/join edges of a
+ * visited node are shown but not followed further (every column of a model depends on its join
+ * keys; following them would pull in the whole project). Upstream, such an edge ends at the column
+ * being followed (the filter decides which of its values there are); downstream it ends at the
+ * child's rows (a null column), as no one column of the child is the one affected.
  */
 final class ColumnLineageWalk {
   private ColumnLineageWalk() {}
@@ -38,15 +38,24 @@ final class ColumnLineageWalk {
 
   private record Step(String node, String column, int depth) {}
 
-  static ColumnLineage find(ColumnsTable table, Catalog catalog, Manifest m, String displayPath,
-      String nodeId, String column, ColumnLineage.Options options) {
+  static ColumnLineage find(
+      ColumnsTable table,
+      Catalog catalog,
+      Manifest m,
+      String displayPath,
+      String nodeId,
+      String column,
+      ColumnLineage.Options options) {
     if (table == null) {
       return ColumnLineage.empty("the columns of the project are still being inferred");
     }
     Node root = nodeId != null ? m.nodes().get(nodeId) : null;
     if (root == null && displayPath != null) {
-      root = m.nodesInFile(displayPath).stream().filter(n -> n.type() == ResourceType.MODEL)
-          .findFirst().orElse(m.nodesInFile(displayPath).stream().findFirst().orElse(null));
+      root =
+          m.nodesInFile(displayPath).stream()
+              .filter(n -> n.type() == ResourceType.MODEL)
+              .findFirst()
+              .orElse(m.nodesInFile(displayPath).stream().findFirst().orElse(null));
     }
     if (root == null) {
       return ColumnLineage.empty("no node " + (nodeId != null ? nodeId : "in " + displayPath));
@@ -61,7 +70,8 @@ final class ColumnLineageWalk {
       if (rootEntry.isEmpty() || rootEntry.get().known().complete()) {
         return ColumnLineage.empty(root.name() + " has no column " + column);
       }
-      notes.add(root.name() + "'s columns are not all known: " + column + " is taken to be one of them");
+      notes.add(
+          root.name() + "'s columns are not all known: " + column + " is taken to be one of them");
     }
     Map<String, ColumnLineage.Column> columns = new LinkedHashMap<>();
     Set<ColumnLineage.Edge> edges = new LinkedHashSet<>();
@@ -91,7 +101,16 @@ final class ColumnLineageWalk {
           continue;
         }
         edges.add(new ColumnLineage.Edge(u.relation(), u.column(), s.node(), s.column(), u.kind()));
-        if (add(columns, table, catalog, m, u.relation(), u.column(), s.depth() - 1, options, truncated)
+        if (add(
+                columns,
+                table,
+                catalog,
+                m,
+                u.relation(),
+                u.column(),
+                s.depth() - 1,
+                options,
+                truncated)
             && seen.add(key(u.relation(), u.column()))) {
           queue.add(new Step(u.relation(), u.column(), s.depth() - 1));
         }
@@ -99,8 +118,19 @@ final class ColumnLineageWalk {
       if (options.includeFilters() && e.get().inferred() != null) {
         for (Upstream f : e.get().inferred().filters()) {
           if (f.relation() != null) {
-            edges.add(new ColumnLineage.Edge(f.relation(), f.column(), s.node(), s.column(), EdgeKind.FILTER_JOIN));
-            add(columns, table, catalog, m, f.relation(), f.column(), s.depth() - 1, options, truncated);
+            edges.add(
+                new ColumnLineage.Edge(
+                    f.relation(), f.column(), s.node(), s.column(), EdgeKind.FILTER_JOIN));
+            add(
+                columns,
+                table,
+                catalog,
+                m,
+                f.relation(),
+                f.column(),
+                s.depth() - 1,
+                options,
+                truncated);
           }
         }
       }
@@ -121,7 +151,16 @@ final class ColumnLineageWalk {
           for (Upstream u : oc.upstream()) {
             if (s.node().equals(u.relation()) && s.column().equalsIgnoreCase(u.column())) {
               edges.add(new ColumnLineage.Edge(s.node(), s.column(), child, oc.name(), u.kind()));
-              if (add(columns, table, catalog, m, child, oc.name(), s.depth() + 1, options, truncated)
+              if (add(
+                      columns,
+                      table,
+                      catalog,
+                      m,
+                      child,
+                      oc.name(),
+                      s.depth() + 1,
+                      options,
+                      truncated)
                   && seen.add(key(child, oc.name()))) {
                 queue.add(new Step(child, oc.name(), s.depth() + 1));
               }
@@ -131,15 +170,22 @@ final class ColumnLineageWalk {
         if (options.includeFilters() && e.get().inferred() != null) {
           for (Upstream f : e.get().inferred().filters()) {
             if (s.node().equals(f.relation()) && s.column().equalsIgnoreCase(f.column())) {
-              edges.add(new ColumnLineage.Edge(s.node(), s.column(), child, null, EdgeKind.FILTER_JOIN));
+              edges.add(
+                  new ColumnLineage.Edge(s.node(), s.column(), child, null, EdgeKind.FILTER_JOIN));
               add(columns, table, catalog, m, child, null, s.depth() + 1, options, truncated);
             }
           }
         }
       }
     }
-    return new ColumnLineage(root.uniqueId(), rootName, null, new ArrayList<>(columns.values()),
-        new ArrayList<>(edges), notes, truncated[0]);
+    return new ColumnLineage(
+        root.uniqueId(),
+        rootName,
+        null,
+        new ArrayList<>(columns.values()),
+        new ArrayList<>(edges),
+        notes,
+        truncated[0]);
   }
 
   /** The column of an entry: its known columns, else what its SQL says of it. */
@@ -167,8 +213,16 @@ final class ColumnLineageWalk {
   }
 
   /** Adds a column to the answer; false when the cap is reached. */
-  private static boolean add(Map<String, ColumnLineage.Column> out, ColumnsTable table, Catalog catalog,
-      Manifest m, String node, String column, int depth, ColumnLineage.Options options, boolean[] truncated) {
+  private static boolean add(
+      Map<String, ColumnLineage.Column> out,
+      ColumnsTable table,
+      Catalog catalog,
+      Manifest m,
+      String node,
+      String column,
+      int depth,
+      ColumnLineage.Options options,
+      boolean[] truncated) {
     String k = key(node, column);
     if (out.containsKey(k)) {
       return true;
@@ -179,24 +233,44 @@ final class ColumnLineageWalk {
     }
     Node n = m.nodes().get(node);
     if (n == null) {
-      out.put(k, new ColumnLineage.Column(node, column, "relation", node, null, null, null, null, null,
-          depth, false));
+      out.put(
+          k,
+          new ColumnLineage.Column(
+              node, column, "relation", node, null, null, null, null, null, depth, false));
       return true;
     }
     Optional<ColumnsTable.Entry> e = table.entry(node);
     InferredColumn c = column == null || e.isEmpty() ? null : column(e.get(), column).orElse(null);
-    ColumnSpec spec = column == null ? null : n.columns().stream()
-        .filter(s -> NodeColumns.unquoted(s.name()).equalsIgnoreCase(column)).findFirst().orElse(null);
-    String description = spec != null && spec.description() != null && !spec.description().isBlank()
-        ? spec.description()
-        : column == null || catalog == null ? null
-            : catalog.column(node, column).map(Catalog.Column::comment).orElse(null);
+    ColumnSpec spec =
+        column == null
+            ? null
+            : n.columns().stream()
+                .filter(s -> NodeColumns.unquoted(s.name()).equalsIgnoreCase(column))
+                .findFirst()
+                .orElse(null);
+    String description =
+        spec != null && spec.description() != null && !spec.description().isBlank()
+            ? spec.description()
+            : column == null || catalog == null
+                ? null
+                : catalog.column(node, column).map(Catalog.Column::comment).orElse(null);
     Location place = column == null ? null : ColumnPlace.of(n, c, column).orElse(null);
-    out.put(k, new ColumnLineage.Column(node, column, n.type().dbtName(), LineageWalk.nodeName(n),
-        c == null ? null : c.type(),
-        c == null || c.typeOrigin() == null ? null : c.typeOrigin().kind().name().toLowerCase(Locale.ROOT),
-        description, place == null ? n.displayPath() : place.displayPath(), place == null ? null : place.span(),
-        depth, e.map(x -> x.known().complete()).orElse(false)));
+    out.put(
+        k,
+        new ColumnLineage.Column(
+            node,
+            column,
+            n.type().dbtName(),
+            LineageWalk.nodeName(n),
+            c == null ? null : c.type(),
+            c == null || c.typeOrigin() == null
+                ? null
+                : c.typeOrigin().kind().name().toLowerCase(Locale.ROOT),
+            description,
+            place == null ? n.displayPath() : place.displayPath(),
+            place == null ? null : place.span(),
+            depth,
+            e.map(x -> x.known().complete()).orElse(false)));
     return true;
   }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The columns of a project's nodes as far as they are inferred: what editor features read. The
- * owner of the project (the workspace's {@code ProjectSession}, or a command) infers them and
- * hands them over through {@link ProjectFacts}; {@code ide} only reads.
+ * owner of the project (the workspace's {@code ProjectSession}, or a command) infers them and hands
+ * them over through {@link ProjectFacts}; {@code ide} only reads.
  */
 public interface ColumnsTable {
   /**

@@ -18,30 +18,53 @@ import java.util.Set;
 public final class Completion {
   private Completion() {}
 
-  private static final Set<String> DEFINITION_TAGS = Set.of("macro", "test",
-      "data_test", "materialization", "docs", "snapshot", "endmacro", "endtest", "enddata_test", "endmaterialization",
-      "enddocs", "endsnapshot", "raw", "endraw", "import", "from", "include");
+  private static final Set<String> DEFINITION_TAGS =
+      Set.of(
+          "macro",
+          "test",
+          "data_test",
+          "materialization",
+          "docs",
+          "snapshot",
+          "endmacro",
+          "endtest",
+          "enddata_test",
+          "endmaterialization",
+          "enddocs",
+          "endsnapshot",
+          "raw",
+          "endraw",
+          "import",
+          "from",
+          "include");
 
   /** Without a project's {@link DescribedNames} (tests): property files are cut afresh. */
-  static List<CompletionItem> find(ProjectSnapshot snapshot, String displayPath, String text,
-      int offset) {
+  static List<CompletionItem> find(
+      ProjectSnapshot snapshot, String displayPath, String text, int offset) {
     return find(snapshot, new DescribedNames(), displayPath, text, offset);
   }
 
-  static List<CompletionItem> find(ProjectSnapshot snapshot, DescribedNames described,
-      String displayPath, String text, int offset) {
+  static List<CompletionItem> find(
+      ProjectSnapshot snapshot,
+      DescribedNames described,
+      String displayPath,
+      String text,
+      int offset) {
     if (snapshot == null || text == null || offset < 0 || offset > text.length()) {
       return List.of();
     }
-    return at(new CompletionContext(snapshot, described, displayPath == null ? "" : displayPath,
-        text, offset));
+    return at(
+        new CompletionContext(
+            snapshot, described, displayPath == null ? "" : displayPath, text, offset));
   }
 
   /** The providers that fit where the context's cursor is. */
   static List<CompletionItem> at(CompletionContext c) {
     return switch (c.place) {
-      case TEXT -> c.displayPath.endsWith(".sql") ? new SqlCompletion(c).complete()
-          : YamlCompletion.covers(c.displayPath) ? new YamlCompletion(c).complete() : List.of();
+      case TEXT ->
+          c.displayPath.endsWith(".sql")
+              ? new SqlCompletion(c).complete()
+              : YamlCompletion.covers(c.displayPath) ? new YamlCompletion(c).complete() : List.of();
       case STRING_ARGUMENT -> stringArgument(c);
       case JINJA_NAME -> jinjaName(c);
       case NOTHING -> List.of();
@@ -61,7 +84,9 @@ public final class Completion {
     return items.result();
   }
 
-  /** At a name in Jinja: what the tokens before it allow, else every name an expression starts with. */
+  /**
+   * At a name in Jinja: what the tokens before it allow, else every name an expression starts with.
+   */
   private static List<CompletionItem> jinjaName(CompletionContext c) {
     CompletionItems items = c.items();
     boolean statement = c.piece.kind() == PieceKind.STATEMENT;

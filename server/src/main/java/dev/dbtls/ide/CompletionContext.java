@@ -12,13 +12,15 @@ import java.util.List;
 /**
  * What is at the cursor of one completion request, worked out once (rust-analyzer's {@code
  * CompletionContext}, lemminx's {@code AbstractPositionRequest}): the scanned buffer, the package
- * of the file, where the cursor is ({@link Place}), what is typed so far and the range it
- * replaces, and in Jinja the call whose argument list holds the cursor. Providers only read it.
+ * of the file, where the cursor is ({@link Place}), what is typed so far and the range it replaces,
+ * and in Jinja the call whose argument list holds the cursor. Providers only read it.
  */
 final class CompletionContext {
   /** Where the cursor is, as completion sees it. */
   enum Place {
-    /** SQL, Markdown or YAML text outside Jinja: {@link SqlCompletion} or {@link YamlCompletion}. */
+    /**
+     * SQL, Markdown or YAML text outside Jinja: {@link SqlCompletion} or {@link YamlCompletion}.
+     */
     TEXT,
     /** Inside a string argument of a Jinja call: {@code ref('}, {@code var('}, ... */
     STRING_ARGUMENT,
@@ -33,29 +35,42 @@ final class CompletionContext {
   final String displayPath;
   final String text;
   final int offset;
+
   /** The buffer's scan and static facts, each worked out at most once. */
   final TemplateScan scan;
+
   final ScannedTemplate template;
   final String packageName;
+
   /** The project's cache of the names its property files describe. */
   final DescribedNames described;
 
   final Place place;
+
   /** The Jinja piece the cursor is in, or null. */
   final Piece piece;
+
   /** The piece's tokens (empty outside Jinja). */
   final List<Token> tokens;
+
   /** Index of the token being typed (a name or string), or of the first token after the cursor. */
   final int at;
+
   /** The call whose argument list holds the cursor, or null. */
   final JinjaCall call;
+
   /** Where the text the chosen item replaces starts (it ends at the cursor). */
   final int replaceStart;
+
   /** Whether a {@code (} follows the name being typed: then no call snippet. */
   final boolean callFollows;
 
-  CompletionContext(ProjectSnapshot snapshot, DescribedNames described, String displayPath,
-      String text, int offset) {
+  CompletionContext(
+      ProjectSnapshot snapshot,
+      DescribedNames described,
+      String displayPath,
+      String text,
+      int offset) {
     this.snapshot = snapshot;
     this.manifest = snapshot.manifest();
     this.described = described;
@@ -71,9 +86,12 @@ final class CompletionContext {
     }
     this.piece = p;
     this.tokens = p == null ? List.of() : p.tokens();
-    Place where = p == null || p.kind() == PieceKind.TEXT ? Place.TEXT
-        : p.kind() == PieceKind.EXPRESSION || p.kind() == PieceKind.STATEMENT ? Place.JINJA_NAME
-        : Place.NOTHING; // comments and raw blocks
+    Place where =
+        p == null || p.kind() == PieceKind.TEXT
+            ? Place.TEXT
+            : p.kind() == PieceKind.EXPRESSION || p.kind() == PieceKind.STATEMENT
+                ? Place.JINJA_NAME
+                : Place.NOTHING; // comments and raw blocks
     if (where == Place.JINJA_NAME
         && (offset < p.innerStart() || (p.closed() && offset > p.innerEnd()))) {
       where = Place.NOTHING; // on the delimiters
@@ -87,8 +105,9 @@ final class CompletionContext {
           next = i;
           break;
         }
-        if (offset < t.end() || (offset == t.end() && (t.kind() == TokenKind.NAME
-            || (t.kind() == TokenKind.STRING && !t.closed())))) {
+        if (offset < t.end()
+            || (offset == t.end()
+                && (t.kind() == TokenKind.NAME || (t.kind() == TokenKind.STRING && !t.closed())))) {
           cur = i;
           next = i + 1;
           break;
@@ -103,21 +122,26 @@ final class CompletionContext {
       where = Place.NOTHING; // inside a number or an operator
     } else if (where == Place.JINJA_NAME && token == null && at > 0) {
       Token prev = tokens.get(at - 1);
-      if (prev.end() == offset && (prev.kind() == TokenKind.STRING
-          || prev.kind() == TokenKind.NUMBER || prev.isPunct(")") || prev.isPunct("]"))) {
+      if (prev.end() == offset
+          && (prev.kind() == TokenKind.STRING
+              || prev.kind() == TokenKind.NUMBER
+              || prev.isPunct(")")
+              || prev.isPunct("]"))) {
         where = Place.NOTHING; // right after a value: nothing to name here
       }
     }
-    JinjaCall around = where == Place.STRING_ARGUMENT || where == Place.JINJA_NAME
-        ? JinjaCall.around(tokens, at) : null;
+    JinjaCall around =
+        where == Place.STRING_ARGUMENT || where == Place.JINJA_NAME
+            ? JinjaCall.around(tokens, at)
+            : null;
     if (where == Place.STRING_ARGUMENT
         && (around == null || !(around.atArgStart || around.atValueStart))) {
       where = Place.NOTHING;
     }
     this.place = where;
     this.call = around;
-    this.replaceStart = where == Place.STRING_ARGUMENT ? token.start() + 1
-        : token != null ? token.start() : offset;
+    this.replaceStart =
+        where == Place.STRING_ARGUMENT ? token.start() + 1 : token != null ? token.start() : offset;
     this.callFollows = followedByParen(token != null ? token.end() : offset);
   }
 

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Collects the items of one request that match what is typed so far: a prefix first, then a
- * substring, then a subsequence (a superset of what editors filter by, so their own filtering
- * keeps working as the user types on). {@code sortText} = match rank, group, label.
+ * substring, then a subsequence (a superset of what editors filter by, so their own filtering keeps
+ * working as the user types on). {@code sortText} = match rank, group, label.
  */
 final class CompletionItems {
   private final String prefix;
@@ -17,6 +17,7 @@ final class CompletionItems {
   private final int replaceStart;
   private final int replaceEnd;
   private final List<CompletionItem> items = new ArrayList<>();
+
   /** Labels given so far, per kind (labels cache their hash: no key strings to build). */
   private final java.util.EnumMap<CompletionKind, Set<String>> seen =
       new java.util.EnumMap<>(CompletionKind.class);
@@ -38,26 +39,51 @@ final class CompletionItems {
   }
 
   /** Adds an item unless it does not match or one with the same label and kind is there. */
-  void add(String label, CompletionKind kind, int group, String detail, String documentation,
-      String insertText, boolean snippet) {
+  void add(
+      String label,
+      CompletionKind kind,
+      int group,
+      String detail,
+      String documentation,
+      String insertText,
+      boolean snippet) {
     if (rank(label) >= 0 && seen.computeIfAbsent(kind, k -> new HashSet<>()).add(label)) {
       addDistinct(label, kind, group, detail, documentation, insertText, snippet);
     }
   }
 
   /** As {@link #add}, for a caller that never gives a label twice (10k model names: no set). */
-  void addDistinct(String label, CompletionKind kind, int group, String detail,
-      String documentation, String insertText, boolean snippet) {
+  void addDistinct(
+      String label,
+      CompletionKind kind,
+      int group,
+      String detail,
+      String documentation,
+      String insertText,
+      boolean snippet) {
     int rank = rank(label);
     if (rank < 0) {
       return;
     }
     int g = Math.min(group, 99);
-    String sort = new StringBuilder(label.length() + 3).append(rank).append(g < 10 ? "0" : "")
-        .append(g).append(lower(label)).toString();
-    items.add(new CompletionItem(label, kind, detail,
-        documentation == null || documentation.isBlank() ? null : documentation,
-        insertText, snippet, replaceStart, replaceEnd, sort));
+    String sort =
+        new StringBuilder(label.length() + 3)
+            .append(rank)
+            .append(g < 10 ? "0" : "")
+            .append(g)
+            .append(lower(label))
+            .toString();
+    items.add(
+        new CompletionItem(
+            label,
+            kind,
+            detail,
+            documentation == null || documentation.isBlank() ? null : documentation,
+            insertText,
+            snippet,
+            replaceStart,
+            replaceEnd,
+            sort));
   }
 
   List<CompletionItem> result() {

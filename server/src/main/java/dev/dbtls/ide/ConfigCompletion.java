@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * {@code config(}: its keys at an argument's start, known values after {@code key=} (the
- * project's own materializations too), and the keys inside {@code config.get('}.
+ * {@code config(}: its keys at an argument's start, known values after {@code key=} (the project's
+ * own materializations too), and the keys inside {@code config.get('}.
  */
 final class ConfigCompletion {
   private ConfigCompletion() {}
@@ -17,8 +17,9 @@ final class ConfigCompletion {
     JinjaCall call = c.call;
     if (c.inCallOf("config") && call.keyword != null) {
       values(c, call.keyword, items, false);
-    } else if ("config".equals(call.qualifier) && (call.name.equals("get")
-        || call.name.equals("require")) && call.argIndex == 0) {
+    } else if ("config".equals(call.qualifier)
+        && (call.name.equals("get") || call.name.equals("require"))
+        && call.argIndex == 0) {
       keys(items, "");
     }
   }
@@ -29,8 +30,9 @@ final class ConfigCompletion {
   }
 
   static void keys(CompletionItems items, String suffix) {
-    CompletionVocabulary.CONFIG_KEYS.forEach((key, doc) -> items.add(key,
-        CompletionKind.CONFIG_KEY, 0, "config", doc, key + suffix, false));
+    CompletionVocabulary.CONFIG_KEYS.forEach(
+        (key, doc) ->
+            items.add(key, CompletionKind.CONFIG_KEY, 0, "config", doc, key + suffix, false));
   }
 
   /** After {@code config(key=}: the key's values, quoted. */
@@ -40,8 +42,8 @@ final class ConfigCompletion {
     }
   }
 
-  private static void values(CompletionContext c, String key, CompletionItems items,
-      boolean quote) {
+  private static void values(
+      CompletionContext c, String key, CompletionItems items, boolean quote) {
     List<String> values = new ArrayList<>();
     if (key.equals("materialized")) {
       values.addAll(CompletionVocabulary.MATERIALIZATIONS);

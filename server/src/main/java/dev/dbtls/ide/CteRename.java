@@ -1,31 +1,10 @@
 package dev.dbtls.ide;
 
-import dev.dbtls.index.Macro;
-import dev.dbtls.index.Manifest;
-import dev.dbtls.index.Node;
-import dev.dbtls.index.ResourceType;
-import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.project.DbtProject;
-import dev.dbtls.project.FileKind;
-import dev.dbtls.project.LineIndex;
-import dev.dbtls.project.ProjectFile;
-import dev.dbtls.project.Span;
-import dev.dbtls.project.properties.NodeSpec;
-import dev.dbtls.project.properties.PropertyFile;
-import dev.dbtls.project.yaml.YamlDocument;
-import dev.dbtls.project.yaml.YamlMap;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /** Renaming a CTE: its definition and every use within its statement. */
 final class CteRename {
@@ -35,27 +14,84 @@ final class CteRename {
   static RenameResult rename(Symbol.Context c, Ctes.Cte cte, String newName) {
     if (!Rename.IDENTIFIER.matcher(newName).matches()
         || SQL_WORDS.contains(newName.toLowerCase(Locale.ROOT))) {
-      return RenameResult.failed("'" + newName + "' is not a valid CTE name: use letters, digits "
-          + "and underscores, not starting with a digit, and not a SQL keyword");
+      return RenameResult.failed(
+          "'"
+              + newName
+              + "' is not a valid CTE name: use letters, digits "
+              + "and underscores, not starting with a digit, and not a SQL keyword");
     }
     for (Ctes.Cte other : Ctes.of(c.text())) {
       if (other.name().equalsIgnoreCase(newName)) {
-        return RenameResult.failed("a CTE named '" + other.name() + "' already exists in this file");
+        return RenameResult.failed(
+            "a CTE named '" + other.name() + "' already exists in this file");
       }
     }
     List<TextEdit> edits = new ArrayList<>();
     for (Ctes.Occurrence o : cte.all()) {
       edits.add(new TextEdit(c.lines().span(o.start(), o.end()), newName));
     }
-    return RenameResult.of(new WorkspaceChange(Map.of(c.displayPath(), List.copyOf(edits)),
-        List.of()));
+    return RenameResult.of(
+        new WorkspaceChange(Map.of(c.displayPath(), List.copyOf(edits)), List.of()));
   }
 
   /** SQL keywords a CTE cannot be called without quotes. */
-  private static final Set<String> SQL_WORDS = Set.of("select", "from", "where", "join", "on",
-      "using", "group", "order", "by", "having", "qualify", "limit", "offset", "union", "intersect",
-      "except", "with", "as", "distinct", "case", "when", "then", "else", "end", "and", "or", "not",
-      "in", "is", "null", "like", "between", "exists", "over", "partition", "true", "false",
-      "window", "lateral", "values", "left", "right", "inner", "outer", "full", "cross", "natural",
-      "all", "any", "table", "create", "insert", "update", "delete", "into", "set", "recursive");
+  private static final Set<String> SQL_WORDS =
+      Set.of(
+          "select",
+          "from",
+          "where",
+          "join",
+          "on",
+          "using",
+          "group",
+          "order",
+          "by",
+          "having",
+          "qualify",
+          "limit",
+          "offset",
+          "union",
+          "intersect",
+          "except",
+          "with",
+          "as",
+          "distinct",
+          "case",
+          "when",
+          "then",
+          "else",
+          "end",
+          "and",
+          "or",
+          "not",
+          "in",
+          "is",
+          "null",
+          "like",
+          "between",
+          "exists",
+          "over",
+          "partition",
+          "true",
+          "false",
+          "window",
+          "lateral",
+          "values",
+          "left",
+          "right",
+          "inner",
+          "outer",
+          "full",
+          "cross",
+          "natural",
+          "all",
+          "any",
+          "table",
+          "create",
+          "insert",
+          "update",
+          "delete",
+          "into",
+          "set",
+          "recursive");
 }

@@ -11,15 +11,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The common table expressions of a SQL file and where each is used: {@code with a as (...), b
- * as (select * from a)}. A use is the name where a relation goes (after {@code from}, {@code
- * join}, or a comma in a from clause) or as a qualifier ({@code a.col}, {@code a.*}); a name
- * qualified by something else ({@code x.a}) and a column that happens to be spelled like the CTE
- * are not uses. A CTE's scope runs from its {@code with} to the end of the statement (or of the
- * parenthesis a nested {@code with} sits in); an inner CTE of the same name shadows an outer one.
- * Unquoted names compare without case, as the warehouses do. The one reader of CTE definitions:
- * outline, rename, highlights, plan sources, preview of a CTE, and (through {@link #definitions})
- * the select list and SQL completion.
+ * The common table expressions of a SQL file and where each is used: {@code with a as (...), b as
+ * (select * from a)}. A use is the name where a relation goes (after {@code from}, {@code join}, or
+ * a comma in a from clause) or as a qualifier ({@code a.col}, {@code a.*}); a name qualified by
+ * something else ({@code x.a}) and a column that happens to be spelled like the CTE are not uses. A
+ * CTE's scope runs from its {@code with} to the end of the statement (or of the parenthesis a
+ * nested {@code with} sits in); an inner CTE of the same name shadows an outer one. Unquoted names
+ * compare without case, as the warehouses do. The one reader of CTE definitions: outline, rename,
+ * highlights, plan sources, preview of a CTE, and (through {@link #definitions}) the select list
+ * and SQL completion.
  */
 public final class Ctes {
   private Ctes() {}
@@ -31,8 +31,10 @@ public final class Ctes {
   public static java.util.Optional<String> selectFrom(String sql, String name) {
     for (Cte c : of(sql)) {
       if (c.closed() && c.name().equalsIgnoreCase(name)) {
-        return java.util.Optional.of(sql.substring(0, c.end()) + "\nselect * from "
-            + sql.substring(c.written().start(), c.written().end()));
+        return java.util.Optional.of(
+            sql.substring(0, c.end())
+                + "\nselect * from "
+                + sql.substring(c.written().start(), c.written().end()));
       }
     }
     return java.util.Optional.empty();
@@ -46,9 +48,9 @@ public final class Ctes {
   }
 
   /**
-   * One CTE: its name token as written (quotes included), where {@code name as (...)} ends (the
-   * end of its statement, trailing blanks aside, when the parenthesis is not closed yet), and
-   * its uses in its scope.
+   * One CTE: its name token as written (quotes included), where {@code name as (...)} ends (the end
+   * of its statement, trailing blanks aside, when the parenthesis is not closed yet), and its uses
+   * in its scope.
    */
   record Cte(SqlTokens.Tok written, int end, boolean closed, List<Occurrence> uses) {
     String name() {
@@ -150,7 +152,12 @@ public final class Ctes {
   }
 
   /** A CTE being collected: its definition, the token range of its scope, its uses. */
-  private record Def(SqlTokens.Tok name, int end, boolean closed, int scopeFrom, int scopeTo,
+  private record Def(
+      SqlTokens.Tok name,
+      int end,
+      boolean closed,
+      int scopeFrom,
+      int scopeTo,
       List<Occurrence> uses) {}
 
   /** The CTEs of one statement; {@code end}: where an unclosed CTE ends. */
@@ -160,8 +167,14 @@ public final class Ctes {
       if (t.get(i).isWord("with")) {
         int scopeTo = closingOfEnclosing(t, i);
         for (Definition d : definitions(t, i)) {
-          defs.add(new Def(t.get(d.name()), d.close() < 0 ? end : t.get(d.close()).end(),
-              d.close() >= 0, i, scopeTo, new ArrayList<>()));
+          defs.add(
+              new Def(
+                  t.get(d.name()),
+                  d.close() < 0 ? end : t.get(d.close()).end(),
+                  d.close() >= 0,
+                  i,
+                  scopeTo,
+                  new ArrayList<>()));
         }
       }
     }
@@ -175,7 +188,10 @@ public final class Ctes {
       }
       Def owner = null;
       for (Def d : defs) {
-        if (d.name() != t.get(i) && i >= d.scopeFrom() && i < d.scopeTo() && same(d.name(), t.get(i))
+        if (d.name() != t.get(i)
+            && i >= d.scopeFrom()
+            && i < d.scopeTo()
+            && same(d.name(), t.get(i))
             && (owner == null || d.scopeFrom() >= owner.scopeFrom())) {
           owner = d; // the innermost with wins
         }
@@ -213,9 +229,28 @@ public final class Ctes {
   }
 
   /** Words that end a from clause. */
-  private static final Set<String> CLAUSE_ENDS = Set.of("where", "group", "order", "having",
-      "qualify", "limit", "offset", "window", "union", "intersect", "except", "minus", "select",
-      "on", "using", "set", "values", "returning", "fetch", "with");
+  private static final Set<String> CLAUSE_ENDS =
+      Set.of(
+          "where",
+          "group",
+          "order",
+          "having",
+          "qualify",
+          "limit",
+          "offset",
+          "window",
+          "union",
+          "intersect",
+          "except",
+          "minus",
+          "select",
+          "on",
+          "using",
+          "set",
+          "values",
+          "returning",
+          "fetch",
+          "with");
 
   /**
    * Which tokens stand where a CTE can be used: a relation after {@code from}, {@code join} or a

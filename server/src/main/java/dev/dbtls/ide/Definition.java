@@ -23,8 +23,8 @@ public final class Definition {
   }
 
   /**
-   * A column name in SQL: where a relation the file reads produces it (the select item of its
-   * SQL, else its YAML entry). The file's own node is not a target: its columns are right here.
+   * A column name in SQL: where a relation the file reads produces it (the select item of its SQL,
+   * else its YAML entry). The file's own node is not a target: its columns are right here.
    */
   private static List<Location> column(Symbol.Context c, int offset) {
     if (c.isYaml()) {
@@ -41,7 +41,8 @@ public final class Definition {
         continue;
       }
       NodeColumns.column(c.snapshot(), catalog, n, at.get().text())
-          .flatMap(col -> ColumnPlace.of(n, col.inferred(), col.name())).ifPresent(out::add);
+          .flatMap(col -> ColumnPlace.of(n, col.inferred(), col.name()))
+          .ifPresent(out::add);
     }
     return out;
   }
@@ -54,19 +55,23 @@ public final class Definition {
     }
     if (sym instanceof Symbol.Source src) {
       return Resolve.source(m, pkg, src)
-          .map(n -> List.of(new Location(n.displayPath(), n.span()))).orElse(List.of());
+          .map(n -> List.of(new Location(n.displayPath(), n.span())))
+          .orElse(List.of());
     }
     if (sym instanceof Symbol.Macro mc) {
       return Resolve.macro(m, pkg, mc)
-          .map(x -> List.of(new Location(x.displayPath(), x.span()))).orElse(List.of());
+          .map(x -> List.of(new Location(x.displayPath(), x.span())))
+          .orElse(List.of());
     }
     if (sym instanceof Symbol.Dispatch d) {
       return Resolve.dispatch(m, pkg, d).stream()
-          .map(x -> new Location(x.displayPath(), x.span())).toList();
+          .map(x -> new Location(x.displayPath(), x.span()))
+          .toList();
     }
     if (sym instanceof Symbol.Doc d) {
       return Resolve.doc(m, pkg, d)
-          .map(b -> List.of(new Location(b.displayPath(), b.span()))).orElse(List.of());
+          .map(b -> List.of(new Location(b.displayPath(), b.span())))
+          .orElse(List.of());
     }
     if (sym instanceof Symbol.Var v) {
       // the first place is the value the package sees

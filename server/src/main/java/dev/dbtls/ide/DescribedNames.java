@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
- * Which names the property files of a project describe, per package and section ({@code
- * models}, {@code seeds}, ...), for YAML completion's "not described yet" ranking. One instance
- * per project, in its {@link ProjectFacts}: unchanged files keep their text
- * object from one snapshot to the next, so a rebuilt snapshot cuts only the changed file again.
+ * Which names the property files of a project describe, per package and section ({@code models},
+ * {@code seeds}, ...), for YAML completion's "not described yet" ranking. One instance per project,
+ * in its {@link ProjectFacts}: unchanged files keep their text object from one snapshot to the
+ * next, so a rebuilt snapshot cuts only the changed file again.
  */
 final class DescribedNames {
   /** Per file text, weakly: a text no snapshot holds any more goes with it. */
@@ -32,8 +32,8 @@ final class DescribedNames {
       }
       String path = s.inputs().displayPath(f);
       for (var e : namesOf(f.text()).entrySet()) {
-        Map<String, String> names = all.computeIfAbsent(f.packageName() + "/" + e.getKey(),
-            k -> new HashMap<>());
+        Map<String, String> names =
+            all.computeIfAbsent(f.packageName() + "/" + e.getKey(), k -> new HashMap<>());
         e.getValue().forEach(n -> names.putIfAbsent(n, path));
       }
     }
@@ -80,7 +80,9 @@ final class DescribedNames {
       if (keyCol < 0 && !l.dashes().isEmpty()) {
         keyCol = l.contentColumn();
       }
-      if (keyCol >= 0 && "name".equals(l.key()) && l.keyColumn() == keyCol
+      if (keyCol >= 0
+          && "name".equals(l.key())
+          && l.keyColumn() == keyCol
           && (l.dashes().size() == 1 || l.dashes().isEmpty() && l.indent() == keyCol)) {
         out.computeIfAbsent(section, k -> new HashSet<>()).add(YamlCursor.unquote(l.value()));
       }

@@ -1,6 +1,8 @@
 package dev.dbtls.ide;
 
-/** {@code doc('}: the docs blocks and packages, then in the second argument the package's blocks. */
+/**
+ * {@code doc('}: the docs blocks and packages, then in the second argument the package's blocks.
+ */
 final class DocCompletion {
   private DocCompletion() {}
 
@@ -20,8 +22,13 @@ final class DocCompletion {
     for (var d : c.manifest.docs().values()) {
       if (onlyPackage == null || onlyPackage.equals(d.packageName())) {
         String content = d.content();
-        items.add(d.name(), CompletionKind.DOC, 0, "docs block (" + d.packageName() + ")",
-            content.length() > 1000 ? content.substring(0, 1000) + "..." : content, d.name(),
+        items.add(
+            d.name(),
+            CompletionKind.DOC,
+            0,
+            "docs block (" + d.packageName() + ")",
+            content.length() > 1000 ? content.substring(0, 1000) + "..." : content,
+            d.name(),
             false);
       }
     }

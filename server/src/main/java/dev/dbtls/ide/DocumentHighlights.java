@@ -5,8 +5,6 @@ import dev.dbtls.index.Macro;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.jinja.scan.JinjaScanner;
-import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
 import dev.dbtls.jinja.scan.TextRange;
 import dev.dbtls.project.LineIndex;
@@ -26,9 +24,9 @@ import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 /**
- * Document highlights: every place in the current file that names what the cursor is on — refs
- * to the same model, calls of the same source table or macro, the same var or doc, a CTE's name —
- * each marked {@link Kind#WRITE} where it is defined (a macro's or docs block's name, a model's or
+ * Document highlights: every place in the current file that names what the cursor is on — refs to
+ * the same model, calls of the same source table or macro, the same var or doc, a CTE's name — each
+ * marked {@link Kind#WRITE} where it is defined (a macro's or docs block's name, a model's or
  * source table's YAML entry, a CTE's definition), {@link Kind#READ} where it is used, {@link
  * Kind#TEXT} where it could not be resolved and only the spelling matches. Only this file is
  * scanned: nothing else of the project is read.
@@ -36,7 +34,11 @@ import java.util.stream.Collectors;
 public final class DocumentHighlights {
   private DocumentHighlights() {}
 
-  public enum Kind { TEXT, READ, WRITE }
+  public enum Kind {
+    TEXT,
+    READ,
+    WRITE
+  }
 
   /** One highlighted range of the current file. */
   public record Highlight(Span range, Kind kind) {}
@@ -91,8 +93,9 @@ public final class DocumentHighlights {
     }
 
     List<Highlight> sorted() {
-      items.sort(Comparator.comparingInt((Highlight h) -> h.range().startLine())
-          .thenComparingInt(h -> h.range().startColumn()));
+      items.sort(
+          Comparator.comparingInt((Highlight h) -> h.range().startLine())
+              .thenComparingInt(h -> h.range().startColumn()));
       return List.copyOf(items);
     }
   }
@@ -107,7 +110,8 @@ public final class DocumentHighlights {
       Set<String> ids = ids(Resolve.models(m, pkg, r));
       for (StaticFacts.RefCall x : f.refs()) {
         if (x.name() != null && !x.dynamic() && x.name().equals(r.name())) {
-          Symbol.Ref other = new Symbol.Ref(x.packageName(), x.name(), x.version(), false, List.of(), 0, 0);
+          Symbol.Ref other =
+              new Symbol.Ref(x.packageName(), x.name(), x.version(), false, List.of(), 0, 0);
           Kind k = sameModel(m, pkg, ids, r, other);
           if (k != null) {
             out.add(x.nameRange(), k);
@@ -134,8 +138,9 @@ public final class DocumentHighlights {
     } else if (sym instanceof Symbol.Doc d) {
       Optional<DocBlock> target = Resolve.doc(m, pkg, d);
       for (StaticFacts.DocCall x : f.docRefs()) {
-        if (d.name().equals(x.name()) && Objects.equals(target,
-            Resolve.doc(m, pkg, new Symbol.Doc(x.packageName(), x.name(), 0, 0)))) {
+        if (d.name().equals(x.name())
+            && Objects.equals(
+                target, Resolve.doc(m, pkg, new Symbol.Doc(x.packageName(), x.name(), 0, 0)))) {
           out.add(x.nameRange(), target.isPresent() ? Kind.READ : Kind.TEXT);
         }
       }
@@ -155,15 +160,21 @@ public final class DocumentHighlights {
     }
   }
 
-  /** READ when the other ref reaches the same node, TEXT when neither resolves and they read alike. */
-  private static Kind sameModel(Manifest m, String pkg, Set<String> ids, Symbol.Ref r,
-      Symbol.Ref other) {
+  /**
+   * READ when the other ref reaches the same node, TEXT when neither resolves and they read alike.
+   */
+  private static Kind sameModel(
+      Manifest m, String pkg, Set<String> ids, Symbol.Ref r, Symbol.Ref other) {
     if (ids.isEmpty()) {
       return Objects.equals(r.packageName(), other.packageName())
-          && Objects.equals(r.version(), other.version()) ? Kind.TEXT : null;
+              && Objects.equals(r.version(), other.version())
+          ? Kind.TEXT
+          : null;
     }
     return ids.containsAll(ids(Resolve.models(m, pkg, other)))
-        && !Resolve.models(m, pkg, other).isEmpty() ? Kind.READ : null;
+            && !Resolve.models(m, pkg, other).isEmpty()
+        ? Kind.READ
+        : null;
   }
 
   private static Set<String> ids(List<Node> nodes) {
@@ -171,18 +182,26 @@ public final class DocumentHighlights {
   }
 
   /** Calls of the macro (READ), its definition (WRITE), and dispatches that may pick it (READ). */
-  private static void macro(Symbol.Context c, StaticFacts f, Optional<Macro> target,
-      String namespace, String name, Found out) {
+  private static void macro(
+      Symbol.Context c,
+      StaticFacts f,
+      Optional<Macro> target,
+      String namespace,
+      String name,
+      Found out) {
     Manifest m = c.snapshot().manifest();
     String pkg = c.packageName();
     for (StaticFacts.MacroCall x : f.macroCalls()) {
       if (!x.name().equals(name)) {
         continue;
       }
-      Optional<Macro> reached = Resolve.macro(m, pkg, new Symbol.Macro(x.namespace(), x.name(), false, 0, 0));
+      Optional<Macro> reached =
+          Resolve.macro(m, pkg, new Symbol.Macro(x.namespace(), x.name(), false, 0, 0));
       if (target.isPresent() && reached.equals(target)) {
         out.add(x.nameRange(), Kind.READ);
-      } else if (target.isEmpty() && reached.isEmpty() && Objects.equals(namespace, x.namespace())) {
+      } else if (target.isEmpty()
+          && reached.isEmpty()
+          && Objects.equals(namespace, x.namespace())) {
         out.add(x.nameRange(), Kind.TEXT);
       }
     }
@@ -196,8 +215,9 @@ public final class DocumentHighlights {
       }
     }
     for (StaticFacts.DispatchCall d : f.dispatches()) {
-      if (d.macroName() != null && Resolve.dispatch(m, pkg,
-          new Symbol.Dispatch(d.macroName(), d.namespace(), 0, 0)).contains(target.get())) {
+      if (d.macroName() != null
+          && Resolve.dispatch(m, pkg, new Symbol.Dispatch(d.macroName(), d.namespace(), 0, 0))
+              .contains(target.get())) {
         out.add(d.nameRange(), Kind.READ);
       }
     }
@@ -233,8 +253,8 @@ public final class DocumentHighlights {
         boolean two = x.group(4) != null;
         int g = two ? 4 : 2;
         if (x.group(g).equals(r.name())) {
-          Symbol.Ref other = new Symbol.Ref(two ? x.group(2) : null, x.group(g), null, false,
-              List.of(), 0, 0);
+          Symbol.Ref other =
+              new Symbol.Ref(two ? x.group(2) : null, x.group(g), null, false, List.of(), 0, 0);
           Kind k = sameModel(m, pkg, ids, r, other);
           if (k != null) {
             out.add(x.start(g), x.end(g), k);
@@ -260,10 +280,24 @@ public final class DocumentHighlights {
     if (sym instanceof Symbol.Ref r) {
       Set<String> ids = ids(Resolve.models(m, pkg, r));
       for (NodeSpec n : props.nodes()) {
-        if (n.name().equals(r.name()) && !ids.isEmpty() && ids(Resolve.models(m, pkg,
-            new Symbol.Ref(null, n.name(), null, true, n.versions().stream()
-                .map(dev.dbtls.project.properties.VersionSpec::v).toList(), 0, 0)))
-            .stream().anyMatch(ids::contains)) {
+        if (n.name().equals(r.name())
+            && !ids.isEmpty()
+            && ids(
+                    Resolve.models(
+                        m,
+                        pkg,
+                        new Symbol.Ref(
+                            null,
+                            n.name(),
+                            null,
+                            true,
+                            n.versions().stream()
+                                .map(dev.dbtls.project.properties.VersionSpec::v)
+                                .toList(),
+                            0,
+                            0)))
+                .stream()
+                .anyMatch(ids::contains)) {
           name(c, n.nameSpan(), n.name(), Kind.WRITE, out);
         }
       }
@@ -279,9 +313,11 @@ public final class DocumentHighlights {
       Optional<Macro> target = Resolve.macro(m, pkg, mc);
       for (DataTestSpec t : Symbol.tests(props)) {
         int at = c.lines().offset(t.span().startLine(), t.span().startColumn());
-        Optional<Macro> reached = Resolve.macro(m, pkg,
-            new Symbol.Macro(t.packageName(), "test_" + t.macroName(), false, 0, 0));
-        if (("test_" + t.macroName()).equals(mc.name()) && c.text().startsWith(t.testName(), at)
+        Optional<Macro> reached =
+            Resolve.macro(
+                m, pkg, new Symbol.Macro(t.packageName(), "test_" + t.macroName(), false, 0, 0));
+        if (("test_" + t.macroName()).equals(mc.name())
+            && c.text().startsWith(t.testName(), at)
             && reached.equals(target)) {
           int from = at + t.testName().length() - t.macroName().length();
           out.add(from, from + t.macroName().length(), target.isPresent() ? Kind.READ : Kind.TEXT);

@@ -8,5 +8,10 @@ import java.util.List;
  * parentheses, a macro from {@code {% macro} to {@code {% endmacro %}}), {@code selectionRange}
  * its name; {@code detail} is a short hint (parameters, config values) or null.
  */
-public record DocumentSymbol(String name, String detail, OutlineKind kind, Span range,
-    Span selectionRange, List<DocumentSymbol> children) {}
+public record DocumentSymbol(
+    String name,
+    String detail,
+    OutlineKind kind,
+    Span range,
+    Span selectionRange,
+    List<DocumentSymbol> children) {}

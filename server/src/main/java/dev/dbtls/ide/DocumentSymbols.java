@@ -1,6 +1,5 @@
 package dev.dbtls.ide;
 
-import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.jinja.scan.Block;
 import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.Piece;
@@ -41,8 +40,14 @@ public final class DocumentSymbols {
   private DocumentSymbols() {}
 
   /** YAML files of a project that are not property files. */
-  private static final Set<String> NOT_PROPERTIES = Set.of("dbt_project.yml", "packages.yml",
-      "dependencies.yml", "profiles.yml", "selectors.yml", "package-lock.yml");
+  private static final Set<String> NOT_PROPERTIES =
+      Set.of(
+          "dbt_project.yml",
+          "packages.yml",
+          "dependencies.yml",
+          "profiles.yml",
+          "selectors.yml",
+          "package-lock.yml");
 
   static List<DocumentSymbol> find(String displayPath, String text) {
     if (text == null || displayPath == null) {
@@ -61,20 +66,54 @@ public final class DocumentSymbols {
   // ---------------------------------------------------------------- SQL and Markdown
 
   /**
-   * A symbol in offsets, before nesting; {@code onlyAsParent} for if/for blocks, {@code open} for
-   * a CTE whose parenthesis is not closed (it ends with the block it starts in).
+   * A symbol in offsets, before nesting; {@code onlyAsParent} for if/for blocks, {@code open} for a
+   * CTE whose parenthesis is not closed (it ends with the block it starts in).
    */
-  private record Item(String name, String detail, OutlineKind kind, int start, int end,
-      int nameStart, int nameEnd, boolean onlyAsParent, boolean open, List<Item> children) {
-    Item(String name, String detail, OutlineKind kind, int start, int end, int nameStart,
-        int nameEnd, boolean onlyAsParent) {
-      this(name, detail, kind, start, end, nameStart, nameEnd, onlyAsParent, false,
+  private record Item(
+      String name,
+      String detail,
+      OutlineKind kind,
+      int start,
+      int end,
+      int nameStart,
+      int nameEnd,
+      boolean onlyAsParent,
+      boolean open,
+      List<Item> children) {
+    Item(
+        String name,
+        String detail,
+        OutlineKind kind,
+        int start,
+        int end,
+        int nameStart,
+        int nameEnd,
+        boolean onlyAsParent) {
+      this(
+          name,
+          detail,
+          kind,
+          start,
+          end,
+          nameStart,
+          nameEnd,
+          onlyAsParent,
+          false,
           new ArrayList<>());
     }
 
     Item endingAt(int newEnd) {
-      return new Item(name, detail, kind, start, Math.max(Math.min(end, newEnd), nameEnd),
-          nameStart, nameEnd, onlyAsParent, false, children);
+      return new Item(
+          name,
+          detail,
+          kind,
+          start,
+          Math.max(Math.min(end, newEnd), nameEnd),
+          nameStart,
+          nameEnd,
+          onlyAsParent,
+          false,
+          children);
     }
 
     boolean contains(Item o) {
@@ -87,32 +126,79 @@ public final class DocumentSymbols {
     StaticFacts f = StaticExtractor.extract(t);
     List<Item> items = new ArrayList<>();
     for (StaticFacts.MacroDef d : f.macros()) {
-      OutlineKind kind = switch (d.kind()) {
-        case MACRO -> OutlineKind.MACRO;
-        case TEST -> OutlineKind.GENERIC_TEST;
-        case MATERIALIZATION -> OutlineKind.MATERIALIZATION;
-      };
-      String detail = d.kind() == StaticFacts.MacroKind.MATERIALIZATION
-          ? "adapter=" + d.adapter()
-          : "(" + String.join(", ", d.params().stream().map(p -> p.defaultText() == null ? p.name()
-              : p.name() + "=" + p.defaultText()).toList()) + ")";
-      items.add(new Item(d.name(), oneLine(detail), kind, d.whole().start(), d.whole().end(),
-          d.nameRange().start(), d.nameRange().end(), false));
+      OutlineKind kind =
+          switch (d.kind()) {
+            case MACRO -> OutlineKind.MACRO;
+            case TEST -> OutlineKind.GENERIC_TEST;
+            case MATERIALIZATION -> OutlineKind.MATERIALIZATION;
+          };
+      String detail =
+          d.kind() == StaticFacts.MacroKind.MATERIALIZATION
+              ? "adapter=" + d.adapter()
+              : "("
+                  + String.join(
+                      ", ",
+                      d.params().stream()
+                          .map(
+                              p ->
+                                  p.defaultText() == null
+                                      ? p.name()
+                                      : p.name() + "=" + p.defaultText())
+                          .toList())
+                  + ")";
+      items.add(
+          new Item(
+              d.name(),
+              oneLine(detail),
+              kind,
+              d.whole().start(),
+              d.whole().end(),
+              d.nameRange().start(),
+              d.nameRange().end(),
+              false));
     }
     for (StaticFacts.SnapshotBlock b : f.snapshots()) {
-      items.add(new Item(b.name(), "snapshot", OutlineKind.SNAPSHOT, b.whole().start(),
-          b.whole().end(), b.nameRange().start(), b.nameRange().end(), false));
+      items.add(
+          new Item(
+              b.name(),
+              "snapshot",
+              OutlineKind.SNAPSHOT,
+              b.whole().start(),
+              b.whole().end(),
+              b.nameRange().start(),
+              b.nameRange().end(),
+              false));
     }
     for (StaticFacts.DocsBlock b : f.docs()) {
-      items.add(new Item(b.name(), "docs", OutlineKind.DOCS, b.whole().start(), b.whole().end(),
-          b.nameRange().start(), b.nameRange().end(), false));
+      items.add(
+          new Item(
+              b.name(),
+              "docs",
+              OutlineKind.DOCS,
+              b.whole().start(),
+              b.whole().end(),
+              b.nameRange().start(),
+              b.nameRange().end(),
+              false));
     }
     for (StaticFacts.ConfigCall c : f.configs()) {
-      String detail = String.join(", ", c.args().stream()
-          .filter(a -> a.name() != null && a.valueRange() != null)
-          .map(a -> a.name() + "=" + a.valueRange().of(text)).toList());
-      items.add(new Item("config", oneLine(detail), OutlineKind.CONFIG, c.call().start(),
-          c.call().end(), c.call().start(), c.call().start() + "config".length(), false));
+      String detail =
+          String.join(
+              ", ",
+              c.args().stream()
+                  .filter(a -> a.name() != null && a.valueRange() != null)
+                  .map(a -> a.name() + "=" + a.valueRange().of(text))
+                  .toList());
+      items.add(
+          new Item(
+              "config",
+              oneLine(detail),
+              OutlineKind.CONFIG,
+              c.call().start(),
+              c.call().end(),
+              c.call().start(),
+              c.call().start() + "config".length(),
+              false));
     }
     for (Piece p : t.pieces()) {
       if (p.kind() == PieceKind.STATEMENT) {
@@ -121,8 +207,18 @@ public final class DocumentSymbols {
     }
     if (sql) {
       for (Ctes.Cte c : Ctes.of(t)) {
-        items.add(new Item(c.name(), null, OutlineKind.CTE, c.start(), c.end(),
-            c.written().start(), c.written().end(), false, !c.closed(), new ArrayList<>()));
+        items.add(
+            new Item(
+                c.name(),
+                null,
+                OutlineKind.CTE,
+                c.start(),
+                c.end(),
+                c.written().start(),
+                c.written().end(),
+                false,
+                !c.closed(),
+                new ArrayList<>()));
       }
     }
     return symbols(nest(items), new LineIndex(text));
@@ -135,8 +231,8 @@ public final class DocumentSymbols {
       return;
     }
     Block b = t.blockOpenedBy(p);
-    int end = b == null ? p.end()
-        : b.end() >= 0 ? t.pieces().get(b.end()).end() : t.text().length();
+    int end =
+        b == null ? p.end() : b.end() >= 0 ? t.pieces().get(b.end()).end() : t.text().length();
     switch (p.tag()) {
       case "set" -> {
         int to = 1;
@@ -146,8 +242,16 @@ public final class DocumentSymbols {
         if (to > 1) {
           int s = k.get(1).start();
           int e = k.get(to - 1).end();
-          items.add(new Item(t.text().substring(s, e), null, OutlineKind.VARIABLE, p.start(), end,
-              s, e, false));
+          items.add(
+              new Item(
+                  t.text().substring(s, e),
+                  null,
+                  OutlineKind.VARIABLE,
+                  p.start(),
+                  end,
+                  s,
+                  e,
+                  false));
         }
       }
       case "call" -> {
@@ -163,15 +267,26 @@ public final class DocumentSymbols {
         }
         int s = k.get(i).start();
         int nameEnd = k.get(i).end();
-        while (i + 2 < k.size() && k.get(i + 1).isPunct(".")
+        while (i + 2 < k.size()
+            && k.get(i + 1).isPunct(".")
             && k.get(i + 2).kind() == TokenKind.NAME) {
           i += 2;
           nameEnd = k.get(i).end();
         }
-        int e = i + 1 < k.size() && k.get(i + 1).isPunct("(")
-            ? k.get(Math.min(afterBrackets(k, i + 1), k.size()) - 1).end() : nameEnd;
-        items.add(new Item(oneLine(t.text().substring(s, e)), "call", OutlineKind.CALL, p.start(),
-            end, s, nameEnd, false));
+        int e =
+            i + 1 < k.size() && k.get(i + 1).isPunct("(")
+                ? k.get(Math.min(afterBrackets(k, i + 1), k.size()) - 1).end()
+                : nameEnd;
+        items.add(
+            new Item(
+                oneLine(t.text().substring(s, e)),
+                "call",
+                OutlineKind.CALL,
+                p.start(),
+                end,
+                s,
+                nameEnd,
+                false));
       }
       case "if", "for" -> {
         if (b == null) {
@@ -179,10 +294,18 @@ public final class DocumentSymbols {
         }
         int s = k.get(0).start();
         int e = k.get(k.size() - 1).end();
-        items.add(new Item(oneLine(t.text().substring(s, e)), null, OutlineKind.BLOCK, p.start(),
-            end, s, e, true));
+        items.add(
+            new Item(
+                oneLine(t.text().substring(s, e)),
+                null,
+                OutlineKind.BLOCK,
+                p.start(),
+                end,
+                s,
+                e,
+                true));
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -205,8 +328,9 @@ public final class DocumentSymbols {
 
   /** Each item under the innermost one that contains it; if/for blocks without children dropped. */
   private static List<Item> nest(List<Item> items) {
-    items.sort(Comparator.comparingInt(Item::start).thenComparing(Comparator.comparingInt(Item::end)
-        .reversed()));
+    items.sort(
+        Comparator.comparingInt(Item::start)
+            .thenComparing(Comparator.comparingInt(Item::end).reversed()));
     List<Item> roots = new ArrayList<>();
     Deque<Item> open = new ArrayDeque<>();
     for (Item item : items) {
@@ -245,9 +369,14 @@ public final class DocumentSymbols {
   private static List<DocumentSymbol> symbols(List<Item> items, LineIndex lines) {
     List<DocumentSymbol> out = new ArrayList<>(items.size());
     for (Item it : items) {
-      out.add(new DocumentSymbol(it.name(), it.detail(), it.kind(),
-          lines.span(it.start(), it.end()), lines.span(it.nameStart(), it.nameEnd()),
-          symbols(it.children(), lines)));
+      out.add(
+          new DocumentSymbol(
+              it.name(),
+              it.detail(),
+              it.kind(),
+              lines.span(it.start(), it.end()),
+              lines.span(it.nameStart(), it.nameEnd()),
+              symbols(it.children(), lines)));
     }
     return out;
   }
@@ -264,57 +393,91 @@ public final class DocumentSymbols {
     LineIndex lines = new LineIndex(text);
     List<DocumentSymbol> out = new ArrayList<>();
     for (NodeSpec n : props.nodes()) {
-      OutlineKind kind = switch (n.resourceType()) {
-        case "seed" -> OutlineKind.SEED;
-        case "snapshot" -> OutlineKind.SNAPSHOT;
-        case "analysis" -> OutlineKind.ANALYSIS;
-        default -> OutlineKind.MODEL;
-      };
+      OutlineKind kind =
+          switch (n.resourceType()) {
+            case "seed" -> OutlineKind.SEED;
+            case "snapshot" -> OutlineKind.SNAPSHOT;
+            case "analysis" -> OutlineKind.ANALYSIS;
+            default -> OutlineKind.MODEL;
+          };
       List<DocumentSymbol> children = new ArrayList<>(columns(n.columns(), text, lines));
       for (VersionSpec v : n.versions()) {
-        children.add(new DocumentSymbol("v" + v.v(), "version", kind, v.span(),
-            keySpan("v", v.v(), v.span(), text, lines),
-            columns(v.columns().stream().filter(c -> within(c.span(), v.span())).toList(), text,
-                lines))); // a version's own columns; those it includes from the model are above
+        children.add(
+            new DocumentSymbol(
+                "v" + v.v(),
+                "version",
+                kind,
+                v.span(),
+                keySpan("v", v.v(), v.span(), text, lines),
+                columns(
+                    v.columns().stream().filter(c -> within(c.span(), v.span())).toList(),
+                    text,
+                    lines))); // a version's own columns; those it includes from the model are above
       }
-      out.add(new DocumentSymbol(n.name(), n.resourceType(), kind, n.span(), n.nameSpan(),
-          children));
+      out.add(
+          new DocumentSymbol(n.name(), n.resourceType(), kind, n.span(), n.nameSpan(), children));
     }
     for (SourceSpec s : props.sources()) {
       List<DocumentSymbol> tables = new ArrayList<>();
       for (SourceTableSpec t : s.tables()) {
-        tables.add(new DocumentSymbol(t.name(), t.identifier() == null ? "table" : t.identifier(),
-            OutlineKind.SOURCE_TABLE, t.span(), t.nameSpan(), columns(t.columns(), text, lines)));
+        tables.add(
+            new DocumentSymbol(
+                t.name(),
+                t.identifier() == null ? "table" : t.identifier(),
+                OutlineKind.SOURCE_TABLE,
+                t.span(),
+                t.nameSpan(),
+                columns(t.columns(), text, lines)));
       }
-      out.add(new DocumentSymbol(s.name(), "source", OutlineKind.SOURCE, s.span(), s.nameSpan(),
-          tables));
+      out.add(
+          new DocumentSymbol(
+              s.name(), "source", OutlineKind.SOURCE, s.span(), s.nameSpan(), tables));
     }
     for (MacroSpec m : props.macros()) {
-      out.add(new DocumentSymbol(m.name(), "macro", OutlineKind.MACRO, m.span(),
-          nameSpan(m.name(), m.span(), text, lines), List.of()));
+      out.add(
+          new DocumentSymbol(
+              m.name(),
+              "macro",
+              OutlineKind.MACRO,
+              m.span(),
+              nameSpan(m.name(), m.span(), text, lines),
+              List.of()));
     }
     for (ExposureSpec e : props.exposures()) {
-      out.add(new DocumentSymbol(e.name(), e.type() == null ? "exposure" : e.type(),
-          OutlineKind.EXPOSURE, e.span(), e.nameSpan(), List.of()));
+      out.add(
+          new DocumentSymbol(
+              e.name(),
+              e.type() == null ? "exposure" : e.type(),
+              OutlineKind.EXPOSURE,
+              e.span(),
+              e.nameSpan(),
+              List.of()));
     }
-    out.sort(Comparator.comparingInt((DocumentSymbol d) -> d.range().startLine())
-        .thenComparingInt(d -> d.range().startColumn()));
+    out.sort(
+        Comparator.comparingInt((DocumentSymbol d) -> d.range().startLine())
+            .thenComparingInt(d -> d.range().startColumn()));
     return out;
   }
 
-  private static List<DocumentSymbol> columns(List<ColumnSpec> columns, String text,
-      LineIndex lines) {
+  private static List<DocumentSymbol> columns(
+      List<ColumnSpec> columns, String text, LineIndex lines) {
     List<DocumentSymbol> out = new ArrayList<>(columns.size());
     for (ColumnSpec c : columns) {
-      out.add(new DocumentSymbol(c.name(), c.dataType(), OutlineKind.COLUMN, c.span(),
-          nameSpan(c.name(), c.span(), text, lines), List.of()));
+      out.add(
+          new DocumentSymbol(
+              c.name(),
+              c.dataType(),
+              OutlineKind.COLUMN,
+              c.span(),
+              nameSpan(c.name(), c.span(), text, lines),
+              List.of()));
     }
     return out;
   }
 
   private static boolean within(Span inner, Span outer) {
-    return compare(outer.startLine(), outer.startColumn(), inner.startLine(),
-        inner.startColumn()) <= 0
+    return compare(outer.startLine(), outer.startColumn(), inner.startLine(), inner.startColumn())
+            <= 0
         && compare(inner.endLine(), inner.endColumn(), outer.endLine(), outer.endColumn()) <= 0;
   }
 

@@ -6,11 +6,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * The editor's requests under way, so that background work gives way to them: column inference
- * of a large project keeps both cores busy for seconds after a start, and a completion that
- * shares the cores with it (and with the garbage its allocations make) took ten times as long.
- * Java's thread priorities do nothing on Linux, so the background steps aside itself: between
- * two models it waits while a request runs, for at most a bound, so that it always progresses.
+ * The editor's requests under way, so that background work gives way to them: column inference of a
+ * large project keeps both cores busy for seconds after a start, and a completion that shares the
+ * cores with it (and with the garbage its allocations make) took ten times as long. Java's thread
+ * priorities do nothing on Linux, so the background steps aside itself: between two models it waits
+ * while a request runs, for at most a bound, so that it always progresses.
  */
 public final class EditorRequests {
   private static final AtomicInteger RUNNING = new AtomicInteger();

@@ -9,7 +9,18 @@ final class EnvVarCompletion {
       return;
     }
     // DBT_ and the secret DBT_ENV_SECRET_ prefix first
-    c.snapshot.env().keySet().forEach(name -> items.add(name, CompletionKind.VAR,
-        name.startsWith("DBT_") ? 0 : 1, "environment variable", null, name, false));
+    c.snapshot
+        .env()
+        .keySet()
+        .forEach(
+            name ->
+                items.add(
+                    name,
+                    CompletionKind.VAR,
+                    name.startsWith("DBT_") ? 0 : 1,
+                    "environment variable",
+                    null,
+                    name,
+                    false));
   }
 }

@@ -3,7 +3,6 @@ package dev.dbtls.ide;
 import dev.dbtls.jinja.scan.Block;
 import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.Piece;
-import dev.dbtls.jinja.scan.PieceKind;
 import dev.dbtls.jinja.scan.ScannedTemplate;
 import dev.dbtls.jinja.scan.TextRange;
 import dev.dbtls.project.LineIndex;
@@ -12,19 +11,20 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Folding of SQL and Markdown templates: each Jinja block ({@code macro}, {@code if} with one
- * range per branch, {@code for}, {@code set}, {@code call}, {@code docs}, {@code snapshot}, ...),
+ * Folding of SQL and Markdown templates: each Jinja block ({@code macro}, {@code if} with one range
+ * per branch, {@code for}, {@code set}, {@code call}, {@code docs}, {@code snapshot}, ...),
  * multi-line {@code {{ }}} (a long {@code config(...)}), multi-line parentheses of the SQL (CTE
  * bodies, subqueries), {@code {# #}} and {@code /* * /} comments and runs of {@code --} lines. A
- * closing line that starts with the closer ({@code {% endmacro %}}, {@code )}) stays visible.
- * YAML is left to the editor's indentation folding.
+ * closing line that starts with the closer ({@code {% endmacro %}}, {@code )}) stays visible. YAML
+ * is left to the editor's indentation folding.
  */
 public final class FoldingRanges {
   private FoldingRanges() {}
 
   static List<FoldingRange> find(String displayPath, String text) {
-    if (text == null || displayPath == null || !(displayPath.endsWith(".sql")
-        || displayPath.endsWith(".md"))) {
+    if (text == null
+        || displayPath == null
+        || !(displayPath.endsWith(".sql") || displayPath.endsWith(".md"))) {
       return List.of();
     }
     return new FoldingRanges.Collector(text).collect(displayPath.endsWith(".sql"));
@@ -48,8 +48,10 @@ public final class FoldingRanges {
         tags.addAll(b.branches());
         for (int i = 0; i < tags.size(); i++) {
           int from = t.pieces().get(tags.get(i)).start();
-          int closer = i + 1 < tags.size() ? t.pieces().get(tags.get(i + 1)).start()
-              : b.end() >= 0 ? t.pieces().get(b.end()).start() : -1;
+          int closer =
+              i + 1 < tags.size()
+                  ? t.pieces().get(tags.get(i + 1)).start()
+                  : b.end() >= 0 ? t.pieces().get(b.end()).start() : -1;
           region(from, closer);
         }
       }
@@ -57,7 +59,7 @@ public final class FoldingRanges {
         switch (p.kind()) {
           case COMMENT -> comment(p.start(), p.end());
           case EXPRESSION, RAW -> region(p.start(), p.closed() ? p.innerEnd() : -1);
-          default -> { }
+          default -> {}
         }
       }
       if (sql) {
@@ -76,8 +78,8 @@ public final class FoldingRanges {
     }
 
     /**
-     * From the line of {@code from} to the line before the closer, or to the closer's own line
-     * when text precedes it there; to the last line with text when there is no closer (-1).
+     * From the line of {@code from} to the line before the closer, or to the closer's own line when
+     * text precedes it there; to the last line with text when there is no closer (-1).
      */
     private void region(int from, int closer) {
       int start = lines.line(from);
@@ -87,7 +89,8 @@ public final class FoldingRanges {
       } else {
         end = lines.line(closer);
         int lineStart = lines.offset(end, 0);
-        if (text.substring(lineStart, closer).chars()
+        if (text.substring(lineStart, closer)
+            .chars()
             .allMatch(c -> Character.isWhitespace(c) || c == ')' || c == ']' || c == '}')) {
           end--;
         }
@@ -141,8 +144,9 @@ public final class FoldingRanges {
 
     /** One range per start line (the longest): editors keep only one there anyway. */
     private List<FoldingRange> distinct() {
-      out.sort(Comparator.comparingInt(FoldingRange::startLine)
-          .thenComparing(Comparator.comparingInt(FoldingRange::endLine).reversed()));
+      out.sort(
+          Comparator.comparingInt(FoldingRange::startLine)
+              .thenComparing(Comparator.comparingInt(FoldingRange::endLine).reversed()));
       List<FoldingRange> kept = new ArrayList<>();
       for (FoldingRange r : out) {
         if (kept.isEmpty() || kept.get(kept.size() - 1).startLine() != r.startLine()) {

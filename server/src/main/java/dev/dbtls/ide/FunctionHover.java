@@ -50,5 +50,4 @@ final class FunctionHover {
     }
     return i < text.length() && text.charAt(i) == '(';
   }
-
 }

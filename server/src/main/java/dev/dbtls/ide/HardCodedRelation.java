@@ -1,10 +1,10 @@
 package dev.dbtls.ide;
 
+import dev.dbtls.ide.SqlTokens.Tok;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.RefCall;
 import dev.dbtls.index.RelationName;
-import dev.dbtls.ide.SqlTokens.Tok;
 import dev.dbtls.index.ResourceType;
 import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.Piece;
@@ -20,8 +20,8 @@ import java.util.Set;
  * "Replace with {{ ref('x') }}" / "Replace with {{ source('s', 't') }}" on a relation name written
  * out in SQL text (outside Jinja): {@code database.schema.identifier} or {@code schema.identifier}
  * naming a node's relation, or a bare identifier right after {@code from}/{@code join} when one
- * node alone has it. Parts compare ignoring case, except quoted parts where the adapter quotes
- * that part (then the warehouse keeps their case).
+ * node alone has it. Parts compare ignoring case, except quoted parts where the adapter quotes that
+ * part (then the warehouse keeps their case).
  */
 final class HardCodedRelation {
   private static final Set<String> BEFORE_RELATION = Set.of("from", "join");
@@ -48,12 +48,14 @@ final class HardCodedRelation {
       return List.of();
     }
     int first = at;
-    while (first >= 2 && adjacentDot(tokens, first - 2, first)
+    while (first >= 2
+        && adjacentDot(tokens, first - 2, first)
         && isName(text, tokens.get(first - 2), adapter)) {
       first -= 2;
     }
     int last = at;
-    while (last + 2 < tokens.size() && adjacentDot(tokens, last, last + 2)
+    while (last + 2 < tokens.size()
+        && adjacentDot(tokens, last, last + 2)
         && isName(text, tokens.get(last + 2), adapter)) {
       last += 2;
     }
@@ -67,8 +69,11 @@ final class HardCodedRelation {
     if (parts.isEmpty() || parts.size() > 3) {
       return List.of();
     }
-    boolean afterFrom = first > 0 && tokens.get(first - 1).kind() == SqlTokens.Kind.WORD
-        && BEFORE_RELATION.contains(tokens.get(first - 1).text().toLowerCase(java.util.Locale.ROOT));
+    boolean afterFrom =
+        first > 0
+            && tokens.get(first - 1).kind() == SqlTokens.Kind.WORD
+            && BEFORE_RELATION.contains(
+                tokens.get(first - 1).text().toLowerCase(java.util.Locale.ROOT));
     if (parts.size() == 1 && !afterFrom) {
       return List.of();
     }
@@ -80,8 +85,13 @@ final class HardCodedRelation {
     List<CodeAction> out = new ArrayList<>();
     for (Node n : matches) {
       String call = call(c, n);
-      out.add(new CodeAction("Replace with " + call, CodeAction.REWRITE, false,
-          List.of(new TextEdit(CodeActions.span(c, replaced), call)), List.of()));
+      out.add(
+          new CodeAction(
+              "Replace with " + call,
+              CodeAction.REWRITE,
+              false,
+              List.of(new TextEdit(CodeActions.span(c, replaced), call)),
+              List.of()));
     }
     return out;
   }
@@ -90,7 +100,9 @@ final class HardCodedRelation {
     for (int k = 0; k < tokens.size(); k++) {
       Tok t = tokens.get(k);
       if (t.start() <= offset && offset <= t.end()) {
-        if (offset == t.end() && k + 1 < tokens.size() && tokens.get(k + 1).start() == offset
+        if (offset == t.end()
+            && k + 1 < tokens.size()
+            && tokens.get(k + 1).start() == offset
             && tokens.get(k + 1).kind() != SqlTokens.Kind.PUNCT) {
           continue; // between two tokens: the one that starts here
         }
@@ -102,11 +114,14 @@ final class HardCodedRelation {
 
   private static boolean adjacentDot(List<Tok> tokens, int left, int right) {
     Tok dot = tokens.get(left + 1);
-    return dot.isPunct('.') && tokens.get(left).end() == dot.start()
+    return dot.isPunct('.')
+        && tokens.get(left).end() == dot.start()
         && dot.end() == tokens.get(right).start();
   }
 
-  /** A word, or a name quoted the adapter's way ({@code "} too, unless the adapter uses {@code `}). */
+  /**
+   * A word, or a name quoted the adapter's way ({@code "} too, unless the adapter uses {@code `}).
+   */
   private static boolean isName(String text, Tok t, Adapter adapter) {
     if (t.kind() == SqlTokens.Kind.WORD) {
       return t.isName();
@@ -138,14 +153,18 @@ final class HardCodedRelation {
 
   private static List<Node> matches(Symbol.Context c, List<Part> parts, Adapter a) {
     List<Node> out = new ArrayList<>();
-    Set<String> own = Set.copyOf(c.snapshot().manifest().nodesInFile(c.displayPath()).stream()
-        .map(Node::uniqueId).toList());
+    Set<String> own =
+        Set.copyOf(
+            c.snapshot().manifest().nodesInFile(c.displayPath()).stream()
+                .map(Node::uniqueId)
+                .toList());
     int n = parts.size();
     for (Node node : c.snapshot().manifest().nodes().values()) {
       RelationName r = node.relation();
-      if (r == null || !(Resolve.refable(node) || node.type() == ResourceType.SOURCE)
-          || own.contains(node.uniqueId()) || node.type() == ResourceType.MODEL
-              && "ephemeral".equals(node.materialized())) {
+      if (r == null
+          || !(Resolve.refable(node) || node.type() == ResourceType.SOURCE)
+          || own.contains(node.uniqueId())
+          || node.type() == ResourceType.MODEL && "ephemeral".equals(node.materialized())) {
         continue;
       }
       if (!same(parts.get(n - 1), r.identifier(), a.quoteIdentifier())
@@ -162,7 +181,8 @@ final class HardCodedRelation {
     if (actual == null) {
       return false;
     }
-    return written.quoted() && adapterQuotes ? written.text().equals(actual)
+    return written.quoted() && adapterQuotes
+        ? written.text().equals(actual)
         : written.text().equalsIgnoreCase(actual);
   }
 
@@ -172,13 +192,17 @@ final class HardCodedRelation {
       return "{{ source('" + n.fqn().get(1) + "', '" + n.name() + "') }}";
     }
     Manifest m = c.snapshot().manifest();
-    boolean plain = m.resolveRef(c.packageName(), new RefCall(null, n.name(), null, 0, 0))
-        .filter(x -> x.uniqueId().equals(n.uniqueId())).isPresent();
+    boolean plain =
+        m.resolveRef(c.packageName(), new RefCall(null, n.name(), null, 0, 0))
+            .filter(x -> x.uniqueId().equals(n.uniqueId()))
+            .isPresent();
     if (plain) {
       return "{{ ref('" + n.name() + "') }}";
     }
-    boolean latest = m.resolveRef(c.packageName(), new RefCall(n.packageName(), n.name(), null,
-        0, 0)).filter(x -> x.uniqueId().equals(n.uniqueId())).isPresent();
+    boolean latest =
+        m.resolveRef(c.packageName(), new RefCall(n.packageName(), n.name(), null, 0, 0))
+            .filter(x -> x.uniqueId().equals(n.uniqueId()))
+            .isPresent();
     String pkg = n.packageName().equals(c.packageName()) ? "" : "'" + n.packageName() + "', ";
     String v = latest || n.version() == null ? "" : ", v=" + n.version();
     return "{{ ref(" + pkg + "'" + n.name() + "'" + v + ") }}";

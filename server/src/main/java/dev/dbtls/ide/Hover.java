@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Hover: what a ref, source, macro call, var, doc or config key stands for, as Markdown. Reads
- * the manifest only (and rescans the one macro file a signature comes from), so it stays fast on
- * large projects.
+ * Hover: what a ref, source, macro call, var, doc or config key stands for, as Markdown. Reads the
+ * manifest only (and rescans the one macro file a signature comes from), so it stays fast on large
+ * projects.
  */
 public final class Hover {
   private Hover() {}
@@ -30,7 +30,9 @@ public final class Hover {
     Symbol.Context c = Symbol.Context.of(s, displayPath, text);
     Optional<Symbol> sym = Symbol.at(c, offset);
     if (sym.isEmpty()) {
-      return displayPath.endsWith(".py") ? Optional.empty() : FunctionHover.at(c, offset).or(() -> ColumnHover.at(c, offset));
+      return displayPath.endsWith(".py")
+          ? Optional.empty()
+          : FunctionHover.at(c, offset).or(() -> ColumnHover.at(c, offset));
     }
     return markdown(c, sym.get()).map(md -> new HoverInfo(md, sym.get().start(), sym.get().end()));
   }
@@ -40,13 +42,20 @@ public final class Hover {
     String pkg = c.packageName();
     if (sym instanceof Symbol.Ref r) {
       Catalog catalog = ProjectCatalog.of(c.snapshot());
-      Optional<String> md = Resolve.models(m, pkg, r).stream().findFirst()
-          .map(n -> model(n, catalog));
+      Optional<String> md =
+          Resolve.models(m, pkg, r).stream().findFirst().map(n -> model(n, catalog));
       if (md.isEmpty() && !r.allVersions()) {
-        return m.resolveDisabledRef(pkg, new dev.dbtls.index.RefCall(r.packageName(), r.name(),
-            r.version(), 0, 0)).map(n -> "**" + n.type().dbtName() + "** `" + n.name()
-                + "` is disabled (`enabled: false`): it is not built, and this ref fails\n\n`"
-                + n.displayPath() + "`");
+        return m.resolveDisabledRef(
+                pkg, new dev.dbtls.index.RefCall(r.packageName(), r.name(), r.version(), 0, 0))
+            .map(
+                n ->
+                    "**"
+                        + n.type().dbtName()
+                        + "** `"
+                        + n.name()
+                        + "` is disabled (`enabled: false`): it is not built, and this ref fails\n\n`"
+                        + n.displayPath()
+                        + "`");
       }
       return md;
     }
@@ -60,19 +69,33 @@ public final class Hover {
         return Optional.of(macro(c, macro.get()));
       }
       return mc.namespace() == null || mc.namespace().equals("dbt")
-          ? builtin(mc.name()) : Optional.empty();
+          ? builtin(mc.name())
+          : Optional.empty();
     }
     if (sym instanceof Symbol.Dispatch d) {
       List<Macro> impls = Resolve.dispatch(m, pkg, d);
       if (impls.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of("**dispatch** `" + d.name() + "`"
-          + (d.namespace() == null ? "" : " in `" + d.namespace() + "`")
-          + "\n\nImplementations, in the order dbt tries them for `"
-          + c.snapshot().inputs().target().type() + "`:\n\n" + impls.stream()
-              .map(x -> "- `" + x.packageName() + "." + x.name() + "` — `" + x.displayPath() + "`")
-              .collect(Collectors.joining("\n")));
+      return Optional.of(
+          "**dispatch** `"
+              + d.name()
+              + "`"
+              + (d.namespace() == null ? "" : " in `" + d.namespace() + "`")
+              + "\n\nImplementations, in the order dbt tries them for `"
+              + c.snapshot().inputs().target().type()
+              + "`:\n\n"
+              + impls.stream()
+                  .map(
+                      x ->
+                          "- `"
+                              + x.packageName()
+                              + "."
+                              + x.name()
+                              + "` — `"
+                              + x.displayPath()
+                              + "`")
+                  .collect(Collectors.joining("\n")));
     }
     if (sym instanceof Symbol.Var v) {
       return Optional.of(var(c, v));
@@ -82,7 +105,8 @@ public final class Hover {
     }
     if (sym instanceof Symbol.ConfigKey k) {
       String what = ConfigKeys.DOCS.get(k.key());
-      return what == null ? Optional.empty()
+      return what == null
+          ? Optional.empty()
           : Optional.of("**config** `" + k.key() + "`\n\n" + what);
     }
     return Optional.empty();
@@ -141,8 +165,13 @@ public final class Hover {
   }
 
   private static void row(StringBuilder sb, String name, String type, String description) {
-    sb.append("| `").append(name).append("` | ").append(type == null ? "" : type).append(" | ")
-        .append(description == null ? "" : cell(description)).append(" |\n");
+    sb.append("| `")
+        .append(name)
+        .append("` | ")
+        .append(type == null ? "" : type)
+        .append(" | ")
+        .append(description == null ? "" : cell(description))
+        .append(" |\n");
   }
 
   private static String cell(String s) {
@@ -163,8 +192,13 @@ public final class Hover {
   static String source(Node n, Catalog catalog) {
     Map<String, Object> x = n.extra();
     StringBuilder sb = new StringBuilder();
-    sb.append("**source** `").append(x.get("source_name")).append('.').append(n.name())
-        .append("` · package `").append(n.packageName()).append("`\n\n");
+    sb.append("**source** `")
+        .append(x.get("source_name"))
+        .append('.')
+        .append(n.name())
+        .append("` · package `")
+        .append(n.packageName())
+        .append("`\n\n");
     if (n.description() != null && !n.description().isBlank()) {
       sb.append(n.description().strip()).append("\n\n");
     }
@@ -211,19 +245,27 @@ public final class Hover {
 
   private static String macro(Symbol.Context c, Macro m) {
     StringBuilder sb = new StringBuilder();
-    sb.append("```jinja\n").append(m.name()).append('(').append(signature(c, m)).append(")\n```\n\n");
+    sb.append("```jinja\n")
+        .append(m.name())
+        .append('(')
+        .append(signature(c, m))
+        .append(")\n```\n\n");
     if (m.description() != null && !m.description().isBlank()) {
       sb.append(m.description().strip()).append("\n\n");
     }
-    sb.append("macro in package `").append(m.packageName()).append("` · `")
-        .append(m.displayPath()).append('`');
+    sb.append("macro in package `")
+        .append(m.packageName())
+        .append("` · `")
+        .append(m.displayPath())
+        .append('`');
     return sb.toString();
   }
 
   /** Parameters with their defaults, read from the macro's file; the names alone if it is gone. */
   private static String signature(Symbol.Context c, Macro m) {
     for (ProjectFile f : c.snapshot().inputs().files()) {
-      if (f.packageName().equals(m.packageName()) && f.relativePath().equals(m.originalFilePath())) {
+      if (f.packageName().equals(m.packageName())
+          && f.relativePath().equals(m.originalFilePath())) {
         Optional<StaticFacts.MacroDef> def = definition(f.text(), m.name());
         if (def.isPresent()) {
           return params(def.get());
@@ -235,7 +277,9 @@ public final class Hover {
 
   private static Optional<StaticFacts.MacroDef> definition(String text, String name) {
     return StaticExtractor.extract(JinjaScanner.scan(text)).macros().stream()
-        .filter(d -> name.equals(d.kind() == StaticFacts.MacroKind.TEST ? "test_" + d.name() : d.name()))
+        .filter(
+            d ->
+                name.equals(d.kind() == StaticFacts.MacroKind.TEST ? "test_" + d.name() : d.name()))
         .findFirst();
   }
 
@@ -254,9 +298,17 @@ public final class Hover {
       for (StaticFacts.MacroDef d : DbtBuiltins.shippedMacros()) {
         if (d.kind() != StaticFacts.MacroKind.MATERIALIZATION) {
           String name = d.kind() == StaticFacts.MacroKind.TEST ? "test_" + d.name() : d.name();
-          out.putIfAbsent(name, "```jinja\n" + d.name() + "(" + params(d) + ")\n```\n\n"
-              + (d.doc() == null ? "" : d.doc() + "\n\n")
-              + (d.kind() == StaticFacts.MacroKind.TEST ? "dbt builtin generic test" : "dbt builtin macro"));
+          out.putIfAbsent(
+              name,
+              "```jinja\n"
+                  + d.name()
+                  + "("
+                  + params(d)
+                  + ")\n```\n\n"
+                  + (d.doc() == null ? "" : d.doc() + "\n\n")
+                  + (d.kind() == StaticFacts.MacroKind.TEST
+                      ? "dbt builtin generic test"
+                      : "dbt builtin macro"));
         }
       }
       return out;
@@ -276,11 +328,14 @@ public final class Hover {
     StringBuilder sb = new StringBuilder("**var** `").append(v.name()).append("`\n\n");
     if (h.isPresent()) {
       sb.append("- value: `").append(value(h.get().value())).append("`\n");
-      List<Location> where = Resolve.varDefinitions(c.snapshot().inputs(), c.packageName(), v.name());
+      List<Location> where =
+          Resolve.varDefinitions(c.snapshot().inputs(), c.packageName(), v.name());
       if (h.get().definedIn().equals("--vars") || where.isEmpty()) {
         sb.append("- defined in: `").append(h.get().definedIn()).append("`");
       } else {
-        sb.append("- defined in: `").append(where.get(0).displayPath()).append("` line ")
+        sb.append("- defined in: `")
+            .append(where.get(0).displayPath())
+            .append("` line ")
             .append(where.get(0).span().startLine() + 1);
       }
     } else if (v.defaultText() != null) {
@@ -294,7 +349,8 @@ public final class Hover {
   /** A var's value as it would be written in YAML flow style. */
   private static String value(Object v) {
     if (v instanceof Map<?, ?> map) {
-      return map.entrySet().stream().map(e -> e.getKey() + ": " + value(e.getValue()))
+      return map.entrySet().stream()
+          .map(e -> e.getKey() + ": " + value(e.getValue()))
           .collect(Collectors.joining(", ", "{", "}"));
     }
     if (v instanceof List<?> list) {
@@ -304,7 +360,14 @@ public final class Hover {
   }
 
   static String doc(DocBlock d) {
-    return "**doc** `" + d.name() + "` · package `" + d.packageName() + "`\n\n" + d.content()
-        + "\n\n`" + d.displayPath() + "`";
+    return "**doc** `"
+        + d.name()
+        + "` · package `"
+        + d.packageName()
+        + "`\n\n"
+        + d.content()
+        + "\n\n`"
+        + d.displayPath()
+        + "`";
   }
 }

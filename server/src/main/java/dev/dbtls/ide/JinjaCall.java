@@ -19,6 +19,7 @@ final class JinjaCall {
   boolean atArgStart;
   boolean atValueStart;
   final List<String> literals = new ArrayList<>();
+
   /** Keyword arguments given before the cursor's argument. */
   final Set<String> keywords = new HashSet<>();
 
@@ -49,31 +50,39 @@ final class JinjaCall {
         commas.add(0, i);
       }
     }
-    if (open < 1 || !tokens.get(open).isPunct("(") || tokens.get(open - 1).kind() != TokenKind.NAME) {
+    if (open < 1
+        || !tokens.get(open).isPunct("(")
+        || tokens.get(open - 1).kind() != TokenKind.NAME) {
       return null;
     }
     JinjaCall c = new JinjaCall();
     c.name = tokens.get(open - 1).value();
-    if (open >= 3 && tokens.get(open - 2).isPunct(".") && tokens.get(open - 3).kind() == TokenKind.NAME) {
+    if (open >= 3
+        && tokens.get(open - 2).isPunct(".")
+        && tokens.get(open - 3).kind() == TokenKind.NAME) {
       c.qualifier = tokens.get(open - 3).value();
     }
     c.argIndex = commas.size();
     int argFrom = commas.isEmpty() ? open + 1 : commas.get(commas.size() - 1) + 1;
     int before = at - argFrom; // tokens of this argument before the cursor's token
     c.atArgStart = before == 0;
-    if (before == 2 && tokens.get(argFrom).kind() == TokenKind.NAME
+    if (before == 2
+        && tokens.get(argFrom).kind() == TokenKind.NAME
         && tokens.get(argFrom + 1).isOperator("=")) {
       c.keyword = tokens.get(argFrom).value();
       c.atValueStart = true;
     }
     int from = open + 1;
     for (int comma : commas) {
-      if (comma - from >= 2 && tokens.get(from).kind() == TokenKind.NAME
+      if (comma - from >= 2
+          && tokens.get(from).kind() == TokenKind.NAME
           && tokens.get(from + 1).isOperator("=")) {
         c.keywords.add(tokens.get(from).value());
       }
-      c.literals.add(comma - from == 1 && tokens.get(from).kind() == TokenKind.STRING
-          ? tokens.get(from).value() : null);
+      c.literals.add(
+          comma - from == 1 && tokens.get(from).kind() == TokenKind.STRING
+              ? tokens.get(from).value()
+              : null);
       from = comma + 1;
     }
     return c;

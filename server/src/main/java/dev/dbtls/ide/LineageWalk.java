@@ -23,8 +23,15 @@ final class LineageWalk {
   private LineageWalk() {}
 
   /** Which node a file stands for when it defines several: models first, tests last. */
-  private static final List<ResourceType> FILE_ORDER = List.of(ResourceType.MODEL, ResourceType.SNAPSHOT,
-      ResourceType.SEED, ResourceType.ANALYSIS, ResourceType.SOURCE, ResourceType.EXPOSURE, ResourceType.TEST);
+  private static final List<ResourceType> FILE_ORDER =
+      List.of(
+          ResourceType.MODEL,
+          ResourceType.SNAPSHOT,
+          ResourceType.SEED,
+          ResourceType.ANALYSIS,
+          ResourceType.SOURCE,
+          ResourceType.EXPOSURE,
+          ResourceType.TEST);
 
   static Lineage find(ProjectSnapshot s, String displayPath, String nodeId, Lineage.Options o) {
     Manifest m = s.manifest();
@@ -33,16 +40,23 @@ final class LineageWalk {
     if (nodeId != null && !nodeId.isBlank()) {
       root = m.nodes().get(nodeId);
       if (root == null) {
-        return Lineage.empty(m.disabled().containsKey(nodeId) ? nodeId + " is disabled"
-            : "no node " + nodeId + " in project '" + project + "'");
+        return Lineage.empty(
+            m.disabled().containsKey(nodeId)
+                ? nodeId + " is disabled"
+                : "no node " + nodeId + " in project '" + project + "'");
       }
     } else if (displayPath != null) {
-      root = m.nodesInFile(displayPath).stream()
-          .min(Comparator.comparing((Node n) -> rank(n.type())).thenComparing(Node::uniqueId)).orElse(null);
+      root =
+          m.nodesInFile(displayPath).stream()
+              .min(Comparator.comparing((Node n) -> rank(n.type())).thenComparing(Node::uniqueId))
+              .orElse(null);
       if (root == null) {
-        return Lineage.empty(displayPath + " defines no dbt node"
-            + (m.disabled().values().stream().anyMatch(n -> displayPath.equals(n.displayPath()))
-                ? " that is enabled" : ""));
+        return Lineage.empty(
+            displayPath
+                + " defines no dbt node"
+                + (m.disabled().values().stream().anyMatch(n -> displayPath.equals(n.displayPath()))
+                    ? " that is enabled"
+                    : ""));
       }
     } else {
       return Lineage.empty("no node given: a document or a unique id");
@@ -120,8 +134,8 @@ final class LineageWalk {
   }
 
   /** The first of {@code next} (in order) while there is room, at {@code d}; what was taken. */
-  private static List<String> take(TreeSet<String> next, int d, Map<String, Integer> depth, List<String> order,
-      int maxNodes) {
+  private static List<String> take(
+      TreeSet<String> next, int d, Map<String, Integer> depth, List<String> order, int maxNodes) {
     List<String> taken = new ArrayList<>(Math.min(next.size(), maxNodes));
     for (String id : next) {
       if (order.size() >= maxNodes) {
@@ -150,11 +164,24 @@ final class LineageWalk {
 
   private static Lineage.Node node(Node n, int depth, int hiddenUp, int hiddenDown) {
     String name = nodeName(n);
-    String materialization = n.type() == ResourceType.SOURCE || n.type() == ResourceType.EXPOSURE
-        ? null : n.materialized();
+    String materialization =
+        n.type() == ResourceType.SOURCE || n.type() == ResourceType.EXPOSURE
+            ? null
+            : n.materialized();
     Span span = n.span() == null || n.span().equals(Span.NONE) ? null : n.span();
-    String description = n.description() == null || n.description().isBlank() ? null : n.description();
-    return new Lineage.Node(n.uniqueId(), n.type().dbtName(), name, n.packageName(), materialization,
-        n.displayPath(), span, description, depth, hiddenUp, hiddenDown);
+    String description =
+        n.description() == null || n.description().isBlank() ? null : n.description();
+    return new Lineage.Node(
+        n.uniqueId(),
+        n.type().dbtName(),
+        name,
+        n.packageName(),
+        materialization,
+        n.displayPath(),
+        span,
+        description,
+        depth,
+        hiddenUp,
+        hiddenDown);
   }
 }

@@ -15,7 +15,9 @@ import java.util.Set;
 final class MacroCompletion {
   private MacroCompletion() {}
 
-  /** dbt's own macros we ship ({@link DbtBuiltins}) as macros: names, parameters, leading comments. */
+  /**
+   * dbt's own macros we ship ({@link DbtBuiltins}) as macros: names, parameters, leading comments.
+   */
   static final List<Macro> BUILTINS = builtins();
 
   private static List<Macro> builtins() {
@@ -23,8 +25,15 @@ final class MacroCompletion {
     Set<String> seen = new HashSet<>();
     for (StaticFacts.MacroDef d : DbtBuiltins.shippedMacros()) {
       if (d.kind() == StaticFacts.MacroKind.MACRO && seen.add(d.name())) {
-        out.add(new Macro("dbt", d.name(), d.params().stream().map(StaticFacts.Param::name).toList(),
-            d.doc(), null, null, null));
+        out.add(
+            new Macro(
+                "dbt",
+                d.name(),
+                d.params().stream().map(StaticFacts.Param::name).toList(),
+                d.doc(),
+                null,
+                null,
+                null));
       }
     }
     return List.copyOf(out);
@@ -33,7 +42,9 @@ final class MacroCompletion {
   /** Macros with a {@code default__} implementation: what {@code adapter.dispatch} looks up. */
   static void inString(CompletionContext c, CompletionItems items) {
     JinjaCall call = c.call;
-    if (!"adapter".equals(call.qualifier) || !call.name.equals("dispatch") || call.argIndex != 0
+    if (!"adapter".equals(call.qualifier)
+        || !call.name.equals("dispatch")
+        || call.argIndex != 0
         || call.keyword != null) {
       return;
     }
@@ -42,8 +53,14 @@ final class MacroCompletion {
     for (Macro m : all) {
       if (m.name().startsWith("default__") && m.name().length() > "default__".length()) {
         String name = m.name().substring("default__".length());
-        items.add(name, CompletionKind.MACRO, 0, "dispatched macro (" + m.packageName() + ")",
-            null, name, false);
+        items.add(
+            name,
+            CompletionKind.MACRO,
+            0,
+            "dispatched macro (" + m.packageName() + ")",
+            null,
+            name,
+            false);
       }
     }
   }
@@ -62,8 +79,8 @@ final class MacroCompletion {
     for (int i = Math.max(0, positional); i < m.parameters().size(); i++) {
       String p = m.parameters().get(i);
       if (!call.keywords.contains(p)) {
-        items.add(p + "=", CompletionKind.KEYWORD, 0, "parameter of " + m.name(), null, p + "=",
-            false);
+        items.add(
+            p + "=", CompletionKind.KEYWORD, 0, "parameter of " + m.name(), null, p + "=", false);
       }
     }
   }
@@ -73,8 +90,10 @@ final class MacroCompletion {
       if (!call.qualifier.equals("dbt") && c.snapshot.inputs().project(call.qualifier) == null) {
         return null;
       }
-      return ofNamespace(c, call.qualifier).stream().filter(m -> m.name().equals(call.name))
-          .findFirst().orElse(null);
+      return ofNamespace(c, call.qualifier).stream()
+          .filter(m -> m.name().equals(call.name))
+          .findFirst()
+          .orElse(null);
     }
     for (String pkg : new String[] {c.rootProject(), c.packageName}) {
       Macro m = c.manifest.macros().get("macro." + pkg + "." + call.name);
@@ -110,7 +129,9 @@ final class MacroCompletion {
     return out;
   }
 
-  /** Unqualified calls reach the root project's macros and the calling package's own; then dbt's. */
+  /**
+   * Unqualified calls reach the root project's macros and the calling package's own; then dbt's.
+   */
   static void reachable(CompletionContext c, CompletionItems items) {
     String root = c.rootProject();
     for (Macro m : c.manifest.macros().values()) {
@@ -146,12 +167,22 @@ final class MacroCompletion {
     if (!callFollows) {
       StringBuilder s = new StringBuilder(name).append('(');
       for (int i = 0; i < m.parameters().size(); i++) {
-        s.append(i == 0 ? "" : ", ").append("${").append(i + 1).append(':')
-            .append(m.parameters().get(i)).append('}');
+        s.append(i == 0 ? "" : ", ")
+            .append("${")
+            .append(i + 1)
+            .append(':')
+            .append(m.parameters().get(i))
+            .append('}');
       }
       insert = s.append(')').toString();
     }
-    items.add(name, CompletionKind.MACRO, group, "macro " + m.packageName() + "." + signature,
-        doc.toString(), insert, !callFollows);
+    items.add(
+        name,
+        CompletionKind.MACRO,
+        group,
+        "macro " + m.packageName() + "." + signature,
+        doc.toString(),
+        insert,
+        !callFollows);
   }
 }

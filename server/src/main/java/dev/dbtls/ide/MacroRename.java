@@ -2,35 +2,23 @@ package dev.dbtls.ide;
 
 import dev.dbtls.index.Macro;
 import dev.dbtls.index.Manifest;
-import dev.dbtls.index.Node;
-import dev.dbtls.index.ResourceType;
-import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.project.DbtProject;
-import dev.dbtls.project.FileKind;
 import dev.dbtls.project.LineIndex;
-import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.Span;
-import dev.dbtls.project.properties.NodeSpec;
-import dev.dbtls.project.properties.PropertyFile;
 import dev.dbtls.project.yaml.YamlDocument;
 import dev.dbtls.project.yaml.YamlMap;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Renaming a macro of the project: its definition and every call; a generic test with its uses in
  * YAML; a dispatched macro with its {@code <adapter>__} implementations and the {@code
- * adapter.dispatch('name')} strings. dbt's builtin macros, and names dbt finds macros by, are refused.
+ * adapter.dispatch('name')} strings. dbt's builtin macros, and names dbt finds macros by, are
+ * refused.
  */
 final class MacroRename {
   private MacroRename() {}
@@ -41,8 +29,10 @@ final class MacroRename {
     Optional<Macro> found = Resolve.macro(m, c.packageName(), mc);
     if (found.isEmpty()) {
       if ("dbt".equals(mc.namespace()) || mc.namespace() == null && isBuiltin(mc.name())) {
-        return Rename.Target.refused(mc.name().startsWith("test_")
-            ? "dbt's builtin generic tests cannot be renamed" : "dbt's builtin macros cannot be renamed");
+        return Rename.Target.refused(
+            mc.name().startsWith("test_")
+                ? "dbt's builtin generic tests cannot be renamed"
+                : "dbt's builtin macros cannot be renamed");
       }
       return Rename.Target.refused("no macro named '" + mc.name() + "' is defined in the project");
     }
@@ -58,16 +48,25 @@ final class MacroRename {
       return Rename.Target.refused(Rename.NOTHING);
     }
     if (d.namespace() != null && !d.namespace().equals(root)) {
-      return Rename.Target.refused("this dispatch picks macros of package " + d.namespace()
-          + ", which are not part of this project");
+      return Rename.Target.refused(
+          "this dispatch picks macros of package "
+              + d.namespace()
+              + ", which are not part of this project");
     }
-    Optional<Macro> named = Resolve.macro(m, c.packageName(),
-        new Symbol.Macro(null, d.name(), false, 0, 0)).filter(x -> x.packageName().equals(root));
-    Optional<Macro> x = named.or(() -> Resolve.dispatch(m, c.packageName(), d).stream()
-        .filter(i -> i.packageName().equals(root)).findFirst());
+    Optional<Macro> named =
+        Resolve.macro(m, c.packageName(), new Symbol.Macro(null, d.name(), false, 0, 0))
+            .filter(x -> x.packageName().equals(root));
+    Optional<Macro> x =
+        named.or(
+            () ->
+                Resolve.dispatch(m, c.packageName(), d).stream()
+                    .filter(i -> i.packageName().equals(root))
+                    .findFirst());
     if (x.isEmpty()) {
-      return Rename.Target.refused("no implementation of the dispatched macro '" + d.name()
-          + "' is defined in this project");
+      return Rename.Target.refused(
+          "no implementation of the dispatched macro '"
+              + d.name()
+              + "' is defined in this project");
     }
     return macroTarget(c, x.get(), d.name(), at[1]);
   }
@@ -83,8 +82,10 @@ final class MacroRename {
     int sep = name.indexOf("__");
     if (sep > 0 && sep + 2 < name.length()) {
       String rest = name.substring(sep + 2);
-      if (name.startsWith("default__") || rootMacro(m, rest) != null
-          || rootMacro(m, "default__" + rest) != null || isBuiltin(rest)
+      if (name.startsWith("default__")
+          || rootMacro(m, rest) != null
+          || rootMacro(m, "default__" + rest) != null
+          || isBuiltin(rest)
           || isBuiltin("default__" + rest)) {
         return rest;
       }
@@ -100,26 +101,41 @@ final class MacroRename {
     Manifest m = c.snapshot().manifest();
     String root = m.inputs().root().name();
     if (!x.packageName().equals(root)) {
-      return Rename.Target.refused("macros of package " + x.packageName() + " are not part of this project");
+      return Rename.Target.refused(
+          "macros of package " + x.packageName() + " are not part of this project");
     }
     if (isBuiltin(x.name())) {
-      return Rename.Target.refused("'" + x.name() + "' overrides dbt's builtin macro of that name: dbt "
-          + "calls it by this name, so it keeps it");
+      return Rename.Target.refused(
+          "'"
+              + x.name()
+              + "' overrides dbt's builtin macro of that name: dbt "
+              + "calls it by this name, so it keeps it");
     }
     boolean test = x.name().startsWith("test_");
     if (!test && !base.equals(x.name()) && (isBuiltin(base) || isBuiltin("default__" + base))) {
-      return Rename.Target.refused("'" + x.name() + "' implements dbt's dispatched macro '" + base
-          + "': dbt finds it by this name, so it keeps it");
+      return Rename.Target.refused(
+          "'"
+              + x.name()
+              + "' implements dbt's dispatched macro '"
+              + base
+              + "': dbt finds it by this name, so it keeps it");
     }
     List<Macro> members = new ArrayList<>();
     if (!test && (rootMacro(m, "default__" + base) != null || !base.equals(x.name()))) {
       for (Macro other : m.macros().values()) {
         if (other.packageName().equals(root) && isFamily(other.name(), base)) {
           members.add(other);
-        } else if (!other.packageName().equals(root) && isFamily(other.name(), base)
+        } else if (!other.packageName().equals(root)
+            && isFamily(other.name(), base)
             && !base.equals(x.name())) {
-          return Rename.Target.refused("'" + x.name() + "' implements the dispatched macro '" + base
-              + "' of package " + other.packageName() + ": dbt finds it by this name");
+          return Rename.Target.refused(
+              "'"
+                  + x.name()
+                  + "' implements the dispatched macro '"
+                  + base
+                  + "' of package "
+                  + other.packageName()
+                  + ": dbt finds it by this name");
         }
       }
       members.sort(Comparator.comparing(Macro::name));
@@ -129,7 +145,8 @@ final class MacroRename {
     if (nameEnd < base.length() || !c.text().startsWith(base, nameEnd - base.length())) {
       return Rename.Target.refused(Rename.NOTHING);
     }
-    return new Rename.Target(nameEnd - base.length(), nameEnd, base, new Rename.Macros(members, base, test), null);
+    return new Rename.Target(
+        nameEnd - base.length(), nameEnd, base, new Rename.Macros(members, base, test), null);
   }
 
   /** {@code base} itself or {@code <adapter>__base}. */
@@ -150,8 +167,13 @@ final class MacroRename {
     Manifest m = c.snapshot().manifest();
     String what = macros.test() ? "generic test" : "macro";
     if (!Rename.IDENTIFIER.matcher(newBase).matches() || JINJA_WORDS.contains(newBase)) {
-      return RenameResult.failed("'" + newBase + "' is not a valid " + what + " name: use letters, "
-          + "digits and underscores, not starting with a digit, and not a Jinja keyword");
+      return RenameResult.failed(
+          "'"
+              + newBase
+              + "' is not a valid "
+              + what
+              + " name: use letters, "
+              + "digits and underscores, not starting with a digit, and not a Jinja keyword");
     }
     Map<String, String> names = new LinkedHashMap<>();
     names.put(macros.base(), newBase);
@@ -159,13 +181,23 @@ final class MacroRename {
       String newName = x.name().substring(0, x.name().length() - macros.base().length()) + newBase;
       names.put(x.name(), newName);
       if (isBuiltin(newName)) {
-        return RenameResult.failed("'" + newName + "' is the name of one of dbt's builtin macros: "
-            + "the " + what + " would override it");
+        return RenameResult.failed(
+            "'"
+                + newName
+                + "' is the name of one of dbt's builtin macros: "
+                + "the "
+                + what
+                + " would override it");
       }
       Macro existing = rootMacro(m, newName);
       if (existing != null && !macros.members().contains(existing)) {
-        return RenameResult.failed("a " + what + " named '" + (macros.test() ? newBase : newName)
-            + "' already exists: " + existing.displayPath());
+        return RenameResult.failed(
+            "a "
+                + what
+                + " named '"
+                + (macros.test() ? newBase : newName)
+                + "' already exists: "
+                + existing.displayPath());
       }
     }
     RenameEdits.Files files = new RenameEdits.Files(c);
@@ -188,19 +220,26 @@ final class MacroRename {
   }
 
   /** Property entries that document the macros: {@code macros: [{name: x, description: ...}]}. */
-  private static void macroEntries(RenameEdits.Files files, Map<String, String> names, RenameEdits.Changes out) {
+  private static void macroEntries(
+      RenameEdits.Files files, Map<String, String> names, RenameEdits.Changes out) {
     for (Map.Entry<String, String> f : files.properties().entrySet()) {
       Cancellation.current().check(); // a property file is parsed per match
-      if (!f.getValue().contains("macros") || names.keySet().stream().noneMatch(f.getValue()::contains)) {
+      if (!f.getValue().contains("macros")
+          || names.keySet().stream().noneMatch(f.getValue()::contains)) {
         continue;
       }
-      for (YamlMap entry : YamlDocument.parse(f.getKey(), f.getValue()).rootMap().list("macros").maps()) {
+      for (YamlMap entry :
+          YamlDocument.parse(f.getKey(), f.getValue()).rootMap().list("macros").maps()) {
         String old = entry.string("name");
         if (old != null && names.containsKey(old)) {
           LineIndex lines = files.lines(f.getKey());
           Span s = entry.get("name").span();
-          int[] at = Rename.nameIn(f.getValue(), lines.offset(s.startLine(), s.startColumn()),
-              lines.offset(s.endLine(), s.endColumn()), old);
+          int[] at =
+              Rename.nameIn(
+                  f.getValue(),
+                  lines.offset(s.startLine(), s.startColumn()),
+                  lines.offset(s.endLine(), s.endColumn()),
+                  old);
           if (at != null) {
             out.edit(files, f.getKey(), lines.span(at[0], at[1]), old, names.get(old));
           }
@@ -210,10 +249,44 @@ final class MacroRename {
   }
 
   /** Jinja's own words: a macro cannot be called by them. */
-  private static final Set<String> JINJA_WORDS = Set.of("and", "or", "not", "in", "is", "if",
-      "else", "elif", "endif", "for", "endfor", "macro", "endmacro", "set", "endset", "call",
-      "endcall", "filter", "block", "extends", "include", "import", "from", "with", "true", "false",
-      "none", "True", "False", "None", "loop", "caller", "varargs", "kwargs", "test", "do");
+  private static final Set<String> JINJA_WORDS =
+      Set.of(
+          "and",
+          "or",
+          "not",
+          "in",
+          "is",
+          "if",
+          "else",
+          "elif",
+          "endif",
+          "for",
+          "endfor",
+          "macro",
+          "endmacro",
+          "set",
+          "endset",
+          "call",
+          "endcall",
+          "filter",
+          "block",
+          "extends",
+          "include",
+          "import",
+          "from",
+          "with",
+          "true",
+          "false",
+          "none",
+          "True",
+          "False",
+          "None",
+          "loop",
+          "caller",
+          "varargs",
+          "kwargs",
+          "test",
+          "do");
 
   /** dbt's own: a macro it ships, or a name of its context. */
   private static boolean isBuiltin(String name) {

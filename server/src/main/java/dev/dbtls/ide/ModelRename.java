@@ -1,14 +1,10 @@
 package dev.dbtls.ide;
 
-import dev.dbtls.index.Macro;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.ResourceType;
-import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.DbtProject;
-import dev.dbtls.project.FileKind;
 import dev.dbtls.project.LineIndex;
-import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.Span;
 import dev.dbtls.project.properties.NodeSpec;
 import dev.dbtls.project.properties.PropertyFile;
@@ -16,21 +12,15 @@ import dev.dbtls.project.yaml.YamlDocument;
 import dev.dbtls.project.yaml.YamlMap;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
- * Renaming a model (every version of it), a seed or a snapshot: its file (or snapshot block),
- * every {@code ref} to it in the root project, its property entries, the unit tests that name it and
- * the {@code dbt_project.yml} keys that configure it by path.
+ * Renaming a model (every version of it), a seed or a snapshot: its file (or snapshot block), every
+ * {@code ref} to it in the root project, its property entries, the unit tests that name it and the
+ * {@code dbt_project.yml} keys that configure it by path.
  */
 final class ModelRename {
   private ModelRename() {}
@@ -40,12 +30,13 @@ final class ModelRename {
     Manifest m = c.snapshot().manifest();
     List<Node> found = Resolve.models(m, c.packageName(), r);
     if (found.isEmpty()) {
-      return Rename.Target.refused("no model, seed or snapshot named '" + r.name() + "' is in the project");
+      return Rename.Target.refused(
+          "no model, seed or snapshot named '" + r.name() + "' is in the project");
     }
     Node n = found.get(0);
     if (!n.packageName().equals(m.inputs().root().name())) {
-      return Rename.Target.refused(n.type().dbtName() + "s of package " + n.packageName()
-          + " are not part of this project");
+      return Rename.Target.refused(
+          n.type().dbtName() + "s of package " + n.packageName() + " are not part of this project");
     }
     int[] at = Rename.nameIn(c.text(), r.start(), r.end(), n.name());
     if (at == null) {
@@ -58,7 +49,9 @@ final class ModelRename {
   static List<Node> allVersions(Manifest m, Node n) {
     List<Node> all = new ArrayList<>();
     for (Node x : m.nodes().values()) {
-      if (Resolve.refable(x) && x.name().equals(n.name()) && x.packageName().equals(n.packageName())
+      if (Resolve.refable(x)
+          && x.name().equals(n.name())
+          && x.packageName().equals(n.packageName())
           && x.type() == n.type()) {
         all.add(x);
       }
@@ -73,14 +66,24 @@ final class ModelRename {
     String old = nodes.get(0).name();
     String what = nodes.get(0).type().dbtName();
     if (!Rename.IDENTIFIER.matcher(newName).matches()) {
-      return RenameResult.failed("'" + newName + "' is not a valid " + what + " name: use letters, "
-          + "digits and underscores, not starting with a digit");
+      return RenameResult.failed(
+          "'"
+              + newName
+              + "' is not a valid "
+              + what
+              + " name: use letters, "
+              + "digits and underscores, not starting with a digit");
     }
     for (Map<String, Node> taken : List.of(m.nodes(), m.disabled())) {
       for (Node n : taken.values()) {
         if (Resolve.refable(n) && n.name().equals(newName)) {
-          return RenameResult.failed("a " + n.type().dbtName() + " named '" + newName
-              + "' already exists: " + n.displayPath());
+          return RenameResult.failed(
+              "a "
+                  + n.type().dbtName()
+                  + " named '"
+                  + newName
+                  + "' already exists: "
+                  + n.displayPath());
         }
       }
     }
@@ -88,12 +91,22 @@ final class ModelRename {
     RenameEdits.Changes out = new RenameEdits.Changes();
     for (Node n : nodes) {
       String stem = n.file().stem();
-      String newStem = stem.equals(old) ? newName
-          : n.version() != null && stem.equals(old + "_v" + n.version()) ? newName + "_v" + n.version()
-          : null;
+      String newStem =
+          stem.equals(old)
+              ? newName
+              : n.version() != null && stem.equals(old + "_v" + n.version())
+                  ? newName + "_v" + n.version()
+                  : null;
       if (newStem != null && n.type() != ResourceType.SNAPSHOT) {
-        String to = n.displayPath().substring(0, n.displayPath().length() - stem.length()
-            - extension(n.displayPath()).length()) + newStem + extension(n.displayPath());
+        String to =
+            n.displayPath()
+                    .substring(
+                        0,
+                        n.displayPath().length()
+                            - stem.length()
+                            - extension(n.displayPath()).length())
+                + newStem
+                + extension(n.displayPath());
         if (files.text(to) != null) {
           return RenameResult.failed("the file " + to + " already exists");
         }
@@ -133,7 +146,8 @@ final class ModelRename {
   }
 
   /** Unit tests name the model they test bare: {@code unit_tests: [{model: x, ...}]}. */
-  private static void unitTests(RenameEdits.Files files, String old, String newName, RenameEdits.Changes out) {
+  private static void unitTests(
+      RenameEdits.Files files, String old, String newName, RenameEdits.Changes out) {
     for (Map.Entry<String, String> f : files.properties().entrySet()) {
       Cancellation.current().check(); // a property file is parsed per match
       if (!f.getValue().contains("unit_tests") || !f.getValue().contains(old)) {
@@ -144,8 +158,12 @@ final class ModelRename {
         if (old.equals(test.string("model"))) {
           LineIndex lines = files.lines(f.getKey());
           Span s = test.get("model").span();
-          int[] at = Rename.nameIn(f.getValue(), lines.offset(s.startLine(), s.startColumn()),
-              lines.offset(s.endLine(), s.endColumn()), old);
+          int[] at =
+              Rename.nameIn(
+                  f.getValue(),
+                  lines.offset(s.startLine(), s.startColumn()),
+                  lines.offset(s.endLine(), s.endColumn()),
+                  old);
           if (at != null) {
             out.edit(files, f.getKey(), lines.span(at[0], at[1]), old, newName);
           }
@@ -155,17 +173,19 @@ final class ModelRename {
   }
 
   /**
-   * dbt_project.yml may configure a model by its path: {@code models: {shop: {staging: {x:
-   * {+tags: ...}}}}}; the key that names the model is renamed too.
+   * dbt_project.yml may configure a model by its path: {@code models: {shop: {staging: {x: {+tags:
+   * ...}}}}}; the key that names the model is renamed too.
    */
-  private static void projectConfig(Manifest m, List<Node> nodes, String newName, RenameEdits.Changes out) {
+  private static void projectConfig(
+      Manifest m, List<Node> nodes, String newName, RenameEdits.Changes out) {
     String old = nodes.get(0).name();
     for (Node n : nodes) {
-      String section = switch (n.type()) {
-        case SEED -> "seeds";
-        case SNAPSHOT -> "snapshots";
-        default -> "models";
-      };
+      String section =
+          switch (n.type()) {
+            case SEED -> "seeds";
+            case SNAPSHOT -> "snapshots";
+            default -> "models";
+          };
       YamlMap at = m.inputs().root().document().rootMap().map(section);
       List<String> fqn = n.fqn();
       for (int i = 0; i < fqn.size(); i++) {

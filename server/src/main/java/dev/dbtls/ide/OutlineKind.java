@@ -1,8 +1,8 @@
 package dev.dbtls.ide;
 
 /**
- * What an outline or workspace symbol is, in dbt's words, with the LSP {@code SymbolKind} number
- * an editor shows it as ({@link #lspSymbolKind()}; LSP4J: {@code SymbolKind.forValue}).
+ * What an outline or workspace symbol is, in dbt's words, with the LSP {@code SymbolKind} number an
+ * editor shows it as ({@link #lspSymbolKind()}; LSP4J: {@code SymbolKind.forValue}).
  */
 public enum OutlineKind {
   MODEL(5), // Class

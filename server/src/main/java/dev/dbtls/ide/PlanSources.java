@@ -34,16 +34,17 @@ import java.util.function.Predicate;
  * relation, a CTE name to its definition, an alias to what it aliases, {@code
  * __dbtls_upstream__<model>} (a parent the preview inlined) and {@code __dbt__cte__<model>} (an
  * ephemeral parent) to the ref of that model. A relation this file does not name but reaches
- * through a parent (a seed under an inlined staging model) is {@link PlanSource.Kind#UPSTREAM}
- * at the ref of that parent.
+ * through a parent (a seed under an inlined staging model) is {@link PlanSource.Kind#UPSTREAM} at
+ * the ref of that parent.
  *
  * <p>An unqualified name is tried, in order, as an inlined parent, a relation's identifier, a CTE,
- * an alias, a ref's model name, and a relation further up; the first kind that matches answers.
- * A model referenced twice answers with every call, in text order ({@link #locate} takes the
- * first). Pure: reads only the snapshot; never throws.
+ * an alias, a ref's model name, and a relation further up; the first kind that matches answers. A
+ * model referenced twice answers with every call, in text order ({@link #locate} takes the first).
+ * Pure: reads only the snapshot; never throws.
  */
 public final class PlanSources {
   private static final String EPHEMERAL_PREFIX = "__dbt__cte__";
+
   /**
    * How a preview names the CTE of a parent it inlines because the warehouse does not have it
    * ({@code query.UpstreamInliner} writes it, a plan step on it is traced back here).
@@ -51,16 +52,61 @@ public final class PlanSources {
   public static final String UPSTREAM_PREFIX = "__dbtls_upstream__";
 
   /** Words that follow a relation but are not its alias. */
-  private static final Set<String> NOT_ALIASES = Set.of("where", "on", "using", "join", "left",
-      "right", "inner", "outer", "full", "cross", "natural", "lateral", "group", "order", "having",
-      "limit", "offset", "union", "intersect", "except", "minus", "window", "qualify", "select",
-      "from", "as", "with", "fetch", "for", "returning", "values", "set", "and", "or", "not",
-      "when", "then", "else", "end", "is", "in", "asof", "positional", "semi", "anti",
-      "tablesample", "pivot", "unpivot", "straight_join");
+  private static final Set<String> NOT_ALIASES =
+      Set.of(
+          "where",
+          "on",
+          "using",
+          "join",
+          "left",
+          "right",
+          "inner",
+          "outer",
+          "full",
+          "cross",
+          "natural",
+          "lateral",
+          "group",
+          "order",
+          "having",
+          "limit",
+          "offset",
+          "union",
+          "intersect",
+          "except",
+          "minus",
+          "window",
+          "qualify",
+          "select",
+          "from",
+          "as",
+          "with",
+          "fetch",
+          "for",
+          "returning",
+          "values",
+          "set",
+          "and",
+          "or",
+          "not",
+          "when",
+          "then",
+          "else",
+          "end",
+          "is",
+          "in",
+          "asof",
+          "positional",
+          "semi",
+          "anti",
+          "tablesample",
+          "pivot",
+          "unpivot",
+          "straight_join");
 
   /**
-   * A ref or source call of the file, with the node it resolves to (null when it does not) and
-   * the offset it starts at.
+   * A ref or source call of the file, with the node it resolves to (null when it does not) and the
+   * offset it starts at.
    */
   private record Call(PlanSource at, Node node, int start) {}
 
@@ -69,7 +115,10 @@ public final class PlanSources {
   private final List<PlanSource> ctes;
   private final Map<String, List<PlanSource>> aliases;
 
-  private PlanSources(Manifest manifest, List<Call> calls, List<PlanSource> ctes,
+  private PlanSources(
+      Manifest manifest,
+      List<Call> calls,
+      List<PlanSource> ctes,
       Map<String, List<PlanSource>> aliases) {
     this.manifest = manifest;
     this.calls = calls;
@@ -87,9 +136,12 @@ public final class PlanSources {
   /** The model file {@code displayPath} as the snapshot has it (the editor's text, overlaid). */
   public static PlanSources of(ProjectSnapshot s, String displayPath) {
     try {
-      String text = s.inputs().files().stream()
-          .filter(f -> displayPath.equals(s.inputs().displayPath(f)))
-          .map(ProjectFile::text).findFirst().orElse(null);
+      String text =
+          s.inputs().files().stream()
+              .filter(f -> displayPath.equals(s.inputs().displayPath(f)))
+              .map(ProjectFile::text)
+              .findFirst()
+              .orElse(null);
       return text == null ? NONE : read(s, displayPath, text);
     } catch (RuntimeException e) {
       return NONE;
@@ -114,29 +166,49 @@ public final class PlanSources {
     List<Call> calls = new ArrayList<>();
     for (StaticFacts.RefCall r : facts.refs()) {
       if (r.name() != null && !r.dynamic()) {
-        Node n = m.resolveRef(pkg, new RefCall(r.packageName(), r.name(), r.version(), 0, 0))
-            .orElse(null);
-        calls.add(new Call(new PlanSource(PlanSource.Kind.REF, r.name(),
-            n == null ? null : n.uniqueId(), displayPath, span(lines, r.call())), n,
-            r.call().start()));
+        Node n =
+            m.resolveRef(pkg, new RefCall(r.packageName(), r.name(), r.version(), 0, 0))
+                .orElse(null);
+        calls.add(
+            new Call(
+                new PlanSource(
+                    PlanSource.Kind.REF,
+                    r.name(),
+                    n == null ? null : n.uniqueId(),
+                    displayPath,
+                    span(lines, r.call())),
+                n,
+                r.call().start()));
       }
     }
     for (StaticFacts.SourceCall c : facts.sources()) {
       if (c.sourceName() != null && c.tableName() != null && !c.dynamic()) {
         Node n = m.resolveSource(pkg, c.sourceName(), c.tableName()).orElse(null);
-        calls.add(new Call(new PlanSource(PlanSource.Kind.SOURCE,
-            c.sourceName() + "." + c.tableName(), n == null ? null : n.uniqueId(), displayPath,
-            span(lines, c.call())), n, c.call().start()));
+        calls.add(
+            new Call(
+                new PlanSource(
+                    PlanSource.Kind.SOURCE,
+                    c.sourceName() + "." + c.tableName(),
+                    n == null ? null : n.uniqueId(),
+                    displayPath,
+                    span(lines, c.call())),
+                n,
+                c.call().start()));
       }
     }
     calls.sort(Comparator.comparingInt(Call::start));
     List<PlanSource> ctes = new ArrayList<>();
     for (Ctes.Cte c : Ctes.of(text)) {
-      ctes.add(new PlanSource(PlanSource.Kind.CTE, c.name(), null, displayPath,
-          lines.span(c.definition().start(), c.definition().end())));
+      ctes.add(
+          new PlanSource(
+              PlanSource.Kind.CTE,
+              c.name(),
+              null,
+              displayPath,
+              lines.span(c.definition().start(), c.definition().end())));
     }
-    return new PlanSources(m, List.copyOf(calls), List.copyOf(ctes),
-        aliases(SqlTokens.of(template), calls, ctes));
+    return new PlanSources(
+        m, List.copyOf(calls), List.copyOf(ctes), aliases(SqlTokens.of(template), calls, ctes));
   }
 
   private static Span span(LineIndex lines, TextRange r) {
@@ -147,8 +219,8 @@ public final class PlanSources {
    * {@code {{ ref('x') }} [as] a} and {@code from cte [as] a}: alias (lower-cased) to what it
    * stands for.
    */
-  private static Map<String, List<PlanSource>> aliases(List<SqlTokens.Tok> t, List<Call> calls,
-      List<PlanSource> ctes) {
+  private static Map<String, List<PlanSource>> aliases(
+      List<SqlTokens.Tok> t, List<Call> calls, List<PlanSource> ctes) {
     Map<String, List<PlanSource>> out = new LinkedHashMap<>();
     for (int i = 0; i + 1 < t.size(); i++) {
       SqlTokens.Tok tok = t.get(i);
@@ -160,10 +232,17 @@ public final class PlanSources {
             break;
           }
         }
-      } else if (tok.isName() && i > 0 && (t.get(i - 1).isWord("from") || t.get(i - 1).isWord("join")
-          || t.get(i - 1).isPunct(',')) && !t.get(i + 1).isPunct('.')) {
-        target = ctes.stream().filter(c -> c.name().equalsIgnoreCase(tok.text())).findFirst()
-            .orElse(null);
+      } else if (tok.isName()
+          && i > 0
+          && (t.get(i - 1).isWord("from")
+              || t.get(i - 1).isWord("join")
+              || t.get(i - 1).isPunct(','))
+          && !t.get(i + 1).isPunct('.')) {
+        target =
+            ctes.stream()
+                .filter(c -> c.name().equalsIgnoreCase(tok.text()))
+                .findFirst()
+                .orElse(null);
       }
       if (target == null) {
         continue;
@@ -173,12 +252,13 @@ public final class PlanSources {
         continue;
       }
       SqlTokens.Tok alias = t.get(j);
-      boolean keyword = alias.kind() == SqlTokens.Kind.WORD
-          && NOT_ALIASES.contains(alias.text().toLowerCase(Locale.ROOT));
+      boolean keyword =
+          alias.kind() == SqlTokens.Kind.WORD
+              && NOT_ALIASES.contains(alias.text().toLowerCase(Locale.ROOT));
       boolean call = j + 1 < t.size() && (t.get(j + 1).isPunct('(') || t.get(j + 1).isPunct('.'));
       if (!keyword && !call) {
-        List<PlanSource> list = out.computeIfAbsent(alias.text().toLowerCase(Locale.ROOT),
-            k -> new ArrayList<>());
+        List<PlanSource> list =
+            out.computeIfAbsent(alias.text().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
         if (!list.contains(target)) {
           list.add(target);
         }
@@ -213,10 +293,17 @@ public final class PlanSources {
     String p = parts.get(0);
     if (p.startsWith(UPSTREAM_PREFIX) && p.length() > UPSTREAM_PREFIX.length()) {
       String model = p.substring(UPSTREAM_PREFIX.length());
-      List<PlanSource> direct = calls(n -> n.name().equalsIgnoreCase(model)).stream()
-          .map(c -> new PlanSource(PlanSource.Kind.UPSTREAM, c.name(), c.uniqueId(),
-              c.displayPath(), c.span()))
-          .toList();
+      List<PlanSource> direct =
+          calls(n -> n.name().equalsIgnoreCase(model)).stream()
+              .map(
+                  c ->
+                      new PlanSource(
+                          PlanSource.Kind.UPSTREAM,
+                          c.name(),
+                          c.uniqueId(),
+                          c.displayPath(),
+                          c.span()))
+              .toList();
       return direct.isEmpty() ? upstream(n -> n.name().equalsIgnoreCase(model)) : direct;
     }
     if (p.startsWith(EPHEMERAL_PREFIX) && p.length() > EPHEMERAL_PREFIX.length()) {
@@ -231,21 +318,27 @@ public final class PlanSources {
       found = aliases.getOrDefault(p, List.of());
     }
     if (found.isEmpty()) {
-      found = calls.stream().filter(c -> c.at().kind() == PlanSource.Kind.REF
-          && c.at().name().equalsIgnoreCase(p)).map(Call::at).toList();
+      found =
+          calls.stream()
+              .filter(
+                  c -> c.at().kind() == PlanSource.Kind.REF && c.at().name().equalsIgnoreCase(p))
+              .map(Call::at)
+              .toList();
     }
     return found.isEmpty() ? upstream(n -> relationMatches(n, parts)) : found;
   }
 
   /** The calls whose resolved node passes {@code test}, in text order. */
   private List<PlanSource> calls(Predicate<Node> test) {
-    return calls.stream().filter(c -> c.node() != null && test.test(c.node()))
-        .map(Call::at).toList();
+    return calls.stream()
+        .filter(c -> c.node() != null && test.test(c.node()))
+        .map(Call::at)
+        .toList();
   }
 
   /**
-   * A node further up that passes {@code test}, at each call through which the file reaches it
-   * (the nearest first, then text order).
+   * A node further up that passes {@code test}, at each call through which the file reaches it (the
+   * nearest first, then text order).
    */
   private List<PlanSource> upstream(Predicate<Node> test) {
     if (manifest == null) {
@@ -264,8 +357,13 @@ public final class PlanSources {
           continue;
         }
         if (test.test(n)) {
-          out.add(new PlanSource(PlanSource.Kind.UPSTREAM, c.at().name(), n.uniqueId(),
-              c.at().displayPath(), c.at().span()));
+          out.add(
+              new PlanSource(
+                  PlanSource.Kind.UPSTREAM,
+                  c.at().name(),
+                  n.uniqueId(),
+                  c.at().displayPath(),
+                  c.at().span()));
           break;
         }
         n.dependsOn().stream().filter(seen::add).forEach(queue::add);
@@ -292,8 +390,8 @@ public final class PlanSources {
   }
 
   /**
-   * {@code db.schema."Orders"} → {@code [db, schema, orders]}: dot-separated parts, quotes
-   * ({@code "}, {@code `}, {@code []}) removed, lower-cased; empty when malformed.
+   * {@code db.schema."Orders"} → {@code [db, schema, orders]}: dot-separated parts, quotes ({@code
+   * "}, {@code `}, {@code []}) removed, lower-cased; empty when malformed.
    */
   static List<String> parts(String name) {
     if (name == null) {

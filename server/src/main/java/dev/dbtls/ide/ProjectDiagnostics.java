@@ -19,37 +19,50 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The problems of a project by file: the manifest's, plus what compiling the nodes of the open
- * SQL files and the data tests of open property YAML finds (render errors, unknown macros, ...). Compiling every node on each keystroke
- * would cost seconds on a large project; open files are the ones the user looks at.
- * Information-level problems stay out, as on the command line. The compiled SQL of those nodes is
- * checked for syntax errors ({@code sql-syntax}, see {@link SqlSyntax}).
+ * The problems of a project by file: the manifest's, plus what compiling the nodes of the open SQL
+ * files and the data tests of open property YAML finds (render errors, unknown macros, ...).
+ * Compiling every node on each keystroke would cost seconds on a large project; open files are the
+ * ones the user looks at. Information-level problems stay out, as on the command line. The compiled
+ * SQL of those nodes is checked for syntax errors ({@code sql-syntax}, see {@link SqlSyntax}).
  */
 public final class ProjectDiagnostics {
   private ProjectDiagnostics() {}
 
-  /** Problems by absolute file path; files without problems are absent ({@link Analysis#diagnostics}). */
+  /**
+   * Problems by absolute file path; files without problems are absent ({@link
+   * Analysis#diagnostics}).
+   */
   static Map<Path, List<Problem>> of(ProjectSnapshot snapshot, Collection<Path> openFiles) {
     Path root = snapshot.inputs().root().dir();
     Map<Path, Set<Problem>> byFile = new LinkedHashMap<>();
     snapshot.manifest().problems().forEach(p -> add(byFile, root, p));
     CatalogChecks.of(snapshot, ProjectCatalog.of(snapshot)).forEach(p -> add(byFile, root, p));
     NodeCompiler compiler = new NodeCompiler(snapshot);
-    List<Node> nodes = openFiles.stream().filter(ProjectDiagnostics::compilesIn)
-        .flatMap(f -> nodes(snapshot, f).stream()).toList();
+    List<Node> nodes =
+        openFiles.stream()
+            .filter(ProjectDiagnostics::compilesIn)
+            .flatMap(f -> nodes(snapshot, f).stream())
+            .toList();
     // a few open files compile on this thread; `dbtls check` of a whole project on every core
     java.util.stream.Stream<Node> work = nodes.size() > 8 ? nodes.parallelStream() : nodes.stream();
-    List<List<Problem>> found = work.map(n -> {
-      CompiledNode c = compiler.compile(n);
-      List<Problem> ps = new java.util.ArrayList<>(c.problems().stream()
-          .map(p -> withDidYouMean(snapshot, n, p)).toList());
-      ps.addAll(SqlSyntax.problems(c, snapshot.inputs().target().type()));
-      return ps;
-    }).toList();
+    List<List<Problem>> found =
+        work.map(
+                n -> {
+                  CompiledNode c = compiler.compile(n);
+                  List<Problem> ps =
+                      new java.util.ArrayList<>(
+                          c.problems().stream().map(p -> withDidYouMean(snapshot, n, p)).toList());
+                  ps.addAll(SqlSyntax.problems(c, snapshot.inputs().target().type()));
+                  return ps;
+                })
+            .toList();
     found.forEach(ps -> ps.forEach(p -> add(byFile, root, p)));
     // what the newest inferred columns say of the open models (computed after the build)
-    ColumnImpact.of(SnapshotData.of(snapshot).facts().completeColumns(), snapshot.manifest(),
-        withOpenYaml(snapshot, nodes, openFiles)).forEach(p -> add(byFile, root, p));
+    ColumnImpact.of(
+            SnapshotData.of(snapshot).facts().completeColumns(),
+            snapshot.manifest(),
+            withOpenYaml(snapshot, nodes, openFiles))
+        .forEach(p -> add(byFile, root, p));
     Map<Path, List<Problem>> out = new LinkedHashMap<>();
     byFile.forEach((f, ps) -> out.put(f, List.copyOf(ps)));
     return out;
@@ -57,27 +70,41 @@ public final class ProjectDiagnostics {
 
   /**
    * An undefined macro's message gets the closest macro name, as unknown refs and sources do: the
-   * first name {@link DidYouMean} finds among those its quick fix would offer ({@link CodeActions}).
+   * first name {@link DidYouMean} finds among those its quick fix would offer ({@link
+   * CodeActions}).
    */
   private static Problem withDidYouMean(ProjectSnapshot snapshot, Node n, Problem p) {
-    if (p.code() != dev.dbtls.project.ProblemCode.UNDEFINED_MACRO || n.file() == null
-        || !p.file().equals(n.displayPath()) || p.message().contains("did you mean")) {
+    if (p.code() != dev.dbtls.project.ProblemCode.UNDEFINED_MACRO
+        || n.file() == null
+        || !p.file().equals(n.displayPath())
+        || p.message().contains("did you mean")) {
       return p;
     }
     return CodeActions.misspeltMacro(snapshot, n.displayPath(), n.file().text(), p)
         .flatMap(w -> DidYouMean.candidates(w.wrong(), w.known(), 1).stream().findFirst())
-        .map(name -> new Problem(p.file(), p.line(), p.column(), p.endLine(), p.endColumn(), p.severity(),
-            p.code(), p.message() + "; did you mean '" + name + "'?"))
+        .map(
+            name ->
+                new Problem(
+                    p.file(),
+                    p.line(),
+                    p.column(),
+                    p.endLine(),
+                    p.endColumn(),
+                    p.severity(),
+                    p.code(),
+                    p.message() + "; did you mean '" + name + "'?"))
         .orElse(p);
   }
 
   /** The nodes of open SQL files and the models whose property YAML is open. */
-  private static List<Node> withOpenYaml(ProjectSnapshot snapshot, List<Node> nodes, Collection<Path> openFiles) {
+  private static List<Node> withOpenYaml(
+      ProjectSnapshot snapshot, List<Node> nodes, Collection<Path> openFiles) {
     Path root = snapshot.inputs().root().dir();
     Set<String> yaml = new java.util.HashSet<>();
     for (Path f : openFiles) {
       String name = f.getFileName().toString();
-      if ((name.endsWith(".yml") || name.endsWith(".yaml")) && f.toAbsolutePath().normalize().startsWith(root)) {
+      if ((name.endsWith(".yml") || name.endsWith(".yaml"))
+          && f.toAbsolutePath().normalize().startsWith(root)) {
         yaml.add(root.relativize(f.toAbsolutePath().normalize()).toString().replace('\\', '/'));
       }
     }
@@ -106,7 +133,8 @@ public final class ProjectDiagnostics {
       return List.of();
     }
     return snapshot.manifest().nodesInFile(root.relativize(f).toString()).stream()
-        .filter(n -> n.type().compiles()).toList();
+        .filter(n -> n.type().compiles())
+        .toList();
   }
 
   private static void add(Map<Path, Set<Problem>> byFile, Path root, Problem p) {

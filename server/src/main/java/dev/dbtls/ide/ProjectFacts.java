@@ -4,9 +4,9 @@ import java.util.function.Supplier;
 
 /**
  * What the owner of a project knows beside its snapshots, for the features of each snapshot's
- * {@link Analysis}: the project's catalog (catalog.json and the warehouse's columns) and the
- * newest columns inferred from SQL. One per project: the workspace's {@code ProjectSession} keeps
- * it up to date across builds; a command or a test makes its own. Plain state, no threads.
+ * {@link Analysis}: the project's catalog (catalog.json and the warehouse's columns) and the newest
+ * columns inferred from SQL. One per project: the workspace's {@code ProjectSession} keeps it up to
+ * date across builds; a command or a test makes its own. Plain state, no threads.
  */
 public final class ProjectFacts {
   private final ProjectCatalog catalog = new ProjectCatalog();
@@ -49,8 +49,8 @@ public final class ProjectFacts {
   }
 
   /**
-   * For features that read one node's entry at a time: the newest complete table, else (the
-   * first run of a session) the one being inferred as far as it has come; null before any.
+   * For features that read one node's entry at a time: the newest complete table, else (the first
+   * run of a session) the one being inferred as far as it has come; null before any.
    */
   ColumnsTable readableColumns() {
     return readable.get();

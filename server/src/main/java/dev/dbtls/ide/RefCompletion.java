@@ -28,7 +28,8 @@ final class RefCompletion {
     } else if (call.argIndex == 0) {
       nodes(c, null, items);
       PackageNames.add(c, items, 5);
-    } else if (call.argIndex == 1 && call.literal(0) != null
+    } else if (call.argIndex == 1
+        && call.literal(0) != null
         && c.snapshot.inputs().project(call.literal(0)) != null) {
       nodes(c, call.literal(0), items);
     }
@@ -54,9 +55,14 @@ final class RefCompletion {
     }
     for (String v : versions) {
       boolean numeric = v.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.');
-      items.add("v=" + v, CompletionKind.KEYWORD, 0,
-          "version " + v + (v.equals(String.valueOf(latest)) ? " (latest)" : ""), null,
-          "v=" + (numeric ? v : "'" + v + "'"), false);
+      items.add(
+          "v=" + v,
+          CompletionKind.KEYWORD,
+          0,
+          "version " + v + (v.equals(String.valueOf(latest)) ? " (latest)" : ""),
+          null,
+          "v=" + (numeric ? v : "'" + v + "'"),
+          false);
     }
   }
 
@@ -64,8 +70,14 @@ final class RefCompletion {
   private static void versionNumbers(CompletionContext c, String model, CompletionItems items) {
     for (Node n : c.manifest.nodes().values()) {
       if (n.type() == ResourceType.MODEL && n.name().equals(model) && n.version() != null) {
-        items.add(n.version(), CompletionKind.KEYWORD, 0, "version of " + model, null,
-            n.version(), false);
+        items.add(
+            n.version(),
+            CompletionKind.KEYWORD,
+            0,
+            "version of " + model,
+            null,
+            n.version(),
+            false);
       }
     }
   }
@@ -75,29 +87,38 @@ final class RefCompletion {
         && !c.displayPath.equals(n.displayPath());
   }
 
-  /** The ref-able nodes, one item per name; not the file's own node (a ref to itself is a cycle). */
+  /**
+   * The ref-able nodes, one item per name; not the file's own node (a ref to itself is a cycle).
+   */
   private static void nodes(CompletionContext c, String onlyPackage, CompletionItems items) {
     String root = c.rootProject();
     Cancellation cancel = Cancellation.current();
     int seen = 0;
     for (Map.Entry<String, List<Node>> e : c.manifest.refableByName().entrySet()) {
       if ((++seen & 1023) == 0) {
-        cancel.check(); // 10k names on a large project: the next keystroke's request replaces this one
+        cancel.check(); // 10k names on a large project: the next keystroke's request replaces this
+        // one
       }
       if (!items.matches(e.getKey())) {
         continue;
       }
       List<Node> same = e.getValue();
-      if (same.size() == 1 ? !wanted(c, same.get(0), onlyPackage)
+      if (same.size() == 1
+          ? !wanted(c, same.get(0), onlyPackage)
           : !same.stream().allMatch(n -> wanted(c, n, onlyPackage))) {
-        same = same.stream().filter(n -> wanted(c, n, onlyPackage)).toList(); // rare: versions, packages
+        same =
+            same.stream()
+                .filter(n -> wanted(c, n, onlyPackage))
+                .toList(); // rare: versions, packages
         if (same.isEmpty()) {
           continue;
         }
       }
       Node n = pick(c, same);
-      CompletionKind kind = n.type() == ResourceType.SEED ? CompletionKind.SEED
-          : n.type() == ResourceType.SNAPSHOT ? CompletionKind.SNAPSHOT : CompletionKind.MODEL;
+      CompletionKind kind =
+          n.type() == ResourceType.SEED
+              ? CompletionKind.SEED
+              : n.type() == ResourceType.SNAPSHOT ? CompletionKind.SNAPSHOT : CompletionKind.MODEL;
       StringBuilder detail = new StringBuilder(64).append(n.type().dbtName());
       relation(n.relation(), detail.append(' '));
       if (!n.packageName().equals(root)) {
@@ -108,17 +129,27 @@ final class RefCompletion {
         same.stream().filter(v -> v.version() != null).forEach(v -> versions.add(v.version()));
         detail.append(" versions ").append(String.join(", ", versions));
       }
-      items.addDistinct(n.name(), kind, n.packageName().equals(root) ? 0 : 1,
-          detail.toString(), n.description(), n.name(), false);
+      items.addDistinct(
+          n.name(),
+          kind,
+          n.packageName().equals(root) ? 0 : 1,
+          detail.toString(),
+          n.description(),
+          n.name(),
+          false);
     }
   }
 
-  /** Which of several same-named nodes a ref reaches: the root project's, this package's, the latest version. */
+  /**
+   * Which of several same-named nodes a ref reaches: the root project's, this package's, the latest
+   * version.
+   */
   private static Node pick(CompletionContext c, List<Node> same) {
     if (same.size() == 1) {
       return same.get(0);
     }
-    return c.manifest.resolveRef(c.packageName, new RefCall(null, same.get(0).name(), null, 0, 0))
+    return c.manifest
+        .resolveRef(c.packageName, new RefCall(null, same.get(0).name(), null, 0, 0))
         .orElse(same.get(0));
   }
 

@@ -1,37 +1,18 @@
 package dev.dbtls.ide;
 
 import dev.dbtls.index.Macro;
-import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
-import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.project.DbtProject;
-import dev.dbtls.project.FileKind;
-import dev.dbtls.project.LineIndex;
-import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.Span;
-import dev.dbtls.project.properties.NodeSpec;
-import dev.dbtls.project.properties.PropertyFile;
-import dev.dbtls.project.yaml.YamlDocument;
-import dev.dbtls.project.yaml.YamlMap;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Rename across the root project: a model, seed or snapshot (its file, or its snapshot block,
- * every {@code ref} that reaches it in SQL, Python and YAML, and its property entries; for a
- * versioned model the version files named {@code <name>_v<v>}), a macro (its definition and every
- * call; for a dispatched macro also the implementations {@code <adapter>__name} and the {@code
+ * Rename across the root project: a model, seed or snapshot (its file, or its snapshot block, every
+ * {@code ref} that reaches it in SQL, Python and YAML, and its property entries; for a versioned
+ * model the version files named {@code <name>_v<v>}), a macro (its definition and every call; for a
+ * dispatched macro also the implementations {@code <adapter>__name} and the {@code
  * adapter.dispatch('name')} strings), a generic test (its definition and its uses in YAML), and a
  * CTE within its statement. Names from installed packages and dbt's builtin macros are refused with
  * the reason. Only the name text is replaced: quotes, spacing and version arguments stay.
@@ -52,12 +33,13 @@ public final class Rename {
   static Prepared prepareAt(ProjectSnapshot s, String displayPath, String text, int offset) {
     Symbol.Context c = Symbol.Context.of(s, displayPath, text);
     Target t = target(c, offset);
-    return t.error() != null ? new Prepared(null, null, t.error())
+    return t.error() != null
+        ? new Prepared(null, null, t.error())
         : new Prepared(c.lines().span(t.start(), t.end()), t.name(), null);
   }
 
-  static RenameResult renameAt(ProjectSnapshot s, String displayPath, String text, int offset,
-      String newName) {
+  static RenameResult renameAt(
+      ProjectSnapshot s, String displayPath, String text, int offset, String newName) {
     Symbol.Context c = Symbol.Context.of(s, displayPath, text);
     Target t = target(c, offset);
     if (t.error() != null) {
@@ -68,7 +50,8 @@ public final class Rename {
       return RenameResult.of(WorkspaceChange.NONE);
     }
     if (t.subject() instanceof Model model) {
-      return ModelRename.rename(c, ModelRename.allVersions(c.snapshot().manifest(), model.node()), name);
+      return ModelRename.rename(
+          c, ModelRename.allVersions(c.snapshot().manifest(), model.node()), name);
     }
     if (t.subject() instanceof Macros macros) {
       return MacroRename.rename(c, macros, name);
@@ -88,7 +71,9 @@ public final class Rename {
   /** What is renamed. */
   sealed interface Subject permits Model, Macros, CteName {}
 
-  /** A model (every version of it), a seed or a snapshot; {@code node} is the one the cursor names. */
+  /**
+   * A model (every version of it), a seed or a snapshot; {@code node} is the one the cursor names.
+   */
   record Model(Node node) implements Subject {}
 
   /**
@@ -106,16 +91,22 @@ public final class Rename {
       return Target.refused(NOTHING);
     }
     if (!c.packageName().equals(root)) {
-      return Target.refused("this file belongs to package " + c.packageName()
-          + ", which is installed, not part of this project: nothing in it is renamed");
+      return Target.refused(
+          "this file belongs to package "
+              + c.packageName()
+              + ", which is installed, not part of this project: nothing in it is renamed");
     }
     if (c.displayPath().endsWith(".sql")) {
       Optional<Ctes.Cte> cte = Ctes.at(c.text(), offset);
       if (cte.isPresent()) {
-        Ctes.Occurrence at = cte.get().all().stream().filter(o -> o.touches(offset)).findFirst()
-            .orElseThrow();
-        return new Target(at.start(), at.end(), c.text().substring(at.start(), at.end()),
-            new CteName(cte.get()), null);
+        Ctes.Occurrence at =
+            cte.get().all().stream().filter(o -> o.touches(offset)).findFirst().orElseThrow();
+        return new Target(
+            at.start(),
+            at.end(),
+            c.text().substring(at.start(), at.end()),
+            new CteName(cte.get()),
+            null);
       }
     }
     Optional<Symbol> sym = Symbol.at(c, offset);
@@ -144,16 +135,20 @@ public final class Rename {
     return Target.refused("config keys are defined by dbt and cannot be renamed");
   }
 
-  static final String NOTHING = "nothing that can be renamed is here: put the cursor on a "
-      + "ref, a model's YAML entry, a macro, a generic test or a CTE name";
+  static final String NOTHING =
+      "nothing that can be renamed is here: put the cursor on a "
+          + "ref, a model's YAML entry, a macro, a generic test or a CTE name";
 
-  /** Where {@code name} is written inside {@code [from, to)} as a whole word: the last such place. */
+  /**
+   * Where {@code name} is written inside {@code [from, to)} as a whole word: the last such place.
+   */
   static int[] nameIn(String text, int from, int to, String name) {
     int at = text.lastIndexOf(name, to - name.length());
     while (at >= from) {
       boolean before = at == 0 || !SqlTokens.isWordChar(text.charAt(at - 1));
-      boolean after = at + name.length() >= text.length()
-          || !SqlTokens.isWordChar(text.charAt(at + name.length()));
+      boolean after =
+          at + name.length() >= text.length()
+              || !SqlTokens.isWordChar(text.charAt(at + name.length()));
       if (before && after) {
         return new int[] {at, at + name.length()};
       }

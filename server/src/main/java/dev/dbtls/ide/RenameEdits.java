@@ -1,31 +1,16 @@
 package dev.dbtls.ide;
 
-import dev.dbtls.index.Macro;
-import dev.dbtls.index.Manifest;
-import dev.dbtls.index.Node;
-import dev.dbtls.index.ResourceType;
-import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.project.DbtProject;
 import dev.dbtls.project.FileKind;
 import dev.dbtls.project.LineIndex;
 import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.Span;
-import dev.dbtls.project.properties.NodeSpec;
-import dev.dbtls.project.properties.PropertyFile;
-import dev.dbtls.project.yaml.YamlDocument;
-import dev.dbtls.project.yaml.YamlMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /** What a rename reads (the root project's file texts) and collects (edits and file renames). */
 final class RenameEdits {
@@ -83,19 +68,28 @@ final class RenameEdits {
     }
   }
 
-  /** Edits by file (sorted, each span once) and file renames, collected into a {@link WorkspaceChange}. */
+  /**
+   * Edits by file (sorted, each span once) and file renames, collected into a {@link
+   * WorkspaceChange}.
+   */
   static final class Changes {
     private final Map<String, Map<Span, String>> edits = new TreeMap<>();
     private final List<WorkspaceChange.FileRename> renames = new ArrayList<>();
 
-    /** Replaces {@code old} at {@code span} by {@code text}, if {@code old} is what is written there. */
+    /**
+     * Replaces {@code old} at {@code span} by {@code text}, if {@code old} is what is written
+     * there.
+     */
     void edit(Files files, String path, Span span, String old, String text) {
       if (old.equals(files.at(path, span))) {
         edits.computeIfAbsent(path, p -> new TreeMap<>(SPAN_ORDER)).put(span, text);
       }
     }
 
-    /** Replaces what {@code span} covers by {@code text}, unchecked: for a file whose text is not at hand. */
+    /**
+     * Replaces what {@code span} covers by {@code text}, unchecked: for a file whose text is not at
+     * hand.
+     */
     void put(String path, Span span, String text) {
       edits.computeIfAbsent(path, p -> new TreeMap<>(SPAN_ORDER)).put(span, text);
     }
@@ -106,14 +100,21 @@ final class RenameEdits {
 
     WorkspaceChange build() {
       Map<String, List<TextEdit>> out = new LinkedHashMap<>();
-      edits.forEach((path, byspan) -> out.put(path, byspan.entrySet().stream()
-          .map(e -> new TextEdit(e.getKey(), e.getValue())).toList()));
+      edits.forEach(
+          (path, byspan) ->
+              out.put(
+                  path,
+                  byspan.entrySet().stream()
+                      .map(e -> new TextEdit(e.getKey(), e.getValue()))
+                      .toList()));
       renames.sort(Comparator.comparing(WorkspaceChange.FileRename::from));
       return new WorkspaceChange(out, List.copyOf(renames));
     }
   }
 
-  private static final Comparator<Span> SPAN_ORDER = Comparator.comparingInt(Span::startLine)
-      .thenComparingInt(Span::startColumn).thenComparingInt(Span::endLine)
-      .thenComparingInt(Span::endColumn);
+  private static final Comparator<Span> SPAN_ORDER =
+      Comparator.comparingInt(Span::startLine)
+          .thenComparingInt(Span::startColumn)
+          .thenComparingInt(Span::endLine)
+          .thenComparingInt(Span::endColumn);
 }

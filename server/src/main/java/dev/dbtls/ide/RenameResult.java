@@ -1,6 +1,9 @@
 package dev.dbtls.ide;
 
-/** What a rename answers: the change to make, or (then {@code change} is null) why it cannot be made. */
+/**
+ * What a rename answers: the change to make, or (then {@code change} is null) why it cannot be
+ * made.
+ */
 public record RenameResult(WorkspaceChange change, String error) {
 
   static RenameResult of(WorkspaceChange change) {

@@ -27,19 +27,23 @@ final class Resolve {
   static List<Node> models(Manifest m, String fromPackage, Symbol.Ref r) {
     if (!r.allVersions()) {
       return m.resolveRef(fromPackage, new RefCall(r.packageName(), r.name(), r.version(), 0, 0))
-          .map(List::of).orElse(List.of());
+          .map(List::of)
+          .orElse(List.of());
     }
     List<Node> out = new ArrayList<>();
-    m.resolveRef(fromPackage, new RefCall(r.packageName(), r.name(), null, 0, 0)).ifPresent(out::add);
+    m.resolveRef(fromPackage, new RefCall(r.packageName(), r.name(), null, 0, 0))
+        .ifPresent(out::add);
     for (String v : r.versions()) {
       m.resolveRef(fromPackage, new RefCall(r.packageName(), r.name(), v, 0, 0))
-          .filter(n -> !out.contains(n)).ifPresent(out::add);
+          .filter(n -> !out.contains(n))
+          .ifPresent(out::add);
     }
     return out;
   }
 
   static boolean refable(Node n) {
-    return n.type() == ResourceType.MODEL || n.type() == ResourceType.SEED
+    return n.type() == ResourceType.MODEL
+        || n.type() == ResourceType.SEED
         || n.type() == ResourceType.SNAPSHOT;
   }
 
@@ -48,9 +52,9 @@ final class Resolve {
   }
 
   /**
-   * The macro a call reaches: {@code pkg.name} in that package; a bare name in the calling
-   * package, then the root project, then any package (dbt itself would not look there, but a
-   * reader wants to find it). dbt's builtin macros are not in the manifest: none.
+   * The macro a call reaches: {@code pkg.name} in that package; a bare name in the calling package,
+   * then the root project, then any package (dbt itself would not look there, but a reader wants to
+   * find it). dbt's builtin macros are not in the manifest: none.
    */
   static Optional<Macro> macro(Manifest m, String fromPackage, Symbol.Macro c) {
     Map<String, Macro> macros = m.macros();
@@ -78,8 +82,8 @@ final class Resolve {
   /**
    * The implementations {@code adapter.dispatch('name', 'ns')} may pick, in the order dbt tries
    * them: each package of the namespace's search order (dbt_project.yml {@code dispatch:}), each
-   * adapter of the target's lineage, then {@code default__}. The dispatching macro itself
-   * (usually named like the dispatch) is not among them.
+   * adapter of the target's lineage, then {@code default__}. The dispatching macro itself (usually
+   * named like the dispatch) is not among them.
    */
   static List<Macro> dispatch(Manifest m, String fromPackage, Symbol.Dispatch d) {
     ProjectInputs in = m.inputs();
@@ -132,7 +136,8 @@ final class Resolve {
     if (rootVars.get(fromPackage) instanceof YamlMap scoped && scoped.has(name)) {
       out.add(new Location(DbtProject.FILE, scoped.keySpan(name)));
     }
-    if (rootVars.has(name) && !(packageNames.contains(name) && rootVars.get(name) instanceof YamlMap)) {
+    if (rootVars.has(name)
+        && !(packageNames.contains(name) && rootVars.get(name) instanceof YamlMap)) {
       out.add(new Location(DbtProject.FILE, rootVars.keySpan(name)));
     }
     DbtProject own = in.packages().get(fromPackage);

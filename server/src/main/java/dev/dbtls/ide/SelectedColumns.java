@@ -11,20 +11,32 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The column names a model's SQL selects, read statically from its text (no rendering): the
- * select list of the main statement, its aliases and plain column names; {@code select * from
- * cte} (and {@code cte.*}) follows that CTE of the same file. A Jinja expression counts as one
- * term ({@code {{ cents('x') }} as amount} gives {@code amount}); {@code *} of a ref or source
- * gives nothing (its columns are the parent's). Good enough for completion; never throws.
+ * The column names a model's SQL selects, read statically from its text (no rendering): the select
+ * list of the main statement, its aliases and plain column names; {@code select * from cte} (and
+ * {@code cte.*}) follows that CTE of the same file. A Jinja expression counts as one term ({@code
+ * {{ cents('x') }} as amount} gives {@code amount}); {@code *} of a ref or source gives nothing
+ * (its columns are the parent's). Good enough for completion; never throws.
  */
 final class SelectedColumns {
   private SelectedColumns() {}
 
-  private static final Set<String> ENDS_SELECT_LIST = Set.of("from", "union", "intersect",
-      "except", "where", "group", "order", "limit", "qualify", "having", "window");
+  private static final Set<String> ENDS_SELECT_LIST =
+      Set.of(
+          "from",
+          "union",
+          "intersect",
+          "except",
+          "where",
+          "group",
+          "order",
+          "limit",
+          "qualify",
+          "having",
+          "window");
 
-  private static final Set<String> NOT_ALIASES = Set.of("end", "null", "true", "false", "from",
-      "distinct", "all", "as", "over", "then", "else");
+  private static final Set<String> NOT_ALIASES =
+      Set.of(
+          "end", "null", "true", "false", "from", "distinct", "all", "as", "over", "then", "else");
 
   static List<String> of(String sql) {
     try {
@@ -52,7 +64,8 @@ final class SelectedColumns {
       i += i + 1 < toks.size() && toks.get(i + 1).isWord("recursive") ? 2 : 1;
       for (Ctes.Definition d : defs) {
         int close = d.close() < 0 ? toks.size() : d.close();
-        out.put(toks.get(d.name()).text().toLowerCase(Locale.ROOT), new int[] {d.open() + 1, close});
+        out.put(
+            toks.get(d.name()).text().toLowerCase(Locale.ROOT), new int[] {d.open() + 1, close});
         i = close + 1;
       }
       if (i < toks.size() && toks.get(i).isPunct(',')) {
@@ -63,8 +76,8 @@ final class SelectedColumns {
   }
 
   /** The names the first {@code select} of {@code [from, to)} (at its own depth) gives. */
-  private static List<String> select(List<Tok> toks, int from, int to, Map<String, int[]> ctes,
-      int depth) {
+  private static List<String> select(
+      List<Tok> toks, int from, int to, Map<String, int[]> ctes, int depth) {
     int s = from;
     while (s < to && !toks.get(s).isWord("select")) {
       s = toks.get(s).isPunct('(') ? matching(toks, s) + 1 : s + 1;
@@ -80,8 +93,11 @@ final class SelectedColumns {
     int itemStart = i;
     while (i <= to) {
       Tok t = i < to ? toks.get(i) : null;
-      if (t == null || t.isPunct(',') || t.isPunct(';') || ENDS_SELECT_LIST.contains(
-          t.kind() == Kind.WORD ? t.text().toLowerCase(Locale.ROOT) : "")) {
+      if (t == null
+          || t.isPunct(',')
+          || t.isPunct(';')
+          || ENDS_SELECT_LIST.contains(
+              t.kind() == Kind.WORD ? t.text().toLowerCase(Locale.ROOT) : "")) {
         item(toks, itemStart, i, from, to, ctes, depth, out);
         if (t == null || !t.isPunct(',')) {
           break;
@@ -95,8 +111,15 @@ final class SelectedColumns {
     return List.copyOf(out);
   }
 
-  private static void item(List<Tok> toks, int a, int b, int stmtFrom, int stmtTo,
-      Map<String, int[]> ctes, int depth, Set<String> out) {
+  private static void item(
+      List<Tok> toks,
+      int a,
+      int b,
+      int stmtFrom,
+      int stmtTo,
+      Map<String, int[]> ctes,
+      int depth,
+      Set<String> out) {
     int n = b - a;
     if (n <= 0) {
       return;
@@ -115,8 +138,8 @@ final class SelectedColumns {
       }
       return;
     }
-    if (!last.isName() || NOT_ALIASES.contains(last.text().toLowerCase(Locale.ROOT))
-        && last.kind() == Kind.WORD) {
+    if (!last.isName()
+        || NOT_ALIASES.contains(last.text().toLowerCase(Locale.ROOT)) && last.kind() == Kind.WORD) {
       return;
     }
     if (n == 1) {
@@ -144,8 +167,11 @@ final class SelectedColumns {
 
   /** The one name after {@code from} when the select reads a single relation by name. */
   private static String onlyFrom(List<Tok> toks, int i, int to) {
-    if (i + 1 < to && toks.get(i).isWord("from") && toks.get(i + 1).isName()
-        && toks.get(i + 1).kind() == Kind.WORD && (i + 2 >= to || !toks.get(i + 2).isPunct('.'))) {
+    if (i + 1 < to
+        && toks.get(i).isWord("from")
+        && toks.get(i + 1).isName()
+        && toks.get(i + 1).kind() == Kind.WORD
+        && (i + 2 >= to || !toks.get(i + 2).isPunct('.'))) {
       for (int k = i + 2; k < to; k++) {
         if (toks.get(k).isWord("join") || toks.get(k).isPunct(',')) {
           return null;

@@ -4,7 +4,6 @@ import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.Piece;
 import dev.dbtls.jinja.scan.ScannedTemplate;
 import dev.dbtls.jinja.scan.Token;
-import dev.dbtls.jinja.scan.TokenKind;
 import dev.dbtls.project.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +19,19 @@ public final class SemanticTokens {
   private SemanticTokens() {}
 
   /** The legend's token types, in LSP's standard names; a token's type is an index here. */
-  public static final List<String> TYPES = List.of("keyword", "function", "variable", "string",
-      "number", "comment", "operator", "parameter", "property", "macro");
+  public static final List<String> TYPES =
+      List.of(
+          "keyword",
+          "function",
+          "variable",
+          "string",
+          "number",
+          "comment",
+          "operator",
+          "parameter",
+          "property",
+          "macro");
+
   public static final int KEYWORD = 0;
   public static final int FUNCTION = 1;
   public static final int VARIABLE = 2;
@@ -31,23 +41,46 @@ public final class SemanticTokens {
   public static final int OPERATOR = 6;
   public static final int PARAMETER = 7;
   public static final int PROPERTY = 8;
+
   /** {@code {{ }} {% %}} and their trim forms. */
   public static final int DELIMITER = 9;
 
   /** The legend's modifiers; a token's modifiers are a bit set, bit i for entry i. */
   public static final List<String> MODIFIERS = List.of("declaration", "defaultLibrary");
+
   public static final int DECLARATION = 1;
   public static final int DEFAULT_LIBRARY = 2;
 
   /** Jinja's word operators and literals. */
-  static final Set<String> JINJA_KEYWORDS = Set.of("in", "not", "and", "or", "is", "if", "else",
-      "elif", "recursive", "as", "import", "from", "with", "without", "context", "ignore",
-      "missing", "true", "false", "none", "True", "False", "None");
-
+  static final Set<String> JINJA_KEYWORDS =
+      Set.of(
+          "in",
+          "not",
+          "and",
+          "or",
+          "is",
+          "if",
+          "else",
+          "elif",
+          "recursive",
+          "as",
+          "import",
+          "from",
+          "with",
+          "without",
+          "context",
+          "ignore",
+          "missing",
+          "true",
+          "false",
+          "none",
+          "True",
+          "False",
+          "None");
 
   /**
-   * LSP's wire form of tokens in document order: five integers each, line and start relative to
-   * the previous token (start relative only on the same line), length, type, modifiers.
+   * LSP's wire form of tokens in document order: five integers each, line and start relative to the
+   * previous token (start relative only on the same line), length, type, modifiers.
    */
   public static List<Integer> encode(List<SemanticToken> tokens) {
     List<Integer> out = new ArrayList<>(tokens.size() * 5);
@@ -66,8 +99,9 @@ public final class SemanticTokens {
   }
 
   static List<SemanticToken> find(String displayPath, String text) {
-    if (text == null || displayPath == null || !(displayPath.endsWith(".sql")
-        || displayPath.endsWith(".md"))) {
+    if (text == null
+        || displayPath == null
+        || !(displayPath.endsWith(".sql") || displayPath.endsWith(".md"))) {
       return List.of();
     }
     return new Emitter(text).all(JinjaScanner.scan(text));
@@ -88,7 +122,7 @@ public final class SemanticTokens {
         switch (p.kind()) {
           case COMMENT -> emit(p.start(), p.end(), COMMENT, 0);
           case EXPRESSION, STATEMENT -> tag(p);
-          default -> { }
+          default -> {}
         }
       }
       return out;
@@ -98,8 +132,12 @@ public final class SemanticTokens {
       emit(p.start(), p.innerStart(), DELIMITER, 0);
       List<Token> k = p.tokens();
       boolean statement = p.kind() == dev.dbtls.jinja.scan.PieceKind.STATEMENT;
-      boolean definition = statement && (p.tag().equals("macro") || p.tag().equals("test")
-          || p.tag().equals("data_test") || p.tag().equals("materialization"));
+      boolean definition =
+          statement
+              && (p.tag().equals("macro")
+                  || p.tag().equals("test")
+                  || p.tag().equals("data_test")
+                  || p.tag().equals("materialization"));
       boolean declares = statement && (p.tag().equals("set") || p.tag().equals("for"));
       boolean beforeAssignment = declares;
       int depth = 0;
@@ -128,7 +166,7 @@ public final class SemanticTokens {
             int[] tm = name(k, i, statement, definition, depth, beforeAssignment);
             emit(x.start(), x.end(), tm[0], tm[1]);
           }
-          default -> { }
+          default -> {}
         }
       }
       if (p.closed()) {
@@ -137,8 +175,13 @@ public final class SemanticTokens {
     }
 
     /** The type and modifiers of the name at {@code i}. */
-    private static int[] name(List<Token> k, int i, boolean statement, boolean definition,
-        int depth, boolean beforeAssignment) {
+    private static int[] name(
+        List<Token> k,
+        int i,
+        boolean statement,
+        boolean definition,
+        int depth,
+        boolean beforeAssignment) {
       Token x = k.get(i);
       Token prev = i > 0 ? k.get(i - 1) : null;
       Token next = i + 1 < k.size() ? k.get(i + 1) : null;
@@ -158,8 +201,11 @@ public final class SemanticTokens {
       if (JINJA_KEYWORDS.contains(x.value()) && !called) {
         return new int[] {KEYWORD, 0};
       }
-      if (next != null && next.isOperator("=") && prev != null
-          && (depth > 0 || definition) && (prev.isPunct("(") || prev.isPunct(","))) {
+      if (next != null
+          && next.isOperator("=")
+          && prev != null
+          && (depth > 0 || definition)
+          && (prev.isPunct("(") || prev.isPunct(","))) {
         return new int[] {PARAMETER, 0};
       }
       if (prev != null && (prev.isOperator("|") || prev.isName("is"))) {
@@ -182,8 +228,8 @@ public final class SemanticTokens {
         int e = nl < 0 || nl >= to ? to : nl;
         int visibleEnd = e > s && text.charAt(e - 1) == '\r' ? e - 1 : e;
         if (visibleEnd > s) {
-          out.add(new SemanticToken(lines.line(s), lines.column(s), visibleEnd - s, type,
-              modifiers));
+          out.add(
+              new SemanticToken(lines.line(s), lines.column(s), visibleEnd - s, type, modifiers));
         }
         s = e + 1;
       }

@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 /**
  * What editor features derive from one snapshot and share, built on first use and kept with the
  * snapshot ({@link ProjectSnapshot#derived}), so gone with it: the catalog as this snapshot reads
- * it, which names its property files describe, the workspace-symbol index, and the project's
- * {@link ProjectFacts} (the inferred columns). The next snapshot's takes over what did not change
- * ({@link #next}). No table here is static: a project's state belongs to its owner.
+ * it, which names its property files describe, the workspace-symbol index, and the project's {@link
+ * ProjectFacts} (the inferred columns). The next snapshot's takes over what did not change ({@link
+ * #next}). No table here is static: a project's state belongs to its owner.
  */
 final class SnapshotData {
   final WorkspaceSymbols.Cache symbols;
@@ -30,7 +30,10 @@ final class SnapshotData {
     return snapshot.derived(SnapshotData.class, () -> new SnapshotData(null, new ProjectFacts()));
   }
 
-  /** The data of {@code snapshot} with its project's {@code facts}, taking over from {@code previous}'s what is still true. */
+  /**
+   * The data of {@code snapshot} with its project's {@code facts}, taking over from {@code
+   * previous}'s what is still true.
+   */
   static SnapshotData of(ProjectSnapshot snapshot, SnapshotData previous, ProjectFacts facts) {
     SnapshotData d = snapshot.derived(SnapshotData.class, () -> new SnapshotData(previous, facts));
     d.facts = facts;
@@ -41,7 +44,10 @@ final class SnapshotData {
     return facts;
   }
 
-  /** The catalog of the snapshot, read through {@code files} once (again after new warehouse columns). */
+  /**
+   * The catalog of the snapshot, read through {@code files} once (again after new warehouse
+   * columns).
+   */
   Catalog catalog(ProjectSnapshot snapshot, FileSource files) {
     ProjectCatalog source = facts.catalog();
     Catalog c = catalog;

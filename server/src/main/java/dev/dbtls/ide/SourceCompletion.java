@@ -30,19 +30,34 @@ final class SourceCompletion {
         }
       }
     }
-    first.forEach((name, n) -> items.add(name, CompletionKind.SOURCE, 0,
-        "source" + (n.extra().get("source_schema") == null ? ""
-            : " " + n.extra().get("source_schema")),
-        String.valueOf(n.extra().getOrDefault("source_description", "")), name, false));
+    first.forEach(
+        (name, n) ->
+            items.add(
+                name,
+                CompletionKind.SOURCE,
+                0,
+                "source"
+                    + (n.extra().get("source_schema") == null
+                        ? ""
+                        : " " + n.extra().get("source_schema")),
+                String.valueOf(n.extra().getOrDefault("source_description", "")),
+                name,
+                false));
   }
 
   private static void tables(CompletionContext c, String source, CompletionItems items) {
     for (Node n : c.manifest.nodes().values()) {
       if (n.type() == ResourceType.SOURCE && source.equals(sourceName(n))) {
-        items.add(n.name(), CompletionKind.SOURCE_TABLE, 0,
-            RefCompletion.relation(n.relation(), new StringBuilder("source table ")).toString()
+        items.add(
+            n.name(),
+            CompletionKind.SOURCE_TABLE,
+            0,
+            RefCompletion.relation(n.relation(), new StringBuilder("source table "))
+                .toString()
                 .strip(),
-            n.description(), n.name(), false);
+            n.description(),
+            n.name(),
+            false);
       }
     }
   }

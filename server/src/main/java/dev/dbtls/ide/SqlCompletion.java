@@ -13,19 +13,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Completion in the SQL text of a file: keywords, the target dialect's functions ({@link SqlFunctions}), and the columns of the
- * relations the file reads (from {@code target/catalog.json} and YAML). After {@code x.}, only the columns of what {@code x}
- * names: a CTE of the form {@code x as (select * from {{ ref('m') }} ...)} (or from another such
- * CTE), an alias {@code from {{ ref('m') }} [as] x}, or the relation's own name; nothing when
- * {@code x} is unknown. Nothing inside SQL strings, quoted identifiers and comments.
+ * Completion in the SQL text of a file: keywords, the target dialect's functions ({@link
+ * SqlFunctions}), and the columns of the relations the file reads (from {@code target/catalog.json}
+ * and YAML). After {@code x.}, only the columns of what {@code x} names: a CTE of the form {@code x
+ * as (select * from {{ ref('m') }} ...)} (or from another such CTE), an alias {@code from {{
+ * ref('m') }} [as] x}, or the relation's own name; nothing when {@code x} is unknown. Nothing
+ * inside SQL strings, quoted identifiers and comments.
  */
 final class SqlCompletion {
   private final CompletionContext r;
   private final String text;
 
   private final List<SqlTokens.Tok> toks = new ArrayList<>();
+
   /** For each token: the node of a Jinja expression that is one ref()/source(), or null. */
   private Node[] relations;
+
   private boolean cursorInLiteral;
   private final Map<String, Node> named = new LinkedHashMap<>();
   private Catalog catalog;
@@ -48,7 +51,8 @@ final class SqlCompletion {
     if (wordStart < offset && Character.isDigit(text.charAt(wordStart))) {
       return List.of();
     }
-    CompletionItems items = new CompletionItems(text.substring(wordStart, offset), wordStart, offset);
+    CompletionItems items =
+        new CompletionItems(text.substring(wordStart, offset), wordStart, offset);
     bindNames();
     if (wordStart > 0 && text.charAt(wordStart - 1) == '.') {
       int q = wordStart - 1;
@@ -68,14 +72,17 @@ final class SqlCompletion {
     for (Node n : seen) {
       columns(n, items, 0);
     }
-    boolean upper = !items.prefix().isEmpty() && items.prefix().equals(items.prefix().toUpperCase(Locale.ROOT))
-        && items.prefix().chars().anyMatch(Character::isLetter);
+    boolean upper =
+        !items.prefix().isEmpty()
+            && items.prefix().equals(items.prefix().toUpperCase(Locale.ROOT))
+            && items.prefix().chars().anyMatch(Character::isLetter);
     for (String k : CompletionVocabulary.SQL_KEYWORDS) {
       String word = upper ? k.toUpperCase(Locale.ROOT) : k;
       items.add(word, CompletionKind.KEYWORD, 1, "SQL", null, word, false);
     }
     boolean callFollows = offset < text.length() && text.charAt(offset) == '(';
-    String adapter = r.snapshot.inputs().target() == null ? null : r.snapshot.inputs().target().type();
+    String adapter =
+        r.snapshot.inputs().target() == null ? null : r.snapshot.inputs().target().type();
     for (SqlFunctions.SqlFunction f : SqlFunctions.forAdapter(adapter)) {
       if (!items.matches(f.name())) {
         continue;
@@ -85,8 +92,14 @@ final class SqlCompletion {
       boolean noArgs = f.signature().endsWith("()");
       boolean snippet = !callFollows && !takesNoCall && !noArgs;
       String insert = callFollows || takesNoCall ? word : noArgs ? word + "()" : word + "($1)";
-      items.add(word, CompletionKind.FUNCTION, 2, f.signature(),
-          f.description() + "\n\n" + f.dialect() + " function", insert, snippet);
+      items.add(
+          word,
+          CompletionKind.FUNCTION,
+          2,
+          f.signature(),
+          f.description() + "\n\n" + f.dialect() + " function",
+          insert,
+          snippet);
     }
     return items.result();
   }
@@ -103,7 +116,14 @@ final class SqlCompletion {
         }
         String body = text.substring(toks.get(d.open()).end(), toks.get(d.close()).start());
         for (String name : SelectedColumns.of(body)) {
-          items.add(name, CompletionKind.COLUMN, 0, "column · " + toks.get(d.name()).text(), null, name, false);
+          items.add(
+              name,
+              CompletionKind.COLUMN,
+              0,
+              "column · " + toks.get(d.name()).text(),
+              null,
+              name,
+              false);
         }
         return;
       }
@@ -116,15 +136,22 @@ final class SqlCompletion {
       catalog = ProjectCatalog.of(r.snapshot);
     }
     for (NodeColumns.Column c : NodeColumns.of(r.snapshot, catalog, n)) {
-      items.add(c.name(), CompletionKind.COLUMN, group,
-          (c.type() == null ? "column" : c.type()) + " · " + n.name(), c.description(), c.name(),
+      items.add(
+          c.name(),
+          CompletionKind.COLUMN,
+          group,
+          (c.type() == null ? "column" : c.type()) + " · " + n.name(),
+          c.description(),
+          c.name(),
           false);
     }
   }
 
   // ---------------------------------------------------------------- binding names to relations
 
-  /** CTEs and aliases that stand for one ref()/source() of this file, and the relations' own names. */
+  /**
+   * CTEs and aliases that stand for one ref()/source() of this file, and the relations' own names.
+   */
   private void bindNames() {
     for (int i = 0; i < toks.size(); i++) {
       SqlTokens.Tok t = toks.get(i);
@@ -140,7 +167,9 @@ final class SqlCompletion {
         for (Ctes.Definition d : Ctes.definitions(toks, i)) {
           int body = d.open() + 1;
           int close = d.close() < 0 ? toks.size() : d.close();
-          if (isWord(body, "select") && isPunct(body + 1, '*') && isWord(body + 2, "from")
+          if (isWord(body, "select")
+              && isPunct(body + 1, '*')
+              && isWord(body + 2, "from")
               && !containsJoin(body, close)) {
             Node n = relationAt(body + 3);
             if (n != null) {
@@ -153,8 +182,10 @@ final class SqlCompletion {
       if (isWord(i, "from") || isWord(i, "join")) {
         Node n = relationAt(i + 1);
         int a = isWord(i + 2, "as") ? i + 3 : i + 2;
-        if (n != null && isWord(a, null)
-            && !CompletionVocabulary.NOT_AN_ALIAS.contains(toks.get(a).text().toLowerCase(Locale.ROOT))) {
+        if (n != null
+            && isWord(a, null)
+            && !CompletionVocabulary.NOT_AN_ALIAS.contains(
+                toks.get(a).text().toLowerCase(Locale.ROOT))) {
           named.put(toks.get(a).text().toLowerCase(Locale.ROOT), n);
         }
       }
@@ -214,17 +245,23 @@ final class SqlCompletion {
     }
   }
 
-  /** The node of a {@code {{ ref(...) }}} or {@code {{ source(...) }}} piece that holds just that call. */
+  /**
+   * The node of a {@code {{ ref(...) }}} or {@code {{ source(...) }}} piece that holds just that
+   * call.
+   */
   private Node relationOf(Piece p, StaticFacts facts) {
     for (StaticFacts.RefCall c : facts.refs()) {
       if (p.range().contains(c.call().start()) && !c.dynamic() && c.name() != null) {
-        Optional<Node> n = r.manifest.resolveRef(r.packageName,
-            new RefCall(c.packageName(), c.name(), c.version(), 0, 0));
+        Optional<Node> n =
+            r.manifest.resolveRef(
+                r.packageName, new RefCall(c.packageName(), c.name(), c.version(), 0, 0));
         return n.orElse(null);
       }
     }
     for (StaticFacts.SourceCall c : facts.sources()) {
-      if (p.range().contains(c.call().start()) && !c.dynamic() && c.sourceName() != null
+      if (p.range().contains(c.call().start())
+          && !c.dynamic()
+          && c.sourceName() != null
           && c.tableName() != null) {
         return r.manifest.resolveSource(r.packageName, c.sourceName(), c.tableName()).orElse(null);
       }

@@ -15,37 +15,41 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SQL functions of each adapter's dialect, from {@code dbtls/sql/functions/<dialect>.tsv}
- * (one {@code name<TAB>signature<TAB>description} a line, {@code #} comments): the shared core
- * ({@code common}) plus the dialect's own, whose entry wins on the same name. Loaded once, on
- * first use; a malformed line is skipped, a missing file is empty.
+ * The SQL functions of each adapter's dialect, from {@code dbtls/sql/functions/<dialect>.tsv} (one
+ * {@code name<TAB>signature<TAB>description} a line, {@code #} comments): the shared core ({@code
+ * common}) plus the dialect's own, whose entry wins on the same name. Loaded once, on first use; a
+ * malformed line is skipped, a missing file is empty.
  */
 public final class SqlFunctions {
   private SqlFunctions() {}
 
-  /** One function: its lowercase name, a signature, a line of help, and the dialect's display name. */
+  /**
+   * One function: its lowercase name, a signature, a line of help, and the dialect's display name.
+   */
   public record SqlFunction(String name, String signature, String description, String dialect) {}
 
   static final String RESOURCES = "/dbtls/sql/functions/";
 
   /** The dialect files, by file name, with the name shown to users. */
-  static final Map<String, String> DIALECTS = orderedMap(
-      "common", "SQL",
-      "duckdb", "DuckDB",
-      "postgres", "PostgreSQL",
-      "snowflake", "Snowflake",
-      "bigquery", "BigQuery",
-      "redshift", "Redshift",
-      "mysql", "MySQL",
-      "sqlite", "SQLite",
-      "databricks", "Databricks",
-      "trino", "Trino");
+  static final Map<String, String> DIALECTS =
+      orderedMap(
+          "common", "SQL",
+          "duckdb", "DuckDB",
+          "postgres", "PostgreSQL",
+          "snowflake", "Snowflake",
+          "bigquery", "BigQuery",
+          "redshift", "Redshift",
+          "mysql", "MySQL",
+          "sqlite", "SQLite",
+          "databricks", "Databricks",
+          "trino", "Trino");
 
   /** Adapters that speak another adapter's dialect. */
-  private static final Map<String, String> ALIASES = Map.of(
-      "mariadb", "mysql",
-      "spark", "databricks",
-      "athena", "trino");
+  private static final Map<String, String> ALIASES =
+      Map.of(
+          "mariadb", "mysql",
+          "spark", "databricks",
+          "athena", "trino");
 
   /** The functions offered on an adapter, by name; unknown adapters get the shared core. */
   public static List<SqlFunction> forAdapter(String adapterType) {
@@ -57,8 +61,8 @@ public final class SqlFunctions {
     if (name == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(Loaded.BY_DIALECT.get(dialectOf(adapterType)).byName()
-        .get(name.toLowerCase(Locale.ROOT)));
+    return Optional.ofNullable(
+        Loaded.BY_DIALECT.get(dialectOf(adapterType)).byName().get(name.toLowerCase(Locale.ROOT)));
   }
 
   /** The dialect file an adapter's functions come from ({@code common} when unknown). */
@@ -128,7 +132,8 @@ public final class SqlFunctions {
     if (f.length != 3 || f[0].isBlank() || f[1].isBlank() || f[2].isBlank()) {
       return null;
     }
-    return new SqlFunction(f[0].strip().toLowerCase(Locale.ROOT), f[1].strip(), f[2].strip(), dialect);
+    return new SqlFunction(
+        f[0].strip().toLowerCase(Locale.ROOT), f[1].strip(), f[2].strip(), dialect);
   }
 
   private static Map<String, String> orderedMap(String... kv) {

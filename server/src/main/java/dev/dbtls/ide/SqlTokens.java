@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one lexer of the SQL inside a template (every editor feature reads template SQL through
- * it; {@code sql.SqlLexer} is for compiled SQL, a plain text in one dialect).
- * The SQL of a template as words, quoted identifiers and punctuation, with their offsets. Only
- * TEXT pieces are SQL; strings, comments and dollar-quoted bodies are skipped, and their state
- * runs across Jinja pieces ({@code '{{ var("x") }}'} is one string). A {@code {{ ... }}} outside
- * a string is one {@link Kind#JINJA} token: it stands for a relation or a value in the SQL.
+ * The one lexer of the SQL inside a template (every editor feature reads template SQL through it;
+ * {@code sql.SqlLexer} is for compiled SQL, a plain text in one dialect). The SQL of a template as
+ * words, quoted identifiers and punctuation, with their offsets. Only TEXT pieces are SQL; strings,
+ * comments and dollar-quoted bodies are skipped, and their state runs across Jinja pieces ({@code
+ * '{{ var("x") }}'} is one string). A {@code {{ ... }}} outside a string is one {@link Kind#JINJA}
+ * token: it stands for a relation or a value in the SQL.
  */
 public final class SqlTokens {
   private SqlTokens() {}
@@ -31,11 +31,16 @@ public final class SqlTokens {
     return toks.get(recursive ? 1 : 0).end();
   }
 
-  enum Kind { WORD, QUOTED, PUNCT, JINJA }
+  enum Kind {
+    WORD,
+    QUOTED,
+    PUNCT,
+    JINJA
+  }
 
   /**
-   * One token: {@code [start, end)} is the whole token, quotes included; {@code text} is a
-   * word's text or a quoted identifier's content (without quotes).
+   * One token: {@code [start, end)} is the whole token, quotes included; {@code text} is a word's
+   * text or a quoted identifier's content (without quotes).
    */
   record Tok(Kind kind, int start, int end, String text) {
     boolean isWord(String word) {
@@ -60,7 +65,14 @@ public final class SqlTokens {
     }
   }
 
-  private enum State { CODE, STRING, QUOTED, LINE_COMMENT, BLOCK_COMMENT, DOLLAR }
+  private enum State {
+    CODE,
+    STRING,
+    QUOTED,
+    LINE_COMMENT,
+    BLOCK_COMMENT,
+    DOLLAR
+  }
 
   /**
    * A string, quoted name, comment or dollar-quoted body, delimiters included; {@code closed}: its
@@ -73,7 +85,10 @@ public final class SqlTokens {
    * The tokens, and where the comments are: {@code /* * /} ones (closed or running to the end of
    * the text) and {@code --} ones (each to its line end), for folding; and every literal.
    */
-  record Lexed(List<Tok> tokens, List<TextRange> blockComments, List<TextRange> lineComments,
+  record Lexed(
+      List<Tok> tokens,
+      List<TextRange> blockComments,
+      List<TextRange> lineComments,
       List<Literal> literals) {
     /** Whether a cursor at {@code offset} is inside a string, quoted name or comment. */
     boolean inLiteral(int offset) {
@@ -126,8 +141,8 @@ public final class SqlTokens {
               i++;
             } else if (c == quote) {
               state = State.CODE;
-              out.add(new Tok(Kind.QUOTED, literalStart, i + 1,
-                  text.substring(literalStart + 1, i)));
+              out.add(
+                  new Tok(Kind.QUOTED, literalStart, i + 1, text.substring(literalStart + 1, i)));
               literals.add(new Literal(literalStart, i + 1, true));
             }
             i++;
@@ -178,8 +193,9 @@ public final class SqlTokens {
               i += 2;
             } else if (isWordChar(c)) {
               // `$` inside a name: Snowflake, PostgreSQL and Oracle allow it
-              while (i < end && (isWordChar(text.charAt(i)) || text.charAt(i) == '$'
-                  && !(i + 1 < end && text.charAt(i + 1) == '$'))) {
+              while (i < end
+                  && (isWordChar(text.charAt(i))
+                      || text.charAt(i) == '$' && !(i + 1 < end && text.charAt(i + 1) == '$'))) {
                 i++;
               }
               out.add(new Tok(Kind.WORD, s, i, text.substring(s, i)));
@@ -221,8 +237,7 @@ public final class SqlTokens {
   }
 
   /**
-   * The index of the parenthesis that closes the one at {@code open}, or -1 when it is not
-   * closed.
+   * The index of the parenthesis that closes the one at {@code open}, or -1 when it is not closed.
    */
   static int matching(List<Tok> toks, int open) {
     int depth = 0;
@@ -236,7 +251,10 @@ public final class SqlTokens {
     return -1;
   }
 
-  /** The SQL word (letters, digits, {@code _}) around {@code offset}: {@code [start, end)}, empty when none. */
+  /**
+   * The SQL word (letters, digits, {@code _}) around {@code offset}: {@code [start, end)}, empty
+   * when none.
+   */
   record Word(int start, int end, String text) {}
 
   static java.util.Optional<Word> wordAt(String text, int offset) {

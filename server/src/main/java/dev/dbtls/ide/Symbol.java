@@ -32,8 +32,15 @@ sealed interface Symbol {
    * {@code ref('pkg', 'name', v=1)}; {@code allVersions} for a YAML entry, which names the model
    * and each of its {@code versions} at once.
    */
-  record Ref(String packageName, String name, String version, boolean allVersions,
-      List<String> versions, int start, int end) implements Symbol {}
+  record Ref(
+      String packageName,
+      String name,
+      String version,
+      boolean allVersions,
+      List<String> versions,
+      int start,
+      int end)
+      implements Symbol {}
 
   /** {@code source('src', 'table')}. */
   record Source(String sourceName, String tableName, int start, int end) implements Symbol {}
@@ -57,11 +64,23 @@ sealed interface Symbol {
   /** A keyword argument of {@code config(...)}. */
   record ConfigKey(String key, int start, int end) implements Symbol {}
 
-  /** Where a file is being edited: its package and text, its scan shared by a request's features. */
-  record Context(ProjectSnapshot snapshot, String displayPath, String packageName, String text,
-      LineIndex lines, TemplateScan scan) {
+  /**
+   * Where a file is being edited: its package and text, its scan shared by a request's features.
+   */
+  record Context(
+      ProjectSnapshot snapshot,
+      String displayPath,
+      String packageName,
+      String text,
+      LineIndex lines,
+      TemplateScan scan) {
     static Context of(ProjectSnapshot s, String displayPath, String text) {
-      return new Context(s, displayPath, packageOf(s, displayPath), text, new LineIndex(text),
+      return new Context(
+          s,
+          displayPath,
+          packageOf(s, displayPath),
+          text,
+          new LineIndex(text),
           new TemplateScan(text));
     }
 
@@ -87,9 +106,12 @@ sealed interface Symbol {
     if (c.text() == null || offset < 0 || offset > c.text().length()) {
       return Optional.empty();
     }
-    List<Symbol> found = c.isYaml() ? inYaml(c, offset)
-        : c.displayPath().endsWith(".py") ? literalCalls(c.text(), offset)
-        : inTemplate(c, offset);
+    List<Symbol> found =
+        c.isYaml()
+            ? inYaml(c, offset)
+            : c.displayPath().endsWith(".py")
+                ? literalCalls(c.text(), offset)
+                : inTemplate(c, offset);
     return found.stream().min(Comparator.comparingInt(s -> s.end() - s.start()));
   }
 
@@ -98,8 +120,15 @@ sealed interface Symbol {
     List<Symbol> out = new ArrayList<>();
     for (StaticFacts.RefCall r : f.refs()) {
       if (r.name() != null && !r.dynamic() && r.call().touches(offset)) {
-        out.add(new Ref(r.packageName(), r.name(), r.version(), false, List.of(), r.call().start(),
-            r.call().end()));
+        out.add(
+            new Ref(
+                r.packageName(),
+                r.name(),
+                r.version(),
+                false,
+                List.of(),
+                r.call().start(),
+                r.call().end()));
       }
     }
     for (StaticFacts.SourceCall r : f.sources()) {
@@ -109,7 +138,9 @@ sealed interface Symbol {
     }
     for (StaticFacts.MacroCall m : f.macroCalls()) {
       if (m.nameRange().touches(offset)
-          || m.namespace() != null && m.call().start() <= offset && offset < m.nameRange().start()) {
+          || m.namespace() != null
+              && m.call().start() <= offset
+              && offset < m.nameRange().start()) {
         out.add(new Macro(m.namespace(), m.name(), false, m.call().start(), m.nameRange().end()));
       }
     }
@@ -120,8 +151,12 @@ sealed interface Symbol {
     }
     for (StaticFacts.VarCall v : f.vars()) {
       if (v.name() != null && v.call().touches(offset)) {
-        out.add(new Var(v.name(), v.defaultRange() == null ? null : v.defaultRange().of(c.text()),
-            v.call().start(), v.call().end()));
+        out.add(
+            new Var(
+                v.name(),
+                v.defaultRange() == null ? null : v.defaultRange().of(c.text()),
+                v.call().start(),
+                v.call().end()));
       }
     }
     for (StaticFacts.DocCall d : f.docRefs()) {
@@ -153,11 +188,12 @@ sealed interface Symbol {
   // ---------------------------------------------------------------- YAML
 
   /** {@code ref('m')}, {@code ref('pkg', 'm')} written in YAML (tests' {@code to:}, exposures). */
-  Pattern YAML_REF = Pattern.compile(
-      "\\bref\\(\\s*(['\"])([^'\"]+)\\1\\s*(?:,\\s*(['\"])([^'\"]+)\\3\\s*)?\\)");
+  Pattern YAML_REF =
+      Pattern.compile("\\bref\\(\\s*(['\"])([^'\"]+)\\1\\s*(?:,\\s*(['\"])([^'\"]+)\\3\\s*)?\\)");
+
   /** {@code source('s', 't')} written in YAML. */
-  Pattern YAML_SOURCE = Pattern.compile(
-      "\\bsource\\(\\s*(['\"])([^'\"]+)\\1\\s*,\\s*(['\"])([^'\"]+)\\3\\s*\\)");
+  Pattern YAML_SOURCE =
+      Pattern.compile("\\bsource\\(\\s*(['\"])([^'\"]+)\\1\\s*,\\s*(['\"])([^'\"]+)\\3\\s*\\)");
 
   private static List<Symbol> inYaml(Context c, int offset) {
     String text = c.text();
@@ -172,8 +208,15 @@ sealed interface Symbol {
     for (NodeSpec n : props.nodes()) {
       if (inside(c, n.nameSpan(), offset)) {
         int[] r = offsets(c, n.nameSpan());
-        out.add(new Ref(c.packageName(), n.name(), null, true,
-            n.versions().stream().map(dev.dbtls.project.properties.VersionSpec::v).toList(), r[0], r[1]));
+        out.add(
+            new Ref(
+                c.packageName(),
+                n.name(),
+                null,
+                true,
+                n.versions().stream().map(dev.dbtls.project.properties.VersionSpec::v).toList(),
+                r[0],
+                r[1]));
       }
     }
     for (SourceSpec s : props.sources()) {
@@ -187,10 +230,10 @@ sealed interface Symbol {
     for (DataTestSpec t : tests(props)) {
       int[] r = offsets(c, t.span());
       String written = t.testName();
-      if (r[0] <= offset && offset <= r[0] + written.length()
-          && text.startsWith(written, r[0])) {
-        out.add(new Macro(t.packageName(), "test_" + t.macroName(), false, r[0],
-            r[0] + written.length()));
+      if (r[0] <= offset && offset <= r[0] + written.length() && text.startsWith(written, r[0])) {
+        out.add(
+            new Macro(
+                t.packageName(), "test_" + t.macroName(), false, r[0], r[0] + written.length()));
       }
     }
     for (PropertyFile.DocRef d : props.docRefs()) {
@@ -202,15 +245,24 @@ sealed interface Symbol {
     return out;
   }
 
-  /** {@code ref(...)} and {@code source(...)} with literal arguments outside Jinja: YAML, Python. */
+  /**
+   * {@code ref(...)} and {@code source(...)} with literal arguments outside Jinja: YAML, Python.
+   */
   private static List<Symbol> literalCalls(String text, int offset) {
     List<Symbol> out = new ArrayList<>();
     Matcher m = YAML_REF.matcher(text);
     while (m.find()) {
       if (m.start() <= offset && offset <= m.end()) {
         boolean two = m.group(4) != null;
-        out.add(new Ref(two ? m.group(2) : null, two ? m.group(4) : m.group(2), null, false,
-            List.of(), m.start(), m.end()));
+        out.add(
+            new Ref(
+                two ? m.group(2) : null,
+                two ? m.group(4) : m.group(2),
+                null,
+                false,
+                List.of(),
+                m.start(),
+                m.end()));
       }
     }
     m = YAML_SOURCE.matcher(text);
@@ -223,8 +275,8 @@ sealed interface Symbol {
   }
 
   /**
-   * The property file parsed last: an editor asks for hover, definition and highlights of the
-   * same unchanged buffer in a row, and a large YAML file takes milliseconds to parse.
+   * The property file parsed last: an editor asks for hover, definition and highlights of the same
+   * unchanged buffer in a row, and a large YAML file takes milliseconds to parse.
    */
   final class LastYaml {
     private record Parsed(String path, String text, PropertyFile file) {}
@@ -261,8 +313,8 @@ sealed interface Symbol {
   }
 
   /** A line that may hold a model or source table name, a {@code doc()} call or a test name. */
-  Pattern NAME_OR_DOC_LINE = Pattern.compile(
-      "^\\s*(-\\s+)?name\\s*:|doc\\(|^\\s*-\\s*[A-Za-z_][\\w.]*\\s*(:|$)");
+  Pattern NAME_OR_DOC_LINE =
+      Pattern.compile("^\\s*(-\\s+)?name\\s*:|doc\\(|^\\s*-\\s*[A-Za-z_][\\w.]*\\s*(:|$)");
 
   private static String lineAt(String text, int offset) {
     int from = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
@@ -271,8 +323,9 @@ sealed interface Symbol {
   }
 
   private static int[] offsets(Context c, Span s) {
-    return new int[] {c.lines().offset(s.startLine(), s.startColumn()),
-        c.lines().offset(s.endLine(), s.endColumn())};
+    return new int[] {
+      c.lines().offset(s.startLine(), s.startColumn()), c.lines().offset(s.endLine(), s.endColumn())
+    };
   }
 
   private static boolean inside(Context c, Span s, int offset) {

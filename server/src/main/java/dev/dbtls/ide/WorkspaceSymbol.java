@@ -5,5 +5,5 @@ package dev.dbtls.ide;
  * dim_orders.v2} for a model version), a YAML-declared column ({@code customers.id}), a macro or a
  * docs block. {@code containerName} is the package, or for a column the node it belongs to.
  */
-public record WorkspaceSymbol(String name, OutlineKind kind, String containerName,
-    Location location) {}
+public record WorkspaceSymbol(
+    String name, OutlineKind kind, String containerName, Location location) {}

@@ -13,23 +13,29 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The data catalog search ({@code workspace/symbol}): every node, every column declared in
- * YAML, every macro and docs block of the project and its packages, found by a fuzzy,
- * case-insensitive match. Ranked: the whole name, then a prefix (or the last dotted segment
- * exactly), a word start ({@code _}, {@code .}, camelCase, digits), word starts in order ({@code
- * so} → {@code stg_orders}), a substring, any subsequence; within a rank, tests and docs after
- * the rest, shorter names first. The names are indexed once per snapshot (and reused by the next
- * snapshot when no name or place changed).
+ * The data catalog search ({@code workspace/symbol}): every node, every column declared in YAML,
+ * every macro and docs block of the project and its packages, found by a fuzzy, case-insensitive
+ * match. Ranked: the whole name, then a prefix (or the last dotted segment exactly), a word start
+ * ({@code _}, {@code .}, camelCase, digits), word starts in order ({@code so} → {@code
+ * stg_orders}), a substring, any subsequence; within a rank, tests and docs after the rest, shorter
+ * names first. The names are indexed once per snapshot (and reused by the next snapshot when no
+ * name or place changed).
  */
 public final class WorkspaceSymbols {
   private WorkspaceSymbols() {}
 
   /**
-   * The searchable names, sorted once in the order hits of one rank are shown (tests and docs
-   * last, then shorter first): a search keeps the first {@code limit} hits of each rank.
+   * The searchable names, sorted once in the order hits of one rank are shown (tests and docs last,
+   * then shorter first): a search keeps the first {@code limit} hits of each rank.
    */
-  private record Index(long signature, WorkspaceSymbol[] symbols, String[] lower, long[] masks,
-      long[] heads, long[] lastSegmentHeads, long[] wordStartMasks) {}
+  private record Index(
+      long signature,
+      WorkspaceSymbol[] symbols,
+      String[] lower,
+      long[] masks,
+      long[] heads,
+      long[] lastSegmentHeads,
+      long[] wordStartMasks) {}
 
   /**
    * The index of one snapshot, built on first use; the previous snapshot's index is reused while
@@ -59,7 +65,8 @@ public final class WorkspaceSymbols {
     return find(new Cache(null), snapshot, query, limit);
   }
 
-  static List<WorkspaceSymbol> find(Cache cache, ProjectSnapshot snapshot, String query, int limit) {
+  static List<WorkspaceSymbol> find(
+      Cache cache, ProjectSnapshot snapshot, String query, int limit) {
     if (snapshot == null || limit <= 0) {
       return List.of();
     }
@@ -143,8 +150,10 @@ public final class WorkspaceSymbols {
     if (worst < PREFIX) {
       return -1;
     }
-    if (name.startsWith(q) || name.endsWith(q) && name.length() > q.length()
-        && name.charAt(name.length() - q.length() - 1) == '.') {
+    if (name.startsWith(q)
+        || name.endsWith(q)
+            && name.length() > q.length()
+            && name.charAt(name.length() - q.length() - 1) == '.') {
       return PREFIX;
     }
     if (worst < WORD_START) {
@@ -178,8 +187,8 @@ public final class WorkspaceSymbols {
 
   /**
    * {@code q} as pieces that each start a word of {@code name}, in order: a greedy walk that
-   * continues the current piece when it can and otherwise jumps to the next word starting with
-   * the character.
+   * continues the current piece when it can and otherwise jumps to the next word starting with the
+   * character.
    */
   private static boolean wordStarts(String name, String q) {
     int i = 0; // next position in name
@@ -286,24 +295,43 @@ public final class WorkspaceSymbols {
         continue;
       }
       String name = nodeName(n);
-      add(out, name, kind, n.packageName(), new Location(n.displayPath(), spanOf(n.span())),
+      add(
+          out,
+          name,
+          kind,
+          n.packageName(),
+          new Location(n.displayPath(), spanOf(n.span())),
           n.type() == ResourceType.TEST ? 1 : 0);
-      String yaml = n.type() == ResourceType.SOURCE ? n.displayPath()
-          : n.extra().get(Node.PROPERTIES_FILE) instanceof String p ? p : null;
+      String yaml =
+          n.type() == ResourceType.SOURCE
+              ? n.displayPath()
+              : n.extra().get(Node.PROPERTIES_FILE) instanceof String p ? p : null;
       for (ColumnSpec c : n.columns()) {
-        Location at = yaml != null ? new Location(yaml, spanOf(c.span()))
-            : new Location(n.displayPath(), Resolve.FILE_START);
+        Location at =
+            yaml != null
+                ? new Location(yaml, spanOf(c.span()))
+                : new Location(n.displayPath(), Resolve.FILE_START);
         add(out, name + "." + c.name(), OutlineKind.COLUMN, name, at, 0);
       }
     }
     for (Macro x : m.macros().values()) {
       boolean test = x.name().startsWith("test_");
-      add(out, x.name(), test ? OutlineKind.GENERIC_TEST : OutlineKind.MACRO, x.packageName(),
-          new Location(x.displayPath(), spanOf(x.span())), 0);
+      add(
+          out,
+          x.name(),
+          test ? OutlineKind.GENERIC_TEST : OutlineKind.MACRO,
+          x.packageName(),
+          new Location(x.displayPath(), spanOf(x.span())),
+          0);
     }
     for (DocBlock d : m.docs().values()) {
-      add(out, d.name(), OutlineKind.DOCS, d.packageName(), new Location(d.displayPath(),
-          spanOf(d.span())), 1);
+      add(
+          out,
+          d.name(),
+          OutlineKind.DOCS,
+          d.packageName(),
+          new Location(d.displayPath(), spanOf(d.span())),
+          1);
     }
     // sorted by penalty, then length, then as the manifest lists them: primitive keys sort in
     // a fraction of the time of a comparator over 150k entries
@@ -336,8 +364,11 @@ public final class WorkspaceSymbols {
         char c = n.charAt(k);
         long b = bit(c);
         boolean digit = c >= '0' && c <= '9' || c >= 0x80 && Character.isDigit(c);
-        boolean alnum = digit || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-            || c >= 0x80 && Character.isLetter(c);
+        boolean alnum =
+            digit
+                || c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= 0x80 && Character.isLetter(c);
         all |= b;
         if (k == 0 || !prevAlnum || digit != prevDigit) {
           starts |= b;
@@ -351,8 +382,8 @@ public final class WorkspaceSymbols {
     return new Index(signature, symbols, lower, masks, heads, lastSegmentHeads, wordStartMasks);
   }
 
-  private static void add(List<Entry> out, String name, OutlineKind kind, String container,
-      Location at, int penalty) {
+  private static void add(
+      List<Entry> out, String name, OutlineKind kind, String container, Location at, int penalty) {
     String lower = name.toLowerCase(Locale.ROOT);
     out.add(new Entry(new WorkspaceSymbol(name, kind, container, at), lower, penalty));
   }

@@ -22,7 +22,8 @@ import java.util.Optional;
 final class YamlColumnAddition {
   private YamlColumnAddition() {}
 
-  static List<CodeAction> fix(ProjectSnapshot snapshot, String displayPath, String text, Problem p) {
+  static List<CodeAction> fix(
+      ProjectSnapshot snapshot, String displayPath, String text, Problem p) {
     ColumnsTable table = SnapshotData.of(snapshot).facts().completeColumns();
     if (table == null) {
       return List.of();
@@ -39,8 +40,12 @@ final class YamlColumnAddition {
       LineIndex lines = new LineIndex(text);
       for (InferredColumn c : e.get().inferred().output().columns()) {
         Origin o = c.nameOrigin();
-        if (o != null && o.kind() == Origin.Kind.SQL && o.start() >= 0
-            && lines.span(o.start(), o.end()).equals(new Span(p.line(), p.column(), p.endLine(), p.endColumn()))) {
+        if (o != null
+            && o.kind() == Origin.Kind.SQL
+            && o.start() >= 0
+            && lines
+                .span(o.start(), o.end())
+                .equals(new Span(p.line(), p.column(), p.endLine(), p.endColumn()))) {
           return addition(yaml, yamlText.get(), n.columns().get(n.columns().size() - 1), c, p);
         }
       }
@@ -48,8 +53,8 @@ final class YamlColumnAddition {
     return List.of();
   }
 
-  private static List<CodeAction> addition(String yaml, String yamlText, ColumnSpec last, InferredColumn c,
-      Problem p) {
+  private static List<CodeAction> addition(
+      String yaml, String yamlText, ColumnSpec last, InferredColumn c, Problem p) {
     if (last.span() == null) {
       return List.of();
     }
@@ -70,22 +75,43 @@ final class YamlColumnAddition {
       end--;
     }
     String pad = " ".repeat(dash);
-    String entry = pad + "- name: " + c.name() + "\n"
-        + (c.type() == null ? "" : pad + "  data_type: " + c.type() + "\n");
+    String entry =
+        pad
+            + "- name: "
+            + c.name()
+            + "\n"
+            + (c.type() == null ? "" : pad + "  data_type: " + c.type() + "\n");
     if (end >= lines.length) {
       entry = (yamlText.endsWith("\n") ? "" : "\n") + entry; // the entry ends the file
     }
-    Span at = end >= lines.length ? new Span(lines.length - 1, lines[lines.length - 1].length(),
-        lines.length - 1, lines[lines.length - 1].length()) : new Span(end, 0, end, 0);
-    return List.of(new CodeAction("Add column " + c.name() + " to " + yaml
-        + (c.type() == null ? "" : " (" + c.type() + ")"), CodeAction.QUICKFIX, true,
-        List.of(new TextEdit(at, entry)), List.of(p), yaml));
+    Span at =
+        end >= lines.length
+            ? new Span(
+                lines.length - 1,
+                lines[lines.length - 1].length(),
+                lines.length - 1,
+                lines[lines.length - 1].length())
+            : new Span(end, 0, end, 0);
+    return List.of(
+        new CodeAction(
+            "Add column "
+                + c.name()
+                + " to "
+                + yaml
+                + (c.type() == null ? "" : " (" + c.type() + ")"),
+            CodeAction.QUICKFIX,
+            true,
+            List.of(new TextEdit(at, entry)),
+            List.of(p),
+            yaml));
   }
 
   private static Optional<String> textOf(ProjectSnapshot snapshot, String yaml) {
     Path file = snapshot.inputs().root().dir().resolve(yaml).normalize();
-    return snapshot.inputs().files().stream().filter(f -> f.absolutePath().normalize().equals(file))
-        .map(ProjectFile::text).findFirst();
+    return snapshot.inputs().files().stream()
+        .filter(f -> f.absolutePath().normalize().equals(file))
+        .map(ProjectFile::text)
+        .findFirst();
   }
 
   private static int indent(String line) {

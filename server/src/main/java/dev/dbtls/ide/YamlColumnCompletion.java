@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Columns in property YAML: after {@code columns: - name: } the owner's columns (the warehouse's,
- * its SQL's select list, YAML's, then its parents'), minus those listed; after {@code
- * data_type: } the catalog's type of the column.
+ * its SQL's select list, YAML's, then its parents'), minus those listed; after {@code data_type: }
+ * the catalog's type of the column.
  */
 final class YamlColumnCompletion {
   private YamlColumnCompletion() {}
@@ -30,17 +30,25 @@ final class YamlColumnCompletion {
     Catalog catalog = ProjectCatalog.of(ctx.snapshot);
     List<NodeColumns.Column> known = NodeColumns.of(ctx.snapshot, catalog, owner);
     for (NodeColumns.Column col : known) {
-      if (col.warehouse() != null || col.inferred() != null) { // what the relation has, or its SQL produces
+      if (col.warehouse() != null
+          || col.inferred() != null) { // what the relation has, or its SQL produces
         column(col.name(), col.type(), col.description(), 0, owner.name(), seen, items);
       }
     }
-    if (owner.type() != ResourceType.SOURCE && owner.type() != ResourceType.SEED
-        && owner.file() != null && !owner.file().isPython()) {
+    if (owner.type() != ResourceType.SOURCE
+        && owner.type() != ResourceType.SEED
+        && owner.file() != null
+        && !owner.file().isPython()) {
       for (String name : SelectedColumns.of(owner.file().text())) {
         Optional<NodeColumns.Column> col = NodeColumns.column(catalog, owner, name);
-        column(name, col.map(NodeColumns.Column::type).orElse(null),
-            col.map(NodeColumns.Column::description).orElse(null), 0, "select of " + owner.name(),
-            seen, items);
+        column(
+            name,
+            col.map(NodeColumns.Column::type).orElse(null),
+            col.map(NodeColumns.Column::description).orElse(null),
+            0,
+            "select of " + owner.name(),
+            seen,
+            items);
       }
     }
     // the snapshot holds this buffer: its half-typed name is a YAML column already
@@ -59,11 +67,23 @@ final class YamlColumnCompletion {
     }
   }
 
-  static void column(String name, String type, String doc, int group, String where,
-      Set<String> seen, CompletionItems items) {
+  static void column(
+      String name,
+      String type,
+      String doc,
+      int group,
+      String where,
+      Set<String> seen,
+      CompletionItems items) {
     if (seen.add(name.toLowerCase(Locale.ROOT))) {
-      items.add(name, CompletionKind.COLUMN, group, (type == null ? "column" : type) + " · "
-          + where, doc, name, false);
+      items.add(
+          name,
+          CompletionKind.COLUMN,
+          group,
+          (type == null ? "column" : type) + " · " + where,
+          doc,
+          name,
+          false);
     }
   }
 
@@ -74,10 +94,19 @@ final class YamlColumnCompletion {
     if (owner == null || column == null) {
       return;
     }
-    ProjectCatalog.of(ctx.snapshot).column(owner.uniqueId(), column).filter(k -> k.type() != null)
-        .ifPresent(k -> items.add(k.type().toLowerCase(Locale.ROOT), CompletionKind.CONFIG_VALUE,
-            0, "type in the warehouse (catalog.json)", null, k.type().toLowerCase(Locale.ROOT),
-            false));
+    ProjectCatalog.of(ctx.snapshot)
+        .column(owner.uniqueId(), column)
+        .filter(k -> k.type() != null)
+        .ifPresent(
+            k ->
+                items.add(
+                    k.type().toLowerCase(Locale.ROOT),
+                    CompletionKind.CONFIG_VALUE,
+                    0,
+                    "type in the warehouse (catalog.json)",
+                    null,
+                    k.type().toLowerCase(Locale.ROOT),
+                    false));
   }
 
   /** The model, seed, snapshot, analysis or source table whose {@code columns:} hold the cursor. */
@@ -100,18 +129,18 @@ final class YamlColumnCompletion {
         return ctx.manifest.resolveRef(pkg, new RefCall(pkg, name, version, 0, 0)).orElse(null);
       }
       case "seeds", "snapshots", "analyses" -> {
-        String type = switch (p.get(0).name()) {
-          case "seeds" -> "seed";
-          case "snapshots" -> "snapshot";
-          default -> "analysis";
-        };
+        String type =
+            switch (p.get(0).name()) {
+              case "seeds" -> "seed";
+              case "snapshots" -> "snapshot";
+              default -> "analysis";
+            };
         return ctx.manifest.nodes().get(type + "." + pkg + "." + name);
       }
       case "sources" -> {
         if (p.size() > 3 && p.get(2).name().equals("tables") && p.get(3).isItem()) {
           String table = c.keysOf(p.get(3)).get("name");
-          return table == null ? null
-              : ctx.manifest.resolveSource(pkg, name, table).orElse(null);
+          return table == null ? null : ctx.manifest.resolveSource(pkg, name, table).orElse(null);
         }
         return null;
       }

@@ -5,8 +5,8 @@ import dev.dbtls.project.Span;
 import java.util.List;
 
 /**
- * The quick fix of {@code column-not-produced}: remove the column's entry from property YAML —
- * the {@code - name:} line the problem is on and the lines indented under it (tests, description).
+ * The quick fix of {@code column-not-produced}: remove the column's entry from property YAML — the
+ * {@code - name:} line the problem is on and the lines indented under it (tests, description).
  */
 final class YamlColumnRemoval {
   private YamlColumnRemoval() {}
@@ -29,8 +29,13 @@ final class YamlColumnRemoval {
       end--; // keep blank lines that separate what follows
     }
     TextEdit remove = new TextEdit(new Span(first, 0, end, 0), "");
-    return List.of(new CodeAction("Remove column from the YAML (the model does not produce it)",
-        CodeAction.QUICKFIX, true, List.of(remove), List.of(p)));
+    return List.of(
+        new CodeAction(
+            "Remove column from the YAML (the model does not produce it)",
+            CodeAction.QUICKFIX,
+            true,
+            List.of(remove),
+            List.of(p)));
   }
 
   private static int indent(String line) {

@@ -8,15 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Completion in property YAML (and {@code +config} values of dbt_project.yml) on the text as
- * typed. {@link YamlCursor} says which keys enclose the cursor; then: the keys valid there, the
- * project's models (seeds, snapshots, analyses, macros) after {@code - name: } of their list,
- * preferring those not yet described; a model's columns after {@code columns: - name: } (from
- * {@code target/catalog.json}, its SQL's select list, YAML, then its parents' columns), minus
- * those already listed; generic test names under {@code data_tests:}/{@code tests:} with their
- * arguments; config keys of the resource type and their known values; names inside
- * {@code ref('} and {@code source('}. Multi-line insert texts are indented relative to the
- * cursor line (clients add its indentation).
+ * Completion in property YAML (and {@code +config} values of dbt_project.yml) on the text as typed.
+ * {@link YamlCursor} says which keys enclose the cursor; then: the keys valid there, the project's
+ * models (seeds, snapshots, analyses, macros) after {@code - name: } of their list, preferring
+ * those not yet described; a model's columns after {@code columns: - name: } (from {@code
+ * target/catalog.json}, its SQL's select list, YAML, then its parents' columns), minus those
+ * already listed; generic test names under {@code data_tests:}/{@code tests:} with their arguments;
+ * config keys of the resource type and their known values; names inside {@code ref('} and {@code
+ * source('}. Multi-line insert texts are indented relative to the cursor line (clients add its
+ * indentation).
  */
 final class YamlCompletion {
   private final CompletionContext ctx;
@@ -31,12 +31,14 @@ final class YamlCompletion {
       return false;
     }
     String name = displayPath.substring(displayPath.lastIndexOf('/') + 1);
-    return !OTHER_YAML.contains(name) && !displayPath.startsWith("target/")
+    return !OTHER_YAML.contains(name)
+        && !displayPath.startsWith("target/")
         && !displayPath.startsWith("logs/");
   }
 
-  private static final Set<String> OTHER_YAML = Set.of("profiles.yml", "packages.yml",
-      "dependencies.yml", "selectors.yml", "package-lock.yml");
+  private static final Set<String> OTHER_YAML =
+      Set.of(
+          "profiles.yml", "packages.yml", "dependencies.yml", "selectors.yml", "package-lock.yml");
 
   List<CompletionItem> complete() {
     List<CompletionItem> inCall = inCall();
@@ -52,7 +54,8 @@ final class YamlCompletion {
   }
 
   private boolean projectFile() {
-    return ctx.displayPath.equals("dbt_project.yml") || ctx.displayPath.endsWith("/dbt_project.yml");
+    return ctx.displayPath.equals("dbt_project.yml")
+        || ctx.displayPath.endsWith("/dbt_project.yml");
   }
 
   // ---------------------------------------------------------------- ref(' and source(' in values
@@ -75,11 +78,21 @@ final class YamlCompletion {
     String synthetic = "{{ " + call;
     int shift = lineStart + m.start() - 3;
     List<CompletionItem> out = new ArrayList<>();
-    for (CompletionItem i : Completion.at(new CompletionContext(ctx.snapshot, ctx.described,
-        ctx.displayPath, synthetic, synthetic.length()))) {
-      out.add(new CompletionItem(i.label(), i.kind(), i.detail(), i.documentation(),
-          i.insertText(), i.snippet(), i.replaceStart() + shift, i.replaceEnd() + shift,
-          i.sortText()));
+    for (CompletionItem i :
+        Completion.at(
+            new CompletionContext(
+                ctx.snapshot, ctx.described, ctx.displayPath, synthetic, synthetic.length()))) {
+      out.add(
+          new CompletionItem(
+              i.label(),
+              i.kind(),
+              i.detail(),
+              i.documentation(),
+              i.insertText(),
+              i.snippet(),
+              i.replaceStart() + shift,
+              i.replaceEnd() + shift,
+              i.sortText()));
     }
     return out;
   }
@@ -94,41 +107,44 @@ final class YamlCompletion {
     }
     YamlCursor.Segment last = c.segment(0);
     if (last != null && last.isItem() && c.item && YamlTestCompletion.testList(c.segment(1))) {
-      YamlTestCompletion.testNames(ctx, items, YamlTestCompletion.restOfLineBlank(ctx),
+      YamlTestCompletion.testNames(
+          ctx,
+          items,
+          YamlTestCompletion.restOfLineBlank(ctx),
           YamlTestCompletion.argumentsForm(ctx));
       return items.result();
     }
-    Set<String> present = last == null ? c.childKeys(null)
-        : last.isItem() ? c.keysOf(last).keySet() : c.childKeys(last);
+    Set<String> present =
+        last == null
+            ? c.childKeys(null)
+            : last.isItem() ? c.keysOf(last).keySet() : c.childKeys(last);
     if (last != null && last.name().equals("config")) {
       YamlKeyCompletion.configKeys(YamlKeyCompletion.configResource(c), items, present, "");
     } else if (last != null && !last.isItem() && YamlTestCompletion.testList(c.segment(2))) {
-      YamlTestCompletion.testArguments(ctx, last.name(), true, items, present); // `- accepted_values:` then its keys
-    } else if (last != null && last.name().equals("arguments") && YamlTestCompletion.testList(c.segment(3))) {
+      YamlTestCompletion.testArguments(
+          ctx, last.name(), true, items, present); // `- accepted_values:` then its keys
+    } else if (last != null
+        && last.name().equals("arguments")
+        && YamlTestCompletion.testList(c.segment(3))) {
       YamlTestCompletion.testArguments(ctx, c.segment(1).name(), false, items, present);
     } else {
       List<String> keys = YamlKeyCompletion.keysAt(c, c.pathString());
       for (int i = 0; i < keys.size(); i++) {
         String k = keys.get(i);
         if (!present.contains(k)) {
-          items.add(k, CompletionKind.KEYWORD, i, "property", null,
-              YamlVocabulary.BLOCK_KEYS.contains(k) ? k + ":" : k + ": ", false);
+          items.add(
+              k,
+              CompletionKind.KEYWORD,
+              i,
+              "property",
+              null,
+              YamlVocabulary.BLOCK_KEYS.contains(k) ? k + ":" : k + ": ",
+              false);
         }
       }
     }
     return items.result();
   }
-
-
-
-
-
-
-
-
-
-
-
 
   // ---------------------------------------------------------------- values
 
@@ -169,7 +185,7 @@ final class YamlCompletion {
           case "snapshots" -> YamlNameCompletion.nodeNames(ctx, ResourceType.SNAPSHOT, c, items);
           case "analyses" -> YamlNameCompletion.nodeNames(ctx, ResourceType.ANALYSIS, c, items);
           case "macros" -> YamlNameCompletion.macroNames(ctx, c, items);
-          default -> { }
+          default -> {}
         }
       } else if (list.name().equals("columns")) {
         YamlColumnCompletion.columnNames(ctx, c, items);
@@ -181,8 +197,10 @@ final class YamlCompletion {
       return items.result();
     }
     if (key.equals("type") && list != null && last.isItem()) {
-      List<String> words = list.name().equals("constraints") ? YamlVocabulary.CONSTRAINT_TYPES
-          : path.equals("exposures/-") ? YamlVocabulary.EXPOSURE_TYPES : List.of();
+      List<String> words =
+          list.name().equals("constraints")
+              ? YamlVocabulary.CONSTRAINT_TYPES
+              : path.equals("exposures/-") ? YamlVocabulary.EXPOSURE_TYPES : List.of();
       words.forEach(w -> items.add(w, CompletionKind.CONFIG_VALUE, 0, key, null, w, false));
       return items.result();
     }
@@ -196,13 +214,4 @@ final class YamlCompletion {
     YamlValueCompletion.configValues(ctx, key, items);
     return items.result();
   }
-
-
-
-
-
-
-
-
-
 }

@@ -6,17 +6,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the cursor is in a YAML file as typed, found from indentation alone: a YAML parser fails
- * on the half-typed line being completed, the indentation above it does not. {@code path} holds
- * the keys and list items that enclose the cursor line, from the top ({@code models}, {@code -},
- * {@code columns}, {@code -}); then the cursor is on a key ({@link Position#KEY}, also for a bare
- * list item such as a test name after {@code - }) or in the value of {@code key}
- * ({@link Position#VALUE}). {@code prefix} is what is typed of the word, from {@code prefixStart}.
+ * Where the cursor is in a YAML file as typed, found from indentation alone: a YAML parser fails on
+ * the half-typed line being completed, the indentation above it does not. {@code path} holds the
+ * keys and list items that enclose the cursor line, from the top ({@code models}, {@code -}, {@code
+ * columns}, {@code -}); then the cursor is on a key ({@link Position#KEY}, also for a bare list
+ * item such as a test name after {@code - }) or in the value of {@code key} ({@link
+ * Position#VALUE}). {@code prefix} is what is typed of the word, from {@code prefixStart}.
  */
 final class YamlCursor {
-  enum Position { KEY, VALUE, NONE }
+  enum Position {
+    KEY,
+    VALUE,
+    NONE
+  }
 
-  /** A key ({@code name} is the key) or a list item ({@code name} is "-"), at 0-based line/column. */
+  /**
+   * A key ({@code name} is the key) or a list item ({@code name} is "-"), at 0-based line/column.
+   */
   record Segment(String name, int line, int column) {
     boolean isItem() {
       return name.equals("-");
@@ -24,11 +30,13 @@ final class YamlCursor {
   }
 
   /** One line cut into its structure: list dashes, then at most one key with its value text. */
-  record Line(int indent, List<Integer> dashes, String key, int keyColumn, String value,
-      boolean blank) {
+  record Line(
+      int indent, List<Integer> dashes, String key, int keyColumn, String value, boolean blank) {
     /** The column where the line's content starts after its dashes (a key or a scalar). */
     int contentColumn() {
-      return keyColumn >= 0 ? keyColumn : dashes.isEmpty() ? indent : dashes.get(dashes.size() - 1) + 2;
+      return keyColumn >= 0
+          ? keyColumn
+          : dashes.isEmpty() ? indent : dashes.get(dashes.size() - 1) + 2;
     }
 
     boolean blockScalar() {
@@ -36,23 +44,35 @@ final class YamlCursor {
     }
   }
 
-  static final YamlCursor NONE = new YamlCursor(List.of(), Position.NONE, null, "", -1, false, '\0',
-      new Lines(""));
+  static final YamlCursor NONE =
+      new YamlCursor(List.of(), Position.NONE, null, "", -1, false, '\0', new Lines(""));
 
   final List<Segment> path;
   final Position position;
+
   /** VALUE: the key whose value is typed. */
   final String key;
+
   final String prefix;
   final int prefixStart;
+
   /** KEY: the cursor line starts a list item ({@code - } before the cursor). */
   final boolean item;
+
   /** VALUE: the quote the value opened with, or 0. */
   final char quote;
+
   private final Lines lines;
 
-  private YamlCursor(List<Segment> path, Position position, String key, String prefix,
-      int prefixStart, boolean item, char quote, Lines lines) {
+  private YamlCursor(
+      List<Segment> path,
+      Position position,
+      String key,
+      String prefix,
+      int prefixStart,
+      boolean item,
+      char quote,
+      Lines lines) {
     this.path = path;
     this.position = position;
     this.key = key;
@@ -92,7 +112,8 @@ final class YamlCursor {
     }
     int indent = i;
     int lastDash = -1;
-    while (i < before.length() && before.charAt(i) == '-'
+    while (i < before.length()
+        && before.charAt(i) == '-'
         && (i + 1 == before.length() || before.charAt(i + 1) == ' ')) {
       lastDash = i;
       i++;
@@ -106,9 +127,15 @@ final class YamlCursor {
     String rest = before.substring(i);
     int colon = keyColon(rest);
     List<Segment> path = new ArrayList<>();
-    boolean ok = lastDash >= 0 ? parents(lines, cursorLine, lastDash, true, path)
-        : parents(lines, cursorLine, rest.isEmpty() && i == before.length() ? before.length() : indent,
-            false, path);
+    boolean ok =
+        lastDash >= 0
+            ? parents(lines, cursorLine, lastDash, true, path)
+            : parents(
+                lines,
+                cursorLine,
+                rest.isEmpty() && i == before.length() ? before.length() : indent,
+                false,
+                path);
     if (!ok) {
       return NONE;
     }
@@ -117,12 +144,13 @@ final class YamlCursor {
     }
     List<Segment> p = List.copyOf(path);
     if (colon < 0) {
-      if (!rest.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '.'
-          || c == '+' || c == '-')) {
+      if (!rest.chars()
+          .allMatch(
+              c -> Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '+' || c == '-')) {
         return NONE;
       }
-      return new YamlCursor(p, Position.KEY, null, rest, offset - rest.length(), lastDash >= 0,
-          '\0', lines);
+      return new YamlCursor(
+          p, Position.KEY, null, rest, offset - rest.length(), lastDash >= 0, '\0', lines);
     }
     String key = unquote(rest.substring(0, colon).strip());
     int v = i + colon + 1;
@@ -141,16 +169,16 @@ final class YamlCursor {
     if (quote != '\0' && value.indexOf(quote) >= 0) {
       return NONE; // after the closing quote
     }
-    return new YamlCursor(p, Position.VALUE, key, value, lineStart + v, lastDash >= 0, quote,
-        lines);
+    return new YamlCursor(
+        p, Position.VALUE, key, value, lineStart + v, lastDash >= 0, quote, lines);
   }
 
   /**
-   * Adds the segments enclosing a node at {@code column} of {@code line} (a list item when
-   * {@code dash}), outermost first; false when the node is inside a block or multi-line scalar.
+   * Adds the segments enclosing a node at {@code column} of {@code line} (a list item when {@code
+   * dash}), outermost first; false when the node is inside a block or multi-line scalar.
    */
-  private static boolean parents(Lines lines, int line, int column, boolean dash,
-      List<Segment> out) {
+  private static boolean parents(
+      Lines lines, int line, int column, boolean dash, List<Segment> out) {
     int t = column;
     boolean isDash = dash;
     List<Segment> found = new ArrayList<>();
@@ -165,7 +193,8 @@ final class YamlCursor {
       }
       Segment parent = null;
       boolean parentIsKey = false;
-      if (parsed.keyColumn() >= 0 && (parsed.keyColumn() < t || isDash && parsed.keyColumn() == t)) {
+      if (parsed.keyColumn() >= 0
+          && (parsed.keyColumn() < t || isDash && parsed.keyColumn() == t)) {
         parent = new Segment(parsed.key(), l, parsed.keyColumn());
         parentIsKey = true;
       } else {
@@ -213,7 +242,8 @@ final class YamlCursor {
     }
     Line first = parse(lines.get(item.line()));
     int keyCol = first.keyColumn() >= 0 ? first.keyColumn() : -1;
-    if (first.keyColumn() >= 0 && first.dashes().size() >= 1
+    if (first.keyColumn() >= 0
+        && first.dashes().size() >= 1
         && first.dashes().get(first.dashes().size() - 1) == item.column()) {
       out.put(first.key(), unquote(first.value()));
     }
@@ -264,8 +294,8 @@ final class YamlCursor {
   }
 
   /**
-   * The {@code name} of each list item under {@code key} in one pass (a list of 10k models is
-   * one file on some projects), but that of the item starting on line {@code skipLine}.
+   * The {@code name} of each list item under {@code key} in one pass (a list of 10k models is one
+   * file on some projects), but that of the item starting on line {@code skipLine}.
    */
   java.util.Set<String> itemNames(Segment key, int skipLine) {
     java.util.Set<String> out = new java.util.HashSet<>();
@@ -274,8 +304,8 @@ final class YamlCursor {
     boolean skip = false;
     for (int l = key.line() + 1; l < lines.size(); l++) {
       int indent = lines.indent(l);
-      if (indent == Integer.MAX_VALUE || dashCol >= 0 && (indent > keyCol
-          || indent > dashCol && !lines.contains(l, "name"))) {
+      if (indent == Integer.MAX_VALUE
+          || dashCol >= 0 && (indent > keyCol || indent > dashCol && !lines.contains(l, "name"))) {
         continue; // blank, deeper than the items' keys, or another key of an item
       }
       Line p = parse(lines.get(l));
@@ -316,7 +346,8 @@ final class YamlCursor {
       return new Line(indent, List.of(), null, -1, null, true);
     }
     List<Integer> dashes = new ArrayList<>(1);
-    while (i < body.length() && body.charAt(i) == '-'
+    while (i < body.length()
+        && body.charAt(i) == '-'
         && (i + 1 == body.length() || body.charAt(i + 1) == ' ')) {
       dashes.add(i);
       i++;
@@ -329,8 +360,13 @@ final class YamlCursor {
     if (colon < 0) {
       return new Line(indent, dashes, null, -1, rest.strip(), false);
     }
-    return new Line(indent, dashes, unquote(rest.substring(0, colon).strip()), i,
-        rest.substring(colon + 1).strip(), false);
+    return new Line(
+        indent,
+        dashes,
+        unquote(rest.substring(0, colon).strip()),
+        i,
+        rest.substring(colon + 1).strip(),
+        false);
   }
 
   /** The colon ending a mapping key in {@code rest} (followed by a space or the end), or -1. */
@@ -440,7 +476,8 @@ final class YamlCursor {
     if (s == null) {
       return null;
     }
-    if (s.length() >= 2 && (s.charAt(0) == '\'' || s.charAt(0) == '"')
+    if (s.length() >= 2
+        && (s.charAt(0) == '\'' || s.charAt(0) == '"')
         && s.charAt(s.length() - 1) == s.charAt(0)) {
       return s.substring(1, s.length() - 1);
     }

@@ -34,8 +34,8 @@ final class YamlKeyCompletion {
         };
       }
       return switch (parent.name()) {
-        case "columns" -> path.contains("/versions/") ? YamlVocabulary.VERSION_COLUMN
-            : YamlVocabulary.COLUMN;
+        case "columns" ->
+            path.contains("/versions/") ? YamlVocabulary.VERSION_COLUMN : YamlVocabulary.COLUMN;
         case "tables" -> YamlVocabulary.SOURCE_TABLE;
         case "versions" -> YamlVocabulary.VERSION;
         case "constraints" -> YamlVocabulary.CONSTRAINT;
@@ -68,18 +68,25 @@ final class YamlKeyCompletion {
     return c.path.isEmpty() ? "" : c.path.get(0).name();
   }
 
-  static void configKeys(String resource, CompletionItems items, Set<String> present,
-      String plus) {
+  static void configKeys(String resource, CompletionItems items, Set<String> present, String plus) {
     List<String> keys = YamlVocabulary.CONFIG.getOrDefault(resource, List.of());
     for (String k : keys) {
       if (present.contains(plus + k)) {
         continue;
       }
-      String doc = ConfigKeys.DOCS.getOrDefault(k, CompletionVocabulary.CONFIG_KEYS
-          .getOrDefault(k, YamlVocabulary.CONFIG_DOCS.get(k)));
+      String doc =
+          ConfigKeys.DOCS.getOrDefault(
+              k,
+              CompletionVocabulary.CONFIG_KEYS.getOrDefault(k, YamlVocabulary.CONFIG_DOCS.get(k)));
       boolean block = YamlVocabulary.BLOCK_KEYS.contains(k) || k.equals("freshness");
-      items.add(plus + k, CompletionKind.CONFIG_KEY, k.equals("materialized") ? 0 : 1,
-          "config (" + resource + ")", doc, plus + k + (block ? ":" : ": "), false);
+      items.add(
+          plus + k,
+          CompletionKind.CONFIG_KEY,
+          k.equals("materialized") ? 0 : 1,
+          "config (" + resource + ")",
+          doc,
+          plus + k + (block ? ":" : ": "),
+          false);
     }
   }
 

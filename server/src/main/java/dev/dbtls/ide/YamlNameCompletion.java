@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * After {@code - name: } of a top-level list: the package's models (seeds, snapshots, analyses)
- * or macros, those no property file describes yet first ({@link DescribedNames}); not those the
- * list already has.
+ * After {@code - name: } of a top-level list: the package's models (seeds, snapshots, analyses) or
+ * macros, those no property file describes yet first ({@link DescribedNames}); not those the list
+ * already has.
  */
 final class YamlNameCompletion {
   private YamlNameCompletion() {}
@@ -18,34 +18,54 @@ final class YamlNameCompletion {
    * The package's nodes of {@code type}: those no property file describes yet first, then those
    * described elsewhere; not those already in this list.
    */
-  static void nodeNames(CompletionContext ctx, ResourceType type, YamlCursor c, CompletionItems items) {
+  static void nodeNames(
+      CompletionContext ctx, ResourceType type, YamlCursor c, CompletionItems items) {
     String section = c.path.get(0).name();
     Set<String> listed = listedNames(c, c.path.get(0));
     Map<String, String> described = ctx.described.of(ctx.snapshot, ctx.packageName, section);
     Set<String> here = DescribedNames.names(ctx.text).getOrDefault(section, Set.of());
-    CompletionKind kind = type == ResourceType.SEED ? CompletionKind.SEED
-        : type == ResourceType.SNAPSHOT ? CompletionKind.SNAPSHOT : CompletionKind.MODEL;
+    CompletionKind kind =
+        type == ResourceType.SEED
+            ? CompletionKind.SEED
+            : type == ResourceType.SNAPSHOT ? CompletionKind.SNAPSHOT : CompletionKind.MODEL;
     for (Node n : ctx.manifest.nodes().values()) {
-      if (n.type() != type || !n.packageName().equals(ctx.packageName) || listed.contains(n.name())
+      if (n.type() != type
+          || !n.packageName().equals(ctx.packageName)
+          || listed.contains(n.name())
           || !items.matches(n.name())) {
         continue;
       }
       String elsewhere = described.get(n.name());
-      boolean describedElsewhere = elsewhere != null && !elsewhere.equals(ctx.displayPath)
-          || here.contains(n.name());
-      items.add(n.name(), kind, describedElsewhere ? 5 : 0, n.displayPath()
-          + (describedElsewhere && elsewhere != null && !elsewhere.equals(ctx.displayPath)
-              ? " · described in " + elsewhere : ""), n.description(), n.name(), false);
+      boolean describedElsewhere =
+          elsewhere != null && !elsewhere.equals(ctx.displayPath) || here.contains(n.name());
+      items.add(
+          n.name(),
+          kind,
+          describedElsewhere ? 5 : 0,
+          n.displayPath()
+              + (describedElsewhere && elsewhere != null && !elsewhere.equals(ctx.displayPath)
+                  ? " · described in " + elsewhere
+                  : ""),
+          n.description(),
+          n.name(),
+          false);
     }
   }
 
   static void macroNames(CompletionContext ctx, YamlCursor c, CompletionItems items) {
     Set<String> listed = listedNames(c, c.path.get(0));
     for (Macro m : ctx.manifest.macros().values()) {
-      if (m.packageName().equals(ctx.packageName) && !m.name().startsWith("materialization_")
+      if (m.packageName().equals(ctx.packageName)
+          && !m.name().startsWith("materialization_")
           && !listed.contains(m.name())) {
-        items.add(m.name(), CompletionKind.MACRO, m.name().startsWith("test_") ? 1 : 0,
-            m.displayPath(), m.description(), m.name(), false);
+        items.add(
+            m.name(),
+            CompletionKind.MACRO,
+            m.name().startsWith("test_") ? 1 : 0,
+            m.displayPath(),
+            m.description(),
+            m.name(),
+            false);
       }
     }
   }

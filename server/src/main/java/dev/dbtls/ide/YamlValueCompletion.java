@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Config values in YAML: known values of a key, booleans, and the project's own materializations. */
+/**
+ * Config values in YAML: known values of a key, booleans, and the project's own materializations.
+ */
 final class YamlValueCompletion {
   private YamlValueCompletion() {}
 

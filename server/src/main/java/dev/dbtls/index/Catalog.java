@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The columns the warehouse reported for each relation, as {@code dbt docs generate} writes them
- * to {@code <target-path>/catalog.json}: {@code nodes.<unique_id>.columns.<name>.{type, index,
+ * The columns the warehouse reported for each relation, as {@code dbt docs generate} writes them to
+ * {@code <target-path>/catalog.json}: {@code nodes.<unique_id>.columns.<name>.{type, index,
  * comment}} and the same under {@code sources}. Read with Jackson's streaming parser (the file
  * reaches tens of MB on large projects); everything but the columns is skipped. Never throws: a
  * missing file is an empty catalog, a malformed one keeps what was read before the error and a
@@ -72,15 +72,18 @@ public final class Catalog {
 
   /** Where dbt writes the catalog of {@code project}: {@code <target-path>/catalog.json}. */
   public static Path fileOf(DbtProject project) {
-    String target = project.targetPath() == null || project.targetPath().isBlank() ? "target"
-        : project.targetPath();
+    String target =
+        project.targetPath() == null || project.targetPath().isBlank()
+            ? "target"
+            : project.targetPath();
     return project.dir().resolve(target).resolve(FILE).normalize();
   }
 
   /** {@code file} relative to the project folder, as problems name files. */
   public static String displayPath(DbtProject project, Path file) {
     return file.startsWith(project.dir())
-        ? project.dir().relativize(file).toString().replace('\\', '/') : file.toString();
+        ? project.dir().relativize(file).toString().replace('\\', '/')
+        : file.toString();
   }
 
   /** The catalog in {@code json}; {@code displayPath} locates its problems. */
@@ -90,8 +93,8 @@ public final class Catalog {
     Map<String, String> types = new HashMap<>();
     try (JsonParser p = JSON.createParser(new StringReader(json))) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        problems.add(problem(displayPath, p.currentTokenLocation(),
-            "catalog.json is not a JSON object"));
+        problems.add(
+            problem(displayPath, p.currentTokenLocation(), "catalog.json is not a JSON object"));
         return new Catalog(Map.of(), List.copyOf(problems));
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -104,18 +107,26 @@ public final class Catalog {
         }
       }
     } catch (JsonProcessingException e) {
-      problems.add(problem(displayPath, e.getLocation(), "catalog.json is not valid JSON ("
-          + e.getOriginalMessage() + "); columns read before the error are used"));
+      problems.add(
+          problem(
+              displayPath,
+              e.getLocation(),
+              "catalog.json is not valid JSON ("
+                  + e.getOriginalMessage()
+                  + "); columns read before the error are used"));
     } catch (IOException | RuntimeException e) {
-      problems.add(Problem.ofFile(displayPath, ProblemCode.CATALOG_INVALID,
-          "catalog.json could not be read: " + e.getMessage()));
+      problems.add(
+          Problem.ofFile(
+              displayPath,
+              ProblemCode.CATALOG_INVALID,
+              "catalog.json could not be read: " + e.getMessage()));
     }
     return new Catalog(out, List.copyOf(problems));
   }
 
   /** {@code "<unique_id>": {"columns": {...}, ...}, ...} up to the closing brace. */
-  private static void relations(JsonParser p, Map<String, List<Column>> out,
-      Map<String, String> types) throws IOException {
+  private static void relations(
+      JsonParser p, Map<String, List<Column>> out, Map<String, String> types) throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String uniqueId = p.currentName();
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -153,12 +164,13 @@ public final class Catalog {
         JsonToken t = p.nextToken();
         switch (f) {
           // the key is interned by the parser; "name" repeats it (kept only when it differs)
-          case "name" -> name = t == JsonToken.VALUE_STRING && !p.getText().equals(key)
-              ? p.getText() : name;
-          case "type" -> type = t == JsonToken.VALUE_STRING
-              ? types.computeIfAbsent(p.getText(), s -> s) : null;
-          case "comment" -> comment = t == JsonToken.VALUE_STRING && !p.getText().isEmpty()
-              ? p.getText() : null;
+          case "name" ->
+              name = t == JsonToken.VALUE_STRING && !p.getText().equals(key) ? p.getText() : name;
+          case "type" ->
+              type =
+                  t == JsonToken.VALUE_STRING ? types.computeIfAbsent(p.getText(), s -> s) : null;
+          case "comment" ->
+              comment = t == JsonToken.VALUE_STRING && !p.getText().isEmpty() ? p.getText() : null;
           case "index" -> index = t == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : index;
           default -> p.skipChildren();
         }
@@ -178,7 +190,9 @@ public final class Catalog {
     return java.util.Collections.unmodifiableMap(columns);
   }
 
-  /** The columns of a node or source table by unique id, in the warehouse's order; empty if unknown. */
+  /**
+   * The columns of a node or source table by unique id, in the warehouse's order; empty if unknown.
+   */
   public List<Column> columns(String uniqueId) {
     List<Column> c = uniqueId == null ? null : columns.get(uniqueId);
     return c == null ? List.of() : c;

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * The dependency graph between node unique ids: parents, children, cycles, ancestors. Ids are
- * numbered once and edges kept as int arrays: on a 34k-node project the graph work is then a
- * few milliseconds instead of boxed-map churn.
+ * numbered once and edges kept as int arrays: on a 34k-node project the graph work is then a few
+ * milliseconds instead of boxed-map churn.
  */
 public final class Dag {
   private final String[] ids;
@@ -57,7 +57,11 @@ public final class Dag {
     }
   }
 
-  private Dag(String[] ids, Map<String, Integer> index, int[][] parents, int[][] children,
+  private Dag(
+      String[] ids,
+      Map<String, Integer> index,
+      int[][] parents,
+      int[][] children,
       Map<String, List<String>> parentIds) {
     this.ids = ids;
     this.index = index;
@@ -67,10 +71,10 @@ public final class Dag {
   }
 
   /**
-   * This graph with new parents for some of its nodes (the same set of nodes), sharing
-   * everything else: an edit that adds or drops a ref costs a few milliseconds, not a rebuild.
-   * Null when a new edge closes a cycle (the caller then builds the graph and reports it whole),
-   * or when a node is unknown.
+   * This graph with new parents for some of its nodes (the same set of nodes), sharing everything
+   * else: an edit that adds or drops a ref costs a few milliseconds, not a rebuild. Null when a new
+   * edge closes a cycle (the caller then builds the graph and reports it whole), or when a node is
+   * unknown.
    */
   public Dag withParents(Map<String, List<String>> changed) {
     int[][] newParents = parents.clone();
@@ -82,8 +86,12 @@ public final class Dag {
         return null;
       }
       int[] before = parents[i];
-      int[] after = e.getValue().stream().map(index::get).filter(java.util.Objects::nonNull)
-          .mapToInt(Integer::intValue).toArray();
+      int[] after =
+          e.getValue().stream()
+              .map(index::get)
+              .filter(java.util.Objects::nonNull)
+              .mapToInt(Integer::intValue)
+              .toArray();
       for (int p : before) {
         if (!contains(after, p)) {
           newChildren[p] = without(newChildren[p], i);
@@ -218,8 +226,8 @@ public final class Dag {
   }
 
   /**
-   * Every cycle, as the ids of each strongly connected component with more than one node (or a
-   * node depending on itself), sorted. Iterative Tarjan: deep graphs do not overflow the stack.
+   * Every cycle, as the ids of each strongly connected component with more than one node (or a node
+   * depending on itself), sorted. Iterative Tarjan: deep graphs do not overflow the stack.
    */
   public List<List<String>> cycles() {
     int n = ids.length;

@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 
 /**
  * Descriptions as dbt renders them: {@code {{ doc('name') }}} (or {@code doc('package', 'name')})
- * replaced by the docs block's text. An unknown name is left as written (and reported as
- * {@code doc-unknown} where the YAML is read).
+ * replaced by the docs block's text. An unknown name is left as written (and reported as {@code
+ * doc-unknown} where the YAML is read).
  */
 final class Descriptions {
-  private static final Pattern DOC = Pattern.compile(
-      "\\{\\{-?\\s*doc\\(\\s*(['\"])([^'\"]*)\\1\\s*(?:,\\s*(['\"])([^'\"]*)\\3\\s*)?\\)\\s*-?}}");
+  private static final Pattern DOC =
+      Pattern.compile(
+          "\\{\\{-?\\s*doc\\(\\s*(['\"])([^'\"]*)\\1\\s*(?:,\\s*(['\"])([^'\"]*)\\3\\s*)?\\)\\s*-?}}");
 
   private final Map<String, DocBlock> byName = new java.util.HashMap<>();
 
@@ -34,8 +35,10 @@ final class Descriptions {
     while (m.find()) {
       String pkg = m.group(4) != null ? m.group(2) : null;
       String name = m.group(4) != null ? m.group(4) : m.group(2);
-      DocBlock d = pkg != null ? byName.get(pkg + "." + name)
-          : byName.getOrDefault(packageName + "." + name, byName.get(name));
+      DocBlock d =
+          pkg != null
+              ? byName.get(pkg + "." + name)
+              : byName.getOrDefault(packageName + "." + name, byName.get(name));
       m.appendReplacement(out, Matcher.quoteReplacement(d == null ? m.group() : d.content()));
     }
     m.appendTail(out);
@@ -43,13 +46,23 @@ final class Descriptions {
   }
 
   List<ColumnSpec> columns(List<ColumnSpec> columns, String packageName) {
-    if (columns.stream().noneMatch(c -> c.description() != null && c.description().contains("doc("))) {
+    if (columns.stream()
+        .noneMatch(c -> c.description() != null && c.description().contains("doc("))) {
       return columns;
     }
     List<ColumnSpec> out = new ArrayList<>(columns.size());
     for (ColumnSpec c : columns) {
-      out.add(new ColumnSpec(c.name(), render(c.description(), packageName), c.dataType(), c.tests(),
-          c.constraints(), c.meta(), c.tags(), c.quote(), c.span()));
+      out.add(
+          new ColumnSpec(
+              c.name(),
+              render(c.description(), packageName),
+              c.dataType(),
+              c.tests(),
+              c.constraints(),
+              c.meta(),
+              c.tags(),
+              c.quote(),
+              c.span()));
     }
     return out;
   }

@@ -25,8 +25,10 @@ public final class DidYouMean {
     int limit = Math.max(2, wrong.length() / 3);
     java.util.List<Object[]> close = new java.util.ArrayList<>();
     int[] wrongCounts = counts(wrong);
-    for (String k : known instanceof java.util.Set<?> ? known : new java.util.LinkedHashSet<>(known)) {
-      if (Math.abs(k.length() - wrong.length()) <= limit && !k.equals(wrong)
+    for (String k :
+        known instanceof java.util.Set<?> ? known : new java.util.LinkedHashSet<>(known)) {
+      if (Math.abs(k.length() - wrong.length()) <= limit
+          && !k.equals(wrong)
           && countsBound(wrongCounts, wrong.length(), k) <= limit) {
         int d = distanceAtMost(wrong, k, limit);
         if (d <= limit) {
@@ -35,7 +37,8 @@ public final class DidYouMean {
       }
     }
     return close.stream()
-        .sorted(Comparator.comparingInt((Object[] p) -> (int) p[1]).thenComparing(p -> (String) p[0]))
+        .sorted(
+            Comparator.comparingInt((Object[] p) -> (int) p[1]).thenComparing(p -> (String) p[0]))
         .limit(max)
         .map(p -> (String) p[0])
         .toList();
@@ -50,9 +53,9 @@ public final class DidYouMean {
   }
 
   /**
-   * A lower bound of the edit distance from character counts alone (each edit changes the counts
-   * of at most two characters by one): linear, so it filters before the quadratic distance.
-   * {@code counts} is used as scratch and restored.
+   * A lower bound of the edit distance from character counts alone (each edit changes the counts of
+   * at most two characters by one): linear, so it filters before the quadratic distance. {@code
+   * counts} is used as scratch and restored.
    */
   private static int countsBound(int[] counts, int wrongLength, String k) {
     int excess = 0; // characters of k beyond what wrong has

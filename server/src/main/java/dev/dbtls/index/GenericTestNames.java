@@ -9,19 +9,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Names generic tests the way dbt does: {@code <test>_<model>_<args flattened>}, e.g.
- * {@code accepted_values_orders_status__placed__shipped}; source tests get a {@code source_}
- * prefix and {@code <source>_<table>} as the target.
+ * Names generic tests the way dbt does: {@code <test>_<model>_<args flattened>}, e.g. {@code
+ * accepted_values_orders_status__placed__shipped}; source tests get a {@code source_} prefix and
+ * {@code <source>_<table>} as the target.
  */
 final class GenericTestNames {
-  private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("[^0-9a-zA-Z_]+");
-  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has MD5", e);
-    }
-  });
+  private static final java.util.regex.Pattern UNSAFE =
+      java.util.regex.Pattern.compile("[^0-9a-zA-Z_]+");
+  private static final ThreadLocal<MessageDigest> MD5 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("every Java runtime has MD5", e);
+            }
+          });
 
   private GenericTestNames() {}
 
@@ -34,18 +37,20 @@ final class GenericTestNames {
 
   static Names names(String testType, String targetName, Map<String, Object> args) {
     List<String> flat = new ArrayList<>();
-    new TreeMap<>(args).forEach((k, v) -> {
-      if ("model".equals(k)) {
-        return;
-      }
-      if (v instanceof Map<?, ?> m) {
-        m.values().forEach(x -> flat.add(python(x)));
-      } else if (v instanceof List<?> l) {
-        l.forEach(x -> flat.add(python(x)));
-      } else {
-        flat.add(python(v));
-      }
-    });
+    new TreeMap<>(args)
+        .forEach(
+            (k, v) -> {
+              if ("model".equals(k)) {
+                return;
+              }
+              if (v instanceof Map<?, ?> m) {
+                m.values().forEach(x -> flat.add(python(x)));
+              } else if (v instanceof List<?> l) {
+                l.forEach(x -> flat.add(python(x)));
+              } else {
+                flat.add(python(v));
+              }
+            });
     List<String> clean = flat.stream().map(s -> UNSAFE.matcher(s).replaceAll("_")).toList();
     String identifier = testType + "_" + targetName;
     String full = identifier + "_" + String.join("__", clean);

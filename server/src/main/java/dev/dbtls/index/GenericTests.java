@@ -23,39 +23,86 @@ final class GenericTests {
     Map<String, Object> configFor(ResourceType type, String pkg, List<String> fqn);
 
     /** A test's own configs from YAML, rendered as dbt renders them when it builds the test. */
-    Map<String, Object> testConfig(Map<String, Object> config, String pkg, String file, dev.dbtls.project.Span at);
+    Map<String, Object> testConfig(
+        Map<String, Object> config, String pkg, String file, dev.dbtls.project.Span at);
   }
 
   private GenericTests() {}
 
   static List<Node> of(ProjectInputs inputs, PropertyIndex props, ConfigSource configs) {
     List<Node> out = java.util.Collections.synchronizedList(new ArrayList<>());
-    props.nodes.parallelStream().forEach(o -> {
-      NodeSpec s = o.spec();
-      String prefix = s.resourceType();
-      if (s.versions().isEmpty()) {
-        String target = prefix + "." + o.packageName() + "." + s.name();
-        tests(out, inputs, configs, o, s.tests(), s.columns(), s.name(), target, "ref('" + s.name() + "')");
-        return;
-      }
-      // dbt tests every version: its own columns (include/exclude applied), named <model>_v<v>
-      for (VersionSpec v : s.versions()) {
-        String target = prefix + "." + o.packageName() + "." + s.name() + ".v" + v.v();
-        tests(out, inputs, configs, o, s.tests(), v.columns(), s.name() + "_v" + v.v(), target,
-            "ref('" + s.name() + "', version='" + v.v() + "')");
-      }
-    });
+    props.nodes.parallelStream()
+        .forEach(
+            o -> {
+              NodeSpec s = o.spec();
+              String prefix = s.resourceType();
+              if (s.versions().isEmpty()) {
+                String target = prefix + "." + o.packageName() + "." + s.name();
+                tests(
+                    out,
+                    inputs,
+                    configs,
+                    o,
+                    s.tests(),
+                    s.columns(),
+                    s.name(),
+                    target,
+                    "ref('" + s.name() + "')");
+                return;
+              }
+              // dbt tests every version: its own columns (include/exclude applied), named
+              // <model>_v<v>
+              for (VersionSpec v : s.versions()) {
+                String target = prefix + "." + o.packageName() + "." + s.name() + ".v" + v.v();
+                tests(
+                    out,
+                    inputs,
+                    configs,
+                    o,
+                    s.tests(),
+                    v.columns(),
+                    s.name() + "_v" + v.v(),
+                    target,
+                    "ref('" + s.name() + "', version='" + v.v() + "')");
+              }
+            });
     for (PropertyIndex.Owned<SourceSpec> o : props.sources) {
       for (SourceTableSpec tbl : o.spec().tables()) {
         String target = "source." + o.packageName() + "." + o.spec().name() + "." + tbl.name();
         String model = "source('" + o.spec().name() + "', '" + tbl.name() + "')";
         String targetName = o.spec().name() + "_" + tbl.name();
         for (DataTestSpec t : tbl.tests()) {
-          out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "source_", targetName, null, target, model));
+          out.add(
+              node(
+                  inputs,
+                  configs,
+                  o.packageName(),
+                  o.file(),
+                  t,
+                  o.folders(),
+                  o.relativePath(),
+                  "source_",
+                  targetName,
+                  null,
+                  target,
+                  model));
         }
         for (ColumnSpec c : tbl.columns()) {
           for (DataTestSpec t : c.tests()) {
-            out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "source_", targetName, c.name(), target, model));
+            out.add(
+                node(
+                    inputs,
+                    configs,
+                    o.packageName(),
+                    o.file(),
+                    t,
+                    o.folders(),
+                    o.relativePath(),
+                    "source_",
+                    targetName,
+                    c.name(),
+                    target,
+                    model));
           }
         }
       }
@@ -63,39 +110,86 @@ final class GenericTests {
     return out;
   }
 
-  private static void tests(List<Node> out, ProjectInputs inputs, ConfigSource configs,
-      PropertyIndex.Owned<NodeSpec> o, List<DataTestSpec> modelTests, List<ColumnSpec> columns,
-      String targetName, String target, String model) {
+  private static void tests(
+      List<Node> out,
+      ProjectInputs inputs,
+      ConfigSource configs,
+      PropertyIndex.Owned<NodeSpec> o,
+      List<DataTestSpec> modelTests,
+      List<ColumnSpec> columns,
+      String targetName,
+      String target,
+      String model) {
     for (DataTestSpec t : modelTests) {
-      out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "", targetName, null, target, model));
+      out.add(
+          node(
+              inputs,
+              configs,
+              o.packageName(),
+              o.file(),
+              t,
+              o.folders(),
+              o.relativePath(),
+              "",
+              targetName,
+              null,
+              target,
+              model));
     }
     for (ColumnSpec c : columns) {
       for (DataTestSpec t : c.tests()) {
-        out.add(node(inputs, configs, o.packageName(), o.file(), t, o.folders(), o.relativePath(), "", targetName, c.name(), target, model));
+        out.add(
+            node(
+                inputs,
+                configs,
+                o.packageName(),
+                o.file(),
+                t,
+                o.folders(),
+                o.relativePath(),
+                "",
+                targetName,
+                c.name(),
+                target,
+                model));
       }
     }
   }
 
-  private static Node node(ProjectInputs inputs, ConfigSource configs, String pkg, PropertyFile file,
-      DataTestSpec t, List<String> folders, String relativePath, String sourcePrefix, String targetName, String column, String attachedTo,
+  private static Node node(
+      ProjectInputs inputs,
+      ConfigSource configs,
+      String pkg,
+      PropertyFile file,
+      DataTestSpec t,
+      List<String> folders,
+      String relativePath,
+      String sourcePrefix,
+      String targetName,
+      String column,
+      String attachedTo,
       String modelArg) {
     Map<String, Object> args = new LinkedHashMap<>(t.args());
     if (column != null) {
       args.put("column_name", column);
     }
     // dbt: source_<test>, then the namespace before it (dbt_utils_source_<test>)
-    String identifier = (t.packageName() == null ? "" : t.packageName() + "_") + sourcePrefix + t.macroName();
-    GenericTestNames.Names names = t.customName() != null
-        ? new GenericTestNames.Names(t.customName(), t.customName())
-        : GenericTestNames.names(identifier, targetName, args);
+    String identifier =
+        (t.packageName() == null ? "" : t.packageName() + "_") + sourcePrefix + t.macroName();
+    GenericTestNames.Names names =
+        t.customName() != null
+            ? new GenericTestNames.Names(t.customName(), t.customName())
+            : GenericTestNames.names(identifier, targetName, args);
     String name = names.shortName();
     List<String> fqn = new ArrayList<>();
     fqn.add(pkg);
     String path = relativePath;
     fqn.addAll(folders);
     fqn.add(names.fullName());
-    Map<String, Object> config = Configs.merge(configs.configFor(ResourceType.TEST, pkg, fqn),
-        configs.testConfig(t.config(), pkg, file.path(), t.span()));
+    Map<String, Object> config =
+        Configs.merge(
+            configs.configFor(ResourceType.TEST, pkg, fqn),
+            configs.testConfig(t.config(), pkg, file.path(), t.span()));
     if (!name.equals(names.fullName())) {
       config.putIfAbsent("alias", name); // a long name's table of failures is named by its hash
     }
@@ -121,9 +215,26 @@ final class GenericTests {
     extra.put("attached_node", attachedTo);
     extra.put("model_arg", modelArg);
     // a custom name is unique per tested node and column, not per project: the id tells them apart
-    String hashed = name + "\u0000" + attachedTo + "\u0000" + column + "\u0000" + new java.util.TreeMap<>(args);
-    return new Node("test." + pkg + "." + name + "." + GenericTestNames.hash(hashed), ResourceType.TEST,
-        pkg, name, null, List.copyOf(fqn), path, file.path(), null, config, null, List.of(), refs, sources,
-        List.of(attachedTo), null, t.span(), extra);
+    String hashed =
+        name + "\u0000" + attachedTo + "\u0000" + column + "\u0000" + new java.util.TreeMap<>(args);
+    return new Node(
+        "test." + pkg + "." + name + "." + GenericTestNames.hash(hashed),
+        ResourceType.TEST,
+        pkg,
+        name,
+        null,
+        List.copyOf(fqn),
+        path,
+        file.path(),
+        null,
+        config,
+        null,
+        List.of(),
+        refs,
+        sources,
+        List.of(attachedTo),
+        null,
+        t.span(),
+        extra);
   }
 }

@@ -1,8 +1,8 @@
 package dev.dbtls.index;
 
 /**
- * How far a full load of a project has come, for an editor's progress bar: a percentage and what
- * is being done. Called from the loading threads (several at once while files are scanned), so
+ * How far a full load of a project has come, for an editor's progress bar: a percentage and what is
+ * being done. Called from the loading threads (several at once while files are scanned), so
  * implementations must be thread-safe and quick; it must not throw.
  */
 @FunctionalInterface

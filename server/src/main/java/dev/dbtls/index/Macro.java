@@ -4,8 +4,14 @@ import dev.dbtls.project.Span;
 import java.util.List;
 
 /** A macro definition: {@code macro.<package>.<name>}, its parameters and where it is written. */
-public record Macro(String packageName, String name, List<String> parameters, String description,
-    String originalFilePath, String displayPath, Span span) {
+public record Macro(
+    String packageName,
+    String name,
+    List<String> parameters,
+    String description,
+    String originalFilePath,
+    String displayPath,
+    Span span) {
   public String uniqueId() {
     return "macro." + packageName + "." + name;
   }

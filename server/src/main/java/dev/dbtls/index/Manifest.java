@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The project graph, immutable: every enabled node by unique id, the disabled ones apart,
- * macros, docs blocks, the DAG and the problems found building it. Lookups follow dbt's rules.
+ * The project graph, immutable: every enabled node by unique id, the disabled ones apart, macros,
+ * docs blocks, the DAG and the problems found building it. Lookups follow dbt's rules.
  */
 public final class Manifest {
   private final ProjectInputs inputs;
@@ -28,8 +28,14 @@ public final class Manifest {
   private final Map<String, List<Node>> sourcesByKey = new HashMap<>();
   private final Map<String, List<Node>> byFile = new HashMap<>();
 
-  public Manifest(ProjectInputs inputs, Map<String, Node> nodes, Map<String, Node> disabled,
-      Map<String, Macro> macros, Map<String, DocBlock> docs, Dag dag, List<Problem> problems) {
+  public Manifest(
+      ProjectInputs inputs,
+      Map<String, Node> nodes,
+      Map<String, Node> disabled,
+      Map<String, Macro> macros,
+      Map<String, DocBlock> docs,
+      Dag dag,
+      List<Problem> problems) {
     this.inputs = inputs;
     this.nodes = nodes;
     this.disabled = disabled;
@@ -45,20 +51,23 @@ public final class Manifest {
   }
 
   /**
-   * The enabled nodes defined in a file, by its path relative to the root project: a model's
-   * SQL file, or every source, test and exposure a property file declares.
+   * The enabled nodes defined in a file, by its path relative to the root project: a model's SQL
+   * file, or every source, test and exposure a property file declares.
    */
   public List<Node> nodesInFile(String displayPath) {
     return byFile.getOrDefault(displayPath, List.of());
   }
 
-  private static void index(Collection<Node> nodes, Map<String, List<Node>> byName,
-      Map<String, List<Node>> sources) {
+  private static void index(
+      Collection<Node> nodes, Map<String, List<Node>> byName, Map<String, List<Node>> sources) {
     for (Node n : nodes) {
       if (n.type() == ResourceType.SOURCE) {
-        sources.computeIfAbsent(sourceKey(n.fqn().get(n.fqn().size() - 2), n.name()),
-            k -> new ArrayList<>()).add(n);
-      } else if (n.type() == ResourceType.MODEL || n.type() == ResourceType.SEED
+        sources
+            .computeIfAbsent(
+                sourceKey(n.fqn().get(n.fqn().size() - 2), n.name()), k -> new ArrayList<>())
+            .add(n);
+      } else if (n.type() == ResourceType.MODEL
+          || n.type() == ResourceType.SEED
           || n.type() == ResourceType.SNAPSHOT) {
         byName.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(n);
       }
@@ -98,8 +107,8 @@ public final class Manifest {
   }
 
   /**
-   * {@code ref()} as dbt resolves it: the root project first, then the referring package, then
-   * any package; for versioned models the latest version unless one is named.
+   * {@code ref()} as dbt resolves it: the root project first, then the referring package, then any
+   * package; for versioned models the latest version unless one is named.
    */
   public Optional<Node> resolveRef(String fromPackage, RefCall ref) {
     return pick(byName.get(ref.name()), fromPackage, ref);
@@ -114,15 +123,16 @@ public final class Manifest {
     if (candidates == null) {
       return Optional.empty();
     }
-    List<Node> matching = candidates.stream()
-        .filter(n -> ref.packageName() == null || ref.packageName().equals(n.packageName()))
-        .toList();
+    List<Node> matching =
+        candidates.stream()
+            .filter(n -> ref.packageName() == null || ref.packageName().equals(n.packageName()))
+            .toList();
     if (matching.isEmpty()) {
       return Optional.empty();
     }
     for (String pkg : new String[] {inputs.root().name(), fromPackage, null}) {
-      List<Node> inPkg = matching.stream()
-          .filter(n -> pkg == null || pkg.equals(n.packageName())).toList();
+      List<Node> inPkg =
+          matching.stream().filter(n -> pkg == null || pkg.equals(n.packageName())).toList();
       if (!inPkg.isEmpty()) {
         return version(inPkg, ref.version());
       }
@@ -134,19 +144,23 @@ public final class Manifest {
     if (version != null) {
       return nodes.stream().filter(n -> version.equals(n.version())).findFirst();
     }
-    Optional<Node> latest = nodes.stream()
-        .filter(n -> n.version() != null && n.version().equals(n.extra().get("latest_version")))
-        .findFirst();
+    Optional<Node> latest =
+        nodes.stream()
+            .filter(n -> n.version() != null && n.version().equals(n.extra().get("latest_version")))
+            .findFirst();
     if (latest.isPresent()) {
       return latest;
     }
-    return nodes.stream().max(Comparator.comparing((Node n) -> n.version() == null ? "" : n.version(),
-        Manifest::compareVersions));
+    return nodes.stream()
+        .max(
+            Comparator.comparing(
+                (Node n) -> n.version() == null ? "" : n.version(), Manifest::compareVersions));
   }
 
   private static int compareVersions(String a, String b) {
     try {
-      return Double.compare(Double.parseDouble(a.isEmpty() ? "-1" : a), Double.parseDouble(b.isEmpty() ? "-1" : b));
+      return Double.compare(
+          Double.parseDouble(a.isEmpty() ? "-1" : a), Double.parseDouble(b.isEmpty() ? "-1" : b));
     } catch (NumberFormatException e) {
       return a.compareTo(b);
     }
@@ -158,8 +172,8 @@ public final class Manifest {
       return Optional.empty();
     }
     for (String pkg : new String[] {inputs.root().name(), fromPackage, null}) {
-      Optional<Node> n = candidates.stream()
-          .filter(c -> pkg == null || pkg.equals(c.packageName())).findFirst();
+      Optional<Node> n =
+          candidates.stream().filter(c -> pkg == null || pkg.equals(c.packageName())).findFirst();
       if (n.isPresent()) {
         return n;
       }
@@ -168,7 +182,9 @@ public final class Manifest {
   }
 
   /** Names of every ref-able node, for "did you mean". */
-  /** The enabled models, seeds and snapshots by name (a name may have several: versions, packages). */
+  /**
+   * The enabled models, seeds and snapshots by name (a name may have several: versions, packages).
+   */
   public Map<String, List<Node>> refableByName() {
     return java.util.Collections.unmodifiableMap(byName);
   }

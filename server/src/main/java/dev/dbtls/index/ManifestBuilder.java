@@ -26,9 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Builds the {@link Manifest} from project inputs, the way dbt parses: every file scanned once
- * (in parallel), refs, sources and configs taken statically where the scanner can be sure, and
- * from a parse render (through {@link DynamicParse}) where it cannot.
+ * Builds the {@link Manifest} from project inputs, the way dbt parses: every file scanned once (in
+ * parallel), refs, sources and configs taken statically where the scanner can be sure, and from a
+ * parse render (through {@link DynamicParse}) where it cannot.
  */
 public final class ManifestBuilder {
 
@@ -37,15 +37,22 @@ public final class ManifestBuilder {
    * What a parse render called. {@code complete}: it raised no error. {@code ranToEnd}: it went
    * through the whole file (errors only left expressions empty), so it decided every branch.
    */
-  public record Captured(List<RefCall> refs, List<SourceCall> sources, Map<String, Object> config,
-      List<Problem> problems, boolean complete, boolean ranToEnd) {}
+  public record Captured(
+      List<RefCall> refs,
+      List<SourceCall> sources,
+      Map<String, Object> config,
+      List<Problem> problems,
+      boolean complete,
+      boolean ranToEnd) {}
 
   /** Renders a file whose refs/sources/config are not all literal, capturing the calls. */
   public interface DynamicParse {
     Captured capture(ParsedFile file, Node draft);
   }
 
-  /** Names relations through a project's own generate_*_name macros; null means "use dbt's default". */
+  /**
+   * Names relations through a project's own generate_*_name macros; null means "use dbt's default".
+   */
   public interface RelationNamer {
     RelationName name(Node node, RelationName defaults);
   }
@@ -66,8 +73,8 @@ public final class ManifestBuilder {
   }
 
   /** A builder that reuses the scans of unchanged files from earlier builds with the same cache. */
-  public ManifestBuilder(ProjectInputs inputs, DynamicParse dynamicParse, RelationNamer namer,
-      ParseCache cache) {
+  public ManifestBuilder(
+      ProjectInputs inputs, DynamicParse dynamicParse, RelationNamer namer, ParseCache cache) {
     this.cache = cache;
     this.inputs = inputs;
     this.dynamicParse = dynamicParse;
@@ -106,6 +113,7 @@ public final class ManifestBuilder {
 
   /** The share of a full load that scanning files takes (reading them comes before). */
   private static final int SCAN_FROM = 10;
+
   private static final int SCAN_TO = 70;
 
   public Manifest build() {
@@ -117,27 +125,39 @@ public final class ManifestBuilder {
     // property files are few, large and listed together: spread them so both threads get some
     List<ProjectFile> work = new ArrayList<>(inputs.files());
     Collections.shuffle(work, new java.util.Random(42));
-    java.util.concurrent.atomic.AtomicInteger scanned = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger scanned =
+        new java.util.concurrent.atomic.AtomicInteger();
     int total = Math.max(1, work.size());
     progress.report(SCAN_FROM, "scanning " + total + " files");
-    work.parallelStream().forEach(f -> {
-      int done = scanned.incrementAndGet();
-      if (done % Math.max(1, total / 20) == 0) {
-        progress.report(SCAN_FROM + (SCAN_TO - SCAN_FROM) * done / total, "scanning " + total + " files");
-      }
-      String display = inputs.displayPath(f);
-      if (f.kind() == FileKind.PROPERTIES) {
-        props.put(f, cache.properties(f, display));
-      } else if (f.kind() != FileKind.SEED && !f.isPython()) {
-        ParsedFile p = cache.scan(f, display);
-        parsed.put(f, p);
-        problems.addAll(p.syntaxProblems());
-      }
-    });
+    work.parallelStream()
+        .forEach(
+            f -> {
+              int done = scanned.incrementAndGet();
+              if (done % Math.max(1, total / 20) == 0) {
+                progress.report(
+                    SCAN_FROM + (SCAN_TO - SCAN_FROM) * done / total,
+                    "scanning " + total + " files");
+              }
+              String display = inputs.displayPath(f);
+              if (f.kind() == FileKind.PROPERTIES) {
+                props.put(f, cache.properties(f, display));
+              } else if (f.kind() != FileKind.SEED && !f.isPython()) {
+                ParsedFile p = cache.scan(f, display);
+                parsed.put(f, p);
+                problems.addAll(p.syntaxProblems());
+              }
+            });
     phase("scan and parse files");
-    inputs.files().stream().filter(props::containsKey)
-        .forEach(f -> properties.add(f.packageName(), props.get(f), resourcePath(f.relativePath(),
-            allResourcePaths(inputs.project(f.packageName()))), f.relativePath()));
+    inputs.files().stream()
+        .filter(props::containsKey)
+        .forEach(
+            f ->
+                properties.add(
+                    f.packageName(),
+                    props.get(f),
+                    resourcePath(
+                        f.relativePath(), allResourcePaths(inputs.project(f.packageName()))),
+                    f.relativePath()));
     problems.addAll(properties.problems);
 
     phase("property index");
@@ -157,19 +177,26 @@ public final class ManifestBuilder {
     drafts.addAll(seeds());
     drafts.addAll(sources());
     drafts.addAll(exposures());
-    drafts.addAll(GenericTests.of(inputs, properties, new GenericTests.ConfigSource() {
-      @Override
-      public Map<String, Object> configFor(ResourceType type, String pkg, List<String> fqn) {
-        return ManifestBuilder.this.configFor(type, pkg, fqn);
-      }
+    drafts.addAll(
+        GenericTests.of(
+            inputs,
+            properties,
+            new GenericTests.ConfigSource() {
+              @Override
+              public Map<String, Object> configFor(
+                  ResourceType type, String pkg, List<String> fqn) {
+                return ManifestBuilder.this.configFor(type, pkg, fqn);
+              }
 
-      @Override
-      public Map<String, Object> testConfig(Map<String, Object> config, String pkg, String file, Span at) {
-        // dbt renders a test's configs with macros in scope: what needs one (a `where` calling
-        // dbt.dateadd) stays as written here, and compiling the test renders it
-        return yaml.config(config, pkg, false, (text, message) -> { });
-      }
-    }));
+              @Override
+              public Map<String, Object> testConfig(
+                  Map<String, Object> config, String pkg, String file, Span at) {
+                // dbt renders a test's configs with macros in scope: what needs one (a `where`
+                // calling
+                // dbt.dateadd) stays as written here, and compiling the test renders it
+                return yaml.config(config, pkg, false, (text, message) -> {});
+              }
+            }));
     phase("seeds, sources, tests");
     progress.report(SCAN_TO + 18, "resolving refs");
     drafts.sort(java.util.Comparator.comparing(Node::uniqueId));
@@ -184,18 +211,33 @@ public final class ManifestBuilder {
       }
     }
     for (PropertyIndex.Owned<NodeSpec> o : properties.unused()) {
-      problems.add(Problem.at(o.file().path(), o.spec().nameSpan(), ProblemCode.PROPERTY_UNKNOWN_NODE,
-          o.spec().resourceType() + " '" + o.spec().name() + "' is described here but no such "
-              + o.spec().resourceType() + " exists in package '" + o.packageName() + "'"));
+      problems.add(
+          Problem.at(
+              o.file().path(),
+              o.spec().nameSpan(),
+              ProblemCode.PROPERTY_UNKNOWN_NODE,
+              o.spec().resourceType()
+                  + " '"
+                  + o.spec().name()
+                  + "' is described here but no such "
+                  + o.spec().resourceType()
+                  + " exists in package '"
+                  + o.packageName()
+                  + "'"));
     }
-    Manifest draft = new Manifest(inputs, enabled, disabled, macros, docs, new Dag(Map.of()), List.of());
+    Manifest draft =
+        new Manifest(inputs, enabled, disabled, macros, docs, new Dag(Map.of()), List.of());
     disableTestsWithoutTarget(draft, enabled, disabled);
     Map<String, Node> resolved = new LinkedHashMap<>();
     Map<String, List<String>> parents = new HashMap<>();
-    enabled.values().parallelStream().map(n -> resolve(draft, n)).toList().forEach(n -> {
-      resolved.put(n.uniqueId(), n);
-      parents.put(n.uniqueId(), n.dependsOn());
-    });
+    enabled.values().parallelStream()
+        .map(n -> resolve(draft, n))
+        .toList()
+        .forEach(
+            n -> {
+              resolved.put(n.uniqueId(), n);
+              parents.put(n.uniqueId(), n.dependsOn());
+            });
     phase("resolve refs");
     progress.report(SCAN_TO + 26, "dependency graph");
     Dag dag = new Dag(parents);
@@ -210,10 +252,10 @@ public final class ManifestBuilder {
   /**
    * The manifest after an edit of SQL files that define nodes (models, analyses, singular tests,
    * snapshots), without relinking the whole project: the nodes of those files are built and
-   * resolved again and swapped into {@code previous}; everything else is kept. This is what
-   * makes diagnostics follow typing on a large project. Null when the edit may change more than
-   * those nodes (a new or deleted file, a macro or docs block, a node renamed, enabled or
-   * disabled, a cycle involved) — then the caller builds the whole manifest.
+   * resolved again and swapped into {@code previous}; everything else is kept. This is what makes
+   * diagnostics follow typing on a large project. Null when the edit may change more than those
+   * nodes (a new or deleted file, a macro or docs block, a node renamed, enabled or disabled, a
+   * cycle involved) — then the caller builds the whole manifest.
    */
   public Manifest update(Manifest previous, java.util.Set<java.nio.file.Path> changed) {
     mark = System.nanoTime();
@@ -224,17 +266,23 @@ public final class ManifestBuilder {
     java.util.Set<String> macroFiles = new java.util.HashSet<>();
     previous.macros().values().forEach(m -> macroFiles.add(m.displayPath()));
     previous.docs().values().forEach(d -> macroFiles.add(d.displayPath()));
-    if (previous.problems().stream().anyMatch(p -> p.code() == ProblemCode.DAG_CYCLE
-        || p.code() == ProblemCode.NODE_DUPLICATE)) {
+    if (previous.problems().stream()
+        .anyMatch(
+            p -> p.code() == ProblemCode.DAG_CYCLE || p.code() == ProblemCode.NODE_DUPLICATE)) {
       return null; // located in several files and decided by all of them: find them again
     }
     List<ProjectFile> files = new ArrayList<>();
     for (java.nio.file.Path path : changed) {
       ProjectFile f = now.get(path);
       ProjectFile old = before.get(path);
-      if (f == null || old == null || f.kind() != old.kind() || !f.packageName().equals(old.packageName())
-          || !java.util.EnumSet.of(FileKind.MODEL, FileKind.ANALYSIS, FileKind.SINGULAR_TEST,
-              FileKind.SNAPSHOT).contains(f.kind()) || f.isPython()
+      if (f == null
+          || old == null
+          || f.kind() != old.kind()
+          || !f.packageName().equals(old.packageName())
+          || !java.util.EnumSet.of(
+                  FileKind.MODEL, FileKind.ANALYSIS, FileKind.SINGULAR_TEST, FileKind.SNAPSHOT)
+              .contains(f.kind())
+          || f.isPython()
           || macroFiles.contains(inputs.displayPath(f))) {
         return null;
       }
@@ -245,8 +293,11 @@ public final class ManifestBuilder {
     Map<ProjectFile, ParsedFile> parsed = new HashMap<>();
     for (ProjectFile f : inputs.files()) {
       if (f.kind() == FileKind.PROPERTIES) {
-        properties.add(f.packageName(), cache.properties(f, inputs.displayPath(f)),
-            resourcePath(f.relativePath(), allResourcePaths(inputs.project(f.packageName()))), f.relativePath());
+        properties.add(
+            f.packageName(),
+            cache.properties(f, inputs.displayPath(f)),
+            resourcePath(f.relativePath(), allResourcePaths(inputs.project(f.packageName()))),
+            f.relativePath());
       } else if (f.kind() == FileKind.MACRO) {
         parsed.put(f, cache.scan(f, inputs.displayPath(f)));
       }
@@ -271,12 +322,14 @@ public final class ManifestBuilder {
       java.util.Set<String> oldEnabled = new java.util.HashSet<>();
       previous.nodesInFile(display).forEach(n -> oldEnabled.add(n.uniqueId()));
       java.util.Set<String> oldDisabled = new java.util.HashSet<>();
-      previous.disabled().values().stream().filter(n -> display.equals(n.displayPath()))
+      previous.disabled().values().stream()
+          .filter(n -> display.equals(n.displayPath()))
           .forEach(n -> oldDisabled.add(n.uniqueId()));
       java.util.Set<String> newEnabled = new java.util.HashSet<>();
       java.util.Set<String> newDisabled = new java.util.HashSet<>();
       fresh.forEach(n -> (n.enabled() ? newEnabled : newDisabled).add(n.uniqueId()));
-      if (!oldEnabled.equals(newEnabled) || !oldDisabled.equals(newDisabled)
+      if (!oldEnabled.equals(newEnabled)
+          || !oldDisabled.equals(newDisabled)
           || newEnabled.size() + newDisabled.size() != fresh.size()) {
         return null; // renamed, enabled, disabled, or defined twice now
       }
@@ -316,7 +369,9 @@ public final class ManifestBuilder {
       }
     }
     all.addAll(problems);
-    Manifest m = new Manifest(inputs, nodes, disabled, previous.macros(), previous.docs(), dag, List.copyOf(all));
+    Manifest m =
+        new Manifest(
+            inputs, nodes, disabled, previous.macros(), previous.docs(), dag, List.copyOf(all));
     phase("update: dag and manifest");
     return m;
   }
@@ -329,16 +384,22 @@ public final class ManifestBuilder {
         continue;
       }
       for (StaticFacts.MacroDef d : p.facts().macros()) {
-        String name = switch (d.kind()) {
-          case TEST -> "test_" + d.name();
-          case MATERIALIZATION -> "materialization_" + d.name() + "_" + d.adapter();
-          default -> d.name();
-        };
+        String name =
+            switch (d.kind()) {
+              case TEST -> "test_" + d.name();
+              case MATERIALIZATION -> "materialization_" + d.name() + "_" + d.adapter();
+              default -> d.name();
+            };
         var spec = properties.macros.get(f.packageName() + "." + name);
-        Macro m = new Macro(f.packageName(), name,
-            d.params().stream().map(StaticFacts.Param::name).toList(),
-            spec != null ? spec.description() : d.doc(), f.relativePath(), p.displayPath(),
-            p.span(d.nameRange()));
+        Macro m =
+            new Macro(
+                f.packageName(),
+                name,
+                d.params().stream().map(StaticFacts.Param::name).toList(),
+                spec != null ? spec.description() : d.doc(),
+                f.relativePath(),
+                p.displayPath(),
+                p.span(d.nameRange()));
         out.putIfAbsent(m.uniqueId(), m);
       }
     }
@@ -353,12 +414,21 @@ public final class ManifestBuilder {
         continue;
       }
       for (StaticFacts.DocsBlock d : p.facts().docs()) {
-        DocBlock b = new DocBlock(f.packageName(), d.name(), d.content().of(f.text()).strip(),
-            p.displayPath(), p.span(d.nameRange()));
+        DocBlock b =
+            new DocBlock(
+                f.packageName(),
+                d.name(),
+                d.content().of(f.text()).strip(),
+                p.displayPath(),
+                p.span(d.nameRange()));
         DocBlock earlier = out.putIfAbsent(b.uniqueId(), b);
         if (earlier != null) {
-          problems.add(Problem.at(p.displayPath(), b.span(), ProblemCode.NODE_DUPLICATE,
-              "docs block '" + d.name() + "' is also defined in " + earlier.displayPath()));
+          problems.add(
+              Problem.at(
+                  p.displayPath(),
+                  b.span(),
+                  ProblemCode.NODE_DUPLICATE,
+                  "docs block '" + d.name() + "' is also defined in " + earlier.displayPath()));
         }
       }
     }
@@ -367,17 +437,26 @@ public final class ManifestBuilder {
 
   private void checkDocRefs(java.util.Collection<PropertyFile> files, Map<String, DocBlock> docs) {
     java.util.Set<String> names = new java.util.HashSet<>();
-    docs.values().forEach(d -> {
-      names.add(d.name());
-      names.add(d.packageName() + "." + d.name());
-    });
+    docs.values()
+        .forEach(
+            d -> {
+              names.add(d.name());
+              names.add(d.packageName() + "." + d.name());
+            });
     for (PropertyFile f : files) {
       for (PropertyFile.DocRef r : f.docRefs()) {
         String key = r.packageName() == null ? r.name() : r.packageName() + "." + r.name();
         if (!names.contains(key)) {
-          problems.add(Problem.at(f.path(), r.span(), ProblemCode.DOC_UNKNOWN, "doc('" + key
-              + "') names no docs block" + DidYouMean.suffix(r.name(),
-                  docs.values().stream().map(DocBlock::name).toList())));
+          problems.add(
+              Problem.at(
+                  f.path(),
+                  r.span(),
+                  ProblemCode.DOC_UNKNOWN,
+                  "doc('"
+                      + key
+                      + "') names no docs block"
+                      + DidYouMean.suffix(
+                          r.name(), docs.values().stream().map(DocBlock::name).toList())));
         }
       }
     }
@@ -388,10 +467,28 @@ public final class ManifestBuilder {
   private List<Node> sqlNodes(ProjectFile f, ParsedFile p) {
     return switch (f.kind()) {
       case MODEL -> models(f, p);
-      case ANALYSIS -> List.of(sqlNode(f, p, ResourceType.ANALYSIS, f.stem(), null, null,
-          resourcePath(f, inputs.project(f.packageName()).analysisPaths()), Span.NONE));
-      case SINGULAR_TEST -> List.of(sqlNode(f, p, ResourceType.TEST, f.stem(), null, null,
-          resourcePath(f, inputs.project(f.packageName()).testPaths()), Span.NONE));
+      case ANALYSIS ->
+          List.of(
+              sqlNode(
+                  f,
+                  p,
+                  ResourceType.ANALYSIS,
+                  f.stem(),
+                  null,
+                  null,
+                  resourcePath(f, inputs.project(f.packageName()).analysisPaths()),
+                  Span.NONE));
+      case SINGULAR_TEST ->
+          List.of(
+              sqlNode(
+                  f,
+                  p,
+                  ResourceType.TEST,
+                  f.stem(),
+                  null,
+                  null,
+                  resourcePath(f, inputs.project(f.packageName()).testPaths()),
+                  Span.NONE));
       case SNAPSHOT -> snapshots(f, p);
       default -> List.of();
     };
@@ -403,19 +500,32 @@ public final class ManifestBuilder {
     VersionFile v = versionFiles.get(f.packageName() + "/" + f.stem());
     if (v != null) {
       properties.node(f.packageName(), "model", v.spec().name());
-      return List.of(sqlNode(f, p, ResourceType.MODEL, v.spec().name(), v.version(), v.spec(), folders, Span.NONE));
+      return List.of(
+          sqlNode(
+              f,
+              p,
+              ResourceType.MODEL,
+              v.spec().name(),
+              v.version(),
+              v.spec(),
+              folders,
+              Span.NONE));
     }
     return List.of(sqlNode(f, p, ResourceType.MODEL, f.stem(), null, null, folders, Span.NONE));
   }
 
-  /** Which file defines which version of a versioned model: {@code defined_in}, else {@code <name>_v<v>}. */
+  /**
+   * Which file defines which version of a versioned model: {@code defined_in}, else {@code
+   * <name>_v<v>}.
+   */
   private record VersionFile(NodeSpec spec, VersionSpec version) {}
 
   private Map<String, VersionFile> versionFiles = Map.of();
 
   private Map<String, VersionFile> versionFiles() {
     java.util.Set<String> stems = new java.util.HashSet<>();
-    inputs.files().stream().filter(f -> f.kind() == FileKind.MODEL)
+    inputs.files().stream()
+        .filter(f -> f.kind() == FileKind.MODEL)
         .forEach(f -> stems.add(f.packageName() + "/" + f.stem()));
     Map<String, VersionFile> out = new HashMap<>();
     for (PropertyIndex.Owned<NodeSpec> o : properties.nodes) {
@@ -427,7 +537,10 @@ public final class ManifestBuilder {
         String file = v.definedIn() != null ? v.definedIn() : s.name() + "_v" + v.v();
         String key = o.packageName() + "/" + file;
         if (!stems.contains(key) && v.v().equals(latest(s))) {
-          key = o.packageName() + "/" + s.name(); // the latest version may live in the unsuffixed file
+          key =
+              o.packageName()
+                  + "/"
+                  + s.name(); // the latest version may live in the unsuffixed file
         }
         out.putIfAbsent(key, new VersionFile(s, v));
       }
@@ -439,8 +552,10 @@ public final class ManifestBuilder {
     if (s.latestVersion() != null) {
       return s.latestVersion();
     }
-    return s.versions().stream().map(VersionSpec::v)
-        .max(java.util.Comparator.comparingDouble(ManifestBuilder::num)).orElse(null);
+    return s.versions().stream()
+        .map(VersionSpec::v)
+        .max(java.util.Comparator.comparingDouble(ManifestBuilder::num))
+        .orElse(null);
   }
 
   private static double num(String v) {
@@ -454,11 +569,14 @@ public final class ManifestBuilder {
   private List<Node> snapshots(ProjectFile f, ParsedFile p) {
     List<String> folders = resourcePath(f, inputs.project(f.packageName()).snapshotPaths());
     if (p == null || p.facts().snapshots().isEmpty()) {
-      return List.of(sqlNode(f, p, ResourceType.SNAPSHOT, f.stem(), null, null, folders, Span.NONE));
+      return List.of(
+          sqlNode(f, p, ResourceType.SNAPSHOT, f.stem(), null, null, folders, Span.NONE));
     }
     List<Node> out = new ArrayList<>();
     for (StaticFacts.SnapshotBlock b : p.facts().snapshots()) {
-      out.add(sqlNode(f, p, ResourceType.SNAPSHOT, b.name(), null, null, folders, p.span(b.nameRange())));
+      out.add(
+          sqlNode(
+              f, p, ResourceType.SNAPSHOT, b.name(), null, null, folders, p.span(b.nameRange())));
     }
     return out;
   }
@@ -470,8 +588,14 @@ public final class ManifestBuilder {
 
   private static List<String> allResourcePaths(DbtProject p) {
     List<String> all = new ArrayList<>();
-    for (List<String> l : List.of(p.modelPaths(), p.seedPaths(), p.snapshotPaths(),
-        p.analysisPaths(), p.macroPaths(), p.testPaths())) {
+    for (List<String> l :
+        List.of(
+            p.modelPaths(),
+            p.seedPaths(),
+            p.snapshotPaths(),
+            p.analysisPaths(),
+            p.macroPaths(),
+            p.testPaths())) {
       all.addAll(l);
     }
     return all;
@@ -491,8 +615,15 @@ public final class ManifestBuilder {
     return parts;
   }
 
-  private Node sqlNode(ProjectFile f, ParsedFile p, ResourceType type, String name, VersionSpec version,
-      NodeSpec versioned, List<String> folders, Span span) {
+  private Node sqlNode(
+      ProjectFile f,
+      ParsedFile p,
+      ResourceType type,
+      String name,
+      VersionSpec version,
+      NodeSpec versioned,
+      List<String> folders,
+      Span span) {
     List<String> fqn = new ArrayList<>();
     fqn.add(f.packageName());
     fqn.addAll(folders);
@@ -500,15 +631,21 @@ public final class ManifestBuilder {
     if (version != null) {
       fqn.add("v" + version.v());
     }
-    NodeSpec spec = versioned != null ? versioned
-        : properties.node(f.packageName(), type.dbtName(), name);
+    NodeSpec spec =
+        versioned != null ? versioned : properties.node(f.packageName(), type.dbtName(), name);
     Map<String, Object> config = configFor(type, f.packageName(), fqn);
     if (spec != null) {
       config = Configs.merge(config, specConfig(spec, f.packageName()));
     }
     if (version != null) {
-      config = Configs.merge(config, yaml.config(version.config(), f.packageName(), false,
-          located(versioned.file(), version.span())));
+      config =
+          Configs.merge(
+              config,
+              yaml.config(
+                  version.config(),
+                  f.packageName(),
+                  false,
+                  located(versioned.file(), version.span())));
     }
     List<RefCall> refs = new ArrayList<>();
     List<SourceCall> sources = new ArrayList<>();
@@ -519,14 +656,22 @@ public final class ManifestBuilder {
     boolean dynamic = false;
     if (p != null) {
       StaticFacts facts = p.facts();
-      Function<Integer, Boolean> inBlock = offset -> type != ResourceType.SNAPSHOT || span.equals(Span.NONE)
-          || facts.snapshots().stream().anyMatch(b -> b.name().equals(name)
-              && b.whole().start() <= offset && offset <= b.whole().end());
+      Function<Integer, Boolean> inBlock =
+          offset ->
+              type != ResourceType.SNAPSHOT
+                  || span.equals(Span.NONE)
+                  || facts.snapshots().stream()
+                      .anyMatch(
+                          b ->
+                              b.name().equals(name)
+                                  && b.whole().start() <= offset
+                                  && offset <= b.whole().end());
       for (StaticFacts.RefCall r : facts.refs()) {
         if (r.dynamic() || r.name() == null) {
           dynamic = true;
         } else if (inBlock.apply(r.call().start())) {
-          RefCall ref = new RefCall(r.packageName(), r.name(), r.version(), r.call().start(), r.call().end());
+          RefCall ref =
+              new RefCall(r.packageName(), r.name(), r.version(), r.call().start(), r.call().end());
           refs.add(ref);
           if (!r.conditional()) {
             unconditionalRefs.add(ref);
@@ -537,7 +682,8 @@ public final class ManifestBuilder {
         if (s.dynamic() || s.sourceName() == null || s.tableName() == null) {
           dynamic = true;
         } else if (inBlock.apply(s.call().start())) {
-          SourceCall source = new SourceCall(s.sourceName(), s.tableName(), s.call().start(), s.call().end());
+          SourceCall source =
+              new SourceCall(s.sourceName(), s.tableName(), s.call().start(), s.call().end());
           sources.add(source);
           if (!s.conditional()) {
             unconditionalSources.add(source);
@@ -552,22 +698,30 @@ public final class ManifestBuilder {
       }
       dynamic |= facts.needsRender() && callsMacroThatRefs(facts);
       // a var whose value is Jinja ("{{ ref('x') }}") is rendered where it is called
-      dynamic |= facts.vars().stream().anyMatch(v -> inputs.vars().rendersJinja(f.packageName(), v.name()));
+      dynamic |=
+          facts.vars().stream()
+              .anyMatch(v -> inputs.vars().rendersJinja(f.packageName(), v.name()));
       // dbt's static parser gives up on {% if %}: the parse render records only the refs it runs
       dynamic |= facts.conditionalCalls();
     }
     Map<String, Object> outsideFile = config;
     config = Configs.merge(config, fileConfig);
-    String defaultMaterialized = switch (type) {
-      case MODEL -> "view";
-      case TEST -> "test";
-      case SNAPSHOT -> "snapshot";
-      default -> "view";
-    };
+    String defaultMaterialized =
+        switch (type) {
+          case MODEL -> "view";
+          case TEST -> "test";
+          case SNAPSHOT -> "snapshot";
+          default -> "view";
+        };
     config.putIfAbsent("enabled", true);
     config.putIfAbsent("materialized", defaultMaterialized);
-    String uid = type.dbtName() + "." + f.packageName() + "." + name
-        + (version != null ? ".v" + version.v() : "");
+    String uid =
+        type.dbtName()
+            + "."
+            + f.packageName()
+            + "."
+            + name
+            + (version != null ? ".v" + version.v() : "");
     Map<String, Object> extra = new HashMap<>();
     if (p != null && !p.syntaxProblems().isEmpty()) {
       extra.put(Node.JINJA_SYNTAX_ERROR, true);
@@ -578,12 +732,30 @@ public final class ManifestBuilder {
     if (spec != null) {
       extra.put(Node.PROPERTIES_FILE, spec.file());
     }
-    List<ColumnSpec> columns = descriptions.columns(version != null ? version.columns()
-        : spec != null ? spec.columns() : List.of(), f.packageName());
-    Node node = new Node(uid, type, f.packageName(), name, version == null ? null : version.v(),
-        List.copyOf(fqn), f.relativePath(), inputs.displayPath(f), f, config,
-        spec == null ? null : descriptions.render(spec.description(), f.packageName()), columns, refs,
-        sources, List.of(), null, span, extra);
+    List<ColumnSpec> columns =
+        descriptions.columns(
+            version != null ? version.columns() : spec != null ? spec.columns() : List.of(),
+            f.packageName());
+    Node node =
+        new Node(
+            uid,
+            type,
+            f.packageName(),
+            name,
+            version == null ? null : version.v(),
+            List.copyOf(fqn),
+            f.relativePath(),
+            inputs.displayPath(f),
+            f,
+            config,
+            spec == null ? null : descriptions.render(spec.description(), f.packageName()),
+            columns,
+            refs,
+            sources,
+            List.of(),
+            null,
+            span,
+            extra);
     if (dynamic && dynamicParse != null && p != null) {
       Captured c = dynamicParse.capture(p, node);
       problems.addAll(c.problems());
@@ -593,22 +765,43 @@ public final class ManifestBuilder {
       // branch; an unconditional call may sit in an expression that failed)
       boolean renderOnly = c.complete() && type != ResourceType.SNAPSHOT;
       boolean decided = c.ranToEnd() && type != ResourceType.SNAPSHOT;
-      List<RefCall> allRefs = new ArrayList<>(renderOnly ? List.of() : decided ? unconditionalRefs : refs);
+      List<RefCall> allRefs =
+          new ArrayList<>(renderOnly ? List.of() : decided ? unconditionalRefs : refs);
       c.refs().stream().filter(r -> !allRefs.contains(r)).forEach(allRefs::add);
-      List<SourceCall> allSources = new ArrayList<>(renderOnly ? List.of()
-          : decided ? unconditionalSources : sources);
+      List<SourceCall> allSources =
+          new ArrayList<>(renderOnly ? List.of() : decided ? unconditionalSources : sources);
       c.sources().stream().filter(s -> !allSources.contains(s)).forEach(allSources::add);
       Map<String, Object> cfg = Configs.merge(renderOnly ? outsideFile : config, c.config());
       cfg.putIfAbsent("enabled", true);
       cfg.putIfAbsent("materialized", defaultMaterialized);
-      node = new Node(uid, type, node.packageName(), name, node.version(), node.fqn(),
-          node.originalFilePath(), node.displayPath(), f, cfg, node.description(), columns,
-          List.copyOf(allRefs), List.copyOf(allSources), List.of(), null, span, extra);
+      node =
+          new Node(
+              uid,
+              type,
+              node.packageName(),
+              name,
+              node.version(),
+              node.fqn(),
+              node.originalFilePath(),
+              node.displayPath(),
+              f,
+              cfg,
+              node.description(),
+              columns,
+              List.copyOf(allRefs),
+              List.copyOf(allSources),
+              List.of(),
+              null,
+              span,
+              extra);
     }
     return node;
   }
 
-  /** Whether a file's macro calls may hide refs, sources or configs: only then is a parse render needed. */
+  /**
+   * Whether a file's macro calls may hide refs, sources or configs: only then is a parse render
+   * needed.
+   */
   private boolean callsMacroThatRefs(StaticFacts facts) {
     return facts.macroCalls().stream().anyMatch(c -> !c.builtin() && refMacros.contains(c.name()));
   }
@@ -617,8 +810,8 @@ public final class ManifestBuilder {
    * Names of macros that call ref/source/config themselves (or a var whose value is Jinja) or
    * through other macros.
    */
-  private static java.util.Set<String> refMacros(Map<ProjectFile, ParsedFile> parsed,
-      dev.dbtls.project.Vars vars) {
+  private static java.util.Set<String> refMacros(
+      Map<ProjectFile, ParsedFile> parsed, dev.dbtls.project.Vars vars) {
     Map<String, java.util.Set<String>> calls = new HashMap<>();
     java.util.Set<String> direct = new java.util.HashSet<>();
     for (ParsedFile p : parsed.values()) {
@@ -632,12 +825,18 @@ public final class ManifestBuilder {
         if (f.refs().stream().anyMatch(r -> inside.test(r.call()))
             || f.sources().stream().anyMatch(r -> inside.test(r.call()))
             || f.configs().stream().anyMatch(r -> inside.test(r.call()))
-            || f.vars().stream().anyMatch(v -> inside.test(v.call())
-                && vars.rendersJinja(p.file().packageName(), v.name()))) {
+            || f.vars().stream()
+                .anyMatch(
+                    v ->
+                        inside.test(v.call())
+                            && vars.rendersJinja(p.file().packageName(), v.name()))) {
           direct.add(d.name());
         }
-        java.util.Set<String> callees = calls.computeIfAbsent(d.name(), k -> new java.util.HashSet<>());
-        f.macroCalls().stream().filter(c -> inside.test(c.call())).forEach(c -> callees.add(c.name()));
+        java.util.Set<String> callees =
+            calls.computeIfAbsent(d.name(), k -> new java.util.HashSet<>());
+        f.macroCalls().stream()
+            .filter(c -> inside.test(c.call()))
+            .forEach(c -> callees.add(c.name()));
       }
     }
     java.util.Set<String> out = new java.util.HashSet<>(direct);
@@ -663,7 +862,8 @@ public final class ManifestBuilder {
     if (!spec.meta().isEmpty()) {
       c.put("meta", spec.meta());
     }
-    return yaml.config(Configs.merge(c, spec.config()), pkg, false, located(spec.file(), spec.nameSpan()));
+    return yaml.config(
+        Configs.merge(c, spec.config()), pkg, false, located(spec.file(), spec.nameSpan()));
   }
 
   /** Where a YAML value that failed to render is reported. */
@@ -678,14 +878,25 @@ public final class ManifestBuilder {
     if (own != null && own != inputs.root()) {
       out = Configs.merge(out, projectConfig(own, new ConfigTree(tree(own, type)).configFor(fqn)));
     }
-    return Configs.merge(out, projectConfig(inputs.root(), new ConfigTree(tree(inputs.root(), type)).configFor(fqn)));
+    return Configs.merge(
+        out,
+        projectConfig(inputs.root(), new ConfigTree(tree(inputs.root(), type)).configFor(fqn)));
   }
 
   /** A config tree's values for one node, rendered in the dbt_project.yml context. */
   private Map<String, Object> projectConfig(DbtProject p, Map<String, Object> config) {
     String file = inputs.root().dir().relativize(p.dir().resolve(DbtProject.FILE)).toString();
-    return yaml.config(config, p.name(), true, (text, message) -> problems.add(Problem.at(file,
-        valueSpan(p.document().root(), text), ProblemCode.JINJA_RENDER, message)));
+    return yaml.config(
+        config,
+        p.name(),
+        true,
+        (text, message) ->
+            problems.add(
+                Problem.at(
+                    file,
+                    valueSpan(p.document().root(), text),
+                    ProblemCode.JINJA_RENDER,
+                    message)));
   }
 
   /** Where a text is written in a YAML tree (the first place), or nowhere in particular. */
@@ -699,7 +910,8 @@ public final class ManifestBuilder {
       return text.equals(s.value()) ? s.span() : null;
     }
     java.util.Collection<dev.dbtls.project.yaml.YamlNode> children =
-        n instanceof YamlMap m ? m.entries().values()
+        n instanceof YamlMap m
+            ? m.entries().values()
             : n instanceof dev.dbtls.project.yaml.YamlList l ? l.items() : List.of();
     for (dev.dbtls.project.yaml.YamlNode c : children) {
       Span at = find(c, text);
@@ -741,12 +953,26 @@ public final class ManifestBuilder {
       }
       config.putIfAbsent("enabled", true);
       config.putIfAbsent("materialized", "seed");
-      out.add(new Node("seed." + f.packageName() + "." + f.stem(), ResourceType.SEED, f.packageName(),
-          f.stem(), null, List.copyOf(fqn), f.relativePath(), inputs.displayPath(f), f, config,
-          spec == null ? null : descriptions.render(spec.description(), f.packageName()),
-          spec == null ? List.of() : descriptions.columns(spec.columns(), f.packageName()),
-          List.of(), List.of(), List.of(), null, Span.NONE,
-          spec == null ? Map.of() : Map.of(Node.PROPERTIES_FILE, spec.file())));
+      out.add(
+          new Node(
+              "seed." + f.packageName() + "." + f.stem(),
+              ResourceType.SEED,
+              f.packageName(),
+              f.stem(),
+              null,
+              List.copyOf(fqn),
+              f.relativePath(),
+              inputs.displayPath(f),
+              f,
+              config,
+              spec == null ? null : descriptions.render(spec.description(), f.packageName()),
+              spec == null ? List.of() : descriptions.columns(spec.columns(), f.packageName()),
+              List.of(),
+              List.of(),
+              List.of(),
+              null,
+              Span.NONE,
+              spec == null ? Map.of() : Map.of(Node.PROPERTIES_FILE, spec.file())));
     }
     return out;
   }
@@ -767,24 +993,43 @@ public final class ManifestBuilder {
         config.putIfAbsent("enabled", true);
         Map<String, Object> extra = new HashMap<>();
         extra.put("source_name", s.name());
-        extra.put("source_description", s.description() == null ? ""
-            : descriptions.render(s.description(), o.packageName()));
+        extra.put(
+            "source_description",
+            s.description() == null ? "" : descriptions.render(s.description(), o.packageName()));
         extra.put("loader", s.loader() == null ? "" : s.loader());
         // for hover: a table's own freshness and loaded_at_field replace the source's
-        String loadedAt = yaml.string(t.loadedAtField() != null ? t.loadedAtField() : s.loadedAtField(), pkg, at);
+        String loadedAt =
+            yaml.string(t.loadedAtField() != null ? t.loadedAtField() : s.loadedAtField(), pkg, at);
         extra.put("loaded_at_field", loadedAt == null ? "" : loadedAt);
         extra.put("freshness", !t.freshness().isEmpty() ? t.freshness() : s.freshness());
-        extra.put("identifier", t.identifier() == null ? t.name() : yaml.string(t.identifier(), pkg, at));
+        extra.put(
+            "identifier", t.identifier() == null ? t.name() : yaml.string(t.identifier(), pkg, at));
         Map<String, Object> quoting = new LinkedHashMap<>(s.quoting());
         quoting.putAll(t.quoting());
         extra.put("quoting", quoting);
-        extra.put("source_schema", s.schema() == null ? s.name() : yaml.string(s.schema(), pkg, at));
+        extra.put(
+            "source_schema", s.schema() == null ? s.name() : yaml.string(s.schema(), pkg, at));
         extra.put("source_database", yaml.string(s.database(), pkg, at));
-        out.add(new Node("source." + o.packageName() + "." + s.name() + "." + t.name(),
-            ResourceType.SOURCE, o.packageName(), t.name(), null, fqn, o.relativePath(),
-            o.file().path(), null, config, descriptions.render(t.description(), o.packageName()),
-            descriptions.columns(t.columns(), o.packageName()), List.of(), List.of(),
-            List.of(), null, t.nameSpan(), extra));
+        out.add(
+            new Node(
+                "source." + o.packageName() + "." + s.name() + "." + t.name(),
+                ResourceType.SOURCE,
+                o.packageName(),
+                t.name(),
+                null,
+                fqn,
+                o.relativePath(),
+                o.file().path(),
+                null,
+                config,
+                descriptions.render(t.description(), o.packageName()),
+                descriptions.columns(t.columns(), o.packageName()),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                t.nameSpan(),
+                extra));
       }
     }
     return out;
@@ -806,11 +1051,26 @@ public final class ManifestBuilder {
       if (!e.tags().isEmpty()) {
         config.put("tags", e.tags());
       }
-      out.add(new Node("exposure." + o.packageName() + "." + e.name(), ResourceType.EXPOSURE,
-          o.packageName(), e.name(), null, List.of(o.packageName(), e.name()), o.relativePath(),
-          o.file().path(), null, config, descriptions.render(e.description(), o.packageName()),
-          List.of(), refs, sources, List.of(), null,
-          e.nameSpan(), Map.of("type", String.valueOf(e.type()))));
+      out.add(
+          new Node(
+              "exposure." + o.packageName() + "." + e.name(),
+              ResourceType.EXPOSURE,
+              o.packageName(),
+              e.name(),
+              null,
+              List.of(o.packageName(), e.name()),
+              o.relativePath(),
+              o.file().path(),
+              null,
+              config,
+              descriptions.render(e.description(), o.packageName()),
+              List.of(),
+              refs,
+              sources,
+              List.of(),
+              null,
+              e.nameSpan(),
+              Map.of("type", String.valueOf(e.type()))));
     }
     return out;
   }
@@ -818,11 +1078,12 @@ public final class ManifestBuilder {
   // ---- resolution ----------------------------------------------------------------------------
 
   /**
-   * Data tests whose node, ref or source is missing or disabled are disabled, as dbt disables
-   * them: silently when the tested node is disabled or undescribed (its property entry is
-   * reported), with a warning when a ref or source names nothing.
+   * Data tests whose node, ref or source is missing or disabled are disabled, as dbt disables them:
+   * silently when the tested node is disabled or undescribed (its property entry is reported), with
+   * a warning when a ref or source names nothing.
    */
-  private void disableTestsWithoutTarget(Manifest draft, Map<String, Node> enabled, Map<String, Node> disabled) {
+  private void disableTestsWithoutTarget(
+      Manifest draft, Map<String, Node> enabled, Map<String, Node> disabled) {
     for (Node n : List.copyOf(enabled.values())) {
       if (n.type() != ResourceType.TEST) {
         continue;
@@ -847,18 +1108,44 @@ public final class ManifestBuilder {
     for (RefCall r : n.refs()) {
       if (draft.resolveRef(n.packageName(), r).isEmpty()) {
         boolean off = draft.resolveDisabledRef(n.packageName(), r).isPresent();
-        return located(n, r.start(), r.end(), new Problem("", 0, 0, 0, 0,
-            off ? dev.dbtls.project.Severity.INFO : null, ProblemCode.TEST_TARGET_MISSING,
-            "data test '" + n.name() + "' is disabled: " + r.display() + (off
-                ? " points to a disabled node" : " matches no model, seed or snapshot"
-                    + DidYouMean.suffix(r.name(), draft.refableNames()))));
+        return located(
+            n,
+            r.start(),
+            r.end(),
+            new Problem(
+                "",
+                0,
+                0,
+                0,
+                0,
+                off ? dev.dbtls.project.Severity.INFO : null,
+                ProblemCode.TEST_TARGET_MISSING,
+                "data test '"
+                    + n.name()
+                    + "' is disabled: "
+                    + r.display()
+                    + (off
+                        ? " points to a disabled node"
+                        : " matches no model, seed or snapshot"
+                            + DidYouMean.suffix(r.name(), draft.refableNames()))));
       }
     }
     for (SourceCall s : n.sources()) {
       if (draft.resolveSource(n.packageName(), s.sourceName(), s.tableName()).isEmpty()) {
-        return located(n, s.start(), s.end(), Problem.ofFile("", ProblemCode.TEST_TARGET_MISSING,
-            "data test '" + n.name() + "' is disabled: source('" + s.sourceName() + "', '"
-                + s.tableName() + "') matches no enabled source"));
+        return located(
+            n,
+            s.start(),
+            s.end(),
+            Problem.ofFile(
+                "",
+                ProblemCode.TEST_TARGET_MISSING,
+                "data test '"
+                    + n.name()
+                    + "' is disabled: source('"
+                    + s.sourceName()
+                    + "', '"
+                    + s.tableName()
+                    + "') matches no enabled source"));
       }
     }
     return null;
@@ -873,12 +1160,30 @@ public final class ManifestBuilder {
           deps.add(target.get().uniqueId());
         }
       } else {
-        problems.add(located(n, r.start(), r.end(), draft.resolveDisabledRef(n.packageName(), r)
-            .map(d -> Problem.ofFile("", ProblemCode.REF_DISABLED, r.display() + " points to "
-                + d.uniqueId() + ", which is disabled (enabled: false)"))
-            .orElseGet(() -> Problem.ofFile("", ProblemCode.REF_UNKNOWN, r.display()
-                + " does not match any enabled model, seed or snapshot"
-                + DidYouMean.suffix(r.name(), draft.refableNames())))));
+        problems.add(
+            located(
+                n,
+                r.start(),
+                r.end(),
+                draft
+                    .resolveDisabledRef(n.packageName(), r)
+                    .map(
+                        d ->
+                            Problem.ofFile(
+                                "",
+                                ProblemCode.REF_DISABLED,
+                                r.display()
+                                    + " points to "
+                                    + d.uniqueId()
+                                    + ", which is disabled (enabled: false)"))
+                    .orElseGet(
+                        () ->
+                            Problem.ofFile(
+                                "",
+                                ProblemCode.REF_UNKNOWN,
+                                r.display()
+                                    + " does not match any enabled model, seed or snapshot"
+                                    + DidYouMean.suffix(r.name(), draft.refableNames())))));
       }
     }
     for (SourceCall s : n.sources()) {
@@ -888,11 +1193,26 @@ public final class ManifestBuilder {
           deps.add(target.get().uniqueId());
         }
       } else {
-        problems.add(located(n, s.start(), s.end(), Problem.ofFile("", ProblemCode.SOURCE_UNKNOWN,
-            "source('" + s.sourceName() + "', '" + s.tableName() + "') is not declared in any "
-                + "sources: entry" + DidYouMean.suffix(s.sourceName() + "." + s.tableName(),
-                    draft.nodes().values().stream().filter(x -> x.type() == ResourceType.SOURCE)
-                        .map(x -> x.fqn().get(1) + "." + x.name()).toList()))));
+        problems.add(
+            located(
+                n,
+                s.start(),
+                s.end(),
+                Problem.ofFile(
+                    "",
+                    ProblemCode.SOURCE_UNKNOWN,
+                    "source('"
+                        + s.sourceName()
+                        + "', '"
+                        + s.tableName()
+                        + "') is not declared in any "
+                        + "sources: entry"
+                        + DidYouMean.suffix(
+                            s.sourceName() + "." + s.tableName(),
+                            draft.nodes().values().stream()
+                                .filter(x -> x.type() == ResourceType.SOURCE)
+                                .map(x -> x.fqn().get(1) + "." + x.name())
+                                .toList()))));
       }
     }
     deps.addAll(n.dependsOn().stream().filter(d -> !deps.contains(d)).toList());
@@ -904,18 +1224,25 @@ public final class ManifestBuilder {
     var target = inputs.target();
     if (n.type() == ResourceType.SOURCE) {
       Object db = n.extra().get("source_database");
-      return new RelationName(db == null ? target.database() : String.valueOf(db),
-          String.valueOf(n.extra().get("source_schema")), String.valueOf(n.extra().get("identifier")));
+      return new RelationName(
+          db == null ? target.database() : String.valueOf(db),
+          String.valueOf(n.extra().get("source_schema")),
+          String.valueOf(n.extra().get("identifier")));
     }
     if (n.type() == ResourceType.EXPOSURE) {
       return null;
     }
     Map<String, Object> c = n.config();
-    String schema = n.type() == ResourceType.SNAPSHOT && c.get("target_schema") != null
-        ? String.valueOf(c.get("target_schema")) : RelationNaming.schema(c, target);
-    String database = n.type() == ResourceType.SNAPSHOT && c.get("target_database") != null
-        ? String.valueOf(c.get("target_database")) : RelationNaming.database(c, target);
-    RelationName defaults = new RelationName(database, schema, RelationNaming.alias(c, n.name(), n.version()));
+    String schema =
+        n.type() == ResourceType.SNAPSHOT && c.get("target_schema") != null
+            ? String.valueOf(c.get("target_schema"))
+            : RelationNaming.schema(c, target);
+    String database =
+        n.type() == ResourceType.SNAPSHOT && c.get("target_database") != null
+            ? String.valueOf(c.get("target_database"))
+            : RelationNaming.database(c, target);
+    RelationName defaults =
+        new RelationName(database, schema, RelationNaming.alias(c, n.name(), n.version()));
     if (namer != null) {
       RelationName custom = namer.name(n, defaults);
       if (custom != null) {
@@ -927,36 +1254,71 @@ public final class ManifestBuilder {
 
   private Problem located(Node n, int start, int end, Problem p) {
     if (n.file() == null) {
-      return new Problem(n.displayPath(), n.span().startLine(), n.span().startColumn(),
-          n.span().endLine(), n.span().endColumn(), p.severity(), p.code(), p.message());
+      return new Problem(
+          n.displayPath(),
+          n.span().startLine(),
+          n.span().startColumn(),
+          n.span().endLine(),
+          n.span().endColumn(),
+          p.severity(),
+          p.code(),
+          p.message());
     }
     dev.dbtls.project.LineIndex lines = new dev.dbtls.project.LineIndex(n.file().text());
     Span s = lines.span(start, end);
-    return new Problem(n.displayPath(), s.startLine(), s.startColumn(), s.endLine(), s.endColumn(),
-        p.severity(), p.code(), p.message());
+    return new Problem(
+        n.displayPath(),
+        s.startLine(),
+        s.startColumn(),
+        s.endLine(),
+        s.endColumn(),
+        p.severity(),
+        p.code(),
+        p.message());
   }
 
   private void duplicate(Node earlier, Node n) {
     for (Node[] pair : new Node[][] {{n, earlier}, {earlier, n}}) {
-      problems.add(new Problem(pair[0].displayPath(), pair[0].span().startLine(),
-          pair[0].span().startColumn(), pair[0].span().endLine(), pair[0].span().endColumn(), null,
-          ProblemCode.NODE_DUPLICATE, pair[0].type().dbtName() + " '" + n.name() + "' is defined twice in package '"
-              + n.packageName() + "': " + pair[0].displayPath() + " and " + pair[1].displayPath()));
+      problems.add(
+          new Problem(
+              pair[0].displayPath(),
+              pair[0].span().startLine(),
+              pair[0].span().startColumn(),
+              pair[0].span().endLine(),
+              pair[0].span().endColumn(),
+              null,
+              ProblemCode.NODE_DUPLICATE,
+              pair[0].type().dbtName()
+                  + " '"
+                  + n.name()
+                  + "' is defined twice in package '"
+                  + n.packageName()
+                  + "': "
+                  + pair[0].displayPath()
+                  + " and "
+                  + pair[1].displayPath()));
     }
   }
 
   private void cycles(Dag dag, Map<String, Node> nodes) {
     for (List<String> cycle : dag.cycles()) {
       java.util.Set<String> members = new java.util.HashSet<>(cycle);
-      String path = String.join(" -> ", cycle.stream().map(id -> nodes.get(id).name()).toList())
-          + " -> " + nodes.get(cycle.get(0)).name();
+      String path =
+          String.join(" -> ", cycle.stream().map(id -> nodes.get(id).name()).toList())
+              + " -> "
+              + nodes.get(cycle.get(0)).name();
       for (String id : cycle) {
         Node n = nodes.get(id);
-        RefCall at = n.refs().stream().filter(r -> members.stream().anyMatch(
-            m -> nodes.get(m).name().equals(r.name()))).findFirst().orElse(null);
+        RefCall at =
+            n.refs().stream()
+                .filter(r -> members.stream().anyMatch(m -> nodes.get(m).name().equals(r.name())))
+                .findFirst()
+                .orElse(null);
         Problem p = Problem.ofFile("", ProblemCode.DAG_CYCLE, "dependency cycle: " + path);
-        problems.add(at == null ? new Problem(n.displayPath(), 0, 0, 0, 0, null, p.code(), p.message())
-            : located(n, at.start(), at.end(), p));
+        problems.add(
+            at == null
+                ? new Problem(n.displayPath(), 0, 0, 0, 0, null, p.code(), p.message())
+                : located(n, at.start(), at.end(), p));
       }
     }
   }

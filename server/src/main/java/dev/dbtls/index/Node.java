@@ -34,12 +34,15 @@ public record Node(
   /** Set in {@code extra} when the scanner found a Jinja syntax error in the node's file. */
   public static final String JINJA_SYNTAX_ERROR = "jinja_syntax_error";
 
-  /** Set in {@code extra} to the display path of the property YAML that declares the node, if any. */
+  /**
+   * Set in {@code extra} to the display path of the property YAML that declares the node, if any.
+   */
   public static final String PROPERTIES_FILE = "properties_file";
 
   public boolean enabled() {
     Object e = config.get("enabled");
-    return !Boolean.FALSE.equals(e) && !(e instanceof String s && s.strip().equalsIgnoreCase("false"));
+    return !Boolean.FALSE.equals(e)
+        && !(e instanceof String s && s.strip().equalsIgnoreCase("false"));
   }
 
   public String materialized() {
@@ -57,7 +60,24 @@ public record Node(
   }
 
   public Node with(Map<String, Object> newConfig, RelationName newRelation, List<String> newDeps) {
-    return new Node(uniqueId, type, packageName, name, version, fqn, originalFilePath, displayPath,
-        file, newConfig, description, columns, refs, sources, newDeps, newRelation, span, extra);
+    return new Node(
+        uniqueId,
+        type,
+        packageName,
+        name,
+        version,
+        fqn,
+        originalFilePath,
+        displayPath,
+        file,
+        newConfig,
+        description,
+        columns,
+        refs,
+        sources,
+        newDeps,
+        newRelation,
+        span,
+        extra);
   }
 }

@@ -23,15 +23,15 @@ import java.util.zip.CRC32C;
 
 /**
  * Scans and property files kept between builds, keyed by path and checked against the text: a
- * rebuild after one file changed rescans that file only. The expensive part of indexing is
- * parsing; linking nodes, configs and the DAG is redone from these results each time.
+ * rebuild after one file changed rescans that file only. The expensive part of indexing is parsing;
+ * linking nodes, configs and the DAG is redone from these results each time.
  *
  * <p>A cache made by {@link #open(Path)} also lives on disk, one file per project folder (see
- * {@link #cacheDir()}): it is read in the background from the moment it is opened, answers a
- * file whose text has the same length and 64-bit hash as when it was saved (and the same display
- * path), and {@link #save()} writes it again after a build. The file is keyed by the dbtls build
- * (format, record shapes, the jar's size and time), so another build never reads it. Anything
- * wrong with it — missing, foreign, truncated, corrupt — makes it empty, never an error.
+ * {@link #cacheDir()}): it is read in the background from the moment it is opened, answers a file
+ * whose text has the same length and 64-bit hash as when it was saved (and the same display path),
+ * and {@link #save()} writes it again after a build. The file is keyed by the dbtls build (format,
+ * record shapes, the jar's size and time), so another build never reads it. Anything wrong with it
+ * — missing, foreign, truncated, corrupt — makes it empty, never an error.
  */
 public final class ParseCache {
   private record Entry<T>(String text, T value) {}
@@ -54,12 +54,16 @@ public final class ParseCache {
 
   /** The cache file, or null for a cache in memory only. */
   private final Path file;
+
   private final Path projectDir;
   private final String build;
+
   /** Reading the cache file; null once its content is no longer needed (after a save). */
   private volatile FutureTask<Disk> reading;
+
   /** {@link #misses} when the file last matched memory; -1 when unknown. */
   private int savedAt = -1;
+
   private boolean writeFailed;
 
   /** A cache in memory only. */
@@ -80,9 +84,9 @@ public final class ParseCache {
   }
 
   /**
-   * The cache of a project folder, filled from its file on disk in the background; in memory
-   * only when the cache is off ({@code -Ddbtls.cache=off}) or its place cannot be known. Cheap;
-   * never throws.
+   * The cache of a project folder, filled from its file on disk in the background; in memory only
+   * when the cache is off ({@code -Ddbtls.cache=off}) or its place cannot be known. Cheap; never
+   * throws.
    */
   public static ParseCache open(Path projectDir) {
     try {
@@ -94,15 +98,17 @@ public final class ParseCache {
     }
   }
 
-  /** The cache of {@code projectDir} in {@code cacheDir}, valid for files written by {@code build}. */
+  /**
+   * The cache of {@code projectDir} in {@code cacheDir}, valid for files written by {@code build}.
+   */
   static ParseCache open(Path projectDir, Path cacheDir, String build) {
     Path dir = projectDir.toAbsolutePath().normalize();
     return new ParseCache(cacheDir.resolve(fileName(dir)), dir, build);
   }
 
   /**
-   * Where cache files go: {@code -Ddbtls.cache=DIR} when set ({@code off} disables the cache),
-   * else {@code $XDG_CACHE_HOME/dbtls}, else {@code ~/.cache/dbtls}. Null when off.
+   * Where cache files go: {@code -Ddbtls.cache=DIR} when set ({@code off} disables the cache), else
+   * {@code $XDG_CACHE_HOME/dbtls}, else {@code ~/.cache/dbtls}. Null when off.
    */
   static Path cacheDir() {
     String given = System.getProperty("dbtls.cache");
@@ -142,40 +148,48 @@ public final class ParseCache {
     if (readable.length() > 40) {
       readable = readable.substring(0, 40);
     }
-    return readable + "-" + String.format("%016x", ParseCacheCodec.hash(projectDir.toString()))
+    return readable
+        + "-"
+        + String.format("%016x", ParseCacheCodec.hash(projectDir.toString()))
         + ".parsecache";
   }
 
   /**
-   * What identifies the code that writes and reads the cache: the format, the shapes of the
-   * records stored, and the jar (its size and modification time; for a classes folder, all its
-   * class files'). Null when the code's location cannot be read (then nothing is cached).
+   * What identifies the code that writes and reads the cache: the format, the shapes of the records
+   * stored, and the jar (its size and modification time; for a classes folder, all its class
+   * files'). Null when the code's location cannot be read (then nothing is cached).
    */
   public static String currentBuild() {
     try {
-      StringBuilder b = new StringBuilder("format ").append(FORMAT).append("; shapes ")
-          .append(ParseCacheCodec.SHAPE);
+      StringBuilder b =
+          new StringBuilder("format ")
+              .append(FORMAT)
+              .append("; shapes ")
+              .append(ParseCacheCodec.SHAPE);
       String version = ParseCache.class.getPackage().getImplementationVersion();
       if (version != null) {
         b.append("; version ").append(version);
       }
-      Path code = Path.of(ParseCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path code =
+          Path.of(ParseCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isRegularFile(code)) {
         BasicFileAttributes a = Files.readAttributes(code, BasicFileAttributes.class);
         b.append("; jar ").append(a.size()).append(' ').append(a.lastModifiedTime().toMillis());
       } else {
         long[] sum = new long[3];
         try (Stream<Path> s = Files.walk(code)) {
-          s.filter(p -> p.toString().endsWith(".class")).forEach(p -> {
-            try {
-              BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-              sum[0]++;
-              sum[1] += a.size();
-              sum[2] = Math.max(sum[2], a.lastModifiedTime().toMillis());
-            } catch (IOException e) {
-              sum[0] += 1000;
-            }
-          });
+          s.filter(p -> p.toString().endsWith(".class"))
+              .forEach(
+                  p -> {
+                    try {
+                      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                      sum[0]++;
+                      sum[1] += a.size();
+                      sum[2] = Math.max(sum[2], a.lastModifiedTime().toMillis());
+                    } catch (IOException e) {
+                      sum[0] += 1000;
+                    }
+                  });
         }
         b.append("; classes ").append(sum[0]).append(' ').append(sum[1]).append(' ').append(sum[2]);
       }
@@ -188,17 +202,32 @@ public final class ParseCache {
   // ---- lookups ------------------------------------------------------------------------------
 
   ParsedFile scan(ProjectFile f, String displayPath) {
-    return get(scans, f, displayPath, false, in -> ParseCacheCodec.scan(in, f, displayPath),
+    return get(
+        scans,
+        f,
+        displayPath,
+        false,
+        in -> ParseCacheCodec.scan(in, f, displayPath),
         () -> ParsedFile.of(f, displayPath));
   }
 
   PropertyFile properties(ProjectFile f, String displayPath) {
-    return get(properties, f, displayPath, true, in -> ParseCacheCodec.properties(in, displayPath),
+    return get(
+        properties,
+        f,
+        displayPath,
+        true,
+        in -> ParseCacheCodec.properties(in, displayPath),
         () -> PropertyFile.parse(displayPath, f.text()));
   }
 
-  private <T> T get(Map<Path, Entry<T>> map, ProjectFile f, String displayPath, boolean props,
-      Function<In, T> decode, java.util.function.Supplier<T> parse) {
+  private <T> T get(
+      Map<Path, Entry<T>> map,
+      ProjectFile f,
+      String displayPath,
+      boolean props,
+      Function<In, T> decode,
+      java.util.function.Supplier<T> parse) {
     Entry<T> e = map.get(f.absolutePath());
     // same text is not enough for a scan: it also records the file's kind and package
     if (e != null && e.text().equals(f.text()) && sameFile(e.value(), f)) {
@@ -222,7 +251,9 @@ public final class ParseCache {
       return null;
     }
     Stored s = (props ? d.properties() : d.scans()).get(f.absolutePath());
-    if (s == null || s.length() != f.text().length() || !s.display().equals(displayPath)
+    if (s == null
+        || s.length() != f.text().length()
+        || !s.display().equals(displayPath)
         || s.hash() != ParseCacheCodec.hash(f.text())) {
       return null;
     }
@@ -322,7 +353,8 @@ public final class ParseCache {
         if (size < 0 || size > in.end - in.pos || display == null) {
           throw new IllegalStateException("bad entry " + path);
         }
-        (kind == PROPERTIES ? props : scanned).put(path, new Stored(hash, length, display, in.pos, size));
+        (kind == PROPERTIES ? props : scanned)
+            .put(path, new Stored(hash, length, display, in.pos, size));
         in.pos += size;
       }
       return new Disk(b, scanned, props);
@@ -333,9 +365,9 @@ public final class ParseCache {
   }
 
   /**
-   * Writes what this cache holds to its file, when anything was parsed since it was read or
-   * last saved: to a temporary file renamed into place, so a reader never sees half a file.
-   * Call it after a build, off the request path; it never throws (a failure is one notice).
+   * Writes what this cache holds to its file, when anything was parsed since it was read or last
+   * saved: to a temporary file renamed into place, so a reader never sees half a file. Call it
+   * after a build, off the request path; it never throws (a failure is one notice).
    */
   public void save() {
     if (file == null) {
@@ -369,10 +401,26 @@ public final class ParseCache {
     int countAt = o.size;
     o.i32(0); // the number of entries, filled in below
     int[] count = {0};
-    scans.forEach((path, e) -> entry(o, SCAN, path, e.text(), e.value().displayPath(),
-        x -> ParseCacheCodec.scan(x, e.value()), count));
-    properties.forEach((path, e) -> entry(o, PROPERTIES, path, e.text(), e.value().path(),
-        x -> ParseCacheCodec.properties(x, e.value()), count));
+    scans.forEach(
+        (path, e) ->
+            entry(
+                o,
+                SCAN,
+                path,
+                e.text(),
+                e.value().displayPath(),
+                x -> ParseCacheCodec.scan(x, e.value()),
+                count));
+    properties.forEach(
+        (path, e) ->
+            entry(
+                o,
+                PROPERTIES,
+                path,
+                e.text(),
+                e.value().path(),
+                x -> ParseCacheCodec.properties(x, e.value()),
+                count));
     for (int i = 0; i < 4; i++) {
       o.buf[countAt + i] = (byte) (count[0] >>> (8 * i));
     }
@@ -387,8 +435,14 @@ public final class ParseCache {
     return b;
   }
 
-  private static void entry(Out o, int kind, Path path, String text, String display,
-      java.util.function.Consumer<Out> payload, int[] count) {
+  private static void entry(
+      Out o,
+      int kind,
+      Path path,
+      String text,
+      String display,
+      java.util.function.Consumer<Out> payload,
+      int[] count) {
     int start = o.size;
     try {
       o.u8(kind);

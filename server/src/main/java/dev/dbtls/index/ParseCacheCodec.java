@@ -42,22 +42,47 @@ import java.util.function.Function;
 
 /**
  * The binary form of {@link ParsedFile}s and {@link PropertyFile}s in the on-disk parse cache:
- * every record written field by field, ints as variable-length numbers, strings as UTF-8 with
- * their length. Hand-written rather than through a data binder because reading it must be far
- * cheaper than parsing, in a JVM that has not warmed up yet. {@link #SHAPE} fingerprints the
- * records written here, so a build whose records differ never reads an older file.
+ * every record written field by field, ints as variable-length numbers, strings as UTF-8 with their
+ * length. Hand-written rather than through a data binder because reading it must be far cheaper
+ * than parsing, in a JVM that has not warmed up yet. {@link #SHAPE} fingerprints the records
+ * written here, so a build whose records differ never reads an older file.
  */
 final class ParseCacheCodec {
   private ParseCacheCodec() {}
 
   /** Record shapes written by this codec; part of the cache file's key. */
-  static final String SHAPE = shape(List.of(StaticFacts.class, RefCall.class, SourceCall.class,
-      ConfigCall.class, ConfigArg.class, MacroDef.class, Param.class, SnapshotBlock.class,
-      DocsBlock.class, MacroCall.class, DispatchCall.class, VarCall.class, EnvVarCall.class,
-      DocCall.class, TextRange.class, Problem.class, Span.class, ParsedFile.class,
-      PropertyFile.class, PropertyFile.DocRef.class, NodeSpec.class, ColumnSpec.class,
-      DataTestSpec.class, VersionSpec.class, SourceSpec.class, SourceTableSpec.class,
-      MacroSpec.class, MacroSpec.Argument.class, ExposureSpec.class));
+  static final String SHAPE =
+      shape(
+          List.of(
+              StaticFacts.class,
+              RefCall.class,
+              SourceCall.class,
+              ConfigCall.class,
+              ConfigArg.class,
+              MacroDef.class,
+              Param.class,
+              SnapshotBlock.class,
+              DocsBlock.class,
+              MacroCall.class,
+              DispatchCall.class,
+              VarCall.class,
+              EnvVarCall.class,
+              DocCall.class,
+              TextRange.class,
+              Problem.class,
+              Span.class,
+              ParsedFile.class,
+              PropertyFile.class,
+              PropertyFile.DocRef.class,
+              NodeSpec.class,
+              ColumnSpec.class,
+              DataTestSpec.class,
+              VersionSpec.class,
+              SourceSpec.class,
+              SourceTableSpec.class,
+              MacroSpec.class,
+              MacroSpec.Argument.class,
+              ExposureSpec.class));
 
   private static String shape(List<Class<?>> records) {
     StringBuilder b = new StringBuilder();
@@ -81,8 +106,11 @@ final class ParseCacheCodec {
     long h = 0x9E3779B97F4A7C15L ^ n;
     int i = 0;
     for (; i + 4 <= n; i += 4) {
-      long k = s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
-          | (long) s.charAt(i + 3) << 48;
+      long k =
+          s.charAt(i)
+              | (long) s.charAt(i + 1) << 16
+              | (long) s.charAt(i + 2) << 32
+              | (long) s.charAt(i + 3) << 48;
       k *= 0x87C37B91114253D5L;
       k = Long.rotateLeft(k, 31);
       k *= 0x4CF5AD432745937FL;
@@ -339,8 +367,15 @@ final class ParseCacheCodec {
   }
 
   private static Problem problem(In in) {
-    return new Problem(in.str(), in.num(), in.num(), in.num(), in.num(), SEVERITIES[in.num()],
-        ProblemCode.valueOf(in.str()), in.str());
+    return new Problem(
+        in.str(),
+        in.num(),
+        in.num(),
+        in.num(),
+        in.num(),
+        SEVERITIES[in.num()],
+        ProblemCode.valueOf(in.str()),
+        in.str());
   }
 
   private static final int NULL = 0;
@@ -353,7 +388,9 @@ final class ParseCacheCodec {
   private static final int MAP = 7;
   private static final int INT = 8;
 
-  /** A plain value (YAML's or a literal's): null, String, Long, Integer, Double, Boolean, List, Map. */
+  /**
+   * A plain value (YAML's or a literal's): null, String, Long, Integer, Double, Boolean, List, Map.
+   */
   private static void value(Out o, Object v) {
     if (v == null) {
       o.u8(NULL);
@@ -378,13 +415,14 @@ final class ParseCacheCodec {
     } else if (v instanceof Map<?, ?> m) {
       o.u8(MAP);
       o.num(m.size());
-      m.forEach((k, x) -> {
-        if (!(k instanceof String ks)) {
-          throw new Unsupported("map key " + k);
-        }
-        o.str(ks);
-        value(o, x);
-      });
+      m.forEach(
+          (k, x) -> {
+            if (!(k instanceof String ks)) {
+              throw new Unsupported("map key " + k);
+            }
+            o.str(ks);
+            value(o, x);
+          });
     } else {
       throw new Unsupported(v.getClass().getName());
     }
@@ -408,14 +446,15 @@ final class ParseCacheCodec {
         return Boolean.TRUE;
       case FALSE:
         return Boolean.FALSE;
-      case LIST: {
-        int n = in.count();
-        List<Object> l = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          l.add(value(in));
+      case LIST:
+        {
+          int n = in.count();
+          List<Object> l = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            l.add(value(in));
+          }
+          return l;
         }
-        return l;
-      }
       case MAP:
         return map(in);
       default:
@@ -425,10 +464,11 @@ final class ParseCacheCodec {
 
   private static void map(Out o, Map<String, Object> m) {
     o.num(m.size());
-    m.forEach((k, x) -> {
-      o.str(k);
-      value(o, x);
-    });
+    m.forEach(
+        (k, x) -> {
+          o.str(k);
+          value(o, x);
+        });
   }
 
   private static Map<String, Object> map(In in) {
@@ -445,249 +485,428 @@ final class ParseCacheCodec {
   /** A scan, without its file (the caller has it) and line index (made again from the text). */
   static void scan(Out o, ParsedFile p) {
     StaticFacts f = p.facts();
-    list(o, f.refs(), (x, r) -> {
-      range(x, r.call());
-      x.str(r.packageName());
-      range(x, r.packageRange());
-      x.str(r.name());
-      range(x, r.nameRange());
-      x.str(r.version());
-      x.bool(r.dynamic());
-      x.bool(r.conditional());
-    });
-    list(o, f.sources(), (x, s) -> {
-      range(x, s.call());
-      x.str(s.sourceName());
-      range(x, s.sourceRange());
-      x.str(s.tableName());
-      range(x, s.tableRange());
-      x.bool(s.dynamic());
-      x.bool(s.conditional());
-    });
-    list(o, f.configs(), (x, c) -> {
-      range(x, c.call());
-      list(x, c.args(), (y, a) -> {
-        y.str(a.name());
-        range(y, a.nameRange());
-        range(y, a.valueRange());
-        value(y, a.value());
-        y.bool(a.literal());
-      });
-      x.bool(c.dynamic());
-    });
-    list(o, f.macros(), (x, m) -> {
-      x.num(m.kind().ordinal());
-      x.str(m.name());
-      range(x, m.nameRange());
-      list(x, m.params(), (y, p2) -> {
-        y.str(p2.name());
-        range(y, p2.nameRange());
-        y.str(p2.defaultText());
-        range(y, p2.defaultRange());
-      });
-      range(x, m.openTag());
-      range(x, m.body());
-      range(x, m.whole());
-      x.str(m.doc());
-      range(x, m.docRange());
-      x.str(m.adapter());
-    });
-    list(o, f.snapshots(), (x, s) -> {
-      x.str(s.name());
-      range(x, s.nameRange());
-      range(x, s.body());
-      range(x, s.whole());
-    });
-    list(o, f.docs(), (x, d) -> {
-      x.str(d.name());
-      range(x, d.nameRange());
-      range(x, d.content());
-      range(x, d.whole());
-    });
-    list(o, f.macroCalls(), (x, c) -> {
-      range(x, c.call());
-      x.str(c.namespace());
-      x.str(c.name());
-      range(x, c.nameRange());
-      x.bool(c.builtin());
-    });
-    list(o, f.dispatches(), (x, d) -> {
-      range(x, d.call());
-      x.str(d.macroName());
-      range(x, d.nameRange());
-      x.str(d.namespace());
-      range(x, d.namespaceRange());
-      x.bool(d.dynamic());
-    });
-    list(o, f.vars(), (x, v) -> {
-      range(x, v.call());
-      x.str(v.name());
-      range(x, v.nameRange());
-      x.bool(v.hasDefault());
-      range(x, v.defaultRange());
-      x.bool(v.dynamic());
-    });
-    list(o, f.envVars(), (x, v) -> {
-      range(x, v.call());
-      x.str(v.name());
-      range(x, v.nameRange());
-      x.bool(v.hasDefault());
-      range(x, v.defaultRange());
-      x.bool(v.dynamic());
-    });
-    list(o, f.docRefs(), (x, d) -> {
-      range(x, d.call());
-      x.str(d.packageName());
-      x.str(d.name());
-      range(x, d.nameRange());
-      x.bool(d.dynamic());
-    });
+    list(
+        o,
+        f.refs(),
+        (x, r) -> {
+          range(x, r.call());
+          x.str(r.packageName());
+          range(x, r.packageRange());
+          x.str(r.name());
+          range(x, r.nameRange());
+          x.str(r.version());
+          x.bool(r.dynamic());
+          x.bool(r.conditional());
+        });
+    list(
+        o,
+        f.sources(),
+        (x, s) -> {
+          range(x, s.call());
+          x.str(s.sourceName());
+          range(x, s.sourceRange());
+          x.str(s.tableName());
+          range(x, s.tableRange());
+          x.bool(s.dynamic());
+          x.bool(s.conditional());
+        });
+    list(
+        o,
+        f.configs(),
+        (x, c) -> {
+          range(x, c.call());
+          list(
+              x,
+              c.args(),
+              (y, a) -> {
+                y.str(a.name());
+                range(y, a.nameRange());
+                range(y, a.valueRange());
+                value(y, a.value());
+                y.bool(a.literal());
+              });
+          x.bool(c.dynamic());
+        });
+    list(
+        o,
+        f.macros(),
+        (x, m) -> {
+          x.num(m.kind().ordinal());
+          x.str(m.name());
+          range(x, m.nameRange());
+          list(
+              x,
+              m.params(),
+              (y, p2) -> {
+                y.str(p2.name());
+                range(y, p2.nameRange());
+                y.str(p2.defaultText());
+                range(y, p2.defaultRange());
+              });
+          range(x, m.openTag());
+          range(x, m.body());
+          range(x, m.whole());
+          x.str(m.doc());
+          range(x, m.docRange());
+          x.str(m.adapter());
+        });
+    list(
+        o,
+        f.snapshots(),
+        (x, s) -> {
+          x.str(s.name());
+          range(x, s.nameRange());
+          range(x, s.body());
+          range(x, s.whole());
+        });
+    list(
+        o,
+        f.docs(),
+        (x, d) -> {
+          x.str(d.name());
+          range(x, d.nameRange());
+          range(x, d.content());
+          range(x, d.whole());
+        });
+    list(
+        o,
+        f.macroCalls(),
+        (x, c) -> {
+          range(x, c.call());
+          x.str(c.namespace());
+          x.str(c.name());
+          range(x, c.nameRange());
+          x.bool(c.builtin());
+        });
+    list(
+        o,
+        f.dispatches(),
+        (x, d) -> {
+          range(x, d.call());
+          x.str(d.macroName());
+          range(x, d.nameRange());
+          x.str(d.namespace());
+          range(x, d.namespaceRange());
+          x.bool(d.dynamic());
+        });
+    list(
+        o,
+        f.vars(),
+        (x, v) -> {
+          range(x, v.call());
+          x.str(v.name());
+          range(x, v.nameRange());
+          x.bool(v.hasDefault());
+          range(x, v.defaultRange());
+          x.bool(v.dynamic());
+        });
+    list(
+        o,
+        f.envVars(),
+        (x, v) -> {
+          range(x, v.call());
+          x.str(v.name());
+          range(x, v.nameRange());
+          x.bool(v.hasDefault());
+          range(x, v.defaultRange());
+          x.bool(v.dynamic());
+        });
+    list(
+        o,
+        f.docRefs(),
+        (x, d) -> {
+          range(x, d.call());
+          x.str(d.packageName());
+          x.str(d.name());
+          range(x, d.nameRange());
+          x.bool(d.dynamic());
+        });
     o.bool(f.needsRender());
     o.bool(f.conditionalCalls());
     list(o, p.syntaxProblems(), ParseCacheCodec::problem);
   }
 
   static ParsedFile scan(In in, ProjectFile file, String displayPath) {
-    List<RefCall> refs = list(in, x -> new RefCall(range(x), x.str(), range(x), x.str(), range(x),
-        x.str(), x.bool(), x.bool()));
-    List<SourceCall> sources = list(in, x -> new SourceCall(range(x), x.str(), range(x), x.str(),
-        range(x), x.bool(), x.bool()));
-    List<ConfigCall> configs = list(in, x -> new ConfigCall(range(x),
-        list(x, y -> new ConfigArg(y.str(), range(y), range(y), value(y), y.bool())), x.bool()));
-    List<MacroDef> macros = list(in, x -> new MacroDef(MACRO_KINDS[x.num()], x.str(), range(x),
-        list(x, y -> new Param(y.str(), range(y), y.str(), range(y))), range(x), range(x),
-        range(x), x.str(), range(x), x.str()));
-    List<SnapshotBlock> snapshots = list(in, x -> new SnapshotBlock(x.str(), range(x), range(x),
-        range(x)));
+    List<RefCall> refs =
+        list(
+            in,
+            x ->
+                new RefCall(
+                    range(x), x.str(), range(x), x.str(), range(x), x.str(), x.bool(), x.bool()));
+    List<SourceCall> sources =
+        list(
+            in,
+            x ->
+                new SourceCall(range(x), x.str(), range(x), x.str(), range(x), x.bool(), x.bool()));
+    List<ConfigCall> configs =
+        list(
+            in,
+            x ->
+                new ConfigCall(
+                    range(x),
+                    list(x, y -> new ConfigArg(y.str(), range(y), range(y), value(y), y.bool())),
+                    x.bool()));
+    List<MacroDef> macros =
+        list(
+            in,
+            x ->
+                new MacroDef(
+                    MACRO_KINDS[x.num()],
+                    x.str(),
+                    range(x),
+                    list(x, y -> new Param(y.str(), range(y), y.str(), range(y))),
+                    range(x),
+                    range(x),
+                    range(x),
+                    x.str(),
+                    range(x),
+                    x.str()));
+    List<SnapshotBlock> snapshots =
+        list(in, x -> new SnapshotBlock(x.str(), range(x), range(x), range(x)));
     List<DocsBlock> docs = list(in, x -> new DocsBlock(x.str(), range(x), range(x), range(x)));
-    List<MacroCall> calls = list(in, x -> new MacroCall(range(x), x.str(), x.str(), range(x),
-        x.bool()));
-    List<DispatchCall> dispatches = list(in, x -> new DispatchCall(range(x), x.str(), range(x),
-        x.str(), range(x), x.bool()));
-    List<VarCall> vars = list(in, x -> new VarCall(range(x), x.str(), range(x), x.bool(),
-        range(x), x.bool()));
-    List<EnvVarCall> envVars = list(in, x -> new EnvVarCall(range(x), x.str(), range(x), x.bool(),
-        range(x), x.bool()));
-    List<DocCall> docRefs = list(in, x -> new DocCall(range(x), x.str(), x.str(), range(x),
-        x.bool()));
+    List<MacroCall> calls =
+        list(in, x -> new MacroCall(range(x), x.str(), x.str(), range(x), x.bool()));
+    List<DispatchCall> dispatches =
+        list(in, x -> new DispatchCall(range(x), x.str(), range(x), x.str(), range(x), x.bool()));
+    List<VarCall> vars =
+        list(in, x -> new VarCall(range(x), x.str(), range(x), x.bool(), range(x), x.bool()));
+    List<EnvVarCall> envVars =
+        list(in, x -> new EnvVarCall(range(x), x.str(), range(x), x.bool(), range(x), x.bool()));
+    List<DocCall> docRefs =
+        list(in, x -> new DocCall(range(x), x.str(), x.str(), range(x), x.bool()));
     boolean needsRender = in.bool();
     boolean conditionalCalls = in.bool();
     List<Problem> problems = list(in, ParseCacheCodec::problem);
-    return new ParsedFile(file, displayPath, new StaticFacts(refs, sources, configs, macros,
-        snapshots, docs, calls, dispatches, vars, envVars, docRefs, needsRender, conditionalCalls), problems,
+    return new ParsedFile(
+        file,
+        displayPath,
+        new StaticFacts(
+            refs,
+            sources,
+            configs,
+            macros,
+            snapshots,
+            docs,
+            calls,
+            dispatches,
+            vars,
+            envVars,
+            docRefs,
+            needsRender,
+            conditionalCalls),
+        problems,
         new LineIndex(file.text()));
   }
 
   // ---- PropertyFile -------------------------------------------------------------------------
 
   static void properties(Out o, PropertyFile p) {
-    list(o, p.nodes(), (x, n) -> {
-      x.str(n.resourceType());
-      x.str(n.name());
-      x.str(n.description());
-      map(x, n.config());
-      list(x, n.columns(), ParseCacheCodec::column);
-      list(x, n.tests(), ParseCacheCodec::test);
-      map(x, n.meta());
-      strings(x, n.tags());
-      list(x, n.versions(), (y, v) -> {
-        y.str(v.v());
-        y.str(v.definedIn());
-        list(y, v.columns(), ParseCacheCodec::column);
-        map(y, v.config());
-        span(y, v.span());
-      });
-      x.str(n.latestVersion());
-      x.str(n.file());
-      span(x, n.span());
-      span(x, n.nameSpan());
-    });
-    list(o, p.sources(), (x, s) -> {
-      x.str(s.name());
-      x.str(s.description());
-      x.str(s.database());
-      x.str(s.schema());
-      x.str(s.loader());
-      x.str(s.loadedAtField());
-      map(x, s.freshness());
-      map(x, s.quoting());
-      map(x, s.meta());
-      strings(x, s.tags());
-      map(x, s.config());
-      list(x, s.tables(), (y, t) -> {
-        y.str(t.name());
-        y.str(t.identifier());
-        y.str(t.description());
-        list(y, t.columns(), ParseCacheCodec::column);
-        list(y, t.tests(), ParseCacheCodec::test);
-        y.str(t.loadedAtField());
-        map(y, t.freshness());
-        map(y, t.quoting());
-        map(y, t.meta());
-        strings(y, t.tags());
-        map(y, t.config());
-        span(y, t.span());
-        span(y, t.nameSpan());
-      });
-      x.str(s.file());
-      span(x, s.span());
-      span(x, s.nameSpan());
-    });
-    list(o, p.macros(), (x, m) -> {
-      x.str(m.name());
-      x.str(m.description());
-      list(x, m.arguments(), (y, a) -> {
-        y.str(a.name());
-        y.str(a.type());
-        y.str(a.description());
-      });
-      map(x, m.meta());
-      x.str(m.file());
-      span(x, m.span());
-    });
-    list(o, p.exposures(), (x, e) -> {
-      x.str(e.name());
-      x.str(e.label());
-      x.str(e.type());
-      x.str(e.maturity());
-      x.str(e.url());
-      x.str(e.description());
-      map(x, e.owner());
-      strings(x, e.dependsOn());
-      map(x, e.meta());
-      strings(x, e.tags());
-      x.str(e.file());
-      span(x, e.span());
-      span(x, e.nameSpan());
-    });
-    list(o, p.docRefs(), (x, d) -> {
-      x.str(d.packageName());
-      x.str(d.name());
-      span(x, d.span());
-    });
+    list(
+        o,
+        p.nodes(),
+        (x, n) -> {
+          x.str(n.resourceType());
+          x.str(n.name());
+          x.str(n.description());
+          map(x, n.config());
+          list(x, n.columns(), ParseCacheCodec::column);
+          list(x, n.tests(), ParseCacheCodec::test);
+          map(x, n.meta());
+          strings(x, n.tags());
+          list(
+              x,
+              n.versions(),
+              (y, v) -> {
+                y.str(v.v());
+                y.str(v.definedIn());
+                list(y, v.columns(), ParseCacheCodec::column);
+                map(y, v.config());
+                span(y, v.span());
+              });
+          x.str(n.latestVersion());
+          x.str(n.file());
+          span(x, n.span());
+          span(x, n.nameSpan());
+        });
+    list(
+        o,
+        p.sources(),
+        (x, s) -> {
+          x.str(s.name());
+          x.str(s.description());
+          x.str(s.database());
+          x.str(s.schema());
+          x.str(s.loader());
+          x.str(s.loadedAtField());
+          map(x, s.freshness());
+          map(x, s.quoting());
+          map(x, s.meta());
+          strings(x, s.tags());
+          map(x, s.config());
+          list(
+              x,
+              s.tables(),
+              (y, t) -> {
+                y.str(t.name());
+                y.str(t.identifier());
+                y.str(t.description());
+                list(y, t.columns(), ParseCacheCodec::column);
+                list(y, t.tests(), ParseCacheCodec::test);
+                y.str(t.loadedAtField());
+                map(y, t.freshness());
+                map(y, t.quoting());
+                map(y, t.meta());
+                strings(y, t.tags());
+                map(y, t.config());
+                span(y, t.span());
+                span(y, t.nameSpan());
+              });
+          x.str(s.file());
+          span(x, s.span());
+          span(x, s.nameSpan());
+        });
+    list(
+        o,
+        p.macros(),
+        (x, m) -> {
+          x.str(m.name());
+          x.str(m.description());
+          list(
+              x,
+              m.arguments(),
+              (y, a) -> {
+                y.str(a.name());
+                y.str(a.type());
+                y.str(a.description());
+              });
+          map(x, m.meta());
+          x.str(m.file());
+          span(x, m.span());
+        });
+    list(
+        o,
+        p.exposures(),
+        (x, e) -> {
+          x.str(e.name());
+          x.str(e.label());
+          x.str(e.type());
+          x.str(e.maturity());
+          x.str(e.url());
+          x.str(e.description());
+          map(x, e.owner());
+          strings(x, e.dependsOn());
+          map(x, e.meta());
+          strings(x, e.tags());
+          x.str(e.file());
+          span(x, e.span());
+          span(x, e.nameSpan());
+        });
+    list(
+        o,
+        p.docRefs(),
+        (x, d) -> {
+          x.str(d.packageName());
+          x.str(d.name());
+          span(x, d.span());
+        });
     list(o, p.problems(), ParseCacheCodec::problem);
   }
 
   static PropertyFile properties(In in, String path) {
-    List<NodeSpec> nodes = list(in, x -> new NodeSpec(x.str(), x.str(), x.str(), map(x),
-        list(x, ParseCacheCodec::column), list(x, ParseCacheCodec::test), map(x), strings(x),
-        list(x, y -> new VersionSpec(y.str(), y.str(), list(y, ParseCacheCodec::column), map(y),
-            span(y))),
-        x.str(), x.str(), span(x), span(x)));
-    List<SourceSpec> sources = list(in, x -> new SourceSpec(x.str(), x.str(), x.str(), x.str(),
-        x.str(), x.str(), map(x), map(x), map(x), strings(x), map(x),
-        list(x, y -> new SourceTableSpec(y.str(), y.str(), y.str(), list(y, ParseCacheCodec::column),
-            list(y, ParseCacheCodec::test), y.str(), map(y), map(y), map(y), strings(y), map(y),
-            span(y), span(y))),
-        x.str(), span(x), span(x)));
-    List<MacroSpec> macros = list(in, x -> new MacroSpec(x.str(), x.str(),
-        new ArrayList<>(list(x, y -> new MacroSpec.Argument(y.str(), y.str(), y.str()))), map(x),
-        x.str(), span(x)));
-    List<ExposureSpec> exposures = list(in, x -> new ExposureSpec(x.str(), x.str(), x.str(),
-        x.str(), x.str(), x.str(), map(x), strings(x), map(x), strings(x), x.str(), span(x),
-        span(x)));
-    List<PropertyFile.DocRef> docRefs = list(in, x -> new PropertyFile.DocRef(x.str(), x.str(),
-        span(x)));
+    List<NodeSpec> nodes =
+        list(
+            in,
+            x ->
+                new NodeSpec(
+                    x.str(),
+                    x.str(),
+                    x.str(),
+                    map(x),
+                    list(x, ParseCacheCodec::column),
+                    list(x, ParseCacheCodec::test),
+                    map(x),
+                    strings(x),
+                    list(
+                        x,
+                        y ->
+                            new VersionSpec(
+                                y.str(),
+                                y.str(),
+                                list(y, ParseCacheCodec::column),
+                                map(y),
+                                span(y))),
+                    x.str(),
+                    x.str(),
+                    span(x),
+                    span(x)));
+    List<SourceSpec> sources =
+        list(
+            in,
+            x ->
+                new SourceSpec(
+                    x.str(),
+                    x.str(),
+                    x.str(),
+                    x.str(),
+                    x.str(),
+                    x.str(),
+                    map(x),
+                    map(x),
+                    map(x),
+                    strings(x),
+                    map(x),
+                    list(
+                        x,
+                        y ->
+                            new SourceTableSpec(
+                                y.str(),
+                                y.str(),
+                                y.str(),
+                                list(y, ParseCacheCodec::column),
+                                list(y, ParseCacheCodec::test),
+                                y.str(),
+                                map(y),
+                                map(y),
+                                map(y),
+                                strings(y),
+                                map(y),
+                                span(y),
+                                span(y))),
+                    x.str(),
+                    span(x),
+                    span(x)));
+    List<MacroSpec> macros =
+        list(
+            in,
+            x ->
+                new MacroSpec(
+                    x.str(),
+                    x.str(),
+                    new ArrayList<>(
+                        list(x, y -> new MacroSpec.Argument(y.str(), y.str(), y.str()))),
+                    map(x),
+                    x.str(),
+                    span(x)));
+    List<ExposureSpec> exposures =
+        list(
+            in,
+            x ->
+                new ExposureSpec(
+                    x.str(),
+                    x.str(),
+                    x.str(),
+                    x.str(),
+                    x.str(),
+                    x.str(),
+                    map(x),
+                    strings(x),
+                    map(x),
+                    strings(x),
+                    x.str(),
+                    span(x),
+                    span(x)));
+    List<PropertyFile.DocRef> docRefs =
+        list(in, x -> new PropertyFile.DocRef(x.str(), x.str(), span(x)));
     List<Problem> problems = list(in, ParseCacheCodec::problem);
     return new PropertyFile(path, nodes, sources, macros, exposures, docRefs, problems);
   }
@@ -717,8 +936,16 @@ final class ParseCacheCodec {
     Map<String, Object> meta = map(in);
     List<String> tags = strings(in);
     int q = in.u8();
-    return new ColumnSpec(name, description, dataType, tests, (List<Object>) constraints, meta,
-        tags, q == 0 ? null : q == 1, span(in));
+    return new ColumnSpec(
+        name,
+        description,
+        dataType,
+        tests,
+        (List<Object>) constraints,
+        meta,
+        tags,
+        q == 0 ? null : q == 1,
+        span(in));
   }
 
   private static void test(Out o, DataTestSpec t) {

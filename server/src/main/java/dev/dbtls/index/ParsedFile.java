@@ -13,36 +13,51 @@ import dev.dbtls.project.Span;
 import java.util.List;
 
 /**
- * A SQL or Markdown file scanned once: its static facts, syntax problems and line index. The
- * token list is not kept: on a 10k-model project it outweighs everything else, and a feature
- * that needs tokens rescans one file in microseconds.
+ * A SQL or Markdown file scanned once: its static facts, syntax problems and line index. The token
+ * list is not kept: on a 10k-model project it outweighs everything else, and a feature that needs
+ * tokens rescans one file in microseconds.
  */
-public record ParsedFile(ProjectFile file, String displayPath, StaticFacts facts,
-    List<Problem> syntaxProblems, LineIndex lines) {
+public record ParsedFile(
+    ProjectFile file,
+    String displayPath,
+    StaticFacts facts,
+    List<Problem> syntaxProblems,
+    LineIndex lines) {
 
   public static ParsedFile of(ProjectFile file, String displayPath) {
-    java.util.Set<String> blocks = switch (file.kind()) {
-      case MACRO -> TopLevelBlocks.MACRO_BLOCKS;
-      case GENERIC_TEST -> TopLevelBlocks.GENERIC_TEST_BLOCKS;
-      case DOCS -> TopLevelBlocks.DOCS_BLOCKS;
-      default -> null;
-    };
+    java.util.Set<String> blocks =
+        switch (file.kind()) {
+          case MACRO -> TopLevelBlocks.MACRO_BLOCKS;
+          case GENERIC_TEST -> TopLevelBlocks.GENERIC_TEST_BLOCKS;
+          case DOCS -> TopLevelBlocks.DOCS_BLOCKS;
+          default -> null;
+        };
     if (blocks == null) {
       ScannedTemplate t = JinjaScanner.scan(file.text());
-      return new ParsedFile(file, displayPath, StaticExtractor.extract(t),
-          t.errors().isEmpty() ? List.of() : t.problems(displayPath), new LineIndex(file.text()));
+      return new ParsedFile(
+          file,
+          displayPath,
+          StaticExtractor.extract(t),
+          t.errors().isEmpty() ? List.of() : t.problems(displayPath),
+          new LineIndex(file.text()));
     }
-    // macro and docs files: only their top-level blocks are Jinja, as dbt's block extractor reads them
+    // macro and docs files: only their top-level blocks are Jinja, as dbt's block extractor reads
+    // them
     TopLevelBlocks.Result r = TopLevelBlocks.extract(file.text(), blocks);
     ScannedTemplate t = JinjaScanner.scan(r.blocksOnly());
     LineIndex lines = new LineIndex(file.text());
     List<Problem> problems = new java.util.ArrayList<>();
     for (dev.dbtls.jinja.scan.ScanError e : r.errors()) {
-      problems.add(Problem.at(displayPath, lines.span(e.start(), e.end()),
-          dev.dbtls.project.ProblemCode.JINJA_SYNTAX, e.message()));
+      problems.add(
+          Problem.at(
+              displayPath,
+              lines.span(e.start(), e.end()),
+              dev.dbtls.project.ProblemCode.JINJA_SYNTAX,
+              e.message()));
     }
     problems.addAll(t.problems(displayPath));
-    return new ParsedFile(file, displayPath, StaticExtractor.extract(t), List.copyOf(problems), lines);
+    return new ParsedFile(
+        file, displayPath, StaticExtractor.extract(t), List.copyOf(problems), lines);
   }
 
   public Span span(TextRange r) {

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /** Every property file of the project and its packages, looked up by package, type and name. */
 final class PropertyIndex {
-  record Owned<T>(String packageName, PropertyFile file, T spec, List<String> folders,
-      String relativePath) {}
+  record Owned<T>(
+      String packageName, PropertyFile file, T spec, List<String> folders, String relativePath) {}
 
   final List<Owned<NodeSpec>> nodes = new ArrayList<>();
   final List<Owned<SourceSpec>> sources = new ArrayList<>();
@@ -31,15 +31,25 @@ final class PropertyIndex {
       Owned<NodeSpec> o = new Owned<>(packageName, file, n, folders, relativePath);
       Owned<NodeSpec> earlier = byKey.putIfAbsent(key(packageName, n.resourceType(), n.name()), o);
       if (earlier != null) {
-        problems.add(Problem.at(file.path(), n.nameSpan(), ProblemCode.YAML_SCHEMA, n.resourceType()
-            + " '" + n.name() + "' is already described in " + earlier.file().path()
-            + "; dbt uses only one property entry per node"));
+        problems.add(
+            Problem.at(
+                file.path(),
+                n.nameSpan(),
+                ProblemCode.YAML_SCHEMA,
+                n.resourceType()
+                    + " '"
+                    + n.name()
+                    + "' is already described in "
+                    + earlier.file().path()
+                    + "; dbt uses only one property entry per node"));
         continue;
       }
       nodes.add(o);
     }
-    file.sources().forEach(s -> sources.add(new Owned<>(packageName, file, s, folders, relativePath)));
-    file.exposures().forEach(e -> exposures.add(new Owned<>(packageName, file, e, folders, relativePath)));
+    file.sources()
+        .forEach(s -> sources.add(new Owned<>(packageName, file, s, folders, relativePath)));
+    file.exposures()
+        .forEach(e -> exposures.add(new Owned<>(packageName, file, e, folders, relativePath)));
     file.macros().forEach(m -> macros.putIfAbsent(packageName + "." + m.name(), m));
   }
 
@@ -58,7 +68,8 @@ final class PropertyIndex {
 
   /** Entries that described no existing node: a typo or a deleted file. */
   List<Owned<NodeSpec>> unused() {
-    return nodes.stream().filter(o -> !used.contains(key(o.packageName(), o.spec().resourceType(),
-        o.spec().name()))).toList();
+    return nodes.stream()
+        .filter(o -> !used.contains(key(o.packageName(), o.spec().resourceType(), o.spec().name())))
+        .toList();
   }
 }

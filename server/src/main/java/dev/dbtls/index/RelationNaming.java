@@ -4,9 +4,9 @@ import dev.dbtls.project.Target;
 import java.util.Map;
 
 /**
- * dbt's default {@code generate_database_name}, {@code generate_schema_name} and
- * {@code generate_alias_name}, in Java for speed. A project that overrides one of them is named
- * through the template engine instead (see {@link ManifestBuilder}).
+ * dbt's default {@code generate_database_name}, {@code generate_schema_name} and {@code
+ * generate_alias_name}, in Java for speed. A project that overrides one of them is named through
+ * the template engine instead (see {@link ManifestBuilder}).
  */
 final class RelationNaming {
   private RelationNaming() {}

@@ -4,7 +4,15 @@ import java.util.Locale;
 
 /** dbt's resource types, spelled as dbt spells them in unique ids and {@code --resource-type}. */
 public enum ResourceType {
-  MODEL, SEED, SNAPSHOT, ANALYSIS, TEST, SOURCE, MACRO, EXPOSURE, DOC;
+  MODEL,
+  SEED,
+  SNAPSHOT,
+  ANALYSIS,
+  TEST,
+  SOURCE,
+  MACRO,
+  EXPOSURE,
+  DOC;
 
   public String dbtName() {
     return name().toLowerCase(Locale.ROOT);

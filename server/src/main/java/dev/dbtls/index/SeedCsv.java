@@ -5,14 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A CSV seed read as dbt reads it (agate's CSV reader): its header row names the columns, and
- * cells may be quoted, with doubled quotes and line breaks inside quotes. The delimiter is the
- * seed's {@code delimiter} config, else a comma.
+ * A CSV seed read as dbt reads it (agate's CSV reader): its header row names the columns, and cells
+ * may be quoted, with doubled quotes and line breaks inside quotes. The delimiter is the seed's
+ * {@code delimiter} config, else a comma.
  */
 public final class SeedCsv {
   private SeedCsv() {}
 
-  /** The column names of a seed: its header row. Null when the file cannot be read or has no header. */
+  /**
+   * The column names of a seed: its header row. Null when the file cannot be read or has no header.
+   */
   public static List<String> header(Node seed, FileSource files) {
     String text = text(seed, files);
     if (text == null) {
@@ -40,7 +42,9 @@ public final class SeedCsv {
   }
 
   private static char delimiter(Node seed) {
-    return seed.config().get("delimiter") instanceof String d && d.length() == 1 ? d.charAt(0) : ',';
+    return seed.config().get("delimiter") instanceof String d && d.length() == 1
+        ? d.charAt(0)
+        : ',';
   }
 
   /** Up to {@code max} rows of {@code text}; blank lines are skipped, a blank header means none. */

@@ -36,8 +36,10 @@ public final class Selector {
     Set<String> chosen = new LinkedHashSet<>();
     List<String> terms = split(select);
     if (terms.isEmpty()) {
-      manifest.nodes().values().stream().filter(n -> n.type() != ResourceType.MACRO)
-          .map(Node::uniqueId).forEach(chosen::add);
+      manifest.nodes().values().stream()
+          .filter(n -> n.type() != ResourceType.MACRO)
+          .map(Node::uniqueId)
+          .forEach(chosen::add);
     } else {
       terms.forEach(t -> chosen.addAll(term(t)));
     }
@@ -75,7 +77,8 @@ public final class Selector {
   private Set<String> atom(String atom) {
     Matcher m = ATOM.matcher(atom);
     if (!m.matches()) {
-      problems.add(Problem.ofFile("", ProblemCode.SELECTOR_INVALID, "cannot read selector '" + atom + "'"));
+      problems.add(
+          Problem.ofFile("", ProblemCode.SELECTOR_INVALID, "cannot read selector '" + atom + "'"));
       return Set.of();
     }
     boolean at = m.group(1) != null;
@@ -115,34 +118,67 @@ public final class Selector {
       value = spec.substring(colon + 1);
     } else {
       value = spec;
-      method = spec.contains("/") || spec.endsWith(".sql") || spec.endsWith(".yml") ? "path" : "fqn";
+      method =
+          spec.contains("/") || spec.endsWith(".sql") || spec.endsWith(".yml") ? "path" : "fqn";
     }
     Map<String, Node> nodes = manifest.nodes();
     return switch (method) {
       case "fqn" -> filter(nodes, n -> fqnMatches(n, value));
       case "tag" -> filter(nodes, n -> n.tags().stream().anyMatch(t -> glob(value, t)));
       case "path" -> filter(nodes, n -> pathMatches(n, value));
-      case "file" -> filter(nodes, n -> n.originalFilePath() != null && glob(value,
-          n.originalFilePath().substring(n.originalFilePath().lastIndexOf('/') + 1)));
+      case "file" ->
+          filter(
+              nodes,
+              n ->
+                  n.originalFilePath() != null
+                      && glob(
+                          value,
+                          n.originalFilePath()
+                              .substring(n.originalFilePath().lastIndexOf('/') + 1)));
       case "package" -> filter(nodes, n -> glob(value, n.packageName()));
-      case "resource_type" -> filter(nodes, n -> n.type().dbtName().equals(value)
-          || ResourceType.parse(value) == n.type());
-      case "source" -> filter(nodes, n -> n.type() == ResourceType.SOURCE
-          && (glob(value, n.fqn().get(n.fqn().size() - 2))
-              || glob(value, n.fqn().get(n.fqn().size() - 2) + "." + n.name())
-              || glob(value, n.packageName() + "." + n.fqn().get(n.fqn().size() - 2) + "." + n.name())));
-      case "exposure" -> filter(nodes, n -> n.type() == ResourceType.EXPOSURE && glob(value, n.name()));
-      case "test_name" -> filter(nodes, n -> n.type() == ResourceType.TEST
-          && glob(value, String.valueOf(n.extra().getOrDefault("test_name", n.name()))));
-      case "test_type" -> filter(nodes, n -> n.type() == ResourceType.TEST
-          && value.equals(n.extra().containsKey("test_name") ? "generic" : "singular"));
+      case "resource_type" ->
+          filter(
+              nodes,
+              n -> n.type().dbtName().equals(value) || ResourceType.parse(value) == n.type());
+      case "source" ->
+          filter(
+              nodes,
+              n ->
+                  n.type() == ResourceType.SOURCE
+                      && (glob(value, n.fqn().get(n.fqn().size() - 2))
+                          || glob(value, n.fqn().get(n.fqn().size() - 2) + "." + n.name())
+                          || glob(
+                              value,
+                              n.packageName()
+                                  + "."
+                                  + n.fqn().get(n.fqn().size() - 2)
+                                  + "."
+                                  + n.name())));
+      case "exposure" ->
+          filter(nodes, n -> n.type() == ResourceType.EXPOSURE && glob(value, n.name()));
+      case "test_name" ->
+          filter(
+              nodes,
+              n ->
+                  n.type() == ResourceType.TEST
+                      && glob(
+                          value, String.valueOf(n.extra().getOrDefault("test_name", n.name()))));
+      case "test_type" ->
+          filter(
+              nodes,
+              n ->
+                  n.type() == ResourceType.TEST
+                      && value.equals(n.extra().containsKey("test_name") ? "generic" : "singular"));
       default -> {
         if (method.startsWith("config.")) {
           String key = method.substring("config.".length());
           yield filter(nodes, n -> configMatches(n.config().get(key), value));
         }
-        problems.add(Problem.ofFile("", ProblemCode.SELECTOR_INVALID,
-            "unknown selector method '" + method + "' in '" + spec + "'"));
+        problems.add(
+            Problem.ofFile(
+                "",
+                ProblemCode.SELECTOR_INVALID,
+                "unknown selector method '" + method + "' in '" + spec + "'"));
         yield Set.of();
       }
     };
@@ -156,8 +192,11 @@ public final class Selector {
   }
 
   private static Set<String> filter(Map<String, Node> nodes, java.util.function.Predicate<Node> p) {
-    return nodes.values().stream().filter(n -> n.type() != ResourceType.MACRO).filter(p)
-        .map(Node::uniqueId).collect(Collectors.toCollection(LinkedHashSet::new));
+    return nodes.values().stream()
+        .filter(n -> n.type() != ResourceType.MACRO)
+        .filter(p)
+        .map(Node::uniqueId)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   private static boolean fqnMatches(Node n, String value) {
@@ -202,7 +241,9 @@ public final class Selector {
     if (v.contains("*") || v.contains("?")) {
       return glob(v, p);
     }
-    return p.equals(v) || p.startsWith(v + "/") || n.displayPath().equals(v)
+    return p.equals(v)
+        || p.startsWith(v + "/")
+        || n.displayPath().equals(v)
         || n.displayPath().startsWith(v + "/");
   }
 

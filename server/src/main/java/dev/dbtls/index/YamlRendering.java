@@ -8,23 +8,29 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Jinja in YAML configs, rendered at load as dbt renders it: config trees of dbt_project.yml
- * in the dbt_project.yml context ({@code target}, {@code env_var}, {@code var} of --vars only),
- * {@code config:} blocks, sources and test configs of property YAML in the properties.yml context
- * ({@code var} sees every var of the package). Hooks are dbt's exception: they are rendered when
- * they run, never at load. Each distinct text is rendered once per build.
+ * The Jinja in YAML configs, rendered at load as dbt renders it: config trees of dbt_project.yml in
+ * the dbt_project.yml context ({@code target}, {@code env_var}, {@code var} of --vars only), {@code
+ * config:} blocks, sources and test configs of property YAML in the properties.yml context ({@code
+ * var} sees every var of the package). Hooks are dbt's exception: they are rendered when they run,
+ * never at load. Each distinct text is rendered once per build.
  */
 public final class YamlRendering {
   /** Renders one YAML string. */
   public interface Renderer {
-    /** {@code projectFile}: dbt_project.yml's context, else property YAML's for {@code packageName}. */
+    /**
+     * {@code projectFile}: dbt_project.yml's context, else property YAML's for {@code packageName}.
+     */
     Result render(String text, String packageName, boolean projectFile);
 
-    /** Gets ready to render, in the background, when it will have to (files are scanned meanwhile). */
+    /**
+     * Gets ready to render, in the background, when it will have to (files are scanned meanwhile).
+     */
     default void warm() {}
   }
 
-  /** A rendered value (native: a bool, number, list, or text) and the problem, if rendering failed. */
+  /**
+   * A rendered value (native: a bool, number, list, or text) and the problem, if rendering failed.
+   */
   public record Result(Object value, String problem) {}
 
   /** Hears a YAML text that failed to render, and why. */
@@ -49,21 +55,24 @@ public final class YamlRendering {
   }
 
   /**
-   * {@code config} with its strings rendered (hooks excepted) and a rendered {@code enabled}
-   * made a boolean; {@code problems} hears each text that failed, once per build.
+   * {@code config} with its strings rendered (hooks excepted) and a rendered {@code enabled} made a
+   * boolean; {@code problems} hears each text that failed, once per build.
    */
-  Map<String, Object> config(Map<String, Object> config, String pkg, boolean projectFile,
-      Problems problems) {
+  Map<String, Object> config(
+      Map<String, Object> config, String pkg, boolean projectFile, Problems problems) {
     if (renderer == null || config.isEmpty()) {
       return config;
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    config.forEach((k, v) -> {
-      String key = Configs.normalizeKey(k);
-      Object rendered = key.equals("pre-hook") || key.equals("post-hook") ? v
-          : value(v, pkg, projectFile, problems);
-      out.put(k, key.equals("enabled") ? enabled(rendered) : rendered);
-    });
+    config.forEach(
+        (k, v) -> {
+          String key = Configs.normalizeKey(k);
+          Object rendered =
+              key.equals("pre-hook") || key.equals("post-hook")
+                  ? v
+                  : value(v, pkg, projectFile, problems);
+          out.put(k, key.equals("enabled") ? enabled(rendered) : rendered);
+        });
     return out;
   }
 
@@ -107,8 +116,8 @@ public final class YamlRendering {
   }
 
   /**
-   * dbt renders YAML natively, so {@code "{{ target.name == 'prod' }}"} is the boolean False;
-   * a rendered text {@code "false"} or {@code "False"} means the same.
+   * dbt renders YAML natively, so {@code "{{ target.name == 'prod' }}"} is the boolean False; a
+   * rendered text {@code "false"} or {@code "False"} means the same.
    */
   static Object enabled(Object v) {
     if (v instanceof String s) {

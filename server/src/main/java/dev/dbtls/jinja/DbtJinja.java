@@ -24,23 +24,31 @@ public final class DbtJinja {
     return engine.setupProblems();
   }
 
-  /** Calls one macro by name as dbt would from package {@code fromPackage}; returns its Python value. */
-  public Object callMacro(String fromPackage, String name, List<Object> args,
-      Map<String, Object> kwargs, Map<String, Object> globals, List<Problem> problemsOut) {
+  /**
+   * Calls one macro by name as dbt would from package {@code fromPackage}; returns its Python
+   * value.
+   */
+  public Object callMacro(
+      String fromPackage,
+      String name,
+      List<Object> args,
+      Map<String, Object> kwargs,
+      Map<String, Object> globals,
+      List<Problem> problemsOut) {
     return engine.callMacro(fromPackage, name, args, kwargs, globals, problemsOut);
   }
 
   /**
-   * Renders a string in the context of the render under way, as dbt renders a var's string
-   * value where {@code var()} is called; the text as it is outside a render.
+   * Renders a string in the context of the render under way, as dbt renders a var's string value
+   * where {@code var()} is called; the text as it is outside a render.
    */
   public static String renderInCurrent(String text) {
     return Engine.renderInCurrent(text);
   }
 
   /**
-   * An aware Python {@code datetime} in pytz's UTC, as dbt's {@code run_started_at}
-   * ({@code run_started_at.astimezone(modules.pytz.timezone('America/New_York'))}).
+   * An aware Python {@code datetime} in pytz's UTC, as dbt's {@code run_started_at} ({@code
+   * run_started_at.astimezone(modules.pytz.timezone('America/New_York'))}).
    */
   public static PyObject utcDatetime(java.time.Instant value) {
     return Engine.utcDatetime(value);

@@ -5,18 +5,28 @@ import java.util.Map;
 
 /**
  * dbt's {@code InformationSchema} relation, from {@code relation.information_schema(view)}: the
- * relation's database (quoted and included as the relation's, included only when it has one),
- * no schema, {@code INFORMATION_SCHEMA} unquoted, then the view name if one was given —
- * {@code "analytics".INFORMATION_SCHEMA.tables}, as dbt-adapters' BaseRelation renders it.
+ * relation's database (quoted and included as the relation's, included only when it has one), no
+ * schema, {@code INFORMATION_SCHEMA} unquoted, then the view name if one was given — {@code
+ * "analytics".INFORMATION_SCHEMA.tables}, as dbt-adapters' BaseRelation renders it.
  */
 public record InformationSchema(Relation relation, String view) implements PyObject {
   static final String IDENTIFIER = "INFORMATION_SCHEMA";
 
   static InformationSchema of(Relation from, Object view) {
     // dbt: a view name that is no string (Jinja's Undefined, none) is no view
-    Relation r = new Relation(from.database(), null, IDENTIFIER, "view", from.adapter(),
-        from.quoteDatabase(), from.quoteSchema(), false,
-        from.database() != null && !from.database().isEmpty(), false, true);
+    Relation r =
+        new Relation(
+            from.database(),
+            null,
+            IDENTIFIER,
+            "view",
+            from.adapter(),
+            from.quoteDatabase(),
+            from.quoteSchema(),
+            false,
+            from.database() != null && !from.database().isEmpty(),
+            false,
+            true);
     return new InformationSchema(r, view instanceof String s ? s : null);
   }
 

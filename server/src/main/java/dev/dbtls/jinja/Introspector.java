@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the later warehouse layer answers for introspective macros. Without one, the engine
- * skips those queries and says so (never invents data).
+ * What the later warehouse layer answers for introspective macros. Without one, the engine skips
+ * those queries and says so (never invents data).
  */
 public interface Introspector {
   /** Rows of a query, each a column-name to value map. */

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whether a file parses, by both of our parsers: the tolerant scanner the index and the editor
- * use, and the engine that renders. What the differential parse check against Jinja2 compares.
+ * Whether a file parses, by both of our parsers: the tolerant scanner the index and the editor use,
+ * and the engine that renders. What the differential parse check against Jinja2 compares.
  */
 public final class ParseCheck {
   private final DbtJinja engine =
-      new DbtJinja(new JinjaSetup(Adapter.of("postgres"), "parse_check", List.of(), Map.of(), null));
+      new DbtJinja(
+          new JinjaSetup(Adapter.of("postgres"), "parse_check", List.of(), Map.of(), null));
 
   /** The syntax problems of {@code text} parsed whole; empty when it parses. */
   public List<Problem> problems(String path, String text) {

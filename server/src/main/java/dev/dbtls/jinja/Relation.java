@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * dbt's {@code api.Relation}: database, schema and identifier, rendered with the adapter's
- * quoting and include policy. What {@code ref()}, {@code source()} and {@code this} return.
+ * dbt's {@code api.Relation}: database, schema and identifier, rendered with the adapter's quoting
+ * and include policy. What {@code ref()}, {@code source()} and {@code this} return.
  */
 public record Relation(
     String database,
@@ -20,29 +20,67 @@ public record Relation(
     boolean quoteIdentifier,
     boolean includeDatabase,
     boolean includeSchema,
-    boolean includeIdentifier) implements PyObject {
+    boolean includeIdentifier)
+    implements PyObject {
 
   public static Relation of(Adapter adapter, String database, String schema, String identifier) {
-    return new Relation(database, schema, identifier, "table", adapter, adapter.quoteDatabase(),
-        adapter.quoteSchema(), adapter.quoteIdentifier(), adapter.includeDatabase(), true, true);
+    return new Relation(
+        database,
+        schema,
+        identifier,
+        "table",
+        adapter,
+        adapter.quoteDatabase(),
+        adapter.quoteSchema(),
+        adapter.quoteIdentifier(),
+        adapter.includeDatabase(),
+        true,
+        true);
   }
 
   public Relation withQuoting(Boolean database, Boolean schema, Boolean identifier) {
-    return new Relation(this.database, this.schema, this.identifier, type, adapter,
-        database == null ? quoteDatabase : database, schema == null ? quoteSchema : schema,
-        identifier == null ? quoteIdentifier : identifier, includeDatabase, includeSchema,
+    return new Relation(
+        this.database,
+        this.schema,
+        this.identifier,
+        type,
+        adapter,
+        database == null ? quoteDatabase : database,
+        schema == null ? quoteSchema : schema,
+        identifier == null ? quoteIdentifier : identifier,
+        includeDatabase,
+        includeSchema,
         includeIdentifier);
   }
 
   public Relation withInclude(Boolean database, Boolean schema, Boolean identifier) {
-    return new Relation(this.database, this.schema, this.identifier, type, adapter, quoteDatabase,
-        quoteSchema, quoteIdentifier, database == null ? includeDatabase : database,
-        schema == null ? includeSchema : schema, identifier == null ? includeIdentifier : identifier);
+    return new Relation(
+        this.database,
+        this.schema,
+        this.identifier,
+        type,
+        adapter,
+        quoteDatabase,
+        quoteSchema,
+        quoteIdentifier,
+        database == null ? includeDatabase : database,
+        schema == null ? includeSchema : schema,
+        identifier == null ? includeIdentifier : identifier);
   }
 
   public Relation withType(String newType) {
-    return new Relation(database, schema, identifier, newType, adapter, quoteDatabase, quoteSchema,
-        quoteIdentifier, includeDatabase, includeSchema, includeIdentifier);
+    return new Relation(
+        database,
+        schema,
+        identifier,
+        newType,
+        adapter,
+        quoteDatabase,
+        quoteSchema,
+        quoteIdentifier,
+        includeDatabase,
+        includeSchema,
+        includeIdentifier);
   }
 
   public String render() {
@@ -88,18 +126,20 @@ public record Relation(
   public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
     return switch (method) {
       case "render" -> render();
-      case "include" -> withInclude(flag(kwargs, "database"), flag(kwargs, "schema"),
-          flag(kwargs, "identifier"));
-      case "quote" -> withQuoting(flag(kwargs, "database"), flag(kwargs, "schema"),
-          flag(kwargs, "identifier"));
+      case "include" ->
+          withInclude(flag(kwargs, "database"), flag(kwargs, "schema"), flag(kwargs, "identifier"));
+      case "quote" ->
+          withQuoting(flag(kwargs, "database"), flag(kwargs, "schema"), flag(kwargs, "identifier"));
       case "incorporate" -> incorporate(kwargs);
       case "replace_path" -> replacePath(kwargs);
       case "without_identifier" -> withInclude(null, null, false);
-      case "information_schema" -> InformationSchema.of(this, args.isEmpty() ? kwargs.get("view_name") : args.get(0));
+      case "information_schema" ->
+          InformationSchema.of(this, args.isEmpty() ? kwargs.get("view_name") : args.get(0));
       case "information_schema_only" -> InformationSchema.of(this, null);
       case "get" -> {
         if (!args.isEmpty() && "metadata".equals(args.get(0))) {
-          yield Map.of("type", "BaseRelation"); // what dbt returns, so dbt_utils' _is_relation passes
+          yield Map.of(
+              "type", "BaseRelation"); // what dbt returns, so dbt_utils' _is_relation passes
         }
         Object v = args.isEmpty() ? MISSING : attr(String.valueOf(args.get(0)));
         yield v == MISSING ? (args.size() > 1 ? args.get(1) : null) : v;
@@ -120,9 +160,18 @@ public record Relation(
   }
 
   private Relation replacePath(Map<String, Object> kwargs) {
-    return new Relation(str(kwargs, "database", database), str(kwargs, "schema", schema),
-        str(kwargs, "identifier", identifier), type, adapter, quoteDatabase, quoteSchema,
-        quoteIdentifier, includeDatabase, includeSchema, includeIdentifier);
+    return new Relation(
+        str(kwargs, "database", database),
+        str(kwargs, "schema", schema),
+        str(kwargs, "identifier", identifier),
+        type,
+        adapter,
+        quoteDatabase,
+        quoteSchema,
+        quoteIdentifier,
+        includeDatabase,
+        includeSchema,
+        includeIdentifier);
   }
 
   @SuppressWarnings("unchecked")
@@ -131,7 +180,8 @@ public record Relation(
   }
 
   private static String str(Map<String, Object> kwargs, String key, String fallback) {
-    return kwargs.containsKey(key) ? (kwargs.get(key) == null ? null : String.valueOf(kwargs.get(key)))
+    return kwargs.containsKey(key)
+        ? (kwargs.get(key) == null ? null : String.valueOf(kwargs.get(key)))
         : fallback;
   }
 

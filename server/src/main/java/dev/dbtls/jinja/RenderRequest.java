@@ -3,10 +3,14 @@ package dev.dbtls.jinja;
 import java.util.Map;
 
 /**
- * One template to render: its file, text, package, the caller's globals (ref, config, ...) and
- * what the project knows of relations' columns (for introspection without a warehouse).
+ * One template to render: its file, text, package, the caller's globals (ref, config, ...) and what
+ * the project knows of relations' columns (for introspection without a warehouse).
  */
-public record RenderRequest(String path, String text, String packageName, Map<String, Object> globals,
+public record RenderRequest(
+    String path,
+    String text,
+    String packageName,
+    Map<String, Object> globals,
     KnownColumns knownColumns) {
   public RenderRequest {
     path = path == null ? "" : path;

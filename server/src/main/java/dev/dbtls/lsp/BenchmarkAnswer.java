@@ -5,9 +5,6 @@ import dev.dbtls.benchmark.BenchmarkResult;
 import dev.dbtls.benchmark.Comparison;
 import dev.dbtls.benchmark.Stats;
 import dev.dbtls.benchmark.VariantResult;
-import dev.dbtls.query.BenchmarkJobs;
-import dev.dbtls.query.ModelBenchmark;
-import dev.dbtls.workspace.Settings;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.protocol.BenchmarkComparison;
 import dev.dbtls.protocol.BenchmarkParams;
@@ -20,9 +17,12 @@ import dev.dbtls.protocol.BenchmarksResult;
 import dev.dbtls.protocol.CompileProblem;
 import dev.dbtls.protocol.DbtClient;
 import dev.dbtls.protocol.PreviewError;
+import dev.dbtls.query.BenchmarkJobs;
+import dev.dbtls.query.ModelBenchmark;
 import dev.dbtls.store.BenchmarkHistory;
 import dev.dbtls.store.Store;
 import dev.dbtls.warehouse.Warehouses;
+import dev.dbtls.workspace.Settings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +39,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
- * {@code dbt/benchmark} and its companions in protocol records: starts jobs
- * ({@link BenchmarkJobs}), reports them with {@code $/progress} (cancellable), tells the client
- * {@code dbt/benchmarkFinished}, and reads the stored history back.
+ * {@code dbt/benchmark} and its companions in protocol records: starts jobs ({@link
+ * BenchmarkJobs}), reports them with {@code $/progress} (cancellable), tells the client {@code
+ * dbt/benchmarkFinished}, and reads the stored history back.
  */
 final class BenchmarkAnswer implements AutoCloseable {
   private static final String TOKEN = "dbtls-benchmark-";
@@ -58,26 +58,43 @@ final class BenchmarkAnswer implements AutoCloseable {
     progressSupported = yes;
   }
 
-  BenchmarkStarted start(ProjectSnapshot s, Path file, BenchmarkParams p, Settings settings,
-      Warehouses warehouses, Store store, Uris uris) {
-    ModelBenchmark what = ModelBenchmark.prepare(s, file, p.sql(), p.compare(),
-        p.recommendationId(), store, warehouses);
+  BenchmarkStarted start(
+      ProjectSnapshot s,
+      Path file,
+      BenchmarkParams p,
+      Settings settings,
+      Warehouses warehouses,
+      Store store,
+      Uris uris) {
+    ModelBenchmark what =
+        ModelBenchmark.prepare(
+            s, file, p.sql(), p.compare(), p.recommendationId(), store, warehouses);
     Path root = s.inputs().root().dir();
-    List<CompileProblem> problems = what.problems().stream().distinct()
-        .map(x -> PreviewAnswer.problem(uris, root, x)).toList();
+    List<CompileProblem> problems =
+        what.problems().stream().distinct().map(x -> PreviewAnswer.problem(uris, root, x)).toList();
     if (!what.ok()) {
-      return new BenchmarkStarted(null, null, null, List.of(), problems,
-          new PreviewError(what.errorCode(), what.error()));
+      return new BenchmarkStarted(
+          null, null, null, List.of(), problems, new PreviewError(what.errorCode(), what.error()));
     }
     Settings.Benchmarking d = settings.benchmark();
-    BenchmarkPlan plan = what.plan(
-        clamp(p.warmups(), d.warmups(), 0, Settings.Benchmarking.MAX_WARMUPS),
-        clamp(p.runs(), d.runs(), 1, Settings.Benchmarking.MAX_RUNS),
-        clamp(p.timeBudgetSeconds(), d.timeBudgetSeconds(), 1, Settings.Benchmarking.MAX_SECONDS));
+    BenchmarkPlan plan =
+        what.plan(
+            clamp(p.warmups(), d.warmups(), 0, Settings.Benchmarking.MAX_WARMUPS),
+            clamp(p.runs(), d.runs(), 1, Settings.Benchmarking.MAX_RUNS),
+            clamp(
+                p.timeBudgetSeconds(),
+                d.timeBudgetSeconds(),
+                1,
+                Settings.Benchmarking.MAX_SECONDS));
     BenchmarkJobs.Job job = jobs.start(s, what, plan, warehouses, store, listener);
     begin(job);
-    return new BenchmarkStarted(job.id(), TOKEN + job.id(), what.label(),
-        what.variants().stream().map(v -> v.label()).toList(), problems, null);
+    return new BenchmarkStarted(
+        job.id(),
+        TOKEN + job.id(),
+        what.label(),
+        what.variants().stream().map(v -> v.label()).toList(),
+        problems,
+        null);
   }
 
   BenchmarkStatus status(String id) {
@@ -100,28 +117,40 @@ final class BenchmarkAnswer implements AutoCloseable {
       return new BenchmarksResult(List.of(), "the document belongs to no dbt project");
     }
     var r = store.benchmarks().list(project.toString(), nodeId, limit == null ? 20 : limit);
-    return new BenchmarksResult(r.orElse(List.of()).stream().map(BenchmarkAnswer::stored).toList(),
-        r.error());
+    return new BenchmarksResult(
+        r.orElse(List.of()).stream().map(BenchmarkAnswer::stored).toList(), r.error());
   }
 
   private static BenchmarkReport stored(BenchmarkHistory.Entry e) {
     return BenchmarkJobs.read(e.result())
         .map(r -> report(e.id(), e.label(), e.uniqueId(), e.target(), r))
-        .orElse(new BenchmarkReport(e.id(), e.label(), e.uniqueId(), e.target(), e.status(), null,
-            List.of("the stored result cannot be read"), List.of(), List.of(), e.durationMs(), null));
+        .orElse(
+            new BenchmarkReport(
+                e.id(),
+                e.label(),
+                e.uniqueId(),
+                e.target(),
+                e.status(),
+                null,
+                List.of("the stored result cannot be read"),
+                List.of(),
+                List.of(),
+                e.durationMs(),
+                null));
   }
 
-  private final BenchmarkJobs.Listener listener = new BenchmarkJobs.Listener() {
-    @Override
-    public void progress(BenchmarkJobs.Job job) {
-      report(job);
-    }
+  private final BenchmarkJobs.Listener listener =
+      new BenchmarkJobs.Listener() {
+        @Override
+        public void progress(BenchmarkJobs.Job job) {
+          report(job);
+        }
 
-    @Override
-    public void finished(BenchmarkJobs.Job job) {
-      end(job);
-    }
-  };
+        @Override
+        public void finished(BenchmarkJobs.Job job) {
+          end(job);
+        }
+      };
 
   private void begin(BenchmarkJobs.Job job) {
     LanguageClient c = client.get();
@@ -129,17 +158,19 @@ final class BenchmarkAnswer implements AutoCloseable {
       return;
     }
     String token = TOKEN + job.id();
-    CompletableFuture<Boolean> ready = c.createProgress(
-        new WorkDoneProgressCreateParams(Either.forLeft(token)))
-        .thenApply(x -> {
-          WorkDoneProgressBegin b = new WorkDoneProgressBegin();
-          b.setTitle("dbtls: benchmark " + job.what().label());
-          b.setCancellable(true);
-          b.setPercentage(0);
-          b.setMessage(job.message());
-          c.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(b)));
-          return true;
-        }).exceptionally(e -> false);
+    CompletableFuture<Boolean> ready =
+        c.createProgress(new WorkDoneProgressCreateParams(Either.forLeft(token)))
+            .thenApply(
+                x -> {
+                  WorkDoneProgressBegin b = new WorkDoneProgressBegin();
+                  b.setTitle("dbtls: benchmark " + job.what().label());
+                  b.setCancellable(true);
+                  b.setPercentage(0);
+                  b.setMessage(job.message());
+                  c.notifyProgress(new ProgressParams(Either.forLeft(token), Either.forLeft(b)));
+                  return true;
+                })
+            .exceptionally(e -> false);
     created.put(job.id(), ready);
   }
 
@@ -160,13 +191,15 @@ final class BenchmarkAnswer implements AutoCloseable {
     LanguageClient c = client.get();
     CompletableFuture<Boolean> ready = created.remove(job.id());
     if (ready != null && c != null) {
-      ready.thenAccept(ok -> {
-        if (ok) {
-          WorkDoneProgressEnd e = new WorkDoneProgressEnd();
-          e.setMessage(job.message());
-          c.notifyProgress(new ProgressParams(Either.forLeft(TOKEN + job.id()), Either.forLeft(e)));
-        }
-      });
+      ready.thenAccept(
+          ok -> {
+            if (ok) {
+              WorkDoneProgressEnd e = new WorkDoneProgressEnd();
+              e.setMessage(job.message());
+              c.notifyProgress(
+                  new ProgressParams(Either.forLeft(TOKEN + job.id()), Either.forLeft(e)));
+            }
+          });
     }
     if (c instanceof DbtClient d) {
       d.benchmarkFinished(status(job));
@@ -175,19 +208,36 @@ final class BenchmarkAnswer implements AutoCloseable {
 
   static BenchmarkStatus status(BenchmarkJobs.Job job) {
     BenchmarkResult r = job.result();
-    return new BenchmarkStatus(job.id(), job.state(), job.done(), job.total(), job.message(),
-        r == null ? null : report(job.storedId(), job.what().label(), job.what().nodeId(),
-            job.target(), r));
+    return new BenchmarkStatus(
+        job.id(),
+        job.state(),
+        job.done(),
+        job.total(),
+        job.message(),
+        r == null
+            ? null
+            : report(job.storedId(), job.what().label(), job.what().nodeId(), job.target(), r));
   }
 
-  static BenchmarkReport report(Long storedId, String label, String nodeId, String target,
-      BenchmarkResult r) {
-    String sandbox = r.variants().stream().map(VariantResult::sandbox)
-        .filter(x -> x != null && !x.isBlank()).findFirst().orElse(null);
-    return new BenchmarkReport(storedId, label, nodeId, target,
-        BenchmarkJobs.Job.state(r.status()), sandbox, r.notes(),
+  static BenchmarkReport report(
+      Long storedId, String label, String nodeId, String target, BenchmarkResult r) {
+    String sandbox =
+        r.variants().stream()
+            .map(VariantResult::sandbox)
+            .filter(x -> x != null && !x.isBlank())
+            .findFirst()
+            .orElse(null);
+    return new BenchmarkReport(
+        storedId,
+        label,
+        nodeId,
+        target,
+        BenchmarkJobs.Job.state(r.status()),
+        sandbox,
+        r.notes(),
         r.variants().stream().map(BenchmarkAnswer::variant).toList(),
-        r.comparisons().stream().map(BenchmarkAnswer::comparison).toList(), r.millis(),
+        r.comparisons().stream().map(BenchmarkAnswer::comparison).toList(),
+        r.millis(),
         r.error() == null || r.ok() ? null : PreviewAnswer.error(r.error()));
   }
 
@@ -199,19 +249,38 @@ final class BenchmarkAnswer implements AutoCloseable {
       putIfSet(warehouse, "sharedReadBlocks", v.report().sharedReadBlocks());
       putIfSet(warehouse, "executionMs", v.report().executionMillis());
     }
-    List<Double> runs = v.runs().stream()
-        .filter(x -> x.status() == dev.dbtls.benchmark.Run.Status.OK)
-        .map(x -> Math.round(x.millis() * 1000) / 1000.0).toList();
-    return new BenchmarkVariant(v.variant().label(), v.variant().sql(), runs,
-        s == null ? 0 : s.rows(), s == null ? null : new BenchmarkStats(s.runs(), round(s.min()),
-            round(s.median()), round(s.p95()), round(s.max()), round(s.mean()), round(s.stddev())),
+    List<Double> runs =
+        v.runs().stream()
+            .filter(x -> x.status() == dev.dbtls.benchmark.Run.Status.OK)
+            .map(x -> Math.round(x.millis() * 1000) / 1000.0)
+            .toList();
+    return new BenchmarkVariant(
+        v.variant().label(),
+        v.variant().sql(),
+        runs,
+        s == null ? 0 : s.rows(),
+        s == null
+            ? null
+            : new BenchmarkStats(
+                s.runs(),
+                round(s.min()),
+                round(s.median()),
+                round(s.p95()),
+                round(s.max()),
+                round(s.mean()),
+                round(s.stddev())),
         warehouse);
   }
 
   private static BenchmarkComparison comparison(Comparison c) {
-    return new BenchmarkComparison(c.variant(), c.baseline(), finite(c.medianRatio()),
-        finite(c.low()), finite(c.high()),
-        dev.dbtls.protocol.BenchmarkVerdict.valueOf(c.verdict().name()), c.summary());
+    return new BenchmarkComparison(
+        c.variant(),
+        c.baseline(),
+        finite(c.medianRatio()),
+        finite(c.low()),
+        finite(c.high()),
+        dev.dbtls.protocol.BenchmarkVerdict.valueOf(c.verdict().name()),
+        c.summary());
   }
 
   private static void putIfSet(Map<String, Object> m, String key, Object value) {

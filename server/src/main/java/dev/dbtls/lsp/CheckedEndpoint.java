@@ -11,15 +11,19 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
- * LSP's rules, before a handler sees a message: requests before {@code initialize} answer
- * {@code ServerNotInitialized} (-32002) and notifications then are dropped (except
- * {@code exit}); after {@code shutdown} requests answer {@code InvalidRequest} until
- * {@code exit}; a request whose params are missing or do not fit its method answers
- * {@code InvalidParams} (-32602) with a short message, and a handler's failure answers
- * {@code InternalError} with one line — stacks go to the server log, never to the editor.
+ * LSP's rules, before a handler sees a message: requests before {@code initialize} answer {@code
+ * ServerNotInitialized} (-32002) and notifications then are dropped (except {@code exit}); after
+ * {@code shutdown} requests answer {@code InvalidRequest} until {@code exit}; a request whose
+ * params are missing or do not fit its method answers {@code InvalidParams} (-32602) with a short
+ * message, and a handler's failure answers {@code InternalError} with one line — stacks go to the
+ * server log, never to the editor.
  */
 final class CheckedEndpoint extends RemoteEndpoint {
-  private enum State { NEW, RUNNING, SHUT_DOWN }
+  private enum State {
+    NEW,
+    RUNNING,
+    SHUT_DOWN
+  }
 
   private final MessageConsumer out;
   private volatile State state = State.NEW;
@@ -32,14 +36,26 @@ final class CheckedEndpoint extends RemoteEndpoint {
   @Override
   protected void handleRequest(RequestMessage request) {
     String method = request.getMethod();
-    ResponseError refusal = switch (state) {
-      case NEW -> method.equals("initialize") ? null : new ResponseError(ResponseErrorCode.ServerNotInitialized,
-          "the server is not initialized yet: send 'initialize' first", null);
-      case RUNNING -> method.equals("initialize") ? new ResponseError(ResponseErrorCode.InvalidRequest,
-          "the server is initialized already", null) : null;
-      case SHUT_DOWN -> new ResponseError(ResponseErrorCode.InvalidRequest,
-          "the server is shut down: only 'exit' is accepted now", null);
-    };
+    ResponseError refusal =
+        switch (state) {
+          case NEW ->
+              method.equals("initialize")
+                  ? null
+                  : new ResponseError(
+                      ResponseErrorCode.ServerNotInitialized,
+                      "the server is not initialized yet: send 'initialize' first",
+                      null);
+          case RUNNING ->
+              method.equals("initialize")
+                  ? new ResponseError(
+                      ResponseErrorCode.InvalidRequest, "the server is initialized already", null)
+                  : null;
+          case SHUT_DOWN ->
+              new ResponseError(
+                  ResponseErrorCode.InvalidRequest,
+                  "the server is shut down: only 'exit' is accepted now",
+                  null);
+        };
     if (refusal == null) {
       String problem = RequestParams.problem(method, request.getParams());
       if (problem != null) {
@@ -63,8 +79,13 @@ final class CheckedEndpoint extends RemoteEndpoint {
     boolean exit = notification.getMethod().equals("exit");
     boolean cancel = notification.getMethod().equals("$/cancelRequest");
     if (state != State.RUNNING && !exit && !(cancel && state == State.SHUT_DOWN)) {
-      System.err.println("dbtls: dropped '" + notification.getMethod() + "': "
-          + (state == State.NEW ? "the server is not initialized yet" : "the server is shut down"));
+      System.err.println(
+          "dbtls: dropped '"
+              + notification.getMethod()
+              + "': "
+              + (state == State.NEW
+                  ? "the server is not initialized yet"
+                  : "the server is shut down"));
       return;
     }
     super.handleNotification(notification);
@@ -75,8 +96,13 @@ final class CheckedEndpoint extends RemoteEndpoint {
   protected void handleRequestIssues(RequestMessage request, List<MessageIssue> issues) {
     String why = issues.isEmpty() ? "unreadable params" : shortText(issues.get(0));
     System.err.println("dbtls: invalid params for " + request.getMethod() + ": " + why);
-    out.consume(createErrorResponseMessage(request, new ResponseError(ResponseErrorCode.InvalidParams,
-        "invalid params for " + request.getMethod() + ": " + why, null)));
+    out.consume(
+        createErrorResponseMessage(
+            request,
+            new ResponseError(
+                ResponseErrorCode.InvalidParams,
+                "invalid params for " + request.getMethod() + ": " + why,
+                null)));
   }
 
   /** The issue's own words, without Java exception class names. */
@@ -85,7 +111,8 @@ final class CheckedEndpoint extends RemoteEndpoint {
     while (cause != null && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    String text = cause != null && cause.getMessage() != null ? cause.getMessage() : issue.getText();
+    String text =
+        cause != null && cause.getMessage() != null ? cause.getMessage() : issue.getText();
     return oneLine(text == null ? "unreadable params" : text);
   }
 
@@ -103,13 +130,18 @@ final class CheckedEndpoint extends RemoteEndpoint {
 
   /** A handler failed: one line for the editor, the stack for the server log. */
   private static ResponseError internalError(Throwable t) {
-    Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+    Throwable cause =
+        t instanceof java.util.concurrent.CompletionException && t.getCause() != null
+            ? t.getCause()
+            : t;
     if (cause instanceof org.eclipse.lsp4j.jsonrpc.ResponseErrorException e) {
       return e.getResponseError();
     }
     System.err.println("dbtls: a request failed: " + cause);
     cause.printStackTrace(System.err);
-    return new ResponseError(ResponseErrorCode.InternalError,
-        "internal error (" + cause.getClass().getSimpleName() + "); details are in the server log", null);
+    return new ResponseError(
+        ResponseErrorCode.InternalError,
+        "internal error (" + cause.getClass().getSimpleName() + "); details are in the server log",
+        null);
   }
 }

@@ -20,14 +20,38 @@ public final class ColumnLineageAnswer {
   private ColumnLineageAnswer() {}
 
   public static ColumnLineageResult of(ColumnLineage l, Path root, Function<Path, String> uri) {
-    List<ColumnLineageColumn> columns = l.columns().stream().map(c -> new ColumnLineageColumn(
-        c.nodeId(), c.column(), c.resourceType(), c.nodeName(), c.type(), c.typeOrigin(),
-        c.description(), c.displayPath() == null ? null : uri.apply(root.resolve(c.displayPath()).normalize()),
-        range(c.span()), c.depth(), c.nodeColumnsComplete())).toList();
-    List<ColumnLineageEdge> edges = l.edges().stream().map(e -> new ColumnLineageEdge(e.fromNode(),
-        e.fromColumn(), e.toNode(), e.toColumn(), ColumnEdgeKind.valueOf(e.kind().name()))).toList();
-    return new ColumnLineageResult(l.rootNode(), l.rootColumn(), l.message(), columns, edges,
-        l.notes(), l.truncated());
+    List<ColumnLineageColumn> columns =
+        l.columns().stream()
+            .map(
+                c ->
+                    new ColumnLineageColumn(
+                        c.nodeId(),
+                        c.column(),
+                        c.resourceType(),
+                        c.nodeName(),
+                        c.type(),
+                        c.typeOrigin(),
+                        c.description(),
+                        c.displayPath() == null
+                            ? null
+                            : uri.apply(root.resolve(c.displayPath()).normalize()),
+                        range(c.span()),
+                        c.depth(),
+                        c.nodeColumnsComplete()))
+            .toList();
+    List<ColumnLineageEdge> edges =
+        l.edges().stream()
+            .map(
+                e ->
+                    new ColumnLineageEdge(
+                        e.fromNode(),
+                        e.fromColumn(),
+                        e.toNode(),
+                        e.toColumn(),
+                        ColumnEdgeKind.valueOf(e.kind().name())))
+            .toList();
+    return new ColumnLineageResult(
+        l.rootNode(), l.rootColumn(), l.message(), columns, edges, l.notes(), l.truncated());
   }
 
   public static ColumnLineageResult empty(String message) {
@@ -35,7 +59,9 @@ public final class ColumnLineageAnswer {
   }
 
   private static Range range(Span s) {
-    return s == null ? null
-        : new Range(new Position(s.startLine(), s.startColumn()), new Position(s.endLine(), s.endColumn()));
+    return s == null
+        ? null
+        : new Range(
+            new Position(s.startLine(), s.startColumn()), new Position(s.endLine(), s.endColumn()));
   }
 }

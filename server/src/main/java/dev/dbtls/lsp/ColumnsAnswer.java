@@ -10,9 +10,17 @@ final class ColumnsAnswer {
   private ColumnsAnswer() {}
 
   static ColumnsResult of(ColumnsOfNode.Answer a) {
-    return new ColumnsResult(a.nodeId(), a.nodeName(), a.message(), a.columns().stream()
-        .map(c -> new NodeColumn(c.name(), c.type(), c.origin(), c.typeOrigin(), c.description())).toList(),
-        a.complete(), a.gaps());
+    return new ColumnsResult(
+        a.nodeId(),
+        a.nodeName(),
+        a.message(),
+        a.columns().stream()
+            .map(
+                c ->
+                    new NodeColumn(c.name(), c.type(), c.origin(), c.typeOrigin(), c.description()))
+            .toList(),
+        a.complete(),
+        a.gaps());
   }
 
   static ColumnsResult empty(String message) {

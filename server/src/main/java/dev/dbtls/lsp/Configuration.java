@@ -13,10 +13,10 @@ import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * The {@code dbtls.*} settings as the editor sends them: in {@code initializationOptions}, in
- * {@code workspace/didChangeConfiguration} (pushed), or asked for with
- * {@code workspace/configuration} when the client supports it (pulled). A change of the
- * settings that shape a project (target, vars, ...) reloads every project; severities only
- * re-publish. Bad values are shown to the user once per change, and the rest still apply.
+ * {@code workspace/didChangeConfiguration} (pushed), or asked for with {@code
+ * workspace/configuration} when the client supports it (pulled). A change of the settings that
+ * shape a project (target, vars, ...) reloads every project; severities only re-publish. Bad values
+ * are shown to the user once per change, and the rest still apply.
  */
 final class Configuration {
   private final Workspace workspace;
@@ -27,7 +27,9 @@ final class Configuration {
   private final java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store;
   private final dev.dbtls.warehouse.Warehouses warehouses;
 
-  Configuration(Workspace workspace, Consumer<Settings> onSeverityChange,
+  Configuration(
+      Workspace workspace,
+      Consumer<Settings> onSeverityChange,
       java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store,
       dev.dbtls.warehouse.Warehouses warehouses) {
     this.workspace = workspace;
@@ -75,13 +77,18 @@ final class Configuration {
   void pull(LanguageClient client) {
     ConfigurationItem item = new ConfigurationItem();
     item.setSection("dbtls");
-    client.configuration(new ConfigurationParams(List.of(item))).thenAccept(values -> {
-      if (values != null && !values.isEmpty()) {
-        apply(values.get(0), client);
-      }
-    }).exceptionally(e -> {
-      System.err.println("dbtls: workspace/configuration failed: " + e);
-      return null;
-    });
+    client
+        .configuration(new ConfigurationParams(List.of(item)))
+        .thenAccept(
+            values -> {
+              if (values != null && !values.isEmpty()) {
+                apply(values.get(0), client);
+              }
+            })
+        .exceptionally(
+            e -> {
+              System.err.println("dbtls: workspace/configuration failed: " + e);
+              return null;
+            });
   }
 }

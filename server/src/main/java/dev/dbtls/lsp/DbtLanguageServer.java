@@ -1,11 +1,11 @@
 package dev.dbtls.lsp;
 
-import dev.dbtls.workspace.Settings;
-import dev.dbtls.workspace.Workspace;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.protocol.DbtProtocol;
+import dev.dbtls.workspace.Settings;
+import dev.dbtls.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
@@ -23,7 +24,6 @@ import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
-import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
@@ -35,14 +35,18 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
 
-/** The language server: lifecycle and capabilities; features live in the services it delegates to. */
+/**
+ * The language server: lifecycle and capabilities; features live in the services it delegates to.
+ */
 public final class DbtLanguageServer implements LanguageServer, LanguageClientAware {
   static final String WATCHED_FILES = "**/*.{sql,yml,yaml,md,csv,py}";
+
   /** Deletions of anything: a deleted folder is reported once, as itself, not file by file. */
   static final String WATCHED_DELETIONS = "**/*";
 
   private final Uris uris = new Uris();
-  private final DiagnosticsPublisher diagnostics = new DiagnosticsPublisher(uris, this::newestAnalysis);
+  private final DiagnosticsPublisher diagnostics =
+      new DiagnosticsPublisher(uris, this::newestAnalysis);
   private final Workspace workspace;
   private final DbtTextDocumentService textDocuments;
   private final DbtWorkspaceService workspaceService;
@@ -54,15 +58,21 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   private volatile boolean watchFiles;
   private final Set<Path> loaded = ConcurrentHashMap.newKeySet();
   private final IndexingProgress progress = new IndexingProgress();
+
   /** Where requests run: editor features apart from warehouse work. */
   private final Requests requests = new Requests();
+
   /** Whether the client asks again for semantic tokens / code lenses when told to refresh. */
   private volatile boolean refreshTokens;
+
   private volatile boolean refreshLenses;
+
   /** Connection pools per project and target; closed at shutdown. */
   private final dev.dbtls.warehouse.Warehouses warehouses = new dev.dbtls.warehouse.Warehouses();
+
   /** The query history; opened in the background (it checks the file, ~0.1 s). */
   private final CompletableFuture<dev.dbtls.store.Store> store = new CompletableFuture<>();
+
   private final Configuration configuration;
   private volatile boolean pullConfiguration;
 
@@ -74,54 +84,72 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   /** Reading project files through {@code disk} (tests: a disk that makes loading wait). */
   DbtLanguageServer(IntConsumer exit, FileSource disk) {
     this.exit = exit;
-    this.workspace = new Workspace(disk, ProjectInputs.Options.defaults(), List.of(),
-        Settings.DEFAULT_REBUILD_DELAY_MILLIS, new Workspace.Listener() {
-          @Override
-          public void built(Path projectDir, ProjectSnapshot snapshot) {
-            DbtLanguageServer.this.built(projectDir, snapshot);
-          }
+    this.workspace =
+        new Workspace(
+            disk,
+            ProjectInputs.Options.defaults(),
+            List.of(),
+            Settings.DEFAULT_REBUILD_DELAY_MILLIS,
+            new Workspace.Listener() {
+              @Override
+              public void built(Path projectDir, ProjectSnapshot snapshot) {
+                DbtLanguageServer.this.built(projectDir, snapshot);
+              }
 
-          @Override
-          public void started(Path projectDir, boolean full) {
-            progress.started(client, projectDir, full);
-          }
+              @Override
+              public void started(Path projectDir, boolean full) {
+                progress.started(client, projectDir, full);
+              }
 
-          @Override
-          public void progress(Path projectDir, int percent, String phase) {
-            progress.report(client, projectDir, percent, phase);
-          }
+              @Override
+              public void progress(Path projectDir, int percent, String phase) {
+                progress.report(client, projectDir, percent, phase);
+              }
 
-          @Override
-          public void removed(Path projectDir) {
-            LanguageClient c = client;
-            if (c != null) {
-              diagnostics.forget(c, projectDir);
-            }
-          }
+              @Override
+              public void removed(Path projectDir) {
+                LanguageClient c = client;
+                if (c != null) {
+                  diagnostics.forget(c, projectDir);
+                }
+              }
 
-          @Override
-          public void diagnosticsChanged(Path projectDir, dev.dbtls.ide.Analysis analysis) {
-            LanguageClient c = client;
-            if (c != null && !shutdown) {
-              diagnostics.publish(c, projectDir, analysis, workspace.openFiles(projectDir), configuration.current());
-            }
-          }
+              @Override
+              public void diagnosticsChanged(Path projectDir, dev.dbtls.ide.Analysis analysis) {
+                LanguageClient c = client;
+                if (c != null && !shutdown) {
+                  diagnostics.publish(
+                      c,
+                      projectDir,
+                      analysis,
+                      workspace.openFiles(projectDir),
+                      configuration.current());
+                }
+              }
 
-          @Override
-          public void log(Path projectDir, String message) {
-            LanguageClient c = client;
-            if (c != null && !shutdown) {
-              System.err.println(message);
-              c.logMessage(new MessageParams(MessageType.Info, message));
-            }
-          }
-        }, store);
+              @Override
+              public void log(Path projectDir, String message) {
+                LanguageClient c = client;
+                if (c != null && !shutdown) {
+                  System.err.println(message);
+                  c.logMessage(new MessageParams(MessageType.Info, message));
+                }
+              }
+            },
+            store);
     this.configuration = new Configuration(workspace, s -> republish(), store, warehouses);
     this.textDocuments = new DbtTextDocumentService(workspace, uris, requests, this::refused);
-    this.workspaceService = new DbtWorkspaceService(workspace, uris, this::settingsChanged,
-        textDocuments.features());
-    this.dbt = new DbtProtocolService(workspace, uris, warehouses, requests, store, configuration::current,
-        () -> this.client);
+    this.workspaceService =
+        new DbtWorkspaceService(workspace, uris, this::settingsChanged, textDocuments.features());
+    this.dbt =
+        new DbtProtocolService(
+            workspace,
+            uris,
+            warehouses,
+            requests,
+            store,
+            configuration::current,
+            () -> this.client);
   }
 
   @Override
@@ -136,13 +164,19 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     }
     folders.addAll(workspaceFolders(params));
     var ws = params.getCapabilities() == null ? null : params.getCapabilities().getWorkspace();
-    watchFiles = ws != null && ws.getDidChangeWatchedFiles() != null
-        && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration());
+    watchFiles =
+        ws != null
+            && ws.getDidChangeWatchedFiles() != null
+            && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration());
     pullConfiguration = ws != null && Boolean.TRUE.equals(ws.getConfiguration());
-    refreshTokens = ws != null && ws.getSemanticTokens() != null
-        && Boolean.TRUE.equals(ws.getSemanticTokens().getRefreshSupport());
-    refreshLenses = ws != null && ws.getCodeLens() != null
-        && Boolean.TRUE.equals(ws.getCodeLens().getRefreshSupport());
+    refreshTokens =
+        ws != null
+            && ws.getSemanticTokens() != null
+            && Boolean.TRUE.equals(ws.getSemanticTokens().getRefreshSupport());
+    refreshLenses =
+        ws != null
+            && ws.getCodeLens() != null
+            && Boolean.TRUE.equals(ws.getCodeLens().getRefreshSupport());
     var window = params.getCapabilities() == null ? null : params.getCapabilities().getWindow();
     progress.supported(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
     dbt.progressSupported(window != null && Boolean.TRUE.equals(window.getWorkDoneProgress()));
@@ -154,15 +188,23 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     sync.setOpenClose(true);
     sync.setChange(TextDocumentSyncKind.Incremental);
     caps.setTextDocumentSync(sync);
-    var completion = params.getCapabilities() == null || params.getCapabilities().getTextDocument() == null
-        ? null : params.getCapabilities().getTextDocument().getCompletion();
-    var resolve = completion == null || completion.getCompletionItem() == null ? null
-        : completion.getCompletionItem().getResolveSupport();
-    boolean lazyDocs = resolve != null && resolve.getProperties() != null
-        && resolve.getProperties().contains("documentation");
+    var completion =
+        params.getCapabilities() == null || params.getCapabilities().getTextDocument() == null
+            ? null
+            : params.getCapabilities().getTextDocument().getCompletion();
+    var resolve =
+        completion == null || completion.getCompletionItem() == null
+            ? null
+            : completion.getCompletionItem().getResolveSupport();
+    boolean lazyDocs =
+        resolve != null
+            && resolve.getProperties() != null
+            && resolve.getProperties().contains("documentation");
     textDocuments.features().lazyDocumentation(lazyDocs);
-    var defaults = completion == null || completion.getCompletionList() == null ? null
-        : completion.getCompletionList().getItemDefaults();
+    var defaults =
+        completion == null || completion.getCompletionList() == null
+            ? null
+            : completion.getCompletionList().getItemDefaults();
     textDocuments.features().defaultEditRange(defaults != null && defaults.contains("editRange"));
     caps.setCompletionProvider(new CompletionOptions(lazyDocs, List.of("'", "\"", ".", "(", " ")));
     caps.setHoverProvider(true);
@@ -174,16 +216,25 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     caps.setFoldingRangeProvider(true);
     caps.setDocumentLinkProvider(new org.eclipse.lsp4j.DocumentLinkOptions(false));
     caps.setCodeLensProvider(new org.eclipse.lsp4j.CodeLensOptions(false));
-    caps.setSemanticTokensProvider(new org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions(
-        new org.eclipse.lsp4j.SemanticTokensLegend(dev.dbtls.ide.SemanticTokens.TYPES,
-            dev.dbtls.ide.SemanticTokens.MODIFIERS), true));
-    caps.setCodeActionProvider(new org.eclipse.lsp4j.CodeActionOptions(List.of(
-        org.eclipse.lsp4j.CodeActionKind.QuickFix, org.eclipse.lsp4j.CodeActionKind.RefactorRewrite)));
+    caps.setSemanticTokensProvider(
+        new org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions(
+            new org.eclipse.lsp4j.SemanticTokensLegend(
+                dev.dbtls.ide.SemanticTokens.TYPES, dev.dbtls.ide.SemanticTokens.MODIFIERS),
+            true));
+    caps.setCodeActionProvider(
+        new org.eclipse.lsp4j.CodeActionOptions(
+            List.of(
+                org.eclipse.lsp4j.CodeActionKind.QuickFix,
+                org.eclipse.lsp4j.CodeActionKind.RefactorRewrite)));
     caps.setRenameProvider(Either.forRight(new org.eclipse.lsp4j.RenameOptions(true)));
     var edit = ws == null ? null : ws.getWorkspaceEdit();
-    textDocuments.clientRenamesFiles(edit != null && Boolean.TRUE.equals(edit.getDocumentChanges())
-        && edit.getResourceOperations() != null && edit.getResourceOperations().contains("rename"));
-    return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("dbtls", "0.1.0")));
+    textDocuments.clientRenamesFiles(
+        edit != null
+            && Boolean.TRUE.equals(edit.getDocumentChanges())
+            && edit.getResourceOperations() != null
+            && edit.getResourceOperations().contains("rename"));
+    return CompletableFuture.completedFuture(
+        new InitializeResult(caps, new ServerInfo("dbtls", "0.1.0")));
   }
 
   @Override
@@ -191,11 +242,12 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     // notifications may flow from now on; finding projects walks folders, so not on this thread
     List<Path> found = List.copyOf(folders);
     CompletableFuture.runAsync(() -> workspace.addFolders(found));
-    CompletableFuture.runAsync(() -> {
-      dev.dbtls.store.Store opened = dev.dbtls.store.Store.open();
-      opened.notices().forEach(n -> System.err.println("dbtls: " + n));
-      store.complete(opened);
-    });
+    CompletableFuture.runAsync(
+        () -> {
+          dev.dbtls.store.Store opened = dev.dbtls.store.Store.open();
+          opened.notices().forEach(n -> System.err.println("dbtls: " + n));
+          store.complete(opened);
+        });
     if (client != null) {
       reportSettingsErrors(client);
       if (pullConfiguration) {
@@ -205,11 +257,16 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     if (watchFiles && client != null) {
       // git checkout, dbt deps, files made by other tools: the editor tells us, we do not poll
       FileSystemWatcher watcher = new FileSystemWatcher(Either.forLeft(WATCHED_FILES));
-      FileSystemWatcher deletions = new FileSystemWatcher(Either.forLeft(WATCHED_DELETIONS),
-          org.eclipse.lsp4j.WatchKind.Delete);
-      client.registerCapability(new RegistrationParams(List.of(new Registration("dbtls-files",
-          "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(
-              List.of(watcher, deletions))))));
+      FileSystemWatcher deletions =
+          new FileSystemWatcher(
+              Either.forLeft(WATCHED_DELETIONS), org.eclipse.lsp4j.WatchKind.Delete);
+      client.registerCapability(
+          new RegistrationParams(
+              List.of(
+                  new Registration(
+                      "dbtls-files",
+                      "workspace/didChangeWatchedFiles",
+                      new DidChangeWatchedFilesRegistrationOptions(List.of(watcher, deletions))))));
     }
   }
 
@@ -256,18 +313,24 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     return dbt;
   }
 
-  /** A build ended: its progress, and the first load's message; its problems come from the workspace. */
+  /**
+   * A build ended: its progress, and the first load's message; its problems come from the
+   * workspace.
+   */
   private void built(Path projectDir, ProjectSnapshot snapshot) {
     LanguageClient c = client;
     if (c == null || shutdown) {
       return;
     }
-    String summary = snapshot.manifest().nodes().size() + " nodes, "
-        + snapshot.manifest().problems().size() + " problems";
+    String summary =
+        snapshot.manifest().nodes().size()
+            + " nodes, "
+            + snapshot.manifest().problems().size()
+            + " problems";
     progress.finished(c, projectDir, summary);
     if (loaded.add(projectDir)) {
-      String message = "dbtls: loaded " + snapshot.inputs().root().name() + " (" + projectDir + "): "
-          + summary;
+      String message =
+          "dbtls: loaded " + snapshot.inputs().root().name() + " (" + projectDir + "): " + summary;
       System.err.println(message);
       c.logMessage(new MessageParams(MessageType.Info, message));
       // lenses and tokens the editor asked for while the project loaded may be stale
@@ -283,7 +346,8 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   /** Settings pushed by the editor, or a hint to pull them again (null settings). */
   private void settingsChanged(Object settings) {
     LanguageClient c = client;
-    boolean empty = settings == null || Json.plain(settings) instanceof java.util.Map<?, ?> m && m.isEmpty();
+    boolean empty =
+        settings == null || Json.plain(settings) instanceof java.util.Map<?, ?> m && m.isEmpty();
     if (empty && pullConfiguration && c != null) {
       configuration.pull(c);
     } else {
@@ -321,8 +385,12 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
       return;
     }
     for (Path dir : workspace.projectDirs()) {
-      workspace.currentAnalysis(dir).ifPresent(a -> diagnostics.publish(c, dir, a, workspace.openFiles(dir),
-          configuration.current()));
+      workspace
+          .currentAnalysis(dir)
+          .ifPresent(
+              a ->
+                  diagnostics.publish(
+                      c, dir, a, workspace.openFiles(dir), configuration.current()));
     }
   }
 
@@ -335,7 +403,8 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     if (given.isEmpty() && params.getRootUri() != null) {
       given.add(params.getRootUri());
     }
-    List<Path> out = new ArrayList<>(given.stream().map(uris::path).filter(Objects::nonNull).toList());
+    List<Path> out =
+        new ArrayList<>(given.stream().map(uris::path).filter(Objects::nonNull).toList());
     if (out.isEmpty() && params.getRootPath() != null) {
       out.add(Path.of(params.getRootPath()));
     }

@@ -19,7 +19,8 @@ final class DbtWorkspaceService implements WorkspaceService {
   private final Consumer<Object> settings;
   private final LspFeatures features;
 
-  DbtWorkspaceService(Workspace workspace, Uris uris, Consumer<Object> settings, LspFeatures features) {
+  DbtWorkspaceService(
+      Workspace workspace, Uris uris, Consumer<Object> settings, LspFeatures features) {
     this.workspace = workspace;
     this.uris = uris;
     this.settings = settings;
@@ -30,9 +31,11 @@ final class DbtWorkspaceService implements WorkspaceService {
   static final int MAX_WORKSPACE_SYMBOLS = 200;
 
   @Override
-  public java.util.concurrent.CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either<
-      java.util.List<? extends org.eclipse.lsp4j.SymbolInformation>,
-      java.util.List<? extends org.eclipse.lsp4j.WorkspaceSymbol>>> symbol(org.eclipse.lsp4j.WorkspaceSymbolParams p) {
+  public java.util.concurrent.CompletableFuture<
+          org.eclipse.lsp4j.jsonrpc.messages.Either<
+              java.util.List<? extends org.eclipse.lsp4j.SymbolInformation>,
+              java.util.List<? extends org.eclipse.lsp4j.WorkspaceSymbol>>>
+      symbol(org.eclipse.lsp4j.WorkspaceSymbolParams p) {
     return features.workspaceSymbols(p.getQuery(), MAX_WORKSPACE_SYMBOLS);
   }
 
@@ -59,7 +62,11 @@ final class DbtWorkspaceService implements WorkspaceService {
 
   @Override
   public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
-    workspace.addFolders(params.getEvent().getAdded().stream().map(WorkspaceFolder::getUri)
-        .map(uris::path).filter(Objects::nonNull).toList());
+    workspace.addFolders(
+        params.getEvent().getAdded().stream()
+            .map(WorkspaceFolder::getUri)
+            .map(uris::path)
+            .filter(Objects::nonNull)
+            .toList());
   }
 }

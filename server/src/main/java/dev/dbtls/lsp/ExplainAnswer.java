@@ -1,10 +1,6 @@
 package dev.dbtls.lsp;
 
-import dev.dbtls.query.ExplainOutcome;
-import dev.dbtls.query.ExplainRequest;
-import dev.dbtls.query.ModelExplain;
 import dev.dbtls.ide.PlanSource;
-import dev.dbtls.query.PreviewSql;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Span;
 import dev.dbtls.protocol.CompileProblem;
@@ -21,6 +17,10 @@ import dev.dbtls.protocol.Range;
 import dev.dbtls.protocol.ShareBasis;
 import dev.dbtls.protocol.StepHeat;
 import dev.dbtls.protocol.WireEnum;
+import dev.dbtls.query.ExplainOutcome;
+import dev.dbtls.query.ExplainRequest;
+import dev.dbtls.query.ModelExplain;
+import dev.dbtls.query.PreviewSql;
 import dev.dbtls.store.Recommendations.Recommendation;
 import dev.dbtls.store.Store;
 import dev.dbtls.warehouse.Finding;
@@ -37,22 +37,44 @@ import java.util.Map;
 final class ExplainAnswer {
   private ExplainAnswer() {}
 
-  static ExplainResult of(ProjectSnapshot s, Path file, ExplainParams p, QueryCancel cancel,
-      Warehouses warehouses, Uris uris, Store store) {
+  static ExplainResult of(
+      ProjectSnapshot s,
+      Path file,
+      ExplainParams p,
+      QueryCancel cancel,
+      Warehouses warehouses,
+      Uris uris,
+      Store store) {
     Path root = s.inputs().root().dir();
     String target = s.inputs().target().name();
-    ExplainOutcome o = ModelExplain.run(new ExplainRequest(s, file, p.sql(), p.cte(),
-        Boolean.TRUE.equals(p.analyze()), cancel), warehouses, store);
+    ExplainOutcome o =
+        ModelExplain.run(
+            new ExplainRequest(s, file, p.sql(), p.cte(), Boolean.TRUE.equals(p.analyze()), cancel),
+            warehouses,
+            store);
     PreviewSql prepared = o.prepared();
     if (o.nothing()) {
-      return failed(p, null, target, List.of(), new PreviewError("preview-nothing",
-          "this document defines no model to explain; select SQL to explain it ad hoc"));
+      return failed(
+          p,
+          null,
+          target,
+          List.of(),
+          new PreviewError(
+              "preview-nothing",
+              "this document defines no model to explain; select SQL to explain it ad hoc"));
     }
-    List<CompileProblem> problems = prepared.problems().stream().distinct()
-        .map(x -> PreviewAnswer.problem(uris, root, x)).toList();
+    List<CompileProblem> problems =
+        prepared.problems().stream()
+            .distinct()
+            .map(x -> PreviewAnswer.problem(uris, root, x))
+            .toList();
     if (o.compileFailed()) {
-      return failed(p, prepared.nodeId(), target, problems, new PreviewError("compile-failed",
-          "the SQL could not be compiled: see problems"));
+      return failed(
+          p,
+          prepared.nodeId(),
+          target,
+          problems,
+          new PreviewError("compile-failed", "the SQL could not be compiled: see problems"));
     }
     ModelExplain e = o.explain();
     var r = e.result();
@@ -61,44 +83,106 @@ final class ExplainAnswer {
     for (int i = 0; i < r.findings().size(); i++) {
       findings.add(finding(r.findings().get(i), e.recommendation(i)));
     }
-    return new ExplainResult(p.uri(), prepared.nodeId(), prepared.sql(), r.sql(), target,
-        r.root() == null ? null : node(r.root(), e, heat, r.analyzed(), uris, root), r.raw(),
-        r.analyzed(), r.millis(), e.inlined(), r.tableRows(), findings, problems,
-        PreviewAnswer.error(r.error()), ShareBasis.valueOf(heat.basis().name()));
+    return new ExplainResult(
+        p.uri(),
+        prepared.nodeId(),
+        prepared.sql(),
+        r.sql(),
+        target,
+        r.root() == null ? null : node(r.root(), e, heat, r.analyzed(), uris, root),
+        r.raw(),
+        r.analyzed(),
+        r.millis(),
+        e.inlined(),
+        r.tableRows(),
+        findings,
+        problems,
+        PreviewAnswer.error(r.error()),
+        ShareBasis.valueOf(heat.basis().name()));
   }
 
-  private static ExplainResult failed(ExplainParams p, String nodeId, String target,
-      List<CompileProblem> problems, PreviewError error) {
-    return new ExplainResult(p.uri(), nodeId, "", null, target, null, null, false, 0, List.of(),
-        Map.of(), List.of(), problems, error, ShareBasis.NONE);
+  private static ExplainResult failed(
+      ExplainParams p,
+      String nodeId,
+      String target,
+      List<CompileProblem> problems,
+      PreviewError error) {
+    return new ExplainResult(
+        p.uri(),
+        nodeId,
+        "",
+        null,
+        target,
+        null,
+        null,
+        false,
+        0,
+        List.of(),
+        Map.of(),
+        List.of(),
+        problems,
+        error,
+        ShareBasis.NONE);
   }
 
-  private static dev.dbtls.protocol.PlanNode node(PlanNode n, ModelExplain e, PlanHeat heat,
-      boolean analyzed, Uris uris, Path root) {
+  private static dev.dbtls.protocol.PlanNode node(
+      PlanNode n, ModelExplain e, PlanHeat heat, boolean analyzed, Uris uris, Path root) {
     List<dev.dbtls.protocol.PlanNode> children = new ArrayList<>();
     n.children().forEach(c -> children.add(node(c, e, heat, analyzed, uris, root)));
     PlanLocation source = e.source(n).map(at -> location(at, uris, root)).orElse(null);
-    return new dev.dbtls.protocol.PlanNode(n.id(), n.operator(), n.relation(), n.schema(),
-        n.alias(), n.cte(), n.index(), n.condition(), n.filter(), n.joinType(), n.estimatedRows(),
-        n.estimatedCost(), n.actualRows(), n.actualTimeMs(), n.loops(), n.selfTimeMs(),
-        n.timeShare(), n.detail(), n.properties(), source, children, heat.share(n),
-        StepHeat.valueOf(heat.heat(n).name()), analyzed ? PlanHeat.misestimate(n) : null);
+    return new dev.dbtls.protocol.PlanNode(
+        n.id(),
+        n.operator(),
+        n.relation(),
+        n.schema(),
+        n.alias(),
+        n.cte(),
+        n.index(),
+        n.condition(),
+        n.filter(),
+        n.joinType(),
+        n.estimatedRows(),
+        n.estimatedCost(),
+        n.actualRows(),
+        n.actualTimeMs(),
+        n.loops(),
+        n.selfTimeMs(),
+        n.timeShare(),
+        n.detail(),
+        n.properties(),
+        source,
+        children,
+        heat.share(n),
+        StepHeat.valueOf(heat.heat(n).name()),
+        analyzed ? PlanHeat.misestimate(n) : null);
   }
 
   private static PlanLocation location(PlanSource at, Uris uris, Path root) {
     Span sp = at.span();
-    return new PlanLocation(at.kind().name().toLowerCase(java.util.Locale.ROOT), at.name(),
-        at.uniqueId(), uris.uri(root.resolve(at.displayPath()).normalize()), new Range(
-            new Position(sp.startLine(), sp.startColumn()), new Position(sp.endLine(), sp.endColumn())));
+    return new PlanLocation(
+        at.kind().name().toLowerCase(java.util.Locale.ROOT),
+        at.name(),
+        at.uniqueId(),
+        uris.uri(root.resolve(at.displayPath()).normalize()),
+        new Range(
+            new Position(sp.startLine(), sp.startColumn()),
+            new Position(sp.endLine(), sp.endColumn())));
   }
 
   private static PlanFinding finding(Finding f, Recommendation stored) {
     var i = f.index();
-    return new PlanFinding(wire(PlanFindingKind.class, f.kind()), f.nodeId(), f.title(),
-        f.evidence(), wire(Confidence.class, f.confidence()),
-        f.confidenceReason(), i == null ? null : new IndexSuggestion(i.table(), i.columns(),
-            i.name(), i.createSql(), i.rollbackSql()),
-        stored == null ? null : stored.id(), stored == null ? null : stored.status());
+    return new PlanFinding(
+        wire(PlanFindingKind.class, f.kind()),
+        f.nodeId(),
+        f.title(),
+        f.evidence(),
+        wire(Confidence.class, f.confidence()),
+        f.confidenceReason(),
+        i == null
+            ? null
+            : new IndexSuggestion(i.table(), i.columns(), i.name(), i.createSql(), i.rollbackSql()),
+        stored == null ? null : stored.id(),
+        stored == null ? null : stored.status());
   }
 
   /** The protocol's constant for a string the warehouse layer names it by. */

@@ -15,15 +15,15 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 
 /**
  * Reads JSON-RPC messages by their framing first: the whole body that {@code Content-Length}
- * announces is read before it is parsed. LSP4J parses from the stream itself, and a body it
- * cannot parse (a {@code method} that is an array, say) left the rest of that body in the
- * stream, where it was read as the next message's headers — and every message after it was lost
- * (found by ProtocolFuzzTest). A body that cannot be read as JSON-RPC is answered with a
- * {@code ParseError} whose id is null, as JSON-RPC 2.0 says; a body announced larger than
- * {@link #MAX_MESSAGE_BYTES} is answered the same way and not read: the server reads on from the
- * next {@code Content-Length} header. (It once skipped the announced length, which on a pipe
- * failed at once and ended the server, and would have swallowed every message after a header
- * that announces 2 GB and sends 20 bytes.)
+ * announces is read before it is parsed. LSP4J parses from the stream itself, and a body it cannot
+ * parse (a {@code method} that is an array, say) left the rest of that body in the stream, where it
+ * was read as the next message's headers — and every message after it was lost (found by
+ * ProtocolFuzzTest). A body that cannot be read as JSON-RPC is answered with a {@code ParseError}
+ * whose id is null, as JSON-RPC 2.0 says; a body announced larger than {@link #MAX_MESSAGE_BYTES}
+ * is answered the same way and not read: the server reads on from the next {@code Content-Length}
+ * header. (It once skipped the announced length, which on a pipe failed at once and ended the
+ * server, and would have swallowed every message after a header that announces 2 GB and sends 20
+ * bytes.)
  */
 final class FramedMessageReader extends StreamMessageProducer {
   static final int MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -31,15 +31,25 @@ final class FramedMessageReader extends StreamMessageProducer {
   private static final byte[] HEADER = "Content-Length:".getBytes(StandardCharsets.US_ASCII);
 
   private final MessageConsumer out;
+
   /** The stream LSP4J reads headers from, so a header found while skipping can be put back. */
   private final PushbackInputStream input;
+
   private boolean parsing;
 
-  FramedMessageReader(InputStream input, MessageJsonHandler json, MessageIssueHandler issues, MessageConsumer out) {
-    this(new PushbackInputStream(new java.io.BufferedInputStream(input), HEADER.length), json, issues, out);
+  FramedMessageReader(
+      InputStream input, MessageJsonHandler json, MessageIssueHandler issues, MessageConsumer out) {
+    this(
+        new PushbackInputStream(new java.io.BufferedInputStream(input), HEADER.length),
+        json,
+        issues,
+        out);
   }
 
-  private FramedMessageReader(PushbackInputStream input, MessageJsonHandler json, MessageIssueHandler issues,
+  private FramedMessageReader(
+      PushbackInputStream input,
+      MessageJsonHandler json,
+      MessageIssueHandler issues,
       MessageConsumer out) {
     super(input, json, issues);
     this.input = input;
@@ -52,8 +62,12 @@ final class FramedMessageReader extends StreamMessageProducer {
     byte[] body;
     try {
       if (length > MAX_MESSAGE_BYTES) {
-        parseError("a message of " + length + " bytes is larger than the server reads ("
-            + MAX_MESSAGE_BYTES + "); skipped to the next message");
+        parseError(
+            "a message of "
+                + length
+                + " bytes is larger than the server reads ("
+                + MAX_MESSAGE_BYTES
+                + "); skipped to the next message");
         return toNextHeader();
       }
       body = input.readNBytes(length);
@@ -72,8 +86,8 @@ final class FramedMessageReader extends StreamMessageProducer {
   }
 
   /**
-   * Drops bytes up to the next {@code Content-Length:} and puts that back for LSP4J to read as
-   * the next message's header; false when the stream ends first.
+   * Drops bytes up to the next {@code Content-Length:} and puts that back for LSP4J to read as the
+   * next message's header; false when the stream ends first.
    */
   private boolean toNextHeader() throws IOException {
     int matched = 0;
@@ -91,7 +105,8 @@ final class FramedMessageReader extends StreamMessageProducer {
   protected void fireError(Throwable error) {
     super.fireError(error);
     if (parsing) {
-      String text = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+      String text =
+          error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
       parseError("the message is not JSON-RPC: " + CheckedEndpoint.oneLine(text));
     }
   }

@@ -25,8 +25,23 @@ final class HistoryAnswer {
     if (!found.ok()) {
       return new HistoryResult(List.of(), found.error());
     }
-    return new HistoryResult(found.value().stream().map(e -> new HistoryEntry(e.id(), e.projectDir(),
-        e.target(), e.adapter(), e.sql(), e.compiledSql(), e.startedAt().toString(), e.durationMs(),
-        e.rowCount(), e.status().name().toLowerCase(), e.error())).toList(), null);
+    return new HistoryResult(
+        found.value().stream()
+            .map(
+                e ->
+                    new HistoryEntry(
+                        e.id(),
+                        e.projectDir(),
+                        e.target(),
+                        e.adapter(),
+                        e.sql(),
+                        e.compiledSql(),
+                        e.startedAt().toString(),
+                        e.durationMs(),
+                        e.rowCount(),
+                        e.status().name().toLowerCase(),
+                        e.error()))
+            .toList(),
+        null);
   }
 }

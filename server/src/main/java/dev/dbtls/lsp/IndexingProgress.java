@@ -13,16 +13,18 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
- * {@code $/progress} for full loads of a project (start-up, settings, dbt_project.yml): the
- * editor shows "dbtls: indexing shop" with a percentage and the phase until the snapshot is built. Rebuilds after a keystroke take
- * milliseconds and report nothing. Only for clients that declare
+ * {@code $/progress} for full loads of a project (start-up, settings, dbt_project.yml): the editor
+ * shows "dbtls: indexing shop" with a percentage and the phase until the snapshot is built.
+ * Rebuilds after a keystroke take milliseconds and report nothing. Only for clients that declare
  * {@code window.workDoneProgress}.
  */
 final class IndexingProgress {
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Path, String> open = new ConcurrentHashMap<>();
+
   /** The last percentage sent per token. */
   private final Map<String, Integer> sent = new ConcurrentHashMap<>();
+
   private volatile boolean supported;
 
   void supported(boolean yes) {
@@ -35,10 +37,12 @@ final class IndexingProgress {
     }
     String token = "dbtls-index-" + ids.incrementAndGet();
     open.put(projectDir, token);
-    // the client must know the token before progress flows: wait for its answer (on the build thread)
+    // the client must know the token before progress flows: wait for its answer (on the build
+    // thread)
     try {
-      client.createProgress(new WorkDoneProgressCreateParams(Either.forLeft(token))).get(2,
-          java.util.concurrent.TimeUnit.SECONDS);
+      client
+          .createProgress(new WorkDoneProgressCreateParams(Either.forLeft(token)))
+          .get(2, java.util.concurrent.TimeUnit.SECONDS);
     } catch (Exception e) {
       open.remove(projectDir);
       return;

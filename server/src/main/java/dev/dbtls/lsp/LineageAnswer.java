@@ -13,19 +13,35 @@ import java.util.function.Function;
 
 /**
  * {@code dbt/lineage} (docs/protocol.md): the {@code ide} answer in the protocol's records, each
- * node's file as a URI. Public for the command line's {@code lineage --json}, which prints the
- * same result.
+ * node's file as a URI. Public for the command line's {@code lineage --json}, which prints the same
+ * result.
  */
 public final class LineageAnswer {
   private LineageAnswer() {}
 
   /** {@code lineage} of the project in {@code root}, files spelled by {@code uri}. */
   public static LineageResult of(Lineage lineage, Path root, Function<Path, String> uri) {
-    List<LineageNode> nodes = lineage.nodes().stream().map(n -> new LineageNode(n.id(), n.resourceType(),
-        n.name(), n.packageName(), n.materialization(),
-        n.displayPath() == null ? null : uri.apply(root.resolve(n.displayPath()).normalize()),
-        range(n.span()), n.description(), n.depth(), n.hiddenUpstream(), n.hiddenDownstream())).toList();
-    List<LineageEdge> edges = lineage.edges().stream().map(e -> new LineageEdge(e.from(), e.to())).toList();
+    List<LineageNode> nodes =
+        lineage.nodes().stream()
+            .map(
+                n ->
+                    new LineageNode(
+                        n.id(),
+                        n.resourceType(),
+                        n.name(),
+                        n.packageName(),
+                        n.materialization(),
+                        n.displayPath() == null
+                            ? null
+                            : uri.apply(root.resolve(n.displayPath()).normalize()),
+                        range(n.span()),
+                        n.description(),
+                        n.depth(),
+                        n.hiddenUpstream(),
+                        n.hiddenDownstream()))
+            .toList();
+    List<LineageEdge> edges =
+        lineage.edges().stream().map(e -> new LineageEdge(e.from(), e.to())).toList();
     return new LineageResult(lineage.root(), lineage.message(), nodes, edges, lineage.truncated());
   }
 
@@ -35,7 +51,9 @@ public final class LineageAnswer {
   }
 
   private static Range range(Span s) {
-    return s == null ? null
-        : new Range(new Position(s.startLine(), s.startColumn()), new Position(s.endLine(), s.endColumn()));
+    return s == null
+        ? null
+        : new Range(
+            new Position(s.startLine(), s.startColumn()), new Position(s.endLine(), s.endColumn()));
   }
 }

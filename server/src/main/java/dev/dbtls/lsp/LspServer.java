@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutionException;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.MessageProducer;
-import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
@@ -59,33 +59,37 @@ public final class LspServer {
 
   /**
    * The JSON-RPC connection of {@code server}: messages pass LSP's lifecycle and params checks
-   * ({@link CheckedEndpoint}) before a handler sees them; the client proxy speaks LSP and the
-   * dbt/* notifications (docs/protocol.md).
+   * ({@link CheckedEndpoint}) before a handler sees them; the client proxy speaks LSP and the dbt/*
+   * notifications (docs/protocol.md).
    */
   static Launcher<Object> launcher(DbtLanguageServer server, InputStream in, OutputStream out) {
-    Launcher.Builder<Object> builder = new Launcher.Builder<>() {
-      private MessageConsumer outgoing;
-      private MessageJsonHandler json;
-      private RemoteEndpoint endpoint;
+    Launcher.Builder<Object> builder =
+        new Launcher.Builder<>() {
+          private MessageConsumer outgoing;
+          private MessageJsonHandler json;
+          private RemoteEndpoint endpoint;
 
-      @Override
-      protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler json) {
-        this.json = json;
-        outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, json));
-        endpoint = new CheckedEndpoint(outgoing, ServiceEndpoints.toEndpoint(localServices));
-        json.setMethodProvider(endpoint);
-        return endpoint;
-      }
+          @Override
+          protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler json) {
+            this.json = json;
+            outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, json));
+            endpoint = new CheckedEndpoint(outgoing, ServiceEndpoints.toEndpoint(localServices));
+            json.setMethodProvider(endpoint);
+            return endpoint;
+          }
 
-      @Override
-      protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer reader,
-          MessageConsumer consumer, Object remoteProxy) {
-        // LSP4J's own reader is replaced: ours reads each body whole before parsing it
-        return new ConcurrentMessageProcessor(new FramedMessageReader(input, json, endpoint, outgoing), consumer);
-      }
-    };
-    return builder.setLocalService(server)
-        .setRemoteInterfaces(java.util.List.of(LanguageClient.class, dev.dbtls.protocol.DbtClient.class))
+          @Override
+          protected ConcurrentMessageProcessor createMessageProcessor(
+              MessageProducer reader, MessageConsumer consumer, Object remoteProxy) {
+            // LSP4J's own reader is replaced: ours reads each body whole before parsing it
+            return new ConcurrentMessageProcessor(
+                new FramedMessageReader(input, json, endpoint, outgoing), consumer);
+          }
+        };
+    return builder
+        .setLocalService(server)
+        .setRemoteInterfaces(
+            java.util.List.of(LanguageClient.class, dev.dbtls.protocol.DbtClient.class))
         .setClassLoader(LspServer.class.getClassLoader())
         .setInput(in)
         .setOutput(out)

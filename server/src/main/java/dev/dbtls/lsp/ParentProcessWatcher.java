@@ -13,9 +13,13 @@ final class ParentProcessWatcher {
       System.err.println("dbtls: editor process " + pid + " not found; not watching it");
       return;
     }
-    parent.get().onExit().thenRun(() -> {
-      System.err.println("dbtls: editor process " + pid + " ended; exiting");
-      onExit.run();
-    });
+    parent
+        .get()
+        .onExit()
+        .thenRun(
+            () -> {
+              System.err.println("dbtls: editor process " + pid + " ended; exiting");
+              onExit.run();
+            });
   }
 }

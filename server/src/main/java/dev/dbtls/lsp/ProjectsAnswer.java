@@ -14,10 +14,16 @@ final class ProjectsAnswer {
 
   static ProjectInfo of(Path dir, ProjectSnapshot s, Uris uris, FileSource files) {
     if (s == null) {
-      return new ProjectInfo(dir.getFileName().toString(), uris.uri(dir), null, null, null, List.of(), 0);
+      return new ProjectInfo(
+          dir.getFileName().toString(), uris.uri(dir), null, null, null, List.of(), 0);
     }
     Target t = s.inputs().target();
-    return new ProjectInfo(s.inputs().root().name(), uris.uri(dir), t.profileName(), t.name(), t.type(),
+    return new ProjectInfo(
+        s.inputs().root().name(),
+        uris.uri(dir),
+        t.profileName(),
+        t.name(),
+        t.type(),
         Profiles.targets(s.inputs().profilesFile(), t.profileName(), files),
         s.manifest().nodes().size());
   }

@@ -15,7 +15,10 @@ import dev.dbtls.warehouse.Warehouses;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code dbt/recommendations}, {@code dbt/setRecommendationStatus}, {@code dbt/applyRecommendation}. */
+/**
+ * {@code dbt/recommendations}, {@code dbt/setRecommendationStatus}, {@code
+ * dbt/applyRecommendation}.
+ */
 final class RecommendationsAnswer {
   private RecommendationsAnswer() {}
 
@@ -25,8 +28,9 @@ final class RecommendationsAnswer {
     }
     StoreResult<List<Recommendations.Recommendation>> r =
         store.recommendations().list(project.toString(), null);
-    return new RecommendationsResult(r.orElse(List.of()).stream()
-        .map(RecommendationsAnswer::recommendation).toList(), r.error());
+    return new RecommendationsResult(
+        r.orElse(List.of()).stream().map(RecommendationsAnswer::recommendation).toList(),
+        r.error());
   }
 
   static RecommendationsResult setStatus(Store store, Path project, RecommendationStatusParams p) {
@@ -38,18 +42,35 @@ final class RecommendationsAnswer {
     return withError(list(store, project), changed.error());
   }
 
-  static ApplyRecommendationResult apply(ProjectSnapshot s, ApplyRecommendationParams p,
-      boolean allowed, Warehouses warehouses, Store store) {
-    RecommendationChange.Outcome o = RecommendationChange.run(s, p.id(), p.action(),
-        allowed, Boolean.TRUE.equals(p.confirm()), warehouses, store);
-    return new ApplyRecommendationResult(o.sql(), o.auditId(),
+  static ApplyRecommendationResult apply(
+      ProjectSnapshot s,
+      ApplyRecommendationParams p,
+      boolean allowed,
+      Warehouses warehouses,
+      Store store) {
+    RecommendationChange.Outcome o =
+        RecommendationChange.run(
+            s, p.id(), p.action(), allowed, Boolean.TRUE.equals(p.confirm()), warehouses, store);
+    return new ApplyRecommendationResult(
+        o.sql(),
+        o.auditId(),
         o.recommendation() == null ? null : recommendation(o.recommendation()),
         o.errorCode() == null ? null : new PreviewError(o.errorCode(), o.message()));
   }
 
   static Recommendation recommendation(Recommendations.Recommendation r) {
-    return new Recommendation(r.id(), r.uniqueId(), r.target(), r.kind(), r.title(), r.evidence(),
-        r.confidence(), r.applySql(), r.rollbackSql(), r.status(), r.updatedAt());
+    return new Recommendation(
+        r.id(),
+        r.uniqueId(),
+        r.target(),
+        r.kind(),
+        r.title(),
+        r.evidence(),
+        r.confidence(),
+        r.applySql(),
+        r.rollbackSql(),
+        r.status(),
+        r.updatedAt());
   }
 
   private static RecommendationsResult withError(RecommendationsResult r, String error) {

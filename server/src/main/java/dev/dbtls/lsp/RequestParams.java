@@ -4,14 +4,16 @@ import java.lang.reflect.Method;
 
 /**
  * What a standard request must carry before a handler sees it: LSP4J hands a handler whatever the
- * JSON held, also {@code null} or {@code {}}. A request without what its method needs gets
- * {@code InvalidParams} with the missing field named, never a Java exception.
+ * JSON held, also {@code null} or {@code {}}. A request without what its method needs gets {@code
+ * InvalidParams} with the missing field named, never a Java exception.
  */
 final class RequestParams {
   private RequestParams() {}
 
   /** The fields each checked request needs (when its params class has them). */
-  private static final String[] REQUIRED = {"TextDocument", "Position", "Range", "NewName", "Query", "Label"};
+  private static final String[] REQUIRED = {
+    "TextDocument", "Position", "Range", "NewName", "Query", "Label"
+  };
 
   /** Why {@code params} do not fit {@code method}, or null when they do. */
   static String problem(String method, Object params) {
@@ -28,12 +30,17 @@ final class RequestParams {
       }
       Object value = value(getter, params);
       if (value == null) {
-        return method + " needs '" + Character.toLowerCase(field.charAt(0)) + field.substring(1) + "'";
+        return method
+            + " needs '"
+            + Character.toLowerCase(field.charAt(0))
+            + field.substring(1)
+            + "'";
       }
       if (value instanceof org.eclipse.lsp4j.TextDocumentIdentifier d && d.getUri() == null) {
         return method + " needs 'textDocument.uri'";
       }
-      if (value instanceof org.eclipse.lsp4j.Position p && (p.getLine() < 0 || p.getCharacter() < 0)) {
+      if (value instanceof org.eclipse.lsp4j.Position p
+          && (p.getLine() < 0 || p.getCharacter() < 0)) {
         return method + ": a position has no negative line or character";
       }
     }
@@ -41,8 +48,10 @@ final class RequestParams {
   }
 
   private static boolean checked(String method) {
-    return method.startsWith("textDocument/") || method.equals("workspace/symbol")
-        || method.equals("completionItem/resolve") || method.equals("codeLens/resolve")
+    return method.startsWith("textDocument/")
+        || method.equals("workspace/symbol")
+        || method.equals("completionItem/resolve")
+        || method.equals("codeLens/resolve")
         || method.equals("initialize");
   }
 

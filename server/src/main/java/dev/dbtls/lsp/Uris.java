@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Document URIs to paths and back. A URI the client sent is answered in the client's own
- * spelling (clients differ in how they escape characters), so its diagnostics land on the
- * document it has open.
+ * Document URIs to paths and back. A URI the client sent is answered in the client's own spelling
+ * (clients differ in how they escape characters), so its diagnostics land on the document it has
+ * open.
  */
 final class Uris {
   private final Map<Path, String> spelled = new ConcurrentHashMap<>();

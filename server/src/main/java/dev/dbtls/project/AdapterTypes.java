@@ -4,14 +4,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * dbt's {@code api.Column} type vocabulary of each adapter, as its Column class has it in dbt
- * 1.7+ (what {@code type_string()} and the other type macros return through
- * {@code translate_type}): the {@code TYPE_LABELS} a portable name is looked up in (upper-cased;
- * a name not found comes back unchanged), and how {@code numeric_type} and {@code string_type}
- * spell a sized type.
+ * dbt's {@code api.Column} type vocabulary of each adapter, as its Column class has it in dbt 1.7+
+ * (what {@code type_string()} and the other type macros return through {@code translate_type}): the
+ * {@code TYPE_LABELS} a portable name is looked up in (upper-cased; a name not found comes back
+ * unchanged), and how {@code numeric_type} and {@code string_type} spell a sized type.
  */
-public record AdapterTypes(Map<String, String> labels, Numeric numeric, String stringType,
-    boolean lowerCase) {
+public record AdapterTypes(
+    Map<String, String> labels, Numeric numeric, String stringType, boolean lowerCase) {
 
   /** How an adapter's Column spells {@code numeric_type(dtype, precision, scale)}. */
   public enum Numeric {
@@ -24,21 +23,46 @@ public record AdapterTypes(Map<String, String> labels, Numeric numeric, String s
   }
 
   /** dbt's base Column since 1.7 (the no-op labels INTEGER => INT etc. were removed then). */
-  private static final AdapterTypes BASE = new AdapterTypes(Map.of("STRING", "TEXT"),
-      Numeric.AS_GIVEN, "character varying", false);
+  private static final AdapterTypes BASE =
+      new AdapterTypes(Map.of("STRING", "TEXT"), Numeric.AS_GIVEN, "character varying", false);
 
-  private static final Map<String, AdapterTypes> KNOWN = Map.of(
-      "bigquery", new AdapterTypes(Map.of("TEXT", "STRING", "FLOAT", "FLOAT64", "INTEGER", "INT64"),
-          Numeric.DTYPE_ONLY, "character varying", false),
-      "mysql", new AdapterTypes(Map.of("STRING", "TEXT", "VAR_STRING", "TEXT", "LONG", "INTEGER",
-          "LONGLONG", "INTEGER", "INT", "INTEGER", "TIMESTAMP", "DATETIME"),
-          Numeric.AS_GIVEN, "character varying", false),
-      "spark", new AdapterTypes(null, Numeric.DECIMAL, "character varying", false),
-      // DatabricksColumn looks up base translate_type with its own labels, then lower-cases
-      "databricks", new AdapterTypes(Map.of("LONG", "BIGINT"), Numeric.DECIMAL,
-          "character varying", true),
-      "trino", new AdapterTypes(Map.of("STRING", "VARCHAR", "FLOAT", "DOUBLE"), Numeric.AS_GIVEN,
-          "varchar", false));
+  private static final Map<String, AdapterTypes> KNOWN =
+      Map.of(
+          "bigquery",
+              new AdapterTypes(
+                  Map.of("TEXT", "STRING", "FLOAT", "FLOAT64", "INTEGER", "INT64"),
+                  Numeric.DTYPE_ONLY,
+                  "character varying",
+                  false),
+          "mysql",
+              new AdapterTypes(
+                  Map.of(
+                      "STRING",
+                      "TEXT",
+                      "VAR_STRING",
+                      "TEXT",
+                      "LONG",
+                      "INTEGER",
+                      "LONGLONG",
+                      "INTEGER",
+                      "INT",
+                      "INTEGER",
+                      "TIMESTAMP",
+                      "DATETIME"),
+                  Numeric.AS_GIVEN,
+                  "character varying",
+                  false),
+          "spark", new AdapterTypes(null, Numeric.DECIMAL, "character varying", false),
+          // DatabricksColumn looks up base translate_type with its own labels, then lower-cases
+          "databricks",
+              new AdapterTypes(
+                  Map.of("LONG", "BIGINT"), Numeric.DECIMAL, "character varying", true),
+          "trino",
+              new AdapterTypes(
+                  Map.of("STRING", "VARCHAR", "FLOAT", "DOUBLE"),
+                  Numeric.AS_GIVEN,
+                  "varchar",
+                  false));
 
   /** The types of an adapter, of its nearest ancestor that has its own, else dbt's base ones. */
   public static AdapterTypes of(Adapter adapter) {
@@ -53,7 +77,8 @@ public record AdapterTypes(Map<String, String> labels, Numeric numeric, String s
 
   /** {@code api.Column.translate_type(dtype)}; null labels: the dtype as given (Spark). */
   public String translate(String dtype) {
-    String out = labels == null ? dtype : labels.getOrDefault(dtype.toUpperCase(Locale.ROOT), dtype);
+    String out =
+        labels == null ? dtype : labels.getOrDefault(dtype.toUpperCase(Locale.ROOT), dtype);
     return lowerCase ? out.toLowerCase(Locale.ROOT) : out;
   }
 

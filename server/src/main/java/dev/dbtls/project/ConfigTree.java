@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * A {@code models:}/{@code seeds:}/... tree of dbt_project.yml. Configs apply to every node below
- * the folder they are written at; {@code +key} is always a config, a plain key is a config
- * unless it names the next folder or node on the path.
+ * the folder they are written at; {@code +key} is always a config, a plain key is a config unless
+ * it names the next folder or node on the path.
  */
 public record ConfigTree(YamlMap root) {
 

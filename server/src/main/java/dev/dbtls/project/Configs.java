@@ -12,8 +12,16 @@ import java.util.Set;
  * dictionaries such as {@code meta} (merged key by key) and hooks (appended).
  */
 public final class Configs {
-  private static final Set<String> MERGED_DICTS = Set.of("meta", "docs", "persist_docs", "grants",
-      "column_types", "quoting", "contract", "labels");
+  private static final Set<String> MERGED_DICTS =
+      Set.of(
+          "meta",
+          "docs",
+          "persist_docs",
+          "grants",
+          "column_types",
+          "quoting",
+          "contract",
+          "labels");
   private static final Set<String> APPENDED = Set.of("tags", "pre-hook", "post-hook");
 
   private Configs() {}
@@ -35,20 +43,23 @@ public final class Configs {
   /** {@code base} overlaid by {@code override}, as a new map. */
   public static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> override) {
     Map<String, Object> out = new LinkedHashMap<>(base);
-    override.forEach((rawKey, v) -> {
-      String k = normalizeKey(rawKey);
-      Object old = out.get(k);
-      if (APPENDED.contains(k)) {
-        out.put(k, append(old, v, "tags".equals(k)));
-      } else if (MERGED_DICTS.contains(k) && old instanceof Map<?, ?> om && v instanceof Map<?, ?> nm) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        om.forEach((a, b) -> m.put(String.valueOf(a), b));
-        nm.forEach((a, b) -> m.put(String.valueOf(a), b));
-        out.put(k, m);
-      } else {
-        out.put(k, v);
-      }
-    });
+    override.forEach(
+        (rawKey, v) -> {
+          String k = normalizeKey(rawKey);
+          Object old = out.get(k);
+          if (APPENDED.contains(k)) {
+            out.put(k, append(old, v, "tags".equals(k)));
+          } else if (MERGED_DICTS.contains(k)
+              && old instanceof Map<?, ?> om
+              && v instanceof Map<?, ?> nm) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            om.forEach((a, b) -> m.put(String.valueOf(a), b));
+            nm.forEach((a, b) -> m.put(String.valueOf(a), b));
+            out.put(k, m);
+          } else {
+            out.put(k, v);
+          }
+        });
     return out;
   }
 

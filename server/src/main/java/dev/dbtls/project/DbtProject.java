@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed {@code dbt_project.yml}: the root project or an installed package. Defaults are
- * dbt's. Values of the wrong type become problems and fall back to the default, so one bad key
- * never hides the rest of the file.
+ * A parsed {@code dbt_project.yml}: the root project or an installed package. Defaults are dbt's.
+ * Values of the wrong type become problems and fall back to the default, so one bad key never hides
+ * the rest of the file.
  */
 public record DbtProject(
     Path dir,
@@ -48,8 +48,10 @@ public record DbtProject(
   public static DbtProject read(Path dir, FileSource files, YamlJinja jinja) {
     String text = files.read(dir.resolve(FILE)).orElse(null);
     if (text == null) {
-      List<Problem> p = List.of(Problem.ofFile(FILE, ProblemCode.PROJECT_FILE_MISSING,
-          "no dbt_project.yml in " + dir));
+      List<Problem> p =
+          List.of(
+              Problem.ofFile(
+                  FILE, ProblemCode.PROJECT_FILE_MISSING, "no dbt_project.yml in " + dir));
       return parse(dir, "", jinja, p);
     }
     return parse(dir, text, jinja, List.of());
@@ -95,8 +97,8 @@ public record DbtProject(
       return docsPaths;
     }
     List<String> all = new ArrayList<>();
-    for (List<String> l : List.of(modelPaths, seedPaths, macroPaths, snapshotPaths, analysisPaths,
-        testPaths)) {
+    for (List<String> l :
+        List.of(modelPaths, seedPaths, macroPaths, snapshotPaths, analysisPaths, testPaths)) {
       all.addAll(l);
     }
     return all;
@@ -152,7 +154,9 @@ public record DbtProject(
       return out;
     }
 
-    /** A folder as dbt reads it: the text rendered, so {{ env_var('X', 'models') }} names a folder. */
+    /**
+     * A folder as dbt reads it: the text rendered, so {{ env_var('X', 'models') }} names a folder.
+     */
     private String folder(YamlNode n) {
       String text = n.text();
       if (!text.contains("{{") && !text.contains("{%")) {
@@ -179,7 +183,9 @@ public record DbtProject(
 
     YamlMap configTree(YamlMap m, String key) {
       YamlNode n = m.get(key);
-      if (n != null && !(n instanceof YamlMap) && !(n instanceof YamlScalar s && s.value() == null)) {
+      if (n != null
+          && !(n instanceof YamlMap)
+          && !(n instanceof YamlScalar s && s.value() == null)) {
         wrongType(m, key, "a mapping");
       }
       return m.map(key);
@@ -194,8 +200,12 @@ public record DbtProject(
       for (YamlMap d : m.list("dispatch").maps()) {
         String ns = d.string("macro_namespace");
         if (ns == null) {
-          problems.add(Problem.at(FILE, d.span(), ProblemCode.YAML_SCHEMA,
-              "dispatch entry needs a macro_namespace"));
+          problems.add(
+              Problem.at(
+                  FILE,
+                  d.span(),
+                  ProblemCode.YAML_SCHEMA,
+                  "dispatch entry needs a macro_namespace"));
           continue;
         }
         out.add(new Dispatch(ns, d.strings("search_order")));
@@ -208,30 +218,39 @@ public record DbtProject(
       if (n == null) {
         return List.of();
       }
-      boolean ok = n instanceof YamlScalar s ? s.value() instanceof String
-          : n instanceof dev.dbtls.project.yaml.YamlList l
-              && l.items().stream().allMatch(i -> i instanceof YamlScalar s && s.value() instanceof String);
+      boolean ok =
+          n instanceof YamlScalar s
+              ? s.value() instanceof String
+              : n instanceof dev.dbtls.project.yaml.YamlList l
+                  && l.items().stream()
+                      .allMatch(i -> i instanceof YamlScalar s && s.value() instanceof String);
       if (!ok) {
-        wrongType(m, "require-dbt-version", "a version range string such as '>=1.7.0' or a list of them");
+        wrongType(
+            m, "require-dbt-version", "a version range string such as '>=1.7.0' or a list of them");
         return List.of();
       }
       return m.strings("require-dbt-version");
     }
 
     void wrongType(YamlMap m, String key, String expected) {
-      problems.add(Problem.at(FILE, m.get(key).span(), ProblemCode.YAML_SCHEMA,
-          "'" + key + "' must be " + expected));
+      problems.add(
+          Problem.at(
+              FILE,
+              m.get(key).span(),
+              ProblemCode.YAML_SCHEMA,
+              "'" + key + "' must be " + expected));
     }
   }
 
   /** Package-scoped and global vars of this file, as dbt keeps them apart. */
   public Map<String, Object> globalVars(java.util.Set<String> packageNames) {
     Map<String, Object> out = new LinkedHashMap<>();
-    vars.forEach((k, v) -> {
-      if (!(packageNames.contains(k) && v instanceof Map)) {
-        out.put(k, v);
-      }
-    });
+    vars.forEach(
+        (k, v) -> {
+          if (!(packageNames.contains(k) && v instanceof Map)) {
+            out.put(k, v);
+          }
+        });
     return out;
   }
 }

@@ -6,12 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The dbt version whose behaviour dbtls emulates (what templates see as {@code dbt_version}),
- * and the check of a project's {@code require-dbt-version} ranges against it.
+ * The dbt version whose behaviour dbtls emulates (what templates see as {@code dbt_version}), and
+ * the check of a project's {@code require-dbt-version} ranges against it.
  */
 public final class DbtVersion {
   public static final String EMULATED = "1.10.0";
-  private static final Pattern RANGE = Pattern.compile("\\s*(>=|<=|==|=|>|<|!=)?\\s*(\\d+(?:\\.\\d+){0,2})\\s*");
+  private static final Pattern RANGE =
+      Pattern.compile("\\s*(>=|<=|==|=|>|<|!=)?\\s*(\\d+(?:\\.\\d+){0,2})\\s*");
 
   private DbtVersion() {}
 
@@ -27,14 +28,15 @@ public final class DbtVersion {
         }
         int c = compare(EMULATED, m.group(2));
         String op = m.group(1) == null ? "==" : m.group(1);
-        boolean ok = switch (op) {
-          case ">=" -> c >= 0;
-          case "<=" -> c <= 0;
-          case ">" -> c > 0;
-          case "<" -> c < 0;
-          case "!=" -> c != 0;
-          default -> c == 0 || prefixMatch(m.group(2));
-        };
+        boolean ok =
+            switch (op) {
+              case ">=" -> c >= 0;
+              case "<=" -> c <= 0;
+              case ">" -> c > 0;
+              case "<" -> c < 0;
+              case "!=" -> c != 0;
+              default -> c == 0 || prefixMatch(m.group(2));
+            };
         if (!ok) {
           out.add(r);
           break;

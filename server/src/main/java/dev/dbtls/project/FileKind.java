@@ -2,5 +2,13 @@ package dev.dbtls.project;
 
 /** What a project file is to dbt, decided by the path it sits under and its extension. */
 public enum FileKind {
-  MODEL, SEED, MACRO, SNAPSHOT, ANALYSIS, SINGULAR_TEST, GENERIC_TEST, PROPERTIES, DOCS
+  MODEL,
+  SEED,
+  MACRO,
+  SNAPSHOT,
+  ANALYSIS,
+  SINGULAR_TEST,
+  GENERIC_TEST,
+  PROPERTIES,
+  DOCS
 }

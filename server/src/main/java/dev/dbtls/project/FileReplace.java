@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * A file written whole or not at all: into a temporary file beside it, then renamed into its
- * place, so that a reader (another session, another program) never sees half of it.
+ * A file written whole or not at all: into a temporary file beside it, then renamed into its place,
+ * so that a reader (another session, another program) never sees half of it.
  */
 public final class FileReplace {
   /** What goes into the file. */

@@ -3,10 +3,10 @@ package dev.dbtls.project;
 import java.util.Objects;
 
 /**
- * A located problem in a project file. Lines and columns are 0-based (as in LSP); {@link
- * #format()} prints them 1-based, the way compilers do. {@code file} is the path as the user
- * knows it (relative to the project root where possible); it may be empty for problems that
- * belong to no file (a missing profile).
+ * A located problem in a project file. Lines and columns are 0-based (as in LSP); {@link #format()}
+ * prints them 1-based, the way compilers do. {@code file} is the path as the user knows it
+ * (relative to the project root where possible); it may be empty for problems that belong to no
+ * file (a missing profile).
  */
 public record Problem(
     String file,
@@ -30,8 +30,15 @@ public record Problem(
   }
 
   public static Problem at(String file, Span span, ProblemCode code, String message) {
-    return new Problem(file, span.startLine(), span.startColumn(), span.endLine(), span.endColumn(),
-        code.defaultSeverity(), code, message);
+    return new Problem(
+        file,
+        span.startLine(),
+        span.startColumn(),
+        span.endLine(),
+        span.endColumn(),
+        code.defaultSeverity(),
+        code,
+        message);
   }
 
   public static Problem ofFile(String file, ProblemCode code, String message) {

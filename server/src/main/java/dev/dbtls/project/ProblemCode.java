@@ -1,8 +1,8 @@
 package dev.dbtls.project;
 
 /**
- * Stable codes for every problem the core reports. Tests, quick fixes and user settings key off
- * the {@link #id()}, so an id never changes once released. Documented in docs/diagnostics.md.
+ * Stable codes for every problem the core reports. Tests, quick fixes and user settings key off the
+ * {@link #id()}, so an id never changes once released. Documented in docs/diagnostics.md.
  */
 public enum ProblemCode {
   // project files

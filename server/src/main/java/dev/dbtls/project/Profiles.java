@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Finds {@code profiles.yml} as dbt does ({@code --profiles-dir}, {@code DBT_PROFILES_DIR}, the
- * project folder, {@code ~/.dbt}) and chooses the profile and target as dbt chooses them. A
- * missing file, profile or target is a problem plus a fallback target, so compiling goes on.
+ * project folder, {@code ~/.dbt}) and chooses the profile and target as dbt chooses them. A missing
+ * file, profile or target is a problem plus a fallback target, so compiling goes on.
  */
 public final class Profiles {
   public static final String FILE = "profiles.yml";
@@ -23,18 +23,30 @@ public final class Profiles {
   /** The chosen target and where it came from. */
   public record Resolution(Target target, Path profilesFile, List<Problem> problems) {}
 
-  public static Resolution resolve(DbtProject project, Path profilesDirOption, String profileOption,
-      String targetOption, Map<String, String> env, FileSource files, YamlJinja jinja) {
+  public static Resolution resolve(
+      DbtProject project,
+      Path profilesDirOption,
+      String profileOption,
+      String targetOption,
+      Map<String, String> env,
+      FileSource files,
+      YamlJinja jinja) {
     List<Problem> problems = new ArrayList<>();
     String profileName = profileOption != null ? profileOption : project.profile();
     if (profileName == null) {
       // located on the project's name: there is no profile line to point at
-      Span name = project.document() == null || !project.document().rootMap().has("name") ? Span.NONE
-          : project.document().rootMap().keySpan("name");
-      problems.add(Problem.at(DbtProject.FILE, name,
-          ProblemCode.PROFILE_MISSING, "dbt cannot run because no profile was specified for this "
-              + "dbt project: add 'profile: [profile name]' to dbt_project.yml, naming a profile of "
-              + "profiles.yml (or pass --profile); compiling with DuckDB defaults"));
+      Span name =
+          project.document() == null || !project.document().rootMap().has("name")
+              ? Span.NONE
+              : project.document().rootMap().keySpan("name");
+      problems.add(
+          Problem.at(
+              DbtProject.FILE,
+              name,
+              ProblemCode.PROFILE_MISSING,
+              "dbt cannot run because no profile was specified for this "
+                  + "dbt project: add 'profile: [profile name]' to dbt_project.yml, naming a profile of "
+                  + "profiles.yml (or pass --profile); compiling with DuckDB defaults"));
       return new Resolution(Target.fallback(project.name()), null, problems);
     }
     List<Path> candidates = new ArrayList<>();
@@ -57,49 +69,87 @@ public final class Profiles {
         return choose(file, text, profileName, targetOption, project, jinja, problems);
       }
     }
-    problems.add(Problem.ofFile(DbtProject.FILE, ProblemCode.PROFILE_MISSING,
-        "no profiles.yml found for profile '" + profileName + "' (looked in "
-            + candidates.stream().map(Path::toString).toList() + "); compiling with DuckDB defaults"));
+    problems.add(
+        Problem.ofFile(
+            DbtProject.FILE,
+            ProblemCode.PROFILE_MISSING,
+            "no profiles.yml found for profile '"
+                + profileName
+                + "' (looked in "
+                + candidates.stream().map(Path::toString).toList()
+                + "); compiling with DuckDB defaults"));
     return new Resolution(Target.fallback(project.name()), null, problems);
   }
 
-  private static Resolution choose(Path file, String text, String profileName, String targetOption,
-      DbtProject project, YamlJinja jinja, List<Problem> problems) {
+  private static Resolution choose(
+      Path file,
+      String text,
+      String profileName,
+      String targetOption,
+      DbtProject project,
+      YamlJinja jinja,
+      List<Problem> problems) {
     String shown = file.toString();
     YamlDocument doc = YamlDocument.parse(shown, text);
     problems.addAll(doc.problems());
     YamlMap root = doc.rootMap();
     if (!root.has(profileName)) {
       YamlNode at = project.document().rootMap().get("profile");
-      problems.add(Problem.at(DbtProject.FILE, at == null ? dev.dbtls.project.Span.NONE : at.span(),
-          ProblemCode.PROFILE_MISSING, "Could not find profile named '" + profileName
-          + "': profile '" + profileName + "' is not in " + shown + " (it has " + profileNames(root)
-          + "); compiling with DuckDB defaults"));
+      problems.add(
+          Problem.at(
+              DbtProject.FILE,
+              at == null ? dev.dbtls.project.Span.NONE : at.span(),
+              ProblemCode.PROFILE_MISSING,
+              "Could not find profile named '"
+                  + profileName
+                  + "': profile '"
+                  + profileName
+                  + "' is not in "
+                  + shown
+                  + " (it has "
+                  + profileNames(root)
+                  + "); compiling with DuckDB defaults"));
       return new Resolution(Target.fallback(project.name()), file, problems);
     }
     YamlMap profile = root.map(profileName);
     YamlMap outputs = profile.map("outputs");
-    String targetName = targetOption != null ? targetOption
-        : render(profile.get("target"), jinja, shown, problems);
+    String targetName =
+        targetOption != null ? targetOption : render(profile.get("target"), jinja, shown, problems);
     if (targetName == null) {
       targetName = "default";
     }
     if (!outputs.has(targetName)) {
-      problems.add(Problem.at(shown, profile.keySpan("outputs"), ProblemCode.TARGET_MISSING,
-          "The profile '" + profileName + "' does not have a target named '" + targetName
-              + "'. The valid target names for this profile are: "
-              + String.join(", ", outputs.entries().keySet()) + "; compiling with DuckDB defaults"));
+      problems.add(
+          Problem.at(
+              shown,
+              profile.keySpan("outputs"),
+              ProblemCode.TARGET_MISSING,
+              "The profile '"
+                  + profileName
+                  + "' does not have a target named '"
+                  + targetName
+                  + "'. The valid target names for this profile are: "
+                  + String.join(", ", outputs.entries().keySet())
+                  + "; compiling with DuckDB defaults"));
       return new Resolution(Target.fallback(project.name()), file, problems);
     }
     Map<String, Object> fields = new LinkedHashMap<>();
-    outputs.map(targetName).entries().forEach((k, v) -> fields.put(k,
-        v instanceof YamlScalar ? renderValue(v, jinja, shown, problems) : v.toPlain()));
+    outputs
+        .map(targetName)
+        .entries()
+        .forEach(
+            (k, v) ->
+                fields.put(
+                    k,
+                    v instanceof YamlScalar
+                        ? renderValue(v, jinja, shown, problems)
+                        : v.toPlain()));
     return new Resolution(Target.of(targetName, profileName, fields), file, problems);
   }
 
   /**
-   * The targets (outputs) a profile of a profiles.yml offers, in file order; empty when the file
-   * or the profile cannot be read.
+   * The targets (outputs) a profile of a profiles.yml offers, in file order; empty when the file or
+   * the profile cannot be read.
    */
   public static List<String> targets(Path profilesFile, String profileName, FileSource files) {
     if (profilesFile == null || profileName == null) {
@@ -111,7 +161,8 @@ public final class Profiles {
     }
     YamlMap root = YamlDocument.parse(profilesFile.toString(), text).rootMap();
     return root.has(profileName)
-        ? List.copyOf(root.map(profileName).map("outputs").entries().keySet()) : List.of();
+        ? List.copyOf(root.map(profileName).map("outputs").entries().keySet())
+        : List.of();
   }
 
   private static List<String> profileNames(YamlMap root) {
@@ -123,7 +174,8 @@ public final class Profiles {
     return v == null ? null : String.valueOf(v);
   }
 
-  private static Object renderValue(YamlNode n, YamlJinja jinja, String file, List<Problem> problems) {
+  private static Object renderValue(
+      YamlNode n, YamlJinja jinja, String file, List<Problem> problems) {
     Object raw = n.toPlain();
     if (!(raw instanceof String s)) {
       return raw;

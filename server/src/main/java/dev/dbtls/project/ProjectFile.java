@@ -3,11 +3,11 @@ package dev.dbtls.project;
 import java.nio.file.Path;
 
 /**
- * One input file of a project or package: its kind, the package it belongs to, its path relative
- * to that package's root (as dbt's {@code original_file_path}) and its text.
+ * One input file of a project or package: its kind, the package it belongs to, its path relative to
+ * that package's root (as dbt's {@code original_file_path}) and its text.
  */
-public record ProjectFile(FileKind kind, String packageName, String relativePath, Path absolutePath,
-    String text) {
+public record ProjectFile(
+    FileKind kind, String packageName, String relativePath, Path absolutePath, String text) {
 
   /** The file name without its extension: a model's name. */
   public String stem() {

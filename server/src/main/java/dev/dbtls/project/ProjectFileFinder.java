@@ -16,7 +16,8 @@ final class ProjectFileFinder {
   static List<ProjectFile> find(DbtProject p, FileSource files) {
     record Want(Path path, FileKind kind) {}
     /** A folder and what its files of some suffixes are, in dbt's order of precedence. */
-    record Role(String dir, Set<String> suffixes, java.util.function.Function<Path, FileKind> kind) {}
+    record Role(
+        String dir, Set<String> suffixes, java.util.function.Function<Path, FileKind> kind) {}
     List<Role> roles = new ArrayList<>();
     p.modelPaths().forEach(d -> roles.add(new Role(d, Set.of(".sql", ".py"), f -> FileKind.MODEL)));
     p.seedPaths().forEach(d -> roles.add(new Role(d, Set.of(".csv"), f -> FileKind.SEED)));
@@ -25,21 +26,36 @@ final class ProjectFileFinder {
     p.analysisPaths().forEach(d -> roles.add(new Role(d, SQL, f -> FileKind.ANALYSIS)));
     for (String dir : p.testPaths()) {
       Path generic = p.dir().resolve(dir).resolve("generic");
-      roles.add(new Role(dir, SQL, f -> f.startsWith(generic) ? FileKind.GENERIC_TEST : FileKind.SINGULAR_TEST));
+      roles.add(
+          new Role(
+              dir,
+              SQL,
+              f -> f.startsWith(generic) ? FileKind.GENERIC_TEST : FileKind.SINGULAR_TEST));
     }
     List<String> yamlDirs = new ArrayList<>();
-    for (List<String> l : List.of(p.modelPaths(), p.seedPaths(), p.snapshotPaths(),
-        p.analysisPaths(), p.macroPaths(), p.testPaths())) {
+    for (List<String> l :
+        List.of(
+            p.modelPaths(),
+            p.seedPaths(),
+            p.snapshotPaths(),
+            p.analysisPaths(),
+            p.macroPaths(),
+            p.testPaths())) {
       yamlDirs.addAll(l);
     }
-    new LinkedHashSet<>(yamlDirs).forEach(d -> roles.add(new Role(d, YAML, f -> FileKind.PROPERTIES)));
-    new LinkedHashSet<>(p.effectiveDocsPaths()).forEach(d -> roles.add(new Role(d, Set.of(".md"), f -> FileKind.DOCS)));
+    new LinkedHashSet<>(yamlDirs)
+        .forEach(d -> roles.add(new Role(d, YAML, f -> FileKind.PROPERTIES)));
+    new LinkedHashSet<>(p.effectiveDocsPaths())
+        .forEach(d -> roles.add(new Role(d, Set.of(".md"), f -> FileKind.DOCS)));
     // each folder is listed once, for every suffix any role wants of it (a large models folder
     // was walked three times: SQL, YAML, docs)
     java.util.Map<String, Set<String>> suffixes = new java.util.LinkedHashMap<>();
-    roles.forEach(r -> suffixes.computeIfAbsent(r.dir(), d -> new java.util.HashSet<>()).addAll(r.suffixes()));
+    roles.forEach(
+        r ->
+            suffixes.computeIfAbsent(r.dir(), d -> new java.util.HashSet<>()).addAll(r.suffixes()));
     java.util.Map<String, List<Path>> listed = new java.util.HashMap<>();
-    suffixes.forEach((dir, wantedSuffixes) -> listed.put(dir, files.list(p.dir().resolve(dir), wantedSuffixes)));
+    suffixes.forEach(
+        (dir, wantedSuffixes) -> listed.put(dir, files.list(p.dir().resolve(dir), wantedSuffixes)));
     List<Want> wanted = new ArrayList<>();
     Set<Path> seen = new LinkedHashSet<>();
     for (Role r : roles) {
@@ -51,10 +67,14 @@ final class ProjectFileFinder {
       }
     }
     List<Want> unique = wanted.stream().filter(w -> seen.add(w.path())).toList();
-    return unique.parallelStream().map(w -> {
-      String text = w.kind() == FileKind.SEED ? "" : files.read(w.path()).orElse(null);
-      String rel = p.dir().relativize(w.path()).toString().replace('\\', '/');
-      return text == null ? null : new ProjectFile(w.kind(), p.name(), rel, w.path(), text);
-    }).filter(java.util.Objects::nonNull).toList();
+    return unique.parallelStream()
+        .map(
+            w -> {
+              String text = w.kind() == FileKind.SEED ? "" : files.read(w.path()).orElse(null);
+              String rel = p.dir().relativize(w.path()).toString().replace('\\', '/');
+              return text == null ? null : new ProjectFile(w.kind(), p.name(), rel, w.path(), text);
+            })
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 }

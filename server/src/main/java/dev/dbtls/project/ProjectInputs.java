@@ -7,19 +7,29 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Everything dbt reads before it parses: the root project, its installed packages, the chosen
  * target, vars, and the text of every project file. Pure input; the index derives the rest.
  */
-public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, Target target,
-    Path profilesFile, Vars vars, List<ProjectFile> files, List<Problem> problems) {
+public record ProjectInputs(
+    DbtProject root,
+    Map<String, DbtProject> packages,
+    Target target,
+    Path profilesFile,
+    Vars vars,
+    List<ProjectFile> files,
+    List<Problem> problems) {
 
   /** Options the user gives on the command line or in editor settings. */
-  public record Options(Path profilesDir, String profile, String target, Map<String, Object> cliVars,
+  public record Options(
+      Path profilesDir,
+      String profile,
+      String target,
+      Map<String, Object> cliVars,
       Map<String, String> env) {
     public static Options defaults() {
       return new Options(null, null, null, Map.of(), System.getenv());
@@ -32,15 +42,27 @@ public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, T
     YamlJinja bootstrap = new YamlJinja(options.env(), options.cliVars()::get);
     DbtProject first = DbtProject.read(dir, files, bootstrap);
     // dbt_project.yml may use var() of its own vars: render once more with them in scope.
-    YamlJinja withVars = new YamlJinja(options.env(), name -> options.cliVars().containsKey(name)
-        ? options.cliVars().get(name) : first.vars().get(name));
+    YamlJinja withVars =
+        new YamlJinja(
+            options.env(),
+            name ->
+                options.cliVars().containsKey(name)
+                    ? options.cliVars().get(name)
+                    : first.vars().get(name));
     DbtProject root = DbtProject.read(dir, files, withVars);
     problems.addAll(root.problems());
     List<String> unmet = DbtVersion.unmet(root.requireDbtVersion());
     if (!unmet.isEmpty()) {
-      problems.add(Problem.at(DbtProject.FILE, root.document().rootMap().get("require-dbt-version").span(),
-          ProblemCode.DBT_VERSION_MISMATCH, "require-dbt-version " + unmet + " is not met by dbt "
-              + DbtVersion.EMULATED + ", whose behaviour dbtls follows; compiling anyway"));
+      problems.add(
+          Problem.at(
+              DbtProject.FILE,
+              root.document().rootMap().get("require-dbt-version").span(),
+              ProblemCode.DBT_VERSION_MISMATCH,
+              "require-dbt-version "
+                  + unmet
+                  + " is not met by dbt "
+                  + DbtVersion.EMULATED
+                  + ", whose behaviour dbtls follows; compiling anyway"));
     }
 
     Map<String, DbtProject> packages = new LinkedHashMap<>();
@@ -58,27 +80,44 @@ public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, T
     checkPackagesInstalled(dir, root, packages, files, problems);
 
     Vars vars = new Vars(options.cliVars(), root, packages);
-    YamlJinja profileJinja = new YamlJinja(options.env(),
-        name -> vars.lookup(root.name(), name).map(Vars.Holder::value).orElse(null));
-    Profiles.Resolution res = Profiles.resolve(root, options.profilesDir(), options.profile(),
-        options.target(), options.env(), files, profileJinja);
+    YamlJinja profileJinja =
+        new YamlJinja(
+            options.env(),
+            name -> vars.lookup(root.name(), name).map(Vars.Holder::value).orElse(null));
+    Profiles.Resolution res =
+        Profiles.resolve(
+            root,
+            options.profilesDir(),
+            options.profile(),
+            options.target(),
+            options.env(),
+            files,
+            profileJinja);
     problems.addAll(res.problems());
 
     List<ProjectFile> all = new ArrayList<>(ProjectFileFinder.find(root, files));
     packages.values().forEach(p -> all.addAll(ProjectFileFinder.find(p, files)));
-    return new ProjectInputs(root, Collections.unmodifiableMap(packages), res.target(),
-        res.profilesFile(), vars, List.copyOf(all), List.copyOf(problems));
+    return new ProjectInputs(
+        root,
+        Collections.unmodifiableMap(packages),
+        res.target(),
+        res.profilesFile(),
+        vars,
+        List.copyOf(all),
+        List.copyOf(problems));
   }
 
   /**
-   * These inputs with one project file's text replaced (or added, or removed when {@code text}
-   * is null). Null when the change needs a full reload: a dbt_project.yml, profiles.yml or
-   * packages file, or a file that is not yet known to belong to a resource folder.
+   * These inputs with one project file's text replaced (or added, or removed when {@code text} is
+   * null). Null when the change needs a full reload: a dbt_project.yml, profiles.yml or packages
+   * file, or a file that is not yet known to belong to a resource folder.
    */
   public ProjectInputs withFile(Path file, String text) {
     Path abs = file.toAbsolutePath().normalize();
     String name = abs.getFileName().toString();
-    if (name.equals(DbtProject.FILE) || name.equals(Profiles.FILE) || name.equals("packages.yml")
+    if (name.equals(DbtProject.FILE)
+        || name.equals(Profiles.FILE)
+        || name.equals("packages.yml")
         || name.equals("dependencies.yml")) {
       return null;
     }
@@ -94,8 +133,10 @@ public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, T
         changed.add(f);
       }
     }
-    return found ? new ProjectInputs(root, packages, target, profilesFile, vars, List.copyOf(changed),
-        problems) : null;
+    return found
+        ? new ProjectInputs(
+            root, packages, target, profilesFile, vars, List.copyOf(changed), problems)
+        : null;
   }
 
   public DbtProject project(String packageName) {
@@ -115,8 +156,15 @@ public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, T
   }
 
   private static Problem prefixed(Problem p, String prefix) {
-    return new Problem(prefix + p.file(), p.line(), p.column(), p.endLine(), p.endColumn(),
-        p.severity(), p.code(), p.message());
+    return new Problem(
+        prefix + p.file(),
+        p.line(),
+        p.column(),
+        p.endLine(),
+        p.endColumn(),
+        p.severity(),
+        p.code(),
+        p.message());
   }
 
   private static List<Path> packageDirs(Path installDir, FileSource files) {
@@ -131,12 +179,18 @@ public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, T
   }
 
   /**
-   * {@code local:} packages, under their project's name: from the install folder when
-   * {@code dbt deps} put them there (a symbolic link, which listing the folder does not
-   * follow), else straight from their path, which dbt itself cannot do (a notice says so).
+   * {@code local:} packages, under their project's name: from the install folder when {@code dbt
+   * deps} put them there (a symbolic link, which listing the folder does not follow), else straight
+   * from their path, which dbt itself cannot do (a notice says so).
    */
-  private static void addLocalPackages(Path dir, Path installDir, DbtProject root,
-      Map<String, DbtProject> packages, FileSource files, YamlJinja jinja, List<Problem> problems) {
+  private static void addLocalPackages(
+      Path dir,
+      Path installDir,
+      DbtProject root,
+      Map<String, DbtProject> packages,
+      FileSource files,
+      YamlJinja jinja,
+      List<Problem> problems) {
     for (String name : List.of("packages.yml", "dependencies.yml")) {
       String text = files.read(dir.resolve(name)).orElse(null);
       if (text == null) {
@@ -159,16 +213,30 @@ public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, T
         String prefix = dir.relativize(pkg.dir()) + "/";
         pkg.problems().forEach(p -> problems.add(prefixed(p, prefix)));
         if (!inInstallDir) {
-          problems.add(Problem.at(name, entry.get("local").span(), ProblemCode.PACKAGE_READ_LOCALLY,
-              "package '" + pkgName + "' is read from " + local + " as it is: `dbt deps` has not "
-                  + "installed it in " + root.packagesInstallPath() + "/, which dbt itself needs"));
+          problems.add(
+              Problem.at(
+                  name,
+                  entry.get("local").span(),
+                  ProblemCode.PACKAGE_READ_LOCALLY,
+                  "package '"
+                      + pkgName
+                      + "' is read from "
+                      + local
+                      + " as it is: `dbt deps` has not "
+                      + "installed it in "
+                      + root.packagesInstallPath()
+                      + "/, which dbt itself needs"));
         }
       }
     }
   }
 
-  private static void checkPackagesInstalled(Path dir, DbtProject root,
-      Map<String, DbtProject> installed, FileSource files, List<Problem> problems) {
+  private static void checkPackagesInstalled(
+      Path dir,
+      DbtProject root,
+      Map<String, DbtProject> installed,
+      FileSource files,
+      List<Problem> problems) {
     for (String name : List.of("packages.yml", "dependencies.yml")) {
       String text = files.read(dir.resolve(name)).orElse(null);
       if (text == null) {
@@ -198,19 +266,32 @@ public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, T
           unclaimed.remove(unclaimed.iterator().next());
           continue;
         }
-        problems.add(Problem.at(name, spec.span(), ProblemCode.PACKAGES_NOT_INSTALLED,
-            "package '" + spec.declared() + "' is not installed in " + root.packagesInstallPath()
-                + "/; run `dbt deps` (its macros and models are unknown until then)"));
+        problems.add(
+            Problem.at(
+                name,
+                spec.span(),
+                ProblemCode.PACKAGES_NOT_INSTALLED,
+                "package '"
+                    + spec.declared()
+                    + "' is not installed in "
+                    + root.packagesInstallPath()
+                    + "/; run `dbt deps` (its macros and models are unknown until then)"));
       }
     }
   }
 
-  /** The installed package an entry names: by project name, folder, or the URL's repo name without a dbt- prefix. */
+  /**
+   * The installed package an entry names: by project name, folder, or the URL's repo name without a
+   * dbt- prefix.
+   */
   private static Optional<String> installedAs(String expected, Map<String, DbtProject> installed) {
-    String loose = expected.toLowerCase(java.util.Locale.ROOT).replaceFirst("^dbt[-_]", "").replace('-', '_');
+    String loose =
+        expected.toLowerCase(java.util.Locale.ROOT).replaceFirst("^dbt[-_]", "").replace('-', '_');
     for (Map.Entry<String, DbtProject> e : installed.entrySet()) {
       String folder = e.getValue().dir().getFileName().toString();
-      if (e.getKey().equals(expected) || folder.equals(expected) || e.getKey().equals(loose)
+      if (e.getKey().equals(expected)
+          || folder.equals(expected)
+          || e.getKey().equals(loose)
           || folder.equals(loose)) {
         return Optional.of(e.getKey());
       }
@@ -219,15 +300,18 @@ public record ProjectInputs(DbtProject root, Map<String, DbtProject> packages, T
   }
 
   private static PackageSpec spec(YamlMap entry, Path dir, FileSource files) {
-    String declared = entry.string("package") != null ? entry.string("package")
-        : entry.string("git") != null ? entry.string("git") : entry.string("local");
+    String declared =
+        entry.string("package") != null
+            ? entry.string("package")
+            : entry.string("git") != null ? entry.string("git") : entry.string("local");
     if (declared == null) {
       return null;
     }
     String expected = PackageSpec.expectedName(declared);
     if (entry.has("local")) {
-      DbtProject local = DbtProject.read(dir.resolve(declared).normalize(), files,
-          new YamlJinja(Map.of(), n -> null));
+      DbtProject local =
+          DbtProject.read(
+              dir.resolve(declared).normalize(), files, new YamlJinja(Map.of(), n -> null));
       expected = local.name();
     }
     String key = entry.has("package") ? "package" : entry.has("git") ? "git" : "local";

@@ -9,12 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What of a profile is a credential, wherever it sits: a key that names one (at any depth:
- * {@code password}, {@code pass}, {@code settings.s3_secret_access_key}, {@code api_key}, ...),
- * the password in a URL's user info ({@code postgres://u:p@h}) or a URL or connection-string
- * parameter that names one ({@code ?password=...}, {@code ;AccountKey=...}). Templates see
- * profiles only through {@link #redact}, so no credential can reach compiled SQL, answers, logs
- * or the store.
+ * What of a profile is a credential, wherever it sits: a key that names one (at any depth: {@code
+ * password}, {@code pass}, {@code settings.s3_secret_access_key}, {@code api_key}, ...), the
+ * password in a URL's user info ({@code postgres://u:p@h}) or a URL or connection-string parameter
+ * that names one ({@code ?password=...}, {@code ;AccountKey=...}). Templates see profiles only
+ * through {@link #redact}, so no credential can reach compiled SQL, answers, logs or the store.
  */
 public final class Secrets {
   private Secrets() {}
@@ -23,14 +22,22 @@ public final class Secrets {
   public static final String HIDDEN = "****";
 
   private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]*):([^@/\\s]*)@");
-  private static final Pattern PARAMETER = Pattern.compile("([?&;]\\s*)([A-Za-z0-9_.\\-]+)(\\s*=\\s*)([^&;\\s]*)");
+  private static final Pattern PARAMETER =
+      Pattern.compile("([?&;]\\s*)([A-Za-z0-9_.\\-]+)(\\s*=\\s*)([^&;\\s]*)");
 
   /** Whether a profile key holds a credential (case and place do not matter). */
   public static boolean isSecretKey(String key) {
     String k = key.toLowerCase(Locale.ROOT);
-    return k.equals("pass") || k.equals("pwd") || k.contains("password") || k.contains("passwd")
-        || k.contains("secret") || k.contains("token") || k.contains("private_key")
-        || k.contains("keyfile") || k.contains("passphrase") || k.contains("credential")
+    return k.equals("pass")
+        || k.equals("pwd")
+        || k.contains("password")
+        || k.contains("passwd")
+        || k.contains("secret")
+        || k.contains("token")
+        || k.contains("private_key")
+        || k.contains("keyfile")
+        || k.contains("passphrase")
+        || k.contains("credential")
         || k.endsWith("key");
   }
 
@@ -41,12 +48,13 @@ public final class Secrets {
   public static Object redact(Object value) {
     if (value instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
-      m.forEach((k, v) -> {
-        String key = String.valueOf(k);
-        if (!isSecretKey(key)) {
-          out.put(key, redact(v));
-        }
-      });
+      m.forEach(
+          (k, v) -> {
+            String key = String.valueOf(k);
+            if (!isSecretKey(key)) {
+              out.put(key, redact(v));
+            }
+          });
       return out;
     }
     if (value instanceof List<?> l) {
@@ -62,8 +70,17 @@ public final class Secrets {
     if (text.indexOf('@') < 0 && text.indexOf('=') < 0) {
       return text;
     }
-    String t = USER_INFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + ":" + HIDDEN + "@"));
-    return PARAMETER.matcher(t).replaceAll(m -> Matcher.quoteReplacement(isSecretKey(m.group(2))
-        ? m.group(1) + m.group(2) + m.group(3) + HIDDEN : m.group()));
+    String t =
+        USER_INFO
+            .matcher(text)
+            .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + ":" + HIDDEN + "@"));
+    return PARAMETER
+        .matcher(t)
+        .replaceAll(
+            m ->
+                Matcher.quoteReplacement(
+                    isSecretKey(m.group(2))
+                        ? m.group(1) + m.group(2) + m.group(3) + HIDDEN
+                        : m.group()));
   }
 }

@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * SHA-256 over a sequence of strings, each length-prefixed so that no two different sequences
- * read the same: the keys the columns cache compares between runs and sessions.
+ * SHA-256 over a sequence of strings, each length-prefixed so that no two different sequences read
+ * the same: the keys the columns cache compares between runs and sessions.
  */
 public final class Sha256 {
   private Sha256() {}

@@ -5,18 +5,35 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The chosen output of a profile: adapter type, database and schema as dbt derives them, and
- * every other field as written (credentials included, for the warehouse layer only: they never
- * reach templates, logs or clients).
+ * The chosen output of a profile: adapter type, database and schema as dbt derives them, and every
+ * other field as written (credentials included, for the warehouse layer only: they never reach
+ * templates, logs or clients).
  */
-public record Target(String name, String profileName, String type, String database, String schema,
-    int threads, Map<String, Object> fields) {
+public record Target(
+    String name,
+    String profileName,
+    String type,
+    String database,
+    String schema,
+    int threads,
+    Map<String, Object> fields) {
 
   /** No field values: a target's fields hold credentials, and a toString ends up in logs. */
   @Override
   public String toString() {
-    return "Target[" + profileName + "." + name + ", type=" + type + ", database=" + database
-        + ", schema=" + schema + ", fields=" + new java.util.TreeSet<>(fields.keySet()) + "]";
+    return "Target["
+        + profileName
+        + "."
+        + name
+        + ", type="
+        + type
+        + ", database="
+        + database
+        + ", schema="
+        + schema
+        + ", fields="
+        + new java.util.TreeSet<>(fields.keySet())
+        + "]";
   }
 
   /** A stand-in when no profile can be found: compiling still works, on DuckDB's conventions. */
@@ -64,11 +81,13 @@ public record Target(String name, String profileName, String type, String databa
     }
     Object t = fields.get("threads");
     int threads = t instanceof Number n ? n.intValue() : 1;
-    return new Target(name, profileName, type, database, schema, threads, Map.copyOf(
-        withoutNulls(fields)));
+    return new Target(
+        name, profileName, type, database, schema, threads, Map.copyOf(withoutNulls(fields)));
   }
 
-  /** dbt-duckdb names the database after the file of {@code path}: {@code data/shop.duckdb} → shop. */
+  /**
+   * dbt-duckdb names the database after the file of {@code path}: {@code data/shop.duckdb} → shop.
+   */
   static String duckdbDatabase(String path) {
     if (path == null || path.isBlank() || path.startsWith(":memory:")) {
       return "memory";
@@ -87,8 +106,8 @@ public record Target(String name, String profileName, String type, String databa
   }
 
   /**
-   * The {@code target} object templates see: connection fields without any credential, whatever
-   * its key, alias, nesting or place inside a URL ({@link Secrets}).
+   * The {@code target} object templates see: connection fields without any credential, whatever its
+   * key, alias, nesting or place inside a URL ({@link Secrets}).
    */
   @SuppressWarnings("unchecked")
   public Map<String, Object> toJinja() {
@@ -105,11 +124,12 @@ public record Target(String name, String profileName, String type, String databa
 
   private static Map<String, Object> withoutNulls(Map<String, Object> m) {
     Map<String, Object> out = new LinkedHashMap<>();
-    m.forEach((k, v) -> {
-      if (v != null) {
-        out.put(k, v);
-      }
-    });
+    m.forEach(
+        (k, v) -> {
+          if (v != null) {
+            out.put(k, v);
+          }
+        });
     return out;
   }
 

@@ -15,6 +15,7 @@ public final class Vars {
   private final DbtProject root;
   private final Map<String, DbtProject> packages;
   private final Set<String> packageNames;
+
   /** Most projects have no var with Jinja: then no lookup is needed to know none renders. */
   private final boolean anyRendered;
 
@@ -24,14 +25,20 @@ public final class Vars {
     this.packages = packages;
     this.packageNames = new java.util.HashSet<>(packages.keySet());
     this.packageNames.add(root.name());
-    this.anyRendered = cli.values().stream().anyMatch(Vars::rendered) || hasRendered(root.vars())
-        || packages.values().stream().anyMatch(p -> hasRendered(p.vars()));
+    this.anyRendered =
+        cli.values().stream().anyMatch(Vars::rendered)
+            || hasRendered(root.vars())
+            || packages.values().stream().anyMatch(p -> hasRendered(p.vars()));
   }
 
   /** Whether a project's vars (global or scoped to a package) hold a value with Jinja. */
   private static boolean hasRendered(Map<String, Object> vars) {
-    return vars.values().stream().anyMatch(v -> rendered(v)
-        || v instanceof Map<?, ?> scoped && scoped.values().stream().anyMatch(Vars::rendered));
+    return vars.values().stream()
+        .anyMatch(
+            v ->
+                rendered(v)
+                    || v instanceof Map<?, ?> scoped
+                        && scoped.values().stream().anyMatch(Vars::rendered));
   }
 
   /** The vars given with {@code --vars}: all that dbt_project.yml's own Jinja sees. */
@@ -67,14 +74,17 @@ public final class Vars {
   private static final java.util.regex.Pattern RENDER_CHARS =
       java.util.regex.Pattern.compile("\\{[{%#]|[#}%]\\}");
 
-  /** Whether dbt renders this var value where {@code var()} is called: a string with Jinja in it. */
+  /**
+   * Whether dbt renders this var value where {@code var()} is called: a string with Jinja in it.
+   */
   public static boolean rendered(Object value) {
     return value instanceof String s && RENDER_CHARS.matcher(s).find();
   }
 
   /** Whether {@code var(name)} in a package gives a value that is rendered (and may call ref). */
   public boolean rendersJinja(String packageName, String name) {
-    return anyRendered && name != null
+    return anyRendered
+        && name != null
         && lookup(packageName, name).map(h -> rendered(h.value())).orElse(false);
   }
 

@@ -9,14 +9,15 @@ import java.util.regex.Pattern;
 /**
  * Renders the Jinja dbt allows inside {@code dbt_project.yml} and {@code profiles.yml} values:
  * {@code {{ env_var('X', 'default') }}} and {@code {{ var('x') }}} with the common filters. The
- * full engine lives in a layer above; YAML files only ever use this small subset, and they are
- * read before any macro exists. Anything else is left as written.
+ * full engine lives in a layer above; YAML files only ever use this small subset, and they are read
+ * before any macro exists. Anything else is left as written.
  */
 public final class YamlJinja {
   private static final Pattern EXPR = Pattern.compile("\\{\\{-?(.*?)-?}}", Pattern.DOTALL);
-  private static final Pattern CALL = Pattern.compile(
-      "\\s*(env_var|var)\\s*\\(\\s*(['\"])(.*?)\\2\\s*(?:,\\s*(?:default\\s*=\\s*)?(.+?))?\\s*\\)"
-          + "\\s*((?:\\|\\s*\\w+\\s*(?:\\(\\s*\\))?\\s*)*)");
+  private static final Pattern CALL =
+      Pattern.compile(
+          "\\s*(env_var|var)\\s*\\(\\s*(['\"])(.*?)\\2\\s*(?:,\\s*(?:default\\s*=\\s*)?(.+?))?\\s*\\)"
+              + "\\s*((?:\\|\\s*\\w+\\s*(?:\\(\\s*\\))?\\s*)*)");
 
   private final Map<String, String> env;
   private final Function<String, Object> vars;
@@ -48,9 +49,13 @@ public final class YamlJinja {
       } else {
         Object v = evaluate(call);
         if (v == Missing.INSTANCE) {
-          problem = ("env_var".equals(call.group(1)) ? "Env var required but not provided: '"
-              : "Required var '") + call.group(3) + "'" + ("var".equals(call.group(1))
-              ? " not found in config" : "");
+          problem =
+              ("env_var".equals(call.group(1))
+                      ? "Env var required but not provided: '"
+                      : "Required var '")
+                  + call.group(3)
+                  + "'"
+                  + ("var".equals(call.group(1)) ? " not found in config" : "");
           v = "";
         }
         only = v;
@@ -67,7 +72,9 @@ public final class YamlJinja {
     return new Rendered(out.toString(), problem);
   }
 
-  private enum Missing { INSTANCE }
+  private enum Missing {
+    INSTANCE
+  }
 
   private Object evaluate(Matcher call) {
     String name = call.group(3);
@@ -86,8 +93,10 @@ public final class YamlJinja {
     if (chain == null || chain.isBlank()) {
       return List.of();
     }
-    return java.util.Arrays.stream(chain.split("\\|")).map(s -> s.replace("()", "").trim())
-        .filter(s -> !s.isEmpty()).toList();
+    return java.util.Arrays.stream(chain.split("\\|"))
+        .map(s -> s.replace("()", "").trim())
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   private static Object applyFilter(String filter, Object v) {
@@ -99,7 +108,8 @@ public final class YamlJinja {
       return switch (filter) {
         case "int" -> (long) Double.parseDouble(s);
         case "float" -> Double.parseDouble(s);
-        case "as_number" -> s.matches("-?\\d+") ? (Object) Long.parseLong(s) : Double.parseDouble(s);
+        case "as_number" ->
+            s.matches("-?\\d+") ? (Object) Long.parseLong(s) : Double.parseDouble(s);
         case "as_bool" -> Boolean.parseBoolean(s);
         case "lower" -> s.toLowerCase();
         case "upper" -> s.toUpperCase();
@@ -113,7 +123,8 @@ public final class YamlJinja {
 
   private static Object literal(String text) {
     String t = text.trim();
-    if (t.length() >= 2 && (t.startsWith("'") && t.endsWith("'") || t.startsWith("\"") && t.endsWith("\""))) {
+    if (t.length() >= 2
+        && (t.startsWith("'") && t.endsWith("'") || t.startsWith("\"") && t.endsWith("\""))) {
       return t.substring(1, t.length() - 1);
     }
     if (t.matches("-?\\d+")) {

@@ -107,17 +107,24 @@ public final class BenchmarkJobs implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-  private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "dbtls-benchmark");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService runner =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "dbtls-benchmark");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** Starts {@code what} (which must be {@link ModelBenchmark#ok()}); {@code store} may be null. */
-  public Job start(ProjectSnapshot s, ModelBenchmark what, BenchmarkPlan plan,
-      Warehouses warehouses, Store store, Listener listener) {
-    Job job = new Job(UUID.randomUUID().toString().substring(0, 8), what,
-        s.inputs().target().name());
+  public Job start(
+      ProjectSnapshot s,
+      ModelBenchmark what,
+      BenchmarkPlan plan,
+      Warehouses warehouses,
+      Store store,
+      Listener listener) {
+    Job job =
+        new Job(UUID.randomUUID().toString().substring(0, 8), what, s.inputs().target().name());
     job.total = (plan.warmups() + plan.measuredRuns()) * what.variants().size();
     jobs.put(job.id, job);
     runner.submit(() -> run(job, s, plan, warehouses, store, listener));
@@ -135,25 +142,42 @@ public final class BenchmarkJobs implements AutoCloseable {
     return job;
   }
 
-  private static void run(Job job, ProjectSnapshot s, BenchmarkPlan plan, Warehouses warehouses,
-      Store store, Listener listener) {
+  private static void run(
+      Job job,
+      ProjectSnapshot s,
+      BenchmarkPlan plan,
+      Warehouses warehouses,
+      Store store,
+      Listener listener) {
     BenchmarkResult r;
     if (job.cancel.cancelled()) {
-      r = new BenchmarkResult(BenchmarkResult.Status.CANCELLED, List.of(), List.of(), List.of(),
-          WarehouseError.of(ProblemCode.WAREHOUSE_CANCELLED, "cancelled before it started"), 0);
+      r =
+          new BenchmarkResult(
+              BenchmarkResult.Status.CANCELLED,
+              List.of(),
+              List.of(),
+              List.of(),
+              WarehouseError.of(ProblemCode.WAREHOUSE_CANCELLED, "cancelled before it started"),
+              0);
     } else {
       Warehouse.Opened opened = warehouses.warehouse(s.inputs());
       if (!opened.ok()) {
-        r = new BenchmarkResult(BenchmarkResult.Status.FAILED, List.of(), List.of(), List.of(),
-            opened.error(), 0);
+        r =
+            new BenchmarkResult(
+                BenchmarkResult.Status.FAILED, List.of(), List.of(), List.of(), opened.error(), 0);
       } else {
         job.message = "starting";
-        r = Benchmark.run(opened.warehouse(), plan, job.cancel, (done, total, message) -> {
-          job.done = done;
-          job.total = total;
-          job.message = message;
-          safely(() -> listener.progress(job));
-        });
+        r =
+            Benchmark.run(
+                opened.warehouse(),
+                plan,
+                job.cancel,
+                (done, total, message) -> {
+                  job.done = done;
+                  job.total = total;
+                  job.message = message;
+                  safely(() -> listener.progress(job));
+                });
       }
     }
     job.message = summary(r);
@@ -177,17 +201,36 @@ public final class BenchmarkJobs implements AutoCloseable {
    * Stores a finished benchmark in the history; a pending recommendation it ran moves to
    * benchmarked. The stored id, or null when the store failed.
    */
-  public static Long record(Store store, ProjectSnapshot s, ModelBenchmark what, Instant started,
-      BenchmarkResult r) {
+  public static Long record(
+      Store store, ProjectSnapshot s, ModelBenchmark what, Instant started, BenchmarkResult r) {
     try {
       var rec = what.recommendation();
-      String verdict = r.comparisons().isEmpty() ? null
-          : r.comparisons().get(r.comparisons().size() - 1).verdict().name()
-              .toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-      Long id = store.benchmarks().add(new BenchmarkHistory.Entry(0,
-          s.inputs().root().dir().toString(), s.inputs().target().name(), what.nodeId(),
-          what.label(), rec == null ? null : rec.id(), started.toEpochMilli(), r.millis(),
-          Job.state(r.status()), verdict, JSON.writeValueAsString(r))).orElse(null);
+      String verdict =
+          r.comparisons().isEmpty()
+              ? null
+              : r.comparisons()
+                  .get(r.comparisons().size() - 1)
+                  .verdict()
+                  .name()
+                  .toLowerCase(java.util.Locale.ROOT)
+                  .replace('_', ' ');
+      Long id =
+          store
+              .benchmarks()
+              .add(
+                  new BenchmarkHistory.Entry(
+                      0,
+                      s.inputs().root().dir().toString(),
+                      s.inputs().target().name(),
+                      what.nodeId(),
+                      what.label(),
+                      rec == null ? null : rec.id(),
+                      started.toEpochMilli(),
+                      r.millis(),
+                      Job.state(r.status()),
+                      verdict,
+                      JSON.writeValueAsString(r)))
+              .orElse(null);
       if (rec != null && r.ok()) {
         var now = store.recommendations().get(rec.id()).orElse(null);
         if (now != null && "pending".equals(now.status())) {

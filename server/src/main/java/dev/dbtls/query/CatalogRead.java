@@ -16,17 +16,21 @@ import java.util.List;
  * @param explorer the relations matched to the nodes that build them, and the nodes not built
  * @param keys the foreign keys, or why not (the schema's error when it was not read)
  */
-public record CatalogRead(WarehouseCatalog catalog, DatabaseExplorer explorer,
-    WarehouseForeignKeys keys) {
+public record CatalogRead(
+    WarehouseCatalog catalog, DatabaseExplorer explorer, WarehouseForeignKeys keys) {
 
   public static CatalogRead run(ProjectSnapshot s, Warehouses warehouses, QueryCancel cancel) {
     WarehouseCatalog catalog = WarehouseCatalog.of(warehouses, s.inputs(), cancel);
-    WarehouseForeignKeys keys = catalog.ok() ? WarehouseForeignKeys.of(warehouses, s.inputs(), cancel)
-        : new WarehouseForeignKeys(catalog.target(), List.of(), 0, catalog.error());
+    WarehouseForeignKeys keys =
+        catalog.ok()
+            ? WarehouseForeignKeys.of(warehouses, s.inputs(), cancel)
+            : new WarehouseForeignKeys(catalog.target(), List.of(), 0, catalog.error());
     return new CatalogRead(catalog, DatabaseExplorer.merge(s, catalog), keys);
   }
 
-  /** Whether the columns read may be kept for completion and hover: a whole schema, not a cut one. */
+  /**
+   * Whether the columns read may be kept for completion and hover: a whole schema, not a cut one.
+   */
   public boolean wholeSchema() {
     return catalog.ok() && !catalog.cut();
   }

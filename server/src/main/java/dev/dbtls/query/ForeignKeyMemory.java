@@ -23,19 +23,22 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The warehouse's declared foreign keys for the ERD, per project and target: kept in memory and
- * in the store once read (by the database explorer or {@code dbtls catalog}, with the schema, or
- * by the ERD itself), so the diagram has them without a round trip, also in the next session.
- * When none are known the ERD reads them on {@code executor}, waiting at most {@link #WAIT_MILLIS}
- * (a slower read still fills the memory for the next diagram). A warehouse that cannot be reached is one line of
- * {@link EntityRelationships.WarehouseKeys#message()}, tried again after {@link #RETRY_MILLIS}.
- * Keys match nodes as the database explorer matches relations ({@link DatabaseExplorer}).
+ * The warehouse's declared foreign keys for the ERD, per project and target: kept in memory and in
+ * the store once read (by the database explorer or {@code dbtls catalog}, with the schema, or by
+ * the ERD itself), so the diagram has them without a round trip, also in the next session. When
+ * none are known the ERD reads them on {@code executor}, waiting at most {@link #WAIT_MILLIS} (a
+ * slower read still fills the memory for the next diagram). A warehouse that cannot be reached is
+ * one line of {@link EntityRelationships.WarehouseKeys#message()}, tried again after {@link
+ * #RETRY_MILLIS}. Keys match nodes as the database explorer matches relations ({@link
+ * DatabaseExplorer}).
  */
 public final class ForeignKeyMemory {
   /** How long a diagram waits for keys read for it. */
   public static final long WAIT_MILLIS = 5_000;
+
   /** How long a failed read is the answer before the warehouse is asked again. */
   static final long RETRY_MILLIS = 30_000;
+
   /** How old known keys may get before a diagram reads them again (in the background). */
   static final long REFRESH_MILLIS = 10 * 60_000;
 
@@ -50,7 +53,8 @@ public final class ForeignKeyMemory {
   private final Map<Key, Known> known = new ConcurrentHashMap<>();
   private final Map<Key, CompletableFuture<Known>> reading = new ConcurrentHashMap<>();
 
-  public ForeignKeyMemory(Warehouses warehouses, CompletableFuture<Store> store, Executor executor) {
+  public ForeignKeyMemory(
+      Warehouses warehouses, CompletableFuture<Store> store, Executor executor) {
     this.warehouses = warehouses;
     this.store = store;
     this.executor = executor;
@@ -67,43 +71,64 @@ public final class ForeignKeyMemory {
 
   /**
    * Keys read with the schema outside a session ({@code dbtls catalog}): kept in the store, under
-   * the key this memory restores from, so the next session's diagram has them. A failed read
-   * keeps what was stored before (and so does a store that cannot be written: its result says so).
+   * the key this memory restores from, so the next session's diagram has them. A failed read keeps
+   * what was stored before (and so does a store that cannot be written: its result says so).
    */
-  public static StoreResult<Integer> save(Store store, ProjectSnapshot s, WarehouseForeignKeys read) {
+  public static StoreResult<Integer> save(
+      Store store, ProjectSnapshot s, WarehouseForeignKeys read) {
     if (!read.ok()) {
       return StoreResult.ok(0);
     }
     Key key = key(s);
-    return store.foreignKeyCache().save(key.projectDir().toString(), key.target(),
-        read.keys().stream().map(ForeignKeyMemory::cached).toList());
+    return store
+        .foreignKeyCache()
+        .save(
+            key.projectDir().toString(),
+            key.target(),
+            read.keys().stream().map(ForeignKeyMemory::cached).toList());
   }
 
   /**
-   * The keys between the snapshot's nodes: known ones at once, else the store's, else read now
-   * (at most {@link #WAIT_MILLIS} waited; {@code cancel} stops the read). Never fails.
+   * The keys between the snapshot's nodes: known ones at once, else the store's, else read now (at
+   * most {@link #WAIT_MILLIS} waited; {@code cancel} stops the read). Never fails.
    */
-  public CompletableFuture<EntityRelationships.WarehouseKeys> forErd(ProjectSnapshot s, QueryCancel cancel) {
+  public CompletableFuture<EntityRelationships.WarehouseKeys> forErd(
+      ProjectSnapshot s, QueryCancel cancel) {
     try {
       Key key = key(s);
       Known k = known.get(key);
-      if (k == null || (k.failure() != null && System.nanoTime() - k.at() > TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS))) {
+      if (k == null
+          || (k.failure() != null
+              && System.nanoTime() - k.at() > TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS))) {
         k = k == null ? restored(key) : null;
       }
       if (k != null) {
-        if (k.failure() == null && System.nanoTime() - k.at() > TimeUnit.MILLISECONDS.toNanos(REFRESH_MILLIS)) {
-          read(s, key, new QueryCancel()); // this diagram draws what is known; the next one the new keys
+        if (k.failure() == null
+            && System.nanoTime() - k.at() > TimeUnit.MILLISECONDS.toNanos(REFRESH_MILLIS)) {
+          read(
+              s,
+              key,
+              new QueryCancel()); // this diagram draws what is known; the next one the new keys
         }
         return CompletableFuture.completedFuture(match(s, k));
       }
-      return read(s, key, cancel).thenApply(r -> match(s, r)).completeOnTimeout(EntityRelationships.WarehouseKeys.unread(
-          "warehouse foreign keys not read: the warehouse did not answer within " + WAIT_MILLIS / 1000 + " s"),
-          WAIT_MILLIS, TimeUnit.MILLISECONDS)
-          .exceptionally(e -> EntityRelationships.WarehouseKeys.unread("warehouse foreign keys not read: "
-              + e.getClass().getSimpleName()));
+      return read(s, key, cancel)
+          .thenApply(r -> match(s, r))
+          .completeOnTimeout(
+              EntityRelationships.WarehouseKeys.unread(
+                  "warehouse foreign keys not read: the warehouse did not answer within "
+                      + WAIT_MILLIS / 1000
+                      + " s"),
+              WAIT_MILLIS,
+              TimeUnit.MILLISECONDS)
+          .exceptionally(
+              e ->
+                  EntityRelationships.WarehouseKeys.unread(
+                      "warehouse foreign keys not read: " + e.getClass().getSimpleName()));
     } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(EntityRelationships.WarehouseKeys.unread(
-          "warehouse foreign keys not read: " + e.getClass().getSimpleName()));
+      return CompletableFuture.completedFuture(
+          EntityRelationships.WarehouseKeys.unread(
+              "warehouse foreign keys not read: " + e.getClass().getSimpleName()));
     }
   }
 
@@ -115,15 +140,16 @@ public final class ForeignKeyMemory {
       return running;
     }
     try {
-      executor.execute(() -> {
-        try {
-          mine.complete(readNow(s, key, cancel));
-        } catch (RuntimeException | Error e) {
-          mine.completeExceptionally(e);
-        } finally {
-          reading.remove(key, mine);
-        }
-      });
+      executor.execute(
+          () -> {
+            try {
+              mine.complete(readNow(s, key, cancel));
+            } catch (RuntimeException | Error e) {
+              mine.completeExceptionally(e);
+            } finally {
+              reading.remove(key, mine);
+            }
+          });
     } catch (RuntimeException e) { // the executor was shut down
       reading.remove(key, mine);
       mine.completeExceptionally(e);
@@ -151,24 +177,41 @@ public final class ForeignKeyMemory {
     if (st == null) {
       return null;
     }
-    return st.foreignKeyCache().load(key.projectDir().toString(), key.target()).orElse(java.util.Optional.empty())
-        .map(c -> {
-          Known k = new Known(c.keys().stream().map(ForeignKeyMemory::read).toList(), null, System.nanoTime());
-          known.putIfAbsent(key, k);
-          return k;
-        }).orElse(null);
+    return st.foreignKeyCache()
+        .load(key.projectDir().toString(), key.target())
+        .orElse(java.util.Optional.empty())
+        .map(
+            c -> {
+              Known k =
+                  new Known(
+                      c.keys().stream().map(ForeignKeyMemory::read).toList(),
+                      null,
+                      System.nanoTime());
+              known.putIfAbsent(key, k);
+              return k;
+            })
+        .orElse(null);
   }
 
   /** One relationship per column pair of each key whose two relations are nodes of the project. */
   static EntityRelationships.WarehouseKeys match(ProjectSnapshot s, Known k) {
     if (k.failure() != null) {
-      return EntityRelationships.WarehouseKeys.unread("warehouse foreign keys not read: " + oneLine(k.failure()));
+      return EntityRelationships.WarehouseKeys.unread(
+          "warehouse foreign keys not read: " + oneLine(k.failure()));
     }
     Map<String, List<Node>> byName = new HashMap<>();
-    s.manifest().nodes().values().stream().filter(DatabaseExplorer::inWarehouse)
-        .sorted(Comparator.comparing((Node n) -> n.type() == ResourceType.SOURCE).thenComparing(Node::uniqueId))
-        .forEach(n -> byName.computeIfAbsent(DatabaseExplorer.key(n.relation().schema(), n.relation().identifier()),
-            x -> new ArrayList<>()).add(n));
+    s.manifest().nodes().values().stream()
+        .filter(DatabaseExplorer::inWarehouse)
+        .sorted(
+            Comparator.comparing((Node n) -> n.type() == ResourceType.SOURCE)
+                .thenComparing(Node::uniqueId))
+        .forEach(
+            n ->
+                byName
+                    .computeIfAbsent(
+                        DatabaseExplorer.key(n.relation().schema(), n.relation().identifier()),
+                        x -> new ArrayList<>())
+                    .add(n));
     List<EntityRelationships.Relationship> out = new ArrayList<>();
     for (ForeignKey f : k.keys()) {
       Node from = node(byName, f.database(), f.schema(), f.table());
@@ -177,14 +220,21 @@ public final class ForeignKeyMemory {
         continue; // a relation the project does not know is no entity of the diagram
       }
       for (int i = 0; i < f.columns().size() && i < f.refColumns().size(); i++) {
-        out.add(new EntityRelationships.Relationship(from.uniqueId(), f.columns().get(i), to.uniqueId(),
-            f.refColumns().get(i), List.of("warehouse_foreign_key"), f.name().isEmpty() ? null : f.name()));
+        out.add(
+            new EntityRelationships.Relationship(
+                from.uniqueId(),
+                f.columns().get(i),
+                to.uniqueId(),
+                f.refColumns().get(i),
+                List.of("warehouse_foreign_key"),
+                f.name().isEmpty() ? null : f.name()));
       }
     }
     return new EntityRelationships.WarehouseKeys(List.copyOf(out), null);
   }
 
-  private static Node node(Map<String, List<Node>> byName, String database, String schema, String table) {
+  private static Node node(
+      Map<String, List<Node>> byName, String database, String schema, String table) {
     for (Node n : byName.getOrDefault(DatabaseExplorer.key(schema, table), List.of())) {
       if (DatabaseExplorer.sameDatabase(n.relation().database(), database)) {
         return n;
@@ -200,17 +250,33 @@ public final class ForeignKeyMemory {
   }
 
   private static Key key(ProjectSnapshot s) {
-    return new Key(s.inputs().root().dir().toAbsolutePath().normalize(), s.inputs().target().name());
+    return new Key(
+        s.inputs().root().dir().toAbsolutePath().normalize(), s.inputs().target().name());
   }
 
   private static ForeignKeyCache.Key cached(ForeignKey f) {
-    return new ForeignKeyCache.Key(f.name(), f.database(), f.schema(), f.table(), f.columns(), f.refDatabase(),
-        f.refSchema(), f.refTable(), f.refColumns());
+    return new ForeignKeyCache.Key(
+        f.name(),
+        f.database(),
+        f.schema(),
+        f.table(),
+        f.columns(),
+        f.refDatabase(),
+        f.refSchema(),
+        f.refTable(),
+        f.refColumns());
   }
 
   private static ForeignKey read(ForeignKeyCache.Key c) {
-    return new ForeignKey(c.name() == null ? "" : c.name(), c.database(), c.schema(), c.table(),
-        c.columns() == null ? List.of() : c.columns(), c.refDatabase(), c.refSchema(), c.refTable(),
+    return new ForeignKey(
+        c.name() == null ? "" : c.name(),
+        c.database(),
+        c.schema(),
+        c.table(),
+        c.columns() == null ? List.of() : c.columns(),
+        c.refDatabase(),
+        c.refSchema(),
+        c.refTable(),
         c.refColumns() == null ? List.of() : c.refColumns());
   }
 }

@@ -36,13 +36,17 @@ public final class GitHead {
     Path root = Path.of(top.text().strip());
     String relative;
     try {
-      relative = root.toRealPath().relativize(file.toAbsolutePath().toRealPath()).toString()
-          .replace('\\', '/');
+      relative =
+          root.toRealPath()
+              .relativize(file.toAbsolutePath().toRealPath())
+              .toString()
+              .replace('\\', '/');
     } catch (IOException | IllegalArgumentException e) {
       return new Text(null, "cannot place " + file + " in the repository at " + root);
     }
     Text committed = git(root, "show", "HEAD:" + relative);
-    return committed.ok() ? committed
+    return committed.ok()
+        ? committed
         : new Text(null, relative + " has no committed version at HEAD");
   }
 
@@ -53,7 +57,8 @@ public final class GitHead {
     command[2] = dir.toString();
     System.arraycopy(args, 0, command, 3, args.length);
     try {
-      Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       p.getOutputStream().close();
       String out = read(p.getInputStream());
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -19,8 +19,13 @@ import java.util.List;
  * @param written the SQL as written, for the history: the ad-hoc text or the model's file
  * @param started when the query was sent
  */
-public record PreviewOutcome(ProjectSnapshot snapshot, PreviewSql prepared, List<String> inlined,
-    PreviewResult result, String written, Instant started) {
+public record PreviewOutcome(
+    ProjectSnapshot snapshot,
+    PreviewSql prepared,
+    List<String> inlined,
+    PreviewResult result,
+    String written,
+    Instant started) {
 
   /** Whether the request named nothing to run (a file without a model and no ad-hoc SQL). */
   public boolean nothing() {
@@ -34,20 +39,33 @@ public record PreviewOutcome(ProjectSnapshot snapshot, PreviewSql prepared, List
 
   /**
    * Writes the preview to the query history: the SQL as written, the compiled SQL, target, time,
-   * duration, rows, status and error. Never credentials: the store only ever sees SQL and names.
-   * A store that cannot write says so in its own notices, never here.
+   * duration, rows, status and error. Never credentials: the store only ever sees SQL and names. A
+   * store that cannot write says so in its own notices, never here.
    */
   public void record(Store store) {
     if (store == null || result == null) {
       return;
     }
     var r = result;
-    HistoryEntry.Status status = r.ok() ? HistoryEntry.Status.OK
-        : r.error().code() == ProblemCode.WAREHOUSE_CANCELLED ? HistoryEntry.Status.CANCELLED
-        : HistoryEntry.Status.ERROR;
-    store.history().record(HistoryEntry.of(snapshot.inputs().root().dir().toString(),
-        snapshot.inputs().target().name(), snapshot.inputs().target().type(), written,
-        prepared.sql(), started, r.millis(), r.ok() ? (long) r.rows().size() : null, status,
-        r.ok() ? null : r.error().message()));
+    HistoryEntry.Status status =
+        r.ok()
+            ? HistoryEntry.Status.OK
+            : r.error().code() == ProblemCode.WAREHOUSE_CANCELLED
+                ? HistoryEntry.Status.CANCELLED
+                : HistoryEntry.Status.ERROR;
+    store
+        .history()
+        .record(
+            HistoryEntry.of(
+                snapshot.inputs().root().dir().toString(),
+                snapshot.inputs().target().name(),
+                snapshot.inputs().target().type(),
+                written,
+                prepared.sql(),
+                started,
+                r.millis(),
+                r.ok() ? (long) r.rows().size() : null,
+                status,
+                r.ok() ? null : r.error().message()));
   }
 }

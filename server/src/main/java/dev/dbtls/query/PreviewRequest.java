@@ -6,9 +6,9 @@ import dev.dbtls.warehouse.QueryCancel;
 import java.nio.file.Path;
 
 /**
- * What a preview runs, from the editor ({@code dbt/preview}) or the command line
- * ({@code dbtls preview}): the file's model, one of its CTEs, or ad-hoc SQL, and how much of the
- * result to bring back.
+ * What a preview runs, from the editor ({@code dbt/preview}) or the command line ({@code dbtls
+ * preview}): the file's model, one of its CTEs, or ad-hoc SQL, and how much of the result to bring
+ * back.
  *
  * @param snapshot the project as compiled
  * @param file the model's file; null for ad-hoc SQL outside any model
@@ -21,15 +21,26 @@ import java.nio.file.Path;
  * @param allowWrites run statements that are not queries too
  * @param cancel cancels the query from another thread; may be null
  */
-public record PreviewRequest(ProjectSnapshot snapshot, Path file, String sql, String cte,
-    long limit, long pageRows, long maxPageBytes, int timeoutSeconds, boolean allowWrites,
+public record PreviewRequest(
+    ProjectSnapshot snapshot,
+    Path file,
+    String sql,
+    String cte,
+    long limit,
+    long pageRows,
+    long maxPageBytes,
+    int timeoutSeconds,
+    boolean allowWrites,
     QueryCancel cancel) {
 
   /** The warehouse's options: the page capped so that it travels in one message. */
   PreviewOptions options() {
-    return PreviewOptions.defaults().withLimit(limit)
-        .withPage(ModelPreview.pageRows(pageRows), maxPageBytes).withTimeout(timeoutSeconds)
-        .withWrites(allowWrites).withCancel(cancel);
+    return PreviewOptions.defaults()
+        .withLimit(limit)
+        .withPage(ModelPreview.pageRows(pageRows), maxPageBytes)
+        .withTimeout(timeoutSeconds)
+        .withWrites(allowWrites)
+        .withCancel(cancel);
   }
 
   /** Whether the request names ad-hoc SQL rather than the file's model. */

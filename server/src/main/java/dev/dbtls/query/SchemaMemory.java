@@ -22,29 +22,38 @@ public final class SchemaMemory {
 
   public static StoreResult<Integer> save(Store store, ProjectSnapshot s, Catalog columns) {
     Map<String, List<SchemaCache.Column>> byNode = new LinkedHashMap<>();
-    columns.byUniqueId().forEach((id, cols) -> byNode.put(id,
-        cols.stream().map(c -> new SchemaCache.Column(c.name(), c.type())).toList()));
+    columns
+        .byUniqueId()
+        .forEach(
+            (id, cols) ->
+                byNode.put(
+                    id,
+                    cols.stream().map(c -> new SchemaCache.Column(c.name(), c.type())).toList()));
     return store.schemaCache().save(key(s), s.inputs().target().name(), byNode);
   }
 
   public static void restore(Store store, ProjectSnapshot s) {
-    Map<String, List<SchemaCache.Column>> cached = store.schemaCache()
-        .load(key(s), s.inputs().target().name()).orElse(Map.of());
+    Map<String, List<SchemaCache.Column>> cached =
+        store.schemaCache().load(key(s), s.inputs().target().name()).orElse(Map.of());
     if (cached.isEmpty()) {
       return;
     }
     Map<String, List<Catalog.Column>> columns = new LinkedHashMap<>();
-    cached.forEach((id, cols) -> {
-      List<Catalog.Column> out = new ArrayList<>();
-      for (int i = 0; i < cols.size(); i++) {
-        out.add(new Catalog.Column(cols.get(i).name(), cols.get(i).type(), i + 1, null));
-      }
-      columns.put(id, List.copyOf(out));
-    });
+    cached.forEach(
+        (id, cols) -> {
+          List<Catalog.Column> out = new ArrayList<>();
+          for (int i = 0; i < cols.size(); i++) {
+            out.add(new Catalog.Column(cols.get(i).name(), cols.get(i).type(), i + 1, null));
+          }
+          columns.put(id, List.copyOf(out));
+        });
     ProjectFacts.of(s).catalog().remember(Catalog.of(columns));
   }
 
-  /** The project's folder, absolute and normalized: the editor's and the command line's are the same. */
+  /**
+   * The project's folder, absolute and normalized: the editor's and the command line's are the
+   * same.
+   */
   private static String key(ProjectSnapshot s) {
     return s.inputs().root().dir().toAbsolutePath().normalize().toString();
   }

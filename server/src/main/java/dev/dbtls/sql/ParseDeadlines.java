@@ -7,11 +7,11 @@ import java.util.concurrent.locks.LockSupport;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 
 /**
- * Time limits for parses that run on the caller's thread: one watcher sets a parser's
- * {@code interrupted} flag (which JSqlParser checks as it goes) once its deadline has passed.
- * Starting and ending a parse touch only a map: no thread is woken per parse (a scheduled task
- * per parse woke a thread each time and cost more than the parse). The watcher looks every
- * {@link #TICK_MS} while parses run and sleeps when none does.
+ * Time limits for parses that run on the caller's thread: one watcher sets a parser's {@code
+ * interrupted} flag (which JSqlParser checks as it goes) once its deadline has passed. Starting and
+ * ending a parse touch only a map: no thread is woken per parse (a scheduled task per parse woke a
+ * thread each time and cost more than the parse). The watcher looks every {@link #TICK_MS} while
+ * parses run and sleeps when none does.
  */
 final class ParseDeadlines {
   static final long TICK_MS = 50;
@@ -52,11 +52,12 @@ final class ParseDeadlines {
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(TICK_MS));
       long now = System.nanoTime();
-      RUNNING.forEach((parser, deadline) -> {
-        if (now - deadline >= 0) {
-          parser.interrupted = true;
-        }
-      });
+      RUNNING.forEach(
+          (parser, deadline) -> {
+            if (now - deadline >= 0) {
+              parser.interrupted = true;
+            }
+          });
     }
   }
 }

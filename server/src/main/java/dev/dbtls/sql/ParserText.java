@@ -5,12 +5,12 @@ import java.util.regex.Pattern;
 
 /**
  * Compiled SQL rewritten, at the same length (offsets into it stay offsets into the SQL), where
- * JSqlParser would stop on SQL the warehouse runs: names it takes for keywords
- * ({@link ReservedNames}); two blank lines in a row, which it reads as the end of a statement
- * (Jinja leaves many); a trailing comma before {@code from} or {@code )} where the dialect allows
- * one (Snowflake, DuckDB, BigQuery, Databricks); a star's {@code exclude name} and
- * {@code rename} clauses (Snowflake, DuckDB), kept aside as {@link StarClauses}. Column inference
- * and the {@code sql-syntax} check both parse this text, so they agree on what parses.
+ * JSqlParser would stop on SQL the warehouse runs: names it takes for keywords ({@link
+ * ReservedNames}); two blank lines in a row, which it reads as the end of a statement (Jinja leaves
+ * many); a trailing comma before {@code from} or {@code )} where the dialect allows one (Snowflake,
+ * DuckDB, BigQuery, Databricks); a star's {@code exclude name} and {@code rename} clauses
+ * (Snowflake, DuckDB), kept aside as {@link StarClauses}. Column inference and the {@code
+ * sql-syntax} check both parse this text, so they agree on what parses.
  */
 public final class ParserText {
   private ParserText() {}
@@ -59,8 +59,9 @@ public final class ParserText {
   private static final Pattern STAR_CLAUSE = Pattern.compile("(?i)\\b(?:exclude|rename)\\b");
 
   /** A comma, then space and comments, then {@code from} or {@code )}: worth lexing to be sure. */
-  private static final Pattern TRAILING_COMMA = Pattern.compile(
-      ",(?:\\s|--[^\\n]*|//[^\\n]*|/\\*.*?\\*/)*(?:(?i:from)\\b|\\))", Pattern.DOTALL);
+  private static final Pattern TRAILING_COMMA =
+      Pattern.compile(
+          ",(?:\\s|--[^\\n]*|//[^\\n]*|/\\*.*?\\*/)*(?:(?i:from)\\b|\\))", Pattern.DOTALL);
 
   /**
    * {@code select from}: what {@code dbt_utils.union_relations} and its kind compile to when the
@@ -78,8 +79,8 @@ public final class ParserText {
 
   /**
    * A line break that follows an empty line becomes a space. Done on the whole text, strings and
-   * comments included: a line comment still ends at its first break, and what a string or
-   * comment holds decides no column.
+   * comments included: a line comment still ends at its first break, and what a string or comment
+   * holds decides no column.
    */
   private static String blankLinesOut(String sql) {
     char[] out = null;

@@ -19,40 +19,140 @@ import java.util.Set;
  */
 public final class SqlDefects {
   /** Reserved in every checked dialect; two of them in a row is never valid. */
-  private static final Set<String> CLAUSES = Set.of("from", "where", "group", "order", "having",
-      "join", "on");
+  private static final Set<String> CLAUSES =
+      Set.of("from", "where", "group", "order", "having", "join", "on");
+
   /** Keywords that cannot end a statement or come right before a closing bracket. */
-  private static final Set<String> NEED_MORE = Set.of("from", "where", "join", "on", "and", "or",
-      "having");
-  private static final Set<String> BY_CLAUSES = Set.of("group", "order", "partition", "cluster",
-      "distribute", "sort");
+  private static final Set<String> NEED_MORE =
+      Set.of("from", "where", "join", "on", "and", "or", "having");
+
+  private static final Set<String> BY_CLAUSES =
+      Set.of("group", "order", "partition", "cluster", "distribute", "sort");
+
   /**
    * Clauses a trailing comma may not come before, in dialects without trailing commas: words
    * reserved in all of them ({@code window} and {@code except} are names in some).
    */
-  private static final Set<String> AFTER_LIST = Set.of("from", "where", "group", "order",
-      "having", "limit", "union");
+  private static final Set<String> AFTER_LIST =
+      Set.of("from", "where", "group", "order", "having", "limit", "union");
+
   /** Words a statement may start with in some dialect; a typo is reported only outside these. */
-  private static final Set<String> STARTERS = Set.of("select", "with", "from", "values", "table",
-      "pivot", "unpivot", "insert", "update", "delete", "merge", "upsert", "replace", "create",
-      "alter", "drop", "truncate", "rename", "comment", "grant", "revoke", "call", "exec",
-      "execute", "set", "unset", "use", "begin", "start", "commit", "rollback", "end", "savepoint",
-      "release", "show", "describe", "desc", "explain", "summarize", "copy", "vacuum", "analyze",
-      "optimize", "refresh", "msck", "cache", "uncache", "clear", "reset", "declare", "if",
-      "for", "while", "loop", "repeat", "return", "raise", "assert", "put", "get", "list", "ls",
-      "remove", "rm", "undrop", "attach", "detach", "install", "load", "pragma", "export",
-      "import", "checkpoint", "force", "lock", "unlock", "do", "listen", "notify", "prepare",
-      "deallocate", "discard", "reindex", "cluster", "security", "fetch", "move", "close",
-      "open", "handler", "kill", "flush", "purge", "check", "checksum", "repair", "backup",
-      "restore", "undo", "apply", "add", "sync", "convert", "print", "go", "let");
+  private static final Set<String> STARTERS =
+      Set.of(
+          "select",
+          "with",
+          "from",
+          "values",
+          "table",
+          "pivot",
+          "unpivot",
+          "insert",
+          "update",
+          "delete",
+          "merge",
+          "upsert",
+          "replace",
+          "create",
+          "alter",
+          "drop",
+          "truncate",
+          "rename",
+          "comment",
+          "grant",
+          "revoke",
+          "call",
+          "exec",
+          "execute",
+          "set",
+          "unset",
+          "use",
+          "begin",
+          "start",
+          "commit",
+          "rollback",
+          "end",
+          "savepoint",
+          "release",
+          "show",
+          "describe",
+          "desc",
+          "explain",
+          "summarize",
+          "copy",
+          "vacuum",
+          "analyze",
+          "optimize",
+          "refresh",
+          "msck",
+          "cache",
+          "uncache",
+          "clear",
+          "reset",
+          "declare",
+          "if",
+          "for",
+          "while",
+          "loop",
+          "repeat",
+          "return",
+          "raise",
+          "assert",
+          "put",
+          "get",
+          "list",
+          "ls",
+          "remove",
+          "rm",
+          "undrop",
+          "attach",
+          "detach",
+          "install",
+          "load",
+          "pragma",
+          "export",
+          "import",
+          "checkpoint",
+          "force",
+          "lock",
+          "unlock",
+          "do",
+          "listen",
+          "notify",
+          "prepare",
+          "deallocate",
+          "discard",
+          "reindex",
+          "cluster",
+          "security",
+          "fetch",
+          "move",
+          "close",
+          "open",
+          "handler",
+          "kill",
+          "flush",
+          "purge",
+          "check",
+          "checksum",
+          "repair",
+          "backup",
+          "restore",
+          "undo",
+          "apply",
+          "add",
+          "sync",
+          "convert",
+          "print",
+          "go",
+          "let");
 
   private SqlDefects() {}
 
   public static List<SqlDefect> find(String sql, SqlDialect dialect) {
     List<SqlDefect> found = findAsLexed(sql, dialect);
     if (!found.isEmpty() && dialect.backslashUnsure()) {
-      List<SqlDefect> other = findAsLexed(sql,
-          dialect.withBackslashEscapes(!dialect.backslashEscapes()));
+      List<SqlDefect> other =
+          findAsLexed(sql, dialect.withBackslashEscapes(!dialect.backslashEscapes()));
       return found.stream().filter(other::contains).toList();
     }
     return found;
@@ -63,8 +163,7 @@ public final class SqlDefects {
     List<SqlDefect> out = new ArrayList<>();
     for (SqlToken t : tokens) {
       if (t.kind() == Kind.UNTERMINATED) {
-        out.add(new SqlDefect(t.start(), t.start() + 1,
-            unterminated(t.text()), false));
+        out.add(new SqlDefect(t.start(), t.start() + 1, unterminated(t.text()), false));
         return out; // what follows is inside it
       }
     }
@@ -83,30 +182,52 @@ public final class SqlDefects {
       }
       if (t.isPunct(',') && next != null && next.isPunct(',')) {
         out.add(new SqlDefect(next.start(), next.end(), "two commas in a row", false));
-      } else if (t.isPunct(',') && next != null && !dialect.trailingCommas()
-          && (next.isPunct(')') || next.kind() == Kind.WORD
-              && AFTER_LIST.contains(lower(next)))) {
+      } else if (t.isPunct(',')
+          && next != null
+          && !dialect.trailingCommas()
+          && (next.isPunct(')') || next.kind() == Kind.WORD && AFTER_LIST.contains(lower(next)))) {
         out.add(new SqlDefect(t.start(), t.end(), "comma before '" + next.text() + "'", false));
       } else if (t.isPunct('(') && next != null && next.isPunct(',')) {
         out.add(new SqlDefect(next.start(), next.end(), "comma right after '('", false));
       }
-      if (t.kind() == Kind.WORD && prev != null && prev.kind() == Kind.WORD
-          && CLAUSES.contains(lower(t)) && CLAUSES.contains(lower(prev))) {
-        out.add(new SqlDefect(t.start(), t.end(), "'" + t.text() + "' cannot follow '"
-            + prev.text() + "'", false));
+      if (t.kind() == Kind.WORD
+          && prev != null
+          && prev.kind() == Kind.WORD
+          && CLAUSES.contains(lower(t))
+          && CLAUSES.contains(lower(prev))) {
+        out.add(
+            new SqlDefect(
+                t.start(),
+                t.end(),
+                "'" + t.text() + "' cannot follow '" + prev.text() + "'",
+                false));
       } else if (t.is("select") && prev != null && prev.is("select")) {
         out.add(new SqlDefect(t.start(), t.end(), "'select' twice", false));
-      } else if ((t.is("and") || t.is("or")) && prev != null && prev.kind() == Kind.WORD
+      } else if ((t.is("and") || t.is("or"))
+          && prev != null
+          && prev.kind() == Kind.WORD
           && (CLAUSES.contains(lower(prev)) || prev.is("and") || prev.is("or"))) {
-        out.add(new SqlDefect(t.start(), t.end(), "'" + t.text() + "' cannot follow '"
-            + prev.text() + "'", false));
+        out.add(
+            new SqlDefect(
+                t.start(),
+                t.end(),
+                "'" + t.text() + "' cannot follow '" + prev.text() + "'",
+                false));
       }
-      boolean ends = next == null || next.isPunct(';') || next.isPunct(')')
-          || (t.is("and") || t.is("or")) && next.kind() == Kind.WORD
-              && CLAUSES.contains(lower(next));
-      if (ends && t.kind() == Kind.WORD && (NEED_MORE.contains(lower(t))
-          || t.is("by") && prev != null && prev.kind() == Kind.WORD
-              && BY_CLAUSES.contains(lower(prev)))) {
+      boolean ends =
+          next == null
+              || next.isPunct(';')
+              || next.isPunct(')')
+              || (t.is("and") || t.is("or"))
+                  && next.kind() == Kind.WORD
+                  && CLAUSES.contains(lower(next));
+      if (ends
+          && t.kind() == Kind.WORD
+          && (NEED_MORE.contains(lower(t))
+              || t.is("by")
+                  && prev != null
+                  && prev.kind() == Kind.WORD
+                  && BY_CLAUSES.contains(lower(prev)))) {
         out.add(new SqlDefect(t.start(), t.end(), "nothing after '" + t.text() + "'", false));
       }
     }
@@ -130,14 +251,16 @@ public final class SqlDefects {
       } else if (t.isPunct(')') || t.isPunct(']')) {
         char want = t.isPunct(')') ? '(' : '[';
         if (open.isEmpty()) {
-          out.add(new SqlDefect(t.start(), t.end(), "'" + t.text() + "' has no matching '"
-              + want + "'", true));
+          out.add(
+              new SqlDefect(
+                  t.start(), t.end(), "'" + t.text() + "' has no matching '" + want + "'", true));
           return;
         }
         SqlToken o = open.pop();
         if (!o.isPunct(want)) {
-          out.add(new SqlDefect(t.start(), t.end(), "'" + t.text() + "' closes '" + o.text()
-              + "'", true));
+          out.add(
+              new SqlDefect(
+                  t.start(), t.end(), "'" + t.text() + "' closes '" + o.text() + "'", true));
           return;
         }
       }
@@ -164,8 +287,12 @@ public final class SqlDefects {
     for (String keyword : new String[] {"select", "with", "from"}) {
       int limit = keyword.length() > 4 ? 2 : 1;
       if (distance(w, keyword) <= limit) {
-        out.add(new SqlDefect(t.start(), t.end(), "'" + t.text()
-            + "' is not a SQL keyword; did you mean '" + keyword + "'?", false));
+        out.add(
+            new SqlDefect(
+                t.start(),
+                t.end(),
+                "'" + t.text() + "' is not a SQL keyword; did you mean '" + keyword + "'?",
+                false));
         return;
       }
     }
@@ -188,7 +315,9 @@ public final class SqlDefects {
       for (int y = 1; y <= b.length(); y++) {
         int cost = a.charAt(x - 1) == b.charAt(y - 1) ? 0 : 1;
         d[x][y] = Math.min(Math.min(d[x - 1][y] + 1, d[x][y - 1] + 1), d[x - 1][y - 1] + cost);
-        if (x > 1 && y > 1 && a.charAt(x - 1) == b.charAt(y - 2)
+        if (x > 1
+            && y > 1
+            && a.charAt(x - 1) == b.charAt(y - 2)
             && a.charAt(x - 2) == b.charAt(y - 1)) {
           d[x][y] = Math.min(d[x][y], d[x - 2][y - 2] + 1);
         }

@@ -17,27 +17,39 @@ import net.sf.jsqlparser.parser.AbstractJSqlParser.Dialect;
  * @param squareBracketQuotes {@code [name]} is a quoted identifier
  * @param trailingCommas a comma may end a select list or argument list
  */
-public record SqlDialect(String adapterType, Dialect parserDialect, boolean backslashEscapes,
-    boolean dollarQuotes, boolean hashComments, boolean nestedComments,
-    boolean squareBracketQuotes, boolean trailingCommas) {
+public record SqlDialect(
+    String adapterType,
+    Dialect parserDialect,
+    boolean backslashEscapes,
+    boolean dollarQuotes,
+    boolean hashComments,
+    boolean nestedComments,
+    boolean squareBracketQuotes,
+    boolean trailingCommas) {
 
-  private static final Map<String, SqlDialect> KNOWN = Map.of(
-      "duckdb", new SqlDialect("duckdb", null, false, true, false, true, false, true),
-      "postgres", new SqlDialect("postgres", Dialect.POSTGRESQL, false, true, false, true, false,
-          false),
-      // Redshift still reads backslash escapes in strings
-      "redshift", new SqlDialect("redshift", Dialect.POSTGRESQL, true, true, false, false, false,
-          false),
-      "mysql", new SqlDialect("mysql", Dialect.MYSQL, true, false, true, false, false, false),
-      "mariadb", new SqlDialect("mariadb", Dialect.MARIADB, true, false, true, false, false, false),
-      "sqlite", new SqlDialect("sqlite", null, false, false, false, false, true, false),
-      "snowflake", new SqlDialect("snowflake", Dialect.SNOWFLAKE, true, true, false, false, false,
-          true),
-      "bigquery", new SqlDialect("bigquery", Dialect.BIGQUERY, true, false, true, false, false,
-          true),
-      "databricks", new SqlDialect("databricks", Dialect.DATABRICKS, true, false, false, true,
-          false, true),
-      "spark", new SqlDialect("spark", Dialect.DATABRICKS, true, false, false, true, false, true));
+  private static final Map<String, SqlDialect> KNOWN =
+      Map.of(
+          "duckdb", new SqlDialect("duckdb", null, false, true, false, true, false, true),
+          "postgres",
+              new SqlDialect(
+                  "postgres", Dialect.POSTGRESQL, false, true, false, true, false, false),
+          // Redshift still reads backslash escapes in strings
+          "redshift",
+              new SqlDialect(
+                  "redshift", Dialect.POSTGRESQL, true, true, false, false, false, false),
+          "mysql", new SqlDialect("mysql", Dialect.MYSQL, true, false, true, false, false, false),
+          "mariadb",
+              new SqlDialect("mariadb", Dialect.MARIADB, true, false, true, false, false, false),
+          "sqlite", new SqlDialect("sqlite", null, false, false, false, false, true, false),
+          "snowflake",
+              new SqlDialect("snowflake", Dialect.SNOWFLAKE, true, true, false, false, false, true),
+          "bigquery",
+              new SqlDialect("bigquery", Dialect.BIGQUERY, true, false, true, false, false, true),
+          "databricks",
+              new SqlDialect(
+                  "databricks", Dialect.DATABRICKS, true, false, false, true, false, true),
+          "spark",
+              new SqlDialect("spark", Dialect.DATABRICKS, true, false, false, true, false, true));
 
   /**
    * Whether strings take backslash escapes is unsure (Redshift documents both behaviours across
@@ -49,8 +61,15 @@ public record SqlDialect(String adapterType, Dialect parserDialect, boolean back
 
   /** The same dialect with backslash escapes on or off. */
   public SqlDialect withBackslashEscapes(boolean on) {
-    return new SqlDialect(adapterType, parserDialect, on, dollarQuotes, hashComments,
-        nestedComments, squareBracketQuotes, trailingCommas);
+    return new SqlDialect(
+        adapterType,
+        parserDialect,
+        on,
+        dollarQuotes,
+        hashComments,
+        nestedComments,
+        squareBracketQuotes,
+        trailingCommas);
   }
 
   /**
@@ -73,7 +92,8 @@ public record SqlDialect(String adapterType, Dialect parserDialect, boolean back
 
   /** The dialect of an adapter type, or empty when we do not check that adapter's SQL. */
   public static Optional<SqlDialect> of(String adapterType) {
-    return adapterType == null ? Optional.empty()
+    return adapterType == null
+        ? Optional.empty()
         : Optional.ofNullable(KNOWN.get(adapterType.trim().toLowerCase(Locale.ROOT)));
   }
 }

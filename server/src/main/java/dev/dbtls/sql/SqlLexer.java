@@ -8,10 +8,10 @@ import java.util.List;
  * lexical rules (escapes, dollar quotes, comment styles). Never fails: an unterminated string,
  * quoted name or comment becomes one {@link SqlToken.Kind#UNTERMINATED} token to the end.
  *
- * <p>For compiled SQL (and SQL sent to the warehouse), which is one plain text in one dialect.
- * The SQL inside a dbt template is a different input: text pieces between Jinja, where a string
- * or comment may run across {@code {{ }}} and an expression stands for a relation or value; the
- * editor features read that with {@code ide.SqlTokens}, and never with this lexer.
+ * <p>For compiled SQL (and SQL sent to the warehouse), which is one plain text in one dialect. The
+ * SQL inside a dbt template is a different input: text pieces between Jinja, where a string or
+ * comment may run across {@code {{ }}} and an expression stands for a relation or value; the editor
+ * features read that with {@code ide.SqlTokens}, and never with this lexer.
  */
 public final class SqlLexer {
   private final String sql;
@@ -37,8 +37,10 @@ public final class SqlLexer {
       int start = i;
       if (Character.isWhitespace(c)) {
         i++;
-      } else if (c == '-' && at(i + 1) == '-' && (!dialect.dashCommentNeedsSpace()
-          || i + 2 >= n || at(i + 2) <= ' ') || c == '#' && dialect.hashComments()
+      } else if (c == '-'
+              && at(i + 1) == '-'
+              && (!dialect.dashCommentNeedsSpace() || i + 2 >= n || at(i + 2) <= ' ')
+          || c == '#' && dialect.hashComments()
           || c == '/' && at(i + 1) == '/' && dialect.slashComments()) {
         while (i < n && sql.charAt(i) != '\n') {
           i++;
@@ -55,14 +57,18 @@ public final class SqlLexer {
       } else if (c == '$' && dialect.dollarQuotes() && dollarTag(start) != null) {
         dollarQuoted(start, dollarTag(start));
       } else if (Character.isLetter(c) || c == '_') {
-        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
-            || sql.charAt(i) == '$')) {
+        while (i < n
+            && (Character.isLetterOrDigit(sql.charAt(i))
+                || sql.charAt(i) == '_'
+                || sql.charAt(i) == '$')) {
           i++;
         }
         add(SqlToken.Kind.WORD, start);
       } else if (Character.isDigit(c) || c == '.' && Character.isDigit(at(i + 1))) {
-        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.'
-            || sql.charAt(i) == '_')) {
+        while (i < n
+            && (Character.isLetterOrDigit(sql.charAt(i))
+                || sql.charAt(i) == '.'
+                || sql.charAt(i) == '_')) {
           i++;
         }
         add(SqlToken.Kind.NUMBER, start);
@@ -79,9 +85,10 @@ public final class SqlLexer {
 
   /** Postgres' and DuckDB's {@code E'...'} strings take backslash escapes. */
   private boolean escapePrefix(int quote) {
-    return quote > 0 && (sql.charAt(quote - 1) == 'e' || sql.charAt(quote - 1) == 'E')
-        && (quote == 1 || !Character.isLetterOrDigit(sql.charAt(quote - 2))
-            && sql.charAt(quote - 2) != '_');
+    return quote > 0
+        && (sql.charAt(quote - 1) == 'e' || sql.charAt(quote - 1) == 'E')
+        && (quote == 1
+            || !Character.isLetterOrDigit(sql.charAt(quote - 2)) && sql.charAt(quote - 2) != '_');
   }
 
   private void blockComment(int start) {
@@ -136,8 +143,8 @@ public final class SqlLexer {
 
   /** {@code $$} or {@code $tag$} starting here (not {@code $1} nor part of a name), or null. */
   private String dollarTag(int start) {
-    if (start > 0 && (Character.isLetterOrDigit(sql.charAt(start - 1))
-        || sql.charAt(start - 1) == '_')) {
+    if (start > 0
+        && (Character.isLetterOrDigit(sql.charAt(start - 1)) || sql.charAt(start - 1) == '_')) {
       return null;
     }
     int k = start + 1;

@@ -12,29 +12,38 @@ import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.Token;
 
 /**
- * JSqlParser on one piece of SQL in a dialect, with a time limit (the parser can take long on
- * huge statements). {@link Outcome#errorOffset()} is where parsing stopped: the offset of the
- * first token it could not take.
+ * JSqlParser on one piece of SQL in a dialect, with a time limit (the parser can take long on huge
+ * statements). {@link Outcome#errorOffset()} is where parsing stopped: the offset of the first
+ * token it could not take.
  */
 public final class SqlParse {
   /** Parsing that takes longer says nothing. */
   public static final long TIMEOUT_MS = 200;
+
   /**
-   * The limit for {@link #statements}, which runs in the background (column inference): long
-   * enough that a loaded machine does not turn an ordinary model into an unread one.
+   * The limit for {@link #statements}, which runs in the background (column inference): long enough
+   * that a loaded machine does not turn an ordinary model into an unread one.
    */
   public static final long READ_TIMEOUT_MS = 2000;
+
   private static final Pattern AT = Pattern.compile("line (\\d+), column (\\d+)");
+
   /** JSqlParser's time limit runs the parse on an executor; daemon threads never hold the JVM. */
-  private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "dbtls-sql-parse");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService EXECUTOR =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "dbtls-sql-parse");
+            t.setDaemon(true);
+            return t;
+          });
 
   private static volatile boolean warm;
 
-  public enum Result { PARSED, FAILED, TIMED_OUT }
+  public enum Result {
+    PARSED,
+    FAILED,
+    TIMED_OUT
+  }
 
   /** {@code errorOffset} is -1 unless FAILED (and may be -1 when the parser did not say where). */
   public record Outcome(Result result, int errorOffset) {}
@@ -54,8 +63,8 @@ public final class SqlParse {
    * The statements of {@code sql} as JSqlParser reads them in the dialect, or empty when it does
    * not (a syntax it does not know, the time limit, a parser bug). Never throws.
    */
-  public static java.util.Optional<java.util.List<net.sf.jsqlparser.statement.Statement>> statements(
-      String sql, SqlDialect dialect) {
+  public static java.util.Optional<java.util.List<net.sf.jsqlparser.statement.Statement>>
+      statements(String sql, SqlDialect dialect) {
     // as CCJSqlParserUtil.parse does: the cheaper grammar first, the complex one when it fails
     for (boolean complex : new boolean[] {false, true}) {
       CCJSqlParser parser = parser(sql, dialect, READ_TIMEOUT_MS).withAllowComplexParsing(complex);
@@ -68,7 +77,9 @@ public final class SqlParse {
           return java.util.Optional.empty(); // stopped by the time limit: what it read is partial
         }
         warm = true;
-        return st == null ? java.util.Optional.empty() : java.util.Optional.of(java.util.List.copyOf(st));
+        return st == null
+            ? java.util.Optional.empty()
+            : java.util.Optional.of(java.util.List.copyOf(st));
       } catch (ParseException | RuntimeException e) {
         if (parser.interrupted) {
           return java.util.Optional.empty();

@@ -58,7 +58,9 @@ public final class SqlSyntax {
     return sql.length();
   }
 
-  /** {@code sql-syntax} problems of a compiled node, in its file; none when unsure. Never throws. */
+  /**
+   * {@code sql-syntax} problems of a compiled node, in its file; none when unsure. Never throws.
+   */
   public static List<Problem> problems(CompiledNode compiled, String adapterType) {
     try {
       return find(compiled, adapterType);
@@ -81,16 +83,26 @@ public final class SqlSyntax {
         continue; // in SQL no piece of this file produced (an injected ephemeral model)
       }
       Span s = lines.span(range[0], range[1]);
-      out.add(new Problem(c.node().displayPath(), s.startLine(), s.startColumn(), s.endLine(),
-          s.endColumn(), d.certain() ? Severity.ERROR : Severity.WARNING, ProblemCode.SQL_SYNTAX,
-          d.message()));
+      out.add(
+          new Problem(
+              c.node().displayPath(),
+              s.startLine(),
+              s.startColumn(),
+              s.endLine(),
+              s.endColumn(),
+              d.certain() ? Severity.ERROR : Severity.WARNING,
+              ProblemCode.SQL_SYNTAX,
+              d.message()));
     }
     return out;
   }
 
   private static boolean checkable(CompiledNode c) {
-    return !c.failed() && c.sourceMap() != null && c.node().file() != null
-        && c.node().type() != ResourceType.SNAPSHOT && c.node().type() != ResourceType.SEED
+    return !c.failed()
+        && c.sourceMap() != null
+        && c.node().file() != null
+        && c.node().type() != ResourceType.SNAPSHOT
+        && c.node().type() != ResourceType.SEED
         && c.problems().stream().allMatch(p -> p.code() == ProblemCode.JINJA_LOG);
   }
 

@@ -3,7 +3,13 @@ package dev.dbtls.sql;
 /** One token of SQL text: {@code [start, end)}; comments and whitespace are not tokens. */
 public record SqlToken(Kind kind, int start, int end, String text) {
 
-  public enum Kind { WORD, QUOTED, NUMBER, PUNCT, UNTERMINATED }
+  public enum Kind {
+    WORD,
+    QUOTED,
+    NUMBER,
+    PUNCT,
+    UNTERMINATED
+  }
 
   /** A bare word equal to {@code keyword}, ignoring case (quoted names never are). */
   public boolean is(String keyword) {

@@ -7,11 +7,11 @@ import java.util.Set;
 
 /**
  * What Snowflake and DuckDB write after a {@code *} or {@code alias.*} that JSqlParser does not
- * read: {@code exclude name} without brackets, and {@code rename a as b} or
- * {@code rename (a as b, c as d)}. {@link ParserText} blanks these clauses out of the parser's text
- * and keeps them here, keyed by the offset of their {@code *}; names are as the SQL writes them
- * (quotes kept) with their ranges in it. {@code exclude (...)}, {@code except (...)} and
- * {@code replace (...)} the parser reads itself, so they stay in its text.
+ * read: {@code exclude name} without brackets, and {@code rename a as b} or {@code rename (a as b,
+ * c as d)}. {@link ParserText} blanks these clauses out of the parser's text and keeps them here,
+ * keyed by the offset of their {@code *}; names are as the SQL writes them (quotes kept) with their
+ * ranges in it. {@code exclude (...)}, {@code except (...)} and {@code replace (...)} the parser
+ * reads itself, so they stay in its text.
  */
 public record StarClauses(int star, List<Name> excluded, List<Rename> renamed) {
 
@@ -27,21 +27,26 @@ public record StarClauses(int star, List<Name> excluded, List<Rename> renamed) {
   public record Rename(Name from, Name to) {}
 
   /** Words that end a clause or start the next one, never the name an {@code exclude} takes. */
-  private static final Set<String> NOT_NAMES = Set.of("from", "as", "exclude", "except",
-      "rename", "replace", "ilike", "like", "where", "union", "into");
+  private static final Set<String> NOT_NAMES =
+      Set.of(
+          "from", "as", "exclude", "except", "rename", "replace", "ilike", "like", "where", "union",
+          "into");
 
   /**
    * The clauses of every star in {@code tokens}, each blanked out of {@code text} (spaces, line
-   * breaks kept). A clause is taken only when it is whole: a half-typed one stays for the parser
-   * to fail on.
+   * breaks kept). A clause is taken only when it is whole: a half-typed one stays for the parser to
+   * fail on.
    */
   static List<StarClauses> takeOut(List<SqlToken> tokens, StringBuilder text) {
     List<StarClauses> out = new ArrayList<>();
     for (int i = 1; i < tokens.size(); i++) {
       SqlToken t = tokens.get(i);
       SqlToken before = tokens.get(i - 1);
-      if (!t.isPunct('*') || !(before.is("select") || before.is("distinct")
-          || before.isPunct(',') || before.isPunct('.'))) {
+      if (!t.isPunct('*')
+          || !(before.is("select")
+              || before.is("distinct")
+              || before.isPunct(',')
+              || before.isPunct('.'))) {
         continue;
       }
       List<Name> excluded = new ArrayList<>();
@@ -51,7 +56,8 @@ public record StarClauses(int star, List<Name> excluded, List<Rename> renamed) {
         SqlToken w = tokens.get(k);
         SqlToken next = k + 1 < tokens.size() ? tokens.get(k + 1) : null;
         int after;
-        if ((w.is("exclude") || w.is("except") || w.is("replace")) && next != null
+        if ((w.is("exclude") || w.is("except") || w.is("replace"))
+            && next != null
             && next.isPunct('(')) {
           after = closing(tokens, k + 1); // the parser reads these
         } else if (w.is("exclude") && isName(next)) {
@@ -88,8 +94,10 @@ public record StarClauses(int star, List<Name> excluded, List<Rename> renamed) {
     List<Rename> pairs = new ArrayList<>();
     int j = bracketed ? k + 1 : k;
     while (true) {
-      if (j + 2 >= tokens.size() || !isName(tokens.get(j))
-          || !tokens.get(j + 1).is("as") || !isName(tokens.get(j + 2))) {
+      if (j + 2 >= tokens.size()
+          || !isName(tokens.get(j))
+          || !tokens.get(j + 1).is("as")
+          || !isName(tokens.get(j + 2))) {
         return -1;
       }
       pairs.add(new Rename(name(tokens.get(j)), name(tokens.get(j + 2))));
@@ -124,9 +132,11 @@ public record StarClauses(int star, List<Name> excluded, List<Rename> renamed) {
   }
 
   private static boolean isName(SqlToken t) {
-    return t != null && (t.kind() == SqlToken.Kind.WORD
-        && !NOT_NAMES.contains(t.text().toLowerCase(Locale.ROOT))
-        || t.kind() == SqlToken.Kind.QUOTED && t.text().length() > 2 && t.text().startsWith("\""));
+    return t != null
+        && (t.kind() == SqlToken.Kind.WORD && !NOT_NAMES.contains(t.text().toLowerCase(Locale.ROOT))
+            || t.kind() == SqlToken.Kind.QUOTED
+                && t.text().length() > 2
+                && t.text().startsWith("\""));
   }
 
   private static Name name(SqlToken t) {

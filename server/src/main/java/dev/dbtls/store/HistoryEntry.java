@@ -47,10 +47,28 @@ public record HistoryEntry(
   }
 
   /** An entry to record (id 0). */
-  public static HistoryEntry of(String projectDir, String target, String adapter, String sql,
-      String compiledSql, Instant startedAt, long durationMs, Long rowCount, Status status,
+  public static HistoryEntry of(
+      String projectDir,
+      String target,
+      String adapter,
+      String sql,
+      String compiledSql,
+      Instant startedAt,
+      long durationMs,
+      Long rowCount,
+      Status status,
       String error) {
-    return new HistoryEntry(0, projectDir, target, adapter, sql, compiledSql, startedAt,
-        durationMs, rowCount, status, error);
+    return new HistoryEntry(
+        0,
+        projectDir,
+        target,
+        adapter,
+        sql,
+        compiledSql,
+        startedAt,
+        durationMs,
+        rowCount,
+        status,
+        error);
   }
 }

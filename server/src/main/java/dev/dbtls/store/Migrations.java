@@ -15,15 +15,20 @@ final class Migrations {
   /** Thrown when the file was written by a newer dbtls: it is left untouched. */
   static final class NewerSchema extends Exception {
     NewerSchema(int found) {
-      super("the store was written by a newer dbtls (schema version " + found
-          + ", this one knows " + latest() + ")");
+      super(
+          "the store was written by a newer dbtls (schema version "
+              + found
+              + ", this one knows "
+              + latest()
+              + ")");
     }
   }
 
-  private static final List<List<String>> STEPS = List.of(
-      // 1: history and saved queries
+  private static final List<List<String>> STEPS =
       List.of(
-          """
+          // 1: history and saved queries
+          List.of(
+              """
           CREATE TABLE history (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             project_dir TEXT NOT NULL,
@@ -36,8 +41,8 @@ final class Migrations {
             row_count INTEGER,
             status TEXT NOT NULL CHECK (status IN ('ok', 'error', 'cancelled')),
             error TEXT)""",
-          "CREATE INDEX history_project ON history(project_dir, id)",
-          """
+              "CREATE INDEX history_project ON history(project_dir, id)",
+              """
           CREATE TABLE saved_query (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             name TEXT NOT NULL,
@@ -48,48 +53,48 @@ final class Migrations {
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL,
             UNIQUE (folder, name))""",
-          """
+              """
           CREATE TABLE saved_query_tag (
             query_id INTEGER NOT NULL REFERENCES saved_query(id) ON DELETE CASCADE,
             tag TEXT NOT NULL,
             PRIMARY KEY (query_id, tag))""",
-          "CREATE INDEX saved_query_tag_tag ON saved_query_tag(tag)"),
-      // 2: full-text search of history (trigram: case-insensitive substrings of 3+ characters)
-      List.of(
-          """
+              "CREATE INDEX saved_query_tag_tag ON saved_query_tag(tag)"),
+          // 2: full-text search of history (trigram: case-insensitive substrings of 3+ characters)
+          List.of(
+              """
           CREATE VIRTUAL TABLE history_fts USING fts5(
             sql, error, content='history', content_rowid='id', tokenize='trigram')""",
-          """
+              """
           CREATE TRIGGER history_fts_insert AFTER INSERT ON history BEGIN
             INSERT INTO history_fts(rowid, sql, error) VALUES (new.id, new.sql, new.error);
           END""",
-          """
+              """
           CREATE TRIGGER history_fts_delete AFTER DELETE ON history BEGIN
             INSERT INTO history_fts(history_fts, rowid, sql, error)
               VALUES ('delete', old.id, old.sql, old.error);
           END""",
-          """
+              """
           CREATE TRIGGER history_fts_update AFTER UPDATE ON history BEGIN
             INSERT INTO history_fts(history_fts, rowid, sql, error)
               VALUES ('delete', old.id, old.sql, old.error);
             INSERT INTO history_fts(rowid, sql, error) VALUES (new.id, new.sql, new.error);
           END""",
-          "INSERT INTO history_fts(history_fts) VALUES ('rebuild')"),
-      // 3: the number of history rows, kept by triggers: capping must not count a big table
-      List.of(
-          "CREATE TABLE history_count (n INTEGER NOT NULL)",
-          "INSERT INTO history_count SELECT count(*) FROM history",
-          """
+              "INSERT INTO history_fts(history_fts) VALUES ('rebuild')"),
+          // 3: the number of history rows, kept by triggers: capping must not count a big table
+          List.of(
+              "CREATE TABLE history_count (n INTEGER NOT NULL)",
+              "INSERT INTO history_count SELECT count(*) FROM history",
+              """
           CREATE TRIGGER history_count_insert AFTER INSERT ON history BEGIN
             UPDATE history_count SET n = n + 1;
           END""",
-          """
+              """
           CREATE TRIGGER history_count_delete AFTER DELETE ON history BEGIN
             UPDATE history_count SET n = n - 1;
           END"""),
-      // 4: the warehouse's columns per node, as the database explorer last read them
-      List.of(
-          """
+          // 4: the warehouse's columns per node, as the database explorer last read them
+          List.of(
+              """
           CREATE TABLE schema_cache (
             project_dir TEXT NOT NULL,
             target TEXT NOT NULL,
@@ -97,9 +102,9 @@ final class Migrations {
             columns TEXT NOT NULL,
             read_at INTEGER NOT NULL,
             PRIMARY KEY (project_dir, target, unique_id))"""),
-      // 5: what explain recommends, benchmark results per model, and the audit of real changes
-      List.of(
-          """
+          // 5: what explain recommends, benchmark results per model, and the audit of real changes
+          List.of(
+              """
           CREATE TABLE recommendation (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             project_dir TEXT NOT NULL,
@@ -117,7 +122,7 @@ final class Migrations {
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL,
             UNIQUE (project_dir, target, kind, key))""",
-          """
+              """
           CREATE TABLE benchmark (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             project_dir TEXT NOT NULL,
@@ -130,8 +135,8 @@ final class Migrations {
             status TEXT NOT NULL CHECK (status IN ('ok', 'error', 'cancelled', 'stopped')),
             verdict TEXT,
             result TEXT NOT NULL)""",
-          "CREATE INDEX benchmark_model ON benchmark(project_dir, unique_id, id)",
-          """
+              "CREATE INDEX benchmark_model ON benchmark(project_dir, unique_id, id)",
+              """
           CREATE TABLE apply_audit (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             at INTEGER NOT NULL,
@@ -142,9 +147,9 @@ final class Migrations {
             sql TEXT NOT NULL,
             outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'error')),
             error TEXT)"""),
-      // 6: the warehouse's declared foreign keys, per project and target, for the ERD
-      List.of(
-          """
+          // 6: the warehouse's declared foreign keys, per project and target, for the ERD
+          List.of(
+              """
           CREATE TABLE foreign_key_cache (
             project_dir TEXT NOT NULL,
             target TEXT NOT NULL,
@@ -159,7 +164,8 @@ final class Migrations {
   }
 
   static int version(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA user_version")) {
       return rs.next() ? rs.getInt(1) : 0;
     }
   }

@@ -19,8 +19,9 @@ import java.util.List;
  */
 public final class QueryHistory {
   public static final int DEFAULT_MAX_ENTRIES = 10_000;
-  private static final String COLUMNS = "id, project_dir, target, adapter, sql, compiled_sql,"
-      + " started_at, duration_ms, row_count, status, error";
+  private static final String COLUMNS =
+      "id, project_dir, target, adapter, sql, compiled_sql,"
+          + " started_at, duration_ms, row_count, status, error";
 
   private final Store store;
   private volatile int maxEntries = DEFAULT_MAX_ENTRIES;
@@ -41,17 +42,21 @@ public final class QueryHistory {
 
   /** Records a query; answers its id. Trims the oldest entries beyond the cap in the same write. */
   public StoreResult<Long> record(HistoryEntry e) {
-    return store.write("record the query in the history", c -> {
-      long id = insert(c, e);
-      trim(c, maxEntries);
-      return id;
-    });
+    return store.write(
+        "record the query in the history",
+        c -> {
+          long id = insert(c, e);
+          trim(c, maxEntries);
+          return id;
+        });
   }
 
   private static long insert(Connection c, HistoryEntry e) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO history (project_dir, target,"
-        + " adapter, sql, compiled_sql, started_at, duration_ms, row_count, status, error)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO history (project_dir, target,"
+                + " adapter, sql, compiled_sql, started_at, duration_ms, row_count, status, error)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       p.setString(1, nonNull(e.projectDir()));
       p.setString(2, e.target());
       p.setString(3, e.adapter());
@@ -81,8 +86,9 @@ public final class QueryHistory {
     if (excess <= 0) {
       return 0;
     }
-    try (PreparedStatement p = c.prepareStatement("DELETE FROM history WHERE id IN (SELECT id"
-        + " FROM history ORDER BY id LIMIT ?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "DELETE FROM history WHERE id IN (SELECT id" + " FROM history ORDER BY id LIMIT ?)")) {
       p.setLong(1, excess);
       return p.executeUpdate();
     }
@@ -109,18 +115,25 @@ public final class QueryHistory {
    * Entries whose SQL or error contains every word of {@code text} (case-insensitive), newest
    * first; blank text lists all. {@code projectDir} null for every project.
    */
-  public StoreResult<List<HistoryEntry>> search(String projectDir, String text, int offset,
-      int limit) {
+  public StoreResult<List<HistoryEntry>> search(
+      String projectDir, String text, int offset, int limit) {
     HistorySearch q = HistorySearch.of(projectDir, text);
-    return store.read("search the query history", c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM history"
-          + q.where() + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
-        int i = q.bind(p);
-        p.setInt(i++, Math.max(0, limit));
-        p.setInt(i, Math.max(0, offset));
-        return rows(p);
-      }
-    });
+    return store.read(
+        "search the query history",
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM history"
+                      + q.where()
+                      + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
+            int i = q.bind(p);
+            p.setInt(i++, Math.max(0, limit));
+            p.setInt(i, Math.max(0, offset));
+            return rows(p);
+          }
+        });
   }
 
   /** How many entries there are (for a project, or all when null). */
@@ -129,36 +142,43 @@ public final class QueryHistory {
       return store.read("count the query history", QueryHistory::total);
     }
     HistorySearch q = HistorySearch.of(projectDir, "");
-    return store.read("count the query history", c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM history" + q.where())) {
-        q.bind(p);
-        try (ResultSet rs = p.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    return store.read(
+        "count the query history",
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT count(*) FROM history" + q.where())) {
+            q.bind(p);
+            try (ResultSet rs = p.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
   }
 
   /** Deletes one entry; answers whether it existed. */
   public StoreResult<Boolean> delete(long id) {
-    return store.write("delete the history entry", c -> {
-      try (PreparedStatement p = c.prepareStatement("DELETE FROM history WHERE id = ?")) {
-        p.setLong(1, id);
-        return p.executeUpdate() > 0;
-      }
-    });
+    return store.write(
+        "delete the history entry",
+        c -> {
+          try (PreparedStatement p = c.prepareStatement("DELETE FROM history WHERE id = ?")) {
+            p.setLong(1, id);
+            return p.executeUpdate() > 0;
+          }
+        });
   }
 
   /** Deletes every entry (of a project, or all when null); answers how many went. */
   public StoreResult<Integer> clear(String projectDir) {
     HistorySearch q = HistorySearch.of(projectDir, "");
-    return store.write("clear the query history", c -> {
-      try (PreparedStatement p = c.prepareStatement("DELETE FROM history" + q.where())) {
-        q.bind(p);
-        return p.executeUpdate();
-      }
-    });
+    return store.write(
+        "clear the query history",
+        c -> {
+          try (PreparedStatement p = c.prepareStatement("DELETE FROM history" + q.where())) {
+            q.bind(p);
+            return p.executeUpdate();
+          }
+        });
   }
 
   private static List<HistoryEntry> rows(PreparedStatement p) throws SQLException {
@@ -167,10 +187,19 @@ public final class QueryHistory {
       while (rs.next()) {
         long rows = rs.getLong(9);
         Long rowCount = rs.wasNull() ? null : rows;
-        out.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getString(5), rs.getString(6),
-            Instant.ofEpochMilli(rs.getLong(7)), rs.getLong(8), rowCount,
-            HistoryEntry.Status.of(rs.getString(10)), rs.getString(11)));
+        out.add(
+            new HistoryEntry(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                Instant.ofEpochMilli(rs.getLong(7)),
+                rs.getLong(8),
+                rowCount,
+                HistoryEntry.Status.of(rs.getString(10)),
+                rs.getString(11)));
       }
     }
     return out;

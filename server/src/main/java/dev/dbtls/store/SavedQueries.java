@@ -13,9 +13,10 @@ import java.util.Optional;
 
 /** Saved queries: a name is unique within its folder. Lists are sorted by folder, then name. */
 public final class SavedQueries {
-  private static final String SELECT = "SELECT q.id, q.name, q.description, q.folder, q.sql,"
-      + " q.project_dir, q.created_at, q.updated_at, t.tag FROM saved_query q"
-      + " LEFT JOIN saved_query_tag t ON t.query_id = q.id";
+  private static final String SELECT =
+      "SELECT q.id, q.name, q.description, q.folder, q.sql,"
+          + " q.project_dir, q.created_at, q.updated_at, t.tag FROM saved_query q"
+          + " LEFT JOIN saved_query_tag t ON t.query_id = q.id";
   private static final String ORDER = " ORDER BY q.folder, q.name, q.id, t.tag";
 
   private final Store store;
@@ -29,24 +30,28 @@ public final class SavedQueries {
     if (problem != null) {
       return StoreResult.failed(problem);
     }
-    return store.write("save the query", c -> {
-      requireFreeName(c, d, 0);
-      long now = Instant.now().toEpochMilli();
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO saved_query (name, description,"
-          + " folder, sql, project_dir, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        p.setString(1, d.name());
-        p.setString(2, d.description());
-        p.setString(3, d.folder());
-        p.setString(4, d.sql());
-        p.setString(5, d.projectDir());
-        p.setLong(6, now);
-        p.setLong(7, now);
-        p.executeUpdate();
-      }
-      long id = lastId(c);
-      setTags(c, id, d.tags());
-      return byId(c, id).orElseThrow();
-    });
+    return store.write(
+        "save the query",
+        c -> {
+          requireFreeName(c, d, 0);
+          long now = Instant.now().toEpochMilli();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO saved_query (name, description,"
+                      + " folder, sql, project_dir, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, d.name());
+            p.setString(2, d.description());
+            p.setString(3, d.folder());
+            p.setString(4, d.sql());
+            p.setString(5, d.projectDir());
+            p.setLong(6, now);
+            p.setLong(7, now);
+            p.executeUpdate();
+          }
+          long id = lastId(c);
+          setTags(c, id, d.tags());
+          return byId(c, id).orElseThrow();
+        });
   }
 
   /** Replaces every field of query {@code id} but its creation time. */
@@ -55,35 +60,41 @@ public final class SavedQueries {
     if (problem != null) {
       return StoreResult.failed(problem);
     }
-    return store.write("update the saved query", c -> {
-      requireFreeName(c, d, id);
-      try (PreparedStatement p = c.prepareStatement("UPDATE saved_query SET name = ?,"
-          + " description = ?, folder = ?, sql = ?, project_dir = ?, updated_at = ?"
-          + " WHERE id = ?")) {
-        p.setString(1, d.name());
-        p.setString(2, d.description());
-        p.setString(3, d.folder());
-        p.setString(4, d.sql());
-        p.setString(5, d.projectDir());
-        p.setLong(6, Instant.now().toEpochMilli());
-        p.setLong(7, id);
-        if (p.executeUpdate() == 0) {
-          throw new SQLException("no saved query has id " + id);
-        }
-      }
-      setTags(c, id, d.tags());
-      return byId(c, id).orElseThrow();
-    });
+    return store.write(
+        "update the saved query",
+        c -> {
+          requireFreeName(c, d, id);
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE saved_query SET name = ?,"
+                      + " description = ?, folder = ?, sql = ?, project_dir = ?, updated_at = ?"
+                      + " WHERE id = ?")) {
+            p.setString(1, d.name());
+            p.setString(2, d.description());
+            p.setString(3, d.folder());
+            p.setString(4, d.sql());
+            p.setString(5, d.projectDir());
+            p.setLong(6, Instant.now().toEpochMilli());
+            p.setLong(7, id);
+            if (p.executeUpdate() == 0) {
+              throw new SQLException("no saved query has id " + id);
+            }
+          }
+          setTags(c, id, d.tags());
+          return byId(c, id).orElseThrow();
+        });
   }
 
   /** Deletes a saved query; answers whether it existed. */
   public StoreResult<Boolean> delete(long id) {
-    return store.write("delete the saved query", c -> {
-      try (PreparedStatement p = c.prepareStatement("DELETE FROM saved_query WHERE id = ?")) {
-        p.setLong(1, id);
-        return p.executeUpdate() > 0;
-      }
-    });
+    return store.write(
+        "delete the saved query",
+        c -> {
+          try (PreparedStatement p = c.prepareStatement("DELETE FROM saved_query WHERE id = ?")) {
+            p.setLong(1, id);
+            return p.executeUpdate() > 0;
+          }
+        });
   }
 
   public StoreResult<Optional<SavedQuery>> get(long id) {
@@ -96,37 +107,45 @@ public final class SavedQueries {
 
   /** The queries directly in {@code folder} ("" is the top). */
   public StoreResult<List<SavedQuery>> inFolder(String folder) {
-    return query("list the saved queries", " WHERE q.folder = ?",
+    return query(
+        "list the saved queries",
+        " WHERE q.folder = ?",
         List.of(folder == null ? "" : folder.strip()));
   }
 
   public StoreResult<List<SavedQuery>> withTag(String tag) {
-    return query("list the saved queries", " WHERE q.id IN (SELECT query_id FROM"
-        + " saved_query_tag WHERE tag = ?)", List.of(tag == null ? "" : tag.strip()));
+    return query(
+        "list the saved queries",
+        " WHERE q.id IN (SELECT query_id FROM" + " saved_query_tag WHERE tag = ?)",
+        List.of(tag == null ? "" : tag.strip()));
   }
 
   /** Every folder that holds a query, sorted. */
   public StoreResult<List<String>> folders() {
-    return store.read("list the folders", c -> {
-      List<String> out = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement(
-              "SELECT DISTINCT folder FROM saved_query ORDER BY folder");
-          ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
-    });
+    return store.read(
+        "list the folders",
+        c -> {
+          List<String> out = new ArrayList<>();
+          try (PreparedStatement p =
+                  c.prepareStatement("SELECT DISTINCT folder FROM saved_query ORDER BY folder");
+              ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+              out.add(rs.getString(1));
+            }
+          }
+          return out;
+        });
   }
 
   /** Queries whose name, description, SQL or a tag contains {@code text} (case-insensitive). */
   public StoreResult<List<SavedQuery>> search(String text) {
     String t = text == null ? "" : text.strip();
     String like = "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    return query("search the saved queries", " WHERE q.name LIKE ?1 ESCAPE '\\'"
-        + " OR q.description LIKE ?1 ESCAPE '\\' OR q.sql LIKE ?1 ESCAPE '\\'"
-        + " OR q.id IN (SELECT query_id FROM saved_query_tag WHERE tag LIKE ?1 ESCAPE '\\')",
+    return query(
+        "search the saved queries",
+        " WHERE q.name LIKE ?1 ESCAPE '\\'"
+            + " OR q.description LIKE ?1 ESCAPE '\\' OR q.sql LIKE ?1 ESCAPE '\\'"
+            + " OR q.id IN (SELECT query_id FROM saved_query_tag WHERE tag LIKE ?1 ESCAPE '\\')",
         List.of(like));
   }
 
@@ -143,15 +162,18 @@ public final class SavedQueries {
 
   private static void requireFreeName(Connection c, SavedQuery.Draft d, long id)
       throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "SELECT 1 FROM saved_query WHERE folder = ? AND name = ? AND id <> ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT 1 FROM saved_query WHERE folder = ? AND name = ? AND id <> ?")) {
       p.setString(1, d.folder());
       p.setString(2, d.name());
       p.setLong(3, id);
       try (ResultSet rs = p.executeQuery()) {
         if (rs.next()) {
-          throw new SQLException("a saved query named '" + d.name() + "' is already in "
-              + (d.folder().isEmpty() ? "the top folder" : "folder '" + d.folder() + "'"));
+          throw new SQLException(
+              "a saved query named '"
+                  + d.name()
+                  + "' is already in "
+                  + (d.folder().isEmpty() ? "the top folder" : "folder '" + d.folder() + "'"));
         }
       }
     }
@@ -163,8 +185,8 @@ public final class SavedQueries {
       p.setLong(1, id);
       p.executeUpdate();
     }
-    try (PreparedStatement p = c.prepareStatement(
-        "INSERT INTO saved_query_tag (query_id, tag) VALUES (?, ?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement("INSERT INTO saved_query_tag (query_id, tag) VALUES (?, ?)")) {
       for (String tag : tags) {
         p.setLong(1, id);
         p.setString(2, tag);
@@ -208,15 +230,32 @@ public final class SavedQueries {
       }
     }
     List<SavedQuery> out = new ArrayList<>();
-    byId.forEach((id, q) -> out.add(new SavedQuery(q.id(), q.name(), q.description(),
-        List.copyOf(tags.get(id)), q.folder(), q.sql(), q.projectDir(), q.createdAt(),
-        q.updatedAt())));
+    byId.forEach(
+        (id, q) ->
+            out.add(
+                new SavedQuery(
+                    q.id(),
+                    q.name(),
+                    q.description(),
+                    List.copyOf(tags.get(id)),
+                    q.folder(),
+                    q.sql(),
+                    q.projectDir(),
+                    q.createdAt(),
+                    q.updatedAt())));
     return out;
   }
 
   private static SavedQuery row(ResultSet rs) throws SQLException {
-    return new SavedQuery(rs.getLong(1), rs.getString(2), rs.getString(3), List.of(),
-        rs.getString(4), rs.getString(5), rs.getString(6),
-        Instant.ofEpochMilli(rs.getLong(7)), Instant.ofEpochMilli(rs.getLong(8)));
+    return new SavedQuery(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        List.of(),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        Instant.ofEpochMilli(rs.getLong(7)),
+        Instant.ofEpochMilli(rs.getLong(8)));
   }
 }

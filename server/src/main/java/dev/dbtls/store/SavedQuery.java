@@ -21,15 +21,25 @@ public record SavedQuery(
 
   /** What the user gives when saving or editing a query. */
   public record Draft(
-      String name, String description, List<String> tags, String folder, String sql,
+      String name,
+      String description,
+      List<String> tags,
+      String folder,
+      String sql,
       String projectDir) {
 
     public Draft {
       name = name == null ? "" : name.strip();
       description = description == null ? "" : description;
-      tags = tags == null ? List.of()
-          : tags.stream().filter(t -> t != null && !t.isBlank()).map(String::strip)
-              .distinct().sorted().toList();
+      tags =
+          tags == null
+              ? List.of()
+              : tags.stream()
+                  .filter(t -> t != null && !t.isBlank())
+                  .map(String::strip)
+                  .distinct()
+                  .sorted()
+                  .toList();
       folder = folder == null ? "" : folder.strip();
       sql = sql == null ? "" : sql;
     }

@@ -78,8 +78,12 @@ public final class Store implements AutoCloseable {
       Files.createDirectories(absolute.getParent());
       return new Store(connect(absolute, Migrations.latest()), absolute, notices);
     } catch (Migrations.NewerSchema e) {
-      notices.add(e.getMessage() + "; " + absolute + " is left as it is and this session keeps"
-          + " its history in memory");
+      notices.add(
+          e.getMessage()
+              + "; "
+              + absolute
+              + " is left as it is and this session keeps"
+              + " its history in memory");
     } catch (SQLException e) {
       if (isCorrupt(e)) {
         return recover(absolute, e, notices);
@@ -107,18 +111,30 @@ public final class Store implements AutoCloseable {
   /** A store without a database (SQLite itself failed): every answer is a message. */
   static Store unavailable(List<String> notices, Throwable cause) {
     List<String> all = new ArrayList<>(notices);
-    all.add("SQLite cannot be used (" + message(cause) + "); query history and saved queries"
-        + " are off for this session");
+    all.add(
+        "SQLite cannot be used ("
+            + message(cause)
+            + "); query history and saved queries"
+            + " are off for this session");
     return new Store(null, null, all);
   }
 
   private static Store recover(Path file, SQLException cause, List<String> notices) {
     try {
       Path aside = moveAside(file);
-      notices.add("the store " + file + " was unreadable (" + message(cause) + "); moved it to "
-          + aside.getFileName() + " and started a new one");
+      notices.add(
+          "the store "
+              + file
+              + " was unreadable ("
+              + message(cause)
+              + "); moved it to "
+              + aside.getFileName()
+              + " and started a new one");
       return new Store(connect(file, Migrations.latest()), file, notices);
-    } catch (IOException | SQLException | Migrations.NewerSchema | RuntimeException
+    } catch (IOException
+        | SQLException
+        | Migrations.NewerSchema
+        | RuntimeException
         | LinkageError e) {
       notices.add(cannotOpen(file, e));
       return inMemory(notices);
@@ -180,7 +196,11 @@ public final class Store implements AutoCloseable {
   }
 
   private static String cannotOpen(Path file, Throwable e) {
-    return "cannot open the store " + file + " (" + message(e) + "); this session keeps its"
+    return "cannot open the store "
+        + file
+        + " ("
+        + message(e)
+        + "); this session keeps its"
         + " history in memory";
   }
 
@@ -242,8 +262,8 @@ public final class Store implements AutoCloseable {
     lock.lock();
     try {
       if (closed || connection == null) {
-        return StoreResult.failed("cannot " + what + ": the store is "
-            + (closed ? "closed" : "unavailable"));
+        return StoreResult.failed(
+            "cannot " + what + ": the store is " + (closed ? "closed" : "unavailable"));
       }
       return StoreResult.ok(work.run(connection));
     } catch (SQLException | RuntimeException e) {
@@ -258,8 +278,8 @@ public final class Store implements AutoCloseable {
     lock.lock();
     try {
       if (closed || connection == null) {
-        return StoreResult.failed("cannot " + what + ": the store is "
-            + (closed ? "closed" : "unavailable"));
+        return StoreResult.failed(
+            "cannot " + what + ": the store is " + (closed ? "closed" : "unavailable"));
       }
       connection.setAutoCommit(false);
       try {

@@ -12,8 +12,8 @@
  *       (value or message), an {@link dev.dbtls.store.export.ExportResult}, or plain data. A
  *       corrupt store file is moved aside and a fresh one created, with a notice; a store that
  *       cannot be opened at all falls back to an in-memory database, with a notice.
- *   <li>Nothing secret stored: the store receives SQL text, names and timings, never credentials
- *       or connection properties.
+ *   <li>Nothing secret stored: the store receives SQL text, names and timings, never credentials or
+ *       connection properties.
  *   <li>Every write is one SQLite transaction (WAL mode): a killed process loses at most the write
  *       in flight, never leaves a half-written row.
  *   <li>An export is written to a temporary file next to the target and renamed at the end: a

@@ -9,8 +9,14 @@ import java.util.List;
  * @param min null when the type has no order (or every value is null)
  * @param top the most frequent values (null included), most frequent first
  */
-public record ColumnProfile(String name, String type, long nulls, long distinct, Object min,
-    Object max, List<TopValue> top) {
+public record ColumnProfile(
+    String name,
+    String type,
+    long nulls,
+    long distinct,
+    Object min,
+    Object max,
+    List<TopValue> top) {
 
   public record TopValue(Object value, long count) {}
 }

@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * One normalized set of type names over every database: boolean, integer, decimal, float, text,
- * date, time, timestamp, timestamptz, binary, json, uuid, interval, array, struct, map, other.
- * The database's own type name is kept beside it.
+ * date, time, timestamp, timestamptz, binary, json, uuid, interval, array, struct, map, other. The
+ * database's own type name is kept beside it.
  */
 final class ColumnTypes {
   private ColumnTypes() {}
@@ -36,8 +36,15 @@ final class ColumnTypes {
       case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> "integer";
       case Types.DECIMAL, Types.NUMERIC -> t.contains("hugeint") ? "integer" : "decimal";
       case Types.REAL, Types.FLOAT, Types.DOUBLE -> "float";
-      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR,
-          Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB -> "text";
+      case Types.CHAR,
+          Types.VARCHAR,
+          Types.LONGVARCHAR,
+          Types.NCHAR,
+          Types.NVARCHAR,
+          Types.LONGNVARCHAR,
+          Types.CLOB,
+          Types.NCLOB ->
+          "text";
       case Types.DATE -> "date";
       case Types.TIME, Types.TIME_WITH_TIMEZONE -> "time";
       case Types.TIMESTAMP -> zoned(t) ? "timestamptz" : "timestamp";

@@ -12,20 +12,23 @@ import java.util.regex.Pattern;
 /** Turns a failed connection attempt into one sentence: which target, where, what failed. */
 final class ConnectFailure {
   private static final Pattern DUCKDB_LOCK =
-      Pattern.compile("Could not set lock on file \"([^\"]+)\".*?held in (\\S+) \\(PID (\\d+)\\)",
+      Pattern.compile(
+          "Could not set lock on file \"([^\"]+)\".*?held in (\\S+) \\(PID (\\d+)\\)",
           Pattern.DOTALL);
 
   private ConnectFailure() {}
 
   static WarehouseError of(ConnectionSpec spec, Throwable t) {
-    return WarehouseError.of(ProblemCode.WAREHOUSE_CONNECT, "cannot connect to " + spec + ": "
-        + spec.scrub(what(spec, t)));
+    return WarehouseError.of(
+        ProblemCode.WAREHOUSE_CONNECT,
+        "cannot connect to " + spec + ": " + spec.scrub(what(spec, t)));
   }
 
   /** A target whose profile fields cannot make a connection. */
   static WarehouseError invalid(String type, String target, String why) {
-    return WarehouseError.of(ProblemCode.WAREHOUSE_TARGET, "cannot connect to " + type
-        + " target '" + target + "': " + why);
+    return WarehouseError.of(
+        ProblemCode.WAREHOUSE_TARGET,
+        "cannot connect to " + type + " target '" + target + "': " + why);
   }
 
   private static String what(ConnectionSpec spec, Throwable t) {
@@ -45,8 +48,12 @@ final class ConnectFailure {
     String m = oneLine(root.getMessage());
     Matcher lock = DUCKDB_LOCK.matcher(String.valueOf(root.getMessage()));
     if (lock.find()) {
-      return "database file " + lock.group(1) + " is locked by another process ("
-          + lock.group(2).replaceAll(".*/", "") + ", PID " + lock.group(3)
+      return "database file "
+          + lock.group(1)
+          + " is locked by another process ("
+          + lock.group(2).replaceAll(".*/", "")
+          + ", PID "
+          + lock.group(3)
           + "); DuckDB allows one writing process or many readers";
     }
     if (m.toLowerCase(java.util.Locale.ROOT).contains("timed out")
@@ -86,9 +93,10 @@ final class ConnectFailure {
     if (nl > 0) {
       m = m.substring(0, nl).strip();
     }
-    m = m.replaceFirst("^\\(conn=\\d+\\)\\s*", "")
-        .replaceFirst("^(FATAL|ERROR):\\s*", "")
-        .replaceFirst("^\\[SQLITE_[A-Z_]+\\]\\s*", "");
+    m =
+        m.replaceFirst("^\\(conn=\\d+\\)\\s*", "")
+            .replaceFirst("^(FATAL|ERROR):\\s*", "")
+            .replaceFirst("^\\[SQLITE_[A-Z_]+\\]\\s*", "");
     return m.isEmpty() ? "unknown error" : m;
   }
 }

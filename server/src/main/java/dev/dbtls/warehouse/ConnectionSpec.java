@@ -15,10 +15,23 @@ import java.util.Properties;
  * @param secrets values that must never appear in a message (passwords, tokens)
  * @param resources closed with the pool (a driver jar's class loader)
  */
-record ConnectionSpec(String kind, String sqlType, String targetName, String where, String user,
-    Driver driver, String url, Properties properties, List<Init> init, ReadOnly readOnly,
-    boolean streamsInTransaction, int maxPoolSize, int minIdle, long connectTimeoutMs,
-    List<String> secrets, AutoCloseable resources) {
+record ConnectionSpec(
+    String kind,
+    String sqlType,
+    String targetName,
+    String where,
+    String user,
+    Driver driver,
+    String url,
+    Properties properties,
+    List<Init> init,
+    ReadOnly readOnly,
+    boolean streamsInTransaction,
+    int maxPoolSize,
+    int minIdle,
+    long connectTimeoutMs,
+    List<String> secrets,
+    AutoCloseable resources) {
 
   /** How a connection is kept from writing. */
   enum ReadOnly {

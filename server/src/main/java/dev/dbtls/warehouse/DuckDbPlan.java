@@ -6,16 +6,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads DuckDB's JSON plan. {@code explain} gives [{"name", "extra_info", "children"}];
- * {@code explain analyze} gives the profile, whose operators have "operator_name",
- * "operator_cardinality", "operator_rows_scanned" and "operator_timing" (seconds, the operator
- * alone). A CTE_SCAN names its CTE by index ("CTE Index"), the CTE node by name and index.
+ * Reads DuckDB's JSON plan. {@code explain} gives [{"name", "extra_info", "children"}]; {@code
+ * explain analyze} gives the profile, whose operators have "operator_name", "operator_cardinality",
+ * "operator_rows_scanned" and "operator_timing" (seconds, the operator alone). A CTE_SCAN names its
+ * CTE by index ("CTE Index"), the CTE node by name and index.
  */
 final class DuckDbPlan {
-  private static final Set<String> READ = Set.of("name", "operator_name", "operator_type",
-      "operator_timing", "operator_cardinality", "children", "extra_info");
-  private static final Set<String> INFO_READ = Set.of("Table", "Conditions", "Filters", "Expression",
-      "Estimated Cardinality", "CTE Name", "Join Type");
+  private static final Set<String> READ =
+      Set.of(
+          "name",
+          "operator_name",
+          "operator_type",
+          "operator_timing",
+          "operator_cardinality",
+          "children",
+          "extra_info");
+  private static final Set<String> INFO_READ =
+      Set.of(
+          "Table",
+          "Conditions",
+          "Filters",
+          "Expression",
+          "Estimated Cardinality",
+          "CTE Name",
+          "Join Type");
 
   private DuckDbPlan() {}
 
@@ -57,8 +71,8 @@ final class DuckDbPlan {
   }
 
   private static PlanDraft node(JsonNode n, Map<String, String> ctes, int depth) {
-    String operator = n.has("operator_name") ? n.path("operator_name").asText()
-        : n.path("name").asText();
+    String operator =
+        n.has("operator_name") ? n.path("operator_name").asText() : n.path("name").asText();
     PlanDraft d = new PlanDraft(operator);
     if (depth < 500) {
       n.path("children").forEach(c -> d.children.add(node(c, ctes, depth + 1)));
@@ -74,8 +88,10 @@ final class DuckDbPlan {
     d.condition = PlanDraft.firstText(info, "Conditions", "Filters", "Expression");
     d.filter = PlanDraft.firstText(info, "Filters", "Expression");
     d.joinType = PlanDraft.text(info, "Join Type");
-    d.cte = d.operator.equals("CTE_SCAN") ? ctes.get(PlanDraft.text(info, "CTE Index"))
-        : PlanDraft.text(info, "CTE Name");
+    d.cte =
+        d.operator.equals("CTE_SCAN")
+            ? ctes.get(PlanDraft.text(info, "CTE Index"))
+            : PlanDraft.text(info, "CTE Name");
     d.estimatedRows = PlanDraft.number(info, "Estimated Cardinality");
     d.actualRows = PlanDraft.number(n, "operator_cardinality");
     Double seconds = PlanDraft.number(n, "operator_timing");

@@ -10,9 +10,9 @@ import java.util.UUID;
 
 /**
  * dbt-duckdb's target: {@code path} (a file relative to the project folder, {@code :memory:} or
- * missing for an in-memory database), {@code schema}, {@code threads}, {@code settings},
- * {@code extensions}, {@code attach}. Files are opened read-only: previews never write, and
- * several dbtls processes can read the same file (DuckDB allows one writer or many readers).
+ * missing for an in-memory database), {@code schema}, {@code threads}, {@code settings}, {@code
+ * extensions}, {@code attach}. Files are opened read-only: previews never write, and several dbtls
+ * processes can read the same file (DuckDB allows one writer or many readers).
  */
 final class DuckDbTarget {
   private DuckDbTarget() {}
@@ -33,8 +33,10 @@ final class DuckDbTarget {
       // database, with unbuilt parents inlined and seeds read from their CSV files
       url = "jdbc:duckdb::memory:dbtls_" + UUID.randomUUID().toString().replace("-", "");
       props.setProperty("jdbc_pin_db", "true");
-      where = missing == null ? ":memory:"
-          : missing + " (not created yet: an empty in-memory database stands in)";
+      where =
+          missing == null
+              ? ":memory:"
+              : missing + " (not created yet: an empty in-memory database stands in)";
       readOnly = ConnectionSpec.ReadOnly.NONE;
       memory = true;
     } else if (motherduck) {
@@ -53,10 +55,14 @@ final class DuckDbTarget {
     if (threads != null) {
       init.add(new ConnectionSpec.Init("SET threads = " + f.integer("threads", 1), false));
     }
-    f.map("settings").forEach((k, v) -> init.add(new ConnectionSpec.Init(
-        "SET " + identifier(k) + " = " + literal(v), false)));
+    f.map("settings")
+        .forEach(
+            (k, v) ->
+                init.add(
+                    new ConnectionSpec.Init("SET " + identifier(k) + " = " + literal(v), false)));
     for (Object ext : f.list("extensions")) {
-      String name = ext instanceof Map<?, ?> m ? String.valueOf(m.get("name")) : String.valueOf(ext);
+      String name =
+          ext instanceof Map<?, ?> m ? String.valueOf(m.get("name")) : String.valueOf(ext);
       init.add(new ConnectionSpec.Init("LOAD " + identifier(name), false));
     }
     for (Object a : f.list("attach")) {
@@ -69,17 +75,31 @@ final class DuckDbTarget {
       init.add(new ConnectionSpec.Init("SET schema = " + literal(schema), false));
     }
     String pinned = url; // an in-memory database lives until its pool closes
-    return new ConnectionSpec("duckdb", "duckdb", f.target().name(), where, null,
-        new org.duckdb.DuckDBDriver(), url, props, List.copyOf(init), readOnly, false,
-        memory ? 4 : Math.max(4, f.integer("threads", 1) + 1), memory ? 1 : 0, 2000,
-        secrets(f), memory ? () -> org.duckdb.DuckDBDriver.releaseDB(pinned) : null);
+    return new ConnectionSpec(
+        "duckdb",
+        "duckdb",
+        f.target().name(),
+        where,
+        null,
+        new org.duckdb.DuckDBDriver(),
+        url,
+        props,
+        List.copyOf(init),
+        readOnly,
+        false,
+        memory ? 4 : Math.max(4, f.integer("threads", 1) + 1),
+        memory ? 1 : 0,
+        2000,
+        secrets(f),
+        memory ? () -> org.duckdb.DuckDBDriver.releaseDB(pinned) : null);
   }
 
   private static String attach(TargetFields f, Map<?, ?> m) {
     String p = String.valueOf(m.get("path"));
     boolean remote = p.contains("://") || p.startsWith("md:");
-    StringBuilder sql = new StringBuilder("ATTACH IF NOT EXISTS ")
-        .append(literal(remote ? p : f.path(p).toString()));
+    StringBuilder sql =
+        new StringBuilder("ATTACH IF NOT EXISTS ")
+            .append(literal(remote ? p : f.path(p).toString()));
     if (m.get("alias") != null) {
       sql.append(" AS ").append(identifier(String.valueOf(m.get("alias"))));
     }
@@ -93,11 +113,13 @@ final class DuckDbTarget {
 
   private static List<String> secrets(TargetFields f) {
     List<String> out = new ArrayList<>();
-    f.map("settings").forEach((k, v) -> {
-      if (dev.dbtls.project.Secrets.isSecretKey(k) && v != null) {
-        out.add(String.valueOf(v));
-      }
-    });
+    f.map("settings")
+        .forEach(
+            (k, v) -> {
+              if (dev.dbtls.project.Secrets.isSecretKey(k) && v != null) {
+                out.add(String.valueOf(v));
+              }
+            });
     return out;
   }
 

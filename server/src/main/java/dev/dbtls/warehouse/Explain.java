@@ -18,14 +18,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Asks the warehouse for a query's plan and reads it into a {@link PlanNode} tree. Only queries
- * are explained (checked like {@link Preview}); with {@code analyze} the query runs, on
- * PostgreSQL inside a read-only transaction that is rolled back (MariaDB: {@code analyze
- * format=json} on the pool's read-only connection). PostgreSQL, DuckDB, MariaDB and MySQL give
- * JSON, SQLite its {@code explain query plan} rows; PostgreSQL, DuckDB and MariaDB analyze (SQLite
- * and MySQL give the plan unanalyzed). After the plan, one metadata query reads the sizes of the
- * tables it reads ({@link TableSizes}), and {@link PlanFindings} says what looks wrong. Never
- * throws.
+ * Asks the warehouse for a query's plan and reads it into a {@link PlanNode} tree. Only queries are
+ * explained (checked like {@link Preview}); with {@code analyze} the query runs, on PostgreSQL
+ * inside a read-only transaction that is rolled back (MariaDB: {@code analyze format=json} on the
+ * pool's read-only connection). PostgreSQL, DuckDB, MariaDB and MySQL give JSON, SQLite its {@code
+ * explain query plan} rows; PostgreSQL, DuckDB and MariaDB analyze (SQLite and MySQL give the plan
+ * unanalyzed). After the plan, one metadata query reads the sizes of the tables it reads ({@link
+ * TableSizes}), and {@link PlanFindings} says what looks wrong. Never throws.
  */
 public final class Explain {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,13 +36,17 @@ public final class Explain {
     try {
       return execute(w, sql, analyze, cancel, t0);
     } catch (RuntimeException e) {
-      return ExplainResult.failed(WarehouseError.of(ProblemCode.WAREHOUSE_QUERY,
-          "explain failed: " + e.getClass().getSimpleName()), sql, analyze, Preview.millis(t0));
+      return ExplainResult.failed(
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_QUERY, "explain failed: " + e.getClass().getSimpleName()),
+          sql,
+          analyze,
+          Preview.millis(t0));
     }
   }
 
-  static ExplainResult execute(Warehouse w, String sql, boolean analyze, QueryCancel cancel,
-      long t0) {
+  static ExplainResult execute(
+      Warehouse w, String sql, boolean analyze, QueryCancel cancel, long t0) {
     ReadOnlyCheck.Verdict v = ReadOnlyCheck.check(sql, w.sqlType(), w.fileAccess());
     WarehouseError refused = refusal(v);
     if (refused != null) {
@@ -52,14 +55,23 @@ public final class Explain {
     String dialect = w.sqlType();
     String toRun = statement(dialect, v.sql(), analyze);
     if (toRun == null) {
-      return ExplainResult.failed(WarehouseError.of(ProblemCode.WAREHOUSE_QUERY, "dbtls cannot "
-          + "explain queries on " + dialect + " target '" + w.targetName() + "' yet"), sql, analyze,
+      return ExplainResult.failed(
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_QUERY,
+              "dbtls cannot "
+                  + "explain queries on "
+                  + dialect
+                  + " target '"
+                  + w.targetName()
+                  + "' yet"),
+          sql,
+          analyze,
           Preview.millis(t0));
     }
     ConnectionSpec spec = w.spec();
     if (cancel != null && cancel.cancelled()) {
-      return ExplainResult.failed(QueryFailure.of(spec, null, true, false, 0), toRun, analyze,
-          Preview.millis(t0));
+      return ExplainResult.failed(
+          QueryFailure.of(spec, null, true, false, 0), toRun, analyze, Preview.millis(t0));
     }
     Connection c;
     try {
@@ -91,7 +103,8 @@ public final class Explain {
         watch.close();
         if (watch.stopped()) {
           end(c, transaction);
-          return ExplainResult.failed(watch.failure(spec, null), toRun, analyze, Preview.millis(t0));
+          return ExplainResult.failed(
+              watch.failure(spec, null), toRun, analyze, Preview.millis(t0));
         }
         String raw = raw(dialect, rows);
         PlanDraft draft = tree(dialect, rows, raw, v.sql());
@@ -106,16 +119,22 @@ public final class Explain {
         end(c, transaction);
         boolean analyzed = analyze && !dialect.equals("sqlite") && !dialect.equals("mysql");
         PlanNode root = draft == null ? null : draft.finish();
-        List<Finding> findings = root == null ? List.of()
-            : PlanFindings.of(root, dialect, sizes, analyzed);
-        return new ExplainResult(root, raw, analyzed, toRun, Preview.millis(t0), null, sizes,
-            findings);
+        List<Finding> findings =
+            root == null ? List.of() : PlanFindings.of(root, dialect, sizes, analyzed);
+        return new ExplainResult(
+            root, raw, analyzed, toRun, Preview.millis(t0), null, sizes, findings);
       } catch (SQLException | RuntimeException e) {
         watch.close();
-        WarehouseError error = e instanceof JsonError
-            ? WarehouseError.of(ProblemCode.WAREHOUSE_QUERY, "the plan from " + dialect
-                + " target '" + w.targetName() + "' is not the JSON dbtls expects")
-            : watch.failure(spec, e);
+        WarehouseError error =
+            e instanceof JsonError
+                ? WarehouseError.of(
+                    ProblemCode.WAREHOUSE_QUERY,
+                    "the plan from "
+                        + dialect
+                        + " target '"
+                        + w.targetName()
+                        + "' is not the JSON dbtls expects")
+                : watch.failure(spec, e);
         end(c, transaction);
         return ExplainResult.failed(error, toRun, analyze, Preview.millis(t0));
       }
@@ -125,23 +144,29 @@ public final class Explain {
   private static WarehouseError refusal(ReadOnlyCheck.Verdict v) {
     return switch (v.kind()) {
       case QUERY -> null;
-      case EMPTY -> WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY, "there is no SQL to explain");
-      case MULTIPLE -> WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY,
-          "explain takes one statement; this SQL has more than one");
-      case SIDE_EFFECT -> WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY,
-          "dbtls does not run this: " + v.what());
-      default -> WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY,
-          "explain only explains queries, and this is " + v.what());
+      case EMPTY ->
+          WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY, "there is no SQL to explain");
+      case MULTIPLE ->
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_NOT_A_QUERY,
+              "explain takes one statement; this SQL has more than one");
+      case SIDE_EFFECT ->
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_NOT_A_QUERY, "dbtls does not run this: " + v.what());
+      default ->
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_NOT_A_QUERY,
+              "explain only explains queries, and this is " + v.what());
     };
   }
 
   /** The explain statement for the dialect, or null when dbtls does not explain it. */
   static String statement(String dialect, String query, boolean analyze) {
     return switch (dialect) {
-      case "postgres" -> (analyze ? "explain (analyze, buffers, format json) "
-          : "explain (format json) ") + query;
-      case "duckdb" -> (analyze ? "explain (analyze, format json) " : "explain (format json) ")
-          + query;
+      case "postgres" ->
+          (analyze ? "explain (analyze, buffers, format json) " : "explain (format json) ") + query;
+      case "duckdb" ->
+          (analyze ? "explain (analyze, format json) " : "explain (format json) ") + query;
       case "sqlite" -> "explain query plan " + query;
       case "mariadb" -> (analyze ? "analyze format=json " : "explain format=json ") + query;
       case "mysql" -> "explain format=json " + query;
@@ -165,8 +190,10 @@ public final class Explain {
   private static String raw(String dialect, List<List<String>> rows) {
     List<String> lines = new ArrayList<>();
     for (List<String> row : rows) {
-      lines.add(dialect.equals("sqlite") ? row.get(0) + " " + row.get(1) + " " + row.get(3)
-          : row.get(row.size() - 1));
+      lines.add(
+          dialect.equals("sqlite")
+              ? row.get(0) + " " + row.get(1) + " " + row.get(3)
+              : row.get(row.size() - 1));
     }
     return String.join("\n", lines);
   }
@@ -178,8 +205,8 @@ public final class Explain {
         JsonNode plan = parse(raw).path(0).path("Plan");
         yield plan.isObject() ? PostgresPlan.read(plan) : null;
       }
-      case "duckdb" -> rows.isEmpty() ? null
-          : DuckDbPlan.read(parse(rows.get(0).get(rows.get(0).size() - 1)));
+      case "duckdb" ->
+          rows.isEmpty() ? null : DuckDbPlan.read(parse(rows.get(0).get(rows.get(0).size() - 1)));
       case "sqlite" -> sqlite(rows);
       case "mysql", "mariadb" -> MySqlPlan.read(parse(raw), TableAliases.of(query));
       default -> null;
@@ -189,7 +216,8 @@ public final class Explain {
   /** Gives the relations the schema the query names them with (the plan may not say it). */
   private static void qualify(PlanDraft d, Map<String, String> aliases, int depth) {
     if (d.relation != null && d.schema == null) {
-      String written = aliases.get((d.alias != null ? d.alias : d.relation).toLowerCase(Locale.ROOT));
+      String written =
+          aliases.get((d.alias != null ? d.alias : d.relation).toLowerCase(Locale.ROOT));
       if (written == null) {
         written = aliases.get(d.relation.toLowerCase(Locale.ROOT));
       }
@@ -263,8 +291,8 @@ public final class Explain {
     return root;
   }
 
-  private static List<PlanDraft> sqliteChildren(String parent,
-      Map<String, List<List<String>>> byParent, int depth) {
+  private static List<PlanDraft> sqliteChildren(
+      String parent, Map<String, List<List<String>>> byParent, int depth) {
     List<PlanDraft> out = new ArrayList<>();
     if (depth > 100) {
       return out;
@@ -279,7 +307,8 @@ public final class Explain {
     String d = detail == null ? "" : detail.strip();
     String[] words = d.split("\\s+");
     boolean access = (words[0].equals("SCAN") || words[0].equals("SEARCH")) && words.length > 1;
-    // SCAN / SEARCH name the table; other steps (COMPOUND QUERY, USE TEMP B-TREE ...) are the detail
+    // SCAN / SEARCH name the table; other steps (COMPOUND QUERY, USE TEMP B-TREE ...) are the
+    // detail
     String operator = access ? words[0] : d;
     String relation = null;
     String index = null;

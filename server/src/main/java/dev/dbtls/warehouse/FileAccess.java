@@ -4,10 +4,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Which files SQL may read through the warehouse's file functions ({@code read_csv},
- * {@code pg_read_file}, {@code from 'x.parquet'}, ...): the files of the project itself (dbtls
- * reads an unbuilt seed from its CSV that way), or — when the user allowed it with
- * {@code dbtls.warehouse.allowFileReads} / {@code --allow-file-reads} — any.
+ * Which files SQL may read through the warehouse's file functions ({@code read_csv}, {@code
+ * pg_read_file}, {@code from 'x.parquet'}, ...): the files of the project itself (dbtls reads an
+ * unbuilt seed from its CSV that way), or — when the user allowed it with {@code
+ * dbtls.warehouse.allowFileReads} / {@code --allow-file-reads} — any.
  */
 public record FileAccess(Path projectDir, boolean any) {
   /** No file at all. */
@@ -18,7 +18,10 @@ public record FileAccess(Path projectDir, boolean any) {
     if (any) {
       return true;
     }
-    if (projectDir == null || literal == null || literal.isBlank() || literal.contains("://")
+    if (projectDir == null
+        || literal == null
+        || literal.isBlank()
+        || literal.contains("://")
         || literal.chars().anyMatch(ch -> "*?[{$~".indexOf(ch) >= 0)) {
       return false;
     }

@@ -23,11 +23,11 @@ import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.Select;
 
 /**
- * The columns a scan's filter compares with constants, as an index would use them: the
- * conjuncts (AND) of the form {@code column = constant}, {@code column in (...)},
- * {@code column = any (...)} are equality columns; {@code <, <=, >, >=, between} range columns.
- * Disjunctions, functions of a column and comparisons of two columns say nothing. Column names
- * lose their qualifier and quotes. Empty when the filter does not parse.
+ * The columns a scan's filter compares with constants, as an index would use them: the conjuncts
+ * (AND) of the form {@code column = constant}, {@code column in (...)}, {@code column = any (...)}
+ * are equality columns; {@code <, <=, >, >=, between} range columns. Disjunctions, functions of a
+ * column and comparisons of two columns say nothing. Column names lose their qualifier and quotes.
+ * Empty when the filter does not parse.
  */
 public record FilterColumns(List<String> equality, List<String> range) {
   public static FilterColumns of(String filter) {
@@ -65,12 +65,15 @@ public record FilterColumns(List<String> equality, List<String> range) {
       conjuncts(and.getRightExpression(), eq, range, depth + 1);
     } else if (e instanceof EqualsTo b) {
       compared(b, eq);
-    } else if (e instanceof GreaterThan || e instanceof GreaterThanEquals
-        || e instanceof MinorThan || e instanceof MinorThanEquals) {
+    } else if (e instanceof GreaterThan
+        || e instanceof GreaterThanEquals
+        || e instanceof MinorThan
+        || e instanceof MinorThanEquals) {
       compared((BinaryExpression) e, range);
     } else if (e instanceof Between b && !b.isNot()) {
       String c = column(b.getLeftExpression());
-      if (c != null && constant(b.getBetweenExpressionStart())
+      if (c != null
+          && constant(b.getBetweenExpressionStart())
           && constant(b.getBetweenExpressionEnd())) {
         add(range, c);
       }
@@ -102,7 +105,8 @@ public record FilterColumns(List<String> equality, List<String> range) {
     for (int i = 0; i < 100; i++) {
       if (e instanceof Parenthesis p) {
         e = p.getExpression();
-      } else if (e instanceof ExpressionList<?> list && !(e instanceof Select)
+      } else if (e instanceof ExpressionList<?> list
+          && !(e instanceof Select)
           && list.size() == 1) {
         e = list.get(0);
       } else {

@@ -14,10 +14,10 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The generic {@code type: jdbc} target for any database with a JDBC driver: {@code url},
- * {@code driver} (class name), {@code driver_path} (a jar, or a list of jars, relative to the
- * project folder), {@code user}/{@code password}, {@code properties}, and {@code dialect} (the
- * adapter type whose SQL it speaks, guessed from the URL when missing).
+ * The generic {@code type: jdbc} target for any database with a JDBC driver: {@code url}, {@code
+ * driver} (class name), {@code driver_path} (a jar, or a list of jars, relative to the project
+ * folder), {@code user}/{@code password}, {@code properties}, and {@code dialect} (the adapter type
+ * whose SQL it speaks, guessed from the URL when missing).
  */
 final class JdbcTarget {
   private JdbcTarget() {}
@@ -28,7 +28,8 @@ final class JdbcTarget {
       throw new IllegalArgumentException("needs 'url' (a JDBC URL)");
     }
     List<Path> jars = new ArrayList<>();
-    for (Object j : f.list("driver_path").isEmpty() ? f.list("driver_jar") : f.list("driver_path")) {
+    for (Object j :
+        f.list("driver_path").isEmpty() ? f.list("driver_jar") : f.list("driver_path")) {
       Path jar = f.path(String.valueOf(j));
       if (!Files.isRegularFile(jar)) {
         throw new IllegalArgumentException("driver jar " + jar + " does not exist");
@@ -49,15 +50,30 @@ final class JdbcTarget {
       props.setProperty("password", password);
       secrets.add(password);
     }
-    f.map("properties").forEach((k, v) -> {
-      if (dev.dbtls.project.Secrets.isSecretKey(k) && v != null) {
-        secrets.add(String.valueOf(v));
-      }
-    });
-    return new ConnectionSpec("jdbc", f.stringOr("dialect", dialect(url)), f.target().name(),
-        where(url), user, driver, url, props, List.of(), ConnectionSpec.ReadOnly.NONE, false,
-        Math.max(4, f.target().threads() + 1), 0, f.integer("connect_timeout", 10) * 1000L,
-        secrets, loader);
+    f.map("properties")
+        .forEach(
+            (k, v) -> {
+              if (dev.dbtls.project.Secrets.isSecretKey(k) && v != null) {
+                secrets.add(String.valueOf(v));
+              }
+            });
+    return new ConnectionSpec(
+        "jdbc",
+        f.stringOr("dialect", dialect(url)),
+        f.target().name(),
+        where(url),
+        user,
+        driver,
+        url,
+        props,
+        List.of(),
+        ConnectionSpec.ReadOnly.NONE,
+        false,
+        Math.max(4, f.target().threads() + 1),
+        0,
+        f.integer("connect_timeout", 10) * 1000L,
+        secrets,
+        loader);
   }
 
   private static URLClassLoader loader(List<Path> jars) {
@@ -76,8 +92,9 @@ final class JdbcTarget {
   private static Driver driver(String className, String url, ClassLoader loader) {
     try {
       if (className != null) {
-        Class<?> c = Class.forName(className, true,
-            loader != null ? loader : JdbcTarget.class.getClassLoader());
+        Class<?> c =
+            Class.forName(
+                className, true, loader != null ? loader : JdbcTarget.class.getClassLoader());
         return (Driver) c.getDeclaredConstructor().newInstance();
       }
       if (loader != null) {
@@ -89,22 +106,34 @@ final class JdbcTarget {
       }
       return DriverManager.getDriver(url);
     } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalArgumentException("cannot load driver class " + className + " ("
-          + e.getClass().getSimpleName() + ")");
+      throw new IllegalArgumentException(
+          "cannot load driver class " + className + " (" + e.getClass().getSimpleName() + ")");
     } catch (SQLException | java.util.ServiceConfigurationError e) {
-      throw new IllegalArgumentException("no driver accepts the URL; give 'driver' and 'driver_path'");
+      throw new IllegalArgumentException(
+          "no driver accepts the URL; give 'driver' and 'driver_path'");
     }
   }
 
   /** The adapter type whose SQL a JDBC URL's database speaks. */
   static String dialect(String url) {
     String u = url.toLowerCase(Locale.ROOT);
-    for (String[] known : new String[][] {{"jdbc:postgresql:", "postgres"},
-        {"jdbc:redshift:", "redshift"}, {"jdbc:duckdb:", "duckdb"}, {"jdbc:sqlite:", "sqlite"},
-        {"jdbc:mysql:", "mysql"}, {"jdbc:mariadb:", "mariadb"}, {"jdbc:snowflake:", "snowflake"},
-        {"jdbc:sqlserver:", "sqlserver"}, {"jdbc:oracle:", "oracle"}, {"jdbc:trino:", "trino"},
-        {"jdbc:clickhouse:", "clickhouse"}, {"jdbc:databricks:", "databricks"},
-        {"jdbc:bigquery:", "bigquery"}, {"jdbc:h2:", "h2"}}) {
+    for (String[] known :
+        new String[][] {
+          {"jdbc:postgresql:", "postgres"},
+          {"jdbc:redshift:", "redshift"},
+          {"jdbc:duckdb:", "duckdb"},
+          {"jdbc:sqlite:", "sqlite"},
+          {"jdbc:mysql:", "mysql"},
+          {"jdbc:mariadb:", "mariadb"},
+          {"jdbc:snowflake:", "snowflake"},
+          {"jdbc:sqlserver:", "sqlserver"},
+          {"jdbc:oracle:", "oracle"},
+          {"jdbc:trino:", "trino"},
+          {"jdbc:clickhouse:", "clickhouse"},
+          {"jdbc:databricks:", "databricks"},
+          {"jdbc:bigquery:", "bigquery"},
+          {"jdbc:h2:", "h2"}
+        }) {
       if (u.startsWith(known[0])) {
         return known[1];
       }

@@ -34,14 +34,28 @@ final class MySqlTarget {
     if (f.bool("ssl_disabled", false)) {
       props.setProperty("sslMode", "disable");
     }
-    String url = "jdbc:mariadb://" + PostgresTarget.hostPort(host, port) + "/" + (db == null ? "" : db);
+    String url =
+        "jdbc:mariadb://" + PostgresTarget.hostPort(host, port) + "/" + (db == null ? "" : db);
     List<String> secrets = new ArrayList<>();
     if (password != null) {
       secrets.add(password);
     }
-    return new ConnectionSpec(kind, kind, f.target().name(), PostgresTarget.hostPort(host, port),
-        user, new org.mariadb.jdbc.Driver(), url, props, List.of(),
-        ConnectionSpec.ReadOnly.CONNECTION, false, Math.max(4, f.target().threads() + 1), 0,
-        connectTimeout * 1000L, secrets, null);
+    return new ConnectionSpec(
+        kind,
+        kind,
+        f.target().name(),
+        PostgresTarget.hostPort(host, port),
+        user,
+        new org.mariadb.jdbc.Driver(),
+        url,
+        props,
+        List.of(),
+        ConnectionSpec.ReadOnly.CONNECTION,
+        false,
+        Math.max(4, f.target().threads() + 1),
+        0,
+        connectTimeout * 1000L,
+        secrets,
+        null);
   }
 }

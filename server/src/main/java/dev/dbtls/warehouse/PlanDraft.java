@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A plan node while a warehouse's plan is read: the readers ({@link PostgresPlan},
- * {@link DuckDbPlan}, {@link MySqlPlan}, SQLite's in {@link Explain}) fill it, then
- * {@link #finish} gives each node its id, its own time and its share of the whole.
+ * A plan node while a warehouse's plan is read: the readers ({@link PostgresPlan}, {@link
+ * DuckDbPlan}, {@link MySqlPlan}, SQLite's in {@link Explain}) fill it, then {@link #finish} gives
+ * each node its id, its own time and its share of the whole.
  */
 final class PlanDraft {
   String operator = "";
@@ -27,10 +27,13 @@ final class PlanDraft {
   Double actualRows;
   Double actualTimeMs;
   Long loops;
+
   /** Time of this step and its children, all loops, when the warehouse gives it. */
   Double inclusiveMs;
+
   /** Time of this step alone, all loops, when the warehouse gives it directly. */
   Double selfMs;
+
   final Map<String, String> properties = new LinkedHashMap<>();
   final List<PlanDraft> children = new ArrayList<>();
 
@@ -79,26 +82,48 @@ final class PlanDraft {
       built.add(children.get(i).build(id + "." + i, total));
     }
     Double share = selfMs == null || total <= 0 ? null : selfMs / total;
-    return new PlanNode(operator, relation, index, condition, estimatedRows, estimatedCost,
-        actualRows, actualTimeMs, loops, detail, built, id, schema, alias, cte, filter, joinType,
-        selfMs, share, properties);
+    return new PlanNode(
+        operator,
+        relation,
+        index,
+        condition,
+        estimatedRows,
+        estimatedCost,
+        actualRows,
+        actualTimeMs,
+        loops,
+        detail,
+        built,
+        id,
+        schema,
+        alias,
+        cte,
+        filter,
+        joinType,
+        selfMs,
+        share,
+        properties);
   }
 
   /** Every scalar field of {@code n} not in {@code skip}, as text, into the properties. */
   void scalars(JsonNode n, java.util.Set<String> skip) {
-    n.fields().forEachRemaining(e -> {
-      JsonNode v = e.getValue();
-      if (skip.contains(e.getKey()) || v.isContainerNode() && !isTextArray(v) || v.isNull()) {
-        return;
-      }
-      if (v.isArray()) {
-        List<String> parts = new ArrayList<>();
-        v.forEach(x -> parts.add(x.asText()));
-        properties.put(e.getKey(), String.join(", ", parts));
-      } else {
-        properties.put(e.getKey(), v.asText());
-      }
-    });
+    n.fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode v = e.getValue();
+              if (skip.contains(e.getKey())
+                  || v.isContainerNode() && !isTextArray(v)
+                  || v.isNull()) {
+                return;
+              }
+              if (v.isArray()) {
+                List<String> parts = new ArrayList<>();
+                v.forEach(x -> parts.add(x.asText()));
+                properties.put(e.getKey(), String.join(", ", parts));
+              } else {
+                properties.put(e.getKey(), v.asText());
+              }
+            });
   }
 
   private static boolean isTextArray(JsonNode v) {

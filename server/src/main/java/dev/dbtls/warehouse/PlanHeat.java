@@ -14,9 +14,9 @@ import java.util.Map;
  *   <li>A step's share: its {@code timeShare} when analyzed, else its share of the steps' self
  *       times; without timings, its share of the planner's cost of the steps alone (PostgreSQL's
  *       cost includes the children's, which is taken off). {@link #basis()} says which.
- *   <li>Hot: any step of at least {@link #HOT_SHARE}, and the top steps that together make
- *       {@link #MOST_OF_TIME} of the whole, each at least {@link #MIN_HOT_SHARE}; {@code HIGH}
- *       from {@link #HIGH_SHARE} (the hottest step from {@link #HOT_SHARE}), else {@code WARM}.
+ *   <li>Hot: any step of at least {@link #HOT_SHARE}, and the top steps that together make {@link
+ *       #MOST_OF_TIME} of the whole, each at least {@link #MIN_HOT_SHARE}; {@code HIGH} from {@link
+ *       #HIGH_SHARE} (the hottest step from {@link #HOT_SHARE}), else {@code WARM}.
  *   <li>Misestimate: actual rows at least {@link #MISESTIMATE_FACTOR} times off the estimate,
  *       either way, the larger at least {@link #MISESTIMATE_MIN_ROWS} (zero rows count as one).
  * </ul>
@@ -24,22 +24,37 @@ import java.util.Map;
 public final class PlanHeat {
   /** A step at or above this share is always hot. */
   public static final double HOT_SHARE = 0.2;
-  /** A hot step at or above this share is high, below it warm (the hottest is high from HOT_SHARE). */
+
+  /**
+   * A hot step at or above this share is high, below it warm (the hottest is high from HOT_SHARE).
+   */
   public static final double HIGH_SHARE = 0.4;
+
   /** The top steps together making this much of the time are hot... */
   public static final double MOST_OF_TIME = 0.6;
+
   /** ...when each is at least this much. */
   public static final double MIN_HOT_SHARE = 0.08;
+
   /** Actual rows this many times off the estimate are a misestimate... */
   public static final double MISESTIMATE_FACTOR = 10;
+
   /** ...when the larger of the two is at least this many rows (73 expected, 0 came is no news). */
   public static final double MISESTIMATE_MIN_ROWS = 100;
 
   /** What the shares are of. */
-  public enum Basis { TIME, COST, NONE }
+  public enum Basis {
+    TIME,
+    COST,
+    NONE
+  }
 
   /** How hot a step is. */
-  public enum Heat { NONE, WARM, HIGH }
+  public enum Heat {
+    NONE,
+    WARM,
+    HIGH
+  }
 
   private final Basis basis;
   private final Map<String, Double> shares = new HashMap<>();
@@ -96,8 +111,10 @@ public final class PlanHeat {
   /** The factor of a misestimate worth a mark, or null when the estimate is close enough. */
   public static Double misestimate(PlanNode n) {
     Double factor = estimateFactor(n);
-    if (factor == null || factor < MISESTIMATE_FACTOR
-        || Math.max(Math.max(n.actualRows(), 1), Math.max(n.estimatedRows(), 1)) < MISESTIMATE_MIN_ROWS) {
+    if (factor == null
+        || factor < MISESTIMATE_FACTOR
+        || Math.max(Math.max(n.actualRows(), 1), Math.max(n.estimatedRows(), 1))
+            < MISESTIMATE_MIN_ROWS) {
       return null;
     }
     return factor;
@@ -112,8 +129,12 @@ public final class PlanHeat {
         }
         return Basis.TIME;
       }
-      double total = nodes.stream().map(PlanNode::selfTimeMs).filter(PlanHeat::finite)
-          .mapToDouble(Double::doubleValue).sum();
+      double total =
+          nodes.stream()
+              .map(PlanNode::selfTimeMs)
+              .filter(PlanHeat::finite)
+              .mapToDouble(Double::doubleValue)
+              .sum();
       if (total > 0) {
         for (int i = 0; i < out.length; i++) {
           Double t = nodes.get(i).selfTimeMs();
@@ -126,8 +147,13 @@ public final class PlanHeat {
       return Basis.NONE;
     }
     // PostgreSQL's costs include the children's: only when every step's does is it taken off
-    boolean cumulative = nodes.stream().allMatch(n -> !finite(n.estimatedCost())
-        || childCosts(n) == null || n.estimatedCost() + 1e-9 >= childCosts(n));
+    boolean cumulative =
+        nodes.stream()
+            .allMatch(
+                n ->
+                    !finite(n.estimatedCost())
+                        || childCosts(n) == null
+                        || n.estimatedCost() + 1e-9 >= childCosts(n));
     Double[] self = new Double[out.length];
     double total = 0;
     for (int i = 0; i < out.length; i++) {
@@ -150,8 +176,8 @@ public final class PlanHeat {
 
   /** The sum of the children's costs, or null when no child has one. */
   private static Double childCosts(PlanNode n) {
-    List<Double> costs = n.children().stream().map(PlanNode::estimatedCost)
-        .filter(PlanHeat::finite).toList();
+    List<Double> costs =
+        n.children().stream().map(PlanNode::estimatedCost).filter(PlanHeat::finite).toList();
     return costs.isEmpty() ? null : costs.stream().mapToDouble(Double::doubleValue).sum();
   }
 

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One step of a query plan, normalized across warehouses. Every field but {@code operator},
- * {@code children}, {@code id} and {@code properties} may be null when the warehouse does not
- * say; the actual figures are there only for an analyzed plan.
+ * One step of a query plan, normalized across warehouses. Every field but {@code operator}, {@code
+ * children}, {@code id} and {@code properties} may be null when the warehouse does not say; the
+ * actual figures are there only for an analyzed plan.
  *
  * <ul>
  *   <li>{@code detail}: the warehouse's own one-line description, when it gives one (SQLite).
@@ -27,16 +27,34 @@ import java.util.Map;
  *       "Rows Removed by Filter", "Sort Space Type", "Hash Batches", "Shared Read Blocks"...).
  * </ul>
  */
-public record PlanNode(String operator, String relation, String index, String condition,
-    Double estimatedRows, Double estimatedCost, Double actualRows, Double actualTimeMs,
-    Long loops, String detail, List<PlanNode> children, String id, String schema, String alias,
-    String cte, String filter, String joinType, Double selfTimeMs, Double timeShare,
+public record PlanNode(
+    String operator,
+    String relation,
+    String index,
+    String condition,
+    Double estimatedRows,
+    Double estimatedCost,
+    Double actualRows,
+    Double actualTimeMs,
+    Long loops,
+    String detail,
+    List<PlanNode> children,
+    String id,
+    String schema,
+    String alias,
+    String cte,
+    String filter,
+    String joinType,
+    Double selfTimeMs,
+    Double timeShare,
     Map<String, String> properties) {
   public PlanNode {
     children = children == null ? List.of() : List.copyOf(children);
     id = id == null ? "0" : id;
-    properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(
-        new java.util.LinkedHashMap<>(properties));
+    properties =
+        properties == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
   }
 
   /** A property the warehouse gave, or null. */

@@ -5,14 +5,27 @@ import java.util.Set;
 
 /**
  * Reads PostgreSQL's {@code explain (format json)} plan: {"Node Type", "Relation Name", "Alias",
- * "Plan Rows", "Total Cost", "Actual Total Time", "Actual Loops", "Plans": [...]}. Actual times
- * are per loop and include the children; under a Gather the loops are the worker processes,
- * which run side by side, so their time counts once.
+ * "Plan Rows", "Total Cost", "Actual Total Time", "Actual Loops", "Plans": [...]}. Actual times are
+ * per loop and include the children; under a Gather the loops are the worker processes, which run
+ * side by side, so their time counts once.
  */
 final class PostgresPlan {
-  private static final Set<String> READ = Set.of("Node Type", "Relation Name", "Schema", "Alias",
-      "CTE Name", "Index Name", "Plan Rows", "Total Cost", "Actual Rows", "Actual Total Time",
-      "Actual Loops", "Filter", "Join Type", "Plans");
+  private static final Set<String> READ =
+      Set.of(
+          "Node Type",
+          "Relation Name",
+          "Schema",
+          "Alias",
+          "CTE Name",
+          "Index Name",
+          "Plan Rows",
+          "Total Cost",
+          "Actual Rows",
+          "Actual Total Time",
+          "Actual Loops",
+          "Filter",
+          "Join Type",
+          "Plans");
 
   private PostgresPlan() {}
 
@@ -35,8 +48,9 @@ final class PostgresPlan {
     d.alias = PlanDraft.text(p, "Alias");
     d.cte = PlanDraft.text(p, "CTE Name");
     d.index = PlanDraft.text(p, "Index Name");
-    d.condition = PlanDraft.firstText(p, "Hash Cond", "Merge Cond", "Join Filter", "Index Cond",
-        "Recheck Cond", "Filter");
+    d.condition =
+        PlanDraft.firstText(
+            p, "Hash Cond", "Merge Cond", "Join Filter", "Index Cond", "Recheck Cond", "Filter");
     d.filter = PlanDraft.text(p, "Filter");
     d.joinType = PlanDraft.text(p, "Join Type");
     d.estimatedRows = PlanDraft.number(p, "Plan Rows");

@@ -34,8 +34,8 @@ final class PostgresTarget {
     // read-only also in autocommit mode (column profiles), not only inside transactions
     props.setProperty("readOnlyMode", "always");
     String schema = f.stringOr("schema", "public");
-    String searchPath = f.stringOr("search_path",
-        schema.equals("public") ? schema : schema + ",public");
+    String searchPath =
+        f.stringOr("search_path", schema.equals("public") ? schema : schema + ",public");
     props.setProperty("currentSchema", searchPath);
     copy(f, props, "sslmode", "sslmode");
     copy(f, props, "sslcert", "sslcert");
@@ -46,18 +46,31 @@ final class PostgresTarget {
     }
     List<ConnectionSpec.Init> init = new ArrayList<>();
     if (f.string("role") != null) {
-      init.add(new ConnectionSpec.Init("SET ROLE " + DuckDbTarget.identifier(f.string("role")),
-          true));
+      init.add(
+          new ConnectionSpec.Init("SET ROLE " + DuckDbTarget.identifier(f.string("role")), true));
     }
     String url = "jdbc:postgresql://" + hostPort(host, port) + "/" + db;
     List<String> secrets = new ArrayList<>();
     if (password != null) {
       secrets.add(password);
     }
-    return new ConnectionSpec("postgres", "postgres", f.target().name(), hostPort(host, port),
-        user, new org.postgresql.Driver(), url, props, List.copyOf(init),
-        ConnectionSpec.ReadOnly.CONNECTION, true, Math.max(4, f.target().threads() + 1), 0,
-        connectTimeout * 1000L, secrets, null);
+    return new ConnectionSpec(
+        "postgres",
+        "postgres",
+        f.target().name(),
+        hostPort(host, port),
+        user,
+        new org.postgresql.Driver(),
+        url,
+        props,
+        List.copyOf(init),
+        ConnectionSpec.ReadOnly.CONNECTION,
+        true,
+        Math.max(4, f.target().threads() + 1),
+        0,
+        connectTimeout * 1000L,
+        secrets,
+        null);
   }
 
   static String hostPort(String host, int port) {

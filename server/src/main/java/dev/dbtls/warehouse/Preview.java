@@ -8,8 +8,8 @@ import java.sql.Statement;
 
 /**
  * Runs a preview: checks that the SQL only reads (unless writes are allowed), wraps it in the
- * dialect's row limit, executes it on a pooled connection and reads the first page while the
- * driver streams the rest. Further pages come from the cursor; never throws.
+ * dialect's row limit, executes it on a pooled connection and reads the first page while the driver
+ * streams the rest. Further pages come from the cursor; never throws.
  */
 public final class Preview {
   private static final String ALIAS = "dbtls_preview";
@@ -22,8 +22,11 @@ public final class Preview {
     try {
       return execute(warehouse, sql, o, t0);
     } catch (RuntimeException e) {
-      return PreviewResult.failed(WarehouseError.of(ProblemCode.WAREHOUSE_QUERY,
-          "preview failed: " + e.getClass().getSimpleName()), sql, millis(t0));
+      return PreviewResult.failed(
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_QUERY, "preview failed: " + e.getClass().getSimpleName()),
+          sql,
+          millis(t0));
     }
   }
 
@@ -47,8 +50,8 @@ public final class Preview {
       if (!p.hasMore()) {
         warehouse.cursors().close(cursor);
       }
-      return new PreviewPage(p.rows(), p.hasMore(), p.truncated(), p.hasMore() ? cursor : null,
-          null);
+      return new PreviewPage(
+          p.rows(), p.hasMore(), p.truncated(), p.hasMore() ? cursor : null, null);
     } catch (SQLException | RuntimeException e) {
       watch.close();
       warehouse.cursors().close(cursor);
@@ -57,9 +60,12 @@ public final class Preview {
   }
 
   static PreviewPage unknownCursor() {
-    return PreviewPage.failed(WarehouseError.of(ProblemCode.WAREHOUSE_CURSOR,
-        "this preview's rows are no longer open (read to the end, closed, or unused for "
-            + PreviewCursors.TTL_MINUTES + " minutes): run the preview again"));
+    return PreviewPage.failed(
+        WarehouseError.of(
+            ProblemCode.WAREHOUSE_CURSOR,
+            "this preview's rows are no longer open (read to the end, closed, or unused for "
+                + PreviewCursors.TTL_MINUTES
+                + " minutes): run the preview again"));
   }
 
   /** Closes an open preview's cursor (its connection goes back to the pool). */
@@ -74,8 +80,10 @@ public final class Preview {
       return PreviewResult.failed(refused, sql, millis(t0));
     }
     boolean write = v.kind() == ReadOnlyCheck.Kind.WRITE;
-    String toRun = v.kind() == ReadOnlyCheck.Kind.QUERY
-        ? RowLimit.wrap(w.sqlType(), v.sql(), o.limit() > 0 ? o.limit() + 1 : 0, ALIAS) : v.sql();
+    String toRun =
+        v.kind() == ReadOnlyCheck.Kind.QUERY
+            ? RowLimit.wrap(w.sqlType(), v.sql(), o.limit() > 0 ? o.limit() + 1 : 0, ALIAS)
+            : v.sql();
     ConnectionSpec spec = w.spec();
     if (o.cancel() != null && o.cancel().cancelled()) {
       return PreviewResult.failed(QueryFailure.of(spec, null, true, false, 0), toRun, millis(t0));
@@ -103,11 +111,19 @@ public final class Preview {
             c.commit(); // the user allowed this write; anything else is rolled back on close
           }
           close(st, c);
-          return new PreviewResult(java.util.List.of(), java.util.List.of(), false, false, null,
-              count, toRun, millis(t0), null);
+          return new PreviewResult(
+              java.util.List.of(),
+              java.util.List.of(),
+              false,
+              false,
+              null,
+              count,
+              toRun,
+              millis(t0),
+              null);
         }
-        PreviewCursor cursor = new PreviewCursor(c, st, st.getResultSet(), o.limit(),
-            drainsOnClose(spec));
+        PreviewCursor cursor =
+            new PreviewCursor(c, st, st.getResultSet(), o.limit(), drainsOnClose(spec));
         PreviewCursor.Page p = cursor.next(o.pageRows(), o.maxPageBytes());
         // no cancel may reach the connection once it can go back to the pool
         watch.close();
@@ -122,8 +138,16 @@ public final class Preview {
         } else {
           cursor.close();
         }
-        return new PreviewResult(cursor.columns(), p.rows(), p.hasMore(), p.truncated(), id, -1,
-            toRun, millis(t0), null);
+        return new PreviewResult(
+            cursor.columns(),
+            p.rows(),
+            p.hasMore(),
+            p.truncated(),
+            id,
+            -1,
+            toRun,
+            millis(t0),
+            null);
       } catch (SQLException | RuntimeException e) {
         watch.close();
         WarehouseError error = watch.failure(spec, e);
@@ -144,13 +168,21 @@ public final class Preview {
   static WarehouseError refusal(ReadOnlyCheck.Verdict v, boolean allowWrites) {
     return switch (v.kind()) {
       case EMPTY -> WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY, "there is no SQL to run");
-      case MULTIPLE -> WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY,
-          "preview runs one statement; this SQL has more than one");
-      case WRITE -> allowWrites ? null : WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY,
-          "preview only runs queries, and this is " + article(v.what())
-              + ": allow writes to run it");
-      case SIDE_EFFECT -> WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY,
-          "dbtls does not run this: " + v.what());
+      case MULTIPLE ->
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_NOT_A_QUERY,
+              "preview runs one statement; this SQL has more than one");
+      case WRITE ->
+          allowWrites
+              ? null
+              : WarehouseError.of(
+                  ProblemCode.WAREHOUSE_NOT_A_QUERY,
+                  "preview only runs queries, and this is "
+                      + article(v.what())
+                      + ": allow writes to run it");
+      case SIDE_EFFECT ->
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_NOT_A_QUERY, "dbtls does not run this: " + v.what());
       default -> null;
     };
   }
@@ -168,7 +200,7 @@ public final class Preview {
           s.execute("pragma query_only = " + (write ? 0 : 1));
         }
       }
-      default -> { }
+      default -> {}
     }
     if (spec.streamsInTransaction()) {
       c.setAutoCommit(write); // PostgreSQL streams with a fetch size only inside a transaction

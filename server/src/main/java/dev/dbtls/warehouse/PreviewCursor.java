@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An open result on the server, read page by page: the driver streams it (fetch size) so only
- * the current page is in memory. Holds its connection until it is read to the end, closed, or
- * expired; closing gives the connection back to the pool.
+ * An open result on the server, read page by page: the driver streams it (fetch size) so only the
+ * current page is in memory. Holds its connection until it is read to the end, closed, or expired;
+ * closing gives the connection back to the pool.
  */
 final class PreviewCursor implements AutoCloseable {
   /** One page as read, before it gets the cursor's id. */
@@ -32,8 +32,9 @@ final class PreviewCursor implements AutoCloseable {
   private boolean closed;
   private volatile long lastUsed = System.nanoTime();
 
-  PreviewCursor(Connection connection, Statement statement, ResultSet rows, long limit,
-      boolean cancelOnClose) throws SQLException {
+  PreviewCursor(
+      Connection connection, Statement statement, ResultSet rows, long limit, boolean cancelOnClose)
+      throws SQLException {
     this.connection = connection;
     this.cancelOnClose = cancelOnClose;
     this.statement = statement;
@@ -47,8 +48,11 @@ final class PreviewCursor implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       sqlTypes[i] = md.getColumnType(i + 1);
       databaseTypes[i] = String.valueOf(md.getColumnTypeName(i + 1));
-      cols.add(new PreviewColumn(md.getColumnLabel(i + 1), databaseTypes[i],
-          ColumnTypes.normalize(sqlTypes[i], databaseTypes[i])));
+      cols.add(
+          new PreviewColumn(
+              md.getColumnLabel(i + 1),
+              databaseTypes[i],
+              ColumnTypes.normalize(sqlTypes[i], databaseTypes[i])));
     }
     columns = List.copyOf(cols);
   }

@@ -8,9 +8,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The open cursors of one warehouse, by id. At most {@link #MAX_OPEN} (the least recently used
- * goes first, so the pool always has connections left); a cursor unused for {@link #TTL_MINUTES}
- * minutes is closed.
+ * The open cursors of one warehouse, by id. At most {@link #MAX_OPEN} (the least recently used goes
+ * first, so the pool always has connections left); a cursor unused for {@link #TTL_MINUTES} minutes
+ * is closed.
  */
 final class PreviewCursors implements AutoCloseable {
   static final int MAX_OPEN = 3;
@@ -20,7 +20,8 @@ final class PreviewCursors implements AutoCloseable {
 
   String add(PreviewCursor cursor) {
     while (open.size() >= MAX_OPEN) {
-      open.entrySet().stream().max(Comparator.comparingLong(e -> e.getValue().idleNanos()))
+      open.entrySet().stream()
+          .max(Comparator.comparingLong(e -> e.getValue().idleNanos()))
           .ifPresent(e -> close(e.getKey()));
     }
     String id = UUID.randomUUID().toString();
@@ -49,13 +50,15 @@ final class PreviewCursors implements AutoCloseable {
 
   void expire() {
     long ttl = TimeUnit.MINUTES.toNanos(TTL_MINUTES);
-    open.entrySet().removeIf(e -> {
-      if (e.getValue().idleNanos() > ttl) {
-        e.getValue().close();
-        return true;
-      }
-      return false;
-    });
+    open.entrySet()
+        .removeIf(
+            e -> {
+              if (e.getValue().idleNanos() > ttl) {
+                e.getValue().close();
+                return true;
+              }
+              return false;
+            });
   }
 
   @Override

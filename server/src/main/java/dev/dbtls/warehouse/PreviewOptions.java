@@ -10,8 +10,13 @@ package dev.dbtls.warehouse;
  * @param allowWrites run statements that are not queries too
  * @param cancel cancels the query from another thread; may be null
  */
-public record PreviewOptions(long limit, int pageRows, long maxPageBytes, int timeoutSeconds,
-    boolean allowWrites, QueryCancel cancel) {
+public record PreviewOptions(
+    long limit,
+    int pageRows,
+    long maxPageBytes,
+    int timeoutSeconds,
+    boolean allowWrites,
+    QueryCancel cancel) {
 
   public PreviewOptions {
     pageRows = Math.max(1, pageRows);

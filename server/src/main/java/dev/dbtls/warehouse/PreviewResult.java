@@ -10,8 +10,15 @@ import java.util.List;
  * @param millis time until the first page was read
  * @param cursor fetches further pages while {@code hasMore}
  */
-public record PreviewResult(List<PreviewColumn> columns, List<List<Object>> rows, boolean hasMore,
-    boolean truncated, String cursor, long updateCount, String sql, long millis,
+public record PreviewResult(
+    List<PreviewColumn> columns,
+    List<List<Object>> rows,
+    boolean hasMore,
+    boolean truncated,
+    String cursor,
+    long updateCount,
+    String sql,
+    long millis,
     WarehouseError error) {
 
   static PreviewResult failed(WarehouseError error, String sql, long millis) {

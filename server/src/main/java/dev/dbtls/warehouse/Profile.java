@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * Column profiles of a query computed by the warehouse, not by reading the rows: one aggregate
- * query for every column's nulls, distinct count, min and max, and one grouped query per column
- * for its top values. A column whose type has no min/max or distinct (JSON in PostgreSQL) gets
- * what its type allows. Never throws.
+ * query for every column's nulls, distinct count, min and max, and one grouped query per column for
+ * its top values. A column whose type has no min/max or distinct (JSON in PostgreSQL) gets what its
+ * type allows. Never throws.
  */
 public final class Profile {
   static final int TOP = 5;
@@ -28,8 +28,10 @@ public final class Profile {
     try {
       return compute(warehouse, sql, o, t0);
     } catch (RuntimeException e) {
-      return ProfileResult.failed(WarehouseError.of(ProblemCode.WAREHOUSE_QUERY,
-          "profile failed: " + e.getClass().getSimpleName()), Preview.millis(t0));
+      return ProfileResult.failed(
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_QUERY, "profile failed: " + e.getClass().getSimpleName()),
+          Preview.millis(t0));
     }
   }
 
@@ -37,8 +39,11 @@ public final class Profile {
     ReadOnlyCheck.Verdict v = ReadOnlyCheck.check(sql, w.sqlType(), w.fileAccess());
     if (v.kind() != ReadOnlyCheck.Kind.QUERY) {
       WarehouseError refused = Preview.refusal(v, false);
-      return ProfileResult.failed(refused != null ? refused : WarehouseError.of(
-          ProblemCode.WAREHOUSE_NOT_A_QUERY, "a profile needs a query"), Preview.millis(t0));
+      return ProfileResult.failed(
+          refused != null
+              ? refused
+              : WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY, "a profile needs a query"),
+          Preview.millis(t0));
     }
     ConnectionSpec spec = w.spec();
     Connection c;
@@ -82,8 +87,11 @@ public final class Profile {
           ResultSetMetaData md = rs.getMetaData();
           List<String[]> out = new ArrayList<>();
           for (int i = 1; i <= md.getColumnCount(); i++) {
-            out.add(new String[] {md.getColumnLabel(i),
-                ColumnTypes.normalize(md.getColumnType(i), md.getColumnTypeName(i))});
+            out.add(
+                new String[] {
+                  md.getColumnLabel(i),
+                  ColumnTypes.normalize(md.getColumnType(i), md.getColumnTypeName(i))
+                });
           }
           return out;
         }
@@ -93,10 +101,21 @@ public final class Profile {
     ColumnProfile column(String name, String type, long[] rows) throws SQLException {
       String q = Adapter.of(sqlType).quote(name);
       String from = " from (\n" + sql + "\n)" + RowLimit.alias(sqlType, ALIAS);
-      Object[] agg = row("select count(*), count(" + q + "), count(distinct " + q + "), min(" + q
-          + "), max(" + q + ")" + from);
+      Object[] agg =
+          row(
+              "select count(*), count("
+                  + q
+                  + "), count(distinct "
+                  + q
+                  + "), min("
+                  + q
+                  + "), max("
+                  + q
+                  + ")"
+                  + from);
       if (agg == null) {
-        agg = row("select count(*), count(" + q + "), count(distinct " + q + "), null, null" + from);
+        agg =
+            row("select count(*), count(" + q + "), count(distinct " + q + "), null, null" + from);
       }
       if (agg == null) {
         agg = row("select count(*), count(" + q + "), -1, null, null" + from);
@@ -106,8 +125,8 @@ public final class Profile {
       }
       rows[0] = number(agg[0]);
       List<ColumnProfile.TopValue> top = top(q, from);
-      return new ColumnProfile(name, type, number(agg[0]) - number(agg[1]), number(agg[2]),
-          agg[3], agg[4], top);
+      return new ColumnProfile(
+          name, type, number(agg[0]) - number(agg[1]), number(agg[2]), agg[3], agg[4], top);
     }
 
     private List<ColumnProfile.TopValue> top(String q, String from) throws SQLException {
@@ -126,25 +145,39 @@ public final class Profile {
 
     private List<ColumnProfile.TopValue> values(String query) throws SQLException {
       List<ColumnProfile.TopValue> out = new ArrayList<>();
-      boolean ok = each(query, rs -> out.add(new ColumnProfile.TopValue(
-          Values.read(rs, 1, rs.getMetaData().getColumnType(1),
-              rs.getMetaData().getColumnTypeName(1)), number(rs.getObject(2)))));
+      boolean ok =
+          each(
+              query,
+              rs ->
+                  out.add(
+                      new ColumnProfile.TopValue(
+                          Values.read(
+                              rs,
+                              1,
+                              rs.getMetaData().getColumnType(1),
+                              rs.getMetaData().getColumnTypeName(1)),
+                          number(rs.getObject(2)))));
       return ok ? out : null;
     }
 
     /** The first row's values as plain data, or null when the database refused the query. */
     private Object[] row(String query) throws SQLException {
       Object[][] first = new Object[1][];
-      boolean ok = each(query, rs -> {
-        if (first[0] == null) {
-          ResultSetMetaData md = rs.getMetaData();
-          Object[] vals = new Object[md.getColumnCount()];
-          for (int i = 0; i < vals.length; i++) {
-            vals[i] = Values.read(rs, i + 1, md.getColumnType(i + 1), md.getColumnTypeName(i + 1));
-          }
-          first[0] = vals;
-        }
-      });
+      boolean ok =
+          each(
+              query,
+              rs -> {
+                if (first[0] == null) {
+                  ResultSetMetaData md = rs.getMetaData();
+                  Object[] vals = new Object[md.getColumnCount()];
+                  for (int i = 0; i < vals.length; i++) {
+                    vals[i] =
+                        Values.read(
+                            rs, i + 1, md.getColumnType(i + 1), md.getColumnTypeName(i + 1));
+                  }
+                  first[0] = vals;
+                }
+              });
       return ok ? first[0] : null;
     }
 

@@ -5,8 +5,8 @@ import java.sql.Statement;
 
 /**
  * Cancels a running preview from another thread (the editor's {@code $/cancelRequest}): calls the
- * driver's {@code Statement.cancel()}, which stops the query in the database. Cancelling before
- * the query starts stops it from starting. One per request.
+ * driver's {@code Statement.cancel()}, which stops the query in the database. Cancelling before the
+ * query starts stops it from starting. One per request.
  */
 public final class QueryCancel {
   private Statement running;

@@ -7,21 +7,27 @@ import java.sql.SQLException;
 final class QueryFailure {
   private QueryFailure() {}
 
-  static WarehouseError of(ConnectionSpec spec, Throwable t, boolean cancelled, boolean timedOut,
-      int timeoutSeconds) {
+  static WarehouseError of(
+      ConnectionSpec spec, Throwable t, boolean cancelled, boolean timedOut, int timeoutSeconds) {
     if (cancelled) {
       return WarehouseError.of(ProblemCode.WAREHOUSE_CANCELLED, "query cancelled");
     }
     if (timedOut || t instanceof java.sql.SQLTimeoutException || "57014".equals(state(t))) {
-      return WarehouseError.of(ProblemCode.WAREHOUSE_TIMEOUT, "query timed out after "
-          + timeoutSeconds + " s on " + spec);
+      return WarehouseError.of(
+          ProblemCode.WAREHOUSE_TIMEOUT,
+          "query timed out after " + timeoutSeconds + " s on " + spec);
     }
     if (lostConnection(t)) {
       return ConnectFailure.of(spec, t);
     }
     Throwable root = ConnectFailure.deepestSql(t);
-    return WarehouseError.of(ProblemCode.WAREHOUSE_QUERY, spec.kind() + " target '"
-        + spec.targetName() + "': " + spec.scrub(ConnectFailure.oneLine(root.getMessage())));
+    return WarehouseError.of(
+        ProblemCode.WAREHOUSE_QUERY,
+        spec.kind()
+            + " target '"
+            + spec.targetName()
+            + "': "
+            + spec.scrub(ConnectFailure.oneLine(root.getMessage())));
   }
 
   private static String state(Throwable t) {

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Watches the statements of one request: the caller's {@link QueryCancel} and a time limit both
  * stop the running statement with {@code Statement.cancel()}, and afterwards say which of them
- * stopped it. Our own timer rather than {@code setQueryTimeout}: drivers implement that
- * differently (MariaDB rewrites the SQL), this works the same everywhere.
+ * stopped it. Our own timer rather than {@code setQueryTimeout}: drivers implement that differently
+ * (MariaDB rewrites the SQL), this works the same everywhere.
  */
 public final class QueryWatch implements AutoCloseable {
   private final QueryCancel cancel;
@@ -21,10 +21,15 @@ public final class QueryWatch implements AutoCloseable {
   public QueryWatch(QueryCancel cancel, int timeoutSeconds) {
     this.cancel = cancel != null ? cancel : new QueryCancel();
     this.timeoutSeconds = timeoutSeconds;
-    this.timer = timeoutSeconds <= 0 ? null : Timers.after(timeoutSeconds * 1000L, () -> {
-      timedOut.set(true);
-      QueryCancel.stop(current);
-    });
+    this.timer =
+        timeoutSeconds <= 0
+            ? null
+            : Timers.after(
+                timeoutSeconds * 1000L,
+                () -> {
+                  timedOut.set(true);
+                  QueryCancel.stop(current);
+                });
   }
 
   /** The statement now running: cancel and the time limit stop it. */

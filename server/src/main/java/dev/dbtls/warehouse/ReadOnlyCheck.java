@@ -29,8 +29,8 @@ import net.sf.jsqlparser.statement.show.ShowTablesStatement;
  * Whether SQL only reads, decided by parsing it (JSqlParser in the adapter's dialect). A query
  * (select, with ... select, values) is wrapped in a row limit; show, describe and explain run as
  * they are. SQL the parser does not know (DuckDB's {@code from t}, dialect functions) counts as a
- * query only when it starts like one, because it then runs inside
- * {@code select * from (...)}, where the database itself refuses anything but a query.
+ * query only when it starts like one, because it then runs inside {@code select * from (...)},
+ * where the database itself refuses anything but a query.
  */
 public final class ReadOnlyCheck {
   /** What a statement is. */
@@ -43,7 +43,10 @@ public final class ReadOnlyCheck {
     WRITE,
     MULTIPLE,
     EMPTY,
-    /** Reads only, but calls a function whose effects reach beyond the session ({@link SideEffects}). */
+    /**
+     * Reads only, but calls a function whose effects reach beyond the session ({@link
+     * SideEffects}).
+     */
     SIDE_EFFECT
   }
 
@@ -53,11 +56,13 @@ public final class ReadOnlyCheck {
   private static final Set<String> QUERY_WORDS =
       Set.of("select", "with", "from", "values", "table", "pivot", "unpivot", "summarize");
   private static final Set<String> COMMAND_WORDS = Set.of("show", "describe", "desc");
-  private static final ExecutorService PARSER = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "dbtls-preview-parse");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService PARSER =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "dbtls-preview-parse");
+            t.setDaemon(true);
+            return t;
+          });
 
   private ReadOnlyCheck() {}
 
@@ -68,9 +73,9 @@ public final class ReadOnlyCheck {
 
   /**
    * Checks the statement that will run — wherever its parts came from (a model, its inlined
-   * parents, ad-hoc SQL) — in the dialect of {@code adapterType}: one statement, reading only,
-   * with no write nested inside it and no call with effects beyond the session; file functions
-   * read only what {@code files} allows. Never throws.
+   * parents, ad-hoc SQL) — in the dialect of {@code adapterType}: one statement, reading only, with
+   * no write nested inside it and no call with effects beyond the session; file functions read only
+   * what {@code files} allows. Never throws.
    */
   public static Verdict check(String sql, String adapterType, FileAccess files) {
     SqlDialect dialect = SqlDialect.of(adapterType).orElse(SqlDialect.of("postgres").orElseThrow());
@@ -96,8 +101,11 @@ public final class ReadOnlyCheck {
       if (nested != null) {
         return new Verdict(Kind.WRITE, body, nested);
       }
-      String effect = SideEffects.refusal(tokens, adapterType == null ? "" : adapterType.toLowerCase(Locale.ROOT),
-          files == null ? FileAccess.NONE : files);
+      String effect =
+          SideEffects.refusal(
+              tokens,
+              adapterType == null ? "" : adapterType.toLowerCase(Locale.ROOT),
+              files == null ? FileAccess.NONE : files);
       if (effect != null) {
         return new Verdict(Kind.SIDE_EFFECT, body, effect);
       }
@@ -106,39 +114,62 @@ public final class ReadOnlyCheck {
   }
 
   /**
-   * Statements that write, by their opening words, anywhere inside the query (a data-modifying
-   * CTE, say): the first word and what follows it (null: any name), so that a column called
-   * {@code load} or {@code comment} in parentheses is not taken for one.
+   * Statements that write, by their opening words, anywhere inside the query (a data-modifying CTE,
+   * say): the first word and what follows it (null: any name), so that a column called {@code load}
+   * or {@code comment} in parentheses is not taken for one.
    */
-  private static final java.util.Map<String, Set<String>> WRITE_OPENINGS = java.util.Map.ofEntries(
-      java.util.Map.entry("insert", Set.of("into", "overwrite", "or", "ignore")),
-      java.util.Map.entry("delete", Set.of("from")), java.util.Map.entry("merge", Set.of("into")),
-      java.util.Map.entry("replace", Set.of("into")), java.util.Map.entry("upsert", Set.of("into")),
-      java.util.Map.entry("update", Set.of()), java.util.Map.entry("truncate", Set.of()),
-      java.util.Map.entry("create", Set.of()), java.util.Map.entry("drop", Set.of()),
-      java.util.Map.entry("alter", Set.of()), java.util.Map.entry("grant", Set.of()),
-      java.util.Map.entry("revoke", Set.of()), java.util.Map.entry("copy", Set.of()),
-      java.util.Map.entry("attach", Set.of()),
-      java.util.Map.entry("detach", Set.of()), java.util.Map.entry("install", Set.of()),
-      java.util.Map.entry("pragma", Set.of()), java.util.Map.entry("notify", Set.of()),
-      java.util.Map.entry("listen", Set.of()), java.util.Map.entry("execute", Set.of()),
-      java.util.Map.entry("prepare", Set.of()), java.util.Map.entry("reindex", Set.of()),
-      java.util.Map.entry("lock", Set.of("table")), java.util.Map.entry("discard", Set.of("all", "plans",
-          "sequences", "temp", "temporary")), java.util.Map.entry("export", Set.of("database")),
-      java.util.Map.entry("import", Set.of("database")), java.util.Map.entry("refresh", Set.of("materialized")),
-      java.util.Map.entry("call", Set.of()), java.util.Map.entry("set", Set.of()),
-      java.util.Map.entry("load", Set.of()), java.util.Map.entry("do", Set.of()),
-      java.util.Map.entry("reset", Set.of()), java.util.Map.entry("analyze", Set.of()),
-      java.util.Map.entry("analyse", Set.of()), java.util.Map.entry("comment", Set.of("on")),
-      java.util.Map.entry("security", Set.of("label")), java.util.Map.entry("unlisten", Set.of()),
-      java.util.Map.entry("cluster", Set.of()), java.util.Map.entry("vacuum", Set.of()));
+  private static final java.util.Map<String, Set<String>> WRITE_OPENINGS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("insert", Set.of("into", "overwrite", "or", "ignore")),
+          java.util.Map.entry("delete", Set.of("from")),
+          java.util.Map.entry("merge", Set.of("into")),
+          java.util.Map.entry("replace", Set.of("into")),
+          java.util.Map.entry("upsert", Set.of("into")),
+          java.util.Map.entry("update", Set.of()),
+          java.util.Map.entry("truncate", Set.of()),
+          java.util.Map.entry("create", Set.of()),
+          java.util.Map.entry("drop", Set.of()),
+          java.util.Map.entry("alter", Set.of()),
+          java.util.Map.entry("grant", Set.of()),
+          java.util.Map.entry("revoke", Set.of()),
+          java.util.Map.entry("copy", Set.of()),
+          java.util.Map.entry("attach", Set.of()),
+          java.util.Map.entry("detach", Set.of()),
+          java.util.Map.entry("install", Set.of()),
+          java.util.Map.entry("pragma", Set.of()),
+          java.util.Map.entry("notify", Set.of()),
+          java.util.Map.entry("listen", Set.of()),
+          java.util.Map.entry("execute", Set.of()),
+          java.util.Map.entry("prepare", Set.of()),
+          java.util.Map.entry("reindex", Set.of()),
+          java.util.Map.entry("lock", Set.of("table")),
+          java.util.Map.entry("discard", Set.of("all", "plans", "sequences", "temp", "temporary")),
+          java.util.Map.entry("export", Set.of("database")),
+          java.util.Map.entry("import", Set.of("database")),
+          java.util.Map.entry("refresh", Set.of("materialized")),
+          java.util.Map.entry("call", Set.of()),
+          java.util.Map.entry("set", Set.of()),
+          java.util.Map.entry("load", Set.of()),
+          java.util.Map.entry("do", Set.of()),
+          java.util.Map.entry("reset", Set.of()),
+          java.util.Map.entry("analyze", Set.of()),
+          java.util.Map.entry("analyse", Set.of()),
+          java.util.Map.entry("comment", Set.of("on")),
+          java.util.Map.entry("security", Set.of("label")),
+          java.util.Map.entry("unlisten", Set.of()),
+          java.util.Map.entry("cluster", Set.of()),
+          java.util.Map.entry("vacuum", Set.of()));
+
   /** Statements that may stand alone in parentheses: {@code (checkpoint)}, {@code (commit)}. */
-  private static final Set<String> BARE_WRITES = Set.of("checkpoint", "begin", "commit", "rollback",
-      "abort", "savepoint");
+  private static final Set<String> BARE_WRITES =
+      Set.of("checkpoint", "begin", "commit", "rollback", "abort", "savepoint");
+
   /** Words that continue an expression, never a statement's name. */
-  private static final Set<String> EXPRESSION_WORDS = Set.of("is", "and", "or", "not", "in", "between",
-      "like", "ilike", "as", "over", "from", "then", "else", "end", "when", "filter", "within",
-      "collate", "at", "escape", "similar", "desc", "asc", "nulls", "limit", "order", "group", "where");
+  private static final Set<String> EXPRESSION_WORDS =
+      Set.of(
+          "is", "and", "or", "not", "in", "between", "like", "ilike", "as", "over", "from", "then",
+          "else", "end", "when", "filter", "within", "collate", "at", "escape", "similar", "desc",
+          "asc", "nulls", "limit", "order", "group", "where");
 
   /** A write statement opening right after a parenthesis ({@code as (delete ...)}), or null. */
   private static String nestedWrite(List<SqlToken> tokens) {
@@ -151,10 +182,13 @@ public final class ReadOnlyCheck {
     for (int i = 1; i + 1 < tokens.size(); i++) {
       SqlToken t = tokens.get(i);
       SqlToken next = tokens.get(i + 1);
-      if (tokens.get(i - 1).isPunct('(') && t.kind() == SqlToken.Kind.WORD
+      if (tokens.get(i - 1).isPunct('(')
+          && t.kind() == SqlToken.Kind.WORD
           && BARE_WRITES.contains(t.text().toLowerCase(Locale.ROOT))
-          && (next.isPunct(')') || next.isPunct(';') || next.kind() == SqlToken.Kind.WORD
-              && !EXPRESSION_WORDS.contains(next.text().toLowerCase(Locale.ROOT)))) {
+          && (next.isPunct(')')
+              || next.isPunct(';')
+              || next.kind() == SqlToken.Kind.WORD
+                  && !EXPRESSION_WORDS.contains(next.text().toLowerCase(Locale.ROOT)))) {
         return "a query with " + t.text().toLowerCase(Locale.ROOT) + " inside it";
       }
       if (!tokens.get(i - 1).isPunct('(') || t.kind() != SqlToken.Kind.WORD) {
@@ -166,10 +200,11 @@ public final class ReadOnlyCheck {
         continue;
       }
       String after = next.text().toLowerCase(Locale.ROOT);
-      boolean opens = follows.isEmpty()
-          ? (next.kind() == SqlToken.Kind.WORD || next.kind() == SqlToken.Kind.QUOTED)
-              && !EXPRESSION_WORDS.contains(after)
-          : next.kind() == SqlToken.Kind.WORD && follows.contains(after);
+      boolean opens =
+          follows.isEmpty()
+              ? (next.kind() == SqlToken.Kind.WORD || next.kind() == SqlToken.Kind.QUOTED)
+                  && !EXPRESSION_WORDS.contains(after)
+              : next.kind() == SqlToken.Kind.WORD && follows.contains(after);
       if (opens) {
         return "a query with " + word + " inside it";
       }
@@ -207,15 +242,18 @@ public final class ReadOnlyCheck {
     if (s instanceof Select select) {
       return readsOnly(select) ? Kind.QUERY : Kind.WRITE;
     }
-    if (s instanceof ShowStatement || s instanceof ShowColumnsStatement
-        || s instanceof ShowTablesStatement || s instanceof ShowIndexStatement
+    if (s instanceof ShowStatement
+        || s instanceof ShowColumnsStatement
+        || s instanceof ShowTablesStatement
+        || s instanceof ShowIndexStatement
         || s instanceof DescribeStatement) {
       return Kind.COMMAND;
     }
     if (s instanceof ExplainStatement explain) {
       // EXPLAIN ANALYZE runs its statement
       return explain.getStatement() == null || kind(explain.getStatement()) != Kind.WRITE
-          ? Kind.COMMAND : Kind.WRITE;
+          ? Kind.COMMAND
+          : Kind.WRITE;
     }
     return Kind.WRITE;
   }
@@ -229,7 +267,8 @@ public final class ReadOnlyCheck {
       }
     }
     if (select instanceof PlainSelect plain) {
-      return plain.getIntoTables() == null && plain.getMySqlSelectIntoClause() == null
+      return plain.getIntoTables() == null
+          && plain.getMySqlSelectIntoClause() == null
           && plain.getIntoTempTable() == null;
     }
     if (select instanceof SetOperationList set) {
@@ -273,8 +312,8 @@ public final class ReadOnlyCheck {
   }
 
   private static String describe(Statement s) {
-    String name = s.getClass().getSimpleName().replace("Statement", "")
-        .replaceAll("([a-z])([A-Z])", "$1 $2");
+    String name =
+        s.getClass().getSimpleName().replace("Statement", "").replaceAll("([a-z])([A-Z])", "$1 $2");
     return (name.isEmpty() ? "unknown" : name.toLowerCase(Locale.ROOT)) + " statement";
   }
 }

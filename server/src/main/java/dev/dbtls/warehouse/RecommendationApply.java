@@ -11,12 +11,11 @@ import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.drop.Drop;
 
 /**
- * Runs a recommendation's SQL on the warehouse for real — the one place dbtls changes a
- * warehouse. Only one {@code create index} or {@code drop index} statement is ever run (checked
- * by parsing), on a dedicated connection that is not read-only, committed at once. The caller has
- * the user's explicit permission (a setting and a confirmation) and audits what ran. A DuckDB
- * file is open read-only to every dbtls connection, so there the answer says to run it by hand.
- * Never throws.
+ * Runs a recommendation's SQL on the warehouse for real — the one place dbtls changes a warehouse.
+ * Only one {@code create index} or {@code drop index} statement is ever run (checked by parsing),
+ * on a dedicated connection that is not read-only, committed at once. The caller has the user's
+ * explicit permission (a setting and a confirmation) and audits what ran. A DuckDB file is open
+ * read-only to every dbtls connection, so there the answer says to run it by hand. Never throws.
  */
 public final class RecommendationApply {
   private RecommendationApply() {}
@@ -28,19 +27,30 @@ public final class RecommendationApply {
       return WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY, why);
     }
     if (w.sqlType().equals("duckdb") || w.sqlType().equals("sqlite")) {
-      return WarehouseError.of(ProblemCode.WAREHOUSE_QUERY, "dbtls opens " + w.kind()
-          + " files read-only; run this yourself with the file closed elsewhere: " + sql.strip());
+      return WarehouseError.of(
+          ProblemCode.WAREHOUSE_QUERY,
+          "dbtls opens "
+              + w.kind()
+              + " files read-only; run this yourself with the file closed elsewhere: "
+              + sql.strip());
     }
-    try (Connection c = w.sandboxConnection(); Statement s = c.createStatement()) {
+    try (Connection c = w.sandboxConnection();
+        Statement s = c.createStatement()) {
       c.setAutoCommit(true);
       s.execute(sql);
       return null;
     } catch (SQLException e) {
-      return WarehouseError.of(ProblemCode.WAREHOUSE_QUERY, "the " + w.kind() + " target '"
-          + w.targetName() + "' refused it: " + firstLine(e.getMessage()));
+      return WarehouseError.of(
+          ProblemCode.WAREHOUSE_QUERY,
+          "the "
+              + w.kind()
+              + " target '"
+              + w.targetName()
+              + "' refused it: "
+              + firstLine(e.getMessage()));
     } catch (RuntimeException e) {
-      return WarehouseError.of(ProblemCode.WAREHOUSE_QUERY, "it failed: "
-          + e.getClass().getSimpleName());
+      return WarehouseError.of(
+          ProblemCode.WAREHOUSE_QUERY, "it failed: " + e.getClass().getSimpleName());
     }
   }
 
@@ -51,8 +61,10 @@ public final class RecommendationApply {
     }
     try {
       Statements parsed = CCJSqlParserUtil.parseStatements(sql);
-      if (parsed != null && parsed.size() == 1 && (parsed.get(0) instanceof CreateIndex
-          || parsed.get(0) instanceof Drop d && "INDEX".equalsIgnoreCase(d.getType()))) {
+      if (parsed != null
+          && parsed.size() == 1
+          && (parsed.get(0) instanceof CreateIndex
+              || parsed.get(0) instanceof Drop d && "INDEX".equalsIgnoreCase(d.getType()))) {
         return null;
       }
     } catch (JSQLParserException | RuntimeException | StackOverflowError e) {

@@ -12,9 +12,9 @@ import java.sql.Statement;
 
 /**
  * A query's whole result (or up to the options' limit) streamed from the warehouse into a file
- * (CSV, JSON, JSON lines, Parquet, XLSX): the driver fetches a few thousand rows at a time and
- * the writer keeps none of them, so the result never sits in memory. Queries only, as previews;
- * a failure or cancel leaves no file. Never throws.
+ * (CSV, JSON, JSON lines, Parquet, XLSX): the driver fetches a few thousand rows at a time and the
+ * writer keeps none of them, so the result never sits in memory. Queries only, as previews; a
+ * failure or cancel leaves no file. Never throws.
  */
 public final class ResultExport {
   private static final String ALIAS = "dbtls_export";
@@ -22,8 +22,8 @@ public final class ResultExport {
 
   private ResultExport() {}
 
-  public static ExportResult run(Warehouse w, String sql, Path target, ExportFormat format,
-      PreviewOptions options) {
+  public static ExportResult run(
+      Warehouse w, String sql, Path target, ExportFormat format, PreviewOptions options) {
     long t0 = System.nanoTime();
     PreviewOptions o = options == null ? PreviewOptions.defaults().withLimit(0) : options;
     try {
@@ -33,8 +33,8 @@ public final class ResultExport {
     }
   }
 
-  private static ExportResult execute(Warehouse w, String sql, Path target, ExportFormat format,
-      PreviewOptions o, long t0) {
+  private static ExportResult execute(
+      Warehouse w, String sql, Path target, ExportFormat format, PreviewOptions o, long t0) {
     ReadOnlyCheck.Verdict v = ReadOnlyCheck.check(sql, w.sqlType(), w.fileAccess());
     WarehouseError refused = Preview.refusal(v, false);
     if (refused != null) {

@@ -4,8 +4,8 @@ package dev.dbtls.warehouse;
  * Wraps a query so that the database returns at most a number of rows, in the dialect's words:
  * {@code limit n} for DuckDB, PostgreSQL, MySQL/MariaDB, SQLite, Snowflake, BigQuery, Trino,
  * Databricks; {@code top (n)} for SQL Server; {@code fetch first n rows only} for Oracle (whose
- * table aliases take no {@code as}). The query goes on its own lines so that a trailing
- * {@code --} comment cannot swallow the closing bracket.
+ * table aliases take no {@code as}). The query goes on its own lines so that a trailing {@code --}
+ * comment cannot swallow the closing bracket.
  */
 final class RowLimit {
   private RowLimit() {}
@@ -18,8 +18,8 @@ final class RowLimit {
     }
     return switch (sqlType) {
       case "sqlserver" -> "select top (" + rows + ") * from " + inner + alias(sqlType, alias);
-      case "oracle" -> "select * from " + inner + alias(sqlType, alias) + " fetch first " + rows
-          + " rows only";
+      case "oracle" ->
+          "select * from " + inner + alias(sqlType, alias) + " fetch first " + rows + " rows only";
       default -> "select * from " + inner + alias(sqlType, alias) + " limit " + rows;
     };
   }

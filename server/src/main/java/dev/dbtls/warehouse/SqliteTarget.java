@@ -12,16 +12,17 @@ import java.util.stream.Stream;
 
 /**
  * dbt-sqlite's target: {@code schemas_and_paths} maps each schema to a database file ({@code main}
- * is the connection's own, the others are attached under their schema name), and the
- * {@code *.db} files of {@code schema_directory} are attached as the schemas dbt-sqlite created
- * there. Files that do not exist are not created.
+ * is the connection's own, the others are attached under their schema name), and the {@code *.db}
+ * files of {@code schema_directory} are attached as the schemas dbt-sqlite created there. Files
+ * that do not exist are not created.
  */
 final class SqliteTarget {
   private SqliteTarget() {}
 
   static ConnectionSpec spec(TargetFields f) {
     Map<String, Path> schemas = new LinkedHashMap<>();
-    f.map("schemas_and_paths").forEach((schema, p) -> schemas.put(schema, f.path(String.valueOf(p))));
+    f.map("schemas_and_paths")
+        .forEach((schema, p) -> schemas.put(schema, f.path(String.valueOf(p))));
     String dir = f.string("schema_directory");
     if (dir != null) {
       for (Path db : dbFiles(f.path(dir))) {
@@ -34,19 +35,39 @@ final class SqliteTarget {
       throw new IllegalArgumentException("needs 'schemas_and_paths' with a 'main' database file");
     }
     if (!Files.exists(main)) {
-      throw new IllegalArgumentException("database file " + main
-          + " does not exist; run dbt to create it");
+      throw new IllegalArgumentException(
+          "database file " + main + " does not exist; run dbt to create it");
     }
     List<ConnectionSpec.Init> init = new ArrayList<>();
-    schemas.forEach((schema, file) -> {
-      if (!schema.equals("main") && Files.exists(file)) {
-        init.add(new ConnectionSpec.Init("ATTACH DATABASE " + DuckDbTarget.literal(file.toString())
-            + " AS " + DuckDbTarget.identifier(schema), true));
-      }
-    });
-    return new ConnectionSpec("sqlite", "sqlite", f.target().name(), main.toString(), null,
-        new org.sqlite.JDBC(), "jdbc:sqlite:" + main, new Properties(), List.copyOf(init),
-        ConnectionSpec.ReadOnly.SQLITE_QUERY_ONLY, false, 4, 0, 2000, List.of(), null);
+    schemas.forEach(
+        (schema, file) -> {
+          if (!schema.equals("main") && Files.exists(file)) {
+            init.add(
+                new ConnectionSpec.Init(
+                    "ATTACH DATABASE "
+                        + DuckDbTarget.literal(file.toString())
+                        + " AS "
+                        + DuckDbTarget.identifier(schema),
+                    true));
+          }
+        });
+    return new ConnectionSpec(
+        "sqlite",
+        "sqlite",
+        f.target().name(),
+        main.toString(),
+        null,
+        new org.sqlite.JDBC(),
+        "jdbc:sqlite:" + main,
+        new Properties(),
+        List.copyOf(init),
+        ConnectionSpec.ReadOnly.SQLITE_QUERY_ONLY,
+        false,
+        4,
+        0,
+        2000,
+        List.of(),
+        null);
   }
 
   private static List<Path> dbFiles(Path dir) {

@@ -9,8 +9,8 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
- * The tables a query reads, by the names its steps go by in a plan: alias (lower case) to the
- * table as written ({@code schema.table} or {@code table}), and each table's own name to itself.
+ * The tables a query reads, by the names its steps go by in a plan: alias (lower case) to the table
+ * as written ({@code schema.table} or {@code table}), and each table's own name to itself.
  * MariaDB's plan names a table by its alias only. Empty when the query does not parse.
  */
 final class TableAliases {

@@ -16,11 +16,11 @@ import java.util.Set;
 
 /**
  * The row counts of the tables a plan reads, from the warehouse's own statistics in one cheap
- * metadata query: PostgreSQL {@code pg_class.reltuples}, DuckDB
- * {@code duckdb_tables().estimated_size}, MariaDB/MySQL {@code information_schema.TABLES.TABLE_ROWS}
- * (an estimate for InnoDB); SQLite keeps none. Keys are {@code schema.table}. A relation named
- * without a schema is the one the session sees (PostgreSQL: on the search path; MariaDB: in the
- * current database), else the only one of that name. Never fails: on any error, no sizes.
+ * metadata query: PostgreSQL {@code pg_class.reltuples}, DuckDB {@code
+ * duckdb_tables().estimated_size}, MariaDB/MySQL {@code information_schema.TABLES.TABLE_ROWS} (an
+ * estimate for InnoDB); SQLite keeps none. Keys are {@code schema.table}. A relation named without
+ * a schema is the one the session sees (PostgreSQL: on the search path; MariaDB: in the current
+ * database), else the only one of that name. Never fails: on any error, no sizes.
  */
 final class TableSizes {
   /** A relation as a plan names it; {@code schema} may be null. */
@@ -36,12 +36,13 @@ final class TableSizes {
       return out;
     }
     try {
-      List<Row> rows = switch (dialect) {
-        case "postgres" -> postgres(c, names);
-        case "duckdb" -> duckdb(c, names);
-        case "mysql", "mariadb" -> mysql(c, names);
-        default -> List.of();
-      };
+      List<Row> rows =
+          switch (dialect) {
+            case "postgres" -> postgres(c, names);
+            case "duckdb" -> duckdb(c, names);
+            case "mysql", "mariadb" -> mysql(c, names);
+            default -> List.of();
+          };
       for (Relation r : relations) {
         Row chosen = choose(r, rows);
         if (chosen != null && chosen.rows >= 0) {
@@ -72,10 +73,12 @@ final class TableSizes {
   }
 
   private static List<Row> postgres(Connection c, Set<String> names) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select n.nspname, c.relname, c.reltuples,"
-        + " pg_catalog.pg_table_is_visible(c.oid) from pg_catalog.pg_class c"
-        + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
-        + " where c.relname = any(?) and c.relkind in ('r', 'm', 'p', 'f')")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select n.nspname, c.relname, c.reltuples,"
+                + " pg_catalog.pg_table_is_visible(c.oid) from pg_catalog.pg_class c"
+                + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+                + " where c.relname = any(?) and c.relkind in ('r', 'm', 'p', 'f')")) {
       Array array = c.createArrayOf("text", names.toArray());
       ps.setArray(1, array);
       return rows(ps);
@@ -83,8 +86,10 @@ final class TableSizes {
   }
 
   private static List<Row> duckdb(Connection c, Set<String> names) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select schema_name, table_name,"
-        + " estimated_size, database_name = current_database() from duckdb_tables()")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select schema_name, table_name,"
+                + " estimated_size, database_name = current_database() from duckdb_tables()")) {
       List<Row> all = rows(ps);
       List<Row> out = new ArrayList<>();
       Set<String> lower = lower(names);
@@ -99,9 +104,12 @@ final class TableSizes {
 
   private static List<Row> mysql(Connection c, Set<String> names) throws SQLException {
     String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
-    try (PreparedStatement ps = c.prepareStatement("select table_schema, table_name, table_rows,"
-        + " table_schema = database() from information_schema.tables where table_name in ("
-        + marks + ") and table_rows is not null")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select table_schema, table_name, table_rows,"
+                + " table_schema = database() from information_schema.tables where table_name in ("
+                + marks
+                + ") and table_rows is not null")) {
       int i = 1;
       for (String n : names) {
         ps.setString(i++, n);
@@ -116,8 +124,7 @@ final class TableSizes {
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         double n = rs.getDouble(3);
-        out.add(new Row(rs.getString(1), rs.getString(2), rs.wasNull() ? -1 : n,
-            rs.getBoolean(4)));
+        out.add(new Row(rs.getString(1), rs.getString(2), rs.wasNull() ? -1 : n, rs.getBoolean(4)));
       }
     }
     return out;

@@ -37,7 +37,9 @@ record TargetFields(Target target, Path projectDir) {
 
   boolean bool(String key, boolean fallback) {
     Object v = target.fields().get(key);
-    return v == null ? fallback : v instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(v));
+    return v == null
+        ? fallback
+        : v instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(v));
   }
 
   @SuppressWarnings("unchecked")
@@ -53,7 +55,8 @@ record TargetFields(Target target, Path projectDir) {
 
   /** A path as dbt adapters read it: relative to the project folder (where dbt runs). */
   Path path(String value) {
-    String p = value.startsWith("~/") ? System.getProperty("user.home") + value.substring(1) : value;
+    String p =
+        value.startsWith("~/") ? System.getProperty("user.home") + value.substring(1) : value;
     Path path = Path.of(p);
     return (path.isAbsolute() ? path : projectDir.resolve(path)).normalize();
   }

@@ -8,11 +8,12 @@ import java.util.concurrent.TimeUnit;
 /** One daemon thread for query timeouts and closing expired cursors. */
 final class Timers {
   private static final ScheduledExecutorService TIMER =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "dbtls-warehouse-timer");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "dbtls-warehouse-timer");
+            t.setDaemon(true);
+            return t;
+          });
 
   private Timers() {}
 

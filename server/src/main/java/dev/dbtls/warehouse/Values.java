@@ -22,8 +22,8 @@ import java.util.Map;
 
 /**
  * Column values as plain Java that any client can show: strings, numbers, booleans, ISO-8601
- * strings for dates and times, base64 for bytes, lists and maps for nested values, null.
- * Infinite and NaN floats become strings (JSON has no word for them).
+ * strings for dates and times, base64 for bytes, lists and maps for nested values, null. Infinite
+ * and NaN floats become strings (JSON has no word for them).
  */
 final class Values {
   private static final int MAX_LOB = 1 << 20;
@@ -32,14 +32,17 @@ final class Values {
 
   static Object read(ResultSet rs, int column, int sqlType, String databaseType)
       throws SQLException {
-    Object typed = switch (sqlType) {
-      case Types.DATE -> typed(rs, column, LocalDate.class);
-      case Types.TIME -> typed(rs, column, LocalTime.class);
-      case Types.TIMESTAMP -> ColumnTypes.zoned(databaseType)
-          ? typed(rs, column, OffsetDateTime.class) : typed(rs, column, LocalDateTime.class);
-      case Types.TIMESTAMP_WITH_TIMEZONE -> typed(rs, column, OffsetDateTime.class);
-      default -> null;
-    };
+    Object typed =
+        switch (sqlType) {
+          case Types.DATE -> typed(rs, column, LocalDate.class);
+          case Types.TIME -> typed(rs, column, LocalTime.class);
+          case Types.TIMESTAMP ->
+              ColumnTypes.zoned(databaseType)
+                  ? typed(rs, column, OffsetDateTime.class)
+                  : typed(rs, column, LocalDateTime.class);
+          case Types.TIMESTAMP_WITH_TIMEZONE -> typed(rs, column, OffsetDateTime.class);
+          default -> null;
+        };
     if (typed != null) {
       return plain(typed);
     }
@@ -56,8 +59,13 @@ final class Values {
   }
 
   static Object plain(Object o) throws SQLException {
-    if (o == null || o instanceof String || o instanceof Boolean || o instanceof Integer
-        || o instanceof Long || o instanceof BigDecimal || o instanceof BigInteger) {
+    if (o == null
+        || o instanceof String
+        || o instanceof Boolean
+        || o instanceof Integer
+        || o instanceof Long
+        || o instanceof BigDecimal
+        || o instanceof BigInteger) {
       return o;
     }
     if (o instanceof Short || o instanceof Byte) {

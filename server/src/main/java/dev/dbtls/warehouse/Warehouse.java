@@ -9,10 +9,10 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * One target's pool of connections (HikariCP), opened from a profile {@link Target}. Connecting
- * is checked once when opening, so that a wrong password or an unreachable host is one clear
- * {@link WarehouseError} at once rather than a pool timeout later. Keeps the previews' open
- * {@link PreviewCursors}; closing the warehouse closes them and the pool.
+ * One target's pool of connections (HikariCP), opened from a profile {@link Target}. Connecting is
+ * checked once when opening, so that a wrong password or an unreachable host is one clear {@link
+ * WarehouseError} at once rather than a pool timeout later. Keeps the previews' open {@link
+ * PreviewCursors}; closing the warehouse closes them and the pool.
  */
 public final class Warehouse implements AutoCloseable {
   /** A warehouse, or why there is none. */
@@ -26,7 +26,11 @@ public final class Warehouse implements AutoCloseable {
   private final HikariDataSource pool;
   private final PreviewCursors cursors = new PreviewCursors();
   private final Path projectDir;
-  /** {@code dbtls.warehouse.allowFileReads}: file functions may read any file, not only the project's. */
+
+  /**
+   * {@code dbtls.warehouse.allowFileReads}: file functions may read any file, not only the
+   * project's.
+   */
   private volatile boolean anyFile;
 
   private Warehouse(ConnectionSpec spec, HikariDataSource pool, Path projectDir) {
@@ -53,8 +57,12 @@ public final class Warehouse implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return new Opened(null, ConnectFailure.invalid(target.type(), target.name(), e.getMessage()));
     } catch (RuntimeException | LinkageError e) {
-      return new Opened(null, ConnectFailure.invalid(target.type(), target.name(),
-          "the driver cannot be loaded (" + e.getClass().getSimpleName() + ")"));
+      return new Opened(
+          null,
+          ConnectFailure.invalid(
+              target.type(),
+              target.name(),
+              "the driver cannot be loaded (" + e.getClass().getSimpleName() + ")"));
     }
     DriverSource source = new DriverSource(spec);
     try (Connection probe = source.getConnection()) {
@@ -64,8 +72,12 @@ public final class Warehouse implements AutoCloseable {
       return new Opened(null, ConnectFailure.of(spec, e));
     }
     try {
-      return new Opened(new Warehouse(spec, new HikariDataSource(config(spec, source)),
-          projectDir.toAbsolutePath().normalize()), null);
+      return new Opened(
+          new Warehouse(
+              spec,
+              new HikariDataSource(config(spec, source)),
+              projectDir.toAbsolutePath().normalize()),
+          null);
     } catch (RuntimeException e) {
       closeQuietly(spec.resources());
       return new Opened(null, ConnectFailure.of(spec, e));
@@ -80,14 +92,18 @@ public final class Warehouse implements AutoCloseable {
       case "sqlite" -> SqliteTarget.spec(f);
       case "mysql", "mariadb" -> MySqlTarget.spec(f, type);
       case "jdbc" -> JdbcTarget.spec(f);
-      default -> throw new IllegalArgumentException("dbtls does not connect to " + type
-          + " yet; use a 'type: jdbc' target with 'url', 'driver' and 'driver_path'");
+      default ->
+          throw new IllegalArgumentException(
+              "dbtls does not connect to "
+                  + type
+                  + " yet; use a 'type: jdbc' target with 'url', 'driver' and 'driver_path'");
     };
   }
 
   private static HikariConfig config(ConnectionSpec spec, DriverSource source) {
     HikariConfig c = new HikariConfig();
-    c.setPoolName("dbtls-" + spec.kind() + "-" + spec.targetName().replaceAll("[^A-Za-z0-9_-]", "_"));
+    c.setPoolName(
+        "dbtls-" + spec.kind() + "-" + spec.targetName().replaceAll("[^A-Za-z0-9_-]", "_"));
     c.setDataSource(source);
     c.setMaximumPoolSize(spec.maxPoolSize());
     c.setMinimumIdle(spec.minIdle());
@@ -111,8 +127,8 @@ public final class Warehouse implements AutoCloseable {
   }
 
   /**
-   * A connection from the pool made ready to read as previews read: read-only where the driver
-   * can, and (PostgreSQL) inside a transaction so that a fetch size streams. The caller ends the
+   * A connection from the pool made ready to read as previews read: read-only where the driver can,
+   * and (PostgreSQL) inside a transaction so that a fetch size streams. The caller ends the
    * transaction it opened and closes the connection, which gives it back.
    */
   public Connection readingConnection() throws SQLException {

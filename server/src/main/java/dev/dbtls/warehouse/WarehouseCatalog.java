@@ -17,20 +17,25 @@ import java.util.TreeMap;
 /**
  * What the warehouse holds, as the database explorer shows it: databases, their schemas, each
  * schema's tables and views, and every relation's columns with the database's type and the
- * normalized one ({@link ColumnTypes}). Read from JDBC {@link DatabaseMetaData} ({@code
- * getTables}, then {@code getColumns} once per schema), so it works the same on DuckDB,
- * PostgreSQL, MySQL/MariaDB, SQLite and generic JDBC targets. System schemas are left out. At most
- * {@link #MAX_RELATIONS} relations are read; {@code cut} says when there were more. Never throws:
- * a failure is {@code error} with whatever was read before it.
+ * normalized one ({@link ColumnTypes}). Read from JDBC {@link DatabaseMetaData} ({@code getTables},
+ * then {@code getColumns} once per schema), so it works the same on DuckDB, PostgreSQL,
+ * MySQL/MariaDB, SQLite and generic JDBC targets. System schemas are left out. At most {@link
+ * #MAX_RELATIONS} relations are read; {@code cut} says when there were more. Never throws: a
+ * failure is {@code error} with whatever was read before it.
  */
-public record WarehouseCatalog(String target, List<Database> databases, int relationCount,
-    boolean cut, long millis, WarehouseError error) {
+public record WarehouseCatalog(
+    String target,
+    List<Database> databases,
+    int relationCount,
+    boolean cut,
+    long millis,
+    WarehouseError error) {
 
   /** Enough for the largest projects; a warehouse shared by many teams is cut there. */
   public static final int MAX_RELATIONS = 20_000;
 
-  static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "pg_catalog", "pg_toast",
-      "mysql", "performance_schema", "sys");
+  static final Set<String> SYSTEM_SCHEMAS =
+      Set.of("information_schema", "pg_catalog", "pg_toast", "mysql", "performance_schema", "sys");
 
   /** DuckDB's own catalogs, attached to every connection. */
   private static final Set<String> DUCKDB_SYSTEM_CATALOGS = Set.of("system", "temp");
@@ -40,10 +45,18 @@ public record WarehouseCatalog(String target, List<Database> databases, int rela
   public record Schema(String database, String name, List<Relation> relations) {}
 
   /** A table, view or other relation; {@code kind} is table, view or other. */
-  public record Relation(String database, String schema, String name, String kind,
-      String databaseKind, List<Column> columns) {}
+  public record Relation(
+      String database,
+      String schema,
+      String name,
+      String kind,
+      String databaseKind,
+      List<Column> columns) {}
 
-  /** {@code type} is the normalized type (integer, text, decimal, ...), {@code databaseType} the database's. */
+  /**
+   * {@code type} is the normalized type (integer, text, decimal, ...), {@code databaseType} the
+   * database's.
+   */
   public record Column(String name, String databaseType, String type) {}
 
   public boolean ok() {
@@ -51,15 +64,21 @@ public record WarehouseCatalog(String target, List<Database> databases, int rela
   }
 
   /** The catalog of the inputs' target, opened through the server's warehouses. */
-  public static WarehouseCatalog of(Warehouses warehouses, ProjectInputs inputs, QueryCancel cancel) {
+  public static WarehouseCatalog of(
+      Warehouses warehouses, ProjectInputs inputs, QueryCancel cancel) {
     long t0 = System.nanoTime();
     try {
       Warehouse.Opened o = warehouses.warehouse(inputs);
-      return o.ok() ? read(o.warehouse(), cancel)
+      return o.ok()
+          ? read(o.warehouse(), cancel)
           : failed(inputs.target().name(), o.error(), Preview.millis(t0));
     } catch (RuntimeException e) {
-      return failed("", WarehouseError.of(ProblemCode.WAREHOUSE_CONNECT,
-          "reading the catalog failed: " + e.getClass().getSimpleName()), Preview.millis(t0));
+      return failed(
+          "",
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_CONNECT,
+              "reading the catalog failed: " + e.getClass().getSimpleName()),
+          Preview.millis(t0));
     }
   }
 
@@ -70,10 +89,15 @@ public record WarehouseCatalog(String target, List<Database> databases, int rela
   static WarehouseCatalog read(Warehouse warehouse, QueryCancel cancel, int maxRelations) {
     long t0 = System.nanoTime();
     try {
-      return new Reader(warehouse, cancel == null ? new QueryCancel() : cancel, maxRelations).read(t0);
+      return new Reader(warehouse, cancel == null ? new QueryCancel() : cancel, maxRelations)
+          .read(t0);
     } catch (RuntimeException e) {
-      return failed(warehouse.targetName(), WarehouseError.of(ProblemCode.WAREHOUSE_QUERY,
-          "reading the catalog failed: " + e.getClass().getSimpleName()), Preview.millis(t0));
+      return failed(
+          warehouse.targetName(),
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_QUERY,
+              "reading the catalog failed: " + e.getClass().getSimpleName()),
+          Preview.millis(t0));
     }
   }
 
@@ -100,8 +124,11 @@ public record WarehouseCatalog(String target, List<Database> databases, int rela
   /** Indexes, sequences, types and temporary tables are not relations a project builds or reads. */
   private static boolean listed(String tableType) {
     String t = tableType == null ? "" : tableType.toUpperCase(Locale.ROOT);
-    return !(t.contains("INDEX") || t.contains("SEQUENCE") || t.contains("TYPE")
-        || t.contains("SYSTEM") || t.contains("TEMPORARY"));
+    return !(t.contains("INDEX")
+        || t.contains("SEQUENCE")
+        || t.contains("TYPE")
+        || t.contains("SYSTEM")
+        || t.contains("TEMPORARY"));
   }
 
   /** One read over one pooled connection. */
@@ -137,8 +164,8 @@ public record WarehouseCatalog(String target, List<Database> databases, int rela
       } catch (SQLException | RuntimeException e) {
         error = QueryFailure.of(spec, e, cancel.cancelled(), false, 0);
       }
-      return new WarehouseCatalog(warehouse.targetName(), build(), count, cut, Preview.millis(t0),
-          error);
+      return new WarehouseCatalog(
+          warehouse.targetName(), build(), count, cut, Preview.millis(t0), error);
     }
 
     private void tables(DatabaseMetaData md) throws SQLException {
@@ -151,7 +178,8 @@ public record WarehouseCatalog(String target, List<Database> databases, int rela
           String type = rs.getString("TABLE_TYPE");
           String database = nonNull(rs.getString("TABLE_CAT"));
           String schema = schemaOf(database, rs.getString("TABLE_SCHEM"));
-          if (!listed(type) || SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT))
+          if (!listed(type)
+              || SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT))
               || (duckdb && DUCKDB_SYSTEM_CATALOGS.contains(database))) {
             continue;
           }
@@ -160,8 +188,9 @@ public record WarehouseCatalog(String target, List<Database> databases, int rela
             return;
           }
           String name = rs.getString("TABLE_NAME");
-          Map<String, Draft> relations = tree.computeIfAbsent(database, k -> new TreeMap<>())
-              .computeIfAbsent(schema, k -> new TreeMap<>());
+          Map<String, Draft> relations =
+              tree.computeIfAbsent(database, k -> new TreeMap<>())
+                  .computeIfAbsent(schema, k -> new TreeMap<>());
           if (relations.putIfAbsent(name, new Draft(database, schema, name, type)) == null) {
             count++;
           }
@@ -169,13 +198,16 @@ public record WarehouseCatalog(String target, List<Database> databases, int rela
       }
     }
 
-    private void columns(DatabaseMetaData md, String database, String schema,
-        Map<String, Draft> relations) throws SQLException {
+    private void columns(
+        DatabaseMetaData md, String database, String schema, Map<String, Draft> relations)
+        throws SQLException {
       boolean sqlite = warehouse.spec().sqlType().equals("sqlite");
       String escape = md.getSearchStringEscape();
       // MySQL has no schemas: its databases are JDBC catalogs, which dbt calls schemas
-      String schemaPattern = md.supportsSchemasInTableDefinitions() ? pattern(schema, escape) : null;
-      try (ResultSet rs = md.getColumns(database.isEmpty() ? null : database, schemaPattern, "%", "%")) {
+      String schemaPattern =
+          md.supportsSchemasInTableDefinitions() ? pattern(schema, escape) : null;
+      try (ResultSet rs =
+          md.getColumns(database.isEmpty() ? null : database, schemaPattern, "%", "%")) {
         while (rs.next()) {
           if (!schema.equals(schemaOf(database, rs.getString("TABLE_SCHEM")))) {
             continue; // the pattern matched a neighbour (an '_' in the name)
@@ -183,10 +215,16 @@ public record WarehouseCatalog(String target, List<Database> databases, int rela
           Draft d = relations.get(rs.getString("TABLE_NAME"));
           if (d != null) {
             String dbType = rs.getString("TYPE_NAME");
-            // SQLite's driver reports the storage class (TIMESTAMP as VARCHAR); the declared name says more
+            // SQLite's driver reports the storage class (TIMESTAMP as VARCHAR); the declared name
+            // says more
             int jdbcType = sqlite ? java.sql.Types.OTHER : rs.getInt("DATA_TYPE");
-            d.columns.add(new Positioned(rs.getInt("ORDINAL_POSITION"), new Column(
-                rs.getString("COLUMN_NAME"), dbType, ColumnTypes.normalize(jdbcType, dbType))));
+            d.columns.add(
+                new Positioned(
+                    rs.getInt("ORDINAL_POSITION"),
+                    new Column(
+                        rs.getString("COLUMN_NAME"),
+                        dbType,
+                        ColumnTypes.normalize(jdbcType, dbType))));
           }
         }
       }
@@ -194,12 +232,18 @@ public record WarehouseCatalog(String target, List<Database> databases, int rela
 
     private List<Database> build() {
       List<Database> out = new ArrayList<>();
-      tree.forEach((db, schemas) -> {
-        List<Schema> ss = new ArrayList<>();
-        schemas.forEach((schema, relations) -> ss.add(new Schema(db, schema,
-            relations.values().stream().map(Draft::relation).toList())));
-        out.add(new Database(db, List.copyOf(ss)));
-      });
+      tree.forEach(
+          (db, schemas) -> {
+            List<Schema> ss = new ArrayList<>();
+            schemas.forEach(
+                (schema, relations) ->
+                    ss.add(
+                        new Schema(
+                            db,
+                            schema,
+                            relations.values().stream().map(Draft::relation).toList())));
+            out.add(new Database(db, List.copyOf(ss)));
+          });
       return List.copyOf(out);
     }
 
@@ -207,7 +251,9 @@ public record WarehouseCatalog(String target, List<Database> databases, int rela
       if (escape == null || escape.isEmpty()) {
         return name;
       }
-      return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+      return name.replace(escape, escape + escape)
+          .replace("_", escape + "_")
+          .replace("%", escape + "%");
     }
 
     private static String schemaOf(String database, String schema) {
@@ -239,9 +285,16 @@ public record WarehouseCatalog(String target, List<Database> databases, int rela
     }
 
     Relation relation() {
-      return new Relation(database, schema, name, kind(type), type == null ? "" : type,
-          columns.stream().sorted(Comparator.comparingInt(Positioned::position))
-              .map(Positioned::column).toList());
+      return new Relation(
+          database,
+          schema,
+          name,
+          kind(type),
+          type == null ? "" : type,
+          columns.stream()
+              .sorted(Comparator.comparingInt(Positioned::position))
+              .map(Positioned::column)
+              .toList());
     }
   }
 }

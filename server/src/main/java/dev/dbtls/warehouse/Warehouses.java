@@ -13,8 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every open warehouse of the server: one pool per (project folder, target name). A pool is
  * replaced (the old one closed) when the target's fields change, e.g. after profiles.yml was
  * edited; {@link #close()} closes them all (the language server calls it at exit). The one-call
- * entry points for the LSP and CLI ({@link #preview}, {@link #page}, {@link #profile}) never
- * throw.
+ * entry points for the LSP and CLI ({@link #preview}, {@link #page}, {@link #profile}) never throw.
  */
 public final class Warehouses implements AutoCloseable {
   private record Key(Path projectDir, String target) {}
@@ -22,7 +21,10 @@ public final class Warehouses implements AutoCloseable {
   /** {@code dbtls.warehouse.allowFileReads}, for the warehouses open now and those opened later. */
   private volatile boolean allowFileReads;
 
-  /** Whether SQL may read any file through the warehouses' file functions (default: only the project's). */
+  /**
+   * Whether SQL may read any file through the warehouses' file functions (default: only the
+   * project's).
+   */
   public synchronized void allowFileReads(boolean any) {
     this.allowFileReads = any;
     open.values().forEach(e -> e.warehouse().allowFileReads(any));
@@ -40,8 +42,8 @@ public final class Warehouses implements AutoCloseable {
 
   public synchronized Warehouse.Opened warehouse(Path projectDir, Target target) {
     if (closed) {
-      return new Warehouse.Opened(null, WarehouseError.of(ProblemCode.WAREHOUSE_CONNECT,
-          "the server is shutting down"));
+      return new Warehouse.Opened(
+          null, WarehouseError.of(ProblemCode.WAREHOUSE_CONNECT, "the server is shutting down"));
     }
     Key key = new Key(projectDir.toAbsolutePath().normalize(), target.name());
     Entry e = open.get(key);
@@ -64,23 +66,33 @@ public final class Warehouses implements AutoCloseable {
   public PreviewResult preview(ProjectInputs inputs, String sql, PreviewOptions options) {
     try {
       Warehouse.Opened o = warehouse(inputs);
-      return o.ok() ? Preview.run(o.warehouse(), sql, options)
+      return o.ok()
+          ? Preview.run(o.warehouse(), sql, options)
           : PreviewResult.failed(o.error(), sql, 0);
     } catch (RuntimeException e) {
-      return PreviewResult.failed(WarehouseError.of(ProblemCode.WAREHOUSE_CONNECT,
-          "preview failed: " + e.getClass().getSimpleName()), sql, 0);
+      return PreviewResult.failed(
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_CONNECT, "preview failed: " + e.getClass().getSimpleName()),
+          sql,
+          0);
     }
   }
 
   /** The plan of a query on the inputs' target; see {@link Explain}. */
-  public ExplainResult explain(ProjectInputs inputs, String sql, boolean analyze, QueryCancel cancel) {
+  public ExplainResult explain(
+      ProjectInputs inputs, String sql, boolean analyze, QueryCancel cancel) {
     try {
       Warehouse.Opened o = warehouse(inputs);
-      return o.ok() ? Explain.run(o.warehouse(), sql, analyze, cancel)
+      return o.ok()
+          ? Explain.run(o.warehouse(), sql, analyze, cancel)
           : ExplainResult.failed(o.error(), sql, analyze, 0);
     } catch (RuntimeException e) {
-      return ExplainResult.failed(WarehouseError.of(ProblemCode.WAREHOUSE_CONNECT,
-          "explain failed: " + e.getClass().getSimpleName()), sql, analyze, 0);
+      return ExplainResult.failed(
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_CONNECT, "explain failed: " + e.getClass().getSimpleName()),
+          sql,
+          analyze,
+          0);
     }
   }
 
@@ -116,8 +128,10 @@ public final class Warehouses implements AutoCloseable {
   private java.util.Optional<java.util.Set<String>> listRelations(Warehouse w) {
     try {
       PreviewOptions options = PreviewOptions.defaults().withLimit(0).withPage(100_000, 256L << 20);
-      String query = w.sqlType().equals("sqlite") ? sqliteRelations(w, options)
-          : "select table_catalog, table_schema, table_name from information_schema.tables";
+      String query =
+          w.sqlType().equals("sqlite")
+              ? sqliteRelations(w, options)
+              : "select table_catalog, table_schema, table_name from information_schema.tables";
       if (query == null) {
         return java.util.Optional.empty();
       }
@@ -149,8 +163,8 @@ public final class Warehouses implements AutoCloseable {
   }
 
   /**
-   * SQLite has no information_schema: each attached schema's {@code sqlite_master}, one query
-   * (the catalog column repeats the schema: SQLite relations are named {@code schema.table}).
+   * SQLite has no information_schema: each attached schema's {@code sqlite_master}, one query (the
+   * catalog column repeats the schema: SQLite relations are named {@code schema.table}).
    */
   private static String sqliteRelations(Warehouse w, PreviewOptions options) {
     PreviewResult schemas = Preview.run(w, "select name from pragma_database_list", options);
@@ -161,22 +175,33 @@ public final class Warehouses implements AutoCloseable {
     for (List<Object> row : schemas.rows()) {
       String name = String.valueOf(row.get(0));
       String literal = "'" + name.replace("'", "''") + "'";
-      parts.add("select " + literal + ", " + literal + ", name from \"" + name.replace("\"", "\"\"")
-          + "\".sqlite_master where type in ('table', 'view')");
+      parts.add(
+          "select "
+              + literal
+              + ", "
+              + literal
+              + ", name from \""
+              + name.replace("\"", "\"\"")
+              + "\".sqlite_master where type in ('table', 'view')");
     }
     return String.join(" union all ", parts);
   }
 
   /** A query's result streamed into a file on the inputs' target; see {@link ResultExport}. */
-  public dev.dbtls.store.export.ExportResult export(ProjectInputs inputs, String sql, Path target,
-      dev.dbtls.store.export.ExportFormat format, PreviewOptions options) {
+  public dev.dbtls.store.export.ExportResult export(
+      ProjectInputs inputs,
+      String sql,
+      Path target,
+      dev.dbtls.store.export.ExportFormat format,
+      PreviewOptions options) {
     try {
       Warehouse.Opened o = warehouse(inputs);
-      return o.ok() ? ResultExport.run(o.warehouse(), sql, target, format, options)
+      return o.ok()
+          ? ResultExport.run(o.warehouse(), sql, target, format, options)
           : new dev.dbtls.store.export.ExportResult(target, format, 0, 0, 0, o.error().message());
     } catch (RuntimeException e) {
-      return new dev.dbtls.store.export.ExportResult(target, format, 0, 0, 0,
-          "export failed: " + e.getClass().getSimpleName());
+      return new dev.dbtls.store.export.ExportResult(
+          target, format, 0, 0, 0, "export failed: " + e.getClass().getSimpleName());
     }
   }
 
@@ -200,8 +225,10 @@ public final class Warehouses implements AutoCloseable {
       Warehouse.Opened o = warehouse(inputs);
       return o.ok() ? Profile.of(o.warehouse(), sql, options) : ProfileResult.failed(o.error(), 0);
     } catch (RuntimeException e) {
-      return ProfileResult.failed(WarehouseError.of(ProblemCode.WAREHOUSE_CONNECT,
-          "profile failed: " + e.getClass().getSimpleName()), 0);
+      return ProfileResult.failed(
+          WarehouseError.of(
+              ProblemCode.WAREHOUSE_CONNECT, "profile failed: " + e.getClass().getSimpleName()),
+          0);
     }
   }
 

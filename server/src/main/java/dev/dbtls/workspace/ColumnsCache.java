@@ -14,14 +14,14 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The columns inferred from each model's SQL, kept on disk between sessions, so that a start
- * infers only the models whose compiled SQL or parents' columns changed since the last one
- * ({@link ColumnsKey}: the key is a digest of everything an inference reads). One file per
- * project beside its parse cache ({@link ParseCache#siblingFile}), written by the dbtls build
- * that reads it (another build ignores it). Anything wrong with the file (missing, foreign,
- * truncated, corrupt) leaves the cache empty, never an error. Beside each result it keeps the
- * model's restore key and template places ({@link Restorable}), so that the next session's first
- * table may take the result without rendering the model ({@link ProjectColumns}).
+ * The columns inferred from each model's SQL, kept on disk between sessions, so that a start infers
+ * only the models whose compiled SQL or parents' columns changed since the last one ({@link
+ * ColumnsKey}: the key is a digest of everything an inference reads). One file per project beside
+ * its parse cache ({@link ParseCache#siblingFile}), written by the dbtls build that reads it
+ * (another build ignores it). Anything wrong with the file (missing, foreign, truncated, corrupt)
+ * leaves the cache empty, never an error. Beside each result it keeps the model's restore key and
+ * template places ({@link Restorable}), so that the next session's first table may take the result
+ * without rendering the model ({@link ProjectColumns}).
  *
  * <p>The language server {@link #open opens} one per project; elsewhere (the command line, tests)
  * there is none and every model is inferred.
@@ -31,9 +31,9 @@ public final class ColumnsCache {
   record Memo(String key, QueryColumns columns) {}
 
   /**
-   * What a later session needs to take a model's result without rendering it: the key of what
-   * its render and inference read ({@link ColumnsKey#restoreKey}) and where its columns stand in
-   * its template ({@link TemplatePlaces}).
+   * What a later session needs to take a model's result without rendering it: the key of what its
+   * render and inference read ({@link ColumnsKey#restoreKey}) and where its columns stand in its
+   * template ({@link TemplatePlaces}).
    */
   record Restorable(String key, int[] places) {}
 
@@ -46,15 +46,17 @@ public final class ColumnsCache {
   }
 
   private static final int FORMAT = 2;
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
   private final Path file;
   private final String build;
   private volatile Stored read;
   private volatile java.util.concurrent.CompletableFuture<Stored> reading;
   private volatile boolean writeFailed;
+
   /** The newest table a {@link #saveLater} asked to write, and the write it scheduled. */
   private volatile ProjectColumns latest;
+
   private java.util.concurrent.ScheduledFuture<?> scheduled;
 
   /** Reads and writes of the file, one at a time, off the inference thread. */
@@ -69,11 +71,15 @@ public final class ColumnsCache {
 
   /** A cache with a thread of its own for its writes (tests, timings). */
   ColumnsCache(Path file, String build) {
-    this(file, build, java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "dbtls-columns-cache");
-      t.setDaemon(true);
-      return t;
-    }));
+    this(
+        file,
+        build,
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "dbtls-columns-cache");
+              t.setDaemon(true);
+              return t;
+            }));
   }
 
   /**
@@ -84,7 +90,8 @@ public final class ColumnsCache {
     Path dir = projectDir.toAbsolutePath().normalize();
     Path file = ParseCache.siblingFile(dir, "columns.json.gz");
     String build = ParseCache.currentBuild();
-    return file == null || build == null ? null
+    return file == null || build == null
+        ? null
         : new ColumnsCache(file, "format " + FORMAT + "; " + build, io).readSoon();
   }
 
@@ -94,7 +101,10 @@ public final class ColumnsCache {
     return m != null && key.equals(m.key()) ? m : null;
   }
 
-  /** The result and places stored for {@code uniqueId} when its restore key is {@code key}, else null. */
+  /**
+   * The result and places stored for {@code uniqueId} when its restore key is {@code key}, else
+   * null.
+   */
   Restored restored(String uniqueId, String key) {
     Stored s = stored();
     Restorable r = s.restorable().get(uniqueId);
@@ -113,8 +123,8 @@ public final class ColumnsCache {
   }
 
   /**
-   * Reads the file on a thread of its own from now (~1 s for 10,000 models in a fresh JVM), so
-   * that the first inference, after the build, finds it read.
+   * Reads the file on a thread of its own from now (~1 s for 10,000 models in a fresh JVM), so that
+   * the first inference, after the build, finds it read.
    */
   private ColumnsCache readSoon() {
     reading = java.util.concurrent.CompletableFuture.supplyAsync(this::load, io);
@@ -133,7 +143,8 @@ public final class ColumnsCache {
       scheduled.cancel(false);
     }
     try {
-      scheduled = io.schedule(this::saveLatest, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+      scheduled =
+          io.schedule(this::saveLatest, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       scheduled = null; // the session is closing: the file keeps the last table written
     }
@@ -154,7 +165,7 @@ public final class ColumnsCache {
   /** Waits for the writes asked for so far that are due now (tests). */
   void awaitWrites() {
     try {
-      io.submit(() -> { }).get();
+      io.submit(() -> {}).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (java.util.concurrent.ExecutionException e) {
@@ -170,7 +181,10 @@ public final class ColumnsCache {
     }
   }
 
-  /** Writes what {@link ProjectColumns#stored} gives, now (tests; the server uses {@link #saveLater}). */
+  /**
+   * Writes what {@link ProjectColumns#stored} gives, now (tests; the server uses {@link
+   * #saveLater}).
+   */
   void save(Stored s) {
     if (s != null) {
       save(s.memos(), s.restorable());
@@ -197,7 +211,7 @@ public final class ColumnsCache {
       return Stored.EMPTY;
     }
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-      Stored s = JSON.readValue(in, new TypeReference<Stored>() { });
+      Stored s = JSON.readValue(in, new TypeReference<Stored>() {});
       return s != null && build.equals(s.build()) && s.memos() != null
           ? new Stored(s.build(), s.memos(), s.restorable() == null ? Map.of() : s.restorable())
           : Stored.EMPTY;
@@ -207,16 +221,18 @@ public final class ColumnsCache {
   }
 
   /**
-   * Writes {@code memos} (a finished table's) to the file, replacing it whole: to a temporary
-   * file renamed into place, so a reader never sees half a file. Never throws.
+   * Writes {@code memos} (a finished table's) to the file, replacing it whole: to a temporary file
+   * renamed into place, so a reader never sees half a file. Never throws.
    */
   void save(Map<String, Memo> memos, Map<String, Restorable> restorable) {
     try {
       Stored stored = new Stored(build, Map.copyOf(memos), Map.copyOf(restorable));
-      FileReplace.write(file, out -> {
-        GZIPOutputStream zip = new GZIPOutputStream(out);
-        JSON.writeValue(zip, stored); // closes the gzip stream (its trailer), and so the file
-      });
+      FileReplace.write(
+          file,
+          out -> {
+            GZIPOutputStream zip = new GZIPOutputStream(out);
+            JSON.writeValue(zip, stored); // closes the gzip stream (its trailer), and so the file
+          });
       read = Stored.EMPTY; // the tables in memory hold these now; the file is for the next session
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       if (!writeFailed) {

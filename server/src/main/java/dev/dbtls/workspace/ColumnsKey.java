@@ -12,11 +12,11 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * What one model's column inference reads, as a digest: the dialect, the compiled SQL and, for
- * each parent it may resolve a name to, the parent's identity, relation name, materialization
- * and columns as known. The inference is a function of these alone, so an equal key means an
- * equal result: a model whose key did not change is not parsed again (after a macro edit that
- * left its SQL as it was, or in the next session, {@link ColumnsCache}).
+ * What one model's column inference reads, as a digest: the dialect, the compiled SQL and, for each
+ * parent it may resolve a name to, the parent's identity, relation name, materialization and
+ * columns as known. The inference is a function of these alone, so an equal key means an equal
+ * result: a model whose key did not change is not parsed again (after a macro edit that left its
+ * SQL as it was, or in the next session, {@link ColumnsCache}).
  */
 final class ColumnsKey {
   /** Changes when the inference gives other results for the same inputs. */
@@ -24,7 +24,10 @@ final class ColumnsKey {
 
   private ColumnsKey() {}
 
-  /** One parent as the inference sees it; {@code digest} is {@link #digest(RelationColumns)} of its columns. */
+  /**
+   * One parent as the inference sees it; {@code digest} is {@link #digest(RelationColumns)} of its
+   * columns.
+   */
   record Parent(Node node, RelationColumns columns, byte[] digest) {}
 
   /** A digest of every component of {@code columns}, computed once per parent and run. */
@@ -60,7 +63,8 @@ final class ColumnsKey {
    * What one model's inference read, without its compiled SQL: the digest of everything the
    * snapshot's renders read ({@code renderInputs}, see {@code RenderInputs}), the model, and its
    * parents as in {@link #of}. A later session whose key is equal would render the same SQL and
-   * infer the same columns, so it may take the stored result without rendering ({@link ColumnsCache}).
+   * infer the same columns, so it may take the stored result without rendering ({@link
+   * ColumnsCache}).
    */
   static String restoreKey(String dialect, String renderInputs, Node model, List<Parent> parents) {
     MessageDigest d = sha256();
@@ -88,7 +92,12 @@ final class ColumnsKey {
     if (o == null) {
       b.append('-');
     } else {
-      b.append(o.kind().ordinal()).append(',').append(o.start()).append(',').append(o.end()).append(',');
+      b.append(o.kind().ordinal())
+          .append(',')
+          .append(o.start())
+          .append(',')
+          .append(o.end())
+          .append(',');
       put(b, o.relation());
     }
   }

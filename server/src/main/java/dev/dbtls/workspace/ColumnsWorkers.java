@@ -12,17 +12,22 @@ import java.util.concurrent.ScheduledExecutorService;
  * priority and daemons: they never keep the process alive.
  */
 final class ColumnsWorkers implements AutoCloseable {
-  final ExecutorService background = Executors.newSingleThreadExecutor(r -> thread(r, "dbtls-columns"));
-  final ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
-      p -> {
-        var w = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-        w.setName("dbtls-columns-" + w.getPoolIndex());
-        w.setDaemon(true);
-        w.setPriority(Thread.MIN_PRIORITY);
-        return w;
-      }, null, false);
-  final ScheduledExecutorService io = Executors.newSingleThreadScheduledExecutor(
-      r -> thread(r, "dbtls-columns-cache"));
+  final ExecutorService background =
+      Executors.newSingleThreadExecutor(r -> thread(r, "dbtls-columns"));
+  final ForkJoinPool pool =
+      new ForkJoinPool(
+          Math.max(1, Runtime.getRuntime().availableProcessors()),
+          p -> {
+            var w = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            w.setName("dbtls-columns-" + w.getPoolIndex());
+            w.setDaemon(true);
+            w.setPriority(Thread.MIN_PRIORITY);
+            return w;
+          },
+          null,
+          false);
+  final ScheduledExecutorService io =
+      Executors.newSingleThreadScheduledExecutor(r -> thread(r, "dbtls-columns-cache"));
 
   private static Thread thread(Runnable r, String name) {
     Thread t = new Thread(r, name);

@@ -14,12 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where the dbt projects of a workspace are: every folder with a dbt_project.yml, except
- * installed packages and Python environments (dbt's own global project has one too).
+ * Where the dbt projects of a workspace are: every folder with a dbt_project.yml, except installed
+ * packages and Python environments (dbt's own global project has one too).
  */
 public final class DbtProjects {
-  private static final Set<String> NOT_PROJECTS = Set.of("dbt_packages", "node_modules",
-      "site-packages", "dist-packages");
+  private static final Set<String> NOT_PROJECTS =
+      Set.of("dbt_packages", "node_modules", "site-packages", "dist-packages");
 
   private DbtProjects() {}
 
@@ -31,24 +31,26 @@ public final class DbtProjects {
       return out;
     }
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-          String n = d.getFileName() == null ? "" : d.getFileName().toString();
-          if (!d.equals(root) && (n.startsWith(".") || NOT_PROJECTS.contains(n))) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          if (Files.isRegularFile(d.resolve(DbtProject.FILE))) {
-            out.add(d);
-          }
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+              String n = d.getFileName() == null ? "" : d.getFileName().toString();
+              if (!d.equals(root) && (n.startsWith(".") || NOT_PROJECTS.contains(n))) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              if (Files.isRegularFile(d.resolve(DbtProject.FILE))) {
+                out.add(d);
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path f, IOException e) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       return out;
     }
@@ -59,10 +61,14 @@ public final class DbtProjects {
   /** The innermost of {@code projects} that holds {@code file}. */
   public static Optional<Path> innermost(Collection<Path> projects, Path file) {
     Path f = file.toAbsolutePath().normalize();
-    return projects.stream().filter(f::startsWith).max((a, b) -> a.getNameCount() - b.getNameCount());
+    return projects.stream()
+        .filter(f::startsWith)
+        .max((a, b) -> a.getNameCount() - b.getNameCount());
   }
 
-  /** The nearest folder above {@code file} with a dbt_project.yml that is not an installed package. */
+  /**
+   * The nearest folder above {@code file} with a dbt_project.yml that is not an installed package.
+   */
   public static Optional<Path> enclosing(Path file) {
     for (Path d = file.toAbsolutePath().normalize().getParent(); d != null; d = d.getParent()) {
       if (Files.isRegularFile(d.resolve(DbtProject.FILE)) && !insidePackages(d)) {

@@ -21,8 +21,8 @@ final class InferenceWaves {
   private InferenceWaves() {}
 
   /**
-   * The nodes in waves, each node after all its parents, so each wave runs in parallel: first
-   * the waves of the open files' models and their ancestors ({@code first}), then the others'.
+   * The nodes in waves, each node after all its parents, so each wave runs in parallel: first the
+   * waves of the open files' models and their ancestors ({@code first}), then the others'.
    */
   static List<List<Node>> of(Manifest m, Set<Path> first) {
     Set<String> early = new HashSet<>();

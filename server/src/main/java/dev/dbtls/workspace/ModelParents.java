@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The relations a model's compiled SQL may name, resolved to its parents: a parent by its
- * relation name, an ephemeral parent by the CTE dbt inlines it as, and through an ephemeral
- * parent the relations that one reads.
+ * The relations a model's compiled SQL may name, resolved to its parents: a parent by its relation
+ * name, an ephemeral parent by the CTE dbt inlines it as, and through an ephemeral parent the
+ * relations that one reads.
  */
 final class ModelParents {
   private ModelParents() {}
@@ -46,8 +46,8 @@ final class ModelParents {
   private static final String EPHEMERAL_CTE = "__dbt__cte__";
 
   /**
-   * Parents, and through ephemeral parents (injected as CTEs; their columns stand for the CTE)
-   * the relations they read, for a CTE not recognized as one.
+   * Parents, and through ephemeral parents (injected as CTEs; their columns stand for the CTE) the
+   * relations they read, for a CTE not recognized as one.
    */
   static void collectParents(Node n, Manifest m, List<Node> out, java.util.Set<String> seen) {
     for (String p : n.dependsOn()) {
@@ -69,7 +69,8 @@ final class ModelParents {
     if (k == 0 || !eq(r.identifier(), parts.get(k - 1))) {
       return false;
     }
-    return (k < 2 || eq(r.schema(), parts.get(k - 2))) && (k < 3 || eq(r.database(), parts.get(k - 3)));
+    return (k < 2 || eq(r.schema(), parts.get(k - 2)))
+        && (k < 3 || eq(r.database(), parts.get(k - 3)));
   }
 
   private static boolean eq(String a, String b) {

@@ -11,9 +11,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The editor's open buffers laid over another file source (the disk): an open document is read
- * from its buffer, saved or not, and listed even when it does not exist on disk yet. Unsaved
- * buffers are the truth for every feature.
+ * The editor's open buffers laid over another file source (the disk): an open document is read from
+ * its buffer, saved or not, and listed even when it does not exist on disk yet. Unsaved buffers are
+ * the truth for every feature.
  */
 public final class OverlayFileSource implements FileSource {
   /** An open buffer: its text and the version the editor gave it. */
@@ -36,7 +36,8 @@ public final class OverlayFileSource implements FileSource {
    */
   public boolean change(Path file, int version, List<TextEdit> edits) {
     Buffer[] result = new Buffer[1];
-    open.computeIfPresent(key(file), (k, b) -> result[0] = new Buffer(TextEdit.apply(b.text(), edits), version));
+    open.computeIfPresent(
+        key(file), (k, b) -> result[0] = new Buffer(TextEdit.apply(b.text(), edits), version));
     return result[0] != null;
   }
 
@@ -72,7 +73,8 @@ public final class OverlayFileSource implements FileSource {
     Path d = key(dir);
     TreeSet<Path> all = new TreeSet<>(below.list(dir, suffixes));
     for (Path p : open.keySet()) {
-      if (p.startsWith(d) && suffixes.stream().anyMatch(s -> p.getFileName().toString().endsWith(s))) {
+      if (p.startsWith(d)
+          && suffixes.stream().anyMatch(s -> p.getFileName().toString().endsWith(s))) {
         // the disk lists paths as dir.resolve(...): keep that spelling for open-only files too
         all.add(dir.resolve(d.relativize(p)));
       }

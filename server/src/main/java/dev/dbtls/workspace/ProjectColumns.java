@@ -1,9 +1,6 @@
 package dev.dbtls.workspace;
 
 import dev.dbtls.columns.ColumnInference;
-import dev.dbtls.columns.InferredColumn;
-import dev.dbtls.columns.Origin;
-import dev.dbtls.columns.ParentRelations;
 import dev.dbtls.columns.QueryColumns;
 import dev.dbtls.columns.RelationColumns;
 import dev.dbtls.ide.ColumnsTable;
@@ -13,12 +10,10 @@ import dev.dbtls.ide.NodeColumns;
 import dev.dbtls.index.Catalog;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
-import dev.dbtls.index.RelationName;
 import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.compile.CompiledNode;
 import dev.dbtls.index.compile.NodeCompiler;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.jinja.scan.SourceMap;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.sql.SqlDialect;
 import java.util.ArrayList;
@@ -36,12 +31,12 @@ import java.util.concurrent.TimeUnit;
  * The columns of every model, snapshot, seed and source of one snapshot: models and snapshots
  * inferred from their compiled SQL ({@link ColumnInference}) in the adapter's dialect, parents
  * before children, each child seeing its parents through {@link NodeColumns#known} (the one
- * precedence of SQL, catalog, warehouse cache, seed header and YAML). A run of its
- * {@link ProjectSession} (the owner), in the background after a build on the session's
- * {@link ColumnsWorkers}, or now on the caller's thread ({@link #inferNow}: the command line); the
- * next snapshot recomputes only nodes whose definition changed and the children whose parents'
- * columns then changed, while the template engine (macros) and catalog stay the same. Until it
- * is done, features read the previous snapshot's table ({@link #current}).
+ * precedence of SQL, catalog, warehouse cache, seed header and YAML). A run of its {@link
+ * ProjectSession} (the owner), in the background after a build on the session's {@link
+ * ColumnsWorkers}, or now on the caller's thread ({@link #inferNow}: the command line); the next
+ * snapshot recomputes only nodes whose definition changed and the children whose parents' columns
+ * then changed, while the template engine (macros) and catalog stay the same. Until it is done,
+ * features read the previous snapshot's table ({@link #current}).
  */
 public final class ProjectColumns implements ColumnsTable {
   /** How long one model's inference waits at most for the editor's requests under way. */
@@ -58,6 +53,7 @@ public final class ProjectColumns implements ColumnsTable {
 
   /** Weakly: a stopped run must not keep its snapshot (one per edit) alive. */
   private final java.lang.ref.WeakReference<ProjectSnapshot> snapshot;
+
   private final Object engine;
   private final java.nio.file.Path projectDir;
   private final String projectName;
@@ -71,27 +67,45 @@ public final class ProjectColumns implements ColumnsTable {
   private volatile Catalog catalog;
   private volatile long millis = -1;
   private volatile ForkJoinPool pool = ForkJoinPool.commonPool();
+
   /** The models to infer first, with their ancestors: those of the files open in the editor. */
   private volatile java.util.Set<java.nio.file.Path> first = java.util.Set.of();
-  private final java.util.concurrent.atomic.AtomicInteger inferred = new java.util.concurrent.atomic.AtomicInteger();
+
+  private final java.util.concurrent.atomic.AtomicInteger inferred =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** Models whose SQL was parsed this run (the others' inference had the same key before). */
-  private final java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
-  /** Each model's inference by its key ({@link ColumnsKey}), for the next run and the next session. */
+  private final java.util.concurrent.atomic.AtomicInteger parsed =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * Each model's inference by its key ({@link ColumnsKey}), for the next run and the next session.
+   */
   private final Map<String, ColumnsCache.Memo> memos = new ConcurrentHashMap<>();
+
   /** Each node's columns as a digest ({@link ColumnsKey#digest}), while this run needs them. */
   private final Map<String, byte[]> digests = new ConcurrentHashMap<>();
+
   /** Models whose result this run took from the last session without rendering them. */
-  private final java.util.concurrent.atomic.AtomicInteger restored = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger restored =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** Nodes whose columns differ from those of the table this run started from. */
-  private final java.util.concurrent.atomic.AtomicInteger changedCount = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger changedCount =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** Whether this run checks a table restored from the last session (renders every model). */
   private final boolean checking;
+
   /** The run that checks this restored table by rendering, once it started. */
   private volatile ProjectColumns checker;
+
   /** Whether no complete table of this session came before this one. */
   private volatile boolean firstOfSession;
+
   /** Whether a newer snapshot's table came after this one. */
   private volatile boolean superseded;
+
   private final CompletableFuture<ProjectColumns> checked = new CompletableFuture<>();
 
   ProjectColumns(ProjectSnapshot snapshot, ProjectColumns previous) {
@@ -129,8 +143,8 @@ public final class ProjectColumns implements ColumnsTable {
    * Starts inferring on {@code workers} (once); {@code files} reads seed headers, {@code disk}
    * (maybe null) holds the results of earlier sessions.
    */
-  CompletableFuture<ProjectColumns> start(Catalog catalog, FileSource files, ColumnsWorkers workers,
-      ColumnsCache disk) {
+  CompletableFuture<ProjectColumns> start(
+      Catalog catalog, FileSource files, ColumnsWorkers workers, ColumnsCache disk) {
     synchronized (this) {
       if (started) {
         return done;
@@ -140,17 +154,18 @@ public final class ProjectColumns implements ColumnsTable {
     this.catalog = catalog;
     this.pool = workers.pool;
     try {
-      workers.background.execute(() -> {
-        try {
-          run(files, disk);
-          done.complete(this);
-          afterRun(files, disk);
-        } catch (RuntimeException | StackOverflowError e) {
-          FeatureFailures.log("columns", "", 0, e);
-          done.complete(this);
-          checked.complete(null);
-        }
-      });
+      workers.background.execute(
+          () -> {
+            try {
+              run(files, disk);
+              done.complete(this);
+              afterRun(files, disk);
+            } catch (RuntimeException | StackOverflowError e) {
+              FeatureFailures.log("columns", "", 0, e);
+              done.complete(this);
+              checked.complete(null);
+            }
+          });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       stopped = true; // the session closed
       done.complete(this);
@@ -161,9 +176,8 @@ public final class ProjectColumns implements ColumnsTable {
 
   /**
    * After the features have their table: a table restored from the last session is checked by
-   * rendering every model (parsing only those whose SQL changed, normally none); any other
-   * finished table is written for the next session, at once after many parses, else when edits
-   * settle.
+   * rendering every model (parsing only those whose SQL changed, normally none); any other finished
+   * table is written for the next session, at once after many parses, else when edits settle.
    */
   void afterRun(FileSource files, ColumnsCache disk) {
     ProjectSnapshot s = snapshot.get();
@@ -198,9 +212,9 @@ public final class ProjectColumns implements ColumnsTable {
   }
 
   /**
-   * Completes with the table that checked this one when this one was restored from the last
-   * session ({@link #restoredCount}), with this table when there was nothing to check, and with
-   * null when no check ran to its end (a newer build's run does it).
+   * Completes with the table that checked this one when this one was restored from the last session
+   * ({@link #restoredCount}), with this table when there was nothing to check, and with null when
+   * no check ran to its end (a newer build's run does it).
    */
   public CompletableFuture<ProjectColumns> checked() {
     return checked;
@@ -211,7 +225,8 @@ public final class ProjectColumns implements ColumnsTable {
    * command line, tests), which its features read from then on.
    */
   public static ProjectColumns inferNow(dev.dbtls.ide.Analysis analysis, FileSource files) {
-    ProjectColumns t = new ProjectColumns(analysis.snapshot(), null).runNow(analysis.catalog(files), files);
+    ProjectColumns t =
+        new ProjectColumns(analysis.snapshot(), null).runNow(analysis.catalog(files), files);
     analysis.facts().columns(t);
     return t;
   }
@@ -221,7 +236,10 @@ public final class ProjectColumns implements ColumnsTable {
     return runNow(catalog, files, null);
   }
 
-  /** As {@link #runNow(Catalog, FileSource)}, reading earlier results from {@code disk} (maybe null). */
+  /**
+   * As {@link #runNow(Catalog, FileSource)}, reading earlier results from {@code disk} (maybe
+   * null).
+   */
   ProjectColumns runNow(Catalog catalog, FileSource files, ColumnsCache disk) {
     synchronized (this) {
       if (started) {
@@ -285,7 +303,10 @@ public final class ProjectColumns implements ColumnsTable {
     return restored.get();
   }
 
-  /** How many nodes' entries differ from those of the restored table this run checked (0 for others). */
+  /**
+   * How many nodes' entries differ from those of the restored table this run checked (0 for
+   * others).
+   */
   public int changedCount() {
     return changedCount.get();
   }
@@ -299,18 +320,38 @@ public final class ProjectColumns implements ColumnsTable {
       return null;
     }
     long models = entries.values().stream().filter(e -> e.inferred() != null).count();
-    long known = entries.values().stream().filter(e -> e.inferred() != null && e.known().complete()).count();
+    long known =
+        entries.values().stream().filter(e -> e.inferred() != null && e.known().complete()).count();
     if (restored.get() > 0) {
-      return String.format(Locale.ROOT, "columns of %,d models and %,d seeds and sources ready in %,d ms"
-          + " (%,d models with every column known; %,d restored from the last session without rendering,"
-          + " every template's inputs as then; %,d parsed; a render of every model checks them next)",
-          models, entries.size() - models, millis, known, restored.get(), parsed.get());
+      return String.format(
+          Locale.ROOT,
+          "columns of %,d models and %,d seeds and sources ready in %,d ms"
+              + " (%,d models with every column known; %,d restored from the last session without rendering,"
+              + " every template's inputs as then; %,d parsed; a render of every model checks them next)",
+          models,
+          entries.size() - models,
+          millis,
+          known,
+          restored.get(),
+          parsed.get());
     }
-    String line = String.format(Locale.ROOT, "columns of %,d models and %,d seeds and sources inferred in %,d ms"
-        + " (%,d models with every column known; %,d parsed, the others' SQL and parents as before)",
-        models, entries.size() - models, millis, known, parsed.get());
-    return !checking ? line : line + String.format(Locale.ROOT,
-        "; the table restored from the last session checked: %,d nodes' columns differed", changedCount.get());
+    String line =
+        String.format(
+            Locale.ROOT,
+            "columns of %,d models and %,d seeds and sources inferred in %,d ms"
+                + " (%,d models with every column known; %,d parsed, the others' SQL and parents as before)",
+            models,
+            entries.size() - models,
+            millis,
+            known,
+            parsed.get());
+    return !checking
+        ? line
+        : line
+            + String.format(
+                Locale.ROOT,
+                "; the table restored from the last session checked: %,d nodes' columns differed",
+                changedCount.get());
   }
 
   /**
@@ -370,12 +411,17 @@ public final class ProjectColumns implements ColumnsTable {
     // edits faster than a run must not turn every run into a run of the whole project
     ProjectColumns before = previous == null ? null : previous.current();
     // a table restored from the last session is not taken as it is: every model is rendered again
-    boolean reuse = before != null && before.restored.get() == 0 && before.catalog == catalog
-        && before.engine == engine;
+    boolean reuse =
+        before != null
+            && before.restored.get() == 0
+            && before.catalog == catalog
+            && before.engine == engine;
     // the first table of a session may take the last session's results without rendering, for
     // models whose every input is as it was then (ColumnsKey.restoreKey)
-    String restoreInputs = before == null && disk != null && dialect.isPresent() && disk.restorable()
-        ? snapshot.renderInputsDigest() : null;
+    String restoreInputs =
+        before == null && disk != null && dialect.isPresent() && disk.restorable()
+            ? snapshot.renderInputsDigest()
+            : null;
     Map<String, Entry> old = reuse ? before.entries : Map.of();
     // results by key hold whatever changed elsewhere (the key says what each one read), also
     // those of a stopped run
@@ -392,33 +438,51 @@ public final class ProjectColumns implements ColumnsTable {
         return;
       }
       try {
-        pool.submit(() -> wave.parallelStream().forEach(n -> {
-          if (stopped) {
-            return;
-          }
-          EditorRequests.giveWay(GIVE_WAY_MS);
-          Entry prev = old.get(n.uniqueId());
-          boolean parentsChanged = n.dependsOn().stream().anyMatch(p -> changed.containsKey(p));
-          boolean same = prev != null && !parentsChanged && sameDefinition(prev.node(), n);
-          Entry e = same ? prev : infer(n, compiler, dialect, files, m, oldMemos, disk, restoreInputs);
-          if (!same) {
-            inferred.incrementAndGet();
-          } else if (oldMemos.containsKey(n.uniqueId())) {
-            memos.put(n.uniqueId(), oldMemos.get(n.uniqueId()));
-          }
-          if (checked != null) {
-            Entry was = checked.get(n.uniqueId());
-            if (e.equals(was)) {
-              e = was; // one copy in memory of what the check confirmed
-            } else {
-              changedCount.incrementAndGet();
-            }
-          }
-          entries.put(n.uniqueId(), e);
-          if (prev == null || !prev.known().equals(e.known())) {
-            changed.put(n.uniqueId(), true);
-          }
-        })).get(10, TimeUnit.MINUTES);
+        pool.submit(
+                () ->
+                    wave.parallelStream()
+                        .forEach(
+                            n -> {
+                              if (stopped) {
+                                return;
+                              }
+                              EditorRequests.giveWay(GIVE_WAY_MS);
+                              Entry prev = old.get(n.uniqueId());
+                              boolean parentsChanged =
+                                  n.dependsOn().stream().anyMatch(p -> changed.containsKey(p));
+                              boolean same =
+                                  prev != null && !parentsChanged && sameDefinition(prev.node(), n);
+                              Entry e =
+                                  same
+                                      ? prev
+                                      : infer(
+                                          n,
+                                          compiler,
+                                          dialect,
+                                          files,
+                                          m,
+                                          oldMemos,
+                                          disk,
+                                          restoreInputs);
+                              if (!same) {
+                                inferred.incrementAndGet();
+                              } else if (oldMemos.containsKey(n.uniqueId())) {
+                                memos.put(n.uniqueId(), oldMemos.get(n.uniqueId()));
+                              }
+                              if (checked != null) {
+                                Entry was = checked.get(n.uniqueId());
+                                if (e.equals(was)) {
+                                  e = was; // one copy in memory of what the check confirmed
+                                } else {
+                                  changedCount.incrementAndGet();
+                                }
+                              }
+                              entries.put(n.uniqueId(), e);
+                              if (prev == null || !prev.known().equals(e.known())) {
+                                changed.put(n.uniqueId(), true);
+                              }
+                            }))
+            .get(10, TimeUnit.MINUTES);
       } catch (InterruptedException | java.util.concurrent.RejectedExecutionException e) {
         stopped = true; // the session closes
         return;
@@ -433,7 +497,9 @@ public final class ProjectColumns implements ColumnsTable {
     millis = (System.nanoTime() - t0) / 1_000_000;
   }
 
-  /** The nodes in waves ({@link InferenceWaves}): the open files' models and their ancestors first. */
+  /**
+   * The nodes in waves ({@link InferenceWaves}): the open files' models and their ancestors first.
+   */
   List<List<Node>> levels(Manifest m) {
     return InferenceWaves.of(m, first);
   }
@@ -442,24 +508,39 @@ public final class ProjectColumns implements ColumnsTable {
     return a == b || a.equals(b);
   }
 
-  private Entry infer(Node n, NodeCompiler compiler, Optional<SqlDialect> dialect, FileSource files,
-      Manifest m, Map<String, ColumnsCache.Memo> oldMemos, ColumnsCache disk, String restoreInputs) {
+  private Entry infer(
+      Node n,
+      NodeCompiler compiler,
+      Optional<SqlDialect> dialect,
+      FileSource files,
+      Manifest m,
+      Map<String, ColumnsCache.Memo> oldMemos,
+      ColumnsCache disk,
+      String restoreInputs) {
     if (n.type() == ResourceType.SEED) {
-      return new Entry(n, null, NodeColumns.known(catalog, n, null, dev.dbtls.index.SeedCsv.header(n, files)));
+      return new Entry(
+          n, null, NodeColumns.known(catalog, n, null, dev.dbtls.index.SeedCsv.header(n, files)));
     }
     if (n.type() == ResourceType.SOURCE) {
       return new Entry(n, null, NodeColumns.known(catalog, n, null, null));
     }
     QueryColumns q;
     if (dialect.isEmpty()) {
-      q = new QueryColumns(RelationColumns.partial(List.of(), "the adapter "
-          + adapterType + " has no SQL dialect here"), List.of(), false);
+      q =
+          new QueryColumns(
+              RelationColumns.partial(
+                  List.of(), "the adapter " + adapterType + " has no SQL dialect here"),
+              List.of(),
+              false);
     } else {
       List<ColumnsKey.Parent> parents = parents(n, m, digests);
       if (restoreInputs != null) {
-        ColumnsCache.Restored r = disk.restored(n.uniqueId(),
-            ColumnsKey.restoreKey(dialect.get().adapterType(), restoreInputs, n, parents));
-        QueryColumns placed = r == null ? null : TemplatePlaces.apply(r.memo().columns(), r.places());
+        ColumnsCache.Restored r =
+            disk.restored(
+                n.uniqueId(),
+                ColumnsKey.restoreKey(dialect.get().adapterType(), restoreInputs, n, parents));
+        QueryColumns placed =
+            r == null ? null : TemplatePlaces.apply(r.memo().columns(), r.places());
         if (placed != null) {
           memos.put(n.uniqueId(), r.memo());
           restored.incrementAndGet();
@@ -468,13 +549,17 @@ public final class ProjectColumns implements ColumnsTable {
       }
       CompiledNode c = compiler.compile(n);
       if (c.failed()) {
-        q = new QueryColumns(RelationColumns.partial(List.of(), "the model does not compile"),
-            List.of(), false);
+        q =
+            new QueryColumns(
+                RelationColumns.partial(List.of(), "the model does not compile"), List.of(), false);
       } else {
         String key = ColumnsKey.of(dialect.get().adapterType(), c.sql(), parents);
         ColumnsCache.Memo memo = earlier(n.uniqueId(), key, oldMemos, disk);
         if (memo == null) {
-          memo = new ColumnsCache.Memo(key, ColumnInference.infer(c.sql(), dialect.get(), ModelParents.relations(parents)));
+          memo =
+              new ColumnsCache.Memo(
+                  key,
+                  ColumnInference.infer(c.sql(), dialect.get(), ModelParents.relations(parents)));
           parsed.incrementAndGet();
         }
         memos.put(n.uniqueId(), memo);
@@ -485,10 +570,11 @@ public final class ProjectColumns implements ColumnsTable {
   }
 
   /**
-   * The results of the newest complete table, with those of a run a newer build stopped over
-   * them; a copy only then: the usual edit reads the complete table's as they are.
+   * The results of the newest complete table, with those of a run a newer build stopped over them;
+   * a copy only then: the usual edit reads the complete table's as they are.
    */
-  private static Map<String, ColumnsCache.Memo> earlierMemos(ProjectColumns complete, ProjectColumns last) {
+  private static Map<String, ColumnsCache.Memo> earlierMemos(
+      ProjectColumns complete, ProjectColumns last) {
     Map<String, ColumnsCache.Memo> memos = complete == null ? Map.of() : complete.memos;
     if (last == null || last == complete || last.finished) {
       return memos;
@@ -498,9 +584,11 @@ public final class ProjectColumns implements ColumnsTable {
     return merged;
   }
 
-  /** The result an earlier run (this session's, else the last session's) had for this key, or null. */
-  private static ColumnsCache.Memo earlier(String id, String key, Map<String, ColumnsCache.Memo> oldMemos,
-      ColumnsCache disk) {
+  /**
+   * The result an earlier run (this session's, else the last session's) had for this key, or null.
+   */
+  private static ColumnsCache.Memo earlier(
+      String id, String key, Map<String, ColumnsCache.Memo> oldMemos, ColumnsCache disk) {
     ColumnsCache.Memo memo = oldMemos.get(id);
     if (memo != null && memo.key().equals(key)) {
       return memo;
@@ -520,18 +608,20 @@ public final class ProjectColumns implements ColumnsTable {
       Entry e = entries.get(p.uniqueId());
       RelationColumns known = e != null ? e.known() : NodeColumns.known(catalog, p, null, null);
       // the parents' entries are final before their children run: one digest each per run
-      byte[] digest = e != null ? digests.computeIfAbsent(p.uniqueId(), id -> ColumnsKey.digest(known))
-          : ColumnsKey.digest(known);
+      byte[] digest =
+          e != null
+              ? digests.computeIfAbsent(p.uniqueId(), id -> ColumnsKey.digest(known))
+              : ColumnsKey.digest(known);
       out.add(new ColumnsKey.Parent(p, known, digest));
     }
     return out;
   }
 
   /**
-   * What the cache file keeps of this finished table for the next session: each model's result
-   * and, under a key of everything its render and inference read, where its columns stand in its
-   * template (so that the next session may take it without rendering). Null when the table is
-   * not finished or its snapshot is gone. Computed when written (~0.3 s for 10,000 models).
+   * What the cache file keeps of this finished table for the next session: each model's result and,
+   * under a key of everything its render and inference read, where its columns stand in its
+   * template (so that the next session may take it without rendering). Null when the table is not
+   * finished or its snapshot is gone. Computed when written (~0.3 s for 10,000 models).
    */
   ColumnsCache.Stored stored() {
     ProjectSnapshot s = snapshot.get();
@@ -548,9 +638,14 @@ public final class ProjectColumns implements ColumnsTable {
         if (e.inferred() == null || memo == null) {
           continue;
         }
-        String key = ColumnsKey.restoreKey(dialect.get().adapterType(), inputs, e.node(),
-            parents(e.node(), s.manifest(), parentDigests));
-        restorable.put(e.node().uniqueId(), new ColumnsCache.Restorable(key, TemplatePlaces.of(e.inferred())));
+        String key =
+            ColumnsKey.restoreKey(
+                dialect.get().adapterType(),
+                inputs,
+                e.node(),
+                parents(e.node(), s.manifest(), parentDigests));
+        restorable.put(
+            e.node().uniqueId(), new ColumnsCache.Restorable(key, TemplatePlaces.of(e.inferred())));
       }
     }
     return new ColumnsCache.Stored(null, Map.copyOf(memos), restorable);

@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
  * The one owner of what is derived from a project after a build, for the editor's session: the
  * catalog (catalog.json and the warehouse's columns, restored from the store at the first build),
  * the table of inferred columns and its cache file, and the background work that makes them. The
- * workspace hands it each new analysis ({@link #built}); it tells its listener when the problems
- * to show may have changed, and the language server only forwards them.
+ * workspace hands it each new analysis ({@link #built}); it tells its listener when the problems to
+ * show may have changed, and the language server only forwards them.
  */
 public final class ProjectSession {
   private final Path dir;
@@ -24,15 +24,28 @@ public final class ProjectSession {
   private final CompletableFuture<Store> store;
   private final Workspace.Listener listener;
   private final ProjectFacts facts = new ProjectFacts();
-  /** Inferred columns of earlier sessions, read in the background from the start; null: caching is off. */
+
+  /**
+   * Inferred columns of earlier sessions, read in the background from the start; null: caching is
+   * off.
+   */
   private final ColumnsCache cache;
-  /** The newest run of column inference (maybe still running), for the newest snapshot it was asked for. */
+
+  /**
+   * The newest run of column inference (maybe still running), for the newest snapshot it was asked
+   * for.
+   */
   private volatile ProjectColumns columns;
+
   private volatile Analysis current;
   private volatile boolean schemaRestored;
   private volatile boolean closed;
 
-  ProjectSession(Path dir, FileSource files, ColumnsWorkers workers, CompletableFuture<Store> store,
+  ProjectSession(
+      Path dir,
+      FileSource files,
+      ColumnsWorkers workers,
+      CompletableFuture<Store> store,
       Workspace.Listener listener) {
     this.dir = dir;
     this.files = files;
@@ -40,13 +53,15 @@ public final class ProjectSession {
     this.store = store;
     this.listener = listener;
     this.cache = ColumnsCache.open(dir, workers.io);
-    facts.columns(() -> {
-      ProjectColumns c = columns;
-      return c == null ? null : c.current();
-    }, () -> {
-      ProjectColumns c = columns;
-      return c == null ? null : c.readable();
-    });
+    facts.columns(
+        () -> {
+          ProjectColumns c = columns;
+          return c == null ? null : c.current();
+        },
+        () -> {
+          ProjectColumns c = columns;
+          return c == null ? null : c.readable();
+        });
   }
 
   /** The catalog and the inferred columns the features of this project's analyses read. */
@@ -65,10 +80,10 @@ public final class ProjectSession {
   }
 
   /**
-   * After each build, on the build thread: the warehouse's columns cached last session (once),
-   * the catalog read here rather than by the first request that needs it, the problems to show,
-   * then the columns inferred in the background (the models of {@code openFiles} first) and the
-   * problems again once they are.
+   * After each build, on the build thread: the warehouse's columns cached last session (once), the
+   * catalog read here rather than by the first request that needs it, the problems to show, then
+   * the columns inferred in the background (the models of {@code openFiles} first) and the problems
+   * again once they are.
    */
   void built(Analysis analysis, List<Path> openFiles) {
     ProjectSnapshot snapshot = analysis.snapshot();
@@ -80,13 +95,15 @@ public final class ProjectSession {
     }
     analysis.catalog(files);
     announce(analysis);
-    inferColumns(analysis, openFiles).thenAccept(table -> {
-      logColumns(table);
-      announce(analysis); // column-* problems, unless a newer build came
-      if (table != null) {
-        table.checked().thenAccept(check -> restoredChecked(analysis, table, check));
-      }
-    });
+    inferColumns(analysis, openFiles)
+        .thenAccept(
+            table -> {
+              logColumns(table);
+              announce(analysis); // column-* problems, unless a newer build came
+              if (table != null) {
+                table.checked().thenAccept(check -> restoredChecked(analysis, table, check));
+              }
+            });
   }
 
   /**
@@ -122,13 +139,17 @@ public final class ProjectSession {
     if (a == null) {
       return CompletableFuture.completedFuture(null);
     }
-    return inferColumns(a, List.of()).thenCompose(table -> table == null || table.finished() || attempts <= 1
-        ? CompletableFuture.completedFuture(a) : inferred(attempts - 1));
+    return inferColumns(a, List.of())
+        .thenCompose(
+            table ->
+                table == null || table.finished() || attempts <= 1
+                    ? CompletableFuture.completedFuture(a)
+                    : inferred(attempts - 1));
   }
 
   /**
-   * A table restored from the last session was checked by rendering ({@code check} is another
-   * table then): its log line, and the problems again if the check changed an entry.
+   * A table restored from the last session was checked by rendering ({@code check} is another table
+   * then): its log line, and the problems again if the check changed an entry.
    */
   private void restoredChecked(Analysis analysis, ProjectColumns table, ProjectColumns check) {
     if (check == null || check == table) {

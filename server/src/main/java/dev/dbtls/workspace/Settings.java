@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The editor's {@code dbtls.*} settings, typed (documented in docs/configuration.md). Each
- * setting is read on its own: a bad value is reported in {@link #errors()} and that setting keeps
- * its default, the others still apply.
+ * The editor's {@code dbtls.*} settings, typed (documented in docs/configuration.md). Each setting
+ * is read on its own: a bad value is reported in {@link #errors()} and that setting keeps its
+ * default, the others still apply.
  *
  * @param target the profile's target, like {@code dbt --target}; null: the profile's default
  * @param profile the profile instead of dbt_project.yml's
@@ -25,16 +25,25 @@ import java.util.Optional;
  * @param builtinMacroDirs folders of dbt's own macros that replace the ones shipped with dbtls
  * @param severities by problem code id: {@code error}, {@code warning}, {@code info} or {@code off}
  * @param historyMaxEntries how many queries the history keeps (null: the store's default)
- * @param rebuildDelayMillis how long typing must pause before the project is indexed again;
- *     {@link Workspace#ADAPTIVE} (the default) follows what a rebuild of the project costs
+ * @param rebuildDelayMillis how long typing must pause before the project is indexed again; {@link
+ *     Workspace#ADAPTIVE} (the default) follows what a rebuild of the project costs
  * @param benchmark defaults of {@code dbt/benchmark} and whether recommendations may be applied
  * @param allowFileReads {@code dbtls.warehouse.allowFileReads}: SQL may read any file through the
  *     warehouse's file functions, not only the project's own
  * @param errors one message per bad setting, {@code dbtls.x: what is wrong}
  */
-public record Settings(String target, String profile, Path profilesDir, Map<String, Object> vars,
-    List<Path> builtinMacroDirs, Map<String, String> severities, long rebuildDelayMillis,
-    Integer historyMaxEntries, Benchmarking benchmark, boolean allowFileReads, List<String> errors) {
+public record Settings(
+    String target,
+    String profile,
+    Path profilesDir,
+    Map<String, Object> vars,
+    List<Path> builtinMacroDirs,
+    Map<String, String> severities,
+    long rebuildDelayMillis,
+    Integer historyMaxEntries,
+    Benchmarking benchmark,
+    boolean allowFileReads,
+    List<String> errors) {
 
   /**
    * {@code dbtls.benchmark.*} and {@code dbtls.recommendations.allowApply}.
@@ -51,19 +60,32 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
 
     /** The benchmark engine's defaults; applying is off. */
     public static Benchmarking defaults() {
-      return new Benchmarking(dev.dbtls.benchmark.BenchmarkPlan.WARMUPS,
+      return new Benchmarking(
+          dev.dbtls.benchmark.BenchmarkPlan.WARMUPS,
           dev.dbtls.benchmark.BenchmarkPlan.RUNS,
-          (int) dev.dbtls.benchmark.BenchmarkPlan.TIME_BUDGET.toSeconds(), false);
+          (int) dev.dbtls.benchmark.BenchmarkPlan.TIME_BUDGET.toSeconds(),
+          false);
     }
   }
 
   /** Unset: the quiet period follows the project's rebuild time ({@link Workspace#ADAPTIVE}). */
   public static final long DEFAULT_REBUILD_DELAY_MILLIS = Workspace.ADAPTIVE;
+
   private static final List<String> LEVELS = List.of("error", "warning", "info", "off");
 
   public static Settings defaults() {
-    return new Settings(null, null, null, Map.of(), List.of(), Map.of(),
-        DEFAULT_REBUILD_DELAY_MILLIS, null, Benchmarking.defaults(), false, List.of());
+    return new Settings(
+        null,
+        null,
+        null,
+        Map.of(),
+        List.of(),
+        Map.of(),
+        DEFAULT_REBUILD_DELAY_MILLIS,
+        null,
+        Benchmarking.defaults(),
+        false,
+        List.of());
   }
 
   /**
@@ -89,16 +111,29 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
     Integer seconds = r.count("benchmark.timeBudgetSeconds", 1, Benchmarking.MAX_SECONDS);
     Boolean allowApply = r.flag("recommendations.allowApply");
     Boolean allowFileReads = r.flag("warehouse.allowFileReads");
-    Benchmarking benchmark = new Benchmarking(warmups == null ? d.warmups() : warmups,
-        runs == null ? d.runs() : runs, seconds == null ? d.timeBudgetSeconds() : seconds,
-        allowApply != null && allowApply);
+    Benchmarking benchmark =
+        new Benchmarking(
+            warmups == null ? d.warmups() : warmups,
+            runs == null ? d.runs() : runs,
+            seconds == null ? d.timeBudgetSeconds() : seconds,
+            allowApply != null && allowApply);
     for (String key : section.keySet()) {
       if (!KEYS.contains(key) && !CLIENT_KEYS.contains(key)) {
         errors.add("dbtls." + key + ": unknown setting");
       }
     }
-    return new Settings(target, profile, profilesDir, vars, macros, severities, delay, historyMax,
-        benchmark, allowFileReads != null && allowFileReads, List.copyOf(errors));
+    return new Settings(
+        target,
+        profile,
+        profilesDir,
+        vars,
+        macros,
+        severities,
+        delay,
+        historyMax,
+        benchmark,
+        allowFileReads != null && allowFileReads,
+        List.copyOf(errors));
   }
 
   /** What the project loader takes from these settings; the environment is the process's. */
@@ -125,8 +160,10 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
 
   /** The settings that change how projects are loaded (not just how problems are shown). */
   public boolean sameProjectOptions(Settings o) {
-    return java.util.Objects.equals(target, o.target) && java.util.Objects.equals(profile, o.profile)
-        && java.util.Objects.equals(profilesDir, o.profilesDir) && vars.equals(o.vars)
+    return java.util.Objects.equals(target, o.target)
+        && java.util.Objects.equals(profile, o.profile)
+        && java.util.Objects.equals(profilesDir, o.profilesDir)
+        && vars.equals(o.vars)
         && builtinMacroDirs.equals(o.builtinMacroDirs);
   }
 
@@ -137,26 +174,34 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
     }
     Map<String, Object> flat = new LinkedHashMap<>();
     Object nested = m.get("dbtls");
-    Map<String, Object> base = nested instanceof Map<?, ?> n ? (Map<String, Object>) n : (Map<String, Object>) m;
-    base.forEach((k, v) -> {
-      if (!k.startsWith("dbtls.")) {
-        flatten(k, v, flat);
-      }
-    });
+    Map<String, Object> base =
+        nested instanceof Map<?, ?> n ? (Map<String, Object>) n : (Map<String, Object>) m;
+    base.forEach(
+        (k, v) -> {
+          if (!k.startsWith("dbtls.")) {
+            flatten(k, v, flat);
+          }
+        });
     // "dbtls.x" keys next to (or instead of) a dbtls object
-    m.forEach((k, v) -> {
-      if (k instanceof String s && s.startsWith("dbtls.")) {
-        flatten(s.substring("dbtls.".length()), v, flat);
-      }
-    });
+    m.forEach(
+        (k, v) -> {
+          if (k instanceof String s && s.startsWith("dbtls.")) {
+            flatten(s.substring("dbtls.".length()), v, flat);
+          }
+        });
     return flat;
   }
 
-  /** {@code diagnostics: {severity: {...}}} becomes {@code diagnostics.severity}; maps that are values stay. */
+  /**
+   * {@code diagnostics: {severity: {...}}} becomes {@code diagnostics.severity}; maps that are
+   * values stay.
+   */
   @SuppressWarnings("unchecked")
   private static void flatten(String key, Object value, Map<String, Object> out) {
-    if (value instanceof Map<?, ?> m && !KEYS.contains(key)
-        && java.util.stream.Stream.concat(KEYS.stream(), CLIENT_KEYS.stream()).anyMatch(k -> k.startsWith(key + "."))) {
+    if (value instanceof Map<?, ?> m
+        && !KEYS.contains(key)
+        && java.util.stream.Stream.concat(KEYS.stream(), CLIENT_KEYS.stream())
+            .anyMatch(k -> k.startsWith(key + "."))) {
       ((Map<String, Object>) m).forEach((k, v) -> flatten(key + "." + k, v, out));
     } else {
       out.put(key, value);
@@ -164,17 +209,28 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
   }
 
   /** The server's settings, under {@code dbtls.} (docs/configuration.md). */
-  public static final List<String> KEYS = List.of("target", "profile", "profilesDir", "vars",
-      "builtinMacroDirs", "diagnostics.severity", "rebuildDelayMs", "history.maxEntries",
-      "benchmark.warmups", "benchmark.runs", "benchmark.timeBudgetSeconds",
-      "recommendations.allowApply", "warehouse.allowFileReads");
+  public static final List<String> KEYS =
+      List.of(
+          "target",
+          "profile",
+          "profilesDir",
+          "vars",
+          "builtinMacroDirs",
+          "diagnostics.severity",
+          "rebuildDelayMs",
+          "history.maxEntries",
+          "benchmark.warmups",
+          "benchmark.runs",
+          "benchmark.timeBudgetSeconds",
+          "recommendations.allowApply",
+          "warehouse.allowFileReads");
 
   /**
    * Settings of the editor clients (how they start the server), also under {@code dbtls.}: the
    * server is sent them with the rest and ignores them without a warning.
    */
-  public static final List<String> CLIENT_KEYS = List.of("java.home", "server.vmargs",
-      "server.maxHeap", "trace.server");
+  public static final List<String> CLIENT_KEYS =
+      List.of("java.home", "server.vmargs", "server.maxHeap", "trace.server");
 
   /** Reads one setting at a time, recording what is wrong with it. */
   private record Reader(Map<String, Object> section, List<String> errors, Path base) {
@@ -232,10 +288,17 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
         YamlDocument doc = YamlDocument.parse("dbtls.vars", s);
         Object plain = doc.root() == null ? null : doc.root().toPlain();
         if (doc.problems().isEmpty() && plain instanceof Map<?, ?> m) {
-          return java.util.Collections.unmodifiableMap(new LinkedHashMap<>((Map<String, Object>) m));
+          return java.util.Collections.unmodifiableMap(
+              new LinkedHashMap<>((Map<String, Object>) m));
         }
-        errors.add("dbtls." + key + ": expected a mapping such as {key: value}"
-            + doc.problems().stream().findFirst().map(p -> " (" + p.message() + ")").orElse(""));
+        errors.add(
+            "dbtls."
+                + key
+                + ": expected a mapping such as {key: value}"
+                + doc.problems().stream()
+                    .findFirst()
+                    .map(p -> " (" + p.message() + ")")
+                    .orElse(""));
         return Map.of();
       }
       bad(key, "expected a mapping of var names to values", v);
@@ -252,18 +315,22 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
         return Map.of();
       }
       Map<String, String> out = new LinkedHashMap<>();
-      m.forEach((code, level) -> {
-        Optional<ProblemCode> known = java.util.Arrays.stream(ProblemCode.values())
-            .filter(c -> c.id().equals(code)).findFirst();
-        String l = level instanceof String s ? s.trim().toLowerCase(Locale.ROOT) : null;
-        if (known.isEmpty()) {
-          errors.add("dbtls." + key + "." + code + ": unknown problem code (see docs/diagnostics.md)");
-        } else if (l == null || !LEVELS.contains(l)) {
-          bad(key + "." + code, "expected error, warning, info or off", level);
-        } else {
-          out.put(known.get().id(), l);
-        }
-      });
+      m.forEach(
+          (code, level) -> {
+            Optional<ProblemCode> known =
+                java.util.Arrays.stream(ProblemCode.values())
+                    .filter(c -> c.id().equals(code))
+                    .findFirst();
+            String l = level instanceof String s ? s.trim().toLowerCase(Locale.ROOT) : null;
+            if (known.isEmpty()) {
+              errors.add(
+                  "dbtls." + key + "." + code + ": unknown problem code (see docs/diagnostics.md)");
+            } else if (l == null || !LEVELS.contains(l)) {
+              bad(key + "." + code, "expected error, warning, info or off", level);
+            } else {
+              out.put(known.get().id(), l);
+            }
+          });
       return Map.copyOf(out);
     }
 
@@ -272,8 +339,10 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
       if (v == null) {
         return null;
       }
-      if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-          && n.longValue() >= min && n.longValue() <= max) {
+      if (v instanceof Number n
+          && n.doubleValue() == Math.rint(n.doubleValue())
+          && n.longValue() >= min
+          && n.longValue() <= max) {
         return (int) n.longValue();
       }
       bad(key, "expected a whole number from " + min + " to " + max, v);
@@ -300,7 +369,10 @@ public record Settings(String target, String profile, Path profilesDir, Map<Stri
       return fallback;
     }
 
-    /** {@code ~} is the home folder; relative paths start at {@code base}; a path the system rejects is the text itself under base. */
+    /**
+     * {@code ~} is the home folder; relative paths start at {@code base}; a path the system rejects
+     * is the text itself under base.
+     */
     private Path resolve(String s) {
       String home = System.getProperty("user.home");
       String expanded = s.equals("~") ? home : s.startsWith("~/") ? home + s.substring(1) : s;

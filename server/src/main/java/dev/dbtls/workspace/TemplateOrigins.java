@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A model's inference with its SQL origins moved from offsets in the compiled SQL to offsets in
- * its template file, through the render's {@link SourceMap}: what hover and lineage point at.
+ * A model's inference with its SQL origins moved from offsets in the compiled SQL to offsets in its
+ * template file, through the render's {@link SourceMap}: what hover and lineage point at.
  */
 final class TemplateOrigins {
   private TemplateOrigins() {}
@@ -19,16 +19,24 @@ final class TemplateOrigins {
   static QueryColumns inTemplate(QueryColumns q, SourceMap map) {
     List<InferredColumn> cols = new ArrayList<>();
     for (InferredColumn c : q.output().columns()) {
-      cols.add(new InferredColumn(c.name(), c.type(), mapped(c.nameOrigin(), map),
-          mapped(c.typeOrigin(), map), c.upstream()));
+      cols.add(
+          new InferredColumn(
+              c.name(),
+              c.type(),
+              mapped(c.nameOrigin(), map),
+              mapped(c.typeOrigin(), map),
+              c.upstream()));
     }
     List<QueryColumns.MissingColumn> missing = new ArrayList<>();
     for (QueryColumns.MissingColumn mc : q.missing()) {
       Origin o = mapped(Origin.sql(mc.start(), mc.end()), map);
       missing.add(new QueryColumns.MissingColumn(mc.relation(), mc.column(), o.start(), o.end()));
     }
-    return new QueryColumns(new RelationColumns(cols, q.output().complete(), q.output().gaps()),
-        q.filters(), q.parsed(), missing);
+    return new QueryColumns(
+        new RelationColumns(cols, q.output().complete(), q.output().gaps()),
+        q.filters(),
+        q.parsed(),
+        missing);
   }
 
   private static Origin mapped(Origin o, SourceMap map) {

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * Where a model's inferred columns stand in its template file, as numbers: kept beside the
- * inference in compiled-SQL offsets ({@link ColumnsCache.Memo}), so that a later session can
- * place them again without rendering the template (the source map that moved them is a render's).
- * Four numbers per column (its name's and its type's SQL origin), two per missing column.
+ * inference in compiled-SQL offsets ({@link ColumnsCache.Memo}), so that a later session can place
+ * them again without rendering the template (the source map that moved them is a render's). Four
+ * numbers per column (its name's and its type's SQL origin), two per missing column.
  */
 final class TemplatePlaces {
   private TemplatePlaces() {}
@@ -44,8 +44,13 @@ final class TemplatePlaces {
     List<InferredColumn> out = new ArrayList<>(cols.size());
     int k = 0;
     for (InferredColumn c : cols) {
-      out.add(new InferredColumn(c.name(), c.type(), placed(c.nameOrigin(), at, k),
-          placed(c.typeOrigin(), at, k + 2), c.upstream()));
+      out.add(
+          new InferredColumn(
+              c.name(),
+              c.type(),
+              placed(c.nameOrigin(), at, k),
+              placed(c.typeOrigin(), at, k + 2),
+              c.upstream()));
       k += 4;
     }
     List<QueryColumns.MissingColumn> missing = new ArrayList<>();
@@ -53,8 +58,11 @@ final class TemplatePlaces {
       missing.add(new QueryColumns.MissingColumn(m.relation(), m.column(), at[k], at[k + 1]));
       k += 2;
     }
-    return new QueryColumns(new RelationColumns(out, compiled.output().complete(), compiled.output().gaps()),
-        compiled.filters(), compiled.parsed(), missing);
+    return new QueryColumns(
+        new RelationColumns(out, compiled.output().complete(), compiled.output().gaps()),
+        compiled.filters(),
+        compiled.parsed(),
+        missing);
   }
 
   private static int put(int[] at, int k, Origin o) {

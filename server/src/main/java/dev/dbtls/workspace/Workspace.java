@@ -20,15 +20,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The dbt projects an editor has open, each with its latest immutable {@link ProjectSnapshot}.
- * A file change marks its project dirty and schedules a rebuild after a short quiet period
- * (typing does not rebuild on every key); rebuilds run one at a time on a background thread,
- * reuse the scans of unchanged files, and swap the snapshot in whole. Readers never lock.
+ * The dbt projects an editor has open, each with its latest immutable {@link ProjectSnapshot}. A
+ * file change marks its project dirty and schedules a rebuild after a short quiet period (typing
+ * does not rebuild on every key); rebuilds run one at a time on a background thread, reuse the
+ * scans of unchanged files, and swap the snapshot in whole. Readers never lock.
  */
 public final class Workspace implements AutoCloseable {
   /**
-   * Told about every new snapshot, on the build thread, in build order, just after
-   * {@link #upToDate} hands it out.
+   * Told about every new snapshot, on the build thread, in build order, just after {@link
+   * #upToDate} hands it out.
    */
   public interface Listener {
     void built(Path projectDir, ProjectSnapshot snapshot);
@@ -52,39 +52,55 @@ public final class Workspace implements AutoCloseable {
     default void log(Path projectDir, String message) {}
   }
 
-  private static final Set<String> PROJECT_SUFFIXES = Set.of(".sql", ".yml", ".yaml", ".md",
-      ".csv", ".py");
+  private static final Set<String> PROJECT_SUFFIXES =
+      Set.of(".sql", ".yml", ".yaml", ".md", ".csv", ".py");
 
   private final OverlayFileSource files;
   private volatile ProjectInputs.Options options;
   private volatile List<Path> builtinMacroDirs;
+
   /** A quiet period of {@link #ADAPTIVE} follows each project's last build time. */
   private volatile long debounceMillis;
+
   /** The quiet period follows what a rebuild costs: as long as the last one took, 25 to 300 ms. */
   public static final long ADAPTIVE = -1;
+
   private static final long MIN_ADAPTIVE_MILLIS = 25;
   private static final long MAX_ADAPTIVE_MILLIS = 300;
   private final Listener listener;
   private final Map<Path, Project> projects = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> found = new CompletableFuture<>();
-  private final ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "dbtls-build");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService builder =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "dbtls-build");
+            t.setDaemon(true);
+            return t;
+          });
+
   /** Column inference's threads, shared by the projects' sessions. */
   private final ColumnsWorkers columnsWorkers = new ColumnsWorkers();
+
   /** The local store, once open: the warehouse's columns of earlier sessions come from it. */
   private final CompletableFuture<dev.dbtls.store.Store> store;
 
-  public Workspace(FileSource disk, ProjectInputs.Options options, List<Path> builtinMacroDirs,
-      long debounceMillis, Listener listener) {
+  public Workspace(
+      FileSource disk,
+      ProjectInputs.Options options,
+      List<Path> builtinMacroDirs,
+      long debounceMillis,
+      Listener listener) {
     this(disk, options, builtinMacroDirs, debounceMillis, listener, new CompletableFuture<>());
   }
 
   /** As the other constructor, with the local {@code store} (once it is open). */
-  public Workspace(FileSource disk, ProjectInputs.Options options, List<Path> builtinMacroDirs,
-      long debounceMillis, Listener listener, CompletableFuture<dev.dbtls.store.Store> store) {
+  public Workspace(
+      FileSource disk,
+      ProjectInputs.Options options,
+      List<Path> builtinMacroDirs,
+      long debounceMillis,
+      Listener listener,
+      CompletableFuture<dev.dbtls.store.Store> store) {
     this.store = store;
     this.files = new OverlayFileSource(disk);
     this.options = options;
@@ -116,8 +132,8 @@ public final class Workspace implements AutoCloseable {
   }
 
   /**
-   * The project {@code file} belongs to: the innermost known one, else the nearest project
-   * above it (a file opened outside the workspace folders), which is then loaded too.
+   * The project {@code file} belongs to: the innermost known one, else the nearest project above it
+   * (a file opened outside the workspace folders), which is then loaded too.
    */
   public Optional<Path> projectOf(Path file) {
     Optional<Path> known = DbtProjects.innermost(projects.keySet(), file);
@@ -131,8 +147,10 @@ public final class Workspace implements AutoCloseable {
 
   /** The open files that belong to {@code projectDir} and to no project nested in it. */
   public List<Path> openFiles(Path projectDir) {
-    return files.openFiles().stream().sorted()
-        .filter(f -> DbtProjects.innermost(projects.keySet(), f).filter(projectDir::equals).isPresent())
+    return files.openFiles().stream()
+        .sorted()
+        .filter(
+            f -> DbtProjects.innermost(projects.keySet(), f).filter(projectDir::equals).isPresent())
         .toList();
   }
 
@@ -143,37 +161,47 @@ public final class Workspace implements AutoCloseable {
     if (PROJECT_SUFFIXES.stream().noneMatch(name::endsWith)) {
       return;
     }
-    if (name.equals(DbtProject.FILE) && projects.containsKey(f.getParent()) && files.read(f).isEmpty()) {
+    if (name.equals(DbtProject.FILE)
+        && projects.containsKey(f.getParent())
+        && files.read(f).isEmpty()) {
       forget(f.getParent()); // the project itself was deleted
       return;
     }
-    if (name.equals(DbtProject.FILE) && !projects.containsKey(f.getParent())
+    if (name.equals(DbtProject.FILE)
+        && !projects.containsKey(f.getParent())
         && DbtProjects.enclosing(f).filter(f.getParent()::equals).isPresent()) {
       project(f.getParent()); // a new project (nested ones included)
     }
     Optional<Path> owner = projectOf(f);
-    owner.map(projects::get).ifPresent(p -> {
-      if (!p.generated(f)) {
-        p.schedule(f, p.quietPeriod());
-      }
-    });
+    owner
+        .map(projects::get)
+        .ifPresent(
+            p -> {
+              if (!p.generated(f)) {
+                p.schedule(f, p.quietPeriod());
+              }
+            });
     // a local package read from its own folder is an input of the projects that use it too
-    projects.values().stream().filter(p -> !owner.filter(p.dir::equals).isPresent() && p.readsFromOutside(f))
+    projects.values().stream()
+        .filter(p -> !owner.filter(p.dir::equals).isPresent() && p.readsFromOutside(f))
         .forEach(p -> p.schedule(f, p.quietPeriod()));
   }
 
   /**
-   * New options (target, profile, vars, ...) and builtin macro folders, from the editor's
-   * settings: every project is read again from scratch, with nothing kept from earlier parses
-   * (a parse render may depend on vars).
+   * New options (target, profile, vars, ...) and builtin macro folders, from the editor's settings:
+   * every project is read again from scratch, with nothing kept from earlier parses (a parse render
+   * may depend on vars).
    */
   public void configure(ProjectInputs.Options newOptions, List<Path> newBuiltinMacroDirs) {
     this.options = newOptions;
     this.builtinMacroDirs = List.copyOf(newBuiltinMacroDirs);
-    projects.values().forEach(p -> {
-      p.cache = ParseCache.open(p.dir);
-      p.schedule(null, 0);
-    });
+    projects
+        .values()
+        .forEach(
+            p -> {
+              p.cache = ParseCache.open(p.dir);
+              p.schedule(null, 0);
+            });
   }
 
   /** How long edits must pause before a rebuild starts. */
@@ -243,22 +271,28 @@ public final class Workspace implements AutoCloseable {
       return CompletableFuture.completedFuture(null);
     }
     Analysis now = p.analysis;
-    return now != null ? CompletableFuture.completedFuture(now) : p.first.thenApply(loaded -> p.analysis);
+    return now != null
+        ? CompletableFuture.completedFuture(now)
+        : p.first.thenApply(loaded -> p.analysis);
   }
 
   /**
-   * The analysis of the snapshot that includes every change made so far (now, or when the
-   * pending build ends): for features whose answer must match the buffers exactly (rename).
+   * The analysis of the snapshot that includes every change made so far (now, or when the pending
+   * build ends): for features whose answer must match the buffers exactly (rename).
    */
   public CompletableFuture<Analysis> upToDateAnalysis(Path projectDir) {
     Project p = projects.get(projectDir);
     if (p == null) {
       return CompletableFuture.completedFuture(null);
     }
-    return p.upToDate().thenApply(s -> {
-      Analysis a = p.analysis;
-      return s == null ? null : a != null && a.snapshot() == s ? a : Analysis.of(s, p.session.facts());
-    });
+    return p.upToDate()
+        .thenApply(
+            s -> {
+              Analysis a = p.analysis;
+              return s == null
+                  ? null
+                  : a != null && a.snapshot() == s ? a : Analysis.of(s, p.session.facts());
+            });
   }
 
   /**
@@ -268,7 +302,8 @@ public final class Workspace implements AutoCloseable {
    */
   public CompletableFuture<Analysis> inferred(Path projectDir, int attempts) {
     Project p = projects.get(projectDir);
-    return p == null ? CompletableFuture.completedFuture(null)
+    return p == null
+        ? CompletableFuture.completedFuture(null)
         : p.first.thenCompose(loaded -> p.session.inferred(attempts));
   }
 
@@ -295,13 +330,17 @@ public final class Workspace implements AutoCloseable {
 
   private final class Project {
     final Path dir;
+
     /** What is derived from this project after each build, and the work that derives it. */
     final ProjectSession session;
+
     volatile ParseCache cache;
     volatile ProjectSnapshot snapshot;
     volatile Analysis analysis;
+
     /** Completes when the first build ends (also when it failed). */
     final CompletableFuture<Void> first = new CompletableFuture<>();
+
     private volatile long lastBuildMillis = MAX_ADAPTIVE_MILLIS;
     // guarded by this
     private final Set<Path> dirty = new LinkedHashSet<>();
@@ -321,7 +360,8 @@ public final class Workspace implements AutoCloseable {
     /** Whether {@code file} is in a package this project reads from outside its own folder. */
     boolean readsFromOutside(Path file) {
       ProjectSnapshot s = snapshot;
-      return s != null && !file.startsWith(dir)
+      return s != null
+          && !file.startsWith(dir)
           && s.inputs().packages().values().stream().anyMatch(pkg -> file.startsWith(pkg.dir()));
     }
 
@@ -344,7 +384,9 @@ public final class Workspace implements AutoCloseable {
         return 0;
       }
       long fixed = debounceMillis;
-      return fixed >= 0 ? fixed : Math.max(MIN_ADAPTIVE_MILLIS, Math.min(MAX_ADAPTIVE_MILLIS, lastBuildMillis));
+      return fixed >= 0
+          ? fixed
+          : Math.max(MIN_ADAPTIVE_MILLIS, Math.min(MAX_ADAPTIVE_MILLIS, lastBuildMillis));
     }
 
     /** Marks {@code file} changed (null: everything) and (re)starts the quiet period. */
@@ -365,8 +407,9 @@ public final class Workspace implements AutoCloseable {
     }
 
     synchronized CompletableFuture<ProjectSnapshot> upToDate() {
-      return next != null ? next : building != null ? building
-          : CompletableFuture.completedFuture(snapshot);
+      return next != null
+          ? next
+          : building != null ? building : CompletableFuture.completedFuture(snapshot);
     }
 
     private void build() {
@@ -396,8 +439,15 @@ public final class Workspace implements AutoCloseable {
       try {
         s = full ? null : incremental(changed);
         if (s == null) {
-          s = ProjectSnapshot.load(dir, options, builtinMacroDirs, files, true, cache,
-              (percent, phase) -> listener.progress(dir, percent, phase));
+          s =
+              ProjectSnapshot.load(
+                  dir,
+                  options,
+                  builtinMacroDirs,
+                  files,
+                  true,
+                  cache,
+                  (percent, phase) -> listener.progress(dir, percent, phase));
           full = true;
         }
       } catch (RuntimeException | Error e) {
@@ -424,9 +474,13 @@ public final class Workspace implements AutoCloseable {
       } catch (RuntimeException e) {
         System.err.println("dbtls: after building " + dir + ": " + e);
       }
-      session.built(analysis, openFiles(dir)); // columns in the background; features use the last complete table meanwhile
+      session.built(
+          analysis,
+          openFiles(
+              dir)); // columns in the background; features use the last complete table meanwhile
       if (full) {
-        cache.save(); // the parse cache on disk, for the next session; a no-op when nothing was parsed
+        cache.save(); // the parse cache on disk, for the next session; a no-op when nothing was
+        // parsed
       }
     }
 

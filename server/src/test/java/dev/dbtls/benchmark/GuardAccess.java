@@ -9,7 +9,11 @@ public final class GuardAccess {
   private GuardAccess() {}
 
   public static WarehouseError refusal(Warehouse w, String sql) {
-    return Guard.refusal(BenchmarkPlan.of(List.of(Variant.of("a", sql))), w.sqlType(), w.kind(),
-        w.targetName(), w.fileAccess());
+    return Guard.refusal(
+        BenchmarkPlan.of(List.of(Variant.of("a", sql))),
+        w.sqlType(),
+        w.kind(),
+        w.targetName(),
+        w.fileAccess());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.project.ProblemCode;
 import dev.dbtls.project.Target;
+import dev.dbtls.testing.Eventually;
 import dev.dbtls.warehouse.Databases;
 import dev.dbtls.warehouse.Preview;
 import dev.dbtls.warehouse.PreviewOptions;
@@ -28,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import dev.dbtls.testing.Eventually;
 
 /**
  * The issue's acceptance test on PostgreSQL (127.0.0.1:5432): a 1M-row table, a selective filter,
@@ -42,34 +42,62 @@ class PostgresBenchmarkTest {
   @BeforeAll
   static void orders() throws Exception {
     Databases.requireServer(5432);
-    Databases.exec(Databases.PG_URL, "postgres", List.of("create schema " + SCHEMA,
-        "create table " + SCHEMA + ".orders as select i as id, (i::bigint * 7919 % 100003)::int as customer_id,"
-            + " md5(i::text) as note from generate_series(1, 1000000) i",
-        "analyze " + SCHEMA + ".orders"));
+    Databases.exec(
+        Databases.PG_URL,
+        "postgres",
+        List.of(
+            "create schema " + SCHEMA,
+            "create table "
+                + SCHEMA
+                + ".orders as select i as id, (i::bigint * 7919 % 100003)::int as customer_id,"
+                + " md5(i::text) as note from generate_series(1, 1000000) i",
+            "analyze " + SCHEMA + ".orders"));
   }
 
   @AfterAll
   static void drop() throws Exception {
     if (Databases.answers("127.0.0.1", 5432)) {
-      Databases.exec(Databases.PG_URL, "postgres",
-          List.of("drop schema if exists " + SCHEMA + " cascade"));
+      Databases.exec(
+          Databases.PG_URL, "postgres", List.of("drop schema if exists " + SCHEMA + " cascade"));
     }
   }
 
   static Target target() {
-    return Databases.target("dev", "type", "postgres", "host", "127.0.0.1", "port", 5432, "user",
-        "postgres", "dbname", "test", "schema", SCHEMA, "connect_timeout", 2);
+    return Databases.target(
+        "dev",
+        "type",
+        "postgres",
+        "host",
+        "127.0.0.1",
+        "port",
+        5432,
+        "user",
+        "postgres",
+        "dbname",
+        "test",
+        "schema",
+        SCHEMA,
+        "connect_timeout",
+        2);
   }
 
   @Test
   void aSandboxedIndexIsFasterAndLeavesNothingBehind() throws Exception {
     List<String> progress = new CopyOnWriteArrayList<>();
-    BenchmarkPlan plan = BenchmarkPlan.of(List.of(Variant.of("baseline", QUERY),
-        new Variant("with index on customer_id", QUERY, List.of(INDEX)))).withRuns(1, 8);
+    BenchmarkPlan plan =
+        BenchmarkPlan.of(
+                List.of(
+                    Variant.of("baseline", QUERY),
+                    new Variant("with index on customer_id", QUERY, List.of(INDEX))))
+            .withRuns(1, 8);
     BenchmarkResult r;
     try (Warehouse w = Databases.open(target(), Path.of("."))) {
-      r = Benchmark.run(w, plan, new QueryCancel(), (done, total, m) -> progress.add(
-          done + "/" + total + " " + m));
+      r =
+          Benchmark.run(
+              w,
+              plan,
+              new QueryCancel(),
+              (done, total, m) -> progress.add(done + "/" + total + " " + m));
       assertEquals(BenchmarkResult.Status.COMPLETED, r.status(), String.valueOf(r.error()));
       assertNull(r.error());
       VariantResult base = r.variants().get(0);
@@ -88,33 +116,45 @@ class PostgresBenchmarkTest {
       long indexBlocks = indexed.report().sharedHitBlocks() + indexed.report().sharedReadBlocks();
       assertTrue(indexBlocks * 10 < baseBlocks, baseBlocks + " vs " + indexBlocks);
       assertTrue(r.notes().stream().anyMatch(n -> n.contains("PostgreSQL has no result cache")));
-      assertEquals("0/18 sandbox for 'with index on customer_id': running its setup",
-          progress.get(0));
+      assertEquals(
+          "0/18 sandbox for 'with index on customer_id': running its setup", progress.get(0));
       assertEquals(19, progress.size());
-      assertTrue(progress.get(progress.size() - 1).startsWith("18/18 run 8/8"),
-          progress.toString());
+      assertTrue(
+          progress.get(progress.size() - 1).startsWith("18/18 run 8/8"), progress.toString());
       // the pool still works, and its connections see no index
-      assertEquals(0L, ((Number) firstValue(w, "select count(*) from pg_indexes where"
-          + " schemaname = '" + SCHEMA + "'")).longValue());
+      assertEquals(
+          0L,
+          ((Number)
+                  firstValue(
+                      w,
+                      "select count(*) from pg_indexes where" + " schemaname = '" + SCHEMA + "'"))
+              .longValue());
     }
     assertNothingLeft();
   }
 
   @Test
   void aCancelledBenchmarkLeavesNothingBehind() throws Exception {
-    BenchmarkPlan plan = BenchmarkPlan.of(List.of(
-        Variant.of("baseline", "select pg_sleep(30), count(*) from orders"),
-        new Variant("indexed", "select pg_sleep(30), count(*) from orders", List.of(INDEX))))
-        .withRuns(0, 10);
+    BenchmarkPlan plan =
+        BenchmarkPlan.of(
+                List.of(
+                    Variant.of("baseline", "select pg_sleep(30), count(*) from orders"),
+                    new Variant(
+                        "indexed", "select pg_sleep(30), count(*) from orders", List.of(INDEX))))
+            .withRuns(0, 10);
     QueryCancel cancel = new QueryCancel();
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     try (Warehouse w = Databases.open(target(), Path.of("."))) {
       // cancel once a sleeping run is under way
-      timer.scheduleWithFixedDelay(() -> {
-        if (sleeping()) {
-          cancel.cancel();
-        }
-      }, 200, 100, TimeUnit.MILLISECONDS);
+      timer.scheduleWithFixedDelay(
+          () -> {
+            if (sleeping()) {
+              cancel.cancel();
+            }
+          },
+          200,
+          100,
+          TimeUnit.MILLISECONDS);
       long t0 = System.nanoTime();
       BenchmarkResult r = Benchmark.run(w, plan, cancel, null);
       assertEquals(BenchmarkResult.Status.CANCELLED, r.status(), String.valueOf(r.error()));
@@ -127,7 +167,8 @@ class PostgresBenchmarkTest {
       assertEquals(Comparison.Verdict.NOT_ENOUGH_RUNS, r.comparisons().get(0).verdict());
       timer.shutdownNow();
       assertNothingLeft();
-      PreviewResult after = Preview.run(w, "select count(*) from orders", PreviewOptions.defaults());
+      PreviewResult after =
+          Preview.run(w, "select count(*) from orders", PreviewOptions.defaults());
       assertTrue(after.ok(), String.valueOf(after.error()));
       assertEquals(1000000L, ((Number) after.rows().get(0).get(0)).longValue());
     } finally {
@@ -138,13 +179,23 @@ class PostgresBenchmarkTest {
   @Test
   void writesAndSetupOtherThanAnIndexAreRefused() throws Exception {
     try (Warehouse w = Databases.open(target(), Path.of("."))) {
-      BenchmarkResult write = Benchmark.run(w, BenchmarkPlan.of(List.of(
-          Variant.of("delete", "delete from orders where id = 1"))), null, null);
+      BenchmarkResult write =
+          Benchmark.run(
+              w,
+              BenchmarkPlan.of(List.of(Variant.of("delete", "delete from orders where id = 1"))),
+              null,
+              null);
       assertEquals(BenchmarkResult.Status.REFUSED, write.status());
       assertEquals(ProblemCode.WAREHOUSE_NOT_A_QUERY, write.error().code());
-      BenchmarkResult drop = Benchmark.run(w, BenchmarkPlan.of(List.of(
-          Variant.of("baseline", QUERY),
-          new Variant("dropped", QUERY, List.of("drop table orders")))), null, null);
+      BenchmarkResult drop =
+          Benchmark.run(
+              w,
+              BenchmarkPlan.of(
+                  List.of(
+                      Variant.of("baseline", QUERY),
+                      new Variant("dropped", QUERY, List.of("drop table orders")))),
+              null,
+              null);
       assertEquals(BenchmarkResult.Status.REFUSED, drop.status());
       assertTrue(drop.error().message().contains("only 'create index'"), drop.error().message());
       assertEquals(1000000L, ((Number) firstValue(w, "select count(*) from orders")).longValue());
@@ -153,15 +204,20 @@ class PostgresBenchmarkTest {
 
   @Test
   void aTimeBudgetStopsNewRunsAndSaysSo() {
-    BenchmarkPlan plan = BenchmarkPlan.of(List.of(Variant.of("a", "select pg_sleep(0.6)"),
-        Variant.of("b", "select pg_sleep(0.6)"))).withRuns(0, 50)
-        .withTimeBudget(Duration.ofSeconds(1));
+    BenchmarkPlan plan =
+        BenchmarkPlan.of(
+                List.of(
+                    Variant.of("a", "select pg_sleep(0.6)"),
+                    Variant.of("b", "select pg_sleep(0.6)")))
+            .withRuns(0, 50)
+            .withTimeBudget(Duration.ofSeconds(1));
     try (Warehouse w = Databases.open(target(), Path.of("."))) {
       BenchmarkResult r = Benchmark.run(w, plan, null, null);
       assertEquals(BenchmarkResult.Status.BUDGET_SPENT, r.status());
       assertTrue(r.ok());
       assertTrue(r.variants().get(0).runs().size() < 50);
-      assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("the time budget of 1 s was spent")),
+      assertTrue(
+          r.notes().stream().anyMatch(n -> n.startsWith("the time budget of 1 s was spent")),
           r.notes().toString());
     }
   }
@@ -175,8 +231,10 @@ class PostgresBenchmarkTest {
   private static boolean sleeping() {
     try (Connection c = DriverManager.getConnection(Databases.PG_URL, "postgres", "");
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where query like"
-            + " 'select pg_sleep(30)%' and state = 'active'")) {
+        ResultSet rs =
+            s.executeQuery(
+                "select count(*) from pg_stat_activity where query like"
+                    + " 'select pg_sleep(30)%' and state = 'active'")) {
       return rs.next() && rs.getLong(1) > 0;
     } catch (Exception e) {
       return false;
@@ -188,15 +246,19 @@ class PostgresBenchmarkTest {
     try (Connection c = DriverManager.getConnection(Databases.PG_URL, "postgres", "");
         Statement s = c.createStatement()) {
       List<String> objects = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery("select relname, relkind from pg_class where"
-          + " relnamespace = '" + SCHEMA + "'::regnamespace order by relname")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "select relname, relkind from pg_class where"
+                  + " relnamespace = '"
+                  + SCHEMA
+                  + "'::regnamespace order by relname")) {
         while (rs.next()) {
           objects.add(rs.getString(1) + ":" + rs.getString(2));
         }
       }
       assertEquals(List.of("orders:r"), objects);
-      try (ResultSet rs = s.executeQuery("select count(*) from pg_indexes where schemaname = '"
-          + SCHEMA + "'")) {
+      try (ResultSet rs =
+          s.executeQuery("select count(*) from pg_indexes where schemaname = '" + SCHEMA + "'")) {
         rs.next();
         assertEquals(0, rs.getLong(1));
       }
@@ -207,8 +269,11 @@ class PostgresBenchmarkTest {
   }
 
   private static long locks(Statement s) throws Exception {
-    try (ResultSet rs = s.executeQuery("select count(*) from pg_locks where relation = '"
-        + SCHEMA + ".orders'::regclass and pid <> pg_backend_pid()")) {
+    try (ResultSet rs =
+        s.executeQuery(
+            "select count(*) from pg_locks where relation = '"
+                + SCHEMA
+                + ".orders'::regclass and pid <> pg_backend_pid()")) {
       rs.next();
       assertNotNull(rs.getObject(1));
       return rs.getLong(1);

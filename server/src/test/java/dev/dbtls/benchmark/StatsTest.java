@@ -58,8 +58,7 @@ class StatsTest {
     assertEquals(Comparison.Verdict.FASTER, faster.verdict());
     assertTrue(faster.high() < 0.2, faster.summary());
     assertTrue(faster.low() <= faster.medianRatio() && faster.medianRatio() <= faster.high());
-    assertTrue(faster.summary().startsWith("'index' is faster than 'baseline'"),
-        faster.summary());
+    assertTrue(faster.summary().startsWith("'index' is faster than 'baseline'"), faster.summary());
     Comparison slower = Comparison.of("baseline", base, "index", fast);
     assertEquals(Comparison.Verdict.SLOWER, slower.verdict());
     assertTrue(slower.low() > 5, slower.summary());
@@ -76,8 +75,8 @@ class StatsTest {
 
   @Test
   void tooFewRunsGiveNoVerdict() {
-    Comparison c = Comparison.of("b", new double[] {1, 1, 1, 1}, "a",
-        new double[] {9, 9, 9, 9, 9, 9});
+    Comparison c =
+        Comparison.of("b", new double[] {1, 1, 1, 1}, "a", new double[] {9, 9, 9, 9, 9, 9});
     assertEquals(Comparison.Verdict.NOT_ENOUGH_RUNS, c.verdict());
     assertTrue(c.summary().contains("not enough runs"), c.summary());
     assertEquals(1.0 / 9, c.medianRatio(), E);

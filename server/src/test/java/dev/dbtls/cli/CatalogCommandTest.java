@@ -23,21 +23,24 @@ class CatalogCommandTest {
     String project = DatabaseExplorerTest.project(dir).toString();
     CliRun r = run("catalog", "--project-dir", project);
     assertEquals(0, r.exit(), r.err());
-    assertEquals(List.of(
-        "database | schema  | relation   | kind  | columns | node                     ",
-        "-------- | ------- | ---------- | ----- | ------- | -------------------------",
-        "wh       | main    | orders     | table | 6       | model.shop.Orders        ",
-        "wh       | staging | big_orders | view  | 2       | -                        ",
-        "wh       | staging | customers  | table | 3       | source.shop.raw.customers",
-        "",
-        "not built:",
-        "  model.shop.not_yet -> wh.main.not_yet",
-        "  source.shop.raw.missing -> wh.STAGING.missing",
-        "",
-        "foreign keys: none declared"), r.out().lines().toList());
+    assertEquals(
+        List.of(
+            "database | schema  | relation   | kind  | columns | node                     ",
+            "-------- | ------- | ---------- | ----- | ------- | -------------------------",
+            "wh       | main    | orders     | table | 6       | model.shop.Orders        ",
+            "wh       | staging | big_orders | view  | 2       | -                        ",
+            "wh       | staging | customers  | table | 3       | source.shop.raw.customers",
+            "",
+            "not built:",
+            "  model.shop.not_yet -> wh.main.not_yet",
+            "  source.shop.raw.missing -> wh.STAGING.missing",
+            "",
+            "foreign keys: none declared"),
+        r.out().lines().toList());
     assertTrue(r.err().contains("3 relations in"), r.err());
 
-    CliRun staging = run("catalog", "--project-dir", project, "--schema", "STAGING", "--format", "json");
+    CliRun staging =
+        run("catalog", "--project-dir", project, "--schema", "STAGING", "--format", "json");
     assertEquals(0, staging.exit(), staging.err());
     JsonNode json = new ObjectMapper().readTree(staging.out());
     assertEquals(2, json.get("relations").size());
@@ -51,18 +54,20 @@ class CatalogCommandTest {
     String project = DatabaseExplorerTest.project(dir).toString();
     CliRun r = run("catalog", "--project-dir", project, "--relation", "main.ORDERS");
     assertEquals(0, r.exit(), r.err());
-    assertEquals(List.of(
-        "column  | type      | database type",
-        "------- | --------- | -------------",
-        "id      | integer   | INTEGER      ",
-        "amount  | decimal   | DECIMAL(10,2)",
-        "note    | text      | VARCHAR      ",
-        "ordered | date      | DATE         ",
-        "ts      | timestamp | TIMESTAMP    ",
-        "paid    | boolean   | BOOLEAN      ",
-        "",
-        "foreign keys: none",
-        "referenced by: none"), r.out().lines().toList());
+    assertEquals(
+        List.of(
+            "column  | type      | database type",
+            "------- | --------- | -------------",
+            "id      | integer   | INTEGER      ",
+            "amount  | decimal   | DECIMAL(10,2)",
+            "note    | text      | VARCHAR      ",
+            "ordered | date      | DATE         ",
+            "ts      | timestamp | TIMESTAMP    ",
+            "paid    | boolean   | BOOLEAN      ",
+            "",
+            "foreign keys: none",
+            "referenced by: none"),
+        r.out().lines().toList());
     assertTrue(r.err().contains("table main.orders (model.shop.Orders)"), r.err());
 
     CliRun missing = run("catalog", "--project-dir", project, "--relation", "nope");

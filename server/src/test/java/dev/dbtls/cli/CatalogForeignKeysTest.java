@@ -38,18 +38,24 @@ import org.junit.jupiter.api.io.TempDir;
  * without keys, one that cannot be reached, and one whose keys cannot be read while its schema can.
  */
 class CatalogForeignKeysTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  /** A project of models {@code customers}, {@code regions} and {@code orders} (named as given) on {@code output}. */
-  private static Path project(Path dir, String output, String customers, String regions, String orders)
-      throws Exception {
+  /**
+   * A project of models {@code customers}, {@code regions} and {@code orders} (named as given) on
+   * {@code output}.
+   */
+  private static Path project(
+      Path dir, String output, String customers, String regions, String orders) throws Exception {
     Files.createDirectories(dir.resolve("models"));
     Files.writeString(dir.resolve("dbt_project.yml"), "name: shop\nprofile: shop\n");
-    Files.writeString(dir.resolve("profiles.yml"), "shop:\n  target: dev\n  outputs:\n    dev:\n" + output);
+    Files.writeString(
+        dir.resolve("profiles.yml"), "shop:\n  target: dev\n  outputs:\n    dev:\n" + output);
     Files.writeString(dir.resolve("models/" + customers + ".sql"), "select 1 as id\n");
-    Files.writeString(dir.resolve("models/" + regions + ".sql"), "select 'fr' as code, 'FR' as country\n");
-    Files.writeString(dir.resolve("models/" + orders + ".sql"), "select 1 as id from {{ ref('" + customers + "') }}\n");
+    Files.writeString(
+        dir.resolve("models/" + regions + ".sql"), "select 'fr' as code, 'FR' as country\n");
+    Files.writeString(
+        dir.resolve("models/" + orders + ".sql"),
+        "select 1 as id from {{ ref('" + customers + "') }}\n");
     return dir;
   }
 
@@ -57,48 +63,105 @@ class CatalogForeignKeysTest {
     return project(dir, output, "customers", "regions", "orders");
   }
 
-  /** Tables with a named single-column key and a named composite key, in {@code q} (a schema and dot, or empty). */
-  private static List<String> tables(String q, String customers, String regions, String orders, String suffix) {
-    return List.of("create table " + q + customers + " (id int primary key)" + suffix,
-        "create table " + q + regions + " (code varchar(10), country varchar(10), primary key (code, country))" + suffix,
-        "create table " + q + orders + " (id int, customer_id int, region_code varchar(10), region_country varchar(10),"
-            + " constraint " + orders + "_customer_fk foreign key (customer_id) references " + q + customers + " (id),"
-            + " constraint " + orders + "_region_fk foreign key (region_code, region_country) references " + q
-            + regions + " (code, country))" + suffix);
+  /**
+   * Tables with a named single-column key and a named composite key, in {@code q} (a schema and
+   * dot, or empty).
+   */
+  private static List<String> tables(
+      String q, String customers, String regions, String orders, String suffix) {
+    return List.of(
+        "create table " + q + customers + " (id int primary key)" + suffix,
+        "create table "
+            + q
+            + regions
+            + " (code varchar(10), country varchar(10), primary key (code, country))"
+            + suffix,
+        "create table "
+            + q
+            + orders
+            + " (id int, customer_id int, region_code varchar(10), region_country varchar(10),"
+            + " constraint "
+            + orders
+            + "_customer_fk foreign key (customer_id) references "
+            + q
+            + customers
+            + " (id),"
+            + " constraint "
+            + orders
+            + "_region_fk foreign key (region_code, region_country) references "
+            + q
+            + regions
+            + " (code, country))"
+            + suffix);
   }
 
   private static String postgres(String schema, String database, String user, int port) {
-    return "      type: postgres\n      host: 127.0.0.1\n      port: " + port + "\n      user: " + user + "\n"
-        + "      password: ''\n      dbname: " + database + "\n      schema: " + schema + "\n      threads: 1\n"
+    return "      type: postgres\n      host: 127.0.0.1\n      port: "
+        + port
+        + "\n      user: "
+        + user
+        + "\n"
+        + "      password: ''\n      dbname: "
+        + database
+        + "\n      schema: "
+        + schema
+        + "\n      threads: 1\n"
         + "      connect_timeout: 2\n";
   }
 
   private static ProjectSnapshot snapshot(Path project) {
-    return ProjectSnapshot.load(project, new ProjectInputs.Options(null, null, null, Map.of(), Map.of()),
-        List.of(), FileSource.DISK, false);
+    return ProjectSnapshot.load(
+        project,
+        new ProjectInputs.Options(null, null, null, Map.of(), Map.of()),
+        List.of(),
+        FileSource.DISK,
+        false);
   }
 
-  /** What the editor's ERD gets for the project now: {@code from.column -> to.column constraint} sorted, or its message. */
+  /**
+   * What the editor's ERD gets for the project now: {@code from.column -> to.column constraint}
+   * sorted, or its message.
+   */
   private static List<String> erd(Path project) throws Exception {
     ProjectSnapshot s = snapshot(project);
-    try (Warehouses warehouses = new Warehouses(); Store store = Store.open()) {
-      ForeignKeyMemory memory = new ForeignKeyMemory(warehouses, CompletableFuture.completedFuture(store), Runnable::run);
-      EntityRelationships.WarehouseKeys keys = memory.forErd(s, new QueryCancel()).get(30, TimeUnit.SECONDS);
+    try (Warehouses warehouses = new Warehouses();
+        Store store = Store.open()) {
+      ForeignKeyMemory memory =
+          new ForeignKeyMemory(warehouses, CompletableFuture.completedFuture(store), Runnable::run);
+      EntityRelationships.WarehouseKeys keys =
+          memory.forErd(s, new QueryCancel()).get(30, TimeUnit.SECONDS);
       if (keys.message() != null) {
         return List.of(keys.message());
       }
       List<String> out = new ArrayList<>();
-      keys.keys().forEach(r -> out.add(r.fromNode() + "." + r.fromColumn() + " -> " + r.toNode() + "." + r.toColumn()
-          + " " + r.constraint()));
+      keys.keys()
+          .forEach(
+              r ->
+                  out.add(
+                      r.fromNode()
+                          + "."
+                          + r.fromColumn()
+                          + " -> "
+                          + r.toNode()
+                          + "."
+                          + r.toColumn()
+                          + " "
+                          + r.constraint()));
       out.sort(null);
       return out;
     }
   }
 
-  /** The store's row for the project (as the server keys it: absolute, normalized folder) and target. */
+  /**
+   * The store's row for the project (as the server keys it: absolute, normalized folder) and
+   * target.
+   */
   private static Optional<ForeignKeyCache.Keys> stored(Path project, String target) {
     try (Store store = Store.open()) {
-      return store.foreignKeyCache().load(project.toAbsolutePath().normalize().toString(), target).value();
+      return store
+          .foreignKeyCache()
+          .load(project.toAbsolutePath().normalize().toString(), target)
+          .value();
     }
   }
 
@@ -122,10 +185,13 @@ class CatalogForeignKeysTest {
     noStackTrace(r);
     List<String> out = r.out().lines().toList();
     // DuckDB names its keys itself (the names given are not kept)
-    assertEquals(List.of("foreign keys:", "  main.orders",
-        "    orders_customer_id_id_fkey: (customer_id) -> main.customers(id)",
-        "    orders_region_code_region_country_code_country_fkey: (region_code, region_country)"
-            + " -> main.regions(code, country)"),
+    assertEquals(
+        List.of(
+            "foreign keys:",
+            "  main.orders",
+            "    orders_customer_id_id_fkey: (customer_id) -> main.customers(id)",
+            "    orders_region_code_region_country_code_country_fkey: (region_code, region_country)"
+                + " -> main.regions(code, country)"),
         out.subList(out.indexOf("foreign keys:"), out.size()));
     assertTrue(r.err().contains("2 foreign keys in "), r.err());
 
@@ -138,52 +204,75 @@ class CatalogForeignKeysTest {
     assertEquals("regions", keys.get(1).get("refTable").asText());
     assertTrue(new ObjectMapper().readTree(json.out()).get("foreignKeysError").isNull());
 
-    CliRun customers = CliRun.of("catalog", "--project-dir", project.toString(), "--relation", "customers");
+    CliRun customers =
+        CliRun.of("catalog", "--project-dir", project.toString(), "--relation", "customers");
     assertEquals(0, customers.exit(), customers.err());
     List<String> lines = customers.out().lines().toList();
-    assertEquals(List.of("foreign keys: none", "referenced by:", "  orders_customer_id_id_fkey: main.orders(customer_id) -> (id)"),
+    assertEquals(
+        List.of(
+            "foreign keys: none",
+            "referenced by:",
+            "  orders_customer_id_id_fkey: main.orders(customer_id) -> (id)"),
         lines.subList(lines.indexOf("foreign keys: none"), lines.size()));
 
     assertEquals(2, stored(project, "dev").orElseThrow().keys().size());
     try (Store store = Store.open()) { // the columns too, for completion and hover in the editor
-      Map<String, List<dev.dbtls.store.SchemaCache.Column>> columns = store.schemaCache()
-          .load(project.toAbsolutePath().normalize().toString(), "dev").value();
-      assertEquals(List.of("id", "customer_id", "region_code", "region_country"),
-          columns.get("model.shop.orders").stream().map(dev.dbtls.store.SchemaCache.Column::name).toList());
+      Map<String, List<dev.dbtls.store.SchemaCache.Column>> columns =
+          store.schemaCache().load(project.toAbsolutePath().normalize().toString(), "dev").value();
+      assertEquals(
+          List.of("id", "customer_id", "region_code", "region_country"),
+          columns.get("model.shop.orders").stream()
+              .map(dev.dbtls.store.SchemaCache.Column::name)
+              .toList());
     }
     // the warehouse is gone: the ERD draws the keys the command line kept
     Files.delete(project.resolve("wh.duckdb"));
-    assertEquals(List.of("model.shop.orders.customer_id -> model.shop.customers.id orders_customer_id_id_fkey",
-        "model.shop.orders.region_code -> model.shop.regions.code orders_region_code_region_country_code_country_fkey",
-        "model.shop.orders.region_country -> model.shop.regions.country"
-            + " orders_region_code_region_country_code_country_fkey"), erd(project));
+    assertEquals(
+        List.of(
+            "model.shop.orders.customer_id -> model.shop.customers.id orders_customer_id_id_fkey",
+            "model.shop.orders.region_code -> model.shop.regions.code orders_region_code_region_country_code_country_fkey",
+            "model.shop.orders.region_country -> model.shop.regions.country"
+                + " orders_region_code_region_country_code_country_fkey"),
+        erd(project));
   }
 
   @Test
   void sqliteKeysArePrintedAndAFileWithoutKeysSaysSo() throws Exception {
     Path file = dir.resolve("wh.sqlite");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement()) {
       st.execute("create table customers (id int primary key)");
       st.execute("create table regions (code text, country text, primary key (code, country))");
       // `references customers` names no column: the parent's primary key
-      st.execute("create table orders (id int, customer_id int references customers, region_code text,"
-          + " region_country text, foreign key (region_code, region_country) references regions (code, country))");
+      st.execute(
+          "create table orders (id int, customer_id int references customers, region_code text,"
+              + " region_country text, foreign key (region_code, region_country) references regions (code, country))");
     }
-    String sqlite = "      type: sqlite\n      threads: 1\n      database: database\n      schema: main\n"
-        + "      schemas_and_paths:\n        main: " + file + "\n      schema_directory: " + dir + "\n";
+    String sqlite =
+        "      type: sqlite\n      threads: 1\n      database: database\n      schema: main\n"
+            + "      schemas_and_paths:\n        main: "
+            + file
+            + "\n      schema_directory: "
+            + dir
+            + "\n";
     Path project = project(dir.resolve("shop"), sqlite);
     CliRun r = CliRun.of("catalog", "--project-dir", project.toString());
     assertEquals(0, r.exit(), r.err());
     noStackTrace(r);
     List<String> out = r.out().lines().toList();
-    assertEquals(List.of("foreign keys:", "  main.orders", "    (customer_id) -> main.customers(id)",
-        "    (region_code, region_country) -> main.regions(code, country)"),
+    assertEquals(
+        List.of(
+            "foreign keys:",
+            "  main.orders",
+            "    (customer_id) -> main.customers(id)",
+            "    (region_code, region_country) -> main.regions(code, country)"),
         out.subList(out.indexOf("foreign keys:"), out.size()));
     assertEquals(2, stored(project, "dev").orElseThrow().keys().size());
     assertEquals(3, erd(project).size());
 
     Path plain = dir.resolve("plain.sqlite");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + plain); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + plain);
+        Statement st = c.createStatement()) {
       st.execute("create table customers (id int primary key)");
     }
     Path none = project(dir.resolve("none"), sqlite.replace(file.toString(), plain.toString()));
@@ -193,9 +282,12 @@ class CatalogForeignKeysTest {
     CliRun empty = CliRun.of("catalog", "--project-dir", none.toString());
     assertEquals(0, empty.exit(), empty.err());
     noStackTrace(empty);
-    assertEquals("foreign keys: none declared", empty.out().lines().reduce((a, b) -> b).orElseThrow());
+    assertEquals(
+        "foreign keys: none declared", empty.out().lines().reduce((a, b) -> b).orElseThrow());
     assertTrue(empty.err().contains("0 foreign keys in "), empty.err());
-    assertTrue(stored(none, "dev").orElseThrow().keys().isEmpty(), "none is an answer too: the ERD reads no more");
+    assertTrue(
+        stored(none, "dev").orElseThrow().keys().isEmpty(),
+        "none is an answer too: the ERD reads no more");
     CliRun json = CliRun.of("catalog", "--project-dir", none.toString(), "--format", "json");
     assertEquals("[]", new ObjectMapper().readTree(json.out()).get("foreignKeys").toString());
   }
@@ -213,13 +305,25 @@ class CatalogForeignKeysTest {
       assertEquals(0, r.exit(), r.err());
       noStackTrace(r);
       List<String> out = r.out().lines().toList();
-      assertEquals(List.of("foreign keys:", "  " + schema + ".orders",
-          "    orders_customer_fk: (customer_id) -> " + schema + ".customers(id)",
-          "    orders_region_fk: (region_code, region_country) -> " + schema + ".regions(code, country)"),
+      assertEquals(
+          List.of(
+              "foreign keys:",
+              "  " + schema + ".orders",
+              "    orders_customer_fk: (customer_id) -> " + schema + ".customers(id)",
+              "    orders_region_fk: (region_code, region_country) -> "
+                  + schema
+                  + ".regions(code, country)"),
           out.subList(out.indexOf("foreign keys:"), out.size()));
 
-      CliRun orders = CliRun.of("catalog", "--project-dir", project.toString(), "--relation", schema + ".orders",
-          "--format", "json");
+      CliRun orders =
+          CliRun.of(
+              "catalog",
+              "--project-dir",
+              project.toString(),
+              "--relation",
+              schema + ".orders",
+              "--format",
+              "json");
       assertEquals(0, orders.exit(), orders.err());
       JsonNode json = new ObjectMapper().readTree(orders.out());
       assertEquals(2, json.get("foreignKeys").size());
@@ -229,11 +333,15 @@ class CatalogForeignKeysTest {
       assertEquals(2, stored(project, "dev").orElseThrow().keys().size());
       // the warehouse lost its keys since: the ERD of the next session still has the ones kept
       Databases.exec(Databases.PG_URL, "postgres", List.of("drop schema " + schema + " cascade"));
-      assertEquals(List.of("model.shop.orders.customer_id -> model.shop.customers.id orders_customer_fk",
-          "model.shop.orders.region_code -> model.shop.regions.code orders_region_fk",
-          "model.shop.orders.region_country -> model.shop.regions.country orders_region_fk"), erd(project));
+      assertEquals(
+          List.of(
+              "model.shop.orders.customer_id -> model.shop.customers.id orders_customer_fk",
+              "model.shop.orders.region_code -> model.shop.regions.code orders_region_fk",
+              "model.shop.orders.region_country -> model.shop.regions.country orders_region_fk"),
+          erd(project));
     } finally {
-      Databases.exec(Databases.PG_URL, "postgres", List.of("drop schema if exists " + schema + " cascade"));
+      Databases.exec(
+          Databases.PG_URL, "postgres", List.of("drop schema if exists " + schema + " cascade"));
     }
   }
 
@@ -243,10 +351,17 @@ class CatalogForeignKeysTest {
     String customers = Databases.unique("fkc");
     String regions = Databases.unique("fkr");
     String orders = Databases.unique("fko");
-    Databases.exec(Databases.MARIADB_URL, "root", tables("", customers, regions, orders, " engine=innodb"));
+    Databases.exec(
+        Databases.MARIADB_URL, "root", tables("", customers, regions, orders, " engine=innodb"));
     try {
-      Path project = project(dir.resolve("shop"), "      type: mysql\n      server: 127.0.0.1\n      port: 3306\n"
-          + "      username: root\n      password: ''\n      schema: test\n", customers, regions, orders);
+      Path project =
+          project(
+              dir.resolve("shop"),
+              "      type: mysql\n      server: 127.0.0.1\n      port: 3306\n"
+                  + "      username: root\n      password: ''\n      schema: test\n",
+              customers,
+              regions,
+              orders);
       CliRun r = CliRun.of("catalog", "--project-dir", project.toString());
       assertEquals(0, r.exit(), r.err());
       noStackTrace(r);
@@ -254,18 +369,53 @@ class CatalogForeignKeysTest {
       List<String> out = r.out().lines().toList();
       int at = out.indexOf("  test." + orders);
       assertTrue(at > out.indexOf("foreign keys:"), r.out());
-      assertEquals(List.of("    " + orders + "_customer_fk: (customer_id) -> test." + customers + "(id)",
-          "    " + orders + "_region_fk: (region_code, region_country) -> test." + regions + "(code, country)"),
+      assertEquals(
+          List.of(
+              "    " + orders + "_customer_fk: (customer_id) -> test." + customers + "(id)",
+              "    "
+                  + orders
+                  + "_region_fk: (region_code, region_country) -> test."
+                  + regions
+                  + "(code, country)"),
           out.subList(at + 1, at + 3));
-      assertTrue(stored(project, "dev").orElseThrow().keys().stream().filter(k -> k.table().equals(orders)).count() == 2);
+      assertTrue(
+          stored(project, "dev").orElseThrow().keys().stream()
+                  .filter(k -> k.table().equals(orders))
+                  .count()
+              == 2);
       Databases.exec(Databases.MARIADB_URL, "root", List.of("drop table " + orders));
-      assertEquals(List.of("model.shop." + orders + ".customer_id -> model.shop." + customers + ".id " + orders
-          + "_customer_fk", "model.shop." + orders + ".region_code -> model.shop." + regions + ".code " + orders
-          + "_region_fk", "model.shop." + orders + ".region_country -> model.shop." + regions + ".country " + orders
-          + "_region_fk"), erd(project));
+      assertEquals(
+          List.of(
+              "model.shop."
+                  + orders
+                  + ".customer_id -> model.shop."
+                  + customers
+                  + ".id "
+                  + orders
+                  + "_customer_fk",
+              "model.shop."
+                  + orders
+                  + ".region_code -> model.shop."
+                  + regions
+                  + ".code "
+                  + orders
+                  + "_region_fk",
+              "model.shop."
+                  + orders
+                  + ".region_country -> model.shop."
+                  + regions
+                  + ".country "
+                  + orders
+                  + "_region_fk"),
+          erd(project));
     } finally {
-      Databases.exec(Databases.MARIADB_URL, "root", List.of("drop table if exists " + orders,
-          "drop table if exists " + regions, "drop table if exists " + customers));
+      Databases.exec(
+          Databases.MARIADB_URL,
+          "root",
+          List.of(
+              "drop table if exists " + orders,
+              "drop table if exists " + regions,
+              "drop table if exists " + customers));
     }
   }
 
@@ -275,55 +425,79 @@ class CatalogForeignKeysTest {
     CliRun r = CliRun.of("catalog", "--project-dir", project.toString());
     assertEquals(1, r.exit(), r.out());
     noStackTrace(r);
-    assertTrue(r.err().lines().anyMatch(l -> l.startsWith("error ") && l.contains("127.0.0.1:1")), r.err());
+    assertTrue(
+        r.err().lines().anyMatch(l -> l.startsWith("error ") && l.contains("127.0.0.1:1")),
+        r.err());
     assertFalse(r.err().contains("foreign key"), "one error, about the warehouse: " + r.err());
     assertTrue(stored(project, "dev").isEmpty());
   }
 
   /**
    * A role that may read the schema but not {@code pg_constraint} (revoked in a scratch database):
-   * the schema is shown, the keys are a warning, and the keys an earlier run kept stay in the store.
+   * the schema is shown, the keys are a warning, and the keys an earlier run kept stay in the
+   * store.
    */
   @Test
   void keysThatCannotBeReadAreAWarningAndTheSchemaIsStillShown() throws Exception {
     Databases.requireServer(5432);
     String database = Databases.unique("dbtls_cli_fk_db");
     String role = Databases.unique("dbtls_cli_fk_role");
-    Databases.exec(Databases.PG_URL, "postgres", List.of("create database " + database, "create role " + role + " login"));
+    Databases.exec(
+        Databases.PG_URL,
+        "postgres",
+        List.of("create database " + database, "create role " + role + " login"));
     try {
       String url = "jdbc:postgresql://127.0.0.1:5432/" + database;
       List<String> setup = new ArrayList<>(List.of("create schema shop"));
       setup.addAll(tables("shop.", "customers", "regions", "orders", ""));
-      setup.addAll(List.of("grant usage on schema shop to " + role, "grant select on all tables in schema shop to " + role,
-          "revoke select on pg_catalog.pg_constraint from public"));
+      setup.addAll(
+          List.of(
+              "grant usage on schema shop to " + role,
+              "grant select on all tables in schema shop to " + role,
+              "revoke select on pg_catalog.pg_constraint from public"));
       Databases.exec(url, "postgres", setup);
       Path project = project(dir.resolve("shop"), postgres("shop", database, "postgres", 5432));
       CliRun first = CliRun.of("catalog", "--project-dir", project.toString());
       assertEquals(0, first.exit(), first.err());
       assertEquals(2, stored(project, "dev").orElseThrow().keys().size());
 
-      Files.writeString(project.resolve("profiles.yml"), "shop:\n  target: dev\n  outputs:\n    dev:\n"
-          + postgres("shop", database, role, 5432));
+      Files.writeString(
+          project.resolve("profiles.yml"),
+          "shop:\n  target: dev\n  outputs:\n    dev:\n" + postgres("shop", database, role, 5432));
       CliRun r = CliRun.of("catalog", "--project-dir", project.toString());
       assertEquals(0, r.exit(), r.err());
       noStackTrace(r);
-      assertTrue(r.out().contains("| shop   | orders    | table | 4       | model.shop.orders"), r.out());
+      assertTrue(
+          r.out().contains("| shop   | orders    | table | 4       | model.shop.orders"), r.out());
       assertFalse(r.out().contains("foreign keys"), r.out());
-      String warning = r.err().lines().filter(l -> l.startsWith("warning: foreign keys not read: ")).findFirst()
-          .orElseThrow(() -> new AssertionError(r.err()));
-      assertTrue(warning.contains("pg_constraint") && warning.endsWith("(the schema was read; the ERD keeps the keys it had)"),
+      String warning =
+          r.err()
+              .lines()
+              .filter(l -> l.startsWith("warning: foreign keys not read: "))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(r.err()));
+      assertTrue(
+          warning.contains("pg_constraint")
+              && warning.endsWith("(the schema was read; the ERD keeps the keys it had)"),
           warning);
-      assertEquals(2, stored(project, "dev").orElseThrow().keys().size(), "the keys read before stay");
+      assertEquals(
+          2, stored(project, "dev").orElseThrow().keys().size(), "the keys read before stay");
 
       CliRun json = CliRun.of("catalog", "--project-dir", project.toString(), "--format", "json");
       assertEquals(0, json.exit(), json.err());
       JsonNode tree = new ObjectMapper().readTree(json.out());
       assertEquals(3, tree.get("relations").size());
       assertNull(tree.get("error").textValue());
-      assertTrue(tree.get("foreignKeysError").get("message").asText().contains("pg_constraint"), json.out());
+      assertTrue(
+          tree.get("foreignKeysError").get("message").asText().contains("pg_constraint"),
+          json.out());
     } finally {
-      Databases.exec(Databases.PG_URL, "postgres", List.of("drop database if exists " + database + " with (force)",
-          "drop role if exists " + role));
+      Databases.exec(
+          Databases.PG_URL,
+          "postgres",
+          List.of(
+              "drop database if exists " + database + " with (force)",
+              "drop role if exists " + role));
     }
   }
 }

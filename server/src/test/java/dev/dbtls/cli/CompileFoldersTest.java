@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code compile} into a fresh target folder: many threads writing files of the same new folders
- * at once never fail (it did in 1 run of 20: a thread wrote before another had made the folder).
+ * {@code compile} into a fresh target folder: many threads writing files of the same new folders at
+ * once never fail (it did in 1 run of 20: a thread wrote before another had made the folder).
  */
 class CompileFoldersTest {
   @Test
@@ -33,13 +33,18 @@ class CompileFoldersTest {
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
           int id = t;
-          done.add(pool.submit(() -> {
-            go.await();
-            for (int f = 0; f < 6; f++) { // 8 threads x 6 files over 3 deep folders
-              folders.write(out.resolve("compiled/shop/models/d" + (f % 3) + "/m" + id + "_" + f + ".sql"), "x");
-            }
-            return null;
-          }));
+          done.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    for (int f = 0; f < 6; f++) { // 8 threads x 6 files over 3 deep folders
+                      folders.write(
+                          out.resolve(
+                              "compiled/shop/models/d" + (f % 3) + "/m" + id + "_" + f + ".sql"),
+                          "x");
+                    }
+                    return null;
+                  }));
         }
         go.countDown(); // every thread starts at once: they all meet the same missing folders
         for (Future<?> f : done) {
@@ -56,12 +61,24 @@ class CompileFoldersTest {
 
   @Test
   void compileIntoFreshTargetsWritesEveryNode(@TempDir Path tmp) {
-    String project = Path.of(System.getProperty("dbtls.repoRoot", "..")).resolve("test-projects/jaffle_shop")
-        .toAbsolutePath().normalize().toString();
+    String project =
+        Path.of(System.getProperty("dbtls.repoRoot", ".."))
+            .resolve("test-projects/jaffle_shop")
+            .toAbsolutePath()
+            .normalize()
+            .toString();
     for (int i = 0; i < 5; i++) {
       Path out = tmp.resolve("t" + i);
-      CliRun r = CliRun.of("compile", "--quiet", "--project-dir", project, "--profiles-dir", project,
-          "--output-dir", out.toString());
+      CliRun r =
+          CliRun.of(
+              "compile",
+              "--quiet",
+              "--project-dir",
+              project,
+              "--profiles-dir",
+              project,
+              "--output-dir",
+              out.toString());
       assertEquals(0, r.exit(), r.err());
       assertTrue(!r.err().contains("cannot write"), r.err());
     }

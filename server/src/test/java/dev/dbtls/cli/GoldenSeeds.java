@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The statements that load a project's seeds as {@code dbt seed} would (create table, insert
- * the CSV rows, gather statistics), for tests on a warehouse dbtls only reads. Column types come
- * from the seed's {@code column_types}, else from the values: integer, numeric, date, timestamp,
- * text — as dbt's type inference gives for these files.
+ * The statements that load a project's seeds as {@code dbt seed} would (create table, insert the
+ * CSV rows, gather statistics), for tests on a warehouse dbtls only reads. Column types come from
+ * the seed's {@code column_types}, else from the values: integer, numeric, date, timestamp, text —
+ * as dbt's type inference gives for these files.
  */
 final class GoldenSeeds {
   private GoldenSeeds() {}
@@ -23,34 +23,48 @@ final class GoldenSeeds {
     List<String> load = new ArrayList<>();
     List<String> analyze = new ArrayList<>();
     s.manifest().nodes().values().stream()
-        .filter(n -> n.type() == ResourceType.SEED && n.file() != null
-            && n.packageName().equals(s.inputs().root().name()))
+        .filter(
+            n ->
+                n.type() == ResourceType.SEED
+                    && n.file() != null
+                    && n.packageName().equals(s.inputs().root().name()))
         .sorted(java.util.Comparator.comparing(Node::uniqueId))
-        .forEach(n -> {
-          String table = Relations.rendered(s, n);
-          List<List<String>> rows = csv(read(n.file().absolutePath()));
-          List<String> header = rows.get(0);
-          List<List<String>> values = rows.subList(1, rows.size());
-          Map<?, ?> declared = n.config().get("column_types") instanceof Map<?, ?> m ? m : Map.of();
-          List<String> columns = new ArrayList<>();
-          for (int i = 0; i < header.size(); i++) {
-            Object type = declared.get(header.get(i));
-            columns.add(quote(header.get(i), dialect) + " "
-                + (type != null ? type : infer(values, i, dialect)));
-          }
-          load.add("create table " + table + " (" + String.join(", ", columns) + ")");
-          List<String> tuples = new ArrayList<>();
-          for (List<String> row : values) {
-            tuples.add("(" + String.join(", ", row.stream().map(v -> v.isEmpty() ? "null"
-                : "'" + v.replace("'", "''") + "'").toList()) + ")");
-          }
-          load.add("insert into " + table + " values " + String.join(", ", tuples));
-          analyze.add(switch (dialect) {
-            case "mysql", "mariadb" -> "analyze table " + table;
-            case "sqlite" -> "analyze";
-            default -> "analyze " + table;
-          });
-        });
+        .forEach(
+            n -> {
+              String table = Relations.rendered(s, n);
+              List<List<String>> rows = csv(read(n.file().absolutePath()));
+              List<String> header = rows.get(0);
+              List<List<String>> values = rows.subList(1, rows.size());
+              Map<?, ?> declared =
+                  n.config().get("column_types") instanceof Map<?, ?> m ? m : Map.of();
+              List<String> columns = new ArrayList<>();
+              for (int i = 0; i < header.size(); i++) {
+                Object type = declared.get(header.get(i));
+                columns.add(
+                    quote(header.get(i), dialect)
+                        + " "
+                        + (type != null ? type : infer(values, i, dialect)));
+              }
+              load.add("create table " + table + " (" + String.join(", ", columns) + ")");
+              List<String> tuples = new ArrayList<>();
+              for (List<String> row : values) {
+                tuples.add(
+                    "("
+                        + String.join(
+                            ", ",
+                            row.stream()
+                                .map(v -> v.isEmpty() ? "null" : "'" + v.replace("'", "''") + "'")
+                                .toList())
+                        + ")");
+              }
+              load.add("insert into " + table + " values " + String.join(", ", tuples));
+              analyze.add(
+                  switch (dialect) {
+                    case "mysql", "mariadb" -> "analyze table " + table;
+                    case "sqlite" -> "analyze";
+                    default -> "analyze " + table;
+                  });
+            });
     load.addAll(analyze.stream().distinct().toList());
     return load;
   }
@@ -64,7 +78,8 @@ final class GoldenSeeds {
   }
 
   private static String quote(String name, String dialect) {
-    return dialect.equals("mysql") || dialect.equals("mariadb") ? "`" + name + "`"
+    return dialect.equals("mysql") || dialect.equals("mariadb")
+        ? "`" + name + "`"
         : "\"" + name + "\"";
   }
 

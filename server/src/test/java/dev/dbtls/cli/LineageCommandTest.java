@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /** {@code dbtls lineage} on jaffle_shop: the tree, the JSON, a file argument, an unknown name. */
 class LineageCommandTest {
-  private static final String SHOP = Path.of(System.getProperty("dbtls.repoRoot", ".."))
-      .resolve("test-projects/jaffle_shop").toAbsolutePath().normalize().toString();
+  private static final String SHOP =
+      Path.of(System.getProperty("dbtls.repoRoot", ".."))
+          .resolve("test-projects/jaffle_shop")
+          .toAbsolutePath()
+          .normalize()
+          .toString();
 
   private static CliRun run(String... args) {
     String[] all = new String[args.length + 5];

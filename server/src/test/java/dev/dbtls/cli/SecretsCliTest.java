@@ -25,7 +25,9 @@ class SecretsCliTest {
     Path p = dir.resolve("shop");
     Files.createDirectories(p.resolve("models"));
     Files.writeString(p.resolve("dbt_project.yml"), "name: shop\nprofile: shop\n");
-    Files.writeString(p.resolve("profiles.yml"), """
+    Files.writeString(
+        p.resolve("profiles.yml"),
+        """
         shop:
           target: dev
           outputs:
@@ -34,19 +36,47 @@ class SecretsCliTest {
               path: shop.duckdb
               pass: %1$s_a
               extra_url: "https://me:%1$s_b@example.invalid/x?token=%1$s_c"
-        """.formatted(CANARY));
-    Files.writeString(p.resolve("models/a.sql"),
+        """
+            .formatted(CANARY));
+    Files.writeString(
+        p.resolve("models/a.sql"),
         "select '{{ target.get('pass') }}|{{ target.extra_url }}' as t\n");
     Path out = dir.resolve("out");
-    CliRun compile = CliRun.of("compile", "--project-dir", p.toString(), "--profiles-dir", p.toString(),
-        "--output-dir", out.toString());
+    CliRun compile =
+        CliRun.of(
+            "compile",
+            "--project-dir",
+            p.toString(),
+            "--profiles-dir",
+            p.toString(),
+            "--output-dir",
+            out.toString());
     assertEquals(0, compile.exit(), compile.err());
-    assertTrue(compile.out().contains("https://me:****@example.invalid/x?token=****"), compile.out());
-    CliRun preview = CliRun.of("preview", "--project-dir", p.toString(), "--profiles-dir", p.toString(),
-        "-s", "a", "--format", "csv");
+    assertTrue(
+        compile.out().contains("https://me:****@example.invalid/x?token=****"), compile.out());
+    CliRun preview =
+        CliRun.of(
+            "preview",
+            "--project-dir",
+            p.toString(),
+            "--profiles-dir",
+            p.toString(),
+            "-s",
+            "a",
+            "--format",
+            "csv");
     assertEquals(0, preview.exit(), preview.err());
-    CliRun adHoc = CliRun.of("preview", "--project-dir", p.toString(), "--profiles-dir", p.toString(),
-        "--sql", "select '{{ target.pass }}{{ target.extra_url }}' as x", "--format", "json");
+    CliRun adHoc =
+        CliRun.of(
+            "preview",
+            "--project-dir",
+            p.toString(),
+            "--profiles-dir",
+            p.toString(),
+            "--sql",
+            "select '{{ target.pass }}{{ target.extra_url }}' as x",
+            "--format",
+            "json");
     assertEquals(0, adHoc.exit(), adHoc.err());
     for (CliRun r : new CliRun[] {compile, preview, adHoc}) {
       assertFalse(r.out().contains(CANARY) || r.err().contains(CANARY), r.out() + r.err());

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
  * changes, this fails until the file is regenerated with {@code -Ddbtls.updateGenerated=true}.
  */
 class ClientTypesTest {
-  private static final Path FILE = Path.of(System.getProperty("dbtls.repoRoot", ".."),
-      "vscode-extension/src/protocol.generated.ts");
+  private static final Path FILE =
+      Path.of(
+          System.getProperty("dbtls.repoRoot", ".."), "vscode-extension/src/protocol.generated.ts");
 
   @Test
   void theVsCodeClientsProtocolTypesAreGeneratedFromProtocolExt() throws Exception {
@@ -21,6 +22,9 @@ class ClientTypesTest {
       Files.writeString(FILE, expected);
     }
     String actual = Files.exists(FILE) ? Files.readString(FILE) : "(missing)";
-    assertEquals(expected, actual, FILE + " is out of date: regenerate it with -Ddbtls.updateGenerated=true");
+    assertEquals(
+        expected,
+        actual,
+        FILE + " is out of date: regenerate it with -Ddbtls.updateGenerated=true");
   }
 }

@@ -34,7 +34,8 @@ final class SettingsSchema {
     while (m.find()) {
       String[] cells = m.group(2).split("\\|", -1);
       if (cells.length != 3) {
-        throw new IllegalArgumentException("dbtls." + m.group(1) + ": expected 4 cells, got " + (cells.length + 1));
+        throw new IllegalArgumentException(
+            "dbtls." + m.group(1) + ": expected 4 cells, got " + (cells.length + 1));
       }
       out.add(new Row(m.group(1), cells[0].strip(), cells[1].strip(), cells[2].strip()));
     }
@@ -85,7 +86,8 @@ final class SettingsSchema {
       p.put("type", "string");
       p.set("enum", codes(t));
     } else {
-      throw new IllegalArgumentException("dbtls." + r.key() + ": no schema for the type '" + t + "'");
+      throw new IllegalArgumentException(
+          "dbtls." + r.key() + ": no schema for the type '" + t + "'");
     }
     return p;
   }
@@ -102,7 +104,10 @@ final class SettingsSchema {
   /** The default when the docs give a value (false, 10,000, `2g`), else null (prose). */
   private static JsonNode literalDefault(String text, ObjectNode type) {
     String kind = type.path("type").asText();
-    if (text.equals("`false`") || text.equals("false") || text.equals("`true`") || text.equals("true")) {
+    if (text.equals("`false`")
+        || text.equals("false")
+        || text.equals("`true`")
+        || text.equals("true")) {
       return JSON.booleanNode(text.contains("true"));
     }
     if (text.matches("[\\d,]+") && (kind.equals("integer") || kind.equals("number"))) {

@@ -22,13 +22,14 @@ import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 import org.eclipse.lsp4j.jsonrpc.validation.NonNull;
 
 /**
- * The TypeScript declarations of the {@code dbt/*} protocol, written from protocol-ext's
- * interfaces and records: the VS Code client's types cannot drift from the server's. A record
- * field that Java can leave null is optional in TypeScript, because LSP4J leaves nulls out; a
- * {@code @NonNull} one is required. An enum is a union of the strings {@link WireEnum} writes.
+ * The TypeScript declarations of the {@code dbt/*} protocol, written from protocol-ext's interfaces
+ * and records: the VS Code client's types cannot drift from the server's. A record field that Java
+ * can leave null is optional in TypeScript, because LSP4J leaves nulls out; a {@code @NonNull} one
+ * is required. An enum is a union of the strings {@link WireEnum} writes.
  */
 final class TypeScriptProtocol {
-  static final String HEADER = """
+  static final String HEADER =
+      """
       // Generated from protocol-ext (dev.dbtls.protocol) by ClientTypesTest: do not edit.
       // Regenerate: mvn -pl server -am test -Dtest=ClientTypesTest -Ddbtls.updateGenerated=true
       // What each message and field means: docs/protocol.md.
@@ -40,15 +41,23 @@ final class TypeScriptProtocol {
     StringBuilder out = new StringBuilder(HEADER);
     for (Class<?> e : enums()) {
       out.append("\nexport type ").append(e.getSimpleName()).append(" = ");
-      out.append(String.join(" | ", Arrays.stream(e.getEnumConstants())
-          .map(k -> "'" + WireEnum.wire((Enum<?>) k) + "'").toList())).append(";\n");
+      out.append(
+              String.join(
+                  " | ",
+                  Arrays.stream(e.getEnumConstants())
+                      .map(k -> "'" + WireEnum.wire((Enum<?>) k) + "'")
+                      .toList()))
+          .append(";\n");
     }
     for (Class<?> record : records()) {
       out.append("\nexport interface ").append(record.getSimpleName()).append(" {\n");
       for (RecordComponent c : record.getRecordComponents()) {
         boolean required = c.getType().isPrimitive() || nonNull(record, c);
-        out.append("  ").append(c.getName()).append(required ? ": " : "?: ")
-            .append(type(c.getGenericType())).append(";\n");
+        out.append("  ")
+            .append(c.getName())
+            .append(required ? ": " : "?: ")
+            .append(type(c.getGenericType()))
+            .append(";\n");
       }
       out.append("}\n");
     }
@@ -56,9 +65,13 @@ final class TypeScriptProtocol {
     out.append("export interface DbtRequests {\n");
     for (Method m : methods(DbtProtocol.class, JsonRequest.class)) {
       Type result = ((ParameterizedType) m.getGenericReturnType()).getActualTypeArguments()[0];
-      out.append("  'dbt/").append(m.getName()).append("': { params: ")
-          .append(type(m.getGenericParameterTypes()[0])).append("; result: ")
-          .append(type(result)).append(" | null };\n");
+      out.append("  'dbt/")
+          .append(m.getName())
+          .append("': { params: ")
+          .append(type(m.getGenericParameterTypes()[0]))
+          .append("; result: ")
+          .append(type(result))
+          .append(" | null };\n");
     }
     out.append("}\n");
     notifications(out, "DbtNotifications", "Client → server notifications.", DbtProtocol.class);
@@ -69,15 +82,21 @@ final class TypeScriptProtocol {
   private static void notifications(StringBuilder out, String name, String doc, Class<?> side) {
     out.append("\n/** ").append(doc).append(" */\nexport interface ").append(name).append(" {\n");
     for (Method m : methods(side, JsonNotification.class)) {
-      out.append("  'dbt/").append(m.getName()).append("': ")
-          .append(type(m.getGenericParameterTypes()[0])).append(";\n");
+      out.append("  'dbt/")
+          .append(m.getName())
+          .append("': ")
+          .append(type(m.getGenericParameterTypes()[0]))
+          .append(";\n");
     }
     out.append("}\n");
   }
 
-  private static List<Method> methods(Class<?> side, Class<? extends java.lang.annotation.Annotation> kind) {
-    return Arrays.stream(side.getMethods()).filter(m -> m.isAnnotationPresent(kind))
-        .sorted(Comparator.comparing(Method::getName)).toList();
+  private static List<Method> methods(
+      Class<?> side, Class<? extends java.lang.annotation.Annotation> kind) {
+    return Arrays.stream(side.getMethods())
+        .filter(m -> m.isAnnotationPresent(kind))
+        .sorted(Comparator.comparing(Method::getName))
+        .toList();
   }
 
   private static String type(Type t) {
@@ -154,7 +173,9 @@ final class TypeScriptProtocol {
       Type t = todo.pop();
       if (t instanceof ParameterizedType p) {
         todo.addAll(List.of(p.getActualTypeArguments()));
-      } else if (t instanceof Class<?> c && c.isRecord() && found.putIfAbsent(c.getName(), c) == null) {
+      } else if (t instanceof Class<?> c
+          && c.isRecord()
+          && found.putIfAbsent(c.getName(), c) == null) {
         for (RecordComponent rc : c.getRecordComponents()) {
           todo.add(rc.getGenericType());
         }

@@ -14,9 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/configuration.md lists exactly the settings the server reads and the clients' own, and
- * the VS Code extension's package.json contributes them as that page says. Regenerate
- * package.json's settings with {@code -Ddbtls.updateGenerated=true}.
+ * docs/configuration.md lists exactly the settings the server reads and the clients' own, and the
+ * VS Code extension's package.json contributes them as that page says. Regenerate package.json's
+ * settings with {@code -Ddbtls.updateGenerated=true}.
  */
 class VsCodeSettingsTest {
   private static final Path ROOT = Path.of(System.getProperty("dbtls.repoRoot", ".."));
@@ -25,8 +25,8 @@ class VsCodeSettingsTest {
 
   @Test
   void theDocsListEverySettingTheServerReadsAndTheClientsOwn() throws Exception {
-    List<String> documented = SettingsSchema.rows(Files.readString(DOC)).stream()
-        .map(SettingsSchema.Row::key).toList();
+    List<String> documented =
+        SettingsSchema.rows(Files.readString(DOC)).stream().map(SettingsSchema.Row::key).toList();
     List<String> known = new java.util.ArrayList<>(Settings.KEYS);
     known.addAll(Settings.CLIENT_KEYS);
     assertEquals(known.stream().sorted().toList(), documented.stream().sorted().toList());
@@ -42,7 +42,9 @@ class VsCodeSettingsTest {
       configuration.set("properties", expected);
       Files.writeString(PACKAGE, json.writer(npmStyle()).writeValueAsString(pkg) + "\n");
     }
-    assertEquals(expected.toPrettyString(), configuration.path("properties").toPrettyString(),
+    assertEquals(
+        expected.toPrettyString(),
+        configuration.path("properties").toPrettyString(),
         PACKAGE + " is out of date: regenerate it with -Ddbtls.updateGenerated=true");
   }
 
@@ -50,9 +52,12 @@ class VsCodeSettingsTest {
   private static DefaultPrettyPrinter npmStyle() {
     DefaultIndenter indent = new DefaultIndenter("  ", "\n");
     return new DefaultPrettyPrinter()
-        .withSeparators(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("").withArrayEmptySeparator(""))
-        .withObjectIndenter(indent).withArrayIndenter(indent);
+        .withSeparators(
+            Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator(""))
+        .withObjectIndenter(indent)
+        .withArrayIndenter(indent);
   }
 }

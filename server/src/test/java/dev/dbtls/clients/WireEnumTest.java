@@ -15,8 +15,32 @@ class WireEnumTest {
   @Test
   void aProtocolEnumIsItsLowerCaseNameBothWays() {
     Gson gson = new MessageJsonHandler(Map.of()).getGson();
-    PlanNode n = new PlanNode("0", "X", null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, Map.of(), null, List.of(), 0.5, StepHeat.HIGH, null);
+    PlanNode n =
+        new PlanNode(
+            "0",
+            "X",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Map.of(),
+            null,
+            List.of(),
+            0.5,
+            StepHeat.HIGH,
+            null);
     String json = gson.toJson(n);
     assertEquals(true, json.contains("\"heat\":\"high\""), json);
     assertEquals(StepHeat.WARM, gson.fromJson("{\"heat\":\"warm\"}", PlanNode.class).heat());

@@ -9,7 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CatalogChecksTest {
-  private static final String PROJECT = """
+  private static final String PROJECT =
+      """
       -- file: dbt_project.yml
       name: shop
       profile: shop
@@ -38,7 +39,8 @@ class CatalogChecksTest {
                 - name: method
       """;
 
-  private static final String CATALOG = """
+  private static final String CATALOG =
+      """
       -- file: target/catalog.json
       {"metadata": {"dbt_schema_version": "https://schemas.getdbt.com/dbt/catalog/v1.json"},
        "nodes": {"model.shop.orders": {"unique_id": "model.shop.orders",
@@ -54,18 +56,25 @@ class CatalogChecksTest {
     Fixture f = Fixture.of(spec);
     ProjectSnapshot s = f.snapshot();
     ProjectCatalog.load(s, f);
-    return Analysis.strict(s).diagnostics(List.of()).values().stream().flatMap(List::stream)
-        .filter(p -> p.code().id().startsWith("property-unknown-column") || p.code().id().equals("catalog-invalid"))
+    return Analysis.strict(s).diagnostics(List.of()).values().stream()
+        .flatMap(List::stream)
+        .filter(
+            p ->
+                p.code().id().startsWith("property-unknown-column")
+                    || p.code().id().equals("catalog-invalid"))
         .toList();
   }
 
   @Test
   void aDescribedColumnTheRelationDoesNotHave() {
     List<Problem> found = problems(PROJECT + CATALOG);
-    assertEquals(List.of(
-        "models/schema.yml:7:15: warning property-unknown-column: column 'discount' is not in model 'orders'",
-        "models/schema.yml:18:19: warning property-unknown-column: column 'method' is not in source 'payments'"),
-        found.stream().map(p -> p.format().substring(0, p.format().indexOf("' according") + 1)).toList());
+    assertEquals(
+        List.of(
+            "models/schema.yml:7:15: warning property-unknown-column: column 'discount' is not in model 'orders'",
+            "models/schema.yml:18:19: warning property-unknown-column: column 'method' is not in source 'payments'"),
+        found.stream()
+            .map(p -> p.format().substring(0, p.format().indexOf("' according") + 1))
+            .toList());
     // customers is not in the catalog (built after it): nothing is said
   }
 
@@ -73,6 +82,7 @@ class CatalogChecksTest {
   void noCatalogNoCheckAndABrokenOneIsReportedAtItsFile() {
     assertEquals(List.of(), problems(PROJECT));
     List<Problem> broken = problems(PROJECT + "-- file: target/catalog.json\n{\"nodes\": {\n");
-    assertEquals(List.of("target/catalog.json"), broken.stream().map(Problem::file).distinct().toList());
+    assertEquals(
+        List.of("target/catalog.json"), broken.stream().map(Problem::file).distinct().toList());
   }
 }

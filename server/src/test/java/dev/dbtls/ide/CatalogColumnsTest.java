@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** Columns from {@code target/catalog.json} in SQL completion and in hover, merged with YAML. */
 class CatalogColumnsTest {
 
-  private static final String PROJECT = """
+  private static final String PROJECT =
+      """
       -- file: dbt_project.yml
       name: shop
       profile: shop
@@ -67,11 +68,14 @@ class CatalogColumnsTest {
 
   @Test
   void sqlColumnsMergeCatalogTypesWithYamlNamesAndDescriptions() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select s.$0 from {{ ref('stg_orders') }} s
         """);
-    assertEquals(List.of("LOADED_AT", "order_id", "status"),
+    assertEquals(
+        List.of("LOADED_AT", "order_id", "status"),
         items.stream().map(CompletionItem::label).toList());
     CompletionItem id = items.get(1);
     assertEquals("INTEGER · stg_orders", id.detail());
@@ -83,14 +87,18 @@ class CatalogColumnsTest {
 
   @Test
   void sqlColumnsOfASourceAndOfAModelOnlyTheCatalogKnows() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select r.$0 from {{ source('raw', 'orders') }} r
         """);
     assertEquals(List.of("id"), items.stream().map(CompletionItem::label).toList());
     assertEquals("BIGINT · orders", items.get(0).detail());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         select ord$0 from {{ ref('orders') }}
         """);
@@ -101,11 +109,15 @@ class CatalogColumnsTest {
 
   @Test
   void hoverTablesTheCatalogColumnsThenYamlOnlyOnes() {
-    String md = hover("""
+    String md =
+        hover(
+            """
         -- file: models/report.sql
         select * from {{ ref('stg_ord$0ers') }}
         """);
-    assertTrue(md.contains("""
+    assertTrue(
+        md.contains(
+            """
         | column | type | description |
         |---|---|---|
         | `order_id` | INTEGER | The order key. |
@@ -113,9 +125,12 @@ class CatalogColumnsTest {
         | `status` | text |  |
 
         Column types from `target/catalog.json` (`dbt docs generate`).
-        """), md);
+        """),
+        md);
 
-    md = hover("""
+    md =
+        hover(
+            """
         -- file: models/report.sql
         select * from {{ source('raw', 'ord$0ers') }}
         """);
@@ -125,7 +140,9 @@ class CatalogColumnsTest {
   @Test
   void columnHoverSpellsAndDescribesAColumnAsCompletionDoes() {
     // one "columns of a node" (NodeColumns): YAML's spelling, the catalog's type
-    String md = hover("""
+    String md =
+        hover(
+            """
         -- file: models/report.sql
         select order$0_id from {{ ref('stg_orders') }}
         """);

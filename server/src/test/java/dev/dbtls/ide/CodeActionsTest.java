@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** Quick fixes for misspelt names, and rewriting hard-coded relation names into ref/source. */
 class CodeActionsTest {
-  private static final String PROJECT = """
+  private static final String PROJECT =
+      """
       -- file: dbt_project.yml
       name: shop
       profile: shop
@@ -40,52 +41,76 @@ class CodeActionsTest {
 
   @Test
   void unknownRefGetsAChangeToTheCloseNames() {
-    List<String> actions = actions(PROJECT + """
+    List<String> actions =
+        actions(
+            PROJECT
+                + """
         -- file: models/a.sql
         select * from {{ ref('stg_ordrs$0') }}
         """);
-    assertEquals(List.of("quickfix* Change to 'stg_orders' [0:22-0:31 stg_orders] fixes ref-unknown"),
+    assertEquals(
+        List.of("quickfix* Change to 'stg_orders' [0:22-0:31 stg_orders] fixes ref-unknown"),
         actions);
   }
 
   @Test
   void aSingularTestsUnknownRefGetsTheSameFix() {
-    List<String> actions = actions(PROJECT + """
+    List<String> actions =
+        actions(
+            PROJECT
+                + """
         -- file: tests/no_orders_lost.sql
         select * from {{ ref('stg_ordrs$0') }} where id is null
         """);
-    assertEquals(List.of("quickfix* Change to 'stg_orders' [0:22-0:31 stg_orders] fixes test-target-missing"),
+    assertEquals(
+        List.of(
+            "quickfix* Change to 'stg_orders' [0:22-0:31 stg_orders] fixes test-target-missing"),
         actions);
   }
 
   @Test
   void severalCandidatesClosestFirstAndPreferred() {
-    List<String> actions = actions(PROJECT + """
+    List<String> actions =
+        actions(
+            PROJECT
+                + """
         -- file: models/stg_ordes.sql
         select 1 as id
         -- file: models/a.sql
         select * from {{ ref('stg_orde$0') }}
         """);
-    assertEquals(List.of(
-        "quickfix* Change to 'stg_ordes' [0:22-0:30 stg_ordes] fixes ref-unknown",
-        "quickfix Change to 'stg_orders' [0:22-0:30 stg_orders] fixes ref-unknown"),
+    assertEquals(
+        List.of(
+            "quickfix* Change to 'stg_ordes' [0:22-0:30 stg_ordes] fixes ref-unknown",
+            "quickfix Change to 'stg_orders' [0:22-0:30 stg_orders] fixes ref-unknown"),
         actions);
   }
 
   @Test
   void unknownSourceTableOrSourceName() {
-    assertEquals(List.of("quickfix* Change to 'orders' [0:32-0:37 orders] fixes source-unknown"),
-        actions(PROJECT + """
+    assertEquals(
+        List.of("quickfix* Change to 'orders' [0:32-0:37 orders] fixes source-unknown"),
+        actions(
+            PROJECT
+                + """
             -- file: models/a.sql
             select * from {{ source('raw', 'order$0') }}
             """));
-    assertEquals(List.of("quickfix* Change to 'raw' [0:25-0:27 raw] fixes source-unknown"),
-        actions(PROJECT + """
+    assertEquals(
+        List.of("quickfix* Change to 'raw' [0:25-0:27 raw] fixes source-unknown"),
+        actions(
+            PROJECT
+                + """
             -- file: models/a.sql
             select * from {{ source('rw$0', 'orders') }}
             """));
-    assertEquals(List.of("quickfix* Change to source('raw', 'orders') [0:25-0:27 raw,"
-        + " 0:31-0:36 orders] fixes source-unknown"), actions(PROJECT + """
+    assertEquals(
+        List.of(
+            "quickfix* Change to source('raw', 'orders') [0:25-0:27 raw,"
+                + " 0:31-0:36 orders] fixes source-unknown"),
+        actions(
+            PROJECT
+                + """
             -- file: models/a.sql
             select * from {{ source('rw$0', 'ordrs') }}
             """));
@@ -93,8 +118,13 @@ class CodeActionsTest {
 
   @Test
   void undefinedMacro() {
-    assertEquals(List.of("quickfix* Change to 'cents_to_dollars' [0:10-0:25 cents_to_dollars]"
-        + " fixes undefined-macro"), actions(PROJECT + """
+    assertEquals(
+        List.of(
+            "quickfix* Change to 'cents_to_dollars' [0:10-0:25 cents_to_dollars]"
+                + " fixes undefined-macro"),
+        actions(
+            PROJECT
+                + """
             -- file: models/a.sql
             select {{ cent_to_dollars$0('amount') }} as amount from t
             """));
@@ -102,8 +132,11 @@ class CodeActionsTest {
 
   @Test
   void undefinedVar() {
-    assertEquals(List.of("quickfix* Change to 'start_date' [0:35-0:44 start_date] fixes var-undefined"),
-        actions(PROJECT + """
+    assertEquals(
+        List.of("quickfix* Change to 'start_date' [0:35-0:44 start_date] fixes var-undefined"),
+        actions(
+            PROJECT
+                + """
             -- file: models/a.sql
             select * from t where d > '{{ var('strt_date$0') }}'
             """));
@@ -111,8 +144,11 @@ class CodeActionsTest {
 
   @Test
   void unknownDocInPropertyYaml() {
-    assertEquals(List.of("quickfix* Change to 'order_id' [5:30-5:37 order_id] fixes doc-unknown"),
-        actions(PROJECT + """
+    assertEquals(
+        List.of("quickfix* Change to 'order_id' [5:30-5:37 order_id] fixes doc-unknown"),
+        actions(
+            PROJECT
+                + """
             -- file: models/props.yml
             version: 2
             models:
@@ -125,8 +161,12 @@ class CodeActionsTest {
 
   @Test
   void unknownRefInPropertyYaml() {
-    assertEquals(List.of("quickfix* Change to 'stg_orders' [7:23-7:32 stg_orders] fixes test-target-missing"),
-        actions(PROJECT + """
+    assertEquals(
+        List.of(
+            "quickfix* Change to 'stg_orders' [7:23-7:32 stg_orders] fixes test-target-missing"),
+        actions(
+            PROJECT
+                + """
             -- file: models/props.yml
             version: 2
             models:
@@ -142,7 +182,11 @@ class CodeActionsTest {
 
   @Test
   void noFixWithoutACloseName() {
-    assertEquals(List.of(), actions(PROJECT + """
+    assertEquals(
+        List.of(),
+        actions(
+            PROJECT
+                + """
         -- file: models/a.sql
         select * from {{ ref('zzzzzzzz$0') }}
         """));
@@ -152,8 +196,13 @@ class CodeActionsTest {
 
   @Test
   void qualifiedRelationOfAModelBecomesARef() {
-    assertEquals(List.of("refactor.rewrite Replace with {{ ref('stg_orders') }}"
-        + " [0:14-0:29 {{ ref('stg_orders') }}]"), actions(PROJECT + """
+    assertEquals(
+        List.of(
+            "refactor.rewrite Replace with {{ ref('stg_orders') }}"
+                + " [0:14-0:29 {{ ref('stg_orders') }}]"),
+        actions(
+            PROJECT
+                + """
             -- file: models/a.sql
             select * from main.stg_$0orders o join x on true
             """));
@@ -161,8 +210,13 @@ class CodeActionsTest {
 
   @Test
   void threePartQuotedNameOfASourceBecomesASource() {
-    assertEquals(List.of("refactor.rewrite Replace with {{ source('raw', 'orders') }}"
-        + " [0:14-0:40 {{ source('raw', 'orders') }}]"), actions(PROJECT + """
+    assertEquals(
+        List.of(
+            "refactor.rewrite Replace with {{ source('raw', 'orders') }}"
+                + " [0:14-0:40 {{ source('raw', 'orders') }}]"),
+        actions(
+            PROJECT
+                + """
             -- file: models/a.sql
             select * from "shop"."raw_data".$0"orders"
             """));
@@ -170,11 +224,20 @@ class CodeActionsTest {
 
   @Test
   void caseIsIgnoredForBareNamesButNotForQuotedOnes() {
-    assertEquals(1, actions(PROJECT + """
+    assertEquals(
+        1,
+        actions(
+                PROJECT
+                    + """
         -- file: models/a.sql
         select * from RAW_DATA.Orde$0rs
-        """).size());
-    assertEquals(List.of(), actions(PROJECT + """
+        """)
+            .size());
+    assertEquals(
+        List.of(),
+        actions(
+            PROJECT
+                + """
         -- file: models/a.sql
         select * from "RAW_DATA"."Orde$0rs"
         """));
@@ -182,18 +245,31 @@ class CodeActionsTest {
 
   @Test
   void bareIdentifierOnlyAfterFromOrJoinAndWhenUnambiguous() {
-    assertEquals(List.of("refactor.rewrite Replace with {{ ref('stg_customers') }}"
-        + " [1:5-1:18 {{ ref('stg_customers') }}]"), actions(PROJECT + """
+    assertEquals(
+        List.of(
+            "refactor.rewrite Replace with {{ ref('stg_customers') }}"
+                + " [1:5-1:18 {{ ref('stg_customers') }}]"),
+        actions(
+            PROJECT
+                + """
             -- file: models/a.sql
             select * from x
             join stg_cust$0omers c on c.id = x.id
             """));
-    assertEquals(List.of(), actions(PROJECT + """
+    assertEquals(
+        List.of(),
+        actions(
+            PROJECT
+                + """
         -- file: models/a.sql
         select stg_cust$0omers from x
         """));
     // "orders" is both a source table's identifier and (below) a model's
-    assertEquals(List.of(), actions(PROJECT + """
+    assertEquals(
+        List.of(),
+        actions(
+            PROJECT
+                + """
         -- file: models/orders.sql
         select 1 as id
         -- file: models/a.sql
@@ -203,8 +279,13 @@ class CodeActionsTest {
 
   @Test
   void bigQueryBacktickedPathInOneQuote() {
-    assertEquals(List.of("refactor.rewrite Replace with {{ ref('stg_orders') }}"
-        + " [0:14-0:41 {{ ref('stg_orders') }}]"), actions(PROJECT + """
+    assertEquals(
+        List.of(
+            "refactor.rewrite Replace with {{ ref('stg_orders') }}"
+                + " [0:14-0:41 {{ ref('stg_orders') }}]"),
+        actions(
+            PROJECT
+                + """
             -- file: profiles.yml
             shop:
               target: dev
@@ -220,8 +301,13 @@ class CodeActionsTest {
 
   @Test
   void anOlderVersionKeepsItsVersion() {
-    assertEquals(List.of("refactor.rewrite Replace with {{ ref('dim', v=1) }}"
-        + " [0:14-0:25 {{ ref('dim', v=1) }}]"), actions(PROJECT + """
+    assertEquals(
+        List.of(
+            "refactor.rewrite Replace with {{ ref('dim', v=1) }}"
+                + " [0:14-0:25 {{ ref('dim', v=1) }}]"),
+        actions(
+            PROJECT
+                + """
             -- file: models/dim_v1.sql
             select 1 as id
             -- file: models/dim_v2.sql
@@ -241,15 +327,27 @@ class CodeActionsTest {
 
   @Test
   void aNameInsideJinjaOrAStringOrTheFileItselfIsNotRewritten() {
-    assertEquals(List.of(), actions(PROJECT + """
+    assertEquals(
+        List.of(),
+        actions(
+            PROJECT
+                + """
         -- file: models/a.sql
         select * from {{ 'main.stg_$0orders' }}
         """));
-    assertEquals(List.of(), actions(PROJECT + """
+    assertEquals(
+        List.of(),
+        actions(
+            PROJECT
+                + """
         -- file: models/a.sql
         select 'main.stg_$0orders' as x
         """));
-    assertEquals(List.of(), actions(PROJECT + """
+    assertEquals(
+        List.of(),
+        actions(
+            PROJECT
+                + """
         -- file: models/a.sql
         select * from main.$0a
         """));
@@ -257,16 +355,24 @@ class CodeActionsTest {
 
   @Test
   void brokenInputNeverThrows() {
-    NavFixture f = NavFixture.of(PROJECT + """
+    NavFixture f =
+        NavFixture.of(
+            PROJECT
+                + """
         -- file: models/a.sql
         select * from {{ ref('stg_$0
         """);
-    for (Span s : new Span[] {new Span(0, 0, 0, 0), new Span(9, 9, 9, 9), new Span(0, 5, 0, 2),
-        new Span(-1, -1, 0, 0)}) {
+    for (Span s :
+        new Span[] {
+          new Span(0, 0, 0, 0), new Span(9, 9, 9, 9), new Span(0, 5, 0, 2), new Span(-1, -1, 0, 0)
+        }) {
       CodeActions.find(f.snapshot(), f.file(), f.text(), s, problems(f));
     }
-    assertEquals(List.of(), f.analysis().codeActions(new Analysis.Cursor(f.file(), null, 0), Span.NONE, null));
-    assertEquals(List.of(), Analysis.of(null).codeActions(new Analysis.Cursor(null, null, 0), null, null));
+    assertEquals(
+        List.of(),
+        f.analysis().codeActions(new Analysis.Cursor(f.file(), null, 0), Span.NONE, null));
+    assertEquals(
+        List.of(), Analysis.of(null).codeActions(new Analysis.Cursor(null, null, 0), null, null));
   }
 
   /** Actions at the cursor, given the problems the file has (as the editor would pass them). */
@@ -275,12 +381,19 @@ class CodeActionsTest {
     Span cursor = new LineIndex(f.text()).span(f.offset(), f.offset());
     List<String> out = new ArrayList<>();
     for (CodeAction a : CodeActions.find(f.snapshot(), f.file(), f.text(), cursor, problems(f))) {
-      StringBuilder sb = new StringBuilder(a.kind() + (a.preferred() ? "* " : " ") + a.title()
-          + " [");
+      StringBuilder sb =
+          new StringBuilder(a.kind() + (a.preferred() ? "* " : " ") + a.title() + " [");
       for (int i = 0; i < a.edits().size(); i++) {
         Span r = a.edits().get(i).range();
-        sb.append(i == 0 ? "" : ", ").append(r.startLine()).append(':').append(r.startColumn())
-            .append('-').append(r.endLine()).append(':').append(r.endColumn()).append(' ')
+        sb.append(i == 0 ? "" : ", ")
+            .append(r.startLine())
+            .append(':')
+            .append(r.startColumn())
+            .append('-')
+            .append(r.endLine())
+            .append(':')
+            .append(r.endColumn())
+            .append(' ')
             .append(a.edits().get(i).text());
       }
       sb.append(']');
@@ -292,11 +405,18 @@ class CodeActionsTest {
 
   private static List<Problem> problems(NavFixture f) {
     List<Problem> out = new ArrayList<>();
-    f.snapshot().manifest().problems().stream().filter(p -> p.file().equals(f.file()))
+    f.snapshot().manifest().problems().stream()
+        .filter(p -> p.file().equals(f.file()))
         .forEach(out::add);
     NodeCompiler compiler = new NodeCompiler(f.snapshot());
-    f.snapshot().manifest().nodesInFile(f.file()).forEach(n -> compiler.compile(n).problems()
-        .stream().filter(p -> p.file().equals(f.file())).forEach(out::add));
+    f.snapshot()
+        .manifest()
+        .nodesInFile(f.file())
+        .forEach(
+            n ->
+                compiler.compile(n).problems().stream()
+                    .filter(p -> p.file().equals(f.file()))
+                    .forEach(out::add));
     return out;
   }
 }

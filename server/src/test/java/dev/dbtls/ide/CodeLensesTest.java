@@ -17,7 +17,8 @@ class CodeLensesTest {
   private static List<CodeLens> set(int line, String path, String uniqueId) {
     Span at = new Span(line, 0, line, 0);
     Map<String, String> arg = Map.of("displayPath", path, "uniqueId", uniqueId);
-    return List.of(new CodeLens(at, "▶ Preview", "dbtls.preview", arg),
+    return List.of(
+        new CodeLens(at, "▶ Preview", "dbtls.preview", arg),
         new CodeLens(at, "Explain", "dbtls.explain", arg),
         new CodeLens(at, "Benchmark", "dbtls.benchmark", arg),
         new CodeLens(at, "Compiled SQL", "dbtls.showCompiledSql", arg),
@@ -26,12 +27,18 @@ class CodeLensesTest {
 
   @Test
   void modelsGetOneSetOnTheFirstLine() {
-    assertEquals(set(0, "models/x.sql", "model.shop.x"), lenses("""
+    assertEquals(
+        set(0, "models/x.sql", "model.shop.x"),
+        lenses(
+            """
         -- file: models/x.sql
         $0{{ config(materialized='table') }}
         select 1 as id
         """));
-    assertEquals(set(0, "analyses/a.sql", "analysis.shop.a"), lenses("""
+    assertEquals(
+        set(0, "analyses/a.sql", "analysis.shop.a"),
+        lenses(
+            """
         -- file: analyses/a.sql
         $0select 1
         """));
@@ -39,9 +46,13 @@ class CodeLensesTest {
 
   @Test
   void snapshotsGetOneSetPerBlockOnItsLine() {
-    List<CodeLens> expected = new java.util.ArrayList<>(set(1, "snapshots/s.sql", "snapshot.shop.first"));
+    List<CodeLens> expected =
+        new java.util.ArrayList<>(set(1, "snapshots/s.sql", "snapshot.shop.first"));
     expected.addAll(set(6, "snapshots/s.sql", "snapshot.shop.second"));
-    assertEquals(expected, lenses("""
+    assertEquals(
+        expected,
+        lenses(
+            """
         -- file: snapshots/s.sql
         $0-- two snapshots
         {% snapshot first %}
@@ -58,17 +69,25 @@ class CodeLensesTest {
 
   @Test
   void noneForMacrosTestsYamlOrUnknownFiles() {
-    assertEquals(List.of(), lenses("""
+    assertEquals(
+        List.of(),
+        lenses(
+            """
         -- file: macros/m.sql
         $0{% macro m() %}1{% endmacro %}
         """));
-    assertEquals(List.of(), lenses("""
+    assertEquals(
+        List.of(),
+        lenses(
+            """
         -- file: tests/t.sql
         $0select 1 where false
         """));
     NavFixture f = NavFixture.of(NavFixture.PROJECT);
     assertEquals(List.of(), CodeLenses.find(f.snapshot(), "models/schema.yml", ""));
     assertEquals(List.of(), CodeLenses.find(f.snapshot(), "models/new_unsaved.sql", "select 1"));
-    assertEquals(List.of(), Analysis.of(null).codeLenses(Analysis.Cursor.document("models/x.sql", "select 1")));
+    assertEquals(
+        List.of(),
+        Analysis.of(null).codeLenses(Analysis.Cursor.document("models/x.sql", "select 1")));
   }
 }

@@ -13,11 +13,15 @@ class ColumnHoverTest {
 
   @Test
   void aColumnOfARelationTheFileReads() {
-    HoverInfo h = hover("""
+    HoverInfo h =
+        hover(
+                """
         -- file: models/x.sql
         select i$0d from {{ ref('customers') }}
-        """).orElseThrow();
-    assertEquals("**column** `id` `integer` · model `customers` (`shop.main.customers`)\n\nThe key.",
+        """)
+            .orElseThrow();
+    assertEquals(
+        "**column** `id` `integer` · model `customers` (`shop.main.customers`)\n\nThe key.",
         h.markdown());
     assertEquals(7, h.start());
     assertEquals(9, h.end());
@@ -25,7 +29,9 @@ class ColumnHoverTest {
 
   @Test
   void aColumnEntryInPropertyYaml() {
-    HoverInfo h = hover("""
+    HoverInfo h =
+        hover(
+                """
         -- file: models/more.yml
         version: 2
         models:
@@ -34,26 +40,40 @@ class ColumnHoverTest {
               - name: order_i$0d
                 data_type: bigint
                 description: One per order.
-        """).orElseThrow();
-    assertEquals("**column** `order_id` `bigint` · model `stg_orders` (`shop.main.stg_orders`)\n\nOne per order.",
+        """)
+            .orElseThrow();
+    assertEquals(
+        "**column** `order_id` `bigint` · model `stg_orders` (`shop.main.stg_orders`)\n\nOne per order.",
         h.markdown());
   }
 
   @Test
   void nothingForAWordThatIsNoKnownColumnOrInsideJinja() {
-    assertEquals(Optional.empty(), hover("""
+    assertEquals(
+        Optional.empty(),
+        hover(
+            """
         -- file: models/x.sql
         select nick$0name from {{ ref('customers') }}
         """));
-    assertEquals(Optional.empty(), hover("""
+    assertEquals(
+        Optional.empty(),
+        hover(
+            """
         -- file: models/x.sql
         select {{ i$0d }} from {{ ref('customers') }}
         """));
-    assertEquals(Optional.empty(), hover("""
+    assertEquals(
+        Optional.empty(),
+        hover(
+            """
         -- file: models/x.sql
         select 'i$0d' as s from {{ ref('customers') }}
         """));
-    assertEquals(Optional.empty(), hover("""
+    assertEquals(
+        Optional.empty(),
+        hover(
+            """
         -- file: models/x.sql
         select 1 as s -- the i$0d
         from {{ ref('customers') }}

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * produced and produced columns not in YAML, as hints.
  */
 class ColumnImpactTest {
-  private static final String PROJECT = """
+  private static final String PROJECT =
+      """
       -- file: models/stg_pay.sql
       select id as payment_id, amount_cents / 100 as amount_usd from {{ source('raw', 'orders') }}
       -- file: models/a.sql
@@ -22,15 +23,20 @@ class ColumnImpactTest {
 
   @Test
   void aReadOfAColumnTheParentDoesNotProduceIsAWarningInTheChild() {
-    checkDiagnostics(PROJECT.replace("-- file: models/a.sql", "-- file: models/a.sql") + """
+    checkDiagnostics(
+        PROJECT.replace("-- file: models/a.sql", "-- file: models/a.sql")
+            + """
         -- file: models/c.sql
         $0select p.amount from {{ ref('stg_pay') }} p
-        """, "column-unknown@1");
+        """,
+        "column-unknown@1");
   }
 
   @Test
   void aliasesOfTheSelectListInQualifyAndOrderByAreNoUnknownColumns() {
-    checkDiagnostics(PROJECT + """
+    checkDiagnostics(
+        PROJECT
+            + """
         -- file: models/c.sql
         $0select payment_id, row_number() over (order by amount_usd) as rn from {{ ref('stg_pay') }}
         qualify rn = 1 order by rn
@@ -39,11 +45,14 @@ class ColumnImpactTest {
 
   @Test
   void theParentSaysWhichModelsUseAColumnItNoLongerProduces() {
-    checkDiagnostics(PROJECT.replace("-- file: models/stg_pay.sql\n", "-- file: models/stg_pay.sql\n$0"),
+    checkDiagnostics(
+        PROJECT.replace("-- file: models/stg_pay.sql\n", "-- file: models/stg_pay.sql\n$0"),
         "column-used-downstream@1");
   }
 
-  private static final String DOCUMENTED = PROJECT + """
+  private static final String DOCUMENTED =
+      PROJECT
+          + """
       -- file: models/d.sql
       select p.payment_id, p.amount_usd * 2 as doubled from {{ ref('stg_pay') }} p
       -- file: models/d.yml
@@ -57,18 +66,23 @@ class ColumnImpactTest {
 
   @Test
   void producedColumnsNotInYamlAreHintsAtTheirSelectItem() {
-    checkDiagnostics(DOCUMENTED.replace("select p.payment_id, p.amount_usd", "$0select p.payment_id, p.amount_usd"),
+    checkDiagnostics(
+        DOCUMENTED.replace(
+            "select p.payment_id, p.amount_usd", "$0select p.payment_id, p.amount_usd"),
         "column-undocumented@1");
   }
 
   @Test
   void yamlColumnsTheSqlDoesNotProduceAreHintsAtTheirEntry() {
-    checkDiagnostics(DOCUMENTED.replace("      - name: gone", "      - name: gone$0"), "column-not-produced@6");
+    checkDiagnostics(
+        DOCUMENTED.replace("      - name: gone", "      - name: gone$0"), "column-not-produced@6");
   }
 
   @Test
   void theQuickFixRemovesTheEntryAndWhatIsIndentedUnderIt() {
-    checkCodeAction(PROJECT + """
+    checkCodeAction(
+        PROJECT
+            + """
         -- file: models/d.sql
         select p.payment_id from {{ ref('stg_pay') }} p
         -- file: models/d.yml
@@ -80,7 +94,9 @@ class ColumnImpactTest {
                 description: Was here.
                 tests: [not_null]
               - name: payment_id
-        """, "Remove column from the YAML (the model does not produce it)", """
+        """,
+        "Remove column from the YAML (the model does not produce it)",
+        """
         version: 2
         models:
           - name: d
@@ -91,7 +107,9 @@ class ColumnImpactTest {
 
   @Test
   void theQuickFixAddsAnUndocumentedColumnToTheYamlWithItsType() {
-    checkCodeAction(PROJECT + """
+    checkCodeAction(
+        PROJECT
+            + """
         -- file: models/d.sql
         select p.payment_id, cast(p.amount_usd * 2 as double) as $0doubled from {{ ref('stg_pay') }} p
         -- file: models/d.yml
@@ -102,7 +120,9 @@ class ColumnImpactTest {
               - name: payment_id
                 description: The payment.
         exposures: []
-        """, "Add column doubled to models/d.yml (double)", """
+        """,
+        "Add column doubled to models/d.yml (double)",
+        """
         version: 2
         models:
           - name: d

@@ -15,8 +15,12 @@ import org.junit.jupiter.api.Test;
 /** Completion contexts, each on a mini project with a {@code $0} cursor. */
 class CompletionTest {
 
-  /** A shop project with staging models, a versioned model, a seed, a snapshot, sources, macros and a package. */
-  private static final String PROJECT = """
+  /**
+   * A shop project with staging models, a versioned model, a seed, a snapshot, sources, macros and
+   * a package.
+   */
+  private static final String PROJECT =
+      """
       -- file: dbt_project.yml
       name: shop
       profile: shop
@@ -116,8 +120,12 @@ class CompletionTest {
   }
 
   private static ProjectSnapshot snapshot(Fixture f) {
-    return ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null, Map.of(),
-        Map.of("HOME", "/x")), List.of(), f, false);
+    return ProjectSnapshot.load(
+        Fixture.ROOT,
+        new ProjectInputs.Options(null, null, null, Map.of(), Map.of("HOME", "/x")),
+        List.of(),
+        f,
+        false);
   }
 
   private static List<String> labels(List<CompletionItem> items) {
@@ -129,7 +137,9 @@ class CompletionTest {
   }
 
   private static CompletionItem item(List<CompletionItem> items, String label) {
-    return items.stream().filter(i -> i.label().equals(label)).findFirst()
+    return items.stream()
+        .filter(i -> i.label().equals(label))
+        .findFirst()
         .orElseThrow(() -> new AssertionError(label + " not in " + labels(items)));
   }
 
@@ -137,11 +147,14 @@ class CompletionTest {
 
   @Test
   void refOffersModelsSeedsSnapshotsAndPackages() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select * from {{ ref('$0') }}
         """);
-    assertEquals(List.of("dim_customers", "stg_customers", "stg_orders"),
+    assertEquals(
+        List.of("dim_customers", "stg_customers", "stg_orders"),
         labels(items, CompletionKind.MODEL).subList(0, 3));
     assertTrue(labels(items, CompletionKind.MODEL).contains("util_dates"));
     assertFalse(labels(items, CompletionKind.MODEL).contains("report")); // the file itself
@@ -163,11 +176,18 @@ class CompletionTest {
 
   @Test
   void refReplacesTheStringContentTypedSoFarAndPutsPrefixMatchesFirst() {
-    Fixture f = Fixture.of(PROJECT + """
+    Fixture f =
+        Fixture.of(
+            PROJECT
+                + """
         -- file: models/report.sql
         select * from {{ ref("stg_c$0") }}
         """);
-    List<CompletionItem> items = Analysis.strict(snapshot(f)).completion(new Analysis.Cursor("models/report.sql", f.text("models/report.sql"), f.cursorOffset()));
+    List<CompletionItem> items =
+        Analysis.strict(snapshot(f))
+            .completion(
+                new Analysis.Cursor(
+                    "models/report.sql", f.text("models/report.sql"), f.cursorOffset()));
     assertEquals("stg_customers", items.get(0).label());
     int contentStart = f.text("models/report.sql").indexOf("stg_c");
     assertEquals(contentStart, items.get(0).replaceStart());
@@ -177,7 +197,9 @@ class CompletionTest {
 
   @Test
   void halfTypedRefAtEndOfFile() {
-    List<CompletionItem> items = completeAtEnd("""
+    List<CompletionItem> items =
+        completeAtEnd(
+            """
         -- file: models/report.sql
         select * from {{ ref('st$0""");
     assertEquals(List.of("stg_customers", "stg_orders"), labels(items).subList(0, 2));
@@ -186,7 +208,9 @@ class CompletionTest {
 
   @Test
   void unclosedRefStringWithSqlAfterIt() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select * from {{ ref('stg_$0 }}
         where status = 'open'
@@ -196,7 +220,9 @@ class CompletionTest {
 
   @Test
   void refWithPackageGivesThatPackagesNodes() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select * from {{ ref('utils', '$0') }}
         """);
@@ -205,7 +231,9 @@ class CompletionTest {
 
   @Test
   void versionedRefOffersVersions() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select * from {{ ref('dim_customers', $0) }}
         """);
@@ -213,7 +241,9 @@ class CompletionTest {
     assertTrue(item(items, "v=2").detail().contains("latest"));
     assertEquals("v=1", item(items, "v=1").insertText());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         select * from {{ ref('dim_customers', v='$0') }}
         """);
@@ -224,7 +254,9 @@ class CompletionTest {
 
   @Test
   void sourceOffersSourceNamesThenTables() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select * from {{ source('$0') }}
         """);
@@ -232,7 +264,9 @@ class CompletionTest {
     assertEquals(CompletionKind.SOURCE, items.get(0).kind());
     assertEquals("The raw shop data.", item(items, "raw").documentation());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         select * from {{ source('raw', 'o$0') }}
         """);
@@ -240,7 +274,9 @@ class CompletionTest {
     assertEquals(CompletionKind.SOURCE_TABLE, items.get(0).kind());
     assertEquals("Orders as loaded.", items.get(0).documentation());
 
-    items = completeAtEnd("""
+    items =
+        completeAtEnd(
+            """
         -- file: models/report.sql
         select * from {{ source("raw", "$0""");
     assertEquals(List.of("orders", "payments"), labels(items));
@@ -250,7 +286,9 @@ class CompletionTest {
 
   @Test
   void macrosInExpressionsAreSnippetsWithTheirParameters() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select {{ cen$0 }} from x
         """);
@@ -265,7 +303,9 @@ class CompletionTest {
 
   @Test
   void macroNameBeforeAnOpenParenIsInsertedAlone() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select {{ cen$0(amount) }} from x
         """);
@@ -275,14 +315,18 @@ class CompletionTest {
 
   @Test
   void macroKeywordArguments() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select {{ cents_to_dollars('amount', $0) }} from x
         """);
     assertEquals("scale=", items.get(0).label());
     assertFalse(labels(items).contains("column_name="));
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         select {{ utils.star(except=['a'], $0) }} from x
         """);
@@ -292,7 +336,9 @@ class CompletionTest {
 
   @Test
   void packagePrefixGivesThatPackagesMacros() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select {{ utils.$0 }} from x
         """);
@@ -300,7 +346,9 @@ class CompletionTest {
     assertEquals("star(${1:from}, ${2:except})", item(items, "star").insertText());
 
     // package macros are not callable unqualified from the root project; the package name is
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         select {{ $0 }} from x
         """);
@@ -310,14 +358,18 @@ class CompletionTest {
 
   @Test
   void dbtBuiltinMacros() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select {{ dbt.date$0 }} from x
         """);
     assertTrue(labels(items, CompletionKind.MACRO).contains("dateadd"), labels(items).toString());
     assertTrue(item(items, "dateadd").insertText().startsWith("dateadd(${1:"));
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         select {{ datea$0 }} from x
         """);
@@ -326,7 +378,9 @@ class CompletionTest {
 
   @Test
   void macroInsidePackageSeesItsOwnPackagesMacrosUnqualified() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: dbt_packages/utils/models/uses.sql
         select {{ st$0 }}
         """);
@@ -335,24 +389,43 @@ class CompletionTest {
 
   @Test
   void dbtContextNamesInExpressions() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         {% if is_inc$0 %}
         """);
     assertEquals("is_incremental", items.get(0).label());
     assertEquals("is_incremental()", items.get(0).insertText());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         select * from {{ $0 }}
         """);
-    for (String name : List.of("ref", "source", "config", "var", "env_var", "this", "target",
-        "adapter", "execute", "return", "log", "exceptions", "modules")) {
+    for (String name :
+        List.of(
+            "ref",
+            "source",
+            "config",
+            "var",
+            "env_var",
+            "this",
+            "target",
+            "adapter",
+            "execute",
+            "return",
+            "log",
+            "exceptions",
+            "modules")) {
       assertTrue(labels(items, CompletionKind.FUNCTION).contains(name), name);
     }
     assertEquals("ref('$1')", item(items, "ref").insertText());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         select * from {{ target.$0 }}
         """);
@@ -362,7 +435,9 @@ class CompletionTest {
 
   @Test
   void localsFiltersAndTests() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: macros/m.sql
         {% macro pivot(column, values=[]) %}
           {% set quoted = [] %}
@@ -371,18 +446,23 @@ class CompletionTest {
           {% endfor %}
         {% endmacro %}
         """);
-    assertEquals(List.of("column", "quoted", "value", "values"),
+    assertEquals(
+        List.of("column", "quoted", "value", "values"),
         labels(items, CompletionKind.VAR).subList(0, 4));
     assertTrue(labels(items, CompletionKind.VAR).contains("loop"));
     assertTrue(item(items, "values").detail().contains("= []"));
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         select '{{ var('start_date') | up$0 }}'
         """);
     assertEquals("upper", items.get(0).label());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         {% if x is def$0 %}{% endif %}
         """);
@@ -393,7 +473,9 @@ class CompletionTest {
 
   @Test
   void varNamesWithValues() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select * from x where d > '{{ var('$0') }}'
         """);
@@ -404,13 +486,17 @@ class CompletionTest {
 
   @Test
   void envVarNamesAndDispatchedMacros() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select '{{ env_var('HO$0') }}'
         """);
     assertEquals(List.of("HOME"), labels(items));
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: macros/m.sql
         {% macro my_concat(a, b) %}{{ return(adapter.dispatch('my_c$0')(a, b)) }}{% endmacro %}
         {% macro default__my_concat(a, b) %}{{ a }} || {{ b }}{% endmacro %}
@@ -420,7 +506,9 @@ class CompletionTest {
 
   @Test
   void docNamesInYamlDescriptions() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/more.yml
         models:
           - name: stg_orders
@@ -437,7 +525,9 @@ class CompletionTest {
 
   @Test
   void configKeys() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         {{ config(mat$0) }}
         """);
@@ -445,49 +535,82 @@ class CompletionTest {
     assertEquals("materialized=", items.get(0).insertText());
     assertEquals(CompletionKind.CONFIG_KEY, items.get(0).kind());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         {{ config(materialized='table', $0) }}
         """);
-    assertTrue(labels(items).containsAll(List.of("schema", "alias", "database", "tags", "enabled",
-        "unique_key", "incremental_strategy", "on_schema_change", "pre_hook", "post_hook",
-        "persist_docs", "meta", "grants", "contract", "docs", "full_refresh", "sql_header")));
+    assertTrue(
+        labels(items)
+            .containsAll(
+                List.of(
+                    "schema",
+                    "alias",
+                    "database",
+                    "tags",
+                    "enabled",
+                    "unique_key",
+                    "incremental_strategy",
+                    "on_schema_change",
+                    "pre_hook",
+                    "post_hook",
+                    "persist_docs",
+                    "meta",
+                    "grants",
+                    "contract",
+                    "docs",
+                    "full_refresh",
+                    "sql_header")));
     assertTrue(labels(items).stream().noneMatch(l -> l.equals("ref")));
   }
 
   @Test
   void materializedValuesIncludeCustomMaterializations() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         {{ config(materialized='$0') }}
         """);
-    assertEquals(List.of("ephemeral", "incremental", "materialized_view", "my_mat", "snapshot",
-        "table", "view"), labels(items).stream().sorted().toList());
+    assertEquals(
+        List.of(
+            "ephemeral", "incremental", "materialized_view", "my_mat", "snapshot", "table", "view"),
+        labels(items).stream().sorted().toList());
     assertEquals(CompletionKind.CONFIG_VALUE, items.get(0).kind());
 
-    items = completeAtEnd("""
+    items =
+        completeAtEnd(
+            """
         -- file: models/report.sql
         {{ config(tags=['a'], materialized="incr$0""");
     assertEquals("incremental", items.get(0).label());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         {{ config(materialized='incremental', on_schema_change='$0') }}
         """);
-    assertEquals(List.of("append_new_columns", "fail", "ignore", "sync_all_columns"),
+    assertEquals(
+        List.of("append_new_columns", "fail", "ignore", "sync_all_columns"),
         labels(items).stream().sorted().toList());
   }
 
   @Test
   void configValuesWithoutQuotesAndConfigGet() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         {{ config(materialized=$0) }}
         """);
     assertEquals(CompletionKind.CONFIG_VALUE, items.get(0).kind());
     assertEquals("'ephemeral'", items.get(0).insertText());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: macros/m.sql
         {% macro m() %}{% set s = config.get('uni$0') %}{% endmacro %}
         """);
@@ -497,34 +620,45 @@ class CompletionTest {
 
   @Test
   void docWithPackage() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/more.yml
         models:
           - name: stg_orders
             description: "{{ doc('shop', '$0') }}"
         """);
     assertEquals(List.of("order_status"), labels(items));
-    assertTrue(complete("""
+    assertTrue(
+        complete(
+                """
         -- file: models/more.yml
         models:
           - name: stg_orders
             description: "{{ doc('utils', '$0') }}"
-        """).isEmpty());
+        """)
+            .isEmpty());
   }
 
   // ---------------------------------------------------------------- Jinja tags
 
   @Test
   void jinjaTagsAfterPercentBrace() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         {% $0 %}
         """);
-    assertTrue(labels(items).containsAll(List.of("if", "for", "set", "macro", "call", "do",
-        "filter", "raw", "endif")));
+    assertTrue(
+        labels(items)
+            .containsAll(
+                List.of("if", "for", "set", "macro", "call", "do", "filter", "raw", "endif")));
     assertTrue(items.stream().allMatch(i -> i.kind() == CompletionKind.KEYWORD));
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         {% for x in [1, 2] %}
           select {{ x }}
@@ -537,14 +671,18 @@ class CompletionTest {
 
   @Test
   void sqlKeywordsOutsideJinja() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select * fr$0
         """);
     assertEquals("from", items.get(0).label());
     assertEquals(CompletionKind.KEYWORD, items.get(0).kind());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         SELECT * FROM x GRO$0
         """);
@@ -553,7 +691,9 @@ class CompletionTest {
 
   @Test
   void columnsAfterTheAliasOfARef() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select o.$0
         from {{ ref('stg_orders') }} as o
@@ -564,7 +704,9 @@ class CompletionTest {
     assertEquals("The order key.", item(items, "order_id").documentation());
     assertTrue(item(items, "order_id").detail().startsWith("integer"));
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         select c.fi$0
         from {{ ref('stg_orders') }} as o
@@ -575,7 +717,9 @@ class CompletionTest {
 
   @Test
   void columnsAfterACteOrASourceAlias() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         with orders as (
             select * from {{ ref('stg_orders') }}
@@ -586,7 +730,9 @@ class CompletionTest {
         """);
     assertEquals(List.of("amount", "customer_id", "order_id"), labels(items));
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/report.sql
         with raw_orders as (select * from {{ source('raw', 'orders') }})
         select r.$0 from raw_orders r
@@ -596,7 +742,9 @@ class CompletionTest {
 
   @Test
   void unknownQualifierGivesNothing() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         with renamed as (select order_id as id from {{ ref('stg_orders') }})
         select x.$0, renamed.id from renamed join analytics.other x on true
@@ -606,7 +754,9 @@ class CompletionTest {
 
   @Test
   void plainColumnNamesOfReferencedModels() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/report.sql
         select amo$0 from {{ ref('stg_orders') }}
         """);
@@ -616,15 +766,16 @@ class CompletionTest {
 
   @Test
   void noCompletionInsideSqlStringsAndComments() {
-    for (String body : List.of(
-        "select 'abc$0' from x",
-        "select 'it''s $0' from x",
-        "select '{{ var(\"a\") }} $0' from x",
-        "-- sel$0\nselect 1",
-        "/* sel$0 */ select 1",
-        "select \"col$0\" from x",
-        "{# ref('$0') #}",
-        "select {{ 'stg$0' }}")) {
+    for (String body :
+        List.of(
+            "select 'abc$0' from x",
+            "select 'it''s $0' from x",
+            "select '{{ var(\"a\") }} $0' from x",
+            "-- sel$0\nselect 1",
+            "/* sel$0 */ select 1",
+            "select \"col$0\" from x",
+            "{# ref('$0') #}",
+            "select {{ 'stg$0' }}")) {
       assertEquals(List.of(), complete("-- file: models/report.sql\n" + body + "\n"), body);
     }
     // an unterminated comment or string at the end of the file
@@ -640,8 +791,8 @@ class CompletionTest {
     assertEquals(List.of(), complete("-- file: models/report.sql\nselect {$0{ x }}\n"));
     assertEquals(List.of(), complete("-- file: models/report.sql\nselect {{ x }$0}\n"));
     // right after `}}` is SQL again
-    List<CompletionItem> items = complete(
-        "-- file: models/report.sql\nselect * from {{ ref('stg_orders') }}$0\n");
+    List<CompletionItem> items =
+        complete("-- file: models/report.sql\nselect * from {{ ref('stg_orders') }}$0\n");
     assertTrue(labels(items, CompletionKind.KEYWORD).contains("where"));
     assertFalse(labels(items).contains("stg_customers"));
     // Markdown and YAML have no SQL completion
@@ -650,8 +801,9 @@ class CompletionTest {
 
   @Test
   void neverThrowsOnHalfTypedText() {
-    String text = "{{ config(materialized='t', tags=['a', {% if x %}{{ ref('a' , '' , v= ) }} "
-        + "{{ source( ,, ) }} {{ utils. }} {% macro m( %} {{ var(\" {% endif %} '\"/* -- {{";
+    String text =
+        "{{ config(materialized='t', tags=['a', {% if x %}{{ ref('a' , '' , v= ) }} "
+            + "{{ source( ,, ) }} {{ utils. }} {% macro m( %} {{ var(\" {% endif %} '\"/* -- {{";
     Fixture f = Fixture.of(PROJECT);
     ProjectSnapshot s = snapshot(f);
     for (int i = 0; i <= text.length(); i++) {
@@ -659,10 +811,16 @@ class CompletionTest {
       assertNotNull(Completion.find(s, "models/x.sql", text, i));
       assertNotNull(Completion.find(s, "models/x.sql", text.substring(0, i), i));
     }
-    assertEquals(List.of(), Analysis.strict(s).completion(new Analysis.Cursor("models/x.sql", "abc", 10)));
+    assertEquals(
+        List.of(), Analysis.strict(s).completion(new Analysis.Cursor("models/x.sql", "abc", 10)));
     // every offset of every file of the fixture project
-    for (String path : List.of("models/staging/schema.yml", "snapshots/orders_snapshot.sql",
-        "macros/cents.sql", "models/docs.md", "dbt_packages/utils/macros/star.sql")) {
+    for (String path :
+        List.of(
+            "models/staging/schema.yml",
+            "snapshots/orders_snapshot.sql",
+            "macros/cents.sql",
+            "models/docs.md",
+            "dbt_packages/utils/macros/star.sql")) {
       String t = f.text(path);
       for (int i = 0; i <= t.length(); i++) {
         assertNotNull(Completion.find(s, path, t, i));

@@ -11,7 +11,8 @@ class DefinitionTest {
 
   private static List<Location> definition(String extra) {
     NavFixture f = NavFixture.with(extra);
-    return Analysis.strict(f.snapshot()).definition(new Analysis.Cursor(f.file(), f.text(), f.offset()));
+    return Analysis.strict(f.snapshot())
+        .definition(new Analysis.Cursor(f.file(), f.text(), f.offset()));
   }
 
   private static Location loc(String path, int line, int col, int endLine, int endCol) {
@@ -20,7 +21,10 @@ class DefinitionTest {
 
   @Test
   void refGoesToTheModelFile() {
-    assertEquals(List.of(loc("models/customers.sql", 0, 0, 0, 0)), definition("""
+    assertEquals(
+        List.of(loc("models/customers.sql", 0, 0, 0, 0)),
+        definition(
+            """
         -- file: models/x.sql
         select * from {{ ref('cust$0omers') }}
         """));
@@ -28,7 +32,10 @@ class DefinitionTest {
 
   @Test
   void refToAPackageModel() {
-    assertEquals(List.of(loc("dbt_packages/util/models/util_model.sql", 0, 0, 0, 0)), definition("""
+    assertEquals(
+        List.of(loc("dbt_packages/util/models/util_model.sql", 0, 0, 0, 0)),
+        definition(
+            """
         -- file: models/x.sql
         select * from {{ ref('util', 'util_$0model') }}
         """));
@@ -36,11 +43,17 @@ class DefinitionTest {
 
   @Test
   void refToAVersionedModelGoesToTheVersionOrTheLatest() {
-    assertEquals(List.of(loc("models/dim_orders_v1.sql", 0, 0, 0, 0)), definition("""
+    assertEquals(
+        List.of(loc("models/dim_orders_v1.sql", 0, 0, 0, 0)),
+        definition(
+            """
         -- file: models/x.sql
         select * from {{ ref('dim_orders', v=1$0) }}
         """));
-    assertEquals(List.of(loc("models/dim_orders_v2.sql", 0, 0, 0, 0)), definition("""
+    assertEquals(
+        List.of(loc("models/dim_orders_v2.sql", 0, 0, 0, 0)),
+        definition(
+            """
         -- file: models/x.sql
         select * from {{ ref('dim_$0orders') }}
         """));
@@ -48,7 +61,10 @@ class DefinitionTest {
 
   @Test
   void sourceGoesToTheTableNameInYaml() {
-    assertEquals(List.of(loc("models/sources.yml", 8, 14, 8, 20)), definition("""
+    assertEquals(
+        List.of(loc("models/sources.yml", 8, 14, 8, 20)),
+        definition(
+            """
         -- file: models/x.sql
         select * from {{ source('raw', 'ord$0ers') }}
         """));
@@ -56,7 +72,10 @@ class DefinitionTest {
 
   @Test
   void macroCallGoesToTheMacroName() {
-    assertEquals(List.of(loc("macros/cents.sql", 0, 9, 0, 25)), definition("""
+    assertEquals(
+        List.of(loc("macros/cents.sql", 0, 9, 0, 25)),
+        definition(
+            """
         -- file: models/x.sql
         select {{ cents_to_$0dollars('amount') }} from t
         """));
@@ -64,12 +83,18 @@ class DefinitionTest {
 
   @Test
   void packageQualifiedMacro() {
-    assertEquals(List.of(loc("dbt_packages/util/macros/star.sql", 0, 9, 0, 13)), definition("""
+    assertEquals(
+        List.of(loc("dbt_packages/util/macros/star.sql", 0, 9, 0, 13)),
+        definition(
+            """
         -- file: models/x.sql
         select {{ util.st$0ar(ref('customers')) }} from t
         """));
     // an unqualified call also finds a package's macro
-    assertEquals(List.of(loc("dbt_packages/util/macros/star.sql", 0, 9, 0, 13)), definition("""
+    assertEquals(
+        List.of(loc("dbt_packages/util/macros/star.sql", 0, 9, 0, 13)),
+        definition(
+            """
         -- file: models/x.sql
         select {{ st$0ar(ref('customers')) }} from t
         """));
@@ -77,8 +102,11 @@ class DefinitionTest {
 
   @Test
   void dispatchListsTheImplementationsInSearchOrder() {
-    assertEquals(List.of(loc("macros/dispatched.sql", 1, 9, 1, 24),
-        loc("macros/dispatched.sql", 2, 9, 2, 25)), definition("""
+    assertEquals(
+        List.of(
+            loc("macros/dispatched.sql", 1, 9, 1, 24), loc("macros/dispatched.sql", 2, 9, 2, 25)),
+        definition(
+            """
         -- file: models/x.sql
         select {{ adapter.dispatch('my_$0hash', 'shop')('id') }} from t
         """));
@@ -86,11 +114,17 @@ class DefinitionTest {
 
   @Test
   void docGoesToTheDocsBlock() {
-    assertEquals(List.of(loc("models/docs.md", 0, 8, 0, 20)), definition("""
+    assertEquals(
+        List.of(loc("models/docs.md", 0, 8, 0, 20)),
+        definition(
+            """
         -- file: models/x.sql
         {{ doc('order_$0status') }}
         """));
-    assertEquals(List.of(loc("models/docs.md", 0, 8, 0, 20)), definition("""
+    assertEquals(
+        List.of(loc("models/docs.md", 0, 8, 0, 20)),
+        definition(
+            """
         -- file: models/more.yml
         version: 2
         models:
@@ -101,15 +135,24 @@ class DefinitionTest {
 
   @Test
   void varGoesToItsKeyInDbtProjectYml() {
-    assertEquals(List.of(loc("dbt_project.yml", 3, 2, 3, 12)), definition("""
+    assertEquals(
+        List.of(loc("dbt_project.yml", 3, 2, 3, 12)),
+        definition(
+            """
         -- file: models/x.sql
         select {{ var('start_$0date') }}
         """));
-    assertEquals(List.of(loc("dbt_project.yml", 5, 4, 5, 10)), definition("""
+    assertEquals(
+        List.of(loc("dbt_project.yml", 5, 4, 5, 10)),
+        definition(
+            """
         -- file: models/x.sql
         select {{ var('reg$0ion') }}
         """));
-    assertEquals(List.of(loc("dbt_packages/util/dbt_project.yml", 2, 2, 2, 11)), definition("""
+    assertEquals(
+        List.of(loc("dbt_packages/util/dbt_project.yml", 2, 2, 2, 11)),
+        definition(
+            """
         -- file: dbt_packages/util/models/other.sql
         select {{ var('util_$0flag') }}
         """));
@@ -118,17 +161,25 @@ class DefinitionTest {
   @Test
   void fromAYamlModelEntryToItsFiles() {
     NavFixture f = NavFixture.cursorAt("  - name: custo$0mers\n");
-    assertEquals(List.of(loc("models/customers.sql", 0, 0, 0, 0)),
-        Analysis.strict(f.snapshot()).definition(new Analysis.Cursor(f.file(), f.text(), f.offset())));
+    assertEquals(
+        List.of(loc("models/customers.sql", 0, 0, 0, 0)),
+        Analysis.strict(f.snapshot())
+            .definition(new Analysis.Cursor(f.file(), f.text(), f.offset())));
     f = NavFixture.cursorAt("  - name: dim_$0orders\n");
-    assertEquals(List.of(loc("models/dim_orders_v2.sql", 0, 0, 0, 0),
-        loc("models/dim_orders_v1.sql", 0, 0, 0, 0)),
-        Analysis.strict(f.snapshot()).definition(new Analysis.Cursor(f.file(), f.text(), f.offset())));
+    assertEquals(
+        List.of(
+            loc("models/dim_orders_v2.sql", 0, 0, 0, 0),
+            loc("models/dim_orders_v1.sql", 0, 0, 0, 0)),
+        Analysis.strict(f.snapshot())
+            .definition(new Analysis.Cursor(f.file(), f.text(), f.offset())));
   }
 
   @Test
   void fromAGenericTestInYamlToItsDefinition() {
-    assertEquals(List.of(loc("macros/tests.sql", 0, 8, 0, 19)), definition("""
+    assertEquals(
+        List.of(loc("macros/tests.sql", 0, 8, 0, 19)),
+        definition(
+            """
         -- file: macros/tests.sql
         {% test is_positive(model, column_name) %}select 1{% endtest %}
         -- file: models/more.yml
@@ -145,7 +196,10 @@ class DefinitionTest {
 
   @Test
   void fromARefInYaml() {
-    assertEquals(List.of(loc("models/customers.sql", 0, 0, 0, 0)), definition("""
+    assertEquals(
+        List.of(loc("models/customers.sql", 0, 0, 0, 0)),
+        definition(
+            """
         -- file: models/more.yml
         version: 2
         models:
@@ -159,12 +213,18 @@ class DefinitionTest {
 
   @Test
   void fromAPythonModel() {
-    assertEquals(List.of(loc("models/customers.sql", 0, 0, 0, 0)), definition("""
+    assertEquals(
+        List.of(loc("models/customers.sql", 0, 0, 0, 0)),
+        definition(
+            """
         -- file: models/py.py
         def model(dbt, session):
             return dbt.ref("custo$0mers")
         """));
-    assertEquals(List.of(loc("models/sources.yml", 8, 14, 8, 20)), definition("""
+    assertEquals(
+        List.of(loc("models/sources.yml", 8, 14, 8, 20)),
+        definition(
+            """
         -- file: models/py.py
         def model(dbt, session):
             return dbt.source("raw", "ord$0ers")
@@ -173,31 +233,51 @@ class DefinitionTest {
 
   @Test
   void nothingAtThisPosition() {
-    assertTrue(definition("""
+    assertTrue(
+        definition(
+                """
         -- file: models/x.sql
         sel$0ect * from {{ ref('customers') }}
-        """).isEmpty());
-    assertTrue(definition("""
+        """)
+            .isEmpty());
+    assertTrue(
+        definition(
+                """
         -- file: models/x.sql
         select * from {{ ref('nope$0') }}
-        """).isEmpty());
+        """)
+            .isEmpty());
     // dbt's builtin macros live in the jar, not in the project
-    assertTrue(definition("""
+    assertTrue(
+        definition(
+                """
         -- file: models/x.sql
         select {{ dbt.date_tr$0unc('day', 'x') }}
-        """).isEmpty());
+        """)
+            .isEmpty());
   }
 
   @Test
   void halfTypedTextNeverFails() {
-    String[] texts = {"{{ ref('cust", "{{ ref(", "{{ source('raw', ", "{{ var(", "{% macro x(",
-        "{{ adapter.dispatch(", "{{ util.", "{{ doc('", "{{ config(materialized=", "{{"};
+    String[] texts = {
+      "{{ ref('cust",
+      "{{ ref(",
+      "{{ source('raw', ",
+      "{{ var(",
+      "{% macro x(",
+      "{{ adapter.dispatch(",
+      "{{ util.",
+      "{{ doc('",
+      "{{ config(materialized=",
+      "{{"
+    };
     NavFixture f = NavFixture.of(NavFixture.PROJECT);
     for (String t : texts) {
       for (int i = 0; i <= t.length(); i++) {
         Analysis.strict(f.snapshot()).definition(new Analysis.Cursor("models/x.sql", t, i));
       }
-      Analysis.strict(f.snapshot()).definition(new Analysis.Cursor("models/x.sql", t, t.length() + 5));
+      Analysis.strict(f.snapshot())
+          .definition(new Analysis.Cursor("models/x.sql", t, t.length() + 5));
     }
   }
 }

@@ -21,11 +21,14 @@ class DocumentLinksTest {
 
   @Test
   void refsAndSourcesInSql() {
-    assertEquals(List.of(
-        link(0, 22, 35, "models/staging/stg_customers.sql", START),
-        link(1, 23, 29, "models/sources.yml", new Span(8, 14, 8, 20)),
-        link(2, 21, 31, "dbt_packages/util/models/util_model.sql", START),
-        link(3, 13, 23, "models/dim_orders_v1.sql", START)), links("""
+    assertEquals(
+        List.of(
+            link(0, 22, 35, "models/staging/stg_customers.sql", START),
+            link(1, 23, 29, "models/sources.yml", new Span(8, 14, 8, 20)),
+            link(2, 21, 31, "dbt_packages/util/models/util_model.sql", START),
+            link(3, 13, 23, "models/dim_orders_v1.sql", START)),
+        links(
+            """
         -- file: models/x.sql
         $0select * from {{ ref('stg_customers') }}
         join {{ source('raw', 'orders') }} using (id)
@@ -37,9 +40,12 @@ class DocumentLinksTest {
 
   @Test
   void refsInYamlAndPython() {
-    assertEquals(List.of(
-        link(8, 23, 32, "models/customers.sql", START),
-        link(9, 36, 42, "models/sources.yml", new Span(8, 14, 8, 20))), links("""
+    assertEquals(
+        List.of(
+            link(8, 23, 32, "models/customers.sql", START),
+            link(9, 36, 42, "models/sources.yml", new Span(8, 14, 8, 20))),
+        links(
+            """
         -- file: models/more.yml
         $0version: 2
         models:
@@ -53,7 +59,10 @@ class DocumentLinksTest {
                       other: source('raw', 'orders')
                       missing: ref('nope')
         """));
-    assertEquals(List.of(link(1, 20, 33, "models/staging/stg_customers.sql", START)), links("""
+    assertEquals(
+        List.of(link(1, 20, 33, "models/staging/stg_customers.sql", START)),
+        links(
+            """
         -- file: models/p.py
         $0def model(dbt, session):
             return dbt.ref("stg_customers")
@@ -62,11 +71,17 @@ class DocumentLinksTest {
 
   @Test
   void halfTypedAndUnknownFilesGiveNoLinks() {
-    assertEquals(List.of(), links("""
+    assertEquals(
+        List.of(),
+        links(
+            """
         -- file: models/x.sql
         $0select * from {{ ref('stg_cust
         """));
-    assertEquals(List.of(), Analysis.of(null).documentLinks(Analysis.Cursor.document("models/x.sql", "{{ ref('a') }}")));
+    assertEquals(
+        List.of(),
+        Analysis.of(null)
+            .documentLinks(Analysis.Cursor.document("models/x.sql", "{{ ref('a') }}")));
     NavFixture f = NavFixture.of(NavFixture.PROJECT);
     assertEquals(List.of(), DocumentLinks.find(f.snapshot(), "seeds/x.csv", "ref('customers')"));
   }

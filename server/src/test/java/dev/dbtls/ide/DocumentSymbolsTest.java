@@ -17,9 +17,15 @@ class DocumentSymbolsTest {
 
   private static void render(List<DocumentSymbol> symbols, String indent, StringBuilder b) {
     for (DocumentSymbol s : symbols) {
-      b.append(indent).append(s.kind()).append(' ').append(s.name())
+      b.append(indent)
+          .append(s.kind())
+          .append(' ')
+          .append(s.name())
           .append(s.detail() == null ? "" : " {" + s.detail() + "}")
-          .append(' ').append(span(s.range())).append(' ').append(span(s.selectionRange()))
+          .append(' ')
+          .append(span(s.range()))
+          .append(' ')
+          .append(span(s.selectionRange()))
           .append('\n');
       render(s.children(), indent + "  ", b);
     }
@@ -35,11 +41,15 @@ class DocumentSymbolsTest {
 
   @Test
   void ctesWithNameAndWholeRange() {
-    assertEquals("""
+    assertEquals(
+        """
         CONFIG config {materialized='table'} 0:3-0:31 0:3-0:9
         CTE orders 1:5-4:1 1:5-1:11
         CTE paid 5:0-7:1 5:0-5:6
-        """, outline("models/m.sql", """
+        """,
+        outline(
+            "models/m.sql",
+            """
         {{ config(materialized='table') }}
         with orders as (
           select * from {{ ref('stg_orders') }} -- with x as (
@@ -54,10 +64,14 @@ class DocumentSymbolsTest {
 
   @Test
   void nestedCtesAreChildren() {
-    assertEquals("""
+    assertEquals(
+        """
         CTE a 0:5-2:1 0:5-0:6
           CTE b 1:7-1:22 1:7-1:8
-        """, outline("models/m.sql", """
+        """,
+        outline(
+            "models/m.sql",
+            """
         with a as (
           with b as (select 1) select * from b
         ) select * from a
@@ -66,7 +80,8 @@ class DocumentSymbolsTest {
 
   @Test
   void macrosWithNestedSetsCallsAndBlocks() {
-    assertEquals("""
+    assertEquals(
+        """
         MACRO cents {(col, scale=2)} 0:0-8:14 0:9-0:14
           VARIABLE x 1:2-1:17 1:9-1:10
           BLOCK for c in cols 2:2-4:14 2:5-2:18
@@ -75,7 +90,10 @@ class DocumentSymbolsTest {
         GENERIC_TEST positive {(model, column_name)} 9:0-11:13 9:8-9:16
         MATERIALIZATION mat {adapter=duckdb} 12:0-12:67 12:19-12:22
         VARIABLE block_var 13:0-15:12 13:7-13:16
-        """, outline("macros/m.sql", """
+        """,
+        outline(
+            "macros/m.sql",
+            """
         {% macro cents(col, scale=2) %}
           {% set x = 1 %}
           {% for c in cols %}
@@ -97,18 +115,26 @@ class DocumentSymbolsTest {
 
   @Test
   void snapshotsAndDocs() {
-    assertEquals("""
+    assertEquals(
+        """
         SNAPSHOT snap {snapshot} 0:0-3:17 0:12-0:16
           CONFIG config {unique_key='id'} 1:3-1:26 1:3-1:9
-        """, outline("snapshots/s.sql", """
+        """,
+        outline(
+            "snapshots/s.sql",
+            """
         {% snapshot snap %}
         {{ config(unique_key='id') }}
         select 1
         {% endsnapshot %}
         """));
-    assertEquals("""
+    assertEquals(
+        """
         DOCS order_status {docs} 0:0-2:13 0:8-0:20
-        """, outline("models/docs.md", """
+        """,
+        outline(
+            "models/docs.md",
+            """
         {% docs order_status %}
         with a as (x)
         {% enddocs %}
@@ -117,11 +143,15 @@ class DocumentSymbolsTest {
 
   @Test
   void halfTypedTextKeepsWhatIsThere() {
-    assertEquals("""
+    assertEquals(
+        """
         MACRO m {()} 0:0-4:0 0:9-0:10
           CTE a 1:5-1:20 1:5-1:6
           CTE b 2:0-3:9 2:0-2:1
-        """, outline("macros/m.sql", """
+        """,
+        outline(
+            "macros/m.sql",
+            """
         {% macro m() %}
         with a as (select 1),
         b as (select {{ ref('x' }}
@@ -131,11 +161,15 @@ class DocumentSymbolsTest {
 
   @Test
   void anUnclosedCteEndsWithItsBlock() {
-    assertEquals("""
+    assertEquals(
+        """
         MACRO m {()} 0:0-2:14 0:9-0:10
           CTE a 1:5-2:14 1:5-1:6
         MACRO n {()} 3:0-3:29 3:9-3:10
-        """, outline("macros/m.sql", """
+        """,
+        outline(
+            "macros/m.sql",
+            """
         {% macro m() %}
         with a as (select
         {% endmacro %}
@@ -145,9 +179,22 @@ class DocumentSymbolsTest {
 
   @Test
   void brokenInputNeverThrows() {
-    for (String text : new String[] {"", "{%", "{% macro", "with", "with a as", "with a as (",
-        "{{ config(", "{% set %}", "{% call %}{% endcall %}", "{% for %}{% set x = 1 %}",
-        "with \"a", "/* with a as (", "{% macro m( %}"}) {
+    for (String text :
+        new String[] {
+          "",
+          "{%",
+          "{% macro",
+          "with",
+          "with a as",
+          "with a as (",
+          "{{ config(",
+          "{% set %}",
+          "{% call %}{% endcall %}",
+          "{% for %}{% set x = 1 %}",
+          "with \"a",
+          "/* with a as (",
+          "{% macro m( %}"
+        }) {
       DocumentSymbols.find("models/x.sql", text);
       DocumentSymbols.find("models/x.yml", text);
     }
@@ -164,7 +211,8 @@ class DocumentSymbolsTest {
 
   @Test
   void propertyYaml() {
-    assertEquals("""
+    assertEquals(
+        """
         MODEL customers {model} 2:4-7:0 2:10-2:19
           COLUMN id {integer} 4:8-6:6 4:14-4:16
           COLUMN name 6:8-7:0 6:15-6:19
@@ -173,7 +221,10 @@ class DocumentSymbolsTest {
           SOURCE_TABLE people {persons} 11:8-11:43 11:15-11:21
         MACRO cents {macro} 13:4-14:0 13:10-13:15
         EXPOSURE dash {dashboard} 15:4-17:0 15:10-15:14
-        """, outline("models/schema.yml", """
+        """,
+        outline(
+            "models/schema.yml",
+            """
         version: 2
         models:
           - name: customers
@@ -192,13 +243,17 @@ class DocumentSymbolsTest {
           - name: dash
             type: dashboard
         """));
-    assertEquals("""
+    assertEquals(
+        """
         MODEL dim {model} 1:4-9:0 1:10-1:13
           COLUMN id 3:8-4:4 3:14-3:16
           MODEL v1 {version} 5:8-6:6 5:11-5:12
           MODEL v2 {version} 6:8-9:0 6:11-6:12
             COLUMN extra 8:12-9:0 8:18-8:23
-        """, outline("models/dims.yml", """
+        """,
+        outline(
+            "models/dims.yml",
+            """
         models:
           - name: dim
             columns:
@@ -209,6 +264,7 @@ class DocumentSymbolsTest {
                 columns:
                   - name: extra
         """));
-    assertEquals("", outline("dbt_project.yml", "name: x\nmodels:\n  x:\n    +materialized: view\n"));
+    assertEquals(
+        "", outline("dbt_project.yml", "name: x\nmodels:\n  x:\n    +materialized: view\n"));
   }
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
 
 /** Background work gives way while an editor request runs, and only while it runs. */
 class EditorRequestsTest {
@@ -16,19 +16,26 @@ class EditorRequestsTest {
   void backgroundWorkWaitsForARequestUnderWayAndGoesOnWhenItEnds() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<String> request = CompletableFuture.supplyAsync(() -> EditorRequests.serve(() -> {
-      started.countDown();
-      try {
-        release.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return "answer";
-    }));
+    CompletableFuture<String> request =
+        CompletableFuture.supplyAsync(
+            () ->
+                EditorRequests.serve(
+                    () -> {
+                      started.countDown();
+                      try {
+                        release.await(10, TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return "answer";
+                    }));
     assertTrue(started.await(10, TimeUnit.SECONDS));
     assertTrue(EditorRequests.busy());
-    CompletableFuture<Void> background = CompletableFuture.runAsync(() -> EditorRequests.giveWay(60_000));
-    assertThrows(TimeoutException.class, () -> background.get(100, TimeUnit.MILLISECONDS),
+    CompletableFuture<Void> background =
+        CompletableFuture.runAsync(() -> EditorRequests.giveWay(60_000));
+    assertThrows(
+        TimeoutException.class,
+        () -> background.get(100, TimeUnit.MILLISECONDS),
         "waits while the request runs");
     release.countDown();
     assertEquals("answer", request.get(10, TimeUnit.SECONDS));
@@ -38,9 +45,10 @@ class EditorRequestsTest {
   @Test
   void aRequestThatFailsIsNoLongerUnderWay() throws Exception {
     try {
-      EditorRequests.serve(() -> {
-        throw new IllegalStateException("a feature failed");
-      });
+      EditorRequests.serve(
+          () -> {
+            throw new IllegalStateException("a feature failed");
+          });
     } catch (IllegalStateException expected) {
       // the feature's own failure, handled by Analysis
     }

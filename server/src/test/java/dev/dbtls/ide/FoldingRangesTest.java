@@ -10,13 +10,22 @@ class FoldingRangesTest {
 
   private static String folds(String path, String text) {
     return FoldingRanges.find(path, text).stream()
-        .map(r -> r.startLine() + "-" + r.endLine() + (r.kind() == FoldingRange.Kind.COMMENT ? " comment" : ""))
+        .map(
+            r ->
+                r.startLine()
+                    + "-"
+                    + r.endLine()
+                    + (r.kind() == FoldingRange.Kind.COMMENT ? " comment" : ""))
         .collect(Collectors.joining(", "));
   }
 
   @Test
   void jinjaBlocksFoldToTheLineBeforeTheirEndTag() {
-    assertEquals("0-7, 1-2, 3-4, 5-6", folds("macros/m.sql", """
+    assertEquals(
+        "0-7, 1-2, 3-4, 5-6",
+        folds(
+            "macros/m.sql",
+            """
         {% macro m(x) %}
           {% if x %}
             a
@@ -31,7 +40,11 @@ class FoldingRangesTest {
 
   @Test
   void commentsConfigAndParentheses() {
-    assertEquals("0-1, 3-5 comment, 6-8 comment, 9-10 comment, 11-13, 12-13", folds("models/m.sql", """
+    assertEquals(
+        "0-1, 3-5 comment, 6-8 comment, 9-10 comment, 11-13, 12-13",
+        folds(
+            "models/m.sql",
+            """
         {{ config(
             materialized='table'
         ) }}
@@ -60,7 +73,11 @@ class FoldingRangesTest {
   @Test
   void unclosedBlocksFoldToTheEndOfTheText() {
     // the macro folds to the last line with text; the unclosed parenthesis does not fold
-    assertEquals("0-3", folds("macros/m.sql", """
+    assertEquals(
+        "0-3",
+        folds(
+            "macros/m.sql",
+            """
         {% macro m() %}
         with a as (
           select 1
@@ -78,8 +95,20 @@ class FoldingRangesTest {
 
   @Test
   void brokenInputNeverThrows() {
-    for (String text : new String[] {"", "{%", "{% if", "(", ")", "/*", "{#", "--", "{{ (\n",
-        "{% if %}\n{% else %}\n{% else %}\n", "\r\n(\r\n)\r\n"}) {
+    for (String text :
+        new String[] {
+          "",
+          "{%",
+          "{% if",
+          "(",
+          ")",
+          "/*",
+          "{#",
+          "--",
+          "{{ (\n",
+          "{% if %}\n{% else %}\n{% else %}\n",
+          "\r\n(\r\n)\r\n"
+        }) {
       FoldingRanges.find("models/x.sql", text);
     }
     assertEquals("1-2", folds("models/x.sql", "\r\n(\r\n1\r\n)\r\n"));

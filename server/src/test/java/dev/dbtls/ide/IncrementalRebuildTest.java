@@ -1,6 +1,5 @@
 package dev.dbtls.ide;
 
-import dev.dbtls.workspace.OverlayFileSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -11,6 +10,7 @@ import dev.dbtls.index.ParseCache;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
+import dev.dbtls.workspace.OverlayFileSource;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * rebuild takes, its manifest must equal the one a load from scratch gives.
  */
 class IncrementalRebuildTest {
-  private static final String PROJECT = """
+  private static final String PROJECT =
+      """
       -- file: dbt_project.yml
       name: shop
       profile: shop
@@ -63,12 +64,15 @@ class IncrementalRebuildTest {
   private static ProjectSnapshot[] edit(String text) {
     Fixture f = Fixture.of(PROJECT);
     ParseCache cache = new ParseCache();
-    ProjectSnapshot before = ProjectSnapshot.load(Fixture.ROOT, OPTIONS, List.of(), f, false, cache);
+    ProjectSnapshot before =
+        ProjectSnapshot.load(Fixture.ROOT, OPTIONS, List.of(), f, false, cache);
     OverlayFileSource edited = new OverlayFileSource(f);
     edited.open(ORDERS, text, 1);
     ProjectInputs in = before.inputs().withFile(ORDERS, text);
-    ProjectSnapshot incremental = ProjectSnapshot.rebuild(before, in, List.of(), edited, cache, Set.of(ORDERS));
-    ProjectSnapshot scratch = ProjectSnapshot.load(Fixture.ROOT, OPTIONS, List.of(), edited, false, new ParseCache());
+    ProjectSnapshot incremental =
+        ProjectSnapshot.rebuild(before, in, List.of(), edited, cache, Set.of(ORDERS));
+    ProjectSnapshot scratch =
+        ProjectSnapshot.load(Fixture.ROOT, OPTIONS, List.of(), edited, false, new ParseCache());
     assertSameManifest(scratch.manifest(), incremental.manifest());
     return new ProjectSnapshot[] {before, incremental, scratch};
   }
@@ -94,31 +98,40 @@ class IncrementalRebuildTest {
   @Test
   void anUnknownRefIsFoundWithItsDidYouMean() {
     ProjectSnapshot[] s = edit("select * from {{ ref('stg_order') }}\n");
-    assertEquals(List.of("ref-unknown"), s[1].manifest().problems().stream()
-        .map(p -> p.code().id()).toList());
+    assertEquals(
+        List.of("ref-unknown"),
+        s[1].manifest().problems().stream().map(p -> p.code().id()).toList());
   }
 
   @Test
   void aNewRefChangesTheEdgesAndACycleIsFound() {
-    ProjectSnapshot[] s = edit("select * from {{ ref('stg_orders') }} join {{ ref('customers') }}\n");
+    ProjectSnapshot[] s =
+        edit("select * from {{ ref('stg_orders') }} join {{ ref('customers') }}\n");
     assertNotSame(s[0].manifest().dag(), s[1].manifest().dag());
-    assertEquals(List.of("model.shop.customers", "model.shop.stg_orders"),
+    assertEquals(
+        List.of("model.shop.customers", "model.shop.stg_orders"),
         s[1].manifest().dag().parentsOf("model.shop.orders").stream().sorted().toList());
-    assertEquals(List.of("dag-cycle", "dag-cycle"), s[1].manifest().problems().stream()
-        .map(p -> p.code().id()).toList());
+    assertEquals(
+        List.of("dag-cycle", "dag-cycle"),
+        s[1].manifest().problems().stream().map(p -> p.code().id()).toList());
   }
 
   @Test
   void aNewRefWithoutACycleUpdatesTheGraphInPlace() {
-    ProjectSnapshot[] s = edit("select * from {{ ref('stg_orders') }} join {{ ref('stg_customers') }}\n");
+    ProjectSnapshot[] s =
+        edit("select * from {{ ref('stg_orders') }} join {{ ref('stg_customers') }}\n");
     assertNotSame(s[0].manifest().dag(), s[1].manifest().dag());
-    assertEquals(List.of("model.shop.customers", "model.shop.orders"),
+    assertEquals(
+        List.of("model.shop.customers", "model.shop.orders"),
         s[1].manifest().dag().childrenOf("model.shop.stg_customers"));
     // and dropped again
     ProjectSnapshot[] dropped = edit("select 1 as id\n");
     assertEquals(List.of(), dropped[1].manifest().dag().parentsOf("model.shop.orders"));
-    assertEquals(List.of(), dropped[1].manifest().dag().childrenOf("model.shop.stg_orders").stream()
-        .filter(c -> c.startsWith("model.")).toList());
+    assertEquals(
+        List.of(),
+        dropped[1].manifest().dag().childrenOf("model.shop.stg_orders").stream()
+            .filter(c -> c.startsWith("model."))
+            .toList());
   }
 
   @Test

@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** dbt/lineage's answer on a small shop: depths, hidden counts, tests, the cap, sources, exposures. */
+/**
+ * dbt/lineage's answer on a small shop: depths, hidden counts, tests, the cap, sources, exposures.
+ */
 class LineageTest {
-  static final String SHOP = """
+  static final String SHOP =
+      """
       -- file: models/sources.yml
       version: 2
       sources:
@@ -75,8 +78,15 @@ class LineageTest {
     assertEquals("model.shop.customers", l.root());
     assertNull(l.message());
     assertFalse(l.truncated());
-    assertEquals(List.of("model.shop.customers", "model.shop.stg_customers", "model.shop.stg_orders",
-        "seed.shop.countries", "exposure.shop.dashboard", "model.shop.customer_ltv"), ids(l));
+    assertEquals(
+        List.of(
+            "model.shop.customers",
+            "model.shop.stg_customers",
+            "model.shop.stg_orders",
+            "seed.shop.countries",
+            "exposure.shop.dashboard",
+            "model.shop.customer_ltv"),
+        ids(l));
     Map<String, Lineage.Node> n = byId(l);
     Lineage.Node root = n.get("model.shop.customers");
     assertEquals(0, root.depth());
@@ -97,12 +107,14 @@ class LineageTest {
     assertNull(exposure.materialization());
     assertEquals("models/schema.yml", exposure.displayPath());
     assertNotNull(exposure.span());
-    assertEquals(List.of(
-        new Lineage.Edge("model.shop.stg_customers", "model.shop.customers"),
-        new Lineage.Edge("model.shop.stg_orders", "model.shop.customers"),
-        new Lineage.Edge("seed.shop.countries", "model.shop.customers"),
-        new Lineage.Edge("model.shop.customers", "exposure.shop.dashboard"),
-        new Lineage.Edge("model.shop.customers", "model.shop.customer_ltv")), l.edges());
+    assertEquals(
+        List.of(
+            new Lineage.Edge("model.shop.stg_customers", "model.shop.customers"),
+            new Lineage.Edge("model.shop.stg_orders", "model.shop.customers"),
+            new Lineage.Edge("seed.shop.countries", "model.shop.customers"),
+            new Lineage.Edge("model.shop.customers", "exposure.shop.dashboard"),
+            new Lineage.Edge("model.shop.customers", "model.shop.customer_ltv")),
+        l.edges());
   }
 
   @Test
@@ -117,19 +129,22 @@ class LineageTest {
     assertEquals(4, source.span().startLine());
     assertEquals(2, n.get("model.shop.report").depth());
     assertEquals(0, n.get("model.shop.stg_orders").hiddenUpstream());
-    assertEquals(1, n.get("model.shop.stg_orders").hiddenDownstream()); // orders: not downstream of the root
+    assertEquals(
+        1, n.get("model.shop.stg_orders").hiddenDownstream()); // orders: not downstream of the root
     assertEquals(9, l.nodes().size());
   }
 
   @Test
   void testsOnlyWhenAskedFor() {
     Lineage with = lineage("models/customers.sql", null, 0, 1, true, 200);
-    List<Lineage.Node> tests = with.nodes().stream().filter(x -> x.resourceType().equals("test")).toList();
+    List<Lineage.Node> tests =
+        with.nodes().stream().filter(x -> x.resourceType().equals("test")).toList();
     assertEquals(2, tests.size(), with.toString());
-    tests.forEach(t -> {
-      assertEquals(1, t.depth());
-      assertEquals("test", t.materialization());
-    });
+    tests.forEach(
+        t -> {
+          assertEquals(1, t.depth());
+          assertEquals("test", t.materialization());
+        });
     Lineage without = lineage("models/customers.sql", null, 0, 0, false, 200);
     assertEquals(2, without.nodes().get(0).hiddenDownstream()); // ltv, dashboard: no tests
     assertEquals(3, without.nodes().get(0).hiddenUpstream());
@@ -142,7 +157,9 @@ class LineageTest {
   void maxNodesCutsBreadthFirstAndSaysSo() {
     Lineage l = lineage(null, "model.shop.customers", 2, 2, false, 3);
     assertTrue(l.truncated());
-    assertEquals(List.of("model.shop.customers", "model.shop.stg_customers", "model.shop.stg_orders"), ids(l));
+    assertEquals(
+        List.of("model.shop.customers", "model.shop.stg_customers", "model.shop.stg_orders"),
+        ids(l));
     Lineage.Node root = l.nodes().get(0);
     assertEquals(1, root.hiddenUpstream()); // countries
     assertEquals(2, root.hiddenDownstream());
@@ -153,11 +170,17 @@ class LineageTest {
   @Test
   void sourcesAndExposuresAsRoots() {
     Lineage fromSource = lineage(null, "source.shop.raw.orders", 2, 2, false, 200);
-    assertEquals(List.of("source.shop.raw.orders", "model.shop.stg_orders", "model.shop.customers",
-        "model.shop.orders"), ids(fromSource));
+    assertEquals(
+        List.of(
+            "source.shop.raw.orders",
+            "model.shop.stg_orders",
+            "model.shop.customers",
+            "model.shop.orders"),
+        ids(fromSource));
     assertEquals(2, byId(fromSource).get("model.shop.customers").hiddenUpstream());
     // a property file stands for its first source
-    assertEquals("source.shop.raw.customers", lineage("models/sources.yml", null, 1, 1, false, 200).root());
+    assertEquals(
+        "source.shop.raw.customers", lineage("models/sources.yml", null, 1, 1, false, 200).root());
     Lineage fromExposure = lineage(null, "exposure.shop.dashboard", 1, 1, false, 200);
     assertEquals(List.of("exposure.shop.dashboard", "model.shop.customers"), ids(fromExposure));
     assertEquals(3, byId(fromExposure).get("model.shop.customers").hiddenUpstream());
@@ -169,17 +192,25 @@ class LineageTest {
     assertNull(unknown.root());
     assertEquals("no node model.shop.nope in project 'shop'", unknown.message());
     assertTrue(unknown.nodes().isEmpty());
-    assertEquals("models/nothing.sql defines no dbt node", lineage("models/nothing.sql", null, 2, 2, false, 200).message());
-    assertEquals("no node given: a document or a unique id", lineage(null, null, 2, 2, false, 200).message());
+    assertEquals(
+        "models/nothing.sql defines no dbt node",
+        lineage("models/nothing.sql", null, 2, 2, false, 200).message());
+    assertEquals(
+        "no node given: a document or a unique id",
+        lineage(null, null, 2, 2, false, 200).message());
     // through Analysis, which never throws
-    assertEquals("model.shop.orders", Analysis.of(F.snapshot())
-        .lineage("models/orders.sql", null, Lineage.Options.of(null, null, null, null)).root());
+    assertEquals(
+        "model.shop.orders",
+        Analysis.of(F.snapshot())
+            .lineage("models/orders.sql", null, Lineage.Options.of(null, null, null, null))
+            .root());
   }
 
   @Test
   void optionsDefaultsAndBounds() {
     assertEquals(new Lineage.Options(2, 2, false, 200), Lineage.Options.of(null, null, null, null));
     assertEquals(new Lineage.Options(2, 0, true, 1), Lineage.Options.of(-1, 0, true, 1));
-    assertEquals(Lineage.Options.MAX_NODES_LIMIT, Lineage.Options.of(1, 1, false, 1_000_000).maxNodes());
+    assertEquals(
+        Lineage.Options.MAX_NODES_LIMIT, Lineage.Options.of(1, 1, false, 1_000_000).maxNodes());
   }
 }

@@ -4,16 +4,21 @@ import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.testing.Fixture;
 
 /** A fixture project loaded as a snapshot, with the file and offset of its {@code $0} cursor. */
-public record NavFixture(Fixture fixture, ProjectSnapshot snapshot, String file, String text, int offset) {
+public record NavFixture(
+    Fixture fixture, ProjectSnapshot snapshot, String file, String text, int offset) {
 
   public static NavFixture of(String spec) {
     Fixture f = Fixture.of(spec);
     ProjectSnapshot s = f.snapshot();
-    String file = f.cursorFile() == null ? null : Fixture.ROOT.relativize(f.cursorFile()).toString();
+    String file =
+        f.cursorFile() == null ? null : Fixture.ROOT.relativize(f.cursorFile()).toString();
     return new NavFixture(f, s, file, file == null ? null : f.text(file), f.cursorOffset());
   }
 
-  /** The snapshot's strict analysis: a feature that throws fails the test instead of answering empty. */
+  /**
+   * The snapshot's strict analysis: a feature that throws fails the test instead of answering
+   * empty.
+   */
   Analysis analysis() {
     return Analysis.strict(snapshot);
   }
@@ -24,7 +29,8 @@ public record NavFixture(Fixture fixture, ProjectSnapshot snapshot, String file,
   }
 
   /** A common project: a package, versions, sources, macros, docs and vars. */
-  static final String PROJECT = """
+  static final String PROJECT =
+      """
       -- file: dbt_project.yml
       name: shop
       profile: shop
@@ -97,8 +103,8 @@ public record NavFixture(Fixture fixture, ProjectSnapshot snapshot, String file,
       """;
 
   /**
-   * The project above with the cursor placed by {@code marked}: the first line of the project
-   * that equals it without {@code $0}.
+   * The project above with the cursor placed by {@code marked}: the first line of the project that
+   * equals it without {@code $0}.
    */
   static NavFixture cursorAt(String marked) {
     String plain = marked.replace("$0", "");

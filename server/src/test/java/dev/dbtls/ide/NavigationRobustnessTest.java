@@ -4,9 +4,9 @@ import dev.dbtls.project.ProjectFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every prefix of every file of the fixture project, as if typed character by character, with
- * the cursor at its end and in the middle: no feature may throw (the public entry points would
- * hide it, so this calls the inner ones).
+ * Every prefix of every file of the fixture project, as if typed character by character, with the
+ * cursor at its end and in the middle: no feature may throw (the public entry points would hide it,
+ * so this calls the inner ones).
  */
 class NavigationRobustnessTest {
 

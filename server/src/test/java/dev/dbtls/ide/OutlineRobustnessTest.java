@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * shows) and keep their invariants.
  */
 class OutlineRobustnessTest {
-  private static final String EXTRA = """
+  private static final String EXTRA =
+      """
       -- file: models/ctes.sql
       {{ config(materialized='incremental', unique_key='id') }}
       with orders as (
@@ -81,10 +82,13 @@ class OutlineRobustnessTest {
     String[] lines = text.split("\n", -1);
     SemanticToken prev = null;
     for (SemanticToken t : tokens) {
-      assertTrue(t.length() > 0 && t.startChar() + t.length() <= lines[t.line()].length(),
-          path + " " + t);
-      assertTrue(prev == null || prev.line() < t.line()
-          || prev.startChar() + prev.length() <= t.startChar(), path + " " + prev + " " + t);
+      assertTrue(
+          t.length() > 0 && t.startChar() + t.length() <= lines[t.line()].length(), path + " " + t);
+      assertTrue(
+          prev == null
+              || prev.line() < t.line()
+              || prev.startChar() + prev.length() <= t.startChar(),
+          path + " " + prev + " " + t);
       prev = t;
     }
   }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class PlanSourcesTest {
 
   /** A mini project: staging models over a source and a seed, and a mart to map plans of. */
-  private static final String PROJECT = """
+  private static final String PROJECT =
+      """
       -- file: dbt_project.yml
       name: shop
       profile: shop
@@ -54,7 +55,11 @@ class PlanSourcesTest {
   }
 
   private static PlanSource ref(String name, int line, int col, int endCol) {
-    return new PlanSource(PlanSource.Kind.REF, name, "model.shop." + name, "models/mart.sql",
+    return new PlanSource(
+        PlanSource.Kind.REF,
+        name,
+        "model.shop." + name,
+        "models/mart.sql",
         new Span(line, col, line, endCol));
   }
 
@@ -62,8 +67,13 @@ class PlanSourcesTest {
   private static final PlanSource STG_STORES = ref("stg_stores", 7, 8, 25);
   private static final PlanSource STG_STORES_AGAIN = ref("stg_stores", 12, 22, 39);
   private static final PlanSource RENAMED = ref("renamed", 9, 8, 22);
-  private static final PlanSource RAW_ORDERS = new PlanSource(PlanSource.Kind.SOURCE,
-      "raw.orders", "source.shop.raw.orders", "models/mart.sql", new Span(8, 8, 8, 31));
+  private static final PlanSource RAW_ORDERS =
+      new PlanSource(
+          PlanSource.Kind.SOURCE,
+          "raw.orders",
+          "source.shop.raw.orders",
+          "models/mart.sql",
+          new Span(8, 8, 8, 31));
 
   @Test
   void aRelationNameMapsToItsRefOrSourceCallWithOrWithoutQualifiersAndCase() {
@@ -97,10 +107,16 @@ class PlanSourcesTest {
   @Test
   void aCteNameMapsToItsDefinitionQuotedOrNot() {
     PlanSources s = sources();
-    assertEquals(Optional.of(new PlanSource(PlanSource.Kind.CTE, "Big Orders", null,
-        "models/mart.sql", new Span(3, 1, 3, 11))), s.locate("\"Big Orders\""));
-    assertEquals(Optional.of(new PlanSource(PlanSource.Kind.CTE, "Big Orders", null,
-        "models/mart.sql", new Span(3, 1, 3, 11))), s.locate("big orders"));
+    assertEquals(
+        Optional.of(
+            new PlanSource(
+                PlanSource.Kind.CTE, "Big Orders", null, "models/mart.sql", new Span(3, 1, 3, 11))),
+        s.locate("\"Big Orders\""));
+    assertEquals(
+        Optional.of(
+            new PlanSource(
+                PlanSource.Kind.CTE, "Big Orders", null, "models/mart.sql", new Span(3, 1, 3, 11))),
+        s.locate("big orders"));
   }
 
   @Test
@@ -115,34 +131,60 @@ class PlanSourcesTest {
     assertEquals(Optional.of(STG_STORES), s.locate("s"));
     assertEquals(Optional.of(RAW_ORDERS), s.locate("RAW_O"));
     assertEquals(Optional.of(RENAMED), s.locate("r"));
-    assertEquals(Optional.of(new PlanSource(PlanSource.Kind.CTE, "Big Orders", null,
-        "models/mart.sql", new Span(3, 1, 3, 11))), s.locate("b"));
-    assertEquals(Optional.of(new PlanSource(PlanSource.Kind.CTE, "orders", null,
-        "models/mart.sql", new Span(0, 5, 0, 11))), s.locate("o"));
+    assertEquals(
+        Optional.of(
+            new PlanSource(
+                PlanSource.Kind.CTE, "Big Orders", null, "models/mart.sql", new Span(3, 1, 3, 11))),
+        s.locate("b"));
+    assertEquals(
+        Optional.of(
+            new PlanSource(
+                PlanSource.Kind.CTE, "orders", null, "models/mart.sql", new Span(0, 5, 0, 11))),
+        s.locate("o"));
   }
 
   @Test
   void anInlinedParentMapsToItsRef() {
     PlanSources s = sources();
-    assertEquals(Optional.of(new PlanSource(PlanSource.Kind.UPSTREAM, "stg_orders",
-        "model.shop.stg_orders", "models/mart.sql", new Span(1, 21, 1, 38))),
+    assertEquals(
+        Optional.of(
+            new PlanSource(
+                PlanSource.Kind.UPSTREAM,
+                "stg_orders",
+                "model.shop.stg_orders",
+                "models/mart.sql",
+                new Span(1, 21, 1, 38))),
         s.locate("__dbtls_upstream__stg_orders"));
   }
 
   @Test
   void aRelationFurtherUpMapsToTheRefThatReachesIt() {
     // a seed under an inlined staging model: the plan scans raw_stores
-    assertEquals(Optional.of(new PlanSource(PlanSource.Kind.UPSTREAM, "stg_stores",
-        "seed.shop.raw_stores", "models/mart.sql", new Span(7, 8, 7, 25))),
+    assertEquals(
+        Optional.of(
+            new PlanSource(
+                PlanSource.Kind.UPSTREAM,
+                "stg_stores",
+                "seed.shop.raw_stores",
+                "models/mart.sql",
+                new Span(7, 8, 7, 25))),
         sources().locate("raw_stores"));
-    assertEquals(Optional.of(new PlanSource(PlanSource.Kind.UPSTREAM, "stg_stores",
-        "seed.shop.raw_stores", "models/mart.sql", new Span(7, 8, 7, 25))),
+    assertEquals(
+        Optional.of(
+            new PlanSource(
+                PlanSource.Kind.UPSTREAM,
+                "stg_stores",
+                "seed.shop.raw_stores",
+                "models/mart.sql",
+                new Span(7, 8, 7, 25))),
         sources().locate("__dbtls_upstream__raw_stores"));
   }
 
   @Test
   void anEphemeralParentsCteMapsToItsRef() {
-    NavFixture f = NavFixture.of("""
+    NavFixture f =
+        NavFixture.of(
+            """
         -- file: models/eph.sql
         {{ config(materialized='ephemeral') }}
         select 1 as id
@@ -150,11 +192,25 @@ class PlanSourcesTest {
         select * from {{ ref('eph') }}
         """);
     PlanSources s = PlanSources.of(f.snapshot(), "models/top.sql");
-    assertEquals(Optional.of(new PlanSource(PlanSource.Kind.REF, "eph", "model.shop.eph",
-        "models/top.sql", new Span(0, 17, 0, 27))), s.locate("__dbt__cte__eph"));
+    assertEquals(
+        Optional.of(
+            new PlanSource(
+                PlanSource.Kind.REF,
+                "eph",
+                "model.shop.eph",
+                "models/top.sql",
+                new Span(0, 17, 0, 27))),
+        s.locate("__dbt__cte__eph"));
     // an ephemeral model is no relation
-    assertEquals(Optional.of(new PlanSource(PlanSource.Kind.REF, "eph", "model.shop.eph",
-        "models/top.sql", new Span(0, 17, 0, 27))), s.locate("eph"));
+    assertEquals(
+        Optional.of(
+            new PlanSource(
+                PlanSource.Kind.REF,
+                "eph",
+                "model.shop.eph",
+                "models/top.sql",
+                new Span(0, 17, 0, 27))),
+        s.locate("eph"));
   }
 
   @Test
@@ -163,27 +219,40 @@ class PlanSourcesTest {
     for (String name : new String[] {"nothing", "", "  ", "a..b", "\"unclosed", ".x", "x.", null}) {
       assertEquals(Optional.empty(), s.locate(name), String.valueOf(name));
     }
-    assertTrue(PlanSources.of(NavFixture.of(PROJECT).snapshot(), "models/none.sql").all("stg_orders")
-        .isEmpty());
+    assertTrue(
+        PlanSources.of(NavFixture.of(PROJECT).snapshot(), "models/none.sql")
+            .all("stg_orders")
+            .isEmpty());
   }
 
   @Test
   void theEditorsTextIsReadNotTheFileOnDisk() {
     NavFixture f = NavFixture.of(PROJECT);
-    PlanSources s = PlanSources.of(f.snapshot(), "models/mart.sql",
-        "select * from {{ ref('renamed') }} x");
-    assertEquals(Optional.of(new PlanSource(PlanSource.Kind.REF, "renamed", "model.shop.renamed",
-        "models/mart.sql", new Span(0, 17, 0, 31))), s.locate("x"));
+    PlanSources s =
+        PlanSources.of(f.snapshot(), "models/mart.sql", "select * from {{ ref('renamed') }} x");
+    assertEquals(
+        Optional.of(
+            new PlanSource(
+                PlanSource.Kind.REF,
+                "renamed",
+                "model.shop.renamed",
+                "models/mart.sql",
+                new Span(0, 17, 0, 31))),
+        s.locate("x"));
     assertEquals(Optional.empty(), s.locate("stg_orders"));
   }
 
   @Test
   void aDanglingRefHasNoNodeAndMatchesOnlyByItsName() {
     NavFixture f = NavFixture.of(PROJECT);
-    PlanSources s = PlanSources.of(f.snapshot(), "models/mart.sql",
-        "select * from {{ ref('ghost') }} as g, {{ ref(some_var) }}");
-    PlanSource ghost = new PlanSource(PlanSource.Kind.REF, "ghost", null, "models/mart.sql",
-        new Span(0, 17, 0, 29));
+    PlanSources s =
+        PlanSources.of(
+            f.snapshot(),
+            "models/mart.sql",
+            "select * from {{ ref('ghost') }} as g, {{ ref(some_var) }}");
+    PlanSource ghost =
+        new PlanSource(
+            PlanSource.Kind.REF, "ghost", null, "models/mart.sql", new Span(0, 17, 0, 29));
     assertEquals(Optional.of(ghost), s.locate("ghost"));
     assertEquals(Optional.of(ghost), s.locate("g"));
   }

@@ -19,8 +19,9 @@ public final class RenameLatencyCheck {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]).toAbsolutePath().normalize();
     String file = args[1];
-    ProjectSnapshot s = ProjectSnapshot.load(dir, ProjectInputs.Options.defaults(), List.of(),
-        FileSource.DISK, false);
+    ProjectSnapshot s =
+        ProjectSnapshot.load(
+            dir, ProjectInputs.Options.defaults(), List.of(), FileSource.DISK, false);
     String text = Files.readString(dir.resolve(file));
     int cte = text.indexOf(" as (") - 1;
     int ref = text.indexOf("ref('") + 6;
@@ -56,7 +57,8 @@ public final class RenameLatencyCheck {
       }
     }
     Arrays.sort(nanos);
-    System.out.printf("%-15s result %6d  p50 %8.2f ms  p99 %8.2f ms%n", what, size,
-        nanos[runs / 2] / 1e6, nanos[(int) (runs * 0.99)] / 1e6);
+    System.out.printf(
+        "%-15s result %6d  p50 %8.2f ms  p99 %8.2f ms%n",
+        what, size, nanos[runs / 2] / 1e6, nanos[(int) (runs * 0.99)] / 1e6);
   }
 }

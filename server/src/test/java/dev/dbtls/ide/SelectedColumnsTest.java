@@ -11,8 +11,10 @@ class SelectedColumnsTest {
 
   @Test
   void aliasesNamesAndQualifiedNames() {
-    assertEquals(List.of("order_id", "customer_id", "amount", "status", "Order Date", "n",
-        "is_big"), SelectedColumns.of("""
+    assertEquals(
+        List.of("order_id", "customer_id", "amount", "status", "Order Date", "n", "is_big"),
+        SelectedColumns.of(
+            """
         {{ config(materialized='table') }}
         select distinct
             o.id as order_id,
@@ -33,7 +35,10 @@ class SelectedColumnsTest {
 
   @Test
   void selectStarOfACteFollowsIt() {
-    assertEquals(List.of("customer_id", "first_order", "number_of_orders"), SelectedColumns.of("""
+    assertEquals(
+        List.of("customer_id", "first_order", "number_of_orders"),
+        SelectedColumns.of(
+            """
         with customers as (
             select * from {{ ref('stg_customers') }}
         ),
@@ -55,7 +60,10 @@ class SelectedColumnsTest {
   @Test
   void aStringRunsAcrossJinjaAndANameMayHoldADollar() {
     // one lexer for template SQL (SqlTokens): '{{ var("x") }}' is one string, as everywhere else
-    assertEquals(List.of("label", "amount$usd", "status"), SelectedColumns.of("""
+    assertEquals(
+        List.of("label", "amount$usd", "status"),
+        SelectedColumns.of(
+            """
         select '{{ var("label") }}' as label, amount$usd, status
         from {{ ref('orders') }}
         """));
@@ -64,7 +72,10 @@ class SelectedColumnsTest {
   @Test
   void cteDefinitionsAreReadAsEverywhereElse() {
     // one CTE reader (Ctes): column lists and `as [not] materialized` define CTEs here too
-    assertEquals(List.of("x", "y"), SelectedColumns.of("""
+    assertEquals(
+        List.of("x", "y"),
+        SelectedColumns.of(
+            """
         with a as materialized (select x, y from {{ ref('t') }}),
         b (p, q) as (select 1, 2)
         select * from a

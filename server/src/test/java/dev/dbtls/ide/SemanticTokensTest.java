@@ -12,22 +12,31 @@ class SemanticTokensTest {
   /** Each token as {@code line:char text type[+modifiers]}. */
   private static String tokens(String path, String text) {
     String[] lines = text.split("\n", -1);
-    return SemanticTokens.find(path, text).stream().map(t -> {
-      String mods = "";
-      for (int i = 0; i < SemanticTokens.MODIFIERS.size(); i++) {
-        if ((t.modifiers() & (1 << i)) != 0) {
-          mods += "+" + SemanticTokens.MODIFIERS.get(i);
-        }
-      }
-      return t.line() + ":" + t.startChar() + " "
-          + lines[t.line()].substring(t.startChar(), t.startChar() + t.length()) + " "
-          + SemanticTokens.TYPES.get(t.type()) + mods;
-    }).collect(Collectors.joining("\n"));
+    return SemanticTokens.find(path, text).stream()
+        .map(
+            t -> {
+              String mods = "";
+              for (int i = 0; i < SemanticTokens.MODIFIERS.size(); i++) {
+                if ((t.modifiers() & (1 << i)) != 0) {
+                  mods += "+" + SemanticTokens.MODIFIERS.get(i);
+                }
+              }
+              return t.line()
+                  + ":"
+                  + t.startChar()
+                  + " "
+                  + lines[t.line()].substring(t.startChar(), t.startChar() + t.length())
+                  + " "
+                  + SemanticTokens.TYPES.get(t.type())
+                  + mods;
+            })
+        .collect(Collectors.joining("\n"));
   }
 
   @Test
   void dbtCallsKwargsStringsAndDelimiters() {
-    assertEquals("""
+    assertEquals(
+        """
         0:0 {{ macro
         0:3 config function+defaultLibrary
         0:10 materialized parameter
@@ -43,27 +52,34 @@ class SemanticTokensTest {
         1:51 cents function
         1:57 amount variable
         1:65 2 number
-        1:68 -}} macro""", tokens("models/m.sql", """
+        1:68 -}} macro""",
+        tokens(
+            "models/m.sql",
+            """
         {{ config(materialized='table') }}
         select * from {{ ref('orders') }} where {{- my_pkg.cents(amount, 2) -}}
-        """.stripTrailing()));
+        """
+                .stripTrailing()));
   }
 
   @Test
   void everyNameOfDbtsContextIsTheDefaultLibrary() {
     // one set of dbt's context names (DbtBuiltins), called or not
-    assertEquals("""
+    assertEquals(
+        """
         0:0 {{ macro
         0:3 selected_resources variable+defaultLibrary
         0:22 }} macro
         0:25 {{ macro
         0:28 caller function+defaultLibrary
-        0:37 }} macro""", tokens("models/m.sql", "{{ selected_resources }} {{ caller() }}"));
+        0:37 }} macro""",
+        tokens("models/m.sql", "{{ selected_resources }} {{ caller() }}"));
   }
 
   @Test
   void statementsDefinitionsAndFilters() {
-    assertEquals("""
+    assertEquals(
+        """
         0:0 {% macro
         0:3 macro keyword
         0:9 m function+declaration
@@ -91,39 +107,48 @@ class SemanticTokensTest {
         2:11 adapter variable+defaultLibrary
         2:19 dispatch function
         2:28 'h' string
-        2:35 %} macro""", tokens("macros/m.sql", """
+        2:35 %} macro""",
+        tokens(
+            "macros/m.sql",
+            """
         {% macro m(col, n=1) %}
         {% for c in cols | list if not this.name %}
         {% set x = adapter.dispatch('h')() %}
-        """.stripTrailing()));
+        """
+                .stripTrailing()));
   }
 
   @Test
   void materializationAdapterIsAParameter() {
-    assertEquals("""
+    assertEquals(
+        """
         0:0 {% macro
         0:3 materialization keyword
         0:19 table function+declaration
         0:26 adapter parameter
         0:33 = operator
         0:34 'duckdb' string
-        0:43 %} macro""", tokens("macros/m.sql", "{% materialization table, adapter='duckdb' %}"));
+        0:43 %} macro""",
+        tokens("macros/m.sql", "{% materialization table, adapter='duckdb' %}"));
   }
 
   @Test
   void multiLineCommentsAndStringsAreSplitPerLine() {
-    assertEquals("""
+    assertEquals(
+        """
         0:0 {# one comment
         1:0 two #} comment
         2:0 {{ macro
         2:3 "a string
         3:0 b" string
-        3:3 }} macro""", tokens("models/m.md", "{# one\ntwo #}\n{{ \"a\nb\" }}"));
+        3:3 }} macro""",
+        tokens("models/m.md", "{# one\ntwo #}\n{{ \"a\nb\" }}"));
   }
 
   @Test
   void tokensAreOrderedAndNeverOverlap() {
-    String text = """
+    String text =
+        """
         {% macro a(x) %}{{ x | upper }}{% if x is defined %}{# c #}{% endif %}{% endmacro %}
         {{ ref('a' }} {% set y %}{{ 1 }}{% endset %} {{ "unterminated
         """;
@@ -140,14 +165,44 @@ class SemanticTokensTest {
   @Test
   void encodesRelativeToThePreviousToken() {
     List<SemanticToken> t = SemanticTokens.find("models/m.sql", "{{ x }}\n  {{ ref('a') }}");
-    assertEquals(List.of(
-        0, 0, 2, SemanticTokens.DELIMITER, 0,
-        0, 3, 1, SemanticTokens.VARIABLE, 0,
-        0, 2, 2, SemanticTokens.DELIMITER, 0,
-        1, 2, 2, SemanticTokens.DELIMITER, 0,
-        0, 3, 3, SemanticTokens.FUNCTION, SemanticTokens.DEFAULT_LIBRARY,
-        0, 4, 3, SemanticTokens.STRING, 0,
-        0, 5, 2, SemanticTokens.DELIMITER, 0), SemanticTokens.encode(t));
+    assertEquals(
+        List.of(
+            0,
+            0,
+            2,
+            SemanticTokens.DELIMITER,
+            0,
+            0,
+            3,
+            1,
+            SemanticTokens.VARIABLE,
+            0,
+            0,
+            2,
+            2,
+            SemanticTokens.DELIMITER,
+            0,
+            1,
+            2,
+            2,
+            SemanticTokens.DELIMITER,
+            0,
+            0,
+            3,
+            3,
+            SemanticTokens.FUNCTION,
+            SemanticTokens.DEFAULT_LIBRARY,
+            0,
+            4,
+            3,
+            SemanticTokens.STRING,
+            0,
+            0,
+            5,
+            2,
+            SemanticTokens.DELIMITER,
+            0),
+        SemanticTokens.encode(t));
   }
 
   @Test

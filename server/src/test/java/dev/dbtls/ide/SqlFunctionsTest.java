@@ -28,7 +28,8 @@ class SqlFunctionsTest {
           outputs:
             dev:
               type: %s
-        """.formatted(adapter);
+        """
+        .formatted(adapter);
   }
 
   private static List<CompletionItem> complete(String adapter, String body) {
@@ -37,12 +38,16 @@ class SqlFunctionsTest {
   }
 
   private static List<String> functions(List<CompletionItem> items) {
-    return items.stream().filter(i -> i.kind() == CompletionKind.FUNCTION)
-        .map(CompletionItem::label).toList();
+    return items.stream()
+        .filter(i -> i.kind() == CompletionKind.FUNCTION)
+        .map(CompletionItem::label)
+        .toList();
   }
 
   private static CompletionItem item(List<CompletionItem> items, String label) {
-    return items.stream().filter(i -> i.label().equals(label)).findFirst()
+    return items.stream()
+        .filter(i -> i.label().equals(label))
+        .findFirst()
         .orElseThrow(() -> new AssertionError(label + " not in " + functions(items)));
   }
 
@@ -52,8 +57,8 @@ class SqlFunctionsTest {
   void everyResourceFileParses() throws IOException {
     for (String dialect : SqlFunctions.DIALECTS.keySet()) {
       String text;
-      try (InputStream in = SqlFunctions.class.getResourceAsStream(
-          SqlFunctions.RESOURCES + dialect + ".tsv")) {
+      try (InputStream in =
+          SqlFunctions.class.getResourceAsStream(SqlFunctions.RESOURCES + dialect + ".tsv")) {
         assertTrue(in != null, dialect + ".tsv is missing");
         text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
@@ -85,7 +90,8 @@ class SqlFunctionsTest {
     assertNull(SqlFunctions.parse("abs\tabs(x)", "SQL"));
     assertNull(SqlFunctions.parse("abs\tabs(x)\tAbsolute.\textra", "SQL"));
     assertNull(SqlFunctions.parse("abs\t\tAbsolute.", "SQL"));
-    assertEquals(new SqlFunctions.SqlFunction("abs", "ABS(x)", "Absolute.", "SQL"),
+    assertEquals(
+        new SqlFunctions.SqlFunction("abs", "ABS(x)", "Absolute.", "SQL"),
         SqlFunctions.parse("ABS\tABS(x)\tAbsolute.", "SQL"));
   }
 
@@ -93,7 +99,8 @@ class SqlFunctionsTest {
 
   @Test
   void anAdapterGetsTheCommonFunctionsAndItsOwnAndItsOwnWin() {
-    assertEquals("date_trunc(date, part)",
+    assertEquals(
+        "date_trunc(date, part)",
         SqlFunctions.find("bigquery", "DATE_TRUNC").orElseThrow().signature());
     assertEquals("BigQuery", SqlFunctions.find("bigquery", "date_trunc").orElseThrow().dialect());
     assertEquals("SQL", SqlFunctions.find("bigquery", "coalesce").orElseThrow().dialect());
@@ -105,7 +112,8 @@ class SqlFunctionsTest {
     List<SqlFunctions.SqlFunction> pg = SqlFunctions.forAdapter("postgres");
     assertEquals(pg.stream().map(SqlFunctions.SqlFunction::name).distinct().count(), pg.size());
     assertEquals(1, pg.stream().filter(f -> f.name().equals("log")).count());
-    assertEquals(pg.stream().map(SqlFunctions.SqlFunction::name).sorted().toList(),
+    assertEquals(
+        pg.stream().map(SqlFunctions.SqlFunction::name).sorted().toList(),
         pg.stream().map(SqlFunctions.SqlFunction::name).toList());
   }
 
@@ -128,17 +136,24 @@ class SqlFunctionsTest {
     List<CompletionItem> duck = complete("duckdb", "select list_ag$0");
     CompletionItem agg = item(duck, "list_aggregate");
     assertEquals("list_aggregate(list, name [, ...])", agg.detail());
-    assertEquals("Applies the named aggregate function to the elements of a list.\n\nDuckDB function",
+    assertEquals(
+        "Applies the named aggregate function to the elements of a list.\n\nDuckDB function",
         agg.documentation());
     assertEquals("list_aggregate($1)", agg.insertText());
     assertTrue(agg.snippet());
 
     List<CompletionItem> pg = complete("postgres", "select list_ag$0");
     assertFalse(functions(pg).contains("list_aggregate"), functions(pg).toString());
-    assertEquals("generate_series(start, stop [, step])",
+    assertEquals(
+        "generate_series(start, stop [, step])",
         item(complete("postgres", "select * from generate_se$0"), "generate_series").detail());
-    assertEquals("PostgreSQL function", item(complete("postgres", "select * from generate_se$0"),
-        "generate_series").documentation().lines().reduce((a, b) -> b).orElseThrow());
+    assertEquals(
+        "PostgreSQL function",
+        item(complete("postgres", "select * from generate_se$0"), "generate_series")
+            .documentation()
+            .lines()
+            .reduce((a, b) -> b)
+            .orElseThrow());
   }
 
   @Test

@@ -11,9 +11,12 @@ class TextEditTest {
   @Test
   void editsApplyInOrder() {
     String text = "select *\nfrom {{ ref('a') }}\n";
-    String out = TextEdit.apply(text, List.of(
-        new TextEdit(new Span(1, 13, 1, 14), "orders"),
-        new TextEdit(new Span(0, 7, 0, 8), "id")));
+    String out =
+        TextEdit.apply(
+            text,
+            List.of(
+                new TextEdit(new Span(1, 13, 1, 14), "orders"),
+                new TextEdit(new Span(0, 7, 0, 8), "id")));
     assertEquals("select id\nfrom {{ ref('orders') }}\n", out);
   }
 
@@ -31,20 +34,28 @@ class TextEditTest {
   @Test
   void anEditOutsideTheDocumentOrWithoutTextIsRefused() {
     String text = "ab\ncd";
-    var past = assertThrows(IllegalArgumentException.class,
-        () -> TextEdit.apply(text, List.of(new TextEdit(new Span(5, 0, 5, 0), "Y"))));
+    var past =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TextEdit.apply(text, List.of(new TextEdit(new Span(5, 0, 5, 0), "Y"))));
     assertEquals("the range 6:1-6:1 is not in the document (2 lines)", past.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> TextEdit.apply(text, List.of(new TextEdit(new Span(1, 1, 0, 0), "Y"))));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> TextEdit.apply(text, List.of(new TextEdit(new Span(-1, 0, 0, 0), "Y"))));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> TextEdit.apply(text, List.of(new TextEdit(new Span(0, 0, 0, 0), null))));
-    assertThrows(IllegalArgumentException.class, () -> TextEdit.apply(text, List.of(new TextEdit(null, null))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TextEdit.apply(text, List.of(new TextEdit(null, null))));
   }
 
   @Test
   void deleteAcrossLines() {
-    assertEquals("a d", TextEdit.apply("a b\nc d", List.of(new TextEdit(new Span(0, 2, 1, 2), ""))));
+    assertEquals(
+        "a d", TextEdit.apply("a b\nc d", List.of(new TextEdit(new Span(0, 2, 1, 2), ""))));
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Completion in property YAML as typed, each case a mini project with a {@code $0} cursor. */
 class YamlCompletionTest {
 
-  static final String CATALOG = """
+  static final String CATALOG =
+      """
       {"metadata": {"dbt_version": "1.10.0"},
        "nodes": {
         "model.shop.orders": {"metadata": {"type": "BASE TABLE", "name": "orders"},
@@ -36,7 +37,8 @@ class YamlCompletionTest {
        "errors": null}
       """;
 
-  static final String PROJECT = """
+  static final String PROJECT =
+      """
       -- file: dbt_project.yml
       name: shop
       profile: shop
@@ -86,8 +88,9 @@ class YamlCompletionTest {
   }
 
   private static List<CompletionItem> complete(String files, boolean withCatalog) {
-    Fixture f = Fixture.of(PROJECT + files + (withCatalog ? "-- file: target/catalog.json\n"
-        + CATALOG : ""));
+    Fixture f =
+        Fixture.of(
+            PROJECT + files + (withCatalog ? "-- file: target/catalog.json\n" + CATALOG : ""));
     ProjectSnapshot s = snapshot(f);
     ProjectCatalog.load(s, f);
     String path = Fixture.ROOT.relativize(f.cursorFile()).toString();
@@ -101,8 +104,12 @@ class YamlCompletionTest {
   }
 
   private static ProjectSnapshot snapshot(Fixture f) {
-    return ProjectSnapshot.load(Fixture.ROOT, new ProjectInputs.Options(null, null, null, Map.of(),
-        Map.of("HOME", "/x")), List.of(), f, false);
+    return ProjectSnapshot.load(
+        Fixture.ROOT,
+        new ProjectInputs.Options(null, null, null, Map.of(), Map.of("HOME", "/x")),
+        List.of(),
+        f,
+        false);
   }
 
   private static List<String> labels(List<CompletionItem> items) {
@@ -110,24 +117,29 @@ class YamlCompletionTest {
   }
 
   private static CompletionItem item(List<CompletionItem> items, String label) {
-    return items.stream().filter(i -> i.label().equals(label)).findFirst().orElseThrow(
-        () -> new AssertionError(label + " not in " + labels(items)));
+    return items.stream()
+        .filter(i -> i.label().equals(label))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(label + " not in " + labels(items)));
   }
 
   // ---------------------------------------------------------------- names of models, seeds, ...
 
   @Test
   void modelNamesPreferThoseNotYetDescribed() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: $0
         """);
-    assertEquals(List.of("customers", "orders", "revenue", "stg_customers", "stg_orders"),
-        labels(items));
+    assertEquals(
+        List.of("customers", "orders", "revenue", "stg_customers", "stg_orders"), labels(items));
     assertEquals("models/customers.sql", items.get(0).detail());
     assertEquals(CompletionKind.MODEL, items.get(0).kind());
-    assertEquals("models/staging/stg_orders.sql · described in models/staging/_staging.yml",
+    assertEquals(
+        "models/staging/stg_orders.sql · described in models/staging/_staging.yml",
         item(items, "stg_orders").detail());
     assertEquals("One row per order.", item(items, "stg_orders").documentation());
   }
@@ -135,7 +147,9 @@ class YamlCompletionTest {
   @Test
   void modelNamesHalfTypedAndNotListedTwice() {
     Fixture f = Fixture.of(PROJECT + "-- file: models/new.yml\nmodels:\n  - name: cus$0\n");
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: cus$0
@@ -145,7 +159,9 @@ class YamlCompletionTest {
     assertEquals(at - 3, items.get(0).replaceStart());
     assertEquals("customers", items.get(0).insertText());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/new.yml
         version: 2
         models:
@@ -157,7 +173,9 @@ class YamlCompletionTest {
     assertEquals(List.of("orders", "stg_customers", "stg_orders"), labels(items));
 
     // quoted, in the file that describes them already
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/staging/_staging.yml
         models:
           - name: stg_orders
@@ -168,7 +186,9 @@ class YamlCompletionTest {
 
   @Test
   void seedSnapshotAndMacroNames() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: seeds/seeds.yml
         seeds:
           - name: $0
@@ -177,14 +197,18 @@ class YamlCompletionTest {
     assertEquals(CompletionKind.SEED, items.get(0).kind());
     assertEquals("seeds/country_codes.csv", items.get(0).detail());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: snapshots/s.yml
         snapshots:
           - name: $0
         """);
     assertEquals(List.of("orders_snapshot"), labels(items));
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: macros/m.yml
         macros:
           - name: $0
@@ -196,7 +220,9 @@ class YamlCompletionTest {
 
   @Test
   void columnsFromTheCatalogMinusThoseListed() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -213,13 +239,16 @@ class YamlCompletionTest {
 
   @Test
   void columnsWithoutCatalogComeFromYamlOfParents() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
             columns:
               - name: $0
-        """, false);
+        """,
+            false);
     assertEquals(List.of("order_id", "status"), labels(items));
     assertEquals("column · from stg_orders", items.get(0).detail());
     assertEquals("The order key.", items.get(0).documentation());
@@ -227,21 +256,26 @@ class YamlCompletionTest {
 
   @Test
   void columnsSelectedByTheModelsSql() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/more.yml
         models:
           - name: stg_orders
             columns:
               - name: status
               - name: $0
-        """, false);
+        """,
+            false);
     assertEquals(List.of("amount", "customer_id", "order_id"), labels(items));
     assertEquals("column · select of stg_orders", items.get(0).detail());
   }
 
   @Test
   void columnsOfSourcesAndParentsInTheCatalog() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/src.yml
         sources:
           - name: raw
@@ -253,9 +287,10 @@ class YamlCompletionTest {
     assertEquals(List.of("status"), labels(items));
     assertEquals("TEXT · orders", items.get(0).detail());
 
-
     // customers: no catalog entry of its own; its parent's, in the warehouse's spelling
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: customers
@@ -268,7 +303,8 @@ class YamlCompletionTest {
 
   @Test
   void columnsOfAModelVersion() {
-    String files = """
+    String files =
+        """
         -- file: models/dim_v1.sql
         select * from {{ ref('stg_orders') }}
         -- file: models/dim_v2.sql
@@ -295,7 +331,9 @@ class YamlCompletionTest {
 
   @Test
   void dataTypeFromTheCatalog() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -310,7 +348,9 @@ class YamlCompletionTest {
 
   @Test
   void testNamesWithArgumentSnippets() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -319,22 +359,33 @@ class YamlCompletionTest {
                 data_tests:
                   - $0
         """);
-    assertEquals(List.of("accepted_values", "not_null", "relationships", "unique", "is_positive",
-        "utils.expression_is_true"), labels(items));
+    assertEquals(
+        List.of(
+            "accepted_values",
+            "not_null",
+            "relationships",
+            "unique",
+            "is_positive",
+            "utils.expression_is_true"),
+        labels(items));
     CompletionItem av = item(items, "accepted_values");
     assertEquals("accepted_values:\n    values: [$1]", av.insertText());
     assertTrue(av.snippet());
-    assertEquals("relationships:\n    to: ref('$1')\n    field: $2",
+    assertEquals(
+        "relationships:\n    to: ref('$1')\n    field: $2",
         item(items, "relationships").insertText());
     assertEquals("not_null", item(items, "not_null").insertText());
     assertFalse(item(items, "not_null").snippet());
-    assertEquals("generic test utils.expression_is_true(expression)",
+    assertEquals(
+        "generic test utils.expression_is_true(expression)",
         item(items, "utils.expression_is_true").detail());
   }
 
   @Test
   void testNamesFollowTheArgumentsFormOfTheFile() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -350,7 +401,9 @@ class YamlCompletionTest {
 
   @Test
   void testNamesInAFlowListAndWithTextAfterTheCursor() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -362,7 +415,9 @@ class YamlCompletionTest {
     assertEquals("not_null", items.get(0).insertText());
     assertFalse(labels(items).contains("unique")); // no match for `no`
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -376,7 +431,9 @@ class YamlCompletionTest {
 
   @Test
   void testArguments() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -390,7 +447,9 @@ class YamlCompletionTest {
     assertEquals(List.of("quote", "arguments", "config"), labels(items));
     assertEquals("quote: ", items.get(0).insertText());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -403,7 +462,9 @@ class YamlCompletionTest {
         """);
     assertEquals(List.of("field", "to"), labels(items));
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -418,7 +479,9 @@ class YamlCompletionTest {
 
   @Test
   void refInsideTestArguments() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -433,7 +496,9 @@ class YamlCompletionTest {
     assertEquals(CompletionKind.MODEL, items.get(0).kind());
     assertEquals(items.get(0).replaceEnd() - 4, items.get(0).replaceStart()); // `cust`
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -449,7 +514,9 @@ class YamlCompletionTest {
 
   @Test
   void configKeysOfTheResourceType() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -462,7 +529,9 @@ class YamlCompletionTest {
     assertEquals(CompletionKind.CONFIG_KEY, items.get(0).kind());
     assertNotNull(items.get(0).documentation());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: seeds/seeds.yml
         seeds:
           - name: country_codes
@@ -475,7 +544,9 @@ class YamlCompletionTest {
     assertFalse(labels(items).contains("enabled"));
     assertEquals("meta:", item(items, "meta").insertText());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -491,18 +562,24 @@ class YamlCompletionTest {
 
   @Test
   void configValues() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
             config:
               materialized: $0
         """);
-    assertEquals(List.of("ephemeral", "incremental", "materialized_view", "my_mat", "snapshot",
-        "table", "view"), labels(items));
+    assertEquals(
+        List.of(
+            "ephemeral", "incremental", "materialized_view", "my_mat", "snapshot", "table", "view"),
+        labels(items));
     assertEquals(CompletionKind.CONFIG_VALUE, items.get(0).kind());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -512,7 +589,11 @@ class YamlCompletionTest {
     assertEquals(List.of("sync_all_columns"), labels(items));
     // inside the quotes: only what is typed after the opening quote is replaced
     assertEquals(items.get(0).replaceEnd() - 2, items.get(0).replaceStart());
-    assertEquals(List.of("false", "true"), labels(complete("""
+    assertEquals(
+        List.of("false", "true"),
+        labels(
+            complete(
+                """
         -- file: models/new.yml
         models:
           - name: orders
@@ -523,7 +604,9 @@ class YamlCompletionTest {
 
   @Test
   void projectFileConfigKeysAndValues() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -533,7 +616,9 @@ class YamlCompletionTest {
         """);
     assertEquals("+materialized", items.get(0).label());
     assertEquals("+materialized: ", items.get(0).insertText());
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -549,14 +634,16 @@ class YamlCompletionTest {
   @Test
   void keysByPlace() {
     List<CompletionItem> items = complete("-- file: models/new.yml\n$0\n");
-    assertEquals(YamlVocabulary.TOP.stream().sorted().toList(),
-        labels(items).stream().sorted().toList());
+    assertEquals(
+        YamlVocabulary.TOP.stream().sorted().toList(), labels(items).stream().sorted().toList());
     items = complete("-- file: models/new.yml\nversion: 2\nmod$0\n");
     assertEquals("models", items.get(0).label());
     assertEquals("models:", items.get(0).insertText());
     assertFalse(labels(complete("-- file: models/new.yml\nversion: 2\nv$0\n")).contains("version"));
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -566,7 +653,9 @@ class YamlCompletionTest {
     assertFalse(labels(items).contains("name"));
     assertTrue(labels(items).containsAll(List.of("columns", "data_tests", "config", "versions")));
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -578,7 +667,9 @@ class YamlCompletionTest {
     assertTrue(labels(items).containsAll(List.of("data_type", "data_tests", "constraints")));
     assertFalse(labels(items).contains("columns"));
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -588,7 +679,9 @@ class YamlCompletionTest {
     assertEquals("name", items.get(0).label());
     assertEquals("name: ", items.get(0).insertText());
 
-    items = complete("""
+    items =
+        complete(
+            """
         -- file: models/src.yml
         sources:
           - name: raw
@@ -601,7 +694,9 @@ class YamlCompletionTest {
 
   @Test
   void configOfATestGivenByTestNameAndNothingInOtherYamlFiles() {
-    List<CompletionItem> items = complete("""
+    List<CompletionItem> items =
+        complete(
+            """
         -- file: models/new.yml
         models:
           - name: orders
@@ -620,31 +715,33 @@ class YamlCompletionTest {
   void windowsLineEnds() {
     Fixture f = Fixture.of(PROJECT);
     ProjectSnapshot s = snapshot(f);
-    String text = "models:\r\n  - name: orders\r\n    columns:\r\n      - name: x\r\n"
-        + "        data_tests:\r\n          - \r\n";
+    String text =
+        "models:\r\n  - name: orders\r\n    columns:\r\n      - name: x\r\n"
+            + "        data_tests:\r\n          - \r\n";
     int at = text.indexOf("- \r\n") + 2;
     List<CompletionItem> items = Completion.find(s, "models/new.yml", text, at);
     assertEquals("accepted_values", items.get(0).label());
-    assertEquals(Map.of("models", java.util.Set.of("orders")),
-        DescribedNames.names(text));
+    assertEquals(Map.of("models", java.util.Set.of("orders")), DescribedNames.names(text));
   }
 
   @Test
   void nothingInBlockScalarsCommentsAndUnknownPlaces() {
-    for (String body : List.of(
-        "models:\n  - name: orders\n    description: |\n      some te$0\n",
-        "models:\n  - name: orders\n    description: >-\n      line\n\n      more$0\n",
-        "models:\n  - name: orders # a comm$0\n",
-        "# models$0\n",
-        "models:\n  - name: orders\n    description: \"done\" $0\n",
-        "models:\n  - name: orders\n    columns:\n      - name: status\n        tags: [a, $0]\n")) {
+    for (String body :
+        List.of(
+            "models:\n  - name: orders\n    description: |\n      some te$0\n",
+            "models:\n  - name: orders\n    description: >-\n      line\n\n      more$0\n",
+            "models:\n  - name: orders # a comm$0\n",
+            "# models$0\n",
+            "models:\n  - name: orders\n    description: \"done\" $0\n",
+            "models:\n  - name: orders\n    columns:\n      - name: status\n        tags: [a, $0]\n")) {
       assertEquals(List.of(), complete("-- file: models/new.yml\n" + body), body);
     }
   }
 
   @Test
   void neverThrowsOnHalfTypedYaml() {
-    String text = """
+    String text =
+        """
         version: 2
         models:
           - name: orders

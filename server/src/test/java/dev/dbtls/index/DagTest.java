@@ -10,13 +10,15 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DagTest {
-  private static final Dag DAG = new Dag(Map.of(
-      "a", List.of(),
-      "b", List.of("a"),
-      "c", List.of("b", "a", "missing"),
-      "d", List.of("e"),
-      "e", List.of("d"),
-      "f", List.of("f")));
+  private static final Dag DAG =
+      new Dag(
+          Map.of(
+              "a", List.of(),
+              "b", List.of("a"),
+              "c", List.of("b", "a", "missing"),
+              "d", List.of("e"),
+              "e", List.of("d"),
+              "f", List.of("f")));
 
   @Test
   void walksBothWaysWithDepth() {
@@ -34,7 +36,9 @@ class DagTest {
   @Test
   void topologicalOrderPutsParentsFirst() {
     List<String> order = DAG.topologicalOrder();
-    assertTrue(order.indexOf("a") < order.indexOf("b") && order.indexOf("b") < order.indexOf("c"), order.toString());
+    assertTrue(
+        order.indexOf("a") < order.indexOf("b") && order.indexOf("b") < order.indexOf("c"),
+        order.toString());
     assertEquals(6, order.size());
   }
 
@@ -43,8 +47,9 @@ class DagTest {
     Map<String, List<String>> parents = new HashMap<>();
     int n = 200_000;
     for (int i = 0; i < n; i++) {
-      parents.put(String.format("m%06d", i), i == 0 ? List.of(String.format("m%06d", n - 1))
-          : List.of(String.format("m%06d", i - 1)));
+      parents.put(
+          String.format("m%06d", i),
+          i == 0 ? List.of(String.format("m%06d", n - 1)) : List.of(String.format("m%06d", i - 1)));
     }
     List<List<String>> cycles = new Dag(parents).cycles();
     assertEquals(1, cycles.size());

@@ -29,11 +29,15 @@ class DidYouMeanTest {
       }
       String wrong = word(r);
       int limit = Math.max(2, wrong.length() / 3);
-      List<String> expected = known.stream().distinct()
-          .filter(k -> !k.equals(wrong) && DidYouMean.distance(wrong, k) <= limit)
-          .sorted(java.util.Comparator.comparingInt((String k) -> DidYouMean.distance(wrong, k))
-              .thenComparing(k -> k))
-          .limit(3).toList();
+      List<String> expected =
+          known.stream()
+              .distinct()
+              .filter(k -> !k.equals(wrong) && DidYouMean.distance(wrong, k) <= limit)
+              .sorted(
+                  java.util.Comparator.comparingInt((String k) -> DidYouMean.distance(wrong, k))
+                      .thenComparing(k -> k))
+              .limit(3)
+              .toList();
       assertEquals(expected, DidYouMean.candidates(wrong, known, 3), wrong + " in " + known);
       for (String k : known) {
         int d = DidYouMean.distance(wrong, k);

@@ -8,14 +8,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generic test names as dbt synthesizes them (its {@code synthesize_generic_test_names}); the
- * md5 values below are Python's {@code hashlib.md5(full_name).hexdigest()}.
+ * Generic test names as dbt synthesizes them (its {@code synthesize_generic_test_names}); the md5
+ * values below are Python's {@code hashlib.md5(full_name).hexdigest()}.
  */
 class GenericTestNamesTest {
   @Test
   void aShortNameIsTheFullName() {
-    GenericTestNames.Names n = GenericTestNames.names("not_null", "orders",
-        Map.of("column_name", "id", "model", "{{ get_where_subquery(ref('orders')) }}"));
+    GenericTestNames.Names n =
+        GenericTestNames.names(
+            "not_null",
+            "orders",
+            Map.of("column_name", "id", "model", "{{ get_where_subquery(ref('orders')) }}"));
     assertEquals(new GenericTestNames.Names("not_null_orders_id", "not_null_orders_id"), n);
   }
 
@@ -26,7 +29,8 @@ class GenericTestNamesTest {
     args.put("field", "customer_id");
     args.put("column_name", "customer_id");
     GenericTestNames.Names n = GenericTestNames.names("relationships", "stg_orders", args);
-    assertEquals("relationships_stg_orders_customer_id__customer_id__ref_stg_customers_", n.fullName());
+    assertEquals(
+        "relationships_stg_orders_customer_id__customer_id__ref_stg_customers_", n.fullName());
     assertEquals("relationships_stg_orders_96411fe0c89b49c3f4da955dfd358ba0", n.shortName());
   }
 
@@ -36,18 +40,23 @@ class GenericTestNamesTest {
     args.put("strictly", true);
     args.put("column_name", "amount");
     args.put("x", null);
-    assertEquals("is_positive_orders_amount__True__None",
+    assertEquals(
+        "is_positive_orders_amount__True__None",
         GenericTestNames.names("is_positive", "orders", args).fullName());
   }
 
   @Test
   void noArgumentsLeaveTheTrailingUnderscore() {
-    assertEquals("has_rows_orders_", GenericTestNames.names("has_rows", "orders", Map.of()).fullName());
+    assertEquals(
+        "has_rows_orders_", GenericTestNames.names("has_rows", "orders", Map.of()).fullName());
   }
 
   @Test
   void aSourceTestOfAPackageNamesTheNamespaceFirst() {
-    var m = ManifestBuilder.build(dev.dbtls.testing.Fixture.of("""
+    var m =
+        ManifestBuilder.build(
+            dev.dbtls.testing.Fixture.of(
+                    """
         -- file: models/sources.yml
         version: 2
         sources:
@@ -59,13 +68,17 @@ class GenericTestNamesTest {
                     tests:
                       - dbt_utils.expression_is_true:
                           expression: ">= 0"
-        """).load());
-    List<Node> tests = m.nodes().values().stream().filter(x -> x.type() == ResourceType.TEST).toList();
+        """)
+                .load());
+    List<Node> tests =
+        m.nodes().values().stream().filter(x -> x.type() == ResourceType.TEST).toList();
     assertEquals(1, tests.size());
     // 64 characters: hashed; the full name stays in the fqn, the short one is the alias
-    assertEquals("dbt_utils_source_expression_is_true_shop_orders_amount_cents___0",
+    assertEquals(
+        "dbt_utils_source_expression_is_true_shop_orders_amount_cents___0",
         tests.get(0).fqn().get(tests.get(0).fqn().size() - 1));
-    assertEquals("dbt_utils_source_expression_is_1bfd6d07ee48c0e94c4098a00fa77bfb", tests.get(0).name());
+    assertEquals(
+        "dbt_utils_source_expression_is_1bfd6d07ee48c0e94c4098a00fa77bfb", tests.get(0).name());
     assertEquals(tests.get(0).name(), tests.get(0).config().get("alias"));
   }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IncrementalBuildTest {
-  private static final String PROJECT = """
+  private static final String PROJECT =
+      """
       -- file: models/a.sql
       select 1 as id
       -- file: models/b.sql
@@ -31,8 +32,8 @@ class IncrementalBuildTest {
     int first = cache.parses();
     assertEquals(4, first);
 
-    ProjectInputs changed = in.withFile(Fixture.ROOT.resolve("models/c.sql"),
-        "select * from {{ ref('b') }}");
+    ProjectInputs changed =
+        in.withFile(Fixture.ROOT.resolve("models/c.sql"), "select * from {{ ref('b') }}");
     Manifest m = new ManifestBuilder(changed, null, null, cache).build();
     assertEquals(first + 1, cache.parses(), "only c.sql is scanned again");
     assertEquals(List.of("model.shop.b"), m.nodes().get("model.shop.c").dependsOn());

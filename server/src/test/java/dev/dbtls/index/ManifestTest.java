@@ -22,7 +22,9 @@ class ManifestTest {
 
   @Test
   void refsAndSourcesBecomeEdges() {
-    Manifest m = build("""
+    Manifest m =
+        build(
+            """
         -- file: models/staging/stg_orders.sql
         select * from {{ source('shop', 'orders') }}
         -- file: models/marts/orders.sql
@@ -37,15 +39,19 @@ class ManifestTest {
         """);
     assertEquals(List.of(), m.problems());
     assertEquals(List.of("model.shop.stg_orders"), m.nodes().get("model.shop.orders").dependsOn());
-    assertEquals(List.of("source.shop.shop.orders"), m.nodes().get("model.shop.stg_orders").dependsOn());
+    assertEquals(
+        List.of("source.shop.shop.orders"), m.nodes().get("model.shop.stg_orders").dependsOn());
     Node src = m.nodes().get("source.shop.shop.orders");
     assertEquals(new RelationName("shop", "raw", "raw_orders"), src.relation());
-    assertEquals(List.of("shop", "staging", "stg_orders"), m.nodes().get("model.shop.stg_orders").fqn());
+    assertEquals(
+        List.of("shop", "staging", "stg_orders"), m.nodes().get("model.shop.stg_orders").fqn());
   }
 
   @Test
   void unknownRefIsLocatedWithDidYouMean() {
-    Manifest m = build("""
+    Manifest m =
+        build(
+            """
         -- file: models/stg_orders.sql
         select 1
         -- file: models/orders.sql
@@ -62,7 +68,9 @@ class ManifestTest {
 
   @Test
   void refToDisabledNodeSaysSo() {
-    Manifest m = build("""
+    Manifest m =
+        build(
+            """
         -- file: models/old.sql
         {{ config(enabled=false) }}
         select 1
@@ -75,7 +83,9 @@ class ManifestTest {
 
   @Test
   void cyclesAreReportedOnEveryMember() {
-    Manifest m = build("""
+    Manifest m =
+        build(
+            """
         -- file: models/a.sql
         select * from {{ ref('b') }}
         -- file: models/b.sql
@@ -87,7 +97,9 @@ class ManifestTest {
 
   @Test
   void duplicateModelNamesInOnePackage() {
-    Manifest m = build("""
+    Manifest m =
+        build(
+            """
         -- file: models/a/orders.sql
         select 1
         -- file: models/b/orders.sql
@@ -98,7 +110,9 @@ class ManifestTest {
 
   @Test
   void configPrecedenceProjectThenYamlThenFile() {
-    Manifest m = build("""
+    Manifest m =
+        build(
+            """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -130,7 +144,9 @@ class ManifestTest {
 
   @Test
   void versionedModelsGetOneNodePerVersionAndRefPicksLatest() {
-    Manifest m = build("""
+    Manifest m =
+        build(
+            """
         -- file: models/customers_v1.sql
         select 1 as id
         -- file: models/customers_v2.sql
@@ -152,16 +168,20 @@ class ManifestTest {
               - v: 2
         """);
     assertEquals(List.of(), m.problems());
-    assertEquals(List.of("model.shop.customers.v2", "model.shop.customers.v1"),
+    assertEquals(
+        List.of("model.shop.customers.v2", "model.shop.customers.v1"),
         m.nodes().get("model.shop.report").dependsOn());
     assertEquals("customers_v1", m.nodes().get("model.shop.customers.v1").relation().identifier());
-    assertEquals(List.of("id"), m.nodes().get("model.shop.customers.v1").columns().stream()
-        .map(c -> c.name()).toList());
+    assertEquals(
+        List.of("id"),
+        m.nodes().get("model.shop.customers.v1").columns().stream().map(c -> c.name()).toList());
   }
 
   @Test
   void genericTestsAreNamedAsDbtNamesThem() {
-    Manifest m = build("""
+    Manifest m =
+        build(
+            """
         -- file: models/orders.sql
         select 1
         -- file: models/customers.sql
@@ -181,18 +201,33 @@ class ManifestTest {
                       to: ref('customers')
                       field: id
         """);
-    List<String> names = m.nodes().values().stream().filter(n -> n.type() == ResourceType.TEST)
-        .map(Node::name).sorted().toList();
-    assertEquals(List.of("accepted_values_orders_status__placed__shipped",
-        "not_null_orders_status",
-        "relationships_orders_customer_id__id__ref_customers_"), names);
-    Node rel = m.nodes().values().stream().filter(n -> n.name().startsWith("relationships")).findFirst().orElseThrow();
-    assertEquals(List.of("model.shop.customers", "model.shop.orders"), rel.dependsOn().stream().sorted().toList());
+    List<String> names =
+        m.nodes().values().stream()
+            .filter(n -> n.type() == ResourceType.TEST)
+            .map(Node::name)
+            .sorted()
+            .toList();
+    assertEquals(
+        List.of(
+            "accepted_values_orders_status__placed__shipped",
+            "not_null_orders_status",
+            "relationships_orders_customer_id__id__ref_customers_"),
+        names);
+    Node rel =
+        m.nodes().values().stream()
+            .filter(n -> n.name().startsWith("relationships"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        List.of("model.shop.customers", "model.shop.orders"),
+        rel.dependsOn().stream().sorted().toList());
   }
 
   @Test
   void propertyEntryForMissingModelIsAWarning() {
-    Manifest m = build("""
+    Manifest m =
+        build(
+            """
         -- file: models/orders.sql
         select 1
         -- file: models/_models.yml
@@ -207,7 +242,9 @@ class ManifestTest {
 
   @Test
   void packagesRefsResolveRootFirstThenOwnPackage() {
-    Manifest m = build("""
+    Manifest m =
+        build(
+            """
         -- file: models/calendar.sql
         select 'root' as v
         -- file: dbt_packages/utils/dbt_project.yml
@@ -225,9 +262,11 @@ class ManifestTest {
 
   @Test
   void brokenJinjaIsAProblemAndOtherModelsStillIndex() {
-    Manifest m = build("""
+    Manifest m =
+        build(
+            """
         -- file: models/broken.sql
-        select {{ ref('ok') 
+        select {{ ref('ok')
         -- file: models/ok.sql
         select 1
         """);
@@ -237,7 +276,9 @@ class ManifestTest {
 
   @Test
   void descriptionsRenderDocBlocks() {
-    Manifest m = build("""
+    Manifest m =
+        build(
+            """
         -- file: models/orders.sql
         select 1 as id
         -- file: models/docs.md
@@ -260,7 +301,9 @@ class ManifestTest {
 
   @Test
   void nodesAreFoundByTheirFile() {
-    Manifest m = build("""
+    Manifest m =
+        build(
+            """
         -- file: models/orders.sql
         select 1 as id
         -- file: models/_models.yml
@@ -270,9 +313,11 @@ class ManifestTest {
               - name: id
                 data_tests: [unique]
         """);
-    assertEquals(List.of("model.shop.orders"),
+    assertEquals(
+        List.of("model.shop.orders"),
         m.nodesInFile("models/orders.sql").stream().map(Node::uniqueId).toList());
-    assertEquals(List.of("unique_orders_id"),
+    assertEquals(
+        List.of("unique_orders_id"),
         m.nodesInFile("models/_models.yml").stream().map(Node::name).toList());
   }
 }

@@ -27,11 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The parse cache on disk: a project loaded from it gives the manifest a cold load gives, a
- * changed file is parsed again, and a broken, foreign or other build's file is ignored.
+ * The parse cache on disk: a project loaded from it gives the manifest a cold load gives, a changed
+ * file is parsed again, and a broken, foreign or other build's file is ignored.
  */
 class ParseCacheTest {
-  private static final String PROJECT = """
+  private static final String PROJECT =
+      """
       -- file: dbt_project.yml
       name: shop
       profile: shop
@@ -113,7 +114,7 @@ class ParseCacheTest {
           owner: {email: a@b.c}
           depends_on: ["ref('orders')"]
       -- file: models/bad.yml
-      models: [1, {name: 
+      models: [1, {name:
       -- file: macros/m.sql
       {% macro m(x, y=2) %}{# doc of m #}{{ ref('orders') }}{% endmacro %}
       {% macro default__m2() %}1{% endmacro %}
@@ -133,8 +134,7 @@ class ParseCacheTest {
 
   private static final ProjectInputs.Options OPTIONS = Fixture.options(null, Map.of(), Map.of());
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private ParseCache open(String build) {
     return ParseCache.open(Fixture.ROOT, tmp, build);
@@ -145,8 +145,8 @@ class ParseCacheTest {
   }
 
   private static int parsedFiles(Fixture f) {
-    return (int) f.load().files().stream().filter(x -> x.kind() != FileKind.SEED && !x.isPython())
-        .count();
+    return (int)
+        f.load().files().stream().filter(x -> x.kind() != FileKind.SEED && !x.isPython()).count();
   }
 
   static void assertSameManifest(Manifest expected, Manifest actual) {
@@ -226,8 +226,11 @@ class ParseCacheTest {
     Fixture f = Fixture.of(PROJECT);
     coldAndSave(f);
     ParseCache warm = open("b1");
-    ProjectFile orders = f.load().files().stream()
-        .filter(x -> x.relativePath().equals("models/marts/orders.sql")).findFirst().orElseThrow();
+    ProjectFile orders =
+        f.load().files().stream()
+            .filter(x -> x.relativePath().equals("models/marts/orders.sql"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("elsewhere.sql", warm.scan(orders, "elsewhere.sql").displayPath());
     assertEquals(1, warm.parses());
   }
@@ -240,9 +243,14 @@ class ParseCacheTest {
     byte[] good = Files.readAllBytes(file);
     byte[] flipped = good.clone();
     flipped[good.length / 2] ^= 0x20;
-    List<byte[]> bad = List.of(flipped, Arrays.copyOf(good, good.length / 2),
-        Arrays.copyOf(good, 10), new byte[0], "hello, world\n".getBytes(),
-        Arrays.copyOf(good, good.length + 7));
+    List<byte[]> bad =
+        List.of(
+            flipped,
+            Arrays.copyOf(good, good.length / 2),
+            Arrays.copyOf(good, 10),
+            new byte[0],
+            "hello, world\n".getBytes(),
+            Arrays.copyOf(good, good.length + 7));
     PrintStream err = System.err;
     for (byte[] b : bad) {
       Files.write(file, b);
@@ -332,7 +340,8 @@ class ParseCacheTest {
     Path root = Path.of(System.getProperty("dbtls.repoRoot", "..")).resolve("test-projects");
     int files = 0;
     try (Stream<Path> dirs = Files.list(root)) {
-      for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("dbt_project.yml"))).toList()) {
+      for (Path dir :
+          dirs.filter(d -> Files.isRegularFile(d.resolve("dbt_project.yml"))).toList()) {
         ProjectInputs in = ProjectInputs.load(dir, Fixture.profilesIn(dir), FileSource.DISK);
         for (ProjectFile file : in.files()) {
           String display = in.displayPath(file);

@@ -9,7 +9,10 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class SelectorTest {
-  private static final Manifest M = ManifestBuilder.build(Fixture.of("""
+  private static final Manifest M =
+      ManifestBuilder.build(
+          Fixture.of(
+                  """
       -- file: dbt_project.yml
       name: shop
       profile: shop
@@ -29,7 +32,8 @@ class SelectorTest {
       -- file: seeds/s.csv
       a
       1
-      """).load());
+      """)
+              .load());
 
   private static Set<String> names(String... select) {
     Selector s = new Selector(M);
@@ -70,7 +74,8 @@ class SelectorTest {
   void excludeAndUnknownMethod() {
     Selector s = new Selector(M);
     Set<String> ids = s.select(List.of("+m2"), List.of("m1"));
-    assertEquals(Set.of("model.shop.stg_a", "model.shop.stg_b", "model.shop.m2"), new TreeSet<>(ids));
+    assertEquals(
+        Set.of("model.shop.stg_a", "model.shop.stg_b", "model.shop.m2"), new TreeSet<>(ids));
     s.select(List.of("colour:red"), List.of());
     assertEquals("selector-invalid", s.problems().get(0).code().id());
   }

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 /** dbt semantics on top of Jinja: namespaces, dispatch, return, exceptions, problems. */
 class DbtJinjaTest {
 
-  static DbtJinja engine(String adapter, Map<String, List<String>> searchOrder, MacroFile... files) {
-    return new DbtJinja(new JinjaSetup(Adapter.of(adapter), "proj", List.of(files), searchOrder, null));
+  static DbtJinja engine(
+      String adapter, Map<String, List<String>> searchOrder, MacroFile... files) {
+    return new DbtJinja(
+        new JinjaSetup(Adapter.of(adapter), "proj", List.of(files), searchOrder, null));
   }
 
   static MacroFile file(String pkg, String path, String text) {
@@ -32,8 +34,12 @@ class DbtJinjaTest {
 
   static Map<String, Object> globals() {
     Map<String, Object> g = new LinkedHashMap<>();
-    g.put("ref", (JinjaCallable) (a, k) -> Relation.of(Adapter.of("postgres"), "db", "sch",
-        String.valueOf(a.get(a.size() - 1))));
+    g.put(
+        "ref",
+        (JinjaCallable)
+            (a, k) ->
+                Relation.of(
+                    Adapter.of("postgres"), "db", "sch", String.valueOf(a.get(a.size() - 1))));
     g.put("execute", true);
     return g;
   }
@@ -44,29 +50,52 @@ class DbtJinjaTest {
 
   @Test
   void unqualifiedNamesResolveInPackageThenRootThenDbt() {
-    DbtJinja j = engine("postgres", Map.of(),
-        file("dbt", "dbt/m.sql", "{% macro who() %}dbt{% endmacro %}{% macro only_dbt() %}D{% endmacro %}"),
-        file("proj", "macros/m.sql", "{% macro who() %}root{% endmacro %}"),
-        file("pkg", "pkg/m.sql", "{% macro who() %}pkg{% endmacro %}"
-            + "{% macro call_who() %}{{ who() }}/{{ only_dbt() }}{% endmacro %}"
-            + "{% macro uses_root() %}{{ root_only() }}{% endmacro %}"),
-        file("proj", "macros/r.sql", "{% macro root_only() %}R{% endmacro %}"));
-    assertEquals("root pkg/D pkg dbt R", render(j,
-        "{{ who() }} {{ pkg.call_who() }} {{ pkg.who() }} {{ dbt.who() }} {{ pkg.uses_root() }}").output());
+    DbtJinja j =
+        engine(
+            "postgres",
+            Map.of(),
+            file(
+                "dbt",
+                "dbt/m.sql",
+                "{% macro who() %}dbt{% endmacro %}{% macro only_dbt() %}D{% endmacro %}"),
+            file("proj", "macros/m.sql", "{% macro who() %}root{% endmacro %}"),
+            file(
+                "pkg",
+                "pkg/m.sql",
+                "{% macro who() %}pkg{% endmacro %}"
+                    + "{% macro call_who() %}{{ who() }}/{{ only_dbt() }}{% endmacro %}"
+                    + "{% macro uses_root() %}{{ root_only() }}{% endmacro %}"),
+            file("proj", "macros/r.sql", "{% macro root_only() %}R{% endmacro %}"));
+    assertEquals(
+        "root pkg/D pkg dbt R",
+        render(
+                j,
+                "{{ who() }} {{ pkg.call_who() }} {{ pkg.who() }} {{ dbt.who() }} {{ pkg.uses_root() }}")
+            .output());
   }
 
   @Test
   void rootProjectOverridesDbtMacrosEvenWhenDbtCallsThem() {
-    DbtJinja j = engine("postgres", Map.of(),
-        file("dbt", "dbt/m.sql", "{% macro get_name() %}dbt{% endmacro %}"
-            + "{% macro uses_name() %}{{ get_name() }}{% endmacro %}"),
-        file("proj", "macros/o.sql", "{% macro get_name() %}override{% endmacro %}"));
-    assertEquals("override override dbt", render(j, "{{ uses_name() }} {{ get_name() }} {{ dbt.get_name() }}").output());
+    DbtJinja j =
+        engine(
+            "postgres",
+            Map.of(),
+            file(
+                "dbt",
+                "dbt/m.sql",
+                "{% macro get_name() %}dbt{% endmacro %}"
+                    + "{% macro uses_name() %}{{ get_name() }}{% endmacro %}"),
+            file("proj", "macros/o.sql", "{% macro get_name() %}override{% endmacro %}"));
+    assertEquals(
+        "override override dbt",
+        render(j, "{{ uses_name() }} {{ get_name() }} {{ dbt.get_name() }}").output());
   }
 
   @Test
   void packageMacrosAreNotReachableUnqualifiedFromRoot() {
-    DbtJinja j = engine("postgres", Map.of(), file("pkg", "pkg/m.sql", "{% macro hidden() %}x{% endmacro %}"));
+    DbtJinja j =
+        engine(
+            "postgres", Map.of(), file("pkg", "pkg/m.sql", "{% macro hidden() %}x{% endmacro %}"));
     Rendered r = render(j, "a\n{{ hidden() }}");
     assertEquals("a\n", r.output());
     assertEquals(List.of("UNDEFINED_MACRO@models/m.sql:1"), codes(r));
@@ -76,42 +105,69 @@ class DbtJinjaTest {
 
   @Test
   void dispatchFollowsLineageThenDefaultThenDbt() {
-    DbtJinja j = engine("redshift", Map.of(),
-        file("pkg", "pkg/d.sql", "{% macro cast(x) %}{{ return(adapter.dispatch('cast', 'pkg')(x)) }}{% endmacro %}"
-            + "{% macro postgres__cast(x) %}pg({{ x }}){% endmacro %}"
-            + "{% macro default__cast(x) %}def({{ x }}){% endmacro %}"
-            + "{% macro default__other() %}pkg-other{% endmacro %}"),
-        file("dbt", "dbt/d.sql", "{% macro default__only_dbt() %}dbt-only{% endmacro %}"));
-    assertEquals("pg(1) pkg-other dbt-only", render(j,
-        "{{ pkg.cast(1) }} {{ adapter.dispatch('other', macro_namespace='pkg')() }} "
-            + "{{ adapter.dispatch('only_dbt', 'pkg')() }}").output());
+    DbtJinja j =
+        engine(
+            "redshift",
+            Map.of(),
+            file(
+                "pkg",
+                "pkg/d.sql",
+                "{% macro cast(x) %}{{ return(adapter.dispatch('cast', 'pkg')(x)) }}{% endmacro %}"
+                    + "{% macro postgres__cast(x) %}pg({{ x }}){% endmacro %}"
+                    + "{% macro default__cast(x) %}def({{ x }}){% endmacro %}"
+                    + "{% macro default__other() %}pkg-other{% endmacro %}"),
+            file("dbt", "dbt/d.sql", "{% macro default__only_dbt() %}dbt-only{% endmacro %}"));
+    assertEquals(
+        "pg(1) pkg-other dbt-only",
+        render(
+                j,
+                "{{ pkg.cast(1) }} {{ adapter.dispatch('other', macro_namespace='pkg')() }} "
+                    + "{{ adapter.dispatch('only_dbt', 'pkg')() }}")
+            .output());
   }
 
   @Test
   void dispatchSearchOrderLetsTheRootProjectOverride() {
-    DbtJinja j = engine("postgres", Map.of("pkg", List.of("proj", "pkg")),
-        file("pkg", "pkg/d.sql", "{% macro default__f() %}pkg{% endmacro %}"),
-        file("proj", "macros/d.sql", "{% macro default__f() %}root{% endmacro %}"));
+    DbtJinja j =
+        engine(
+            "postgres",
+            Map.of("pkg", List.of("proj", "pkg")),
+            file("pkg", "pkg/d.sql", "{% macro default__f() %}pkg{% endmacro %}"),
+            file("proj", "macros/d.sql", "{% macro default__f() %}root{% endmacro %}"));
     assertEquals("root", render(j, "{{ adapter.dispatch('f', 'pkg')() }}").output());
   }
 
   @Test
   void dispatchToAPackageSearchesTheRootProjectFirst() {
-    DbtJinja j = engine("postgres", Map.of(),
-        file("pkg", "pkg/d.sql", "{% macro default__f() %}pkg{% endmacro %}"
-            + "{% macro default__g() %}pkg-g{% endmacro %}"),
-        file("proj", "macros/d.sql", "{% macro default__f() %}root{% endmacro %}"));
-    assertEquals("root pkg-g", render(j,
-        "{{ adapter.dispatch('f', 'pkg')() }} {{ adapter.dispatch('g', 'pkg')() }}").output());
+    DbtJinja j =
+        engine(
+            "postgres",
+            Map.of(),
+            file(
+                "pkg",
+                "pkg/d.sql",
+                "{% macro default__f() %}pkg{% endmacro %}"
+                    + "{% macro default__g() %}pkg-g{% endmacro %}"),
+            file("proj", "macros/d.sql", "{% macro default__f() %}root{% endmacro %}"));
+    assertEquals(
+        "root pkg-g",
+        render(j, "{{ adapter.dispatch('f', 'pkg')() }} {{ adapter.dispatch('g', 'pkg')() }}")
+            .output());
   }
 
   @Test
   void dispatchToANamespaceThatIsNoPackageSearchesTheCallingPackage() {
     // a public package dispatches with macro_namespace='macros', which names no package
-    DbtJinja j = engine("bigquery", Map.of(),
-        file("pkg", "pkg/least.sql", "{% macro least(a, b) %}"
-            + "{{ return(adapter.dispatch('least', 'macros')(a, b)) }}{% endmacro %}"
-            + "{% macro default__least(a, b) %}least({{ a }}, {{ b }}){% endmacro %}"));
+    DbtJinja j =
+        engine(
+            "bigquery",
+            Map.of(),
+            file(
+                "pkg",
+                "pkg/least.sql",
+                "{% macro least(a, b) %}"
+                    + "{{ return(adapter.dispatch('least', 'macros')(a, b)) }}{% endmacro %}"
+                    + "{% macro default__least(a, b) %}least({{ a }}, {{ b }}){% endmacro %}"));
     Rendered r = render(j, "{{ pkg.least(1, 2) }}");
     assertEquals("least(1, 2)", r.output());
     assertEquals(List.of(), codes(r));
@@ -124,29 +180,45 @@ class DbtJinjaTest {
     assertEquals("", r.output());
     Problem p = r.problems().get(0);
     assertEquals(ProblemCode.UNDEFINED_MACRO, p.code());
-    assertEquals("no implementation of 'nope' for adapter 'redshift'; searched proj.redshift__nope, "
-        + "proj.postgres__nope, proj.default__nope, dbt.redshift__nope, dbt.postgres__nope, "
-        + "dbt.default__nope", p.message());
+    assertEquals(
+        "no implementation of 'nope' for adapter 'redshift'; searched proj.redshift__nope, "
+            + "proj.postgres__nope, proj.default__nope, dbt.redshift__nope, dbt.postgres__nope, "
+            + "dbt.default__nope",
+        p.message());
   }
 
   @Test
   void returnEndsTheMacroWithAPythonValue() {
-    DbtJinja j = engine("postgres", Map.of(), file("proj", "macros/r.sql",
-        "{% macro cols() %}{% do return(['a', 'b']) %}{{ exceptions.raise_compiler_error('not reached') }}{% endmacro %}"
-            + "{% macro pick(flag) %}{% if flag %}{{ return(1) }}{% endif %}{{ return(2) }}{% endmacro %}"));
-    Rendered r = render(j, "{{ cols() | join(',') }} {{ cols() | length }} {{ pick(true) + pick(false) }}");
+    DbtJinja j =
+        engine(
+            "postgres",
+            Map.of(),
+            file(
+                "proj",
+                "macros/r.sql",
+                "{% macro cols() %}{% do return(['a', 'b']) %}{{ exceptions.raise_compiler_error('not reached') }}{% endmacro %}"
+                    + "{% macro pick(flag) %}{% if flag %}{{ return(1) }}{% endif %}{{ return(2) }}{% endmacro %}"));
+    Rendered r =
+        render(j, "{{ cols() | join(',') }} {{ cols() | length }} {{ pick(true) + pick(false) }}");
     assertEquals("a,b 2 3", r.output());
     assertEquals(List.of(), r.problems());
     List<Problem> problems = new ArrayList<>();
-    assertEquals(List.of("a", "b"), j.callMacro("proj", "cols", List.of(), Map.of(), Map.of(), problems));
+    assertEquals(
+        List.of("a", "b"), j.callMacro("proj", "cols", List.of(), Map.of(), Map.of(), problems));
     assertEquals(2L, j.callMacro("proj", "pick", List.of(false), Map.of(), Map.of(), problems));
     assertEquals(List.of(), problems);
   }
 
   @Test
   void compilerErrorStopsTheRenderAtTheCall() {
-    DbtJinja j = engine("postgres", Map.of(), file("proj", "macros/e.sql",
-        "{% macro fail(msg) %}\n  x {{ exceptions.raise_compiler_error('bad: ' ~ msg) }}\n{% endmacro %}"));
+    DbtJinja j =
+        engine(
+            "postgres",
+            Map.of(),
+            file(
+                "proj",
+                "macros/e.sql",
+                "{% macro fail(msg) %}\n  x {{ exceptions.raise_compiler_error('bad: ' ~ msg) }}\n{% endmacro %}"));
     Rendered r = render(j, "select 1\n{{ fail('x') }}\nnever");
     assertTrue(r.failed());
     Problem p = r.problems().get(0);
@@ -160,9 +232,13 @@ class DbtJinjaTest {
   @Test
   void warnAndLogAreProblemsNotOutput() {
     DbtJinja j = engine("postgres", Map.of());
-    Rendered r = render(j, "a{{ exceptions.warn('careful') }}{{ log('hello', info=True) }}{% do print('x') %}b");
+    Rendered r =
+        render(
+            j,
+            "a{{ exceptions.warn('careful') }}{{ log('hello', info=True) }}{% do print('x') %}b");
     assertEquals("ab", r.output());
-    assertEquals(List.of(ProblemCode.COMPILER_WARNING, ProblemCode.JINJA_LOG),
+    assertEquals(
+        List.of(ProblemCode.COMPILER_WARNING, ProblemCode.JINJA_LOG),
         r.problems().stream().map(Problem::code).toList());
     assertEquals(Severity.INFO, r.problems().get(1).severity());
     assertFalse(r.failed());
@@ -171,24 +247,34 @@ class DbtJinjaTest {
   @Test
   void introspectionWithoutConnectionIsSkippedNotInvented() {
     DbtJinja j = engine("postgres", Map.of());
-    Rendered r = render(j, "{% set t = run_query('select 1') %}{{ t.rows | length }}"
-        + "{{ t.columns[0].values() | length if t.columns else 'none' }}"
-        + "{{ adapter.get_relation(database='d', schema='s', identifier='i') }}"
-        + "{{ adapter.get_columns_in_relation(ref('a')) | length }}"
-        + "{% call statement('q', fetch_result=True) %}select 2{% endcall %}"
-        + "{{ load_result('q')['data'] | length }}{{ load_result('q')['response'] }}");
+    Rendered r =
+        render(
+            j,
+            "{% set t = run_query('select 1') %}{{ t.rows | length }}"
+                + "{{ t.columns[0].values() | length if t.columns else 'none' }}"
+                + "{{ adapter.get_relation(database='d', schema='s', identifier='i') }}"
+                + "{{ adapter.get_columns_in_relation(ref('a')) | length }}"
+                + "{% call statement('q', fetch_result=True) %}select 2{% endcall %}"
+                + "{{ load_result('q')['data'] | length }}{{ load_result('q')['response'] }}");
     // without a warehouse a relation asked for is assumed to exist; what is read from it is empty
     assertEquals("0none\"d\".\"s\".\"i\"00None", r.output());
-    assertTrue(r.problems().stream().allMatch(p -> p.code() == ProblemCode.INTROSPECTION_SKIPPED
-        && p.message().equals("introspective query skipped: no connection")));
+    assertTrue(
+        r.problems().stream()
+            .allMatch(
+                p ->
+                    p.code() == ProblemCode.INTROSPECTION_SKIPPED
+                        && p.message().equals("introspective query skipped: no connection")));
     assertEquals(4, r.problems().size());
   }
 
   @Test
   void relationsAndApi() {
     DbtJinja j = engine("postgres", Map.of());
-    Rendered r = render(j, "{{ ref('a') }} {{ ref('a').include(database=False) }} "
-        + "{{ api.Relation.create(database='d', schema='s', identifier='t') }} {{ adapter.quote('x') }}");
+    Rendered r =
+        render(
+            j,
+            "{{ ref('a') }} {{ ref('a').include(database=False) }} "
+                + "{{ api.Relation.create(database='d', schema='s', identifier='t') }} {{ adapter.quote('x') }}");
     assertEquals("\"db\".\"sch\".\"a\" \"sch\".\"a\" \"d\".\"s\".\"t\" \"x\"", r.output());
   }
 
@@ -196,34 +282,54 @@ class DbtJinjaTest {
   @Test
   void informationSchemaAndEphemeralPrefix() {
     DbtJinja j = engine("postgres", Map.of());
-    Rendered r = render(j, "{{ ref('a').information_schema() }} {{ ref('a').information_schema('tables') }} "
-        + "{{ ref('a').information_schema_only().identifier }} "
-        + "{{ ref('a').include(database=False).information_schema('columns') }} "
-        + "{{ api.Relation.create(schema='s', identifier='t').information_schema('views') }} "
-        + "{{ api.Relation.add_ephemeral_prefix('orders') }}");
+    Rendered r =
+        render(
+            j,
+            "{{ ref('a').information_schema() }} {{ ref('a').information_schema('tables') }} "
+                + "{{ ref('a').information_schema_only().identifier }} "
+                + "{{ ref('a').include(database=False).information_schema('columns') }} "
+                + "{{ api.Relation.create(schema='s', identifier='t').information_schema('views') }} "
+                + "{{ api.Relation.add_ephemeral_prefix('orders') }}");
     assertEquals(List.of(), r.problems());
-    assertEquals("\"db\".INFORMATION_SCHEMA \"db\".INFORMATION_SCHEMA.tables INFORMATION_SCHEMA "
-        + "\"db\".INFORMATION_SCHEMA.columns INFORMATION_SCHEMA.views __dbt__cte__orders", r.output());
+    assertEquals(
+        "\"db\".INFORMATION_SCHEMA \"db\".INFORMATION_SCHEMA.tables INFORMATION_SCHEMA "
+            + "\"db\".INFORMATION_SCHEMA.columns INFORMATION_SCHEMA.views __dbt__cte__orders",
+        r.output());
   }
 
   @Test
   void syntaxErrorInAMacroFileIsASetupProblemWithItsLine() {
-    DbtJinja j = engine("postgres", Map.of(),
-        file("proj", "macros/ok.sql", "{% macro ok() %}ok{% endmacro %}"),
-        file("proj", "macros/bad.sql", "{% macro good() %}g{% endmacro %}\n\n{% if %}\n{% macro broken() %}x"));
+    DbtJinja j =
+        engine(
+            "postgres",
+            Map.of(),
+            file("proj", "macros/ok.sql", "{% macro ok() %}ok{% endmacro %}"),
+            file(
+                "proj",
+                "macros/bad.sql",
+                "{% macro good() %}g{% endmacro %}\n\n{% if %}\n{% macro broken() %}x"));
     List<Problem> setup = j.setupProblems();
     assertFalse(setup.isEmpty());
-    assertTrue(setup.stream().allMatch(p -> p.code() == ProblemCode.JINJA_SYNTAX
-        && p.file().equals("macros/bad.sql")), setup::toString);
+    assertTrue(
+        setup.stream()
+            .allMatch(
+                p -> p.code() == ProblemCode.JINJA_SYNTAX && p.file().equals("macros/bad.sql")),
+        setup::toString);
     assertTrue(j.hasMacro("proj", "ok"));
     assertEquals("ok", render(j, "{{ ok() }}").output());
   }
 
   @Test
   void brokenExpressionInAnUncalledMacroIsFoundAtLoad() {
-    DbtJinja j = engine("postgres", Map.of(), file("proj", "macros/x.sql",
-        "{% macro m() %}\n  select\n  {{ a + }}\n{% endmacro %}\n"
-            + "{% macro n(a=[1,) %}{% for i in (1 %}{% endfor %}{% endmacro %}"));
+    DbtJinja j =
+        engine(
+            "postgres",
+            Map.of(),
+            file(
+                "proj",
+                "macros/x.sql",
+                "{% macro m() %}\n  select\n  {{ a + }}\n{% endmacro %}\n"
+                    + "{% macro n(a=[1,) %}{% for i in (1 %}{% endfor %}{% endmacro %}"));
     List<Problem> setup = j.setupProblems();
     assertEquals(3, setup.size(), setup::toString);
     assertEquals(4, setup.get(2).line());
@@ -253,28 +359,49 @@ class DbtJinjaTest {
 
   @Test
   void wrongArgumentsAreReportedAtTheCallLikeJinja2TypeErrors() {
-    DbtJinja j = engine("postgres", Map.of(), file("proj", "macros/a.sql",
-        "{% macro two(a, b=1) %}{{ a }}{{ b }}{% endmacro %}"
-            + "{% macro open(a) %}{{ a }}{{ varargs | length }}{{ kwargs | length }}{% endmacro %}"));
-    Rendered r = render(j, "{{ open(1, 2, x=3) }}\n{{ two(1, 2, 3) }}{{ two(1, z=2) }}{{ two(1, a=2) }}");
+    DbtJinja j =
+        engine(
+            "postgres",
+            Map.of(),
+            file(
+                "proj",
+                "macros/a.sql",
+                "{% macro two(a, b=1) %}{{ a }}{{ b }}{% endmacro %}"
+                    + "{% macro open(a) %}{{ a }}{{ varargs | length }}{{ kwargs | length }}{% endmacro %}"));
+    Rendered r =
+        render(j, "{{ open(1, 2, x=3) }}\n{{ two(1, 2, 3) }}{{ two(1, z=2) }}{{ two(1, a=2) }}");
     assertEquals("111\n121121", r.output());
-    assertEquals(List.of("macro 'two' takes not more than 2 argument(s)",
-        "macro 'two' takes no keyword argument 'z'", "macro 'two' got multiple values for argument 'a'"),
+    assertEquals(
+        List.of(
+            "macro 'two' takes not more than 2 argument(s)",
+            "macro 'two' takes no keyword argument 'z'",
+            "macro 'two' got multiple values for argument 'a'"),
         r.problems().stream().map(Problem::message).toList());
-    assertTrue(r.problems().stream().allMatch(p -> p.line() == 1 && p.file().equals("models/m.sql")));
+    assertTrue(
+        r.problems().stream().allMatch(p -> p.line() == 1 && p.file().equals("models/m.sql")));
   }
 
   @Test
   void endlessRecursionIsAProblem() {
-    DbtJinja j = engine("postgres", Map.of(), file("proj", "macros/f.sql", "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}"));
+    DbtJinja j =
+        engine(
+            "postgres",
+            Map.of(),
+            file("proj", "macros/f.sql", "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}"));
     Rendered r = render(j, "{{ f(0) }}");
     assertTrue(r.failed(), r.problems()::toString);
   }
 
   @Test
   void nullsDoNotThrow() {
-    DbtJinja j = new DbtJinja(new JinjaSetup(null, null, java.util.Arrays.asList(
-        new MacroFile("p", "x.sql", null), null), null, null));
+    DbtJinja j =
+        new DbtJinja(
+            new JinjaSetup(
+                null,
+                null,
+                java.util.Arrays.asList(new MacroFile("p", "x.sql", null), null),
+                null,
+                null));
     assertEquals("", j.render(null).output());
     assertEquals("1", j.render(new RenderRequest(null, "{{ 1 }}", null, null)).output());
   }
@@ -286,9 +413,14 @@ class DbtJinjaTest {
     Map<String, Object> cfg = new LinkedHashMap<>(Map.of("materialized", "table"));
     g.put("config", new ConfigDouble(cfg));
     g.put("var", (JinjaCallable) (a, k) -> k.getOrDefault("default", "v_" + a.get(0)));
-    Rendered r = j.render(new RenderRequest("m.sql",
-        "{{ config(materialized='view') }}{{ config.get('materialized') }} {{ config.get('x', default='dx') }} "
-            + "{{ var('a') }} {{ var('b', default=1) }}", "proj", g));
+    Rendered r =
+        j.render(
+            new RenderRequest(
+                "m.sql",
+                "{{ config(materialized='view') }}{{ config.get('materialized') }} {{ config.get('x', default='dx') }} "
+                    + "{{ var('a') }} {{ var('b', default=1) }}",
+                "proj",
+                g));
     assertEquals("view dx v_a 1", r.output());
   }
 
@@ -317,34 +449,67 @@ class DbtJinjaTest {
 
   @Test
   void materializationAndTestBlocksDefineMacrosDocsRenderNothing() {
-    DbtJinja j = engine("postgres", Map.of(), file("dbt", "dbt/mat.sql",
-        "{% materialization table, default %}T{% endmaterialization %}"
-            + "{% test not_null(model, column_name) %}select {{ column_name }}{% endtest %}"));
+    DbtJinja j =
+        engine(
+            "postgres",
+            Map.of(),
+            file(
+                "dbt",
+                "dbt/mat.sql",
+                "{% materialization table, default %}T{% endmaterialization %}"
+                    + "{% test not_null(model, column_name) %}select {{ column_name }}{% endtest %}"));
     assertTrue(j.hasMacro("dbt", "materialization_table_default"));
-    assertEquals("select id|", render(j, "{{ test_not_null('m', 'id') }}|{% docs d %}doc{% enddocs %}").output());
+    assertEquals(
+        "select id|",
+        render(j, "{{ test_not_null('m', 'id') }}|{% docs d %}doc{% enddocs %}").output());
   }
 
   @Test
   void callMacroLikeGenerateSchemaName() {
-    DbtJinja j = engine("postgres", Map.of(), file("dbt", "dbt/schema.sql",
-        "{% macro generate_schema_name(custom, node) -%}\n"
-            + "  {{ return(adapter.dispatch('generate_schema_name', 'dbt')(custom, node)) }}\n"
-            + "{%- endmacro %}\n"
-            + "{% macro default__generate_schema_name(custom, node) -%}\n"
-            + "  {%- set default_schema = target.schema -%}\n"
-            + "  {%- if custom is none -%}{{ default_schema }}"
-            + "{%- else -%}{{ default_schema }}_{{ custom | trim }}{%- endif -%}\n"
-            + "{%- endmacro %}"),
-        file("proj", "macros/override.sql", "{% macro generate_alias_name(custom, node) %}"
-            + "{{ return(node.name ~ '_x') }}{% endmacro %}"));
+    DbtJinja j =
+        engine(
+            "postgres",
+            Map.of(),
+            file(
+                "dbt",
+                "dbt/schema.sql",
+                "{% macro generate_schema_name(custom, node) -%}\n"
+                    + "  {{ return(adapter.dispatch('generate_schema_name', 'dbt')(custom, node)) }}\n"
+                    + "{%- endmacro %}\n"
+                    + "{% macro default__generate_schema_name(custom, node) -%}\n"
+                    + "  {%- set default_schema = target.schema -%}\n"
+                    + "  {%- if custom is none -%}{{ default_schema }}"
+                    + "{%- else -%}{{ default_schema }}_{{ custom | trim }}{%- endif -%}\n"
+                    + "{%- endmacro %}"),
+            file(
+                "proj",
+                "macros/override.sql",
+                "{% macro generate_alias_name(custom, node) %}"
+                    + "{{ return(node.name ~ '_x') }}{% endmacro %}"));
     Map<String, Object> g = Map.of("target", Map.of("schema", "analytics"));
     List<Problem> problems = new ArrayList<>();
-    assertEquals("analytics_sales", j.callMacro("proj", "generate_schema_name",
-        List.of(" sales ", Map.of()), Map.of(), g, problems));
-    assertEquals("analytics", j.callMacro("proj", "generate_schema_name",
-        java.util.Arrays.asList(null, Map.of()), Map.of(), g, problems));
-    assertEquals("m_x", j.callMacro("proj", "generate_alias_name", List.of(),
-        Map.of("custom", "c", "node", Map.of("name", "m")), g, problems));
+    assertEquals(
+        "analytics_sales",
+        j.callMacro(
+            "proj", "generate_schema_name", List.of(" sales ", Map.of()), Map.of(), g, problems));
+    assertEquals(
+        "analytics",
+        j.callMacro(
+            "proj",
+            "generate_schema_name",
+            java.util.Arrays.asList(null, Map.of()),
+            Map.of(),
+            g,
+            problems));
+    assertEquals(
+        "m_x",
+        j.callMacro(
+            "proj",
+            "generate_alias_name",
+            List.of(),
+            Map.of("custom", "c", "node", Map.of("name", "m")),
+            g,
+            problems));
     assertEquals(List.of(), problems);
   }
 
@@ -352,7 +517,14 @@ class DbtJinjaTest {
   void callMacroWithoutSuchMacroReportsIt() {
     DbtJinja j = engine("postgres", Map.of());
     List<Problem> problems = new ArrayList<>();
-    assertNull(j.callMacro("proj", "generate_schema_name", java.util.Arrays.asList("x", null), Map.of(), Map.of(), problems));
+    assertNull(
+        j.callMacro(
+            "proj",
+            "generate_schema_name",
+            java.util.Arrays.asList("x", null),
+            Map.of(),
+            Map.of(),
+            problems));
     assertEquals(ProblemCode.UNDEFINED_MACRO, problems.get(0).code());
   }
 }

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Manual check, not a test: loads real macro folders (e.g. dbt's global project as {@code dbt},
- * dbt-utils as {@code dbt_utils}), prints setup problems, renders a few models and times them.
- * Run with {@code java -cp ... dev.dbtls.jinja.JinjaCorpusCheck dbt=DIR dbt_utils=DIR ...}.
+ * dbt-utils as {@code dbt_utils}), prints setup problems, renders a few models and times them. Run
+ * with {@code java -cp ... dev.dbtls.jinja.JinjaCorpusCheck dbt=DIR dbt_utils=DIR ...}.
  */
 public final class JinjaCorpusCheck {
   public static void main(String[] args) throws IOException {
@@ -28,11 +28,14 @@ public final class JinjaCorpusCheck {
       }
     }
     long t0 = System.nanoTime();
-    DbtJinja j = new DbtJinja(new JinjaSetup(Adapter.of("postgres"), "proj", files, Map.of(), null));
-    System.err.printf("%d macro files loaded in %d ms, %d setup problems%n", files.size(),
-        (System.nanoTime() - t0) / 1_000_000, j.setupProblems().size());
+    DbtJinja j =
+        new DbtJinja(new JinjaSetup(Adapter.of("postgres"), "proj", files, Map.of(), null));
+    System.err.printf(
+        "%d macro files loaded in %d ms, %d setup problems%n",
+        files.size(), (System.nanoTime() - t0) / 1_000_000, j.setupProblems().size());
     j.setupProblems().forEach(p -> System.err.println("  " + p.format()));
-    String model = """
+    String model =
+        """
         {{ config(materialized='table') }}
         select
           {{ dbt_utils.generate_surrogate_key(['a', 'b']) }} as id,
@@ -47,7 +50,8 @@ public final class JinjaCorpusCheck {
     Rendered r = j.render(new RenderRequest("models/m.sql", model, "proj", g));
     System.err.println(r.output());
     r.problems().forEach(p -> System.err.println("  " + p.format()));
-    String introspective = """
+    String introspective =
+        """
         select {{ dbt_utils.star(ref('orders'), except=['id']) }}
         from {{ ref('orders') }}
         {% set vals = dbt_utils.get_column_values(ref('orders'), 'status') %}

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * DbtJinja and with Jinja2 configured like dbt, where unknown names are callable and empty.
  */
 public final class JinjaCorpusDifferentialCheck {
-  private static final String PYTHON = """
+  private static final String PYTHON =
+      """
       import json, sys, jinja2
       from jinja2 import nodes
       from jinja2.ext import Extension
@@ -54,15 +55,20 @@ public final class JinjaCorpusDifferentialCheck {
         }
       }
     }
-    Process p = new ProcessBuilder("python3", "-c", PYTHON)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process p =
+        new ProcessBuilder("python3", "-c", PYTHON)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     try (OutputStream os = p.getOutputStream()) {
       os.write(new ObjectMapper().writeValueAsBytes(texts));
     }
     @SuppressWarnings("unchecked")
-    Map<String, String> expected = new ObjectMapper().readValue(
-        new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8), Map.class);
-    DbtJinja j = new DbtJinja(new JinjaSetup(Adapter.of("postgres"), "proj", List.of(), Map.of(), null));
+    Map<String, String> expected =
+        new ObjectMapper()
+            .readValue(
+                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8), Map.class);
+    DbtJinja j =
+        new DbtJinja(new JinjaSetup(Adapter.of("postgres"), "proj", List.of(), Map.of(), null));
     int same = 0;
     int skipped = 0;
     for (Map.Entry<String, String> e : texts.entrySet()) {
@@ -75,11 +81,17 @@ public final class JinjaCorpusDifferentialCheck {
       if (got.equals(want)) {
         same++;
       } else {
-        System.err.println("DIFF " + e.getKey() + "\n  want: " + want.replace("\n", "\\n")
-            + "\n  got:  " + got.replace("\n", "\\n"));
+        System.err.println(
+            "DIFF "
+                + e.getKey()
+                + "\n  want: "
+                + want.replace("\n", "\\n")
+                + "\n  got:  "
+                + got.replace("\n", "\\n"));
       }
     }
-    System.err.printf("%d of %d files render identically (%d skipped: Jinja2 raised)%n", same,
-        texts.size() - skipped, skipped);
+    System.err.printf(
+        "%d of %d files render identically (%d skipped: Jinja2 raised)%n",
+        same, texts.size() - skipped, skipped);
   }
 }

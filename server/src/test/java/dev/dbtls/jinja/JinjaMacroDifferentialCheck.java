@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * in both and compares the SQL. Arguments: pkg=DIR... then -- then one template per argument.
  */
 public final class JinjaMacroDifferentialCheck {
-  private static final String PYTHON = """
+  private static final String PYTHON =
+      """
       import json, sys, jinja2
       from jinja2 import nodes
       from jinja2.ext import Extension
@@ -130,15 +131,22 @@ public final class JinjaMacroDifferentialCheck {
         }
       }
     }
-    Process p = new ProcessBuilder("python3", "-c", PYTHON)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process p =
+        new ProcessBuilder("python3", "-c", PYTHON)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     try (OutputStream os = p.getOutputStream()) {
-      os.write(new ObjectMapper().writeValueAsBytes(Map.of("packages", packages, "templates", templates)));
+      os.write(
+          new ObjectMapper()
+              .writeValueAsBytes(Map.of("packages", packages, "templates", templates)));
     }
     @SuppressWarnings("unchecked")
-    List<String> expected = new ObjectMapper().readValue(
-        new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8), List.class);
-    DbtJinja j = new DbtJinja(new JinjaSetup(Adapter.of("postgres"), "proj", files, Map.of(), null));
+    List<String> expected =
+        new ObjectMapper()
+            .readValue(
+                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8), List.class);
+    DbtJinja j =
+        new DbtJinja(new JinjaSetup(Adapter.of("postgres"), "proj", files, Map.of(), null));
     Map<String, Object> g = new LinkedHashMap<>();
     g.put("var", (JinjaCallable) (a, k) -> a.size() > 1 ? a.get(1) : k.get("default"));
     g.put("execute", true);
@@ -150,8 +158,15 @@ public final class JinjaMacroDifferentialCheck {
       if (r.output().equals(want)) {
         same++;
       } else {
-        System.err.println("DIFF " + templates.get(i) + "\n  want: " + want.replace("\n", "\\n")
-            + "\n  got:  " + r.output().replace("\n", "\\n") + "\n  " + r.problems());
+        System.err.println(
+            "DIFF "
+                + templates.get(i)
+                + "\n  want: "
+                + want.replace("\n", "\\n")
+                + "\n  got:  "
+                + r.output().replace("\n", "\\n")
+                + "\n  "
+                + r.problems());
       }
     }
     System.err.printf("%d of %d macro calls render identically%n", same, templates.size());

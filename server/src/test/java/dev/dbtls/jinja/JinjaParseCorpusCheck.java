@@ -25,13 +25,17 @@ public final class JinjaParseCorpusCheck {
         }
       }
     }
-    DbtJinja j = new DbtJinja(new JinjaSetup(Adapter.of("postgres"), "proj", files, Map.of(), null));
+    DbtJinja j =
+        new DbtJinja(new JinjaSetup(Adapter.of("postgres"), "proj", files, Map.of(), null));
     TreeSet<String> bad = new TreeSet<>();
     for (Problem p : j.setupProblems()) {
       bad.add(p.file());
       System.err.println(p.format());
     }
-    System.err.printf("%d of %d files load without problems (%.1f%%)%n", files.size() - bad.size(),
-        files.size(), 100.0 * (files.size() - bad.size()) / files.size());
+    System.err.printf(
+        "%d of %d files load without problems (%.1f%%)%n",
+        files.size() - bad.size(),
+        files.size(),
+        100.0 * (files.size() - bad.size()) / files.size());
   }
 }

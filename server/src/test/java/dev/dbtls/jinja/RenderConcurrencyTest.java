@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** Renders per second of a model going through a few macros, and that threads don't interfere. */
 class RenderConcurrencyTest {
-  static final String MACROS = """
+  static final String MACROS =
+      """
       {% macro surrogate_key(cols) %}{{ return(adapter.dispatch('surrogate_key', 'utils')(cols)) }}{% endmacro %}
       {% macro default__surrogate_key(cols) -%}
         md5({% for c in cols %}coalesce(cast({{ c }} as {{ type_string() }}), ''){% if not loop.last %} || '-' || {% endif %}{% endfor %})
@@ -28,7 +29,8 @@ class RenderConcurrencyTest {
         {{ parts | join(' + ') }}
       {%- endmacro %}
       """;
-  static final String MODEL = """
+  static final String MODEL =
+      """
       {{ config(materialized='table') }}
       select {{ utils.surrogate_key(['a', 'b']) }} as id,
              {{ utils.safe_add(['x', 'y', 'z']) }} as total
@@ -37,11 +39,19 @@ class RenderConcurrencyTest {
       """;
 
   static DbtJinja engine() {
-    return new DbtJinja(new JinjaSetup(Adapter.of("postgres"), "proj",
-        List.of(new MacroFile("utils", "utils/m.sql", MACROS),
-            new MacroFile("dbt", "dbt/m.sql", "{% macro postgres__type_string() %}{{ return('text') }}{% endmacro %}"
-                + "{% macro is_incremental() %}{{ return(false) }}{% endmacro %}")),
-        Map.of(), null));
+    return new DbtJinja(
+        new JinjaSetup(
+            Adapter.of("postgres"),
+            "proj",
+            List.of(
+                new MacroFile("utils", "utils/m.sql", MACROS),
+                new MacroFile(
+                    "dbt",
+                    "dbt/m.sql",
+                    "{% macro postgres__type_string() %}{{ return('text') }}{% endmacro %}"
+                        + "{% macro is_incremental() %}{{ return(false) }}{% endmacro %}")),
+            Map.of(),
+            null));
   }
 
   static Rendered renderModel(DbtJinja j) {
@@ -54,12 +64,14 @@ class RenderConcurrencyTest {
   void rendersTheModel() {
     Rendered r = renderModel(engine());
     assertEquals(List.of(), r.problems());
-    assertEquals("""
+    assertEquals(
+        """
 
         select md5(coalesce(cast(a as text), '') || '-' || coalesce(cast(b as text), '')) as id,
                coalesce(x, 0) + coalesce(y, 0) + coalesce(z, 0) as total
         from "db"."sch"."orders"
-        """, r.output());
+        """,
+        r.output());
   }
 
   @Test
@@ -84,13 +96,15 @@ class RenderConcurrencyTest {
     long start = System.nanoTime();
     List<Future<Boolean>> done = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      done.add(pool.submit(() -> {
-        boolean same = true;
-        for (int i = 0; i < perThread; i++) {
-          same &= renderModel(j).output().equals(expected);
-        }
-        return same;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                boolean same = true;
+                for (int i = 0; i < perThread; i++) {
+                  same &= renderModel(j).output().equals(expected);
+                }
+                return same;
+              }));
     }
     for (Future<Boolean> f : done) {
       assertTrue(f.get(), "a concurrent render differed");

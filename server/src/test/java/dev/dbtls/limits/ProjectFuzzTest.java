@@ -44,68 +44,149 @@ class ProjectFuzzTest {
   /** A mutation: a text and a random source to a new text. */
   private record Mutation(String name, BiFunction<String, Random, String> apply) {}
 
-  private static final String BOMB = "lol: &l0 [x, x, x, x, x, x, x, x, x]\n"
-      + "l1: &l1 [*l0, *l0, *l0, *l0, *l0, *l0, *l0, *l0, *l0]\n"
-      + "l2: &l2 [*l1, *l1, *l1, *l1, *l1, *l1, *l1, *l1, *l1]\n"
-      + "l3: &l3 [*l2, *l2, *l2, *l2, *l2, *l2, *l2, *l2, *l2]\n"
-      + "l4: &l4 [*l3, *l3, *l3, *l3, *l3, *l3, *l3, *l3, *l3]\n"
-      + "l5: &l5 [*l4, *l4, *l4, *l4, *l4, *l4, *l4, *l4, *l4]\n"
-      + "l6: &l6 [*l5, *l5, *l5, *l5, *l5, *l5, *l5, *l5, *l5]\n"
-      + "l7: &l7 [*l6, *l6, *l6, *l6, *l6, *l6, *l6, *l6, *l6]\n"
-      + "l8: &l8 [*l7, *l7, *l7, *l7, *l7, *l7, *l7, *l7, *l7]\n";
+  private static final String BOMB =
+      "lol: &l0 [x, x, x, x, x, x, x, x, x]\n"
+          + "l1: &l1 [*l0, *l0, *l0, *l0, *l0, *l0, *l0, *l0, *l0]\n"
+          + "l2: &l2 [*l1, *l1, *l1, *l1, *l1, *l1, *l1, *l1, *l1]\n"
+          + "l3: &l3 [*l2, *l2, *l2, *l2, *l2, *l2, *l2, *l2, *l2]\n"
+          + "l4: &l4 [*l3, *l3, *l3, *l3, *l3, *l3, *l3, *l3, *l3]\n"
+          + "l5: &l5 [*l4, *l4, *l4, *l4, *l4, *l4, *l4, *l4, *l4]\n"
+          + "l6: &l6 [*l5, *l5, *l5, *l5, *l5, *l5, *l5, *l5, *l5]\n"
+          + "l7: &l7 [*l6, *l6, *l6, *l6, *l6, *l6, *l6, *l6, *l6]\n"
+          + "l8: &l8 [*l7, *l7, *l7, *l7, *l7, *l7, *l7, *l7, *l7]\n";
 
-  private static final String[] JUNK = {"{{", "}}", "{%", "%}", "{#", "#}", "{{ ref(", "{% if x %}",
-      "{% endif %}", "{% for x in y %}", "{% endfor %}", "{% macro m() %}", "{% endmacro %}", "[", "]",
-      "{", "}", "(", ")", "'", "\"", ": ", "- ", "\t", "&a ", "*a", "<<: *a\n", "? ", "|\n", ">-\n",
-      "---\n", "...\n", "%YAML 1.1\n", "!!python/object ", "\u0000", "\uFEFF", "\uD800", "é", "\r",
-      "{{ config(materialized=", "{{ var(", "{{ source('", "{% set x = %}", "{{ x | }}", "}}}}"};
+  private static final String[] JUNK = {
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "{#",
+    "#}",
+    "{{ ref(",
+    "{% if x %}",
+    "{% endif %}",
+    "{% for x in y %}",
+    "{% endfor %}",
+    "{% macro m() %}",
+    "{% endmacro %}",
+    "[",
+    "]",
+    "{",
+    "}",
+    "(",
+    ")",
+    "'",
+    "\"",
+    ": ",
+    "- ",
+    "\t",
+    "&a ",
+    "*a",
+    "<<: *a\n",
+    "? ",
+    "|\n",
+    ">-\n",
+    "---\n",
+    "...\n",
+    "%YAML 1.1\n",
+    "!!python/object ",
+    "\u0000",
+    "\uFEFF",
+    "\uD800",
+    "é",
+    "\r",
+    "{{ config(materialized=",
+    "{{ var(",
+    "{{ source('",
+    "{% set x = %}",
+    "{{ x | }}",
+    "}}}}"
+  };
 
-  private static final List<Mutation> MUTATIONS = List.of(
-      new Mutation("truncate", (t, r) -> t.substring(0, r.nextInt(t.length() + 1))),
-      new Mutation("flip bytes", (t, r) -> {
-        char[] c = t.toCharArray();
-        for (int i = 0, n = 1 + r.nextInt(8); i < n && c.length > 0; i++) {
-          c[r.nextInt(c.length)] = (char) (r.nextBoolean() ? r.nextInt(128) : r.nextInt(0x10000));
-        }
-        return new String(c);
-      }),
-      new Mutation("duplicate lines", (t, r) -> lines(t, r, (ls, i) -> ls.add(i, ls.get(i)))),
-      new Mutation("remove lines", (t, r) -> lines(t, r, (ls, i) -> ls.remove((int) i))),
-      new Mutation("swap lines", (t, r) -> lines(t, r, (ls, i) -> ls.add(r.nextInt(ls.size()), ls.remove((int) i)))),
-      new Mutation("junk", (t, r) -> insert(t, r, JUNK[r.nextInt(JUNK.length)])),
-      new Mutation("deep brackets", (t, r) -> {
-        int n = 150 + r.nextInt(3000);
-        String open = String.valueOf("[({".charAt(r.nextInt(3)));
-        String close = open.equals("[") ? "]" : open.equals("(") ? ")" : "}";
-        return insert(t, r, open.repeat(n) + (r.nextBoolean() ? close.repeat(n) : ""));
-      }),
-      new Mutation("deep jinja", (t, r) -> {
-        int n = 150 + r.nextInt(3000);
-        return switch (r.nextInt(3)) {
-          case 0 -> insert(t, r, "{{ " + "(".repeat(n) + "1" + ")".repeat(n) + " }}");
-          case 1 -> insert(t, r, "{% if true %}".repeat(n) + "x" + "{% endif %}".repeat(n));
-          default -> insert(t, r, "{{ " + "[".repeat(n) + "]".repeat(n) + " }}");
-        };
-      }),
-      new Mutation("deep yaml", (t, r) -> insert(t, r, "\n" + "  ".repeat(r.nextInt(3)) + "deep: "
-          + "[".repeat(201 + r.nextInt(3000)) + "]".repeat(r.nextInt(2) * 3201) + "\n")),
-      new Mutation("deep block yaml", (t, r) -> {
-        StringBuilder b = new StringBuilder("\n");
-        for (int i = 0, n = 150 + r.nextInt(200); i < n; i++) {
-          b.append(" ".repeat(i)).append("- k").append(i).append(":\n");
-        }
-        return insert(t, r, b.toString());
-      }),
-      new Mutation("huge string", (t, r) -> insert(t, r, "x".repeat(100_000 + r.nextInt(1_000_000)))),
-      new Mutation("huge key", (t, r) -> insert(t, r, "\n" + "k".repeat(2000 + r.nextInt(1_000_000)) + ": 1\n")),
-      new Mutation("alias bomb", (t, r) -> BOMB + t + "\nbomb: *l8\n"),
-      new Mutation("jinja doubling", (t, r) -> insert(t, r,
-          "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}")),
-      new Mutation("jinja repeat", (t, r) -> insert(t, r, "{{ 'x' * " + (r.nextBoolean() ? "2000000000" : "10000001") + " }}")),
-      new Mutation("jinja recursion", (t, r) -> insert(t, r,
-          "{% macro again(n) %}{{ again(n + 1) }}{% endmacro %}{{ again(0) }}")));
+  private static final List<Mutation> MUTATIONS =
+      List.of(
+          new Mutation("truncate", (t, r) -> t.substring(0, r.nextInt(t.length() + 1))),
+          new Mutation(
+              "flip bytes",
+              (t, r) -> {
+                char[] c = t.toCharArray();
+                for (int i = 0, n = 1 + r.nextInt(8); i < n && c.length > 0; i++) {
+                  c[r.nextInt(c.length)] =
+                      (char) (r.nextBoolean() ? r.nextInt(128) : r.nextInt(0x10000));
+                }
+                return new String(c);
+              }),
+          new Mutation("duplicate lines", (t, r) -> lines(t, r, (ls, i) -> ls.add(i, ls.get(i)))),
+          new Mutation("remove lines", (t, r) -> lines(t, r, (ls, i) -> ls.remove((int) i))),
+          new Mutation(
+              "swap lines",
+              (t, r) -> lines(t, r, (ls, i) -> ls.add(r.nextInt(ls.size()), ls.remove((int) i)))),
+          new Mutation("junk", (t, r) -> insert(t, r, JUNK[r.nextInt(JUNK.length)])),
+          new Mutation(
+              "deep brackets",
+              (t, r) -> {
+                int n = 150 + r.nextInt(3000);
+                String open = String.valueOf("[({".charAt(r.nextInt(3)));
+                String close = open.equals("[") ? "]" : open.equals("(") ? ")" : "}";
+                return insert(t, r, open.repeat(n) + (r.nextBoolean() ? close.repeat(n) : ""));
+              }),
+          new Mutation(
+              "deep jinja",
+              (t, r) -> {
+                int n = 150 + r.nextInt(3000);
+                return switch (r.nextInt(3)) {
+                  case 0 -> insert(t, r, "{{ " + "(".repeat(n) + "1" + ")".repeat(n) + " }}");
+                  case 1 -> insert(t, r, "{% if true %}".repeat(n) + "x" + "{% endif %}".repeat(n));
+                  default -> insert(t, r, "{{ " + "[".repeat(n) + "]".repeat(n) + " }}");
+                };
+              }),
+          new Mutation(
+              "deep yaml",
+              (t, r) ->
+                  insert(
+                      t,
+                      r,
+                      "\n"
+                          + "  ".repeat(r.nextInt(3))
+                          + "deep: "
+                          + "[".repeat(201 + r.nextInt(3000))
+                          + "]".repeat(r.nextInt(2) * 3201)
+                          + "\n")),
+          new Mutation(
+              "deep block yaml",
+              (t, r) -> {
+                StringBuilder b = new StringBuilder("\n");
+                for (int i = 0, n = 150 + r.nextInt(200); i < n; i++) {
+                  b.append(" ".repeat(i)).append("- k").append(i).append(":\n");
+                }
+                return insert(t, r, b.toString());
+              }),
+          new Mutation(
+              "huge string", (t, r) -> insert(t, r, "x".repeat(100_000 + r.nextInt(1_000_000)))),
+          new Mutation(
+              "huge key",
+              (t, r) -> insert(t, r, "\n" + "k".repeat(2000 + r.nextInt(1_000_000)) + ": 1\n")),
+          new Mutation("alias bomb", (t, r) -> BOMB + t + "\nbomb: *l8\n"),
+          new Mutation(
+              "jinja doubling",
+              (t, r) ->
+                  insert(
+                      t,
+                      r,
+                      "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}")),
+          new Mutation(
+              "jinja repeat",
+              (t, r) ->
+                  insert(
+                      t, r, "{{ 'x' * " + (r.nextBoolean() ? "2000000000" : "10000001") + " }}")),
+          new Mutation(
+              "jinja recursion",
+              (t, r) ->
+                  insert(
+                      t, r, "{% macro again(n) %}{{ again(n + 1) }}{% endmacro %}{{ again(0) }}")));
 
-  private static String lines(String t, Random r, java.util.function.BiConsumer<List<String>, Integer> edit) {
+  private static String lines(
+      String t, Random r, java.util.function.BiConsumer<List<String>, Integer> edit) {
     List<String> ls = new ArrayList<>(List.of(t.split("\n", -1)));
     for (int i = 0, n = 1 + r.nextInt(4); i < n && !ls.isEmpty(); i++) {
       edit.accept(ls, r.nextInt(ls.size()));
@@ -119,8 +200,10 @@ class ProjectFuzzTest {
   }
 
   private static Path projects() {
-    return Path.of(System.getProperty("dbtls.repoRoot", "..")).resolve("test-projects")
-        .toAbsolutePath().normalize();
+    return Path.of(System.getProperty("dbtls.repoRoot", ".."))
+        .resolve("test-projects")
+        .toAbsolutePath()
+        .normalize();
   }
 
   /** A project's files that dbtls reads as text, by absolute path, in a fixed order. */
@@ -129,8 +212,12 @@ class ProjectFuzzTest {
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
         String n = p.toString();
-        if (!n.contains("/target/") && !n.contains("/logs/")
-            && (n.endsWith(".sql") || n.endsWith(".yml") || n.endsWith(".yaml") || n.endsWith(".md")
+        if (!n.contains("/target/")
+            && !n.contains("/logs/")
+            && (n.endsWith(".sql")
+                || n.endsWith(".yml")
+                || n.endsWith(".yaml")
+                || n.endsWith(".md")
                 || n.endsWith(".csv"))) {
           out.put(p, Files.readString(p));
         }
@@ -165,9 +252,12 @@ class ProjectFuzzTest {
         victims.add(victim);
       }
       long featureSeed = r.nextLong();
-      String what = "seed " + seed + " (" + root.getFileName() + ": " + String.join(", ", applied) + ")";
+      String what =
+          "seed " + seed + " (" + root.getFileName() + ": " + String.join(", ", applied) + ")";
       try {
-        assertTimeoutPreemptively(PER_CASE, () -> run(root, texts, victims, new Random(featureSeed), what),
+        assertTimeoutPreemptively(
+            PER_CASE,
+            () -> run(root, texts, victims, new Random(featureSeed), what),
             () -> what + " took longer than " + PER_CASE.toSeconds() + " s");
       } catch (org.opentest4j.AssertionFailedError e) {
         throw e; // too slow, or a problem without a place or message
@@ -180,9 +270,15 @@ class ProjectFuzzTest {
     System.err.println("ProjectFuzzTest: " + cases + " cases in " + seconds + " s");
   }
 
-  private static void run(Path root, Map<Path, String> texts, List<Path> victims, Random r, String what) {
-    ProjectSnapshot s = ProjectSnapshot.load(root, new ProjectInputs.Options(root, null, null,
-        Map.of(), ENV), List.of(), overlay(texts), true);
+  private static void run(
+      Path root, Map<Path, String> texts, List<Path> victims, Random r, String what) {
+    ProjectSnapshot s =
+        ProjectSnapshot.load(
+            root,
+            new ProjectInputs.Options(root, null, null, Map.of(), ENV),
+            List.of(),
+            overlay(texts),
+            true);
     NodeCompiler compiler = new NodeCompiler(s);
     List<Problem> problems = new ArrayList<>(s.manifest().problems());
     problems.addAll(s.inputs().problems());
@@ -205,7 +301,8 @@ class ProjectFuzzTest {
       analysis.documentLinks(whole);
       analysis.codeLenses(whole);
       for (int i = 0; i < 3; i++) {
-        Analysis.Cursor at = new Analysis.Cursor(display, text, text.isEmpty() ? 0 : r.nextInt(text.length() + 1));
+        Analysis.Cursor at =
+            new Analysis.Cursor(display, text, text.isEmpty() ? 0 : r.nextInt(text.length() + 1));
         analysis.hover(at);
         analysis.definition(at);
         analysis.completion(at);
@@ -214,7 +311,8 @@ class ProjectFuzzTest {
     }
     for (Problem p : problems) {
       assertTrue(p.line() >= 0 && p.column() >= 0, () -> what + ": " + p.format());
-      assertTrue(!p.message().isBlank() && !p.message().equals("null"), () -> what + ": " + p.format());
+      assertTrue(
+          !p.message().isBlank() && !p.message().equals("null"), () -> what + ": " + p.format());
     }
   }
 

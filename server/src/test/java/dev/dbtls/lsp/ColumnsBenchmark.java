@@ -1,7 +1,9 @@
 package dev.dbtls.lsp;
 
+import dev.dbtls.testing.Eventually;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,27 +12,27 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.dbtls.testing.Eventually;
-import java.time.Duration;
 
 /**
- * Column inference in the real server (a benchmark, not a test): launches {@code ./dbtls lsp} on
- * a project over stdio, as an editor does, and reads the server's own log line for each run that
+ * Column inference in the real server (a benchmark, not a test): launches {@code ./dbtls lsp} on a
+ * project over stdio, as an editor does, and reads the server's own log line for each run that
  * inferred every node ({@code columns of N models ... inferred in X ms}). Reports, for several
  * launches, the first inference after start-up (the JIT still compiling the parsers) without a
  * cache (cold: fresh cache directory) and with the one the cold start wrote (warm: the next
- * session), and, on the last server, inferences after edits of a macro file (every node is
- * inferred again; a model whose compiled SQL and parents did not change is not parsed again).
+ * session), and, on the last server, inferences after edits of a macro file (every node is inferred
+ * again; a model whose compiled SQL and parents did not change is not parsed again).
  *
  * <p>Usage: {@code ColumnsBenchmark <launcher> <project-dir> [launches] [macro-edits]}; run by
  * {@code test-projects/columns-benchmark.sh}.
  */
 public final class ColumnsBenchmark {
-  private static final Pattern INFERRED = Pattern.compile("columns of ([\\d,]+) models .* (inferred|ready) in ([\\d,]+) ms");
+  private static final Pattern INFERRED =
+      Pattern.compile("columns of ([\\d,]+) models .* (inferred|ready) in ([\\d,]+) ms");
 
   private static final Pattern PARSED = Pattern.compile("([\\d,]+) parsed");
 
-  private static final Pattern RESTORED = Pattern.compile("([\\d,]+) restored from the last session");
+  private static final Pattern RESTORED =
+      Pattern.compile("([\\d,]+) restored from the last session");
 
   private ColumnsBenchmark() {}
 
@@ -46,7 +48,8 @@ public final class ColumnsBenchmark {
     Map<String, List<Double>> results = new java.util.LinkedHashMap<>();
     for (int run = 1; run <= launches; run++) {
       Path home = Files.createTempDirectory("dbtls-columns-bench-");
-      // cold: no cache from an earlier session; warm: the next launch, with the file the first wrote
+      // cold: no cache from an earlier session; warm: the next launch, with the file the first
+      // wrote
       for (String start : List.of("cold", "warm")) {
         boolean last = run == launches && start.equals("warm");
         launch(launcher, project, home, start, run, last ? macro : null, edits, results);
@@ -54,43 +57,84 @@ public final class ColumnsBenchmark {
       LatencyBenchmark.deleteTree(home);
     }
     System.out.println();
-    System.out.printf(Locale.ROOT, "| columns of every node, in the server (ms as it logs them) | median (runs) |%n|---|---|%n");
-    results.forEach((what, v) -> System.out.printf(Locale.ROOT, "| %s | %s |%n", what,
-        LatencyBenchmark.medianAndRuns(v)));
+    System.out.printf(
+        Locale.ROOT,
+        "| columns of every node, in the server (ms as it logs them) | median (runs) |%n|---|---|%n");
+    results.forEach(
+        (what, v) ->
+            System.out.printf(
+                Locale.ROOT, "| %s | %s |%n", what, LatencyBenchmark.medianAndRuns(v)));
   }
 
-  private static void launch(Path launcher, Path project, Path home, String start, int run, Path macro,
-      int edits, Map<String, List<Double>> results) throws Exception {
+  private static void launch(
+      Path launcher,
+      Path project,
+      Path home,
+      String start,
+      int run,
+      Path macro,
+      int edits,
+      Map<String, List<Double>> results)
+      throws Exception {
     LinkedBlockingQueue<String> logged = new LinkedBlockingQueue<>();
     long t0 = System.nanoTime();
-    try (LspClient lsp = LspClient.startCommand(project, List.of(launcher.toString(), "lsp"), Map.of(
-        "DBTLS_STORE", home.resolve("store.db").toString(),
-        "XDG_CACHE_HOME", home.resolve("cache").toString(),
-        "JDK_JAVA_OPTIONS", "-Duser.home=" + home))) {
-      lsp.onNotification(n -> {
-        if (n.get("method").getAsString().equals("window/logMessage")) {
-          logged.add(n.getAsJsonObject("params").get("message").getAsString());
-        }
-      });
-      lsp.request("initialize", Map.of("processId", ProcessHandle.current().pid(),
-          "rootUri", project.toUri().toString(), "capabilities", Map.of()));
+    try (LspClient lsp =
+        LspClient.startCommand(
+            project,
+            List.of(launcher.toString(), "lsp"),
+            Map.of(
+                "DBTLS_STORE", home.resolve("store.db").toString(),
+                "XDG_CACHE_HOME", home.resolve("cache").toString(),
+                "JDK_JAVA_OPTIONS", "-Duser.home=" + home))) {
+      lsp.onNotification(
+          n -> {
+            if (n.get("method").getAsString().equals("window/logMessage")) {
+              logged.add(n.getAsJsonObject("params").get("message").getAsString());
+            }
+          });
+      lsp.request(
+          "initialize",
+          Map.of(
+              "processId",
+              ProcessHandle.current().pid(),
+              "rootUri",
+              project.toUri().toString(),
+              "capabilities",
+              Map.of()));
       lsp.notify("initialized", Map.of());
       double[] at = new double[1];
       String[] parsed = new String[2];
       double ms = awaitInference(logged, t0, at, parsed);
       boolean restored = parsed[1] != null;
-      String first = restored ? " start: every node's columns (restored)" : " start: first inference";
+      String first =
+          restored ? " start: every node's columns (restored)" : " start: first inference";
       add(results, start + first, ms);
       add(results, start + first + ", from launching the server", at[0]);
-      System.out.printf(Locale.ROOT, "launch %d %s (load %s): %s %.0f ms (%s parsed%s), done %.0f ms after launch%n",
-          run, start, LatencyBenchmark.loadAverage(), restored ? "restored table" : "first inference", ms,
-          parsed[0], restored ? ", " + parsed[1] + " restored" : "", at[0]);
+      System.out.printf(
+          Locale.ROOT,
+          "launch %d %s (load %s): %s %.0f ms (%s parsed%s), done %.0f ms after launch%n",
+          run,
+          start,
+          LatencyBenchmark.loadAverage(),
+          restored ? "restored table" : "first inference",
+          ms,
+          parsed[0],
+          restored ? ", " + parsed[1] + " restored" : "",
+          at[0]);
       if (restored) {
         // the check that follows: a render of every model, parsing those whose SQL changed
         double check = awaitInference(logged, t0, at, parsed);
-        add(results, start + " start: the check of the restored table (a render of every model)", check);
+        add(
+            results,
+            start + " start: the check of the restored table (a render of every model)",
+            check);
         add(results, start + " start: checked, from launching the server", at[0]);
-        System.out.printf(Locale.ROOT, "  check %.0f ms (%s parsed), done %.0f ms after launch%n", check, parsed[0], at[0]);
+        System.out.printf(
+            Locale.ROOT,
+            "  check %.0f ms (%s parsed), done %.0f ms after launch%n",
+            check,
+            parsed[0],
+            at[0]);
       }
       if (start.equals("cold")) {
         awaitCacheFile(home.resolve("cache"));
@@ -98,26 +142,53 @@ public final class ColumnsBenchmark {
       if (macro != null) {
         String uri = macro.toUri().toString();
         String text = Files.readString(macro);
-        lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uri,
-            "languageId", "jinja-sql", "version", 1, "text", text)));
+        lsp.notify(
+            "textDocument/didOpen",
+            Map.of(
+                "textDocument",
+                Map.of("uri", uri, "languageId", "jinja-sql", "version", 1, "text", text)));
         int version = 1;
         for (int i = 1; i <= edits; i++) {
           // a comment: every model is rendered again, and its SQL is what it was
           version++;
-          lsp.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", uri, "version", version),
-              "contentChanges", List.of(Map.of("text", text + "\n{# edit " + i + " #}\n"))));
+          lsp.notify(
+              "textDocument/didChange",
+              Map.of(
+                  "textDocument",
+                  Map.of("uri", uri, "version", version),
+                  "contentChanges",
+                  List.of(Map.of("text", text + "\n{# edit " + i + " #}\n"))));
           double e = awaitInference(logged, System.nanoTime(), new double[1], parsed);
           add(results, "after a macro edit that leaves the SQL as it was", e);
-          System.out.printf(Locale.ROOT, "  comment in a macro %d (load %s): %.0f ms (%s parsed)%n", i, LatencyBenchmark.loadAverage(), e, parsed[0]);
+          System.out.printf(
+              Locale.ROOT,
+              "  comment in a macro %d (load %s): %.0f ms (%s parsed)%n",
+              i,
+              LatencyBenchmark.loadAverage(),
+              e,
+              parsed[0]);
           // a change of clean_string(): the SQL of every model that calls it changes
           version++;
-          String changed = text.replace("nullif(trim({{ column_name }}), '')",
-              "nullif(trim({{ column_name }}), '" + "-".repeat(i) + "')");
-          lsp.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", uri, "version", version),
-              "contentChanges", List.of(Map.of("text", changed))));
+          String changed =
+              text.replace(
+                  "nullif(trim({{ column_name }}), '')",
+                  "nullif(trim({{ column_name }}), '" + "-".repeat(i) + "')");
+          lsp.notify(
+              "textDocument/didChange",
+              Map.of(
+                  "textDocument",
+                  Map.of("uri", uri, "version", version),
+                  "contentChanges",
+                  List.of(Map.of("text", changed))));
           e = awaitInference(logged, System.nanoTime(), new double[1], parsed);
           add(results, "after a macro edit that changes the SQL of the models using it", e);
-          System.out.printf(Locale.ROOT, "  clean_string() changed %d (load %s): %.0f ms (%s parsed)%n", i, LatencyBenchmark.loadAverage(), e, parsed[0]);
+          System.out.printf(
+              Locale.ROOT,
+              "  clean_string() changed %d (load %s): %.0f ms (%s parsed)%n",
+              i,
+              LatencyBenchmark.loadAverage(),
+              e,
+              parsed[0]);
         }
       }
       lsp.request("shutdown", null);
@@ -132,26 +203,30 @@ public final class ColumnsBenchmark {
 
   /** Until the server has written its columns cache (it does so after logging the inference). */
   private static void awaitCacheFile(Path dir) throws Exception {
-    boolean written = Eventually.within(Duration.ofSeconds(60), () -> {
-      if (!Files.isDirectory(dir)) {
-        return false;
-      }
-      try (var all = Files.walk(dir)) {
-        return all.anyMatch(p -> p.toString().endsWith(".columns.json.gz"));
-      }
-    });
+    boolean written =
+        Eventually.within(
+            Duration.ofSeconds(60),
+            () -> {
+              if (!Files.isDirectory(dir)) {
+                return false;
+              }
+              try (var all = Files.walk(dir)) {
+                return all.anyMatch(p -> p.toString().endsWith(".columns.json.gz"));
+              }
+            });
     if (!written) {
       System.out.println("  (no columns cache file within 60 s)");
     }
   }
 
   /**
-   * The ms the server logged for the next run that inferred (or restored) every node; {@code at[0]}:
-   * when, from t0; {@code parsed[0]}: how many models it parsed, {@code parsed[1]}: how many it
-   * restored from the last session (null when none).
+   * The ms the server logged for the next run that inferred (or restored) every node; {@code
+   * at[0]}: when, from t0; {@code parsed[0]}: how many models it parsed, {@code parsed[1]}: how
+   * many it restored from the last session (null when none).
    */
-  private static double awaitInference(LinkedBlockingQueue<String> logged, long t0, double[] at,
-      String[] parsed) throws InterruptedException {
+  private static double awaitInference(
+      LinkedBlockingQueue<String> logged, long t0, double[] at, String[] parsed)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (System.nanoTime() < deadline) {
       String m = logged.poll(1, TimeUnit.SECONDS);
@@ -169,5 +244,4 @@ public final class ColumnsBenchmark {
     }
     throw new AssertionError("the server logged no inference of every node within 5 minutes");
   }
-
 }

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.dbtls.testing.Eventually;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.dbtls.testing.Eventually;
-import java.time.Duration;
 
 /**
  * Two sessions of the real server over stdio on the sample project, with their own cache folder:
@@ -23,7 +23,8 @@ import java.time.Duration;
  * of every model then checks the restored table and finds nothing changed.
  */
 class ColumnsRestoreProtocolTest {
-  private static final Path REPO = Path.of(System.getProperty("dbtls.repoRoot", "..")).toAbsolutePath().normalize();
+  private static final Path REPO =
+      Path.of(System.getProperty("dbtls.repoRoot", "..")).toAbsolutePath().normalize();
   private static final Path PROJECT = REPO.resolve("test-projects/jaffle_shop");
 
   @TempDir Path dir;
@@ -56,17 +57,33 @@ class ColumnsRestoreProtocolTest {
 
   private LspClient session(Path cache) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-        "-Ddbtls.cache=" + cache, "-Ddbtls.store=" + dir.resolve("store.db"), "dev.dbtls.cli.Main", "lsp"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Ddbtls.cache=" + cache,
+                "-Ddbtls.store=" + dir.resolve("store.db"),
+                "dev.dbtls.cli.Main",
+                "lsp"));
     LspClient lsp = LspClient.startCommand(dir, cmd);
-    lsp.request("initialize", Map.of("processId", ProcessHandle.current().pid(), "capabilities", Map.of(),
-        "rootUri", PROJECT.toUri().toString()));
+    lsp.request(
+        "initialize",
+        Map.of(
+            "processId",
+            ProcessHandle.current().pid(),
+            "capabilities",
+            Map.of(),
+            "rootUri",
+            PROJECT.toUri().toString()));
     lsp.notify("initialized", Map.of());
     return lsp;
   }
 
   private static String awaitLog(LspClient lsp, String text) throws Exception {
-    JsonObject m = lsp.await("window/logMessage", n -> n.get("message").getAsString().contains(text), 120);
+    JsonObject m =
+        lsp.await("window/logMessage", n -> n.get("message").getAsString().contains(text), 120);
     return m.get("message").getAsString();
   }
 
@@ -79,20 +96,25 @@ class ColumnsRestoreProtocolTest {
 
   /** {@code dbt/columns} of the orders model, as JSON text. */
   private static String columns(LspClient lsp) throws Exception {
-    JsonElement r = lsp.request("dbt/columns", Map.of("uri",
-        PROJECT.resolve("models/marts/orders.sql").toUri().toString()));
+    JsonElement r =
+        lsp.request(
+            "dbt/columns",
+            Map.of("uri", PROJECT.resolve("models/marts/orders.sql").toUri().toString()));
     return r.toString();
   }
 
   private static void awaitFile(Path cache) throws Exception {
-    boolean written = Eventually.within(Duration.ofSeconds(60), () -> {
-      if (!Files.isDirectory(cache)) {
-        return false;
-      }
-      try (Stream<Path> all = Files.walk(cache)) {
-        return all.anyMatch(p -> p.toString().endsWith(".columns.json.gz"));
-      }
-    });
+    boolean written =
+        Eventually.within(
+            Duration.ofSeconds(60),
+            () -> {
+              if (!Files.isDirectory(cache)) {
+                return false;
+              }
+              try (Stream<Path> all = Files.walk(cache)) {
+                return all.anyMatch(p -> p.toString().endsWith(".columns.json.gz"));
+              }
+            });
     if (!written) {
       throw new AssertionError("no columns cache file in " + cache + " within 60 s");
     }

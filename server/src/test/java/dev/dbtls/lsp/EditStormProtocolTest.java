@@ -34,8 +34,11 @@ class EditStormProtocolTest {
 
   @Test
   void theNewestTextsDiagnosticsArriveAfterAStorm() throws Exception {
-    Path project = copy(Path.of(System.getProperty("dbtls.repoRoot", "..")).resolve("test-projects/vscode_shop"),
-        dir.resolve("vscode_shop"));
+    Path project =
+        copy(
+            Path.of(System.getProperty("dbtls.repoRoot", ".."))
+                .resolve("test-projects/vscode_shop"),
+            dir.resolve("vscode_shop"));
     Path customers = project.resolve("models/marts/customers.sql");
     String uri = customers.toUri().toString();
     StringBuilder text = new StringBuilder(Files.readString(customers));
@@ -43,10 +46,22 @@ class EditStormProtocolTest {
     try (LspClient lsp = LspClient.start(dir)) {
       lsp.request("initialize", ShopProject.initialize(dir));
       lsp.notify("initialized", Map.of());
-      lsp.await("window/logMessage", m -> m.get("message").getAsString().contains("loaded vscode_shop"));
+      lsp.await(
+          "window/logMessage", m -> m.get("message").getAsString().contains("loaded vscode_shop"));
       int version = 1;
-      lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uri, "languageId",
-          "jinja-sql", "version", version, "text", text.toString())));
+      lsp.notify(
+          "textDocument/didOpen",
+          Map.of(
+              "textDocument",
+              Map.of(
+                  "uri",
+                  uri,
+                  "languageId",
+                  "jinja-sql",
+                  "version",
+                  version,
+                  "text",
+                  text.toString())));
 
       long started = System.nanoTime();
       List<CompletableFuture<JsonObject>> answers = new ArrayList<>();
@@ -72,16 +87,24 @@ class EditStormProtocolTest {
         try {
           answer.get(LspClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-          throw new AssertionError("a request of the storm was never answered; server stderr:\n" + lsp.stderr());
+          throw new AssertionError(
+              "a request of the storm was never answered; server stderr:\n" + lsp.stderr());
         }
       }
       long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-      System.err.printf("edit storm: %d requests answered in %d ms (%d/s)%n", REQUESTS, millis, REQUESTS * 1000L / millis);
+      System.err.printf(
+          "edit storm: %d requests answered in %d ms (%d/s)%n",
+          REQUESTS, millis, REQUESTS * 1000L / millis);
 
       // the newest text: a line that refs a model nobody defines
       int line = lineCount(text) - 1;
-      lsp.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", uri, "version", ++version),
-          "contentChanges", List.of(Map.of("range", range(line, 0, line, 0), "text", UNKNOWN + "\n"))));
+      lsp.notify(
+          "textDocument/didChange",
+          Map.of(
+              "textDocument",
+              Map.of("uri", uri, "version", ++version),
+              "contentChanges",
+              List.of(Map.of("range", range(line, 0, line, 0), "text", UNKNOWN + "\n"))));
       JsonArray shown = lsp.awaitDiagnostics(uri, d -> d.toString().contains("zz_unknown"));
       assertTrue(shown.size() > 0, shown.toString());
     }
@@ -91,18 +114,25 @@ class EditStormProtocolTest {
   private static String request(int id, String uri, String text, Random random) {
     String[] lines = text.split("\n", -1);
     int line = random.nextInt(lines.length);
-    Map<String, Object> at = Map.of("textDocument", Map.of("uri", uri),
-        "position", Map.of("line", line, "character", random.nextInt(lines[line].length() + 1)));
-    String method = switch (random.nextInt(6)) {
-      case 0 -> "textDocument/completion";
-      case 1 -> "textDocument/hover";
-      case 2 -> "textDocument/definition";
-      case 3 -> "textDocument/documentSymbol";
-      case 4 -> "textDocument/documentHighlight";
-      default -> "dbt/compile";
-    };
-    Object params = method.equals("textDocument/documentSymbol") ? Map.of("textDocument", Map.of("uri", uri))
-        : method.equals("dbt/compile") ? Map.of("uri", uri) : at;
+    Map<String, Object> at =
+        Map.of(
+            "textDocument",
+            Map.of("uri", uri),
+            "position",
+            Map.of("line", line, "character", random.nextInt(lines[line].length() + 1)));
+    String method =
+        switch (random.nextInt(6)) {
+          case 0 -> "textDocument/completion";
+          case 1 -> "textDocument/hover";
+          case 2 -> "textDocument/definition";
+          case 3 -> "textDocument/documentSymbol";
+          case 4 -> "textDocument/documentHighlight";
+          default -> "dbt/compile";
+        };
+    Object params =
+        method.equals("textDocument/documentSymbol")
+            ? Map.of("textDocument", Map.of("uri", uri))
+            : method.equals("dbt/compile") ? Map.of("uri", uri) : at;
     JsonObject message = new JsonObject();
     message.addProperty("jsonrpc", "2.0");
     message.addProperty("id", id);
@@ -115,8 +145,8 @@ class EditStormProtocolTest {
    * Types a short word at a random place of a plain SQL line, or deletes a letter there, as the
    * editor sends it: the Jinja stays whole, so the last edit's diagnostics are known.
    */
-  private static void edit(LspClient lsp, String uri, int version, StringBuilder text, Random random)
-      throws Exception {
+  private static void edit(
+      LspClient lsp, String uri, int version, StringBuilder text, Random random) throws Exception {
     String[] lines = text.toString().split("\n", -1);
     int line;
     do {
@@ -128,17 +158,27 @@ class EditStormProtocolTest {
       offset += lines[l].length() + 1;
     }
     offset += column;
-    boolean delete = column > 0 && Character.isLetter(lines[line].charAt(column - 1)) && random.nextBoolean();
+    boolean delete =
+        column > 0 && Character.isLetter(lines[line].charAt(column - 1)) && random.nextBoolean();
     String typed = delete ? "" : List.of("a", " ", "x1", "c.", "o").get(random.nextInt(5));
     int start = delete ? column - 1 : column;
     text.replace(delete ? offset - 1 : offset, offset, typed);
-    lsp.notify("textDocument/didChange", Map.of("textDocument", Map.of("uri", uri, "version", version),
-        "contentChanges", List.of(Map.of("range", range(line, start, line, column), "text", typed))));
+    lsp.notify(
+        "textDocument/didChange",
+        Map.of(
+            "textDocument",
+            Map.of("uri", uri, "version", version),
+            "contentChanges",
+            List.of(Map.of("range", range(line, start, line, column), "text", typed))));
   }
 
-  private static Map<String, Object> range(int startLine, int startColumn, int endLine, int endColumn) {
-    return Map.of("start", Map.of("line", startLine, "character", startColumn),
-        "end", Map.of("line", endLine, "character", endColumn));
+  private static Map<String, Object> range(
+      int startLine, int startColumn, int endLine, int endColumn) {
+    return Map.of(
+        "start",
+        Map.of("line", startLine, "character", startColumn),
+        "end",
+        Map.of("line", endLine, "character", endColumn));
   }
 
   private static int lineCount(CharSequence text) {

@@ -2,16 +2,18 @@ package dev.dbtls.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.project.FileSource;
+import dev.dbtls.testing.Eventually;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeLensWorkspaceCapabilities;
 import org.eclipse.lsp4j.CompletionParams;
@@ -56,19 +59,17 @@ import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.dbtls.testing.Eventually;
-import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 
 /**
- * The server's first seconds, in process and deterministic: the project's files are read through
- * a disk that holds every read until the test opens a gate, so requests certainly arrive before
- * the index exists. They must wait and then answer fully — never an empty answer that only means
- * "not loaded yet" — while syntax-only features answer at once, and edits sent meanwhile are in
- * the text the answers are for.
+ * The server's first seconds, in process and deterministic: the project's files are read through a
+ * disk that holds every read until the test opens a gate, so requests certainly arrive before the
+ * index exists. They must wait and then answer fully — never an empty answer that only means "not
+ * loaded yet" — while syntax-only features answer at once, and edits sent meanwhile are in the text
+ * the answers are for.
  */
 class FirstLoadInProcessTest {
-  private static final String MODEL = """
+  private static final String MODEL =
+      """
       with orders as (
           select * from {{ ref('stg_orders') }}
       ),
@@ -86,6 +87,7 @@ class FirstLoadInProcessTest {
   private final Client client = new Client();
   private LanguageServer server;
   private Path model;
+
   /** Whether the client says it applies file renames (workspaceEdit.resourceOperations). */
   private boolean renameFiles;
 
@@ -101,33 +103,52 @@ class FirstLoadInProcessTest {
   void requestsBeforeTheIndexWaitForItAndThenAnswerInFull() throws Exception {
     start();
     String uri = model.toUri().toString();
-    var completion = server.getTextDocumentService().completion(
-        new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
-    var hover = server.getTextDocumentService().hover(
-        new HoverParams(new TextDocumentIdentifier(uri), new Position(1, 29)));
-    var definition = server.getTextDocumentService().definition(
-        new DefinitionParams(new TextDocumentIdentifier(uri), new Position(1, 29)));
-    var folding = server.getTextDocumentService().foldingRange(
-        new FoldingRangeRequestParams(new TextDocumentIdentifier(uri)));
-    var tokens = server.getTextDocumentService().semanticTokensFull(
-        new SemanticTokensParams(new TextDocumentIdentifier(uri)));
-    var symbols = server.getTextDocumentService().documentSymbol(
-        new DocumentSymbolParams(new TextDocumentIdentifier(uri)));
+    var completion =
+        server
+            .getTextDocumentService()
+            .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
+    var hover =
+        server
+            .getTextDocumentService()
+            .hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(1, 29)));
+    var definition =
+        server
+            .getTextDocumentService()
+            .definition(new DefinitionParams(new TextDocumentIdentifier(uri), new Position(1, 29)));
+    var folding =
+        server
+            .getTextDocumentService()
+            .foldingRange(new FoldingRangeRequestParams(new TextDocumentIdentifier(uri)));
+    var tokens =
+        server
+            .getTextDocumentService()
+            .semanticTokensFull(new SemanticTokensParams(new TextDocumentIdentifier(uri)));
+    var symbols =
+        server
+            .getTextDocumentService()
+            .documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri)));
 
     // syntax-only features need no project: answered while the project cannot even be read
     assertFalse(folding.get(10, TimeUnit.SECONDS).isEmpty());
     assertFalse(tokens.get(10, TimeUnit.SECONDS).getData().isEmpty());
-    assertEquals(List.of("orders", "picked"), symbols.get(10, TimeUnit.SECONDS).stream()
-        .map(s -> s.getRight().getName()).toList());
-    assertThrows(TimeoutException.class, () -> completion.get(200, TimeUnit.MILLISECONDS),
+    assertEquals(
+        List.of("orders", "picked"),
+        symbols.get(10, TimeUnit.SECONDS).stream().map(s -> s.getRight().getName()).toList());
+    assertThrows(
+        TimeoutException.class,
+        () -> completion.get(200, TimeUnit.MILLISECONDS),
         "completion answered before the project was read");
     assertFalse(hover.isDone(), "hover answered before the project was read");
 
     gate.countDown();
-    var list = server.getTextDocumentService().completion(
-        new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
+    var list =
+        server
+            .getTextDocumentService()
+            .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
     List<String> labels = labels(completion.get(20, TimeUnit.SECONDS));
-    assertTrue(labels.containsAll(List.of("stg_orders", "stg_customers", "stg_payments")), labels.toString());
+    assertTrue(
+        labels.containsAll(List.of("stg_orders", "stg_customers", "stg_payments")),
+        labels.toString());
     assertEquals(labels, labels(list.get(20, TimeUnit.SECONDS)));
     String markdown = hover.get(20, TimeUnit.SECONDS).getContents().getRight().getValue();
     assertTrue(markdown.contains("stg_orders"), markdown);
@@ -141,12 +162,20 @@ class FirstLoadInProcessTest {
     start();
     String uri = model.toUri().toString();
     // a new line at the end, typed while the project loads, and completion on it at once
-    var edit = new TextDocumentContentChangeEvent(new Range(new Position(10, 0), new Position(10, 0)),
-        "union all select * from {{ ref('stg_c");
-    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-        new VersionedTextDocumentIdentifier(uri, 2), List.of(edit)));
-    var completion = server.getTextDocumentService().completion(
-        new CompletionParams(new TextDocumentIdentifier(uri), new Position(10, 37)));
+    var edit =
+        new TextDocumentContentChangeEvent(
+            new Range(new Position(10, 0), new Position(10, 0)),
+            "union all select * from {{ ref('stg_c");
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, 2), List.of(edit)));
+    var completion =
+        server
+            .getTextDocumentService()
+            .completion(
+                new CompletionParams(new TextDocumentIdentifier(uri), new Position(10, 37)));
     gate.countDown();
     List<String> labels = labels(completion.get(20, TimeUnit.SECONDS));
     assertEquals("stg_customers", labels.get(0), labels.toString());
@@ -156,12 +185,16 @@ class FirstLoadInProcessTest {
   void aRequestCancelledWhileItWaitsIsNotComputedAndLaterOnesAre() throws Exception {
     start();
     String uri = model.toUri().toString();
-    var first = server.getTextDocumentService().completion(
-        new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
+    var first =
+        server
+            .getTextDocumentService()
+            .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
     first.cancel(true); // sends $/cancelRequest
     gate.countDown();
-    var second = server.getTextDocumentService().completion(
-        new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
+    var second =
+        server
+            .getTextDocumentService()
+            .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
     assertTrue(first.isCancelled());
     assertTrue(labels(second.get(20, TimeUnit.SECONDS)).contains("stg_orders"));
   }
@@ -171,14 +204,19 @@ class FirstLoadInProcessTest {
     start();
     gate.countDown();
     String uri = model.toUri().toString();
-    server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
-        new Position(1, 29))).get(20, TimeUnit.SECONDS);
-    Eventually.within(Duration.ofSeconds(5), () -> client.refreshedTokens && client.refreshedLenses);
+    server
+        .getTextDocumentService()
+        .hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(1, 29)))
+        .get(20, TimeUnit.SECONDS);
+    Eventually.within(
+        Duration.ofSeconds(5), () -> client.refreshedTokens && client.refreshedLenses);
     assertTrue(client.refreshedTokens, "no workspace/semanticTokens/refresh after the first load");
     assertTrue(client.refreshedLenses, "no workspace/codeLens/refresh after the first load");
-    List<Integer> percentages = client.progress.stream()
-        .filter(p -> p.getValue().getLeft() instanceof WorkDoneProgressReport)
-        .map(p -> ((WorkDoneProgressReport) p.getValue().getLeft()).getPercentage()).toList();
+    List<Integer> percentages =
+        client.progress.stream()
+            .filter(p -> p.getValue().getLeft() instanceof WorkDoneProgressReport)
+            .map(p -> ((WorkDoneProgressReport) p.getValue().getLeft()).getPercentage())
+            .toList();
     assertFalse(percentages.isEmpty(), "no percentage reported: " + client.progress);
     for (int i = 1; i < percentages.size(); i++) {
       assertTrue(percentages.get(i) > percentages.get(i - 1), percentages.toString());
@@ -190,17 +228,33 @@ class FirstLoadInProcessTest {
     start();
     gate.countDown();
     String uri = model.toUri().toString();
-    server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
-        new Position(1, 29))).get(20, TimeUnit.SECONDS); // loaded
+    server
+        .getTextDocumentService()
+        .hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(1, 29)))
+        .get(20, TimeUnit.SECONDS); // loaded
     // two lines typed at the top, then F2 on the CTE at once: the edits must be for the new text
-    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-        new VersionedTextDocumentIdentifier(uri, 7), List.of(new TextDocumentContentChangeEvent(
-            new Range(new Position(0, 0), new Position(0, 0)), "-- one\n-- two\n"))));
-    var edit = server.getTextDocumentService().rename(new org.eclipse.lsp4j.RenameParams(
-        new TextDocumentIdentifier(uri), new Position(2, 6), "all_orders")).get(20, TimeUnit.SECONDS);
-    var changes = edit.getDocumentChanges() != null
-        ? edit.getDocumentChanges().stream().filter(c -> c.isLeft()).map(c -> c.getLeft()).toList()
-        : List.<org.eclipse.lsp4j.TextDocumentEdit>of();
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, 7),
+                List.of(
+                    new TextDocumentContentChangeEvent(
+                        new Range(new Position(0, 0), new Position(0, 0)), "-- one\n-- two\n"))));
+    var edit =
+        server
+            .getTextDocumentService()
+            .rename(
+                new org.eclipse.lsp4j.RenameParams(
+                    new TextDocumentIdentifier(uri), new Position(2, 6), "all_orders"))
+            .get(20, TimeUnit.SECONDS);
+    var changes =
+        edit.getDocumentChanges() != null
+            ? edit.getDocumentChanges().stream()
+                .filter(c -> c.isLeft())
+                .map(c -> c.getLeft())
+                .toList()
+            : List.<org.eclipse.lsp4j.TextDocumentEdit>of();
     List<org.eclipse.lsp4j.TextEdit> edits;
     Integer version;
     if (!changes.isEmpty()) {
@@ -212,7 +266,9 @@ class FirstLoadInProcessTest {
     }
     assertEquals(7, version);
     // `orders` is defined on line 2 and used on line 9 of the edited text
-    assertEquals(List.of(2, 9), edits.stream().map(e -> e.getRange().getStart().getLine()).sorted().toList());
+    assertEquals(
+        List.of(2, 9),
+        edits.stream().map(e -> e.getRange().getStart().getLine()).sorted().toList());
   }
 
   @Test
@@ -223,25 +279,39 @@ class FirstLoadInProcessTest {
     String uri = model.toUri().toString();
     Path orders = dir.resolve("models/marts/orders.sql");
     String ordersText = Files.readString(orders);
-    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
-        new TextDocumentItem(orders.toUri().toString(), "sql", 5, ordersText)));
-    var edit = server.getTextDocumentService().rename(new org.eclipse.lsp4j.RenameParams(
-        new TextDocumentIdentifier(uri), new Position(1, 29), "stg_order_rows")).get(20, TimeUnit.SECONDS);
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(
+                new TextDocumentItem(orders.toUri().toString(), "sql", 5, ordersText)));
+    var edit =
+        server
+            .getTextDocumentService()
+            .rename(
+                new org.eclipse.lsp4j.RenameParams(
+                    new TextDocumentIdentifier(uri), new Position(1, 29), "stg_order_rows"))
+            .get(20, TimeUnit.SECONDS);
     Map<String, Integer> versions = new java.util.HashMap<>();
     int fileRenames = 0;
     for (var change : edit.getDocumentChanges()) {
       if (change.isLeft()) {
-        versions.put(change.getLeft().getTextDocument().getUri(), change.getLeft().getTextDocument().getVersion());
+        versions.put(
+            change.getLeft().getTextDocument().getUri(),
+            change.getLeft().getTextDocument().getVersion());
       } else {
         fileRenames++;
       }
     }
     assertEquals(1, fileRenames, "the model's file is renamed");
-    assertEquals(1, versions.get(uri)); // the buffers, at the versions whose texts the edits are for
+    assertEquals(
+        1, versions.get(uri)); // the buffers, at the versions whose texts the edits are for
     assertEquals(5, versions.get(orders.toUri().toString()));
     // a file that is not open is edited on disk: no version
-    assertTrue(versions.entrySet().stream().filter(e -> !e.getKey().equals(uri)
-        && !e.getKey().equals(orders.toUri().toString())).allMatch(e -> e.getValue() == null), versions.toString());
+    assertTrue(
+        versions.entrySet().stream()
+            .filter(e -> !e.getKey().equals(uri) && !e.getKey().equals(orders.toUri().toString()))
+            .allMatch(e -> e.getValue() == null),
+        versions.toString());
   }
 
   /** Copies the sample project, starts the server on it in this JVM and opens the model. */
@@ -255,11 +325,12 @@ class FirstLoadInProcessTest {
     PipedInputStream clientIn = new PipedInputStream(1 << 16);
     PipedOutputStream toServer = new PipedOutputStream(serverIn);
     PipedOutputStream toClient = new PipedOutputStream(clientIn);
-    DbtLanguageServer dbt = new DbtLanguageServer(status -> { }, new GatedDisk());
+    DbtLanguageServer dbt = new DbtLanguageServer(status -> {}, new GatedDisk());
     Launcher<Object> serverSide = LspServer.launcher(dbt, serverIn, toClient);
     dbt.connect((LanguageClient) serverSide.getRemoteProxy());
     serverSide.startListening();
-    Launcher<LanguageServer> clientSide = LSPLauncher.createClientLauncher(client, clientIn, toServer);
+    Launcher<LanguageServer> clientSide =
+        LSPLauncher.createClientLauncher(client, clientIn, toServer);
     clientSide.startListening();
     server = clientSide.getRemoteProxy();
 
@@ -268,7 +339,8 @@ class FirstLoadInProcessTest {
     ClientCapabilities caps = new ClientCapabilities();
     WorkspaceClientCapabilities ws = new WorkspaceClientCapabilities();
     if (renameFiles) {
-      org.eclipse.lsp4j.WorkspaceEditCapabilities edits = new org.eclipse.lsp4j.WorkspaceEditCapabilities();
+      org.eclipse.lsp4j.WorkspaceEditCapabilities edits =
+          new org.eclipse.lsp4j.WorkspaceEditCapabilities();
       edits.setDocumentChanges(true);
       edits.setResourceOperations(List.of("create", "rename", "delete"));
       ws.setWorkspaceEdit(edits);
@@ -282,13 +354,20 @@ class FirstLoadInProcessTest {
     init.setCapabilities(caps);
     assertNotNull(server.initialize(init).get(20, TimeUnit.SECONDS));
     server.initialized(new InitializedParams());
-    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
-        new TextDocumentItem(model.toUri().toString(), "sql", 1, MODEL)));
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(
+                new TextDocumentItem(model.toUri().toString(), "sql", 1, MODEL)));
   }
 
-  private static List<String> labels(org.eclipse.lsp4j.jsonrpc.messages.Either<
-      List<org.eclipse.lsp4j.CompletionItem>, org.eclipse.lsp4j.CompletionList> answer) {
-    return answer.getRight().getItems().stream().map(org.eclipse.lsp4j.CompletionItem::getLabel).toList();
+  private static List<String> labels(
+      org.eclipse.lsp4j.jsonrpc.messages.Either<
+              List<org.eclipse.lsp4j.CompletionItem>, org.eclipse.lsp4j.CompletionList>
+          answer) {
+    return answer.getRight().getItems().stream()
+        .map(org.eclipse.lsp4j.CompletionItem::getLabel)
+        .toList();
   }
 
   private static void copy(Path from, Path to) throws IOException {
@@ -373,7 +452,8 @@ class FirstLoadInProcessTest {
     public void showMessage(MessageParams messageParams) {}
 
     @Override
-    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+    public CompletableFuture<MessageActionItem> showMessageRequest(
+        ShowMessageRequestParams requestParams) {
       return CompletableFuture.completedFuture(null);
     }
 

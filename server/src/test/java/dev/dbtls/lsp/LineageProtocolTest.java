@@ -12,16 +12,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** dbt/lineage over stdio: by document, by unique id, with a source and an exposure, and why empty. */
+/**
+ * dbt/lineage over stdio: by document, by unique id, with a source and an exposure, and why empty.
+ */
 class LineageProtocolTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void lineageByDocumentAndById() throws Exception {
     Path shop = ShopProject.write(dir);
-    Files.writeString(shop.resolve("models/c.sql"), "select * from {{ ref('b') }} join {{ source('raw', 'events') }}\n");
-    Files.writeString(shop.resolve("models/schema.yml"), """
+    Files.writeString(
+        shop.resolve("models/c.sql"),
+        "select * from {{ ref('b') }} join {{ source('raw', 'events') }}\n");
+    Files.writeString(
+        shop.resolve("models/schema.yml"),
+        """
         version: 2
         sources:
           - name: raw
@@ -44,14 +49,17 @@ class LineageProtocolTest {
       lsp.notify("initialized", Map.of());
       String b = shop.resolve("models/b.sql").toUri().toString();
 
-      JsonObject r = lsp.request("dbt/lineage", Map.of("uri", b, "upstreamDepth", 1, "downstreamDepth", 2))
-          .getAsJsonObject();
+      JsonObject r =
+          lsp.request("dbt/lineage", Map.of("uri", b, "upstreamDepth", 1, "downstreamDepth", 2))
+              .getAsJsonObject();
       assertEquals("model.shop.b", r.get("root").getAsString(), r.toString());
       assertFalse(r.get("truncated").getAsBoolean());
       JsonArray nodes = r.getAsJsonArray("nodes");
       assertEquals("model.shop.b", node(nodes, 0).get("id").getAsString());
       assertEquals("The <b> model.", node(nodes, 0).get("description").getAsString());
-      assertEquals(b.replace("file:///", "file:/"), node(nodes, 0).get("uri").getAsString().replace("file:///", "file:/"));
+      assertEquals(
+          b.replace("file:///", "file:/"),
+          node(nodes, 0).get("uri").getAsString().replace("file:///", "file:/"));
       assertEquals("model.shop.a", node(nodes, 1).get("id").getAsString());
       assertEquals(-1, node(nodes, 1).get("depth").getAsInt());
       assertEquals("model.shop.c", node(nodes, 2).get("id").getAsString());
@@ -60,29 +68,49 @@ class LineageProtocolTest {
       assertEquals("exposure", board.get("resourceType").getAsString());
       assertEquals(2, board.get("depth").getAsInt());
       assertTrue(board.get("uri").getAsString().endsWith("models/schema.yml"), board.toString());
-      assertEquals(12, board.getAsJsonObject("range").getAsJsonObject("start").get("line").getAsInt());
+      assertEquals(
+          12, board.getAsJsonObject("range").getAsJsonObject("start").get("line").getAsInt());
       assertEquals(3, r.getAsJsonArray("edges").size());
       assertEquals(4, nodes.size());
 
-      JsonObject withTests = lsp.request("dbt/lineage", Map.of("nodeId", "model.shop.b",
-          "upstreamDepth", 0, "downstreamDepth", 1, "includeTests", true)).getAsJsonObject();
+      JsonObject withTests =
+          lsp.request(
+                  "dbt/lineage",
+                  Map.of(
+                      "nodeId",
+                      "model.shop.b",
+                      "upstreamDepth",
+                      0,
+                      "downstreamDepth",
+                      1,
+                      "includeTests",
+                      true))
+              .getAsJsonObject();
       assertEquals(3, withTests.getAsJsonArray("nodes").size(), withTests.toString());
 
-      JsonObject source = lsp.request("dbt/lineage", Map.of("nodeId", "source.shop.raw.events"))
-          .getAsJsonObject();
+      JsonObject source =
+          lsp.request("dbt/lineage", Map.of("nodeId", "source.shop.raw.events")).getAsJsonObject();
       assertEquals("raw.events", node(source.getAsJsonArray("nodes"), 0).get("name").getAsString());
       assertEquals(3, source.getAsJsonArray("nodes").size(), source.toString());
 
-      JsonObject capped = lsp.request("dbt/lineage", Map.of("uri", b, "maxNodes", 2)).getAsJsonObject();
+      JsonObject capped =
+          lsp.request("dbt/lineage", Map.of("uri", b, "maxNodes", 2)).getAsJsonObject();
       assertTrue(capped.get("truncated").getAsBoolean());
 
-      JsonObject unknown = lsp.request("dbt/lineage", Map.of("nodeId", "model.shop.zzz")).getAsJsonObject();
+      JsonObject unknown =
+          lsp.request("dbt/lineage", Map.of("nodeId", "model.shop.zzz")).getAsJsonObject();
       assertFalse(unknown.has("root"));
-      assertEquals("no node model.shop.zzz in the workspace's dbt projects", unknown.get("message").getAsString());
-      JsonObject outside = lsp.request("dbt/lineage", Map.of("uri", dir.resolve("x.sql").toUri().toString()))
-          .getAsJsonObject();
-      assertTrue(outside.get("message").getAsString().endsWith("is not in a dbt project"), outside.toString());
-      assertEquals("dbt/lineage needs a uri or a nodeId",
+      assertEquals(
+          "no node model.shop.zzz in the workspace's dbt projects",
+          unknown.get("message").getAsString());
+      JsonObject outside =
+          lsp.request("dbt/lineage", Map.of("uri", dir.resolve("x.sql").toUri().toString()))
+              .getAsJsonObject();
+      assertTrue(
+          outside.get("message").getAsString().endsWith("is not in a dbt project"),
+          outside.toString());
+      assertEquals(
+          "dbt/lineage needs a uri or a nodeId",
           lsp.request("dbt/lineage", Map.of()).getAsJsonObject().get("message").getAsString());
     }
   }

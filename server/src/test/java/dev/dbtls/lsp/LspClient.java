@@ -25,9 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An editor in a test: starts the real server ({@code dev.dbtls.cli.Main lsp} in a fresh JVM on
- * the test class path) and speaks JSON-RPC to it over stdio, framing by hand as editors do. Any
- * byte on stdout that is not a framed message fails the reader, so a stray print shows.
+ * An editor in a test: starts the real server ({@code dev.dbtls.cli.Main lsp} in a fresh JVM on the
+ * test class path) and speaks JSON-RPC to it over stdio, framing by hand as editors do. Any byte on
+ * stdout that is not a framed message fails the reader, so a stray print shows.
  */
 final class LspClient implements AutoCloseable {
   static final long TIMEOUT_SECONDS = 30;
@@ -41,7 +41,7 @@ final class LspClient implements AutoCloseable {
   private final List<JsonObject> seen = new ArrayList<>();
   private final StringBuilder stderr = new StringBuilder();
   private volatile Throwable readFailure;
-  private volatile java.util.function.Consumer<JsonObject> listener = n -> { };
+  private volatile java.util.function.Consumer<JsonObject> listener = n -> {};
 
   private final InputStream in;
 
@@ -52,19 +52,22 @@ final class LspClient implements AutoCloseable {
     Thread reader = new Thread(this::readLoop, "lsp-client-reader");
     reader.setDaemon(true);
     reader.start();
-    Thread err = new Thread(() -> {
-      try {
-        InputStream errors = process.getErrorStream();
-        byte[] buf = new byte[4096];
-        for (int n; (n = errors.read(buf)) > 0; ) {
-          synchronized (stderr) {
-            stderr.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-          }
-        }
-      } catch (IOException e) {
-        // process ended
-      }
-    }, "lsp-client-stderr");
+    Thread err =
+        new Thread(
+            () -> {
+              try {
+                InputStream errors = process.getErrorStream();
+                byte[] buf = new byte[4096];
+                for (int n; (n = errors.read(buf)) > 0; ) {
+                  synchronized (stderr) {
+                    stderr.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                  }
+                }
+              } catch (IOException e) {
+                // process ended
+              }
+            },
+            "lsp-client-stderr");
     err.setDaemon(true);
     err.start();
   }
@@ -97,14 +100,16 @@ final class LspClient implements AutoCloseable {
   /** {@code dbtls lsp --port 0}, connected to the port it says it listens on. */
   static LspClient startOnPort(Path workDir) throws Exception {
     Process p = launch(workDir, "lsp", "--port", "0").start();
-    java.io.BufferedReader err = new java.io.BufferedReader(
-        new java.io.InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+    java.io.BufferedReader err =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = err.readLine()) != null) {
       Matcher m = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher(line);
       if (m.find()) {
-        java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
-            Integer.parseInt(m.group(1)));
+        java.net.Socket socket =
+            new java.net.Socket(
+                java.net.InetAddress.getLoopbackAddress(), Integer.parseInt(m.group(1)));
         return new LspClient(p, socket.getInputStream(), socket.getOutputStream());
       }
     }
@@ -126,8 +131,8 @@ final class LspClient implements AutoCloseable {
   }
 
   /**
-   * Called on the reader thread with each notification from the server as it arrives (before
-   * {@link #await} sees it): for timing when something came, not when it was looked at.
+   * Called on the reader thread with each notification from the server as it arrives (before {@link
+   * #await} sees it): for timing when something came, not when it was looked at.
    */
   void onNotification(java.util.function.Consumer<JsonObject> listener) {
     this.listener = listener;
@@ -203,7 +208,9 @@ final class LspClient implements AutoCloseable {
     send(msg);
   }
 
-  /** The next notification of {@code method} that matches, skipping others; fails after the timeout. */
+  /**
+   * The next notification of {@code method} that matches, skipping others; fails after the timeout.
+   */
   JsonObject await(String method, Predicate<JsonObject> matches) throws InterruptedException {
     return await(method, matches, TIMEOUT_SECONDS);
   }
@@ -216,11 +223,19 @@ final class LspClient implements AutoCloseable {
       long left = deadline - System.nanoTime();
       JsonObject n = left <= 0 ? null : notifications.poll(left, TimeUnit.NANOSECONDS);
       if (n == null) {
-        throw new AssertionError("no " + method + " matching; seen " + seen + "; read failure "
-            + readFailure + "; server stderr:\n" + stderr());
+        throw new AssertionError(
+            "no "
+                + method
+                + " matching; seen "
+                + seen
+                + "; read failure "
+                + readFailure
+                + "; server stderr:\n"
+                + stderr());
       }
       seen.add(n);
-      if (n.get("method").getAsString().equals(method) && matches.test(n.getAsJsonObject("params"))) {
+      if (n.get("method").getAsString().equals(method)
+          && matches.test(n.getAsJsonObject("params"))) {
         return n.getAsJsonObject("params");
       }
     }
@@ -230,8 +245,8 @@ final class LspClient implements AutoCloseable {
    * Waits until the diagnostics last published for {@code uri} match: what an editor shows,
    * whatever order the server publishes files in. Fails when they never do.
    */
-  com.google.gson.JsonArray awaitDiagnostics(String uri, Predicate<com.google.gson.JsonArray> matches)
-      throws InterruptedException {
+  com.google.gson.JsonArray awaitDiagnostics(
+      String uri, Predicate<com.google.gson.JsonArray> matches) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
     while (System.nanoTime() < deadline) {
       com.google.gson.JsonArray now = diagnostics.get(uri);
@@ -240,8 +255,15 @@ final class LspClient implements AutoCloseable {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("diagnostics of " + uri + " never matched; last " + diagnostics.get(uri)
-        + "; read failure " + readFailure + "; server stderr:\n" + stderr());
+    throw new AssertionError(
+        "diagnostics of "
+            + uri
+            + " never matched; last "
+            + diagnostics.get(uri)
+            + "; read failure "
+            + readFailure
+            + "; server stderr:\n"
+            + stderr());
   }
 
   /** Responses whose id matches no request (a message the server could not read has a null id). */
@@ -299,7 +321,8 @@ final class LspClient implements AutoCloseable {
         if (body.length < length) {
           return;
         }
-        dispatch(JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject());
+        dispatch(
+            JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject());
       }
     } catch (EndOfStream e) {
       // server exited
@@ -326,7 +349,9 @@ final class LspClient implements AutoCloseable {
       }
       listener.accept(msg);
       notifications.add(msg);
-    } else if (msg.has("id") && msg.get("id").isJsonPrimitive() && msg.get("id").getAsJsonPrimitive().isNumber()) {
+    } else if (msg.has("id")
+        && msg.get("id").isJsonPrimitive()
+        && msg.get("id").getAsJsonPrimitive().isNumber()) {
       CompletableFuture<JsonObject> f = pending.remove(msg.get("id").getAsInt());
       if (f != null) {
         f.complete(msg);

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's Neovim setup in a real headless Neovim (test-projects/editors/nvim-check.sh): the
- * first completion, hover and definition asked the moment the client attaches must be full.
- * Runs the server from this build's classes. Skipped where Neovim is not installed, except when
+ * first completion, hover and definition asked the moment the client attaches must be full. Runs
+ * the server from this build's classes. Skipped where Neovim is not installed, except when
  * DBTLS_REQUIRE_NEOVIM=1 (set by .ci/run once it has installed Neovim).
  */
 class NeovimCheckTest {
@@ -27,11 +27,18 @@ class NeovimCheckTest {
     Assumptions.assumeTrue(present, "nvim is not installed");
     Path root = Path.of(System.getProperty("dbtls.repoRoot", "..")).toAbsolutePath().normalize();
     Path server = dir.resolve("dbtls");
-    Files.writeString(server, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-        + "' -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path") + "' dev.dbtls.cli.Main \"$@\"\n");
+    Files.writeString(
+        server,
+        "#!/bin/sh\nexec '"
+            + Path.of(System.getProperty("java.home"), "bin", "java")
+            + "' -XX:+UseSerialGC -cp '"
+            + System.getProperty("java.class.path")
+            + "' dev.dbtls.cli.Main \"$@\"\n");
     assertTrue(server.toFile().setExecutable(true));
-    ProcessBuilder check = new ProcessBuilder("bash", root.resolve("test-projects/editors/nvim-check.sh").toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+    ProcessBuilder check =
+        new ProcessBuilder("bash", root.resolve("test-projects/editors/nvim-check.sh").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("out.txt").toFile());
     check.environment().put("DBTLS", server.toString());
     check.environment().put("DBTLS_STORE", dir.resolve("store.db").toString());
     Process p = check.start();

@@ -21,10 +21,13 @@ import org.eclipse.lsp4j.jsonrpc.services.JsonNotification;
 import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
 import org.junit.jupiter.api.Test;
 
-/** docs/protocol.md documents every dbt/* method of protocol-ext, and every field of its records. */
+/**
+ * docs/protocol.md documents every dbt/* method of protocol-ext, and every field of its records.
+ */
 class ProtocolDocTest {
   private static String doc() throws Exception {
-    return Files.readString(Path.of(System.getProperty("dbtls.repoRoot", ".."), "docs/protocol.md"));
+    return Files.readString(
+        Path.of(System.getProperty("dbtls.repoRoot", ".."), "docs/protocol.md"));
   }
 
   @Test
@@ -32,7 +35,8 @@ class ProtocolDocTest {
     Set<String> declared = new TreeSet<>();
     for (Class<?> side : java.util.List.of(DbtProtocol.class, dev.dbtls.protocol.DbtClient.class)) {
       for (Method m : side.getMethods()) {
-        if (m.isAnnotationPresent(JsonRequest.class) || m.isAnnotationPresent(JsonNotification.class)) {
+        if (m.isAnnotationPresent(JsonRequest.class)
+            || m.isAnnotationPresent(JsonNotification.class)) {
           declared.add("dbt/" + m.getName());
         }
       }
@@ -51,7 +55,8 @@ class ProtocolDocTest {
     String doc = doc();
     for (Class<?> record : records()) {
       for (RecordComponent c : record.getRecordComponents()) {
-        assertTrue(doc.contains("`" + c.getName() + "`"),
+        assertTrue(
+            doc.contains("`" + c.getName() + "`"),
             record.getSimpleName() + "." + c.getName() + " is not in docs/protocol.md");
       }
     }

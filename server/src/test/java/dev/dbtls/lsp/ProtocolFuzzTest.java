@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Random protocol messages against the real server over stdio: valid requests and notifications
- * of every kind the server serves, mutated (values of the wrong type, huge or deeply nested,
- * fields removed, unknown methods, broken ids, truncated JSON). Seeded, so a failure repeats;
- * bounded in count and time. The server must answer every intact request, keep serving
- * a well-formed request after each batch, and never crash, hang or run out of memory. (It found
- * two: a body LSP4J could not parse desynchronised the stream for good, and a message quoting a
- * huge input made an error-message regex backtrack for minutes.)
+ * Random protocol messages against the real server over stdio: valid requests and notifications of
+ * every kind the server serves, mutated (values of the wrong type, huge or deeply nested, fields
+ * removed, unknown methods, broken ids, truncated JSON). Seeded, so a failure repeats; bounded in
+ * count and time. The server must answer every intact request, keep serving a well-formed request
+ * after each batch, and never crash, hang or run out of memory. (It found two: a body LSP4J could
+ * not parse desynchronised the stream for good, and a message quoting a huge input made an
+ * error-message regex backtrack for minutes.)
  */
 class ProtocolFuzzTest {
   private static final long SEED = 20261122L;
@@ -40,10 +40,14 @@ class ProtocolFuzzTest {
 
   private Path project() throws Exception {
     Path p = ShopProject.write(dir);
-    Files.writeString(p.resolve("models/b.sql"), "with x as (select * from {{ ref('a') }})\nselect id from x\n");
+    Files.writeString(
+        p.resolve("models/b.sql"), "with x as (select * from {{ ref('a') }})\nselect id from x\n");
     Files.writeString(p.resolve("models/c.sql"), "select * from {{ ref('a') }}\n");
-    Files.writeString(p.resolve("models/schema.yml"), "version: 2\nmodels:\n  - name: a\n    columns:\n      - name: id\n");
-    for (String f : List.of("models/a.sql", "models/b.sql", "models/schema.yml", "models/new.sql")) {
+    Files.writeString(
+        p.resolve("models/schema.yml"),
+        "version: 2\nmodels:\n  - name: a\n    columns:\n      - name: id\n");
+    for (String f :
+        List.of("models/a.sql", "models/b.sql", "models/schema.yml", "models/new.sql")) {
       uris.add(p.resolve(f).toUri().toString());
     }
     return p;
@@ -57,8 +61,19 @@ class ProtocolFuzzTest {
     try (LspClient lsp = LspClient.start(dir)) {
       lsp.request("initialize", ShopProject.initialize(dir));
       lsp.notify("initialized", Map.of());
-      lsp.notify("textDocument/didOpen", Map.of("textDocument", Map.of("uri", uris.get(1),
-          "languageId", "sql", "version", 1, "text", "with x as (select * from {{ ref('a') }})\nselect id from x\n")));
+      lsp.notify(
+          "textDocument/didOpen",
+          Map.of(
+              "textDocument",
+              Map.of(
+                  "uri",
+                  uris.get(1),
+                  "languageId",
+                  "sql",
+                  "version",
+                  1,
+                  "text",
+                  "with x as (select * from {{ ref('a') }})\nselect id from x\n")));
       List<CompletableFuture<JsonObject>> answers = new ArrayList<>();
       long end = System.currentTimeMillis() + BUDGET_MILLIS;
       int sent = 0;
@@ -90,36 +105,54 @@ class ProtocolFuzzTest {
         try {
           answer.get(30, TimeUnit.SECONDS); // every intact request is answered
         } catch (java.util.concurrent.TimeoutException e) {
-          throw new AssertionError("an intact request was never answered; server stderr ends:\n" + tail(lsp.stderr()));
+          throw new AssertionError(
+              "an intact request was never answered; server stderr ends:\n" + tail(lsp.stderr()));
         }
       }
       long waited = System.currentTimeMillis();
       assertServes(lsp, sanity);
-      System.err.printf("fuzz: %d messages, %d requests answered; sending took %d ms, the last answers %d ms%n",
-          sent, answers.size(), waited - (end - BUDGET_MILLIS), System.currentTimeMillis() - waited);
+      System.err.printf(
+          "fuzz: %d messages, %d requests answered; sending took %d ms, the last answers %d ms%n",
+          sent,
+          answers.size(),
+          waited - (end - BUDGET_MILLIS),
+          System.currentTimeMillis() - waited);
       assertTrue(lsp.process().isAlive(), "the server died; stderr:\n" + lsp.stderr());
       assertNull(lsp.readFailure(), "stdout carried something that is not JSON-RPC");
       String stderr = lsp.stderr();
-      for (String fatal : List.of("OutOfMemoryError", "StackOverflowError", "Exception in thread")) {
-        assertFalse(stderr.contains(fatal), fatal + " after " + sent + " messages:\n" + tail(stderr));
+      for (String fatal :
+          List.of("OutOfMemoryError", "StackOverflowError", "Exception in thread")) {
+        assertFalse(
+            stderr.contains(fatal), fatal + " after " + sent + " messages:\n" + tail(stderr));
       }
     }
   }
 
   /** A JSON-RPC request envelope: a numeric id, a method name and the version. */
   private static boolean intact(JsonObject m) {
-    return m.get("id") instanceof JsonPrimitive id && id.isNumber()
-        && m.get("method") instanceof JsonPrimitive method && method.isString()
-        && m.get("jsonrpc") instanceof JsonPrimitive v && v.isString() && v.getAsString().equals("2.0");
+    return m.get("id") instanceof JsonPrimitive id
+        && id.isNumber()
+        && m.get("method") instanceof JsonPrimitive method
+        && method.isString()
+        && m.get("jsonrpc") instanceof JsonPrimitive v
+        && v.isString()
+        && v.getAsString().equals("2.0");
   }
 
   private static void assertServes(LspClient lsp, String uri) throws Exception {
     JsonElement hover;
     try {
-      hover = lsp.request("textDocument/hover", Map.of("textDocument", Map.of("uri", uri),
-          "position", Map.of("line", 0, "character", 23)));
+      hover =
+          lsp.request(
+              "textDocument/hover",
+              Map.of(
+                  "textDocument",
+                  Map.of("uri", uri),
+                  "position",
+                  Map.of("line", 0, "character", 23)));
     } catch (AssertionError e) {
-      throw new AssertionError("a well-formed hover was not answered; server stderr ends:\n" + tail(lsp.stderr()));
+      throw new AssertionError(
+          "a well-formed hover was not answered; server stderr ends:\n" + tail(lsp.stderr()));
     }
     assertTrue(hover.toString().contains("a"), "a well-formed hover was not served: " + hover);
   }
@@ -135,57 +168,148 @@ class ProtocolFuzzTest {
     String uri = uris.get(r.nextInt(uris.size()));
     JsonObject at = obj("textDocument", obj("uri", uri), "position", position(r));
     String[][] requests = {
-        {"textDocument/hover"}, {"textDocument/completion"}, {"textDocument/definition"},
-        {"textDocument/references"}, {"textDocument/documentHighlight"}, {"textDocument/prepareRename"},
-        {"textDocument/rename"}, {"textDocument/documentSymbol"}, {"textDocument/foldingRange"},
-        {"textDocument/semanticTokens/full"}, {"textDocument/documentLink"}, {"textDocument/codeLens"},
-        {"textDocument/codeAction"}, {"workspace/symbol"}, {"completionItem/resolve"}, {"dbt/compile"},
-        {"dbt/history"}, {"dbt/savedQueries"}, {"dbt/recommendations"}, {"dbt/benchmarkStatus"},
-        {"initialize"}, {"no/such/method"}};
-    String[] notifications = {"textDocument/didChange", "textDocument/didOpen", "textDocument/didClose",
-        "workspace/didChangeConfiguration", "workspace/didChangeWatchedFiles", "$/cancelRequest",
-        "$/setTrace", "no/such/notification"};
+      {"textDocument/hover"},
+      {"textDocument/completion"},
+      {"textDocument/definition"},
+      {"textDocument/references"},
+      {"textDocument/documentHighlight"},
+      {"textDocument/prepareRename"},
+      {"textDocument/rename"},
+      {"textDocument/documentSymbol"},
+      {"textDocument/foldingRange"},
+      {"textDocument/semanticTokens/full"},
+      {"textDocument/documentLink"},
+      {"textDocument/codeLens"},
+      {"textDocument/codeAction"},
+      {"workspace/symbol"},
+      {"completionItem/resolve"},
+      {"dbt/compile"},
+      {"dbt/history"},
+      {"dbt/savedQueries"},
+      {"dbt/recommendations"},
+      {"dbt/benchmarkStatus"},
+      {"initialize"},
+      {"no/such/method"}
+    };
+    String[] notifications = {
+      "textDocument/didChange",
+      "textDocument/didOpen",
+      "textDocument/didClose",
+      "workspace/didChangeConfiguration",
+      "workspace/didChangeWatchedFiles",
+      "$/cancelRequest",
+      "$/setTrace",
+      "no/such/notification"
+    };
     JsonObject msg = new JsonObject();
     msg.addProperty("jsonrpc", "2.0");
     boolean isRequest = r.nextInt(3) > 0;
-    String method = isRequest ? requests[r.nextInt(requests.length)][0] : notifications[r.nextInt(notifications.length)];
+    String method =
+        isRequest
+            ? requests[r.nextInt(requests.length)][0]
+            : notifications[r.nextInt(notifications.length)];
     msg.addProperty("method", method);
     if (isRequest) {
       msg.addProperty("id", 0);
     }
-    JsonObject params = switch (method) {
-      case "textDocument/rename" -> with(at.deepCopy(), "newName", new JsonPrimitive("renamed_" + r.nextInt(9)));
-      case "textDocument/references" -> with(at.deepCopy(), "context", obj("includeDeclaration", new JsonPrimitive(true)));
-      case "textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/semanticTokens/full",
-          "textDocument/documentLink", "textDocument/codeLens", "textDocument/didClose", "dbt/compile" ->
-          obj("textDocument", obj("uri", uri), "uri", new JsonPrimitive(uri));
-      case "textDocument/codeAction" -> obj("textDocument", obj("uri", uri), "range", range(r),
-          "context", obj("diagnostics", new JsonArray()));
-      case "workspace/symbol" -> obj("query", new JsonPrimitive(r.nextBoolean() ? "a" : ""));
-      case "completionItem/resolve" -> obj("label", new JsonPrimitive("a"), "data", new JsonPrimitive("1.0"));
-      case "dbt/history", "dbt/savedQueries", "dbt/recommendations" -> obj("uri", new JsonPrimitive(uri));
-      case "dbt/benchmarkStatus" -> obj("id", new JsonPrimitive("b" + r.nextInt(3)));
-      case "initialize" -> obj("capabilities", new JsonObject());
-      case "textDocument/didChange" -> obj("textDocument", obj("uri", uri, "version", new JsonPrimitive(r.nextInt(100))),
-          "contentChanges", array(r.nextBoolean() ? obj("range", range(r), "text", new JsonPrimitive(text(r)))
-              : obj("text", new JsonPrimitive(text(r)))));
-      case "textDocument/didOpen" -> obj("textDocument", obj("uri", uri, "languageId", new JsonPrimitive("sql"),
-          "version", new JsonPrimitive(1), "text", new JsonPrimitive(text(r))));
-      case "workspace/didChangeConfiguration" -> obj("settings", obj("dbtls", obj("target", new JsonPrimitive("dev"),
-          "rebuildDelayMs", new JsonPrimitive(r.nextInt(50)))));
-      case "workspace/didChangeWatchedFiles" -> obj("changes", array(obj("uri", new JsonPrimitive(uri),
-          "type", new JsonPrimitive(1 + r.nextInt(3)))));
-      case "$/cancelRequest" -> obj("id", new JsonPrimitive(r.nextInt(1000)));
-      case "$/setTrace" -> obj("value", new JsonPrimitive("off"));
-      default -> at;
-    };
+    JsonObject params =
+        switch (method) {
+          case "textDocument/rename" ->
+              with(at.deepCopy(), "newName", new JsonPrimitive("renamed_" + r.nextInt(9)));
+          case "textDocument/references" ->
+              with(at.deepCopy(), "context", obj("includeDeclaration", new JsonPrimitive(true)));
+          case "textDocument/documentSymbol",
+              "textDocument/foldingRange",
+              "textDocument/semanticTokens/full",
+              "textDocument/documentLink",
+              "textDocument/codeLens",
+              "textDocument/didClose",
+              "dbt/compile" ->
+              obj("textDocument", obj("uri", uri), "uri", new JsonPrimitive(uri));
+          case "textDocument/codeAction" ->
+              obj(
+                  "textDocument",
+                  obj("uri", uri),
+                  "range",
+                  range(r),
+                  "context",
+                  obj("diagnostics", new JsonArray()));
+          case "workspace/symbol" -> obj("query", new JsonPrimitive(r.nextBoolean() ? "a" : ""));
+          case "completionItem/resolve" ->
+              obj("label", new JsonPrimitive("a"), "data", new JsonPrimitive("1.0"));
+          case "dbt/history", "dbt/savedQueries", "dbt/recommendations" ->
+              obj("uri", new JsonPrimitive(uri));
+          case "dbt/benchmarkStatus" -> obj("id", new JsonPrimitive("b" + r.nextInt(3)));
+          case "initialize" -> obj("capabilities", new JsonObject());
+          case "textDocument/didChange" ->
+              obj(
+                  "textDocument",
+                  obj("uri", uri, "version", new JsonPrimitive(r.nextInt(100))),
+                  "contentChanges",
+                  array(
+                      r.nextBoolean()
+                          ? obj("range", range(r), "text", new JsonPrimitive(text(r)))
+                          : obj("text", new JsonPrimitive(text(r)))));
+          case "textDocument/didOpen" ->
+              obj(
+                  "textDocument",
+                  obj(
+                      "uri",
+                      uri,
+                      "languageId",
+                      new JsonPrimitive("sql"),
+                      "version",
+                      new JsonPrimitive(1),
+                      "text",
+                      new JsonPrimitive(text(r))));
+          case "workspace/didChangeConfiguration" ->
+              obj(
+                  "settings",
+                  obj(
+                      "dbtls",
+                      obj(
+                          "target",
+                          new JsonPrimitive("dev"),
+                          "rebuildDelayMs",
+                          new JsonPrimitive(r.nextInt(50)))));
+          case "workspace/didChangeWatchedFiles" ->
+              obj(
+                  "changes",
+                  array(
+                      obj(
+                          "uri",
+                          new JsonPrimitive(uri),
+                          "type",
+                          new JsonPrimitive(1 + r.nextInt(3)))));
+          case "$/cancelRequest" -> obj("id", new JsonPrimitive(r.nextInt(1000)));
+          case "$/setTrace" -> obj("value", new JsonPrimitive("off"));
+          default -> at;
+        };
     msg.add("params", params);
     return msg;
   }
 
   private static String text(Random r) {
-    String[] pieces = {"select ", "{{ ref('", "a') }}", "{% if x %}", "{% endif %}", "\n", "'", "\"", "{{", "}}",
-        "{#", "with y as (", ")", ",", "\uD83D\uDE00", "\uD800", "\t", "source('raw'"};
+    String[] pieces = {
+      "select ",
+      "{{ ref('",
+      "a') }}",
+      "{% if x %}",
+      "{% endif %}",
+      "\n",
+      "'",
+      "\"",
+      "{{",
+      "}}",
+      "{#",
+      "with y as (",
+      ")",
+      ",",
+      "\uD83D\uDE00",
+      "\uD800",
+      "\t",
+      "source('raw'"
+    };
     StringBuilder b = new StringBuilder();
     for (int i = r.nextInt(30); i > 0; i--) {
       b.append(pieces[r.nextInt(pieces.length)]);
@@ -194,7 +318,8 @@ class ProtocolFuzzTest {
   }
 
   private static JsonObject position(Random r) {
-    return obj("line", new JsonPrimitive(r.nextInt(4)), "character", new JsonPrimitive(r.nextInt(40)));
+    return obj(
+        "line", new JsonPrimitive(r.nextInt(4)), "character", new JsonPrimitive(r.nextInt(40)));
   }
 
   private static JsonObject range(Random r) {
@@ -247,7 +372,9 @@ class ProtocolFuzzTest {
     JsonObject o = new JsonObject();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       Object v = keysAndValues[i + 1];
-      o.add((String) keysAndValues[i], v instanceof JsonElement e ? e : new JsonPrimitive(String.valueOf(v)));
+      o.add(
+          (String) keysAndValues[i],
+          v instanceof JsonElement e ? e : new JsonPrimitive(String.valueOf(v)));
     }
     return o;
   }

@@ -14,9 +14,11 @@ class DiagnosticsDocTest {
   void everyCodeIsDocumented() throws Exception {
     Path doc = Path.of(System.getProperty("dbtls.repoRoot", "..")).resolve("docs/diagnostics.md");
     String text = Files.readString(doc);
-    List<String> missing = Arrays.stream(ProblemCode.values())
-        .filter(c -> !text.contains("`" + c.id() + "`"))
-        .map(ProblemCode::id).toList();
+    List<String> missing =
+        Arrays.stream(ProblemCode.values())
+            .filter(c -> !text.contains("`" + c.id() + "`"))
+            .map(ProblemCode::id)
+            .toList();
     assertEquals(List.of(), missing, "codes missing from " + doc);
   }
 }

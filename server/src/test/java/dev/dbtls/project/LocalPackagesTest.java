@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code local:} packages are found under their project's name, installed or not: from the
- * install folder (any {@code packages-install-path}) when {@code dbt deps} ran, else straight
- * from their path with a notice, since dbt itself would need {@code dbt deps} first.
+ * {@code local:} packages are found under their project's name, installed or not: from the install
+ * folder (any {@code packages-install-path}) when {@code dbt deps} ran, else straight from their
+ * path with a notice, since dbt itself would need {@code dbt deps} first.
  */
 class LocalPackagesTest {
-  private static final String PACKAGE = """
+  private static final String PACKAGE =
+      """
       -- file: ../dbt_project.yml
       name: revenue_kit
       -- file: ../macros/cents.sql
@@ -29,28 +30,40 @@ class LocalPackagesTest {
 
   @Test
   void aLocalPackageNotInstalledIsReadFromItsPathUnderItsProjectName() {
-    ProjectInputs in = Fixture.of("""
+    ProjectInputs in =
+        Fixture.of(
+                """
         -- file: packages.yml
         packages:
           - local: ../
-        """ + PACKAGE).load();
+        """
+                    + PACKAGE)
+            .load();
     DbtProject kit = in.packages().get("revenue_kit");
     assertEquals(Path.of("/fixture"), kit.dir());
-    assertTrue(in.files().stream().anyMatch(f -> f.packageName().equals("revenue_kit")
-        && f.relativePath().equals("macros/cents.sql")), in.files().toString());
+    assertTrue(
+        in.files().stream()
+            .anyMatch(
+                f ->
+                    f.packageName().equals("revenue_kit")
+                        && f.relativePath().equals("macros/cents.sql")),
+        in.files().toString());
     Problem notice = in.problems().get(0);
     assertEquals(List.of(notice), in.problems());
     assertEquals(ProblemCode.PACKAGE_READ_LOCALLY, notice.code());
     assertEquals(Severity.INFO, notice.severity());
     assertEquals("packages.yml", notice.file());
     assertEquals(1, notice.line());
-    assertTrue(notice.message().contains("'revenue_kit'") && notice.message().contains("dbt deps"),
+    assertTrue(
+        notice.message().contains("'revenue_kit'") && notice.message().contains("dbt deps"),
         notice.message());
   }
 
   @Test
   void anInstalledCopyInACustomInstallPathIsReadInstead() {
-    ProjectInputs in = Fixture.of("""
+    ProjectInputs in =
+        Fixture.of(
+                """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -62,9 +75,12 @@ class LocalPackagesTest {
         name: revenue_kit
         -- file: vendor/revenue_kit/macros/cents.sql
         {% macro to_dollars(col) %}{{ col }} / 100{% endmacro %}
-        """ + PACKAGE).load();
+        """
+                    + PACKAGE)
+            .load();
     assertEquals(List.of(), in.problems());
-    assertEquals(Fixture.ROOT.resolve("vendor/revenue_kit"), in.packages().get("revenue_kit").dir());
+    assertEquals(
+        Fixture.ROOT.resolve("vendor/revenue_kit"), in.packages().get("revenue_kit").dir());
   }
 
   @Test
@@ -72,16 +88,18 @@ class LocalPackagesTest {
     Path pkg = tmp.resolve("revenue-kit-repo");
     Files.createDirectories(pkg.resolve("macros"));
     Files.writeString(pkg.resolve("dbt_project.yml"), "name: revenue_kit\n");
-    Files.writeString(pkg.resolve("macros/cents.sql"), "{% macro to_dollars(c) %}{{ c }} / 100{% endmacro %}\n");
+    Files.writeString(
+        pkg.resolve("macros/cents.sql"), "{% macro to_dollars(c) %}{{ c }} / 100{% endmacro %}\n");
     Path root = Files.createDirectories(pkg.resolve("integration_tests/ci"));
     Files.writeString(root.resolve("dbt_project.yml"), "name: kit_ci\nprofile: kit_ci\n");
     Files.writeString(root.resolve("packages.yml"), "packages:\n  - local: ../..\n");
-    ProjectInputs.Options options = new ProjectInputs.Options(null, null, null, Map.of(),
-        Map.of("HOME", tmp.toString()));
+    ProjectInputs.Options options =
+        new ProjectInputs.Options(null, null, null, Map.of(), Map.of("HOME", tmp.toString()));
 
     ProjectInputs fromPath = ProjectInputs.load(root, options, FileSource.DISK);
     assertEquals(pkg, fromPath.packages().get("revenue_kit").dir());
-    assertTrue(fromPath.problems().stream().anyMatch(p -> p.code() == ProblemCode.PACKAGE_READ_LOCALLY),
+    assertTrue(
+        fromPath.problems().stream().anyMatch(p -> p.code() == ProblemCode.PACKAGE_READ_LOCALLY),
         fromPath.problems().toString());
     assertTrue(fromPath.files().stream().anyMatch(f -> f.packageName().equals("revenue_kit")));
 
@@ -89,20 +107,34 @@ class LocalPackagesTest {
     Files.createDirectories(root.resolve("dbt_packages"));
     Files.createSymbolicLink(root.resolve("dbt_packages/revenue_kit"), pkg);
     ProjectInputs installed = ProjectInputs.load(root, options, FileSource.DISK);
-    assertEquals(root.resolve("dbt_packages/revenue_kit"), installed.packages().get("revenue_kit").dir());
-    assertTrue(installed.problems().stream().noneMatch(p -> p.code() == ProblemCode.PACKAGE_READ_LOCALLY
-        || p.code() == ProblemCode.PACKAGES_NOT_INSTALLED), installed.problems().toString());
-    assertTrue(installed.files().stream().anyMatch(f -> f.packageName().equals("revenue_kit")
-        && f.relativePath().equals("macros/cents.sql")), installed.files().toString());
+    assertEquals(
+        root.resolve("dbt_packages/revenue_kit"), installed.packages().get("revenue_kit").dir());
+    assertTrue(
+        installed.problems().stream()
+            .noneMatch(
+                p ->
+                    p.code() == ProblemCode.PACKAGE_READ_LOCALLY
+                        || p.code() == ProblemCode.PACKAGES_NOT_INSTALLED),
+        installed.problems().toString());
+    assertTrue(
+        installed.files().stream()
+            .anyMatch(
+                f ->
+                    f.packageName().equals("revenue_kit")
+                        && f.relativePath().equals("macros/cents.sql")),
+        installed.files().toString());
   }
 
   @Test
   void aLocalPathWithoutAProjectIsNotInstalled() {
-    ProjectInputs in = Fixture.of("""
+    ProjectInputs in =
+        Fixture.of(
+                """
         -- file: packages.yml
         packages:
           - local: ../nowhere
-        """).load();
+        """)
+            .load();
     assertEquals(1, in.problems().size(), in.problems().toString());
     assertEquals(ProblemCode.PACKAGES_NOT_INSTALLED, in.problems().get(0).code());
     assertFalse(in.packages().containsKey("nowhere"));

@@ -13,7 +13,9 @@ class ProjectInputsTest {
 
   @Test
   void readsDbtProjectWithDbtDefaults() {
-    ProjectInputs in = Fixture.of("""
+    ProjectInputs in =
+        Fixture.of(
+                """
         -- file: dbt_project.yml
         name: shop
         version: '1.0'
@@ -26,7 +28,8 @@ class ProjectInputsTest {
         dispatch:
           - macro_namespace: dbt_utils
             search_order: [shop, dbt_utils]
-        """).load();
+        """)
+            .load();
     DbtProject p = in.root();
     assertEquals("shop", p.name());
     assertEquals(List.of("models", "more_models"), p.modelPaths());
@@ -41,7 +44,9 @@ class ProjectInputsTest {
 
   @Test
   void resourcePathsAreRenderedAsDbtRendersDbtProjectYml() {
-    Fixture f = Fixture.of("""
+    Fixture f =
+        Fixture.of(
+            """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -50,7 +55,8 @@ class ProjectInputsTest {
         seed-paths: ["{{ env_var('SHOP_SEEDS', 'seeds_raw') }}"]
         test-paths: ["{{ env_var('SHOP_TESTS') }}"]
         """);
-    ProjectInputs in = f.load(Map.of(), Map.of("SHOP_MODELS", "warehouse/models", "SHOP_TESTS", "checks"));
+    ProjectInputs in =
+        f.load(Map.of(), Map.of("SHOP_MODELS", "warehouse/models", "SHOP_TESTS", "checks"));
     assertEquals(List.of("warehouse/models", "shared"), in.root().modelPaths());
     assertEquals(List.of("macros"), in.root().macroPaths());
     assertEquals(List.of("seeds_raw"), in.root().seedPaths());
@@ -58,32 +64,42 @@ class ProjectInputsTest {
     assertEquals(List.of(), in.problems());
     ProjectInputs unset = f.load(Map.of(), Map.of());
     assertEquals(ProblemCode.ENV_VAR_MISSING, unset.problems().get(0).code());
-    assertTrue(unset.problems().get(0).format().startsWith("dbt_project.yml:6:"), unset.problems().get(0).format());
+    assertTrue(
+        unset.problems().get(0).format().startsWith("dbt_project.yml:6:"),
+        unset.problems().get(0).format());
   }
 
   @Test
   void wrongTypeIsLocatedAndTheRestStillCounts() {
-    ProjectInputs in = Fixture.of("""
+    ProjectInputs in =
+        Fixture.of(
+                """
         -- file: dbt_project.yml
         name: shop
         profile: shop
         model-paths: 42
         seed-paths: [data]
-        """).load();
+        """)
+            .load();
     Problem p = in.problems().get(0);
     assertEquals(ProblemCode.YAML_SCHEMA, p.code());
-    assertEquals("dbt_project.yml:3:14: warning yaml-schema: 'model-paths' must be a list of folders", p.format());
+    assertEquals(
+        "dbt_project.yml:3:14: warning yaml-schema: 'model-paths' must be a list of folders",
+        p.format());
     assertEquals(List.of("models"), in.root().modelPaths());
     assertEquals(List.of("data"), in.root().seedPaths());
   }
 
   @Test
   void malformedYamlIsALocatedProblemNotACrash() {
-    ProjectInputs in = Fixture.of("""
+    ProjectInputs in =
+        Fixture.of(
+                """
         -- file: dbt_project.yml
         name: shop
         profile: [shop
-        """).load();
+        """)
+            .load();
     assertEquals(ProblemCode.YAML_SYNTAX, in.problems().get(0).code());
     assertEquals("dbt_project.yml", in.problems().get(0).file());
     assertEquals("project", in.root().name());
@@ -91,7 +107,9 @@ class ProjectInputsTest {
 
   @Test
   void profileTargetAndEnvVarsAreChosenAsDbtDoes() {
-    Fixture f = Fixture.of("""
+    Fixture f =
+        Fixture.of(
+            """
         -- file: profiles.yml
         shop:
           target: "{{ env_var('SHOP_TARGET', 'dev') }}"
@@ -126,7 +144,9 @@ class ProjectInputsTest {
 
   @Test
   void missingEnvVarWithoutDefaultIsReported() {
-    ProjectInputs in = Fixture.of("""
+    ProjectInputs in =
+        Fixture.of(
+                """
         -- file: profiles.yml
         shop:
           target: dev
@@ -134,7 +154,8 @@ class ProjectInputsTest {
             dev:
               type: postgres
               password: "{{ env_var('NOPE') }}"
-        """).load();
+        """)
+            .load();
     Problem p = in.problems().get(0);
     assertEquals(ProblemCode.ENV_VAR_MISSING, p.code());
     assertTrue(p.message().contains("'NOPE'"), p.message());
@@ -143,18 +164,24 @@ class ProjectInputsTest {
 
   @Test
   void duckdbDatabaseIsTheFileNameOfPath() {
-    assertEquals("jaffle", Target.of("dev", "p", Map.of("type", "duckdb", "path", "data/jaffle.duckdb")).database());
-    assertEquals("memory", Target.of("dev", "p", Map.of("type", "duckdb", "path", ":memory:")).database());
+    assertEquals(
+        "jaffle",
+        Target.of("dev", "p", Map.of("type", "duckdb", "path", "data/jaffle.duckdb")).database());
+    assertEquals(
+        "memory", Target.of("dev", "p", Map.of("type", "duckdb", "path", ":memory:")).database());
     assertEquals("main", Target.of("dev", "p", Map.of("type", "duckdb")).schema());
   }
 
   @Test
   void missingProfileFallsBackWithAClearMessage() {
-    ProjectInputs in = Fixture.of("""
+    ProjectInputs in =
+        Fixture.of(
+                """
         -- file: dbt_project.yml
         name: shop
         profile: nowhere
-        """).load();
+        """)
+            .load();
     Problem p = in.problems().get(0);
     assertEquals(ProblemCode.PROFILE_MISSING, p.code());
     assertTrue(p.message().contains("profile 'nowhere' is not in"), p.message());
@@ -163,19 +190,24 @@ class ProjectInputsTest {
 
   @Test
   void missingTargetIsReported() {
-    ProjectInputs in = Fixture.of("""
+    ProjectInputs in =
+        Fixture.of(
+                """
         -- file: profiles.yml
         shop:
           target: dev
           outputs:
             prod: {type: duckdb}
-        """).load();
+        """)
+            .load();
     assertEquals(ProblemCode.TARGET_MISSING, in.problems().get(0).code());
   }
 
   @Test
   void aGitPackageInstalledUnderItsProjectNameIsFound() {
-    ProjectInputs in = Fixture.of("""
+    ProjectInputs in =
+        Fixture.of(
+                """
         -- file: packages.yml
         packages:
           - package: dbt-labs/dbt_utils
@@ -190,21 +222,27 @@ class ProjectInputsTest {
         name: audit_helper
         -- file: dbt_packages/acme/dbt_project.yml
         name: acme
-        """).load();
+        """)
+            .load();
     // audit_helper by its repo name without dbt-; acme is the one installed package no entry names
     assertEquals(List.of(), in.problems());
-    ProjectInputs missing = Fixture.of("""
+    ProjectInputs missing =
+        Fixture.of(
+                """
         -- file: packages.yml
         packages:
           - git: "https://github.com/acme/dbt-internal-macros.git"
             revision: main
-        """).load();
+        """)
+            .load();
     assertEquals(ProblemCode.PACKAGES_NOT_INSTALLED, missing.problems().get(0).code());
   }
 
   @Test
   void packagesListedButNotInstalledGetAMessage() {
-    ProjectInputs in = Fixture.of("""
+    ProjectInputs in =
+        Fixture.of(
+                """
         -- file: packages.yml
         packages:
           - package: dbt-labs/dbt_utils
@@ -216,8 +254,10 @@ class ProjectInputsTest {
         name: dbt_utils
         -- file: ../helpers/dbt_project.yml
         name: helpers
-        """).load();
-    List<Problem> warnings = in.problems().stream().filter(p -> p.severity() != Severity.INFO).toList();
+        """)
+            .load();
+    List<Problem> warnings =
+        in.problems().stream().filter(p -> p.severity() != Severity.INFO).toList();
     assertEquals(1, warnings.size(), in.problems().toString());
     Problem p = warnings.get(0);
     assertEquals(ProblemCode.PACKAGES_NOT_INSTALLED, p.code());
@@ -229,7 +269,9 @@ class ProjectInputsTest {
 
   @Test
   void varsFollowDbtPrecedence() {
-    ProjectInputs in = Fixture.of("""
+    ProjectInputs in =
+        Fixture.of(
+                """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -242,7 +284,8 @@ class ProjectInputsTest {
         vars:
           color: green
           size: 3
-        """).load(Map.of("size", 9), Map.of());
+        """)
+            .load(Map.of("size", 9), Map.of());
     assertEquals("red", in.vars().lookup("shop", "color").orElseThrow().value());
     assertEquals("blue", in.vars().lookup("utils", "color").orElseThrow().value());
     assertEquals(9, in.vars().lookup("utils", "size").orElseThrow().value());
@@ -250,19 +293,25 @@ class ProjectInputsTest {
 
   @Test
   void requireDbtVersionIsCheckedAgainstTheEmulatedVersion() {
-    ProjectInputs ok = Fixture.of("""
+    ProjectInputs ok =
+        Fixture.of(
+                """
         -- file: dbt_project.yml
         name: shop
         profile: shop
         require-dbt-version: [">=1.7.0", "<2.0.0"]
-        """).load();
+        """)
+            .load();
     assertEquals(List.of(), ok.problems());
-    ProjectInputs old = Fixture.of("""
+    ProjectInputs old =
+        Fixture.of(
+                """
         -- file: dbt_project.yml
         name: shop
         profile: shop
         require-dbt-version: ">=1.3.0,<1.5.0"
-        """).load();
+        """)
+            .load();
     Problem p = old.problems().get(0);
     assertEquals(ProblemCode.DBT_VERSION_MISMATCH, p.code());
     assertEquals(Severity.INFO, p.severity());

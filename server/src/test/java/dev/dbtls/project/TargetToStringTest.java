@@ -8,9 +8,26 @@ import org.junit.jupiter.api.Test;
 class TargetToStringTest {
   @Test
   void credentialsNeverShowInToString() {
-    Target t = Target.of("dev", "shop", Map.of("type", "postgres", "host", "db", "user", "u",
-        "password", "s3cret", "dbname", "shop", "schema", "public"));
-    assertEquals("Target[shop.dev, type=postgres, database=shop, schema=public, "
-        + "fields=[dbname, host, password, schema, type, user]]", t.toString());
+    Target t =
+        Target.of(
+            "dev",
+            "shop",
+            Map.of(
+                "type",
+                "postgres",
+                "host",
+                "db",
+                "user",
+                "u",
+                "password",
+                "s3cret",
+                "dbname",
+                "shop",
+                "schema",
+                "public"));
+    assertEquals(
+        "Target[shop.dev, type=postgres, database=shop, schema=public, "
+            + "fields=[dbname, host, password, schema, type, user]]",
+        t.toString());
   }
 }

@@ -19,12 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelPreviewTest {
   private static ProjectSnapshot load(Path dir) {
-    return ProjectSnapshot.load(dir, new ProjectInputs.Options(dir, null, null, Map.of(),
-        Map.of("HOME", "/nonexistent")), List.of(), FileSource.DISK);
+    return ProjectSnapshot.load(
+        dir,
+        new ProjectInputs.Options(dir, null, null, Map.of(), Map.of("HOME", "/nonexistent")),
+        List.of(),
+        FileSource.DISK);
   }
 
-  private static PreviewRequest request(ProjectSnapshot s, Path file, String sql, String cte,
-      long pageRows) {
+  private static PreviewRequest request(
+      ProjectSnapshot s, Path file, String sql, String cte, long pageRows) {
     return new PreviewRequest(s, file, sql, cte, 5, pageRows, 4L << 20, 60, false, null);
   }
 
@@ -41,13 +44,13 @@ class ModelPreviewTest {
       assertEquals("model.pv.doubled", o.prepared().nodeId());
       assertEquals(Files.readString(file), o.written());
 
-      PreviewOutcome adHoc = ModelPreview.run(request(s, null, "select 1 as one", null, 10),
-          warehouses);
+      PreviewOutcome adHoc =
+          ModelPreview.run(request(s, null, "select 1 as one", null, 10), warehouses);
       assertEquals(List.of(List.of(1)), adHoc.result().rows());
       assertEquals("select 1 as one", adHoc.written());
 
-      PreviewOutcome write = ModelPreview.run(request(s, null, "delete from orders", null, 10),
-          warehouses);
+      PreviewOutcome write =
+          ModelPreview.run(request(s, null, "delete from orders", null, 10), warehouses);
       assertFalse(write.result().ok(), "a preview is read-only");
     }
   }
@@ -61,8 +64,9 @@ class ModelPreviewTest {
       assertTrue(nothing.nothing());
       assertNull(nothing.result());
 
-      PreviewOutcome noCte = ModelPreview.run(request(s, project.resolve("models/doubled.sql"),
-          null, "missing", 10), warehouses);
+      PreviewOutcome noCte =
+          ModelPreview.run(
+              request(s, project.resolve("models/doubled.sql"), null, "missing", 10), warehouses);
       assertTrue(noCte.compileFailed());
       assertNull(noCte.result());
     }

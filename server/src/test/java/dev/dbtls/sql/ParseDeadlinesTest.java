@@ -3,16 +3,16 @@ package dev.dbtls.sql;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbtls.testing.Eventually;
+import java.time.Duration;
 import java.util.List;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import org.junit.jupiter.api.Test;
-import dev.dbtls.testing.Eventually;
-import java.time.Duration;
 
 /**
- * The time limit of parses on the caller's thread ({@link SqlParse#statements}): the watcher
- * stops a parser past its deadline, leaves one that ended alone, and wakes again after idling.
+ * The time limit of parses on the caller's thread ({@link SqlParse#statements}): the watcher stops
+ * a parser past its deadline, leaves one that ended alone, and wakes again after idling.
  */
 class ParseDeadlinesTest {
   private static boolean interruptedWithin(CCJSqlParser p, long millis) throws Exception {
@@ -27,7 +27,8 @@ class ParseDeadlinesTest {
       ParseDeadlines.start(late, 1);
       ParseDeadlines.start(done, 1);
       ParseDeadlines.end(done);
-      assertTrue(interruptedWithin(late, 10_000), "the watcher sets the flag once the deadline passed");
+      assertTrue(
+          interruptedWithin(late, 10_000), "the watcher sets the flag once the deadline passed");
       ParseDeadlines.end(late);
       // time must pass: the watcher would have to tick for a wrong interrupt to show
       Thread.sleep(3 * ParseDeadlines.TICK_MS);
@@ -41,6 +42,7 @@ class ParseDeadlinesTest {
     String deep = "select " + "(".repeat(300) + "1" + ")".repeat(300) + " as x";
     assertTrue(SqlParse.statements(deep, duckdb).isPresent());
     assertTrue(SqlParse.statements("select from where", duckdb).isEmpty());
-    assertTrue(SqlParse.statements("select 1 as a; select 2 as b", duckdb).map(List::size).orElse(0) == 2);
+    assertTrue(
+        SqlParse.statements("select 1 as a; select 2 as b", duckdb).map(List::size).orElse(0) == 2);
   }
 }

@@ -15,7 +15,8 @@ class ParserTextTest {
 
   @Test
   void namesBecomeStandInsOfTheSameLengthAndTurnBack() {
-    assertEquals("select verif_, numbe_, da_, x as number, x::arra_ from t",
+    assertEquals(
+        "select verif_, numbe_, da_, x as number, x::arra_ from t",
         of("snowflake", "select verify, number, day, x as number, x::array from t"));
     assertEquals("verify", ReservedNames.restored("verif_"));
     assertEquals("NUMBER", ReservedNames.restored("NUMBE_"));
@@ -25,14 +26,16 @@ class ParserTextTest {
 
   @Test
   void keywordsWhereTheyAreKeywordsStay() {
-    String sql = "select dateadd(day, 1, d), cast(a as number(38, 0)), b::double precision, "
-        + "double '1.5', extract(year from d) from t sample (10) window w as (order by a)";
+    String sql =
+        "select dateadd(day, 1, d), cast(a as number(38, 0)), b::double precision, "
+            + "double '1.5', extract(year from d) from t sample (10) window w as (order by a)";
     assertEquals(sql, of("snowflake", sql));
   }
 
   @Test
   void blankLinesCollapseButALineCommentKeepsItsEnd() {
-    assertEquals("select a -- note\n      from t", of("duckdb", "select a -- note\n\n\n    from t"));
+    assertEquals(
+        "select a -- note\n      from t", of("duckdb", "select a -- note\n\n\n    from t"));
     assertEquals("select\n    a from t", of("duckdb", "select\n\n\n\n a from t"));
     // inside a string too (no lexing for it): what a string holds decides no column
     assertEquals("select 'x\n  ' from t", of("duckdb", "select 'x\n\n\n' from t"));
@@ -55,20 +58,28 @@ class ParserTextTest {
     assertEquals("select src.*" + " ".repeat(clauses.length()) + ", x from t src", read.text());
     StarClauses c = read.starAt(sql.indexOf('*'));
     assertEquals(List.of("id"), c.excluded().stream().map(StarClauses.Name::text).toList());
-    assertEquals(List.of("a>b", "\"C\">d"), c.renamed().stream()
-        .map(r -> r.from().text() + ">" + r.to().text()).toList());
+    assertEquals(
+        List.of("a>b", "\"C\">d"),
+        c.renamed().stream().map(r -> r.from().text() + ">" + r.to().text()).toList());
     StarClauses.Name d = c.renamed().get(1).to();
     assertEquals("d", sql.substring(d.start(), d.end()));
     // bracketed exclude/replace stay for the parser; line breaks stay where they were
-    assertEquals("select * exclude (x) replace (1 as y)\n" + " ".repeat(13) + " -- c\n  from t",
+    assertEquals(
+        "select * exclude (x) replace (1 as y)\n" + " ".repeat(13) + " -- c\n  from t",
         of("duckdb", "select * exclude (x) replace (1 as y)\nrename a as b -- c\n  from t"));
   }
 
   @Test
   void starClausesOnlyWhereTheyAreWholeAndTheDialectHasThem() {
-    for (String sql : new String[] {"select * rename (a as", "select * rename a from t",
-        "select * exclude from t", "select price * exclude from t", "select *, rename from t",
-        "select * rename (a as b,) from t"}) {
+    for (String sql :
+        new String[] {
+          "select * rename (a as",
+          "select * rename a from t",
+          "select * exclude from t",
+          "select price * exclude from t",
+          "select *, rename from t",
+          "select * rename (a as b,) from t"
+        }) {
       ParserText.Read read = ParserText.read(sql, SqlDialect.of("snowflake").orElseThrow());
       assertEquals(sql.replace(",)", " )"), read.text(), sql);
       assertEquals(List.of(), read.stars(), sql);

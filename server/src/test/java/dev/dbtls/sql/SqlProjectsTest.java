@@ -9,6 +9,7 @@ import dev.dbtls.index.compile.NodeCompiler;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.Problem;
+import dev.dbtls.testing.Fixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +19,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.dbtls.testing.Fixture;
 
 /**
- * No compiled node of the test projects gets a sql-syntax problem, in the project's own adapter
- * and in every other checked dialect whose SQL it is also valid in. Prints JSqlParser's parse time
- * per node (SqlSyntax itself parses only when a token check fired).
+ * No compiled node of the test projects gets a sql-syntax problem, in the project's own adapter and
+ * in every other checked dialect whose SQL it is also valid in. Prints JSqlParser's parse time per
+ * node (SqlSyntax itself parses only when a token check fired).
  */
 class SqlProjectsTest {
 
@@ -34,7 +34,9 @@ class SqlProjectsTest {
 
   @Test
   void jaffleShopPostgresHasNoSqlSyntaxProblem() {
-    check(load(repo().resolve("test-projects/jaffle_shop_postgres")), "jaffle_shop_postgres",
+    check(
+        load(repo().resolve("test-projects/jaffle_shop_postgres")),
+        "jaffle_shop_postgres",
         List.of("postgres", "redshift"));
   }
 
@@ -43,8 +45,15 @@ class SqlProjectsTest {
     Path out = tmp.resolve("gen");
     Process p;
     try {
-      p = new ProcessBuilder("python3", repo().resolve("test-projects/generate.py").toString(),
-          out.toString(), "--models", "300").redirectErrorStream(true).start();
+      p =
+          new ProcessBuilder(
+                  "python3",
+                  repo().resolve("test-projects/generate.py").toString(),
+                  out.toString(),
+                  "--models",
+                  "300")
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
       Assumptions.abort("no python3: " + e.getMessage());
       return;
@@ -78,7 +87,8 @@ class SqlProjectsTest {
         continue;
       }
       for (String d : dialects) {
-        // the token checks alone find nothing either: the parser is a second guard, not the only one
+        // the token checks alone find nothing either: the parser is a second guard, not the only
+        // one
         for (SqlDefect x : SqlDefects.find(c.sql(), SqlDialect.of(d).orElseThrow())) {
           found.add(d + ": token check alone: " + n.uniqueId() + ": " + x);
         }
@@ -91,9 +101,14 @@ class SqlProjectsTest {
       maxNanos = Math.max(maxNanos, t);
       parsed += o.result() == SqlParse.Result.PARSED ? 1 : 0;
     }
-    System.err.printf("%s: %d nodes, JSqlParser accepts %d; parse %.2f ms/node on average,"
-        + " %.1f ms at most (first parses include JIT warm-up); SqlSyntax %.3f ms/node%n", label,
-        checked, parsed, parseNanos / 1e6 / Math.max(1, checked), maxNanos / 1e6,
+    System.err.printf(
+        "%s: %d nodes, JSqlParser accepts %d; parse %.2f ms/node on average,"
+            + " %.1f ms at most (first parses include JIT warm-up); SqlSyntax %.3f ms/node%n",
+        label,
+        checked,
+        parsed,
+        parseNanos / 1e6 / Math.max(1, checked),
+        maxNanos / 1e6,
         checkNanos / 1e6 / Math.max(1, checked) / dialects.size());
     assertTrue(checked >= 10, label + ": " + checked);
     assertEquals(List.of(), found);

@@ -20,15 +20,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * sql-syntax: valid SQL of every checked dialect is never marked (neither by the two checks
- * together nor by the token checks alone), broken SQL is marked at the right token, and the
- * problem lands on the template's line and column.
+ * together nor by the token checks alone), broken SQL is marked at the right token, and the problem
+ * lands on the template's line and column.
  */
 class SqlSyntaxTest {
 
   @ParameterizedTest
-  @CsvSource({"duckdb, duckdb", "postgres, postgres", "redshift, redshift", "redshift, postgres",
-      "mysql, mysql", "mariadb, mysql", "snowflake, snowflake", "bigquery, bigquery",
-      "databricks, databricks", "spark, databricks", "sqlite, sqlite"})
+  @CsvSource({
+    "duckdb, duckdb",
+    "postgres, postgres",
+    "redshift, redshift",
+    "redshift, postgres",
+    "mysql, mysql",
+    "mariadb, mysql",
+    "snowflake, snowflake",
+    "bigquery, bigquery",
+    "databricks, databricks",
+    "spark, databricks",
+    "sqlite, sqlite"
+  })
   void validStatementsAreNeverMarked(String dialect, String corpus) throws IOException {
     SqlDialect d = SqlDialect.of(dialect).orElseThrow();
     List<String> statements = corpus("valid-" + corpus + ".sql");
@@ -42,8 +52,10 @@ class SqlSyntaxTest {
   @Test
   void theCorporaHoldEnoughStatements() throws IOException {
     int n = 0;
-    for (String d : new String[] {"duckdb", "postgres", "mysql", "snowflake", "bigquery",
-        "databricks", "sqlite", "redshift"}) {
+    for (String d :
+        new String[] {
+          "duckdb", "postgres", "mysql", "snowflake", "bigquery", "databricks", "sqlite", "redshift"
+        }) {
       n += corpus("valid-" + d + ".sql").size();
     }
     assertTrue(n >= 150, "valid statements: " + n);
@@ -51,33 +63,36 @@ class SqlSyntaxTest {
 
   /** {@code |} marks where the defect starts. */
   @ParameterizedTest
-  @CsvSource(delimiter = '#', quoteCharacter = '"', value = {
-      "duckdb # |selec * from x # 'selec' is not a SQL keyword; did you mean 'select'?",
-      "postgres # |slect a from t # 'slect' is not a SQL keyword; did you mean 'select'?",
-      "duckdb # select a,|, b from t # two commas in a row",
-      "snowflake # select a,|, b from t # two commas in a row",
-      "duckdb # select |(a + b from t # '(' is never closed",
-      "postgres # select * from t where a in |(1, 2 # '(' is never closed",
-      "mysql # select a) from t # ')' has no matching '('",
-      "duckdb # select * from |from t # 'from' cannot follow 'from'",
-      "bigquery # select * from t where |where a = 1 # 'where' cannot follow 'where'",
-      "postgres # select a, b|, from t # comma before 'from'",
-      "mysql # select a|, from t # comma before 'from'",
-      "postgres # select * from t |where # nothing after 'where'",
-      "duckdb # select * from t where a = 1 |and # nothing after 'and'",
-      "duckdb # select * from t order |by # nothing after 'by'",
-      "postgres # select a from t where x = |'abc # unterminated string",
-      "snowflake # select count(|, a) from t # comma right after '('",
-      "sqlite # select a from t join u on |where x # 'where' cannot follow 'on'",
-      "redshift # select a from t where x = 'a' |and # nothing after 'and'",
-      "postgres # select a from t where |and x = 1 # 'and' cannot follow 'where'",
-      "duckdb # select a from t where x = 1 |and order by a # nothing after 'and'",
-      "snowflake # select a from t where x = 1 and |or y # 'or' cannot follow 'and'",
-      "redshift # select |(a from t # '(' is never closed",
-      "databricks # select a from t where |where a = 1 # 'where' cannot follow 'where'",
-      "mariadb # select a|, from t # comma before 'from'",
-      "spark # select a from t where |(a = 1 # '(' is never closed",
-  })
+  @CsvSource(
+      delimiter = '#',
+      quoteCharacter = '"',
+      value = {
+        "duckdb # |selec * from x # 'selec' is not a SQL keyword; did you mean 'select'?",
+        "postgres # |slect a from t # 'slect' is not a SQL keyword; did you mean 'select'?",
+        "duckdb # select a,|, b from t # two commas in a row",
+        "snowflake # select a,|, b from t # two commas in a row",
+        "duckdb # select |(a + b from t # '(' is never closed",
+        "postgres # select * from t where a in |(1, 2 # '(' is never closed",
+        "mysql # select a) from t # ')' has no matching '('",
+        "duckdb # select * from |from t # 'from' cannot follow 'from'",
+        "bigquery # select * from t where |where a = 1 # 'where' cannot follow 'where'",
+        "postgres # select a, b|, from t # comma before 'from'",
+        "mysql # select a|, from t # comma before 'from'",
+        "postgres # select * from t |where # nothing after 'where'",
+        "duckdb # select * from t where a = 1 |and # nothing after 'and'",
+        "duckdb # select * from t order |by # nothing after 'by'",
+        "postgres # select a from t where x = |'abc # unterminated string",
+        "snowflake # select count(|, a) from t # comma right after '('",
+        "sqlite # select a from t join u on |where x # 'where' cannot follow 'on'",
+        "redshift # select a from t where x = 'a' |and # nothing after 'and'",
+        "postgres # select a from t where |and x = 1 # 'and' cannot follow 'where'",
+        "duckdb # select a from t where x = 1 |and order by a # nothing after 'and'",
+        "snowflake # select a from t where x = 1 and |or y # 'or' cannot follow 'and'",
+        "redshift # select |(a from t # '(' is never closed",
+        "databricks # select a from t where |where a = 1 # 'where' cannot follow 'where'",
+        "mariadb # select a|, from t # comma before 'from'",
+        "spark # select a from t where |(a = 1 # '(' is never closed",
+      })
   void brokenStatementsAreMarkedAtTheToken(String dialect, String marked, String message) {
     String sql = marked.replace("|", "");
     int at = marked.indexOf('|') >= 0 ? marked.indexOf('|') : sql.indexOf(')');
@@ -90,7 +105,8 @@ class SqlSyntaxTest {
   @Test
   void trailingCommasAreFineWhereTheDialectAllowsThem() {
     for (String d : new String[] {"duckdb", "bigquery", "snowflake"}) {
-      assertEquals(List.of(), SqlSyntax.check("select a, b, from t", SqlDialect.of(d).orElseThrow()));
+      assertEquals(
+          List.of(), SqlSyntax.check("select a, b, from t", SqlDialect.of(d).orElseThrow()));
     }
   }
 
@@ -99,28 +115,34 @@ class SqlSyntaxTest {
     // DuckDB's "using sample" is unknown to JSqlParser, but the parser stops there, before the
     // token checks' defect, so the two do not agree: nothing is said.
     SqlDialect duck = SqlDialect.of("duckdb").orElseThrow();
-    assertEquals(List.of(), SqlSyntax.check("select * from t using sample 10% where a = 1 and", duck));
+    assertEquals(
+        List.of(), SqlSyntax.check("select * from t using sample 10% where a = 1 and", duck));
     // and a statement the parser accepts is never reported, whatever the token checks think
-    assertEquals(List.of(), SqlSyntax.check("select a from t group order by a",
-        SqlDialect.of("postgres").orElseThrow()));
+    assertEquals(
+        List.of(),
+        SqlSyntax.check(
+            "select a from t group order by a", SqlDialect.of("postgres").orElseThrow()));
   }
 
   /**
-   * Valid Snowflake SQL JSqlParser does not read on its own (blank-line runs Jinja leaves, names
-   * it takes for keywords, trailing commas, {@code * exclude name}, {@code * rename}): the check
+   * Valid Snowflake SQL JSqlParser does not read on its own (blank-line runs Jinja leaves, names it
+   * takes for keywords, trailing commas, {@code * exclude name}, {@code * rename}): the check
    * parses the text column inference reads, so it stops at the real error after them. On the raw
-   * SQL the parser stopped earlier, and the two checks did not agree: nothing was said.
-   * {@code ^} is a line break.
+   * SQL the parser stopped earlier, and the two checks did not agree: nothing was said. {@code ^}
+   * is a line break.
    */
   @ParameterizedTest
-  @CsvSource(delimiter = '#', quoteCharacter = '"', value = {
-      "select a,^^^  b from t where |(x = 1 # '(' is never closed",
-      "with final as (select 1 as x) select x from final where x = 1 and |or y # 'or' cannot follow 'and'",
-      "select a, from t where x = 1 and |and y = 2 # 'and' cannot follow 'and'",
-      "select * exclude a from t |where # nothing after 'where'",
-      "select src.* rename a as b from t src where |where b = 1 # 'where' cannot follow 'where'",
-      "select * exclude (a) rename (b as c, d as e),|, f from t # two commas in a row",
-  })
+  @CsvSource(
+      delimiter = '#',
+      quoteCharacter = '"',
+      value = {
+        "select a,^^^  b from t where |(x = 1 # '(' is never closed",
+        "with final as (select 1 as x) select x from final where x = 1 and |or y # 'or' cannot follow 'and'",
+        "select a, from t where x = 1 and |and y = 2 # 'and' cannot follow 'and'",
+        "select * exclude a from t |where # nothing after 'where'",
+        "select src.* rename a as b from t src where |where b = 1 # 'where' cannot follow 'where'",
+        "select * exclude (a) rename (b as c, d as e),|, f from t # two commas in a row",
+      })
   void snowflakeFormsTheInferenceReadsDoNotHideALaterError(String marked, String message) {
     SqlDialect sf = SqlDialect.of("snowflake").orElseThrow();
     marked = marked.replace('^', '\n');
@@ -137,7 +159,8 @@ class SqlSyntaxTest {
   @Test
   void validSnowflakeWithTheseFormsIsNeverMarked() {
     SqlDialect sf = SqlDialect.of("snowflake").orElseThrow();
-    String sql = """
+    String sql =
+        """
         with final as (
 
 
@@ -153,15 +176,22 @@ class SqlSyntaxTest {
     assertEquals(List.of(), SqlSyntax.check(sql, sf));
     // column inference and the check read the same text, and it parses
     assertEquals(SqlParse.Result.PARSED, SqlParse.parse(ParserText.of(sql, sf), sf).result());
-    for (String half : new String[] {"select * rename (a as", "select * exclude", "select * rename",
-        "select * rename (a as b,, c as d) from t", "select t.* exclude from t where"}) {
+    for (String half :
+        new String[] {
+          "select * rename (a as",
+          "select * exclude",
+          "select * rename",
+          "select * rename (a as b,, c as d) from t",
+          "select t.* exclude from t where"
+        }) {
       SqlSyntax.check(half, sf); // never throws
     }
   }
 
   @Test
   void aSnowflakeModelsErrorAfterBlankLinesAndStarClausesIsLocatedInTheTemplate() {
-    String profile = """
+    String profile =
+        """
         -- file: profiles.yml
         shop:
           target: dev
@@ -171,7 +201,8 @@ class SqlSyntaxTest {
         -- file: models/b.sql
         select 1 as id, 2 as amount, 'x' as status
         """;
-    String model = """
+    String model =
+        """
         -- file: models/a.sql
         with final as (
 
@@ -183,7 +214,8 @@ class SqlSyntaxTest {
         )
         select * from final where total > 0 and and id = 1
         """;
-    assertEquals(List.of(), problems(load(profile + model.replace("and and", "and")), "models/a.sql"));
+    assertEquals(
+        List.of(), problems(load(profile + model.replace("and and", "and")), "models/a.sql"));
     List<Problem> ps = problems(load(profile + model), "models/a.sql");
     assertEquals(1, ps.size(), ps.toString());
     Problem p = ps.get(0);
@@ -208,8 +240,27 @@ class SqlSyntaxTest {
   @Test
   void halfTypedAndOddInputNeverThrows() {
     SqlDialect pg = SqlDialect.of("postgres").orElseThrow();
-    for (String sql : new String[] {"", " ", ";", "'", "\"", "/*", "$$", "$tag$ x", "(", ")",
-        "[", "select", ",", "e'\\'", "--", "select $1", "\u0000", "select 'a' 'b'"}) {
+    for (String sql :
+        new String[] {
+          "",
+          " ",
+          ";",
+          "'",
+          "\"",
+          "/*",
+          "$$",
+          "$tag$ x",
+          "(",
+          ")",
+          "[",
+          "select",
+          ",",
+          "e'\\'",
+          "--",
+          "select $1",
+          "\u0000",
+          "select 'a' 'b'"
+        }) {
       SqlSyntax.check(sql, pg);
       SqlDefects.find(sql, SqlDialect.of("bigquery").orElseThrow());
     }
@@ -219,7 +270,9 @@ class SqlSyntaxTest {
 
   @Test
   void problemIsLocatedInTheTemplate() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: models/a.sql
         {{ config(materialized='view') }}
         select id,
@@ -239,7 +292,9 @@ class SqlSyntaxTest {
 
   @Test
   void aDefectMadeByAnExpressionCoversTheExpression() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: models/a.sql
         select * from t where {{ 'a = 1 and' }}
         """);
@@ -250,7 +305,9 @@ class SqlSyntaxTest {
 
   @Test
   void unbalancedBracketIsAnError() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: models/a.sql
         select count(*
         from t
@@ -262,12 +319,16 @@ class SqlSyntaxTest {
 
   @Test
   void nodesWithCompileProblemsOrUncheckedAdaptersAreSkipped() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: models/a.sql
         select a,, b from {{ ref('missing') }} where {{ var('nope') }}
         """);
     assertEquals(List.of(), problems(s, "models/a.sql"));
-    ProjectSnapshot oracle = load("""
+    ProjectSnapshot oracle =
+        load(
+            """
         -- file: profiles.yml
         shop:
           target: dev
@@ -282,33 +343,40 @@ class SqlSyntaxTest {
 
   @Test
   void theAdapterOfTheTargetChoosesTheDialect() {
-    String files = """
+    String files =
+        """
         -- file: models/a.sql
         select a, b, from t
         """;
     assertEquals(List.of(), problems(load(files), "models/a.sql")); // duckdb allows it
-    ProjectSnapshot pg = load("""
+    ProjectSnapshot pg =
+        load(
+            """
         -- file: profiles.yml
         shop:
           target: dev
           outputs:
             dev:
               type: postgres
-        """ + files);
+        """
+                + files);
     assertEquals("comma before 'from'", problems(pg, "models/a.sql").get(0).message());
   }
 
   @Test
   void projectDiagnosticsOfAnOpenFileIncludeSqlSyntax() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: models/a.sql
         select a,, b from t
         -- file: models/b.sql
         select a,, b from t
         """);
-    var byFile = dev.dbtls.ide.Analysis.strict(s).diagnostics(
-        List.of(Fixture.ROOT.resolve("models/a.sql")));
-    assertEquals(List.of("models/a.sql:1:10: warning sql-syntax: two commas in a row"),
+    var byFile =
+        dev.dbtls.ide.Analysis.strict(s).diagnostics(List.of(Fixture.ROOT.resolve("models/a.sql")));
+    assertEquals(
+        List.of("models/a.sql:1:10: warning sql-syntax: two commas in a row"),
         byFile.get(Fixture.ROOT.resolve("models/a.sql")).stream().map(Problem::format).toList());
     assertEquals(null, byFile.get(Fixture.ROOT.resolve("models/b.sql"))); // not open
   }
@@ -321,8 +389,9 @@ class SqlSyntaxTest {
   static List<Problem> problems(ProjectSnapshot s, String file) {
     NodeCompiler compiler = new NodeCompiler(s);
     List<Problem> out = new ArrayList<>();
-    s.manifest().nodesInFile(file).forEach(n -> out.addAll(SqlSyntax.find(compiler.compile(n),
-        s.inputs().target().type())));
+    s.manifest()
+        .nodesInFile(file)
+        .forEach(n -> out.addAll(SqlSyntax.find(compiler.compile(n), s.inputs().target().type())));
     return out;
   }
 

@@ -11,8 +11,21 @@ public final class KilledWriter {
     Store store = Store.open(Path.of(args[0]));
     for (long n = 1; ; n++) {
       String sql = "select " + n + " as n -- " + "x".repeat(200);
-      StoreResult<Long> r = store.history().record(HistoryEntry.of("/p", "dev", "duckdb", sql,
-          sql.toUpperCase(), Instant.now(), n, n, HistoryEntry.Status.OK, null));
+      StoreResult<Long> r =
+          store
+              .history()
+              .record(
+                  HistoryEntry.of(
+                      "/p",
+                      "dev",
+                      "duckdb",
+                      sql,
+                      sql.toUpperCase(),
+                      Instant.now(),
+                      n,
+                      n,
+                      HistoryEntry.Status.OK,
+                      null));
       if (!r.ok()) {
         System.out.println("error " + r.error());
         return;

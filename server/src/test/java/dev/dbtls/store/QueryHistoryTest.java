@@ -29,9 +29,20 @@ class QueryHistoryTest {
   }
 
   private long record(String project, String sql, HistoryEntry.Status status, String error) {
-    return history.record(HistoryEntry.of(project, "dev", "duckdb", sql, "compiled " + sql,
-        Instant.ofEpochMilli(1_700_000_000_123L), 42, status == HistoryEntry.Status.OK ? 7L : null,
-        status, error)).value();
+    return history
+        .record(
+            HistoryEntry.of(
+                project,
+                "dev",
+                "duckdb",
+                sql,
+                "compiled " + sql,
+                Instant.ofEpochMilli(1_700_000_000_123L),
+                42,
+                status == HistoryEntry.Status.OK ? 7L : null,
+                status,
+                error))
+        .value();
   }
 
   private List<String> sqls(StoreResult<List<HistoryEntry>> r) {
@@ -44,12 +55,32 @@ class QueryHistoryTest {
     long ok = record("/a", "select 1", HistoryEntry.Status.OK, null);
     long bad = record("/a", "selec 2", HistoryEntry.Status.ERROR, "syntax error at selec");
     List<HistoryEntry> all = history.list(null, 0, 10).value();
-    assertEquals(List.of(
-        new HistoryEntry(bad, "/a", "dev", "duckdb", "selec 2", "compiled selec 2",
-            Instant.ofEpochMilli(1_700_000_000_123L), 42, null, HistoryEntry.Status.ERROR,
-            "syntax error at selec"),
-        new HistoryEntry(ok, "/a", "dev", "duckdb", "select 1", "compiled select 1",
-            Instant.ofEpochMilli(1_700_000_000_123L), 42, 7L, HistoryEntry.Status.OK, null)),
+    assertEquals(
+        List.of(
+            new HistoryEntry(
+                bad,
+                "/a",
+                "dev",
+                "duckdb",
+                "selec 2",
+                "compiled selec 2",
+                Instant.ofEpochMilli(1_700_000_000_123L),
+                42,
+                null,
+                HistoryEntry.Status.ERROR,
+                "syntax error at selec"),
+            new HistoryEntry(
+                ok,
+                "/a",
+                "dev",
+                "duckdb",
+                "select 1",
+                "compiled select 1",
+                Instant.ofEpochMilli(1_700_000_000_123L),
+                42,
+                7L,
+                HistoryEntry.Status.OK,
+                null)),
         all);
   }
 
@@ -69,19 +100,24 @@ class QueryHistoryTest {
   @Test
   void searchIsCaseInsensitiveOverSqlAndError() {
     record("/p", "select * from {{ ref('Orders') }}", HistoryEntry.Status.OK, null);
-    record("/p", "select * from customers", HistoryEntry.Status.ERROR,
+    record(
+        "/p",
+        "select * from customers",
+        HistoryEntry.Status.ERROR,
         "Catalog Error: Table with name ORDERS_v2 does not exist");
     record("/p", "select 1 as x", HistoryEntry.Status.CANCELLED, null);
-    assertEquals(List.of("select * from customers", "select * from {{ ref('Orders') }}"),
+    assertEquals(
+        List.of("select * from customers", "select * from {{ ref('Orders') }}"),
         sqls(history.search(null, "orders", 0, 10)));
-    assertEquals(List.of("select * from customers"),
-        sqls(history.search(null, "orders customers", 0, 10)));
-    assertEquals(List.of("select * from {{ ref('Orders') }}"),
+    assertEquals(
+        List.of("select * from customers"), sqls(history.search(null, "orders customers", 0, 10)));
+    assertEquals(
+        List.of("select * from {{ ref('Orders') }}"),
         sqls(history.search(null, "ref('orders')", 0, 10)));
     // words shorter than a trigram go through LIKE
     assertEquals(List.of("select 1 as x"), sqls(history.search(null, "AS x", 0, 10)));
-    assertEquals(List.of("select * from customers"),
-        sqls(history.search(null, "v2 catalog", 0, 10)));
+    assertEquals(
+        List.of("select * from customers"), sqls(history.search(null, "v2 catalog", 0, 10)));
     assertEquals(3, sqls(history.search(null, "  ", 0, 10)).size());
     assertEquals(List.of(), sqls(history.search("/other", "orders", 0, 10)));
   }
@@ -125,8 +161,8 @@ class QueryHistoryTest {
 
   @Test
   void nullsFromCallersAreStoredSafely() {
-    StoreResult<Long> r = history.record(HistoryEntry.of(null, null, null, null, null, null, 0,
-        null, null, null));
+    StoreResult<Long> r =
+        history.record(HistoryEntry.of(null, null, null, null, null, null, 0, null, null, null));
     assertTrue(r.ok(), r.error());
     HistoryEntry e = history.list(null, 0, 1).value().get(0);
     assertEquals("", e.sql());

@@ -29,8 +29,8 @@ class SavedQueriesTest {
   }
 
   private SavedQuery create(String name, String folder, List<String> tags, String sql) {
-    StoreResult<SavedQuery> r = saved.create(
-        new SavedQuery.Draft(name, "about " + name, tags, folder, sql, "/p"));
+    StoreResult<SavedQuery> r =
+        saved.create(new SavedQuery.Draft(name, "about " + name, tags, folder, sql, "/p"));
     assertTrue(r.ok(), r.error());
     return r.value();
   }
@@ -42,8 +42,12 @@ class SavedQueriesTest {
 
   @Test
   void createKeepsEveryFieldAndNormalizesTags() {
-    SavedQuery q = create(" daily revenue ", "finance", List.of("kpi", " money", "kpi", " "),
-        "select sum(x) from {{ ref('orders') }}");
+    SavedQuery q =
+        create(
+            " daily revenue ",
+            "finance",
+            List.of("kpi", " money", "kpi", " "),
+            "select sum(x) from {{ ref('orders') }}");
     assertEquals("daily revenue", q.name());
     assertEquals("about  daily revenue ", q.description());
     assertEquals(List.of("kpi", "money"), q.tags());
@@ -58,11 +62,13 @@ class SavedQueriesTest {
   void updateReplacesFieldsAndTags() throws Exception {
     SavedQuery q = create("a", "", List.of("x", "y"), "select 1");
     Thread.sleep(5); // time must pass: the update's time stamp comes after the creation's
-    StoreResult<SavedQuery> r = saved.update(q.id(),
-        new SavedQuery.Draft("b", "new", List.of("z"), "moved", "select 2", null));
+    StoreResult<SavedQuery> r =
+        saved.update(
+            q.id(), new SavedQuery.Draft("b", "new", List.of("z"), "moved", "select 2", null));
     assertTrue(r.ok(), r.error());
     SavedQuery u = r.value();
-    assertEquals(List.of("b", "new", List.of("z"), "moved", "select 2"),
+    assertEquals(
+        List.of("b", "new", List.of("z"), "moved", "select 2"),
         List.of(u.name(), u.description(), u.tags(), u.folder(), u.sql()));
     assertEquals(null, u.projectDir());
     assertEquals(q.createdAt(), u.createdAt());
@@ -74,26 +80,35 @@ class SavedQueriesTest {
   void aNameIsUniqueWithinItsFolder() {
     SavedQuery a = create("a", "f", List.of(), "select 1");
     create("a", "g", List.of(), "select 1");
-    StoreResult<SavedQuery> dup = saved.create(
-        new SavedQuery.Draft("a", "", List.of(), "f", "select 2", null));
-    assertEquals("cannot save the query: a saved query named 'a' is already in folder 'f'",
-        dup.error());
+    StoreResult<SavedQuery> dup =
+        saved.create(new SavedQuery.Draft("a", "", List.of(), "f", "select 2", null));
+    assertEquals(
+        "cannot save the query: a saved query named 'a' is already in folder 'f'", dup.error());
     SavedQuery b = create("b", "", List.of(), "select 1");
-    assertEquals("cannot update the saved query: a saved query named 'b' is already in the"
-        + " top folder", saved.update(a.id(),
-            new SavedQuery.Draft("b", "", List.of(), "", "select 1", null)).error());
-    assertTrue(saved.update(b.id(),
-        new SavedQuery.Draft("b", "same name, same folder", List.of(), "", "select 1", null))
-        .ok());
+    assertEquals(
+        "cannot update the saved query: a saved query named 'b' is already in the" + " top folder",
+        saved
+            .update(a.id(), new SavedQuery.Draft("b", "", List.of(), "", "select 1", null))
+            .error());
+    assertTrue(
+        saved
+            .update(
+                b.id(),
+                new SavedQuery.Draft(
+                    "b", "same name, same folder", List.of(), "", "select 1", null))
+            .ok());
   }
 
   @Test
   void badInputIsAMessage() {
-    assertEquals("a saved query needs a name",
+    assertEquals(
+        "a saved query needs a name",
         saved.create(new SavedQuery.Draft(" ", "", null, null, "select 1", null)).error());
-    assertEquals("a saved query needs SQL",
+    assertEquals(
+        "a saved query needs SQL",
         saved.create(new SavedQuery.Draft("n", "", null, null, "", null)).error());
-    assertEquals("cannot update the saved query: no saved query has id 99",
+    assertEquals(
+        "cannot update the saved query: no saved query has id 99",
         saved.update(99, new SavedQuery.Draft("n", "", null, null, "select 1", null)).error());
     assertEquals(Optional.empty(), saved.get(99).value());
   }

@@ -16,14 +16,16 @@ final class Sqlite {
   }
 
   static String one(Path file, String sql) throws SQLException {
-    try (Connection c = open(file); Statement s = c.createStatement();
+    try (Connection c = open(file);
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
     }
   }
 
   static void exec(Path file, String... sql) throws SQLException {
-    try (Connection c = open(file); Statement s = c.createStatement()) {
+    try (Connection c = open(file);
+        Statement s = c.createStatement()) {
       for (String q : sql) {
         s.execute(q);
       }

@@ -28,8 +28,17 @@ class StoreTest {
   @TempDir Path dir;
 
   private static HistoryEntry entry(String sql) {
-    return HistoryEntry.of("/p", "dev", "duckdb", sql, sql, Instant.ofEpochMilli(1_000), 5, 1L,
-        HistoryEntry.Status.OK, null);
+    return HistoryEntry.of(
+        "/p",
+        "dev",
+        "duckdb",
+        sql,
+        sql,
+        Instant.ofEpochMilli(1_000),
+        5,
+        1L,
+        HistoryEntry.Status.OK,
+        null);
   }
 
   private List<String> files() throws Exception {
@@ -40,11 +49,14 @@ class StoreTest {
 
   @Test
   void defaultLocationFollowsXdg() {
-    assertEquals(Path.of("/data/dbtls/store.db"),
+    assertEquals(
+        Path.of("/data/dbtls/store.db"),
         StoreLocation.defaultFile(Map.of("XDG_DATA_HOME", "/data"), "/home/u"));
-    assertEquals(Path.of("/home/u/.local/share/dbtls/store.db"),
+    assertEquals(
+        Path.of("/home/u/.local/share/dbtls/store.db"),
         StoreLocation.defaultFile(Map.of(), "/home/u"));
-    assertEquals(Path.of("/home/u/.local/share/dbtls/store.db"),
+    assertEquals(
+        Path.of("/home/u/.local/share/dbtls/store.db"),
         StoreLocation.defaultFile(Map.of("XDG_DATA_HOME", "relative"), "/home/u"));
   }
 
@@ -69,8 +81,10 @@ class StoreTest {
   void version1IsMigratedAndItsHistoryIndexed() throws Exception {
     Path file = dir.resolve("store.db");
     Store.connect(file, 1).close();
-    Sqlite.exec(file, "INSERT INTO history (project_dir, sql, started_at, duration_ms, status)"
-        + " VALUES ('/p', 'select * from Orders', 1, 2, 'ok')");
+    Sqlite.exec(
+        file,
+        "INSERT INTO history (project_dir, sql, started_at, duration_ms, status)"
+            + " VALUES ('/p', 'select * from Orders', 1, 2, 'ok')");
     assertEquals("1", Sqlite.one(file, "PRAGMA user_version"));
     try (Store store = Store.open(file)) {
       assertEquals(List.of(), store.notices());
@@ -81,8 +95,9 @@ class StoreTest {
       assertEquals(1L, store.history().count(null).value());
       store.history().setMaxEntries(1);
       store.history().record(entry("select 2"));
-      assertEquals(List.of("select 2"), store.history().list(null, 0, 10).value().stream()
-          .map(HistoryEntry::sql).toList());
+      assertEquals(
+          List.of("select 2"),
+          store.history().list(null, 0, 10).value().stream().map(HistoryEntry::sql).toList());
     }
   }
 
@@ -95,7 +110,8 @@ class StoreTest {
     try (Store store = Store.open(file)) {
       assertTrue(store.file().isEmpty());
       assertEquals(1, store.notices().size());
-      assertTrue(store.notices().get(0).contains("written by a newer dbtls (schema version 99"),
+      assertTrue(
+          store.notices().get(0).contains("written by a newer dbtls (schema version 99"),
           store.notices().get(0));
       assertTrue(store.history().record(entry("select 1")).ok());
     }
@@ -119,8 +135,8 @@ class StoreTest {
       assertEquals(Migrations.latest(), store.schemaVersion());
     }
     List<String> names = files();
-    String aside = names.stream().filter(n -> n.startsWith("store.db.corrupt-")).findFirst()
-        .orElseThrow();
+    String aside =
+        names.stream().filter(n -> n.startsWith("store.db.corrupt-")).findFirst().orElseThrow();
     assertTrue(aside.matches("store\\.db\\.corrupt-\\d{8}T\\d{6}Z"), aside);
     assertArrayEquals(junk, Files.readAllBytes(dir.resolve(aside)));
   }
@@ -143,8 +159,8 @@ class StoreTest {
       assertEquals(0L, store.history().count(null).value());
       assertTrue(store.history().record(entry("select 1")).ok());
     }
-    assertTrue(files().stream().anyMatch(n -> n.startsWith("store.db.corrupt-")), files()
-        .toString());
+    assertTrue(
+        files().stream().anyMatch(n -> n.startsWith("store.db.corrupt-")), files().toString());
   }
 
   @Test
@@ -152,8 +168,8 @@ class StoreTest {
     Files.writeString(dir.resolve("plain-file"), "x");
     try (Store store = Store.open(dir.resolve("plain-file/store.db"))) {
       assertTrue(store.file().isEmpty());
-      assertTrue(store.notices().get(0).startsWith("cannot open the store "),
-          store.notices().toString());
+      assertTrue(
+          store.notices().get(0).startsWith("cannot open the store "), store.notices().toString());
       assertTrue(store.history().record(entry("select 1")).ok());
       assertEquals(1L, store.history().count(null).value());
     }
@@ -168,14 +184,16 @@ class StoreTest {
     try (Connection c = Sqlite.open(file)) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
-        s.execute("INSERT INTO history (project_dir, sql, started_at, duration_ms, status)"
-            + " VALUES ('/p', 'half', 1, 2, 'ok')");
+        s.execute(
+            "INSERT INTO history (project_dir, sql, started_at, duration_ms, status)"
+                + " VALUES ('/p', 'half', 1, 2, 'ok')");
       }
       // closed without commit, like a process that stopped mid-write
     }
     try (Store store = Store.open(file)) {
       assertEquals(List.of(), store.notices());
-      assertEquals(List.of("select 1"),
+      assertEquals(
+          List.of("select 1"),
           store.history().list(null, 0, 10).value().stream().map(HistoryEntry::sql).toList());
     }
   }
@@ -184,10 +202,17 @@ class StoreTest {
   void aKilledWriterLeavesAConsistentStore() throws Exception {
     Path file = dir.resolve("store.db");
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        KilledWriter.class.getName(), file.toString()).redirectErrorStream(true).start();
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                KilledWriter.class.getName(),
+                file.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       assertEquals("ready", out.readLine());
       // time must pass: the writer must be in the middle of its writes when it is killed
       Thread.sleep(700);
@@ -216,15 +241,17 @@ class StoreTest {
       List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
       for (int t = 0; t < 4; t++) {
         int id = t;
-        Thread th = new Thread(() -> {
-          for (int i = 0; i < 100; i++) {
-            StoreResult<Long> r = store.history().record(entry("select " + id + ", " + i));
-            if (!r.ok()) {
-              errors.add(r.error());
-            }
-            store.history().search(null, "select", 0, 5);
-          }
-        });
+        Thread th =
+            new Thread(
+                () -> {
+                  for (int i = 0; i < 100; i++) {
+                    StoreResult<Long> r = store.history().record(entry("select " + id + ", " + i));
+                    if (!r.ok()) {
+                      errors.add(r.error());
+                    }
+                    store.history().search(null, "select", 0, 5);
+                  }
+                });
         th.start();
         threads.add(th);
       }
@@ -239,9 +266,13 @@ class StoreTest {
   @Test
   void withoutSqliteEveryAnswerIsAMessage() {
     try (Store store = Store.unavailable(List.of(), new UnsatisfiedLinkError("no sqlitejdbc"))) {
-      assertEquals(List.of("SQLite cannot be used (no sqlitejdbc); query history and saved"
-          + " queries are off for this session"), store.notices());
-      assertEquals("cannot search the query history: the store is unavailable",
+      assertEquals(
+          List.of(
+              "SQLite cannot be used (no sqlitejdbc); query history and saved"
+                  + " queries are off for this session"),
+          store.notices());
+      assertEquals(
+          "cannot search the query history: the store is unavailable",
           store.history().list(null, 0, 10).error());
       assertEquals(-1, store.schemaVersion());
       assertFalse(store.savedQueries().all().ok());

@@ -85,12 +85,18 @@ public final class Fixture implements FileSource {
     return snapshot(null, Map.of(), Map.of());
   }
 
-  /** The project loaded with {@code target} (null: the profile's), CLI {@code vars} and {@code env}. */
-  public ProjectSnapshot snapshot(String target, Map<String, Object> vars, Map<String, String> env) {
+  /**
+   * The project loaded with {@code target} (null: the profile's), CLI {@code vars} and {@code env}.
+   */
+  public ProjectSnapshot snapshot(
+      String target, Map<String, Object> vars, Map<String, String> env) {
     return ProjectSnapshot.load(ROOT, options(target, vars, env), List.of(), this, false);
   }
 
-  /** The options of a project on disk whose profiles.yml is in {@code dir}, with a home that holds nothing. */
+  /**
+   * The options of a project on disk whose profiles.yml is in {@code dir}, with a home that holds
+   * nothing.
+   */
   public static ProjectInputs.Options profilesIn(Path dir) {
     return new ProjectInputs.Options(dir, null, null, Map.of(), Map.of("HOME", "/nonexistent"));
   }
@@ -99,7 +105,8 @@ public final class Fixture implements FileSource {
    * The options every fixture loads with: the project's own profile, {@code env} with a {@code
    * HOME} that holds nothing (no user's profiles.yml leaks in).
    */
-  public static ProjectInputs.Options options(String target, Map<String, Object> vars, Map<String, String> env) {
+  public static ProjectInputs.Options options(
+      String target, Map<String, Object> vars, Map<String, String> env) {
     Map<String, String> e = new LinkedHashMap<>(env);
     e.putIfAbsent("HOME", "/fixture/home");
     return new ProjectInputs.Options(null, null, target, vars, e);
@@ -121,7 +128,9 @@ public final class Fixture implements FileSource {
     Path d = dir.toAbsolutePath().normalize();
     List<Path> out = new ArrayList<>();
     for (Path p : files.keySet()) {
-      if (p.startsWith(d) && !p.equals(d) && suffixes.stream().anyMatch(s -> p.toString().endsWith(s))) {
+      if (p.startsWith(d)
+          && !p.equals(d)
+          && suffixes.stream().anyMatch(s -> p.toString().endsWith(s))) {
         out.add(p);
       }
     }

@@ -14,8 +14,16 @@ public final class Git {
 
   /** Runs {@code git -C dir args...}; fails the test unless it exits 0. */
   public static void run(Path dir, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString(), "-c",
-        "user.name=t", "-c", "user.email=t@example.com"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "git",
+                "-C",
+                dir.toString(),
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.com"));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The real database servers of this machine (PostgreSQL on 5432, MariaDB on 3306; `.ci/run`
- * starts them). A test skips when its server does not answer, unless DBTLS_REQUIRE_DATABASES is
- * set (as `.ci/run` does), where it fails instead.
+ * The real database servers of this machine (PostgreSQL on 5432, MariaDB on 3306; `.ci/run` starts
+ * them). A test skips when its server does not answer, unless DBTLS_REQUIRE_DATABASES is set (as
+ * `.ci/run` does), where it fails instead.
  */
 public final class Databases {
   public static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Plans from real DuckDB, SQLite and PostgreSQL (skipped when its server does not answer). */
 class ExplainTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static ExplainResult ok(ExplainResult r) {
     if (!r.ok()) {
@@ -45,7 +44,9 @@ class ExplainTest {
   }
 
   static PlanNode find(PlanNode root, Predicate<PlanNode> p) {
-    return all(root).stream().filter(p).findFirst()
+    return all(root).stream()
+        .filter(p)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no such node in " + root));
   }
 
@@ -53,8 +54,9 @@ class ExplainTest {
     Path file = dir.resolve("shop.duckdb");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
         Statement s = c.createStatement()) {
-      s.execute("create table orders as select i as id, i % 10 as customer_id"
-          + " from range(100000) t(i)");
+      s.execute(
+          "create table orders as select i as id, i % 10 as customer_id"
+              + " from range(100000) t(i)");
       s.execute("create table customers as select i as id, 'c' || i as name from range(10) t(i)");
     }
     return open(target("dev", "type", "duckdb", "path", "shop.duckdb"), dir);
@@ -63,8 +65,14 @@ class ExplainTest {
   @Test
   void duckdbPlanHasAScanWithEstimatesAndAnalyzeHasActualRows() throws Exception {
     try (Warehouse w = duckdb()) {
-      ExplainResult r = ok(Explain.run(w, "select o.id, c.name from orders o join customers c"
-          + " on o.customer_id = c.id where o.id > 50000", false, null));
+      ExplainResult r =
+          ok(
+              Explain.run(
+                  w,
+                  "select o.id, c.name from orders o join customers c"
+                      + " on o.customer_id = c.id where o.id > 50000",
+                  false,
+                  null));
       assertFalse(r.analyzed());
       assertTrue(r.raw().startsWith("["), r.raw());
       PlanNode scan = find(r.root(), n -> "orders".equals(last(n.relation())));
@@ -79,8 +87,14 @@ class ExplainTest {
       assertEquals("main", scan.schema());
       assertEquals(100000.0, r.tableRows().get("main.orders"), r.tableRows().toString());
 
-      ExplainResult cte = ok(Explain.run(w, "with big as materialized (select * from orders"
-          + " where id > 10) select count(*) from big", false, null));
+      ExplainResult cte =
+          ok(
+              Explain.run(
+                  w,
+                  "with big as materialized (select * from orders"
+                      + " where id > 10) select count(*) from big",
+                  false,
+                  null));
       assertEquals("big", find(cte.root(), n -> n.operator().equals("CTE_SCAN")).cte());
 
       ExplainResult a = ok(Explain.run(w, "select * from orders where id > 50000", true, null));
@@ -97,18 +111,23 @@ class ExplainTest {
     try (Warehouse w = duckdb()) {
       ExplainResult write = Explain.run(w, "delete from orders", true, null);
       assertEquals(ProblemCode.WAREHOUSE_NOT_A_QUERY, write.error().code());
-      assertEquals("explain only explains queries, and this is delete statement",
+      assertEquals(
+          "explain only explains queries, and this is delete statement",
           write.error().message().replace("a delete", "delete"));
-      assertEquals(ProblemCode.WAREHOUSE_NOT_A_QUERY, Explain.run(w, "  ", false, null).error().code());
-      assertEquals(ProblemCode.WAREHOUSE_NOT_A_QUERY,
+      assertEquals(
+          ProblemCode.WAREHOUSE_NOT_A_QUERY, Explain.run(w, "  ", false, null).error().code());
+      assertEquals(
+          ProblemCode.WAREHOUSE_NOT_A_QUERY,
           Explain.run(w, "select 1; select 2", false, null).error().code());
       ExplainResult broken = Explain.run(w, "select * from no_such_table", false, null);
       assertEquals(ProblemCode.WAREHOUSE_QUERY, broken.error().code());
       assertNull(broken.root());
-      assertEquals(ProblemCode.WAREHOUSE_NOT_A_QUERY, Explain.run(w, null, false, null).error().code());
+      assertEquals(
+          ProblemCode.WAREHOUSE_NOT_A_QUERY, Explain.run(w, null, false, null).error().code());
       QueryCancel cancel = new QueryCancel();
       cancel.cancel();
-      assertEquals(ProblemCode.WAREHOUSE_CANCELLED,
+      assertEquals(
+          ProblemCode.WAREHOUSE_CANCELLED,
           Explain.run(w, "select 1", false, cancel).error().code());
     }
   }
@@ -122,10 +141,29 @@ class ExplainTest {
       s.execute("create table customers (id integer primary key, name text)");
       s.execute("create index orders_customer on orders (customer_id)");
     }
-    try (Warehouse w = open(target("dev", "type", "sqlite", "threads", 1, "database", "database",
-        "schema", "main", "schemas_and_paths", Map.of("main", "etl.db")), dir)) {
-      ExplainResult r = ok(Explain.run(w, "select * from orders where customer_id = 3"
-          + " union all select id, id from customers", false, null));
+    try (Warehouse w =
+        open(
+            target(
+                "dev",
+                "type",
+                "sqlite",
+                "threads",
+                1,
+                "database",
+                "database",
+                "schema",
+                "main",
+                "schemas_and_paths",
+                Map.of("main", "etl.db")),
+            dir)) {
+      ExplainResult r =
+          ok(
+              Explain.run(
+                  w,
+                  "select * from orders where customer_id = 3"
+                      + " union all select id, id from customers",
+                  false,
+                  null));
       assertEquals("COMPOUND QUERY", r.root().operator());
       PlanNode search = find(r.root(), n -> "orders".equals(n.relation()));
       assertEquals("SEARCH", search.operator());
@@ -157,12 +195,21 @@ class ExplainTest {
   void postgresSeqScanWithFilterAndAnAnalyzeThatLeavesNothingOpen() throws Exception {
     Databases.requireServer(5432);
     String schema = Databases.unique("dbtls_x");
-    Databases.exec(PG_URL, "postgres", List.of("create schema " + schema,
-        "create table " + schema + ".orders as select i as id, i % 10 as customer_id"
-            + " from generate_series(1, 20000) i", "analyze " + schema + ".orders"));
+    Databases.exec(
+        PG_URL,
+        "postgres",
+        List.of(
+            "create schema " + schema,
+            "create table "
+                + schema
+                + ".orders as select i as id, i % 10 as customer_id"
+                + " from generate_series(1, 20000) i",
+            "analyze " + schema + ".orders"));
     try (Warehouse w = open(PostgresWarehouseTest.dev("schema", schema), Path.of("."))) {
-      ExplainResult r = ok(Explain.run(w, "select * from " + schema
-          + ".orders where customer_id = 3", false, null));
+      ExplainResult r =
+          ok(
+              Explain.run(
+                  w, "select * from " + schema + ".orders where customer_id = 3", false, null));
       PlanNode scan = find(r.root(), n -> "orders".equals(n.relation()));
       assertEquals("Seq Scan", scan.operator());
       assertEquals("(customer_id = 3)", scan.condition());
@@ -170,26 +217,35 @@ class ExplainTest {
       assertNotNull(scan.estimatedCost());
       assertNull(scan.actualRows());
 
-      ExplainResult a = ok(Explain.run(w, "select * from " + schema
-          + ".orders where customer_id = 3", true, null));
+      ExplainResult a =
+          ok(
+              Explain.run(
+                  w, "select * from " + schema + ".orders where customer_id = 3", true, null));
       assertTrue(a.analyzed());
       PlanNode actual = find(a.root(), n -> "orders".equals(n.relation()));
       assertEquals(2000.0, actual.actualRows());
       assertNotNull(actual.actualTimeMs());
       assertEquals(1L, actual.loops());
       // the connection went back to the pool with no transaction open
-      try (Connection c = w.connection(); Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where state like"
-              + " 'idle in transaction%' and datname = 'test' and pid = pg_backend_pid()")) {
+      try (Connection c = w.connection();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "select count(*) from pg_stat_activity where state like"
+                      + " 'idle in transaction%' and datname = 'test' and pid = pg_backend_pid()")) {
         assertTrue(c.getAutoCommit());
         rs.next();
         assertEquals(0, rs.getLong(1));
       }
-      ExplainResult write = Explain.run(w, "insert into " + schema + ".orders values (1, 1)",
-          true, null);
+      ExplainResult write =
+          Explain.run(w, "insert into " + schema + ".orders values (1, 1)", true, null);
       assertEquals(ProblemCode.WAREHOUSE_NOT_A_QUERY, write.error().code());
-      ExplainResult writingCte = Explain.run(w, "with d as (delete from " + schema
-          + ".orders returning *) select * from d", true, null);
+      ExplainResult writingCte =
+          Explain.run(
+              w,
+              "with d as (delete from " + schema + ".orders returning *) select * from d",
+              true,
+              null);
       assertFalse(writingCte.ok());
     } finally {
       Databases.exec(PG_URL, "postgres", List.of("drop schema if exists " + schema + " cascade"));
@@ -204,14 +260,21 @@ class ExplainTest {
     Databases.requireServer(3306);
     String table = Databases.unique("dbtls_x");
     String other = Databases.unique("dbtls_x");
-    Databases.exec(Databases.MARIADB_URL, "root", List.of(
-        "create table " + table + " (id int primary key, v int)",
-        "insert into " + table + " values (1, 1), (2, 2), (3, 2)",
-        "create table " + other + " (id int, name varchar(10))",
-        "insert into " + other + " values (1, 'a'), (2, 'b')"));
+    Databases.exec(
+        Databases.MARIADB_URL,
+        "root",
+        List.of(
+            "create table " + table + " (id int primary key, v int)",
+            "insert into " + table + " values (1, 1), (2, 2), (3, 2)",
+            "create table " + other + " (id int, name varchar(10))",
+            "insert into " + other + " values (1, 'a'), (2, 'b')"));
     try (Warehouse w = open(MariaDbWarehouseTest.dev("mariadb"), Path.of("."))) {
-      String query = "select t.id, o.name from " + table + " t join " + other
-          + " o on o.id = t.id where t.v = 2 order by o.name";
+      String query =
+          "select t.id, o.name from "
+              + table
+              + " t join "
+              + other
+              + " o on o.id = t.id where t.v = 2 order by o.name";
       ExplainResult plan = ok(Explain.run(w, query, false, null));
       assertFalse(plan.analyzed());
       assertTrue(plan.raw().contains("\"query_block\""), plan.raw());
@@ -235,14 +298,17 @@ class ExplainTest {
       PlanNode join = find(r.root(), n -> n.operator().endsWith("Nested Loop"));
       assertEquals(2, join.children().size());
       assertEquals(1.0, join.actualRows(), 1e-9); // ids 2, 3 of t meet ids 1, 2 of o
-      double shares = all(r.root()).stream().mapToDouble(n -> n.timeShare() == null ? 0
-          : n.timeShare()).sum();
+      double shares =
+          all(r.root()).stream().mapToDouble(n -> n.timeShare() == null ? 0 : n.timeShare()).sum();
       assertEquals(1.0, shares, 1e-6);
-      assertEquals(ProblemCode.WAREHOUSE_NOT_A_QUERY,
+      assertEquals(
+          ProblemCode.WAREHOUSE_NOT_A_QUERY,
           Explain.run(w, "delete from " + table, false, null).error().code());
     } finally {
-      Databases.exec(Databases.MARIADB_URL, "root", List.of("drop table if exists " + table,
-          "drop table if exists " + other));
+      Databases.exec(
+          Databases.MARIADB_URL,
+          "root",
+          List.of("drop table if exists " + table, "drop table if exists " + other));
     }
   }
 
@@ -250,13 +316,27 @@ class ExplainTest {
   void postgresCteScanNamesItsCteAndSelfTimesAddUp() throws Exception {
     Databases.requireServer(5432);
     String schema = Databases.unique("dbtls_x");
-    Databases.exec(PG_URL, "postgres", List.of("create schema " + schema,
-        "create table " + schema + ".orders as select i as id, i % 10 as customer_id"
-            + " from generate_series(1, 20000) i", "analyze " + schema + ".orders"));
+    Databases.exec(
+        PG_URL,
+        "postgres",
+        List.of(
+            "create schema " + schema,
+            "create table "
+                + schema
+                + ".orders as select i as id, i % 10 as customer_id"
+                + " from generate_series(1, 20000) i",
+            "analyze " + schema + ".orders"));
     try (Warehouse w = open(PostgresWarehouseTest.dev("schema", schema), Path.of("."))) {
-      ExplainResult r = ok(Explain.run(w, "with big as materialized (select * from " + schema
-          + ".orders where customer_id > 2) select b.customer_id, count(*) from big b"
-          + " group by b.customer_id", true, null));
+      ExplainResult r =
+          ok(
+              Explain.run(
+                  w,
+                  "with big as materialized (select * from "
+                      + schema
+                      + ".orders where customer_id > 2) select b.customer_id, count(*) from big b"
+                      + " group by b.customer_id",
+                  true,
+                  null));
       PlanNode cteScan = find(r.root(), n -> n.operator().equals("CTE Scan"));
       assertEquals("big", cteScan.cte());
       assertEquals("b", cteScan.alias());
@@ -267,8 +347,8 @@ class ExplainTest {
       assertEquals(20000.0, r.tableRows().get(schema + ".orders"));
       double shares = 0;
       for (PlanNode n : all(r.root())) {
-        assertTrue(n.selfTimeMs() >= 0 && n.selfTimeMs() <= r.root().actualTimeMs() + 1e-6,
-            n.toString());
+        assertTrue(
+            n.selfTimeMs() >= 0 && n.selfTimeMs() <= r.root().actualTimeMs() + 1e-6, n.toString());
         shares += n.timeShare();
         for (int i = 0; i < n.children().size(); i++) {
           assertEquals(n.id() + "." + i, n.children().get(i).id());

@@ -24,8 +24,20 @@ class MariaDbWarehouseTest {
   static final Path DIR = Path.of(".");
 
   static Target dev(String type, Object... more) {
-    Object[] base = {"type", type, "server", "127.0.0.1", "port", 3306, "username", "root",
-        "schema", "test", "connect_timeout", 2};
+    Object[] base = {
+      "type",
+      type,
+      "server",
+      "127.0.0.1",
+      "port",
+      3306,
+      "username",
+      "root",
+      "schema",
+      "test",
+      "connect_timeout",
+      2
+    };
     Object[] all = java.util.Arrays.copyOf(base, base.length + more.length);
     System.arraycopy(more, 0, all, base.length, more.length);
     return target("dev", all);
@@ -34,22 +46,34 @@ class MariaDbWarehouseTest {
   @BeforeAll
   static void tables() throws Exception {
     Databases.requireServer(3306);
-    Databases.exec(MARIADB_URL, "root", List.of(
-        "create table " + TABLE + " (id int, name varchar(20), amount decimal(10,2), paid boolean,"
-            + " ordered date, ts datetime, raw varbinary(10), score double, note text)",
-        "insert into " + TABLE + " values (1, 'a', 12.50, true, '2024-03-01', '2024-03-01 10:00:00',"
-            + " x'aabb', 1.5, null)",
-        "create user '" + USER + "'@'%' identified by 'right-pw'",
-        "create user '" + USER + "'@'localhost' identified by 'right-pw'",
-        "grant select on test.* to '" + USER + "'@'%'",
-        "grant select on test.* to '" + USER + "'@'localhost'"));
+    Databases.exec(
+        MARIADB_URL,
+        "root",
+        List.of(
+            "create table "
+                + TABLE
+                + " (id int, name varchar(20), amount decimal(10,2), paid boolean,"
+                + " ordered date, ts datetime, raw varbinary(10), score double, note text)",
+            "insert into "
+                + TABLE
+                + " values (1, 'a', 12.50, true, '2024-03-01', '2024-03-01 10:00:00',"
+                + " x'aabb', 1.5, null)",
+            "create user '" + USER + "'@'%' identified by 'right-pw'",
+            "create user '" + USER + "'@'localhost' identified by 'right-pw'",
+            "grant select on test.* to '" + USER + "'@'%'",
+            "grant select on test.* to '" + USER + "'@'localhost'"));
   }
 
   @AfterAll
   static void drop() throws Exception {
     if (Databases.answers("127.0.0.1", 3306)) {
-      Databases.exec(MARIADB_URL, "root", List.of("drop table if exists " + TABLE,
-          "drop user if exists '" + USER + "'@'%'", "drop user if exists '" + USER + "'@'localhost'"));
+      Databases.exec(
+          MARIADB_URL,
+          "root",
+          List.of(
+              "drop table if exists " + TABLE,
+              "drop user if exists '" + USER + "'@'%'",
+              "drop user if exists '" + USER + "'@'localhost'"));
     }
   }
 
@@ -59,10 +83,30 @@ class MariaDbWarehouseTest {
       try (Warehouse w = open(dev(type), DIR)) {
         assertEquals(type, w.kind());
         PreviewResult r = ok(Preview.run(w, "select * from " + TABLE, null));
-        assertEquals(List.of("integer", "text", "decimal", "boolean", "date", "timestamp", "binary",
-            "float", "text"), r.columns().stream().map(PreviewColumn::type).toList());
-        assertEquals(java.util.Arrays.asList(1, "a", new java.math.BigDecimal("12.50"), true,
-            "2024-03-01", "2024-03-01T10:00:00", "qrs=", 1.5, null), r.rows().get(0));
+        assertEquals(
+            List.of(
+                "integer",
+                "text",
+                "decimal",
+                "boolean",
+                "date",
+                "timestamp",
+                "binary",
+                "float",
+                "text"),
+            r.columns().stream().map(PreviewColumn::type).toList());
+        assertEquals(
+            java.util.Arrays.asList(
+                1,
+                "a",
+                new java.math.BigDecimal("12.50"),
+                true,
+                "2024-03-01",
+                "2024-03-01T10:00:00",
+                "qrs=",
+                1.5,
+                null),
+            r.rows().get(0));
       }
     }
   }
@@ -91,15 +135,22 @@ class MariaDbWarehouseTest {
 
   @Test
   void wrongPassword() {
-    Warehouse.Opened o = Warehouse.open(dev("mariadb", "username", USER, "password", "wrong-pw"),
-        DIR);
+    Warehouse.Opened o =
+        Warehouse.open(dev("mariadb", "username", USER, "password", "wrong-pw"), DIR);
     assertEquals(ProblemCode.WAREHOUSE_CONNECT, o.error().code());
-    assertTrue(o.error().message().startsWith("cannot connect to mariadb target 'dev' at "
-        + "127.0.0.1:3306: Access denied for user '" + USER + "'@"), o.error().message());
+    assertTrue(
+        o.error()
+            .message()
+            .startsWith(
+                "cannot connect to mariadb target 'dev' at "
+                    + "127.0.0.1:3306: Access denied for user '"
+                    + USER
+                    + "'@"),
+        o.error().message());
     assertTrue(o.error().message().endsWith("(using password: YES)"), o.error().message());
     assertFalse(o.error().message().contains("wrong-pw"));
-    Warehouse.Opened right = Warehouse.open(dev("mariadb", "username", USER, "password", "right-pw"),
-        DIR);
+    Warehouse.Opened right =
+        Warehouse.open(dev("mariadb", "username", USER, "password", "right-pw"), DIR);
     assertTrue(right.ok(), String.valueOf(right.error()));
     right.warehouse().close();
   }
@@ -107,7 +158,8 @@ class MariaDbWarehouseTest {
   @Test
   void refusedPort() {
     Warehouse.Opened o = Warehouse.open(dev("mysql", "port", 3307), DIR);
-    assertEquals("cannot connect to mysql target 'dev' at 127.0.0.1:3307: connection refused",
+    assertEquals(
+        "cannot connect to mysql target 'dev' at 127.0.0.1:3307: connection refused",
         o.error().message());
   }
 
@@ -116,12 +168,13 @@ class MariaDbWarehouseTest {
     try (Warehouse w = open(dev("mariadb"), DIR)) {
       PreviewResult r = Preview.run(w, "select * from no_such_table", null);
       assertEquals(ProblemCode.WAREHOUSE_QUERY, r.error().code());
-      assertEquals("mariadb target 'dev': Table 'test.no_such_table' doesn't exist",
-          r.error().message());
-      assertEquals(ProblemCode.WAREHOUSE_NOT_A_QUERY,
+      assertEquals(
+          "mariadb target 'dev': Table 'test.no_such_table' doesn't exist", r.error().message());
+      assertEquals(
+          ProblemCode.WAREHOUSE_NOT_A_QUERY,
           Preview.run(w, "delete from " + TABLE, null).error().code());
-      assertEquals(List.of(List.of(1L)),
-          ok(Preview.run(w, "select count(*) from " + TABLE, null)).rows());
+      assertEquals(
+          List.of(List.of(1L)), ok(Preview.run(w, "select count(*) from " + TABLE, null)).rows());
     }
   }
 
@@ -129,8 +182,10 @@ class MariaDbWarehouseTest {
   void cancelAndTimeout() throws Exception {
     try (Warehouse w = open(dev("mariadb"), DIR)) {
       QueryCancel cancel = new QueryCancel();
-      CompletableFuture<PreviewResult> run = CompletableFuture.supplyAsync(() ->
-          Preview.run(w, "select sleep(30)", PreviewOptions.defaults().withCancel(cancel)));
+      CompletableFuture<PreviewResult> run =
+          CompletableFuture.supplyAsync(
+              () ->
+                  Preview.run(w, "select sleep(30)", PreviewOptions.defaults().withCancel(cancel)));
       // time must pass: the query must be running in the database when it is cancelled
       Thread.sleep(500);
       long t0 = System.nanoTime();
@@ -139,8 +194,11 @@ class MariaDbWarehouseTest {
       long ms = (System.nanoTime() - t0) / 1_000_000;
       assertEquals(ProblemCode.WAREHOUSE_CANCELLED, r.error().code());
       assertTrue(ms < 5000, ms + " ms");
-      assertEquals(ProblemCode.WAREHOUSE_TIMEOUT, Preview.run(w, "select sleep(30)",
-          PreviewOptions.defaults().withTimeout(1)).error().code());
+      assertEquals(
+          ProblemCode.WAREHOUSE_TIMEOUT,
+          Preview.run(w, "select sleep(30)", PreviewOptions.defaults().withTimeout(1))
+              .error()
+              .code());
       for (int i = 0; i < 6; i++) {
         assertEquals(List.of(List.of(1)), ok(Preview.run(w, "select 1", null)).rows());
       }

@@ -17,17 +17,58 @@ class PlanHeatTest {
   private static final Heat W = Heat.WARM;
   private static final Heat H = Heat.HIGH;
 
-  static PlanNode node(String id, String op, Double cost, Double timeShare, Double selfMs,
-      Double actual, Double estimated, PlanNode... children) {
-    return new PlanNode(op, null, null, null, estimated, cost, actual, null, null, null,
-        List.of(children), id, null, null, null, null, null, selfMs, timeShare, Map.of());
+  static PlanNode node(
+      String id,
+      String op,
+      Double cost,
+      Double timeShare,
+      Double selfMs,
+      Double actual,
+      Double estimated,
+      PlanNode... children) {
+    return new PlanNode(
+        op,
+        null,
+        null,
+        null,
+        estimated,
+        cost,
+        actual,
+        null,
+        null,
+        null,
+        List.of(children),
+        id,
+        null,
+        null,
+        null,
+        null,
+        null,
+        selfMs,
+        timeShare,
+        Map.of());
   }
 
   // an analyzed DuckDB-like plan: the server's timeShare on each step
-  static final PlanNode ANALYZED = node("0", "PROJECTION", null, 0.02, 2.0, 73.0, 73.0,
-      node("0.0", "HASH_JOIN", null, 0.55, 55.0, 7300.0, 2.0,
-          node("0.0.0", "SEQ_SCAN", null, 0.3, 30.0, 0.0, 5000.0),
-          node("0.0.1", "SEQ_SCAN", null, 0.13, 13.0, 100.0, 90.0)));
+  static final PlanNode ANALYZED =
+      node(
+          "0",
+          "PROJECTION",
+          null,
+          0.02,
+          2.0,
+          73.0,
+          73.0,
+          node(
+              "0.0",
+              "HASH_JOIN",
+              null,
+              0.55,
+              55.0,
+              7300.0,
+              2.0,
+              node("0.0.0", "SEQ_SCAN", null, 0.3, 30.0, 0.0, 5000.0),
+              node("0.0.1", "SEQ_SCAN", null, 0.13, 13.0, 100.0, 90.0)));
 
   /** The steps depth first, as the clients list them. */
   static List<PlanNode> walk(PlanNode root) {
@@ -53,8 +94,9 @@ class PlanHeatTest {
     assertEquals(Arrays.asList(0.02, 0.55, 0.3, 0.13), shares(ANALYZED, true));
     assertEquals(List.of(N, H, W, N), walk(ANALYZED).stream().map(h::heat).toList());
     // the top steps making most of the time are hot even under 20 % each, but not crumbs
-    assertEquals(List.of(W, W, W, W, N, N, N, N), List.of(PlanHeat.heat(
-        new Double[] {0.15, 0.15, 0.15, 0.15, 0.1, 0.1, 0.1, 0.1})));
+    assertEquals(
+        List.of(W, W, W, W, N, N, N, N),
+        List.of(PlanHeat.heat(new Double[] {0.15, 0.15, 0.15, 0.15, 0.1, 0.1, 0.1, 0.1})));
     Double[] crumbs = new Double[30];
     Arrays.fill(crumbs, 1 / 30.0);
     assertEquals(java.util.Collections.nCopies(30, N), List.of(PlanHeat.heat(crumbs)));
@@ -80,30 +122,56 @@ class PlanHeatTest {
 
   @Test
   void analyzedWithoutTimeShareSharesOfTheSelfTimes() {
-    PlanNode plain = node("0", "X", null, null, 30.0, null, null,
-        node("0.0", "X", null, null, 10.0, null, null), node("0.1", "X", null, null, null, null, null));
+    PlanNode plain =
+        node(
+            "0",
+            "X",
+            null,
+            null,
+            30.0,
+            null,
+            null,
+            node("0.0", "X", null, null, 10.0, null, null),
+            node("0.1", "X", null, null, null, null, null));
     assertEquals(Basis.TIME, PlanHeat.of(plain, true).basis());
     assertEquals(Arrays.asList(0.75, 0.25, null), shares(plain, true));
   }
 
   @Test
   void estimateOnlySharesOfTheCostOfEachStepAlone() {
-    PlanNode pg = node("0", "Hash Join", 100.0, null, null, null, null,
-        node("0.0", "Seq Scan", 60.0, null, null, null, null),
-        node("0.1", "Hash", 30.0, null, null, null, null,
-            node("0.1.0", "Seq Scan", 25.0, null, null, null, null)));
+    PlanNode pg =
+        node(
+            "0",
+            "Hash Join",
+            100.0,
+            null,
+            null,
+            null,
+            null,
+            node("0.0", "Seq Scan", 60.0, null, null, null, null),
+            node(
+                "0.1",
+                "Hash",
+                30.0,
+                null,
+                null,
+                null,
+                null,
+                node("0.1.0", "Seq Scan", 25.0, null, null, null, null)));
     assertEquals(Basis.COST, PlanHeat.of(pg, false).basis());
-    assertEquals(List.of(10L, 60L, 5L, 25L),
+    assertEquals(
+        List.of(10L, 60L, 5L, 25L),
         shares(pg, false).stream().map(s -> Math.round(s * 100)).toList());
     // timings are ignored when not analyzed
     assertEquals(Basis.NONE, PlanHeat.of(ANALYZED, false).basis());
     // costs that are not cumulative (a child above its parent) are each step's own
-    PlanNode flat = node("0", "X", 10.0, null, null, null, null,
-        node("0.0", "X", 30.0, null, null, null, null));
+    PlanNode flat =
+        node(
+            "0", "X", 10.0, null, null, null, null, node("0.0", "X", 30.0, null, null, null, null));
     assertEquals(List.of(0.25, 0.75), shares(flat, false));
     // no cost at all: nothing to share, nothing hot
-    PlanNode duck = node("0", "X", null, null, null, null, 5.0,
-        node("0.0", "X", null, null, null, null, 9.0));
+    PlanNode duck =
+        node("0", "X", null, null, null, null, 5.0, node("0.0", "X", null, null, null, null, 9.0));
     PlanHeat none = PlanHeat.of(duck, false);
     assertEquals(Basis.NONE, none.basis());
     assertEquals(Arrays.asList(null, null), shares(duck, false));

@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * Not a test (tests never assert timings): time to the first page of a 100k and a 1M row table on
- * DuckDB and PostgreSQL, time to page through all of it, and the peak heap while doing so. Run
- * with a small heap to show that rows stream:
- * {@code java -Xmx128m -cp <test classpath> dev.dbtls.warehouse.PreviewBenchmark}.
+ * DuckDB and PostgreSQL, time to page through all of it, and the peak heap while doing so. Run with
+ * a small heap to show that rows stream: {@code java -Xmx128m -cp <test classpath>
+ * dev.dbtls.warehouse.PreviewBenchmark}.
  */
 public final class PreviewBenchmark {
   private PreviewBenchmark() {}
@@ -23,18 +23,30 @@ public final class PreviewBenchmark {
     Path file = dir.resolve("bench.duckdb");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file)) {
       for (int n : new int[] {100_000, 1_000_000}) {
-        c.createStatement().execute("create table rows_" + n + " as select range as id, "
-            + "'customer ' || range as name, range * 1.5 as amount, "
-            + "timestamp '2024-01-01' + to_seconds(range) as at from range(" + n + ")");
+        c.createStatement()
+            .execute(
+                "create table rows_"
+                    + n
+                    + " as select range as id, "
+                    + "'customer ' || range as name, range * 1.5 as amount, "
+                    + "timestamp '2024-01-01' + to_seconds(range) as at from range("
+                    + n
+                    + ")");
       }
     }
     String pgTable = Databases.unique("dbtls_bench");
-    Databases.exec(Databases.PG_URL, "postgres", List.of(
-        "create table " + pgTable + " as select g as id, 'customer ' || g as name, g * 1.5 as amount,"
-            + " timestamp '2024-01-01' + g * interval '1 second' as at"
-            + " from generate_series(1, 1000000) g"));
-    try (Warehouse duck = Databases.open(Databases.target("bench", "type", "duckdb", "path",
-        file.toString()), dir);
+    Databases.exec(
+        Databases.PG_URL,
+        "postgres",
+        List.of(
+            "create table "
+                + pgTable
+                + " as select g as id, 'customer ' || g as name, g * 1.5 as amount,"
+                + " timestamp '2024-01-01' + g * interval '1 second' as at"
+                + " from generate_series(1, 1000000) g"));
+    try (Warehouse duck =
+            Databases.open(
+                Databases.target("bench", "type", "duckdb", "path", file.toString()), dir);
         Warehouse pg = Databases.open(PostgresWarehouseTest.dev("schema", "public"), dir)) {
       for (int round = 0; round < 2; round++) { // the first round warms the JVM up
         boolean print = round == 1;
@@ -71,9 +83,10 @@ public final class PreviewBenchmark {
       throw new AssertionError(seen + " rows, expected " + rows);
     }
     if (print) {
-      System.out.printf("%-8s %,10d rows: first page %5d ms, all pages %6d ms, peak heap %4d MB"
-          + " (max %d MB)%n", kind, rows, firstMs, allMs, peakHeap() >> 20,
-          Runtime.getRuntime().maxMemory() >> 20);
+      System.out.printf(
+          "%-8s %,10d rows: first page %5d ms, all pages %6d ms, peak heap %4d MB"
+              + " (max %d MB)%n",
+          kind, rows, firstMs, allMs, peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
   }
 

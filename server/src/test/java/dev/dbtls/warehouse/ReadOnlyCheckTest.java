@@ -37,14 +37,14 @@ class ReadOnlyCheckTest {
     assertEquals(Kind.WRITE, kind("create table t as select 1", "duckdb"));
     assertEquals(Kind.WRITE, kind("drop table t", "sqlite"));
     assertEquals(Kind.WRITE, kind("select * into new_t from t", "postgres"));
-    assertEquals(Kind.WRITE, kind("with d as (delete from t returning *) select * from d",
-        "postgres"));
+    assertEquals(
+        Kind.WRITE, kind("with d as (delete from t returning *) select * from d", "postgres"));
     assertEquals(Kind.WRITE, kind("explain analyze delete from t", "postgres"));
     assertEquals(Kind.WRITE, kind("pragma journal_mode = delete", "sqlite"));
     assertEquals(Kind.WRITE, kind("copy t to '/tmp/x.csv'", "duckdb"));
     assertEquals(Kind.WRITE, kind("attach 'x.db' as x", "duckdb"));
-    assertEquals("insert statement",
-        ReadOnlyCheck.check("insert into t values (1)", "postgres").what());
+    assertEquals(
+        "insert statement", ReadOnlyCheck.check("insert into t values (1)", "postgres").what());
   }
 
   @Test
@@ -63,11 +63,14 @@ class ReadOnlyCheckTest {
 
   @Test
   void rowLimitPerDialect() {
-    assertEquals("select * from (\nselect 1 -- c\n) as p limit 11",
+    assertEquals(
+        "select * from (\nselect 1 -- c\n) as p limit 11",
         RowLimit.wrap("postgres", "select 1 -- c", 11, "p"));
-    assertEquals("select top (5) * from (\nselect 1\n) as p",
+    assertEquals(
+        "select top (5) * from (\nselect 1\n) as p",
         RowLimit.wrap("sqlserver", "select 1", 5, "p"));
-    assertEquals("select * from (\nselect 1 from dual\n) p fetch first 5 rows only",
+    assertEquals(
+        "select * from (\nselect 1 from dual\n) p fetch first 5 rows only",
         RowLimit.wrap("oracle", "select 1 from dual", 5, "p"));
     assertEquals("select * from (\nselect 1\n) as p", RowLimit.wrap("duckdb", "select 1", 0, "p"));
   }

@@ -21,17 +21,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteWarehouseTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeEach
   void databases() throws Exception {
     Files.createDirectories(dir.resolve("data/schemas"));
-    sql(dir.resolve("data/etl.db"), "create table orders (id integer, name text, amount real,"
-        + " raw blob, note text)", "insert into orders values (1, 'a', 1.5, x'aabb', null)");
-    sql(dir.resolve("data/dataset.db"), "create table people (id integer)",
+    sql(
+        dir.resolve("data/etl.db"),
+        "create table orders (id integer, name text, amount real," + " raw blob, note text)",
+        "insert into orders values (1, 'a', 1.5, x'aabb', null)");
+    sql(
+        dir.resolve("data/dataset.db"),
+        "create table people (id integer)",
         "insert into people values (7)");
-    sql(dir.resolve("data/schemas/analytics.db"), "create table daily (d text)",
+    sql(
+        dir.resolve("data/schemas/analytics.db"),
+        "create table daily (d text)",
         "insert into daily values ('2024-03-01')");
   }
 
@@ -45,9 +50,20 @@ class SqliteWarehouseTest {
   }
 
   private dev.dbtls.project.Target dev() {
-    return target("dev", "type", "sqlite", "threads", 1, "database", "database", "schema", "main",
-        "schemas_and_paths", Map.of("main", "data/etl.db", "dataset", "data/dataset.db"),
-        "schema_directory", "data/schemas");
+    return target(
+        "dev",
+        "type",
+        "sqlite",
+        "threads",
+        1,
+        "database",
+        "database",
+        "schema",
+        "main",
+        "schemas_and_paths",
+        Map.of("main", "data/etl.db", "dataset", "data/dataset.db"),
+        "schema_directory",
+        "data/schemas");
   }
 
   @Test
@@ -55,11 +71,14 @@ class SqliteWarehouseTest {
     try (Warehouse w = open(dev(), dir)) {
       assertEquals(dir.resolve("data/etl.db").toString(), w.where());
       PreviewResult r = ok(Preview.run(w, "select * from orders", null));
-      assertEquals(List.of("integer", "text", "float", "binary", "text"),
+      assertEquals(
+          List.of("integer", "text", "float", "binary", "text"),
           r.columns().stream().map(PreviewColumn::type).toList());
       assertEquals(java.util.Arrays.asList(1, "a", 1.5, "qrs=", null), r.rows().get(0));
-      assertEquals(List.of(List.of(7)), ok(Preview.run(w, "select id from dataset.people", null)).rows());
-      assertEquals(List.of(List.of("2024-03-01")),
+      assertEquals(
+          List.of(List.of(7)), ok(Preview.run(w, "select id from dataset.people", null)).rows());
+      assertEquals(
+          List.of(List.of("2024-03-01")),
           ok(Preview.run(w, "select d from analytics.daily", null)).rows());
     }
   }
@@ -67,13 +86,19 @@ class SqliteWarehouseTest {
   @Test
   void queryOnlyUnlessWritesAreAllowed() {
     try (Warehouse w = open(dev(), dir)) {
-      assertEquals(ProblemCode.WAREHOUSE_NOT_A_QUERY,
+      assertEquals(
+          ProblemCode.WAREHOUSE_NOT_A_QUERY,
           Preview.run(w, "delete from orders", null).error().code());
-      PreviewResult r = ok(Preview.run(w, "insert into orders (id) values (2)",
-          PreviewOptions.defaults().withWrites(true)));
+      PreviewResult r =
+          ok(
+              Preview.run(
+                  w,
+                  "insert into orders (id) values (2)",
+                  PreviewOptions.defaults().withWrites(true)));
       assertEquals(1, r.updateCount());
       // the next preview on the same pooled connection is query-only again
-      assertEquals(List.of(List.of(2)), ok(Preview.run(w, "select count(*) from orders", null)).rows());
+      assertEquals(
+          List.of(List.of(2)), ok(Preview.run(w, "select count(*) from orders", null)).rows());
       PreviewResult sneaky = Preview.run(w, "with x as (select 1) select * from x", null);
       assertTrue(sneaky.ok());
     }
@@ -83,8 +108,9 @@ class SqliteWarehouseTest {
   void pagesAndCancel() throws Exception {
     try (Warehouse w = open(dev(), dir)) {
       PreviewOptions o = PreviewOptions.defaults().withLimit(0).withPage(25_000, 64L << 20);
-      String count = "with recursive n(i) as (select 1 union all select i + 1 from n where i < %d)"
-          + " select i from n";
+      String count =
+          "with recursive n(i) as (select 1 union all select i + 1 from n where i < %d)"
+              + " select i from n";
       PreviewResult first = ok(Preview.run(w, String.format(count, 100_000), o));
       long seen = first.rows().size();
       PreviewPage p;
@@ -94,9 +120,14 @@ class SqliteWarehouseTest {
       } while (p.hasMore());
       assertEquals(100_000, seen);
       QueryCancel cancel = new QueryCancel();
-      CompletableFuture<PreviewResult> run = CompletableFuture.supplyAsync(() -> Preview.run(w,
-          String.format(count, 2_000_000_000).replace("select i from n", "select max(i) from n"),
-          PreviewOptions.defaults().withCancel(cancel)));
+      CompletableFuture<PreviewResult> run =
+          CompletableFuture.supplyAsync(
+              () ->
+                  Preview.run(
+                      w,
+                      String.format(count, 2_000_000_000)
+                          .replace("select i from n", "select max(i) from n"),
+                      PreviewOptions.defaults().withCancel(cancel)));
       // time must pass: the query must be running in the database when it is cancelled
       Thread.sleep(300);
       cancel.cancel();
@@ -107,13 +138,19 @@ class SqliteWarehouseTest {
 
   @Test
   void missingMainDatabaseIsNotCreated() {
-    Warehouse.Opened o = Warehouse.open(target("dev", "type", "sqlite",
-        "schemas_and_paths", Map.of("main", "nope.db")), dir);
-    assertEquals("cannot connect to sqlite target 'dev': database file " + dir.resolve("nope.db")
-        + " does not exist; run dbt to create it", o.error().message());
+    Warehouse.Opened o =
+        Warehouse.open(
+            target("dev", "type", "sqlite", "schemas_and_paths", Map.of("main", "nope.db")), dir);
+    assertEquals(
+        "cannot connect to sqlite target 'dev': database file "
+            + dir.resolve("nope.db")
+            + " does not exist; run dbt to create it",
+        o.error().message());
     assertFalse(Files.exists(dir.resolve("nope.db")));
-    assertEquals("cannot connect to sqlite target 'dev': needs 'schemas_and_paths' with a 'main' "
-        + "database file", Warehouse.open(target("dev", "type", "sqlite"), dir).error().message());
+    assertEquals(
+        "cannot connect to sqlite target 'dev': needs 'schemas_and_paths' with a 'main' "
+            + "database file",
+        Warehouse.open(target("dev", "type", "sqlite"), dir).error().message());
   }
 
   @Test

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DbtProjectsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path project(String path) throws IOException {
     Path p = dir.resolve(path);
@@ -39,7 +38,8 @@ class DbtProjectsTest {
     List<Path> all = List.of(shop, nested);
     assertEquals(Optional.of(nested), DbtProjects.innermost(all, nested.resolve("models/a.sql")));
     assertEquals(Optional.of(shop), DbtProjects.innermost(all, shop.resolve("models/a.sql")));
-    assertEquals(Optional.of(shop),
+    assertEquals(
+        Optional.of(shop),
         DbtProjects.innermost(all, shop.resolve("dbt_packages/dbt_utils/macros/x.sql")));
     assertEquals(Optional.empty(), DbtProjects.innermost(all, dir.resolve("loose.sql")));
   }
@@ -48,7 +48,8 @@ class DbtProjectsTest {
   void theEnclosingProjectOfAFileIsNeverAPackage() throws IOException {
     Path shop = project("shop");
     project("shop/dbt_packages/dbt_utils");
-    assertEquals(Optional.of(shop),
+    assertEquals(
+        Optional.of(shop),
         DbtProjects.enclosing(shop.resolve("dbt_packages/dbt_utils/macros/x.sql")));
     assertEquals(Optional.empty(), DbtProjects.enclosing(dir.resolve("loose.sql")));
   }

@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Inferred columns are reused by what each inference read ({@link ColumnsKey}): after a macro
- * edit only the models whose compiled SQL or parents' columns changed are parsed again, the next
- * session reads the rest from {@link ColumnsCache}, and every way gives what a fresh inference
- * gives. One worker and several give the same table.
+ * Inferred columns are reused by what each inference read ({@link ColumnsKey}): after a macro edit
+ * only the models whose compiled SQL or parents' columns changed are parsed again, the next session
+ * reads the rest from {@link ColumnsCache}, and every way gives what a fresh inference gives. One
+ * worker and several give the same table.
  */
 class ProjectColumnsReuseTest {
-  private static final String SHOP = """
+  private static final String SHOP =
+      """
       -- file: macros/money.sql
       {% macro cents_to_dollars(c) %}{{ c }} / 100{% endmacro %}
       {% macro extra_columns() %}, 1 as is_paid{% endmacro %}
@@ -82,10 +83,14 @@ class ProjectColumnsReuseTest {
   void aMacroEditThatLeavesTheSqlAsItWasParsesNoModel() {
     ProjectColumns first = infer(shop("", ""), null);
     assertEquals(5, first.parsedCount());
-    NavFixture edited = shop("{% endmacro %}\n{% macro extra", "{% endmacro %}\n{# a comment #}\n{% macro extra");
+    NavFixture edited =
+        shop("{% endmacro %}\n{% macro extra", "{% endmacro %}\n{# a comment #}\n{% macro extra");
     ProjectColumns next = infer(edited, first);
     assertEquals(0, next.parsedCount(), "the SQL of every model is as it was");
-    assertEquals(first.entries().size(), next.inferredCount(), "another engine: every node is inferred again");
+    assertEquals(
+        first.entries().size(),
+        next.inferredCount(),
+        "another engine: every node is inferred again");
     assertEquals(table(infer(edited, null)), table(next));
   }
 
@@ -96,7 +101,8 @@ class ProjectColumnsReuseTest {
     ProjectColumns next = infer(edited, first);
     // stg_payments (its SQL) and its two children (their parent's columns); not the customers
     assertEquals(3, next.parsedCount());
-    assertEquals(List.of("payment_id", "order_id", "amount", "is_paid", "method"),
+    assertEquals(
+        List.of("payment_id", "order_id", "amount", "is_paid", "method"),
         next.entry("model.shop.payments_wide").orElseThrow().known().names());
     assertEquals(table(infer(edited, null)), table(next));
   }
@@ -104,11 +110,18 @@ class ProjectColumnsReuseTest {
   @Test
   void aRunStoppedByANewerBuildDoesNotMakeTheNextOneInferEverything() {
     ProjectColumns first = infer(shop("", ""), null);
-    NavFixture typing = shop("select order_id, sum(amount)", "select order_id, max(amount) as largest, sum(amount)");
-    ProjectColumns stopped = new ProjectColumns(typing.snapshot(), first); // superseded before it ran
-    NavFixture typed = shop("select order_id, sum(amount)", "select order_id, min(amount) as smallest, sum(amount)");
+    NavFixture typing =
+        shop(
+            "select order_id, sum(amount)", "select order_id, max(amount) as largest, sum(amount)");
+    ProjectColumns stopped =
+        new ProjectColumns(typing.snapshot(), first); // superseded before it ran
+    NavFixture typed =
+        shop(
+            "select order_id, sum(amount)",
+            "select order_id, min(amount) as smallest, sum(amount)");
     ProjectColumns next = infer(typed, stopped);
-    assertEquals(1, next.parsedCount(), "the newest complete table's results serve the unchanged models");
+    assertEquals(
+        1, next.parsedCount(), "the newest complete table's results serve the unchanged models");
     assertEquals(table(infer(typed, null)), table(next));
   }
 
@@ -117,28 +130,36 @@ class ProjectColumnsReuseTest {
     Path file = dir.resolve("shop.columns.json.gz");
     ColumnsCache cache = new ColumnsCache(file, "build 1");
     NavFixture f = shop("", "");
-    ProjectColumns first = new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
+    ProjectColumns first =
+        new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
     assertEquals(5, first.parsedCount());
     cache.save(first.memos(), Map.of());
     assertTrue(Files.size(file) > 0);
 
     NavFixture again = shop("", "");
     ColumnsCache read = new ColumnsCache(file, "build 1");
-    ProjectColumns next = new ProjectColumns(again.snapshot(), null).runNow(Catalog.EMPTY, again.fixture(), read);
+    ProjectColumns next =
+        new ProjectColumns(again.snapshot(), null).runNow(Catalog.EMPTY, again.fixture(), read);
     assertEquals(0, next.parsedCount(), "every model's key is in the file");
     assertEquals(table(first), table(next));
 
     // the file of another build, a corrupt file and a missing one are no cache at all
     ColumnsCache other = new ColumnsCache(file, "build 2");
-    assertEquals(5, new ProjectColumns(again.snapshot(), null)
-        .runNow(Catalog.EMPTY, again.fixture(), other).parsedCount());
+    assertEquals(
+        5,
+        new ProjectColumns(again.snapshot(), null)
+            .runNow(Catalog.EMPTY, again.fixture(), other)
+            .parsedCount());
     String id = "model.shop.orders";
     assertNull(new ColumnsCache(file, "build 1").get(id, "not its key"));
     Files.write(file, new byte[] {31, -117, 8, 0, 1, 2, 3});
     ColumnsCache corrupt = new ColumnsCache(file, "build 1");
     assertEquals(0, corrupt.size());
-    assertEquals(table(first), table(new ProjectColumns(again.snapshot(), null)
-        .runNow(Catalog.EMPTY, again.fixture(), corrupt)));
+    assertEquals(
+        table(first),
+        table(
+            new ProjectColumns(again.snapshot(), null)
+                .runNow(Catalog.EMPTY, again.fixture(), corrupt)));
     assertEquals(0, new ColumnsCache(dir.resolve("none.gz"), "build 1").size());
   }
 
@@ -147,21 +168,30 @@ class ProjectColumnsReuseTest {
     Path file = dir.resolve("shop.columns.json.gz");
     ColumnsCache cache = new ColumnsCache(file, "b");
     NavFixture f = shop("", "");
-    cache.save(new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache).memos(), Map.of());
-    NavFixture edited = shop("select order_id, sum(amount)", "select order_id, max(amount) as largest, sum(amount)");
-    ProjectColumns next = new ProjectColumns(edited.snapshot(), null)
-        .runNow(Catalog.EMPTY, edited.fixture(), new ColumnsCache(file, "b"));
+    cache.save(
+        new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache).memos(),
+        Map.of());
+    NavFixture edited =
+        shop(
+            "select order_id, sum(amount)", "select order_id, max(amount) as largest, sum(amount)");
+    ProjectColumns next =
+        new ProjectColumns(edited.snapshot(), null)
+            .runNow(Catalog.EMPTY, edited.fixture(), new ColumnsCache(file, "b"));
     assertEquals(1, next.parsedCount());
-    assertEquals(List.of("order_id", "largest", "total", "payments"),
+    assertEquals(
+        List.of("order_id", "largest", "total", "payments"),
         next.entry("model.shop.orders").orElseThrow().known().names());
     assertEquals(table(infer(edited, null)), table(next));
   }
 
-  /** The first session's table, written as the server writes it (with restore keys), and read anew. */
+  /**
+   * The first session's table, written as the server writes it (with restore keys), and read anew.
+   */
   private static ColumnsCache written(Path file, String spec) {
     NavFixture f = NavFixture.of(spec);
     ColumnsCache cache = new ColumnsCache(file, "b");
-    ProjectColumns first = new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
+    ProjectColumns first =
+        new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
     cache.save(first.stored());
     return new ColumnsCache(file, "b");
   }
@@ -170,10 +200,14 @@ class ProjectColumnsReuseTest {
   void theNextSessionTakesTheLastOnesResultsWithoutRenderingAndChecksThem(@TempDir Path dir) {
     ColumnsCache read = written(dir.resolve("shop.columns.json.gz"), SHOP);
     NavFixture again = shop("", "");
-    ProjectColumns restored = new ProjectColumns(again.snapshot(), null).runNow(Catalog.EMPTY, again.fixture(), read);
+    ProjectColumns restored =
+        new ProjectColumns(again.snapshot(), null).runNow(Catalog.EMPTY, again.fixture(), read);
     assertEquals(5, restored.restoredCount(), "every model's inputs are as they were");
     assertEquals(0, restored.parsedCount());
-    assertEquals(table(infer(again, null)), table(restored), "what a render and inference give, origins too");
+    assertEquals(
+        table(infer(again, null)),
+        table(restored),
+        "what a render and inference give, origins too");
     assertTrue(restored.summary().contains("5 restored from the last session"), restored.summary());
 
     restored.afterRun(again.fixture(), read); // the check: every model rendered, none parsed
@@ -191,27 +225,35 @@ class ProjectColumnsReuseTest {
     Path file = dir.resolve("shop.columns.json.gz");
     written(file, SHOP);
     // a macro whose output is the same: every model renders the SQL the key holds, none is parsed
-    NavFixture comment = shop("{% endmacro %}\n{% macro extra", "{% endmacro %}\n{# a comment #}\n{% macro extra");
-    ProjectColumns next = new ProjectColumns(comment.snapshot(), null)
-        .runNow(Catalog.EMPTY, comment.fixture(), new ColumnsCache(file, "b"));
+    NavFixture comment =
+        shop("{% endmacro %}\n{% macro extra", "{% endmacro %}\n{# a comment #}\n{% macro extra");
+    ProjectColumns next =
+        new ProjectColumns(comment.snapshot(), null)
+            .runNow(Catalog.EMPTY, comment.fixture(), new ColumnsCache(file, "b"));
     assertEquals(0, next.restoredCount(), "a macro file changed: every template is rendered");
     assertEquals(0, next.parsedCount());
     assertEquals(table(infer(comment, null)), table(next));
 
     // a YAML change gives a source other columns: rendered, and its children parsed again
-    NavFixture yaml = shop("- name: amount_cents", "- name: amount_cents\n                  data_type: bigint\n                - name: fee");
-    ProjectColumns other = new ProjectColumns(yaml.snapshot(), null)
-        .runNow(Catalog.EMPTY, yaml.fixture(), new ColumnsCache(file, "b"));
+    NavFixture yaml =
+        shop(
+            "- name: amount_cents",
+            "- name: amount_cents\n                  data_type: bigint\n                - name: fee");
+    ProjectColumns other =
+        new ProjectColumns(yaml.snapshot(), null)
+            .runNow(Catalog.EMPTY, yaml.fixture(), new ColumnsCache(file, "b"));
     assertEquals(0, other.restoredCount());
     assertEquals(table(infer(yaml, null)), table(other));
   }
 
   @Test
-  void aRestoredResultThatARenderNoLongerGivesIsReplacedByTheCheck(@TempDir Path dir) throws Exception {
+  void aRestoredResultThatARenderNoLongerGivesIsReplacedByTheCheck(@TempDir Path dir)
+      throws Exception {
     Path file = dir.resolve("shop.columns.json.gz");
     NavFixture f = shop("", "");
     ColumnsCache cache = new ColumnsCache(file, "b");
-    ProjectColumns first = new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
+    ProjectColumns first =
+        new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
     // as if the render of orders had given other SQL then (it read the clock): its stored result
     // is another model's under another SQL key, its restore key still right
     ColumnsCache.Stored s = first.stored();
@@ -219,15 +261,20 @@ class ProjectColumnsReuseTest {
     ColumnsCache.Memo wide = memos.get("model.shop.payments_wide");
     memos.put("model.shop.orders", new ColumnsCache.Memo("another SQL", wide.columns()));
     Map<String, ColumnsCache.Restorable> keys = new java.util.HashMap<>(s.restorable());
-    keys.put("model.shop.orders", new ColumnsCache.Restorable(keys.get("model.shop.orders").key(),
-        keys.get("model.shop.payments_wide").places()));
+    keys.put(
+        "model.shop.orders",
+        new ColumnsCache.Restorable(
+            keys.get("model.shop.orders").key(), keys.get("model.shop.payments_wide").places()));
     cache.save(memos, keys);
 
     ColumnsCache read = new ColumnsCache(file, "b");
-    ProjectColumns restored = new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), read);
+    ProjectColumns restored =
+        new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), read);
     assertEquals(5, restored.restoredCount());
-    assertEquals(List.of("payment_id", "order_id", "amount", "is_paid"),
-        restored.entry("model.shop.orders").orElseThrow().known().names(), "the stored result, as stored");
+    assertEquals(
+        List.of("payment_id", "order_id", "amount", "is_paid"),
+        restored.entry("model.shop.orders").orElseThrow().known().names(),
+        "the stored result, as stored");
     restored.afterRun(f.fixture(), read);
     ProjectColumns check = restored.checked().join();
     assertEquals(1, check.parsedCount(), "orders' SQL is not what its stored key says");
@@ -235,8 +282,9 @@ class ProjectColumnsReuseTest {
     assertEquals(table(first), table(check));
     assertEquals(table(first), table(restored.current()));
     read.awaitWrites(); // the check changed a result: the corrected table is written at once
-    ProjectColumns third = new ProjectColumns(f.snapshot(), null)
-        .runNow(Catalog.EMPTY, f.fixture(), new ColumnsCache(file, "b"));
+    ProjectColumns third =
+        new ProjectColumns(f.snapshot(), null)
+            .runNow(Catalog.EMPTY, f.fixture(), new ColumnsCache(file, "b"));
     assertEquals(5, third.restoredCount());
     assertEquals(table(first), table(third), "the next session restores the corrected table");
   }
@@ -245,14 +293,20 @@ class ProjectColumnsReuseTest {
   void aBuildDuringTheCheckRendersEveryModelItself(@TempDir Path dir) {
     ColumnsCache read = written(dir.resolve("shop.columns.json.gz"), SHOP);
     NavFixture again = shop("", "");
-    ProjectColumns restored = new ProjectColumns(again.snapshot(), null).runNow(Catalog.EMPTY, again.fixture(), read);
-    NavFixture typed = shop("select order_id, sum(amount)", "select order_id, min(amount) as smallest, sum(amount)");
-    ProjectColumns next = new ProjectColumns(typed.snapshot(), restored); // came before the check ran
+    ProjectColumns restored =
+        new ProjectColumns(again.snapshot(), null).runNow(Catalog.EMPTY, again.fixture(), read);
+    NavFixture typed =
+        shop(
+            "select order_id, sum(amount)",
+            "select order_id, min(amount) as smallest, sum(amount)");
+    ProjectColumns next =
+        new ProjectColumns(typed.snapshot(), restored); // came before the check ran
     restored.afterRun(again.fixture(), read);
     assertNull(restored.checked().join(), "the check gave way to the newer build");
     next.runNow(Catalog.EMPTY, typed.fixture(), read);
     assertEquals(0, next.restoredCount());
-    assertEquals(7, next.inferredCount(), "a restored table is not taken as it is: every node inferred");
+    assertEquals(
+        7, next.inferredCount(), "a restored table is not taken as it is: every node inferred");
     assertEquals(1, next.parsedCount(), "only the edited model's SQL is new");
     assertEquals(table(infer(typed, null)), table(next));
   }
@@ -261,14 +315,20 @@ class ProjectColumnsReuseTest {
   void theOpenFilesModelsAndTheirAncestorsComeFirstAndAreReadableBeforeTheTableIsComplete() {
     NavFixture f = shop("", "");
     var m = f.snapshot().manifest();
-    ProjectColumns t = new ProjectColumns(f.snapshot(), null)
-        .first(List.of(m.nodes().get("model.shop.customers_report").file().absolutePath()));
-    List<List<String>> waves = t.levels(m).stream()
-        .map(w -> w.stream().map(n -> n.uniqueId()).sorted().toList()).toList();
-    assertEquals(List.of(List.of("seed.shop.customers"), List.of("model.shop.stg_customers"),
-        List.of("model.shop.customers_report"), // then the others, each after its parents
-        List.of("source.shop.raw.payments"), List.of("model.shop.stg_payments"),
-        List.of("model.shop.orders", "model.shop.payments_wide")), waves);
+    ProjectColumns t =
+        new ProjectColumns(f.snapshot(), null)
+            .first(List.of(m.nodes().get("model.shop.customers_report").file().absolutePath()));
+    List<List<String>> waves =
+        t.levels(m).stream().map(w -> w.stream().map(n -> n.uniqueId()).sorted().toList()).toList();
+    assertEquals(
+        List.of(
+            List.of("seed.shop.customers"),
+            List.of("model.shop.stg_customers"),
+            List.of("model.shop.customers_report"), // then the others, each after its parents
+            List.of("source.shop.raw.payments"),
+            List.of("model.shop.stg_payments"),
+            List.of("model.shop.orders", "model.shop.payments_wide")),
+        waves);
     assertNull(t.readable(), "not started: nothing to read");
     t.runNow(Catalog.EMPTY, f.fixture());
     assertEquals(t, t.readable());
@@ -291,7 +351,8 @@ class ProjectColumnsReuseTest {
     assertNull(ref.get(), "the snapshot was collected");
   }
 
-  private static java.lang.ref.WeakReference<dev.dbtls.index.compile.ProjectSnapshot> inferredAndDropped() {
+  private static java.lang.ref.WeakReference<dev.dbtls.index.compile.ProjectSnapshot>
+      inferredAndDropped() {
     NavFixture f = shop("", "");
     Analysis a = Analysis.of(f.snapshot());
     assertEquals(7, dev.dbtls.workspace.ProjectColumns.inferNow(a, f.fixture()).entries().size());
@@ -305,27 +366,47 @@ class ProjectColumnsReuseTest {
     for (int i = 0; i < 40; i++) {
       String parent = i < 2 ? "stg_payments" : "layer_" + (i - 2);
       String other = i < 1 ? "stg_customers" : "layer_" + (i - 1);
-      spec.append("-- file: models/layer_").append(i).append(".sql\n")
-          .append(switch (i % 3) {
-            case 0 -> "select a.*, b.payment_id as other_" + i + " from {{ ref('" + parent + "') }} a"
-                + " join {{ ref('" + other + "') }} b on true\n";
-            case 1 -> "select * from {{ ref('" + parent + "') }}\nunion all\nselect * from {{ ref('"
-                + parent + "') }}\n";
-            default -> "with x as (select * from {{ ref('" + parent + "') }})\nselect x.*, " + i
-                + " as step from x\n";
-          });
+      spec.append("-- file: models/layer_")
+          .append(i)
+          .append(".sql\n")
+          .append(
+              switch (i % 3) {
+                case 0 ->
+                    "select a.*, b.payment_id as other_"
+                        + i
+                        + " from {{ ref('"
+                        + parent
+                        + "') }} a"
+                        + " join {{ ref('"
+                        + other
+                        + "') }} b on true\n";
+                case 1 ->
+                    "select * from {{ ref('"
+                        + parent
+                        + "') }}\nunion all\nselect * from {{ ref('"
+                        + parent
+                        + "') }}\n";
+                default ->
+                    "with x as (select * from {{ ref('"
+                        + parent
+                        + "') }})\nselect x.*, "
+                        + i
+                        + " as step from x\n";
+              });
     }
     NavFixture f = NavFixture.of(spec.toString());
     ForkJoinPool one = new ForkJoinPool(1);
     ForkJoinPool four = new ForkJoinPool(4);
     try {
-      Map<String, String> sequential = table(new ProjectColumns(f.snapshot(), null).on(one)
-          .runNow(Catalog.EMPTY, f.fixture()));
-      Map<String, String> parallel = table(new ProjectColumns(f.snapshot(), null).on(four)
-          .runNow(Catalog.EMPTY, f.fixture()));
+      Map<String, String> sequential =
+          table(new ProjectColumns(f.snapshot(), null).on(one).runNow(Catalog.EMPTY, f.fixture()));
+      Map<String, String> parallel =
+          table(new ProjectColumns(f.snapshot(), null).on(four).runNow(Catalog.EMPTY, f.fixture()));
       assertEquals(47, sequential.size());
       assertEquals(sequential, parallel);
-      assertTrue(sequential.get("model.shop.layer_39").contains("step"), sequential.get("model.shop.layer_39"));
+      assertTrue(
+          sequential.get("model.shop.layer_39").contains("step"),
+          sequential.get("model.shop.layer_39"));
     } finally {
       one.shutdown();
       four.shutdown();

@@ -17,22 +17,36 @@ class SettingsTest {
 
   @Test
   void readsEverySettingTyped() {
-    Settings s = Settings.parse(Map.of("dbtls", Map.of(
-        "target", "prod",
-        "profile", "shop",
-        "profilesDir", "config",
-        "vars", Map.of("start", "2020-01-01"),
-        "builtinMacroDirs", List.of("/opt/dbt/include/global_project/macros", "more"),
-        "diagnostics", Map.of("severity", Map.of("ref-unknown", "warning", "doc-unknown", "off")),
-        "rebuildDelayMs", 150,
-        "history", Map.of("maxEntries", 500L))), BASE);
+    Settings s =
+        Settings.parse(
+            Map.of(
+                "dbtls",
+                Map.of(
+                    "target",
+                    "prod",
+                    "profile",
+                    "shop",
+                    "profilesDir",
+                    "config",
+                    "vars",
+                    Map.of("start", "2020-01-01"),
+                    "builtinMacroDirs",
+                    List.of("/opt/dbt/include/global_project/macros", "more"),
+                    "diagnostics",
+                    Map.of("severity", Map.of("ref-unknown", "warning", "doc-unknown", "off")),
+                    "rebuildDelayMs",
+                    150,
+                    "history",
+                    Map.of("maxEntries", 500L))),
+            BASE);
     assertEquals(List.of(), s.errors());
     assertEquals(500, s.historyMaxEntries());
     assertEquals("prod", s.target());
     assertEquals("shop", s.profile());
     assertEquals(Path.of("/work/ws/config"), s.profilesDir());
     assertEquals(Map.of("start", "2020-01-01"), s.vars());
-    assertEquals(List.of(Path.of("/opt/dbt/include/global_project/macros"), Path.of("/work/ws/more")),
+    assertEquals(
+        List.of(Path.of("/opt/dbt/include/global_project/macros"), Path.of("/work/ws/more")),
         s.builtinMacroDirs());
     assertEquals(Map.of("ref-unknown", "warning", "doc-unknown", "off"), s.severities());
     assertEquals(150, s.rebuildDelayMillis());
@@ -42,25 +56,43 @@ class SettingsTest {
   @Test
   void benchmarkDefaultsAndTheApplySwitch() {
     assertEquals(new Settings.Benchmarking(2, 10, 300, false), Settings.defaults().benchmark());
-    Settings s = Settings.parse(Map.of("dbtls", Map.of("benchmark", Map.of("warmups", 0L,
-        "runs", 30L, "timeBudgetSeconds", 60L), "recommendations", Map.of("allowApply", true))),
-        BASE);
+    Settings s =
+        Settings.parse(
+            Map.of(
+                "dbtls",
+                Map.of(
+                    "benchmark",
+                    Map.of("warmups", 0L, "runs", 30L, "timeBudgetSeconds", 60L),
+                    "recommendations",
+                    Map.of("allowApply", true))),
+            BASE);
     assertEquals(List.of(), s.errors());
     assertEquals(new Settings.Benchmarking(0, 30, 60, true), s.benchmark());
-    Settings bad = Settings.parse(Map.of("dbtls.benchmark.runs", 5000L,
-        "dbtls.recommendations.allowApply", "yes", "dbtls.benchmark.warmups", 3L), BASE);
+    Settings bad =
+        Settings.parse(
+            Map.of(
+                "dbtls.benchmark.runs",
+                5000L,
+                "dbtls.recommendations.allowApply",
+                "yes",
+                "dbtls.benchmark.warmups",
+                3L),
+            BASE);
     assertEquals(new Settings.Benchmarking(3, 10, 300, false), bad.benchmark());
-    assertEquals(java.util.Set.of(
-        "dbtls.benchmark.runs: expected a whole number from 1 to 1000, got 5000",
-        "dbtls.recommendations.allowApply: expected true or false, got 'yes'"),
+    assertEquals(
+        java.util.Set.of(
+            "dbtls.benchmark.runs: expected a whole number from 1 to 1000, got 5000",
+            "dbtls.recommendations.allowApply: expected true or false, got 'yes'"),
         java.util.Set.copyOf(bad.errors()));
   }
 
   @Test
   void theSectionItselfAndDottedKeysAreAccepted() {
     assertEquals("dev", Settings.parse(Map.of("target", "dev"), BASE).target());
-    Settings dotted = Settings.parse(Map.of("dbtls.target", "ci", "dbtls.diagnostics.severity",
-        Map.of("dag-cycle", "info")), BASE);
+    Settings dotted =
+        Settings.parse(
+            Map.of("dbtls.target", "ci", "dbtls.diagnostics.severity", Map.of("dag-cycle", "info")),
+            BASE);
     assertEquals("ci", dotted.target());
     assertEquals(Map.of("dag-cycle", "info"), dotted.severities());
     assertEquals(List.of(), dotted.errors());
@@ -72,7 +104,8 @@ class SettingsTest {
     assertEquals(Map.of("days", 3L, "region", "eu"), s.vars());
     Settings bad = Settings.parse(Map.of("vars", "[1, 2]"), BASE);
     assertEquals(Map.of(), bad.vars());
-    assertTrue(bad.errors().get(0).startsWith("dbtls.vars: expected a mapping"), bad.errors().toString());
+    assertTrue(
+        bad.errors().get(0).startsWith("dbtls.vars: expected a mapping"), bad.errors().toString());
   }
 
   @Test
@@ -81,27 +114,39 @@ class SettingsTest {
     severity.put("ref-unknown", "fatal");
     severity.put("no-such-code", "off");
     severity.put("dag-cycle", "warning");
-    Settings s = Settings.parse(Map.of(
-        "target", 3L,
-        "profile", "shop",
-        "builtinMacroDirs", List.of("ok", 7L),
-        "diagnostics", Map.of("severity", severity),
-        "rebuildDelayMs", -5L,
-        "history.maxEntries", 0L,
-        "colour", "blue"), BASE);
+    Settings s =
+        Settings.parse(
+            Map.of(
+                "target",
+                3L,
+                "profile",
+                "shop",
+                "builtinMacroDirs",
+                List.of("ok", 7L),
+                "diagnostics",
+                Map.of("severity", severity),
+                "rebuildDelayMs",
+                -5L,
+                "history.maxEntries",
+                0L,
+                "colour",
+                "blue"),
+            BASE);
     assertNull(s.target());
     assertEquals("shop", s.profile());
     assertEquals(List.of(Path.of("/work/ws/ok")), s.builtinMacroDirs());
     assertEquals(Map.of("dag-cycle", "warning"), s.severities());
     assertEquals(Settings.DEFAULT_REBUILD_DELAY_MILLIS, s.rebuildDelayMillis());
-    assertEquals(java.util.Set.of(
-        "dbtls.target: expected a string, got 3",
-        "dbtls.builtinMacroDirs: expected a folder path in the list, got 7",
-        "dbtls.diagnostics.severity.ref-unknown: expected error, warning, info or off, got 'fatal'",
-        "dbtls.diagnostics.severity.no-such-code: unknown problem code (see docs/diagnostics.md)",
-        "dbtls.rebuildDelayMs: expected a number of milliseconds from 0 to 60000, got -5",
-        "dbtls.history.maxEntries: expected a whole number from 1 to 10000000, got 0",
-        "dbtls.colour: unknown setting"), java.util.Set.copyOf(s.errors()));
+    assertEquals(
+        java.util.Set.of(
+            "dbtls.target: expected a string, got 3",
+            "dbtls.builtinMacroDirs: expected a folder path in the list, got 7",
+            "dbtls.diagnostics.severity.ref-unknown: expected error, warning, info or off, got 'fatal'",
+            "dbtls.diagnostics.severity.no-such-code: unknown problem code (see docs/diagnostics.md)",
+            "dbtls.rebuildDelayMs: expected a number of milliseconds from 0 to 60000, got -5",
+            "dbtls.history.maxEntries: expected a whole number from 1 to 10000000, got 0",
+            "dbtls.colour: unknown setting"),
+        java.util.Set.copyOf(s.errors()));
   }
 
   @Test
@@ -127,11 +172,16 @@ class SettingsTest {
 
   @Test
   void severitiesChangeOrHideProblems() {
-    Settings s = Settings.parse(Map.of("diagnostics", Map.of("severity",
-        Map.of("ref-unknown", "warning", "doc-unknown", "off"))), BASE);
+    Settings s =
+        Settings.parse(
+            Map.of(
+                "diagnostics",
+                Map.of("severity", Map.of("ref-unknown", "warning", "doc-unknown", "off"))),
+            BASE);
     Problem ref = Problem.at("models/a.sql", 0, 0, ProblemCode.REF_UNKNOWN, "no model x");
     Problem doc = Problem.at("models/a.yml", 0, 0, ProblemCode.DOC_UNKNOWN, "no doc y");
     Problem cycle = Problem.at("models/a.sql", 0, 0, ProblemCode.DAG_CYCLE, "cycle");
-    assertEquals(List.of(ref.withSeverity(Severity.WARNING), cycle), s.adjust(List.of(ref, doc, cycle)));
+    assertEquals(
+        List.of(ref.withSeverity(Severity.WARNING), cycle), s.adjust(List.of(ref, doc, cycle)));
   }
 }

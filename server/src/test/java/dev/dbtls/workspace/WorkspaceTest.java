@@ -1,22 +1,24 @@
 package dev.dbtls.workspace;
 
-import dev.dbtls.ide.Analysis;
-import dev.dbtls.ide.CompileFile;
-import dev.dbtls.ide.ProjectDiagnostics;
-import dev.dbtls.ide.TextEdit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbtls.ide.Analysis;
+import dev.dbtls.ide.CompileFile;
+import dev.dbtls.ide.ProjectDiagnostics;
+import dev.dbtls.ide.TextEdit;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProblemCode;
 import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.project.Span;
+import dev.dbtls.testing.Eventually;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,12 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import dev.dbtls.testing.Eventually;
-import java.time.Duration;
 
 class WorkspaceTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   Path shop;
   Workspace workspace;
   final List<ProjectSnapshot> built = new CopyOnWriteArrayList<>();
@@ -40,12 +39,18 @@ class WorkspaceTest {
     shop = dir.resolve("shop");
     Files.createDirectories(shop.resolve("models"));
     Files.writeString(shop.resolve("dbt_project.yml"), "name: shop\nprofile: shop\n");
-    Files.writeString(shop.resolve("profiles.yml"),
+    Files.writeString(
+        shop.resolve("profiles.yml"),
         "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: shop.duckdb\n");
     Files.writeString(shop.resolve("models/a.sql"), "select 1 as id\n");
     Files.writeString(shop.resolve("models/b.sql"), "select * from {{ ref('a') }}\n");
-    workspace = new Workspace(FileSource.DISK, ProjectInputs.Options.defaults(), List.of(), 10,
-        (d, s) -> built.add(s));
+    workspace =
+        new Workspace(
+            FileSource.DISK,
+            ProjectInputs.Options.defaults(),
+            List.of(),
+            10,
+            (d, s) -> built.add(s));
     workspace.addFolders(List.of(dir));
   }
 
@@ -59,45 +64,54 @@ class WorkspaceTest {
   }
 
   private static List<ProblemCode> codes(ProjectSnapshot s, String file) {
-    return s.manifest().problems().stream().filter(p -> p.file().equals(file)).map(Problem::code).toList();
+    return s.manifest().problems().stream()
+        .filter(p -> p.file().equals(file))
+        .map(Problem::code)
+        .toList();
   }
 
   @Test
   void aBuildThatFailsKeepsItsChangesForTheNextBuild() throws Exception {
-    java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean broken =
+        new java.util.concurrent.atomic.AtomicBoolean();
     Path b = shop.resolve("models/b.sql");
-    FileSource flaky = new FileSource() {
-      @Override
-      public java.util.Optional<String> read(Path file) {
-        if (broken.get() && file.equals(b)) {
-          throw new IllegalStateException("the disk hiccups");
-        }
-        return FileSource.DISK.read(file);
-      }
+    FileSource flaky =
+        new FileSource() {
+          @Override
+          public java.util.Optional<String> read(Path file) {
+            if (broken.get() && file.equals(b)) {
+              throw new IllegalStateException("the disk hiccups");
+            }
+            return FileSource.DISK.read(file);
+          }
 
-      @Override
-      public boolean isDirectory(Path d) {
-        return FileSource.DISK.isDirectory(d);
-      }
+          @Override
+          public boolean isDirectory(Path d) {
+            return FileSource.DISK.isDirectory(d);
+          }
 
-      @Override
-      public List<Path> list(Path d, java.util.Set<String> suffixes) {
-        return FileSource.DISK.list(d, suffixes);
-      }
-    };
-    try (Workspace w = new Workspace(flaky, ProjectInputs.Options.defaults(), List.of(), 10, (d, s) -> { })) {
+          @Override
+          public List<Path> list(Path d, java.util.Set<String> suffixes) {
+            return FileSource.DISK.list(d, suffixes);
+          }
+        };
+    try (Workspace w =
+        new Workspace(flaky, ProjectInputs.Options.defaults(), List.of(), 10, (d, s) -> {})) {
       w.addFolders(List.of(dir));
       assertEquals(List.of(), codes(w.upToDate(shop).get(30, TimeUnit.SECONDS), "models/b.sql"));
       broken.set(true);
       Files.writeString(b, "select * from {{ ref('missing') }}\n");
       w.changed(b);
       ProjectSnapshot kept = w.upToDate(shop).get(30, TimeUnit.SECONDS);
-      assertEquals(List.of(), codes(kept, "models/b.sql"), "the failed build kept the last snapshot");
+      assertEquals(
+          List.of(), codes(kept, "models/b.sql"), "the failed build kept the last snapshot");
       broken.set(false);
       Path a = shop.resolve("models/a.sql");
       Files.writeString(a, "select 2 as id\n");
       w.changed(a); // the next build, for another file, still has b.sql's change
-      assertEquals(List.of(ProblemCode.REF_UNKNOWN), codes(w.upToDate(shop).get(30, TimeUnit.SECONDS), "models/b.sql"));
+      assertEquals(
+          List.of(ProblemCode.REF_UNKNOWN),
+          codes(w.upToDate(shop).get(30, TimeUnit.SECONDS), "models/b.sql"));
     }
   }
 
@@ -159,13 +173,21 @@ class WorkspaceTest {
     Path model = tests.resolve("models/uses.sql");
     Files.writeString(model, "select {{ kit.two() }} as x\n");
     workspace.addFolders(List.of(kit));
-    assertEquals("select 2 as x", CompileFile.compile(workspace.upToDate(tests).get(30, TimeUnit.SECONDS),
-        model).orElseThrow().sql().strip());
+    assertEquals(
+        "select 2 as x",
+        CompileFile.compile(workspace.upToDate(tests).get(30, TimeUnit.SECONDS), model)
+            .orElseThrow()
+            .sql()
+            .strip());
 
     workspace.files().open(macro, "{% macro two() %}3{% endmacro %}\n", 1);
     workspace.changed(macro);
-    assertEquals("select 3 as x", CompileFile.compile(workspace.upToDate(tests).get(30, TimeUnit.SECONDS),
-        model).orElseThrow().sql().strip());
+    assertEquals(
+        "select 3 as x",
+        CompileFile.compile(workspace.upToDate(tests).get(30, TimeUnit.SECONDS), model)
+            .orElseThrow()
+            .sql()
+            .strip());
   }
 
   @Test
@@ -201,7 +223,8 @@ class WorkspaceTest {
     Map<Path, List<Problem>> closed = Analysis.strict(s).diagnostics(List.of());
     assertFalse(closed.containsKey(b));
     Map<Path, List<Problem>> open = Analysis.strict(s).diagnostics(workspace.openFiles(shop));
-    assertEquals(List.of(ProblemCode.VAR_UNDEFINED), open.get(b).stream().map(Problem::code).toList());
+    assertEquals(
+        List.of(ProblemCode.VAR_UNDEFINED), open.get(b).stream().map(Problem::code).toList());
     assertEquals(List.of(b), ProjectDiagnostics.cleared(open.keySet(), closed));
   }
 
@@ -210,7 +233,8 @@ class WorkspaceTest {
     Path b = shop.resolve("models/b.sql");
     workspace.files().open(b, "select * from {{ ref('missing') }}\n", 1);
     workspace.changed(b);
-    List<Problem> problems = Analysis.strict(upToDate()).diagnostics(workspace.openFiles(shop)).get(b);
+    List<Problem> problems =
+        Analysis.strict(upToDate()).diagnostics(workspace.openFiles(shop)).get(b);
     assertEquals(1, problems.size(), problems.toString());
   }
 

@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * A running {@code dbt/benchmark} job: what it compares, its status now ({@link #poll}), cancel,
- * and {@link #finished} — completed by the server's {@code dbt/benchmarkFinished} notification,
- * or by a poll that sees the job ended (a client that missed the notification loses nothing).
+ * and {@link #finished} — completed by the server's {@code dbt/benchmarkFinished} notification, or
+ * by a poll that sees the job ended (a client that missed the notification loses nothing).
  */
 public final class BenchmarkJob {
   private final DbtLanguageServerApi server;
@@ -18,18 +18,26 @@ public final class BenchmarkJob {
   private final CompletableFuture<BenchmarkStatus> finished = new CompletableFuture<>();
   private final Consumer<BenchmarkStatus> listener;
 
-  BenchmarkJob(DbtLanguageServerApi server, BenchmarkNotifications notifications, BenchmarkStarted started) {
+  BenchmarkJob(
+      DbtLanguageServerApi server, BenchmarkNotifications notifications, BenchmarkStarted started) {
     this.server = server;
     this.notifications = notifications;
     this.started = started;
-    this.listener = s -> {
-      if (started.id() != null && started.id().equals(s.id())) {
-        end(s);
-      }
-    };
+    this.listener =
+        s -> {
+          if (started.id() != null && started.id().equals(s.id())) {
+            end(s);
+          }
+        };
     if (started.id() == null) {
-      finished.complete(new BenchmarkStatus(null, "error", 0, 0,
-          started.error() == null ? "the benchmark did not start" : started.error().message(), null));
+      finished.complete(
+          new BenchmarkStatus(
+              null,
+              "error",
+              0,
+              0,
+              started.error() == null ? "the benchmark did not start" : started.error().message(),
+              null));
     } else {
       notifications.listen(listener);
     }
@@ -44,14 +52,20 @@ public final class BenchmarkJob {
     return finished;
   }
 
-  /** {@code dbt/benchmarkStatus}: done of total runs now; completes {@link #finished} when it has ended. */
+  /**
+   * {@code dbt/benchmarkStatus}: done of total runs now; completes {@link #finished} when it has
+   * ended.
+   */
   public CompletableFuture<BenchmarkStatus> poll() {
-    return server.benchmarkStatus(new BenchmarkStatusParams(started.id())).thenApply(s -> {
-      if (s != null && !"running".equals(s.state())) {
-        end(s);
-      }
-      return s;
-    });
+    return server
+        .benchmarkStatus(new BenchmarkStatusParams(started.id()))
+        .thenApply(
+            s -> {
+              if (s != null && !"running".equals(s.state())) {
+                end(s);
+              }
+              return s;
+            });
   }
 
   /** {@code dbt/benchmarkCancel}: the job stops; nothing stays in the warehouse. */

@@ -6,9 +6,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Where {@code dbt/benchmarkFinished} notifications go: the client object that receives them
- * calls {@link #finished}; running {@link BenchmarkJob}s listen. {@link DbtLanguageClient} has
- * one; under LSP4IJ the plugin's {@code LanguageClientImpl} subclass holds one the same way.
+ * Where {@code dbt/benchmarkFinished} notifications go: the client object that receives them calls
+ * {@link #finished}; running {@link BenchmarkJob}s listen. {@link DbtLanguageClient} has one; under
+ * LSP4IJ the plugin's {@code LanguageClientImpl} subclass holds one the same way.
  */
 public final class BenchmarkNotifications {
   private final List<Consumer<BenchmarkStatus>> listeners = new CopyOnWriteArrayList<>();

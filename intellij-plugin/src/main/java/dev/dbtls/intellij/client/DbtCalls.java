@@ -52,10 +52,11 @@ public final class DbtCalls {
   }
 
   /**
-   * {@code dbt/preview} of the document's model (or of {@code sql} when not null): the first
-   * {@code pageRows} rows of at most {@code limit} (null: the server's default of 500).
+   * {@code dbt/preview} of the document's model (or of {@code sql} when not null): the first {@code
+   * pageRows} rows of at most {@code limit} (null: the server's default of 500).
    */
-  public CompletableFuture<PreviewResult> preview(String uri, String sql, Integer limit, int pageRows) {
+  public CompletableFuture<PreviewResult> preview(
+      String uri, String sql, Integer limit, int pageRows) {
     return server.preview(new PreviewParams(uri, sql, null, limit, pageRows, null));
   }
 
@@ -80,14 +81,20 @@ public final class DbtCalls {
    * {@code dbt/benchmark}: starts the job; {@code compare} null, "saved", "head" or
    * "recommendation"; nulls take the settings' warm-ups and runs.
    */
-  public CompletableFuture<BenchmarkJob> benchmark(String uri, String compare, Integer warmups, Integer runs) {
-    return server.benchmark(new BenchmarkParams(uri, null, compare, null, warmups, runs, null))
+  public CompletableFuture<BenchmarkJob> benchmark(
+      String uri, String compare, Integer warmups, Integer runs) {
+    return server
+        .benchmark(new BenchmarkParams(uri, null, compare, null, warmups, runs, null))
         .thenApply(started -> new BenchmarkJob(server, notifications, started));
   }
 
-  /** {@code dbt/benchmark} of ad-hoc {@code sql} (Jinja allowed) in the document's project, alone. */
-  public CompletableFuture<BenchmarkJob> benchmarkSql(String uri, String sql, Integer warmups, Integer runs) {
-    return server.benchmark(new BenchmarkParams(uri, sql, null, null, warmups, runs, null))
+  /**
+   * {@code dbt/benchmark} of ad-hoc {@code sql} (Jinja allowed) in the document's project, alone.
+   */
+  public CompletableFuture<BenchmarkJob> benchmarkSql(
+      String uri, String sql, Integer warmups, Integer runs) {
+    return server
+        .benchmark(new BenchmarkParams(uri, sql, null, null, warmups, runs, null))
         .thenApply(started -> new BenchmarkJob(server, notifications, started));
   }
 
@@ -97,7 +104,8 @@ public final class DbtCalls {
   }
 
   /** {@code dbt/lineage} around another node: what the graph's "+N" expands. */
-  public CompletableFuture<LineageResult> lineageOf(String anyUri, String nodeId, int up, int down) {
+  public CompletableFuture<LineageResult> lineageOf(
+      String anyUri, String nodeId, int up, int down) {
     return server.lineage(new LineageParams(anyUri, nodeId, up, down, false, null));
   }
 
@@ -105,8 +113,10 @@ public final class DbtCalls {
    * {@code dbt/columnLineage} of {@code column} of the document's node (or of {@code nodeId} when
    * not null): every generation up and down, with the columns that only filter or join.
    */
-  public CompletableFuture<ColumnLineageResult> columnLineage(String uri, String nodeId, String column) {
-    return server.columnLineage(new ColumnLineageParams(uri, nodeId, column, null, null, null, null));
+  public CompletableFuture<ColumnLineageResult> columnLineage(
+      String uri, String nodeId, String column) {
+    return server.columnLineage(
+        new ColumnLineageParams(uri, nodeId, column, null, null, null, null));
   }
 
   /**
@@ -128,7 +138,8 @@ public final class DbtCalls {
   }
 
   /** {@code dbt/export}: the document's model's whole result to {@code path} on this machine. */
-  public CompletableFuture<ExportResult> export(String uri, String sql, String path, String format) {
+  public CompletableFuture<ExportResult> export(
+      String uri, String sql, String path, String format) {
     return server.export(new ExportParams(uri, sql, null, path, format, null));
   }
 }

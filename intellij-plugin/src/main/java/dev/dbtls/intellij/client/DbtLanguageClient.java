@@ -21,8 +21,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 /**
  * The editor's side of the connection, without UI: keeps the latest diagnostics per file, answers
  * the server's requests (progress tokens, the {@code dbtls} settings section), and hands messages,
- * progress and finished benchmarks to listeners the plugin sets. Under LSP4IJ the plugin's
- * {@code LanguageClientImpl} subclass forwards {@code dbt/benchmarkFinished} the same way.
+ * progress and finished benchmarks to listeners the plugin sets. Under LSP4IJ the plugin's {@code
+ * LanguageClientImpl} subclass forwards {@code dbt/benchmarkFinished} the same way.
  */
 public class DbtLanguageClient implements LanguageClient, DbtClient {
   private final Map<String, PublishDiagnosticsParams> diagnostics = new ConcurrentHashMap<>();
@@ -31,7 +31,10 @@ public class DbtLanguageClient implements LanguageClient, DbtClient {
   private final List<Consumer<MessageParams>> messageListeners = new CopyOnWriteArrayList<>();
   private volatile Map<String, Object> settings;
 
-  /** {@code settings}: the {@code dbtls} section (e.g. {@code target}, {@code vars}), as sent at initialize. */
+  /**
+   * {@code settings}: the {@code dbtls} section (e.g. {@code target}, {@code vars}), as sent at
+   * initialize.
+   */
   public DbtLanguageClient(Map<String, Object> settings) {
     this.settings = Map.copyOf(settings);
   }
@@ -82,8 +85,10 @@ public class DbtLanguageClient implements LanguageClient, DbtClient {
   @Override
   public CompletableFuture<List<Object>> configuration(ConfigurationParams params) {
     Object section = new Gson().toJsonTree(settings);
-    return CompletableFuture.completedFuture(params.getItems().stream()
-        .map(i -> "dbtls".equals(i.getSection()) ? section : null).toList());
+    return CompletableFuture.completedFuture(
+        params.getItems().stream()
+            .map(i -> "dbtls".equals(i.getSection()) ? section : null)
+            .toList());
   }
 
   @Override

@@ -25,9 +25,9 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 
 /**
  * A server process started and connected over its stdio with LSP4J's launcher, initialized with a
- * workspace folder and the settings. Under LSP4IJ, LSP4IJ starts the process (with
- * {@link ServerLaunch#command()}) and connects it; the plugin then uses only {@link DbtCalls} on
- * LSP4IJ's connection. This class is how the tests drive the real jar through the same calls.
+ * workspace folder and the settings. Under LSP4IJ, LSP4IJ starts the process (with {@link
+ * ServerLaunch#command()}) and connects it; the plugin then uses only {@link DbtCalls} on LSP4IJ's
+ * connection. This class is how the tests drive the real jar through the same calls.
  */
 public final class DbtServerConnection implements AutoCloseable {
   private final Process process;
@@ -39,12 +39,13 @@ public final class DbtServerConnection implements AutoCloseable {
   private DbtServerConnection(Process process, DbtLanguageClient client) {
     this.process = process;
     this.client = client;
-    Launcher<DbtLanguageServerApi> launcher = new LSPLauncher.Builder<DbtLanguageServerApi>()
-        .setLocalService(client)
-        .setRemoteInterface(DbtLanguageServerApi.class)
-        .setInput(process.getInputStream())
-        .setOutput(process.getOutputStream())
-        .create();
+    Launcher<DbtLanguageServerApi> launcher =
+        new LSPLauncher.Builder<DbtLanguageServerApi>()
+            .setLocalService(client)
+            .setRemoteInterface(DbtLanguageServerApi.class)
+            .setInput(process.getInputStream())
+            .setOutput(process.getOutputStream())
+            .create();
     this.server = launcher.getRemoteProxy();
     this.listening = launcher.startListening();
     Thread err = new Thread(() -> drain(process.getErrorStream()), "dbtls-stderr");
@@ -53,7 +54,8 @@ public final class DbtServerConnection implements AutoCloseable {
   }
 
   /** Starts {@code launch}'s process and connects to it over its stdio (not yet initialized). */
-  public static DbtServerConnection start(ServerLaunch launch, DbtLanguageClient client) throws IOException {
+  public static DbtServerConnection start(ServerLaunch launch, DbtLanguageClient client)
+      throws IOException {
     ProcessBuilder b = new ProcessBuilder(launch.command()).directory(launch.workDir().toFile());
     b.environment().putAll(launch.env());
     return new DbtServerConnection(b.start(), client);
@@ -65,7 +67,8 @@ public final class DbtServerConnection implements AutoCloseable {
     params.setProcessId((int) ProcessHandle.current().pid());
     params.setClientInfo(new org.eclipse.lsp4j.ClientInfo("dbtls IntelliJ views"));
     String uri = workspaceFolder.toUri().toString();
-    params.setWorkspaceFolders(List.of(new WorkspaceFolder(uri, workspaceFolder.getFileName().toString())));
+    params.setWorkspaceFolders(
+        List.of(new WorkspaceFolder(uri, workspaceFolder.getFileName().toString())));
     params.setInitializationOptions(Map.of("dbtls", client.settings()));
     ClientCapabilities capabilities = new ClientCapabilities();
     WindowClientCapabilities window = new WindowClientCapabilities();
@@ -96,8 +99,9 @@ public final class DbtServerConnection implements AutoCloseable {
 
   /** {@code textDocument/didOpen} of a file with its text, as the editor opening it. */
   public void open(String uri, String languageId, String text) {
-    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
-        new TextDocumentItem(uri, languageId, 1, text)));
+    server
+        .getTextDocumentService()
+        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, languageId, 1, text)));
   }
 
   /** What the server wrote on stderr so far (its log; kept for error messages). */
@@ -111,14 +115,19 @@ public final class DbtServerConnection implements AutoCloseable {
     return process;
   }
 
-  /** The answer of {@code request} within 60 s, or a failure that names it and shows the server's log. */
+  /**
+   * The answer of {@code request} within 60 s, or a failure that names it and shows the server's
+   * log.
+   */
   public <T> T await(CompletableFuture<T> request, String what) throws Exception {
     try {
       return request.get(60, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("no answer to " + what + " in 60 s; server log:\n" + stderr(), e);
+      throw new IllegalStateException(
+          "no answer to " + what + " in 60 s; server log:\n" + stderr(), e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException(what + " failed: " + e.getCause() + "\nserver log:\n" + stderr(), e);
+      throw new IllegalStateException(
+          what + " failed: " + e.getCause() + "\nserver log:\n" + stderr(), e);
     }
   }
 

@@ -15,36 +15,42 @@ import java.util.regex.Pattern;
 /**
  * Finds the Java that runs the server, in launch.json's order ({@link LaunchFile}, which the VS
  * Code extension follows too): the Java home configured in the plugin's settings, the IDE's own
- * runtime (its JetBrains Runtime is 17 or newer in every supported IDE), {@code JAVA_HOME},
- * {@code JDK_HOME}, then {@code java} on {@code PATH}. A candidate counts when it is 17 or newer.
+ * runtime (its JetBrains Runtime is 17 or newer in every supported IDE), {@code JAVA_HOME}, {@code
+ * JDK_HOME}, then {@code java} on {@code PATH}. A candidate counts when it is 17 or newer.
  */
 public final class JavaFinder {
   /** dbtls runs on Java 17 or newer (launch.json's minJava). */
   public static final int MIN_JAVA = LaunchFile.SHIPPED.minJava();
 
   /** How each place of launch.json's javaSearch is named to the user. */
-  public static final Map<String, String> SOURCES = Map.of(
-      "setting", "the configured Java home",
-      "editorRuntime", "the IDE's own Java (java.home)",
-      "JAVA_HOME", "JAVA_HOME",
-      "JDK_HOME", "JDK_HOME",
-      "PATH", "PATH");
+  public static final Map<String, String> SOURCES =
+      Map.of(
+          "setting", "the configured Java home",
+          "editorRuntime", "the IDE's own Java (java.home)",
+          "JAVA_HOME", "JAVA_HOME",
+          "JDK_HOME", "JDK_HOME",
+          "PATH", "PATH");
 
-  private static final Pattern VERSION = Pattern.compile("(?:version|JAVA_VERSION=)\\s*\"([^\"]+)\"");
+  private static final Pattern VERSION =
+      Pattern.compile("(?:version|JAVA_VERSION=)\\s*\"([^\"]+)\"");
 
   private JavaFinder() {}
 
-  /** The candidates of this process in launch.json's order: {@code configuredHome} (may be null), java.home, JAVA_HOME, JDK_HOME, PATH. */
+  /**
+   * The candidates of this process in launch.json's order: {@code configuredHome} (may be null),
+   * java.home, JAVA_HOME, JDK_HOME, PATH.
+   */
   public static List<JavaCandidate> candidates(String configuredHome, Map<String, String> env) {
     List<JavaCandidate> out = new ArrayList<>();
     for (String place : LaunchFile.SHIPPED.javaSearch()) {
       String source = SOURCES.get(place);
-      String home = switch (place) {
-        case "setting" -> configuredHome;
-        case "editorRuntime" -> System.getProperty("java.home");
-        case "JAVA_HOME", "JDK_HOME" -> env.get(place);
-        default -> null;
-      };
+      String home =
+          switch (place) {
+            case "setting" -> configuredHome;
+            case "editorRuntime" -> System.getProperty("java.home");
+            case "JAVA_HOME", "JDK_HOME" -> env.get(place);
+            default -> null;
+          };
       if (source == null) {
         continue;
       }
@@ -59,7 +65,9 @@ public final class JavaFinder {
         if (dir.isBlank()) {
           continue;
         }
-        JavaCandidate c = new JavaCandidate(source, Path.of(dir).getParent() == null ? Path.of(dir) : Path.of(dir).getParent());
+        JavaCandidate c =
+            new JavaCandidate(
+                source, Path.of(dir).getParent() == null ? Path.of(dir) : Path.of(dir).getParent());
         if (Files.isRegularFile(c.executable())) {
           out.add(c);
           break;
@@ -77,12 +85,17 @@ public final class JavaFinder {
       if (v instanceof Integer version && version >= MIN_JAVA) {
         return new JavaSearch(Optional.of(new JavaSearch.Found(c, version)), rejected);
       }
-      rejected.add(new JavaSearch.Rejected(c, v instanceof Integer version ? "it is Java " + version : (String) v));
+      rejected.add(
+          new JavaSearch.Rejected(
+              c, v instanceof Integer version ? "it is Java " + version : (String) v));
     }
     return new JavaSearch(Optional.empty(), rejected);
   }
 
-  /** The Java version {@code java -version} or a {@code release} file prints: 1.8 → 8, 17.0.15 → 17; -1 when none. */
+  /**
+   * The Java version {@code java -version} or a {@code release} file prints: 1.8 → 8, 17.0.15 → 17;
+   * -1 when none.
+   */
   public static int parseVersion(String text) {
     Matcher m = VERSION.matcher(text);
     if (!m.find()) {

@@ -18,13 +18,26 @@ public record JavaSearch(Optional<Found> found, List<Rejected> rejected) {
   public String describe() {
     StringBuilder s = new StringBuilder();
     found.ifPresentOrElse(
-        f -> s.append("dbtls runs on Java ").append(f.version()).append(" from ")
-            .append(f.candidate().source()).append(" (").append(f.candidate().home()).append(")."),
-        () -> s.append("No Java ").append(JavaFinder.MIN_JAVA)
-            .append(" or newer was found to run dbtls. Set a Java home in the dbt settings."));
+        f ->
+            s.append("dbtls runs on Java ")
+                .append(f.version())
+                .append(" from ")
+                .append(f.candidate().source())
+                .append(" (")
+                .append(f.candidate().home())
+                .append(")."),
+        () ->
+            s.append("No Java ")
+                .append(JavaFinder.MIN_JAVA)
+                .append(" or newer was found to run dbtls. Set a Java home in the dbt settings."));
     for (Rejected r : rejected) {
-      s.append(" Not ").append(r.candidate().source()).append(" (").append(r.candidate().home())
-          .append("): ").append(r.reason()).append('.');
+      s.append(" Not ")
+          .append(r.candidate().source())
+          .append(" (")
+          .append(r.candidate().home())
+          .append("): ")
+          .append(r.reason())
+          .append('.');
     }
     return s.toString();
   }

@@ -14,12 +14,19 @@ import java.util.List;
  * Java it needs, where it looks for one, the JVM options and heap), which the VS Code extension
  * bundles and this plugin reads as a resource.
  */
-public record LaunchFile(int minJava, List<String> javaSearch, String maxHeap, List<JvmArg> jvmArgs,
+public record LaunchFile(
+    int minJava,
+    List<String> javaSearch,
+    String maxHeap,
+    List<JvmArg> jvmArgs,
     List<String> serverArgs) {
   /** The file as shipped in the protocol-ext jar. */
   public static final LaunchFile SHIPPED = read();
 
-  /** A JVM option added after the user's; left out when one of the user's matches {@code unlessUserGives}. */
+  /**
+   * A JVM option added after the user's; left out when one of the user's matches {@code
+   * unlessUserGives}.
+   */
   public record JvmArg(String arg, String unlessUserGives) {}
 
   private static LaunchFile read() {

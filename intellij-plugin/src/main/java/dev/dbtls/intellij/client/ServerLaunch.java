@@ -11,9 +11,16 @@ import java.util.regex.Pattern;
  * not choose] -jar dbtls.jar lsp} ({@link LaunchFile}, the same file the VS Code extension
  * follows), in {@code workDir}, with extra environment variables (e.g. {@code DBTLS_STORE}).
  */
-public record ServerLaunch(Path java, Path jar, String maxHeap, List<String> vmArgs, Path workDir,
+public record ServerLaunch(
+    Path java,
+    Path jar,
+    String maxHeap,
+    List<String> vmArgs,
+    Path workDir,
     Map<String, String> env) {
-  /** The default heap cap, launch.json's (the VS Code extension's {@code dbtls.server.maxHeap} too). */
+  /**
+   * The default heap cap, launch.json's (the VS Code extension's {@code dbtls.server.maxHeap} too).
+   */
   public static final String DEFAULT_MAX_HEAP = LaunchFile.SHIPPED.maxHeap();
 
   /** The command line, as LSP4IJ's {@code JavaProcessCommandBuilder} or a plain process runs it. */
@@ -27,13 +34,17 @@ public record ServerLaunch(Path java, Path jar, String maxHeap, List<String> vmA
     return cmd;
   }
 
-  /** What goes between {@code java} and {@code -jar}: the user's options, then launch.json's they did not override. */
+  /**
+   * What goes between {@code java} and {@code -jar}: the user's options, then launch.json's they
+   * did not override.
+   */
   public List<String> vmOptions() {
     List<String> own = vmArgs == null ? List.of() : vmArgs;
     List<String> out = new ArrayList<>(own);
     String heap = maxHeap == null || maxHeap.isBlank() ? DEFAULT_MAX_HEAP : maxHeap.trim();
     for (LaunchFile.JvmArg a : LaunchFile.SHIPPED.jvmArgs()) {
-      if (a.unlessUserGives() != null && own.stream().anyMatch(Pattern.compile(a.unlessUserGives()).asPredicate())) {
+      if (a.unlessUserGives() != null
+          && own.stream().anyMatch(Pattern.compile(a.unlessUserGives()).asPredicate())) {
         continue;
       }
       out.add(a.arg().replace("{maxHeap}", heap));
@@ -41,7 +52,10 @@ public record ServerLaunch(Path java, Path jar, String maxHeap, List<String> vmA
     return out;
   }
 
-  /** Splits JVM options as a shell would (and as the VS Code extension does): whitespace separates, quotes group. */
+  /**
+   * Splits JVM options as a shell would (and as the VS Code extension does): whitespace separates,
+   * quotes group.
+   */
   public static List<String> splitOptions(String text) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();

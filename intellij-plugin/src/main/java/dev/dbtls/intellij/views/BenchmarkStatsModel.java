@@ -8,7 +8,9 @@ import javax.swing.table.AbstractTableModel;
 
 /** The statistics table of a benchmark: one row per variant, times in ms. */
 public final class BenchmarkStatsModel extends AbstractTableModel {
-  private static final String[] COLUMNS = {"variant", "runs", "rows", "min", "median", "p95", "max", "mean", "stddev"};
+  private static final String[] COLUMNS = {
+    "variant", "runs", "rows", "min", "median", "p95", "max", "mean", "stddev"
+  };
   private List<BenchmarkVariant> variants = List.of();
 
   public void show(List<BenchmarkVariant> variants) {

@@ -36,7 +36,7 @@ public final class BenchmarkView extends JPanel {
   private final RatioInterval interval = new RatioInterval();
   private final JLabel notes = new JLabel(" ");
   private final JPanel bottom = new JPanel();
-  private Runnable onCancel = () -> { };
+  private Runnable onCancel = () -> {};
   private boolean running;
 
   public BenchmarkView() {
@@ -51,7 +51,8 @@ public final class BenchmarkView extends JPanel {
     cancel.setEnabled(false);
     chart.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
     table.setFillsViewportHeight(true);
-    javax.swing.table.DefaultTableCellRenderer numbers = new javax.swing.table.DefaultTableCellRenderer();
+    javax.swing.table.DefaultTableCellRenderer numbers =
+        new javax.swing.table.DefaultTableCellRenderer();
     numbers.setHorizontalAlignment(javax.swing.SwingConstants.RIGHT);
     for (int c = 1; c < stats.getColumnCount(); c++) {
       table.getColumnModel().getColumn(c).setCellRenderer(numbers);
@@ -62,7 +63,8 @@ public final class BenchmarkView extends JPanel {
     verdict.setFont(verdict.getFont().deriveFont(Font.BOLD));
     bottom.setLayout(new BoxLayout(bottom, BoxLayout.Y_AXIS));
     bottom.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
-    for (javax.swing.JComponent c : new javax.swing.JComponent[] {tableScroll, verdict, interval, notes}) {
+    for (javax.swing.JComponent c :
+        new javax.swing.JComponent[] {tableScroll, verdict, interval, notes}) {
       c.setAlignmentX(LEFT_ALIGNMENT);
     }
     bottom.add(tableScroll);
@@ -123,7 +125,9 @@ public final class BenchmarkView extends JPanel {
     verdict.setText(" ");
   }
 
-  /** {@code done} of {@code total} runs (from {@code $/progress} or {@code dbt/benchmarkStatus}). */
+  /**
+   * {@code done} of {@code total} runs (from {@code $/progress} or {@code dbt/benchmarkStatus}).
+   */
   public void progress(int done, int total) {
     if (!running) {
       return;
@@ -160,8 +164,14 @@ public final class BenchmarkView extends JPanel {
       verdict.setForeground(RatioInterval.verdictColor(c.verdict()));
       interval.show(c);
     } else {
-      verdict.setText(report.variants().isEmpty() ? " " : "median " + DistributionChart.ms(
-          report.variants().get(0).stats().median()) + " over " + report.variants().get(0).stats().runs() + " runs");
+      verdict.setText(
+          report.variants().isEmpty()
+              ? " "
+              : "median "
+                  + DistributionChart.ms(report.variants().get(0).stats().median())
+                  + " over "
+                  + report.variants().get(0).stats().runs()
+                  + " runs");
       verdict.setForeground(Palette.foreground());
     }
     java.util.List<String> n = new java.util.ArrayList<>();
@@ -171,13 +181,23 @@ public final class BenchmarkView extends JPanel {
     if (report.notes() != null) {
       n.addAll(report.notes());
     }
-    notes.setText(n.isEmpty() ? " " : "<html>" + ResultsView.escape(String.join(" · ", n)) + "</html>");
+    notes.setText(
+        n.isEmpty() ? " " : "<html>" + ResultsView.escape(String.join(" · ", n)) + "</html>");
     notes.setForeground(Palette.muted());
   }
 
-  /** "buffer vs saved file: no significant difference — 3.22× the time (95 % interval 0.61× to 8.48×)". */
+  /**
+   * "buffer vs saved file: no significant difference — 3.22× the time (95 % interval 0.61× to
+   * 8.48×)".
+   */
   static String verdictLine(BenchmarkComparison c) {
-    StringBuilder s = new StringBuilder(c.variant() + " vs " + c.baseline() + ": " + (c.verdict() == null ? null : WireEnum.wire(c.verdict())));
+    StringBuilder s =
+        new StringBuilder(
+            c.variant()
+                + " vs "
+                + c.baseline()
+                + ": "
+                + (c.verdict() == null ? null : WireEnum.wire(c.verdict())));
     if (c.ratio() != null) {
       s.append(String.format(Locale.ROOT, " — %.2f× the time", c.ratio()));
       if (c.low() != null && c.high() != null) {

@@ -15,28 +15,31 @@ import javax.swing.tree.TreePath;
 
 /**
  * The Database explorer: the warehouse of the project's target as a tree, schemas and relations
- * expanded, columns on demand, then the project's nodes not built yet; a double-click on a relation or an unbuilt node opens the file of
- * the node behind it.
+ * expanded, columns on demand, then the project's nodes not built yet; a double-click on a relation
+ * or an unbuilt node opens the file of the node behind it.
  */
 public final class CatalogView extends JPanel {
   private final JTree tree = new JTree(new DefaultMutableTreeNode("no catalog yet"));
-  private Consumer<CatalogItem> onOpen = item -> { };
+  private Consumer<CatalogItem> onOpen = item -> {};
 
   public CatalogView() {
     super(new BorderLayout());
     tree.setCellRenderer(new Renderer());
     tree.setShowsRootHandles(true);
-    tree.addMouseListener(new MouseAdapter() {
-      @Override
-      public void mouseClicked(MouseEvent e) {
-        TreePath path = tree.getPathForLocation(e.getX(), e.getY());
-        if (e.getClickCount() == 2 && path != null
-            && ((DefaultMutableTreeNode) path.getLastPathComponent()).getUserObject() instanceof CatalogItem item
-            && item.uri() != null) {
-          onOpen.accept(item);
-        }
-      }
-    });
+    tree.addMouseListener(
+        new MouseAdapter() {
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            TreePath path = tree.getPathForLocation(e.getX(), e.getY());
+            if (e.getClickCount() == 2
+                && path != null
+                && ((DefaultMutableTreeNode) path.getLastPathComponent()).getUserObject()
+                    instanceof CatalogItem item
+                && item.uri() != null) {
+              onOpen.accept(item);
+            }
+          }
+        });
     add(new JScrollPane(tree), BorderLayout.CENTER);
   }
 
@@ -54,7 +57,8 @@ public final class CatalogView extends JPanel {
     tree.setModel(new CatalogTreeModel(result));
     for (int i = 0; i < tree.getRowCount(); i++) {
       TreePath p = tree.getPathForRow(i);
-      CatalogItem item = (CatalogItem) ((DefaultMutableTreeNode) p.getLastPathComponent()).getUserObject();
+      CatalogItem item =
+          (CatalogItem) ((DefaultMutableTreeNode) p.getLastPathComponent()).getUserObject();
       if (item.kind() != CatalogItem.Kind.RELATION) {
         tree.expandRow(i);
       }
@@ -64,8 +68,11 @@ public final class CatalogView extends JPanel {
   /** Opens one relation's columns (as a click on its handle would). */
   public void expandRelation(String name) {
     for (int i = 0; i < tree.getRowCount(); i++) {
-      Object o = ((DefaultMutableTreeNode) tree.getPathForRow(i).getLastPathComponent()).getUserObject();
-      if (o instanceof CatalogItem item && item.kind() == CatalogItem.Kind.RELATION && item.name().equals(name)) {
+      Object o =
+          ((DefaultMutableTreeNode) tree.getPathForRow(i).getLastPathComponent()).getUserObject();
+      if (o instanceof CatalogItem item
+          && item.kind() == CatalogItem.Kind.RELATION
+          && item.name().equals(name)) {
         tree.expandRow(i);
         return;
       }
@@ -75,15 +82,32 @@ public final class CatalogView extends JPanel {
   /** The name, then its kind or type muted. */
   private static final class Renderer extends DefaultTreeCellRenderer {
     @Override
-    public Component getTreeCellRendererComponent(JTree tree, Object value, boolean selected,
-        boolean expanded, boolean leaf, int row, boolean focus) {
+    public Component getTreeCellRendererComponent(
+        JTree tree,
+        Object value,
+        boolean selected,
+        boolean expanded,
+        boolean leaf,
+        int row,
+        boolean focus) {
       super.getTreeCellRendererComponent(tree, value, selected, expanded, leaf, row, focus);
       if (((DefaultMutableTreeNode) value).getUserObject() instanceof CatalogItem item) {
         String muted = Palette.hex(selected ? getTextSelectionColor() : Palette.muted());
-        boolean strong = item.kind() == CatalogItem.Kind.RELATION || item.kind() == CatalogItem.Kind.TARGET;
-        setText("<html>" + (strong ? "<b>" : "") + ResultsView.escape(item.name()) + (strong ? "</b>" : "")
-            + (item.detail() == null ? "" : "&nbsp;&nbsp;<span style='color:" + muted + "'>"
-            + ResultsView.escape(item.detail()) + "</span>") + "</html>");
+        boolean strong =
+            item.kind() == CatalogItem.Kind.RELATION || item.kind() == CatalogItem.Kind.TARGET;
+        setText(
+            "<html>"
+                + (strong ? "<b>" : "")
+                + ResultsView.escape(item.name())
+                + (strong ? "</b>" : "")
+                + (item.detail() == null
+                    ? ""
+                    : "&nbsp;&nbsp;<span style='color:"
+                        + muted
+                        + "'>"
+                        + ResultsView.escape(item.detail())
+                        + "</span>")
+                + "</html>");
       }
       return this;
     }

@@ -9,14 +9,15 @@ import java.util.Map;
 
 /**
  * How a result value reads in the grid: nulls as {@code NULL}, whole numbers without ".0" (JSON
- * numbers arrive as doubles), nested values (DuckDB structs and lists) as JSON; and in full for
- * the detail pane, JSON pretty-printed.
+ * numbers arrive as doubles), nested values (DuckDB structs and lists) as JSON; and in full for the
+ * detail pane, JSON pretty-printed.
  */
 public final class CellText {
   /** Longer values show cut in the grid; the detail pane has them whole. */
   public static final int MAX_CELL = 120;
 
-  private static final DecimalFormat DECIMAL = new DecimalFormat("0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT));
+  private static final DecimalFormat DECIMAL =
+      new DecimalFormat("0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT));
 
   private CellText() {}
 
@@ -42,7 +43,9 @@ public final class CellText {
       return "NULL";
     }
     if (value instanceof Double d) {
-      return d == Math.rint(d) && !d.isInfinite() && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : DECIMAL.format(d);
+      return d == Math.rint(d) && !d.isInfinite() && Math.abs(d) < 1e15
+          ? Long.toString(d.longValue())
+          : DECIMAL.format(d);
     }
     if (value instanceof Number || value instanceof Boolean) {
       return value.toString();

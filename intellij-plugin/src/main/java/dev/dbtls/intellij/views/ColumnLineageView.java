@@ -11,8 +11,8 @@ import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.FontMetrics;
-import java.awt.Graphics2D;
 import java.awt.Graphics;
+import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
@@ -27,11 +27,11 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The Column Lineage tab: a card per node with a row per column of the answer, upstream nodes
- * left of the root's, downstream right; an edge from column to column coloured by its kind
- * (filter/join dashed) with a legend above; the root column highlighted, a node whose columns are
- * not all known marked "partial", the answer's notes below. A click on a row opens where the node
- * produces that column.
+ * The Column Lineage tab: a card per node with a row per column of the answer, upstream nodes left
+ * of the root's, downstream right; an edge from column to column coloured by its kind (filter/join
+ * dashed) with a legend above; the root column highlighted, a node whose columns are not all known
+ * marked "partial", the answer's notes below. A click on a row opens where the node produces that
+ * column.
  */
 public final class ColumnLineageView extends GraphCanvas {
   /** The kinds of edge, in the legend's order. */
@@ -53,7 +53,7 @@ public final class ColumnLineageView extends GraphCanvas {
   private final List<ColumnLineageEdge> drawn = new ArrayList<>();
   private final List<String> texts = new ArrayList<>();
   private Dimension graphSize = new Dimension();
-  private Consumer<ColumnLineageColumn> onOpen = c -> { };
+  private Consumer<ColumnLineageColumn> onOpen = c -> {};
 
   /** A click on a column's row: open {@code uri} at {@code range} (the node's file when null). */
   public void onOpen(Consumer<ColumnLineageColumn> action) {
@@ -72,20 +72,27 @@ public final class ColumnLineageView extends GraphCanvas {
     }
     List<LineageEdge> nodeEdges = new ArrayList<>();
     if (answer.edges() != null) {
-      answer.edges().stream().filter(e -> !e.fromNode().equals(e.toNode()))
-          .map(e -> new LineageEdge(e.fromNode(), e.toNode())).distinct().forEach(nodeEdges::add);
+      answer.edges().stream()
+          .filter(e -> !e.fromNode().equals(e.toNode()))
+          .map(e -> new LineageEdge(e.fromNode(), e.toNode()))
+          .distinct()
+          .forEach(nodeEdges::add);
     }
     Map<String, Integer> heights = new LinkedHashMap<>();
     byNode.forEach((id, cols) -> heights.put(id, HEADER_H + cols.size() * ROW_H + 4));
-    CardColumns placed = new CardColumns(heights, nodeEdges, cardWidth(), GAP_X, GAP_Y, PAD, PAD + LEGEND_H);
+    CardColumns placed =
+        new CardColumns(heights, nodeEdges, cardWidth(), GAP_X, GAP_Y, PAD, PAD + LEGEND_H);
     cards.putAll(placed.cards());
     graphSize = placed.size();
-    byNode.forEach((id, cols) -> {
-      Rectangle card = cards.get(id);
-      for (int i = 0; i < cols.size(); i++) {
-        rows.put(key(id, cols.get(i).column()), new Rectangle(card.x, card.y + HEADER_H + i * ROW_H, card.width, ROW_H));
-      }
-    });
+    byNode.forEach(
+        (id, cols) -> {
+          Rectangle card = cards.get(id);
+          for (int i = 0; i < cols.size(); i++) {
+            rows.put(
+                key(id, cols.get(i).column()),
+                new Rectangle(card.x, card.y + HEADER_H + i * ROW_H, card.width, ROW_H));
+          }
+        });
     revalidate();
     repaint();
   }
@@ -99,9 +106,17 @@ public final class ColumnLineageView extends GraphCanvas {
     FontMetrics fb = getFontMetrics(getFont().deriveFont(Font.BOLD));
     int widest = 0;
     for (List<ColumnLineageColumn> cols : byNode.values()) {
-      widest = Math.max(widest, fb.stringWidth(ErdView.displayName(cols.get(0).nodeId(), cols.get(0).nodeName()) + "  partial") + 16);
+      widest =
+          Math.max(
+              widest,
+              fb.stringWidth(
+                      ErdView.displayName(cols.get(0).nodeId(), cols.get(0).nodeName())
+                          + "  partial")
+                  + 16);
       for (ColumnLineageColumn c : cols) {
-        widest = Math.max(widest, fm.stringWidth(label(c) + "   " + (c.type() == null ? "" : c.type())) + 20);
+        widest =
+            Math.max(
+                widest, fm.stringWidth(label(c) + "   " + (c.type() == null ? "" : c.type())) + 20);
       }
     }
     return Math.max(MIN_W, Math.min(MAX_W, widest));
@@ -116,7 +131,9 @@ public final class ColumnLineageView extends GraphCanvas {
     return cards;
   }
 
-  /** Where a column's row is (null: not in the answer); {@code column} null for a filter/join use. */
+  /**
+   * Where a column's row is (null: not in the answer); {@code column} null for a filter/join use.
+   */
   public Rectangle row(String nodeId, String column) {
     return rows.get(key(nodeId, column));
   }
@@ -138,18 +155,21 @@ public final class ColumnLineageView extends GraphCanvas {
 
   /** Each kind's colour; {@code filter_join} is also dashed. */
   public static Color kindColor(ColumnEdgeKind kind) {
-    return kind == null ? new Color(0x8C8C8C) : switch (kind) {
-      case PASSED_THROUGH -> new Color(0x4A86C8);
-      case RENAMED -> new Color(0x8E6BBF);
-      case COMPUTED -> new Color(0xD9822B);
-      case AGGREGATED -> new Color(0x3F9A4B);
-      case FILTER_JOIN -> new Color(0x8C8C8C);
-    };
+    return kind == null
+        ? new Color(0x8C8C8C)
+        : switch (kind) {
+          case PASSED_THROUGH -> new Color(0x4A86C8);
+          case RENAMED -> new Color(0x8E6BBF);
+          case COMPUTED -> new Color(0xD9822B);
+          case AGGREGATED -> new Color(0x3F9A4B);
+          case FILTER_JOIN -> new Color(0x8C8C8C);
+        };
   }
 
   private static Stroke stroke(ColumnEdgeKind kind) {
     return kind == ColumnEdgeKind.FILTER_JOIN
-        ? new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 4f}, 0f)
+        ? new BasicStroke(
+            1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 4f}, 0f)
         : new BasicStroke(1.6f);
   }
 
@@ -169,7 +189,11 @@ public final class ColumnLineageView extends GraphCanvas {
     FontMetrics fm = getFontMetrics(small());
     int notesW = notes().stream().mapToInt(fm::stringWidth).max().orElse(0) + 2 * PAD;
     int w = Math.max(Math.max(graphSize.width + PAD, notesW), legendWidth(fm) + 2 * PAD);
-    int h = graphSize.height + PAD + notes().size() * (fm.getHeight() + 2) + (notes().isEmpty() ? 0 : 8);
+    int h =
+        graphSize.height
+            + PAD
+            + notes().size() * (fm.getHeight() + 2)
+            + (notes().isEmpty() ? 0 : 8);
     return new Dimension(Math.max(w, 300), Math.max(h, 120));
   }
 
@@ -212,20 +236,24 @@ public final class ColumnLineageView extends GraphCanvas {
     texts.clear();
     drawn.clear();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
     g.setColor(Palette.background());
     g.fillRect(0, 0, getWidth(), getHeight());
     g.setFont(getFont());
     if (byNode.isEmpty()) {
       g.setColor(Palette.muted());
-      String m = result == null ? "Put the cursor on a column of a model and show its column lineage."
-          : Objects.requireNonNullElse(result.message(), "No column lineage.");
+      String m =
+          result == null
+              ? "Put the cursor on a column of a model and show its column lineage."
+              : Objects.requireNonNullElse(result.message(), "No column lineage.");
       text(g, m, PAD, PAD + g.getFontMetrics().getAscent(), Integer.MAX_VALUE);
       g.dispose();
       return;
     }
     legend(g);
-    for (ColumnLineageEdge e : result.edges() == null ? List.<ColumnLineageEdge>of() : result.edges()) {
+    for (ColumnLineageEdge e :
+        result.edges() == null ? List.<ColumnLineageEdge>of() : result.edges()) {
       Rectangle a = anchor(e.fromNode(), e.fromColumn());
       Rectangle b = anchor(e.toNode(), e.toColumn());
       if (a == null || b == null) {
@@ -266,12 +294,21 @@ public final class ColumnLineageView extends GraphCanvas {
         int px = r.x + r.width - partialW - 4;
         g.setColor(Palette.warm());
         g.draw(new RoundRectangle2D.Double(px, r.y + 4, partialW, HEADER_H - 8, 8, 8));
-        text(g, "partial", px + 5, r.y + (HEADER_H + fs.getAscent() - fs.getDescent()) / 2, partialW);
+        text(
+            g,
+            "partial",
+            px + 5,
+            r.y + (HEADER_H + fs.getAscent() - fs.getDescent()) / 2,
+            partialW);
       }
       g.setFont(bold);
       FontMetrics fb = g.getFontMetrics();
       g.setColor(Palette.foreground());
-      text(g, ErdView.displayName(first.nodeId(), first.nodeName()), r.x + 10, r.y + (HEADER_H + fb.getAscent() - fb.getDescent()) / 2,
+      text(
+          g,
+          ErdView.displayName(first.nodeId(), first.nodeName()),
+          r.x + 10,
+          r.y + (HEADER_H + fb.getAscent() - fb.getDescent()) / 2,
           r.width - 20 - partialW);
       for (ColumnLineageColumn c : node.getValue()) {
         Rectangle row = row(c.nodeId(), c.column());
@@ -283,17 +320,20 @@ public final class ColumnLineageView extends GraphCanvas {
           g.setColor(Palette.selection());
           g.fillRect(row.x + 2, row.y + 1, 4, row.height - 2);
         }
-        g.setFont(c.column() == null ? getFont().deriveFont(Font.ITALIC) : isRoot ? bold : getFont());
+        g.setFont(
+            c.column() == null ? getFont().deriveFont(Font.ITALIC) : isRoot ? bold : getFont());
         FontMetrics fm = g.getFontMetrics();
         int baseline = row.y + (row.height + fm.getAscent() - fm.getDescent()) / 2;
         String type = c.type() == null ? "" : c.type();
         g.setFont(small);
-        int typeW = type.isEmpty() ? 0 : Math.min(g.getFontMetrics().stringWidth(type), row.width / 2);
+        int typeW =
+            type.isEmpty() ? 0 : Math.min(g.getFontMetrics().stringWidth(type), row.width / 2);
         if (!type.isEmpty()) {
           g.setColor(Palette.muted());
           text(g, type, row.x + row.width - 10 - typeW, baseline, typeW);
         }
-        g.setFont(c.column() == null ? getFont().deriveFont(Font.ITALIC) : isRoot ? bold : getFont());
+        g.setFont(
+            c.column() == null ? getFont().deriveFont(Font.ITALIC) : isRoot ? bold : getFont());
         g.setColor(c.column() == null ? Palette.muted() : Palette.foreground());
         text(g, label(c), row.x + 10, baseline, row.width - 26 - typeW);
       }

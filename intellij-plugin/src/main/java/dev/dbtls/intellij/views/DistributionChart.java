@@ -21,7 +21,10 @@ import javax.swing.JComponent;
  */
 public final class DistributionChart extends JComponent {
   /** The variants' hues, baseline first (semantic: the same in light and dark themes). */
-  public static final Color[] HUES = {new Color(0x4A86C8), new Color(0xD9822B), new Color(0x8E6BBF), new Color(0x3F9A4B)};
+  public static final Color[] HUES = {
+    new Color(0x4A86C8), new Color(0xD9822B), new Color(0x8E6BBF), new Color(0x3F9A4B)
+  };
+
   private static final int ROW = 44;
   private static final int PAD = 10;
 
@@ -51,10 +54,14 @@ public final class DistributionChart extends JComponent {
   @Override
   public Dimension getPreferredSize() {
     FontMetrics fm = getFontMetrics(getFont());
-    return new Dimension(420, PAD * 2 + Math.max(1, variants.size()) * ROW + fm.getHeight() * 2 + 8);
+    return new Dimension(
+        420, PAD * 2 + Math.max(1, variants.size()) * ROW + fm.getHeight() * 2 + 8);
   }
 
-  /** The x of {@code ms} on an axis from 0 to {@code max} drawn between {@code left} and {@code right}. */
+  /**
+   * The x of {@code ms} on an axis from 0 to {@code max} drawn between {@code left} and {@code
+   * right}.
+   */
   static int x(double ms, double max, int left, int right) {
     return left + (int) Math.round((right - left) * (ms / max));
   }
@@ -77,7 +84,8 @@ public final class DistributionChart extends JComponent {
   protected void paintComponent(Graphics g0) {
     Graphics2D g = (Graphics2D) g0.create();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
     g.setFont(getFont());
     FontMetrics fm = g.getFontMetrics();
     if (isOpaque()) {
@@ -102,7 +110,9 @@ public final class DistributionChart extends JComponent {
     int left = PAD + labelWidth + 14;
     int right = getWidth() - PAD - fm.stringWidth("00.0 ms") / 2;
     // rows share the height there is, within limits
-    int row = Math.max(ROW, Math.min(80, (getHeight() - PAD * 2 - fm.getHeight() * 2 - 8) / variants.size()));
+    int row =
+        Math.max(
+            ROW, Math.min(80, (getHeight() - PAD * 2 - fm.getHeight() * 2 - 8) / variants.size()));
     int axisY = PAD + variants.size() * row;
     // grid and axis
     g.setColor(Palette.mix(Palette.border(), Palette.background(), 0.5));
@@ -119,7 +129,10 @@ public final class DistributionChart extends JComponent {
       g.drawString(t, gx - fm.stringWidth(t) / 2, axisY + fm.getAscent() + 4);
     }
     String caption = "wall time per run";
-    g.drawString(caption, (left + right - fm.stringWidth(caption)) / 2, axisY + fm.getHeight() + fm.getAscent() + 6);
+    g.drawString(
+        caption,
+        (left + right - fm.stringWidth(caption)) / 2,
+        axisY + fm.getHeight() + fm.getAscent() + 6);
     for (int i = 0; i < variants.size(); i++) {
       BenchmarkVariant v = variants.get(i);
       Color hue = HUES[i % HUES.length];
@@ -131,7 +144,8 @@ public final class DistributionChart extends JComponent {
       }
       g.setColor(Palette.mix(hue, Palette.background(), 0.4));
       g.setStroke(new BasicStroke(2f));
-      g.drawLine(x(v.stats().min(), max, left, right), mid, x(v.stats().max(), max, left, right), mid);
+      g.drawLine(
+          x(v.stats().min(), max, left, right), mid, x(v.stats().max(), max, left, right), mid);
       List<Double> runs = new ArrayList<>(v.runsMs());
       for (int r = 0; r < runs.size(); r++) {
         double dy = ((r * 7) % 5 - 2) * 3.5; // a fixed spread, so two equal times are two dots
@@ -159,6 +173,8 @@ public final class DistributionChart extends JComponent {
     if (ms >= 1000) {
       return String.format(Locale.ROOT, "%.1f s", ms / 1000);
     }
-    return ms >= 10 || ms == Math.rint(ms) ? String.format(Locale.ROOT, "%.0f ms", ms) : String.format(Locale.ROOT, "%.1f ms", ms);
+    return ms >= 10 || ms == Math.rint(ms)
+        ? String.format(Locale.ROOT, "%.0f ms", ms)
+        : String.format(Locale.ROOT, "%.1f ms", ms);
   }
 }

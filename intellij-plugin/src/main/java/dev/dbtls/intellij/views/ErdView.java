@@ -29,8 +29,9 @@ import java.util.function.Consumer;
 /**
  * The ERD tab: a card per entity with its columns and their types, a line from the referencing
  * column to the referenced one (to the entity's header when the relationship names no column),
- * referencing entities left of those they refer to, the entities no relationship reaches in
- * columns to the right; an entity outside the selection is drawn dashed, without columns. A click on a card opens the entity's file.
+ * referencing entities left of those they refer to, the entities no relationship reaches in columns
+ * to the right; an entity outside the selection is drawn dashed, without columns. A click on a card
+ * opens the entity's file.
  */
 public final class ErdView extends GraphCanvas {
   static final int HEADER_H = 24;
@@ -48,7 +49,7 @@ public final class ErdView extends GraphCanvas {
   private final List<ErdRelationship> drawn = new ArrayList<>();
   private final List<String> texts = new ArrayList<>();
   private Dimension graphSize = new Dimension();
-  private Consumer<ErdEntity> onOpen = e -> { };
+  private Consumer<ErdEntity> onOpen = e -> {};
 
   /** A click on an entity: open its file ({@code uri}). */
   public void onOpen(Consumer<ErdEntity> action) {
@@ -65,25 +66,33 @@ public final class ErdView extends GraphCanvas {
     }
     List<LineageEdge> edges = new ArrayList<>();
     if (answer.relationships() != null) {
-      answer.relationships().stream().filter(r -> !r.fromNode().equals(r.toNode()))
-          .map(r -> new LineageEdge(r.fromNode(), r.toNode())).distinct().forEach(edges::add);
+      answer.relationships().stream()
+          .filter(r -> !r.fromNode().equals(r.toNode()))
+          .map(r -> new LineageEdge(r.fromNode(), r.toNode()))
+          .distinct()
+          .forEach(edges::add);
     }
     java.util.Set<String> related = new java.util.HashSet<>();
-    edges.forEach(e -> {
-      related.add(e.from());
-      related.add(e.to());
-    });
+    edges.forEach(
+        e -> {
+          related.add(e.from());
+          related.add(e.to());
+        });
     Map<String, Integer> heights = new LinkedHashMap<>();
-    entities.forEach((id, e) -> {
-      if (related.contains(id)) {
-        heights.put(id, height(e));
-      }
-    });
+    entities.forEach(
+        (id, e) -> {
+          if (related.contains(id)) {
+            heights.put(id, height(e));
+          }
+        });
     int width = cardWidth();
     CardColumns placed = new CardColumns(heights, edges, width, GAP_X, GAP_Y, PAD, PAD);
     cards.putAll(placed.cards());
     // entities no relationship reaches: in columns right of the graph, as high as it
-    int tallest = Math.max(placed.size().height, entities.values().stream().mapToInt(ErdView::height).max().orElse(0) + PAD);
+    int tallest =
+        Math.max(
+            placed.size().height,
+            entities.values().stream().mapToInt(ErdView::height).max().orElse(0) + PAD);
     int x = heights.isEmpty() ? PAD : placed.size().width + GAP_X / 2;
     int y = PAD;
     int right = placed.size().width;
@@ -102,13 +111,16 @@ public final class ErdView extends GraphCanvas {
       y += height(e) + GAP_Y;
     }
     graphSize = new Dimension(right, bottom);
-    entities.forEach((id, e) -> {
-      Rectangle card = cards.get(id);
-      List<ErdColumn> cols = columns(e);
-      for (int i = 0; i < cols.size(); i++) {
-        rows.put(key(id, cols.get(i).name()), new Rectangle(card.x, card.y + HEADER_H + i * ROW_H, card.width, ROW_H));
-      }
-    });
+    entities.forEach(
+        (id, e) -> {
+          Rectangle card = cards.get(id);
+          List<ErdColumn> cols = columns(e);
+          for (int i = 0; i < cols.size(); i++) {
+            rows.put(
+                key(id, cols.get(i).name()),
+                new Rectangle(card.x, card.y + HEADER_H + i * ROW_H, card.width, ROW_H));
+          }
+        });
     revalidate();
     repaint();
   }
@@ -117,9 +129,13 @@ public final class ErdView extends GraphCanvas {
     return HEADER_H + columns(e).size() * ROW_H + 4;
   }
 
-  /** A versioned model's name with its version ({@code customers v2}), as dbt's ref tells them apart. */
+  /**
+   * A versioned model's name with its version ({@code customers v2}), as dbt's ref tells them
+   * apart.
+   */
   static String displayName(String nodeId, String name) {
-    java.util.regex.Matcher v = java.util.regex.Pattern.compile("\\.(v\\d+)$").matcher(nodeId == null ? "" : nodeId);
+    java.util.regex.Matcher v =
+        java.util.regex.Pattern.compile("\\.(v\\d+)$").matcher(nodeId == null ? "" : nodeId);
     return v.find() && name != null && !name.endsWith(v.group(1)) ? name + " " + v.group(1) : name;
   }
 
@@ -136,9 +152,15 @@ public final class ErdView extends GraphCanvas {
     FontMetrics fb = getFontMetrics(getFont().deriveFont(Font.BOLD));
     int widest = 0;
     for (ErdEntity e : entities.values()) {
-      widest = Math.max(widest, fb.stringWidth(displayName(e.nodeId(), e.name()) + "  " + e.resourceType()) + 20);
+      widest =
+          Math.max(
+              widest,
+              fb.stringWidth(displayName(e.nodeId(), e.name()) + "  " + e.resourceType()) + 20);
       for (ErdColumn c : columns(e)) {
-        widest = Math.max(widest, fm.stringWidth(c.name() + "   " + Objects.requireNonNullElse(c.type(), "")) + 20);
+        widest =
+            Math.max(
+                widest,
+                fm.stringWidth(c.name() + "   " + Objects.requireNonNullElse(c.type(), "")) + 20);
       }
     }
     return Math.max(MIN_W, Math.min(MAX_W, widest));
@@ -177,19 +199,35 @@ public final class ErdView extends GraphCanvas {
   static final String WAREHOUSE_KEY = "warehouse_foreign_key";
 
   /** The legend's entries: source, label; in the order docs/protocol.md lists the sources. */
-  static final List<String[]> LEGEND = List.of(new String[] {"relationships_test", "relationships test"},
-      new String[] {"foreign_key_constraint", "foreign key"}, new String[] {WAREHOUSE_KEY, "warehouse key"});
+  static final List<String[]> LEGEND =
+      List.of(
+          new String[] {"relationships_test", "relationships test"},
+          new String[] {"foreign_key_constraint", "foreign key"},
+          new String[] {WAREHOUSE_KEY, "warehouse key"});
 
-  /** A relationship's line: a test dashed, a constraint solid, a warehouse key dash-dot and wider. */
+  /**
+   * A relationship's line: a test dashed, a constraint solid, a warehouse key dash-dot and wider.
+   */
   static BasicStroke stroke(String source) {
     if (WAREHOUSE_KEY.equals(source)) {
-      return new BasicStroke(2.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {10f, 3f, 2f, 3f}, 0f);
+      return new BasicStroke(
+          2.4f,
+          BasicStroke.CAP_BUTT,
+          BasicStroke.JOIN_ROUND,
+          10f,
+          new float[] {10f, 3f, 2f, 3f},
+          0f);
     }
-    return "foreign_key_constraint".equals(source) ? new BasicStroke(2f)
-        : new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 3f}, 0f);
+    return "foreign_key_constraint".equals(source)
+        ? new BasicStroke(2f)
+        : new BasicStroke(
+            1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 3f}, 0f);
   }
 
-  /** Lines under the diagram: the legend, the server's message (why warehouse keys are missing), the cut. */
+  /**
+   * Lines under the diagram: the legend, the server's message (why warehouse keys are missing), the
+   * cut.
+   */
   private int footerLines() {
     if (result == null || entities.isEmpty()) {
       return 0;
@@ -204,9 +242,12 @@ public final class ErdView extends GraphCanvas {
     int footer = 0;
     if (footerLines() > 0) { // the legend and the message are read whole
       footer = LEGEND.stream().mapToInt(e -> 34 + fm.stringWidth(e[1]) + 18).sum() + PAD;
-      footer = Math.max(footer, result.message() == null ? 0 : fm.stringWidth(result.message()) + 2 * PAD);
+      footer =
+          Math.max(
+              footer, result.message() == null ? 0 : fm.stringWidth(result.message()) + 2 * PAD);
     }
-    return new Dimension(Math.max(Math.max(graphSize.width + PAD, footer), 300),
+    return new Dimension(
+        Math.max(Math.max(graphSize.width + PAD, footer), 300),
         Math.max(graphSize.height + PAD + extra, 120));
   }
 
@@ -232,19 +273,23 @@ public final class ErdView extends GraphCanvas {
     texts.clear();
     drawn.clear();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
     g.setColor(Palette.background());
     g.fillRect(0, 0, getWidth(), getHeight());
     g.setFont(getFont());
     if (entities.isEmpty()) {
       g.setColor(Palette.muted());
-      String m = result == null ? "Show the ERD of the project's models." : Objects.requireNonNullElse(result.message(),
-          "No entities.");
+      String m =
+          result == null
+              ? "Show the ERD of the project's models."
+              : Objects.requireNonNullElse(result.message(), "No entities.");
       text(g, m, PAD, PAD + g.getFontMetrics().getAscent(), Integer.MAX_VALUE);
       g.dispose();
       return;
     }
-    for (ErdRelationship r : result.relationships() == null ? List.<ErdRelationship>of() : result.relationships()) {
+    for (ErdRelationship r :
+        result.relationships() == null ? List.<ErdRelationship>of() : result.relationships()) {
       Rectangle a = anchor(r.fromNode(), r.fromColumn());
       Rectangle b = anchor(r.toNode(), r.toColumn());
       if (a == null || b == null) {
@@ -262,10 +307,18 @@ public final class ErdView extends GraphCanvas {
       path.curveTo(x1 + dx, y1, x2 - dx, y2, x2, y2);
       g.setColor(relationshipColor(r.source()));
       BasicStroke line = stroke(r.source());
-      if (!WAREHOUSE_KEY.equals(r.source()) && r.sources() != null && r.sources().contains(WAREHOUSE_KEY)) {
+      if (!WAREHOUSE_KEY.equals(r.source())
+          && r.sources() != null
+          && r.sources().contains(WAREHOUSE_KEY)) {
         // a declaration the warehouse's key confirms: its own line, wider
-        line = new BasicStroke(line.getLineWidth() + 1f, line.getEndCap(), line.getLineJoin(), line.getMiterLimit(),
-            line.getDashArray(), line.getDashPhase());
+        line =
+            new BasicStroke(
+                line.getLineWidth() + 1f,
+                line.getEndCap(),
+                line.getLineJoin(),
+                line.getMiterLimit(),
+                line.getDashArray(),
+                line.getDashPhase());
       }
       g.setStroke(line);
       g.draw(path);
@@ -291,12 +344,21 @@ public final class ErdView extends GraphCanvas {
       FontMetrics fs = g.getFontMetrics();
       int kindW = fs.stringWidth(e.resourceType());
       g.setColor(Palette.muted());
-      text(g, e.resourceType(), r.x + r.width - 10 - kindW, r.y + (HEADER_H + fs.getAscent() - fs.getDescent()) / 2,
+      text(
+          g,
+          e.resourceType(),
+          r.x + r.width - 10 - kindW,
+          r.y + (HEADER_H + fs.getAscent() - fs.getDescent()) / 2,
           kindW);
       g.setFont(bold);
       FontMetrics fb = g.getFontMetrics();
       g.setColor(Palette.foreground());
-      text(g, displayName(e.nodeId(), e.name()), r.x + 10, r.y + (HEADER_H + fb.getAscent() - fb.getDescent()) / 2, r.width - 24 - kindW);
+      text(
+          g,
+          displayName(e.nodeId(), e.name()),
+          r.x + 10,
+          r.y + (HEADER_H + fb.getAscent() - fb.getDescent()) / 2,
+          r.width - 24 - kindW);
       for (ErdColumn c : columns(e)) {
         Rectangle row = row(e.nodeId(), c.name());
         g.setFont(getFont());
@@ -304,7 +366,8 @@ public final class ErdView extends GraphCanvas {
         int baseline = row.y + (row.height + fm.getAscent() - fm.getDescent()) / 2;
         String type = c.type() == null ? "" : c.type();
         g.setFont(small);
-        int typeW = type.isEmpty() ? 0 : Math.min(g.getFontMetrics().stringWidth(type), row.width / 2);
+        int typeW =
+            type.isEmpty() ? 0 : Math.min(g.getFontMetrics().stringWidth(type), row.width / 2);
         if (!type.isEmpty()) {
           g.setColor(Palette.muted());
           text(g, type, row.x + row.width - 10 - typeW, baseline, typeW);
@@ -314,8 +377,16 @@ public final class ErdView extends GraphCanvas {
         text(g, c.name(), row.x + 10, baseline, row.width - 26 - typeW);
       }
       g.setColor(hue);
-      g.setStroke(e.selected() ? new BasicStroke(1.2f)
-          : new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {4f, 3f}, 0f));
+      g.setStroke(
+          e.selected()
+              ? new BasicStroke(1.2f)
+              : new BasicStroke(
+                  1.2f,
+                  BasicStroke.CAP_BUTT,
+                  BasicStroke.JOIN_ROUND,
+                  10f,
+                  new float[] {4f, 3f},
+                  0f));
       g.draw(shape);
     }
     g.setFont(getFont());

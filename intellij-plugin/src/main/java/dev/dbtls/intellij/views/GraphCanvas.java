@@ -10,19 +10,20 @@ import javax.swing.UIManager;
 
 /**
  * What the graph views (lineage, column lineage, ERD) share: opaque, drawn in the look and feel's
- * label font (again when the theme changes), a click handed to the view at its point, and the
- * arrow heads of their edges.
+ * label font (again when the theme changes), a click handed to the view at its point, and the arrow
+ * heads of their edges.
  */
 abstract class GraphCanvas extends JComponent {
   GraphCanvas() {
     updateUI();
     setOpaque(true);
-    addMouseListener(new MouseAdapter() {
-      @Override
-      public void mouseClicked(MouseEvent e) {
-        click(e.getPoint());
-      }
-    });
+    addMouseListener(
+        new MouseAdapter() {
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            click(e.getPoint());
+          }
+        });
   }
 
   @Override
@@ -31,7 +32,9 @@ abstract class GraphCanvas extends JComponent {
     setFont(UIManager.getFont("Label.font"));
   }
 
-  /** The head of an edge that ends at ({@code x}, {@code y}), pointing right, in the current colour. */
+  /**
+   * The head of an edge that ends at ({@code x}, {@code y}), pointing right, in the current colour.
+   */
   static void arrowHead(Graphics2D g, double x, double y) {
     Path2D arrow = new Path2D.Double();
     arrow.moveTo(x, y);

@@ -24,8 +24,8 @@ import javax.swing.event.DocumentListener;
 
 /**
  * The History tab: the queries run (previews, ad-hoc), newest first, found as you type (words in
- * the SQL or the error, as {@code dbt/history} finds them; the entries loaded are filtered at
- * once and the search is handed on for the server's whole history), the selected one's SQL below.
+ * the SQL or the error, as {@code dbt/history} finds them; the entries loaded are filtered at once
+ * and the search is handed on for the server's whole history), the selected one's SQL below.
  */
 public final class HistoryView extends JPanel {
   private final JTextField search = new JTextField();
@@ -33,33 +33,38 @@ public final class HistoryView extends JPanel {
   private final JList<HistoryEntry> list = new JList<>(shown);
   private final JTextArea detail = new JTextArea();
   private List<HistoryEntry> entries = List.of();
-  private Consumer<String> onSearch = q -> { };
+  private Consumer<String> onSearch = q -> {};
 
   public HistoryView() {
     super(new BorderLayout());
     search.putClientProperty("JTextField.placeholderText", "Search the SQL and errors");
-    search.getDocument().addDocumentListener(new DocumentListener() {
-      @Override
-      public void insertUpdate(DocumentEvent e) {
-        searched();
-      }
+    search
+        .getDocument()
+        .addDocumentListener(
+            new DocumentListener() {
+              @Override
+              public void insertUpdate(DocumentEvent e) {
+                searched();
+              }
 
-      @Override
-      public void removeUpdate(DocumentEvent e) {
-        searched();
-      }
+              @Override
+              public void removeUpdate(DocumentEvent e) {
+                searched();
+              }
 
-      @Override
-      public void changedUpdate(DocumentEvent e) {
-        searched();
-      }
-    });
+              @Override
+              public void changedUpdate(DocumentEvent e) {
+                searched();
+              }
+            });
     list.setCellRenderer(new Renderer());
-    list.addListSelectionListener(e -> {
-      HistoryEntry h = list.getSelectedValue();
-      detail.setText(h == null ? "" : h.sql() + (h.error() == null ? "" : "\n\n-- " + h.error()));
-      detail.setCaretPosition(0);
-    });
+    list.addListSelectionListener(
+        e -> {
+          HistoryEntry h = list.getSelectedValue();
+          detail.setText(
+              h == null ? "" : h.sql() + (h.error() == null ? "" : "\n\n-- " + h.error()));
+          detail.setCaretPosition(0);
+        });
     detail.setEditable(false);
     detail.setLineWrap(true);
     detail.setWrapStyleWord(true);
@@ -68,7 +73,8 @@ public final class HistoryView extends JPanel {
     top.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
     top.add(new JLabel("Search:"), BorderLayout.WEST);
     top.add(search, BorderLayout.CENTER);
-    JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(list), new JScrollPane(detail));
+    JSplitPane split =
+        new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(list), new JScrollPane(detail));
     split.setResizeWeight(0.6);
     split.setBorder(BorderFactory.createEmptyBorder());
     add(top, BorderLayout.NORTH);
@@ -76,8 +82,8 @@ public final class HistoryView extends JPanel {
   }
 
   /**
-   * The search text changed: ask the server ({@code dbt/history} with these words). Called on
-   * every keystroke; the glue waits for typing to pause before it sends the request.
+   * The search text changed: ask the server ({@code dbt/history} with these words). Called on every
+   * keystroke; the glue waits for typing to pause before it sends the request.
    */
   public void onSearch(Consumer<String> action) {
     this.onSearch = action;
@@ -131,10 +137,13 @@ public final class HistoryView extends JPanel {
     keep.forEach(shown::addElement);
   }
 
-  /** One entry: how it ended and its SQL's first line, then when, how long, how many rows, where. */
+  /**
+   * One entry: how it ended and its SQL's first line, then when, how long, how many rows, where.
+   */
   private static final class Renderer extends JLabel implements ListCellRenderer<HistoryEntry> {
     private static final java.util.regex.Pattern CONFIG =
-        java.util.regex.Pattern.compile("\\{\\{-?\\s*config\\(.*?\\)\\s*-?}}", java.util.regex.Pattern.DOTALL);
+        java.util.regex.Pattern.compile(
+            "\\{\\{-?\\s*config\\(.*?\\)\\s*-?}}", java.util.regex.Pattern.DOTALL);
 
     Renderer() {
       setOpaque(true);
@@ -142,20 +151,46 @@ public final class HistoryView extends JPanel {
     }
 
     @Override
-    public Component getListCellRendererComponent(JList<? extends HistoryEntry> list, HistoryEntry e,
-        int index, boolean selected, boolean focus) {
+    public Component getListCellRendererComponent(
+        JList<? extends HistoryEntry> list,
+        HistoryEntry e,
+        int index,
+        boolean selected,
+        boolean focus) {
       setFont(list.getFont());
       setBackground(selected ? list.getSelectionBackground() : list.getBackground());
       setForeground(selected ? list.getSelectionForeground() : list.getForeground());
       boolean failed = !"ok".equals(e.status());
-      String mark = "<span style='color:" + Palette.hex(failed ? Palette.hot() : Palette.good()) + "'>"
-          + (failed ? "✗" : "✓") + "</span>";
+      String mark =
+          "<span style='color:"
+              + Palette.hex(failed ? Palette.hot() : Palette.good())
+              + "'>"
+              + (failed ? "✗" : "✓")
+              + "</span>";
       String muted = Palette.hex(selected ? list.getSelectionForeground() : Palette.muted());
-      String when = e.startedAt() == null ? "" : e.startedAt().replace('T', ' ').replaceAll("\\.\\d+", "").replace("Z", "");
-      String rows = e.rowCount() == null ? "" : " · " + e.rowCount() + (e.rowCount() == 1 ? " row" : " rows");
-      setText("<html>" + mark + "&nbsp;" + ResultsView.escape(firstLine(e.sql())) + "<br><span style='color:" + muted
-          + "'>" + ResultsView.escape(when + " · " + Elapsed.format(e.durationMs()) + rows + " · " + e.target()
-          + (failed && e.error() != null ? " · " + firstLine(e.error()) : "")) + "</span></html>");
+      String when =
+          e.startedAt() == null
+              ? ""
+              : e.startedAt().replace('T', ' ').replaceAll("\\.\\d+", "").replace("Z", "");
+      String rows =
+          e.rowCount() == null ? "" : " · " + e.rowCount() + (e.rowCount() == 1 ? " row" : " rows");
+      setText(
+          "<html>"
+              + mark
+              + "&nbsp;"
+              + ResultsView.escape(firstLine(e.sql()))
+              + "<br><span style='color:"
+              + muted
+              + "'>"
+              + ResultsView.escape(
+                  when
+                      + " · "
+                      + Elapsed.format(e.durationMs())
+                      + rows
+                      + " · "
+                      + e.target()
+                      + (failed && e.error() != null ? " · " + firstLine(e.error()) : ""))
+              + "</span></html>");
       return this;
     }
 

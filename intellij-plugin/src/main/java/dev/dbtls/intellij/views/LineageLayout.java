@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A layered left-to-right layout of a lineage answer: every node one column right of its
- * furthest parent (so parents are always left of their children); an edge that skips columns
- * passes through a slot of its own in each column between, so it never runs under a node; the
- * slots of each column are ordered by the mean row of their neighbours (a few sweeps each way)
- * to uncross edges, and each column is centred on the tallest.
+ * A layered left-to-right layout of a lineage answer: every node one column right of its furthest
+ * parent (so parents are always left of their children); an edge that skips columns passes through
+ * a slot of its own in each column between, so it never runs under a node; the slots of each column
+ * are ordered by the mean row of their neighbours (a few sweeps each way) to uncross edges, and
+ * each column is centred on the tallest.
  */
 public final class LineageLayout {
   /** A node and where it is drawn. */
@@ -33,12 +33,26 @@ public final class LineageLayout {
    * {@code nodeWidth} × {@code nodeHeight} boxes, {@code gapX} between columns, {@code gapY}
    * between slots; an edge's slot in a column it passes is {@code laneHeight} high.
    */
-  public LineageLayout(List<LineageNode> nodes, List<LineageEdge> allEdges, int nodeWidth, int nodeHeight,
-      int gapX, int gapY, int laneHeight, int pad) {
+  public LineageLayout(
+      List<LineageNode> nodes,
+      List<LineageEdge> allEdges,
+      int nodeWidth,
+      int nodeHeight,
+      int gapX,
+      int gapY,
+      int laneHeight,
+      int pad) {
     Map<String, LineageNode> byId = new LinkedHashMap<>();
     nodes.forEach(n -> byId.put(n.id(), n));
-    this.edges = allEdges.stream().filter(e -> byId.containsKey(e.from()) && byId.containsKey(e.to())
-        && !e.from().equals(e.to())).distinct().toList();
+    this.edges =
+        allEdges.stream()
+            .filter(
+                e ->
+                    byId.containsKey(e.from())
+                        && byId.containsKey(e.to())
+                        && !e.from().equals(e.to()))
+            .distinct()
+            .toList();
     Map<String, List<String>> nodeParents = new HashMap<>();
     for (LineageEdge e : edges) {
       nodeParents.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
@@ -110,7 +124,9 @@ public final class LineageLayout {
       }
     }
     lanes.forEach((e, chain) -> routes.put(e, chain.stream().map(laneSlots::get).toList()));
-    size = new Dimension(pad * 2 + layers * nodeWidth + Math.max(0, layers - 1) * gapX, pad * 2 + tallest);
+    size =
+        new Dimension(
+            pad * 2 + layers * nodeWidth + Math.max(0, layers - 1) * gapX, pad * 2 + tallest);
   }
 
   public Map<String, Box> boxes() {
@@ -134,8 +150,16 @@ public final class LineageLayout {
     return size;
   }
 
-  /** One more than the furthest parent's layer; 0 without parents (a cycle, which dbt forbids, is cut). */
-  private static int layer(String id, Map<String, List<String>> parents, Map<String, Integer> layer, int depth, int max) {
+  /**
+   * One more than the furthest parent's layer; 0 without parents (a cycle, which dbt forbids, is
+   * cut).
+   */
+  private static int layer(
+      String id,
+      Map<String, List<String>> parents,
+      Map<String, Integer> layer,
+      int depth,
+      int max) {
     Integer known = layer.get(id);
     if (known != null) {
       return known;
@@ -150,11 +174,13 @@ public final class LineageLayout {
     return l;
   }
 
-  private static void order(List<String> column, Map<String, List<String>> neighbours, Map<String, Double> row) {
+  private static void order(
+      List<String> column, Map<String, List<String>> neighbours, Map<String, Double> row) {
     Map<String, Double> key = new HashMap<>();
     for (String id : column) {
       List<String> ns = neighbours.getOrDefault(id, List.of());
-      key.put(id, ns.isEmpty() ? row.get(id) : ns.stream().mapToDouble(row::get).average().orElse(0));
+      key.put(
+          id, ns.isEmpty() ? row.get(id) : ns.stream().mapToDouble(row::get).average().orElse(0));
     }
     column.sort(Comparator.comparingDouble(key::get));
   }

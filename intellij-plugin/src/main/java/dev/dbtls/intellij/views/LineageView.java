@@ -24,12 +24,14 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The Lineage tab's graph: parents left of children, each node with its kind and
- * materialization, the root outlined; a click opens the node's file, a click on a "+N" badge asks
- * for the N parents (left) or children (right) the answer left out, which {@link #merge} adds.
+ * The Lineage tab's graph: parents left of children, each node with its kind and materialization,
+ * the root outlined; a click opens the node's file, a click on a "+N" badge asks for the N parents
+ * (left) or children (right) the answer left out, which {@link #merge} adds.
  */
 public final class LineageView extends GraphCanvas {
-  /** A "+N" badge clicked: the node whose hidden parents ({@code upstream}) or children to fetch. */
+  /**
+   * A "+N" badge clicked: the node whose hidden parents ({@code upstream}) or children to fetch.
+   */
   public record Expand(LineageNode node, boolean upstream) {}
 
   static final int MIN_NODE_W = 150;
@@ -45,9 +47,10 @@ public final class LineageView extends GraphCanvas {
   private final Set<LineageEdge> edges = new LinkedHashSet<>();
   private String root;
   private String message;
-  private LineageLayout layout = new LineageLayout(List.of(), List.of(), MIN_NODE_W, NODE_H, GAP_X, GAP_Y, LANE_H, PAD);
-  private Consumer<LineageNode> onOpen = n -> { };
-  private Consumer<Expand> onExpand = e -> { };
+  private LineageLayout layout =
+      new LineageLayout(List.of(), List.of(), MIN_NODE_W, NODE_H, GAP_X, GAP_Y, LANE_H, PAD);
+  private Consumer<LineageNode> onOpen = n -> {};
+  private Consumer<Expand> onExpand = e -> {};
 
   /** A click on a node: open its file at its definition ({@code uri}, {@code range}). */
   public void onOpen(Consumer<LineageNode> action) {
@@ -67,22 +70,44 @@ public final class LineageView extends GraphCanvas {
     merge(result);
   }
 
-  /** Adds an expansion's nodes and edges; a node's hidden counts shrink to what is still left out. */
+  /**
+   * Adds an expansion's nodes and edges; a node's hidden counts shrink to what is still left out.
+   */
   public void merge(LineageResult more) {
     if (more.nodes() != null) {
       for (LineageNode n : more.nodes()) {
         LineageNode known = nodes.get(n.id());
-        nodes.put(n.id(), known == null ? n : new LineageNode(known.id(), known.resourceType(), known.name(),
-            known.packageName(), known.materialization(), known.uri(), known.range(), known.description(),
-            known.depth(), Math.min(known.hiddenUpstream(), n.hiddenUpstream()),
-            Math.min(known.hiddenDownstream(), n.hiddenDownstream())));
+        nodes.put(
+            n.id(),
+            known == null
+                ? n
+                : new LineageNode(
+                    known.id(),
+                    known.resourceType(),
+                    known.name(),
+                    known.packageName(),
+                    known.materialization(),
+                    known.uri(),
+                    known.range(),
+                    known.description(),
+                    known.depth(),
+                    Math.min(known.hiddenUpstream(), n.hiddenUpstream()),
+                    Math.min(known.hiddenDownstream(), n.hiddenDownstream())));
       }
     }
     if (more.edges() != null) {
       edges.addAll(more.edges());
     }
-    layout = new LineageLayout(new ArrayList<>(nodes.values()), new ArrayList<>(edges), nodeWidth(), NODE_H, GAP_X,
-        GAP_Y, LANE_H, PAD);
+    layout =
+        new LineageLayout(
+            new ArrayList<>(nodes.values()),
+            new ArrayList<>(edges),
+            nodeWidth(),
+            NODE_H,
+            GAP_X,
+            GAP_Y,
+            LANE_H,
+            PAD);
     revalidate();
     repaint();
   }
@@ -98,7 +123,9 @@ public final class LineageView extends GraphCanvas {
     return layout;
   }
 
-  /** Where a node's "+N" badge is: left for hidden parents, right for hidden children; null without. */
+  /**
+   * Where a node's "+N" badge is: left for hidden parents, right for hidden children; null without.
+   */
   public Rectangle badge(LineageNode node, boolean upstream) {
     LineageLayout.Box b = layout.box(node.id());
     int hidden = upstream ? node.hiddenUpstream() : node.hiddenDownstream();
@@ -158,13 +185,17 @@ public final class LineageView extends GraphCanvas {
   protected void paintComponent(Graphics g0) {
     Graphics2D g = (Graphics2D) g0.create();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
     g.setColor(Palette.background());
     g.fillRect(0, 0, getWidth(), getHeight());
     g.setFont(getFont());
     if (nodes.isEmpty()) {
       g.setColor(Palette.muted());
-      g.drawString(message == null ? "Open a model and show its lineage." : message, PAD, PAD + g.getFontMetrics().getAscent());
+      g.drawString(
+          message == null ? "Open a model and show its lineage." : message,
+          PAD,
+          PAD + g.getFontMetrics().getAscent());
       g.dispose();
       return;
     }
@@ -211,8 +242,11 @@ public final class LineageView extends GraphCanvas {
       g.drawString(fit(n.name(), fb, r.width - TEXT_X - 8), r.x + TEXT_X, r.y + 6 + fb.getAscent());
       g.setFont(small);
       FontMetrics fs = g.getFontMetrics();
-      String kind = n.resourceType() + (n.materialization() == null || n.materialization().equals(n.resourceType())
-          ? "" : " · " + n.materialization());
+      String kind =
+          n.resourceType()
+              + (n.materialization() == null || n.materialization().equals(n.resourceType())
+                  ? ""
+                  : " · " + n.materialization());
       g.setColor(Palette.mix(Palette.foreground(), Palette.background(), 0.35));
       g.drawString(fit(kind, fs, r.width - TEXT_X - 8), r.x + TEXT_X, r.y + r.height - 7);
     }
@@ -224,7 +258,8 @@ public final class LineageView extends GraphCanvas {
         if (b == null) {
           continue;
         }
-        RoundRectangle2D pill = new RoundRectangle2D.Double(b.x, b.y, b.width, b.height, b.height, b.height);
+        RoundRectangle2D pill =
+            new RoundRectangle2D.Double(b.x, b.y, b.width, b.height, b.height, b.height);
         g.setColor(Palette.background());
         g.fill(pill);
         g.setColor(Palette.selection());
@@ -232,7 +267,10 @@ public final class LineageView extends GraphCanvas {
         g.draw(pill);
         String t = "+" + (up ? n.hiddenUpstream() : n.hiddenDownstream());
         g.setColor(Palette.foreground());
-        g.drawString(t, b.x + (b.width - fs.stringWidth(t)) / 2, b.y + (b.height + fs.getAscent() - fs.getDescent()) / 2);
+        g.drawString(
+            t,
+            b.x + (b.width - fs.stringWidth(t)) / 2,
+            b.y + (b.height + fs.getAscent() - fs.getDescent()) / 2);
       }
     }
     g.dispose();

@@ -25,7 +25,9 @@ public record PlanStep(PlanNode node, List<PlanFinding> findings) {
   public String title() {
     StringBuilder s = new StringBuilder(node.operator() == null ? "step" : node.operator());
     if (node.relation() != null) {
-      s.append("  ").append(node.schema() == null ? "" : node.schema() + ".").append(node.relation());
+      s.append("  ")
+          .append(node.schema() == null ? "" : node.schema() + ".")
+          .append(node.relation());
     } else if (node.cte() != null) {
       s.append("  cte ").append(node.cte());
     }
@@ -54,7 +56,8 @@ public record PlanStep(PlanNode node, List<PlanFinding> findings) {
       s.append(" rows");
     }
     if (node.selfTimeMs() != null) {
-      s.append(s.isEmpty() ? "" : " · ").append(String.format(Locale.ROOT, "%.1f ms", node.selfTimeMs()));
+      s.append(s.isEmpty() ? "" : " · ")
+          .append(String.format(Locale.ROOT, "%.1f ms", node.selfTimeMs()));
     }
     return s.toString();
   }

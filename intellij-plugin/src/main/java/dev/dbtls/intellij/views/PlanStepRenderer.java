@@ -18,8 +18,8 @@ import javax.swing.tree.TreeCellRenderer;
 
 /**
  * A plan step in one line: its share as a bar with the percentage (red or orange when hot), the
- * operator and relation, the condition, estimated vs actual rows (flagged when far off), and a
- * mark when a finding is about it.
+ * operator and relation, the condition, estimated vs actual rows (flagged when far off), and a mark
+ * when a finding is about it.
  */
 public final class PlanStepRenderer extends JComponent implements TreeCellRenderer {
   static final int BAR = 64;
@@ -30,8 +30,14 @@ public final class PlanStepRenderer extends JComponent implements TreeCellRender
   private boolean selected;
 
   @Override
-  public Component getTreeCellRendererComponent(JTree tree, Object value, boolean selected,
-      boolean expanded, boolean leaf, int row, boolean hasFocus) {
+  public Component getTreeCellRendererComponent(
+      JTree tree,
+      Object value,
+      boolean selected,
+      boolean expanded,
+      boolean leaf,
+      int row,
+      boolean hasFocus) {
     this.selected = selected;
     Object o = value instanceof DefaultMutableTreeNode n ? n.getUserObject() : value;
     this.step = o instanceof PlanStep s ? s : null;
@@ -65,8 +71,10 @@ public final class PlanStepRenderer extends JComponent implements TreeCellRender
   protected void paintComponent(Graphics g0) {
     Graphics2D g = (Graphics2D) g0.create();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
-    Color fg = selected ? color("Tree.selectionForeground", Palette.foreground()) : Palette.foreground();
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
+    Color fg =
+        selected ? color("Tree.selectionForeground", Palette.foreground()) : Palette.foreground();
     Color muted = selected ? fg : Palette.muted();
     if (selected) {
       g.setColor(color("Tree.selectionBackground", Palette.selection()));
@@ -94,7 +102,10 @@ public final class PlanStepRenderer extends JComponent implements TreeCellRender
     x += BAR + GAP;
     g.setFont(getFont());
     g.setColor(hue != null && !selected ? hue : muted);
-    String pct = step.share() == null ? "" : String.format(Locale.ROOT, "%d%%", Math.round(step.share() * 100));
+    String pct =
+        step.share() == null
+            ? ""
+            : String.format(Locale.ROOT, "%d%%", Math.round(step.share() * 100));
     g.drawString(pct, x + fm.stringWidth("100%") - fm.stringWidth(pct), base);
     x += fm.stringWidth("100%") + GAP;
     Font bold = getFont().deriveFont(Font.BOLD);

@@ -16,7 +16,9 @@ public final class PlanTreeModel extends DefaultTreeModel {
   private final List<PlanStep> steps = new ArrayList<>();
 
   public PlanTreeModel(ExplainResult result) {
-    super(new DefaultMutableTreeNode(result.target() == null ? "plan" : "plan on " + result.target()));
+    super(
+        new DefaultMutableTreeNode(
+            result.target() == null ? "plan" : "plan on " + result.target()));
     if (result.plan() == null) {
       return;
     }
@@ -25,8 +27,10 @@ public final class PlanTreeModel extends DefaultTreeModel {
     List<PlanFinding> findings = result.findings() == null ? List.of() : result.findings();
     for (int i = 0; i < nodes.size(); i++) {
       String id = nodes.get(i).id();
-      steps.add(new PlanStep(nodes.get(i),
-          findings.stream().filter(f -> id != null && id.equals(f.planNodeId())).toList()));
+      steps.add(
+          new PlanStep(
+              nodes.get(i),
+              findings.stream().filter(f -> id != null && id.equals(f.planNodeId())).toList()));
     }
     int[] next = {0};
     setRoot(build(result.plan(), next));

@@ -21,17 +21,17 @@ import javax.swing.tree.DefaultMutableTreeNode;
 import javax.swing.tree.TreePath;
 
 /**
- * The Query Plan tab: what was explained, the plan as a tree of steps with their share of the
- * time (hot steps red or orange), and below it the findings with their evidence and the SQL they
- * suggest, then the selected step's details. A double-click on a step traced to the model's
- * source (a ref, source or CTE) jumps there.
+ * The Query Plan tab: what was explained, the plan as a tree of steps with their share of the time
+ * (hot steps red or orange), and below it the findings with their evidence and the SQL they
+ * suggest, then the selected step's details. A double-click on a step traced to the model's source
+ * (a ref, source or CTE) jumps there.
  */
 public final class PlanView extends JPanel {
   private final JLabel header = new JLabel(" ");
   private final JTree tree = new JTree(new DefaultMutableTreeNode("no plan yet"));
   private final JEditorPane details = new JEditorPane("text/html", "");
   private ExplainResult result;
-  private Consumer<PlanLocation> onJump = location -> { };
+  private Consumer<PlanLocation> onJump = location -> {};
 
   public PlanView() {
     super(new BorderLayout());
@@ -40,21 +40,23 @@ public final class PlanView extends JPanel {
     tree.setRootVisible(true);
     tree.setShowsRootHandles(true);
     tree.addTreeSelectionListener(e -> showDetails());
-    tree.addMouseListener(new MouseAdapter() {
-      @Override
-      public void mouseClicked(MouseEvent e) {
-        if (e.getClickCount() == 2) {
-          TreePath path = tree.getPathForLocation(e.getX(), e.getY());
-          if (path != null) {
-            jump(path);
+    tree.addMouseListener(
+        new MouseAdapter() {
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            if (e.getClickCount() == 2) {
+              TreePath path = tree.getPathForLocation(e.getX(), e.getY());
+              if (path != null) {
+                jump(path);
+              }
+            }
           }
-        }
-      }
-    });
+        });
     details.setEditable(false);
     details.putClientProperty(JEditorPane.HONOR_DISPLAY_PROPERTIES, Boolean.TRUE);
     header.setBorder(BorderFactory.createEmptyBorder(4, 6, 4, 6));
-    JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(tree), new JScrollPane(details));
+    JSplitPane split =
+        new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(tree), new JScrollPane(details));
     split.setResizeWeight(0.5);
     split.setBorder(BorderFactory.createEmptyBorder());
     add(header, BorderLayout.NORTH);
@@ -101,7 +103,8 @@ public final class PlanView extends JPanel {
 
   private void jump(TreePath path) {
     if (((DefaultMutableTreeNode) path.getLastPathComponent()).getUserObject() instanceof PlanStep s
-        && s.node().source() != null && s.node().source().uri() != null) {
+        && s.node().source() != null
+        && s.node().source().uri() != null) {
       onJump.accept(s.node().source());
     }
   }
@@ -112,31 +115,53 @@ public final class PlanView extends JPanel {
     }
     String fg = Palette.hex(Palette.foreground());
     String muted = Palette.hex(Palette.muted());
-    StringBuilder html = new StringBuilder("<html><body style='font-family:sans-serif;color:" + fg + "'>");
+    StringBuilder html =
+        new StringBuilder("<html><body style='font-family:sans-serif;color:" + fg + "'>");
     if (result.findings() == null || result.findings().isEmpty()) {
-      html.append("<p style='color:").append(muted).append("'>No findings: nothing in this plan looks wrong.</p>");
+      html.append("<p style='color:")
+          .append(muted)
+          .append("'>No findings: nothing in this plan looks wrong.</p>");
     } else {
       for (PlanFinding f : result.findings()) {
-        html.append("<p><b style='color:").append(Palette.hex(Palette.hot())).append("'>● </b><b>")
-            .append(esc(f.title())).append("</b> <span style='color:").append(muted).append("'>(")
-            .append(esc(f.kind() == null ? null : WireEnum.wire(f.kind()))).append(", confidence ").append(esc(f.confidence() == null ? null : WireEnum.wire(f.confidence())))
-            .append(f.status() == null ? "" : ", " + esc(f.status())).append(")</span></p><ul>");
+        html.append("<p><b style='color:")
+            .append(Palette.hex(Palette.hot()))
+            .append("'>● </b><b>")
+            .append(esc(f.title()))
+            .append("</b> <span style='color:")
+            .append(muted)
+            .append("'>(")
+            .append(esc(f.kind() == null ? null : WireEnum.wire(f.kind())))
+            .append(", confidence ")
+            .append(esc(f.confidence() == null ? null : WireEnum.wire(f.confidence())))
+            .append(f.status() == null ? "" : ", " + esc(f.status()))
+            .append(")</span></p><ul>");
         if (f.evidence() != null) {
           f.evidence().forEach(e -> html.append("<li>").append(esc(e)).append("</li>"));
         }
         if (f.confidenceReason() != null) {
-          html.append("<li style='color:").append(muted).append("'>").append(esc(f.confidenceReason())).append("</li>");
+          html.append("<li style='color:")
+              .append(muted)
+              .append("'>")
+              .append(esc(f.confidenceReason()))
+              .append("</li>");
         }
         html.append("</ul>");
         if (f.index() != null) {
-          html.append("<p>Suggested:</p><pre>").append(esc(f.index().createSql())).append(";</pre>")
-              .append("<p style='color:").append(muted).append("'>Undo: <code>").append(esc(f.index().rollbackSql()))
+          html.append("<p>Suggested:</p><pre>")
+              .append(esc(f.index().createSql()))
+              .append(";</pre>")
+              .append("<p style='color:")
+              .append(muted)
+              .append("'>Undo: <code>")
+              .append(esc(f.index().rollbackSql()))
               .append("</code></p>");
         }
       }
     }
     TreePath selected = tree.getSelectionPath();
-    if (selected != null && ((DefaultMutableTreeNode) selected.getLastPathComponent()).getUserObject() instanceof PlanStep s) {
+    if (selected != null
+        && ((DefaultMutableTreeNode) selected.getLastPathComponent()).getUserObject()
+            instanceof PlanStep s) {
       html.append("<hr><p><b>").append(esc(s.title())).append("</b></p><ul>");
       if (s.condition() != null) {
         html.append("<li>").append(esc(s.condition())).append("</li>");
@@ -145,15 +170,22 @@ public final class PlanView extends JPanel {
         html.append("<li>").append(esc(s.figures())).append("</li>");
       }
       if (s.share() != null) {
-        html.append("<li>").append(String.format(Locale.ROOT, "%.1f %%", s.share() * 100)).append(" of the plan</li>");
+        html.append("<li>")
+            .append(String.format(Locale.ROOT, "%.1f %%", s.share() * 100))
+            .append(" of the plan</li>");
       }
       if (s.node().properties() != null) {
         for (Map.Entry<String, String> p : s.node().properties().entrySet()) {
-          html.append("<li>").append(esc(p.getKey())).append(": ").append(esc(p.getValue())).append("</li>");
+          html.append("<li>")
+              .append(esc(p.getKey()))
+              .append(": ")
+              .append(esc(p.getValue()))
+              .append("</li>");
         }
       }
       if (s.node().source() != null && s.node().source().range() != null) {
-        html.append("<li>double-click: line ").append(s.node().source().range().start().line() + 1)
+        html.append("<li>double-click: line ")
+            .append(s.node().source().range().start().line() + 1)
             .append(" of the model</li>");
       }
       html.append("</ul>");

@@ -6,16 +6,16 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.FontMetrics;
-import java.awt.Graphics2D;
 import java.awt.Graphics;
+import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.util.Locale;
 import javax.swing.JComponent;
 
 /**
- * A comparison's ratio of medians with its 95 % interval on a log scale around 1 (the same
- * speed): green when the whole interval is below 1 (faster), red above (slower), grey across.
+ * A comparison's ratio of medians with its 95 % interval on a log scale around 1 (the same speed):
+ * green when the whole interval is below 1 (faster), red above (slower), grey across.
  */
 public final class RatioInterval extends JComponent {
   private BenchmarkComparison comparison;
@@ -59,16 +59,20 @@ public final class RatioInterval extends JComponent {
     }
     Graphics2D g = (Graphics2D) g0.create();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_LCD_HRGB);
     g.setFont(getFont());
     FontMetrics fm = g.getFontMetrics();
     double low = comparison.low() == null ? comparison.ratio() : comparison.low();
     double high = comparison.high() == null ? comparison.ratio() : comparison.high();
-    double span = Math.max(Math.max(Math.abs(Math.log(low)), Math.abs(Math.log(high))), Math.log(1.25)) * 1.15;
+    double span =
+        Math.max(Math.max(Math.abs(Math.log(low)), Math.abs(Math.log(high))), Math.log(1.25))
+            * 1.15;
     int left = 12;
     int right = getWidth() - 12;
     int mid = 8 + fm.getHeight() / 2 + 4;
-    java.util.function.DoubleToIntFunction x = r -> left + (int) Math.round((right - left) * (Math.log(r) + span) / (2 * span));
+    java.util.function.DoubleToIntFunction x =
+        r -> left + (int) Math.round((right - left) * (Math.log(r) + span) / (2 * span));
     g.setColor(Palette.border());
     g.drawLine(left, mid, right, mid);
     int one = x.applyAsInt(1);

@@ -9,13 +9,24 @@ import java.util.Set;
 import javax.swing.table.AbstractTableModel;
 
 /**
- * The rows of a {@code dbt/preview} answer and the pages loaded after it, as a table: one
- * column per result column (its normalized type known), the cursor of the next page while the
- * server has more.
+ * The rows of a {@code dbt/preview} answer and the pages loaded after it, as a table: one column
+ * per result column (its normalized type known), the cursor of the next page while the server has
+ * more.
  */
 public final class ResultsTableModel extends AbstractTableModel {
-  private static final Set<String> NUMERIC = Set.of("integer", "bigint", "smallint", "tinyint",
-      "hugeint", "number", "numeric", "decimal", "double", "float", "real");
+  private static final Set<String> NUMERIC =
+      Set.of(
+          "integer",
+          "bigint",
+          "smallint",
+          "tinyint",
+          "hugeint",
+          "number",
+          "numeric",
+          "decimal",
+          "double",
+          "float",
+          "real");
 
   private List<PreviewColumn> columns = List.of();
   private final List<List<Object>> rows = new ArrayList<>();

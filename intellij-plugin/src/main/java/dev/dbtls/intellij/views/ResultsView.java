@@ -41,9 +41,9 @@ public final class ResultsView extends JPanel {
   private final Timer ticker;
   private String what = "preview";
   private PreviewError error;
-  private Consumer<String> onLoadMore = cursor -> { };
-  private Runnable onCancel = () -> { };
-  private Runnable onExport = () -> { };
+  private Consumer<String> onLoadMore = cursor -> {};
+  private Runnable onCancel = () -> {};
+  private Runnable onExport = () -> {};
 
   public ResultsView() {
     this(new Elapsed());
@@ -60,18 +60,21 @@ public final class ResultsView extends JPanel {
     bar.add(loadMore);
     bar.add(export);
     cancel.addActionListener(e -> onCancel.run());
-    loadMore.addActionListener(e -> {
-      if (model.hasMore()) {
-        loadMore.setEnabled(false);
-        onLoadMore.accept(model.cursor());
-      }
-    });
+    loadMore.addActionListener(
+        e -> {
+          if (model.hasMore()) {
+            loadMore.setEnabled(false);
+            onLoadMore.accept(model.cursor());
+          }
+        });
     export.addActionListener(e -> onExport.run());
     table.setAutoResizeMode(JTable.AUTO_RESIZE_OFF);
     table.setCellSelectionEnabled(true);
     table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
     table.setDefaultRenderer(String.class, new CellRenderer());
-    table.getTableHeader().setDefaultRenderer(new HeaderRenderer(table.getTableHeader().getDefaultRenderer()));
+    table
+        .getTableHeader()
+        .setDefaultRenderer(new HeaderRenderer(table.getTableHeader().getDefaultRenderer()));
     table.getSelectionModel().addListSelectionListener(e -> showSelected());
     table.getColumnModel().getSelectionModel().addListSelectionListener(e -> showSelected());
     detail.setEditable(false);
@@ -79,7 +82,8 @@ public final class ResultsView extends JPanel {
     detail.setFont(new Font(Font.MONOSPACED, Font.PLAIN, table.getFont().getSize()));
     detail.setRows(4);
     JScrollPane grid = new JScrollPane(table);
-    grid.setColumnHeaderView(table.getTableHeader()); // as JTable.addNotify does; also when painted offscreen
+    grid.setColumnHeaderView(
+        table.getTableHeader()); // as JTable.addNotify does; also when painted offscreen
     JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, grid, new JScrollPane(detail));
     split.setResizeWeight(0.8);
     split.setBorder(BorderFactory.createEmptyBorder());
@@ -148,7 +152,8 @@ public final class ResultsView extends JPanel {
     error = result.error();
     model.show(result);
     sizeColumns();
-    detail.setText(error != null ? error.message() : result.compiledSql() == null ? "" : result.compiledSql());
+    detail.setText(
+        error != null ? error.message() : result.compiledSql() == null ? "" : result.compiledSql());
     buttons();
     updateStatus();
   }
@@ -193,9 +198,18 @@ public final class ResultsView extends JPanel {
       status.setForeground(Palette.hot());
     } else {
       int rows = model.getRowCount();
-      status.setText(what + " · " + rows + (rows == 1 ? " row" : " rows")
-          + (model.hasMore() ? " · more to load" : model.truncated() ? " · cut at the row limit" : "")
-          + " · " + model.getColumnCount() + " columns · " + time);
+      status.setText(
+          what
+              + " · "
+              + rows
+              + (rows == 1 ? " row" : " rows")
+              + (model.hasMore()
+                  ? " · more to load"
+                  : model.truncated() ? " · cut at the row limit" : "")
+              + " · "
+              + model.getColumnCount()
+              + " columns · "
+              + time);
       status.setForeground(Palette.foreground());
     }
   }
@@ -204,7 +218,8 @@ public final class ResultsView extends JPanel {
     int row = table.getSelectedRow();
     int column = table.getSelectedColumn();
     if (row >= 0 && column >= 0) {
-      Object v = model.value(table.convertRowIndexToModel(row), table.convertColumnIndexToModel(column));
+      Object v =
+          model.value(table.convertRowIndexToModel(row), table.convertColumnIndexToModel(column));
       detail.setText(CellText.detail(v));
       detail.setCaretPosition(0);
     }
@@ -214,10 +229,14 @@ public final class ResultsView extends JPanel {
   private void sizeColumns() {
     FontMetrics fm = table.getFontMetrics(table.getFont());
     java.awt.Font headerFont = table.getTableHeader().getFont();
-    FontMetrics bold = table.getFontMetrics((headerFont == null ? table.getFont() : headerFont).deriveFont(Font.BOLD));
+    FontMetrics bold =
+        table.getFontMetrics(
+            (headerFont == null ? table.getFont() : headerFont).deriveFont(Font.BOLD));
     for (int c = 0; c < model.getColumnCount(); c++) {
-      int width = Math.max(bold.stringWidth(model.getColumnName(c)),
-          fm.stringWidth(String.valueOf(model.column(c).type())));
+      int width =
+          Math.max(
+              bold.stringWidth(model.getColumnName(c)),
+              fm.stringWidth(String.valueOf(model.column(c).type())));
       for (int r = 0; r < Math.min(model.getRowCount(), 100); r++) {
         width = Math.max(width, fm.stringWidth((String) model.getValueAt(r, c)));
       }
@@ -229,8 +248,8 @@ public final class ResultsView extends JPanel {
 
   private final class CellRenderer extends DefaultTableCellRenderer {
     @Override
-    public Component getTableCellRendererComponent(JTable t, Object value, boolean selected,
-        boolean focus, int row, int column) {
+    public Component getTableCellRendererComponent(
+        JTable t, Object value, boolean selected, boolean focus, int row, int column) {
       super.getTableCellRendererComponent(t, value, selected, focus, row, column);
       int c = t.convertColumnIndexToModel(column);
       Object raw = model.value(t.convertRowIndexToModel(row), c);
@@ -254,11 +273,17 @@ public final class ResultsView extends JPanel {
     }
 
     @Override
-    public Component getTableCellRendererComponent(JTable t, Object value, boolean selected,
-        boolean focus, int row, int column) {
+    public Component getTableCellRendererComponent(
+        JTable t, Object value, boolean selected, boolean focus, int row, int column) {
       int c = t.convertColumnIndexToModel(column);
-      String html = "<html><b>" + escape(model.getColumnName(c)) + "</b><br><span style='color:"
-          + Palette.hex(Palette.muted()) + "'>" + escape(String.valueOf(model.column(c).type())) + "</span></html>";
+      String html =
+          "<html><b>"
+              + escape(model.getColumnName(c))
+              + "</b><br><span style='color:"
+              + Palette.hex(Palette.muted())
+              + "'>"
+              + escape(String.valueOf(model.column(c).type()))
+              + "</span></html>";
       Component comp = base.getTableCellRendererComponent(t, html, selected, focus, row, column);
       if (comp instanceof JLabel label) {
         label.setHorizontalAlignment(model.numeric(c) ? SwingConstants.RIGHT : SwingConstants.LEFT);

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Which Java runs the server, and what the plugin says about the ones it passed over. */
 class JavaFinderTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** A Java home as an installer leaves it: bin/java and a release file naming its version. */
   private Path javaHome(String name, String version) throws Exception {
@@ -22,7 +21,9 @@ class JavaFinderTest {
     Files.createDirectories(home.resolve("bin"));
     Files.writeString(home.resolve("bin/java"), "#!/bin/sh\nexit 1\n");
     home.resolve("bin/java").toFile().setExecutable(true);
-    Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"" + version + "\"\n");
+    Files.writeString(
+        home.resolve("release"),
+        "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"" + version + "\"\n");
     return home;
   }
 
@@ -32,15 +33,24 @@ class JavaFinderTest {
     JavaSearch found = JavaFinder.find(JavaFinder.candidates(java21.toString(), Map.of()));
     assertEquals(21, found.found().orElseThrow().version());
     assertEquals(java21, found.found().get().candidate().home());
-    assertTrue(found.describe().startsWith("dbtls runs on Java 21 from the configured Java home"), found.describe());
+    assertTrue(
+        found.describe().startsWith("dbtls runs on Java 21 from the configured Java home"),
+        found.describe());
 
     Path java11 = javaHome("jdk-11", "11.0.2");
-    JavaSearch fallback = JavaFinder.find(JavaFinder.candidates(java11.toString(), Map.of("JAVA_HOME", java21.toString())));
-    assertEquals(Path.of(System.getProperty("java.home")), fallback.found().orElseThrow().candidate().home(),
+    JavaSearch fallback =
+        JavaFinder.find(
+            JavaFinder.candidates(java11.toString(), Map.of("JAVA_HOME", java21.toString())));
+    assertEquals(
+        Path.of(System.getProperty("java.home")),
+        fallback.found().orElseThrow().candidate().home(),
         "an old configured Java is passed over for the IDE's own");
     assertEquals(Runtime.version().feature(), fallback.found().get().version());
     assertEquals("it is Java 11", fallback.rejected().get(0).reason());
-    assertTrue(fallback.describe().contains("Not the configured Java home (" + java11 + "): it is Java 11."),
+    assertTrue(
+        fallback
+            .describe()
+            .contains("Not the configured Java home (" + java11 + "): it is Java 11."),
         fallback.describe());
   }
 
@@ -48,12 +58,17 @@ class JavaFinderTest {
   void noUsableJavaSaysWhatWasTriedAndWhy() throws Exception {
     Path java8 = javaHome("jre8", "1.8.0_412");
     Path missing = dir.resolve("no-such-jdk");
-    JavaSearch none = JavaFinder.find(List.of(new JavaCandidate("the configured Java home", missing),
-        new JavaCandidate("JAVA_HOME", java8)));
+    JavaSearch none =
+        JavaFinder.find(
+            List.of(
+                new JavaCandidate("the configured Java home", missing),
+                new JavaCandidate("JAVA_HOME", java8)));
     assertFalse(none.found().isPresent());
-    assertEquals(List.of(missing.resolve("bin").resolve("java") + " does not exist", "it is Java 8"),
+    assertEquals(
+        List.of(missing.resolve("bin").resolve("java") + " does not exist", "it is Java 8"),
         none.rejected().stream().map(JavaSearch.Rejected::reason).toList());
-    assertTrue(none.describe().startsWith("No Java 17 or newer was found to run dbtls."), none.describe());
+    assertTrue(
+        none.describe().startsWith("No Java 17 or newer was found to run dbtls."), none.describe());
   }
 
   @Test
@@ -66,9 +81,26 @@ class JavaFinderTest {
 
   @Test
   void theServerRunsWithACappedHeapAndStopsOnOutOfMemory() {
-    ServerLaunch launch = new ServerLaunch(Path.of("/jdk/bin/java"), Path.of("/plugin/dbtls.jar"), null,
-        List.of("-Xss4m"), dir, Map.of());
-    assertEquals(List.of("/jdk/bin/java", "-Xss4m", "-Xmx2g", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-        "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-jar", "/plugin/dbtls.jar", "lsp"), launch.command());
+    ServerLaunch launch =
+        new ServerLaunch(
+            Path.of("/jdk/bin/java"),
+            Path.of("/plugin/dbtls.jar"),
+            null,
+            List.of("-Xss4m"),
+            dir,
+            Map.of());
+    assertEquals(
+        List.of(
+            "/jdk/bin/java",
+            "-Xss4m",
+            "-Xmx2g",
+            "-XX:+UseSerialGC",
+            "-XX:-UsePerfData",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Dfile.encoding=UTF-8",
+            "-jar",
+            "/plugin/dbtls.jar",
+            "lsp"),
+        launch.command());
   }
 }

@@ -14,24 +14,38 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The plugin starts the server as protocol-ext's launch.json says, giving the same commands as
- * the VS Code extension for test-projects/launch-cases.json (its serverStart.test.ts reads the
- * same file), and the repository's dbtls script and the LSP4IJ template give the same options.
+ * The plugin starts the server as protocol-ext's launch.json says, giving the same commands as the
+ * VS Code extension for test-projects/launch-cases.json (its serverStart.test.ts reads the same
+ * file), and the repository's dbtls script and the LSP4IJ template give the same options.
  */
 class LaunchTest {
   private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
   @Test
   void theCommandIsTheOneTheCasesGiveForBothClients() throws Exception {
-    JsonObject cases = JsonParser.parseString(
-        Files.readString(REPO.resolve("test-projects/launch-cases.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+    JsonObject cases =
+        JsonParser.parseString(
+                Files.readString(
+                    REPO.resolve("test-projects/launch-cases.json"), StandardCharsets.UTF_8))
+            .getAsJsonObject();
     for (JsonElement e : cases.getAsJsonArray("commands")) {
       JsonObject c = e.getAsJsonObject();
-      ServerLaunch launch = new ServerLaunch(Path.of("java"), Path.of("/x/dbtls.jar"), c.get("maxHeap").getAsString(),
-          ServerLaunch.splitOptions(c.get("vmargs").getAsString()), null, Map.of());
-      List<String> expected = c.getAsJsonArray("args").asList().stream()
-          .map(a -> a.getAsString().replace("{jar}", Path.of("/x/dbtls.jar").toString())).toList();
-      assertEquals(expected, launch.command().subList(1, launch.command().size()), c.get("vmargs").getAsString());
+      ServerLaunch launch =
+          new ServerLaunch(
+              Path.of("java"),
+              Path.of("/x/dbtls.jar"),
+              c.get("maxHeap").getAsString(),
+              ServerLaunch.splitOptions(c.get("vmargs").getAsString()),
+              null,
+              Map.of());
+      List<String> expected =
+          c.getAsJsonArray("args").asList().stream()
+              .map(a -> a.getAsString().replace("{jar}", Path.of("/x/dbtls.jar").toString()))
+              .toList();
+      assertEquals(
+          expected,
+          launch.command().subList(1, launch.command().size()),
+          c.get("vmargs").getAsString());
     }
   }
 
@@ -40,10 +54,26 @@ class LaunchTest {
     Path bin = Files.createTempDirectory("dbtls-path-").resolve("bin");
     Files.createDirectories(bin);
     Files.writeString(bin.resolve("java"), "");
-    List<JavaCandidate> c = JavaFinder.candidates("/opt/setting",
-        Map.of("JAVA_HOME", "/opt/jh", "JDK_HOME", "/opt/jdk", "PATH", "/nowhere" + java.io.File.pathSeparator + bin));
-    List<String> places = c.stream().map(x -> JavaFinder.SOURCES.entrySet().stream()
-        .filter(s -> s.getValue().equals(x.source())).findFirst().orElseThrow().getKey()).toList();
+    List<JavaCandidate> c =
+        JavaFinder.candidates(
+            "/opt/setting",
+            Map.of(
+                "JAVA_HOME",
+                "/opt/jh",
+                "JDK_HOME",
+                "/opt/jdk",
+                "PATH",
+                "/nowhere" + java.io.File.pathSeparator + bin));
+    List<String> places =
+        c.stream()
+            .map(
+                x ->
+                    JavaFinder.SOURCES.entrySet().stream()
+                        .filter(s -> s.getValue().equals(x.source()))
+                        .findFirst()
+                        .orElseThrow()
+                        .getKey())
+            .toList();
     assertEquals(LaunchFile.SHIPPED.javaSearch(), places);
     assertEquals(List.of("setting", "editorRuntime", "JAVA_HOME", "JDK_HOME", "PATH"), places);
     assertEquals(17, JavaFinder.MIN_JAVA);
@@ -61,13 +91,20 @@ class LaunchTest {
 
   @Test
   void theLsp4ijTemplateGivesTheDefaultCommand() throws Exception {
-    JsonObject template = JsonParser.parseString(Files.readString(
-        REPO.resolve("intellij-plugin/lsp4ij-template/template.json"), StandardCharsets.UTF_8)).getAsJsonObject();
-    ServerLaunch launch = new ServerLaunch(Path.of("java"), Path.of("JAR"), null, List.of(), null, Map.of());
+    JsonObject template =
+        JsonParser.parseString(
+                Files.readString(
+                    REPO.resolve("intellij-plugin/lsp4ij-template/template.json"),
+                    StandardCharsets.UTF_8))
+            .getAsJsonObject();
+    ServerLaunch launch =
+        new ServerLaunch(Path.of("java"), Path.of("JAR"), null, List.of(), null, Map.of());
     String command = String.join(" ", launch.command());
-    assertEquals(command.replace("JAR", "\"$USER_HOME$/.dbtls/dbtls.jar\""),
+    assertEquals(
+        command.replace("JAR", "\"$USER_HOME$/.dbtls/dbtls.jar\""),
         template.getAsJsonObject("programArgs").get("default").getAsString());
-    assertEquals(command.replace("JAR", "\"$USER_HOME$\\.dbtls\\dbtls.jar\""),
+    assertEquals(
+        command.replace("JAR", "\"$USER_HOME$\\.dbtls\\dbtls.jar\""),
         template.getAsJsonObject("programArgs").get("windows").getAsString());
   }
 }

@@ -24,13 +24,14 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The platform glue's plugin.xml, checked without the IntelliJ Platform (which cannot be had
- * here): the LSP4IJ extensions it declares, the classes it names exist in platform/src, the
- * actions bind every code lens command of docs/protocol.md, and it maps the same files with the
- * same language ids as the LSP4IJ template.
+ * The platform glue's plugin.xml, checked without the IntelliJ Platform (which cannot be had here):
+ * the LSP4IJ extensions it declares, the classes it names exist in platform/src, the actions bind
+ * every code lens command of docs/protocol.md, and it maps the same files with the same language
+ * ids as the LSP4IJ template.
  */
 class PluginXmlTest {
-  private static final Pattern LENS_ROW = Pattern.compile("(?m)^\\| `(dbtls\\.[A-Za-z]+)` \\| `uri`, `uniqueId` \\|");
+  private static final Pattern LENS_ROW =
+      Pattern.compile("(?m)^\\| `(dbtls\\.[A-Za-z]+)` \\| `uri`, `uniqueId` \\|");
   private static Path root;
   private static Document xml;
 
@@ -40,8 +41,12 @@ class PluginXmlTest {
     while (!Files.isRegularFile(root.resolve("docs/protocol.md"))) {
       root = root.getParent();
     }
-    xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(root.resolve("intellij-plugin/platform/src/main/resources/META-INF/plugin.xml").toFile());
+    xml =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(
+                root.resolve("intellij-plugin/platform/src/main/resources/META-INF/plugin.xml")
+                    .toFile());
   }
 
   @Test
@@ -50,8 +55,10 @@ class PluginXmlTest {
     assertTrue(depends.contains("com.redhat.devtools.lsp4ij"), "depends: " + depends);
     Element server = only(lsp4ij("server"));
     assertEquals("dbtls", server.getAttribute("id"));
-    assertEquals("dev.dbtls.intellij.platform.DbtServerFactory", server.getAttribute("factoryClass"));
-    assertTrue(source(server.getAttribute("factoryClass")).contains("implements LanguageServerFactory"));
+    assertEquals(
+        "dev.dbtls.intellij.platform.DbtServerFactory", server.getAttribute("factoryClass"));
+    assertTrue(
+        source(server.getAttribute("factoryClass")).contains("implements LanguageServerFactory"));
   }
 
   @Test
@@ -62,15 +69,21 @@ class PluginXmlTest {
     Map<String, String> plugin = new LinkedHashMap<>();
     for (Element m : lsp4ij("fileNamePatternMapping")) {
       assertEquals("dbtls", m.getAttribute("serverId"));
-      assertTrue(source(m.getAttribute("documentMatcher")).contains("extends AbstractDocumentMatcher"));
+      assertTrue(
+          source(m.getAttribute("documentMatcher")).contains("extends AbstractDocumentMatcher"));
       for (String p : m.getAttribute("patterns").split(";")) {
         plugin.put(p, m.getAttribute("languageId"));
       }
     }
     Map<String, String> template = new LinkedHashMap<>();
-    JsonNode t = new ObjectMapper().readTree(Files.readString(root.resolve("intellij-plugin/lsp4ij-template/template.json")));
+    JsonNode t =
+        new ObjectMapper()
+            .readTree(
+                Files.readString(root.resolve("intellij-plugin/lsp4ij-template/template.json")));
     for (JsonNode m : t.get("fileTypeMappings")) {
-      m.get("fileType").get("patterns").forEach(p -> template.put(p.asText(), m.get("languageId").asText()));
+      m.get("fileType")
+          .get("patterns")
+          .forEach(p -> template.put(p.asText(), m.get("languageId").asText()));
     }
     assertEquals(template, plugin);
     assertEquals(Set.of("*.sql", "*.yml", "*.yaml"), plugin.keySet());
@@ -90,7 +103,11 @@ class PluginXmlTest {
       Element a = (Element) list.item(i);
       actions.add(a.getAttribute("id"));
       String nested = a.getAttribute("class");
-      assertTrue(source(nested).contains("class " + nested.substring(nested.indexOf('$') + 1) + " extends DbtActions"), nested);
+      assertTrue(
+          source(nested)
+              .contains(
+                  "class " + nested.substring(nested.indexOf('$') + 1) + " extends DbtActions"),
+          nested);
     }
     assertEquals(commands, actions);
   }
@@ -98,7 +115,8 @@ class PluginXmlTest {
   @Test
   void everyClassItNamesIsInThePlatformSources() {
     List<String> named = new ArrayList<>();
-    for (String attribute : List.of("factoryClass", "documentMatcher", "instance", "class", "implementation")) {
+    for (String attribute :
+        List.of("factoryClass", "documentMatcher", "instance", "class", "implementation")) {
       NodeList all = xml.getElementsByTagName("*");
       for (int i = 0; i < all.getLength(); i++) {
         String v = ((Element) all.item(i)).getAttribute(attribute);
@@ -116,15 +134,25 @@ class PluginXmlTest {
     Element window = only(elements("toolWindow"));
     assertEquals("dbt", window.getAttribute("id"));
     String tabs = source("dev.dbtls.intellij.platform.DbtToolWindow");
-    for (String tab : List.of("\"Results\"", "\"Query Plan\"", "\"Benchmark\"", "\"Lineage\"", "\"Database\"", "\"History\"")) {
+    for (String tab :
+        List.of(
+            "\"Results\"",
+            "\"Query Plan\"",
+            "\"Benchmark\"",
+            "\"Lineage\"",
+            "\"Database\"",
+            "\"History\"")) {
       assertTrue(tabs.contains(tab), tab);
     }
   }
 
   /** The source of a class named in plugin.xml ({@code Outer$Nested} is in Outer.java). */
   private static String source(String className) {
-    String outer = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
-    Path file = root.resolve("intellij-plugin/platform/src/main/java").resolve(outer.replace('.', '/') + ".java");
+    String outer =
+        className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
+    Path file =
+        root.resolve("intellij-plugin/platform/src/main/java")
+            .resolve(outer.replace('.', '/') + ".java");
     assertTrue(Files.isRegularFile(file), className + ": no " + file);
     try {
       return Files.readString(file);

@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The settings tables of docs/configuration.md: the server's (first table) and the editor
- * clients' (under "Settings of the editor clients").
+ * The settings tables of docs/configuration.md: the server's (first table) and the editor clients'
+ * (under "Settings of the editor clients").
  */
 record ConfigurationDoc(List<Row> server, List<Row> clients) {
   private static final Pattern ROW = Pattern.compile("(?m)^\\| `(dbtls\\.[^`]+)` \\|(.*)\\|\\s*$");
@@ -33,7 +33,8 @@ record ConfigurationDoc(List<Row> server, List<Row> clients) {
     while (m.find()) {
       String[] cells = m.group(2).split("\\|", -1);
       if (cells.length != 3) {
-        throw new IllegalStateException(m.group(1) + ": expected 4 cells, got " + (cells.length + 1));
+        throw new IllegalStateException(
+            m.group(1) + ": expected 4 cells, got " + (cells.length + 1));
       }
       out.add(new Row(m.group(1), cells[0].strip(), cells[1].strip(), cells[2].strip()));
     }

@@ -8,10 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * A user-defined server's command as LSP4IJ turns it into a process: IntelliJ's built-in macros
- * ({@code $USER_HOME$}) expanded, then split into arguments by the rules of LSP4IJ's
- * {@code CommandUtils.createCommands} (a space separates, a double quote starts or ends a
- * quoted part and is dropped). Written here from that method's source, since LSP4IJ cannot be
- * had on this machine.
+ * ({@code $USER_HOME$}) expanded, then split into arguments by the rules of LSP4IJ's {@code
+ * CommandUtils.createCommands} (a space separates, a double quote starts or ends a quoted part and
+ * is dropped). Written here from that method's source, since LSP4IJ cannot be had on this machine.
  */
 final class Lsp4ijCommandLine {
   private static final Pattern MACRO = Pattern.compile("\\$([A-Z_]+)\\$");

@@ -15,9 +15,9 @@ import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
- * The editor's side as LSP4IJ plays it for a user-defined server: it answers
- * {@code workspace/configuration} from the Configuration tab's JSON (settings.json) and records
- * what the server shows and publishes.
+ * The editor's side as LSP4IJ plays it for a user-defined server: it answers {@code
+ * workspace/configuration} from the Configuration tab's JSON (settings.json) and records what the
+ * server shows and publishes.
  */
 final class RecordingClient implements LanguageClient {
   final List<String> shown = new CopyOnWriteArrayList<>();
@@ -25,14 +25,17 @@ final class RecordingClient implements LanguageClient {
   private final JsonObject settings;
   private final List<Waiter> waiters = new ArrayList<>();
 
-  private record Waiter(Predicate<PublishDiagnosticsParams> wanted, CompletableFuture<PublishDiagnosticsParams> found) {}
+  private record Waiter(
+      Predicate<PublishDiagnosticsParams> wanted,
+      CompletableFuture<PublishDiagnosticsParams> found) {}
 
   RecordingClient(JsonObject settings) {
     this.settings = settings;
   }
 
   /** The first diagnostics published from now on that {@code wanted} accepts. */
-  synchronized CompletableFuture<PublishDiagnosticsParams> diagnostics(Predicate<PublishDiagnosticsParams> wanted) {
+  synchronized CompletableFuture<PublishDiagnosticsParams> diagnostics(
+      Predicate<PublishDiagnosticsParams> wanted) {
     Waiter w = new Waiter(wanted, new CompletableFuture<>());
     waiters.add(w);
     return w.found();
@@ -63,26 +66,29 @@ final class RecordingClient implements LanguageClient {
   public void telemetryEvent(Object o) {}
 
   /**
-   * Each section as LSP4IJ's SettingsHelper.findSettings finds it in a settings object with
-   * dotted keys: the keys that start with the section's parts ({@code dbtls.*} for "dbtls").
+   * Each section as LSP4IJ's SettingsHelper.findSettings finds it in a settings object with dotted
+   * keys: the keys that start with the section's parts ({@code dbtls.*} for "dbtls").
    */
   @Override
   public CompletableFuture<List<Object>> configuration(ConfigurationParams params) {
     List<Object> out = new ArrayList<>();
-    params.getItems().forEach(item -> {
-      String section = item.getSection();
-      if (section == null || section.isEmpty()) {
-        out.add(settings);
-        return;
-      }
-      JsonObject found = new JsonObject();
-      for (var e : settings.entrySet()) {
-        if (e.getKey().equals(section) || e.getKey().startsWith(section + ".")) {
-          found.add(e.getKey(), e.getValue());
-        }
-      }
-      out.add(found.size() == 0 ? null : (JsonElement) found);
-    });
+    params
+        .getItems()
+        .forEach(
+            item -> {
+              String section = item.getSection();
+              if (section == null || section.isEmpty()) {
+                out.add(settings);
+                return;
+              }
+              JsonObject found = new JsonObject();
+              for (var e : settings.entrySet()) {
+                if (e.getKey().equals(section) || e.getKey().startsWith(section + ".")) {
+                  found.add(e.getKey(), e.getValue());
+                }
+              }
+              out.add(found.size() == 0 ? null : (JsonElement) found);
+            });
     return CompletableFuture.completedFuture(out);
   }
 }

@@ -14,7 +14,8 @@ final class Repository {
         return p;
       }
     }
-    throw new IllegalStateException("no docs/configuration.md above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "no docs/configuration.md above " + Path.of("").toAbsolutePath());
   }
 
   static Path templateFolder() {

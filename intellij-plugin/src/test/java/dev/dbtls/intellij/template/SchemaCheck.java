@@ -7,12 +7,21 @@ import java.util.Map;
 
 /**
  * The part of JSON Schema (draft-07) settings.schema.json uses: {@code type} (one or a list),
- * {@code enum}, {@code minimum}, {@code maximum}, {@code items}, {@code additionalProperties}.
- * A keyword it does not know fails, so the schema cannot grow past what this checks.
+ * {@code enum}, {@code minimum}, {@code maximum}, {@code items}, {@code additionalProperties}. A
+ * keyword it does not know fails, so the schema cannot grow past what this checks.
  */
 final class SchemaCheck {
-  private static final List<String> KNOWN = List.of("type", "enum", "minimum", "maximum", "items",
-      "additionalProperties", "default", "description", "title");
+  private static final List<String> KNOWN =
+      List.of(
+          "type",
+          "enum",
+          "minimum",
+          "maximum",
+          "items",
+          "additionalProperties",
+          "default",
+          "description",
+          "title");
 
   private SchemaCheck() {}
 
@@ -24,11 +33,14 @@ final class SchemaCheck {
   }
 
   private static void check(String at, JsonNode v, JsonNode schema, List<String> out) {
-    schema.fieldNames().forEachRemaining(k -> {
-      if (!KNOWN.contains(k)) {
-        throw new IllegalArgumentException("schema keyword this check does not know: " + k);
-      }
-    });
+    schema
+        .fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!KNOWN.contains(k)) {
+                throw new IllegalArgumentException("schema keyword this check does not know: " + k);
+              }
+            });
     JsonNode type = schema.get("type");
     if (type != null) {
       List<String> types = new ArrayList<>();
@@ -79,7 +91,8 @@ final class SchemaCheck {
       case "string" -> v.isTextual();
       case "boolean" -> v.isBoolean();
       case "number" -> v.isNumber();
-      case "integer" -> v.isIntegralNumber() || v.isNumber() && v.asDouble() == Math.rint(v.asDouble());
+      case "integer" ->
+          v.isIntegralNumber() || v.isNumber() && v.asDouble() == Math.rint(v.asDouble());
       default -> throw new IllegalArgumentException("JSON type this check does not know: " + type);
     };
   }

@@ -55,35 +55,41 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the command of template.json as LSP4IJ would — macros expanded, split by LSP4IJ's rules,
- * the jar at the template's {@code $USER_HOME$/.dbtls/dbtls.jar} being server/target/dbtls.jar —
- * and talks LSP to that real process over its stdio with the template's initializationOptions
- * and settings, as a user-defined server's client does: the standard features answer, the
- * settings are all accepted, and the code lenses carry the commands docs/protocol.md lists.
+ * Runs the command of template.json as LSP4IJ would — macros expanded, split by LSP4IJ's rules, the
+ * jar at the template's {@code $USER_HOME$/.dbtls/dbtls.jar} being server/target/dbtls.jar — and
+ * talks LSP to that real process over its stdio with the template's initializationOptions and
+ * settings, as a user-defined server's client does: the standard features answer, the settings are
+ * all accepted, and the code lenses carry the commands docs/protocol.md lists.
  */
 class TemplateCommandTest {
   private static final long WAIT = 120; // seconds: a guard against a hung server, not a measurement
-  private static final Pattern LENS_ROW = Pattern.compile("(?m)^\\| `(dbtls\\.[A-Za-z]+)` \\| `uri`, `uniqueId` \\|");
+  private static final Pattern LENS_ROW =
+      Pattern.compile("(?m)^\\| `(dbtls\\.[A-Za-z]+)` \\| `uri`, `uniqueId` \\|");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void theTemplatesCommandStartsTheServerAndEveryStandardFeatureAnswers() throws Exception {
     Path jar = Repository.serverJar();
-    assertTrue(Files.isRegularFile(jar), jar + " is missing: mvn -pl protocol-ext,server -am package -DskipTests");
+    assertTrue(
+        Files.isRegularFile(jar),
+        jar + " is missing: mvn -pl protocol-ext,server -am package -DskipTests");
     // $USER_HOME$ in a folder whose name has a space: the command must quote the jar's path
     Path home = Files.createDirectories(tmp.resolve("user home"));
     Files.createDirectories(home.resolve(".dbtls"));
     Files.createSymbolicLink(home.resolve(".dbtls/dbtls.jar"), jar);
-    String commandLine = TemplateFilesTest.read("template.json").get("programArgs").get("default").asText();
-    List<String> command = Lsp4ijCommandLine.split(
-        Lsp4ijCommandLine.expand(commandLine, Map.of("USER_HOME", home.toString())));
+    String commandLine =
+        TemplateFilesTest.read("template.json").get("programArgs").get("default").asText();
+    List<String> command =
+        Lsp4ijCommandLine.split(
+            Lsp4ijCommandLine.expand(commandLine, Map.of("USER_HOME", home.toString())));
     assertEquals("java", command.get(0));
-    assertEquals(List.of("-jar", home.resolve(".dbtls/dbtls.jar").toString(), "lsp"),
+    assertEquals(
+        List.of("-jar", home.resolve(".dbtls/dbtls.jar").toString(), "lsp"),
         command.subList(command.size() - 3, command.size()));
 
-    Path shop = copy(Repository.root().resolve("test-projects/jaffle_shop_lite"), tmp.resolve("shop"));
+    Path shop =
+        copy(Repository.root().resolve("test-projects/jaffle_shop_lite"), tmp.resolve("shop"));
     Path stderr = tmp.resolve("server.stderr");
     ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr.toFile());
     pb.environment().put("DBTLS_STORE", tmp.resolve("store.db").toString());
@@ -103,8 +109,9 @@ class TemplateCommandTest {
   private void session(Process process, Path shop) throws Exception {
     JsonObject settings = json("settings.json");
     RecordingClient client = new RecordingClient(settings);
-    Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client,
-        process.getInputStream(), process.getOutputStream());
+    Launcher<LanguageServer> launcher =
+        LSPLauncher.createClientLauncher(
+            client, process.getInputStream(), process.getOutputStream());
     launcher.startListening();
     LanguageServer server = launcher.getRemoteProxy();
 
@@ -127,13 +134,17 @@ class TemplateCommandTest {
     Path model = shop.resolve("models/marts/top_stores.sql");
     String uri = model.toUri().toString();
     String text = Files.readString(model);
-    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
-        new TextDocumentItem(uri, "jinja-sql", 1, text)));
+    server
+        .getTextDocumentService()
+        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "jinja-sql", 1, text)));
     TextDocumentIdentifier doc = new TextDocumentIdentifier(uri);
 
     // code lenses wait for the project's first load: everything below answers from it
-    List<? extends CodeLens> lenses = server.getTextDocumentService()
-        .codeLens(new CodeLensParams(doc)).get(WAIT, TimeUnit.SECONDS);
+    List<? extends CodeLens> lenses =
+        server
+            .getTextDocumentService()
+            .codeLens(new CodeLensParams(doc))
+            .get(WAIT, TimeUnit.SECONDS);
     Set<String> commands = new TreeSet<>();
     for (CodeLens l : lenses) {
       commands.add(l.getCommand().getCommand());
@@ -142,45 +153,102 @@ class TemplateCommandTest {
       assertEquals("model.jaffle_shop_lite.top_stores", arg.get("uniqueId").getAsString());
     }
     assertEquals(documentedLensCommands(), commands);
-    assertEquals(List.of(), client.shown.stream().filter(m -> m.contains("dbtls settings")).toList(),
+    assertEquals(
+        List.of(),
+        client.shown.stream().filter(m -> m.contains("dbtls settings")).toList(),
         "the template's settings.json and initializationOptions.json are accepted as they are");
 
     // `from {{ ref('store_daily_sales') }} as daily` is line 6
     Position inRef = new Position(6, 15);
-    var definition = server.getTextDocumentService().definition(new DefinitionParams(doc, inRef))
-        .get(WAIT, TimeUnit.SECONDS);
-    assertTrue(definition.getLeft().get(0).getUri().endsWith("/models/marts/store_daily_sales.sql"), "definition");
-    assertNotNull(server.getTextDocumentService().hover(new HoverParams(doc, inRef)).get(WAIT, TimeUnit.SECONDS), "hover");
+    var definition =
+        server
+            .getTextDocumentService()
+            .definition(new DefinitionParams(doc, inRef))
+            .get(WAIT, TimeUnit.SECONDS);
+    assertTrue(
+        definition.getLeft().get(0).getUri().endsWith("/models/marts/store_daily_sales.sql"),
+        "definition");
+    assertNotNull(
+        server
+            .getTextDocumentService()
+            .hover(new HoverParams(doc, inRef))
+            .get(WAIT, TimeUnit.SECONDS),
+        "hover");
     ReferenceParams refs = new ReferenceParams(doc, inRef, new ReferenceContext(true));
-    assertFalse(server.getTextDocumentService().references(refs).get(WAIT, TimeUnit.SECONDS).isEmpty(), "references");
-    var completion = server.getTextDocumentService().completion(new CompletionParams(doc, new Position(6, 13)))
-        .get(WAIT, TimeUnit.SECONDS);
-    List<CompletionItem> items = completion.isLeft() ? completion.getLeft() : completion.getRight().getItems();
-    assertTrue(items.stream().anyMatch(i -> i.getLabel().equals("stg_stores")), "ref(' completes models: " + items.size());
-    assertFalse(server.getTextDocumentService().semanticTokensFull(new SemanticTokensParams(doc))
-        .get(WAIT, TimeUnit.SECONDS).getData().isEmpty(), "semantic tokens");
-    assertFalse(server.getWorkspaceService().symbol(new WorkspaceSymbolParams("stg"))
-        .get(WAIT, TimeUnit.SECONDS).getRight().isEmpty(), "workspace symbols");
+    assertFalse(
+        server.getTextDocumentService().references(refs).get(WAIT, TimeUnit.SECONDS).isEmpty(),
+        "references");
+    var completion =
+        server
+            .getTextDocumentService()
+            .completion(new CompletionParams(doc, new Position(6, 13)))
+            .get(WAIT, TimeUnit.SECONDS);
+    List<CompletionItem> items =
+        completion.isLeft() ? completion.getLeft() : completion.getRight().getItems();
+    assertTrue(
+        items.stream().anyMatch(i -> i.getLabel().equals("stg_stores")),
+        "ref(' completes models: " + items.size());
+    assertFalse(
+        server
+            .getTextDocumentService()
+            .semanticTokensFull(new SemanticTokensParams(doc))
+            .get(WAIT, TimeUnit.SECONDS)
+            .getData()
+            .isEmpty(),
+        "semantic tokens");
+    assertFalse(
+        server
+            .getWorkspaceService()
+            .symbol(new WorkspaceSymbolParams("stg"))
+            .get(WAIT, TimeUnit.SECONDS)
+            .getRight()
+            .isEmpty(),
+        "workspace symbols");
 
     // a typo in a ref: diagnosed as the buffer changes, with a quick fix
-    var published = client.diagnostics(p -> p.getUri().equals(uri)
-        && p.getDiagnostics().stream().anyMatch(d -> "ref-unknown".equals(code(d))));
-    var change = new TextDocumentContentChangeEvent(text.replace("ref('store_daily_sales')", "ref('store_daily_sale')"));
-    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-        new VersionedTextDocumentIdentifier(uri, 2), List.of(change)));
+    var published =
+        client.diagnostics(
+            p ->
+                p.getUri().equals(uri)
+                    && p.getDiagnostics().stream().anyMatch(d -> "ref-unknown".equals(code(d))));
+    var change =
+        new TextDocumentContentChangeEvent(
+            text.replace("ref('store_daily_sales')", "ref('store_daily_sale')"));
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, 2), List.of(change)));
     PublishDiagnosticsParams broken = published.get(WAIT, TimeUnit.SECONDS);
-    Diagnostic typo = broken.getDiagnostics().stream().filter(d -> "ref-unknown".equals(code(d))).findFirst().orElseThrow();
-    var fixes = server.getTextDocumentService().codeAction(new CodeActionParams(doc, typo.getRange(),
-        new CodeActionContext(List.of(typo)))).get(WAIT, TimeUnit.SECONDS);
-    assertTrue(fixes.stream().anyMatch(f -> f.isRight() && f.getRight().getTitle().contains("store_daily_sales")),
+    Diagnostic typo =
+        broken.getDiagnostics().stream()
+            .filter(d -> "ref-unknown".equals(code(d)))
+            .findFirst()
+            .orElseThrow();
+    var fixes =
+        server
+            .getTextDocumentService()
+            .codeAction(
+                new CodeActionParams(doc, typo.getRange(), new CodeActionContext(List.of(typo))))
+            .get(WAIT, TimeUnit.SECONDS);
+    assertTrue(
+        fixes.stream()
+            .anyMatch(f -> f.isRight() && f.getRight().getTitle().contains("store_daily_sales")),
         "a quick fix to the model meant: " + fixes);
 
     // the check above can fail: a misspelt setting is reported to the user
     JsonObject typoSetting = new JsonObject();
     typoSetting.addProperty("dbtls.targte", "prod");
-    server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(typoSetting));
-    server.getWorkspaceService().symbol(new WorkspaceSymbolParams("stg")).get(WAIT, TimeUnit.SECONDS);
-    assertEquals(1, client.shown.stream().filter(m -> m.contains("dbtls.targte: unknown setting")).count(),
+    server
+        .getWorkspaceService()
+        .didChangeConfiguration(new DidChangeConfigurationParams(typoSetting));
+    server
+        .getWorkspaceService()
+        .symbol(new WorkspaceSymbolParams("stg"))
+        .get(WAIT, TimeUnit.SECONDS);
+    assertEquals(
+        1,
+        client.shown.stream().filter(m -> m.contains("dbtls.targte: unknown setting")).count(),
         "shown: " + client.shown);
 
     server.shutdown().get(WAIT, TimeUnit.SECONDS);
@@ -199,7 +267,8 @@ class TemplateCommandTest {
     assertNotNull(c.getCodeActionProvider(), "quick fixes");
     assertTrue(c.getDocumentSymbolProvider().getLeft(), "document symbols");
     assertTrue(c.getWorkspaceSymbolProvider().getLeft(), "workspace symbols");
-    assertFalse(c.getSemanticTokensProvider().getLegend().getTokenTypes().isEmpty(), "semantic tokens");
+    assertFalse(
+        c.getSemanticTokensProvider().getLegend().getTokenTypes().isEmpty(), "semantic tokens");
   }
 
   /** The client commands of docs/protocol.md's "Code lens commands" table. */
@@ -214,11 +283,14 @@ class TemplateCommandTest {
   }
 
   private static String code(Diagnostic d) {
-    return d.getCode() == null ? null : d.getCode().isLeft() ? d.getCode().getLeft() : String.valueOf(d.getCode().getRight());
+    return d.getCode() == null
+        ? null
+        : d.getCode().isLeft() ? d.getCode().getLeft() : String.valueOf(d.getCode().getRight());
   }
 
   private static JsonObject json(String name) throws IOException {
-    return JsonParser.parseString(Files.readString(Repository.templateFolder().resolve(name))).getAsJsonObject();
+    return JsonParser.parseString(Files.readString(Repository.templateFolder().resolve(name)))
+        .getAsJsonObject();
   }
 
   private static Path copy(Path from, Path to) throws IOException {
@@ -238,7 +310,8 @@ class TemplateCommandTest {
   private static String tail(Path file) {
     try {
       List<String> lines = Files.readAllLines(file);
-      return lines.subList(Math.max(0, lines.size() - 40), lines.size()).stream().collect(Collectors.joining("\n"));
+      return lines.subList(Math.max(0, lines.size() - 40), lines.size()).stream()
+          .collect(Collectors.joining("\n"));
     } catch (IOException e) {
       return "(no stderr: " + e + ")";
     }

@@ -16,7 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The Benchmark tab built from the real server's dbt/benchmarkFinished of stg_orders (buffer vs saved file). */
+/**
+ * The Benchmark tab built from the real server's dbt/benchmarkFinished of stg_orders (buffer vs
+ * saved file).
+ */
 class BenchmarkViewTest {
   @BeforeAll
   static void lookAndFeel() {
@@ -31,8 +34,14 @@ class BenchmarkViewTest {
     List<String> cancelled = new ArrayList<>();
     view.onCancel(() -> cancelled.add("cancel"));
 
-    view.started(new BenchmarkStarted(finished.id(), "token", report.label(),
-        report.variants().stream().map(BenchmarkVariant::label).toList(), List.of(), null));
+    view.started(
+        new BenchmarkStarted(
+            finished.id(),
+            "token",
+            report.label(),
+            report.variants().stream().map(BenchmarkVariant::label).toList(),
+            List.of(),
+            null));
     view.progress(9, finished.total());
     assertEquals(9 + " of " + finished.total() + " runs", view.progressBar().getString());
     assertTrue(view.cancelButton().isEnabled());
@@ -47,15 +56,23 @@ class BenchmarkViewTest {
     assertEquals(report.variants().size(), view.stats().getRowCount());
     for (int i = 0; i < report.variants().size(); i++) {
       assertEquals(report.variants().get(i).label(), view.stats().getValueAt(i, 0));
-      assertEquals(Integer.toString(report.variants().get(i).stats().runs()), view.stats().getValueAt(i, 1));
+      assertEquals(
+          Integer.toString(report.variants().get(i).stats().runs()), view.stats().getValueAt(i, 1));
     }
     BenchmarkComparison c = report.comparisons().get(0);
-    assertTrue(view.verdictText().startsWith(c.variant() + " vs " + c.baseline() + ": " + WireEnum.wire(c.verdict())), view.verdictText());
-    assertTrue(view.verdictText().contains(String.format(java.util.Locale.ROOT, "%.2f× to %.2f×", c.low(), c.high())),
+    assertTrue(
+        view.verdictText()
+            .startsWith(c.variant() + " vs " + c.baseline() + ": " + WireEnum.wire(c.verdict())),
+        view.verdictText());
+    assertTrue(
+        view.verdictText()
+            .contains(String.format(java.util.Locale.ROOT, "%.2f× to %.2f×", c.low(), c.high())),
         "the verdict with its interval: " + view.verdictText());
     Screenshot done = Screenshot.take(view, 900, 470, "intellij-benchmark");
     assertTrue(done.inked() > 0.03, "the view is not blank: " + done.inked());
-    assertTrue(done.has(new java.awt.Rectangle(0, 0, 900, 300), DistributionChart.HUES[1]), "the variant's runs are drawn");
+    assertTrue(
+        done.has(new java.awt.Rectangle(0, 0, 900, 300), DistributionChart.HUES[1]),
+        "the variant's runs are drawn");
   }
 
   @Test

@@ -23,11 +23,28 @@ import org.junit.jupiter.api.Test;
 class DarkThemeTest {
   static final Color BACKGROUND = new Color(0x2B2D30);
   static final Color TEXT = new Color(0xDFE1E5);
-  static final String[] BACKGROUNDS = {"Panel.background", "control", "SplitPane.background", "Tree.background",
-      "Tree.textBackground", "Table.background", "Viewport.background", "ScrollPane.background",
-      "EditorPane.background", "List.background", "TextArea.background"};
-  static final String[] FOREGROUNDS = {"Label.foreground", "Tree.foreground", "Tree.textForeground",
-      "Table.foreground", "EditorPane.foreground", "List.foreground", "TextArea.foreground"};
+  static final String[] BACKGROUNDS = {
+    "Panel.background",
+    "control",
+    "SplitPane.background",
+    "Tree.background",
+    "Tree.textBackground",
+    "Table.background",
+    "Viewport.background",
+    "ScrollPane.background",
+    "EditorPane.background",
+    "List.background",
+    "TextArea.background"
+  };
+  static final String[] FOREGROUNDS = {
+    "Label.foreground",
+    "Tree.foreground",
+    "Tree.textForeground",
+    "Table.foreground",
+    "EditorPane.foreground",
+    "List.foreground",
+    "TextArea.foreground"
+  };
 
   @BeforeEach
   void dark() {
@@ -40,7 +57,9 @@ class DarkThemeTest {
     }
   }
 
-  /** The keys put stay across look-and-feel changes: taken out again, so the next tests are light. */
+  /**
+   * The keys put stay across look-and-feel changes: taken out again, so the next tests are light.
+   */
   @AfterEach
   void light() {
     for (String key : BACKGROUNDS) {
@@ -58,7 +77,9 @@ class DarkThemeTest {
     PlanView plan = new PlanView();
     plan.show(Recorded.load("explain-orders", ExplainResult.class));
     Screenshot planShot = Screenshot.take(plan, 1100, 320, "intellij-plan-dark");
-    Rectangle tree = javax.swing.SwingUtilities.convertRectangle(plan.tree(), new Rectangle(plan.tree().getSize()), plan);
+    Rectangle tree =
+        javax.swing.SwingUtilities.convertRectangle(
+            plan.tree(), new Rectangle(plan.tree().getSize()), plan);
     assertTrue(planShot.has(tree, BACKGROUND), "the tree is dark");
     assertTrue(planShot.has(tree, TEXT), "the steps are written in the theme's text colour");
     assertTrue(planShot.has(tree, Palette.hot()), "the hot step stays red");
@@ -66,12 +87,15 @@ class DarkThemeTest {
     LineageView lineage = new LineageView();
     lineage.show(Recorded.load("lineage-orders", LineageResult.class));
     Dimension size = lineage.getPreferredSize();
-    Screenshot lineageShot = Screenshot.take(lineage, size.width, size.height, "intellij-lineage-dark");
+    Screenshot lineageShot =
+        Screenshot.take(lineage, size.width, size.height, "intellij-lineage-dark");
     Rectangle all = new Rectangle(size);
     assertTrue(lineageShot.has(all, BACKGROUND));
     assertTrue(lineageShot.has(all, TEXT), "node names in the theme's text colour");
     Rectangle orders = lineage.graphLayout().box("model.jaffle_shop.orders").bounds();
-    assertTrue(lineageShot.has(orders, Palette.tint(LineageView.kindColor("model"))), "a model's fill, faded into the dark");
+    assertTrue(
+        lineageShot.has(orders, Palette.tint(LineageView.kindColor("model"))),
+        "a model's fill, faded into the dark");
   }
 
   @Test
@@ -79,10 +103,13 @@ class DarkThemeTest {
     ColumnLineageView columns = new ColumnLineageView();
     columns.show(Recorded.load("column-lineage-orders-amount", ColumnLineageResult.class));
     Dimension size = columns.getPreferredSize();
-    Screenshot shot = Screenshot.take(columns, size.width, size.height, "intellij-column-lineage-dark");
+    Screenshot shot =
+        Screenshot.take(columns, size.width, size.height, "intellij-column-lineage-dark");
     Rectangle stg = columns.cards().get("model.jaffle_shop.stg_payments");
     assertTrue(shot.has(stg, BACKGROUND), "a card's rows on the dark background");
-    assertTrue(shot.has(columns.row("model.jaffle_shop.stg_payments", "amount"), TEXT), "column names in the text colour");
+    assertTrue(
+        shot.has(columns.row("model.jaffle_shop.stg_payments", "amount"), TEXT),
+        "column names in the text colour");
 
     ErdView erd = new ErdView();
     erd.show(Recorded.load("erd-jaffle-shop", ErdResult.class));

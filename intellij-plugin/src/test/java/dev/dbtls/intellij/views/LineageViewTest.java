@@ -17,7 +17,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The Lineage graph built from the real server's lineage of jaffle_shop's orders, then "+2" on stg_orders. */
+/**
+ * The Lineage graph built from the real server's lineage of jaffle_shop's orders, then "+2" on
+ * stg_orders.
+ */
 class LineageViewTest {
   @BeforeAll
   static void lookAndFeel() {
@@ -26,9 +29,12 @@ class LineageViewTest {
 
   private static void parentsLeftOfChildren(LineageLayout layout) {
     for (LineageEdge e : layout.edges()) {
-      assertTrue(layout.box(e.from()).bounds().getMaxX() < layout.box(e.to()).bounds().getMinX(), e.toString());
+      assertTrue(
+          layout.box(e.from()).bounds().getMaxX() < layout.box(e.to()).bounds().getMinX(),
+          e.toString());
     }
-    List<Rectangle> boxes = layout.boxes().values().stream().map(LineageLayout.Box::bounds).toList();
+    List<Rectangle> boxes =
+        layout.boxes().values().stream().map(LineageLayout.Box::bounds).toList();
     for (int i = 0; i < boxes.size(); i++) {
       for (int j = i + 1; j < boxes.size(); j++) {
         assertFalse(boxes.get(i).intersects(boxes.get(j)), "boxes do not overlap");
@@ -37,8 +43,17 @@ class LineageViewTest {
   }
 
   private static void click(LineageView view, Rectangle where) {
-    view.dispatchEvent(new MouseEvent(view, MouseEvent.MOUSE_CLICKED, 0, 0,
-        (int) where.getCenterX(), (int) where.getCenterY(), 1, false, MouseEvent.BUTTON1));
+    view.dispatchEvent(
+        new MouseEvent(
+            view,
+            MouseEvent.MOUSE_CLICKED,
+            0,
+            0,
+            (int) where.getCenterX(),
+            (int) where.getCenterY(),
+            1,
+            false,
+            MouseEvent.BUTTON1));
   }
 
   @Test
@@ -56,14 +71,21 @@ class LineageViewTest {
     Dimension size = view.getPreferredSize();
     Screenshot shot = Screenshot.take(view, size.width, size.height, "intellij-lineage");
     assertTrue(shot.inked() > 0.03, "the view is not blank: " + shot.inked());
-    assertTrue(shot.has(layout.box("model.jaffle_shop.orders").bounds(), LineageView.kindColor("model")));
-    assertTrue(shot.has(layout.box("seed.jaffle_shop.shop_orders").bounds(), LineageView.kindColor("seed")));
+    assertTrue(
+        shot.has(layout.box("model.jaffle_shop.orders").bounds(), LineageView.kindColor("model")));
+    assertTrue(
+        shot.has(
+            layout.box("seed.jaffle_shop.shop_orders").bounds(), LineageView.kindColor("seed")));
 
     click(view, layout.box("model.jaffle_shop.stg_orders").bounds());
     assertEquals("model.jaffle_shop.stg_orders", opened.get(0).id());
     assertTrue(opened.get(0).uri().endsWith("models/staging/stg_orders.sql"), opened.get(0).uri());
 
-    LineageNode stg = lineage.nodes().stream().filter(n -> n.name().equals("stg_orders")).findFirst().orElseThrow();
+    LineageNode stg =
+        lineage.nodes().stream()
+            .filter(n -> n.name().equals("stg_orders"))
+            .findFirst()
+            .orElseThrow();
     Rectangle badge = view.badge(stg, false);
     assertNotNull(badge, "stg_orders has children the answer left out");
     click(view, badge);
@@ -73,7 +95,11 @@ class LineageViewTest {
     view.merge(more);
     LineageNode merged = view.graphLayout().box(stg.id()).node();
     assertEquals(0, merged.hiddenDownstream(), "its children are all shown now");
-    assertTrue(view.graphLayout().boxes().keySet().containsAll(more.nodes().stream().map(LineageNode::id).toList()));
+    assertTrue(
+        view.graphLayout()
+            .boxes()
+            .keySet()
+            .containsAll(more.nodes().stream().map(LineageNode::id).toList()));
     parentsLeftOfChildren(view.graphLayout());
     size = view.getPreferredSize();
     Screenshot.take(view, size.width, size.height, "intellij-lineage-expanded");

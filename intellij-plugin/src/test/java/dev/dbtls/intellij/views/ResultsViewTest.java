@@ -18,7 +18,10 @@ import javax.swing.SwingConstants;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The Results grid built from the real server's preview of jaffle_shop's orders and its second page. */
+/**
+ * The Results grid built from the real server's preview of jaffle_shop's orders and its second
+ * page.
+ */
 class ResultsViewTest {
   @BeforeAll
   static void lookAndFeel() {
@@ -42,36 +45,54 @@ class ResultsViewTest {
     clock.set(1_480_000_000L);
     view.show(preview);
     clock.set(9_000_000_000L);
-    assertEquals("orders · 40 rows · more to load · " + preview.columns().size() + " columns · 1.5 s",
-        view.statusText(), "the clock stopped when the answer came");
+    assertEquals(
+        "orders · 40 rows · more to load · " + preview.columns().size() + " columns · 1.5 s",
+        view.statusText(),
+        "the clock stopped when the answer came");
     assertFalse(view.cancelButton().isEnabled());
 
     ResultsTableModel model = view.model();
-    assertEquals(preview.columns().stream().map(PreviewColumn::name).toList(),
-        java.util.stream.IntStream.range(0, model.getColumnCount()).mapToObj(model::getColumnName).toList());
+    assertEquals(
+        preview.columns().stream().map(PreviewColumn::name).toList(),
+        java.util.stream.IntStream.range(0, model.getColumnCount())
+            .mapToObj(model::getColumnName)
+            .toList());
     int orderId = 0;
     int amount = preview.columns().stream().map(PreviewColumn::name).toList().indexOf("amount");
     assertTrue(model.numeric(orderId));
     assertTrue(model.numeric(amount), preview.columns().get(amount).toString());
     for (int r = 0; r < model.getRowCount(); r++) {
-      assertTrue(((String) model.getValueAt(r, orderId)).matches("\\d+"), "whole numbers read as such");
+      assertTrue(
+          ((String) model.getValueAt(r, orderId)).matches("\\d+"), "whole numbers read as such");
     }
-    Component headerCell = view.table().getTableHeader().getDefaultRenderer()
-        .getTableCellRendererComponent(view.table(), null, false, false, -1, orderId);
-    assertTrue(((JLabel) headerCell).getText().contains(preview.columns().get(orderId).type()), "typed headers");
-    assertEquals(SwingConstants.RIGHT, ((JLabel) view.table().getCellRenderer(0, orderId)
-        .getTableCellRendererComponent(view.table(), model.getValueAt(0, orderId), false, false, 0, orderId))
-        .getHorizontalAlignment());
+    Component headerCell =
+        view.table()
+            .getTableHeader()
+            .getDefaultRenderer()
+            .getTableCellRendererComponent(view.table(), null, false, false, -1, orderId);
+    assertTrue(
+        ((JLabel) headerCell).getText().contains(preview.columns().get(orderId).type()),
+        "typed headers");
+    assertEquals(
+        SwingConstants.RIGHT,
+        ((JLabel)
+                view.table()
+                    .getCellRenderer(0, orderId)
+                    .getTableCellRendererComponent(
+                        view.table(), model.getValueAt(0, orderId), false, false, 0, orderId))
+            .getHorizontalAlignment());
 
     view.table().changeSelection(2, amount, false, false);
     assertEquals(model.getValueAt(2, amount), view.detailText(), "the selected cell whole below");
     view.table().changeSelection(2, 2, false, false);
-    // the selections scrolled the viewport, which has no size before it is laid out: back to the start
+    // the selections scrolled the viewport, which has no size before it is laid out: back to the
+    // start
     ((javax.swing.JViewport) view.table().getParent()).setViewPosition(new java.awt.Point(0, 0));
     Screenshot shot = Screenshot.take(view, 1100, 460, "intellij-results");
     assertTrue(shot.inked() > 0.03, "the view is not blank: " + shot.inked());
-    java.awt.Rectangle header = javax.swing.SwingUtilities.convertRectangle(view.table().getTableHeader(),
-        view.table().getTableHeader().getBounds(), view);
+    java.awt.Rectangle header =
+        javax.swing.SwingUtilities.convertRectangle(
+            view.table().getTableHeader(), view.table().getTableHeader().getBounds(), view);
     assertTrue(header.height > 20 && header.width > 500, "the typed header is shown: " + header);
 
     assertTrue(view.loadMoreButton().isEnabled());
@@ -121,8 +142,21 @@ class ResultsViewTest {
   void aFailedPreviewSaysWhy() throws Exception {
     ResultsView view = new ResultsView(new Elapsed(() -> 0));
     view.running("orders");
-    view.show(new PreviewResult(null, null, null, List.of(), List.of(), false, false, null, 3, List.of(), List.of(),
-        new dev.dbtls.protocol.PreviewError("warehouse-query", "Binder Error: column nope not found")));
+    view.show(
+        new PreviewResult(
+            null,
+            null,
+            null,
+            List.of(),
+            List.of(),
+            false,
+            false,
+            null,
+            3,
+            List.of(),
+            List.of(),
+            new dev.dbtls.protocol.PreviewError(
+                "warehouse-query", "Binder Error: column nope not found")));
     assertTrue(view.statusText().contains("column nope not found"), view.statusText());
     assertTrue(view.detailText().contains("column nope not found"));
     assertFalse(view.exportButton().isEnabled());

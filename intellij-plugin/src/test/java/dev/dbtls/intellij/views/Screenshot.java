@@ -15,8 +15,8 @@ import javax.swing.JComponent;
 import javax.swing.UIManager;
 
 /**
- * A view painted headless into an image, as the tool window would show it at that size, written
- * to target/screenshots/ for a person to look at (and for the README).
+ * A view painted headless into an image, as the tool window would show it at that size, written to
+ * target/screenshots/ for a person to look at (and for the README).
  */
 final class Screenshot {
   static final Path DIR = Path.of("target", "screenshots");
@@ -38,7 +38,9 @@ final class Screenshot {
     }
   }
 
-  /** Lays {@code view} out at {@code width} × {@code height}, paints it, writes {@code name}.png. */
+  /**
+   * Lays {@code view} out at {@code width} × {@code height}, paints it, writes {@code name}.png.
+   */
   static Screenshot take(JComponent view, int width, int height, String name) throws IOException {
     view.setSize(width, height);
     layout(view);
@@ -57,11 +59,12 @@ final class Screenshot {
   }
 
   /**
-   * Lays out the tree top down. Without a window nothing is ever validated, so the layouts'
-   * cached sizes (BoxLayout's) are dropped by hand first, as validate() would after a change.
+   * Lays out the tree top down. Without a window nothing is ever validated, so the layouts' cached
+   * sizes (BoxLayout's) are dropped by hand first, as validate() would after a change.
    */
   private static void layout(Component c) {
-    if (c instanceof Container container && container.getLayout() instanceof java.awt.LayoutManager2 lm) {
+    if (c instanceof Container container
+        && container.getLayout() instanceof java.awt.LayoutManager2 lm) {
       lm.invalidateLayout(container);
     }
     c.doLayout();
@@ -89,8 +92,10 @@ final class Screenshot {
     for (int y = Math.max(0, area.y); y < Math.min(image.getHeight(), area.y + area.height); y++) {
       for (int x = Math.max(0, area.x); x < Math.min(image.getWidth(), area.x + area.width); x++) {
         Color c = new Color(image.getRGB(x, y));
-        if (Math.abs(c.getRed() - colour.getRed()) + Math.abs(c.getGreen() - colour.getGreen())
-            + Math.abs(c.getBlue() - colour.getBlue()) < 24) {
+        if (Math.abs(c.getRed() - colour.getRed())
+                + Math.abs(c.getGreen() - colour.getGreen())
+                + Math.abs(c.getBlue() - colour.getBlue())
+            < 24) {
           return true;
         }
       }

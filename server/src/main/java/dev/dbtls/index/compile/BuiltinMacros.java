@@ -14,16 +14,16 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * dbt's own macros (namespace {@code dbt}): ours, shipped in the jar, then — overriding them —
- * the user's dbt installation when one is found, then every {@code --builtin-macros} folder.
+ * dbt's own macros (namespace {@code dbt}): ours, shipped in the jar, then — overriding them — the
+ * user's dbt installation when one is found, then every {@code --builtin-macros} folder.
  */
 public final class BuiltinMacros {
   private static final String RESOURCES = "/dbtls/macros/";
 
   private BuiltinMacros() {}
 
-  public static List<MacroFile> load(String adapterType, List<Path> extraDirs, Map<String, String> env,
-      FileSource files) {
+  public static List<MacroFile> load(
+      String adapterType, List<Path> extraDirs, Map<String, String> env, FileSource files) {
     List<MacroFile> out = new ArrayList<>(shipped());
     discoverDbtInstallation(adapterType, env).forEach(dir -> out.addAll(fromDir(dir, files)));
     for (Path dir : extraDirs) {
@@ -68,8 +68,8 @@ public final class BuiltinMacros {
   }
 
   /**
-   * dbt-core's global project and the adapter's macros in a Python site-packages folder, found
-   * by looking where pip installs them (no Python is run).
+   * dbt-core's global project and the adapter's macros in a Python site-packages folder, found by
+   * looking where pip installs them (no Python is run).
    */
   static List<Path> discoverDbtInstallation(String adapterType, Map<String, String> env) {
     List<Path> roots = new ArrayList<>();
@@ -85,7 +85,8 @@ public final class BuiltinMacros {
     List<Path> out = new ArrayList<>();
     for (Path root : roots) {
       try (Stream<Path> pythons = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
-        for (Path py : pythons.filter(p -> p.getFileName().toString().startsWith("python3")).toList()) {
+        for (Path py :
+            pythons.filter(p -> p.getFileName().toString().startsWith("python3")).toList()) {
           for (String site : List.of("site-packages", "dist-packages")) {
             Path include = py.resolve(site).resolve("dbt").resolve("include");
             Path global = include.resolve("global_project").resolve("macros");

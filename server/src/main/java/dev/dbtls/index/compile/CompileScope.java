@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The state of one render of one node: what the context functions see and what they record.
- * In parse-only mode (dbt's parse phase) ref/source/config calls are captured, not resolved.
+ * The state of one render of one node: what the context functions see and what they record. In
+ * parse-only mode (dbt's parse phase) ref/source/config calls are captured, not resolved.
  */
 final class CompileScope {
   /** What a parse render captured. */
@@ -27,7 +27,8 @@ final class CompileScope {
   private final Map<String, String> env;
   private final List<Problem> problems = new ArrayList<>();
   private final Set<Node> ephemerals = new LinkedHashSet<>();
-  private final Captured captured = new Captured(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
+  private final Captured captured =
+      new Captured(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
   private boolean failed;
 
   CompileScope(Manifest manifest, Node node, boolean parseOnly, Map<String, String> env) {
@@ -74,18 +75,31 @@ final class CompileScope {
   }
 
   /**
-   * A problem located at the first call of {@code function('name'...)} in the node's own file
-   * (the engine does not tell Java callables where they were called from); the file start
-   * when the call sits in a macro.
+   * A problem located at the first call of {@code function('name'...)} in the node's own file (the
+   * engine does not tell Java callables where they were called from); the file start when the call
+   * sits in a macro.
    */
-  Problem problemAtCall(String function, String name, dev.dbtls.project.ProblemCode code, String message) {
+  Problem problemAtCall(
+      String function, String name, dev.dbtls.project.ProblemCode code, String message) {
     String text = node.file() == null ? "" : node.file().text();
-    var facts = dev.dbtls.jinja.scan.StaticExtractor.extract(dev.dbtls.jinja.scan.JinjaScanner.scan(text));
-    dev.dbtls.jinja.scan.TextRange at = switch (function) {
-      case "var" -> facts.vars().stream().filter(v -> name.equals(v.name())).map(v -> v.call()).findFirst().orElse(null);
-      case "env_var" -> facts.envVars().stream().filter(v -> name.equals(v.name())).map(v -> v.call()).findFirst().orElse(null);
-      default -> null;
-    };
+    var facts =
+        dev.dbtls.jinja.scan.StaticExtractor.extract(dev.dbtls.jinja.scan.JinjaScanner.scan(text));
+    dev.dbtls.jinja.scan.TextRange at =
+        switch (function) {
+          case "var" ->
+              facts.vars().stream()
+                  .filter(v -> name.equals(v.name()))
+                  .map(v -> v.call())
+                  .findFirst()
+                  .orElse(null);
+          case "env_var" ->
+              facts.envVars().stream()
+                  .filter(v -> name.equals(v.name()))
+                  .map(v -> v.call())
+                  .findFirst()
+                  .orElse(null);
+          default -> null;
+        };
     if (at == null) {
       return Problem.ofFile(node.displayPath(), code, message);
     }

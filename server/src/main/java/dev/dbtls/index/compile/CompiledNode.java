@@ -9,8 +9,8 @@ import java.util.List;
  * A node's compiled SQL (ephemeral parents injected as CTEs), or why it could not be compiled.
  * {@code sourceMap} (null when there is none) maps the SQL back to pieces of the template.
  */
-public record CompiledNode(Node node, String sql, List<Problem> problems, boolean failed,
-    SourceMap sourceMap) {
+public record CompiledNode(
+    Node node, String sql, List<Problem> problems, boolean failed, SourceMap sourceMap) {
   public CompiledNode(Node node, String sql, List<Problem> problems, boolean failed) {
     this(node, sql, problems, failed, null);
   }

@@ -43,13 +43,26 @@ final class ConfigObject implements JinjaCallable, PyObject {
   public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
     Args a = new Args(args, kwargs);
     String key = a.string(0, "name");
-    Map<String, Object> config = scope.parseOnly() ? scope.captured().config() : scope.node().config();
+    Map<String, Object> config =
+        scope.parseOnly() ? scope.captured().config() : scope.node().config();
     return switch (method) {
-      case "get" -> config.containsKey(key) && config.get(key) != null ? config.get(key) : a.get(1, "default");
+      case "get" ->
+          config.containsKey(key) && config.get(key) != null
+              ? config.get(key)
+              : a.get(1, "default");
       case "require" -> {
         if (!config.containsKey(key) && !scope.parseOnly()) {
-          scope.problems().add(Problem.ofFile(scope.node().displayPath(), ProblemCode.COMPILER_ERROR,
-              "config '" + key + "' is required by " + scope.node().name() + " but not set"));
+          scope
+              .problems()
+              .add(
+                  Problem.ofFile(
+                      scope.node().displayPath(),
+                      ProblemCode.COMPILER_ERROR,
+                      "config '"
+                          + key
+                          + "' is required by "
+                          + scope.node().name()
+                          + " but not set"));
           scope.fail();
         }
         yield config.get(key);
@@ -67,8 +80,17 @@ final class ConfigObject implements JinjaCallable, PyObject {
         }
         Map<?, ?> meta = meta();
         if (!meta.containsKey(key)) {
-          scope.problems().add(Problem.ofFile(scope.node().displayPath(), ProblemCode.COMPILER_ERROR,
-              "meta key '" + key + "' is required by " + scope.node().name() + " but not set in its meta"));
+          scope
+              .problems()
+              .add(
+                  Problem.ofFile(
+                      scope.node().displayPath(),
+                      ProblemCode.COMPILER_ERROR,
+                      "meta key '"
+                          + key
+                          + "' is required by "
+                          + scope.node().name()
+                          + " but not set in its meta"));
           scope.fail();
         }
         yield meta.get(key);

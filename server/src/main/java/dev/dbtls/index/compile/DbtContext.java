@@ -9,17 +9,20 @@ import java.util.function.Supplier;
 
 /**
  * The names dbt puts in a node's template context: {@code ref}, {@code source}, {@code config},
- * {@code var}, {@code env_var}, {@code this}, {@code target}, {@code model}, {@code graph},
- * {@code is_incremental}, {@code execute} and the small constants. The template engine adds the
- * rest ({@code adapter}, {@code api}, {@code return}, {@code modules}, ...).
+ * {@code var}, {@code env_var}, {@code this}, {@code target}, {@code model}, {@code graph}, {@code
+ * is_incremental}, {@code execute} and the small constants. The template engine adds the rest
+ * ({@code adapter}, {@code api}, {@code return}, {@code modules}, ...).
  */
 final class DbtContext {
   static final String DBT_VERSION = dev.dbtls.project.DbtVersion.EMULATED;
+
   /**
    * One start time per process, as dbt has one per invocation: an aware datetime in UTC as in dbt
-   * ({@code datetime.now(tz=pytz.utc)}), so it prints with {@code +00:00} and converts with astimezone.
+   * ({@code datetime.now(tz=pytz.utc)}), so it prints with {@code +00:00} and converts with
+   * astimezone.
    */
-  static final Object RUN_STARTED_AT = dev.dbtls.jinja.DbtJinja.utcDatetime(java.time.Instant.now());
+  static final Object RUN_STARTED_AT =
+      dev.dbtls.jinja.DbtJinja.utcDatetime(java.time.Instant.now());
 
   static final String INVOCATION_ID = "00000000-0000-0000-0000-000000000000";
 
@@ -38,7 +41,8 @@ final class DbtContext {
     g.put("this", Relations.of(node, scope.adapter(), scope.quoting()));
     g.put("model", NodeDicts.of(node));
     g.put("graph", new LazyMap(graph));
-    // dbt asks the warehouse whether the relation exists; without a connection it cannot be incremental yet
+    // dbt asks the warehouse whether the relation exists; without a connection it cannot be
+    // incremental yet
     g.put("is_incremental", (JinjaCallable) (a, k) -> false);
     g.put("should_full_refresh", (JinjaCallable) (a, k) -> false);
     g.put("execute", !scope.parseOnly());

@@ -22,8 +22,16 @@ final class EnvVarFunction implements JinjaCallable {
     String name = a.string(0, "var");
     if (name != null && name.startsWith(SECRET_PREFIX)) {
       // dbt's rule: secrets are for profiles.yml and packages.yml, never for compiled SQL
-      scope.problems().add(scope.problemAtCall("env_var", name, ProblemCode.ENV_VAR_SECRET,
-          "Secret env vars are allowed only in profiles.yml or packages.yml: '" + name + "'"));
+      scope
+          .problems()
+          .add(
+              scope.problemAtCall(
+                  "env_var",
+                  name,
+                  ProblemCode.ENV_VAR_SECRET,
+                  "Secret env vars are allowed only in profiles.yml or packages.yml: '"
+                      + name
+                      + "'"));
       scope.fail();
       return "";
     }
@@ -34,8 +42,14 @@ final class EnvVarFunction implements JinjaCallable {
     if (a.has(1, "default")) {
       return a.get(1, "default");
     }
-    scope.problems().add(scope.problemAtCall("env_var", name, ProblemCode.ENV_VAR_MISSING,
-        "Env var required but not provided: '" + name + "'"));
+    scope
+        .problems()
+        .add(
+            scope.problemAtCall(
+                "env_var",
+                name,
+                ProblemCode.ENV_VAR_MISSING,
+                "Env var required but not provided: '" + name + "'"));
     scope.fail();
     return "";
   }

@@ -15,9 +15,16 @@ final class EphemeralCtes {
     if (ctes.isEmpty()) {
       return sql;
     }
-    String clause = ctes.entrySet().stream()
-        .map(e -> Relations.EPHEMERAL_PREFIX + e.getKey() + " as (\n" + e.getValue().strip() + "\n)")
-        .collect(Collectors.joining(", "));
+    String clause =
+        ctes.entrySet().stream()
+            .map(
+                e ->
+                    Relations.EPHEMERAL_PREFIX
+                        + e.getKey()
+                        + " as (\n"
+                        + e.getValue().strip()
+                        + "\n)")
+            .collect(Collectors.joining(", "));
     int start = firstToken(sql);
     if (sql.regionMatches(true, start, "with", 0, 4)
         && (start + 4 == sql.length() || !Character.isLetterOrDigit(sql.charAt(start + 4)))) {

@@ -43,9 +43,9 @@ public final class NodeCompiler {
   }
 
   /**
-   * The node's compiled SQL with ephemeral CTEs injected. Never throws. A data test from YAML
-   * that fails always comes with an error at its entry (a SQL file's failures without one of
-   * their own are the manifest's errors of that file: an unknown ref).
+   * The node's compiled SQL with ephemeral CTEs injected. Never throws. A data test from YAML that
+   * fails always comes with an error at its entry (a SQL file's failures without one of their own
+   * are the manifest's errors of that file: an unknown ref).
    */
   public CompiledNode compile(Node node) {
     CompiledNode c = compileBody(node);
@@ -53,9 +53,16 @@ public final class NodeCompiler {
       return c;
     }
     List<Problem> problems = new ArrayList<>(c.problems());
-    problems.add(new Problem(node.displayPath(), node.span().startLine(), node.span().startColumn(),
-        node.span().endLine(), node.span().endColumn(), null, ProblemCode.COMPILER_ERROR,
-        node.type().dbtName() + " '" + node.name() + "' could not be compiled"));
+    problems.add(
+        new Problem(
+            node.displayPath(),
+            node.span().startLine(),
+            node.span().startColumn(),
+            node.span().endLine(),
+            node.span().endColumn(),
+            null,
+            ProblemCode.COMPILER_ERROR,
+            node.type().dbtName() + " '" + node.name() + "' could not be compiled"));
     return new CompiledNode(node, c.sql(), problems, true, c.sourceMap());
   }
 
@@ -77,15 +84,21 @@ public final class NodeCompiler {
       return new CompiledNode(node, sql, problems, failed, map);
     } catch (RuntimeException e) {
       // the engine promises never to throw; if it does, one node fails, not the run
-      return new CompiledNode(node, "", List.of(Problem.ofFile(node.displayPath(),
-          dev.dbtls.project.ProblemCode.JINJA_RENDER, "internal error compiling " + node.name()
-              + ": " + e)), true);
+      return new CompiledNode(
+          node,
+          "",
+          List.of(
+              Problem.ofFile(
+                  node.displayPath(),
+                  dev.dbtls.project.ProblemCode.JINJA_RENDER,
+                  "internal error compiling " + node.name() + ": " + e)),
+          true);
     }
   }
 
   /** Ephemeral ancestors reached through ephemeral refs, parents first, each once. */
-  private boolean collectEphemerals(Node node, Map<String, String> ctes, List<Problem> problems,
-      java.util.Set<String> visiting) {
+  private boolean collectEphemerals(
+      Node node, Map<String, String> ctes, List<Problem> problems, java.util.Set<String> visiting) {
     boolean failed = false;
     Manifest m = snapshot.manifest();
     for (String dep : node.dependsOn()) {
@@ -111,16 +124,24 @@ public final class NodeCompiler {
       return new CompiledNode(node, "", List.of(), false);
     }
     if (Boolean.TRUE.equals(node.extra().get(Node.JINJA_SYNTAX_ERROR))) {
-      // the index already reported the syntax error at its exact range; rendering would only repeat it
+      // the index already reported the syntax error at its exact range; rendering would only repeat
+      // it
       return new CompiledNode(node, "", List.of(), true);
     }
     CompileScope scope = new CompileScope(snapshot.manifest(), node, false, snapshot.env());
     String text = node.type() == ResourceType.SNAPSHOT ? snapshotBody(node) : node.file().text();
     ScannedTemplate template = JinjaScanner.scan(text);
     // invisible markers in the template tell which piece produced which part of the output
-    Rendered r = snapshot.jinja().render(new RenderRequest(node.displayPath(),
-        SourceMapper.instrument(template), node.packageName(), scopeGlobals(scope),
-        snapshot.knownColumns()));
+    Rendered r =
+        snapshot
+            .jinja()
+            .render(
+                new RenderRequest(
+                    node.displayPath(),
+                    SourceMapper.instrument(template),
+                    node.packageName(),
+                    scopeGlobals(scope),
+                    snapshot.knownColumns()));
     SourceMap map = SourceMapper.recover(template, r.output());
     List<Problem> problems = new ArrayList<>(unsureAfterSkippedQueries(r.problems()));
     problems.addAll(scope.problems());
@@ -129,19 +150,32 @@ public final class NodeCompiler {
   }
 
   /**
-   * Without a warehouse, introspective queries return empty results; a template that indexes
-   * into one ({@code results.columns[0]}, {@code dict.KEY[0]}) then fails in a way it would not
-   * with the data. Render errors after a skipped query are therefore warnings that say so, never
-   * errors: we cannot tell a real mistake from missing data.
+   * Without a warehouse, introspective queries return empty results; a template that indexes into
+   * one ({@code results.columns[0]}, {@code dict.KEY[0]}) then fails in a way it would not with the
+   * data. Render errors after a skipped query are therefore warnings that say so, never errors: we
+   * cannot tell a real mistake from missing data.
    */
   private static List<Problem> unsureAfterSkippedQueries(List<Problem> problems) {
     if (problems.stream().noneMatch(p -> p.code() == ProblemCode.INTROSPECTION_SKIPPED)) {
       return problems;
     }
-    return problems.stream().map(p -> p.code() != ProblemCode.JINJA_RENDER || !p.isError() ? p
-        : new Problem(p.file(), p.line(), p.column(), p.endLine(), p.endColumn(), Severity.WARNING,
-            p.code(), p.message() + " (an introspective query was skipped for want of a warehouse "
-                + "connection; this may be a consequence of its empty result)")).toList();
+    return problems.stream()
+        .map(
+            p ->
+                p.code() != ProblemCode.JINJA_RENDER || !p.isError()
+                    ? p
+                    : new Problem(
+                        p.file(),
+                        p.line(),
+                        p.column(),
+                        p.endLine(),
+                        p.endColumn(),
+                        Severity.WARNING,
+                        p.code(),
+                        p.message()
+                            + " (an introspective query was skipped for want of a warehouse "
+                            + "connection; this may be a consequence of its empty result)"))
+        .toList();
   }
 
   private static int commonPrefix(String a, String b) {

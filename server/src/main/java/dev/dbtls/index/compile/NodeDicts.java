@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Nodes as the dicts templates see in {@code model} and {@code graph}, shaped like dbt's manifest. */
+/**
+ * Nodes as the dicts templates see in {@code model} and {@code graph}, shaped like dbt's manifest.
+ */
 final class NodeDicts {
   private NodeDicts() {}
 
@@ -47,9 +49,21 @@ final class NodeDicts {
       columns.put(c.name(), col);
     }
     m.put("columns", columns);
-    m.put("refs", n.refs().stream().map(r -> Map.of("name", r.name(),
-        "package", String.valueOf(r.packageName()), "version", String.valueOf(r.version()))).toList());
-    m.put("sources", n.sources().stream().map(s -> List.of(s.sourceName(), s.tableName())).toList());
+    m.put(
+        "refs",
+        n.refs().stream()
+            .map(
+                r ->
+                    Map.of(
+                        "name",
+                        r.name(),
+                        "package",
+                        String.valueOf(r.packageName()),
+                        "version",
+                        String.valueOf(r.version())))
+            .toList());
+    m.put(
+        "sources", n.sources().stream().map(s -> List.of(s.sourceName(), s.tableName())).toList());
     m.put("depends_on", Map.of("nodes", n.dependsOn(), "macros", List.of()));
     if (n.type() == ResourceType.SOURCE) {
       m.put("source_name", n.extra().get("source_name"));
@@ -60,8 +74,13 @@ final class NodeDicts {
       m.put("column_name", n.extra().get("column_name"));
       m.put("attached_node", n.extra().get("attached_node"));
       if (n.extra().get("test_name") != null) {
-        m.put("test_metadata", Map.of("name", n.extra().get("test_name"),
-            "kwargs", n.extra().getOrDefault("kwargs", Map.of())));
+        m.put(
+            "test_metadata",
+            Map.of(
+                "name",
+                n.extra().get("test_name"),
+                "kwargs",
+                n.extra().getOrDefault("kwargs", Map.of())));
       }
     }
     return Collections.unmodifiableMap(m);
@@ -73,14 +92,26 @@ final class NodeDicts {
     Map<String, Object> sources = new LinkedHashMap<>();
     Map<String, Object> exposures = new LinkedHashMap<>();
     for (Node n : manifest.nodes().values()) {
-      Map<String, Object> into = switch (n.type()) {
-        case SOURCE -> sources;
-        case EXPOSURE -> exposures;
-        default -> nodes;
-      };
+      Map<String, Object> into =
+          switch (n.type()) {
+            case SOURCE -> sources;
+            case EXPOSURE -> exposures;
+            default -> nodes;
+          };
       into.put(n.uniqueId(), of(n));
     }
-    return Map.of("nodes", nodes, "sources", sources, "exposures", exposures,
-        "metrics", Map.of(), "groups", Map.of(), "semantic_models", Map.of());
+    return Map.of(
+        "nodes",
+        nodes,
+        "sources",
+        sources,
+        "exposures",
+        exposures,
+        "metrics",
+        Map.of(),
+        "groups",
+        Map.of(),
+        "semantic_models",
+        Map.of());
   }
 }

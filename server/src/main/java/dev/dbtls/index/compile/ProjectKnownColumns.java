@@ -14,50 +14,56 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * What a project knows of the columns at a relation, answered for
- * {@code adapter.get_columns_in_relation} without a warehouse (docs/ARCHITECTURE.md, "No
- * warehouse"): a seed there has the columns its CSV creates; else a source, model or snapshot
- * there whose YAML documents every column with a {@code data_type} has those; a model whose
- * compiled SQL is only {@code select * from <relation>} (a Fivetran package's {@code _tmp} model)
- * has that relation's known columns; else nothing is known. Relations are matched as the adapter matches names: a part quoted in the relation asked
- * for compares exactly, an unquoted one ignoring case. Built once per snapshot; a seed's file is
- * read when its relation is first asked for.
+ * What a project knows of the columns at a relation, answered for {@code
+ * adapter.get_columns_in_relation} without a warehouse (docs/ARCHITECTURE.md, "No warehouse"): a
+ * seed there has the columns its CSV creates; else a source, model or snapshot there whose YAML
+ * documents every column with a {@code data_type} has those; a model whose compiled SQL is only
+ * {@code select * from <relation>} (a Fivetran package's {@code _tmp} model) has that relation's
+ * known columns; else nothing is known. Relations are matched as the adapter matches names: a part
+ * quoted in the relation asked for compares exactly, an unquoted one ignoring case. Built once per
+ * snapshot; a seed's file is read when its relation is first asked for.
  */
 final class ProjectKnownColumns implements KnownColumns {
-  private static final List<ResourceType> PRIORITY = List.of(ResourceType.SEED, ResourceType.MODEL,
-      ResourceType.SNAPSHOT, ResourceType.SOURCE);
+  private static final List<ResourceType> PRIORITY =
+      List.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.SNAPSHOT, ResourceType.SOURCE);
 
   private final Map<String, List<Node>> byIdentifier = new HashMap<>();
-  private final Map<String, Optional<List<Map.Entry<String, String>>>> columns = new ConcurrentHashMap<>();
+  private final Map<String, Optional<List<Map.Entry<String, String>>>> columns =
+      new ConcurrentHashMap<>();
   private final Adapter adapter;
   private final FileSource files;
   private final Function<Node, String> compiledSql;
   private final ThreadLocal<Set<String>> visiting = ThreadLocal.withInitial(HashSet::new);
 
   /** {@code compiledSql} compiles a model (null when it fails); called for a model asked for. */
-  ProjectKnownColumns(Manifest manifest, Adapter adapter, FileSource files,
-      Function<Node, String> compiledSql) {
+  ProjectKnownColumns(
+      Manifest manifest, Adapter adapter, FileSource files, Function<Node, String> compiledSql) {
     this.adapter = adapter;
     this.files = files;
     this.compiledSql = compiledSql;
     for (Node n : manifest.nodes().values()) {
       RelationName r = n.relation();
-      if (r != null && r.identifier() != null && n.enabled() && PRIORITY.contains(n.type())
+      if (r != null
+          && r.identifier() != null
+          && n.enabled()
+          && PRIORITY.contains(n.type())
           && !"ephemeral".equals(n.materialized())) {
         byIdentifier.computeIfAbsent(lower(r.identifier()), k -> new ArrayList<>()).add(n);
       }
     }
-    byIdentifier.values().forEach(list -> list.sort(
-        java.util.Comparator.comparingInt(n -> PRIORITY.indexOf(n.type()))));
+    byIdentifier
+        .values()
+        .forEach(
+            list -> list.sort(java.util.Comparator.comparingInt(n -> PRIORITY.indexOf(n.type()))));
   }
 
   @Override
@@ -103,7 +109,10 @@ final class ProjectKnownColumns implements KnownColumns {
       return seedColumns(n);
     }
     List<Map.Entry<String, String>> documented = documentedColumns(n);
-    if (documented != null || n.type() != ResourceType.MODEL || n.file() == null || n.file().isPython()) {
+    if (documented != null
+        || n.type() != ResourceType.MODEL
+        || n.file() == null
+        || n.file().isPython()) {
       return documented;
     }
     Relation from = SelectStar.from(compiledSql.apply(n), adapter);
@@ -121,13 +130,16 @@ final class ProjectKnownColumns implements KnownColumns {
     boolean quoted = q instanceof Boolean b ? b : !adapter.lineage().contains("snowflake");
     List<Map.Entry<String, String>> out = new ArrayList<>();
     for (int i = 0; i < rows.get(0).size(); i++) {
-      out.add(new AbstractMap.SimpleImmutableEntry<>(
-          SeedColumnTypes.name(rows.get(0).get(i), quoted, adapter), types.get(i)));
+      out.add(
+          new AbstractMap.SimpleImmutableEntry<>(
+              SeedColumnTypes.name(rows.get(0).get(i), quoted, adapter), types.get(i)));
     }
     return List.copyOf(out);
   }
 
-  /** YAML columns count only when every one has a {@code data_type}: then they are the whole table. */
+  /**
+   * YAML columns count only when every one has a {@code data_type}: then they are the whole table.
+   */
   private List<Map.Entry<String, String>> documentedColumns(Node n) {
     if (n.columns() == null || n.columns().isEmpty()) {
       return null;
@@ -137,8 +149,10 @@ final class ProjectKnownColumns implements KnownColumns {
       if (c.name() == null || c.dataType() == null || c.dataType().isBlank()) {
         return null;
       }
-      out.add(new AbstractMap.SimpleImmutableEntry<>(
-          SeedColumnTypes.name(c.name(), Boolean.TRUE.equals(c.quote()), adapter), c.dataType()));
+      out.add(
+          new AbstractMap.SimpleImmutableEntry<>(
+              SeedColumnTypes.name(c.name(), Boolean.TRUE.equals(c.quote()), adapter),
+              c.dataType()));
     }
     return List.copyOf(out);
   }

@@ -1,9 +1,9 @@
 package dev.dbtls.index.compile;
 
 import dev.dbtls.index.Dag;
+import dev.dbtls.index.LoadProgress;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.ManifestBuilder;
-import dev.dbtls.index.LoadProgress;
 import dev.dbtls.index.ParseCache;
 import dev.dbtls.jinja.DbtJinja;
 import dev.dbtls.jinja.JinjaSetup;
@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One consistent state of a project: its inputs, the template engine loaded with every macro,
- * and the manifest. Immutable; a change builds a new snapshot. The engine is built on first
- * use, because listing a project whose refs and configs are all literal never renders.
+ * One consistent state of a project: its inputs, the template engine loaded with every macro, and
+ * the manifest. Immutable; a change builds a new snapshot. The engine is built on first use,
+ * because listing a project whose refs and configs are all literal never renders.
  */
 public final class ProjectSnapshot {
   private final ProjectInputs inputs;
@@ -33,11 +33,16 @@ public final class ProjectSnapshot {
   private final FileSource files;
   private volatile ProjectKnownColumns knownColumns;
   private volatile String renderInputs;
+
   /** What a layer above derives from this snapshot and keeps with it ({@link #derived}). */
   private Object derived;
 
-  private ProjectSnapshot(ProjectInputs inputs, LazyEngine jinja, Manifest manifest,
-      Map<String, String> env, FileSource files) {
+  private ProjectSnapshot(
+      ProjectInputs inputs,
+      LazyEngine jinja,
+      Manifest manifest,
+      Map<String, String> env,
+      FileSource files) {
     this.inputs = inputs;
     this.jinja = jinja;
     this.manifest = manifest;
@@ -46,48 +51,74 @@ public final class ProjectSnapshot {
   }
 
   /**
-   * Loads a project. With {@code warmEngine} the engine is built in the background while the
-   * files are parsed (for commands that render everything); otherwise on first use.
+   * Loads a project. With {@code warmEngine} the engine is built in the background while the files
+   * are parsed (for commands that render everything); otherwise on first use.
    */
-  public static ProjectSnapshot load(Path projectDir, ProjectInputs.Options options,
-      List<Path> builtinMacroDirs, FileSource files, boolean warmEngine) {
+  public static ProjectSnapshot load(
+      Path projectDir,
+      ProjectInputs.Options options,
+      List<Path> builtinMacroDirs,
+      FileSource files,
+      boolean warmEngine) {
     return load(projectDir, options, builtinMacroDirs, files, warmEngine, new ParseCache());
   }
 
   /** As {@link #load}, keeping file scans in {@code cache} for later {@link #rebuild}s. */
-  public static ProjectSnapshot load(Path projectDir, ProjectInputs.Options options,
-      List<Path> builtinMacroDirs, FileSource files, boolean warmEngine, ParseCache cache) {
+  public static ProjectSnapshot load(
+      Path projectDir,
+      ProjectInputs.Options options,
+      List<Path> builtinMacroDirs,
+      FileSource files,
+      boolean warmEngine,
+      ParseCache cache) {
     return load(projectDir, options, builtinMacroDirs, files, warmEngine, cache, LoadProgress.NONE);
   }
 
   /** As {@link #load}, telling {@code progress} how far it has come. */
-  public static ProjectSnapshot load(Path projectDir, ProjectInputs.Options options,
-      List<Path> builtinMacroDirs, FileSource files, boolean warmEngine, ParseCache cache,
+  public static ProjectSnapshot load(
+      Path projectDir,
+      ProjectInputs.Options options,
+      List<Path> builtinMacroDirs,
+      FileSource files,
+      boolean warmEngine,
+      ParseCache cache,
       LoadProgress progress) {
     progress.report(0, "reading files");
     ProjectInputs inputs = ProjectInputs.load(projectDir, options, files);
-    LazyEngine jinja = new LazyEngine(setup(inputs, builtinMacroDirs, options.env(), files), warmEngine);
+    LazyEngine jinja =
+        new LazyEngine(setup(inputs, builtinMacroDirs, options.env(), files), warmEngine);
     return build(inputs, jinja, options.env(), cache, progress, files);
   }
 
   /**
    * A snapshot of {@code inputs} derived from {@code previous} by {@link ProjectInputs#withFile}:
-   * unchanged files come from {@code cache}, and the engine is shared with {@code previous}
-   * unless a macro file changed (the engine holds nothing else that a file change can touch).
+   * unchanged files come from {@code cache}, and the engine is shared with {@code previous} unless
+   * a macro file changed (the engine holds nothing else that a file change can touch).
    */
   /**
    * As {@link #rebuild(ProjectSnapshot, ProjectInputs, List, FileSource, ParseCache)}, knowing
-   * which files changed: an edit of model files relinks only their nodes
-   * ({@link ManifestBuilder#update}) when it can.
+   * which files changed: an edit of model files relinks only their nodes ({@link
+   * ManifestBuilder#update}) when it can.
    */
-  public static ProjectSnapshot rebuild(ProjectSnapshot previous, ProjectInputs inputs,
-      List<Path> builtinMacroDirs, FileSource files, ParseCache cache, java.util.Set<Path> changed) {
+  public static ProjectSnapshot rebuild(
+      ProjectSnapshot previous,
+      ProjectInputs inputs,
+      List<Path> builtinMacroDirs,
+      FileSource files,
+      ParseCache cache,
+      java.util.Set<Path> changed) {
     if (macroFiles(previous.inputs).equals(macroFiles(inputs))) {
-      Manifest empty = new Manifest(inputs, Map.of(), Map.of(), Map.of(), Map.of(), new Dag(Map.of()), List.of());
-      Manifest updated = new ManifestBuilder(inputs, new JinjaDynamicParse(previous.jinja, empty, previous.env),
-          JinjaRelationNamer.forProject(previous.jinja, empty, previous.env), cache)
-          .yamlRenderer(new YamlConfigRenderer(inputs, previous.env))
-          .update(previous.manifest, changed);
+      Manifest empty =
+          new Manifest(
+              inputs, Map.of(), Map.of(), Map.of(), Map.of(), new Dag(Map.of()), List.of());
+      Manifest updated =
+          new ManifestBuilder(
+                  inputs,
+                  new JinjaDynamicParse(previous.jinja, empty, previous.env),
+                  JinjaRelationNamer.forProject(previous.jinja, empty, previous.env),
+                  cache)
+              .yamlRenderer(new YamlConfigRenderer(inputs, previous.env))
+              .update(previous.manifest, changed);
       if (updated != null) {
         return new ProjectSnapshot(inputs, previous.jinja, updated, previous.env, files);
       }
@@ -95,41 +126,73 @@ public final class ProjectSnapshot {
     return rebuild(previous, inputs, builtinMacroDirs, files, cache);
   }
 
-  public static ProjectSnapshot rebuild(ProjectSnapshot previous, ProjectInputs inputs,
-      List<Path> builtinMacroDirs, FileSource files, ParseCache cache) {
-    LazyEngine jinja = macroFiles(previous.inputs).equals(macroFiles(inputs)) ? previous.jinja
-        : new LazyEngine(setup(inputs, builtinMacroDirs, previous.env, files), previous.jinja.started());
+  public static ProjectSnapshot rebuild(
+      ProjectSnapshot previous,
+      ProjectInputs inputs,
+      List<Path> builtinMacroDirs,
+      FileSource files,
+      ParseCache cache) {
+    LazyEngine jinja =
+        macroFiles(previous.inputs).equals(macroFiles(inputs))
+            ? previous.jinja
+            : new LazyEngine(
+                setup(inputs, builtinMacroDirs, previous.env, files), previous.jinja.started());
     return build(inputs, jinja, previous.env, cache, LoadProgress.NONE, files);
   }
 
   private static List<ProjectFile> macroFiles(ProjectInputs inputs) {
     return inputs.files().stream()
-        .filter(f -> f.kind() == FileKind.MACRO || f.kind() == FileKind.GENERIC_TEST).toList();
+        .filter(f -> f.kind() == FileKind.MACRO || f.kind() == FileKind.GENERIC_TEST)
+        .toList();
   }
 
-  private static ProjectSnapshot build(ProjectInputs inputs, LazyEngine jinja,
-      Map<String, String> env, ParseCache cache, LoadProgress progress, FileSource files) {
-    Manifest empty = new Manifest(inputs, Map.of(), Map.of(), Map.of(), Map.of(), new Dag(Map.of()), List.of());
-    Manifest manifest = new ManifestBuilder(inputs,
-        new JinjaDynamicParse(jinja, empty, env),
-        JinjaRelationNamer.forProject(jinja, empty, env), cache).progress(progress)
-        .yamlRenderer(new YamlConfigRenderer(inputs, env)).build();
+  private static ProjectSnapshot build(
+      ProjectInputs inputs,
+      LazyEngine jinja,
+      Map<String, String> env,
+      ParseCache cache,
+      LoadProgress progress,
+      FileSource files) {
+    Manifest empty =
+        new Manifest(inputs, Map.of(), Map.of(), Map.of(), Map.of(), new Dag(Map.of()), List.of());
+    Manifest manifest =
+        new ManifestBuilder(
+                inputs,
+                new JinjaDynamicParse(jinja, empty, env),
+                JinjaRelationNamer.forProject(jinja, empty, env),
+                cache)
+            .progress(progress)
+            .yamlRenderer(new YamlConfigRenderer(inputs, env))
+            .build();
     if (!jinja.started()) {
       return new ProjectSnapshot(inputs, jinja, manifest, env, files);
     }
     // the scanner already reported syntax errors of macro files; add what only the engine finds
     java.util.Set<String> located = new java.util.HashSet<>();
-    manifest.problems().stream().filter(p -> p.code() == dev.dbtls.project.ProblemCode.JINJA_SYNTAX)
+    manifest.problems().stream()
+        .filter(p -> p.code() == dev.dbtls.project.ProblemCode.JINJA_SYNTAX)
         .forEach(p -> located.add(p.file()));
     List<Problem> problems = new ArrayList<>(manifest.problems());
-    jinja.get().setupProblems().stream().filter(p -> !located.contains(p.file())).forEach(problems::add);
-    Manifest withSetupProblems = new Manifest(inputs, manifest.nodes(), manifest.disabled(),
-        manifest.macros(), manifest.docs(), manifest.dag(), List.copyOf(problems));
+    jinja.get().setupProblems().stream()
+        .filter(p -> !located.contains(p.file()))
+        .forEach(problems::add);
+    Manifest withSetupProblems =
+        new Manifest(
+            inputs,
+            manifest.nodes(),
+            manifest.disabled(),
+            manifest.macros(),
+            manifest.docs(),
+            manifest.dag(),
+            List.copyOf(problems));
     return new ProjectSnapshot(inputs, jinja, withSetupProblems, env, files);
   }
 
-  public static ProjectSnapshot load(Path projectDir, ProjectInputs.Options options,
-      List<Path> builtinMacroDirs, FileSource files) {
+  public static ProjectSnapshot load(
+      Path projectDir,
+      ProjectInputs.Options options,
+      List<Path> builtinMacroDirs,
+      FileSource files) {
     return load(projectDir, options, builtinMacroDirs, files, true);
   }
 
@@ -146,9 +209,9 @@ public final class ProjectSnapshot {
   }
 
   /**
-   * The data a layer above derives from this snapshot and shares between its readers (the
-   * editor features' tables): made by {@code make} on first use, then the same object, gone with
-   * the snapshot. One kind per snapshot; asking for another type is a programming error.
+   * The data a layer above derives from this snapshot and shares between its readers (the editor
+   * features' tables): made by {@code make} on first use, then the same object, gone with the
+   * snapshot. One kind per snapshot; asking for another type is a programming error.
    */
   public synchronized <T> T derived(Class<T> type, java.util.function.Supplier<T> make) {
     if (derived == null) {
@@ -182,8 +245,13 @@ public final class ProjectSnapshot {
     String d = renderInputs;
     if (d == null) {
       JinjaSetup setup = jinja.setup();
-      d = RenderInputs.digest(inputs, setup.macroFiles(), setup.dispatchSearchOrder(), env,
-          files == null ? FileSource.DISK : files);
+      d =
+          RenderInputs.digest(
+              inputs,
+              setup.macroFiles(),
+              setup.dispatchSearchOrder(),
+              env,
+              files == null ? FileSource.DISK : files);
       renderInputs = d == null ? "" : d;
     }
     return d == null || d.isEmpty() ? null : d;
@@ -199,11 +267,15 @@ public final class ProjectSnapshot {
       synchronized (this) {
         if (knownColumns == null) {
           NodeCompiler compiler = new NodeCompiler(this);
-          knownColumns = new ProjectKnownColumns(manifest, inputs.target().adapter(),
-              files == null ? FileSource.DISK : files, n -> {
-                CompiledNode c = compiler.compile(n);
-                return c.failed() ? null : c.sql();
-              });
+          knownColumns =
+              new ProjectKnownColumns(
+                  manifest,
+                  inputs.target().adapter(),
+                  files == null ? FileSource.DISK : files,
+                  n -> {
+                    CompiledNode c = compiler.compile(n);
+                    return c.failed() ? null : c.sql();
+                  });
         }
         k = knownColumns;
       }
@@ -211,21 +283,25 @@ public final class ProjectSnapshot {
     return k;
   }
 
-  static JinjaSetup setup(ProjectInputs inputs, List<Path> builtinDirs, Map<String, String> env,
-      FileSource files) {
-    List<MacroFile> macros = new ArrayList<>(
-        BuiltinMacros.load(inputs.target().type(), builtinDirs, env, files));
+  static JinjaSetup setup(
+      ProjectInputs inputs, List<Path> builtinDirs, Map<String, String> env, FileSource files) {
+    List<MacroFile> macros =
+        new ArrayList<>(BuiltinMacros.load(inputs.target().type(), builtinDirs, env, files));
     for (ProjectFile f : inputs.files()) {
       if (f.kind() == FileKind.MACRO || f.kind() == FileKind.GENERIC_TEST) {
-        macros.add(new MacroFile(f.packageName(), inputs.displayPath(f), f.text(),
-            f.kind() == FileKind.GENERIC_TEST));
+        macros.add(
+            new MacroFile(
+                f.packageName(),
+                inputs.displayPath(f),
+                f.text(),
+                f.kind() == FileKind.GENERIC_TEST));
       }
     }
     Map<String, List<String>> searchOrder = new LinkedHashMap<>();
     for (Dispatch d : inputs.root().dispatch()) {
       searchOrder.put(d.macroNamespace(), d.searchOrder());
     }
-    return new JinjaSetup(inputs.target().adapter(), inputs.root().name(), List.copyOf(macros),
-        searchOrder, null);
+    return new JinjaSetup(
+        inputs.target().adapter(), inputs.root().name(), List.copyOf(macros), searchOrder, null);
   }
 }

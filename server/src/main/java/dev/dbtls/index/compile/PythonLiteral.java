@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 final class PythonLiteral {
   private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
-  private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+  private static final Pattern DECIMAL =
+      Pattern.compile("[-+]?(\\d+\\.\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
   private PythonLiteral() {}
 
@@ -35,8 +36,12 @@ final class PythonLiteral {
     }
     if ((t.startsWith("[") && t.endsWith("]")) || (t.startsWith("{") && t.endsWith("}"))) {
       // Python's list and dict reprs are YAML flow collections (quotes, commas, numbers)
-      YamlDocument doc = YamlDocument.parse("literal", t.replace(": True", ": true")
-          .replace(": False", ": false").replace(": None", ": null"));
+      YamlDocument doc =
+          YamlDocument.parse(
+              "literal",
+              t.replace(": True", ": true")
+                  .replace(": False", ": false")
+                  .replace(": None", ": null"));
       if (doc.problems().isEmpty() && doc.root() != null) {
         Object plain = doc.root().toPlain();
         if (plain instanceof java.util.List<?> || plain instanceof java.util.Map<?, ?>) {

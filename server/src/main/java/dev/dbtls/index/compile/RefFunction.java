@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code ref('model')}, {@code ref('package', 'model')}, {@code ref('model', v=2)}: the relation
- * of the node dbt would pick. Unknown refs are already reported by the index (with their exact
+ * {@code ref('model')}, {@code ref('package', 'model')}, {@code ref('model', v=2)}: the relation of
+ * the node dbt would pick. Unknown refs are already reported by the index (with their exact
  * location); here they mark the render as failed and yield the bare name so rendering goes on.
  */
 final class RefFunction implements JinjaCallable, PyObject {
@@ -35,7 +35,8 @@ final class RefFunction implements JinjaCallable, PyObject {
       return Relation.of(scope.adapter(), null, null, name);
     }
     Manifest m = scope.manifest();
-    Optional<Node> target = name == null ? Optional.empty() : m.resolveRef(scope.node().packageName(), call);
+    Optional<Node> target =
+        name == null ? Optional.empty() : m.resolveRef(scope.node().packageName(), call);
     if (target.isEmpty()) {
       scope.fail();
       return Relation.of(scope.adapter(), null, null, name);
@@ -48,8 +49,8 @@ final class RefFunction implements JinjaCallable, PyObject {
   }
 
   /**
-   * {@code ref.config}: dbt's ref resolver carries the run's project config, which packages read
-   * as {@code builtins.ref.config} (project and profile names, the invocation's arguments).
+   * {@code ref.config}: dbt's ref resolver carries the run's project config, which packages read as
+   * {@code builtins.ref.config} (project and profile names, the invocation's arguments).
    */
   @Override
   public Object attr(String name) {
@@ -65,8 +66,8 @@ final class RefFunction implements JinjaCallable, PyObject {
     config.put("args", DbtContext.invocationArgs(target));
     // every project of the run by name: conf.dependencies["elementary"].version
     Map<String, Object> dependencies = new java.util.HashMap<>();
-    List<dev.dbtls.project.DbtProject> projects = new java.util.ArrayList<>(
-        scope.manifest().inputs().packages().values());
+    List<dev.dbtls.project.DbtProject> projects =
+        new java.util.ArrayList<>(scope.manifest().inputs().packages().values());
     projects.add(scope.manifest().inputs().root());
     for (dev.dbtls.project.DbtProject p : projects) {
       Map<String, Object> project = new java.util.HashMap<>();

@@ -19,12 +19,17 @@ public final class Relations {
     }
     if ("ephemeral".equals(n.materialized())) {
       return Relation.of(adapter, null, null, EPHEMERAL_PREFIX + n.name())
-          .withInclude(false, false, true).withQuoting(false, false, false).withType("cte");
+          .withInclude(false, false, true)
+          .withQuoting(false, false, false)
+          .withType("cte");
     }
     RelationName r = n.relation();
-    Relation rel = Relation.of(adapter, r.database(), r.schema(), r.identifier())
-        .withQuoting(flag(projectQuoting, "database"), flag(projectQuoting, "schema"),
-            flag(projectQuoting, "identifier"));
+    Relation rel =
+        Relation.of(adapter, r.database(), r.schema(), r.identifier())
+            .withQuoting(
+                flag(projectQuoting, "database"),
+                flag(projectQuoting, "schema"),
+                flag(projectQuoting, "identifier"));
     if (n.type() == ResourceType.SOURCE && n.extra().get("quoting") instanceof Map<?, ?> q) {
       rel = rel.withQuoting(flag(q, "database"), flag(q, "schema"), flag(q, "identifier"));
     }
@@ -35,7 +40,10 @@ public final class Relations {
     return rel.withType("view".equals(n.materialized()) ? "view" : "table");
   }
 
-  /** The relation name as compiled SQL spells it ({@code "db"."schema"."name"}), for a project's target. */
+  /**
+   * The relation name as compiled SQL spells it ({@code "db"."schema"."name"}), for a project's
+   * target.
+   */
   public static String rendered(ProjectSnapshot s, Node n) {
     return of(n, s.inputs().target().adapter(), s.inputs().root().quoting()).render();
   }

@@ -21,14 +21,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A digest of what the renders of one snapshot read, so that a later session can tell that it
- * would render every template as this one did: the text of every project and package file and
- * {@code dbt_project.yml}, every macro the engine loaded (dbt's own included) and the dispatch
- * order, the target as templates see it (credentials redacted), the vars, each seed file's size
- * and modification time, and the values of the environment variables a template names in
- * {@code env_var('...')}. Equal digests mean equal renders, but for what no file holds: the
- * clock ({@code run_started_at}, {@code modules.datetime}) and an {@code env_var} whose name is
- * computed, which is why a result reused under this digest is checked by a render afterwards.
+ * A digest of what the renders of one snapshot read, so that a later session can tell that it would
+ * render every template as this one did: the text of every project and package file and {@code
+ * dbt_project.yml}, every macro the engine loaded (dbt's own included) and the dispatch order, the
+ * target as templates see it (credentials redacted), the vars, each seed file's size and
+ * modification time, and the values of the environment variables a template names in {@code
+ * env_var('...')}. Equal digests mean equal renders, but for what no file holds: the clock ({@code
+ * run_started_at}, {@code modules.datetime}) and an {@code env_var} whose name is computed, which
+ * is why a result reused under this digest is checked by a render afterwards.
  */
 public final class RenderInputs {
   private static final Pattern ENV_VAR = Pattern.compile("env_var\\s*\\(\\s*['\"]([^'\"]+)['\"]");
@@ -36,8 +36,12 @@ public final class RenderInputs {
   private RenderInputs() {}
 
   /** The digest (hex SHA-256), or null when some input cannot be read. Never throws. */
-  static String digest(ProjectInputs inputs, List<MacroFile> macros, Map<String, List<String>> dispatch,
-      Map<String, String> env, FileSource files) {
+  static String digest(
+      ProjectInputs inputs,
+      List<MacroFile> macros,
+      Map<String, List<String>> dispatch,
+      Map<String, String> env,
+      FileSource files) {
     try {
       MessageDigest d = Sha256.digest();
       TreeSet<String> envNames = new TreeSet<>();
@@ -96,7 +100,9 @@ public final class RenderInputs {
   /** A seed by its size and modification time: introspection reads its header and values. */
   private static String stamp(Path file) {
     try {
-      return file == null ? "-" : Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis();
+      return file == null
+          ? "-"
+          : Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis();
     } catch (java.io.IOException | RuntimeException e) {
       return "unread";
     }
@@ -114,18 +120,20 @@ public final class RenderInputs {
       TreeMap<String, Object> sorted = new TreeMap<>();
       m.forEach((k, v) -> sorted.put(String.valueOf(k), v));
       b.append('{');
-      sorted.forEach((k, v) -> {
-        b.append(k.length()).append(':').append(k).append('=');
-        canonical(v, b);
-        b.append(',');
-      });
+      sorted.forEach(
+          (k, v) -> {
+            b.append(k.length()).append(':').append(k).append('=');
+            canonical(v, b);
+            b.append(',');
+          });
       b.append('}');
     } else if (value instanceof Collection<?> c) {
       b.append('[');
-      c.forEach(v -> {
-        canonical(v, b);
-        b.append(',');
-      });
+      c.forEach(
+          v -> {
+            canonical(v, b);
+            b.append(',');
+          });
       b.append(']');
     } else if (value == null) {
       b.append('~');

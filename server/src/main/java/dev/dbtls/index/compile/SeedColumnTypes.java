@@ -16,16 +16,24 @@ import java.util.regex.Pattern;
  * conversions we have: postgres, bigquery, and dbt's base rules (snowflake, duckdb and the rest).
  */
 final class SeedColumnTypes {
-  private enum Inferred { INTEGER, NUMBER, DATE, DATETIME, BOOLEAN, TEXT }
+  private enum Inferred {
+    INTEGER,
+    NUMBER,
+    DATE,
+    DATETIME,
+    BOOLEAN,
+    TEXT
+  }
 
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-  private static final Pattern NUMBER = Pattern.compile(
-      "[+-]?[$€£¥]?(\\d+(,\\d{3})*|\\d*)(\\.\\d*)?([eE][+-]?\\d+)?");
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?[$€£¥]?(\\d+(,\\d{3})*|\\d*)(\\.\\d*)?([eE][+-]?\\d+)?");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");
-  private static final Pattern DATETIME = Pattern.compile(
-      "\\d{4}-\\d{1,2}-\\d{1,2} \\d{1,2}:\\d{1,2}:\\d{1,2}");
-  private static final Pattern ISO_DATETIME = Pattern.compile(
-      "\\d{4}-?\\d{2}-?\\d{2}T\\d{2}(:?\\d{2}(:?\\d{2}([.,]\\d+)?)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?");
+  private static final Pattern DATETIME =
+      Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2} \\d{1,2}:\\d{1,2}:\\d{1,2}");
+  private static final Pattern ISO_DATETIME =
+      Pattern.compile(
+          "\\d{4}-?\\d{2}-?\\d{2}T\\d{2}(:?\\d{2}(:?\\d{2}([.,]\\d+)?)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?");
 
   private SeedColumnTypes() {}
 
@@ -35,7 +43,10 @@ final class SeedColumnTypes {
     List<String> out = new ArrayList<>(header.size());
     for (int c = 0; c < header.size(); c++) {
       Object configured = columnTypes == null ? null : columnTypes.get(header.get(c));
-      out.add(configured != null ? String.valueOf(configured) : convert(infer(rows, c), rows, c, adapter));
+      out.add(
+          configured != null
+              ? String.valueOf(configured)
+              : convert(infer(rows, c), rows, c, adapter));
     }
     return out;
   }
@@ -58,7 +69,8 @@ final class SeedColumnTypes {
   private static boolean fits(Inferred type, String v) {
     return switch (type) {
       case INTEGER -> INTEGER.matcher(v).matches();
-      case NUMBER -> !v.equals(".") && NUMBER.matcher(v).matches() && v.chars().anyMatch(Character::isDigit);
+      case NUMBER ->
+          !v.equals(".") && NUMBER.matcher(v).matches() && v.chars().anyMatch(Character::isDigit);
       case DATE -> DATE.matcher(v).matches();
       case DATETIME -> DATETIME.matcher(v).matches() || ISO_DATETIME.matcher(v).matches();
       case BOOLEAN -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false");
@@ -85,7 +97,8 @@ final class SeedColumnTypes {
     return max;
   }
 
-  private static String convert(Inferred type, List<List<String>> rows, int column, Adapter adapter) {
+  private static String convert(
+      Inferred type, List<List<String>> rows, int column, Adapter adapter) {
     List<String> lineage = adapter.lineage();
     boolean bigquery = lineage.contains("bigquery");
     boolean postgres = lineage.get(0).equals("postgres");
@@ -93,9 +106,9 @@ final class SeedColumnTypes {
       case INTEGER -> bigquery ? "int64" : "integer";
       case NUMBER -> {
         boolean fractional = decimals(rows, column) > 0;
-        yield bigquery ? (fractional ? "float64" : "int64")
-            : postgres ? (fractional ? "numeric" : "integer")
-            : fractional ? "float8" : "integer";
+        yield bigquery
+            ? (fractional ? "float64" : "int64")
+            : postgres ? (fractional ? "numeric" : "integer") : fractional ? "float8" : "integer";
       }
       case DATE -> "date";
       case DATETIME -> bigquery ? "datetime" : "timestamp without time zone";
@@ -104,7 +117,10 @@ final class SeedColumnTypes {
     };
   }
 
-  /** A seed column's name as the warehouse keeps it: quoted as written, else folded as the adapter folds. */
+  /**
+   * A seed column's name as the warehouse keeps it: quoted as written, else folded as the adapter
+   * folds.
+   */
   static String name(String header, boolean quoted, Adapter adapter) {
     if (quoted) {
       return header;

@@ -9,15 +9,16 @@ import java.util.regex.Pattern;
 
 /**
  * The relation a query selects every column of and nothing else: {@code select * from
- * "db"."schema"."table" [as alias]}, comments and whitespace aside. Its columns are that
- * relation's (what a Fivetran package's {@code _tmp} model is).
+ * "db"."schema"."table" [as alias]}, comments and whitespace aside. Its columns are that relation's
+ * (what a Fivetran package's {@code _tmp} model is).
  */
 final class SelectStar {
   private static final Pattern COMMENTS = Pattern.compile("--[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
-  private static final Pattern SELECT_STAR = Pattern.compile(
-      "\\s*select\\s+\\*\\s+from\\s+((?:\"[^\"]*\"|`[^`]*`|[\\w$]+)(?:\\.(?:\"[^\"]*\"|`[^`]*`|[\\w$]+)){0,2})"
-          + "(?:\\s+(?:as\\s+)?[\\w$]+)?\\s*;?\\s*",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern SELECT_STAR =
+      Pattern.compile(
+          "\\s*select\\s+\\*\\s+from\\s+((?:\"[^\"]*\"|`[^`]*`|[\\w$]+)(?:\\.(?:\"[^\"]*\"|`[^`]*`|[\\w$]+)){0,2})"
+              + "(?:\\s+(?:as\\s+)?[\\w$]+)?\\s*;?\\s*",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern PART = Pattern.compile("\"([^\"]*)\"|`([^`]*)`|([\\w$]+)");
 
   private SelectStar() {}
@@ -41,7 +42,8 @@ final class SelectStar {
     int n = names.size();
     String db = n == 3 ? names.get(0) : null;
     String schema = n >= 2 ? names.get(n - 2) : null;
-    return Relation.of(adapter, db, schema, names.get(n - 1)).withQuoting(
-        n == 3 ? quoted.get(0) : null, n >= 2 ? quoted.get(n - 2) : null, quoted.get(n - 1));
+    return Relation.of(adapter, db, schema, names.get(n - 1))
+        .withQuoting(
+            n == 3 ? quoted.get(0) : null, n >= 2 ? quoted.get(n - 2) : null, quoted.get(n - 1));
   }
 }

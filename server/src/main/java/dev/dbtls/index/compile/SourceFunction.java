@@ -25,8 +25,10 @@ final class SourceFunction implements JinjaCallable {
       scope.captured().sources().add(new SourceCall(source, table, 0, 0));
       return Relation.of(scope.adapter(), null, source, table);
     }
-    Optional<Node> n = source == null || table == null ? Optional.empty()
-        : scope.manifest().resolveSource(scope.node().packageName(), source, table);
+    Optional<Node> n =
+        source == null || table == null
+            ? Optional.empty()
+            : scope.manifest().resolveSource(scope.node().packageName(), source, table);
     if (n.isEmpty()) {
       scope.fail();
       return Relation.of(scope.adapter(), null, source, table);

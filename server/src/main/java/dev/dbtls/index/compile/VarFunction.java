@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code var('name')} and {@code var('name', default)}, with dbt's scoping of vars by package.
- * A string value with Jinja in it is rendered where the var is called, with the node's context
- * ({@code "{{ ref('stg_orders') }}"} gives the relation, and records the ref while parsing), as
- * dbt does; other values, and defaults, come back as they are.
+ * {@code var('name')} and {@code var('name', default)}, with dbt's scoping of vars by package. A
+ * string value with Jinja in it is rendered where the var is called, with the node's context
+ * ({@code "{{ ref('stg_orders') }}"} gives the relation, and records the ref while parsing), as dbt
+ * does; other values, and defaults, come back as they are.
  */
 final class VarFunction implements JinjaCallable {
   private final CompileScope scope;
@@ -25,8 +25,10 @@ final class VarFunction implements JinjaCallable {
   public Object call(List<Object> args, Map<String, Object> kwargs) {
     Args a = new Args(args, kwargs);
     String name = a.string(0, "name");
-    Optional<Vars.Holder> v = name == null ? Optional.empty()
-        : scope.manifest().inputs().vars().lookup(scope.node().packageName(), name);
+    Optional<Vars.Holder> v =
+        name == null
+            ? Optional.empty()
+            : scope.manifest().inputs().vars().lookup(scope.node().packageName(), name);
     if (v.isPresent()) {
       Object value = v.get().value();
       return Vars.rendered(value) ? DbtJinja.renderInCurrent((String) value) : value;
@@ -35,8 +37,16 @@ final class VarFunction implements JinjaCallable {
       return a.get(1, "default");
     }
     if (!scope.parseOnly()) {
-      scope.problems().add(scope.problemAtCall("var", name, ProblemCode.VAR_UNDEFINED,
-          "Required var '" + name + "' not found in config: set it in dbt_project.yml vars or with --vars"));
+      scope
+          .problems()
+          .add(
+              scope.problemAtCall(
+                  "var",
+                  name,
+                  ProblemCode.VAR_UNDEFINED,
+                  "Required var '"
+                      + name
+                      + "' not found in config: set it in dbt_project.yml vars or with --vars"));
       scope.fail();
     }
     return null;

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders YAML strings in the contexts dbt documents for dbt_project.yml and properties.yml:
- * {@code target}, {@code env_var}, {@code var} (only --vars in dbt_project.yml), {@code
- * dbt_version}, {@code run_started_at}, {@code invocation_id} and the builtins ({@code modules},
- * {@code fromjson}, ...); no macros. Rendering is native, as dbt's: a lone
- * {@code {{ expression }}} gives its value (a boolean, number or list), anything else the text.
+ * Renders YAML strings in the contexts dbt documents for dbt_project.yml and properties.yml: {@code
+ * target}, {@code env_var}, {@code var} (only --vars in dbt_project.yml), {@code dbt_version},
+ * {@code run_started_at}, {@code invocation_id} and the builtins ({@code modules}, {@code
+ * fromjson}, ...); no macros. Rendering is native, as dbt's: a lone {@code {{ expression }}} gives
+ * its value (a boolean, number or list), anything else the text.
  */
 final class YamlConfigRenderer implements YamlRendering.Renderer {
   private final ProjectInputs inputs;
@@ -38,8 +38,10 @@ final class YamlConfigRenderer implements YamlRendering.Renderer {
     if (e == null) {
       synchronized (this) {
         if (engine == null) {
-          engine = new DbtJinja(new JinjaSetup(inputs.target().adapter(), inputs.root().name(),
-              List.of(), Map.of(), null));
+          engine =
+              new DbtJinja(
+                  new JinjaSetup(
+                      inputs.target().adapter(), inputs.root().name(), List.of(), Map.of(), null));
         }
         e = engine;
       }
@@ -55,8 +57,18 @@ final class YamlConfigRenderer implements YamlRendering.Renderer {
     }
     List<dev.dbtls.project.DbtProject> projects = new ArrayList<>(List.of(inputs.root()));
     projects.addAll(inputs.packages().values());
-    boolean jinja = projects.stream().anyMatch(p -> java.util.stream.Stream.of(p.models(), p.seeds(),
-        p.snapshots(), p.sources(), p.tests(), p.analyses()).anyMatch(YamlConfigRenderer::hasJinja));
+    boolean jinja =
+        projects.stream()
+            .anyMatch(
+                p ->
+                    java.util.stream.Stream.of(
+                            p.models(),
+                            p.seeds(),
+                            p.snapshots(),
+                            p.sources(),
+                            p.tests(),
+                            p.analyses())
+                        .anyMatch(YamlConfigRenderer::hasJinja));
     if (jinja) {
       Thread t = new Thread(this::engine, "dbtls-yaml-engine");
       t.setDaemon(true);
@@ -82,44 +94,61 @@ final class YamlConfigRenderer implements YamlRendering.Renderer {
     g.put("target", inputs.target().toJinja());
     g.put("dbt_version", DbtContext.DBT_VERSION);
     g.put("project_name", inputs.root().name());
-    // dbt's base context: dbt_project.yml may name the run's start ({{ run_started_at.strftime('%Y') }})
+    // dbt's base context: dbt_project.yml may name the run's start ({{
+    // run_started_at.strftime('%Y') }})
     g.put("run_started_at", DbtContext.RUN_STARTED_AT);
     g.put("invocation_id", DbtContext.INVOCATION_ID);
-    g.put("var", (JinjaCallable) (args, kwargs) -> {
-      Args a = new Args(args, kwargs);
-      String name = a.string(0, "name");
-      Optional<Object> v = lookup(name, packageName, projectFile);
-      if (v.isPresent()) {
-        return v.get();
-      }
-      if (a.has(1, "default")) {
-        return a.get(1, "default");
-      }
-      missing.add("Required var '" + name + "' not found in config"
-          + (projectFile ? " (dbt_project.yml sees only --vars)" : ""));
-      return null;
-    });
-    g.put("env_var", (JinjaCallable) (args, kwargs) -> {
-      Args a = new Args(args, kwargs);
-      String name = a.string(0, "var");
-      String value = name == null ? null : env.get(name);
-      if (value != null) {
-        return value;
-      }
-      if (a.has(1, "default")) {
-        return a.get(1, "default");
-      }
-      missing.add("Env var required but not provided: '" + name + "'");
-      return "";
-    });
+    g.put(
+        "var",
+        (JinjaCallable)
+            (args, kwargs) -> {
+              Args a = new Args(args, kwargs);
+              String name = a.string(0, "name");
+              Optional<Object> v = lookup(name, packageName, projectFile);
+              if (v.isPresent()) {
+                return v.get();
+              }
+              if (a.has(1, "default")) {
+                return a.get(1, "default");
+              }
+              missing.add(
+                  "Required var '"
+                      + name
+                      + "' not found in config"
+                      + (projectFile ? " (dbt_project.yml sees only --vars)" : ""));
+              return null;
+            });
+    g.put(
+        "env_var",
+        (JinjaCallable)
+            (args, kwargs) -> {
+              Args a = new Args(args, kwargs);
+              String name = a.string(0, "var");
+              String value = name == null ? null : env.get(name);
+              if (value != null) {
+                return value;
+              }
+              if (a.has(1, "default")) {
+                return a.get(1, "default");
+              }
+              missing.add("Env var required but not provided: '" + name + "'");
+              return "";
+            });
     Rendered r = engine().render(new RenderRequest("", text, packageName, g));
     if (!missing.isEmpty() || r.failed()) {
-      String why = !missing.isEmpty() ? missing.get(0)
-          : r.problems().stream().filter(Problem::isError).map(Problem::message).findFirst().orElse("");
+      String why =
+          !missing.isEmpty()
+              ? missing.get(0)
+              : r.problems().stream()
+                  .filter(Problem::isError)
+                  .map(Problem::message)
+                  .findFirst()
+                  .orElse("");
       return new YamlRendering.Result(text, "cannot render '" + text.strip() + "': " + why);
     }
-    return new YamlRendering.Result(isOneExpression(text)
-        ? PythonLiteral.parse(r.output()).orElse(r.output()) : r.output(), null);
+    return new YamlRendering.Result(
+        isOneExpression(text) ? PythonLiteral.parse(r.output()).orElse(r.output()) : r.output(),
+        null);
   }
 
   private Optional<Object> lookup(String name, String packageName, boolean projectFile) {

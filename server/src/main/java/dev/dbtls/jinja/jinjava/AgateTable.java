@@ -47,7 +47,9 @@ final class AgateTable implements PyObject, Iterable<Object> {
    * get_query_results_as_dict, get_column_values) render without false errors.
    */
   static final class EmptyColumns extends ArrayList<Object>
-      implements JinjaCallable, PyObject, com.hubspot.jinjava.objects.serialization.PyishSerializable {
+      implements JinjaCallable,
+          PyObject,
+          com.hubspot.jinjava.objects.serialization.PyishSerializable {
     // PyishSerializable: Jinjava would otherwise rewrap it as a plain list when it is stored
 
     @Override

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * dbt's block tags: {@code materialization} and {@code test} (or dbt 1.8's {@code data_test})
- * define macros (named {@code materialization_<name>_<adapter>} and {@code test_<name>}), {@code docs} renders
- * nothing, {@code snapshot} renders its body.
+ * define macros (named {@code materialization_<name>_<adapter>} and {@code test_<name>}), {@code
+ * docs} renders nothing, {@code snapshot} renders its body.
  */
 final class BlockDefinitionTag implements Tag {
   private final String name;
@@ -41,8 +41,13 @@ final class BlockDefinitionTag implements Tag {
       if (sig == null) {
         return null;
       }
-      return new JinjaMacro(packageName, "test_" + sig.name(), path, sig.params(),
-          new ArrayList<>(node.getChildren()), node.getLineNumber());
+      return new JinjaMacro(
+          packageName,
+          "test_" + sig.name(),
+          path,
+          sig.params(),
+          new ArrayList<>(node.getChildren()),
+          node.getLineNumber());
     }
     if (node.getName().equals("materialization")) {
       String[] parts = helpers.split(",");
@@ -55,8 +60,13 @@ final class BlockDefinitionTag implements Tag {
           adapter = "default";
         }
       }
-      return new JinjaMacro(packageName, "materialization_" + parts[0].trim() + "_" + adapter,
-          path, List.of(), new ArrayList<>(node.getChildren()), node.getLineNumber());
+      return new JinjaMacro(
+          packageName,
+          "materialization_" + parts[0].trim() + "_" + adapter,
+          path,
+          List.of(),
+          new ArrayList<>(node.getChildren()),
+          node.getLineNumber());
     }
     return null;
   }

@@ -7,8 +7,8 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 import jinjava.javax.el.ELContext;
 
 /**
- * {@code d[key]} with a key that is not a string ({@code columns[relation]}, {@code d[1]}):
- * Python dicts take any key, but Jinjava's resolver chain passes the key on as text.
+ * {@code d[key]} with a key that is not a string ({@code columns[relation]}, {@code d[1]}): Python
+ * dicts take any key, but Jinjava's resolver chain passes the key on as text.
  */
 final class BracketNode extends AstBracket {
   BracketNode(AstNode base, AstNode property, boolean lvalue, boolean strict) {
@@ -23,7 +23,10 @@ final class BracketNode extends AstBracket {
       return null;
     }
     Object key = getChild(1).eval(bindings, context);
-    if (base instanceof Map<?, ?> m && key != null && !(key instanceof String) && m.containsKey(key)) {
+    if (base instanceof Map<?, ?> m
+        && key != null
+        && !(key instanceof String)
+        && m.containsKey(key)) {
       return m.get(key);
     }
     context.setPropertyResolved(false);

@@ -26,22 +26,30 @@ final class CallBlockTag implements Tag {
     if (helpers.startsWith("(")) {
       MacroSignature sig = MacroSignature.parse(helpers);
       if (sig == null) {
-        throw new TemplateSyntaxException(helpers, "invalid call block arguments",
-            node.getLineNumber(), node.getStartPosition());
+        throw new TemplateSyntaxException(
+            helpers, "invalid call block arguments", node.getLineNumber(), node.getStartPosition());
       }
       params = sig.params();
       call = helpers.substring(sig.end()).trim();
     }
     RenderSession.Frame f = RenderSession.of(interpreter).frame();
-    JinjaMacro caller = new JinjaMacro(f.packageName(), "caller", f.path(), params,
-        new ArrayList<>(node.getChildren()), node.getLineNumber(), interpreter.getContext());
+    JinjaMacro caller =
+        new JinjaMacro(
+            f.packageName(),
+            "caller",
+            f.path(),
+            params,
+            new ArrayList<>(node.getChildren()),
+            node.getLineNumber(),
+            interpreter.getContext());
     int open = argumentsStart(call);
     if (open < 0) {
-      throw new TemplateSyntaxException(call, "call block needs a macro call",
-          node.getLineNumber(), node.getStartPosition());
+      throw new TemplateSyntaxException(
+          call, "call block needs a macro call", node.getLineNumber(), node.getStartPosition());
     }
     try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
-      Object target = interpreter.resolveELExpression(call.substring(0, open), node.getLineNumber());
+      Object target =
+          interpreter.resolveELExpression(call.substring(0, open), node.getLineNumber());
       interpreter.getContext().put(ARGS, (JinjaCallable) Arguments::new);
       Object a = interpreter.resolveELExpression(ARGS + call.substring(open), node.getLineNumber());
       if (!(a instanceof Arguments args)) {
@@ -64,7 +72,8 @@ final class CallBlockTag implements Tag {
     int depth = 0;
     int start = -1;
     try {
-      for (Token t = s.next(); t.getSymbol() != Symbol.EOF && t.getSymbol() != Symbol.END_EVAL;
+      for (Token t = s.next();
+          t.getSymbol() != Symbol.EOF && t.getSymbol() != Symbol.END_EVAL;
           t = s.next()) {
         String img = t.getImage();
         if (t.getSymbol() == Symbol.LPAREN || t.getSymbol() == Symbol.LBRACK || "{".equals(img)) {
@@ -72,7 +81,8 @@ final class CallBlockTag implements Tag {
             start = s.getPosition() - 2;
           }
           depth++;
-        } else if (t.getSymbol() == Symbol.RPAREN || t.getSymbol() == Symbol.RBRACK
+        } else if (t.getSymbol() == Symbol.RPAREN
+            || t.getSymbol() == Symbol.RBRACK
             || "}".equals(img)) {
           depth--;
         }

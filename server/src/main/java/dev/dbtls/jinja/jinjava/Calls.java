@@ -29,12 +29,14 @@ final class Calls {
       if (fn != null) {
         return invokeStatic(fn.getMethod(), a);
       }
-      RenderSession.of(interpreter).problem(ProblemCode.UNDEFINED_MACRO,
-          "'" + name + "' is undefined");
+      RenderSession.of(interpreter)
+          .problem(ProblemCode.UNDEFINED_MACRO, "'" + name + "' is undefined");
       return Undefined.REPORTED;
     }
-    RenderSession.of(interpreter).problem(ProblemCode.JINJA_RENDER,
-        "'" + PyMethods.typeName(target) + "' object is not callable");
+    RenderSession.of(interpreter)
+        .problem(
+            ProblemCode.JINJA_RENDER,
+            "'" + PyMethods.typeName(target) + "' object is not callable");
     return Undefined.REPORTED;
   }
 

@@ -5,13 +5,14 @@ import dev.dbtls.jinja.scan.Piece;
 import dev.dbtls.jinja.scan.PieceKind;
 
 /**
- * Jinjava mishandles comments next to whitespace control ({@code {#- -#}}, or {@code -%}} before
- * a comment), so comments are rewritten before parsing into an empty expression that also swallows
- * the whitespace a {@code -} trims. Length and line breaks are kept, so every later offset and
- * line stays where it was.
+ * Jinjava mishandles comments next to whitespace control ({@code {#- -#}}, or {@code -%}} before a
+ * comment), so comments are rewritten before parsing into an empty expression that also swallows
+ * the whitespace a {@code -} trims. Length and line breaks are kept, so every later offset and line
+ * stays where it was.
  */
 final class CommentStripper {
-  private static final java.util.regex.Pattern RAW_TAG = java.util.regex.Pattern.compile("\\{%[-+]?\\s*raw\\b");
+  private static final java.util.regex.Pattern RAW_TAG =
+      java.util.regex.Pattern.compile("\\{%[-+]?\\s*raw\\b");
 
   private CommentStripper() {}
 

@@ -18,7 +18,10 @@ final class DbtAdapter implements PyObject {
   private final Map<String, List<String>> searchOrder;
   private final Introspector introspector;
 
-  DbtAdapter(Adapter adapter, MacroRegistry macros, Map<String, List<String>> searchOrder,
+  DbtAdapter(
+      Adapter adapter,
+      MacroRegistry macros,
+      Map<String, List<String>> searchOrder,
       Introspector introspector) {
     this.adapter = adapter;
     this.macros = macros;
@@ -39,18 +42,28 @@ final class DbtAdapter implements PyObject {
   public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
     Arguments a = new Arguments(args, kwargs);
     return switch (method) {
-      case "dispatch" -> dispatch(String.valueOf(a.arg(0, "macro_name", "")),
-          (String) a.arg(1, "macro_namespace", null));
+      case "dispatch" ->
+          dispatch(
+              String.valueOf(a.arg(0, "macro_name", "")),
+              (String) a.arg(1, "macro_namespace", null));
       case "type" -> adapter.type();
       case "quote" -> adapter.quote(PyValues.str(a.arg(0, "identifier", "")));
-      case "get_relation" -> introspector == null
-          ? skipped(assumed(s(a.arg(0, "database", null)), s(a.arg(1, "schema", null)),
-              s(a.arg(2, "identifier", null))))
-          : introspector.getRelation(s(a.arg(0, "database", null)), s(a.arg(1, "schema", null)),
-              s(a.arg(2, "identifier", null)));
+      case "get_relation" ->
+          introspector == null
+              ? skipped(
+                  assumed(
+                      s(a.arg(0, "database", null)),
+                      s(a.arg(1, "schema", null)),
+                      s(a.arg(2, "identifier", null))))
+              : introspector.getRelation(
+                  s(a.arg(0, "database", null)),
+                  s(a.arg(1, "schema", null)),
+                  s(a.arg(2, "identifier", null)));
       case "load_relation" -> loadRelation(a.arg(0, "relation", null));
-      case "get_columns_in_relation" -> introspector == null ? known(a.arg(0, "relation", null))
-          : columns(a.arg(0, "relation", null));
+      case "get_columns_in_relation" ->
+          introspector == null
+              ? known(a.arg(0, "relation", null))
+              : columns(a.arg(0, "relation", null));
       case "execute" -> {
         skipped(null);
         yield new PyTuple(java.util.Arrays.asList(null, AgateTable.EMPTY));
@@ -58,14 +71,23 @@ final class DbtAdapter implements PyObject {
       case "check_schema_exists" -> introspector == null ? skipped(false) : Boolean.FALSE;
       case "list_relations_without_caching", "get_relations_by_pattern" ->
           introspector == null ? skipped(new ArrayList<>()) : new ArrayList<>();
-      case "get_missing_columns", "expand_target_column_types", "drop_relation", "rename_relation",
-          "create_schema", "drop_schema", "truncate_relation", "commit", "cache_added" -> "";
+      case "get_missing_columns",
+          "expand_target_column_types",
+          "drop_relation",
+          "rename_relation",
+          "create_schema",
+          "drop_schema",
+          "truncate_relation",
+          "commit",
+          "cache_added" ->
+          "";
       default -> MISSING;
     };
   }
 
   private Object columns(Object relation) {
-    return relation instanceof Relation r ? columnObjects(introspector.getColumns(r), adapter)
+    return relation instanceof Relation r
+        ? columnObjects(introspector.getColumns(r), adapter)
         : new ArrayList<>();
   }
 
@@ -74,12 +96,15 @@ final class DbtAdapter implements PyObject {
    * columns with types; docs/ARCHITECTURE.md, "No warehouse"), else an empty list, skipped.
    */
   private Object known(Object relation) {
-    List<Map.Entry<String, String>> cols = relation instanceof Relation r
-        ? RenderSession.of(JinjavaInterpreter.getCurrent()).knownColumns.of(r) : null;
+    List<Map.Entry<String, String>> cols =
+        relation instanceof Relation r
+            ? RenderSession.of(JinjavaInterpreter.getCurrent()).knownColumns.of(r)
+            : null;
     return cols == null ? skipped(new ArrayList<>()) : columnObjects(cols, adapter);
   }
 
-  private static List<Object> columnObjects(List<Map.Entry<String, String>> columns, Adapter adapter) {
+  private static List<Object> columnObjects(
+      List<Map.Entry<String, String>> columns, Adapter adapter) {
     List<Object> out = new ArrayList<>();
     columns.forEach(c -> out.add(new DbtColumn(c.getKey(), c.getValue(), adapter)));
     return out;
@@ -87,8 +112,8 @@ final class DbtAdapter implements PyObject {
 
   /**
    * Without a warehouse a relation asked for is assumed to exist (docs/ARCHITECTURE.md, "No
-   * warehouse"): macros then take their path for an empty result, not their "does not exist"
-   * error, which dbt would not raise on a built project.
+   * warehouse"): macros then take their path for an empty result, not their "does not exist" error,
+   * which dbt would not raise on a built project.
    */
   private Relation assumed(String database, String schema, String identifier) {
     return identifier == null ? null : Relation.of(adapter, database, schema, identifier);
@@ -99,13 +124,14 @@ final class DbtAdapter implements PyObject {
     if (!(relation instanceof Relation r)) {
       return null;
     }
-    return introspector == null ? skipped(r)
+    return introspector == null
+        ? skipped(r)
         : introspector.getRelation(r.database(), r.schema(), r.identifier());
   }
 
   static Object skipped(Object value) {
-    RenderSession.of(JinjavaInterpreter.getCurrent()).problem(ProblemCode.INTROSPECTION_SKIPPED,
-        "introspective query skipped: no connection");
+    RenderSession.of(JinjavaInterpreter.getCurrent())
+        .problem(ProblemCode.INTROSPECTION_SKIPPED, "introspective query skipped: no connection");
     return value;
   }
 
@@ -124,7 +150,8 @@ final class DbtAdapter implements PyObject {
     List<String> packages = new ArrayList<>();
     if (namespace != null && searchOrder.containsKey(namespace)) {
       packages.addAll(searchOrder.get(namespace));
-    } else if (namespace != null && (macros.hasPackage(namespace) || namespace.equals(MacroRegistry.DBT))) {
+    } else if (namespace != null
+        && (macros.hasPackage(namespace) || namespace.equals(MacroRegistry.DBT))) {
       packages.add(macros.rootPackage());
       packages.add(namespace);
     } else {
@@ -147,8 +174,14 @@ final class DbtAdapter implements PyObject {
         tried.add(p + "." + prefix + "__" + name);
       }
     }
-    session.problem(ProblemCode.UNDEFINED_MACRO, "no implementation of '" + name
-        + "' for adapter '" + adapter.type() + "'; searched " + String.join(", ", tried));
+    session.problem(
+        ProblemCode.UNDEFINED_MACRO,
+        "no implementation of '"
+            + name
+            + "' for adapter '"
+            + adapter.type()
+            + "'; searched "
+            + String.join(", ", tried));
     return (JinjaCallable) (x, y) -> Undefined.INSTANCE;
   }
 

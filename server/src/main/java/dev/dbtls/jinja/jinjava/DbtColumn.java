@@ -9,17 +9,28 @@ import java.util.Set;
 
 /**
  * dbt's {@code Column} as {@code adapter.get_columns_in_relation} returns it: name, type and the
- * type tests macros use ({@code dbt_utils.star}, {@code union_relations}, {@code nullcheck}).
- * Type names are grouped as dbt's base {@code Column} groups them; {@code data_type} is the type
- * as it was given (no sizes are known without a warehouse).
+ * type tests macros use ({@code dbt_utils.star}, {@code union_relations}, {@code nullcheck}). Type
+ * names are grouped as dbt's base {@code Column} groups them; {@code data_type} is the type as it
+ * was given (no sizes are known without a warehouse).
  */
 final class DbtColumn implements PyObject {
-  private static final Set<String> STRING = Set.of("text", "character varying", "character",
-      "varchar", "string");
-  private static final Set<String> INTEGER = Set.of("smallint", "integer", "bigint", "smallserial",
-      "serial", "bigserial", "int2", "int4", "int8", "int", "int64");
-  private static final Set<String> FLOAT = Set.of("real", "float4", "float", "double precision",
-      "float8", "double", "float64");
+  private static final Set<String> STRING =
+      Set.of("text", "character varying", "character", "varchar", "string");
+  private static final Set<String> INTEGER =
+      Set.of(
+          "smallint",
+          "integer",
+          "bigint",
+          "smallserial",
+          "serial",
+          "bigserial",
+          "int2",
+          "int4",
+          "int8",
+          "int",
+          "int64");
+  private static final Set<String> FLOAT =
+      Set.of("real", "float4", "float", "double precision", "float8", "double", "float64");
   private static final Set<String> NUMERIC = Set.of("numeric", "decimal", "number");
 
   private final String name;

@@ -51,8 +51,10 @@ final class DbtJinjava extends Jinjava {
       if (expression.length() > 2 * RenderLimits.MAX_EXPRESSION_DEPTH
           && RenderLimits.depth(expression) - (expression.startsWith("#{") ? 1 : 0)
               > RenderLimits.MAX_EXPRESSION_DEPTH) {
-        throw RenderLimits.fail(dev.dbtls.project.ProblemCode.JINJA_TOO_DEEP,
-            "expression nested more than " + RenderLimits.MAX_EXPRESSION_DEPTH
+        throw RenderLimits.fail(
+            dev.dbtls.project.ProblemCode.JINJA_TOO_DEEP,
+            "expression nested more than "
+                + RenderLimits.MAX_EXPRESSION_DEPTH
                 + " brackets deep; the render stops here");
       }
       return super.get(expression);
@@ -73,16 +75,17 @@ final class DbtJinjava extends Jinjava {
         .withMaxStringLength(RenderLimits.MAX_STRING)
         .withMaxListSize((int) RenderLimits.MAX_ITEMS)
         .withMaxMapSize((int) RenderLimits.MAX_ITEMS)
-        .withLegacyOverrides(LegacyOverrides.newBuilder()
-            .withUseTrimmingForNotesAndExpressions(true)
-            .withUsePyishObjectMapper(true)
-            .withKeepNullableLoopValues(true)
-            .withIterateOverMapKeys(true)
-            .withEvaluateMapKeys(true)
-            .withUseNaturalOperatorPrecedence(true)
-            .withParseWhitespaceControlStrictly(true)
-            .withHandleBackslashInQuotesOnly(true)
-            .build())
+        .withLegacyOverrides(
+            LegacyOverrides.newBuilder()
+                .withUseTrimmingForNotesAndExpressions(true)
+                .withUsePyishObjectMapper(true)
+                .withKeepNullableLoopValues(true)
+                .withIterateOverMapKeys(true)
+                .withEvaluateMapKeys(true)
+                .withUseNaturalOperatorPrecedence(true)
+                .withParseWhitespaceControlStrictly(true)
+                .withHandleBackslashInQuotesOnly(true)
+                .build())
         .build();
   }
 

@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Two places where Jinjava's template tokenizer cuts differently from Jinja2's lexer, fixed in
- * the text before Jinjava sees it (its {@code TokenScanner} has no extension point):
+ * Two places where Jinjava's template tokenizer cuts differently from Jinja2's lexer, fixed in the
+ * text before Jinjava sees it (its {@code TokenScanner} has no extension point):
  *
  * <ul>
  *   <li>Jinja2 does not end {@code {{ }}} while a bracket is open, so {@code {{ config(meta={'a':
  *       {'b': 'c'}}) }}} is one expression; Jinjava ends it at the first {@code }}}. Each such
  *       inner {@code }}} gets a space between its braces, and one removable space of the same
- *       expression is dropped, so the text keeps its length and every later offset and line.
- *       (With no removable space the line gets one character longer from there on.)
+ *       expression is dropped, so the text keeps its length and every later offset and line. (With
+ *       no removable space the line gets one character longer from there on.)
  *   <li>Jinja2's whitespace is Python's {@code \s}, which includes U+00A0 (a non-breaking space
  *       pasted from a web page); Jinjava's tag names end only at ASCII whitespace. Such spaces
  *       between tokens of a tag or expression become plain spaces (same length).
@@ -55,8 +55,11 @@ final class DelimiterGuard {
     List<Integer> splits = new ArrayList<>(); // index of a '}' that another '}' follows
     boolean odd = false;
     for (Token t : p.tokens()) {
-      if (p.kind() == PieceKind.EXPRESSION && t.kind() == TokenKind.PUNCT && t.value().equals("}")
-          && t.end() < text.length() && text.charAt(t.end()) == '}') {
+      if (p.kind() == PieceKind.EXPRESSION
+          && t.kind() == TokenKind.PUNCT
+          && t.value().equals("}")
+          && t.end() < text.length()
+          && text.charAt(t.end()) == '}') {
         splits.add(t.start());
       }
     }
@@ -87,8 +90,10 @@ final class DelimiterGuard {
         continue;
       }
       char c = text.charAt(i);
-      b.append(!inString[i - p.start()] && i >= p.innerStart() && i < p.innerEnd() && oddSpace(c)
-          ? ' ' : c);
+      b.append(
+          !inString[i - p.start()] && i >= p.innerStart() && i < p.innerEnd() && oddSpace(c)
+              ? ' '
+              : c);
       if (split.contains(i)) {
         b.append(' ');
       }
@@ -115,8 +120,13 @@ final class DelimiterGuard {
     if (before == '-' || before == '+' || after == '-' || after == '+') {
       return false; // a whitespace-control sign could touch its delimiter
     }
-    return before == ' ' || before == '\t' || after == ' ' || after == '\t' || after == '\n'
-        || "([,:".indexOf(before) >= 0 || ")],:".indexOf(after) >= 0
+    return before == ' '
+        || before == '\t'
+        || after == ' '
+        || after == '\t'
+        || after == '\n'
+        || "([,:".indexOf(before) >= 0
+        || ")],:".indexOf(after) >= 0
         || after == '}' && before != '}' && before != '{';
   }
 

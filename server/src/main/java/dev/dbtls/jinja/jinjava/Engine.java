@@ -2,8 +2,8 @@ package dev.dbtls.jinja.jinjava;
 
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.InterpretException;
-import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
 import dev.dbtls.jinja.JinjaSetup;
@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The dbt Jinja engine on Jinjava: macro files parsed once into dbt's namespaces; every render
- * gets a fresh interpreter over a shared, read-only project context.
+ * The dbt Jinja engine on Jinjava: macro files parsed once into dbt's namespaces; every render gets
+ * a fresh interpreter over a shared, read-only project context.
  */
 public final class Engine {
   private static final DbtJinjava JINJAVA = new DbtJinjava();
@@ -29,9 +29,10 @@ public final class Engine {
 
   public Engine(JinjaSetup setup) {
     this.macros = new MacroRegistry(setup.rootPackage());
-    DbtAdapter adapter = new DbtAdapter(setup.adapter(), macros, setup.dispatchSearchOrder(),
-        setup.introspector());
-    this.projectContext = new Context(JINJAVA.getGlobalContext(), Builtins.of(setup.adapter(), adapter));
+    DbtAdapter adapter =
+        new DbtAdapter(setup.adapter(), macros, setup.dispatchSearchOrder(), setup.introspector());
+    this.projectContext =
+        new Context(JINJAVA.getGlobalContext(), Builtins.of(setup.adapter(), adapter));
     for (MacroFile f : setup.macroFiles()) {
       if (f != null) {
         load(f);
@@ -54,20 +55,32 @@ public final class Engine {
 
   /** A macro file as dbt reads it: only its top-level blocks are parsed (same offsets). */
   private void load(MacroFile f) {
-    dev.dbtls.jinja.scan.TopLevelBlocks.Result blocks = dev.dbtls.jinja.scan.TopLevelBlocks
-        .extract(f.text(), f.genericTestFile() ? dev.dbtls.jinja.scan.TopLevelBlocks.GENERIC_TEST_BLOCKS
-            : dev.dbtls.jinja.scan.TopLevelBlocks.MACRO_BLOCKS);
+    dev.dbtls.jinja.scan.TopLevelBlocks.Result blocks =
+        dev.dbtls.jinja.scan.TopLevelBlocks.extract(
+            f.text(),
+            f.genericTestFile()
+                ? dev.dbtls.jinja.scan.TopLevelBlocks.GENERIC_TEST_BLOCKS
+                : dev.dbtls.jinja.scan.TopLevelBlocks.MACRO_BLOCKS);
     if (!blocks.errors().isEmpty()) {
-      dev.dbtls.project.LineIndex lines = new dev.dbtls.project.LineIndex(f.text() == null ? "" : f.text());
-      blocks.errors().forEach(e -> setupProblems.add(Problem.at(f.path(),
-          lines.span(e.start(), e.end()), ProblemCode.JINJA_SYNTAX, e.message())));
+      dev.dbtls.project.LineIndex lines =
+          new dev.dbtls.project.LineIndex(f.text() == null ? "" : f.text());
+      blocks
+          .errors()
+          .forEach(
+              e ->
+                  setupProblems.add(
+                      Problem.at(
+                          f.path(),
+                          lines.span(e.start(), e.end()),
+                          ProblemCode.JINJA_SYNTAX,
+                          e.message())));
     }
     parse(new MacroFile(f.packageName(), f.path(), blocks.blocksOnly()), setupProblems, true);
   }
 
   /**
-   * The syntax problems of one file parsed as Jinja2 would parse it (tags, every expression,
-   * macro signatures), nothing rendered or defined. For the differential parse check.
+   * The syntax problems of one file parsed as Jinja2 would parse it (tags, every expression, macro
+   * signatures), nothing rendered or defined. For the differential parse check.
    */
   public List<Problem> parseProblems(String path, String text) {
     List<Problem> out = new ArrayList<>();
@@ -88,11 +101,13 @@ public final class Engine {
       }
       for (Node n : root.getChildren()) {
         if (n instanceof TagNode t) {
-          JinjaMacro m = switch (t.getName()) {
-            case "macro" -> safeDefine(t, f, interpreter);
-            case "materialization", "test", "data_test" -> BlockDefinitionTag.define(t, f.packageName(), f.path());
-            default -> null;
-          };
+          JinjaMacro m =
+              switch (t.getName()) {
+                case "macro" -> safeDefine(t, f, interpreter);
+                case "materialization", "test", "data_test" ->
+                    BlockDefinitionTag.define(t, f.packageName(), f.path());
+                default -> null;
+              };
           if (m != null && define) {
             macros.add(m);
           }
@@ -103,7 +118,8 @@ public final class Engine {
     } catch (Signals.LimitExceeded e) {
       problems.add(Problem.ofFile(f.path(), e.code, e.getMessage()));
     } catch (RuntimeException | StackOverflowError e) {
-      problems.add(Problem.ofFile(f.path(), ProblemCode.JINJA_SYNTAX, PyMessage.of(e.getMessage())));
+      problems.add(
+          Problem.ofFile(f.path(), ProblemCode.JINJA_SYNTAX, PyMessage.of(e.getMessage())));
     } finally {
       JinjavaInterpreter.popCurrent();
     }
@@ -148,16 +164,25 @@ public final class Engine {
         output = interpreter.render(root, false);
         ranToEnd = true;
       }
-    } catch (Signals.CompilerError | Signals.MacroReturn | Signals.LoopControl
+    } catch (Signals.CompilerError
+        | Signals.MacroReturn
+        | Signals.LoopControl
         | Signals.LimitExceeded e) {
       // the problem is already recorded; dbt stops the render here
     } catch (InterpretException e) {
       // a tag failed hard (Jinjava stops the render); report it where it happened
-      ProblemCode code = e instanceof TemplateSyntaxException ? ProblemCode.JINJA_SYNTAX
-          : ProblemCode.JINJA_RENDER;
+      ProblemCode code =
+          e instanceof TemplateSyntaxException
+              ? ProblemCode.JINJA_SYNTAX
+              : ProblemCode.JINJA_RENDER;
       String file = session.frame().path();
-      session.problems.add(Problem.at(file, Math.max(0, e.getLineNumber() - 1),
-          Math.max(0, e.getStartPosition() - 1), code, PyMessage.of(e.getMessage())));
+      session.problems.add(
+          Problem.at(
+              file,
+              Math.max(0, e.getLineNumber() - 1),
+              Math.max(0, e.getStartPosition() - 1),
+              code,
+              PyMessage.of(e.getMessage())));
     } catch (StackOverflowError e) {
       session.problem(ProblemCode.JINJA_TOO_DEEP, STACK_MESSAGE);
     } catch (RuntimeException e) {
@@ -173,8 +198,8 @@ public final class Engine {
 
   /**
    * Renders {@code text} in the context of the render under way (its globals: ref, source, var,
-   * macros), as dbt's {@code get_rendered(text, context)} does for a var's string value; outside
-   * a render, the text as it is. Problems go to the render under way.
+   * macros), as dbt's {@code get_rendered(text, context)} does for a var's string value; outside a
+   * render, the text as it is. Problems go to the render under way.
    */
   public static String renderInCurrent(String text) {
     if (!(JinjavaInterpreter.getCurrent() instanceof DbtInterpreter outer)) {
@@ -183,8 +208,11 @@ public final class Engine {
     RenderSession session = outer.session;
     RenderLimits.tick();
     if (session.depth() > RenderLimits.MAX_CALL_DEPTH) {
-      throw RenderLimits.fail(ProblemCode.JINJA_TOO_DEEP, "renders nested more than "
-          + RenderLimits.MAX_CALL_DEPTH + " deep (does a var's value use itself?); the render stops here");
+      throw RenderLimits.fail(
+          ProblemCode.JINJA_TOO_DEEP,
+          "renders nested more than "
+              + RenderLimits.MAX_CALL_DEPTH
+              + " deep (does a var's value use itself?); the render stops here");
     }
     DbtInterpreter interpreter = session.borrowInterpreter();
     int errorsBefore = interpreter.getErrors().size();
@@ -205,8 +233,13 @@ public final class Engine {
     }
   }
 
-  public Object callMacro(String fromPackage, String name, List<Object> args,
-      Map<String, Object> kwargs, Map<String, Object> globals, List<Problem> problemsOut) {
+  public Object callMacro(
+      String fromPackage,
+      String name,
+      List<Object> args,
+      Map<String, Object> kwargs,
+      Map<String, Object> globals,
+      List<Problem> problemsOut) {
     String pkg = fromPackage == null ? macros.rootPackage() : fromPackage;
     RenderSession session = new RenderSession(this, pkg, "");
     DbtInterpreter interpreter = interpreter(session, globals == null ? Map.of() : globals);
@@ -219,7 +252,9 @@ public final class Engine {
       } else {
         result = m.call(args == null ? List.of() : args, kwargs == null ? Map.of() : kwargs);
       }
-    } catch (Signals.CompilerError | Signals.MacroReturn | Signals.LoopControl
+    } catch (Signals.CompilerError
+        | Signals.MacroReturn
+        | Signals.LoopControl
         | Signals.LimitExceeded e) {
       result = null;
     } catch (StackOverflowError e) {
@@ -241,13 +276,19 @@ public final class Engine {
 
   /** An exception's message, or its kind when it has none (never "null"). */
   private static String message(RuntimeException e) {
-    return e.getMessage() != null ? PyMessage.of(e.getMessage())
+    return e.getMessage() != null
+        ? PyMessage.of(e.getMessage())
         : "internal error while rendering (-Ddbtls.stackTraces=true tells where)";
   }
 
   private static Problem tooDeep(String path, Node deep) {
-    return Problem.at(path, Math.max(0, deep.getLineNumber() - 1), Math.max(0, deep.getStartPosition() - 1),
-        ProblemCode.JINJA_TOO_DEEP, "Jinja tags nested more than " + RenderLimits.MAX_TAG_DEPTH
+    return Problem.at(
+        path,
+        Math.max(0, deep.getLineNumber() - 1),
+        Math.max(0, deep.getStartPosition() - 1),
+        ProblemCode.JINJA_TOO_DEEP,
+        "Jinja tags nested more than "
+            + RenderLimits.MAX_TAG_DEPTH
             + " deep; the file is not rendered");
   }
 

@@ -20,8 +20,13 @@ final class ExpressionCheck {
   static void check(DbtJinjava jinjava, Node node, String path, List<Problem> out) {
     String missing = missing(node);
     if (missing != null) {
-      out.add(Problem.at(path, Math.max(0, node.getLineNumber() - 1),
-          Math.max(0, node.getStartPosition() - 1), ProblemCode.JINJA_SYNTAX, missing));
+      out.add(
+          Problem.at(
+              path,
+              Math.max(0, node.getLineNumber() - 1),
+              Math.max(0, node.getStartPosition() - 1),
+              ProblemCode.JINJA_SYNTAX,
+              missing));
     }
     for (String expr : expressions(node)) {
       check(jinjava, node, expr, path, out);
@@ -31,11 +36,13 @@ final class ExpressionCheck {
     }
   }
 
-  private static final java.util.regex.Pattern IN = java.util.regex.Pattern.compile("(^|\\W)in(\\W|$)");
+  private static final java.util.regex.Pattern IN =
+      java.util.regex.Pattern.compile("(^|\\W)in(\\W|$)");
 
   /** What Jinja2 requires and the node lacks: an expression, a loop's 'in', a default. */
   private static String missing(Node node) {
-    if (node instanceof ExpressionNode && node.getMaster() instanceof ExpressionToken t
+    if (node instanceof ExpressionNode
+        && node.getMaster() instanceof ExpressionToken t
         && t.getExpr().isBlank()) {
       return "expected an expression in {{ }}";
     }
@@ -96,27 +103,41 @@ final class ExpressionCheck {
       case "macro", "test", "data_test" -> {
         MacroSignature sig = MacroSignature.parse(h.trim());
         if (sig != null) {
-          sig.params().stream().map(MacroSignature.Param::defaultExpr)
-              .filter(d -> d != null).forEach(out::add);
+          sig.params().stream()
+              .map(MacroSignature.Param::defaultExpr)
+              .filter(d -> d != null)
+              .forEach(out::add);
         }
       }
-      case "with" -> TopLevel.split(h, ',').stream().filter(a -> a.contains("="))
-          .forEach(a -> out.add(a.substring(a.indexOf('=') + 1)));
-      default -> { }
+      case "with" ->
+          TopLevel.split(h, ',').stream()
+              .filter(a -> a.contains("="))
+              .forEach(a -> out.add(a.substring(a.indexOf('=') + 1)));
+      default -> {}
     }
     return out;
   }
 
-  private static void check(DbtJinjava jinjava, Node node, String expr, String path,
-      List<Problem> out) {
+  private static void check(
+      DbtJinjava jinjava, Node node, String expr, String path, List<Problem> out) {
     if (expr != null && !expr.isBlank()) {
       try {
         jinjava.parseExpression(expr);
       } catch (TreeBuilderException e) {
-        String msg = "invalid expression '" + expr.trim() + "': encountered " + e.getEncountered()
-            + ", expected " + e.getExpected();
-        out.add(Problem.at(path, Math.max(0, node.getLineNumber() - 1),
-            Math.max(0, node.getStartPosition() - 1), ProblemCode.JINJA_SYNTAX, msg));
+        String msg =
+            "invalid expression '"
+                + expr.trim()
+                + "': encountered "
+                + e.getEncountered()
+                + ", expected "
+                + e.getExpected();
+        out.add(
+            Problem.at(
+                path,
+                Math.max(0, node.getLineNumber() - 1),
+                Math.max(0, node.getStartPosition() - 1),
+                ProblemCode.JINJA_SYNTAX,
+                msg));
       } catch (RuntimeException e) {
         // not a syntax problem; rendering will report whatever it is
       }

@@ -19,8 +19,10 @@ final class FilterBlockTag implements Tag {
     node.getChildren().forEach(c -> body.append(c.render(interpreter).getValue()));
     Filter f = interpreter.getContext().getFilter(node.getHelpers().trim());
     if (f == null) {
-      RenderSession.of(interpreter).problem(dev.dbtls.project.ProblemCode.JINJA_RENDER,
-          "no filter named '" + node.getHelpers().trim() + "'");
+      RenderSession.of(interpreter)
+          .problem(
+              dev.dbtls.project.ProblemCode.JINJA_RENDER,
+              "no filter named '" + node.getHelpers().trim() + "'");
       return body.toString();
     }
     return PyValues.str(f.filter(body.toString(), interpreter, new Object[0], Map.of()));

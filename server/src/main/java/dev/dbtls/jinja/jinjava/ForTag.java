@@ -32,8 +32,8 @@ final class ForTag implements Tag {
     if (h == null) {
       h = header(helpers);
       if (h == null) {
-        throw new TemplateSyntaxException(helpers, "expected 'in' in for loop",
-            node.getLineNumber(), node.getStartPosition());
+        throw new TemplateSyntaxException(
+            helpers, "expected 'in' in for loop", node.getLineNumber(), node.getStartPosition());
       }
       if (HEADERS.size() > 20_000) {
         HEADERS.clear(); // bounded: headers are few per project
@@ -70,8 +70,10 @@ final class ForTag implements Tag {
         }
         items = kept;
       }
-      int depth = interpreter.getContext().get("loop") instanceof PyLoop outer
-          ? ((Long) outer.attr("depth")).intValue() + 1 : 1;
+      int depth =
+          interpreter.getContext().get("loop") instanceof PyLoop outer
+              ? ((Long) outer.attr("depth")).intValue() + 1
+              : 1;
       PyLoop loop = new PyLoop(items, depth);
       interpreter.getContext().put("loop", loop);
       while (loop.advance()) {
@@ -112,7 +114,9 @@ final class ForTag implements Tag {
     }
     String rest = helpers.substring(in + 4).trim();
     int ifAt = filterStart(rest);
-    return new Header(List.copyOf(targets), ifAt < 0 ? rest : rest.substring(0, ifAt).trim(),
+    return new Header(
+        List.copyOf(targets),
+        ifAt < 0 ? rest : rest.substring(0, ifAt).trim(),
         ifAt < 0 ? null : rest.substring(ifAt + 3).trim());
   }
 
@@ -121,25 +125,33 @@ final class ForTag implements Tag {
       interpreter.getContext().put(targets.get(0), item);
       return;
     }
-    List<Object> parts = item instanceof Map.Entry<?, ?> e
-        ? List.of(e.getKey(), e.getValue()) : PyMethods.toList(item);
+    List<Object> parts =
+        item instanceof Map.Entry<?, ?> e
+            ? List.of(e.getKey(), e.getValue())
+            : PyMethods.toList(item);
     for (int i = 0; i < targets.size(); i++) {
-      interpreter.getContext().put(targets.get(i), i < parts.size() ? parts.get(i) : Undefined.INSTANCE);
+      interpreter
+          .getContext()
+          .put(targets.get(i), i < parts.size() ? parts.get(i) : Undefined.INSTANCE);
     }
   }
 
-  /** Offset of a loop filter's {@code if} (one without an {@code else}) at bracket depth 0, or -1. */
+  /**
+   * Offset of a loop filter's {@code if} (one without an {@code else}) at bracket depth 0, or -1.
+   */
   private static int filterStart(String rest) {
     PyScanner s = new PyScanner("#{" + rest + "}");
     try {
       int depth = 0;
       int candidate = -1;
-      for (Token t = s.next(); t.getSymbol() != Symbol.EOF && t.getSymbol() != Symbol.END_EVAL;
+      for (Token t = s.next();
+          t.getSymbol() != Symbol.EOF && t.getSymbol() != Symbol.END_EVAL;
           t = s.next()) {
         String img = t.getImage();
         if (t.getSymbol() == Symbol.LPAREN || t.getSymbol() == Symbol.LBRACK || "{".equals(img)) {
           depth++;
-        } else if (t.getSymbol() == Symbol.RPAREN || t.getSymbol() == Symbol.RBRACK
+        } else if (t.getSymbol() == Symbol.RPAREN
+            || t.getSymbol() == Symbol.RBRACK
             || "}".equals(img)) {
           depth--;
         } else if (depth == 0 && "if".equals(img)) {

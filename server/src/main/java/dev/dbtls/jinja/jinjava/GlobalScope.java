@@ -6,9 +6,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The scope every dbt scope descends from, over Jinjava's global one. Each interpreter copies
- * the global functions into a JUEL function table it never uses here (calls are resolved at run
- * time by {@link CallNode}), so this scope lists none: a sixth of each interpreter's cost.
+ * The scope every dbt scope descends from, over Jinjava's global one. Each interpreter copies the
+ * global functions into a JUEL function table it never uses here (calls are resolved at run time by
+ * {@link CallNode}), so this scope lists none: a sixth of each interpreter's cost.
  */
 final class GlobalScope extends Context {
   GlobalScope(Context jinjavaGlobal) {

@@ -9,7 +9,8 @@ final class IfTag extends com.hubspot.jinjava.lib.tag.IfTag {
 
   @Override
   public boolean isPositiveIfElseNode(TagNode tagNode, JinjavaInterpreter interpreter) {
-    return PyValues.truthy(interpreter.resolveELExpression(tagNode.getHelpers(),
-        tagNode.getLineNumber(), tagNode.getStartPosition()));
+    return PyValues.truthy(
+        interpreter.resolveELExpression(
+            tagNode.getHelpers(), tagNode.getLineNumber(), tagNode.getStartPosition()));
   }
 }

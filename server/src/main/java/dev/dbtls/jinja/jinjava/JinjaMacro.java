@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A dbt macro: parsed once, called like a Python function. Returns its rendered text, or the
- * value given to {@code return()}, which also ends it.
+ * A dbt macro: parsed once, called like a Python function. Returns its rendered text, or the value
+ * given to {@code return()}, which also ends it.
  */
 final class JinjaMacro implements JinjaCallable {
   private static final Pattern USES_VARARGS = Pattern.compile("\\bvarargs\\b");
@@ -26,19 +26,36 @@ final class JinjaMacro implements JinjaCallable {
   final List<MacroSignature.Param> params;
   final List<Node> body;
   final int line;
+
   /** Whether the body reads varargs / kwargs: only then may extra arguments be passed (Jinja2). */
   private final boolean takesVarargs;
+
   private final boolean takesKwargs;
-  /** The scope the macro was defined in (Jinja2 closures); null for project macros: the render's root. */
+
+  /**
+   * The scope the macro was defined in (Jinja2 closures); null for project macros: the render's
+   * root.
+   */
   private final Context definedIn;
 
-  JinjaMacro(String packageName, String name, String path, List<MacroSignature.Param> params,
-      List<Node> body, int line) {
+  JinjaMacro(
+      String packageName,
+      String name,
+      String path,
+      List<MacroSignature.Param> params,
+      List<Node> body,
+      int line) {
     this(packageName, name, path, params, body, line, null);
   }
 
-  JinjaMacro(String packageName, String name, String path, List<MacroSignature.Param> params,
-      List<Node> body, int line, Context definedIn) {
+  JinjaMacro(
+      String packageName,
+      String name,
+      String path,
+      List<MacroSignature.Param> params,
+      List<Node> body,
+      int line,
+      Context definedIn) {
     this.definedIn = definedIn;
     StringBuilder source = new StringBuilder();
     body.forEach(n -> source.append(n.reconstructImage()));
@@ -59,18 +76,25 @@ final class JinjaMacro implements JinjaCallable {
 
   /**
    * Runs the body in a new scope under the one the macro was defined in, not under the caller's
-   * (Jinja2 scoping is lexical). Jinjava can only stack scopes on an interpreter's own, so the
-   * call runs on an interpreter over that scope: a pooled one for project macros.
+   * (Jinja2 scoping is lexical). Jinjava can only stack scopes on an interpreter's own, so the call
+   * runs on an interpreter over that scope: a pooled one for project macros.
    */
   Object call(List<Object> args, Map<String, Object> kwargs, JinjaMacro caller) {
     JinjavaInterpreter outer = JinjavaInterpreter.getCurrent();
     RenderSession session = RenderSession.of(outer);
-    DbtInterpreter interpreter = definedIn == null ? session.borrowInterpreter()
-        : session.engine.interpreter(definedIn, session);
+    DbtInterpreter interpreter =
+        definedIn == null
+            ? session.borrowInterpreter()
+            : session.engine.interpreter(definedIn, session);
     RenderLimits.tick();
     if (session.depth() > RenderLimits.MAX_CALL_DEPTH) {
-      throw RenderLimits.fail(ProblemCode.JINJA_TOO_DEEP, "macro calls nested more than "
-          + RenderLimits.MAX_CALL_DEPTH + " deep (does '" + name + "' call itself without end?); the render stops here");
+      throw RenderLimits.fail(
+          ProblemCode.JINJA_TOO_DEEP,
+          "macro calls nested more than "
+              + RenderLimits.MAX_CALL_DEPTH
+              + " deep (does '"
+              + name
+              + "' call itself without end?); the render stops here");
     }
     int errorsBefore = interpreter.getErrors().size();
     checkArguments(session, args, kwargs);
@@ -103,7 +127,10 @@ final class JinjaMacro implements JinjaCallable {
     }
   }
 
-  private void bind(JinjavaInterpreter interpreter, List<Object> args, Map<String, Object> kwargs,
+  private void bind(
+      JinjavaInterpreter interpreter,
+      List<Object> args,
+      Map<String, Object> kwargs,
       JinjaMacro caller) {
     Map<String, Object> extraKwargs = new LinkedHashMap<>(kwargs);
     List<Object> varargs = new ArrayList<>();
@@ -119,8 +146,10 @@ final class JinjaMacro implements JinjaCallable {
       if (extraKwargs.containsKey(p.name())) {
         interpreter.getContext().put(p.name(), extraKwargs.remove(p.name()));
       } else if (i >= args.size()) {
-        Object v = p.defaultExpr() == null ? Undefined.INSTANCE
-            : interpreter.resolveELExpression(p.defaultExpr(), line);
+        Object v =
+            p.defaultExpr() == null
+                ? Undefined.INSTANCE
+                : interpreter.resolveELExpression(p.defaultExpr(), line);
         interpreter.getContext().put(p.name(), v);
       }
     }
@@ -132,21 +161,25 @@ final class JinjaMacro implements JinjaCallable {
   }
 
   /** Jinja2 raises a TypeError for these; we report it at the call and run the macro anyway. */
-  private void checkArguments(RenderSession session, List<Object> args, Map<String, Object> kwargs) {
+  private void checkArguments(
+      RenderSession session, List<Object> args, Map<String, Object> kwargs) {
     if (args.size() > params.size() && !takesVarargs) {
-      session.problem(ProblemCode.JINJA_RENDER,
+      session.problem(
+          ProblemCode.JINJA_RENDER,
           "macro '" + name + "' takes not more than " + params.size() + " argument(s)");
     }
     for (int i = 0; i < params.size(); i++) {
       if (i < args.size() && kwargs.containsKey(params.get(i).name())) {
-        session.problem(ProblemCode.JINJA_RENDER, "macro '" + name
-            + "' got multiple values for argument '" + params.get(i).name() + "'");
+        session.problem(
+            ProblemCode.JINJA_RENDER,
+            "macro '" + name + "' got multiple values for argument '" + params.get(i).name() + "'");
       }
     }
     if (!takesKwargs) {
       for (String k : kwargs.keySet()) {
         if (params.stream().noneMatch(p -> p.name().equals(k))) {
-          session.problem(ProblemCode.JINJA_RENDER,
+          session.problem(
+              ProblemCode.JINJA_RENDER,
               "macro '" + name + "' takes no keyword argument '" + k + "'");
           break;
         }

@@ -4,7 +4,9 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.tag.Tag;
 import com.hubspot.jinjava.tree.TagNode;
 
-/** {@code {% break %}} and {@code {% continue %}}, leaving the loop body at once (even from an if). */
+/**
+ * {@code {% break %}} and {@code {% continue %}}, leaving the loop body at once (even from an if).
+ */
 final class LoopControlTag implements Tag {
   private final boolean isBreak;
 

@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** dbt's macro namespaces: one per package, the root project's, and {@code dbt}'s. Immutable once built. */
+/**
+ * dbt's macro namespaces: one per package, the root project's, and {@code dbt}'s. Immutable once
+ * built.
+ */
 final class MacroRegistry {
   static final String DBT = "dbt";
 
@@ -33,9 +36,9 @@ final class MacroRegistry {
   }
 
   /**
-   * Unqualified names: the current package's macros, then the root project's, then dbt's. dbt's
-   * own macros are never "local" in dbt, so the root project overrides them even there
-   * (a root generate_schema_name is what dbt's internals call).
+   * Unqualified names: the current package's macros, then the root project's, then dbt's. dbt's own
+   * macros are never "local" in dbt, so the root project overrides them even there (a root
+   * generate_schema_name is what dbt's internals call).
    */
   JinjaMacro resolve(String currentPackage, String name) {
     String local = DBT.equals(currentPackage) ? rootPackage : currentPackage;

@@ -44,8 +44,9 @@ record MacroSignature(String name, List<Param> params, int end) {
         boolean close = sym == Symbol.RPAREN || sym == Symbol.RBRACK || "}".equals(t.getImage());
         if (depth == 0 && (sym == Symbol.COMMA || sym == Symbol.RPAREN)) {
           if (pname != null) {
-            params.add(new Param(pname,
-                defaultStart < 0 ? null : text.substring(defaultStart, pos).trim()));
+            params.add(
+                new Param(
+                    pname, defaultStart < 0 ? null : text.substring(defaultStart, pos).trim()));
           }
           pname = null;
           defaultStart = -1;

@@ -7,8 +7,8 @@ import com.hubspot.jinjava.tree.TagNode;
 import java.util.ArrayList;
 
 /**
- * {@code {% macro %}} replacing Jinjava's: dbt macros live in package namespaces, not in
- * Jinjava's one global map. Running it defines the macro in the current scope (template-local).
+ * {@code {% macro %}} replacing Jinjava's: dbt macros live in package namespaces, not in Jinjava's
+ * one global map. Running it defines the macro in the current scope (template-local).
  */
 final class MacroTag implements Tag {
   @Override
@@ -28,14 +28,26 @@ final class MacroTag implements Tag {
     return define(node, packageName, path, null);
   }
 
-  static JinjaMacro define(TagNode node, String packageName, String path,
+  static JinjaMacro define(
+      TagNode node,
+      String packageName,
+      String path,
       com.hubspot.jinjava.interpret.Context definedIn) {
     MacroSignature sig = MacroSignature.parse(node.getHelpers().trim());
     if (sig == null || sig.name().isEmpty()) {
-      throw new TemplateSyntaxException(node.getHelpers(), "invalid macro signature: "
-          + node.getHelpers().trim(), node.getLineNumber(), node.getStartPosition());
+      throw new TemplateSyntaxException(
+          node.getHelpers(),
+          "invalid macro signature: " + node.getHelpers().trim(),
+          node.getLineNumber(),
+          node.getStartPosition());
     }
-    return new JinjaMacro(packageName, sig.name(), path, sig.params(),
-        new ArrayList<>(node.getChildren()), node.getLineNumber(), definedIn);
+    return new JinjaMacro(
+        packageName,
+        sig.name(),
+        path,
+        sig.params(),
+        new ArrayList<>(node.getChildren()),
+        node.getLineNumber(),
+        definedIn);
   }
 }

@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Jinja2's map: {@code map('lower')} applies a filter, {@code map(attribute='a', default=x)} picks. */
+/**
+ * Jinja2's map: {@code map('lower')} applies a filter, {@code map(attribute='a', default=x)} picks.
+ */
 final class MapFilter implements Filter {
   @Override
   public String getName() {
@@ -15,8 +17,8 @@ final class MapFilter implements Filter {
   }
 
   @Override
-  public Object filter(Object var, JinjavaInterpreter interpreter, Object[] args,
-      Map<String, Object> kwargs) {
+  public Object filter(
+      Object var, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
     List<Object> out = new ArrayList<>();
     if (kwargs.containsKey("attribute")) {
       String attribute = PyValues.str(kwargs.get("attribute"));
@@ -25,8 +27,10 @@ final class MapFilter implements Filter {
         for (String part : attribute.split("\\.")) {
           v = interpreter.resolveProperty(v, part);
         }
-        out.add((v == null || v instanceof Undefined) && kwargs.containsKey("default")
-            ? kwargs.get("default") : v);
+        out.add(
+            (v == null || v instanceof Undefined) && kwargs.containsKey("default")
+                ? kwargs.get("default")
+                : v);
       }
       return out;
     }
@@ -35,8 +39,8 @@ final class MapFilter implements Filter {
     }
     Filter f = interpreter.getContext().getFilter(PyValues.str(args[0]));
     if (f == null) {
-      RenderSession.of(interpreter).problem(dev.dbtls.project.ProblemCode.JINJA_RENDER,
-          "no filter named '" + args[0] + "'");
+      RenderSession.of(interpreter)
+          .problem(dev.dbtls.project.ProblemCode.JINJA_RENDER, "no filter named '" + args[0] + "'");
       return out;
     }
     Object[] rest = Arrays.copyOfRange(args, 1, args.length);

@@ -1,7 +1,7 @@
 package dev.dbtls.jinja.jinjava;
 
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.el.ext.AbstractCallableMethod;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import dev.dbtls.jinja.JinjaCallable;
 import dev.dbtls.project.ProblemCode;
 import jinjava.de.odysseus.el.tree.Bindings;
@@ -47,7 +47,9 @@ final class MethodCallNode extends AstMethod {
     return Undefined.REPORTED;
   }
 
-  /** Jinja2's words: {@code 'dbt_utils' is undefined}, {@code 'dict object' has no attribute 'x'}. */
+  /**
+   * Jinja2's words: {@code 'dbt_utils' is undefined}, {@code 'dict object' has no attribute 'x'}.
+   */
   private static String noAttribute(DotNode dot, Object base) {
     if (base instanceof Undefined && dot.base() instanceof AstIdentifier id) {
       return "'" + id.getName() + "' is undefined";

@@ -19,13 +19,20 @@ final class ProblemTranslator {
       if (e.getSeverity() == ErrorType.WARNING && e.getReason() == ErrorReason.UNKNOWN) {
         continue; // unknown properties: Jinja prints undefined for them, and so do we
       }
-      boolean syntax = e.getReason() == ErrorReason.SYNTAX_ERROR || isSyntax(e.getException())
-          || e.getMessage() != null && e.getMessage().startsWith("Syntax error");
-      boolean tooLarge = e.getException() instanceof com.hubspot.jinjava.interpret.OutputTooBigException
-          || e.getException() instanceof com.hubspot.jinjava.interpret.CollectionTooBigException;
-      ProblemCode code = tooLarge ? ProblemCode.JINJA_TOO_LARGE
-          : syntax ? ProblemCode.JINJA_SYNTAX : ProblemCode.JINJA_RENDER;
-      Severity severity = e.getSeverity() == ErrorType.FATAL || syntax ? Severity.ERROR : Severity.WARNING;
+      boolean syntax =
+          e.getReason() == ErrorReason.SYNTAX_ERROR
+              || isSyntax(e.getException())
+              || e.getMessage() != null && e.getMessage().startsWith("Syntax error");
+      boolean tooLarge =
+          e.getException() instanceof com.hubspot.jinjava.interpret.OutputTooBigException
+              || e.getException()
+                  instanceof com.hubspot.jinjava.interpret.CollectionTooBigException;
+      ProblemCode code =
+          tooLarge
+              ? ProblemCode.JINJA_TOO_LARGE
+              : syntax ? ProblemCode.JINJA_SYNTAX : ProblemCode.JINJA_RENDER;
+      Severity severity =
+          e.getSeverity() == ErrorType.FATAL || syntax ? Severity.ERROR : Severity.WARNING;
       int line = Math.max(0, e.getLineno() - 1);
       int col = Math.max(0, e.getStartPosition() - 1);
       String file = e.getSourceTemplate().orElse(defaultPath);
@@ -34,7 +41,8 @@ final class ProblemTranslator {
         System.err.println("dbtls: " + file + ":" + (line + 1) + ": " + e.getMessage());
         e.getException().printStackTrace();
       }
-      out.add(new Problem(file, line, col, line, col, severity, code, PyMessage.of(e.getMessage())));
+      out.add(
+          new Problem(file, line, col, line, col, severity, code, PyMessage.of(e.getMessage())));
     }
     return out;
   }
@@ -52,7 +60,9 @@ final class ProblemTranslator {
 
   /** Problems in reading order: by file, then line, then column (stable for equal places). */
   static void sort(List<Problem> problems) {
-    problems.sort(java.util.Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
-        .thenComparingInt(Problem::column));
+    problems.sort(
+        java.util.Comparator.comparing(Problem::file)
+            .thenComparingInt(Problem::line)
+            .thenComparingInt(Problem::column));
   }
 }

@@ -22,12 +22,17 @@ record PyDate(LocalDate value) implements PyObject, PyTemporal, Comparable<PyDat
   public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
     return switch (method) {
       case "isoformat" -> value.toString();
-      case "strftime" -> PyDatetime.strftime(value.atStartOfDay(), args.isEmpty() ? "" : PyValues.str(args.get(0)), null);
+      case "strftime" ->
+          PyDatetime.strftime(
+              value.atStartOfDay(), args.isEmpty() ? "" : PyValues.str(args.get(0)), null);
       case "weekday" -> (long) value.getDayOfWeek().getValue() - 1;
       case "isoweekday" -> (long) value.getDayOfWeek().getValue();
-      case "replace" -> new PyDate(LocalDate.of(
-          intArg(kwargs, "year", value.getYear()), intArg(kwargs, "month", value.getMonthValue()),
-          intArg(kwargs, "day", value.getDayOfMonth())));
+      case "replace" ->
+          new PyDate(
+              LocalDate.of(
+                  intArg(kwargs, "year", value.getYear()),
+                  intArg(kwargs, "month", value.getMonthValue()),
+                  intArg(kwargs, "day", value.getDayOfMonth())));
       case "toordinal" -> value.toEpochDay() + 719_163L;
       default -> MISSING;
     };

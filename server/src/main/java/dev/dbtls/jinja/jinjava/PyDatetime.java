@@ -15,15 +15,21 @@ import java.util.Map;
  * A Python datetime for {@code modules.datetime} and {@code run_started_at}: fields, strftime,
  * isoformat, astimezone, replace; prints like str(). {@code tz} is null for a naive datetime.
  */
-record PyDatetime(LocalDateTime value, PyTzInfo tz) implements PyObject, PyTemporal, Comparable<PyDatetime> {
+record PyDatetime(LocalDateTime value, PyTzInfo tz)
+    implements PyObject, PyTemporal, Comparable<PyDatetime> {
   PyDatetime(LocalDateTime value) {
     this(value, (PyTzInfo) null);
   }
 
   /** An aware datetime with a fixed UTC offset, as {@code strptime('%z')} gives it. */
   PyDatetime(LocalDateTime value, ZoneOffset offset) {
-    this(value, offset == null ? null : offset.getTotalSeconds() == 0
-        ? PyTzInfo.python(ZoneOffset.UTC, null) : PyTzInfo.python(offset, null));
+    this(
+        value,
+        offset == null
+            ? null
+            : offset.getTotalSeconds() == 0
+                ? PyTzInfo.python(ZoneOffset.UTC, null)
+                : PyTzInfo.python(offset, null));
   }
 
   ZoneOffset offset() {
@@ -38,14 +44,19 @@ record PyDatetime(LocalDateTime value, PyTzInfo tz) implements PyObject, PyTempo
   static String offsetText(ZoneOffset offset, String sep) {
     int total = offset.getTotalSeconds();
     int abs = Math.abs(total);
-    String s = (total < 0 ? "-" : "+") + String.format("%02d", abs / 3600) + sep
-        + String.format("%02d", abs / 60 % 60);
+    String s =
+        (total < 0 ? "-" : "+")
+            + String.format("%02d", abs / 3600)
+            + sep
+            + String.format("%02d", abs / 60 % 60);
     return abs % 60 == 0 ? s : s + sep + String.format("%02d", abs % 60);
   }
 
   /** The moment this is; a naive datetime is local time, as Python takes it. */
   Instant instant() {
-    return tz == null ? value.atZone(PyTzInfo.systemZone()).toInstant() : value.toInstant(tz.offset());
+    return tz == null
+        ? value.atZone(PyTzInfo.systemZone()).toInstant()
+        : value.toInstant(tz.offset());
   }
 
   private long epochMicros() {
@@ -55,7 +66,8 @@ record PyDatetime(LocalDateTime value, PyTzInfo tz) implements PyObject, PyTempo
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PyDatetime d && (tz == null) == (d.tz == null)
+    return o instanceof PyDatetime d
+        && (tz == null) == (d.tz == null)
         && (tz == null ? value.equals(d.value) : epochMicros() == d.epochMicros());
   }
 
@@ -85,14 +97,19 @@ record PyDatetime(LocalDateTime value, PyTzInfo tz) implements PyObject, PyTempo
     Arguments a = new Arguments(args, kwargs);
     return switch (method) {
       case "strftime" -> strftime(value, PyValues.str(a.arg(0, "format", "")), tz);
-      case "isoformat" -> isoformat(PyValues.str(a.arg(0, "sep", "T")), PyValues.str(a.arg(1, "timespec", "auto")));
+      case "isoformat" ->
+          isoformat(PyValues.str(a.arg(0, "sep", "T")), PyValues.str(a.arg(1, "timespec", "auto")));
       case "date" -> new PyDate(value.toLocalDate());
       case "time" -> new PyTime(value.toLocalTime(), null);
       case "timetz" -> new PyTime(value.toLocalTime(), tz);
       case "weekday" -> (long) value.getDayOfWeek().getValue() - 1;
       case "isoweekday" -> (long) value.getDayOfWeek().getValue();
-      case "isocalendar" -> new PyTuple(List.of((long) value.get(IsoFields.WEEK_BASED_YEAR),
-          (long) value.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), (long) value.getDayOfWeek().getValue()));
+      case "isocalendar" ->
+          new PyTuple(
+              List.of(
+                  (long) value.get(IsoFields.WEEK_BASED_YEAR),
+                  (long) value.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+                  (long) value.getDayOfWeek().getValue()));
       case "toordinal" -> value.toLocalDate().toEpochDay() + 719_163L;
       case "timestamp" -> instant().getEpochSecond() + instant().getNano() / 1e9;
       case "utcoffset" -> tz == null ? null : tz.call("utcoffset", List.of(this), Map.of());
@@ -106,14 +123,18 @@ record PyDatetime(LocalDateTime value, PyTzInfo tz) implements PyObject, PyTempo
   }
 
   private PyDatetime replace(Map<String, Object> kwargs) {
-    LocalDateTime v = value
-        .withYear(PyDate.intArg(kwargs, "year", value.getYear()))
-        .withMonth(PyDate.intArg(kwargs, "month", value.getMonthValue()))
-        .withDayOfMonth(PyDate.intArg(kwargs, "day", value.getDayOfMonth()))
-        .withHour(PyDate.intArg(kwargs, "hour", value.getHour()))
-        .withMinute(PyDate.intArg(kwargs, "minute", value.getMinute()))
-        .withSecond(PyDate.intArg(kwargs, "second", value.getSecond()))
-        .withNano(kwargs.get("microsecond") instanceof Number n ? n.intValue() * 1000 : value.getNano());
+    LocalDateTime v =
+        value
+            .withYear(PyDate.intArg(kwargs, "year", value.getYear()))
+            .withMonth(PyDate.intArg(kwargs, "month", value.getMonthValue()))
+            .withDayOfMonth(PyDate.intArg(kwargs, "day", value.getDayOfMonth()))
+            .withHour(PyDate.intArg(kwargs, "hour", value.getHour()))
+            .withMinute(PyDate.intArg(kwargs, "minute", value.getMinute()))
+            .withSecond(PyDate.intArg(kwargs, "second", value.getSecond()))
+            .withNano(
+                kwargs.get("microsecond") instanceof Number n
+                    ? n.intValue() * 1000
+                    : value.getNano());
     return new PyDatetime(v, kwargs.containsKey("tzinfo") ? tzArg(kwargs.get("tzinfo")) : tz);
   }
 
@@ -122,8 +143,11 @@ record PyDatetime(LocalDateTime value, PyTzInfo tz) implements PyObject, PyTempo
     Instant at = instant();
     if (target == null || target instanceof Undefined) {
       java.time.ZonedDateTime local = at.atZone(PyTzInfo.systemZone());
-      return new PyDatetime(local.toLocalDateTime(), PyTzInfo.python(local.getOffset(),
-          java.time.format.DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(local)));
+      return new PyDatetime(
+          local.toLocalDateTime(),
+          PyTzInfo.python(
+              local.getOffset(),
+              java.time.format.DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(local)));
     }
     return tzArg(target).fromUtc(at);
   }
@@ -136,17 +160,24 @@ record PyDatetime(LocalDateTime value, PyTzInfo tz) implements PyObject, PyTempo
     if (o instanceof PyTzInfo t) {
       return t;
     }
-    throw new IllegalArgumentException("TypeError: tzinfo argument must be None or of a tzinfo subclass, not type '"
-        + PyMethods.typeName(o) + "'");
+    throw new IllegalArgumentException(
+        "TypeError: tzinfo argument must be None or of a tzinfo subclass, not type '"
+            + PyMethods.typeName(o)
+            + "'");
   }
 
   private String isoformat(String sep, String timespec) {
-    return value.toLocalDate() + sep + PyTime.isoformat(value.toLocalTime(), timespec) + offsetText(":");
+    return value.toLocalDate()
+        + sep
+        + PyTime.isoformat(value.toLocalTime(), timespec)
+        + offsetText(":");
   }
 
   @Override
   public Object plus(Object other) {
-    return other instanceof PyTimedelta t ? new PyDatetime(value.plusNanos(t.micros() * 1000), tz) : null;
+    return other instanceof PyTimedelta t
+        ? new PyDatetime(value.plusNanos(t.micros() * 1000), tz)
+        : null;
   }
 
   @Override
@@ -156,7 +187,8 @@ record PyDatetime(LocalDateTime value, PyTzInfo tz) implements PyObject, PyTempo
     }
     if (other instanceof PyDatetime d) {
       if ((tz == null) != (d.tz == null)) {
-        throw new IllegalArgumentException("TypeError: can't subtract offset-naive and offset-aware datetimes");
+        throw new IllegalArgumentException(
+            "TypeError: can't subtract offset-naive and offset-aware datetimes");
       }
       if (tz != null) {
         return new PyTimedelta(epochMicros() - d.epochMicros());
@@ -169,7 +201,8 @@ record PyDatetime(LocalDateTime value, PyTzInfo tz) implements PyObject, PyTempo
   @Override
   public int compareTo(PyDatetime o) {
     if ((tz == null) != (o.tz == null)) {
-      throw new IllegalArgumentException("TypeError: can't compare offset-naive and offset-aware datetimes");
+      throw new IllegalArgumentException(
+          "TypeError: can't compare offset-naive and offset-aware datetimes");
     }
     return tz != null ? Long.compare(epochMicros(), o.epochMicros()) : value.compareTo(o.value);
   }
@@ -235,8 +268,10 @@ record PyDatetime(LocalDateTime value, PyTzInfo tz) implements PyObject, PyTempo
       case 'R' -> strftime(v, "%H:%M", tz);
       case 'r' -> strftime(v, "%I:%M:%S %p", tz);
       case 'c' -> strftime(v, "%a %b %e %H:%M:%S %Y", tz);
-      case 's' -> String.valueOf((tz == null ? v.atZone(PyTzInfo.systemZone()).toInstant()
-          : v.toInstant(tz.offset())).getEpochSecond());
+      case 's' ->
+          String.valueOf(
+              (tz == null ? v.atZone(PyTzInfo.systemZone()).toInstant() : v.toInstant(tz.offset()))
+                  .getEpochSecond());
       case 'z' -> tz == null ? "" : offsetText(tz.offset(), "");
       case 'Z' -> tz == null || tz.tzname() == null ? "" : tz.tzname();
       case 'n' -> "\n";
@@ -248,6 +283,9 @@ record PyDatetime(LocalDateTime value, PyTzInfo tz) implements PyObject, PyTempo
 
   @Override
   public String toString() {
-    return value.toLocalDate() + " " + PyTime.isoformat(value.toLocalTime(), "auto") + offsetText(":");
+    return value.toLocalDate()
+        + " "
+        + PyTime.isoformat(value.toLocalTime(), "auto")
+        + offsetText(":");
   }
 }

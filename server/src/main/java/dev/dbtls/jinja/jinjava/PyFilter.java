@@ -23,17 +23,19 @@ final class PyFilter implements Filter {
   }
 
   @Override
-  public Object filter(Object var, JinjavaInterpreter interpreter, Object[] args,
-      Map<String, Object> kwargs) {
+  public Object filter(
+      Object var, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
     RenderLimits.tick();
-    return RenderLimits.checked(body.apply(var, new Arguments(Arrays.asList(args), kwargs)),
+    return RenderLimits.checked(
+        body.apply(var, new Arguments(Arrays.asList(args), kwargs)),
         "the result of filter '" + name + "'");
   }
 
   @Override
   public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
     RenderLimits.tick();
-    return RenderLimits.checked(body.apply(var, new Arguments(List.<Object>of((Object[]) args), Map.of())),
+    return RenderLimits.checked(
+        body.apply(var, new Arguments(List.<Object>of((Object[]) args), Map.of())),
         "the result of filter '" + name + "'");
   }
 }

@@ -3,7 +3,9 @@ package dev.dbtls.jinja.jinjava;
 import java.util.List;
 import java.util.Map;
 
-/** Python's {@code str.format} ({@code {}}, {@code {0}}, {@code {name}}) and {@code %} formatting. */
+/**
+ * Python's {@code str.format} ({@code {}}, {@code {0}}, {@code {name}}) and {@code %} formatting.
+ */
 final class PyFormat {
   private PyFormat() {}
 
@@ -50,11 +52,13 @@ final class PyFormat {
   private static final java.util.regex.Pattern PERCENT =
       java.util.regex.Pattern.compile("%([-+ 0#]*)(\\d*)(?:\\.(\\d+))?([sdifFeEgGxXor%])");
   private static final java.util.regex.Pattern SPEC =
-      java.util.regex.Pattern.compile("(?:(.)?([<>^=]))?([-+ ]?)(#?)(0?)(\\d*)(,?)(?:\\.(\\d+))?([sdfFeEgGxXob%]?)");
+      java.util.regex.Pattern.compile(
+          "(?:(.)?([<>^=]))?([-+ ]?)(#?)(0?)(\\d*)(,?)(?:\\.(\\d+))?([sdfFeEgGxXob%]?)");
 
   /** {@code '%s-%05.1f' % (a, b)}: printf-style conversions with flags, width and precision. */
   static String percent(String s, Object operand) {
-    List<Object> values = operand instanceof PyTuple t ? t : java.util.Collections.singletonList(operand);
+    List<Object> values =
+        operand instanceof PyTuple t ? t : java.util.Collections.singletonList(operand);
     StringBuilder b = new StringBuilder();
     java.util.regex.Matcher m = PERCENT.matcher(s);
     int next = 0;
@@ -69,25 +73,34 @@ final class PyFormat {
       }
       Object v = next < values.size() ? values.get(next++) : "";
       String flags = m.group(1);
-      String body = switch (type) {
-        case 's' -> precision(PyValues.str(v), m.group(3));
-        case 'r' -> PyValues.repr(v);
-        case 'd', 'i' -> String.valueOf(((Number) v).longValue());
-        default -> String.format("%" + (m.group(3) == null ? "" : "." + m.group(3)) + javaType(type),
-            number(v, type));
-      };
+      String body =
+          switch (type) {
+            case 's' -> precision(PyValues.str(v), m.group(3));
+            case 'r' -> PyValues.repr(v);
+            case 'd', 'i' -> String.valueOf(((Number) v).longValue());
+            default ->
+                String.format(
+                    "%" + (m.group(3) == null ? "" : "." + m.group(3)) + javaType(type),
+                    number(v, type));
+          };
       if (flags.contains("+") && v instanceof Number n && n.doubleValue() >= 0) {
         body = "+" + body;
       }
       int width = m.group(2).isEmpty() ? 0 : Integer.parseInt(m.group(2));
-      b.append(pad(body, width, flags.contains("-") ? '<' : '>', flags.contains("0")
-          && !flags.contains("-") && v instanceof Number ? '0' : ' '));
+      b.append(
+          pad(
+              body,
+              width,
+              flags.contains("-") ? '<' : '>',
+              flags.contains("0") && !flags.contains("-") && v instanceof Number ? '0' : ' '));
     }
     b.append(s.substring(last));
     return b.toString();
   }
 
-  /** Python's format-spec mini-language, the common part: fill, align, sign, width, precision, type. */
+  /**
+   * Python's format-spec mini-language, the common part: fill, align, sign, width, precision, type.
+   */
   static String spec(Object v, String spec) {
     java.util.regex.Matcher m = SPEC.matcher(spec);
     if (!m.matches()) {
@@ -98,13 +111,26 @@ final class PyFormat {
     String body;
     if (v instanceof Number n && !type.equals("s")) {
       char t = type.isEmpty() ? (precision != null ? 'g' : 'n') : type.charAt(0);
-      body = switch (t) {
-        case 'n' -> m.group(7).isEmpty() ? PyValues.str(v) : String.format("%,d", n.longValue());
-        case 'd' -> m.group(7).isEmpty() ? String.valueOf(n.longValue()) : String.format("%,d", n.longValue());
-        case '%' -> String.format("%." + (precision == null ? "6" : precision) + "f", n.doubleValue() * 100) + "%";
-        default -> String.format("%" + (m.group(7).isEmpty() ? "" : ",")
-            + (precision == null ? "" : "." + precision) + javaType(t), number(v, t));
-      };
+      body =
+          switch (t) {
+            case 'n' ->
+                m.group(7).isEmpty() ? PyValues.str(v) : String.format("%,d", n.longValue());
+            case 'd' ->
+                m.group(7).isEmpty()
+                    ? String.valueOf(n.longValue())
+                    : String.format("%,d", n.longValue());
+            case '%' ->
+                String.format(
+                        "%." + (precision == null ? "6" : precision) + "f", n.doubleValue() * 100)
+                    + "%";
+            default ->
+                String.format(
+                    "%"
+                        + (m.group(7).isEmpty() ? "" : ",")
+                        + (precision == null ? "" : "." + precision)
+                        + javaType(t),
+                    number(v, t));
+          };
       if (m.group(3).equals("+") && n.doubleValue() >= 0) {
         body = "+" + body;
       }
@@ -118,7 +144,9 @@ final class PyFormat {
   }
 
   private static String precision(String s, String precision) {
-    return precision == null ? s : s.substring(0, Math.min(s.length(), Integer.parseInt(precision)));
+    return precision == null
+        ? s
+        : s.substring(0, Math.min(s.length(), Integer.parseInt(precision)));
   }
 
   private static char javaType(char t) {
@@ -147,8 +175,10 @@ final class PyFormat {
     return switch (align) {
       case '<' -> s + f;
       case '^' -> f.substring(0, missing / 2) + s + f.substring(missing / 2);
-      default -> fill == '0' && (s.startsWith("-") || s.startsWith("+"))
-          ? s.charAt(0) + f + s.substring(1) : f + s;
+      default ->
+          fill == '0' && (s.startsWith("-") || s.startsWith("+"))
+              ? s.charAt(0) + f + s.substring(1)
+              : f + s;
     };
   }
 }

@@ -45,24 +45,32 @@ final class PyMethods {
       case "strip" -> strip(s, x.isEmpty() ? null : str(x.get(0)), true, true);
       case "lstrip" -> strip(s, x.isEmpty() ? null : str(x.get(0)), true, false);
       case "rstrip" -> strip(s, x.isEmpty() ? null : str(x.get(0)), false, true);
-      case "split" -> split(s, x.isEmpty() ? null : str(x.get(0)),
-          x.size() > 1 ? ((Number) x.get(1)).intValue() : -1);
+      case "split" ->
+          split(
+              s,
+              x.isEmpty() ? null : str(x.get(0)),
+              x.size() > 1 ? ((Number) x.get(1)).intValue() : -1);
       case "replace" -> replace(s, str(x.get(0)), str(x.get(1)));
       case "startswith" -> startsOrEnds(s, x.get(0), true);
       case "endswith" -> startsOrEnds(s, x.get(0), false);
       case "format" -> PyFormat.format(s, a.args(), a.kwargs());
       case "join" -> join(s, x.get(0));
       case "title" -> title(s);
-      case "capitalize" -> s.isEmpty() ? s
-          : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
+      case "capitalize" ->
+          s.isEmpty()
+              ? s
+              : s.substring(0, 1).toUpperCase(Locale.ROOT)
+                  + s.substring(1).toLowerCase(Locale.ROOT);
       case "find" -> s.indexOf(str(x.get(0)));
       case "rfind", "rindex" -> s.lastIndexOf(str(x.get(0)));
       case "index" -> s.indexOf(str(x.get(0)));
       case "count" -> count(s, str(x.get(0)));
       case "isdigit" -> !s.isEmpty() && s.chars().allMatch(Character::isDigit);
       case "isalpha" -> !s.isEmpty() && s.chars().allMatch(Character::isLetter);
-      case "isupper" -> !s.equals(s.toLowerCase(Locale.ROOT)) && s.equals(s.toUpperCase(Locale.ROOT));
-      case "islower" -> !s.equals(s.toUpperCase(Locale.ROOT)) && s.equals(s.toLowerCase(Locale.ROOT));
+      case "isupper" ->
+          !s.equals(s.toLowerCase(Locale.ROOT)) && s.equals(s.toUpperCase(Locale.ROOT));
+      case "islower" ->
+          !s.equals(s.toUpperCase(Locale.ROOT)) && s.equals(s.toLowerCase(Locale.ROOT));
       case "splitlines" -> new ArrayList<Object>(Arrays.asList(s.split("\r?\n", -1)));
       case "zfill" -> zfill(s, ((Number) x.get(0)).intValue());
       default -> NOT_FOUND;
@@ -117,8 +125,10 @@ final class PyMethods {
     // Jinjava wraps a dict it stores in a PyMap typed for string keys; Python dicts take any
     // key (dbt_utils keys columns by relation): work on the map inside
     Object raw = dict;
-    Map<Object, Object> d = raw instanceof com.hubspot.jinjava.objects.collections.PyMap p
-        ? (Map<Object, Object>) (Map<?, ?>) p.toMap() : dict;
+    Map<Object, Object> d =
+        raw instanceof com.hubspot.jinjava.objects.collections.PyMap p
+            ? (Map<Object, Object>) (Map<?, ?>) p.toMap()
+            : dict;
     List<Object> x = a.args();
     switch (m) {
       case "items" -> {
@@ -251,12 +261,18 @@ final class PyMethods {
   private static String strip(String s, String chars, boolean left, boolean right) {
     int a = 0;
     int z = s.length();
-    while (left && a < z && (chars == null ? Character.isWhitespace(s.charAt(a))
-        : chars.indexOf(s.charAt(a)) >= 0)) {
+    while (left
+        && a < z
+        && (chars == null
+            ? Character.isWhitespace(s.charAt(a))
+            : chars.indexOf(s.charAt(a)) >= 0)) {
       a++;
     }
-    while (right && z > a && (chars == null ? Character.isWhitespace(s.charAt(z - 1))
-        : chars.indexOf(s.charAt(z - 1)) >= 0)) {
+    while (right
+        && z > a
+        && (chars == null
+            ? Character.isWhitespace(s.charAt(z - 1))
+            : chars.indexOf(s.charAt(z - 1)) >= 0)) {
       z--;
     }
     return s.substring(a, z);
@@ -303,7 +319,8 @@ final class PyMethods {
   private static String replace(String s, String old, String with) {
     if (with.length() > old.length()) {
       long most = old.isEmpty() ? s.length() + 1L : s.length() / old.length();
-      RenderLimits.length(s.length() + RenderLimits.times(most, with.length() - old.length()),
+      RenderLimits.length(
+          s.length() + RenderLimits.times(most, with.length() - old.length()),
           "the string .replace() builds");
     }
     return s.replace(old, with);

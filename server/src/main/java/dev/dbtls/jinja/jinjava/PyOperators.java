@@ -13,51 +13,61 @@ final class PyOperators {
   private PyOperators() {}
 
   /** {@code a ~ b}: str() of both sides, so None prints as None. */
-  static final AstBinary.Operator CONCAT = (bindings, context, left, right) -> {
-    String l = PyValues.str(left.eval(bindings, context));
-    String r = PyValues.str(right.eval(bindings, context));
-    RenderLimits.length((long) l.length() + r.length(), "the string '~' builds");
-    return l.concat(r);
-  };
+  static final AstBinary.Operator CONCAT =
+      (bindings, context, left, right) -> {
+        String l = PyValues.str(left.eval(bindings, context));
+        String r = PyValues.str(right.eval(bindings, context));
+        RenderLimits.length((long) l.length() + r.length(), "the string '~' builds");
+        return l.concat(r);
+      };
 
   /** {@code a ** b}: exact integers however big, floats for negative or fractional powers. */
-  static final AstBinary.Operator POWER = (bindings, context, left, right) -> {
-    Object l = left.eval(bindings, context);
-    Object r = right.eval(bindings, context);
-    if (!(l instanceof Number a) || !(r instanceof Number b)) {
-      throw new IllegalArgumentException("unsupported operand type(s) for **");
-    }
-    if (integral(a) && integral(b) && b.longValue() >= 0 && b.longValue() < 10_000) {
-      java.math.BigInteger p = java.math.BigInteger.valueOf(a.longValue()).pow(b.intValue());
-      return p.bitLength() < 64 ? (Object) p.longValue() : p;
-    }
-    return Math.pow(a.doubleValue(), b.doubleValue());
-  };
+  static final AstBinary.Operator POWER =
+      (bindings, context, left, right) -> {
+        Object l = left.eval(bindings, context);
+        Object r = right.eval(bindings, context);
+        if (!(l instanceof Number a) || !(r instanceof Number b)) {
+          throw new IllegalArgumentException("unsupported operand type(s) for **");
+        }
+        if (integral(a) && integral(b) && b.longValue() >= 0 && b.longValue() < 10_000) {
+          java.math.BigInteger p = java.math.BigInteger.valueOf(a.longValue()).pow(b.intValue());
+          return p.bitLength() < 64 ? (Object) p.longValue() : p;
+        }
+        return Math.pow(a.doubleValue(), b.doubleValue());
+      };
 
   /** {@code a // b}: floor division, exact for integers of any size, as in Python. */
-  static final AstBinary.Operator FLOOR_DIV = (bindings, context, left, right) -> {
-    Object l = left.eval(bindings, context);
-    Object r = right.eval(bindings, context);
-    if (!(l instanceof Number a) || !(r instanceof Number b)) {
-      throw new IllegalArgumentException("unsupported operand type(s) for //: '"
-          + PyMethods.typeName(l) + "' and '" + PyMethods.typeName(r) + "'");
-    }
-    if (integral(a) && integral(b)) {
-      if (big(b).signum() == 0) {
-        throw new IllegalArgumentException("integer division or modulo by zero");
-      }
-      java.math.BigInteger[] qr = big(a).divideAndRemainder(big(b));
-      boolean down = qr[1].signum() != 0 && (qr[1].signum() != big(b).signum());
-      return exact(down ? qr[0].subtract(java.math.BigInteger.ONE) : qr[0]);
-    }
-    if (b.doubleValue() == 0) {
-      throw new IllegalArgumentException("float floor division by zero");
-    }
-    return Math.floor(a.doubleValue() / b.doubleValue());
-  };
+  static final AstBinary.Operator FLOOR_DIV =
+      (bindings, context, left, right) -> {
+        Object l = left.eval(bindings, context);
+        Object r = right.eval(bindings, context);
+        if (!(l instanceof Number a) || !(r instanceof Number b)) {
+          throw new IllegalArgumentException(
+              "unsupported operand type(s) for //: '"
+                  + PyMethods.typeName(l)
+                  + "' and '"
+                  + PyMethods.typeName(r)
+                  + "'");
+        }
+        if (integral(a) && integral(b)) {
+          if (big(b).signum() == 0) {
+            throw new IllegalArgumentException("integer division or modulo by zero");
+          }
+          java.math.BigInteger[] qr = big(a).divideAndRemainder(big(b));
+          boolean down = qr[1].signum() != 0 && (qr[1].signum() != big(b).signum());
+          return exact(down ? qr[0].subtract(java.math.BigInteger.ONE) : qr[0]);
+        }
+        if (b.doubleValue() == 0) {
+          throw new IllegalArgumentException("float floor division by zero");
+        }
+        return Math.floor(a.doubleValue() / b.doubleValue());
+      };
 
   static boolean integral(Number n) {
-    return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte
+    return n instanceof Long
+        || n instanceof Integer
+        || n instanceof Short
+        || n instanceof Byte
         || n instanceof java.math.BigInteger;
   }
 
@@ -80,7 +90,8 @@ final class PyOperators {
     if (op == AstBinary.MOD) {
       return (bindings, context, left, right) -> mod(bindings, context, left, right);
     }
-    if (op == AstBinary.ADD || op == AstBinary.SUB
+    if (op == AstBinary.ADD
+        || op == AstBinary.SUB
         || op == com.hubspot.jinjava.el.ext.AdditionOperator.OP) {
       boolean add = op != AstBinary.SUB;
       return (bindings, context, left, right) -> {
@@ -91,7 +102,8 @@ final class PyOperators {
           if (v != null) {
             return v;
           }
-          throw new IllegalArgumentException("unsupported operand type(s) for " + (add ? "+" : "-"));
+          throw new IllegalArgumentException(
+              "unsupported operand type(s) for " + (add ? "+" : "-"));
         }
         if (add && r instanceof PyTemporal t && l instanceof PyTimedelta) {
           return t.plus(l);
@@ -118,9 +130,18 @@ final class PyOperators {
         try {
           return op.eval(bindings, context, new Value(l), new Value(r));
         } catch (jinjava.javax.el.ELException e) {
-          String symbol = op == AstBinary.LT ? "<" : op == AstBinary.LE ? "<=" : op == AstBinary.GT ? ">" : ">=";
-          throw new IllegalArgumentException("'" + symbol + "' not supported between instances of '"
-              + PyMethods.typeName(l) + "' and '" + PyMethods.typeName(r) + "'");
+          String symbol =
+              op == AstBinary.LT
+                  ? "<"
+                  : op == AstBinary.LE ? "<=" : op == AstBinary.GT ? ">" : ">=";
+          throw new IllegalArgumentException(
+              "'"
+                  + symbol
+                  + "' not supported between instances of '"
+                  + PyMethods.typeName(l)
+                  + "' and '"
+                  + PyMethods.typeName(r)
+                  + "'");
         }
       };
     }

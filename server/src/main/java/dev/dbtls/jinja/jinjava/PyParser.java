@@ -40,8 +40,8 @@ import jinjava.de.odysseus.el.tree.impl.ast.AstString;
 import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 
 /**
- * Jinjava's expression parser taught the Python that dbt code uses: call chains, keyword
- * arguments on methods, splats, trailing commas, implicit string concatenation, {@code if x:}.
+ * Jinjava's expression parser taught the Python that dbt code uses: call chains, keyword arguments
+ * on methods, splats, trailing commas, implicit string concatenation, {@code if x:}.
  */
 final class PyParser extends ExtendedParser {
 
@@ -52,34 +52,40 @@ final class PyParser extends ExtendedParser {
   PyParser(Builder context, String input) {
     super(context, input);
     this.input = input;
-    putExtensionHandler(StringConcatOperator.TOKEN, new ExtensionHandler(ExtensionPoint.ADD) {
-      @Override
-      public AstNode createAstNode(AstNode... children) {
-        return new AstBinary(children[0], children[1], PyOperators.CONCAT);
-      }
-    });
-    // name=value exists only as a call's argument (see param()); anywhere else '=' is an error
-    putExtensionHandler(com.hubspot.jinjava.el.ext.NamedParameterOperator.TOKEN,
+    putExtensionHandler(
+        StringConcatOperator.TOKEN,
         new ExtensionHandler(ExtensionPoint.ADD) {
           @Override
           public AstNode createAstNode(AstNode... children) {
-            throw new jinjava.de.odysseus.el.tree.TreeBuilderException(input, 0, "'='",
-                "end of expression", "unexpected '='");
+            return new AstBinary(children[0], children[1], PyOperators.CONCAT);
           }
         });
-    putExtensionHandler(com.hubspot.jinjava.el.ext.TruncDivOperator.TOKEN,
+    // name=value exists only as a call's argument (see param()); anywhere else '=' is an error
+    putExtensionHandler(
+        com.hubspot.jinjava.el.ext.NamedParameterOperator.TOKEN,
+        new ExtensionHandler(ExtensionPoint.ADD) {
+          @Override
+          public AstNode createAstNode(AstNode... children) {
+            throw new jinjava.de.odysseus.el.tree.TreeBuilderException(
+                input, 0, "'='", "end of expression", "unexpected '='");
+          }
+        });
+    putExtensionHandler(
+        com.hubspot.jinjava.el.ext.TruncDivOperator.TOKEN,
         new ExtensionHandler(ExtensionPoint.MUL) {
           @Override
           public AstNode createAstNode(AstNode... children) {
             return new AstBinary(children[0], children[1], PyOperators.FLOOR_DIV);
           }
         });
-    putExtensionHandler(PowerOfOperator.TOKEN, new ExtensionHandler(ExtensionPoint.MUL) {
-      @Override
-      public AstNode createAstNode(AstNode... children) {
-        return new AstBinary(children[0], children[1], PyOperators.POWER);
-      }
-    });
+    putExtensionHandler(
+        PowerOfOperator.TOKEN,
+        new ExtensionHandler(ExtensionPoint.MUL) {
+          @Override
+          public AstNode createAstNode(AstNode... children) {
+            return new AstBinary(children[0], children[1], PyOperators.POWER);
+          }
+        });
   }
 
   @Override
@@ -89,8 +95,7 @@ final class PyParser extends ExtendedParser {
 
   /** Accepts a trailing ':' before the end, as Jinja2 does in {@code {% if x: %}}. */
   @Override
-  protected AstEval eval(boolean required, boolean deferred)
-      throws ScanException, ParseException {
+  protected AstEval eval(boolean required, boolean deferred) throws ScanException, ParseException {
     Symbol start = getToken().getSymbol();
     if (start != START_EVAL_DEFERRED && start != START_EVAL_DYNAMIC) {
       return super.eval(required, deferred);
@@ -140,8 +145,8 @@ final class PyParser extends ExtendedParser {
   }
 
   /**
-   * Filters and tests in any order, as in Jinja2 ({@code pk | length is gt 1}, {@code x is
-   * string | lower}); Jinjava stops after the filters or after one test.
+   * Filters and tests in any order, as in Jinja2 ({@code pk | length is gt 1}, {@code x is string |
+   * lower}); Jinjava stops after the filters or after one test.
    */
   @Override
   protected AstNode filter(boolean required) throws ScanException, ParseException {
@@ -158,10 +163,13 @@ final class PyParser extends ExtendedParser {
             params.add(args.getChild(i));
           }
         }
-        v = createAstMethod(createAstDot(identifier(FILTER_PREFIX + name), "filter", true),
-            createAstParameters(params));
-      } else if ("is".equals(t.getImage()) && (testName(lookahead(0))
-          || "not".equals(lookahead(0).getImage()) && testName(lookahead(1)))) {
+        v =
+            createAstMethod(
+                createAstDot(identifier(FILTER_PREFIX + name), "filter", true),
+                createAstParameters(params));
+      } else if ("is".equals(t.getImage())
+          && (testName(lookahead(0))
+              || "not".equals(lookahead(0).getImage()) && testName(lookahead(1)))) {
         consumeToken();
         String method = "evaluate";
         if ("not".equals(getToken().getImage()) && testName(lookahead(0))) {
@@ -174,8 +182,10 @@ final class PyParser extends ExtendedParser {
         if (arg != null) {
           params.add(arg);
         }
-        v = createAstMethod(createAstDot(identifier(EXPTEST_PREFIX + name), method, true),
-            createAstParameters(params));
+        v =
+            createAstMethod(
+                createAstDot(identifier(EXPTEST_PREFIX + name), method, true),
+                createAstParameters(params));
       } else {
         return v;
       }
@@ -222,8 +232,7 @@ final class PyParser extends ExtendedParser {
   }
 
   @Override
-  protected AstParameters params(Symbol left, Symbol right)
-      throws ScanException, ParseException {
+  protected AstParameters params(Symbol left, Symbol right) throws ScanException, ParseException {
     consumeToken(left);
     List<AstNode> l = Collections.emptyList();
     AstNode v = param();
@@ -260,7 +269,8 @@ final class PyParser extends ExtendedParser {
       consumeToken();
       return new SplatNode(expr(true), true);
     }
-    if (getToken().getSymbol() == IDENTIFIER && lookahead(0).getSymbol() == Symbol.EXTENSION
+    if (getToken().getSymbol() == IDENTIFIER
+        && lookahead(0).getSymbol() == Symbol.EXTENSION
         && "=".equals(lookahead(0).getImage())) {
       // name=value with the whole expression as the value: Jinjava's '=' binds tighter than '+'
       String name = consumeToken().getImage();
@@ -294,8 +304,12 @@ final class PyParser extends ExtendedParser {
         String name = getToken().getImage();
         if (getToken().getSymbol() == Symbol.INTEGER) { // x.0 is x[0], as in Jinja2
           consumeToken();
-          v = createAstBracket(v, new jinjava.de.odysseus.el.tree.impl.ast.AstNumber(
-              parseInteger(name)), lvalue, false);
+          v =
+              createAstBracket(
+                  v,
+                  new jinjava.de.odysseus.el.tree.impl.ast.AstNumber(parseInteger(name)),
+                  lvalue,
+                  false);
           continue;
         }
         if (!NAME.matcher(name).matches()) {
@@ -417,7 +431,8 @@ final class PyParser extends ExtendedParser {
   }
 
   @Override
-  protected AstBracket createAstBracket(AstNode base, AstNode property, boolean lvalue, boolean strict) {
+  protected AstBracket createAstBracket(
+      AstNode base, AstNode property, boolean lvalue, boolean strict) {
     return new BracketNode(base, property, lvalue, strict);
   }
 

@@ -20,18 +20,72 @@ final class PyReModule {
   static PyObject module() {
     Map<String, Object> m = new HashMap<>();
     m.put("compile", fn((a, k) -> pattern(a, k, 0)));
-    m.put("search", fn((a, k) -> pattern(a, k, 2).call("search", a.subList(1, Math.min(2, a.size())), without(k, "flags"))));
-    m.put("match", fn((a, k) -> pattern(a, k, 2).call("match", a.subList(1, Math.min(2, a.size())), without(k, "flags"))));
-    m.put("fullmatch", fn((a, k) -> pattern(a, k, 2).call("fullmatch", a.subList(1, Math.min(2, a.size())), without(k, "flags"))));
-    m.put("findall", fn((a, k) -> pattern(a, k, 2).call("findall", a.subList(1, Math.min(2, a.size())), Map.of())));
-    m.put("finditer", fn((a, k) -> pattern(a, k, 2).call("finditer", a.subList(1, Math.min(2, a.size())), Map.of())));
-    m.put("split", fn((a, k) -> pattern(a, k, 3).call("split", a.subList(1, Math.min(3, a.size())), without(k, "flags"))));
-    m.put("sub", fn((a, k) -> pattern(a, k, 4).call("sub", a.subList(1, Math.min(4, a.size())), without(k, "flags"))));
-    m.put("subn", fn((a, k) -> pattern(a, k, 4).call("subn", a.subList(1, Math.min(4, a.size())), without(k, "flags"))));
-    m.put("escape", fn((a, k) -> PyRegex.escape(PyValues.str(new Arguments(a, k).arg(0, "pattern", "")))));
+    m.put(
+        "search",
+        fn(
+            (a, k) ->
+                pattern(a, k, 2)
+                    .call("search", a.subList(1, Math.min(2, a.size())), without(k, "flags"))));
+    m.put(
+        "match",
+        fn(
+            (a, k) ->
+                pattern(a, k, 2)
+                    .call("match", a.subList(1, Math.min(2, a.size())), without(k, "flags"))));
+    m.put(
+        "fullmatch",
+        fn(
+            (a, k) ->
+                pattern(a, k, 2)
+                    .call("fullmatch", a.subList(1, Math.min(2, a.size())), without(k, "flags"))));
+    m.put(
+        "findall",
+        fn(
+            (a, k) ->
+                pattern(a, k, 2).call("findall", a.subList(1, Math.min(2, a.size())), Map.of())));
+    m.put(
+        "finditer",
+        fn(
+            (a, k) ->
+                pattern(a, k, 2).call("finditer", a.subList(1, Math.min(2, a.size())), Map.of())));
+    m.put(
+        "split",
+        fn(
+            (a, k) ->
+                pattern(a, k, 3)
+                    .call("split", a.subList(1, Math.min(3, a.size())), without(k, "flags"))));
+    m.put(
+        "sub",
+        fn(
+            (a, k) ->
+                pattern(a, k, 4)
+                    .call("sub", a.subList(1, Math.min(4, a.size())), without(k, "flags"))));
+    m.put(
+        "subn",
+        fn(
+            (a, k) ->
+                pattern(a, k, 4)
+                    .call("subn", a.subList(1, Math.min(4, a.size())), without(k, "flags"))));
+    m.put(
+        "escape",
+        fn((a, k) -> PyRegex.escape(PyValues.str(new Arguments(a, k).arg(0, "pattern", "")))));
     m.put("purge", fn((a, k) -> null));
-    Map<String, Long> flags = Map.of("A", (long) PyRegex.A, "I", (long) PyRegex.I, "L", (long) PyRegex.L,
-        "M", (long) PyRegex.M, "S", (long) PyRegex.S, "U", (long) PyRegex.U, "X", (long) PyRegex.X);
+    Map<String, Long> flags =
+        Map.of(
+            "A",
+            (long) PyRegex.A,
+            "I",
+            (long) PyRegex.I,
+            "L",
+            (long) PyRegex.L,
+            "M",
+            (long) PyRegex.M,
+            "S",
+            (long) PyRegex.S,
+            "U",
+            (long) PyRegex.U,
+            "X",
+            (long) PyRegex.X);
     m.putAll(flags);
     m.put("ASCII", flags.get("A"));
     m.put("IGNORECASE", flags.get("I"));
@@ -63,15 +117,17 @@ final class PyReModule {
       return compiled;
     }
     if (!(p instanceof String) && !(p instanceof com.hubspot.jinjava.objects.SafeString)) {
-      throw new IllegalArgumentException("TypeError: first argument must be string or compiled pattern");
+      throw new IllegalArgumentException(
+          "TypeError: first argument must be string or compiled pattern");
     }
-    return new PatternObject(PyRegex.compile(PyValues.str(p), f instanceof Number n ? n.intValue() : 0));
+    return new PatternObject(
+        PyRegex.compile(PyValues.str(p), f instanceof Number n ? n.intValue() : 0));
   }
 
   private static String string(Object o) {
     if (o == null || o instanceof Undefined) {
-      throw new IllegalArgumentException("TypeError: expected string or bytes-like object, got '"
-          + PyMethods.typeName(o) + "'");
+      throw new IllegalArgumentException(
+          "TypeError: expected string or bytes-like object, got '" + PyMethods.typeName(o) + "'");
     }
     return PyValues.str(o);
   }
@@ -100,7 +156,10 @@ final class PyReModule {
         case "search", "match", "fullmatch" -> {
           String s = string(a.arg(0, "string", null));
           Matcher m = matcher(s, a.arg(1, "pos", null), a.arg(2, "endpos", null));
-          boolean found = method.equals("search") ? m.find() : method.equals("match") ? m.lookingAt() : m.matches();
+          boolean found =
+              method.equals("search")
+                  ? m.find()
+                  : method.equals("match") ? m.lookingAt() : m.matches();
           yield found ? new MatchObject(this, s, m.toMatchResult()) : null;
         }
         case "findall" -> {
@@ -137,8 +196,10 @@ final class PyReModule {
               break;
             }
             b.append(s, last, r.start());
-            b.append(repl instanceof JinjaCallable f ? PyValues.str(f.call(List.of(new MatchObject(this, s, r)), Map.of()))
-                : regex.expand(PyValues.str(repl), r));
+            b.append(
+                repl instanceof JinjaCallable f
+                    ? PyValues.str(f.call(List.of(new MatchObject(this, s, r)), Map.of()))
+                    : regex.expand(PyValues.str(repl), r));
             last = r.end();
             n++;
           }
@@ -156,7 +217,10 @@ final class PyReModule {
     private Matcher matcher(String s, Object pos, Object endpos) {
       Matcher m = regex.pattern().matcher(s);
       int from = pos instanceof Number n ? Math.max(0, Math.min(s.length(), n.intValue())) : 0;
-      int to = endpos instanceof Number n ? Math.max(from, Math.min(s.length(), n.intValue())) : s.length();
+      int to =
+          endpos instanceof Number n
+              ? Math.max(from, Math.min(s.length(), n.intValue()))
+              : s.length();
       // Python's ^ matches only at the real start; lookbehind sees before pos
       return m.region(from, to).useAnchoringBounds(false).useTransparentBounds(true);
     }
@@ -196,7 +260,10 @@ final class PyReModule {
     }
   }
 
-  /** A match: {@code group}, {@code groups}, {@code groupdict}, {@code start}/{@code end}/{@code span}. */
+  /**
+   * A match: {@code group}, {@code groups}, {@code groupdict}, {@code start}/{@code end}/{@code
+   * span}.
+   */
   record MatchObject(PatternObject re, String string, MatchResult m) implements PyObject {
     private int number(Object g) {
       if (g instanceof Number n && n.intValue() >= 0 && n.intValue() <= re.regex().groups()) {
@@ -222,7 +289,9 @@ final class PyReModule {
       };
     }
 
-    /** The group that closed last: the matched group whose end is greatest, the outer one on a tie. */
+    /**
+     * The group that closed last: the matched group whose end is greatest, the outer one on a tie.
+     */
     private int lastIndex() {
       int best = 0;
       for (int g = 1; g <= re.regex().groups(); g++) {
@@ -274,7 +343,13 @@ final class PyReModule {
 
     @Override
     public String toString() {
-      return "<re.Match object; span=(" + m.start() + ", " + m.end() + "), match=" + PyValues.repr(m.group()) + ">";
+      return "<re.Match object; span=("
+          + m.start()
+          + ", "
+          + m.end()
+          + "), match="
+          + PyValues.repr(m.group())
+          + ">";
     }
   }
 

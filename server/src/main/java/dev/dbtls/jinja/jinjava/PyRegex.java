@@ -15,7 +15,8 @@ import java.util.regex.PatternSyntaxException;
  * would also drop spaces inside sets), and Python's flags become Java's. Errors are {@code re.error}
  * in Python's words.
  */
-record PyRegex(String source, int flags, Pattern pattern, int groups, Map<String, Integer> groupIndex) {
+record PyRegex(
+    String source, int flags, Pattern pattern, int groups, Map<String, Integer> groupIndex) {
   static final int I = 2;
   static final int L = 4;
   static final int M = 8;
@@ -34,7 +35,8 @@ record PyRegex(String source, int flags, Pattern pattern, int groups, Map<String
   }
 
   private static IllegalArgumentException error(String message, int position) {
-    return new IllegalArgumentException("re.error: " + message + (position < 0 ? "" : " at position " + position));
+    return new IllegalArgumentException(
+        "re.error: " + message + (position < 0 ? "" : " at position " + position));
   }
 
   private static final class Translator {
@@ -63,7 +65,8 @@ record PyRegex(String source, int flags, Pattern pattern, int groups, Map<String
       while (i < p.length()) {
         char c = p.charAt(i);
         int at = i;
-        if ((flags & X) != 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B)) {
+        if ((flags & X) != 0
+            && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B)) {
           i++;
           continue;
         }
@@ -139,12 +142,19 @@ record PyRegex(String source, int flags, Pattern pattern, int groups, Map<String
       }
       int java = Pattern.UNIX_LINES;
       java |= (flags & A) == 0 ? Pattern.UNICODE_CHARACTER_CLASS : 0;
-      java |= (flags & I) != 0 ? Pattern.CASE_INSENSITIVE | ((flags & A) == 0 ? Pattern.UNICODE_CASE : 0) : 0;
+      java |=
+          (flags & I) != 0
+              ? Pattern.CASE_INSENSITIVE | ((flags & A) == 0 ? Pattern.UNICODE_CASE : 0)
+              : 0;
       java |= (flags & M) != 0 ? Pattern.MULTILINE : 0;
       java |= (flags & S) != 0 ? Pattern.DOTALL : 0;
       try {
-        return new PyRegex(p, flags | ((flags & A) == 0 ? U : 0), Pattern.compile(out.toString(), java),
-            groups, Map.copyOf(names));
+        return new PyRegex(
+            p,
+            flags | ((flags & A) == 0 ? U : 0),
+            Pattern.compile(out.toString(), java),
+            groups,
+            Map.copyOf(names));
       } catch (PatternSyntaxException e) {
         throw error("invalid pattern", -1);
       }
@@ -194,7 +204,9 @@ record PyRegex(String source, int flags, Pattern pattern, int groups, Map<String
       if (j >= p.length() || p.charAt(j) != '}') {
         return null;
       }
-      if (!lo.isEmpty() && !hi.isEmpty() && Long.parseLong(hi.toString()) < Long.parseLong(lo.toString())) {
+      if (!lo.isEmpty()
+          && !hi.isEmpty()
+          && Long.parseLong(hi.toString()) < Long.parseLong(lo.toString())) {
         throw error("min repeat greater than max repeat", i + 1 + lo.length() + 1);
       }
       i = j + 1;
@@ -216,13 +228,20 @@ record PyRegex(String source, int flags, Pattern pattern, int groups, Map<String
           throw error("missing >, unterminated name", i + 4);
         }
         String name = p.substring(i + 4, end);
-        if (name.isEmpty() || !name.codePoints().allMatch(Character::isUnicodeIdentifierPart)
+        if (name.isEmpty()
+            || !name.codePoints().allMatch(Character::isUnicodeIdentifierPart)
             || Character.isDigit(name.charAt(0))) {
           throw error("bad character in group name '" + name + "'", i + 4);
         }
         if (names.containsKey(name)) {
-          throw error("redefinition of group name '" + name + "' as group " + (groups + 1)
-              + "; was group " + names.get(name), i + 4);
+          throw error(
+              "redefinition of group name '"
+                  + name
+                  + "' as group "
+                  + (groups + 1)
+                  + "; was group "
+                  + names.get(name),
+              i + 4);
         }
         groups++;
         names.put(name, groups);
@@ -251,7 +270,8 @@ record PyRegex(String source, int flags, Pattern pattern, int groups, Map<String
       if (p.startsWith("(?(", i)) {
         throw error("conditional groups are not supported here", at);
       }
-      java.util.regex.Matcher f = Pattern.compile("\\(\\?([aiLmsux]*)(?:-([imsx]*))?([:)])").matcher(p);
+      java.util.regex.Matcher f =
+          Pattern.compile("\\(\\?([aiLmsux]*)(?:-([imsx]*))?([:)])").matcher(p);
       if (f.find(i) && f.start() == i && (!f.group(1).isEmpty() || f.group(2) != null)) {
         i = f.end();
         if (f.group(3).equals(")")) {
@@ -353,7 +373,11 @@ record PyRegex(String source, int flags, Pattern pattern, int groups, Map<String
       int j = i;
       if (first == '0' || inSet) {
         int value = first - '0';
-        while (j < p.length() && j < i + 2 && p.charAt(j) >= '0' && p.charAt(j) <= '7' && first <= '7') {
+        while (j < p.length()
+            && j < i + 2
+            && p.charAt(j) >= '0'
+            && p.charAt(j) <= '7'
+            && first <= '7') {
           value = value * 8 + (p.charAt(j++) - '0');
         }
         i = j;
@@ -363,7 +387,9 @@ record PyRegex(String source, int flags, Pattern pattern, int groups, Map<String
       if (j + 1 < p.length() && first <= '7' && isOctal(p.charAt(j)) && isOctal(p.charAt(j + 1))) {
         int value = (first - '0') * 64 + (p.charAt(j) - '0') * 8 + (p.charAt(j + 1) - '0');
         if (value > 0377) {
-          throw error("octal escape value \\" + p.substring(at + 1, j + 2) + " outside of range 0-0o377", at);
+          throw error(
+              "octal escape value \\" + p.substring(at + 1, j + 2) + " outside of range 0-0o377",
+              at);
         }
         i = j + 2;
         out.append("\\x{").append(Integer.toHexString(value)).append('}');
@@ -386,7 +412,8 @@ record PyRegex(String source, int flags, Pattern pattern, int groups, Map<String
 
     private String hex(int count, int at, String escape) {
       if (i + count > p.length() || !p.substring(i, i + count).matches("[0-9a-fA-F]+")) {
-        throw error("incomplete escape " + escape + p.substring(i, Math.min(p.length(), i + count)), at);
+        throw error(
+            "incomplete escape " + escape + p.substring(i, Math.min(p.length(), i + count)), at);
       }
       String h = p.substring(i, i + count);
       i += count;
@@ -407,8 +434,8 @@ record PyRegex(String source, int flags, Pattern pattern, int groups, Map<String
   }
 
   /**
-   * Python's replacement template expanded for one match: {@code \1}, {@code \g<1>},
-   * {@code \g<name>}, {@code \n}-style escapes; an unmatched group is empty.
+   * Python's replacement template expanded for one match: {@code \1}, {@code \g<1>}, {@code
+   * \g<name>}, {@code \n}-style escapes; an unmatched group is empty.
    */
   String expand(String template, java.util.regex.MatchResult m) {
     StringBuilder b = new StringBuilder();
@@ -427,7 +454,8 @@ record PyRegex(String source, int flags, Pattern pattern, int groups, Map<String
         String ref = template.substring(k + 2, end);
         Integer g = ref.matches("\\d+") ? Integer.valueOf(ref) : groupIndex.get(ref);
         if (g == null || g > groups) {
-          throw ref.matches("\\d+") ? error("invalid group reference " + ref, k + 2)
+          throw ref.matches("\\d+")
+              ? error("invalid group reference " + ref, k + 2)
               : new IllegalArgumentException("IndexError: unknown group name '" + ref + "'");
         }
         b.append(group(m, g));

@@ -8,7 +8,9 @@ import java.util.Map;
 import jinjava.javax.el.ELContext;
 import jinjava.javax.el.ELResolver;
 
-/** Attribute and item access the Python way: PyObjects, str[i], negative list indexes, undefined. */
+/**
+ * Attribute and item access the Python way: PyObjects, str[i], negative list indexes, undefined.
+ */
 final class PyResolver extends ELResolver {
   @Override
   public Object getValue(ELContext context, Object base, Object property) {
@@ -60,8 +62,8 @@ final class PyResolver extends ELResolver {
     com.hubspot.jinjava.interpret.JinjavaInterpreter i =
         com.hubspot.jinjava.interpret.JinjavaInterpreter.getCurrent();
     if (i instanceof DbtInterpreter d) {
-      d.session.problem(dev.dbtls.project.ProblemCode.JINJA_RENDER,
-          "'" + key + "' of an undefined value");
+      d.session.problem(
+          dev.dbtls.project.ProblemCode.JINJA_RENDER, "'" + key + "' of an undefined value");
     }
   }
 

@@ -6,9 +6,9 @@ import java.util.Set;
 /**
  * Jinjava's expression scanner with Jinja2's lexer rules where they differ: Python string escapes,
  * no JUEL-only keywords, Jinja2's number literals ({@code 0xa0}, {@code 0o17}, {@code 0b101},
- * {@code 1_000}, integers of any size), {@code +} always an operator (Jinjava reads {@code n+1}
- * as {@code n} followed by the number {@code +1}), and {@code .} always a dot ({@code x.0} is an
- * item, {@code .5} is not a number).
+ * {@code 1_000}, integers of any size), {@code +} always an operator (Jinjava reads {@code n+1} as
+ * {@code n} followed by the number {@code +1}), and {@code .} always a dot ({@code x.0} is an item,
+ * {@code .5} is not a number).
  */
 final class PyScanner extends ExtendedScanner {
 
@@ -46,10 +46,12 @@ final class PyScanner extends ExtendedScanner {
     return super.nextEval();
   }
 
-  private static final java.util.regex.Pattern FLOAT = java.util.regex.Pattern.compile(
-      "(\\d+_)*\\d+((\\.(\\d+_)*\\d+)?[eE][+\\-]?(\\d+_)*\\d+|\\.(\\d+_)*\\d+)");
-  private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile(
-      "0[bB](_?[01])+|0[oO](_?[0-7])+|0[xX](_?[0-9a-fA-F])+|[1-9](_?\\d)*|0(_?0)*");
+  private static final java.util.regex.Pattern FLOAT =
+      java.util.regex.Pattern.compile(
+          "(\\d+_)*\\d+((\\.(\\d+_)*\\d+)?[eE][+\\-]?(\\d+_)*\\d+|\\.(\\d+_)*\\d+)");
+  private static final java.util.regex.Pattern INTEGER =
+      java.util.regex.Pattern.compile(
+          "0[bB](_?[01])+|0[oO](_?[0-7])+|0[xX](_?[0-9a-fA-F])+|[1-9](_?\\d)*|0(_?0)*");
 
   /** Jinja2's float and integer rules; a number right after a dot is an integer ({@code x.0.1}). */
   private Token number(String in, int pos) throws ScanException {
@@ -65,11 +67,12 @@ final class PyScanner extends ExtendedScanner {
     String digits = i.group().replace("_", "");
     int radix = 10;
     if (digits.length() > 1 && Character.isLetter(digits.charAt(1))) {
-      radix = switch (Character.toLowerCase(digits.charAt(1))) {
-        case 'b' -> 2;
-        case 'o' -> 8;
-        default -> 16;
-      };
+      radix =
+          switch (Character.toLowerCase(digits.charAt(1))) {
+            case 'b' -> 2;
+            case 'o' -> 8;
+            default -> 16;
+          };
       digits = digits.substring(2);
     }
     return token(Symbol.INTEGER, new java.math.BigInteger(digits, radix).toString(), i.end() - pos);
@@ -94,7 +97,7 @@ final class PyScanner extends ExtendedScanner {
           case 'b' -> builder.append('\b');
           case 'f' -> builder.append('\f');
           case '0' -> builder.append('\0');
-          case '\n' -> { }
+          case '\n' -> {}
           // Python keeps unknown escapes as written: '\d+' is a regex, not an error
           default -> builder.append('\\').append(e);
         }

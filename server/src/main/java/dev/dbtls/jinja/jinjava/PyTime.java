@@ -26,23 +26,35 @@ record PyTime(LocalTime value, PyTzInfo tz) implements PyObject, Comparable<PyTi
     Arguments a = new Arguments(args, kwargs);
     return switch (method) {
       case "isoformat" -> isoformat(value, PyValues.str(a.arg(0, "timespec", "auto"))) + offset();
-      case "strftime" -> PyDatetime.strftime(LocalDate.of(1900, 1, 1).atTime(value),
-          PyValues.str(a.arg(0, "format", "")), tz);
-      case "replace" -> new PyTime(value
-          .withHour(PyDate.intArg(kwargs, "hour", value.getHour()))
-          .withMinute(PyDate.intArg(kwargs, "minute", value.getMinute()))
-          .withSecond(PyDate.intArg(kwargs, "second", value.getSecond()))
-          .withNano(kwargs.get("microsecond") instanceof Number n ? n.intValue() * 1000 : value.getNano()),
-          kwargs.containsKey("tzinfo") ? PyDatetime.tzArg(kwargs.get("tzinfo")) : tz);
-      case "utcoffset" -> tz == null || tz.kind() == PyTzInfo.Kind.ZONE && !tz.id().getRules().isFixedOffset()
-          ? null : new PyTimedelta(tz.offset().getTotalSeconds() * 1_000_000L);
+      case "strftime" ->
+          PyDatetime.strftime(
+              LocalDate.of(1900, 1, 1).atTime(value), PyValues.str(a.arg(0, "format", "")), tz);
+      case "replace" ->
+          new PyTime(
+              value
+                  .withHour(PyDate.intArg(kwargs, "hour", value.getHour()))
+                  .withMinute(PyDate.intArg(kwargs, "minute", value.getMinute()))
+                  .withSecond(PyDate.intArg(kwargs, "second", value.getSecond()))
+                  .withNano(
+                      kwargs.get("microsecond") instanceof Number n
+                          ? n.intValue() * 1000
+                          : value.getNano()),
+              kwargs.containsKey("tzinfo") ? PyDatetime.tzArg(kwargs.get("tzinfo")) : tz);
+      case "utcoffset" ->
+          tz == null || tz.kind() == PyTzInfo.Kind.ZONE && !tz.id().getRules().isFixedOffset()
+              ? null
+              : new PyTimedelta(tz.offset().getTotalSeconds() * 1_000_000L);
       default -> MISSING;
     };
   }
 
-  /** A time's offset prints only where the tzinfo answers utcoffset(None): not a pytz zone with DST. */
+  /**
+   * A time's offset prints only where the tzinfo answers utcoffset(None): not a pytz zone with DST.
+   */
   private String offset() {
-    return call("utcoffset", List.of(), Map.of()) == null ? "" : PyDatetime.offsetText(tz.offset(), ":");
+    return call("utcoffset", List.of(), Map.of()) == null
+        ? ""
+        : PyDatetime.offsetText(tz.offset(), ":");
   }
 
   /** {@code HH:MM:SS[.ffffff]} as Python's isoformat with {@code timespec}. */

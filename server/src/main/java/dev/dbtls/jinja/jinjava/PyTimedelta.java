@@ -9,9 +9,14 @@ record PyTimedelta(long micros) implements PyObject, PyTemporal, Comparable<PyTi
   static final long DAY = 86_400_000_000L;
 
   static PyTimedelta of(Map<String, Object> k, List<Object> a) {
-    double us = num(a, 0, k, "days") * DAY + num(a, 1, k, "seconds") * 1e6
-        + num(a, 2, k, "microseconds") + num(a, 3, k, "milliseconds") * 1e3
-        + num(a, 4, k, "minutes") * 6e7 + num(a, 5, k, "hours") * 3.6e9 + num(a, 6, k, "weeks") * 7 * DAY;
+    double us =
+        num(a, 0, k, "days") * DAY
+            + num(a, 1, k, "seconds") * 1e6
+            + num(a, 2, k, "microseconds")
+            + num(a, 3, k, "milliseconds") * 1e3
+            + num(a, 4, k, "minutes") * 6e7
+            + num(a, 5, k, "hours") * 3.6e9
+            + num(a, 6, k, "weeks") * 7 * DAY;
     return new PyTimedelta(Math.round(us));
   }
 
@@ -60,8 +65,9 @@ record PyTimedelta(long micros) implements PyObject, PyTemporal, Comparable<PyTi
     long rest = micros - d * DAY;
     long s = rest / 1_000_000;
     long us = rest % 1_000_000;
-    String time = String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-        + (us == 0 ? "" : String.format(".%06d", us));
+    String time =
+        String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+            + (us == 0 ? "" : String.format(".%06d", us));
     return d == 0 ? time : d + (Math.abs(d) == 1 ? " day, " : " days, ") + time;
   }
 }

@@ -25,11 +25,15 @@ final class PyTruth extends TruthyTypeConverter {
 
   @Override
   protected BigDecimal coerceToBigDecimal(Object value) {
-    return value instanceof Boolean b ? (b ? BigDecimal.ONE : BigDecimal.ZERO) : super.coerceToBigDecimal(value);
+    return value instanceof Boolean b
+        ? (b ? BigDecimal.ONE : BigDecimal.ZERO)
+        : super.coerceToBigDecimal(value);
   }
 
   @Override
   protected BigInteger coerceToBigInteger(Object value) {
-    return value instanceof Boolean b ? (b ? BigInteger.ONE : BigInteger.ZERO) : super.coerceToBigInteger(value);
+    return value instanceof Boolean b
+        ? (b ? BigInteger.ONE : BigInteger.ZERO)
+        : super.coerceToBigInteger(value);
   }
 }

@@ -19,10 +19,11 @@ import java.util.Map;
  * {@code modules.pytz.utc}, {@code FixedOffset}) and Python's {@code datetime.timezone} (what
  * {@code strptime('%z')} attaches). Like pytz's, every instance has one fixed offset: a zone's
  * {@code localize}, {@code normalize} and {@code fromutc} pick the instance valid at that time, and
- * the zone as {@code timezone()} returns it carries the zone's first offset (usually LMT), which
- * is what {@code datetime(..., tzinfo=tz)} attaches in Python too.
+ * the zone as {@code timezone()} returns it carries the zone's first offset (usually LMT), which is
+ * what {@code datetime(..., tzinfo=tz)} attaches in Python too.
  */
-record PyTzInfo(Kind kind, String zone, ZoneId id, ZoneOffset offset, String abbreviation, int dstSeconds)
+record PyTzInfo(
+    Kind kind, String zone, ZoneId id, ZoneOffset offset, String abbreviation, int dstSeconds)
     implements PyObject {
   enum Kind {
     /** {@code pytz.utc}: prints {@code UTC}. */
@@ -35,7 +36,8 @@ record PyTzInfo(Kind kind, String zone, ZoneId id, ZoneOffset offset, String abb
     PYTHON
   }
 
-  static final PyTzInfo UTC_TZ = new PyTzInfo(Kind.UTC, "UTC", ZoneOffset.UTC, ZoneOffset.UTC, "UTC", 0);
+  static final PyTzInfo UTC_TZ =
+      new PyTzInfo(Kind.UTC, "UTC", ZoneOffset.UTC, ZoneOffset.UTC, "UTC", 0);
 
   /** {@code pytz.timezone(name)}: case-insensitive as pytz is; unknown names raise as pytz does. */
   static PyTzInfo timezone(String name) {
@@ -49,18 +51,22 @@ record PyTzInfo(Kind kind, String zone, ZoneId id, ZoneOffset offset, String abb
     ZoneRules rules = id.getRules();
     if (rules.isFixedOffset()) {
       Instant now = Instant.now();
-      return new PyTzInfo(Kind.ZONE, id.getId(), id, rules.getOffset(now), abbreviation(id, now), 0);
+      return new PyTzInfo(
+          Kind.ZONE, id.getId(), id, rules.getOffset(now), abbreviation(id, now), 0);
     }
     List<ZoneOffsetTransition> transitions = rules.getTransitions();
-    ZoneOffset first = transitions.isEmpty() ? rules.getOffset(Instant.EPOCH)
-        : transitions.get(0).getOffsetBefore();
+    ZoneOffset first =
+        transitions.isEmpty()
+            ? rules.getOffset(Instant.EPOCH)
+            : transitions.get(0).getOffsetBefore();
     return new PyTzInfo(Kind.ZONE, id.getId(), id, minutes(first), "LMT", 0);
   }
 
   /** {@code pytz.FixedOffset(minutes)}; 0 is {@code pytz.utc}, as in pytz. */
   static PyTzInfo fixedOffset(int minutes) {
-    return minutes == 0 ? UTC_TZ : new PyTzInfo(Kind.FIXED, null, null,
-        ZoneOffset.ofTotalSeconds(minutes * 60), null, 0);
+    return minutes == 0
+        ? UTC_TZ
+        : new PyTzInfo(Kind.FIXED, null, null, ZoneOffset.ofTotalSeconds(minutes * 60), null, 0);
   }
 
   /** Python's {@code datetime.timezone(offset, name)}; {@code name} may be null. */
@@ -92,7 +98,8 @@ record PyTzInfo(Kind kind, String zone, ZoneId id, ZoneOffset offset, String abb
     if (!transitions.isEmpty() && at.isBefore(transitions.get(0).getInstant())) {
       return "LMT";
     }
-    String s = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(ZonedDateTime.ofInstant(at, id));
+    String s =
+        DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(ZonedDateTime.ofInstant(at, id));
     if (s.startsWith("GMT") && s.length() > 3 || s.matches("[+-]\\d\\d:\\d\\d")) {
       String o = s.startsWith("GMT") ? s.substring(3) : s;
       return o.endsWith(":00") ? o.substring(0, o.length() - 3) : o.replace(":", "");
@@ -110,11 +117,19 @@ record PyTzInfo(Kind kind, String zone, ZoneId id, ZoneOffset offset, String abb
       return this;
     }
     ZoneRules rules = id.getRules();
-    return new PyTzInfo(kind, zone, id, minutes(rules.getOffset(instant)), abbreviation(id, instant),
+    return new PyTzInfo(
+        kind,
+        zone,
+        id,
+        minutes(rules.getOffset(instant)),
+        abbreviation(id, instant),
         (int) rules.getDaylightSavings(instant).getSeconds());
   }
 
-  /** pytz's {@code localize(dt, is_dst)}: the offset valid at the wall time; is_dst null raises on doubt. */
+  /**
+   * pytz's {@code localize(dt, is_dst)}: the offset valid at the wall time; is_dst null raises on
+   * doubt.
+   */
   PyDatetime localize(PyDatetime dt, Boolean isDst) {
     if (dt.tz() != null) {
       throw new IllegalArgumentException("ValueError: Not naive datetime (tzinfo is already set)");
@@ -140,16 +155,22 @@ record PyTzInfo(Kind kind, String zone, ZoneId id, ZoneOffset offset, String abb
       if (isDst == null) {
         throw new IllegalArgumentException("AmbiguousTimeError: " + dt);
       }
-      List<ZoneOffset> matching = valid.stream()
-          .filter(o -> rules.isDaylightSavings(wall.toInstant(o)) == isDst).toList();
+      List<ZoneOffset> matching =
+          valid.stream().filter(o -> rules.isDaylightSavings(wall.toInstant(o)) == isDst).toList();
       List<ZoneOffset> pool = matching.isEmpty() ? valid : matching;
       // pytz takes the earliest UTC time for is_dst, the latest otherwise
-      chosen = pool.stream().reduce((a, b) -> (a.getTotalSeconds() > b.getTotalSeconds()) == isDst ? a : b).orElseThrow();
+      chosen =
+          pool.stream()
+              .reduce((a, b) -> (a.getTotalSeconds() > b.getTotalSeconds()) == isDst ? a : b)
+              .orElseThrow();
     }
     return new PyDatetime(wall, at(wall.toInstant(chosen)));
   }
 
-  /** pytz's {@code normalize(dt)}: an aware datetime moved to the instance of this zone then in force. */
+  /**
+   * pytz's {@code normalize(dt)}: an aware datetime moved to the instance of this zone then in
+   * force.
+   */
   PyDatetime normalize(PyDatetime dt) {
     if (dt.tz() == null) {
       throw new IllegalArgumentException("ValueError: Naive time - no tzinfo set");
@@ -197,10 +218,14 @@ record PyTzInfo(Kind kind, String zone, ZoneId id, ZoneOffset offset, String abb
       }
       case "normalize" -> normalize(datetimeArg(first));
       case "fromutc" -> fromUtc(datetimeArg(first).value().toInstant(ZoneOffset.UTC));
-      case "utcoffset" -> first == null && dynamic() ? null
-          : new PyTimedelta(forWall(first).offset.getTotalSeconds() * 1_000_000L);
-      case "dst" -> first == null && dynamic() || kind == Kind.PYTHON ? null
-          : new PyTimedelta(forWall(first).dstSeconds * 1_000_000L);
+      case "utcoffset" ->
+          first == null && dynamic()
+              ? null
+              : new PyTimedelta(forWall(first).offset.getTotalSeconds() * 1_000_000L);
+      case "dst" ->
+          first == null && dynamic() || kind == Kind.PYTHON
+              ? null
+              : new PyTimedelta(forWall(first).dstSeconds * 1_000_000L);
       case "tzname" -> first == null && dynamic() ? null : forWall(first).tzname();
       default -> MISSING;
     };
@@ -210,7 +235,8 @@ record PyTzInfo(Kind kind, String zone, ZoneId id, ZoneOffset offset, String abb
     if (o instanceof PyDatetime d) {
       return d;
     }
-    throw new IllegalArgumentException("TypeError: expected a datetime, got " + PyMethods.typeName(o));
+    throw new IllegalArgumentException(
+        "TypeError: expected a datetime, got " + PyMethods.typeName(o));
   }
 
   /** {@code repr()}: what a tzinfo inside a printed list or dict shows. */
@@ -218,13 +244,25 @@ record PyTzInfo(Kind kind, String zone, ZoneId id, ZoneOffset offset, String abb
     return switch (kind) {
       case UTC -> "<UTC>";
       case FIXED -> toString();
-      case PYTHON -> offset.getTotalSeconds() == 0 && zone == null ? "datetime.timezone.utc"
-          : "datetime.timezone(datetime.timedelta(" + (offset.getTotalSeconds() < 0 ? "days=-1, seconds="
-              + (86_400 + offset.getTotalSeconds()) : "seconds=" + offset.getTotalSeconds()) + ")"
-              + (zone == null ? "" : ", '" + zone + "'") + ")";
-      case ZONE -> dynamic() ? "<DstTzInfo '" + zone + "' " + abbreviation
-          + new PyTimedelta(offset.getTotalSeconds() * 1_000_000L) + (dstSeconds == 0 ? " STD>" : " DST>")
-          : "<StaticTzInfo '" + zone + "'>";
+      case PYTHON ->
+          offset.getTotalSeconds() == 0 && zone == null
+              ? "datetime.timezone.utc"
+              : "datetime.timezone(datetime.timedelta("
+                  + (offset.getTotalSeconds() < 0
+                      ? "days=-1, seconds=" + (86_400 + offset.getTotalSeconds())
+                      : "seconds=" + offset.getTotalSeconds())
+                  + ")"
+                  + (zone == null ? "" : ", '" + zone + "'")
+                  + ")";
+      case ZONE ->
+          dynamic()
+              ? "<DstTzInfo '"
+                  + zone
+                  + "' "
+                  + abbreviation
+                  + new PyTimedelta(offset.getTotalSeconds() * 1_000_000L)
+                  + (dstSeconds == 0 ? " STD>" : " DST>")
+              : "<StaticTzInfo '" + zone + "'>";
     };
   }
 

@@ -4,7 +4,6 @@ import com.hubspot.jinjava.objects.SafeString;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -94,8 +93,10 @@ final class PyValues {
     if (d == 0) {
       return 1 / d < 0 ? "-0.0" : "0.0";
     }
-    // Python's repr: the shortest digits (Java finds the same), fixed notation for 1e-4 <= |d| < 1e16
-    java.math.BigDecimal b = new java.math.BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    // Python's repr: the shortest digits (Java finds the same), fixed notation for 1e-4 <= |d| <
+    // 1e16
+    java.math.BigDecimal b =
+        new java.math.BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
     String digits = b.unscaledValue().toString();
     int exponent = digits.length() - 1 - b.scale();
     String sign = d < 0 ? "-" : "";
@@ -104,8 +105,12 @@ final class PyValues {
       return sign + (plain.contains(".") ? plain : plain + ".0");
     }
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+")
-        + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+    return sign
+        + mantissa
+        + "e"
+        + (exponent < 0 ? "-" : "+")
+        + (Math.abs(exponent) < 10 ? "0" : "")
+        + Math.abs(exponent);
   }
 
   private static void quote(String s, StringBuilder b) {
@@ -142,7 +147,8 @@ final class PyValues {
     } else if (v instanceof Boolean x) {
       b.append(x ? "true" : "false");
     } else if (v instanceof Double || v instanceof Float || v instanceof BigDecimal) {
-      b.append(floatRepr(((Number) v).doubleValue()).replace("inf", "Infinity").replace("nan", "NaN"));
+      b.append(
+          floatRepr(((Number) v).doubleValue()).replace("inf", "Infinity").replace("nan", "NaN"));
     } else if (v instanceof Number n) {
       b.append(n);
     } else if (v instanceof Map<?, ?> m) {

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 
 /**
- * A list that prints the way a Python view or range does: {@code dict_items([...])},
- * {@code range(0, 3)}. PyishSerializable keeps Jinjava from rewrapping it as a plain list.
+ * A list that prints the way a Python view or range does: {@code dict_items([...])}, {@code
+ * range(0, 3)}. PyishSerializable keeps Jinjava from rewrapping it as a plain list.
  */
 final class PyView extends ArrayList<Object> implements PyishSerializable {
   final String repr;

@@ -10,7 +10,8 @@ final class PythonOutput implements ExpressionStrategy {
   private static final long serialVersionUID = 1L;
 
   @Override
-  public RenderedOutputNode interpretOutput(ExpressionToken master, JinjavaInterpreter interpreter) {
+  public RenderedOutputNode interpretOutput(
+      ExpressionToken master, JinjavaInterpreter interpreter) {
     Object v = interpreter.resolveELExpression(master.getExpr(), master.getLineNumber());
     return new RenderedOutputNode(PyValues.str(v));
   }

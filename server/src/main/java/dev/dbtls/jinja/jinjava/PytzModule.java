@@ -16,20 +16,44 @@ final class PytzModule {
   private PytzModule() {}
 
   static PyObject module() {
-    List<String> all = ZoneId.getAvailableZoneIds().stream()
-        .filter(z -> !z.startsWith("SystemV/")).sorted().toList();
+    List<String> all =
+        ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> !z.startsWith("SystemV/"))
+            .sorted()
+            .toList();
     // pytz's common list: the canonical Area/City names, without the backward-compatible aliases
-    List<String> common = all.stream().filter(z -> z.contains("/") && !z.startsWith("Etc/")
-        && !z.startsWith("US/") && !z.startsWith("Brazil/") && !z.startsWith("Canada/")
-        && !z.startsWith("Chile/") && !z.startsWith("Mexico/")).toList();
-    return new PyObjects("pytz", Map.of(
-        "timezone", (JinjaCallable) (a, k) -> PyTzInfo.timezone(PyValues.str(new Arguments(a, k).arg(0, "zone", ""))),
-        "utc", PyTzInfo.UTC_TZ,
-        "FixedOffset", (JinjaCallable) (a, k) -> PyTzInfo.fixedOffset(
-            ((Number) new Arguments(a, k).arg(0, "offset", 0L)).intValue()),
-        "all_timezones", all,
-        "all_timezones_set", new LinkedHashSet<>(all),
-        "common_timezones", common,
-        "common_timezones_set", new LinkedHashSet<>(common)));
+    List<String> common =
+        all.stream()
+            .filter(
+                z ->
+                    z.contains("/")
+                        && !z.startsWith("Etc/")
+                        && !z.startsWith("US/")
+                        && !z.startsWith("Brazil/")
+                        && !z.startsWith("Canada/")
+                        && !z.startsWith("Chile/")
+                        && !z.startsWith("Mexico/"))
+            .toList();
+    return new PyObjects(
+        "pytz",
+        Map.of(
+            "timezone",
+            (JinjaCallable)
+                (a, k) -> PyTzInfo.timezone(PyValues.str(new Arguments(a, k).arg(0, "zone", ""))),
+            "utc",
+            PyTzInfo.UTC_TZ,
+            "FixedOffset",
+            (JinjaCallable)
+                (a, k) ->
+                    PyTzInfo.fixedOffset(
+                        ((Number) new Arguments(a, k).arg(0, "offset", 0L)).intValue()),
+            "all_timezones",
+            all,
+            "all_timezones_set",
+            new LinkedHashSet<>(all),
+            "common_timezones",
+            common,
+            "common_timezones_set",
+            new LinkedHashSet<>(common)));
   }
 }

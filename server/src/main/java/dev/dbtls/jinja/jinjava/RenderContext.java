@@ -4,9 +4,9 @@ import com.hubspot.jinjava.interpret.Context;
 import java.util.Map;
 
 /**
- * The root scope of one render. Jinjava records every resolved name and expression in each
- * parent scope up to the global one; stopping here keeps the shared project scope read-only
- * (renders run on many threads) and its memory flat.
+ * The root scope of one render. Jinjava records every resolved name and expression in each parent
+ * scope up to the global one; stopping here keeps the shared project scope read-only (renders run
+ * on many threads) and its memory flat.
  */
 final class RenderContext extends Context {
   RenderContext(Context parent, Map<String, ?> bindings) {

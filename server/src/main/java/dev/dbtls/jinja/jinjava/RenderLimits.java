@@ -7,24 +7,31 @@ import java.util.Map;
 
 /**
  * What one render may ask of us (docs/limits.md). Jinja2 has no such limits; a Python process
- * running dbt simply grows or hangs. Here one node's render may not take the language server
- * down: strings are checked before they are built, so a string that would pass the limit is
- * never allocated, and long renders are stopped cooperatively at their next step (a name looked
- * up, a loop turn, a macro call, a filter). A hit records a located problem in the session and
- * ends the render with {@link Signals.LimitExceeded}; the node's other output is dropped and the
- * other nodes compile as usual.
+ * running dbt simply grows or hangs. Here one node's render may not take the language server down:
+ * strings are checked before they are built, so a string that would pass the limit is never
+ * allocated, and long renders are stopped cooperatively at their next step (a name looked up, a
+ * loop turn, a macro call, a filter). A hit records a located problem in the session and ends the
+ * render with {@link Signals.LimitExceeded}; the node's other output is dropped and the other nodes
+ * compile as usual.
  */
 final class RenderLimits {
   private RenderLimits() {}
 
   /** Characters of any string a render builds, and of its output (10 million: ~20 MB). */
   static final long MAX_STRING = Long.getLong("dbtls.maxStringLength", 10_000_000L);
+
   /** Items of a list a render builds ({@code [x] * n}). */
   static final long MAX_ITEMS = 1_000_000L;
+
   /** Nested brackets in one expression; CPython's parser stops at 200. */
   static final int MAX_EXPRESSION_DEPTH = 100;
-  /** Tags nested in one template ({@code {% if %}} in {@code {% for %}} ...); CPython's tokenizer stops at 100 indents. */
+
+  /**
+   * Tags nested in one template ({@code {% if %}} in {@code {% for %}} ...); CPython's tokenizer
+   * stops at 100 indents.
+   */
   static final int MAX_TAG_DEPTH = 100;
+
   /** Macro calls nested in one render (a macro calling itself without end). */
   static final int MAX_CALL_DEPTH = 100;
 
@@ -54,15 +61,27 @@ final class RenderLimits {
   /** Refuses a string of {@code length} characters before it is built. */
   static void length(long length, String what) {
     if (length > MAX_STRING || length < 0) {
-      throw fail(ProblemCode.JINJA_TOO_LARGE, what + " would be " + (length < 0 ? "over 2^63" : length)
-          + " characters long, more than the limit of " + MAX_STRING + "; the render stops here");
+      throw fail(
+          ProblemCode.JINJA_TOO_LARGE,
+          what
+              + " would be "
+              + (length < 0 ? "over 2^63" : length)
+              + " characters long, more than the limit of "
+              + MAX_STRING
+              + "; the render stops here");
     }
   }
 
   static void items(long count, String what) {
     if (count > MAX_ITEMS || count < 0) {
-      throw fail(ProblemCode.JINJA_TOO_LARGE, what + " would have " + count
-          + " items, more than the limit of " + MAX_ITEMS + "; the render stops here");
+      throw fail(
+          ProblemCode.JINJA_TOO_LARGE,
+          what
+              + " would have "
+              + count
+              + " items, more than the limit of "
+              + MAX_ITEMS
+              + "; the render stops here");
     }
   }
 

@@ -20,8 +20,10 @@ final class RenderSession {
   final Engine engine;
   final List<Problem> problems = new ArrayList<>();
   final Map<String, Object> statementResults = new HashMap<>();
+
   /** What the project knows of relations' columns, for introspection without a warehouse. */
   dev.dbtls.jinja.KnownColumns knownColumns = dev.dbtls.jinja.KnownColumns.NONE;
+
   private final Deque<Frame> frames = new ArrayDeque<>();
   private JinjavaInterpreter interpreter;
   private Context root;
@@ -74,8 +76,9 @@ final class RenderSession {
     if ((++ticks & 63) == 0 && System.nanoTime() - deadline > 0 || timedOut) {
       if (!timedOut) {
         timedOut = true;
-        problem(ProblemCode.JINJA_TIMEOUT, "rendering took longer than " + timeoutMs
-            + " ms and was stopped here");
+        problem(
+            ProblemCode.JINJA_TIMEOUT,
+            "rendering took longer than " + timeoutMs + " ms and was stopped here");
       }
       throw new Signals.LimitExceeded(ProblemCode.JINJA_TIMEOUT, "timeout");
     }
@@ -106,7 +109,9 @@ final class RenderSession {
     problems.add(Problem.at(frame().path(), line, col, code, PyMessage.of(message)));
   }
 
-  /** Names not bound in any scope: None if bound to None, else a macro or package, else undefined. */
+  /**
+   * Names not bound in any scope: None if bound to None, else a macro or package, else undefined.
+   */
   Object resolveName(String name) {
     for (Context c = current().getContext(); c != null; c = c.getParent()) {
       if (c.getScope().containsKey(name)) {

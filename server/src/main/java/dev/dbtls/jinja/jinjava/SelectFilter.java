@@ -29,16 +29,17 @@ final class SelectFilter implements Filter {
   }
 
   @Override
-  public Object filter(Object var, JinjavaInterpreter interpreter, Object[] args,
-      Map<String, Object> kwargs) {
+  public Object filter(
+      Object var, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
     int at = 0;
     String attribute = byAttribute && args.length > 0 ? PyValues.str(args[at++]) : null;
     ExpTest test = null;
     if (args.length > at) {
       test = interpreter.getContext().getExpTest(PyValues.str(args[at++]));
       if (test == null) {
-        RenderSession.of(interpreter).problem(dev.dbtls.project.ProblemCode.JINJA_RENDER,
-            "no test named '" + args[at - 1] + "'");
+        RenderSession.of(interpreter)
+            .problem(
+                dev.dbtls.project.ProblemCode.JINJA_RENDER, "no test named '" + args[at - 1] + "'");
         return new ArrayList<>();
       }
     }

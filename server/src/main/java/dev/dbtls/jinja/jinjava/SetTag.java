@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@code {% set a = x %}}, {@code {% set a, b = pair %}}, {@code {% set ns.k = v %}}, and block set. */
+/**
+ * {@code {% set a = x %}}, {@code {% set a, b = pair %}}, {@code {% set ns.k = v %}}, and block
+ * set.
+ */
 final class SetTag implements Tag, FlexibleTag {
   @Override
   public String getName() {
@@ -32,10 +35,12 @@ final class SetTag implements Tag, FlexibleTag {
     int eq = helpers.indexOf('=');
     if (eq < 0) {
       StringBuilder out = new StringBuilder();
-      node.getChildren().forEach(c -> {
-        out.append(c.render(interpreter).getValue());
-        RenderLimits.length(out.length(), "the block of this set");
-      });
+      node.getChildren()
+          .forEach(
+              c -> {
+                out.append(c.render(interpreter).getValue());
+                RenderLimits.length(out.length(), "the block of this set");
+              });
       interpreter.getContext().put(helpers.trim(), out.toString());
       return "";
     }
@@ -53,7 +58,8 @@ final class SetTag implements Tag, FlexibleTag {
     }
     if (targets.size() == 1 && targets.get(0).contains(".")) {
       String t = targets.get(0);
-      Object ns = interpreter.resolveELExpression(t.substring(0, t.lastIndexOf('.')), node.getLineNumber());
+      Object ns =
+          interpreter.resolveELExpression(t.substring(0, t.lastIndexOf('.')), node.getLineNumber());
       if (ns instanceof Map<?, ?> m) {
         put(m, t.substring(t.lastIndexOf('.') + 1), value);
       }

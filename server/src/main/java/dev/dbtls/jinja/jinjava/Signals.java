@@ -1,8 +1,8 @@
 package dev.dbtls.jinja.jinjava;
 
 /**
- * Control flow that must cross Jinjava's {@code catch (Exception)} blocks: these are Errors
- * without stack traces, caught by the macro, loop or render they belong to.
+ * Control flow that must cross Jinjava's {@code catch (Exception)} blocks: these are Errors without
+ * stack traces, caught by the macro, loop or render they belong to.
  */
 final class Signals {
   private Signals() {}

@@ -16,12 +16,14 @@ final class TopLevel {
     int depth = 0;
     int from = 0;
     try {
-      for (Token t = s.next(); t.getSymbol() != Symbol.EOF && t.getSymbol() != Symbol.END_EVAL;
+      for (Token t = s.next();
+          t.getSymbol() != Symbol.EOF && t.getSymbol() != Symbol.END_EVAL;
           t = s.next()) {
         String img = t.getImage();
         if (t.getSymbol() == Symbol.LPAREN || t.getSymbol() == Symbol.LBRACK || "{".equals(img)) {
           depth++;
-        } else if (t.getSymbol() == Symbol.RPAREN || t.getSymbol() == Symbol.RBRACK
+        } else if (t.getSymbol() == Symbol.RPAREN
+            || t.getSymbol() == Symbol.RBRACK
             || "}".equals(img)) {
           depth--;
         } else if (depth == 0 && img.equals(String.valueOf(separator))) {

@@ -5,6 +5,7 @@ import com.hubspot.jinjava.util.HasObjectTruthValue;
 /** Jinja's undefined: prints nothing, is false, and is not None (Jinjava uses null for both). */
 final class Undefined implements HasObjectTruthValue {
   static final Undefined INSTANCE = new Undefined();
+
   /** The result of using an undefined value, already reported once: later steps stay quiet. */
   static final Undefined REPORTED = new Undefined();
 

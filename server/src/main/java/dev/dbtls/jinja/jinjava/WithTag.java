@@ -24,8 +24,11 @@ final class WithTag implements Tag {
     }
     StringBuilder out = new StringBuilder();
     try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
-      assignments.forEach((name, expr) -> interpreter.getContext().put(name,
-          interpreter.resolveELExpression(expr, node.getLineNumber())));
+      assignments.forEach(
+          (name, expr) ->
+              interpreter
+                  .getContext()
+                  .put(name, interpreter.resolveELExpression(expr, node.getLineNumber())));
       node.getChildren().forEach(c -> out.append(c.render(interpreter).getValue()));
     }
     return out.toString();

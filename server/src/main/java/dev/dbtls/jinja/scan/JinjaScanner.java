@@ -15,8 +15,23 @@ import java.util.Set;
 public final class JinjaScanner {
 
   /** Tags that open a block closed by {@code end<tag>} ({@code set} only without {@code =}). */
-  static final Set<String> BLOCK_TAGS = Set.of("if", "for", "macro", "call", "filter", "set",
-      "with", "block", "autoescape", "trans", "materialization", "test", "data_test", "docs", "snapshot");
+  static final Set<String> BLOCK_TAGS =
+      Set.of(
+          "if",
+          "for",
+          "macro",
+          "call",
+          "filter",
+          "set",
+          "with",
+          "block",
+          "autoescape",
+          "trans",
+          "materialization",
+          "test",
+          "data_test",
+          "docs",
+          "snapshot");
 
   private final String text;
   private final int n;
@@ -32,8 +47,11 @@ public final class JinjaScanner {
     JinjaScanner s = new JinjaScanner(text);
     s.cut();
     List<Block> blocks = s.matchBlocks();
-    s.errors.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
-        : Integer.compare(a.end(), b.end()));
+    s.errors.sort(
+        (a, b) ->
+            a.start() != b.start()
+                ? Integer.compare(a.start(), b.start())
+                : Integer.compare(a.end(), b.end()));
     return new ScannedTemplate(s.text, s.pieces, blocks, s.errors);
   }
 
@@ -53,8 +71,8 @@ public final class JinjaScanner {
         continue;
       }
       addText(textStart, i);
-      int end = c == '#' ? comment(i) : tag(i, c == '{' ? PieceKind.EXPRESSION
-          : PieceKind.STATEMENT);
+      int end =
+          c == '#' ? comment(i) : tag(i, c == '{' ? PieceKind.EXPRESSION : PieceKind.STATEMENT);
       pos = end;
       textStart = end;
     }
@@ -63,8 +81,21 @@ public final class JinjaScanner {
 
   private void addText(int from, int to) {
     if (to > from) {
-      pieces.add(new Piece(pieces.size(), PieceKind.TEXT, from, to, from, to, false, false, true, "",
-          List.of(), 0, -1));
+      pieces.add(
+          new Piece(
+              pieces.size(),
+              PieceKind.TEXT,
+              from,
+              to,
+              from,
+              to,
+              false,
+              false,
+              true,
+              "",
+              List.of(),
+              0,
+              -1));
     }
   }
 
@@ -79,14 +110,40 @@ public final class JinjaScanner {
       if (p < n) { // Jinja itself accepts a bare `{#` or `{#-` at the very end
         errors.add(new ScanError(i, i + 2, "unclosed comment: `{#` without `#}`"));
       }
-      pieces.add(new Piece(pieces.size(), PieceKind.COMMENT, i, n, p, n, trimLeft, false, false, "",
-          List.of(), 0, -1));
+      pieces.add(
+          new Piece(
+              pieces.size(),
+              PieceKind.COMMENT,
+              i,
+              n,
+              p,
+              n,
+              trimLeft,
+              false,
+              false,
+              "",
+              List.of(),
+              0,
+              -1));
       return n;
     }
     boolean trimRight = close - 1 >= p && text.charAt(close - 1) == '-';
     int innerEnd = trimRight ? close - 1 : close;
-    pieces.add(new Piece(pieces.size(), PieceKind.COMMENT, i, close + 2, p, innerEnd, trimLeft,
-        trimRight, true, "", List.of(), 0, -1));
+    pieces.add(
+        new Piece(
+            pieces.size(),
+            PieceKind.COMMENT,
+            i,
+            close + 2,
+            p,
+            innerEnd,
+            trimLeft,
+            trimRight,
+            true,
+            "",
+            List.of(),
+            0,
+            -1));
     return close + 2;
   }
 
@@ -120,7 +177,9 @@ public final class JinjaScanner {
       // Like Jinja, no closing delimiter while a '{' is open: "}}" then closes braces. Open
       // '(' or '[' do not hold the delimiter back; a valid tag cannot end with them open anyway.
       if (braces == 0) {
-        if ((c == '-' || c == '+') && p + 2 < n && text.charAt(p + 1) == closeChar
+        if ((c == '-' || c == '+')
+            && p + 2 < n
+            && text.charAt(p + 1) == closeChar
             && text.charAt(p + 2) == '}') {
           trimRight = c == '-';
           innerEnd = p;
@@ -155,8 +214,8 @@ public final class JinjaScanner {
       }
     }
     if (!closed) {
-      errors.add(new ScanError(i, i + 2, "unclosed `" + opener + "`: missing `"
-          + closeChar + "}`"));
+      errors.add(
+          new ScanError(i, i + 2, "unclosed `" + opener + "`: missing `" + closeChar + "}`"));
     }
     // In a tag that is itself unclosed, open brackets are just the rest of the half-typed tag.
     for (Token open : closed ? brackets : List.<Token>of()) {
@@ -173,8 +232,21 @@ public final class JinjaScanner {
     if (kind == PieceKind.STATEMENT && closed && tagName.equals("raw")) {
       return raw(i, end, trimLeft);
     }
-    pieces.add(new Piece(pieces.size(), kind, i, end, innerStart, innerEnd, trimLeft, trimRight,
-        closed, tagName, List.copyOf(tokens), 0, -1));
+    pieces.add(
+        new Piece(
+            pieces.size(),
+            kind,
+            i,
+            end,
+            innerStart,
+            innerEnd,
+            trimLeft,
+            trimRight,
+            closed,
+            tagName,
+            List.copyOf(tokens),
+            0,
+            -1));
     return end;
   }
 
@@ -225,16 +297,42 @@ public final class JinjaScanner {
           p++;
         }
         if (text.startsWith("%}", p)) {
-          pieces.add(new Piece(pieces.size(), PieceKind.RAW, i, p + 2, openEnd, s, trimLeft,
-              trimRight, true, "raw", List.of(), 0, -1));
+          pieces.add(
+              new Piece(
+                  pieces.size(),
+                  PieceKind.RAW,
+                  i,
+                  p + 2,
+                  openEnd,
+                  s,
+                  trimLeft,
+                  trimRight,
+                  true,
+                  "raw",
+                  List.of(),
+                  0,
+                  -1));
           return p + 2;
         }
       }
       q = s + 2;
     }
     errors.add(new ScanError(i, openEnd, "missing `{% endraw %}` for this `{% raw %}`"));
-    pieces.add(new Piece(pieces.size(), PieceKind.RAW, i, n, openEnd, n, trimLeft, false, false,
-        "raw", List.of(), 0, -1));
+    pieces.add(
+        new Piece(
+            pieces.size(),
+            PieceKind.RAW,
+            i,
+            n,
+            openEnd,
+            n,
+            trimLeft,
+            false,
+            false,
+            "raw",
+            List.of(),
+            0,
+            -1));
     return n;
   }
 
@@ -352,7 +450,10 @@ public final class JinjaScanner {
     return new Token(TokenKind.STRING, p, end, unescape(p + 1, end), false);
   }
 
-  /** Offset of this tag's closing delimiter ({@code }}} or {@code %}}, with its trim sign) in [from, to). */
+  /**
+   * Offset of this tag's closing delimiter ({@code }}} or {@code %}}, with its trim sign) in [from,
+   * to).
+   */
   private int findDelimiter(int from, int to, char closeChar) {
     for (int k = from; k + 1 < to + 1 && k + 1 < n; k++) {
       if (text.charAt(k) == closeChar && text.charAt(k + 1) == '}') {
@@ -390,7 +491,7 @@ public final class JinjaScanner {
         case 'r' -> sb.append('\r');
         case '0' -> sb.append('\0');
         case '\\', '\'', '"' -> sb.append(e);
-        case '\n' -> { } // a backslash-newline continues the line
+        case '\n' -> {} // a backslash-newline continues the line
         case 'x', 'u', 'U' -> {
           int len = e == 'x' ? 2 : e == 'u' ? 4 : 8;
           int cp = hex(k + 1, Math.min(to, k + 1 + len), len);
@@ -466,19 +567,27 @@ public final class JinjaScanner {
         openCount.merge(tag, 1, Integer::sum);
         pieces.set(k, piece.withStructure(depth, parent));
       } else if (tag.equals("else") || tag.equals("elif") || tag.equals("pluralize")) {
-        boolean fits = top != null && switch (tag) {
-          case "elif" -> top.tag.equals("if") && !top.sawElse;
-          case "else" -> (top.tag.equals("if") || top.tag.equals("for")) && !top.sawElse;
-          default -> top.tag.equals("trans");
-        };
+        boolean fits =
+            top != null
+                && switch (tag) {
+                  case "elif" -> top.tag.equals("if") && !top.sawElse;
+                  case "else" -> (top.tag.equals("if") || top.tag.equals("for")) && !top.sawElse;
+                  default -> top.tag.equals("trans");
+                };
         if (fits) {
           top.branches.add(k);
           top.sawElse |= tag.equals("else");
           pieces.set(k, piece.withStructure(depth - 1, top.parent));
         } else {
           String where = top == null ? "outside any block" : "inside `{% " + top.tag + " %}`";
-          errors.add(new ScanError(piece.start(), piece.end(),
-              "`{% " + tag + " %}` " + (top != null && top.sawElse ? "after `{% else %}`" : where)));
+          errors.add(
+              new ScanError(
+                  piece.start(),
+                  piece.end(),
+                  "`{% "
+                      + tag
+                      + " %}` "
+                      + (top != null && top.sawElse ? "after `{% else %}`" : where)));
           pieces.set(k, piece.withStructure(depth, parent));
         }
       } else if (tag.startsWith("end")) {
@@ -498,8 +607,10 @@ public final class JinjaScanner {
           }
         }
         if (match == null) {
-          String msg = top == null ? "`{% " + tag + " %}` without an open `{% " + name + " %}`"
-              : "mismatched end tag `" + tag + "`: expected `end" + top.tag + "`";
+          String msg =
+              top == null
+                  ? "`{% " + tag + " %}` without an open `{% " + name + " %}`"
+                  : "mismatched end tag `" + tag + "`: expected `end" + top.tag + "`";
           errors.add(new ScanError(piece.start(), piece.end(), msg));
           pieces.set(k, piece.withStructure(depth, parent));
           continue;
@@ -508,8 +619,11 @@ public final class JinjaScanner {
           OpenBlock unclosed = stack.pop();
           openCount.merge(unclosed.tag, -1, Integer::sum);
           Piece open = pieces.get(unclosed.open);
-          errors.add(new ScanError(open.start(), open.end(), "missing `{% end" + unclosed.tag
-              + " %}` for this `{% " + unclosed.tag + " %}`"));
+          errors.add(
+              new ScanError(
+                  open.start(),
+                  open.end(),
+                  "missing `{% end" + unclosed.tag + " %}` for this `{% " + unclosed.tag + " %}`"));
         }
         stack.pop();
         openCount.merge(name, -1, Integer::sum);
@@ -522,12 +636,22 @@ public final class JinjaScanner {
     while (!stack.isEmpty()) {
       OpenBlock unclosed = stack.pop();
       Piece open = pieces.get(unclosed.open);
-      errors.add(new ScanError(open.start(), open.end(), "missing `{% end" + unclosed.tag
-          + " %}` for this `{% " + unclosed.tag + " %}`"));
+      errors.add(
+          new ScanError(
+              open.start(),
+              open.end(),
+              "missing `{% end" + unclosed.tag + " %}` for this `{% " + unclosed.tag + " %}`"));
     }
     for (OpenBlock b : all) {
-      blocks.add(new Block(b.index, b.tag, b.open, List.copyOf(b.branches), endOf.get(b.index),
-          b.parent, b.depth));
+      blocks.add(
+          new Block(
+              b.index,
+              b.tag,
+              b.open,
+              List.copyOf(b.branches),
+              endOf.get(b.index),
+              b.parent,
+              b.depth));
     }
     return blocks;
   }

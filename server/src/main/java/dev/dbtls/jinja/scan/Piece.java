@@ -6,13 +6,13 @@ import java.util.List;
  * One top-level piece of a template.
  *
  * <p>{@code [start, end)} covers the whole piece including delimiters; {@code [innerStart,
- * innerEnd)} is the part between the delimiters (and trim markers), or the text itself for TEXT,
- * or the raw content for RAW. {@code trimLeft}/{@code trimRight} are the {@code -} whitespace
- * controls ({@code {%-}, {@code -%}}). {@code closed} is false when the closing delimiter is
- * missing. {@code tag} is the statement's tag name ({@code if}, {@code endfor}, ...), {@code
- * "raw"} for RAW, or empty. {@code depth} counts the blocks the piece is inside (a block's own
- * opening, middle and end tags sit at the block's depth, not inside it); {@code parentBlock} is the
- * index into {@link ScannedTemplate#blocks()} of the innermost enclosing block, or -1.
+ * innerEnd)} is the part between the delimiters (and trim markers), or the text itself for TEXT, or
+ * the raw content for RAW. {@code trimLeft}/{@code trimRight} are the {@code -} whitespace controls
+ * ({@code {%-}, {@code -%}}). {@code closed} is false when the closing delimiter is missing. {@code
+ * tag} is the statement's tag name ({@code if}, {@code endfor}, ...), {@code "raw"} for RAW, or
+ * empty. {@code depth} counts the blocks the piece is inside (a block's own opening, middle and end
+ * tags sit at the block's depth, not inside it); {@code parentBlock} is the index into {@link
+ * ScannedTemplate#blocks()} of the innermost enclosing block, or -1.
  */
 public record Piece(
     int index,
@@ -42,7 +42,19 @@ public record Piece(
   }
 
   Piece withStructure(int newDepth, int newParent) {
-    return new Piece(index, kind, start, end, innerStart, innerEnd, trimLeft, trimRight, closed, tag,
-        tokens, newDepth, newParent);
+    return new Piece(
+        index,
+        kind,
+        start,
+        end,
+        innerStart,
+        innerEnd,
+        trimLeft,
+        trimRight,
+        closed,
+        tag,
+        tokens,
+        newDepth,
+        newParent);
   }
 }

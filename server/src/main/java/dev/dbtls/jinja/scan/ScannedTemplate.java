@@ -54,8 +54,8 @@ public final class ScannedTemplate {
     LineIndex lines = new LineIndex(text);
     List<Problem> out = new ArrayList<>(errors.size());
     for (ScanError e : errors) {
-      out.add(Problem.at(path, lines.span(e.start(), e.end()), ProblemCode.JINJA_SYNTAX,
-          e.message()));
+      out.add(
+          Problem.at(path, lines.span(e.start(), e.end()), ProblemCode.JINJA_SYNTAX, e.message()));
     }
     return out;
   }
@@ -88,8 +88,8 @@ public final class ScannedTemplate {
   }
 
   /**
-   * The token of an expression or statement under the cursor: the one containing {@code offset}
-   * or ending right at it (a cursor just after {@code ref}); null in text, comments and blanks.
+   * The token of an expression or statement under the cursor: the one containing {@code offset} or
+   * ending right at it (a cursor just after {@code ref}); null in text, comments and blanks.
    */
   public Token tokenAt(int offset) {
     Piece p = pieceAt(offset);

@@ -12,12 +12,17 @@ public final class SourceMap {
 
   /**
    * Output {@code [outputStart, outputEnd)} was produced by template piece {@code piece}, whose
-   * range is {@code [templateStart, templateEnd)}. For a text piece the template range starts
-   * where its output starts (after whitespace that a {@code -%}} stripped), so offsets inside map
-   * one to one.
+   * range is {@code [templateStart, templateEnd)}. For a text piece the template range starts where
+   * its output starts (after whitespace that a {@code -%}} stripped), so offsets inside map one to
+   * one.
    */
-  public record Segment(int outputStart, int outputEnd, int templateStart, int templateEnd,
-      int piece, PieceKind kind) {}
+  public record Segment(
+      int outputStart,
+      int outputEnd,
+      int templateStart,
+      int templateEnd,
+      int piece,
+      PieceKind kind) {}
 
   private final String template;
   private final String output;
@@ -41,7 +46,8 @@ public final class SourceMap {
       int end = s.outputEnd() > at ? s.outputEnd() + n : s.outputEnd();
       moved.add(new Segment(start, end, s.templateStart(), s.templateEnd(), s.piece(), s.kind()));
     }
-    return new SourceMap(template, output.substring(0, at) + inserted + output.substring(at), moved);
+    return new SourceMap(
+        template, output.substring(0, at) + inserted + output.substring(at), moved);
   }
 
   /** The rendered output without markers: what the uninstrumented template renders to. */
@@ -92,8 +98,9 @@ public final class SourceMap {
   }
 
   private int lineBreakWidth(int t) {
-    return t + 1 < template.length() && template.charAt(t) == '\r'
-        && template.charAt(t + 1) == '\n' ? 2 : 1;
+    return t + 1 < template.length() && template.charAt(t) == '\r' && template.charAt(t + 1) == '\n'
+        ? 2
+        : 1;
   }
 
   /**

@@ -5,27 +5,31 @@ import java.util.List;
 
 /**
  * Maps rendered output back to template pieces by instrumentation. {@link #instrument} inserts an
- * invisible marker (Unicode private-use characters) before each piece whose output goes straight
- * to the result — top-level pieces and pieces inside {@code if}/{@code for} bodies, never inside
+ * invisible marker (Unicode private-use characters) before each piece whose output goes straight to
+ * the result — top-level pieces and pieces inside {@code if}/{@code for} bodies, never inside
  * {@code set}, {@code macro}, {@code call}, {@code filter} and other bodies where a marker would
  * leak into a value. The renderer renders the instrumented text as usual; {@link #recover} strips
  * the markers from its output and turns them into {@link SourceMap.Segment segments}.
  *
- * <p>Whitespace control keeps working: a marker for a tag that trims to its left ({@code {%-})
- * goes before the whitespace it strips, and a text piece after a right-trimming tag ({@code -%}})
- * gets its marker after the whitespace stripped from it. Where whitespace between two trimming
- * tags leaves no room, the marker is inserted as {@code {{- 'marker' }}}, which strips the same
+ * <p>Whitespace control keeps working: a marker for a tag that trims to its left ({@code {%-}) goes
+ * before the whitespace it strips, and a text piece after a right-trimming tag ({@code -%}}) gets
+ * its marker after the whitespace stripped from it. Where whitespace between two trimming tags
+ * leaves no room, the marker is inserted as {@code {{- 'marker' }}}, which strips the same
  * whitespace. Assumes the default {@code trim_blocks=False, lstrip_blocks=False}.
  */
 public final class SourceMapper {
   private static final char FIRST = '\uE000';
+
   /** Single-character markers cover pieces 0..6143; larger indexes use an escape and two chars. */
   private static final int DIRECT = 0xF800 - 0xE000;
+
   private static final char ESCAPE = '\uF800';
 
   private SourceMapper() {}
 
-  /** Where one marker goes: before template offset {@code at}; {@code textStart} for text pieces. */
+  /**
+   * Where one marker goes: before template offset {@code at}; {@code textStart} for text pieces.
+   */
   private record Placement(int at, int piece, boolean asExpression, int textStart) {}
 
   /** The template text with markers inserted; render this instead of the original. */
@@ -87,8 +91,13 @@ public final class SourceMapper {
     return new SourceMap(t.text(), out.toString(), segments);
   }
 
-  private static void close(List<SourceMap.Segment> segments, List<Piece> pieces, int[] textStart,
-      int piece, int from, int to) {
+  private static void close(
+      List<SourceMap.Segment> segments,
+      List<Piece> pieces,
+      int[] textStart,
+      int piece,
+      int from,
+      int to) {
     if (piece < 0 || to <= from) {
       return;
     }
@@ -101,8 +110,8 @@ public final class SourceMapper {
     if (piece < DIRECT) {
       return String.valueOf((char) (FIRST + piece));
     }
-    return new String(new char[] {ESCAPE, (char) (FIRST + piece / DIRECT),
-        (char) (FIRST + piece % DIRECT)});
+    return new String(
+        new char[] {ESCAPE, (char) (FIRST + piece / DIRECT), (char) (FIRST + piece % DIRECT)});
   }
 
   private static List<Placement> placements(ScannedTemplate t) {
@@ -163,5 +172,4 @@ public final class SourceMapper {
     out.sort((a, b) -> Integer.compare(a.at(), b.at()));
     return out;
   }
-
 }

@@ -23,50 +23,175 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Extracts {@link StaticFacts} from a scanned template by reading the tokens of its expressions
- * and statements: calls with literal arguments, and the definitions made by block tags. Never
- * throws; half-typed calls give items with what is there.
+ * Extracts {@link StaticFacts} from a scanned template by reading the tokens of its expressions and
+ * statements: calls with literal arguments, and the definitions made by block tags. Never throws;
+ * half-typed calls give items with what is there.
  */
 public final class StaticExtractor {
 
   /** Functions and macros dbt or Jinja provide that never add refs, sources or config. */
-  static final Set<String> BUILTIN_FUNCTIONS = Set.of(
-      "ref", "source", "config", "var", "env_var", "doc", "is_incremental", "should_full_refresh",
-      "log", "return", "print", "run_query", "statement", "load_result", "load_relation",
-      "fromjson", "tojson", "fromyaml", "toyaml", "set", "set_strict", "zip", "zip_strict",
-      "range", "dict", "list", "lipsum", "cycler", "joiner", "namespace", "caller", "super",
-      "local_md5", "diff_of_two_dicts", "try_or_compiler_error", "render", "write",
-      "store_result", "store_raw_result", "submit_python_job", "current_timestamp",
-      "generate_schema_name", "generate_alias_name", "generate_database_name", "type_string",
-      "type_timestamp", "type_int", "type_bigint", "type_float", "type_numeric", "type_boolean",
-      "dateadd", "datediff", "date_trunc", "concat", "hash", "safe_cast", "split_part",
-      "last_day", "listagg", "any_value", "bool_or", "cast_bool_to_text", "escape_single_quotes",
-      "except", "intersect", "length", "position", "replace", "right", "string_literal",
-      "array_construct", "array_append", "array_concat");
+  static final Set<String> BUILTIN_FUNCTIONS =
+      Set.of(
+          "ref",
+          "source",
+          "config",
+          "var",
+          "env_var",
+          "doc",
+          "is_incremental",
+          "should_full_refresh",
+          "log",
+          "return",
+          "print",
+          "run_query",
+          "statement",
+          "load_result",
+          "load_relation",
+          "fromjson",
+          "tojson",
+          "fromyaml",
+          "toyaml",
+          "set",
+          "set_strict",
+          "zip",
+          "zip_strict",
+          "range",
+          "dict",
+          "list",
+          "lipsum",
+          "cycler",
+          "joiner",
+          "namespace",
+          "caller",
+          "super",
+          "local_md5",
+          "diff_of_two_dicts",
+          "try_or_compiler_error",
+          "render",
+          "write",
+          "store_result",
+          "store_raw_result",
+          "submit_python_job",
+          "current_timestamp",
+          "generate_schema_name",
+          "generate_alias_name",
+          "generate_database_name",
+          "type_string",
+          "type_timestamp",
+          "type_int",
+          "type_bigint",
+          "type_float",
+          "type_numeric",
+          "type_boolean",
+          "dateadd",
+          "datediff",
+          "date_trunc",
+          "concat",
+          "hash",
+          "safe_cast",
+          "split_part",
+          "last_day",
+          "listagg",
+          "any_value",
+          "bool_or",
+          "cast_bool_to_text",
+          "escape_single_quotes",
+          "except",
+          "intersect",
+          "length",
+          "position",
+          "replace",
+          "right",
+          "string_literal",
+          "array_construct",
+          "array_append",
+          "array_concat");
 
   /** Names whose attributes are objects or modules, not macro namespaces. */
-  static final Set<String> BUILTIN_OBJECTS = Set.of(
-      "adapter", "api", "modules", "exceptions", "target", "this", "loop", "caller", "config",
-      "var", "graph", "model", "builtins", "context", "flags", "invocation_args_dict",
-      "selected_resources", "run_started_at", "invocation_id", "execute", "schemas",
-      "database_schemas", "results", "node", "sql", "compiled_code", "kwargs", "varargs",
-      "return", "dbt_version", "project_name");
+  static final Set<String> BUILTIN_OBJECTS =
+      Set.of(
+          "adapter",
+          "api",
+          "modules",
+          "exceptions",
+          "target",
+          "this",
+          "loop",
+          "caller",
+          "config",
+          "var",
+          "graph",
+          "model",
+          "builtins",
+          "context",
+          "flags",
+          "invocation_args_dict",
+          "selected_resources",
+          "run_started_at",
+          "invocation_id",
+          "execute",
+          "schemas",
+          "database_schemas",
+          "results",
+          "node",
+          "sql",
+          "compiled_code",
+          "kwargs",
+          "varargs",
+          "return",
+          "dbt_version",
+          "project_name");
 
   /** Methods of Python strings, lists and dicts: {@code x.upper()} is not a macro in package x. */
-  static final Set<String> METHOD_NAMES = Set.of(
-      "upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace",
-      "startswith", "endswith", "format", "title", "capitalize", "find", "count", "index",
-      "append", "extend", "insert", "pop", "remove", "sort", "reverse", "copy", "clear",
-      "items", "keys", "values", "get", "update", "setdefault", "isdigit", "isnumeric",
-      "splitlines", "partition", "encode", "zfill", "casefold");
+  static final Set<String> METHOD_NAMES =
+      Set.of(
+          "upper",
+          "lower",
+          "strip",
+          "lstrip",
+          "rstrip",
+          "split",
+          "rsplit",
+          "join",
+          "replace",
+          "startswith",
+          "endswith",
+          "format",
+          "title",
+          "capitalize",
+          "find",
+          "count",
+          "index",
+          "append",
+          "extend",
+          "insert",
+          "pop",
+          "remove",
+          "sort",
+          "reverse",
+          "copy",
+          "clear",
+          "items",
+          "keys",
+          "values",
+          "get",
+          "update",
+          "setdefault",
+          "isdigit",
+          "isnumeric",
+          "splitlines",
+          "partition",
+          "encode",
+          "zfill",
+          "casefold");
 
   /** Operators spelled as words: {@code not (a or b)} is no call. */
-  private static final Set<String> KEYWORDS = Set.of(
-      "and", "or", "not", "in", "is", "if", "else", "recursive", "as", "import", "with");
+  private static final Set<String> KEYWORDS =
+      Set.of("and", "or", "not", "in", "is", "if", "else", "recursive", "as", "import", "with");
 
   /** Blocks inside which a ref/source/config may run zero or many times, or not at all. */
-  private static final Set<String> CONDITIONAL_BLOCKS = Set.of(
-      "if", "for", "macro", "call", "test", "data_test", "materialization", "with");
+  private static final Set<String> CONDITIONAL_BLOCKS =
+      Set.of("if", "for", "macro", "call", "test", "data_test", "materialization", "with");
 
   private final ScannedTemplate t;
   private final String text;
@@ -87,6 +212,7 @@ public final class StaticExtractor {
 
   /** Per block: inside (or being) a macro/test/materialization; inside a conditional block. */
   private final boolean[] blockInDefinition;
+
   private final boolean[] blockConditional;
 
   private StaticExtractor(ScannedTemplate t) {
@@ -97,11 +223,14 @@ public final class StaticExtractor {
     blockConditional = new boolean[blocks.size()];
     for (Block b : blocks) { // a parent always comes before its children
       String tag = b.tag();
-      boolean def = tag.equals("macro") || tag.equals("test") || tag.equals("data_test")
-          || tag.equals("materialization");
+      boolean def =
+          tag.equals("macro")
+              || tag.equals("test")
+              || tag.equals("data_test")
+              || tag.equals("materialization");
       blockInDefinition[b.index()] = def || b.parent() >= 0 && blockInDefinition[b.parent()];
-      blockConditional[b.index()] = CONDITIONAL_BLOCKS.contains(tag)
-          || b.parent() >= 0 && blockConditional[b.parent()];
+      blockConditional[b.index()] =
+          CONDITIONAL_BLOCKS.contains(tag) || b.parent() >= 0 && blockConditional[b.parent()];
     }
   }
 
@@ -123,7 +252,7 @@ public final class StaticExtractor {
             match[stack[--top]] = i;
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return match;
@@ -138,10 +267,20 @@ public final class StaticExtractor {
         x.calls(p);
       }
     }
-    return new StaticFacts(List.copyOf(x.refs), List.copyOf(x.sources), List.copyOf(x.configs),
-        List.copyOf(x.macros), List.copyOf(x.snapshots), List.copyOf(x.docs),
-        List.copyOf(x.macroCalls), List.copyOf(x.dispatches), List.copyOf(x.vars),
-        List.copyOf(x.envVars), List.copyOf(x.docRefs), x.needsRender, x.conditionalCalls);
+    return new StaticFacts(
+        List.copyOf(x.refs),
+        List.copyOf(x.sources),
+        List.copyOf(x.configs),
+        List.copyOf(x.macros),
+        List.copyOf(x.snapshots),
+        List.copyOf(x.docs),
+        List.copyOf(x.macroCalls),
+        List.copyOf(x.dispatches),
+        List.copyOf(x.vars),
+        List.copyOf(x.envVars),
+        List.copyOf(x.docRefs),
+        x.needsRender,
+        x.conditionalCalls);
   }
 
   // ---------------------------------------------------------------- local names
@@ -177,13 +316,16 @@ public final class StaticExtractor {
         }
         case "import", "from", "with" -> {
           for (int i = 1; i < k.size(); i++) {
-            if (k.get(i).kind() == TokenKind.NAME && (k.get(i - 1).isName("as")
-                || p.tag().equals("with") && i + 1 < k.size() && k.get(i + 1).isOperator("="))) {
+            if (k.get(i).kind() == TokenKind.NAME
+                && (k.get(i - 1).isName("as")
+                    || p.tag().equals("with")
+                        && i + 1 < k.size()
+                        && k.get(i + 1).isOperator("="))) {
               locals.add(k.get(i).value());
             }
           }
         }
-        default -> { }
+        default -> {}
       }
     }
   }
@@ -195,22 +337,25 @@ public final class StaticExtractor {
       Piece open = t.pieces().get(b.open());
       List<Token> k = open.tokens();
       Token nameTok = k.size() > 1 && k.get(1).kind() == TokenKind.NAME ? k.get(1) : null;
-      TextRange whole = new TextRange(open.start(),
-          b.end() >= 0 ? t.pieces().get(b.end()).end() : text.length());
+      TextRange whole =
+          new TextRange(open.start(), b.end() >= 0 ? t.pieces().get(b.end()).end() : text.length());
       TextRange body = t.body(b);
       switch (b.tag()) {
         case "macro", "test", "data_test", "materialization" -> {
           if (nameTok == null) {
             continue;
           }
-          MacroKind kind = b.tag().equals("macro") ? MacroKind.MACRO
-              : b.tag().equals("materialization") ? MacroKind.MATERIALIZATION : MacroKind.TEST;
+          MacroKind kind =
+              b.tag().equals("macro")
+                  ? MacroKind.MACRO
+                  : b.tag().equals("materialization") ? MacroKind.MATERIALIZATION : MacroKind.TEST;
           List<Param> params = new ArrayList<>();
           String adapter = null;
           if (kind == MacroKind.MATERIALIZATION) {
             adapter = "default";
             for (int i = 2; i + 2 < k.size(); i++) {
-              if (k.get(i).isName("adapter") && k.get(i + 1).isOperator("=")
+              if (k.get(i).isName("adapter")
+                  && k.get(i + 1).isOperator("=")
                   && k.get(i + 2).kind() == TokenKind.STRING) {
                 adapter = k.get(i + 2).value();
               }
@@ -243,8 +388,18 @@ public final class StaticExtractor {
             }
             break;
           }
-          macros.add(new MacroDef(kind, nameTok.value(), nameTok.range(), List.copyOf(params),
-              open.range(), body, whole, doc, docRange, adapter));
+          macros.add(
+              new MacroDef(
+                  kind,
+                  nameTok.value(),
+                  nameTok.range(),
+                  List.copyOf(params),
+                  open.range(),
+                  body,
+                  whole,
+                  doc,
+                  docRange,
+                  adapter));
         }
         case "snapshot" -> {
           if (nameTok != null) {
@@ -256,7 +411,7 @@ public final class StaticExtractor {
             docs.add(new DocsBlock(nameTok.value(), nameTok.range(), body, whole));
           }
         }
-        default -> { }
+        default -> {}
       }
     }
   }
@@ -267,13 +422,14 @@ public final class StaticExtractor {
     List<Token> k = p.tokens();
     // Skip the callee-like head of definition tags, but not calls in parameter defaults:
     // {% macro foo(a=var('x')) %}, {% call(row) foo() %}.
-    int from = switch (p.tag()) {
-      case "macro", "test", "data_test" -> 3;
-      case "materialization" -> 2;
-      case "snapshot", "docs" -> k.size();
-      case "call" -> k.size() > 1 && k.get(1).isPunct("(") ? matching(k, 1) + 1 : 1;
-      default -> p.kind() == PieceKind.STATEMENT ? 1 : 0;
-    };
+    int from =
+        switch (p.tag()) {
+          case "macro", "test", "data_test" -> 3;
+          case "materialization" -> 2;
+          case "snapshot", "docs" -> k.size();
+          case "call" -> k.size() > 1 && k.get(1).isPunct("(") ? matching(k, 1) + 1 : 1;
+          default -> p.kind() == PieceKind.STATEMENT ? 1 : 0;
+        };
     boolean inDefinition = p.parentBlock() >= 0 && blockInDefinition[p.parentBlock()];
     boolean conditional = p.parentBlock() >= 0 && blockConditional[p.parentBlock()];
     for (int i = from; i < k.size() && !conditional; i++) {
@@ -283,18 +439,23 @@ public final class StaticExtractor {
     int[] match = matchAll(k);
     for (int i = from; i + 1 < k.size(); i++) {
       Token nameTok = k.get(i);
-      if (nameTok.kind() != TokenKind.NAME || !k.get(i + 1).isPunct("(")
+      if (nameTok.kind() != TokenKind.NAME
+          || !k.get(i + 1).isPunct("(")
           || KEYWORDS.contains(nameTok.value())) {
         continue;
       }
       // The dotted chain ending at this name: a.b.c(
       int first = i;
-      while (first >= 2 && k.get(first - 1).isPunct(".") && k.get(first - 2).kind() == TokenKind.NAME) {
+      while (first >= 2
+          && k.get(first - 1).isPunct(".")
+          && k.get(first - 2).kind() == TokenKind.NAME) {
         first -= 2;
       }
       if (first > 0) {
         Token before = k.get(first - 1);
-        if (before.isPunct(".") || before.isOperator("|") || before.isName("is")
+        if (before.isPunct(".")
+            || before.isOperator("|")
+            || before.isName("is")
             || before.isName("not") && first >= 2 && k.get(first - 2).isName("is")) {
           continue; // a method on an expression, a filter or a test
         }
@@ -305,31 +466,33 @@ public final class StaticExtractor {
       TextRange call = new TextRange(k.get(first).start(), callEnd);
       int parts = (i - first) / 2 + 1;
       // builtins.ref(...) is dbt's own ref (also when a project's macro overrides `ref`)
-      boolean viaBuiltins = parts == 2 && k.get(first).isName("builtins")
-          && List.of("ref", "source", "config").contains(nameTok.value());
+      boolean viaBuiltins =
+          parts == 2
+              && k.get(first).isName("builtins")
+              && List.of("ref", "source", "config").contains(nameTok.value());
       if (parts == 1 || viaBuiltins) {
         String name = nameTok.value();
-        boolean relationCall = name.equals("ref") || name.equals("source")
-            || name.equals("config");
+        boolean relationCall = name.equals("ref") || name.equals("source") || name.equals("config");
         List<List<Token>> args = isSpecial(name) ? splitArgs(k, open, close, match) : List.of();
-        boolean dynamic = switch (name) {
-          case "ref" -> ref(call, args, conditional);
-          case "source" -> source(call, args, conditional);
-          case "config" -> config(call, args);
-          case "var" -> varCall(call, args, false);
-          case "env_var" -> varCall(call, args, true);
-          case "doc" -> docCall(call, args);
-          default -> {
-            boolean builtin = BUILTIN_FUNCTIONS.contains(name);
-            if (!locals.contains(name)) {
-              macroCalls.add(new MacroCall(call, null, name, nameTok.range(), builtin));
-              if (!builtin && !inDefinition) {
-                needsRender = true;
+        boolean dynamic =
+            switch (name) {
+              case "ref" -> ref(call, args, conditional);
+              case "source" -> source(call, args, conditional);
+              case "config" -> config(call, args);
+              case "var" -> varCall(call, args, false);
+              case "env_var" -> varCall(call, args, true);
+              case "doc" -> docCall(call, args);
+              default -> {
+                boolean builtin = BUILTIN_FUNCTIONS.contains(name);
+                if (!locals.contains(name)) {
+                  macroCalls.add(new MacroCall(call, null, name, nameTok.range(), builtin));
+                  if (!builtin && !inDefinition) {
+                    needsRender = true;
+                  }
+                }
+                yield false;
               }
-            }
-            yield false;
-          }
-        };
+            };
         if (relationCall && !inDefinition && (dynamic || conditional)) {
           needsRender = true;
           conditionalCalls |= conditional;
@@ -341,7 +504,8 @@ public final class StaticExtractor {
           dispatch(call, splitArgs(k, open, close, match));
         } else if (ns.equals("dbt")) {
           macroCalls.add(new MacroCall(call, ns, name, nameTok.range(), true));
-        } else if (!BUILTIN_OBJECTS.contains(ns) && !locals.contains(ns)
+        } else if (!BUILTIN_OBJECTS.contains(ns)
+            && !locals.contains(ns)
             && !METHOD_NAMES.contains(name)) {
           macroCalls.add(new MacroCall(call, ns, name, nameTok.range(), false));
           if (!inDefinition) {
@@ -387,9 +551,16 @@ public final class StaticExtractor {
     }
     Token pkg = positional.size() == 2 ? positional.get(0) : null;
     Token name = positional.isEmpty() ? null : positional.get(positional.size() == 2 ? 1 : 0);
-    refs.add(new RefCall(call, pkg == null ? null : pkg.value(),
-        pkg == null ? null : pkg.innerRange(), name == null ? null : name.value(),
-        name == null ? emptyAfterParen(call) : name.innerRange(), version, dynamic, conditional));
+    refs.add(
+        new RefCall(
+            call,
+            pkg == null ? null : pkg.value(),
+            pkg == null ? null : pkg.innerRange(),
+            name == null ? null : name.value(),
+            name == null ? emptyAfterParen(call) : name.innerRange(),
+            version,
+            dynamic,
+            conditional));
     return dynamic;
   }
 
@@ -409,9 +580,15 @@ public final class StaticExtractor {
     }
     Token src = positional.isEmpty() ? null : positional.get(0);
     Token tbl = positional.size() > 1 ? positional.get(1) : null;
-    sources.add(new SourceCall(call, src == null ? null : src.value(),
-        src == null ? emptyAfterParen(call) : src.innerRange(),
-        tbl == null ? null : tbl.value(), tbl == null ? null : tbl.innerRange(), dynamic, conditional));
+    sources.add(
+        new SourceCall(
+            call,
+            src == null ? null : src.value(),
+            src == null ? emptyAfterParen(call) : src.innerRange(),
+            tbl == null ? null : tbl.value(),
+            tbl == null ? null : tbl.innerRange(),
+            dynamic,
+            conditional));
     return dynamic;
   }
 
@@ -429,8 +606,13 @@ public final class StaticExtractor {
       boolean lit = v != NOT_LITERAL;
       dynamic |= !lit || !kw && !(v instanceof Map);
       TextRange valueRange = new TextRange(a.get(from).start(), a.get(a.size() - 1).end());
-      out.add(new ConfigArg(kw ? a.get(0).value() : null, kw ? a.get(0).range() : null,
-          valueRange, lit ? v : null, lit));
+      out.add(
+          new ConfigArg(
+              kw ? a.get(0).value() : null,
+              kw ? a.get(0).range() : null,
+              valueRange,
+              lit ? v : null,
+              lit));
     }
     configs.add(new ConfigCall(call, List.copyOf(out), dynamic));
     return dynamic;
@@ -481,9 +663,13 @@ public final class StaticExtractor {
     }
     Token pkg = s.size() == 2 ? s.get(0) : null;
     Token name = s.isEmpty() ? null : s.get(s.size() - 1);
-    docRefs.add(new DocCall(call, pkg == null ? null : pkg.value(),
-        name == null ? null : name.value(),
-        name == null ? emptyAfterParen(call) : name.innerRange(), dynamic));
+    docRefs.add(
+        new DocCall(
+            call,
+            pkg == null ? null : pkg.value(),
+            name == null ? null : name.value(),
+            name == null ? emptyAfterParen(call) : name.innerRange(),
+            dynamic));
     return dynamic;
   }
 
@@ -504,8 +690,10 @@ public final class StaticExtractor {
           dynamic |= !lit;
         } else if (kw.equals("macro_namespace")) {
           ns = value;
-          dynamic |= !lit && !(a.size() == 3 && a.get(2).isName("none"))
-              && !(a.size() == 3 && a.get(2).isName("None"));
+          dynamic |=
+              !lit
+                  && !(a.size() == 3 && a.get(2).isName("none"))
+                  && !(a.size() == 3 && a.get(2).isName("None"));
         }
         continue;
       }
@@ -519,9 +707,14 @@ public final class StaticExtractor {
       }
       pos++;
     }
-    dispatches.add(new DispatchCall(call, name == null ? null : name.value(),
-        name == null ? emptyAfterParen(call) : name.innerRange(),
-        ns == null ? null : ns.value(), ns == null ? null : ns.innerRange(), dynamic));
+    dispatches.add(
+        new DispatchCall(
+            call,
+            name == null ? null : name.value(),
+            name == null ? emptyAfterParen(call) : name.innerRange(),
+            ns == null ? null : ns.value(),
+            ns == null ? null : ns.innerRange(),
+            dynamic));
   }
 
   private TextRange emptyAfterParen(TextRange call) {
@@ -564,7 +757,7 @@ public final class StaticExtractor {
             return i;
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return k.size();
@@ -594,7 +787,7 @@ public final class StaticExtractor {
             out.add(k.subList(from, i));
             from = i + 1;
           }
-          default -> { }
+          default -> {}
         }
       }
       i++;
@@ -638,7 +831,8 @@ public final class StaticExtractor {
         return number(t.value(), false);
       }
       case OPERATOR -> {
-        if (t.value().equals("-") && pos[0] + 1 < to
+        if (t.value().equals("-")
+            && pos[0] + 1 < to
             && k.get(pos[0] + 1).kind() == TokenKind.NUMBER) {
           pos[0] += 2;
           return number(k.get(pos[0] - 1).value(), true);

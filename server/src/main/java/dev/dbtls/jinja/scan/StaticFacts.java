@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a template says about the project without rendering it, each item with offsets: {@code
- * call} is the whole call from the callee's first character to the closing parenthesis (or to the
- * last token when the parenthesis is missing), the other ranges cover a name or argument string's
+ * What a template says about the project without rendering it, each item with offsets: {@code call}
+ * is the whole call from the callee's first character to the closing parenthesis (or to the last
+ * token when the parenthesis is missing), the other ranges cover a name or argument string's
  * content without quotes. A value that is not a literal is never guessed: the item is flagged
  * {@code dynamic}. {@link #needsRender()} tells the index whether it may trust refs, sources and
  * config as extracted; {@link #conditionalCalls()} that a ref, source or config call outside a
@@ -32,18 +32,37 @@ public record StaticFacts(
   /**
    * {@code ref('m')}, {@code ref('pkg', 'm')}, {@code ref('m', v=2)}. {@code packageName} and
    * {@code version} are null when absent; {@code name} is null when no name argument is there yet.
-   * {@code conditional}: under {@code if}/{@code for} or in an inline {@code if}, so it may not run.
+   * {@code conditional}: under {@code if}/{@code for} or in an inline {@code if}, so it may not
+   * run.
    */
-  public record RefCall(TextRange call, String packageName, TextRange packageRange, String name,
-      TextRange nameRange, String version, boolean dynamic, boolean conditional) {}
+  public record RefCall(
+      TextRange call,
+      String packageName,
+      TextRange packageRange,
+      String name,
+      TextRange nameRange,
+      String version,
+      boolean dynamic,
+      boolean conditional) {}
 
   /** {@code source('src', 'tbl')}; {@code conditional} as for {@link RefCall}. */
-  public record SourceCall(TextRange call, String sourceName, TextRange sourceRange,
-      String tableName, TextRange tableRange, boolean dynamic, boolean conditional) {}
+  public record SourceCall(
+      TextRange call,
+      String sourceName,
+      TextRange sourceRange,
+      String tableName,
+      TextRange tableRange,
+      boolean dynamic,
+      boolean conditional) {}
 
-  /** {@code config(materialized='table', ...)}; {@code dynamic} when any argument is not literal. */
+  /**
+   * {@code config(materialized='table', ...)}; {@code dynamic} when any argument is not literal.
+   */
   public record ConfigCall(TextRange call, List<ConfigArg> args, boolean dynamic) {
-    /** The literal keyword arguments by name (values: String, Long, Double, Boolean, null, List, Map). */
+    /**
+     * The literal keyword arguments by name (values: String, Long, Double, Boolean, null, List,
+     * Map).
+     */
     public Map<String, Object> literalValues() {
       Map<String, Object> m = new LinkedHashMap<>();
       for (ConfigArg a : args) {
@@ -62,10 +81,14 @@ public record StaticFacts(
    * One argument of {@code config(...)}. {@code name} is null for a positional argument; {@code
    * value} is meaningful only when {@code literal}.
    */
-  public record ConfigArg(String name, TextRange nameRange, TextRange valueRange, Object value,
-      boolean literal) {}
+  public record ConfigArg(
+      String name, TextRange nameRange, TextRange valueRange, Object value, boolean literal) {}
 
-  public enum MacroKind { MACRO, TEST, MATERIALIZATION }
+  public enum MacroKind {
+    MACRO,
+    TEST,
+    MATERIALIZATION
+  }
 
   /**
    * {@code {% macro name(a, b=1) %}}, {@code {% test name(model) %}} or {@code {% materialization
@@ -73,13 +96,21 @@ public record StaticFacts(
    * end tag; {@code doc} is the content of a comment that opens the body (null if none); {@code
    * adapter} is set for materializations only ({@code "default"} when not given).
    */
-  public record MacroDef(MacroKind kind, String name, TextRange nameRange, List<Param> params,
-      TextRange openTag, TextRange body, TextRange whole, String doc, TextRange docRange,
+  public record MacroDef(
+      MacroKind kind,
+      String name,
+      TextRange nameRange,
+      List<Param> params,
+      TextRange openTag,
+      TextRange body,
+      TextRange whole,
+      String doc,
+      TextRange docRange,
       String adapter) {}
 
   /** A macro parameter; {@code defaultText} is the default's source text, or null. */
-  public record Param(String name, TextRange nameRange, String defaultText,
-      TextRange defaultRange) {}
+  public record Param(
+      String name, TextRange nameRange, String defaultText, TextRange defaultRange) {}
 
   /** {@code {% snapshot name %}...{% endsnapshot %}}. */
   public record SnapshotBlock(String name, TextRange nameRange, TextRange body, TextRange whole) {}
@@ -91,22 +122,37 @@ public record StaticFacts(
    * A call of a macro or global function: {@code foo(...)} or {@code pkg.foo(...)} ({@code
    * namespace} null for the first). {@code builtin} when dbt or Jinja provides it.
    */
-  public record MacroCall(TextRange call, String namespace, String name, TextRange nameRange,
-      boolean builtin) {}
+  public record MacroCall(
+      TextRange call, String namespace, String name, TextRange nameRange, boolean builtin) {}
 
   /** {@code adapter.dispatch('name', 'namespace')}; {@code namespace} null when not given. */
-  public record DispatchCall(TextRange call, String macroName, TextRange nameRange,
-      String namespace, TextRange namespaceRange, boolean dynamic) {}
+  public record DispatchCall(
+      TextRange call,
+      String macroName,
+      TextRange nameRange,
+      String namespace,
+      TextRange namespaceRange,
+      boolean dynamic) {}
 
   /** {@code var('x')} or {@code var('x', default)}. */
-  public record VarCall(TextRange call, String name, TextRange nameRange, boolean hasDefault,
-      TextRange defaultRange, boolean dynamic) {}
+  public record VarCall(
+      TextRange call,
+      String name,
+      TextRange nameRange,
+      boolean hasDefault,
+      TextRange defaultRange,
+      boolean dynamic) {}
 
   /** {@code env_var('X')} or {@code env_var('X', default)}. */
-  public record EnvVarCall(TextRange call, String name, TextRange nameRange, boolean hasDefault,
-      TextRange defaultRange, boolean dynamic) {}
+  public record EnvVarCall(
+      TextRange call,
+      String name,
+      TextRange nameRange,
+      boolean hasDefault,
+      TextRange defaultRange,
+      boolean dynamic) {}
 
   /** {@code doc('name')} or {@code doc('pkg', 'name')}. */
-  public record DocCall(TextRange call, String packageName, String name, TextRange nameRange,
-      boolean dynamic) {}
+  public record DocCall(
+      TextRange call, String packageName, String name, TextRange nameRange, boolean dynamic) {}
 }

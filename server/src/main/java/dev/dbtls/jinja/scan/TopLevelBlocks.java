@@ -14,17 +14,20 @@ import java.util.regex.Pattern;
  * dbt's block extractor ({@code extract_toplevel_blocks}): how dbt reads macro files and docs
  * files. It finds the top-level {@code {% macro %}}, {@code {% materialization %}}, {@code {% test
  * %}} (in macro files) or {@code {% docs %}} (in docs files) blocks by a light lexing of tags,
- * expressions, comments and strings, and only those blocks are parsed as Jinja. Text between
- * blocks is never parsed: a banner line {@code {% ####### %}} or a stray {@code {% enddocs %}} is
- * not an error. What it does refuse, as dbt does: an {@code endif}/{@code endfor} without its
- * start, a block inside {@code if}/{@code for}, a block inside another block, and an expression,
- * comment, tag or string left open outside the blocks.
+ * expressions, comments and strings, and only those blocks are parsed as Jinja. Text between blocks
+ * is never parsed: a banner line {@code {% ####### %}} or a stray {@code {% enddocs %}} is not an
+ * error. What it does refuse, as dbt does: an {@code endif}/{@code endfor} without its start, a
+ * block inside {@code if}/{@code for}, a block inside another block, and an expression, comment,
+ * tag or string left open outside the blocks.
  */
 public final class TopLevelBlocks {
   /** The blocks dbt's macro parser extracts. */
-  public static final Set<String> MACRO_BLOCKS = Set.of("macro", "materialization", "test", "data_test");
+  public static final Set<String> MACRO_BLOCKS =
+      Set.of("macro", "materialization", "test", "data_test");
+
   /** The blocks dbt's generic test parser extracts from files under a test path's generic/. */
   public static final Set<String> GENERIC_TEST_BLOCKS = Set.of("test", "data_test");
+
   /** The blocks dbt's docs parser extracts. */
   public static final Set<String> DOCS_BLOCKS = Set.of("docs");
 
@@ -32,13 +35,14 @@ public final class TopLevelBlocks {
   public record Found(String type, String name, int start, int end) {}
 
   /**
-   * The blocks found; the problems dbt's extractor raises; and the text with everything outside
-   * the blocks blanked (line breaks kept), which is what the parsers should read. A block left
-   * open at the end of the file is kept to the end, so the parsers say what is missing in it.
+   * The blocks found; the problems dbt's extractor raises; and the text with everything outside the
+   * blocks blanked (line breaks kept), which is what the parsers should read. A block left open at
+   * the end of the file is kept to the end, so the parsers say what is missing in it.
    */
   public record Result(List<Found> blocks, List<ScanError> errors, String blocksOnly) {}
 
-  private static final int FLAGS = Pattern.DOTALL | Pattern.MULTILINE | Pattern.UNICODE_CHARACTER_CLASS;
+  private static final int FLAGS =
+      Pattern.DOTALL | Pattern.MULTILINE | Pattern.UNICODE_CHARACTER_CLASS;
   private static final String NAME = "[A-Za-z_][A-Za-z_0-9]*";
   private static final String TAG_OPEN = "(?:\\s*\\{%-|\\{%)\\s*";
   private static final Pattern BLOCK_START =
@@ -47,18 +51,23 @@ public final class TopLevelBlocks {
   private static final Pattern COMMENT_END = Pattern.compile("(.*?)(\\s*#\\})", FLAGS);
   private static final Pattern EXPR_START = Pattern.compile("\\{\\{\\s*", FLAGS);
   private static final Pattern EXPR_END = Pattern.compile("\\s*\\}\\}", FLAGS);
-  private static final Pattern RAW_BLOCK = Pattern.compile(
-      TAG_OPEN + "raw\\s*(?:-%\\}\\s*|%\\})(?:.*?)" + TAG_OPEN + "endraw\\s*(?:-%\\}\\s*|%\\})", FLAGS);
+  private static final Pattern RAW_BLOCK =
+      Pattern.compile(
+          TAG_OPEN + "raw\\s*(?:-%\\}\\s*|%\\})(?:.*?)" + TAG_OPEN + "endraw\\s*(?:-%\\}\\s*|%\\})",
+          FLAGS);
   private static final Pattern TAG_CLOSE = Pattern.compile("-%\\}\\s*|%\\}", FLAGS);
-  private static final Pattern STRING = Pattern.compile(
-      "'([^'\\\\]*(?:\\\\.[^'\\\\]*)*)'|\"([^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\"", FLAGS);
+  private static final Pattern STRING =
+      Pattern.compile(
+          "'([^'\\\\]*(?:\\\\.[^'\\\\]*)*)'|\"([^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\"", FLAGS);
   private static final Pattern QUOTE = Pattern.compile("['\"]", FLAGS);
 
   private static final Map<String, String> CONTROL_FLOW = Map.of("if", "endif", "for", "endfor");
-  private static final Map<String, String> CONTROL_FLOW_END = Map.of("endif", "if", "endfor", "for");
+  private static final Map<String, String> CONTROL_FLOW_END =
+      Map.of("endif", "if", "endfor", "for");
 
   private final String text;
   private int pos;
+
   /** Per pattern, the last search: where it started and what it found (dbt caches the same way). */
   private final Map<Pattern, int[]> searches = new HashMap<>();
 
@@ -98,24 +107,51 @@ public final class TopLevelBlocks {
         } else if (CONTROL_FLOW_END.containsKey(tag.type)) {
           String expected = CONTROL_FLOW_END.get(tag.type);
           if (stack.isEmpty()) {
-            throw new Stop(tag.start, tag.end, "Got an unexpected control flow end tag, got "
-                + tag.type + " but never saw a preceeding " + expected, false);
+            throw new Stop(
+                tag.start,
+                tag.end,
+                "Got an unexpected control flow end tag, got "
+                    + tag.type
+                    + " but never saw a preceeding "
+                    + expected,
+                false);
           }
           String open = stack.pop();
           if (!CONTROL_FLOW.get(open).equals(tag.type)) {
-            throw new Stop(tag.start, tag.end, "Got an unexpected control flow end tag, got "
-                + tag.type + " but expected " + CONTROL_FLOW.get(open) + " next", false);
+            throw new Stop(
+                tag.start,
+                tag.end,
+                "Got an unexpected control flow end tag, got "
+                    + tag.type
+                    + " but expected "
+                    + CONTROL_FLOW.get(open)
+                    + " next",
+                false);
           }
         }
         if (allowed.contains(tag.type)) {
           if (!stack.isEmpty()) {
-            throw new Stop(tag.start, tag.end, "Got a block definition inside control flow. "
-                + "All dbt block definitions must be at the top level", false);
+            throw new Stop(
+                tag.start,
+                tag.end,
+                "Got a block definition inside control flow. "
+                    + "All dbt block definitions must be at the top level",
+                false);
           }
           if (current != null) {
-            throw new Stop(tag.start, tag.end, "Got nested tags: " + current.type + " (started at line "
-                + line(current.start) + ") did not have a matching {% end" + current.type
-                + " %} before a subsequent " + tag.type + " was found", false);
+            throw new Stop(
+                tag.start,
+                tag.end,
+                "Got nested tags: "
+                    + current.type
+                    + " (started at line "
+                    + line(current.start)
+                    + ") did not have a matching {% end"
+                    + current.type
+                    + " %} before a subsequent "
+                    + tag.type
+                    + " was found",
+                false);
           }
           current = tag;
         } else if (current != null && tag.type.equals("end" + current.type)) {
@@ -227,8 +263,16 @@ public final class TopLevelBlocks {
 
   private Stop eof(String what, int from) {
     String rest = text.substring(pos, Math.min(text.length(), pos + 40));
-    return new Stop(from, Math.min(text.length(), from + 2), "unexpected EOF, expected " + what
-        + ", got \"" + rest + (text.length() - pos > 40 ? "..." : "") + "\"", true);
+    return new Stop(
+        from,
+        Math.min(text.length(), from + 2),
+        "unexpected EOF, expected "
+            + what
+            + ", got \""
+            + rest
+            + (text.length() - pos > 40 ? "..." : "")
+            + "\"",
+        true);
   }
 
   /** Of the patterns' next matches, the one that ends first (dbt's "least greedy"). */
@@ -243,7 +287,10 @@ public final class TopLevelBlocks {
     return best;
   }
 
-  /** The next match of {@code p} at or after {@code pos}, reusing the last search when it still holds. */
+  /**
+   * The next match of {@code p} at or after {@code pos}, reusing the last search when it still
+   * holds.
+   */
   private Matcher search(Pattern p) {
     int[] last = searches.get(p);
     if (last != null && last[0] <= pos && (last[1] < 0 || last[1] >= pos)) {

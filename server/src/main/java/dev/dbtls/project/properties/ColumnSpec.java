@@ -5,5 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A column declared in property YAML. */
-public record ColumnSpec(String name, String description, String dataType, List<DataTestSpec> tests,
-    List<Object> constraints, Map<String, Object> meta, List<String> tags, Boolean quote, Span span) {}
+public record ColumnSpec(
+    String name,
+    String description,
+    String dataType,
+    List<DataTestSpec> tests,
+    List<Object> constraints,
+    Map<String, Object> meta,
+    List<String> tags,
+    Boolean quote,
+    Span span) {}

@@ -7,8 +7,12 @@ import java.util.Map;
  * One data test as written in YAML: {@code not_null}, {@code accepted_values: {values: [...]}},
  * {@code dbt_utils.expression_is_true: {...}}. {@code testName} keeps the package prefix.
  */
-public record DataTestSpec(String testName, Map<String, Object> args, Map<String, Object> config,
-    String customName, Span span) {
+public record DataTestSpec(
+    String testName,
+    Map<String, Object> args,
+    Map<String, Object> config,
+    String customName,
+    Span span) {
 
   public String packageName() {
     int dot = testName.indexOf('.');

@@ -5,7 +5,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Properties of a model, seed, snapshot or analysis as declared in one YAML file. */
-public record NodeSpec(String resourceType, String name, String description,
-    Map<String, Object> config, List<ColumnSpec> columns, List<DataTestSpec> tests,
-    Map<String, Object> meta, List<String> tags, List<VersionSpec> versions, String latestVersion,
-    String file, Span span, Span nameSpan) {}
+public record NodeSpec(
+    String resourceType,
+    String name,
+    String description,
+    Map<String, Object> config,
+    List<ColumnSpec> columns,
+    List<DataTestSpec> tests,
+    Map<String, Object> meta,
+    List<String> tags,
+    List<VersionSpec> versions,
+    String latestVersion,
+    String file,
+    Span span,
+    Span nameSpan) {}

@@ -16,65 +16,104 @@ import java.util.Set;
 
 /**
  * A property YAML file ({@code models/_schema.yml} and the like), read the way dbt reads it:
- * models, seeds, snapshots, analyses, sources, macros and exposures. Entries it cannot
- * understand are reported with their location and skipped; the rest of the file still counts.
- * The YAML tree itself is not kept (it is the largest thing a big project holds); every entry
- * keeps the locations features need.
+ * models, seeds, snapshots, analyses, sources, macros and exposures. Entries it cannot understand
+ * are reported with their location and skipped; the rest of the file still counts. The YAML tree
+ * itself is not kept (it is the largest thing a big project holds); every entry keeps the locations
+ * features need.
  */
-public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> sources,
-    List<MacroSpec> macros, List<ExposureSpec> exposures, List<DocRef> docRefs,
+public record PropertyFile(
+    String path,
+    List<NodeSpec> nodes,
+    List<SourceSpec> sources,
+    List<MacroSpec> macros,
+    List<ExposureSpec> exposures,
+    List<DocRef> docRefs,
     List<Problem> problems) {
 
   /** A {@code doc('name')} (or {@code doc('package', 'name')}) inside a description. */
   public record DocRef(String packageName, String name, dev.dbtls.project.Span span) {}
 
-  private static final Map<String, String> NODE_KEYS = Map.of("models", "model", "seeds", "seed",
-      "snapshots", "snapshot", "analyses", "analysis");
+  private static final Map<String, String> NODE_KEYS =
+      Map.of("models", "model", "seeds", "seed", "snapshots", "snapshot", "analyses", "analysis");
 
   public static PropertyFile parse(String path, String text) {
     YamlDocument doc = YamlDocument.parse(path, text);
     Reader r = new Reader(path, doc.problems());
     YamlMap root = doc.rootMap();
     if (doc.root() != null && !(doc.root() instanceof YamlMap)) {
-      r.problem(doc.root(), "a property file must be a mapping with keys like 'models:' and 'sources:'");
+      r.problem(
+          doc.root(), "a property file must be a mapping with keys like 'models:' and 'sources:'");
     }
     List<NodeSpec> nodes = new ArrayList<>();
-    NODE_KEYS.forEach((key, type) -> r.entries(root, key).forEach(m -> {
-      NodeSpec n = r.node(type, m);
-      if (n != null) {
-        nodes.add(n);
-      }
-    }));
+    NODE_KEYS.forEach(
+        (key, type) ->
+            r.entries(root, key)
+                .forEach(
+                    m -> {
+                      NodeSpec n = r.node(type, m);
+                      if (n != null) {
+                        nodes.add(n);
+                      }
+                    }));
     nodes.sort(java.util.Comparator.comparingInt(n -> n.span().startLine()));
     List<SourceSpec> sources = new ArrayList<>();
-    r.entries(root, "sources").forEach(m -> {
-      SourceSpec s = r.source(m);
-      if (s != null) {
-        sources.add(s);
-      }
-    });
+    r.entries(root, "sources")
+        .forEach(
+            m -> {
+              SourceSpec s = r.source(m);
+              if (s != null) {
+                sources.add(s);
+              }
+            });
     List<MacroSpec> macros = new ArrayList<>();
-    r.entries(root, "macros").forEach(m -> {
-      if (r.named(m, "macro") != null) {
-        macros.add(new MacroSpec(m.string("name"), m.string("description"), r.arguments(m),
-            m.plainMap("meta"), path, m.span()));
-      }
-    });
+    r.entries(root, "macros")
+        .forEach(
+            m -> {
+              if (r.named(m, "macro") != null) {
+                macros.add(
+                    new MacroSpec(
+                        m.string("name"),
+                        m.string("description"),
+                        r.arguments(m),
+                        m.plainMap("meta"),
+                        path,
+                        m.span()));
+              }
+            });
     List<ExposureSpec> exposures = new ArrayList<>();
-    r.entries(root, "exposures").forEach(m -> {
-      if (r.named(m, "exposure") != null) {
-        exposures.add(new ExposureSpec(m.string("name"), m.string("label"), m.string("type"),
-            m.string("maturity"), m.string("url"), m.string("description"), m.plainMap("owner"),
-            m.strings("depends_on"), m.plainMap("meta"), m.strings("tags"), path, m.span(),
-            nameSpan(m)));
-      }
-    });
+    r.entries(root, "exposures")
+        .forEach(
+            m -> {
+              if (r.named(m, "exposure") != null) {
+                exposures.add(
+                    new ExposureSpec(
+                        m.string("name"),
+                        m.string("label"),
+                        m.string("type"),
+                        m.string("maturity"),
+                        m.string("url"),
+                        m.string("description"),
+                        m.plainMap("owner"),
+                        m.strings("depends_on"),
+                        m.plainMap("meta"),
+                        m.strings("tags"),
+                        path,
+                        m.span(),
+                        nameSpan(m)));
+              }
+            });
     List<DocRef> docRefs = new ArrayList<>();
     if (doc.root() != null) {
       DocRefs.collect(doc.root(), text, docRefs);
     }
-    return new PropertyFile(path, List.copyOf(nodes), List.copyOf(sources), List.copyOf(macros),
-        List.copyOf(exposures), List.copyOf(docRefs), List.copyOf(r.problems));
+    return new PropertyFile(
+        path,
+        List.copyOf(nodes),
+        List.copyOf(sources),
+        List.copyOf(macros),
+        List.copyOf(exposures),
+        List.copyOf(docRefs),
+        List.copyOf(r.problems));
   }
 
   private static dev.dbtls.project.Span nameSpan(YamlMap m) {
@@ -137,18 +176,32 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
           problem(v, "a version needs 'v'");
           continue;
         }
-        versions.add(new VersionSpec(vid, v.string("defined_in"), versionColumns(columns, v),
-            config(v), v.span()));
+        versions.add(
+            new VersionSpec(
+                vid, v.string("defined_in"), versionColumns(columns, v), config(v), v.span()));
       }
-      return new NodeSpec(type, name, m.string("description"), config(m), columns, tests(m),
-          m.plainMap("meta"), m.strings("tags"), List.copyOf(versions), m.string("latest_version"),
-          path, m.span(), nameSpan(m));
+      return new NodeSpec(
+          type,
+          name,
+          m.string("description"),
+          config(m),
+          columns,
+          tests(m),
+          m.plainMap("meta"),
+          m.strings("tags"),
+          List.copyOf(versions),
+          m.string("latest_version"),
+          path,
+          m.span(),
+          nameSpan(m));
     }
 
     /** A model's {@code config:} plus the keys dbt also accepts at the top of an entry. */
     Map<String, Object> config(YamlMap m) {
       YamlNode c = m.get("config");
-      if (c != null && !(c instanceof YamlMap) && !(c instanceof YamlScalar s && s.value() == null)) {
+      if (c != null
+          && !(c instanceof YamlMap)
+          && !(c instanceof YamlScalar s && s.value() == null)) {
         problem(c, "'config' must be a mapping");
       }
       Map<String, Object> out = new LinkedHashMap<>(m.plainMap("config"));
@@ -168,9 +221,17 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
         }
         String name = named(c, "column");
         if (name != null) {
-          out.add(new ColumnSpec(name, c.string("description"), dataType(c), tests(c),
-              c.list("constraints").items().stream().map(YamlNode::toPlain).toList(),
-              c.plainMap("meta"), c.strings("tags"), quote(c), c.span()));
+          out.add(
+              new ColumnSpec(
+                  name,
+                  c.string("description"),
+                  dataType(c),
+                  tests(c),
+                  c.list("constraints").items().stream().map(YamlNode::toPlain).toList(),
+                  c.plainMap("meta"),
+                  c.strings("tags"),
+                  quote(c),
+                  c.span()));
         }
       }
       return List.copyOf(out);
@@ -195,11 +256,14 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
         if (c.has("include") || c.has("exclude")) {
           selectorSeen = true;
           YamlNode inc = c.get("include");
-          Set<String> include = inc == null || "all".equals(inc.text()) || "*".equals(inc.text())
-              ? null : new LinkedHashSet<>(c.strings("include"));
+          Set<String> include =
+              inc == null || "all".equals(inc.text()) || "*".equals(inc.text())
+                  ? null
+                  : new LinkedHashSet<>(c.strings("include"));
           Set<String> exclude = new LinkedHashSet<>(c.strings("exclude"));
           for (ColumnSpec col : modelColumns) {
-            if ((include == null || include.contains(col.name())) && !exclude.contains(col.name())) {
+            if ((include == null || include.contains(col.name()))
+                && !exclude.contains(col.name())) {
               out.put(col.name(), col);
             }
           }
@@ -208,7 +272,8 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
       if (!selectorSeen) {
         modelColumns.forEach(col -> out.put(col.name(), col));
       }
-      YamlMap own = new YamlMap(Map.of("columns", version.get("columns")), Map.of(), version.span());
+      YamlMap own =
+          new YamlMap(Map.of("columns", version.get("columns")), Map.of(), version.span());
       columns(own).forEach(col -> out.put(col.name(), col));
       return List.copyOf(out.values());
     }
@@ -253,7 +318,10 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
         Map.Entry<String, YamlNode> first = m.entries().entrySet().iterator().next();
         testName = testName(first.getKey());
         Object raw = first.getValue().toPlain();
-        args = raw instanceof Map<?, ?> a ? new LinkedHashMap<>((Map<String, Object>) a) : new LinkedHashMap<>();
+        args =
+            raw instanceof Map<?, ?> a
+                ? new LinkedHashMap<>((Map<String, Object>) a)
+                : new LinkedHashMap<>();
       }
       Object argsBlock = args.remove("arguments");
       if (argsBlock instanceof Map<?, ?> a) {
@@ -262,8 +330,8 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
       Map<String, Object> config = configs(args);
       args.remove("description");
       Object customName = args.remove("name");
-      return new DataTestSpec(testName, args, config,
-          customName == null ? null : String.valueOf(customName), m.span());
+      return new DataTestSpec(
+          testName, args, config, customName == null ? null : String.valueOf(customName), m.span());
     }
 
     /**
@@ -283,14 +351,27 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
         java.util.regex.Pattern.compile("([a-zA-Z_][0-9a-zA-Z_]*\\.)?[a-zA-Z_][0-9a-zA-Z_]*");
 
     /** What dbt takes out of a test's arguments as configs, in its order (its TestBuilder). */
-    private static final List<String> CONFIG_ARGS = List.of("severity", "tags", "enabled", "where",
-        "limit", "warn_if", "error_if", "fail_calc", "store_failures", "store_failures_as", "meta",
-        "database", "schema", "alias");
+    private static final List<String> CONFIG_ARGS =
+        List.of(
+            "severity",
+            "tags",
+            "enabled",
+            "where",
+            "limit",
+            "warn_if",
+            "error_if",
+            "fail_calc",
+            "store_failures",
+            "store_failures_as",
+            "meta",
+            "database",
+            "schema",
+            "alias");
 
     /**
      * The configs of a test: {@code severity}, {@code where}, ... given beside its arguments or in
-     * its {@code config:} (a top-level value wins unless it is empty or false and a {@code
-     * config:} is there), then the rest of {@code config:}. They are removed from {@code args}.
+     * its {@code config:} (a top-level value wins unless it is empty or false and a {@code config:}
+     * is there), then the rest of {@code config:}. They are removed from {@code args}.
      */
     private static Map<String, Object> configs(Map<String, Object> args) {
       boolean hasConfig = args.containsKey("config");
@@ -305,16 +386,19 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
           out.put(key, value);
         }
       }
-      nested.forEach((k, v) -> {
-        if (v != null) {
-          out.put(k, v);
-        }
-      });
+      nested.forEach(
+          (k, v) -> {
+            if (v != null) {
+              out.put(k, v);
+            }
+          });
       return out;
     }
 
     private static boolean truthy(Object v) {
-      return v != null && !Boolean.FALSE.equals(v) && !"".equals(v)
+      return v != null
+          && !Boolean.FALSE.equals(v)
+          && !"".equals(v)
           && !(v instanceof Number n && n.doubleValue() == 0)
           && !(v instanceof java.util.Collection<?> c && c.isEmpty())
           && !(v instanceof Map<?, ?> mm && mm.isEmpty());
@@ -334,23 +418,47 @@ public record PropertyFile(String path, List<NodeSpec> nodes, List<SourceSpec> s
       for (YamlMap t : entries(m, "tables")) {
         String tn = named(t, "source table");
         if (tn != null) {
-          tables.add(new SourceTableSpec(tn, t.string("identifier"), t.string("description"),
-              columns(t), tests(t), t.string("loaded_at_field"), t.plainMap("freshness"),
-              t.plainMap("quoting"), t.plainMap("meta"), t.strings("tags"), t.plainMap("config"),
-              t.span(), nameSpan(t)));
+          tables.add(
+              new SourceTableSpec(
+                  tn,
+                  t.string("identifier"),
+                  t.string("description"),
+                  columns(t),
+                  tests(t),
+                  t.string("loaded_at_field"),
+                  t.plainMap("freshness"),
+                  t.plainMap("quoting"),
+                  t.plainMap("meta"),
+                  t.strings("tags"),
+                  t.plainMap("config"),
+                  t.span(),
+                  nameSpan(t)));
         }
       }
-      return new SourceSpec(name, m.string("description"), m.string("database"),
-          m.string("schema"), m.string("loader"), m.string("loaded_at_field"),
-          m.plainMap("freshness"), m.plainMap("quoting"), m.plainMap("meta"), m.strings("tags"),
-          m.plainMap("config"), List.copyOf(tables), path, m.span(), nameSpan(m));
+      return new SourceSpec(
+          name,
+          m.string("description"),
+          m.string("database"),
+          m.string("schema"),
+          m.string("loader"),
+          m.string("loaded_at_field"),
+          m.plainMap("freshness"),
+          m.plainMap("quoting"),
+          m.plainMap("meta"),
+          m.strings("tags"),
+          m.plainMap("config"),
+          List.copyOf(tables),
+          path,
+          m.span(),
+          nameSpan(m));
     }
 
     List<MacroSpec.Argument> arguments(YamlMap m) {
       List<MacroSpec.Argument> out = new ArrayList<>();
       for (YamlMap a : entries(m, "arguments")) {
         if (named(a, "argument") != null) {
-          out.add(new MacroSpec.Argument(a.string("name"), a.string("type"), a.string("description")));
+          out.add(
+              new MacroSpec.Argument(a.string("name"), a.string("type"), a.string("description")));
         }
       }
       return out;

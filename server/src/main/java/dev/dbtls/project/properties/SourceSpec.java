@@ -5,7 +5,19 @@ import java.util.List;
 import java.util.Map;
 
 /** A source declared in property YAML, with its tables. */
-public record SourceSpec(String name, String description, String database, String schema,
-    String loader, String loadedAtField, Map<String, Object> freshness, Map<String, Object> quoting,
-    Map<String, Object> meta, List<String> tags, Map<String, Object> config,
-    List<SourceTableSpec> tables, String file, Span span, Span nameSpan) {}
+public record SourceSpec(
+    String name,
+    String description,
+    String database,
+    String schema,
+    String loader,
+    String loadedAtField,
+    Map<String, Object> freshness,
+    Map<String, Object> quoting,
+    Map<String, Object> meta,
+    List<String> tags,
+    Map<String, Object> config,
+    List<SourceTableSpec> tables,
+    String file,
+    Span span,
+    Span nameSpan) {}

@@ -5,7 +5,17 @@ import java.util.List;
 import java.util.Map;
 
 /** A table of a source. */
-public record SourceTableSpec(String name, String identifier, String description,
-    List<ColumnSpec> columns, List<DataTestSpec> tests, String loadedAtField,
-    Map<String, Object> freshness, Map<String, Object> quoting, Map<String, Object> meta,
-    List<String> tags, Map<String, Object> config, Span span, Span nameSpan) {}
+public record SourceTableSpec(
+    String name,
+    String identifier,
+    String description,
+    List<ColumnSpec> columns,
+    List<DataTestSpec> tests,
+    String loadedAtField,
+    Map<String, Object> freshness,
+    Map<String, Object> quoting,
+    Map<String, Object> meta,
+    List<String> tags,
+    Map<String, Object> config,
+    Span span,
+    Span nameSpan) {}

@@ -5,5 +5,5 @@ import java.util.List;
 import java.util.Map;
 
 /** One entry of a model's {@code versions:} with its columns already included/excluded. */
-public record VersionSpec(String v, String definedIn, List<ColumnSpec> columns,
-    Map<String, Object> config, Span span) {}
+public record VersionSpec(
+    String v, String definedIn, List<ColumnSpec> columns, Map<String, Object> config, Span span) {}

@@ -19,14 +19,14 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * Builds {@link YamlNode}s from SnakeYAML parser events: the first document only, anchors and
- * aliases resolved, {@code <<} merge keys applied, plain scalars typed as YAML 1.1 does
- * (booleans, null, integers, floats), quoted scalars kept as strings.
+ * aliases resolved, {@code <<} merge keys applied, plain scalars typed as YAML 1.1 does (booleans,
+ * null, integers, floats), quoted scalars kept as strings.
  *
  * <p>Iterative (an explicit stack, never the Java one) and bounded by {@link YamlLimits}: the
- * nesting depth, counted through aliases too (an alias puts its whole target where it stands);
- * the nodes aliases add when expanded (an alias shares its target, but every walk over the tree
- * sees the target again: nine levels of nine aliases are 387 million nodes to a walk); the
- * length of a scalar and of a key. Going past one throws {@link YamlLimits.Exceeded}.
+ * nesting depth, counted through aliases too (an alias puts its whole target where it stands); the
+ * nodes aliases add when expanded (an alias shares its target, but every walk over the tree sees
+ * the target again: nine levels of nine aliases are 387 million nodes to a walk); the length of a
+ * scalar and of a key. Going past one throws {@link YamlLimits.Exceeded}.
  */
 final class EventTree {
   /** An anchored node with what expanding it costs: its node count and height. */
@@ -88,7 +88,9 @@ final class EventTree {
       int height;
       if (e instanceof CollectionStartEvent) {
         if (stack.size() >= limits.maxDepth()) {
-          throw new YamlLimits.Exceeded(ProblemCode.YAML_TOO_DEEP, e.getStartMark(),
+          throw new YamlLimits.Exceeded(
+              ProblemCode.YAML_TOO_DEEP,
+              e.getStartMark(),
               "YAML nested more than " + limits.maxDepth() + " levels deep");
         }
         stack.add(new Frame(e));
@@ -98,7 +100,10 @@ final class EventTree {
       if (e.is(Event.ID.SequenceEnd) || e.is(Event.ID.MappingEnd)) {
         Frame f = stack.remove(stack.size() - 1);
         Span span = span(f.start.getStartMark(), e.getEndMark());
-        done = f.isMap ? new YamlMap(f.entries, f.keys, span) : new YamlList(List.copyOf(f.items), span);
+        done =
+            f.isMap
+                ? new YamlMap(f.entries, f.keys, span)
+                : new YamlList(List.copyOf(f.items), span);
         size = f.size;
         height = f.height;
         remember(f.start, done, size, height);
@@ -114,14 +119,22 @@ final class EventTree {
           height = target.height();
           aliasNodes += size;
           if (aliasNodes > limits.maxAliasNodes()) {
-            throw new YamlLimits.Exceeded(ProblemCode.YAML_ALIAS_BOMB, e.getStartMark(),
-                "YAML aliases expand to more than " + limits.maxAliasNodes()
+            throw new YamlLimits.Exceeded(
+                ProblemCode.YAML_ALIAS_BOMB,
+                e.getStartMark(),
+                "YAML aliases expand to more than "
+                    + limits.maxAliasNodes()
                     + " nodes (an alias bomb?)");
           }
           if (stack.size() + height > limits.maxDepth()) {
-            throw new YamlLimits.Exceeded(ProblemCode.YAML_TOO_DEEP, e.getStartMark(),
-                "YAML nested more than " + limits.maxDepth() + " levels deep (through alias *"
-                    + a.getAnchor() + ")");
+            throw new YamlLimits.Exceeded(
+                ProblemCode.YAML_TOO_DEEP,
+                e.getStartMark(),
+                "YAML nested more than "
+                    + limits.maxDepth()
+                    + " levels deep (through alias *"
+                    + a.getAnchor()
+                    + ")");
           }
         }
       } else if (e instanceof ScalarEvent s) {
@@ -129,12 +142,22 @@ final class EventTree {
         boolean isKey = parent != null && parent.isMap && parent.pendingKey == null;
         int max = isKey ? limits.maxKeyLength() : limits.maxScalarLength();
         if (s.getValue().length() > max) {
-          throw new YamlLimits.Exceeded(ProblemCode.YAML_TOO_LARGE, e.getStartMark(),
-              (isKey ? "YAML key" : "YAML value") + " longer than " + max + " characters ("
-                  + s.getValue().length() + ")");
+          throw new YamlLimits.Exceeded(
+              ProblemCode.YAML_TOO_LARGE,
+              e.getStartMark(),
+              (isKey ? "YAML key" : "YAML value")
+                  + " longer than "
+                  + max
+                  + " characters ("
+                  + s.getValue().length()
+                  + ")");
         }
-        done = new YamlScalar(s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && s.getTag() == null
-            ? plain(s.getValue()) : tagged(s), span(s.getStartMark(), s.getEndMark()));
+        done =
+            new YamlScalar(
+                s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && s.getTag() == null
+                    ? plain(s.getValue())
+                    : tagged(s),
+                span(s.getStartMark(), s.getEndMark()));
         size = 1;
         height = 0;
         remember(e, done, size, height);
@@ -156,7 +179,10 @@ final class EventTree {
       } else {
         YamlNode key = parent.pendingKey;
         parent.pendingKey = null;
-        String k = key instanceof YamlScalar ks ? String.valueOf(ks.value()) : String.valueOf(key.toPlain());
+        String k =
+            key instanceof YamlScalar ks
+                ? String.valueOf(ks.value())
+                : String.valueOf(key.toPlain());
         if ("<<".equals(k) && key instanceof YamlScalar) {
           merge(parent.entries, parent.keys, done);
         } else {
@@ -181,16 +207,19 @@ final class EventTree {
   }
 
   /** {@code <<: *anchor} adds the keys the mapping does not set itself. */
-  private static void merge(Map<String, YamlNode> entries, Map<String, Span> keys, YamlNode merged) {
+  private static void merge(
+      Map<String, YamlNode> entries, Map<String, Span> keys, YamlNode merged) {
     List<YamlNode> sources = merged instanceof YamlList l ? l.items() : List.of(merged);
     for (YamlNode src : sources) {
       if (src instanceof YamlMap m) {
-        m.entries().forEach((k, v) -> {
-          if (!entries.containsKey(k)) {
-            entries.put(k, v);
-            keys.put(k, m.keySpan(k));
-          }
-        });
+        m.entries()
+            .forEach(
+                (k, v) -> {
+                  if (!entries.containsKey(k)) {
+                    entries.put(k, v);
+                    keys.put(k, m.keySpan(k));
+                  }
+                });
       }
     }
   }
@@ -238,7 +267,8 @@ final class EventTree {
       if (n.matches("[-+]?0x[0-9a-fA-F]+")) {
         return Long.parseLong(n.replaceFirst("0x", ""), 16);
       }
-      if (n.matches("[-+]?([0-9]+\\.[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")) {
+      if (n.matches(
+          "[-+]?([0-9]+\\.[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")) {
         return Double.parseDouble(n);
       }
     } catch (NumberFormatException e) {

@@ -15,11 +15,10 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.Event;
 
 /**
- * One parsed YAML file: its root node (null when empty or unparseable) and its problems. Built
- * from SnakeYAML's parser events rather than through a data binder, because dbt users need the
- * location of every key (go-to-definition into YAML), and rather than through SnakeYAML's
- * composer, whose node graph and regex-based type resolution cost more than the parse itself
- * on large projects.
+ * One parsed YAML file: its root node (null when empty or unparseable) and its problems. Built from
+ * SnakeYAML's parser events rather than through a data binder, because dbt users need the location
+ * of every key (go-to-definition into YAML), and rather than through SnakeYAML's composer, whose
+ * node graph and regex-based type resolution cost more than the parse itself on large projects.
  */
 public record YamlDocument(String path, YamlNode root, List<Problem> problems) {
 
@@ -31,22 +30,40 @@ public record YamlDocument(String path, YamlNode root, List<Problem> problems) {
   public static YamlDocument parse(String path, String text, YamlLimits limits) {
     List<Problem> problems = new ArrayList<>();
     if (text != null && text.length() > limits.maxCodePoints()) {
-      problems.add(Problem.ofFile(path, ProblemCode.YAML_TOO_LARGE, "YAML file longer than "
-          + limits.maxCodePoints() + " characters (" + text.length() + "); the file is skipped"));
+      problems.add(
+          Problem.ofFile(
+              path,
+              ProblemCode.YAML_TOO_LARGE,
+              "YAML file longer than "
+                  + limits.maxCodePoints()
+                  + " characters ("
+                  + text.length()
+                  + "); the file is skipped"));
       return new YamlDocument(path, null, problems);
     }
     int[] longest = longestLine(text);
     if (longest[1] > limits.maxLineLength()) {
-      problems.add(Problem.at(path, longest[0], 0, ProblemCode.YAML_TOO_LARGE, "YAML line "
-          + (longest[0] + 1) + " is " + longest[1] + " characters long, more than "
-          + limits.maxLineLength() + "; the file is skipped"));
+      problems.add(
+          Problem.at(
+              path,
+              longest[0],
+              0,
+              ProblemCode.YAML_TOO_LARGE,
+              "YAML line "
+                  + (longest[0] + 1)
+                  + " is "
+                  + longest[1]
+                  + " characters long, more than "
+                  + limits.maxLineLength()
+                  + "; the file is skipped"));
       return new YamlDocument(path, null, problems);
     }
     try {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(true);
       options.setCodePointLimit(Integer.MAX_VALUE); // checked above, on the text we already hold
-      Iterator<Event> events = new Yaml(options).parse(new StringReader(text == null ? "" : text)).iterator();
+      Iterator<Event> events =
+          new Yaml(options).parse(new StringReader(text == null ? "" : text)).iterator();
       YamlNode root = new EventTree(events, limits).document();
       return new YamlDocument(path, root, problems);
     } catch (YamlLimits.Exceeded e) {
@@ -60,11 +77,12 @@ public record YamlDocument(String path, YamlNode root, List<Problem> problems) {
       int col = m == null ? 0 : m.getColumn();
       String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
       String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
-      problems.add(Problem.at(path, line, col, ProblemCode.YAML_SYNTAX,
-          "invalid YAML: " + what + context));
+      problems.add(
+          Problem.at(path, line, col, ProblemCode.YAML_SYNTAX, "invalid YAML: " + what + context));
       return new YamlDocument(path, null, problems);
     } catch (YAMLException | IllegalStateException e) {
-      problems.add(Problem.at(path, 0, 0, ProblemCode.YAML_SYNTAX, "invalid YAML: " + e.getMessage()));
+      problems.add(
+          Problem.at(path, 0, 0, ProblemCode.YAML_SYNTAX, "invalid YAML: " + e.getMessage()));
       return new YamlDocument(path, null, problems);
     }
   }
@@ -97,5 +115,4 @@ public record YamlDocument(String path, YamlNode root, List<Problem> problems) {
   public YamlMap rootMap() {
     return root == null ? YamlMap.empty(Span.NONE) : root.asMap();
   }
-
 }

@@ -30,14 +30,21 @@ public enum ColumnType {
       case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> INTEGER;
       case Types.DECIMAL, Types.NUMERIC -> DECIMAL;
       case Types.REAL, Types.FLOAT, Types.DOUBLE -> DOUBLE;
-      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR,
-          Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB -> TEXT;
+      case Types.CHAR,
+          Types.VARCHAR,
+          Types.LONGVARCHAR,
+          Types.NCHAR,
+          Types.NVARCHAR,
+          Types.LONGNVARCHAR,
+          Types.CLOB,
+          Types.NCLOB ->
+          TEXT;
       case Types.DATE -> DATE;
       case Types.TIME, Types.TIME_WITH_TIMEZONE -> TIME;
       case Types.TIMESTAMP_WITH_TIMEZONE -> TIMESTAMP_TZ;
       // PostgreSQL reports timestamptz as TIMESTAMP and says so in the name
-      case Types.TIMESTAMP -> name.contains("tz") || name.contains("time zone")
-          ? TIMESTAMP_TZ : TIMESTAMP;
+      case Types.TIMESTAMP ->
+          name.contains("tz") || name.contains("time zone") ? TIMESTAMP_TZ : TIMESTAMP;
       case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> BINARY;
       default -> OTHER;
     };

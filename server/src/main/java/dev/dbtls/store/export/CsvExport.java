@@ -16,8 +16,14 @@ import java.util.List;
 final class CsvExport implements FormatWriter {
   @Override
   public void write(List<ExportColumn> columns, Rows rows, Path file) throws Exception {
-    try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+    try (Writer out =
+        new BufferedWriter(
+            Files.newBufferedWriter(
+                file,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE),
+            1 << 16)) {
       for (int i = 0; i < columns.size(); i++) {
         if (i > 0) {
           out.write(',');

@@ -25,8 +25,8 @@ public final class Export {
   }
 
   /** As {@link #write(RowSource, Path, ExportFormat)}, stopping when {@code cancelled} says so. */
-  public static ExportResult write(RowSource source, Path target, ExportFormat format,
-      BooleanSupplier cancelled) {
+  public static ExportResult write(
+      RowSource source, Path target, ExportFormat format, BooleanSupplier cancelled) {
     long start = System.nanoTime();
     Rows rows = new Rows(source, cancelled);
     Path tmp = null;
@@ -71,8 +71,9 @@ public final class Export {
       for (int n = 2; !seen.add(name); n++) {
         name = base + "_" + n;
       }
-      out.add(new ExportColumn(name, c.type() == null ? ColumnType.OTHER : c.type(),
-          c.precision(), c.scale()));
+      out.add(
+          new ExportColumn(
+              name, c.type() == null ? ColumnType.OTHER : c.type(), c.precision(), c.scale()));
     }
     return out;
   }

@@ -10,8 +10,8 @@ import java.nio.file.Path;
  * @param bytes the file's size
  * @param error a one-line message; null when the file was written
  */
-public record ExportResult(Path file, ExportFormat format, long rows, long bytes, long millis,
-    String error) {
+public record ExportResult(
+    Path file, ExportFormat format, long rows, long bytes, long millis, String error) {
   public boolean ok() {
     return error == null;
   }

@@ -15,12 +15,12 @@ import java.util.List;
 
 /**
  * JSON with its own types: numbers (decimals exact, in plain notation), booleans, null; dates,
- * times and timestamps as ISO-8601 strings; bytes as base64; NaN and infinities as strings
- * (JSON has no number for them). An array of objects, or one object per line.
+ * times and timestamps as ISO-8601 strings; bytes as base64; NaN and infinities as strings (JSON
+ * has no number for them). An array of objects, or one object per line.
  */
 final class JsonExport implements FormatWriter {
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
   private final boolean lines;
 
   JsonExport(boolean lines) {
@@ -58,7 +58,9 @@ final class JsonExport implements FormatWriter {
       g.writeNull();
     } else if (v instanceof Boolean b) {
       g.writeBoolean(b);
-    } else if (v instanceof Long || v instanceof Integer || v instanceof Short
+    } else if (v instanceof Long
+        || v instanceof Integer
+        || v instanceof Short
         || v instanceof Byte) {
       g.writeNumber(((Number) v).longValue());
     } else if (v instanceof BigDecimal d) {

@@ -42,8 +42,12 @@ final class ParquetExport implements FormatWriter {
       }
       append(c.unwrap(DuckDBConnection.class), columns, rows);
       try (Statement s = c.createStatement()) {
-        s.execute("COPY (" + select(columns) + ") TO " + literal(file.toString())
-            + " (FORMAT parquet, COMPRESSION zstd)");
+        s.execute(
+            "COPY ("
+                + select(columns)
+                + ") TO "
+                + literal(file.toString())
+                + " (FORMAT parquet, COMPRESSION zstd)");
       }
     } finally {
       deleteDatabase(db);
@@ -60,8 +64,16 @@ final class ParquetExport implements FormatWriter {
           try {
             appendValue(a, columns.get(i), v);
           } catch (RuntimeException e) {
-            throw new SQLException("row " + rows.count() + ", column " + columns.get(i).name()
-                + ": cannot write " + ValueText.of(v) + " as " + duckType(columns.get(i)), e);
+            throw new SQLException(
+                "row "
+                    + rows.count()
+                    + ", column "
+                    + columns.get(i).name()
+                    + ": cannot write "
+                    + ValueText.of(v)
+                    + " as "
+                    + duckType(columns.get(i)),
+                e);
           }
         }
         a.endRow();
@@ -80,10 +92,13 @@ final class ParquetExport implements FormatWriter {
         boolean b = v instanceof Boolean x ? x : parseBoolean(ValueText.of(v));
         a.append(b);
       }
-      case INTEGER -> a.append(v instanceof Number n ? exactLong(n)
-          : Long.parseLong(ValueText.of(v).strip()));
-      case DOUBLE -> a.append(v instanceof Number n ? n.doubleValue()
-          : Double.parseDouble(ValueText.of(v).strip()));
+      case INTEGER ->
+          a.append(v instanceof Number n ? exactLong(n) : Long.parseLong(ValueText.of(v).strip()));
+      case DOUBLE ->
+          a.append(
+              v instanceof Number n
+                  ? n.doubleValue()
+                  : Double.parseDouble(ValueText.of(v).strip()));
       case DECIMAL -> {
         BigDecimal d = v instanceof BigDecimal x ? x : new BigDecimal(ValueText.of(v).strip());
         if (exactDecimal(col)) {
@@ -94,12 +109,21 @@ final class ParquetExport implements FormatWriter {
       }
       case DATE -> a.append(v instanceof LocalDate d ? d : LocalDate.parse(ValueText.of(v)));
       case TIME -> a.append(v instanceof LocalTime t ? t : LocalTime.parse(ValueText.of(v)));
-      case TIMESTAMP -> a.append(v instanceof LocalDateTime t ? t
-          : LocalDateTime.parse(ValueText.of(v).replace(' ', 'T')));
-      case TIMESTAMP_TZ -> a.append(v instanceof OffsetDateTime t ? t
-          : OffsetDateTime.parse(ValueText.of(v).replace(' ', 'T')));
-      case BINARY -> a.appendByteArray(v instanceof byte[] b ? b
-          : ValueText.of(v).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      case TIMESTAMP ->
+          a.append(
+              v instanceof LocalDateTime t
+                  ? t
+                  : LocalDateTime.parse(ValueText.of(v).replace(' ', 'T')));
+      case TIMESTAMP_TZ ->
+          a.append(
+              v instanceof OffsetDateTime t
+                  ? t
+                  : OffsetDateTime.parse(ValueText.of(v).replace(' ', 'T')));
+      case BINARY ->
+          a.appendByteArray(
+              v instanceof byte[] b
+                  ? b
+                  : ValueText.of(v).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       default -> a.append(ValueText.of(v));
     }
   }
@@ -126,7 +150,9 @@ final class ParquetExport implements FormatWriter {
   }
 
   private static boolean exactDecimal(ExportColumn c) {
-    return c.precision() >= 1 && c.precision() <= 38 && c.scale() >= 0
+    return c.precision() >= 1
+        && c.precision() <= 38
+        && c.scale() >= 0
         && c.scale() <= c.precision();
   }
 
@@ -135,8 +161,8 @@ final class ParquetExport implements FormatWriter {
     return switch (c.type()) {
       case BOOLEAN -> "BOOLEAN";
       case INTEGER -> "BIGINT";
-      case DECIMAL -> exactDecimal(c)
-          ? "DECIMAL(" + c.precision() + ", " + c.scale() + ")" : "DOUBLE";
+      case DECIMAL ->
+          exactDecimal(c) ? "DECIMAL(" + c.precision() + ", " + c.scale() + ")" : "DOUBLE";
       case DOUBLE -> "DOUBLE";
       case DATE -> "DATE";
       case TIME -> "TIME";

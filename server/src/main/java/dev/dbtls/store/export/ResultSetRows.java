@@ -17,9 +17,12 @@ final class ResultSetRows implements RowSource {
     ResultSetMetaData md = rs.getMetaData();
     List<ExportColumn> cols = new ArrayList<>();
     for (int i = 1; i <= md.getColumnCount(); i++) {
-      cols.add(new ExportColumn(md.getColumnLabel(i),
-          ColumnType.ofJdbc(md.getColumnType(i), md.getColumnTypeName(i)),
-          md.getPrecision(i), md.getScale(i)));
+      cols.add(
+          new ExportColumn(
+              md.getColumnLabel(i),
+              ColumnType.ofJdbc(md.getColumnType(i), md.getColumnTypeName(i)),
+              md.getPrecision(i),
+              md.getScale(i)));
     }
     this.columns = List.copyOf(cols);
   }

@@ -9,8 +9,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * How a value reads as text wherever dbtls writes one: export files, the terminal's table and
- * its CSV. One place, so that a file and a terminal never spell the same value two ways by accident.
+ * How a value reads as text wherever dbtls writes one: export files, the terminal's table and its
+ * CSV. One place, so that a file and a terminal never spell the same value two ways by accident.
  */
 public final class ValueText {
   private ValueText() {}
@@ -69,7 +69,9 @@ public final class ValueText {
     return sb.toString();
   }
 
-  /** A table cell: one line, {@code null} spelled out, cut with an ellipsis past {@code maxWidth}. */
+  /**
+   * A table cell: one line, {@code null} spelled out, cut with an ellipsis past {@code maxWidth}.
+   */
   public static String cell(Object v, int maxWidth) {
     String s = v == null ? "null" : String.valueOf(v).replace('\n', ' ').replace('\r', ' ');
     return s.length() <= maxWidth ? s : s.substring(0, maxWidth - 1) + "\u2026";

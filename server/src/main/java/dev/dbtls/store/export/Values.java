@@ -18,7 +18,10 @@ final class Values {
 
   /** Turns JDBC's legacy and driver-specific objects into plain Java values. */
   static Object normalize(Object v) throws SQLException {
-    if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean
+    if (v == null
+        || v instanceof String
+        || v instanceof Number
+        || v instanceof Boolean
         || v instanceof byte[]) {
       return v;
     }
@@ -40,8 +43,11 @@ final class Values {
     if (v instanceof ZonedDateTime z) {
       return z.toOffsetDateTime();
     }
-    if (v instanceof LocalDate || v instanceof LocalDateTime || v instanceof LocalTime
-        || v instanceof OffsetDateTime || v instanceof OffsetTime) {
+    if (v instanceof LocalDate
+        || v instanceof LocalDateTime
+        || v instanceof LocalTime
+        || v instanceof OffsetDateTime
+        || v instanceof OffsetTime) {
       return v;
     }
     if (v instanceof Clob c) {

@@ -20,10 +20,10 @@ import org.dhatim.fastexcel.Worksheet;
 /**
  * Excel through fastexcel's streaming writer: a bold, frozen header row, typed cells (numbers,
  * booleans, dates and timestamps with a date format, times as fractions of a day), text as inline
- * strings (a shared-string table would keep every string in memory). Rows are flushed every
- * {@value #FLUSH_EVERY}; past Excel's 1,048,576 rows a new sheet starts. Whole numbers beyond
- * 2^53, which Excel's doubles cannot hold, and timestamps with a zone (shown in UTC) are the two
- * places a value changes form.
+ * strings (a shared-string table would keep every string in memory). Rows are flushed every {@value
+ * #FLUSH_EVERY}; past Excel's 1,048,576 rows a new sheet starts. Whole numbers beyond 2^53, which
+ * Excel's doubles cannot hold, and timestamps with a zone (shown in UTC) are the two places a value
+ * changes form.
  */
 final class XlsxExport implements FormatWriter {
   static final int ROWS_PER_SHEET = Worksheet.MAX_ROWS - 1;
@@ -45,8 +45,9 @@ final class XlsxExport implements FormatWriter {
 
   @Override
   public void write(List<ExportColumn> columns, Rows rows, Path file) throws Exception {
-    try (OutputStream os = new BufferedOutputStream(
-        Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 1 << 16)) {
+    try (OutputStream os =
+        new BufferedOutputStream(
+            Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 1 << 16)) {
       Workbook wb = new Workbook(os, "dbtls", "1.0");
       int sheet = 1;
       Worksheet ws = sheet(wb, columns, sheet);
@@ -86,7 +87,9 @@ final class XlsxExport implements FormatWriter {
     }
     if (v instanceof Boolean b) {
       ws.value(r, c, b);
-    } else if (v instanceof Long || v instanceof Integer || v instanceof Short
+    } else if (v instanceof Long
+        || v instanceof Integer
+        || v instanceof Short
         || v instanceof Byte) {
       long l = ((Number) v).longValue();
       if (Math.abs(l) <= EXACT_IN_DOUBLE) {

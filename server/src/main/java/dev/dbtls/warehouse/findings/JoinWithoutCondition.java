@@ -29,8 +29,10 @@ final class JoinWithoutCondition implements PlanRule {
     PlanNode outer = n.children().get(0);
     PlanNode inner = n.children().get(1);
     if (!n.operator().equals("CROSS_PRODUCT")) {
-      if (n.condition() != null || n.property("Join Filter") != null
-          || n.joinType() != null && !n.joinType().equalsIgnoreCase("Inner")
+      if (n.condition() != null
+          || n.property("Join Filter") != null
+          || n.joinType() != null
+              && !n.joinType().equalsIgnoreCase("Inner")
               && !n.joinType().equalsIgnoreCase("BNL")) {
         return null;
       }
@@ -45,13 +47,25 @@ final class JoinWithoutCondition implements PlanRule {
     if (o == null || i == null || o <= 1 || i <= 1) {
       return null;
     }
-    List<String> evidence = List.of(n.operator() + " with no join condition: every row of one"
-        + " side pairs with every row of the other",
-        "outer side: " + count(o) + " rows, inner side: " + count(i) + " rows",
-        "about " + count(o * i) + " rows out");
-    return new Finding(KIND, n.id(), "Join without a join condition ("
-        + count(o) + " × " + count(i) + " rows): likely a missing ON", evidence, Finding.MEDIUM,
-        "a cross join may be intended, or both join columns fixed to the same constant", null);
+    List<String> evidence =
+        List.of(
+            n.operator()
+                + " with no join condition: every row of one"
+                + " side pairs with every row of the other",
+            "outer side: " + count(o) + " rows, inner side: " + count(i) + " rows",
+            "about " + count(o * i) + " rows out");
+    return new Finding(
+        KIND,
+        n.id(),
+        "Join without a join condition ("
+            + count(o)
+            + " × "
+            + count(i)
+            + " rows): likely a missing ON",
+        evidence,
+        Finding.MEDIUM,
+        "a cross join may be intended, or both join columns fixed to the same constant",
+        null);
   }
 
   private static void names(PlanNode n, Set<String> out, int depth) {
@@ -71,8 +85,15 @@ final class JoinWithoutCondition implements PlanRule {
     List<String> texts = new ArrayList<>();
     texts.add(n.condition());
     texts.add(n.filter());
-    for (String p : List.of("ref", "Index Cond", "Recheck Cond", "Join Filter", "Hash Cond",
-        "Merge Cond", "Filter")) {
+    for (String p :
+        List.of(
+            "ref",
+            "Index Cond",
+            "Recheck Cond",
+            "Join Filter",
+            "Hash Cond",
+            "Merge Cond",
+            "Filter")) {
       texts.add(n.property(p));
     }
     for (String t : texts) {
@@ -81,7 +102,9 @@ final class JoinWithoutCondition implements PlanRule {
       }
       String lower = t.toLowerCase(Locale.ROOT).replace("`", "").replace("\"", "");
       for (String name : names) {
-        if (Pattern.compile("(^|[^a-z0-9_$])" + Pattern.quote(name) + "\\.").matcher(lower).find()) {
+        if (Pattern.compile("(^|[^a-z0-9_$])" + Pattern.quote(name) + "\\.")
+            .matcher(lower)
+            .find()) {
           return true;
         }
       }

@@ -9,25 +9,29 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code nested-loop-large}: a nested loop whose two sides both have at least
- * {@link #LARGE_LOOP_SIDE} rows, or whose product is {@link #LARGE_LOOP_PRODUCT} or more.
+ * {@code nested-loop-large}: a nested loop whose two sides both have at least {@link
+ * #LARGE_LOOP_SIDE} rows, or whose product is {@link #LARGE_LOOP_PRODUCT} or more.
  */
 final class NestedLoopLarge implements PlanRule {
   static final String KIND = "nested-loop-large";
+
   /** A nested loop side this large is large. */
   static final double LARGE_LOOP_SIDE = 10_000;
+
   /** A nested loop comparing this many row pairs is large. */
   static final double LARGE_LOOP_PRODUCT = 1e8;
 
   /** Whether the step is a nested loop (or a cross product) with its two sides. */
   static boolean nestedLoop(PlanNode n, String dialect) {
-    boolean loop = switch (dialect) {
-      case "postgres", "mariadb", "mysql" -> n.operator().equals("Nested Loop")
-          || n.operator().equals("Block Nested Loop");
-      case "duckdb" -> Set.of("NESTED_LOOP_JOIN", "BLOCKWISE_NL_JOIN", "CROSS_PRODUCT")
-          .contains(n.operator());
-      default -> false;
-    };
+    boolean loop =
+        switch (dialect) {
+          case "postgres", "mariadb", "mysql" ->
+              n.operator().equals("Nested Loop") || n.operator().equals("Block Nested Loop");
+          case "duckdb" ->
+              Set.of("NESTED_LOOP_JOIN", "BLOCKWISE_NL_JOIN", "CROSS_PRODUCT")
+                  .contains(n.operator());
+          default -> false;
+        };
     return loop && n.children().size() >= 2;
   }
 
@@ -48,13 +52,24 @@ final class NestedLoopLarge implements PlanRule {
       return null;
     }
     boolean measured = analyzed && n.children().get(0).actualRows() != null;
-    List<String> evidence = List.of("outer side: " + count(outer) + " rows",
-        "inner side: " + count(inner) + " rows for each outer row",
-        "about " + count(product) + " row pairs compared");
-    return new Finding(KIND, n.id(), "Nested loop over large inputs ("
-        + count(outer) + " × " + count(inner) + " rows): a join condition the warehouse can hash"
-        + " or an index on the inner side's join column would avoid it", evidence,
-        Finding.MEDIUM, (measured ? "measured" : "from estimates")
-        + "; a nested loop can still be right when the inner side is cached", null);
+    List<String> evidence =
+        List.of(
+            "outer side: " + count(outer) + " rows",
+            "inner side: " + count(inner) + " rows for each outer row",
+            "about " + count(product) + " row pairs compared");
+    return new Finding(
+        KIND,
+        n.id(),
+        "Nested loop over large inputs ("
+            + count(outer)
+            + " × "
+            + count(inner)
+            + " rows): a join condition the warehouse can hash"
+            + " or an index on the inner side's join column would avoid it",
+        evidence,
+        Finding.MEDIUM,
+        (measured ? "measured" : "from estimates")
+            + "; a nested loop can still be right when the inner side is cached",
+        null);
   }
 }

@@ -8,24 +8,27 @@ import java.util.Map;
 
 /**
  * What looks wrong in a plan, each finding with its evidence and a confidence: the step rules
- * ({@link SeqScanSelectiveFilter}, {@link SpillToDisk}, {@link JoinWithoutCondition},
- * {@link NestedLoopLarge}) at every step, parents first, then {@link RowEstimateOff} for an
- * analyzed plan.
+ * ({@link SeqScanSelectiveFilter}, {@link SpillToDisk}, {@link JoinWithoutCondition}, {@link
+ * NestedLoopLarge}) at every step, parents first, then {@link RowEstimateOff} for an analyzed plan.
  *
  * <p>Pure: reads the plan and the table sizes only; never throws on odd plans.
  */
 public final class PlanFindings {
-  private static final List<PlanRule> STEP_RULES = List.of(new SeqScanSelectiveFilter(),
-      new SpillToDisk(), new JoinWithoutCondition(), new NestedLoopLarge());
+  private static final List<PlanRule> STEP_RULES =
+      List.of(
+          new SeqScanSelectiveFilter(),
+          new SpillToDisk(),
+          new JoinWithoutCondition(),
+          new NestedLoopLarge());
 
   private PlanFindings() {}
 
   /**
-   * The findings for a plan of {@code dialect} (postgres, duckdb, mariadb, mysql, sqlite), with
-   * the tables' row counts by {@code schema.table} (may be empty).
+   * The findings for a plan of {@code dialect} (postgres, duckdb, mariadb, mysql, sqlite), with the
+   * tables' row counts by {@code schema.table} (may be empty).
    */
-  public static List<Finding> of(PlanNode root, String dialect, Map<String, Double> tableRows,
-      boolean analyzed) {
+  public static List<Finding> of(
+      PlanNode root, String dialect, Map<String, Double> tableRows, boolean analyzed) {
     List<Finding> out = new ArrayList<>();
     if (root == null) {
       return out;
@@ -43,8 +46,14 @@ public final class PlanFindings {
     return out;
   }
 
-  private static void walk(PlanNode n, String dialect, Map<String, Double> sizes,
-      boolean analyzed, List<Finding> out, int depth, double parallel) {
+  private static void walk(
+      PlanNode n,
+      String dialect,
+      Map<String, Double> sizes,
+      boolean analyzed,
+      List<Finding> out,
+      int depth,
+      double parallel) {
     if (depth > 500) {
       return;
     }

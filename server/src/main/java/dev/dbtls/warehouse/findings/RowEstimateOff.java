@@ -11,14 +11,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code row-estimate-off}: the planner's rows off from the actual rows by
- * {@link #ESTIMATE_OFF_FACTOR} times or more (not when both are under {@link #TINY_ROWS}), at the
- * step where it starts: judged bottom-up, so a step whose inputs are off is not reported again.
+ * {@code row-estimate-off}: the planner's rows off from the actual rows by {@link
+ * #ESTIMATE_OFF_FACTOR} times or more (not when both are under {@link #TINY_ROWS}), at the step
+ * where it starts: judged bottom-up, so a step whose inputs are off is not reported again.
  */
 final class RowEstimateOff {
   static final String KIND = "row-estimate-off";
+
   /** Estimated and actual rows this many times apart. */
   static final double ESTIMATE_OFF_FACTOR = 10;
+
   /** Row counts below this on both sides are too small to judge an estimate by. */
   static final double TINY_ROWS = 100;
 
@@ -56,13 +58,18 @@ final class RowEstimateOff {
     return true;
   }
 
-  private static Finding finding(PlanNode n, String dialect, double actual, double estimated,
-      double factor) {
+  private static Finding finding(
+      PlanNode n, String dialect, double actual, double estimated, double factor) {
     String what = n.relation() != null ? n.qualifiedRelation() : n.operator();
     List<String> evidence = new ArrayList<>();
-    evidence.add(n.operator() + (n.relation() == null ? "" : " on " + n.qualifiedRelation())
-        + ": estimated " + count(estimated) + " rows, actually " + count(actual)
-        + (loops(n) > 1 ? " (per loop, " + count(loops(n)) + " loops)" : ""));
+    evidence.add(
+        n.operator()
+            + (n.relation() == null ? "" : " on " + n.qualifiedRelation())
+            + ": estimated "
+            + count(estimated)
+            + " rows, actually "
+            + count(actual)
+            + (loops(n) > 1 ? " (per loop, " + count(loops(n)) + " loops)" : ""));
     if (n.filter() != null) {
       evidence.add("filter: " + n.filter());
     }
@@ -73,18 +80,34 @@ final class RowEstimateOff {
       advice = analyzeStatement(n, dialect);
       evidence.add("statistics may be stale: " + advice + " refreshes them");
       confidence = Finding.MEDIUM;
-      reason = "a filter on correlated columns or on an expression misleads the planner too,"
-          + " with fresh statistics";
+      reason =
+          "a filter on correlated columns or on an expression misleads the planner too,"
+              + " with fresh statistics";
     } else {
       advice = "analyze the tables below it";
-      evidence.add("join estimates go wrong with stale statistics of the inputs or with"
-          + " correlated join columns");
+      evidence.add(
+          "join estimates go wrong with stale statistics of the inputs or with"
+              + " correlated join columns");
       confidence = Finding.LOW;
       reason = "a join's estimate depends on several tables and columns";
     }
-    return new Finding(KIND, n.id(), "Row estimate off by " + times(factor)
-        + " on " + what + " (estimated " + count(estimated) + ", actually " + count(actual)
-        + "): " + advice, evidence, confidence, reason, null);
+    return new Finding(
+        KIND,
+        n.id(),
+        "Row estimate off by "
+            + times(factor)
+            + " on "
+            + what
+            + " (estimated "
+            + count(estimated)
+            + ", actually "
+            + count(actual)
+            + "): "
+            + advice,
+        evidence,
+        confidence,
+        reason,
+        null);
   }
 
   private static String analyzeStatement(PlanNode n, String dialect) {

@@ -33,28 +33,65 @@ class BuiltinMacrosTest {
     List<Case> cases = read();
     assertTrue(cases.size() > 500, "cases read: " + cases.size());
     Map<String, DbtJinja> engines = new LinkedHashMap<>();
-    return cases.stream().map(c -> DynamicTest.dynamicTest(c.adapter() + ": " + c.expression(), () -> {
-      DbtJinja jinja = engines.computeIfAbsent(c.adapter(), a -> new DbtJinja(new JinjaSetup(
-          Adapter.of(a), "project", BuiltinMacros.shipped(), Map.of(), null)));
-      Map<String, Object> target = Map.of("schema", "analytics", "database", "warehouse",
-          "name", "dev", "type", c.adapter());
-      Rendered r = jinja.render(new RenderRequest("case.sql", c.expression(), "project",
-          Map.of("target", target)));
-      if (c.expected().startsWith("!! compiler error: ")) {
-        String message = c.expected().substring("!! compiler error: ".length());
-        assertTrue(r.problems().stream().anyMatch(p -> p.code() == ProblemCode.COMPILER_ERROR
-            && p.message().contains(message)), () -> "expected compiler error '" + message + "', got "
-            + r.problems() + " / " + r.output());
-      } else {
-        assertEquals(List.of(), r.problems().stream().filter(Problem::isError).toList());
-        assertEquals(c.expected(), r.output());
-      }
-    }));
+    return cases.stream()
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.adapter() + ": " + c.expression(),
+                    () -> {
+                      DbtJinja jinja =
+                          engines.computeIfAbsent(
+                              c.adapter(),
+                              a ->
+                                  new DbtJinja(
+                                      new JinjaSetup(
+                                          Adapter.of(a),
+                                          "project",
+                                          BuiltinMacros.shipped(),
+                                          Map.of(),
+                                          null)));
+                      Map<String, Object> target =
+                          Map.of(
+                              "schema",
+                              "analytics",
+                              "database",
+                              "warehouse",
+                              "name",
+                              "dev",
+                              "type",
+                              c.adapter());
+                      Rendered r =
+                          jinja.render(
+                              new RenderRequest(
+                                  "case.sql", c.expression(), "project", Map.of("target", target)));
+                      if (c.expected().startsWith("!! compiler error: ")) {
+                        String message = c.expected().substring("!! compiler error: ".length());
+                        assertTrue(
+                            r.problems().stream()
+                                .anyMatch(
+                                    p ->
+                                        p.code() == ProblemCode.COMPILER_ERROR
+                                            && p.message().contains(message)),
+                            () ->
+                                "expected compiler error '"
+                                    + message
+                                    + "', got "
+                                    + r.problems()
+                                    + " / "
+                                    + r.output());
+                      } else {
+                        assertEquals(
+                            List.of(), r.problems().stream().filter(Problem::isError).toList());
+                        assertEquals(c.expected(), r.output());
+                      }
+                    }));
   }
 
   private static List<Case> read() throws IOException {
-    List<String> lines = Files.readAllLines(TestProjects.repoRoot()
-        .resolve("server/src/test/resources/builtin_macros_expected.txt"));
+    List<String> lines =
+        Files.readAllLines(
+            TestProjects.repoRoot()
+                .resolve("server/src/test/resources/builtin_macros_expected.txt"));
     List<Case> out = new ArrayList<>();
     String adapter = null;
     String expression = null;

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden compiled SQL of the healthy test projects, one test per node. Regenerate with
- * {@code mvn test -Dtest=CompileGoldenTest -Ddbtls.updateGolden=true} and review the diff.
+ * Golden compiled SQL of the healthy test projects, one test per node. Regenerate with {@code mvn
+ * test -Dtest=CompileGoldenTest -Ddbtls.updateGolden=true} and review the diff.
  */
 class CompileGoldenTest {
   private static final boolean UPDATE = Boolean.getBoolean("dbtls.updateGolden");
@@ -33,7 +33,10 @@ class CompileGoldenTest {
     return golden("jaffle_shop_postgres");
   }
 
-  /** A package's own test project using it from its folder (never installed), swapping its source through a var. */
+  /**
+   * A package's own test project using it from its folder (never installed), swapping its source
+   * through a var.
+   */
   @TestFactory
   Stream<DynamicTest> revenueKitIntegrationTests() {
     return golden("revenue_kit/integration_tests");
@@ -56,31 +59,51 @@ class CompileGoldenTest {
 
   private Stream<DynamicTest> golden(String project, String target, String goldenName) {
     ProjectSnapshot snapshot = TestProjects.load(project, target);
-    List<Problem> errors = snapshot.manifest().problems().stream().filter(Problem::isError).toList();
+    List<Problem> errors =
+        snapshot.manifest().problems().stream().filter(Problem::isError).toList();
     NodeCompiler compiler = new NodeCompiler(snapshot);
-    Path goldenDir = TestProjects.repoRoot().resolve("server/src/test/resources/golden").resolve(goldenName);
+    Path goldenDir =
+        TestProjects.repoRoot().resolve("server/src/test/resources/golden").resolve(goldenName);
     List<DynamicTest> tests = new ArrayList<>();
-    tests.add(DynamicTest.dynamicTest("no errors loading " + project,
-        () -> assertEquals(List.of(), errors)));
-    snapshot.manifest().nodes().values().stream().filter(n -> n.type().compiles())
+    tests.add(
+        DynamicTest.dynamicTest(
+            "no errors loading " + project, () -> assertEquals(List.of(), errors)));
+    snapshot.manifest().nodes().values().stream()
+        .filter(n -> n.type().compiles())
         .sorted(java.util.Comparator.comparing(Node::uniqueId))
-        .forEach(n -> tests.add(DynamicTest.dynamicTest(n.uniqueId(), () -> {
-          CompiledNode c = compiler.compile(n);
-          assertFalse(c.failed(), () -> "compile failed: " + c.problems());
-          assertTrue(c.problems().stream().noneMatch(Problem::isError), () -> c.problems().toString());
-          Path file = goldenDir.resolve(n.packageName()).resolve(
-              n.file() == null ? n.originalFilePath() + "/" + n.name() + ".sql" : n.originalFilePath());
-          if (UPDATE) {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, c.sql(), StandardCharsets.UTF_8);
-          }
-          assertEquals(read(file), c.sql(), "compiled SQL of " + n.uniqueId() + " differs from " + file);
-        })));
+        .forEach(
+            n ->
+                tests.add(
+                    DynamicTest.dynamicTest(
+                        n.uniqueId(),
+                        () -> {
+                          CompiledNode c = compiler.compile(n);
+                          assertFalse(c.failed(), () -> "compile failed: " + c.problems());
+                          assertTrue(
+                              c.problems().stream().noneMatch(Problem::isError),
+                              () -> c.problems().toString());
+                          Path file =
+                              goldenDir
+                                  .resolve(n.packageName())
+                                  .resolve(
+                                      n.file() == null
+                                          ? n.originalFilePath() + "/" + n.name() + ".sql"
+                                          : n.originalFilePath());
+                          if (UPDATE) {
+                            Files.createDirectories(file.getParent());
+                            Files.writeString(file, c.sql(), StandardCharsets.UTF_8);
+                          }
+                          assertEquals(
+                              read(file),
+                              c.sql(),
+                              "compiled SQL of " + n.uniqueId() + " differs from " + file);
+                        })));
     return tests.stream();
   }
 
   private static String read(Path file) throws IOException {
-    return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8)
+    return Files.exists(file)
+        ? Files.readString(file, StandardCharsets.UTF_8)
         : "<no golden file " + file + "; run with -Ddbtls.updateGolden=true>";
   }
 }

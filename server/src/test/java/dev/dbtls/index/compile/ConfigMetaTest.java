@@ -11,11 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code config.meta_get(key, default)} and {@code config.meta_require(key)} (dbt 1.10): the
- * node's merged {@code meta} config (project, property YAML, the file's own config call).
+ * {@code config.meta_get(key, default)} and {@code config.meta_require(key)} (dbt 1.10): the node's
+ * merged {@code meta} config (project, property YAML, the file's own config call).
  */
 class ConfigMetaTest {
-  private static final String PROJECT = """
+  private static final String PROJECT =
+      """
       -- file: dbt_project.yml
       name: shop
       profile: shop
@@ -48,15 +49,20 @@ class ConfigMetaTest {
   void metaGetReadsTheMergedMeta() {
     CompiledNode c = compile("orders");
     assertEquals(List.of(), c.problems().stream().filter(Problem::isError).toList());
-    assertEquals("select 'data-team' as owner, 1 as tier,\n  False as pii, 'daily' as sla,\n"
-        + "  True as missing, 1 as t", c.sql().trim());
+    assertEquals(
+        "select 'data-team' as owner, 1 as tier,\n  False as pii, 'daily' as sla,\n"
+            + "  True as missing, 1 as t",
+        c.sql().trim());
   }
 
   @Test
   void metaRequireOfAMissingKeyIsAnError() {
     CompiledNode c = compile("strict");
     assertTrue(c.failed());
-    assertTrue(c.problems().stream().anyMatch(p -> p.code() == ProblemCode.COMPILER_ERROR
-        && p.message().contains("'tier'")), c.problems()::toString);
+    assertTrue(
+        c.problems().stream()
+            .anyMatch(
+                p -> p.code() == ProblemCode.COMPILER_ERROR && p.message().contains("'tier'")),
+        c.problems()::toString);
   }
 }

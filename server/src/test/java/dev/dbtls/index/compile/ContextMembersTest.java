@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * dbt context members that public packages read: {@code builtins} (the context's own functions,
- * also {@code builtins.ref.config}, the run's project config), {@code invocation_args_dict},
- * {@code set_strict}.
+ * also {@code builtins.ref.config}, the run's project config), {@code invocation_args_dict}, {@code
+ * set_strict}.
  */
 class ContextMembersTest {
-  private static final String PROJECT = """
+  private static final String PROJECT =
+      """
       -- file: dbt_project.yml
       name: shop
       version: "2.1.0"
@@ -40,6 +41,7 @@ class ContextMembersTest {
     assertEquals(List.of(), c.problems().stream().filter(Problem::isError).toList());
     String sql = c.sql().trim();
     assertTrue(sql.startsWith("select * from ") && sql.contains("stg_orders\"\n"), sql);
-    assertTrue(sql.endsWith("\n-- project shop, which compile,\n-- 2 distinct, compile, 2.1.0"), sql);
+    assertTrue(
+        sql.endsWith("\n-- project shop, which compile,\n-- 2 distinct, compile, 2.1.0"), sql);
   }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CrossDatabaseMacrosGoldenTest {
   private static final boolean UPDATE = Boolean.getBoolean("dbtls.updateGolden");
 
-  private static final String MODEL = """
+  private static final String MODEL =
+      """
       select
           {{ dbt.any_value('status') }} as any_status,
           {{ dbt.bool_or('is_returned') }} as any_returned,
@@ -65,7 +66,10 @@ class CrossDatabaseMacrosGoldenTest {
       """;
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       duckdb     | path: shop.duckdb
       postgres   | dbname: wh; schema: analytics
       redshift   | dbname: wh; schema: analytics
@@ -77,21 +81,26 @@ class CrossDatabaseMacrosGoldenTest {
       sqlite     | schema: main
       mysql      | schema: analytics
       """)
-  void everyCrossDatabaseMacroCompilesOnEveryAdapter(String type, String fields) throws IOException {
+  void everyCrossDatabaseMacroCompilesOnEveryAdapter(String type, String fields)
+      throws IOException {
     StringBuilder profile = new StringBuilder("      type: " + type + "\n");
     for (String f : fields.split(";")) {
       profile.append("      ").append(f.strip()).append('\n');
     }
     CompiledNode c = AdapterRenderingTest.compileReport(profile.toString(), MODEL);
     assertEquals(List.of(), c.problems().stream().filter(Problem::isError).toList());
-    Path golden = TestProjects.repoRoot().resolve("server/src/test/resources/golden/cross_database_macros")
-        .resolve(type + ".sql");
+    Path golden =
+        TestProjects.repoRoot()
+            .resolve("server/src/test/resources/golden/cross_database_macros")
+            .resolve(type + ".sql");
     if (UPDATE) {
       Files.createDirectories(golden.getParent());
       Files.writeString(golden, c.sql(), StandardCharsets.UTF_8);
     }
-    String expected = Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8)
-        : "<no golden file " + golden + "; run with -Ddbtls.updateGolden=true>";
+    String expected =
+        Files.exists(golden)
+            ? Files.readString(golden, StandardCharsets.UTF_8)
+            : "<no golden file " + golden + "; run with -Ddbtls.updateGolden=true>";
     assertEquals(expected, c.sql(), "compiled SQL on " + type + " differs from " + golden);
   }
 }

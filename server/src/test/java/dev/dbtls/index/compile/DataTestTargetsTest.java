@@ -14,11 +14,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Data tests of disabled or missing nodes are disabled as dbt disables them; a ref to a node
- * that does not exist is a warning; custom test names are unique per tested node.
+ * Data tests of disabled or missing nodes are disabled as dbt disables them; a ref to a node that
+ * does not exist is a warning; custom test names are unique per tested node.
  */
 class DataTestTargetsTest {
-  private static final String SHOP = """
+  private static final String SHOP =
+      """
       -- file: dbt_project.yml
       name: shop
       profile: shop
@@ -61,17 +62,26 @@ class DataTestTargetsTest {
   }
 
   private static List<String> names(Manifest m, boolean enabled) {
-    return (enabled ? m.nodes() : m.disabled()).values().stream()
-        .filter(n -> n.type() == ResourceType.TEST).map(Node::name).sorted().toList();
+    return (enabled ? m.nodes() : m.disabled())
+        .values().stream()
+            .filter(n -> n.type() == ResourceType.TEST)
+            .map(Node::name)
+            .sorted()
+            .toList();
   }
 
   @Test
   void testsOfDisabledNodesAreDisabledWithoutAWord() {
     Manifest m = load(SHOP);
     assertEquals(List.of("relationships_orders_customer_id__id__ref_customers_"), names(m, true));
-    assertEquals(List.of("no_old_orders_left", "not_null_old_orders_id",
-        "relationships_orders_customer_id__id__ref_clients_",
-        "relationships_orders_customer_id__id__ref_old_orders_", "unique_old_orders_id"), names(m, false));
+    assertEquals(
+        List.of(
+            "no_old_orders_left",
+            "not_null_old_orders_id",
+            "relationships_orders_customer_id__id__ref_clients_",
+            "relationships_orders_customer_id__id__ref_old_orders_",
+            "unique_old_orders_id"),
+        names(m, false));
     assertEquals(List.of(), YamlJinjaConfigTest.errors(m));
   }
 
@@ -90,7 +100,9 @@ class DataTestTargetsTest {
 
   @Test
   void testsOfUndescribedModelsAndDisabledSourcesAreDisabledToo() {
-    Manifest m = load("""
+    Manifest m =
+        load(
+            """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -115,12 +127,16 @@ class DataTestTargetsTest {
         """);
     assertEquals(List.of(), names(m, true));
     assertEquals(List.of("source_not_null_crm_accounts_id", "unique_ghost_id"), names(m, false));
-    assertEquals(List.of(ProblemCode.PROPERTY_UNKNOWN_NODE), m.problems().stream().map(Problem::code).toList());
+    assertEquals(
+        List.of(ProblemCode.PROPERTY_UNKNOWN_NODE),
+        m.problems().stream().map(Problem::code).toList());
   }
 
   @Test
   void everyVersionOfAModelIsTestedWithItsOwnColumns() {
-    Manifest m = load("""
+    Manifest m =
+        load(
+            """
         -- file: models/customers_v1.sql
         select 1 as id, 'x' as name
         -- file: models/customers_v2.sql
@@ -143,10 +159,17 @@ class DataTestTargetsTest {
               - v: 2
         """);
     assertEquals(List.of(), m.problems());
-    assertEquals(List.of("not_null_customers_v2_full_name", "unique_customers_v1_id", "unique_customers_v2_id"),
+    assertEquals(
+        List.of(
+            "not_null_customers_v2_full_name", "unique_customers_v1_id", "unique_customers_v2_id"),
         names(m, true));
-    assertEquals(List.of("model.shop.customers.v1"), m.nodes().values().stream()
-        .filter(n -> n.name().equals("unique_customers_v1_id")).findFirst().orElseThrow().dependsOn());
+    assertEquals(
+        List.of("model.shop.customers.v1"),
+        m.nodes().values().stream()
+            .filter(n -> n.name().equals("unique_customers_v1_id"))
+            .findFirst()
+            .orElseThrow()
+            .dependsOn());
   }
 
   @Test
@@ -155,22 +178,29 @@ class DataTestTargetsTest {
     StringBuilder yaml = new StringBuilder("-- file: models/schema.yml\nversion: 2\nmodels:\n");
     for (String model : List.of("shirts", "shoes", "hats")) {
       spec.append("-- file: models/").append(model).append(".sql\nselect 'a' as sku\n");
-      yaml.append("  - name: ").append(model).append("\n    columns:\n      - name: sku\n")
-          .append("        tests:\n          - accepted_values:\n              name: assert_valid_sku_names\n")
+      yaml.append("  - name: ")
+          .append(model)
+          .append("\n    columns:\n      - name: sku\n")
+          .append(
+              "        tests:\n          - accepted_values:\n              name: assert_valid_sku_names\n")
           .append("              values: ['a', 'b']\n");
     }
     Manifest m = load(spec.toString() + yaml);
     assertEquals(List.of(), m.problems());
-    List<Node> tests = m.nodes().values().stream().filter(n -> n.type() == ResourceType.TEST).toList();
+    List<Node> tests =
+        m.nodes().values().stream().filter(n -> n.type() == ResourceType.TEST).toList();
     assertEquals(3, tests.size());
     tests.forEach(t -> assertEquals("assert_valid_sku_names", t.name()));
-    assertEquals(List.of("model.shop.hats", "model.shop.shirts", "model.shop.shoes"),
+    assertEquals(
+        List.of("model.shop.hats", "model.shop.shirts", "model.shop.shoes"),
         tests.stream().map(t -> t.dependsOn().get(0)).sorted().toList());
   }
 
   @Test
   void theSameCustomNameTwiceOnOneColumnIsStillADuplicate() {
-    Manifest m = load("""
+    Manifest m =
+        load(
+            """
         -- file: models/shirts.sql
         select 'a' as sku
         -- file: models/schema.yml
@@ -185,6 +215,8 @@ class DataTestTargetsTest {
                   - not_null:
                       name: sku_checked
         """);
-    assertTrue(m.problems().stream().anyMatch(p -> p.code() == ProblemCode.NODE_DUPLICATE), m.problems().toString());
+    assertTrue(
+        m.problems().stream().anyMatch(p -> p.code() == ProblemCode.NODE_DUPLICATE),
+        m.problems().toString());
   }
 }

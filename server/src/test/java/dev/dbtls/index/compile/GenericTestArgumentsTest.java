@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 /** Test arguments are rendered as dbt renders them: natively, so a var's list stays a list. */
 class GenericTestArgumentsTest {
   private static CompiledNode compileTest(String yamlArgs) {
-    Fixture f = Fixture.of("""
+    Fixture f =
+        Fixture.of(
+            """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -30,16 +32,22 @@ class GenericTestArgumentsTest {
             columns:
               - name: method
                 data_tests:
-        """ + yamlArgs);
+        """
+                + yamlArgs);
     ProjectSnapshot s = f.snapshot();
-    Node test = s.manifest().nodes().values().stream().filter(n -> n.uniqueId().startsWith("test."))
-        .findFirst().orElseThrow();
+    Node test =
+        s.manifest().nodes().values().stream()
+            .filter(n -> n.uniqueId().startsWith("test."))
+            .findFirst()
+            .orElseThrow();
     return new NodeCompiler(s).compile(test);
   }
 
   @Test
   void aVarThatIsAListIsPassedAsTheList() {
-    CompiledNode c = compileTest("""
+    CompiledNode c =
+        compileTest(
+            """
                   - accepted_values:
                       values: "{{ var('methods') }}"
         """);
@@ -49,7 +57,9 @@ class GenericTestArgumentsTest {
 
   @Test
   void aBareCallIsRenderedAndNumbersStayNumbers() {
-    CompiledNode c = compileTest("""
+    CompiledNode c =
+        compileTest(
+            """
                   - at_most:
                       n: "var('limit')"
         """);
@@ -59,7 +69,9 @@ class GenericTestArgumentsTest {
 
   @Test
   void dbtConfigHelpersAreThere() {
-    CompiledNode c = compileTest("""
+    CompiledNode c =
+        compileTest(
+            """
                   - kept
         """);
     assertFalse(c.failed(), c.problems().toString());

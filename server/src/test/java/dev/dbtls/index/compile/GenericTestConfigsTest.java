@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * config:} or under {@code arguments:}; the rest are the test macro's arguments.
  */
 class GenericTestConfigsTest {
-  private static final String SHOP = """
+  private static final String SHOP =
+      """
       -- file: dbt_project.yml
       name: shop
       profile: shop
@@ -63,8 +64,10 @@ class GenericTestConfigsTest {
       """;
 
   private static List<Node> tests(ProjectSnapshot s) {
-    return s.manifest().nodes().values().stream().filter(n -> n.type() == ResourceType.TEST)
-        .sorted(Comparator.comparing(Node::name)).toList();
+    return s.manifest().nodes().values().stream()
+        .filter(n -> n.type() == ResourceType.TEST)
+        .sorted(Comparator.comparing(Node::name))
+        .toList();
   }
 
   @Test
@@ -72,8 +75,13 @@ class GenericTestConfigsTest {
     ProjectSnapshot s = YamlJinjaConfigTest.load(SHOP, null, Map.of());
     assertEquals(List.of(), s.manifest().problems());
     List<Node> tests = tests(s);
-    assertEquals(List.of("accepted_values_orders_status__placed__shipped", "not_null_orders_id",
-        "status_known", "unique_orders_id"), tests.stream().map(Node::name).toList());
+    assertEquals(
+        List.of(
+            "accepted_values_orders_status__placed__shipped",
+            "not_null_orders_id",
+            "status_known",
+            "unique_orders_id"),
+        tests.stream().map(Node::name).toList());
     Node unique = tests.get(3);
     assertEquals("warn", unique.config().get("severity"));
     assertEquals("status != 'deleted'", unique.config().get("where"));
@@ -85,7 +93,8 @@ class GenericTestConfigsTest {
     assertEquals(Map.of("owner", "data"), notNull.config().get("meta"));
     Node accepted = tests.get(0);
     assertEquals(">10", accepted.config().get("warn_if"));
-    assertEquals(Map.of("values", List.of("placed", "shipped"), "column_name", "status"),
+    assertEquals(
+        Map.of("values", List.of("placed", "shipped"), "column_name", "status"),
         accepted.extra().get("kwargs"));
     Node known = tests.get(2);
     assertEquals(Boolean.TRUE, known.config().get("enabled"));
@@ -107,7 +116,9 @@ class GenericTestConfigsTest {
 
   @Test
   void aWhereThatCallsAMacroIsRenderedWhenTheTestCompiles() {
-    ProjectSnapshot s = YamlJinjaConfigTest.load("""
+    ProjectSnapshot s =
+        YamlJinjaConfigTest.load(
+            """
         -- file: macros/recent.sql
         {% macro recent_days() %}3{% endmacro %}
         -- file: models/orders.sql
@@ -122,7 +133,8 @@ class GenericTestConfigsTest {
                   - unique:
                       config:
                         where: "ordered_on >= current_date - {{ recent_days() }}"
-        """, null, Map.of());
+        """,
+            null, Map.of());
     assertEquals(List.of(), s.manifest().problems(), "a macro is no error at load");
     CompiledNode c = new NodeCompiler(s).compile(tests(s).get(0));
     assertEquals(List.of(), c.problems());
@@ -137,7 +149,9 @@ class GenericTestConfigsTest {
 
   @Test
   void aTestThatCannotCompileIsAnErrorAtItsEntry() {
-    ProjectSnapshot s = YamlJinjaConfigTest.load("""
+    ProjectSnapshot s =
+        YamlJinjaConfigTest.load(
+            """
         -- file: models/orders.sql
         select 1 as id
         -- file: models/schema.yml
@@ -150,23 +164,32 @@ class GenericTestConfigsTest {
                   - is_even
                   - accepted_values:
                       values: "{{ var('no_such_list') }}"
-        """, null, Map.of());
+        """,
+            null,
+            Map.of());
     NodeCompiler compiler = new NodeCompiler(s);
-    List<Problem> problems = tests(s).stream().flatMap(t -> compiler.compile(t).problems().stream())
-        .filter(Problem::isError).toList();
+    List<Problem> problems =
+        tests(s).stream()
+            .flatMap(t -> compiler.compile(t).problems().stream())
+            .filter(Problem::isError)
+            .toList();
     assertEquals(2, problems.size(), problems.toString());
     for (Problem p : problems) {
       assertEquals("models/schema.yml", p.file());
       assertTrue(p.line() >= 5, p.toString());
     }
-    assertTrue(problems.stream().anyMatch(p -> p.code() == ProblemCode.UNDEFINED_MACRO), problems.toString());
+    assertTrue(
+        problems.stream().anyMatch(p -> p.code() == ProblemCode.UNDEFINED_MACRO),
+        problems.toString());
   }
 
   @Test
   void aTestNameIsReadAsDbtReadsItWhateverFollowsIt() {
     // dbt's TEST_NAME_PATTERN.match keeps the [namespace.]name at the start: a trailing colon in a
     // quoted key (seen in a public project) still names accepted_values
-    ProjectSnapshot s = YamlJinjaConfigTest.load("""
+    ProjectSnapshot s =
+        YamlJinjaConfigTest.load(
+            """
         -- file: models/orders.sql
         select 1 as id, 'placed' as status
         -- file: models/schema.yml
@@ -179,11 +202,14 @@ class GenericTestConfigsTest {
                   - "accepted_values:":
                       values: ['placed']
                   - "not_null:"
-        """, null, Map.of());
+        """,
+            null,
+            Map.of());
     assertEquals(List.of(), s.manifest().problems());
     NodeCompiler compiler = new NodeCompiler(s);
     List<Node> tests = tests(s);
-    assertEquals(List.of("accepted_values_orders_status__placed", "not_null_orders_status"),
+    assertEquals(
+        List.of("accepted_values_orders_status__placed", "not_null_orders_status"),
         tests.stream().map(Node::name).toList());
     for (Node t : tests) {
       assertEquals(List.of(), compiler.compile(t).problems(), t.name());

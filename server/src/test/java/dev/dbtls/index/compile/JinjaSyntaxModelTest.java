@@ -13,7 +13,9 @@ class JinjaSyntaxModelTest {
 
   @Test
   void compilesWithoutProblems() {
-    ProjectSnapshot s = Fixture.of("""
+    ProjectSnapshot s =
+        Fixture.of(
+                """
         -- file: macros/group_by.sql
         {% macro group_by(n) %}group by {% for i in range(1, n + 1) %}{{ i }}{{ ', ' if not loop.last }}{% endfor %}{% endmacro %}
         -- file: models/m.sql
@@ -24,17 +26,23 @@ class JinjaSyntaxModelTest {
           {{ 123456789012345678901234567890 }} as big, {{ c | length is gt 0 }} as nonempty
         from t
         {{ group_by(n=1 + k) }}
-        """).snapshot();
-    Node m = s.manifest().nodes().values().stream().filter(n -> n.name().equals("m")).findFirst()
-        .orElseThrow();
+        """)
+            .snapshot();
+    Node m =
+        s.manifest().nodes().values().stream()
+            .filter(n -> n.name().equals("m"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(List.of(), s.manifest().problems().stream().map(Problem::format).toList());
     assertEquals("table", m.config().get("materialized"));
     CompiledNode c = new NodeCompiler(s).compile(m);
     assertEquals(List.of(), c.problems());
-    assertEquals("""
+    assertEquals(
+        """
         select 2 as a, 'two' as b, 3 as c, 255 as h, 1000 as t,
           123456789012345678901234567890 as big, True as nonempty
         from t
-        group by 1, 2""", c.sql().strip());
+        group by 1, 2""",
+        c.sql().strip());
   }
 }

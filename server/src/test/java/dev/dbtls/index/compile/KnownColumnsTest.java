@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * else YAML columns all documented with a {@code data_type}, else nothing (issue 13).
  */
 class KnownColumnsTest {
-  private static final String POSTGRES = """
+  private static final String POSTGRES =
+      """
       -- file: profiles.yml
       shop:
         target: dev
@@ -28,7 +29,8 @@ class KnownColumnsTest {
             dbname: db
             schema: analytics
       """;
-  private static final String SNOWFLAKE = """
+  private static final String SNOWFLAKE =
+      """
       -- file: profiles.yml
       shop:
         target: dev
@@ -40,8 +42,13 @@ class KnownColumnsTest {
             database: DB
             schema: ANALYTICS
       """;
-  /** A seed, a source at it (as a package's test project points its sources at its seeds), and a model that lists what it is told. */
-  private static final String PROJECT = """
+
+  /**
+   * A seed, a source at it (as a package's test project points its sources at its seeds), and a
+   * model that lists what it is told.
+   */
+  private static final String PROJECT =
+      """
       -- file: seeds/raw_customers.csv
       Id,first_name,signup_date,updated_at,score,active,note
       1,Ann,2024-01-02,2024-01-02 10:00:00,1.5,true,
@@ -84,8 +91,11 @@ class KnownColumnsTest {
 
   private static CompiledNode compile(String spec, String model) {
     ProjectSnapshot s = Fixture.of(spec).snapshot();
-    Node n = s.manifest().nodes().values().stream().filter(x -> x.name().equals(model))
-        .findFirst().orElseThrow();
+    Node n =
+        s.manifest().nodes().values().stream()
+            .filter(x -> x.name().equals(model))
+            .findFirst()
+            .orElseThrow();
     return new NodeCompiler(s).compile(n);
   }
 
@@ -93,7 +103,8 @@ class KnownColumnsTest {
   void postgresSeedColumnsAreTheHeaderAsWrittenWithInferredTypes() {
     CompiledNode c = compile(PROJECT + POSTGRES, "m");
     assertFalse(c.failed(), c.problems()::toString);
-    assertEquals("""
+    assertEquals(
+        """
         Id integer True
         first_name text True
         signup_date date True
@@ -105,9 +116,12 @@ class KnownColumnsTest {
         event_id bigint
         payload json
         --
-        0""", c.sql().strip());
+        0""",
+        c.sql().strip());
     // only the source whose YAML leaves a column untyped was left unanswered
-    assertEquals(1, c.problems().stream().filter(p -> p.code() == ProblemCode.INTROSPECTION_SKIPPED).count(),
+    assertEquals(
+        1,
+        c.problems().stream().filter(p -> p.code() == ProblemCode.INTROSPECTION_SKIPPED).count(),
         c.problems()::toString);
   }
 
@@ -115,7 +129,8 @@ class KnownColumnsTest {
   void snowflakeFoldsUnquotedNamesToUpperCaseAndMatchesSchemasIgnoringCase() {
     CompiledNode c = compile(PROJECT + SNOWFLAKE, "m");
     assertFalse(c.failed(), c.problems()::toString);
-    assertEquals("""
+    assertEquals(
+        """
         ID integer True
         FIRST_NAME text True
         SIGNUP_DATE date True
@@ -127,13 +142,17 @@ class KnownColumnsTest {
         EVENT_ID bigint
         PAYLOAD json
         --
-        0""", c.sql().strip());
+        0""",
+        c.sql().strip());
   }
 
   @Test
   void quotedSeedColumnsKeepTheirCaseOnSnowflake() {
-    CompiledNode c = compile(PROJECT.replace("      column_types:",
-        "      quote_columns: true\n      column_types:") + SNOWFLAKE, "m");
+    CompiledNode c =
+        compile(
+            PROJECT.replace("      column_types:", "      quote_columns: true\n      column_types:")
+                + SNOWFLAKE,
+            "m");
     assertTrue(c.sql().strip().startsWith("Id integer True\nfirst_name text True"), c.sql());
   }
 
@@ -143,7 +162,11 @@ class KnownColumnsTest {
    */
   @Test
   void aModelThatSelectsStarFromARelationHasItsColumns() {
-    CompiledNode c = compile(PROJECT + POSTGRES + """
+    CompiledNode c =
+        compile(
+            PROJECT
+                + POSTGRES
+                + """
         -- file: models/customers_tmp.sql
         -- every raw column, whatever the connector synced
         select *
@@ -158,9 +181,11 @@ class KnownColumnsTest {
         select * from {{ source('raw', 'customers') }} where active
         -- file: models/stg_filtered.sql
         {{ adapter.get_columns_in_relation(ref('filtered')) | length }}
-        """, "stg_customers");
+        """,
+            "stg_customers");
     assertFalse(c.failed(), c.problems()::toString);
-    assertEquals("""
+    assertEquals(
+        """
         select
             id,
             first_name,
@@ -169,29 +194,43 @@ class KnownColumnsTest {
             score,
             active,
             note
-        from "db"."analytics"."customers_tmp\"""", c.sql().strip());
+        from "db"."analytics"."customers_tmp\"""",
+        c.sql().strip());
     assertTrue(c.problems().stream().noneMatch(p -> p.code() == ProblemCode.INTROSPECTION_SKIPPED));
-    CompiledNode other = compile(PROJECT + POSTGRES + """
+    CompiledNode other =
+        compile(
+            PROJECT
+                + POSTGRES
+                + """
         -- file: models/filtered.sql
         select * from {{ source('raw', 'customers') }} where active
         -- file: models/stg_filtered.sql
         {{ adapter.get_columns_in_relation(ref('filtered')) | length }}
-        """, "stg_filtered");
+        """,
+            "stg_filtered");
     assertEquals("0", other.sql().strip(), "a model that filters is no longer just its source");
   }
 
-  /** The Column objects answer the type tests dbt_utils' star, union_relations and nullcheck ask. */
+  /**
+   * The Column objects answer the type tests dbt_utils' star, union_relations and nullcheck ask.
+   */
   @Test
   void columnsAnswerTheirTypeTestsAndQuoting() {
-    CompiledNode c = compile(PROJECT + POSTGRES + """
+    CompiledNode c =
+        compile(
+            PROJECT
+                + POSTGRES
+                + """
         -- file: models/kinds.sql
         {%- for c in adapter.get_columns_in_relation(source('raw', 'customers')) %}
         {{ c.quoted }} {{ c.is_string() }} {{ c.is_number() }} {{ c.is_integer() }} {{ c.is_numeric() }}
         {%- endfor %}
         {{ adapter.get_columns_in_relation(source('raw', 'customers')) | map(attribute='name') | join(',') }}
-        """, "kinds");
+        """,
+            "kinds");
     assertFalse(c.failed(), c.problems()::toString);
-    assertEquals("""
+    assertEquals(
+        """
         "Id" False True True False
         "first_name" True False False False
         "signup_date" False False False False
@@ -199,13 +238,15 @@ class KnownColumnsTest {
         "score" False True False True
         "active" False False False False
         "note" True False False False
-        Id,first_name,signup_date,updated_at,score,active,note""", c.sql().strip());
+        Id,first_name,signup_date,updated_at,score,active,note""",
+        c.sql().strip());
   }
 
   /** On postgres a quoted schema compares exactly: a source in another case is another relation. */
   @Test
   void postgresComparesQuotedNamesExactly() {
-    CompiledNode c = compile(PROJECT.replace("schema: analytics", "schema: Analytics") + POSTGRES, "m");
+    CompiledNode c =
+        compile(PROJECT.replace("schema: analytics", "schema: Analytics") + POSTGRES, "m");
     assertTrue(c.sql().strip().startsWith("--"), c.sql());
     assertTrue(c.problems().stream().noneMatch(Problem::isError), c.problems()::toString);
   }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class LocalPackageCompileTest {
   @Test
   void macrosAndModelsOfALocalPackageResolveWithoutDbtDeps() {
-    Fixture f = Fixture.of("""
+    Fixture f =
+        Fixture.of(
+            """
         -- file: packages.yml
         packages:
           - local: ../kit
@@ -28,8 +30,9 @@ class LocalPackageCompileTest {
     ProjectSnapshot s = f.snapshot();
     CompiledNode c = new NodeCompiler(s).compile(s.manifest().nodes().get("model.shop.report"));
     assertFalse(c.failed(), c.problems().toString());
-    assertEquals("select cents / 100.0 as a\nfrom \"shop\".\"main\".\"kit_orders\"",
-        c.sql().strip());
-    assertEquals(List.of("model.revenue_kit.kit_orders"), s.manifest().dag().parentsOf("model.shop.report"));
+    assertEquals(
+        "select cents / 100.0 as a\nfrom \"shop\".\"main\".\"kit_orders\"", c.sql().strip());
+    assertEquals(
+        List.of("model.revenue_kit.kit_orders"), s.manifest().dag().parentsOf("model.shop.report"));
   }
 }

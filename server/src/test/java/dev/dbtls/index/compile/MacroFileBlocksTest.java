@@ -17,7 +17,9 @@ class MacroFileBlocksTest {
 
   @Test
   void bannersAndStrayTagsBetweenBlocksAreNoProblem() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: macros/helpers.sql
         {% ################################ %}
         {% ##  string helpers             ## %}
@@ -32,8 +34,11 @@ class MacroFileBlocksTest {
         select {{ shout("'a'") }} as a
         """);
     assertEquals(List.of(), s.manifest().problems().stream().map(Problem::format).toList());
-    Node orders = s.manifest().nodes().values().stream().filter(n -> n.name().equals("orders"))
-        .findFirst().orElseThrow();
+    Node orders =
+        s.manifest().nodes().values().stream()
+            .filter(n -> n.name().equals("orders"))
+            .findFirst()
+            .orElseThrow();
     CompiledNode c = new NodeCompiler(s).compile(orders);
     assertEquals(List.of(), c.problems());
     assertEquals("select upper('a') as a", c.sql().trim());
@@ -41,7 +46,9 @@ class MacroFileBlocksTest {
 
   @Test
   void whatDbtRefusesInAMacroFileIsReportedWhereItIs() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: macros/bad.sql
         {% macro a() %}1{% endmacro %}
         {% endif %}
@@ -50,15 +57,20 @@ class MacroFileBlocksTest {
         {{ b(
         """);
     List<String> p = s.manifest().problems().stream().map(Problem::format).sorted().toList();
-    assertEquals(List.of("macros/bad.sql:2:1: error jinja-syntax: Got an unexpected control flow end"
-        + " tag, got endif but never saw a preceeding if",
-        "macros/open.sql:2:1: error jinja-syntax: unexpected EOF, expected }}, got \"b(\n\""), p);
+    assertEquals(
+        List.of(
+            "macros/bad.sql:2:1: error jinja-syntax: Got an unexpected control flow end"
+                + " tag, got endif but never saw a preceeding if",
+            "macros/open.sql:2:1: error jinja-syntax: unexpected EOF, expected }}, got \"b(\n\""),
+        p);
   }
 
   /** dbt 1.8's {@code data_test} block is a generic test as {@code test} is, in both folders. */
   @Test
   void dataTestBlocksDefineGenericTestsInTestsGenericAndMacroFiles() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: tests/generic/is_positive.sql
         {% data_test is_positive(model, column_name) %}
         select * from {{ model }} where {{ column_name }} <= 0
@@ -79,23 +91,30 @@ class MacroFileBlocksTest {
                 data_tests: [is_positive]
         """);
     assertEquals(List.of(), s.manifest().problems().stream().map(Problem::format).toList());
-    List<String> sql = s.manifest().nodes().values().stream()
-        .filter(n -> n.uniqueId().startsWith("test."))
-        .sorted(java.util.Comparator.comparing(Node::uniqueId))
-        .map(n -> {
-          CompiledNode c = new NodeCompiler(s).compile(n);
-          assertEquals(List.of(), c.problems(), n.uniqueId());
-          return c.sql().strip();
-        }).toList();
-    assertEquals(List.of(
-        "select 1 where (select count(*) from \"shop\".\"main\".\"orders\") < 2",
-        "select * from \"shop\".\"main\".\"orders\" where amount <= 0"), sql);
+    List<String> sql =
+        s.manifest().nodes().values().stream()
+            .filter(n -> n.uniqueId().startsWith("test."))
+            .sorted(java.util.Comparator.comparing(Node::uniqueId))
+            .map(
+                n -> {
+                  CompiledNode c = new NodeCompiler(s).compile(n);
+                  assertEquals(List.of(), c.problems(), n.uniqueId());
+                  return c.sql().strip();
+                })
+            .toList();
+    assertEquals(
+        List.of(
+            "select 1 where (select count(*) from \"shop\".\"main\".\"orders\") < 2",
+            "select * from \"shop\".\"main\".\"orders\" where amount <= 0"),
+        sql);
   }
 
   /** In a test path's generic/ folder dbt reads only test blocks: a macro there is not defined. */
   @Test
   void aTestsGenericFileDefinesOnlyItsTests() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: tests/generic/helpers.sql
         {% macro twice(x) %}2 * {{ x }}{% endmacro %}
         {% test is_even(model, column_name) %}select 1{% endtest %}
@@ -106,7 +125,8 @@ class MacroFileBlocksTest {
         """);
     Node orders = s.manifest().nodes().get("model.shop.orders");
     CompiledNode c = new NodeCompiler(s).compile(orders);
-    assertEquals(List.of("'twice' is undefined"), c.problems().stream().map(Problem::message)
-        .filter(m -> m.contains("twice")).toList());
+    assertEquals(
+        List.of("'twice' is undefined"),
+        c.problems().stream().map(Problem::message).filter(m -> m.contains("twice")).toList());
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.dbtls.index.Node;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.Problem;
+import dev.dbtls.testing.Fixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +19,31 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import dev.dbtls.testing.Fixture;
 
 /**
  * Half-typed and broken files never break loading, indexing or compiling: the sample project with
  * one file cut short or given a stray delimiter, many times over (fixed seed, so reproducible).
  */
 class RobustnessTest {
-  private static final String[] JUNK = {"{{", "{%", "%}", "}}", "{#", "'", "\"", ":", "- ", "[", "(",
-      "{{ ref(", "{% if x %}", "{% endfor %}", "\n  bad: [", "{{ config(materialized=", "\t"};
+  private static final String[] JUNK = {
+    "{{",
+    "{%",
+    "%}",
+    "}}",
+    "{#",
+    "'",
+    "\"",
+    ":",
+    "- ",
+    "[",
+    "(",
+    "{{ ref(",
+    "{% if x %}",
+    "{% endfor %}",
+    "\n  bad: [",
+    "{{ config(materialized=",
+    "\t"
+  };
 
   @Test
   void mutatedFilesGiveProblemsNeverExceptions() throws IOException {
@@ -35,7 +52,8 @@ class RobustnessTest {
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
         String n = p.toString();
-        if (!n.contains("/target/") && (n.endsWith(".sql") || n.endsWith(".yml") || n.endsWith(".md"))) {
+        if (!n.contains("/target/")
+            && (n.endsWith(".sql") || n.endsWith(".yml") || n.endsWith(".md"))) {
           original.put(p, Files.readString(p));
         }
       }
@@ -49,22 +67,29 @@ class RobustnessTest {
       Path victim = files.get(random.nextInt(files.size()));
       String t = texts.get(victim);
       int at = t.isEmpty() ? 0 : random.nextInt(t.length());
-      texts.put(victim, random.nextBoolean() ? t.substring(0, at)
-          : t.substring(0, at) + JUNK[random.nextInt(JUNK.length)] + t.substring(at));
+      texts.put(
+          victim,
+          random.nextBoolean()
+              ? t.substring(0, at)
+              : t.substring(0, at) + JUNK[random.nextInt(JUNK.length)] + t.substring(at));
       try {
-        ProjectSnapshot s = ProjectSnapshot.load(root, Fixture.profilesIn(root), List.of(), overlay(texts), true);
+        ProjectSnapshot s =
+            ProjectSnapshot.load(root, Fixture.profilesIn(root), List.of(), overlay(texts), true);
         NodeCompiler compiler = new NodeCompiler(s);
         for (Node n : s.manifest().nodes().values()) {
           if (n.type().compiles()) {
             CompiledNode c = compiler.compile(n);
             compiled++;
             for (Problem p : c.problems()) {
-              assertTrue(!p.message().startsWith("internal error"),
+              assertTrue(
+                  !p.message().startsWith("internal error"),
                   () -> "round with " + victim + ": " + p.format());
             }
           }
         }
-        s.manifest().problems().forEach(p -> assertTrue(p.line() >= 0 && p.column() >= 0, p.format()));
+        s.manifest()
+            .problems()
+            .forEach(p -> assertTrue(p.line() >= 0 && p.column() >= 0, p.format()));
       } catch (RuntimeException | StackOverflowError e) {
         fail("mutating " + root.relativize(victim) + " at " + at + " threw " + e, e);
       }

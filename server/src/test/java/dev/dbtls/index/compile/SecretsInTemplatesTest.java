@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No credential of a profile is visible to Jinja, whatever its key, alias, nesting or place in a
- * URL, and secret env vars stay out of compiled SQL (dbt's rule); what dbt does show of
- * {@code target} stays.
+ * URL, and secret env vars stay out of compiled SQL (dbt's rule); what dbt does show of {@code
+ * target} stays.
  */
 class SecretsInTemplatesTest {
-  private static final String PROFILES = """
+  private static final String PROFILES =
+      """
       shop:
         target: dev
         outputs:
@@ -41,8 +42,12 @@ class SecretsInTemplatesTest {
       """;
 
   private static CompiledNode compile(String model, Map<String, String> env) {
-    Fixture f = Fixture.of("-- file: dbt_project.yml\nname: shop\nprofile: shop\n-- file: profiles.yml\n"
-        + PROFILES + "-- file: models/a.sql\n" + model);
+    Fixture f =
+        Fixture.of(
+            "-- file: dbt_project.yml\nname: shop\nprofile: shop\n-- file: profiles.yml\n"
+                + PROFILES
+                + "-- file: models/a.sql\n"
+                + model);
     java.util.Map<String, String> e = new java.util.HashMap<>(env);
     e.put("HOME", "/x");
     ProjectSnapshot s = f.snapshot(null, Map.of(), e);
@@ -52,17 +57,22 @@ class SecretsInTemplatesTest {
 
   @Test
   void noCredentialReachesCompiledSqlWhateverItsKeyOrPlace() {
-    CompiledNode c = compile("""
+    CompiledNode c =
+        compile(
+            """
         select '{{ target.get('pass') }}' as a, '{{ target.pass }}' as b,
           '{{ target.settings.s3_secret_access_key }}' as c, '{{ target.settings }}' as d,
           '{{ target.url }}' as e, '{{ target.dsn }}' as f, '{{ target.connection_string }}' as g,
           '{{ target.private_key_passphrase }}' as h, '{{ target }}' as i,
           '{{ target.items() | list }}' as j, '{{ target.keys() | list }}' as k
-        """, Map.of());
+        """,
+            Map.of());
     String sql = c.sql();
     assertFalse(sql.contains("CANARY"), sql);
     // what dbt shows stays, and URLs keep their shape with the secret hidden
-    assertTrue(sql.contains("jdbc:postgresql://db.internal/shop?user=analyst&password=****&ssl=true"), sql);
+    assertTrue(
+        sql.contains("jdbc:postgresql://db.internal/shop?user=analyst&password=****&ssl=true"),
+        sql);
     assertTrue(sql.contains("postgres://analyst:****@db.internal:5432/shop"), sql);
     assertTrue(sql.contains("Server=x;AccountKey=****;Database=y"), sql);
     assertTrue(sql.contains("eu-west-1"), sql);
@@ -71,19 +81,31 @@ class SecretsInTemplatesTest {
 
   @Test
   void whatDbtShowsOfTheTargetIsStillThere() {
-    CompiledNode c = compile("""
+    CompiledNode c =
+        compile(
+            """
         select '{{ target.name }}|{{ target.type }}|{{ target.schema }}|{{ target.database }}|{{ target.host }}|{{ target.user }}|{{ target.port }}|{{ target.threads }}|{{ target.profile_name }}' as t
-        """, Map.of());
-    assertTrue(c.sql().contains("dev|postgres|analytics|shop|db.internal|analyst|5432|1|shop"), c.sql());
+        """,
+            Map.of());
+    assertTrue(
+        c.sql().contains("dev|postgres|analytics|shop|db.internal|analyst|5432|1|shop"), c.sql());
   }
 
   @Test
   void secretEnvVarsAreRefusedInModelsAsDbtDoes() {
-    CompiledNode c = compile("select '{{ env_var('DBT_ENV_SECRET_TOKEN') }}' as t, '{{ env_var('PLAIN') }}' as p\n",
-        Map.of("DBT_ENV_SECRET_TOKEN", "CANARY_ENV", "PLAIN", "visible"));
+    CompiledNode c =
+        compile(
+            "select '{{ env_var('DBT_ENV_SECRET_TOKEN') }}' as t, '{{ env_var('PLAIN') }}' as p\n",
+            Map.of("DBT_ENV_SECRET_TOKEN", "CANARY_ENV", "PLAIN", "visible"));
     assertFalse(c.sql() != null && c.sql().contains("CANARY"), String.valueOf(c.sql()));
-    assertEquals(List.of(ProblemCode.ENV_VAR_SECRET), c.problems().stream()
-        .filter(p -> p.code() == ProblemCode.ENV_VAR_SECRET).map(p -> p.code()).toList());
-    assertTrue(c.problems().stream().noneMatch(p -> p.message().contains("CANARY")), c.problems().toString());
+    assertEquals(
+        List.of(ProblemCode.ENV_VAR_SECRET),
+        c.problems().stream()
+            .filter(p -> p.code() == ProblemCode.ENV_VAR_SECRET)
+            .map(p -> p.code())
+            .toList());
+    assertTrue(
+        c.problems().stream().noneMatch(p -> p.message().contains("CANARY")),
+        c.problems().toString());
   }
 }

@@ -28,7 +28,10 @@ final class TestProjects {
     Path dir = dir(name);
     // no HOME, no DBT_PROFILES_DIR, no dbt installation: the result must not depend on the machine
     Map<String, String> env = Map.of("HOME", "/nonexistent");
-    return ProjectSnapshot.load(dir, new ProjectInputs.Options(dir, null, target, Map.of(), env),
-        List.of(), FileSource.DISK);
+    return ProjectSnapshot.load(
+        dir,
+        new ProjectInputs.Options(dir, null, target, Map.of(), env),
+        List.of(),
+        FileSource.DISK);
   }
 }

@@ -10,12 +10,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A var's string value with Jinja in it is rendered where {@code var()} is called, with the
- * calling node's context, as dbt does: the standard way a package lets its user swap a source
- * ({@code vars: {orders: "{{ ref('stg_orders') }}"}}). The ref it calls is a dependency.
+ * A var's string value with Jinja in it is rendered where {@code var()} is called, with the calling
+ * node's context, as dbt does: the standard way a package lets its user swap a source ({@code vars:
+ * {orders: "{{ ref('stg_orders') }}"}}). The ref it calls is a dependency.
  */
 class VarRenderingTest {
-  private static final String PROJECT = """
+  private static final String PROJECT =
+      """
       -- file: dbt_project.yml
       name: shop
       profile: shop
@@ -63,7 +64,8 @@ class VarRenderingTest {
     CompiledNode c = compile(s, "report");
     assertFalse(c.failed(), c.problems().toString());
     assertEquals("select * from \"shop\".\"main\".\"stg_orders\"", c.sql().strip());
-    assertEquals(List.of("model.shop.stg_orders"), s.manifest().dag().parentsOf("model.shop.report"));
+    assertEquals(
+        List.of("model.shop.stg_orders"), s.manifest().dag().parentsOf("model.shop.report"));
   }
 
   @Test
@@ -72,7 +74,8 @@ class VarRenderingTest {
     CompiledNode c = compile(s, "via_macro");
     assertFalse(c.failed(), c.problems().toString());
     assertEquals("select * from \"shop\".\"main\".\"stg_orders\"", c.sql().strip());
-    assertEquals(List.of("model.shop.stg_orders"), s.manifest().dag().parentsOf("model.shop.via_macro"));
+    assertEquals(
+        List.of("model.shop.stg_orders"), s.manifest().dag().parentsOf("model.shop.via_macro"));
   }
 
   @Test
@@ -81,13 +84,15 @@ class VarRenderingTest {
     CompiledNode c = compile(s, "stg_orders");
     assertFalse(c.failed(), c.problems().toString());
     assertEquals("select * from \"shop\".\"landing\".\"orders\"", c.sql().strip());
-    assertEquals(List.of("source.shop.raw.orders"), s.manifest().dag().parentsOf("model.shop.stg_orders"));
+    assertEquals(
+        List.of("source.shop.raw.orders"), s.manifest().dag().parentsOf("model.shop.stg_orders"));
   }
 
   @Test
   void varsAreNotRenderedWhenTheProjectIsRead() {
     ProjectSnapshot s = load(PROJECT);
-    assertEquals("{{ ref('stg_orders') }}",
+    assertEquals(
+        "{{ ref('stg_orders') }}",
         s.inputs().vars().lookup("shop", "orders_relation").orElseThrow().value());
   }
 
@@ -96,15 +101,18 @@ class VarRenderingTest {
     // only a string is rendered: a list of strings comes back as written, as in dbt
     CompiledNode c = compile(load(PROJECT), "values");
     assertFalse(c.failed(), c.problems().toString());
-    assertEquals("select 'main_reporting' as s, 4 as n, 'orders' as p,\n"
-        + "  'a { b } c' as b, '{{ not rendered }}' as d,\n"
-        + "  '{{ ref('stg_orders') }}' as l", c.sql().strip());
+    assertEquals(
+        "select 'main_reporting' as s, 4 as n, 'orders' as p,\n"
+            + "  'a { b } c' as b, '{{ not rendered }}' as d,\n"
+            + "  '{{ ref('stg_orders') }}' as l",
+        c.sql().strip());
   }
 
   @Test
   void cliVarsAreRenderedLikeProjectVars() {
-    ProjectSnapshot s = Fixture.of(PROJECT).snapshot(null,
-        Map.of("orders_relation", "{{ ref('stg_orders') }} as o"), Map.of());
+    ProjectSnapshot s =
+        Fixture.of(PROJECT)
+            .snapshot(null, Map.of("orders_relation", "{{ ref('stg_orders') }} as o"), Map.of());
     CompiledNode c = compile(s, "report");
     assertFalse(c.failed(), c.problems().toString());
     assertEquals("select * from \"shop\".\"main\".\"stg_orders\" as o", c.sql().strip());
@@ -113,12 +121,17 @@ class VarRenderingTest {
   @Test
   void aVarWhoseValueCallsItselfStopsWithALocatedProblem() {
     // the engine sees the cycle (Jinjava's own check) before our nesting limit would
-    ProjectSnapshot s = load(PROJECT + """
+    ProjectSnapshot s =
+        load(
+            PROJECT
+                + """
         -- file: models/loop.sql
         select {{ var('loops') }}
         """);
     CompiledNode c = compile(s, "loop");
-    assertTrue(c.problems().stream().anyMatch(p -> p.file().equals("models/loop.sql")
-        && p.message().contains("cycle")), c.problems().toString());
+    assertTrue(
+        c.problems().stream()
+            .anyMatch(p -> p.file().equals("models/loop.sql") && p.message().contains("cycle")),
+        c.problems().toString());
   }
 }

@@ -12,24 +12,30 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compiling without a warehouse: introspective queries answer as empty results and what a
- * template does with them is never an error; no message shows a Java class name.
+ * Compiling without a warehouse: introspective queries answer as empty results and what a template
+ * does with them is never an error; no message shows a Java class name.
  */
 class WithoutWarehouseTest {
   /** A Java class name: a package path, an inner class, or an exception's name. */
-  private static final Pattern JAVA = Pattern.compile(
-      "[a-z]+\\.[a-z]+(\\.[a-z]+)*\\.[A-Z]|\\$[A-Z]|[A-Za-z]+Exception|java\\.|dbtls\\.");
+  private static final Pattern JAVA =
+      Pattern.compile(
+          "[a-z]+\\.[a-z]+(\\.[a-z]+)*\\.[A-Z]|\\$[A-Z]|[A-Za-z]+Exception|java\\.|dbtls\\.");
 
   private static CompiledNode compile(String spec, String model) {
     ProjectSnapshot s = Fixture.of(spec).snapshot();
-    Node n = s.manifest().nodes().values().stream().filter(x -> x.name().equals(model))
-        .findFirst().orElseThrow();
+    Node n =
+        s.manifest().nodes().values().stream()
+            .filter(x -> x.name().equals(model))
+            .findFirst()
+            .orElseThrow();
     return new NodeCompiler(s).compile(n);
   }
 
   @Test
   void introspectiveResultsAreEmptyAndNeverAnError() {
-    CompiledNode c = compile("""
+    CompiledNode c =
+        compile(
+            """
         -- file: macros/column_values.sql
         {% macro column_values(table, column, default=none) %}
           {%- set relation = adapter.get_relation(database=none, schema='s', identifier=table) -%}
@@ -49,11 +55,13 @@ class WithoutWarehouseTest {
         select {{ column_values('orders', 'status', default=['a', 'b']) | join(',') }} as v,
           {{ top > 3 }} as big, {{ r.rows | length }} as n, {{ load_result('s')['data'][0][0] }} as first,
           {{ modules.datetime.datetime.strptime(top, '%Y-%m-%d') is none }} as d
-        """, "m");
+        """,
+            "m");
     List<String> messages = c.problems().stream().map(Problem::format).toList();
     assertFalse(c.failed(), messages::toString);
     assertEquals(List.of(), c.problems().stream().filter(Problem::isError).toList());
-    assertEquals("select a,b as v,\n  False as big, 0 as n, [] as first,\n  False as d", c.sql().trim());
+    assertEquals(
+        "select a,b as v,\n  False as big, 0 as n, [] as first,\n  False as d", c.sql().trim());
     messages.forEach(m -> assertFalse(JAVA.matcher(m).find(), m));
   }
 
@@ -64,7 +72,9 @@ class WithoutWarehouseTest {
    */
   @Test
   void unbuiltRelationsAreAssumedToExistAndAnswerEmpty() {
-    CompiledNode c = compile("""
+    CompiledNode c =
+        compile(
+            """
         -- file: macros/introspect.sql
         {% macro values_of(table, column, default=none) %}
           {%- if not execute -%}{{ return([] if not default else default) }}{%- endif -%}
@@ -106,42 +116,69 @@ class WithoutWarehouseTest {
           '{{ by_default | join(',') }}' as d, {{ relations_like('raw', 'events%') | length }} as r,
           '{{ there.identifier }}' as t
         from {{ ref('orders') }}
-        """, "m");
+        """,
+            "m");
     List<String> messages = c.problems().stream().map(Problem::format).toList();
     assertFalse(c.failed(), messages::toString);
     assertEquals(List.of(), c.problems().stream().filter(Problem::isError).toList());
-    assertTrue(c.problems().stream().allMatch(p -> p.code() == dev.dbtls.project.ProblemCode.INTROSPECTION_SKIPPED),
+    assertTrue(
+        c.problems().stream()
+            .allMatch(p -> p.code() == dev.dbtls.project.ProblemCode.INTROSPECTION_SKIPPED),
         messages::toString);
-    assertTrue(c.sql().startsWith("select *, 0 as n,\n  'open' as d, 0 as r,\n  'events' as t"), c.sql());
+    assertTrue(
+        c.sql().startsWith("select *, 0 as n,\n  'open' as d, 0 as r,\n  'events' as t"), c.sql());
   }
 
   @Test
   void equalityNeverFailsAsInPython() {
     // a package compares a count read from an introspective query with a length
-    CompiledNode c = compile("""
+    CompiledNode c =
+        compile(
+            """
         -- file: models/m.sql
         {% set results = run_query('select count(*) from manifest') %}
         {% set n = results.columns[2].values()[0] %}
         select {{ n == [1, 2] | length }} as a, {{ n != 2 }} as b, {{ [] == 0 }} as c,
           {{ 'x' == 1 }} as d, {{ 1 == 1.0 }} as e
-        """, "m");
+        """,
+            "m");
     assertEquals(List.of(), c.problems().stream().filter(Problem::isError).toList());
-    assertEquals("select False as a, True as b, False as c,\n  False as d, True as e", c.sql().trim());
+    assertEquals(
+        "select False as a, True as b, False as c,\n  False as d, True as e", c.sql().trim());
   }
 
   @Test
   void typeErrorsSayWhatPythonSays() {
-    CompiledNode c = compile("""
+    CompiledNode c =
+        compile(
+            """
         -- file: models/m.sql
         select {{ [1] > 3 }}, {{ modules.datetime.datetime.strptime('x', '%Y') }},
           {{ nopkg.group_by(3) }}, {{ {'a': 1}.nothing(1) }}
-        """, "m");
+        """,
+            "m");
     List<String> messages = c.problems().stream().map(Problem::message).toList();
     assertEquals(4, messages.size(), messages::toString);
-    assertEquals(1, messages.stream().filter(m -> m.equals("'nopkg' is undefined")).count(), messages::toString);
-    assertEquals(1, messages.stream().filter(m -> m.equals("'dict object' has no attribute 'nothing'")).count(), messages::toString);
-    assertEquals(1, messages.stream().filter(m -> m.contains("'>' not supported between instances of 'list' and 'int'")).count(), messages::toString);
-    assertEquals(1, messages.stream().filter(m -> m.contains("time data 'x' does not match format '%Y'")).count(), messages::toString);
+    assertEquals(
+        1,
+        messages.stream().filter(m -> m.equals("'nopkg' is undefined")).count(),
+        messages::toString);
+    assertEquals(
+        1,
+        messages.stream().filter(m -> m.equals("'dict object' has no attribute 'nothing'")).count(),
+        messages::toString);
+    assertEquals(
+        1,
+        messages.stream()
+            .filter(m -> m.contains("'>' not supported between instances of 'list' and 'int'"))
+            .count(),
+        messages::toString);
+    assertEquals(
+        1,
+        messages.stream()
+            .filter(m -> m.contains("time data 'x' does not match format '%Y'"))
+            .count(),
+        messages::toString);
     messages.forEach(m -> assertFalse(JAVA.matcher(m).find(), m));
   }
 }

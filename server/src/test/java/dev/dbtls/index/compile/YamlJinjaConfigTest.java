@@ -15,11 +15,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Jinja in dbt_project.yml and property YAML is rendered as dbt renders it at load: config
- * trees, {@code config:} blocks and sources, in their documented contexts; hooks stay as written.
+ * Jinja in dbt_project.yml and property YAML is rendered as dbt renders it at load: config trees,
+ * {@code config:} blocks and sources, in their documented contexts; hooks stay as written.
  */
 class YamlJinjaConfigTest {
-  static final String PROFILES = """
+  static final String PROFILES =
+      """
       -- file: profiles.yml
       shop:
         target: dev
@@ -43,7 +44,8 @@ class YamlJinjaConfigTest {
     return m.problems().stream().filter(Problem::isError).toList();
   }
 
-  private static final String PER_ADAPTER = """
+  private static final String PER_ADAPTER =
+      """
       -- file: dbt_project.yml
       name: shop
       profile: shop
@@ -67,18 +69,22 @@ class YamlJinjaConfigTest {
     assertEquals(List.of(), errors(duck.manifest()));
     Node enabled = duck.manifest().nodes().get("model.shop.day_bucket");
     assertEquals("models/duckdb/day_bucket.sql", enabled.originalFilePath());
-    assertEquals(List.of("model.shop.day_bucket"), duck.manifest().nodes().get("model.shop.report").dependsOn());
+    assertEquals(
+        List.of("model.shop.day_bucket"),
+        duck.manifest().nodes().get("model.shop.report").dependsOn());
     assertTrue(new NodeCompiler(duck).compile(enabled).sql().contains("current_date"));
 
     ProjectSnapshot pg = load(PER_ADAPTER, "pg", Map.of());
     assertEquals(List.of(), errors(pg.manifest()));
-    assertEquals("models/postgres/day_bucket.sql",
+    assertEquals(
+        "models/postgres/day_bucket.sql",
         pg.manifest().nodes().get("model.shop.day_bucket").originalFilePath());
   }
 
   @Test
   void anInstalledPackageKeepsOnlyTheVariantOfTheTargetsAdapter() {
-    String spec = """
+    String spec =
+        """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -101,16 +107,21 @@ class YamlJinjaConfigTest {
     for (String target : new String[] {null, "pg"}) {
       Manifest m = load(spec, target, Map.of()).manifest();
       assertEquals(List.of(), errors(m), String.valueOf(target));
-      assertEquals(target == null ? "models/duckdb/calendar.sql" : "models/postgres/calendar.sql",
+      assertEquals(
+          target == null ? "models/duckdb/calendar.sql" : "models/postgres/calendar.sql",
           m.nodes().get("model.dates.calendar").originalFilePath());
       assertEquals("table", m.nodes().get("model.dates.calendar").materialized());
     }
   }
 
-  /** dbt's base context is there too: a schema named by the run's year (as a public project does). */
+  /**
+   * dbt's base context is there too: a schema named by the run's year (as a public project does).
+   */
   @Test
   void runStartedAtAndModulesInProjectConfigs() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -120,12 +131,17 @@ class YamlJinjaConfigTest {
             +tags: ["{{ (run_started_at - modules.datetime.timedelta(days=2)).strftime('%Y') | length }}"]
         -- file: models/orders.sql
         select 1 as id
-        """, null, Map.of());
+        """,
+            null, Map.of());
     assertEquals(List.of(), errors(s.manifest()));
     Node n = s.manifest().nodes().get("model.shop.orders");
-    assertEquals("events_" + java.time.Year.now(java.time.ZoneOffset.UTC), n.config().get("schema"));
+    assertEquals(
+        "events_" + java.time.Year.now(java.time.ZoneOffset.UTC), n.config().get("schema"));
     assertEquals(List.of("4"), n.tags());
-    assertEquals("events_2020", load("""
+    assertEquals(
+        "events_2020",
+        load(
+                """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -134,12 +150,20 @@ class YamlJinjaConfigTest {
             +schema: "events_{{ var('year', run_started_at.strftime('%Y')) }}"
         -- file: models/orders.sql
         select 1 as id
-        """, null, Map.of("year", 2020)).manifest().nodes().get("model.shop.orders").config().get("schema"));
+        """,
+                null, Map.of("year", 2020))
+            .manifest()
+            .nodes()
+            .get("model.shop.orders")
+            .config()
+            .get("schema"));
   }
 
   @Test
   void renderedTextFalseDisablesAndOtherConfigsAreRenderedToo() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -154,7 +178,8 @@ class YamlJinjaConfigTest {
         select 1 as id
         -- file: models/orders.sql
         select 1 as id
-        """, null, Map.of());
+        """,
+            null, Map.of());
     Manifest m = s.manifest();
     assertEquals(List.of(), errors(m));
     assertFalse(m.nodes().containsKey("model.shop.audit"));
@@ -162,13 +187,16 @@ class YamlJinjaConfigTest {
     Node orders = m.nodes().get("model.shop.orders");
     assertEquals(new RelationName("shop", "main_dev_marts", "orders"), orders.relation());
     assertEquals(List.of("duckdb", "nightly"), orders.tags());
-    assertEquals(List.of("grant select on {{ this }} to reporter"), orders.config().get("post-hook"),
+    assertEquals(
+        List.of("grant select on {{ this }} to reporter"),
+        orders.config().get("post-hook"),
         "hooks are rendered when they run, never at load");
   }
 
   @Test
   void dbtProjectYmlSeesOnlyCommandLineVars() {
-    String spec = """
+    String spec =
+        """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -181,15 +209,21 @@ class YamlJinjaConfigTest {
         -- file: models/legacy/old_orders.sql
         select 1 as id
         """;
-    assertTrue(load(spec, null, Map.of()).manifest().nodes().containsKey("model.shop.old_orders"),
+    assertTrue(
+        load(spec, null, Map.of()).manifest().nodes().containsKey("model.shop.old_orders"),
         "dbt_project.yml's own vars are not in its context: the default applies");
-    assertTrue(load(spec, null, Map.of("use_legacy", false)).manifest().disabled()
-        .containsKey("model.shop.old_orders"));
+    assertTrue(
+        load(spec, null, Map.of("use_legacy", false))
+            .manifest()
+            .disabled()
+            .containsKey("model.shop.old_orders"));
   }
 
   @Test
   void propertyYamlConfigsSeeProjectVarsAndTarget() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -210,7 +244,9 @@ class YamlJinjaConfigTest {
             config:
               materialized: "{{ 'table' if target.type == 'postgres' else 'view' }}"
               alias: "orders_{{ target.name }}"
-        """, "pg", Map.of());
+        """,
+            "pg",
+            Map.of());
     Manifest m = s.manifest();
     assertEquals(List.of(), errors(m));
     assertTrue(m.disabled().containsKey("model.shop.returns"));
@@ -221,7 +257,9 @@ class YamlJinjaConfigTest {
 
   @Test
   void sourcesRenderDatabaseSchemaIdentifierAndLoadedAtField() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -247,7 +285,9 @@ class YamlJinjaConfigTest {
           - name: crm
             tables:
               - name: accounts
-        """, null, Map.of());
+        """,
+            null,
+            Map.of());
     Manifest m = s.manifest();
     assertEquals(List.of(), errors(m));
     Node orders = m.nodes().get("source.shop.shop.orders");
@@ -260,7 +300,9 @@ class YamlJinjaConfigTest {
 
   @Test
   void aProjectValueThatCannotRenderIsLocatedAtTheValue() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -269,18 +311,24 @@ class YamlJinjaConfigTest {
             +schema: "{{ var('schema_suffix') }}"
         -- file: models/orders.sql
         select 1 as id
-        """, null, Map.of());
-    List<Problem> render = s.manifest().problems().stream()
-        .filter(x -> x.code() == ProblemCode.JINJA_RENDER).toList();
+        """,
+            null,
+            Map.of());
+    List<Problem> render =
+        s.manifest().problems().stream().filter(x -> x.code() == ProblemCode.JINJA_RENDER).toList();
     assertEquals(1, render.size(), "once, not once per model: " + render);
     assertEquals("dbt_project.yml", render.get(0).file());
     assertEquals(4, render.get(0).line());
-    assertTrue(render.get(0).message().contains("dbt_project.yml sees only --vars"), render.get(0).message());
+    assertTrue(
+        render.get(0).message().contains("dbt_project.yml sees only --vars"),
+        render.get(0).message());
   }
 
   @Test
   void aValueThatCannotRenderIsALocatedProblemAndStaysAsWritten() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: models/orders.sql
         select 1 as id
         -- file: models/schema.yml
@@ -289,12 +337,19 @@ class YamlJinjaConfigTest {
           - name: orders
             config:
               schema: "{{ var('no_such_var') }}"
-        """, null, Map.of());
-    Problem p = s.manifest().problems().stream().filter(x -> x.code() == ProblemCode.JINJA_RENDER)
-        .findFirst().orElseThrow(() -> new AssertionError(s.manifest().problems().toString()));
+        """,
+            null,
+            Map.of());
+    Problem p =
+        s.manifest().problems().stream()
+            .filter(x -> x.code() == ProblemCode.JINJA_RENDER)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(s.manifest().problems().toString()));
     assertEquals("models/schema.yml", p.file());
     assertEquals(2, p.line(), "the model's entry (0-based line)");
-    assertEquals("{{ var('no_such_var') }}", s.manifest().nodes().get("model.shop.orders").config().get("schema"));
+    assertEquals(
+        "{{ var('no_such_var') }}",
+        s.manifest().nodes().get("model.shop.orders").config().get("schema"));
     assertTrue(p.message().contains("Required var 'no_such_var' not found"), p.message());
   }
 
@@ -304,7 +359,9 @@ class YamlJinjaConfigTest {
    */
   @Test
   void projectFileSeesRunStartedAtAndModules() {
-    ProjectSnapshot s = load("""
+    ProjectSnapshot s =
+        load(
+            """
         -- file: dbt_project.yml
         name: shop
         profile: shop
@@ -314,10 +371,13 @@ class YamlJinjaConfigTest {
             +alias: "{{ modules.re.sub('[^a-z]+', '_', 'Orders {v2}') }}{{ invocation_id | length }}"
         -- file: models/orders.sql
         select 1 as id
-        """, null, Map.of());
+        """,
+            null, Map.of());
     assertEquals(List.of(), errors(s.manifest()));
     Map<String, Object> config = s.manifest().nodes().get("model.shop.orders").config();
-    assertEquals("events_" + java.time.Year.now(java.time.ZoneOffset.UTC) + "_+0000", config.get("schema"));
-    assertEquals("_rders_v_36", config.get("alias")); // as Python: re.sub("[^a-z]+", "_", "Orders {v2}")
+    assertEquals(
+        "events_" + java.time.Year.now(java.time.ZoneOffset.UTC) + "_+0000", config.get("schema"));
+    assertEquals(
+        "_rders_v_36", config.get("alias")); // as Python: re.sub("[^a-z]+", "_", "Orders {v2}")
   }
 }

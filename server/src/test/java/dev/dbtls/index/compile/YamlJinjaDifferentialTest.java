@@ -15,50 +15,62 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Whether a folder's {@code +enabled: "{{ ... }}"} enables its models, judged by Python's Jinja2:
- * dbt renders YAML with a native environment, so the value is the expression's own (a boolean),
- * and Python's truthiness of it decides. Every template below is rendered by
- * {@code jinja2.nativetypes.NativeEnvironment} with the same target and --vars.
+ * dbt renders YAML with a native environment, so the value is the expression's own (a boolean), and
+ * Python's truthiness of it decides. Every template below is rendered by {@code
+ * jinja2.nativetypes.NativeEnvironment} with the same target and --vars.
  */
 class YamlJinjaDifferentialTest {
-  private static final List<String> TEMPLATES = List.of(
-      "{{ target.type == 'duckdb' }}",
-      "{{ target.type == 'postgres' }}",
-      "{{ target.name != 'prod' }}",
-      "{{ target.name in ['prod', 'ci'] }}",
-      "{{ not (target.name in ['prod', 'ci']) }}",
-      "{{ var('flag', true) }}",
-      "{{ var('flag', true) and target.type == 'duckdb' }}",
-      "{{ var('missing_flag', false) or target.name == 'dev' }}",
-      "{{ var('api', 'rest') == var('override', 'graphql') }}",
-      "{{ var('api', 'rest') == 'rest' }}",
-      "{{ target.schema.startswith('main') }}",
-      "{{ target.type | upper == 'DUCKDB' }}",
-      "{% if target.name == 'prod' %}True{% else %}False{% endif %}",
-      "{% if target.type == 'duckdb' %}True{% else %}False{% endif %}",
-      "{{ 'x' in target.schema }}",
-      "{{ (target.threads | int) > 4 }}",
-      // as a public package writes it: the filter binds to the literal, not to the comparison
-      "{{ target.type == 'duckdb' | as_bool() }}",
-      "{{ target.type == 'snowflake' | as_bool() }}",
-      "{{ target.type in ['redshift', 'postgres'] | as_bool() }}",
-      "{{ target.type in ['duckdb', 'postgres'] | as_bool() }}");
+  private static final List<String> TEMPLATES =
+      List.of(
+          "{{ target.type == 'duckdb' }}",
+          "{{ target.type == 'postgres' }}",
+          "{{ target.name != 'prod' }}",
+          "{{ target.name in ['prod', 'ci'] }}",
+          "{{ not (target.name in ['prod', 'ci']) }}",
+          "{{ var('flag', true) }}",
+          "{{ var('flag', true) and target.type == 'duckdb' }}",
+          "{{ var('missing_flag', false) or target.name == 'dev' }}",
+          "{{ var('api', 'rest') == var('override', 'graphql') }}",
+          "{{ var('api', 'rest') == 'rest' }}",
+          "{{ target.schema.startswith('main') }}",
+          "{{ target.type | upper == 'DUCKDB' }}",
+          "{% if target.name == 'prod' %}True{% else %}False{% endif %}",
+          "{% if target.type == 'duckdb' %}True{% else %}False{% endif %}",
+          "{{ 'x' in target.schema }}",
+          "{{ (target.threads | int) > 4 }}",
+          // as a public package writes it: the filter binds to the literal, not to the comparison
+          "{{ target.type == 'duckdb' | as_bool() }}",
+          "{{ target.type == 'snowflake' | as_bool() }}",
+          "{{ target.type in ['redshift', 'postgres'] | as_bool() }}",
+          "{{ target.type in ['duckdb', 'postgres'] | as_bool() }}");
 
   private static final String VARS = "{\"flag\": false, \"api\": \"rest\"}";
 
   @Test
   void enabledDecidedAsJinja2Decides() throws Exception {
     List<Boolean> expected = jinja2();
-    assertEquals(List.of(false, true), expected.stream().distinct().sorted().toList(),
+    assertEquals(
+        List.of(false, true),
+        expected.stream().distinct().sorted().toList(),
         "the table enables some folders and disables others");
-    StringBuilder spec = new StringBuilder("-- file: dbt_project.yml\nname: shop\nprofile: shop\n"
-        + "models:\n  shop:\n");
+    StringBuilder spec =
+        new StringBuilder(
+            "-- file: dbt_project.yml\nname: shop\nprofile: shop\n" + "models:\n  shop:\n");
     for (int i = 0; i < TEMPLATES.size(); i++) {
-      spec.append("    f").append(i).append(":\n      +enabled: \"")
-          .append(TEMPLATES.get(i).replace("\"", "\\\"")).append("\"\n");
+      spec.append("    f")
+          .append(i)
+          .append(":\n      +enabled: \"")
+          .append(TEMPLATES.get(i).replace("\"", "\\\""))
+          .append("\"\n");
     }
     for (int i = 0; i < TEMPLATES.size(); i++) {
-      spec.append("-- file: models/f").append(i).append("/m").append(i).append(".sql\nselect ")
-          .append(i).append(" as id\n");
+      spec.append("-- file: models/f")
+          .append(i)
+          .append("/m")
+          .append(i)
+          .append(".sql\nselect ")
+          .append(i)
+          .append(" as id\n");
     }
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put("flag", false);
@@ -76,22 +88,24 @@ class YamlJinjaDifferentialTest {
 
   /** Python's verdict for each template; skipped when Python's Jinja2 is not installed. */
   private static List<Boolean> jinja2() throws Exception {
-    String script = String.join("\n",
-        "import sys, json",
-        "from jinja2.nativetypes import NativeEnvironment",
-        "data = json.loads(sys.stdin.read())",
-        "vs = data['vars']",
-        "def var(n, d=None):",
-        "    return vs[n] if n in vs else d",
-        "env = NativeEnvironment()",
-        // dbt's as_bool marks its value (a str subclass) for native conversion
-        "env.filters['as_bool'] = lambda v: str(v)",
-        "out = []",
-        "for t in data['templates']:",
-        "    v = env.from_string(t).render(target=data['target'], var=var)",
-        "    assert isinstance(v, bool), (t, v)",
-        "    out.append(v)",
-        "print(json.dumps(out))");
+    String script =
+        String.join(
+            "\n",
+            "import sys, json",
+            "from jinja2.nativetypes import NativeEnvironment",
+            "data = json.loads(sys.stdin.read())",
+            "vs = data['vars']",
+            "def var(n, d=None):",
+            "    return vs[n] if n in vs else d",
+            "env = NativeEnvironment()",
+            // dbt's as_bool marks its value (a str subclass) for native conversion
+            "env.filters['as_bool'] = lambda v: str(v)",
+            "out = []",
+            "for t in data['templates']:",
+            "    v = env.from_string(t).render(target=data['target'], var=var)",
+            "    assert isinstance(v, bool), (t, v)",
+            "    out.append(v)",
+            "print(json.dumps(out))");
     Process p;
     try {
       p = new ProcessBuilder("python3", "-c", script).redirectErrorStream(false).start();
@@ -103,8 +117,10 @@ class YamlJinjaDifferentialTest {
     Map<String, Object> input = new LinkedHashMap<>();
     input.put("templates", TEMPLATES);
     // the target our fixture's dev output gives templates
-    input.put("target", Map.of("name", "dev", "type", "duckdb", "schema", "main", "threads", 1,
-        "database", "shop"));
+    input.put(
+        "target",
+        Map.of(
+            "name", "dev", "type", "duckdb", "schema", "main", "threads", 1, "database", "shop"));
     input.put("vars", json.readValue(VARS, Map.class));
     p.getOutputStream().write(json.writeValueAsBytes(input));
     p.getOutputStream().close();

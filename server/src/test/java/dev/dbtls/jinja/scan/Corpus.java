@@ -12,10 +12,19 @@ import java.util.Map;
 final class Corpus {
   private Corpus() {}
 
-  static final List<String> FILES = List.of("stg_orders.sql", "customers.sql",
-      "orders_incremental.sql", "cents_to_dollars.sql", "generate_schema_name.sql",
-      "my_table.sql", "is_positive.sql", "orders_snapshot.sql", "docs.md", "grants.sql",
-      "union_sources.sql");
+  static final List<String> FILES =
+      List.of(
+          "stg_orders.sql",
+          "customers.sql",
+          "orders_incremental.sql",
+          "cents_to_dollars.sql",
+          "generate_schema_name.sql",
+          "my_table.sql",
+          "is_positive.sql",
+          "orders_snapshot.sql",
+          "docs.md",
+          "grants.sql",
+          "union_sources.sql");
 
   static String read(String name) {
     try (InputStream in = Corpus.class.getResourceAsStream("corpus/" + name)) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A template written with markers: {@code «...»} around expected ranges (in order of their
- * opening marker) and {@code $0} for a cursor. {@link #text} is the template without markers.
+ * A template written with markers: {@code «...»} around expected ranges (in order of their opening
+ * marker) and {@code $0} for a cursor. {@link #text} is the template without markers.
  */
 record Fixture(String text, List<TextRange> ranges, int cursor) {
 

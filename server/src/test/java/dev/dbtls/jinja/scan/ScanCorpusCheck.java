@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 /**
  * Manual corpus check, not a test: scans every .sql/.md file under the given folders (e.g. a
  * checkout of dbt-utils), prints every JINJA_SYNTAX problem and counts refs, sources and macro
- * definitions and calls, with the time per file. Run with
- * {@code java -cp server/target/classes:server/target/test-classes dev.dbtls.jinja.scan.ScanCorpusCheck DIR...}.
+ * definitions and calls, with the time per file. Run with {@code java -cp
+ * server/target/classes:server/target/test-classes dev.dbtls.jinja.scan.ScanCorpusCheck DIR...}.
  */
 public final class ScanCorpusCheck {
   public static void main(String[] args) throws IOException {
@@ -21,7 +21,8 @@ public final class ScanCorpusCheck {
     for (String a : args) {
       try (Stream<Path> s = Files.walk(Path.of(a))) {
         s.filter(p -> p.toString().endsWith(".sql") || p.toString().endsWith(".md"))
-            .sorted().forEach(files::add);
+            .sorted()
+            .forEach(files::add);
       }
     }
     List<String> texts = new ArrayList<>();
@@ -63,8 +64,9 @@ public final class ScanCorpusCheck {
       }
     }
     double perFileUs = (System.nanoTime() - t0) / 1000.0 / reps / files.size();
-    System.out.printf("files=%d chars=%d problems=%d refs=%d sources=%d macroDefs=%d macroCalls=%d"
-        + " needsRender=%d scan+extract=%.1f us/file%n", files.size(), bytes, problems, refs,
-        sources, macros, calls, render, perFileUs);
+    System.out.printf(
+        "files=%d chars=%d problems=%d refs=%d sources=%d macroDefs=%d macroCalls=%d"
+            + " needsRender=%d scan+extract=%.1f us/file%n",
+        files.size(), bytes, problems, refs, sources, macros, calls, render, perFileUs);
   }
 }

@@ -56,7 +56,11 @@ class ScanCorpusTest {
     for (int i = 0; i < all.size(); i++) {
       List<ScanError> ours = JinjaScanner.scan(all.get(i)).errors();
       if (jinja.get(i) == null && !ours.isEmpty()) {
-        fail("Jinja2 accepts but we report " + ours + " for:\n" + all.get(i).replace("\n", "\u23ce\n"));
+        fail(
+            "Jinja2 accepts but we report "
+                + ours
+                + " for:\n"
+                + all.get(i).replace("\n", "\u23ce\n"));
       }
       if (jinja.get(i) != null) {
         if (ours.isEmpty()) {
@@ -67,8 +71,8 @@ class ScanCorpusTest {
       }
     }
     // Most broken variants are caught; the rest are errors beyond a scanner (expression grammar).
-    assertTrue(bothReject > 3 * onlyJinjaRejects,
-        "caught " + bothReject + ", missed " + onlyJinjaRejects);
+    assertTrue(
+        bothReject > 3 * onlyJinjaRejects, "caught " + bothReject + ", missed " + onlyJinjaRejects);
   }
 
   @Test

@@ -9,9 +9,10 @@ import java.util.stream.Stream;
 
 /**
  * Manual check, not a test: for every .sql file under the given folders, the file itself and ~90
- * broken variants of it (prefixes, deleted and inserted delimiter characters) go to Python's Jinja2; prints
- * every variant Jinja2 accepts but the scanner reports an error for (false positives), and counts
- * the variants both reject and those only Jinja2 rejects. Run like {@link ScanCorpusCheck}.
+ * broken variants of it (prefixes, deleted and inserted delimiter characters) go to Python's
+ * Jinja2; prints every variant Jinja2 accepts but the scanner reports an error for (false
+ * positives), and counts the variants both reject and those only Jinja2 rejects. Run like {@link
+ * ScanCorpusCheck}.
  */
 public final class ScanDifferentialCheck {
   public static void main(String[] args) throws Exception {
@@ -32,8 +33,10 @@ public final class ScanDifferentialCheck {
           String inserts = "{}%#'\"()[]-";
           for (int r = 0; r < 30 && !text.isEmpty(); r++) {
             int at = random.nextInt(text.length());
-            all.add(text.substring(0, at) + inserts.charAt(random.nextInt(inserts.length()))
-                + text.substring(at));
+            all.add(
+                text.substring(0, at)
+                    + inserts.charAt(random.nextInt(inserts.length()))
+                    + text.substring(at));
             origin.add(p + " insert at " + at);
           }
           int k = 0;
@@ -59,8 +62,8 @@ public final class ScanDifferentialCheck {
       } else if (jinja.get(i) != null) {
         if (origin.get(i).endsWith("(whole)")) {
           wholeRejected++;
-          System.out.println("Jinja2 rejects " + origin.get(i) + ": " + jinja.get(i)
-              + " / ours: " + ours);
+          System.out.println(
+              "Jinja2 rejects " + origin.get(i) + ": " + jinja.get(i) + " / ours: " + ours);
         }
         if (ours.isEmpty()) {
           onlyJinja++;
@@ -69,8 +72,9 @@ public final class ScanDifferentialCheck {
         }
       }
     }
-    System.out.printf("variants=%d falsePositives=%d bothReject=%d onlyJinja2Rejects=%d"
-        + " wholeFilesJinja2Rejects=%d%n", all.size(), falsePositives, both, onlyJinja,
-        wholeRejected);
+    System.out.printf(
+        "variants=%d falsePositives=%d bothReject=%d onlyJinja2Rejects=%d"
+            + " wholeFilesJinja2Rejects=%d%n",
+        all.size(), falsePositives, both, onlyJinja, wholeRejected);
   }
 }

@@ -81,13 +81,18 @@ class ScanHalfTypedTest {
   void hostileInputNeverThrows() {
     int n = 20_000;
     String[] inputs = {
-        "{{ " + "(".repeat(n) + "]".repeat(n) + " }}",
-        "{% if x %}".repeat(n) + "{% endfor %}".repeat(n),
-        "{{ " + "f(".repeat(n) + ")".repeat(n) + " }}",
-        "{{ config(a=" + "[".repeat(n) + "]".repeat(n) + ") }}",
-        "{{ ' }}\n".repeat(n),
-        "{{".repeat(n), "{%".repeat(n), "{#".repeat(n), "{% raw %}".repeat(n),
-        "{{ '\\".repeat(n), "\uE000\uF800{{ x }}".repeat(n), "}}%}#}".repeat(n),
+      "{{ " + "(".repeat(n) + "]".repeat(n) + " }}",
+      "{% if x %}".repeat(n) + "{% endfor %}".repeat(n),
+      "{{ " + "f(".repeat(n) + ")".repeat(n) + " }}",
+      "{{ config(a=" + "[".repeat(n) + "]".repeat(n) + ") }}",
+      "{{ ' }}\n".repeat(n),
+      "{{".repeat(n),
+      "{%".repeat(n),
+      "{#".repeat(n),
+      "{% raw %}".repeat(n),
+      "{{ '\\".repeat(n),
+      "\uE000\uF800{{ x }}".repeat(n),
+      "}}%}#}".repeat(n),
     };
     for (String s : inputs) {
       ScannedTemplate t = JinjaScanner.scan(s);

@@ -21,14 +21,22 @@ class ScanPiecesTest {
 
   @Test
   void cutsIntoPieces() {
-    assertPieces("«select »«{{ x }}»« from »«{% if y %}»«c»«{% endif %}»«{# d #}»",
-        PieceKind.TEXT, PieceKind.EXPRESSION, PieceKind.TEXT, PieceKind.STATEMENT, PieceKind.TEXT,
-        PieceKind.STATEMENT, PieceKind.COMMENT);
+    assertPieces(
+        "«select »«{{ x }}»« from »«{% if y %}»«c»«{% endif %}»«{# d #}»",
+        PieceKind.TEXT,
+        PieceKind.EXPRESSION,
+        PieceKind.TEXT,
+        PieceKind.STATEMENT,
+        PieceKind.TEXT,
+        PieceKind.STATEMENT,
+        PieceKind.COMMENT);
     assertPieces("«a { b } {x} %}»", PieceKind.TEXT);
     assertPieces("", new PieceKind[0]);
-    assertPieces("«{{ \"}}\" }}»«{% set d = {'a': {'b': 1}} %}»«{{ {'a': {'b': 1}}}}»",
+    assertPieces(
+        "«{{ \"}}\" }}»«{% set d = {'a': {'b': 1}} %}»«{{ {'a': {'b': 1}}}}»",
         PieceKind.EXPRESSION, PieceKind.STATEMENT, PieceKind.EXPRESSION);
-    assertPieces("«{# {{ {% not a tag #}»« »«{% raw %}{{ x }}{% if %}{% endraw %}»",
+    assertPieces(
+        "«{# {{ {% not a tag #}»« »«{% raw %}{{ x }}{% if %}{% endraw %}»",
         PieceKind.COMMENT, PieceKind.TEXT, PieceKind.RAW);
   }
 
@@ -62,11 +70,14 @@ class ScanPiecesTest {
 
   @Test
   void tokensHaveKindsValuesAndOffsets() {
-    Fixture f = Fixture.of("{{ «ref»«(»«'a\\'b'»«,» «v»«=»«2.5e3»«)» «|» «x»«.»«y» «//» «-»«1_0» «~» «\"q\"» }}");
+    Fixture f =
+        Fixture.of(
+            "{{ «ref»«(»«'a\\'b'»«,» «v»«=»«2.5e3»«)» «|» «x»«.»«y» «//» «-»«1_0» «~» «\"q\"» }}");
     Piece p = f.scan().pieces().get(0);
     assertEquals(f.ranges(), p.tokens().stream().map(Token::range).toList());
-    assertEquals("NAME PUNCT STRING PUNCT NAME OPERATOR NUMBER PUNCT OPERATOR NAME PUNCT NAME"
-        + " OPERATOR OPERATOR NUMBER OPERATOR STRING",
+    assertEquals(
+        "NAME PUNCT STRING PUNCT NAME OPERATOR NUMBER PUNCT OPERATOR NAME PUNCT NAME"
+            + " OPERATOR OPERATOR NUMBER OPERATOR STRING",
         p.tokens().stream().map(k -> k.kind().name()).collect(Collectors.joining(" ")));
     assertEquals("a'b", p.tokens().get(2).value());
     assertEquals("q", p.tokens().get(16).value());
@@ -83,15 +94,36 @@ class ScanPiecesTest {
 
   @Test
   void statementsKnowTheirTag() {
-    ScannedTemplate t = JinjaScanner.scan(
-        "{% if a %}{% for x in y %}{% set z = 1 %}{% do l.append(1) %}{% endfor %}{% endif %}"
-            + "{%- macro m() -%}{%- endmacro %}{% call statement('s') %}{% endcall %}"
-            + "{% materialization table, adapter='duckdb' %}{% endmaterialization %}"
-            + "{% test t(model) %}{% endtest %}{% docs d %}{% enddocs %}{% snapshot s %}"
-            + "{% endsnapshot %}{% filter upper %}{% endfilter %}{% raw %}{% endraw %}");
-    assertEquals(List.of("if", "for", "set", "do", "endfor", "endif", "macro", "endmacro", "call",
-        "endcall", "materialization", "endmaterialization", "test", "endtest", "docs", "enddocs",
-        "snapshot", "endsnapshot", "filter", "endfilter", "raw"),
+    ScannedTemplate t =
+        JinjaScanner.scan(
+            "{% if a %}{% for x in y %}{% set z = 1 %}{% do l.append(1) %}{% endfor %}{% endif %}"
+                + "{%- macro m() -%}{%- endmacro %}{% call statement('s') %}{% endcall %}"
+                + "{% materialization table, adapter='duckdb' %}{% endmaterialization %}"
+                + "{% test t(model) %}{% endtest %}{% docs d %}{% enddocs %}{% snapshot s %}"
+                + "{% endsnapshot %}{% filter upper %}{% endfilter %}{% raw %}{% endraw %}");
+    assertEquals(
+        List.of(
+            "if",
+            "for",
+            "set",
+            "do",
+            "endfor",
+            "endif",
+            "macro",
+            "endmacro",
+            "call",
+            "endcall",
+            "materialization",
+            "endmaterialization",
+            "test",
+            "endtest",
+            "docs",
+            "enddocs",
+            "snapshot",
+            "endsnapshot",
+            "filter",
+            "endfilter",
+            "raw"),
         t.pieces().stream().map(Piece::tag).toList());
     assertEquals(List.of(), t.errors());
   }
@@ -109,22 +141,24 @@ class ScanPiecesTest {
 
   @Test
   void blocksMatchWithBranchesAndDepth() {
-    ScannedTemplate t = JinjaScanner.scan(
-        "{% if a %}1{% elif b %}2{% else %}{% for x in y %}{{ x }}{% else %}none{% endfor %}"
-            + "{% endif %}{% set v %}body{% endset %}{% set w = 1 %}");
+    ScannedTemplate t =
+        JinjaScanner.scan(
+            "{% if a %}1{% elif b %}2{% else %}{% for x in y %}{{ x }}{% else %}none{% endfor %}"
+                + "{% endif %}{% set v %}body{% endset %}{% set w = 1 %}");
     List<Block> b = t.blocks();
     assertEquals(3, b.size());
     Block ifBlock = b.get(0);
     assertEquals("if", ifBlock.tag());
-    assertEquals(List.of("elif", "else"),
+    assertEquals(
+        List.of("elif", "else"),
         ifBlock.branches().stream().map(i -> t.pieces().get(i).tag()).toList());
     assertEquals("endif", t.pieces().get(ifBlock.end()).tag());
     Block forBlock = b.get(1);
     assertEquals(0, forBlock.parent());
     assertEquals(1, forBlock.depth());
     assertEquals(1, forBlock.branches().size());
-    Piece x = t.pieces().stream().filter(p -> p.kind() == PieceKind.EXPRESSION).findFirst()
-        .orElseThrow();
+    Piece x =
+        t.pieces().stream().filter(p -> p.kind() == PieceKind.EXPRESSION).findFirst().orElseThrow();
     assertEquals(2, x.depth());
     assertEquals(1, x.parentBlock());
     assertEquals(0, t.pieces().get(ifBlock.open()).depth());
@@ -164,7 +198,8 @@ class ScanPiecesTest {
   void halfTypedTagsStayTolerant() {
     // Each of these keeps later pieces intact: a new tag opener ends a runaway tag.
     ScannedTemplate t = JinjaScanner.scan("{{ ref('\nselect {{ x }}");
-    assertEquals(List.of(PieceKind.EXPRESSION, PieceKind.EXPRESSION),
+    assertEquals(
+        List.of(PieceKind.EXPRESSION, PieceKind.EXPRESSION),
         t.pieces().stream().map(Piece::kind).toList());
     assertFalse(t.pieces().get(0).closed());
     assertTrue(t.pieces().get(1).closed());

@@ -13,8 +13,8 @@ class ScanProblemsTest {
   private static void assertErrors(String marked, String... messageParts) {
     Fixture f = Fixture.of(marked);
     List<ScanError> errors = f.scan().errors();
-    assertEquals(f.ranges(), errors.stream().map(ScanError::range).toList(),
-        marked + " -> " + errors);
+    assertEquals(
+        f.ranges(), errors.stream().map(ScanError::range).toList(), marked + " -> " + errors);
     for (int i = 0; i < messageParts.length; i++) {
       String m = errors.get(i).message();
       assertEquals(true, m.contains(messageParts[i]), m + " should mention " + messageParts[i]);
@@ -28,8 +28,9 @@ class ScanProblemsTest {
     assertErrors("select «{%» if x", "unclosed `{%`");
     assertErrors("«{#» select", "unclosed comment");
     assertErrors("«{{» x\nselect «{{» y", "unclosed `{{`", "unclosed `{{`");
-    assertErrors("«{{» x «{% if y %}»«{% endfor %}»", "unclosed", "missing `{% endif %}`",
-        "mismatched end tag `endfor`");
+    assertErrors(
+        "«{{» x «{% if y %}»«{% endfor %}»",
+        "unclosed", "missing `{% endif %}`", "mismatched end tag `endfor`");
   }
 
   @Test
@@ -73,23 +74,23 @@ class ScanProblemsTest {
   @Test
   void validJinjaGivesNoErrors() {
     String[] valid = {
-        "{{ \"a }} b\" }}",
-        "{%- set x = {'a': {'b': 1}} -%}{{ x['a']['b'] }}",
-        "{{ x if y else z }}{{ -1 }}{{ a-b }}{{ a -}}",
-        "{% set x %}{% if a %}b{% endif %}{% endset %}",
-        "{% macro m(a, b='x,)') %}{% call(row) n() %}{{ row }}{% endcall %}{% endmacro %}",
-        "{{ '{{' }}{{ '{% raw %}' }}",
-        "{% for k, v in d.items() if v is not none %}{{ loop.index }}{% else %}{% endfor %}",
-        "{# {{ {% unclosed in a comment #}",
-        "{% raw %}{% if %}{{ {% endraw %}",
-        "{{ 'it\\'s' ~ \"say \\\"hi\\\"\" }}",
-        "{% set s = 'multi\nline' %}",
-        "{{ [1, (2, 3), {'k': [4]}] | length }}",
-        "{%+ if a +%}b{%- endif -%}",
-        "{% with a = 1 %}{{ a }}{% endwith %}{% filter upper %}x{% endfilter %}",
-        "{% do adapter.dispatch('m', 'pkg')(a, b=c) %}",
-        "a { b } {x} %} #} }}",
-        "{{ x is divisibleby(3) }}{{ not x }}{{ 2 ** 3 // 2 % 1 }}",
+      "{{ \"a }} b\" }}",
+      "{%- set x = {'a': {'b': 1}} -%}{{ x['a']['b'] }}",
+      "{{ x if y else z }}{{ -1 }}{{ a-b }}{{ a -}}",
+      "{% set x %}{% if a %}b{% endif %}{% endset %}",
+      "{% macro m(a, b='x,)') %}{% call(row) n() %}{{ row }}{% endcall %}{% endmacro %}",
+      "{{ '{{' }}{{ '{% raw %}' }}",
+      "{% for k, v in d.items() if v is not none %}{{ loop.index }}{% else %}{% endfor %}",
+      "{# {{ {% unclosed in a comment #}",
+      "{% raw %}{% if %}{{ {% endraw %}",
+      "{{ 'it\\'s' ~ \"say \\\"hi\\\"\" }}",
+      "{% set s = 'multi\nline' %}",
+      "{{ [1, (2, 3), {'k': [4]}] | length }}",
+      "{%+ if a +%}b{%- endif -%}",
+      "{% with a = 1 %}{{ a }}{% endwith %}{% filter upper %}x{% endfilter %}",
+      "{% do adapter.dispatch('m', 'pkg')(a, b=c) %}",
+      "a { b } {x} %} #} }}",
+      "{{ x is divisibleby(3) }}{{ not x }}{{ 2 ** 3 // 2 % 1 }}",
     };
     for (String v : valid) {
       assertEquals(List.of(), JinjaScanner.scan(v).errors(), v);

@@ -9,39 +9,38 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Differential test of the source map against Python's Jinja2: each template is rendered once
- * plain and once instrumented, by one python3 process for the whole table. The recovered output
- * must equal the plain output byte for byte, and every segment must point at the piece that made
- * it.
+ * Differential test of the source map against Python's Jinja2: each template is rendered once plain
+ * and once instrumented, by one python3 process for the whole table. The recovered output must
+ * equal the plain output byte for byte, and every segment must point at the piece that made it.
  */
 class SourceMapperTest {
 
   /** Templates rendered with {@code VARS}: whitespace control, loops, macros, set blocks... */
   static final String[] TABLE = {
-      "select 1",
-      "",
-      "select * from {{ table }} where x = {{ n }}\n",
-      "a {{- table }} b\n",
-      "a {{ table -}}   \n  b",
-      "{% if flag %}yes{% else %}no{% endif %}!",
-      "{% if not flag %}yes{% elif n > 2 %}mid{% else %}no{% endif %}!",
-      "select\n{% for c in cols %}  {{ c }}{% if not loop.last %},{% endif %}\n{% endfor %}from t",
-      "select\n{%- for c in cols %}\n  {{ c }}{{ ',' if not loop.last }}\n{%- endfor %}\nfrom t",
-      "{% for c in cols -%}\n   {{ c }}   \n{%- endfor %}",
-      "x   {%- if flag -%}   \n  {%- if flag -%}  y  {%- endif -%}  \n {%- endif %} z",
-      "{%- set a = 1 -%}\n\n{{- a -}}\n\n{%- set b = 2 %}{{ b }}",
-      "{% set sql %}select {{ n }} as x{% endset %}[{{ sql }}]",
-      "{% macro m(x, y='d') -%}\n  <{{ x }}|{{ y }}>\n{%- endmacro %}{{ m(1) }} and {{ m(2, y='e') }}",
-      "{% macro w() %}({{ caller() }}){% endmacro %}{% call w() %}inner {{ n }}{% endcall %}.",
-      "{% filter upper %}abc {{ table }}{% endfilter %}-",
-      "{% raw %}{{ not rendered }}{% endraw %} {{ n }}",
-      "{# a comment #}\nselect {# inline -#}   1",
-      "  {#- trim both -#}  \n x",
-      "{% for i in range(3) %}{% for j in range(2) %}{{ i }}{{ j }} {% endfor %}\n{% endfor %}",
-      "{% for c in [] %}x{% else %}empty{% endfor %}",
-      "a\n{%- if flag %}\n b\n{%- endif %}\nc\n",
-      "{{ cols | join(', ') }} {{ {'a': [1, 2]}['a'] | length }}\n\n",
-      "line1\r\nline2 {{ 'é €' }}\r\n",
+    "select 1",
+    "",
+    "select * from {{ table }} where x = {{ n }}\n",
+    "a {{- table }} b\n",
+    "a {{ table -}}   \n  b",
+    "{% if flag %}yes{% else %}no{% endif %}!",
+    "{% if not flag %}yes{% elif n > 2 %}mid{% else %}no{% endif %}!",
+    "select\n{% for c in cols %}  {{ c }}{% if not loop.last %},{% endif %}\n{% endfor %}from t",
+    "select\n{%- for c in cols %}\n  {{ c }}{{ ',' if not loop.last }}\n{%- endfor %}\nfrom t",
+    "{% for c in cols -%}\n   {{ c }}   \n{%- endfor %}",
+    "x   {%- if flag -%}   \n  {%- if flag -%}  y  {%- endif -%}  \n {%- endif %} z",
+    "{%- set a = 1 -%}\n\n{{- a -}}\n\n{%- set b = 2 %}{{ b }}",
+    "{% set sql %}select {{ n }} as x{% endset %}[{{ sql }}]",
+    "{% macro m(x, y='d') -%}\n  <{{ x }}|{{ y }}>\n{%- endmacro %}{{ m(1) }} and {{ m(2, y='e') }}",
+    "{% macro w() %}({{ caller() }}){% endmacro %}{% call w() %}inner {{ n }}{% endcall %}.",
+    "{% filter upper %}abc {{ table }}{% endfilter %}-",
+    "{% raw %}{{ not rendered }}{% endraw %} {{ n }}",
+    "{# a comment #}\nselect {# inline -#}   1",
+    "  {#- trim both -#}  \n x",
+    "{% for i in range(3) %}{% for j in range(2) %}{{ i }}{{ j }} {% endfor %}\n{% endfor %}",
+    "{% for c in [] %}x{% else %}empty{% endfor %}",
+    "a\n{%- if flag %}\n b\n{%- endif %}\nc\n",
+    "{{ cols | join(', ') }} {{ {'a': [1, 2]}['a'] | length }}\n\n",
+    "line1\r\nline2 {{ 'é €' }}\r\n",
   };
 
   static final String VARS =
@@ -68,8 +67,13 @@ class SourceMapperTest {
 
   @Test
   void corpusModelsMapBackExactly() throws Exception {
-    List<String> names = List.of("stg_orders.sql", "customers.sql", "orders_incremental.sql",
-        "union_sources.sql", "orders_snapshot.sql");
+    List<String> names =
+        List.of(
+            "stg_orders.sql",
+            "customers.sql",
+            "orders_incremental.sql",
+            "union_sources.sql",
+            "orders_snapshot.sql");
     List<String> jobs = new ArrayList<>();
     for (String n : names) {
       String text = Corpus.read(n);
@@ -121,7 +125,8 @@ class SourceMapperTest {
           for (int o = s.outputStart(); o < s.outputEnd(); o++) {
             char want = m.output().charAt(o);
             char got = template.charAt(m.templateOffsetFor(o));
-            assertTrue(want == got || want == '\n' && got == '\r',
+            assertTrue(
+                want == got || want == '\n' && got == '\r',
                 "template #" + i + " output " + o + ": " + template);
             // in a loop the same text has several occurrences; this one is among them
             assertTrue(m.outputRangesFor(m.templateOffsetFor(o)).contains(new TextRange(o, o + 1)));
@@ -160,8 +165,9 @@ class SourceMapperTest {
     assertEquals(List.of("id", "name", "ts"), outputsFor(7, "{{ c }}"));
     assertEquals(List.of(), outputsFor(7, "{% if not loop.last %}")); // a tag outputs nothing
     assertEquals(List.of(",", ","), outputsFor(7, ",{% endif"));
-    assertEquals(List.of("00", "01", "10", "11", "20", "21").stream()
-        .map(s -> s.substring(0, 1)).toList(), outputsFor(19, "{{ i }}"));
+    assertEquals(
+        List.of("00", "01", "10", "11", "20", "21").stream().map(s -> s.substring(0, 1)).toList(),
+        outputsFor(19, "{{ i }}"));
   }
 
   @Test

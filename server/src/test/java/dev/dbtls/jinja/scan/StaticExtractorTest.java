@@ -60,8 +60,13 @@ class StaticExtractorTest {
 
   @Test
   void dynamicRefsAreFlaggedNotGuessed() {
-    for (String t : new String[] {"{{ ref(model_name) }}", "{{ ref('a' ~ suffix) }}",
-        "{{ ref('m', v=var('v')) }}", "{{ ref('a', 'b', 'c') }}"}) {
+    for (String t :
+        new String[] {
+          "{{ ref(model_name) }}",
+          "{{ ref('a' ~ suffix) }}",
+          "{{ ref('m', v=var('v')) }}",
+          "{{ ref('a', 'b', 'c') }}"
+        }) {
       StaticFacts f = facts(t);
       assertTrue(f.refs().get(0).dynamic(), t);
       assertTrue(f.needsRender(), t);
@@ -100,7 +105,8 @@ class StaticExtractorTest {
     assertFalse(s.dynamic());
     assertTrue(facts("{{ source('shop', t) }}").sources().get(0).dynamic());
     Fixture half = Fixture.of("{{ source('«sh»");
-    assertEquals(half.range(0), StaticExtractor.extract(half.scan()).sources().get(0).sourceRange());
+    assertEquals(
+        half.range(0), StaticExtractor.extract(half.scan()).sources().get(0).sourceRange());
   }
 
   @Test
@@ -123,7 +129,8 @@ class StaticExtractorTest {
     assertEquals(false, v.get("full_refresh"));
     assertEquals(10000L, v.get("batch_size"));
     assertEquals(-0.5, v.get("ratio"));
-    assertEquals(Map.of("field", "order_date", "data_type", "date", "granularity", "day"),
+    assertEquals(
+        Map.of("field", "order_date", "data_type", "date", "granularity", "day"),
         v.get("partition_by"));
   }
 
@@ -140,21 +147,25 @@ class StaticExtractorTest {
     assertEquals(fx.range(2), c.args().get(1).valueRange());
     assertEquals(Map.of("tags", List.of("a", true)), c.literalValues());
     assertEquals(1, f.vars().size()); // the var call inside is still found
-    assertTrue(facts("{{ config(materialized=") .configs().get(0).dynamic());
+    assertTrue(facts("{{ config(materialized=").configs().get(0).dynamic());
   }
 
   @Test
   void macroDefinitions() {
     String text = Corpus.read("cents_to_dollars.sql");
     StaticFacts f = facts(text);
-    assertEquals(List.of("cents_to_dollars", "default__cents_to_dollars",
-        "duckdb__cents_to_dollars", "postgres__cents_to_dollars"),
+    assertEquals(
+        List.of(
+            "cents_to_dollars",
+            "default__cents_to_dollars",
+            "duckdb__cents_to_dollars",
+            "postgres__cents_to_dollars"),
         f.macros().stream().map(MacroDef::name).toList());
     MacroDef m = f.macros().get(0);
     assertEquals(MacroKind.MACRO, m.kind());
     assertEquals("cents_to_dollars", m.nameRange().of(text));
-    assertEquals(List.of("column_name", "scale", "label"),
-        m.params().stream().map(Param::name).toList());
+    assertEquals(
+        List.of("column_name", "scale", "label"), m.params().stream().map(Param::name).toList());
     assertEquals("2", m.params().get(1).defaultText());
     assertEquals("'x,)'", m.params().get(2).defaultText());
     assertNull(m.params().get(0).defaultText());
@@ -163,8 +174,8 @@ class StaticExtractorTest {
     assertTrue(m.body().of(text).strip().endsWith("}}"));
     assertTrue(m.whole().of(text).startsWith("{% macro cents_to_dollars"));
     assertTrue(m.whole().of(text).endsWith("{%- endmacro %}"));
-    assertEquals("{% macro cents_to_dollars(column_name, scale=2, label='x,)') -%}",
-        m.openTag().of(text));
+    assertEquals(
+        "{% macro cents_to_dollars(column_name, scale=2, label='x,)') -%}", m.openTag().of(text));
     assertNull(f.macros().get(1).doc());
     assertFalse(f.needsRender());
   }
@@ -175,13 +186,18 @@ class StaticExtractorTest {
     assertEquals(MacroKind.MATERIALIZATION, mat.kind());
     assertEquals("my_table", mat.name());
     assertEquals("duckdb", mat.adapter());
-    assertEquals("default", facts("{% materialization v, default %}{% endmaterialization %}")
-        .macros().get(0).adapter());
+    assertEquals(
+        "default",
+        facts("{% materialization v, default %}{% endmaterialization %}")
+            .macros()
+            .get(0)
+            .adapter());
 
     MacroDef test = facts(Corpus.read("is_positive.sql")).macros().get(0);
     assertEquals(MacroKind.TEST, test.kind());
     assertEquals("is_positive", test.name());
-    assertEquals(List.of("model", "column_name", "allow_zero"),
+    assertEquals(
+        List.of("model", "column_name", "allow_zero"),
         test.params().stream().map(Param::name).toList());
     assertEquals("false", test.params().get(2).defaultText());
     assertTrue(test.doc().startsWith("Fails for every row"));
@@ -194,7 +210,8 @@ class StaticExtractorTest {
 
     String md = Corpus.read("docs.md");
     StaticFacts docs = facts(md);
-    assertEquals(List.of("orders_status", "__overview__"),
+    assertEquals(
+        List.of("orders_status", "__overview__"),
         docs.docs().stream().map(DocsBlock::name).toList());
     String content = docs.docs().get(0).content().of(md);
     assertTrue(content.strip().startsWith("One of the following values:"));
@@ -204,13 +221,15 @@ class StaticExtractorTest {
 
   @Test
   void macroCallsAndDispatch() {
-    Fixture fx = Fixture.of("{{ «cents_to_dollars»('amount') }} {{ «dbt_utils».«star»(ref('a')) }}"
-        + " {{ adapter.dispatch('«concat»', '«jaffle»')(a) }} {{ x.upper() }} {{ y | join(',') }}"
-        + " {% set cols = [] %}{% do cols.append(1) %}{{ 'a'.join(b) }}{{ x is divisibleby(2) }}"
-        + "{% if a and (b or not (c)) %}{% endif %}{% for i in (1, 2) %}{% endfor %}");
+    Fixture fx =
+        Fixture.of(
+            "{{ «cents_to_dollars»('amount') }} {{ «dbt_utils».«star»(ref('a')) }}"
+                + " {{ adapter.dispatch('«concat»', '«jaffle»')(a) }} {{ x.upper() }} {{ y | join(',') }}"
+                + " {% set cols = [] %}{% do cols.append(1) %}{{ 'a'.join(b) }}{{ x is divisibleby(2) }}"
+                + "{% if a and (b or not (c)) %}{% endif %}{% for i in (1, 2) %}{% endfor %}");
     StaticFacts f = StaticExtractor.extract(fx.scan());
-    assertEquals(List.of("cents_to_dollars", "star"),
-        f.macroCalls().stream().map(MacroCall::name).toList());
+    assertEquals(
+        List.of("cents_to_dollars", "star"), f.macroCalls().stream().map(MacroCall::name).toList());
     assertEquals(fx.range(0), f.macroCalls().get(0).nameRange());
     assertNull(f.macroCalls().get(0).namespace());
     assertEquals("dbt_utils", f.macroCalls().get(1).namespace());
@@ -226,17 +245,21 @@ class StaticExtractorTest {
     assertEquals("m", kw.dispatches().get(0).macroName());
     assertFalse(kw.dispatches().get(0).dynamic());
 
-    StaticFacts builtins = facts("{{ is_incremental() }}{{ dbt.current_timestamp() }}"
-        + "{{ log('x') }}{{ run_query('select 1') }}");
+    StaticFacts builtins =
+        facts(
+            "{{ is_incremental() }}{{ dbt.current_timestamp() }}"
+                + "{{ log('x') }}{{ run_query('select 1') }}");
     assertTrue(builtins.macroCalls().stream().allMatch(MacroCall::builtin));
     assertFalse(builtins.needsRender());
   }
 
   @Test
   void varsEnvVarsAndDocs() {
-    Fixture fx = Fixture.of("{{ «var('«start»')» }} {{ var(\"«end»\", «'2020'») }}"
-        + " {{ env_var('«DBT_USER»') }} {{ env_var('«P»', default=«'x'») }}"
-        + " {{ doc('«pkg»', '«d»') }}");
+    Fixture fx =
+        Fixture.of(
+            "{{ «var('«start»')» }} {{ var(\"«end»\", «'2020'») }}"
+                + " {{ env_var('«DBT_USER»') }} {{ env_var('«P»', default=«'x'») }}"
+                + " {{ doc('«pkg»', '«d»') }}");
     StaticFacts f = StaticExtractor.extract(fx.scan());
     VarCall v = f.vars().get(0);
     assertEquals(fx.range(0), v.call());

@@ -23,7 +23,8 @@ class TopLevelBlocksTest {
 
   @Test
   void textBetweenBlocksIsNotJinja() {
-    String text = """
+    String text =
+        """
         {% ####### helpers ####### %}
         {{ this is not jinja
         {% macro a() %}{{ 1 }}{% endmacro %}
@@ -34,7 +35,8 @@ class TopLevelBlocksTest {
     TopLevelBlocks.Result r = macros(text.replace("{{ this is not jinja\n", "{# a #}\n"));
     assertEquals(List.of("macro:a", "materialization:view", "test:is_even"), names(r));
     assertEquals(List.of(), errors(r));
-    assertEquals(text.replace("{{ this is not jinja\n", "{# a #}\n").length(), r.blocksOnly().length());
+    assertEquals(
+        text.replace("{{ this is not jinja\n", "{# a #}\n").length(), r.blocksOnly().length());
     assertEquals(r.blocksOnly().lines().count(), text.lines().count());
     assertTrue(r.blocksOnly().startsWith("                             \n"), r.blocksOnly());
     assertTrue(r.blocksOnly().contains("{% macro a() %}{{ 1 }}{% endmacro %}"));
@@ -43,21 +45,30 @@ class TopLevelBlocksTest {
 
   @Test
   void docsFilesKeepOnlyDocsBlocks() {
-    TopLevelBlocks.Result r = TopLevelBlocks.extract("""
+    TopLevelBlocks.Result r =
+        TopLevelBlocks.extract(
+            """
         # Title {% not a tag %}
         {% docs orders %}Orders {{ doc('x') }}{% enddocs %}
         {% enddocs %}
         {% docs customers %}One row per customer{% enddocs %}
-        """, TopLevelBlocks.DOCS_BLOCKS);
+        """,
+            TopLevelBlocks.DOCS_BLOCKS);
     assertEquals(List.of("docs:orders", "docs:customers"), names(r));
     // but '{{' starts an expression anywhere, as in dbt: it runs to the next '}}'
-    assertEquals(List.of("docs:b"), names(TopLevelBlocks.extract(
-        "{{ x {% docs a %}{{ y }}{% enddocs %}{% docs b %}{% enddocs %}", TopLevelBlocks.DOCS_BLOCKS)));
+    assertEquals(
+        List.of("docs:b"),
+        names(
+            TopLevelBlocks.extract(
+                "{{ x {% docs a %}{{ y }}{% enddocs %}{% docs b %}{% enddocs %}",
+                TopLevelBlocks.DOCS_BLOCKS)));
   }
 
   @Test
   void stringsAndCommentsHideDelimiters() {
-    TopLevelBlocks.Result r = macros("""
+    TopLevelBlocks.Result r =
+        macros(
+            """
         {# {% macro commented() %} #}
         {% macro m(a='%}', b="{% endmacro %}") %}{{ '}}' }}{% endmacro %}
         """);
@@ -67,14 +78,20 @@ class TopLevelBlocksTest {
 
   @Test
   void refusesWhatDbtRefuses() {
-    assertEquals(List.of("Got an unexpected control flow end tag, got endif but never saw a preceeding if"),
+    assertEquals(
+        List.of("Got an unexpected control flow end tag, got endif but never saw a preceeding if"),
         errors(macros("{% macro a() %}{% endmacro %}\n{% endif %}")));
-    assertEquals(List.of("Got an unexpected control flow end tag, got endfor but expected endif next"),
+    assertEquals(
+        List.of("Got an unexpected control flow end tag, got endfor but expected endif next"),
         errors(macros("{% if x %}{% endfor %}")));
-    assertEquals(List.of("Got a block definition inside control flow. All dbt block definitions must be at the top level"),
+    assertEquals(
+        List.of(
+            "Got a block definition inside control flow. All dbt block definitions must be at the top level"),
         errors(macros("{% if x %}{% macro a() %}{% endmacro %}{% endif %}")));
-    assertEquals(List.of("Got nested tags: macro (started at line 1) did not have a matching "
-        + "{% endmacro %} before a subsequent macro was found"),
+    assertEquals(
+        List.of(
+            "Got nested tags: macro (started at line 1) did not have a matching "
+                + "{% endmacro %} before a subsequent macro was found"),
         errors(macros("{% macro a() %}\n{% macro b() %}{% endmacro %}{% endmacro %}")));
     assertEquals(List.of("unexpected EOF, expected }}, got \"x\""), errors(macros("{{ x")));
   }

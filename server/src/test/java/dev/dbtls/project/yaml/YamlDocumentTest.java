@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 class YamlDocumentTest {
   @Test
   void typesAsYaml11ResolvesThem() {
-    YamlMap m = YamlDocument.parse("x.yml", """
+    YamlMap m =
+        YamlDocument.parse(
+                "x.yml",
+                """
         a: 1
         b: -2.5
         c: yes
@@ -24,15 +27,20 @@ class YamlDocumentTest {
         h: y
         i: 2024-01-01
         j: "3"
-        """).rootMap();
+        """)
+            .rootMap();
     Object[] expected = {1L, -2.5, true, "yes", null, 1.0, 31L, "y", "2024-01-01", "3"};
-    Object[] actual = "abcdefghij".chars().mapToObj(c -> m.get(String.valueOf((char) c)).toPlain()).toArray();
+    Object[] actual =
+        "abcdefghij".chars().mapToObj(c -> m.get(String.valueOf((char) c)).toPlain()).toArray();
     assertEquals(Arrays.asList(expected), Arrays.asList(actual));
   }
 
   @Test
   void anchorsAliasesAndMergeKeys() {
-    YamlMap m = YamlDocument.parse("x.yml", """
+    YamlMap m =
+        YamlDocument.parse(
+                "x.yml",
+                """
         defaults: &d
           materialized: view
           tags: [a]
@@ -40,14 +48,16 @@ class YamlDocumentTest {
           <<: *d
           materialized: table
         copy: *d
-        """).rootMap();
+        """)
+            .rootMap();
     assertEquals(Map.of("materialized", "table", "tags", List.of("a")), m.get("model").toPlain());
     assertEquals(m.get("defaults").toPlain(), m.get("copy").toPlain());
   }
 
   @Test
   void keysAndValuesKeepTheirLocation() {
-    YamlMap m = YamlDocument.parse("x.yml", "models:\n  - name: orders\n    description: x\n").rootMap();
+    YamlMap m =
+        YamlDocument.parse("x.yml", "models:\n  - name: orders\n    description: x\n").rootMap();
     YamlMap orders = m.list("models").maps().get(0);
     assertEquals(new Span(1, 4, 1, 8), orders.keySpan("name"));
     assertEquals(new Span(1, 10, 1, 16), orders.get("name").span());

@@ -69,7 +69,8 @@ class ExportTest {
       rows = parseCsv(in);
     }
     assertEquals(N + 1, rows.size());
-    assertEquals(List.of("id", "name", "amount", "ratio", "flag", "day", "at", "at_tz", "note"),
+    assertEquals(
+        List.of("id", "name", "amount", "ratio", "flag", "day", "at", "at_tz", "note"),
         rows.get(0));
     for (int i = 0; i < N; i++) {
       List<Object> want = SampleRows.row(i);
@@ -85,11 +86,14 @@ class ExportTest {
       assertEquals(want.get(8), got.get(8), "row " + i); // null stays apart from ""
     }
     String text = Files.readString(r.file());
-    assertTrue(text.startsWith("id,name,amount,ratio,flag,day,at,at_tz,note\r\n"
-        + "0,plain,0.00,0.0,true,2024-01-01,2024-01-01T00:00:00,2024-01-01T00:00:00+02:00,\r\n"
-        + "1,\"with, comma\",1.37,0.125,false,2024-01-02,2024-01-01T00:00:01.000001,"
-        + "2024-01-01T00:01:00+02:00,note 1\r\n"
-        + "2,\"with \"\"quotes\"\"\",2.74,0.25,false,"), text.substring(0, 300));
+    assertTrue(
+        text.startsWith(
+            "id,name,amount,ratio,flag,day,at,at_tz,note\r\n"
+                + "0,plain,0.00,0.0,true,2024-01-01,2024-01-01T00:00:00,2024-01-01T00:00:00+02:00,\r\n"
+                + "1,\"with, comma\",1.37,0.125,false,2024-01-02,2024-01-01T00:00:01.000001,"
+                + "2024-01-01T00:01:00+02:00,note 1\r\n"
+                + "2,\"with \"\"quotes\"\"\",2.74,0.25,false,"),
+        text.substring(0, 300));
   }
 
   /** RFC 4180: an unquoted empty field is null, a quoted one "". */
@@ -140,8 +144,8 @@ class ExportTest {
   @Test
   void jsonArrayOf100kRowsKeepsTypes() throws Exception {
     ExportResult r = export(ExportFormat.JSON, N);
-    ObjectMapper mapper = new ObjectMapper()
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    ObjectMapper mapper =
+        new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     int i = 0;
     try (JsonParser p = mapper.createParser(r.file().toFile())) {
       assertEquals(JsonToken.START_ARRAY, p.nextToken());
@@ -156,21 +160,23 @@ class ExportTest {
   @Test
   void jsonLinesOf100kRowsKeepTypes() throws Exception {
     ExportResult r = export(ExportFormat.JSON_LINES, N);
-    ObjectMapper mapper = new ObjectMapper()
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    ObjectMapper mapper =
+        new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     List<String> lines = Files.readAllLines(r.file());
     assertEquals(N, lines.size());
     int i = 0;
-    try (MappingIterator<JsonNode> it = mapper.readerFor(JsonNode.class)
-        .readValues(r.file().toFile())) {
+    try (MappingIterator<JsonNode> it =
+        mapper.readerFor(JsonNode.class).readValues(r.file().toFile())) {
       while (it.hasNext()) {
         checkJson(i++, it.next());
       }
     }
     assertEquals(N, i);
-    assertEquals("{\"id\":1,\"name\":\"with, comma\",\"amount\":1.37,\"ratio\":0.125,"
-        + "\"flag\":false,\"day\":\"2024-01-02\",\"at\":\"2024-01-01T00:00:01.000001\","
-        + "\"at_tz\":\"2024-01-01T00:01:00+02:00\",\"note\":\"note 1\"}", lines.get(1));
+    assertEquals(
+        "{\"id\":1,\"name\":\"with, comma\",\"amount\":1.37,\"ratio\":0.125,"
+            + "\"flag\":false,\"day\":\"2024-01-02\",\"at\":\"2024-01-01T00:00:01.000001\","
+            + "\"at_tz\":\"2024-01-01T00:01:00+02:00\",\"note\":\"note 1\"}",
+        lines.get(1));
   }
 
   private static void checkJson(int i, JsonNode o) {
@@ -199,21 +205,22 @@ class ExportTest {
   @Test
   void xlsxOf100kRowsHasTypedCells() throws Exception {
     ExportResult r = export(ExportFormat.XLSX, N);
-    try (ReadableWorkbook wb = new ReadableWorkbook(r.file().toFile(),
-        new ReadingOptions(true, false))) {
+    try (ReadableWorkbook wb =
+        new ReadableWorkbook(r.file().toFile(), new ReadingOptions(true, false))) {
       List<Sheet> sheets = wb.getSheets().toList();
       assertEquals(List.of("result"), sheets.stream().map(Sheet::getName).toList());
       AtomicInteger count = new AtomicInteger();
       try (Stream<Row> rows = sheets.get(0).openStream()) {
-        rows.forEach(row -> {
-          int n = count.getAndIncrement();
-          if (n == 0) {
-            assertEquals("id", row.getCellText(0));
-            assertEquals("note", row.getCellText(8));
-          } else {
-            checkXlsx(n - 1, row);
-          }
-        });
+        rows.forEach(
+            row -> {
+              int n = count.getAndIncrement();
+              if (n == 0) {
+                assertEquals("id", row.getCellText(0));
+                assertEquals("note", row.getCellText(8));
+              } else {
+                checkXlsx(n - 1, row);
+              }
+            });
       }
       assertEquals(N + 1, count.get());
     }
@@ -238,11 +245,14 @@ class ExportTest {
     assertEquals("yyyy-mm-dd hh:mm:ss", at.getDataFormatString());
     // Excel's day fractions round to the millisecond
     assertEquals(((LocalDateTime) want.get(6)).withNano(0), at.asDate().withNano(0));
-    assertEquals(SampleRows.atTz(i).toInstant(),
+    assertEquals(
+        SampleRows.atTz(i).toInstant(),
         row.getCell(7).asDate().toInstant(java.time.ZoneOffset.UTC));
     if (want.get(8) == null) {
-      assertTrue(row.getCellCount() < 9 || row.getCell(8) == null
-          || row.getCell(8).getType() == CellType.EMPTY);
+      assertTrue(
+          row.getCellCount() < 9
+              || row.getCell(8) == null
+              || row.getCell(8).getType() == CellType.EMPTY);
     } else {
       assertEquals(want.get(8), row.getCell(8).asString());
     }
@@ -251,12 +261,12 @@ class ExportTest {
   @Test
   void xlsxStartsANewSheetPastTheRowLimit() throws Exception {
     Path file = dir.resolve("small.xlsx");
-    new XlsxExport(10).write(SampleRows.COLUMNS,
-        new Rows(SampleRows.source(25, -1), () -> false), file);
+    new XlsxExport(10)
+        .write(SampleRows.COLUMNS, new Rows(SampleRows.source(25, -1), () -> false), file);
     try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
       List<Sheet> sheets = wb.getSheets().toList();
-      assertEquals(List.of("result", "result 2", "result 3"),
-          sheets.stream().map(Sheet::getName).toList());
+      assertEquals(
+          List.of("result", "result 2", "result 3"), sheets.stream().map(Sheet::getName).toList());
       List<Row> last = sheets.get(2).read();
       assertEquals(6, last.size());
       assertEquals("id", last.get(0).getCellText(0));
@@ -279,18 +289,30 @@ class ExportTest {
           types.add(rs.getString(1) + " " + rs.getString(2));
         }
       }
-      assertEquals(List.of("id BIGINT", "name VARCHAR", "amount DECIMAL(12,2)", "ratio DOUBLE",
-          "flag BOOLEAN", "day DATE", "at TIMESTAMP", "at_tz TIMESTAMP WITH TIME ZONE",
-          "note VARCHAR"), types);
+      assertEquals(
+          List.of(
+              "id BIGINT",
+              "name VARCHAR",
+              "amount DECIMAL(12,2)",
+              "ratio DOUBLE",
+              "flag BOOLEAN",
+              "day DATE",
+              "at TIMESTAMP",
+              "at_tz TIMESTAMP WITH TIME ZONE",
+              "note VARCHAR"),
+          types);
       BigDecimal amounts = BigDecimal.ZERO;
       long notes = 0;
       for (long i = 0; i < N; i++) {
         amounts = amounts.add(SampleRows.amount(i));
         notes += SampleRows.row(i).get(8) == null ? 0 : 1;
       }
-      try (ResultSet rs = s.executeQuery("SELECT count(*), sum(id), sum(amount), count(note),"
-          + " count(*) FILTER (flag), min(day), max(\"at\"), sum(ratio),"
-          + " count(*) FILTER (note = '') FROM " + f)) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT count(*), sum(id), sum(amount), count(note),"
+                  + " count(*) FILTER (flag), min(day), max(\"at\"), sum(ratio),"
+                  + " count(*) FILTER (note = '') FROM "
+                  + f)) {
         assertTrue(rs.next());
         assertEquals(N, rs.getLong(1));
         assertEquals((long) N * (N - 1) / 2, rs.getLong(2));
@@ -310,7 +332,8 @@ class ExportTest {
         assertEquals(want.get(1), rs.getString("name"));
         assertEquals(want.get(2), rs.getBigDecimal("amount"));
         assertEquals(want.get(6), rs.getObject("at", LocalDateTime.class));
-        assertEquals(SampleRows.atTz(4).toInstant(),
+        assertEquals(
+            SampleRows.atTz(4).toInstant(),
             rs.getObject("at_tz", OffsetDateTime.class).toInstant());
       }
     }
@@ -335,8 +358,8 @@ class ExportTest {
     Path file = dir.resolve("result." + format.extension());
     Files.writeString(file, "old");
     AtomicInteger polls = new AtomicInteger();
-    ExportResult r = Export.write(SampleRows.source(N, -1), file, format,
-        () -> polls.incrementAndGet() > 3);
+    ExportResult r =
+        Export.write(SampleRows.source(N, -1), file, format, () -> polls.incrementAndGet() > 3);
     assertEquals("the export was cancelled", r.error());
     assertEquals(List.of(file.getFileName().toString()), files());
     assertEquals("old", Files.readString(file));
@@ -363,19 +386,25 @@ class ExportTest {
   void aValueThatDoesNotFitItsParquetColumnNamesRowAndColumn() throws Exception {
     List<ExportColumn> cols = List.of(new ExportColumn("n", ColumnType.INTEGER));
     Path file = dir.resolve("bad.parquet");
-    ExportResult r = Export.write(RowSource.of(cols,
-        List.of(List.of(1L), List.of("two")).iterator()), file, ExportFormat.PARQUET);
-    assertEquals("cannot export to " + file + ": row 2, column n: cannot write two as BIGINT",
-        r.error());
+    ExportResult r =
+        Export.write(
+            RowSource.of(cols, List.of(List.of(1L), List.of("two")).iterator()),
+            file,
+            ExportFormat.PARQUET);
+    assertEquals(
+        "cannot export to " + file + ": row 2, column n: cannot write two as BIGINT", r.error());
     assertEquals(List.of(), files());
   }
 
   @Test
   void namesAreMadeUnique() {
-    List<ExportColumn> cols = Export.uniqueNames(List.of(
-        new ExportColumn("a", ColumnType.TEXT), new ExportColumn("a", ColumnType.TEXT),
-        new ExportColumn("", ColumnType.TEXT), new ExportColumn(null, null)));
-    assertEquals(List.of("a", "a_2", "column_3", "column_4"),
+    List<ExportColumn> cols =
+        Export.uniqueNames(
+            List.of(
+                new ExportColumn("a", ColumnType.TEXT), new ExportColumn("a", ColumnType.TEXT),
+                new ExportColumn("", ColumnType.TEXT), new ExportColumn(null, null)));
+    assertEquals(
+        List.of("a", "a_2", "column_3", "column_4"),
         cols.stream().map(ExportColumn::name).toList());
     assertEquals(ColumnType.OTHER, cols.get(3).type());
   }
@@ -395,25 +424,40 @@ class ExportTest {
   void aDuckDbResultSetKeepsItsTypes() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT range AS id, (range * 1.25)::DECIMAL(10, 2) AS"
-            + " price, DATE '2024-03-01' + range::INT AS day, TIMESTAMPTZ"
-            + " '2024-03-01 10:00:00+00' AS at_tz, 'x,' || range AS label, [1, 2] AS list,"
-            + " range % 2 = 0 AS even, NULL::VARCHAR AS nothing FROM range(1000)")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT range AS id, (range * 1.25)::DECIMAL(10, 2) AS"
+                    + " price, DATE '2024-03-01' + range::INT AS day, TIMESTAMPTZ"
+                    + " '2024-03-01 10:00:00+00' AS at_tz, 'x,' || range AS label, [1, 2] AS list,"
+                    + " range % 2 = 0 AS even, NULL::VARCHAR AS nothing FROM range(1000)")) {
       RowSource rows = RowSource.of(rs);
-      assertEquals(List.of(ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.DATE,
-          ColumnType.TIMESTAMP_TZ, ColumnType.TEXT, ColumnType.OTHER, ColumnType.BOOLEAN,
-          ColumnType.TEXT), rows.columns().stream().map(ExportColumn::type).toList());
+      assertEquals(
+          List.of(
+              ColumnType.INTEGER,
+              ColumnType.DECIMAL,
+              ColumnType.DATE,
+              ColumnType.TIMESTAMP_TZ,
+              ColumnType.TEXT,
+              ColumnType.OTHER,
+              ColumnType.BOOLEAN,
+              ColumnType.TEXT),
+          rows.columns().stream().map(ExportColumn::type).toList());
       ExportResult r = Export.write(rows, dir.resolve("duck.parquet"), ExportFormat.PARQUET);
       assertTrue(r.ok(), r.error());
       assertEquals(1000, r.rows());
-      try (ResultSet back = s.executeQuery("SELECT count(*), sum(price), max(day),"
-          + " min(at_tz), max(label), any_value(list), count(nothing), typeof(any_value(price))"
-          + " FROM read_parquet('" + r.file() + "')")) {
+      try (ResultSet back =
+          s.executeQuery(
+              "SELECT count(*), sum(price), max(day),"
+                  + " min(at_tz), max(label), any_value(list), count(nothing), typeof(any_value(price))"
+                  + " FROM read_parquet('"
+                  + r.file()
+                  + "')")) {
         assertTrue(back.next());
         assertEquals(1000, back.getLong(1));
         assertEquals(new BigDecimal("624375.00"), back.getBigDecimal(2));
         assertEquals(LocalDate.of(2024, 3, 1).plusDays(999), back.getObject(3, LocalDate.class));
-        assertEquals(OffsetDateTime.parse("2024-03-01T10:00:00Z").toInstant(),
+        assertEquals(
+            OffsetDateTime.parse("2024-03-01T10:00:00Z").toInstant(),
             back.getObject(4, OffsetDateTime.class).toInstant());
         assertEquals("x,999", back.getString(5));
         assertEquals("[1, 2]", back.getString(6));
@@ -432,7 +476,8 @@ class ExportTest {
       try (ResultSet rs = s.executeQuery("SELECT * FROM t ORDER BY id")) {
         ExportResult r = Export.write(RowSource.of(rs), dir.resolve("t.csv"), ExportFormat.CSV);
         assertTrue(r.ok(), r.error());
-        assertEquals("id,name,score\r\n1,\"a\"\"b\",1.5\r\n2,,\r\n3,\"\",2.0\r\n",
+        assertEquals(
+            "id,name,score\r\n1,\"a\"\"b\",1.5\r\n2,,\r\n3,\"\",2.0\r\n",
             Files.readString(r.file()));
       }
     }

@@ -12,16 +12,17 @@ import java.util.NoSuchElementException;
 
 /** Generated rows of every common type, with the text that trips CSV writers. */
 final class SampleRows {
-  static final List<ExportColumn> COLUMNS = List.of(
-      new ExportColumn("id", ColumnType.INTEGER),
-      new ExportColumn("name", ColumnType.TEXT),
-      new ExportColumn("amount", ColumnType.DECIMAL, 12, 2),
-      new ExportColumn("ratio", ColumnType.DOUBLE),
-      new ExportColumn("flag", ColumnType.BOOLEAN),
-      new ExportColumn("day", ColumnType.DATE),
-      new ExportColumn("at", ColumnType.TIMESTAMP),
-      new ExportColumn("at_tz", ColumnType.TIMESTAMP_TZ),
-      new ExportColumn("note", ColumnType.TEXT));
+  static final List<ExportColumn> COLUMNS =
+      List.of(
+          new ExportColumn("id", ColumnType.INTEGER),
+          new ExportColumn("name", ColumnType.TEXT),
+          new ExportColumn("amount", ColumnType.DECIMAL, 12, 2),
+          new ExportColumn("ratio", ColumnType.DOUBLE),
+          new ExportColumn("flag", ColumnType.BOOLEAN),
+          new ExportColumn("day", ColumnType.DATE),
+          new ExportColumn("at", ColumnType.TIMESTAMP),
+          new ExportColumn("at_tz", ColumnType.TIMESTAMP_TZ),
+          new ExportColumn("note", ColumnType.TEXT));
   static final LocalDateTime BASE = LocalDateTime.of(2024, 1, 1, 0, 0);
   private static final String[] NAMES = {
     "plain", "with, comma", "with \"quotes\"", "two\nlines", "crlf\r\nline", "ünïcødé ✓", " spaced "
@@ -53,24 +54,26 @@ final class SampleRows {
 
   /** {@code count} rows; the source throws after {@code failAfter} rows (-1: never). */
   static RowSource source(long count, long failAfter) {
-    return RowSource.of(COLUMNS, new Iterator<List<Object>>() {
-      long next;
+    return RowSource.of(
+        COLUMNS,
+        new Iterator<List<Object>>() {
+          long next;
 
-      @Override
-      public boolean hasNext() {
-        if (next == failAfter) {
-          throw new IllegalStateException("connection reset by peer");
-        }
-        return next < count;
-      }
+          @Override
+          public boolean hasNext() {
+            if (next == failAfter) {
+              throw new IllegalStateException("connection reset by peer");
+            }
+            return next < count;
+          }
 
-      @Override
-      public List<Object> next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return row(next++);
-      }
-    });
+          @Override
+          public List<Object> next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            return row(next++);
+          }
+        });
   }
 }
