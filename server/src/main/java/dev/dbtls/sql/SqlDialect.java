@@ -28,28 +28,34 @@ public record SqlDialect(
     boolean trailingCommas) {
 
   private static final Map<String, SqlDialect> KNOWN =
-      Map.of(
-          "duckdb", new SqlDialect("duckdb", null, false, true, false, true, false, true),
-          "postgres",
+      Map.ofEntries(
+          known(new SqlDialect("duckdb", null, false, true, false, true, false, true)),
+          known(
               new SqlDialect(
-                  "postgres", Dialect.POSTGRESQL, false, true, false, true, false, false),
+                  "postgres", Dialect.POSTGRESQL, false, true, false, true, false, false)),
           // Redshift still reads backslash escapes in strings
-          "redshift",
+          known(
               new SqlDialect(
-                  "redshift", Dialect.POSTGRESQL, true, true, false, false, false, false),
-          "mysql", new SqlDialect("mysql", Dialect.MYSQL, true, false, true, false, false, false),
-          "mariadb",
-              new SqlDialect("mariadb", Dialect.MARIADB, true, false, true, false, false, false),
-          "sqlite", new SqlDialect("sqlite", null, false, false, false, false, true, false),
-          "snowflake",
-              new SqlDialect("snowflake", Dialect.SNOWFLAKE, true, true, false, false, false, true),
-          "bigquery",
-              new SqlDialect("bigquery", Dialect.BIGQUERY, true, false, true, false, false, true),
-          "databricks",
+                  "redshift", Dialect.POSTGRESQL, true, true, false, false, false, false)),
+          known(new SqlDialect("mysql", Dialect.MYSQL, true, false, true, false, false, false)),
+          known(new SqlDialect("mariadb", Dialect.MARIADB, true, false, true, false, false, false)),
+          known(new SqlDialect("sqlite", null, false, false, false, false, true, false)),
+          known(
               new SqlDialect(
-                  "databricks", Dialect.DATABRICKS, true, false, false, true, false, true),
-          "spark",
-              new SqlDialect("spark", Dialect.DATABRICKS, true, false, false, true, false, true));
+                  "snowflake", Dialect.SNOWFLAKE, true, true, false, false, false, true)),
+          known(
+              new SqlDialect("bigquery", Dialect.BIGQUERY, true, false, true, false, false, true)),
+          known(
+              new SqlDialect(
+                  "databricks", Dialect.DATABRICKS, true, false, false, true, false, true)),
+          known(new SqlDialect("spark", Dialect.DATABRICKS, true, false, false, true, false, true)),
+          // standard SQL strings and comments; JSqlParser has no Trino grammar, ANSI is closest
+          known(
+              new SqlDialect("trino", Dialect.ANSI_SQL, false, false, false, false, false, false)));
+
+  private static Map.Entry<String, SqlDialect> known(SqlDialect d) {
+    return Map.entry(d.adapterType(), d);
+  }
 
   /**
    * Whether strings take backslash escapes is unsure (Redshift documents both behaviours across

@@ -1,9 +1,6 @@
 package dev.dbtls.warehouse;
 
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -27,16 +24,8 @@ final class JdbcTarget {
     if (url == null) {
       throw new IllegalArgumentException("needs 'url' (a JDBC URL)");
     }
-    List<Path> jars = new ArrayList<>();
-    for (Object j :
-        f.list("driver_path").isEmpty() ? f.list("driver_jar") : f.list("driver_path")) {
-      Path jar = f.path(String.valueOf(j));
-      if (!Files.isRegularFile(jar)) {
-        throw new IllegalArgumentException("driver jar " + jar + " does not exist");
-      }
-      jars.add(jar);
-    }
-    URLClassLoader loader = jars.isEmpty() ? null : loader(jars);
+    List<Path> jars = DriverJars.of(f);
+    URLClassLoader loader = jars.isEmpty() ? null : DriverJars.loader(jars);
     Driver driver = driver(f.string("driver", "driver_class"), url, loader);
     Properties props = new Properties();
     f.map("properties").forEach((k, v) -> props.setProperty(k, String.valueOf(v)));
@@ -74,19 +63,6 @@ final class JdbcTarget {
         f.integer("connect_timeout", 10) * 1000L,
         secrets,
         loader);
-  }
-
-  private static URLClassLoader loader(List<Path> jars) {
-    URL[] urls = new URL[jars.size()];
-    for (int i = 0; i < urls.length; i++) {
-      try {
-        urls[i] = jars.get(i).toUri().toURL();
-      } catch (MalformedURLException e) {
-        throw new IllegalArgumentException("driver jar " + jars.get(i) + ": " + e.getMessage());
-      }
-    }
-    // the driver sees the JDK and its own jars, not our dependencies (it may bring other versions)
-    return new URLClassLoader("dbtls-jdbc-driver", urls, ClassLoader.getPlatformClassLoader());
   }
 
   private static Driver driver(String className, String url, ClassLoader loader) {

@@ -66,7 +66,7 @@ public final class Warehouse implements AutoCloseable {
     }
     DriverSource source = new DriverSource(spec);
     try (Connection probe = source.getConnection()) {
-      probe.isValid(1);
+      check(probe, spec);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(spec.resources());
       return new Opened(null, ConnectFailure.of(spec, e));
@@ -84,6 +84,22 @@ public final class Warehouse implements AutoCloseable {
     }
   }
 
+  /**
+   * Proves the connection reaches the database. Trino's driver connects lazily (a connection is
+   * only settings until a query runs), so there a first query is what tells a wrong host or
+   * password.
+   */
+  private static void check(Connection probe, ConnectionSpec spec) throws SQLException {
+    if (spec.kind().equals("trino")) {
+      try (java.sql.Statement s = probe.createStatement()) {
+        s.setQueryTimeout((int) Math.max(1, spec.connectTimeoutMs() / 1000));
+        s.execute("select 1");
+      }
+    } else {
+      probe.isValid(1);
+    }
+  }
+
   private static ConnectionSpec spec(TargetFields f) {
     String type = f.target().type().toLowerCase(Locale.ROOT);
     return switch (type) {
@@ -92,6 +108,7 @@ public final class Warehouse implements AutoCloseable {
       case "sqlite" -> SqliteTarget.spec(f);
       case "mysql", "mariadb" -> MySqlTarget.spec(f, type);
       case "jdbc" -> JdbcTarget.spec(f);
+      case "trino" -> TrinoTarget.spec(f);
       default ->
           throw new IllegalArgumentException(
               "dbtls does not connect to "
