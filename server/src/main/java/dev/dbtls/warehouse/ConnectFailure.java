@@ -33,6 +33,16 @@ final class ConnectFailure {
 
   private static String what(ConnectionSpec spec, Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof NoClassDefFoundError || c instanceof ClassNotFoundException) {
+        String missing = String.valueOf(c.getMessage()).replace('/', '.');
+        return "the driver needs the class "
+            + missing
+            + ", which is not beside it"
+            + (spec.kind().equals("redshift")
+                ? " (IAM sign-in needs the AWS SDK for Java and Jackson, which dbtls does not"
+                    + " bundle yet: list the Redshift driver and those jars in 'driver_path')"
+                : " (list the jars it needs in 'driver_path')");
+      }
       if (c instanceof ConnectException || c instanceof NoRouteToHostException) {
         String m = String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT);
         return m.contains("no route") ? "no route to host" : "connection refused";

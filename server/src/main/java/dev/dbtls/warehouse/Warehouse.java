@@ -109,6 +109,7 @@ public final class Warehouse implements AutoCloseable {
       case "mysql", "mariadb" -> MySqlTarget.spec(f, type);
       case "jdbc" -> JdbcTarget.spec(f);
       case "trino" -> TrinoTarget.spec(f);
+      case "redshift" -> RedshiftTarget.spec(f);
       default ->
           throw new IllegalArgumentException(
               "dbtls does not connect to "

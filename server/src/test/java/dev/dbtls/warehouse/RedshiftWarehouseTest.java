@@ -1,0 +1,211 @@
+package dev.dbtls.warehouse;
+
+import static dev.dbtls.warehouse.Databases.ok;
+import static dev.dbtls.warehouse.Databases.target;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Driver;
+import java.sql.DriverPropertyInfo;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * dbt-redshift's profile on Amazon's own Redshift driver (bundled), live against the local
+ * PostgreSQL through {@link PgStartupFilter}; and every method mapped onto properties the driver
+ * itself lists.
+ */
+class RedshiftWarehouseTest {
+  @TempDir Path dir;
+  private static PgStartupFilter relay;
+
+  @BeforeAll
+  static void relay() throws Exception {
+    Databases.requireServer(5432);
+    relay = new PgStartupFilter(5432);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (relay != null) {
+      relay.close();
+    }
+  }
+
+  private ConnectionSpec spec(Object... fields) {
+    return RedshiftTarget.spec(new TargetFields(target("dev", fields), dir));
+  }
+
+  private static void knownToDriver(ConnectionSpec s) throws Exception {
+    Driver d = s.driver();
+    assertTrue(d.acceptsURL(s.url()), s.url());
+    Set<String> known = new TreeSet<>();
+    for (DriverPropertyInfo p : d.getPropertyInfo(s.url(), new java.util.Properties())) {
+      known.add(p.name.toLowerCase(java.util.Locale.ROOT));
+    }
+    for (String name : s.properties().stringPropertyNames()) {
+      assertTrue(known.contains(name), name + " is not one of the driver's properties " + known);
+    }
+  }
+
+  @Test
+  void previewsPagesAndStaysReadOnlyThroughTheRedshiftDriver() {
+    try (Warehouse w =
+        Databases.open(
+            target(
+                "dev",
+                "type",
+                "redshift",
+                "host",
+                "127.0.0.1",
+                "port",
+                relay.port(),
+                "user",
+                "postgres",
+                "password",
+                "unused-pw",
+                "dbname",
+                "test",
+                "schema",
+                "public",
+                "sslmode",
+                "disable"),
+            dir)) {
+      assertEquals("redshift", w.kind());
+      assertEquals("com.amazon.redshift.Driver", w.spec().driver().getClass().getName());
+      PreviewResult r =
+          ok(
+              Preview.run(
+                  w,
+                  "select g as n, 'row ' || g as label from generate_series(1, 250) g",
+                  PreviewOptions.defaults().withLimit(1000).withPage(100, 1L << 20)));
+      assertEquals(List.of("n", "label"), r.columns().stream().map(PreviewColumn::name).toList());
+      assertEquals(100, r.rows().size());
+      assertTrue(r.cursor() != null, "more rows to page through");
+      PreviewPage p2 = Preview.page(w, r.cursor(), PreviewOptions.defaults());
+      assertTrue(p2.ok());
+      assertEquals(List.of(101, "row 101"), p2.rows().get(0));
+      Preview.close(w, p2.cursor());
+      PreviewResult write = Preview.run(w, "create table dbtls_nope as select 1", null);
+      assertFalse(write.ok());
+    }
+    assertTrue(relay.dropped.contains("driver_version"), String.valueOf(relay.dropped));
+  }
+
+  @Test
+  void everyMethodMapsOntoTheDriversOwnProperties() throws Exception {
+    knownToDriver(
+        spec("type", "redshift", "host", "h", "user", "u", "password", "pw12", "dbname", "d"));
+    ConnectionSpec iam =
+        spec(
+            "type",
+            "redshift",
+            "method",
+            "iam",
+            "host",
+            "c.abc.eu-west-1.redshift.amazonaws.com",
+            "user",
+            "alice",
+            "dbname",
+            "analytics",
+            "cluster_id",
+            "c",
+            "iam_profile",
+            "data",
+            "region",
+            "eu-west-1",
+            "db_groups",
+            List.of("a", "b"),
+            "autocreate",
+            true);
+    knownToDriver(iam);
+    assertEquals(
+        "jdbc:redshift:iam://c.abc.eu-west-1.redshift.amazonaws.com:5439/analytics", iam.url());
+    assertEquals("alice", iam.properties().getProperty("dbuser"));
+    assertEquals("a,b", iam.properties().getProperty("dbgroups"));
+    ConnectionSpec keys =
+        spec(
+            "type",
+            "redshift",
+            "method",
+            "iam_role",
+            "host",
+            "wg.123.eu-west-1.redshift-serverless.amazonaws.com",
+            "dbname",
+            "d",
+            "access_key_id",
+            "AKIAEXAMPLE",
+            "secret_access_key",
+            "very-secret-key");
+    knownToDriver(keys);
+    assertEquals("true", keys.properties().getProperty("isserverless"));
+    assertEquals("key ***", keys.scrub("key very-secret-key"));
+  }
+
+  @Test
+  void iamWithoutTheAwsSdkSaysWhatIsMissing() {
+    var opened =
+        Warehouse.open(
+            target(
+                "prod",
+                "type",
+                "redshift",
+                "method",
+                "iam",
+                "host",
+                "127.0.0.1",
+                "port",
+                relay.port(),
+                "dbname",
+                "d",
+                "user",
+                "u",
+                "cluster_id",
+                "c",
+                "region",
+                "eu-west-1",
+                "connect_timeout",
+                3),
+            dir);
+    assertFalse(opened.ok());
+    assertTrue(
+        opened
+            .error()
+            .message()
+            .matches(
+                "cannot connect to redshift target 'prod' at 127.0.0.1:\\d+/d: the driver needs the"
+                    + " class \\S+, which is not beside it \\(IAM sign-in needs the AWS SDK.*"),
+        opened.error().message());
+  }
+
+  @Test
+  void aMissingFieldIsOneLineNamingIt() {
+    var opened =
+        Warehouse.open(
+            target(
+                "prod",
+                "type",
+                "redshift",
+                "method",
+                "iam",
+                "host",
+                "h.example.com",
+                "dbname",
+                "d",
+                "user",
+                "u"),
+            dir);
+    assertFalse(opened.ok());
+    assertEquals(
+        "cannot connect to redshift target 'prod': needs 'cluster_id' (method: iam on a"
+            + " provisioned cluster; a serverless endpoint is named by 'host')",
+        opened.error().message());
+  }
+}
