@@ -13,5 +13,7 @@ public enum PlanFindingKind {
   @SerializedName("nested-loop-large")
   NESTED_LOOP_LARGE,
   @SerializedName("join-without-condition")
-  JOIN_WITHOUT_CONDITION
+  JOIN_WITHOUT_CONDITION,
+  @SerializedName("data-movement")
+  DATA_MOVEMENT
 }

@@ -79,7 +79,7 @@ public final class Explain {
     } catch (SQLException e) {
       return ExplainResult.failed(ConnectFailure.of(spec, e), toRun, analyze, Preview.millis(t0));
     }
-    boolean transaction = dialect.equals("postgres");
+    boolean transaction = dialect.equals("postgres") || dialect.equals("redshift");
     try (QueryWatch watch = new QueryWatch(cancel, 0)) {
       try {
         Preview.prepare(c, spec, false);
@@ -117,7 +117,11 @@ public final class Explain {
           stamp(draft, sizes);
         }
         end(c, transaction);
-        boolean analyzed = analyze && !dialect.equals("sqlite") && !dialect.equals("mysql");
+        boolean analyzed =
+            analyze
+                && !dialect.equals("sqlite")
+                && !dialect.equals("mysql")
+                && !dialect.equals("redshift");
         PlanNode root = draft == null ? null : draft.finish();
         List<Finding> findings =
             root == null ? List.of() : PlanFindings.of(root, dialect, sizes, analyzed);
@@ -170,6 +174,8 @@ public final class Explain {
       case "sqlite" -> "explain query plan " + query;
       case "mariadb" -> (analyze ? "analyze format=json " : "explain format=json ") + query;
       case "mysql" -> "explain format=json " + query;
+      // Redshift's explain has no analyze; the plan is text
+      case "redshift" -> "explain " + query;
       default -> null;
     };
   }
@@ -209,6 +215,7 @@ public final class Explain {
           rows.isEmpty() ? null : DuckDbPlan.read(parse(rows.get(0).get(rows.get(0).size() - 1)));
       case "sqlite" -> sqlite(rows);
       case "mysql", "mariadb" -> MySqlPlan.read(parse(raw), TableAliases.of(query));
+      case "redshift" -> RedshiftPlan.read(rows.stream().map(r -> r.get(0)).toList());
       default -> null;
     };
   }

@@ -38,7 +38,7 @@ final class TableSizes {
     try {
       List<Row> rows =
           switch (dialect) {
-            case "postgres" -> postgres(c, names);
+            case "postgres", "redshift" -> postgres(c, names);
             case "duckdb" -> duckdb(c, names);
             case "mysql", "mariadb" -> mysql(c, names);
             default -> List.of();

@@ -100,6 +100,50 @@ class RedshiftWarehouseTest {
   }
 
   @Test
+  void explainsThroughTheRedshiftDriver() {
+    try (Warehouse w =
+        Databases.open(
+            target(
+                "dev",
+                "type",
+                "redshift",
+                "host",
+                "127.0.0.1",
+                "port",
+                relay.port(),
+                "user",
+                "postgres",
+                "password",
+                "unused-pw",
+                "dbname",
+                "test",
+                "sslmode",
+                "disable"),
+            dir)) {
+      ExplainResult r =
+          Explain.run(
+              w,
+              "select c.relname, count(*) from pg_class c join pg_attribute a on a.attrelid ="
+                  + " c.oid where c.relkind = 'r' group by c.relname",
+              true,
+              null);
+      assertTrue(r.error() == null, String.valueOf(r.error()));
+      assertFalse(r.analyzed(), "Redshift's explain does not run the query");
+      assertTrue(r.root().estimatedRows() > 0);
+      List<String> relations = new java.util.ArrayList<>();
+      collect(r.root(), relations);
+      assertTrue(relations.containsAll(List.of("pg_class", "pg_attribute")), relations.toString());
+    }
+  }
+
+  private static void collect(PlanNode n, List<String> out) {
+    if (n.relation() != null) {
+      out.add(n.relation());
+    }
+    n.children().forEach(c -> collect(c, out));
+  }
+
+  @Test
   void everyMethodMapsOntoTheDriversOwnProperties() throws Exception {
     knownToDriver(
         spec("type", "redshift", "host", "h", "user", "u", "password", "pw12", "dbname", "d"));

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * What looks wrong in a plan, each finding with its evidence and a confidence: the step rules
  * ({@link SeqScanSelectiveFilter}, {@link SpillToDisk}, {@link JoinWithoutCondition}, {@link
- * NestedLoopLarge}) at every step, parents first, then {@link RowEstimateOff} for an analyzed plan.
+ * NestedLoopLarge}, {@link DataMovement}) at every step, parents first, then {@link RowEstimateOff}
+ * for an analyzed plan.
  *
  * <p>Pure: reads the plan and the table sizes only; never throws on odd plans.
  */
@@ -19,7 +20,8 @@ public final class PlanFindings {
           new SeqScanSelectiveFilter(),
           new SpillToDisk(),
           new JoinWithoutCondition(),
-          new NestedLoopLarge());
+          new NestedLoopLarge(),
+          new DataMovement());
 
   private PlanFindings() {}
 

@@ -1,0 +1,71 @@
+package dev.dbtls.warehouse.findings;
+
+import static dev.dbtls.warehouse.findings.PlanFigures.count;
+import static dev.dbtls.warehouse.findings.PlanFigures.rows;
+
+import dev.dbtls.warehouse.Finding;
+import dev.dbtls.warehouse.PlanNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code data-movement}: a join whose rows travel between the nodes of the warehouse before it can
+ * run, which on a distributed warehouse is often most of the query's time. Redshift names it on the
+ * join ({@code DS_BCAST_INNER}, {@code DS_DIST_BOTH}, …); tables distributed on the join key (or
+ * small ones with {@code DISTSTYLE ALL}) join without it.
+ */
+final class DataMovement implements PlanRule {
+  static final String KIND = "data-movement";
+
+  /** Redshift's words for moving rows, and what each moves (its documentation's meanings). */
+  private static final Map<String, String> REDSHIFT =
+      Map.of(
+          "DS_BCAST_INNER", "copies the whole inner table to every node",
+          "DS_DIST_BOTH", "redistributes both tables across the nodes",
+          "DS_DIST_INNER", "redistributes the inner table across the nodes",
+          "DS_DIST_OUTER", "redistributes the outer table across the nodes",
+          "DS_DIST_ALL_INNER", "sends the whole inner table to a single slice");
+
+  @Override
+  public Finding at(PlanNode n, PlanScope scope) {
+    String distribution = n.property("Distribution");
+    String how = distribution == null ? null : REDSHIFT.get(distribution);
+    if (how == null || n.children().isEmpty()) {
+      return null;
+    }
+    List<String> evidence = new ArrayList<>();
+    evidence.add(n.operator() + " " + n.property("Distribution") + ": " + how);
+    Double moved = null;
+    for (PlanNode side : n.children()) {
+      Double r = rows(side, scope.analyzed(), false, scope.dialect());
+      String name = relationBelow(side, 0);
+      if (r != null) {
+        evidence.add((name == null ? side.operator() : name) + ": about " + count(r) + " rows");
+        moved = moved == null ? r : Math.max(moved, r);
+      }
+    }
+    boolean broadcast = n.property("Distribution").startsWith("DS_BCAST");
+    return new Finding(
+        KIND,
+        n.id(),
+        "Join moves rows between nodes: it " + how,
+        evidence,
+        moved != null && moved >= 1_000_000 ? Finding.HIGH : Finding.MEDIUM,
+        broadcast
+            ? "a broadcast is cheap when the inner table is small; DISTSTYLE ALL avoids it"
+            : "distributing both tables on the join key (DISTKEY) lets the join run where the rows"
+                + " are",
+        null);
+  }
+
+  private static String relationBelow(PlanNode n, int depth) {
+    if (n.relation() != null) {
+      return n.relation();
+    }
+    if (depth > 20 || n.children().size() != 1) {
+      return null;
+    }
+    return relationBelow(n.children().get(0), depth + 1);
+  }
+}
