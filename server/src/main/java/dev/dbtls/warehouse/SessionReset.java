@@ -10,11 +10,12 @@ import java.sql.Statement;
 /**
  * A pooled connection goes back to the pool as it came: when the caller closes it, an open
  * transaction is rolled back, and the session's state is reset — PostgreSQL {@code DISCARD ALL}
- * (session settings, temporary tables, prepared statements, advisory locks), MariaDB/MySQL {@code
- * RELEASE_ALL_LOCKS()} — and then the target's own session setup is run again (a profile's {@code
- * role}: {@code DISCARD ALL} resets the role to the login user's). What one preview did to its
- * session (a lock taken by a function dbtls could not know, a {@code set}) can never reach the next
- * one. A connection whose reset fails is evicted from the pool instead of given back.
+ * (session settings, temporary tables, prepared statements, advisory locks), Redshift {@code RESET
+ * ALL} (settings), MariaDB/MySQL {@code RELEASE_ALL_LOCKS()} — and then the target's own session
+ * setup is run again (a profile's {@code role}: {@code DISCARD ALL} resets the role to the login
+ * user's). What one preview did to its session (a lock taken by a function dbtls could not know, a
+ * {@code set}) can never reach the next one. A connection whose reset fails is evicted from the
+ * pool instead of given back.
  */
 final class SessionReset {
   private SessionReset() {}
@@ -61,7 +62,9 @@ final class SessionReset {
       }
       String sql =
           switch (sqlType) {
-            case "postgres", "redshift" -> "discard all";
+            case "postgres" -> "discard all";
+            // Redshift has no DISCARD; RESET ALL puts every setting back
+            case "redshift" -> "reset all";
             case "mysql", "mariadb" -> "do release_all_locks()";
             default -> null;
           };

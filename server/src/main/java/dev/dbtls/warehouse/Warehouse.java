@@ -114,7 +114,8 @@ public final class Warehouse implements AutoCloseable {
           throw new IllegalArgumentException(
               "dbtls does not connect to "
                   + type
-                  + " yet; use a 'type: jdbc' target with 'url', 'driver' and 'driver_path'");
+                  + " yet (it connects to duckdb, postgres, redshift, trino, mysql, mariadb and"
+                  + " sqlite); use a 'type: jdbc' target with 'url', 'driver' and 'driver_path'");
     };
   }
 

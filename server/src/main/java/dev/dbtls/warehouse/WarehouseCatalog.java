@@ -152,7 +152,9 @@ public record WarehouseCatalog(
       WarehouseError error = null;
       try (Connection c = warehouse.connection()) {
         DatabaseMetaData md = c.getMetaData();
-        tables(md);
+        // Trino reaches every catalog of the cluster (data lakes of millions of tables): the
+        // target's catalog is the project's
+        tables(md, spec.kind().equals("trino") ? c.getCatalog() : null);
         for (var db : tree.entrySet()) {
           for (var schema : db.getValue().entrySet()) {
             if (cancel.cancelled()) {
@@ -168,9 +170,9 @@ public record WarehouseCatalog(
           warehouse.targetName(), build(), count, cut, Preview.millis(t0), error);
     }
 
-    private void tables(DatabaseMetaData md) throws SQLException {
+    private void tables(DatabaseMetaData md, String catalog) throws SQLException {
       boolean duckdb = warehouse.spec().kind().equals("duckdb");
-      try (ResultSet rs = md.getTables(null, null, "%", null)) {
+      try (ResultSet rs = md.getTables(catalog, null, "%", null)) {
         while (rs.next()) {
           if (cancel.cancelled()) {
             throw new SQLException("cancelled");
