@@ -176,6 +176,8 @@ public final class Explain {
       case "mysql" -> "explain format=json " + query;
       // Redshift's explain has no analyze; the plan is text
       case "redshift" -> "explain " + query;
+      // the distributed plan, in stages; analyze runs the query and adds each step's figures
+      case "trino" -> (analyze ? "explain analyze " : "explain (type distributed) ") + query;
       default -> null;
     };
   }
@@ -216,6 +218,7 @@ public final class Explain {
       case "sqlite" -> sqlite(rows);
       case "mysql", "mariadb" -> MySqlPlan.read(parse(raw), TableAliases.of(query));
       case "redshift" -> RedshiftPlan.read(rows.stream().map(r -> r.get(0)).toList());
+      case "trino" -> TrinoPlan.read(raw.lines().toList());
       default -> null;
     };
   }
