@@ -148,13 +148,25 @@ public final class Benchmark {
         throw sql.failed(e);
       }
       boolean mysql = w.sqlType().equals("mysql") || w.sqlType().equals("mariadb");
+      boolean redshift = w.sqlType().equals("redshift");
       Lane lane =
-          new Lane(v, c, null, true, mysql ? "set session query_cache_type = default" : null);
-      if (mysql) {
+          new Lane(
+              v,
+              c,
+              null,
+              true,
+              mysql
+                  ? "set session query_cache_type = default"
+                  : redshift ? "reset enable_result_cache_for_session" : null);
+      if (mysql || redshift) {
         try (Statement s = c.createStatement()) {
-          s.execute("set session query_cache_type = off");
+          s.execute(
+              mysql
+                  ? "set session query_cache_type = off"
+                  : "set enable_result_cache_for_session to off");
         } catch (SQLException e) {
-          // the server has no query cache (MySQL 8, or MariaDB without one): nothing to bypass
+          // the server has no result cache (MySQL 8, MariaDB without one, PostgreSQL behind the
+          // Redshift driver): nothing to bypass
         }
       }
       return lane;
@@ -166,7 +178,11 @@ public final class Benchmark {
             notes.add(
                 "the query cache was switched off for the "
                     + "benchmark's sessions (query_cache_type = OFF) where the server has one");
-        case "postgres", "duckdb", "sqlite" ->
+        case "redshift" ->
+            notes.add(
+                "Redshift's result cache was switched off for the benchmark's sessions"
+                    + " (enable_result_cache_for_session = off)");
+        case "postgres", "duckdb", "sqlite", "trino" ->
             notes.add(
                 name(w.sqlType()) + " has no result " + "cache: every run executed the query");
         default ->
@@ -360,6 +376,7 @@ public final class Benchmark {
       case "postgres" -> "PostgreSQL";
       case "duckdb" -> "DuckDB";
       case "sqlite" -> "SQLite";
+      case "trino" -> "Trino";
       default -> sqlType;
     };
   }

@@ -68,11 +68,16 @@ final class Guard {
     }
     boolean sandboxed = plan.variants().stream().anyMatch(Variant::sandboxed);
     if (sandboxed && !sqlType.equals("postgres") && !sqlType.equals("duckdb")) {
+      boolean noIndexes = java.util.Set.of("trino", "redshift").contains(sqlType);
       return refused(
           "sandboxed index benchmarks run on PostgreSQL and DuckDB; target '"
               + target
               + "' is "
-              + kind);
+              + kind
+              + (noIndexes
+                  ? ", which has no indexes (explain's findings say what fits there instead:"
+                      + " distribution and sort keys, partition filters)"
+                  : ""));
     }
     return null;
   }

@@ -98,6 +98,28 @@ class TrinoPlanTest {
   }
 
   @Test
+  void aLargeReplicatedBuildSideIsAFinding() throws IOException {
+    List<String> small = recorded("trino-476-explain-analyze.txt");
+    PlanNode root = TrinoPlan.read(small).finish();
+    assertEquals(
+        List.of(),
+        dev.dbtls.warehouse.findings.PlanFindings.of(root, "trino", java.util.Map.of(), true)
+            .stream()
+            .filter(f -> f.kind().equals("data-movement"))
+            .toList());
+    // the same plan with the customers' stage sending 3 million rows
+    List<String> large =
+        small.stream().map(l -> l.replace("Output: 337 rows", "Output: 3000000 rows")).toList();
+    List<Finding> findings =
+        dev.dbtls.warehouse.findings.PlanFindings.of(
+            TrinoPlan.read(large).finish(), "trino", java.util.Map.of(), true);
+    Finding f =
+        findings.stream().filter(x -> x.kind().equals("data-movement")).findFirst().orElseThrow();
+    assertEquals("Join copies its build side (3,000,000 rows) to every worker", f.title());
+    assertEquals("build side (customer): 3,000,000 rows", f.evidence().get(1));
+  }
+
+  @Test
   void anArgumentStopsAtTheCommaOfItsOwnDepth() {
     assertEquals(
         "(a = b AND c IN (1, 2))",

@@ -21,16 +21,16 @@ import java.util.Map;
  * tests do. Its queries are read back from Trino's own {@code system.runtime.queries}, through the
  * bundled driver.
  */
-final class TrinoServer {
+public final class TrinoServer {
   private TrinoServer() {}
 
-  static int port() {
+  public static int port() {
     String p = System.getenv("TRINO_PORT");
     return p == null || p.isBlank() ? 18080 : Integer.parseInt(p.strip());
   }
 
   /** Skips the test when the server does not answer; fails under CI. */
-  static void require() {
+  public static void require() {
     boolean required = System.getenv("DBTLS_REQUIRE_DATABASES") != null;
     boolean up = answers();
     // .ci/run starts the server in the background while the build compiles: give it time

@@ -27,8 +27,14 @@ final class DataMovement implements PlanRule {
           "DS_DIST_OUTER", "redistributes the outer table across the nodes",
           "DS_DIST_ALL_INNER", "sends the whole inner table to a single slice");
 
+  /** Build sides Trino may copy to every worker without it being worth a word. */
+  static final double REPLICATED_ROWS = 1_000_000;
+
   @Override
   public Finding at(PlanNode n, PlanScope scope) {
+    if (scope.dialect().equals("trino")) {
+      return trino(n, scope);
+    }
     String distribution = n.property("Distribution");
     String how = distribution == null ? null : REDSHIFT.get(distribution);
     if (how == null || n.children().isEmpty()) {
@@ -56,6 +62,35 @@ final class DataMovement implements PlanRule {
             ? "a broadcast is cheap when the inner table is small; DISTSTYLE ALL avoids it"
             : "distributing both tables on the join key (DISTKEY) lets the join run where the rows"
                 + " are",
+        null);
+  }
+
+  /**
+   * Trino: a join whose build side (its second input) is copied to every worker ({@code
+   * REPLICATED}, chosen from estimates) though it is large; a partitioned join would hash both
+   * sides instead, and each worker would hold only its part.
+   */
+  private static Finding trino(PlanNode n, PlanScope scope) {
+    if (!"REPLICATED".equals(n.property("Distribution")) || n.children().size() != 2) {
+      return null;
+    }
+    PlanNode build = n.children().get(1);
+    Double rows = rows(build, scope.analyzed(), false, scope.dialect());
+    if (rows == null || rows < REPLICATED_ROWS) {
+      return null;
+    }
+    String name = relationBelow(build, 0);
+    return new Finding(
+        KIND,
+        n.id(),
+        "Join copies its build side (" + count(rows) + " rows) to every worker",
+        List.of(
+            n.operator() + " with distribution REPLICATED",
+            "build side" + (name == null ? "" : " (" + name + ")") + ": " + count(rows) + " rows",
+            "each worker holds all of it in memory"),
+        scope.analyzed() ? Finding.HIGH : Finding.MEDIUM,
+        "join_distribution_type = 'PARTITIONED' (a session property) hashes both sides instead;"
+            + " a filter on the build side may make it small enough",
         null);
   }
 
