@@ -110,6 +110,9 @@ public final class Explain {
         PlanDraft draft = tree(dialect, rows, raw, v.sql());
         Map<String, Double> sizes = Map.of();
         if (draft != null) {
+          if (dialect.equals("trino")) {
+            TrinoTables.name(c, v.sql(), draft);
+          }
           qualify(draft, TableAliases.of(v.sql()), 0);
           Set<TableSizes.Relation> relations = new LinkedHashSet<>();
           relations(draft, relations);

@@ -23,6 +23,7 @@ final class TrinoPlan {
   private static final Pattern OUTPUT_ROWS = Pattern.compile("Output: (\\d+) rows");
   private static final Pattern SCHEDULED = Pattern.compile("Scheduled: ([\\d.]+)(ns|us|ms|s|m|h)");
   private static final Pattern CPU = Pattern.compile("^CPU: ([\\d.]+)(ns|us|ms|s|m|h)");
+  private static final Pattern ASSIGNMENT = Pattern.compile("^[\\w$]+ := .+$");
   private static final Pattern SOURCES = Pattern.compile("sourceFragmentIds = \\[([\\d, ]+)]");
   private static final List<String> FRAGMENT_LINES =
       List.of("CPU: ", "Peak Memory: ", "Output layout: ", "Output partitioning: ", "Stage ");
@@ -160,6 +161,15 @@ final class TrinoPlan {
       if (table != null) {
         // catalog:schema:table, maybe followed by the connector's own words
         String[] parts = table.split("[ $@]")[0].split(":");
+        if (parts.length == 2 && parts[1].contains(".")) {
+          // catalog:schema.table (the JDBC connectors, iceberg)
+          parts =
+              new String[] {
+                parts[0],
+                parts[1].substring(0, parts[1].lastIndexOf('.')),
+                parts[1].substring(parts[1].lastIndexOf('.') + 1)
+              };
+        }
         if (parts.length >= 2) {
           d.relation = parts[parts.length - 1];
           d.schema = parts[parts.length - 2];
@@ -227,6 +237,12 @@ final class TrinoPlan {
       }
       step.properties.put("CPU", cpu.group(1) + cpu.group(2));
       step.properties.put("Analyzed", text);
+      return;
+    }
+    Matcher assigned = ASSIGNMENT.matcher(text);
+    if (assigned.matches()) {
+      // a symbol read from a table column (a scan's), or computed by an expression
+      step.properties.merge("Assignments", text, (a, b) -> a + "; " + b);
       return;
     }
     int colon = text.indexOf(": ");

@@ -156,6 +156,37 @@ class ExplainGoldenTest {
     }
   }
 
+  /** Trino (test-projects/trino) with the seeds loaded into a schema of its memory catalog. */
+  @Test
+  void trino(@TempDir Path dir) throws Exception {
+    dev.dbtls.warehouse.TrinoServer.require();
+    String schema = Databases.unique("dbtls_golden");
+    ProjectSnapshot s =
+        load(
+            "jaffle_shop_lite",
+            dir,
+            "jaffle_shop_lite",
+            """
+        type: trino
+              host: 127.0.0.1
+              port: %d
+              user: dbtls
+              database: memory
+              schema: %s
+              threads: 1
+        """
+                .formatted(dev.dbtls.warehouse.TrinoServer.port(), schema));
+    List<String> setup = new ArrayList<>(List.of("create schema memory." + schema));
+    setup.addAll(GoldenSeeds.statements(s));
+    try {
+      dev.dbtls.warehouse.TrinoServer.exec(setup);
+      golden("trino", "jaffle_shop_lite", s, schema);
+    } finally {
+      dev.dbtls.warehouse.TrinoServer.exec(
+          List.of("drop schema if exists memory." + schema + " cascade"));
+    }
+  }
+
   /**
    * The project under test-projects/ with a profiles.yml in {@code dir} whose one target has {@code
    * fields} (YAML, indented for the target), loaded hermetically (no HOME).

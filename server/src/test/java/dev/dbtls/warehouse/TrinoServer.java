@@ -70,6 +70,16 @@ public final class TrinoServer {
     }
   }
 
+  /** Runs each statement, in order, through the bundled driver. */
+  public static void exec(java.util.List<String> statements) throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+
   /** A plain connection through the bundled driver, outside dbtls's pool. */
   static Connection connect() throws SQLException {
     ConnectionSpec spec =
