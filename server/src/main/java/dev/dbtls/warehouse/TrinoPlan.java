@@ -245,8 +245,15 @@ final class TrinoPlan {
       step.properties.merge("Assignments", text, (a, b) -> a + "; " + b);
       return;
     }
+    if (text.startsWith("- ") || text.equals("Dynamic filters:")) {
+      // the dynamic filters a scan waited for, one per line
+      if (text.startsWith("- ")) {
+        step.properties.merge("Dynamic filters", text.substring(2), (a, b) -> a + "; " + b);
+      }
+      return;
+    }
     int colon = text.indexOf(": ");
-    if (colon > 0 && text.substring(0, colon).matches("[A-Za-z][A-Za-z ()]*")) {
+    if (colon > 0 && text.substring(0, colon).matches("[A-Za-z][A-Za-z .()]*")) {
       step.properties.merge(
           text.substring(0, colon), text.substring(colon + 2).strip(), (a, b) -> a + "; " + b);
     } else {

@@ -125,6 +125,9 @@ final class LspClient implements AutoCloseable {
     if (System.getProperty("dbtls.cache") != null) {
       cmd.add("-Ddbtls.cache=" + System.getProperty("dbtls.cache"));
     }
+    if (System.getProperty("dbtls.drivers") != null) {
+      cmd.add("-Ddbtls.drivers=" + System.getProperty("dbtls.drivers"));
+    }
     cmd.add("dev.dbtls.cli.Main");
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd).directory(workDir.toFile());
