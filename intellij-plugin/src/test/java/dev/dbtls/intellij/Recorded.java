@@ -38,6 +38,19 @@ public final class Recorded {
     }
   }
 
+  /**
+   * An answer recorded for both clients' view tests in protocol-ext/recorded/ (by the server's own
+   * protocol tests, with {@code -Ddbtls.updateRecorded=true}), read as the client reads it.
+   */
+  public static <T> T shared(String name, Class<T> type) {
+    Path file = Path.of("..", "protocol-ext", "recorded", name + ".json");
+    try {
+      return GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("no recorded answer " + file.toAbsolutePath(), e);
+    }
+  }
+
   /** The recorded answer {@code name}, read as the client reads it off the wire (Gson). */
   public static <T> T load(String name, Class<T> type) {
     try (InputStream in = Recorded.class.getResourceAsStream("/recorded/" + name + ".json")) {

@@ -166,10 +166,21 @@ public final class Benchmark {
                   : "set enable_result_cache_for_session to off");
         } catch (SQLException e) {
           // the server has no result cache (MySQL 8, MariaDB without one, PostgreSQL behind the
-          // Redshift driver): nothing to bypass
+          // Redshift driver): nothing to bypass; the failed statement ends its transaction
+          rollbackQuietly(c);
         }
       }
       return lane;
+    }
+
+    private static void rollbackQuietly(Connection c) {
+      try {
+        if (!c.getAutoCommit()) {
+          c.rollback();
+        }
+      } catch (SQLException e) {
+        // the pool checks the connection when it comes back
+      }
     }
 
     private void cacheNote() {

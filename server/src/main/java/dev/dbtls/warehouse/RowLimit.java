@@ -16,12 +16,38 @@ final class RowLimit {
     if (rows <= 0) {
       return "select * from " + inner + alias(sqlType, alias);
     }
+    if (sqlType.equals("trino") && endsWithOrderBy(sql)) {
+      // Trino drops an ORDER BY of a subquery that has no LIMIT: the limit goes inside
+      return "select * from (\n" + sql + "\nlimit " + rows + "\n)" + alias(sqlType, alias);
+    }
     return switch (sqlType) {
       case "sqlserver" -> "select top (" + rows + ") * from " + inner + alias(sqlType, alias);
       case "oracle" ->
           "select * from " + inner + alias(sqlType, alias) + " fetch first " + rows + " rows only";
       default -> "select * from " + inner + alias(sqlType, alias) + " limit " + rows;
     };
+  }
+
+  /**
+   * Whether the query's last clause at its top level is an ORDER BY (no LIMIT, OFFSET or FETCH).
+   */
+  static boolean endsWithOrderBy(String sql) {
+    java.util.List<dev.dbtls.sql.SqlToken> tokens =
+        dev.dbtls.sql.SqlLexer.lex(sql, dev.dbtls.sql.SqlDialect.of("trino").orElseThrow());
+    int depth = 0;
+    boolean orderBy = false;
+    for (dev.dbtls.sql.SqlToken t : tokens) {
+      if (t.isPunct('(')) {
+        depth++;
+      } else if (t.isPunct(')')) {
+        depth--;
+      } else if (depth == 0 && t.is("order")) {
+        orderBy = true;
+      } else if (depth == 0 && (t.is("limit") || t.is("offset") || t.is("fetch"))) {
+        orderBy = false;
+      }
+    }
+    return orderBy;
   }
 
   /** The query's columns without its rows. */

@@ -1,8 +1,10 @@
 package dev.dbtls.warehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.dbtls.warehouse.ReadOnlyCheck.Kind;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReadOnlyCheckTest {
@@ -45,6 +47,34 @@ class ReadOnlyCheckTest {
     assertEquals(Kind.WRITE, kind("attach 'x.db' as x", "duckdb"));
     assertEquals(
         "insert statement", ReadOnlyCheck.check("insert into t values (1)", "postgres").what());
+  }
+
+  @Test
+  void redshiftAndTrinoWritesAreRefused() {
+    for (String sql :
+        List.of(
+            "unload ('select * from t') to 's3://bucket/x' iam_role default",
+            "copy t from 's3://bucket/x' iam_role default",
+            "vacuum t")) {
+      assertNotEquals(Kind.QUERY, kind(sql, "redshift"), sql);
+      assertNotEquals(Kind.COMMAND, kind(sql, "redshift"), sql);
+    }
+    for (String sql :
+        List.of(
+            "call system.runtime.kill_query(query_id => 'x')",
+            "alter table t execute optimize",
+            "insert into t select * from u",
+            "select * from table(system.query(query => 'delete from t'))")) {
+      Kind k = kind(sql, "trino");
+      assertNotEquals(Kind.QUERY, k, sql);
+      assertNotEquals(Kind.COMMAND, k, sql);
+    }
+    assertEquals(
+        Kind.QUERY,
+        kind(
+            "select * from table(exclude_columns(input => table(t),"
+                + " columns => descriptor(a)))",
+            "trino"));
   }
 
   @Test

@@ -143,6 +143,129 @@ class RedshiftWarehouseTest {
     n.children().forEach(c -> collect(c, out));
   }
 
+  private Warehouse dev() {
+    return Databases.open(
+        target(
+            "dev",
+            "type",
+            "redshift",
+            "host",
+            "127.0.0.1",
+            "port",
+            relay.port(),
+            "user",
+            "postgres",
+            "password",
+            "unused-pw",
+            "dbname",
+            "test",
+            "schema",
+            "public",
+            "sslmode",
+            "disable"),
+        dir);
+  }
+
+  @Test
+  void cancelsThroughTheDriversOwnCancelRequest() throws Exception {
+    try (Warehouse w = dev()) {
+      QueryCancel cancel = new QueryCancel();
+      java.util.concurrent.CompletableFuture<PreviewResult> run =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () ->
+                  Preview.run(
+                      w, "select pg_sleep(30)", PreviewOptions.defaults().withCancel(cancel)));
+      // the query must be running in the database when it is cancelled
+      dev.dbtls.testing.Eventually.await(
+          java.time.Duration.ofSeconds(10), () -> sleeping() > 0, () -> "pg_sleep never started");
+      long t0 = System.nanoTime();
+      cancel.cancel();
+      PreviewResult r = run.get();
+      assertEquals(
+          dev.dbtls.project.ProblemCode.WAREHOUSE_CANCELLED, r.error().code(), r.error().message());
+      assertTrue((System.nanoTime() - t0) / 1_000_000 < 5000);
+      assertEquals(0, sleeping(), "the database stopped the query");
+      assertEquals(List.of(List.of(1)), ok(Preview.run(w, "select 1", null)).rows());
+    }
+  }
+
+  private static int sleeping() throws Exception {
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(Databases.PG_URL, "postgres", "");
+        java.sql.ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "select count(*) from pg_stat_activity where state = 'active'"
+                        + " and query like '%dbtls_preview%' and query like '%pg_sleep(30)%'"
+                        + " and pid <> pg_backend_pid()")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Test
+  void keysAndExportThroughTheRedshiftDriver() throws Exception {
+    String table = Databases.unique("dbtls_rs");
+    Databases.exec(
+        Databases.PG_URL,
+        "postgres",
+        List.of(
+            "create table " + table + "_p (id int primary key, name text)",
+            "create table "
+                + table
+                + "_c (id int primary key, p_id int references "
+                + table
+                + "_p (id))",
+            "insert into " + table + "_p values (1, 'a'), (2, 'b')"));
+    try (Warehouse w = dev()) {
+      // the catalog is not checked here: the driver's metadata queries are Redshift's own SQL,
+      // which PostgreSQL refuses ("subquery in FROM must have an alias")
+      WarehouseForeignKeys keys = WarehouseForeignKeys.read(w, null);
+      assertTrue(keys.error() == null, String.valueOf(keys.error()));
+      assertTrue(
+          keys.keys().stream().anyMatch(k -> String.valueOf(k).contains(table + "_c")),
+          keys.keys().toString());
+      Path file = dir.resolve("p.json");
+      var r =
+          ResultExport.run(
+              w,
+              "select * from " + table + "_p order by id",
+              file,
+              dev.dbtls.store.export.ExportFormat.JSON,
+              PreviewOptions.defaults());
+      assertTrue(r.ok(), r.error());
+      assertEquals(2, r.rows());
+    } finally {
+      Databases.exec(
+          Databases.PG_URL,
+          "postgres",
+          List.of("drop table if exists " + table + "_c", "drop table if exists " + table + "_p"));
+    }
+  }
+
+  @Test
+  void benchmarksWithTheResultCacheOff() {
+    try (Warehouse w = dev()) {
+      String sql = "select g from generate_series(1, 20000) g where g % 7 = 3";
+      var r =
+          dev.dbtls.benchmark.Benchmark.run(
+              w,
+              dev.dbtls.benchmark.BenchmarkPlan.of(
+                      List.of(
+                          dev.dbtls.benchmark.Variant.of("a", sql),
+                          dev.dbtls.benchmark.Variant.of("b", sql)))
+                  .withRuns(1, 3),
+              null,
+              null);
+      assertEquals(
+          dev.dbtls.benchmark.BenchmarkResult.Status.COMPLETED,
+          r.status(),
+          String.valueOf(r.error()));
+      assertEquals(2857, r.variants().get(0).stats().rows());
+      assertTrue(r.notes().stream().anyMatch(n -> n.contains("enable_result_cache_for_session")));
+    }
+  }
+
   @Test
   void everyMethodMapsOntoTheDriversOwnProperties() throws Exception {
     knownToDriver(

@@ -89,6 +89,25 @@ class TrinoWarehouseTest {
   }
 
   @Test
+  void exportsEveryRowToAFile() throws Exception {
+    try (Warehouse w = open("tpch", "tiny")) {
+      Path file = dir.resolve("nations.csv");
+      dev.dbtls.store.export.ExportResult r =
+          ResultExport.run(
+              w,
+              "select nationkey, name from nation order by nationkey",
+              file,
+              dev.dbtls.store.export.ExportFormat.CSV,
+              PreviewOptions.defaults());
+      assertTrue(r.ok(), r.error());
+      assertEquals(25, r.rows());
+      List<String> lines = java.nio.file.Files.readAllLines(file);
+      assertEquals("nationkey,name", lines.get(0));
+      assertEquals("0,ALGERIA", lines.get(1));
+    }
+  }
+
+  @Test
   void aCancelledPreviewStopsTheQueryInTrino() throws Exception {
     try (Warehouse w = open("tpch", "sf100")) {
       QueryCancel cancel = new QueryCancel();

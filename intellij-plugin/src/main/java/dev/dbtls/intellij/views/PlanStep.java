@@ -37,9 +37,18 @@ public record PlanStep(PlanNode node, List<PlanFinding> findings) {
     return s.toString();
   }
 
-  /** The condition or filter, one line. */
+  /**
+   * The condition or filter, one line; for a step that reads no table and has neither, the
+   * warehouse's own detail when it differs from the operator (Trino: the stage a step receives).
+   */
   public String condition() {
     String c = node.condition() != null ? node.condition() : node.filter();
+    if (c == null
+        && node.relation() == null
+        && node.detail() != null
+        && !node.detail().equals(node.operator())) {
+      c = node.detail();
+    }
     return c == null ? null : c.replaceAll("\\s+", " ");
   }
 

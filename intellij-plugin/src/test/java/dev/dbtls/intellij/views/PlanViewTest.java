@@ -37,6 +37,30 @@ class PlanViewTest {
   }
 
   @Test
+  void trinosStagesInOneTree() throws Exception {
+    ExplainResult plan = Recorded.shared("explain-trino-analyzed", ExplainResult.class);
+    PlanView view = new PlanView();
+    view.show(plan);
+    PlanTreeModel model = (PlanTreeModel) view.tree().getModel();
+    assertEquals(10, model.steps().size());
+    assertEquals(model.steps().size(), view.tree().getRowCount(), "every step shown, all expanded");
+    PlanStep hottest =
+        model.steps().stream()
+            .max(java.util.Comparator.comparingDouble(PlanStep::share))
+            .orElseThrow();
+    assertEquals("ScanFilterProject", hottest.node().operator());
+    assertEquals(StepHeat.HIGH, hottest.heat());
+    List<String> receivers =
+        model.steps().stream()
+            .filter(s -> "RemoteSource".equals(s.node().operator()))
+            .map(s -> s.condition().replaceAll("stage \\d+", "stage N"))
+            .toList();
+    assertEquals(List.of("receives stage N (HASH)", "receives stage N (BROADCAST)"), receivers);
+    Screenshot shot = Screenshot.take(view, 1100, 520, "intellij-plan-trino");
+    assertTrue(shot.inked() > 0.03, "the view is not blank: " + shot.inked());
+  }
+
+  @Test
   void hotStepsSharesAndTheJumpToTheSource() throws Exception {
     ExplainResult plan = Recorded.load("explain-orders", ExplainResult.class);
     PlanView view = new PlanView();
