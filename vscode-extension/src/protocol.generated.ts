@@ -8,7 +8,7 @@ export type ColumnEdgeKind = 'passed_through' | 'renamed' | 'computed' | 'aggreg
 
 export type Confidence = 'high' | 'medium' | 'low';
 
-export type PlanFindingKind = 'seq-scan-selective-filter' | 'row-estimate-off' | 'spill-to-disk' | 'nested-loop-large' | 'join-without-condition' | 'data-movement';
+export type PlanFindingKind = 'seq-scan-selective-filter' | 'row-estimate-off' | 'spill-to-disk' | 'nested-loop-large' | 'join-without-condition' | 'data-movement' | 'no-pruning';
 
 export type ShareBasis = 'time' | 'cost' | 'none';
 

@@ -15,5 +15,7 @@ public enum PlanFindingKind {
   @SerializedName("join-without-condition")
   JOIN_WITHOUT_CONDITION,
   @SerializedName("data-movement")
-  DATA_MOVEMENT
+  DATA_MOVEMENT,
+  @SerializedName("no-pruning")
+  NO_PRUNING
 }

@@ -149,6 +149,7 @@ public final class Benchmark {
       }
       boolean mysql = w.sqlType().equals("mysql") || w.sqlType().equals("mariadb");
       boolean redshift = w.sqlType().equals("redshift");
+      boolean snowflake = w.sqlType().equals("snowflake");
       Lane lane =
           new Lane(
               v,
@@ -157,13 +158,17 @@ public final class Benchmark {
               true,
               mysql
                   ? "set session query_cache_type = default"
-                  : redshift ? "reset enable_result_cache_for_session" : null);
-      if (mysql || redshift) {
+                  : redshift
+                      ? "reset enable_result_cache_for_session"
+                      : snowflake ? "alter session unset use_cached_result" : null);
+      if (mysql || redshift || snowflake) {
         try (Statement s = c.createStatement()) {
           s.execute(
               mysql
                   ? "set session query_cache_type = off"
-                  : "set enable_result_cache_for_session to off");
+                  : redshift
+                      ? "set enable_result_cache_for_session to off"
+                      : "alter session set use_cached_result = false");
         } catch (SQLException e) {
           // the server has no result cache (MySQL 8, MariaDB without one, PostgreSQL behind the
           // Redshift driver): nothing to bypass; the failed statement ends its transaction
@@ -189,6 +194,11 @@ public final class Benchmark {
             notes.add(
                 "the query cache was switched off for the "
                     + "benchmark's sessions (query_cache_type = OFF) where the server has one");
+        case "snowflake" ->
+            notes.add(
+                "Snowflake's result cache was switched off for the benchmark's sessions"
+                    + " (USE_CACHED_RESULT = FALSE); each run uses the target's warehouse and"
+                    + " costs its credits");
         case "redshift" ->
             notes.add(
                 "Redshift's result cache was switched off for the benchmark's sessions"

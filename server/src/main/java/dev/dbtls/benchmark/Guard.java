@@ -68,7 +68,7 @@ final class Guard {
     }
     boolean sandboxed = plan.variants().stream().anyMatch(Variant::sandboxed);
     if (sandboxed && !sqlType.equals("postgres") && !sqlType.equals("duckdb")) {
-      boolean noIndexes = java.util.Set.of("trino", "redshift").contains(sqlType);
+      boolean noIndexes = java.util.Set.of("trino", "redshift", "snowflake").contains(sqlType);
       return refused(
           "sandboxed index benchmarks run on PostgreSQL and DuckDB; target '"
               + target

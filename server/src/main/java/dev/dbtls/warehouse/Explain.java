@@ -124,7 +124,8 @@ public final class Explain {
             analyze
                 && !dialect.equals("sqlite")
                 && !dialect.equals("mysql")
-                && !dialect.equals("redshift");
+                && !dialect.equals("redshift")
+                && !dialect.equals("snowflake");
         PlanNode root = draft == null ? null : draft.finish();
         List<Finding> findings =
             root == null ? List.of() : PlanFindings.of(root, dialect, sizes, analyzed);
@@ -181,6 +182,8 @@ public final class Explain {
       case "redshift" -> "explain " + query;
       // the distributed plan, in stages; analyze runs the query and adds each step's figures
       case "trino" -> (analyze ? "explain analyze " : "explain (type distributed) ") + query;
+      // the compiled plan with partitions and bytes; Snowflake's explain never runs the query
+      case "snowflake" -> "explain using json " + query;
       default -> null;
     };
   }
@@ -222,6 +225,7 @@ public final class Explain {
       case "mysql", "mariadb" -> MySqlPlan.read(parse(raw), TableAliases.of(query));
       case "redshift" -> RedshiftPlan.read(rows.stream().map(r -> r.get(0)).toList());
       case "trino" -> TrinoPlan.read(raw.lines().toList());
+      case "snowflake" -> SnowflakePlan.read(parse(raw));
       default -> null;
     };
   }

@@ -10,14 +10,19 @@ package dev.dbtls.warehouse;
 final class RowLimit {
   private RowLimit() {}
 
+  /** Engines that keep a subquery's order only with its own LIMIT. */
+  private static final java.util.Set<String> INNER_ORDER_DROPPED =
+      java.util.Set.of("trino", "snowflake", "bigquery", "databricks", "spark");
+
   /** {@code sql} with at most {@code rows} rows; {@code rows <= 0}: wrapped, not limited. */
   static String wrap(String sqlType, String sql, long rows, String alias) {
     String inner = "(\n" + sql + "\n)";
     if (rows <= 0) {
       return "select * from " + inner + alias(sqlType, alias);
     }
-    if (sqlType.equals("trino") && endsWithOrderBy(sql)) {
-      // Trino drops an ORDER BY of a subquery that has no LIMIT: the limit goes inside
+    if (INNER_ORDER_DROPPED.contains(sqlType) && endsWithOrderBy(sql)) {
+      // these engines may drop (Trino: do drop) the ORDER BY of a subquery without a LIMIT:
+      // the limit goes inside
       return "select * from (\n" + sql + "\nlimit " + rows + "\n)" + alias(sqlType, alias);
     }
     return switch (sqlType) {

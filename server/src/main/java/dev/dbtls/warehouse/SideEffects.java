@@ -118,6 +118,26 @@ final class SideEffects {
   private static final Set<String> SQLITE_FUNCTIONS =
       Set.of("load_extension", "readfile", "writefile", "fts3_tokenizer", "edit");
 
+  /** Snowflake's system functions that only read (everything else under system$ is refused). */
+  private static final Set<String> SNOWFLAKE_READERS =
+      Set.of(
+          "system$clustering_information",
+          "system$clustering_depth",
+          "system$clustering_ratio",
+          "system$typeof",
+          "system$explain_plan_json",
+          "system$explain_json_to_text",
+          "system$get_tag",
+          "system$get_tag_allowed_values",
+          "system$stream_has_data",
+          "system$pipe_status",
+          "system$last_change_commit_time",
+          "system$current_user_task_name",
+          "system$get_predecessor_return_value",
+          "system$is_listing_purchased",
+          "system$allowlist",
+          "system$whitelist");
+
   /** Why {@code tokens} (one statement, in {@code sqlType}) must not run, or null. */
   static String refusal(List<SqlToken> tokens, String sqlType, FileAccess files) {
     for (int i = 0; i < tokens.size(); i++) {
@@ -132,6 +152,14 @@ final class SideEffects {
         if (why != null) {
           return name + "(...) " + why;
         }
+      } else if (sqlType.equals("snowflake")
+          && t.text().startsWith("@")
+          && i > 0
+          && (tokens.get(i - 1).is("from") || tokens.get(i - 1).is("join"))
+          && !files.any()) {
+        return "reading the stage "
+            + t.text()
+            + " reads files in cloud storage (set dbtls.warehouse.allowFileReads to allow it)";
       } else if (isString(t)
           && i > 0
           && (tokens.get(i - 1).is("from") || tokens.get(i - 1).is("join"))
@@ -184,6 +212,13 @@ final class SideEffects {
       }
       case "sqlite" -> {
         return SQLITE_FUNCTIONS.contains(name) ? "reaches outside the database" : null;
+      }
+      case "snowflake" -> {
+        if (name.startsWith("system$") && !SNOWFLAKE_READERS.contains(name)) {
+          return "is a Snowflake system function dbtls does not know to be read-only (it may"
+              + " cancel queries, end sessions, change pipes, tasks or settings)";
+        }
+        return null;
       }
       case "trino" -> {
         // table functions that hand a string of SQL to the connector's own database, unchecked

@@ -110,11 +110,12 @@ public final class Warehouse implements AutoCloseable {
       case "jdbc" -> JdbcTarget.spec(f);
       case "trino" -> TrinoTarget.spec(f);
       case "redshift" -> RedshiftTarget.spec(f);
+      case "snowflake" -> SnowflakeTarget.spec(f);
       default ->
           throw new IllegalArgumentException(
               "dbtls does not connect to "
                   + type
-                  + " yet (it connects to duckdb, postgres, redshift, trino, mysql, mariadb and"
+                  + " yet (it connects to duckdb, postgres, snowflake, redshift, trino, mysql, mariadb and"
                   + " sqlite); use a 'type: jdbc' target with 'url', 'driver' and 'driver_path'");
     };
   }

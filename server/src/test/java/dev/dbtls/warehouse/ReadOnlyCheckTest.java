@@ -78,6 +78,26 @@ class ReadOnlyCheckTest {
   }
 
   @Test
+  void snowflakesWritesSystemFunctionsAndStagesAreRefused() {
+    for (String sql :
+        List.of(
+            "copy into t from @my_stage",
+            "put file:///tmp/x.csv @my_stage",
+            "get @my_stage file:///tmp/",
+            "call my_proc()",
+            "execute immediate 'drop table t'",
+            "select system$cancel_all_queries(42)",
+            "select * from @my_stage/data.csv",
+            "select $1 from @my_stage (file_format => 'csv')")) {
+      Kind k = kind(sql, "snowflake");
+      assertNotEquals(Kind.QUERY, k, sql);
+      assertNotEquals(Kind.COMMAND, k, sql);
+    }
+    assertEquals(Kind.QUERY, kind("select system$clustering_information('t', '(a)')", "snowflake"));
+    assertEquals(Kind.QUERY, kind("select a from t where a like '@x'", "snowflake"));
+  }
+
+  @Test
   void oneStatementOnly() {
     assertEquals(Kind.MULTIPLE, kind("select 1; select 2", "postgres"));
     assertEquals(Kind.MULTIPLE, kind("select 1; drop table t;", "duckdb"));

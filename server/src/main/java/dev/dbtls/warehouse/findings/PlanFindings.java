@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * What looks wrong in a plan, each finding with its evidence and a confidence: the step rules
  * ({@link SeqScanSelectiveFilter}, {@link SpillToDisk}, {@link JoinWithoutCondition}, {@link
- * NestedLoopLarge}, {@link DataMovement}) at every step, parents first, then {@link RowEstimateOff}
- * for an analyzed plan.
+ * NestedLoopLarge}, {@link DataMovement}, {@link NoPruning}) at every step, parents first, then
+ * {@link RowEstimateOff} for an analyzed plan.
  *
  * <p>Pure: reads the plan and the table sizes only; never throws on odd plans.
  */
@@ -21,7 +21,8 @@ public final class PlanFindings {
           new SpillToDisk(),
           new JoinWithoutCondition(),
           new NestedLoopLarge(),
-          new DataMovement());
+          new DataMovement(),
+          new NoPruning());
 
   private PlanFindings() {}
 
