@@ -4,7 +4,9 @@
  * <p>{@link dev.dbtls.warehouse.Warehouses} keeps one HikariCP pool per (project folder, target),
  * replaced when the target changes and closed on {@code close()}; {@link
  * dev.dbtls.warehouse.Warehouse#open} builds one from a {@link dev.dbtls.project.Target} (DuckDB,
- * PostgreSQL, SQLite, MySQL/MariaDB, or any JDBC driver). {@link dev.dbtls.warehouse.Preview} runs
+ * PostgreSQL, SQLite, MySQL/MariaDB, Trino, Redshift, Snowflake, or any JDBC driver; the vendors'
+ * drivers are nested jars loaded by their own class loaders, see {@link
+ * dev.dbtls.warehouse.BundledDrivers}). {@link dev.dbtls.warehouse.Preview} runs
  * one read-only query wrapped in the dialect's row limit and returns typed columns and the first
  * page, keeping a streaming cursor open for further pages; {@link dev.dbtls.warehouse.Profile}
  * summarizes a query's columns with SQL run by the warehouse.
