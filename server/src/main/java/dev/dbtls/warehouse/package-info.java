@@ -6,10 +6,10 @@
  * dev.dbtls.warehouse.Warehouse#open} builds one from a {@link dev.dbtls.project.Target} (DuckDB,
  * PostgreSQL, SQLite, MySQL/MariaDB, Trino, Redshift, Snowflake, or any JDBC driver; the vendors'
  * drivers are nested jars loaded by their own class loaders, see {@link
- * dev.dbtls.warehouse.BundledDrivers}). {@link dev.dbtls.warehouse.Preview} runs
- * one read-only query wrapped in the dialect's row limit and returns typed columns and the first
- * page, keeping a streaming cursor open for further pages; {@link dev.dbtls.warehouse.Profile}
- * summarizes a query's columns with SQL run by the warehouse.
+ * dev.dbtls.warehouse.BundledDrivers}). {@link dev.dbtls.warehouse.Preview} runs one read-only
+ * query wrapped in the dialect's row limit and returns typed columns and the first page, keeping a
+ * streaming cursor open for further pages; {@link dev.dbtls.warehouse.Profile} summarizes a query's
+ * columns with SQL run by the warehouse.
  *
  * <p>Invariants:
  *
