@@ -111,8 +111,12 @@ class JdbcWarehouseTest {
                 target("dev", "type", "jdbc", "url", "jdbc:x:y", "driver", "com.example.Nope"), dir)
             .error()
             .message());
-    Warehouse.Opened snowflake = Warehouse.open(target("dev", "type", "snowflake"), dir);
-    assertEquals(ProblemCode.WAREHOUSE_TARGET, snowflake.error().code());
-    assertTrue(snowflake.error().message().contains("use a 'type: jdbc' target"));
+    Warehouse.Opened bigquery = Warehouse.open(target("dev", "type", "bigquery"), dir);
+    assertEquals(ProblemCode.WAREHOUSE_TARGET, bigquery.error().code());
+    assertEquals(
+        "cannot connect to bigquery target 'dev': dbtls does not connect to bigquery yet (it"
+            + " connects to duckdb, postgres, snowflake, redshift, trino, mysql, mariadb and"
+            + " sqlite); use a 'type: jdbc' target with 'url', 'driver' and 'driver_path'",
+        bigquery.error().message());
   }
 }
