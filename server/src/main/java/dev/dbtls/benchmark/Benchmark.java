@@ -150,6 +150,7 @@ public final class Benchmark {
       boolean mysql = w.sqlType().equals("mysql") || w.sqlType().equals("mariadb");
       boolean redshift = w.sqlType().equals("redshift");
       boolean snowflake = w.sqlType().equals("snowflake");
+      boolean databricks = w.sqlType().equals("databricks");
       Lane lane =
           new Lane(
               v,
@@ -160,15 +161,19 @@ public final class Benchmark {
                   ? "set session query_cache_type = default"
                   : redshift
                       ? "reset enable_result_cache_for_session"
-                      : snowflake ? "alter session unset use_cached_result" : null);
-      if (mysql || redshift || snowflake) {
+                      : snowflake
+                          ? "alter session unset use_cached_result"
+                          : databricks ? "reset use_cached_result" : null);
+      if (mysql || redshift || snowflake || databricks) {
         try (Statement s = c.createStatement()) {
           s.execute(
               mysql
                   ? "set session query_cache_type = off"
                   : redshift
                       ? "set enable_result_cache_for_session to off"
-                      : "alter session set use_cached_result = false");
+                      : snowflake
+                          ? "alter session set use_cached_result = false"
+                          : "set use_cached_result = false");
         } catch (SQLException e) {
           // the server has no result cache (MySQL 8, MariaDB without one, PostgreSQL behind the
           // Redshift driver): nothing to bypass; the failed statement ends its transaction
@@ -199,6 +204,11 @@ public final class Benchmark {
                 "Snowflake's result cache was switched off for the benchmark's sessions"
                     + " (USE_CACHED_RESULT = FALSE); each run uses the target's warehouse and"
                     + " costs its credits");
+        case "databricks" ->
+            notes.add(
+                "Databricks' result cache was switched off for the benchmark's sessions"
+                    + " (use_cached_result = false); the disk cache of the warehouse's nodes may"
+                    + " still be warm after the warm-up runs, as it would be for users");
         case "redshift" ->
             notes.add(
                 "Redshift's result cache was switched off for the benchmark's sessions"

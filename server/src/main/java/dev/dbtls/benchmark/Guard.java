@@ -68,7 +68,9 @@ final class Guard {
     }
     boolean sandboxed = plan.variants().stream().anyMatch(Variant::sandboxed);
     if (sandboxed && !sqlType.equals("postgres") && !sqlType.equals("duckdb")) {
-      boolean noIndexes = java.util.Set.of("trino", "redshift", "snowflake").contains(sqlType);
+      boolean noIndexes =
+          java.util.Set.of("trino", "redshift", "snowflake", "databricks", "spark", "bigquery")
+              .contains(sqlType);
       return refused(
           "sandboxed index benchmarks run on PostgreSQL and DuckDB; target '"
               + target

@@ -125,7 +125,9 @@ public final class Explain {
                 && !dialect.equals("sqlite")
                 && !dialect.equals("mysql")
                 && !dialect.equals("redshift")
-                && !dialect.equals("snowflake");
+                && !dialect.equals("snowflake")
+                && !dialect.equals("databricks")
+                && !dialect.equals("spark");
         PlanNode root = draft == null ? null : draft.finish();
         List<Finding> findings =
             root == null ? List.of() : PlanFindings.of(root, dialect, sizes, analyzed);
@@ -184,6 +186,8 @@ public final class Explain {
       case "trino" -> (analyze ? "explain analyze " : "explain (type distributed) ") + query;
       // the compiled plan with partitions and bytes; Snowflake's explain never runs the query
       case "snowflake" -> "explain using json " + query;
+      // the physical plan with each step's details; explain never runs the query here
+      case "databricks", "spark" -> "explain formatted " + query;
       default -> null;
     };
   }
@@ -226,6 +230,7 @@ public final class Explain {
       case "redshift" -> RedshiftPlan.read(rows.stream().map(r -> r.get(0)).toList());
       case "trino" -> TrinoPlan.read(raw.lines().toList());
       case "snowflake" -> SnowflakePlan.read(parse(raw));
+      case "databricks", "spark" -> DatabricksPlan.read(raw.lines().toList());
       default -> null;
     };
   }

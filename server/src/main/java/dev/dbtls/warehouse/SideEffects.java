@@ -118,6 +118,18 @@ final class SideEffects {
   private static final Set<String> SQLITE_FUNCTIONS =
       Set.of("load_extension", "readfile", "writefile", "fts3_tokenizer", "edit");
 
+  /** Databricks' table functions that read files by path. */
+  private static final Set<String> DATABRICKS_FILE_READERS =
+      Set.of("read_files", "cloud_files", "read_kafka", "read_kinesis", "read_pubsub");
+
+  /** Databricks functions that act outside the query. */
+  private static final Set<String> DATABRICKS_OTHERS =
+      Set.of("http_request", "ai_query", "reflect", "java_method", "try_reflect");
+
+  /** Spark's file formats, read by path as {@code parquet.`/path`}. */
+  private static final Set<String> SPARK_FORMATS =
+      Set.of("parquet", "delta", "csv", "json", "orc", "text", "avro", "binaryfile");
+
   /** Snowflake's system functions that only read (everything else under system$ is refused). */
   private static final Set<String> SNOWFLAKE_READERS =
       Set.of(
@@ -152,6 +164,16 @@ final class SideEffects {
         if (why != null) {
           return name + "(...) " + why;
         }
+      } else if ((sqlType.equals("databricks") || sqlType.equals("spark"))
+          && t.kind() == SqlToken.Kind.WORD
+          && SPARK_FORMATS.contains(t.text().toLowerCase(Locale.ROOT))
+          && i + 2 < tokens.size()
+          && tokens.get(i + 1).isPunct('.')
+          && tokens.get(i + 2).text().startsWith("`")
+          && !files.any()) {
+        return "reading the files "
+            + tokens.get(i + 2).text()
+            + " by path is not allowed (set dbtls.warehouse.allowFileReads to read them)";
       } else if (sqlType.equals("snowflake")
           && t.text().startsWith("@")
           && i > 0
@@ -212,6 +234,16 @@ final class SideEffects {
       }
       case "sqlite" -> {
         return SQLITE_FUNCTIONS.contains(name) ? "reaches outside the database" : null;
+      }
+      case "databricks", "spark" -> {
+        if (DATABRICKS_FILE_READERS.contains(name)) {
+          return files.any()
+              ? null
+              : "reads files (set dbtls.warehouse.allowFileReads to allow it)";
+        }
+        return DATABRICKS_OTHERS.contains(name)
+            ? "reaches outside the query (HTTP calls, model serving, Java methods)"
+            : null;
       }
       case "snowflake" -> {
         if (name.startsWith("system$") && !SNOWFLAKE_READERS.contains(name)) {

@@ -98,6 +98,25 @@ class ReadOnlyCheckTest {
   }
 
   @Test
+  void databricksWritesFilesAndOutsideCallsAreRefused() {
+    for (String sql :
+        List.of(
+            "copy into t from 's3://bucket/x' fileformat = parquet",
+            "optimize t zorder by (a)",
+            "vacuum t retain 168 hours",
+            "select * from parquet.`/mnt/raw/orders`",
+            "select * from delta.`s3://bucket/table`",
+            "select * from read_files('s3://bucket/x', format => 'csv')",
+            "select http_request(conn => 'c', method => 'GET', path => '/')",
+            "select reflect('java.lang.System', 'exit', 0)")) {
+      Kind k = kind(sql, "databricks");
+      assertNotEquals(Kind.QUERY, k, sql);
+      assertNotEquals(Kind.COMMAND, k, sql);
+    }
+    assertEquals(Kind.QUERY, kind("select a, `b c` from main.shop.orders", "databricks"));
+  }
+
+  @Test
   void oneStatementOnly() {
     assertEquals(Kind.MULTIPLE, kind("select 1; select 2", "postgres"));
     assertEquals(Kind.MULTIPLE, kind("select 1; drop table t;", "duckdb"));
