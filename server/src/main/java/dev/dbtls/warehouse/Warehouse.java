@@ -111,12 +111,14 @@ public final class Warehouse implements AutoCloseable {
       case "trino" -> TrinoTarget.spec(f);
       case "redshift" -> RedshiftTarget.spec(f);
       case "snowflake" -> SnowflakeTarget.spec(f);
+      case "databricks" -> DatabricksTarget.spec(f);
       default ->
           throw new IllegalArgumentException(
               "dbtls does not connect to "
                   + type
-                  + " yet (it connects to duckdb, postgres, snowflake, redshift, trino, mysql, mariadb and"
-                  + " sqlite); use a 'type: jdbc' target with 'url', 'driver' and 'driver_path'");
+                  + " yet (it connects to duckdb, postgres, snowflake, databricks, redshift, trino, mysql,"
+                  + " mariadb and sqlite); use a 'type: jdbc' target with 'url', 'driver' and"
+                  + " 'driver_path'");
     };
   }
 

@@ -114,8 +114,9 @@ class JdbcWarehouseTest {
     assertEquals(ProblemCode.WAREHOUSE_TARGET, bigquery.error().code());
     assertEquals(
         "cannot connect to bigquery target 'dev': dbtls does not connect to bigquery yet (it"
-            + " connects to duckdb, postgres, snowflake, redshift, trino, mysql, mariadb and"
-            + " sqlite); use a 'type: jdbc' target with 'url', 'driver' and 'driver_path'",
+            + " connects to duckdb, postgres, snowflake, databricks, redshift, trino, mysql,"
+            + " mariadb and sqlite); use a 'type: jdbc' target with 'url', 'driver' and"
+            + " 'driver_path'",
         bigquery.error().message());
   }
 }
