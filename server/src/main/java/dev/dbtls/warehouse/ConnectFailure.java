@@ -56,6 +56,14 @@ final class ConnectFailure {
     }
     Throwable root = deepestSql(t);
     String m = oneLine(root.getMessage());
+    // drivers that speak HTTP (Databricks, Snowflake) may keep the cause only in their message
+    String all = String.valueOf(root.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    if (all.contains("connection refused")) {
+      return "connection refused";
+    }
+    if (all.contains("unknownhostexception") || all.contains("name or service not known")) {
+      return "unknown host";
+    }
     Matcher lock = DUCKDB_LOCK.matcher(String.valueOf(root.getMessage()));
     if (lock.find()) {
       return "database file "

@@ -92,6 +92,31 @@ class DatabricksTargetTest {
   }
 
   @Test
+  void theDriverRunsUpToTheNetworkAndFailsInOneLine() {
+    var opened =
+        Warehouse.open(
+            target(
+                "dev",
+                "type",
+                "databricks",
+                "host",
+                "127.0.0.1",
+                "port",
+                1,
+                "http_path",
+                "/sql/1.0/warehouses/abc123",
+                "token",
+                "dapi-secret-4711"),
+            dir);
+    assertFalse(opened.ok());
+    assertEquals(ProblemCode.WAREHOUSE_CONNECT, opened.error().code());
+    assertEquals(
+        "cannot connect to databricks target 'dev' at 127.0.0.1:1/sql/1.0/warehouses/abc123:"
+            + " connection refused",
+        opened.error().message());
+  }
+
+  @Test
   void aMissingFieldIsOneLineNamingIt() {
     assertEquals(
         "needs 'token' (a personal access token), or 'auth_type: oauth'",
