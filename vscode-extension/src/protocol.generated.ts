@@ -10,6 +10,8 @@ export type Confidence = 'high' | 'medium' | 'low';
 
 export type PlanFindingKind = 'seq-scan-selective-filter' | 'row-estimate-off' | 'spill-to-disk' | 'nested-loop-large' | 'join-without-condition' | 'data-movement' | 'no-pruning';
 
+export type PlanSourceKind = 'ref' | 'source' | 'cte' | 'upstream';
+
 export type ShareBasis = 'time' | 'cost' | 'none';
 
 export type StepHeat = 'none' | 'warm' | 'high';
@@ -418,7 +420,7 @@ export interface PlanFinding {
 }
 
 export interface PlanLocation {
-  kind?: string;
+  kind: PlanSourceKind;
   name?: string;
   nodeId?: string;
   uri?: string;

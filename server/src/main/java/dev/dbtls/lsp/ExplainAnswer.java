@@ -160,7 +160,7 @@ final class ExplainAnswer {
   private static PlanLocation location(PlanSource at, Uris uris, Path root) {
     Span sp = at.span();
     return new PlanLocation(
-        at.kind().name().toLowerCase(java.util.Locale.ROOT),
+        dev.dbtls.protocol.PlanSourceKind.valueOf(at.kind().name()),
         at.name(),
         at.uniqueId(),
         uris.uri(root.resolve(at.displayPath()).normalize()),

@@ -32,7 +32,10 @@ public record PlanStep(PlanNode node, List<PlanFinding> findings) {
       s.append("  cte ").append(node.cte());
     }
     if (node.source() != null && node.source().name() != null) {
-      s.append("  ← ").append(node.source().kind()).append(" ").append(node.source().name());
+      s.append("  ← ")
+          .append(dev.dbtls.protocol.WireEnum.wire(node.source().kind()))
+          .append(" ")
+          .append(node.source().name());
     }
     return s.toString();
   }
