@@ -12,6 +12,8 @@ export type PlanFindingKind = 'seq-scan-selective-filter' | 'row-estimate-off' |
 
 export type PlanSourceKind = 'ref' | 'source' | 'cte' | 'upstream';
 
+export type ProblemSeverity = 'error' | 'warning' | 'info' | 'hint';
+
 export type ShareBasis = 'time' | 'cost' | 'none';
 
 export type StepHeat = 'none' | 'warm' | 'high';
@@ -230,7 +232,7 @@ export interface CompileParams {
 export interface CompileProblem {
   uri?: string;
   range?: Range;
-  severity?: string;
+  severity: ProblemSeverity;
   code?: string;
   message?: string;
 }

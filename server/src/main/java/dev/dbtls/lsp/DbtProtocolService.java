@@ -545,6 +545,10 @@ final class DbtProtocolService implements DbtProtocol {
     Range range =
         new Range(new Position(p.line(), p.column()), new Position(p.endLine(), p.endColumn()));
     return new CompileProblem(
-        uris.uri(file), range, p.severity().name().toLowerCase(), p.code().id(), p.message());
+        uris.uri(file),
+        range,
+        dev.dbtls.protocol.ProblemSeverity.valueOf(p.severity().name()),
+        p.code().id(),
+        p.message());
   }
 }

@@ -243,7 +243,7 @@ final class PreviewAnswer {
     return new CompileProblem(
         uris.uri(file),
         new Range(new Position(p.line(), p.column()), new Position(p.endLine(), p.endColumn())),
-        p.severity().name().toLowerCase(),
+        dev.dbtls.protocol.ProblemSeverity.valueOf(p.severity().name()),
         p.code().id(),
         p.message());
   }
