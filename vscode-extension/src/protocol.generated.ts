@@ -2,6 +2,8 @@
 // Regenerate: mvn -pl server -am test -Dtest=ClientTypesTest -Ddbtls.updateGenerated=true
 // What each message and field means: docs/protocol.md.
 
+export type BenchmarkState = 'running' | 'ok' | 'error' | 'cancelled' | 'stopped';
+
 export type BenchmarkVerdict = 'faster' | 'slower' | 'no significant difference' | 'not enough runs';
 
 export type ColumnEdgeKind = 'passed_through' | 'renamed' | 'computed' | 'aggregated' | 'filter_join';
@@ -57,7 +59,7 @@ export interface BenchmarkReport {
   label?: string;
   nodeId?: string;
   target?: string;
-  status?: string;
+  status: BenchmarkState;
   sandbox?: string;
   notes?: string[];
   variants?: BenchmarkVariant[];
@@ -87,7 +89,7 @@ export interface BenchmarkStats {
 
 export interface BenchmarkStatus {
   id?: string;
-  state?: string;
+  state: BenchmarkState;
   done: number;
   total: number;
   message?: string;

@@ -16,7 +16,7 @@ import {
   verdictText,
 } from '../../src/benchmark/benchmarkFormat';
 import { benchmarkTitle, recommendationChoices } from '../../src/benchmark/compareChoices';
-import type { BenchmarkStatus, Recommendation } from '../../src/protocol.generated';
+import type { BenchmarkState, BenchmarkStatus, Recommendation } from '../../src/protocol.generated';
 
 /** A timer the test fires by hand. */
 class HandTimer implements PollTimer {
@@ -43,7 +43,7 @@ const running = (done: number): BenchmarkStatus => ({
   total: 24,
   message: `run ${done}`,
 });
-const ended = (state: string): BenchmarkStatus => ({
+const ended = (state: BenchmarkState): BenchmarkStatus => ({
   id: 'j1',
   state,
   done: 24,

@@ -1,6 +1,8 @@
 package dev.dbtls.protocol;
 
+import com.google.gson.annotations.JsonAdapter;
 import java.util.List;
+import org.eclipse.lsp4j.jsonrpc.validation.NonNull;
 
 /**
  * A benchmark's result: each variant's runs and statistics, each variant compared with the first
@@ -13,7 +15,7 @@ public record BenchmarkReport(
     String label,
     String nodeId,
     String target,
-    String status,
+    @NonNull @JsonAdapter(WireEnum.class) BenchmarkState status,
     String sandbox,
     List<String> notes,
     List<BenchmarkVariant> variants,

@@ -10,6 +10,7 @@ import dev.dbtls.protocol.BenchmarkComparison;
 import dev.dbtls.protocol.BenchmarkParams;
 import dev.dbtls.protocol.BenchmarkReport;
 import dev.dbtls.protocol.BenchmarkStarted;
+import dev.dbtls.protocol.BenchmarkState;
 import dev.dbtls.protocol.BenchmarkStats;
 import dev.dbtls.protocol.BenchmarkStatus;
 import dev.dbtls.protocol.BenchmarkVariant;
@@ -130,7 +131,7 @@ final class BenchmarkAnswer implements AutoCloseable {
                 e.label(),
                 e.uniqueId(),
                 e.target(),
-                e.status(),
+                BenchmarkState.of(e.status()),
                 null,
                 List.of("the stored result cannot be read"),
                 List.of(),
@@ -210,7 +211,7 @@ final class BenchmarkAnswer implements AutoCloseable {
     BenchmarkResult r = job.result();
     return new BenchmarkStatus(
         job.id(),
-        job.state(),
+        BenchmarkState.of(job.state()),
         job.done(),
         job.total(),
         job.message(),
@@ -232,7 +233,7 @@ final class BenchmarkAnswer implements AutoCloseable {
         label,
         nodeId,
         target,
-        BenchmarkJobs.Job.state(r.status()),
+        BenchmarkState.of(BenchmarkJobs.Job.state(r.status())),
         sandbox,
         r.notes(),
         r.variants().stream().map(BenchmarkAnswer::variant).toList(),

@@ -33,7 +33,7 @@ public final class BenchmarkJob {
       finished.complete(
           new BenchmarkStatus(
               null,
-              "error",
+              dev.dbtls.protocol.BenchmarkState.ERROR,
               0,
               0,
               started.error() == null ? "the benchmark did not start" : started.error().message(),
@@ -61,7 +61,7 @@ public final class BenchmarkJob {
         .benchmarkStatus(new BenchmarkStatusParams(started.id()))
         .thenApply(
             s -> {
-              if (s != null && !"running".equals(s.state())) {
+              if (s != null && s.state() != dev.dbtls.protocol.BenchmarkState.RUNNING) {
                 end(s);
               }
               return s;

@@ -145,10 +145,19 @@ public final class BenchmarkView extends JPanel {
     progress.setIndeterminate(false);
     progress.setMaximum(Math.max(status.total(), 1));
     progress.setValue(status.done());
-    progress.setString(status.done() + " of " + status.total() + " runs · " + status.state());
+    progress.setString(
+        status.done()
+            + " of "
+            + status.total()
+            + " runs · "
+            + dev.dbtls.protocol.WireEnum.wire(status.state()));
     BenchmarkReport report = status.report();
     if (report == null) {
-      ended(title.getText(), status.message() == null ? status.state() : status.message());
+      ended(
+          title.getText(),
+          status.message() == null
+              ? dev.dbtls.protocol.WireEnum.wire(status.state())
+              : status.message());
       return;
     }
     title.setText(report.label());

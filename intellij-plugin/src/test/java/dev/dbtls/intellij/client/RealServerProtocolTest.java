@@ -273,11 +273,13 @@ class RealServerProtocolTest {
       assertNull(job.started().error(), String.valueOf(job.started().error()));
       assertEquals(List.of("saved file", "buffer"), job.started().variants());
       BenchmarkStatus finished = job.finished().get(120, TimeUnit.SECONDS);
-      assertEquals("ok", finished.state(), finished.toString());
+      assertEquals(dev.dbtls.protocol.BenchmarkState.OK, finished.state(), finished.toString());
       assertEquals(2, finished.report().variants().size());
       assertEquals(12, finished.report().variants().get(1).runsMs().size());
       assertEquals("buffer", finished.report().comparisons().get(0).variant());
-      assertEquals("ok", server.await(job.poll(), "dbt/benchmarkStatus").state());
+      assertEquals(
+          dev.dbtls.protocol.BenchmarkState.OK,
+          server.await(job.poll(), "dbt/benchmarkStatus").state());
       Recorded.save("benchmark-stg-orders", finished);
       // a slow one, cancelled with the view's Cancel: the job ends cancelled
       BenchmarkJob slow =
@@ -287,7 +289,9 @@ class RealServerProtocolTest {
               "dbt/benchmark");
       assertNull(slow.started().error(), String.valueOf(slow.started().error()));
       server.await(slow.cancel(), "dbt/benchmarkCancel");
-      assertEquals("cancelled", slow.finished().get(60, TimeUnit.SECONDS).state());
+      assertEquals(
+          dev.dbtls.protocol.BenchmarkState.CANCELLED,
+          slow.finished().get(60, TimeUnit.SECONDS).state());
 
       // the catalog: the seeds as tables with their nodes, the marts not built
       CatalogResult catalog = server.await(calls.catalog(orders), "dbt/catalog");
