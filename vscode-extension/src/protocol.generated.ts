@@ -16,6 +16,8 @@ export type PlanSourceKind = 'ref' | 'source' | 'cte' | 'upstream';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info' | 'hint';
 
+export type QueryStatus = 'ok' | 'error' | 'cancelled';
+
 export type ShareBasis = 'time' | 'cost' | 'none';
 
 export type StepHeat = 'none' | 'warm' | 'high';
@@ -343,7 +345,7 @@ export interface HistoryEntry {
   startedAt?: string;
   durationMs: number;
   rowCount?: number;
-  status?: string;
+  status: QueryStatus;
   error?: string;
 }
 

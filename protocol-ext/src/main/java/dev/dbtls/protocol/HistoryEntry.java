@@ -1,5 +1,8 @@
 package dev.dbtls.protocol;
 
+import com.google.gson.annotations.JsonAdapter;
+import org.eclipse.lsp4j.jsonrpc.validation.NonNull;
+
 /**
  * One query run: SQL as written and as compiled, where, when, how long, how many rows, how it
  * ended.
@@ -14,5 +17,5 @@ public record HistoryEntry(
     String startedAt,
     long durationMs,
     Long rowCount,
-    String status,
+    @NonNull @JsonAdapter(WireEnum.class) QueryStatus status,
     String error) {}

@@ -39,7 +39,7 @@ final class HistoryAnswer {
                         e.startedAt().toString(),
                         e.durationMs(),
                         e.rowCount(),
-                        e.status().name().toLowerCase(),
+                        dev.dbtls.protocol.QueryStatus.valueOf(e.status().name()),
                         e.error()))
             .toList(),
         null);

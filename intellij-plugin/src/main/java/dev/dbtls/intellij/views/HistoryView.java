@@ -160,7 +160,7 @@ public final class HistoryView extends JPanel {
       setFont(list.getFont());
       setBackground(selected ? list.getSelectionBackground() : list.getBackground());
       setForeground(selected ? list.getSelectionForeground() : list.getForeground());
-      boolean failed = !"ok".equals(e.status());
+      boolean failed = e.status() != dev.dbtls.protocol.QueryStatus.OK;
       String mark =
           "<span style='color:"
               + Palette.hex(failed ? Palette.hot() : Palette.good())

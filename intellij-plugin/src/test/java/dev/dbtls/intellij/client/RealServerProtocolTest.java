@@ -329,7 +329,8 @@ class RealServerProtocolTest {
       HistoryResult history = server.await(calls.history(null, orders, 50), "dbt/history");
       assertNull(history.error());
       assertEquals(3, history.entries().size(), history.toString());
-      assertEquals("error", history.entries().get(0).status(), "newest first");
+      assertEquals(
+          dev.dbtls.protocol.QueryStatus.ERROR, history.entries().get(0).status(), "newest first");
       Recorded.save("history-jaffle-shop", history);
 
       // export of the whole result to a CSV file

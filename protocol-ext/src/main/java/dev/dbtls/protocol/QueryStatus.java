@@ -1,0 +1,8 @@
+package dev.dbtls.protocol;
+
+/** How a query of the history ended. */
+public enum QueryStatus {
+  OK,
+  ERROR,
+  CANCELLED
+}
