@@ -42,6 +42,34 @@ final class Screenshot {
    * Lays {@code view} out at {@code width} × {@code height}, paints it, writes {@code name}.png.
    */
   static Screenshot take(JComponent view, int width, int height, String name) throws IOException {
+    if (!javax.swing.SwingUtilities.isEventDispatchThread()) {
+      // on the event thread, after what it still has queued for the view (an HTML pane's layout):
+      // a paint beside it races over the text's views
+      Screenshot[] out = new Screenshot[1];
+      IOException[] failed = new IOException[1];
+      try {
+        javax.swing.SwingUtilities.invokeAndWait(
+            () -> {
+              try {
+                out[0] = take(view, width, height, name);
+              } catch (IOException e) {
+                failed[0] = e;
+              }
+            });
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      } catch (java.lang.reflect.InvocationTargetException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IOException(e.getCause());
+      }
+      if (failed[0] != null) {
+        throw failed[0];
+      }
+      return out[0];
+    }
     view.setSize(width, height);
     layout(view);
     layout(view); // scroll panes settle once their views know their sizes
