@@ -36,11 +36,11 @@ final class DatabricksTarget {
     props.setProperty("UserAgentEntry", "dbtls");
     props.setProperty("EnableTelemetry", "0");
     signIn(f, props, secrets);
-    copy(f, props, "catalog", "ConnCatalog");
+    f.copy(props, "catalog", "ConnCatalog");
     if (props.getProperty("ConnCatalog") == null) {
-      copy(f, props, "database", "ConnCatalog");
+      f.copy(props, "database", "ConnCatalog");
     }
-    copy(f, props, "schema", "ConnSchema");
+    f.copy(props, "schema", "ConnSchema");
     int port = f.integer("port", 443);
     String where = PostgresTarget.hostPort(host, port);
     BundledDrivers.Loaded driver = BundledDrivers.driver("databricks", DRIVER, f);
@@ -93,13 +93,6 @@ final class DatabricksTarget {
     } else {
       props.setProperty("Auth_Flow", "2");
       props.setProperty("EnableTokenCache", "1");
-    }
-  }
-
-  private static void copy(TargetFields f, Properties props, String field, String property) {
-    String v = f.string(field);
-    if (v != null) {
-      props.setProperty(property, v);
     }
   }
 }

@@ -37,10 +37,10 @@ final class PostgresTarget {
     String searchPath =
         f.stringOr("search_path", schema.equals("public") ? schema : schema + ",public");
     props.setProperty("currentSchema", searchPath);
-    copy(f, props, "sslmode", "sslmode");
-    copy(f, props, "sslcert", "sslcert");
-    copy(f, props, "sslkey", "sslkey");
-    copy(f, props, "sslrootcert", "sslrootcert");
+    f.copy(props, "sslmode", "sslmode");
+    f.copy(props, "sslcert", "sslcert");
+    f.copy(props, "sslkey", "sslkey");
+    f.copy(props, "sslrootcert", "sslrootcert");
     if (f.string("keepalives_idle") != null) {
       props.setProperty("tcpKeepAlive", "true");
     }
@@ -75,12 +75,5 @@ final class PostgresTarget {
 
   static String hostPort(String host, int port) {
     return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
-  }
-
-  private static void copy(TargetFields f, Properties props, String field, String property) {
-    String v = f.string(field);
-    if (v != null) {
-      props.setProperty(property, v);
-    }
   }
 }

@@ -154,7 +154,7 @@ final class RedshiftTarget {
     } else if (cluster != null) {
       props.setProperty("groupfederation", "true");
     }
-    copy(f, props, "region", "region");
+    f.copy(props, "region", "region");
     if (f.bool("autocreate", false)) {
       props.setProperty("autocreate", "true");
     }
@@ -162,13 +162,6 @@ final class RedshiftTarget {
       StringJoiner groups = new StringJoiner(",");
       f.list("db_groups").forEach(g -> groups.add(String.valueOf(g)));
       props.setProperty("dbgroups", groups.toString());
-    }
-  }
-
-  private static void copy(TargetFields f, Properties props, String field, String property) {
-    String v = f.string(field);
-    if (v != null) {
-      props.setProperty(property, v);
     }
   }
 }

@@ -37,10 +37,10 @@ final class SnowflakeTarget {
     props.setProperty("account", account);
     props.setProperty("user", user);
     signIn(f, props, secrets);
-    copy(f, props, "role", "role");
-    copy(f, props, "warehouse", "warehouse");
-    copy(f, props, "database", "database");
-    copy(f, props, "schema", "schema");
+    f.copy(props, "role", "role");
+    f.copy(props, "warehouse", "warehouse");
+    f.copy(props, "database", "database");
+    f.copy(props, "schema", "schema");
     int connectTimeout = f.integer("connect_timeout", 10);
     props.setProperty("loginTimeout", String.valueOf(connectTimeout));
     props.setProperty("application", "dbtls");
@@ -189,12 +189,5 @@ final class SnowflakeTarget {
   /** A key as dbt-snowflake takes it (PEM, or base64 DER) as the base64 body the driver reads. */
   static String pemBody(String key) {
     return key.replaceAll("-----(BEGIN|END)[A-Z ]*-----", "").replaceAll("\\s+", "");
-  }
-
-  private static void copy(TargetFields f, Properties props, String field, String property) {
-    String v = f.string(field);
-    if (v != null) {
-      props.setProperty(property, v);
-    }
   }
 }

@@ -60,4 +60,12 @@ record TargetFields(Target target, Path projectDir) {
     Path path = Path.of(p);
     return (path.isAbsolute() ? path : projectDir.resolve(path)).normalize();
   }
+
+  /** Sets the driver's {@code property} to the profile's {@code field} when the profile has it. */
+  void copy(java.util.Properties props, String field, String property) {
+    String v = string(field);
+    if (v != null) {
+      props.setProperty(property, v);
+    }
+  }
 }

@@ -60,9 +60,9 @@ final class TrinoTarget {
       }
       case "kerberos" -> {
         require(user, "user", "kerberos");
-        copy(f, props, "keytab", "KerberosKeytabPath");
-        copy(f, props, "principal", "KerberosPrincipal");
-        copy(f, props, "krb5_config", "KerberosConfigPath");
+        f.copy(props, "keytab", "KerberosKeytabPath");
+        f.copy(props, "principal", "KerberosPrincipal");
+        f.copy(props, "krb5_config", "KerberosConfigPath");
         props.setProperty("KerberosRemoteServiceName", f.stringOr("service_name", "trino"));
         props.setProperty(
             "KerberosUseCanonicalHostname", String.valueOf(f.string("hostname_override") == null));
@@ -100,7 +100,7 @@ final class TrinoTarget {
       f.list("client_tags").forEach(t -> tags.add(String.valueOf(t)));
       props.setProperty("clientTags", tags.toString());
     }
-    copy(f, props, "timezone", "timezone");
+    f.copy(props, "timezone", "timezone");
     String where = PostgresTarget.hostPort(host, port);
     String url =
         "jdbc:trino://"
@@ -193,13 +193,6 @@ final class TrinoTarget {
     if (value == null) {
       throw new IllegalArgumentException(
           "needs '" + field + "' (dbt-trino asks for it with method: " + method + ")");
-    }
-  }
-
-  private static void copy(TargetFields f, Properties props, String field, String property) {
-    String v = f.string(field);
-    if (v != null) {
-      props.setProperty(property, v);
     }
   }
 }

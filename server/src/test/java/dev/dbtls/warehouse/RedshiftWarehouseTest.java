@@ -57,27 +57,7 @@ class RedshiftWarehouseTest {
 
   @Test
   void previewsPagesAndStaysReadOnlyThroughTheRedshiftDriver() {
-    try (Warehouse w =
-        Databases.open(
-            target(
-                "dev",
-                "type",
-                "redshift",
-                "host",
-                "127.0.0.1",
-                "port",
-                relay.port(),
-                "user",
-                "postgres",
-                "password",
-                "unused-pw",
-                "dbname",
-                "test",
-                "schema",
-                "public",
-                "sslmode",
-                "disable"),
-            dir)) {
+    try (Warehouse w = dev()) {
       assertEquals("redshift", w.kind());
       assertEquals("com.amazon.redshift.Driver", w.spec().driver().getClass().getName());
       PreviewResult r =
