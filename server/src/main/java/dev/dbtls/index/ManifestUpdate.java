@@ -1,0 +1,148 @@
+package dev.dbtls.index;
+
+import dev.dbtls.project.FileKind;
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProblemCode;
+import dev.dbtls.project.ProjectFile;
+import dev.dbtls.project.ProjectInputs;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+// ---- macros and docs -------------------------------------------------------------------
+
+/**
+ * The manifest after an edit of SQL files that define nodes (models, analyses, singular tests,
+ * snapshots), without relinking the whole project: the nodes of those files are built and resolved
+ * again and swapped into {@code previous}; everything else is kept. This is what makes diagnostics
+ * follow typing on a large project. Null when the edit may change more than those nodes (a new or
+ * deleted file, a macro or docs block, a node renamed, enabled or disabled, a cycle involved) —
+ * then the caller builds the whole manifest.
+ */
+final class ManifestUpdate {
+  private final ParseContext context;
+
+  ManifestUpdate(ParseContext context) {
+    this.context = context;
+  }
+
+  Manifest update(Manifest previous, java.util.Set<java.nio.file.Path> changed) {
+    ProjectInputs inputs = context.inputs;
+    Map<java.nio.file.Path, ProjectFile> now = new HashMap<>();
+    inputs.files().forEach(f -> now.put(f.absolutePath(), f));
+    Map<java.nio.file.Path, ProjectFile> before = new HashMap<>();
+    previous.inputs().files().forEach(f -> before.put(f.absolutePath(), f));
+    java.util.Set<String> macroFiles = new java.util.HashSet<>();
+    previous.macros().values().forEach(m -> macroFiles.add(m.displayPath()));
+    previous.docs().values().forEach(d -> macroFiles.add(d.displayPath()));
+    if (previous.problems().stream()
+        .anyMatch(
+            p -> p.code() == ProblemCode.DAG_CYCLE || p.code() == ProblemCode.NODE_DUPLICATE)) {
+      return null; // located in several files and decided by all of them: find them again
+    }
+    List<ProjectFile> files = new ArrayList<>();
+    for (java.nio.file.Path path : changed) {
+      ProjectFile f = now.get(path);
+      ProjectFile old = before.get(path);
+      if (f == null
+          || old == null
+          || f.kind() != old.kind()
+          || !f.packageName().equals(old.packageName())
+          || !java.util.EnumSet.of(
+                  FileKind.MODEL, FileKind.ANALYSIS, FileKind.SINGULAR_TEST, FileKind.SNAPSHOT)
+              .contains(f.kind())
+          || f.isPython()
+          || macroFiles.contains(inputs.displayPath(f))) {
+        return null;
+      }
+      files.add(f);
+    }
+    // what the full build computes first and node building reads: YAML properties, versions,
+    // macros that ref (all parses are in the cache: no file is parsed again)
+    Map<ProjectFile, ParsedFile> parsed = new HashMap<>();
+    for (ProjectFile f : inputs.files()) {
+      if (f.kind() == FileKind.PROPERTIES) {
+        context.addProperties(f, context.cache.properties(f, inputs.displayPath(f)));
+      } else if (f.kind() == FileKind.MACRO) {
+        parsed.put(f, context.cache.scan(f, inputs.displayPath(f)));
+      }
+    }
+    SqlNodeParser parser =
+        new SqlNodeParser(
+            context,
+            new Descriptions(previous.docs()),
+            MacroParser.refMacros(parsed, inputs.vars()));
+    Linker linker = new Linker(context);
+    context.phase("update: project context");
+    Map<String, Node> nodes = new LinkedHashMap<>(previous.nodes());
+    Map<String, Node> disabled = new LinkedHashMap<>(previous.disabled());
+    List<Node> built = new ArrayList<>();
+    java.util.Set<String> displays = new java.util.HashSet<>();
+    for (ProjectFile f : files) {
+      String display = inputs.displayPath(f);
+      displays.add(display);
+      ParsedFile p = context.cache.scan(f, display);
+      if (!p.facts().macros().isEmpty() || !p.facts().docs().isEmpty()) {
+        return null;
+      }
+      context.problems.addAll(p.syntaxProblems());
+      List<Node> fresh = parser.sqlNodes(f, p);
+      java.util.Set<String> oldEnabled = new java.util.HashSet<>();
+      previous.nodesInFile(display).forEach(n -> oldEnabled.add(n.uniqueId()));
+      java.util.Set<String> oldDisabled = new java.util.HashSet<>();
+      previous.disabled().values().stream()
+          .filter(n -> display.equals(n.displayPath()))
+          .forEach(n -> oldDisabled.add(n.uniqueId()));
+      java.util.Set<String> newEnabled = new java.util.HashSet<>();
+      java.util.Set<String> newDisabled = new java.util.HashSet<>();
+      fresh.forEach(n -> (n.enabled() ? newEnabled : newDisabled).add(n.uniqueId()));
+      if (!oldEnabled.equals(newEnabled)
+          || !oldDisabled.equals(newDisabled)
+          || newEnabled.size() + newDisabled.size() != fresh.size()) {
+        return null; // renamed, enabled, disabled, or defined twice now
+      }
+      for (Node n : fresh) {
+        if (n.enabled()) {
+          built.add(n);
+        } else {
+          disabled.put(n.uniqueId(), n);
+        }
+      }
+    }
+    for (Node n : built) {
+      if (n.type() == ResourceType.TEST && linker.missingTarget(previous, n) != null) {
+        return null; // the test is disabled now: the full build says so
+      }
+    }
+    boolean sameEdges = true;
+    for (Node n : built) {
+      Node r = linker.resolve(previous, n);
+      sameEdges &= r.dependsOn().equals(previous.nodes().get(n.uniqueId()).dependsOn());
+      nodes.put(r.uniqueId(), r);
+    }
+    context.phase("update: edited nodes");
+    Dag dag = previous.dag();
+    if (!sameEdges) {
+      Map<String, List<String>> changedParents = new HashMap<>();
+      built.forEach(n -> changedParents.put(n.uniqueId(), nodes.get(n.uniqueId()).dependsOn()));
+      dag = dag.withParents(changedParents);
+      if (dag == null) {
+        return null; // a new cycle: found and reported by the full build
+      }
+    }
+    List<Problem> all = new ArrayList<>();
+    for (Problem p : previous.problems()) {
+      if (!displays.contains(p.file())) {
+        all.add(p); // the problems of the edited files are found again
+      }
+    }
+    all.addAll(context.problems);
+    Manifest m =
+        new Manifest(
+            inputs, nodes, disabled, previous.macros(), previous.docs(), dag, List.copyOf(all));
+    context.phase("update: dag and manifest");
+    return m;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.dbtls.index;
+
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProjectFile;
+import dev.dbtls.project.ProjectInputs;
+import dev.dbtls.project.properties.PropertyFile;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What the parsers of one build (or one incremental update) share: the inputs, the property index
+ * they fill and read, configs, the scan cache, and the problems they find.
+ */
+final class ParseContext {
+  private static final boolean TIMING = Boolean.getBoolean("dbtls.timing");
+
+  final ProjectInputs inputs;
+  final ParseCache cache;
+  final YamlRendering yaml;
+  final ManifestBuilder.DynamicParse dynamicParse;
+  final ManifestBuilder.RelationNamer namer;
+  final PropertyIndex properties = new PropertyIndex();
+  final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+  final ProjectConfigs configs;
+  private long mark = System.nanoTime();
+
+  ParseContext(
+      ProjectInputs inputs,
+      ParseCache cache,
+      YamlRendering yaml,
+      ManifestBuilder.DynamicParse dynamicParse,
+      ManifestBuilder.RelationNamer namer) {
+    this.inputs = inputs;
+    this.cache = cache;
+    this.yaml = yaml;
+    this.dynamicParse = dynamicParse;
+    this.namer = namer;
+    this.configs = new ProjectConfigs(inputs, yaml, problems);
+  }
+
+  /** A property file into the index, with the folders between its resource path and it. */
+  void addProperties(ProjectFile f, PropertyFile file) {
+    properties.add(
+        f.packageName(),
+        file,
+        ResourcePath.of(f.relativePath(), ResourcePath.all(inputs.project(f.packageName()))),
+        f.relativePath());
+  }
+
+  /** With {@code -Ddbtls.timing=true}, how long each phase took, on stderr. */
+  void phase(String name) {
+    if (TIMING) {
+      long now = System.nanoTime();
+      System.err.printf("dbtls timing: %-24s %6.0f ms%n", name, (now - mark) / 1e6);
+      mark = now;
+    }
+  }
+}
