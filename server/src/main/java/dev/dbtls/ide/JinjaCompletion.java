@@ -1,5 +1,6 @@
 package dev.dbtls.ide;
 
+import dev.dbtls.jinja.scan.DbtContextNames;
 import dev.dbtls.jinja.scan.Piece;
 import dev.dbtls.jinja.scan.StaticFacts;
 import dev.dbtls.jinja.scan.Token;
@@ -113,7 +114,7 @@ final class JinjaCompletion {
 
   /** dbt's context: {@code ref}, {@code this}, {@code target}, ... with a call snippet. */
   static void contextNames(CompletionContext c, CompletionItems items) {
-    for (DbtBuiltins.Name n : DbtBuiltins.CONTEXT) {
+    for (DbtContextNames.Name n : DbtContextNames.ALL) {
       if (n.help() == null) {
         continue;
       }

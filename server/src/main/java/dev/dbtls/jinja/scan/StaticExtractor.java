@@ -1,25 +1,18 @@
 package dev.dbtls.jinja.scan;
 
-import dev.dbtls.jinja.scan.StaticFacts.ConfigArg;
-import dev.dbtls.jinja.scan.StaticFacts.ConfigCall;
-import dev.dbtls.jinja.scan.StaticFacts.DispatchCall;
-import dev.dbtls.jinja.scan.StaticFacts.DocCall;
+import static dev.dbtls.jinja.scan.CallArguments.indexOfPunct;
+import static dev.dbtls.jinja.scan.CallArguments.matching;
+import static dev.dbtls.jinja.scan.CallArguments.splitArgs;
+
 import dev.dbtls.jinja.scan.StaticFacts.DocsBlock;
-import dev.dbtls.jinja.scan.StaticFacts.EnvVarCall;
 import dev.dbtls.jinja.scan.StaticFacts.MacroCall;
 import dev.dbtls.jinja.scan.StaticFacts.MacroDef;
 import dev.dbtls.jinja.scan.StaticFacts.MacroKind;
 import dev.dbtls.jinja.scan.StaticFacts.Param;
-import dev.dbtls.jinja.scan.StaticFacts.RefCall;
 import dev.dbtls.jinja.scan.StaticFacts.SnapshotBlock;
-import dev.dbtls.jinja.scan.StaticFacts.SourceCall;
-import dev.dbtls.jinja.scan.StaticFacts.VarCall;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,49 +22,12 @@ import java.util.Set;
  */
 public final class StaticExtractor {
 
-  /** Functions and macros dbt or Jinja provide that never add refs, sources or config. */
-  static final Set<String> BUILTIN_FUNCTIONS =
+  /**
+   * Macros dbt ships that never add refs, sources or config (beside {@link DbtContextNames}'
+   * functions): a call of one needs no parse render.
+   */
+  static final Set<String> SHIPPED_MACROS_WITHOUT_REFS =
       Set.of(
-          "ref",
-          "source",
-          "config",
-          "var",
-          "env_var",
-          "doc",
-          "is_incremental",
-          "should_full_refresh",
-          "log",
-          "return",
-          "print",
-          "run_query",
-          "statement",
-          "load_result",
-          "load_relation",
-          "fromjson",
-          "tojson",
-          "fromyaml",
-          "toyaml",
-          "set",
-          "set_strict",
-          "zip",
-          "zip_strict",
-          "range",
-          "dict",
-          "list",
-          "lipsum",
-          "cycler",
-          "joiner",
-          "namespace",
-          "caller",
-          "super",
-          "local_md5",
-          "diff_of_two_dicts",
-          "try_or_compiler_error",
-          "render",
-          "write",
-          "store_result",
-          "store_raw_result",
-          "submit_python_job",
           "current_timestamp",
           "generate_schema_name",
           "generate_alias_name",
@@ -107,40 +63,10 @@ public final class StaticExtractor {
           "array_append",
           "array_concat");
 
-  /** Names whose attributes are objects or modules, not macro namespaces. */
-  static final Set<String> BUILTIN_OBJECTS =
-      Set.of(
-          "adapter",
-          "api",
-          "modules",
-          "exceptions",
-          "target",
-          "this",
-          "loop",
-          "caller",
-          "config",
-          "var",
-          "graph",
-          "model",
-          "builtins",
-          "context",
-          "flags",
-          "invocation_args_dict",
-          "selected_resources",
-          "run_started_at",
-          "invocation_id",
-          "execute",
-          "schemas",
-          "database_schemas",
-          "results",
-          "node",
-          "sql",
-          "compiled_code",
-          "kwargs",
-          "varargs",
-          "return",
-          "dbt_version",
-          "project_name");
+  /** A function dbt or Jinja provide that never adds refs, sources or config. */
+  static boolean isBuiltinFunction(String name) {
+    return DbtContextNames.isFunction(name) || SHIPPED_MACROS_WITHOUT_REFS.contains(name);
+  }
 
   /** Methods of Python strings, lists and dicts: {@code x.upper()} is not a macro in package x. */
   static final Set<String> METHOD_NAMES =
@@ -196,17 +122,11 @@ public final class StaticExtractor {
   private final ScannedTemplate t;
   private final String text;
   private final Set<String> locals = new HashSet<>();
-  private final List<RefCall> refs = new ArrayList<>();
-  private final List<SourceCall> sources = new ArrayList<>();
-  private final List<ConfigCall> configs = new ArrayList<>();
   private final List<MacroDef> macros = new ArrayList<>();
   private final List<SnapshotBlock> snapshots = new ArrayList<>();
   private final List<DocsBlock> docs = new ArrayList<>();
   private final List<MacroCall> macroCalls = new ArrayList<>();
-  private final List<DispatchCall> dispatches = new ArrayList<>();
-  private final List<VarCall> vars = new ArrayList<>();
-  private final List<EnvVarCall> envVars = new ArrayList<>();
-  private final List<DocCall> docRefs = new ArrayList<>();
+  private final DbtCallReader dbt;
   private boolean needsRender;
   private boolean conditionalCalls;
 
@@ -218,6 +138,7 @@ public final class StaticExtractor {
   private StaticExtractor(ScannedTemplate t) {
     this.t = t;
     this.text = t.text();
+    this.dbt = new DbtCallReader(text);
     List<Block> blocks = t.blocks();
     blockInDefinition = new boolean[blocks.size()];
     blockConditional = new boolean[blocks.size()];
@@ -234,30 +155,6 @@ public final class StaticExtractor {
     }
   }
 
-  /** For each opening bracket token, the index of its closing one ({@code k.size()} if none). */
-  private static int[] matchAll(List<Token> k) {
-    int[] match = new int[k.size() + 1];
-    java.util.Arrays.fill(match, k.size());
-    int[] stack = new int[k.size()];
-    int top = 0;
-    for (int i = 0; i < k.size(); i++) {
-      Token tok = k.get(i);
-      if (tok.kind() != TokenKind.PUNCT) {
-        continue;
-      }
-      switch (tok.value()) {
-        case "(", "[", "{" -> stack[top++] = i;
-        case ")", "]", "}" -> {
-          if (top > 0) {
-            match[stack[--top]] = i;
-          }
-        }
-        default -> {}
-      }
-    }
-    return match;
-  }
-
   public static StaticFacts extract(ScannedTemplate template) {
     StaticExtractor x = new StaticExtractor(template);
     x.collectLocals();
@@ -268,17 +165,17 @@ public final class StaticExtractor {
       }
     }
     return new StaticFacts(
-        List.copyOf(x.refs),
-        List.copyOf(x.sources),
-        List.copyOf(x.configs),
+        List.copyOf(x.dbt.refs),
+        List.copyOf(x.dbt.sources),
+        List.copyOf(x.dbt.configs),
         List.copyOf(x.macros),
         List.copyOf(x.snapshots),
         List.copyOf(x.docs),
         List.copyOf(x.macroCalls),
-        List.copyOf(x.dispatches),
-        List.copyOf(x.vars),
-        List.copyOf(x.envVars),
-        List.copyOf(x.docRefs),
+        List.copyOf(x.dbt.dispatches),
+        List.copyOf(x.dbt.vars),
+        List.copyOf(x.dbt.envVars),
+        List.copyOf(x.dbt.docRefs),
         x.needsRender,
         x.conditionalCalls);
   }
@@ -436,7 +333,7 @@ public final class StaticExtractor {
       // `ref('a') if x else ref('b')`: only one of them runs
       conditional = k.get(i).isName("if") && !(i == 0 && p.kind() == PieceKind.STATEMENT);
     }
-    int[] match = matchAll(k);
+    int[] match = CallArguments.matchAll(k);
     for (int i = from; i + 1 < k.size(); i++) {
       Token nameTok = k.get(i);
       if (nameTok.kind() != TokenKind.NAME
@@ -476,14 +373,14 @@ public final class StaticExtractor {
         List<List<Token>> args = isSpecial(name) ? splitArgs(k, open, close, match) : List.of();
         boolean dynamic =
             switch (name) {
-              case "ref" -> ref(call, args, conditional);
-              case "source" -> source(call, args, conditional);
-              case "config" -> config(call, args);
-              case "var" -> varCall(call, args, false);
-              case "env_var" -> varCall(call, args, true);
-              case "doc" -> docCall(call, args);
+              case "ref" -> dbt.ref(call, args, conditional);
+              case "source" -> dbt.source(call, args, conditional);
+              case "config" -> dbt.config(call, args);
+              case "var" -> dbt.varCall(call, args, false);
+              case "env_var" -> dbt.varCall(call, args, true);
+              case "doc" -> dbt.docCall(call, args);
               default -> {
-                boolean builtin = BUILTIN_FUNCTIONS.contains(name);
+                boolean builtin = isBuiltinFunction(name);
                 if (!locals.contains(name)) {
                   macroCalls.add(new MacroCall(call, null, name, nameTok.range(), builtin));
                   if (!builtin && !inDefinition) {
@@ -501,10 +398,10 @@ public final class StaticExtractor {
         String ns = k.get(first).value();
         String name = nameTok.value();
         if (ns.equals("adapter") && name.equals("dispatch")) {
-          dispatch(call, splitArgs(k, open, close, match));
+          dbt.dispatch(call, splitArgs(k, open, close, match));
         } else if (ns.equals("dbt")) {
           macroCalls.add(new MacroCall(call, ns, name, nameTok.range(), true));
-        } else if (!BUILTIN_OBJECTS.contains(ns)
+        } else if (!DbtContextNames.contains(ns)
             && !locals.contains(ns)
             && !METHOD_NAMES.contains(name)) {
           macroCalls.add(new MacroCall(call, ns, name, nameTok.range(), false));
@@ -521,402 +418,5 @@ public final class StaticExtractor {
       case "ref", "source", "config", "var", "env_var", "doc" -> true;
       default -> false;
     };
-  }
-
-  /** Returns whether the call is dynamic. */
-  private boolean ref(TextRange call, List<List<Token>> args, boolean conditional) {
-    List<Token> positional = new ArrayList<>();
-    boolean dynamic = false;
-    String version = null;
-    for (List<Token> a : args) {
-      if (isKeyword(a)) {
-        String kw = a.get(0).value();
-        if (kw.equals("v") || kw.equals("version")) {
-          Object v = literal(a, 2, a.size());
-          if (v == NOT_LITERAL) {
-            dynamic = true;
-          } else {
-            version = String.valueOf(v);
-          }
-        }
-      } else if (isString(a)) {
-        positional.add(a.get(0));
-      } else {
-        dynamic = true;
-        positional.add(null);
-      }
-    }
-    if (positional.size() > 2) {
-      dynamic = true;
-    }
-    Token pkg = positional.size() == 2 ? positional.get(0) : null;
-    Token name = positional.isEmpty() ? null : positional.get(positional.size() == 2 ? 1 : 0);
-    refs.add(
-        new RefCall(
-            call,
-            pkg == null ? null : pkg.value(),
-            pkg == null ? null : pkg.innerRange(),
-            name == null ? null : name.value(),
-            name == null ? emptyAfterParen(call) : name.innerRange(),
-            version,
-            dynamic,
-            conditional));
-    return dynamic;
-  }
-
-  private boolean source(TextRange call, List<List<Token>> args, boolean conditional) {
-    List<Token> positional = new ArrayList<>();
-    boolean dynamic = false;
-    for (List<Token> a : args) {
-      if (isString(a)) {
-        positional.add(a.get(0));
-      } else {
-        dynamic = true;
-        positional.add(null);
-      }
-    }
-    if (positional.size() > 2) {
-      dynamic = true;
-    }
-    Token src = positional.isEmpty() ? null : positional.get(0);
-    Token tbl = positional.size() > 1 ? positional.get(1) : null;
-    sources.add(
-        new SourceCall(
-            call,
-            src == null ? null : src.value(),
-            src == null ? emptyAfterParen(call) : src.innerRange(),
-            tbl == null ? null : tbl.value(),
-            tbl == null ? null : tbl.innerRange(),
-            dynamic,
-            conditional));
-    return dynamic;
-  }
-
-  private boolean config(TextRange call, List<List<Token>> args) {
-    List<ConfigArg> out = new ArrayList<>();
-    boolean dynamic = false;
-    for (List<Token> a : args) {
-      boolean kw = isKeyword(a);
-      int from = kw ? 2 : 0;
-      if (from >= a.size()) {
-        dynamic = true; // `config(materialized=` being typed
-        continue;
-      }
-      Object v = literal(a, from, a.size());
-      boolean lit = v != NOT_LITERAL;
-      dynamic |= !lit || !kw && !(v instanceof Map);
-      TextRange valueRange = new TextRange(a.get(from).start(), a.get(a.size() - 1).end());
-      out.add(
-          new ConfigArg(
-              kw ? a.get(0).value() : null,
-              kw ? a.get(0).range() : null,
-              valueRange,
-              lit ? v : null,
-              lit));
-    }
-    configs.add(new ConfigCall(call, List.copyOf(out), dynamic));
-    return dynamic;
-  }
-
-  private boolean varCall(TextRange call, List<List<Token>> args, boolean env) {
-    Token name = null;
-    boolean dynamic = false;
-    TextRange def = null;
-    int pos = 0;
-    for (List<Token> a : args) {
-      if (isKeyword(a)) {
-        if (a.get(0).isName("default") && a.size() > 2) {
-          def = new TextRange(a.get(2).start(), a.get(a.size() - 1).end());
-        }
-        continue;
-      }
-      if (pos == 0) {
-        if (isString(a)) {
-          name = a.get(0);
-        } else {
-          dynamic = true;
-        }
-      } else if (pos == 1) {
-        def = new TextRange(a.get(0).start(), a.get(a.size() - 1).end());
-      }
-      pos++;
-    }
-    String n = name == null ? null : name.value();
-    TextRange r = name == null ? emptyAfterParen(call) : name.innerRange();
-    if (env) {
-      envVars.add(new EnvVarCall(call, n, r, def != null, def, dynamic));
-    } else {
-      vars.add(new VarCall(call, n, r, def != null, def, dynamic));
-    }
-    return dynamic;
-  }
-
-  private boolean docCall(TextRange call, List<List<Token>> args) {
-    boolean dynamic = args.size() > 2;
-    List<Token> s = new ArrayList<>();
-    for (List<Token> a : args) {
-      if (isString(a)) {
-        s.add(a.get(0));
-      } else {
-        dynamic = true;
-      }
-    }
-    Token pkg = s.size() == 2 ? s.get(0) : null;
-    Token name = s.isEmpty() ? null : s.get(s.size() - 1);
-    docRefs.add(
-        new DocCall(
-            call,
-            pkg == null ? null : pkg.value(),
-            name == null ? null : name.value(),
-            name == null ? emptyAfterParen(call) : name.innerRange(),
-            dynamic));
-    return dynamic;
-  }
-
-  private void dispatch(TextRange call, List<List<Token>> args) {
-    Token name = null;
-    Token ns = null;
-    boolean dynamic = false;
-    int pos = 0;
-    for (List<Token> a : args) {
-      Token value = null;
-      boolean lit;
-      if (isKeyword(a)) {
-        String kw = a.get(0).value();
-        lit = a.size() == 3 && a.get(2).kind() == TokenKind.STRING;
-        value = lit ? a.get(2) : null;
-        if (kw.equals("macro_name")) {
-          name = value;
-          dynamic |= !lit;
-        } else if (kw.equals("macro_namespace")) {
-          ns = value;
-          dynamic |=
-              !lit
-                  && !(a.size() == 3 && a.get(2).isName("none"))
-                  && !(a.size() == 3 && a.get(2).isName("None"));
-        }
-        continue;
-      }
-      lit = isString(a);
-      if (pos == 0) {
-        name = lit ? a.get(0) : null;
-        dynamic |= !lit;
-      } else if (pos == 1) {
-        ns = lit ? a.get(0) : null;
-        dynamic |= !lit && !(a.size() == 1 && (a.get(0).isName("none") || a.get(0).isName("None")));
-      }
-      pos++;
-    }
-    dispatches.add(
-        new DispatchCall(
-            call,
-            name == null ? null : name.value(),
-            name == null ? emptyAfterParen(call) : name.innerRange(),
-            ns == null ? null : ns.value(),
-            ns == null ? null : ns.innerRange(),
-            dynamic));
-  }
-
-  private TextRange emptyAfterParen(TextRange call) {
-    int p = text.indexOf('(', call.start());
-    int at = p < 0 || p >= call.end() ? call.end() : p + 1;
-    return new TextRange(at, at);
-  }
-
-  // ---------------------------------------------------------------- token helpers
-
-  private static boolean isKeyword(List<Token> a) {
-    return a.size() >= 2 && a.get(0).kind() == TokenKind.NAME && a.get(1).isOperator("=");
-  }
-
-  private static boolean isString(List<Token> a) {
-    return a.size() == 1 && a.get(0).kind() == TokenKind.STRING;
-  }
-
-  private static int indexOfPunct(List<Token> k, String v, int from) {
-    for (int i = from; i < k.size(); i++) {
-      if (k.get(i).isPunct(v)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** Index of the bracket closing the one at {@code open}, or {@code k.size()} when missing. */
-  static int matching(List<Token> k, int open) {
-    int level = 0;
-    for (int i = open; i < k.size(); i++) {
-      Token t = k.get(i);
-      if (t.kind() != TokenKind.PUNCT) {
-        continue;
-      }
-      switch (t.value()) {
-        case "(", "[", "{" -> level++;
-        case ")", "]", "}" -> {
-          if (--level == 0) {
-            return i;
-          }
-        }
-        default -> {}
-      }
-    }
-    return k.size();
-  }
-
-  /**
-   * The arguments between the brackets at {@code open} and {@code close}, split at top-level
-   * commas, as views of {@code k}. Jumps over nested brackets, so nested calls stay linear.
-   */
-  static List<List<Token>> splitArgs(List<Token> k, int open, int close) {
-    return splitArgs(k, open, close, matchAll(k));
-  }
-
-  static List<List<Token>> splitArgs(List<Token> k, int open, int close, int[] match) {
-    List<List<Token>> out = new ArrayList<>();
-    int end = Math.min(close, k.size());
-    int from = open + 1;
-    int i = from;
-    while (i < end) {
-      Token t = k.get(i);
-      if (t.kind() == TokenKind.PUNCT) {
-        switch (t.value()) {
-          case "(", "[", "{" -> {
-            i = Math.min(match[i], end); // the closer itself is stepped over below
-          }
-          case "," -> {
-            out.add(k.subList(from, i));
-            from = i + 1;
-          }
-          default -> {}
-        }
-      }
-      i++;
-    }
-    if (from < end) {
-      out.add(k.subList(from, end));
-    }
-    return out;
-  }
-
-  // ---------------------------------------------------------------- literals
-
-  static final Object NOT_LITERAL = new Object();
-
-  /** The literal value of tokens [from, to), or {@link #NOT_LITERAL}. */
-  static Object literal(List<Token> k, int from, int to) {
-    int[] pos = {from};
-    Object v = value(k, pos, to, 0);
-    return v == NOT_LITERAL || pos[0] != to ? NOT_LITERAL : v;
-  }
-
-  private static Object value(List<Token> k, int[] pos, int to, int depth) {
-    if (pos[0] >= to || depth > 100) { // no literal nests deeper; keeps the stack bounded
-      return NOT_LITERAL;
-    }
-    Token t = k.get(pos[0]);
-    switch (t.kind()) {
-      case STRING -> {
-        if (!t.closed()) {
-          return NOT_LITERAL;
-        }
-        StringBuilder sb = new StringBuilder(t.value());
-        pos[0]++;
-        while (pos[0] < to && k.get(pos[0]).kind() == TokenKind.STRING) {
-          sb.append(k.get(pos[0]++).value()); // 'a' 'b' concatenates, as in Python
-        }
-        return sb.toString();
-      }
-      case NUMBER -> {
-        pos[0]++;
-        return number(t.value(), false);
-      }
-      case OPERATOR -> {
-        if (t.value().equals("-")
-            && pos[0] + 1 < to
-            && k.get(pos[0] + 1).kind() == TokenKind.NUMBER) {
-          pos[0] += 2;
-          return number(k.get(pos[0] - 1).value(), true);
-        }
-        return NOT_LITERAL;
-      }
-      case NAME -> {
-        pos[0]++;
-        return switch (t.value()) {
-          case "True", "true" -> Boolean.TRUE;
-          case "False", "false" -> Boolean.FALSE;
-          case "None", "none" -> null;
-          default -> NOT_LITERAL;
-        };
-      }
-      case PUNCT -> {
-        String v = t.value();
-        if (v.equals("[") || v.equals("(")) {
-          String close = v.equals("[") ? "]" : ")";
-          pos[0]++;
-          List<Object> items = new ArrayList<>();
-          while (pos[0] < to && !k.get(pos[0]).isPunct(close)) {
-            Object item = value(k, pos, to, depth + 1);
-            if (item == NOT_LITERAL) {
-              return NOT_LITERAL;
-            }
-            items.add(item);
-            if (pos[0] < to && k.get(pos[0]).isPunct(",")) {
-              pos[0]++;
-            } else if (pos[0] >= to || !k.get(pos[0]).isPunct(close)) {
-              return NOT_LITERAL;
-            }
-          }
-          if (pos[0] >= to) {
-            return NOT_LITERAL;
-          }
-          pos[0]++;
-          return Collections.unmodifiableList(items);
-        }
-        if (v.equals("{")) {
-          pos[0]++;
-          Map<String, Object> map = new LinkedHashMap<>();
-          while (pos[0] < to && !k.get(pos[0]).isPunct("}")) {
-            Object key = value(k, pos, to, depth + 1);
-            if (key == NOT_LITERAL || pos[0] >= to || !k.get(pos[0]).isPunct(":")) {
-              return NOT_LITERAL;
-            }
-            pos[0]++;
-            Object item = value(k, pos, to, depth + 1);
-            if (item == NOT_LITERAL) {
-              return NOT_LITERAL;
-            }
-            map.put(String.valueOf(key), item);
-            if (pos[0] < to && k.get(pos[0]).isPunct(",")) {
-              pos[0]++;
-            } else if (pos[0] >= to || !k.get(pos[0]).isPunct("}")) {
-              return NOT_LITERAL;
-            }
-          }
-          if (pos[0] >= to) {
-            return NOT_LITERAL;
-          }
-          pos[0]++;
-          return Collections.unmodifiableMap(map);
-        }
-        return NOT_LITERAL;
-      }
-      default -> {
-        return NOT_LITERAL;
-      }
-    }
-  }
-
-  private static Object number(String s, boolean negative) {
-    String clean = s.replace("_", "");
-    try {
-      if (clean.contains(".") || clean.contains("e") || clean.contains("E")) {
-        double d = Double.parseDouble(clean);
-        return negative ? -d : d;
-      }
-      long l = Long.parseLong(clean);
-      return negative ? -l : l;
-    } catch (NumberFormatException e) {
-      return NOT_LITERAL;
-    }
   }
 }
