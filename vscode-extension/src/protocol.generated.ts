@@ -18,9 +18,15 @@ export type ProblemSeverity = 'error' | 'warning' | 'info' | 'hint';
 
 export type QueryStatus = 'ok' | 'error' | 'cancelled';
 
+export type RecommendationStatus = 'pending' | 'benchmarked' | 'applied' | 'dismissed';
+
+export type RelationKind = 'table' | 'view' | 'other';
+
 export type ShareBasis = 'time' | 'cost' | 'none';
 
 export type StepHeat = 'none' | 'warm' | 'high';
+
+export type TemplatePieceKind = 'text' | 'expression' | 'statement' | 'comment' | 'raw';
 
 export interface ApplyRecommendationParams {
   uri?: string;
@@ -146,7 +152,7 @@ export interface CatalogRelation {
   database?: string;
   schema?: string;
   name?: string;
-  kind?: string;
+  kind: RelationKind;
   columns?: CatalogColumn[];
   nodeId?: string;
   resourceType?: string;
@@ -422,7 +428,7 @@ export interface PlanFinding {
   confidenceReason?: string;
   index?: IndexSuggestion;
   recommendationId?: number;
-  status?: string;
+  status?: RecommendationStatus;
 }
 
 export interface PlanLocation {
@@ -558,20 +564,20 @@ export interface Recommendation {
   id: number;
   nodeId?: string;
   target?: string;
-  kind?: string;
+  kind?: PlanFindingKind;
   title?: string;
   evidence?: string[];
-  confidence?: string;
+  confidence?: Confidence;
   applySql?: string;
   rollbackSql?: string;
-  status?: string;
+  status: RecommendationStatus;
   updatedAt: number;
 }
 
 export interface RecommendationStatusParams {
   uri?: string;
   id: number;
-  status?: string;
+  status?: RecommendationStatus;
 }
 
 export interface RecommendationsParams {
@@ -612,7 +618,7 @@ export interface SourceMapSegment {
   sqlEnd: number;
   templateStart: number;
   templateEnd: number;
-  kind?: string;
+  kind: TemplatePieceKind;
 }
 
 export interface TopValue {

@@ -16,7 +16,7 @@ export function sqlSpansOf(map: SourceMapSegment[], templateOffset: number): Spa
     const [ts, te, ss, se] = [s.templateStart ?? 0, s.templateEnd ?? 0, s.sqlStart ?? 0, s.sqlEnd ?? 0];
     const inside = templateOffset >= ts && (templateOffset < te || (templateOffset === te && te === ts));
     if (!inside) continue;
-    if (s.kind === 'TEXT') {
+    if (s.kind === 'text') {
       const at = ss + (templateOffset - ts);
       out.push({ start: at, end: Math.min(at + 1, se) });
     } else {
@@ -31,7 +31,7 @@ export function templateSpanOf(map: SourceMapSegment[], sqlOffset: number): Span
   for (const s of map) {
     const [ts, te, ss, se] = [s.templateStart ?? 0, s.templateEnd ?? 0, s.sqlStart ?? 0, s.sqlEnd ?? 0];
     if (sqlOffset < ss || sqlOffset >= se) continue;
-    if (s.kind === 'TEXT') {
+    if (s.kind === 'text') {
       const at = ts + (sqlOffset - ss);
       return { start: at, end: Math.min(at + 1, te) };
     }

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compiledText, sqlSpansOf, templateSpanOf } from '../../src/compiled/sourceMap';
+import type { SourceMapSegment } from '../../src/protocol.generated';
 
 // docs/protocol.md's example: select id, {{ var('factor', 2) }} * id as doubled\nfrom {{ ref('stg_orders') }}
-const map = [
-  { sqlStart: 0, sqlEnd: 11, templateStart: 0, templateEnd: 11, kind: 'TEXT' },
-  { sqlStart: 11, sqlEnd: 12, templateStart: 11, templateEnd: 33, kind: 'EXPRESSION' },
-  { sqlStart: 12, sqlEnd: 34, templateStart: 33, templateEnd: 55, kind: 'TEXT' },
-  { sqlStart: 34, sqlEnd: 60, templateStart: 55, templateEnd: 78, kind: 'EXPRESSION' },
+const map: SourceMapSegment[] = [
+  { sqlStart: 0, sqlEnd: 11, templateStart: 0, templateEnd: 11, kind: 'text' },
+  { sqlStart: 11, sqlEnd: 12, templateStart: 11, templateEnd: 33, kind: 'expression' },
+  { sqlStart: 12, sqlEnd: 34, templateStart: 33, templateEnd: 55, kind: 'text' },
+  { sqlStart: 34, sqlEnd: 60, templateStart: 55, templateEnd: 78, kind: 'expression' },
 ];
 
 test('text maps character for character, both ways', () => {
@@ -23,9 +24,9 @@ test('a Jinja piece maps to all it produced, and back to the whole piece', () =>
 });
 
 test('a loop repeats text: every place is found', () => {
-  const loop = [
-    { sqlStart: 0, sqlEnd: 4, templateStart: 30, templateEnd: 34, kind: 'TEXT' },
-    { sqlStart: 10, sqlEnd: 14, templateStart: 30, templateEnd: 34, kind: 'TEXT' },
+  const loop: SourceMapSegment[] = [
+    { sqlStart: 0, sqlEnd: 4, templateStart: 30, templateEnd: 34, kind: 'text' },
+    { sqlStart: 10, sqlEnd: 14, templateStart: 30, templateEnd: 34, kind: 'text' },
   ];
   assert.deepEqual(sqlSpansOf(loop, 31), [
     { start: 1, end: 2 },

@@ -1,6 +1,8 @@
 package dev.dbtls.protocol;
 
+import com.google.gson.annotations.JsonAdapter;
 import java.util.List;
+import org.eclipse.lsp4j.jsonrpc.validation.NonNull;
 
 /**
  * A relation of the warehouse, with the project node that builds it (or the source that reads it):
@@ -10,7 +12,7 @@ public record CatalogRelation(
     String database,
     String schema,
     String name,
-    String kind,
+    @NonNull @JsonAdapter(WireEnum.class) RelationKind kind,
     List<CatalogColumn> columns,
     String nodeId,
     String resourceType,

@@ -19,4 +19,4 @@ public record PlanFinding(
     String confidenceReason,
     IndexSuggestion index,
     Long recommendationId,
-    String status) {}
+    @JsonAdapter(WireEnum.class) RecommendationStatus status) {}

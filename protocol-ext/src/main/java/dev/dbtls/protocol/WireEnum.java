@@ -29,6 +29,21 @@ public final class WireEnum implements TypeAdapterFactory {
     }
   }
 
+  /**
+   * The constant of {@code type} whose wire string is {@code name}: null for null or a string no
+   * constant has (a value stored by another version, say).
+   */
+  public static <E extends Enum<E>> E of(Class<E> type, String name) {
+    if (name != null) {
+      for (E e : type.getEnumConstants()) {
+        if (wire(e).equals(name)) {
+          return e;
+        }
+      }
+    }
+    return null;
+  }
+
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {

@@ -9,12 +9,15 @@ import dev.dbtls.protocol.CatalogResult;
 import dev.dbtls.protocol.Position;
 import dev.dbtls.protocol.PreviewError;
 import dev.dbtls.protocol.Range;
+import dev.dbtls.protocol.RelationKind;
+import dev.dbtls.protocol.WireEnum;
 import dev.dbtls.query.CatalogRead;
 import dev.dbtls.query.DatabaseExplorer;
 import dev.dbtls.warehouse.QueryCancel;
 import dev.dbtls.warehouse.WarehouseCatalog;
 import dev.dbtls.warehouse.Warehouses;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** {@code dbt/catalog} in protocol records (docs/protocol.md). */
 final class CatalogAnswer {
@@ -51,7 +54,8 @@ final class CatalogAnswer {
                       rel.database(),
                       rel.schema(),
                       rel.name(),
-                      rel.kind(),
+                      Objects.requireNonNullElse(
+                          WireEnum.of(RelationKind.class, rel.kind()), RelationKind.OTHER),
                       rel.columns().stream()
                           .map(c -> new CatalogColumn(c.name(), c.databaseType(), c.type()))
                           .toList(),

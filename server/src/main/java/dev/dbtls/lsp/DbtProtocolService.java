@@ -535,7 +535,7 @@ final class DbtProtocolService implements DbtProtocol {
                             s.outputEnd(),
                             s.templateStart(),
                             s.templateEnd(),
-                            s.kind().name()))
+                            dev.dbtls.protocol.TemplatePieceKind.valueOf(s.kind().name())))
                 .toList();
     return new CompileResult(uri, c.node().uniqueId(), c.sql(), c.failed(), problems, segments);
   }

@@ -14,6 +14,7 @@ import dev.dbtls.protocol.PlanLocation;
 import dev.dbtls.protocol.Position;
 import dev.dbtls.protocol.PreviewError;
 import dev.dbtls.protocol.Range;
+import dev.dbtls.protocol.RecommendationStatus;
 import dev.dbtls.protocol.ShareBasis;
 import dev.dbtls.protocol.StepHeat;
 import dev.dbtls.protocol.WireEnum;
@@ -172,26 +173,16 @@ final class ExplainAnswer {
   private static PlanFinding finding(Finding f, Recommendation stored) {
     var i = f.index();
     return new PlanFinding(
-        wire(PlanFindingKind.class, f.kind()),
+        WireEnum.of(PlanFindingKind.class, f.kind()),
         f.nodeId(),
         f.title(),
         f.evidence(),
-        wire(Confidence.class, f.confidence()),
+        WireEnum.of(Confidence.class, f.confidence()),
         f.confidenceReason(),
         i == null
             ? null
             : new IndexSuggestion(i.table(), i.columns(), i.name(), i.createSql(), i.rollbackSql()),
         stored == null ? null : stored.id(),
-        stored == null ? null : stored.status());
-  }
-
-  /** The protocol's constant for a string the warehouse layer names it by. */
-  private static <E extends Enum<E>> E wire(Class<E> type, String name) {
-    for (E e : type.getEnumConstants()) {
-      if (WireEnum.wire(e).equals(name)) {
-        return e;
-      }
-    }
-    throw new IllegalArgumentException(name + " is no " + type.getSimpleName());
+        stored == null ? null : WireEnum.of(RecommendationStatus.class, stored.status()));
   }
 }

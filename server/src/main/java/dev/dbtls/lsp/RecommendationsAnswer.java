@@ -3,10 +3,14 @@ package dev.dbtls.lsp;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.protocol.ApplyRecommendationParams;
 import dev.dbtls.protocol.ApplyRecommendationResult;
+import dev.dbtls.protocol.Confidence;
+import dev.dbtls.protocol.PlanFindingKind;
 import dev.dbtls.protocol.PreviewError;
 import dev.dbtls.protocol.Recommendation;
+import dev.dbtls.protocol.RecommendationStatus;
 import dev.dbtls.protocol.RecommendationStatusParams;
 import dev.dbtls.protocol.RecommendationsResult;
+import dev.dbtls.protocol.WireEnum;
 import dev.dbtls.query.RecommendationChange;
 import dev.dbtls.store.Recommendations;
 import dev.dbtls.store.Store;
@@ -37,8 +41,12 @@ final class RecommendationsAnswer {
     if (project == null || p == null) {
       return new RecommendationsResult(List.of(), "the document belongs to no dbt project");
     }
+    if (p.status() == null) {
+      return withError(list(store, project), "no status given, or one this server does not know");
+    }
     StoreResult<Recommendations.Recommendation> changed =
-        RecommendationChange.setStatus(store, project.toString(), p.id(), p.status());
+        RecommendationChange.setStatus(
+            store, project.toString(), p.id(), WireEnum.wire(p.status()));
     return withError(list(store, project), changed.error());
   }
 
@@ -63,13 +71,13 @@ final class RecommendationsAnswer {
         r.id(),
         r.uniqueId(),
         r.target(),
-        r.kind(),
+        WireEnum.of(PlanFindingKind.class, r.kind()),
         r.title(),
         r.evidence(),
-        r.confidence(),
+        WireEnum.of(Confidence.class, r.confidence()),
         r.applySql(),
         r.rollbackSql(),
-        r.status(),
+        WireEnum.of(RecommendationStatus.class, r.status()),
         r.updatedAt());
   }
 

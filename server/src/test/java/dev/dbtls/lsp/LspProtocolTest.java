@@ -104,7 +104,7 @@ class LspProtocolTest {
           sql.startsWith("select * from ") && sql.contains("\"a\"") && !sql.contains("ref("), sql);
       assertEquals(0, compiledB.getAsJsonArray("problems").size());
       JsonObject first = compiledB.getAsJsonArray("sourceMap").get(0).getAsJsonObject();
-      assertEquals("TEXT", first.get("kind").getAsString());
+      assertEquals("text", first.get("kind").getAsString());
       assertEquals(0, first.get("sqlStart").getAsInt());
 
       assertTrue(lsp.request("shutdown", null).isJsonNull());

@@ -4,6 +4,7 @@ import dev.dbtls.protocol.CatalogColumn;
 import dev.dbtls.protocol.CatalogNode;
 import dev.dbtls.protocol.CatalogRelation;
 import dev.dbtls.protocol.CatalogResult;
+import dev.dbtls.protocol.WireEnum;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,7 +63,8 @@ public final class CatalogTreeModel extends DefaultTreeModel {
                           db.add(n);
                           return n;
                         });
-                String detail = r.kind() + (r.nodeId() == null ? "" : " · " + r.nodeId());
+                String detail =
+                    WireEnum.wire(r.kind()) + (r.nodeId() == null ? "" : " · " + r.nodeId());
                 DefaultMutableTreeNode relation =
                     node(new CatalogItem(CatalogItem.Kind.RELATION, r.name(), detail, r, null));
                 schema.add(relation);

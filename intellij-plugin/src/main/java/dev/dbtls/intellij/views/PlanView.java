@@ -133,7 +133,7 @@ public final class PlanView extends JPanel {
             .append(esc(f.kind() == null ? null : WireEnum.wire(f.kind())))
             .append(", confidence ")
             .append(esc(f.confidence() == null ? null : WireEnum.wire(f.confidence())))
-            .append(f.status() == null ? "" : ", " + esc(f.status()))
+            .append(f.status() == null ? "" : ", " + esc(WireEnum.wire(f.status())))
             .append(")</span></p><ul>");
         if (f.evidence() != null) {
           f.evidence().forEach(e -> html.append("<li>").append(esc(e)).append("</li>"));
