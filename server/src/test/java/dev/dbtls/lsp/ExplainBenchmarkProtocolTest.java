@@ -265,6 +265,21 @@ class ExplainBenchmarkProtocolTest {
               .getAsJsonObject()
               .get("status")
               .getAsString());
+      JsonObject unknown =
+          object(
+              lsp.request(
+                  "dbt/setRecommendationStatus",
+                  Map.of("uri", person, "id", recommendation, "status", "archived")));
+      assertEquals(
+          "no status given, or one this server does not know", unknown.get("error").getAsString());
+      assertEquals(
+          "dismissed",
+          unknown
+              .getAsJsonArray("recommendations")
+              .get(0)
+              .getAsJsonObject()
+              .get("status")
+              .getAsString());
 
       lsp.request("shutdown", null);
       lsp.notify("exit", null);
