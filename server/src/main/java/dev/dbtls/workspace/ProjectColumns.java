@@ -1,8 +1,6 @@
 package dev.dbtls.workspace;
 
 import dev.dbtls.columns.ColumnInference;
-import dev.dbtls.columns.QueryColumns;
-import dev.dbtls.columns.RelationColumns;
 import dev.dbtls.ide.ColumnsTable;
 import dev.dbtls.ide.EditorRequests;
 import dev.dbtls.ide.FeatureFailures;
@@ -10,13 +8,10 @@ import dev.dbtls.ide.NodeColumns;
 import dev.dbtls.index.Catalog;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
-import dev.dbtls.index.ResourceType;
-import dev.dbtls.index.compile.CompiledNode;
 import dev.dbtls.index.compile.NodeCompiler;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.sql.SqlDialect;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -268,6 +263,24 @@ public final class ProjectColumns implements ColumnsTable {
     return this;
   }
 
+  /** The adapter whose dialect this table's models are read in. */
+  String adapterType() {
+    return adapterType;
+  }
+
+  /** Each node's columns as a digest ({@link ColumnsKey#digest}), while this run needs them. */
+  Map<String, byte[]> digests() {
+    return digests;
+  }
+
+  void countParsed() {
+    parsed.incrementAndGet();
+  }
+
+  void countRestored() {
+    restored.incrementAndGet();
+  }
+
   /** Each model's inference with its key, for {@link ColumnsCache#save}. */
   Map<String, ColumnsCache.Memo> memos() {
     return memos;
@@ -425,8 +438,18 @@ public final class ProjectColumns implements ColumnsTable {
     Map<String, Entry> old = reuse ? before.entries : Map.of();
     // results by key hold whatever changed elsewhere (the key says what each one read), also
     // those of a stopped run
-    Map<String, ColumnsCache.Memo> oldMemos = earlierMemos(before, previous);
-    NodeCompiler compiler = new NodeCompiler(snapshot);
+    Map<String, ColumnsCache.Memo> oldMemos = NodeInference.earlierMemos(before, previous);
+    NodeInference inference =
+        new NodeInference(
+            this,
+            catalog,
+            new NodeCompiler(snapshot),
+            m,
+            dialect,
+            files,
+            oldMemos,
+            disk,
+            restoreInputs);
     firstOfSession = before == null;
     // the open files first where a run infers every node; an edit's run reuses nearly all of them
     List<List<Node>> levels = reuse ? InferenceWaves.of(m, java.util.Set.of()) : levels(m);
@@ -452,18 +475,7 @@ public final class ProjectColumns implements ColumnsTable {
                                   n.dependsOn().stream().anyMatch(p -> changed.containsKey(p));
                               boolean same =
                                   prev != null && !parentsChanged && sameDefinition(prev.node(), n);
-                              Entry e =
-                                  same
-                                      ? prev
-                                      : infer(
-                                          n,
-                                          compiler,
-                                          dialect,
-                                          files,
-                                          m,
-                                          oldMemos,
-                                          disk,
-                                          restoreInputs);
+                              Entry e = same ? prev : inference.infer(n);
                               if (!same) {
                                 inferred.incrementAndGet();
                               } else if (oldMemos.containsKey(n.uniqueId())) {
@@ -508,115 +520,6 @@ public final class ProjectColumns implements ColumnsTable {
     return a == b || a.equals(b);
   }
 
-  private Entry infer(
-      Node n,
-      NodeCompiler compiler,
-      Optional<SqlDialect> dialect,
-      FileSource files,
-      Manifest m,
-      Map<String, ColumnsCache.Memo> oldMemos,
-      ColumnsCache disk,
-      String restoreInputs) {
-    if (n.type() == ResourceType.SEED) {
-      return new Entry(
-          n, null, NodeColumns.known(catalog, n, null, dev.dbtls.index.SeedCsv.header(n, files)));
-    }
-    if (n.type() == ResourceType.SOURCE) {
-      return new Entry(n, null, NodeColumns.known(catalog, n, null, null));
-    }
-    QueryColumns q;
-    if (dialect.isEmpty()) {
-      q =
-          new QueryColumns(
-              RelationColumns.partial(
-                  List.of(), "the adapter " + adapterType + " has no SQL dialect here"),
-              List.of(),
-              false);
-    } else {
-      List<ColumnsKey.Parent> parents = parents(n, m, digests);
-      if (restoreInputs != null) {
-        ColumnsCache.Restored r =
-            disk.restored(
-                n.uniqueId(),
-                ColumnsKey.restoreKey(dialect.get().adapterType(), restoreInputs, n, parents));
-        QueryColumns placed =
-            r == null ? null : TemplatePlaces.apply(r.memo().columns(), r.places());
-        if (placed != null) {
-          memos.put(n.uniqueId(), r.memo());
-          restored.incrementAndGet();
-          return new Entry(n, placed, NodeColumns.known(catalog, n, placed, null));
-        }
-      }
-      CompiledNode c = compiler.compile(n);
-      if (c.failed()) {
-        q =
-            new QueryColumns(
-                RelationColumns.partial(List.of(), "the model does not compile"), List.of(), false);
-      } else {
-        String key = ColumnsKey.of(dialect.get().adapterType(), c.sql(), parents);
-        ColumnsCache.Memo memo = earlier(n.uniqueId(), key, oldMemos, disk);
-        if (memo == null) {
-          memo =
-              new ColumnsCache.Memo(
-                  key,
-                  ColumnInference.infer(c.sql(), dialect.get(), ModelParents.relations(parents)));
-          parsed.incrementAndGet();
-        }
-        memos.put(n.uniqueId(), memo);
-        q = TemplateOrigins.inTemplate(memo.columns(), c.sourceMap());
-      }
-    }
-    return new Entry(n, q, NodeColumns.known(catalog, n, q, null));
-  }
-
-  /**
-   * The results of the newest complete table, with those of a run a newer build stopped over them;
-   * a copy only then: the usual edit reads the complete table's as they are.
-   */
-  private static Map<String, ColumnsCache.Memo> earlierMemos(
-      ProjectColumns complete, ProjectColumns last) {
-    Map<String, ColumnsCache.Memo> memos = complete == null ? Map.of() : complete.memos;
-    if (last == null || last == complete || last.finished) {
-      return memos;
-    }
-    Map<String, ColumnsCache.Memo> merged = new HashMap<>(memos);
-    merged.putAll(last.memos);
-    return merged;
-  }
-
-  /**
-   * The result an earlier run (this session's, else the last session's) had for this key, or null.
-   */
-  private static ColumnsCache.Memo earlier(
-      String id, String key, Map<String, ColumnsCache.Memo> oldMemos, ColumnsCache disk) {
-    ColumnsCache.Memo memo = oldMemos.get(id);
-    if (memo != null && memo.key().equals(key)) {
-      return memo;
-    }
-    return disk == null ? null : disk.get(id, key);
-  }
-
-  /**
-   * The parents of {@code n} the inference may resolve a name to, with their columns as known;
-   * {@code digests} keeps each parent's digest for the others.
-   */
-  private List<ColumnsKey.Parent> parents(Node n, Manifest m, Map<String, byte[]> digests) {
-    List<Node> ps = new ArrayList<>();
-    ModelParents.collectParents(n, m, ps, new java.util.HashSet<>());
-    List<ColumnsKey.Parent> out = new ArrayList<>(ps.size());
-    for (Node p : ps) {
-      Entry e = entries.get(p.uniqueId());
-      RelationColumns known = e != null ? e.known() : NodeColumns.known(catalog, p, null, null);
-      // the parents' entries are final before their children run: one digest each per run
-      byte[] digest =
-          e != null
-              ? digests.computeIfAbsent(p.uniqueId(), id -> ColumnsKey.digest(known))
-              : ColumnsKey.digest(known);
-      out.add(new ColumnsKey.Parent(p, known, digest));
-    }
-    return out;
-  }
-
   /**
    * What the cache file keeps of this finished table for the next session: each model's result and,
    * under a key of everything its render and inference read, where its columns stand in its
@@ -643,7 +546,7 @@ public final class ProjectColumns implements ColumnsTable {
                 dialect.get().adapterType(),
                 inputs,
                 e.node(),
-                parents(e.node(), s.manifest(), parentDigests));
+                NodeInference.parents(e.node(), s.manifest(), catalog, entries, parentDigests));
         restorable.put(
             e.node().uniqueId(), new ColumnsCache.Restorable(key, TemplatePlaces.of(e.inferred())));
       }
