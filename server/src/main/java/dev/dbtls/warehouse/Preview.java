@@ -40,7 +40,7 @@ public final class Preview {
     // a page's fetch (PostgreSQL, MariaDB ask the server for more rows) can be cancelled too
     QueryWatch watch = new QueryWatch(o.cancel(), o.timeoutSeconds());
     try {
-      watch.running(c.statement());
+      watch.running(c.running());
       PreviewCursor.Page p = watch.stopped() ? null : c.next(o.pageRows(), o.maxPageBytes());
       watch.close();
       if (watch.stopped()) {
@@ -123,7 +123,8 @@ public final class Preview {
               null);
         }
         PreviewCursor cursor =
-            new PreviewCursor(c, st, st.getResultSet(), o.limit(), drainsOnClose(spec));
+            new PreviewCursor(
+                new JdbcRows(c, st, st.getResultSet()), o.limit(), drainsOnClose(spec));
         PreviewCursor.Page p = cursor.next(o.pageRows(), o.maxPageBytes());
         // no cancel may reach the connection once it can go back to the pool
         watch.close();

@@ -1,29 +1,20 @@
 package dev.dbtls.warehouse;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An open result on the server, read page by page: the driver streams it (fetch size) so only the
- * current page is in memory. Holds its connection until it is read to the end, closed, or expired;
- * closing gives the connection back to the pool.
+ * An open result on the server, read page by page: the engine streams its {@link QueryRows} so only
+ * the current page is in memory. Holds them (for JDBC a pooled connection) until they are read to
+ * the end, closed, or expired.
  */
 final class PreviewCursor implements AutoCloseable {
   /** One page as read, before it gets the cursor's id. */
   record Page(List<List<Object>> rows, boolean hasMore, boolean truncated) {}
 
-  private final Connection connection;
-  private final Statement statement;
-  private final ResultSet rows;
+  private final QueryRows rows;
   private final long limit;
-  private final int[] sqlTypes;
-  private final String[] databaseTypes;
-  private final List<PreviewColumn> columns;
   private final boolean cancelOnClose;
   private long delivered;
   private boolean positioned;
@@ -32,37 +23,28 @@ final class PreviewCursor implements AutoCloseable {
   private boolean closed;
   private volatile long lastUsed = System.nanoTime();
 
-  PreviewCursor(
-      Connection connection, Statement statement, ResultSet rows, long limit, boolean cancelOnClose)
-      throws SQLException {
-    this.connection = connection;
-    this.cancelOnClose = cancelOnClose;
-    this.statement = statement;
+  /**
+   * {@code limit}: rows delivered at most (0: all); {@code cancelOnClose}: stop the query before
+   * closing rows not read to the end (a driver that would read the rest on close).
+   */
+  PreviewCursor(QueryRows rows, long limit, boolean cancelOnClose) {
     this.rows = rows;
     this.limit = limit;
-    ResultSetMetaData md = rows.getMetaData();
-    int n = md.getColumnCount();
-    sqlTypes = new int[n];
-    databaseTypes = new String[n];
-    List<PreviewColumn> cols = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      sqlTypes[i] = md.getColumnType(i + 1);
-      databaseTypes[i] = String.valueOf(md.getColumnTypeName(i + 1));
-      cols.add(
-          new PreviewColumn(
-              md.getColumnLabel(i + 1),
-              databaseTypes[i],
-              ColumnTypes.normalize(sqlTypes[i], databaseTypes[i])));
-    }
-    columns = List.copyOf(cols);
+    this.cancelOnClose = cancelOnClose;
   }
 
   List<PreviewColumn> columns() {
-    return columns;
+    return rows.columns();
   }
 
-  Statement statement() {
-    return statement;
+  /** The rows this cursor reads. */
+  QueryRows rows() {
+    return rows;
+  }
+
+  /** What stops the query in the warehouse. */
+  RunningQuery running() {
+    return rows.running();
   }
 
   synchronized Page next(int maxRows, long maxBytes) throws SQLException {
@@ -73,9 +55,10 @@ final class PreviewCursor implements AutoCloseable {
     List<List<Object>> page = new ArrayList<>(Math.min(maxRows, 1024));
     long bytes = 0;
     while (page.size() < maxRows && bytes < maxBytes && advance()) {
-      List<Object> row = new ArrayList<>(sqlTypes.length);
-      for (int i = 0; i < sqlTypes.length; i++) {
-        Object v = Values.read(rows, i + 1, sqlTypes[i], databaseTypes[i]);
+      int n = rows.columns().size();
+      List<Object> row = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        Object v = rows.value(i);
         bytes += Values.size(v);
         row.add(v);
       }
@@ -112,7 +95,7 @@ final class PreviewCursor implements AutoCloseable {
 
   /** Stops a fetch in progress (from another thread); {@link #close()} still follows. */
   void cancel() {
-    QueryCancel.stop(statement);
+    rows.running().stop();
   }
 
   @Override
@@ -124,16 +107,6 @@ final class PreviewCursor implements AutoCloseable {
     if (!finished && cancelOnClose) {
       cancel(); // the driver would otherwise read the rest of the result
     }
-    closeQuietly(rows);
-    closeQuietly(statement);
-    closeQuietly(connection);
-  }
-
-  private static void closeQuietly(AutoCloseable c) {
-    try {
-      c.close();
-    } catch (Exception e) {
-      // the pool checks the connection when it comes back
-    }
+    rows.close();
   }
 }

@@ -1,24 +1,23 @@
 package dev.dbtls.warehouse;
 
-import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Cancels a running preview from another thread (the editor's {@code $/cancelRequest}): calls the
- * driver's {@code Statement.cancel()}, which stops the query in the database. Cancelling before the
- * query starts stops it from starting. One per request.
+ * Cancels a running preview from another thread (the editor's {@code $/cancelRequest}): stops the
+ * {@link RunningQuery} (for JDBC the driver's {@code Statement.cancel()}), which ends the query in
+ * the database. Cancelling before the query starts stops it from starting. One per request.
  */
 public final class QueryCancel {
-  private Statement running;
+  private RunningQuery running;
   private boolean cancelled;
 
   public void cancel() {
-    Statement s;
+    RunningQuery q;
     synchronized (this) {
       cancelled = true;
-      s = running;
+      q = running;
     }
-    stop(s);
+    stop(q);
   }
 
   public synchronized boolean cancelled() {
@@ -27,13 +26,18 @@ public final class QueryCancel {
 
   /** The statement now running; cancelled at once when cancel came first. */
   void running(Statement s) {
+    running(RunningQuery.of(s));
+  }
+
+  /** The work now running; stopped at once when cancel came first. */
+  void running(RunningQuery q) {
     boolean stopNow;
     synchronized (this) {
-      running = s;
+      running = q;
       stopNow = cancelled;
     }
     if (stopNow) {
-      stop(s);
+      stop(q);
     }
   }
 
@@ -41,13 +45,9 @@ public final class QueryCancel {
     running = null;
   }
 
-  static void stop(Statement s) {
-    if (s != null) {
-      try {
-        s.cancel();
-      } catch (SQLException | RuntimeException e) {
-        // the query ended on its own, or the driver cannot cancel: nothing more to do
-      }
+  static void stop(RunningQuery q) {
+    if (q != null) {
+      q.stop();
     }
   }
 }

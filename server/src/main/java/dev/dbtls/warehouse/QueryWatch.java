@@ -15,7 +15,7 @@ public final class QueryWatch implements AutoCloseable {
   private final int timeoutSeconds;
   private final AtomicBoolean timedOut = new AtomicBoolean();
   private final ScheduledFuture<?> timer;
-  private volatile Statement current;
+  private volatile RunningQuery current;
 
   /** Watches with the caller's cancel (null: none) and a time limit ({@code <= 0}: none). */
   public QueryWatch(QueryCancel cancel, int timeoutSeconds) {
@@ -34,10 +34,15 @@ public final class QueryWatch implements AutoCloseable {
 
   /** The statement now running: cancel and the time limit stop it. */
   public void running(Statement s) {
-    current = s;
-    cancel.running(s);
+    running(RunningQuery.of(s));
+  }
+
+  /** The work now running (a statement, an engine's job): cancel and the time limit stop it. */
+  public void running(RunningQuery q) {
+    current = q;
+    cancel.running(q);
     if (timedOut.get()) {
-      QueryCancel.stop(s);
+      QueryCancel.stop(q);
     }
   }
 

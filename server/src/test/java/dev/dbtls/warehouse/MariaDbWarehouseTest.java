@@ -117,7 +117,9 @@ class MariaDbWarehouseTest {
       PreviewOptions o = PreviewOptions.defaults().withLimit(0).withPage(10_000, 64L << 20);
       PreviewResult first = ok(Preview.run(w, "select seq, md5(seq) from seq_1_to_100000", o));
       assertEquals(10_000, first.rows().size());
-      assertEquals(5000, w.cursors().get(first.cursor()).statement().getFetchSize()); // capped
+      assertEquals(
+          5000,
+          ((JdbcRows) w.cursors().get(first.cursor()).rows()).statement().getFetchSize()); // capped
       long seen = first.rows().size();
       PreviewPage p;
       do {

@@ -155,8 +155,8 @@ class PostgresWarehouseTest {
       PreviewCursor cursor = w.cursors().get(first.cursor());
       assertNotNull(cursor);
       // what makes pgjdbc stream: a fetch size, a forward-only result, no autocommit
-      assertEquals(5000, cursor.statement().getFetchSize());
-      assertFalse(cursor.statement().getConnection().getAutoCommit());
+      assertEquals(5000, ((JdbcRows) cursor.rows()).statement().getFetchSize());
+      assertFalse(((JdbcRows) cursor.rows()).statement().getConnection().getAutoCommit());
       long seen = first.rows().size();
       long expected = 5001;
       PreviewPage p;
