@@ -13,11 +13,7 @@ import {
   ROW_HEIGHT,
 } from '../../src/lineage/columnGraph';
 import { layout, NODE_WIDTH } from '../../src/lineage/layout';
-import {
-  JAFFLE_LIFETIME_VALUE,
-  JAFFLE_STG_ORDERS_CUSTOMER_ID,
-  SHOP_NO_COLUMN,
-} from '../views/columnLineage.recorded';
+import { JAFFLE_LIFETIME_VALUE, JAFFLE_STG_ORDERS_CUSTOMER_ID, SHOP_NO_COLUMN } from '../recorded';
 
 test('a real answer: one card per node, the root first with its column first, edges between rows by kind', () => {
   const g = columnGraph(JAFFLE_LIFETIME_VALUE);
@@ -30,8 +26,9 @@ test('a real answer: one card per node, the root first with its column first, ed
       'model.jaffle_shop.orders',
       'model.jaffle_shop.stg_customers',
       'model.jaffle_shop.stg_orders',
-      'model.jaffle_shop.stg_payments',
+      'model.jaffle_shop.order_payments',
       'seed.jaffle_shop.shop_orders',
+      'model.jaffle_shop.stg_payments',
       'source.jaffle_shop.shop_raw.shop_payments',
     ],
   );
@@ -51,7 +48,7 @@ test('a real answer: one card per node, the root first with its column first, ed
   const amount = g.edges.find((e) => e.from === 'model.jaffle_shop.stg_payments' && e.fromRow === 'amount')!;
   assert.deepEqual(
     [amount.to, amount.toRow, amount.kind],
-    ['model.jaffle_shop.orders', 'amount', 'aggregated'],
+    ['model.jaffle_shop.order_payments', 'total_amount', 'aggregated'],
   );
   assert.deepEqual(
     new Set(g.edges.map((e) => e.kind)),

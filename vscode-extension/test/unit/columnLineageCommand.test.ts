@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import Module from 'node:module';
 import { before, test } from 'node:test';
 import { Emitter, TokenSource, uri, type Msg } from './vscodeParts';
-import { JAFFLE_LIFETIME_VALUE, SHOP_NO_COLUMN } from '../views/columnLineage.recorded';
+import { JAFFLE_LIFETIME_VALUE, SHOP_NO_COLUMN } from '../recorded';
 
 const MODEL = 'file:///w/jaffle_shop/models/marts/customers_v2.sql';
 const LINES = ['select', '    sum(o.amount) as lifetime_value,', '    c.customer_id'];
@@ -169,7 +169,7 @@ test("the column under the cursor: asked (again while not inferred yet), the ans
       { method: 'dbt/columnLineage', params: { uri: MODEL, column: 'lifetime_value' } },
     ],
   );
-  assert.equal(ui.title, 'Column Lineage: customers.lifetime_value');
+  assert.equal(ui.title, 'Column Lineage: customers.v2.lifetime_value');
   const drawn = ui.posted.filter((m) => m.type === 'columnGraph');
   assert.equal(drawn.length, 1);
   assert.equal(drawn[0].result, JAFFLE_LIFETIME_VALUE);

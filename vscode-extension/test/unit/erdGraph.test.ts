@@ -20,7 +20,7 @@ import {
   JAFFLE_ORDERS_FAMILY,
   JAFFLE_TRUNCATED,
   SHOP_WAREHOUSE_KEYS,
-} from '../views/erd.recorded';
+} from '../recorded';
 
 test('a card per entity, an edge per relationship from column row to column row', () => {
   const g = erdGraph(JAFFLE_ORDERS_FAMILY);

@@ -2,11 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { ColumnLineageColumn, ColumnLineageResult } from '../../src/protocol.generated';
 import { closeAll, OpenView, openView } from './harness';
-import {
-  JAFFLE_LIFETIME_VALUE,
-  JAFFLE_STG_ORDERS_CUSTOMER_ID,
-  SHOP_NO_COLUMN,
-} from './columnLineage.recorded';
+import { JAFFLE_LIFETIME_VALUE, JAFFLE_STG_ORDERS_CUSTOMER_ID, SHOP_NO_COLUMN } from '../recorded';
 
 after(closeAll);
 
@@ -30,23 +26,26 @@ test('the real answer for customers_v2.lifetime_value: a card per node, rows per
   await v.post({ type: 'columnGraph', result: JAFFLE_LIFETIME_VALUE, includeFilters: true });
   await settle(v);
   const cards = v.page.getByTestId('column-card');
-  assert.equal(await cards.count(), 7);
-  assert.equal(await v.page.getByTestId('column-row').count(), 12);
-  assert.equal(await v.page.locator('.react-flow__edge').count(), 13);
+  assert.equal(await cards.count(), 8);
+  assert.equal(await v.page.getByTestId('column-row').count(), 14);
+  assert.equal(await v.page.locator('.react-flow__edge').count(), 15);
   const root = v.page.locator('[data-testid=column-card][data-root=true]');
   assert.equal(await root.getAttribute('data-id'), 'model.jaffle_shop.customers.v2');
   assert.equal(
     await root.locator('[data-testid=column-row][data-root=true]').getAttribute('data-column'),
     'lifetime_value',
   );
-  assert.match(await v.page.locator('.lin-title').innerText(), /Column lineage of customers\.lifetime_value/);
-  assert.equal(await v.page.getByTestId('column-status').innerText(), '12 columns · 13 edges');
+  assert.match(
+    await v.page.locator('.lin-title').innerText(),
+    /Column lineage of customers\.v2\.lifetime_value/,
+  );
+  assert.equal(await v.page.getByTestId('column-status').innerText(), '14 columns · 15 edges');
   // each kind has its own style; aggregated and computed edges carry their label
   for (const [kind, n] of [
     ['aggregated', 3],
-    ['filter_join', 7],
+    ['filter_join', 8],
     ['passed_through', 1],
-    ['computed', 2],
+    ['computed', 3],
   ] as const) {
     assert.equal(await v.page.locator(`.react-flow__edge.col-edge-${kind}`).count(), n, kind);
   }
@@ -54,6 +53,7 @@ test('the real answer for customers_v2.lifetime_value: a card per node, rows per
     'aggregated',
     'aggregated',
     'aggregated',
+    'computed',
     'computed',
     'computed',
   ]);
@@ -85,7 +85,7 @@ test('the real answer for customers_v2.lifetime_value: a card per node, rows per
   await source.locator('.col-head').click();
   assert.deepEqual((await v.sent()).at(-1), {
     type: 'open',
-    uri: 'file:///tmp/vsc-rec/jaffle_shop/models/staging/_staging.yml',
+    uri: 'file:///work/jaffle_shop/models/staging/_staging.yml',
   });
   // ⤷ on a row asks for that column's lineage; "nodes" for the node's lineage; the checkbox for fewer edges
   const row = v.page.locator(
@@ -122,7 +122,7 @@ test('downstream filter uses end at a filter row; a new answer replaces the grap
   assert.equal(await v.page.getByTestId('column-status').innerText(), '6 columns · 7 edges');
   await v.screenshot('columns-downstream');
   await v.post({ type: 'columnGraph', result: JAFFLE_LIFETIME_VALUE, includeFilters: true });
-  await v.page.waitForFunction(() => document.querySelectorAll('[data-testid=column-card]').length === 7);
+  await v.page.waitForFunction(() => document.querySelectorAll('[data-testid=column-card]').length === 8);
   assert.deepEqual(errors(v), []);
   await v.close();
 });

@@ -10,7 +10,7 @@ import {
   JAFFLE_TRUNCATED,
   SHOP_WAREHOUSE_DOWN,
   SHOP_WAREHOUSE_KEYS,
-} from './erd.recorded';
+} from '../recorded';
 
 after(closeAll);
 
@@ -70,10 +70,10 @@ test('draws the tables with their columns and the relationships from column to c
     await v.page.locator('[data-testid=erd-card][data-type=source] .lin-name').innerText(),
     'shop_raw.shop_payments',
   );
-  // an entity whose columns are not known says so
+  // a seed's columns come from its CSV header
   assert.match(
     await v.page.locator('[data-testid=erd-card][data-id="seed.jaffle_shop.shop_orders"]').innerText(),
-    /columns not known/,
+    /^seed\nshop_orders\norder_id\ncustomer_id\nordered_at\nstore_code\nstatus$/,
   );
   assert.equal(
     await v.page.locator('[data-testid=erd-status]').innerText(),
@@ -104,9 +104,10 @@ test("never blank: nothing selected, the server's message, a cut answer, an erro
   const v = await openView('erd');
   await v.post({ type: 'erd', select: ['+nope+'], result: JAFFLE_NOTHING_SELECTED });
   await v.page.waitForSelector('[data-testid=erd-message]');
+  // the server's own words
   assert.equal(
     await v.page.locator('[data-testid=erd-message]').innerText(),
-    'No model, seed, snapshot or source matches +nope+.',
+    "The selection criterion '+nope+' does not match any enabled nodes",
   );
   assert.equal(await v.page.locator('[data-testid=erd-graph]').count(), 0);
   await v.screenshot('nothing');
@@ -124,6 +125,25 @@ test("never blank: nothing selected, the server's message, a cut answer, an erro
   // values are text: markup in a message is shown, not parsed
   assert.equal(await v.page.locator('[data-testid=erd-message]').innerText(), unreadable.message);
   assert.equal(await v.page.locator('[data-testid=erd-message] b').count(), 0);
+
+  // an entity whose columns are not known says so
+  const unknown: ErdResult = {
+    entities: [
+      {
+        nodeId: 'model.shop.events',
+        name: 'events',
+        resourceType: 'model',
+        uri: 'file:///work/shop/models/events.sql',
+        selected: true,
+        columns: [],
+      },
+    ],
+    relationships: [],
+    truncated: false,
+  };
+  await v.post({ type: 'erd', select: ['events'], result: unknown });
+  await v.page.waitForSelector('[data-testid=erd-card]');
+  assert.match(await v.page.locator('[data-testid=erd-card]').innerText(), /columns not known/);
 
   await v.post({ type: 'erd', select: SELECT, result: JAFFLE_TRUNCATED });
   await v.page.waitForSelector('[data-testid=erd-truncated]');

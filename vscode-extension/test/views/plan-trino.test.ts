@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { closeAll, openView } from './harness';
+import { recorded } from '../recorded';
 
 // The real server's answer to dbt/explain (analyze) of jaffle_shop_lite's store_daily_sales on the test Trino
 // server, recorded over LSP by server/src/test/java/dev/dbtls/lsp/TrinoProtocolTest.java
 // (-Ddbtls.updateRecorded=true): Trino's distributed plan in stages, one tree.
-const RECORDED = path.resolve(__dirname, '../../../protocol-ext/recorded/explain-trino-analyzed.json');
-const ANALYZED = JSON.parse(readFileSync(RECORDED, 'utf8')) as Record<string, unknown>;
+const ANALYZED = recorded<Record<string, unknown>>('explain-trino-analyzed');
 
 after(closeAll);
 before(async () => (await openView('plan')).close());

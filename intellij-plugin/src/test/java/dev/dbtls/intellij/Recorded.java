@@ -3,20 +3,20 @@ package dev.dbtls.intellij;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Answers of the real server, recorded by {@code client.RealServerProtocolTest} (with {@code
- * -Ddbtls.updateRecorded=true}) into src/test/resources/recorded/, and read back by the view tests,
- * which then need no server.
+ * Answers of the real server, recorded over stdio into protocol-ext/recorded/ (this plugin's {@code
+ * client.RealServerProtocolTest}, the server's {@code ViewAnswersProtocolTest} and {@code
+ * TrinoProtocolTest}, each with {@code -Ddbtls.updateRecorded=true}) and read back by both clients'
+ * view tests, which then need no server.
  */
 public final class Recorded {
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
-  private static final Path DIR = Path.of("src/test/resources/recorded");
+  private static final Path DIR = Path.of("..", "protocol-ext", "recorded");
 
   private Recorded() {}
 
@@ -38,32 +38,15 @@ public final class Recorded {
     }
   }
 
-  /**
-   * An answer recorded for both clients' view tests in protocol-ext/recorded/ (by the server's own
-   * protocol tests, with {@code -Ddbtls.updateRecorded=true}), read as the client reads it.
-   */
-  public static <T> T shared(String name, Class<T> type) {
-    Path file = Path.of("..", "protocol-ext", "recorded", name + ".json");
+  /** The recorded answer {@code name}, read as the client reads it off the wire (Gson). */
+  public static <T> T load(String name, Class<T> type) {
+    Path file = DIR.resolve(name + ".json");
     try {
       return GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), type);
     } catch (IOException e) {
-      throw new UncheckedIOException("no recorded answer " + file.toAbsolutePath(), e);
-    }
-  }
-
-  /** The recorded answer {@code name}, read as the client reads it off the wire (Gson). */
-  public static <T> T load(String name, Class<T> type) {
-    try (InputStream in = Recorded.class.getResourceAsStream("/recorded/" + name + ".json")) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "no recorded answer "
-                + name
-                + ".json: run "
-                + "RealServerProtocolTest with -Ddbtls.updateRecorded=true");
-      }
-      return GSON.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), type);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(
+          "no recorded answer " + file.toAbsolutePath() + ": see protocol-ext/recorded/README.md",
+          e);
     }
   }
 }

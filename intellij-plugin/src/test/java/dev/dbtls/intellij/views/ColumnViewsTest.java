@@ -169,7 +169,7 @@ class ColumnViewsTest {
   @Test
   void erdDrawsTheWarehouseKeysInTheirOwnColourWithALegendAndSaysWhyWhenTheyAreMissing()
       throws Exception {
-    ErdResult answer = Recorded.load("erd-warehouse-keys", ErdResult.class);
+    ErdResult answer = Recorded.load("erd-shop-warehouse-keys", ErdResult.class);
     ErdView view = new ErdView();
     view.show(answer);
     Dimension size = view.getPreferredSize();
@@ -195,7 +195,7 @@ class ColumnViewsTest {
             ErdView.relationshipColor()),
         "orders.customer_id");
 
-    ErdResult down = Recorded.load("erd-warehouse-down", ErdResult.class);
+    ErdResult down = Recorded.load("erd-shop-warehouse-down", ErdResult.class);
     view.show(down);
     Screenshot.take(
         view,

@@ -38,7 +38,7 @@ class PlanViewTest {
 
   @Test
   void trinosStagesInOneTree() throws Exception {
-    ExplainResult plan = Recorded.shared("explain-trino-analyzed", ExplainResult.class);
+    ExplainResult plan = Recorded.load("explain-trino-analyzed", ExplainResult.class);
     PlanView view = new PlanView();
     view.show(plan);
     PlanTreeModel model = (PlanTreeModel) view.tree().getModel();
