@@ -234,6 +234,7 @@ class FirstSecondsProtocolTest {
       lsp.request("textDocument/completion", at(b, 0, 22)); // the project is loaded
       List<Integer> ids = new ArrayList<>();
       List<CompletableFuture<JsonObject>> previews = new ArrayList<>();
+      String slept = dev.dbtls.warehouse.Databases.unique("slept");
       for (int i = 0; i < 6; i++) {
         int id = lsp.nextId();
         ids.add(id);
@@ -243,9 +244,13 @@ class FirstSecondsProtocolTest {
                 + id
                 + ",\"method\":\"dbt/preview\",\"params\":{\"uri\":\""
                 + b
-                + "\",\"sql\":\"select pg_sleep(20) as slept\"}}");
+                + "\",\"sql\":\"select pg_sleep(20) as "
+                + slept
+                + "\"}}");
       }
-      Thread.sleep(300); // the previews are running in the database
+      // the previews are running in the database
+      dev.dbtls.warehouse.Databases.awaitRunning(
+          dev.dbtls.warehouse.Databases.PG_URL, "postgres", slept);
       List<String> labels = labels(lsp.request("textDocument/completion", at(b, 0, 22)));
       JsonElement hover = lsp.request("textDocument/hover", at(b, 0, 22));
       assertTrue(

@@ -784,12 +784,15 @@ class LspProtocolTest {
       try (dev.dbtls.store.Store store =
           dev.dbtls.store.Store.open(
               Path.of(System.getProperty("dbtls.store", dir.resolve("store.db").toString())))) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        List<dev.dbtls.store.HistoryEntry> found = List.of();
-        while (found.isEmpty() && System.nanoTime() < deadline) {
-          found = store.history().search(null, marker, 0, 1).orElse(List.of());
-          Thread.sleep(50);
-        }
+        var seen =
+            new java.util.concurrent.atomic.AtomicReference<List<dev.dbtls.store.HistoryEntry>>();
+        dev.dbtls.testing.Eventually.within(
+            java.time.Duration.ofSeconds(10),
+            () -> {
+              seen.set(store.history().search(null, marker, 0, 1).orElse(List.of()));
+              return !seen.get().isEmpty();
+            });
+        List<dev.dbtls.store.HistoryEntry> found = seen.get();
         assertEquals(1, found.size(), "the preview was recorded");
         assertEquals(dev.dbtls.store.HistoryEntry.Status.OK, found.get(0).status());
         assertEquals(1L, found.get(0).rowCount());
@@ -905,20 +908,26 @@ class LspProtocolTest {
                   1,
                   "text",
                   "select  from {{ source('raw', 'orders') }}\n")));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LspClient.TIMEOUT_SECONDS);
-      List<String> labels = List.of();
-      while (!labels.contains("note") && System.nanoTime() < deadline) {
-        JsonArray items =
-            lsp.request(
-                    "textDocument/completion",
-                    Map.of("textDocument", doc(uri), "position", Map.of("line", 0, "character", 7)))
-                .getAsJsonObject()
-                .getAsJsonArray("items");
-        List<String> now = new java.util.ArrayList<>();
-        items.forEach(i -> now.add(i.getAsJsonObject().get("label").getAsString()));
-        labels = now;
-        Thread.sleep(100);
-      }
+      var seen = new java.util.concurrent.atomic.AtomicReference<List<String>>(List.of());
+      dev.dbtls.testing.Eventually.within(
+          java.time.Duration.ofSeconds(LspClient.TIMEOUT_SECONDS),
+          () -> {
+            JsonArray items =
+                lsp.request(
+                        "textDocument/completion",
+                        Map.of(
+                            "textDocument",
+                            doc(uri),
+                            "position",
+                            Map.of("line", 0, "character", 7)))
+                    .getAsJsonObject()
+                    .getAsJsonArray("items");
+            List<String> now = new java.util.ArrayList<>();
+            items.forEach(i -> now.add(i.getAsJsonObject().get("label").getAsString()));
+            seen.set(now);
+            return now.contains("note");
+          });
+      List<String> labels = seen.get();
       assertTrue(labels.containsAll(List.of("id", "amount", "note")), labels.toString());
     }
   }

@@ -58,6 +58,32 @@ public final class Databases {
     }
   }
 
+  /**
+   * Waits (at most 30 s) until the database runs a statement whose text holds {@code marker}, as
+   * its own activity view shows it (PostgreSQL's {@code pg_stat_activity}, MariaDB's process list):
+   * a test that cancels a query knows it is running there.
+   */
+  public static void awaitRunning(String url, String user, String marker) throws Exception {
+    String sql =
+        url.startsWith("jdbc:postgresql:")
+            ? "select count(*) from pg_stat_activity where state = 'active'"
+                + " and pid <> pg_backend_pid() and query like ?"
+            : "select count(*) from information_schema.processlist where command = 'Query'"
+                + " and id <> connection_id() and info like ?";
+    try (Connection c = DriverManager.getConnection(url, user, "");
+        java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, "%" + marker + "%");
+      dev.dbtls.testing.Eventually.await(
+          java.time.Duration.ofSeconds(30),
+          () -> {
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+              return rs.next() && rs.getLong(1) > 0;
+            }
+          },
+          () -> "the database never ran a statement with " + marker);
+    }
+  }
+
   public static Target target(String name, Object... keyValues) {
     Map<String, Object> fields = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {

@@ -184,12 +184,15 @@ class MariaDbWarehouseTest {
   void cancelAndTimeout() throws Exception {
     try (Warehouse w = open(dev("mariadb"), DIR)) {
       QueryCancel cancel = new QueryCancel();
+      String marker = Databases.unique("cancel_me");
       CompletableFuture<PreviewResult> run =
           CompletableFuture.supplyAsync(
               () ->
-                  Preview.run(w, "select sleep(30)", PreviewOptions.defaults().withCancel(cancel)));
-      // time must pass: the query must be running in the database when it is cancelled
-      Thread.sleep(500);
+                  Preview.run(
+                      w,
+                      "select sleep(30) as " + marker,
+                      PreviewOptions.defaults().withCancel(cancel)));
+      Databases.awaitRunning(Databases.MARIADB_URL, "root", marker);
       long t0 = System.nanoTime();
       cancel.cancel();
       PreviewResult r = run.get();

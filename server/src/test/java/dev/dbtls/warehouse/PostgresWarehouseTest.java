@@ -284,13 +284,15 @@ class PostgresWarehouseTest {
   void cancelledSleepAnswersAtOnceAndThePoolWorks() throws Exception {
     try (Warehouse w = open(dev(), DIR)) {
       QueryCancel cancel = new QueryCancel();
+      String marker = Databases.unique("cancel_me");
       CompletableFuture<PreviewResult> run =
           CompletableFuture.supplyAsync(
               () ->
                   Preview.run(
-                      w, "select pg_sleep(30)", PreviewOptions.defaults().withCancel(cancel)));
-      // time must pass: the query must be running in the database when it is cancelled
-      Thread.sleep(500);
+                      w,
+                      "select pg_sleep(30) as " + marker,
+                      PreviewOptions.defaults().withCancel(cancel)));
+      Databases.awaitRunning(Databases.PG_URL, "postgres", marker);
       long t0 = System.nanoTime();
       cancel.cancel();
       PreviewResult r = run.get();
