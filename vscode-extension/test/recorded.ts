@@ -4,7 +4,7 @@
 // files the IntelliJ view tests read. Each test bundle sits in out-test/<folder>/.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ColumnLineageResult, ErdResult } from '../src/protocol.generated';
+import type { ColumnLineageResult, ErdResult, ExplainResult } from '../src/protocol.generated';
 
 /** The recorded answer `name` (protocol-ext/recorded/`name`.json), as the client reads it. */
 export function recorded<T>(name: string): T {
@@ -34,3 +34,7 @@ export const JAFFLE_STG_ORDERS_CUSTOMER_ID = recorded<ColumnLineageResult>(
 export const SHOP_STG_ORDERS_AMOUNT = recorded<ColumnLineageResult>('column-lineage-shop-stg-orders-amount');
 /** dbt/columnLineage of a column vscode_shop's customers does not have. */
 export const SHOP_NO_COLUMN = recorded<ColumnLineageResult>('column-lineage-shop-no-column');
+/** dbt/explain analyze of jaffle_shop's customers_v2 on its DuckDB file (parents inlined). */
+export const JAFFLE_CUSTOMERS_ANALYZED = recorded<ExplainResult>('explain-jaffle-customers-analyzed');
+/** dbt/explain (estimates only) of the same model. */
+export const JAFFLE_CUSTOMERS_ESTIMATED = recorded<ExplainResult>('explain-jaffle-customers');

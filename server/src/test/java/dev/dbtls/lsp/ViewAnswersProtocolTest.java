@@ -110,6 +110,20 @@ class ViewAnswersProtocolTest {
                       "customer_id")));
       assertTrue(customerId.getAsJsonArray("edges").size() > 0, customerId.toString());
       record("column-lineage-jaffle-stg-orders-customer-id", customerId, project);
+
+      // the plan of customers.v2 on the DuckDB file, its unbuilt parents inlined
+      String customers = uri(project, "models/marts/customers_v2.sql");
+      for (boolean analyze : List.of(true, false)) {
+        JsonObject plan =
+            object(lsp.request("dbt/explain", Map.of("uri", customers, "analyze", analyze)));
+        assertTrue(plan.get("error") == null || plan.get("error").isJsonNull(), plan.toString());
+        assertEquals(analyze, plan.get("analyzed").getAsBoolean());
+        assertTrue(plan.getAsJsonArray("inlined").size() > 0, plan.toString());
+        record(
+            analyze ? "explain-jaffle-customers-analyzed" : "explain-jaffle-customers",
+            plan,
+            project);
+      }
       stop(lsp);
     }
   }
