@@ -117,6 +117,23 @@ class ArchitectureTest {
         .check(SERVER);
   }
 
+  @Test
+  void onlyTheBigQueryEngineKnowsGooglesLibraryAndNothingNamesTheEngine() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.dbtls.warehouse.bigquery..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.google.cloud..", "com.google.auth..", "com.google.api..")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.dbtls.warehouse.bigquery..")
+        .because(
+            "the engine and Google's library are loaded by their own class loader (EngineLoader),"
+                + " which the server's own class path does not hold")
+        .check(SERVER);
+  }
+
   /**
    * Classes of {@code ide} used from outside without going through {@link dev.dbtls.ide.Analysis},
    * and why; a new one fails the test until it is given a reason here or moves behind the door.

@@ -58,6 +58,7 @@ final class Configuration {
     current = next;
     workspace.rebuildDelay(next.rebuildDelayMillis());
     warehouses.allowFileReads(next.allowFileReads());
+    warehouses.maxBytesScanned(next.maxBytesScanned());
     if (next.historyMaxEntries() != null) {
       store.thenAccept(st -> st.history().setMaxEntries(next.historyMaxEntries()));
     }

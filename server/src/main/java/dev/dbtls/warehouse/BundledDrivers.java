@@ -70,6 +70,11 @@ final class BundledDrivers {
     if (jarName == null) {
       throw new IllegalArgumentException("this build of dbtls has no " + type + " driver");
     }
+    return bundled(type, jarName);
+  }
+
+  /** The jar {@code jarName} under {@code dbtls-drivers/<type>/}, as a file. */
+  static Path bundled(String type, String jarName) {
     String resource = "/dbtls-drivers/" + type + "/" + jarName;
     URL url = BundledDrivers.class.getResource(resource);
     if (url == null) {

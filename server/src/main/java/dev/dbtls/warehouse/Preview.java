@@ -88,6 +88,9 @@ public final class Preview {
     if (o.cancel() != null && o.cancel().cancelled()) {
       return PreviewResult.failed(QueryFailure.of(spec, null, true, false, 0), toRun, millis(t0));
     }
+    if (w.engine() != null) {
+      return EnginePreview.run(w, toRun, write, o, t0);
+    }
     Connection c;
     try {
       c = w.connection();

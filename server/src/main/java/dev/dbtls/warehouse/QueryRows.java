@@ -9,7 +9,7 @@ import java.util.List;
  * #running} stops the query in the warehouse from another thread. An engine's failure while reading
  * is a {@link SQLException} or unchecked.
  */
-interface QueryRows extends AutoCloseable {
+public interface QueryRows extends AutoCloseable {
   /** The result's columns, named and typed as the engine names them. */
   List<PreviewColumn> columns();
 

@@ -42,6 +42,9 @@ public final class ResultExport {
     }
     String toRun = RowLimit.wrap(w.sqlType(), v.sql(), o.limit(), ALIAS);
     ConnectionSpec spec = w.spec();
+    if (w.engine() != null) {
+      return onEngine(w, toRun, target, format, o, t0);
+    }
     Connection c;
     try {
       c = w.connection();
@@ -67,6 +70,45 @@ public final class ResultExport {
         return failed(target, format, t0, watch.failure(spec, e).message());
       } finally {
         Preview.close(st, c);
+      }
+    }
+  }
+
+  /**
+   * Through an engine's client library: the dry run's refusals as for a preview, then the job's
+   * rows, a page of {@value #FETCH_ROWS} at a time, into the file.
+   */
+  private static ExportResult onEngine(
+      Warehouse w, String sql, Path target, ExportFormat format, PreviewOptions o, long t0) {
+    ConnectionSpec spec = w.spec();
+    ClientEngine engine = w.engine();
+    try {
+      WarehouseError refused =
+          EnginePreview.refusal(
+              spec, engine.dryRun(sql), engine.maxBytesBilled(), w.maxBytesScanned());
+      if (refused != null) {
+        return failed(target, format, t0, refused.message());
+      }
+    } catch (SQLException | RuntimeException e) {
+      return failed(target, format, t0, QueryFailure.of(spec, e, false, false, 0).message());
+    }
+    try (QueryWatch watch = new QueryWatch(o.cancel(), o.timeoutSeconds())) {
+      QueryRows rows = null;
+      try {
+        rows = engine.query(sql, FETCH_ROWS, watch::running);
+        ExportResult r = Export.write(new EngineRowSource(rows), target, format, watch::stopped);
+        watch.close();
+        if (!r.ok() && watch.stopped()) {
+          return failed(target, format, t0, watch.failure(spec, null).message());
+        }
+        return r;
+      } catch (SQLException | RuntimeException e) {
+        watch.close();
+        return failed(target, format, t0, watch.failure(spec, e).message());
+      } finally {
+        if (rows != null) {
+          rows.close();
+        }
       }
     }
   }

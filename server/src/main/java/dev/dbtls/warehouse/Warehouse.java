@@ -23,7 +23,13 @@ public final class Warehouse implements AutoCloseable {
   }
 
   private final ConnectionSpec spec;
+
+  /** The pool of a JDBC target; null for an engine reached through its client library. */
   private final HikariDataSource pool;
+
+  /** The engine of a client-library target (BigQuery); null for JDBC. */
+  private final ClientEngine engine;
+
   private final PreviewCursors cursors = new PreviewCursors();
   private final Path projectDir;
 
@@ -33,10 +39,24 @@ public final class Warehouse implements AutoCloseable {
    */
   private volatile boolean anyFile;
 
-  private Warehouse(ConnectionSpec spec, HikariDataSource pool, Path projectDir) {
+  private Warehouse(
+      ConnectionSpec spec, HikariDataSource pool, ClientEngine engine, Path projectDir) {
     this.spec = spec;
     this.pool = pool;
+    this.engine = engine;
     this.projectDir = projectDir;
+  }
+
+  /** {@code dbtls.warehouse.maxBytesScanned} (0: no limit of the user's). */
+  private volatile long maxBytesScanned;
+
+  /** The most bytes a preview may scan where the engine bills by bytes (0: no limit). */
+  public void maxBytesScanned(long bytes) {
+    this.maxBytesScanned = Math.max(0, bytes);
+  }
+
+  long maxBytesScanned() {
+    return maxBytesScanned;
   }
 
   /** Which files SQL on this warehouse may read ({@link ReadOnlyCheck}). */
@@ -51,6 +71,9 @@ public final class Warehouse implements AutoCloseable {
 
   /** Opens a pool for the target; relative file paths are read from {@code projectDir}. */
   public static Opened open(Target target, Path projectDir) {
+    if (target.type().equalsIgnoreCase("bigquery")) {
+      return openEngine(target, projectDir.toAbsolutePath().normalize());
+    }
     ConnectionSpec spec;
     try {
       spec = spec(new TargetFields(target, projectDir.toAbsolutePath().normalize()));
@@ -76,12 +99,41 @@ public final class Warehouse implements AutoCloseable {
           new Warehouse(
               spec,
               new HikariDataSource(config(spec, source)),
+              null,
               projectDir.toAbsolutePath().normalize()),
           null);
     } catch (RuntimeException e) {
       closeQuietly(spec.resources());
       return new Opened(null, ConnectFailure.of(spec, e));
     }
+  }
+
+  /**
+   * A BigQuery target: its settings read from the profile, the engine loaded with Google's client
+   * library, and a dry run to prove that it signs in and reaches the project.
+   */
+  private static Opened openEngine(Target target, Path projectDir) {
+    BigQuerySettings settings;
+    ClientEngine engine;
+    try {
+      settings = BigQueryTarget.settings(new TargetFields(target, projectDir));
+      engine = EngineLoader.open("bigquery", "BigQueryEngine", settings);
+    } catch (IllegalArgumentException e) {
+      return new Opened(null, ConnectFailure.invalid(target.type(), target.name(), e.getMessage()));
+    }
+    ConnectionSpec spec = BigQueryTarget.spec(settings, engine);
+    try {
+      engine.check();
+    } catch (SQLException | RuntimeException e) {
+      engine.close();
+      return new Opened(null, ConnectFailure.of(spec, e));
+    }
+    return new Opened(new Warehouse(spec, null, engine, projectDir), null);
+  }
+
+  /** A warehouse over an engine made elsewhere (tests: an engine pointed at a local endpoint). */
+  static Warehouse withEngine(ConnectionSpec spec, ClientEngine engine, Path projectDir) {
+    return new Warehouse(spec, null, engine, projectDir);
   }
 
   /**
@@ -116,7 +168,7 @@ public final class Warehouse implements AutoCloseable {
           throw new IllegalArgumentException(
               "dbtls does not connect to "
                   + type
-                  + " yet (it connects to duckdb, postgres, snowflake, databricks, redshift, trino, mysql,"
+                  + " yet (it connects to duckdb, postgres, bigquery, snowflake, databricks, redshift, trino, mysql,"
                   + " mariadb and sqlite); use a 'type: jdbc' target with 'url', 'driver' and"
                   + " 'driver_path'");
     };
@@ -145,6 +197,9 @@ public final class Warehouse implements AutoCloseable {
 
   /** A connection from the pool; closing it gives it back. */
   public Connection connection() throws SQLException {
+    if (pool == null) {
+      throw new SQLException(noJdbc(), "0A000");
+    }
     return SessionReset.wrap(pool.getConnection(), spec, pool::evictConnection);
   }
 
@@ -171,6 +226,9 @@ public final class Warehouse implements AutoCloseable {
    * (the file itself is opened so); a sandbox there copies the data instead.
    */
   public Connection sandboxConnection() throws SQLException {
+    if (pool == null) {
+      throw new SQLException(noJdbc(), "0A000");
+    }
     Connection c = new DriverSource(spec).getConnection();
     try {
       if (spec.readOnly() == ConnectionSpec.ReadOnly.CONNECTION) {
@@ -185,6 +243,17 @@ public final class Warehouse implements AutoCloseable {
 
   ConnectionSpec spec() {
     return spec;
+  }
+
+  /** The engine of a client-library target; null when the target is reached through JDBC. */
+  ClientEngine engine() {
+    return engine;
+  }
+
+  private String noJdbc() {
+    return "dbtls reaches "
+        + spec.kind()
+        + " through its client library, which runs previews and exports only so far (not explain, benchmark, profile or the catalog)";
   }
 
   PreviewCursors cursors() {
@@ -216,7 +285,9 @@ public final class Warehouse implements AutoCloseable {
   public void close() {
     cursors.close();
     try {
-      pool.close();
+      if (pool != null) {
+        pool.close();
+      }
     } catch (RuntimeException e) {
       // closing is best effort
     }

@@ -30,6 +30,17 @@ public final class Warehouses implements AutoCloseable {
     open.values().forEach(e -> e.warehouse().allowFileReads(any));
   }
 
+  /**
+   * {@code dbtls.warehouse.maxBytesScanned}: the bytes a BigQuery preview may read (0: no limit).
+   */
+  private volatile long maxBytesScanned;
+
+  /** The most bytes a preview may scan on an engine that bills by bytes (0: no limit of ours). */
+  public synchronized void maxBytesScanned(long bytes) {
+    this.maxBytesScanned = bytes;
+    open.values().forEach(e -> e.warehouse().maxBytesScanned(bytes));
+  }
+
   private record Entry(Target target, Warehouse warehouse) {}
 
   private final Map<Key, Entry> open = new ConcurrentHashMap<>();
@@ -57,6 +68,7 @@ public final class Warehouses implements AutoCloseable {
     Warehouse.Opened o = Warehouse.open(target, key.projectDir());
     if (o.ok()) {
       o.warehouse().allowFileReads(allowFileReads);
+      o.warehouse().maxBytesScanned(maxBytesScanned);
       open.put(key, new Entry(target, o.warehouse()));
     }
     return o;

@@ -30,6 +30,9 @@ import java.util.Optional;
  * @param benchmark defaults of {@code dbt/benchmark} and whether recommendations may be applied
  * @param allowFileReads {@code dbtls.warehouse.allowFileReads}: SQL may read any file through the
  *     warehouse's file functions, not only the project's own
+ * @param maxBytesScanned {@code dbtls.warehouse.maxBytesScanned}: a preview on an engine that bills
+ *     by bytes (BigQuery) is refused when its dry run says it would read more; 0: no limit beyond
+ *     the profile's own
  * @param errors one message per bad setting, {@code dbtls.x: what is wrong}
  */
 public record Settings(
@@ -43,6 +46,7 @@ public record Settings(
     Integer historyMaxEntries,
     Benchmarking benchmark,
     boolean allowFileReads,
+    long maxBytesScanned,
     List<String> errors) {
 
   /**
@@ -85,6 +89,7 @@ public record Settings(
         null,
         Benchmarking.defaults(),
         false,
+        0,
         List.of());
   }
 
@@ -111,6 +116,7 @@ public record Settings(
     Integer seconds = r.count("benchmark.timeBudgetSeconds", 1, Benchmarking.MAX_SECONDS);
     Boolean allowApply = r.flag("recommendations.allowApply");
     Boolean allowFileReads = r.flag("warehouse.allowFileReads");
+    long maxBytesScanned = r.bytes("warehouse.maxBytesScanned");
     Benchmarking benchmark =
         new Benchmarking(
             warmups == null ? d.warmups() : warmups,
@@ -133,6 +139,7 @@ public record Settings(
         historyMax,
         benchmark,
         allowFileReads != null && allowFileReads,
+        maxBytesScanned,
         List.copyOf(errors));
   }
 
@@ -223,7 +230,8 @@ public record Settings(
           "benchmark.runs",
           "benchmark.timeBudgetSeconds",
           "recommendations.allowApply",
-          "warehouse.allowFileReads");
+          "warehouse.allowFileReads",
+          "warehouse.maxBytesScanned");
 
   /**
    * Settings of the editor clients (how they start the server), also under {@code dbtls.}: the
@@ -347,6 +355,21 @@ public record Settings(
       }
       bad(key, "expected a whole number from " + min + " to " + max, v);
       return null;
+    }
+
+    /** A number of bytes, 0 when unset. */
+    long bytes(String key) {
+      Object v = section.get(key);
+      if (v == null) {
+        return 0;
+      }
+      if (v instanceof Number n
+          && n.doubleValue() >= 0
+          && n.doubleValue() == Math.rint(n.doubleValue())) {
+        return n.longValue();
+      }
+      bad(key, "expected a whole number of bytes, 0 or more", v);
+      return 0;
     }
 
     Boolean flag(String key) {

@@ -1,0 +1,41 @@
+package dev.dbtls.warehouse;
+
+import java.sql.SQLException;
+import java.util.function.Consumer;
+
+/**
+ * A warehouse reached through its vendor's client library instead of a JDBC driver (BigQuery): it
+ * runs one query as a job and hands back its rows as {@link QueryRows}, so that previews page,
+ * cancel, time out, record history and export through the same code as a JDBC result. Loaded with
+ * the library by its own class loader ({@link EngineLoader}). A failure is a {@link SQLException}
+ * whose SQLState is {@code 08001} when the engine could not be reached or signed in to, and whose
+ * message is the engine's own words.
+ */
+public interface ClientEngine extends AutoCloseable {
+  /** What a query would do, asked without running it (BigQuery's dry run). */
+  record DryRun(String statementType, long bytesProcessed, boolean fromCache) {
+    /** Whether the engine says the statement only reads. */
+    public boolean query() {
+      return statementType == null || statementType.equalsIgnoreCase("SELECT");
+    }
+  }
+
+  /** The most bytes a job may bill, as the target's profile says (0: no limit). */
+  long maxBytesBilled();
+
+  /** Signs in and proves the engine answers; the first call, made when the target opens. */
+  void check() throws SQLException;
+
+  /** Plans the statement without running it: its kind and the bytes it would read. */
+  DryRun dryRun(String sql) throws SQLException;
+
+  /**
+   * Starts the query and returns its rows as they arrive, {@code pageRows} at a time; {@code
+   * running} gets what stops the job before the engine is waited on.
+   */
+  QueryRows query(String sql, int pageRows, Consumer<RunningQuery> running) throws SQLException;
+
+  /** Releases the client; never throws. */
+  @Override
+  void close();
+}

@@ -1,0 +1,110 @@
+package dev.dbtls.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbtls.warehouse.GoogleKeys;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged server jar as users run it ({@code java -jar target/dbtls.jar}), after the build
+ * made it (Maven's verify phase): a bigquery target's engine and Google's client library come out
+ * of the jar's nested jars into the driver cache, are loaded by their own class loader, and sign in
+ * as far as the network — where, with no Google to reach here, the preview fails in one line naming
+ * the target. The classes-folder tests cannot show this: there the jars are plain files.
+ */
+@Tag("packaged")
+class PackagedJarTest {
+  @TempDir Path dir;
+
+  private static Path jar() {
+    Path jar = Path.of("target", "dbtls.jar").toAbsolutePath();
+    assertTrue(Files.isRegularFile(jar), jar + " is built before this test runs");
+    return jar;
+  }
+
+  @Test
+  void aBigQueryPreviewLoadsTheBundledEngineAndStopsAtTheNetwork() throws Exception {
+    Path project = dir.resolve("shop");
+    Files.createDirectories(project.resolve("models"));
+    Files.writeString(
+        project.resolve("dbt_project.yml"), "name: shop\nprofile: bq\nversion: '1'\n");
+    Files.writeString(project.resolve("models/one.sql"), "select 1 as one\n");
+    Files.writeString(
+        project.resolve("key.json"),
+        new ObjectMapper().writeValueAsString(GoogleKeys.serviceAccount()));
+    Files.writeString(
+        project.resolve("profiles.yml"),
+        """
+        bq:
+          target: dev
+          outputs:
+            dev:
+              type: bigquery
+              method: service-account
+              keyfile: key.json
+              project: acme-analytics
+              dataset: dbt_ana
+              connect_timeout: 3
+        """);
+    Path cache = dir.resolve("cache");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar().toString(),
+                "preview",
+                "--profiles-dir",
+                ".",
+                "-s",
+                "one")
+            .directory(project.toFile())
+            .redirectErrorStream(true);
+    pb.environment().put("XDG_CACHE_HOME", cache.toString());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
+    List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
+    assertEquals(1, lines.size(), out);
+    assertTrue(
+        lines
+            .get(0)
+            .startsWith(
+                "error warehouse-connect: cannot connect to bigquery target 'dev' at"
+                    + " acme-analytics.dbt_ana: "),
+        out);
+    assertFalse(out.contains("cannot be loaded"), out);
+    assertFalse(out.contains("PRIVATE KEY"), out);
+    assertEquals(jarsIn("bigquery"), jarsIn(cache.resolve("dbtls/drivers")));
+  }
+
+  /** The engine's jars: as listed in the packaged jar's index, or as copied into a folder. */
+  private static List<String> jarsIn(Object where) throws IOException {
+    if (where instanceof Path folder) {
+      try (Stream<Path> files = Files.list(folder)) {
+        return files
+            .map(f -> f.getFileName().toString())
+            .filter(n -> n.endsWith(".jar"))
+            .sorted()
+            .toList();
+      }
+    }
+    Path index = Path.of("target", "classes", "dbtls-drivers", where + "", "jars.txt");
+    return Stream.of(Files.readString(index).split("[,\\s]+"))
+        .filter(n -> !n.isBlank())
+        .map(n -> n.substring(n.lastIndexOf('/') + 1))
+        .sorted()
+        .toList();
+  }
+}

@@ -1,0 +1,434 @@
+package dev.dbtls.warehouse;
+
+import static dev.dbtls.warehouse.Databases.target;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQueryOptions;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.dbtls.project.ProblemCode;
+import dev.dbtls.warehouse.bigquery.BigQueryEngine;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The BigQuery engine and Google's client library against BigQuery's REST API as its reference
+ * documents it (jobs.insert, jobs.get, jobs.getQueryResults, tabledata.list, jobs.cancel), answered
+ * by a local HTTP endpoint: BigQuery cannot run here, so this is a contract test of the documented
+ * shapes. It shows the preview's dry run first, its refusals, the rows read page by page as the
+ * library fetches them, and a cancel reaching BigQuery as jobs.cancel.
+ */
+class BigQueryRestContractTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+
+  private HttpServer http;
+  private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  private volatile long bytesProcessed = 1_234_567;
+  private volatile String statementType = "SELECT";
+  private volatile boolean holdJob;
+  private volatile boolean cancelled;
+  private final CountDownLatch polled = new CountDownLatch(1);
+
+  /** Five rows of (id INT64, name STRING, tags ARRAY<STRING>), two a page. */
+  private static final List<List<Object>> ROWS =
+      List.of(
+          List.of("1", "ana", List.of("a")),
+          List.of("2", "bo", List.of()),
+          List.of("3", "cy", List.of("c", "d")),
+          List.of("4", "di", List.of()),
+          List.of("5", "ed", List.of("e")));
+
+  @BeforeEach
+  void start() throws IOException {
+    http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    http.createContext(
+        "/",
+        x -> {
+          try {
+            answer(x);
+          } catch (IOException | RuntimeException e) {
+            calls.add("the endpoint failed: " + e);
+            x.close();
+          }
+        });
+    http.start();
+  }
+
+  @AfterEach
+  void stop() {
+    http.stop(0);
+  }
+
+  private Warehouse warehouse(Object... fields) {
+    Object[] all = new Object[fields.length + 10];
+    System.arraycopy(
+        new Object[] {
+          "type",
+          "bigquery",
+          "project",
+          "acme",
+          "dataset",
+          "dbt_ana",
+          "method",
+          "oauth-secrets",
+          "token",
+          "ya29.secret-token"
+        },
+        0,
+        all,
+        0,
+        10);
+    System.arraycopy(fields, 0, all, 10, fields.length);
+    BigQuerySettings s = BigQuerySettings.of(target("dev", all), dir);
+    BigQuery client =
+        BigQueryOptions.newBuilder()
+            .setProjectId(s.jobProject())
+            .setHost("http://127.0.0.1:" + http.getAddress().getPort())
+            .setCredentials(NoCredentials.getInstance())
+            .build()
+            .getService();
+    ClientEngine engine = new BigQueryEngine(s, client);
+    return Warehouse.withEngine(BigQueryTarget.spec(s, engine), engine, dir);
+  }
+
+  @Test
+  void aPreviewDryRunsThenReadsTheRowsPageByPage() {
+    Warehouse w = warehouse();
+    PreviewOptions o = PreviewOptions.defaults().withPage(2, 1 << 20);
+    PreviewResult r = Preview.run(w, "select id, name, tags from customers", o);
+    assertNull(r.error(), String.valueOf(r.error()));
+    assertEquals(
+        List.of(
+            new PreviewColumn("id", "INT64", "integer"),
+            new PreviewColumn("name", "STRING", "text"),
+            new PreviewColumn("tags", "ARRAY<STRING>", "array")),
+        r.columns());
+    assertEquals(List.of(List.of(1L, "ana", List.of("a")), List.of(2L, "bo", List.of())), r.rows());
+    assertTrue(r.hasMore());
+    PreviewPage p2 = Preview.page(w, r.cursor(), o);
+    assertEquals(
+        List.of(List.of(3L, "cy", List.of("c", "d")), List.of(4L, "di", List.of())), p2.rows());
+    PreviewPage p3 = Preview.page(w, p2.cursor(), o);
+    assertEquals(List.of(List.of(5L, "ed", List.of("e"))), p3.rows());
+    assertFalse(p3.hasMore());
+    // the dry run first, then the job; the rest of the rows from the result table
+    assertTrue(
+        calls.get(0).startsWith("POST /bigquery/v2/projects/acme/jobs dryRun"), calls.toString());
+    assertTrue(
+        calls.get(1).startsWith("POST /bigquery/v2/projects/acme/jobs run"), calls.toString());
+    assertTrue(
+        calls.stream()
+            .anyMatch(
+                c ->
+                    c.startsWith(
+                        "GET /bigquery/v2/projects/acme/datasets/_anon/tables/anon1/data")),
+        calls.toString());
+    w.close();
+  }
+
+  @Test
+  void anExportWritesEveryRowArraysAsJson() throws Exception {
+    Warehouse w = warehouse();
+    Path file = dir.resolve("customers.csv");
+    dev.dbtls.store.export.ExportResult r =
+        ResultExport.run(
+            w,
+            "select id, name, tags from customers",
+            file,
+            dev.dbtls.store.export.ExportFormat.CSV,
+            PreviewOptions.defaults().withLimit(0));
+    assertTrue(r.ok(), r.error());
+    assertEquals(
+        List.of(
+            "id,name,tags",
+            "1,ana,\"[\"\"a\"\"]\"",
+            "2,bo,[]",
+            "3,cy,\"[\"\"c\"\",\"\"d\"\"]\"",
+            "4,di,[]",
+            "5,ed,\"[\"\"e\"\"]\""),
+        java.nio.file.Files.readAllLines(file));
+    w.close();
+  }
+
+  @Test
+  void whatTheDryRunSaysIsNotAQueryOrTooBigNeverRuns() {
+    statementType = "DELETE";
+    Warehouse w = warehouse();
+    // a statement the guard does not know as a write, which BigQuery's planner does
+    PreviewResult r = Preview.run(w, "select * from customers", PreviewOptions.defaults());
+    assertEquals(
+        "bigquery plans this as DELETE, not a query: dbtls does not run it", r.error().message());
+    statementType = "SELECT";
+    bytesProcessed = 5_000_000_000L;
+    Warehouse limited = warehouse("maximum_bytes_billed", 1_000_000_000L);
+    assertEquals(
+        "this query would scan 5.0 GB, more than the profile's maximum_bytes_billed (1.0 GB): not"
+            + " run",
+        Preview.run(limited, "select 1", PreviewOptions.defaults()).error().message());
+    w.maxBytesScanned(100_000_000L);
+    assertEquals(
+        "this query would scan 5.0 GB, more than dbtls.warehouse.maxBytesScanned (100.0 MB): not"
+            + " run",
+        Preview.run(w, "select 1", PreviewOptions.defaults()).error().message());
+    assertTrue(calls.stream().allMatch(c -> c.contains("dryRun")), calls.toString());
+    w.close();
+    limited.close();
+  }
+
+  @Test
+  void cancelStopsTheJobInBigQuery() throws Exception {
+    holdJob = true;
+    Warehouse w = warehouse();
+    QueryCancel cancel = new QueryCancel();
+    CompletableFuture<PreviewResult> running =
+        CompletableFuture.supplyAsync(
+            () -> Preview.run(w, "select 1", PreviewOptions.defaults().withCancel(cancel)));
+    assertTrue(polled.await(30, TimeUnit.SECONDS), "the job was never waited on: " + calls);
+    cancel.cancel();
+    PreviewResult r = running.get(60, TimeUnit.SECONDS);
+    assertEquals(ProblemCode.WAREHOUSE_CANCELLED, r.error().code(), r.error().message());
+    assertTrue(
+        calls.stream()
+            .anyMatch(c -> c.matches("POST /bigquery/v2/projects/acme/jobs/dbtls_\\w+/cancel.*")),
+        calls.toString());
+    w.close();
+  }
+
+  @Test
+  void aJobErrorIsBigQuerysOwnMessageInOneLine() {
+    statementType = "SELECT";
+    Warehouse w = warehouse();
+    failWith = "Unrecognized name: nme at [1:8]";
+    PreviewResult r = Preview.run(w, "select nme from customers", PreviewOptions.defaults());
+    assertEquals("bigquery target 'dev': Unrecognized name: nme at [1:8]", r.error().message());
+    w.close();
+  }
+
+  private volatile String failWith;
+
+  // --- the documented REST shapes ---------------------------------------------------------
+
+  private void answer(HttpExchange x) throws IOException {
+    String method = x.getRequestMethod();
+    String path = x.getRequestURI().getPath();
+    String query = String.valueOf(x.getRequestURI().getQuery());
+    byte[] body = x.getRequestBody().readAllBytes();
+    if ("gzip".equals(x.getRequestHeaders().getFirst("Content-Encoding"))) {
+      // the client library compresses what it sends
+      body =
+          new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes();
+    }
+    Object out;
+    if (method.equals("POST") && path.endsWith("/jobs")) {
+      JsonNode job = JSON.readTree(body);
+      boolean dry = job.at("/configuration/dryRun").asBoolean(false);
+      calls.add(method + " " + path + (dry ? " dryRun" : " run"));
+      if (dry) {
+        if (failWith != null) {
+          error(x, 400, failWith);
+          return;
+        }
+        out = job(job.at("/jobReference/jobId").asText("dry"), "DONE", true);
+      } else {
+        out = job(job.at("/jobReference/jobId").asText(), holdJob ? "RUNNING" : "DONE", false);
+      }
+    } else if (method.equals("POST") && path.endsWith("/cancel")) {
+      calls.add(method + " " + path);
+      cancelled = true;
+      out = Map.of("kind", "bigquery#jobCancelResponse", "job", job(jobId(path, 2), "DONE", false));
+    } else if (path.contains("/queries/")) {
+      calls.add(method + " " + path + "?" + query);
+      polled.countDown();
+      String id = path.substring(path.lastIndexOf('/') + 1);
+      if (holdJob && !cancelled) {
+        sleepABit();
+        out =
+            Map.of(
+                "kind",
+                "bigquery#getQueryResultsResponse",
+                "jobReference",
+                ref(id),
+                "jobComplete",
+                false);
+      } else if (cancelled) {
+        error(x, 400, "Job execution was cancelled: User requested cancellation");
+        return;
+      } else {
+        out = page(0, pageSize(query), id);
+      }
+    } else if (path.contains("/jobs/")) {
+      calls.add(method + " " + path);
+      out = job(jobId(path, 1), holdJob && !cancelled ? "RUNNING" : "DONE", false);
+    } else if (path.endsWith("/data")) {
+      calls.add(method + " " + path + "?" + query);
+      int from = query.contains("pageToken=") ? Integer.parseInt(param(query, "pageToken")) : 0;
+      Map<String, Object> page = page(from, pageSize(query), null);
+      page.remove("schema");
+      page.remove("jobComplete");
+      page.remove("jobReference");
+      page.put("kind", "bigquery#tableDataList");
+      out = page;
+    } else {
+      calls.add(method + " " + path + " (unknown)");
+      error(x, 404, "no such API: " + path);
+      return;
+    }
+    send(x, 200, out);
+  }
+
+  private Map<String, Object> job(String id, String state, boolean dry) {
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("state", state);
+    if (cancelled) {
+      status.put(
+          "errorResult",
+          Map.of(
+              "reason",
+              "stopped",
+              "message",
+              "Job execution was cancelled: User requested cancellation"));
+    } else if (failWith != null) {
+      status.put("errorResult", Map.of("reason", "invalidQuery", "message", failWith));
+    }
+    Map<String, Object> query = new LinkedHashMap<>();
+    query.put("totalBytesProcessed", String.valueOf(bytesProcessed));
+    query.put("statementType", statementType);
+    query.put("cacheHit", false);
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("dryRun", dry);
+    config.put(
+        "query",
+        Map.of(
+            "query",
+            "select …",
+            "destinationTable",
+            Map.of("projectId", "acme", "datasetId", "_anon", "tableId", "anon1")));
+    Map<String, Object> j = new LinkedHashMap<>();
+    j.put("kind", "bigquery#job");
+    j.put("id", "acme:US." + id);
+    j.put("jobReference", ref(id));
+    j.put("configuration", config);
+    j.put("status", status);
+    j.put(
+        "statistics",
+        Map.of(
+            "creationTime",
+            "1709296200000",
+            "totalBytesProcessed",
+            String.valueOf(bytesProcessed),
+            "query",
+            query));
+    return j;
+  }
+
+  private static Map<String, Object> ref(String id) {
+    return Map.of("projectId", "acme", "jobId", id, "location", "US");
+  }
+
+  private Map<String, Object> page(int from, int size, String id) {
+    List<Object> rows = new ArrayList<>();
+    for (int i = from; i < Math.min(ROWS.size(), from + size); i++) {
+      List<Object> row = ROWS.get(i);
+      List<Object> tags = new ArrayList<>();
+      for (Object t : (List<?>) row.get(2)) {
+        tags.add(Map.of("v", t));
+      }
+      rows.add(
+          Map.of(
+              "f", List.of(Map.of("v", row.get(0)), Map.of("v", row.get(1)), Map.of("v", tags))));
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("kind", "bigquery#getQueryResultsResponse");
+    if (id != null) {
+      p.put("jobReference", ref(id));
+    }
+    p.put(
+        "schema",
+        Map.of(
+            "fields",
+            List.of(
+                Map.of("name", "id", "type", "INTEGER", "mode", "NULLABLE"),
+                Map.of("name", "name", "type", "STRING", "mode", "NULLABLE"),
+                Map.of("name", "tags", "type", "STRING", "mode", "REPEATED"))));
+    p.put("totalRows", String.valueOf(ROWS.size()));
+    p.put("rows", rows);
+    if (from + size < ROWS.size()) {
+      p.put("pageToken", String.valueOf(from + size));
+    }
+    p.put("jobComplete", true);
+    return p;
+  }
+
+  private static int pageSize(String query) {
+    String m = param(query, "maxResults");
+    return m == null ? 2 : Math.max(0, Integer.parseInt(m));
+  }
+
+  private static String param(String query, String name) {
+    for (String kv : query.split("&")) {
+      if (kv.startsWith(name + "=")) {
+        return kv.substring(name.length() + 1);
+      }
+    }
+    return null;
+  }
+
+  private static String jobId(String path, int fromEnd) {
+    String[] parts = path.split("/");
+    return parts[parts.length - fromEnd];
+  }
+
+  private static void sleepABit() {
+    try {
+      Thread.sleep(50); // BigQuery holds a getQueryResults call open while the job runs
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void error(HttpExchange x, int code, String message) throws IOException {
+    send(
+        x,
+        code,
+        Map.of(
+            "error",
+            Map.of(
+                "code",
+                code,
+                "message",
+                message,
+                "errors",
+                List.of(Map.of("message", message, "domain", "global", "reason", "invalidQuery")),
+                "status",
+                "INVALID_ARGUMENT")));
+  }
+
+  private static void send(HttpExchange x, int code, Object body) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    x.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+    x.sendResponseHeaders(code, bytes.length);
+    x.getResponseBody().write(bytes);
+    x.close();
+  }
+}
