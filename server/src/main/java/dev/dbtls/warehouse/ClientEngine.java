@@ -1,6 +1,7 @@
 package dev.dbtls.warehouse;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +20,49 @@ public interface ClientEngine extends AutoCloseable {
       return statementType == null || statementType.equalsIgnoreCase("SELECT");
     }
   }
+
+  /**
+   * One stage of a finished job's plan, as BigQuery reports it: its inputs (other stages' ids), the
+   * records it read and wrote, the slot time it used, its shuffle output and each worker's average
+   * milliseconds waiting, reading, computing and writing, and its steps ({@code READ …}, {@code
+   * AGGREGATE …}) as text.
+   */
+  record Stage(
+      String id,
+      String name,
+      List<String> inputs,
+      long recordsRead,
+      long recordsWritten,
+      long slotMs,
+      long shuffleOutputBytes,
+      long waitMsAvg,
+      long readMsAvg,
+      long computeMsAvg,
+      long writeMsAvg,
+      long startMs,
+      long endMs,
+      List<String> steps) {}
+
+  /**
+   * A query's plan: the dry run's bytes, and after a run ({@code stages} not empty) what it billed,
+   * its slot time, its stages and how long it took; {@code raw} the engine's statistics as JSON.
+   */
+  record JobPlan(
+      String statementType,
+      long bytesProcessed,
+      long bytesBilled,
+      long slotMs,
+      long elapsedMs,
+      List<Stage> stages,
+      List<String> tables,
+      String raw) {}
+
+  /**
+   * The plan of a query: with {@code run} false only the dry run (nothing runs or bills); with
+   * {@code run} true the query runs as a job, without the result cache, and its stages come back
+   * (its rows are not read). {@code running} gets what stops the job.
+   */
+  JobPlan plan(String sql, boolean run, Consumer<RunningQuery> running) throws SQLException;
 
   /** The most bytes a job may bill, as the target's profile says (0: no limit). */
   long maxBytesBilled();

@@ -52,6 +52,9 @@ public final class Explain {
     if (refused != null) {
       return ExplainResult.failed(refused, sql, analyze, Preview.millis(t0));
     }
+    if (w.engine() != null) {
+      return EngineExplain.run(w, v.sql(), analyze, cancel, t0);
+    }
     String dialect = w.sqlType();
     String toRun = statement(dialect, v.sql(), analyze);
     if (toRun == null) {

@@ -116,7 +116,8 @@ public final class Warehouses implements AutoCloseable {
   public java.util.Optional<java.util.Set<String>> existingRelations(ProjectInputs inputs) {
     try {
       Warehouse.Opened o = warehouse(inputs);
-      if (!o.ok()) {
+      if (!o.ok() || o.warehouse().engine() != null) {
+        // BigQuery has no unqualified information_schema (it is per region or dataset): unknown
         return java.util.Optional.empty();
       }
       // a few seconds old is fresh enough: a large warehouse lists its tables in tenths of a second

@@ -172,6 +172,44 @@ class BigQueryRestContractTest {
   }
 
   @Test
+  void explainIsTheDryRunAndExplainAnalyzeTheJobsStages() {
+    Warehouse w = warehouse();
+    ExplainResult dry = Explain.run(w, "select id, name from customers", false, null);
+    assertNull(dry.error(), String.valueOf(dry.error()));
+    assertFalse(dry.analyzed());
+    PlanNode q = dry.root();
+    assertEquals("Query (dry run)", q.operator());
+    assertEquals("1.2 MB", q.properties().get("Bytes to scan"));
+    assertEquals("Read", q.children().get(0).operator());
+    assertEquals("customers", q.children().get(0).relation());
+    assertEquals("acme.dbt_ana", q.children().get(0).schema());
+    assertTrue(calls.stream().allMatch(c -> c.contains("dryRun")), calls.toString());
+
+    ExplainResult ran = Explain.run(w, "select id, name from customers", true, null);
+    assertNull(ran.error(), String.valueOf(ran.error()));
+    assertTrue(ran.analyzed());
+    PlanNode output = ran.root();
+    assertEquals("S01: Output", output.operator());
+    assertEquals("480 ms", output.properties().get("Job slot time"));
+    assertEquals("10.5 MB", output.properties().get("Job bytes billed"));
+    PlanNode input = output.children().get(0);
+    assertEquals("S00: Input", input.operator());
+    assertEquals(5.0, input.actualRows());
+    assertEquals(400.0, input.selfTimeMs());
+    assertEquals(700.0, input.actualTimeMs());
+    assertEquals(400.0 / 480, input.timeShare(), 1e-9);
+    assertEquals(
+        "READ $1:id, $2:name; FROM acme.dbt_ana.customers", input.properties().get("Step 1"));
+    assertEquals("120 bytes", input.properties().get("Shuffle output"));
+    assertTrue(ran.raw().contains("\"queryPlan\""), ran.raw());
+    // the job ran without the result cache: its stages are the work, not a cached answer
+    assertTrue(
+        calls.stream().anyMatch(c -> c.contains(" run") && c.contains("cache=false")),
+        calls.toString());
+    w.close();
+  }
+
+  @Test
   void whatTheDryRunSaysIsNotAQueryOrTooBigNeverRuns() {
     statementType = "DELETE";
     Warehouse w = warehouse();
@@ -243,7 +281,13 @@ class BigQueryRestContractTest {
     if (method.equals("POST") && path.endsWith("/jobs")) {
       JsonNode job = JSON.readTree(body);
       boolean dry = job.at("/configuration/dryRun").asBoolean(false);
-      calls.add(method + " " + path + (dry ? " dryRun" : " run"));
+      calls.add(
+          method
+              + " "
+              + path
+              + (dry ? " dryRun" : " run")
+              + " cache="
+              + job.at("/configuration/query/useQueryCache").asBoolean(true));
       if (dry) {
         if (failWith != null) {
           error(x, 400, failWith);
@@ -315,6 +359,14 @@ class BigQueryRestContractTest {
     query.put("totalBytesProcessed", String.valueOf(bytesProcessed));
     query.put("statementType", statementType);
     query.put("cacheHit", false);
+    query.put(
+        "referencedTables",
+        List.of(Map.of("projectId", "acme", "datasetId", "dbt_ana", "tableId", "customers")));
+    if (!dry) {
+      query.put("totalBytesBilled", String.valueOf(10_485_760));
+      query.put("totalSlotMs", "480");
+      query.put("queryPlan", STAGES);
+    }
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("dryRun", dry);
     config.put(
@@ -333,13 +385,90 @@ class BigQueryRestContractTest {
     j.put(
         "statistics",
         Map.of(
-            "creationTime",
-            "1709296200000",
-            "totalBytesProcessed",
-            String.valueOf(bytesProcessed),
-            "query",
-            query));
+            "creationTime", "1709296200000",
+            "startTime", "1709296200100",
+            "endTime", "1709296201350",
+            "totalSlotMs", "480",
+            "totalBytesProcessed", String.valueOf(bytesProcessed),
+            "query", query));
     return j;
+  }
+
+  /** Two stages as jobs.get documents ExplainQueryStage: the input, then the output reading it. */
+  private static final List<Map<String, Object>> STAGES =
+      List.of(
+          stage(
+              "S00: Input",
+              "0",
+              List.of(),
+              5,
+              5,
+              400,
+              120,
+              List.of(
+                  Map.of(
+                      "kind",
+                      "READ",
+                      "substeps",
+                      List.of("$1:id, $2:name", "FROM acme.dbt_ana.customers")),
+                  Map.of("kind", "WRITE", "substeps", List.of("$1, $2", "TO __stage00_output")))),
+          stage(
+              "S01: Output",
+              "1",
+              List.of("0"),
+              5,
+              5,
+              80,
+              0,
+              List.of(
+                  Map.of("kind", "READ", "substeps", List.of("$1, $2", "FROM __stage00_output")),
+                  Map.of("kind", "WRITE", "substeps", List.of("$1, $2", "TO __stage01_output")))));
+
+  private static Map<String, Object> stage(
+      String name,
+      String id,
+      List<String> inputs,
+      long read,
+      long written,
+      long slotMs,
+      long shuffle,
+      List<Map<String, Object>> steps) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("name", name);
+    s.put("id", id);
+    s.put("startMs", "1709296200200");
+    s.put("endMs", id.equals("0") ? "1709296200900" : "1709296201300");
+    s.put("inputStages", inputs);
+    s.put("waitMsAvg", "3");
+    s.put("readMsAvg", "7");
+    s.put("computeMsAvg", "11");
+    s.put("writeMsAvg", "2");
+    s.put("shuffleOutputBytes", String.valueOf(shuffle));
+    s.put("recordsRead", String.valueOf(read));
+    s.put("recordsWritten", String.valueOf(written));
+    s.put("slotMs", String.valueOf(slotMs));
+    // the rest of ExplainQueryStage, as BigQuery fills it in (the client library needs them all)
+    for (String f : List.of("waitMsMax", "readMsMax", "computeMsMax", "writeMsMax")) {
+      s.put(f, "20");
+    }
+    for (String f :
+        List.of(
+            "waitRatioAvg",
+            "waitRatioMax",
+            "readRatioAvg",
+            "readRatioMax",
+            "computeRatioAvg",
+            "computeRatioMax",
+            "writeRatioAvg",
+            "writeRatioMax")) {
+      s.put(f, 0.5);
+    }
+    s.put("shuffleOutputBytesSpilled", "0");
+    s.put("parallelInputs", "1");
+    s.put("completedParallelInputs", "1");
+    s.put("status", "COMPLETE");
+    s.put("steps", steps);
+    return s;
   }
 
   private static Map<String, Object> ref(String id) {

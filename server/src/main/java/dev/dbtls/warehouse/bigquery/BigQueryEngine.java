@@ -68,7 +68,40 @@ public final class BigQueryEngine implements ClientEngine {
   }
 
   @Override
+  public JobPlan plan(String sql, boolean run, Consumer<RunningQuery> running) throws SQLException {
+    if (!run) {
+      try {
+        Job job = bigquery.create(JobInfo.of(BigQueryClient.job(settings, sql, true, true)));
+        return BigQueryPlan.of(job.getStatistics(), false);
+      } catch (BigQueryException e) {
+        throw failure(e);
+      }
+    }
+    Job job = finished(sql, false, running);
+    return BigQueryPlan.of(job.getStatistics(), true);
+  }
+
+  @Override
   public QueryRows query(String sql, int pageRows, Consumer<RunningQuery> running)
+      throws SQLException {
+    Job job = finished(sql, true, running);
+    try {
+      return new BigQueryRows(
+          job.getQueryResults(BigQuery.QueryResultsOption.pageSize(Math.max(1, pageRows))),
+          () -> {});
+    } catch (BigQueryException e) {
+      throw failure(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while reading the job's rows", e);
+    }
+  }
+
+  /**
+   * Runs the query as a job with an id of ours, so that {@code running} can cancel it while it
+   * runs, and waits for it to end; a job that failed is its error as one SQLException.
+   */
+  private Job finished(String sql, boolean cache, Consumer<RunningQuery> running)
       throws SQLException {
     JobId id =
         JobId.newBuilder()
@@ -88,7 +121,7 @@ public final class BigQueryEngine implements ClientEngine {
     try {
       Job job =
           bigquery.create(
-              JobInfo.newBuilder(BigQueryClient.job(settings, sql, false, true))
+              JobInfo.newBuilder(BigQueryClient.job(settings, sql, false, cache))
                   .setJobId(id)
                   .build());
       job = job.waitFor();
@@ -99,8 +132,7 @@ public final class BigQueryEngine implements ClientEngine {
       if (error != null) {
         throw new SQLException(error.getMessage());
       }
-      return new BigQueryRows(
-          job.getQueryResults(BigQuery.QueryResultsOption.pageSize(Math.max(1, pageRows))), stop);
+      return job;
     } catch (BigQueryException e) {
       throw failure(e);
     } catch (InterruptedException e) {
