@@ -64,6 +64,13 @@ public interface ClientEngine extends AutoCloseable {
    */
   JobPlan plan(String sql, boolean run, Consumer<RunningQuery> running) throws SQLException;
 
+  /**
+   * Where the engine's information schema is for the target, as SQL names it (BigQuery: the
+   * location's region, {@code `project`.`region-eu`.INFORMATION_SCHEMA}, else the target's
+   * dataset).
+   */
+  String informationSchema();
+
   /** The most bytes a job may bill, as the target's profile says (0: no limit). */
   long maxBytesBilled();
 

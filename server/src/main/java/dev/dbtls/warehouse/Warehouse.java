@@ -253,7 +253,7 @@ public final class Warehouse implements AutoCloseable {
   private String noJdbc() {
     return "dbtls reaches "
         + spec.kind()
-        + " through its client library, which runs previews, exports and explain only so far (not benchmark, column profile or the catalog)";
+        + " through its client library, which runs previews, exports, explain and the catalog only so far (not benchmark, column profile or warehouse keys)";
   }
 
   PreviewCursors cursors() {

@@ -89,6 +89,10 @@ public record WarehouseCatalog(
   static WarehouseCatalog read(Warehouse warehouse, QueryCancel cancel, int maxRelations) {
     long t0 = System.nanoTime();
     try {
+      if (warehouse.engine() != null) {
+        return EngineCatalog.read(
+            warehouse, cancel == null ? new QueryCancel() : cancel, maxRelations, t0);
+      }
       return new Reader(warehouse, cancel == null ? new QueryCancel() : cancel, maxRelations)
           .read(t0);
     } catch (RuntimeException e) {

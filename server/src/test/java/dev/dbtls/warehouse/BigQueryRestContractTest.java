@@ -210,6 +210,62 @@ class BigQueryRestContractTest {
   }
 
   @Test
+  void theCatalogIsTheRegionsInformationSchemaWithBigQuerysTypeNames() {
+    Warehouse w = warehouse("location", "EU");
+    WarehouseCatalog c = WarehouseCatalog.read(w, null);
+    assertNull(c.error(), String.valueOf(c.error()));
+    assertEquals(3, c.relationCount());
+    // the previews' wrapping aside, two queries: the relations, then their columns
+    assertEquals(2, queries.size(), queries.toString());
+    assertTrue(
+        queries
+            .get(0)
+            .contains(
+                "select table_catalog, table_schema, table_name, table_type from"
+                    + " `acme`.`region-eu`.INFORMATION_SCHEMA.TABLES order by table_schema,"
+                    + " table_name limit 20001"),
+        queries.toString());
+    assertTrue(
+        queries
+            .get(1)
+            .contains(
+                "select table_catalog, table_schema, table_name, column_name, data_type,"
+                    + " ordinal_position from `acme`.`region-eu`.INFORMATION_SCHEMA.COLUMNS"),
+        queries.toString());
+    List<String> seen = new ArrayList<>();
+    for (WarehouseCatalog.Relation r : c.relations()) {
+      seen.add(
+          r.schema()
+              + "."
+              + r.name()
+              + " "
+              + r.kind()
+              + " "
+              + r.columns().stream()
+                  .map(col -> col.name() + ":" + col.databaseType() + ":" + col.type())
+                  .toList());
+    }
+    assertEquals(
+        List.of(
+            "dbt_ana.customers table [id:INT64:integer, name:STRING:text,"
+                + " tags:ARRAY<STRING>:array]",
+            "dbt_ana.orders view [order_id:INT64:integer, amount:NUMERIC(10, 2):decimal,"
+                + " placed_at:TIMESTAMP:timestamptz]",
+            "raw.payments other [info:STRUCT<method STRING, cents INT64>:struct]"),
+        seen);
+    w.close();
+
+    // without a location, the target's dataset
+    queries.clear();
+    Warehouse plain = warehouse();
+    WarehouseCatalog.read(plain, null);
+    assertTrue(
+        queries.get(0).contains("from `acme`.`dbt_ana`.INFORMATION_SCHEMA.TABLES"),
+        queries.toString());
+    plain.close();
+  }
+
+  @Test
   void whatTheDryRunSaysIsNotAQueryOrTooBigNeverRuns() {
     statementType = "DELETE";
     Warehouse w = warehouse();
@@ -264,6 +320,7 @@ class BigQueryRestContractTest {
   }
 
   private volatile String failWith;
+  private final List<String> queries = Collections.synchronizedList(new ArrayList<>());
 
   // --- the documented REST shapes ---------------------------------------------------------
 
@@ -295,6 +352,8 @@ class BigQueryRestContractTest {
         }
         out = job(job.at("/jobReference/jobId").asText("dry"), "DONE", true);
       } else {
+        lastSql = job.at("/configuration/query/query").asText();
+        queries.add(lastSql);
         out = job(job.at("/jobReference/jobId").asText(), holdJob ? "RUNNING" : "DONE", false);
       }
     } else if (method.equals("POST") && path.endsWith("/cancel")) {
@@ -475,34 +534,89 @@ class BigQueryRestContractTest {
     return Map.of("projectId", "acme", "jobId", id, "location", "US");
   }
 
+  /** A result: its fields (name, type, mode) and rows (a repeated field's value a list). */
+  private record Result(List<List<String>> fields, List<List<Object>> rows) {}
+
+  private static final Result CUSTOMERS =
+      new Result(
+          List.of(
+              List.of("id", "INTEGER", "NULLABLE"),
+              List.of("name", "STRING", "NULLABLE"),
+              List.of("tags", "STRING", "REPEATED")),
+          ROWS);
+
+  /** INFORMATION_SCHEMA.TABLES of the region: two datasets, a table, a view, an external table. */
+  private static final Result TABLES =
+      new Result(
+          List.of(
+              List.of("table_catalog", "STRING", "NULLABLE"),
+              List.of("table_schema", "STRING", "NULLABLE"),
+              List.of("table_name", "STRING", "NULLABLE"),
+              List.of("table_type", "STRING", "NULLABLE")),
+          List.of(
+              List.of("acme", "dbt_ana", "customers", "BASE TABLE"),
+              List.of("acme", "dbt_ana", "orders", "VIEW"),
+              List.of("acme", "raw", "payments", "EXTERNAL")));
+
+  /** INFORMATION_SCHEMA.COLUMNS, not in column order. */
+  private static final Result COLUMNS =
+      new Result(
+          List.of(
+              List.of("table_catalog", "STRING", "NULLABLE"),
+              List.of("table_schema", "STRING", "NULLABLE"),
+              List.of("table_name", "STRING", "NULLABLE"),
+              List.of("column_name", "STRING", "NULLABLE"),
+              List.of("data_type", "STRING", "NULLABLE"),
+              List.of("ordinal_position", "INTEGER", "NULLABLE")),
+          List.of(
+              List.of("acme", "dbt_ana", "customers", "tags", "ARRAY<STRING>", "3"),
+              List.of("acme", "dbt_ana", "customers", "id", "INT64", "1"),
+              List.of("acme", "dbt_ana", "customers", "name", "STRING", "2"),
+              List.of("acme", "dbt_ana", "orders", "amount", "NUMERIC(10, 2)", "2"),
+              List.of("acme", "dbt_ana", "orders", "order_id", "INT64", "1"),
+              List.of("acme", "dbt_ana", "orders", "placed_at", "TIMESTAMP", "3"),
+              List.of(
+                  "acme", "raw", "payments", "info", "STRUCT<method STRING, cents INT64>", "1")));
+
+  /** What the last job run asked, which its result pages answer. */
+  private volatile String lastSql = "";
+
+  private Result result() {
+    String sql = lastSql.toUpperCase(java.util.Locale.ROOT);
+    return sql.contains("INFORMATION_SCHEMA.TABLES")
+        ? TABLES
+        : sql.contains("INFORMATION_SCHEMA.COLUMNS") ? COLUMNS : CUSTOMERS;
+  }
+
   private Map<String, Object> page(int from, int size, String id) {
+    Result result = result();
     List<Object> rows = new ArrayList<>();
-    for (int i = from; i < Math.min(ROWS.size(), from + size); i++) {
-      List<Object> row = ROWS.get(i);
-      List<Object> tags = new ArrayList<>();
-      for (Object t : (List<?>) row.get(2)) {
-        tags.add(Map.of("v", t));
+    for (int i = from; i < Math.min(result.rows().size(), from + size); i++) {
+      List<Object> cells = new ArrayList<>();
+      for (Object v : result.rows().get(i)) {
+        if (v instanceof List<?> list) {
+          List<Object> items = new ArrayList<>();
+          list.forEach(t -> items.add(Map.of("v", t)));
+          cells.add(Map.of("v", items));
+        } else {
+          cells.add(Map.of("v", v));
+        }
       }
-      rows.add(
-          Map.of(
-              "f", List.of(Map.of("v", row.get(0)), Map.of("v", row.get(1)), Map.of("v", tags))));
+      rows.add(Map.of("f", cells));
+    }
+    List<Object> fields = new ArrayList<>();
+    for (List<String> f : result.fields()) {
+      fields.add(Map.of("name", f.get(0), "type", f.get(1), "mode", f.get(2)));
     }
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("kind", "bigquery#getQueryResultsResponse");
     if (id != null) {
       p.put("jobReference", ref(id));
     }
-    p.put(
-        "schema",
-        Map.of(
-            "fields",
-            List.of(
-                Map.of("name", "id", "type", "INTEGER", "mode", "NULLABLE"),
-                Map.of("name", "name", "type", "STRING", "mode", "NULLABLE"),
-                Map.of("name", "tags", "type", "STRING", "mode", "REPEATED"))));
-    p.put("totalRows", String.valueOf(ROWS.size()));
+    p.put("schema", Map.of("fields", fields));
+    p.put("totalRows", String.valueOf(result.rows().size()));
     p.put("rows", rows);
-    if (from + size < ROWS.size()) {
+    if (from + size < result.rows().size()) {
       p.put("pageToken", String.valueOf(from + size));
     }
     p.put("jobComplete", true);

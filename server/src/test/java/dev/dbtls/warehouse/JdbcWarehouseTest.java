@@ -110,13 +110,13 @@ class JdbcWarehouseTest {
                 target("dev", "type", "jdbc", "url", "jdbc:x:y", "driver", "com.example.Nope"), dir)
             .error()
             .message());
-    Warehouse.Opened bigquery = Warehouse.open(target("dev", "type", "bigquery"), dir);
-    assertEquals(ProblemCode.WAREHOUSE_TARGET, bigquery.error().code());
+    Warehouse.Opened oracle = Warehouse.open(target("dev", "type", "oracle"), dir);
+    assertEquals(ProblemCode.WAREHOUSE_TARGET, oracle.error().code());
     assertEquals(
-        "cannot connect to bigquery target 'dev': dbtls does not connect to bigquery yet (it"
-            + " connects to duckdb, postgres, snowflake, databricks, redshift, trino, mysql,"
-            + " mariadb and sqlite); use a 'type: jdbc' target with 'url', 'driver' and"
+        "cannot connect to oracle target 'dev': dbtls does not connect to oracle yet (it"
+            + " connects to duckdb, postgres, bigquery, snowflake, databricks, redshift, trino,"
+            + " mysql, mariadb and sqlite); use a 'type: jdbc' target with 'url', 'driver' and"
             + " 'driver_path'",
-        bigquery.error().message());
+        oracle.error().message());
   }
 }

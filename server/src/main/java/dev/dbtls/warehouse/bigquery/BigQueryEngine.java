@@ -43,6 +43,21 @@ public final class BigQueryEngine implements ClientEngine {
     this.bigquery = bigquery;
   }
 
+  /**
+   * The location's region ({@code region-eu}, {@code region-europe-west2}): every dataset of the
+   * project there; without a location only the target's dataset.
+   */
+  @Override
+  public String informationSchema() {
+    String project = "`" + settings.project() + "`";
+    return settings.location() != null
+        ? project
+            + ".`region-"
+            + settings.location().toLowerCase(java.util.Locale.ROOT)
+            + "`.INFORMATION_SCHEMA"
+        : project + ".`" + settings.dataset() + "`.INFORMATION_SCHEMA";
+  }
+
   @Override
   public long maxBytesBilled() {
     return settings.maximumBytesBilled();
