@@ -33,9 +33,14 @@ final class Lane implements AutoCloseable {
     this.onClose = onClose;
   }
 
+  /** A variant run through the warehouse's client-library engine: no connection to hold. */
+  static Lane onEngine(Variant variant) {
+    return new Lane(variant, null, null, false, null);
+  }
+
   /** Ends a pooled connection's read transaction; a sandbox's transaction goes on. */
   void afterRun() throws SQLException {
-    if (transactionPerRun && !connection.getAutoCommit()) {
+    if (connection != null && transactionPerRun && !connection.getAutoCommit()) {
       connection.rollback();
     }
   }
@@ -43,6 +48,9 @@ final class Lane implements AutoCloseable {
   /** Rolls back whatever the connection did, then closes it (or gives it back); never throws. */
   @Override
   public void close() {
+    if (connection == null) {
+      return;
+    }
     try {
       if (!connection.isClosed() && !connection.getAutoCommit()) {
         connection.rollback();

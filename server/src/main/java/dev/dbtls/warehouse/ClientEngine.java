@@ -82,9 +82,11 @@ public interface ClientEngine extends AutoCloseable {
 
   /**
    * Starts the query and returns its rows as they arrive, {@code pageRows} at a time; {@code
-   * running} gets what stops the job before the engine is waited on.
+   * running} gets what stops the job before the engine is waited on. {@code cache} false asks the
+   * engine not to answer from its result cache (a benchmark's runs).
    */
-  QueryRows query(String sql, int pageRows, Consumer<RunningQuery> running) throws SQLException;
+  QueryRows query(String sql, int pageRows, boolean cache, Consumer<RunningQuery> running)
+      throws SQLException;
 
   /** Releases the client; never throws. */
   @Override

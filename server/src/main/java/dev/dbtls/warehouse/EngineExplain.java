@@ -17,9 +17,6 @@ import java.util.Set;
  * compute and write times.
  */
 final class EngineExplain {
-  /** BigQuery's on-demand list price in the US multi-region, per TiB scanned (its pricing page). */
-  static final double US_ON_DEMAND_USD_PER_TIB = 6.25;
-
   private EngineExplain() {}
 
   static ExplainResult run(Warehouse w, String sql, boolean analyze, QueryCancel cancel, long t0) {
@@ -78,11 +75,7 @@ final class EngineExplain {
     root.properties.put("Statement type", String.valueOf(plan.statementType()));
     root.properties.put("Bytes to scan", EnginePreview.bytes(plan.bytesProcessed()));
     root.properties.put(
-        "On-demand cost (US list price, $6.25 per TiB)",
-        String.format(
-            java.util.Locale.ROOT,
-            "$%.4f",
-            plan.bytesProcessed() / Math.pow(1024, 4) * US_ON_DEMAND_USD_PER_TIB));
+        "On-demand cost (US list price, $6.25 per TiB)", ScanBytes.usd(plan.bytesProcessed()));
     root.detail = EnginePreview.bytes(plan.bytesProcessed()) + " to scan";
     for (String table : plan.tables()) {
       PlanDraft read = new PlanDraft("Read");

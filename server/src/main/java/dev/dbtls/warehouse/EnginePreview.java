@@ -2,7 +2,6 @@ package dev.dbtls.warehouse;
 
 import dev.dbtls.project.ProblemCode;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * A preview on an engine reached through its client library ({@link ClientEngine}): first a dry
@@ -40,7 +39,7 @@ final class EnginePreview {
     try (QueryWatch watch = new QueryWatch(o.cancel(), o.timeoutSeconds())) {
       PreviewCursor cursor = null;
       try {
-        QueryRows rows = engine.query(sql, o.pageRows(), watch::running);
+        QueryRows rows = engine.query(sql, o.pageRows(), true, watch::running);
         cursor = new PreviewCursor(rows, o.limit(), false);
         PreviewCursor.Page p = cursor.next(o.pageRows(), o.maxPageBytes());
         watch.close();
@@ -106,15 +105,7 @@ final class EnginePreview {
     return null;
   }
 
-  /** Bytes as people read them: 1.5 GB, 320 MB, 12 kB. */
   static String bytes(long n) {
-    List<String> units = List.of("bytes", "kB", "MB", "GB", "TB", "PB");
-    double v = n;
-    int u = 0;
-    while (v >= 1000 && u < units.size() - 1) {
-      v /= 1000;
-      u++;
-    }
-    return u == 0 ? n + " bytes" : String.format(java.util.Locale.ROOT, "%.1f %s", v, units.get(u));
+    return ScanBytes.text(n);
   }
 }

@@ -95,7 +95,7 @@ public final class ResultExport {
     try (QueryWatch watch = new QueryWatch(o.cancel(), o.timeoutSeconds())) {
       QueryRows rows = null;
       try {
-        rows = engine.query(sql, FETCH_ROWS, watch::running);
+        rows = engine.query(sql, FETCH_ROWS, true, watch::running);
         ExportResult r = Export.write(new EngineRowSource(rows), target, format, watch::stopped);
         watch.close();
         if (!r.ok() && watch.stopped()) {

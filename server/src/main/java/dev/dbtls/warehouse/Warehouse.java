@@ -55,7 +55,8 @@ public final class Warehouse implements AutoCloseable {
     this.maxBytesScanned = Math.max(0, bytes);
   }
 
-  long maxBytesScanned() {
+  /** {@code dbtls.warehouse.maxBytesScanned}; 0: no limit of the user's. */
+  public long maxBytesScanned() {
     return maxBytesScanned;
   }
 
@@ -245,15 +246,15 @@ public final class Warehouse implements AutoCloseable {
     return spec;
   }
 
-  /** The engine of a client-library target; null when the target is reached through JDBC. */
-  ClientEngine engine() {
+  /** The engine of a client-library target (BigQuery); null when it is reached through JDBC. */
+  public ClientEngine engine() {
     return engine;
   }
 
   private String noJdbc() {
     return "dbtls reaches "
         + spec.kind()
-        + " through its client library, which runs previews, exports, explain and the catalog only so far (not benchmark, column profile or warehouse keys)";
+        + " through its client library, which runs previews, exports, explain, benchmarks and the catalog only so far (not column profile or warehouse keys)";
   }
 
   PreviewCursors cursors() {

@@ -266,6 +266,45 @@ class BigQueryRestContractTest {
   }
 
   @Test
+  void aBenchmarkSaysWhatItWillScanRunsWithoutTheCacheOrIsRefusedOverTheLimit() {
+    Warehouse w = warehouse();
+    dev.dbtls.benchmark.BenchmarkPlan plan =
+        dev.dbtls.benchmark.BenchmarkPlan.of(
+                List.of(
+                    dev.dbtls.benchmark.Variant.of(
+                        "saved file", "select id, name, tags from customers"),
+                    dev.dbtls.benchmark.Variant.of(
+                        "buffer", "select id, name, tags from customers where id > 0")))
+            .withRuns(1, 3);
+    dev.dbtls.benchmark.BenchmarkResult r = dev.dbtls.benchmark.Benchmark.run(w, plan, null, null);
+    assertNull(r.error(), String.valueOf(r.error()));
+    assertEquals(dev.dbtls.benchmark.BenchmarkResult.Status.COMPLETED, r.status());
+    for (dev.dbtls.benchmark.VariantResult v : r.variants()) {
+      assertEquals(3, v.runs().size());
+      assertTrue(v.runs().stream().allMatch(run -> run.rows() == 5), v.runs().toString());
+    }
+    assertTrue(
+        r.notes()
+            .contains(
+                "before the runs, BigQuery's dry runs said a run scans 'saved file' 1.2 MB, 'buffer'"
+                    + " 1.2 MB; 4 runs per variant, warm-ups included, scan 9.9 MB, about $0.0001 on demand at the US"
+                    + " list price ($6.25 per TiB; the minimum of 10 MB per query billed aside)"),
+        r.notes().toString());
+    // 8 jobs (a warm-up and three runs per variant), none answered from the result cache
+    assertEquals(
+        8, calls.stream().filter(c -> c.contains(" run cache=false")).count(), calls.toString());
+
+    w.maxBytesScanned(5_000_000L);
+    dev.dbtls.benchmark.BenchmarkResult refused =
+        dev.dbtls.benchmark.Benchmark.run(w, plan, null, null);
+    assertEquals(
+        "the benchmark would scan 9.9 MB in 4 runs per variant, more than"
+            + " dbtls.warehouse.maxBytesScanned (5.0 MB): fewer runs, or raise the setting",
+        refused.error().message());
+    w.close();
+  }
+
+  @Test
   void whatTheDryRunSaysIsNotAQueryOrTooBigNeverRuns() {
     statementType = "DELETE";
     Warehouse w = warehouse();

@@ -97,9 +97,9 @@ public final class BigQueryEngine implements ClientEngine {
   }
 
   @Override
-  public QueryRows query(String sql, int pageRows, Consumer<RunningQuery> running)
+  public QueryRows query(String sql, int pageRows, boolean cache, Consumer<RunningQuery> running)
       throws SQLException {
-    Job job = finished(sql, true, running);
+    Job job = finished(sql, cache, running);
     try {
       return new BigQueryRows(
           job.getQueryResults(BigQuery.QueryResultsOption.pageSize(Math.max(1, pageRows))),
