@@ -71,6 +71,9 @@ public interface ClientEngine extends AutoCloseable {
    */
   String informationSchema();
 
+  /** The target's own dataset's information schema (where BigQuery keeps table constraints). */
+  String datasetInformationSchema();
+
   /** The most bytes a job may bill, as the target's profile says (0: no limit). */
   long maxBytesBilled();
 

@@ -88,8 +88,7 @@ final class EngineCatalog {
   }
 
   /** Every row of a query, page after page; the error, or null. */
-  private static WarehouseError all(
-      Warehouse w, String sql, PreviewOptions o, List<List<Object>> into) {
+  static WarehouseError all(Warehouse w, String sql, PreviewOptions o, List<List<Object>> into) {
     PreviewResult r = Preview.run(w, sql, o);
     if (!r.ok()) {
       return r.error();

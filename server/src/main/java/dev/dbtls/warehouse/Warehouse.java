@@ -254,7 +254,7 @@ public final class Warehouse implements AutoCloseable {
   private String noJdbc() {
     return "dbtls reaches "
         + spec.kind()
-        + " through its client library, which runs previews, exports, explain, benchmarks and the catalog only so far (not column profile or warehouse keys)";
+        + " through its client library, which runs previews, exports, explain, benchmarks, the catalog and its keys, but not column profiles yet";
   }
 
   PreviewCursors cursors() {

@@ -70,6 +70,9 @@ public record WarehouseForeignKeys(
   public static WarehouseForeignKeys read(Warehouse warehouse, QueryCancel cancel) {
     long t0 = System.nanoTime();
     QueryCancel c = cancel == null ? new QueryCancel() : cancel;
+    if (warehouse.engine() != null) {
+      return EngineForeignKeys.read(warehouse, c, t0);
+    }
     try (Connection connection = warehouse.connection()) {
       if (c.cancelled()) {
         throw new SQLException("cancelled");

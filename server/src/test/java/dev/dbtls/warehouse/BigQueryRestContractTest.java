@@ -305,6 +305,41 @@ class BigQueryRestContractTest {
   }
 
   @Test
+  void foreignKeysComeFromTheDatasetsConstraintsCompositeOnesColumnByColumn() {
+    Warehouse w = warehouse("location", "EU");
+    WarehouseForeignKeys keys = WarehouseForeignKeys.read(w, null);
+    assertNull(keys.error(), String.valueOf(keys.error()));
+    assertEquals(
+        List.of(
+            new WarehouseForeignKeys.ForeignKey(
+                "fk_orders_customer",
+                "acme",
+                "dbt_ana",
+                "orders",
+                List.of("customer_id"),
+                "acme",
+                "dbt_ana",
+                "customers",
+                List.of("id")),
+            new WarehouseForeignKeys.ForeignKey(
+                "fk_ship_line",
+                "acme",
+                "dbt_ana",
+                "shipments",
+                List.of("ord", "line"),
+                "acme",
+                "dbt_ana",
+                "order_lines",
+                List.of("order_id", "line_no"))),
+        keys.keys());
+    // table constraints are kept per dataset: the dataset's views, whatever the location
+    assertTrue(
+        queries.stream().allMatch(q -> q.contains("`acme`.`dbt_ana`.INFORMATION_SCHEMA.")),
+        queries.toString());
+    w.close();
+  }
+
+  @Test
   void whatTheDryRunSaysIsNotAQueryOrTooBigNeverRuns() {
     statementType = "DELETE";
     Warehouse w = warehouse();
@@ -617,11 +652,68 @@ class BigQueryRestContractTest {
               List.of(
                   "acme", "raw", "payments", "info", "STRUCT<method STRING, cents INT64>", "1")));
 
+  /**
+   * TABLE_CONSTRAINTS of the target dataset: two primary keys, two foreign keys (one composite).
+   */
+  private static final Result CONSTRAINTS =
+      new Result(
+          List.of(
+              List.of("constraint_name", "STRING", "NULLABLE"),
+              List.of("table_catalog", "STRING", "NULLABLE"),
+              List.of("table_schema", "STRING", "NULLABLE"),
+              List.of("table_name", "STRING", "NULLABLE"),
+              List.of("constraint_type", "STRING", "NULLABLE")),
+          List.of(
+              List.of("customers.pk$", "acme", "dbt_ana", "customers", "PRIMARY KEY"),
+              List.of("order_lines.pk$", "acme", "dbt_ana", "order_lines", "PRIMARY KEY"),
+              List.of("fk_orders_customer", "acme", "dbt_ana", "orders", "FOREIGN KEY"),
+              List.of("fk_ship_line", "acme", "dbt_ana", "shipments", "FOREIGN KEY")));
+
+  /** KEY_COLUMN_USAGE: a foreign key column points into the referenced primary key by position. */
+  private static final Result KEY_COLUMNS =
+      new Result(
+          List.of(
+              List.of("constraint_name", "STRING", "NULLABLE"),
+              List.of("column_name", "STRING", "NULLABLE"),
+              List.of("ordinal_position", "INTEGER", "NULLABLE"),
+              List.of("position_in_unique_constraint", "INTEGER", "NULLABLE")),
+          List.of(
+              java.util.Arrays.asList("customers.pk$", "id", "1", null),
+              java.util.Arrays.asList("order_lines.pk$", "order_id", "1", null),
+              java.util.Arrays.asList("order_lines.pk$", "line_no", "2", null),
+              java.util.Arrays.asList("fk_orders_customer", "customer_id", "1", "1"),
+              java.util.Arrays.asList("fk_ship_line", "line", "2", "2"),
+              java.util.Arrays.asList("fk_ship_line", "ord", "1", "1")));
+
+  /** CONSTRAINT_COLUMN_USAGE: for a foreign key the referenced table's columns, in no order. */
+  private static final Result USED_COLUMNS =
+      new Result(
+          List.of(
+              List.of("constraint_name", "STRING", "NULLABLE"),
+              List.of("table_catalog", "STRING", "NULLABLE"),
+              List.of("table_schema", "STRING", "NULLABLE"),
+              List.of("table_name", "STRING", "NULLABLE"),
+              List.of("column_name", "STRING", "NULLABLE")),
+          List.of(
+              List.of("customers.pk$", "acme", "dbt_ana", "customers", "id"),
+              List.of("fk_orders_customer", "acme", "dbt_ana", "customers", "id"),
+              List.of("fk_ship_line", "acme", "dbt_ana", "order_lines", "line_no"),
+              List.of("fk_ship_line", "acme", "dbt_ana", "order_lines", "order_id")));
+
   /** What the last job run asked, which its result pages answer. */
   private volatile String lastSql = "";
 
   private Result result() {
     String sql = lastSql.toUpperCase(java.util.Locale.ROOT);
+    if (sql.contains("INFORMATION_SCHEMA.TABLE_CONSTRAINTS")) {
+      return CONSTRAINTS;
+    }
+    if (sql.contains("INFORMATION_SCHEMA.KEY_COLUMN_USAGE")) {
+      return KEY_COLUMNS;
+    }
+    if (sql.contains("INFORMATION_SCHEMA.CONSTRAINT_COLUMN_USAGE")) {
+      return USED_COLUMNS;
+    }
     return sql.contains("INFORMATION_SCHEMA.TABLES")
         ? TABLES
         : sql.contains("INFORMATION_SCHEMA.COLUMNS") ? COLUMNS : CUSTOMERS;
@@ -638,7 +730,7 @@ class BigQueryRestContractTest {
           list.forEach(t -> items.add(Map.of("v", t)));
           cells.add(Map.of("v", items));
         } else {
-          cells.add(Map.of("v", v));
+          cells.add(Collections.singletonMap("v", v));
         }
       }
       rows.add(Map.of("f", cells));

@@ -55,7 +55,12 @@ public final class BigQueryEngine implements ClientEngine {
             + ".`region-"
             + settings.location().toLowerCase(java.util.Locale.ROOT)
             + "`.INFORMATION_SCHEMA"
-        : project + ".`" + settings.dataset() + "`.INFORMATION_SCHEMA";
+        : datasetInformationSchema();
+  }
+
+  @Override
+  public String datasetInformationSchema() {
+    return "`" + settings.project() + "`.`" + settings.dataset() + "`.INFORMATION_SCHEMA";
   }
 
   @Override
