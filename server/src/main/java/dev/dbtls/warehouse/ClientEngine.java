@@ -13,8 +13,13 @@ import java.util.function.Consumer;
  * message is the engine's own words.
  */
 public interface ClientEngine extends AutoCloseable {
-  /** What a query would do, asked without running it (BigQuery's dry run). */
-  record DryRun(String statementType, long bytesProcessed, boolean fromCache) {
+  /** What a query would do, asked without running it (BigQuery's dry run), and its columns. */
+  record DryRun(
+      String statementType, long bytesProcessed, boolean fromCache, List<PreviewColumn> columns) {
+    public DryRun(String statementType, long bytesProcessed, boolean fromCache) {
+      this(statementType, bytesProcessed, fromCache, List.of());
+    }
+
     /** Whether the engine says the statement only reads. */
     public boolean query() {
       return statementType == null || statementType.equalsIgnoreCase("SELECT");

@@ -45,6 +45,9 @@ public final class Profile {
               : WarehouseError.of(ProblemCode.WAREHOUSE_NOT_A_QUERY, "a profile needs a query"),
           Preview.millis(t0));
     }
+    if (w.engine() != null) {
+      return EngineProfile.run(w, v.sql(), o, t0);
+    }
     ConnectionSpec spec = w.spec();
     Connection c;
     try {

@@ -254,7 +254,7 @@ public final class Warehouse implements AutoCloseable {
   private String noJdbc() {
     return "dbtls reaches "
         + spec.kind()
-        + " through its client library, which runs previews, exports, explain, benchmarks, the catalog and its keys, but not column profiles yet";
+        + " through its client library, not JDBC, and this runs only on a JDBC connection";
   }
 
   PreviewCursors cursors() {

@@ -340,6 +340,44 @@ class BigQueryRestContractTest {
   }
 
   @Test
+  void aColumnProfileIsOneQueryForEveryColumn() {
+    Warehouse w = warehouse();
+    ProfileResult p = Profile.of(w, "select id, name, tags from customers", null);
+    assertNull(p.error(), String.valueOf(p.error()));
+    assertEquals(5, p.rows());
+    assertEquals(
+        List.of(
+            new ColumnProfile(
+                "id",
+                "integer",
+                0,
+                5,
+                1L,
+                5L,
+                List.of(new ColumnProfile.TopValue(1L, 1), new ColumnProfile.TopValue(2L, 1))),
+            new ColumnProfile(
+                "name",
+                "text",
+                1,
+                3,
+                "ana",
+                "di",
+                List.of(new ColumnProfile.TopValue("bo", 2), new ColumnProfile.TopValue("ana", 1))),
+            new ColumnProfile("tags", "array", 0, -1, null, null, List.of())),
+        p.columns());
+    assertEquals(1, queries.size(), queries.toString());
+    assertTrue(
+        queries
+            .get(0)
+            .contains(
+                "select count(*), count(`id`), count(distinct `id`), min(`id`), max(`id`),"
+                    + " approx_top_count(`id`, 5), count(`name`), count(distinct `name`),"
+                    + " min(`name`), max(`name`), approx_top_count(`name`, 5), count(`tags`) from"),
+        queries.toString());
+    w.close();
+  }
+
+  @Test
   void whatTheDryRunSaysIsNotAQueryOrTooBigNeverRuns() {
     statementType = "DELETE";
     Warehouse w = warehouse();
@@ -424,6 +462,7 @@ class BigQueryRestContractTest {
           error(x, 400, failWith);
           return;
         }
+        drySql = job.at("/configuration/query/query").asText();
         out = job(job.at("/jobReference/jobId").asText("dry"), "DONE", true);
       } else {
         lastSql = job.at("/configuration/query/query").asText();
@@ -491,6 +530,9 @@ class BigQueryRestContractTest {
     Map<String, Object> query = new LinkedHashMap<>();
     query.put("totalBytesProcessed", String.valueOf(bytesProcessed));
     query.put("statementType", statementType);
+    if (dry) {
+      query.put("schema", Map.of("fields", fields(result(drySql).fields())));
+    }
     query.put("cacheHit", false);
     query.put(
         "referencedTables",
@@ -609,7 +651,60 @@ class BigQueryRestContractTest {
   }
 
   /** A result: its fields (name, type, mode) and rows (a repeated field's value a list). */
-  private record Result(List<List<String>> fields, List<List<Object>> rows) {}
+  /**
+   * A result: its fields ({name, type, mode} and a record's sub-fields as a fourth element) and
+   * rows (a repeated field's value a list, a record's a {@link Struct}).
+   */
+  private record Result(List<? extends List<?>> fields, List<? extends List<?>> rows) {}
+
+  /** A record's values, in its fields' order. */
+  private record Struct(List<Object> cells) {}
+
+  /** The profile of CUSTOMERS, one row as BigQuery answers the single profile query. */
+  private static final Result PROFILE =
+      new Result(
+          List.of(
+              List.of("f0_", "INTEGER", "NULLABLE"),
+              List.of("f1_", "INTEGER", "NULLABLE"),
+              List.of("f2_", "INTEGER", "NULLABLE"),
+              List.of("f3_", "INTEGER", "NULLABLE"),
+              List.of("f4_", "INTEGER", "NULLABLE"),
+              List.of(
+                  "f5_",
+                  "RECORD",
+                  "REPEATED",
+                  List.of(
+                      List.of("value", "INTEGER", "NULLABLE"),
+                      List.of("count", "INTEGER", "NULLABLE"))),
+              List.of("f6_", "INTEGER", "NULLABLE"),
+              List.of("f7_", "INTEGER", "NULLABLE"),
+              List.of("f8_", "STRING", "NULLABLE"),
+              List.of("f9_", "STRING", "NULLABLE"),
+              List.of(
+                  "f10_",
+                  "RECORD",
+                  "REPEATED",
+                  List.of(
+                      List.of("value", "STRING", "NULLABLE"),
+                      List.of("count", "INTEGER", "NULLABLE"))),
+              List.of("f11_", "INTEGER", "NULLABLE")),
+          List.of(
+              List.of(
+                  "5",
+                  "5",
+                  "5",
+                  "1",
+                  "5",
+                  List.of(new Struct(List.of("1", "1")), new Struct(List.of("2", "1"))),
+                  "4",
+                  "3",
+                  "ana",
+                  "di",
+                  List.of(new Struct(List.of("bo", "2")), new Struct(List.of("ana", "1"))),
+                  "5")));
+
+  /** What the last dry run asked: its schema is that query's. */
+  private volatile String drySql = "";
 
   private static final Result CUSTOMERS =
       new Result(
@@ -704,7 +799,14 @@ class BigQueryRestContractTest {
   private volatile String lastSql = "";
 
   private Result result() {
-    String sql = lastSql.toUpperCase(java.util.Locale.ROOT);
+    return result(lastSql);
+  }
+
+  private static Result result(String query) {
+    String sql = query.toUpperCase(java.util.Locale.ROOT);
+    if (sql.contains("APPROX_TOP_COUNT")) {
+      return PROFILE;
+    }
     if (sql.contains("INFORMATION_SCHEMA.TABLE_CONSTRAINTS")) {
       return CONSTRAINTS;
     }
@@ -723,22 +825,9 @@ class BigQueryRestContractTest {
     Result result = result();
     List<Object> rows = new ArrayList<>();
     for (int i = from; i < Math.min(result.rows().size(), from + size); i++) {
-      List<Object> cells = new ArrayList<>();
-      for (Object v : result.rows().get(i)) {
-        if (v instanceof List<?> list) {
-          List<Object> items = new ArrayList<>();
-          list.forEach(t -> items.add(Map.of("v", t)));
-          cells.add(Map.of("v", items));
-        } else {
-          cells.add(Collections.singletonMap("v", v));
-        }
-      }
-      rows.add(Map.of("f", cells));
+      rows.add(encode(new Struct(new ArrayList<>(result.rows().get(i)))));
     }
-    List<Object> fields = new ArrayList<>();
-    for (List<String> f : result.fields()) {
-      fields.add(Map.of("name", f.get(0), "type", f.get(1), "mode", f.get(2)));
-    }
+    List<Object> fields = fields(result.fields());
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("kind", "bigquery#getQueryResultsResponse");
     if (id != null) {
@@ -752,6 +841,37 @@ class BigQueryRestContractTest {
     }
     p.put("jobComplete", true);
     return p;
+  }
+
+  /** Fields as the REST answer's schema has them. */
+  private static List<Object> fields(List<? extends List<?>> specs) {
+    List<Object> out = new ArrayList<>();
+    for (List<?> f : specs) {
+      Map<String, Object> field = new LinkedHashMap<>();
+      field.put("name", f.get(0));
+      field.put("type", f.get(1));
+      field.put("mode", f.get(2));
+      if (f.size() > 3) {
+        field.put("fields", fields((List<? extends List<?>>) f.get(3)));
+      }
+      out.add(field);
+    }
+    return out;
+  }
+
+  /** A value as the REST answer carries it: records as {f: [...]}, arrays as [{v: …}]. */
+  private static Object encode(Object v) {
+    if (v instanceof Struct s) {
+      List<Object> cells = new ArrayList<>();
+      s.cells().forEach(c -> cells.add(Collections.singletonMap("v", encode(c))));
+      return Map.of("f", cells);
+    }
+    if (v instanceof List<?> list) {
+      List<Object> items = new ArrayList<>();
+      list.forEach(t -> items.add(Collections.singletonMap("v", encode(t))));
+      return items;
+    }
+    return v;
   }
 
   private static int pageSize(String query) {

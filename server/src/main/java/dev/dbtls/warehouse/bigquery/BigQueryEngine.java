@@ -13,6 +13,7 @@ import dev.dbtls.warehouse.QueryRows;
 import dev.dbtls.warehouse.RunningQuery;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -81,7 +82,10 @@ public final class BigQueryEngine implements ClientEngine {
       return new DryRun(
           stats.getStatementType() == null ? null : stats.getStatementType().toString(),
           stats.getTotalBytesProcessed() == null ? 0 : stats.getTotalBytesProcessed(),
-          Boolean.TRUE.equals(stats.getCacheHit()));
+          Boolean.TRUE.equals(stats.getCacheHit()),
+          stats.getSchema() == null
+              ? List.of()
+              : stats.getSchema().getFields().stream().map(BigQueryValues::column).toList());
     } catch (BigQueryException e) {
       throw failure(e);
     }
