@@ -29,9 +29,7 @@ final class EngineExplain {
     try (QueryWatch watch = new QueryWatch(cancel, 0)) {
       try {
         if (analyze) {
-          WarehouseError refused =
-              EnginePreview.refusal(
-                  spec, engine.dryRun(sql), engine.maxBytesBilled(), w.maxBytesScanned());
+          WarehouseError refused = EnginePreview.dryRun(w, sql).refused();
           if (refused != null) {
             return ExplainResult.failed(refused, sql, true, Preview.millis(t0));
           }

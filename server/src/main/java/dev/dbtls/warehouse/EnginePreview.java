@@ -25,44 +25,16 @@ final class EnginePreview {
           sql,
           Preview.millis(t0));
     }
-    ClientEngine.DryRun dry;
-    try {
-      dry = engine.dryRun(sql);
-    } catch (SQLException | RuntimeException e) {
-      return PreviewResult.failed(
-          QueryFailure.of(spec, e, false, false, 0), sql, Preview.millis(t0));
-    }
-    WarehouseError refused = refusal(spec, dry, engine.maxBytesBilled(), w.maxBytesScanned());
-    if (refused != null) {
-      return PreviewResult.failed(refused, sql, Preview.millis(t0));
+    Checked checked = dryRun(w, sql);
+    if (checked.refused() != null) {
+      return PreviewResult.failed(checked.refused(), sql, Preview.millis(t0));
     }
     try (QueryWatch watch = new QueryWatch(o.cancel(), o.timeoutSeconds())) {
       PreviewCursor cursor = null;
       try {
         QueryRows rows = engine.query(sql, o.pageRows(), true, watch::running);
         cursor = new PreviewCursor(rows, o.limit(), false);
-        PreviewCursor.Page p = cursor.next(o.pageRows(), o.maxPageBytes());
-        watch.close();
-        if (watch.stopped()) {
-          cursor.close();
-          return PreviewResult.failed(watch.failure(spec, null), sql, Preview.millis(t0));
-        }
-        String id = null;
-        if (p.hasMore()) {
-          id = w.cursors().add(cursor);
-        } else {
-          cursor.close();
-        }
-        return new PreviewResult(
-            cursor.columns(),
-            p.rows(),
-            p.hasMore(),
-            p.truncated(),
-            id,
-            -1,
-            sql,
-            Preview.millis(t0),
-            null);
+        return Preview.firstPage(w, cursor, watch, o, sql, t0);
       } catch (SQLException | RuntimeException e) {
         watch.close();
         if (cursor != null) {
@@ -70,6 +42,23 @@ final class EnginePreview {
         }
         return PreviewResult.failed(watch.failure(spec, e), sql, Preview.millis(t0));
       }
+    }
+  }
+
+  /** The dry run, and why the statement may not run (null when it may). */
+  record Checked(ClientEngine.DryRun dry, WarehouseError refused) {}
+
+  /**
+   * Dry-runs {@code sql} on the warehouse's engine and holds it against what may run: a query, and
+   * no more bytes than the profile's and the user's limits.
+   */
+  static Checked dryRun(Warehouse w, String sql) {
+    ClientEngine engine = w.engine();
+    try {
+      ClientEngine.DryRun dry = engine.dryRun(sql);
+      return new Checked(dry, refusal(w.spec(), dry, engine.maxBytesBilled(), w.maxBytesScanned()));
+    } catch (SQLException | RuntimeException e) {
+      return new Checked(null, QueryFailure.of(w.spec(), e, false, false, 0));
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.dbtls.warehouse;
 
 import dev.dbtls.project.Adapter;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +32,11 @@ final class EngineProfile {
 
   static ProfileResult run(Warehouse w, String sql, PreviewOptions o, long t0) {
     ConnectionSpec spec = w.spec();
-    ClientEngine.DryRun dry;
-    try {
-      dry = w.engine().dryRun(sql);
-    } catch (SQLException | RuntimeException e) {
-      return ProfileResult.failed(QueryFailure.of(spec, e, false, false, 0), Preview.millis(t0));
+    EnginePreview.Checked checked = EnginePreview.dryRun(w, sql);
+    if (checked.refused() != null) {
+      return ProfileResult.failed(checked.refused(), Preview.millis(t0));
     }
-    WarehouseError refused =
-        EnginePreview.refusal(spec, dry, w.engine().maxBytesBilled(), w.maxBytesScanned());
-    if (refused != null) {
-      return ProfileResult.failed(refused, Preview.millis(t0));
-    }
-    List<PreviewColumn> columns = dry.columns();
+    List<PreviewColumn> columns = checked.dry().columns();
     Adapter adapter = Adapter.of(spec.sqlType());
     StringBuilder q = new StringBuilder("select count(*)");
     for (PreviewColumn c : columns) {

@@ -128,30 +128,8 @@ public final class Preview {
         PreviewCursor cursor =
             new PreviewCursor(
                 new JdbcRows(c, st, st.getResultSet()), o.limit(), drainsOnClose(spec));
-        PreviewCursor.Page p = cursor.next(o.pageRows(), o.maxPageBytes());
-        // no cancel may reach the connection once it can go back to the pool
-        watch.close();
-        if (watch.stopped()) {
-          // MariaDB's KILL QUERY can end a query with a result instead of an error
-          cursor.close();
-          return PreviewResult.failed(watch.failure(spec, null), toRun, millis(t0));
-        }
-        String id = null;
-        if (p.hasMore()) {
-          id = w.cursors().add(cursor);
-        } else {
-          cursor.close();
-        }
-        return new PreviewResult(
-            cursor.columns(),
-            p.rows(),
-            p.hasMore(),
-            p.truncated(),
-            id,
-            -1,
-            toRun,
-            millis(t0),
-            null);
+        // MariaDB's KILL QUERY can end a query with a result instead of an error
+        return firstPage(w, cursor, watch, o, toRun, t0);
       } catch (SQLException | RuntimeException e) {
         watch.close();
         WarehouseError error = watch.failure(spec, e);
@@ -159,6 +137,30 @@ public final class Preview {
         return PreviewResult.failed(error, toRun, millis(t0));
       }
     }
+  }
+
+  /**
+   * The first page of a result, then the watch closed (no cancel may reach a connection once it can
+   * go back to the pool): a stop that came while reading fails the preview; rows left keep the
+   * cursor open under an id for the next pages.
+   */
+  static PreviewResult firstPage(
+      Warehouse w, PreviewCursor cursor, QueryWatch watch, PreviewOptions o, String sql, long t0)
+      throws SQLException {
+    PreviewCursor.Page p = cursor.next(o.pageRows(), o.maxPageBytes());
+    watch.close();
+    if (watch.stopped()) {
+      cursor.close();
+      return PreviewResult.failed(watch.failure(w.spec(), null), sql, millis(t0));
+    }
+    String id = null;
+    if (p.hasMore()) {
+      id = w.cursors().add(cursor);
+    } else {
+      cursor.close();
+    }
+    return new PreviewResult(
+        cursor.columns(), p.rows(), p.hasMore(), p.truncated(), id, -1, sql, millis(t0), null);
   }
 
   /**

@@ -59,12 +59,8 @@ public final class ResultExport {
         st.setFetchSize(FETCH_ROWS);
         watch.running(st);
         ResultSet rs = st.executeQuery(toRun);
-        ExportResult r = Export.write(RowSource.of(rs), target, format, watch::stopped);
-        watch.close();
-        if (!r.ok() && watch.stopped()) {
-          return failed(target, format, t0, watch.failure(spec, null).message());
-        }
-        return r;
+        return ended(
+            Export.write(RowSource.of(rs), target, format, watch::stopped), watch, spec, t0);
       } catch (SQLException | RuntimeException e) {
         watch.close();
         return failed(target, format, t0, watch.failure(spec, e).message());
@@ -82,26 +78,19 @@ public final class ResultExport {
       Warehouse w, String sql, Path target, ExportFormat format, PreviewOptions o, long t0) {
     ConnectionSpec spec = w.spec();
     ClientEngine engine = w.engine();
-    try {
-      WarehouseError refused =
-          EnginePreview.refusal(
-              spec, engine.dryRun(sql), engine.maxBytesBilled(), w.maxBytesScanned());
-      if (refused != null) {
-        return failed(target, format, t0, refused.message());
-      }
-    } catch (SQLException | RuntimeException e) {
-      return failed(target, format, t0, QueryFailure.of(spec, e, false, false, 0).message());
+    WarehouseError refused = EnginePreview.dryRun(w, sql).refused();
+    if (refused != null) {
+      return failed(target, format, t0, refused.message());
     }
     try (QueryWatch watch = new QueryWatch(o.cancel(), o.timeoutSeconds())) {
       QueryRows rows = null;
       try {
         rows = engine.query(sql, FETCH_ROWS, true, watch::running);
-        ExportResult r = Export.write(new EngineRowSource(rows), target, format, watch::stopped);
-        watch.close();
-        if (!r.ok() && watch.stopped()) {
-          return failed(target, format, t0, watch.failure(spec, null).message());
-        }
-        return r;
+        return ended(
+            Export.write(new EngineRowSource(rows), target, format, watch::stopped),
+            watch,
+            spec,
+            t0);
       } catch (SQLException | RuntimeException e) {
         watch.close();
         return failed(target, format, t0, watch.failure(spec, e).message());
@@ -111,6 +100,15 @@ public final class ResultExport {
         }
       }
     }
+  }
+
+  /** The file written, or, when a cancel or the time limit stopped the writing, why not. */
+  private static ExportResult ended(
+      ExportResult r, QueryWatch watch, ConnectionSpec spec, long t0) {
+    watch.close();
+    return !r.ok() && watch.stopped()
+        ? failed(r.file(), r.format(), t0, watch.failure(spec, null).message())
+        : r;
   }
 
   private static ExportResult failed(Path target, ExportFormat format, long t0, String message) {
