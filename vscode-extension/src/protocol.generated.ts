@@ -521,6 +521,7 @@ export interface PreviewResult {
   inlined?: string[];
   problems?: CompileProblem[];
   error?: PreviewError;
+  bytesScanned?: number;
 }
 
 export interface ProfileParams {

@@ -468,3 +468,22 @@ test('a result that arrives while its tab is hidden shows its rows once the tab 
   assert.deepEqual(v.errors, []);
   await v.close();
 });
+
+test('on a warehouse that bills by bytes, the bytes its dry run said the query scans are noted', async () => {
+  const v = await openView('results');
+  await v.post({ type: 'open', tab: header(10, 'customers') });
+  await v.post({
+    type: 'result',
+    id: 10,
+    result: result({ hasMore: false, cursor: undefined, bytesScanned: 1_234_567 }),
+    elapsedMs: 10,
+  });
+  await v.page.waitForSelector('[data-testid="results-grid"] .tabulator-row');
+  assert.equal(
+    await v.page.getByTestId('results-scanned').textContent(),
+    "Scanned 1.2 MB, as the warehouse's dry run said before it ran",
+  );
+  await v.screenshot('scanned');
+  assert.deepEqual(v.errors, []);
+  await v.close();
+});

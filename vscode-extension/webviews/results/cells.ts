@@ -70,6 +70,18 @@ export function compareValues(a: unknown, b: unknown, numeric: boolean): number 
 }
 
 /** "1 row", "12,345 rows". */
+/** Bytes as the server words them: decimal units, one digit after the point (1.2 MB, 12 bytes). */
+export function bytesText(n: number): string {
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB', 'PB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return u === 0 ? `${n} bytes` : `${v.toFixed(1)} ${units[u]}`;
+}
+
 export function rowsText(n: number): string {
   return n === 1 ? '1 row' : `${n.toLocaleString('en-US')} rows`;
 }

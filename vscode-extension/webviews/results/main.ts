@@ -22,6 +22,7 @@
 //   results-error          the error box (data-code = the server's error code); results-problems the compile problems
 //   results-cancelled      the box of a cancelled run
 //   results-inlined        the note naming parents compiled in front of the query
+//   results-scanned        the bytes the query scans, from the warehouse's dry run (BigQuery)
 //   results-footer         "N rows loaded · more available | all rows | loading more…";
 //                          results-row-count, results-load-more, results-truncated, results-page-error inside
 import 'tabulator-tables/dist/css/tabulator.min.css';

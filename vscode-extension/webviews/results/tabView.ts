@@ -5,7 +5,7 @@ import type { CompileProblem, PreviewPage, PreviewResult, ProfileResult } from '
 import { elapsedText, endedText, finalMillis } from '../../src/results/elapsed';
 import type { FromView, RunState, TabHeader } from '../../src/results/messages';
 import { el } from '../shared/dom';
-import { rowsText } from './cells';
+import { bytesText, rowsText } from './cells';
 import { DetailPane } from './detailPane';
 import { ResultGrid } from './grid';
 import { ProfilePane } from './profilePane';
@@ -361,6 +361,13 @@ export class TabView {
             'div',
             { class: 'note muted', 'data-testid': 'results-inlined' },
             `Not built in the warehouse yet, compiled in front of the query: ${r.inlined.join(', ')}`,
+          )
+        : null,
+      !r.error && r.bytesScanned !== undefined && r.bytesScanned !== null
+        ? el(
+            'div',
+            { class: 'note muted', 'data-testid': 'results-scanned' },
+            `Scanned ${bytesText(r.bytesScanned)}, as the warehouse's dry run said before it ran`,
           )
         : null,
       !r.error && warnings.length ? this.problemList(warnings) : null,

@@ -66,7 +66,8 @@ final class PreviewAnswer {
           List.of(),
           new PreviewError(
               "preview-nothing",
-              "this document defines no model to preview; " + "select SQL to preview it ad hoc"));
+              "this document defines no model to preview; " + "select SQL to preview it ad hoc"),
+          null);
     }
     List<CompileProblem> problems =
         prepared.problems().stream().distinct().map(x -> problem(uris, root, x)).toList();
@@ -83,7 +84,8 @@ final class PreviewAnswer {
           0,
           List.of(),
           problems,
-          new PreviewError("compile-failed", "the SQL could not be compiled: see problems"));
+          new PreviewError("compile-failed", "the SQL could not be compiled: see problems"),
+          null);
     }
     var r = o.result();
     // the history is written after the answer, off the request's path
@@ -102,7 +104,8 @@ final class PreviewAnswer {
         r.millis(),
         o.inlined(),
         problems,
-        error(r.error()));
+        error(r.error()),
+        r.bytesScanned());
   }
 
   /** {@code dbt/profile}: the same SQL a preview would run, summarized column by column. */

@@ -34,7 +34,8 @@ final class EnginePreview {
       try {
         QueryRows rows = engine.query(sql, o.pageRows(), true, watch::running);
         cursor = new PreviewCursor(rows, o.limit(), false);
-        return Preview.firstPage(w, cursor, watch, o, sql, t0);
+        PreviewResult first = Preview.firstPage(w, cursor, watch, o, sql, t0);
+        return first.ok() ? first.withBytesScanned(checked.dry().bytesProcessed()) : first;
       } catch (SQLException | RuntimeException e) {
         watch.close();
         if (cursor != null) {

@@ -123,6 +123,7 @@ public final class Preview {
               count,
               toRun,
               millis(t0),
+              null,
               null);
         }
         PreviewCursor cursor =
@@ -160,7 +161,16 @@ public final class Preview {
       cursor.close();
     }
     return new PreviewResult(
-        cursor.columns(), p.rows(), p.hasMore(), p.truncated(), id, -1, sql, millis(t0), null);
+        cursor.columns(),
+        p.rows(),
+        p.hasMore(),
+        p.truncated(),
+        id,
+        -1,
+        sql,
+        millis(t0),
+        null,
+        null);
   }
 
   /**

@@ -126,6 +126,7 @@ class BigQueryRestContractTest {
         r.columns());
     assertEquals(List.of(List.of(1L, "ana", List.of("a")), List.of(2L, "bo", List.of())), r.rows());
     assertTrue(r.hasMore());
+    assertEquals(1_234_567L, r.bytesScanned(), "the dry run's bytes, said with the rows");
     PreviewPage p2 = Preview.page(w, r.cursor(), o);
     assertEquals(
         List.of(List.of(3L, "cy", List.of("c", "d")), List.of(4L, "di", List.of())), p2.rows());

@@ -156,7 +156,8 @@ class ResultsViewTest {
             List.of(),
             List.of(),
             new dev.dbtls.protocol.PreviewError(
-                "warehouse-query", "Binder Error: column nope not found")));
+                "warehouse-query", "Binder Error: column nope not found"),
+            null));
     assertTrue(view.statusText().contains("column nope not found"), view.statusText());
     assertTrue(view.detailText().contains("column nope not found"));
     assertFalse(view.exportButton().isEnabled());
