@@ -33,6 +33,10 @@ public final class ResultsView extends JPanel {
   private final ResultsTableModel model = new ResultsTableModel();
   private final JTable table = new JTable(model);
   private final JLabel status = new JLabel(" ");
+
+  /** What the warehouse's dry run said the query scans (BigQuery); null elsewhere. */
+  private Long scanned;
+
   private final JButton cancel = new JButton("Cancel");
   private final JButton loadMore = new JButton("Load more");
   private final JButton export = new JButton("Export…");
@@ -150,6 +154,7 @@ public final class ResultsView extends JPanel {
   public void show(PreviewResult result) {
     stopClock();
     error = result.error();
+    scanned = result.bytesScanned();
     model.show(result);
     sizeColumns();
     detail.setText(
@@ -209,9 +214,22 @@ public final class ResultsView extends JPanel {
               + " · "
               + model.getColumnCount()
               + " columns · "
+              + (scanned != null ? "scanned " + bytes(scanned) + " · " : "")
               + time);
       status.setForeground(Palette.foreground());
     }
+  }
+
+  /** Bytes as the server words them: decimal units, one digit after the point. */
+  static String bytes(long n) {
+    String[] units = {"bytes", "kB", "MB", "GB", "TB", "PB"};
+    double v = n;
+    int u = 0;
+    while (v >= 1000 && u < units.length - 1) {
+      v /= 1000;
+      u++;
+    }
+    return u == 0 ? n + " bytes" : String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
   }
 
   private void showSelected() {

@@ -162,4 +162,33 @@ class ResultsViewTest {
     assertTrue(view.detailText().contains("column nope not found"));
     assertFalse(view.exportButton().isEnabled());
   }
+
+  @Test
+  void aPreviewOnAWarehouseThatBillsByBytesSaysWhatItScanned() throws Exception {
+    PreviewResult recorded = Recorded.load("preview-orders", PreviewResult.class);
+    PreviewResult scanned =
+        new PreviewResult(
+            recorded.uri(),
+            recorded.nodeId(),
+            recorded.compiledSql(),
+            recorded.columns(),
+            recorded.rows(),
+            false,
+            false,
+            null,
+            recorded.millis(),
+            recorded.inlined(),
+            recorded.problems(),
+            null,
+            1_234_567L);
+    AtomicLong clock = new AtomicLong();
+    ResultsView view = new ResultsView(new Elapsed(clock::get));
+    view.running("orders");
+    clock.set(1_480_000_000L);
+    view.show(scanned);
+    assertEquals(
+        "orders · 40 rows · " + scanned.columns().size() + " columns · scanned 1.2 MB · 1.5 s",
+        view.statusText());
+    assertEquals("12 bytes", ResultsView.bytes(12));
+  }
 }
