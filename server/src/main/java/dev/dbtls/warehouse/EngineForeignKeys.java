@@ -28,7 +28,7 @@ final class EngineForeignKeys {
     List<List<Object>> keyColumns = new ArrayList<>();
     List<List<Object>> used = new ArrayList<>();
     WarehouseError error =
-        EngineCatalog.all(
+        SqlCatalog.all(
             w,
             "select constraint_name, table_catalog, table_schema, table_name, constraint_type from "
                 + s
@@ -39,7 +39,7 @@ final class EngineForeignKeys {
         constraints.stream().anyMatch(r -> "FOREIGN KEY".equals(String.valueOf(r.get(4))));
     if (error == null && anyForeign) {
       error =
-          EngineCatalog.all(
+          SqlCatalog.all(
               w,
               "select constraint_name, column_name, ordinal_position,"
                   + " position_in_unique_constraint from "
@@ -50,7 +50,7 @@ final class EngineForeignKeys {
     }
     if (error == null && anyForeign) {
       error =
-          EngineCatalog.all(
+          SqlCatalog.all(
               w,
               "select constraint_name, table_catalog, table_schema, table_name, column_name from "
                   + s

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * schema's tables and views, and every relation's columns with the database's type and the
  * normalized one ({@link ColumnTypes}). Read from JDBC {@link DatabaseMetaData} ({@code getTables},
  * then {@code getColumns} once per schema), so it works the same on DuckDB, PostgreSQL,
- * MySQL/MariaDB, SQLite and generic JDBC targets. System schemas are left out. At most {@link
+ * MySQL/MariaDB, SQLite, Trino and generic JDBC targets; BigQuery and Redshift with two queries on
+ * their own catalog views ({@link SqlCatalog}). System schemas are left out. At most {@link
  * #MAX_RELATIONS} relations are read; {@code cut} says when there were more. Never throws: a
  * failure is {@code error} with whatever was read before it.
  */
@@ -90,8 +91,20 @@ public record WarehouseCatalog(
     long t0 = System.nanoTime();
     try {
       if (warehouse.engine() != null) {
-        return EngineCatalog.read(
-            warehouse, cancel == null ? new QueryCancel() : cancel, maxRelations, t0);
+        return SqlCatalog.read(
+            warehouse,
+            cancel == null ? new QueryCancel() : cancel,
+            maxRelations,
+            t0,
+            SqlCatalog.bigQuery(warehouse.engine().informationSchema(), maxRelations));
+      }
+      if (warehouse.spec().kind().equals("redshift")) {
+        return SqlCatalog.read(
+            warehouse,
+            cancel == null ? new QueryCancel() : cancel,
+            maxRelations,
+            t0,
+            SqlCatalog.redshift(maxRelations));
       }
       return new Reader(warehouse, cancel == null ? new QueryCancel() : cancel, maxRelations)
           .read(t0);

@@ -198,8 +198,6 @@ class RedshiftWarehouseTest {
                 + "_p (id))",
             "insert into " + table + "_p values (1, 'a'), (2, 'b')"));
     try (Warehouse w = dev()) {
-      // the catalog is not checked here: the driver's metadata queries are Redshift's own SQL,
-      // which PostgreSQL refuses ("subquery in FROM must have an alias")
       WarehouseForeignKeys keys = WarehouseForeignKeys.read(w, null);
       assertTrue(keys.error() == null, String.valueOf(keys.error()));
       assertTrue(
@@ -220,6 +218,91 @@ class RedshiftWarehouseTest {
           Databases.PG_URL,
           "postgres",
           List.of("drop table if exists " + table + "_c", "drop table if exists " + table + "_p"));
+    }
+  }
+
+  /**
+   * The catalog reads Redshift's {@code svv_tables} and {@code svv_columns}, which PostgreSQL does
+   * not have: views of those names with Redshift's documented columns (over PostgreSQL's
+   * information schema), in the target's schema, which the driver puts on the search path, stand in
+   * for them, so that the catalog's SQL runs through the Redshift driver on a real engine and its
+   * rows are read as on Redshift.
+   */
+  @Test
+  void theCatalogFromRedshiftsSvvViewsThroughTheDriver() throws Exception {
+    String schema = Databases.unique("dbtls_rs_cat");
+    Databases.exec(
+        Databases.PG_URL,
+        "postgres",
+        List.of(
+            "create schema " + schema,
+            "create table "
+                + schema
+                + ".orders (id int, note varchar(40), amount numeric(10,2),"
+                + " placed_at timestamp, payload json)",
+            "create view "
+                + schema
+                + ".big_orders as select id, amount from "
+                + schema
+                + ".orders where amount > 100",
+            "create view "
+                + schema
+                + ".svv_tables as select table_catalog, table_schema, table_name,"
+                + " table_type, null::varchar as remarks from information_schema.tables",
+            "create view "
+                + schema
+                + ".svv_columns as select table_catalog, table_schema,"
+                + " table_name, column_name, ordinal_position, column_default, is_nullable,"
+                + " data_type, character_maximum_length, numeric_precision, numeric_precision_radix,"
+                + " numeric_scale, null::varchar as remarks from information_schema.columns"));
+    try (Warehouse w =
+        Databases.open(
+            target(
+                "dev",
+                "type",
+                "redshift",
+                "host",
+                "127.0.0.1",
+                "port",
+                relay.port(),
+                "user",
+                "postgres",
+                "password",
+                "unused-pw",
+                "dbname",
+                "test",
+                "schema",
+                schema,
+                "sslmode",
+                "disable"),
+            dir)) {
+      WarehouseCatalog c = WarehouseCatalog.read(w, null);
+      assertTrue(c.ok(), String.valueOf(c.error()));
+      List<String> seen = new java.util.ArrayList<>();
+      for (WarehouseCatalog.Relation r : c.relations()) {
+        if (r.schema().equals(schema) && !r.name().startsWith("svv_")) {
+          seen.add(
+              r.database()
+                  + "."
+                  + r.name()
+                  + " "
+                  + r.kind()
+                  + " "
+                  + r.columns().stream()
+                      .map(col -> col.name() + ":" + col.databaseType() + ":" + col.type())
+                      .toList());
+        }
+      }
+      assertEquals(
+          List.of(
+              "test.big_orders view [id:integer:integer, amount:numeric(10,2):decimal]",
+              "test.orders table [id:integer:integer, note:character varying(40):text,"
+                  + " amount:numeric(10,2):decimal, placed_at:timestamp without time zone:timestamp,"
+                  + " payload:json:json]"),
+          seen);
+    } finally {
+      Databases.exec(
+          Databases.PG_URL, "postgres", List.of("drop schema if exists " + schema + " cascade"));
     }
   }
 

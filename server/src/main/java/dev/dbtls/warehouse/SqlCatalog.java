@@ -6,30 +6,71 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
- * The catalog of an engine reached through its client library (BigQuery), read with two queries on
- * its information schema — the relations, then their columns in order — through the same preview
- * pipeline (dry run, paging, cancel) as any query. Types keep BigQuery's names ({@code
- * ARRAY<STRING>}, {@code STRUCT<…>}, {@code NUMERIC(10, 2)}) beside the normalized one.
+ * A catalog read with two queries on the warehouse's own catalog views — the relations, then their
+ * columns — through the same preview pipeline (read-only guard, paging, cancel, time limit) as any
+ * query: BigQuery's {@code INFORMATION_SCHEMA} ({@link #bigQuery}), Redshift's {@code svv_tables}
+ * and {@code svv_columns} ({@link #redshift}), whose driver's metadata calls are not usable. Types
+ * keep the warehouse's names ({@code ARRAY<STRING>}, {@code character varying(256)}) beside the
+ * normalized one.
  */
-final class EngineCatalog {
-  private EngineCatalog() {}
+final class SqlCatalog {
+  private SqlCatalog() {}
 
-  static WarehouseCatalog read(Warehouse w, QueryCancel cancel, int max, long t0) {
-    String schema = w.engine().informationSchema();
+  /**
+   * The two queries: {@code relations} answers (database, schema, name, type) at most {@code max +
+   * 1} rows, {@code columns} (database, schema, relation, column, type, position); {@code
+   * normalize} turns a type name into one of dbtls' normalized types.
+   */
+  record Queries(String relations, String columns, UnaryOperator<String> normalize) {}
+
+  /** BigQuery: the location's region INFORMATION_SCHEMA, else the dataset's. */
+  static Queries bigQuery(String informationSchema, int max) {
+    return new Queries(
+        "select table_catalog, table_schema, table_name, table_type from "
+            + informationSchema
+            + ".TABLES order by table_schema, table_name limit "
+            + (max + 1),
+        "select table_catalog, table_schema, table_name, column_name, data_type,"
+            + " ordinal_position from "
+            + informationSchema
+            + ".COLUMNS",
+        SqlCatalog::bigQueryType);
+  }
+
+  /**
+   * Redshift: {@code svv_tables} and {@code svv_columns} of the connected database (local and
+   * external tables, views, late-binding views with their columns), system schemas left out; a type
+   * with its length or precision as Redshift declares it.
+   */
+  static Queries redshift(int max) {
+    String mine =
+        " where table_catalog = current_database() and table_schema not in ("
+            + "'information_schema', 'pg_catalog', 'pg_internal', 'pg_automv')"
+            + " and table_schema not like 'pg_temp_%'";
+    return new Queries(
+        "select table_catalog, table_schema, table_name, table_type from svv_tables"
+            + mine
+            + " order by table_schema, table_name limit "
+            + (max + 1),
+        "select table_catalog, table_schema, table_name, column_name,"
+            + " case when character_maximum_length is not null"
+            + " then data_type || '(' || character_maximum_length::varchar || ')'"
+            + " when data_type = 'numeric' and numeric_precision is not null"
+            + " then data_type || '(' || numeric_precision::varchar || ','"
+            + " || coalesce(numeric_scale, 0)::varchar || ')'"
+            + " else data_type end, ordinal_position from svv_columns"
+            + mine,
+        SqlCatalog::redshiftType);
+  }
+
+  static WarehouseCatalog read(Warehouse w, QueryCancel cancel, int max, long t0, Queries q) {
     PreviewOptions o =
         PreviewOptions.defaults().withLimit(0).withPage(10_000, 64L << 20).withCancel(cancel);
     List<List<Object>> tables = new ArrayList<>();
-    WarehouseError error =
-        all(
-            w,
-            "select table_catalog, table_schema, table_name, table_type from "
-                + schema
-                + ".TABLES order by table_schema, table_name limit "
-                + (max + 1),
-            o,
-            tables);
+    WarehouseError error = all(w, q.relations(), o, tables);
     Map<String, Map<String, Map<String, Draft>>> tree = new TreeMap<>();
     int count = 0;
     boolean cut = false;
@@ -48,15 +89,7 @@ final class EngineCatalog {
     }
     if (error == null && count > 0) {
       List<List<Object>> columns = new ArrayList<>();
-      error =
-          all(
-              w,
-              "select table_catalog, table_schema, table_name, column_name, data_type,"
-                  + " ordinal_position from "
-                  + schema
-                  + ".COLUMNS",
-              o,
-              columns);
+      error = all(w, q.columns(), o, columns);
       for (List<Object> row : columns) {
         Draft d =
             tree.getOrDefault(String.valueOf(row.get(0)), Map.of())
@@ -67,7 +100,8 @@ final class EngineCatalog {
           d.columns.add(
               new Object[] {
                 ((Number) row.get(5)).intValue(),
-                new WarehouseCatalog.Column(String.valueOf(row.get(3)), type, normalized(type))
+                new WarehouseCatalog.Column(
+                    String.valueOf(row.get(3)), type, q.normalize().apply(type))
               });
         }
       }
@@ -107,8 +141,14 @@ final class EngineCatalog {
     return null;
   }
 
+  /** Redshift's type name: {@code super} holds JSON-like values; the rest read as PostgreSQL's. */
+  static String redshiftType(String type) {
+    String t = type.toLowerCase(Locale.ROOT);
+    return t.equals("super") ? "json" : ColumnTypes.normalize(java.sql.Types.OTHER, t);
+  }
+
   /** BigQuery's type name as one of dbtls' normalized types. */
-  static String normalized(String bigQueryType) {
+  static String bigQueryType(String bigQueryType) {
     String t = bigQueryType.toUpperCase(Locale.ROOT);
     if (t.startsWith("ARRAY")) {
       return "array";
