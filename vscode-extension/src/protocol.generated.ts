@@ -60,6 +60,7 @@ export interface BenchmarkParams {
   warmups?: number;
   runs?: number;
   timeBudgetSeconds?: number;
+  acceptScanBytes?: number;
 }
 
 export interface BenchmarkReport {
@@ -74,6 +75,7 @@ export interface BenchmarkReport {
   comparisons?: BenchmarkComparison[];
   millis: number;
   error?: PreviewError;
+  scanBytes?: number;
 }
 
 export interface BenchmarkStarted {

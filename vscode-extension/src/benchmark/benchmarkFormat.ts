@@ -129,6 +129,9 @@ export function progressText(status: Pick<BenchmarkStatus, 'done' | 'total'>): s
   return `${status.done} / ${status.total} runs`;
 }
 
+/** The code of a benchmark the server did not run until the user accepts what it scans. */
+export const COST_UNCONFIRMED = 'benchmark-cost-unconfirmed';
+
 /** How a job ended, for the status line. */
 export function endedText(status: BenchmarkStatus): string {
   switch (status.state) {
@@ -139,7 +142,9 @@ export function endedText(status: BenchmarkStatus): string {
     case 'cancelled':
       return 'Cancelled (the runs done are kept)';
     case 'error':
-      return 'Failed';
+      return status.report?.error?.code === COST_UNCONFIRMED
+        ? 'Not run: BigQuery bills what it scans, and you have not accepted that yet'
+        : 'Failed';
     default:
       return status.state ?? 'Ended';
   }

@@ -3,6 +3,7 @@ import type { BenchmarkParams, BenchmarkStatus, CompileProblem, Recommendation }
 import { DbtServer, messageOf } from '../server/dbtServer';
 import { ViewPanel } from '../webview/viewPanel';
 import { BenchmarkPoll, PollEvent } from './benchmarkPoll';
+import { COST_UNCONFIRMED } from './benchmarkFormat';
 import { benchmarkTitle } from './compareChoices';
 import type { FromBenchmarkView, ToBenchmarkView } from './messages';
 
@@ -13,8 +14,11 @@ export interface BenchmarkTarget {
   /** `saved`, `head`, `recommendation`, or undefined to time the model alone. */
   compare?: 'saved' | 'head' | 'recommendation';
   recommendationId?: number;
+  /** The bytes the user agreed the runs may scan (BigQuery), after the server asked. */
+  acceptScanBytes?: number;
 }
 
+const RUN_IT = 'Run and Scan';
 const NO_PROJECT = 'This file belongs to no dbt project the server knows: open a model of a dbt project.';
 
 /**
@@ -87,6 +91,7 @@ export class BenchmarkPanel implements vscode.Disposable {
       warmups: settings.get<number>('warmups'),
       runs: settings.get<number>('runs'),
       timeBudgetSeconds: settings.get<number>('timeBudgetSeconds'),
+      ...(target.acceptScanBytes !== undefined ? { acceptScanBytes: target.acceptScanBytes } : {}),
     };
     let id: string;
     try {
@@ -134,12 +139,30 @@ export class BenchmarkPanel implements vscode.Disposable {
         this.view.post({ type: 'ended', status: e.status, elapsedMs });
         void this.history(run);
         if (this.recommendation) void this.loadRecommendation(run); // now `benchmarked`
+        void this.askCost(run, e.status);
         return;
       case 'lost':
         this.poll = undefined;
         this.failed(e.message);
         return;
     }
+  }
+
+  /**
+   * The server did not run a benchmark that would scan more than dbtls.benchmark.confirmBytesAbove
+   * (BigQuery): its message says the bytes and the cost; only a yes in the modal starts it again,
+   * accepting the bytes the server said.
+   */
+  private async askCost(run: number, status: BenchmarkStatus): Promise<void> {
+    const report = status.report;
+    if (report?.error?.code !== COST_UNCONFIRMED || report.scanBytes == null) return;
+    const choice = await vscode.window.showWarningMessage(
+      'Run this benchmark on BigQuery? It is billed by the bytes it scans.',
+      { modal: true, detail: report.error.message ?? '' },
+      RUN_IT,
+    );
+    if (choice !== RUN_IT || run !== this.run || this.disposed) return;
+    return this.benchmark({ ...this.target, acceptScanBytes: report.scanBytes });
   }
 
   private finished(status: BenchmarkStatus): void {
@@ -179,7 +202,7 @@ export class BenchmarkPanel implements vscode.Disposable {
         if (this.poll) await this.poll.cancel();
         return;
       case 'rerun':
-        return this.benchmark(this.target);
+        return this.benchmark({ ...this.target, acceptScanBytes: undefined });
       case 'apply':
         return this.apply(m.action);
       case 'copy':

@@ -313,3 +313,51 @@ test('closing the panel cancels a running job on the server', async () => {
   server.finished.fire({ id: 'j9', state: 'cancelled', done: 1, total: 2 });
   assert.equal(posted('ended').length, 0);
 });
+
+test('a BigQuery benchmark the server did not run for its cost: the modal says the cost, a yes runs it accepting those bytes, a no runs nothing', async () => {
+  const server = reset();
+  const done = BenchmarkPanel.show(server as never, { uri: MODEL, compare: 'saved' });
+  ui.fromView.fire({ type: 'ready' });
+  server.of('dbt/benchmark')[0].answer({ id: 'b1', label: 'x', variants: ['saved file', 'buffer'] });
+  await done;
+  const message =
+    "not run yet: BigQuery's dry runs say the benchmark would scan 240.0 GB (a run: 'saved file' 10.0 GB, 'buffer' 10.0 GB) in 12 runs per variant, warm-ups included, about $1.37 on demand at the US list price ($6.25 per TiB; the minimum of 10 MB per query billed aside), more than dbtls.benchmark.confirmBytesAbove (107.4 GB); confirm to run it";
+  const unconfirmed = {
+    id: 'b1',
+    state: 'error',
+    done: 0,
+    total: 24,
+    message,
+    report: {
+      ...report,
+      storedId: undefined,
+      status: 'error',
+      error: { code: 'benchmark-cost-unconfirmed', message },
+      scanBytes: 240_000_000_000,
+    },
+  };
+  ui.pick = 'Run and Scan';
+  server.finished.fire(unconfirmed);
+  await tick();
+  await tick();
+  assert.equal(posted('ended').length, 1, 'the view shows why nothing ran');
+  assert.equal(ui.warnings.length, 1);
+  assert.equal((ui.warnings[0].options as { modal: boolean }).modal, true);
+  assert.equal((ui.warnings[0].options as { detail: string }).detail, message);
+  const again = server.of('dbt/benchmark')[1];
+  assert.equal(again.params.acceptScanBytes, 240_000_000_000, 'started again, accepting the bytes said');
+  assert.equal(again.params.compare, 'saved');
+  again.answer({ id: 'b2', label: 'x', variants: ['saved file', 'buffer'] });
+  await tick();
+
+  // asked again (e.g. the data grew), the user says no: nothing more starts
+  server.finished.fire({ ...unconfirmed, id: 'b2' });
+  await tick();
+  await tick();
+  assert.equal(ui.warnings.length, 2);
+  assert.equal(server.of('dbt/benchmark').length, 2);
+  // a plain rerun asks the server afresh, without the accepted bytes
+  ui.fromView.fire({ type: 'rerun' });
+  await tick();
+  assert.equal(server.of('dbt/benchmark')[2].params.acceptScanBytes, undefined);
+});

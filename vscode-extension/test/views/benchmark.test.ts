@@ -379,3 +379,43 @@ test("failures show the server's message and compile problems; markup in labels 
   assert.deepEqual(v.errors, []);
   await v.close();
 });
+
+test('a BigQuery benchmark not run for its cost says what it would scan and cost, as a question, not a failure', async () => {
+  const v = await openView('benchmark');
+  await v.post({ type: 'starting', title: 'orders', startedAt: Date.now() });
+  // the server's words (BigQueryRestContractTest) for runs above dbtls.benchmark.confirmBytesAbove
+  const message =
+    "not run yet: BigQuery's dry runs say the benchmark would scan 240.0 GB (a run: 'saved file' 10.0 GB, 'buffer' 10.0 GB) in 12 runs per variant, warm-ups included, about $1.37 on demand at the US list price ($6.25 per TiB; the minimum of 10 MB per query billed aside), more than dbtls.benchmark.confirmBytesAbove (107.4 GB); confirm to run it";
+  await v.post({
+    type: 'ended',
+    elapsedMs: 2100,
+    status: {
+      id: 'bq-1',
+      state: 'error',
+      done: 0,
+      total: 24,
+      message,
+      report: {
+        label: 'model orders: buffer vs saved file',
+        target: 'bq',
+        status: 'error',
+        notes: [],
+        variants: [],
+        comparisons: [],
+        millis: 2100,
+        error: { code: 'benchmark-cost-unconfirmed', message },
+        scanBytes: 240_000_000_000,
+      },
+    },
+  });
+  assert.equal(
+    await text(v, 'benchmark-status'),
+    'Not run: BigQuery bills what it scans, and you have not accepted that yet',
+  );
+  assert.equal(await text(v, 'benchmark-cost'), `${message} — Run again to be asked once more.`);
+  assert.equal(await v.page.getByTestId('benchmark-error').count(), 0, 'not drawn as a failure');
+  assert.equal(await v.page.getByTestId('benchmark-rerun').isEnabled(), true);
+  await v.screenshot('cost-unconfirmed');
+  assert.deepEqual(v.errors, []);
+  await v.close();
+});

@@ -13,6 +13,7 @@
 //                          benchmark-progress-message (the server's message)
 //   benchmark-cancel     Cancel (only while running; posts {type:'cancel'})
 //   benchmark-error      why it failed (the server's text); benchmark-problem a compile problem
+//   benchmark-cost       BigQuery: not run until the user accepts what it scans (the server's text)
 //   benchmark-verdict    one per comparison (data-tone faster|slower|same|unknown), inside:
 //                          benchmark-verdict-headline, benchmark-interval, benchmark-summary
 //   benchmark-chart      the chart's host (an ECharts canvas inside)
@@ -37,6 +38,7 @@ import type {
 } from '../../src/protocol.generated';
 import {
   endedText,
+  COST_UNCONFIRMED,
   historyLines,
   ms,
   progressFraction,
@@ -290,7 +292,15 @@ function errorBox(message: string, problems?: CompileProblem[]): HTMLElement {
 
 function showReport(r: BenchmarkReport, s: BenchmarkStatus): void {
   const variants = r.variants ?? [];
-  if (r.error) {
+  if (r.error?.code === COST_UNCONFIRMED) {
+    errorArea.replaceChildren(
+      el(
+        'div',
+        { class: 'warning-box', ...testid('benchmark-cost') },
+        `${r.error.message ?? ''} — Run again to be asked once more.`,
+      ),
+    );
+  } else if (r.error) {
     errorArea.replaceChildren(
       errorBox(`${r.error.message ?? 'The benchmark failed.'}${r.error.code ? ` (${r.error.code})` : ''}`),
     );

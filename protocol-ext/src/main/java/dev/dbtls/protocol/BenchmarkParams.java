@@ -4,7 +4,9 @@ package dev.dbtls.protocol;
  * Params of {@code dbt/benchmark}: what to time. The document's model as the buffer has it (or
  * ad-hoc {@code sql}), alone or compared with: {@code "saved"} (the file on disk), {@code "head"}
  * (the file at git HEAD), {@code "recommendation"} (the recommendation {@code recommendationId}
- * applied in a sandbox). Nulls take the settings' defaults (2 warm-ups, 10 runs, 300 s).
+ * applied in a sandbox). Nulls take the settings' defaults (2 warm-ups, 10 runs, 300 s). {@code
+ * acceptScanBytes}: the bytes the user agreed the runs may scan, after a report that ended with
+ * {@code benchmark-cost-unconfirmed} said them ({@code scanBytes}); null at first.
  */
 public record BenchmarkParams(
     String uri,
@@ -13,4 +15,5 @@ public record BenchmarkParams(
     Long recommendationId,
     Integer warmups,
     Integer runs,
-    Integer timeBudgetSeconds) {}
+    Integer timeBudgetSeconds,
+    Long acceptScanBytes) {}

@@ -7,8 +7,11 @@ import org.eclipse.lsp4j.jsonrpc.validation.NonNull;
 /**
  * A benchmark's result: each variant's runs and statistics, each variant compared with the first
  * (the baseline), where the runs ran ({@code sandbox}: null for the warehouse itself), notes a
- * reader must know (sampled data, cache bypassed, time budget), and {@code storedId}, its id in the
- * store's benchmark history.
+ * reader must know (sampled data, cache bypassed, time budget), {@code storedId}, its id in the
+ * store's benchmark history, and {@code scanBytes}: where the engine bills by bytes scanned
+ * (BigQuery), what its dry runs said all runs scan (null elsewhere) — the bytes a client sends back
+ * as {@code acceptScanBytes} once the user agreed to a benchmark that ended with {@code
+ * benchmark-cost-unconfirmed}.
  */
 public record BenchmarkReport(
     Long storedId,
@@ -21,4 +24,5 @@ public record BenchmarkReport(
     List<BenchmarkVariant> variants,
     List<BenchmarkComparison> comparisons,
     long millis,
-    PreviewError error) {}
+    PreviewError error,
+    Long scanBytes) {}

@@ -53,7 +53,8 @@ public final class Benchmark {
           List.of(),
           WarehouseError.of(
               ProblemCode.WAREHOUSE_QUERY, "benchmark failed: " + e.getClass().getSimpleName()),
-          millis(t0));
+          millis(t0),
+          null);
     }
   }
 
@@ -68,6 +69,7 @@ public final class Benchmark {
     private final List<Lane> lanes = new ArrayList<>();
     private final List<List<Run>> runs = new ArrayList<>();
     private final List<WarehouseReport> reports = new ArrayList<>();
+    private Long scanBytes;
 
     Session(Warehouse w, BenchmarkPlan plan, QueryCancel cancel, Progress progress, long t0) {
       this.w = w;
@@ -101,7 +103,11 @@ public final class Benchmark {
         return result(status, null);
       } catch (Failure f) {
         return result(
-            f.cancelled ? BenchmarkResult.Status.CANCELLED : BenchmarkResult.Status.FAILED,
+            f.cancelled
+                ? BenchmarkResult.Status.CANCELLED
+                : f.error.code() == ProblemCode.BENCHMARK_COST_UNCONFIRMED
+                    ? BenchmarkResult.Status.REFUSED
+                    : BenchmarkResult.Status.FAILED,
             f.error);
       } finally {
         for (Lane lane : lanes) {
@@ -113,7 +119,10 @@ public final class Benchmark {
     private void openLanes() throws Failure {
       List<Variant> variants = plan.variants();
       if (w.engine() != null) {
-        EngineCost.check(w, variants, plan.warmups() + plan.measuredRuns(), sql, notes);
+        int runsEach = plan.warmups() + plan.measuredRuns();
+        EngineCost.Scan scan = EngineCost.scan(w, variants, runsEach, sql);
+        scanBytes = scan.total();
+        EngineCost.allow(w, plan, scan, runsEach, notes);
         variants.forEach(v -> lanes.add(Lane.onEngine(v)));
         return;
       }
@@ -422,7 +431,8 @@ public final class Benchmark {
       if (status == BenchmarkResult.Status.CANCELLED) {
         notes.add("cancelled: the runs done before are kept");
       }
-      return new BenchmarkResult(status, variants, comparisons, notes, error, millis(t0));
+      return new BenchmarkResult(
+          status, variants, comparisons, notes, error, millis(t0), scanBytes);
     }
 
     private int total() {

@@ -9,7 +9,10 @@ import java.util.List;
  * time budget after which no new round starts (a running statement is stopped when it alone runs
  * past the budget), the fetch size each run reads with, the number of rows above which a DuckDB
  * sandbox copies a sample of a table, and whether to ask the warehouse what a run costs
- * (PostgreSQL: one {@code explain (analyze, buffers)} per variant, after the timed runs).
+ * (PostgreSQL: one {@code explain (analyze, buffers)} per variant, after the timed runs). Where the
+ * engine bills by bytes scanned (BigQuery), runs that would scan more than {@code
+ * confirmBytesAbove} (0: no question) start only when the user accepted at least that many bytes
+ * ({@code acceptedBytes}).
  */
 public record BenchmarkPlan(
     List<Variant> variants,
@@ -19,7 +22,9 @@ public record BenchmarkPlan(
     Duration timeBudget,
     int fetchSize,
     long sampleRows,
-    boolean warehouseReport) {
+    boolean warehouseReport,
+    long confirmBytesAbove,
+    long acceptedBytes) {
 
   public static final int WARMUPS = 2;
   public static final int RUNS = 10;
@@ -39,32 +44,91 @@ public record BenchmarkPlan(
             : timeBudget;
     fetchSize = fetchSize <= 0 ? FETCH_SIZE : fetchSize;
     sampleRows = sampleRows <= 0 ? SAMPLE_ROWS : sampleRows;
+    confirmBytesAbove = Math.max(0, confirmBytesAbove);
+    acceptedBytes = Math.max(0, acceptedBytes);
   }
 
-  /** The defaults: 2 warm-ups, 10 runs, at most 1000, 5 minutes, the warehouse's report. */
+  /**
+   * The defaults: 2 warm-ups, 10 runs, at most 1000, 5 minutes, the warehouse's report, no cost
+   * question.
+   */
   public static BenchmarkPlan of(List<Variant> variants) {
     return new BenchmarkPlan(
-        variants, WARMUPS, RUNS, MAX_RUNS, TIME_BUDGET, FETCH_SIZE, SAMPLE_ROWS, true);
+        variants, WARMUPS, RUNS, MAX_RUNS, TIME_BUDGET, FETCH_SIZE, SAMPLE_ROWS, true, 0, 0);
   }
 
   public BenchmarkPlan withRuns(int warmups, int runs) {
     return new BenchmarkPlan(
-        variants, warmups, runs, maxRuns, timeBudget, fetchSize, sampleRows, warehouseReport);
+        variants,
+        warmups,
+        runs,
+        maxRuns,
+        timeBudget,
+        fetchSize,
+        sampleRows,
+        warehouseReport,
+        confirmBytesAbove,
+        acceptedBytes);
   }
 
   public BenchmarkPlan withTimeBudget(Duration budget) {
     return new BenchmarkPlan(
-        variants, warmups, runs, maxRuns, budget, fetchSize, sampleRows, warehouseReport);
+        variants,
+        warmups,
+        runs,
+        maxRuns,
+        budget,
+        fetchSize,
+        sampleRows,
+        warehouseReport,
+        confirmBytesAbove,
+        acceptedBytes);
   }
 
   public BenchmarkPlan withSampleRows(long rows) {
     return new BenchmarkPlan(
-        variants, warmups, runs, maxRuns, timeBudget, fetchSize, rows, warehouseReport);
+        variants,
+        warmups,
+        runs,
+        maxRuns,
+        timeBudget,
+        fetchSize,
+        rows,
+        warehouseReport,
+        confirmBytesAbove,
+        acceptedBytes);
   }
 
   public BenchmarkPlan withWarehouseReport(boolean report) {
     return new BenchmarkPlan(
-        variants, warmups, runs, maxRuns, timeBudget, fetchSize, sampleRows, report);
+        variants,
+        warmups,
+        runs,
+        maxRuns,
+        timeBudget,
+        fetchSize,
+        sampleRows,
+        report,
+        confirmBytesAbove,
+        acceptedBytes);
+  }
+
+  /**
+   * Asks before runs that would scan more than {@code above} bytes (0: never), unless the user
+   * accepted {@code accepted} bytes or more.
+   */
+  public BenchmarkPlan withCostQuestion(long above, long accepted) {
+    return new BenchmarkPlan(
+        variants,
+        warmups,
+        runs,
+        maxRuns,
+        timeBudget,
+        fetchSize,
+        sampleRows,
+        warehouseReport,
+        above,
+        accepted);
   }
 
   /** Measured runs per variant as they will happen: {@code runs}, capped at {@code maxRuns}. */

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * A benchmark's outcome: how it ended, each variant's runs and summary, each later variant compared
  * with the first, notes a reader needs to trust the figures (result caches, sandbox, runs cut short
- * by the time budget), the error when it failed or was refused, and its own duration. The runs done
- * before a cancel or a failure are kept.
+ * by the time budget), the error when it failed or was refused, its own duration, and where the
+ * engine bills by bytes scanned (BigQuery) the bytes its dry runs said all its runs scan (null
+ * elsewhere). The runs done before a cancel or a failure are kept.
  */
 public record BenchmarkResult(
     Status status,
@@ -15,7 +16,8 @@ public record BenchmarkResult(
     List<Comparison> comparisons,
     List<String> notes,
     WarehouseError error,
-    long millis) {
+    long millis,
+    Long scanBytes) {
 
   /** How a benchmark ended. */
   public enum Status {
@@ -33,6 +35,12 @@ public record BenchmarkResult(
     variants = variants == null ? List.of() : List.copyOf(variants);
     comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
     notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  /** Not run: its scan was above the threshold and the user had not accepted it. */
+  public boolean unconfirmedCost() {
+    return error != null
+        && error.code() == dev.dbtls.project.ProblemCode.BENCHMARK_COST_UNCONFIRMED;
   }
 
   public boolean ok() {

@@ -13,49 +13,46 @@ import java.util.Locale;
  * What a benchmark will scan where the engine bills by bytes (BigQuery), said before any run: each
  * variant's dry run times the runs. Refused when a variant is not a query, or when the whole would
  * pass the profile's {@code maximum_bytes_billed} per run or {@code
- * dbtls.warehouse.maxBytesScanned} in total; otherwise a note says the bytes and the on-demand cost
- * at the US list price.
+ * dbtls.warehouse.maxBytesScanned} in total; asked first when it passes {@code
+ * dbtls.benchmark.confirmBytesAbove} and the user has not accepted as much; otherwise a note says
+ * the bytes and the on-demand cost at the US list price.
  */
 final class EngineCost {
   private EngineCost() {}
 
-  static void check(
-      Warehouse w, List<Variant> variants, int runsEach, Watched sql, List<String> notes)
-      throws Failure {
+  /** What the dry runs said: the bytes of all runs, and a run of each variant in words. */
+  record Scan(long total, String each) {}
+
+  /**
+   * The bytes all runs will scan: each variant's dry run times {@code runsEach}. Fails when a
+   * variant is not a query or one run would pass the profile's {@code maximum_bytes_billed}.
+   */
+  static Scan scan(Warehouse w, List<Variant> variants, int runsEach, Watched sql) throws Failure {
     ClientEngine engine = w.engine();
     long total = 0;
     StringBuilder each = new StringBuilder();
     for (Variant v : variants) {
       sql.stopIfCancelled();
-      ClientEngine.DryRun dry;
-      try {
-        dry = engine.dryRun(v.sql());
-      } catch (SQLException | RuntimeException e) {
-        throw sql.failed(e);
-      }
+      ClientEngine.DryRun dry = dryRun(engine, v, sql);
       if (!dry.query()) {
-        throw new Failure(
-            WarehouseError.of(
-                ProblemCode.WAREHOUSE_NOT_A_QUERY,
-                "variant '"
-                    + v.label()
-                    + "': BigQuery plans it as "
-                    + dry.statementType()
-                    + ", not a query: dbtls does not run it"),
-            false);
+        throw refused(
+            ProblemCode.WAREHOUSE_NOT_A_QUERY,
+            "variant '"
+                + v.label()
+                + "': BigQuery plans it as "
+                + dry.statementType()
+                + ", not a query: dbtls does not run it");
       }
       if (engine.maxBytesBilled() > 0 && dry.bytesProcessed() > engine.maxBytesBilled()) {
-        throw new Failure(
-            WarehouseError.of(
-                ProblemCode.WAREHOUSE_QUERY,
-                "variant '"
-                    + v.label()
-                    + "' would scan "
-                    + bytes(dry.bytesProcessed())
-                    + " a run, more than the profile's maximum_bytes_billed ("
-                    + bytes(engine.maxBytesBilled())
-                    + "): not run"),
-            false);
+        throw refused(
+            ProblemCode.WAREHOUSE_QUERY,
+            "variant '"
+                + v.label()
+                + "' would scan "
+                + bytes(dry.bytesProcessed())
+                + " a run, more than the profile's maximum_bytes_billed ("
+                + bytes(engine.maxBytesBilled())
+                + "): not run");
       }
       total += dry.bytesProcessed() * runsEach;
       each.append(each.isEmpty() ? "" : ", ")
@@ -64,29 +61,61 @@ final class EngineCost {
           .append("' ")
           .append(bytes(dry.bytesProcessed()));
     }
-    if (w.maxBytesScanned() > 0 && total > w.maxBytesScanned()) {
-      throw new Failure(
-          WarehouseError.of(
-              ProblemCode.WAREHOUSE_QUERY,
-              "the benchmark would scan "
-                  + bytes(total)
-                  + " in "
-                  + runsEach
-                  + " runs per variant, more than dbtls.warehouse.maxBytesScanned ("
-                  + bytes(w.maxBytesScanned())
-                  + "): fewer runs, or raise the setting"),
-          false);
-    }
-    notes.add(
+    return new Scan(total, each.toString());
+  }
+
+  /**
+   * Whether the runs may scan {@code total}: refused above {@code dbtls.warehouse.maxBytesScanned};
+   * asked above the plan's threshold unless the user accepted as much; else noted.
+   */
+  static void allow(Warehouse w, BenchmarkPlan plan, Scan scan, int runsEach, List<String> notes)
+      throws Failure {
+    long total = scan.total();
+    String cost =
         String.format(
             Locale.ROOT,
-            "before the runs, BigQuery's dry runs said a run scans %s; %d runs per variant, warm-ups included, scan"
-                + " %s, about %s on demand at the US list price ($6.25 per TiB; the minimum"
-                + " of 10 MB per query billed aside)",
-            each,
-            runsEach,
+            "%s (a run: %s) in %d runs per variant, warm-ups included, about %s on demand at the"
+                + " US list price ($6.25 per TiB; the minimum of 10 MB per query billed aside)",
             bytes(total),
-            ScanBytes.usd(total)));
+            scan.each(),
+            runsEach,
+            ScanBytes.usd(total));
+    if (w.maxBytesScanned() > 0 && total > w.maxBytesScanned()) {
+      throw refused(
+          ProblemCode.WAREHOUSE_QUERY,
+          "the benchmark would scan "
+              + bytes(total)
+              + " in "
+              + runsEach
+              + " runs per variant, more than dbtls.warehouse.maxBytesScanned ("
+              + bytes(w.maxBytesScanned())
+              + "): fewer runs, or raise the setting");
+    }
+    if (plan.confirmBytesAbove() > 0
+        && total > plan.confirmBytesAbove()
+        && plan.acceptedBytes() < total) {
+      throw refused(
+          ProblemCode.BENCHMARK_COST_UNCONFIRMED,
+          "not run yet: BigQuery's dry runs say the benchmark would scan "
+              + cost
+              + ", more than dbtls.benchmark.confirmBytesAbove ("
+              + bytes(plan.confirmBytesAbove())
+              + "); confirm to run it");
+    }
+    notes.add("before the runs, BigQuery's dry runs said they scan " + cost);
+  }
+
+  private static ClientEngine.DryRun dryRun(ClientEngine engine, Variant v, Watched sql)
+      throws Failure {
+    try {
+      return engine.dryRun(v.sql());
+    } catch (SQLException | RuntimeException e) {
+      throw sql.failed(e);
+    }
+  }
+
+  private static Failure refused(ProblemCode code, String message) {
+    return new Failure(WarehouseError.of(code, message), false);
   }
 
   private static String bytes(long n) {

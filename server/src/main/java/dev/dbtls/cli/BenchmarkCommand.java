@@ -65,6 +65,14 @@ final class BenchmarkCommand implements Callable<Integer> {
       description = "Seconds after which no new run starts (default: ${DEFAULT-VALUE})")
   int timeBudget = Settings.Benchmarking.defaults().timeBudgetSeconds();
 
+  @Option(
+      names = "--accept-scan-bytes",
+      paramLabel = "BYTES",
+      description =
+          "BigQuery: the bytes you agree the runs may scan; a benchmark scanning more than 100 GiB"
+              + " runs only with this at least as large as its dry runs say")
+  long acceptScanBytes;
+
   @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE})")
   String format = "table";
 
@@ -115,7 +123,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         System.err.println("error " + opened.error().code().id() + ": " + opened.error().message());
         return 1;
       }
-      BenchmarkPlan plan = what.plan(warmups, runs, timeBudget);
+      BenchmarkPlan plan =
+          what.plan(warmups, runs, timeBudget)
+              .withCostQuestion(
+                  Settings.Benchmarking.defaults().confirmBytesAbove(), acceptScanBytes);
       System.err.printf(
           "benchmark of %s on target '%s': %d warm-up and %d measured runs per"
               + " variant, interleaved%n",
@@ -143,7 +154,8 @@ final class BenchmarkCommand implements Callable<Integer> {
       } catch (IllegalStateException e) {
         // shutting down already
       }
-      Long stored = noStore ? null : BenchmarkJobs.record(store, s, what, started, r);
+      Long stored =
+          noStore || r.unconfirmedCost() ? null : BenchmarkJobs.record(store, s, what, started, r);
       if (format.equals("json")) {
         System.out.println(
             new ObjectMapper()
@@ -167,6 +179,9 @@ final class BenchmarkCommand implements Callable<Integer> {
       }
       if (!r.ok()) {
         System.err.println("error: " + BenchmarkJobs.summary(r));
+        if (r.unconfirmedCost()) {
+          System.err.println("to run it: --accept-scan-bytes " + r.scanBytes());
+        }
         return 1;
       }
       return 0;

@@ -80,13 +80,15 @@ final class BenchmarkAnswer implements AutoCloseable {
     Settings.Benchmarking d = settings.benchmark();
     BenchmarkPlan plan =
         what.plan(
-            clamp(p.warmups(), d.warmups(), 0, Settings.Benchmarking.MAX_WARMUPS),
-            clamp(p.runs(), d.runs(), 1, Settings.Benchmarking.MAX_RUNS),
-            clamp(
-                p.timeBudgetSeconds(),
-                d.timeBudgetSeconds(),
-                1,
-                Settings.Benchmarking.MAX_SECONDS));
+                clamp(p.warmups(), d.warmups(), 0, Settings.Benchmarking.MAX_WARMUPS),
+                clamp(p.runs(), d.runs(), 1, Settings.Benchmarking.MAX_RUNS),
+                clamp(
+                    p.timeBudgetSeconds(),
+                    d.timeBudgetSeconds(),
+                    1,
+                    Settings.Benchmarking.MAX_SECONDS))
+            .withCostQuestion(
+                d.confirmBytesAbove(), p.acceptScanBytes() == null ? 0 : p.acceptScanBytes());
     BenchmarkJobs.Job job = jobs.start(s, what, plan, warehouses, store, listener);
     begin(job);
     return new BenchmarkStarted(
@@ -137,6 +139,7 @@ final class BenchmarkAnswer implements AutoCloseable {
                 List.of(),
                 List.of(),
                 e.durationMs(),
+                null,
                 null));
   }
 
@@ -239,7 +242,8 @@ final class BenchmarkAnswer implements AutoCloseable {
         r.variants().stream().map(BenchmarkAnswer::variant).toList(),
         r.comparisons().stream().map(BenchmarkAnswer::comparison).toList(),
         r.millis(),
-        r.error() == null || r.ok() ? null : PreviewAnswer.error(r.error()));
+        r.error() == null || r.ok() ? null : PreviewAnswer.error(r.error()),
+        r.scanBytes());
   }
 
   private static BenchmarkVariant variant(VariantResult v) {

@@ -56,6 +56,8 @@ public enum ProblemCode {
   WAREHOUSE_CONNECT("warehouse-connect", Severity.ERROR),
   WAREHOUSE_QUERY("warehouse-query", Severity.ERROR),
   WAREHOUSE_NOT_A_QUERY("warehouse-not-a-query", Severity.ERROR),
+  /** A benchmark would scan more than {@code dbtls.benchmark.confirmBytesAbove}: asked, not run. */
+  BENCHMARK_COST_UNCONFIRMED("benchmark-cost-unconfirmed", Severity.WARNING),
   WAREHOUSE_CANCELLED("warehouse-cancelled", Severity.INFO),
   WAREHOUSE_TIMEOUT("warehouse-timeout", Severity.ERROR),
   WAREHOUSE_CURSOR("warehouse-cursor", Severity.WARNING);

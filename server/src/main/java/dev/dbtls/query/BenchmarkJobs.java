@@ -158,13 +158,20 @@ public final class BenchmarkJobs implements AutoCloseable {
               List.of(),
               List.of(),
               WarehouseError.of(ProblemCode.WAREHOUSE_CANCELLED, "cancelled before it started"),
-              0);
+              0,
+              null);
     } else {
       Warehouse.Opened opened = warehouses.warehouse(s.inputs());
       if (!opened.ok()) {
         r =
             new BenchmarkResult(
-                BenchmarkResult.Status.FAILED, List.of(), List.of(), List.of(), opened.error(), 0);
+                BenchmarkResult.Status.FAILED,
+                List.of(),
+                List.of(),
+                List.of(),
+                opened.error(),
+                0,
+                null);
       } else {
         job.message = "starting";
         r =
@@ -181,7 +188,7 @@ public final class BenchmarkJobs implements AutoCloseable {
       }
     }
     job.message = summary(r);
-    if (store != null) {
+    if (store != null && !r.unconfirmedCost()) {
       job.storedId = record(store, s, job.what, job.started, r);
     }
     job.result = r;

@@ -56,8 +56,14 @@ public record Settings(
    * @param runs measured runs per variant
    * @param timeBudgetSeconds no new run starts past this
    * @param allowApply whether {@code dbt/applyRecommendation} may change the warehouse for real
+   * @param confirmBytesAbove where the engine bills by bytes scanned (BigQuery), a benchmark whose
+   *     runs would scan more than this runs only once the user confirmed (0: never asked)
    */
-  public record Benchmarking(int warmups, int runs, int timeBudgetSeconds, boolean allowApply) {
+  public record Benchmarking(
+      int warmups, int runs, int timeBudgetSeconds, boolean allowApply, long confirmBytesAbove) {
+    /** 100 GiB: about $0.61 at BigQuery's on-demand US list price. */
+    public static final long CONFIRM_BYTES_ABOVE = 100L << 30;
+
     public static final int MAX_RUNS = dev.dbtls.benchmark.BenchmarkPlan.MAX_RUNS;
     public static final int MAX_WARMUPS = 100;
     public static final int MAX_SECONDS = 3600;
@@ -68,7 +74,8 @@ public record Settings(
           dev.dbtls.benchmark.BenchmarkPlan.WARMUPS,
           dev.dbtls.benchmark.BenchmarkPlan.RUNS,
           (int) dev.dbtls.benchmark.BenchmarkPlan.TIME_BUDGET.toSeconds(),
-          false);
+          false,
+          CONFIRM_BYTES_ABOVE);
     }
   }
 
@@ -116,13 +123,15 @@ public record Settings(
     Integer seconds = r.count("benchmark.timeBudgetSeconds", 1, Benchmarking.MAX_SECONDS);
     Boolean allowApply = r.flag("recommendations.allowApply");
     Boolean allowFileReads = r.flag("warehouse.allowFileReads");
-    long maxBytesScanned = r.bytes("warehouse.maxBytesScanned");
+    long maxBytesScanned = r.bytes("warehouse.maxBytesScanned", 0);
+    long confirmBytes = r.bytes("benchmark.confirmBytesAbove", d.confirmBytesAbove());
     Benchmarking benchmark =
         new Benchmarking(
             warmups == null ? d.warmups() : warmups,
             runs == null ? d.runs() : runs,
             seconds == null ? d.timeBudgetSeconds() : seconds,
-            allowApply != null && allowApply);
+            allowApply != null && allowApply,
+            confirmBytes);
     for (String key : section.keySet()) {
       if (!KEYS.contains(key) && !CLIENT_KEYS.contains(key)) {
         errors.add("dbtls." + key + ": unknown setting");
@@ -229,6 +238,7 @@ public record Settings(
           "benchmark.warmups",
           "benchmark.runs",
           "benchmark.timeBudgetSeconds",
+          "benchmark.confirmBytesAbove",
           "recommendations.allowApply",
           "warehouse.allowFileReads",
           "warehouse.maxBytesScanned");
@@ -357,11 +367,11 @@ public record Settings(
       return null;
     }
 
-    /** A number of bytes, 0 when unset. */
-    long bytes(String key) {
+    /** A number of bytes, {@code fallback} when unset or wrong. */
+    long bytes(String key, long fallback) {
       Object v = section.get(key);
       if (v == null) {
-        return 0;
+        return fallback;
       }
       if (v instanceof Number n
           && n.doubleValue() >= 0
@@ -369,7 +379,7 @@ public record Settings(
         return n.longValue();
       }
       bad(key, "expected a whole number of bytes, 0 or more", v);
-      return 0;
+      return fallback;
     }
 
     Boolean flag(String key) {

@@ -287,11 +287,42 @@ class BigQueryRestContractTest {
     assertTrue(
         r.notes()
             .contains(
-                "before the runs, BigQuery's dry runs said a run scans 'saved file' 1.2 MB, 'buffer'"
-                    + " 1.2 MB; 4 runs per variant, warm-ups included, scan 9.9 MB, about $0.0001 on demand at the US"
-                    + " list price ($6.25 per TiB; the minimum of 10 MB per query billed aside)"),
+                "before the runs, BigQuery's dry runs said they scan 9.9 MB (a run: 'saved file'"
+                    + " 1.2 MB, 'buffer' 1.2 MB) in 4 runs per variant, warm-ups included, about"
+                    + " $0.0001 on demand at the US list price ($6.25 per TiB; the minimum of 10 MB"
+                    + " per query billed aside)"),
         r.notes().toString());
     // 8 jobs (a warm-up and three runs per variant), none answered from the result cache
+    assertEquals(
+        8, calls.stream().filter(c -> c.contains(" run cache=false")).count(), calls.toString());
+
+    long scanned = r.scanBytes();
+    assertEquals(8 * 1_234_567L, scanned, "the dry runs' bytes times the runs");
+
+    // above the question's threshold: asked, not run; accepted, run
+    calls.clear();
+    dev.dbtls.benchmark.BenchmarkResult asked =
+        dev.dbtls.benchmark.Benchmark.run(w, plan.withCostQuestion(5_000_000L, 0), null, null);
+    assertEquals(dev.dbtls.benchmark.BenchmarkResult.Status.REFUSED, asked.status());
+    assertTrue(asked.unconfirmedCost());
+    assertEquals(scanned, asked.scanBytes());
+    assertEquals(
+        "not run yet: BigQuery's dry runs say the benchmark would scan 9.9 MB (a run: 'saved file'"
+            + " 1.2 MB, 'buffer' 1.2 MB) in 4 runs per variant, warm-ups included, about $0.0001 on"
+            + " demand at the US list price ($6.25 per TiB; the minimum of 10 MB per query billed"
+            + " aside), more than dbtls.benchmark.confirmBytesAbove (5.0 MB); confirm to run it",
+        asked.error().message());
+    assertEquals(
+        0, calls.stream().filter(c -> c.contains(" run cache=false")).count(), calls.toString());
+    assertTrue(
+        dev.dbtls.benchmark.Benchmark.run(
+                w, plan.withCostQuestion(5_000_000L, scanned - 1), null, null)
+            .unconfirmedCost(),
+        "fewer bytes accepted than the runs scan: asked again");
+    dev.dbtls.benchmark.BenchmarkResult accepted =
+        dev.dbtls.benchmark.Benchmark.run(
+            w, plan.withCostQuestion(5_000_000L, scanned), null, null);
+    assertEquals(dev.dbtls.benchmark.BenchmarkResult.Status.COMPLETED, accepted.status());
     assertEquals(
         8, calls.stream().filter(c -> c.contains(" run cache=false")).count(), calls.toString());
 

@@ -55,7 +55,8 @@ class SettingsTest {
 
   @Test
   void benchmarkDefaultsAndTheApplySwitch() {
-    assertEquals(new Settings.Benchmarking(2, 10, 300, false), Settings.defaults().benchmark());
+    assertEquals(
+        new Settings.Benchmarking(2, 10, 300, false, 100L << 30), Settings.defaults().benchmark());
     Settings s =
         Settings.parse(
             Map.of(
@@ -67,7 +68,7 @@ class SettingsTest {
                     Map.of("allowApply", true))),
             BASE);
     assertEquals(List.of(), s.errors());
-    assertEquals(new Settings.Benchmarking(0, 30, 60, true), s.benchmark());
+    assertEquals(new Settings.Benchmarking(0, 30, 60, true, 100L << 30), s.benchmark());
     Settings bad =
         Settings.parse(
             Map.of(
@@ -78,12 +79,32 @@ class SettingsTest {
                 "dbtls.benchmark.warmups",
                 3L),
             BASE);
-    assertEquals(new Settings.Benchmarking(3, 10, 300, false), bad.benchmark());
+    assertEquals(new Settings.Benchmarking(3, 10, 300, false, 100L << 30), bad.benchmark());
     assertEquals(
         java.util.Set.of(
             "dbtls.benchmark.runs: expected a whole number from 1 to 1000, got 5000",
             "dbtls.recommendations.allowApply: expected true or false, got 'yes'"),
         java.util.Set.copyOf(bad.errors()));
+  }
+
+  @Test
+  void aBenchmarkScanningMoreThanTheThresholdAsksFirstAndZeroNeverAsks() {
+    assertEquals(
+        5_000_000_000L,
+        Settings.parse(Map.of("dbtls.benchmark.confirmBytesAbove", 5_000_000_000L), BASE)
+            .benchmark()
+            .confirmBytesAbove());
+    assertEquals(
+        0L,
+        Settings.parse(Map.of("dbtls.benchmark.confirmBytesAbove", 0L), BASE)
+            .benchmark()
+            .confirmBytesAbove());
+    Settings bad = Settings.parse(Map.of("dbtls.benchmark.confirmBytesAbove", -1L), BASE);
+    assertEquals(100L << 30, bad.benchmark().confirmBytesAbove());
+    assertEquals(
+        List.of(
+            "dbtls.benchmark.confirmBytesAbove: expected a whole number of bytes, 0 or more, got -1"),
+        bad.errors());
   }
 
   @Test

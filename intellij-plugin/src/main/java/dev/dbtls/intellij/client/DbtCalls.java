@@ -79,12 +79,15 @@ public final class DbtCalls {
 
   /**
    * {@code dbt/benchmark}: starts the job; {@code compare} null, "saved", "head" or
-   * "recommendation"; nulls take the settings' warm-ups and runs.
+   * "recommendation"; nulls take the settings' warm-ups and runs. {@code acceptScanBytes}: null at
+   * first; the report's {@code scanBytes} once the user agreed to what a benchmark that ended with
+   * {@code benchmark-cost-unconfirmed} would scan.
    */
   public CompletableFuture<BenchmarkJob> benchmark(
-      String uri, String compare, Integer warmups, Integer runs) {
+      String uri, String compare, Integer warmups, Integer runs, Long acceptScanBytes) {
     return server
-        .benchmark(new BenchmarkParams(uri, null, compare, null, warmups, runs, null))
+        .benchmark(
+            new BenchmarkParams(uri, null, compare, null, warmups, runs, null, acceptScanBytes))
         .thenApply(started -> new BenchmarkJob(server, notifications, started));
   }
 
@@ -92,9 +95,9 @@ public final class DbtCalls {
    * {@code dbt/benchmark} of ad-hoc {@code sql} (Jinja allowed) in the document's project, alone.
    */
   public CompletableFuture<BenchmarkJob> benchmarkSql(
-      String uri, String sql, Integer warmups, Integer runs) {
+      String uri, String sql, Integer warmups, Integer runs, Long acceptScanBytes) {
     return server
-        .benchmark(new BenchmarkParams(uri, sql, null, null, warmups, runs, null))
+        .benchmark(new BenchmarkParams(uri, sql, null, null, warmups, runs, null, acceptScanBytes))
         .thenApply(started -> new BenchmarkJob(server, notifications, started));
   }
 

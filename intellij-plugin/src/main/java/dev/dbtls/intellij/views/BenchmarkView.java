@@ -29,6 +29,7 @@ public final class BenchmarkView extends JPanel {
   private final JLabel title = new JLabel(" ");
   private final JProgressBar progress = new JProgressBar();
   private final JButton cancel = new JButton("Cancel");
+  private final JButton acceptCost = new JButton("Run it, scanning that");
   private final DistributionChart chart = new DistributionChart();
   private final BenchmarkStatsModel stats = new BenchmarkStatsModel();
   private final JTable table = new JTable(stats);
@@ -36,7 +37,10 @@ public final class BenchmarkView extends JPanel {
   private final RatioInterval interval = new RatioInterval();
   private final JLabel notes = new JLabel(" ");
   private final JPanel bottom = new JPanel();
+  private final JScrollPane tableScroll;
   private Runnable onCancel = () -> {};
+  private java.util.function.LongConsumer onAcceptCost = bytes -> {};
+  private long costAsked;
   private boolean running;
 
   public BenchmarkView() {
@@ -47,8 +51,11 @@ public final class BenchmarkView extends JPanel {
     top.add(title);
     top.add(progress);
     top.add(cancel);
+    top.add(acceptCost);
     cancel.addActionListener(e -> onCancel.run());
     cancel.setEnabled(false);
+    acceptCost.addActionListener(e -> onAcceptCost.accept(costAsked));
+    acceptCost.setVisible(false);
     chart.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
     table.setFillsViewportHeight(true);
     javax.swing.table.DefaultTableCellRenderer numbers =
@@ -57,7 +64,7 @@ public final class BenchmarkView extends JPanel {
     for (int c = 1; c < stats.getColumnCount(); c++) {
       table.getColumnModel().getColumn(c).setCellRenderer(numbers);
     }
-    JScrollPane tableScroll = new JScrollPane(table);
+    tableScroll = new JScrollPane(table);
     tableScroll.setColumnHeaderView(table.getTableHeader());
     tableScroll.setPreferredSize(new Dimension(400, table.getRowHeight() * 5 + 8));
     verdict.setFont(verdict.getFont().deriveFont(Font.BOLD));
@@ -80,6 +87,19 @@ public final class BenchmarkView extends JPanel {
   /** Cancel sends {@code dbt/benchmarkCancel}. */
   public void onCancel(Runnable action) {
     this.onCancel = action;
+  }
+
+  /**
+   * The user agreed to what a benchmark that ended with {@code benchmark-cost-unconfirmed} scans:
+   * start it again with {@code acceptScanBytes} set to the bytes given.
+   */
+  public void onAcceptCost(java.util.function.LongConsumer action) {
+    this.onAcceptCost = action;
+  }
+
+  /** Shown only when the last benchmark waits for the user to accept what it scans. */
+  public JButton acceptCostButton() {
+    return acceptCost;
   }
 
   public DistributionChart chart() {
@@ -108,6 +128,9 @@ public final class BenchmarkView extends JPanel {
 
   /** The job started ({@code dbt/benchmark}'s answer). */
   public void started(BenchmarkStarted started) {
+    acceptCost.setVisible(false);
+    chart.setVisible(true);
+    tableScroll.setVisible(true);
     chart.show(null);
     stats.show(null);
     interval.show(null);
@@ -164,7 +187,22 @@ public final class BenchmarkView extends JPanel {
     bottom.setVisible(true);
     chart.show(report.variants());
     stats.show(report.variants());
-    if (report.error() != null) {
+    boolean asked =
+        report.error() != null
+            && COST_UNCONFIRMED.equals(report.error().code())
+            && report.scanBytes() != null;
+    chart.setVisible(!asked);
+    tableScroll.setVisible(!asked);
+    if (asked) {
+      progress.setString("not run: waiting for you to accept the scan");
+      costAsked = report.scanBytes();
+      acceptCost.setVisible(true);
+      verdict.setText(
+          "<html><body style='width: 640px'>"
+              + ResultsView.escape(report.error().message())
+              + "</body></html>");
+      verdict.setForeground(Palette.foreground());
+    } else if (report.error() != null) {
       verdict.setText(report.error().message());
       verdict.setForeground(Palette.hot());
     } else if (report.comparisons() != null && !report.comparisons().isEmpty()) {
@@ -194,6 +232,9 @@ public final class BenchmarkView extends JPanel {
         n.isEmpty() ? " " : "<html>" + ResultsView.escape(String.join(" · ", n)) + "</html>");
     notes.setForeground(Palette.muted());
   }
+
+  /** The error code of a benchmark not run until the user accepts what it scans. */
+  static final String COST_UNCONFIRMED = "benchmark-cost-unconfirmed";
 
   /**
    * "buffer vs saved file: no significant difference — 3.22× the time (95 % interval 0.61× to

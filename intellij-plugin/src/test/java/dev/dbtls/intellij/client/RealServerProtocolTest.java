@@ -269,7 +269,8 @@ class RealServerProtocolTest {
           "jinja-sql",
           Files.readString(project.resolve("models/staging/stg_orders.sql"))
               .replace("select * from renamed", "select * from renamed where status <> 'placed'"));
-      BenchmarkJob job = server.await(calls.benchmark(stgOrders, "saved", 1, 12), "dbt/benchmark");
+      BenchmarkJob job =
+          server.await(calls.benchmark(stgOrders, "saved", 1, 12, null), "dbt/benchmark");
       assertNull(job.started().error(), String.valueOf(job.started().error()));
       assertEquals(List.of("saved file", "buffer"), job.started().variants());
       BenchmarkStatus finished = job.finished().get(120, TimeUnit.SECONDS);
@@ -285,7 +286,7 @@ class RealServerProtocolTest {
       BenchmarkJob slow =
           server.await(
               calls.benchmarkSql(
-                  orders, "select count(*) from range(100000000000) a, range(1000) b", 0, 3),
+                  orders, "select count(*) from range(100000000000) a, range(1000) b", 0, 3, null),
               "dbt/benchmark");
       assertNull(slow.started().error(), String.valueOf(slow.started().error()));
       server.await(slow.cancel(), "dbt/benchmarkCancel");

@@ -76,6 +76,49 @@ class BenchmarkViewTest {
   }
 
   @Test
+  void aBenchmarkWaitingForTheUserToAcceptItsScanOffersToRunIt() throws Exception {
+    // the server's words for a BigQuery benchmark above dbtls.benchmark.confirmBytesAbove
+    // (BigQueryRestContractTest): nothing ran, the report carries the bytes to accept
+    String message =
+        "not run yet: BigQuery's dry runs say the benchmark would scan 240.0 GB (a run: 'saved"
+            + " file' 10.0 GB, 'buffer' 10.0 GB) in 12 runs per variant, warm-ups included, about"
+            + " $1.37 on demand at the US list price ($6.25 per TiB; the minimum of 10 MB per query"
+            + " billed aside), more than dbtls.benchmark.confirmBytesAbove (107.4 GB); confirm to"
+            + " run it";
+    BenchmarkReport report =
+        new BenchmarkReport(
+            null,
+            "model orders: buffer vs saved file",
+            "model.shop.orders",
+            "bq",
+            dev.dbtls.protocol.BenchmarkState.ERROR,
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            2100,
+            new dev.dbtls.protocol.PreviewError("benchmark-cost-unconfirmed", message),
+            240_000_000_000L);
+    BenchmarkView view = new BenchmarkView();
+    List<Long> accepted = new ArrayList<>();
+    view.onAcceptCost(accepted::add);
+    assertFalse(view.acceptCostButton().isVisible());
+    view.finished(
+        new BenchmarkStatus("7", dev.dbtls.protocol.BenchmarkState.ERROR, 0, 24, message, report));
+    assertTrue(view.acceptCostButton().isVisible(), "the question is asked");
+    assertTrue(view.verdictText().contains("about $1.37 on demand"), view.verdictText());
+    Screenshot asked = Screenshot.take(view, 900, 300, "intellij-benchmark-cost");
+    assertTrue(asked.inked() > 0.02, "the view is not blank: " + asked.inked());
+    view.acceptCostButton().doClick();
+    assertEquals(List.of(240_000_000_000L), accepted, "run again, accepting the bytes said");
+
+    view.started(
+        new BenchmarkStarted(
+            "8", "token", report.label(), List.of("saved file", "buffer"), List.of(), null));
+    assertFalse(view.acceptCostButton().isVisible(), "a new run asks nothing");
+  }
+
+  @Test
   void theAxisEndsOnARoundNumber() {
     assertEquals(20, DistributionChart.niceMax(15.7));
     assertEquals(2.5, DistributionChart.niceMax(2.2));
