@@ -9,9 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every credential field of the Trino, Redshift and Snowflake profiles (as their adapters name
- * them) stays out of templates: a model that prints the whole {@code target} shows none of the
- * canaries, and what dbt does show (account, user, role, warehouse) stays.
+ * Every credential field of the Trino, Redshift, Snowflake, BigQuery and Databricks profiles (as
+ * their adapters name them) stays out of templates: a model that prints the whole {@code target}
+ * shows none of the canaries, and what dbt does show (account, user, role, warehouse) stays.
  */
 class EngineSecretsTest {
   private static String compiled(String type, String fields) {
@@ -85,5 +85,48 @@ class EngineSecretsTest {
             """);
     assertFalse(sql.contains("CANARY"), sql);
     assertEquals(true, sql.contains("transforming"), sql);
+  }
+
+  @Test
+  void bigQuery() {
+    String sql =
+        compiled(
+            "bigquery",
+            """
+            method: oauth-secrets
+            project: acme-analytics
+            dataset: dbt_ana
+            location: EU
+            token: CANARY_TOKEN
+            refresh_token: CANARY_REFRESH
+            client_id: the-client
+            client_secret: CANARY_CLIENT
+            keyfile: /keys/CANARY_KEYFILE.json
+            keyfile_json:
+              type: service_account
+              private_key: CANARY_PEM
+              private_key_id: CANARY_KEY_ID
+            """);
+    assertFalse(sql.contains("CANARY"), sql);
+    assertEquals(true, sql.contains("acme-analytics"), sql);
+  }
+
+  @Test
+  void databricks() {
+    String sql =
+        compiled(
+            "databricks",
+            """
+            host: adb-1.azuredatabricks.net
+            http_path: /sql/1.0/warehouses/abc
+            catalog: main
+            schema: dbt_ana
+            token: CANARY_TOKEN
+            client_id: the-client
+            client_secret: CANARY_CLIENT
+            azure_client_secret: CANARY_AZURE
+            """);
+    assertFalse(sql.contains("CANARY"), sql);
+    assertEquals(true, sql.contains("dbt_ana"), sql);
   }
 }
