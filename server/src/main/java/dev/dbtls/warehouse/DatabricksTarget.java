@@ -9,7 +9,8 @@ import java.util.Properties;
  * dbt-databricks' target, read as its profile documents it, for Databricks' own JDBC driver
  * (bundled, loaded on first use): host, http_path, and one way to sign in — a personal access
  * token, or {@code auth_type: oauth} (in the browser, or machine to machine with client_id and
- * client_secret, or Azure's azure_client_id and azure_client_secret); catalog and schema.
+ * client_secret, or Azure's azure_client_id and azure_client_secret); catalog and schema; {@code
+ * session_properties}, each a {@code SET} on every new connection, as dbt-databricks applies them.
  * Credentials go in the connection's properties, never in its URL; the driver sends no telemetry.
  */
 final class DatabricksTarget {
@@ -53,7 +54,7 @@ final class DatabricksTarget {
         driver.driver(),
         "jdbc:databricks://" + where,
         props,
-        List.of(),
+        sessionProperties(f.map("session_properties")),
         ConnectionSpec.ReadOnly.NONE,
         false,
         Math.max(4, f.target().threads() + 1),
@@ -61,6 +62,29 @@ final class DatabricksTarget {
         f.integer("connect_timeout", 30) * 1000L,
         secrets,
         driver.ownLoader());
+  }
+
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+
+  /**
+   * {@code SET name = value} for each session property; a name or value SQL could not hold fails.
+   */
+  static List<ConnectionSpec.Init> sessionProperties(java.util.Map<String, Object> properties) {
+    List<ConnectionSpec.Init> init = new ArrayList<>();
+    for (var e : properties.entrySet()) {
+      String value = String.valueOf(e.getValue());
+      if (!NAME.matcher(e.getKey()).matches()) {
+        throw new IllegalArgumentException(
+            "session_properties: '" + e.getKey() + "' is not a configuration parameter's name");
+      }
+      if (value.contains(";") || value.contains("\n") || value.contains("\r")) {
+        throw new IllegalArgumentException(
+            "session_properties: the value of '" + e.getKey() + "' holds ';' or a line break");
+      }
+      init.add(new ConnectionSpec.Init("SET " + e.getKey() + " = " + value, true));
+    }
+    return List.copyOf(init);
   }
 
   private static void signIn(TargetFields f, Properties props, List<String> secrets) {

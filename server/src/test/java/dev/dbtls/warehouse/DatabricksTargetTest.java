@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dbtls.project.ProblemCode;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,43 @@ class DatabricksTargetTest {
         "cannot connect to databricks target 'dev' at 127.0.0.1:1/sql/1.0/warehouses/abc123:"
             + " connection refused",
         opened.error().message());
+  }
+
+  @Test
+  void sessionPropertiesAreSetOnEveryNewConnection() {
+    java.util.Map<String, Object> props = new java.util.LinkedHashMap<>();
+    props.put("ansi_mode", false);
+    props.put("spark.sql.shuffle.partitions", 8);
+    props.put("timezone", "Europe/Paris");
+    ConnectionSpec s = spec("token", "dapi-1", "session_properties", props);
+    assertEquals(
+        List.of(
+            new ConnectionSpec.Init("SET ansi_mode = false", true),
+            new ConnectionSpec.Init("SET spark.sql.shuffle.partitions = 8", true),
+            new ConnectionSpec.Init("SET timezone = Europe/Paris", true)),
+        s.init());
+    assertEquals(
+        "session_properties: 'x; drop table t' is not a configuration parameter's name",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    spec(
+                        "token",
+                        "dapi-1",
+                        "session_properties",
+                        java.util.Map.of("x; drop table t", 1)))
+            .getMessage());
+    assertEquals(
+        "session_properties: the value of 'timezone' holds ';' or a line break",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    spec(
+                        "token",
+                        "dapi-1",
+                        "session_properties",
+                        java.util.Map.of("timezone", "UTC; select 1")))
+            .getMessage());
   }
 
   @Test
