@@ -13,7 +13,7 @@ final class ColumnTypes {
 
   static String normalize(int sqlType, String databaseType) {
     String t = databaseType == null ? "" : databaseType.toLowerCase(Locale.ROOT);
-    if (t.startsWith("json")) {
+    if (t.startsWith("json") || t.equals("variant")) {
       return "json";
     }
     if (t.equals("uuid")) {
@@ -22,10 +22,10 @@ final class ColumnTypes {
     if (t.contains("interval")) {
       return "interval";
     }
-    if (sqlType == Types.ARRAY || t.endsWith("[]") || t.startsWith("_")) {
+    if (sqlType == Types.ARRAY || t.endsWith("[]") || t.startsWith("_") || t.startsWith("array")) {
       return "array";
     }
-    if (t.startsWith("struct") || sqlType == Types.STRUCT) {
+    if (t.startsWith("struct") || t.startsWith("object") || sqlType == Types.STRUCT) {
       return "struct";
     }
     if (t.startsWith("map")) {

@@ -47,7 +47,38 @@ final class Values {
       return plain(typed);
     }
     Object o = rs.getObject(column);
-    return rs.wasNull() ? null : plain(o);
+    if (rs.wasNull()) {
+      return null;
+    }
+    return o instanceof String text && semiStructured(databaseType) ? parsedJson(text) : plain(o);
+  }
+
+  /**
+   * Nested values a driver hands over as JSON text: Snowflake's {@code VARIANT}, {@code OBJECT} and
+   * {@code ARRAY} (also structured, {@code ARRAY(NUMBER)}), pretty-printed; Databricks' {@code
+   * ARRAY<…>}, {@code STRUCT<…>} and {@code MAP<…>}.
+   */
+  static boolean semiStructured(String databaseType) {
+    String t = databaseType == null ? "" : databaseType.toLowerCase(java.util.Locale.ROOT);
+    return t.equals("variant")
+        || t.startsWith("object")
+        || t.startsWith("array")
+        || t.startsWith("struct")
+        || t.startsWith("map");
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+
+  /** JSON text as lists, maps and scalars (numbers exact); text that is not JSON stays text. */
+  private static Object parsedJson(String text) throws SQLException {
+    try {
+      return plain(JSON.readValue(text, Object.class));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+      return text;
+    }
   }
 
   private static Object typed(ResultSet rs, int column, Class<?> type) {
