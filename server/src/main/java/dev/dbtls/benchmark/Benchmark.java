@@ -70,6 +70,7 @@ public final class Benchmark {
     private final List<List<Run>> runs = new ArrayList<>();
     private final List<WarehouseReport> reports = new ArrayList<>();
     private Long scanBytes;
+    private SnowflakeCredits.Warehouse snowflake;
 
     Session(Warehouse w, BenchmarkPlan plan, QueryCancel cancel, Progress progress, long t0) {
       this.w = w;
@@ -95,7 +96,11 @@ public final class Benchmark {
       }
       try {
         openLanes();
+        long busy = System.nanoTime();
         BenchmarkResult.Status status = rounds();
+        if (snowflake != null && !snowflake.after(millis(busy)).isEmpty()) {
+          notes.add(snowflake.after(millis(busy)));
+        }
         if (status == BenchmarkResult.Status.COMPLETED
             || status == BenchmarkResult.Status.BUDGET_SPENT) {
           warehouseReports();
@@ -125,6 +130,9 @@ public final class Benchmark {
         EngineCost.allow(w, plan, scan, runsEach, notes);
         variants.forEach(v -> lanes.add(Lane.onEngine(v)));
         return;
+      }
+      if (w.sqlType().equals("snowflake")) {
+        snowflakeWarehouse();
       }
       boolean sandboxed = variants.stream().anyMatch(Variant::sandboxed);
       DuckDbScratch scratch = null;
@@ -204,6 +212,20 @@ public final class Benchmark {
         }
       } catch (SQLException e) {
         // the pool checks the connection when it comes back
+      }
+    }
+
+    /** Snowflake bills the warehouse's time: which warehouse, and its credits an hour. */
+    private void snowflakeWarehouse() {
+      try (Connection c = w.connection()) {
+        snowflake = SnowflakeCredits.read(c);
+        notes.add(snowflake.before());
+      } catch (SQLException | RuntimeException e) {
+        String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        notes.add(
+            "the warehouse's size could not be read ("
+                + (why.length() > 160 ? why.substring(0, 160) + "…" : why)
+                + "): the runs' credits are not estimated");
       }
     }
 
