@@ -235,16 +235,7 @@ class BigQueryRestContractTest {
         queries.toString());
     List<String> seen = new ArrayList<>();
     for (WarehouseCatalog.Relation r : c.relations()) {
-      seen.add(
-          r.schema()
-              + "."
-              + r.name()
-              + " "
-              + r.kind()
-              + " "
-              + r.columns().stream()
-                  .map(col -> col.name() + ":" + col.databaseType() + ":" + col.type())
-                  .toList());
+      seen.add(r.schema() + "." + Databases.described(r));
     }
     assertEquals(
         List.of(

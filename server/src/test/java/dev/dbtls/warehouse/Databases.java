@@ -106,4 +106,15 @@ public final class Databases {
     }
     return r;
   }
+
+  /** "orders table [id:INT64:integer, …]": a catalog relation's name, kind and typed columns. */
+  public static String described(WarehouseCatalog.Relation r) {
+    return r.name()
+        + " "
+        + r.kind()
+        + " "
+        + r.columns().stream()
+            .map(col -> col.name() + ":" + col.databaseType() + ":" + col.type())
+            .toList();
+  }
 }

@@ -81,25 +81,7 @@ class RedshiftWarehouseTest {
 
   @Test
   void explainsThroughTheRedshiftDriver() {
-    try (Warehouse w =
-        Databases.open(
-            target(
-                "dev",
-                "type",
-                "redshift",
-                "host",
-                "127.0.0.1",
-                "port",
-                relay.port(),
-                "user",
-                "postgres",
-                "password",
-                "unused-pw",
-                "dbname",
-                "test",
-                "sslmode",
-                "disable"),
-            dir)) {
+    try (Warehouse w = dev()) {
       ExplainResult r =
           Explain.run(
               w,
@@ -124,6 +106,11 @@ class RedshiftWarehouseTest {
   }
 
   private Warehouse dev() {
+    return dev("public");
+  }
+
+  /** The local PostgreSQL through the relay, as a dbt-redshift target whose schema is given. */
+  private Warehouse dev(String schema) {
     return Databases.open(
         target(
             "dev",
@@ -140,7 +127,7 @@ class RedshiftWarehouseTest {
             "dbname",
             "test",
             "schema",
-            "public",
+            schema,
             "sslmode",
             "disable"),
         dir);
@@ -255,42 +242,13 @@ class RedshiftWarehouseTest {
                 + " table_name, column_name, ordinal_position, column_default, is_nullable,"
                 + " data_type, character_maximum_length, numeric_precision, numeric_precision_radix,"
                 + " numeric_scale, null::varchar as remarks from information_schema.columns"));
-    try (Warehouse w =
-        Databases.open(
-            target(
-                "dev",
-                "type",
-                "redshift",
-                "host",
-                "127.0.0.1",
-                "port",
-                relay.port(),
-                "user",
-                "postgres",
-                "password",
-                "unused-pw",
-                "dbname",
-                "test",
-                "schema",
-                schema,
-                "sslmode",
-                "disable"),
-            dir)) {
+    try (Warehouse w = dev(schema)) {
       WarehouseCatalog c = WarehouseCatalog.read(w, null);
       assertTrue(c.ok(), String.valueOf(c.error()));
       List<String> seen = new java.util.ArrayList<>();
       for (WarehouseCatalog.Relation r : c.relations()) {
         if (r.schema().equals(schema) && !r.name().startsWith("svv_")) {
-          seen.add(
-              r.database()
-                  + "."
-                  + r.name()
-                  + " "
-                  + r.kind()
-                  + " "
-                  + r.columns().stream()
-                      .map(col -> col.name() + ":" + col.databaseType() + ":" + col.type())
-                      .toList());
+          seen.add(r.database() + "." + Databases.described(r));
         }
       }
       assertEquals(
