@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * dbtls-drivers/<type>/}), each loaded by its own class loader the first time a target of that type
  * opens: no start-up cost, and no class of a driver (which brings its own HTTP, JSON and logging
  * libraries) meets the server's. The nested jar is copied once into the cache folder ({@code
- * $XDG_CACHE_HOME/dbtls/drivers}), since a class loader reads jars from files. A profile's {@code
+ * $XDG_CACHE_HOME/dbtls/drivers}), since a class loader reads jars from files. A driver bundled
+ * with the libraries it needs (Redshift's with the AWS SDK for IAM sign-in: a {@code jars.txt}
+ * beside it) is loaded with them, bundle first ({@link EngineLoader#library}). A profile's {@code
  * driver_path} replaces the bundled driver ({@link DriverJars}).
  */
 final class BundledDrivers {
@@ -46,7 +48,9 @@ final class BundledDrivers {
     ClassLoader loader =
         ownLoader != null
             ? ownLoader
-            : LOADERS.computeIfAbsent(bundled(type), jar -> DriverJars.loader(List.of(jar)));
+            : EngineLoader.bundles(type)
+                ? EngineLoader.library(type)
+                : LOADERS.computeIfAbsent(bundled(type), jar -> DriverJars.loader(List.of(jar)));
     try {
       Class<?> c = Class.forName(className, true, loader);
       return new Loaded((Driver) c.getDeclaredConstructor().newInstance(), ownLoader);

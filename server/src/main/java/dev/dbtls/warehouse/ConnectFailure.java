@@ -39,8 +39,9 @@ final class ConnectFailure {
             + missing
             + ", which is not beside it"
             + (spec.kind().equals("redshift")
-                ? " (IAM sign-in needs the AWS SDK for Java and Jackson, which dbtls does not"
-                    + " bundle yet: list the Redshift driver and those jars in 'driver_path')"
+                ? " (IAM sign-in needs the AWS SDK for Java and Jackson: list them in"
+                    + " 'driver_path' beside the Redshift driver, or leave 'driver_path' out for"
+                    + " the bundled ones)"
                 : " (list the jars it needs in 'driver_path')");
       }
       if (c instanceof ConnectException || c instanceof NoRouteToHostException) {

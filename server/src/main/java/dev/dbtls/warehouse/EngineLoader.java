@@ -37,8 +37,7 @@ final class EngineLoader {
   static ClientEngine open(String kind, String className, Object settings) {
     String name = "dev.dbtls.warehouse." + kind + "." + className;
     try {
-      ClassLoader loader = LOADERS.computeIfAbsent(kind, EngineLoader::loader);
-      Class<?> c = Class.forName(name, true, loader);
+      Class<?> c = Class.forName(name, true, library(kind));
       return (ClientEngine) c.getConstructor(settings.getClass()).newInstance(settings);
     } catch (java.lang.reflect.InvocationTargetException e) {
       Throwable t = e.getCause();
@@ -56,6 +55,20 @@ final class EngineLoader {
               + e.getMessage()
               + ")");
     }
+  }
+
+  /**
+   * The class loader of a bundle of jars listed in {@code dbtls-drivers/<kind>/jars.txt} (a client
+   * library, or a driver with the libraries it needs, such as Redshift's with the AWS SDK), made
+   * once.
+   */
+  static ClassLoader library(String kind) {
+    return LOADERS.computeIfAbsent(kind, EngineLoader::loader);
+  }
+
+  /** Whether this build bundles {@code kind} as jars listed in a {@code jars.txt}. */
+  static boolean bundles(String kind) {
+    return EngineLoader.class.getResource("/dbtls-drivers/" + kind + "/jars.txt") != null;
   }
 
   /** How many jars the engine's library bundles (for messages and the README's sizes). */

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * made it (Maven's verify phase): a bigquery target's engine and Google's client library come out
  * of the jar's nested jars into the driver cache, are loaded by their own class loader, and sign in
  * as far as the network — where, with no Google to reach here, the preview fails in one line naming
- * the target. The classes-folder tests cannot show this: there the jars are plain files.
+ * the target; a redshift target's IAM sign-in does the same with Redshift's driver and the AWS SDK
+ * bundled beside it. The classes-folder tests cannot show this: there the jars are plain files.
  */
 @Tag("packaged")
 class PackagedJarTest {
@@ -59,6 +60,64 @@ class PackagedJarTest {
               connect_timeout: 3
         """);
     Path cache = dir.resolve("cache");
+    String out = preview(project, cache);
+    List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
+    assertEquals(1, lines.size(), out);
+    assertTrue(
+        lines
+            .get(0)
+            .startsWith(
+                "error warehouse-connect: cannot connect to bigquery target 'dev' at"
+                    + " acme-analytics.dbt_ana: "),
+        out);
+    assertFalse(out.contains("cannot be loaded"), out);
+    assertFalse(out.contains("PRIVATE KEY"), out);
+    assertEquals(jarsIn("bigquery"), jarsIn(cache.resolve("dbtls/drivers")));
+  }
+
+  @Test
+  void aRedshiftIamSignInLoadsTheBundledAwsSdkAndStopsAtTheNetwork() throws Exception {
+    Path project = dir.resolve("shop");
+    Files.createDirectories(project.resolve("models"));
+    Files.writeString(
+        project.resolve("dbt_project.yml"), "name: shop\nprofile: rs\nversion: '1'\n");
+    Files.writeString(project.resolve("models/one.sql"), "select 1 as one\n");
+    Files.writeString(
+        project.resolve("profiles.yml"),
+        """
+        rs:
+          target: dev
+          outputs:
+            dev:
+              type: redshift
+              method: iam
+              host: analytics.abc123.eu-west-1.redshift.amazonaws.com
+              dbname: analytics
+              user: ana
+              cluster_id: analytics
+              region: eu-west-1
+              access_key_id: AKIAEXAMPLEKEY
+              secret_access_key: CANARY-aws-secret-9931
+              connect_timeout: 3
+        """);
+    Path cache = dir.resolve("cache");
+    String out = preview(project, cache);
+    List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
+    assertEquals(1, lines.size(), out);
+    assertTrue(
+        lines
+            .get(0)
+            .startsWith(
+                "error warehouse-connect: cannot connect to redshift target 'dev' at"
+                    + " analytics.abc123.eu-west-1.redshift.amazonaws.com:5439/analytics: "),
+        out);
+    assertFalse(out.contains("needs the class"), "the AWS SDK came out of the jar: " + out);
+    assertFalse(out.contains("CANARY"), out);
+    assertEquals(jarsIn("redshift"), jarsIn(cache.resolve("dbtls/drivers")));
+  }
+
+  /** {@code java -jar dbtls.jar preview -s one} in the project, with its own driver cache. */
+  private static String preview(Path project, Path cache) throws Exception {
     ProcessBuilder pb =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -75,18 +134,7 @@ class PackagedJarTest {
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
-    List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
-    assertEquals(1, lines.size(), out);
-    assertTrue(
-        lines
-            .get(0)
-            .startsWith(
-                "error warehouse-connect: cannot connect to bigquery target 'dev' at"
-                    + " acme-analytics.dbt_ana: "),
-        out);
-    assertFalse(out.contains("cannot be loaded"), out);
-    assertFalse(out.contains("PRIVATE KEY"), out);
-    assertEquals(jarsIn("bigquery"), jarsIn(cache.resolve("dbtls/drivers")));
+    return out;
   }
 
   /** The engine's jars: as listed in the packaged jar's index, or as copied into a folder. */
