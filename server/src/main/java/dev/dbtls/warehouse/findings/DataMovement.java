@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code data-movement}: a join whose rows travel between the nodes of the warehouse before it can
  * run, which on a distributed warehouse is often most of the query's time. Redshift names it on the
  * join ({@code DS_BCAST_INNER}, {@code DS_DIST_BOTH}, …); tables distributed on the join key (or
- * small ones with {@code DISTSTYLE ALL}) join without it.
+ * small ones with {@code DISTSTYLE ALL}) join without it. Databricks (Spark) shows it as the
+ * exchanges below a sort-merge or shuffled hash join: both sides hashed across the cluster.
  */
 final class DataMovement implements PlanRule {
   static final String KIND = "data-movement";
@@ -34,6 +35,9 @@ final class DataMovement implements PlanRule {
   public Finding at(PlanNode n, PlanScope scope) {
     if (scope.dialect().equals("trino")) {
       return trino(n, scope);
+    }
+    if (scope.dialect().equals("databricks") || scope.dialect().equals("spark")) {
+      return shuffled(n);
     }
     String distribution = n.property("Distribution");
     String how = distribution == null ? null : REDSHIFT.get(distribution);
@@ -92,6 +96,56 @@ final class DataMovement implements PlanRule {
         "join_distribution_type = 'PARTITIONED' (a session property) hashes both sides instead;"
             + " a filter on the build side may make it small enough",
         null);
+  }
+
+  /**
+   * Databricks (Spark): a join that is not a broadcast, each of whose sides is shuffled (an {@code
+   * Exchange hashpartitioning} below it, Photon's {@code PhotonShuffleExchange…} too): every row of
+   * both tables crosses the network before the join.
+   */
+  private static Finding shuffled(PlanNode n) {
+    String op = n.operator();
+    if (!(op.contains("SortMergeJoin") || op.contains("ShuffledHashJoin"))
+        || n.children().size() != 2) {
+      return null;
+    }
+    List<String> evidence = new ArrayList<>();
+    evidence.add(op + (n.joinType() == null ? "" : " " + n.joinType()));
+    for (PlanNode side : n.children()) {
+      PlanNode exchange = shuffleBelow(side, 0);
+      if (exchange == null) {
+        return null;
+      }
+      String name =
+          relationBelow(exchange.children().isEmpty() ? exchange : exchange.children().get(0), 0);
+      String how = exchange.property("Arguments");
+      evidence.add(
+          (name == null ? "a side" : name)
+              + " shuffled"
+              + (how == null ? "" : ": " + how.replaceFirst(",.*", "")));
+    }
+    return new Finding(
+        KIND,
+        n.id(),
+        "Join shuffles both of its sides across the cluster",
+        evidence,
+        Finding.MEDIUM,
+        "when one side is small, a /*+ BROADCAST(t) */ hint (or a higher"
+            + " spark.sql.autoBroadcastJoinThreshold) sends it to every node instead; tables"
+            + " clustered on the join key shuffle less",
+        null);
+  }
+
+  /** The shuffle feeding a join's side: an exchange that is not a broadcast, under sorts. */
+  private static PlanNode shuffleBelow(PlanNode n, int depth) {
+    String op = n.operator();
+    if (op.contains("Exchange") && !op.contains("Broadcast")) {
+      return n;
+    }
+    if (depth > 3 || n.children().size() != 1) {
+      return null;
+    }
+    return shuffleBelow(n.children().get(0), depth + 1);
   }
 
   private static String relationBelow(PlanNode n, int depth) {
