@@ -61,6 +61,7 @@ export interface BenchmarkParams {
   runs?: number;
   timeBudgetSeconds?: number;
   acceptScanBytes?: number;
+  acceptCredits?: number;
 }
 
 export interface BenchmarkReport {
@@ -76,6 +77,7 @@ export interface BenchmarkReport {
   millis: number;
   error?: PreviewError;
   scanBytes?: number;
+  maxCredits?: number;
 }
 
 export interface BenchmarkStarted {

@@ -143,7 +143,7 @@ export function endedText(status: BenchmarkStatus): string {
       return 'Cancelled (the runs done are kept)';
     case 'error':
       return status.report?.error?.code === COST_UNCONFIRMED
-        ? 'Not run: BigQuery bills what it scans, and you have not accepted that yet'
+        ? 'Not run: the warehouse bills for it, and you have not accepted the cost yet'
         : 'Failed';
     default:
       return status.state ?? 'Ended';

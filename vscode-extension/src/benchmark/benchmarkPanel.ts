@@ -16,9 +16,11 @@ export interface BenchmarkTarget {
   recommendationId?: number;
   /** The bytes the user agreed the runs may scan (BigQuery), after the server asked. */
   acceptScanBytes?: number;
+  /** The credits the user agreed the runs may cost (Snowflake), after the server asked. */
+  acceptCredits?: number;
 }
 
-const RUN_IT = 'Run and Scan';
+const RUN_IT = 'Run It';
 const NO_PROJECT = 'This file belongs to no dbt project the server knows: open a model of a dbt project.';
 
 /**
@@ -92,6 +94,7 @@ export class BenchmarkPanel implements vscode.Disposable {
       runs: settings.get<number>('runs'),
       timeBudgetSeconds: settings.get<number>('timeBudgetSeconds'),
       ...(target.acceptScanBytes !== undefined ? { acceptScanBytes: target.acceptScanBytes } : {}),
+      ...(target.acceptCredits !== undefined ? { acceptCredits: target.acceptCredits } : {}),
     };
     let id: string;
     try {
@@ -149,20 +152,25 @@ export class BenchmarkPanel implements vscode.Disposable {
   }
 
   /**
-   * The server did not run a benchmark that would scan more than dbtls.benchmark.confirmBytesAbove
-   * (BigQuery): its message says the bytes and the cost; only a yes in the modal starts it again,
-   * accepting the bytes the server said.
+   * The server did not run a benchmark that would cost more than the dbtls.benchmark.confirm*
+   * settings allow (BigQuery's bytes scanned, Snowflake's credits): its message says how much; only
+   * a yes in the modal starts it again, accepting what the server said.
    */
   private async askCost(run: number, status: BenchmarkStatus): Promise<void> {
     const report = status.report;
-    if (report?.error?.code !== COST_UNCONFIRMED || report.scanBytes == null) return;
+    if (report?.error?.code !== COST_UNCONFIRMED) return;
+    if (report.scanBytes == null && report.maxCredits == null) return;
     const choice = await vscode.window.showWarningMessage(
-      'Run this benchmark on BigQuery? It is billed by the bytes it scans.',
+      'Run this benchmark? The warehouse bills for it.',
       { modal: true, detail: report.error.message ?? '' },
       RUN_IT,
     );
     if (choice !== RUN_IT || run !== this.run || this.disposed) return;
-    return this.benchmark({ ...this.target, acceptScanBytes: report.scanBytes });
+    return this.benchmark({
+      ...this.target,
+      acceptScanBytes: report.scanBytes ?? undefined,
+      acceptCredits: report.maxCredits ?? undefined,
+    });
   }
 
   private finished(status: BenchmarkStatus): void {
@@ -202,7 +210,7 @@ export class BenchmarkPanel implements vscode.Disposable {
         if (this.poll) await this.poll.cancel();
         return;
       case 'rerun':
-        return this.benchmark({ ...this.target, acceptScanBytes: undefined });
+        return this.benchmark({ ...this.target, acceptScanBytes: undefined, acceptCredits: undefined });
       case 'apply':
         return this.apply(m.action);
       case 'copy':

@@ -336,7 +336,7 @@ test('a BigQuery benchmark the server did not run for its cost: the modal says t
       scanBytes: 240_000_000_000,
     },
   };
-  ui.pick = 'Run and Scan';
+  ui.pick = 'Run It';
   server.finished.fire(unconfirmed);
   await tick();
   await tick();
@@ -360,4 +360,34 @@ test('a BigQuery benchmark the server did not run for its cost: the modal says t
   ui.fromView.fire({ type: 'rerun' });
   await tick();
   assert.equal(server.of('dbt/benchmark')[2].params.acceptScanBytes, undefined);
+});
+
+test("a Snowflake benchmark the server did not run for its credits: a yes runs it accepting the report's maxCredits", async () => {
+  const server = reset();
+  const done = BenchmarkPanel.show(server as never, { uri: MODEL });
+  ui.fromView.fire({ type: 'ready' });
+  server.of('dbt/benchmark')[0].answer({ id: 's1', label: 'x', variants: ['buffer'] });
+  await done;
+  const message =
+    'not run yet: the runs stop within the time budget of 5 min, which on warehouse BIG (4X-Large, 128 credits an hour) is at most 10.67 credits, more than dbtls.benchmark.confirmCreditsAbove (1); confirm to run it';
+  ui.pick = 'Run It';
+  server.finished.fire({
+    id: 's1',
+    state: 'error',
+    done: 0,
+    total: 12,
+    message,
+    report: {
+      ...report,
+      status: 'error',
+      error: { code: 'benchmark-cost-unconfirmed', message },
+      maxCredits: 10.666666666666666,
+    },
+  });
+  await tick();
+  await tick();
+  assert.equal((ui.warnings[0].options as { detail: string }).detail, message);
+  const again = server.of('dbt/benchmark')[1];
+  assert.equal(again.params.acceptCredits, 10.666666666666666);
+  assert.equal('acceptScanBytes' in again.params, false, 'no bytes to accept on Snowflake');
 });

@@ -410,7 +410,7 @@ test('a BigQuery benchmark not run for its cost says what it would scan and cost
   });
   assert.equal(
     await text(v, 'benchmark-status'),
-    'Not run: BigQuery bills what it scans, and you have not accepted that yet',
+    'Not run: the warehouse bills for it, and you have not accepted the cost yet',
   );
   assert.equal(await text(v, 'benchmark-cost'), `${message} — Run again to be asked once more.`);
   assert.equal(await v.page.getByTestId('benchmark-error').count(), 0, 'not drawn as a failure');

@@ -5,8 +5,9 @@ package dev.dbtls.protocol;
  * ad-hoc {@code sql}), alone or compared with: {@code "saved"} (the file on disk), {@code "head"}
  * (the file at git HEAD), {@code "recommendation"} (the recommendation {@code recommendationId}
  * applied in a sandbox). Nulls take the settings' defaults (2 warm-ups, 10 runs, 300 s). {@code
- * acceptScanBytes}: the bytes the user agreed the runs may scan, after a report that ended with
- * {@code benchmark-cost-unconfirmed} said them ({@code scanBytes}); null at first.
+ * acceptScanBytes} and {@code acceptCredits}: what the user agreed the runs may scan or spend,
+ * after a report that ended with {@code benchmark-cost-unconfirmed} said it ({@code scanBytes},
+ * {@code maxCredits}); null at first.
  */
 public record BenchmarkParams(
     String uri,
@@ -16,4 +17,5 @@ public record BenchmarkParams(
     Integer warmups,
     Integer runs,
     Integer timeBudgetSeconds,
-    Long acceptScanBytes) {}
+    Long acceptScanBytes,
+    Double acceptCredits) {}

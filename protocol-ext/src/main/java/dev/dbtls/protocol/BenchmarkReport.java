@@ -9,9 +9,10 @@ import org.eclipse.lsp4j.jsonrpc.validation.NonNull;
  * (the baseline), where the runs ran ({@code sandbox}: null for the warehouse itself), notes a
  * reader must know (sampled data, cache bypassed, time budget), {@code storedId}, its id in the
  * store's benchmark history, and {@code scanBytes}: where the engine bills by bytes scanned
- * (BigQuery), what its dry runs said all runs scan (null elsewhere) — the bytes a client sends back
- * as {@code acceptScanBytes} once the user agreed to a benchmark that ended with {@code
- * benchmark-cost-unconfirmed}.
+ * (BigQuery), what its dry runs said all runs scan; {@code maxCredits}: where it bills the
+ * warehouse's time (Snowflake), the most its time budget can cost at the warehouse's rate (null
+ * elsewhere) — what a client sends back as {@code acceptScanBytes} and {@code acceptCredits} once
+ * the user agreed to a benchmark that ended with {@code benchmark-cost-unconfirmed}.
  */
 public record BenchmarkReport(
     Long storedId,
@@ -25,4 +26,5 @@ public record BenchmarkReport(
     List<BenchmarkComparison> comparisons,
     long millis,
     PreviewError error,
-    Long scanBytes) {}
+    Long scanBytes,
+    Double maxCredits) {}

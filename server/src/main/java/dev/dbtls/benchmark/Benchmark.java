@@ -54,6 +54,7 @@ public final class Benchmark {
           WarehouseError.of(
               ProblemCode.WAREHOUSE_QUERY, "benchmark failed: " + e.getClass().getSimpleName()),
           millis(t0),
+          null,
           null);
     }
   }
@@ -70,6 +71,7 @@ public final class Benchmark {
     private final List<List<Run>> runs = new ArrayList<>();
     private final List<WarehouseReport> reports = new ArrayList<>();
     private Long scanBytes;
+    private Double maxCredits;
     private SnowflakeCredits.Warehouse snowflake;
 
     Session(Warehouse w, BenchmarkPlan plan, QueryCancel cancel, Progress progress, long t0) {
@@ -215,17 +217,28 @@ public final class Benchmark {
       }
     }
 
-    /** Snowflake bills the warehouse's time: which warehouse, and its credits an hour. */
-    private void snowflakeWarehouse() {
+    /**
+     * Snowflake bills the warehouse's time: which warehouse, its credits an hour, and the most the
+     * time budget can cost; asked first above the plan's threshold.
+     */
+    private void snowflakeWarehouse() throws Failure {
       try (Connection c = w.connection()) {
         snowflake = SnowflakeCredits.read(c);
-        notes.add(snowflake.before());
       } catch (SQLException | RuntimeException e) {
         String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         notes.add(
             "the warehouse's size could not be read ("
                 + (why.length() > 160 ? why.substring(0, 160) + "…" : why)
                 + "): the runs' credits are not estimated");
+        return;
+      }
+      notes.add(snowflake.before());
+      if (!Double.isNaN(snowflake.perHour())) {
+        maxCredits = snowflake.most(plan.timeBudget());
+        WarehouseError asked = snowflake.question(plan.cost(), plan.timeBudget());
+        if (asked != null) {
+          throw new Failure(asked, false);
+        }
       }
     }
 
@@ -454,7 +467,7 @@ public final class Benchmark {
         notes.add("cancelled: the runs done before are kept");
       }
       return new BenchmarkResult(
-          status, variants, comparisons, notes, error, millis(t0), scanBytes);
+          status, variants, comparisons, notes, error, millis(t0), scanBytes, maxCredits);
     }
 
     private int total() {

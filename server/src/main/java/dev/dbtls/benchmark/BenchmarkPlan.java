@@ -9,10 +9,8 @@ import java.util.List;
  * time budget after which no new round starts (a running statement is stopped when it alone runs
  * past the budget), the fetch size each run reads with, the number of rows above which a DuckDB
  * sandbox copies a sample of a table, and whether to ask the warehouse what a run costs
- * (PostgreSQL: one {@code explain (analyze, buffers)} per variant, after the timed runs). Where the
- * engine bills by bytes scanned (BigQuery), runs that would scan more than {@code
- * confirmBytesAbove} (0: no question) start only when the user accepted at least that many bytes
- * ({@code acceptedBytes}).
+ * (PostgreSQL: one {@code explain (analyze, buffers)} per variant, after the timed runs), and when
+ * to ask the user before spending on a warehouse that bills for it ({@link CostQuestion}).
  */
 public record BenchmarkPlan(
     List<Variant> variants,
@@ -23,8 +21,7 @@ public record BenchmarkPlan(
     int fetchSize,
     long sampleRows,
     boolean warehouseReport,
-    long confirmBytesAbove,
-    long acceptedBytes) {
+    CostQuestion cost) {
 
   public static final int WARMUPS = 2;
   public static final int RUNS = 10;
@@ -44,8 +41,7 @@ public record BenchmarkPlan(
             : timeBudget;
     fetchSize = fetchSize <= 0 ? FETCH_SIZE : fetchSize;
     sampleRows = sampleRows <= 0 ? SAMPLE_ROWS : sampleRows;
-    confirmBytesAbove = Math.max(0, confirmBytesAbove);
-    acceptedBytes = Math.max(0, acceptedBytes);
+    cost = cost == null ? CostQuestion.NONE : cost;
   }
 
   /**
@@ -54,70 +50,39 @@ public record BenchmarkPlan(
    */
   public static BenchmarkPlan of(List<Variant> variants) {
     return new BenchmarkPlan(
-        variants, WARMUPS, RUNS, MAX_RUNS, TIME_BUDGET, FETCH_SIZE, SAMPLE_ROWS, true, 0, 0);
+        variants,
+        WARMUPS,
+        RUNS,
+        MAX_RUNS,
+        TIME_BUDGET,
+        FETCH_SIZE,
+        SAMPLE_ROWS,
+        true,
+        CostQuestion.NONE);
   }
 
   public BenchmarkPlan withRuns(int warmups, int runs) {
     return new BenchmarkPlan(
-        variants,
-        warmups,
-        runs,
-        maxRuns,
-        timeBudget,
-        fetchSize,
-        sampleRows,
-        warehouseReport,
-        confirmBytesAbove,
-        acceptedBytes);
+        variants, warmups, runs, maxRuns, timeBudget, fetchSize, sampleRows, warehouseReport, cost);
   }
 
   public BenchmarkPlan withTimeBudget(Duration budget) {
     return new BenchmarkPlan(
-        variants,
-        warmups,
-        runs,
-        maxRuns,
-        budget,
-        fetchSize,
-        sampleRows,
-        warehouseReport,
-        confirmBytesAbove,
-        acceptedBytes);
+        variants, warmups, runs, maxRuns, budget, fetchSize, sampleRows, warehouseReport, cost);
   }
 
   public BenchmarkPlan withSampleRows(long rows) {
     return new BenchmarkPlan(
-        variants,
-        warmups,
-        runs,
-        maxRuns,
-        timeBudget,
-        fetchSize,
-        rows,
-        warehouseReport,
-        confirmBytesAbove,
-        acceptedBytes);
+        variants, warmups, runs, maxRuns, timeBudget, fetchSize, rows, warehouseReport, cost);
   }
 
   public BenchmarkPlan withWarehouseReport(boolean report) {
     return new BenchmarkPlan(
-        variants,
-        warmups,
-        runs,
-        maxRuns,
-        timeBudget,
-        fetchSize,
-        sampleRows,
-        report,
-        confirmBytesAbove,
-        acceptedBytes);
+        variants, warmups, runs, maxRuns, timeBudget, fetchSize, sampleRows, report, cost);
   }
 
-  /**
-   * Asks before runs that would scan more than {@code above} bytes (0: never), unless the user
-   * accepted {@code accepted} bytes or more.
-   */
-  public BenchmarkPlan withCostQuestion(long above, long accepted) {
+  /** Asks the user first as {@code question} says. */
+  public BenchmarkPlan withCostQuestion(CostQuestion question) {
     return new BenchmarkPlan(
         variants,
         warmups,
@@ -127,8 +92,7 @@ public record BenchmarkPlan(
         fetchSize,
         sampleRows,
         warehouseReport,
-        above,
-        accepted);
+        question);
   }
 
   /** Measured runs per variant as they will happen: {@code runs}, capped at {@code maxRuns}. */

@@ -7,7 +7,8 @@ import java.util.List;
  * A benchmark's outcome: how it ended, each variant's runs and summary, each later variant compared
  * with the first, notes a reader needs to trust the figures (result caches, sandbox, runs cut short
  * by the time budget), the error when it failed or was refused, its own duration, and where the
- * engine bills by bytes scanned (BigQuery) the bytes its dry runs said all its runs scan (null
+ * engine bills by bytes scanned (BigQuery) the bytes its dry runs said all its runs scan, where it
+ * bills the warehouse's time (Snowflake) the most its time budget can cost in credits (null
  * elsewhere). The runs done before a cancel or a failure are kept.
  */
 public record BenchmarkResult(
@@ -17,7 +18,8 @@ public record BenchmarkResult(
     List<String> notes,
     WarehouseError error,
     long millis,
-    Long scanBytes) {
+    Long scanBytes,
+    Double maxCredits) {
 
   /** How a benchmark ended. */
   public enum Status {

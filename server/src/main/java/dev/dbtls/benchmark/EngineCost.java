@@ -91,15 +91,13 @@ final class EngineCost {
               + bytes(w.maxBytesScanned())
               + "): fewer runs, or raise the setting");
     }
-    if (plan.confirmBytesAbove() > 0
-        && total > plan.confirmBytesAbove()
-        && plan.acceptedBytes() < total) {
+    if (plan.cost().asksBytes(total)) {
       throw refused(
           ProblemCode.BENCHMARK_COST_UNCONFIRMED,
           "not run yet: BigQuery's dry runs say the benchmark would scan "
               + cost
               + ", more than dbtls.benchmark.confirmBytesAbove ("
-              + bytes(plan.confirmBytesAbove())
+              + bytes(plan.cost().bytesAbove())
               + "); confirm to run it");
     }
     notes.add("before the runs, BigQuery's dry runs said they scan " + cost);

@@ -35,6 +35,33 @@ final class SnowflakeCredits {
                   number(perHour)));
     }
 
+    /** The most the runs can cost: no run starts after the time budget. */
+    double most(java.time.Duration budget) {
+      return perHour * budget.toMillis() / 3_600_000.0;
+    }
+
+    /** The question to ask before the runs, or null when none is due. */
+    dev.dbtls.warehouse.WarehouseError question(CostQuestion cost, java.time.Duration budget) {
+      double most = most(budget);
+      if (Double.isNaN(most) || !cost.asksCredits(most)) {
+        return null;
+      }
+      long s = budget.toSeconds();
+      return dev.dbtls.warehouse.WarehouseError.of(
+          dev.dbtls.project.ProblemCode.BENCHMARK_COST_UNCONFIRMED,
+          String.format(
+              Locale.ROOT,
+              "not run yet: the runs stop within the time budget of %s, which on warehouse %s (%s,"
+                  + " %s credits an hour) is at most %s credits, more than"
+                  + " dbtls.benchmark.confirmCreditsAbove (%s); confirm to run it",
+              s % 60 == 0 ? s / 60 + " min" : s + " s",
+              name,
+              size,
+              number(perHour),
+              number(most),
+              number(cost.creditsAbove())));
+    }
+
     /** Said after the runs: their time at the warehouse's rate. */
     String after(long busyMillis) {
       if (Double.isNaN(perHour)) {

@@ -5,6 +5,7 @@ import dev.dbtls.benchmark.Benchmark;
 import dev.dbtls.benchmark.BenchmarkPlan;
 import dev.dbtls.benchmark.BenchmarkResult;
 import dev.dbtls.benchmark.Comparison;
+import dev.dbtls.benchmark.CostQuestion;
 import dev.dbtls.benchmark.Stats;
 import dev.dbtls.benchmark.VariantResult;
 import dev.dbtls.index.compile.ProjectSnapshot;
@@ -73,6 +74,15 @@ final class BenchmarkCommand implements Callable<Integer> {
               + " runs only with this at least as large as its dry runs say")
   long acceptScanBytes;
 
+  @Option(
+      names = "--accept-credits",
+      paramLabel = "CREDITS",
+      description =
+          "Snowflake: the credits you agree the runs may cost; a benchmark whose time budget could"
+              + " cost more than 1 credit on the target's warehouse runs only with this at least"
+              + " as large")
+  double acceptCredits;
+
   @Option(names = "--format", description = "table or json (default: ${DEFAULT-VALUE})")
   String format = "table";
 
@@ -126,7 +136,11 @@ final class BenchmarkCommand implements Callable<Integer> {
       BenchmarkPlan plan =
           what.plan(warmups, runs, timeBudget)
               .withCostQuestion(
-                  Settings.Benchmarking.defaults().confirmBytesAbove(), acceptScanBytes);
+                  new CostQuestion(
+                      Settings.Benchmarking.defaults().confirmBytesAbove(),
+                      acceptScanBytes,
+                      Settings.Benchmarking.defaults().confirmCreditsAbove(),
+                      acceptCredits));
       System.err.printf(
           "benchmark of %s on target '%s': %d warm-up and %d measured runs per"
               + " variant, interleaved%n",
@@ -180,7 +194,11 @@ final class BenchmarkCommand implements Callable<Integer> {
       if (!r.ok()) {
         System.err.println("error: " + BenchmarkJobs.summary(r));
         if (r.unconfirmedCost()) {
-          System.err.println("to run it: --accept-scan-bytes " + r.scanBytes());
+          System.err.println(
+              "to run it: "
+                  + (r.maxCredits() != null
+                      ? "--accept-credits " + r.maxCredits()
+                      : "--accept-scan-bytes " + r.scanBytes()));
         }
         return 1;
       }

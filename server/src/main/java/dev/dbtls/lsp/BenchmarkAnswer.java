@@ -3,6 +3,7 @@ package dev.dbtls.lsp;
 import dev.dbtls.benchmark.BenchmarkPlan;
 import dev.dbtls.benchmark.BenchmarkResult;
 import dev.dbtls.benchmark.Comparison;
+import dev.dbtls.benchmark.CostQuestion;
 import dev.dbtls.benchmark.Stats;
 import dev.dbtls.benchmark.VariantResult;
 import dev.dbtls.index.compile.ProjectSnapshot;
@@ -88,7 +89,11 @@ final class BenchmarkAnswer implements AutoCloseable {
                     1,
                     Settings.Benchmarking.MAX_SECONDS))
             .withCostQuestion(
-                d.confirmBytesAbove(), p.acceptScanBytes() == null ? 0 : p.acceptScanBytes());
+                new CostQuestion(
+                    d.confirmBytesAbove(),
+                    p.acceptScanBytes() == null ? 0 : p.acceptScanBytes(),
+                    d.confirmCreditsAbove(),
+                    p.acceptCredits() == null ? 0 : p.acceptCredits()));
     BenchmarkJobs.Job job = jobs.start(s, what, plan, warehouses, store, listener);
     begin(job);
     return new BenchmarkStarted(
@@ -139,6 +144,7 @@ final class BenchmarkAnswer implements AutoCloseable {
                 List.of(),
                 List.of(),
                 e.durationMs(),
+                null,
                 null,
                 null));
   }
@@ -243,7 +249,8 @@ final class BenchmarkAnswer implements AutoCloseable {
         r.comparisons().stream().map(BenchmarkAnswer::comparison).toList(),
         r.millis(),
         r.error() == null || r.ok() ? null : PreviewAnswer.error(r.error()),
-        r.scanBytes());
+        r.scanBytes(),
+        r.maxCredits());
   }
 
   private static BenchmarkVariant variant(VariantResult v) {

@@ -159,6 +159,7 @@ public final class BenchmarkJobs implements AutoCloseable {
               List.of(),
               WarehouseError.of(ProblemCode.WAREHOUSE_CANCELLED, "cancelled before it started"),
               0,
+              null,
               null);
     } else {
       Warehouse.Opened opened = warehouses.warehouse(s.inputs());
@@ -171,6 +172,7 @@ public final class BenchmarkJobs implements AutoCloseable {
                 List.of(),
                 opened.error(),
                 0,
+                null,
                 null);
       } else {
         job.message = "starting";

@@ -58,11 +58,22 @@ public record Settings(
    * @param allowApply whether {@code dbt/applyRecommendation} may change the warehouse for real
    * @param confirmBytesAbove where the engine bills by bytes scanned (BigQuery), a benchmark whose
    *     runs would scan more than this runs only once the user confirmed (0: never asked)
+   * @param confirmCreditsAbove where the engine bills the warehouse's time in credits (Snowflake),
+   *     a benchmark whose time budget at the warehouse's rate could cost more than this runs only
+   *     once the user confirmed (0: never asked)
    */
   public record Benchmarking(
-      int warmups, int runs, int timeBudgetSeconds, boolean allowApply, long confirmBytesAbove) {
+      int warmups,
+      int runs,
+      int timeBudgetSeconds,
+      boolean allowApply,
+      long confirmBytesAbove,
+      double confirmCreditsAbove) {
     /** 100 GiB: about $0.61 at BigQuery's on-demand US list price. */
     public static final long CONFIRM_BYTES_ABOVE = 100L << 30;
+
+    /** One credit: a Medium warehouse for 15 minutes. */
+    public static final double CONFIRM_CREDITS_ABOVE = 1.0;
 
     public static final int MAX_RUNS = dev.dbtls.benchmark.BenchmarkPlan.MAX_RUNS;
     public static final int MAX_WARMUPS = 100;
@@ -75,7 +86,8 @@ public record Settings(
           dev.dbtls.benchmark.BenchmarkPlan.RUNS,
           (int) dev.dbtls.benchmark.BenchmarkPlan.TIME_BUDGET.toSeconds(),
           false,
-          CONFIRM_BYTES_ABOVE);
+          CONFIRM_BYTES_ABOVE,
+          CONFIRM_CREDITS_ABOVE);
     }
   }
 
@@ -125,13 +137,15 @@ public record Settings(
     Boolean allowFileReads = r.flag("warehouse.allowFileReads");
     long maxBytesScanned = r.bytes("warehouse.maxBytesScanned", 0);
     long confirmBytes = r.bytes("benchmark.confirmBytesAbove", d.confirmBytesAbove());
+    double confirmCredits = r.amount("benchmark.confirmCreditsAbove", d.confirmCreditsAbove());
     Benchmarking benchmark =
         new Benchmarking(
             warmups == null ? d.warmups() : warmups,
             runs == null ? d.runs() : runs,
             seconds == null ? d.timeBudgetSeconds() : seconds,
             allowApply != null && allowApply,
-            confirmBytes);
+            confirmBytes,
+            confirmCredits);
     for (String key : section.keySet()) {
       if (!KEYS.contains(key) && !CLIENT_KEYS.contains(key)) {
         errors.add("dbtls." + key + ": unknown setting");
@@ -239,6 +253,7 @@ public record Settings(
           "benchmark.runs",
           "benchmark.timeBudgetSeconds",
           "benchmark.confirmBytesAbove",
+          "benchmark.confirmCreditsAbove",
           "recommendations.allowApply",
           "warehouse.allowFileReads",
           "warehouse.maxBytesScanned");
@@ -379,6 +394,19 @@ public record Settings(
         return n.longValue();
       }
       bad(key, "expected a whole number of bytes, 0 or more", v);
+      return fallback;
+    }
+
+    /** A number, 0 or more, {@code fallback} when unset or wrong. */
+    double amount(String key, double fallback) {
+      Object v = section.get(key);
+      if (v == null) {
+        return fallback;
+      }
+      if (v instanceof Number n && Double.isFinite(n.doubleValue()) && n.doubleValue() >= 0) {
+        return n.doubleValue();
+      }
+      bad(key, "expected a number, 0 or more", v);
       return fallback;
     }
 

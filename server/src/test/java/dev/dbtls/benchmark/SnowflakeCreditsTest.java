@@ -44,6 +44,28 @@ class SnowflakeCreditsTest {
   }
 
   @Test
+  void aTimeBudgetThatCouldCostMoreThanTheThresholdAsksFirst() {
+    var big = new SnowflakeCredits.Warehouse("BIG", "4X-Large", "STANDARD", 128.0);
+    java.time.Duration fiveMinutes = java.time.Duration.ofMinutes(5);
+    assertEquals(128.0 / 12, big.most(fiveMinutes), 1e-9);
+    var asked = big.question(new CostQuestion(0, 0, 1.0, 0), fiveMinutes);
+    assertEquals(dev.dbtls.project.ProblemCode.BENCHMARK_COST_UNCONFIRMED, asked.code());
+    assertEquals(
+        "not run yet: the runs stop within the time budget of 5 min, which on warehouse BIG"
+            + " (4X-Large, 128 credits an hour) is at most 10.67 credits, more than"
+            + " dbtls.benchmark.confirmCreditsAbove (1); confirm to run it",
+        asked.message());
+    // accepted as the report said it (rounded as a client may send it back): no question
+    assertEquals(null, big.question(new CostQuestion(0, 0, 1.0, 10.6667), fiveMinutes));
+    assertTrue(big.question(new CostQuestion(0, 0, 1.0, 5), fiveMinutes) != null, "less: asked");
+    // a Medium warehouse for 5 minutes is a third of a credit: nothing to ask
+    var medium = new SnowflakeCredits.Warehouse("WH", "Medium", "STANDARD", 4.0);
+    assertEquals(null, medium.question(new CostQuestion(0, 0, 1.0, 0), fiveMinutes));
+    // 0 never asks
+    assertEquals(null, big.question(CostQuestion.NONE, fiveMinutes));
+  }
+
+  @Test
   void anEngineWithoutShowWarehousesFailsWithItsOwnMessage() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
       // DuckDB has no current_warehouse(): the benchmark notes that the size is unknown

@@ -293,7 +293,11 @@ class BigQueryRestContractTest {
     // above the question's threshold: asked, not run; accepted, run
     calls.clear();
     dev.dbtls.benchmark.BenchmarkResult asked =
-        dev.dbtls.benchmark.Benchmark.run(w, plan.withCostQuestion(5_000_000L, 0), null, null);
+        dev.dbtls.benchmark.Benchmark.run(
+            w,
+            plan.withCostQuestion(new dev.dbtls.benchmark.CostQuestion(5_000_000L, 0, 0, 0)),
+            null,
+            null);
     assertEquals(dev.dbtls.benchmark.BenchmarkResult.Status.REFUSED, asked.status());
     assertTrue(asked.unconfirmedCost());
     assertEquals(scanned, asked.scanBytes());
@@ -307,12 +311,19 @@ class BigQueryRestContractTest {
         0, calls.stream().filter(c -> c.contains(" run cache=false")).count(), calls.toString());
     assertTrue(
         dev.dbtls.benchmark.Benchmark.run(
-                w, plan.withCostQuestion(5_000_000L, scanned - 1), null, null)
+                w,
+                plan.withCostQuestion(
+                    new dev.dbtls.benchmark.CostQuestion(5_000_000L, scanned - 1, 0, 0)),
+                null,
+                null)
             .unconfirmedCost(),
         "fewer bytes accepted than the runs scan: asked again");
     dev.dbtls.benchmark.BenchmarkResult accepted =
         dev.dbtls.benchmark.Benchmark.run(
-            w, plan.withCostQuestion(5_000_000L, scanned), null, null);
+            w,
+            plan.withCostQuestion(new dev.dbtls.benchmark.CostQuestion(5_000_000L, scanned, 0, 0)),
+            null,
+            null);
     assertEquals(dev.dbtls.benchmark.BenchmarkResult.Status.COMPLETED, accepted.status());
     assertEquals(
         8, calls.stream().filter(c -> c.contains(" run cache=false")).count(), calls.toString());

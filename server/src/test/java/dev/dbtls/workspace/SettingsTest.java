@@ -56,7 +56,8 @@ class SettingsTest {
   @Test
   void benchmarkDefaultsAndTheApplySwitch() {
     assertEquals(
-        new Settings.Benchmarking(2, 10, 300, false, 100L << 30), Settings.defaults().benchmark());
+        new Settings.Benchmarking(2, 10, 300, false, 100L << 30, 1.0),
+        Settings.defaults().benchmark());
     Settings s =
         Settings.parse(
             Map.of(
@@ -68,7 +69,7 @@ class SettingsTest {
                     Map.of("allowApply", true))),
             BASE);
     assertEquals(List.of(), s.errors());
-    assertEquals(new Settings.Benchmarking(0, 30, 60, true, 100L << 30), s.benchmark());
+    assertEquals(new Settings.Benchmarking(0, 30, 60, true, 100L << 30, 1.0), s.benchmark());
     Settings bad =
         Settings.parse(
             Map.of(
@@ -79,7 +80,7 @@ class SettingsTest {
                 "dbtls.benchmark.warmups",
                 3L),
             BASE);
-    assertEquals(new Settings.Benchmarking(3, 10, 300, false, 100L << 30), bad.benchmark());
+    assertEquals(new Settings.Benchmarking(3, 10, 300, false, 100L << 30, 1.0), bad.benchmark());
     assertEquals(
         java.util.Set.of(
             "dbtls.benchmark.runs: expected a whole number from 1 to 1000, got 5000",
@@ -101,6 +102,11 @@ class SettingsTest {
             .confirmBytesAbove());
     Settings bad = Settings.parse(Map.of("dbtls.benchmark.confirmBytesAbove", -1L), BASE);
     assertEquals(100L << 30, bad.benchmark().confirmBytesAbove());
+    assertEquals(
+        2.5,
+        Settings.parse(Map.of("dbtls.benchmark.confirmCreditsAbove", 2.5), BASE)
+            .benchmark()
+            .confirmCreditsAbove());
     assertEquals(
         List.of(
             "dbtls.benchmark.confirmBytesAbove: expected a whole number of bytes, 0 or more, got -1"),

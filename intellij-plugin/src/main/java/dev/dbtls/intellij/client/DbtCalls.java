@@ -1,6 +1,7 @@
 package dev.dbtls.intellij.client;
 
 import dev.dbtls.protocol.BenchmarkParams;
+import dev.dbtls.protocol.BenchmarkReport;
 import dev.dbtls.protocol.CatalogParams;
 import dev.dbtls.protocol.CatalogResult;
 import dev.dbtls.protocol.ColumnLineageParams;
@@ -79,15 +80,24 @@ public final class DbtCalls {
 
   /**
    * {@code dbt/benchmark}: starts the job; {@code compare} null, "saved", "head" or
-   * "recommendation"; nulls take the settings' warm-ups and runs. {@code acceptScanBytes}: null at
-   * first; the report's {@code scanBytes} once the user agreed to what a benchmark that ended with
-   * {@code benchmark-cost-unconfirmed} would scan.
+   * "recommendation"; nulls take the settings' warm-ups and runs. {@code accepted}: null at first;
+   * the report of a benchmark that ended with {@code benchmark-cost-unconfirmed} once the user
+   * agreed to what it said it would scan or spend.
    */
   public CompletableFuture<BenchmarkJob> benchmark(
-      String uri, String compare, Integer warmups, Integer runs, Long acceptScanBytes) {
+      String uri, String compare, Integer warmups, Integer runs, BenchmarkReport accepted) {
     return server
         .benchmark(
-            new BenchmarkParams(uri, null, compare, null, warmups, runs, null, acceptScanBytes))
+            new BenchmarkParams(
+                uri,
+                null,
+                compare,
+                null,
+                warmups,
+                runs,
+                null,
+                accepted == null ? null : accepted.scanBytes(),
+                accepted == null ? null : accepted.maxCredits()))
         .thenApply(started -> new BenchmarkJob(server, notifications, started));
   }
 
@@ -95,9 +105,19 @@ public final class DbtCalls {
    * {@code dbt/benchmark} of ad-hoc {@code sql} (Jinja allowed) in the document's project, alone.
    */
   public CompletableFuture<BenchmarkJob> benchmarkSql(
-      String uri, String sql, Integer warmups, Integer runs, Long acceptScanBytes) {
+      String uri, String sql, Integer warmups, Integer runs, BenchmarkReport accepted) {
     return server
-        .benchmark(new BenchmarkParams(uri, sql, null, null, warmups, runs, null, acceptScanBytes))
+        .benchmark(
+            new BenchmarkParams(
+                uri,
+                sql,
+                null,
+                null,
+                warmups,
+                runs,
+                null,
+                accepted == null ? null : accepted.scanBytes(),
+                accepted == null ? null : accepted.maxCredits()))
         .thenApply(started -> new BenchmarkJob(server, notifications, started));
   }
 

@@ -29,7 +29,7 @@ public final class BenchmarkView extends JPanel {
   private final JLabel title = new JLabel(" ");
   private final JProgressBar progress = new JProgressBar();
   private final JButton cancel = new JButton("Cancel");
-  private final JButton acceptCost = new JButton("Run it, scanning that");
+  private final JButton acceptCost = new JButton("Run it at that cost");
   private final DistributionChart chart = new DistributionChart();
   private final BenchmarkStatsModel stats = new BenchmarkStatsModel();
   private final JTable table = new JTable(stats);
@@ -39,8 +39,8 @@ public final class BenchmarkView extends JPanel {
   private final JPanel bottom = new JPanel();
   private final JScrollPane tableScroll;
   private Runnable onCancel = () -> {};
-  private java.util.function.LongConsumer onAcceptCost = bytes -> {};
-  private long costAsked;
+  private java.util.function.Consumer<BenchmarkReport> onAcceptCost = report -> {};
+  private BenchmarkReport costAsked;
   private boolean running;
 
   public BenchmarkView() {
@@ -90,10 +90,10 @@ public final class BenchmarkView extends JPanel {
   }
 
   /**
-   * The user agreed to what a benchmark that ended with {@code benchmark-cost-unconfirmed} scans:
-   * start it again with {@code acceptScanBytes} set to the bytes given.
+   * The user agreed to what a benchmark that ended with {@code benchmark-cost-unconfirmed} scans or
+   * spends: start it again accepting what its report says ({@code scanBytes}, {@code maxCredits}).
    */
-  public void onAcceptCost(java.util.function.LongConsumer action) {
+  public void onAcceptCost(java.util.function.Consumer<BenchmarkReport> action) {
     this.onAcceptCost = action;
   }
 
@@ -190,12 +190,12 @@ public final class BenchmarkView extends JPanel {
     boolean asked =
         report.error() != null
             && COST_UNCONFIRMED.equals(report.error().code())
-            && report.scanBytes() != null;
+            && (report.scanBytes() != null || report.maxCredits() != null);
     chart.setVisible(!asked);
     tableScroll.setVisible(!asked);
     if (asked) {
-      progress.setString("not run: waiting for you to accept the scan");
-      costAsked = report.scanBytes();
+      progress.setString("not run: waiting for you to accept its cost");
+      costAsked = report;
       acceptCost.setVisible(true);
       verdict.setText(
           "<html><body style='width: 640px'>"

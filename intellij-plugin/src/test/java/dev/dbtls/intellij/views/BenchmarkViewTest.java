@@ -98,9 +98,10 @@ class BenchmarkViewTest {
             List.of(),
             2100,
             new dev.dbtls.protocol.PreviewError("benchmark-cost-unconfirmed", message),
-            240_000_000_000L);
+            240_000_000_000L,
+            null);
     BenchmarkView view = new BenchmarkView();
-    List<Long> accepted = new ArrayList<>();
+    List<BenchmarkReport> accepted = new ArrayList<>();
     view.onAcceptCost(accepted::add);
     assertFalse(view.acceptCostButton().isVisible());
     view.finished(
@@ -110,12 +111,35 @@ class BenchmarkViewTest {
     Screenshot asked = Screenshot.take(view, 900, 300, "intellij-benchmark-cost");
     assertTrue(asked.inked() > 0.02, "the view is not blank: " + asked.inked());
     view.acceptCostButton().doClick();
-    assertEquals(List.of(240_000_000_000L), accepted, "run again, accepting the bytes said");
+    assertEquals(List.of(report), accepted, "run again, accepting what the report said");
 
     view.started(
         new BenchmarkStarted(
             "8", "token", report.label(), List.of("saved file", "buffer"), List.of(), null));
     assertFalse(view.acceptCostButton().isVisible(), "a new run asks nothing");
+
+    // Snowflake's question is in credits, with no bytes: the same button
+    BenchmarkReport credits =
+        new BenchmarkReport(
+            null,
+            report.label(),
+            report.nodeId(),
+            "sf",
+            dev.dbtls.protocol.BenchmarkState.ERROR,
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            900,
+            new dev.dbtls.protocol.PreviewError(
+                "benchmark-cost-unconfirmed", "not run yet: … at most 10.67 credits …"),
+            null,
+            10.666666);
+    view.finished(
+        new BenchmarkStatus("9", dev.dbtls.protocol.BenchmarkState.ERROR, 0, 24, "", credits));
+    assertTrue(view.acceptCostButton().isVisible());
+    view.acceptCostButton().doClick();
+    assertEquals(List.of(report, credits), accepted);
   }
 
   @Test
