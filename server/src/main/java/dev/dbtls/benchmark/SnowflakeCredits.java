@@ -35,9 +35,12 @@ final class SnowflakeCredits {
                   number(perHour)));
     }
 
-    /** The most the runs can cost: no run starts after the time budget. */
+    /**
+     * The most the runs can cost: no run starts after the time budget, and a resumed warehouse
+     * bills at least a minute.
+     */
     double most(java.time.Duration budget) {
-      return perHour * budget.toMillis() / 3_600_000.0;
+      return perHour * Math.max(budget.toMillis(), 60_000) / 3_600_000.0;
     }
 
     /** The question to ask before the runs, or null when none is due. */

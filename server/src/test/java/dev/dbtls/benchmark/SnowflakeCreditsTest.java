@@ -48,6 +48,7 @@ class SnowflakeCreditsTest {
     var big = new SnowflakeCredits.Warehouse("BIG", "4X-Large", "STANDARD", 128.0);
     java.time.Duration fiveMinutes = java.time.Duration.ofMinutes(5);
     assertEquals(128.0 / 12, big.most(fiveMinutes), 1e-9);
+    assertEquals(128.0 / 60, big.most(java.time.Duration.ofSeconds(10)), 1e-9, "a minute at least");
     var asked = big.question(new CostQuestion(0, 0, 1.0, 0), fiveMinutes);
     assertEquals(dev.dbtls.project.ProblemCode.BENCHMARK_COST_UNCONFIRMED, asked.code());
     assertEquals(
