@@ -37,11 +37,7 @@ class PackagedJarTest {
 
   @Test
   void aBigQueryPreviewLoadsTheBundledEngineAndStopsAtTheNetwork() throws Exception {
-    Path project = dir.resolve("shop");
-    Files.createDirectories(project.resolve("models"));
-    Files.writeString(
-        project.resolve("dbt_project.yml"), "name: shop\nprofile: bq\nversion: '1'\n");
-    Files.writeString(project.resolve("models/one.sql"), "select 1 as one\n");
+    Path project = project("bq");
     Files.writeString(
         project.resolve("key.json"),
         new ObjectMapper().writeValueAsString(GoogleKeys.serviceAccount()));
@@ -77,11 +73,7 @@ class PackagedJarTest {
 
   @Test
   void aRedshiftIamSignInLoadsTheBundledAwsSdkAndStopsAtTheNetwork() throws Exception {
-    Path project = dir.resolve("shop");
-    Files.createDirectories(project.resolve("models"));
-    Files.writeString(
-        project.resolve("dbt_project.yml"), "name: shop\nprofile: rs\nversion: '1'\n");
-    Files.writeString(project.resolve("models/one.sql"), "select 1 as one\n");
+    Path project = project("rs");
     Files.writeString(
         project.resolve("profiles.yml"),
         """
@@ -114,6 +106,16 @@ class PackagedJarTest {
     assertFalse(out.contains("needs the class"), "the AWS SDK came out of the jar: " + out);
     assertFalse(out.contains("CANARY"), out);
     assertEquals(jarsIn("redshift"), jarsIn(cache.resolve("dbtls/drivers")));
+  }
+
+  /** A project of one model, {@code one}, whose profile is {@code profile}. */
+  private Path project(String profile) throws IOException {
+    Path project = dir.resolve("shop");
+    Files.createDirectories(project.resolve("models"));
+    Files.writeString(
+        project.resolve("dbt_project.yml"), "name: shop\nprofile: " + profile + "\nversion: '1'\n");
+    Files.writeString(project.resolve("models/one.sql"), "select 1 as one\n");
+    return project;
   }
 
   /** {@code java -jar dbtls.jar preview -s one} in the project, with its own driver cache. */

@@ -86,19 +86,7 @@ public final class DbtCalls {
    */
   public CompletableFuture<BenchmarkJob> benchmark(
       String uri, String compare, Integer warmups, Integer runs, BenchmarkReport accepted) {
-    return server
-        .benchmark(
-            new BenchmarkParams(
-                uri,
-                null,
-                compare,
-                null,
-                warmups,
-                runs,
-                null,
-                accepted == null ? null : accepted.scanBytes(),
-                accepted == null ? null : accepted.maxCredits()))
-        .thenApply(started -> new BenchmarkJob(server, notifications, started));
+    return start(uri, null, compare, warmups, runs, accepted);
   }
 
   /**
@@ -106,12 +94,22 @@ public final class DbtCalls {
    */
   public CompletableFuture<BenchmarkJob> benchmarkSql(
       String uri, String sql, Integer warmups, Integer runs, BenchmarkReport accepted) {
+    return start(uri, sql, null, warmups, runs, accepted);
+  }
+
+  private CompletableFuture<BenchmarkJob> start(
+      String uri,
+      String sql,
+      String compare,
+      Integer warmups,
+      Integer runs,
+      BenchmarkReport accepted) {
     return server
         .benchmark(
             new BenchmarkParams(
                 uri,
                 sql,
-                null,
+                compare,
                 null,
                 warmups,
                 runs,

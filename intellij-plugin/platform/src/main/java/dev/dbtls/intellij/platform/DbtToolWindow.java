@@ -19,6 +19,7 @@ import com.redhat.devtools.lsp4ij.LSPIJUtils;
 import dev.dbtls.intellij.client.BenchmarkJob;
 import dev.dbtls.intellij.client.DbtCalls;
 import dev.dbtls.intellij.views.BenchmarkView;
+import dev.dbtls.protocol.BenchmarkReport;
 import dev.dbtls.intellij.views.CatalogView;
 import dev.dbtls.intellij.views.ColumnLineageView;
 import dev.dbtls.intellij.views.ErdView;
@@ -192,7 +193,14 @@ public final class DbtToolWindow {
     if (choice < 0 || choice >= COMPARE.length) {
       return;
     }
-    show(Tab.BENCHMARK, () -> call(c -> c.benchmark(uri, COMPARE[choice], null, null), started -> {
+    String compare = COMPARE[choice];
+    // the warehouse bills for it and the user said yes in the tab: the same benchmark, accepting its cost
+    benchmark.onAcceptCost(report -> runBenchmark(uri, compare, report));
+    runBenchmark(uri, compare, null);
+  }
+
+  private void runBenchmark(String uri, String compare, BenchmarkReport accepted) {
+    show(Tab.BENCHMARK, () -> call(c -> c.benchmark(uri, compare, null, null, accepted), started -> {
       job = started;
       benchmark.started(started.started());
       Timer poll = new Timer(500, e -> started.poll().thenAccept(s -> edt(() -> {
