@@ -65,6 +65,8 @@ class ArchitectureTest {
         .definedBy("dev.dbtls.benchmark..")
         .layer("query")
         .definedBy("dev.dbtls.query..")
+        .layer("run")
+        .definedBy("dev.dbtls.run..")
         .layer("workspace")
         .definedBy("dev.dbtls.workspace..")
         .layer("lsp")
@@ -81,12 +83,14 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("lsp", "cli")
         .whereLayer("workspace")
         .mayOnlyBeAccessedByLayers("lsp", "cli")
-        .whereLayer("query")
+        .whereLayer("run")
         .mayOnlyBeAccessedByLayers("workspace", "lsp", "cli")
+        .whereLayer("query")
+        .mayOnlyBeAccessedByLayers("run", "workspace", "lsp", "cli")
         .whereLayer("benchmark")
         .mayOnlyBeAccessedByLayers("query", "workspace", "lsp", "cli")
         .whereLayer("warehouse")
-        .mayOnlyBeAccessedByLayers("benchmark", "query", "workspace", "lsp", "cli")
+        .mayOnlyBeAccessedByLayers("benchmark", "query", "run", "workspace", "lsp", "cli")
         .whereLayer("store")
         .mayOnlyBeAccessedByLayers("warehouse", "benchmark", "query", "workspace", "lsp", "cli")
         .whereLayer("ide")
@@ -98,7 +102,16 @@ class ArchitectureTest {
             "columns", "ide", "warehouse", "benchmark", "query", "workspace", "lsp", "cli")
         .whereLayer("index")
         .mayOnlyBeAccessedByLayers(
-            "sql", "columns", "ide", "warehouse", "benchmark", "query", "workspace", "lsp", "cli")
+            "sql",
+            "columns",
+            "ide",
+            "warehouse",
+            "benchmark",
+            "query",
+            "run",
+            "workspace",
+            "lsp",
+            "cli")
         .whereLayer("jinja")
         .mayOnlyBeAccessedByLayers(
             "index", "sql", "columns", "ide", "query", "workspace", "lsp", "cli")

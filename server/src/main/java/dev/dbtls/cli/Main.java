@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ReadCommand.class,
       CatalogCommand.class,
       BenchmarkCommand.class,
+      TestCommand.class,
       RecommendationsCommand.class,
       LineageCommand.class,
       ParseCheckCommand.class
