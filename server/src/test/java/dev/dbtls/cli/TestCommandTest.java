@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code dbtls test} on the embedded DuckDB of a project nothing was built for: generic tests
  * (not_null, unique, accepted_values, relationships), a singular test, severity warn, warn_if and
- * error_if, each reaching dbt's status; dbt's lines and summary on stdout, dbt's exit code, and
- * target/run_results.json in dbt's shape.
+ * error_if, a where config (the duplicate order is the lost one), each reaching dbt's status; dbt's
+ * lines and summary on stdout, dbt's exit code, and target/run_results.json in dbt's shape.
  */
 class TestCommandTest {
   @TempDir Path dir;
@@ -51,7 +51,9 @@ class TestCommandTest {
             columns:
               - name: order_id
                 data_tests:
-                  - unique
+                  - unique:
+                      config:
+                        where: "status <> 'lost'"
               - name: customer_id
                 data_tests:
                   - not_null:
@@ -102,15 +104,19 @@ class TestCommandTest {
             .anyMatch(
                 l ->
                     l.matches(
-                        ".*\\d of 7 FAIL 1 unique_orders_order_id \\.+ \\[FAIL 1 in \\d+\\.\\d\\ds]")),
+                        ".*\\d of 7 FAIL 1 accepted_values_orders_status__placed__shipped \\.+"
+                            + " \\[FAIL 1 in \\d+\\.\\d\\ds]")),
         out);
-    assertTrue(out.contains("Completed with 2 errors, 0 partial successes, and 2 warnings:"), out);
-    assertTrue(out.contains("Failure in test unique_orders_order_id (models/schema.yml)"), out);
+    assertTrue(out.contains("Completed with 1 error, 0 partial successes, and 2 warnings:"), out);
+    assertTrue(
+        out.contains(
+            "Failure in test accepted_values_orders_status__placed__shipped (models/schema.yml)"),
+        out);
     assertTrue(out.contains("  Got 1 result, configured to fail if != 0"), out);
     assertTrue(
         out.contains("Warning in test not_null_orders_customer_id (models/schema.yml)"), out);
     assertTrue(out.contains("  Got 1 result, configured to warn if >0"), out);
-    assertTrue(out.contains("Done. PASS=3 WARN=2 ERROR=2 SKIP=0 NO-OP=0 TOTAL=7"), out);
+    assertTrue(out.contains("Done. PASS=4 WARN=2 ERROR=1 SKIP=0 NO-OP=0 TOTAL=7"), out);
 
     JsonNode results = new ObjectMapper().readTree(p.resolve("target/run_results.json").toFile());
     assertEquals(
@@ -135,7 +141,7 @@ class TestCommandTest {
                 "not_null_orders_customer_id", "warn",
                 "relationships_orders_customer_id__customer_id__ref_customers_", "warn",
                 "unique_customers_customer_id", "pass",
-                "unique_orders_order_id", "fail")),
+                "unique_orders_order_id", "pass")),
         statuses);
     assertEquals(1L, failures.get("relationships_orders_customer_id__customer_id__ref_customers_"));
     assertEquals(1L, failures.get("accepted_values_orders_status__placed__shipped"));
