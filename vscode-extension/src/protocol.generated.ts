@@ -22,6 +22,8 @@ export type RecommendationStatus = 'pending' | 'benchmarked' | 'applied' | 'dism
 
 export type RelationKind = 'table' | 'view' | 'other';
 
+export type RunStatus = 'running' | 'pass' | 'warn' | 'fail' | 'error' | 'skipped';
+
 export type ShareBasis = 'time' | 'cost' | 'none';
 
 export type StepHeat = 'none' | 'warm' | 'high';
@@ -594,6 +596,42 @@ export interface RecommendationsResult {
   error?: string;
 }
 
+export interface RunNode {
+  runId?: string;
+  uniqueId?: string;
+  name?: string;
+  status: RunStatus;
+  index: number;
+  total: number;
+  failures?: number;
+  message?: string;
+  seconds?: number;
+  uri?: string;
+  range?: Range;
+}
+
+export interface RunParams {
+  uri?: string;
+  command?: string;
+  select?: string[];
+  exclude?: string[];
+  threads?: number;
+  failFast?: boolean;
+}
+
+export interface RunResult {
+  runId?: string;
+  command?: string;
+  results?: RunNode[];
+  pass: number;
+  warn: number;
+  errors: number;
+  skip: number;
+  seconds: number;
+  runResults?: string;
+  error?: PreviewError;
+}
+
 export interface SavedQueriesParams {
   query?: string;
   folder?: string;
@@ -653,6 +691,7 @@ export interface DbtRequests {
   'dbt/profile': { params: ProfileParams; result: ProfileResult | null };
   'dbt/projects': { params: ProjectsParams; result: ProjectsResult | null };
   'dbt/recommendations': { params: RecommendationsParams; result: RecommendationsResult | null };
+  'dbt/run': { params: RunParams; result: RunResult | null };
   'dbt/saveQuery': { params: SavedQuery; result: SavedQueriesResult | null };
   'dbt/savedQueries': { params: SavedQueriesParams; result: SavedQueriesResult | null };
   'dbt/setRecommendationStatus': { params: RecommendationStatusParams; result: RecommendationsResult | null };
@@ -666,4 +705,5 @@ export interface DbtNotifications {
 /** Server → client notifications. */
 export interface DbtServerNotifications {
   'dbt/benchmarkFinished': BenchmarkStatus;
+  'dbt/runProgress': RunNode;
 }

@@ -151,4 +151,13 @@ public interface DbtProtocol {
    */
   @JsonRequest
   CompletableFuture<ErdResult> erd(ErdParams params);
+
+  /**
+   * {@code dbt/run}: a dbt command on the project — {@code test} so far — its nodes reported as
+   * {@code dbt/runProgress} while it runs, its results in {@code target/run_results.json} and in
+   * the answer. Cancel it with {@code $/cancelRequest}: running queries are cancelled in the
+   * database and the rest skipped.
+   */
+  @JsonRequest
+  CompletableFuture<RunResult> run(RunParams params);
 }

@@ -5,12 +5,10 @@ import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
 import dev.dbtls.run.DataTests;
-import dev.dbtls.run.RunResults;
 import dev.dbtls.run.TestResult;
+import dev.dbtls.run.TestRun;
 import dev.dbtls.warehouse.QueryCancel;
 import dev.dbtls.warehouse.Warehouses;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -83,10 +81,17 @@ final class TestCommand implements Callable<Integer> {
     QueryCancel cancel = new QueryCancel();
     Thread hook = new Thread(cancel::cancel);
     Runtime.getRuntime().addShutdownHook(hook);
-    List<TestResult> results;
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("which", "test");
+    args.put("select", project.select);
+    args.put("exclude", project.exclude);
+    args.put("threads", n);
+    args.put("fail_fast", failFast);
+    args.put("target", s.inputs().target().name());
+    TestRun run;
     try (Warehouses warehouses = new Warehouses()) {
-      results =
-          DataTests.run(
+      run =
+          TestRun.of(
               s,
               tests,
               warehouses,
@@ -101,7 +106,8 @@ final class TestCommand implements Callable<Integer> {
                 public void finished(int index, int total, TestResult r) {
                   say(line(index + " of " + total + " " + word(r) + " " + r.name(), status(r)));
                 }
-              });
+              },
+              args);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -109,21 +115,11 @@ final class TestCommand implements Callable<Integer> {
         // shutting down already
       }
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    Path target = s.inputs().root().dir().resolve(s.inputs().root().targetPath());
-    Map<String, Object> args = new LinkedHashMap<>();
-    args.put("which", "test");
-    args.put("select", project.select);
-    args.put("exclude", project.exclude);
-    args.put("threads", n);
-    args.put("fail_fast", failFast);
-    args.put("target", s.inputs().target().name());
-    try {
-      RunResults.write(
-          target.resolve("run_results.json"), RunResults.of(results, seconds, args, Instant.now()));
-    } catch (java.io.IOException e) {
-      System.err.println("dbtls: cannot write run_results.json: " + e.getMessage());
+    if (run.writeError() != null) {
+      System.err.println("dbtls: " + run.writeError());
     }
+    List<TestResult> results = run.results();
+    double seconds = (System.nanoTime() - t0) / 1e9;
     summary(s, results, seconds);
     return results.stream()
             .anyMatch(

@@ -34,6 +34,7 @@ final class DbtProtocolService implements DbtProtocol {
   private final BenchmarkAnswer benchmarks;
   private final Requests requests;
   private final dev.dbtls.query.ForeignKeyMemory foreignKeys;
+  private final java.util.function.Supplier<org.eclipse.lsp4j.services.LanguageClient> client;
 
   DbtProtocolService(
       Workspace workspace,
@@ -52,6 +53,7 @@ final class DbtProtocolService implements DbtProtocol {
     this.benchmarks = new BenchmarkAnswer(client);
     this.requests = requests;
     this.foreignKeys = new dev.dbtls.query.ForeignKeyMemory(warehouses, store, warehouse);
+    this.client = client;
   }
 
   /** Whether the client shows {@code $/progress} (benchmarks report on it). */
@@ -146,6 +148,13 @@ final class DbtProtocolService implements DbtProtocol {
     return onWarehouse(
         p == null ? null : p.uri(),
         (s, file, cancel) -> PreviewAnswer.export(s, file, p, cancel, warehouses));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.RunResult> run(dev.dbtls.protocol.RunParams p) {
+    return onWarehouse(
+        p == null ? null : p.uri(),
+        (s, file, cancel) -> RunAnswer.of(s, file, p, cancel, warehouses, uris, client));
   }
 
   @Override

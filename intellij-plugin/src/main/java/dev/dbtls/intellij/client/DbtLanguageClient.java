@@ -29,6 +29,8 @@ public class DbtLanguageClient implements LanguageClient, DbtClient {
   private final BenchmarkNotifications benchmarks = new BenchmarkNotifications();
   private final List<Consumer<ProgressParams>> progressListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<MessageParams>> messageListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<dev.dbtls.protocol.RunNode>> runListeners =
+      new CopyOnWriteArrayList<>();
   private volatile Map<String, Object> settings;
 
   /**
@@ -70,6 +72,16 @@ public class DbtLanguageClient implements LanguageClient, DbtClient {
   @Override
   public void benchmarkFinished(BenchmarkStatus status) {
     benchmarks.finished(status);
+  }
+
+  /** {@code dbt/runProgress}: the tool window's Run tab (to come) listens here. */
+  @Override
+  public void runProgress(dev.dbtls.protocol.RunNode node) {
+    runListeners.forEach(l -> l.accept(node));
+  }
+
+  public void onRunProgress(Consumer<dev.dbtls.protocol.RunNode> listener) {
+    runListeners.add(listener);
   }
 
   @Override

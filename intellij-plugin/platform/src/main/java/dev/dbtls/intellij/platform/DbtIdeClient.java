@@ -33,6 +33,10 @@ final class DbtIdeClient extends LanguageClientImpl implements DbtClient {
     benchmarks.finished(status);
   }
 
+  /** {@code dbt/runProgress}: no Run tab yet; a run's answer holds every node's end. */
+  @Override
+  public void runProgress(dev.dbtls.protocol.RunNode node) {}
+
   /** {@code {"dbtls": {...}}}: what workspace/configuration and didChangeConfiguration carry. */
   @Override
   protected Object createSettings() {

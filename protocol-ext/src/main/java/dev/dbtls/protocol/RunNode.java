@@ -1,0 +1,23 @@
+package dev.dbtls.protocol;
+
+import com.google.gson.annotations.JsonAdapter;
+import org.eclipse.lsp4j.jsonrpc.validation.NonNull;
+
+/**
+ * One node of a run as it is now: {@code index} of {@code total} in the run, its status, and once
+ * it ended its failures (a test), dbt's message, its seconds; where it is declared ({@code uri},
+ * {@code range}: a generic test's YAML entry, a singular test's file). Sent as {@code
+ * dbt/runProgress} when it starts and when it ends, and in the run's result.
+ */
+public record RunNode(
+    String runId,
+    String uniqueId,
+    String name,
+    @NonNull @JsonAdapter(WireEnum.class) RunStatus status,
+    int index,
+    int total,
+    Long failures,
+    String message,
+    Double seconds,
+    String uri,
+    Range range) {}

@@ -1,0 +1,17 @@
+package dev.dbtls.protocol;
+
+import java.util.List;
+
+/**
+ * Params of {@code dbt/run}: a dbt command on the project of {@code uri} — {@code test} so far —
+ * for the nodes dbt's {@code select}/{@code exclude} would pick; with no {@code select}, the nodes
+ * the document defines (a model's file: that model; a property YAML: the tests it declares). {@code
+ * threads} null takes the target's; {@code failFast} stops at the first failure.
+ */
+public record RunParams(
+    String uri,
+    String command,
+    List<String> select,
+    List<String> exclude,
+    Integer threads,
+    Boolean failFast) {}

@@ -1,0 +1,21 @@
+package dev.dbtls.protocol;
+
+import java.util.List;
+
+/**
+ * Answer of {@code dbt/run} once the run ended: every node's end ({@link RunNode}), dbt's counts
+ * ({@code pass}, {@code warn}, {@code errors} — failed or errored —, {@code skip}), the run's
+ * seconds, where {@code run_results.json} was written; or {@code error} when it could not run (an
+ * unknown project, a command dbtls does not run yet, a selection that is not valid).
+ */
+public record RunResult(
+    String runId,
+    String command,
+    List<RunNode> results,
+    int pass,
+    int warn,
+    int errors,
+    int skip,
+    double seconds,
+    String runResults,
+    PreviewError error) {}

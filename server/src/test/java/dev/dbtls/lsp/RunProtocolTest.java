@@ -1,0 +1,122 @@
+package dev.dbtls.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dbt/run} over stdio with the real server on the embedded DuckDB of a project nothing was
+ * built for: {@code test} of a model's file runs that model's data tests, each node's start and end
+ * arrives as {@code dbt/runProgress}, the answer holds dbt's counts, statuses, messages and where
+ * each test is declared, and run_results.json is written; a command it does not run yet says so.
+ */
+class RunProtocolTest {
+  @TempDir Path dir;
+
+  private static JsonObject object(JsonElement e) {
+    assertNotNull(e);
+    assertTrue(e.isJsonObject(), String.valueOf(e));
+    return e.getAsJsonObject();
+  }
+
+  @Test
+  void aModelsTestsRunWithTheirProgressAndTheirResults() throws Exception {
+    Path project = dir.resolve("shop");
+    Files.createDirectories(project.resolve("models"));
+    Files.writeString(project.resolve("dbt_project.yml"), "name: shop\nprofile: shop\n");
+    Files.writeString(
+        project.resolve("profiles.yml"),
+        "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
+            + "      path: shop.duckdb\n      threads: 2\n");
+    Files.writeString(
+        project.resolve("models/orders.sql"),
+        "select * from (values (10, 'placed'), (11, 'shipped'), (11, 'lost')) t(order_id, status)\n");
+    Files.writeString(
+        project.resolve("models/schema.yml"),
+        """
+        models:
+          - name: orders
+            columns:
+              - name: order_id
+                data_tests: [unique, not_null]
+        """);
+    String uri = project.resolve("models/orders.sql").toUri().toString();
+    List<JsonObject> progress = new CopyOnWriteArrayList<>();
+    try (LspClient lsp = LspClient.start(dir)) {
+      lsp.onNotification(
+          n -> {
+            if (n.get("method").getAsString().equals("dbt/runProgress")) {
+              progress.add(n.getAsJsonObject("params"));
+            }
+          });
+      lsp.request(
+          "initialize",
+          Map.of(
+              "processId",
+              ProcessHandle.current().pid(),
+              "rootUri",
+              project.toUri().toString(),
+              "capabilities",
+              Map.of(),
+              "workspaceFolders",
+              List.of(Map.of("uri", project.toUri().toString(), "name", "shop"))));
+      lsp.notify("initialized", Map.of());
+      lsp.notify(
+          "workspace/didChangeConfiguration",
+          Map.of("settings", Map.of("dbtls", Map.of("profilesDir", project.toString()))));
+
+      JsonObject run = object(lsp.request("dbt/run", Map.of("uri", uri, "command", "test")));
+      assertTrue(!run.has("error") || run.get("error").isJsonNull(), run.toString());
+      assertEquals(1, run.get("pass").getAsInt(), run.toString());
+      assertEquals(1, run.get("errors").getAsInt(), run.toString());
+      List<String> ended = new ArrayList<>();
+      for (JsonElement e : run.getAsJsonArray("results")) {
+        JsonObject r = e.getAsJsonObject();
+        ended.add(r.get("name").getAsString() + " " + r.get("status").getAsString());
+        assertTrue(
+            r.get("uri").getAsString().endsWith("/models/schema.yml"),
+            "declared in the YAML: " + r);
+        assertTrue(r.has("range"), r.toString());
+        if (r.get("status").getAsString().equals("fail")) {
+          assertEquals(1, r.get("failures").getAsLong());
+          assertEquals("Got 1 result, configured to fail if != 0", r.get("message").getAsString());
+        }
+      }
+      assertEquals(List.of("not_null_orders_order_id pass", "unique_orders_order_id fail"), ended);
+      String runId = run.get("runId").getAsString();
+      assertTrue(
+          run.get("runResults").getAsString().endsWith("/target/run_results.json"), run.toString());
+      assertTrue(Files.isRegularFile(project.resolve("target/run_results.json")));
+
+      // every node's start and end came as dbt/runProgress before the answer
+      List<String> seen =
+          progress.stream()
+              .filter(p -> p.get("runId").getAsString().equals(runId))
+              .map(p -> p.get("name").getAsString() + " " + p.get("status").getAsString())
+              .sorted()
+              .toList();
+      assertEquals(
+          List.of(
+              "not_null_orders_order_id pass",
+              "not_null_orders_order_id running",
+              "unique_orders_order_id fail",
+              "unique_orders_order_id running"),
+          seen);
+
+      JsonObject build = object(lsp.request("dbt/run", Map.of("uri", uri, "command", "build")));
+      assertEquals(
+          "run-command-unsupported", build.getAsJsonObject("error").get("code").getAsString());
+    }
+  }
+}
