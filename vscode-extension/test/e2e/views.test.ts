@@ -286,3 +286,31 @@ test('the dbt activity bar: the explorer lists the project, the history the prev
   assert.match(await sidebar.innerText(), /Warehouse/);
   await wb.screenshot('activity-bar');
 });
+
+test("dbt: Test Model runs the model's data tests into the Testing view: passes, and a failure with dbt's message", async () => {
+  await wb.openFile('models/staging/stg_customers.sql');
+  await wb.command('dbt: Test Model');
+  await wb.command('Testing: Focus on Test Explorer View');
+  const tree = wb.page.locator('.test-explorer');
+  const row = (name: string) => tree.locator('.monaco-list-row', { hasText: name });
+  await eventually(
+    async () => (await row('no_customers_in_bath').locator('.codicon-testing-failed-icon').count()) > 0,
+    'the singular test failed (Eve Moss lives in Bath)',
+    90_000,
+  );
+  for (const passing of ['unique_stg_customers_customer_id', 'not_null_stg_customers_customer_id'])
+    assert.ok((await row(passing).locator('.codicon-testing-passed-icon').count()) > 0, `${passing} passed`);
+  await wb.screenshot('tests-view');
+  // the failure's message is dbt's: open it from the failed test
+  await row('no_customers_in_bath').click();
+  await wb.command('Test: Show Output');
+  await eventually(
+    async () =>
+      /Got 1 result, configured to fail if != 0|PASS=2 WARN=0 ERROR=1/.test(
+        await wb.page.locator('.monaco-workbench').innerText(),
+      ),
+    "dbt's words on screen",
+    30_000,
+  );
+  await wb.screenshot('tests-output');
+});

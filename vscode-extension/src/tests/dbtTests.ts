@@ -1,0 +1,163 @@
+import * as vscode from 'vscode';
+import type { RunNode, RunResult } from '../protocol.generated';
+import { DbtServer, isCancellation, messageOf } from '../server/dbtServer';
+
+const NO_PROJECT = 'This file belongs to no dbt project the server knows: open a model of a dbt project.';
+
+/**
+ * dbt's data tests in VS Code's Testing view: `dbt: Test Model` (and the view's Run) sends
+ * dbt/run `test`, each dbt/runProgress moves its item (started, passed, failed with dbt's message,
+ * errored, skipped), and the answer settles every item. An item is made from what the server says
+ * of a test — its unique id, name and YAML entry — so a test shows once it has run; running items
+ * from the view selects them by name.
+ */
+export class DbtTests implements vscode.Disposable {
+  readonly controller: vscode.TestController;
+  /** The project document each test was run for: where to send dbt/run when the view reruns it. */
+  private readonly projectOf = new Map<string, string>();
+
+  constructor(private readonly server: DbtServer) {
+    this.controller = vscode.tests.createTestController('dbtls', 'dbt tests');
+    this.controller.createRunProfile(
+      'Run dbt tests',
+      vscode.TestRunProfileKind.Run,
+      (request, token) => this.fromView(request, token),
+      true,
+    );
+  }
+
+  /** `dbt: Test Model`: the data tests of the document's nodes. */
+  testDocument(uri: string, token?: vscode.CancellationToken): Promise<RunResult | undefined> {
+    return this.run(uri, undefined, new vscode.TestRunRequest(), token);
+  }
+
+  private async fromView(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {
+    const chosen: vscode.TestItem[] = [];
+    if (request.include) chosen.push(...request.include);
+    else this.controller.items.forEach((i) => chosen.push(i));
+    const excluded = new Set((request.exclude ?? []).map((i) => i.id));
+    const items = chosen.filter((i) => !excluded.has(i.id));
+    const uri = items.map((i) => this.projectOf.get(i.id)).find((u) => u !== undefined);
+    if (!uri) return;
+    await this.run(
+      uri,
+      items.map((i) => i.label),
+      request,
+      token,
+    );
+  }
+
+  private async run(
+    uri: string,
+    select: string[] | undefined,
+    request: vscode.TestRunRequest,
+    token?: vscode.CancellationToken,
+  ): Promise<RunResult | undefined> {
+    const run = this.controller.createTestRun(request, 'dbt test', true);
+    const ended = new Set<string>();
+    let runId: string | undefined;
+    const early: RunNode[] = [];
+    const sub = this.server.onNotification('dbt/runProgress', (n) => {
+      if (runId === undefined) early.push(n);
+      else if (n.runId === runId) this.progress(run, n, uri, ended);
+    });
+    try {
+      const result = await this.server.request('dbt/run', { uri, command: 'test', select }, token);
+      if (!result) {
+        run.appendOutput(`${NO_PROJECT}\r\n`);
+        void vscode.window.showWarningMessage(`dbt: ${NO_PROJECT}`);
+        return undefined;
+      }
+      runId = result.runId;
+      for (const n of early) if (n.runId === runId) this.progress(run, n, uri, ended);
+      for (const n of result.results ?? []) this.progress(run, n, uri, ended);
+      if (result.error) {
+        run.appendOutput(`${result.error.message ?? result.error.code}\r\n`);
+        if (!result.results?.length) void vscode.window.showErrorMessage(`dbt: ${result.error.message}`);
+      }
+      run.appendOutput(`${summary(result)}\r\n`);
+      return result;
+    } catch (e) {
+      if (!isCancellation(e)) {
+        run.appendOutput(`${messageOf(e)}\r\n`);
+        void vscode.window.showErrorMessage(`dbt: ${messageOf(e)}`);
+      }
+      return undefined;
+    } finally {
+      sub.dispose();
+      run.end();
+    }
+  }
+
+  private progress(run: vscode.TestRun, n: RunNode, uri: string, ended: Set<string>): void {
+    if (!n.uniqueId) return;
+    const item = this.item(n, uri);
+    const ms = n.seconds !== undefined && n.seconds !== null ? n.seconds * 1000 : undefined;
+    if (n.status === 'running') {
+      if (!ended.has(n.uniqueId)) run.started(item);
+      return;
+    }
+    if (ended.has(n.uniqueId)) return;
+    ended.add(n.uniqueId);
+    switch (n.status) {
+      case 'pass':
+        run.passed(item, ms);
+        return;
+      case 'warn':
+        run.passed(item, ms);
+        run.appendOutput(`WARN ${n.name}: ${n.message ?? ''}\r\n`, undefined, item);
+        return;
+      case 'fail':
+        run.failed(item, message(n), ms);
+        return;
+      case 'error':
+        run.errored(item, message(n), ms);
+        return;
+      case 'skipped':
+        run.skipped(item);
+        return;
+    }
+  }
+
+  /** The item of a test, made the first time the server names it. */
+  private item(n: RunNode, uri: string): vscode.TestItem {
+    const id = n.uniqueId ?? '';
+    this.projectOf.set(id, uri);
+    let item = this.controller.items.get(id);
+    if (!item) {
+      item = this.controller.createTestItem(id, n.name ?? id, n.uri ? vscode.Uri.parse(n.uri) : undefined);
+      this.controller.items.add(item);
+    }
+    const range = rangeOf(n);
+    if (range) item.range = range;
+    return item;
+  }
+
+  dispose(): void {
+    this.controller.dispose();
+  }
+}
+
+/** dbt's message for a failed or errored test, at its YAML entry. */
+function message(n: RunNode): vscode.TestMessage {
+  const m = new vscode.TestMessage(
+    n.message ?? (n.status === 'fail' ? 'the test failed' : 'the test did not run'),
+  );
+  const range = rangeOf(n);
+  if (n.uri && range) m.location = new vscode.Location(vscode.Uri.parse(n.uri), range);
+  return m;
+}
+
+/** Where the test is declared (its YAML entry, or a singular test's file), when the server says. */
+function rangeOf(n: RunNode): vscode.Range | undefined {
+  const start = n.range?.start;
+  const end = n.range?.end;
+  if (!start || !end) return undefined;
+  return new vscode.Range(start.line, start.character, end.line, end.character);
+}
+
+/** dbt's last line: "Done. PASS=2 WARN=0 ERROR=1 SKIP=0 TOTAL=3". */
+export function summary(r: RunResult): string {
+  const total = r.results?.length ?? 0;
+  return `Done. PASS=${r.pass} WARN=${r.warn} ERROR=${r.errors} SKIP=${r.skip} TOTAL=${total}`;
+}
