@@ -376,8 +376,10 @@ class RedshiftWarehouseTest {
     assertFalse(m.contains("CANARY"), m);
     assertFalse(m.contains("\n"), m);
     // here there is no AWS to reach: the SDK's GetClusterCredentials call is as far as it goes
+    // (an unknown host, or no answer in time on a loaded machine)
     assertTrue(
         m.contains("redshift.eu-west-1.amazonaws.com")
+            || m.contains("no answer within")
             || m.toLowerCase(java.util.Locale.ROOT).contains("security token"),
         m + " after " + ms + " ms");
   }
