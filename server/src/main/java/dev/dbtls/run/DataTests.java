@@ -103,7 +103,13 @@ public final class DataTests {
             pool.submit(
                 () -> {
                   if (stop.get() || o.cancel().cancelled()) {
-                    TestResult r = skipped(test);
+                    TestResult r =
+                        skipped(
+                            test,
+                            o.cancel().cancelled()
+                                ? "skipped: the run was cancelled"
+                                : "skipped: an earlier test failed and the run stops at the first"
+                                    + " failure (--fail-fast)");
                     l.finished(index, tests.size(), r);
                     return r;
                   }
@@ -126,7 +132,7 @@ public final class DataTests {
           out.add(error(tests.get(i), null, Instant.now(), "dbtls: " + e.getCause()));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          out.add(skipped(tests.get(i)));
+          out.add(skipped(tests.get(i), "skipped: the run was interrupted"));
         }
       }
       return out;
@@ -220,14 +226,14 @@ public final class DataTests {
     return n == 1 ? "1 result" : n + " results";
   }
 
-  private static TestResult skipped(Node test) {
+  private static TestResult skipped(Node test, String why) {
     Instant now = Instant.now();
     return new TestResult(
         test.uniqueId(),
         test.name(),
         TestResult.Status.SKIPPED,
         0,
-        "skipped: an earlier test failed and the run stops at the first failure (--fail-fast)",
+        why,
         null,
         now,
         null,
