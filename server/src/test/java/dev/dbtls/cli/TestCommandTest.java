@@ -78,18 +78,19 @@ class TestCommandTest {
     return p;
   }
 
+  /** {@code dbtls test} in the project, its profiles beside it, with more arguments. */
+  private static CliRun test(Path p, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of("test", "--project-dir", p.toString(), "--profiles-dir", p.toString()));
+    args.addAll(List.of(more));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
   @Test
   void dataTestsRunOnAProjectNothingWasBuiltForAsDbtWouldReportThem() throws Exception {
     Path p = project();
-    CliRun run =
-        CliRun.of(
-            "test",
-            "--project-dir",
-            p.toString(),
-            "--profiles-dir",
-            p.toString(),
-            "--threads",
-            "1");
+    CliRun run = test(p, "--threads", "1");
     assertEquals(1, run.exit(), run.out() + run.err());
     String out = run.out();
     // dbt's lines: "n of 7 START test x ..... [RUN]" then the outcome
@@ -151,18 +152,7 @@ class TestCommandTest {
   @Test
   void failFastSkipsWhatHasNotStartedAndASelectionNarrowsTheTests() throws Exception {
     Path p = project();
-    CliRun run =
-        CliRun.of(
-            "test",
-            "--project-dir",
-            p.toString(),
-            "--profiles-dir",
-            p.toString(),
-            "--threads",
-            "1",
-            "--fail-fast",
-            "-s",
-            "orders");
+    CliRun run = test(p, "--threads", "1", "--fail-fast", "-s", "orders");
     assertEquals(1, run.exit(), run.out() + run.err());
     List<String> statuses = new ArrayList<>();
     for (JsonNode r :
@@ -178,15 +168,7 @@ class TestCommandTest {
     assertTrue(statuses.contains("skipped"), statuses.toString());
     assertEquals(1, statuses.stream().filter(s -> s.equals("fail")).count(), statuses.toString());
 
-    CliRun passing =
-        CliRun.of(
-            "test",
-            "--project-dir",
-            p.toString(),
-            "--profiles-dir",
-            p.toString(),
-            "-s",
-            "customers");
+    CliRun passing = test(p, "-s", "customers");
     // as dbt selects tests by default ("eager"): every test of customers, the relationships test
     // of orders too since customers is one of its parents; a warning is no failure
     assertEquals(0, passing.exit(), passing.out() + passing.err());

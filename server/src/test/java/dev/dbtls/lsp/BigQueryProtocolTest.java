@@ -57,21 +57,7 @@ class BigQueryProtocolTest {
     String uri = project.resolve("models/customers.sql").toUri().toString();
     String pem = (String) key.get("private_key");
     try (LspClient lsp = LspClient.start(dir)) {
-      lsp.request(
-          "initialize",
-          Map.of(
-              "processId",
-              ProcessHandle.current().pid(),
-              "rootUri",
-              project.toUri().toString(),
-              "capabilities",
-              Map.of(),
-              "workspaceFolders",
-              List.of(Map.of("uri", project.toUri().toString(), "name", "shop"))));
-      lsp.notify("initialized", Map.of());
-      lsp.notify(
-          "workspace/didChangeConfiguration",
-          Map.of("settings", Map.of("dbtls", Map.of("profilesDir", project.toString()))));
+      lsp.open(project, Map.of("profilesDir", project.toString()));
 
       for (String method : List.of("dbt/preview", "dbt/explain", "dbt/profile")) {
         JsonObject answer = object(lsp.request(method, Map.of("uri", uri)));

@@ -137,6 +137,28 @@ final class LspClient implements AutoCloseable {
    * Called on the reader thread with each notification from the server as it arrives (before {@link
    * #await} sees it): for timing when something came, not when it was looked at.
    */
+  /**
+   * {@code initialize} with {@code project} as the one workspace folder, {@code initialized}, then
+   * the {@code dbtls} settings, as an editor opening the folder does.
+   */
+  void open(Path project, Map<String, Object> dbtls) throws Exception {
+    request(
+        "initialize",
+        Map.of(
+            "processId",
+            ProcessHandle.current().pid(),
+            "rootUri",
+            project.toUri().toString(),
+            "capabilities",
+            Map.of(),
+            "workspaceFolders",
+            List.of(
+                Map.of(
+                    "uri", project.toUri().toString(), "name", project.getFileName().toString()))));
+    notify("initialized", Map.of());
+    notify("workspace/didChangeConfiguration", Map.of("settings", Map.of("dbtls", dbtls)));
+  }
+
   void onNotification(java.util.function.Consumer<JsonObject> listener) {
     this.listener = listener;
   }

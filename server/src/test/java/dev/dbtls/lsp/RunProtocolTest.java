@@ -60,21 +60,7 @@ class RunProtocolTest {
               progress.add(n.getAsJsonObject("params"));
             }
           });
-      lsp.request(
-          "initialize",
-          Map.of(
-              "processId",
-              ProcessHandle.current().pid(),
-              "rootUri",
-              project.toUri().toString(),
-              "capabilities",
-              Map.of(),
-              "workspaceFolders",
-              List.of(Map.of("uri", project.toUri().toString(), "name", "shop"))));
-      lsp.notify("initialized", Map.of());
-      lsp.notify(
-          "workspace/didChangeConfiguration",
-          Map.of("settings", Map.of("dbtls", Map.of("profilesDir", project.toString()))));
+      lsp.open(project, Map.of("profilesDir", project.toString()));
 
       JsonObject run = object(lsp.request("dbt/run", Map.of("uri", uri, "command", "test")));
       assertTrue(!run.has("error") || run.get("error").isJsonNull(), run.toString());
