@@ -99,7 +99,7 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("ide", "query", "workspace", "lsp", "cli")
         .whereLayer("sql")
         .mayOnlyBeAccessedByLayers(
-            "columns", "ide", "warehouse", "benchmark", "query", "workspace", "lsp", "cli")
+            "columns", "ide", "warehouse", "benchmark", "query", "run", "workspace", "lsp", "cli")
         .whereLayer("index")
         .mayOnlyBeAccessedByLayers(
             "sql",
@@ -114,7 +114,7 @@ class ArchitectureTest {
             "cli")
         .whereLayer("jinja")
         .mayOnlyBeAccessedByLayers(
-            "index", "sql", "columns", "ide", "query", "workspace", "lsp", "cli")
+            "index", "sql", "columns", "ide", "query", "run", "workspace", "lsp", "cli")
         .check(SERVER);
   }
 

@@ -22,6 +22,10 @@ import picocli.CommandLine.Command;
       CatalogCommand.class,
       BenchmarkCommand.class,
       TestCommand.class,
+      BuildCommand.Run.class,
+      BuildCommand.Seed.class,
+      BuildCommand.Snapshot.class,
+      BuildCommand.Build.class,
       RecommendationsCommand.class,
       LineageCommand.class,
       ParseCheckCommand.class

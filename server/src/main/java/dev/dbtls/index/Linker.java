@@ -197,7 +197,13 @@ final class Linker {
     if (namer != null) {
       RelationName custom = namer.name(n, defaults);
       if (custom != null) {
-        return custom;
+        // a snapshot's target_schema / target_database are used as written, never through
+        // generate_schema_name / generate_database_name (dbt's legacy snapshot configs)
+        boolean snapshot = n.type() == ResourceType.SNAPSHOT;
+        return new RelationName(
+            snapshot && c.get("target_database") != null ? database : custom.database(),
+            snapshot && c.get("target_schema") != null ? schema : custom.schema(),
+            custom.identifier());
       }
     }
     return defaults;

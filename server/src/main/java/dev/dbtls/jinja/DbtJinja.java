@@ -59,6 +59,11 @@ public final class DbtJinja {
     return engine.parseProblems(path, text == null ? "" : text);
   }
 
+  /** A macro of a package as a value a template's globals can hold and call; null if none. */
+  public Object macro(String packageName, String name) {
+    return engine.macro(packageName, name);
+  }
+
   public boolean hasMacro(String packageName, String name) {
     return engine.hasMacro(packageName, name);
   }

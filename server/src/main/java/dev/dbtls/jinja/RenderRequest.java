@@ -4,14 +4,16 @@ import java.util.Map;
 
 /**
  * One template to render: its file, text, package, the caller's globals (ref, config, ...) and what
- * the project knows of relations' columns (for introspection without a warehouse).
+ * the project knows of relations' columns (for introspection without a warehouse), and the database
+ * a build executes on (null: statements are skipped, as in a compile).
  */
 public record RenderRequest(
     String path,
     String text,
     String packageName,
     Map<String, Object> globals,
-    KnownColumns knownColumns) {
+    KnownColumns knownColumns,
+    Database database) {
   public RenderRequest {
     path = path == null ? "" : path;
     text = text == null ? "" : text;
@@ -20,6 +22,15 @@ public record RenderRequest(
   }
 
   public RenderRequest(String path, String text, String packageName, Map<String, Object> globals) {
-    this(path, text, packageName, globals, KnownColumns.NONE);
+    this(path, text, packageName, globals, KnownColumns.NONE, null);
+  }
+
+  public RenderRequest(
+      String path,
+      String text,
+      String packageName,
+      Map<String, Object> globals,
+      KnownColumns knownColumns) {
+    this(path, text, packageName, globals, knownColumns, null);
   }
 }

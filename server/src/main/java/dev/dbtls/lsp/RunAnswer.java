@@ -13,7 +13,7 @@ import dev.dbtls.protocol.RunParams;
 import dev.dbtls.protocol.RunResult;
 import dev.dbtls.protocol.RunStatus;
 import dev.dbtls.run.DataTests;
-import dev.dbtls.run.TestResult;
+import dev.dbtls.run.NodeResult;
 import dev.dbtls.run.TestRun;
 import dev.dbtls.warehouse.QueryCancel;
 import dev.dbtls.warehouse.Warehouses;
@@ -98,7 +98,7 @@ final class RunAnswer {
               }
 
               @Override
-              public void finished(int index, int total, TestResult r) {
+              public void finished(int index, int total, NodeResult r) {
                 tell(client, node(runId, r, index, total, s, uris, root));
               }
             },
@@ -111,10 +111,10 @@ final class RunAnswer {
         runId,
         command,
         results,
-        (int) run.count(TestResult.Status.PASS),
-        (int) run.count(TestResult.Status.WARN),
+        (int) run.count(NodeResult.Status.PASS),
+        (int) run.count(NodeResult.Status.WARN),
         (int) run.errors(),
-        (int) run.count(TestResult.Status.SKIPPED),
+        (int) run.count(NodeResult.Status.SKIPPED),
         Math.round(run.seconds() * 1000) / 1000.0,
         run.runResults() == null ? null : uris.uri(run.runResults()),
         run.writeError() == null
@@ -136,7 +136,7 @@ final class RunAnswer {
   }
 
   private static RunNode node(
-      String runId, TestResult r, int index, int total, ProjectSnapshot s, Uris uris, Path root) {
+      String runId, NodeResult r, int index, int total, ProjectSnapshot s, Uris uris, Path root) {
     Node n = s.manifest().nodes().get(r.uniqueId());
     return new RunNode(
         runId,
@@ -145,7 +145,7 @@ final class RunAnswer {
         RunStatus.valueOf(r.status().name()),
         index,
         total,
-        r.status() == TestResult.Status.ERROR ? null : r.failures(),
+        r.status() == NodeResult.Status.ERROR ? null : r.failures(),
         r.message(),
         Math.round(r.seconds() * 1000) / 1000.0,
         n == null ? null : where(uris, root, n),

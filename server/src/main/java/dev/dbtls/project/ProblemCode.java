@@ -32,6 +32,7 @@ public enum ProblemCode {
   VAR_UNDEFINED("var-undefined", Severity.ERROR),
   INTROSPECTION_SKIPPED("introspection-skipped", Severity.INFO),
   JINJA_LOG("jinja-log", Severity.INFO),
+  DATABASE_ERROR("database-error", Severity.ERROR),
   // index
   REF_UNKNOWN("ref-unknown", Severity.ERROR),
   REF_DISABLED("ref-disabled", Severity.ERROR),

@@ -47,7 +47,7 @@ public final class DataTests {
   public interface Listener {
     void started(int index, int total, Node test);
 
-    void finished(int index, int total, TestResult result);
+    void finished(int index, int total, NodeResult result);
 
     Listener NONE =
         new Listener() {
@@ -55,7 +55,7 @@ public final class DataTests {
           public void started(int index, int total, Node test) {}
 
           @Override
-          public void finished(int index, int total, TestResult result) {}
+          public void finished(int index, int total, NodeResult result) {}
         };
   }
 
@@ -78,7 +78,7 @@ public final class DataTests {
   }
 
   /** Runs the tests; one result per test, in the tests' order. */
-  public static List<TestResult> run(
+  public static List<NodeResult> run(
       ProjectSnapshot s, List<Node> tests, Warehouses warehouses, Options o, Listener listener) {
     Listener l = listener == null ? Listener.NONE : listener;
     NodeCompiler compiler = new NodeCompiler(s);
@@ -95,7 +95,7 @@ public final class DataTests {
               return t;
             });
     try {
-      List<Future<TestResult>> futures = new ArrayList<>();
+      List<Future<NodeResult>> futures = new ArrayList<>();
       for (int i = 0; i < tests.size(); i++) {
         int index = i + 1;
         Node test = tests.get(i);
@@ -103,7 +103,7 @@ public final class DataTests {
             pool.submit(
                 () -> {
                   if (stop.get() || o.cancel().cancelled()) {
-                    TestResult r =
+                    NodeResult r =
                         skipped(
                             test,
                             o.cancel().cancelled()
@@ -114,17 +114,17 @@ public final class DataTests {
                     return r;
                   }
                   l.started(index, tests.size(), test);
-                  TestResult r = one(s, compiler, test, warehouses, exists, o);
+                  NodeResult r = one(s, compiler, test, warehouses, exists, o);
                   if (o.failFast()
-                      && (r.status() == TestResult.Status.FAIL
-                          || r.status() == TestResult.Status.ERROR)) {
+                      && (r.status() == NodeResult.Status.FAIL
+                          || r.status() == NodeResult.Status.ERROR)) {
                     stop.set(true);
                   }
                   l.finished(index, tests.size(), r);
                   return r;
                 }));
       }
-      List<TestResult> out = new ArrayList<>();
+      List<NodeResult> out = new ArrayList<>();
       for (int i = 0; i < futures.size(); i++) {
         try {
           out.add(futures.get(i).get());
@@ -141,7 +141,7 @@ public final class DataTests {
     }
   }
 
-  private static TestResult one(
+  private static NodeResult one(
       ProjectSnapshot s,
       NodeCompiler compiler,
       Node test,
@@ -173,10 +173,10 @@ public final class DataTests {
     Instant done = Instant.now();
     String thread = Thread.currentThread().getName();
     if (!r.ok()) {
-      return new TestResult(
+      return new NodeResult(
           test.uniqueId(),
           test.name(),
-          TestResult.Status.ERROR,
+          NodeResult.Status.ERROR,
           0,
           "Database Error in test " + test.name() + ": " + r.error().message(),
           c.sql(),
@@ -186,15 +186,24 @@ public final class DataTests {
           thread);
     }
     List<Object> row = r.rows().isEmpty() ? List.of(0, false, false) : r.rows().get(0);
+    return judge(test, c.sql(), row, compile, execute, done);
+  }
+
+  /**
+   * A test's result from the row of its failure query (failures, should_warn, should_error) and its
+   * severity: dbt's status and message.
+   */
+  static NodeResult judge(
+      Node test, String sql, List<Object> row, Instant compile, Instant execute, Instant done) {
     long failures = number(row.get(0));
     boolean warn = truthy(row.get(1));
     boolean fail = truthy(row.get(2));
     String severity = String.valueOf(test.config().getOrDefault("severity", "error"));
     boolean errors = !severity.strip().toLowerCase(Locale.ROOT).equals("warn");
-    TestResult.Status status =
+    NodeResult.Status status =
         errors && fail
-            ? TestResult.Status.FAIL
-            : warn ? TestResult.Status.WARN : TestResult.Status.PASS;
+            ? NodeResult.Status.FAIL
+            : warn ? NodeResult.Status.WARN : NodeResult.Status.PASS;
     String message =
         switch (status) {
           case FAIL ->
@@ -209,29 +218,29 @@ public final class DataTests {
                   + DataTestSql.condition(test.config(), "warn_if");
           default -> null;
         };
-    return new TestResult(
+    return new NodeResult(
         test.uniqueId(),
         test.name(),
         status,
         failures,
         message,
-        c.sql(),
+        sql,
         compile,
         execute,
         done,
-        thread);
+        Thread.currentThread().getName());
   }
 
   private static String results(long n) {
     return n == 1 ? "1 result" : n + " results";
   }
 
-  private static TestResult skipped(Node test, String why) {
+  private static NodeResult skipped(Node test, String why) {
     Instant now = Instant.now();
-    return new TestResult(
+    return new NodeResult(
         test.uniqueId(),
         test.name(),
-        TestResult.Status.SKIPPED,
+        NodeResult.Status.SKIPPED,
         0,
         why,
         null,
@@ -241,11 +250,11 @@ public final class DataTests {
         Thread.currentThread().getName());
   }
 
-  private static TestResult error(Node test, String sql, Instant compile, String message) {
-    return new TestResult(
+  private static NodeResult error(Node test, String sql, Instant compile, String message) {
+    return new NodeResult(
         test.uniqueId(),
         test.name(),
-        TestResult.Status.ERROR,
+        NodeResult.Status.ERROR,
         0,
         message,
         sql,

@@ -25,7 +25,7 @@ public final class RunResults {
 
   /** The artifact as plain data, ready for JSON. */
   public static Map<String, Object> of(
-      List<TestResult> results, double elapsedSeconds, Map<String, Object> args, Instant now) {
+      List<NodeResult> results, double elapsedSeconds, Map<String, Object> args, Instant now) {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("dbt_schema_version", SCHEMA);
     metadata.put("dbt_version", "dbtls-" + version());
@@ -33,7 +33,7 @@ public final class RunResults {
     metadata.put("invocation_id", UUID.randomUUID().toString());
     metadata.put("env", Map.of());
     List<Map<String, Object>> out = new ArrayList<>();
-    for (TestResult r : results) {
+    for (NodeResult r : results) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("status", r.status().word());
       List<Map<String, Object>> timing = new ArrayList<>();
@@ -47,13 +47,17 @@ public final class RunResults {
       m.put("timing", timing);
       m.put("thread_id", r.thread());
       m.put("execution_time", Math.round(r.seconds() * 1e6) / 1e6);
-      m.put("adapter_response", Map.of());
+      m.put("adapter_response", r.adapterResponse());
       m.put("message", r.message());
-      m.put("failures", r.status() == TestResult.Status.ERROR ? null : r.failures());
+      m.put(
+          "failures",
+          r.status() == NodeResult.Status.ERROR || r.status() == NodeResult.Status.SUCCESS
+              ? null
+              : r.failures());
       m.put("unique_id", r.uniqueId());
       m.put("compiled", r.compiledSql() != null);
       m.put("compiled_code", r.compiledSql());
-      m.put("relation_name", null);
+      m.put("relation_name", r.relationName());
       m.put("batch_results", null);
       out.add(m);
     }

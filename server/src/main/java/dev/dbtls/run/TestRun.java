@@ -16,7 +16,7 @@ import java.util.Map;
  *     says why)
  */
 public record TestRun(
-    List<TestResult> results, double seconds, Path runResults, String writeError) {
+    List<NodeResult> results, double seconds, Path runResults, String writeError) {
 
   public static TestRun of(
       ProjectSnapshot s,
@@ -26,7 +26,7 @@ public record TestRun(
       DataTests.Listener listener,
       Map<String, Object> args) {
     long t0 = System.nanoTime();
-    List<TestResult> results = DataTests.run(s, tests, warehouses, options, listener);
+    List<NodeResult> results = DataTests.run(s, tests, warehouses, options, listener);
     double seconds = (System.nanoTime() - t0) / 1e9;
     Path file =
         s.inputs().root().dir().resolve(s.inputs().root().targetPath()).resolve("run_results.json");
@@ -38,12 +38,12 @@ public record TestRun(
     }
   }
 
-  public long count(TestResult.Status status) {
+  public long count(NodeResult.Status status) {
     return results.stream().filter(r -> r.status() == status).count();
   }
 
   /** dbt's ERROR count: tests that failed or could not run. */
   public long errors() {
-    return count(TestResult.Status.FAIL) + count(TestResult.Status.ERROR);
+    return count(NodeResult.Status.FAIL) + count(NodeResult.Status.ERROR);
   }
 }

@@ -10,14 +10,33 @@ import java.sql.Statement;
 public final class QueryCancel {
   private RunningQuery running;
   private boolean cancelled;
+  private final java.util.List<Runnable> listeners = new java.util.ArrayList<>();
 
   public void cancel() {
     RunningQuery q;
+    java.util.List<Runnable> told;
     synchronized (this) {
       cancelled = true;
       q = running;
+      told = java.util.List.copyOf(listeners);
     }
     stop(q);
+    told.forEach(Runnable::run);
+  }
+
+  /**
+   * Runs {@code r} when the request is cancelled (at once if it already is): a build stops every
+   * statement its threads are running.
+   */
+  public void whenCancelled(Runnable r) {
+    boolean now;
+    synchronized (this) {
+      listeners.add(r);
+      now = cancelled;
+    }
+    if (now) {
+      r.run();
+    }
   }
 
   public synchronized boolean cancelled() {

@@ -153,7 +153,7 @@ public final class Warehouse implements AutoCloseable {
     }
   }
 
-  private static ConnectionSpec spec(TargetFields f) {
+  static ConnectionSpec spec(TargetFields f) {
     String type = f.target().type().toLowerCase(Locale.ROOT);
     return switch (type) {
       case "duckdb" -> DuckDbTarget.spec(f);

@@ -30,12 +30,28 @@ final class CompileScope {
   private final Captured captured =
       new Captured(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
   private boolean failed;
+  private final BuildContext build;
 
   CompileScope(Manifest manifest, Node node, boolean parseOnly, Map<String, String> env) {
+    this(manifest, node, parseOnly, env, null);
+  }
+
+  CompileScope(
+      Manifest manifest,
+      Node node,
+      boolean parseOnly,
+      Map<String, String> env,
+      BuildContext build) {
     this.manifest = manifest;
     this.node = node;
     this.parseOnly = parseOnly;
     this.env = env;
+    this.build = build;
+  }
+
+  /** The build this render is part of; null in a compile. */
+  BuildContext build() {
+    return build;
   }
 
   Manifest manifest() {

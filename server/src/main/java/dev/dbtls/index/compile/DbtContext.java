@@ -41,10 +41,12 @@ final class DbtContext {
     g.put("this", Relations.of(node, scope.adapter(), scope.quoting()));
     g.put("model", NodeDicts.of(node));
     g.put("graph", new LazyMap(graph));
+    BuildContext build = scope.build();
     // dbt asks the warehouse whether the relation exists; without a connection it cannot be
     // incremental yet
-    g.put("is_incremental", (JinjaCallable) (a, k) -> false);
-    g.put("should_full_refresh", (JinjaCallable) (a, k) -> false);
+    g.put("is_incremental", (JinjaCallable) (a, k) -> build != null && build.isIncremental(node));
+    g.put(
+        "should_full_refresh", (JinjaCallable) (a, k) -> build != null && build.fullRefresh(node));
     g.put("execute", !scope.parseOnly());
     g.put("project_name", scope.manifest().inputs().root().name());
     g.put("database", target.database());
@@ -52,23 +54,25 @@ final class DbtContext {
     g.put("dbt_version", DBT_VERSION);
     g.put("invocation_id", INVOCATION_ID);
     g.put("run_started_at", RUN_STARTED_AT);
-    g.put("flags", Map.of("FULL_REFRESH", false, "STORE_FAILURES", false, "WHICH", "compile"));
+    String which = build == null ? "compile" : build.which();
+    boolean fullRefresh = build != null && build.fullRefresh();
+    g.put("flags", Map.of("FULL_REFRESH", fullRefresh, "STORE_FAILURES", false, "WHICH", which));
     g.put("selected_resources", java.util.List.of());
-    g.put("invocation_args_dict", invocationArgs(target));
+    g.put("invocation_args_dict", invocationArgs(target, which, fullRefresh));
     // dbt's context members under their own names, still reachable when a project's macro named
     // `ref` or `source` overrides them ({{ builtins.ref('m') }})
     g.put("builtins", java.util.Collections.unmodifiableMap(new HashMap<>(g)));
     return g;
   }
 
-  /** {@code invocation_args_dict}: the command dbt was asked to run, here always a compile. */
-  static Map<String, Object> invocationArgs(Target target) {
+  /** {@code invocation_args_dict}: the command dbt was asked to run (compile, run, build...). */
+  static Map<String, Object> invocationArgs(Target target, String which, boolean fullRefresh) {
     Map<String, Object> args = new HashMap<>();
-    args.put("which", "compile");
+    args.put("which", which);
     args.put("target", target.name());
     args.put("profile", target.profileName());
     args.put("vars", "{}");
-    args.put("full_refresh", false);
+    args.put("full_refresh", fullRefresh);
     return args;
   }
 

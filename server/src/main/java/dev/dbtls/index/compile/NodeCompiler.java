@@ -28,9 +28,33 @@ public final class NodeCompiler {
   private final ProjectSnapshot snapshot;
   private final Map<String, CompiledNode> ephemeralCache = new ConcurrentHashMap<>();
   private volatile Map<String, Object> graph;
+  private final BuildContext build;
 
   public NodeCompiler(ProjectSnapshot snapshot) {
+    this(snapshot, null);
+  }
+
+  /**
+   * A compiler for a build: renders execute their statements on the build's database ({@code
+   * run_query}, {@code is_incremental()}), and {@link #materialize} runs materializations.
+   */
+  public NodeCompiler(ProjectSnapshot snapshot, BuildContext build) {
     this.snapshot = snapshot;
+    this.build = build;
+  }
+
+  /**
+   * Builds the node on the build's database: its materialization (the project's, a package's or
+   * ours, chosen as dbt chooses) rendered with the compiled SQL. Never throws; the render's
+   * problems tell a failure ({@code database-error} for a refused statement).
+   */
+  public Rendered materialize(CompiledNode compiled) {
+    if (build == null) {
+      throw new IllegalStateException("not a build");
+    }
+    CompileScope scope =
+        new CompileScope(snapshot.manifest(), compiled.node(), false, snapshot.env(), build);
+    return Materialization.run(snapshot, compiled, scopeGlobals(scope), build.database());
   }
 
   private Map<String, Object> graph() {
@@ -128,7 +152,7 @@ public final class NodeCompiler {
       // it
       return new CompiledNode(node, "", List.of(), true);
     }
-    CompileScope scope = new CompileScope(snapshot.manifest(), node, false, snapshot.env());
+    CompileScope scope = new CompileScope(snapshot.manifest(), node, false, snapshot.env(), build);
     String text = node.type() == ResourceType.SNAPSHOT ? snapshotBody(node) : node.file().text();
     ScannedTemplate template = JinjaScanner.scan(text);
     // invisible markers in the template tell which piece produced which part of the output
@@ -141,7 +165,8 @@ public final class NodeCompiler {
                     SourceMapper.instrument(template),
                     node.packageName(),
                     scopeGlobals(scope),
-                    snapshot.knownColumns()));
+                    snapshot.knownColumns(),
+                    build == null ? null : build.database()));
     SourceMap map = SourceMapper.recover(template, r.output());
     List<Problem> problems = new ArrayList<>(unsureAfterSkippedQueries(r.problems()));
     problems.addAll(scope.problems());

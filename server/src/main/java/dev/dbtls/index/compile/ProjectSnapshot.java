@@ -200,6 +200,11 @@ public final class ProjectSnapshot {
     return inputs;
   }
 
+  /** Where the project's files are read from (unsaved buffers over the disk). */
+  public FileSource files() {
+    return files == null ? FileSource.DISK : files;
+  }
+
   public DbtJinja jinja() {
     return jinja.get();
   }

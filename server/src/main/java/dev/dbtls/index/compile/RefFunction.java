@@ -63,7 +63,7 @@ final class RefFunction implements JinjaCallable, PyObject {
     config.put("profile_name", target.profileName());
     config.put("target_name", target.name());
     config.put("config_version", 2L);
-    config.put("args", DbtContext.invocationArgs(target));
+    config.put("args", DbtContext.invocationArgs(target, "compile", false));
     // every project of the run by name: conf.dependencies["elementary"].version
     Map<String, Object> dependencies = new java.util.HashMap<>();
     List<dev.dbtls.project.DbtProject> projects =

@@ -48,6 +48,21 @@ public final class Relations {
     return of(n, s.inputs().target().adapter(), s.inputs().root().quoting()).render();
   }
 
+  /**
+   * The schema a node is built in as a {@code create schema} spells it: {@code "db"."schema"} where
+   * the database names a catalog (DuckDB), the schema alone on PostgreSQL and MySQL.
+   */
+  public static String schemaRendered(ProjectSnapshot s, Node n) {
+    Adapter adapter = s.inputs().target().adapter();
+    boolean database =
+        !adapter.lineage().contains("postgres")
+            && !adapter.lineage().contains("mysql")
+            && !adapter.lineage().contains("mariadb");
+    return of(n, adapter, s.inputs().root().quoting())
+        .withInclude(database ? null : false, null, false)
+        .render();
+  }
+
   private static Boolean flag(Map<?, ?> m, String key) {
     return m.get(key) instanceof Boolean b ? b : null;
   }

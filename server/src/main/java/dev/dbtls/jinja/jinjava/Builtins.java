@@ -149,13 +149,27 @@ final class Builtins {
                                 (a, k) ->
                                     types.stringType(
                                         PyValues.str(new Arguments(a, k).arg(0, "size", "")))))))));
-    g.put("run_query", fn((a, k) -> DbtAdapter.skipped(AgateTable.EMPTY)));
+    g.put(
+        "run_query",
+        fn(
+            (a, k) -> {
+              RenderSession session = session();
+              if (session.database == null) {
+                return DbtAdapter.skipped(AgateTable.EMPTY);
+              }
+              String sql = PyValues.str(new Arguments(a, k).arg(0, "sql", ""));
+              return new QueryTable(session.onDatabase(d -> d.execute(sql, true)));
+            }));
     // load_relation(relation): adapter.get_relation of its parts (assumed to exist without a
     // connection)
     g.put(
         "load_relation",
         fn((a, k) -> dbtAdapter.loadRelation(new Arguments(a, k).arg(0, "relation", null))));
     g.put("statement", fn(Builtins::statement));
+    g.put("noop_statement", fn(Builtins::noopStatement));
+    // dbt's render(text): a hook's or a config's Jinja rendered in the node's context
+    g.put(
+        "render", fn((a, k) -> Engine.renderInCurrent(a.isEmpty() ? "" : PyValues.str(a.get(0)))));
     g.put(
         "load_result",
         fn((a, k) -> session().statementResults.get(a.isEmpty() ? "" : PyValues.str(a.get(0)))));
@@ -253,18 +267,41 @@ final class Builtins {
   }
 
   /**
-   * The global project's {@code statement} macro, minus the query: renders the body, stores an
-   * empty result.
+   * dbt's {@code statement(name, fetch_result=False, auto_begin=True)} call block: in a build, its
+   * body runs on the database and the result is kept for {@code load_result(name)}; in a compile
+   * the body renders, the query is skipped and an empty result kept.
    */
   private static Object statement(List<Object> a, Map<String, Object> k) {
     Arguments x = new Arguments(a, k);
     String name = PyValues.str(x.arg(0, "name", "statement"));
+    boolean fetch = PyValues.truthy(x.arg(1, "fetch_result", false));
     Object caller = JinjavaInterpreter.getCurrent().getContext().get("caller");
-    if (caller instanceof JinjaCallable c) {
-      c.call(List.of(), Map.of());
+    String sql = caller instanceof JinjaCallable c ? PyValues.str(c.call(List.of(), Map.of())) : "";
+    RenderSession session = session();
+    if (session.database == null) {
+      DbtAdapter.skipped(null);
+      session.statementResults.put(name, emptyResult());
+      return "";
     }
-    DbtAdapter.skipped(null);
-    session().statementResults.put(name, emptyResult());
+    session.statementResults.put(
+        name, QueryTable.statementResult(session.onDatabase(d -> d.execute(sql, fetch))));
+    return "";
+  }
+
+  /**
+   * dbt's {@code noop_statement(name, message, code, rows_affected)}: a result kept without a query
+   * (a seed's rows were loaded another way).
+   */
+  private static Object noopStatement(List<Object> a, Map<String, Object> k) {
+    Arguments x = new Arguments(a, k);
+    Object rows = x.arg(3, "rows_affected", -1L);
+    long affected = rows instanceof Number n ? n.longValue() : -1L;
+    dev.dbtls.jinja.Database.Result r =
+        new dev.dbtls.jinja.Database.Result(
+            List.of(), List.of(), affected, PyValues.str(x.arg(2, "code", "")));
+    session()
+        .statementResults
+        .put(PyValues.str(x.arg(0, "name", "statement")), QueryTable.statementResult(r));
     return "";
   }
 

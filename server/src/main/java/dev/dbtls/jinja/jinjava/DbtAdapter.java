@@ -41,6 +41,13 @@ final class DbtAdapter implements PyObject {
   @Override
   public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
     Arguments a = new Arguments(args, kwargs);
+    RenderSession session = RenderSession.of(JinjavaInterpreter.getCurrent());
+    if (session.database != null) {
+      Object built = new BuildAdapter(adapter, session).call(method, a);
+      if (built != MISSING) {
+        return built;
+      }
+    }
     return switch (method) {
       case "dispatch" ->
           dispatch(
@@ -123,6 +130,11 @@ final class DbtAdapter implements PyObject {
   Object loadRelation(Object relation) {
     if (!(relation instanceof Relation r)) {
       return null;
+    }
+    RenderSession session = RenderSession.of(JinjavaInterpreter.getCurrent());
+    if (session.database != null) {
+      return new BuildAdapter(adapter, session)
+          .call("load_relation", new Arguments(List.of(r), Map.of()));
     }
     return introspector == null
         ? skipped(r)

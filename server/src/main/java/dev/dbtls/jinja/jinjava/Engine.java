@@ -49,6 +49,11 @@ public final class Engine {
     return List.copyOf(setupProblems);
   }
 
+  /** The macro itself (to call from a template's globals), or null. */
+  public Object macro(String packageName, String name) {
+    return macros.get(packageName, name);
+  }
+
   public boolean hasMacro(String packageName, String name) {
     return macros.get(packageName, name) != null;
   }
@@ -151,6 +156,7 @@ public final class Engine {
     String pkg = r.packageName() == null ? macros.rootPackage() : r.packageName();
     RenderSession session = new RenderSession(this, pkg, r.path());
     session.knownColumns = r.knownColumns();
+    session.database = r.database();
     DbtInterpreter interpreter = interpreter(session, r.globals());
     JinjavaInterpreter.pushCurrent(interpreter);
     String output = "";

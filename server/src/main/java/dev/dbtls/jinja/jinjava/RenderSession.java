@@ -21,6 +21,9 @@ final class RenderSession {
   final List<Problem> problems = new ArrayList<>();
   final Map<String, Object> statementResults = new HashMap<>();
 
+  /** The database a build executes on; null in a compile (statements are skipped). */
+  dev.dbtls.jinja.Database database;
+
   /** What the project knows of relations' columns, for introspection without a warehouse. */
   dev.dbtls.jinja.KnownColumns knownColumns = dev.dbtls.jinja.KnownColumns.NONE;
 
@@ -29,7 +32,7 @@ final class RenderSession {
   private Context root;
   private final Deque<DbtInterpreter> idle = new ArrayDeque<>();
   private final long timeoutMs = RenderLimits.timeoutMs();
-  private final long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+  private long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
   private int ticks;
   private boolean timedOut;
 
@@ -81,6 +84,23 @@ final class RenderSession {
             "rendering took longer than " + timeoutMs + " ms and was stopped here");
       }
       throw new Signals.LimitExceeded(ProblemCode.JINJA_TIMEOUT, "timeout");
+    }
+  }
+
+  /**
+   * A call on the build's database: its time does not count against the render's time limit, and a
+   * statement the database refuses is a {@code database-error} that ends the render, as dbt's
+   * database error ends the node.
+   */
+  <T> T onDatabase(java.util.function.Function<dev.dbtls.jinja.Database, T> call) {
+    long t0 = System.nanoTime();
+    try {
+      return call.apply(database);
+    } catch (dev.dbtls.jinja.Database.Failure e) {
+      problem(ProblemCode.DATABASE_ERROR, e.getMessage());
+      throw new Signals.CompilerError(e.getMessage());
+    } finally {
+      deadline += System.nanoTime() - t0;
     }
   }
 

@@ -1,3 +1,3 @@
 select order_id
-from "jaffle_shop"."main"."orders_snapshot"
+from "jaffle_shop"."snapshots"."orders_snapshot"
 where order_id is null

@@ -1,0 +1,203 @@
+package dev.dbtls.cli;
+
+import dev.dbtls.index.Node;
+import dev.dbtls.index.Selector;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.Problem;
+import dev.dbtls.run.Builds;
+import dev.dbtls.run.DataTests;
+import dev.dbtls.run.NodeResult;
+import dev.dbtls.run.RunResults;
+import dev.dbtls.warehouse.BuildTarget;
+import dev.dbtls.warehouse.QueryCancel;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dbtls run}, {@code seed} and {@code build}: dbt's commands without dbt, on the native
+ * runner ({@link Builds}) — the selected nodes built on the target in DAG order, dbt's lines and
+ * summary, {@code target/run_results.json}, and dbt's exit code (1 when a node errored or a test
+ * failed). A target named as protected ({@code prod}, {@code production}) is written to only with
+ * {@code --allow-protected-target}.
+ */
+abstract class BuildCommand implements Callable<Integer> {
+  @Mixin ProjectOptions project;
+
+  @Option(names = "--threads", description = "Nodes built at once (default: the target's threads)")
+  Integer threads;
+
+  @Option(
+      names = {"--fail-fast", "-x"},
+      description = "Stop at the first node that fails; the rest are skipped")
+  boolean failFast;
+
+  @Option(
+      names = "--full-refresh",
+      description = "Rebuild incremental models and seeds from scratch")
+  boolean fullRefresh;
+
+  @Option(
+      names = "--allow-protected-target",
+      description =
+          "Write to a protected target (named prod or production, or listed in"
+              + " --protected-targets)")
+  boolean allowProtected;
+
+  @Option(
+      names = "--protected-targets",
+      split = ",",
+      description = "Targets that need --allow-protected-target (default: prod,production)")
+  List<String> protectedTargets = List.of("prod", "production");
+
+  /** dbt's command word: run, seed or build. */
+  abstract String which();
+
+  @Override
+  public Integer call() {
+    long t0 = System.nanoTime();
+    List<String> errors = new ArrayList<>();
+    ProjectSnapshot s = project.snapshot(errors, true);
+    List<Problem> problems = new ArrayList<>(s.manifest().problems());
+    Selector selector = new Selector(s.manifest());
+    List<Node> nodes =
+        Builds.among(
+            s,
+            which(),
+            selector.select(project.select, project.exclude),
+            project.exclude.isEmpty() ? List.of() : selector.select(project.exclude, List.of()));
+    problems.addAll(selector.problems());
+    int exit = Reporter.report(problems.stream().filter(Problem::isError).toList(), errors);
+    if (exit != 0) {
+      return exit;
+    }
+    String target = s.inputs().target().name();
+    if (protectedTargets.stream().anyMatch(t -> t.equalsIgnoreCase(target)) && !allowProtected) {
+      System.err.println(
+          "dbtls: target '"
+              + target
+              + "' is protected: dbtls "
+              + which()
+              + " writes to it only with --allow-protected-target");
+      return 2;
+    }
+    int n = threads != null ? threads : Math.max(1, s.inputs().target().threads());
+    RunLog.say(
+        "Concurrency: " + n + " thread" + (n == 1 ? "" : "s") + " (target='" + target + "')");
+    if (nodes.isEmpty()) {
+      RunLog.say("Nothing to do. Try checking your model configs and model specification args");
+      return 0;
+    }
+    BuildTarget.Opened opened = BuildTarget.open(s.inputs().target(), s.inputs().root().dir());
+    if (!opened.ok()) {
+      System.err.println("dbtls: " + opened.error().message());
+      return 2;
+    }
+    QueryCancel cancel = new QueryCancel();
+    Thread hook = new Thread(cancel::cancel);
+    Runtime.getRuntime().addShutdownHook(hook);
+    RunLog log = new RunLog(s);
+    List<NodeResult> results;
+    try (BuildTarget t = opened.target()) {
+      results =
+          Builds.run(
+              s,
+              nodes,
+              t,
+              new Builds.Options(n, failFast, fullRefresh, which(), cancel),
+              new DataTests.Listener() {
+                @Override
+                public void started(int index, int total, Node node) {
+                  log.started(index, total, node);
+                }
+
+                @Override
+                public void finished(int index, int total, NodeResult r) {
+                  log.finished(index, total, r);
+                }
+              });
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // shutting down already
+      }
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    writeResults(s, results, seconds, n, target);
+    log.summary(results, seconds);
+    return results.stream()
+            .anyMatch(
+                r -> r.status() == NodeResult.Status.FAIL || r.status() == NodeResult.Status.ERROR)
+        ? 1
+        : 0;
+  }
+
+  private void writeResults(
+      ProjectSnapshot s, List<NodeResult> results, double seconds, int threads, String target) {
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("which", which());
+    args.put("select", project.select);
+    args.put("exclude", project.exclude);
+    args.put("threads", threads);
+    args.put("fail_fast", failFast);
+    args.put("full_refresh", fullRefresh);
+    args.put("target", target);
+    Path file =
+        s.inputs().root().dir().resolve(s.inputs().root().targetPath()).resolve("run_results.json");
+    try {
+      RunResults.write(file, RunResults.of(results, seconds, args, Instant.now()));
+    } catch (java.io.IOException | RuntimeException e) {
+      System.err.println("dbtls: cannot write " + file + ": " + e.getMessage());
+    }
+  }
+
+  @Command(
+      name = "run",
+      description = "Build the selected models on the target, like dbt run (writes to it).")
+  static final class Run extends BuildCommand {
+    @Override
+    String which() {
+      return "run";
+    }
+  }
+
+  @Command(
+      name = "seed",
+      description = "Load the selected seeds' CSV files into the target, like dbt seed.")
+  static final class Seed extends BuildCommand {
+    @Override
+    String which() {
+      return "seed";
+    }
+  }
+
+  @Command(
+      name = "snapshot",
+      description = "Run the selected snapshots on the target, like dbt snapshot.")
+  static final class Snapshot extends BuildCommand {
+    @Override
+    String which() {
+      return "snapshot";
+    }
+  }
+
+  @Command(
+      name = "build",
+      description =
+          "Seed, run and test the selected nodes in DAG order, like dbt build (writes to the"
+              + " target).")
+  static final class Build extends BuildCommand {
+    @Override
+    String which() {
+      return "build";
+    }
+  }
+}

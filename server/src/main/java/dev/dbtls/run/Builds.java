@@ -1,0 +1,520 @@
+package dev.dbtls.run;
+
+import dev.dbtls.index.Node;
+import dev.dbtls.index.ResourceType;
+import dev.dbtls.index.compile.BuildContext;
+import dev.dbtls.index.compile.CompiledNode;
+import dev.dbtls.index.compile.NodeCompiler;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.index.compile.Relations;
+import dev.dbtls.jinja.Database;
+import dev.dbtls.jinja.Rendered;
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProblemCode;
+import dev.dbtls.warehouse.BuildTarget;
+import dev.dbtls.warehouse.QueryCancel;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The native runner: {@code dbt run}, {@code seed} and {@code build} without dbt. The selected
+ * nodes run in DAG order on {@code threads} threads, each thread on its own writable connection; a
+ * model, seed or snapshot runs its materialization (Jinja, {@link NodeCompiler#materialize}), a
+ * data test in a build runs dbt's failure query on the same connection. A node that errors (or a
+ * test that fails) skips everything downstream of it; {@code --fail-fast} skips all that has not
+ * started; a cancel stops the running statements in the database and rolls their transactions back,
+ * so no half-built relation is left.
+ */
+public final class Builds {
+  private Builds() {}
+
+  /** How to run: threads, stop at the first failure, full refresh, dbt's command word. */
+  public record Options(
+      int threads, boolean failFast, boolean fullRefresh, String which, QueryCancel cancel) {
+    public Options {
+      threads = Math.max(1, threads);
+      which = which == null ? "run" : which;
+      cancel = cancel == null ? new QueryCancel() : cancel;
+    }
+  }
+
+  /**
+   * The nodes a command runs for a selection: {@code run} the enabled models (not ephemeral ones,
+   * which are only CTEs), {@code seed} the seeds, {@code build} models, seeds, snapshots and — as
+   * dbt selects them — the data tests of what is selected.
+   */
+  public static List<Node> among(
+      ProjectSnapshot s, String which, Collection<String> selected, Collection<String> excluded) {
+    Set<String> chosen = Set.copyOf(selected);
+    Set<String> out = Set.copyOf(excluded);
+    List<Node> nodes = new ArrayList<>();
+    for (Node n : s.manifest().nodes().values()) {
+      if (!n.enabled() || out.contains(n.uniqueId())) {
+        continue;
+      }
+      boolean built =
+          switch (which) {
+            case "seed" -> n.type() == ResourceType.SEED;
+            case "snapshot" -> n.type() == ResourceType.SNAPSHOT;
+            case "build" ->
+                n.type() == ResourceType.SEED
+                    || n.type() == ResourceType.SNAPSHOT
+                    || (n.type() == ResourceType.MODEL && !"ephemeral".equals(n.materialized()));
+            default -> n.type() == ResourceType.MODEL && !"ephemeral".equals(n.materialized());
+          };
+      if (built && chosen.contains(n.uniqueId())) {
+        nodes.add(n);
+      }
+    }
+    if (which.equals("build")) {
+      nodes.addAll(DataTests.among(s, chosen, out));
+    }
+    nodes.sort(Comparator.comparing(Node::uniqueId));
+    return nodes;
+  }
+
+  /** Runs the nodes; one result per node, in the order they were given. */
+  public static List<NodeResult> run(
+      ProjectSnapshot s,
+      List<Node> nodes,
+      BuildTarget target,
+      Options o,
+      DataTests.Listener listener) {
+    DataTests.Listener l = listener == null ? DataTests.Listener.NONE : listener;
+    Graph graph = new Graph(nodes);
+    Map<String, NodeResult> results = new ConcurrentHashMap<>();
+    Set<Statement> running = ConcurrentHashMap.newKeySet();
+    o.cancel()
+        .whenCancelled(
+            () -> {
+              for (Statement st : running) {
+                try {
+                  st.cancel();
+                } catch (SQLException | RuntimeException e) {
+                  // the statement ended meanwhile
+                }
+              }
+            });
+    List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+    ThreadLocal<JdbcDatabase> databases = new ThreadLocal<>();
+    AtomicInteger threadIds = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(o.threads(), Math.max(1, nodes.size())),
+            r -> {
+              Thread t = new Thread(r, "Thread-" + threadIds.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    ExecutorCompletionService<NodeResult> done = new ExecutorCompletionService<>(pool);
+    String schemaError = createSchemas(s, nodes, target);
+    if (schemaError != null) {
+      pool.shutdown();
+      List<NodeResult> out = new ArrayList<>();
+      nodes.forEach(n -> out.add(error(n, null, Instant.now(), null, schemaError)));
+      return out;
+    }
+    AtomicInteger started = new AtomicInteger();
+    int total = nodes.size();
+    try {
+      int inFlight = 0;
+      boolean stop = false;
+      while (results.size() < total) {
+        boolean progressed = true;
+        while (progressed) {
+          progressed = false;
+          for (Node n : graph.ready(results.keySet())) {
+            String blocked = graph.failedParent(n, results);
+            if (stop || o.cancel().cancelled() || blocked != null) {
+              String why =
+                  o.cancel().cancelled()
+                      ? "skipped: the run was cancelled"
+                      : stop
+                          ? "skipped: an earlier node failed and the run stops at the first"
+                              + " failure (--fail-fast)"
+                          : "skipped: " + blocked + " did not succeed";
+              skip(n, why, results, l, started, total);
+              progressed = true;
+              continue;
+            }
+            graph.submitted(n);
+            inFlight++;
+            done.submit(
+                () -> onThread(s, n, target, o, l, started, total, databases, opened, running));
+          }
+        }
+        if (results.size() >= total) {
+          break;
+        }
+        if (inFlight == 0) {
+          // nothing runs and nothing is ready: what is left waits on a cycle dbt would refuse
+          for (Node n : nodes) {
+            if (!results.containsKey(n.uniqueId())) {
+              skip(n, "skipped: its parents form a cycle", results, l, started, total);
+            }
+          }
+          break;
+        }
+        Future<NodeResult> f = done.take();
+        inFlight--;
+        NodeResult r;
+        try {
+          r = f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new IllegalStateException(e.getCause());
+        }
+        results.put(r.uniqueId(), r);
+        if (o.failFast() && failed(r)) {
+          stop = true;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      o.cancel().cancel();
+    } finally {
+      pool.shutdown();
+      try {
+        pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      for (Connection c : opened) {
+        try {
+          c.rollback();
+          c.close();
+        } catch (SQLException e) {
+          // closing a broken connection
+        }
+      }
+    }
+    List<NodeResult> out = new ArrayList<>();
+    for (Node n : nodes) {
+      NodeResult r = results.get(n.uniqueId());
+      out.add(r != null ? r : skippedResult(n, "skipped: the run was interrupted"));
+    }
+    return out;
+  }
+
+  /**
+   * Creates the schemas the nodes are built in, as dbt does before a run ({@code create schema if
+   * not exists}); the database's message when one cannot be created.
+   */
+  private static String createSchemas(ProjectSnapshot s, List<Node> nodes, BuildTarget target) {
+    java.util.Set<String> schemas = new java.util.LinkedHashSet<>();
+    for (Node n : nodes) {
+      if (n.type() != ResourceType.TEST && n.relation() != null && n.relation().schema() != null) {
+        schemas.add(Relations.schemaRendered(s, n));
+      }
+    }
+    if (schemas.isEmpty()) {
+      return null;
+    }
+    try (Connection c = target.connect()) {
+      JdbcDatabase db = new JdbcDatabase(c, target.sqlType(), null, target::scrub);
+      for (String schema : schemas) {
+        db.execute("create schema if not exists " + schema, false);
+      }
+      db.commit();
+      return null;
+    } catch (SQLException e) {
+      return "Database Error: " + target.scrub(String.valueOf(e.getMessage()));
+    } catch (Database.Failure e) {
+      return "Database Error creating a schema: " + e.getMessage();
+    }
+  }
+
+  /** One node on a build thread: the thread's connection opened on first use. */
+  private static NodeResult onThread(
+      ProjectSnapshot s,
+      Node n,
+      BuildTarget target,
+      Options o,
+      DataTests.Listener l,
+      AtomicInteger started,
+      int total,
+      ThreadLocal<JdbcDatabase> databases,
+      List<Connection> opened,
+      Set<Statement> running) {
+    int index = started.incrementAndGet();
+    l.started(index, total, n);
+    JdbcDatabase db = databases.get();
+    if (db == null) {
+      try {
+        Connection c = target.connect();
+        opened.add(c);
+        db = new JdbcDatabase(c, target.sqlType(), st -> track(running, st), target::scrub);
+        databases.set(db);
+      } catch (SQLException e) {
+        NodeResult r =
+            error(n, null, Instant.now(), null, target.scrub(String.valueOf(e.getMessage())));
+        l.finished(index, total, r);
+        return r;
+      }
+    }
+    NodeResult r = one(s, n, db, o);
+    if (o.cancel().cancelled() && r.status() == NodeResult.Status.ERROR) {
+      r = cancelled(r);
+    }
+    l.finished(index, total, r);
+    return r;
+  }
+
+  private static void track(Set<Statement> running, Statement st) {
+    if (st != null) {
+      running.add(st);
+    } else {
+      running.removeIf(
+          x -> {
+            try {
+              return x.isClosed();
+            } catch (SQLException e) {
+              return true;
+            }
+          });
+    }
+  }
+
+  private static boolean failed(NodeResult r) {
+    return r.status() == NodeResult.Status.ERROR || r.status() == NodeResult.Status.FAIL;
+  }
+
+  private static void skip(
+      Node n,
+      String why,
+      Map<String, NodeResult> results,
+      DataTests.Listener l,
+      AtomicInteger started,
+      int total) {
+    NodeResult r = skippedResult(n, why);
+    results.put(n.uniqueId(), r);
+    l.finished(started.incrementAndGet(), total, r);
+  }
+
+  /** One node on this thread's connection: compiled, then built (or, a test, run and judged). */
+  private static NodeResult one(ProjectSnapshot s, Node n, JdbcDatabase db, Options o) {
+    Instant compile = Instant.now();
+    NodeCompiler compiler = new NodeCompiler(s, new BuildContext(db, o.fullRefresh(), o.which()));
+    try {
+      CompiledNode c = compiler.compile(n);
+      if (c.failed()) {
+        db.rollback();
+        return error(
+            n,
+            c.sql(),
+            compile,
+            null,
+            "Compilation Error in " + kind(n) + " " + n.name() + ": " + firstError(c.problems()));
+      }
+      if (n.type() == ResourceType.TEST) {
+        Instant execute = Instant.now();
+        Database.Result r = db.execute(DataTestSql.of(c.sql(), n.config()), true);
+        db.rollback();
+        List<Object> row = r.rows().isEmpty() ? List.of(0L, false, false) : r.rows().get(0);
+        return DataTests.judge(n, c.sql(), row, compile, execute, Instant.now());
+      }
+      Instant execute = Instant.now();
+      Rendered built = compiler.materialize(c);
+      Instant end = Instant.now();
+      Problem failure = built.problems().stream().filter(Problem::isError).findFirst().orElse(null);
+      if (failure != null) {
+        db.rollback();
+        String prefix =
+            failure.code() == ProblemCode.DATABASE_ERROR
+                ? "Database Error in "
+                : "Compilation Error in ";
+        return error(
+            n,
+            c.sql(),
+            compile,
+            execute,
+            prefix + kind(n) + " " + n.name() + ": " + failure.message());
+      }
+      db.commit();
+      Map<String, Object> response = new LinkedHashMap<>();
+      String message = lastResponse(built);
+      response.put("_message", message);
+      return new NodeResult(
+          n.uniqueId(),
+          n.name(),
+          NodeResult.Status.SUCCESS,
+          0,
+          message,
+          c.sql(),
+          compile,
+          execute,
+          end,
+          Thread.currentThread().getName(),
+          response,
+          Relations.rendered(s, n));
+    } catch (Database.Failure e) {
+      db.rollback();
+      return error(
+          n,
+          null,
+          compile,
+          null,
+          "Database Error in " + kind(n) + " " + n.name() + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      db.rollback();
+      return error(n, null, compile, null, "dbtls: " + n.name() + ": " + e);
+    }
+  }
+
+  /**
+   * The adapter's response to the materialization's {@code main} statement ("CREATE VIEW", "SELECT
+   * 5", "INSERT 3"), which the render writes after its marker; "OK" when there is none.
+   */
+  private static String lastResponse(Rendered built) {
+    String out = built.output();
+    int at = out.lastIndexOf(dev.dbtls.index.compile.BuildContext.RESPONSE_MARK);
+    String message = at < 0 ? "" : out.substring(at + 1).strip();
+    return message.isEmpty() ? "OK" : message;
+  }
+
+  private static String firstError(List<Problem> problems) {
+    return problems.stream()
+        .filter(Problem::isError)
+        .map(Problem::message)
+        .findFirst()
+        .orElse("it does not compile");
+  }
+
+  /** dbt's word for a node on its lines: model, seed, snapshot, test. */
+  static String kind(Node n) {
+    return n.type().dbtName();
+  }
+
+  private static NodeResult cancelled(NodeResult r) {
+    return new NodeResult(
+        r.uniqueId(),
+        r.name(),
+        NodeResult.Status.ERROR,
+        0,
+        "cancelled: its statements were stopped in the database and rolled back",
+        r.compiledSql(),
+        r.compileStarted(),
+        r.executeStarted(),
+        r.completed(),
+        r.thread(),
+        Map.of(),
+        null);
+  }
+
+  private static NodeResult error(
+      Node n, String sql, Instant compile, Instant execute, String message) {
+    return new NodeResult(
+        n.uniqueId(),
+        n.name(),
+        NodeResult.Status.ERROR,
+        0,
+        message,
+        sql,
+        compile,
+        execute,
+        Instant.now(),
+        Thread.currentThread().getName(),
+        Map.of(),
+        null);
+  }
+
+  private static NodeResult skippedResult(Node n, String why) {
+    Instant now = Instant.now();
+    return new NodeResult(
+        n.uniqueId(),
+        n.name(),
+        NodeResult.Status.SKIPPED,
+        0,
+        why,
+        null,
+        now,
+        null,
+        now,
+        Thread.currentThread().getName());
+  }
+
+  /**
+   * The selected nodes' DAG: a node waits for its selected parents and, in a build, for the data
+   * tests on those parents (dbt build: a failing test stops what is downstream of what it tests).
+   */
+  private static final class Graph {
+    private final List<Node> nodes;
+    private final Map<String, Set<String>> parents = new HashMap<>();
+    private final Set<String> submitted = new HashSet<>();
+
+    Graph(List<Node> nodes) {
+      this.nodes = nodes;
+      Set<String> ids = new HashSet<>();
+      nodes.forEach(n -> ids.add(n.uniqueId()));
+      Map<String, List<Node>> testsOf = new HashMap<>();
+      for (Node n : nodes) {
+        if (n.type() == ResourceType.TEST) {
+          n.dependsOn().forEach(p -> testsOf.computeIfAbsent(p, k -> new ArrayList<>()).add(n));
+        }
+      }
+      for (Node n : nodes) {
+        Set<String> ps = new HashSet<>();
+        for (String p : n.dependsOn()) {
+          if (ids.contains(p)) {
+            ps.add(p);
+            if (n.type() != ResourceType.TEST) {
+              for (Node t : testsOf.getOrDefault(p, List.of())) {
+                if (!t.dependsOn().contains(n.uniqueId())) {
+                  ps.add(t.uniqueId());
+                }
+              }
+            }
+          }
+        }
+        parents.put(n.uniqueId(), ps);
+      }
+    }
+
+    /** Nodes not yet started whose parents have all ended. */
+    List<Node> ready(Set<String> ended) {
+      List<Node> out = new ArrayList<>();
+      for (Node n : nodes) {
+        if (!submitted.contains(n.uniqueId())
+            && !ended.contains(n.uniqueId())
+            && ended.containsAll(parents.get(n.uniqueId()))) {
+          out.add(n);
+        }
+      }
+      return out;
+    }
+
+    void submitted(Node n) {
+      submitted.add(n.uniqueId());
+    }
+
+    /** The first parent that errored, failed or was skipped, as dbt names it; else null. */
+    String failedParent(Node n, Map<String, NodeResult> results) {
+      for (String p : parents.get(n.uniqueId())) {
+        NodeResult r = results.get(p);
+        if (r != null
+            && (r.status() == NodeResult.Status.ERROR
+                || r.status() == NodeResult.Status.FAIL
+                || r.status() == NodeResult.Status.SKIPPED)) {
+          return p;
+        }
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.dbtls.warehouse;
+
+import dev.dbtls.project.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * A target opened for writing, for a build ({@code dbtls run}, {@code build}, {@code seed}): the
+ * same driver, credentials and session settings as the read-only previews, without their read-only
+ * guards — a DuckDB file opened for writing (created when missing, as dbt creates it), PostgreSQL
+ * without its read-only mode. One connection per build thread, each in its own transaction.
+ * Preview, explain and benchmark never use it.
+ */
+public final class BuildTarget implements AutoCloseable {
+  /** The warehouses the native runner builds on. */
+  public static final Set<String> KINDS =
+      Set.of("duckdb", "postgres", "mysql", "mariadb", "sqlite");
+
+  /** A build target, or why there is none. */
+  public record Opened(BuildTarget target, WarehouseError error) {
+    public boolean ok() {
+      return target != null;
+    }
+  }
+
+  private final ConnectionSpec spec;
+  private final DriverSource source;
+
+  private BuildTarget(ConnectionSpec spec) {
+    this.spec = spec;
+    this.source = new DriverSource(spec);
+  }
+
+  /** Opens the target for writing and proves a connection works. */
+  public static Opened open(Target target, Path projectDir) {
+    String type = target.type().toLowerCase(Locale.ROOT);
+    if (!KINDS.contains(type)) {
+      return new Opened(
+          null,
+          ConnectFailure.invalid(
+              target.type(),
+              target.name(),
+              "dbtls builds natively on duckdb, postgres, mysql, mariadb and sqlite; build "
+                  + type
+                  + " targets with dbt (setting dbtls.dbt.path)"));
+    }
+    ConnectionSpec spec;
+    try {
+      spec =
+          writable(
+              Warehouse.spec(new TargetFields(target, projectDir.toAbsolutePath().normalize())));
+    } catch (IllegalArgumentException e) {
+      return new Opened(null, ConnectFailure.invalid(target.type(), target.name(), e.getMessage()));
+    } catch (java.io.IOException e) {
+      return new Opened(
+          null,
+          ConnectFailure.invalid(target.type(), target.name(), "cannot create " + e.getMessage()));
+    }
+    BuildTarget built = new BuildTarget(spec);
+    try (Connection probe = built.source.getConnection()) {
+      probe.isValid(1);
+    } catch (SQLException | RuntimeException e) {
+      built.close();
+      return new Opened(null, ConnectFailure.of(spec, e));
+    }
+    return new Opened(built, null);
+  }
+
+  /** The spec without the previews' read-only guards. */
+  private static ConnectionSpec writable(ConnectionSpec s) throws java.io.IOException {
+    Properties props = new Properties();
+    props.putAll(s.properties());
+    String url = s.url();
+    switch (s.kind()) {
+      case "duckdb" -> {
+        props.remove("duckdb.read_only");
+        if (s.where().endsWith("(not created yet: an empty in-memory database stands in)")) {
+          Path file = Path.of(s.where().substring(0, s.where().indexOf(" (not created yet")));
+          if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+          }
+          if (s.resources() != null) {
+            try {
+              s.resources().close();
+            } catch (Exception e) {
+              // the stand-in was never opened
+            }
+          }
+          url = "jdbc:duckdb:" + file;
+          props.remove("jdbc_pin_db");
+          return copy(s, url, props, file.toString(), null);
+        }
+      }
+      case "postgres" -> props.remove("readOnlyMode");
+      default -> {}
+    }
+    return copy(s, url, props, s.where(), s.resources());
+  }
+
+  private static ConnectionSpec copy(
+      ConnectionSpec s, String url, Properties props, String where, AutoCloseable resources) {
+    return new ConnectionSpec(
+        s.kind(),
+        s.sqlType(),
+        s.targetName(),
+        where,
+        s.user(),
+        s.driver(),
+        url,
+        props,
+        s.init(),
+        ConnectionSpec.ReadOnly.NONE,
+        s.streamsInTransaction(),
+        s.maxPoolSize(),
+        s.minIdle(),
+        s.connectTimeoutMs(),
+        s.secrets(),
+        resources);
+  }
+
+  /** A new connection in manual-commit mode; the caller closes it. */
+  public Connection connect() throws SQLException {
+    Connection c = source.getConnection();
+    c.setAutoCommit(false);
+    return c;
+  }
+
+  /** The adapter whose SQL the database speaks. */
+  public String sqlType() {
+    return spec.sqlType();
+  }
+
+  /** A database message without any credential of the profile. */
+  public String scrub(String message) {
+    return spec.scrub(message);
+  }
+
+  @Override
+  public String toString() {
+    return spec.toString();
+  }
+
+  @Override
+  public void close() {
+    if (spec.resources() != null) {
+      try {
+        spec.resources().close();
+      } catch (Exception e) {
+        // nothing left to release
+      }
+    }
+  }
+}

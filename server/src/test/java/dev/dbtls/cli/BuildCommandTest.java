@@ -1,0 +1,456 @@
+package dev.dbtls.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbtls.warehouse.Databases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code dbtls seed}, {@code run} and {@code build} on the native runner, on the embedded DuckDB
+ * file and on the local PostgreSQL: after each run the test reads the database itself (its catalog
+ * and rows) and compares with the end state dbt reaches — a seed with its column types, views and
+ * tables swapped in, an incremental model run twice (delete+insert and merge on the second, a full
+ * refresh), each {@code on_schema_change}, a snapshot across two changes of its source and a hard
+ * delete, hooks, an error skipping its children, a failing test stopping what is downstream.
+ */
+class BuildCommandTest {
+  @TempDir Path dir;
+
+  private String pgSchema;
+
+  @AfterEach
+  void dropSchema() throws Exception {
+    if (pgSchema != null) {
+      Databases.exec(
+          Databases.PG_URL, "postgres", List.of("drop schema if exists " + pgSchema + " cascade"));
+    }
+  }
+
+  /** A shop on {@code engine}: seeds, a view, a table, incremental models, a snapshot, tests. */
+  private Path project(String engine) throws Exception {
+    Path p = dir.resolve("shop");
+    Files.createDirectories(p.resolve("models"));
+    Files.createDirectories(p.resolve("seeds"));
+    Files.createDirectories(p.resolve("snapshots"));
+    Files.createDirectories(p.resolve("tests"));
+    Files.writeString(
+        p.resolve("dbt_project.yml"),
+        """
+        name: shop
+        profile: shop
+        models:
+          shop:
+            +materialized: view
+        on-run-start: []
+        """);
+    String profile;
+    if (engine.equals("postgres")) {
+      Databases.requireServer(5432);
+      pgSchema = Databases.unique("build");
+      profile =
+          "      type: postgres\n      host: 127.0.0.1\n      port: 5432\n      user: postgres\n"
+              + "      password: ''\n      dbname: test\n      schema: "
+              + pgSchema
+              + "\n      threads: 2\n";
+    } else {
+      profile =
+          "      type: duckdb\n      path: shop.duckdb\n      schema: main\n      threads: 2\n";
+    }
+    Files.writeString(
+        p.resolve("profiles.yml"), "shop:\n  target: dev\n  outputs:\n    dev:\n" + profile);
+    Files.writeString(
+        p.resolve("seeds/raw_customers.csv"),
+        "id,name,signed_up,score\n1,ana,2024-01-05,1.5\n2,bo,2024-02-11,2\n3,cy,,3.25\n");
+    Files.writeString(
+        p.resolve("seeds/seeds.yml"),
+        """
+        seeds:
+          - name: raw_customers
+            config:
+              column_types:
+                name: varchar(20)
+        """);
+    Files.writeString(
+        p.resolve("models/stg_customers.sql"),
+        "select id as customer_id, name, signed_up from {{ ref('raw_customers') }}\n");
+    Files.writeString(
+        p.resolve("models/customers.sql"),
+        """
+        {{ config(materialized='table',
+                  post_hook="insert into {{ this }} (customer_id, name) values (99, 'hook')") }}
+        select customer_id, upper(name) as name from {{ ref('stg_customers') }}
+        """);
+    // batch 1: orders 1-3; batch 2: order 3 changes status and 4 arrives
+    Files.writeString(
+        p.resolve("models/orders.sql"),
+        """
+        {{ config(materialized='incremental', unique_key='order_id') }}
+        {% if var('batch', 1) == 1 %}
+        select * from (values (1, 'placed'), (2, 'placed'), (3, 'placed')) t(order_id, status)
+        {% else %}
+        select * from (values (3, 'shipped'), (4, 'placed')) t(order_id, status)
+        {% endif %}
+        {% if is_incremental() %} where order_id >= (select max(order_id) from {{ this }}) {% endif %}
+        """);
+    Files.writeString(
+        p.resolve("models/orders_merged.sql"),
+        """
+        {{ config(materialized='incremental', unique_key=['order_id'],
+                  incremental_strategy='merge') }}
+        select * from {{ ref('orders') }}
+        """);
+    Files.writeString(
+        p.resolve("models/events.sql"),
+        """
+        {{ config(materialized='incremental') }}
+        select {{ var('batch', 1) }} as batch
+        """);
+    Files.writeString(
+        p.resolve("models/schema.yml"),
+        """
+        models:
+          - name: customers
+            columns:
+              - name: customer_id
+                data_tests: [unique, not_null]
+        """);
+    Files.writeString(
+        p.resolve("snapshots/customers_snapshot.sql"),
+        """
+        {% snapshot customers_snapshot %}
+        {{ config(unique_key='id', strategy='timestamp', updated_at='updated_at',
+                  hard_deletes='new_record') }}
+        select * from {{ ref('customer_changes') }}
+        {% endsnapshot %}
+        """);
+    // the snapshot's source: batch 1, then 2 (bo renamed, cy gone), then 3 (cy back)
+    Files.writeString(
+        p.resolve("models/customer_changes.sql"),
+        """
+        {{ config(materialized='table') }}
+        {% set b = var('batch', 1) %}
+        select * from (values
+          (1, 'ana', cast('2024-01-01 00:00:00' as timestamp)),
+          (2, '{{ 'bo' if b == 1 else 'bob' }}', cast('2024-01-0{{ 1 if b == 1 else 2 }} 00:00:00' as timestamp))
+          {% if b != 2 %}, (3, 'cy', cast('2024-01-01 00:00:00' as timestamp)){% endif %}
+        ) t(id, name, updated_at)
+        """);
+    return p;
+  }
+
+  private CliRun dbtls(Path p, String command, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(command, "--project-dir", p.toString(), "--profiles-dir", p.toString()));
+    args.addAll(List.of(more));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  private Connection connect(String engine, Path p) throws Exception {
+    return engine.equals("postgres")
+        ? DriverManager.getConnection(Databases.PG_URL, "postgres", "")
+        : DriverManager.getConnection("jdbc:duckdb:" + p.resolve("shop.duckdb"));
+  }
+
+  private String schema(String engine) {
+    return engine.equals("postgres") ? pgSchema : "main";
+  }
+
+  /** The rows of a query, each as "a|b|c", in the query's order. */
+  private static List<String> rows(Connection c, String sql) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          row.add(String.valueOf(rs.getObject(i)));
+        }
+        out.add(String.join("|", row));
+      }
+    }
+    return out;
+  }
+
+  /** Each relation of the schema and its kind ("BASE TABLE", "VIEW"). */
+  private Map<String, String> relations(Connection c, String engine) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    for (String r :
+        rows(
+            c,
+            "select table_name, table_type from information_schema.tables where table_schema = '"
+                + schema(engine)
+                + "'")) {
+      String[] parts = r.split("\\|");
+      out.put(parts[0], parts[1]);
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "postgres"})
+  void buildReachesDbtsEndStateAndASecondRunIsIncremental(String engine) throws Exception {
+    Path p = project(engine);
+    CliRun first = dbtls(p, "build");
+    assertEquals(0, first.exit(), first.out() + first.err());
+    String out = first.out();
+    assertTrue(
+        out.lines()
+            .anyMatch(
+                l ->
+                    l.matches(
+                        ".*\\d+ of 10 OK loaded seed file \\w+\\.raw_customers \\.+ \\[INSERT 3 in .*")),
+        out);
+    assertTrue(
+        out.lines().anyMatch(l -> l.matches(".*OK created sql view model \\w+\\.stg_customers .*")),
+        out);
+    assertTrue(out.contains("Done. PASS=10 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=10"), out);
+    try (Connection c = connect(engine, p)) {
+      String s = schema(engine);
+      Map<String, String> kinds = relations(c, engine);
+      assertEquals("VIEW", kinds.get("stg_customers"), kinds.toString());
+      assertEquals("BASE TABLE", kinds.get("customers"), kinds.toString());
+      assertEquals("BASE TABLE", kinds.get("orders"), kinds.toString());
+      assertEquals("BASE TABLE", kinds.get("customers_snapshot"), kinds.toString());
+      // nothing of the swaps is left behind
+      assertTrue(kinds.keySet().stream().noneMatch(k -> k.contains("__dbt")), kinds.toString());
+      // the seed's types: column_types for name, inferred for the rest; the empty cell is null
+      Map<String, String> types = new TreeMap<>();
+      for (String r :
+          rows(
+              c,
+              "select column_name, data_type from information_schema.columns where table_schema"
+                  + " = '"
+                  + s
+                  + "' and table_name = 'raw_customers'")) {
+        types.put(r.split("\\|")[0], r.split("\\|")[1].toLowerCase());
+      }
+      assertTrue(types.get("id").contains("int"), types.toString());
+      assertTrue(types.get("name").contains("char"), types.toString());
+      assertTrue(types.get("signed_up").contains("date"), types.toString());
+      assertTrue(
+          types.get("score").contains("numeric")
+              || types.get("score").contains("decimal")
+              || types.get("score").contains("double")
+              || types.get("score").contains("float"),
+          types.toString());
+      assertEquals(
+          List.of("1|2024-01-05", "2|2024-02-11", "3|null"),
+          rows(c, "select id, signed_up from " + s + ".raw_customers order by id"));
+      // the table and its post-hook
+      assertEquals(
+          List.of("1|ANA", "2|BO", "3|CY", "99|hook"),
+          rows(c, "select customer_id, name from " + s + ".customers order by customer_id"));
+      assertEquals(
+          List.of("1|placed", "2|placed", "3|placed"),
+          rows(c, "select order_id, status from " + s + ".orders order by order_id"));
+    }
+
+    CliRun second = dbtls(p, "run", "--vars", "{batch: 2}", "-s", "orders+", "events");
+    assertEquals(0, second.exit(), second.out() + second.err());
+    try (Connection c = connect(engine, p)) {
+      String s = schema(engine);
+      // delete+insert on order_id: order 3 replaced, 4 added, 1 and 2 kept
+      assertEquals(
+          List.of("1|placed", "2|placed", "3|shipped", "4|placed"),
+          rows(c, "select order_id, status from " + s + ".orders order by order_id"));
+      // merge on a key list: the same end state
+      assertEquals(
+          List.of("1|placed", "2|placed", "3|shipped", "4|placed"),
+          rows(c, "select order_id, status from " + s + ".orders_merged order by order_id"));
+      // append without a unique key
+      assertEquals(List.of("1", "2"), rows(c, "select batch from " + s + ".events order by 1"));
+    }
+
+    CliRun refresh = dbtls(p, "run", "--vars", "{batch: 2}", "-s", "events", "--full-refresh");
+    assertEquals(0, refresh.exit(), refresh.out() + refresh.err());
+    try (Connection c = connect(engine, p)) {
+      assertEquals(List.of("2"), rows(c, "select batch from " + schema(engine) + ".events"));
+    }
+
+    JsonNode results = new ObjectMapper().readTree(p.resolve("target/run_results.json").toFile());
+    JsonNode only = results.path("results").get(0);
+    assertEquals("success", only.path("status").asText(), only.toString());
+    assertEquals("model.shop.events", only.path("unique_id").asText());
+    assertTrue(only.path("relation_name").asText().contains("events"), only.toString());
+    assertTrue(results.path("args").path("full_refresh").asBoolean(), results.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "postgres"})
+  void snapshotKeepsHistoryAcrossTwoChangesAndAHardDelete(String engine) throws Exception {
+    Path p = project(engine);
+    for (int batch = 1; batch <= 3; batch++) {
+      String vars = "{batch: " + batch + "}";
+      CliRun source = dbtls(p, "run", "--vars", vars, "-s", "customer_changes");
+      assertEquals(0, source.exit(), source.out() + source.err());
+      CliRun snap = dbtls(p, "build", "--vars", vars, "-s", "customers_snapshot");
+      assertEquals(0, snap.exit(), snap.out() + snap.err());
+      assertTrue(snap.out().contains("OK snapshotted "), snap.out());
+    }
+    try (Connection c = connect(engine, p)) {
+      List<String> history =
+          rows(
+              c,
+              "select id, name, dbt_valid_to is null, dbt_is_deleted from "
+                  + schema(engine)
+                  + ".customers_snapshot order by id, dbt_valid_from, dbt_updated_at,"
+                  + " dbt_is_deleted");
+      assertEquals(
+          List.of(
+                  // ana never changed: one open row
+                  "1|ana|true|False",
+                  // bo renamed in batch 2: the old row closed, the new one open
+                  "2|bo|false|False",
+                  "2|bob|true|False",
+                  // cy deleted in batch 2 (closed, a deletion record), back in batch 3
+                  "3|cy|false|False",
+                  "3|cy|false|True",
+                  "3|cy|true|False")
+              .stream()
+              .sorted()
+              .toList(),
+          history.stream().sorted().toList());
+      // one open row per key
+      assertEquals(
+          List.of("1|1", "2|1", "3|1"),
+          rows(
+              c,
+              "select id, count(*) from "
+                  + schema(engine)
+                  + ".customers_snapshot where dbt_valid_to is null group by id order by id"));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ignore", "append_new_columns", "sync_all_columns", "fail"})
+  void onSchemaChangeReconcilesAsConfigured(String mode) throws Exception {
+    Path p = project("duckdb");
+    Files.writeString(
+        p.resolve("models/wide.sql"),
+        "{{ config(materialized='incremental', on_schema_change='"
+            + mode
+            + "') }}\n"
+            + "{% if var('batch', 1) == 1 %}select 1 as id, 'a' as dropped\n"
+            + "{% else %}select 2 as id, 'b' as added{% endif %}\n");
+    assertEquals(0, dbtls(p, "run", "-s", "wide").exit());
+    CliRun second = dbtls(p, "run", "-s", "wide", "--vars", "{batch: 2}");
+    try (Connection c = connect("duckdb", p)) {
+      List<String> columns =
+          rows(
+              c,
+              "select column_name from information_schema.columns where table_name = 'wide'"
+                  + " order by ordinal_position");
+      switch (mode) {
+        case "ignore" -> {
+          // dbt inserts the target's columns it finds in the new rows: 'dropped' is missing
+          // there, so the insert fails as in dbt
+          assertEquals(1, second.exit(), second.out());
+          assertEquals(List.of("id", "dropped"), columns);
+        }
+        case "append_new_columns" -> {
+          assertEquals(0, second.exit(), second.out() + second.err());
+          assertEquals(List.of("id", "dropped", "added"), columns);
+          assertEquals(
+              List.of("1|a|null", "2|null|b"),
+              rows(c, "select id, dropped, added from main.wide order by id"));
+        }
+        case "sync_all_columns" -> {
+          assertEquals(0, second.exit(), second.out() + second.err());
+          assertEquals(List.of("id", "added"), columns);
+          assertEquals(
+              List.of("1|null", "2|b"), rows(c, "select id, added from main.wide order by id"));
+        }
+        default -> {
+          assertEquals(1, second.exit(), second.out());
+          assertTrue(
+              second
+                  .out()
+                  .contains(
+                      "The source and target schemas on this incremental model are"
+                          + " out of sync"),
+              second.out());
+          assertEquals(List.of("id", "dropped"), columns);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "postgres"})
+  void anErrorSkipsItsChildrenAndAFailingTestStopsWhatIsDownstream(String engine) throws Exception {
+    Path p = project(engine);
+    Files.writeString(
+        p.resolve("models/broken.sql"), "select no_such_column from {{ ref('raw_customers') }}\n");
+    Files.writeString(p.resolve("models/after_broken.sql"), "select * from {{ ref('broken') }}\n");
+    Files.writeString(
+        p.resolve("models/schema.yml"),
+        """
+        models:
+          - name: stg_customers
+            columns:
+              - name: signed_up
+                data_tests: [not_null]
+        """);
+    CliRun run = dbtls(p, "build", "-s", "raw_customers+", "--exclude", "orders_merged");
+    assertEquals(1, run.exit(), run.out() + run.err());
+    String out = run.out();
+    assertTrue(out.contains("ERROR creating sql view model "), out);
+    assertTrue(out.contains("Failure in model broken (models/broken.sql)"), out);
+    assertTrue(out.contains("Database Error in model broken: "), out);
+    assertTrue(out.toLowerCase().contains("no_such_column"), out);
+    assertTrue(out.contains("FAIL 1 not_null_stg_customers_signed_up"), out);
+    // customers (below the failing test) and after_broken (below the error) are skipped
+    assertTrue(
+        out.lines().anyMatch(l -> l.matches(".*SKIP relation \\w+\\.customers \\.+ \\[SKIP]")),
+        out);
+    assertTrue(out.lines().anyMatch(l -> l.matches(".*SKIP relation \\w+\\.after_broken .*")), out);
+    try (Connection c = connect(engine, p)) {
+      Map<String, String> kinds = relations(c, engine);
+      assertTrue(!kinds.containsKey("broken") && !kinds.containsKey("customers"), kinds.toString());
+      assertEquals("VIEW", kinds.get("stg_customers"), kinds.toString());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"prod"})
+  void aProtectedTargetIsWrittenOnlyWhenAllowed(String name) throws Exception {
+    Path p = project("duckdb");
+    Files.writeString(
+        p.resolve("profiles.yml"),
+        "shop:\n  target: "
+            + name
+            + "\n  outputs:\n    "
+            + name
+            + ":\n      type: duckdb\n      path: shop.duckdb\n");
+    CliRun refused = dbtls(p, "seed");
+    assertEquals(2, refused.exit(), refused.out());
+    assertTrue(
+        refused
+            .err()
+            .contains(
+                "target 'prod' is protected: dbtls seed writes to it only with"
+                    + " --allow-protected-target"),
+        refused.err());
+    assertTrue(!Files.exists(p.resolve("shop.duckdb")));
+    CliRun allowed = dbtls(p, "seed", "--allow-protected-target");
+    assertEquals(0, allowed.exit(), allowed.out() + allowed.err());
+  }
+}
