@@ -22,7 +22,7 @@ export type RecommendationStatus = 'pending' | 'benchmarked' | 'applied' | 'dism
 
 export type RelationKind = 'table' | 'view' | 'other';
 
-export type RunStatus = 'running' | 'pass' | 'warn' | 'fail' | 'error' | 'skipped';
+export type RunStatus = 'running' | 'success' | 'pass' | 'warn' | 'fail' | 'error' | 'skipped';
 
 export type ShareBasis = 'time' | 'cost' | 'none';
 
@@ -608,6 +608,8 @@ export interface RunNode {
   seconds?: number;
   uri?: string;
   range?: Range;
+  resourceType?: string;
+  relation?: string;
 }
 
 export interface RunParams {
@@ -617,6 +619,8 @@ export interface RunParams {
   exclude?: string[];
   threads?: number;
   failFast?: boolean;
+  fullRefresh?: boolean;
+  allowProtectedTarget?: boolean;
 }
 
 export interface RunResult {

@@ -5,9 +5,11 @@ import org.eclipse.lsp4j.jsonrpc.validation.NonNull;
 
 /**
  * One node of a run as it is now: {@code index} of {@code total} in the run, its status, and once
- * it ended its failures (a test), dbt's message, its seconds; where it is declared ({@code uri},
- * {@code range}: a generic test's YAML entry, a singular test's file). Sent as {@code
- * dbt/runProgress} when it starts and when it ends, and in the run's result.
+ * it ended its failures (a test), dbt's message (a built node's: the database's response, "CREATE
+ * VIEW", "INSERT 3"), its seconds; where it is declared ({@code uri}, {@code range}: a generic
+ * test's YAML entry, a singular test's file, a model's file); its {@code resourceType} in dbt's
+ * words (model, seed, snapshot, test) and, for a built node, the {@code relation} it wrote. Sent as
+ * {@code dbt/runProgress} when it starts and when it ends, and in the run's result.
  */
 public record RunNode(
     String runId,
@@ -20,4 +22,6 @@ public record RunNode(
     String message,
     Double seconds,
     String uri,
-    Range range) {}
+    Range range,
+    String resourceType,
+    String relation) {}

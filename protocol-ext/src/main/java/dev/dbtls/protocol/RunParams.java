@@ -3,10 +3,14 @@ package dev.dbtls.protocol;
 import java.util.List;
 
 /**
- * Params of {@code dbt/run}: a dbt command on the project of {@code uri} — {@code test} so far —
- * for the nodes dbt's {@code select}/{@code exclude} would pick; with no {@code select}, the nodes
- * the document defines (a model's file: that model; a property YAML: the tests it declares). {@code
- * threads} null takes the target's; {@code failFast} stops at the first failure.
+ * Params of {@code dbt/run}: a dbt command on the project of {@code uri} — {@code test}
+ * (read-only), or {@code build}, {@code run}, {@code seed}, {@code snapshot} (the native runner,
+ * writing to the target) — for the nodes dbt's {@code select}/{@code exclude} would pick; with no
+ * {@code select}, the nodes the document defines (a model's file: that model; a property YAML: the
+ * tests it declares). {@code threads} null takes the target's; {@code failFast} stops at the first
+ * failure; {@code fullRefresh} is dbt's {@code --full-refresh}; {@code allowProtectedTarget} is the
+ * user's yes to writing to a target {@code dbtls.run.protectedTargets} lists (without it such a run
+ * answers {@code target-protected}).
  */
 public record RunParams(
     String uri,
@@ -14,4 +18,6 @@ public record RunParams(
     List<String> select,
     List<String> exclude,
     Integer threads,
-    Boolean failFast) {}
+    Boolean failFast,
+    Boolean fullRefresh,
+    Boolean allowProtectedTarget) {}

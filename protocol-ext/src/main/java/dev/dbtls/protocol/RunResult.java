@@ -6,7 +6,8 @@ import java.util.List;
  * Answer of {@code dbt/run} once the run ended: every node's end ({@link RunNode}), dbt's counts
  * ({@code pass}, {@code warn}, {@code errors} — failed or errored —, {@code skip}), the run's
  * seconds, where {@code run_results.json} was written; or {@code error} when it could not run (an
- * unknown project, a command dbtls does not run yet, a selection that is not valid).
+ * unknown project, a selection that is not valid, a target the native runner does not build on, a
+ * protected target without the user's yes: {@code target-protected}).
  */
 public record RunResult(
     String runId,

@@ -5,13 +5,11 @@ import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
 import dev.dbtls.run.Builds;
+import dev.dbtls.run.CommandRun;
 import dev.dbtls.run.DataTests;
 import dev.dbtls.run.NodeResult;
-import dev.dbtls.run.RunResults;
 import dev.dbtls.warehouse.BuildTarget;
 import dev.dbtls.warehouse.QueryCancel;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +53,7 @@ abstract class BuildCommand implements Callable<Integer> {
       names = "--protected-targets",
       split = ",",
       description = "Targets that need --allow-protected-target (default: prod,production)")
-  List<String> protectedTargets = List.of("prod", "production");
+  List<String> protectedTargets = new ArrayList<>(dev.dbtls.workspace.Settings.PROTECTED_TARGETS);
 
   /** dbt's command word: run, seed or build. */
   abstract String which();
@@ -104,10 +102,18 @@ abstract class BuildCommand implements Callable<Integer> {
     Thread hook = new Thread(cancel::cancel);
     Runtime.getRuntime().addShutdownHook(hook);
     RunLog log = new RunLog(s);
-    List<NodeResult> results;
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("which", which());
+    args.put("select", project.select);
+    args.put("exclude", project.exclude);
+    args.put("threads", n);
+    args.put("fail_fast", failFast);
+    args.put("full_refresh", fullRefresh);
+    args.put("target", target);
+    CommandRun run;
     try (BuildTarget t = opened.target()) {
-      results =
-          Builds.run(
+      run =
+          CommandRun.build(
               s,
               nodes,
               t,
@@ -122,7 +128,8 @@ abstract class BuildCommand implements Callable<Integer> {
                 public void finished(int index, int total, NodeResult r) {
                   log.finished(index, total, r);
                 }
-              });
+              },
+              args);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -130,33 +137,16 @@ abstract class BuildCommand implements Callable<Integer> {
         // shutting down already
       }
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    writeResults(s, results, seconds, n, target);
-    log.summary(results, seconds);
+    if (run.writeError() != null) {
+      System.err.println("dbtls: " + run.writeError());
+    }
+    List<NodeResult> results = run.results();
+    log.summary(results, (System.nanoTime() - t0) / 1e9);
     return results.stream()
             .anyMatch(
                 r -> r.status() == NodeResult.Status.FAIL || r.status() == NodeResult.Status.ERROR)
         ? 1
         : 0;
-  }
-
-  private void writeResults(
-      ProjectSnapshot s, List<NodeResult> results, double seconds, int threads, String target) {
-    Map<String, Object> args = new LinkedHashMap<>();
-    args.put("which", which());
-    args.put("select", project.select);
-    args.put("exclude", project.exclude);
-    args.put("threads", threads);
-    args.put("fail_fast", failFast);
-    args.put("full_refresh", fullRefresh);
-    args.put("target", target);
-    Path file =
-        s.inputs().root().dir().resolve(s.inputs().root().targetPath()).resolve("run_results.json");
-    try {
-      RunResults.write(file, RunResults.of(results, seconds, args, Instant.now()));
-    } catch (java.io.IOException | RuntimeException e) {
-      System.err.println("dbtls: cannot write " + file + ": " + e.getMessage());
-    }
   }
 
   @Command(

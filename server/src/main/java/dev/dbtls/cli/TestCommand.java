@@ -4,9 +4,9 @@ import dev.dbtls.index.Node;
 import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
+import dev.dbtls.run.CommandRun;
 import dev.dbtls.run.DataTests;
 import dev.dbtls.run.NodeResult;
-import dev.dbtls.run.TestRun;
 import dev.dbtls.warehouse.QueryCancel;
 import dev.dbtls.warehouse.Warehouses;
 import java.util.ArrayList;
@@ -84,10 +84,10 @@ final class TestCommand implements Callable<Integer> {
     args.put("fail_fast", failFast);
     args.put("target", s.inputs().target().name());
     RunLog log = new RunLog(s);
-    TestRun run;
+    CommandRun run;
     try (Warehouses warehouses = new Warehouses()) {
       run =
-          TestRun.of(
+          CommandRun.test(
               s,
               tests,
               warehouses,

@@ -154,7 +154,9 @@ final class DbtProtocolService implements DbtProtocol {
   public CompletableFuture<dev.dbtls.protocol.RunResult> run(dev.dbtls.protocol.RunParams p) {
     return onWarehouse(
         p == null ? null : p.uri(),
-        (s, file, cancel) -> RunAnswer.of(s, file, p, cancel, warehouses, uris, client));
+        (s, file, cancel) ->
+            RunAnswer.of(
+                s, file, p, cancel, warehouses, settings.get().protectedTargets(), uris, client));
   }
 
   @Override

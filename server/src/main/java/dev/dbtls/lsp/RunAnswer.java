@@ -12,9 +12,11 @@ import dev.dbtls.protocol.RunNode;
 import dev.dbtls.protocol.RunParams;
 import dev.dbtls.protocol.RunResult;
 import dev.dbtls.protocol.RunStatus;
+import dev.dbtls.run.Builds;
+import dev.dbtls.run.CommandRun;
 import dev.dbtls.run.DataTests;
 import dev.dbtls.run.NodeResult;
-import dev.dbtls.run.TestRun;
+import dev.dbtls.warehouse.BuildTarget;
 import dev.dbtls.warehouse.QueryCancel;
 import dev.dbtls.warehouse.Warehouses;
 import java.nio.file.Path;
@@ -29,10 +31,16 @@ import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * {@code dbt/run} in protocol records: {@code test} runs the data tests of the selection (or of
- * what the document defines) through {@link TestRun}, each node's start and end sent as {@code
- * dbt/runProgress}; other commands answer that they do not run yet.
+ * what the document defines) read-only; {@code build}, {@code run}, {@code seed} and {@code
+ * snapshot} build them with the native runner on a writable connection (the project's read-only
+ * pools closed first: DuckDB lets one process hold a file one way), a target {@code
+ * dbtls.run.protectedTargets} lists only with the user's yes. Each node's start and end is sent as
+ * {@code dbt/runProgress}; the answer carries them all, dbt's counts and run_results.json.
  */
 final class RunAnswer {
+  /** The commands {@code dbt/run} runs. */
+  static final Set<String> COMMANDS = Set.of("test", "build", "run", "seed", "snapshot");
+
   private RunAnswer() {}
 
   static RunResult of(
@@ -41,77 +49,118 @@ final class RunAnswer {
       RunParams p,
       QueryCancel cancel,
       Warehouses warehouses,
+      List<String> protectedTargets,
       Uris uris,
       Supplier<LanguageClient> client) {
     String command = p.command() == null ? "test" : p.command();
     String runId = UUID.randomUUID().toString().substring(0, 8);
-    if (!command.equals("test")) {
+    if (!COMMANDS.contains(command)) {
       return failed(
           runId,
           command,
           "run-command-unsupported",
-          "dbtls runs 'test' so far; '"
-              + command
-              + "' comes with its native runner (run it with dbt meanwhile)");
+          "dbtls runs test, build, run, seed and snapshot; not '" + command + "'");
     }
     Selector selector = new Selector(s.manifest());
     List<String> select = p.select() == null ? List.of() : p.select();
     List<String> exclude = p.exclude() == null ? List.of() : p.exclude();
-    Set<String> chosen = select.isEmpty() ? definedIn(s, file) : selector.select(select, exclude);
+    Set<String> chosen =
+        select.isEmpty()
+            ? definedIn(s, file)
+            : selector.select(select.equals(List.of("*")) ? List.of() : select, exclude);
     if (!selector.problems().isEmpty()) {
       return failed(runId, command, "selector-invalid", selector.problems().get(0).message());
     }
-    List<Node> tests =
-        DataTests.among(
-            s, chosen, exclude.isEmpty() ? Set.of() : selector.select(exclude, List.of()));
+    Set<String> excluded = exclude.isEmpty() ? Set.of() : selector.select(exclude, List.of());
     Path root = s.inputs().root().dir();
     Map<String, Object> args = new LinkedHashMap<>();
-    args.put("which", "test");
+    args.put("which", command);
     args.put("select", select);
     args.put("exclude", exclude);
     int threads = p.threads() != null ? p.threads() : Math.max(1, s.inputs().target().threads());
     args.put("threads", threads);
     boolean failFast = Boolean.TRUE.equals(p.failFast());
-    TestRun run =
-        TestRun.of(
-            s,
-            tests,
-            warehouses,
-            new DataTests.Options(threads, failFast, 300, cancel),
-            new DataTests.Listener() {
-              @Override
-              public void started(int index, int total, Node test) {
-                tell(
-                    client,
-                    new RunNode(
-                        runId,
-                        test.uniqueId(),
-                        test.name(),
-                        RunStatus.RUNNING,
-                        index,
-                        total,
-                        null,
-                        null,
-                        null,
-                        where(uris, root, test),
-                        range(test.span())));
-              }
+    boolean fullRefresh = Boolean.TRUE.equals(p.fullRefresh());
+    DataTests.Listener listener =
+        new DataTests.Listener() {
+          @Override
+          public void started(int index, int total, Node n) {
+            tell(
+                client,
+                new RunNode(
+                    runId,
+                    n.uniqueId(),
+                    n.name(),
+                    RunStatus.RUNNING,
+                    index,
+                    total,
+                    null,
+                    null,
+                    null,
+                    where(uris, root, n),
+                    range(n.span()),
+                    n.type().dbtName(),
+                    null));
+          }
 
-              @Override
-              public void finished(int index, int total, NodeResult r) {
-                tell(client, node(runId, r, index, total, s, uris, root));
-              }
-            },
-            args);
+          @Override
+          public void finished(int index, int total, NodeResult r) {
+            tell(client, node(runId, r, index, total, s, uris, root));
+          }
+        };
+    CommandRun run;
+    List<Node> nodes;
+    if (command.equals("test")) {
+      nodes = DataTests.among(s, chosen, excluded);
+      run =
+          CommandRun.test(
+              s,
+              nodes,
+              warehouses,
+              new DataTests.Options(threads, failFast, 300, cancel),
+              listener,
+              args);
+    } else {
+      String target = s.inputs().target().name();
+      if (!Boolean.TRUE.equals(p.allowProtectedTarget())
+          && protectedTargets.stream().anyMatch(t -> t.equalsIgnoreCase(target))) {
+        return failed(
+            runId,
+            command,
+            "target-protected",
+            "target '"
+                + target
+                + "' is protected (dbtls.run.protectedTargets): dbt "
+                + command
+                + " writes to it only once you confirm");
+      }
+      args.put("full_refresh", fullRefresh);
+      nodes = Builds.among(s, command, chosen, excluded);
+      warehouses.closeProject(root);
+      BuildTarget.Opened opened = BuildTarget.open(s.inputs().target(), root);
+      if (!opened.ok()) {
+        return failed(runId, command, opened.error().code().id(), opened.error().message());
+      }
+      try (BuildTarget t = opened.target()) {
+        run =
+            CommandRun.build(
+                s,
+                nodes,
+                t,
+                new Builds.Options(threads, failFast, fullRefresh, command, cancel),
+                listener,
+                args);
+      }
+    }
     List<RunNode> results =
         java.util.stream.IntStream.range(0, run.results().size())
-            .mapToObj(i -> node(runId, run.results().get(i), i + 1, tests.size(), s, uris, root))
+            .mapToObj(i -> node(runId, run.results().get(i), i + 1, nodes.size(), s, uris, root))
             .toList();
     return new RunResult(
         runId,
         command,
         results,
-        (int) run.count(NodeResult.Status.PASS),
+        (int) run.passed(),
         (int) run.count(NodeResult.Status.WARN),
         (int) run.errors(),
         (int) run.count(NodeResult.Status.SKIPPED),
@@ -145,11 +194,15 @@ final class RunAnswer {
         RunStatus.valueOf(r.status().name()),
         index,
         total,
-        r.status() == NodeResult.Status.ERROR ? null : r.failures(),
+        r.status() == NodeResult.Status.ERROR || r.status() == NodeResult.Status.SUCCESS
+            ? null
+            : r.failures(),
         r.message(),
         Math.round(r.seconds() * 1000) / 1000.0,
         n == null ? null : where(uris, root, n),
-        n == null ? null : range(n.span()));
+        n == null ? null : range(n.span()),
+        n == null ? null : n.type().dbtName(),
+        r.relationName());
   }
 
   private static String where(Uris uris, Path root, Node n) {

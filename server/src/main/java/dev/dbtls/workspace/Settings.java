@@ -33,6 +33,8 @@ import java.util.Optional;
  * @param maxBytesScanned {@code dbtls.warehouse.maxBytesScanned}: a preview on an engine that bills
  *     by bytes (BigQuery) is refused when its dry run says it would read more; 0: no limit beyond
  *     the profile's own
+ * @param protectedTargets {@code dbtls.run.protectedTargets}: targets a build, run, seed or
+ *     snapshot writes to only once the user confirmed (default: prod, production)
  * @param errors one message per bad setting, {@code dbtls.x: what is wrong}
  */
 public record Settings(
@@ -47,7 +49,11 @@ public record Settings(
     Benchmarking benchmark,
     boolean allowFileReads,
     long maxBytesScanned,
+    List<String> protectedTargets,
     List<String> errors) {
+
+  /** The targets a build asks about first unless the user lists others. */
+  public static final List<String> PROTECTED_TARGETS = List.of("prod", "production");
 
   /**
    * {@code dbtls.benchmark.*} and {@code dbtls.recommendations.allowApply}.
@@ -109,6 +115,7 @@ public record Settings(
         Benchmarking.defaults(),
         false,
         0,
+        PROTECTED_TARGETS,
         List.of());
   }
 
@@ -138,6 +145,7 @@ public record Settings(
     long maxBytesScanned = r.bytes("warehouse.maxBytesScanned", 0);
     long confirmBytes = r.bytes("benchmark.confirmBytesAbove", d.confirmBytesAbove());
     double confirmCredits = r.amount("benchmark.confirmCreditsAbove", d.confirmCreditsAbove());
+    List<String> protectedTargets = r.names("run.protectedTargets", PROTECTED_TARGETS);
     Benchmarking benchmark =
         new Benchmarking(
             warmups == null ? d.warmups() : warmups,
@@ -163,6 +171,7 @@ public record Settings(
         benchmark,
         allowFileReads != null && allowFileReads,
         maxBytesScanned,
+        protectedTargets,
         List.copyOf(errors));
   }
 
@@ -256,7 +265,8 @@ public record Settings(
           "benchmark.confirmCreditsAbove",
           "recommendations.allowApply",
           "warehouse.allowFileReads",
-          "warehouse.maxBytesScanned");
+          "warehouse.maxBytesScanned",
+          "run.protectedTargets");
 
   /**
    * Settings of the editor clients (how they start the server), also under {@code dbtls.}: the
@@ -407,6 +417,19 @@ public record Settings(
         return n.doubleValue();
       }
       bad(key, "expected a number, 0 or more", v);
+      return fallback;
+    }
+
+    /** A list of names (an empty list: none); a bad value keeps {@code fallback}. */
+    List<String> names(String key, List<String> fallback) {
+      Object v = section.get(key);
+      if (v == null) {
+        return fallback;
+      }
+      if (v instanceof List<?> l && l.stream().allMatch(x -> x instanceof String)) {
+        return l.stream().map(x -> ((String) x).trim()).filter(x -> !x.isEmpty()).toList();
+      }
+      bad(key, "expected a list of target names", v);
       return fallback;
     }
 

@@ -77,6 +77,9 @@ final class SettingsSchema {
     } else if (t.startsWith("list of paths")) {
       p.set("type", JSON.arrayNode().add("array").add("string"));
       p.set("items", JSON.objectNode().put("type", "string"));
+    } else if (t.startsWith("list of names") || t.startsWith("list of target names")) {
+      p.put("type", "array");
+      p.set("items", JSON.objectNode().put("type", "string"));
     } else if (t.startsWith("object, or a YAML string")) {
       p.set("type", JSON.arrayNode().add("object").add("string"));
     } else if (t.startsWith("object: problem code")) {
@@ -102,6 +105,9 @@ final class SettingsSchema {
   }
 
   /** The default when the docs give a value (false, 10,000, `2g`), else null (prose). */
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON_READER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private static JsonNode literalDefault(String text, ObjectNode type) {
     String kind = type.path("type").asText();
     if (text.equals("`false`")
@@ -116,6 +122,13 @@ final class SettingsSchema {
     Matcher code = Pattern.compile("`([^`]+)`").matcher(text);
     if (kind.equals("string") && code.matches()) {
       return JSON.textNode(code.group(1));
+    }
+    if (kind.equals("array") && code.matches()) {
+      try {
+        return JSON_READER.readTree(code.group(1));
+      } catch (java.io.IOException e) {
+        return null;
+      }
     }
     return null;
   }

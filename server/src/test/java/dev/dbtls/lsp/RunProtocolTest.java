@@ -100,9 +100,115 @@ class RunProtocolTest {
               "unique_orders_order_id running"),
           seen);
 
-      JsonObject build = object(lsp.request("dbt/run", Map.of("uri", uri, "command", "build")));
+      JsonObject unknown = object(lsp.request("dbt/run", Map.of("uri", uri, "command", "docs")));
       assertEquals(
-          "run-command-unsupported", build.getAsJsonObject("error").get("code").getAsString());
+          "run-command-unsupported", unknown.getAsJsonObject("error").get("code").getAsString());
+    }
+  }
+
+  /**
+   * {@code dbt/run build} of a model's file builds it (and runs its tests) into the DuckDB file
+   * with each node's progress; a preview afterwards reads the built table, not the model's query; a
+   * protected target answers {@code target-protected} until the user's yes comes with the request.
+   */
+  @Test
+  void buildWritesTheModelAndAPreviewThenReadsIt() throws Exception {
+    Path project = dir.resolve("shop");
+    Files.createDirectories(project.resolve("models"));
+    Files.writeString(project.resolve("dbt_project.yml"), "name: shop\nprofile: shop\n");
+    Files.writeString(
+        project.resolve("profiles.yml"),
+        "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
+            + "      path: shop.duckdb\n      threads: 2\n"
+            + "    prod:\n      type: duckdb\n      path: prod.duckdb\n");
+    Files.writeString(
+        project.resolve("models/orders.sql"),
+        "{{ config(materialized='table') }}\n"
+            + "select * from (values (10, 'placed'), (11, 'shipped')) t(order_id, status)\n");
+    Files.writeString(
+        project.resolve("models/schema.yml"),
+        """
+        models:
+          - name: orders
+            columns:
+              - name: order_id
+                data_tests: [unique]
+        """);
+    String uri = project.resolve("models/orders.sql").toUri().toString();
+    List<JsonObject> progress = new CopyOnWriteArrayList<>();
+    try (LspClient lsp = LspClient.start(dir)) {
+      lsp.onNotification(
+          n -> {
+            if (n.get("method").getAsString().equals("dbt/runProgress")) {
+              progress.add(n.getAsJsonObject("params"));
+            }
+          });
+      lsp.open(project, Map.of("profilesDir", project.toString()));
+      // a preview first: the project's read-only connection to the (missing) file is open
+      object(lsp.request("dbt/preview", Map.of("uri", uri)));
+
+      JsonObject build = object(lsp.request("dbt/run", Map.of("uri", uri, "command", "build")));
+      assertTrue(!build.has("error") || build.get("error").isJsonNull(), build.toString());
+      assertEquals(2, build.get("pass").getAsInt(), build.toString());
+      JsonObject model = build.getAsJsonArray("results").get(0).getAsJsonObject();
+      assertEquals("orders", model.get("name").getAsString(), build.toString());
+      assertEquals("success", model.get("status").getAsString());
+      assertEquals("model", model.get("resourceType").getAsString());
+      assertEquals("CREATE TABLE", model.get("message").getAsString());
+      assertTrue(model.get("relation").getAsString().endsWith("\"orders\""), model.toString());
+      assertTrue(model.get("uri").getAsString().endsWith("/models/orders.sql"), model.toString());
+      assertTrue(Files.isRegularFile(project.resolve("shop.duckdb")));
+      String runId = build.get("runId").getAsString();
+      assertEquals(
+          List.of("orders running", "orders success"),
+          progress.stream()
+              .filter(p -> p.get("runId").getAsString().equals(runId))
+              .filter(p -> p.get("name").getAsString().equals("orders"))
+              .map(p -> p.get("name").getAsString() + " " + p.get("status").getAsString())
+              .toList());
+
+      // the preview now reads the file the build wrote
+      JsonObject rows =
+          object(
+              lsp.request(
+                  "dbt/preview",
+                  Map.of("uri", uri, "sql", "select count(*) as n from main.orders")));
+      assertEquals(
+          2,
+          rows.getAsJsonArray("rows").get(0).getAsJsonArray().get(0).getAsInt(),
+          rows.toString());
+
+      lsp.notify(
+          "workspace/didChangeConfiguration",
+          Map.of(
+              "settings",
+              Map.of("dbtls", Map.of("profilesDir", project.toString(), "target", "prod"))));
+      JsonObject refused =
+          object(
+              lsp.request(
+                  "dbt/run", Map.of("uri", uri, "command", "run", "select", List.of("orders"))));
+      JsonObject error = refused.getAsJsonObject("error");
+      assertNotNull(error, refused.toString());
+      assertEquals("target-protected", error.get("code").getAsString());
+      assertTrue(
+          error.get("message").getAsString().contains("target 'prod' is protected"),
+          error.toString());
+      assertTrue(!Files.exists(project.resolve("prod.duckdb")));
+      JsonObject allowed =
+          object(
+              lsp.request(
+                  "dbt/run",
+                  Map.of(
+                      "uri",
+                      uri,
+                      "command",
+                      "run",
+                      "select",
+                      List.of("orders"),
+                      "allowProtectedTarget",
+                      true)));
+      assertEquals(1, allowed.get("pass").getAsInt(), allowed.toString());
+      assertTrue(Files.isRegularFile(project.resolve("prod.duckdb")));
     }
   }
 }
