@@ -8,6 +8,7 @@ import { registerResults } from './results/register';
 import { ServerClient } from './server/client';
 import { projectOf } from './server/projects';
 import { registerTargets } from './server/targets';
+import { registerRuns } from './runs/register';
 import { registerTests } from './tests/register';
 import { registerTrees } from './trees/register';
 
@@ -29,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Server
   registerErd(context, server);
   registerTrees(context, server);
   registerCompiledSql(context, server);
-  registerTests(context, server);
+  registerRuns(context, server, registerTests(context, server));
   // dbt SQL for the open models at once; the server starts in the background (requests wait for it)
   await server.findProjects();
   vscode.workspace.textDocuments.forEach((d) => useDbtSql(d, server));

@@ -621,6 +621,7 @@ export interface RunParams {
   failFast?: boolean;
   fullRefresh?: boolean;
   allowProtectedTarget?: boolean;
+  runId?: string;
 }
 
 export interface RunResult {

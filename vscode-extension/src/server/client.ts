@@ -133,12 +133,22 @@ export class ServerClient implements DbtServer, vscode.Disposable {
     method: M,
     handler: (params: DbtServerNotifications[M]) => void,
   ): vscode.Disposable {
+    // the language client keeps one handler per method (a second replaces the first): one
+    // handler per method tells every listener
     const entry = { method, handler: handler as (p: unknown) => void };
+    const first = !this.handlers.some((h) => h.method === method);
     this.handlers.push(entry);
-    const registered = this.client?.onNotification(method, handler);
+    if (first && this.client) this.listen(this.client, method);
     return new vscode.Disposable(() => {
-      registered?.dispose();
-      this.handlers.splice(this.handlers.indexOf(entry), 1);
+      const at = this.handlers.indexOf(entry);
+      if (at >= 0) this.handlers.splice(at, 1);
+    });
+  }
+
+  /** The client's one handler of `method`: every listener registered for it now. */
+  private listen(client: LanguageClient, method: string): void {
+    client.onNotification(method, (p: unknown) => {
+      for (const h of this.handlers.filter((x) => x.method === method)) h.handler(p);
     });
   }
 
@@ -214,7 +224,7 @@ export class ServerClient implements DbtServer, vscode.Disposable {
       if (e.newState === State.Running) void this.onRunning();
       this.stateChanged.fire(e.newState === State.Running);
     });
-    for (const h of this.handlers) this.client.onNotification(h.method, h.handler);
+    for (const method of new Set(this.handlers.map((h) => h.method))) this.listen(this.client, method);
     try {
       await this.client.start();
     } catch (e) {

@@ -31,6 +31,28 @@ export class DbtTests implements vscode.Disposable {
     return this.run(uri, undefined, new vscode.TestRunRequest(), token);
   }
 
+  /**
+   * A Testing-view run for a dbt/run started elsewhere (a build from the Runs view): its tests move
+   * their items as they run; other nodes go to the run's output.
+   */
+  begin(label: string, uri: string): { node(n: RunNode): void; end(result?: RunResult): void } {
+    const run = this.controller.createTestRun(new vscode.TestRunRequest(), label, true);
+    const ended = new Set<string>();
+    let over = false;
+    return {
+      node: (n) => {
+        if (n.resourceType === 'test' || n.uniqueId?.startsWith('test.')) this.progress(run, n, uri, ended);
+        else if (n.status !== 'running') run.appendOutput(`${n.name}: ${n.status} ${n.message ?? ''}\r\n`);
+      },
+      end: (result) => {
+        if (over) return;
+        over = true;
+        if (result) run.appendOutput(`${summary(result)}\r\n`);
+        run.end();
+      },
+    };
+  }
+
   private async fromView(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {
     const chosen: vscode.TestItem[] = [];
     if (request.include) chosen.push(...request.include);

@@ -314,3 +314,35 @@ test("dbt: Test Model runs the model's data tests into the Testing view: passes,
   );
   await wb.screenshot('tests-output');
 });
+
+test('dbt: Build Model and Parents builds into the DuckDB file: the Runs view shows each node live, then the failing test and what it skipped', async () => {
+  await wb.openFile('models/staging/stg_customers.sql');
+  await wb.command('dbt: Build Model and Parents');
+  const sidebar = wb.page.locator('.part.sidebar');
+  await eventually(
+    async () => /RUNS[\s\S]*dbt build \+stg_customers/.test(await sidebar.innerText()),
+    'the Runs view shows the run',
+  );
+  await eventually(
+    async () => /PASS=4 WARN=0 ERROR=1 SKIP=0/.test(await sidebar.innerText()),
+    'the run ended with the seed and the model built, two tests passed and the singular one failed',
+    120_000,
+  );
+  const text = await sidebar.innerText();
+  assert.match(text, /raw_customers\s*seed · INSERT \d+/, 'the seed was loaded');
+  assert.match(text, /stg_customers\s*model · CREATE VIEW/, 'the model was built as a view');
+  assert.match(
+    text,
+    /no_customers_in_bath\s*test · Got 1 result, configured to fail if != 0/,
+    "the failure in dbt's words",
+  );
+  // in the order they ran, as dbt/runProgress told them live (the answer lists them by unique id)
+  assert.ok(text.search(/raw_customers\s*seed/) < text.search(/stg_customers\s*model/), text);
+  await wb.screenshot('runs-view');
+  // the explorer reads the warehouse again: the seed's table and the model's view are there
+  await eventually(
+    async () => /Warehouse\s*target dev · [1-9]\d* relations/.test(await sidebar.innerText()),
+    'the Database Explorer lists the built relations',
+  );
+  await wb.screenshot('runs-then-explorer');
+});

@@ -10,7 +10,9 @@ import java.util.List;
  * tests it declares). {@code threads} null takes the target's; {@code failFast} stops at the first
  * failure; {@code fullRefresh} is dbt's {@code --full-refresh}; {@code allowProtectedTarget} is the
  * user's yes to writing to a target {@code dbtls.run.protectedTargets} lists (without it such a run
- * answers {@code target-protected}).
+ * answers {@code target-protected}); {@code runId} is the client's own name for the run (letters,
+ * digits, {@code -} and {@code _}, at most 64), which every {@code dbt/runProgress} of it carries,
+ * so a client can show nodes as they run; without one the server names the run.
  */
 public record RunParams(
     String uri,
@@ -20,4 +22,5 @@ public record RunParams(
     Integer threads,
     Boolean failFast,
     Boolean fullRefresh,
-    Boolean allowProtectedTarget) {}
+    Boolean allowProtectedTarget,
+    String runId) {}

@@ -53,7 +53,10 @@ final class RunAnswer {
       Uris uris,
       Supplier<LanguageClient> client) {
     String command = p.command() == null ? "test" : p.command();
-    String runId = UUID.randomUUID().toString().substring(0, 8);
+    String runId =
+        p.runId() != null && p.runId().matches("[A-Za-z0-9_-]{1,64}")
+            ? p.runId()
+            : UUID.randomUUID().toString().substring(0, 8);
     if (!COMMANDS.contains(command)) {
       return failed(
           runId,

@@ -147,7 +147,10 @@ class RunProtocolTest {
       // a preview first: the project's read-only connection to the (missing) file is open
       object(lsp.request("dbt/preview", Map.of("uri", uri)));
 
-      JsonObject build = object(lsp.request("dbt/run", Map.of("uri", uri, "command", "build")));
+      JsonObject build =
+          object(
+              lsp.request("dbt/run", Map.of("uri", uri, "command", "build", "runId", "client-1")));
+      assertEquals("client-1", build.get("runId").getAsString());
       assertTrue(!build.has("error") || build.get("error").isJsonNull(), build.toString());
       assertEquals(2, build.get("pass").getAsInt(), build.toString());
       JsonObject model = build.getAsJsonArray("results").get(0).getAsJsonObject();
