@@ -453,4 +453,127 @@ class BuildCommandTest {
     CliRun allowed = dbtls(p, "seed", "--allow-protected-target");
     assertEquals(0, allowed.exit(), allowed.out() + allowed.err());
   }
+
+  /**
+   * A project's own materialization and incremental strategy win over dbtls' (as in dbt), and
+   * {@code run_query} in a model runs on the build's connection: its agate table's columns and rows
+   * are the real ones.
+   */
+  @org.junit.jupiter.api.Test
+  void aProjectsMaterializationAndStrategyWinAndRunQueryReadsTheDatabase() throws Exception {
+    Path p = project("duckdb");
+    Files.createDirectories(p.resolve("macros"));
+    Files.writeString(
+        p.resolve("macros/materializations.sql"),
+        """
+        {% materialization table, default %}
+          {%- set target_relation = this.incorporate(type='table') -%}
+          {{ drop_relation_if_exists(load_relation(this)) }}
+          {% call statement('main') -%}
+            create table {{ target_relation }} as select 'ours' as made_by, * from ({{ sql }}) t
+          {%- endcall %}
+          {% do adapter.commit() %}
+          {{ return({'relations': [target_relation]}) }}
+        {% endmaterialization %}
+
+        {% macro get_incremental_replace_all_sql(arg_dict) %}
+          delete from {{ arg_dict['target_relation'] }};
+          insert into {{ arg_dict['target_relation'] }} select * from {{ arg_dict['temp_relation'] }}
+        {% endmacro %}
+        """);
+    Files.writeString(
+        p.resolve("models/counted.sql"),
+        """
+        {{ config(materialized='table') }}
+        {% set r = run_query('select count(*) as n, max(name) as last from ' ~ ref('raw_customers')) %}
+        select {{ r.columns[0].values()[0] }} as customers, '{{ r.rows[0]['last'] }}' as last_name
+        """);
+    Files.writeString(
+        p.resolve("models/replaced.sql"),
+        """
+        {{ config(materialized='incremental', incremental_strategy='replace_all') }}
+        select {{ var('batch', 1) }} as batch
+        """);
+    CliRun first = dbtls(p, "build", "-s", "+counted", "replaced");
+    assertEquals(0, first.exit(), first.out() + first.err());
+    CliRun second = dbtls(p, "run", "-s", "replaced", "--vars", "{batch: 2}");
+    assertEquals(0, second.exit(), second.out() + second.err());
+    try (Connection c = connect("duckdb", p)) {
+      assertEquals(
+          List.of("ours|3|cy"), rows(c, "select made_by, customers, last_name from main.counted"));
+      assertEquals(List.of("2"), rows(c, "select batch from main.replaced"));
+    }
+    CliRun unknown = dbtls(p, "run", "-s", "replaced");
+    assertEquals(0, unknown.exit(), unknown.out());
+    Files.writeString(
+        p.resolve("models/replaced.sql"),
+        "{{ config(materialized='incremental', incremental_strategy='no_such') }}\nselect 1 as batch\n");
+    CliRun refused = dbtls(p, "run", "-s", "replaced");
+    assertEquals(1, refused.exit(), refused.out());
+    assertTrue(
+        refused
+            .out()
+            .contains(
+                "The incremental strategy 'no_such' is not known: there is no macro"
+                    + " get_incremental_no_such_sql"),
+        refused.out());
+  }
+
+  /**
+   * A cancel stops the running statement in PostgreSQL and rolls its transaction back: no
+   * half-built relation is left, the rest is skipped, and the node says it was cancelled.
+   */
+  @org.junit.jupiter.api.Test
+  void aCancelledRunLeavesNoHalfBuiltRelation() throws Exception {
+    Path p = project("postgres");
+    Files.writeString(
+        p.resolve("models/slow.sql"),
+        "{{ config(materialized='table') }}\nselect 1 as id from (select pg_sleep(30)) as s -- dbtls-cancel-marker\n");
+    Files.writeString(p.resolve("models/after_slow.sql"), "select * from {{ ref('slow') }}\n");
+    dev.dbtls.index.compile.ProjectSnapshot s =
+        dev.dbtls.index.compile.ProjectSnapshot.load(
+            p,
+            dev.dbtls.testing.Fixture.profilesIn(p),
+            List.of(),
+            dev.dbtls.project.FileSource.DISK);
+    List<dev.dbtls.index.Node> nodes =
+        dev.dbtls.run.Builds.among(
+            s,
+            "run",
+            new dev.dbtls.index.Selector(s.manifest()).select(List.of("slow+"), List.of()),
+            List.of());
+    dev.dbtls.warehouse.QueryCancel cancel = new dev.dbtls.warehouse.QueryCancel();
+    dev.dbtls.warehouse.BuildTarget.Opened opened =
+        dev.dbtls.warehouse.BuildTarget.open(s.inputs().target(), p);
+    assertTrue(opened.ok(), String.valueOf(opened.error()));
+    java.util.concurrent.CompletableFuture<List<dev.dbtls.run.NodeResult>> run;
+    try (dev.dbtls.warehouse.BuildTarget t = opened.target()) {
+      run =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () ->
+                  dev.dbtls.run.Builds.run(
+                      s,
+                      nodes,
+                      t,
+                      new dev.dbtls.run.Builds.Options(2, false, false, "run", cancel),
+                      null));
+      Databases.awaitRunning(Databases.PG_URL, "postgres", "dbtls-cancel-marker");
+      cancel.cancel();
+      List<dev.dbtls.run.NodeResult> results = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      Map<String, String> statuses = new TreeMap<>();
+      results.forEach(r -> statuses.put(r.name(), r.status().word() + ": " + r.message()));
+      assertTrue(statuses.get("slow").startsWith("error: cancelled"), statuses.toString());
+      assertTrue(statuses.get("after_slow").startsWith("skipped: "), statuses.toString());
+    }
+    try (Connection c = connect("postgres", p)) {
+      Map<String, String> kinds = relations(c, "postgres");
+      assertTrue(kinds.keySet().stream().noneMatch(k -> k.startsWith("slow")), kinds.toString());
+      assertEquals(
+          List.of("0"),
+          rows(
+              c,
+              "select count(*) from pg_stat_activity where query like '%dbtls-cancel-marker%'"
+                  + " and state = 'active' and pid <> pg_backend_pid()"));
+    }
+  }
 }

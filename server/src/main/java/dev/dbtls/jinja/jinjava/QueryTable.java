@@ -87,11 +87,21 @@ final class QueryTable implements PyObject, Iterable<Object> {
     return "<agate.Table " + names + " " + rows.size() + " rows>";
   }
 
+  /** The item at a position written as an attribute ({@code rows[0]} reaches here as "0"). */
+  private static Object at(List<Object> list, String name) {
+    if (!name.matches("-?\\d{1,9}")) {
+      return MISSING;
+    }
+    int i = Integer.parseInt(name);
+    int index = i < 0 ? list.size() + i : i;
+    return index >= 0 && index < list.size() ? list.get(index) : MISSING;
+  }
+
   /** A list of rows that also answers {@code rows.values()}. */
   static final class Rows extends ArrayList<Object> implements PyObject, PyishSerializable {
     @Override
     public Object attr(String name) {
-      return MISSING;
+      return at(this, name);
     }
 
     @Override
@@ -112,7 +122,7 @@ final class QueryTable implements PyObject, Iterable<Object> {
     @Override
     public Object attr(String name) {
       int i = indexOf(name);
-      return i < 0 ? MISSING : get(i);
+      return i < 0 ? at(this, name) : get(i);
     }
 
     private int indexOf(String name) {
@@ -154,7 +164,7 @@ final class QueryTable implements PyObject, Iterable<Object> {
           return c;
         }
       }
-      return MISSING;
+      return at(this, name);
     }
 
     @Override
