@@ -31,6 +31,11 @@ final class RunLog {
   }
 
   void finished(int index, int total, NodeResult r) {
+    if (r.uniqueId().startsWith("operation.")) {
+      String word = r.status() == NodeResult.Status.SUCCESS ? "OK" : "ERROR";
+      say(line(index + " of " + total + " " + word + " hook: " + r.name(), bracket(r)));
+      return;
+    }
     Node n = snapshot.manifest().nodes().get(r.uniqueId());
     String text =
         n == null || n.type() == ResourceType.TEST
@@ -50,6 +55,9 @@ final class RunLog {
 
   /** "sql view model main.orders", "seed file main.raw_customers", "test not_null_x". */
   private String what(Node n) {
+    if (n.uniqueId().startsWith("operation.")) {
+      return "hook: " + n.name();
+    }
     return switch (n.type()) {
       case TEST -> "test " + n.name();
       case SEED -> "seed file " + relation(n);
@@ -102,7 +110,9 @@ final class RunLog {
           say(
               (r.status() == NodeResult.Status.WARN ? "Warning" : "Failure")
                   + " in "
-                  + (n == null ? "node" : n.type().dbtName())
+                  + (r.uniqueId().startsWith("operation.")
+                      ? "hook"
+                      : n == null ? "node" : n.type().dbtName())
                   + " "
                   + r.name()
                   + where(n));
@@ -130,15 +140,17 @@ final class RunLog {
     for (NodeResult r : results) {
       Node n = snapshot.manifest().nodes().get(r.uniqueId());
       String kind =
-          n == null
-              ? "node"
-              : switch (n.type()) {
-                case MODEL -> n.materialized() + " model";
-                case TEST -> "data test";
-                case SEED -> "seed";
-                case SNAPSHOT -> "snapshot";
-                default -> n.type().dbtName();
-              };
+          r.uniqueId().startsWith("operation.")
+              ? "hook"
+              : n == null
+                  ? "node"
+                  : switch (n.type()) {
+                    case MODEL -> n.materialized() + " model";
+                    case TEST -> "data test";
+                    case SEED -> "seed";
+                    case SNAPSHOT -> "snapshot";
+                    default -> n.type().dbtName();
+                  };
       kinds.merge(kind, 1, Integer::sum);
     }
     StringBuilder b = new StringBuilder();

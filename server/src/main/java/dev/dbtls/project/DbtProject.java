@@ -44,6 +44,24 @@ public record DbtProject(
 
   public static final String FILE = "dbt_project.yml";
 
+  /**
+   * The project's {@code on-run-start} or {@code on-run-end} hooks (a string or a list of them), as
+   * written; empty when there are none.
+   */
+  public List<String> hooks(String key) {
+    if (document == null || !(document.root() instanceof YamlMap m) || !m.has(key)) {
+      return List.of();
+    }
+    Object v = m.get(key).toPlain();
+    if (v instanceof String one) {
+      return one.isBlank() ? List.of() : List.of(one);
+    }
+    if (v instanceof List<?> l) {
+      return l.stream().filter(x -> x != null).map(String::valueOf).toList();
+    }
+    return List.of();
+  }
+
   /** Reads {@code dir/dbt_project.yml}; a missing file is a problem, not an exception. */
   public static DbtProject read(Path dir, FileSource files, YamlJinja jinja) {
     String text = files.read(dir.resolve(FILE)).orElse(null);

@@ -90,7 +90,10 @@ public final class Builds {
     return nodes;
   }
 
-  /** Runs the nodes; one result per node, in the order they were given. */
+  /**
+   * Runs the nodes: the on-run-start hooks' results, then one result per node in the order they
+   * were given, then the on-run-end hooks'.
+   */
   public static List<NodeResult> run(
       ProjectSnapshot s,
       List<Node> nodes,
@@ -129,6 +132,24 @@ public final class Builds {
       pool.shutdown();
       List<NodeResult> out = new ArrayList<>();
       nodes.forEach(n -> out.add(error(n, null, Instant.now(), null, schemaError)));
+      return out;
+    }
+    List<NodeResult> before = RunHooks.run(s, "on-run-start", target, o, Map.of(), l);
+    NodeResult failedHook =
+        before.stream()
+            .filter(r -> r.status() != NodeResult.Status.SUCCESS)
+            .findFirst()
+            .orElse(null);
+    if (failedHook != null) {
+      pool.shutdown();
+      List<NodeResult> out = new ArrayList<>(before);
+      for (int i = 0; i < nodes.size(); i++) {
+        NodeResult r =
+            skippedResult(
+                nodes.get(i), "skipped: the on-run-start hook failed: " + failedHook.message());
+        l.finished(i + 1, nodes.size(), r);
+        out.add(r);
+      }
       return out;
     }
     AtomicInteger started = new AtomicInteger();
@@ -204,12 +225,29 @@ public final class Builds {
         }
       }
     }
-    List<NodeResult> out = new ArrayList<>();
+    List<NodeResult> out = new ArrayList<>(before);
     for (Node n : nodes) {
       NodeResult r = results.get(n.uniqueId());
       out.add(r != null ? r : skippedResult(n, "skipped: the run was interrupted"));
     }
+    if (!o.cancel().cancelled()) {
+      Map<String, Object> extra = new LinkedHashMap<>();
+      extra.put("results", RunHooks.results(s, out));
+      extra.put("schemas", schemaNames(nodes));
+      out.addAll(RunHooks.run(s, "on-run-end", target, o, extra, l));
+    }
     return out;
+  }
+
+  /** dbt's {@code schemas} of on-run-end: the schemas the run built in. */
+  private static List<Object> schemaNames(List<Node> nodes) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (Node n : nodes) {
+      if (n.type() != ResourceType.TEST && n.relation() != null && n.relation().schema() != null) {
+        out.add(n.relation().schema());
+      }
+    }
+    return new ArrayList<>(out);
   }
 
   /**

@@ -576,4 +576,38 @@ class BuildCommandTest {
                   + " and state = 'active' and pid <> pg_backend_pid()"));
     }
   }
+
+  /**
+   * on-run-start runs before the first node and on-run-end after the last, rendered in dbt's hook
+   * context (target, results, schemas); a failing on-run-start skips every node.
+   */
+  @org.junit.jupiter.api.Test
+  void runHooksRunBeforeAndAfterTheNodes() throws Exception {
+    Path p = project("duckdb");
+    Files.writeString(
+        p.resolve("dbt_project.yml"),
+        """
+        name: shop
+        profile: shop
+        on-run-start:
+          - "create table if not exists {{ target.schema }}.audit (event varchar)"
+          - "insert into {{ target.schema }}.audit values ('start on {{ target.name }}')"
+        on-run-end: "insert into {{ target.schema }}.audit values ('{{ results | length }} results in {{ schemas | join(',') }}')"
+        """);
+    CliRun run = dbtls(p, "seed");
+    assertEquals(0, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("1 of 2 OK hook: shop-on-run-start-0"), run.out());
+    assertTrue(run.out().contains("1 of 1 OK hook: shop-on-run-end-0"), run.out());
+    try (Connection c = connect("duckdb", p)) {
+      assertEquals(
+          List.of("start on dev", "3 results in main"), rows(c, "select event from main.audit"));
+    }
+    Files.writeString(
+        p.resolve("dbt_project.yml"),
+        "name: shop\nprofile: shop\non-run-start: \"select * from no_such_table\"\n");
+    CliRun failed = dbtls(p, "seed");
+    assertEquals(1, failed.exit(), failed.out());
+    assertTrue(failed.out().contains("Failure in hook shop-on-run-start-0"), failed.out());
+    assertTrue(failed.out().contains("SKIP relation main.raw_customers"), failed.out());
+  }
 }

@@ -44,6 +44,28 @@ public final class NodeCompiler {
   }
 
   /**
+   * One of the project's {@code on-run-start} / {@code on-run-end} hooks rendered in dbt's context
+   * for hooks (no {@code this}, {@code target}, {@code run_query}, macros) plus {@code extra} (for
+   * on-run-end: {@code results}, {@code schemas}); statements in it run when it renders (a macro
+   * that calls run_query), its SQL is what it prints.
+   */
+  public Rendered renderHook(Node hook, String sql, Map<String, Object> extra) {
+    CompileScope scope = new CompileScope(snapshot.manifest(), hook, false, snapshot.env(), build);
+    Map<String, Object> globals = new java.util.HashMap<>(scopeGlobals(scope));
+    globals.putAll(extra);
+    return snapshot
+        .jinja()
+        .render(
+            new RenderRequest(
+                hook.displayPath(),
+                sql,
+                hook.packageName(),
+                globals,
+                snapshot.knownColumns(),
+                build == null ? null : build.database()));
+  }
+
+  /**
    * Builds the node on the build's database: its materialization (the project's, a package's or
    * ours, chosen as dbt chooses) rendered with the compiled SQL. Never throws; the render's
    * problems tell a failure ({@code database-error} for a refused statement).
