@@ -524,16 +524,43 @@ seeds:
     return models
 
 
+def raw_tables(out_dir, models):
+    """A macro creating every source's schema and table (typed columns, no rows), run on-run-start."""
+    statements = []
+    schemas = []
+    for m in models:
+        if m.layer != 'staging':
+            continue
+        schema = 'raw_%s' % m.domain
+        if schema not in schemas:
+            schemas.append(schema)
+            statements.append('create schema if not exists %s' % schema)
+        cols = ['id bigint', 'account_id integer'] + ['%s %s' % (c, t) for c, t in m.columns]
+        cols.append('updated_at timestamp')
+        statements.append('create table if not exists %s.%s (%s)' % (schema, m.source[1], ', '.join(cols)))
+    write(os.path.join(out_dir, 'macros', 'raw_tables.sql'),
+          '{%% macro create_raw_tables() %%}\n%s\n{%% endmacro %%}\n' % ';\n'.join(statements))
+    path = os.path.join(out_dir, 'dbt_project.yml')
+    with open(path, encoding='utf-8') as f:
+        text = f.read()
+    write(path, text + '\non-run-start: "{{ create_raw_tables() }}"\n')
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     ap.add_argument('out_dir')
     ap.add_argument('--models', type=int, required=True, help='number of models (>= 1)')
     ap.add_argument('--seed', type=int, default=1, help='random seed (default 1)')
+    ap.add_argument('--raw-tables', action='store_true',
+                    help='also an on-run-start hook that creates the sources\' tables (empty), so '
+                         'that dbtls run / build builds the project on a fresh DuckDB file')
     args = ap.parse_args(argv)
     if args.models < 1:
         ap.error('--models must be at least 1')
     start = time.perf_counter()
     models = generate(args.out_dir, args.models, args.seed)
+    if args.raw_tables:
+        raw_tables(args.out_dir, models)
     sys.stderr.write('wrote %d models to %s in %.2f s\n' % (len(models), args.out_dir, time.perf_counter() - start))
 
 

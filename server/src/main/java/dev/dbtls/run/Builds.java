@@ -45,13 +45,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Builds {
   private Builds() {}
 
-  /** How to run: threads, stop at the first failure, full refresh, dbt's command word. */
+  /**
+   * How to run: threads, stop at the first failure, full refresh, dbt's command word; {@code
+   * databaseNanos}, when given, adds up the time spent in the database's calls (the build
+   * benchmark's measure of the runner's own overhead).
+   */
   public record Options(
-      int threads, boolean failFast, boolean fullRefresh, String which, QueryCancel cancel) {
+      int threads,
+      boolean failFast,
+      boolean fullRefresh,
+      String which,
+      QueryCancel cancel,
+      java.util.concurrent.atomic.LongAdder databaseNanos) {
     public Options {
       threads = Math.max(1, threads);
       which = which == null ? "run" : which;
       cancel = cancel == null ? new QueryCancel() : cancel;
+      databaseNanos =
+          databaseNanos == null ? new java.util.concurrent.atomic.LongAdder() : databaseNanos;
+    }
+
+    public Options(
+        int threads, boolean failFast, boolean fullRefresh, String which, QueryCancel cancel) {
+      this(threads, failFast, fullRefresh, which, cancel, null);
     }
   }
 
@@ -101,7 +117,7 @@ public final class Builds {
       Options o,
       DataTests.Listener listener) {
     DataTests.Listener l = listener == null ? DataTests.Listener.NONE : listener;
-    Graph graph = new Graph(nodes);
+    Graph graph = new Graph(nodes, s.manifest());
     Map<String, NodeResult> results = new ConcurrentHashMap<>();
     Set<Statement> running = ConcurrentHashMap.newKeySet();
     o.cancel()
@@ -297,7 +313,9 @@ public final class Builds {
       try {
         Connection c = target.connect();
         opened.add(c);
-        db = new JdbcDatabase(c, target.sqlType(), st -> track(running, st), target::scrub);
+        db =
+            new JdbcDatabase(
+                c, target.sqlType(), st -> track(running, st), target::scrub, o.databaseNanos());
         databases.set(db);
       } catch (SQLException e) {
         NodeResult r =
@@ -496,7 +514,7 @@ public final class Builds {
     private final Map<String, Set<String>> parents = new HashMap<>();
     private final Set<String> submitted = new HashSet<>();
 
-    Graph(List<Node> nodes) {
+    Graph(List<Node> nodes, dev.dbtls.index.Manifest manifest) {
       this.nodes = nodes;
       Set<String> ids = new HashSet<>();
       nodes.forEach(n -> ids.add(n.uniqueId()));
@@ -508,7 +526,7 @@ public final class Builds {
       }
       for (Node n : nodes) {
         Set<String> ps = new HashSet<>();
-        for (String p : n.dependsOn()) {
+        for (String p : throughEphemerals(n, manifest)) {
           if (ids.contains(p)) {
             ps.add(p);
             if (n.type() != ResourceType.TEST) {
@@ -522,6 +540,29 @@ public final class Builds {
         }
         parents.put(n.uniqueId(), ps);
       }
+    }
+
+    /**
+     * A node's parents, an ephemeral parent replaced by its own (it is no relation: it is compiled
+     * into the node, so the node waits for what the ephemeral reads).
+     */
+    private static Set<String> throughEphemerals(Node n, dev.dbtls.index.Manifest manifest) {
+      Set<String> out = new java.util.LinkedHashSet<>();
+      java.util.Deque<String> todo = new java.util.ArrayDeque<>(n.dependsOn());
+      Set<String> seen = new HashSet<>();
+      while (!todo.isEmpty()) {
+        String p = todo.pop();
+        if (!seen.add(p)) {
+          continue;
+        }
+        Node parent = manifest.nodes().get(p);
+        if (parent != null && "ephemeral".equals(parent.materialized())) {
+          todo.addAll(parent.dependsOn());
+        } else {
+          out.add(p);
+        }
+      }
+      return out;
     }
 
     /** Nodes not yet started whose parents have all ended. */

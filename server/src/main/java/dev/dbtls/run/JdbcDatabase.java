@@ -35,11 +35,24 @@ final class JdbcDatabase implements Database {
   private final Consumer<Statement> running;
   private final java.util.function.UnaryOperator<String> scrub;
 
+  private final java.util.concurrent.atomic.LongAdder nanos;
+
   JdbcDatabase(
       Connection connection,
       String adapterType,
       Consumer<Statement> running,
       java.util.function.UnaryOperator<String> scrub) {
+    this(connection, adapterType, running, scrub, new java.util.concurrent.atomic.LongAdder());
+  }
+
+  /** With {@code nanos}: the time of every call to the database is added there. */
+  JdbcDatabase(
+      Connection connection,
+      String adapterType,
+      Consumer<Statement> running,
+      java.util.function.UnaryOperator<String> scrub,
+      java.util.concurrent.atomic.LongAdder nanos) {
+    this.nanos = nanos;
     this.connection = connection;
     this.adapterType = adapterType;
     this.dialect = SqlDialect.of(adapterType).orElse(SqlDialect.of("postgres").orElseThrow());
@@ -49,6 +62,15 @@ final class JdbcDatabase implements Database {
 
   @Override
   public Result execute(String sql, boolean fetch) {
+    long t0 = System.nanoTime();
+    try {
+      return executeAll(sql, fetch);
+    } finally {
+      nanos.add(System.nanoTime() - t0);
+    }
+  }
+
+  private Result executeAll(String sql, boolean fetch) {
     List<String> statements = split(sql);
     Result last = new Result(List.of(), List.of(), -1, "");
     for (String one : statements) {
@@ -108,6 +130,15 @@ final class JdbcDatabase implements Database {
 
   @Override
   public long insert(String insertSql, int columns, List<List<Object>> rows) {
+    long t0 = System.nanoTime();
+    try {
+      return insertAll(insertSql, columns, rows);
+    } finally {
+      nanos.add(System.nanoTime() - t0);
+    }
+  }
+
+  private long insertAll(String insertSql, int columns, List<List<Object>> rows) {
     long total = 0;
     try (PreparedStatement p = connection.prepareStatement(insertSql)) {
       running.accept(p);
@@ -148,6 +179,15 @@ final class JdbcDatabase implements Database {
 
   @Override
   public String relationType(String database, String schema, String identifier) {
+    long t0 = System.nanoTime();
+    try {
+      return lookUp(database, schema, identifier);
+    } finally {
+      nanos.add(System.nanoTime() - t0);
+    }
+  }
+
+  private String lookUp(String database, String schema, String identifier) {
     try (ResultSet rs = tables(database, schema, identifier)) {
       while (rs.next()) {
         if (matches(rs.getString("TABLE_NAME"), identifier)
@@ -169,6 +209,16 @@ final class JdbcDatabase implements Database {
 
   @Override
   public List<Map.Entry<String, String>> columns(
+      String database, String schema, String identifier) {
+    long t0 = System.nanoTime();
+    try {
+      return columnsOf(database, schema, identifier);
+    } finally {
+      nanos.add(System.nanoTime() - t0);
+    }
+  }
+
+  private List<Map.Entry<String, String>> columnsOf(
       String database, String schema, String identifier) {
     List<Map.Entry<String, String>> out = new ArrayList<>();
     try {
@@ -222,10 +272,13 @@ final class JdbcDatabase implements Database {
 
   @Override
   public void commit() {
+    long t0 = System.nanoTime();
     try {
       connection.commit();
     } catch (SQLException e) {
       throw failure(e);
+    } finally {
+      nanos.add(System.nanoTime() - t0);
     }
   }
 

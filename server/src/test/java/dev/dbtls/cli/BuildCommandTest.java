@@ -610,4 +610,27 @@ class BuildCommandTest {
     assertTrue(failed.out().contains("Failure in hook shop-on-run-start-0"), failed.out());
     assertTrue(failed.out().contains("SKIP relation main.raw_customers"), failed.out());
   }
+
+  /**
+   * A model that reads a table through an ephemeral model waits for that table: the ephemeral is
+   * compiled into it, so its parents are the model's (a generated project found the gap).
+   */
+  @org.junit.jupiter.api.Test
+  void aModelWaitsForWhatItsEphemeralParentReads() throws Exception {
+    Path p = project("duckdb");
+    Files.writeString(
+        p.resolve("models/base.sql"),
+        "{{ config(materialized='table') }}\nselect 1 as id from range(300000)\n");
+    Files.writeString(
+        p.resolve("models/between.sql"),
+        "{{ config(materialized='ephemeral') }}\nselect * from {{ ref('base') }}\n");
+    Files.writeString(
+        p.resolve("models/top.sql"),
+        "{{ config(materialized='table') }}\nselect count(*) as n from {{ ref('between') }}\n");
+    CliRun run = dbtls(p, "run", "-s", "base", "top", "--threads", "4");
+    assertEquals(0, run.exit(), run.out() + run.err());
+    try (Connection c = connect("duckdb", p)) {
+      assertEquals(List.of("300000"), rows(c, "select n from main.top"));
+    }
+  }
 }
