@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * Actions above each model, analysis and snapshot a SQL file defines: preview, explain, benchmark,
- * compiled SQL and lineage. Models and analyses get them on line 0 (the file is the node); a
- * snapshot file gets one set per {@code {% snapshot %}} block, on the block's line in the buffer.
- * Macros, tests and YAML get none.
+ * compiled SQL and lineage, and for a model or snapshot also build and test (dbt/run). Models and
+ * analyses get them on line 0 (the file is the node); a snapshot file gets one set per {@code {%
+ * snapshot %}} block, on the block's line in the buffer. Macros, tests and YAML get none.
  */
 public final class CodeLenses {
   private CodeLenses() {}
@@ -26,6 +26,8 @@ public final class CodeLenses {
   public static final String BENCHMARK = "dbtls.benchmark";
   public static final String SHOW_COMPILED_SQL = "dbtls.showCompiledSql";
   public static final String LINEAGE = "dbtls.lineage";
+  public static final String BUILD = "dbtls.buildModel";
+  public static final String TEST = "dbtls.testModel";
 
   /** Title and command of each lens, in the order shown. */
   static final List<String[]> ACTIONS =
@@ -35,6 +37,10 @@ public final class CodeLenses {
           new String[] {"Benchmark", BENCHMARK},
           new String[] {"Compiled SQL", SHOW_COMPILED_SQL},
           new String[] {"Lineage", LINEAGE});
+
+  /** What a node that is built (a model, a snapshot) adds: dbt build and dbt test. */
+  static final List<String[]> BUILT =
+      List.of(new String[] {"Build", BUILD}, new String[] {"Test", TEST});
 
   static List<CodeLens> find(ProjectSnapshot s, String displayPath, String text) {
     if (s == null || displayPath == null || !displayPath.endsWith(".sql")) {
@@ -70,6 +76,11 @@ public final class CodeLenses {
       Map<String, String> arg = Map.of("displayPath", displayPath, "uniqueId", n.uniqueId());
       for (String[] a : ACTIONS) {
         out.add(new CodeLens(at, a[0], a[1], arg));
+      }
+      if (n.type() != ResourceType.ANALYSIS) {
+        for (String[] a : BUILT) {
+          out.add(new CodeLens(at, a[0], a[1], arg));
+        }
       }
     }
     out.sort(java.util.Comparator.comparingInt(c -> c.range().startLine()));

@@ -17,12 +17,20 @@ class CodeLensesTest {
   private static List<CodeLens> set(int line, String path, String uniqueId) {
     Span at = new Span(line, 0, line, 0);
     Map<String, String> arg = Map.of("displayPath", path, "uniqueId", uniqueId);
-    return List.of(
-        new CodeLens(at, "▶ Preview", "dbtls.preview", arg),
-        new CodeLens(at, "Explain", "dbtls.explain", arg),
-        new CodeLens(at, "Benchmark", "dbtls.benchmark", arg),
-        new CodeLens(at, "Compiled SQL", "dbtls.showCompiledSql", arg),
-        new CodeLens(at, "Lineage", "dbtls.lineage", arg));
+    List<CodeLens> out =
+        new java.util.ArrayList<>(
+            List.of(
+                new CodeLens(at, "▶ Preview", "dbtls.preview", arg),
+                new CodeLens(at, "Explain", "dbtls.explain", arg),
+                new CodeLens(at, "Benchmark", "dbtls.benchmark", arg),
+                new CodeLens(at, "Compiled SQL", "dbtls.showCompiledSql", arg),
+                new CodeLens(at, "Lineage", "dbtls.lineage", arg)));
+    if (!uniqueId.startsWith("analysis.")) {
+      // what is built also gets dbt build and dbt test
+      out.add(new CodeLens(at, "Build", "dbtls.buildModel", arg));
+      out.add(new CodeLens(at, "Test", "dbtls.testModel", arg));
+    }
+    return out;
   }
 
   @Test

@@ -205,7 +205,15 @@ class FeaturesThroughAnalysisTest {
     checkSymbols(orders, "config config: materialized='incremental'", "cte paid", "cte final");
     checkFolding(orders, "2-3", "5-6");
     checkLinks(orders, "stg_orders -> models/staging/stg_orders.sql:1");
-    checkLenses(orders, "▶ Preview@1", "Explain@1", "Benchmark@1", "Compiled SQL@1", "Lineage@1");
+    checkLenses(
+        orders,
+        "▶ Preview@1",
+        "Explain@1",
+        "Benchmark@1",
+        "Compiled SQL@1",
+        "Lineage@1",
+        "Build@1",
+        "Test@1");
   }
 
   // ------------------------------------------------------------------------------ changes
@@ -657,7 +665,15 @@ class FeaturesThroughAnalysisTest {
     checkSymbols(spec);
     checkFolding(spec, "1-2");
     checkLinks(spec);
-    checkLenses(spec, "▶ Preview@1", "Explain@1", "Benchmark@1", "Compiled SQL@1", "Lineage@1");
+    checkLenses(
+        spec,
+        "▶ Preview@1",
+        "Explain@1",
+        "Benchmark@1",
+        "Compiled SQL@1",
+        "Lineage@1",
+        "Build@1",
+        "Test@1");
   }
 
   @Test

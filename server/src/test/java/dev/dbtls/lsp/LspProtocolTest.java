@@ -625,7 +625,9 @@ class LspProtocolTest {
           l ->
               titles.add(
                   l.getAsJsonObject().getAsJsonObject("command").get("title").getAsString()));
-      assertEquals(List.of("▶ Preview", "Explain", "Benchmark", "Compiled SQL", "Lineage"), titles);
+      assertEquals(
+          List.of("▶ Preview", "Explain", "Benchmark", "Compiled SQL", "Lineage", "Build", "Test"),
+          titles);
       JsonObject argument =
           lenses
               .get(0)

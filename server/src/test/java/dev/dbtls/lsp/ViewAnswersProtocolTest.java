@@ -216,6 +216,52 @@ class ViewAnswersProtocolTest {
     }
   }
 
+  /**
+   * A build of the shop into a DuckDB file, as the Run tab draws it: models built, tests passed, a
+   * singular test failing, and what is downstream of it skipped.
+   */
+  @Test
+  void aBuildWithAFailingTestAndWhatItSkipped() throws Exception {
+    Path project =
+        keysShop(dir.resolve("build_shop"), "      type: duckdb\n      path: shop.duckdb\n");
+    Files.createDirectories(project.resolve("tests"));
+    Files.writeString(
+        project.resolve("tests/no_ann.sql"),
+        "-- fails on purpose: Ann is a customer\nselect * from {{ ref('customers') }} where name = 'Ann'\n");
+    try (LspClient lsp = start(project)) {
+      JsonObject run =
+          object(
+              lsp.request(
+                  "dbt/run",
+                  Map.of(
+                      "uri",
+                      uri(project, "models/orders.sql"),
+                      "command",
+                      "build",
+                      "select",
+                      List.of("*"),
+                      "threads",
+                      1,
+                      "runId",
+                      "build-shop")));
+      assertTrue(run.get("error") == null || run.get("error").isJsonNull(), run.toString());
+      List<String> statuses = new ArrayList<>();
+      run.getAsJsonArray("results")
+          .forEach(
+              e ->
+                  statuses.add(
+                      e.getAsJsonObject().get("name").getAsString()
+                          + " "
+                          + e.getAsJsonObject().get("status").getAsString()));
+      assertTrue(statuses.contains("customers success"), statuses.toString());
+      assertTrue(statuses.contains("no_ann fail"), statuses.toString());
+      assertTrue(statuses.contains("orders skipped"), statuses.toString());
+      // seconds differ from run to run: the recording keeps them as measured here
+      record("run-shop-build", run, project);
+      stop(lsp);
+    }
+  }
+
   /** Five models on a warehouse that declares their keys; the YAML declares two of them. */
   private static Path keysShop(Path dir, String output) throws IOException {
     Files.createDirectories(dir.resolve("models"));

@@ -23,6 +23,9 @@ import dev.dbtls.protocol.PreviewPage;
 import dev.dbtls.protocol.PreviewPageParams;
 import dev.dbtls.protocol.PreviewParams;
 import dev.dbtls.protocol.PreviewResult;
+import dev.dbtls.protocol.RunNode;
+import dev.dbtls.protocol.RunParams;
+import dev.dbtls.protocol.RunResult;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -37,14 +40,43 @@ public final class DbtCalls {
 
   private final DbtLanguageServerApi server;
   private final BenchmarkNotifications notifications;
+  private final RunNotifications runs;
 
   /**
    * On {@code server} (under LSP4IJ: the language server item's server, cast to the interface),
    * with the {@code dbt/benchmarkFinished} notifications its client receives.
    */
   public DbtCalls(DbtLanguageServerApi server, BenchmarkNotifications notifications) {
+    this(server, notifications, new RunNotifications());
+  }
+
+  /** With the {@code dbt/runProgress} notifications its client receives, for live runs. */
+  public DbtCalls(
+      DbtLanguageServerApi server, BenchmarkNotifications notifications, RunNotifications runs) {
     this.server = server;
     this.notifications = notifications;
+    this.runs = runs;
+  }
+
+  /**
+   * {@code dbt/run}: a dbt command ({@code build}, {@code run}, {@code test}, ...) on the project
+   * of {@code uri} for {@code select} (null: the document's nodes), named {@code runId}; each
+   * node's start and end goes to {@code progress} as the server tells it. {@code
+   * allowProtectedTarget} is the user's yes to writing to a protected target.
+   */
+  public CompletableFuture<RunResult> run(
+      String uri,
+      String command,
+      List<String> select,
+      boolean allowProtectedTarget,
+      String runId,
+      java.util.function.Consumer<RunNode> progress) {
+    runs.listen(runId, progress);
+    return server
+        .run(
+            new RunParams(
+                uri, command, select, null, null, null, null, allowProtectedTarget, runId))
+        .whenComplete((r, e) -> runs.stopListening(runId));
   }
 
   /** {@code dbt/compile}: the document's model as compiled SQL. */

@@ -27,6 +27,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 public class DbtLanguageClient implements LanguageClient, DbtClient {
   private final Map<String, PublishDiagnosticsParams> diagnostics = new ConcurrentHashMap<>();
   private final BenchmarkNotifications benchmarks = new BenchmarkNotifications();
+  private final RunNotifications runs = new RunNotifications();
   private final List<Consumer<ProgressParams>> progressListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<MessageParams>> messageListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<dev.dbtls.protocol.RunNode>> runListeners =
@@ -74,10 +75,16 @@ public class DbtLanguageClient implements LanguageClient, DbtClient {
     benchmarks.finished(status);
   }
 
-  /** {@code dbt/runProgress}: the tool window's Run tab (to come) listens here. */
+  /** {@code dbt/runProgress}: every listener, and the run started through {@link DbtCalls#run}. */
   @Override
   public void runProgress(dev.dbtls.protocol.RunNode node) {
     runListeners.forEach(l -> l.accept(node));
+    runs.progress(node);
+  }
+
+  /** Where the runs of {@link DbtCalls#run} hear their nodes. */
+  public RunNotifications runs() {
+    return runs;
   }
 
   public void onRunProgress(Consumer<dev.dbtls.protocol.RunNode> listener) {

@@ -94,7 +94,7 @@ public final class DbtServerConnection implements AutoCloseable {
 
   /** The typed {@code dbt/*} calls on this connection. */
   public DbtCalls calls() {
-    return new DbtCalls(server, client.benchmarks());
+    return new DbtCalls(server, client.benchmarks(), client.runs());
   }
 
   /** {@code textDocument/didOpen} of a file with its text, as the editor opening it. */

@@ -278,7 +278,7 @@ class TemplateCommandTest {
     while (m.find()) {
       out.add(m.group(1));
     }
-    assertEquals(5, out.size(), "docs/protocol.md's code lens commands: " + out);
+    assertEquals(7, out.size(), "docs/protocol.md's code lens commands: " + out);
     return out;
   }
 

@@ -93,4 +93,53 @@ public abstract class DbtActions extends AnAction {
       super(DbtToolWindow::lineage);
     }
   }
+
+  /** {@code dbtls.buildModel}: dbt build of the model (and its tests) in the Run tab. */
+  public static final class BuildModel extends DbtActions {
+    public BuildModel() {
+      super((w, uri) -> w.run(uri, "build", null, "dbt build " + name(uri)));
+    }
+  }
+
+  /** {@code dbtls.buildModelChildren}: dbt build of the model and what is downstream of it. */
+  public static final class BuildModelChildren extends DbtActions {
+    public BuildModelChildren() {
+      super((w, uri) -> w.run(uri, "build", java.util.List.of(name(uri) + "+"), "dbt build " + name(uri) + "+"));
+    }
+  }
+
+  /** {@code dbtls.buildModelParents}: dbt build of the model and what it is built from. */
+  public static final class BuildModelParents extends DbtActions {
+    public BuildModelParents() {
+      super((w, uri) -> w.run(uri, "build", java.util.List.of("+" + name(uri)), "dbt build +" + name(uri)));
+    }
+  }
+
+  /** {@code dbtls.runModel}: dbt run of the model in the Run tab. */
+  public static final class RunModel extends DbtActions {
+    public RunModel() {
+      super((w, uri) -> w.run(uri, "run", null, "dbt run " + name(uri)));
+    }
+  }
+
+  /** {@code dbtls.testModel}: dbt test of the model's data tests in the Run tab. */
+  public static final class TestModel extends DbtActions {
+    public TestModel() {
+      super((w, uri) -> w.run(uri, "test", null, "dbt test " + name(uri)));
+    }
+  }
+
+  /** {@code dbtls.buildProject}: dbt build of the whole project in the Run tab. */
+  public static final class BuildProject extends DbtActions {
+    public BuildProject() {
+      super((w, uri) -> w.run(uri, "build", java.util.List.of("*"), "dbt build the project"));
+    }
+  }
+
+  /** The model's name: its file's name without the extension. */
+  static String name(String uri) {
+    String file = uri.substring(uri.lastIndexOf('/') + 1);
+    int dot = file.lastIndexOf('.');
+    return dot > 0 ? file.substring(0, dot) : file;
+  }
 }

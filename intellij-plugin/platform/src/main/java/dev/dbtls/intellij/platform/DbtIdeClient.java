@@ -17,6 +17,8 @@ import org.jetbrains.annotations.NotNull;
  */
 final class DbtIdeClient extends LanguageClientImpl implements DbtClient {
   private final BenchmarkNotifications benchmarks = new BenchmarkNotifications();
+  private final dev.dbtls.intellij.client.RunNotifications runs =
+      new dev.dbtls.intellij.client.RunNotifications();
 
   DbtIdeClient(@NotNull Project project) {
     super(project);
@@ -33,9 +35,16 @@ final class DbtIdeClient extends LanguageClientImpl implements DbtClient {
     benchmarks.finished(status);
   }
 
-  /** {@code dbt/runProgress}: no Run tab yet; a run's answer holds every node's end. */
+  /** Where the Run tab's runs hear their nodes. */
+  dev.dbtls.intellij.client.RunNotifications runs() {
+    return runs;
+  }
+
+  /** {@code dbt/runProgress}: to the run of the Run tab it belongs to. */
   @Override
-  public void runProgress(dev.dbtls.protocol.RunNode node) {}
+  public void runProgress(dev.dbtls.protocol.RunNode node) {
+    runs.progress(node);
+  }
 
   /** {@code {"dbtls": {...}}}: what workspace/configuration and didChangeConfiguration carry. */
   @Override

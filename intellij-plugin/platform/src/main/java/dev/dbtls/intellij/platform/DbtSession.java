@@ -50,7 +50,7 @@ public final class DbtSession {
           if (!(server instanceof DbtLanguageServerApi api) || c == null) {
             throw new CompletionException(new IllegalStateException("dbtls did not start"));
           }
-          return new DbtCalls(api, c.benchmarks());
+          return new DbtCalls(api, c.benchmarks(), c.runs());
         });
   }
 }

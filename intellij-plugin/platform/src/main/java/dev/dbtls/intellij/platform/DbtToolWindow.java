@@ -27,6 +27,7 @@ import dev.dbtls.intellij.views.HistoryView;
 import dev.dbtls.intellij.views.LineageView;
 import dev.dbtls.intellij.views.PlanView;
 import dev.dbtls.intellij.views.ResultsView;
+import dev.dbtls.intellij.views.RunView;
 import dev.dbtls.protocol.PreviewResult;
 import dev.dbtls.protocol.Range;
 import java.util.concurrent.CancellationException;
@@ -53,7 +54,8 @@ public final class DbtToolWindow {
   /** The tabs, in order. */
   enum Tab {
     RESULTS("Results"), PLAN("Query Plan"), BENCHMARK("Benchmark"), LINEAGE("Lineage"),
-    COLUMN_LINEAGE("Column Lineage"), ERD("ERD"), DATABASE("Database"), HISTORY("History");
+    COLUMN_LINEAGE("Column Lineage"), ERD("ERD"), DATABASE("Database"), HISTORY("History"),
+    RUN("Run");
 
     final String title;
 
@@ -73,6 +75,9 @@ public final class DbtToolWindow {
   private JComponent erdPane;
   private CatalogView database;
   private HistoryView history;
+  private RunView runs;
+  private final java.util.Map<String, CompletableFuture<?>> runRequests = new java.util.concurrent.ConcurrentHashMap<>();
+  private int runCount;
   private volatile CompletableFuture<?> running; // the preview the Cancel button cancels
   private volatile BenchmarkJob job;
   private volatile String lastUri; // a document of the project, for Database, History, Export
@@ -117,6 +122,9 @@ public final class DbtToolWindow {
     database = new CatalogView();
     database.onOpen(item -> open(item.uri(), item.relation() != null ? item.relation().range()
         : item.node() != null ? item.node().range() : null));
+    runs = new RunView();
+    runs.onCancel(key -> cancel(runRequests.get(key)));
+    runs.onOpen(node -> open(node.uri(), node.range()));
     history = new HistoryView();
     history.onSearch(words -> call(c -> c.history(words, null, 200), history::show, this::error));
   }
@@ -152,7 +160,46 @@ public final class DbtToolWindow {
       case ERD -> erdPane;
       case DATABASE -> database;
       case HISTORY -> history;
+      case RUN -> runs;
     };
+  }
+
+  /**
+   * {@code dbtls.build} and its kin: a dbt command on the document's project for {@code select}
+   * (null: the document's nodes) in the Run tab, its nodes as they run; a protected target asks
+   * first and runs again on a yes.
+   */
+  void run(String uri, String command, java.util.List<String> select, String title) {
+    run(uri, command, select, title, false);
+  }
+
+  private void run(String uri, String command, java.util.List<String> select, String title, boolean allowProtected) {
+    lastUri = uri;
+    String key = "intellij-" + System.currentTimeMillis() + "-" + (++runCount);
+    show(Tab.RUN, () -> {
+      runs.started(key, title);
+      DbtSession.getInstance(project).calls().thenCompose(c -> {
+        CompletableFuture<dev.dbtls.protocol.RunResult> request =
+            c.run(uri, command, select, allowProtected, key, node -> edt(() -> runs.progress(key, node)));
+        runRequests.put(key, request);
+        return request;
+      }).whenComplete((r, e) -> edt(() -> {
+        runRequests.remove(key);
+        if (e != null) {
+          runs.failed(key, e instanceof CancellationException || e.getCause() instanceof CancellationException
+              ? "cancelled: its statements were stopped in the database" : message(e));
+        } else if (r == null) {
+          runs.failed(key, "This file belongs to no dbt project the server knows");
+        } else {
+          runs.finished(key, r);
+          if (r.error() != null && "target-protected".equals(r.error().code())
+              && Messages.showYesNoDialog(project, r.error().message() + ".\n\nThe run creates, replaces and inserts"
+                  + " into relations of that target.", title, Messages.getWarningIcon()) == Messages.YES) {
+            run(uri, command, select, title, true);
+          }
+        }
+      }));
+    });
   }
 
   /** {@code dbtls.preview}: the document's model's rows in Results. */
