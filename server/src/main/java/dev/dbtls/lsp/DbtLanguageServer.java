@@ -149,7 +149,12 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
             requests,
             store,
             configuration::current,
-            () -> this.client);
+            () -> this.client,
+            (s, results) -> {
+              diagnostics.runEnded(
+                  s.inputs().root().dir(), dev.dbtls.run.TestFailures.of(s, results));
+              republish();
+            });
   }
 
   @Override
@@ -378,7 +383,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     return workspace.currentAnalysis(projectDir);
   }
 
-  /** Severities changed: the same problems, shown again with the new levels. */
+  /** Severities changed, or a run's tests: the same problems, shown again. */
   private void republish() {
     LanguageClient c = client;
     if (c == null || shutdown) {

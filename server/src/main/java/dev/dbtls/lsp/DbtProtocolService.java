@@ -36,6 +36,11 @@ final class DbtProtocolService implements DbtProtocol {
   private final dev.dbtls.query.ForeignKeyMemory foreignKeys;
   private final java.util.function.Supplier<org.eclipse.lsp4j.services.LanguageClient> client;
 
+  /** Told each run's results: its tests' failures become problems of their YAML entries. */
+  private final java.util.function.BiConsumer<
+          dev.dbtls.index.compile.ProjectSnapshot, java.util.List<dev.dbtls.run.NodeResult>>
+      runEnded;
+
   DbtProtocolService(
       Workspace workspace,
       Uris uris,
@@ -43,7 +48,11 @@ final class DbtProtocolService implements DbtProtocol {
       Requests requests,
       CompletableFuture<dev.dbtls.store.Store> store,
       java.util.function.Supplier<dev.dbtls.workspace.Settings> settings,
-      java.util.function.Supplier<org.eclipse.lsp4j.services.LanguageClient> client) {
+      java.util.function.Supplier<org.eclipse.lsp4j.services.LanguageClient> client,
+      java.util.function.BiConsumer<
+              dev.dbtls.index.compile.ProjectSnapshot, java.util.List<dev.dbtls.run.NodeResult>>
+          runEnded) {
+    this.runEnded = runEnded;
     this.workspace = workspace;
     this.uris = uris;
     this.warehouses = warehouses;
@@ -156,7 +165,15 @@ final class DbtProtocolService implements DbtProtocol {
         p == null ? null : p.uri(),
         (s, file, cancel) ->
             RunAnswer.of(
-                s, file, p, cancel, warehouses, settings.get().protectedTargets(), uris, client));
+                s,
+                file,
+                p,
+                cancel,
+                warehouses,
+                settings.get().protectedTargets(),
+                uris,
+                client,
+                runEnded));
   }
 
   @Override

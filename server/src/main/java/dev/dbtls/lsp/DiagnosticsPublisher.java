@@ -32,6 +32,26 @@ final class DiagnosticsPublisher {
 
   private final Map<Path, Map<Path, List<Problem>>> published = new ConcurrentHashMap<>();
 
+  /** Per project, the data tests the last runs found failing, by unique id (run.TestFailures). */
+  private final Map<Path, Map<String, Problem>> failedTests = new ConcurrentHashMap<>();
+
+  /**
+   * A run ended: its tests' problems replace those of their earlier runs (null clears one); the
+   * caller publishes again.
+   */
+  void runEnded(Path projectDir, Map<String, Problem> tests) {
+    Map<String, Problem> now =
+        failedTests.computeIfAbsent(projectDir, k -> new ConcurrentHashMap<>());
+    tests.forEach(
+        (id, p) -> {
+          if (p == null) {
+            now.remove(id);
+          } else {
+            now.put(id, p);
+          }
+        });
+  }
+
   DiagnosticsPublisher(
       Uris uris,
       java.util.function.Function<Path, java.util.Optional<dev.dbtls.ide.Analysis>> newest) {
@@ -49,16 +69,25 @@ final class DiagnosticsPublisher {
     if (newest.apply(projectDir).orElse(null) != analysis) {
       return; // the newer build publishes its own
     }
-    Map<Path, List<Problem>> now = new java.util.LinkedHashMap<>();
-    analysis
-        .diagnostics(openFiles)
+    Map<Path, List<Problem>> found = new java.util.LinkedHashMap<>();
+    analysis.diagnostics(openFiles).forEach((f, ps) -> found.put(f, new java.util.ArrayList<>(ps)));
+    failedTests
+        .getOrDefault(projectDir, Map.of())
+        .values()
         .forEach(
-            (f, ps) -> {
-              List<Problem> shown = settings.adjust(ps);
-              if (!shown.isEmpty()) {
-                now.put(f, shown);
-              }
-            });
+            p ->
+                found
+                    .computeIfAbsent(
+                        projectDir.resolve(p.file()).normalize(), k -> new java.util.ArrayList<>())
+                    .add(p));
+    Map<Path, List<Problem>> now = new java.util.LinkedHashMap<>();
+    found.forEach(
+        (f, ps) -> {
+          List<Problem> shown = settings.adjust(ps);
+          if (!shown.isEmpty()) {
+            now.put(f, shown);
+          }
+        });
     Map<Path, List<Problem>> before = published.getOrDefault(projectDir, Map.of());
     for (Path f : dev.dbtls.ide.Analysis.clearedFiles(before.keySet(), now)) {
       client.publishDiagnostics(new PublishDiagnosticsParams(uris.uri(f), List.of()));
@@ -76,6 +105,7 @@ final class DiagnosticsPublisher {
 
   /** Clears every file shown for a project that is gone. */
   synchronized void forget(LanguageClient client, Path projectDir) {
+    failedTests.remove(projectDir);
     Map<Path, List<Problem>> before = published.remove(projectDir);
     if (before != null) {
       before

@@ -51,7 +51,8 @@ final class RunAnswer {
       Warehouses warehouses,
       List<String> protectedTargets,
       Uris uris,
-      Supplier<LanguageClient> client) {
+      Supplier<LanguageClient> client,
+      java.util.function.BiConsumer<ProjectSnapshot, List<NodeResult>> ended) {
     String command = p.command() == null ? "test" : p.command();
     String runId =
         p.runId() != null && p.runId().matches("[A-Za-z0-9_-]{1,64}")
@@ -155,6 +156,7 @@ final class RunAnswer {
                 args);
       }
     }
+    ended.accept(s, run.results());
     List<RunNode> results =
         java.util.stream.IntStream.range(0, run.results().size())
             .mapToObj(i -> node(runId, run.results().get(i), i + 1, nodes.size(), s, uris, root))

@@ -33,6 +33,7 @@ public enum ProblemCode {
   INTROSPECTION_SKIPPED("introspection-skipped", Severity.INFO),
   JINJA_LOG("jinja-log", Severity.INFO),
   DATABASE_ERROR("database-error", Severity.ERROR),
+  TEST_FAILED("test-failed", Severity.ERROR),
   // index
   REF_UNKNOWN("ref-unknown", Severity.ERROR),
   REF_DISABLED("ref-disabled", Severity.ERROR),

@@ -100,6 +100,39 @@ class RunProtocolTest {
               "unique_orders_order_id running"),
           seen);
 
+      // the failing test is a problem at its YAML entry until a run of it passes
+      String yaml = project.resolve("models/schema.yml").toUri().toString();
+      com.google.gson.JsonArray shown =
+          lsp.awaitDiagnostics(yaml, d -> d.toString().contains("test-failed"));
+      JsonObject failed = null;
+      for (JsonElement d : shown) {
+        if (d.getAsJsonObject().get("code").getAsString().equals("test-failed")) {
+          failed = d.getAsJsonObject();
+        }
+      }
+      assertNotNull(failed, shown.toString());
+      assertEquals(1, failed.get("severity").getAsInt(), failed.toString());
+      assertEquals(
+          "dbt test unique_orders_order_id failed in the last run: Got 1 result, configured to fail"
+              + " if != 0",
+          failed.get("message").getAsString());
+      lsp.notify(
+          "textDocument/didOpen",
+          Map.of(
+              "textDocument",
+              Map.of(
+                  "uri",
+                  uri,
+                  "languageId",
+                  "jinja-sql",
+                  "version",
+                  1,
+                  "text",
+                  "select * from (values (10, 'placed'), (11, 'shipped')) t(order_id, status)\n")));
+      JsonObject again = object(lsp.request("dbt/run", Map.of("uri", uri, "command", "test")));
+      assertEquals(2, again.get("pass").getAsInt(), again.toString());
+      lsp.awaitDiagnostics(yaml, d -> !d.toString().contains("test-failed"));
+
       JsonObject unknown = object(lsp.request("dbt/run", Map.of("uri", uri, "command", "docs")));
       assertEquals(
           "run-command-unsupported", unknown.getAsJsonObject("error").get("code").getAsString());
