@@ -9,7 +9,9 @@
 {% endtest %}
 
 {% macro default__test_not_null(model, column_name) -%}
-select {{ column_name }}
+{#- as dbt: every column when the failing rows are stored, to see them whole -#}
+{%- set column_list = '*' if should_store_failures() else column_name -%}
+select {{ column_list }}
 from {{ model }}
 where {{ column_name }} is null
 {%- endmacro %}

@@ -43,6 +43,11 @@ abstract class BuildCommand implements Callable<Integer> {
   boolean fullRefresh;
 
   @Option(
+      names = "--store-failures",
+      description = "Keep each test's failing rows in a table of the audit schema (build)")
+  boolean storeFailures;
+
+  @Option(
       names = "--allow-protected-target",
       description =
           "Write to a protected target (named prod or production, or listed in"
@@ -109,6 +114,7 @@ abstract class BuildCommand implements Callable<Integer> {
     args.put("threads", n);
     args.put("fail_fast", failFast);
     args.put("full_refresh", fullRefresh);
+    args.put("store_failures", storeFailures);
     args.put("target", target);
     CommandRun run;
     try (BuildTarget t = opened.target()) {
@@ -117,7 +123,8 @@ abstract class BuildCommand implements Callable<Integer> {
               s,
               nodes,
               t,
-              new Builds.Options(n, failFast, fullRefresh, which(), cancel),
+              new Builds.Options(n, failFast, fullRefresh, which(), cancel)
+                  .storingFailures(storeFailures),
               new DataTests.Listener() {
                 @Override
                 public void started(int index, int total, Node node) {

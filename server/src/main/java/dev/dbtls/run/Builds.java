@@ -48,7 +48,8 @@ public final class Builds {
   /**
    * How to run: threads, stop at the first failure, full refresh, dbt's command word; {@code
    * databaseNanos}, when given, adds up the time spent in the database's calls (the build
-   * benchmark's measure of the runner's own overhead).
+   * benchmark's measure of the runner's own overhead); {@code storeFailures} is dbt's {@code
+   * --store-failures}.
    */
   public record Options(
       int threads,
@@ -56,7 +57,8 @@ public final class Builds {
       boolean fullRefresh,
       String which,
       QueryCancel cancel,
-      java.util.concurrent.atomic.LongAdder databaseNanos) {
+      java.util.concurrent.atomic.LongAdder databaseNanos,
+      boolean storeFailures) {
     public Options {
       threads = Math.max(1, threads);
       which = which == null ? "run" : which;
@@ -67,7 +69,23 @@ public final class Builds {
 
     public Options(
         int threads, boolean failFast, boolean fullRefresh, String which, QueryCancel cancel) {
-      this(threads, failFast, fullRefresh, which, cancel, null);
+      this(threads, failFast, fullRefresh, which, cancel, null, false);
+    }
+
+    /** With the time of the database's calls added to {@code databaseNanos}. */
+    public Options(
+        int threads,
+        boolean failFast,
+        boolean fullRefresh,
+        String which,
+        QueryCancel cancel,
+        java.util.concurrent.atomic.LongAdder databaseNanos) {
+      this(threads, failFast, fullRefresh, which, cancel, databaseNanos, false);
+    }
+
+    /** dbt's {@code --store-failures}: every test of the run keeps its failing rows. */
+    public Options storingFailures(boolean yes) {
+      return new Options(threads, failFast, fullRefresh, which, cancel, databaseNanos, yes);
     }
   }
 
@@ -366,7 +384,8 @@ public final class Builds {
   /** One node on this thread's connection: compiled, then built (or, a test, run and judged). */
   private static NodeResult one(ProjectSnapshot s, Node n, JdbcDatabase db, Options o) {
     Instant compile = Instant.now();
-    NodeCompiler compiler = new NodeCompiler(s, new BuildContext(db, o.fullRefresh(), o.which()));
+    NodeCompiler compiler =
+        new NodeCompiler(s, new BuildContext(db, o.fullRefresh(), o.which(), o.storeFailures()));
     try {
       CompiledNode c = compiler.compile(n);
       if (c.failed()) {
@@ -380,10 +399,19 @@ public final class Builds {
       }
       if (n.type() == ResourceType.TEST) {
         Instant execute = Instant.now();
-        Database.Result r = db.execute(DataTestSql.of(c.sql(), n.config()), true);
+        String from = c.sql();
+        dev.dbtls.jinja.Relation audit = null;
+        if (StoreFailures.wanted(n, o.storeFailures())) {
+          audit = StoreFailures.relation(s, n);
+          db.execute(StoreFailures.createSql(s, audit, c.sql()), false);
+          db.commit();
+          from = "select * from " + audit.render();
+        }
+        Database.Result r = db.execute(DataTestSql.of(from, n.config()), true);
         db.rollback();
         List<Object> row = r.rows().isEmpty() ? List.of(0L, false, false) : r.rows().get(0);
-        return DataTests.judge(n, c.sql(), row, compile, execute, Instant.now());
+        NodeResult judged = DataTests.judge(n, c.sql(), row, compile, execute, Instant.now());
+        return audit == null ? judged : stored(judged, audit.render());
       }
       Instant execute = Instant.now();
       Rendered built = compiler.materialize(c);
@@ -455,6 +483,27 @@ public final class Builds {
   /** dbt's word for a node on its lines: model, seed, snapshot, test. */
   static String kind(Node n) {
     return n.type().dbtName();
+  }
+
+  /** A test's result that says where its failing rows were kept (dbt: "See test failures"). */
+  private static NodeResult stored(NodeResult r, String table) {
+    String message =
+        r.message() == null
+            ? null
+            : r.message() + "\n\n  See test failures:\n  select * from " + table;
+    return new NodeResult(
+        r.uniqueId(),
+        r.name(),
+        r.status(),
+        r.failures(),
+        message,
+        r.compiledSql(),
+        r.compileStarted(),
+        r.executeStarted(),
+        r.completed(),
+        r.thread(),
+        Map.of(),
+        table);
   }
 
   private static NodeResult cancelled(NodeResult r) {

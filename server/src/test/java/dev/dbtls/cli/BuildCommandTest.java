@@ -633,4 +633,60 @@ class BuildCommandTest {
       assertEquals(List.of("300000"), rows(c, "select n from main.top"));
     }
   }
+
+  /**
+   * store_failures keeps a failing test's rows in the audit schema, as dbt names it; the message
+   * says where; --store-failures does it for every test of the run.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "postgres"})
+  void storeFailuresKeepsTheFailingRows(String engine) throws Exception {
+    Path p = project(engine);
+    Files.writeString(
+        p.resolve("models/schema.yml"),
+        """
+        models:
+          - name: stg_customers
+            columns:
+              - name: signed_up
+                data_tests:
+                  - not_null:
+                      config:
+                        store_failures: true
+              - name: customer_id
+                data_tests: [unique]
+        """);
+    CliRun run = dbtls(p, "build", "-s", "+stg_customers");
+    assertEquals(1, run.exit(), run.out() + run.err());
+    String audit = schema(engine) + "_dbt_test__audit";
+    assertTrue(
+        run.out().contains("See test failures:") && run.out().contains(audit + "\""), run.out());
+    try (Connection c = connect(engine, p)) {
+      assertEquals(
+          List.of("3|cy|null"),
+          rows(
+              c,
+              "select customer_id, name, signed_up from "
+                  + audit
+                  + ".not_null_stg_customers_signed_up"));
+      assertEquals(
+          List.of(),
+          rows(
+              c,
+              "select table_name from information_schema.tables where table_schema = '"
+                  + audit
+                  + "' and table_name = 'unique_stg_customers_customer_id'"));
+    }
+    CliRun all = dbtls(p, "build", "-s", "stg_customers", "--store-failures");
+    assertEquals(1, all.exit(), all.out());
+    try (Connection c = connect(engine, p)) {
+      assertEquals(
+          List.of("0"),
+          rows(c, "select count(*) from " + audit + ".unique_stg_customers_customer_id"));
+    }
+    if (engine.equals("postgres")) {
+      Databases.exec(
+          Databases.PG_URL, "postgres", List.of("drop schema if exists " + audit + " cascade"));
+    }
+  }
 }

@@ -6,15 +6,21 @@ import dev.dbtls.jinja.Database;
 
 /**
  * What a build adds to a node's render: the connection its statements run on, whether the run is a
- * full refresh ({@code --full-refresh}) and dbt's command ({@code run}, {@code build}, {@code
- * seed}). With it, {@code is_incremental()} asks the database, as dbt does.
+ * full refresh ({@code --full-refresh}), dbt's command ({@code run}, {@code build}, {@code seed})
+ * and whether tests store their failures ({@code --store-failures}). With it, {@code
+ * is_incremental()} asks the database, as dbt does.
  */
-public record BuildContext(Database database, boolean fullRefresh, String which) {
+public record BuildContext(
+    Database database, boolean fullRefresh, String which, boolean storeFailures) {
   /** Written after a materialization's output, before its main statement's response message. */
   public static final char RESPONSE_MARK = '\u0001';
 
   public BuildContext {
     which = which == null ? "run" : which;
+  }
+
+  public BuildContext(Database database, boolean fullRefresh, String which) {
+    this(database, fullRefresh, which, false);
   }
 
   /** dbt's {@code should_full_refresh()}: the node's {@code full_refresh} config, else the flag. */

@@ -56,7 +56,10 @@ final class DbtContext {
     g.put("run_started_at", RUN_STARTED_AT);
     String which = build == null ? "compile" : build.which();
     boolean fullRefresh = build != null && build.fullRefresh();
-    g.put("flags", Map.of("FULL_REFRESH", fullRefresh, "STORE_FAILURES", false, "WHICH", which));
+    boolean storeFailures = build != null && build.storeFailures();
+    g.put(
+        "flags",
+        Map.of("FULL_REFRESH", fullRefresh, "STORE_FAILURES", storeFailures, "WHICH", which));
     g.put("selected_resources", java.util.List.of());
     g.put("invocation_args_dict", invocationArgs(target, which, fullRefresh));
     // dbt's context members under their own names, still reachable when a project's macro named
