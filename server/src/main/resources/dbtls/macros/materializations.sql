@@ -78,7 +78,8 @@
 {% macro persist_docs(relation, model, for_relation=true, for_columns=true) %}{% endmacro %}
 
 {#- view: created under an intermediate name, the old relation renamed away, the new one
-    renamed in, the old one dropped after the commit -#}
+    renamed in, the old one dropped after the commit; a contract is checked (a view keeps no
+    constraints) -#}
 {% materialization view, default %}
   {%- set existing_relation = load_relation(this) -%}
   {%- set target_relation = this.incorporate(type='view') -%}
@@ -88,6 +89,7 @@
   {{ drop_relation_if_exists(load_relation(backup_relation)) }}
   {{ run_hooks(pre_hooks, inside_transaction=False) }}
   {{ run_hooks(pre_hooks, inside_transaction=True) }}
+  {%- if contract_enforced() -%}{%- do get_assert_columns_equivalent(sql) -%}{%- endif -%}
   {% call statement('main') -%}
     {{ get_create_view_as_sql(intermediate_relation, sql) }}
   {%- endcall %}
@@ -102,6 +104,25 @@
   {{ return({'relations': [target_relation]}) }}
 {% endmaterialization %}
 
+{#- model contracts: the query's columns checked against the YAML's before anything is built,
+    then the table created with the declared columns and constraints -#}
+{% macro get_assert_columns_equivalent(sql) %}
+  {{ return(adapter.dbtls_assert_contract(sql, model['columns'])) }}
+{% endmacro %}
+
+{% macro contract_enforced() %}
+  {%- set contract = config.get('contract') -%}
+  {{ return(contract is mapping and contract.get('enforced') in [true, 'true', 'True']) }}
+{% endmacro %}
+
+{% macro get_create_table_as_sql_for(relation, sql) %}
+  {%- if contract_enforced() -%}
+    {%- do get_assert_columns_equivalent(sql) -%}
+    {{ return(adapter.dbtls_contract_table_sql(relation, sql, model['columns'])) }}
+  {%- endif -%}
+  {{ return(get_create_table_as_sql(False, relation, sql)) }}
+{% endmacro %}
+
 {#- table: the same swap, with a table built from the model's query -#}
 {% materialization table, default %}
   {%- set existing_relation = load_relation(this) -%}
@@ -113,7 +134,7 @@
   {{ run_hooks(pre_hooks, inside_transaction=False) }}
   {{ run_hooks(pre_hooks, inside_transaction=True) }}
   {% call statement('main') -%}
-    {{ get_create_table_as_sql(False, intermediate_relation, sql) }}
+    {{ get_create_table_as_sql_for(intermediate_relation, sql) }}
   {%- endcall %}
   {% if existing_relation is not none %}
     {% do adapter.rename_relation(existing_relation, backup_relation) %}
@@ -227,9 +248,9 @@
   {{ run_hooks(pre_hooks, inside_transaction=False) }}
   {{ run_hooks(pre_hooks, inside_transaction=True) }}
   {% if existing_relation is none %}
-    {%- set build_sql = get_create_table_as_sql(False, target_relation, sql) -%}
+    {%- set build_sql = get_create_table_as_sql_for(target_relation, sql) -%}
   {% elif swap %}
-    {%- set build_sql = get_create_table_as_sql(False, intermediate_relation, sql) -%}
+    {%- set build_sql = get_create_table_as_sql_for(intermediate_relation, sql) -%}
   {% else %}
     {{ drop_relation_if_exists(load_relation(temp_relation)) }}
     {% call statement('create_temp') %}{{ get_create_table_as_sql(True, temp_relation, sql) }}{% endcall %}

@@ -11,12 +11,25 @@ import java.util.Map;
  * render as dbt's database error ends a node.
  */
 public interface Database {
-  /** A statement's outcome: columns and rows when fetched, rows affected, the driver's word. */
-  record Result(List<String> columns, List<List<Object>> rows, long rowsAffected, String code) {
+  /**
+   * A statement's outcome: columns (and their types, as the database names them) and rows when
+   * fetched, rows affected, the driver's word.
+   */
+  record Result(
+      List<String> columns,
+      List<String> columnTypes,
+      List<List<Object>> rows,
+      long rowsAffected,
+      String code) {
     public Result {
       columns = columns == null ? List.of() : columns;
+      columnTypes = columnTypes == null ? List.of() : columnTypes;
       rows = rows == null ? List.of() : rows;
       code = code == null ? "" : code;
+    }
+
+    public Result(List<String> columns, List<List<Object>> rows, long rowsAffected, String code) {
+      this(columns, List.of(), rows, rowsAffected, code);
     }
   }
 

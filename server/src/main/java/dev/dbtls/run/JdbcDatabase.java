@@ -100,8 +100,10 @@ final class JdbcDatabase implements Database {
   private Result read(ResultSet rs, String code) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     List<String> columns = new ArrayList<>();
+    List<String> types = new ArrayList<>();
     for (int i = 1; i <= md.getColumnCount(); i++) {
       columns.add(md.getColumnLabel(i));
+      types.add(md.getColumnTypeName(i));
     }
     List<List<Object>> rows = new ArrayList<>();
     while (rows.size() < MAX_ROWS && rs.next()) {
@@ -111,7 +113,7 @@ final class JdbcDatabase implements Database {
       }
       rows.add(row);
     }
-    return new Result(columns, rows, rows.size(), code);
+    return new Result(columns, types, rows, rows.size(), code);
   }
 
   /** A JDBC value as templates compare it: whole numbers as longs, decimals kept exact. */

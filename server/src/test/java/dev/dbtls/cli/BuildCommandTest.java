@@ -689,4 +689,66 @@ class BuildCommandTest {
           Databases.PG_URL, "postgres", List.of("drop schema if exists " + audit + " cascade"));
     }
   }
+
+  /**
+   * A model contract: the query's columns checked against the YAML's before building (a type
+   * mismatch is dbt's error with its table, nothing built); a kept contract's table has the
+   * declared constraints, enforced by the database.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "postgres"})
+  void anEnforcedContractIsCheckedAndItsConstraintsCreated(String engine) throws Exception {
+    Path p = project(engine);
+    Files.writeString(
+        p.resolve("models/contracted.sql"),
+        "{{ config(materialized='table') }}\nselect 1 as id, 'ana' as name\n");
+    String yaml =
+        """
+        models:
+          - name: contracted
+            config:
+              contract: {enforced: true}
+            columns:
+              - name: id
+                data_type: ID_TYPE
+                constraints:
+                  - type: not_null
+                  - type: primary_key
+              - name: name
+                data_type: varchar(20)
+                constraints:
+                  - type: check
+                    expression: "name <> ''"
+        """;
+    Files.writeString(p.resolve("models/schema.yml"), yaml.replace("ID_TYPE", "text"));
+    CliRun broken = dbtls(p, "run", "-s", "contracted");
+    assertEquals(1, broken.exit(), broken.out());
+    assertTrue(
+        broken.out().contains("This model has an enforced contract that failed."), broken.out());
+    assertTrue(
+        broken
+            .out()
+            .lines()
+            .anyMatch(l -> l.matches("\\| id \\| INT\\w* \\| TEXT \\| data type mismatch \\|")),
+        broken.out());
+    Files.writeString(p.resolve("models/schema.yml"), yaml.replace("ID_TYPE", "integer"));
+    CliRun kept = dbtls(p, "run", "-s", "contracted");
+    assertEquals(0, kept.exit(), kept.out() + kept.err());
+    try (Connection c = connect(engine, p)) {
+      String table = schema(engine) + ".contracted";
+      assertEquals(List.of("1|ana"), rows(c, "select id, name from " + table));
+      for (String bad :
+          List.of(
+              "insert into " + table + " values (1, 'bo')",
+              "insert into " + table + " values (null, 'cy')",
+              "insert into " + table + " values (2, '')")) {
+        try (Statement st = c.createStatement()) {
+          st.execute(bad);
+          throw new AssertionError("the contract's constraint let this in: " + bad);
+        } catch (java.sql.SQLException expected) {
+          // primary key, not null, check: refused by the database
+        }
+      }
+    }
+  }
 }

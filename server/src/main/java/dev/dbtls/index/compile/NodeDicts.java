@@ -46,6 +46,7 @@ final class NodeDicts {
       col.put("meta", c.meta());
       col.put("tags", c.tags());
       col.put("quote", c.quote());
+      col.put("constraints", c.constraints() == null ? java.util.List.of() : c.constraints());
       columns.put(c.name(), col);
     }
     m.put("columns", columns);

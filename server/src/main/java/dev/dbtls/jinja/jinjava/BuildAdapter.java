@@ -8,6 +8,7 @@ import dev.dbtls.project.Adapter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -66,6 +67,18 @@ final class BuildAdapter {
             });
         yield "";
       }
+      case "dbtls_assert_contract" ->
+          Contract.check(
+              session,
+              PyValues.str(a.arg(0, "sql", "")),
+              a.arg(1, "columns", null) instanceof Map<?, ?> m ? m : Map.of());
+      case "dbtls_contract_table_sql" ->
+          a.arg(0, "relation", null) instanceof Relation r
+              ? Contract.createTable(
+                  r,
+                  PyValues.str(a.arg(1, "sql", "")),
+                  a.arg(2, "columns", null) instanceof Map<?, ?> m ? m : Map.of())
+              : "";
       case "get_incremental_strategy_macro" ->
           strategyMacro(PyValues.str(a.arg(1, "strategy", "")));
       case "load_seed_rows" -> loadSeedRows(a.arg(0, "relation", null), a.arg(1, "table", null));
