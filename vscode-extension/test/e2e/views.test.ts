@@ -317,6 +317,18 @@ test("dbt: Test Model runs the model's data tests into the Testing view: passes,
 
 test('dbt: Build Model and Parents builds into the DuckDB file: the Runs view shows each node live, then the failing test and what it skipped', async () => {
   await wb.openFile('models/staging/stg_customers.sql');
+  // the dev target, a DuckDB file (an earlier test file may have switched to the in-memory one)
+  await wb.command('dbt: Switch Target');
+  const dev = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: /^dev/ });
+  await dev.first().waitFor();
+  await dev.first().click();
+  await eventually(
+    async () =>
+      /vscode_shop · dev \(duckdb\)/.test(
+        (await wb.page.locator('.statusbar-item#status\\.languageStatus').getAttribute('aria-label')) ?? '',
+      ),
+    'the server has loaded the dev target',
+  );
   await wb.command('dbt: Build Model and Parents');
   const sidebar = wb.page.locator('.part.sidebar');
   await eventually(

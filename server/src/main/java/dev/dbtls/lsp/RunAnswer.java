@@ -138,6 +138,17 @@ final class RunAnswer {
                 + command
                 + " writes to it only once you confirm");
       }
+      if (BuildTarget.inMemory(s.inputs().target())) {
+        return failed(
+            runId,
+            command,
+            "target-in-memory",
+            "target '"
+                + target
+                + "' is a DuckDB database in memory: what dbt "
+                + command
+                + " writes there would be gone when it ends; build a target with a file 'path'");
+      }
       args.put("full_refresh", fullRefresh);
       nodes = Builds.among(s, command, chosen, excluded);
       warehouses.closeProject(root);

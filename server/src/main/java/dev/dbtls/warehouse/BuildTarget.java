@@ -36,6 +36,18 @@ public final class BuildTarget implements AutoCloseable {
     this.source = new DriverSource(spec);
   }
 
+  /**
+   * Whether the target is a DuckDB database in memory: what a build writes there lives only as long
+   * as the build (the previews have a memory database of their own).
+   */
+  public static boolean inMemory(Target target) {
+    if (!target.type().equalsIgnoreCase("duckdb")) {
+      return false;
+    }
+    Object path = target.fields().get("path");
+    return path == null || String.valueOf(path).startsWith(":memory:");
+  }
+
   /** Opens the target for writing and proves a connection works. */
   public static Opened open(Target target, Path projectDir) {
     String type = target.type().toLowerCase(Locale.ROOT);

@@ -153,7 +153,8 @@ class RunProtocolTest {
         project.resolve("profiles.yml"),
         "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
             + "      path: shop.duckdb\n      threads: 2\n"
-            + "    prod:\n      type: duckdb\n      path: prod.duckdb\n");
+            + "    prod:\n      type: duckdb\n      path: prod.duckdb\n"
+            + "    mem:\n      type: duckdb\n      path: ':memory:'\n");
     Files.writeString(
         project.resolve("models/orders.sql"),
         "{{ config(materialized='table') }}\n"
@@ -245,6 +246,21 @@ class RunProtocolTest {
                       true)));
       assertEquals(1, allowed.get("pass").getAsInt(), allowed.toString());
       assertTrue(Files.isRegularFile(project.resolve("prod.duckdb")));
+
+      // a DuckDB target in memory keeps nothing a build writes: refused, saying why
+      lsp.notify(
+          "workspace/didChangeConfiguration",
+          Map.of(
+              "settings",
+              Map.of("dbtls", Map.of("profilesDir", project.toString(), "target", "mem"))));
+      JsonObject memory =
+          object(
+              lsp.request(
+                  "dbt/run", Map.of("uri", uri, "command", "build", "select", List.of("orders"))));
+      assertEquals(
+          "target-in-memory",
+          memory.getAsJsonObject("error").get("code").getAsString(),
+          memory.toString());
     }
   }
 }
