@@ -6,8 +6,6 @@ import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
 import dev.dbtls.run.Builds;
 import dev.dbtls.run.CommandRun;
-import dev.dbtls.run.DataTests;
-import dev.dbtls.run.NodeResult;
 import dev.dbtls.warehouse.BuildTarget;
 import dev.dbtls.warehouse.QueryCancel;
 import java.util.ArrayList;
@@ -104,8 +102,7 @@ abstract class BuildCommand implements Callable<Integer> {
       return 2;
     }
     QueryCancel cancel = new QueryCancel();
-    Thread hook = new Thread(cancel::cancel);
-    Runtime.getRuntime().addShutdownHook(hook);
+    Thread hook = RunLog.cancelOnExit(cancel);
     RunLog log = new RunLog(s);
     Map<String, Object> args = new LinkedHashMap<>();
     args.put("which", which());
@@ -125,35 +122,12 @@ abstract class BuildCommand implements Callable<Integer> {
               t,
               new Builds.Options(n, failFast, fullRefresh, which(), cancel)
                   .storingFailures(storeFailures),
-              new DataTests.Listener() {
-                @Override
-                public void started(int index, int total, Node node) {
-                  log.started(index, total, node);
-                }
-
-                @Override
-                public void finished(int index, int total, NodeResult r) {
-                  log.finished(index, total, r);
-                }
-              },
+              log,
               args);
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        // shutting down already
-      }
+      RunLog.release(hook);
     }
-    if (run.writeError() != null) {
-      System.err.println("dbtls: " + run.writeError());
-    }
-    List<NodeResult> results = run.results();
-    log.summary(results, (System.nanoTime() - t0) / 1e9);
-    return results.stream()
-            .anyMatch(
-                r -> r.status() == NodeResult.Status.FAIL || r.status() == NodeResult.Status.ERROR)
-        ? 1
-        : 0;
+    return log.ended(run, t0);
   }
 
   @Command(

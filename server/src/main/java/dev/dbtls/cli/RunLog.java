@@ -16,7 +16,7 @@ import java.util.Map;
  * START and an end line per node, dotted to dbt's width, then the summary ("Finished running ...",
  * each failure with its file and message, "Done. PASS=...").
  */
-final class RunLog {
+final class RunLog implements dev.dbtls.run.DataTests.Listener {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
   private static final int WIDTH = 80;
 
@@ -26,11 +26,13 @@ final class RunLog {
     this.snapshot = snapshot;
   }
 
-  void started(int index, int total, Node n) {
+  @Override
+  public void started(int index, int total, Node n) {
     say(line(index + " of " + total + " START " + what(n), "RUN"));
   }
 
-  void finished(int index, int total, NodeResult r) {
+  @Override
+  public void finished(int index, int total, NodeResult r) {
     if (r.uniqueId().startsWith("operation.")) {
       String word = r.status() == NodeResult.Status.SUCCESS ? "OK" : "ERROR";
       say(line(index + " of " + total + " " + word + " hook: " + r.name(), bracket(r)));
@@ -70,6 +72,30 @@ final class RunLog {
     return n.relation() == null
         ? n.name()
         : n.relation().schema() + "." + n.relation().identifier();
+  }
+
+  /** Ctrl-C cancels the run: its statements are stopped in the database. */
+  static Thread cancelOnExit(dev.dbtls.warehouse.QueryCancel cancel) {
+    Thread hook = new Thread(cancel::cancel);
+    Runtime.getRuntime().addShutdownHook(hook);
+    return hook;
+  }
+
+  static void release(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // shutting down already
+    }
+  }
+
+  /** The run's end as dbt prints it; dbt's exit code (1 when a node errored or a test failed). */
+  int ended(dev.dbtls.run.CommandRun run, long startedNanos) {
+    if (run.writeError() != null) {
+      System.err.println("dbtls: " + run.writeError());
+    }
+    summary(run.results(), (System.nanoTime() - startedNanos) / 1e9);
+    return run.errors() > 0 ? 1 : 0;
   }
 
   void summary(List<NodeResult> results, double seconds) {

@@ -6,7 +6,6 @@ import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
 import dev.dbtls.run.CommandRun;
 import dev.dbtls.run.DataTests;
-import dev.dbtls.run.NodeResult;
 import dev.dbtls.warehouse.QueryCancel;
 import dev.dbtls.warehouse.Warehouses;
 import java.util.ArrayList;
@@ -74,8 +73,7 @@ final class TestCommand implements Callable<Integer> {
       return 0;
     }
     QueryCancel cancel = new QueryCancel();
-    Thread hook = new Thread(cancel::cancel);
-    Runtime.getRuntime().addShutdownHook(hook);
+    Thread hook = RunLog.cancelOnExit(cancel);
     Map<String, Object> args = new LinkedHashMap<>();
     args.put("which", "test");
     args.put("select", project.select);
@@ -88,40 +86,11 @@ final class TestCommand implements Callable<Integer> {
     try (Warehouses warehouses = new Warehouses()) {
       run =
           CommandRun.test(
-              s,
-              tests,
-              warehouses,
-              new DataTests.Options(n, failFast, timeout, cancel),
-              new DataTests.Listener() {
-                @Override
-                public void started(int index, int total, Node test) {
-                  log.started(index, total, test);
-                }
-
-                @Override
-                public void finished(int index, int total, NodeResult r) {
-                  log.finished(index, total, r);
-                }
-              },
-              args);
+              s, tests, warehouses, new DataTests.Options(n, failFast, timeout, cancel), log, args);
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        // shutting down already
-      }
+      RunLog.release(hook);
     }
-    if (run.writeError() != null) {
-      System.err.println("dbtls: " + run.writeError());
-    }
-    List<NodeResult> results = run.results();
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    log.summary(results, seconds);
-    return results.stream()
-            .anyMatch(
-                r -> r.status() == NodeResult.Status.FAIL || r.status() == NodeResult.Status.ERROR)
-        ? 1
-        : 0;
+    return log.ended(run, t0);
   }
 
   private static void say(String text) {
