@@ -41,6 +41,11 @@ abstract class BuildCommand implements Callable<Integer> {
   boolean fullRefresh;
 
   @Option(
+      names = "--empty",
+      description = "Build the models with their columns and no rows (refs and sources read none)")
+  boolean empty;
+
+  @Option(
       names = "--store-failures",
       description = "Keep each test's failing rows in a table of the audit schema (build)")
   boolean storeFailures;
@@ -112,6 +117,7 @@ abstract class BuildCommand implements Callable<Integer> {
     args.put("fail_fast", failFast);
     args.put("full_refresh", fullRefresh);
     args.put("store_failures", storeFailures);
+    args.put("empty", empty);
     args.put("target", target);
     CommandRun run;
     try (BuildTarget t = opened.target()) {
@@ -121,7 +127,8 @@ abstract class BuildCommand implements Callable<Integer> {
               nodes,
               t,
               new Builds.Options(n, failFast, fullRefresh, which(), cancel)
-                  .storingFailures(storeFailures),
+                  .storingFailures(storeFailures)
+                  .emptying(empty),
               log,
               args);
     } finally {

@@ -26,7 +26,8 @@ public record InformationSchema(Relation relation, String view) implements PyObj
             false,
             from.database() != null && !from.database().isEmpty(),
             false,
-            true);
+            true,
+            null);
     return new InformationSchema(r, view instanceof String s ? s : null);
   }
 

@@ -20,7 +20,8 @@ public record Relation(
     boolean quoteIdentifier,
     boolean includeDatabase,
     boolean includeSchema,
-    boolean includeIdentifier)
+    boolean includeIdentifier,
+    Integer limit)
     implements PyObject {
 
   public static Relation of(Adapter adapter, String database, String schema, String identifier) {
@@ -35,7 +36,8 @@ public record Relation(
         adapter.quoteIdentifier(),
         adapter.includeDatabase(),
         true,
-        true);
+        true,
+        null);
   }
 
   public Relation withQuoting(Boolean database, Boolean schema, Boolean identifier) {
@@ -50,7 +52,8 @@ public record Relation(
         identifier == null ? quoteIdentifier : identifier,
         includeDatabase,
         includeSchema,
-        includeIdentifier);
+        includeIdentifier,
+        limit);
   }
 
   public Relation withInclude(Boolean database, Boolean schema, Boolean identifier) {
@@ -65,7 +68,8 @@ public record Relation(
         quoteIdentifier,
         database == null ? includeDatabase : database,
         schema == null ? includeSchema : schema,
-        identifier == null ? includeIdentifier : identifier);
+        identifier == null ? includeIdentifier : identifier,
+        limit);
   }
 
   public Relation withType(String newType) {
@@ -80,10 +84,46 @@ public record Relation(
         quoteIdentifier,
         includeDatabase,
         includeSchema,
-        includeIdentifier);
+        includeIdentifier,
+        limit);
+  }
+
+  /**
+   * dbt's {@code --empty}: the relation as a query of no rows ({@code (select * from x where false
+   * limit 0) _dbt_limit_subq_x}), so a model builds with its columns and no data.
+   */
+  public Relation withLimit(Integer rows) {
+    return new Relation(
+        database,
+        schema,
+        identifier,
+        type,
+        adapter,
+        quoteDatabase,
+        quoteSchema,
+        quoteIdentifier,
+        includeDatabase,
+        includeSchema,
+        includeIdentifier,
+        rows);
   }
 
   public String render() {
+    String name = renderName();
+    if (limit == null) {
+      return name;
+    }
+    String alias =
+        "_dbt_limit_subq_" + (identifier == null ? "" : identifier.replaceAll("\\W", "_"));
+    return "(select * from "
+        + name
+        + (limit == 0 ? " where false limit 0" : " limit " + limit)
+        + ") "
+        + alias;
+  }
+
+  /** The name alone, however it is limited. */
+  private String renderName() {
     List<String> parts = new ArrayList<>(3);
     if (includeDatabase && notBlank(database)) {
       parts.add(quoteDatabase ? adapter.quote(database) : database);
@@ -171,7 +211,8 @@ public record Relation(
         quoteIdentifier,
         includeDatabase,
         includeSchema,
-        includeIdentifier);
+        includeIdentifier,
+        limit);
   }
 
   @SuppressWarnings("unchecked")

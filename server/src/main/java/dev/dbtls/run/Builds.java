@@ -58,7 +58,8 @@ public final class Builds {
       String which,
       QueryCancel cancel,
       java.util.concurrent.atomic.LongAdder databaseNanos,
-      boolean storeFailures) {
+      boolean storeFailures,
+      boolean empty) {
     public Options {
       threads = Math.max(1, threads);
       which = which == null ? "run" : which;
@@ -69,7 +70,7 @@ public final class Builds {
 
     public Options(
         int threads, boolean failFast, boolean fullRefresh, String which, QueryCancel cancel) {
-      this(threads, failFast, fullRefresh, which, cancel, null, false);
+      this(threads, failFast, fullRefresh, which, cancel, null, false, false);
     }
 
     /** With the time of the database's calls added to {@code databaseNanos}. */
@@ -80,12 +81,18 @@ public final class Builds {
         String which,
         QueryCancel cancel,
         java.util.concurrent.atomic.LongAdder databaseNanos) {
-      this(threads, failFast, fullRefresh, which, cancel, databaseNanos, false);
+      this(threads, failFast, fullRefresh, which, cancel, databaseNanos, false, false);
     }
 
     /** dbt's {@code --store-failures}: every test of the run keeps its failing rows. */
     public Options storingFailures(boolean yes) {
-      return new Options(threads, failFast, fullRefresh, which, cancel, databaseNanos, yes);
+      return new Options(threads, failFast, fullRefresh, which, cancel, databaseNanos, yes, empty);
+    }
+
+    /** dbt's {@code --empty}: refs and sources read no rows; models build with no data. */
+    public Options emptying(boolean yes) {
+      return new Options(
+          threads, failFast, fullRefresh, which, cancel, databaseNanos, storeFailures, yes);
     }
   }
 
@@ -385,7 +392,8 @@ public final class Builds {
   private static NodeResult one(ProjectSnapshot s, Node n, JdbcDatabase db, Options o) {
     Instant compile = Instant.now();
     NodeCompiler compiler =
-        new NodeCompiler(s, new BuildContext(db, o.fullRefresh(), o.which(), o.storeFailures()));
+        new NodeCompiler(
+            s, new BuildContext(db, o.fullRefresh(), o.which(), o.storeFailures(), o.empty()));
     try {
       CompiledNode c = compiler.compile(n);
       if (c.failed()) {

@@ -751,4 +751,28 @@ class BuildCommandTest {
       }
     }
   }
+
+  /**
+   * --empty: refs and sources read no rows, so the models build with their columns and no data
+   * (seeds still load theirs, as in dbt).
+   */
+  @org.junit.jupiter.api.Test
+  void emptyBuildsTheColumnsWithoutTheRows() throws Exception {
+    Path p = project("duckdb");
+    assertEquals(0, dbtls(p, "seed").exit());
+    CliRun run = dbtls(p, "run", "-s", "stg_customers", "customer_changes", "--empty");
+    assertEquals(0, run.exit(), run.out() + run.err());
+    try (Connection c = connect("duckdb", p)) {
+      assertEquals(List.of("3"), rows(c, "select count(*) from main.raw_customers"));
+      assertEquals(List.of("0"), rows(c, "select count(*) from main.stg_customers"));
+      assertEquals(
+          List.of("customer_id", "name", "signed_up"),
+          rows(
+              c,
+              "select column_name from information_schema.columns where table_name ="
+                  + " 'stg_customers' order by ordinal_position"));
+      // a model that reads no ref keeps its own rows
+      assertEquals(List.of("3"), rows(c, "select count(*) from main.customer_changes"));
+    }
+  }
 }

@@ -7,11 +7,12 @@ import dev.dbtls.jinja.Database;
 /**
  * What a build adds to a node's render: the connection its statements run on, whether the run is a
  * full refresh ({@code --full-refresh}), dbt's command ({@code run}, {@code build}, {@code seed})
- * and whether tests store their failures ({@code --store-failures}). With it, {@code
+ * whether tests store their failures ({@code --store-failures}) and whether refs and sources read
+ * no rows ({@code --empty}: the models build with their columns and no data). With it, {@code
  * is_incremental()} asks the database, as dbt does.
  */
 public record BuildContext(
-    Database database, boolean fullRefresh, String which, boolean storeFailures) {
+    Database database, boolean fullRefresh, String which, boolean storeFailures, boolean empty) {
   /** Written after a materialization's output, before its main statement's response message. */
   public static final char RESPONSE_MARK = '\u0001';
 
@@ -20,7 +21,7 @@ public record BuildContext(
   }
 
   public BuildContext(Database database, boolean fullRefresh, String which) {
-    this(database, fullRefresh, which, false);
+    this(database, fullRefresh, which, false, false);
   }
 
   /** dbt's {@code should_full_refresh()}: the node's {@code full_refresh} config, else the flag. */

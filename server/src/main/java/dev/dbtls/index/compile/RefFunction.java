@@ -44,8 +44,10 @@ final class RefFunction implements JinjaCallable, PyObject {
     Node t = target.get();
     if ("ephemeral".equals(t.materialized())) {
       scope.ephemerals().add(t);
+      return Relations.of(t, scope.adapter(), scope.quoting());
     }
-    return Relations.of(t, scope.adapter(), scope.quoting());
+    Relation r = Relations.of(t, scope.adapter(), scope.quoting());
+    return scope.build() != null && scope.build().empty() ? r.withLimit(0) : r;
   }
 
   /**

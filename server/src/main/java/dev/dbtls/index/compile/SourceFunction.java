@@ -33,6 +33,8 @@ final class SourceFunction implements JinjaCallable {
       scope.fail();
       return Relation.of(scope.adapter(), null, source, table);
     }
-    return Relations.of(n.get(), scope.adapter(), scope.quoting());
+    Relation r = Relations.of(n.get(), scope.adapter(), scope.quoting());
+    // dbt's --empty: a source read as no rows
+    return scope.build() != null && scope.build().empty() ? r.withLimit(0) : r;
   }
 }
