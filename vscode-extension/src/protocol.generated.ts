@@ -622,6 +622,8 @@ export interface RunParams {
   fullRefresh?: boolean;
   allowProtectedTarget?: boolean;
   runId?: string;
+  empty?: boolean;
+  storeFailures?: boolean;
 }
 
 export interface RunResult {

@@ -23,4 +23,32 @@ public record RunParams(
     Boolean failFast,
     Boolean fullRefresh,
     Boolean allowProtectedTarget,
-    String runId) {}
+    String runId,
+    Boolean empty,
+    Boolean storeFailures) {
+
+  /** Without {@code empty} and {@code storeFailures}. */
+  public RunParams(
+      String uri,
+      String command,
+      List<String> select,
+      List<String> exclude,
+      Integer threads,
+      Boolean failFast,
+      Boolean fullRefresh,
+      Boolean allowProtectedTarget,
+      String runId) {
+    this(
+        uri,
+        command,
+        select,
+        exclude,
+        threads,
+        failFast,
+        fullRefresh,
+        allowProtectedTarget,
+        runId,
+        null,
+        null);
+  }
+}

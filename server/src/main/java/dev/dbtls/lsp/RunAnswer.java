@@ -162,7 +162,9 @@ final class RunAnswer {
                 s,
                 nodes,
                 t,
-                new Builds.Options(threads, failFast, fullRefresh, command, cancel),
+                new Builds.Options(threads, failFast, fullRefresh, command, cancel)
+                    .storingFailures(Boolean.TRUE.equals(p.storeFailures()))
+                    .emptying(Boolean.TRUE.equals(p.empty())),
                 listener,
                 args);
       }

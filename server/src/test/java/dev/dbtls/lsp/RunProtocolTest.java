@@ -215,6 +215,27 @@ class RunProtocolTest {
           rows.getAsJsonArray("rows").get(0).getAsJsonArray().get(0).getAsInt(),
           rows.toString());
 
+      // dbt's --store-failures and --empty over LSP: the test's (no) failing rows kept
+      JsonObject stored =
+          object(
+              lsp.request(
+                  "dbt/run",
+                  Map.of("uri", uri, "command", "build", "storeFailures", true, "empty", true)));
+      assertEquals(2, stored.get("pass").getAsInt(), stored.toString());
+      JsonObject audit =
+          object(
+              lsp.request(
+                  "dbt/preview",
+                  Map.of(
+                      "uri",
+                      uri,
+                      "sql",
+                      "select count(*) as n from main_dbt_test__audit.unique_orders_order_id")));
+      assertEquals(
+          0,
+          audit.getAsJsonArray("rows").get(0).getAsJsonArray().get(0).getAsInt(),
+          audit.toString());
+
       lsp.notify(
           "workspace/didChangeConfiguration",
           Map.of(
