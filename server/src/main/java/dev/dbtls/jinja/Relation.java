@@ -72,6 +72,18 @@ public record Relation(
         limit);
   }
 
+  /**
+   * The relation's schema as {@code create schema} and {@code drop schema} name it: {@code
+   * "db"."schema"} where the database is a catalog the statement takes (DuckDB), the schema alone
+   * on PostgreSQL (and Redshift), MySQL and MariaDB.
+   */
+  public String renderSchema() {
+    List<String> lineage = adapter.lineage();
+    boolean database =
+        !lineage.contains("postgres") && !lineage.contains("mysql") && !lineage.contains("mariadb");
+    return withInclude(database ? null : false, null, false).renderName();
+  }
+
   public Relation withType(String newType) {
     return new Relation(
         database,

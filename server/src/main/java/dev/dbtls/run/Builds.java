@@ -411,7 +411,7 @@ public final class Builds {
         dev.dbtls.jinja.Relation audit = null;
         if (StoreFailures.wanted(n, o.storeFailures())) {
           audit = StoreFailures.relation(s, n);
-          db.execute(StoreFailures.createSql(s, audit, c.sql()), false);
+          db.execute(StoreFailures.createSql(audit, c.sql()), false);
           db.commit();
           from = "select * from " + audit.render();
         }

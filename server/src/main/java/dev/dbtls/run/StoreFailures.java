@@ -32,18 +32,13 @@ final class StoreFailures {
         s.inputs().target().schema() + "_" + (custom == null ? "dbt_test__audit" : custom);
     Object alias = test.config().get("alias");
     String name = alias != null ? String.valueOf(alias) : test.name();
-    boolean database = !adapter.lineage().contains("postgres");
-    return Relation.of(adapter, database ? s.inputs().target().database() : null, schema, name)
-        .withType("table");
+    return Relation.of(adapter, s.inputs().target().database(), schema, name).withType("table");
   }
 
   /** The statements that (re)create the table from the test's query. */
-  static String createSql(ProjectSnapshot s, Relation table, String testSql) {
-    Adapter adapter = s.inputs().target().adapter();
-    boolean database = !adapter.lineage().contains("postgres");
-    String schema = table.withInclude(database ? null : false, null, false).render();
+  static String createSql(Relation table, String testSql) {
     return "create schema if not exists "
-        + schema
+        + table.renderSchema()
         + ";\ndrop table if exists "
         + table.render()
         + ";\ncreate table "

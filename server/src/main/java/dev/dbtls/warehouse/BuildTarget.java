@@ -1,7 +1,6 @@
 package dev.dbtls.warehouse;
 
 import dev.dbtls.project.Target;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -59,19 +58,16 @@ public final class BuildTarget implements AutoCloseable {
               target.name(),
               "dbtls builds natively on duckdb, postgres, mysql, mariadb and sqlite; build "
                   + type
-                  + " targets with dbt (setting dbtls.dbt.path)"));
+                  + " targets with dbt"));
     }
     ConnectionSpec spec;
     try {
+      TargetFields fields = new TargetFields(target, projectDir.toAbsolutePath().normalize());
       spec =
           writable(
-              Warehouse.spec(new TargetFields(target, projectDir.toAbsolutePath().normalize())));
+              type.equals("duckdb") ? DuckDbTarget.spec(fields, true) : Warehouse.spec(fields));
     } catch (IllegalArgumentException e) {
       return new Opened(null, ConnectFailure.invalid(target.type(), target.name(), e.getMessage()));
-    } catch (java.io.IOException e) {
-      return new Opened(
-          null,
-          ConnectFailure.invalid(target.type(), target.name(), "cannot create " + e.getMessage()));
     }
     BuildTarget built = new BuildTarget(spec);
     try (Connection probe = built.source.getConnection()) {
@@ -83,47 +79,21 @@ public final class BuildTarget implements AutoCloseable {
     return new Opened(built, null);
   }
 
-  /** The spec without the previews' read-only guards. */
-  private static ConnectionSpec writable(ConnectionSpec s) throws java.io.IOException {
+  /** The spec without the previews' read-only guards (a DuckDB file is opened for writing). */
+  private static ConnectionSpec writable(ConnectionSpec s) {
     Properties props = new Properties();
     props.putAll(s.properties());
-    String url = s.url();
-    switch (s.kind()) {
-      case "duckdb" -> {
-        props.remove("duckdb.read_only");
-        if (s.where().endsWith("(not created yet: an empty in-memory database stands in)")) {
-          Path file = Path.of(s.where().substring(0, s.where().indexOf(" (not created yet")));
-          if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-          }
-          if (s.resources() != null) {
-            try {
-              s.resources().close();
-            } catch (Exception e) {
-              // the stand-in was never opened
-            }
-          }
-          url = "jdbc:duckdb:" + file;
-          props.remove("jdbc_pin_db");
-          return copy(s, url, props, file.toString(), null);
-        }
-      }
-      case "postgres" -> props.remove("readOnlyMode");
-      default -> {}
+    if (s.kind().equals("postgres")) {
+      props.remove("readOnlyMode");
     }
-    return copy(s, url, props, s.where(), s.resources());
-  }
-
-  private static ConnectionSpec copy(
-      ConnectionSpec s, String url, Properties props, String where, AutoCloseable resources) {
     return new ConnectionSpec(
         s.kind(),
         s.sqlType(),
         s.targetName(),
-        where,
+        s.where(),
         s.user(),
         s.driver(),
-        url,
+        s.url(),
         props,
         s.init(),
         ConnectionSpec.ReadOnly.NONE,
@@ -132,7 +102,7 @@ public final class BuildTarget implements AutoCloseable {
         s.minIdle(),
         s.connectTimeoutMs(),
         s.secrets(),
-        resources);
+        s.resources());
   }
 
   /** A new connection in manual-commit mode; the caller closes it. */

@@ -18,6 +18,14 @@ final class DuckDbTarget {
   private DuckDbTarget() {}
 
   static ConnectionSpec spec(TargetFields f) {
+    return spec(f, false);
+  }
+
+  /**
+   * With {@code forWriting} (a build): the database file opened for writing, created when missing
+   * as dbt creates it; otherwise read-only, a missing file standing in as an empty memory database.
+   */
+  static ConnectionSpec spec(TargetFields f, boolean forWriting) {
     String path = f.stringOr("path", ":memory:");
     boolean memory = path.startsWith(":memory:");
     boolean motherduck = path.startsWith("md:") || path.startsWith("motherduck:");
@@ -26,7 +34,8 @@ final class DuckDbTarget {
     String url;
     String where;
     ConnectionSpec.ReadOnly readOnly;
-    Path missing = memory || motherduck || Files.exists(f.path(path)) ? null : f.path(path);
+    Path missing =
+        memory || motherduck || forWriting || Files.exists(f.path(path)) ? null : f.path(path);
     if (memory || missing != null) {
       // one named in-memory database shared by the pool's connections, kept while the pool lives;
       // a file dbt has not created yet is not created here either: previews run on an empty
@@ -46,9 +55,20 @@ final class DuckDbTarget {
     } else {
       Path file = f.path(path);
       url = "jdbc:duckdb:" + file;
-      props.setProperty("duckdb.read_only", "true");
       where = file.toString();
-      readOnly = ConnectionSpec.ReadOnly.DATABASE;
+      if (forWriting) {
+        readOnly = ConnectionSpec.ReadOnly.NONE;
+        try {
+          if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+          }
+        } catch (java.io.IOException e) {
+          throw new IllegalArgumentException("cannot create the folder of " + file + ": " + e);
+        }
+      } else {
+        props.setProperty("duckdb.read_only", "true");
+        readOnly = ConnectionSpec.ReadOnly.DATABASE;
+      }
     }
     List<ConnectionSpec.Init> init = new ArrayList<>();
     Object threads = f.target().fields().get("threads");

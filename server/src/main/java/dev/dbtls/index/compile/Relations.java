@@ -53,14 +53,7 @@ public final class Relations {
    * the database names a catalog (DuckDB), the schema alone on PostgreSQL and MySQL.
    */
   public static String schemaRendered(ProjectSnapshot s, Node n) {
-    Adapter adapter = s.inputs().target().adapter();
-    boolean database =
-        !adapter.lineage().contains("postgres")
-            && !adapter.lineage().contains("mysql")
-            && !adapter.lineage().contains("mariadb");
-    return of(n, adapter, s.inputs().root().quoting())
-        .withInclude(database ? null : false, null, false)
-        .render();
+    return of(n, s.inputs().target().adapter(), s.inputs().root().quoting()).renderSchema();
   }
 
   private static Boolean flag(Map<?, ?> m, String key) {

@@ -165,21 +165,14 @@ final class BuildAdapter {
 
   private String createSchema(Object relation) {
     return relation instanceof Relation r && r.schema() != null
-        ? "create schema if not exists " + schemaOf(r)
+        ? "create schema if not exists " + r.renderSchema()
         : null;
   }
 
   private String dropSchema(Object relation) {
     return relation instanceof Relation r && r.schema() != null
-        ? "drop schema if exists " + schemaOf(r) + (mysql() ? "" : " cascade")
+        ? "drop schema if exists " + r.renderSchema() + (mysql() ? "" : " cascade")
         : null;
-  }
-
-  /** {@code "db"."schema"}, the schema alone where a database is no catalog (PostgreSQL, MySQL). */
-  private String schemaOf(Relation r) {
-    boolean database =
-        !adapter.lineage().contains("postgres") && !mysql() && !adapter.type().equals("mariadb");
-    return r.withInclude(database ? null : false, null, false).render();
   }
 
   /** {@code drop <type> if exists}: a relation of unknown type is looked up first. */
