@@ -47,6 +47,10 @@ final class ConfigKeys {
               "on_schema_change",
               "Incremental models: what to do when columns change: "
                   + "`ignore` (default), `fail`, `append_new_columns`, `sync_all_columns`."),
+          Map.entry(
+              "on_error",
+              "Models (dbt 1.12): when this model fails, `skip_children` (default) skips what is "
+                  + "downstream of it; `continue` runs it anyway (--fail-fast still stops)."),
           Map.entry("full_refresh", "`false` keeps `--full-refresh` from rebuilding this model."),
           Map.entry("pre_hook", "SQL run before the model is built (string or list)."),
           Map.entry("post_hook", "SQL run after the model is built (string or list), e.g. grants."),

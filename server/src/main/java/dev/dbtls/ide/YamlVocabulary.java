@@ -231,6 +231,7 @@ final class YamlVocabulary {
                       "unique_key",
                       "incremental_strategy",
                       "on_schema_change",
+                      "on_error",
                       "sql_header",
                       "batch_size",
                       "lookback",
@@ -334,6 +335,7 @@ final class YamlVocabulary {
           Map.entry(
               "on_schema_change",
               List.of("ignore", "fail", "append_new_columns", "sync_all_columns")),
+          Map.entry("on_error", List.of("skip_children", "continue")),
           Map.entry("strategy", List.of("timestamp", "check")),
           Map.entry("severity", List.of("error", "warn")),
           Map.entry("access", List.of("private", "protected", "public")),

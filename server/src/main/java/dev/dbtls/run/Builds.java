@@ -570,9 +570,11 @@ public final class Builds {
     private final List<Node> nodes;
     private final Map<String, Set<String>> parents = new HashMap<>();
     private final Set<String> submitted = new HashSet<>();
+    private final Map<String, Node> byId = new HashMap<>();
 
     Graph(List<Node> nodes, dev.dbtls.index.Manifest manifest) {
       this.nodes = nodes;
+      nodes.forEach(n -> byId.put(n.uniqueId(), n));
       Set<String> ids = new HashSet<>();
       nodes.forEach(n -> ids.add(n.uniqueId()));
       Map<String, List<Node>> testsOf = new HashMap<>();
@@ -639,11 +641,22 @@ public final class Builds {
       submitted.add(n.uniqueId());
     }
 
-    /** The first parent that errored, failed or was skipped, as dbt names it; else null. */
+    /**
+     * The first parent that errored, failed or was skipped, as dbt names it; else null. A model
+     * configured {@code on_error: continue} (dbt 1.12) that errored does not stop the models, seeds
+     * and snapshots downstream of it; its own tests still wait on it.
+     */
     String failedParent(Node n, Map<String, NodeResult> results) {
       for (String p : parents.get(n.uniqueId())) {
         NodeResult r = results.get(p);
-        if (r != null
+        if (r == null) {
+          continue;
+        }
+        boolean continues =
+            r.status() == NodeResult.Status.ERROR
+                && n.type() != ResourceType.TEST
+                && continuesOnError(byId.get(p));
+        if (!continues
             && (r.status() == NodeResult.Status.ERROR
                 || r.status() == NodeResult.Status.FAIL
                 || r.status() == NodeResult.Status.SKIPPED)) {
@@ -651,6 +664,12 @@ public final class Builds {
         }
       }
       return null;
+    }
+
+    private static boolean continuesOnError(Node parent) {
+      return parent != null
+          && parent.type() == ResourceType.MODEL
+          && "continue".equals(String.valueOf(parent.config().get("on_error")).strip());
     }
   }
 }

@@ -612,6 +612,38 @@ class BuildCommandTest {
   }
 
   /**
+   * dbt 1.12's on_error: a failing model configured {@code continue} lets a child that reads
+   * another relation run; a child of both it and a {@code skip_children} failure is still skipped
+   * (skip_children wins); the run still fails.
+   */
+  @org.junit.jupiter.api.Test
+  void onErrorContinueRunsTheChildrenOfAFailedModel() throws Exception {
+    Path p = project("duckdb");
+    Files.writeString(
+        p.resolve("models/flaky.sql"),
+        "{{ config(on_error='continue') }}\nselect no_such_column from {{ ref('raw_customers') }}\n");
+    Files.writeString(
+        p.resolve("models/strict.sql"), "select no_such_column from {{ ref('raw_customers') }}\n");
+    Files.writeString(
+        p.resolve("models/fallback.sql"),
+        "-- depends_on: {{ ref('flaky') }}\nselect count(*) as n from {{ ref('raw_customers') }}\n");
+    Files.writeString(
+        p.resolve("models/both.sql"),
+        "-- depends_on: {{ ref('flaky') }}\n-- depends_on: {{ ref('strict') }}\nselect 1 as x\n");
+    CliRun run = dbtls(p, "build", "-s", "raw_customers", "flaky+", "strict");
+    assertEquals(1, run.exit(), run.out() + run.err());
+    String out = run.out();
+    assertTrue(out.contains("Failure in model flaky"), out);
+    assertTrue(
+        out.lines().anyMatch(l -> l.matches(".*OK created sql view model main\\.fallback .*")),
+        out);
+    assertTrue(out.lines().anyMatch(l -> l.matches(".*SKIP relation main\\.both .*")), out);
+    try (Connection c = connect("duckdb", p)) {
+      assertEquals(List.of("3"), rows(c, "select n from main.fallback"));
+    }
+  }
+
+  /**
    * A model that reads a table through an ephemeral model waits for that table: the ephemeral is
    * compiled into it, so its parents are the model's (a generated project found the gap).
    */
