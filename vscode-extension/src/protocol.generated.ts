@@ -347,6 +347,12 @@ export interface ExportResult {
   error?: PreviewError;
 }
 
+export interface FailingRows {
+  columns?: string[];
+  rows?: unknown[][];
+  more: boolean;
+}
+
 export interface HistoryEntry {
   id: number;
   project?: string;
@@ -610,6 +616,7 @@ export interface RunNode {
   range?: Range;
   resourceType?: string;
   relation?: string;
+  failingRows?: FailingRows;
 }
 
 export interface RunParams {

@@ -8,7 +8,8 @@ import org.eclipse.lsp4j.jsonrpc.validation.NonNull;
  * it ended its failures (a test), dbt's message (a built node's: the database's response, "CREATE
  * VIEW", "INSERT 3"), its seconds; where it is declared ({@code uri}, {@code range}: a generic
  * test's YAML entry, a singular test's file, a model's file); its {@code resourceType} in dbt's
- * words (model, seed, snapshot, test) and, for a built node, the {@code relation} it wrote. Sent as
+ * words (model, seed, snapshot, test) and, for a built node, the {@code relation} it wrote; a data
+ * test that failed or warned, its {@code failingRows} (null when they could not be read). Sent as
  * {@code dbt/runProgress} when it starts and when it ends, and in the run's result.
  */
 public record RunNode(
@@ -24,4 +25,38 @@ public record RunNode(
     String uri,
     Range range,
     String resourceType,
-    String relation) {}
+    String relation,
+    FailingRows failingRows) {
+
+  /** Without failing rows. */
+  public RunNode(
+      String runId,
+      String uniqueId,
+      String name,
+      RunStatus status,
+      int index,
+      int total,
+      Long failures,
+      String message,
+      Double seconds,
+      String uri,
+      Range range,
+      String resourceType,
+      String relation) {
+    this(
+        runId,
+        uniqueId,
+        name,
+        status,
+        index,
+        total,
+        failures,
+        message,
+        seconds,
+        uri,
+        range,
+        resourceType,
+        relation,
+        null);
+  }
+}

@@ -220,7 +220,11 @@ final class RunAnswer {
         n == null ? null : where(uris, root, n),
         n == null ? null : range(n.span()),
         n == null ? null : n.type().dbtName(),
-        r.relationName());
+        r.relationName(),
+        r.failingRows() == null
+            ? null
+            : new dev.dbtls.protocol.FailingRows(
+                r.failingRows().columns(), r.failingRows().rows(), r.failingRows().more()));
   }
 
   private static String where(Uris uris, Path root, Node n) {

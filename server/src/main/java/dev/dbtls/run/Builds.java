@@ -419,6 +419,9 @@ public final class Builds {
         db.rollback();
         List<Object> row = r.rows().isEmpty() ? List.of(0L, false, false) : r.rows().get(0);
         NodeResult judged = DataTests.judge(n, c.sql(), row, compile, execute, Instant.now());
+        if (judged.foundRows()) {
+          judged = judged.withFailingRows(failingRows(db, from));
+        }
         return audit == null ? judged : stored(judged, audit.render());
       }
       Instant execute = Instant.now();
@@ -469,6 +472,18 @@ public final class Builds {
     }
   }
 
+  /** A failing test's first rows, or null when they cannot be read (the test's result stands). */
+  private static FailingRows failingRows(JdbcDatabase db, String from) {
+    try {
+      Database.Result r = db.execute(FailingRows.sql(from), true);
+      return FailingRows.of(r.columns(), r.rows());
+    } catch (RuntimeException e) { // Database.Failure too: the rows are a courtesy
+      return null;
+    } finally {
+      db.rollback();
+    }
+  }
+
   /**
    * The adapter's response to the materialization's {@code main} statement ("CREATE VIEW", "SELECT
    * 5", "INSERT 3"), which the render writes after its marker; "OK" when there is none.
@@ -511,7 +526,8 @@ public final class Builds {
         r.completed(),
         r.thread(),
         Map.of(),
-        table);
+        table,
+        r.failingRows());
   }
 
   private static NodeResult cancelled(NodeResult r) {

@@ -186,7 +186,32 @@ public final class DataTests {
           thread);
     }
     List<Object> row = r.rows().isEmpty() ? List.of(0, false, false) : r.rows().get(0);
-    return judge(test, c.sql(), row, compile, execute, done);
+    NodeResult judged = judge(test, c.sql(), row, compile, execute, done);
+    return judged.foundRows()
+        ? judged.withFailingRows(failingRows(s, test, c, warehouses, exists, o))
+        : judged;
+  }
+
+  /** A failing test's first rows, read-only like the test; null when they cannot be read. */
+  private static FailingRows failingRows(
+      ProjectSnapshot s,
+      Node test,
+      CompiledNode c,
+      Warehouses warehouses,
+      Predicate<String> exists,
+      Options o) {
+    String sql = UpstreamInliner.inline(s, test.uniqueId(), FailingRows.sql(c.sql()), exists).sql();
+    PreviewResult r =
+        warehouses.preview(
+            s.inputs(),
+            sql,
+            PreviewOptions.defaults()
+                .withLimit(FailingRows.SHOWN + 1)
+                .withTimeout(o.timeoutSeconds())
+                .withCancel(o.cancel()));
+    return r.ok()
+        ? FailingRows.of(r.columns().stream().map(col -> col.name()).toList(), r.rows())
+        : null;
   }
 
   /**

@@ -9,7 +9,8 @@ import java.util.Map;
  * {@code success}; any node: {@code error} (it could not compile or run) or {@code skipped} (a
  * parent failed, a fail-fast run stopped, or the run was cancelled). With its failure count
  * (tests), the adapter's response (rows affected, the statement's word), the relation it built,
- * dbt's message, and its compile and execute timings.
+ * dbt's message, and its compile and execute timings; a failing test's first rows, where they were
+ * read ({@link FailingRows}).
  */
 public record NodeResult(
     String uniqueId,
@@ -23,10 +24,64 @@ public record NodeResult(
     Instant completed,
     String thread,
     Map<String, Object> adapterResponse,
-    String relationName) {
+    String relationName,
+    FailingRows failingRows) {
 
   public NodeResult {
     adapterResponse = adapterResponse == null ? Map.of() : Map.copyOf(adapterResponse);
+  }
+
+  /** Without failing rows. */
+  public NodeResult(
+      String uniqueId,
+      String name,
+      Status status,
+      long failures,
+      String message,
+      String compiledSql,
+      Instant compileStarted,
+      Instant executeStarted,
+      Instant completed,
+      String thread,
+      Map<String, Object> adapterResponse,
+      String relationName) {
+    this(
+        uniqueId,
+        name,
+        status,
+        failures,
+        message,
+        compiledSql,
+        compileStarted,
+        executeStarted,
+        completed,
+        thread,
+        adapterResponse,
+        relationName,
+        null);
+  }
+
+  /** This result with the first rows its test found. */
+  public NodeResult withFailingRows(FailingRows rows) {
+    return new NodeResult(
+        uniqueId,
+        name,
+        status,
+        failures,
+        message,
+        compiledSql,
+        compileStarted,
+        executeStarted,
+        completed,
+        thread,
+        adapterResponse,
+        relationName,
+        rows);
+  }
+
+  /** A test that did not pass: its rows are worth reading. */
+  public boolean foundRows() {
+    return (status == Status.FAIL || status == Status.WARN) && failures > 0;
   }
 
   /** A data test's result: no adapter response, no relation. */

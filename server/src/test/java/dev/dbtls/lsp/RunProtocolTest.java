@@ -77,6 +77,14 @@ class RunProtocolTest {
         if (r.get("status").getAsString().equals("fail")) {
           assertEquals(1, r.get("failures").getAsLong());
           assertEquals("Got 1 result, configured to fail if != 0", r.get("message").getAsString());
+          // and the rows it found, read after it failed: dbt's unique test groups the duplicates
+          JsonObject rows = r.getAsJsonObject("failingRows");
+          assertEquals(
+              "[\"unique_field\",\"n_records\"]", rows.get("columns").toString(), r.toString());
+          assertEquals("[[11,2]]", rows.get("rows").toString(), r.toString());
+          assertEquals(false, rows.get("more").getAsBoolean());
+        } else {
+          assertTrue(!r.has("failingRows") || r.get("failingRows").isJsonNull(), r.toString());
         }
       }
       assertEquals(List.of("not_null_orders_order_id pass", "unique_orders_order_id fail"), ended);
@@ -235,6 +243,31 @@ class RunProtocolTest {
           0,
           audit.getAsJsonArray("rows").get(0).getAsJsonArray().get(0).getAsInt(),
           audit.toString());
+
+      // a build whose test fails: its rows, read from the store_failures table it filled
+      lsp.notify(
+          "textDocument/didOpen",
+          Map.of(
+              "textDocument",
+              Map.of(
+                  "uri",
+                  uri,
+                  "languageId",
+                  "jinja-sql",
+                  "version",
+                  1,
+                  "text",
+                  "{{ config(materialized='table') }}\n"
+                      + "select * from (values (10, 'a'), (11, 'b'), (11, 'c')) t(order_id, status)\n")));
+      JsonObject failing =
+          object(
+              lsp.request(
+                  "dbt/run", Map.of("uri", uri, "command", "build", "storeFailures", true)));
+      assertEquals(1, failing.get("errors").getAsInt(), failing.toString());
+      JsonObject test = failing.getAsJsonArray("results").get(1).getAsJsonObject();
+      assertEquals("fail", test.get("status").getAsString(), test.toString());
+      assertEquals(
+          "[[11,2]]", test.getAsJsonObject("failingRows").get("rows").toString(), test.toString());
 
       lsp.notify(
           "workspace/didChangeConfiguration",
