@@ -155,7 +155,38 @@ final class Migrations {
             target TEXT NOT NULL,
             keys TEXT NOT NULL,
             read_at INTEGER NOT NULL,
-            PRIMARY KEY (project_dir, target))"""));
+            PRIMARY KEY (project_dir, target))"""),
+          // 7: dbt runs (build, run, test, seed, snapshot) and how each node of them ended
+          List.of(
+              """
+          CREATE TABLE run (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            project_dir TEXT NOT NULL,
+            target TEXT,
+            run_id TEXT NOT NULL,
+            command TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            pass INTEGER NOT NULL,
+            warn INTEGER NOT NULL,
+            errors INTEGER NOT NULL,
+            skip INTEGER NOT NULL,
+            error TEXT)""",
+              "CREATE INDEX run_project ON run(project_dir, id)",
+              """
+          CREATE TABLE run_node (
+            run INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            unique_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            resource_type TEXT,
+            status TEXT NOT NULL,
+            failures INTEGER,
+            message TEXT,
+            seconds REAL,
+            relation TEXT,
+            PRIMARY KEY (run, position))""",
+              "CREATE INDEX run_node_unique_id ON run_node(unique_id, run)"));
 
   private Migrations() {}
 

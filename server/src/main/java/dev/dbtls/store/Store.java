@@ -50,6 +50,7 @@ public final class Store implements AutoCloseable {
   private final Recommendations recommendations;
   private final BenchmarkHistory benchmarks;
   private final ApplyAudit audit;
+  private final RunHistory runs;
   private boolean closed;
 
   private Store(Connection connection, Path file, List<String> notices) {
@@ -63,6 +64,7 @@ public final class Store implements AutoCloseable {
     this.recommendations = new Recommendations(this);
     this.benchmarks = new BenchmarkHistory(this);
     this.audit = new ApplyAudit(this);
+    this.runs = new RunHistory(this);
   }
 
   /** Opens the store at its default place ({@link StoreLocation#defaultFile()}). */
@@ -241,6 +243,10 @@ public final class Store implements AutoCloseable {
 
   public ApplyAudit audit() {
     return audit;
+  }
+
+  public RunHistory runs() {
+    return runs;
   }
 
   public SavedQueries savedQueries() {
