@@ -387,6 +387,12 @@ export interface IndexSuggestion {
   rollbackSql?: string;
 }
 
+export interface LastRun {
+  status: RunStatus;
+  at?: string;
+  message?: string;
+}
+
 export interface LineageEdge {
   from?: string;
   to?: string;
@@ -404,6 +410,7 @@ export interface LineageNode {
   depth: number;
   hiddenUpstream: number;
   hiddenDownstream: number;
+  lastRun?: LastRun;
 }
 
 export interface LineageParams {
@@ -561,6 +568,17 @@ export interface ProjectInfo {
   nodes: number;
 }
 
+export interface ProjectTest {
+  uniqueId?: string;
+  name?: string;
+  resourceType?: string;
+  attachedTo?: string;
+  attachedName?: string;
+  uri?: string;
+  range?: Range;
+  lastRun?: LastRun;
+}
+
 export interface ProjectsParams {
 }
 
@@ -646,6 +664,31 @@ export interface RunResult {
   error?: PreviewError;
 }
 
+export interface RunSummary {
+  runId?: string;
+  command?: string;
+  target?: string;
+  startedAt?: string;
+  seconds: number;
+  pass: number;
+  warn: number;
+  errors: number;
+  skip: number;
+  error?: string;
+  nodes?: RunNode[];
+}
+
+export interface RunsParams {
+  uri?: string;
+  runId?: string;
+  limit?: number;
+}
+
+export interface RunsResult {
+  runs?: RunSummary[];
+  error?: PreviewError;
+}
+
 export interface SavedQueriesParams {
   query?: string;
   folder?: string;
@@ -678,6 +721,15 @@ export interface SourceMapSegment {
   kind: TemplatePieceKind;
 }
 
+export interface TestsParams {
+  uri?: string;
+}
+
+export interface TestsResult {
+  tests?: ProjectTest[];
+  error?: PreviewError;
+}
+
 export interface TopValue {
   value?: unknown;
   count: number;
@@ -706,9 +758,11 @@ export interface DbtRequests {
   'dbt/projects': { params: ProjectsParams; result: ProjectsResult | null };
   'dbt/recommendations': { params: RecommendationsParams; result: RecommendationsResult | null };
   'dbt/run': { params: RunParams; result: RunResult | null };
+  'dbt/runs': { params: RunsParams; result: RunsResult | null };
   'dbt/saveQuery': { params: SavedQuery; result: SavedQueriesResult | null };
   'dbt/savedQueries': { params: SavedQueriesParams; result: SavedQueriesResult | null };
   'dbt/setRecommendationStatus': { params: RecommendationStatusParams; result: RecommendationsResult | null };
+  'dbt/tests': { params: TestsParams; result: TestsResult | null };
 }
 
 /** Client → server notifications. */

@@ -153,11 +153,25 @@ public interface DbtProtocol {
   CompletableFuture<ErdResult> erd(ErdParams params);
 
   /**
-   * {@code dbt/run}: a dbt command on the project — {@code test} so far — its nodes reported as
-   * {@code dbt/runProgress} while it runs, its results in {@code target/run_results.json} and in
-   * the answer. Cancel it with {@code $/cancelRequest}: running queries are cancelled in the
-   * database and the rest skipped.
+   * {@code dbt/run}: a dbt command on the project — {@code build}, {@code run}, {@code test},
+   * {@code seed}, {@code snapshot} — its nodes reported as {@code dbt/runProgress} while it runs,
+   * its results in {@code target/run_results.json} and in the answer. Cancel it with {@code
+   * $/cancelRequest}: running queries are cancelled in the database and the rest skipped.
    */
   @JsonRequest
   CompletableFuture<RunResult> run(RunParams params);
+
+  /**
+   * {@code dbt/runs}: the project's dbt runs from the run history (every run of the editor and the
+   * command line, across sessions), newest first; one of them with its nodes.
+   */
+  @JsonRequest
+  CompletableFuture<RunsResult> runs(RunsParams params);
+
+  /**
+   * {@code dbt/tests}: the project's data tests and unit tests, for a Testing UI to list before any
+   * run, each with its last run's end.
+   */
+  @JsonRequest
+  CompletableFuture<TestsResult> tests(TestsParams params);
 }

@@ -4,7 +4,8 @@ package dev.dbtls.protocol;
  * One node of a lineage answer: its unique id, resource type as dbt spells it, name, package,
  * materialization (null for sources and exposures), the file that defines it with the range of its
  * definition (null when unknown), its description, its {@code depth} (negative upstream, 0 the
- * root, positive downstream) and how many of its parents and children the answer leaves out.
+ * root, positive downstream), how many of its parents and children the answer leaves out, and how
+ * it ended in the last dbt run on the project's target ({@code lastRun}, null when none did).
  */
 public record LineageNode(
     String id,
@@ -17,4 +18,23 @@ public record LineageNode(
     String description,
     int depth,
     int hiddenUpstream,
-    int hiddenDownstream) {}
+    int hiddenDownstream,
+    LastRun lastRun) {
+
+  /** This node painted with its last run. */
+  public LineageNode withLastRun(LastRun last) {
+    return new LineageNode(
+        id,
+        resourceType,
+        name,
+        packageName,
+        materialization,
+        uri,
+        range,
+        description,
+        depth,
+        hiddenUpstream,
+        hiddenDownstream,
+        last);
+  }
+}

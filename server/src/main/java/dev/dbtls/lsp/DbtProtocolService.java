@@ -164,16 +164,32 @@ final class DbtProtocolService implements DbtProtocol {
     return onWarehouse(
         p == null ? null : p.uri(),
         (s, file, cancel) ->
-            RunAnswer.of(
+            RunsAnswer.recorded(
+                store.getNow(null),
                 s,
-                file,
-                p,
-                cancel,
-                warehouses,
-                settings.get().protectedTargets(),
-                uris,
-                client,
-                runEnded));
+                RunAnswer.of(
+                    s,
+                    file,
+                    p,
+                    cancel,
+                    warehouses,
+                    settings.get().protectedTargets(),
+                    uris,
+                    client,
+                    runEnded)));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.RunsResult> runs(dev.dbtls.protocol.RunsParams p) {
+    return onWarehouse(
+        p == null ? null : p.uri(), (s, file, cancel) -> RunsAnswer.of(store.join(), s, p, uris));
+  }
+
+  @Override
+  public CompletableFuture<dev.dbtls.protocol.TestsResult> tests(dev.dbtls.protocol.TestsParams p) {
+    return onWarehouse(
+        p == null ? null : p.uri(),
+        (s, file, cancel) -> TestsAnswer.of(s, store.getNow(null), uris));
   }
 
   @Override
@@ -335,7 +351,10 @@ final class DbtProtocolService implements DbtProtocol {
           a ->
               a == null
                   ? notLoaded(dir, ready)
-                  : LineageAnswer.of(a.lineage(displayPath, nodeId, options), dir, uris::uri));
+                  : RunsAnswer.painted(
+                      LineageAnswer.of(a.lineage(displayPath, nodeId, options), dir, uris::uri),
+                      store.getNow(null),
+                      a.snapshot()));
     }
     // a unique id alone: the first project (by folder) that has the node
     CompletableFuture<List<dev.dbtls.ide.Analysis>> all =
@@ -361,8 +380,13 @@ final class DbtProtocolService implements DbtProtocol {
             if (a != null
                 && a.snapshot() != null
                 && a.snapshot().manifest().nodes().containsKey(nodeId)) {
-              return LineageAnswer.of(
-                  a.lineage(null, nodeId, options), a.snapshot().inputs().root().dir(), uris::uri);
+              return RunsAnswer.painted(
+                  LineageAnswer.of(
+                      a.lineage(null, nodeId, options),
+                      a.snapshot().inputs().root().dir(),
+                      uris::uri),
+                  store.getNow(null),
+                  a.snapshot());
             }
           }
           return LineageAnswer.empty(

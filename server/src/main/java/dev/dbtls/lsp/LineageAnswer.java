@@ -38,7 +38,8 @@ public final class LineageAnswer {
                         n.description(),
                         n.depth(),
                         n.hiddenUpstream(),
-                        n.hiddenDownstream()))
+                        n.hiddenDownstream(),
+                        null))
             .toList();
     List<LineageEdge> edges =
         lineage.edges().stream().map(e -> new LineageEdge(e.from(), e.to())).toList();

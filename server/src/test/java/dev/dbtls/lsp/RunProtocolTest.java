@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
@@ -92,6 +93,47 @@ class RunProtocolTest {
       assertTrue(
           run.get("runResults").getAsString().endsWith("/target/run_results.json"), run.toString());
       assertTrue(Files.isRegularFile(project.resolve("target/run_results.json")));
+
+      // the run is history: listed, readable with its nodes, and each test's last end is known
+      // before any Testing UI has run it (dbt/tests) and on the lineage graph
+      JsonObject runs = object(lsp.request("dbt/runs", Map.of("uri", uri)));
+      JsonObject newest = runs.getAsJsonArray("runs").get(0).getAsJsonObject();
+      assertEquals(runId, newest.get("runId").getAsString(), runs.toString());
+      assertEquals(1, newest.get("errors").getAsInt(), runs.toString());
+      assertEquals("dev", newest.get("target").getAsString(), runs.toString());
+      JsonObject one = object(lsp.request("dbt/runs", Map.of("uri", uri, "runId", runId)));
+      JsonArray stored =
+          one.getAsJsonArray("runs").get(0).getAsJsonObject().getAsJsonArray("nodes");
+      assertEquals(2, stored.size(), one.toString());
+      assertEquals(
+          "unique_orders_order_id", stored.get(1).getAsJsonObject().get("name").getAsString());
+      assertEquals("fail", stored.get(1).getAsJsonObject().get("status").getAsString());
+      assertTrue(
+          stored.get(1).getAsJsonObject().get("uri").getAsString().endsWith("/models/schema.yml"));
+      JsonObject tests = object(lsp.request("dbt/tests", Map.of("uri", uri)));
+      List<String> listed = new ArrayList<>();
+      for (JsonElement e : tests.getAsJsonArray("tests")) {
+        JsonObject t = e.getAsJsonObject();
+        assertEquals("model.shop.orders", t.get("attachedTo").getAsString(), t.toString());
+        assertEquals("orders", t.get("attachedName").getAsString(), t.toString());
+        listed.add(
+            t.get("name").getAsString()
+                + " "
+                + t.getAsJsonObject("lastRun").get("status").getAsString());
+      }
+      assertEquals(List.of("not_null_orders_order_id pass", "unique_orders_order_id fail"), listed);
+      JsonObject lineage =
+          object(lsp.request("dbt/lineage", Map.of("uri", uri, "includeTests", true)));
+      boolean painted = false;
+      for (JsonElement e : lineage.getAsJsonArray("nodes")) {
+        JsonObject n = e.getAsJsonObject();
+        if (n.get("name").getAsString().equals("unique_orders_order_id")) {
+          assertEquals(
+              "fail", n.getAsJsonObject("lastRun").get("status").getAsString(), n.toString());
+          painted = true;
+        }
+      }
+      assertTrue(painted, lineage.toString());
 
       // every node's start and end came as dbt/runProgress before the answer
       List<String> seen =

@@ -34,7 +34,7 @@ final class CardColumns {
       int top) {
     List<LineageNode> nodes =
         heights.keySet().stream()
-            .map(id -> new LineageNode(id, null, id, null, null, null, null, null, 0, 0, 0))
+            .map(id -> new LineageNode(id, null, id, null, null, null, null, null, 0, 0, 0, null))
             .toList();
     LineageLayout layered = new LineageLayout(nodes, edges, width, 10, gapX, 4, 1, 0);
     Map<Integer, List<LineageLayout.Box>> columns = new TreeMap<>();

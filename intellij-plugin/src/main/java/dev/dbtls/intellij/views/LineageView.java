@@ -92,7 +92,8 @@ public final class LineageView extends GraphCanvas {
                     known.description(),
                     known.depth(),
                     Math.min(known.hiddenUpstream(), n.hiddenUpstream()),
-                    Math.min(known.hiddenDownstream(), n.hiddenDownstream())));
+                    Math.min(known.hiddenDownstream(), n.hiddenDownstream()),
+                    n.lastRun() != null ? n.lastRun() : known.lastRun()));
       }
     }
     if (more.edges() != null) {

@@ -1,0 +1,75 @@
+package dev.dbtls.lsp;
+
+import dev.dbtls.index.Node;
+import dev.dbtls.index.ResourceType;
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.protocol.ProjectTest;
+import dev.dbtls.protocol.TestsResult;
+import dev.dbtls.store.RunHistory;
+import dev.dbtls.store.Store;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code dbt/tests}: the project's enabled data tests and unit tests, each with the node it tests
+ * (a generic test's {@code attached_node}; a singular or unit test's one parent), where it is
+ * declared, and its last end from the run history — what a Testing UI lists before any run.
+ */
+final class TestsAnswer {
+  private TestsAnswer() {}
+
+  static TestsResult of(ProjectSnapshot s, Store store, Uris uris) {
+    Map<String, Node> nodes = s.manifest().nodes();
+    List<Node> tests =
+        nodes.values().stream()
+            .filter(n -> n.enabled() && isTest(n))
+            .sorted(Comparator.comparing(Node::uniqueId))
+            .toList();
+    Map<String, RunHistory.Last> last =
+        store == null
+            ? Map.of()
+            : store
+                .runs()
+                .last(
+                    s.inputs().root().dir().toString(),
+                    s.inputs().target().name(),
+                    tests.stream().map(Node::uniqueId).toList())
+                .orElse(Map.of());
+    Path root = s.inputs().root().dir();
+    return new TestsResult(
+        tests.stream()
+            .map(
+                t -> {
+                  Node on = nodes.get(attachedTo(t));
+                  return new ProjectTest(
+                      t.uniqueId(),
+                      t.name(),
+                      t.type() == ResourceType.TEST ? "test" : t.type().dbtName(),
+                      on == null ? null : on.uniqueId(),
+                      on == null ? null : on.name(),
+                      t.displayPath() == null
+                          ? null
+                          : uris.uri(root.resolve(t.displayPath()).normalize()),
+                      RunsAnswer.range(t.span()),
+                      RunsAnswer.lastRun(last.get(t.uniqueId())));
+                })
+            .toList(),
+        null);
+  }
+
+  /** Data tests, and unit tests (dbt 1.8+). */
+  static boolean isTest(Node n) {
+    return n.type() == ResourceType.TEST || "unit_test".equals(n.type().dbtName());
+  }
+
+  /** The node a test tests: a generic test's attached node, else its only parent. */
+  private static String attachedTo(Node t) {
+    Object attached = t.extra().get("attached_node");
+    if (attached instanceof String a && !a.isBlank()) {
+      return a;
+    }
+    return t.dependsOn().size() == 1 ? t.dependsOn().get(0) : null;
+  }
+}
