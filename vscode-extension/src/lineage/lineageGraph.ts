@@ -1,7 +1,7 @@
 // The graph the Lineage view draws: dbt/lineage answers merged (the first, then each expansion),
 // with each node's hidden parents and children counted against the merged graph. Plain data, no
 // vscode: shared by the view's bundle and the unit tests.
-import type { LineageNode, LineageResult, Range } from '../protocol.generated';
+import type { LastRun, LineageNode, LineageResult, Range } from '../protocol.generated';
 
 export interface GraphNode {
   id: string;
@@ -20,6 +20,8 @@ export interface GraphNode {
   /** Of those, how many are not drawn. */
   hiddenUp: number;
   hiddenDown: number;
+  /** How it ended in the last dbt run on the project's target (the server's run history). */
+  lastRun?: LastRun;
 }
 
 export interface GraphEdge {
@@ -65,6 +67,7 @@ function node(n: LineageNode, depth: number, parents: number, children: number):
     children,
     hiddenUp: 0,
     hiddenDown: 0,
+    lastRun: n.lastRun,
   };
 }
 
@@ -129,4 +132,13 @@ export function typeClass(resourceType: string): string {
   return ['source', 'seed', 'model', 'snapshot', 'test', 'exposure', 'analysis'].includes(resourceType)
     ? resourceType
     : 'other';
+}
+
+/** A last run's status as the card's mark says it: "built", "passed", "failed"…; a CSS suffix too. */
+export function lastRunWord(status: string): string {
+  return (
+    { success: 'built', pass: 'passed', warn: 'warned', fail: 'failed', error: 'error', skipped: 'skipped' }[
+      status
+    ] ?? status
+  );
 }

@@ -3,10 +3,12 @@ import type { RunNode, RunParams, RunResult } from '../protocol.generated';
 import { DbtServer, isCancellation, messageOf } from '../server/dbtServer';
 import type { DbtTests } from '../tests/dbtTests';
 import { ItemTree } from '../trees/itemTree';
-import { done, logLine, running, runItems, type RunItem, type RunRecord } from './runItems';
+import { done, earlierRun, logLine, running, runItems, type RunItem, type RunRecord } from './runItems';
 
 /** Runs the view keeps this session; the oldest go first. */
 const KEEP = 20;
+/** Earlier runs per project shown from the run history. */
+const HISTORY = 10;
 
 /** What to run: a dbt command on the project of `uri`, for `select` (none: the document's nodes). */
 export interface RunRequest {
@@ -27,7 +29,12 @@ export interface RunRequest {
  */
 export class DbtRuns implements vscode.Disposable {
   readonly runs: RunRecord[] = [];
-  readonly tree = new ItemTree<RunItem>(async () => runItems(this.runs));
+  readonly tree = new ItemTree<RunItem>(async () => {
+    this.history ??= this.loadHistory();
+    return runItems(this.runs);
+  });
+  /** Earlier runs from the server's run history, asked for once, when the view first shows. */
+  private history: Promise<void> | undefined;
   readonly output: vscode.OutputChannel;
   private readonly cancels = new Map<string, vscode.CancellationTokenSource>();
   private readonly subscription: vscode.Disposable;
@@ -109,6 +116,36 @@ export class DbtRuns implements vscode.Disposable {
     } finally {
       sink.end(ended);
       this.finish(record);
+    }
+  }
+
+  /**
+   * The newest runs of each project from the run history (dbt/runs: this and earlier sessions, the
+   * command line's too), below this session's; a failure leaves the view as it is.
+   */
+  private async loadHistory(): Promise<void> {
+    try {
+      const earlier: RunRecord[] = [];
+      const projects = (await this.server.request('dbt/projects', {}))?.projects ?? [];
+      for (const p of projects) {
+        if (!p.uri) continue;
+        const uri = `${p.uri.replace(/\/$/, '')}/dbt_project.yml`;
+        const runs = (await this.server.request('dbt/runs', { uri, limit: HISTORY }))?.runs ?? [];
+        for (const r of runs) {
+          if (!r.runId || this.runs.some((x) => x.key === r.runId)) continue;
+          const one = (await this.server.request('dbt/runs', { uri, runId: r.runId }))?.runs?.[0];
+          const nodes = new Map<string, RunNode>();
+          for (const n of one?.nodes ?? []) if (n.uniqueId) nodes.set(n.uniqueId, n);
+          earlier.push(earlierRun(r, nodes));
+        }
+      }
+      if (earlier.length === 0) return;
+      earlier.sort((a, b) => a.started.getTime() - b.started.getTime());
+      this.runs.unshift(...earlier);
+      while (this.runs.length > KEEP) this.runs.shift();
+      this.tree.refresh();
+    } catch {
+      // the history is a courtesy: this session's runs show without it
     }
   }
 

@@ -1,11 +1,11 @@
 /**
  * The Runs view's rows (view `dbtls.runs`): one row per dbt build / run / seed / test started from
- * the editor this session, newest first — what ran, live while it runs ("3 of 10"), dbt's counts
+ * the editor this session, and the newest runs of the run history below them, newest first — what ran, live while it runs ("3 of 10"), dbt's counts
  * and time once done, or why it did not run — and under it each node with its status, its kind,
  * the database's response or dbt's message, and its time. Plain data (no `vscode`);
  * src/runs/dbtRuns.ts shows it.
  */
-import type { RunNode, RunResult } from '../protocol.generated';
+import type { RunNode, RunResult, RunSummary } from '../protocol.generated';
 import { messageItem, oneLine, type ViewItem } from '../trees/viewItem';
 
 export const OPEN_NODE_COMMAND = 'dbtls.runs.openNode';
@@ -24,6 +24,32 @@ export interface RunRecord {
   /** Why it did not run, or failed as a request. */
   error?: string;
   cancelled?: boolean;
+  /** From the run history: a run of an earlier session (or of the command line). */
+  earlier?: boolean;
+}
+
+/** A run of the history as the view shows it: what ran, on which target, when, and its nodes. */
+export function earlierRun(r: RunSummary, nodes: Map<string, RunNode>): RunRecord {
+  const command = r.command ?? 'run';
+  return {
+    key: r.runId ?? `${command}-${r.startedAt}`,
+    command,
+    target: r.target ? `on ${r.target}` : '',
+    started: new Date(r.startedAt ?? 0),
+    nodes,
+    result: {
+      runId: r.runId ?? '',
+      command,
+      results: [...nodes.values()],
+      pass: r.pass,
+      warn: r.warn,
+      errors: r.errors,
+      skip: r.skip,
+      seconds: r.seconds,
+    },
+    error: r.error ?? undefined,
+    earlier: true,
+  };
 }
 
 export interface RunItem extends ViewItem {
@@ -70,7 +96,7 @@ export function running(r: RunRecord): boolean {
 }
 
 function runDescription(r: RunRecord): string {
-  const when = r.started.toLocaleTimeString();
+  const when = r.earlier ? r.started.toLocaleString() : r.started.toLocaleTimeString();
   if (r.error) return `${when} · ${oneLine(r.error)}`;
   if (!r.result) {
     const nodes = [...r.nodes.values()];

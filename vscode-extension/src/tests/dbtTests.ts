@@ -1,23 +1,32 @@
 import * as vscode from 'vscode';
-import type { RunNode, RunResult } from '../protocol.generated';
+import type { ProjectTest, RunNode, RunResult } from '../protocol.generated';
 import { DbtServer, isCancellation, messageOf } from '../server/dbtServer';
+import { failingRowsMarkdown } from './failingRows';
 
 const NO_PROJECT = 'This file belongs to no dbt project the server knows: open a model of a dbt project.';
 
 /**
  * dbt's data tests in VS Code's Testing view: `dbt: Test Model` (and the view's Run) sends
- * dbt/run `test`, each dbt/runProgress moves its item (started, passed, failed with dbt's message,
- * errored, skipped), and the answer settles every item. An item is made from what the server says
- * of a test — its unique id, name and YAML entry — so a test shows once it has run; running items
- * from the view selects them by name.
+ * dbt/run `test`, each dbt/runProgress moves its item (started, passed, failed with dbt's message
+ * and the rows it found, errored, skipped), and the answer settles every item. When the view opens
+ * (or is refreshed) dbt/tests lists every project's tests under the model each tests, with their
+ * last results from the run history; a test the list did not have is made from what the server
+ * says of it when it runs. Running items from the view selects them by name (a model: its tests).
  */
 export class DbtTests implements vscode.Disposable {
   readonly controller: vscode.TestController;
   /** The project document each test was run for: where to send dbt/run when the view reruns it. */
   private readonly projectOf = new Map<string, string>();
+  /** Every item by id, nested ones too (the controller's collection holds the top level only). */
+  private readonly byId = new Map<string, vscode.TestItem>();
+  private discovered = false;
 
   constructor(private readonly server: DbtServer) {
     this.controller = vscode.tests.createTestController('dbtls', 'dbt tests');
+    this.controller.resolveHandler = async (item) => {
+      if (!item) await this.discover();
+    };
+    this.controller.refreshHandler = () => this.discover();
     this.controller.createRunProfile(
       'Run dbt tests',
       vscode.TestRunProfileKind.Run,
@@ -145,14 +154,75 @@ export class DbtTests implements vscode.Disposable {
   private item(n: RunNode, uri: string): vscode.TestItem {
     const id = n.uniqueId ?? '';
     this.projectOf.set(id, uri);
-    let item = this.controller.items.get(id);
+    let item = this.byId.get(id) ?? this.controller.items.get(id);
     if (!item) {
       item = this.controller.createTestItem(id, n.name ?? id, n.uri ? vscode.Uri.parse(n.uri) : undefined);
       this.controller.items.add(item);
     }
+    this.byId.set(id, item);
     const range = rangeOf(n);
     if (range) item.range = range;
     return item;
+  }
+
+  /**
+   * Lists every project's tests (dbt/tests) under the node each tests; the first time, their last
+   * results from the run history are shown as a run of their own ("dbt: last results").
+   */
+  async discover(): Promise<void> {
+    const projects = (await this.server.request('dbt/projects', {}))?.projects ?? [];
+    const top: vscode.TestItem[] = [];
+    const last: { item: vscode.TestItem; test: ProjectTest }[] = [];
+    for (const p of projects) {
+      if (!p.uri) continue;
+      const uri = `${p.uri.replace(/\/$/, '')}/dbt_project.yml`;
+      const tests = (await this.server.request('dbt/tests', { uri }))?.tests ?? [];
+      const groups = new Map<string, vscode.TestItem>();
+      for (const t of tests) {
+        if (!t.uniqueId) continue;
+        const item = this.controller.createTestItem(
+          t.uniqueId,
+          t.name ?? t.uniqueId,
+          t.uri ? vscode.Uri.parse(t.uri) : undefined,
+        );
+        const start = t.range?.start;
+        const end = t.range?.end;
+        if (start && end) item.range = new vscode.Range(start.line, start.character, end.line, end.character);
+        if (t.resourceType === 'unit_test') item.description = 'unit test';
+        this.byId.set(t.uniqueId, item);
+        this.projectOf.set(t.uniqueId, uri);
+        if (t.lastRun) last.push({ item, test: t });
+        if (!t.attachedTo) {
+          top.push(item);
+          continue;
+        }
+        let group = groups.get(t.attachedTo);
+        if (!group) {
+          group = this.controller.createTestItem(t.attachedTo, t.attachedName ?? t.attachedTo);
+          this.projectOf.set(t.attachedTo, uri);
+          groups.set(t.attachedTo, group);
+          top.push(group);
+        }
+        group.children.add(item);
+      }
+    }
+    this.controller.items.replace(top);
+    if (this.discovered || last.length === 0) {
+      this.discovered = true;
+      return;
+    }
+    this.discovered = true;
+    const run = this.controller.createTestRun(new vscode.TestRunRequest(), 'dbt: last results', false);
+    for (const { item, test } of last) {
+      const status = test.lastRun?.status;
+      if (status === 'pass' || status === 'warn') run.passed(item);
+      else if (status === 'fail')
+        run.failed(item, new vscode.TestMessage(test.lastRun?.message ?? 'the test failed'));
+      else if (status === 'error')
+        run.errored(item, new vscode.TestMessage(test.lastRun?.message ?? 'the test did not run'));
+      else if (status === 'skipped') run.skipped(item);
+    }
+    run.end();
   }
 
   dispose(): void {
@@ -162,9 +232,10 @@ export class DbtTests implements vscode.Disposable {
 
 /** dbt's message for a failed or errored test, at its YAML entry. */
 function message(n: RunNode): vscode.TestMessage {
-  const m = new vscode.TestMessage(
-    n.message ?? (n.status === 'fail' ? 'the test failed' : 'the test did not run'),
-  );
+  const text = n.message ?? (n.status === 'fail' ? 'the test failed' : 'the test did not run');
+  const m = n.failingRows?.columns?.length
+    ? new vscode.TestMessage(new vscode.MarkdownString(failingRowsMarkdown(text, n.failingRows)))
+    : new vscode.TestMessage(text);
   const range = rangeOf(n);
   if (n.uri && range) m.location = new vscode.Location(vscode.Uri.parse(n.uri), range);
   return m;

@@ -211,3 +211,88 @@ test('Cancel cancels the running request; a protected target asks, and a yes sen
   assert.equal((await second)?.pass, 1);
   runs.dispose();
 });
+
+test('the view shows the newest runs of the run history below this session’s, with their nodes', async () => {
+  const server = new ScriptedServer();
+  const runs = new DbtRuns(server as never, fakeTests as never);
+  const answer = async (method: string, value: unknown) => {
+    for (let i = 0; i < 20; i++) {
+      const call = server.calls.find((c) => c.method === method && !(c as { done?: boolean }).done);
+      if (call) {
+        (call as { done?: boolean }).done = true;
+        call.answer(value);
+        return call;
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+    assert.fail(`no ${method} request`);
+  };
+  const first = await runs.tree.rows();
+  assert.match(first[0].label ?? '', /No run yet/);
+  await answer('dbt/projects', { projects: [{ name: 'shop', uri: 'file:///w/shop' }] });
+  const list = await answer('dbt/runs', {
+    runs: [
+      {
+        runId: 'old-1',
+        command: 'build',
+        target: 'dev',
+        startedAt: '2026-11-24T09:30:00Z',
+        seconds: 2.5,
+        pass: 1,
+        warn: 0,
+        errors: 1,
+        skip: 0,
+      },
+    ],
+  });
+  assert.deepEqual(list?.params, { uri: 'file:///w/shop/dbt_project.yml', limit: 10 });
+  const one = await answer('dbt/runs', {
+    runs: [
+      {
+        runId: 'old-1',
+        command: 'build',
+        target: 'dev',
+        startedAt: '2026-11-24T09:30:00Z',
+        seconds: 2.5,
+        pass: 1,
+        warn: 0,
+        errors: 1,
+        skip: 0,
+        nodes: [
+          {
+            runId: 'old-1',
+            uniqueId: 'model.shop.orders',
+            name: 'orders',
+            status: 'success',
+            index: 1,
+            total: 2,
+            message: 'CREATE VIEW',
+            resourceType: 'model',
+          },
+          {
+            runId: 'old-1',
+            uniqueId: 'test.shop.t',
+            name: 't',
+            status: 'fail',
+            index: 2,
+            total: 2,
+            failures: 3,
+            resourceType: 'test',
+          },
+        ],
+      },
+    ],
+  });
+  assert.deepEqual(one?.params, { uri: 'file:///w/shop/dbt_project.yml', runId: 'old-1' });
+  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+  const rows = await runs.tree.rows();
+  assert.equal(rows.length, 1, JSON.stringify(rows));
+  assert.equal(rows[0].label, 'dbt build on dev');
+  assert.match(rows[0].description ?? '', /PASS=1 WARN=0 ERROR=1 SKIP=0 · 2\.50s/);
+  assert.equal(rows[0].icon, 'error');
+  assert.deepEqual(
+    rows[0].children?.map((c) => `${c.label} ${c.icon}`),
+    ['orders pass', 't error'],
+  );
+  runs.dispose();
+});

@@ -8,7 +8,14 @@ import { before, test } from 'node:test';
 import type { DbtTests as Tests } from '../../src/tests/dbtTests';
 import { Emitter } from './vscodeParts';
 
-type Item = { id: string; label: string; uri?: { s: string }; range?: unknown };
+type Item = {
+  id: string;
+  label: string;
+  uri?: { s: string };
+  range?: unknown;
+  description?: string;
+  children: { add(i: Item): void; all: Item[] };
+};
 const calls: string[] = [];
 const outputs: string[] = [];
 const shown: string[] = [];
@@ -31,16 +38,25 @@ const fakeVscode = {
         get: (id: string) => items.get(id),
         add: (i: Item) => void items.set(i.id, i),
         forEach: (f: (i: Item) => void) => items.forEach((i) => f(i)),
+        replace: (all: Item[]) => {
+          items.clear();
+          for (const i of all) items.set(i.id, i);
+        },
       },
-      createTestItem: (id: string, label: string, uri?: { s: string }) => ({ id, label, uri }),
+      createTestItem: (id: string, label: string, uri?: { s: string }) => {
+        const all: Item[] = [];
+        return { id, label, uri, children: { add: (i: Item) => void all.push(i), all } };
+      },
       createRunProfile: (_label: string, _kind: number, handler: typeof profile) => {
         profile = handler;
       },
       createTestRun: () => ({
         started: (i: Item) => calls.push(`started ${i.label}`),
         passed: (i: Item) => calls.push(`passed ${i.label}`),
-        failed: (i: Item, m: { message: string; location?: { uri: { s: string } } }) =>
-          calls.push(`failed ${i.label}: ${m.message} @ ${m.location?.uri.s ?? '-'}`),
+        failed: (i: Item, m: { message: string | { value: string }; location?: { uri: { s: string } } }) =>
+          calls.push(
+            `failed ${i.label}: ${typeof m.message === 'string' ? m.message : m.message.value} @ ${m.location?.uri.s ?? '-'}`,
+          ),
         errored: (i: Item, m: { message: string }) => calls.push(`errored ${i.label}: ${m.message}`),
         skipped: (i: Item) => calls.push(`skipped ${i.label}`),
         appendOutput: (t: string) => outputs.push(t),
@@ -58,7 +74,10 @@ const fakeVscode = {
   },
   TestMessage: class {
     location?: unknown;
-    constructor(readonly message: string) {}
+    constructor(readonly message: string | { value: string }) {}
+  },
+  MarkdownString: class {
+    constructor(readonly value: string) {}
   },
   Range: FakeRange,
   Location: class {
@@ -78,8 +97,12 @@ type Call = { method: string; params: Record<string, unknown>; answer(v: unknown
 
 class ScriptedServer {
   calls: Call[] = [];
+  /** Answers given at once, by method (the rest wait for the test to answer them). */
+  answers: Record<string, (params: Record<string, unknown>) => unknown> = {};
   progress = new Emitter<unknown>();
   request(method: string, params: Record<string, unknown>): Promise<unknown> {
+    const scripted = this.answers[method];
+    if (scripted) return Promise.resolve(scripted(params));
     return new Promise((answer) => this.calls.push({ method, params, answer }));
   }
   onNotification(method: string, h: (p: unknown) => void) {
@@ -212,4 +235,110 @@ test('a file of no project, or a command the server refuses, says why', async ()
   await refused;
   assert.equal(shown[1], "dbt: selector 'tag:' is not valid");
   assert.ok(calls.includes('end'));
+});
+
+test("a failing test's rows come with dbt's message, as a table", async () => {
+  const server = reset();
+  const tests = new DbtTests(server as never);
+  const done = tests.testDocument(MODEL);
+  const failing = node('unique_orders_order_id', 'fail', {
+    failures: 1,
+    message: 'Got 1 result, configured to fail if != 0',
+    failingRows: { columns: ['unique_field', 'n_records'], rows: [[11, 2]], more: false },
+  });
+  server.calls[0].answer({
+    runId: 'r1',
+    command: 'test',
+    results: [failing],
+    pass: 0,
+    warn: 0,
+    errors: 1,
+    skip: 0,
+    seconds: 0.1,
+  });
+  await done;
+  assert.equal(
+    calls[0],
+    `failed unique_orders_order_id: Got 1 result, configured to fail if != 0\n\nThe row it found:\n\n| unique_field | n_records |\n| --- | --- |\n| 11 | 2 | @ ${YAML}`,
+  );
+});
+
+test("opening the Testing view lists each project's tests under the model they test, with their last results", async () => {
+  const server = reset();
+  const tests = new DbtTests(server as never);
+  server.answers['dbt/projects'] = () => ({ projects: [{ name: 'shop', uri: 'file:///w/shop' }] });
+  server.answers['dbt/tests'] = (params) => {
+    assert.deepEqual(params, { uri: 'file:///w/shop/dbt_project.yml' });
+    return {
+      tests: [
+        {
+          uniqueId: 'test.shop.unique_orders_order_id',
+          name: 'unique_orders_order_id',
+          resourceType: 'test',
+          attachedTo: 'model.shop.orders',
+          attachedName: 'orders',
+          uri: YAML,
+          range,
+          lastRun: {
+            status: 'fail',
+            at: '2026-11-25T07:00:00Z',
+            message: 'Got 1 result, configured to fail if != 0',
+          },
+        },
+        {
+          uniqueId: 'unit_test.shop.orders.counts',
+          name: 'counts',
+          resourceType: 'unit_test',
+          attachedTo: 'model.shop.orders',
+          attachedName: 'orders',
+          uri: YAML,
+          range,
+        },
+        {
+          uniqueId: 'test.shop.no_orphans',
+          name: 'no_orphans',
+          resourceType: 'test',
+          uri: 'file:///w/shop/tests/no_orphans.sql',
+          lastRun: { status: 'pass', at: '2026-11-25T07:00:00Z' },
+        },
+      ],
+    };
+  };
+  const resolve = (tests.controller as unknown as { resolveHandler: (i?: unknown) => Promise<void> })
+    .resolveHandler;
+  await resolve(undefined);
+  assert.deepEqual([...items.keys()], ['model.shop.orders', 'test.shop.no_orphans']);
+  const orders = items.get('model.shop.orders');
+  assert.equal(orders?.label, 'orders');
+  assert.deepEqual(
+    orders?.children.all.map((i) => `${i.label}${i.description ? ` (${i.description})` : ''}`),
+    ['unique_orders_order_id', 'counts (unit test)'],
+  );
+  // the history's last results, shown once as a run of their own
+  assert.deepEqual(calls, [
+    'failed unique_orders_order_id: Got 1 result, configured to fail if != 0 @ -',
+    'passed no_orphans',
+    'end',
+  ]);
+  // a run of the model's item from the view selects the model: dbt tests it with its tests
+  const run = profile?.({ include: [orders] }, undefined);
+  await tick();
+  assert.deepEqual(server.calls[0].params, {
+    uri: 'file:///w/shop/dbt_project.yml',
+    command: 'test',
+    select: ['orders'],
+  });
+  server.progress.fire({ ...node('unique_orders_order_id', 'pass'), runId: 'r9' });
+  server.calls[0].answer({
+    runId: 'r9',
+    results: [node('unique_orders_order_id', 'pass')],
+    pass: 1,
+    warn: 0,
+    errors: 0,
+    skip: 0,
+    seconds: 0,
+  });
+  await run;
+  // the run moved the listed item, not a new top-level one
+  assert.deepEqual([...items.keys()], ['model.shop.orders', 'test.shop.no_orphans']);
 });

@@ -27,9 +27,22 @@ function n(id: string, depth: number, extra: Partial<LineageNode> = {}): Lineage
 const result: LineageResult = {
   root: 'model.shop.customers',
   nodes: [
-    n('model.shop.customers', 0, { materialization: 'table', description: 'One row per customer.' }),
-    n('model.shop.stg_customers', -1),
-    n('model.shop.stg_orders', -1, { hiddenDownstream: 1 }),
+    n('model.shop.customers', 0, {
+      materialization: 'table',
+      description: 'One row per customer.',
+      lastRun: {
+        status: 'skipped',
+        at: '2026-11-25T07:00:00Z',
+        message: 'skipped: model.shop.stg_orders did not succeed',
+      },
+    }),
+    n('model.shop.stg_customers', -1, {
+      lastRun: { status: 'success', at: '2026-11-25T07:00:00Z', message: 'CREATE VIEW' },
+    }),
+    n('model.shop.stg_orders', -1, {
+      hiddenDownstream: 1,
+      lastRun: { status: 'error', at: '2026-11-25T07:00:00Z', message: 'Database Error in model stg_orders' },
+    }),
     n('seed.shop.countries', -1, { materialization: 'seed', uri: 'file:///w/shop/seeds/countries.csv' }),
     n('exposure.shop.dashboard', 1, {
       uri: 'file:///w/shop/models/schema.yml',
@@ -105,6 +118,17 @@ test('draws the lineage: cards, edges, the root, text as text; clicks open and e
   assert.equal(await v.page.locator('.lin-name script').count(), 0);
   assert.equal(await v.page.locator('[data-testid=lineage-status]').innerText(), '9 nodes · 8 edges');
   assert.equal(await v.page.locator('[data-testid=lineage-truncated]').count(), 0);
+  // each node's last run (the server's run history): a mark and the card's edge in its colour
+  const mark = (id: string) =>
+    v.page.locator(`[data-testid=lineage-node][data-id="${id}"] [data-testid=lineage-last-run]`);
+  assert.equal(await mark('model.shop.stg_customers').innerText(), 'built');
+  assert.equal(await mark('model.shop.stg_orders').innerText(), 'error');
+  assert.equal(await mark('model.shop.customers').innerText(), 'skipped');
+  assert.equal(await mark('seed.shop.countries').count(), 0, 'a node no run reached has no mark');
+  const edge = await v.page
+    .locator('[data-testid=lineage-node][data-id="model.shop.stg_orders"]')
+    .evaluate((e) => getComputedStyle(e).boxShadow);
+  assert.match(edge, /0px -3px 0px 0px inset/);
   await v.screenshot('graph');
 
   // clicking a card opens its file at its range

@@ -48,7 +48,14 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { listen, post } from '../shared/host';
-import { fromResult, GraphNode, LineageGraph, merge, typeClass } from '../../src/lineage/lineageGraph';
+import {
+  fromResult,
+  GraphNode,
+  LineageGraph,
+  lastRunWord,
+  merge,
+  typeClass,
+} from '../../src/lineage/lineageGraph';
 import { ColumnGraph, columnCount, columnGraph } from '../../src/lineage/columnGraph';
 import { ColumnActionsContext, ColumnGraphView, ColumnNotes } from './columns';
 import { layout } from '../../src/lineage/layout';
@@ -97,7 +104,7 @@ const Card = memo(function Card({ data }: NodeProps<CardNode>) {
   const hasColumns = ['model', 'seed', 'snapshot', 'source'].includes(n.resourceType);
   return (
     <div
-      className={`lin-node lin-type-${typeClass(n.resourceType)}${data.root ? ' lin-root' : ''}`}
+      className={`lin-node lin-type-${typeClass(n.resourceType)}${data.root ? ' lin-root' : ''}${n.lastRun ? ` lin-last-${n.lastRun.status}` : ''}`}
       data-testid="lineage-node"
       data-id={n.id}
       data-type={n.resourceType}
@@ -123,7 +130,24 @@ const Card = memo(function Card({ data }: NodeProps<CardNode>) {
           columns
         </button>
       )}
-      <div className="lin-name">{n.name}</div>
+      <div className="lin-name">
+        {n.name}
+        {n.lastRun ? (
+          <span
+            className={`lin-run lin-run-${n.lastRun.status}`}
+            data-testid="lineage-last-run"
+            title={[
+              `last run: ${lastRunWord(n.lastRun.status)}`,
+              n.lastRun.at ? new Date(n.lastRun.at).toLocaleString() : '',
+              n.lastRun.message ?? '',
+            ]
+              .filter(Boolean)
+              .join('\n')}
+          >
+            {lastRunWord(n.lastRun.status)}
+          </span>
+        ) : null}
+      </div>
       {more('down', n.hiddenDown)}
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
