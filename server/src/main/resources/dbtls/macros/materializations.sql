@@ -118,7 +118,7 @@
 {% macro get_create_table_as_sql_for(relation, sql) %}
   {%- if contract_enforced() -%}
     {%- do get_assert_columns_equivalent(sql) -%}
-    {{ return(adapter.dbtls_contract_table_sql(relation, sql, model['columns'])) }}
+    {{ return(adapter.dbtls_contract_table_sql(relation, sql, model['columns'], model.get('constraints', []))) }}
   {%- endif -%}
   {{ return(get_create_table_as_sql(False, relation, sql)) }}
 {% endmacro %}

@@ -279,11 +279,20 @@ final class SqlNodeParser {
     }
     if (spec != null) {
       extra.put(Node.PROPERTIES_FILE, spec.file());
+      if (spec.constraints() != null && !spec.constraints().isEmpty()) {
+        extra.put("constraints", spec.constraints());
+      }
     }
     List<ColumnSpec> columns =
         descriptions.columns(
             version != null ? version.columns() : spec != null ? spec.columns() : List.of(),
             f.packageName());
+    // a foreign key's `to: ref('customers')` is a dependency, as in dbt 1.9: built first
+    List<RefCall> constraintRefs = new ArrayList<>();
+    List<SourceCall> constraintSources = new ArrayList<>();
+    constraintTargets(spec, columns, constraintRefs, constraintSources);
+    constraintRefs.stream().filter(r -> !refs.contains(r)).forEach(refs::add);
+    constraintSources.stream().filter(x -> !sources.contains(x)).forEach(sources::add);
     Node node =
         new Node(
             uid,
@@ -316,9 +325,11 @@ final class SqlNodeParser {
       List<RefCall> allRefs =
           new ArrayList<>(renderOnly ? List.of() : decided ? unconditionalRefs : refs);
       c.refs().stream().filter(r -> !allRefs.contains(r)).forEach(allRefs::add);
+      constraintRefs.stream().filter(r -> !allRefs.contains(r)).forEach(allRefs::add);
       List<SourceCall> allSources =
           new ArrayList<>(renderOnly ? List.of() : decided ? unconditionalSources : sources);
       c.sources().stream().filter(s -> !allSources.contains(s)).forEach(allSources::add);
+      constraintSources.stream().filter(x -> !allSources.contains(x)).forEach(allSources::add);
       Map<String, Object> cfg = Configs.merge(renderOnly ? outsideFile : config, c.config());
       cfg.putIfAbsent("enabled", true);
       cfg.putIfAbsent("materialized", defaultMaterialized);
@@ -344,6 +355,29 @@ final class SqlNodeParser {
               extra);
     }
     return node;
+  }
+
+  /** The refs and sources of the {@code to} of a model's and its columns' foreign keys. */
+  private static void constraintTargets(
+      NodeSpec spec, List<ColumnSpec> columns, List<RefCall> refs, List<SourceCall> sources) {
+    List<Object> all = new ArrayList<>();
+    if (spec != null && spec.constraints() != null) {
+      all.addAll(spec.constraints());
+    }
+    for (ColumnSpec c : columns) {
+      if (c.constraints() != null) {
+        all.addAll(c.constraints());
+      }
+    }
+    for (Object o : all) {
+      if (o instanceof Map<?, ?> m
+          && m.get("to") instanceof String to
+          && YamlDependency.looksLikeOne(to)) {
+        YamlDependency d = YamlDependency.of(to);
+        d.refs().stream().filter(r -> !refs.contains(r)).forEach(refs::add);
+        d.sources().stream().filter(x -> !sources.contains(x)).forEach(sources::add);
+      }
+    }
   }
 
   /**

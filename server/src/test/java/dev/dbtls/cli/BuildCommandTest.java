@@ -785,6 +785,78 @@ class BuildCommandTest {
   }
 
   /**
+   * A model's own constraints (dbt 1.5+: a primary key over two columns, a named unique, a foreign
+   * key whose {@code to} is a ref, rendered to its relation) and a column's foreign key with {@code
+   * to}/{@code to_columns} are created with the contracted table; the database refuses rows that
+   * break them.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "postgres"})
+  void aModelsOwnConstraintsAndForeignKeysToARefAreCreated(String engine) throws Exception {
+    Path p = project(engine);
+    Files.writeString(
+        p.resolve("models/accounts.sql"),
+        "{{ config(materialized='table') }}\nselect 1 as id union all select 2\n");
+    Files.writeString(
+        p.resolve("models/entries.sql"),
+        "{{ config(materialized='table') }}\nselect 1 as account_id, 1 as line, 'a' as code\n");
+    Files.writeString(
+        p.resolve("models/schema.yml"),
+        """
+        models:
+          - name: accounts
+            config:
+              contract: {enforced: true}
+            columns:
+              - name: id
+                data_type: integer
+                constraints:
+                  - type: primary_key
+          - name: entries
+            config:
+              contract: {enforced: true}
+            constraints:
+              - type: primary_key
+                columns: [account_id, line]
+              - type: unique
+                name: entries_code_unique
+                columns: [code]
+            columns:
+              - name: account_id
+                data_type: integer
+                constraints:
+                  - type: foreign_key
+                    to: ref('accounts')
+                    to_columns: [id]
+              - name: line
+                data_type: integer
+              - name: code
+                data_type: varchar(10)
+        """);
+    CliRun run = dbtls(p, "run", "-s", "accounts", "entries");
+    assertEquals(0, run.exit(), run.out() + run.err());
+    try (Connection c = connect(engine, p)) {
+      String table = schema(engine) + ".entries";
+      assertEquals(List.of("1|1|a"), rows(c, "select account_id, line, code from " + table));
+      for (String bad :
+          List.of(
+              "insert into " + table + " values (1, 1, 'b')",
+              "insert into " + table + " values (2, 2, 'a')",
+              "insert into " + table + " values (9, 3, 'c')")) {
+        try (Statement st = c.createStatement()) {
+          st.execute(bad);
+          throw new AssertionError("the model's constraint let this in: " + bad);
+        } catch (java.sql.SQLException expected) {
+          // the two-column primary key, the named unique, the foreign key to accounts
+        }
+      }
+      try (Statement st = c.createStatement()) {
+        st.execute("insert into " + table + " values (2, 5, 'z')"); // a row that keeps them all
+      }
+    }
+  }
+
+  /**
    * --empty: refs and sources read no rows, so the models build with their columns and no data
    * (seeds still load theirs, as in dbt).
    */

@@ -50,6 +50,7 @@ final class NodeDicts {
       columns.put(c.name(), col);
     }
     m.put("columns", columns);
+    m.put("constraints", n.extra().getOrDefault("constraints", List.of()));
     m.put(
         "refs",
         n.refs().stream()

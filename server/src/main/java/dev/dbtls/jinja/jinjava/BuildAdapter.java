@@ -77,13 +77,36 @@ final class BuildAdapter {
               ? Contract.createTable(
                   r,
                   PyValues.str(a.arg(1, "sql", "")),
-                  a.arg(2, "columns", null) instanceof Map<?, ?> m ? m : Map.of())
+                  a.arg(2, "columns", null) instanceof Map<?, ?> m ? m : Map.of(),
+                  a.arg(3, "constraints", null) instanceof List<?> l ? l : List.of(),
+                  to -> relationOf(to, r))
               : "";
       case "get_incremental_strategy_macro" ->
           strategyMacro(PyValues.str(a.arg(1, "strategy", "")));
       case "load_seed_rows" -> loadSeedRows(a.arg(0, "relation", null), a.arg(1, "table", null));
       default -> PyObject.MISSING;
     };
+  }
+
+  /**
+   * A constraint's {@code to} ({@code ref('customers')}, {@code source('shop', 'raw')}) as the
+   * relation it names, rendered as dbt renders it when it parses the constraint.
+   */
+  private String relationOf(String expression, Relation table) {
+    DbtInterpreter i = session.borrowInterpreter();
+    try {
+      Object to = i.resolveELExpression(expression, 0);
+      if (to instanceof Relation rel) {
+        // DuckDB refuses a reference that names a database, even the table's own
+        return "duckdb".equals(table.adapter().type())
+                && java.util.Objects.equals(rel.database(), table.database())
+            ? rel.withInclude(false, true, true).render()
+            : rel.render();
+      }
+      return to == null ? expression : String.valueOf(to);
+    } finally {
+      session.giveBack(i);
+    }
   }
 
   /**

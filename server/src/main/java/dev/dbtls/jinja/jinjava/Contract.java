@@ -81,8 +81,17 @@ final class Contract {
     throw new Signals.CompilerError(message);
   }
 
-  /** The statements that create the table with the contract's columns and fill it. */
-  static String createTable(Relation relation, String sql, Map<?, ?> declared) {
+  /**
+   * The statements that create the table with the contract's columns, their constraints and the
+   * model's own ({@code primary key (a, b)}, {@code unique}, {@code check}, {@code foreign key ...
+   * references}), and fill it; {@code relationOf} renders a foreign key's {@code to}.
+   */
+  static String createTable(
+      Relation relation,
+      String sql,
+      Map<?, ?> declared,
+      List<?> modelConstraints,
+      java.util.function.UnaryOperator<String> relationOf) {
     List<String> columns = new ArrayList<>();
     List<String> names = new ArrayList<>();
     declared.forEach(
@@ -95,12 +104,20 @@ final class Contract {
           if (col.get("constraints") instanceof List<?> constraints) {
             for (Object o : constraints) {
               if (o instanceof Map<?, ?> con) {
-                c.append(constraint(con));
+                c.append(constraint(con, relationOf));
               }
             }
           }
           columns.add(c.toString());
         });
+    for (Object o : modelConstraints) {
+      if (o instanceof Map<?, ?> con) {
+        String table = tableConstraint(con, relationOf);
+        if (!table.isEmpty()) {
+          columns.add(table);
+        }
+      }
+    }
     return "create table "
         + relation.render()
         + " (\n    "
@@ -116,7 +133,8 @@ final class Contract {
         + "\n) as model_subq";
   }
 
-  private static String constraint(Map<?, ?> c) {
+  private static String constraint(
+      Map<?, ?> c, java.util.function.UnaryOperator<String> relationOf) {
     String type = String.valueOf(c.get("type")).toLowerCase(Locale.ROOT);
     Object expression = c.get("expression");
     return switch (type) {
@@ -124,9 +142,64 @@ final class Contract {
       case "primary_key" -> " primary key";
       case "unique" -> " unique";
       case "check" -> expression == null ? "" : " check (" + expression + ")";
-      case "foreign_key" -> expression == null ? "" : " references " + expression;
+      case "foreign_key" -> {
+        String to = references(c, relationOf);
+        yield to != null
+            ? " references " + to
+            : expression == null ? "" : " references " + expression;
+      }
       default -> "";
     };
+  }
+
+  /**
+   * A model-level constraint as a table constraint: {@code primary key (a, b)}, {@code unique (a)},
+   * {@code check (expr)}, {@code foreign key (a) references t (b)}, named when it has a {@code
+   * name}; empty for kinds a table cannot declare ({@code not_null} is a column's).
+   */
+  private static String tableConstraint(
+      Map<?, ?> c, java.util.function.UnaryOperator<String> relationOf) {
+    String type = String.valueOf(c.get("type")).toLowerCase(Locale.ROOT);
+    String columns =
+        c.get("columns") instanceof List<?> l
+            ? String.join(", ", l.stream().map(String::valueOf).toList())
+            : "";
+    Object expression = c.get("expression");
+    String body =
+        switch (type) {
+          case "primary_key" -> columns.isEmpty() ? "" : "primary key (" + columns + ")";
+          case "unique" -> columns.isEmpty() ? "" : "unique (" + columns + ")";
+          case "check" -> expression == null ? "" : "check (" + expression + ")";
+          case "foreign_key" -> {
+            String to = references(c, relationOf);
+            if (columns.isEmpty()) {
+              yield "";
+            }
+            yield to != null
+                ? "foreign key (" + columns + ") references " + to
+                : expression == null
+                    ? ""
+                    : "foreign key (" + columns + ") references " + expression;
+          }
+          default -> "";
+        };
+    Object name = c.get("name");
+    return body.isEmpty() || name == null ? body : "constraint " + name + " " + body;
+  }
+
+  /** A foreign key's {@code to} and {@code to_columns}: {@code "db"."s"."customers" (id)}. */
+  private static String references(
+      Map<?, ?> c, java.util.function.UnaryOperator<String> relationOf) {
+    Object to = c.get("to");
+    if (to == null || String.valueOf(to).isBlank()) {
+      return null;
+    }
+    String relation = relationOf.apply(String.valueOf(to).strip());
+    String toColumns =
+        c.get("to_columns") instanceof List<?> l
+            ? String.join(", ", l.stream().map(String::valueOf).toList())
+            : "";
+    return toColumns.isEmpty() ? relation : relation + " (" + toColumns + ")";
   }
 
   /** A type's family, as dbt compares a contract's types: sizes and the engine's aliases aside. */

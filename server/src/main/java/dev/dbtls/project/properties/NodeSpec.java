@@ -4,7 +4,10 @@ import dev.dbtls.project.Span;
 import java.util.List;
 import java.util.Map;
 
-/** Properties of a model, seed, snapshot or analysis as declared in one YAML file. */
+/**
+ * Properties of a model, seed, snapshot or analysis as declared in one YAML file; {@code
+ * constraints} are a model's own (dbt 1.5+: several columns, named, foreign keys with {@code to}).
+ */
 public record NodeSpec(
     String resourceType,
     String name,
@@ -18,4 +21,5 @@ public record NodeSpec(
     String latestVersion,
     String file,
     Span span,
-    Span nameSpan) {}
+    Span nameSpan,
+    List<Object> constraints) {}

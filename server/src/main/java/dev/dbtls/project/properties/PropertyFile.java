@@ -193,7 +193,8 @@ public record PropertyFile(
           m.string("latest_version"),
           path,
           m.span(),
-          nameSpan(m));
+          nameSpan(m),
+          m.list("constraints").items().stream().map(YamlNode::toPlain).toList());
     }
 
     /** A model's {@code config:} plus the keys dbt also accepts at the top of an entry. */
