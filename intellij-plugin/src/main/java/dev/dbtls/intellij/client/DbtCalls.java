@@ -190,6 +190,38 @@ public final class DbtCalls {
     return server.history(new HistoryParams(query, uri, 0, limit));
   }
 
+  /**
+   * The newest runs of the document's project from the run history ({@code dbt/runs}), each with
+   * its nodes (one more {@code dbt/runs} per run, by its id).
+   */
+  public CompletableFuture<java.util.List<dev.dbtls.protocol.RunSummary>> earlierRuns(
+      String uri, int limit) {
+    return server
+        .runs(new dev.dbtls.protocol.RunsParams(uri, null, limit))
+        .thenCompose(
+            list -> {
+              java.util.List<CompletableFuture<dev.dbtls.protocol.RunSummary>> each =
+                  (list == null || list.runs() == null
+                          ? java.util.List.<dev.dbtls.protocol.RunSummary>of()
+                          : list.runs())
+                      .stream()
+                          .map(
+                              r ->
+                                  server
+                                      .runs(new dev.dbtls.protocol.RunsParams(uri, r.runId(), null))
+                                      .thenApply(
+                                          one ->
+                                              one == null
+                                                      || one.runs() == null
+                                                      || one.runs().isEmpty()
+                                                  ? r
+                                                  : one.runs().get(0)))
+                          .toList();
+              return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                  .thenApply(x -> each.stream().map(CompletableFuture::join).toList());
+            });
+  }
+
   /** {@code dbt/export}: the document's model's whole result to {@code path} on this machine. */
   public CompletableFuture<ExportResult> export(
       String uri, String sql, String path, String format) {

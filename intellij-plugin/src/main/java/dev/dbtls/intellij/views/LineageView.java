@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -248,8 +249,21 @@ public final class LineageView extends GraphCanvas {
               + (n.materialization() == null || n.materialization().equals(n.resourceType())
                   ? ""
                   : " · " + n.materialization());
+      String last = n.lastRun() == null ? null : lastRunWord(n.lastRun().status());
+      int markWidth = last == null ? 0 : fs.stringWidth(last) + 10;
       g.setColor(Palette.mix(Palette.foreground(), Palette.background(), 0.35));
-      g.drawString(fit(kind, fs, r.width - TEXT_X - 8), r.x + TEXT_X, r.y + r.height - 7);
+      g.drawString(
+          fit(kind, fs, r.width - TEXT_X - 8 - markWidth), r.x + TEXT_X, r.y + r.height - 7);
+      if (last != null) {
+        // the node's last dbt run (the server's run history): a pill in the run's colour
+        Color runColor = RunView.color(n.lastRun().status().name().toLowerCase(Locale.ROOT));
+        int mx = r.x + r.width - markWidth - 6;
+        int my = r.y + r.height - 7 - fs.getAscent();
+        g.setColor(runColor);
+        g.fill(new RoundRectangle2D.Double(mx, my - 1, markWidth, fs.getHeight(), 8, 8));
+        g.setColor(Palette.background());
+        g.drawString(last, mx + 5, r.y + r.height - 7);
+      }
     }
     g.setFont(small);
     FontMetrics fs = g.getFontMetrics();
@@ -291,5 +305,18 @@ public final class LineageView extends GraphCanvas {
       s = s.substring(0, s.length() - 1);
     }
     return s + "…";
+  }
+
+  /** A last run's status as the node's mark says it. */
+  static String lastRunWord(dev.dbtls.protocol.RunStatus status) {
+    return switch (status) {
+      case SUCCESS -> "built";
+      case PASS -> "passed";
+      case WARN -> "warned";
+      case FAIL -> "failed";
+      case ERROR -> "error";
+      case SKIPPED -> "skipped";
+      case RUNNING -> "running";
+    };
   }
 }

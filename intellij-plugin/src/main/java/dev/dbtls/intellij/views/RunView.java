@@ -3,6 +3,7 @@ package dev.dbtls.intellij.views;
 import dev.dbtls.protocol.RunNode;
 import dev.dbtls.protocol.RunResult;
 import dev.dbtls.protocol.RunStatus;
+import dev.dbtls.protocol.RunSummary;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
@@ -38,6 +39,7 @@ import javax.swing.table.DefaultTableCellRenderer;
  */
 public final class RunView extends JPanel {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+  private static final DateTimeFormatter EARLIER = DateTimeFormatter.ofPattern("MMM d HH:mm");
 
   /** One run as the tab knows it. */
   static final class Entry {
@@ -49,9 +51,13 @@ public final class RunView extends JPanel {
     String error;
 
     Entry(String key, String title) {
+      this(key, title, LocalTime.now().format(CLOCK));
+    }
+
+    Entry(String key, String title, String started) {
       this.key = key;
       this.title = title;
-      this.started = LocalTime.now().format(CLOCK);
+      this.started = started;
     }
 
     boolean running() {
@@ -140,6 +146,52 @@ public final class RunView extends JPanel {
       runs.remove(runs.size() - 1);
     }
     list.setSelectedIndex(0);
+    shown();
+  }
+
+  /**
+   * Earlier runs from the server's run history (dbt/runs: earlier sessions, the command line), each
+   * with its nodes, below this session's runs; a run already shown is left as it is.
+   */
+  public void earlier(List<RunSummary> history) {
+    for (RunSummary h : history) {
+      if (h.runId() == null || find(h.runId()) != null) {
+        continue;
+      }
+      String when =
+          h.startedAt() == null
+              ? ""
+              : java.time.OffsetDateTime.parse(h.startedAt())
+                  .atZoneSameInstant(java.time.ZoneId.systemDefault())
+                  .format(EARLIER);
+      Entry e =
+          new Entry(
+              h.runId(),
+              "dbt " + h.command() + (h.target() == null ? "" : " on " + h.target()),
+              when);
+      List<RunNode> ended = h.nodes() == null ? List.of() : h.nodes();
+      ended.stream().filter(n -> n.uniqueId() != null).forEach(n -> e.nodes.put(n.uniqueId(), n));
+      e.result =
+          new RunResult(
+              h.runId(),
+              h.command(),
+              ended,
+              h.pass(),
+              h.warn(),
+              h.errors(),
+              h.skip(),
+              h.seconds(),
+              null,
+              null);
+      e.error = h.error();
+      runs.addElement(e);
+    }
+    while (runs.size() > 40) {
+      runs.remove(runs.size() - 1);
+    }
+    if (list.getSelectedIndex() < 0 && !runs.isEmpty()) {
+      list.setSelectedIndex(0);
+    }
     shown();
   }
 

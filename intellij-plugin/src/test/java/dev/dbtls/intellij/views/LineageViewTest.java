@@ -104,4 +104,37 @@ class LineageViewTest {
     size = view.getPreferredSize();
     Screenshot.take(view, size.width, size.height, "intellij-lineage-expanded");
   }
+
+  /** A node the last dbt run reached carries a mark in the run's colour: failed in red. */
+  @Test
+  void eachNodesLastRunIsMarked() throws Exception {
+    LineageResult lineage = Recorded.load("lineage-orders", LineageResult.class);
+    LineageResult painted =
+        new LineageResult(
+            lineage.root(),
+            lineage.message(),
+            lineage.nodes().stream()
+                .map(
+                    n ->
+                        n.id().equals("model.jaffle_shop.orders")
+                            ? n.withLastRun(
+                                new dev.dbtls.protocol.LastRun(
+                                    dev.dbtls.protocol.RunStatus.FAIL,
+                                    "2026-11-25T07:00:00Z",
+                                    null))
+                            : n)
+                .toList(),
+            lineage.edges(),
+            lineage.truncated());
+    LineageView view = new LineageView();
+    view.show(painted);
+    Dimension size = view.getPreferredSize();
+    Screenshot shot = Screenshot.take(view, size.width, size.height, "intellij-lineage-last-run");
+    Rectangle box = view.graphLayout().box("model.jaffle_shop.orders").bounds();
+    Rectangle corner =
+        new Rectangle(box.x + box.width / 2, box.y + box.height / 2, box.width / 2, box.height / 2);
+    assertTrue(shot.has(corner, Palette.hot()), "the failed mark is drawn");
+    Rectangle other = view.graphLayout().box("model.jaffle_shop.stg_orders").bounds();
+    assertTrue(!shot.has(other, Palette.hot()), "a node no run reached has no mark");
+  }
 }

@@ -8,6 +8,7 @@ import dev.dbtls.intellij.Recorded;
 import dev.dbtls.protocol.RunNode;
 import dev.dbtls.protocol.RunResult;
 import dev.dbtls.protocol.RunStatus;
+import dev.dbtls.protocol.RunSummary;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,5 +82,38 @@ class RunViewTest {
         rows.toString());
     Screenshot shot = Screenshot.take(view, 900, 360, "intellij-run");
     assertTrue(shot.inked() > 0.03, "the view is not blank: " + shot.inked());
+  }
+
+  /**
+   * Earlier runs of the run history (dbt/runs) come below this session's, each with its nodes and
+   * dbt's counts, and are shown when nothing else is.
+   */
+  @Test
+  void earlierRunsOfTheHistoryAreListedWithTheirNodes() throws Exception {
+    RunResult result = Recorded.load("run-shop-build", RunResult.class);
+    RunView view = new RunView();
+    view.earlier(
+        List.of(
+            new RunSummary(
+                "old-1",
+                "build",
+                "dev",
+                "2026-11-24T09:30:00Z",
+                2.5,
+                result.pass(),
+                result.warn(),
+                result.errors(),
+                result.skip(),
+                null,
+                result.results())));
+    assertTrue(
+        view.headerText().startsWith("dbt build on dev — Done. PASS=" + result.pass()),
+        view.headerText());
+    assertEquals(result.results().size(), view.rowsText().size());
+    assertFalse(view.cancelEnabled(), "a run of the history is over");
+    Screenshot shot = Screenshot.take(view, 900, 360, "intellij-run-history");
+    assertTrue(shot.inked() > 0.03, "the view is not blank: " + shot.inked());
+    view.started("run-2", "dbt run orders");
+    assertTrue(view.headerText().startsWith("dbt run orders — running"), view.headerText());
   }
 }

@@ -76,6 +76,7 @@ public final class DbtToolWindow {
   private CatalogView database;
   private HistoryView history;
   private RunView runs;
+  private boolean runHistoryShown;
   private final java.util.Map<String, CompletableFuture<?>> runRequests = new java.util.concurrent.ConcurrentHashMap<>();
   private int runCount;
   private volatile CompletableFuture<?> running; // the preview the Cancel button cancels
@@ -130,7 +131,8 @@ public final class DbtToolWindow {
   }
 
   /**
-   * A tab was selected: Database, History and the ERD are read anew from the server each time,
+   * A tab was selected: Database, History and the ERD are read anew from the server each time, the
+   * Run tab its earlier runs from the run history once,
    * Column Lineage for the column under the editor's caret.
    */
   void selected(Tab tab) {
@@ -147,6 +149,10 @@ public final class DbtToolWindow {
       call(c -> c.catalog(uri), database::show, this::error);
     } else if (tab == Tab.HISTORY) {
       call(c -> c.history(null, null, 200), history::show, this::error);
+    } else if (tab == Tab.RUN && uri != null && !runHistoryShown) {
+      // earlier sessions' runs (and the command line's), once, below this session's
+      runHistoryShown = true;
+      call(c -> c.earlierRuns(uri, 10), runs::earlier, this::error);
     }
   }
 
