@@ -313,6 +313,24 @@ test("dbt: Test Model runs the model's data tests into the Testing view: passes,
     30_000,
   );
   await wb.screenshot('tests-output');
+  // and the rows it found, under dbt's message in the Test Results view
+  await wb.command('Test Results: Focus on Test Results View');
+  const results = wb.page.locator('.test-output-peek, .testing-results, .pane-body');
+  await eventually(
+    async () => {
+      const failure = wb.page.locator('.monaco-list-row', {
+        hasText: 'Got 1 result, configured to fail if != 0',
+      });
+      if ((await failure.count()) > 0) await failure.first().click();
+      return /Eve Moss/.test(await results.allInnerTexts().then((t) => t.join('\n')));
+    },
+    "the failing test's row (Eve Moss, Bath) under its message",
+    30_000,
+  );
+  const shown = (await results.allInnerTexts()).join('\n');
+  assert.match(shown, /customer_id[\s\S]*full_name[\s\S]*city/, 'the columns of the rows');
+  assert.match(shown, /Bath/);
+  await wb.screenshot('tests-failing-rows');
 });
 
 test('dbt: Build Model and Parents builds into the DuckDB file: the Runs view shows each node live, then the failing test and what it skipped', async () => {

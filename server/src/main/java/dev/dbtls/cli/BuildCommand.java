@@ -134,7 +134,7 @@ abstract class BuildCommand implements Callable<Integer> {
     } finally {
       RunLog.release(hook);
     }
-    return log.ended(run, t0);
+    return log.ended(run, t0, which());
   }
 
   @Command(

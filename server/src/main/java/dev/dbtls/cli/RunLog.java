@@ -89,8 +89,12 @@ final class RunLog implements dev.dbtls.run.DataTests.Listener {
     }
   }
 
-  /** The run's end as dbt prints it; dbt's exit code (1 when a node errored or a test failed). */
-  int ended(dev.dbtls.run.CommandRun run, long startedNanos) {
+  /**
+   * The run's end as dbt prints it, the run kept in the run history; dbt's exit code (1 when a node
+   * errored or a test failed).
+   */
+  int ended(dev.dbtls.run.CommandRun run, long startedNanos, String command) {
+    RunRecord.keep(snapshot, command, run);
     if (run.writeError() != null) {
       System.err.println("dbtls: " + run.writeError());
     }

@@ -90,7 +90,7 @@ final class TestCommand implements Callable<Integer> {
     } finally {
       RunLog.release(hook);
     }
-    return log.ended(run, t0);
+    return log.ended(run, t0, "test");
   }
 
   private static void say(String text) {

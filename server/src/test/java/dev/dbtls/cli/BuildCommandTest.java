@@ -641,6 +641,20 @@ class BuildCommandTest {
     try (Connection c = connect("duckdb", p)) {
       assertEquals(List.of("3"), rows(c, "select n from main.fallback"));
     }
+    // the command line's run is in the run history too, with each node's end
+    try (dev.dbtls.store.Store store = dev.dbtls.store.Store.open()) {
+      dev.dbtls.store.RunHistory.Run kept = store.runs().list(p.toString(), 1).value().get(0);
+      assertEquals("build", kept.command());
+      assertEquals(2, kept.errors(), kept.toString());
+      assertEquals(
+          "error",
+          store
+              .runs()
+              .last(p.toString(), "dev", List.of("model.shop.flaky"))
+              .value()
+              .get("model.shop.flaky")
+              .status());
+    }
   }
 
   /**
