@@ -637,6 +637,7 @@ export interface RunResult {
   seconds: number;
   runResults?: string;
   error?: PreviewError;
+  executor?: string;
 }
 
 export interface SavedQueriesParams {

@@ -44,9 +44,9 @@ public record DbtExecutable(Path path, String how) {
       return new Found(
           null,
           List.of(p.toString()),
-          "dbtls.dbt.path is "
+          "the dbt given (dbtls.dbt.path, --dbt-path), "
               + p
-              + (Files.isRegularFile(p) ? ", which is not executable" : ", which does not exist"));
+              + (Files.isRegularFile(p) ? ", is not executable" : ", does not exist"));
     }
     for (Path dir : venvRoots(root)) {
       for (String venv : VENVS) {

@@ -229,8 +229,8 @@ public final class DbtProcessRun {
     }
     boolean cancelled = interrupted[0];
     double seconds = (System.nanoTime() - t0) / 1e9;
-    List<NodeResult> results = finalResults(stream, runResults, startedAt, nodes, cancelled);
     stream.endUnfinished(cancelled ? "cancelled" : "dbt ended before this node did");
+    List<NodeResult> results = finalResults(stream, runResults, startedAt, nodes);
     List<String> errors = new ArrayList<>(stream.errors());
     errors.addAll(stderr);
     String error = null;
@@ -260,8 +260,7 @@ public final class DbtProcessRun {
       DbtEventStream stream,
       Path runResults,
       java.time.Instant startedAt,
-      Function<String, Node> nodes,
-      boolean cancelled) {
+      Function<String, Node> nodes) {
     List<NodeResult> live = stream.results();
     if (!Files.isRegularFile(runResults) || !modifiedSince(runResults, startedAt)) {
       return live;
@@ -334,8 +333,9 @@ public final class DbtProcessRun {
               if (p.isAlive()) {
                 started.addAll(p.descendants().toList());
               }
-              started.forEach(ProcessHandle::destroyForcibly);
+              // dbt first (its children ending must not let it finish as if it had), then them
               p.destroyForcibly();
+              started.forEach(ProcessHandle::destroyForcibly);
             },
             "dbtls-dbt-stop");
     killer.setDaemon(true);
