@@ -71,7 +71,24 @@ final class ExecutorOptions {
             storeFailures,
             s.inputs().vars().cli());
     QueryCancel cancel = new QueryCancel();
-    Thread hook = RunLog.cancelOnExit(cancel);
+    // Ctrl-C in a terminal reaches dbt itself (one process group): give it the time to cancel its
+    // queries and end; only a dbt still running then is interrupted (and later killed)
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              try {
+                long grace = DbtProcessRun.GRACE.toMillis();
+                if (!done.await(grace, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                  cancel.cancel();
+                  done.await(grace + 1000, java.util.concurrent.TimeUnit.MILLISECONDS);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "dbtls-dbt-exit");
+    Runtime.getRuntime().addShutdownHook(hook);
     DbtProcessRun.Outcome o;
     try {
       o =
@@ -85,6 +102,7 @@ final class ExecutorOptions {
               cancel,
               RunLog::say);
     } finally {
+      done.countDown();
       RunLog.release(hook);
     }
     if (o.exitCode() < 0) {
