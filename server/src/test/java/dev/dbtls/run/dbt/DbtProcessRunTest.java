@@ -196,7 +196,9 @@ class DbtProcessRunTest {
             + "\"; kill $SLEEPER; echo \"{\\\"data\\\": {}, \\\"info\\\": {\\\"code\\\": \\\"Z001\\\","
             + " \\\"level\\\": \\\"info\\\", \\\"msg\\\": \\\"ctrl-c\\\", \\\"name\\\":"
             + " \\\"MainKeyboardInterrupt\\\"}}\"; exit 130' INT\n"
-            + "sleep 30 & SLEEPER=$!\nwait $SLEEPER";
+            + "sleep 30 & SLEEPER=$!\necho ready > \""
+            + dir.resolve("ready")
+            + "\"\nwait $SLEEPER";
     Path dbt = StandInDbt.write(dir.resolve("bin"), project, start, null, tail, 0);
     QueryCancel cancel = new QueryCancel();
     CountDownLatch running = new CountDownLatch(1);
@@ -207,7 +209,10 @@ class DbtProcessRunTest {
             () -> {
               try {
                 if (running.await(20, TimeUnit.SECONDS)) {
-                  Thread.sleep(300);
+                  // once the stand-in waits for the interrupt, as dbt waits on its queries
+                  for (int i = 0; i < 400 && !Files.exists(dir.resolve("ready")); i++) {
+                    Thread.sleep(25);
+                  }
                   cancel.cancel();
                 }
               } catch (InterruptedException e) {
