@@ -141,6 +141,44 @@ class DbtProcessRunTest {
   }
 
   @Test
+  void dbtV2RunsTheSameWay() throws Exception {
+    Path project = project();
+    Path dbt =
+        StandInDbt.write(
+            dir.resolve("bin"),
+            project,
+            "dbt-fusion 2.0.0-preview.45\n",
+            DbtEventStreamTest.lines("v2-json-compat.jsonl"),
+            null,
+            "",
+            1);
+    DbtEventStreamTest.Told told = new DbtEventStreamTest.Told();
+    DbtProcessRun.Outcome o =
+        DbtProcessRun.run(
+            new DbtExecutable(dbt, "PATH"),
+            request(project, "build"),
+            project.resolve("target/run_results.json"),
+            NODES,
+            3,
+            told,
+            new QueryCancel(),
+            l -> {});
+    assertEquals("dbt-fusion 2.0.0-preview.45", o.executor());
+    assertEquals(
+        List.of("build", "--log-format", "json"),
+        Files.readAllLines(dir.resolve("bin/args.txt")).subList(0, 3));
+    // no run_results.json written: the events are the result
+    assertNull(o.run().runResults());
+    assertEquals(
+        List.of(NodeResult.Status.SUCCESS, NodeResult.Status.FAIL, NodeResult.Status.SKIPPED),
+        o.run().results().stream().map(NodeResult::status).toList());
+    assertTrue(
+        told.events.contains("start 1 model.jaffle_shop.stg_customers"), told.events.toString());
+    assertEquals(1, o.run().errors());
+    assertNull(o.error());
+  }
+
+  @Test
   void dbtsOwnErrorOutputIsTheRunsError() throws Exception {
     Path project = project();
     List<String> lines =

@@ -30,6 +30,26 @@ public final class StandInDbt {
   public static Path write(
       Path dir, Path project, List<String> lines, String runResults, String tail, int exit)
       throws IOException {
+    return write(
+        dir,
+        project,
+        "Core:\n  - installed: 1.8.2\n  - latest:    1.8.2 - Up to date!\n",
+        lines,
+        runResults,
+        tail,
+        exit);
+  }
+
+  /** {@link #write} answering {@code --version} with {@code version} (printf's format). */
+  public static Path write(
+      Path dir,
+      Path project,
+      String version,
+      List<String> lines,
+      String runResults,
+      String tail,
+      int exit)
+      throws IOException {
     Files.createDirectories(dir);
     Path replay = dir.resolve("replay.jsonl");
     Files.writeString(replay, String.join("\n", lines) + "\n");
@@ -40,7 +60,9 @@ public final class StandInDbt {
         "#!/bin/sh\n"
             + "# stand-in for dbt (replays recorded dbt log lines); not dbt\n"
             + "if [ \"$1\" = \"--version\" ]; then\n"
-            + "  printf 'Core:\\n  - installed: 1.8.2\\n  - latest:    1.8.2 - Up to date!\\n'\n"
+            + "  printf '"
+            + version.replace("\n", "\\n")
+            + "'\n"
             + "  exit 0\n"
             + "fi\n"
             + "printf '%s\\n' \"$@\" > '"
