@@ -662,6 +662,7 @@ export interface RunResult {
   seconds: number;
   runResults?: string;
   error?: PreviewError;
+  executor?: string;
 }
 
 export interface RunSummary {

@@ -212,6 +212,20 @@ class ArchitectureTest {
         .check(SERVER);
   }
 
+  @Test
+  void onlyTheUsersDbtAndGitStartProcesses() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.dbtls.run.dbt..")
+        .and()
+        .doNotHaveFullyQualifiedName("dev.dbtls.query.GitHead")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.lang.ProcessBuilder")
+        .because("starting a process is IO, like a network call: the user's dbt and git only")
+        .check(SERVER);
+  }
+
   /**
    * Static fields of the core that are not constants, and why they hold no project's state; a new
    * one fails the test until it is given a reason here.

@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
 abstract class BuildCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
+  @Mixin ExecutorOptions executor;
+
   @Option(names = "--threads", description = "Nodes built at once (default: the target's threads)")
   Integer threads;
 
@@ -63,6 +65,20 @@ abstract class BuildCommand implements Callable<Integer> {
       description = "Targets that need --allow-protected-target (default: prod,production)")
   List<String> protectedTargets = new ArrayList<>(dev.dbtls.workspace.Settings.PROTECTED_TARGETS);
 
+  /** A protected target without --allow-protected-target: said, and true. */
+  private boolean refused(String target) {
+    if (protectedTargets.stream().noneMatch(t -> t.equalsIgnoreCase(target)) || allowProtected) {
+      return false;
+    }
+    System.err.println(
+        "dbtls: target '"
+            + target
+            + "' is protected: dbtls "
+            + which()
+            + " writes to it only with --allow-protected-target");
+    return true;
+  }
+
   /** dbt's command word: run, seed or build. */
   abstract String which();
 
@@ -71,6 +87,25 @@ abstract class BuildCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     List<String> errors = new ArrayList<>();
     ProjectSnapshot s = project.snapshot(errors, true);
+    dev.dbtls.run.dbt.Executor.Choice choice = executor.choose(s);
+    if (choice.error() != null) {
+      System.err.println("dbtls: " + choice.error());
+      return 2;
+    }
+    if (choice.dbt() != null) {
+      return refused(s.inputs().target().name())
+          ? 2
+          : ExecutorOptions.run(
+              choice.dbt(),
+              s,
+              project,
+              which(),
+              threads,
+              fullRefresh,
+              failFast,
+              empty,
+              storeFailures);
+    }
     List<Problem> problems = new ArrayList<>(s.manifest().problems());
     Selector selector = new Selector(s.manifest());
     List<Node> nodes =
@@ -85,13 +120,7 @@ abstract class BuildCommand implements Callable<Integer> {
       return exit;
     }
     String target = s.inputs().target().name();
-    if (protectedTargets.stream().anyMatch(t -> t.equalsIgnoreCase(target)) && !allowProtected) {
-      System.err.println(
-          "dbtls: target '"
-              + target
-              + "' is protected: dbtls "
-              + which()
-              + " writes to it only with --allow-protected-target");
+    if (refused(target)) {
       return 2;
     }
     int n = threads != null ? threads : Math.max(1, s.inputs().target().threads());

@@ -29,6 +29,8 @@ final class TestCommand implements Callable<Integer> {
 
   @Mixin ProjectOptions project;
 
+  @Mixin ExecutorOptions executor;
+
   @Option(names = "--threads", description = "Tests run at once (default: the target's threads)")
   Integer threads;
 
@@ -47,6 +49,15 @@ final class TestCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     List<String> errors = new ArrayList<>();
     ProjectSnapshot s = project.snapshot(errors, true);
+    dev.dbtls.run.dbt.Executor.Choice choice = executor.choose(s);
+    if (choice.error() != null) {
+      System.err.println("dbtls: " + choice.error());
+      return 2;
+    }
+    if (choice.dbt() != null) {
+      return ExecutorOptions.run(
+          choice.dbt(), s, project, "test", threads, false, failFast, false, false);
+    }
     List<Problem> problems = new ArrayList<>(s.manifest().problems());
     Selector selector = new Selector(s.manifest());
     List<Node> tests =

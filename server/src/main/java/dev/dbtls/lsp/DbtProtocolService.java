@@ -176,7 +176,9 @@ final class DbtProtocolService implements DbtProtocol {
                     settings.get().protectedTargets(),
                     uris,
                     client,
-                    runEnded)));
+                    runEnded,
+                    settings.get().executor(),
+                    settings.get().dbtPath())));
   }
 
   @Override

@@ -52,7 +52,9 @@ final class RunAnswer {
       List<String> protectedTargets,
       Uris uris,
       Supplier<LanguageClient> client,
-      java.util.function.BiConsumer<ProjectSnapshot, List<NodeResult>> ended) {
+      java.util.function.BiConsumer<ProjectSnapshot, List<NodeResult>> ended,
+      dev.dbtls.run.dbt.Executor executor,
+      Path dbtPath) {
     String command = p.command() == null ? "test" : p.command();
     String runId =
         p.runId() != null && p.runId().matches("[A-Za-z0-9_-]{1,64}")
@@ -112,6 +114,32 @@ final class RunAnswer {
             tell(client, node(runId, r, index, total, s, uris, root));
           }
         };
+    dev.dbtls.run.dbt.Executor.Choice choice =
+        (executor == null ? dev.dbtls.run.dbt.Executor.AUTO : executor)
+            .choose(dbtPath, root, System.getenv());
+    if (choice.error() != null) {
+      return failed(runId, command, "dbt-not-found", choice.error());
+    }
+    RunResult refused = refusedTarget(s, p, protectedTargets, runId, command);
+    if (choice.dbt() != null) {
+      return refused != null
+          ? refused
+          : DbtRunAnswer.of(
+              s,
+              file,
+              p,
+              command,
+              runId,
+              command.equals("test")
+                  ? DataTests.among(s, chosen, excluded).size()
+                  : Builds.among(s, command, chosen, excluded).size(),
+              choice.dbt(),
+              listener,
+              cancel,
+              warehouses,
+              uris,
+              ended);
+    }
     CommandRun run;
     List<Node> nodes;
     if (command.equals("test")) {
@@ -126,17 +154,8 @@ final class RunAnswer {
               args);
     } else {
       String target = s.inputs().target().name();
-      if (!Boolean.TRUE.equals(p.allowProtectedTarget())
-          && protectedTargets.stream().anyMatch(t -> t.equalsIgnoreCase(target))) {
-        return failed(
-            runId,
-            command,
-            "target-protected",
-            "target '"
-                + target
-                + "' is protected (dbtls.run.protectedTargets): dbt "
-                + command
-                + " writes to it only once you confirm");
+      if (refused != null) {
+        return refused;
       }
       if (BuildTarget.inMemory(s.inputs().target())) {
         return failed(
@@ -186,7 +205,28 @@ final class RunAnswer {
         run.runResults() == null ? null : uris.uri(run.runResults()),
         run.writeError() == null
             ? null
-            : new PreviewError("run-results-unwritten", run.writeError()));
+            : new PreviewError("run-results-unwritten", run.writeError()),
+        "native");
+  }
+
+  /** A build, run, seed or snapshot on a protected target without the user's yes; else null. */
+  private static RunResult refusedTarget(
+      ProjectSnapshot s, RunParams p, List<String> protectedTargets, String runId, String command) {
+    String target = s.inputs().target().name();
+    if (command.equals("test")
+        || Boolean.TRUE.equals(p.allowProtectedTarget())
+        || protectedTargets.stream().noneMatch(t -> t.equalsIgnoreCase(target))) {
+      return null;
+    }
+    return failed(
+        runId,
+        command,
+        "target-protected",
+        "target '"
+            + target
+            + "' is protected (dbtls.run.protectedTargets): dbt "
+            + command
+            + " writes to it only once you confirm");
   }
 
   /** The nodes a file defines: a model's (or test's) file, or what a property YAML declares. */
@@ -202,7 +242,7 @@ final class RunAnswer {
         .collect(Collectors.toSet());
   }
 
-  private static RunNode node(
+  static RunNode node(
       String runId, NodeResult r, int index, int total, ProjectSnapshot s, Uris uris, Path root) {
     Node n = s.manifest().nodes().get(r.uniqueId());
     return new RunNode(

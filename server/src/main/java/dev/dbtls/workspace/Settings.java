@@ -35,6 +35,10 @@ import java.util.Optional;
  *     the profile's own
  * @param protectedTargets {@code dbtls.run.protectedTargets}: targets a build, run, seed or
  *     snapshot writes to only once the user confirmed (default: prod, production)
+ * @param executor {@code dbtls.run.executor}: {@code auto} (the user's dbt when one is found, else
+ *     the native runner), {@code dbt} or {@code native}
+ * @param dbtPath {@code dbtls.dbt.path}: the user's dbt executable; null: looked for in the
+ *     project's virtual environment, then on PATH
  * @param errors one message per bad setting, {@code dbtls.x: what is wrong}
  */
 public record Settings(
@@ -50,6 +54,8 @@ public record Settings(
     boolean allowFileReads,
     long maxBytesScanned,
     List<String> protectedTargets,
+    dev.dbtls.run.dbt.Executor executor,
+    Path dbtPath,
     List<String> errors) {
 
   /** The targets a build asks about first unless the user lists others. */
@@ -116,6 +122,8 @@ public record Settings(
         false,
         0,
         PROTECTED_TARGETS,
+        dev.dbtls.run.dbt.Executor.AUTO,
+        null,
         List.of());
   }
 
@@ -146,6 +154,8 @@ public record Settings(
     long confirmBytes = r.bytes("benchmark.confirmBytesAbove", d.confirmBytesAbove());
     double confirmCredits = r.amount("benchmark.confirmCreditsAbove", d.confirmCreditsAbove());
     List<String> protectedTargets = r.names("run.protectedTargets", PROTECTED_TARGETS);
+    dev.dbtls.run.dbt.Executor executor = r.executor("run.executor");
+    Path dbtPath = r.path("dbt.path");
     Benchmarking benchmark =
         new Benchmarking(
             warmups == null ? d.warmups() : warmups,
@@ -172,6 +182,8 @@ public record Settings(
         allowFileReads != null && allowFileReads,
         maxBytesScanned,
         protectedTargets,
+        executor,
+        dbtPath,
         List.copyOf(errors));
   }
 
@@ -266,7 +278,9 @@ public record Settings(
           "recommendations.allowApply",
           "warehouse.allowFileReads",
           "warehouse.maxBytesScanned",
-          "run.protectedTargets");
+          "run.protectedTargets",
+          "run.executor",
+          "dbt.path");
 
   /**
    * Settings of the editor clients (how they start the server), also under {@code dbtls.}: the
@@ -287,6 +301,19 @@ public record Settings(
         return s.trim();
       }
       return bad(key, "expected a string", v);
+    }
+
+    dev.dbtls.run.dbt.Executor executor(String key) {
+      String s = string(key);
+      if (s == null) {
+        return dev.dbtls.run.dbt.Executor.AUTO;
+      }
+      dev.dbtls.run.dbt.Executor e = dev.dbtls.run.dbt.Executor.of(s);
+      if (e == null) {
+        bad(key, "expected auto, dbt or native", s);
+        return dev.dbtls.run.dbt.Executor.AUTO;
+      }
+      return e;
     }
 
     Path path(String key) {

@@ -211,4 +211,23 @@ class SettingsTest {
     assertEquals(
         List.of(ref.withSeverity(Severity.WARNING), cycle), s.adjust(List.of(ref, doc, cycle)));
   }
+
+  @Test
+  void theExecutorAndTheUsersDbt() {
+    Settings s =
+        Settings.parse(
+            Map.of(
+                "dbtls",
+                Map.of("run", Map.of("executor", "dbt"), "dbt", Map.of("path", "tools/dbt"))),
+            BASE);
+    assertEquals(dev.dbtls.run.dbt.Executor.DBT, s.executor());
+    assertEquals(BASE.resolve("tools/dbt"), s.dbtPath());
+    assertEquals(List.of(), s.errors());
+    Settings bad = Settings.parse(Map.of("dbtls.run.executor", "python"), BASE);
+    assertEquals(dev.dbtls.run.dbt.Executor.AUTO, bad.executor());
+    assertEquals(1, bad.errors().size());
+    assertTrue(
+        bad.errors().get(0).startsWith("dbtls.run.executor: expected auto, dbt or native"),
+        bad.errors().toString());
+  }
 }
