@@ -610,6 +610,8 @@ export interface RunNode {
   range?: Range;
   resourceType?: string;
   relation?: string;
+  expected?: string;
+  actual?: string;
 }
 
 export interface RunParams {

@@ -8,8 +8,10 @@ import org.eclipse.lsp4j.jsonrpc.validation.NonNull;
  * it ended its failures (a test), dbt's message (a built node's: the database's response, "CREATE
  * VIEW", "INSERT 3"), its seconds; where it is declared ({@code uri}, {@code range}: a generic
  * test's YAML entry, a singular test's file, a model's file); its {@code resourceType} in dbt's
- * words (model, seed, snapshot, test) and, for a built node, the {@code relation} it wrote. Sent as
- * {@code dbt/runProgress} when it starts and when it ends, and in the run's result.
+ * words (model, seed, snapshot, test, unit_test) and, for a built node, the {@code relation} it
+ * wrote; a failed unit test's {@code expected} and {@code actual} rows as text (header first, one
+ * row a line, both in one order), for a diff view. Sent as {@code dbt/runProgress} when it starts
+ * and when it ends, and in the run's result.
  */
 public record RunNode(
     String runId,
@@ -24,4 +26,40 @@ public record RunNode(
     String uri,
     Range range,
     String resourceType,
-    String relation) {}
+    String relation,
+    String expected,
+    String actual) {
+
+  /** A node with no unit test diff. */
+  public RunNode(
+      String runId,
+      String uniqueId,
+      String name,
+      RunStatus status,
+      int index,
+      int total,
+      Long failures,
+      String message,
+      Double seconds,
+      String uri,
+      Range range,
+      String resourceType,
+      String relation) {
+    this(
+        runId,
+        uniqueId,
+        name,
+        status,
+        index,
+        total,
+        failures,
+        message,
+        seconds,
+        uri,
+        range,
+        resourceType,
+        relation,
+        null,
+        null);
+  }
+}

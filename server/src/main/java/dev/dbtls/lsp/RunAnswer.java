@@ -220,7 +220,9 @@ final class RunAnswer {
         n == null ? null : where(uris, root, n),
         n == null ? null : range(n.span()),
         n == null ? null : n.type().dbtName(),
-        r.relationName());
+        r.relationName(),
+        r.diff() == null ? null : r.diff().expected(),
+        r.diff() == null ? null : r.diff().actual());
   }
 
   private static String where(Uris uris, Path root, Node n) {

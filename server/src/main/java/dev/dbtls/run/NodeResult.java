@@ -23,10 +23,47 @@ public record NodeResult(
     Instant completed,
     String thread,
     Map<String, Object> adapterResponse,
-    String relationName) {
+    String relationName,
+    Diff diff) {
 
   public NodeResult {
     adapterResponse = adapterResponse == null ? Map.of() : Map.copyOf(adapterResponse);
+  }
+
+  /**
+   * A failed unit test's rows as text, expected and actual, header first and rows in one order, for
+   * a client's diff view.
+   */
+  public record Diff(String expected, String actual) {}
+
+  /** A node's result with no unit test diff. */
+  public NodeResult(
+      String uniqueId,
+      String name,
+      Status status,
+      long failures,
+      String message,
+      String compiledSql,
+      Instant compileStarted,
+      Instant executeStarted,
+      Instant completed,
+      String thread,
+      Map<String, Object> adapterResponse,
+      String relationName) {
+    this(
+        uniqueId,
+        name,
+        status,
+        failures,
+        message,
+        compiledSql,
+        compileStarted,
+        executeStarted,
+        completed,
+        thread,
+        adapterResponse,
+        relationName,
+        null);
   }
 
   /** A data test's result: no adapter response, no relation. */
