@@ -110,9 +110,11 @@ public final class UnitTests {
             null);
       }
       String actualSql = stripSemicolon(c.sql());
+      sql = actualSql;
       Map<String, String> actualTypes =
           columns(
-              q, "select * from (" + actualSql + ") _dbt_internal_unit_test_actual where 1 = 0");
+              q.query(
+                  "select * from (" + actualSql + ") _dbt_internal_unit_test_actual where 1 = 0"));
       UnitTestFixture expected =
           UnitTestFixture.of(spec.expect(), fixtureText(s, test, spec.expect()));
       List<String> names = expectedColumns(q, expected, actualTypes);
@@ -207,12 +209,14 @@ public final class UnitTests {
 
   /** A query's columns, name to type in order; empty when it cannot run (no relation). */
   private static Map<String, String> columns(Queries q, String sql) {
-    Database.Result r;
     try {
-      r = q.query(sql);
+      return columns(q.query(sql));
     } catch (Database.Failure e) {
       return Map.of();
     }
+  }
+
+  private static Map<String, String> columns(Database.Result r) {
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < r.columns().size(); i++) {
       out.put(r.columns().get(i), i < r.columnTypes().size() ? r.columnTypes().get(i) : null);

@@ -79,14 +79,14 @@ final class CompileScope {
       return null;
     }
     String cte = UnitTestInputs.cteName(name);
-    fixturesRead.put(cte, sql);
+    fixturesRead.put(cte.substring(Relations.EPHEMERAL_PREFIX.length()), sql);
     return dev.dbtls.jinja.Relation.of(adapter(), null, null, cte)
         .withInclude(false, false, true)
         .withQuoting(false, false, false)
         .withType("cte");
   }
 
-  /** The fixtures' CTEs the render read, by CTE name. */
+  /** The fixtures' CTEs the render read, by name (without the CTE prefix). */
   Map<String, String> fixturesRead() {
     return fixturesRead;
   }
