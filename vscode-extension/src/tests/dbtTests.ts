@@ -41,7 +41,7 @@ export class DbtTests implements vscode.Disposable {
     let over = false;
     return {
       node: (n) => {
-        if (n.resourceType === 'test' || n.uniqueId?.startsWith('test.')) this.progress(run, n, uri, ended);
+        if (isTest(n)) this.progress(run, n, uri, ended);
         else if (n.status !== 'running') run.appendOutput(`${n.name}: ${n.status} ${n.message ?? ''}\r\n`);
       },
       end: (result) => {
@@ -160,11 +160,23 @@ export class DbtTests implements vscode.Disposable {
   }
 }
 
-/** dbt's message for a failed or errored test, at its YAML entry. */
-function message(n: RunNode): vscode.TestMessage {
-  const m = new vscode.TestMessage(
-    n.message ?? (n.status === 'fail' ? 'the test failed' : 'the test did not run'),
+/** A data test or a unit test: what the Testing view shows. */
+function isTest(n: RunNode): boolean {
+  return (
+    n.resourceType === 'test' ||
+    n.resourceType === 'unit_test' ||
+    !!n.uniqueId?.startsWith('test.') ||
+    !!n.uniqueId?.startsWith('unit_test.')
   );
+}
+
+/** dbt's message for a failed or errored test, at its YAML entry; a unit test's rows as a diff. */
+function message(n: RunNode): vscode.TestMessage {
+  const text = n.message ?? (n.status === 'fail' ? 'the test failed' : 'the test did not run');
+  const m =
+    n.expected !== undefined && n.expected !== null && n.actual !== undefined && n.actual !== null
+      ? vscode.TestMessage.diff(text, n.expected, n.actual)
+      : new vscode.TestMessage(text);
   const range = rangeOf(n);
   if (n.uri && range) m.location = new vscode.Location(vscode.Uri.parse(n.uri), range);
   return m;

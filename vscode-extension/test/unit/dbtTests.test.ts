@@ -39,8 +39,19 @@ const fakeVscode = {
       createTestRun: () => ({
         started: (i: Item) => calls.push(`started ${i.label}`),
         passed: (i: Item) => calls.push(`passed ${i.label}`),
-        failed: (i: Item, m: { message: string; location?: { uri: { s: string } } }) =>
-          calls.push(`failed ${i.label}: ${m.message} @ ${m.location?.uri.s ?? '-'}`),
+        failed: (
+          i: Item,
+          m: {
+            message: string;
+            location?: { uri: { s: string } };
+            expectedOutput?: string;
+            actualOutput?: string;
+          },
+        ) =>
+          calls.push(
+            `failed ${i.label}: ${m.message} @ ${m.location?.uri.s ?? '-'}` +
+              (m.expectedOutput !== undefined ? ` [diff ${m.expectedOutput} | ${m.actualOutput}]` : ''),
+          ),
         errored: (i: Item, m: { message: string }) => calls.push(`errored ${i.label}: ${m.message}`),
         skipped: (i: Item) => calls.push(`skipped ${i.label}`),
         appendOutput: (t: string) => outputs.push(t),
@@ -58,7 +69,15 @@ const fakeVscode = {
   },
   TestMessage: class {
     location?: unknown;
+    expectedOutput?: string;
+    actualOutput?: string;
     constructor(readonly message: string) {}
+    static diff(message: string, expected: string, actual: string) {
+      const m = new fakeVscode.TestMessage(message);
+      m.expectedOutput = expected;
+      m.actualOutput = actual;
+      return m;
+    }
   },
   Range: FakeRange,
   Location: class {
@@ -189,6 +208,43 @@ test("dbt: Test Model sends dbt/run test; progress and the answer move each test
   });
   server.calls[1].answer({ runId: 'r2', results: [], pass: 0, warn: 0, errors: 0, skip: 0, seconds: 0 });
   await rerun;
+});
+
+test("a failed unit test's expected and actual rows become the Testing view's diff", async () => {
+  const server = reset();
+  const tests = new DbtTests(server as never);
+  const done = tests.testDocument(MODEL);
+  server.calls[0].answer({
+    runId: 'r1',
+    command: 'test',
+    results: [
+      node('totals', 'fail', {
+        uniqueId: 'unit_test.shop.orders.totals',
+        resourceType: 'unit_test',
+        failures: 2,
+        message: 'actual differs from expected:',
+        expected: 'id,total\n8,6\n',
+        actual: 'id,total\n8,5\n',
+      }),
+    ],
+    pass: 0,
+    warn: 0,
+    errors: 1,
+    skip: 0,
+    seconds: 0.1,
+  });
+  await done;
+  assert.deepEqual(calls, [
+    `failed totals: actual differs from expected: @ ${YAML} [diff id,total\n8,6\n | id,total\n8,5\n]`,
+    'end',
+  ]);
+  // a build's run moves unit tests in the Testing view too
+  const build = tests.begin('dbt build', MODEL);
+  build.node(
+    node('totals', 'pass', { uniqueId: 'unit_test.shop.orders.totals', resourceType: 'unit_test' }) as never,
+  );
+  build.end();
+  assert.equal(calls.at(-2), 'passed totals');
 });
 
 test('a file of no project, or a command the server refuses, says why', async () => {
