@@ -365,6 +365,25 @@ class UnitTestCommandTest {
   }
 
   @Test
+  void lsListsUnitTestsByResourceTypeAndTestType() throws Exception {
+    Path p = project("duckdb", false);
+    CliRun byType = dbtls(p, "ls", "--resource-type", "unit_test");
+    assertEquals(0, byType.exit(), byType.out() + byType.err());
+    List<String> lines = byType.out().lines().toList();
+    assertEquals(6, lines.size(), byType.out());
+    assertTrue(lines.contains("unit_test:shop.customer_totals.totals_per_customer"), byType.out());
+    CliRun unit = dbtls(p, "ls", "-s", "test_type:unit", "--output", "json");
+    assertEquals(0, unit.exit(), unit.out() + unit.err());
+    JsonNode first = new ObjectMapper().readTree(unit.out().lines().findFirst().orElseThrow());
+    assertEquals("unit_test", first.path("resource_type").asText(), unit.out());
+    assertEquals(6, unit.out().lines().count(), unit.out());
+    // a model's name selects its unit tests too, as dbt's fqn selector does
+    CliRun model = dbtls(p, "ls", "-s", "tiers");
+    assertTrue(model.out().contains("unit_test:shop.tiers.tiers_with_overrides"), model.out());
+    assertTrue(model.out().contains("shop.tiers"), model.out());
+  }
+
+  @Test
   void aUnitTestWhoseInputWasNeverBuiltSaysSoAsDbtDoes() throws Exception {
     Path p = project("duckdb", false);
     CliRun test = dbtls(p, "test", "-s", "totals_per_customer");
