@@ -55,11 +55,27 @@ final class UnitTestParser {
                     : " with the versions it includes"));
         continue;
       }
+      boolean versioned = models.stream().anyMatch(n -> n.version() != null);
+      boolean selects = !u.versionsInclude().isEmpty() || !u.versionsExclude().isEmpty();
+      if (!u.versionsInclude().isEmpty() && !u.versionsExclude().isEmpty()
+          || selects && !versioned) {
+        problem(
+            o,
+            u.nameSpan(),
+            "unit test '"
+                + u.name()
+                + "': "
+                + (versioned
+                    ? "'versions' takes 'include' or 'exclude', not both"
+                    : "'versions' is for a versioned model; '" + u.model() + "' has none"));
+        continue;
+      }
       if (!inputsKnown(o, linked)) {
         continue;
       }
       for (Node model : models) {
-        String name = models.size() > 1 ? u.name() + "_v" + model.version() : u.name();
+        // dbt names a versioned model's unit test after the version, one per version
+        String name = model.version() != null ? u.name() + "_v" + model.version() : u.name();
         List<String> fqn = new ArrayList<>(model.fqn());
         fqn.add(name);
         Map<String, Object> config = new LinkedHashMap<>();

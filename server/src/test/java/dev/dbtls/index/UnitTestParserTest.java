@@ -105,6 +105,9 @@ class UnitTestParserTest {
     assertEquals("totals per customer", u.description());
     // its span is its name in the YAML: diagnostics and go-to land there
     assertEquals(5, u.span().startLine()); // 0-based
+    assertTrue(
+        M.problems().stream().noneMatch(p -> p.message().contains("test_customers")),
+        M.problems().toString());
     assertTrue(M.dag().childrenOf("model.shop.customers").contains(u.uniqueId()));
     UnitTestSpec spec = (UnitTestSpec) u.extra().get(Node.UNIT_TEST);
     assertEquals("ref('stg_orders')", spec.given().get(0).input());
@@ -184,6 +187,51 @@ class UnitTestParserTest {
     assertEquals(Set.of("test_customers"), names("tag:unit"));
     // by its model's name, as dbt's fqn selector finds it
     assertTrue(names("customers").contains("test_customers"), names("customers").toString());
+  }
+
+  @Test
+  void aVersionedModelHasAUnitTestPerVersionItIncludes() {
+    Manifest m =
+        ManifestBuilder.build(
+            Fixture.of(
+                    """
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        -- file: models/dim_v1.sql
+        select 1 as id
+        -- file: models/dim_v2.sql
+        select 2 as id
+        -- file: models/dim.yml
+        models:
+          - name: dim
+            latest_version: 2
+            versions:
+              - v: 1
+              - v: 2
+        unit_tests:
+          - name: every_version
+            model: dim
+            given: []
+            expect: {rows: [{id: 1}]}
+          - name: only_two
+            model: dim
+            versions:
+              include: [2]
+            given: []
+            expect: {rows: [{id: 2}]}
+        """)
+                .load());
+    Set<String> ids = new TreeSet<>();
+    m.nodes().values().stream()
+        .filter(n -> n.type() == ResourceType.UNIT_TEST)
+        .forEach(n -> ids.add(n.uniqueId() + " -> " + n.dependsOn()));
+    assertEquals(
+        Set.of(
+            "unit_test.shop.dim.every_version_v1 -> [model.shop.dim.v1]",
+            "unit_test.shop.dim.every_version_v2 -> [model.shop.dim.v2]",
+            "unit_test.shop.dim.only_two_v2 -> [model.shop.dim.v2]"),
+        ids);
   }
 
   private static Set<String> names(String select) {
