@@ -68,7 +68,10 @@ public final class UnitTests {
       Map<String, String> fixtures = new LinkedHashMap<>();
       for (UnitTestSpec.Fixture f : spec.given()) {
         Input in = input(s, model, f.input());
-        UnitTestFixture fixture = UnitTestFixture.of(f, fixtureText(s, test, f));
+        UnitTestFixture fixture =
+            !f.rowsGiven() && in.node().type() == dev.dbtls.index.ResourceType.SEED
+                ? seedRows(s, in.node())
+                : UnitTestFixture.of(f, fixtureText(s, test, f));
         Map<String, String> types = Map.of();
         if (fixture.sql() == null) {
           if ("ephemeral".equals(in.node().materialized())
@@ -158,6 +161,24 @@ public final class UnitTests {
           null,
           null);
     }
+  }
+
+  /** dbt: a seed given without rows gives the rows of its CSV file. */
+  private static UnitTestFixture seedRows(ProjectSnapshot s, Node seed) {
+    List<List<String>> rows = dev.dbtls.index.SeedCsv.rows(seed, s.files());
+    if (rows == null) {
+      throw new UnitTestFixture.Invalid("cannot read the rows of seed " + seed.name());
+    }
+    List<String> header = rows.get(0);
+    List<Map<String, Object>> dicts = new ArrayList<>();
+    for (List<String> row : rows.subList(1, rows.size())) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      for (int i = 0; i < header.size() && i < row.size(); i++) {
+        d.put(header.get(i), row.get(i).isEmpty() ? null : row.get(i));
+      }
+      dicts.add(d);
+    }
+    return new UnitTestFixture(header, dicts, null);
   }
 
   /** A given input: the node it stands for and the key its fixture goes by. */

@@ -33,11 +33,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * dbt's unit tests on the native runner, on a DuckDB file and on the local PostgreSQL: fixtures as
- * dict rows, inline CSV, a CSV fixture file and SQL, a source input, an incremental model with
- * {@code is_incremental} overridden and its {@code this}, vars and env vars overridden; a failing
- * one with dbt's diff (in its message, {@code run_results.json} and the result's expected and
- * actual text); {@code dbt build} running a model's unit tests first and skipping the model when
- * one fails; {@code dbt run} leaving them out.
+ * dict rows, inline CSV, a CSV fixture file and SQL, a source input, a seed giving its own rows, an
+ * incremental model with {@code is_incremental} overridden and its {@code this}, vars and env vars
+ * overridden; a failing one with dbt's diff (in its message, {@code run_results.json} and the
+ * result's expected and actual text); {@code dbt build} running a model's unit tests first and
+ * skipping the model when one fails; {@code dbt run} leaving them out.
  */
 class UnitTestCommandTest {
   @TempDir Path dir;
@@ -117,6 +117,14 @@ class UnitTestCommandTest {
             rows:
               - {order_id: 2}
               - {order_id: 3}
+        - name: a_seed_gives_its_own_rows
+          model: stg_orders
+          given:
+            - input: ref('raw_orders')
+          expect:
+            rows:
+              - {order_id: 1, amount: 10.5}
+              - {order_id: 2, amount: 3}
         - name: tiers_with_overrides
           model: tiers
           overrides:
@@ -263,7 +271,7 @@ class UnitTestCommandTest {
     assertTrue(out.contains("FAIL 2 customer_totals::totals_wrong"), out);
     assertTrue(out.contains("Failure in unit_test totals_wrong (models/schema.yml)"), out);
     assertTrue(out.contains("actual differs from expected:"), out);
-    assertTrue(out.contains("Done. PASS=6 WARN=0 ERROR=1 SKIP=0"), out);
+    assertTrue(out.contains("Done. PASS=7 WARN=0 ERROR=1 SKIP=0"), out);
 
     Map<String, JsonNode> r = byId(results(p));
     for (String name :
@@ -273,6 +281,7 @@ class UnitTestCommandTest {
             "customer_totals.totals_from_sql",
             "people.names_from_a_source",
             "orders_inc.only_new_orders",
+            "stg_orders.a_seed_gives_its_own_rows",
             "tiers.tiers_with_overrides")) {
       JsonNode one = r.get("unit_test.shop." + name);
       assertNotNull(one, r.keySet().toString());
@@ -370,13 +379,13 @@ class UnitTestCommandTest {
     CliRun byType = dbtls(p, "ls", "--resource-type", "unit_test");
     assertEquals(0, byType.exit(), byType.out() + byType.err());
     List<String> lines = byType.out().lines().toList();
-    assertEquals(6, lines.size(), byType.out());
+    assertEquals(7, lines.size(), byType.out());
     assertTrue(lines.contains("unit_test:shop.customer_totals.totals_per_customer"), byType.out());
     CliRun unit = dbtls(p, "ls", "-s", "test_type:unit", "--output", "json");
     assertEquals(0, unit.exit(), unit.out() + unit.err());
     JsonNode first = new ObjectMapper().readTree(unit.out().lines().findFirst().orElseThrow());
     assertEquals("unit_test", first.path("resource_type").asText(), unit.out());
-    assertEquals(6, unit.out().lines().count(), unit.out());
+    assertEquals(7, unit.out().lines().count(), unit.out());
     // a model's name selects its unit tests too, as dbt's fqn selector does
     CliRun model = dbtls(p, "ls", "-s", "tiers");
     assertTrue(model.out().contains("unit_test:shop.tiers.tiers_with_overrides"), model.out());

@@ -143,6 +143,13 @@ final class UnitTestReader {
     if (format.equals(UnitTestSpec.SQL) && text == null && fixture == null) {
       problem(m, "with format sql, give the query in 'rows' or a 'fixture'");
     }
-    return new UnitTestSpec.Fixture(input, format, List.copyOf(dicts), text, fixture, m.span());
+    return new UnitTestSpec.Fixture(
+        input,
+        format,
+        List.copyOf(dicts),
+        text,
+        fixture,
+        rows != null || fixture != null,
+        m.span());
   }
 }

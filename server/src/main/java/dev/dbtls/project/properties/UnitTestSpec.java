@@ -37,7 +37,9 @@ public record UnitTestSpec(
   /**
    * One input ({@code input: ref('m')}, {@code source('s', 't')}, {@code this}) or the expected
    * output (no input): rows as mappings ({@code dict}), or as text ({@code csv} with a header, or a
-   * {@code sql} query), or a {@code fixture} file's name under {@code tests/fixtures}.
+   * {@code sql} query), or a {@code fixture} file's name under {@code tests/fixtures}; {@code
+   * rowsGiven} is false when neither {@code rows} nor {@code fixture} is written (a seed input then
+   * gives its own rows, as in dbt).
    */
   public record Fixture(
       String input,
@@ -45,5 +47,6 @@ public record UnitTestSpec(
       List<Map<String, Object>> rows,
       String text,
       String fixture,
+      boolean rowsGiven,
       Span span) {}
 }
