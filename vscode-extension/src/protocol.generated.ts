@@ -635,6 +635,10 @@ export interface RunNode {
   resourceType?: string;
   relation?: string;
   failingRows?: FailingRows;
+  expected?: string;
+  actual?: string;
+  attachedTo?: string;
+  attachedName?: string;
 }
 
 export interface RunParams {

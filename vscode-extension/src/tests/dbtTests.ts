@@ -50,7 +50,7 @@ export class DbtTests implements vscode.Disposable {
     let over = false;
     return {
       node: (n) => {
-        if (n.resourceType === 'test' || n.uniqueId?.startsWith('test.')) this.progress(run, n, uri, ended);
+        if (isTest(n)) this.progress(run, n, uri, ended);
         else if (n.status !== 'running') run.appendOutput(`${n.name}: ${n.status} ${n.message ?? ''}\r\n`);
       },
       end: (result) => {
@@ -157,7 +157,10 @@ export class DbtTests implements vscode.Disposable {
     let item = this.byId.get(id) ?? this.controller.items.get(id);
     if (!item) {
       item = this.controller.createTestItem(id, n.name ?? id, n.uri ? vscode.Uri.parse(n.uri) : undefined);
-      this.controller.items.add(item);
+      if (n.resourceType === 'unit_test') item.description = 'unit test';
+      // under the node it tests, as the view lists it
+      if (n.attachedTo) this.group(n.attachedTo, n.attachedName, uri).children.add(item);
+      else this.controller.items.add(item);
     }
     this.byId.set(id, item);
     const range = rangeOf(n);
@@ -165,47 +168,62 @@ export class DbtTests implements vscode.Disposable {
     return item;
   }
 
+  /** The item of a tested node (a model), at the top of the view; made once. */
+  private group(id: string, name: string | undefined, uri: string): vscode.TestItem {
+    let group = this.byId.get(id);
+    if (!group) {
+      group = this.controller.createTestItem(id, name ?? id);
+      this.controller.items.add(group);
+      this.byId.set(id, group);
+    }
+    this.projectOf.set(id, uri);
+    return group;
+  }
+
   /**
-   * Lists every project's tests (dbt/tests) under the node each tests; the first time, their last
-   * results from the run history are shown as a run of their own ("dbt: last results").
+   * Lists every project's tests (dbt/tests) under the node each tests — the items a run already
+   * made kept as they are, with their results; the first time, their last results from the run
+   * history are shown as a run of their own ("dbt: last results").
    */
   async discover(): Promise<void> {
     const projects = (await this.server.request('dbt/projects', {}))?.projects ?? [];
     const top: vscode.TestItem[] = [];
+    const children = new Map<vscode.TestItem, vscode.TestItem[]>();
     const last: { item: vscode.TestItem; test: ProjectTest }[] = [];
     for (const p of projects) {
       if (!p.uri) continue;
       const uri = `${p.uri.replace(/\/$/, '')}/dbt_project.yml`;
       const tests = (await this.server.request('dbt/tests', { uri }))?.tests ?? [];
-      const groups = new Map<string, vscode.TestItem>();
       for (const t of tests) {
         if (!t.uniqueId) continue;
-        const item = this.controller.createTestItem(
-          t.uniqueId,
-          t.name ?? t.uniqueId,
-          t.uri ? vscode.Uri.parse(t.uri) : undefined,
-        );
+        let item = this.byId.get(t.uniqueId);
+        if (!item) {
+          item = this.controller.createTestItem(
+            t.uniqueId,
+            t.name ?? t.uniqueId,
+            t.uri ? vscode.Uri.parse(t.uri) : undefined,
+          );
+          this.byId.set(t.uniqueId, item);
+        }
         const start = t.range?.start;
         const end = t.range?.end;
         if (start && end) item.range = new vscode.Range(start.line, start.character, end.line, end.character);
         if (t.resourceType === 'unit_test') item.description = 'unit test';
-        this.byId.set(t.uniqueId, item);
         this.projectOf.set(t.uniqueId, uri);
         if (t.lastRun) last.push({ item, test: t });
         if (!t.attachedTo) {
           top.push(item);
           continue;
         }
-        let group = groups.get(t.attachedTo);
-        if (!group) {
-          group = this.controller.createTestItem(t.attachedTo, t.attachedName ?? t.attachedTo);
-          this.projectOf.set(t.attachedTo, uri);
-          groups.set(t.attachedTo, group);
+        const group = this.group(t.attachedTo, t.attachedName, uri);
+        if (!children.has(group)) {
+          children.set(group, []);
           top.push(group);
         }
-        group.children.add(item);
+        children.get(group)?.push(item);
       }
     }
+    for (const [group, items] of children) group.children.replace(items);
     this.controller.items.replace(top);
     if (this.discovered || last.length === 0) {
       this.discovered = true;
@@ -230,12 +248,28 @@ export class DbtTests implements vscode.Disposable {
   }
 }
 
-/** dbt's message for a failed or errored test, at its YAML entry. */
+/** A data test or a unit test: what the Testing view shows. */
+function isTest(n: RunNode): boolean {
+  return (
+    n.resourceType === 'test' ||
+    n.resourceType === 'unit_test' ||
+    !!n.uniqueId?.startsWith('test.') ||
+    !!n.uniqueId?.startsWith('unit_test.')
+  );
+}
+
+/**
+ * dbt's message for a failed or errored test, at its YAML entry: a unit test's rows as a diff, a
+ * data test's failing rows as a table under the message.
+ */
 function message(n: RunNode): vscode.TestMessage {
   const text = n.message ?? (n.status === 'fail' ? 'the test failed' : 'the test did not run');
-  const m = n.failingRows?.columns?.length
-    ? new vscode.TestMessage(new vscode.MarkdownString(failingRowsMarkdown(text, n.failingRows)))
-    : new vscode.TestMessage(text);
+  const m =
+    n.expected !== undefined && n.expected !== null && n.actual !== undefined && n.actual !== null
+      ? vscode.TestMessage.diff(text, n.expected, n.actual)
+      : n.failingRows?.columns?.length
+        ? new vscode.TestMessage(new vscode.MarkdownString(failingRowsMarkdown(text, n.failingRows)))
+        : new vscode.TestMessage(text);
   const range = rangeOf(n);
   if (n.uri && range) m.location = new vscode.Location(vscode.Uri.parse(n.uri), range);
   return m;

@@ -293,6 +293,12 @@ test("dbt: Test Model runs the model's data tests into the Testing view: passes,
   await wb.command('Testing: Focus on Test Explorer View');
   const tree = wb.page.locator('.test-explorer');
   const row = (name: string) => tree.locator('.monaco-list-row', { hasText: name });
+  // the tests are listed under the model they test: open the model's row
+  const model = tree.locator('.monaco-list-row[aria-expanded="false"]', { hasText: /^stg_customers/ });
+  await eventually(async () => {
+    if ((await model.count()) > 0) await model.first().locator('.monaco-tl-twistie').click();
+    return (await row('no_customers_in_bath').count()) > 0;
+  }, 'the model stg_customers lists its tests');
   await eventually(
     async () => (await row('no_customers_in_bath').locator('.codicon-testing-failed-icon').count()) > 0,
     'the singular test failed (Eve Moss lives in Bath)',

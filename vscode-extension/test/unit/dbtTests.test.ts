@@ -14,7 +14,7 @@ type Item = {
   uri?: { s: string };
   range?: unknown;
   description?: string;
-  children: { add(i: Item): void; all: Item[] };
+  children: { add(i: Item): void; replace(items: Item[]): void; all: Item[] };
 };
 const calls: string[] = [];
 const outputs: string[] = [];
@@ -45,7 +45,9 @@ const fakeVscode = {
       },
       createTestItem: (id: string, label: string, uri?: { s: string }) => {
         const all: Item[] = [];
-        return { id, label, uri, children: { add: (i: Item) => void all.push(i), all } };
+        const add = (i: Item) => void (all.includes(i) || all.push(i));
+        const replace = (items: Item[]) => void all.splice(0, all.length, ...items);
+        return { id, label, uri, children: { add, replace, all } };
       },
       createRunProfile: (_label: string, _kind: number, handler: typeof profile) => {
         profile = handler;
@@ -53,9 +55,18 @@ const fakeVscode = {
       createTestRun: () => ({
         started: (i: Item) => calls.push(`started ${i.label}`),
         passed: (i: Item) => calls.push(`passed ${i.label}`),
-        failed: (i: Item, m: { message: string | { value: string }; location?: { uri: { s: string } } }) =>
+        failed: (
+          i: Item,
+          m: {
+            message: string | { value: string };
+            location?: { uri: { s: string } };
+            expectedOutput?: string;
+            actualOutput?: string;
+          },
+        ) =>
           calls.push(
-            `failed ${i.label}: ${typeof m.message === 'string' ? m.message : m.message.value} @ ${m.location?.uri.s ?? '-'}`,
+            `failed ${i.label}: ${typeof m.message === 'string' ? m.message : m.message.value} @ ${m.location?.uri.s ?? '-'}` +
+              (m.expectedOutput !== undefined ? ` [diff ${m.expectedOutput} | ${m.actualOutput}]` : ''),
           ),
         errored: (i: Item, m: { message: string }) => calls.push(`errored ${i.label}: ${m.message}`),
         skipped: (i: Item) => calls.push(`skipped ${i.label}`),
@@ -74,7 +85,15 @@ const fakeVscode = {
   },
   TestMessage: class {
     location?: unknown;
+    expectedOutput?: string;
+    actualOutput?: string;
     constructor(readonly message: string | { value: string }) {}
+    static diff(message: string, expected: string, actual: string) {
+      const m = new fakeVscode.TestMessage(message);
+      m.expectedOutput = expected;
+      m.actualOutput = actual;
+      return m;
+    }
   },
   MarkdownString: class {
     constructor(readonly value: string) {}
@@ -214,6 +233,43 @@ test("dbt: Test Model sends dbt/run test; progress and the answer move each test
   await rerun;
 });
 
+test("a failed unit test's expected and actual rows become the Testing view's diff", async () => {
+  const server = reset();
+  const tests = new DbtTests(server as never);
+  const done = tests.testDocument(MODEL);
+  server.calls[0].answer({
+    runId: 'r1',
+    command: 'test',
+    results: [
+      node('totals', 'fail', {
+        uniqueId: 'unit_test.shop.orders.totals',
+        resourceType: 'unit_test',
+        failures: 2,
+        message: 'actual differs from expected:',
+        expected: 'id,total\n8,6\n',
+        actual: 'id,total\n8,5\n',
+      }),
+    ],
+    pass: 0,
+    warn: 0,
+    errors: 1,
+    skip: 0,
+    seconds: 0.1,
+  });
+  await done;
+  assert.deepEqual(calls, [
+    `failed totals: actual differs from expected: @ ${YAML} [diff id,total\n8,6\n | id,total\n8,5\n]`,
+    'end',
+  ]);
+  // a build's run moves unit tests in the Testing view too
+  const build = tests.begin('dbt build', MODEL);
+  build.node(
+    node('totals', 'pass', { uniqueId: 'unit_test.shop.orders.totals', resourceType: 'unit_test' }) as never,
+  );
+  build.end();
+  assert.equal(calls.at(-2), 'passed totals');
+});
+
 test('a file of no project, or a command the server refuses, says why', async () => {
   const server = reset();
   const tests = new DbtTests(server as never);
@@ -341,4 +397,48 @@ test("opening the Testing view lists each project's tests under the model they t
   await run;
   // the run moved the listed item, not a new top-level one
   assert.deepEqual([...items.keys()], ['model.shop.orders', 'test.shop.no_orphans']);
+});
+
+test('a test that runs before the view lists it goes under the model it tests, and the list keeps that item', async () => {
+  const server = reset();
+  const tests = new DbtTests(server as never);
+  const done = tests.testDocument(MODEL);
+  const failing = node('unique_orders_order_id', 'fail', {
+    message: 'Got 1 result, configured to fail if != 0',
+    attachedTo: 'model.shop.orders',
+    attachedName: 'orders',
+  });
+  server.calls[0].answer({
+    runId: 'r1',
+    command: 'test',
+    results: [failing],
+    pass: 0,
+    warn: 0,
+    errors: 1,
+    skip: 0,
+    seconds: 0.1,
+  });
+  await done;
+  assert.deepEqual([...items.keys()], ['model.shop.orders']);
+  const made = items.get('model.shop.orders')?.children.all[0];
+  assert.equal(made?.label, 'unique_orders_order_id');
+  server.answers['dbt/projects'] = () => ({ projects: [{ name: 'shop', uri: 'file:///w/shop' }] });
+  server.answers['dbt/tests'] = () => ({
+    tests: [
+      {
+        uniqueId: 'test.shop.unique_orders_order_id',
+        name: 'unique_orders_order_id',
+        resourceType: 'test',
+        attachedTo: 'model.shop.orders',
+        attachedName: 'orders',
+        uri: YAML,
+        range,
+      },
+    ],
+  });
+  await (tests.controller as unknown as { resolveHandler: (i?: unknown) => Promise<void> }).resolveHandler(
+    undefined,
+  );
+  assert.deepEqual([...items.keys()], ['model.shop.orders']);
+  assert.equal(items.get('model.shop.orders')?.children.all[0], made, 'the same item, with its result');
 });

@@ -167,7 +167,8 @@ final class LineageCommand implements Callable<Integer> {
             ResourceType.SOURCE,
             ResourceType.EXPOSURE,
             ResourceType.ANALYSIS,
-            ResourceType.TEST);
+            ResourceType.TEST,
+            ResourceType.UNIT_TEST);
     return m.nodes().values().stream()
         .filter(
             n ->

@@ -80,6 +80,7 @@ final class LsCommand implements Callable<Integer> {
     return switch (n.type()) {
       case SOURCE -> "source:" + fqn;
       case EXPOSURE -> "exposure:" + fqn;
+      case UNIT_TEST -> "unit_test:" + fqn;
       default -> fqn;
     };
   }

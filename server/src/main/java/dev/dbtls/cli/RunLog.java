@@ -40,8 +40,8 @@ final class RunLog implements dev.dbtls.run.DataTests.Listener {
     }
     Node n = snapshot.manifest().nodes().get(r.uniqueId());
     String text =
-        n == null || n.type() == ResourceType.TEST
-            ? word(r) + " " + r.name()
+        n == null || n.type().isTest()
+            ? word(r) + " " + unitTestPrefix(n) + r.name()
             : switch (r.status()) {
               case SUCCESS ->
                   switch (n.type()) {
@@ -62,10 +62,18 @@ final class RunLog implements dev.dbtls.run.DataTests.Listener {
     }
     return switch (n.type()) {
       case TEST -> "test " + n.name();
+      case UNIT_TEST -> "unit_test " + unitTestPrefix(n) + n.name();
       case SEED -> "seed file " + relation(n);
       case SNAPSHOT -> "snapshot " + relation(n);
       default -> "sql " + n.materialized() + " model " + relation(n);
     };
+  }
+
+  /** dbt names a unit test on its lines after its model: {@code customers::test_name}. */
+  private static String unitTestPrefix(Node n) {
+    return n != null && n.type() == ResourceType.UNIT_TEST && n.fqn().size() >= 2
+        ? n.fqn().get(n.fqn().size() - 2) + "::"
+        : "";
   }
 
   private static String relation(Node n) {
@@ -177,6 +185,7 @@ final class RunLog implements dev.dbtls.run.DataTests.Listener {
                   : switch (n.type()) {
                     case MODEL -> n.materialized() + " model";
                     case TEST -> "data test";
+                    case UNIT_TEST -> "unit test";
                     case SEED -> "seed";
                     case SNAPSHOT -> "snapshot";
                     default -> n.type().dbtName();

@@ -453,6 +453,16 @@ public final class DocumentSymbols {
               e.nameSpan(),
               List.of()));
     }
+    for (dev.dbtls.project.properties.UnitTestSpec u : props.unitTests()) {
+      out.add(
+          new DocumentSymbol(
+              u.name(),
+              "unit test of " + u.model(),
+              OutlineKind.TEST,
+              u.span(),
+              u.nameSpan(),
+              List.of()));
+    }
     out.sort(
         Comparator.comparingInt((DocumentSymbol d) -> d.range().startLine())
             .thenComparingInt(d -> d.range().startColumn()));

@@ -31,7 +31,8 @@ final class LineageWalk {
           ResourceType.ANALYSIS,
           ResourceType.SOURCE,
           ResourceType.EXPOSURE,
-          ResourceType.TEST);
+          ResourceType.TEST,
+          ResourceType.UNIT_TEST);
 
   static Lineage find(ProjectSnapshot s, String displayPath, String nodeId, Lineage.Options o) {
     Manifest m = s.manifest();
@@ -151,7 +152,7 @@ final class LineageWalk {
   /** Whether a neighbour belongs in the graph: an enabled node, and a test only when asked for. */
   private static boolean shown(Manifest m, String id, Lineage.Options o) {
     Node n = m.nodes().get(id);
-    return n != null && (o.includeTests() || n.type() != ResourceType.TEST);
+    return n != null && (o.includeTests() || !n.type().isTest());
   }
 
   /** A node's name in lineage answers: {@code source.table}, {@code customers.v2}. */

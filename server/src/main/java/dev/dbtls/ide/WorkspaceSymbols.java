@@ -301,7 +301,7 @@ public final class WorkspaceSymbols {
           kind,
           n.packageName(),
           new Location(n.displayPath(), spanOf(n.span())),
-          n.type() == ResourceType.TEST ? 1 : 0);
+          n.type().isTest() ? 1 : 0);
       String yaml =
           n.type() == ResourceType.SOURCE
               ? n.displayPath()

@@ -115,7 +115,9 @@ public final class ManifestBuilder {
               String display = inputs.displayPath(f);
               if (f.kind() == FileKind.PROPERTIES) {
                 props.put(f, cache.properties(f, display));
-              } else if (f.kind() != FileKind.SEED && !f.isPython()) {
+              } else if (f.kind() != FileKind.SEED
+                  && f.kind() != FileKind.FIXTURE
+                  && !f.isPython()) {
                 ParsedFile p = cache.scan(f, display);
                 parsed.put(f, p);
                 problems.addAll(p.syntaxProblems());
@@ -208,6 +210,20 @@ public final class ManifestBuilder {
               resolved.put(n.uniqueId(), n);
               parents.put(n.uniqueId(), n.dependsOn());
             });
+    // unit tests test linked models: made after the links, each depending on its model
+    for (Node u :
+        new UnitTestParser(context, descriptions)
+            .unitTests(
+                new Manifest(
+                    inputs, resolved, disabled, macros, docs, new Dag(Map.of()), List.of()))) {
+      if (!u.enabled()) {
+        disabled.putIfAbsent(u.uniqueId(), u);
+      } else if (resolved.putIfAbsent(u.uniqueId(), u) == null) {
+        parents.put(u.uniqueId(), u.dependsOn());
+      } else {
+        linker.duplicate(resolved.get(u.uniqueId()), u);
+      }
+    }
     context.phase("resolve refs");
     progress.report(SCAN_TO + 26, "dependency graph");
     Dag dag = new Dag(parents);

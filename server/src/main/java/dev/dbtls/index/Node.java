@@ -39,6 +39,12 @@ public record Node(
    */
   public static final String PROPERTIES_FILE = "properties_file";
 
+  /** Set in a unit test's {@code extra} to its {@code UnitTestSpec}. */
+  public static final String UNIT_TEST = "unit_test";
+
+  /** Set in a unit test's {@code extra} to the unique id of the model it tests. */
+  public static final String TESTED_NODE = "tested_node";
+
   public boolean enabled() {
     Object e = config.get("enabled");
     return !Boolean.FALSE.equals(e)

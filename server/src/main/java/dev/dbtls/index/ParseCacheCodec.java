@@ -9,6 +9,7 @@ import dev.dbtls.project.properties.MacroSpec;
 import dev.dbtls.project.properties.NodeSpec;
 import dev.dbtls.project.properties.PropertyFile;
 import dev.dbtls.project.properties.SourceSpec;
+import dev.dbtls.project.properties.UnitTestSpec;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -236,6 +237,8 @@ final class ParseCacheCodec {
   private static final RecordCodec<List<MacroSpec>> MACROS = RecordCodec.listOf(MacroSpec.class);
   private static final RecordCodec<List<ExposureSpec>> EXPOSURES =
       RecordCodec.listOf(ExposureSpec.class);
+  private static final RecordCodec<List<UnitTestSpec>> UNIT_TESTS =
+      RecordCodec.listOf(UnitTestSpec.class);
   private static final RecordCodec<List<PropertyFile.DocRef>> DOC_REFS =
       RecordCodec.listOf(PropertyFile.DocRef.class);
 
@@ -259,6 +262,7 @@ final class ParseCacheCodec {
     SOURCES.write(o, p.sources());
     MACROS.write(o, p.macros());
     EXPOSURES.write(o, p.exposures());
+    UNIT_TESTS.write(o, p.unitTests());
     DOC_REFS.write(o, p.docRefs());
     PROBLEMS.write(o, p.problems());
   }
@@ -270,6 +274,7 @@ final class ParseCacheCodec {
         SOURCES.read(in),
         MACROS.read(in),
         EXPOSURES.read(in),
+        UNIT_TESTS.read(in),
         DOC_REFS.read(in),
         PROBLEMS.read(in));
   }

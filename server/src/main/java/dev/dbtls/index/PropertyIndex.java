@@ -20,6 +20,7 @@ final class PropertyIndex {
   final List<Owned<NodeSpec>> nodes = new ArrayList<>();
   final List<Owned<SourceSpec>> sources = new ArrayList<>();
   final List<Owned<ExposureSpec>> exposures = new ArrayList<>();
+  final List<Owned<dev.dbtls.project.properties.UnitTestSpec>> unitTests = new ArrayList<>();
   final Map<String, MacroSpec> macros = new HashMap<>();
   final List<Problem> problems = new ArrayList<>();
   private final Map<String, Owned<NodeSpec>> byKey = new HashMap<>();
@@ -50,6 +51,8 @@ final class PropertyIndex {
         .forEach(s -> sources.add(new Owned<>(packageName, file, s, folders, relativePath)));
     file.exposures()
         .forEach(e -> exposures.add(new Owned<>(packageName, file, e, folders, relativePath)));
+    file.unitTests()
+        .forEach(u -> unitTests.add(new Owned<>(packageName, file, u, folders, relativePath)));
     file.macros().forEach(m -> macros.putIfAbsent(packageName + "." + m.name(), m));
   }
 

@@ -12,7 +12,8 @@ public enum ResourceType {
   SOURCE,
   MACRO,
   EXPOSURE,
-  DOC;
+  DOC,
+  UNIT_TEST;
 
   public String dbtName() {
     return name().toLowerCase(Locale.ROOT);
@@ -21,7 +22,7 @@ public enum ResourceType {
   public static ResourceType parse(String s) {
     String t = s.trim().toLowerCase(Locale.ROOT);
     return switch (t) {
-      case "data_test", "unit_test" -> TEST;
+      case "data_test" -> TEST;
       default -> {
         for (ResourceType r : values()) {
           if (r.dbtName().equals(t)) {
@@ -31,6 +32,11 @@ public enum ResourceType {
         yield null;
       }
     };
+  }
+
+  /** A data test or a unit test: what dbt's {@code test} command runs. */
+  public boolean isTest() {
+    return this == TEST || this == UNIT_TEST;
   }
 
   /** Nodes that compile to SQL. */

@@ -167,8 +167,12 @@ public final class Selector {
           filter(
               nodes,
               n ->
-                  n.type() == ResourceType.TEST
-                      && value.equals(n.extra().containsKey("test_name") ? "generic" : "singular"));
+                  value.equals("unit")
+                      ? n.type() == ResourceType.UNIT_TEST
+                      : n.type() == ResourceType.TEST
+                          && (value.equals("data")
+                              || value.equals(
+                                  n.extra().containsKey("test_name") ? "generic" : "singular")));
       default -> {
         if (method.startsWith("config.")) {
           String key = method.substring("config.".length());

@@ -94,19 +94,25 @@ final class RunAnswer {
             tell(
                 client,
                 new RunNode(
-                    runId,
-                    n.uniqueId(),
-                    n.name(),
-                    RunStatus.RUNNING,
-                    index,
-                    total,
-                    null,
-                    null,
-                    null,
-                    where(uris, root, n),
-                    range(n.span()),
-                    n.type().dbtName(),
-                    null));
+                        runId,
+                        n.uniqueId(),
+                        n.name(),
+                        RunStatus.RUNNING,
+                        index,
+                        total,
+                        null,
+                        null,
+                        null,
+                        where(uris, root, n),
+                        range(n.span()),
+                        n.type().dbtName(),
+                        null)
+                    .with(
+                        null,
+                        null,
+                        null,
+                        TestsAnswer.attachedId(s, n),
+                        TestsAnswer.attachedName(s, n)));
           }
 
           @Override
@@ -246,25 +252,30 @@ final class RunAnswer {
       String runId, NodeResult r, int index, int total, ProjectSnapshot s, Uris uris, Path root) {
     Node n = s.manifest().nodes().get(r.uniqueId());
     return new RunNode(
-        runId,
-        r.uniqueId(),
-        r.name(),
-        RunStatus.valueOf(r.status().name()),
-        index,
-        total,
-        r.status() == NodeResult.Status.ERROR || r.status() == NodeResult.Status.SUCCESS
-            ? null
-            : r.failures(),
-        r.message(),
-        Math.round(r.seconds() * 1000) / 1000.0,
-        n == null ? null : where(uris, root, n),
-        n == null ? null : range(n.span()),
-        n == null ? null : n.type().dbtName(),
-        r.relationName(),
-        r.failingRows() == null
-            ? null
-            : new dev.dbtls.protocol.FailingRows(
-                r.failingRows().columns(), r.failingRows().rows(), r.failingRows().more()));
+            runId,
+            r.uniqueId(),
+            r.name(),
+            RunStatus.valueOf(r.status().name()),
+            index,
+            total,
+            r.status() == NodeResult.Status.ERROR || r.status() == NodeResult.Status.SUCCESS
+                ? null
+                : r.failures(),
+            r.message(),
+            Math.round(r.seconds() * 1000) / 1000.0,
+            n == null ? null : where(uris, root, n),
+            n == null ? null : range(n.span()),
+            n == null ? null : n.type().dbtName(),
+            r.relationName())
+        .with(
+            r.failingRows() == null
+                ? null
+                : new dev.dbtls.protocol.FailingRows(
+                    r.failingRows().columns(), r.failingRows().rows(), r.failingRows().more()),
+            r.diff() == null ? null : r.diff().expected(),
+            r.diff() == null ? null : r.diff().actual(),
+            n == null ? null : TestsAnswer.attachedId(s, n),
+            n == null ? null : TestsAnswer.attachedName(s, n));
   }
 
   private static String where(Uris uris, Path root, Node n) {

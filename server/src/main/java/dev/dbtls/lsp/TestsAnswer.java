@@ -1,7 +1,6 @@
 package dev.dbtls.lsp;
 
 import dev.dbtls.index.Node;
-import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.protocol.ProjectTest;
 import dev.dbtls.protocol.TestsResult;
@@ -46,7 +45,7 @@ final class TestsAnswer {
                   return new ProjectTest(
                       t.uniqueId(),
                       t.name(),
-                      t.type() == ResourceType.TEST ? "test" : t.type().dbtName(),
+                      t.type().dbtName(),
                       on == null ? null : on.uniqueId(),
                       on == null ? null : on.name(),
                       t.displayPath() == null
@@ -61,7 +60,22 @@ final class TestsAnswer {
 
   /** Data tests, and unit tests (dbt 1.8+). */
   static boolean isTest(Node n) {
-    return n.type() == ResourceType.TEST || "unit_test".equals(n.type().dbtName());
+    return n.type().isTest();
+  }
+
+  /** The unique id of the node a test (data or unit) tests; null for other nodes or none. */
+  static String attachedId(ProjectSnapshot s, Node t) {
+    if (!isTest(t)) {
+      return null;
+    }
+    String id = attachedTo(t);
+    return id != null && s.manifest().nodes().containsKey(id) ? id : null;
+  }
+
+  /** The name of the node a test tests; null for other nodes or none. */
+  static String attachedName(ProjectSnapshot s, Node t) {
+    String id = attachedId(s, t);
+    return id == null ? null : s.manifest().nodes().get(id).name();
   }
 
   /** The node a test tests: a generic test's attached node, else its only parent. */

@@ -10,5 +10,7 @@ public enum FileKind {
   SINGULAR_TEST,
   GENERIC_TEST,
   PROPERTIES,
-  DOCS
+  DOCS,
+  /** A unit test's fixture: a CSV or SQL file under a test path's {@code fixtures} folder. */
+  FIXTURE
 }

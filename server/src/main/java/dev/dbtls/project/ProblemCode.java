@@ -46,6 +46,7 @@ public enum ProblemCode {
   SELECTOR_INVALID("selector-invalid", Severity.ERROR),
   CATALOG_INVALID("catalog-invalid", Severity.WARNING),
   PROPERTY_UNKNOWN_COLUMN("property-unknown-column", Severity.WARNING),
+  UNIT_TEST_INVALID("unit-test-invalid", Severity.ERROR),
   // columns inferred from SQL
   COLUMN_UNKNOWN("column-unknown", Severity.WARNING),
   COLUMN_USED_DOWNSTREAM("column-used-downstream", Severity.WARNING),

@@ -26,11 +26,20 @@ final class ProjectFileFinder {
     p.analysisPaths().forEach(d -> roles.add(new Role(d, SQL, f -> FileKind.ANALYSIS)));
     for (String dir : p.testPaths()) {
       Path generic = p.dir().resolve(dir).resolve("generic");
+      Path fixtures = p.dir().resolve(dir).resolve("fixtures");
+      // dbt reads a test path's fixtures folder for unit tests, never as singular tests
       roles.add(
           new Role(
               dir,
-              SQL,
-              f -> f.startsWith(generic) ? FileKind.GENERIC_TEST : FileKind.SINGULAR_TEST));
+              Set.of(".sql", ".csv"),
+              f ->
+                  f.startsWith(fixtures)
+                      ? FileKind.FIXTURE
+                      : f.toString().endsWith(".csv")
+                          ? null
+                          : f.startsWith(generic)
+                              ? FileKind.GENERIC_TEST
+                              : FileKind.SINGULAR_TEST));
     }
     List<String> yamlDirs = new ArrayList<>();
     for (List<String> l :
@@ -61,8 +70,9 @@ final class ProjectFileFinder {
     for (Role r : roles) {
       for (Path f : listed.get(r.dir())) {
         String name = f.getFileName().toString();
-        if (r.suffixes().stream().anyMatch(name::endsWith)) {
-          wanted.add(new Want(f, r.kind().apply(f)));
+        FileKind kind = r.suffixes().stream().anyMatch(name::endsWith) ? r.kind().apply(f) : null;
+        if (kind != null) {
+          wanted.add(new Want(f, kind));
         }
       }
     }

@@ -394,6 +394,13 @@ public final class Builds {
     NodeCompiler compiler =
         new NodeCompiler(
             s, new BuildContext(db, o.fullRefresh(), o.which(), o.storeFailures(), o.empty()));
+    if (n.type() == ResourceType.UNIT_TEST) {
+      try {
+        return UnitTests.run(s, compiler, n, sql -> db.execute(sql, true));
+      } finally {
+        db.rollback();
+      }
+    }
     try {
       CompiledNode c = compiler.compile(n);
       if (c.failed()) {
@@ -527,7 +534,8 @@ public final class Builds {
         r.thread(),
         Map.of(),
         table,
-        r.failingRows());
+        r.failingRows(),
+        r.diff());
   }
 
   private static NodeResult cancelled(NodeResult r) {
@@ -594,14 +602,26 @@ public final class Builds {
       Set<String> ids = new HashSet<>();
       nodes.forEach(n -> ids.add(n.uniqueId()));
       Map<String, List<Node>> testsOf = new HashMap<>();
+      Map<String, List<String>> unitTestsOf = new HashMap<>();
       for (Node n : nodes) {
         if (n.type() == ResourceType.TEST) {
           n.dependsOn().forEach(p -> testsOf.computeIfAbsent(p, k -> new ArrayList<>()).add(n));
+        } else if (n.type() == ResourceType.UNIT_TEST) {
+          n.dependsOn()
+              .forEach(
+                  p -> unitTestsOf.computeIfAbsent(p, k -> new ArrayList<>()).add(n.uniqueId()));
         }
       }
       for (Node n : nodes) {
         Set<String> ps = new HashSet<>();
-        for (String p : throughEphemerals(n, manifest)) {
+        // dbt build: a model's unit tests run before it (after its parents, whose columns they
+        // read), and one that fails skips it
+        ps.addAll(unitTestsOf.getOrDefault(n.uniqueId(), List.of()));
+        Node tested =
+            n.type() == ResourceType.UNIT_TEST && !n.dependsOn().isEmpty()
+                ? manifest.nodes().get(n.dependsOn().get(0))
+                : null;
+        for (String p : throughEphemerals(tested != null ? tested : n, manifest)) {
           if (ids.contains(p)) {
             ps.add(p);
             if (n.type() != ResourceType.TEST) {

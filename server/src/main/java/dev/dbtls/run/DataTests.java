@@ -60,16 +60,16 @@ public final class DataTests {
   }
 
   /**
-   * The enabled data tests to run for a selection, in unique-id order: those selected, and, as dbt
-   * selects indirectly by default ("eager"), every test of a selected node — less those {@code
-   * excluded}.
+   * The enabled data tests and unit tests to run for a selection, in unique-id order: those
+   * selected, and, as dbt selects indirectly by default ("eager"), every test of a selected node —
+   * less those {@code excluded}.
    */
   public static List<Node> among(
       ProjectSnapshot s, Collection<String> selected, Collection<String> excluded) {
     Set<String> chosen = Set.copyOf(selected);
     Set<String> out = Set.copyOf(excluded);
     return s.manifest().nodes().values().stream()
-        .filter(n -> n.type() == ResourceType.TEST && n.enabled())
+        .filter(n -> n.type().isTest() && n.enabled())
         .filter(n -> !out.contains(n.uniqueId()))
         .filter(
             n -> chosen.contains(n.uniqueId()) || n.dependsOn().stream().anyMatch(chosen::contains))
@@ -148,6 +148,9 @@ public final class DataTests {
       Warehouses warehouses,
       Predicate<String> exists,
       Options o) {
+    if (test.type() == ResourceType.UNIT_TEST) {
+      return UnitTests.run(s, compiler, test, sql -> query(s, warehouses, sql, o));
+    }
     Instant compile = Instant.now();
     CompiledNode c;
     try {
@@ -213,6 +216,32 @@ public final class DataTests {
         ? FailingRows.of(r.columns().stream().map(col -> col.name()).toList(), r.rows())
         : null;
   }
+
+  /** A unit test's query, read-only through a preview with every row. */
+  private static dev.dbtls.jinja.Database.Result query(
+      ProjectSnapshot s, Warehouses warehouses, String sql, Options o) {
+    PreviewResult r =
+        warehouses.preview(
+            s.inputs(),
+            sql,
+            PreviewOptions.defaults()
+                .withLimit(UNIT_TEST_ROWS)
+                .withPage(UNIT_TEST_ROWS, 64L << 20)
+                .withTimeout(o.timeoutSeconds())
+                .withCancel(o.cancel()));
+    if (!r.ok()) {
+      throw new dev.dbtls.jinja.Database.Failure(r.error().message());
+    }
+    return new dev.dbtls.jinja.Database.Result(
+        r.columns().stream().map(dev.dbtls.warehouse.PreviewColumn::name).toList(),
+        r.columns().stream().map(dev.dbtls.warehouse.PreviewColumn::databaseType).toList(),
+        r.rows(),
+        r.rows().size(),
+        "SELECT");
+  }
+
+  /** Rows a unit test compares at most (fixtures are small: dbt reads them all into memory). */
+  private static final int UNIT_TEST_ROWS = 100_000;
 
   /**
    * A test's result from the row of its failure query (failures, should_warn, should_error) and its

@@ -25,13 +25,20 @@ public record NodeResult(
     String thread,
     Map<String, Object> adapterResponse,
     String relationName,
-    FailingRows failingRows) {
+    FailingRows failingRows,
+    Diff diff) {
 
   public NodeResult {
     adapterResponse = adapterResponse == null ? Map.of() : Map.copyOf(adapterResponse);
   }
 
-  /** Without failing rows. */
+  /**
+   * A failed unit test's rows as text, expected and actual, header first and rows in one order, for
+   * a client's diff view.
+   */
+  public record Diff(String expected, String actual) {}
+
+  /** A node's result with neither failing rows nor a unit test diff. */
   public NodeResult(
       String uniqueId,
       String name,
@@ -58,6 +65,7 @@ public record NodeResult(
         thread,
         adapterResponse,
         relationName,
+        null,
         null);
   }
 
@@ -76,7 +84,8 @@ public record NodeResult(
         thread,
         adapterResponse,
         relationName,
-        rows);
+        rows,
+        diff);
   }
 
   /** A test that did not pass: its rows are worth reading. */

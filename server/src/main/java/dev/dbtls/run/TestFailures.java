@@ -24,7 +24,7 @@ public final class TestFailures {
     Map<String, Problem> out = new LinkedHashMap<>();
     for (NodeResult r : results) {
       Node n = s.manifest().nodes().get(r.uniqueId());
-      if (n == null || n.type() != ResourceType.TEST) {
+      if (n == null || !n.type().isTest()) {
         continue;
       }
       out.put(r.uniqueId(), problem(n, r));
@@ -50,7 +50,7 @@ public final class TestFailures {
           default -> "could not run";
         };
     String message =
-        "dbt test "
+        (test.type() == ResourceType.UNIT_TEST ? "dbt unit test " : "dbt test ")
             + test.name()
             + " "
             + what

@@ -221,6 +221,7 @@ class DocumentSymbolsTest {
           SOURCE_TABLE people {persons} 11:8-11:43 11:15-11:21
         MACRO cents {macro} 13:4-14:0 13:10-13:15
         EXPOSURE dash {dashboard} 15:4-17:0 15:10-15:14
+        TEST totals {unit test of customers} 18:4-22:0 18:10-18:16
         """,
         outline(
             "models/schema.yml",
@@ -242,6 +243,11 @@ class DocumentSymbolsTest {
         exposures:
           - name: dash
             type: dashboard
+        unit_tests:
+          - name: totals
+            model: customers
+            given: []
+            expect: {rows: []}
         """));
     assertEquals(
         """

@@ -190,6 +190,53 @@ class RunProtocolTest {
   }
 
   /**
+   * A model's unit test runs with its tests; a failing one's node carries the expected and actual
+   * rows for the client's diff, and is a problem at its YAML entry.
+   */
+  @Test
+  void aFailingUnitTestCarriesItsExpectedAndActualRows() throws Exception {
+    Path project = dir.resolve("shop");
+    Files.createDirectories(project.resolve("models"));
+    Files.writeString(project.resolve("dbt_project.yml"), "name: shop\nprofile: shop\n");
+    Files.writeString(
+        project.resolve("profiles.yml"),
+        "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
+            + "      path: shop.duckdb\n      threads: 1\n");
+    Files.writeString(
+        project.resolve("models/orders.sql"),
+        "select * from (values (10, 'placed'), (11, 'shipped')) t(order_id, status)\n");
+    Files.writeString(
+        project.resolve("models/schema.yml"),
+        """
+        unit_tests:
+          - name: statuses
+            model: orders
+            given: []
+            expect:
+              rows:
+                - {order_id: 10, status: placed}
+                - {order_id: 11, status: lost}
+        """);
+    String uri = project.resolve("models/orders.sql").toUri().toString();
+    try (LspClient lsp = LspClient.start(dir)) {
+      lsp.open(project, Map.of("profilesDir", project.toString()));
+      JsonObject run = object(lsp.request("dbt/run", Map.of("uri", uri, "command", "test")));
+      JsonObject r = run.getAsJsonArray("results").get(0).getAsJsonObject();
+      assertEquals(
+          "unit_test.shop.orders.statuses", r.get("uniqueId").getAsString(), run.toString());
+      assertEquals("unit_test", r.get("resourceType").getAsString());
+      assertEquals("fail", r.get("status").getAsString(), r.toString());
+      assertEquals("order_id,status\n10,placed\n11,lost\n", r.get("expected").getAsString());
+      assertEquals("order_id,status\n10,placed\n11,shipped\n", r.get("actual").getAsString());
+      assertTrue(r.get("uri").getAsString().endsWith("/models/schema.yml"), r.toString());
+      String yaml = project.resolve("models/schema.yml").toUri().toString();
+      com.google.gson.JsonArray shown =
+          lsp.awaitDiagnostics(yaml, d -> d.toString().contains("test-failed"));
+      assertTrue(shown.toString().contains("dbt unit test statuses failed"), shown.toString());
+    }
+  }
+
+  /**
    * {@code dbt/run build} of a model's file builds it (and runs its tests) into the DuckDB file
    * with each node's progress; a preview afterwards reads the built table, not the model's query; a
    * protected target answers {@code target-protected} until the user's yes comes with the request.

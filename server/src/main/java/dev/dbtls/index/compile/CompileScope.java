@@ -31,6 +31,8 @@ final class CompileScope {
       new Captured(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
   private boolean failed;
   private final BuildContext build;
+  private UnitTestInputs unitTest;
+  private final Map<String, String> fixturesRead = new LinkedHashMap<>();
 
   CompileScope(Manifest manifest, Node node, boolean parseOnly, Map<String, String> env) {
     this(manifest, node, parseOnly, env, null);
@@ -47,6 +49,46 @@ final class CompileScope {
     this.parseOnly = parseOnly;
     this.env = env;
     this.build = build;
+  }
+
+  /** A unit test's inputs and overrides when this render is one; else null. */
+  UnitTestInputs unitTest() {
+    return unitTest;
+  }
+
+  CompileScope forUnitTest(UnitTestInputs inputs) {
+    this.unitTest = inputs;
+    return this;
+  }
+
+  /**
+   * The fixture read for a node (its unique id, or {@link UnitTestInputs#THIS}) as the relation
+   * templates see, its CTE recorded; null when the unit test gives none (a problem says so).
+   */
+  dev.dbtls.jinja.Relation fixture(String key, String name, String what) {
+    String sql = unitTest.fixtures().get(key);
+    if (sql == null) {
+      problems.add(
+          Problem.ofFile(
+              node.displayPath(),
+              dev.dbtls.project.ProblemCode.COMPILER_ERROR,
+              "the model reads "
+                  + what
+                  + ", which the unit test gives no input for: add it under 'given'"));
+      failed = true;
+      return null;
+    }
+    String cte = UnitTestInputs.cteName(name);
+    fixturesRead.put(cte.substring(Relations.EPHEMERAL_PREFIX.length()), sql);
+    return dev.dbtls.jinja.Relation.of(adapter(), null, null, cte)
+        .withInclude(false, false, true)
+        .withQuoting(false, false, false)
+        .withType("cte");
+  }
+
+  /** The fixtures' CTEs the render read, by name (without the CTE prefix). */
+  Map<String, String> fixturesRead() {
+    return fixturesRead;
   }
 
   /** The build this render is part of; null in a compile. */

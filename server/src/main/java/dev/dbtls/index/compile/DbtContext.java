@@ -62,6 +62,30 @@ final class DbtContext {
         Map.of("FULL_REFRESH", fullRefresh, "STORE_FAILURES", storeFailures, "WHICH", which));
     g.put("selected_resources", java.util.List.of());
     g.put("invocation_args_dict", invocationArgs(target, which, fullRefresh));
+    UnitTestInputs unitTest = scope.unitTest();
+    if (unitTest != null) {
+      // dbt: is_incremental() is false in a unit test unless the test overrides it
+      g.put("is_incremental", (JinjaCallable) (a, k) -> false);
+      if (unitTest.fixtures().containsKey(UnitTestInputs.THIS)) {
+        // an incremental model's own table, as the unit test gives it
+        g.put("this", scope.fixture(UnitTestInputs.THIS, "this", "this"));
+      }
+      // an overridden macro answers its value whatever it is called with; an overridden context
+      // value (invocation_id) is the value
+      unitTest
+          .macros()
+          .forEach(
+              (name, value) -> {
+                if (!name.contains(".")) {
+                  Object was = g.get(name);
+                  g.put(
+                      name,
+                      was != null && !(was instanceof JinjaCallable)
+                          ? value
+                          : (JinjaCallable) (a, k) -> value);
+                }
+              });
+    }
     // dbt's context members under their own names, still reachable when a project's macro named
     // `ref` or `source` overrides them ({{ builtins.ref('m') }})
     g.put("builtins", java.util.Collections.unmodifiableMap(new HashMap<>(g)));

@@ -35,6 +35,9 @@ final class EnvVarFunction implements JinjaCallable {
       scope.fail();
       return "";
     }
+    if (scope.unitTest() != null && name != null && scope.unitTest().envVars().containsKey(name)) {
+      return String.valueOf(scope.unitTest().envVars().get(name));
+    }
     String value = name == null ? null : scope.env().get(name);
     if (value != null) {
       return value;

@@ -161,8 +161,38 @@ public final class NodeCompiler {
     return failed;
   }
 
+  /**
+   * A model compiled for one of its unit tests: every {@code ref}, {@code source} (and {@code this}
+   * when given) reads the unit test's fixture, put in front as a CTE, and the overrides stand in
+   * for macros, vars and env vars. Never throws; a ref the unit test gives no input for fails it.
+   */
+  public CompiledNode compileUnitTest(Node model, UnitTestInputs inputs) {
+    try {
+      CompileScope scope =
+          new CompileScope(snapshot.manifest(), model, false, snapshot.env(), build)
+              .forUnitTest(inputs);
+      CompiledNode body = render(model, scope);
+      String sql = EphemeralCtes.inject(body.sql(), scope.fixturesRead());
+      return new CompiledNode(model, sql, body.problems(), body.failed(), null);
+    } catch (RuntimeException e) {
+      return new CompiledNode(
+          model,
+          "",
+          List.of(
+              Problem.ofFile(
+                  model.displayPath(),
+                  ProblemCode.JINJA_RENDER,
+                  "internal error compiling " + model.name() + ": " + e)),
+          true);
+    }
+  }
+
   /** The rendered template alone. */
   private CompiledNode render(Node node) {
+    return render(node, new CompileScope(snapshot.manifest(), node, false, snapshot.env(), build));
+  }
+
+  private CompiledNode render(Node node, CompileScope scope) {
     if (node.type() == ResourceType.TEST && node.file() == null) {
       return GenericTestCompiler.compile(snapshot, node, this::scopeGlobals);
     }
@@ -174,7 +204,6 @@ public final class NodeCompiler {
       // it
       return new CompiledNode(node, "", List.of(), true);
     }
-    CompileScope scope = new CompileScope(snapshot.manifest(), node, false, snapshot.env(), build);
     String text = node.type() == ResourceType.SNAPSHOT ? snapshotBody(node) : node.file().text();
     ScannedTemplate template = JinjaScanner.scan(text);
     // invisible markers in the template tell which piece produced which part of the output

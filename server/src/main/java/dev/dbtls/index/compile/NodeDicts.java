@@ -94,6 +94,9 @@ final class NodeDicts {
     Map<String, Object> sources = new LinkedHashMap<>();
     Map<String, Object> exposures = new LinkedHashMap<>();
     for (Node n : manifest.nodes().values()) {
+      if (n.type() == dev.dbtls.index.ResourceType.UNIT_TEST) {
+        continue; // dbt keeps unit tests apart from graph.nodes
+      }
       Map<String, Object> into =
           switch (n.type()) {
             case SOURCE -> sources;

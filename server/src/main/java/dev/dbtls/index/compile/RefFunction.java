@@ -42,6 +42,10 @@ final class RefFunction implements JinjaCallable, PyObject {
       return Relation.of(scope.adapter(), null, null, name);
     }
     Node t = target.get();
+    if (scope.unitTest() != null) {
+      Relation fixture = scope.fixture(t.uniqueId(), t.name(), call.display());
+      return fixture != null ? fixture : Relation.of(scope.adapter(), null, null, name);
+    }
     if ("ephemeral".equals(t.materialized())) {
       scope.ephemerals().add(t);
       return Relations.of(t, scope.adapter(), scope.quoting());

@@ -33,6 +33,14 @@ final class SourceFunction implements JinjaCallable {
       scope.fail();
       return Relation.of(scope.adapter(), null, source, table);
     }
+    if (scope.unitTest() != null) {
+      Relation fixture =
+          scope.fixture(
+              n.get().uniqueId(),
+              source + "__" + table,
+              "source('" + source + "', '" + table + "')");
+      return fixture != null ? fixture : Relation.of(scope.adapter(), null, source, table);
+    }
     Relation r = Relations.of(n.get(), scope.adapter(), scope.quoting());
     // dbt's --empty: a source read as no rows
     return scope.build() != null && scope.build().empty() ? r.withLimit(0) : r;

@@ -25,6 +25,9 @@ final class VarFunction implements JinjaCallable {
   public Object call(List<Object> args, Map<String, Object> kwargs) {
     Args a = new Args(args, kwargs);
     String name = a.string(0, "name");
+    if (scope.unitTest() != null && name != null && scope.unitTest().vars().containsKey(name)) {
+      return scope.unitTest().vars().get(name);
+    }
     Optional<Vars.Holder> v =
         name == null
             ? Optional.empty()

@@ -16,10 +16,10 @@ import java.util.Set;
 
 /**
  * A property YAML file ({@code models/_schema.yml} and the like), read the way dbt reads it:
- * models, seeds, snapshots, analyses, sources, macros and exposures. Entries it cannot understand
- * are reported with their location and skipped; the rest of the file still counts. The YAML tree
- * itself is not kept (it is the largest thing a big project holds); every entry keeps the locations
- * features need.
+ * models, seeds, snapshots, analyses, sources, macros, exposures and unit tests. Entries it cannot
+ * understand are reported with their location and skipped; the rest of the file still counts. The
+ * YAML tree itself is not kept (it is the largest thing a big project holds); every entry keeps the
+ * locations features need.
  */
 public record PropertyFile(
     String path,
@@ -27,6 +27,7 @@ public record PropertyFile(
     List<SourceSpec> sources,
     List<MacroSpec> macros,
     List<ExposureSpec> exposures,
+    List<UnitTestSpec> unitTests,
     List<DocRef> docRefs,
     List<Problem> problems) {
 
@@ -102,6 +103,15 @@ public record PropertyFile(
                         nameSpan(m)));
               }
             });
+    List<UnitTestSpec> unitTests = new ArrayList<>();
+    r.entries(root, "unit_tests")
+        .forEach(
+            m -> {
+              UnitTestSpec u = UnitTestReader.read(m, path, r.problems);
+              if (u != null) {
+                unitTests.add(u);
+              }
+            });
     List<DocRef> docRefs = new ArrayList<>();
     if (doc.root() != null) {
       DocRefs.collect(doc.root(), text, docRefs);
@@ -112,6 +122,7 @@ public record PropertyFile(
         List.copyOf(sources),
         List.copyOf(macros),
         List.copyOf(exposures),
+        List.copyOf(unitTests),
         List.copyOf(docRefs),
         List.copyOf(r.problems));
   }
