@@ -624,6 +624,7 @@ export interface RunParams {
   runId?: string;
   empty?: boolean;
   storeFailures?: boolean;
+  selector?: string;
 }
 
 export interface RunResult {

@@ -1,7 +1,6 @@
 package dev.dbtls.cli;
 
 import dev.dbtls.index.Node;
-import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
 import dev.dbtls.run.Builds;
@@ -26,6 +25,8 @@ import picocli.CommandLine.Option;
  */
 abstract class BuildCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
+
+  @Mixin SelectorOption selector;
 
   @Option(names = "--threads", description = "Nodes built at once (default: the target's threads)")
   Integer threads;
@@ -72,14 +73,8 @@ abstract class BuildCommand implements Callable<Integer> {
     List<String> errors = new ArrayList<>();
     ProjectSnapshot s = project.snapshot(errors, true);
     List<Problem> problems = new ArrayList<>(s.manifest().problems());
-    Selector selector = new Selector(s.manifest());
-    List<Node> nodes =
-        Builds.among(
-            s,
-            which(),
-            selector.select(project.select, project.exclude),
-            project.exclude.isEmpty() ? List.of() : selector.select(project.exclude, List.of()));
-    problems.addAll(selector.problems());
+    SelectorOption.Selection chosen = selector.choose(project, s, problems);
+    List<Node> nodes = Builds.among(s, which(), chosen.chosen(), chosen.excluded());
     int exit = Reporter.report(problems.stream().filter(Problem::isError).toList(), errors);
     if (exit != 0) {
       return exit;
@@ -95,6 +90,9 @@ abstract class BuildCommand implements Callable<Integer> {
       return 2;
     }
     int n = threads != null ? threads : Math.max(1, s.inputs().target().threads());
+    if (chosen.byDefault() != null) {
+      RunLog.say("Using default selector " + chosen.byDefault());
+    }
     RunLog.say(
         "Concurrency: " + n + " thread" + (n == 1 ? "" : "s") + " (target='" + target + "')");
     if (nodes.isEmpty()) {
@@ -113,6 +111,7 @@ abstract class BuildCommand implements Callable<Integer> {
     args.put("which", which());
     args.put("select", project.select);
     args.put("exclude", project.exclude);
+    args.put("selector", selector.name);
     args.put("threads", n);
     args.put("fail_fast", failFast);
     args.put("full_refresh", fullRefresh);
