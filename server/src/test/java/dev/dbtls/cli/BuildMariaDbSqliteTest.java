@@ -128,6 +128,7 @@ class BuildMariaDbSqliteTest {
                 data_tests:
                   - accepted_values:
                       values: [2]
+                      quote: false
         """);
     Files.writeString(
         p.resolve("tests/no_big_orders.sql"),
@@ -208,7 +209,7 @@ class BuildMariaDbSqliteTest {
     // the first batch of events fails its accepted_values test; everything else passes
     assertEquals(1, first.exit(), first.out() + first.err());
     String out = first.out();
-    assertTrue(out.contains("FAIL 1 accepted_values_events_batch__2"), out);
+    assertTrue(out.contains("FAIL 1 accepted_values_events_batch__False__2"), out);
     assertTrue(out.contains("PASS unique_customers_customer_id"), out);
     assertTrue(out.contains("PASS no_big_orders"), out);
     assertTrue(out.contains("Done. PASS=10 WARN=0 ERROR=1 SKIP=0"), out);
@@ -253,6 +254,10 @@ class BuildMariaDbSqliteTest {
     try (Connection c = connect(engine, p)) {
       assertEquals(List.of("2"), rows(c, "select batch from events"));
     }
+    // dbtls test, read-only, on what was built: the refreshed events now pass
+    CliRun tested = dbtls(p, "test", "-s", "events");
+    assertEquals(0, tested.exit(), tested.out() + tested.err());
+    assertTrue(tested.out().contains("Done. PASS=1 WARN=0 ERROR=0"), tested.out());
   }
 
   @ParameterizedTest
