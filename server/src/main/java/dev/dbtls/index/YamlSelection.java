@@ -201,8 +201,9 @@ final class YamlSelection {
     }
     for (String key : m.entries().keySet()) {
       if (!FULL_KEYS.contains(key)) {
+        // dbt ignores such a key: a warning, not a refusal
         problems.add(
-            YamlSelectors.at(
+            YamlSelectors.warningAt(
                 m.keySpan(key),
                 "unknown key '"
                     + key

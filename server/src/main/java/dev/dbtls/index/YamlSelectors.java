@@ -127,6 +127,10 @@ public final class YamlSelectors {
     return Problem.at(FILE, span, ProblemCode.SELECTOR_INVALID, message);
   }
 
+  static Problem warningAt(Span span, String message) {
+    return at(span, message).withSeverity(dev.dbtls.project.Severity.WARNING);
+  }
+
   /** The selector named so, or null. */
   public Named named(String name) {
     return byName.get(name);

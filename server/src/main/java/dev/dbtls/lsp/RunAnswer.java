@@ -77,7 +77,9 @@ final class RunAnswer {
             : select.isEmpty()
                 ? definedIn(s, file)
                 : selector.select(select.equals(List.of("*")) ? List.of() : select, exclude);
-    List<dev.dbtls.project.Problem> wrong = new java.util.ArrayList<>(selector.problems());
+    List<dev.dbtls.project.Problem> wrong =
+        new java.util.ArrayList<>(
+            selector.problems().stream().filter(dev.dbtls.project.Problem::isError).toList());
     if (p.selector() != null) {
       wrong.addAll(
           0, named.problems().stream().filter(dev.dbtls.project.Problem::isError).toList());

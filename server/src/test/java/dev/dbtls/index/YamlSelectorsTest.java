@@ -234,6 +234,22 @@ class YamlSelectorsTest {
   }
 
   @Test
+  void anUnknownKeyOfTheFullFormIsAWarningAsDbtIgnoresIt() {
+    Run r =
+        run(
+            """
+            selectors:
+              - name: m1_up
+                definition: {method: fqn, value: m1, parents: true, depth: 1}
+            """,
+            "m1_up");
+    assertEquals(Set.of("stg_a", "stg_b", "m1", UNIQUE_M1), r.names());
+    assertEquals(1, r.problems().size(), r.problems().toString());
+    assertEquals(dev.dbtls.project.Severity.WARNING, r.problems().get(0).severity());
+    assertTrue(r.problems().get(0).message().contains("unknown key 'depth'"));
+  }
+
+  @Test
   void cycleIsALocatedProblem() {
     Run r =
         run(
