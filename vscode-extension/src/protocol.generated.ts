@@ -653,6 +653,7 @@ export interface RunParams {
   runId?: string;
   empty?: boolean;
   storeFailures?: boolean;
+  selector?: string;
 }
 
 export interface RunResult {

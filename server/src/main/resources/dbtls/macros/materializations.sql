@@ -38,6 +38,11 @@
   {{ return(base_relation.incorporate(path={'identifier': base_relation.identifier ~ suffix}, type='table').include(database=false, schema=false)) }}
 {% endmacro %}
 
+{#- SQLite: a temporary table lives in its own schema, 'temp', and is named unqualified -#}
+{% macro sqlite__make_temp_relation(base_relation, suffix) %}
+  {{ return(base_relation.incorporate(path={'identifier': base_relation.identifier ~ suffix}, type='table').include(database=false, schema=false)) }}
+{% endmacro %}
+
 {% macro drop_relation_if_exists(relation) %}
   {%- if relation is not none -%}{% do adapter.drop_relation(relation) %}{%- endif -%}
 {% endmacro %}
@@ -61,6 +66,12 @@
 {{ sql }}
 {% endmacro %}
 
+{#- SQLite takes no parentheses around the query of create table/view ... as -#}
+{% macro sqlite__create_table_as(temporary, relation, sql) %}
+  create {% if temporary %}temporary {% endif %}table {{ relation }} as
+{{ sql }}
+{% endmacro %}
+
 {% macro get_create_view_as_sql(relation, sql) %}
   {{ return(adapter.dispatch('create_view_as', 'dbt')(relation, sql)) }}
 {% endmacro %}
@@ -73,6 +84,11 @@
   create view {{ relation }} as (
 {{ sql }}
   )
+{% endmacro %}
+
+{% macro sqlite__create_view_as(relation, sql) %}
+  create view {{ relation }} as
+{{ sql }}
 {% endmacro %}
 
 {% macro persist_docs(relation, model, for_relation=true, for_columns=true) %}{% endmacro %}
@@ -145,6 +161,34 @@
   {{ drop_relation_if_exists(load_relation(backup_relation)) }}
   {{ run_hooks(post_hooks, inside_transaction=False) }}
   {{ return({'relations': [target_relation]}) }}
+{% endmaterialization %}
+
+{#- SQLite: a view cannot be renamed, and renaming a table rewrites the views that read it; its
+    DDL is transactional, so the old relation is dropped and the new one created in the node's
+    transaction, which commits both at once (as dbt-sqlite builds them) -#}
+{% macro dbtls_sqlite_replace(kind) %}
+  {%- set existing_relation = load_relation(this) -%}
+  {%- set target_relation = this.incorporate(type=kind) -%}
+  {{ run_hooks(pre_hooks, inside_transaction=False) }}
+  {{ run_hooks(pre_hooks, inside_transaction=True) }}
+  {%- if kind == 'view' and contract_enforced() -%}{%- do get_assert_columns_equivalent(sql) -%}{%- endif -%}
+  {{ drop_relation_if_exists(existing_relation) }}
+  {% call statement('main') -%}
+    {%- if kind == 'view' -%}{{ get_create_view_as_sql(target_relation, sql) }}
+    {%- else -%}{{ get_create_table_as_sql_for(target_relation, sql) }}{%- endif -%}
+  {%- endcall %}
+  {{ run_hooks(post_hooks, inside_transaction=True) }}
+  {% do adapter.commit() %}
+  {{ run_hooks(post_hooks, inside_transaction=False) }}
+  {{ return({'relations': [target_relation]}) }}
+{% endmacro %}
+
+{% materialization view, adapter='sqlite' %}
+  {{ return(dbtls_sqlite_replace('view')) }}
+{% endmaterialization %}
+
+{% materialization table, adapter='sqlite' %}
+  {{ return(dbtls_sqlite_replace('table')) }}
 {% endmaterialization %}
 
 {% macro incremental_validate_on_schema_change(on_schema_change, default='ignore') %}
@@ -220,6 +264,23 @@
 {% endmacro %}
 
 {% macro get_incremental_merge_sql(arg_dict) %}
+  {{ return(adapter.dispatch('get_incremental_merge_sql', 'dbt')(arg_dict)) }}
+{% endmacro %}
+
+{#- MySQL, MariaDB and SQLite have no MERGE: their dbt adapters build append and delete+insert -#}
+{% macro mysql__get_incremental_merge_sql(arg_dict) %}
+  {{ dbtls_no_merge('dbt-mysql') }}
+{% endmacro %}
+
+{% macro sqlite__get_incremental_merge_sql(arg_dict) %}
+  {{ dbtls_no_merge('dbt-sqlite') }}
+{% endmacro %}
+
+{% macro dbtls_no_merge(plugin) %}
+  {{ exceptions.raise_compiler_error("The incremental strategy 'merge' is not supported on " ~ target.type ~ ": it has no MERGE statement, and " ~ plugin ~ " builds only 'append' and 'delete+insert'. With a unique_key, incremental_strategy='delete+insert' reaches the same end state.") }}
+{% endmacro %}
+
+{% macro default__get_incremental_merge_sql(arg_dict) %}
   {%- set keys = arg_dict['unique_key'] if arg_dict['unique_key'] is not string else [arg_dict['unique_key']] -%}
   {%- set names = arg_dict['dest_columns'] | map(attribute='name') | list -%}
   merge into {{ arg_dict['target_relation'] }} as dbt_internal_dest
@@ -254,6 +315,7 @@
   {% else %}
     {{ drop_relation_if_exists(load_relation(temp_relation)) }}
     {% call statement('create_temp') %}{{ get_create_table_as_sql(True, temp_relation, sql) }}{% endcall %}
+    {% do adapter.expand_target_column_types(from_relation=temp_relation, to_relation=existing_relation) %}
     {%- set dest_columns = process_schema_changes(on_schema_change, temp_relation, existing_relation) -%}
     {%- if not dest_columns -%}
       {%- set dest_columns = adapter.get_columns_in_relation(existing_relation) -%}
@@ -309,11 +371,37 @@
 {#- snapshot helpers: a row's key, its dbt_scd_id, the time this snapshot runs at -#}
 {% macro snapshot_get_time() %}{{ return(adapter.dispatch('snapshot_get_time', 'dbt')()) }}{% endmacro %}
 {% macro default__snapshot_get_time() %}cast(current_timestamp as timestamp){% endmacro %}
+{% macro mysql__snapshot_get_time() %}current_timestamp(6){% endmacro %}
+{% macro sqlite__snapshot_get_time() %}strftime('%Y-%m-%d %H:%M:%f', 'now'){% endmacro %}
+
+{#- the type dbt_valid_to is cast to: MySQL casts to datetime, SQLite keeps times as text -#}
+{% macro dbtls_snapshot_time_type() %}{{ return(adapter.dispatch('dbtls_snapshot_time_type', 'dbt')()) }}{% endmacro %}
+{% macro default__dbtls_snapshot_time_type() %}timestamp{% endmacro %}
+{% macro mysql__dbtls_snapshot_time_type() %}datetime(6){% endmacro %}
+{% macro sqlite__dbtls_snapshot_time_type() %}text{% endmacro %}
 
 {% macro snapshot_hash_arguments(args) %}
+  {{- return(adapter.dispatch('snapshot_hash_arguments', 'dbt')(args)) -}}
+{%- endmacro %}
+
+{% macro default__snapshot_hash_arguments(args) %}
   {%- set parts = [] -%}
   {%- for a in args -%}{% do parts.append("coalesce(cast(" ~ a ~ " as varchar), '')") %}{%- endfor -%}
   md5({{ parts | join(" || '|' || ") }})
+{%- endmacro %}
+
+{#- MySQL: || is 'or' and varchar no cast type -#}
+{% macro mysql__snapshot_hash_arguments(args) %}
+  {%- set parts = [] -%}
+  {%- for a in args -%}{% do parts.append("coalesce(cast(" ~ a ~ " as char), '')") %}{%- endfor -%}
+  md5(concat({{ parts | join(", '|', ") }}))
+{%- endmacro %}
+
+{#- SQLite has no md5: the id is the key and time themselves, as unique as their hash -#}
+{% macro sqlite__snapshot_hash_arguments(args) %}
+  {%- set parts = [] -%}
+  {%- for a in args -%}{% do parts.append("coalesce(cast(" ~ a ~ " as text), '')") %}{%- endfor -%}
+  ({{ parts | join(" || '|' || ") }})
 {%- endmacro %}
 
 {% macro dbtls_snapshot_key(unique_key) %}
@@ -363,18 +451,19 @@
   {{ run_hooks(pre_hooks, inside_transaction=False) }}
   {{ run_hooks(pre_hooks, inside_transaction=True) }}
   {% if existing_relation is none %}
-    {% call statement('main') -%}
-      create table {{ target_relation }} as (
+    {%- set first_sql -%}
         select sbq.*,
           {{ snapshot_hash_arguments([key, valid_from]) }} as dbt_scd_id,
           {{ valid_from }} as dbt_updated_at,
           {{ valid_from }} as dbt_valid_from,
-          cast({{ open_value }} as timestamp) as dbt_valid_to
+          cast({{ open_value }} as {{ dbtls_snapshot_time_type() }}) as dbt_valid_to
           {%- if hard_deletes == 'new_record' %}, 'False' as dbt_is_deleted{% endif %}
         from (
 {{ sql }}
         ) sbq
-      )
+    {%- endset %}
+    {% call statement('main') -%}
+      {{ get_create_table_as_sql(False, target_relation, first_sql) }}
     {%- endcall %}
   {% else %}
     {%- set source_relation = make_temp_relation(target_relation, '__dbt_snapshot_source') -%}
@@ -430,7 +519,7 @@
       {% call statement('snapshot_deletions') -%}
         insert into {{ target_relation }} ({{ quoted }}, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to, dbt_is_deleted)
         select {% for n in names %}gone.{{ adapter.quote(n) }}, {% endfor %}
-          {{ snapshot_hash_arguments(['gone.dbt_scd_id', now]) }}, {{ now }}, {{ now }}, cast({{ open_value }} as timestamp), 'True'
+          {{ snapshot_hash_arguments(['gone.dbt_scd_id', now]) }}, {{ now }}, {{ now }}, cast({{ open_value }} as {{ dbtls_snapshot_time_type() }}), 'True'
         from {{ target_relation }} gone
         join {{ changes_relation }} ch on ch.dbt_old_scd_id = gone.dbt_scd_id and ch.dbt_change_type = 'delete'
       {%- endcall %}
@@ -438,7 +527,7 @@
     {% call statement('main') -%}
       insert into {{ target_relation }} ({{ quoted }}, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to{% if hard_deletes == 'new_record' %}, dbt_is_deleted{% endif %})
       select {% for n in names %}src.{{ adapter.quote(n) }}, {% endfor %}
-        src.dbt_new_scd_id, src.dbt_new_valid_from, src.dbt_new_valid_from, cast({{ open_value }} as timestamp){% if hard_deletes == 'new_record' %}, 'False'{% endif %}
+        src.dbt_new_scd_id, src.dbt_new_valid_from, src.dbt_new_valid_from, cast({{ open_value }} as {{ dbtls_snapshot_time_type() }}){% if hard_deletes == 'new_record' %}, 'False'{% endif %}
       from {{ source_relation }} src
       where not exists (select 1 from {{ cur }} where cur.dbt_unique_key = src.dbt_unique_key)
     {%- endcall %}

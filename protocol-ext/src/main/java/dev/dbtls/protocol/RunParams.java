@@ -12,7 +12,9 @@ import java.util.List;
  * user's yes to writing to a target {@code dbtls.run.protectedTargets} lists (without it such a run
  * answers {@code target-protected}); {@code runId} is the client's own name for the run (letters,
  * digits, {@code -} and {@code _}, at most 64), which every {@code dbt/runProgress} of it carries,
- * so a client can show nodes as they run; without one the server names the run.
+ * so a client can show nodes as they run; without one the server names the run; {@code selector}
+ * names a selector of the project's {@code selectors.yml} (dbt's {@code --selector}), used instead
+ * of {@code select}/{@code exclude}.
  */
 public record RunParams(
     String uri,
@@ -25,7 +27,36 @@ public record RunParams(
     Boolean allowProtectedTarget,
     String runId,
     Boolean empty,
-    Boolean storeFailures) {
+    Boolean storeFailures,
+    String selector) {
+
+  /** Without {@code selector}. */
+  public RunParams(
+      String uri,
+      String command,
+      List<String> select,
+      List<String> exclude,
+      Integer threads,
+      Boolean failFast,
+      Boolean fullRefresh,
+      Boolean allowProtectedTarget,
+      String runId,
+      Boolean empty,
+      Boolean storeFailures) {
+    this(
+        uri,
+        command,
+        select,
+        exclude,
+        threads,
+        failFast,
+        fullRefresh,
+        allowProtectedTarget,
+        runId,
+        empty,
+        storeFailures,
+        null);
+  }
 
   /** Without {@code empty} and {@code storeFailures}. */
   public RunParams(
@@ -48,6 +79,7 @@ public record RunParams(
         fullRefresh,
         allowProtectedTarget,
         runId,
+        null,
         null,
         null);
   }

@@ -1,7 +1,6 @@
 package dev.dbtls.cli;
 
 import dev.dbtls.index.Node;
-import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
 import dev.dbtls.run.Builds;
@@ -28,6 +27,7 @@ abstract class BuildCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
   @Mixin ExecutorOptions executor;
+  @Mixin SelectorOption selector;
 
   @Option(names = "--threads", description = "Nodes built at once (default: the target's threads)")
   Integer threads;
@@ -104,17 +104,12 @@ abstract class BuildCommand implements Callable<Integer> {
               fullRefresh,
               failFast,
               empty,
-              storeFailures);
+              storeFailures,
+              selector.name);
     }
     List<Problem> problems = new ArrayList<>(s.manifest().problems());
-    Selector selector = new Selector(s.manifest());
-    List<Node> nodes =
-        Builds.among(
-            s,
-            which(),
-            selector.select(project.select, project.exclude),
-            project.exclude.isEmpty() ? List.of() : selector.select(project.exclude, List.of()));
-    problems.addAll(selector.problems());
+    SelectorOption.Selection chosen = selector.choose(project, s, problems);
+    List<Node> nodes = Builds.among(s, which(), chosen.chosen(), chosen.excluded());
     int exit = Reporter.report(problems.stream().filter(Problem::isError).toList(), errors);
     if (exit != 0) {
       return exit;
@@ -124,6 +119,9 @@ abstract class BuildCommand implements Callable<Integer> {
       return 2;
     }
     int n = threads != null ? threads : Math.max(1, s.inputs().target().threads());
+    if (chosen.byDefault() != null) {
+      RunLog.say("Using default selector " + chosen.byDefault());
+    }
     RunLog.say(
         "Concurrency: " + n + " thread" + (n == 1 ? "" : "s") + " (target='" + target + "')");
     if (nodes.isEmpty()) {
@@ -142,6 +140,7 @@ abstract class BuildCommand implements Callable<Integer> {
     args.put("which", which());
     args.put("select", project.select);
     args.put("exclude", project.exclude);
+    args.put("selector", selector.name);
     args.put("threads", n);
     args.put("fail_fast", failFast);
     args.put("full_refresh", fullRefresh);

@@ -1,7 +1,6 @@
 package dev.dbtls.cli;
 
 import dev.dbtls.index.Node;
-import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.CompiledNode;
 import dev.dbtls.index.compile.NodeCompiler;
 import dev.dbtls.index.compile.ProjectSnapshot;
@@ -30,6 +29,8 @@ import picocli.CommandLine.Option;
 final class CompileCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
+  @Mixin SelectorOption selector;
+
   @Option(
       names = {"--output-dir", "--target-path"},
       description = "Where compiled/ goes (default: the project's target-path)")
@@ -51,9 +52,9 @@ final class CompileCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<String> errors = new ArrayList<>();
     ProjectSnapshot snapshot = project.snapshot(errors, true);
-    Selector selector = new Selector(snapshot.manifest());
+    List<Problem> selecting = new ArrayList<>();
     List<Node> nodes =
-        selector.select(project.select, project.exclude).stream()
+        selector.choose(project, snapshot, selecting).chosen().stream()
             .map(id -> snapshot.manifest().nodes().get(id))
             .filter(n -> n != null && n.type().compiles())
             .toList();
@@ -66,7 +67,7 @@ final class CompileCommand implements Callable<Integer> {
     NodeCompiler compiler = new NodeCompiler(snapshot);
     List<Problem> problems =
         Collections.synchronizedList(new ArrayList<>(snapshot.manifest().problems()));
-    problems.addAll(selector.problems());
+    problems.addAll(selecting);
     Folders folders = new Folders();
     // compile and write in one parallel pass: file system calls overlap with rendering
     List<Node> work = new ArrayList<>(nodes);

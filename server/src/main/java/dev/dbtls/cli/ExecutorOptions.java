@@ -49,7 +49,8 @@ final class ExecutorOptions {
       boolean fullRefresh,
       boolean failFast,
       boolean empty,
-      boolean storeFailures) {
+      boolean storeFailures,
+      String selector) {
     Path root = s.inputs().root().dir();
     Path profiles =
         project.profilesDir != null
@@ -69,7 +70,8 @@ final class ExecutorOptions {
             failFast,
             empty,
             storeFailures,
-            s.inputs().vars().cli());
+            s.inputs().vars().cli(),
+            selector);
     QueryCancel cancel = new QueryCancel();
     // Ctrl-C in a terminal reaches dbt itself (one process group): give it the time to cancel its
     // queries and end; only a dbt still running then is interrupted (and later killed)

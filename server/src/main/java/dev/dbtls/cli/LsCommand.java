@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.ResourceType;
-import dev.dbtls.index.Selector;
 import dev.dbtls.project.Problem;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -22,6 +21,8 @@ import picocli.CommandLine.Option;
 final class LsCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
+  @Mixin SelectorOption selector;
+
   @Option(
       names = "--resource-type",
       description = "model, seed, snapshot, analysis, test, source, exposure, all")
@@ -35,11 +36,10 @@ final class LsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> errors = new ArrayList<>();
-    Manifest manifest = project.snapshot(errors, false).manifest();
-    Selector selector = new Selector(manifest);
-    Set<String> ids = selector.select(project.select, project.exclude);
+    dev.dbtls.index.compile.ProjectSnapshot snapshot = project.snapshot(errors, false);
+    Manifest manifest = snapshot.manifest();
     List<Problem> problems = new ArrayList<>(manifest.problems());
-    problems.addAll(selector.problems());
+    Set<String> ids = selector.choose(project, snapshot, problems).chosen();
     PrintStream out = System.out;
     List<String> lines = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();

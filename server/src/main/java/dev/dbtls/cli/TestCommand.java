@@ -1,7 +1,6 @@
 package dev.dbtls.cli;
 
 import dev.dbtls.index.Node;
-import dev.dbtls.index.Selector;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
 import dev.dbtls.run.CommandRun;
@@ -30,6 +29,7 @@ final class TestCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
   @Mixin ExecutorOptions executor;
+  @Mixin SelectorOption selector;
 
   @Option(names = "--threads", description = "Tests run at once (default: the target's threads)")
   Integer threads;
@@ -56,21 +56,19 @@ final class TestCommand implements Callable<Integer> {
     }
     if (choice.dbt() != null) {
       return ExecutorOptions.run(
-          choice.dbt(), s, project, "test", threads, false, failFast, false, false);
+          choice.dbt(), s, project, "test", threads, false, failFast, false, false, selector.name);
     }
     List<Problem> problems = new ArrayList<>(s.manifest().problems());
-    Selector selector = new Selector(s.manifest());
-    List<Node> tests =
-        DataTests.among(
-            s,
-            selector.select(project.select, project.exclude),
-            project.exclude.isEmpty() ? List.of() : selector.select(project.exclude, List.of()));
-    problems.addAll(selector.problems());
+    SelectorOption.Selection chosen = selector.choose(project, s, problems);
+    List<Node> tests = DataTests.among(s, chosen.chosen(), chosen.excluded());
     int exit = Reporter.report(problems.stream().filter(p -> p.isError()).toList(), errors);
     if (exit != 0) {
       return exit;
     }
     int n = threads != null ? threads : Math.max(1, s.inputs().target().threads());
+    if (chosen.byDefault() != null) {
+      say("Using default selector " + chosen.byDefault());
+    }
     say(
         "Concurrency: "
             + n
@@ -89,6 +87,7 @@ final class TestCommand implements Callable<Integer> {
     args.put("which", "test");
     args.put("select", project.select);
     args.put("exclude", project.exclude);
+    args.put("selector", selector.name);
     args.put("threads", n);
     args.put("fail_fast", failFast);
     args.put("target", s.inputs().target().name());

@@ -64,7 +64,11 @@ public final class Completion {
       case TEXT ->
           c.displayPath.endsWith(".sql")
               ? new SqlCompletion(c).complete()
-              : YamlCompletion.covers(c.displayPath) ? new YamlCompletion(c).complete() : List.of();
+              : YamlCompletion.covers(c.displayPath)
+                  ? new YamlCompletion(c).complete()
+                  : SelectorsCompletion.covers(c.displayPath)
+                      ? new SelectorsCompletion(c).complete()
+                      : List.of();
       case STRING_ARGUMENT -> stringArgument(c);
       case JINJA_NAME -> jinjaName(c);
       case NOTHING -> List.of();

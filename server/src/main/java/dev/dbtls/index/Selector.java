@@ -15,16 +15,32 @@ import java.util.stream.Collectors;
  * dbt's node selection syntax: names and fqn prefixes with wildcards, {@code tag:}, {@code path:},
  * {@code package:}, {@code resource_type:}, {@code config.x:}, {@code source:}, {@code fqn:},
  * {@code file:}; graph operators {@code +x}, {@code x+}, {@code 2+x}, {@code x+1}, {@code @x};
- * space for union and comma for intersection.
+ * space for union and comma for intersection; {@code selector:name} (dbt 1.12) and {@link
+ * #selector} evaluate a named selector of {@code selectors.yml} ({@link YamlSelection}).
  */
 public final class Selector {
   private static final Pattern ATOM = Pattern.compile("^(@)?(?:(\\d*)\\+)?(.+?)(?:\\+(\\d*))?$");
 
   private final Manifest manifest;
   private final List<Problem> problems = new ArrayList<>();
+  private final YamlSelection yaml;
 
   public Selector(Manifest manifest) {
+    this(manifest, YamlSelectors.NONE);
+  }
+
+  /** A selector that knows the project's named selectors ({@code selectors.yml}). */
+  public Selector(Manifest manifest, YamlSelectors selectors) {
     this.manifest = manifest;
+    this.yaml = new YamlSelection(this, manifest, selectors, problems);
+  }
+
+  /**
+   * The nodes of the named selector ({@code --selector}), with the tests its criteria select
+   * indirectly; an unknown name is a problem and selects nothing.
+   */
+  public Set<String> selector(String name) {
+    return yaml.named(name, null);
   }
 
   public List<Problem> problems() {
@@ -45,6 +61,23 @@ public final class Selector {
     }
     split(exclude).forEach(t -> chosen.removeAll(term(t)));
     return chosen;
+  }
+
+  /**
+   * What a named selector leaves out: every other node, its tests included (a selector picks its
+   * tests itself, by each criterion's {@code indirect_selection}).
+   */
+  public Set<String> leftOut(Set<String> chosen) {
+    Set<String> out = new LinkedHashSet<>(manifest.nodes().keySet());
+    out.removeAll(chosen);
+    return out;
+  }
+
+  /** A CLI-style string: the union of its space-separated terms. */
+  Set<String> terms(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    split(List.of(text)).forEach(t -> out.addAll(term(t)));
+    return out;
   }
 
   private static List<String> split(List<String> args) {
@@ -84,9 +117,16 @@ public final class Selector {
     boolean at = m.group(1) != null;
     boolean up = atom.contains("+") && m.group(2) != null;
     boolean down = m.group(4) != null;
-    int upDepth = depth(m.group(2));
-    int downDepth = depth(m.group(4));
-    Set<String> base = method(m.group(3));
+    return criterion(m.group(3), up, depth(m.group(2)), down, depth(m.group(4)), at);
+  }
+
+  /**
+   * One criterion: {@code spec} ({@code method:value}) and its graph operators ({@code up}: {@code
+   * +x}, {@code down}: {@code x+}, depths -1 for all, {@code at}: {@code @x}).
+   */
+  Set<String> criterion(
+      String spec, boolean up, int upDepth, boolean down, int downDepth, boolean at) {
+    Set<String> base = method(spec);
     Set<String> out = new LinkedHashSet<>(base);
     Dag dag = manifest.dag();
     for (String id : base) {
@@ -123,6 +163,7 @@ public final class Selector {
     }
     Map<String, Node> nodes = manifest.nodes();
     return switch (method) {
+      case "selector" -> yaml.named(value, null);
       case "fqn" -> filter(nodes, n -> fqnMatches(n, value));
       case "tag" -> filter(nodes, n -> n.tags().stream().anyMatch(t -> glob(value, t)));
       case "path" -> filter(nodes, n -> pathMatches(n, value));

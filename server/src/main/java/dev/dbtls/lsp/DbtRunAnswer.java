@@ -39,7 +39,8 @@ final class DbtRunAnswer {
       BiConsumer<ProjectSnapshot, List<NodeResult>> ended) {
     Path root = s.inputs().root().dir();
     List<String> select = p.select() == null ? List.of() : p.select();
-    if (select.isEmpty() && file != null) {
+    boolean bySelector = p.selector() != null && !p.selector().isBlank();
+    if (select.isEmpty() && file != null && !bySelector) {
       select = List.of("path:" + root.relativize(file).toString().replace('\\', '/'));
     } else if (select.equals(List.of("*"))) {
       select = List.of();
@@ -60,7 +61,8 @@ final class DbtRunAnswer {
             Boolean.TRUE.equals(p.failFast()),
             Boolean.TRUE.equals(p.empty()),
             Boolean.TRUE.equals(p.storeFailures()),
-            s.inputs().vars().cli());
+            s.inputs().vars().cli(),
+            bySelector ? p.selector() : null);
     warehouses.closeProject(root);
     DbtProcessRun.Outcome o =
         DbtProcessRun.run(

@@ -2,6 +2,8 @@ package dev.dbtls.lsp;
 
 import dev.dbtls.index.Node;
 import dev.dbtls.index.Selector;
+import dev.dbtls.index.YamlSelectors;
+import dev.dbtls.index.compile.ProjectSelectors;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Span;
 import dev.dbtls.protocol.DbtClient;
@@ -67,22 +69,41 @@ final class RunAnswer {
           "run-command-unsupported",
           "dbtls runs test, build, run, seed and snapshot; not '" + command + "'");
     }
-    Selector selector = new Selector(s.manifest());
+    YamlSelectors named = ProjectSelectors.of(s);
+    Selector selector = new Selector(s.manifest(), named);
     List<String> select = p.select() == null ? List.of() : p.select();
     List<String> exclude = p.exclude() == null ? List.of() : p.exclude();
     Set<String> chosen =
-        select.isEmpty()
-            ? definedIn(s, file)
-            : selector.select(select.equals(List.of("*")) ? List.of() : select, exclude);
-    if (!selector.problems().isEmpty()) {
-      return failed(runId, command, "selector-invalid", selector.problems().get(0).message());
+        p.selector() != null
+            ? selector.selector(p.selector())
+            : select.isEmpty()
+                ? definedIn(s, file)
+                : selector.select(select.equals(List.of("*")) ? List.of() : select, exclude);
+    List<dev.dbtls.project.Problem> wrong =
+        new java.util.ArrayList<>(
+            selector.problems().stream().filter(dev.dbtls.project.Problem::isError).toList());
+    if (p.selector() != null) {
+      wrong.addAll(
+          0, named.problems().stream().filter(dev.dbtls.project.Problem::isError).toList());
     }
-    Set<String> excluded = exclude.isEmpty() ? Set.of() : selector.select(exclude, List.of());
+    if (!wrong.isEmpty()) {
+      dev.dbtls.project.Problem first = wrong.get(0);
+      return failed(
+          runId,
+          command,
+          "selector-invalid",
+          first.file().isEmpty() ? first.message() : first.format());
+    }
+    Set<String> excluded =
+        p.selector() != null
+            ? selector.leftOut(chosen)
+            : exclude.isEmpty() ? Set.of() : selector.select(exclude, List.of());
     Path root = s.inputs().root().dir();
     Map<String, Object> args = new LinkedHashMap<>();
     args.put("which", command);
     args.put("select", select);
     args.put("exclude", exclude);
+    args.put("selector", p.selector());
     int threads = p.threads() != null ? p.threads() : Math.max(1, s.inputs().target().threads());
     args.put("threads", threads);
     boolean failFast = Boolean.TRUE.equals(p.failFast());

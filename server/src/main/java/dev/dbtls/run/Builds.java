@@ -302,7 +302,8 @@ public final class Builds {
         schemas.add(Relations.schemaRendered(s, n));
       }
     }
-    if (schemas.isEmpty()) {
+    // SQLite's schemas are the database files the target attaches (schemas_and_paths)
+    if (schemas.isEmpty() || target.sqlType().equals("sqlite")) {
       return null;
     }
     try (Connection c = target.connect()) {

@@ -193,10 +193,14 @@ final class JdbcDatabase implements Database {
     try (ResultSet rs = tables(database, schema, identifier)) {
       while (rs.next()) {
         if (matches(rs.getString("TABLE_NAME"), identifier)
-            && (schema == null || matches(rs.getString("TABLE_SCHEM"), schema))) {
+            && (schema == null
+                || inSchema(rs.getString(mysql() ? "TABLE_CAT" : "TABLE_SCHEM"), schema))) {
           String type = rs.getString("TABLE_TYPE");
           return type != null && type.toUpperCase(Locale.ROOT).contains("VIEW") ? "view" : "table";
         }
+      }
+      if (listsNoTemporaryTables() && probed(schema, identifier) != null) {
+        return "table";
       }
       return null;
     } catch (SQLException e) {
@@ -206,7 +210,9 @@ final class JdbcDatabase implements Database {
 
   private ResultSet tables(String database, String schema, String identifier) throws SQLException {
     DatabaseMetaData md = connection.getMetaData();
-    return md.getTables(catalog(database), pattern(md, schema), pattern(md, identifier), null);
+    return mysql()
+        ? md.getTables(schema, null, pattern(md, identifier), null)
+        : md.getTables(catalog(database), pattern(md, schema), pattern(md, identifier), null);
   }
 
   @Override
@@ -226,7 +232,10 @@ final class JdbcDatabase implements Database {
     try {
       DatabaseMetaData md = connection.getMetaData();
       try (ResultSet rs =
-          md.getColumns(catalog(database), pattern(md, schema), pattern(md, identifier), null)) {
+          mysql()
+              ? md.getColumns(schema, null, pattern(md, identifier), null)
+              : md.getColumns(
+                  catalog(database), pattern(md, schema), pattern(md, identifier), null)) {
         while (rs.next()) {
           if (matches(rs.getString("TABLE_NAME"), identifier)) {
             out.add(
@@ -235,9 +244,51 @@ final class JdbcDatabase implements Database {
           }
         }
       }
+      if (out.isEmpty() && listsNoTemporaryTables()) {
+        List<Map.Entry<String, String>> temporary = probed(schema, identifier);
+        return temporary == null ? out : temporary;
+      }
       return out;
     } catch (SQLException e) {
       throw failure(e);
+    }
+  }
+
+  /**
+   * MySQL's and SQLite's metadata do not list temporary tables (the incremental and snapshot
+   * materializations' staging): such a table is found by reading none of its rows.
+   */
+  private boolean listsNoTemporaryTables() {
+    return mysql() || adapterType.equals("sqlite");
+  }
+
+  /** The columns of a relation read from a query of no rows; null when there is none. */
+  private List<Map.Entry<String, String>> probed(String schema, String identifier) {
+    if (identifier == null) {
+      return null;
+    }
+    String q = mysql() ? "`" : "\"";
+    String name =
+        (schema == null ? "" : q + schema.replace(q, q + q) + q + ".")
+            + q
+            + identifier.replace(q, q + q)
+            + q;
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("select * from " + name + " where 1 = 0")) {
+      ResultSetMetaData md = rs.getMetaData();
+      List<Map.Entry<String, String>> out = new ArrayList<>();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        String type = md.getColumnTypeName(i);
+        String lower = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        int size = md.getPrecision(i);
+        if (lower.equals("varchar") && size > 0 && size < 65_536) {
+          type = type + "(" + size + ")";
+        }
+        out.add(new AbstractMap.SimpleImmutableEntry<>(md.getColumnLabel(i), type));
+      }
+      return out;
+    } catch (SQLException e) {
+      return null; // no such relation
     }
   }
 
@@ -259,6 +310,18 @@ final class JdbcDatabase implements Database {
 
   @Override
   public boolean schemaExists(String database, String schema) {
+    if (mysql()) {
+      try (ResultSet rs = connection.getMetaData().getCatalogs()) {
+        while (rs.next()) {
+          if (matches(rs.getString("TABLE_CAT"), schema)) {
+            return true;
+          }
+        }
+        return false;
+      } catch (SQLException e) {
+        throw failure(e);
+      }
+    }
     try (ResultSet rs = connection.getMetaData().getSchemas()) {
       while (rs.next()) {
         if (matches(rs.getString("TABLE_SCHEM"), schema)
@@ -295,10 +358,15 @@ final class JdbcDatabase implements Database {
 
   /** The catalog argument of a metadata call: MySQL's catalogs are its schemas. */
   private String catalog(String database) {
-    if (adapterType.equals("mysql") || adapterType.equals("mariadb") || database == null) {
+    if (mysql() || database == null) {
       return null;
     }
     return database;
+  }
+
+  /** MySQL and MariaDB: a schema is a database, which their drivers' metadata call a catalog. */
+  private boolean mysql() {
+    return adapterType.equals("mysql") || adapterType.equals("mariadb");
   }
 
   /** A name as a metadata pattern: the wildcards escaped; any case matched later. */
@@ -311,6 +379,11 @@ final class JdbcDatabase implements Database {
     return md.storesLowerCaseIdentifiers() && !name.equals(name.toLowerCase(Locale.ROOT))
         ? null
         : n;
+  }
+
+  /** A driver that names no schema (SQLite's, for the main database) found it in the one asked. */
+  private static boolean inSchema(String found, String wanted) {
+    return found == null || matches(found, wanted);
   }
 
   private static boolean matches(String found, String wanted) {

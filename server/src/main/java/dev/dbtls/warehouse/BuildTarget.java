@@ -65,7 +65,11 @@ public final class BuildTarget implements AutoCloseable {
       TargetFields fields = new TargetFields(target, projectDir.toAbsolutePath().normalize());
       spec =
           writable(
-              type.equals("duckdb") ? DuckDbTarget.spec(fields, true) : Warehouse.spec(fields));
+              switch (type) {
+                case "duckdb" -> DuckDbTarget.spec(fields, true);
+                case "sqlite" -> SqliteTarget.spec(fields, true);
+                default -> Warehouse.spec(fields);
+              });
     } catch (IllegalArgumentException e) {
       return new Opened(null, ConnectFailure.invalid(target.type(), target.name(), e.getMessage()));
     }

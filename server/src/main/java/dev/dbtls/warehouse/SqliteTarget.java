@@ -20,6 +20,14 @@ final class SqliteTarget {
   private SqliteTarget() {}
 
   static ConnectionSpec spec(TargetFields f) {
+    return spec(f, false);
+  }
+
+  /**
+   * {@code forWriting}: a build's, whose main database file is created when missing, as
+   * dbt-sqlite's first run creates it.
+   */
+  static ConnectionSpec spec(TargetFields f, boolean forWriting) {
     Map<String, Path> schemas = new LinkedHashMap<>();
     f.map("schemas_and_paths")
         .forEach((schema, p) -> schemas.put(schema, f.path(String.valueOf(p))));
@@ -34,14 +42,17 @@ final class SqliteTarget {
     if (main == null) {
       throw new IllegalArgumentException("needs 'schemas_and_paths' with a 'main' database file");
     }
-    if (!Files.exists(main)) {
+    if (!Files.exists(main) && !forWriting) {
       throw new IllegalArgumentException(
           "database file " + main + " does not exist; run dbt to create it");
     }
     List<ConnectionSpec.Init> init = new ArrayList<>();
     schemas.forEach(
         (schema, file) -> {
-          if (!schema.equals("main") && Files.exists(file)) {
+          // the main file again (a schema_directory that holds it) would lock against itself
+          if (!schema.equals("main")
+              && Files.exists(file)
+              && !file.toAbsolutePath().normalize().equals(main.toAbsolutePath().normalize())) {
             init.add(
                 new ConnectionSpec.Init(
                     "ATTACH DATABASE "

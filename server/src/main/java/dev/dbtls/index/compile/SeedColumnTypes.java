@@ -111,7 +111,8 @@ final class SeedColumnTypes {
             : postgres ? (fractional ? "numeric" : "integer") : fractional ? "float8" : "integer";
       }
       case DATE -> "date";
-      case DATETIME -> bigquery ? "datetime" : "timestamp without time zone";
+      case DATETIME ->
+          bigquery || lineage.contains("mysql") ? "datetime" : "timestamp without time zone";
       case BOOLEAN -> bigquery ? "bool" : "boolean";
       case TEXT -> bigquery ? "string" : "text";
     };

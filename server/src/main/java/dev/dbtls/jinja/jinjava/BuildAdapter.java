@@ -55,8 +55,11 @@ final class BuildAdapter {
       case "truncate_relation" ->
           run(
               a.arg(0, "relation", null) instanceof Relation r
-                  ? "truncate table " + r.render()
+                  ? (adapter.type().equals("sqlite") ? "delete from " : "truncate table ")
+                      + r.render()
                   : null);
+      case "expand_target_column_types" ->
+          expand(a.arg(0, "from_relation", null), a.arg(1, "to_relation", null));
       case "rename_relation" ->
           run(rename(a.arg(0, "from_relation", null), a.arg(1, "to_relation", null)));
       case "commit" -> {
@@ -237,6 +240,57 @@ final class BuildAdapter {
   }
 
   /**
+   * dbt's {@code expand_target_column_types}: each character column of {@code to} that is shorter
+   * than the same column of {@code from} is widened to it (SQLite enforces no lengths).
+   */
+  private String expand(Object from, Object to) {
+    if (!(from instanceof Relation f) || !(to instanceof Relation t) || !widens()) {
+      return "";
+    }
+    Map<String, String> wider = new java.util.HashMap<>();
+    session
+        .onDatabase(d -> d.columns(database(f), schema(f), f.identifier()))
+        .forEach(c -> wider.put(c.getKey().toLowerCase(Locale.ROOT), c.getValue()));
+    for (Map.Entry<String, String> c :
+        session.onDatabase(d -> d.columns(database(t), schema(t), t.identifier()))) {
+      String from_ = wider.get(c.getKey().toLowerCase(Locale.ROOT));
+      int have = charSize(c.getValue());
+      int need = from_ == null ? -1 : charSize(from_);
+      if (have > 0 && need > have) {
+        String type = "varchar(" + need + ")";
+        run(
+            mysql()
+                ? "alter table "
+                    + t.render()
+                    + " modify column "
+                    + adapter.quote(c.getKey())
+                    + " "
+                    + type
+                : "alter table "
+                    + t.render()
+                    + " alter column "
+                    + adapter.quote(c.getKey())
+                    + " type "
+                    + type);
+      }
+    }
+    return "";
+  }
+
+  private boolean widens() {
+    return !adapter.type().equals("sqlite");
+  }
+
+  /** The length of a {@code varchar(n)} / {@code character varying(n)} type, else -1. */
+  private static int charSize(String type) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?i)\\s*(?:var)?char(?:acter)?(?: varying)?\\s*\\((\\d+)\\)\\s*")
+            .matcher(type == null ? "" : type);
+    return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+  }
+
+  /**
    * Inserts a seed's rows ({@link SeedTable}) in batches, each value cast to its column's type as
    * the seed materialization created it.
    */
@@ -252,7 +306,9 @@ final class BuildAdapter {
     }
     sql.append(") values (");
     for (int i = 0; i < t.names().size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("cast(? as ").append(t.types().get(i)).append(')');
+      // SQLite casts by affinity ('2024-01-05' as date is 2024): its values go in as written
+      sql.append(i == 0 ? "" : ", ")
+          .append(adapter.type().equals("sqlite") ? "?" : "cast(? as " + t.types().get(i) + ")");
     }
     sql.append(')');
     return session.onDatabase(d -> d.insert(sql.toString(), t.names().size(), t.rows()));

@@ -54,7 +54,41 @@ public final class DbtProcessRun {
       boolean failFast,
       boolean empty,
       boolean storeFailures,
-      Map<String, Object> vars) {}
+      Map<String, Object> vars,
+      String selector) {
+
+    /** Without a YAML selector. */
+    public Request(
+        String command,
+        Path projectDir,
+        Path profilesDir,
+        String profile,
+        String target,
+        List<String> select,
+        List<String> exclude,
+        Integer threads,
+        boolean fullRefresh,
+        boolean failFast,
+        boolean empty,
+        boolean storeFailures,
+        Map<String, Object> vars) {
+      this(
+          command,
+          projectDir,
+          profilesDir,
+          profile,
+          target,
+          select,
+          exclude,
+          threads,
+          fullRefresh,
+          failFast,
+          empty,
+          storeFailures,
+          vars,
+          null);
+    }
+  }
 
   /**
    * How it went.
@@ -101,6 +135,9 @@ public final class DbtProcessRun {
     if (!r.exclude().isEmpty()) {
       cmd.add("--exclude");
       cmd.addAll(r.exclude());
+    }
+    if (r.selector() != null && !r.selector().isBlank()) {
+      cmd.addAll(List.of("--selector", r.selector()));
     }
     if (r.threads() != null) {
       cmd.addAll(List.of("--threads", String.valueOf(r.threads())));

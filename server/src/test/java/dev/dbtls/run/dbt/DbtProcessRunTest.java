@@ -388,5 +388,16 @@ class DbtProcessRunTest {
             Path.of("dbt"), DbtVersion.parse("dbt-fusion 2.0.0-preview.45").orElseThrow(), run);
     assertEquals(List.of("dbt", "run", "--log-format", "json"), v2.subList(0, 4));
     assertTrue(v2.contains("--empty"));
+    // a YAML selector goes to dbt as dbt's --selector
+    DbtProcessRun.Request named =
+        new DbtProcessRun.Request(
+            "build", p, null, null, "dev", List.of(), List.of(), null, false, false, false, false,
+            Map.of(), "nightly");
+    List<String> withSelector =
+        DbtProcessRun.commandLine(
+            Path.of("dbt"), DbtVersion.parse("Core:\n  - installed: 1.9.4").orElseThrow(), named);
+    int at = withSelector.indexOf("--selector");
+    assertEquals("nightly", withSelector.get(at + 1), withSelector.toString());
+    assertFalse(withSelector.contains("--select"), withSelector.toString());
   }
 }
