@@ -306,9 +306,14 @@ final class BuildAdapter {
     }
     sql.append(") values (");
     for (int i = 0; i < t.names().size(); i++) {
-      // SQLite casts by affinity ('2024-01-05' as date is 2024): its values go in as written
+      // SQLite casts by affinity ('2024-01-05' as date is 2024) and MySQL/MariaDB cast to a few
+      // types only (not text, nor varchar): their values go in as written, the column's type
+      // converts them
       sql.append(i == 0 ? "" : ", ")
-          .append(adapter.type().equals("sqlite") ? "?" : "cast(? as " + t.types().get(i) + ")");
+          .append(
+              adapter.type().equals("sqlite") || mysql()
+                  ? "?"
+                  : "cast(? as " + t.types().get(i) + ")");
     }
     sql.append(')');
     return session.onDatabase(d -> d.insert(sql.toString(), t.names().size(), t.rows()));
