@@ -20,6 +20,8 @@ export class DbtTests implements vscode.Disposable {
   /** Every item by id, nested ones too (the controller's collection holds the top level only). */
   private readonly byId = new Map<string, vscode.TestItem>();
   private discovered = false;
+  /** Tests a run of this session moved: their results are newer than the run history's. */
+  private readonly touched = new Set<string>();
 
   constructor(private readonly server: DbtServer) {
     this.controller = vscode.tests.createTestController('dbtls', 'dbt tests');
@@ -122,6 +124,7 @@ export class DbtTests implements vscode.Disposable {
 
   private progress(run: vscode.TestRun, n: RunNode, uri: string, ended: Set<string>): void {
     if (!n.uniqueId) return;
+    this.touched.add(n.uniqueId);
     const item = this.item(n, uri);
     const ms = n.seconds !== undefined && n.seconds !== null ? n.seconds * 1000 : undefined;
     if (n.status === 'running') {
@@ -210,7 +213,7 @@ export class DbtTests implements vscode.Disposable {
         if (start && end) item.range = new vscode.Range(start.line, start.character, end.line, end.character);
         if (t.resourceType === 'unit_test') item.description = 'unit test';
         this.projectOf.set(t.uniqueId, uri);
-        if (t.lastRun) last.push({ item, test: t });
+        if (t.lastRun && !this.touched.has(t.uniqueId)) last.push({ item, test: t });
         if (!t.attachedTo) {
           top.push(item);
           continue;

@@ -442,3 +442,50 @@ test('a test that runs before the view lists it goes under the model it tests, a
   assert.deepEqual([...items.keys()], ['model.shop.orders']);
   assert.equal(items.get('model.shop.orders')?.children.all[0], made, 'the same item, with its result');
 });
+
+test("the history's last results are not replayed over a run of this session", async () => {
+  const server = reset();
+  const tests = new DbtTests(server as never);
+  const done = tests.testDocument(MODEL);
+  server.calls[0].answer({
+    runId: 'r1',
+    command: 'test',
+    results: [
+      node('unique_orders_order_id', 'fail', {
+        message: 'Got 1 result',
+        attachedTo: 'model.shop.orders',
+        attachedName: 'orders',
+      }),
+    ],
+    pass: 0,
+    warn: 0,
+    errors: 1,
+    skip: 0,
+    seconds: 0.1,
+  });
+  await done;
+  calls.length = 0;
+  server.answers['dbt/projects'] = () => ({ projects: [{ name: 'shop', uri: 'file:///w/shop' }] });
+  server.answers['dbt/tests'] = () => ({
+    tests: [
+      {
+        uniqueId: 'test.shop.unique_orders_order_id',
+        name: 'unique_orders_order_id',
+        attachedTo: 'model.shop.orders',
+        attachedName: 'orders',
+        lastRun: { status: 'fail', at: 'x', message: 'Got 1 result' },
+      },
+      {
+        uniqueId: 'test.shop.not_null_orders_order_id',
+        name: 'not_null_orders_order_id',
+        attachedTo: 'model.shop.orders',
+        attachedName: 'orders',
+        lastRun: { status: 'pass', at: 'x' },
+      },
+    ],
+  });
+  await (tests.controller as unknown as { resolveHandler: (i?: unknown) => Promise<void> }).resolveHandler(
+    undefined,
+  );
+  assert.deepEqual(calls, ['passed not_null_orders_order_id', 'end']);
+});
