@@ -71,7 +71,8 @@ final class ExecutorOptions {
             empty,
             storeFailures,
             s.inputs().vars().cli(),
-            selector);
+            selector,
+            text -> dev.dbtls.project.Secrets.scrub(text, s.inputs().target().fields()));
     QueryCancel cancel = new QueryCancel();
     // Ctrl-C in a terminal reaches dbt itself (one process group): give it the time to cancel its
     // queries and end; only a dbt still running then is interrupted (and later killed)

@@ -62,7 +62,8 @@ final class DbtRunAnswer {
             Boolean.TRUE.equals(p.empty()),
             Boolean.TRUE.equals(p.storeFailures()),
             s.inputs().vars().cli(),
-            bySelector ? p.selector() : null);
+            bySelector ? p.selector() : null,
+            text -> dev.dbtls.project.Secrets.scrub(text, s.inputs().target().fields()));
     warehouses.closeProject(root);
     DbtProcessRun.Outcome o =
         DbtProcessRun.run(

@@ -65,6 +65,34 @@ public final class Secrets {
     return value instanceof String s ? redactString(s) : value;
   }
 
+  /**
+   * {@code text} with every credential of {@code fields} (a profile target's: the values of its
+   * secret keys, at every depth, of four characters or more) hidden, and then URL user info and
+   * secret parameters — for messages a program wrote that dbtls did not (the user's dbt).
+   */
+  public static String scrub(String text, Map<String, Object> fields) {
+    if (text == null) {
+      return null;
+    }
+    List<String> values = new ArrayList<>();
+    secretValues(fields, false, values);
+    String t = text;
+    for (String v : values) {
+      t = t.replace(v, HIDDEN);
+    }
+    return redactString(t);
+  }
+
+  private static void secretValues(Object value, boolean secret, List<String> out) {
+    if (value instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> secretValues(v, secret || isSecretKey(String.valueOf(k)), out));
+    } else if (value instanceof List<?> l) {
+      l.forEach(v -> secretValues(v, secret, out));
+    } else if (secret && value != null && String.valueOf(value).length() >= 4) {
+      out.add(String.valueOf(value));
+    }
+  }
+
   /** {@code text} with the password of URL user info and secret parameters hidden. */
   public static String redactString(String text) {
     if (text.indexOf('@') < 0 && text.indexOf('=') < 0) {

@@ -55,7 +55,46 @@ public final class DbtProcessRun {
       boolean empty,
       boolean storeFailures,
       Map<String, Object> vars,
-      String selector) {
+      String selector,
+      java.util.function.UnaryOperator<String> scrub) {
+
+    public Request {
+      scrub = scrub == null ? java.util.function.UnaryOperator.identity() : scrub;
+    }
+
+    /** Without hiding anything of what dbt writes. */
+    public Request(
+        String command,
+        Path projectDir,
+        Path profilesDir,
+        String profile,
+        String target,
+        List<String> select,
+        List<String> exclude,
+        Integer threads,
+        boolean fullRefresh,
+        boolean failFast,
+        boolean empty,
+        boolean storeFailures,
+        Map<String, Object> vars,
+        String selector) {
+      this(
+          command,
+          projectDir,
+          profilesDir,
+          profile,
+          target,
+          select,
+          exclude,
+          threads,
+          fullRefresh,
+          failFast,
+          empty,
+          storeFailures,
+          vars,
+          selector,
+          null);
+    }
 
     /** Without a YAML selector. */
     public Request(
@@ -86,6 +125,7 @@ public final class DbtProcessRun {
           empty,
           storeFailures,
           vars,
+          null,
           null);
     }
   }
@@ -235,8 +275,9 @@ public final class DbtProcessRun {
                   new BufferedReader(
                       new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
-                  stderr.add(line);
-                  out.accept(line);
+                  String said = r.scrub().apply(line);
+                  stderr.add(said);
+                  out.accept(said);
                 }
               } catch (IOException e) {
                 // the process ended
@@ -249,7 +290,7 @@ public final class DbtProcessRun {
         new BufferedReader(
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
-        stream.line(line);
+        stream.line(r.scrub().apply(line));
       }
     } catch (IOException e) {
       // the process was killed
@@ -267,7 +308,10 @@ public final class DbtProcessRun {
     boolean cancelled = interrupted[0];
     double seconds = (System.nanoTime() - t0) / 1e9;
     stream.endUnfinished(cancelled ? "cancelled" : "dbt ended before this node did");
-    List<NodeResult> results = finalResults(stream, runResults, startedAt, nodes);
+    List<NodeResult> results =
+        finalResults(stream, runResults, startedAt, nodes).stream()
+            .map(x -> scrubbed(x, r.scrub()))
+            .toList();
     List<String> errors = new ArrayList<>(stream.errors());
     errors.addAll(stderr);
     String error = null;
@@ -287,6 +331,28 @@ public final class DbtProcessRun {
         List.copyOf(errors),
         error,
         cancelled);
+  }
+
+  /** A result whose message dbt wrote (run_results.json), its credentials hidden. */
+  private static NodeResult scrubbed(NodeResult x, java.util.function.UnaryOperator<String> scrub) {
+    String message = x.message() == null ? null : scrub.apply(x.message());
+    return java.util.Objects.equals(message, x.message())
+        ? x
+        : new NodeResult(
+            x.uniqueId(),
+            x.name(),
+            x.status(),
+            x.failures(),
+            message,
+            x.compiledSql(),
+            x.compileStarted(),
+            x.executeStarted(),
+            x.completed(),
+            x.thread(),
+            x.adapterResponse(),
+            x.relationName(),
+            x.failingRows(),
+            x.diff());
   }
 
   /**

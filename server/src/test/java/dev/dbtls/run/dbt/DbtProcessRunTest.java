@@ -219,6 +219,59 @@ class DbtProcessRunTest {
     assertTrue(o.errors().contains("stderr: adapter missing"));
   }
 
+  /**
+   * What dbt writes is shown with the profile's credentials hidden, as a database's messages are: a
+   * password dbt echoes in an error line, on stderr, or inside a URL.
+   */
+  @Test
+  void theProfilesSecretsAreHiddenInWhatDbtWrites() throws Exception {
+    Path project = project();
+    Path dbt =
+        StandInDbt.write(
+            dir.resolve("bin"),
+            project,
+            List.of("could not connect: password 'hunter2-secret' was refused"),
+            null,
+            "echo 'stderr: postgres://shop:hunter2-secret@db/x' >&2",
+            2);
+    Map<String, Object> fields =
+        Map.of("type", "postgres", "pass", "hunter2-secret", "user", "shop");
+    DbtProcessRun.Request r = request(project, "build");
+    DbtProcessRun.Request scrubbing =
+        new DbtProcessRun.Request(
+            r.command(),
+            r.projectDir(),
+            r.profilesDir(),
+            r.profile(),
+            r.target(),
+            r.select(),
+            r.exclude(),
+            r.threads(),
+            r.fullRefresh(),
+            r.failFast(),
+            r.empty(),
+            r.storeFailures(),
+            r.vars(),
+            null,
+            text -> dev.dbtls.project.Secrets.scrub(text, fields));
+    List<String> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    DbtProcessRun.Outcome o =
+        DbtProcessRun.run(
+            new DbtExecutable(dbt, "PATH"),
+            scrubbing,
+            project.resolve("target/run_results.json"),
+            NODES,
+            0,
+            dev.dbtls.run.DataTests.Listener.NONE,
+            new QueryCancel(),
+            printed::add);
+    String all =
+        o.error() + "\n" + String.join("\n", o.errors()) + "\n" + String.join("\n", printed);
+    assertFalse(all.contains("hunter2"), all);
+    assertTrue(all.contains("password '****' was refused"), all);
+    assertTrue(all.contains("postgres://shop:****@db/x"), all);
+  }
+
   @Test
   void aCancelInterruptsDbtAndSkipsWhatDidNotEnd() throws Exception {
     Path project = project();
