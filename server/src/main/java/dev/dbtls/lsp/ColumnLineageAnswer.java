@@ -1,13 +1,10 @@
 package dev.dbtls.lsp;
 
 import dev.dbtls.ide.ColumnLineage;
-import dev.dbtls.project.Span;
 import dev.dbtls.protocol.ColumnEdgeKind;
 import dev.dbtls.protocol.ColumnLineageColumn;
 import dev.dbtls.protocol.ColumnLineageEdge;
 import dev.dbtls.protocol.ColumnLineageResult;
-import dev.dbtls.protocol.Position;
-import dev.dbtls.protocol.Range;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -35,7 +32,7 @@ public final class ColumnLineageAnswer {
                         c.displayPath() == null
                             ? null
                             : uri.apply(root.resolve(c.displayPath()).normalize()),
-                        range(c.span()),
+                        Ranges.of(c.span()),
                         c.depth(),
                         c.nodeColumnsComplete()))
             .toList();
@@ -56,12 +53,5 @@ public final class ColumnLineageAnswer {
 
   public static ColumnLineageResult empty(String message) {
     return new ColumnLineageResult(null, null, message, List.of(), List.of(), List.of(), false);
-  }
-
-  private static Range range(Span s) {
-    return s == null
-        ? null
-        : new Range(
-            new Position(s.startLine(), s.startColumn()), new Position(s.endLine(), s.endColumn()));
   }
 }

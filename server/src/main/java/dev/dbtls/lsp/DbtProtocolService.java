@@ -348,15 +348,15 @@ final class DbtProtocolService implements DbtProtocol {
       }
       String displayPath = dir.relativize(file).toString().replace('\\', '/');
       CompletableFuture<dev.dbtls.ide.Analysis> ready = workspace.analysis(dir);
-      return requests.after(
-          ready,
-          a ->
-              a == null
-                  ? notLoaded(dir, ready)
-                  : RunsAnswer.painted(
-                      LineageAnswer.of(a.lineage(displayPath, nodeId, options), dir, uris::uri),
-                      store.getNow(null),
-                      a.snapshot()));
+      return requests
+          .after(
+              ready,
+              a ->
+                  a == null
+                      ? notLoaded(dir, ready)
+                      : LineageAnswer.of(a.lineage(displayPath, nodeId, options), dir, uris::uri))
+          .thenApplyAsync(
+              r -> painted(r, java.util.Collections.singletonList(ready.getNow(null))), warehouse);
     }
     // a unique id alone: the first project (by folder) that has the node
     CompletableFuture<List<dev.dbtls.ide.Analysis>> all =
@@ -372,30 +372,48 @@ final class DbtProtocolService implements DbtProtocol {
                   return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
                       .thenApply(x -> each.stream().map(CompletableFuture::join).toList());
                 });
-    return requests.after(
-        all,
-        analyses -> {
-          if (analyses == null) {
-            return LineageAnswer.empty("the workspace's dbt projects are still loading");
-          }
-          for (dev.dbtls.ide.Analysis a : analyses) {
-            if (a != null
-                && a.snapshot() != null
-                && a.snapshot().manifest().nodes().containsKey(nodeId)) {
-              return RunsAnswer.painted(
-                  LineageAnswer.of(
+    return requests
+        .after(
+            all,
+            analyses -> {
+              if (analyses == null) {
+                return LineageAnswer.empty("the workspace's dbt projects are still loading");
+              }
+              for (dev.dbtls.ide.Analysis a : analyses) {
+                if (a != null
+                    && a.snapshot() != null
+                    && a.snapshot().manifest().nodes().containsKey(nodeId)) {
+                  return LineageAnswer.of(
                       a.lineage(null, nodeId, options),
                       a.snapshot().inputs().root().dir(),
-                      uris::uri),
-                  store.getNow(null),
-                  a.snapshot());
-            }
-          }
-          return LineageAnswer.empty(
-              analyses.isEmpty()
-                  ? "the workspace has no dbt project"
-                  : "no node " + nodeId + " in the workspace's dbt projects");
-        });
+                      uris::uri);
+                }
+              }
+              return LineageAnswer.empty(
+                  analyses.isEmpty()
+                      ? "the workspace has no dbt project"
+                      : "no node " + nodeId + " in the workspace's dbt projects");
+            })
+        .thenApplyAsync(r -> painted(r, all.getNow(List.of())), warehouse);
+  }
+
+  /**
+   * The lineage painted with each node's last run (the store's run history), read on the warehouse
+   * threads as all store work is; {@code analyses}: where the answer's root may be.
+   */
+  private dev.dbtls.protocol.LineageResult painted(
+      dev.dbtls.protocol.LineageResult r, List<dev.dbtls.ide.Analysis> analyses) {
+    for (dev.dbtls.ide.Analysis a :
+        analyses == null ? List.<dev.dbtls.ide.Analysis>of() : analyses) {
+      if (r != null
+          && r.root() != null
+          && a != null
+          && a.snapshot() != null
+          && a.snapshot().manifest().nodes().containsKey(r.root())) {
+        return RunsAnswer.painted(r, store.getNow(null), a.snapshot());
+      }
+    }
+    return r;
   }
 
   @Override

@@ -1,12 +1,9 @@
 package dev.dbtls.lsp;
 
 import dev.dbtls.ide.Lineage;
-import dev.dbtls.project.Span;
 import dev.dbtls.protocol.LineageEdge;
 import dev.dbtls.protocol.LineageNode;
 import dev.dbtls.protocol.LineageResult;
-import dev.dbtls.protocol.Position;
-import dev.dbtls.protocol.Range;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -34,7 +31,7 @@ public final class LineageAnswer {
                         n.displayPath() == null
                             ? null
                             : uri.apply(root.resolve(n.displayPath()).normalize()),
-                        range(n.span()),
+                        Ranges.of(n.span()),
                         n.description(),
                         n.depth(),
                         n.hiddenUpstream(),
@@ -49,12 +46,5 @@ public final class LineageAnswer {
   /** No lineage, and why. */
   public static LineageResult empty(String message) {
     return new LineageResult(null, message, List.of(), List.of(), false);
-  }
-
-  private static Range range(Span s) {
-    return s == null
-        ? null
-        : new Range(
-            new Position(s.startLine(), s.startColumn()), new Position(s.endLine(), s.endColumn()));
   }
 }

@@ -5,11 +5,8 @@ import dev.dbtls.index.Selector;
 import dev.dbtls.index.YamlSelectors;
 import dev.dbtls.index.compile.ProjectSelectors;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.project.Span;
 import dev.dbtls.protocol.DbtClient;
-import dev.dbtls.protocol.Position;
 import dev.dbtls.protocol.PreviewError;
-import dev.dbtls.protocol.Range;
 import dev.dbtls.protocol.RunNode;
 import dev.dbtls.protocol.RunParams;
 import dev.dbtls.protocol.RunResult;
@@ -125,7 +122,7 @@ final class RunAnswer {
                         null,
                         null,
                         where(uris, root, n),
-                        range(n.span()),
+                        Ranges.of(n.span()),
                         n.type().dbtName(),
                         null)
                     .with(
@@ -285,7 +282,7 @@ final class RunAnswer {
             r.message(),
             Math.round(r.seconds() * 1000) / 1000.0,
             n == null ? null : where(uris, root, n),
-            n == null ? null : range(n.span()),
+            n == null ? null : Ranges.of(n.span()),
             n == null ? null : n.type().dbtName(),
             r.relationName())
         .with(
@@ -301,13 +298,6 @@ final class RunAnswer {
 
   private static String where(Uris uris, Path root, Node n) {
     return n.displayPath() == null ? null : uris.uri(root.resolve(n.displayPath()).normalize());
-  }
-
-  private static Range range(Span s) {
-    return s == null
-        ? null
-        : new Range(
-            new Position(s.startLine(), s.startColumn()), new Position(s.endLine(), s.endColumn()));
   }
 
   private static void tell(Supplier<LanguageClient> client, RunNode node) {

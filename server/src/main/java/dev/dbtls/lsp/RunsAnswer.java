@@ -2,12 +2,9 @@ package dev.dbtls.lsp;
 
 import dev.dbtls.index.Node;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.project.Span;
 import dev.dbtls.protocol.LastRun;
 import dev.dbtls.protocol.LineageResult;
-import dev.dbtls.protocol.Position;
 import dev.dbtls.protocol.PreviewError;
-import dev.dbtls.protocol.Range;
 import dev.dbtls.protocol.RunNode;
 import dev.dbtls.protocol.RunResult;
 import dev.dbtls.protocol.RunStatus;
@@ -175,15 +172,8 @@ final class RunsAnswer {
         now == null || now.displayPath() == null
             ? null
             : uris.uri(root.resolve(now.displayPath()).normalize()),
-        now == null ? null : range(now.span()),
+        now == null ? null : Ranges.of(now.span()),
         n.resourceType(),
         n.relation());
-  }
-
-  static Range range(Span s) {
-    return s == null
-        ? null
-        : new Range(
-            new Position(s.startLine(), s.startColumn()), new Position(s.endLine(), s.endColumn()));
   }
 }

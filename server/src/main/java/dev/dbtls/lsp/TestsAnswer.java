@@ -51,7 +51,7 @@ final class TestsAnswer {
                       t.displayPath() == null
                           ? null
                           : uris.uri(root.resolve(t.displayPath()).normalize()),
-                      RunsAnswer.range(t.span()),
+                      Ranges.of(t.span()),
                       RunsAnswer.lastRun(last.get(t.uniqueId())));
                 })
             .toList(),
