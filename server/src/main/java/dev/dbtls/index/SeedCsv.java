@@ -47,8 +47,11 @@ public final class SeedCsv {
         : ',';
   }
 
-  /** Up to {@code max} rows of {@code text}; blank lines are skipped, a blank header means none. */
-  static List<List<String>> rows(String text, char delimiter, int max) {
+  /**
+   * Up to {@code max} rows of {@code text}; blank lines are skipped, a blank header means none
+   * (also a unit test's CSV fixture).
+   */
+  public static List<List<String>> rows(String text, char delimiter, int max) {
     List<List<String>> out = new ArrayList<>();
     int i = text.startsWith("\uFEFF") ? 1 : 0;
     List<String> row = new ArrayList<>();

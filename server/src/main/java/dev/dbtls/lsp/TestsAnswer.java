@@ -23,7 +23,7 @@ final class TestsAnswer {
     Map<String, Node> nodes = s.manifest().nodes();
     List<Node> tests =
         nodes.values().stream()
-            .filter(n -> n.enabled() && isTest(n))
+            .filter(n -> n.enabled() && n.type().isTest())
             .sorted(Comparator.comparing(Node::uniqueId))
             .toList();
     Map<String, RunHistory.Last> last =
@@ -58,14 +58,9 @@ final class TestsAnswer {
         null);
   }
 
-  /** Data tests, and unit tests (dbt 1.8+). */
-  static boolean isTest(Node n) {
-    return n.type().isTest();
-  }
-
   /** The unique id of the node a test (data or unit) tests; null for other nodes or none. */
   static String attachedId(ProjectSnapshot s, Node t) {
-    if (!isTest(t)) {
+    if (!t.type().isTest()) {
       return null;
     }
     String id = attachedTo(t);

@@ -40,7 +40,7 @@ record UnitTestFixture(List<String> columns, List<Map<String, Object>> rows, Str
 
   /** CSV with a header; an empty field or {@code null} is a null, as in dbt's CSV fixtures. */
   static UnitTestFixture csv(String text) {
-    List<List<String>> records = records(text);
+    List<List<String>> records = dev.dbtls.index.SeedCsv.rows(text, ',', Integer.MAX_VALUE);
     if (records.isEmpty()) {
       return new UnitTestFixture(List.of(), List.of(), null);
     }
@@ -67,54 +67,6 @@ record UnitTestFixture(List<String> columns, List<Map<String, Object>> rows, Str
       rows.add(row);
     }
     return new UnitTestFixture(header, rows, null);
-  }
-
-  /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
-  private static List<List<String>> records(String text) {
-    List<List<String>> out = new ArrayList<>();
-    List<String> rec = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean any = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-        any = true;
-      } else if (c == ',') {
-        rec.add(field.toString());
-        field.setLength(0);
-        any = true;
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        if (any || field.length() > 0) {
-          rec.add(field.toString());
-          out.add(rec);
-        }
-        rec = new ArrayList<>();
-        field.setLength(0);
-        any = false;
-      } else {
-        field.append(c);
-        any = true;
-      }
-    }
-    if (any || field.length() > 0) {
-      rec.add(field.toString());
-      out.add(rec);
-    }
-    return out;
   }
 
   /**
