@@ -11,6 +11,7 @@ import dev.dbtls.project.Dispatch;
 import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.project.Span;
 import dev.dbtls.project.Vars;
+import dev.dbtls.project.VarsFile;
 import dev.dbtls.project.yaml.YamlMap;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -132,6 +133,14 @@ final class Resolve {
     List<Location> out = new ArrayList<>();
     DbtProject root = in.root();
     Set<String> packageNames = in.packageNames();
+    YamlMap fileVars = in.vars().varsFile().varsMap();
+    if (fileVars.get(fromPackage) instanceof YamlMap scoped && scoped.has(name)) {
+      out.add(new Location(VarsFile.FILE, scoped.keySpan(name)));
+    }
+    if (fileVars.has(name)
+        && !(packageNames.contains(name) && fileVars.get(name) instanceof YamlMap)) {
+      out.add(new Location(VarsFile.FILE, fileVars.keySpan(name)));
+    }
     YamlMap rootVars = root.document().rootMap().map("vars");
     if (rootVars.get(fromPackage) instanceof YamlMap scoped && scoped.has(name)) {
       out.add(new Location(DbtProject.FILE, scoped.keySpan(name)));

@@ -39,18 +39,29 @@ public record ProjectInputs(
   public static ProjectInputs load(Path projectDir, Options options, FileSource files) {
     Path dir = projectDir.toAbsolutePath().normalize();
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
-    YamlJinja bootstrap = new YamlJinja(options.env(), options.cliVars()::get);
+    // dbt 1.12 reads vars.yml first: dbt_project.yml's var() sees it and --vars over it
+    VarsFile varsFile = VarsFile.read(dir, files);
+    problems.addAll(varsFile.problems());
+    Map<String, Object> early = Vars.merged(varsFile.vars(), options.cliVars());
+    YamlJinja bootstrap = new YamlJinja(options.env(), early::get);
     DbtProject first = DbtProject.read(dir, files, bootstrap);
-    // dbt_project.yml may use var() of its own vars: render once more with them in scope.
+    // dbt_project.yml may use var() of its own vars (dbt refuses; dbtls renders them): render
+    // once more with them in scope
     YamlJinja withVars =
         new YamlJinja(
             options.env(),
-            name ->
-                options.cliVars().containsKey(name)
-                    ? options.cliVars().get(name)
-                    : first.vars().get(name));
+            name -> early.containsKey(name) ? early.get(name) : first.vars().get(name));
     DbtProject root = DbtProject.read(dir, files, withVars);
     problems.addAll(root.problems());
+    if (varsFile.defines() && !root.vars().isEmpty()) {
+      problems.add(
+          Problem.at(
+              DbtProject.FILE,
+              root.document().rootMap().keySpan("vars"),
+              ProblemCode.VARS_DEFINED_TWICE,
+              "vars are defined both here and in vars.yml, which dbt refuses: move them to"
+                  + " vars.yml (its vars win over these)"));
+    }
     List<String> unmet = DbtVersion.unmet(root.requireDbtVersion());
     if (!unmet.isEmpty()) {
       problems.add(
@@ -79,7 +90,7 @@ public record ProjectInputs(
     addLocalPackages(dir, installDir, root, packages, files, withVars, problems);
     checkPackagesInstalled(dir, root, packages, files, problems);
 
-    Vars vars = new Vars(options.cliVars(), root, packages);
+    Vars vars = new Vars(options.cliVars(), varsFile, root, packages);
     YamlJinja profileJinja =
         new YamlJinja(
             options.env(),
@@ -109,8 +120,8 @@ public record ProjectInputs(
 
   /**
    * These inputs with one project file's text replaced (or added, or removed when {@code text} is
-   * null). Null when the change needs a full reload: a dbt_project.yml, profiles.yml or packages
-   * file, or a file that is not yet known to belong to a resource folder.
+   * null). Null when the change needs a full reload: a dbt_project.yml, vars.yml, profiles.yml or
+   * packages file, or a file that is not yet known to belong to a resource folder.
    */
   public ProjectInputs withFile(Path file, String text) {
     Path abs = file.toAbsolutePath().normalize();
@@ -118,7 +129,8 @@ public record ProjectInputs(
     if (name.equals(DbtProject.FILE)
         || name.equals(Profiles.FILE)
         || name.equals("packages.yml")
-        || name.equals("dependencies.yml")) {
+        || name.equals("dependencies.yml")
+        || abs.equals(root.dir().resolve(VarsFile.FILE))) {
       return null;
     }
     List<ProjectFile> changed = new ArrayList<>(files.size());
@@ -167,15 +179,28 @@ public record ProjectInputs(
         p.message());
   }
 
+  /**
+   * Every dbt project directly under the install folder, as dbt loads them whatever packages.yml
+   * says (it is read by {@code dbt deps} only): folders, and the symbolic links {@code dbt deps}
+   * makes for {@code local:} packages, which listing the folder does not follow.
+   */
   private static List<Path> packageDirs(Path installDir, FileSource files) {
-    List<Path> out = new ArrayList<>();
-    for (Path f : files.list(installDir, Set.of(DbtProject.FILE))) {
+    Set<Path> out = new java.util.LinkedHashSet<>();
+    // "" lists every entry, links to folders included (as entries of their own)
+    for (Path f : files.list(installDir, Set.of(""))) {
+      Path parent = f.getParent();
+      if (parent == null) {
+        continue;
+      }
       // only dbt_packages/<name>/dbt_project.yml: nested example projects are not packages
-      if (f.getParent() != null && installDir.equals(f.getParent().getParent())) {
-        out.add(f.getParent());
+      if (f.getFileName().toString().equals(DbtProject.FILE)
+          && installDir.equals(parent.getParent())) {
+        out.add(parent);
+      } else if (installDir.equals(parent) && files.read(f.resolve(DbtProject.FILE)).isPresent()) {
+        out.add(f);
       }
     }
-    return out;
+    return out.stream().sorted().toList();
   }
 
   /**
@@ -257,7 +282,14 @@ public record ProjectInputs(
         if (found.isPresent()) {
           unclaimed.remove(found.get());
         } else {
-          missing.add(Map.entry(spec, entry.has("git")));
+          // a git URL need not spell the project's name, nor a local path that does not resolve
+          boolean unnamed =
+              entry.has("git")
+                  || entry.has("local")
+                      && files
+                          .read(dir.resolve(spec.declared()).resolve(DbtProject.FILE))
+                          .isEmpty();
+          missing.add(Map.entry(spec, unnamed));
         }
       }
       for (Map.Entry<PackageSpec, Boolean> m : missing) {

@@ -139,4 +139,79 @@ class LocalPackagesTest {
     assertEquals(ProblemCode.PACKAGES_NOT_INSTALLED, in.problems().get(0).code());
     assertFalse(in.packages().containsKey("nowhere"));
   }
+
+  /**
+   * dbt loads every project installed in the packages folder whatever packages.yml says: here its
+   * {@code local:} path does not resolve (written on another machine), the package is installed
+   * under its own name as the link {@code dbt deps} made, and a second one is installed that no
+   * entry names.
+   */
+  @Test
+  void everyInstalledProjectIsLoadedWhateverPackagesYmlSays(@TempDir Path tmp) throws Exception {
+    Path pkg = tmp.resolve("elsewhere/kit");
+    Files.createDirectories(pkg.resolve("macros"));
+    Files.writeString(pkg.resolve("dbt_project.yml"), "name: revenue_kit\n");
+    Files.writeString(
+        pkg.resolve("macros/cents.sql"), "{% macro to_dollars(c) %}{{ c }} / 100{% endmacro %}\n");
+    Path root = Files.createDirectories(tmp.resolve("shop"));
+    Files.writeString(root.resolve("dbt_project.yml"), "name: shop\nprofile: shop\n");
+    Files.writeString(root.resolve("packages.yml"), "packages:\n  - local: ../../ci/kit\n");
+    Files.createDirectories(root.resolve("dbt_packages/extra/macros"));
+    Files.writeString(root.resolve("dbt_packages/extra/dbt_project.yml"), "name: extra\n");
+    Files.writeString(
+        root.resolve("dbt_packages/extra/macros/m.sql"), "{% macro m() %}1{% endmacro %}\n");
+    Files.createSymbolicLink(root.resolve("dbt_packages/revenue_kit"), pkg);
+    ProjectInputs.Options options =
+        new ProjectInputs.Options(null, null, null, Map.of(), Map.of("HOME", tmp.toString()));
+
+    ProjectInputs in = ProjectInputs.load(root, options, FileSource.DISK);
+    assertEquals(List.of("extra", "revenue_kit"), List.copyOf(in.packages().keySet()));
+    assertEquals(root.resolve("dbt_packages/revenue_kit"), in.packages().get("revenue_kit").dir());
+    assertTrue(
+        in.files().stream()
+            .anyMatch(
+                f ->
+                    f.packageName().equals("revenue_kit")
+                        && f.relativePath().equals("macros/cents.sql")),
+        in.files().toString());
+    assertTrue(
+        in.problems().stream()
+            .noneMatch(
+                p ->
+                    p.code() == ProblemCode.PACKAGES_NOT_INSTALLED
+                        || p.code() == ProblemCode.PACKAGE_READ_LOCALLY),
+        in.problems().toString());
+    assertEquals(
+        1,
+        in.files().stream().filter(f -> f.relativePath().equals("macros/cents.sql")).count(),
+        "read once");
+  }
+
+  @Test
+  void aLocalPackageInstalledAndReachableIsLoadedOnce() {
+    ProjectInputs in =
+        Fixture.of(
+                """
+        -- file: packages.yml
+        packages:
+          - local: ../
+        -- file: dbt_packages/revenue_kit/dbt_project.yml
+        name: revenue_kit
+        -- file: dbt_packages/revenue_kit/macros/cents.sql
+        {% macro to_dollars(col) %}{{ col }} / 100{% endmacro %}
+        """
+                    + PACKAGE)
+            .load();
+    assertEquals(List.of(), in.problems());
+    assertEquals(
+        Fixture.ROOT.resolve("dbt_packages/revenue_kit"), in.packages().get("revenue_kit").dir());
+    assertEquals(
+        1,
+        in.files().stream()
+            .filter(
+                f ->
+                    f.packageName().equals("revenue_kit")
+                        && f.relativePath().equals("macros/cents.sql"))
+            .count());
+  }
 }

@@ -49,6 +49,7 @@ public final class RenderInputs {
       put(d, inputs.target().type());
       put(d, canonical(inputs.target().toJinja()));
       put(d, canonical(inputs.vars().cli()));
+      put(d, canonical(inputs.vars().varsFile().vars()));
       List<DbtProject> projects = new ArrayList<>();
       projects.add(inputs.root());
       new TreeMap<>(inputs.packages()).values().forEach(projects::add);

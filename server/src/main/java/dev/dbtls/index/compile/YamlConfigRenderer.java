@@ -156,8 +156,8 @@ final class YamlConfigRenderer implements YamlRendering.Renderer {
       return Optional.empty();
     }
     if (projectFile) {
-      Map<String, Object> cli = inputs.vars().cli();
-      return cli.containsKey(name) ? Optional.ofNullable(cli.get(name)) : Optional.empty();
+      Map<String, Object> early = inputs.vars().projectFileVars(); // vars.yml and --vars
+      return early.containsKey(name) ? Optional.ofNullable(early.get(name)) : Optional.empty();
     }
     return inputs.vars().lookup(packageName, name).map(Vars.Holder::value);
   }
