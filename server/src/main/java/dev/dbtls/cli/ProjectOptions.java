@@ -40,6 +40,13 @@ final class ProjectOptions {
   List<String> exclude = new ArrayList<>();
 
   @Option(
+      names = "--dbt-version",
+      description =
+          "dbt version to emulate where versions differ, e.g. 1.6 (default: 1.12, or the newest"
+              + " release require-dbt-version allows)")
+  String dbtVersion;
+
+  @Option(
       names = "--builtin-macros",
       description = "Folder of dbt's own macros to load (repeatable)")
   List<Path> builtinMacros = new ArrayList<>();
@@ -76,7 +83,10 @@ final class ProjectOptions {
   }
 
   private ProjectInputs.Options options(List<String> errors) {
+    if (dbtVersion != null && dev.dbtls.project.DbtVersion.parse(dbtVersion) == null) {
+      errors.add("--dbt-version: not a dbt version (like 1.12 or 1.6.3): " + dbtVersion);
+    }
     return new ProjectInputs.Options(
-        profilesDir, profile, target, cliVars(errors), System.getenv());
+        profilesDir, profile, target, cliVars(errors), System.getenv(), dbtVersion);
   }
 }

@@ -26,6 +26,17 @@ public record AdapterTypes(
   private static final AdapterTypes BASE =
       new AdapterTypes(Map.of("STRING", "TEXT"), Numeric.AS_GIVEN, "character varying", false);
 
+  /**
+   * dbt's base Column before 1.7: type_int() was INT, type_float() FLOAT, type_timestamp()
+   * TIMESTAMP.
+   */
+  private static final AdapterTypes BASE_BEFORE_1_7 =
+      new AdapterTypes(
+          Map.of("STRING", "TEXT", "TIMESTAMP", "TIMESTAMP", "FLOAT", "FLOAT", "INTEGER", "INT"),
+          Numeric.AS_GIVEN,
+          "character varying",
+          false);
+
   private static final Map<String, AdapterTypes> KNOWN =
       Map.of(
           "bigquery",
@@ -66,13 +77,18 @@ public record AdapterTypes(
 
   /** The types of an adapter, of its nearest ancestor that has its own, else dbt's base ones. */
   public static AdapterTypes of(Adapter adapter) {
+    return of(adapter, DbtVersion.DEFAULT);
+  }
+
+  /** {@link #of(Adapter)} as dbt {@code version} has them. */
+  public static AdapterTypes of(Adapter adapter, DbtVersion version) {
     for (String type : adapter.lineage()) {
       AdapterTypes t = KNOWN.get(type);
       if (t != null) {
         return t;
       }
     }
-    return BASE;
+    return version.before(DbtVersion.LOWER_CASE_TYPE_LABELS) ? BASE_BEFORE_1_7 : BASE;
   }
 
   /** {@code api.Column.translate_type(dtype)}; null labels: the dtype as given (Spark). */

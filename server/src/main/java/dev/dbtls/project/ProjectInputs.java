@@ -22,17 +22,38 @@ public record ProjectInputs(
     Path profilesFile,
     Vars vars,
     List<ProjectFile> files,
-    List<Problem> problems) {
+    List<Problem> problems,
+    DbtVersion dbtVersion) {
 
-  /** Options the user gives on the command line or in editor settings. */
+  /**
+   * Options the user gives on the command line or in editor settings.
+   *
+   * @param dbtVersion the dbt version to emulate ({@code dbtls.dbtVersion}, {@code --dbt-version});
+   *     null: dbt 1.12 unless require-dbt-version excludes it
+   */
   public record Options(
       Path profilesDir,
       String profile,
       String target,
       Map<String, Object> cliVars,
-      Map<String, String> env) {
+      Map<String, String> env,
+      String dbtVersion) {
+    public Options(
+        Path profilesDir,
+        String profile,
+        String target,
+        Map<String, Object> cliVars,
+        Map<String, String> env) {
+      this(profilesDir, profile, target, cliVars, env, null);
+    }
+
     public static Options defaults() {
       return new Options(null, null, null, Map.of(), System.getenv());
+    }
+
+    /** These options emulating {@code version}. */
+    public Options withDbtVersion(String version) {
+      return new Options(profilesDir, profile, target, cliVars, env, version);
     }
   }
 
@@ -62,18 +83,31 @@ public record ProjectInputs(
               "vars are defined both here and in vars.yml, which dbt refuses: move them to"
                   + " vars.yml (its vars win over these)"));
     }
-    List<String> unmet = DbtVersion.unmet(root.requireDbtVersion());
+    DbtVersion dbtVersion = DbtVersion.choose(options.dbtVersion(), root.requireDbtVersion());
+    List<String> unmet = dbtVersion.unmet(root.requireDbtVersion());
+    Span versionSpan = root.document().rootMap().keySpan("require-dbt-version");
     if (!unmet.isEmpty()) {
       problems.add(
           Problem.at(
               DbtProject.FILE,
-              root.document().rootMap().get("require-dbt-version").span(),
+              versionSpan,
               ProblemCode.DBT_VERSION_MISMATCH,
               "require-dbt-version "
                   + unmet
                   + " is not met by dbt "
-                  + DbtVersion.EMULATED
+                  + dbtVersion
                   + ", whose behaviour dbtls follows; compiling anyway"));
+    } else if (!dbtVersion.equals(DbtVersion.DEFAULT) && options.dbtVersion() == null) {
+      problems.add(
+          Problem.at(
+              DbtProject.FILE,
+              versionSpan,
+              ProblemCode.DBT_VERSION_MISMATCH,
+              "require-dbt-version excludes dbt "
+                  + DbtVersion.DEFAULT
+                  + ": dbtls follows dbt "
+                  + dbtVersion
+                  + " where versions differ (setting dbtls.dbtVersion picks another)"));
     }
 
     Map<String, DbtProject> packages = new LinkedHashMap<>();
@@ -115,7 +149,8 @@ public record ProjectInputs(
         res.profilesFile(),
         vars,
         List.copyOf(all),
-        List.copyOf(problems));
+        List.copyOf(problems),
+        dbtVersion);
   }
 
   /**
@@ -147,7 +182,7 @@ public record ProjectInputs(
     }
     return found
         ? new ProjectInputs(
-            root, packages, target, profilesFile, vars, List.copyOf(changed), problems)
+            root, packages, target, profilesFile, vars, List.copyOf(changed), problems, dbtVersion)
         : null;
   }
 

@@ -39,6 +39,8 @@ import java.util.Optional;
  *     the native runner), {@code dbt} or {@code native}
  * @param dbtPath {@code dbtls.dbt.path}: the user's dbt executable; null: looked for in the
  *     project's virtual environment, then on PATH
+ * @param dbtVersion {@code dbtls.dbtVersion}: the dbt version to emulate where versions differ;
+ *     null: dbt 1.12, unless the project's require-dbt-version excludes it
  * @param errors one message per bad setting, {@code dbtls.x: what is wrong}
  */
 public record Settings(
@@ -56,6 +58,7 @@ public record Settings(
     List<String> protectedTargets,
     dev.dbtls.run.dbt.Executor executor,
     Path dbtPath,
+    String dbtVersion,
     List<String> errors) {
 
   /** The targets a build asks about first unless the user lists others. */
@@ -124,6 +127,7 @@ public record Settings(
         PROTECTED_TARGETS,
         dev.dbtls.run.dbt.Executor.AUTO,
         null,
+        null,
         List.of());
   }
 
@@ -156,6 +160,11 @@ public record Settings(
     List<String> protectedTargets = r.names("run.protectedTargets", PROTECTED_TARGETS);
     dev.dbtls.run.dbt.Executor executor = r.executor("run.executor");
     Path dbtPath = r.path("dbt.path");
+    String dbtVersion = r.string("dbtVersion");
+    if (dbtVersion != null && dev.dbtls.project.DbtVersion.parse(dbtVersion) == null) {
+      errors.add("dbtls.dbtVersion: not a dbt version (like 1.12 or 1.6.3): " + dbtVersion);
+      dbtVersion = null;
+    }
     Benchmarking benchmark =
         new Benchmarking(
             warmups == null ? d.warmups() : warmups,
@@ -184,12 +193,13 @@ public record Settings(
         protectedTargets,
         executor,
         dbtPath,
+        dbtVersion,
         List.copyOf(errors));
   }
 
   /** What the project loader takes from these settings; the environment is the process's. */
   public ProjectInputs.Options options(Map<String, String> env) {
-    return new ProjectInputs.Options(profilesDir, profile, target, vars, env);
+    return new ProjectInputs.Options(profilesDir, profile, target, vars, env, dbtVersion);
   }
 
   /** {@code problems} with the severities the user chose; those turned {@code off} are left out. */
@@ -215,7 +225,8 @@ public record Settings(
         && java.util.Objects.equals(profile, o.profile)
         && java.util.Objects.equals(profilesDir, o.profilesDir)
         && vars.equals(o.vars)
-        && builtinMacroDirs.equals(o.builtinMacroDirs);
+        && builtinMacroDirs.equals(o.builtinMacroDirs)
+        && java.util.Objects.equals(dbtVersion, o.dbtVersion);
   }
 
   @SuppressWarnings("unchecked")
@@ -280,7 +291,8 @@ public record Settings(
           "warehouse.maxBytesScanned",
           "run.protectedTargets",
           "run.executor",
-          "dbt.path");
+          "dbt.path",
+          "dbtVersion");
 
   /**
    * Settings of the editor clients (how they start the server), also under {@code dbtls.}: the

@@ -14,7 +14,6 @@ import java.util.function.Supplier;
  * ({@code adapter}, {@code api}, {@code return}, {@code modules}, ...).
  */
 final class DbtContext {
-  static final String DBT_VERSION = dev.dbtls.project.DbtVersion.EMULATED;
 
   /**
    * One start time per process, as dbt has one per invocation: an aware datetime in UTC as in dbt
@@ -51,7 +50,7 @@ final class DbtContext {
     g.put("project_name", scope.manifest().inputs().root().name());
     g.put("database", target.database());
     g.put("schema", target.schema());
-    g.put("dbt_version", DBT_VERSION);
+    g.put("dbt_version", scope.manifest().inputs().dbtVersion().toString());
     g.put("invocation_id", INVOCATION_ID);
     g.put("run_started_at", RUN_STARTED_AT);
     String which = build == null ? "compile" : build.which();

@@ -307,6 +307,11 @@ public final class ProjectSnapshot {
       searchOrder.put(d.macroNamespace(), d.searchOrder());
     }
     return new JinjaSetup(
-        inputs.target().adapter(), inputs.root().name(), List.copyOf(macros), searchOrder, null);
+        inputs.target().adapter(),
+        inputs.root().name(),
+        List.copyOf(macros),
+        searchOrder,
+        null,
+        inputs.dbtVersion());
   }
 }

@@ -50,6 +50,7 @@ public final class RenderInputs {
       put(d, canonical(inputs.target().toJinja()));
       put(d, canonical(inputs.vars().cli()));
       put(d, canonical(inputs.vars().varsFile().vars()));
+      put(d, inputs.dbtVersion().toString());
       List<DbtProject> projects = new ArrayList<>();
       projects.add(inputs.root());
       new TreeMap<>(inputs.packages()).values().forEach(projects::add);

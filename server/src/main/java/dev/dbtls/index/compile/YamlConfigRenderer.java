@@ -17,10 +17,10 @@ import java.util.Optional;
 
 /**
  * Renders YAML strings in the contexts dbt documents for dbt_project.yml and properties.yml: {@code
- * target}, {@code env_var}, {@code var} (only --vars in dbt_project.yml), {@code dbt_version},
- * {@code run_started_at}, {@code invocation_id} and the builtins ({@code modules}, {@code
- * fromjson}, ...); no macros. Rendering is native, as dbt's: a lone {@code {{ expression }}} gives
- * its value (a boolean, number or list), anything else the text.
+ * target}, {@code env_var}, {@code var} (only vars.yml and --vars in dbt_project.yml), {@code
+ * dbt_version}, {@code run_started_at}, {@code invocation_id} and the builtins ({@code modules},
+ * {@code fromjson}, ...); no macros. Rendering is native, as dbt's: a lone {@code {{ expression }}}
+ * gives its value (a boolean, number or list), anything else the text.
  */
 final class YamlConfigRenderer implements YamlRendering.Renderer {
   private final ProjectInputs inputs;
@@ -41,7 +41,12 @@ final class YamlConfigRenderer implements YamlRendering.Renderer {
           engine =
               new DbtJinja(
                   new JinjaSetup(
-                      inputs.target().adapter(), inputs.root().name(), List.of(), Map.of(), null));
+                      inputs.target().adapter(),
+                      inputs.root().name(),
+                      List.of(),
+                      Map.of(),
+                      null,
+                      inputs.dbtVersion()));
         }
         e = engine;
       }
@@ -92,7 +97,7 @@ final class YamlConfigRenderer implements YamlRendering.Renderer {
     List<String> missing = new ArrayList<>();
     Map<String, Object> g = new HashMap<>();
     g.put("target", inputs.target().toJinja());
-    g.put("dbt_version", DbtContext.DBT_VERSION);
+    g.put("dbt_version", inputs.dbtVersion().toString());
     g.put("project_name", inputs.root().name());
     // dbt's base context: dbt_project.yml may name the run's start ({{
     // run_started_at.strftime('%Y') }})

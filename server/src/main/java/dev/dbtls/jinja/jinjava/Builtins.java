@@ -32,7 +32,8 @@ final class Builtins {
 
   private Builtins() {}
 
-  static Map<String, Object> of(Adapter adapter, DbtAdapter dbtAdapter) {
+  static Map<String, Object> of(
+      Adapter adapter, DbtAdapter dbtAdapter, dev.dbtls.project.DbtVersion dbtVersion) {
     Map<String, Object> g = new HashMap<>();
     g.put(
         "return",
@@ -79,7 +80,7 @@ final class Builtins {
                           return "";
                         }))));
     g.put("adapter", dbtAdapter);
-    AdapterTypes types = AdapterTypes.of(adapter);
+    AdapterTypes types = AdapterTypes.of(adapter, dbtVersion);
     g.put(
         "api",
         new PyObjects(

@@ -32,7 +32,8 @@ public final class Engine {
     DbtAdapter adapter =
         new DbtAdapter(setup.adapter(), macros, setup.dispatchSearchOrder(), setup.introspector());
     this.projectContext =
-        new Context(JINJAVA.getGlobalContext(), Builtins.of(setup.adapter(), adapter));
+        new Context(
+            JINJAVA.getGlobalContext(), Builtins.of(setup.adapter(), adapter, setup.dbtVersion()));
     for (MacroFile f : setup.macroFiles()) {
       if (f != null) {
         load(f);
