@@ -29,6 +29,10 @@ import { ServerStatus } from './status';
 const SERVED: [language: string, extension: string][] = [
   ['jinja-sql', 'sql'],
   ['sql', 'sql'],
+  // dbt 1.12's Jinja file extensions (project flag allow_jinja_file_extensions)
+  ['jinja-sql', 'sql.j2'],
+  ['jinja-sql', 'sql.jinja'],
+  ['jinja-sql', 'sql.jinja2'],
   ['yaml', 'yml'],
   ['yaml', 'yaml'],
 ];

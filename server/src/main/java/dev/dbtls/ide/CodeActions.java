@@ -94,7 +94,7 @@ public final class CodeActions {
             default -> List.of();
           });
     }
-    if (displayPath.endsWith(".sql")) {
+    if (dev.dbtls.project.JinjaFileExtensions.isSql(displayPath)) {
       out.addAll(
           HardCodedRelation.rewrites(
               c,

@@ -43,7 +43,9 @@ public final class CodeLenses {
       List.of(new String[] {"Build", BUILD}, new String[] {"Test", TEST});
 
   static List<CodeLens> find(ProjectSnapshot s, String displayPath, String text) {
-    if (s == null || displayPath == null || !displayPath.endsWith(".sql")) {
+    if (s == null
+        || displayPath == null
+        || !dev.dbtls.project.JinjaFileExtensions.isSql(displayPath)) {
       return List.of();
     }
     List<CodeLens> out = new ArrayList<>();

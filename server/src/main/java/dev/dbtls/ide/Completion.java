@@ -62,7 +62,7 @@ public final class Completion {
   static List<CompletionItem> at(CompletionContext c) {
     return switch (c.place) {
       case TEXT ->
-          c.displayPath.endsWith(".sql")
+          dev.dbtls.project.JinjaFileExtensions.isSql(c.displayPath)
               ? new SqlCompletion(c).complete()
               : YamlCompletion.covers(c.displayPath)
                   ? new YamlCompletion(c).complete()

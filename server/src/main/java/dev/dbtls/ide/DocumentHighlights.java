@@ -49,7 +49,7 @@ public final class DocumentHighlights {
     }
     Symbol.Context c = Symbol.Context.of(s, displayPath, text);
     Found out = new Found(c.lines());
-    if (displayPath.endsWith(".sql")) {
+    if (dev.dbtls.project.JinjaFileExtensions.isSql(displayPath)) {
       Optional<Ctes.Cte> cte = Ctes.at(text, offset);
       if (cte.isPresent()) {
         out.add(cte.get().definition().start(), cte.get().definition().end(), Kind.WRITE);

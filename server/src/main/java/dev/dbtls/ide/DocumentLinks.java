@@ -30,7 +30,9 @@ public final class DocumentLinks {
         displayPath.endsWith(".yml")
             || displayPath.endsWith(".yaml")
             || displayPath.endsWith(".py");
-    if (!literal && !displayPath.endsWith(".sql") && !displayPath.endsWith(".md")) {
+    if (!literal
+        && !dev.dbtls.project.JinjaFileExtensions.isSql(displayPath)
+        && !dev.dbtls.project.JinjaFileExtensions.isMarkdown(displayPath)) {
       return List.of();
     }
     if (!text.contains("ref") && !text.contains("source")) {

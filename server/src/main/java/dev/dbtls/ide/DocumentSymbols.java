@@ -60,7 +60,7 @@ public final class DocumentSymbols {
     if (displayPath.endsWith(".py") || displayPath.endsWith(".csv")) {
       return List.of();
     }
-    return template(text, displayPath.endsWith(".sql"));
+    return template(text, dev.dbtls.project.JinjaFileExtensions.isSql(displayPath));
   }
 
   // ---------------------------------------------------------------- SQL and Markdown

@@ -24,10 +24,12 @@ public final class FoldingRanges {
   static List<FoldingRange> find(String displayPath, String text) {
     if (text == null
         || displayPath == null
-        || !(displayPath.endsWith(".sql") || displayPath.endsWith(".md"))) {
+        || !(dev.dbtls.project.JinjaFileExtensions.isSql(displayPath)
+            || dev.dbtls.project.JinjaFileExtensions.isMarkdown(displayPath))) {
       return List.of();
     }
-    return new FoldingRanges.Collector(text).collect(displayPath.endsWith(".sql"));
+    return new FoldingRanges.Collector(text)
+        .collect(dev.dbtls.project.JinjaFileExtensions.isSql(displayPath));
   }
 
   private static final class Collector {

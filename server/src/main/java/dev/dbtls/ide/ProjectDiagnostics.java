@@ -123,7 +123,9 @@ public final class ProjectDiagnostics {
   /** SQL files, and property YAML for the data tests it declares. */
   private static boolean compilesIn(Path f) {
     String name = f.getFileName().toString();
-    return name.endsWith(".sql") || name.endsWith(".yml") || name.endsWith(".yaml");
+    return dev.dbtls.project.JinjaFileExtensions.isSql(name)
+        || name.endsWith(".yml")
+        || name.endsWith(".yaml");
   }
 
   private static List<Node> nodes(ProjectSnapshot snapshot, Path file) {

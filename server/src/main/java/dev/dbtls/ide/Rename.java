@@ -96,7 +96,7 @@ public final class Rename {
               + c.packageName()
               + ", which is installed, not part of this project: nothing in it is renamed");
     }
-    if (c.displayPath().endsWith(".sql")) {
+    if (dev.dbtls.project.JinjaFileExtensions.isSql(c.displayPath())) {
       Optional<Ctes.Cte> cte = Ctes.at(c.text(), offset);
       if (cte.isPresent()) {
         Ctes.Occurrence at =

@@ -101,7 +101,8 @@ public final class SemanticTokens {
   static List<SemanticToken> find(String displayPath, String text) {
     if (text == null
         || displayPath == null
-        || !(displayPath.endsWith(".sql") || displayPath.endsWith(".md"))) {
+        || !(dev.dbtls.project.JinjaFileExtensions.isSql(displayPath)
+            || dev.dbtls.project.JinjaFileExtensions.isMarkdown(displayPath))) {
       return List.of();
     }
     return new Emitter(text).all(JinjaScanner.scan(text));

@@ -39,7 +39,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * The language server: lifecycle and capabilities; features live in the services it delegates to.
  */
 public final class DbtLanguageServer implements LanguageServer, LanguageClientAware {
-  static final String WATCHED_FILES = "**/*.{sql,yml,yaml,md,csv,py}";
+  static final String WATCHED_FILES = "**/*.{sql,yml,yaml,md,csv,py,j2,jinja,jinja2}";
 
   /** Deletions of anything: a deleted folder is reported once, as itself, not file by file. */
   static final String WATCHED_DELETIONS = "**/*";

@@ -62,6 +62,18 @@ public record DbtProject(
     return List.of();
   }
 
+  /**
+   * A behaviour flag under {@code flags:} ({@code allow_jinja_file_extensions}, ...): true only
+   * when set to true (dbt's flags default to false unless matured).
+   */
+  public boolean flag(String name) {
+    if (document == null) {
+      return false;
+    }
+    Object v = document.rootMap().map("flags").get(name) instanceof YamlScalar s ? s.value() : null;
+    return Boolean.TRUE.equals(v) || v instanceof String t && t.equalsIgnoreCase("true");
+  }
+
   /** Reads {@code dir/dbt_project.yml}; a missing file is a problem, not an exception. */
   public static DbtProject read(Path dir, FileSource files, YamlJinja jinja) {
     String text = files.read(dir.resolve(FILE)).orElse(null);

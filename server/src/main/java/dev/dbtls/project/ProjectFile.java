@@ -9,9 +9,9 @@ import java.nio.file.Path;
 public record ProjectFile(
     FileKind kind, String packageName, String relativePath, Path absolutePath, String text) {
 
-  /** The file name without its extension: a model's name. */
+  /** The file name without its extension (and Jinja suffix, as dbt 1.12): a model's name. */
   public String stem() {
-    String p = relativePath.substring(relativePath.lastIndexOf('/') + 1);
+    String p = JinjaFileExtensions.strip(relativePath.substring(relativePath.lastIndexOf('/') + 1));
     int dot = p.lastIndexOf('.');
     return dot > 0 ? p.substring(0, dot) : p;
   }

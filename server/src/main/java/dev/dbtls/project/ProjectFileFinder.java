@@ -13,17 +13,26 @@ final class ProjectFileFinder {
 
   private ProjectFileFinder() {}
 
-  static List<ProjectFile> find(DbtProject p, FileSource files) {
+  /**
+   * {@code jinjaExtensions}: the root project's {@code allow_jinja_file_extensions} flag (dbt
+   * 1.12), which lets .sql and .md files carry a Jinja suffix.
+   */
+  static List<ProjectFile> find(DbtProject p, FileSource files, boolean jinjaExtensions) {
+    java.util.function.UnaryOperator<Set<String>> ext =
+        s -> jinjaExtensions ? JinjaFileExtensions.with(s) : s;
+    Set<String> sql = ext.apply(SQL);
     record Want(Path path, FileKind kind) {}
     /** A folder and what its files of some suffixes are, in dbt's order of precedence. */
     record Role(
         String dir, Set<String> suffixes, java.util.function.Function<Path, FileKind> kind) {}
     List<Role> roles = new ArrayList<>();
-    p.modelPaths().forEach(d -> roles.add(new Role(d, Set.of(".sql", ".py"), f -> FileKind.MODEL)));
+    Set<String> models = ext.apply(Set.of(".sql", ".py"));
+    p.modelPaths().forEach(d -> roles.add(new Role(d, models, f -> FileKind.MODEL)));
     p.seedPaths().forEach(d -> roles.add(new Role(d, Set.of(".csv"), f -> FileKind.SEED)));
-    p.macroPaths().forEach(d -> roles.add(new Role(d, SQL, f -> FileKind.MACRO)));
-    p.snapshotPaths().forEach(d -> roles.add(new Role(d, SQL, f -> FileKind.SNAPSHOT)));
-    p.analysisPaths().forEach(d -> roles.add(new Role(d, SQL, f -> FileKind.ANALYSIS)));
+    p.macroPaths().forEach(d -> roles.add(new Role(d, sql, f -> FileKind.MACRO)));
+    p.snapshotPaths().forEach(d -> roles.add(new Role(d, sql, f -> FileKind.SNAPSHOT)));
+    p.analysisPaths().forEach(d -> roles.add(new Role(d, sql, f -> FileKind.ANALYSIS)));
+    Set<String> tests = ext.apply(Set.of(".sql", ".csv"));
     for (String dir : p.testPaths()) {
       Path generic = p.dir().resolve(dir).resolve("generic");
       Path fixtures = p.dir().resolve(dir).resolve("fixtures");
@@ -31,7 +40,7 @@ final class ProjectFileFinder {
       roles.add(
           new Role(
               dir,
-              Set.of(".sql", ".csv"),
+              tests,
               f ->
                   f.startsWith(fixtures)
                       ? FileKind.FIXTURE
@@ -55,7 +64,7 @@ final class ProjectFileFinder {
     new LinkedHashSet<>(yamlDirs)
         .forEach(d -> roles.add(new Role(d, YAML, f -> FileKind.PROPERTIES)));
     new LinkedHashSet<>(p.effectiveDocsPaths())
-        .forEach(d -> roles.add(new Role(d, Set.of(".md"), f -> FileKind.DOCS)));
+        .forEach(d -> roles.add(new Role(d, ext.apply(Set.of(".md")), f -> FileKind.DOCS)));
     // each folder is listed once, for every suffix any role wants of it (a large models folder
     // was walked three times: SQL, YAML, docs)
     java.util.Map<String, Set<String>> suffixes = new java.util.LinkedHashMap<>();

@@ -140,8 +140,10 @@ public record ProjectInputs(
             profileJinja);
     problems.addAll(res.problems());
 
-    List<ProjectFile> all = new ArrayList<>(ProjectFileFinder.find(root, files));
-    packages.values().forEach(p -> all.addAll(ProjectFileFinder.find(p, files)));
+    // a project flag: the root project's counts for its packages too
+    boolean jinjaExtensions = root.flag(JinjaFileExtensions.FLAG);
+    List<ProjectFile> all = new ArrayList<>(ProjectFileFinder.find(root, files, jinjaExtensions));
+    packages.values().forEach(p -> all.addAll(ProjectFileFinder.find(p, files, jinjaExtensions)));
     return new ProjectInputs(
         root,
         Collections.unmodifiableMap(packages),

@@ -53,7 +53,7 @@ public final class Workspace implements AutoCloseable {
   }
 
   private static final Set<String> PROJECT_SUFFIXES =
-      Set.of(".sql", ".yml", ".yaml", ".md", ".csv", ".py");
+      Set.of(".sql", ".yml", ".yaml", ".md", ".csv", ".py", ".j2", ".jinja", ".jinja2");
 
   private final OverlayFileSource files;
   private volatile ProjectInputs.Options options;

@@ -86,7 +86,10 @@ class PluginXmlTest {
           .forEach(p -> template.put(p.asText(), m.get("languageId").asText()));
     }
     assertEquals(template, plugin);
-    assertEquals(Set.of("*.sql", "*.yml", "*.yaml"), plugin.keySet());
+    // dbt 1.12's Jinja file extensions (allow_jinja_file_extensions) are dbt SQL too
+    assertEquals(
+        Set.of("*.sql", "*.sql.j2", "*.sql.jinja", "*.sql.jinja2", "*.yml", "*.yaml"),
+        plugin.keySet());
   }
 
   @Test

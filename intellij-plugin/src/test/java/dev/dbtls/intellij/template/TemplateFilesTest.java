@@ -128,7 +128,9 @@ class TemplateFilesTest {
     for (JsonNode m : read("template.json").get("fileTypeMappings")) {
       m.get("fileType").get("patterns").forEach(p -> patterns.add(p.asText()));
     }
-    assertEquals(Set.of("*.sql", "*.yml", "*.yaml"), patterns);
+    // dbt 1.12's Jinja file extensions (allow_jinja_file_extensions) are dbt SQL too
+    assertEquals(
+        Set.of("*.sql", "*.sql.j2", "*.sql.jinja", "*.sql.jinja2", "*.yml", "*.yaml"), patterns);
   }
 
   @Test
