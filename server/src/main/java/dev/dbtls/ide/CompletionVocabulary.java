@@ -185,6 +185,11 @@ final class CompletionVocabulary {
       {"incremental_strategy", "append, merge, delete+insert, insert_overwrite, microbatch."},
       {"on_schema_change", "ignore, fail, append_new_columns, sync_all_columns."},
       {"on_error", "dbt 1.12: after this model fails, skip_children (default) or continue."},
+      {
+        "latest_version_pointer",
+        "dbt 1.12, versioned models: `{'enabled': true, 'alias': 'name'}` makes a view named after"
+            + " the model on its latest version."
+      },
       {"pre_hook", "SQL run before the model is built."},
       {"post_hook", "SQL run after the model is built."},
       {"persist_docs", "Write descriptions as comments: `{'relation': true, 'columns': true}`."},

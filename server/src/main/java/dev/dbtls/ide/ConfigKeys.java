@@ -51,6 +51,11 @@ final class ConfigKeys {
               "on_error",
               "Models (dbt 1.12): when this model fails, `skip_children` (default) skips what is "
                   + "downstream of it; `continue` runs it anyway (--fail-fast still stops)."),
+          Map.entry(
+              "latest_version_pointer",
+              "Versioned models (dbt 1.12): `{enabled: true, alias: name}` makes a view named after"
+                  + " the model (or `alias`) that selects from its latest version; unset:"
+                  + " the project flag `latest_version_pointer_enabled_by_default` decides."),
           Map.entry("full_refresh", "`false` keeps `--full-refresh` from rebuilding this model."),
           Map.entry("pre_hook", "SQL run before the model is built (string or list)."),
           Map.entry("post_hook", "SQL run after the model is built (string or list), e.g. grants."),

@@ -232,6 +232,7 @@ final class YamlVocabulary {
                       "incremental_strategy",
                       "on_schema_change",
                       "on_error",
+                      "latest_version_pointer",
                       "sql_header",
                       "batch_size",
                       "lookback",

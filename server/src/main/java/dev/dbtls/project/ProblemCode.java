@@ -64,13 +64,11 @@ public enum ProblemCode {
   WAREHOUSE_CANCELLED("warehouse-cancelled", Severity.INFO),
   WAREHOUSE_TIMEOUT("warehouse-timeout", Severity.ERROR),
   WAREHOUSE_CURSOR("warehouse-cursor", Severity.WARNING),
-  // dbt 1.12: vars.yml, latest_version_pointer
+  // dbt 1.12: vars.yml
   /** vars.yml that is not a mapping, or whose {@code vars} is not one. */
   VARS_FILE_INVALID("vars-file-invalid", Severity.ERROR),
   /** Vars defined in both vars.yml and dbt_project.yml, which dbt 1.12 refuses. */
-  VARS_DEFINED_TWICE("vars-defined-twice", Severity.ERROR),
-  /** A versioned model's latest version already has the name its pointer view would take. */
-  LATEST_VERSION_POINTER_COLLISION("latest-version-pointer-collision", Severity.ERROR);
+  VARS_DEFINED_TWICE("vars-defined-twice", Severity.ERROR);
 
   private final String id;
   private final Severity defaultSeverity;

@@ -4,6 +4,7 @@ import dev.dbtls.index.Node;
 import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.compile.BuildContext;
 import dev.dbtls.index.compile.CompiledNode;
+import dev.dbtls.index.compile.LatestVersionPointer;
 import dev.dbtls.index.compile.NodeCompiler;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.index.compile.Relations;
@@ -450,6 +451,10 @@ public final class Builds {
             prefix + kind(n) + " " + n.name() + ": " + failure.message());
       }
       db.commit();
+      String pointerError = latestVersionPointer(s, compiler, n, c, db);
+      if (pointerError != null) {
+        return error(n, c.sql(), compile, execute, pointerError);
+      }
       Map<String, Object> response = new LinkedHashMap<>();
       String message = lastResponse(built);
       response.put("_message", message);
@@ -478,6 +483,52 @@ public final class Builds {
       db.rollback();
       return error(n, null, compile, null, "dbtls: " + n.name() + ": " + e);
     }
+  }
+
+  /**
+   * dbt 1.12's {@code latest_version_pointer}: after the latest version of a versioned model built,
+   * the view named after the unversioned model, through the view materialization. Null when there
+   * is none to make or it was made; else the node's error, as dbt fails the model then.
+   */
+  private static String latestVersionPointer(
+      ProjectSnapshot s, NodeCompiler compiler, Node n, CompiledNode c, JdbcDatabase db) {
+    if (!LatestVersionPointer.wanted(s, n)) {
+      return null;
+    }
+    Rendered alias = LatestVersionPointer.alias(s, compiler, n);
+    Problem aliasFailure =
+        alias.problems().stream().filter(Problem::isError).findFirst().orElse(null);
+    if (aliasFailure != null || alias.output().isEmpty()) {
+      return "Compilation Error in model "
+          + n.name()
+          + ": "
+          + LatestVersionPointer.ALIAS_MACRO
+          + (aliasFailure != null ? ": " + aliasFailure.message() : " returned an empty name");
+    }
+    if (LatestVersionPointer.collides(n, alias.output())) {
+      return "Compilation Error in model "
+          + n.name()
+          + ": cannot create the latest version pointer: the latest version of '"
+          + n.name()
+          + "' is already named '"
+          + alias.output()
+          + "'. Set `latest_version_pointer: {enabled: false}` or change its alias.";
+    }
+    Rendered view = compiler.materialize(LatestVersionPointer.compiled(s, n, alias.output()));
+    Problem failure = view.problems().stream().filter(Problem::isError).findFirst().orElse(null);
+    if (failure != null) {
+      db.rollback();
+      return (failure.code() == ProblemCode.DATABASE_ERROR
+              ? "Database Error in model "
+              : "Compilation Error in model ")
+          + n.name()
+          + " (its latest version pointer "
+          + alias.output()
+          + "): "
+          + failure.message();
+    }
+    db.commit();
+    return null;
   }
 
   /** A failing test's first rows, or null when they cannot be read (the test's result stands). */
