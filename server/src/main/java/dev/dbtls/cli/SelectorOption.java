@@ -5,6 +5,8 @@ import dev.dbtls.index.YamlSelectors;
 import dev.dbtls.index.compile.ProjectSelectors;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProblemCode;
+import dev.dbtls.project.Severity;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -38,6 +40,22 @@ final class SelectorOption {
             ? yaml.defaultName()
             : null;
     String used = name != null ? name : byDefault;
+    if (name != null && (!project.select.isEmpty() || !project.exclude.isEmpty())) {
+      // dbt 1.12 warns the same: the selector: method is how the two combine
+      problems.add(
+          new Problem(
+              "",
+              0,
+              0,
+              0,
+              0,
+              Severity.WARNING,
+              ProblemCode.SELECTOR_INVALID,
+              "--select/--exclude are ignored when --selector is given, as in dbt; to combine"
+                  + " them write -s 'selector:"
+                  + name
+                  + " ...'"));
+    }
     Selection out;
     if (used != null) {
       Set<String> chosen = nodes.selector(used);

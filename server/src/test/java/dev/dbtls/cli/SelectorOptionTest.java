@@ -75,6 +75,34 @@ class SelectorOptionTest {
         lines(ls("--selector", "downstream_of_a", "-s", "c")),
         "--selector wins over -s, as in dbt");
     assertEquals(List.of("b", "c"), lines(ls("-s", "selector:only_c", "b")));
+    CliRun both = ls("--selector", "downstream_of_a", "-s", "c");
+    assertTrue(
+        both.err().contains("warning selector-invalid: --select/--exclude are ignored"),
+        both.err());
+  }
+
+  /** dbt 1.12: selector:NAME takes graph and set operators and works in --exclude too. */
+  @Test
+  void selectorMethodMixesWithOperatorsAndExclude() throws Exception {
+    project(
+        """
+        selectors:
+          - name: downstream_of_a
+            definition: 'a+'
+          - name: just_b
+            definition:
+              method: fqn
+              value: b
+        """);
+    assertEquals(List.of("a", "b"), lines(ls("-s", "+selector:just_b")));
+    assertEquals(List.of("b"), lines(ls("-s", "selector:just_b+")));
+    assertEquals(List.of("b"), lines(ls("-s", "selector:downstream_of_a,selector:just_b")));
+    assertEquals(List.of("b"), lines(ls("-s", "selector:downstream_of_a,fqn:b")));
+    assertEquals(List.of("c"), lines(ls("--exclude", "selector:downstream_of_a")));
+    assertEquals(
+        List.of("a"), lines(ls("-s", "selector:downstream_of_a", "--exclude", "selector:just_b")));
+    CliRun alone = ls("-s", "selector:just_b");
+    assertTrue(alone.err().isBlank(), alone.err());
   }
 
   @Test
