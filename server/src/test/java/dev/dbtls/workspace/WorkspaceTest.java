@@ -190,6 +190,27 @@ class WorkspaceTest {
             .strip());
   }
 
+  /** dbt 1.12's vars.yml is read like dbt_project.yml: a change to it reloads the project. */
+  @Test
+  void editingVarsYmlRebuildsWithItsVars() throws Exception {
+    Path b = shop.resolve("models/b.sql");
+    Files.writeString(b, "select '{{ var(\"region\", \"none\") }}' as region\n");
+    workspace.changed(b);
+    assertEquals(
+        "select 'none' as region",
+        CompileFile.compile(upToDate(), b).orElseThrow().sql().strip());
+    Path vars = shop.resolve("vars.yml");
+    workspace.files().open(vars, "vars:\n  region: eu\n", 1);
+    workspace.changed(vars);
+    assertEquals(
+        "select 'eu' as region", CompileFile.compile(upToDate(), b).orElseThrow().sql().strip());
+    Files.writeString(vars, "vars:\n  region: us\n");
+    workspace.files().close(vars);
+    workspace.changed(vars);
+    assertEquals(
+        "select 'us' as region", CompileFile.compile(upToDate(), b).orElseThrow().sql().strip());
+  }
+
   @Test
   void aFileNotYetSavedIsPartOfTheProject() throws Exception {
     upToDate();
