@@ -159,7 +159,11 @@ public final class Selector {
     } else {
       value = spec;
       method =
-          spec.contains("/") || spec.endsWith(".sql") || spec.endsWith(".yml") ? "path" : "fqn";
+          spec.contains("/")
+                  || dev.dbtls.project.JinjaFileExtensions.isSql(spec)
+                  || spec.endsWith(".yml")
+              ? "path"
+              : "fqn";
     }
     Map<String, Node> nodes = manifest.nodes();
     return switch (method) {

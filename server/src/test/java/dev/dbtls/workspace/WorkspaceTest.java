@@ -197,8 +197,7 @@ class WorkspaceTest {
     Files.writeString(b, "select '{{ var(\"region\", \"none\") }}' as region\n");
     workspace.changed(b);
     assertEquals(
-        "select 'none' as region",
-        CompileFile.compile(upToDate(), b).orElseThrow().sql().strip());
+        "select 'none' as region", CompileFile.compile(upToDate(), b).orElseThrow().sql().strip());
     Path vars = shop.resolve("vars.yml");
     workspace.files().open(vars, "vars:\n  region: eu\n", 1);
     workspace.changed(vars);
