@@ -66,14 +66,23 @@ public record ProjectInputs(
     Map<String, Object> early = Vars.merged(varsFile.vars(), options.cliVars());
     YamlJinja bootstrap = new YamlJinja(options.env(), early::get);
     DbtProject first = DbtProject.read(dir, files, bootstrap);
-    // dbt_project.yml may use var() of its own vars (dbt refuses; dbtls renders them): render
-    // once more with them in scope
+    // dbt_project.yml may use var() of its own vars without a default (dbt fails; dbtls renders
+    // them and says so): render once more with them in scope
+    Set<String> ownOnly = java.util.concurrent.ConcurrentHashMap.newKeySet();
     YamlJinja withVars =
         new YamlJinja(
             options.env(),
-            name -> early.containsKey(name) ? early.get(name) : first.vars().get(name));
+            early::get,
+            name -> {
+              Object v = first.vars().get(name);
+              if (v != null) {
+                ownOnly.add(name);
+              }
+              return v;
+            });
     DbtProject root = DbtProject.read(dir, files, withVars);
     problems.addAll(root.problems());
+    ownVarsUsed(ownOnly, files.read(dir.resolve(DbtProject.FILE)).orElse(""), problems);
     if (varsFile.defines() && !root.vars().isEmpty()) {
       problems.add(
           Problem.at(
@@ -202,6 +211,35 @@ public record ProjectInputs(
   /** The path a user knows a file by: relative to the root project. */
   public String displayPath(ProjectFile f) {
     return root.dir().relativize(f.absolutePath()).toString();
+  }
+
+  /**
+   * dbt renders dbt_project.yml with vars.yml and {@code --vars} only: a {@code var()} there that
+   * only the file's own {@code vars:} answers fails in dbt. Located at each such call.
+   */
+  private static void ownVarsUsed(Set<String> names, String text, List<Problem> problems) {
+    if (names.isEmpty()) {
+      return;
+    }
+    LineIndex lines = new LineIndex(text);
+    for (String name : new java.util.TreeSet<>(names)) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile(
+                  "\\bvar\\s*\\(\\s*['\"]" + java.util.regex.Pattern.quote(name) + "['\"]\\s*\\)")
+              .matcher(text);
+      while (m.find()) {
+        problems.add(
+            Problem.at(
+                DbtProject.FILE,
+                lines.span(m.start(), m.end()),
+                ProblemCode.JINJA_RENDER,
+                "Required var '"
+                    + name
+                    + "' not found: dbt renders dbt_project.yml with the vars of vars.yml and"
+                    + " --vars only, not its own vars: (dbtls used that value; move it to"
+                    + " vars.yml)"));
+      }
+    }
   }
 
   private static Problem prefixed(Problem p, String prefix) {

@@ -22,10 +22,23 @@ public final class YamlJinja {
   private final Map<String, String> env;
   private final Function<String, Object> vars;
 
+  /** Answers a var dbt would not see, asked only where a call has no default; may be null. */
+  private final Function<String, Object> lenient;
+
   /** {@code vars} answers a var name with its value, or null when undefined. */
   public YamlJinja(Map<String, String> env, Function<String, Object> vars) {
+    this(env, vars, null);
+  }
+
+  /**
+   * With {@code lenient}: what a {@code var()} without a default that {@code vars} does not answer
+   * gets instead of failing (dbtls goes on where dbt would stop, and says so).
+   */
+  public YamlJinja(
+      Map<String, String> env, Function<String, Object> vars, Function<String, Object> lenient) {
     this.env = env;
     this.vars = vars;
+    this.lenient = lenient;
   }
 
   /** One rendered value plus the problem, if any (e.g. a required env var that is not set). */
@@ -80,6 +93,9 @@ public final class YamlJinja {
     String name = call.group(3);
     String fallback = call.group(4);
     Object value = "env_var".equals(call.group(1)) ? env.get(name) : vars.apply(name);
+    if (value == null && fallback == null && lenient != null && "var".equals(call.group(1))) {
+      value = lenient.apply(name);
+    }
     if (value == null) {
       value = fallback == null ? Missing.INSTANCE : literal(fallback);
     }

@@ -149,6 +149,35 @@ class VarsFileTest {
     assertTrue(syntax.isError(), syntax.toString());
   }
 
+  /**
+   * dbt renders dbt_project.yml with vars.yml and --vars only: its own vars answer no var() there.
+   * dbtls still uses them where there is no default, and says that dbt fails; a default applies as
+   * in dbt.
+   */
+  @Test
+  void dbtProjectYmlsOwnVarsAreNotInItsContext() {
+    ProjectInputs in =
+        Fixture.of(
+                """
+        -- file: dbt_project.yml
+        name: shop
+        profile: shop
+        model-paths: ["{{ var('folder') }}"]
+        analysis-paths: ["{{ var('folder', 'analyses') }}"]
+        vars:
+          folder: transform
+        """)
+            .load();
+    assertEquals(List.of("transform"), in.root().modelPaths());
+    assertEquals(List.of("analyses"), in.root().analysisPaths(), "the default, as in dbt");
+    assertEquals(1, in.problems().size(), in.problems().toString());
+    Problem p = in.problems().get(0);
+    assertEquals(ProblemCode.JINJA_RENDER, p.code());
+    assertEquals(2, p.line());
+    assertEquals(18, p.column());
+    assertTrue(p.message().contains("'folder'") && p.message().contains("vars.yml"), p.message());
+  }
+
   @Test
   void editingVarsYmlNeedsAFullReload() {
     ProjectInputs in = Fixture.of(PROJECT).load();
