@@ -230,4 +230,17 @@ class SettingsTest {
         bad.errors().get(0).startsWith("dbtls.run.executor: expected auto, dbt or native"),
         bad.errors().toString());
   }
+
+  @Test
+  void theDbtVersionToEmulate() {
+    Settings s = Settings.parse(Map.of("dbtls.dbtVersion", "1.6"), BASE);
+    assertEquals("1.6", s.dbtVersion());
+    assertEquals("1.6", s.options(Map.of()).dbtVersion());
+    assertEquals(List.of(), s.errors());
+    assertTrue(!s.sameProjectOptions(Settings.defaults()), "a new version reloads the projects");
+    Settings bad = Settings.parse(Map.of("dbtls.dbtVersion", "latest"), BASE);
+    assertEquals(null, bad.dbtVersion());
+    assertEquals(
+        List.of("dbtls.dbtVersion: not a dbt version (like 1.12 or 1.6.3): latest"), bad.errors());
+  }
 }
