@@ -63,7 +63,12 @@ public enum ProblemCode {
   BENCHMARK_COST_UNCONFIRMED("benchmark-cost-unconfirmed", Severity.WARNING),
   WAREHOUSE_CANCELLED("warehouse-cancelled", Severity.INFO),
   WAREHOUSE_TIMEOUT("warehouse-timeout", Severity.ERROR),
-  WAREHOUSE_CURSOR("warehouse-cursor", Severity.WARNING);
+  WAREHOUSE_CURSOR("warehouse-cursor", Severity.WARNING),
+  /**
+   * One of dbt's own macros that change or read the warehouse as a materialization runs them (DDL,
+   * DML, grants, catalog queries) was called; dbtls does not emulate it and it rendered nothing.
+   */
+  WAREHOUSE_MACRO("warehouse-macro", Severity.WARNING);
 
   private final String id;
   private final Severity defaultSeverity;

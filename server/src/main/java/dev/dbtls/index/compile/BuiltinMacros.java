@@ -24,7 +24,9 @@ public final class BuiltinMacros {
 
   public static List<MacroFile> load(
       String adapterType, List<Path> extraDirs, Map<String, String> env, FileSource files) {
-    List<MacroFile> out = new ArrayList<>(shipped());
+    List<MacroFile> out = new ArrayList<>();
+    out.add(warehouse(adapterType));
+    out.addAll(shipped());
     discoverDbtInstallation(adapterType, env).forEach(dir -> out.addAll(fromDir(dir, files)));
     for (Path dir : extraDirs) {
       out.addAll(fromDir(dir, files));
@@ -44,11 +46,40 @@ public final class BuiltinMacros {
       if (!name.isEmpty() && !name.startsWith("#")) {
         String text = resource(name);
         if (text != null) {
-          out.add(new MacroFile("dbt", "<dbtls>/macros/" + name, text));
+          out.add(new MacroFile("dbt", MacroFile.BUILTIN_PREFIX + "macros/" + name, text));
         }
       }
     }
     return out;
+  }
+
+  /**
+   * dbt's macros that only a live warehouse can answer (a materialization's DDL and DML, grants,
+   * catalog queries), named in {@code warehouse_only.txt} for dbt's global project and per adapter:
+   * each resolves (for the adapter and the adapters it inherits from) to a macro that renders
+   * nothing and says so ({@code warehouse-macro}), never to "undefined". Loaded first, so that any
+   * real definition (ours, the dbt installation's, the project's) wins.
+   */
+  static MacroFile warehouse(String adapterType) {
+    List<String> sections = new ArrayList<>(List.of("global"));
+    sections.addAll(dev.dbtls.project.Adapter.of(adapterType).lineage());
+    StringBuilder sb = new StringBuilder();
+    String list = resource("warehouse_only.txt");
+    String section = null;
+    for (String line : list == null ? new String[0] : list.split("\n")) {
+      String l = line.strip();
+      if (l.startsWith("[") && l.endsWith("]")) {
+        section = l.substring(1, l.length() - 1);
+      } else if (!l.isEmpty() && !l.startsWith("#") && sections.contains(section)) {
+        sb.append("{% macro ")
+            .append(l)
+            .append("() %}{{ return(dbtls_warehouse_macro('")
+            .append(l)
+            .append("', varargs, kwargs)) }}{% endmacro %}\n");
+      }
+    }
+    return new MacroFile(
+        "dbt", MacroFile.BUILTIN_PREFIX + "macros/warehouse_only.sql", sb.toString());
   }
 
   private static String resource(String name) {

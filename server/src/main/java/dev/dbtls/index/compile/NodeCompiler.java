@@ -260,7 +260,11 @@ public final class NodeCompiler {
    * cannot tell a real mistake from missing data.
    */
   private static List<Problem> unsureAfterSkippedQueries(List<Problem> problems) {
-    if (problems.stream().noneMatch(p -> p.code() == ProblemCode.INTROSPECTION_SKIPPED)) {
+    if (problems.stream()
+        .noneMatch(
+            p ->
+                p.code() == ProblemCode.INTROSPECTION_SKIPPED
+                    || p.code() == ProblemCode.WAREHOUSE_MACRO)) {
       return problems;
     }
     return problems.stream()
