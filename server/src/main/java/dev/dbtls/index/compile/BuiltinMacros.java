@@ -24,13 +24,12 @@ public final class BuiltinMacros {
 
   public static List<MacroFile> load(
       String adapterType, List<Path> extraDirs, Map<String, String> env, FileSource files) {
-    List<MacroFile> out = new ArrayList<>();
-    out.add(warehouse(adapterType));
-    out.addAll(shipped());
+    List<MacroFile> out = new ArrayList<>(shipped());
     discoverDbtInstallation(adapterType, env).forEach(dir -> out.addAll(fromDir(dir, files)));
     for (Path dir : extraDirs) {
       out.addAll(fromDir(dir, files));
     }
+    out.add(0, warehouse(adapterType, out));
     return out;
   }
 
@@ -60,9 +59,17 @@ public final class BuiltinMacros {
    * nothing and says so ({@code warehouse-macro}), never to "undefined". Loaded first, so that any
    * real definition (ours, the dbt installation's, the project's) wins.
    */
-  static MacroFile warehouse(String adapterType) {
+  static MacroFile warehouse(String adapterType, List<MacroFile> real) {
+    List<String> lineage = dev.dbtls.project.Adapter.of(adapterType).lineage();
     List<String> sections = new ArrayList<>(List.of("global"));
-    sections.addAll(dev.dbtls.project.Adapter.of(adapterType).lineage());
+    sections.addAll(lineage);
+    Set<String> defined = new java.util.HashSet<>();
+    for (MacroFile f : real) {
+      java.util.regex.Matcher m = MACRO_NAME.matcher(f.text());
+      while (m.find()) {
+        defined.add(m.group(1));
+      }
+    }
     StringBuilder sb = new StringBuilder();
     String list = resource("warehouse_only.txt");
     String section = null;
@@ -70,7 +77,10 @@ public final class BuiltinMacros {
       String l = line.strip();
       if (l.startsWith("[") && l.endsWith("]")) {
         section = l.substring(1, l.length() - 1);
-      } else if (!l.isEmpty() && !l.startsWith("#") && sections.contains(section)) {
+      } else if (!l.isEmpty()
+          && !l.startsWith("#")
+          && sections.contains(section)
+          && !dispatchesToReal(l, lineage, defined)) {
         sb.append("{% macro ")
             .append(l)
             .append("() %}{{ return(dbtls_warehouse_macro('")
@@ -80,6 +90,29 @@ public final class BuiltinMacros {
     }
     return new MacroFile(
         "dbt", MacroFile.BUILTIN_PREFIX + "macros/warehouse_only.sql", sb.toString());
+  }
+
+  private static final java.util.regex.Pattern MACRO_NAME =
+      java.util.regex.Pattern.compile("\\{%-?\\s*macro\\s+([A-Za-z_][A-Za-z0-9_]*)");
+
+  /**
+   * Whether a real macro answers {@code name}: itself, or — for {@code <adapter>__x} — what {@code
+   * adapter.dispatch('x')} would find among the adapter's lineage and {@code default__x}; a
+   * placeholder must never hide a real implementation from dispatch.
+   */
+  private static boolean dispatchesToReal(String name, List<String> lineage, Set<String> defined) {
+    if (defined.contains(name)) {
+      return true;
+    }
+    int sep = name.indexOf("__");
+    if (sep <= 0) {
+      return false;
+    }
+    String base = name.substring(sep + 2);
+    if (defined.contains("default__" + base)) {
+      return true;
+    }
+    return lineage.stream().anyMatch(p -> defined.contains(p + "__" + base));
   }
 
   private static String resource(String name) {

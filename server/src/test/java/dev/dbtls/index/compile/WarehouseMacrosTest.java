@@ -33,7 +33,7 @@ class WarehouseMacrosTest {
             """
             -- file: macros/grants.sql
             {% macro grant_it(relation) %}
-              {{ return(dbt.get_show_grant_sql(relation) ~ '|' ~ create_indexes(relation)) }}
+              {{ return(dbt.get_catalog(relation, []) ~ '|' ~ create_indexes(relation)) }}
             {% endmacro %}
             -- file: models/m.sql
             select 1 as id
@@ -44,7 +44,7 @@ class WarehouseMacrosTest {
         c.problems().stream().filter(p -> p.code() == ProblemCode.WAREHOUSE_MACRO).toList();
     assertEquals(2, w.size(), c.problems().toString());
     assertTrue(w.stream().anyMatch(p -> p.message().contains("'create_indexes'")), w.toString());
-    assertTrue(w.stream().anyMatch(p -> p.message().contains("'get_show_grant_sql'")));
+    assertTrue(w.stream().anyMatch(p -> p.message().contains("'get_catalog'")));
     assertTrue(w.stream().allMatch(p -> p.file().endsWith("grants.sql") && p.line() == 1));
     assertFalse(c.failed());
     assertTrue(c.sql().contains("-- |"), c.sql());
@@ -70,7 +70,7 @@ class WarehouseMacrosTest {
     String spec =
         """
         -- file: models/m.sql
-        select {{ 1 if spark__get_merge_sql is defined else 0 }} as spark_merge
+        select {{ 1 if dbt_spark_validate_get_file_format is defined else 0 }} as spark_merge
         """;
     assertEquals("select 0 as spark_merge", compile(spec, "m").sql());
     String databricks =
