@@ -98,4 +98,24 @@ class GlobalProjectMacrosTest {
             + "insert into t (\"id\", \"v\")\n(\n    select \"id\", \"v\"\n    from s\n)",
         sql(model));
   }
+
+  @Test
+  void materializationHelpers() {
+    assertEquals(
+        "None|create index if not exists \"t_a_b_idx\"\non \"d\".\"s\".\"t\" (a, b);",
+        compile(
+                    null,
+                    "{%- set r = api.Relation.create(database='d', schema='s', identifier='t') -%}"
+                        + "{{ get_create_index_sql(r, {'columns': ['a']}) }}|")
+                .sql()
+            + compile(
+                    "postgres",
+                    "{%- set r = api.Relation.create(database='d', schema='s', identifier='t') -%}"
+                        + "{{ get_create_index_sql(r, {'columns': ['a', 'b']}) }}")
+                .sql());
+    assertEquals(
+        "a.dbt_unique_key1 = b.dbt_unique_key1 and a.dbt_unique_key2 = b.dbt_unique_key2|10000|TRUE",
+        sql(
+            "{{ unique_key_join_on(['id', 'day'], 'a', 'b') }}|{{ get_batch_size() }}|{{ get_true_sql() }}"));
+  }
 }
