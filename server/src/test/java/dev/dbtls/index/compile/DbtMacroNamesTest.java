@@ -37,7 +37,10 @@ class DbtMacroNamesTest {
           "spark",
           "databricks",
           "duckdb",
-          "trino");
+          "trino",
+          "sqlite",
+          "mysql",
+          "mariadb");
   private static final List<String> ADAPTER_PREFIXES =
       List.of(
           "postgres",
@@ -48,6 +51,9 @@ class DbtMacroNamesTest {
           "databricks",
           "duckdb",
           "trino",
+          "sqlite",
+          "mysql",
+          "mariadb",
           "athena",
           "default");
 
