@@ -134,3 +134,16 @@ select {{ casts | join(', ') }}
   {%- endfor -%}
   {{ return(kept) }}
 {%- endmacro %}
+
+{#- each column as {name, data_type, formatted: 'name type'}, as contracts' DDL lists them -#}
+{% macro format_columns(columns) -%}
+  {%- set out = [] -%}
+  {%- for column in columns -%}
+    {%- do out.append(adapter.dispatch('format_column', 'dbt')(column)) -%}
+  {%- endfor -%}
+  {{ return(out) }}
+{%- endmacro %}
+
+{% macro default__format_column(column) -%}
+  {{ return({'name': column.name, 'data_type': column.dtype, 'formatted': column.column | lower ~ ' ' ~ column.dtype}) }}
+{%- endmacro %}

@@ -154,3 +154,13 @@ nullif({{ strategy.updated_at }}, {{ strategy.updated_at }})
 create {% if index_dict.get('unique') %}unique {% endif %}index if not exists {{ adapter.quote(name) }}
 on {{ relation.render() }} {% if index_dict.get('type') %}using {{ index_dict['type'] }} {% endif %}({{ columns | join(', ') }});
 {%- endmacro %}
+
+{#- a seed's statements: create (or truncate), then insert, as one script -#}
+{% macro get_csv_sql(create_or_truncate_sql, insert_sql) -%}
+  {{ adapter.dispatch('get_csv_sql', 'dbt')(create_or_truncate_sql, insert_sql) }}
+{%- endmacro %}
+
+{% macro default__get_csv_sql(create_or_truncate_sql, insert_sql) -%}
+  {{ create_or_truncate_sql }};
+  {{ insert_sql }}
+{%- endmacro %}

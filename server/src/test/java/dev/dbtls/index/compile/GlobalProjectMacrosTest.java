@@ -118,4 +118,13 @@ class GlobalProjectMacrosTest {
         sql(
             "{{ unique_key_join_on(['id', 'day'], 'a', 'b') }}|{{ get_batch_size() }}|{{ get_true_sql() }}"));
   }
+
+  @Test
+  void contractColumnsFormatted() {
+    assertEquals(
+        "id integer, v text",
+        sql(
+            "{%- set cols = [api.Column.create('ID', 'integer'), api.Column.create('v', 'text')] -%}"
+                + "{{ format_columns(cols) | map(attribute='formatted') | join(', ') }}"));
+  }
 }
