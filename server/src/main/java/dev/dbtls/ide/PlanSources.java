@@ -308,7 +308,12 @@ public final class PlanSources {
     }
     if (p.startsWith(EPHEMERAL_PREFIX) && p.length() > EPHEMERAL_PREFIX.length()) {
       String model = p.substring(EPHEMERAL_PREFIX.length());
-      return calls(n -> "ephemeral".equals(n.materialized()) && n.name().equalsIgnoreCase(model));
+      return calls(
+          n ->
+              "ephemeral".equals(n.materialized())
+                  && (n.name().equalsIgnoreCase(model)
+                      || n.relation() != null
+                          && model.equalsIgnoreCase(n.relation().identifier())));
     }
     List<PlanSource> found = calls(n -> relationMatches(n, parts));
     if (found.isEmpty()) {

@@ -5,6 +5,9 @@ package dev.dbtls.jinja;
  * installed package's name, or {@code dbt} for dbt's own (global project and builtin) macros.
  */
 public record MacroFile(String packageName, String path, String text, boolean genericTestFile) {
+  /** How the paths of the macros dbtls ships begin (they are no file of the project's). */
+  public static final String BUILTIN_PREFIX = "<dbtls>/";
+
   /**
    * A macro file. {@code genericTestFile}: a file under a test path's {@code generic/} folder, of
    * which dbt reads only the {@code test} and {@code data_test} blocks.

@@ -68,7 +68,12 @@ public enum ProblemCode {
   /** vars.yml that is not a mapping, or whose {@code vars} is not one. */
   VARS_FILE_INVALID("vars-file-invalid", Severity.ERROR),
   /** Vars defined in both vars.yml and dbt_project.yml, which dbt 1.12 refuses. */
-  VARS_DEFINED_TWICE("vars-defined-twice", Severity.ERROR);
+  VARS_DEFINED_TWICE("vars-defined-twice", Severity.ERROR),
+  /**
+   * One of dbt's own macros that change or read the warehouse as a materialization runs them (DDL,
+   * DML, grants, catalog queries) was called; dbtls does not emulate it and it rendered nothing.
+   */
+  WAREHOUSE_MACRO("warehouse-macro", Severity.WARNING);
 
   private final String id;
   private final Severity defaultSeverity;

@@ -33,7 +33,9 @@ final class ModelParents {
       public Optional<Parent> cte(String name) {
         for (ColumnsKey.Parent p : parents) {
           if ("ephemeral".equals(p.node().materialized())
-              && name.equalsIgnoreCase(EPHEMERAL_CTE + p.node().name())) {
+              && (name.equalsIgnoreCase(EPHEMERAL_CTE + p.node().name())
+                  || p.node().relation() != null
+                      && name.equalsIgnoreCase(EPHEMERAL_CTE + p.node().relation().identifier()))) {
             return Optional.of(new Parent(p.node().uniqueId(), p.columns()));
           }
         }

@@ -332,9 +332,8 @@ class FeaturesThroughAnalysisTest {
         -- file: models/x.sql
         select {{ generate_sch$0 }}
         """,
-            "generate_schema_name", "default__generate_schema_name")
-        .inOrder()
-        .count(2);
+            "generate_schema_name", "default__generate_schema_name", "generate_schema_name_for_env")
+        .count(3);
   }
 
   @Test

@@ -29,6 +29,7 @@ public final class BuiltinMacros {
     for (Path dir : extraDirs) {
       out.addAll(fromDir(dir, files));
     }
+    out.add(0, warehouse(adapterType, out));
     return out;
   }
 
@@ -44,11 +45,74 @@ public final class BuiltinMacros {
       if (!name.isEmpty() && !name.startsWith("#")) {
         String text = resource(name);
         if (text != null) {
-          out.add(new MacroFile("dbt", "<dbtls>/macros/" + name, text));
+          out.add(new MacroFile("dbt", MacroFile.BUILTIN_PREFIX + "macros/" + name, text));
         }
       }
     }
     return out;
+  }
+
+  /**
+   * dbt's macros that only a live warehouse can answer (a materialization's DDL and DML, grants,
+   * catalog queries), named in {@code warehouse_only.txt} for dbt's global project and per adapter:
+   * each resolves (for the adapter and the adapters it inherits from) to a macro that renders
+   * nothing and says so ({@code warehouse-macro}), never to "undefined". Loaded first, so that any
+   * real definition (ours, the dbt installation's, the project's) wins.
+   */
+  static MacroFile warehouse(String adapterType, List<MacroFile> real) {
+    List<String> lineage = dev.dbtls.project.Adapter.of(adapterType).lineage();
+    List<String> sections = new ArrayList<>(List.of("global"));
+    sections.addAll(lineage);
+    Set<String> defined = new java.util.HashSet<>();
+    for (MacroFile f : real) {
+      java.util.regex.Matcher m = MACRO_NAME.matcher(f.text());
+      while (m.find()) {
+        defined.add(m.group(1));
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    String list = resource("warehouse_only.txt");
+    String section = null;
+    for (String line : list == null ? new String[0] : list.split("\n")) {
+      String l = line.strip();
+      if (l.startsWith("[") && l.endsWith("]")) {
+        section = l.substring(1, l.length() - 1);
+      } else if (!l.isEmpty()
+          && !l.startsWith("#")
+          && sections.contains(section)
+          && !dispatchesToReal(l, lineage, defined)) {
+        sb.append("{% macro ")
+            .append(l)
+            .append("() %}{{ return(dbtls_warehouse_macro('")
+            .append(l)
+            .append("', varargs, kwargs)) }}{% endmacro %}\n");
+      }
+    }
+    return new MacroFile(
+        "dbt", MacroFile.BUILTIN_PREFIX + "macros/warehouse_only.sql", sb.toString());
+  }
+
+  private static final java.util.regex.Pattern MACRO_NAME =
+      java.util.regex.Pattern.compile("\\{%-?\\s*macro\\s+([A-Za-z_][A-Za-z0-9_]*)");
+
+  /**
+   * Whether a real macro answers {@code name}: itself, or — for {@code <adapter>__x} — what {@code
+   * adapter.dispatch('x')} would find among the adapter's lineage and {@code default__x}; a
+   * placeholder must never hide a real implementation from dispatch.
+   */
+  private static boolean dispatchesToReal(String name, List<String> lineage, Set<String> defined) {
+    if (defined.contains(name)) {
+      return true;
+    }
+    int sep = name.indexOf("__");
+    if (sep <= 0) {
+      return false;
+    }
+    String base = name.substring(sep + 2);
+    if (defined.contains("default__" + base)) {
+      return true;
+    }
+    return lineage.stream().anyMatch(p -> defined.contains(p + "__" + base));
   }
 
   private static String resource(String name) {

@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class NodeCompiler {
   private final ProjectSnapshot snapshot;
-  private final Map<String, CompiledNode> ephemeralCache = new ConcurrentHashMap<>();
+  private final Map<String, Rendering> ephemeralCache = new ConcurrentHashMap<>();
   private volatile Map<String, Object> graph;
   private final BuildContext build;
 
@@ -114,18 +114,24 @@ public final class NodeCompiler {
 
   private CompiledNode compileBody(Node node) {
     try {
-      CompiledNode body = render(node);
+      Rendering rendering = rendering(node);
+      CompiledNode body = rendering.body();
       if (body.failed() || body.node().type() == ResourceType.SEED) {
         return body;
       }
       Map<String, String> ctes = new LinkedHashMap<>();
       List<Problem> problems = new ArrayList<>(body.problems());
-      boolean failed = collectEphemerals(node, ctes, problems, new java.util.HashSet<>());
-      String sql = EphemeralCtes.inject(body.sql(), ctes);
+      boolean failed =
+          prependCtes(rendering.ephemerals(), ctes, problems, new java.util.HashSet<>());
+      String sql = EphemeralCtes.inject(body.sql(), ctes.values());
       SourceMap map = body.sourceMap();
-      if (map != null && sql.length() != body.sql().length()) {
+      if (map != null && !sql.equals(body.sql())) {
         int at = commonPrefix(sql, body.sql());
-        map = map.withInsertion(at, sql.substring(at, at + sql.length() - body.sql().length()));
+        int added = sql.length() - body.sql().length();
+        map =
+            added > 0 && sql.startsWith(body.sql().substring(at), at + added)
+                ? map.withInsertion(at, sql.substring(at, at + added))
+                : null; // dbt dropped a second statement: offsets no longer map
       }
       return new CompiledNode(node, sql, problems, failed, map);
     } catch (RuntimeException e) {
@@ -142,21 +148,25 @@ public final class NodeCompiler {
     }
   }
 
-  /** Ephemeral ancestors reached through ephemeral refs, parents first, each once. */
-  private boolean collectEphemerals(
-      Node node, Map<String, String> ctes, List<Problem> problems, java.util.Set<String> visiting) {
+  /**
+   * dbt's {@code _recursively_prepend_ctes}: for each ephemeral the render referenced, in the order
+   * of its {@code ref} calls, first its own CTEs, then itself (its SQL before injection); a CTE
+   * already listed keeps its place.
+   */
+  private boolean prependCtes(
+      List<Node> ephemerals,
+      Map<String, String> ctes,
+      List<Problem> problems,
+      java.util.Set<String> visited) {
     boolean failed = false;
-    Manifest m = snapshot.manifest();
-    for (String dep : node.dependsOn()) {
-      Node parent = m.nodes().get(dep);
-      if (parent == null || !"ephemeral".equals(parent.materialized()) || !visiting.add(dep)) {
-        continue;
+    for (Node parent : ephemerals) {
+      Rendering r = ephemeralCache.computeIfAbsent(parent.uniqueId(), k -> rendering(parent));
+      if (visited.add(parent.uniqueId())) {
+        failed |= prependCtes(r.ephemerals(), ctes, problems, visited);
+        problems.addAll(r.body().problems());
+        failed |= r.body().failed();
       }
-      failed |= collectEphemerals(parent, ctes, problems, visiting);
-      CompiledNode c = ephemeralCache.computeIfAbsent(dep, k -> render(parent));
-      problems.addAll(c.problems());
-      failed |= c.failed();
-      ctes.putIfAbsent(parent.name(), c.sql());
+      ctes.put(parent.uniqueId(), EphemeralCtes.cte(Relations.identifier(parent), r.body().sql()));
     }
     return failed;
   }
@@ -172,7 +182,12 @@ public final class NodeCompiler {
           new CompileScope(snapshot.manifest(), model, false, snapshot.env(), build)
               .forUnitTest(inputs);
       CompiledNode body = render(model, scope);
-      String sql = EphemeralCtes.inject(body.sql(), scope.fixturesRead());
+      String sql =
+          EphemeralCtes.inject(
+              body.sql(),
+              scope.fixturesRead().entrySet().stream()
+                  .map(e -> EphemeralCtes.cte(e.getKey(), e.getValue()))
+                  .toList());
       return new CompiledNode(model, sql, body.problems(), body.failed(), null);
     } catch (RuntimeException e) {
       return new CompiledNode(
@@ -187,9 +202,22 @@ public final class NodeCompiler {
     }
   }
 
-  /** The rendered template alone. */
-  private CompiledNode render(Node node) {
-    return render(node, new CompileScope(snapshot.manifest(), node, false, snapshot.env(), build));
+  /** A node's rendered template and the ephemeral models its render referenced, in call order. */
+  private record Rendering(CompiledNode body, List<Node> ephemerals) {}
+
+  private Rendering rendering(Node node) {
+    CompileScope scope = new CompileScope(snapshot.manifest(), node, false, snapshot.env(), build);
+    CompiledNode body = render(node, scope);
+    List<Node> ephemerals = new ArrayList<>(scope.ephemerals());
+    if (node.type() == ResourceType.TEST && node.file() == null) {
+      // a data test from YAML renders in a scope of its own: its ephemeral parents are its refs
+      Manifest m = snapshot.manifest();
+      node.dependsOn().stream()
+          .map(m.nodes()::get)
+          .filter(p -> p != null && "ephemeral".equals(p.materialized()))
+          .forEach(ephemerals::add);
+    }
+    return new Rendering(body, ephemerals);
   }
 
   private CompiledNode render(Node node, CompileScope scope) {
@@ -232,7 +260,11 @@ public final class NodeCompiler {
    * cannot tell a real mistake from missing data.
    */
   private static List<Problem> unsureAfterSkippedQueries(List<Problem> problems) {
-    if (problems.stream().noneMatch(p -> p.code() == ProblemCode.INTROSPECTION_SKIPPED)) {
+    if (problems.stream()
+        .noneMatch(
+            p ->
+                p.code() == ProblemCode.INTROSPECTION_SKIPPED
+                    || p.code() == ProblemCode.WAREHOUSE_MACRO)) {
       return problems;
     }
     return problems.stream()

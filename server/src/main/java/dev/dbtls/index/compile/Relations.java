@@ -18,7 +18,7 @@ public final class Relations {
       return Relation.of(adapter, null, null, n.name());
     }
     if ("ephemeral".equals(n.materialized())) {
-      return Relation.of(adapter, null, null, EPHEMERAL_PREFIX + n.name())
+      return Relation.of(adapter, null, null, EPHEMERAL_PREFIX + identifier(n))
           .withInclude(false, false, true)
           .withQuoting(false, false, false)
           .withType("cte");
@@ -38,6 +38,16 @@ public final class Relations {
       rel = rel.withQuoting(flag(q, "database"), flag(q, "schema"), flag(q, "identifier"));
     }
     return rel.withType("view".equals(n.materialized()) ? "view" : "table");
+  }
+
+  /**
+   * The node's identifier: its alias when it has one, else its name (what dbt names an ephemeral
+   * model's CTE after).
+   */
+  static String identifier(Node n) {
+    return n.relation() != null && n.relation().identifier() != null
+        ? n.relation().identifier()
+        : n.name();
   }
 
   /**

@@ -4,8 +4,10 @@
  * engine is built lazily ({@code LazyEngine}), so listing a project whose refs and configs are
  * literal never pays for it. {@link dev.dbtls.index.compile.NodeCompiler} renders one node with
  * {@code DbtContext} (dbt's {@code ref}, {@code source}, {@code config}, {@code var}, ...) and puts
- * ephemeral parents in front as CTEs. A var's string value with Jinja is rendered where {@code
- * var()} is called.
+ * ephemeral parents in front as CTEs, byte for byte as dbt Core's {@code inject_ctes_into_sql} does
+ * ({@code EphemeralCtes}). {@code BuiltinMacros} loads dbt's macros as dbtls writes them, with
+ * placeholders for those only a warehouse answers ({@code warehouse-macro}). A var's string value
+ * with Jinja is rendered where {@code var()} is called.
  *
  * <p>No warehouse (docs/ARCHITECTURE.md): introspective Jinja never invents data. A relation asked
  * for exists ({@code adapter.get_relation}, {@code load_relation}), and every query answers an

@@ -167,6 +167,22 @@ final class Builtins {
         "load_relation",
         fn((a, k) -> dbtAdapter.loadRelation(new Arguments(a, k).arg(0, "relation", null))));
     g.put("statement", fn(Builtins::statement));
+    // what dbt's macros that only a warehouse can answer render to here (BuiltinMacros.warehouse)
+    g.put(
+        "dbtls_warehouse_macro",
+        fn(
+            (a, k) -> {
+              String name = a.isEmpty() ? "?" : PyValues.str(a.get(0));
+              session()
+                  .problemAtCaller(
+                      ProblemCode.WAREHOUSE_MACRO,
+                      "dbt's macro '"
+                          + name
+                          + "' runs against the warehouse (DDL, DML or a metadata query of a"
+                          + " materialization); dbtls does not emulate it, so it rendered nothing"
+                          + " here");
+              return "";
+            }));
     g.put("noop_statement", fn(Builtins::noopStatement));
     // dbt's render(text): a hook's or a config's Jinja rendered in the node's context
     g.put(

@@ -14,7 +14,7 @@ import java.util.Map;
 /** What one render knows: its macros, the package and file being executed, its problems. */
 final class RenderSession {
   /** Where execution is: the package whose namespace unqualified names resolve in, and file. */
-  record Frame(String packageName, String path) {}
+  record Frame(String packageName, String path, int callLine, int callColumn) {}
 
   final MacroRegistry macros;
   final Engine engine;
@@ -39,7 +39,7 @@ final class RenderSession {
   RenderSession(Engine engine, String packageName, String path) {
     this.engine = engine;
     this.macros = engine.macros();
-    frames.push(new Frame(packageName, path));
+    frames.push(new Frame(packageName, path, 0, 0));
   }
 
   static RenderSession of(JinjavaInterpreter interpreter) {
@@ -114,11 +114,38 @@ final class RenderSession {
   }
 
   void enter(String packageName, String path) {
-    frames.push(new Frame(packageName, path));
+    JinjavaInterpreter i = current();
+    frames.push(
+        new Frame(
+            packageName,
+            path,
+            i == null ? 0 : Math.max(0, i.getLineNumber() - 1),
+            i == null ? 0 : Math.max(0, i.getPosition() - 1)));
   }
 
   void exit() {
     frames.pop();
+  }
+
+  /**
+   * Records a problem where the project's own code called into dbtls's builtin macros: at the call
+   * in the innermost file that is not one of ours, else at the current line.
+   */
+  void problemAtCaller(ProblemCode code, String message) {
+    Frame above = null;
+    for (Frame f : frames) {
+      if (!f.path().startsWith(dev.dbtls.jinja.MacroFile.BUILTIN_PREFIX)) {
+        if (above != null) {
+          problems.add(
+              Problem.at(
+                  f.path(), above.callLine(), above.callColumn(), code, PyMessage.of(message)));
+          return;
+        }
+        break;
+      }
+      above = f;
+    }
+    problem(code, message);
   }
 
   /** Records a problem at the current line of the file being executed. */

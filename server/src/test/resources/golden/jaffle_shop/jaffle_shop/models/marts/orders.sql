@@ -1,6 +1,8 @@
 
 
-with __dbt__cte__order_payments as (
+with  __dbt__cte__order_payments as (
+
+
 select
     order_id,
     sum(case when payment_method = 'credit_card' then amount else 0 end) as credit_card_amount,
