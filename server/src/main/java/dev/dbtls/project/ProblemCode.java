@@ -69,7 +69,10 @@ public enum ProblemCode {
   PROJECT_CONFIG_DATA_PATHS("project-config-data-paths"),
   PROJECT_CONFIG_LOG_PATH("project-config-log-path"),
   PROJECT_CONFIG_TARGET_PATH("project-config-target-path"),
-  DUPLICATE_YAML_KEYS_DEPRECATION("duplicate-yaml-keys-deprecation");
+  DUPLICATE_YAML_KEYS_DEPRECATION("duplicate-yaml-keys-deprecation"),
+  PROPERTY_MOVED_TO_CONFIG_DEPRECATION("property-moved-to-config-deprecation"),
+  MISSING_ARGUMENTS_PROPERTY_IN_GENERIC_TEST_DEPRECATION(
+      "missing-arguments-property-in-generic-test-deprecation");
 
   private final String id;
   private final Severity defaultSeverity;

@@ -27,7 +27,9 @@ public final class StrictSpec {
           new ConfigDataPathDeprecation(),
           new ConfigLogPathDeprecation(),
           new ConfigTargetPathDeprecation(),
-          new DuplicateYamlKeysDeprecation());
+          new DuplicateYamlKeysDeprecation(),
+          new PropertyMovedToConfigDeprecation(),
+          new MissingArgumentsPropertyInGenericTestDeprecation());
 
   /** The files of the root project besides its resource folders that dbt reads. */
   private static final List<String> PROJECT_YAML =
