@@ -72,7 +72,20 @@ public enum ProblemCode {
   DUPLICATE_YAML_KEYS_DEPRECATION("duplicate-yaml-keys-deprecation"),
   PROPERTY_MOVED_TO_CONFIG_DEPRECATION("property-moved-to-config-deprecation"),
   MISSING_ARGUMENTS_PROPERTY_IN_GENERIC_TEST_DEPRECATION(
-      "missing-arguments-property-in-generic-test-deprecation");
+      "missing-arguments-property-in-generic-test-deprecation"),
+  MISSING_PLUS_PREFIX_IN_CONFIG_DEPRECATION("missing-plus-prefix-in-config-deprecation"),
+  UNEXPECTED_JINJA_BLOCK_DEPRECATION("unexpected-jinja-block-deprecation"),
+  RESOURCE_NAMES_WITH_SPACES("resource-names-with-spaces"),
+  DUPLICATE_NAME_DISTINCT_NODE_TYPES_DEPRECATION("duplicate-name-distinct-node-types-deprecation"),
+  EXPOSURE_NAME("exposure-name"),
+  SOURCE_OVERRIDE_DEPRECATION("source-override-deprecation"),
+  WEO_INCLUDE_EXCLUDE_DEPRECATION("weo-include-exclude-deprecation"),
+  SOURCE_FRESHNESS_PROJECT_HOOKS("source-freshness-project-hooks"),
+  INSTALL_PACKAGES_PATH("install-packages-path"),
+  PROJECT_FLAGS_MOVED("project-flags-moved"),
+  PACKAGE_REDIRECT("package-redirect"),
+  MODULES_ITERTOOLS_USAGE_DEPRECATION("modules-itertools-usage-deprecation"),
+  ENVIRONMENT_VARIABLE_NAMESPACE_DEPRECATION("environment-variable-namespace-deprecation");
 
   private final String id;
   private final Severity defaultSeverity;

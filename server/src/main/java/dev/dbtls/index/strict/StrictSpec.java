@@ -29,7 +29,20 @@ public final class StrictSpec {
           new ConfigTargetPathDeprecation(),
           new DuplicateYamlKeysDeprecation(),
           new PropertyMovedToConfigDeprecation(),
-          new MissingArgumentsPropertyInGenericTestDeprecation());
+          new MissingArgumentsPropertyInGenericTestDeprecation(),
+          new MissingPlusPrefixDeprecation(),
+          new UnexpectedJinjaBlockDeprecation(),
+          new ResourceNamesWithSpacesDeprecation(),
+          new DuplicateNameDistinctNodeTypesDeprecation(),
+          new ExposureNameDeprecation(),
+          new SourceOverrideDeprecation(),
+          new WEOIncludeExcludeDeprecation(),
+          new SourceFreshnessProjectHooksNotRun(),
+          new PackageInstallPathDeprecation(),
+          new ProjectFlagsMovedDeprecation(),
+          new PackageRedirectDeprecation(),
+          new ModulesItertoolsUsageDeprecation(),
+          new EnvironmentVariableNamespaceDeprecation());
 
   /** The files of the root project besides its resource folders that dbt reads. */
   private static final List<String> PROJECT_YAML =
@@ -86,7 +99,7 @@ public final class StrictSpec {
   }
 
   private static boolean checked(FileKind kind) {
-    return kind != FileKind.SEED && kind != FileKind.FIXTURE;
+    return kind != FileKind.FIXTURE;
   }
 
   private static List<Deprecation> check(StrictFile file) {

@@ -91,6 +91,8 @@ class DuplicateYamlKeysTest {
                   <<: *c
                   tags: [b]
             """);
-    assertEquals(List.of(), f.found("models/schema.yml"));
+    assertEquals(
+        List.of(),
+        f.found("models/schema.yml").stream().filter(d -> d.startsWith("duplicate")).toList());
   }
 }

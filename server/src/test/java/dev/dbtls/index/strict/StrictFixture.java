@@ -14,13 +14,18 @@ final class StrictFixture {
   private final Fixture fixture;
   private final ProjectSnapshot snapshot;
 
-  private StrictFixture(String spec) {
+  private StrictFixture(String spec, java.util.Map<String, String> env) {
     this.fixture = Fixture.of(spec);
-    this.snapshot = fixture.snapshot();
+    this.snapshot = fixture.snapshot(null, java.util.Map.of(), env);
   }
 
   static StrictFixture of(String spec) {
-    return new StrictFixture(spec);
+    return new StrictFixture(spec, java.util.Map.of());
+  }
+
+  /** The project loaded with {@code env} as the process environment. */
+  static StrictFixture withEnv(String spec, java.util.Map<String, String> env) {
+    return new StrictFixture(spec, env);
   }
 
   List<Deprecation> deprecations(String path) {
