@@ -85,7 +85,12 @@ public enum ProblemCode {
   PROJECT_FLAGS_MOVED("project-flags-moved"),
   PACKAGE_REDIRECT("package-redirect"),
   MODULES_ITERTOOLS_USAGE_DEPRECATION("modules-itertools-usage-deprecation"),
-  ENVIRONMENT_VARIABLE_NAMESPACE_DEPRECATION("environment-variable-namespace-deprecation");
+  ENVIRONMENT_VARIABLE_NAMESPACE_DEPRECATION("environment-variable-namespace-deprecation"),
+  // ... found by dbt's published JSON schemas (project.schema, index.strict.SchemaValidation)
+  CUSTOM_TOP_LEVEL_KEY_DEPRECATION("custom-top-level-key-deprecation"),
+  CUSTOM_KEY_IN_CONFIG_DEPRECATION("custom-key-in-config-deprecation"),
+  CUSTOM_KEY_IN_OBJECT_DEPRECATION("custom-key-in-object-deprecation"),
+  GENERIC_JSON_SCHEMA_VALIDATION_DEPRECATION("generic-json-schema-validation-deprecation");
 
   private final String id;
   private final Severity defaultSeverity;

@@ -62,6 +62,11 @@ public final class SchemaValidator {
       String property,
       String message) {}
 
+  /** The node at an instance path ({@link SchemaViolation#path()}), or null. */
+  public static YamlNode nodeAt(YamlNode root, List<Object> path) {
+    return YamlJson.at(root, path);
+  }
+
   /** The violations of a whole file against {@code schema}; empty for an empty file. */
   public static List<SchemaViolation> validate(DbtSchema schema, YamlNode root) {
     if (root == null) {
@@ -311,6 +316,18 @@ public final class SchemaValidator {
         if (lacking.size() < branches.size() - unfit.size()) {
           unfit.addAll(lacking);
         }
+        // and of those left, the ones the value breaks least (ties all stay: enums are merged)
+        int least = Integer.MAX_VALUE;
+        for (Map.Entry<Integer, List<Err>> b : branches.entrySet()) {
+          if (!unfit.contains(b.getKey())) {
+            least = Math.min(least, b.getValue().size());
+          }
+        }
+        for (Map.Entry<Integer, List<Err>> b : branches.entrySet()) {
+          if (!unfit.contains(b.getKey()) && b.getValue().size() > least) {
+            unfit.add(b.getKey());
+          }
+        }
         for (Integer b : unfit) {
           pool.removeAll(branches.get(b));
         }
@@ -475,7 +492,8 @@ public final class SchemaValidator {
                 + "' is a config: it belongs under config: in "
                 + SchemaViolation.pathText(full));
       }
-      if ("/definitions/CustomTestInner".equals(parent)) {
+      if ("/definitions/CustomTestInner".equals(parent)
+          || "/definitions/CustomTestMultiKey".equals(parent)) {
         return new SchemaViolation(
             Kind.MISSING_ARGUMENTS_PROPERTY,
             path,
