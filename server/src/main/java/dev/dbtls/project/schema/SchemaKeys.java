@@ -21,10 +21,28 @@ public final class SchemaKeys {
 
   /** The keys the mapping at {@code path} takes, in schema order; empty where none is known. */
   public static List<Key> keysAt(DbtSchema schema, List<Object> path) {
+    return keysAt(schema, path, java.util.Set.of());
+  }
+
+  /**
+   * The keys the mapping at {@code path} takes, of the forms it may take that have every key of
+   * {@code written} (a git package's keys once {@code git:} is written, not a hub package's); of
+   * all its forms when none has them all.
+   */
+  public static List<Key> keysAt(
+      DbtSchema schema, List<Object> path, java.util.Set<String> written) {
     try {
       JsonNode doc = schema.document();
       Map<String, Key> out = new LinkedHashMap<>();
-      for (JsonNode alt : nodesAt(doc, schema.root(), path)) {
+      List<JsonNode> forms = nodesAt(doc, schema.root(), path);
+      List<JsonNode> fitting = new ArrayList<>();
+      for (JsonNode alt : forms) {
+        JsonNode props = alt.path("properties");
+        if (props.isObject() && written.stream().allMatch(props::has)) {
+          fitting.add(alt);
+        }
+      }
+      for (JsonNode alt : fitting.isEmpty() ? forms : fitting) {
         alt.path("properties")
             .fields()
             .forEachRemaining(
@@ -44,6 +62,27 @@ public final class SchemaKeys {
       }
     }
     return null;
+  }
+
+  /**
+   * The values the schema enumerates for the value at {@code path} (a key's value: the path ends
+   * with the key), in schema order; empty where it takes any.
+   */
+  public static List<String> valuesAt(DbtSchema schema, List<Object> path) {
+    try {
+      JsonNode doc = schema.document();
+      java.util.Set<String> out = new java.util.LinkedHashSet<>();
+      for (JsonNode alt : nodesAt(doc, schema.root(), path)) {
+        for (JsonNode v : alt.path("enum")) {
+          if (v.isTextual()) {
+            out.add(v.asText());
+          }
+        }
+      }
+      return List.copyOf(out);
+    } catch (RuntimeException e) {
+      return List.of();
+    }
   }
 
   /** The object schemas a value at {@code path} may be validated by. */
