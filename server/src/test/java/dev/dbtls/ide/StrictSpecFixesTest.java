@@ -78,4 +78,27 @@ class StrictSpecFixesTest {
                 new Span(2, 0, 2, 0),
                 List.of(stale)));
   }
+
+  @Test
+  void aSourcesFreshnessMovedUnderConfigIsStillShown() {
+    NavFixture f =
+        NavFixture.of(
+            """
+            -- file: models/sources.yml
+            version: 2
+            sources:
+              - name: raw
+                config:
+                  loaded_at_field: _loaded_at
+                  freshness:
+                    warn_after: {count: 12, period: hour}
+                tables:
+                  - name: orders
+            -- file: models/x.sql
+            select * from {{ sou$0rce('raw', 'orders') }}
+            """);
+    String hover = f.analysis().hover(f.cursor()).orElseThrow().markdown();
+    assertTrue(hover.contains("loaded_at_field: `_loaded_at`"), hover);
+    assertTrue(hover.contains("freshness: warn after 12 hour"), hover);
+  }
 }

@@ -9,11 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * A key written twice in one mapping of a YAML file: dbt keeps the later value and warns at the
@@ -49,7 +51,14 @@ final class DuplicateYamlKeysDeprecation implements StrictRule {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true);
     Deque<Frame> stack = new ArrayDeque<>();
-    for (Event e : new Yaml(options).parse(new StringReader(file.text()))) {
+    // SnakeYAML's parser alone: no Yaml facade (its representers and resolvers cost more to
+    // build than a small file costs to parse)
+    Parser parser = new ParserImpl(new StreamReader(new StringReader(file.text())), options);
+    while (parser.peekEvent() != null) {
+      Event e = parser.getEvent();
+      if (e.is(Event.ID.StreamEnd)) {
+        break;
+      }
       if (e.is(Event.ID.MappingStart) || e.is(Event.ID.SequenceStart)) {
         Frame parent = stack.peek();
         boolean isKey = parent != null && parent.isMap && parent.expectKey;

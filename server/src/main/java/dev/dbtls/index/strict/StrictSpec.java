@@ -74,24 +74,34 @@ public final class StrictSpec {
    */
   public static Map<String, List<Deprecation>> ofProject(ProjectSnapshot snapshot) {
     Path root = snapshot.inputs().root().dir();
-    List<String[]> files = new ArrayList<>();
+    List<StrictFile> files = new ArrayList<>();
     List<String> special = new ArrayList<>(PROJECT_YAML);
     Path profiles = snapshot.inputs().profilesFile();
     if (profiles != null && profiles.toAbsolutePath().normalize().startsWith(root)) {
       special.add(root.relativize(profiles.toAbsolutePath().normalize()).toString());
     }
     for (String name : special) {
-      snapshot.files().read(root.resolve(name)).ifPresent(t -> files.add(new String[] {name, t}));
+      snapshot
+          .files()
+          .read(root.resolve(name))
+          .ifPresent(t -> files.add(StrictFile.of(snapshot, name, t)));
     }
     String rootName = snapshot.inputs().root().name();
     for (ProjectFile f : snapshot.inputs().files()) {
       if (f.packageName().equals(rootName) && checked(f.kind())) {
-        files.add(new String[] {snapshot.inputs().displayPath(f), f.text()});
+        // the kind is known: no lookup of the file among the project's
+        files.add(
+            new StrictFile(
+                snapshot,
+                snapshot.inputs().displayPath(f),
+                f.text(),
+                StrictFile.Kind.RESOURCE,
+                f.kind()));
       }
     }
     List<Map.Entry<String, List<Deprecation>>> found =
         files.parallelStream()
-            .map(f -> Map.entry(f[0].replace('\\', '/'), of(snapshot, f[0], f[1])))
+            .map(f -> Map.entry(f.displayPath(), check(f)))
             .filter(e -> !e.getValue().isEmpty())
             .toList();
     Map<String, List<Deprecation>> out = new LinkedHashMap<>();
