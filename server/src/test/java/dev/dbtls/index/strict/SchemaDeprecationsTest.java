@@ -1,6 +1,7 @@
 package dev.dbtls.index.strict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,20 @@ class SchemaDeprecationsTest {
       """
       -- file: models/orders.sql
       select 1 as id
+      """;
+
+  /** A target on an adapter whose configs dbt's JSON schema describes. */
+  private static final String SNOWFLAKE =
+      """
+      -- file: profiles.yml
+      shop:
+        target: dev
+        outputs:
+          dev:
+            type: snowflake
+            account: acme
+            database: analytics
+            schema: dev
       """;
 
   @Test
@@ -64,6 +79,7 @@ class SchemaDeprecationsTest {
     StrictFixture f =
         StrictFixture.of(
             MODELS
+                + SNOWFLAKE
                 + """
             -- file: models/schema.yml
             version: 2
@@ -96,6 +112,7 @@ class SchemaDeprecationsTest {
     StrictFixture f =
         StrictFixture.of(
             MODELS
+                + SNOWFLAKE
                 + """
             -- file: dbt_project.yml
             name: shop
@@ -123,6 +140,30 @@ class SchemaDeprecationsTest {
               +materialized: table
         """,
         f.fixed("dbt_project.yml"));
+  }
+
+  @Test
+  void onAnAdapterTheSchemaDoesNotDescribeACustomConfigKeyHasNoFix() {
+    StrictFixture f =
+        StrictFixture.of(
+            MODELS
+                + """
+            -- file: dbt_project.yml
+            name: shop
+            profile: shop
+            models:
+              shop:
+                +unlogged: true
+            """);
+    assertEquals(List.of("custom-key-in-config-deprecation 5:5"), f.found("dbt_project.yml"));
+    assertEquals(Arrays.asList((String) null), f.titles("dbt_project.yml"));
+    assertTrue(
+        f.problems("dbt_project.yml")
+            .get(0)
+            .message()
+            .endsWith(
+                "dbt's JSON schema does not describe duckdb's own configs: if it is one of them, leave"
+                    + " it."));
   }
 
   @Test
