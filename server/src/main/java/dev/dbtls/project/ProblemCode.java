@@ -85,7 +85,8 @@ public enum ProblemCode {
   PROJECT_FLAGS_MOVED("project-flags-moved"),
   PACKAGE_REDIRECT("package-redirect"),
   MODULES_ITERTOOLS_USAGE_DEPRECATION("modules-itertools-usage-deprecation"),
-  ENVIRONMENT_VARIABLE_NAMESPACE_DEPRECATION("environment-variable-namespace-deprecation");
+  ENVIRONMENT_VARIABLE_NAMESPACE_DEPRECATION("environment-variable-namespace-deprecation"),
+  MF_CUMULATIVE_TYPE_PARAMS_DEPRECATION("mf-cumulative-type-params-deprecation");
 
   private final String id;
   private final Severity defaultSeverity;

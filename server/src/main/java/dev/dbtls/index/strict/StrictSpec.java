@@ -42,7 +42,8 @@ public final class StrictSpec {
           new ProjectFlagsMovedDeprecation(),
           new PackageRedirectDeprecation(),
           new ModulesItertoolsUsageDeprecation(),
-          new EnvironmentVariableNamespaceDeprecation());
+          new EnvironmentVariableNamespaceDeprecation(),
+          new MFCumulativeTypeParamsDeprecation());
 
   /** The files of the root project besides its resource folders that dbt reads. */
   private static final List<String> PROJECT_YAML =
