@@ -64,9 +64,14 @@ final class FixCommand implements Callable<Integer> {
         continue;
       }
       FixedFile result = FixedFile.of(snapshot, path, text);
-      result.applied().forEach((c, n) -> fixed.merge(c, n, Integer::sum));
+      // fixed: what was found less what is left (one fix may settle several, a config block)
+      e.getValue().forEach(d -> fixed.merge(d.problem().code(), 1, Integer::sum));
       StrictSpec.of(snapshot, path, result.text())
-          .forEach(d -> left.merge(d.problem().code(), 1, Integer::sum));
+          .forEach(
+              d -> {
+                left.merge(d.problem().code(), 1, Integer::sum);
+                fixed.merge(d.problem().code(), -1, Integer::sum);
+              });
       if (!result.changed()) {
         continue;
       }

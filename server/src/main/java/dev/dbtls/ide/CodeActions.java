@@ -8,6 +8,7 @@ import dev.dbtls.index.Node;
 import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.index.strict.Deprecation;
+import dev.dbtls.index.strict.FixedFile;
 import dev.dbtls.index.strict.StrictSpec;
 import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.StaticExtractor;
@@ -105,6 +106,9 @@ public final class CodeActions {
             default -> List.of();
           });
     }
+    if (deprecations != null) {
+      out.addAll(fixAll(snapshot, displayPath, text, deprecations, diagnostics));
+    }
     if (displayPath.endsWith(".sql")) {
       out.addAll(
           HardCodedRelation.rewrites(
@@ -129,6 +133,36 @@ public final class CodeActions {
       }
     }
     return List.of();
+  }
+
+  /**
+   * With the cursor on a deprecation and more than one fixable in the file: every fix of the file
+   * at once ({@link FixedFile}, as {@code dbtls fix} makes them), one edit of the whole text.
+   */
+  private static List<CodeAction> fixAll(
+      ProjectSnapshot snapshot,
+      String displayPath,
+      String text,
+      List<Deprecation> found,
+      List<Problem> diagnostics) {
+    if (found.stream().filter(Deprecation::fixable).count() < 2) {
+      return List.of();
+    }
+    FixedFile fixed = FixedFile.of(snapshot, displayPath, text);
+    if (!fixed.changed()) {
+      return List.of();
+    }
+    int count = fixed.applied().values().stream().mapToInt(Integer::intValue).sum();
+    LineIndex lines = new LineIndex(text);
+    Span all = lines.span(0, text.length());
+    List<Problem> fixes = diagnostics.stream().filter(p -> p.code().isDeprecation()).toList();
+    return List.of(
+        new CodeAction(
+            "Fix all " + count + " dbt v2 deprecations in this file",
+            CodeAction.QUICKFIX,
+            false,
+            List.of(new TextEdit(all, fixed.text())),
+            fixes));
   }
 
   private static boolean isFixable(ProblemCode code) {

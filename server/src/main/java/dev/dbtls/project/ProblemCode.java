@@ -86,6 +86,7 @@ public enum ProblemCode {
   PACKAGE_REDIRECT("package-redirect"),
   MODULES_ITERTOOLS_USAGE_DEPRECATION("modules-itertools-usage-deprecation"),
   ENVIRONMENT_VARIABLE_NAMESPACE_DEPRECATION("environment-variable-namespace-deprecation"),
+  MF_CUMULATIVE_TYPE_PARAMS_DEPRECATION("mf-cumulative-type-params-deprecation"),
   // ... found by dbt's published JSON schemas (project.schema, index.strict.SchemaValidation)
   CUSTOM_TOP_LEVEL_KEY_DEPRECATION("custom-top-level-key-deprecation"),
   CUSTOM_KEY_IN_CONFIG_DEPRECATION("custom-key-in-config-deprecation"),

@@ -37,7 +37,8 @@ final class StrictVariant {
           ProblemCode.UNEXPECTED_JINJA_BLOCK_DEPRECATION,
           ProblemCode.WEO_INCLUDE_EXCLUDE_DEPRECATION,
           ProblemCode.INSTALL_PACKAGES_PATH,
-          ProblemCode.PACKAGE_REDIRECT);
+          ProblemCode.PACKAGE_REDIRECT,
+          ProblemCode.MF_CUMULATIVE_TYPE_PARAMS_DEPRECATION);
 
   private static final Pattern PLUS_SCALAR =
       Pattern.compile("(?m)^(\\s+)\\+([a-z_]+):([ \\t]+)(?![#\\s])(.+)$");
@@ -129,6 +130,13 @@ final class StrictVariant {
                 test_name: accepted_values
                 column_name: id
                 values: [1, 2]
+        metrics:
+          - name: strict_variant_amount_7d
+            label: Amount, 7 days
+            type: cumulative
+            type_params:
+              measure: amount
+              window: 7 days
         """);
     Path macroDir = Files.createDirectories(dir.resolve(macros));
     Files.writeString(

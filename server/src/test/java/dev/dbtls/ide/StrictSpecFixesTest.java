@@ -101,4 +101,42 @@ class StrictSpecFixesTest {
     assertTrue(hover.contains("loaded_at_field: `_loaded_at`"), hover);
     assertTrue(hover.contains("freshness: warn after 12 hour"), hover);
   }
+
+  @Test
+  void severalFixableDeprecationsGetAFixAllToo() {
+    NavFixture f =
+        NavFixture.of(
+            """
+            -- file: dbt_project.yml
+            name: shop
+            profile: shop
+            source-paths: ["models"$0]
+            data-paths: ["seeds"]
+            models:
+              shop:
+                materialized: view
+            """);
+    Path file = Fixture.ROOT.resolve("dbt_project.yml");
+    List<Problem> problems =
+        f.analysis().diagnostics(List.of(file)).get(file).stream()
+            .filter(p -> p.code().isDeprecation() && p.line() == 2)
+            .toList();
+    Span cursor = new LineIndex(f.text()).span(f.offset(), f.offset());
+    List<CodeAction> actions = f.analysis().codeActions(f.cursor(), cursor, problems);
+    assertEquals(
+        List.of(
+            "Rename `source-paths` to `model-paths`", "Fix all 3 dbt v2 deprecations in this file"),
+        actions.stream().map(CodeAction::title).toList());
+    assertEquals(
+        """
+        name: shop
+        profile: shop
+        model-paths: ["models"]
+        seed-paths: ["seeds"]
+        models:
+          shop:
+            +materialized: view
+        """,
+        TextEdit.apply(f.text(), actions.get(1).edits()));
+  }
 }

@@ -43,6 +43,7 @@ public final class StrictSpec {
           new PackageRedirectDeprecation(),
           new ModulesItertoolsUsageDeprecation(),
           new EnvironmentVariableNamespaceDeprecation(),
+          new MFCumulativeTypeParamsDeprecation(),
           new SchemaValidation());
 
   /** The files of the root project besides its resource folders that dbt reads. */

@@ -66,4 +66,50 @@ class ResourceDeprecationsTest {
         f.found("models/exposures.yml"));
     assertEquals(Arrays.asList(null, null), f.titles("models/exposures.yml"));
   }
+
+  @Test
+  void cumulativeMetricParamsMoveUnderCumulativeTypeParams() {
+    StrictFixture f =
+        StrictFixture.of(
+            """
+            -- file: models/metrics.yml
+            version: 2
+            metrics:
+              - name: revenue_7d
+                label: Revenue, 7 days
+                type: cumulative
+                type_params:
+                  measure: revenue
+                  window: 7 days
+              - name: revenue_mtd
+                label: Revenue, month to date
+                type: cumulative
+                type_params:
+                  measure: revenue
+                  cumulative_type_params:
+                    grain_to_date: month
+            """);
+    assertEquals(
+        List.of("mf-cumulative-type-params-deprecation 8:7"), f.found("models/metrics.yml"));
+    assertEquals(
+        """
+        version: 2
+        metrics:
+          - name: revenue_7d
+            label: Revenue, 7 days
+            type: cumulative
+            type_params:
+              measure: revenue
+              cumulative_type_params:
+                window: 7 days
+          - name: revenue_mtd
+            label: Revenue, month to date
+            type: cumulative
+            type_params:
+              measure: revenue
+              cumulative_type_params:
+                grain_to_date: month
+        """,
+        f.fixed("models/metrics.yml"));
+  }
 }
