@@ -2,6 +2,7 @@ package dev.dbtls.cli;
 
 import dev.dbtls.index.Node;
 import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.index.strict.StrictSpec;
 import dev.dbtls.project.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,11 +12,13 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code dbtls check}: every problem the editor would show with every file of the project open,
- * through the same code ({@link ProjectDiagnostics}); exit 1 when there is an error. For CI and
- * pre-commit hooks.
+ * through the same code ({@link ProjectDiagnostics}), and what dbt v2's strict spec refuses in
+ * every file of the root project ({@link StrictSpec}; errors with {@code --strict}); exit 1 when
+ * there is an error. For CI and pre-commit hooks.
  */
 @Command(
     name = "check",
@@ -23,6 +26,12 @@ import picocli.CommandLine.Mixin;
         "Report every problem of the project, as the editor shows them; exit 1 on errors.")
 final class CheckCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
+
+  @Option(
+      names = "--strict",
+      description =
+          "dbt Core v2's strict spec: its deprecations are errors (exit 1 when there is any)")
+  boolean strict;
 
   @Override
   public Integer call() {
@@ -39,8 +48,14 @@ final class CheckCommand implements Callable<Integer> {
         files.add(root.resolve(n.displayPath()).normalize());
       }
     }
-    List<Problem> problems = new ArrayList<>();
-    dev.dbtls.ide.Analysis.of(snapshot).diagnostics(files).values().forEach(problems::addAll);
+    Set<Problem> found = new LinkedHashSet<>();
+    dev.dbtls.ide.Analysis.of(snapshot).diagnostics(files).values().forEach(found::addAll);
+    // what dbt v2's strict spec refuses, in every file of the root project (not only those above)
+    StrictSpec.ofProject(snapshot).values().forEach(ds -> ds.forEach(d -> found.add(d.problem())));
+    List<Problem> problems = new ArrayList<>(found);
+    if (strict) {
+      problems = StrictSpec.asErrors(problems);
+    }
     int exit = Reporter.report(problems, errors);
     long errorCount = problems.stream().filter(Problem::isError).count();
     System.err.printf(

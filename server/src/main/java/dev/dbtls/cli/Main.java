@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       LsCommand.class,
       CompileCommand.class,
       CheckCommand.class,
+      FixCommand.class,
       PreviewCommand.class,
       ExplainCommand.class,
       HistoryCommand.class,

@@ -7,6 +7,9 @@ import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.index.strict.Deprecation;
+import dev.dbtls.index.strict.FixedFile;
+import dev.dbtls.index.strict.StrictSpec;
 import dev.dbtls.jinja.scan.JinjaScanner;
 import dev.dbtls.jinja.scan.StaticExtractor;
 import dev.dbtls.jinja.scan.StaticFacts;
@@ -30,7 +33,8 @@ import java.util.regex.Pattern;
  * {@code doc}: "Change to 'stg_orders'", one per close name the manifest knows, at most {@value
  * #MAX_CANDIDATES}, the closest preferred), and in SQL text a rewrite of a hard-coded relation name
  * into {@code ref()} or {@code source()} ({@link HardCodedRelation}). Names are found by scanning
- * the buffer at the problem's range, never by reading the problem's message.
+ * the buffer at the problem's range, never by reading the problem's message. A deprecation of dbt
+ * v2's strict spec gets the fix {@link StrictSpec} finds for it in the buffer.
  */
 public final class CodeActions {
   /** How many "did you mean" names a problem gets a fix for. */
@@ -53,8 +57,16 @@ public final class CodeActions {
     Symbol.Context c = Symbol.Context.of(snapshot, displayPath, text);
     List<CodeAction> out = new ArrayList<>();
     StaticFacts facts = null;
+    List<Deprecation> deprecations = null;
     for (Problem p : diagnostics == null ? List.<Problem>of() : diagnostics) {
       if (p == null) {
+        continue;
+      }
+      if (p.code().isDeprecation()) {
+        if (deprecations == null) {
+          deprecations = StrictSpec.of(snapshot, displayPath, text);
+        }
+        out.addAll(deprecationFixes(deprecations, p));
         continue;
       }
       if (p.code() == ProblemCode.DOC_UNKNOWN) {
@@ -94,6 +106,9 @@ public final class CodeActions {
             default -> List.of();
           });
     }
+    if (deprecations != null) {
+      out.addAll(fixAll(snapshot, displayPath, text, deprecations, diagnostics));
+    }
     if (dev.dbtls.project.JinjaFileExtensions.isSql(displayPath)) {
       out.addAll(
           HardCodedRelation.rewrites(
@@ -102,6 +117,52 @@ public final class CodeActions {
               offset(c.lines(), range.endLine(), range.endColumn())));
     }
     return out;
+  }
+
+  /**
+   * The fix of the deprecation that {@code p} reports, found again in the buffer by {@link
+   * StrictSpec} (same code, same start), never read from the message.
+   */
+  private static List<CodeAction> deprecationFixes(List<Deprecation> found, Problem p) {
+    for (Deprecation d : found) {
+      Problem q = d.problem();
+      if (d.fixable() && q.code() == p.code() && q.line() == p.line() && q.column() == p.column()) {
+        List<TextEdit> edits =
+            d.fix().stream().map(e -> new TextEdit(e.range(), e.text())).toList();
+        return List.of(new CodeAction(d.fixTitle(), CodeAction.QUICKFIX, true, edits, List.of(p)));
+      }
+    }
+    return List.of();
+  }
+
+  /**
+   * With the cursor on a deprecation and more than one fixable in the file: every fix of the file
+   * at once ({@link FixedFile}, as {@code dbtls fix} makes them), one edit of the whole text.
+   */
+  private static List<CodeAction> fixAll(
+      ProjectSnapshot snapshot,
+      String displayPath,
+      String text,
+      List<Deprecation> found,
+      List<Problem> diagnostics) {
+    if (found.stream().filter(Deprecation::fixable).count() < 2) {
+      return List.of();
+    }
+    FixedFile fixed = FixedFile.of(snapshot, displayPath, text);
+    if (!fixed.changed()) {
+      return List.of();
+    }
+    int count = fixed.applied().values().stream().mapToInt(Integer::intValue).sum();
+    LineIndex lines = new LineIndex(text);
+    Span all = lines.span(0, text.length());
+    List<Problem> fixes = diagnostics.stream().filter(p -> p.code().isDeprecation()).toList();
+    return List.of(
+        new CodeAction(
+            "Fix all " + count + " dbt v2 deprecations in this file",
+            CodeAction.QUICKFIX,
+            false,
+            List.of(new TextEdit(all, fixed.text())),
+            fixes));
   }
 
   private static boolean isFixable(ProblemCode code) {

@@ -67,12 +67,20 @@ public final class Completion {
               : YamlCompletion.covers(c.displayPath)
                   ? new YamlCompletion(c).complete()
                   : SelectorsCompletion.covers(c.displayPath)
-                      ? new SelectorsCompletion(c).complete()
-                      : List.of();
+                      ? selectors(c)
+                      : SchemaCompletion.covers(c.displayPath)
+                          ? new SchemaCompletion(c).complete()
+                          : List.of();
       case STRING_ARGUMENT -> stringArgument(c);
       case JINJA_NAME -> jinjaName(c);
       case NOTHING -> List.of();
     };
+  }
+
+  /** selectors.yml: names of selectors where one is referred to, else the schema's keys. */
+  private static List<CompletionItem> selectors(CompletionContext c) {
+    List<CompletionItem> names = new SelectorsCompletion(c).complete();
+    return names.isEmpty() ? new SchemaCompletion(c).complete() : names;
   }
 
   /** Inside {@code ref('}, {@code source('}, {@code var('}, ...: each provider checks its call. */

@@ -32,7 +32,9 @@ public final class Hover {
     if (sym.isEmpty()) {
       return displayPath.endsWith(".py")
           ? Optional.empty()
-          : FunctionHover.at(c, offset).or(() -> ColumnHover.at(c, offset));
+          : FunctionHover.at(c, offset)
+              .or(() -> ColumnHover.at(c, offset))
+              .or(() -> SchemaHover.at(displayPath, text, offset));
     }
     return markdown(c, sym.get()).map(md -> new HoverInfo(md, sym.get().start(), sym.get().end()));
   }

@@ -5,6 +5,7 @@ import dev.dbtls.index.Node;
 import dev.dbtls.index.compile.CompiledNode;
 import dev.dbtls.index.compile.NodeCompiler;
 import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.index.strict.StrictSpec;
 import dev.dbtls.project.DbtProject;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.Severity;
@@ -23,7 +24,8 @@ import java.util.Set;
  * files and the data tests of open property YAML finds (render errors, unknown macros, ...).
  * Compiling every node on each keystroke would cost seconds on a large project; open files are the
  * ones the user looks at. Information-level problems stay out, as on the command line. The compiled
- * SQL of those nodes is checked for syntax errors ({@code sql-syntax}, see {@link SqlSyntax}).
+ * SQL of those nodes is checked for syntax errors ({@code sql-syntax}, see {@link SqlSyntax}); the
+ * open files of the root project for what dbt v2's strict spec refuses ({@link StrictSpec}).
  */
 public final class ProjectDiagnostics {
   private ProjectDiagnostics() {}
@@ -57,6 +59,7 @@ public final class ProjectDiagnostics {
                 })
             .toList();
     found.forEach(ps -> ps.forEach(p -> add(byFile, root, p)));
+    deprecations(snapshot, openFiles).forEach(p -> add(byFile, root, p));
     // what the newest inferred columns say of the open models (computed after the build)
     ColumnImpact.of(
             SnapshotData.of(snapshot).facts().completeColumns(),
@@ -94,6 +97,26 @@ public final class ProjectDiagnostics {
                     p.code(),
                     p.message() + "; did you mean '" + name + "'?"))
         .orElse(p);
+  }
+
+  /**
+   * What dbt v2's strict spec refuses in the open files of the root project ({@link StrictSpec}):
+   * one YAML parse or Jinja scan per open file, not the whole project's on every keystroke (the
+   * command line checks every file).
+   */
+  private static List<Problem> deprecations(ProjectSnapshot snapshot, Collection<Path> openFiles) {
+    Path root = snapshot.inputs().root().dir();
+    List<Problem> out = new ArrayList<>();
+    for (Path f : openFiles) {
+      Path abs = f.toAbsolutePath().normalize();
+      if (!abs.startsWith(root)) {
+        continue;
+      }
+      String text = snapshot.files().read(abs).orElse(null);
+      String display = root.relativize(abs).toString().replace('\\', '/');
+      StrictSpec.of(snapshot, display, text).forEach(d -> out.add(d.problem()));
+    }
+    return out;
   }
 
   /** The nodes of open SQL files and the models whose property YAML is open. */

@@ -1,6 +1,7 @@
 package dev.dbtls.ide;
 
 import dev.dbtls.index.ResourceType;
+import dev.dbtls.project.schema.DbtSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -103,6 +104,10 @@ final class YamlCompletion {
     CompletionItems items = new CompletionItems(c.prefix, c.prefixStart, ctx.offset);
     if (projectFile()) {
       YamlKeyCompletion.projectConfigKeys(c, items);
+      if (c.path.isEmpty() || c.prefix.isEmpty() || c.prefix.startsWith("+")) {
+        SchemaCompletion.keys(
+            DbtSchema.PROJECT, c, items, SchemaCompletion.present(c), !c.path.isEmpty());
+      }
       return items.result();
     }
     YamlCursor.Segment last = c.segment(0);
@@ -119,7 +124,10 @@ final class YamlCompletion {
             ? c.childKeys(null)
             : last.isItem() ? c.keysOf(last).keySet() : c.childKeys(last);
     if (last != null && last.name().equals("config")) {
-      YamlKeyCompletion.configKeys(YamlKeyCompletion.configResource(c), items, present, "");
+      String resource = YamlKeyCompletion.configResource(c);
+      YamlKeyCompletion.configKeys(resource, items, present, "");
+      SchemaCompletion.keys(
+          DbtSchema.PROPERTIES, c, items, present, YamlVocabulary.CONFIG.containsKey(resource));
     } else if (last != null && !last.isItem() && YamlTestCompletion.testList(c.segment(2))) {
       YamlTestCompletion.testArguments(
           ctx, last.name(), true, items, present); // `- accepted_values:` then its keys
@@ -142,6 +150,7 @@ final class YamlCompletion {
               false);
         }
       }
+      SchemaCompletion.keys(DbtSchema.PROPERTIES, c, items, present, !keys.isEmpty());
     }
     return items.result();
   }
@@ -169,6 +178,7 @@ final class YamlCompletion {
       if (c.key.startsWith("+") || path.contains("/")) {
         YamlValueCompletion.configValues(ctx, key, items);
       }
+      SchemaCompletion.values(DbtSchema.PROJECT, c, items, !items.result().isEmpty());
       return items.result();
     }
     if (flow) {
@@ -212,6 +222,7 @@ final class YamlCompletion {
       return List.of(); // only the top-level `version: 2`
     }
     YamlValueCompletion.configValues(ctx, key, items);
+    SchemaCompletion.values(DbtSchema.PROPERTIES, c, items, !items.result().isEmpty());
     return items.result();
   }
 }

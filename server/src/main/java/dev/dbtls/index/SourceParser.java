@@ -41,11 +41,20 @@ final class SourceParser {
             "source_description",
             s.description() == null ? "" : descriptions.render(s.description(), o.packageName()));
         extra.put("loader", s.loader() == null ? "" : s.loader());
-        // for hover: a table's own freshness and loaded_at_field replace the source's
+        // for hover: a table's own freshness and loaded_at_field replace the source's; each is
+        // read at the top of the entry or under its config: (where dbt 1.10 wants it)
+        String tableLoadedAt =
+            t.loadedAtField() != null ? t.loadedAtField() : text(t.config().get("loaded_at_field"));
+        String sourceLoadedAt =
+            s.loadedAtField() != null ? s.loadedAtField() : text(s.config().get("loaded_at_field"));
         String loadedAt =
-            yaml.string(t.loadedAtField() != null ? t.loadedAtField() : s.loadedAtField(), pkg, at);
+            yaml.string(tableLoadedAt != null ? tableLoadedAt : sourceLoadedAt, pkg, at);
         extra.put("loaded_at_field", loadedAt == null ? "" : loadedAt);
-        extra.put("freshness", !t.freshness().isEmpty() ? t.freshness() : s.freshness());
+        Map<String, Object> tableFreshness =
+            !t.freshness().isEmpty() ? t.freshness() : map(t.config().get("freshness"));
+        Map<String, Object> sourceFreshness =
+            !s.freshness().isEmpty() ? s.freshness() : map(s.config().get("freshness"));
+        extra.put("freshness", !tableFreshness.isEmpty() ? tableFreshness : sourceFreshness);
         extra.put(
             "identifier", t.identifier() == null ? t.name() : yaml.string(t.identifier(), pkg, at));
         Map<String, Object> quoting = new LinkedHashMap<>(s.quoting());
@@ -77,5 +86,14 @@ final class SourceParser {
       }
     }
     return out;
+  }
+
+  private static String text(Object v) {
+    return v == null ? null : String.valueOf(v);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object v) {
+    return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 }

@@ -69,7 +69,7 @@ final class Configuration {
     }
     if (!next.sameProjectOptions(before)) {
       workspace.configure(next.options(System.getenv()), next.builtinMacroDirs());
-    } else if (!next.severities().equals(before.severities())) {
+    } else if (!next.severities().equals(before.severities()) || next.strict() != before.strict()) {
       onSeverityChange.accept(next);
     }
   }

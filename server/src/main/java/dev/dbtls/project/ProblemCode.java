@@ -73,14 +73,51 @@ public enum ProblemCode {
    * One of dbt's own macros that change or read the warehouse as a materialization runs them (DDL,
    * DML, grants, catalog queries) was called; dbtls does not emulate it and it rendered nothing.
    */
-  WAREHOUSE_MACRO("warehouse-macro", Severity.WARNING);
+  WAREHOUSE_MACRO("warehouse-macro", Severity.WARNING),
+  // dbt Core v2's strict spec (index.strict): dbt's own deprecation names; errors with dbtls.strict
+  PROJECT_CONFIG_SOURCE_PATHS("project-config-source-paths"),
+  PROJECT_CONFIG_DATA_PATHS("project-config-data-paths"),
+  PROJECT_CONFIG_LOG_PATH("project-config-log-path"),
+  PROJECT_CONFIG_TARGET_PATH("project-config-target-path"),
+  DUPLICATE_YAML_KEYS_DEPRECATION("duplicate-yaml-keys-deprecation"),
+  PROPERTY_MOVED_TO_CONFIG_DEPRECATION("property-moved-to-config-deprecation"),
+  MISSING_ARGUMENTS_PROPERTY_IN_GENERIC_TEST_DEPRECATION(
+      "missing-arguments-property-in-generic-test-deprecation"),
+  MISSING_PLUS_PREFIX_IN_CONFIG_DEPRECATION("missing-plus-prefix-in-config-deprecation"),
+  UNEXPECTED_JINJA_BLOCK_DEPRECATION("unexpected-jinja-block-deprecation"),
+  RESOURCE_NAMES_WITH_SPACES("resource-names-with-spaces"),
+  DUPLICATE_NAME_DISTINCT_NODE_TYPES_DEPRECATION("duplicate-name-distinct-node-types-deprecation"),
+  EXPOSURE_NAME("exposure-name"),
+  SOURCE_OVERRIDE_DEPRECATION("source-override-deprecation"),
+  WEO_INCLUDE_EXCLUDE_DEPRECATION("weo-include-exclude-deprecation"),
+  SOURCE_FRESHNESS_PROJECT_HOOKS("source-freshness-project-hooks"),
+  INSTALL_PACKAGES_PATH("install-packages-path"),
+  PROJECT_FLAGS_MOVED("project-flags-moved"),
+  PACKAGE_REDIRECT("package-redirect"),
+  MODULES_ITERTOOLS_USAGE_DEPRECATION("modules-itertools-usage-deprecation"),
+  ENVIRONMENT_VARIABLE_NAMESPACE_DEPRECATION("environment-variable-namespace-deprecation"),
+  MF_CUMULATIVE_TYPE_PARAMS_DEPRECATION("mf-cumulative-type-params-deprecation"),
+  // ... found by dbt's published JSON schemas (project.schema, index.strict.SchemaValidation)
+  CUSTOM_TOP_LEVEL_KEY_DEPRECATION("custom-top-level-key-deprecation"),
+  CUSTOM_KEY_IN_CONFIG_DEPRECATION("custom-key-in-config-deprecation"),
+  CUSTOM_KEY_IN_OBJECT_DEPRECATION("custom-key-in-object-deprecation"),
+  GENERIC_JSON_SCHEMA_VALIDATION_DEPRECATION("generic-json-schema-validation-deprecation");
 
   private final String id;
   private final Severity defaultSeverity;
+  private final boolean deprecation;
 
   ProblemCode(String id, Severity defaultSeverity) {
     this.id = id;
     this.defaultSeverity = defaultSeverity;
+    this.deprecation = false;
+  }
+
+  /** A deprecation of dbt's strict spec: a warning, an error under {@code dbtls.strict}. */
+  ProblemCode(String id) {
+    this.id = id;
+    this.defaultSeverity = Severity.WARNING;
+    this.deprecation = true;
   }
 
   public String id() {
@@ -89,5 +126,14 @@ public enum ProblemCode {
 
   public Severity defaultSeverity() {
     return defaultSeverity;
+  }
+
+  /**
+   * Whether this is one of the deprecations dbt 1.10–1.12 warn about and dbt Core v2 refuses (its
+   * id is dbt's own name for it); {@code dbtls.strict} and {@code dbtls check --strict} make them
+   * errors.
+   */
+  public boolean isDeprecation() {
+    return deprecation;
   }
 }

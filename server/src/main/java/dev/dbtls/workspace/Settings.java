@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param vars like {@code dbt --vars}
  * @param builtinMacroDirs folders of dbt's own macros that replace the ones shipped with dbtls
  * @param severities by problem code id: {@code error}, {@code warning}, {@code info} or {@code off}
+ * @param strict {@code dbtls.strict}: the deprecations of dbt's strict spec ({@link
+ *     ProblemCode#isDeprecation()}) are errors, as dbt v2 refuses them; {@code severities} still
+ *     win
  * @param historyMaxEntries how many queries the history keeps (null: the store's default)
  * @param rebuildDelayMillis how long typing must pause before the project is indexed again; {@link
  *     Workspace#ADAPTIVE} (the default) follows what a rebuild of the project costs
@@ -50,6 +53,7 @@ public record Settings(
     Map<String, Object> vars,
     List<Path> builtinMacroDirs,
     Map<String, String> severities,
+    boolean strict,
     long rebuildDelayMillis,
     Integer historyMaxEntries,
     Benchmarking benchmark,
@@ -119,6 +123,7 @@ public record Settings(
         Map.of(),
         List.of(),
         Map.of(),
+        false,
         DEFAULT_REBUILD_DELAY_MILLIS,
         null,
         Benchmarking.defaults(),
@@ -146,6 +151,7 @@ public record Settings(
     Map<String, Object> vars = r.vars("vars");
     List<Path> macros = r.paths("builtinMacroDirs");
     Map<String, String> severities = r.severities("diagnostics.severity");
+    Boolean strict = r.flag("strict");
     long delay = r.millis("rebuildDelayMs", DEFAULT_REBUILD_DELAY_MILLIS);
     Integer historyMax = r.count("history.maxEntries", 1, 10_000_000);
     Benchmarking d = Benchmarking.defaults();
@@ -185,6 +191,7 @@ public record Settings(
         vars,
         macros,
         severities,
+        strict != null && strict,
         delay,
         historyMax,
         benchmark,
@@ -202,15 +209,21 @@ public record Settings(
     return new ProjectInputs.Options(profilesDir, profile, target, vars, env, dbtVersion);
   }
 
-  /** {@code problems} with the severities the user chose; those turned {@code off} are left out. */
+  /**
+   * {@code problems} with the severities the user chose; those turned {@code off} are left out.
+   * With {@link #strict}, the strict spec's deprecations are errors unless {@code severities} names
+   * their code.
+   */
   public List<Problem> adjust(List<Problem> problems) {
-    if (severities.isEmpty()) {
+    if (severities.isEmpty() && !strict) {
       return problems;
     }
     List<Problem> out = new ArrayList<>(problems.size());
     for (Problem p : problems) {
       String level = severities.get(p.code().id());
-      if (level == null) {
+      if (level == null && strict && p.code().isDeprecation()) {
+        out.add(p.withSeverity(Severity.ERROR));
+      } else if (level == null) {
         out.add(p);
       } else if (!level.equals("off")) {
         out.add(p.withSeverity(Severity.valueOf(level.toUpperCase(Locale.ROOT))));
@@ -279,6 +292,7 @@ public record Settings(
           "vars",
           "builtinMacroDirs",
           "diagnostics.severity",
+          "strict",
           "rebuildDelayMs",
           "history.maxEntries",
           "benchmark.warmups",

@@ -213,6 +213,33 @@ class SettingsTest {
   }
 
   @Test
+  void strictMakesDeprecationsErrorsUnlessASeverityNamesTheirCode() {
+    Problem paths =
+        Problem.at("dbt_project.yml", 2, 0, ProblemCode.PROJECT_CONFIG_SOURCE_PATHS, "renamed");
+    Problem keys =
+        Problem.at("models/a.yml", 3, 0, ProblemCode.DUPLICATE_YAML_KEYS_DEPRECATION, "twice");
+    Problem doc = Problem.at("models/a.yml", 0, 0, ProblemCode.DOC_UNKNOWN, "no doc y");
+    assertEquals(Severity.WARNING, paths.severity());
+    assertEquals(List.of(paths, keys, doc), Settings.defaults().adjust(List.of(paths, keys, doc)));
+    Settings strict =
+        Settings.parse(
+            Map.of(
+                "dbtls.strict",
+                true,
+                "dbtls.diagnostics.severity",
+                Map.of("duplicate-yaml-keys-deprecation", "info")),
+            BASE);
+    assertEquals(List.of(), strict.errors());
+    assertTrue(strict.strict());
+    assertEquals(
+        List.of(paths.withSeverity(Severity.ERROR), keys.withSeverity(Severity.INFO), doc),
+        strict.adjust(List.of(paths, keys, doc)));
+    assertEquals(
+        List.of("dbtls.strict: expected true or false, got 'yes'"),
+        Settings.parse(Map.of("dbtls.strict", "yes"), BASE).errors());
+  }
+
+  @Test
   void theExecutorAndTheUsersDbt() {
     Settings s =
         Settings.parse(

@@ -1,0 +1,144 @@
+package dev.dbtls.index.strict;
+
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.DbtProject;
+import dev.dbtls.project.FileKind;
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProjectFile;
+import dev.dbtls.project.Severity;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+/**
+ * dbt Core v2's strict spec: every {@link StrictRule}, run over one file ({@link #of}) or every
+ * file of the root project ({@link #ofProject}). A rule that throws loses its findings for that
+ * file and nothing else; installed packages are not checked (their authors fix them, not the user).
+ */
+public final class StrictSpec {
+  /** The rules, one per deprecation (see docs/diagnostics.md, "strict spec"). */
+  static final List<StrictRule> RULES =
+      List.of(
+          new ConfigSourcePathDeprecation(),
+          new ConfigDataPathDeprecation(),
+          new ConfigLogPathDeprecation(),
+          new ConfigTargetPathDeprecation(),
+          new DuplicateYamlKeysDeprecation(),
+          new PropertyMovedToConfigDeprecation(),
+          new MissingArgumentsPropertyInGenericTestDeprecation(),
+          new MissingPlusPrefixDeprecation(),
+          new UnexpectedJinjaBlockDeprecation(),
+          new ResourceNamesWithSpacesDeprecation(),
+          new DuplicateNameDistinctNodeTypesDeprecation(),
+          new ExposureNameDeprecation(),
+          new SourceOverrideDeprecation(),
+          new WEOIncludeExcludeDeprecation(),
+          new SourceFreshnessProjectHooksNotRun(),
+          new PackageInstallPathDeprecation(),
+          new ProjectFlagsMovedDeprecation(),
+          new PackageRedirectDeprecation(),
+          new ModulesItertoolsUsageDeprecation(),
+          new EnvironmentVariableNamespaceDeprecation(),
+          new MFCumulativeTypeParamsDeprecation(),
+          new SchemaValidation());
+
+  /** The files of the root project besides its resource folders that dbt reads. */
+  private static final List<String> PROJECT_YAML =
+      List.of(DbtProject.FILE, "selectors.yml", "packages.yml", "dependencies.yml");
+
+  private StrictSpec() {}
+
+  /**
+   * The deprecations of the file at {@code displayPath} (relative to the root project) whose text
+   * is {@code text}, in the order they appear; empty for a file outside the root project.
+   */
+  public static List<Deprecation> of(ProjectSnapshot snapshot, String displayPath, String text) {
+    if (snapshot == null || displayPath == null || text == null) {
+      return List.of();
+    }
+    StrictFile file = StrictFile.of(snapshot, displayPath, text);
+    if (file.kind() == StrictFile.Kind.OTHER) {
+      return List.of();
+    }
+    return check(file);
+  }
+
+  /**
+   * The deprecations of every file of the root project (dbt_project.yml, selectors, packages, its
+   * profiles.yml when it is inside the project, and every file of its resource folders), by display
+   * path; files without any are absent. The files are read through the snapshot's {@code
+   * FileSource}.
+   */
+  public static Map<String, List<Deprecation>> ofProject(ProjectSnapshot snapshot) {
+    Path root = snapshot.inputs().root().dir();
+    List<StrictFile> files = new ArrayList<>();
+    List<String> special = new ArrayList<>(PROJECT_YAML);
+    Path profiles = snapshot.inputs().profilesFile();
+    if (profiles != null && profiles.toAbsolutePath().normalize().startsWith(root)) {
+      special.add(root.relativize(profiles.toAbsolutePath().normalize()).toString());
+    }
+    for (String name : special) {
+      snapshot
+          .files()
+          .read(root.resolve(name))
+          .ifPresent(t -> files.add(StrictFile.of(snapshot, name, t)));
+    }
+    String rootName = snapshot.inputs().root().name();
+    for (ProjectFile f : snapshot.inputs().files()) {
+      if (f.packageName().equals(rootName) && checked(f.kind())) {
+        // the kind is known: no lookup of the file among the project's
+        files.add(
+            new StrictFile(
+                snapshot,
+                snapshot.inputs().displayPath(f),
+                f.text(),
+                StrictFile.Kind.RESOURCE,
+                f.kind()));
+      }
+    }
+    List<Map.Entry<String, List<Deprecation>>> found =
+        files.parallelStream()
+            .map(f -> Map.entry(f.displayPath(), check(f)))
+            .filter(e -> !e.getValue().isEmpty())
+            .toList();
+    Map<String, List<Deprecation>> out = new LinkedHashMap<>();
+    found.forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  private static boolean checked(FileKind kind) {
+    return kind != FileKind.FIXTURE;
+  }
+
+  private static List<Deprecation> check(StrictFile file) {
+    List<Deprecation> out = new ArrayList<>();
+    for (StrictRule rule : RULES) {
+      List<Deprecation> found = new ArrayList<>();
+      try {
+        rule.check(file, found);
+      } catch (CancellationException e) {
+        throw e;
+      } catch (RuntimeException | StackOverflowError e) {
+        continue; // a rule's bug never costs the other rules their findings
+      }
+      out.addAll(found);
+    }
+    out.sort(
+        Comparator.comparingInt((Deprecation d) -> d.problem().line())
+            .thenComparingInt(d -> d.problem().column()));
+    return List.copyOf(out);
+  }
+
+  /** {@code problems} with the strict spec's deprecations as errors, as dbt v2 refuses them. */
+  public static List<Problem> asErrors(List<Problem> problems) {
+    List<Problem> out = new ArrayList<>(problems.size());
+    for (Problem p : problems) {
+      out.add(p.code().isDeprecation() ? p.withSeverity(Severity.ERROR) : p);
+    }
+    return out;
+  }
+}
