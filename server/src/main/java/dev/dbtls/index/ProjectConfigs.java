@@ -106,6 +106,7 @@ final class ProjectConfigs {
       case SOURCE -> p.sources();
       case TEST -> p.tests();
       case ANALYSIS -> p.analyses();
+      case FUNCTION -> p.functions();
       default -> YamlMap.empty(Span.NONE);
     };
   }

@@ -40,7 +40,9 @@ public record DbtProject(
     YamlMap analyses,
     List<String> requireDbtVersion,
     YamlDocument document,
-    List<Problem> problems) {
+    List<Problem> problems,
+    List<String> functionPaths,
+    YamlMap functions) {
 
   public static final String FILE = "dbt_project.yml";
 
@@ -106,7 +108,9 @@ public record DbtProject(
         r.configTree(m, "analyses"),
         r.versionRange(m),
         doc,
-        List.copyOf(r.problems));
+        List.copyOf(r.problems),
+        r.paths(m, "function-paths", "functions", null),
+        r.configTree(m, "functions"));
   }
 
   /** Every folder dbt reads docs blocks from: {@code docs-paths}, or all resource paths. */
@@ -116,7 +120,14 @@ public record DbtProject(
     }
     List<String> all = new ArrayList<>();
     for (List<String> l :
-        List.of(modelPaths, seedPaths, macroPaths, snapshotPaths, analysisPaths, testPaths)) {
+        List.of(
+            modelPaths,
+            seedPaths,
+            macroPaths,
+            snapshotPaths,
+            analysisPaths,
+            testPaths,
+            functionPaths)) {
       all.addAll(l);
     }
     return all;

@@ -24,6 +24,8 @@ final class ProjectFileFinder {
     p.macroPaths().forEach(d -> roles.add(new Role(d, SQL, f -> FileKind.MACRO)));
     p.snapshotPaths().forEach(d -> roles.add(new Role(d, SQL, f -> FileKind.SNAPSHOT)));
     p.analysisPaths().forEach(d -> roles.add(new Role(d, SQL, f -> FileKind.ANALYSIS)));
+    p.functionPaths()
+        .forEach(d -> roles.add(new Role(d, Set.of(".sql", ".py"), f -> FileKind.FUNCTION)));
     for (String dir : p.testPaths()) {
       Path generic = p.dir().resolve(dir).resolve("generic");
       Path fixtures = p.dir().resolve(dir).resolve("fixtures");
@@ -49,7 +51,8 @@ final class ProjectFileFinder {
             p.snapshotPaths(),
             p.analysisPaths(),
             p.macroPaths(),
-            p.testPaths())) {
+            p.testPaths(),
+            p.functionPaths())) {
       yamlDirs.addAll(l);
     }
     new LinkedHashSet<>(yamlDirs)

@@ -27,7 +27,8 @@ public record StaticFacts(
     List<EnvVarCall> envVars,
     List<DocCall> docRefs,
     boolean needsRender,
-    boolean conditionalCalls) {
+    boolean conditionalCalls,
+    List<RefCall> functions) {
 
   /**
    * {@code ref('m')}, {@code ref('pkg', 'm')}, {@code ref('m', v=2)}. {@code packageName} and
