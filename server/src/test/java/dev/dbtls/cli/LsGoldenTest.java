@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code dbtls ls} on a project of every resource type dbt 1.12 lists (test-projects/dbt112_shop:
- * a function, semantic models, metrics, a saved query, a snapshot defined in YAML, a unit test),
+ * {@code dbtls ls} on a project of every resource type dbt 1.12 lists (test-projects/dbt112_shop: a
+ * function, semantic models, metrics, a saved query, a snapshot defined in YAML, a unit test),
  * against golden files: the default selector lines, {@code --resource-type all} by name, and JSON
  * with dbt's keys. Regenerate with {@code -Ddbtls.updateGolden=true} and review the diff.
  */
