@@ -3,6 +3,7 @@ package dev.dbtls.ide;
 import static dev.dbtls.ide.FeatureChecks.checkCompletion;
 import static dev.dbtls.ide.FeatureChecks.checkDefinition;
 import static dev.dbtls.ide.FeatureChecks.checkHover;
+import static dev.dbtls.ide.FeatureChecks.checkSymbols;
 
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +83,15 @@ class ResourceNavigationTest {
   void aSavedQuerysMetricGoesToTheMetric() {
     checkDefinition(
         PROJECT.replace("metrics: [revenue]", "metrics: [reve$0nue]"), "models/semantic.yml:7");
+  }
+
+  @Test
+  void theOutlineOfTheSemanticLayer() {
+    checkSymbols(
+        PROJECT.replace("semantic_models:", "$0semantic_models:"),
+        "semantic_model orders: semantic model of ref('orders')",
+        "  dimension order_total: measure sum",
+        "metric revenue: simple metric",
+        "saved_query by_day: saved query");
   }
 }
