@@ -1,1 +1,1 @@
-amount > 0
+select amount > 0
