@@ -265,7 +265,7 @@ sealed interface Symbol {
   Pattern SEMANTIC_LINE =
       Pattern.compile(
           "^\\s*(-\\s*)?(measure|numerator|denominator|metrics|input_metrics?|base_metric"
-              + "|conversion_metric|base_measure|conversion_measure)?\\s*:?\\s*[\\[{]?\\s*[A-Za-z_]");
+              + "|conversion_metric|base_measure|conversion_measure)\\s*:");
 
   /** The metrics and measures a property file's metrics and saved queries name. */
   private static void semantic(Context c, PropertyFile props, int offset, List<Symbol> out) {

@@ -107,6 +107,9 @@ final class ProjectConfigs {
       case TEST -> p.tests();
       case ANALYSIS -> p.analyses();
       case FUNCTION -> p.functions();
+      case SEMANTIC_MODEL -> p.semanticModels();
+      case METRIC -> p.metrics();
+      case SAVED_QUERY -> p.savedQueries();
       default -> YamlMap.empty(Span.NONE);
     };
   }

@@ -119,7 +119,7 @@ final class SemanticLayerParser {
           }
         }
       }
-      Map<String, Object> config = config(ResourceType.METRIC, o, m.config());
+      Map<String, Object> config = config(ResourceType.METRIC, o, m.name(), m.config());
       if (!m.tags().isEmpty()) {
         config.putIfAbsent("tags", m.tags());
       }
@@ -157,7 +157,7 @@ final class SemanticLayerParser {
           }
         }
       }
-      Map<String, Object> config = config(ResourceType.SAVED_QUERY, o, q.config());
+      Map<String, Object> config = config(ResourceType.SAVED_QUERY, o, q.name(), q.config());
       if (!q.tags().isEmpty()) {
         config.putIfAbsent("tags", q.tags());
       }
@@ -221,7 +221,7 @@ final class SemanticLayerParser {
         ResourceType.SEMANTIC_MODEL,
         o,
         s.name(),
-        config(ResourceType.SEMANTIC_MODEL, o, s.config()),
+        config(ResourceType.SEMANTIC_MODEL, o, s.name(), s.config()),
         s.description(),
         refs,
         deps,
@@ -229,10 +229,14 @@ final class SemanticLayerParser {
         s);
   }
 
+  /**
+   * dbt_project.yml's {@code semantic-models:}, {@code metrics:}, {@code saved-queries:}, then the
+   * entry's.
+   */
   private Map<String, Object> config(
-      ResourceType type, PropertyIndex.Owned<?> o, Map<String, Object> own) {
+      ResourceType type, PropertyIndex.Owned<?> o, String name, Map<String, Object> own) {
     Map<String, Object> config =
-        Configs.merge(context.configs.configFor(type, o.packageName(), fqn(o, "")), own);
+        Configs.merge(context.configs.configFor(type, o.packageName(), fqn(o, name)), own);
     config.putIfAbsent("enabled", true);
     return config;
   }

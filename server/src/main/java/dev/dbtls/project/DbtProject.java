@@ -42,7 +42,10 @@ public record DbtProject(
     YamlDocument document,
     List<Problem> problems,
     List<String> functionPaths,
-    YamlMap functions) {
+    YamlMap functions,
+    YamlMap semanticModels,
+    YamlMap metrics,
+    YamlMap savedQueries) {
 
   public static final String FILE = "dbt_project.yml";
 
@@ -110,7 +113,10 @@ public record DbtProject(
         doc,
         List.copyOf(r.problems),
         r.paths(m, "function-paths", "functions", null),
-        r.configTree(m, "functions"));
+        r.configTree(m, "functions"),
+        r.configTree(m, "semantic-models"),
+        r.configTree(m, "metrics"),
+        r.configTree(m, "saved-queries"));
   }
 
   /** Every folder dbt reads docs blocks from: {@code docs-paths}, or all resource paths. */

@@ -18,6 +18,14 @@ import org.junit.jupiter.api.Test;
 class SemanticLayerTest {
   private static final String YAML =
       """
+      -- file: dbt_project.yml
+      name: shop
+      profile: shop
+      metrics:
+        shop:
+          +meta: {owner: finance}
+      saved-queries:
+        +enabled: false
       -- file: models/orders.sql
       select 1 as order_id, 2 as customer_id, 3.0 as amount
       -- file: models/customers.sql
@@ -104,7 +112,7 @@ class SemanticLayerTest {
         M.nodes().get("metric.shop.aov").dependsOn());
     assertEquals(
         List.of("metric.shop.revenue", "metric.shop.aov"),
-        M.nodes().get("saved_query.shop.revenue_report").dependsOn());
+        M.disabled().get("saved_query.shop.revenue_report").dependsOn());
     assertTrue(M.dag().childrenOf("model.shop.orders").contains(sm.uniqueId()));
   }
 
@@ -123,6 +131,14 @@ class SemanticLayerTest {
     assertEquals("customer_id", spec.entities().get(0).name());
     assertTrue(spec.inline());
     assertEquals(List.of(sm.uniqueId()), M.nodes().get("metric.shop.customer_count").dependsOn());
+  }
+
+  @Test
+  void dbtProjectYmlConfiguresThem() {
+    assertEquals(
+        java.util.Map.of("owner", "finance"),
+        M.nodes().get("metric.shop.revenue").config().get("meta"));
+    assertTrue(M.disabled().containsKey("saved_query.shop.revenue_report"));
   }
 
   @Test
