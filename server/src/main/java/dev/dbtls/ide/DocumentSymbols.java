@@ -398,6 +398,7 @@ public final class DocumentSymbols {
             case "seed" -> OutlineKind.SEED;
             case "snapshot" -> OutlineKind.SNAPSHOT;
             case "analysis" -> OutlineKind.ANALYSIS;
+            case "function" -> OutlineKind.FUNCTION;
             default -> OutlineKind.MODEL;
           };
       List<DocumentSymbol> children = new ArrayList<>(columns(n.columns(), text, lines));

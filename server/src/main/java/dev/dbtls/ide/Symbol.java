@@ -222,7 +222,10 @@ sealed interface Symbol {
     PropertyFile props = LastYaml.parse(c.displayPath(), text);
     semantic(c, props, offset, out);
     for (NodeSpec n : props.nodes()) {
-      if (inside(c, n.nameSpan(), offset)) {
+      if (inside(c, n.nameSpan(), offset) && n.resourceType().equals("function")) {
+        int[] r = offsets(c, n.nameSpan());
+        out.add(new Function(c.packageName(), n.name(), r[0], r[1]));
+      } else if (inside(c, n.nameSpan(), offset)) {
         int[] r = offsets(c, n.nameSpan());
         out.add(
             new Ref(

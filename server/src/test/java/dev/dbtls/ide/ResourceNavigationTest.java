@@ -68,6 +68,13 @@ class ResourceNavigationTest {
   }
 
   @Test
+  void aFunctionsYamlEntryGoesToItsBody() {
+    checkDefinition(
+        PROJECT.replace("- name: is_positive", "- name: is_pos$0itive"),
+        "functions/is_positive.sql:1");
+  }
+
+  @Test
   void aSemanticModelsModelGoesToTheModel() {
     checkDefinition(
         PROJECT.replace("model: ref('orders')", "model: ref('ord$0ers')"), "models/orders.sql:1");
