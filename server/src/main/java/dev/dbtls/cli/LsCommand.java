@@ -25,8 +25,15 @@ final class LsCommand implements Callable<Integer> {
 
   @Option(
       names = "--resource-type",
-      description = "model, seed, snapshot, analysis, test, source, exposure, all")
+      description =
+          "model, seed, snapshot, analysis, test, unit_test, source, exposure, function,"
+              + " semantic_model, metric, saved_query, default or all (default: all but analysis)")
   List<String> resourceTypes = new ArrayList<>();
+
+  @Option(
+      names = "--exclude-resource-type",
+      description = "resource types to leave out, as --resource-type names them")
+  List<String> excludeResourceTypes = new ArrayList<>();
 
   @Option(
       names = {"--output", "-o"},
@@ -68,20 +75,48 @@ final class LsCommand implements Callable<Integer> {
     return Reporter.report(problems, errors);
   }
 
+  /** dbt's resource types from the options: all but analyses unless asked (dbt ls's default). */
   private boolean typeWanted(ResourceType t) {
-    if (resourceTypes.isEmpty() || resourceTypes.contains("all")) {
-      return true;
+    java.util.Set<ResourceType> wanted = java.util.EnumSet.noneOf(ResourceType.class);
+    if (resourceTypes.isEmpty()) {
+      wanted.addAll(ResourceType.LISTED_BY_DEFAULT);
     }
-    return resourceTypes.stream().map(ResourceType::parse).anyMatch(r -> r == t);
+    for (String r : split(resourceTypes)) {
+      if (r.equals("all")) {
+        wanted.addAll(ResourceType.LISTED_BY_DEFAULT);
+        wanted.add(ResourceType.ANALYSIS);
+      } else if (r.equals("default")) {
+        wanted.addAll(ResourceType.LISTED_BY_DEFAULT);
+      } else if (ResourceType.parse(r) != null) {
+        wanted.add(ResourceType.parse(r));
+      }
+    }
+    split(excludeResourceTypes).stream()
+        .map(ResourceType::parse)
+        .filter(java.util.Objects::nonNull)
+        .forEach(wanted::remove);
+    return wanted.contains(t);
   }
 
+  /** {@code --resource-type a --resource-type b} and {@code --resource-type "a b"} alike. */
+  private static List<String> split(List<String> values) {
+    List<String> out = new ArrayList<>();
+    values.forEach(v -> out.addAll(List.of(v.trim().split("[\\s,]+"))));
+    out.removeIf(String::isEmpty);
+    return out;
+  }
+
+  /** What {@code dbt ls} prints for a node by default, as dbt 1.12 writes it. */
   static String selectorString(Node n) {
-    String fqn = String.join(".", n.fqn());
+    String pkgName = n.packageName() + "." + n.name();
     return switch (n.type()) {
-      case SOURCE -> "source:" + fqn;
-      case EXPOSURE -> "exposure:" + fqn;
-      case UNIT_TEST -> "unit_test:" + fqn;
-      default -> fqn;
+      case SOURCE -> "source:" + String.join(".", n.fqn());
+      case EXPOSURE -> "exposure:" + pkgName;
+      case METRIC -> "metric:" + pkgName;
+      case SAVED_QUERY -> "saved_query:" + pkgName;
+      case SEMANTIC_MODEL -> "semantic_model:" + pkgName;
+      case UNIT_TEST -> "unit_test:" + pkgName;
+      default -> String.join(".", n.fqn());
     };
   }
 
@@ -92,12 +127,18 @@ final class LsCommand implements Callable<Integer> {
     m.put("package_name", n.packageName());
     m.put("original_file_path", n.originalFilePath());
     m.put("unique_id", n.uniqueId());
-    if (n.relation() != null) {
+    if (n.relation() != null && n.type() != ResourceType.SOURCE) {
       m.put("alias", n.relation().identifier());
+    }
+    if (n.type() == ResourceType.SOURCE && n.extra().get("source_name") != null) {
+      m.put("source_name", n.extra().get("source_name"));
     }
     m.put("config", n.config());
     m.put("tags", n.tags());
-    m.put("depends_on", Map.of("nodes", n.dependsOn()));
+    Map<String, Object> dependsOn = new LinkedHashMap<>();
+    dependsOn.put("macros", List.of());
+    dependsOn.put("nodes", n.dependsOn());
+    m.put("depends_on", dependsOn);
     try {
       return json.writeValueAsString(m);
     } catch (Exception e) {

@@ -65,6 +65,7 @@ final class RunLog implements dev.dbtls.run.DataTests.Listener {
       case UNIT_TEST -> "unit_test " + unitTestPrefix(n) + n.name();
       case SEED -> "seed file " + relation(n);
       case SNAPSHOT -> "snapshot " + relation(n);
+      case FUNCTION -> "function " + relation(n); // dbt's FunctionRunner
       default -> "sql " + n.materialized() + " model " + relation(n);
     };
   }

@@ -10,10 +10,11 @@ import java.util.Set;
 /**
  * Completion in a SQL, Markdown or YAML file of a dbt project, on the text as the editor has it.
  * The cursor's {@link CompletionContext} is worked out once; then each provider (one per concept:
- * {@link RefCompletion}, {@link SourceCompletion}, {@link VarCompletion}, {@link DocCompletion},
- * {@link ConfigCompletion}, {@link EnvVarCompletion}, {@link MacroCompletion}, {@link
- * JinjaCompletion}, {@link SqlCompletion}, {@link YamlCompletion}) adds what fits there. Never
- * throws on half-typed text; per request it scans one file and filters the manifest's lists.
+ * {@link RefCompletion}, {@link FunctionCompletion}, {@link SourceCompletion}, {@link
+ * VarCompletion}, {@link DocCompletion}, {@link ConfigCompletion}, {@link EnvVarCompletion}, {@link
+ * MacroCompletion}, {@link JinjaCompletion}, {@link SqlCompletion}, {@link YamlCompletion}) adds
+ * what fits there. Never throws on half-typed text; per request it scans one file and filters the
+ * manifest's lists.
  */
 public final class Completion {
   private Completion() {}
@@ -87,6 +88,7 @@ public final class Completion {
   private static List<CompletionItem> stringArgument(CompletionContext c) {
     CompletionItems items = c.items();
     RefCompletion.inString(c, items);
+    FunctionCompletion.inString(c, items);
     SourceCompletion.inString(c, items);
     VarCompletion.inString(c, items);
     DocCompletion.inString(c, items);

@@ -9,10 +9,11 @@ import java.util.List;
  * Go to definition: {@code ref} → the model's file (the version's file when a version is named,
  * else the latest), {@code source} → the table's name in its YAML entry, a macro call (also {@code
  * pkg.macro} and every candidate of {@code adapter.dispatch}) → the macro's name in its file,
- * {@code doc} → the docs block, {@code var} → its key in dbt_project.yml, and in property YAML a
- * model entry's name → the model's file(s); a column name in SQL → where the relation the file
- * reads produces it ({@link ColumnPlace}). dbt's builtin macros (shipped in the jar, not files of
- * the project) have no definition: the result is empty.
+ * {@code doc} → the docs block, {@code var} → its key in dbt_project.yml, {@code function} → the
+ * function's body, a metric or measure named in property YAML → its name where it is declared, and
+ * in property YAML a model entry's name → the model's file(s); a column name in SQL → where the
+ * relation the file reads produces it ({@link ColumnPlace}). dbt's builtin macros (shipped in the
+ * jar, not files of the project) have no definition: the result is empty.
  */
 public final class Definition {
   private Definition() {}
@@ -72,6 +73,12 @@ public final class Definition {
       return Resolve.doc(m, pkg, d)
           .map(b -> List.of(new Location(b.displayPath(), b.span())))
           .orElse(List.of());
+    }
+    if (sym instanceof Symbol.Function f) {
+      return Resolve.function(m, pkg, f).map(n -> List.of(file(n))).orElse(List.of());
+    }
+    if (sym instanceof Symbol.Semantic sem) {
+      return Resolve.semantic(m, pkg, sem).stream().toList();
     }
     if (sym instanceof Symbol.Var v) {
       // the first place is the value the package sees

@@ -398,6 +398,7 @@ public final class DocumentSymbols {
             case "seed" -> OutlineKind.SEED;
             case "snapshot" -> OutlineKind.SNAPSHOT;
             case "analysis" -> OutlineKind.ANALYSIS;
+            case "function" -> OutlineKind.FUNCTION;
             default -> OutlineKind.MODEL;
           };
       List<DocumentSymbol> children = new ArrayList<>(columns(n.columns(), text, lines));
@@ -452,6 +453,44 @@ public final class DocumentSymbols {
               e.span(),
               e.nameSpan(),
               List.of()));
+    }
+    for (dev.dbtls.project.properties.SemanticModelSpec sm : props.semanticModels()) {
+      List<DocumentSymbol> elements = new java.util.ArrayList<>();
+      if (!sm.inline()) {
+        for (dev.dbtls.project.properties.SemanticElement e : sm.elements()) {
+          elements.add(
+              new DocumentSymbol(
+                  e.name(),
+                  e.kind().dbtName() + (e.type() == null ? "" : " " + e.type()),
+                  OutlineKind.DIMENSION,
+                  e.nameSpan(),
+                  e.nameSpan(),
+                  List.of()));
+        }
+      }
+      out.add(
+          new DocumentSymbol(
+              sm.name(),
+              "semantic model of " + sm.model(),
+              OutlineKind.SEMANTIC_MODEL,
+              sm.inline() ? sm.nameSpan() : sm.span(),
+              sm.nameSpan(),
+              List.copyOf(elements)));
+    }
+    for (dev.dbtls.project.properties.MetricSpec m : props.metrics()) {
+      out.add(
+          new DocumentSymbol(
+              m.name(),
+              m.type() + " metric",
+              OutlineKind.METRIC,
+              m.span(),
+              m.nameSpan(),
+              List.of()));
+    }
+    for (dev.dbtls.project.properties.SavedQuerySpec q : props.savedQueries()) {
+      out.add(
+          new DocumentSymbol(
+              q.name(), "saved query", OutlineKind.SAVED_QUERY, q.span(), q.nameSpan(), List.of()));
     }
     for (dev.dbtls.project.properties.UnitTestSpec u : props.unitTests()) {
       out.add(

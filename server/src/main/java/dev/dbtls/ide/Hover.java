@@ -39,6 +39,42 @@ public final class Hover {
     return markdown(c, sym.get()).map(md -> new HoverInfo(md, sym.get().start(), sym.get().end()));
   }
 
+  /** A user-defined function: its signature as dbt creates it, its relation and description. */
+  static String function(Node n) {
+    StringBuilder sb = new StringBuilder("**function** `").append(n.name()).append("(");
+    if (n.extra().get(Node.FUNCTION_SPEC)
+        instanceof dev.dbtls.project.properties.FunctionSpec spec) {
+      sb.append(
+          String.join(
+              ", ",
+              spec.arguments().stream()
+                  .map(a -> a.name() + (a.dataType() == null ? "" : " " + a.dataType()))
+                  .toList()));
+      sb.append(")");
+      if (spec.returnType() != null) {
+        sb.append(" returns ").append(spec.returnType());
+      }
+    } else {
+      sb.append(")");
+    }
+    sb.append("`");
+    if (n.relation() != null) {
+      sb.append("\n\n`")
+          .append(n.relation().database())
+          .append('.')
+          .append(n.relation().schema())
+          .append('.')
+          .append(n.relation().identifier())
+          .append("`");
+    }
+    return sb.append(describe(n)).toString();
+  }
+
+  private static String describe(Node n) {
+    String d = n.description();
+    return (d == null || d.isBlank() ? "" : "\n\n" + d) + "\n\n`" + n.displayPath() + "`";
+  }
+
   private static Optional<String> markdown(Symbol.Context c, Symbol sym) {
     Manifest m = c.snapshot().manifest();
     String pkg = c.packageName();
@@ -60,6 +96,13 @@ public final class Hover {
                         + "`");
       }
       return md;
+    }
+    if (sym instanceof Symbol.Function f) {
+      return Resolve.function(m, pkg, f).map(Hover::function);
+    }
+    if (sym instanceof Symbol.Semantic sem && sem.kind().equals("metric")) {
+      return m.semantic(dev.dbtls.index.ResourceType.METRIC, pkg, sem.name())
+          .map(n -> "**metric** `" + n.name() + "`" + describe(n));
     }
     if (sym instanceof Symbol.Source src) {
       Catalog catalog = ProjectCatalog.of(c.snapshot());

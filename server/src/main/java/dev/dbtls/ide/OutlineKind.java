@@ -22,7 +22,12 @@ public enum OutlineKind {
   VARIABLE(13), // Variable: {% set %}
   CALL(6), // Method: {% call %}
   BLOCK(2), // Module: {% if %}, {% for %} holding other symbols
-  CONFIG(7); // Property: {{ config(...) }}
+  CONFIG(7), // Property: {{ config(...) }}
+  FUNCTION(12), // Function: a user-defined function (dbt 1.11)
+  SEMANTIC_MODEL(5), // Class
+  METRIC(14), // Constant
+  SAVED_QUERY(11), // Interface, as exposures
+  DIMENSION(8); // Field: a semantic model's entity, dimension or measure
 
   private final int lspSymbolKind;
 

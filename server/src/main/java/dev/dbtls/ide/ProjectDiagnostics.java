@@ -39,6 +39,11 @@ public final class ProjectDiagnostics {
     Map<Path, Set<Problem>> byFile = new LinkedHashMap<>();
     snapshot.manifest().problems().forEach(p -> add(byFile, root, p));
     CatalogChecks.of(snapshot, ProjectCatalog.of(snapshot)).forEach(p -> add(byFile, root, p));
+    SemanticColumns.of(
+            snapshot.manifest(),
+            SnapshotData.of(snapshot).facts().completeColumns(),
+            ProjectCatalog.of(snapshot))
+        .forEach(p -> add(byFile, root, p));
     NodeCompiler compiler = new NodeCompiler(snapshot);
     List<Node> nodes =
         openFiles.stream()

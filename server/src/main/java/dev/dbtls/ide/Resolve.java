@@ -170,4 +170,34 @@ final class Resolve {
 
   /** The start of a file: where a location that is a whole file points. */
   static final Span FILE_START = new Span(0, 0, 0, 0);
+
+  /** {@code function('name')}: the user-defined function dbt picks (dbt 1.11). */
+  static java.util.Optional<Node> function(Manifest m, String fromPackage, Symbol.Function f) {
+    return m.resolveFunction(
+        fromPackage, new dev.dbtls.index.RefCall(f.packageName(), f.name(), null, 0, 0));
+  }
+
+  /**
+   * A metric named in YAML: where its name is written; a measure: where a semantic model of the
+   * package declares it.
+   */
+  static java.util.Optional<Location> semantic(Manifest m, String fromPackage, Symbol.Semantic s) {
+    if (s.kind().equals("metric")) {
+      return m.semantic(dev.dbtls.index.ResourceType.METRIC, fromPackage, s.name())
+          .map(n -> new Location(n.displayPath(), n.span()));
+    }
+    for (Node n : m.nodes().values()) {
+      if (n.type() == dev.dbtls.index.ResourceType.SEMANTIC_MODEL
+          && n.packageName().equals(fromPackage)
+          && n.extra().get(Node.SEMANTIC_SPEC)
+              instanceof dev.dbtls.project.properties.SemanticModelSpec spec) {
+        for (dev.dbtls.project.properties.SemanticElement e : spec.measures()) {
+          if (e.name().equals(s.name())) {
+            return java.util.Optional.of(new Location(spec.file(), e.nameSpan()));
+          }
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
 }

@@ -61,6 +61,15 @@ sealed interface Symbol {
   /** {@code doc('x')}, {@code doc('pkg', 'x')} or a {@code {% docs x %}} block's name. */
   record Doc(String packageName, String name, int start, int end) implements Symbol {}
 
+  /** {@code function('name')} or {@code function('pkg', 'name')}: a user-defined function. */
+  record Function(String packageName, String name, int start, int end) implements Symbol {}
+
+  /**
+   * A metric or measure named in property YAML (a metric's inputs, a saved query's metrics): {@code
+   * kind} is {@code metric} or {@code measure}.
+   */
+  record Semantic(String kind, String name, int start, int end) implements Symbol {}
+
   /** A keyword argument of {@code config(...)}. */
   record ConfigKey(String key, int start, int end) implements Symbol {}
 
@@ -129,6 +138,11 @@ sealed interface Symbol {
                 List.of(),
                 r.call().start(),
                 r.call().end()));
+      }
+    }
+    for (StaticFacts.RefCall r : f.functions()) {
+      if (r.name() != null && !r.dynamic() && r.call().touches(offset)) {
+        out.add(new Function(r.packageName(), r.name(), r.call().start(), r.call().end()));
       }
     }
     for (StaticFacts.SourceCall r : f.sources()) {
@@ -201,12 +215,17 @@ sealed interface Symbol {
     if (!out.isEmpty()) {
       return out;
     }
-    if (!NAME_OR_DOC_LINE.matcher(lineAt(text, offset)).find()) {
+    String line = lineAt(text, offset);
+    if (!NAME_OR_DOC_LINE.matcher(line).find() && !SEMANTIC_LINE.matcher(line).find()) {
       return out; // parsing a large YAML file costs milliseconds: only where it can find something
     }
     PropertyFile props = LastYaml.parse(c.displayPath(), text);
+    semantic(c, props, offset, out);
     for (NodeSpec n : props.nodes()) {
-      if (inside(c, n.nameSpan(), offset)) {
+      if (inside(c, n.nameSpan(), offset) && n.resourceType().equals("function")) {
+        int[] r = offsets(c, n.nameSpan());
+        out.add(new Function(c.packageName(), n.name(), r[0], r[1]));
+      } else if (inside(c, n.nameSpan(), offset)) {
         int[] r = offsets(c, n.nameSpan());
         out.add(
             new Ref(
@@ -243,6 +262,37 @@ sealed interface Symbol {
       }
     }
     return out;
+  }
+
+  /** A line where the Semantic Layer may name a metric or a measure. */
+  Pattern SEMANTIC_LINE =
+      Pattern.compile(
+          "^\\s*(-\\s*)?(measure|numerator|denominator|metrics|input_metrics?|base_metric"
+              + "|conversion_metric|base_measure|conversion_measure)\\s*:");
+
+  /** The metrics and measures a property file's metrics and saved queries name. */
+  private static void semantic(Context c, PropertyFile props, int offset, List<Symbol> out) {
+    for (dev.dbtls.project.properties.MetricSpec m : props.metrics()) {
+      named(c, "measure", m.measures(), offset, out);
+      named(c, "metric", m.metrics(), offset, out);
+    }
+    for (dev.dbtls.project.properties.SavedQuerySpec q : props.savedQueries()) {
+      named(c, "metric", q.metrics(), offset, out);
+    }
+  }
+
+  private static void named(
+      Context c,
+      String kind,
+      List<dev.dbtls.project.properties.NamedRef> refs,
+      int offset,
+      List<Symbol> out) {
+    for (dev.dbtls.project.properties.NamedRef r : refs) {
+      if (r.name() != null && inside(c, r.span(), offset)) {
+        int[] at = offsets(c, r.span());
+        out.add(new Semantic(kind, r.name(), at[0], at[1]));
+      }
+    }
   }
 
   /**

@@ -404,6 +404,10 @@ public final class WorkspaceSymbols {
       case TEST -> OutlineKind.TEST;
       case SOURCE -> OutlineKind.SOURCE_TABLE;
       case EXPOSURE -> OutlineKind.EXPOSURE;
+      case FUNCTION -> OutlineKind.FUNCTION;
+      case SEMANTIC_MODEL -> OutlineKind.SEMANTIC_MODEL;
+      case METRIC -> OutlineKind.METRIC;
+      case SAVED_QUERY -> OutlineKind.SAVED_QUERY;
       default -> null;
     };
   }

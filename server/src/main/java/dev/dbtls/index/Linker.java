@@ -166,6 +166,29 @@ final class Linker {
                                 .toList()))));
       }
     }
+    for (RefCall f : n.functionCalls()) {
+      Optional<Node> target = draft.resolveFunction(n.packageName(), f);
+      if (target.isPresent()) {
+        if (!deps.contains(target.get().uniqueId())) {
+          deps.add(target.get().uniqueId());
+        }
+      } else {
+        problems.add(
+            located(
+                n,
+                f.start(),
+                f.end(),
+                Problem.ofFile(
+                    "",
+                    ProblemCode.FUNCTION_UNKNOWN,
+                    "function("
+                        + (f.packageName() == null ? "" : "'" + f.packageName() + "', ")
+                        + "'"
+                        + f.name()
+                        + "') does not match any enabled function"
+                        + DidYouMean.suffix(f.name(), draft.functionsByName().keySet()))));
+      }
+    }
     deps.addAll(n.dependsOn().stream().filter(d -> !deps.contains(d)).toList());
     RelationName rel = relation(n);
     return n.with(n.config(), rel, List.copyOf(deps));
@@ -180,7 +203,7 @@ final class Linker {
           String.valueOf(n.extra().get("source_schema")),
           String.valueOf(n.extra().get("identifier")));
     }
-    if (n.type() == ResourceType.EXPOSURE) {
+    if (n.type() == ResourceType.EXPOSURE || n.type().semantic()) {
       return null;
     }
     Map<String, Object> c = n.config();

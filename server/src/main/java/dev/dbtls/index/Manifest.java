@@ -27,6 +27,8 @@ public final class Manifest {
   private final Map<String, List<Node>> disabledByName = new HashMap<>();
   private final Map<String, List<Node>> sourcesByKey = new HashMap<>();
   private final Map<String, List<Node>> byFile = new HashMap<>();
+  private final Map<String, List<Node>> functionsByName = new java.util.TreeMap<>();
+  private final Map<String, List<Node>> semanticByName = new HashMap<>();
 
   public Manifest(
       ProjectInputs inputs,
@@ -47,6 +49,13 @@ public final class Manifest {
     index(disabled.values(), disabledByName, new HashMap<>());
     for (Node n : nodes.values()) {
       byFile.computeIfAbsent(n.displayPath(), k -> new ArrayList<>()).add(n);
+      if (n.type() == ResourceType.FUNCTION) {
+        functionsByName.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(n);
+      } else if (n.type().semantic()) {
+        semanticByName
+            .computeIfAbsent(n.type().dbtName() + "." + n.name(), k -> new ArrayList<>())
+            .add(n);
+      }
     }
   }
 
@@ -179,6 +188,48 @@ public final class Manifest {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * {@code function('name')} or {@code function('package', 'name')} as dbt resolves it (dbt 1.11):
+   * the root project first, then the calling package, then any package.
+   */
+  public Optional<Node> resolveFunction(String fromPackage, RefCall call) {
+    List<Node> candidates = functionsByName.get(call.name());
+    if (candidates == null) {
+      return Optional.empty();
+    }
+    for (String pkg : new String[] {inputs.root().name(), fromPackage, null}) {
+      Optional<Node> n =
+          candidates.stream()
+              .filter(c -> call.packageName() == null || call.packageName().equals(c.packageName()))
+              .filter(c -> pkg == null || pkg.equals(c.packageName()))
+              .findFirst();
+      if (n.isPresent()) {
+        return n;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The enabled user-defined functions by name. */
+  public Map<String, List<Node>> functionsByName() {
+    return java.util.Collections.unmodifiableMap(functionsByName);
+  }
+
+  /**
+   * A semantic model, metric or saved query by name, the calling package's first (their names are
+   * unique per package in dbt).
+   */
+  public Optional<Node> semantic(ResourceType type, String fromPackage, String name) {
+    List<Node> candidates = semanticByName.get(type.dbtName() + "." + name);
+    if (candidates == null) {
+      return Optional.empty();
+    }
+    return candidates.stream()
+        .filter(n -> n.packageName().equals(fromPackage))
+        .findFirst()
+        .or(() -> candidates.stream().findFirst());
   }
 
   /** Names of every ref-able node, for "did you mean". */

@@ -148,6 +148,7 @@ public final class ManifestBuilder {
     drafts.addAll(new SeedParser(context, descriptions).seeds());
     drafts.addAll(new SourceParser(context, descriptions).sources());
     drafts.addAll(new ExposureParser(context, descriptions).exposures());
+    drafts.addAll(new YamlSnapshotParser(context, descriptions).snapshots());
     drafts.addAll(
         GenericTests.of(
             inputs,
@@ -222,6 +223,20 @@ public final class ManifestBuilder {
         parents.put(u.uniqueId(), u.dependsOn());
       } else {
         linker.duplicate(resolved.get(u.uniqueId()), u);
+      }
+    }
+    // the Semantic Layer reads linked models: made after them, each depending on what it names
+    for (Node s :
+        new SemanticLayerParser(context, descriptions)
+            .nodes(
+                new Manifest(
+                    inputs, resolved, disabled, macros, docs, new Dag(Map.of()), List.of()))) {
+      if (!s.enabled()) {
+        disabled.putIfAbsent(s.uniqueId(), s);
+      } else if (resolved.putIfAbsent(s.uniqueId(), s) == null) {
+        parents.put(s.uniqueId(), s.dependsOn());
+      } else {
+        linker.duplicate(resolved.get(s.uniqueId()), s);
       }
     }
     context.phase("resolve refs");

@@ -39,6 +39,24 @@ public record Node(
    */
   public static final String PROPERTIES_FILE = "properties_file";
 
+  /**
+   * Set in {@code extra} to the {@code function('…')} calls of the node's file, as {@link RefCall}s
+   * without a version (dbt 1.11's user-defined functions).
+   */
+  public static final String FUNCTIONS = "functions";
+
+  /** Set in a function's {@code extra} to its {@code FunctionSpec} (arguments, return type). */
+  public static final String FUNCTION_SPEC = "function_spec";
+
+  /**
+   * Set in {@code extra} of a node without a SQL file of its own to the template it compiles (a
+   * snapshot defined in YAML: {@code select * from {{ ref('x') }}}).
+   */
+  public static final String RAW_CODE = "raw_code";
+
+  /** Set in {@code extra} of a semantic model, metric or saved query to its spec. */
+  public static final String SEMANTIC_SPEC = "semantic_spec";
+
   /** Set in a unit test's {@code extra} to its {@code UnitTestSpec}. */
   public static final String UNIT_TEST = "unit_test";
 
@@ -63,6 +81,13 @@ public record Node(
       return l.stream().map(String::valueOf).toList();
     }
     return t == null ? List.of() : List.of(String.valueOf(t));
+  }
+
+  /** The {@code function('…')} calls of the node's file. */
+  @SuppressWarnings("unchecked")
+  public List<RefCall> functionCalls() {
+    Object f = extra.get(FUNCTIONS);
+    return f instanceof List<?> l ? (List<RefCall>) l : List.of();
   }
 
   public Node with(Map<String, Object> newConfig, RelationName newRelation, List<String> newDeps) {

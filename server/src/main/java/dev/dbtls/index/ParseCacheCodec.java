@@ -242,6 +242,17 @@ final class ParseCacheCodec {
   private static final RecordCodec<List<PropertyFile.DocRef>> DOC_REFS =
       RecordCodec.listOf(PropertyFile.DocRef.class);
 
+  private static final RecordCodec<List<dev.dbtls.project.properties.SemanticModelSpec>>
+      SEMANTIC_MODELS = RecordCodec.listOf(dev.dbtls.project.properties.SemanticModelSpec.class);
+  private static final RecordCodec<List<dev.dbtls.project.properties.MetricSpec>> METRICS =
+      RecordCodec.listOf(dev.dbtls.project.properties.MetricSpec.class);
+  private static final RecordCodec<List<dev.dbtls.project.properties.SavedQuerySpec>>
+      SAVED_QUERIES = RecordCodec.listOf(dev.dbtls.project.properties.SavedQuerySpec.class);
+  private static final RecordCodec<List<dev.dbtls.project.properties.FunctionSpec>> FUNCTIONS =
+      RecordCodec.listOf(dev.dbtls.project.properties.FunctionSpec.class);
+  private static final RecordCodec<List<dev.dbtls.project.properties.YamlSnapshotSpec>>
+      YAML_SNAPSHOTS = RecordCodec.listOf(dev.dbtls.project.properties.YamlSnapshotSpec.class);
+
   /** A scan, without its file (the caller has it) and line index (made again from the text). */
   static void scan(Out o, ParsedFile p) {
     FACTS.write(o, p.facts());
@@ -265,6 +276,11 @@ final class ParseCacheCodec {
     UNIT_TESTS.write(o, p.unitTests());
     DOC_REFS.write(o, p.docRefs());
     PROBLEMS.write(o, p.problems());
+    SEMANTIC_MODELS.write(o, p.semanticModels());
+    METRICS.write(o, p.metrics());
+    SAVED_QUERIES.write(o, p.savedQueries());
+    FUNCTIONS.write(o, p.functions());
+    YAML_SNAPSHOTS.write(o, p.yamlSnapshots());
   }
 
   static PropertyFile properties(In in, String path) {
@@ -276,6 +292,11 @@ final class ParseCacheCodec {
         EXPOSURES.read(in),
         UNIT_TESTS.read(in),
         DOC_REFS.read(in),
-        PROBLEMS.read(in));
+        PROBLEMS.read(in),
+        SEMANTIC_MODELS.read(in),
+        METRICS.read(in),
+        SAVED_QUERIES.read(in),
+        FUNCTIONS.read(in),
+        YAML_SNAPSHOTS.read(in));
   }
 }

@@ -106,6 +106,10 @@ final class ProjectConfigs {
       case SOURCE -> p.sources();
       case TEST -> p.tests();
       case ANALYSIS -> p.analyses();
+      case FUNCTION -> p.functions();
+      case SEMANTIC_MODEL -> p.semanticModels();
+      case METRIC -> p.metrics();
+      case SAVED_QUERY -> p.savedQueries();
       default -> YamlMap.empty(Span.NONE);
     };
   }

@@ -22,6 +22,13 @@ final class PropertyIndex {
   final List<Owned<ExposureSpec>> exposures = new ArrayList<>();
   final List<Owned<dev.dbtls.project.properties.UnitTestSpec>> unitTests = new ArrayList<>();
   final Map<String, MacroSpec> macros = new HashMap<>();
+  final List<Owned<dev.dbtls.project.properties.SemanticModelSpec>> semanticModels =
+      new ArrayList<>();
+  final List<Owned<dev.dbtls.project.properties.MetricSpec>> metrics = new ArrayList<>();
+  final List<Owned<dev.dbtls.project.properties.SavedQuerySpec>> savedQueries = new ArrayList<>();
+  final List<Owned<dev.dbtls.project.properties.YamlSnapshotSpec>> yamlSnapshots =
+      new ArrayList<>();
+  private final Map<String, dev.dbtls.project.properties.FunctionSpec> functions = new HashMap<>();
   final List<Problem> problems = new ArrayList<>();
   private final Map<String, Owned<NodeSpec>> byKey = new HashMap<>();
   private final java.util.Set<String> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -54,6 +61,15 @@ final class PropertyIndex {
     file.unitTests()
         .forEach(u -> unitTests.add(new Owned<>(packageName, file, u, folders, relativePath)));
     file.macros().forEach(m -> macros.putIfAbsent(packageName + "." + m.name(), m));
+    file.semanticModels()
+        .forEach(x -> semanticModels.add(new Owned<>(packageName, file, x, folders, relativePath)));
+    file.metrics()
+        .forEach(x -> metrics.add(new Owned<>(packageName, file, x, folders, relativePath)));
+    file.savedQueries()
+        .forEach(x -> savedQueries.add(new Owned<>(packageName, file, x, folders, relativePath)));
+    file.yamlSnapshots()
+        .forEach(x -> yamlSnapshots.add(new Owned<>(packageName, file, x, folders, relativePath)));
+    file.functions().forEach(f -> functions.putIfAbsent(key(packageName, "function", f.name()), f));
   }
 
   private static String key(String pkg, String type, String name) {
@@ -67,6 +83,16 @@ final class PropertyIndex {
     }
     used.add(key(pkg, type, name));
     return o.spec();
+  }
+
+  /** A function's arguments and return type, or null. */
+  dev.dbtls.project.properties.FunctionSpec function(String pkg, String name) {
+    return functions.get(key(pkg, "function", name));
+  }
+
+  /** Marks a property entry as describing a node that exists (a snapshot defined in YAML). */
+  void use(String pkg, String type, String name) {
+    used.add(key(pkg, type, name));
   }
 
   /** Entries that described no existing node: a typo or a deleted file. */

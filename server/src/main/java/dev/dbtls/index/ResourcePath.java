@@ -24,7 +24,8 @@ final class ResourcePath {
             p.snapshotPaths(),
             p.analysisPaths(),
             p.macroPaths(),
-            p.testPaths())) {
+            p.testPaths(),
+            p.functionPaths())) {
       all.addAll(l);
     }
     return all;

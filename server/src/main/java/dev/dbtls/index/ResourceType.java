@@ -13,7 +13,30 @@ public enum ResourceType {
   MACRO,
   EXPOSURE,
   DOC,
-  UNIT_TEST;
+  UNIT_TEST,
+  /** A user-defined function (dbt 1.11): a SQL or Python body in {@code function-paths}. */
+  FUNCTION,
+  SEMANTIC_MODEL,
+  METRIC,
+  SAVED_QUERY;
+
+  /**
+   * What {@code dbt ls} lists without {@code --resource-type} (dbt 1.12's {@code
+   * DEFAULT_RESOURCE_VALUES}): every listed type but analyses.
+   */
+  public static final java.util.Set<ResourceType> LISTED_BY_DEFAULT =
+      java.util.EnumSet.of(
+          MODEL,
+          SNAPSHOT,
+          SEED,
+          TEST,
+          SOURCE,
+          EXPOSURE,
+          METRIC,
+          SAVED_QUERY,
+          SEMANTIC_MODEL,
+          UNIT_TEST,
+          FUNCTION);
 
   public String dbtName() {
     return name().toLowerCase(Locale.ROOT);
@@ -39,8 +62,17 @@ public enum ResourceType {
     return this == TEST || this == UNIT_TEST;
   }
 
-  /** Nodes that compile to SQL. */
+  /** Nodes that compile to SQL (a function's compiled code is its body). */
   public boolean compiles() {
-    return this == MODEL || this == ANALYSIS || this == TEST || this == SNAPSHOT;
+    return this == MODEL
+        || this == ANALYSIS
+        || this == TEST
+        || this == SNAPSHOT
+        || this == FUNCTION;
+  }
+
+  /** The semantic layer's resources: declared in property YAML, never compiled or run. */
+  public boolean semantic() {
+    return this == SEMANTIC_MODEL || this == METRIC || this == SAVED_QUERY;
   }
 }

@@ -199,8 +199,11 @@ public final class Selector {
                                   + n.fqn().get(n.fqn().size() - 2)
                                   + "."
                                   + n.name())));
-      case "exposure" ->
-          filter(nodes, n -> n.type() == ResourceType.EXPOSURE && glob(value, n.name()));
+      case "exposure" -> named(nodes, ResourceType.EXPOSURE, value);
+      case "metric" -> named(nodes, ResourceType.METRIC, value);
+      case "semantic_model" -> named(nodes, ResourceType.SEMANTIC_MODEL, value);
+      case "saved_query" -> named(nodes, ResourceType.SAVED_QUERY, value);
+      case "unit_test" -> named(nodes, ResourceType.UNIT_TEST, value);
       case "test_name" ->
           filter(
               nodes,
@@ -231,6 +234,18 @@ public final class Selector {
         yield Set.of();
       }
     };
+  }
+
+  /**
+   * {@code exposure:}, {@code metric:}, {@code semantic_model:}, {@code saved_query:}, {@code
+   * unit_test:}: a node of that type by name or {@code package.name}, as {@code dbt ls} prints it.
+   */
+  private static Set<String> named(Map<String, Node> nodes, ResourceType type, String value) {
+    return filter(
+        nodes,
+        n ->
+            n.type() == type
+                && (glob(value, n.name()) || glob(value, n.packageName() + "." + n.name())));
   }
 
   private static boolean configMatches(Object v, String value) {

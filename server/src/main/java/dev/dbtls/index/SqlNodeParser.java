@@ -73,6 +73,17 @@ final class SqlNodeParser {
                   ResourcePath.of(f, inputs.project(f.packageName()).testPaths()),
                   Span.NONE));
       case SNAPSHOT -> snapshots(f, p);
+      case FUNCTION ->
+          List.of(
+              sqlNode(
+                  f,
+                  p,
+                  ResourceType.FUNCTION,
+                  f.stem(),
+                  null,
+                  null,
+                  ResourcePath.of(f, inputs.project(f.packageName()).functionPaths()),
+                  Span.NONE));
       default -> List.of();
     };
   }
@@ -259,6 +270,7 @@ final class SqlNodeParser {
           case MODEL -> "view";
           case TEST -> "test";
           case SNAPSHOT -> "snapshot";
+          case FUNCTION -> "function";
           default -> "view";
         };
     config.putIfAbsent("enabled", true);
@@ -276,6 +288,19 @@ final class SqlNodeParser {
     }
     if (versioned != null) {
       extra.put("latest_version", latest(versioned));
+    }
+    if (p != null && !p.facts().functions().isEmpty()) {
+      List<RefCall> functions = new ArrayList<>();
+      for (StaticFacts.RefCall r : p.facts().functions()) {
+        if (!r.dynamic() && r.name() != null) {
+          functions.add(
+              new RefCall(r.packageName(), r.name(), null, r.call().start(), r.call().end()));
+        }
+      }
+      extra.put(Node.FUNCTIONS, List.copyOf(functions));
+    }
+    if (type == ResourceType.FUNCTION) {
+      FunctionNodes.describe(f, properties.function(f.packageName(), name), config, extra);
     }
     if (spec != null) {
       extra.put(Node.PROPERTIES_FILE, spec.file());

@@ -1,9 +1,10 @@
 /**
- * The manifest: a project's nodes (models with versions, seeds, snapshots, analyses, singular and
- * generic tests, sources, exposures), macros and docs blocks, linked as dbt links them. Entry:
- * {@link dev.dbtls.index.ManifestBuilder}; then {@link dev.dbtls.index.Manifest} ({@code ref} and
- * {@code source} resolved as dbt does: root project, then the referring package, then any; the
- * latest version unless {@code v=} is given), {@link dev.dbtls.index.Dag} and {@link
+ * The manifest: a project's nodes (models with versions, seeds, snapshots — also those defined in
+ * YAML —, analyses, singular, generic and unit tests, sources, exposures, user-defined functions,
+ * semantic models, metrics and saved queries), macros and docs blocks, linked as dbt links them.
+ * Entry: {@link dev.dbtls.index.ManifestBuilder}; then {@link dev.dbtls.index.Manifest} ({@code
+ * ref} and {@code source} resolved as dbt does: root project, then the referring package, then any;
+ * the latest version unless {@code v=} is given), {@link dev.dbtls.index.Dag} and {@link
  * dev.dbtls.index.Selector} (dbt's selection syntax).
  *
  * <p>Static parser first, as dbt: refs, sources and configs come from the tolerant scan; only a

@@ -40,7 +40,12 @@ public record DbtProject(
     YamlMap analyses,
     List<String> requireDbtVersion,
     YamlDocument document,
-    List<Problem> problems) {
+    List<Problem> problems,
+    List<String> functionPaths,
+    YamlMap functions,
+    YamlMap semanticModels,
+    YamlMap metrics,
+    YamlMap savedQueries) {
 
   public static final String FILE = "dbt_project.yml";
 
@@ -118,7 +123,12 @@ public record DbtProject(
         r.configTree(m, "analyses"),
         r.versionRange(m),
         doc,
-        List.copyOf(r.problems));
+        List.copyOf(r.problems),
+        r.paths(m, "function-paths", "functions", null),
+        r.configTree(m, "functions"),
+        r.configTree(m, "semantic-models"),
+        r.configTree(m, "metrics"),
+        r.configTree(m, "saved-queries"));
   }
 
   /** Every folder dbt reads docs blocks from: {@code docs-paths}, or all resource paths. */
@@ -128,7 +138,14 @@ public record DbtProject(
     }
     List<String> all = new ArrayList<>();
     for (List<String> l :
-        List.of(modelPaths, seedPaths, macroPaths, snapshotPaths, analysisPaths, testPaths)) {
+        List.of(
+            modelPaths,
+            seedPaths,
+            macroPaths,
+            snapshotPaths,
+            analysisPaths,
+            testPaths,
+            functionPaths)) {
       all.addAll(l);
     }
     return all;

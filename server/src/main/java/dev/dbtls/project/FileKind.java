@@ -12,5 +12,7 @@ public enum FileKind {
   PROPERTIES,
   DOCS,
   /** A unit test's fixture: a CSV or SQL file under a test path's {@code fixtures} folder. */
-  FIXTURE
+  FIXTURE,
+  /** A user-defined function's body (dbt 1.11): a SQL or Python file in {@code function-paths}. */
+  FUNCTION
 }

@@ -47,6 +47,10 @@ public enum ProblemCode {
   CATALOG_INVALID("catalog-invalid", Severity.WARNING),
   PROPERTY_UNKNOWN_COLUMN("property-unknown-column", Severity.WARNING),
   UNIT_TEST_INVALID("unit-test-invalid", Severity.ERROR),
+  // user-defined functions and the Semantic Layer (dbt 1.11/1.12)
+  FUNCTION_UNKNOWN("function-unknown", Severity.ERROR),
+  SEMANTIC_REFERENCE_UNKNOWN("semantic-reference-unknown", Severity.ERROR),
+  SEMANTIC_COLUMN_UNKNOWN("semantic-column-unknown", Severity.WARNING),
   // columns inferred from SQL
   COLUMN_UNKNOWN("column-unknown", Severity.WARNING),
   COLUMN_USED_DOWNSTREAM("column-used-downstream", Severity.WARNING),

@@ -33,6 +33,7 @@ final class ProjectFileFinder {
     p.snapshotPaths().forEach(d -> roles.add(new Role(d, sql, f -> FileKind.SNAPSHOT)));
     p.analysisPaths().forEach(d -> roles.add(new Role(d, sql, f -> FileKind.ANALYSIS)));
     Set<String> tests = ext.apply(Set.of(".sql", ".csv"));
+    p.functionPaths().forEach(d -> roles.add(new Role(d, models, f -> FileKind.FUNCTION)));
     for (String dir : p.testPaths()) {
       Path generic = p.dir().resolve(dir).resolve("generic");
       Path fixtures = p.dir().resolve(dir).resolve("fixtures");
@@ -58,7 +59,8 @@ final class ProjectFileFinder {
             p.snapshotPaths(),
             p.analysisPaths(),
             p.macroPaths(),
-            p.testPaths())) {
+            p.testPaths(),
+            p.functionPaths())) {
       yamlDirs.addAll(l);
     }
     new LinkedHashSet<>(yamlDirs)

@@ -99,8 +99,9 @@ public final class Builds {
 
   /**
    * The nodes a command runs for a selection: {@code run} the enabled models (not ephemeral ones,
-   * which are only CTEs), {@code seed} the seeds, {@code build} models, seeds, snapshots and — as
-   * dbt selects them — the data tests of what is selected.
+   * which are only CTEs), {@code seed} the seeds, {@code build} models, seeds, snapshots,
+   * user-defined functions (dbt 1.11) and — as dbt selects them — the data tests of what is
+   * selected.
    */
   public static List<Node> among(
       ProjectSnapshot s, String which, Collection<String> selected, Collection<String> excluded) {
@@ -118,6 +119,7 @@ public final class Builds {
             case "build" ->
                 n.type() == ResourceType.SEED
                     || n.type() == ResourceType.SNAPSHOT
+                    || n.type() == ResourceType.FUNCTION
                     || (n.type() == ResourceType.MODEL && !"ephemeral".equals(n.materialized()));
             default -> n.type() == ResourceType.MODEL && !"ephemeral".equals(n.materialized());
           };

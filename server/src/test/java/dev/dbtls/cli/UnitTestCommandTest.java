@@ -380,7 +380,7 @@ class UnitTestCommandTest {
     assertEquals(0, byType.exit(), byType.out() + byType.err());
     List<String> lines = byType.out().lines().toList();
     assertEquals(7, lines.size(), byType.out());
-    assertTrue(lines.contains("unit_test:shop.customer_totals.totals_per_customer"), byType.out());
+    assertTrue(lines.contains("unit_test:shop.totals_per_customer"), byType.out());
     CliRun unit = dbtls(p, "ls", "-s", "test_type:unit", "--output", "json");
     assertEquals(0, unit.exit(), unit.out() + unit.err());
     JsonNode first = new ObjectMapper().readTree(unit.out().lines().findFirst().orElseThrow());
@@ -388,7 +388,7 @@ class UnitTestCommandTest {
     assertEquals(7, unit.out().lines().count(), unit.out());
     // a model's name selects its unit tests too, as dbt's fqn selector does
     CliRun model = dbtls(p, "ls", "-s", "tiers");
-    assertTrue(model.out().contains("unit_test:shop.tiers.tiers_with_overrides"), model.out());
+    assertTrue(model.out().contains("unit_test:shop.tiers_with_overrides"), model.out());
     assertTrue(model.out().contains("shop.tiers"), model.out());
   }
 

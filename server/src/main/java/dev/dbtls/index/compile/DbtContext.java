@@ -33,6 +33,7 @@ final class DbtContext {
     Map<String, Object> g = new HashMap<>();
     g.put("ref", new RefFunction(scope));
     g.put("source", new SourceFunction(scope));
+    g.put("function", new FunctionFunction(scope));
     g.put("config", new ConfigObject(scope));
     g.put("var", new VarFunction(scope));
     g.put("env_var", new EnvVarFunction(scope));

@@ -224,7 +224,8 @@ public final class NodeCompiler {
     if (node.type() == ResourceType.TEST && node.file() == null) {
       return GenericTestCompiler.compile(snapshot, node, this::scopeGlobals);
     }
-    if (node.file() == null) {
+    String raw = node.extra().get(Node.RAW_CODE) instanceof String s ? s : null;
+    if (node.file() == null && raw == null) {
       return new CompiledNode(node, "", List.of(), false);
     }
     if (Boolean.TRUE.equals(node.extra().get(Node.JINJA_SYNTAX_ERROR))) {
@@ -232,7 +233,10 @@ public final class NodeCompiler {
       // it
       return new CompiledNode(node, "", List.of(), true);
     }
-    String text = node.type() == ResourceType.SNAPSHOT ? snapshotBody(node) : node.file().text();
+    String text =
+        raw != null
+            ? raw
+            : node.type() == ResourceType.SNAPSHOT ? snapshotBody(node) : node.file().text();
     ScannedTemplate template = JinjaScanner.scan(text);
     // invisible markers in the template tell which piece produced which part of the output
     Rendered r =

@@ -67,6 +67,13 @@ final class NodeDicts {
     m.put(
         "sources", n.sources().stream().map(s -> List.of(s.sourceName(), s.tableName())).toList());
     m.put("depends_on", Map.of("nodes", n.dependsOn(), "macros", List.of()));
+    if (n.type() == ResourceType.FUNCTION) {
+      FunctionDicts.put(n, m);
+    }
+    if (n.extra().get(Node.RAW_CODE) instanceof String raw) {
+      m.put("raw_code", raw);
+      m.put("raw_sql", raw);
+    }
     if (n.type() == ResourceType.SOURCE) {
       m.put("source_name", n.extra().get("source_name"));
       m.put("loader", n.extra().get("loader"));
@@ -93,30 +100,36 @@ final class NodeDicts {
     Map<String, Object> nodes = new LinkedHashMap<>();
     Map<String, Object> sources = new LinkedHashMap<>();
     Map<String, Object> exposures = new LinkedHashMap<>();
+    Map<String, Object> functions = new LinkedHashMap<>();
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    Map<String, Object> semanticModels = new LinkedHashMap<>();
+    Map<String, Object> savedQueries = new LinkedHashMap<>();
+    Map<String, Object> unitTests = new LinkedHashMap<>();
     for (Node n : manifest.nodes().values()) {
-      if (n.type() == dev.dbtls.index.ResourceType.UNIT_TEST) {
-        continue; // dbt keeps unit tests apart from graph.nodes
-      }
+      // dbt keeps each of these apart from graph.nodes (dbt 1.12's flat graph)
       Map<String, Object> into =
           switch (n.type()) {
             case SOURCE -> sources;
             case EXPOSURE -> exposures;
+            case FUNCTION -> functions;
+            case METRIC -> metrics;
+            case SEMANTIC_MODEL -> semanticModels;
+            case SAVED_QUERY -> savedQueries;
+            case UNIT_TEST -> unitTests;
             default -> nodes;
           };
       into.put(n.uniqueId(), of(n));
     }
-    return Map.of(
-        "nodes",
-        nodes,
-        "sources",
-        sources,
-        "exposures",
-        exposures,
-        "metrics",
-        Map.of(),
-        "groups",
-        Map.of(),
-        "semantic_models",
-        Map.of());
+    Map<String, Object> graph = new LinkedHashMap<>();
+    graph.put("exposures", exposures);
+    graph.put("functions", functions);
+    graph.put("groups", Map.of());
+    graph.put("metrics", metrics);
+    graph.put("nodes", nodes);
+    graph.put("sources", sources);
+    graph.put("semantic_models", semanticModels);
+    graph.put("saved_queries", savedQueries);
+    graph.put("unit_tests", unitTests);
+    return Collections.unmodifiableMap(graph);
   }
 }

@@ -26,6 +26,7 @@ import java.util.Map;
 final class DbtCallReader {
   private final String text;
   final List<RefCall> refs = new ArrayList<>();
+  final List<RefCall> functions = new ArrayList<>();
   final List<SourceCall> sources = new ArrayList<>();
   final List<ConfigCall> configs = new ArrayList<>();
   final List<DispatchCall> dispatches = new ArrayList<>();
@@ -39,6 +40,19 @@ final class DbtCallReader {
 
   /** Returns whether the call is dynamic. */
   boolean ref(TextRange call, List<List<Token>> args, boolean conditional) {
+    return ref(call, args, conditional, refs);
+  }
+
+  /**
+   * {@code function('name')} or {@code function('package', 'name')} (dbt 1.11's user-defined
+   * functions), read as a ref without a version.
+   */
+  boolean function(TextRange call, List<List<Token>> args, boolean conditional) {
+    return ref(call, args, conditional, functions);
+  }
+
+  private boolean ref(
+      TextRange call, List<List<Token>> args, boolean conditional, List<RefCall> into) {
     List<Token> positional = new ArrayList<>();
     boolean dynamic = false;
     String version = null;
@@ -65,7 +79,7 @@ final class DbtCallReader {
     }
     Token pkg = positional.size() == 2 ? positional.get(0) : null;
     Token name = positional.isEmpty() ? null : positional.get(positional.size() == 2 ? 1 : 0);
-    refs.add(
+    into.add(
         new RefCall(
             call,
             pkg == null ? null : pkg.value(),

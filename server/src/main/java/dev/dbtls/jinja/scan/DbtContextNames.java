@@ -31,6 +31,11 @@ public final class DbtContextNames {
               "ref('$1')",
               "A model, seed or snapshot: `ref('name')`, `ref('package', 'name')`, `ref('name', v=2)`."),
           new Name(
+              "function",
+              Kind.FUNCTION,
+              "function('$1')",
+              "A user-defined function (dbt 1.11): `function('name')`, `function('package', 'name')`."),
+          new Name(
               "source",
               Kind.FUNCTION,
               "source('$1', '$2')",

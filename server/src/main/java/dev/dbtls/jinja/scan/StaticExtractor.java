@@ -177,7 +177,8 @@ public final class StaticExtractor {
         List.copyOf(x.dbt.envVars),
         List.copyOf(x.dbt.docRefs),
         x.needsRender,
-        x.conditionalCalls);
+        x.conditionalCalls,
+        List.copyOf(x.dbt.functions));
   }
 
   // ---------------------------------------------------------------- local names
@@ -374,6 +375,7 @@ public final class StaticExtractor {
         boolean dynamic =
             switch (name) {
               case "ref" -> dbt.ref(call, args, conditional);
+              case "function" -> dbt.function(call, args, conditional);
               case "source" -> dbt.source(call, args, conditional);
               case "config" -> dbt.config(call, args);
               case "var" -> dbt.varCall(call, args, false);
@@ -415,7 +417,7 @@ public final class StaticExtractor {
 
   private static boolean isSpecial(String name) {
     return switch (name) {
-      case "ref", "source", "config", "var", "env_var", "doc" -> true;
+      case "ref", "source", "config", "var", "env_var", "doc", "function" -> true;
       default -> false;
     };
   }

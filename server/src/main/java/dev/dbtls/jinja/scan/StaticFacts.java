@@ -13,6 +13,8 @@ import java.util.Map;
  * {@code dynamic}. {@link #needsRender()} tells the index whether it may trust refs, sources and
  * config as extracted; {@link #conditionalCalls()} that a ref, source or config call outside a
  * macro runs only under a condition or in a loop, so only a render tells which of them dbt records.
+ * {@code functions}: the {@code function('name')} calls (dbt 1.11's user-defined functions), read
+ * as refs without a version.
  */
 public record StaticFacts(
     List<RefCall> refs,
@@ -27,7 +29,8 @@ public record StaticFacts(
     List<EnvVarCall> envVars,
     List<DocCall> docRefs,
     boolean needsRender,
-    boolean conditionalCalls) {
+    boolean conditionalCalls,
+    List<RefCall> functions) {
 
   /**
    * {@code ref('m')}, {@code ref('pkg', 'm')}, {@code ref('m', v=2)}. {@code packageName} and

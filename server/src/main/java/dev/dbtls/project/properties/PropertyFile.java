@@ -16,10 +16,11 @@ import java.util.Set;
 
 /**
  * A property YAML file ({@code models/_schema.yml} and the like), read the way dbt reads it:
- * models, seeds, snapshots, analyses, sources, macros, exposures and unit tests. Entries it cannot
- * understand are reported with their location and skipped; the rest of the file still counts. The
- * YAML tree itself is not kept (it is the largest thing a big project holds); every entry keeps the
- * locations features need.
+ * models, seeds, snapshots (also those defined in YAML), analyses, functions, sources, macros,
+ * exposures, unit tests, and the Semantic Layer's semantic models, metrics and saved queries.
+ * Entries it cannot understand are reported with their location and skipped; the rest of the file
+ * still counts. The YAML tree itself is not kept (it is the largest thing a big project holds);
+ * every entry keeps the locations features need.
  */
 public record PropertyFile(
     String path,
@@ -29,13 +30,28 @@ public record PropertyFile(
     List<ExposureSpec> exposures,
     List<UnitTestSpec> unitTests,
     List<DocRef> docRefs,
-    List<Problem> problems) {
+    List<Problem> problems,
+    List<SemanticModelSpec> semanticModels,
+    List<MetricSpec> metrics,
+    List<SavedQuerySpec> savedQueries,
+    List<FunctionSpec> functions,
+    List<YamlSnapshotSpec> yamlSnapshots) {
 
   /** A {@code doc('name')} (or {@code doc('package', 'name')}) inside a description. */
   public record DocRef(String packageName, String name, dev.dbtls.project.Span span) {}
 
   private static final Map<String, String> NODE_KEYS =
-      Map.of("models", "model", "seeds", "seed", "snapshots", "snapshot", "analyses", "analysis");
+      Map.of(
+          "models",
+          "model",
+          "seeds",
+          "seed",
+          "snapshots",
+          "snapshot",
+          "analyses",
+          "analysis",
+          "functions",
+          "function");
 
   public static PropertyFile parse(String path, String text) {
     YamlDocument doc = YamlDocument.parse(path, text);
@@ -57,6 +73,39 @@ public record PropertyFile(
                       }
                     }));
     nodes.sort(java.util.Comparator.comparingInt(n -> n.span().startLine()));
+    SemanticLayerReader semantic = new SemanticLayerReader(path, r.problems);
+    List<SemanticModelSpec> semanticModels = new ArrayList<>();
+    List<MetricSpec> metrics = new ArrayList<>();
+    List<SavedQuerySpec> savedQueries = new ArrayList<>();
+    r.entries(root, "semantic_models").forEach(m -> add(semanticModels, semantic.semanticModel(m)));
+    r.entries(root, "metrics").forEach(m -> add(metrics, semantic.metric(m, null)));
+    r.entries(root, "saved_queries").forEach(m -> add(savedQueries, semantic.savedQuery(m)));
+    for (YamlMap m : r.entries(root, "models")) {
+      String name = m.string("name");
+      if (name != null && !name.isBlank()) {
+        SemanticModelSpec inline = semantic.inlineSemanticModel(m, name);
+        add(semanticModels, inline);
+        metrics.addAll(semantic.inlineMetrics(m, inline));
+      }
+    }
+    List<FunctionSpec> functions = new ArrayList<>();
+    for (YamlMap m : r.entries(root, "functions")) {
+      String name = m.string("name");
+      if (name != null && !name.isBlank()) {
+        functions.add(r.function(m, name));
+      }
+    }
+    List<YamlSnapshotSpec> yamlSnapshots = new ArrayList<>();
+    for (YamlMap m : r.entries(root, "snapshots")) {
+      String name = m.string("name");
+      YamlNode relation = m.get("relation");
+      if (name != null
+          && !name.isBlank()
+          && relation instanceof YamlScalar s
+          && s.value() != null) {
+        yamlSnapshots.add(new YamlSnapshotSpec(name, relation.text(), relation.span()));
+      }
+    }
     List<SourceSpec> sources = new ArrayList<>();
     r.entries(root, "sources")
         .forEach(
@@ -124,7 +173,18 @@ public record PropertyFile(
         List.copyOf(exposures),
         List.copyOf(unitTests),
         List.copyOf(docRefs),
-        List.copyOf(r.problems));
+        List.copyOf(r.problems),
+        List.copyOf(semanticModels),
+        List.copyOf(metrics),
+        List.copyOf(savedQueries),
+        List.copyOf(functions),
+        List.copyOf(yamlSnapshots));
+  }
+
+  private static <T> void add(List<T> out, T item) {
+    if (item != null) {
+      out.add(item);
+    }
   }
 
   private static dev.dbtls.project.Span nameSpan(YamlMap m) {
@@ -172,6 +232,29 @@ public record PropertyFile(
         return null;
       }
       return name;
+    }
+
+    /** A function entry's arguments and return type (its config is its {@link NodeSpec}'s). */
+    FunctionSpec function(YamlMap m, String name) {
+      List<FunctionSpec.Argument> args = new ArrayList<>();
+      for (YamlMap a : entries(m, "arguments")) {
+        String arg = named(a, "argument");
+        if (arg != null) {
+          args.add(
+              new FunctionSpec.Argument(
+                  arg,
+                  a.string("data_type"),
+                  a.string("description"),
+                  a.has("default_value") ? a.get("default_value").toPlain() : null,
+                  a.span()));
+        }
+      }
+      YamlNode returns = m.get("returns");
+      if (returns == null) {
+        problem(m.get("name"), "function '" + name + "' has no 'returns: {data_type: ...}'");
+      }
+      return new FunctionSpec(
+          name, List.copyOf(args), m.map("returns").string("data_type"), path, nameSpan(m));
     }
 
     NodeSpec node(String type, YamlMap m) {
