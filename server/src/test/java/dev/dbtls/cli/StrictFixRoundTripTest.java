@@ -136,8 +136,13 @@ class StrictFixRoundTripTest {
   private static Map<String, String> compiled(ProjectSnapshot s) {
     NodeCompiler compiler = new NodeCompiler(s);
     Map<String, String> out = new TreeMap<>();
+    // which of two models of one name dbtls keeps is not decided (broken/ has such a pair)
+    Set<String> duplicated = new TreeSet<>();
+    s.manifest().problems().stream()
+        .filter(p -> p.code() == ProblemCode.NODE_DUPLICATE)
+        .forEach(p -> duplicated.add(p.file()));
     for (Node n : s.manifest().nodes().values()) {
-      if (n.type().compiles()) {
+      if (n.type().compiles() && !duplicated.contains(n.displayPath())) {
         out.put(n.uniqueId(), compiler.compile(n).sql());
       }
     }
