@@ -58,13 +58,20 @@ final class CheckCommand implements Callable<Integer> {
     }
     int exit = Reporter.report(problems, errors);
     long errorCount = problems.stream().filter(Problem::isError).count();
+    long deprecations = problems.stream().filter(p -> p.code().isDeprecation()).count();
     System.err.printf(
-        "Checked %d files of %s in %.2fs: %d errors, %d warnings%n",
+        "Checked %d files of %s in %.2fs: %d errors, %d warnings%s%n",
         files.size(),
         snapshot.inputs().root().name(),
         (System.nanoTime() - start) / 1e9,
         errorCount,
-        problems.stream().filter(p -> p.severity() == dev.dbtls.project.Severity.WARNING).count());
+        problems.stream()
+            .filter(p -> p.severity() == dev.dbtls.project.Severity.WARNING)
+            .filter(p -> !p.code().isDeprecation())
+            .count(),
+        deprecations == 0
+            ? ""
+            : ", " + deprecations + " deprecations dbt v2 refuses (dbtls fix --dry-run)");
     return exit;
   }
 }

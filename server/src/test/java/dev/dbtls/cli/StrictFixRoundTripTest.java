@@ -35,6 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 class StrictFixRoundTripTest {
   private static final Path PROJECTS = repo().resolve("test-projects");
 
+  /** How many nodes each round trip compared, printed at the end of a test. */
+  private static final Map<String, Integer> COMPILED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   @Test
   void everyTestProjectCompilesTheSameOnceFixed(@TempDir Path tmp) throws IOException {
     List<String> checked = new ArrayList<>();
@@ -45,6 +49,7 @@ class StrictFixRoundTripTest {
       checked.add(name);
     }
     assertTrue(checked.size() >= 5, checked.toString());
+    System.out.println("compiled the same before and after dbtls fix: " + new TreeMap<>(COMPILED));
   }
 
   @Test
@@ -85,6 +90,26 @@ class StrictFixRoundTripTest {
     assertFalse(Files.readString(dir.resolve(DbtProject.FILE)).contains("log-path"));
   }
 
+  @Test
+  void selectLimitsTheFixToTheChosenNodesFiles(@TempDir Path tmp) throws IOException {
+    Path dir = copy(PROJECTS.resolve("jaffle_shop_lite"), tmp.resolve("lite"));
+    StrictVariant.write(dir);
+    String project = Files.readString(dir.resolve(DbtProject.FILE));
+    Path yml =
+        Files.walk(dir)
+            .filter(p -> p.getFileName().toString().equals("strict_variant.yml"))
+            .findFirst()
+            .orElseThrow();
+    String before = Files.readString(yml);
+    CliRun run = CliRun.of("fix", "--select", "strict_variant", "--project-dir", dir.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(project, Files.readString(dir.resolve(DbtProject.FILE)), "not selected");
+    String after = Files.readString(yml);
+    assertFalse(after.equals(before));
+    assertTrue(after.contains("arguments:"), after);
+    assertTrue(run.err().contains("Changed 1 files of"), run.err());
+  }
+
   /** Fixes a copy of {@code before} with {@code dbtls fix}; compares every node's compiled SQL. */
   private static void roundTrip(Path before, Path after, String label) throws IOException {
     copy(before, after);
@@ -93,7 +118,9 @@ class StrictFixRoundTripTest {
     Map<String, String> was = compiled(load(before));
     ProjectSnapshot fixed = load(after);
     Map<String, String> now = compiled(fixed);
+    assertFalse(was.isEmpty(), label + ": nothing compiled");
     assertEquals(was.keySet(), now.keySet(), label + ": the nodes");
+    COMPILED.merge(label, was.size(), Integer::sum);
     for (String id : was.keySet()) {
       assertEquals(was.get(id), now.get(id), label + ": the compiled SQL of " + id);
     }
@@ -109,8 +136,13 @@ class StrictFixRoundTripTest {
   private static Map<String, String> compiled(ProjectSnapshot s) {
     NodeCompiler compiler = new NodeCompiler(s);
     Map<String, String> out = new TreeMap<>();
+    // which of two models of one name dbtls keeps is not decided (broken/ has such a pair)
+    Set<String> duplicated = new TreeSet<>();
+    s.manifest().problems().stream()
+        .filter(p -> p.code() == ProblemCode.NODE_DUPLICATE)
+        .forEach(p -> duplicated.add(p.file()));
     for (Node n : s.manifest().nodes().values()) {
-      if (n.type().compiles()) {
+      if (n.type().compiles() && !duplicated.contains(n.displayPath())) {
         out.put(n.uniqueId(), compiler.compile(n).sql());
       }
     }

@@ -85,6 +85,10 @@ final class StrictVariant {
         """
         {{ config(materialized='view') }}
         select {{ strict_variant_cents(100) }} as amount, 1 as id, 'a' as status
+        {#- columns' meta and tags, read where the fix moves them (under config:) -#}
+        {%- for col in model.columns.values() if 'pii' in col.meta or col.tags %}
+          , '{{ col.meta }} {{ col.tags }}' as described_{{ col.name }}
+        {%- endfor %}
         from {{ source('strict_raw', 'events') }}
         """);
     Files.writeString(
@@ -121,6 +125,7 @@ final class StrictVariant {
                       severity: warn
                   - relationships: {to: ref('strict_variant'), field: id}
               - name: status
+                tags: [state]
                 data_tests:
                   - accepted_values:
                       values: ['a', 'b']

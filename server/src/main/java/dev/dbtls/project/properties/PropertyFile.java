@@ -323,12 +323,37 @@ public record PropertyFile(
                   dataType(c),
                   tests(c),
                   c.list("constraints").items().stream().map(YamlNode::toPlain).toList(),
-                  c.plainMap("meta"),
-                  c.strings("tags"),
+                  columnMeta(c),
+                  columnTags(c),
                   quote(c),
                   c.span()));
         }
       }
+      return List.copyOf(out);
+    }
+
+    /**
+     * A column's meta: written at the top of its entry or under its {@code config:} (where dbt 1.10
+     * wants it), merged as dbt merges them, the config's winning.
+     */
+    private static Map<String, Object> columnMeta(YamlMap c) {
+      Map<String, Object> nested = c.map("config").plainMap("meta");
+      if (nested.isEmpty()) {
+        return c.plainMap("meta");
+      }
+      Map<String, Object> out = new LinkedHashMap<>(c.plainMap("meta"));
+      out.putAll(nested);
+      return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** A column's tags, at the top of its entry and under its {@code config:}. */
+    private static List<String> columnTags(YamlMap c) {
+      List<String> nested = c.map("config").strings("tags");
+      if (nested.isEmpty()) {
+        return c.strings("tags");
+      }
+      java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(c.strings("tags"));
+      out.addAll(nested);
       return List.copyOf(out);
     }
 
