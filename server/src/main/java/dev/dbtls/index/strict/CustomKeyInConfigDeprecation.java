@@ -60,6 +60,20 @@ final class CustomKeyInConfigDeprecation {
       return new Deprecation(problem);
     }
     String newName = project && v.key().startsWith("+") ? v.key().substring(1) : v.key();
+    String reader = ConfigReaders.firstReading(file.snapshot(), newName);
+    if (reader != null) {
+      // moved under meta, config.get would no longer see it: no safe fix from this file alone
+      return new Deprecation(
+          dev.dbtls.project.Problem.at(
+              file.displayPath(),
+              v.span(),
+              problem.code(),
+              problem.message()
+                  + " `"
+                  + reader
+                  + "` reads it with config.get, which does not look in meta: read it with"
+                  + " config.meta_get there when it moves."));
+    }
     String meta = project ? "+meta" : "meta";
     List<Edit> fix = UnderMeta.move(file, holder, v.key(), List.of(meta), newName);
     if (fix == null) {

@@ -143,6 +143,35 @@ class SchemaDeprecationsTest {
   }
 
   @Test
+  void aCustomConfigKeyATemplateReadsWithConfigGetHasNoFix() {
+    // dbt's config.get does not look in meta: moved there, the macro would get its default
+    StrictFixture f =
+        StrictFixture.of(
+            MODELS
+                + SNOWFLAKE
+                + """
+            -- file: macros/owner.sql
+            {% macro owner() %}{{ return(config.get('owner', 'nobody')) }}{% endmacro %}
+            -- file: models/schema.yml
+            version: 2
+            models:
+              - name: orders
+                config:
+                  owner: finance
+            """);
+    assertEquals(List.of("custom-key-in-config-deprecation 5:7"), f.found("models/schema.yml"));
+    assertEquals(Arrays.asList((String) null), f.titles("models/schema.yml"));
+    assertTrue(
+        f.problems("models/schema.yml")
+            .get(0)
+            .message()
+            .endsWith(
+                "`shop/macros/owner.sql` reads it with config.get, which does not look in meta:"
+                    + " read it with config.meta_get there when it moves."),
+        f.problems("models/schema.yml").get(0).message());
+  }
+
+  @Test
   void onAnAdapterTheSchemaDoesNotDescribeACustomConfigKeyHasNoFix() {
     StrictFixture f =
         StrictFixture.of(
