@@ -57,6 +57,8 @@ writeFileSync(
       'window.commandCenter': false,
       'chat.commandCenter.enabled': false,
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      // typed YAML keeps the indentation the test gives it (pasted lines are not re-indented)
+      '[yaml]': { 'editor.autoIndent': 'none' },
     },
     null,
     2,

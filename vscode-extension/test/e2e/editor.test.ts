@@ -104,6 +104,52 @@ test('the language status item shows the project, its target and adapter', async
   await wb.page.keyboard.press('Escape');
 });
 
+test("a generic test v2 refuses shows with dbt's deprecation name; its quick fix moves the arguments", async () => {
+  await wb.openFile('models/schema.yml');
+  await wb.page.keyboard.press('Control+End'); // the empty line after the last model, slow_report
+  // as pasted (YAML is not auto-indented in these tests: the lines keep their own indentation)
+  await wb.page.keyboard.insertText(
+    '    columns:\n      - name: pairs\n        data_tests:\n          - accepted_values:\n              values: [0, 1]\n',
+  );
+  await eventually(async () => /values: \[0, 1\]/.test(await wb.editorText()), 'the test is typed');
+  await wb.page.keyboard.press('Control+Shift+M');
+  const problems = wb.page.locator('.markers-panel');
+  await eventually(
+    async () =>
+      (await problems.innerText()).includes('missing-arguments-property-in-generic-test-deprecation'),
+    "the deprecation is in Problems, under dbt's name",
+  );
+  const shown = await problems.innerText();
+  assert.match(shown, /Arguments to generic tests should be nested under the `arguments` property/);
+  await wb.screenshot('deprecation');
+  // the quick fix, from the light bulb menu at the key
+  await wb.goTo(28, 15);
+  await wb.page.keyboard.press('Control+.');
+  const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'under `arguments:`' });
+  await fix.first().waitFor({ timeout: 30_000 });
+  await wb.screenshot('deprecation-quick-fix');
+  // the pointer is blocked over the menu: choose the fix from the keyboard, as most users do
+  const focused = wb.page.locator('.action-widget .monaco-list-row.focused');
+  await eventually(
+    async () => /under `arguments:`/.test((await focused.getAttribute('aria-label')) ?? ''),
+    'the fix is chosen',
+  );
+  await wb.page.keyboard.press('Enter');
+  await eventually(
+    async () => /- accepted_values:\s+arguments:\s+values: \[0, 1\]/.test(await wb.editorText()),
+    'the arguments are nested under arguments:',
+  );
+  await eventually(
+    async () =>
+      !(await problems.innerText()).includes('missing-arguments-property-in-generic-test-deprecation'),
+    'the deprecation is gone once fixed',
+  );
+  await wb.screenshot('deprecation-fixed');
+  await wb.page.keyboard.press('Control+Shift+M');
+  await wb.command('File: Revert File');
+  await wb.openFile('models/marts/customers.sql'); // where the next test starts
+});
+
 test('compiled SQL shows beside the model, without Jinja', async () => {
   await wb.command('dbt: Show Compiled SQL');
   const tab = wb.page.locator('.tabs-container .tab', { hasText: 'customers.sql.compiled.sql' });
