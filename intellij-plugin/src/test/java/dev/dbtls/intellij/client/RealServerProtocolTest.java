@@ -327,7 +327,14 @@ class RealServerProtocolTest {
                       orders, "select no_such_column from {{ ref('stg_customers') }}", null, 40),
                   "dbt/preview")
               .error());
+      // the server writes the history after it answers a preview (off the request's path): the
+      // newest entry may land a moment after its answer, so ask until it has (at most 10 s)
       HistoryResult history = server.await(calls.history(null, orders, 50), "dbt/history");
+      for (long until = System.nanoTime() + 10_000_000_000L;
+          history.error() == null && history.entries().size() < 3 && System.nanoTime() < until; ) {
+        Thread.sleep(100);
+        history = server.await(calls.history(null, orders, 50), "dbt/history");
+      }
       assertNull(history.error());
       assertEquals(3, history.entries().size(), history.toString());
       assertEquals(
