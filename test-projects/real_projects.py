@@ -195,7 +195,21 @@ def compare(kind, ref, manifest, ours, diffdir, project):
     return dict(res), differing
 
 
-def prepare(out, spec):
+def unique_labels(specs):
+    """Each spec's project label; where two projects would share one (two owners' repositories of
+    the same name), the owner is kept: owner+name/..."""
+    dirs = [os.path.abspath(spec.split(",")[0].partition("=")[0]) for spec in specs]
+    labels = [label_of(d) for d in dirs]
+    shared = {x for x in labels if labels.count(x) > 1}
+    for i, d in enumerate(dirs):
+        if labels[i] in shared:
+            parts = d.rstrip("/").split("/")
+            at = next((k for k, part in enumerate(parts) if "+" in part), len(parts) - 2)
+            labels[i] = "/".join(parts[at:])
+    return dict(zip(specs, labels))
+
+
+def prepare(out, spec, label=None):
     """The project folder of a DIR[=ADAPTER][,NAME=VALUE]... spec, its work folder under out and a
     throwaway profiles folder: (project, work, profiles dir, env, result with the common fields,
     reference kind, reference path, manifest)."""
@@ -203,7 +217,7 @@ def prepare(out, spec):
     project, _, adapter = first.partition("=")
     env = dict(a.split("=", 1) for a in assignments)
     project = os.path.abspath(project)
-    label = label_of(project)
+    label = label or label_of(project)
     work = os.path.join(out, re.sub(r"[^A-Za-z0-9_.+-]+", "_", label))
     os.makedirs(work, exist_ok=True)
     conf = load_yaml(os.path.join(project, "dbt_project.yml"))
@@ -219,8 +233,8 @@ def prepare(out, spec):
     return project, work, profiles, env, r, (kind, ref, manifest)
 
 
-def measure(jar, out, spec):
-    project, work, profiles, env, r, (kind, ref, manifest) = prepare(out, spec)
+def measure(jar, out, spec, label=None):
+    project, work, profiles, env, r, (kind, ref, manifest) = prepare(out, spec, label)
     conf = load_yaml(os.path.join(project, "dbt_project.yml"))
     common = ["--project-dir", project, "--profiles-dir", profiles]
 
@@ -319,12 +333,12 @@ def by_code(problems, sev):
     return collections.Counter(p["code"] for p in problems if p["sev"] == sev)
 
 
-def measure_strict(jar, out, spec):
+def measure_strict(jar, out, spec, label=None):
     """check, check --strict and fix --dry-run on the project; then, on a copy of it, compile, fix,
     compile again (file-by-file comparison of the two outputs) and check --strict again. The
     project itself is never written to (its files are hashed before and after the dry run)."""
     import shutil
-    project, work, profiles, env, r, _ = prepare(out, spec)
+    project, work, profiles, env, r, _ = prepare(out, spec, label)
     opts = ["--profiles-dir", profiles]
     log = lambda name: os.path.join(work, name)
 
@@ -591,8 +605,9 @@ def main():
     if sys.argv[1] == "strict":
         jar, out, specs = sys.argv[2], sys.argv[3], sys.argv[4:]
         results = []
+        labels = unique_labels(specs)
         for spec in specs:
-            r = measure_strict(jar, out, spec)
+            r = measure_strict(jar, out, spec, labels[spec])
             same = r.get("same_sql") or {}
             print(f'{r["project"]}: check --strict {sum(r["strict"]["errors"].values())} errors '
                   f'({", ".join(r["deprecation_codes"]) or "no deprecation"}), dry run {r["dry_run_hunks"]} hunks, '
@@ -606,8 +621,9 @@ def main():
         return
     jar, out, specs = sys.argv[2], sys.argv[3], sys.argv[4:]
     results = []
+    labels = unique_labels(specs)
     for spec in specs:
-        r = measure(jar, out, spec)
+        r = measure(jar, out, spec, labels[spec])
         ident = r.get("identical") or {}
         print(f'{r["project"]}: {r["models"]} models, {sum(r["errors"].values())} errors, '
               f'{sum(r["warnings"].values())} warnings, check {r["check_s"]}s, compile {r["compile_s"]}s'
