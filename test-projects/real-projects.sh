@@ -14,7 +14,8 @@
 # project in OUT, `compile --output-dir`, `fix`, `compile` again and `check --strict` again. Reports
 # per project the deprecations, the hunks, the files fix changed, the compiled files that are byte
 # for byte the same before and after the fix (every difference listed, diffs in OUT/<project>/sql-diffs)
-# and what --strict still finds; then every code with its count before and after the fix.
+# and what --strict still finds, and whether `fix --dry-run` on the fixed copy finds more (it should
+# not); then every code with its count before and after the fix.
 # OUT/results-strict.json keeps it all; KEEP=1 keeps the fixed copies.
 #
 # For each project folder (the one holding dbt_project.yml) it runs, with the given jar:

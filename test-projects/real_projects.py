@@ -382,6 +382,8 @@ def measure_strict(jar, out, spec, label=None):
         _, _, lines = run(jar, ["check", "--strict", *common], log("check-strict-fixed.txt"), env)
         after = [m.groupdict() for m in map(PROBLEM.match, lines) if m]
         r["after"] = {"errors": by_code(after, "error"), "warnings": by_code(after, "warning")}
+        _, rc, lines = run(jar, ["fix", "--dry-run", *common], log("fix-again-dry-run.diff"), env)
+        r["hunks_after_fix"] = sum(1 for l in lines if l.startswith("@@"))
     finally:
         if not os.environ.get("KEEP"):
             shutil.rmtree(tmp, ignore_errors=True)
@@ -448,6 +450,14 @@ def strict_report(results):
             if same.get(key):
                 problems.append(f'{r["project"]}: {key.replace("_", " ")}: {", ".join(same[key][:10])}'
                                 + (f' (+{len(same[key]) - 10})' if len(same[key]) > 10 else ""))
+        if r.get("hunks_after_fix"):
+            problems.append(f'{r["project"]}: fix --dry-run after fix still finds {r["hunks_after_fix"]} hunks')
+        other = lambda counts: {c: n for c, n in counts.items() if c not in deprecations}
+        new = collections.Counter(other(r.get("after", {}).get("errors", {}))) - collections.Counter(
+            other(r["strict"]["errors"]))
+        if new:
+            problems.append(f'{r["project"]}: errors after fix that were not there before: '
+                            + ", ".join(f"{c} {n}" for c, n in new.items()))
         cb, cf = r.get("compile_before"), r.get("compile_fixed")
         if cb != cf:
             problems.append(f'{r["project"]}: compile before {cb}, after fix {cf}')
