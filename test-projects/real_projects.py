@@ -301,8 +301,9 @@ def compile_counts(lines):
     return {"compiled": int(m.group(1)), "nodes": int(m.group(2)), "failed": int(m.group(3) or 0)} if m else None
 
 
-def compare_trees(a, b, diffdir):
-    """File-by-file comparison of two compile output folders: counts and the differing paths."""
+def compare_trees(a, b, diffdir, shared=()):
+    """File-by-file comparison of two compile output folders: counts and the differing paths; the
+    paths in shared (written by two nodes) are counted apart."""
     import difflib
     def files(root):
         out = {}
@@ -313,6 +314,10 @@ def compare_trees(a, b, diffdir):
         return out
     fa, fb = files(a), files(b)
     same, differing = 0, []
+    skipped = sorted(set(shared) & (set(fa) | set(fb)))
+    for rel in skipped:
+        fa.pop(rel, None)
+        fb.pop(rel, None)
     for rel in sorted(set(fa) & set(fb)):
         with open(fa[rel], encoding="utf-8", errors="replace") as f:
             x = f.read()
@@ -325,7 +330,7 @@ def compare_trees(a, b, diffdir):
         os.makedirs(diffdir, exist_ok=True)
         with open(os.path.join(diffdir, rel.replace("/", "__") + ".diff"), "w", encoding="utf-8") as f:
             f.writelines(difflib.unified_diff(x.splitlines(True), y.splitlines(True), "before/" + rel, "fixed/" + rel))
-    return {"files": len(set(fa) | set(fb)), "same": same, "differing": differing,
+    return {"files": len(set(fa) | set(fb)), "same": same, "differing": differing, "shared": skipped,
             "only_before": sorted(set(fa) - set(fb)), "only_fixed": sorted(set(fb) - set(fa))}
 
 
@@ -365,11 +370,22 @@ def measure_strict(jar, out, spec, label=None):
                                  if l.startswith("+++ ") and "/dev/null" not in l})
     r["dry_run_wrote"] = changed(before, tree_digest(project))
 
+    # the copy takes the repository the project is in (the folder named owner+name, where there is
+    # one), so that what it names by a relative path (packages.yml's local: ../) is there too
     tmp = tempfile.mkdtemp(prefix="copy.", dir=work)
-    copy = os.path.join(tmp, os.path.basename(project))
+    parts = project.rstrip("/").split("/")
+    at = next((i for i, part in enumerate(parts) if "+" in part), len(parts) - 1)
+    top = "/".join(parts[: at + 1])
+    copy = os.path.join(tmp, *parts[at:])
     try:
-        shutil.copytree(project, copy, symlinks=True)
+        shutil.copytree(top, os.path.join(tmp, parts[at]), symlinks=True)
         common = ["--project-dir", copy, *opts]
+        # tests of one name (dbt's md5 of their cleaned arguments can coincide: '%@%' and '%&%' both
+        # clean to '_') compile to one file, whichever is written last: left out of the comparison
+        _, _, lines = run(jar, ["ls", *common, "--resource-type", "test", "-o", "json"], log("ls-tests.txt"), env)
+        paths = collections.Counter(os.path.join("compiled", t.get("package_name", ""), t.get("original_file_path", ""),
+                                                 t.get("name", "") + ".sql") for t in json_objects(lines))
+        shared = {p for p, n in paths.items() if n > 1}
         _, rc, lines = run(jar, ["compile", *common, "--output-dir", log("compile-before")], log("compile-before.txt"), env)
         r["compile_before"] = compile_counts(lines)
         copied = tree_digest(copy)
@@ -378,7 +394,7 @@ def measure_strict(jar, out, spec, label=None):
         r["fixed_files"] = changed(copied, tree_digest(copy))
         _, rc, lines = run(jar, ["compile", *common, "--output-dir", log("compile-fixed")], log("compile-fixed.txt"), env)
         r["compile_fixed"] = compile_counts(lines)
-        r["same_sql"] = compare_trees(log("compile-before"), log("compile-fixed"), log("sql-diffs"))
+        r["same_sql"] = compare_trees(log("compile-before"), log("compile-fixed"), log("sql-diffs"), shared)
         _, _, lines = run(jar, ["check", "--strict", *common], log("check-strict-fixed.txt"), env)
         after = [m.groupdict() for m in map(PROBLEM.match, lines) if m]
         r["after"] = {"errors": by_code(after, "error"), "warnings": by_code(after, "warning")}
@@ -397,7 +413,7 @@ def strict_report(results):
         deprecations.update(r.get("deprecation_codes", []))
     dep = lambda counts: sum(n for c, n in counts.items() if c in deprecations)
     head = ["project", "adapter", "deprecations", "other errors", "dry-run hunks", "files fixed", "compiled",
-            "same SQL files", "differing", "deprecations left", "errors left"]
+            "same SQL files", "differing", "shared", "deprecations left", "errors left"]
     rows, tot = [], collections.Counter()
     for r in results:
         s = r["strict"]["errors"]
@@ -407,14 +423,17 @@ def strict_report(results):
         ndiff = len(same.get("differing", [])) + len(same.get("only_before", [])) + len(same.get("only_fixed", []))
         row = {"dep": dep(s), "other": sum(s.values()) - dep(s), "hunks": r.get("dry_run_hunks", 0),
                "fixed": len(r.get("fixed_files", [])), "same": same.get("same", 0), "files": same.get("files", 0),
-               "diff": ndiff, "left": dep(left), "errors_left": sum(left.values()) - dep(left)}
+               "diff": ndiff, "shared": len(same.get("shared", [])), "left": dep(left),
+               "errors_left": sum(left.values()) - dep(left)}
         tot.update(row)
         rows.append([r["project"], r["adapter"], str(row["dep"]), str(row["other"]), str(row["hunks"]),
                      str(row["fixed"]),
                      f'{cb.get("compiled", "?")}->{cf.get("compiled", "?")}' if cb or cf else "?",
-                     f'{row["same"]}/{row["files"]}', str(row["diff"]), str(row["left"]), str(row["errors_left"])])
+                     f'{row["same"]}/{row["files"]}', str(row["diff"]), str(row["shared"]), str(row["left"]),
+                     str(row["errors_left"])])
     rows.append(["TOTAL", "", str(tot["dep"]), str(tot["other"]), str(tot["hunks"]), str(tot["fixed"]), "",
-                 f'{tot["same"]}/{tot["files"]}', str(tot["diff"]), str(tot["left"]), str(tot["errors_left"])])
+                 f'{tot["same"]}/{tot["files"]}', str(tot["diff"]), str(tot["shared"]), str(tot["left"]),
+                 str(tot["errors_left"])])
     widths = [max(len(x[i]) for x in [head, *rows]) for i in range(len(head))]
     fmt = lambda row: "  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
     print(fmt(head))
