@@ -5,6 +5,18 @@
 #   test-projects/real-projects.sh --table OLD.json NEW.json     (two earlier runs side by side)
 #   test-projects/real-projects.sh --triage OUT [error|warning|compile]  (a run's problems by code and message;
 #                                            compile: errors only `compile` printed)
+#   test-projects/real-projects.sh --strict JAR DIR[=ADAPTER][,NAME=VALUE]...  (dbt v2's strict spec, below)
+#   test-projects/real-projects.sh --strict-table OUT                (a strict run's tables again)
+#
+# --strict: for each project, `check` and `check --strict` (a code that check reports as a warning and
+# --strict as an error at the same place is a deprecation) and `fix --dry-run` (diff hunks counted; the
+# project's files are hashed before and after: a dry run must write nothing); then, on a copy of the
+# project in OUT, `compile --output-dir`, `fix`, `compile` again and `check --strict` again. Reports
+# per project the deprecations, the hunks, the files fix changed, the compiled files that are byte
+# for byte the same before and after the fix (every difference listed, diffs in OUT/<project>/sql-diffs)
+# and what --strict still finds, and whether `fix --dry-run` on the fixed copy finds more (it should
+# not); then every code with its count before and after the fix.
+# OUT/results-strict.json keeps it all; KEEP=1 keeps the fixed copies.
 #
 # For each project folder (the one holding dbt_project.yml) it runs, with the given jar:
 #   dbtls ls --resource-type model -o json   -> the enabled models (all packages / the project's own)
@@ -36,12 +48,20 @@ fi
 if [ "${1:-}" = "--table" ]; then
   exec python3 "$here/real_projects.py" table "$2" "$3"
 fi
+if [ "${1:-}" = "--strict-table" ]; then
+  exec python3 "$here/real_projects.py" strict-table "$2"
+fi
+mode=run
+if [ "${1:-}" = "--strict" ]; then
+  mode=strict
+  shift
+fi
 if [ $# -lt 2 ]; then
-  sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"
   exit 2
 fi
 jar="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 shift
 out="${OUT:-$(mktemp -d /tmp/real-projects.XXXXXX)}"
 mkdir -p "$out"
-exec python3 "$here/real_projects.py" run "$jar" "$out" "$@"
+exec python3 "$here/real_projects.py" "$mode" "$jar" "$out" "$@"

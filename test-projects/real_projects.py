@@ -195,12 +195,29 @@ def compare(kind, ref, manifest, ours, diffdir, project):
     return dict(res), differing
 
 
-def measure(jar, out, spec):
+def unique_labels(specs):
+    """Each spec's project label; where two projects would share one (two owners' repositories of
+    the same name), the owner is kept: owner+name/..."""
+    dirs = [os.path.abspath(spec.split(",")[0].partition("=")[0]) for spec in specs]
+    labels = [label_of(d) for d in dirs]
+    shared = {x for x in labels if labels.count(x) > 1}
+    for i, d in enumerate(dirs):
+        if labels[i] in shared:
+            parts = d.rstrip("/").split("/")
+            at = next((k for k, part in enumerate(parts) if "+" in part), len(parts) - 2)
+            labels[i] = "/".join(parts[at:])
+    return dict(zip(specs, labels))
+
+
+def prepare(out, spec, label=None):
+    """The project folder of a DIR[=ADAPTER][,NAME=VALUE]... spec, its work folder under out and a
+    throwaway profiles folder: (project, work, profiles dir, env, result with the common fields,
+    reference kind, reference path, manifest)."""
     first, *assignments = spec.split(",")
     project, _, adapter = first.partition("=")
     env = dict(a.split("=", 1) for a in assignments)
     project = os.path.abspath(project)
-    label = label_of(project)
+    label = label or label_of(project)
     work = os.path.join(out, re.sub(r"[^A-Za-z0-9_.+-]+", "_", label))
     os.makedirs(work, exist_ok=True)
     conf = load_yaml(os.path.join(project, "dbt_project.yml"))
@@ -212,8 +229,14 @@ def measure(jar, out, spec):
     profiles = tempfile.mkdtemp(prefix="profiles.", dir=work)
     with open(os.path.join(profiles, "profiles.yml"), "w", encoding="utf-8") as f:
         f.write(profile_yaml(profile, adapter, database, schema))
-    common = ["--project-dir", project, "--profiles-dir", profiles]
     r = {"project": label, "dir": project, "adapter": adapter, "env": env}
+    return project, work, profiles, env, r, (kind, ref, manifest)
+
+
+def measure(jar, out, spec, label=None):
+    project, work, profiles, env, r, (kind, ref, manifest) = prepare(out, spec, label)
+    conf = load_yaml(os.path.join(project, "dbt_project.yml"))
+    common = ["--project-dir", project, "--profiles-dir", profiles]
 
     _, _, lines = run(jar, ["ls", *common, "--resource-type", "model", "-o", "json"], os.path.join(work, "ls.txt"), env)
     models = json_objects(lines)
@@ -251,6 +274,219 @@ def measure(jar, out, spec):
                                             os.path.join(work, "diffs"), project)
         r["differing"] = differing[:50]
     return r
+
+
+def tree_digest(root):
+    """{relative path: sha1} of every file under root (a folder named target or logs, dbt's output,
+    left out), to tell which files a command wrote."""
+    import hashlib
+    digest = {}
+    for d, dirs, files in os.walk(root):
+        dirs[:] = [x for x in dirs if x not in ("target", "logs")]
+        for name in files:
+            path = os.path.join(d, name)
+            if os.path.islink(path):
+                continue
+            with open(path, "rb") as f:
+                digest[os.path.relpath(path, root)] = hashlib.sha1(f.read()).hexdigest()
+    return digest
+
+
+def changed(before, after):
+    return sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+
+
+def compile_counts(lines):
+    m = next((COMPILED.search(l) for l in reversed(lines) if COMPILED.search(l)), None)
+    return {"compiled": int(m.group(1)), "nodes": int(m.group(2)), "failed": int(m.group(3) or 0)} if m else None
+
+
+def compare_trees(a, b, diffdir, shared=()):
+    """File-by-file comparison of two compile output folders: counts and the differing paths; the
+    paths in shared (written by two nodes) are counted apart."""
+    import difflib
+    def files(root):
+        out = {}
+        for d, _, names in os.walk(root):
+            for name in names:
+                path = os.path.join(d, name)
+                out[os.path.relpath(path, root)] = path
+        return out
+    fa, fb = files(a), files(b)
+    same, differing = 0, []
+    skipped = sorted(set(shared) & (set(fa) | set(fb)))
+    for rel in skipped:
+        fa.pop(rel, None)
+        fb.pop(rel, None)
+    for rel in sorted(set(fa) & set(fb)):
+        with open(fa[rel], encoding="utf-8", errors="replace") as f:
+            x = f.read()
+        with open(fb[rel], encoding="utf-8", errors="replace") as f:
+            y = f.read()
+        if x == y:
+            same += 1
+            continue
+        differing.append(rel)
+        os.makedirs(diffdir, exist_ok=True)
+        with open(os.path.join(diffdir, rel.replace("/", "__") + ".diff"), "w", encoding="utf-8") as f:
+            f.writelines(difflib.unified_diff(x.splitlines(True), y.splitlines(True), "before/" + rel, "fixed/" + rel))
+    return {"files": len(set(fa) | set(fb)), "same": same, "differing": differing, "shared": skipped,
+            "only_before": sorted(set(fa) - set(fb)), "only_fixed": sorted(set(fb) - set(fa))}
+
+
+def by_code(problems, sev):
+    return collections.Counter(p["code"] for p in problems if p["sev"] == sev)
+
+
+def measure_strict(jar, out, spec, label=None):
+    """check, check --strict and fix --dry-run on the project; then, on a copy of it, compile, fix,
+    compile again (file-by-file comparison of the two outputs) and check --strict again. The
+    project itself is never written to (its files are hashed before and after the dry run)."""
+    import shutil
+    project, work, profiles, env, r, _ = prepare(out, spec, label)
+    opts = ["--profiles-dir", profiles]
+    log = lambda name: os.path.join(work, name)
+
+    _, _, lines = run(jar, ["check", "--project-dir", project, *opts], log("check.txt"), env)
+    plain = [m.groupdict() for m in map(PROBLEM.match, lines) if m]
+    secs, rc, lines = run(jar, ["check", "--strict", "--project-dir", project, *opts], log("check-strict.txt"), env)
+    strict = [m.groupdict() for m in map(PROBLEM.match, lines) if m]
+    with open(log("problems-strict.json"), "w", encoding="utf-8") as f:
+        json.dump(strict, f, indent=0)
+    r["strict_s"], r["strict_rc"] = round(secs, 1), rc
+    r["strict_ran"] = any(l.startswith("Checked ") for l in lines) or (lines[0] if lines else "no output")
+    r["plain"] = {"errors": by_code(plain, "error"), "warnings": by_code(plain, "warning")}
+    r["strict"] = {"errors": by_code(strict, "error"), "warnings": by_code(strict, "warning")}
+    # a deprecation: a warning of check that check --strict makes an error (same place, same code)
+    warned = {(p["file"], p["line"], p["col"], p["code"]) for p in plain if p["sev"] == "warning"}
+    r["deprecation_codes"] = sorted({p["code"] for p in strict
+                                     if p["sev"] == "error" and (p["file"], p["line"], p["col"], p["code"]) in warned})
+
+    before = tree_digest(project)
+    secs, rc, lines = run(jar, ["fix", "--dry-run", "--project-dir", project, *opts], log("fix-dry-run.diff"), env)
+    r["dry_run_s"], r["dry_run_rc"] = round(secs, 1), rc
+    r["dry_run_hunks"] = sum(1 for l in lines if l.startswith("@@"))
+    r["dry_run_files"] = sorted({re.sub(r"^\+\+\+ (?:b/)?", "", l).split("\t")[0] for l in lines
+                                 if l.startswith("+++ ") and "/dev/null" not in l})
+    r["dry_run_wrote"] = changed(before, tree_digest(project))
+
+    # the copy takes the repository the project is in (the folder named owner+name, where there is
+    # one), so that what it names by a relative path (packages.yml's local: ../) is there too
+    tmp = tempfile.mkdtemp(prefix="copy.", dir=work)
+    parts = project.rstrip("/").split("/")
+    at = next((i for i, part in enumerate(parts) if "+" in part), len(parts) - 1)
+    top = "/".join(parts[: at + 1])
+    copy = os.path.join(tmp, *parts[at:])
+    try:
+        shutil.copytree(top, os.path.join(tmp, parts[at]), symlinks=True)
+        common = ["--project-dir", copy, *opts]
+        # tests of one name (dbt's md5 of their cleaned arguments can coincide: '%@%' and '%&%' both
+        # clean to '_') compile to one file, whichever is written last: left out of the comparison
+        _, _, lines = run(jar, ["ls", *common, "--resource-type", "test", "-o", "json"], log("ls-tests.txt"), env)
+        paths = collections.Counter(os.path.join("compiled", t.get("package_name", ""), t.get("original_file_path", ""),
+                                                 t.get("name", "") + ".sql") for t in json_objects(lines))
+        shared = {p for p, n in paths.items() if n > 1}
+        _, rc, lines = run(jar, ["compile", *common, "--output-dir", log("compile-before")], log("compile-before.txt"), env)
+        r["compile_before"] = compile_counts(lines)
+        copied = tree_digest(copy)
+        secs, rc, lines = run(jar, ["fix", *common], log("fix.txt"), env)
+        r["fix_s"], r["fix_rc"] = round(secs, 1), rc
+        r["fixed_files"] = changed(copied, tree_digest(copy))
+        _, rc, lines = run(jar, ["compile", *common, "--output-dir", log("compile-fixed")], log("compile-fixed.txt"), env)
+        r["compile_fixed"] = compile_counts(lines)
+        r["same_sql"] = compare_trees(log("compile-before"), log("compile-fixed"), log("sql-diffs"), shared)
+        _, _, lines = run(jar, ["check", "--strict", *common], log("check-strict-fixed.txt"), env)
+        after = [m.groupdict() for m in map(PROBLEM.match, lines) if m]
+        r["after"] = {"errors": by_code(after, "error"), "warnings": by_code(after, "warning")}
+        _, rc, lines = run(jar, ["fix", "--dry-run", *common], log("fix-again-dry-run.diff"), env)
+        r["hunks_after_fix"] = sum(1 for l in lines if l.startswith("@@"))
+    finally:
+        if not os.environ.get("KEEP"):
+            shutil.rmtree(tmp, ignore_errors=True)
+    return r
+
+
+def strict_report(results):
+    """The strict run's tables: per project, then per code over all projects."""
+    deprecations = set()
+    for r in results:
+        deprecations.update(r.get("deprecation_codes", []))
+    dep = lambda counts: sum(n for c, n in counts.items() if c in deprecations)
+    head = ["project", "adapter", "deprecations", "other errors", "dry-run hunks", "files fixed", "compiled",
+            "same SQL files", "differing", "shared", "deprecations left", "errors left"]
+    rows, tot = [], collections.Counter()
+    for r in results:
+        s = r["strict"]["errors"]
+        left = r.get("after", {}).get("errors", {})
+        same = r.get("same_sql") or {}
+        cb, cf = r.get("compile_before") or {}, r.get("compile_fixed") or {}
+        ndiff = len(same.get("differing", [])) + len(same.get("only_before", [])) + len(same.get("only_fixed", []))
+        row = {"dep": dep(s), "other": sum(s.values()) - dep(s), "hunks": r.get("dry_run_hunks", 0),
+               "fixed": len(r.get("fixed_files", [])), "same": same.get("same", 0), "files": same.get("files", 0),
+               "diff": ndiff, "shared": len(same.get("shared", [])), "left": dep(left),
+               "errors_left": sum(left.values()) - dep(left)}
+        tot.update(row)
+        rows.append([r["project"], r["adapter"], str(row["dep"]), str(row["other"]), str(row["hunks"]),
+                     str(row["fixed"]),
+                     f'{cb.get("compiled", "?")}->{cf.get("compiled", "?")}' if cb or cf else "?",
+                     f'{row["same"]}/{row["files"]}', str(row["diff"]), str(row["shared"]), str(row["left"]),
+                     str(row["errors_left"])])
+    rows.append(["TOTAL", "", str(tot["dep"]), str(tot["other"]), str(tot["hunks"]), str(tot["fixed"]), "",
+                 f'{tot["same"]}/{tot["files"]}', str(tot["diff"]), str(tot["shared"]), str(tot["left"]),
+                 str(tot["errors_left"])])
+    widths = [max(len(x[i]) for x in [head, *rows]) for i in range(len(head))]
+    fmt = lambda row: "  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
+    print(fmt(head))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print(fmt(row))
+
+    print("\ncheck --strict by code, all projects (D = a deprecation: a warning of check, an error of --strict):")
+    before, after, projects = collections.Counter(), collections.Counter(), collections.Counter()
+    for r in results:
+        counts = collections.Counter(r["strict"]["errors"]) + collections.Counter(r["strict"]["warnings"])
+        before.update(counts)
+        projects.update(counts.keys())
+        after.update(collections.Counter(r.get("after", {}).get("errors", {}))
+                     + collections.Counter(r.get("after", {}).get("warnings", {})))
+    head = ["code", "", "found", "projects", "after fix"]
+    rows = [[c, "D" if c in deprecations else "", str(before[c]), str(projects[c]), str(after[c])]
+            for c in sorted(set(before) | set(after), key=lambda c: (c not in deprecations, -before[c], c))]
+    widths = [max(len(x[i]) for x in [head, *rows]) for i in range(len(head))]
+    for row in [head, *rows]:
+        print("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
+
+    problems = []
+    for r in results:
+        if r.get("strict_ran") is not True:
+            problems.append(f'{r["project"]}: check --strict did not run: {r.get("strict_ran")}')
+        if r.get("dry_run_wrote"):
+            problems.append(f'{r["project"]}: fix --dry-run wrote {", ".join(r["dry_run_wrote"][:5])}')
+        if r.get("fix_rc") not in (0, None) or r.get("dry_run_rc") not in (0, 1, None):
+            problems.append(f'{r["project"]}: fix exit {r.get("fix_rc")}, fix --dry-run exit {r.get("dry_run_rc")}')
+        same = r.get("same_sql") or {}
+        for key in ("differing", "only_before", "only_fixed"):
+            if same.get(key):
+                problems.append(f'{r["project"]}: {key.replace("_", " ")}: {", ".join(same[key][:10])}'
+                                + (f' (+{len(same[key]) - 10})' if len(same[key]) > 10 else ""))
+        if r.get("hunks_after_fix"):
+            problems.append(f'{r["project"]}: fix --dry-run after fix still finds {r["hunks_after_fix"]} hunks')
+        other = lambda counts: {c: n for c, n in counts.items() if c not in deprecations}
+        new = collections.Counter(other(r.get("after", {}).get("errors", {}))) - collections.Counter(
+            other(r["strict"]["errors"]))
+        if new:
+            problems.append(f'{r["project"]}: errors after fix that were not there before: '
+                            + ", ".join(f"{c} {n}" for c, n in new.items()))
+        cb, cf = r.get("compile_before"), r.get("compile_fixed")
+        if cb != cf:
+            problems.append(f'{r["project"]}: compile before {cb}, after fix {cf}')
+        if len(r.get("dry_run_files", [])) != len(r.get("fixed_files", [])):
+            problems.append(f'{r["project"]}: dry run names {len(r.get("dry_run_files", []))} files, '
+                            f'fix changed {len(r.get("fixed_files", []))}')
+    print("\nfindings: " + ("none; every fixed project compiles to the same files, byte for byte" if not problems
+                             else f"{len(problems)}"))
+    for p in problems:
+        print("  " + p)
 
 
 def label_of(project):
@@ -391,10 +627,32 @@ def main():
             r["errors"], r["warnings"] = collections.Counter(r["errors"]), collections.Counter(r["warnings"])
         side_by_side(old, new)
         return
+    if sys.argv[1] == "strict-table":
+        with open(os.path.join(sys.argv[2], "results-strict.json")) as f:
+            strict_report(json.load(f))
+        return
+    if sys.argv[1] == "strict":
+        jar, out, specs = sys.argv[2], sys.argv[3], sys.argv[4:]
+        results = []
+        labels = unique_labels(specs)
+        for spec in specs:
+            r = measure_strict(jar, out, spec, labels[spec])
+            same = r.get("same_sql") or {}
+            print(f'{r["project"]}: check --strict {sum(r["strict"]["errors"].values())} errors '
+                  f'({", ".join(r["deprecation_codes"]) or "no deprecation"}), dry run {r["dry_run_hunks"]} hunks, '
+                  f'fix changed {len(r.get("fixed_files", []))} files, same SQL {same.get("same", 0)}/{same.get("files", 0)}',
+                  file=sys.stderr, flush=True)
+            results.append(r)
+            with open(os.path.join(out, "results-strict.json"), "w", encoding="utf-8") as f:
+                json.dump(results, f, indent=1)
+        print(f"jar: {jar}\nresults: {out}/results-strict.json (each command's output, diffs per project there)\n")
+        strict_report(results)
+        return
     jar, out, specs = sys.argv[2], sys.argv[3], sys.argv[4:]
     results = []
+    labels = unique_labels(specs)
     for spec in specs:
-        r = measure(jar, out, spec)
+        r = measure(jar, out, spec, labels[spec])
         ident = r.get("identical") or {}
         print(f'{r["project"]}: {r["models"]} models, {sum(r["errors"].values())} errors, '
               f'{sum(r["warnings"].values())} warnings, check {r["check_s"]}s, compile {r["compile_s"]}s'
