@@ -14,6 +14,28 @@ import java.util.stream.Collectors;
 final class ProjectConfigKeys {
   private ProjectConfigKeys() {}
 
+  /** The keys of data tests' configs (dbt_project.yml's {@code data_tests:} and {@code tests:}). */
+  private static final Set<String> DATA_TESTS =
+      words(
+          """
+              adapter_properties alias as_columnstore auto_liquid_cluster auto_refresh
+              automatic_clustering backup base_location_root base_location_subpath bind buckets
+              catalog catalog_name cluster_by clustered_by compression compute copy_grants copy_tags
+              database databricks_compute databricks_tags dist enable_refresh enabled error_if
+              external_volume fail_calc file_format full_refresh grant_access_to group
+              hours_to_expiration immutable_where include_full_name_in_path indexes initialize
+              job_execution_timeout_seconds kms_key_name labels labels_from_meta limit
+              liquid_clustered_by location_root matched_condition max_staleness
+              merge_with_schema_evolution meta not_matched_by_source_action
+              not_matched_by_source_condition not_matched_condition partition_by
+              partition_expiration_days partitions query_tag quoting refresh_interval_minutes
+              refresh_mode refresh_warehouse require_partition_filter reservation row_access_policy
+              schedule scheduler schema secure severity skip_matched_step skip_not_matched_step
+              snowflake_initialization_warehouse snowflake_warehouse sort sort_type source_alias
+              sql_header static_analysis store_failures store_failures_as table_tag table_type tags
+              target_alias target_lag tblproperties tmp_relation_type transient warn_if where
+                  """);
+
   static final Map<String, Set<String>> BY_RESOURCE =
       Map.ofEntries(
           Map.entry(
@@ -106,48 +128,8 @@ final class ProjectConfigKeys {
               reservation schedule schema_origin skip_matched_step skip_not_matched_step sort
               sort_type source_alias static_analysis sync table_type tags target_alias tblproperties
                   """)),
-          Map.entry(
-              "data_tests",
-              words(
-                  """
-              adapter_properties alias as_columnstore auto_liquid_cluster auto_refresh
-              automatic_clustering backup base_location_root base_location_subpath bind buckets
-              catalog catalog_name cluster_by clustered_by compression compute copy_grants copy_tags
-              database databricks_compute databricks_tags dist enable_refresh enabled error_if
-              external_volume fail_calc file_format full_refresh grant_access_to group
-              hours_to_expiration immutable_where include_full_name_in_path indexes initialize
-              job_execution_timeout_seconds kms_key_name labels labels_from_meta limit
-              liquid_clustered_by location_root matched_condition max_staleness
-              merge_with_schema_evolution meta not_matched_by_source_action
-              not_matched_by_source_condition not_matched_condition partition_by
-              partition_expiration_days partitions query_tag quoting refresh_interval_minutes
-              refresh_mode refresh_warehouse require_partition_filter reservation row_access_policy
-              schedule scheduler schema secure severity skip_matched_step skip_not_matched_step
-              snowflake_initialization_warehouse snowflake_warehouse sort sort_type source_alias
-              sql_header static_analysis store_failures store_failures_as table_tag table_type tags
-              target_alias target_lag tblproperties tmp_relation_type transient warn_if where
-                  """)),
-          Map.entry(
-              "tests",
-              words(
-                  """
-              adapter_properties alias as_columnstore auto_liquid_cluster auto_refresh
-              automatic_clustering backup base_location_root base_location_subpath bind buckets
-              catalog catalog_name cluster_by clustered_by compression compute copy_grants copy_tags
-              database databricks_compute databricks_tags dist enable_refresh enabled error_if
-              external_volume fail_calc file_format full_refresh grant_access_to group
-              hours_to_expiration immutable_where include_full_name_in_path indexes initialize
-              job_execution_timeout_seconds kms_key_name labels labels_from_meta limit
-              liquid_clustered_by location_root matched_condition max_staleness
-              merge_with_schema_evolution meta not_matched_by_source_action
-              not_matched_by_source_condition not_matched_condition partition_by
-              partition_expiration_days partitions query_tag quoting refresh_interval_minutes
-              refresh_mode refresh_warehouse require_partition_filter reservation row_access_policy
-              schedule scheduler schema secure severity skip_matched_step skip_not_matched_step
-              snowflake_initialization_warehouse snowflake_warehouse sort sort_type source_alias
-              sql_header static_analysis store_failures store_failures_as table_tag table_type tags
-              target_alias target_lag tblproperties tmp_relation_type transient warn_if where
-                  """)),
+          Map.entry("data_tests", DATA_TESTS),
+          Map.entry("tests", DATA_TESTS),
           Map.entry(
               "analyses",
               words(
