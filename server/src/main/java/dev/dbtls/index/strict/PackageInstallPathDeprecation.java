@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * {@code dbt_modules} in {@code clean-targets} of dbt_project.yml while packages are installed
- * elsewhere (the default {@code dbt_packages} since dbt 1.0): dbt warns on {@code dbt clean}. The
- * fix writes {@code dbt_packages} instead, as dbt's message says.
+ * elsewhere (the default {@code dbt_packages} since dbt 1.0) and that folder is not cleaned: dbt
+ * warns on {@code dbt clean}. The fix writes {@code dbt_packages} instead, as dbt's message says.
  */
 final class PackageInstallPathDeprecation implements StrictRule {
   private static final String EVENT = "PackageInstallPathDeprecation";
@@ -27,6 +27,12 @@ final class PackageInstallPathDeprecation implements StrictRule {
     YamlNode targets = root.get("clean-targets");
     if (targets == null) {
       return;
+    }
+    String cleaned = installPath == null ? "dbt_packages" : installPath;
+    for (YamlNode item : targets.asList().items()) {
+      if (item instanceof YamlScalar s && cleaned.equals(s.value())) {
+        return; // dbt warns only when the packages' folder itself is not cleaned
+      }
     }
     for (YamlNode item : targets.asList().items()) {
       if (!(item instanceof YamlScalar s) || !"dbt_modules".equals(s.value())) {

@@ -95,6 +95,20 @@ class ProjectFileDeprecationsTest {
   }
 
   @Test
+  void cleaningDbtModulesBesideThePackagesFolderIsNoDeprecation() {
+    // dbt clean warns only when the folder packages are installed in is not cleaned too
+    StrictFixture f =
+        StrictFixture.of(
+            """
+            -- file: dbt_project.yml
+            name: shop
+            profile: shop
+            clean-targets: [target, dbt_packages, dbt_modules]
+            """);
+    assertEquals(List.of(), f.found("dbt_project.yml"));
+  }
+
+  @Test
   void flagsAndCleanTargetsOfOldDbt() {
     StrictFixture f =
         StrictFixture.of(
