@@ -1,5 +1,6 @@
 package dev.dbtls.index.strict;
 
+import dev.dbtls.project.properties.PropertyFile;
 import dev.dbtls.project.yaml.YamlMap;
 import dev.dbtls.project.yaml.YamlNode;
 import java.util.List;
@@ -15,24 +16,15 @@ import java.util.Map;
  * @param alternative whether this is the {@code test_name:} form
  */
 record GenericTestEntry(YamlMap args, String name, boolean alternative) {
-  /** What dbt takes out of a test's arguments as configs (its TestBuilder.CONFIG_ARGS). */
+  /**
+   * What counts as a config beside a test's arguments here: dbt's ({@link
+   * PropertyFile#TEST_CONFIG_ARGS}) and {@code sql_header}, which dbt v2's schema has among data
+   * tests' configs.
+   */
   static final List<String> CONFIG_ARGS =
-      List.of(
-          "severity",
-          "tags",
-          "enabled",
-          "where",
-          "limit",
-          "warn_if",
-          "error_if",
-          "fail_calc",
-          "store_failures",
-          "store_failures_as",
-          "sql_header",
-          "meta",
-          "database",
-          "schema",
-          "alias");
+      java.util.stream.Stream.concat(
+              PropertyFile.TEST_CONFIG_ARGS.stream(), java.util.stream.Stream.of("sql_header"))
+          .toList();
 
   /** Keys that stay at the top of a test: neither arguments nor moved configs. */
   static final List<String> TOP_LEVEL = List.of("config", "column_name", "description", "name");

@@ -40,6 +40,27 @@ public record PropertyFile(
   /** A {@code doc('name')} (or {@code doc('package', 'name')}) inside a description. */
   public record DocRef(String packageName, String name, dev.dbtls.project.Span span) {}
 
+  /**
+   * What dbt takes out of a test's arguments as configs, in its order (its TestBuilder's {@code
+   * CONFIG_ARGS}).
+   */
+  public static final List<String> TEST_CONFIG_ARGS =
+      List.of(
+          "severity",
+          "tags",
+          "enabled",
+          "where",
+          "limit",
+          "warn_if",
+          "error_if",
+          "fail_calc",
+          "store_failures",
+          "store_failures_as",
+          "meta",
+          "database",
+          "schema",
+          "alias");
+
   private static final Map<String, String> NODE_KEYS =
       Map.of(
           "models",
@@ -470,24 +491,6 @@ public record PropertyFile(
     private static final java.util.regex.Pattern TEST_NAME =
         java.util.regex.Pattern.compile("([a-zA-Z_][0-9a-zA-Z_]*\\.)?[a-zA-Z_][0-9a-zA-Z_]*");
 
-    /** What dbt takes out of a test's arguments as configs, in its order (its TestBuilder). */
-    private static final List<String> CONFIG_ARGS =
-        List.of(
-            "severity",
-            "tags",
-            "enabled",
-            "where",
-            "limit",
-            "warn_if",
-            "error_if",
-            "fail_calc",
-            "store_failures",
-            "store_failures_as",
-            "meta",
-            "database",
-            "schema",
-            "alias");
-
     /**
      * The configs of a test: {@code severity}, {@code where}, ... given beside its arguments or in
      * its {@code config:} (a top-level value wins unless it is empty or false and a {@code config:}
@@ -497,7 +500,7 @@ public record PropertyFile(
       boolean hasConfig = args.containsKey("config");
       Map<String, Object> nested = new LinkedHashMap<>(castMap(args.remove("config")));
       Map<String, Object> out = new LinkedHashMap<>();
-      for (String key : CONFIG_ARGS) {
+      for (String key : TEST_CONFIG_ARGS) {
         Object value = args.remove(key);
         if (!truthy(value) && hasConfig) {
           value = nested.remove(key);
