@@ -1,11 +1,18 @@
 // Bundles the extension (Node, CommonJS) and one browser bundle per webview. `--production`
-// minifies; `--tests` also compiles the unit tests to out-test/ for Node's test runner.
+// minifies and writes what each bundle took from node_modules to out-meta/ (the third-party notices,
+// scripts/notices.mjs, are made from it); `--tests` also compiles the unit tests to out-test/ for Node's test runner.
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, rmSync } from 'node:fs';
+import { readdirSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const tests = process.argv.includes('--tests');
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning' };
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  metafile: production,
+  logLevel: 'warning',
+};
 
 rmSync('dist', { recursive: true, force: true });
 if (tests) rmSync('out-test', { recursive: true, force: true });
@@ -61,4 +68,10 @@ if (tests) {
   );
 }
 
-await Promise.all(builds);
+const results = await Promise.all(builds);
+if (production) {
+  rmSync('out-meta', { recursive: true, force: true });
+  mkdirSync('out-meta');
+  const inputs = [...new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)))].sort();
+  writeFileSync('out-meta/bundled-inputs.json', JSON.stringify(inputs, null, 1));
+}
