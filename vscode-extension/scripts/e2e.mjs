@@ -3,15 +3,35 @@
 // extensions folder, opens a copy of test-projects/vscode_shop, and runs test/e2e/*.test.ts
 // (compiled to out-test/e2e) against it. Screenshots: test-output/e2e/.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const vsix = path.join(root, 'dbtls.vsix');
+// the package a user of this machine's platform gets (packages/, made by npm run package), else the
+// universal one; when it carries a Java runtime, the editor runs with no other Java to find
+const target = `${process.platform}-${process.arch}`;
+const summaryFile = path.join(root, 'packages', 'summary.json');
+const summary = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : {};
+const vsix = path.join(root, summary[target]?.file ?? 'dbtls.vsix');
+const bundledJava = Boolean(summary[target]?.runtime);
 if (!existsSync(vsix)) fail(`${vsix} is missing: run npm run package first`);
+console.log(
+  `e2e: ${path.relative(root, vsix)}${bundledJava ? ', with its own Java runtime and no other Java on PATH' : ''}`,
+);
 if (!existsSync(path.join(root, 'out-test', 'e2e')))
   fail('out-test/e2e is missing: run node esbuild.mjs --tests first');
 
@@ -95,7 +115,7 @@ const editor = spawn(
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
     env: {
-      ...process.env,
+      ...(bundledJava ? withoutJava(process.env, path.join(work, 'path')) : process.env),
       XDG_CACHE_HOME: path.join(work, 'cache'),
       DBTLS_STORE: path.join(work, 'store.db'),
     },
@@ -132,6 +152,17 @@ try {
     },
   );
   code = await new Promise((r) => tests.on('exit', (c) => r(c ?? 1)));
+  // the server ran on the package's own runtime: the dbtls output says where its Java came from
+  if (
+    bundledJava &&
+    code === 0 &&
+    !outputLogs(path.join(userData, 'logs')).some((t) =>
+      t.includes('from the Java runtime bundled with dbtls'),
+    )
+  ) {
+    console.error('e2e: the dbtls output does not say the server ran on the bundled Java runtime');
+    code = 1;
+  }
 } finally {
   try {
     process.kill(-editor.pid, 'SIGTERM');
@@ -146,6 +177,33 @@ process.exit(code);
 function fail(message) {
   console.error(`e2e: ${message}`);
   process.exit(1);
+}
+
+/**
+ * The environment without a Java: no JAVA_HOME or JDK_HOME, and each PATH folder that holds a
+ * `java` replaced by a folder of links to everything else in it.
+ */
+function withoutJava(env, shadowRoot) {
+  const dirs = (env.PATH ?? '').split(path.delimiter).map((dir, i) => {
+    if (!dir || !existsSync(path.join(dir, 'java'))) return dir;
+    const shadow = path.join(shadowRoot, String(i));
+    mkdirSync(shadow, { recursive: true });
+    for (const name of readdirSync(dir))
+      if (!/^(java|javac|jshell|jar|jlink|jdeps)$/.test(name))
+        symlinkSync(path.join(dir, name), path.join(shadow, name));
+    return shadow;
+  });
+  const { JAVA_HOME, JDK_HOME, ...rest } = env;
+  return { ...rest, PATH: dirs.join(path.delimiter) };
+}
+
+/** The text of every output channel log VS Code wrote under `dir`. */
+function outputLogs(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map((f) => path.join(dir, String(f)))
+    .filter((f) => f.endsWith('.log') && statSync(f).isFile())
+    .map((f) => readFileSync(f, 'utf8'));
 }
 
 function freePort() {

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   CloseAction,
@@ -18,8 +19,8 @@ import type {
 } from '../protocol.generated';
 import { consentedValue } from './consent';
 import { DbtServer, ServerNotRunning, messageOf } from './dbtServer';
-import { findJava, javaCandidates, noJavaMessage } from './java';
-import { isOutOfMemory, serverCommand } from './launch';
+import { ensureExecutable, findJava, javaCandidates, noJavaMessage } from './java';
+import { heapDumpFile, isOutOfMemory, serverCommand } from './launch';
 import { projectGlob, projectOf, projectRoots } from './projects';
 import { Crash, RestartPolicy } from './restartPolicy';
 import { registerStartupBridge } from './startupBridge';
@@ -193,7 +194,9 @@ export class ServerClient implements DbtServer, vscode.Disposable {
     const config = vscode.workspace.getConfiguration('dbtls');
     const javaHome = await this.consented(config, 'java.home');
     const vmargs = (await this.consented(config, 'server.vmargs')) ?? '';
-    const search = await findJava(javaCandidates(javaHome, process.env));
+    const bundled = vscode.Uri.joinPath(this.extensionUri, 'jre').fsPath;
+    ensureExecutable(path.join(bundled, 'bin', 'java'));
+    const search = await findJava(javaCandidates(javaHome, process.env, process.platform, bundled));
     if (!search.found) {
       const message = noJavaMessage(search);
       void vscode.window
@@ -213,7 +216,9 @@ export class ServerClient implements DbtServer, vscode.Disposable {
       jar,
       vmargs,
       maxHeap: config.get<string>('server.maxHeap', '2g'),
+      heapDumpDir: this.context.logUri.fsPath,
     });
+    mkdirSync(this.context.logUri.fsPath, { recursive: true });
     this.log.appendLine(
       `Starting: ${launch.command} ${launch.args.join(' ')} (Java ${search.found.version}, from ${search.found.source})`,
     );
@@ -259,9 +264,17 @@ export class ServerClient implements DbtServer, vscode.Disposable {
     const child = spawn(command, args, { stdio: 'pipe', env: process.env });
     const p = { child, stderr: '', exited: undefined as unknown as Promise<Crash> };
     p.exited = new Promise<Crash>((resolve) => {
-      child.on('exit', (code, signal) =>
-        resolve({ code, signal, outOfMemory: isOutOfMemory(code, p.stderr), lastWords: p.stderr }),
-      );
+      child.on('exit', (code, signal) => {
+        const outOfMemory = isOutOfMemory(code, p.stderr);
+        const dump = outOfMemory ? heapDumpFile(this.context.logUri.fsPath, child.pid) : undefined;
+        resolve({
+          code,
+          signal,
+          outOfMemory,
+          lastWords: p.stderr,
+          heapDump: dump && existsSync(dump) ? dump : undefined,
+        });
+      });
       child.on('error', (e) =>
         resolve({ code: null, signal: null, outOfMemory: false, lastWords: e.message }),
       );

@@ -1,14 +1,18 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { LAUNCH } from './launch';
 
 /** dbtls runs on Java 17 or newer (launch.json's minJava). */
 export const MIN_JAVA = LAUNCH.minJava;
 
-/** How each place of launch.json's javaSearch is named to the user; VS Code brings no Java of its own. */
+/**
+ * How each place of launch.json's javaSearch is named to the user. VS Code brings no Java of its
+ * own: its editorRuntime is the runtime a platform package of dbtls carries (jre/ in the extension).
+ */
 export const JAVA_SOURCES: Record<string, string> = {
   setting: 'the setting dbtls.java.home',
+  editorRuntime: 'the Java runtime bundled with dbtls',
   JAVA_HOME: 'JAVA_HOME',
   JDK_HOME: 'JDK_HOME',
   PATH: 'PATH',
@@ -39,11 +43,15 @@ export function parseJavaVersion(text: string): number | undefined {
   return first === 1 && parts.length > 1 ? Number.parseInt(parts[1], 10) : first;
 }
 
-/** Where to look, in launch.json's order: the setting dbtls.java.home, JAVA_HOME, JDK_HOME, then PATH. */
+/**
+ * Where to look, in launch.json's order: the setting dbtls.java.home, the runtime bundled with the
+ * extension (`bundled`, its jre/ folder, when the package carries one), JAVA_HOME, JDK_HOME, then PATH.
+ */
 export function javaCandidates(
   setting: string | undefined,
   env: NodeJS.ProcessEnv,
   platform: NodeJS.Platform = process.platform,
+  bundled?: string,
 ): JavaCandidate[] {
   const exe = platform === 'win32' ? 'java.exe' : 'java';
   const join = platform === 'win32' ? path.win32.join : path.posix.join;
@@ -52,6 +60,8 @@ export function javaCandidates(
     JAVA_HOME: env.JAVA_HOME?.trim() || undefined,
     JDK_HOME: env.JDK_HOME?.trim() || undefined,
   };
+  // only a package that carries a runtime offers it: the others go on to JAVA_HOME and PATH
+  if (bundled && isFile(join(bundled, 'bin', exe))) homes.editorRuntime = bundled;
   const candidates: JavaCandidate[] = [];
   for (const place of LAUNCH.javaSearch) {
     const source = JAVA_SOURCES[place];
@@ -112,5 +122,19 @@ function isFile(p: string): boolean {
     return statSync(p).isFile();
   } catch {
     return false;
+  }
+}
+
+/** Makes the bundled runtime's java runnable when an unpacker dropped its mode bits. */
+export function ensureExecutable(file: string): void {
+  if (process.platform === 'win32' || !isFile(file)) return;
+  try {
+    accessSync(file, constants.X_OK);
+  } catch {
+    try {
+      chmodSync(file, 0o755);
+    } catch {
+      // not ours to change: the probe then says it does not run
+    }
   }
 }

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import launchJson from '../../../protocol-ext/src/main/resources/dev/dbtls/protocol/launch.json';
 
 /** How the server is started: which Java, the jar, the user's JVM options and heap bound. */
@@ -8,6 +9,8 @@ export interface LaunchOptions {
   vmargs: string;
   /** dbtls.server.maxHeap: the -Xmx used unless vmargs names its own. */
   maxHeap: string;
+  /** A folder the client owns: the JVM writes a heap dump there when it runs out of memory. */
+  heapDumpDir?: string;
 }
 
 /** The launch facts every client follows (protocol-ext's launch.json, bundled at build time). */
@@ -31,6 +34,10 @@ export function serverCommand(o: LaunchOptions): { command: string; args: string
     if (a.unlessUserGives && own.some((x) => new RegExp(a.unlessUserGives!).test(x))) continue;
     args.push(a.arg.replace('{maxHeap}', o.maxHeap?.trim() || LAUNCH.maxHeap));
   }
+  // a heap dump for the bug report, unless the user chose their own (a dump is written before
+  // -XX:+ExitOnOutOfMemoryError ends the JVM)
+  if (o.heapDumpDir && !own.some((x) => /^-XX:([+-]HeapDumpOnOutOfMemoryError|HeapDumpPath=)/.test(x)))
+    args.push('-XX:+HeapDumpOnOutOfMemoryError', `-XX:HeapDumpPath=${o.heapDumpDir}`);
   args.push('-jar', o.jar, ...LAUNCH.serverArgs);
   return { command: o.java, args };
 }
@@ -59,6 +66,11 @@ export function splitArgs(text: string): string[] {
   }
   if (started) out.push(current);
   return out;
+}
+
+/** Where the JVM of process `pid` writes its heap dump when HeapDumpPath names a folder. */
+export function heapDumpFile(dir: string, pid: number | undefined): string | undefined {
+  return pid === undefined ? undefined : path.join(dir, `java_pid${pid}.hprof`);
 }
 
 /** -XX:+ExitOnOutOfMemoryError exits with code 3 and says so on stderr. */

@@ -5,6 +5,8 @@ export interface Crash {
   outOfMemory: boolean;
   /** The end of what the server wrote to stderr. */
   lastWords: string;
+  /** The heap dump the JVM wrote when it ran out of memory, when there is one. */
+  heapDump?: string;
 }
 
 export type CrashDecision = { restart: true } | { restart: false; reason: string };
@@ -31,7 +33,7 @@ export class RestartPolicy {
     if (c.outOfMemory) {
       return {
         restart: false,
-        reason: `The dbtls server ran out of memory (${how}) and was not restarted: raise dbtls.server.maxHeap (now ${this.maxHeap}) and restart it.${words}`,
+        reason: `The dbtls server ran out of memory (${how}) and was not restarted: raise dbtls.server.maxHeap (now ${this.maxHeap}) and restart it.${words}${c.heapDump ? ` Its heap dump, for a bug report: ${c.heapDump}` : ''}`,
       };
     }
     const t = this.now();

@@ -12,7 +12,7 @@ import {
   parseJavaVersion,
   probeVersion,
 } from '../../src/server/java';
-import { LAUNCH, isOutOfMemory, serverCommand, splitArgs } from '../../src/server/launch';
+import { LAUNCH, heapDumpFile, isOutOfMemory, serverCommand, splitArgs } from '../../src/server/launch';
 import { projectGlob, projectOf, projectRoots } from '../../src/server/projects';
 import { RestartPolicy } from '../../src/server/restartPolicy';
 
@@ -39,12 +39,38 @@ test('Java is looked for in the setting, then JAVA_HOME, then JDK_HOME, then PAT
   );
   assert.equal(c[0].executable, '/opt/setting/bin/java');
   assert.equal(c[3].executable, path.join(bin, 'java'));
-  // the order is launch.json's, which the IntelliJ plugin follows too (VS Code brings no Java of its own)
+  // the order is launch.json's, which the IntelliJ plugin follows too (a package without a runtime
+  // has no editorRuntime)
   assert.deepEqual(
     c.map((x) => Object.keys(JAVA_SOURCES).find((k) => JAVA_SOURCES[k] === x.source)),
     LAUNCH.javaSearch.filter((place) => place !== 'editorRuntime'),
   );
   assert.equal(LAUNCH.minJava, 17);
+});
+
+test("a platform package's bundled runtime comes after dbtls.java.home and before JAVA_HOME", () => {
+  const ext = mkdtempSync(path.join(tmpdir(), 'dbtls-ext-'));
+  const jre = path.join(ext, 'jre');
+  const env = { JAVA_HOME: '/opt/jh', PATH: '' };
+  // no jre/bin/java in this package: it is not offered
+  assert.deepEqual(
+    javaCandidates(undefined, env, 'linux', jre).map((x) => x.source),
+    ['JAVA_HOME'],
+  );
+  mkdirSync(path.join(jre, 'bin'), { recursive: true });
+  writeFileSync(path.join(jre, 'bin', 'java'), '');
+  const c = javaCandidates('/opt/setting', env, 'linux', jre);
+  assert.deepEqual(
+    c.map((x) => x.source),
+    ['the setting dbtls.java.home', 'the Java runtime bundled with dbtls', 'JAVA_HOME'],
+  );
+  assert.equal(c[1].executable, path.join(jre, 'bin', 'java'));
+  assert.deepEqual(
+    c.map((x) => Object.keys(JAVA_SOURCES).find((k) => JAVA_SOURCES[k] === x.source)),
+    LAUNCH.javaSearch.filter((place) => !['JDK_HOME', 'PATH'].includes(place)),
+  );
+  // without the setting, the bundled runtime is the first
+  assert.equal(javaCandidates(undefined, env, 'linux', jre)[0].source, 'the Java runtime bundled with dbtls');
 });
 
 test('the first Java 17+ wins; the message says what was tried and what to do', async () => {
@@ -120,6 +146,37 @@ test('the server command is the one launch-cases.json gives for both clients', (
       c.vmargs,
     );
   }
+});
+
+test('the server writes a heap dump to the folder the client gives, unless the user chose their own', () => {
+  const c = serverCommand({ java: 'java', jar: 'j', vmargs: '', maxHeap: '2g', heapDumpDir: '/logs/dbtls' });
+  assert.deepEqual(c.args.slice(-5), [
+    '-XX:+HeapDumpOnOutOfMemoryError',
+    '-XX:HeapDumpPath=/logs/dbtls',
+    '-jar',
+    'j',
+    'lsp',
+  ]);
+  const own = serverCommand({
+    java: 'java',
+    jar: 'j',
+    vmargs: '-XX:HeapDumpPath=/mine',
+    maxHeap: '2g',
+    heapDumpDir: '/logs',
+  });
+  assert.ok(!own.args.includes('-XX:HeapDumpPath=/logs'));
+  assert.equal(heapDumpFile('/logs', 42), path.join('/logs', 'java_pid42.hprof'));
+  const reason = new RestartPolicy().onCrash({
+    code: 3,
+    signal: null,
+    outOfMemory: true,
+    lastWords: 'Terminating due to java.lang.OutOfMemoryError: Java heap space',
+    heapDump: '/logs/java_pid42.hprof',
+  });
+  assert.match(
+    (reason as { reason: string }).reason,
+    /ran out of memory.*heap dump, for a bug report: \/logs\/java_pid42\.hprof/,
+  );
 });
 
 test('out of memory is known by its exit code or its last words', () => {
