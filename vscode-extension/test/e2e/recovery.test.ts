@@ -50,6 +50,9 @@ test('JVM options set by the workspace need consent; running out of memory is sa
   const oom = wb.page.locator('.notification-toast', { hasText: /ran out of memory/ }).first();
   await oom.waitFor({ timeout: 60_000 });
   assert.match(await oom.innerText(), /was not restarted/);
+  // the JVM wrote a heap dump into the extension's log folder, and the message names it
+  const dump = /heap dump, for a bug report: (\S+\.hprof)/.exec(await oom.innerText())?.[1];
+  assert.ok(dump && existsSync(dump), `the message names a heap dump that exists: ${dump}`);
   await eventually(
     async () => /dbtls stopped/.test(await languageStatus()),
     'the status item says the server stopped',
