@@ -106,6 +106,7 @@ function check() {
         'extension/dist/extension.js',
         'extension/server/dbtls.jar',
         'extension/LICENSE.txt',
+        'extension/NOTICE.txt',
         'extension/THIRD-PARTY-NOTICES.txt',
         'extension/readme.md',
         'extension/changelog.md',

@@ -1,4 +1,4 @@
-// Writes THIRD-PARTY-NOTICES.txt and LICENSE.txt into the extension (both ship in the .vsix):
+// Writes THIRD-PARTY-NOTICES.txt, LICENSE.txt and NOTICE.txt into the extension (both ship in the .vsix):
 // every npm package esbuild bundled into dist/ (out-meta/bundled-inputs.json, written by
 // `node esbuild.mjs --production`) with its version, its licence as its package.json declares it
 // and its own licence and notice files, then the server jar's notices (META-INF/THIRD-PARTY-NOTICES.txt,
@@ -123,6 +123,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const packages = bundledPackages();
   writeFileSync(path.join(root, 'THIRD-PARTY-NOTICES.txt'), render(packages, jarNotices(jar)));
   copyFileSync(path.join(root, '..', 'LICENSE'), path.join(root, 'LICENSE.txt'));
+  copyFileSync(path.join(root, '..', 'NOTICE'), path.join(root, 'NOTICE.txt'));
   console.log(
     `notices: THIRD-PARTY-NOTICES.txt lists ${packages.length} npm packages and the server jar's notices`,
   );
