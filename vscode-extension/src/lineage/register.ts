@@ -63,7 +63,7 @@ async function showColumnLineage(
       }
       why = answer.message;
     } catch (e) {
-      void vscode.window.showErrorMessage(`dbt: Show Column Lineage failed: ${messageOf(e)}`);
+      void vscode.window.showErrorMessage(`dbt: Show Lineage of Column failed: ${messageOf(e)}`);
       return;
     }
   }

@@ -109,7 +109,7 @@ export class Workbench {
     await input.fill(`>${title}`);
     const rows = this.page.locator('.quick-input-list .monaco-list-row');
     await rows.filter({ hasText: title }).first().waitFor();
-    // the row of exactly this title: "dbt: Show Lineage" also matches "dbt: Show Column Lineage", sorted first
+    // the row of exactly this title (another title may match what is typed, sorted before it)
     const exact = rows.filter({
       has: this.page.locator('.label-name', {
         hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),

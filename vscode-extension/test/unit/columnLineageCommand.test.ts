@@ -1,4 +1,4 @@
-// dbt: Show Column Lineage and the Lineage panel's column mode, against a stand-in for the
+// dbt: Show Lineage of Column and the Lineage panel's column mode, against a stand-in for the
 // `vscode` module and a scripted server: the column under the cursor is asked for once and
 // drawn; a word that is no column leads to a pick (typed names accepted); the view's buttons ask
 // the server again.
