@@ -14,7 +14,7 @@ export const READABLE_ZOOM = 0.6;
 /** A small graph is not blown up past this. */
 export const MAX_FIRST_ZOOM = 1.25;
 /** Room left around what is fitted, in screen pixels. */
-const MARGIN = 24;
+const MARGIN = 16;
 
 interface Box {
   left: number;

@@ -68,3 +68,14 @@ test('no root (or no cards) still gives a view', () => {
   assert.ok(v.zoom > 0 && v.zoom < READABLE_ZOOM, 'all of it, small: there is no root to centre on');
   assert.deepEqual(firstView(new Map(), [], undefined, 500, 500), { x: 0, y: 0, zoom: 1 });
 });
+
+test('as the view lays it out (generations 72 px apart), three generations fit the views column of a 1400 px window with its side bar open', () => {
+  const tight = layout(
+    ids.map((id) => ({ id })),
+    edges,
+    72,
+  );
+  const v = firstView(tight, edges, 'model.customers', 526, 754);
+  assert.ok(v.zoom >= READABLE_ZOOM, `zoom ${v.zoom}`);
+  for (const id of ids) assert.equal(shown(tight.get(id)!, v, 526, 754), 1, `${id} is cut`);
+});

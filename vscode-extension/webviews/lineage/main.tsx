@@ -327,7 +327,8 @@ function FirstView({ g, positions }: { g: LineageGraph; positions: Map<string, P
 function Graph({ state }: { state: State }) {
   const g = state.graph!;
   // layout once per graph: panning, zooming and hovering never lay out again
-  const positions = useMemo(() => layout(g.nodes, g.edges), [g]);
+  // generations 72 px apart: three of them fit a half-window panel at a readable zoom
+  const positions = useMemo(() => layout(g.nodes, g.edges, 72), [g]);
   const nodes = useMemo<CardNode[]>(
     () =>
       g.nodes.map((n) => ({
