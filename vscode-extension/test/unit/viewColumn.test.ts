@@ -8,12 +8,16 @@ let placeView: typeof Placement.placeView;
 before(async () => {
   const m = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const load = m._load;
-  m._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? emptyTabs : load(request, ...rest));
+  m._load = (request: string, ...rest: unknown[]) =>
+    request === 'vscode' ? emptyTabs : load(request, ...rest);
   ({ placeView } = await import('../../src/webview/viewColumn'));
 });
 
 test('the first view opens beside the source', () => {
-  assert.deepEqual(placeView([{ column: 1, hasViews: false }], 1), { column: 'beside', moveSourceLeft: false });
+  assert.deepEqual(placeView([{ column: 1, hasViews: false }], 1), {
+    column: 'beside',
+    moveSourceLeft: false,
+  });
 });
 
 test('the next views open in the column of the first, wherever the source is', () => {
