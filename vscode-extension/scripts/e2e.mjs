@@ -148,6 +148,8 @@ try {
         DBTLS_E2E_URL: url,
         DBTLS_E2E_FOLDER: folder,
         DBTLS_E2E_SHOTS: path.join(root, 'test-output', 'e2e'),
+        // the editor's server cache, for the start-up test's server alone
+        DBTLS_E2E_CACHE: path.join(work, 'cache'),
       },
     },
   );

@@ -11,6 +11,7 @@ import { registerTargets } from './server/targets';
 import { registerRuns } from './runs/register';
 import { registerTests } from './tests/register';
 import { registerTrees } from './trees/register';
+import { registerContexts } from './walkthrough/contexts';
 
 /** Starts the one dbtls server of the window and registers every feature on it. */
 export async function activate(context: vscode.ExtensionContext): Promise<ServerClient> {
@@ -22,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Server
     vscode.commands.registerCommand('dbtls.statusActions', () => statusActions()),
     vscode.workspace.onDidOpenTextDocument((d) => useDbtSql(d, server)),
   );
+  registerContexts(context, server);
   registerTargets(context, server);
   registerResults(context, server);
   registerPlan(context, server);

@@ -61,8 +61,6 @@ export class BenchmarkPanel implements vscode.Disposable {
       server.extensionUri,
       'benchmark',
       `Benchmark: ${benchmarkTitle(target.uri, target.nodeId)}`,
-      vscode.ViewColumn.Beside,
-      true,
     );
     this.disposables.push(
       this.view.onMessage((m) =>

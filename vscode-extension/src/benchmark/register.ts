@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { makeRoomForViews } from '../webview/viewColumn';
 import { LensArgument, targetDocument } from '../editorTarget';
 import type { DbtServer } from '../server/dbtServer';
 import { BenchmarkPanel, BenchmarkTarget } from './benchmarkPanel';
@@ -30,6 +31,7 @@ export function registerBenchmark(context: vscode.ExtensionContext, server: DbtS
         choice = { label: '', compare: lens.compare === 'none' ? undefined : lens.compare };
       else choice = await pickComparison(server, uri, nodeId);
       if (!choice) return;
+      await makeRoomForViews();
       return BenchmarkPanel.show(server, {
         uri,
         nodeId,

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { COMPILED_SCHEME, makeRoomForViews, viewColumnNow } from '../webview/viewColumn';
 import type { CompileResult } from '../protocol.generated';
 import { LensArgument, targetDocument } from '../editorTarget';
 import { DbtServer, messageOf } from '../server/dbtServer';
 import { compiledText, sqlSpansOf, templateSpanOf } from './sourceMap';
 
-const SCHEME = 'dbtls-compiled';
+const SCHEME = COMPILED_SCHEME;
 
 /**
  * dbt: Show Compiled SQL — a read-only SQL document beside the model, compiled by the server
@@ -56,8 +57,9 @@ class CompiledDocuments implements vscode.TextDocumentContentProvider, vscode.Di
     if (!source) return;
     const doc = await vscode.workspace.openTextDocument(compiledUri(source.uri));
     await vscode.languages.setTextDocumentLanguage(doc, 'sql');
+    await makeRoomForViews();
     await vscode.window.showTextDocument(doc, {
-      viewColumn: vscode.ViewColumn.Beside,
+      viewColumn: viewColumnNow(),
       preserveFocus: true,
       preview: false,
     });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ErdResult } from '../protocol.generated';
 import { DbtServer, isCancellation, messageOf } from '../server/dbtServer';
 import { ViewPanel } from '../webview/viewPanel';
+import { sourceColumnFor } from '../webview/viewColumn';
 import { DEFAULT_MAX_NODES, erdTitle } from './erdGraph';
 import { FromErdView, ToErdView } from './messages';
 
@@ -40,13 +41,7 @@ export class ErdPanel implements vscode.Disposable {
     private readonly askSelector: (current: ErdTarget) => Thenable<ErdTarget | undefined>,
   ) {
     this.target = target;
-    this.view = new ViewPanel(
-      server.extensionUri,
-      'erd',
-      erdTitle(target.select),
-      vscode.ViewColumn.Beside,
-      true,
-    );
+    this.view = new ViewPanel(server.extensionUri, 'erd', erdTitle(target.select));
     this.view.onMessage((m) => void this.received(m));
     this.view.onDidDispose(() => this.dispose());
   }
@@ -87,7 +82,7 @@ export class ErdPanel implements vscode.Disposable {
       case 'open': {
         const uri = vscode.Uri.parse(m.uri);
         try {
-          await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preview: true });
+          await vscode.window.showTextDocument(uri, { viewColumn: sourceColumnFor(uri), preview: true });
         } catch (e) {
           void vscode.window.showErrorMessage(`dbt: cannot open ${uri.fsPath}: ${messageOf(e)}`);
         }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { makeRoomForViews } from '../webview/viewColumn';
 import type { DbtServer } from '../server/dbtServer';
 import type { LensArgument } from '../editorTarget';
 import { projectOf } from '../server/projects';
@@ -20,7 +21,9 @@ export function registerErd(
     vscode.commands.registerCommand('dbtls.erd', async (arg?: LensArgument | vscode.Uri) => {
       const direct = directTarget(arg, selectorOf);
       const target = direct ?? (await askSelector(activeTarget(selectorOf)));
-      if (target) ErdPanel.show(server, target, askSelector);
+      if (!target) return;
+      await makeRoomForViews();
+      ErdPanel.show(server, target, askSelector);
     }),
   );
 }

@@ -82,7 +82,7 @@ export async function pickColumn(
         return undefined;
       }
     } catch (e) {
-      void vscode.window.showErrorMessage(`dbt: Show Column Lineage failed: ${messageOf(e)}`);
+      void vscode.window.showErrorMessage(`dbt: Show Lineage of Column failed: ${messageOf(e)}`);
       return undefined;
     }
   }

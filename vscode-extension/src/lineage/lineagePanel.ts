@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ColumnLineageResult, LineageParams, LineageResult } from '../protocol.generated';
 import { DbtServer, isCancellation, messageOf } from '../server/dbtServer';
 import { ViewPanel } from '../webview/viewPanel';
+import { sourceColumnFor } from '../webview/viewColumn';
 import { askColumnLineage, ColumnTarget, pickColumn } from './columnPick';
 import { DEFAULT_OPTIONS, FromLineageView, LineageOptions, ToLineageView } from './messages';
 
@@ -54,7 +55,7 @@ export class LineagePanel implements vscode.Disposable {
     target: LineageTarget,
   ) {
     this.target = target;
-    this.view = new ViewPanel(server.extensionUri, 'lineage', 'Lineage', vscode.ViewColumn.Beside, true);
+    this.view = new ViewPanel(server.extensionUri, 'lineage', 'Lineage');
     this.view.onMessage((m) => void this.received(m));
     this.view.onDidDispose(() => this.dispose());
   }
@@ -148,7 +149,7 @@ export class LineagePanel implements vscode.Disposable {
             : undefined;
         try {
           await vscode.window.showTextDocument(uri, {
-            viewColumn: vscode.ViewColumn.One,
+            viewColumn: sourceColumnFor(uri),
             selection: range,
             preview: true,
           });

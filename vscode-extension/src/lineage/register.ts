@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { makeRoomForViews } from '../webview/viewColumn';
 import type { DbtServer } from '../server/dbtServer';
 import { messageOf } from '../server/dbtServer';
 import { LensArgument, targetDocument } from '../editorTarget';
@@ -14,9 +15,11 @@ import { LineagePanel, LineageTarget } from './lineagePanel';
  */
 export function registerLineage(context: vscode.ExtensionContext, server: DbtServer): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('dbtls.lineage', (arg?: LensArgument | vscode.Uri) => {
+    vscode.commands.registerCommand('dbtls.lineage', async (arg?: LensArgument | vscode.Uri) => {
       const target = lineageTarget(arg);
-      if (target) LineagePanel.show(server, target);
+      if (!target) return;
+      await makeRoomForViews();
+      LineagePanel.show(server, target);
     }),
   );
   context.subscriptions.push(
@@ -31,6 +34,7 @@ async function showColumnLineage(
   server: DbtServer,
   arg?: (LensArgument & { column?: string }) | vscode.Uri,
 ): Promise<void> {
+  await makeRoomForViews();
   if (arg && !(arg instanceof vscode.Uri) && arg.column) {
     LineagePanel.showColumn(server, { uri: arg.uri, nodeId: arg.uniqueId, column: arg.column });
     return;
@@ -59,7 +63,7 @@ async function showColumnLineage(
       }
       why = answer.message;
     } catch (e) {
-      void vscode.window.showErrorMessage(`dbt: Show Column Lineage failed: ${messageOf(e)}`);
+      void vscode.window.showErrorMessage(`dbt: Show Lineage of Column failed: ${messageOf(e)}`);
       return;
     }
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ExplainParams } from '../protocol.generated';
 import { DbtServer, isCancellation, messageOf } from '../server/dbtServer';
 import { ViewPanel } from '../webview/viewPanel';
+import { sourceColumnFor } from '../webview/viewColumn';
 import type { FromPlanView, ToPlanView } from './messages';
 import { planTitle } from './planSteps';
 
@@ -47,13 +48,7 @@ export class PlanPanel implements vscode.Disposable {
     target: PlanTarget,
   ) {
     this.target = target;
-    this.view = new ViewPanel(
-      server.extensionUri,
-      'plan',
-      `Plan: ${planTitle(target.uri, target.nodeId)}`,
-      vscode.ViewColumn.Beside,
-      true,
-    );
+    this.view = new ViewPanel(server.extensionUri, 'plan', `Plan: ${planTitle(target.uri, target.nodeId)}`);
     this.view.onMessage((m) =>
       this.received(m).catch((e) => void vscode.window.showErrorMessage(`dbt: ${messageOf(e)}`)),
     );
@@ -123,7 +118,7 @@ export class PlanPanel implements vscode.Disposable {
             : undefined;
         try {
           await vscode.window.showTextDocument(uri, {
-            viewColumn: vscode.ViewColumn.One,
+            viewColumn: sourceColumnFor(uri),
             selection,
             preview: true,
           });
@@ -139,7 +134,7 @@ export class PlanPanel implements vscode.Disposable {
       case 'openSql': {
         if (!this.executedSql) return;
         const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: this.executedSql });
-        await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+        await vscode.window.showTextDocument(doc, { viewColumn: sourceColumnFor(undefined) });
         return;
       }
     }

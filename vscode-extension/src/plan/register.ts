@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { makeRoomForViews } from '../webview/viewColumn';
 import { LensArgument, targetDocument } from '../editorTarget';
 import type { DbtServer } from '../server/dbtServer';
 import { PlanPanel } from './planPanel';
@@ -10,12 +11,13 @@ import { PlanPanel } from './planPanel';
  */
 export function registerPlan(context: vscode.ExtensionContext, server: DbtServer): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('dbtls.explain', (arg?: LensArgument | vscode.Uri) => {
+    vscode.commands.registerCommand('dbtls.explain', async (arg?: LensArgument | vscode.Uri) => {
       const uniqueId = arg && !(arg instanceof vscode.Uri) ? arg.uniqueId : undefined;
       // a lens or menu names its document (open or not); else the active editor's
       const uri =
         arg instanceof vscode.Uri ? arg.toString() : (arg?.uri ?? targetDocument(arg)?.uri.toString());
       if (!uri) return;
+      await makeRoomForViews();
       return PlanPanel.show(server, { uri, nodeId: uniqueId });
     }),
     { dispose: () => PlanPanel.closeAll() },

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { makeRoomForViews } from '../webview/viewColumn';
 import { LensArgument, targetDocument } from '../editorTarget';
 import type { DbtServer } from '../server/dbtServer';
 import { ResultsPanel, exportWhole } from './resultsPanel';
@@ -21,9 +22,10 @@ export function registerResults(context: vscode.ExtensionContext, server: DbtSer
   const results = new ResultsPanel(server);
   context.subscriptions.push(
     results,
-    vscode.commands.registerCommand('dbtls.preview', (arg?: LensArgument | vscode.Uri) => {
+    vscode.commands.registerCommand('dbtls.preview', async (arg?: LensArgument | vscode.Uri) => {
       const doc = targetDocument(arg);
       if (!doc) return;
+      await makeRoomForViews();
       const uniqueId = arg && !(arg instanceof vscode.Uri) ? arg.uniqueId : undefined;
       return results.preview({
         uri: doc.uri.toString(),
@@ -31,12 +33,13 @@ export function registerResults(context: vscode.ExtensionContext, server: DbtSer
         title: modelName(doc.uri.toString(), uniqueId),
       });
     }),
-    vscode.commands.registerCommand('dbtls.previewSelection', () => {
+    vscode.commands.registerCommand('dbtls.previewSelection', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
         void vscode.window.showWarningMessage('dbt: select SQL in a file of a dbt project first.');
         return;
       }
+      await makeRoomForViews();
       const sql = editor.document.getText(editor.selection);
       // no selection: the whole model, as Preview does
       if (!sql.trim())

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DbtServer, isCancellation, messageOf } from '../server/dbtServer';
 import { ViewPanel } from '../webview/viewPanel';
+import { sourceColumnFor } from '../webview/viewColumn';
 import { EXPORT_FORMATS, exportedMessage, exportFileName } from './exportFormats';
 import type { FromView, ToView } from './messages';
 import { PAGE_ROWS, PREVIEW_LIMIT, PreviewSource, ResultTab, ResultTabs } from './resultTabs';
@@ -46,13 +47,7 @@ export class ResultsPanel implements vscode.Disposable {
 
   private ensureView(): ViewPanel<ToView, FromView> {
     if (this.view) return this.view;
-    const view = new ViewPanel<ToView, FromView>(
-      this.server.extensionUri,
-      'results',
-      'dbt Results',
-      vscode.ViewColumn.Beside,
-      true,
-    );
+    const view = new ViewPanel<ToView, FromView>(this.server.extensionUri, 'results', 'dbt Results');
     view.onMessage((m) =>
       this.handle(m).catch((e) => void vscode.window.showErrorMessage(`dbt: ${messageOf(e)}`)),
     );
@@ -99,7 +94,7 @@ export class ResultsPanel implements vscode.Disposable {
       case 'openProblem': {
         const position = new vscode.Position(m.line, m.character);
         await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), {
-          viewColumn: vscode.ViewColumn.One,
+          viewColumn: sourceColumnFor(vscode.Uri.parse(m.uri)),
           selection: new vscode.Range(position, position),
         });
         return;
@@ -108,7 +103,7 @@ export class ResultsPanel implements vscode.Disposable {
         const sql = this.compiledSql.get(m.id);
         if (sql === undefined) return;
         const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: sql });
-        await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+        await vscode.window.showTextDocument(doc, { viewColumn: sourceColumnFor(undefined) });
         return;
       }
     }

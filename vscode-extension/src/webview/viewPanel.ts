@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { newNonce, viewHtml } from './viewHtml';
+import { viewColumnNow } from './viewColumn';
 
 /**
  * A webview panel showing one of the bundled views (`dist/webviews/<view>.js` and `.css`).
  * Messages to the view wait until the view has said `{type: 'ready'}`, so nothing sent while it
- * loads is lost; the view keeps its state while hidden. `In` is what the view receives, `Out`
+ * loads is lost; the view keeps its state while hidden. It opens in the views' column beside
+ * the editor (./viewColumn.ts), keeping the focus in the editor. `In` is what the view receives, `Out`
  * what it sends.
  */
 export class ViewPanel<In extends { type: string }, Out extends { type: string }>
@@ -19,18 +21,12 @@ export class ViewPanel<In extends { type: string }, Out extends { type: string }
   readonly onMessage = this.received.event;
   readonly onDidDispose: vscode.Event<void>;
 
-  constructor(
-    extensionUri: vscode.Uri,
-    view: string,
-    title: string,
-    column: vscode.ViewColumn = vscode.ViewColumn.Active,
-    preserveFocus = false,
-  ) {
+  constructor(extensionUri: vscode.Uri, view: string, title: string, preserveFocus = true) {
     const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webviews');
     this.panel = vscode.window.createWebviewPanel(
       `dbtls.${view}`,
       title,
-      { viewColumn: column, preserveFocus },
+      { viewColumn: viewColumnNow(), preserveFocus },
       {
         enableScripts: true,
         retainContextWhenHidden: true,
@@ -65,8 +61,9 @@ export class ViewPanel<In extends { type: string }, Out extends { type: string }
     else this.queue.push(message);
   }
 
+  /** Shows the panel where it is, keeping the focus in the editor. */
   reveal(): void {
-    this.panel.reveal(undefined, true);
+    this.panel.reveal(this.panel.viewColumn ?? viewColumnNow(), true);
   }
 
   dispose(): void {

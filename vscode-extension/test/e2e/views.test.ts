@@ -94,12 +94,12 @@ test('dbt: Show Lineage draws the graph of the model', async () => {
   await wb.screenshot('lineage');
 });
 
-test('dbt: Show Column Lineage draws the column under the cursor; a click opens where a parent produces its column', async () => {
+test('dbt: Show Lineage of Column draws the column under the cursor; a click opens where a parent produces its column', async () => {
   // the model and the new panel beside it, as a user starts (the earlier tests' panels closed)
   await wb.command('View: Close All Editor Groups');
   await wb.openFile('models/marts/customers.sql');
   await wb.goTo(16, 10); // in `coalesce(o.lifetime_value, 0) as lifetime_value,`
-  await wb.command('dbt: Show Column Lineage');
+  await wb.command('dbt: Show Lineage of Column');
   const view = await wb.webview('column-graph');
   const cards = view.locator('[data-testid="column-card"]');
   await eventually(async () => (await cards.count()) >= 4, 'the column cards are drawn', 60_000);
@@ -159,11 +159,11 @@ test('dbt: Show Column Lineage draws the column under the cursor; a click opens 
   await wb.command('View: Toggle Primary Side Bar Visibility');
 });
 
-test('dbt: Show Column Lineage where the cursor is on no column asks which one', async () => {
+test('dbt: Show Lineage of Column where the cursor is on no column asks which one', async () => {
   await wb.command('View: Close All Editor Groups');
   await wb.openFile('models/marts/customers.sql');
   await wb.goTo(1, 2); // on `with`
-  await wb.command('dbt: Show Column Lineage');
+  await wb.command('dbt: Show Lineage of Column');
   const pick = wb.page.locator('.quick-input-widget');
   await eventually(
     async () => /customers has no column with/.test(await pick.innerText()),

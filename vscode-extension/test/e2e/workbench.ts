@@ -33,6 +33,8 @@ export class Workbench {
     readonly page: Page,
     private readonly browser: Browser,
     private readonly name: string,
+    /** When the window was asked for (Date.now()). */
+    readonly openedAt: number,
   ) {}
 
   /** Opens the test project in a new VS Code window and waits for the workbench. */
@@ -45,10 +47,11 @@ export class Workbench {
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(30_000);
+    const openedAt = Date.now();
     await page.goto(`${URL}/?folder=${encodeURIComponent(FOLDER)}`);
     await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 90_000 });
     mkdirSync(SHOTS, { recursive: true });
-    return new Workbench(page, browser, name);
+    return new Workbench(page, browser, name, openedAt);
   }
 
   async screenshot(step: string): Promise<string> {
@@ -109,7 +112,7 @@ export class Workbench {
     await input.fill(`>${title}`);
     const rows = this.page.locator('.quick-input-list .monaco-list-row');
     await rows.filter({ hasText: title }).first().waitFor();
-    // the row of exactly this title: "dbt: Show Lineage" also matches "dbt: Show Column Lineage", sorted first
+    // the row of exactly this title (another title may match what is typed, sorted before it)
     const exact = rows.filter({
       has: this.page.locator('.label-name', {
         hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
@@ -121,6 +124,33 @@ export class Workbench {
       .locator('.quick-input-widget')
       .waitFor({ state: 'hidden' })
       .catch(() => undefined);
+  }
+
+  /** Types a title into the palette (F1) and presses Enter, as a user does: runs whatever is first. */
+  async typeCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page
+      .locator('.quick-input-widget')
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
+  }
+
+  /** The editor groups, left to right: the titles of their tabs. */
+  async groups(): Promise<string[][]> {
+    return this.page
+      .locator('.part.editor .editor-group-container')
+      .evaluateAll((gs) =>
+        gs.map((g) =>
+          [...g.querySelectorAll('.tabs-container .tab .label-name')].map((t) =>
+            (t.textContent ?? '').trim(),
+          ),
+        ),
+      );
   }
 
   /** Puts the cursor on a line and column (1-based) of the active editor (Ctrl+G). */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import Module from 'node:module';
 import { before, test } from 'node:test';
 import type { BenchmarkPanel as Panel } from '../../src/benchmark/benchmarkPanel';
-import { Emitter, uri, type Msg } from './vscodeParts';
+import { emptyTabs, Emitter, uri, type Msg } from './vscodeParts';
 
 const ui = {
   posted: [] as Msg[],
@@ -20,6 +20,8 @@ const ui = {
 };
 
 const fakeVscode = {
+  TabInputText: emptyTabs.TabInputText,
+  TabInputWebview: emptyTabs.TabInputWebview,
   ViewColumn: { Active: -1, Beside: -2, One: 1 },
   EventEmitter: Emitter,
   Uri: {
@@ -27,6 +29,7 @@ const fakeVscode = {
     parse: uri,
   },
   window: {
+    tabGroups: emptyTabs.tabGroups,
     createWebviewPanel: () => ({
       webview: {
         cspSource: 'vscode-resource:',

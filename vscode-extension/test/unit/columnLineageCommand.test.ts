@@ -1,11 +1,11 @@
-// dbt: Show Column Lineage and the Lineage panel's column mode, against a stand-in for the
+// dbt: Show Lineage of Column and the Lineage panel's column mode, against a stand-in for the
 // `vscode` module and a scripted server: the column under the cursor is asked for once and
 // drawn; a word that is no column leads to a pick (typed names accepted); the view's buttons ask
 // the server again.
 import assert from 'node:assert/strict';
 import Module from 'node:module';
 import { before, test } from 'node:test';
-import { Emitter, TokenSource, uri, type Msg } from './vscodeParts';
+import { emptyTabs, Emitter, TokenSource, uri, type Msg } from './vscodeParts';
 import { JAFFLE_LIFETIME_VALUE, SHOP_NO_COLUMN } from '../recorded';
 
 const MODEL = 'file:///w/jaffle_shop/models/marts/customers_v2.sql';
@@ -39,6 +39,8 @@ const ui = {
 const doc = { uri: new FakeUri(MODEL), lineAt: (l: number) => ({ text: LINES[l] }) };
 
 const fakeVscode = {
+  TabInputText: emptyTabs.TabInputText,
+  TabInputWebview: emptyTabs.TabInputWebview,
   ViewColumn: { Active: -1, Beside: -2, One: 1 },
   ProgressLocation: { Window: 10 },
   EventEmitter: Emitter,
@@ -63,6 +65,7 @@ const fakeVscode = {
   },
   workspace: { textDocuments: [] },
   window: {
+    tabGroups: emptyTabs.tabGroups,
     get activeTextEditor() {
       return { document: doc, selection: { active: ui.cursor } };
     },

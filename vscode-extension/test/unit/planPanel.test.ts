@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import Module from 'node:module';
 import { before, test } from 'node:test';
 import type { PlanPanel as Panel } from '../../src/plan/planPanel';
-import { Emitter, TokenSource, uri, type Msg } from './vscodeParts';
+import { emptyTabs, Emitter, TokenSource, uri, type Msg } from './vscodeParts';
 
 const ui = {
   posted: [] as Msg[],
@@ -18,6 +18,8 @@ const ui = {
 };
 
 const fakeVscode = {
+  TabInputText: emptyTabs.TabInputText,
+  TabInputWebview: emptyTabs.TabInputWebview,
   ViewColumn: { Active: -1, Beside: -2, One: 1 },
   EventEmitter: Emitter,
   CancellationTokenSource: TokenSource,
@@ -41,6 +43,7 @@ const fakeVscode = {
     ) {}
   },
   window: {
+    tabGroups: emptyTabs.tabGroups,
     createWebviewPanel: () => {
       ui.panels++;
       const panel = {

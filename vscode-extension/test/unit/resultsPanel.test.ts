@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import Module from 'node:module';
 import { before, test } from 'node:test';
 import type { ResultsPanel as Panel } from '../../src/results/resultsPanel';
-import { Emitter, TokenSource, uri, type Msg } from './vscodeParts';
+import { emptyTabs, Emitter, TokenSource, uri, type Msg } from './vscodeParts';
 
 /** What the fake VS Code did: messages posted to the view, notifications shown, commands run. */
 const ui = {
@@ -22,6 +22,8 @@ const ui = {
 };
 
 const fakeVscode = {
+  TabInputText: emptyTabs.TabInputText,
+  TabInputWebview: emptyTabs.TabInputWebview,
   ViewColumn: { Active: -1, Beside: -2, One: 1 },
   ProgressLocation: { Notification: 15 },
   EventEmitter: Emitter,
@@ -44,6 +46,7 @@ const fakeVscode = {
     ) {}
   },
   window: {
+    tabGroups: emptyTabs.tabGroups,
     createWebviewPanel: () => ({
       webview: {
         cspSource: 'vscode-resource:',

@@ -32,3 +32,10 @@ export class TokenSource {
 
 /** A file URI as far as the panels look at one. */
 export const uri = (s: string) => ({ toString: () => s, fsPath: s.replace(/^file:\/\//, ''), path: s });
+
+/** The editor groups of a window with nothing open yet, as src/webview/viewColumn.ts reads them. */
+export const emptyTabs = {
+  TabInputText: class {},
+  TabInputWebview: class {},
+  tabGroups: { all: [] as unknown[] },
+};

@@ -244,3 +244,48 @@ test('hundreds of nodes draw, and the graph still zooms', async () => {
   assert.deepEqual(await errors(v), []);
   await v.close();
 });
+
+test('the first view of three generations in a panel half a window wide shows every card whole, readable', async () => {
+  const v = await openView('lineage', { width: 600, height: 700 });
+  await v.post({
+    type: 'graph',
+    options,
+    result: {
+      root: 'model.shop.customers',
+      truncated: false,
+      nodes: [
+        n('model.shop.customers', 0, { materialization: 'table' }),
+        n('model.shop.stg_customers', -1),
+        n('model.shop.stg_orders', -1),
+        n('seed.shop.raw_customers', -2, { materialization: 'seed' }),
+        n('seed.shop.raw_orders', -2, { materialization: 'seed' }),
+      ],
+      edges: [
+        { from: 'seed.shop.raw_customers', to: 'model.shop.stg_customers' },
+        { from: 'seed.shop.raw_orders', to: 'model.shop.stg_orders' },
+        { from: 'model.shop.stg_customers', to: 'model.shop.customers' },
+        { from: 'model.shop.stg_orders', to: 'model.shop.customers' },
+      ],
+    },
+  });
+  await v.page.waitForSelector('.react-flow__edge', { state: 'attached' });
+  await settle(v.page);
+  const pane = (await v.page.locator('[data-testid=lineage-graph]').boundingBox())!;
+  const cards = v.page.locator('[data-testid=lineage-node]');
+  assert.equal(await cards.count(), 5);
+  for (const card of await cards.all()) {
+    const b = (await card.boundingBox())!;
+    const id = await card.getAttribute('data-id');
+    assert.ok(
+      b.x >= pane.x &&
+        b.y >= pane.y &&
+        b.x + b.width <= pane.x + pane.width &&
+        b.y + b.height <= pane.y + pane.height,
+      `${id} is cut: card ${JSON.stringify(b)}, graph ${JSON.stringify(pane)}`,
+    );
+    assert.ok(b.width >= 220 * 0.6 - 1, `${id} is drawn too small to read (${b.width} px wide)`);
+  }
+  await v.screenshot('first-view');
+  assert.deepEqual(await errors(v), []);
+  await v.close();
+});

@@ -34,7 +34,7 @@
 import '@xyflow/react/dist/style.css';
 import '../shared/base.css';
 import './lineage.css';
-import { createContext, memo, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
   Background,
@@ -46,6 +46,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import { listen, post } from '../shared/host';
 import {
@@ -58,7 +59,8 @@ import {
 } from '../../src/lineage/lineageGraph';
 import { ColumnGraph, columnCount, columnGraph } from '../../src/lineage/columnGraph';
 import { ColumnActionsContext, ColumnGraphView, ColumnNotes } from './columns';
-import { layout } from '../../src/lineage/layout';
+import { layout, Positioned } from '../../src/lineage/layout';
+import { firstView } from '../../src/lineage/firstView';
 import {
   DEFAULT_OPTIONS,
   FromLineageView,
@@ -306,24 +308,27 @@ function Toolbar({ state, setOptions }: { state: State; setOptions(o: LineageOpt
 }
 
 /**
- * What the view first shows: the root and its direct parents and children, at a zoom where the
- * cards can be read (a whole large graph fitted into a narrow panel is specks); Fit view shows
- * everything.
+ * Sets the first view of a newly drawn graph once the panel's size is known: the shown
+ * neighbourhood fitted when it is readable, else the root in the middle (src/lineage/firstView.ts).
  */
-function firstFit(g: LineageGraph) {
-  if (!g.root) return { padding: 0.15 };
-  const near = new Set<string>([g.root]);
-  for (const e of g.edges) {
-    if (e.from === g.root) near.add(e.to);
-    if (e.to === g.root) near.add(e.from);
-  }
-  return { padding: 0.15, minZoom: 0.6, maxZoom: 1.25, nodes: [...near].map((id) => ({ id })) };
+function FirstView({ g, positions }: { g: LineageGraph; positions: Map<string, Positioned> }) {
+  const rf = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || width <= 0 || height <= 0) return;
+    done.current = true;
+    void rf.setViewport(firstView(positions, g.edges, g.root, width, height));
+  }, [rf, g, positions, width, height]);
+  return null;
 }
 
 function Graph({ state }: { state: State }) {
   const g = state.graph!;
   // layout once per graph: panning, zooming and hovering never lay out again
-  const positions = useMemo(() => layout(g.nodes, g.edges), [g]);
+  // generations 72 px apart: three of them fit a half-window panel at a readable zoom
+  const positions = useMemo(() => layout(g.nodes, g.edges, 72), [g]);
   const nodes = useMemo<CardNode[]>(
     () =>
       g.nodes.map((n) => ({
@@ -359,13 +364,12 @@ function Graph({ state }: { state: State }) {
         onNodeClick={open}
         nodesDraggable={false}
         nodesConnectable={false}
-        fitView
-        fitViewOptions={firstFit(g)}
         minZoom={0.05}
         maxZoom={2}
         onlyRenderVisibleElements={g.nodes.length > 300}
       >
         <Background gap={24} size={1} />
+        <FirstView g={g} positions={positions} />
       </ReactFlow>
     </div>
   );

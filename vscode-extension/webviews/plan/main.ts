@@ -315,6 +315,7 @@ function showResult(name: string, analyze: boolean, r: ExplainResult, elapsedMs:
   // estimates without costs: no share and no cost to show, the step names get that room
   treePane.classList.toggle('rows-only', !r.analyzed && plan.basis === 'none');
   treePane.replaceChildren(treeHeader(r.analyzed, plan.basis), tree(plan, r.analyzed));
+  requestAnimationFrame(titleCutNames);
   showFindings(r.findings ?? []);
   const hot = plan.steps.find((s) => s.heat === 'high') ?? plan.steps.find((s) => s.heat);
   select(hot?.id ?? plan.steps[0]?.id);
@@ -361,11 +362,7 @@ function stepRow(s: PlanStep, analyzed: boolean): HTMLElement {
       'span',
       { class: 'plan-step-line' },
       toggle,
-      el(
-        'span',
-        { class: 'plan-operator', 'data-testid': 'plan-operator', title: n.operator ?? '' },
-        n.operator ?? '?',
-      ),
+      el('span', { class: 'plan-operator', 'data-testid': 'plan-operator' }, ...breakable(n.operator ?? '?')),
       n.source
         ? el(
             'span',
@@ -473,6 +470,20 @@ function stepRow(s: PlanStep, analyzed: boolean): HTMLElement {
   });
   return row;
 }
+
+/** A step name that may wrap after each underscore (READ_CSV_AUTO), never inside a word. */
+function breakable(name: string): Array<string | HTMLElement> {
+  return name.split(/(?<=_)/).flatMap((part, i) => (i === 0 ? [part] : [el('wbr'), part]));
+}
+
+/** A step name cut after all (a word wider than its cell) says itself on hover; a whole one does not. */
+function titleCutNames(): void {
+  for (const name of document.querySelectorAll<HTMLElement>('[data-testid="plan-operator"]')) {
+    if (name.scrollWidth > name.clientWidth + 1) name.title = name.textContent ?? '';
+    else name.removeAttribute('title');
+  }
+}
+new ResizeObserver(() => titleCutNames()).observe(document.body);
 
 function rowTitle(s: PlanStep): string {
   const lines = [`${s.node.operator ?? ''}${s.detail ? ` — ${s.detail}` : ''}`];
