@@ -102,6 +102,7 @@ public final class DbtMcpServer {
         HttpServletStreamableServerTransportProvider.builder()
             .jsonMapper(json)
             .mcpEndpoint("/mcp")
+            .securityValidator(new LoopbackOnly())
             .build();
     try (McpProject project = new McpProject(root, options, allowBuild, launch, projectArguments)) {
       McpSyncServer server = configure(McpServer.sync(transport), project, json).build();
