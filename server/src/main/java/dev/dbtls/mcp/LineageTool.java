@@ -39,7 +39,7 @@ final class LineageTool implements DbtTool {
 
   @Override
   public Object call(Arguments args, McpProject project) {
-    Analysis a = project.analysis();
+    Analysis a = project.graph();
     String id = project.required(a.snapshot(), args.required("node")).uniqueId();
     Lineage l =
         a.lineage(

@@ -109,7 +109,17 @@ final class McpProject implements AutoCloseable {
     return s;
   }
 
-  /** The analysis of that snapshot, with its columns inferred (lineage, columns, impact). */
+  /** The analysis of that snapshot, for what needs no inferred columns (names, the graph). */
+  Analysis graph() {
+    snapshot();
+    Analysis a = wait(workspace.upToDateAnalysis(root));
+    if (a == null) {
+      throw new IllegalStateException("the dbt project in " + root + " could not be loaded");
+    }
+    return a;
+  }
+
+  /** The analysis of that snapshot, with its columns inferred (columns, impact, problems). */
   Analysis analysis() {
     ProjectSnapshot s = snapshot();
     Analysis a = wait(workspace.inferred(root, 5));

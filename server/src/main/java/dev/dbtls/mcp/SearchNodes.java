@@ -40,7 +40,7 @@ final class SearchNodes implements DbtTool {
     String kind = args.string("kind");
     int limit = args.integer("limit", 20, 1, 200);
     List<WorkspaceSymbol> found =
-        project.analysis().workspaceSymbols(args.required("query"), kind == null ? limit : 1000);
+        project.graph().workspaceSymbols(args.required("query"), kind == null ? limit : 1000);
     return found.stream()
         .filter(s -> kind == null || s.kind().name().equalsIgnoreCase(kind))
         .limit(limit)
