@@ -6,6 +6,7 @@ import { registerLineage } from './lineage/register';
 import { registerPlan } from './plan/register';
 import { registerResults } from './results/register';
 import { ServerClient } from './server/client';
+import { registerMcp } from './server/mcp';
 import { projectOf } from './server/projects';
 import { registerTargets } from './server/targets';
 import { registerRuns } from './runs/register';
@@ -33,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Server
   registerTrees(context, server);
   registerCompiledSql(context, server);
   registerRuns(context, server, registerTests(context, server));
+  registerMcp(context, server);
   // dbt SQL for the open models at once; the server starts in the background (requests wait for it)
   await server.findProjects();
   vscode.workspace.textDocuments.forEach((d) => useDbtSql(d, server));

@@ -71,6 +71,8 @@ class ArchitectureTest {
         .definedBy("dev.dbtls.workspace..")
         .layer("lsp")
         .definedBy("dev.dbtls.lsp..")
+        .layer("mcp")
+        .definedBy("dev.dbtls.mcp..")
         .layer("cli")
         .definedBy("dev.dbtls.cli..")
         .layer("protocol")
@@ -79,27 +81,39 @@ class ArchitectureTest {
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("lsp")
         .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("mcp")
+        .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("protocol")
         .mayOnlyBeAccessedByLayers("lsp", "cli")
         .whereLayer("workspace")
-        .mayOnlyBeAccessedByLayers("lsp", "cli")
+        .mayOnlyBeAccessedByLayers("lsp", "mcp", "cli")
         .whereLayer("run")
-        .mayOnlyBeAccessedByLayers("workspace", "lsp", "cli")
+        .mayOnlyBeAccessedByLayers("workspace", "lsp", "mcp", "cli")
         .whereLayer("query")
-        .mayOnlyBeAccessedByLayers("run", "workspace", "lsp", "cli")
+        .mayOnlyBeAccessedByLayers("run", "workspace", "lsp", "mcp", "cli")
         .whereLayer("benchmark")
-        .mayOnlyBeAccessedByLayers("query", "workspace", "lsp", "cli")
+        .mayOnlyBeAccessedByLayers("query", "workspace", "lsp", "mcp", "cli")
         .whereLayer("warehouse")
-        .mayOnlyBeAccessedByLayers("benchmark", "query", "run", "workspace", "lsp", "cli")
+        .mayOnlyBeAccessedByLayers("benchmark", "query", "run", "workspace", "lsp", "mcp", "cli")
         .whereLayer("store")
-        .mayOnlyBeAccessedByLayers("warehouse", "benchmark", "query", "workspace", "lsp", "cli")
+        .mayOnlyBeAccessedByLayers(
+            "warehouse", "benchmark", "query", "workspace", "lsp", "mcp", "cli")
         .whereLayer("ide")
-        .mayOnlyBeAccessedByLayers("query", "workspace", "lsp", "cli")
+        .mayOnlyBeAccessedByLayers("query", "workspace", "lsp", "mcp", "cli")
         .whereLayer("columns")
-        .mayOnlyBeAccessedByLayers("ide", "query", "workspace", "lsp", "cli")
+        .mayOnlyBeAccessedByLayers("ide", "query", "workspace", "lsp", "mcp", "cli")
         .whereLayer("sql")
         .mayOnlyBeAccessedByLayers(
-            "columns", "ide", "warehouse", "benchmark", "query", "run", "workspace", "lsp", "cli")
+            "columns",
+            "ide",
+            "warehouse",
+            "benchmark",
+            "query",
+            "run",
+            "workspace",
+            "lsp",
+            "mcp",
+            "cli")
         .whereLayer("index")
         .mayOnlyBeAccessedByLayers(
             "sql",
@@ -111,10 +125,11 @@ class ArchitectureTest {
             "run",
             "workspace",
             "lsp",
+            "mcp",
             "cli")
         .whereLayer("jinja")
         .mayOnlyBeAccessedByLayers(
-            "index", "sql", "columns", "ide", "query", "run", "workspace", "lsp", "cli")
+            "index", "sql", "columns", "ide", "query", "run", "workspace", "lsp", "mcp", "cli")
         .check(SERVER);
   }
 
@@ -219,10 +234,14 @@ class ArchitectureTest {
         .resideOutsideOfPackage("dev.dbtls.run.dbt..")
         .and()
         .doNotHaveFullyQualifiedName("dev.dbtls.query.GitHead")
+        .and()
+        .doNotHaveFullyQualifiedName("dev.dbtls.mcp.BuildTool")
         .should()
         .dependOnClassesThat()
         .haveFullyQualifiedName("java.lang.ProcessBuilder")
-        .because("starting a process is IO, like a network call: the user's dbt and git only")
+        .because(
+            "starting a process is IO, like a network call: the user's dbt and git only, and"
+                + " dbtls build/test itself for an agent (mcp --allow-build)")
         .check(SERVER);
   }
 

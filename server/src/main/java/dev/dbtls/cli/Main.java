@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "A language server and command line for dbt projects.",
     subcommands = {
       LspCommand.class,
+      McpCommand.class,
       LsCommand.class,
       CompileCommand.class,
       CheckCommand.class,

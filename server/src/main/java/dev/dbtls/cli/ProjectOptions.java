@@ -82,6 +82,11 @@ final class ProjectOptions {
     return ProjectInputs.load(projectDir, options(errors), FileSource.DISK);
   }
 
+  /** The inputs' options these flags give (for servers that load the project themselves). */
+  ProjectInputs.Options inputOptions(List<String> errors) {
+    return options(errors);
+  }
+
   private ProjectInputs.Options options(List<String> errors) {
     if (dbtVersion != null && dev.dbtls.project.DbtVersion.parse(dbtVersion) == null) {
       errors.add("--dbt-version: not a dbt version (like 1.12 or 1.6.3): " + dbtVersion);

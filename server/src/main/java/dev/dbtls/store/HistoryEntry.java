@@ -17,6 +17,8 @@ import java.util.Locale;
  * @param rowCount rows returned; null when unknown (error, cancel)
  * @param status how it ended
  * @param error the error message; null unless {@code status} is {@link Status#ERROR}
+ * @param origin who ran it: {@link #EDITOR} (the editor and the command line) or {@link #MCP} (an
+ *     agent through {@code dbtls mcp})
  */
 public record HistoryEntry(
     long id,
@@ -29,7 +31,59 @@ public record HistoryEntry(
     long durationMs,
     Long rowCount,
     Status status,
-    String error) {
+    String error,
+    String origin) {
+  public static final String EDITOR = "editor";
+  public static final String MCP = "mcp";
+
+  public HistoryEntry {
+    origin = origin == null ? EDITOR : origin;
+  }
+
+  /** An entry of the editor or the command line. */
+  public HistoryEntry(
+      long id,
+      String projectDir,
+      String target,
+      String adapter,
+      String sql,
+      String compiledSql,
+      Instant startedAt,
+      long durationMs,
+      Long rowCount,
+      Status status,
+      String error) {
+    this(
+        id,
+        projectDir,
+        target,
+        adapter,
+        sql,
+        compiledSql,
+        startedAt,
+        durationMs,
+        rowCount,
+        status,
+        error,
+        EDITOR);
+  }
+
+  /** This entry, run by {@code who}. */
+  public HistoryEntry withOrigin(String who) {
+    return new HistoryEntry(
+        id,
+        projectDir,
+        target,
+        adapter,
+        sql,
+        compiledSql,
+        startedAt,
+        durationMs,
+        rowCount,
+        status,
+        error,
+        who);
+  }
 
   /** How a query ended. */
   public enum Status {

@@ -186,7 +186,9 @@ final class Migrations {
             seconds REAL,
             relation TEXT,
             PRIMARY KEY (run, position))""",
-              "CREATE INDEX run_node_unique_id ON run_node(unique_id, run)"));
+              "CREATE INDEX run_node_unique_id ON run_node(unique_id, run)"),
+          // 8: who ran a history entry: the editor and command line, or an agent over MCP
+          List.of("ALTER TABLE history ADD COLUMN origin TEXT NOT NULL DEFAULT 'editor'"));
 
   private Migrations() {}
 

@@ -21,7 +21,7 @@ public final class QueryHistory {
   public static final int DEFAULT_MAX_ENTRIES = 10_000;
   private static final String COLUMNS =
       "id, project_dir, target, adapter, sql, compiled_sql,"
-          + " started_at, duration_ms, row_count, status, error";
+          + " started_at, duration_ms, row_count, status, error, origin";
 
   private final Store store;
   private volatile int maxEntries = DEFAULT_MAX_ENTRIES;
@@ -54,9 +54,9 @@ public final class QueryHistory {
   private static long insert(Connection c, HistoryEntry e) throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(
-            "INSERT INTO history (project_dir, target,"
-                + " adapter, sql, compiled_sql, started_at, duration_ms, row_count, status, error)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO history (project_dir, target, adapter, sql, compiled_sql,"
+                + " started_at, duration_ms, row_count, status, error, origin)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       p.setString(1, nonNull(e.projectDir()));
       p.setString(2, e.target());
       p.setString(3, e.adapter());
@@ -71,6 +71,7 @@ public final class QueryHistory {
       }
       p.setString(9, (e.status() == null ? HistoryEntry.Status.OK : e.status()).code());
       p.setString(10, e.error());
+      p.setString(11, e.origin());
       p.executeUpdate();
     }
     try (PreparedStatement p = c.prepareStatement("SELECT last_insert_rowid()");
@@ -199,7 +200,8 @@ public final class QueryHistory {
                 rs.getLong(8),
                 rowCount,
                 HistoryEntry.Status.of(rs.getString(10)),
-                rs.getString(11)));
+                rs.getString(11),
+                rs.getString(12)));
       }
     }
     return out;

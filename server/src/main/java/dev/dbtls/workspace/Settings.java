@@ -313,7 +313,7 @@ public record Settings(
    * server is sent them with the rest and ignores them without a warning.
    */
   public static final List<String> CLIENT_KEYS =
-      List.of("java.home", "server.vmargs", "server.maxHeap", "trace.server");
+      List.of("java.home", "server.vmargs", "server.maxHeap", "trace.server", "mcp.enabled");
 
   /** Reads one setting at a time, recording what is wrong with it. */
   private record Reader(Map<String, Object> section, List<String> errors, Path base) {
