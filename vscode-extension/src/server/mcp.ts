@@ -73,7 +73,8 @@ export function registerMcp(
       const jar = vscode.Uri.joinPath(context.extensionUri, 'server', 'dbtls.jar').fsPath;
       // a Java from the user's own settings or the environment (a workspace's choice needs consent)
       const javaHome = config.inspect<string>('java.home')?.globalValue;
-      const java = (await findJava(javaCandidates(javaHome, process.env))).found;
+      const bundled = vscode.Uri.joinPath(context.extensionUri, 'jre').fsPath;
+      const java = (await findJava(javaCandidates(javaHome, process.env, process.platform, bundled))).found;
       if (!java || !existsSync(jar)) return [];
       const roots = await projects.findProjects();
       return roots.map((root) => {
