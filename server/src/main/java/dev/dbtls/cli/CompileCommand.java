@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -147,7 +148,13 @@ final class CompileCommand implements Callable<Integer> {
           throw e.getCause(); // not remembered: the next file of the folder tries again
         }
       }
-      Files.writeString(file, text, StandardCharsets.UTF_8);
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      if (Files.isRegularFile(file)
+          && Files.size(file) == bytes.length
+          && Arrays.equals(Files.readAllBytes(file), bytes)) {
+        return; // as compiled before: reading it is cheaper than writing it again
+      }
+      Files.write(file, bytes);
     }
   }
 

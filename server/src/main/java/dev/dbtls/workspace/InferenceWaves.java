@@ -5,24 +5,22 @@ import dev.dbtls.index.Node;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
- * The order in which {@link ProjectColumns} infers a snapshot's nodes: in waves, each node after
- * all its parents (a wave runs in parallel), the models of the files open in the editor and their
- * ancestors first, so that what the user looks at has its columns before the rest of the project.
+ * The order in which {@link ProjectColumns} infers a snapshot's nodes: each node after all its
+ * parents ({@link ParentsFirst} runs a phase in parallel), the models of the files open in the
+ * editor and their ancestors first, so that what the user looks at has its columns before the rest
+ * of the project.
  */
 final class InferenceWaves {
   private InferenceWaves() {}
 
   /**
-   * The nodes in waves, each node after all its parents, so each wave runs in parallel: first the
-   * waves of the open files' models and their ancestors ({@code first}), then the others'.
+   * The nodes with columns in one or two phases, each in topological order: first the open files'
+   * models and their ancestors ({@code first}), then the others.
    */
   static List<List<Node>> of(Manifest m, Set<Path> first) {
     Set<String> early = new HashSet<>();
@@ -41,38 +39,22 @@ final class InferenceWaves {
         }
       }
     }
-    if (early.isEmpty()) {
-      return levels(m, id -> true);
-    }
-    List<List<Node>> levels = new ArrayList<>();
-    levels.addAll(levels(m, id -> early.contains(id)));
-    levels.addAll(levels(m, id -> !early.contains(id)));
-    return levels;
-  }
-
-  /** The nodes {@code in} takes, in waves by their depth among the nodes it takes. */
-  private static List<List<Node>> levels(Manifest m, Predicate<String> in) {
-    Map<String, Integer> level = new HashMap<>();
-    List<List<Node>> levels = new ArrayList<>();
+    List<Node> before = new ArrayList<>();
+    List<Node> after = new ArrayList<>();
     for (String id : m.dag().topologicalOrder()) {
       Node n = m.nodes().get(id);
-      if (n == null || !hasColumns(n) || !in.test(id)) {
-        continue;
+      if (n != null && hasColumns(n)) {
+        (early.contains(id) ? before : after).add(n);
       }
-      int l = 0;
-      for (String p : n.dependsOn()) {
-        Integer pl = level.get(p);
-        if (pl != null) {
-          l = Math.max(l, pl + 1);
-        }
-      }
-      level.put(id, l);
-      while (levels.size() <= l) {
-        levels.add(new ArrayList<>());
-      }
-      levels.get(l).add(n);
     }
-    return levels;
+    List<List<Node>> phases = new ArrayList<>();
+    if (!before.isEmpty()) {
+      phases.add(before);
+    }
+    if (!after.isEmpty()) {
+      phases.add(after);
+    }
+    return phases;
   }
 
   static boolean hasColumns(Node n) {

@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The columns of every model, snapshot, seed and source of one snapshot: models and snapshots
@@ -451,52 +450,59 @@ public final class ProjectColumns implements ColumnsTable {
             disk,
             restoreInputs);
     firstOfSession = before == null;
-    // the open files first where a run infers every node; an edit's run reuses nearly all of them
+    // the open files first where a run infers every node; an edit's run reuses nearly all of them;
+    // in each phase a node runs as soon as its parents are done (ParentsFirst)
     List<List<Node>> levels = reuse ? InferenceWaves.of(m, java.util.Set.of()) : levels(m);
     Map<String, Boolean> changed = new ConcurrentHashMap<>();
     // what a check compares with: the restored table's entries
     Map<String, Entry> checked = checking ? previous.entries : null;
-    for (List<Node> wave : levels) {
+    for (List<Node> phase : levels) {
       if (stopped) {
         return;
       }
+      if (reuse) {
+        phase = affected(phase, old, oldMemos);
+      }
       try {
-        pool.submit(
-                () ->
-                    wave.parallelStream()
-                        .forEach(
-                            n -> {
-                              if (stopped) {
-                                return;
-                              }
-                              EditorRequests.giveWay(GIVE_WAY_MS);
-                              Entry prev = old.get(n.uniqueId());
-                              boolean parentsChanged =
-                                  n.dependsOn().stream().anyMatch(p -> changed.containsKey(p));
-                              boolean same =
-                                  prev != null && !parentsChanged && sameDefinition(prev.node(), n);
-                              Entry e = same ? prev : inference.infer(n);
-                              if (!same) {
-                                inferred.incrementAndGet();
-                              } else if (oldMemos.containsKey(n.uniqueId())) {
-                                memos.put(n.uniqueId(), oldMemos.get(n.uniqueId()));
-                              }
-                              if (checked != null) {
-                                Entry was = checked.get(n.uniqueId());
-                                if (e.equals(was)) {
-                                  e = was; // one copy in memory of what the check confirmed
-                                } else {
-                                  changedCount.incrementAndGet();
-                                }
-                              }
-                              entries.put(n.uniqueId(), e);
-                              if (prev == null || !prev.known().equals(e.known())) {
-                                changed.put(n.uniqueId(), true);
-                              }
-                            }))
-            .get(10, TimeUnit.MINUTES);
+        ParentsFirst.run(
+            phase,
+            pool,
+            n -> {
+              if (stopped) {
+                return;
+              }
+              EditorRequests.giveWay(GIVE_WAY_MS);
+              Entry prev = old.get(n.uniqueId());
+              boolean parentsChanged = n.dependsOn().stream().anyMatch(p -> changed.containsKey(p));
+              boolean same = prev != null && !parentsChanged && sameDefinition(prev.node(), n);
+              Entry e = same ? prev : inference.infer(n);
+              if (!same) {
+                inferred.incrementAndGet();
+              } else if (oldMemos.containsKey(n.uniqueId())) {
+                memos.put(n.uniqueId(), oldMemos.get(n.uniqueId()));
+              }
+              if (checked != null) {
+                Entry was = checked.get(n.uniqueId());
+                if (e.equals(was)) {
+                  e = was; // one copy in memory of what the check confirmed
+                } else {
+                  changedCount.incrementAndGet();
+                }
+              }
+              entries.put(n.uniqueId(), e);
+              if (prev == null || !prev.known().equals(e.known())) {
+                changed.put(n.uniqueId(), true);
+              }
+            });
       } catch (InterruptedException | java.util.concurrent.RejectedExecutionException e) {
         stopped = true; // the session closes
+        return;
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof java.util.concurrent.RejectedExecutionException) {
+          stopped = true; // the session closed while the run went on
+          return;
+        }
+        FeatureFailures.log("columns", "", 0, e.getCause());
         return;
       } catch (Exception e) {
         FeatureFailures.log("columns", "", 0, e);
@@ -510,7 +516,36 @@ public final class ProjectColumns implements ColumnsTable {
   }
 
   /**
-   * The nodes in waves ({@link InferenceWaves}): the open files' models and their ancestors first.
+   * An edit's run: the nodes of {@code phase} (in topological order) whose definition changed and
+   * their descendants, to be inferred; every other node's entry (and result) is taken from the
+   * previous table here, on this thread, without a task each (an edit reaches a few of 10,000).
+   */
+  private List<Node> affected(
+      List<Node> phase, Map<String, Entry> old, Map<String, ColumnsCache.Memo> oldMemos) {
+    java.util.Set<String> reached = new java.util.HashSet<>();
+    List<Node> out = new java.util.ArrayList<>();
+    for (Node n : phase) {
+      Entry prev = old.get(n.uniqueId());
+      boolean touched = prev == null || !sameDefinition(prev.node(), n);
+      for (int i = 0; !touched && i < n.dependsOn().size(); i++) {
+        touched = reached.contains(n.dependsOn().get(i));
+      }
+      if (touched) {
+        reached.add(n.uniqueId());
+        out.add(n);
+      } else {
+        entries.put(n.uniqueId(), prev);
+        ColumnsCache.Memo memo = oldMemos.get(n.uniqueId());
+        if (memo != null) {
+          memos.put(n.uniqueId(), memo);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The nodes in phases ({@link InferenceWaves}): the open files' models and their ancestors first.
    */
   List<List<Node>> levels(Manifest m) {
     return InferenceWaves.of(m, first);

@@ -60,6 +60,31 @@ class CompileFoldersTest {
   }
 
   @Test
+  void aSecondCompileLeavesSameFilesAloneAndReplacesChangedOnes(@TempDir Path tmp)
+      throws Exception {
+    Path same = tmp.resolve("compiled/shop/models/same.sql");
+    Path changed = tmp.resolve("compiled/shop/models/changed.sql");
+    Path longer = tmp.resolve("compiled/shop/models/longer.sql");
+    CompileCommand.Folders first = new CompileCommand.Folders();
+    first.write(same, "select 1");
+    first.write(changed, "select 2");
+    first.write(longer, "select 3");
+    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000);
+    for (Path p : List.of(same, changed, longer)) {
+      Files.setLastModifiedTime(p, old);
+    }
+    CompileCommand.Folders second = new CompileCommand.Folders();
+    second.write(same, "select 1");
+    second.write(changed, "select 9"); // same length, other text
+    second.write(longer, "select 3, 4");
+    assertEquals("select 1", Files.readString(same));
+    assertEquals(old, Files.getLastModifiedTime(same)); // not written again
+    assertEquals("select 9", Files.readString(changed));
+    assertEquals("select 3, 4", Files.readString(longer));
+    assertTrue(Files.getLastModifiedTime(changed).compareTo(old) > 0);
+  }
+
+  @Test
   void compileIntoFreshTargetsWritesEveryNode(@TempDir Path tmp) {
     String project =
         Path.of(System.getProperty("dbtls.repoRoot", ".."))

@@ -318,17 +318,31 @@ class ProjectColumnsReuseTest {
     ProjectColumns t =
         new ProjectColumns(f.snapshot(), null)
             .first(List.of(m.nodes().get("model.shop.customers_report").file().absolutePath()));
-    List<List<String>> waves =
-        t.levels(m).stream().map(w -> w.stream().map(n -> n.uniqueId()).sorted().toList()).toList();
+    List<List<dev.dbtls.index.Node>> phases = t.levels(m);
     assertEquals(
         List.of(
-            List.of("seed.shop.customers"),
-            List.of("model.shop.stg_customers"),
-            List.of("model.shop.customers_report"), // then the others, each after its parents
-            List.of("source.shop.raw.payments"),
-            List.of("model.shop.stg_payments"),
-            List.of("model.shop.orders", "model.shop.payments_wide")),
-        waves);
+            java.util.Set.of(
+                "seed.shop.customers", "model.shop.stg_customers", "model.shop.customers_report"),
+            // then the others
+            java.util.Set.of(
+                "source.shop.raw.payments",
+                "model.shop.stg_payments",
+                "model.shop.orders",
+                "model.shop.payments_wide")),
+        phases.stream()
+            .map(
+                p -> p.stream().map(n -> n.uniqueId()).collect(java.util.stream.Collectors.toSet()))
+            .toList());
+    for (List<dev.dbtls.index.Node> phase : phases) {
+      List<String> order = phase.stream().map(n -> n.uniqueId()).toList();
+      for (dev.dbtls.index.Node n : phase) {
+        for (String p : n.dependsOn()) {
+          assertTrue(
+              order.indexOf(p) < order.indexOf(n.uniqueId()),
+              "each node after its parents in its phase: " + order);
+        }
+      }
+    }
     assertNull(t.readable(), "not started: nothing to read");
     t.runNow(Catalog.EMPTY, f.fixture());
     assertEquals(t, t.readable());
