@@ -123,6 +123,7 @@ public final class ManifestBuilder {
                 problems.addAll(p.syntaxProblems());
               }
             });
+    cache.wholeProjectScanned();
     context.phase("scan and parse files");
     inputs.files().stream()
         .filter(props::containsKey)

@@ -14,6 +14,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The binary form of {@link ParsedFile}s and {@link PropertyFile}s in the on-disk parse cache:
@@ -155,6 +156,9 @@ final class ParseCacheCodec {
     final byte[] buf;
     int pos;
     final int end;
+
+    /** The input files a project file is read back as (the linked cache's), by absolute path. */
+    Map<java.nio.file.Path, ProjectFile> files;
 
     In(byte[] buf, int pos, int end) {
       this.buf = buf;
