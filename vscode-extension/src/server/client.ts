@@ -20,6 +20,7 @@ import { consentedValue } from './consent';
 import { DbtServer, ServerNotRunning, messageOf } from './dbtServer';
 import { findJava, javaCandidates, noJavaMessage } from './java';
 import { isOutOfMemory, serverCommand } from './launch';
+import { sharedArchive } from './sharedArchive';
 import { projectGlob, projectOf, projectRoots } from './projects';
 import { Crash, RestartPolicy } from './restartPolicy';
 import { registerStartupBridge } from './startupBridge';
@@ -213,6 +214,7 @@ export class ServerClient implements DbtServer, vscode.Disposable {
       jar,
       vmargs,
       maxHeap: config.get<string>('server.maxHeap', '2g'),
+      archive: sharedArchive(jar, search.found),
     });
     this.log.appendLine(
       `Starting: ${launch.command} ${launch.args.join(' ')} (Java ${search.found.version}, from ${search.found.source})`,

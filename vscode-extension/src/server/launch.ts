@@ -8,6 +8,8 @@ export interface LaunchOptions {
   vmargs: string;
   /** dbtls.server.maxHeap: the -Xmx used unless vmargs names its own. */
   maxHeap: string;
+  /** The class-data archive to map (present) or record at exit (absent); none without one. */
+  archive?: { file: string; present: boolean };
 }
 
 /** The launch facts every client follows (protocol-ext's launch.json, bundled at build time). */
@@ -20,16 +22,29 @@ export interface Launch {
   maxHeap: string;
   /** Added after the user's options; one with unlessUserGives is left out when a user option matches it. */
   jvmArgs: { arg: string; unlessUserGives?: string }[];
+  /** Class-data sharing: the archive's folder and name, and the options that map or record it. */
+  sharedArchive: {
+    folder: string;
+    file: string;
+    whenPresent: string[];
+    whenAbsent: string[];
+    unlessUserGives: string;
+  };
   serverArgs: string[];
 }
 
-/** java [user options] [launch.json's jvmArgs the user did not choose] -jar dbtls.jar lsp */
+/** java [user options] [launch.json's jvmArgs the user did not choose] [archive options] -jar dbtls.jar lsp */
 export function serverCommand(o: LaunchOptions): { command: string; args: string[] } {
   const own = splitArgs(o.vmargs);
   const args = [...own];
   for (const a of LAUNCH.jvmArgs) {
     if (a.unlessUserGives && own.some((x) => new RegExp(a.unlessUserGives!).test(x))) continue;
     args.push(a.arg.replace('{maxHeap}', o.maxHeap?.trim() || LAUNCH.maxHeap));
+  }
+  const cds = LAUNCH.sharedArchive;
+  if (o.archive && !own.some((x) => new RegExp(cds.unlessUserGives).test(x))) {
+    const options = o.archive.present ? cds.whenPresent : cds.whenAbsent;
+    args.push(...options.map((x) => x.replace('{archive}', o.archive!.file)));
   }
   args.push('-jar', o.jar, ...LAUNCH.serverArgs);
   return { command: o.java, args };
