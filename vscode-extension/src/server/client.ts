@@ -21,6 +21,7 @@ import { consentedValue } from './consent';
 import { DbtServer, ServerNotRunning, messageOf } from './dbtServer';
 import { ensureExecutable, findJava, javaCandidates, noJavaMessage } from './java';
 import { heapDumpFile, isOutOfMemory, serverCommand } from './launch';
+import { sharedArchive } from './sharedArchive';
 import { projectGlob, projectOf, projectRoots } from './projects';
 import { Crash, RestartPolicy } from './restartPolicy';
 import { registerStartupBridge } from './startupBridge';
@@ -217,6 +218,7 @@ export class ServerClient implements DbtServer, vscode.Disposable {
       vmargs,
       maxHeap: config.get<string>('server.maxHeap', '2g'),
       heapDumpDir: this.context.logUri.fsPath,
+      archive: sharedArchive(jar, search.found),
     });
     mkdirSync(this.context.logUri.fsPath, { recursive: true });
     this.log.appendLine(

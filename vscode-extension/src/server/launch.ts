@@ -11,6 +11,8 @@ export interface LaunchOptions {
   maxHeap: string;
   /** A folder the client owns: the JVM writes a heap dump there when it runs out of memory. */
   heapDumpDir?: string;
+  /** The class-data archive to map (present) or record at exit (absent); none without one. */
+  archive?: { file: string; present: boolean };
 }
 
 /** The launch facts every client follows (protocol-ext's launch.json, bundled at build time). */
@@ -23,10 +25,18 @@ export interface Launch {
   maxHeap: string;
   /** Added after the user's options; one with unlessUserGives is left out when a user option matches it. */
   jvmArgs: { arg: string; unlessUserGives?: string }[];
+  /** Class-data sharing: the archive's folder and name, and the options that map or record it. */
+  sharedArchive: {
+    folder: string;
+    file: string;
+    whenPresent: string[];
+    whenAbsent: string[];
+    unlessUserGives: string;
+  };
   serverArgs: string[];
 }
 
-/** java [user options] [launch.json's jvmArgs the user did not choose] -jar dbtls.jar lsp */
+/** java [user options] [launch.json's jvmArgs the user did not choose] [archive options] -jar dbtls.jar lsp */
 export function serverCommand(o: LaunchOptions): { command: string; args: string[] } {
   const own = splitArgs(o.vmargs);
   const args = [...own];
@@ -38,6 +48,11 @@ export function serverCommand(o: LaunchOptions): { command: string; args: string
   // -XX:+ExitOnOutOfMemoryError ends the JVM)
   if (o.heapDumpDir && !own.some((x) => /^-XX:([+-]HeapDumpOnOutOfMemoryError|HeapDumpPath=)/.test(x)))
     args.push('-XX:+HeapDumpOnOutOfMemoryError', `-XX:HeapDumpPath=${o.heapDumpDir}`);
+  const cds = LAUNCH.sharedArchive;
+  if (o.archive && !own.some((x) => new RegExp(cds.unlessUserGives).test(x))) {
+    const options = o.archive.present ? cds.whenPresent : cds.whenAbsent;
+    args.push(...options.map((x) => x.replace('{archive}', o.archive!.file)));
+  }
   args.push('-jar', o.jar, ...LAUNCH.serverArgs);
   return { command: o.java, args };
 }

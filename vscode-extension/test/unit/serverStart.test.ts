@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -15,6 +16,7 @@ import {
 import { LAUNCH, heapDumpFile, isOutOfMemory, serverCommand, splitArgs } from '../../src/server/launch';
 import { projectGlob, projectOf, projectRoots } from '../../src/server/projects';
 import { RestartPolicy } from '../../src/server/restartPolicy';
+import { cacheRoot, javaKey, sharedArchive } from '../../src/server/sharedArchive';
 
 test('Java versions as java -version and release files print them', () => {
   assert.equal(parseJavaVersion('openjdk version "17.0.15" 2025-04-15'), 17);
@@ -117,6 +119,8 @@ test('the server command: a bounded heap, exit on out-of-memory, the user option
     '-XX:-UsePerfData',
     '-XX:+ExitOnOutOfMemoryError',
     '-Dfile.encoding=UTF-8',
+    '-Xlog:disable',
+    '-Xlog:all=warning:stderr',
     '-jar',
     '/x/dbtls.jar',
     'lsp',
@@ -139,7 +143,13 @@ test('the server command is the one launch-cases.json gives for both clients', (
     readFileSync(path.join(__dirname, '../../../test-projects/launch-cases.json'), 'utf8'),
   );
   for (const c of cases.commands) {
-    const got = serverCommand({ java: 'java', jar: '/x/dbtls.jar', vmargs: c.vmargs, maxHeap: c.maxHeap });
+    const got = serverCommand({
+      java: 'java',
+      jar: '/x/dbtls.jar',
+      vmargs: c.vmargs,
+      maxHeap: c.maxHeap,
+      archive: c.archive,
+    });
     assert.deepEqual(
       got.args,
       c.args.map((a: string) => a.replace('{jar}', '/x/dbtls.jar')),
@@ -177,6 +187,39 @@ test('the server writes a heap dump to the folder the client gives, unless the u
     (reason as { reason: string }).reason,
     /ran out of memory.*heap dump, for a bug report: \/logs\/java_pid42\.hprof/,
   );
+});
+
+test('the class-data archive: in the cache folder, keyed by jar and Java; recorded by a first start, mapped by the next', (t) => {
+  assert.equal(cacheRoot({ XDG_CACHE_HOME: '/xdg' }, 'linux', '/home/u'), '/xdg');
+  assert.equal(cacheRoot({ XDG_CACHE_HOME: 'relative' }, 'linux', '/home/u'), '/home/u/.cache');
+  assert.equal(cacheRoot({}, 'darwin', '/Users/u'), '/Users/u/Library/Caches');
+  assert.equal(cacheRoot({ LOCALAPPDATA: 'C:\\L' }, 'win32', 'C:\\U'), 'C:\\L');
+  assert.notEqual(javaKey('/j/bin/java', 17), javaKey('/j/bin/java', 21));
+  const jar = path.join(__dirname, '../../../server/target/dbtls.jar');
+  const java = javaCandidates(undefined, process.env).find((x) => x.source === 'PATH');
+  if (!existsSync(jar) || !java) return t.skip('needs the server jar (mvn package) and a java on PATH');
+  const cache = mkdtempSync(path.join(tmpdir(), 'dbtls-cds-'));
+  const env = { ...process.env, XDG_CACHE_HOME: cache };
+  const version = (args: string[]) =>
+    spawnSync(java.executable, [...args.slice(0, args.indexOf('-jar') + 2), '--version'], {
+      env,
+      encoding: 'utf8',
+    });
+  const first = sharedArchive(jar, { executable: java.executable, version: 17 }, env)!;
+  assert.ok(first.file.startsWith(path.join(cache, 'dbtls', 'cds', 'dbtls-')), first.file);
+  assert.equal(first.present, false);
+  const recording = serverCommand({ java: java.executable, jar, vmargs: '', maxHeap: '', archive: first });
+  assert.ok(recording.args.includes(`-XX:ArchiveClassesAtExit=${first.file}`));
+  const recorded = version(recording.args);
+  assert.equal(recorded.status, 0, recorded.stderr);
+  assert.match(recorded.stdout, /^dbtls /);
+  const next = sharedArchive(jar, { executable: java.executable, version: 17 }, env)!;
+  assert.deepEqual(next, { file: first.file, present: true });
+  const mapping = serverCommand({ java: java.executable, jar, vmargs: '', maxHeap: '', archive: next });
+  assert.ok(mapping.args.includes(`-XX:SharedArchiveFile=${first.file}`));
+  // -Xshare:on fails the start unless the archive is mapped: it is
+  const mapped = version(mapping.args.map((a) => (a === '-Xshare:auto' ? '-Xshare:on' : a)));
+  assert.equal(mapped.status, 0, mapped.stderr);
 });
 
 test('out of memory is known by its exit code or its last words', () => {

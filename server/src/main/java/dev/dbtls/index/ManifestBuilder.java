@@ -10,7 +10,6 @@ import dev.dbtls.project.properties.NodeSpec;
 import dev.dbtls.project.properties.PropertyFile;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +122,7 @@ public final class ManifestBuilder {
                 problems.addAll(p.syntaxProblems());
               }
             });
+    cache.wholeProjectScanned();
     context.phase("scan and parse files");
     inputs.files().stream()
         .filter(props::containsKey)
@@ -202,7 +202,8 @@ public final class ManifestBuilder {
         new Manifest(inputs, enabled, disabled, macros, docs, new Dag(Map.of()), List.of());
     linker.disableTestsWithoutTarget(draft, enabled, disabled);
     Map<String, Node> resolved = new LinkedHashMap<>();
-    Map<String, List<String>> parents = new HashMap<>();
+    // in id order (as resolved is): the DAG sorts its ids, which costs little on sorted input
+    Map<String, List<String>> parents = new LinkedHashMap<>();
     enabled.values().parallelStream()
         .map(n -> linker.resolve(draft, n))
         .toList()

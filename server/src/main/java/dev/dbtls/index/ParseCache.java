@@ -66,6 +66,15 @@ public final class ParseCache {
 
   private boolean writeFailed;
 
+  /** The linked manifest kept beside this cache's file; null for a cache in memory only. */
+  private final LinkedCache linked;
+
+  /**
+   * Whether a full build asked this cache for every file: only then does memory hold all a file
+   * should (a session started from the linked cache parsed only what changed).
+   */
+  private volatile boolean whole;
+
   /** A cache in memory only. */
   public ParseCache() {
     this(null, null, null);
@@ -75,6 +84,14 @@ public final class ParseCache {
     this.file = file;
     this.projectDir = projectDir;
     this.build = build;
+    this.linked =
+        file == null
+            ? null
+            : new LinkedCache(
+                file.resolveSibling(
+                    file.getFileName().toString().replace(".parsecache", ".linked")),
+                projectDir,
+                build);
     if (file != null) {
       reading = new FutureTask<>(this::read);
       Thread t = new Thread(reading, "dbtls-parse-cache");
@@ -286,6 +303,16 @@ public final class ParseCache {
     }
   }
 
+  /** The linked manifest kept on disk beside this cache, or null for a cache in memory only. */
+  public LinkedCache linked() {
+    return linked;
+  }
+
+  /** A full build asked this cache for every file of the project. */
+  void wholeProjectScanned() {
+    whole = true;
+  }
+
   /** How many files were (re)parsed since this cache was made. */
   public int parses() {
     return misses.get();
@@ -365,15 +392,22 @@ public final class ParseCache {
   }
 
   /**
-   * Writes what this cache holds to its file, when anything was parsed since it was read or last
-   * saved: to a temporary file renamed into place, so a reader never sees half a file. Call it
-   * after a build, off the request path; it never throws (a failure is one notice).
+   * Writes what this cache holds to its file, when a full build asked it for every file and
+   * anything was parsed since it was read or last saved: to a temporary file renamed into place, so
+   * a reader never sees half a file; and the linked manifest kept since the last save ({@link
+   * LinkedCache}). Call it after a build, off the request path; it never throws (a failure is one
+   * notice).
    */
   public void save() {
     if (file == null) {
       return;
     }
+    // both encoded before either is written: a reader waiting for quiet files sees both
+    byte[] link = linked.encode();
     try {
+      if (!whole) {
+        return; // only what changed was parsed: the file on disk still holds the rest
+      }
       Disk d = disk();
       reading = null; // what was read is in memory now (or not needed): let it go
       int m = misses.get();
@@ -382,6 +416,8 @@ public final class ParseCache {
         return;
       }
       byte[] bytes = encode();
+      linked.write(link);
+      link = null;
       dev.dbtls.project.FileReplace.write(file, out -> out.write(bytes));
       savedAt = m;
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -389,6 +425,8 @@ public final class ParseCache {
         writeFailed = true;
         notice("cannot be written (" + e + ")");
       }
+    } finally {
+      linked.write(link);
     }
   }
 

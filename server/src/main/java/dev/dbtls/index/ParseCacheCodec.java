@@ -14,6 +14,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The binary form of {@link ParsedFile}s and {@link PropertyFile}s in the on-disk parse cache:
@@ -92,6 +93,12 @@ final class ParseCacheCodec {
     byte[] buf = new byte[1 << 16];
     int size;
 
+    /**
+     * Strings written so far and their numbers, when strings are written once and then referred to
+     * (the linked cache: its nodes repeat packages, paths and config keys); null when not.
+     */
+    Map<String, Integer> strings;
+
     private void room(int n) {
       if (size + n > buf.length) {
         buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
@@ -144,6 +151,13 @@ final class ParseCacheCodec {
         num(0);
         return;
       }
+      if (strings != null) {
+        Integer known = strings.putIfAbsent(s, strings.size());
+        if (known != null) {
+          num(-1 - known); // the number of a string written before
+          return;
+        }
+      }
       byte[] b = s.getBytes(StandardCharsets.UTF_8);
       num(b.length + 1);
       bytes(b, 0, b.length);
@@ -155,6 +169,12 @@ final class ParseCacheCodec {
     final byte[] buf;
     int pos;
     final int end;
+
+    /** The input files a project file is read back as (the linked cache's), by absolute path. */
+    Map<java.nio.file.Path, ProjectFile> files;
+
+    /** The strings read so far, when the writer referred to repeated ones ({@link Out#strings}). */
+    List<String> strings;
 
     In(byte[] buf, int pos, int end) {
       this.buf = buf;
@@ -209,12 +229,22 @@ final class ParseCacheCodec {
       if (n == 0) {
         return null;
       }
+      if (n < 0 && strings != null) {
+        int i = -1 - n;
+        if (i >= strings.size()) {
+          throw new IllegalStateException("bad string number");
+        }
+        return strings.get(i);
+      }
       n--;
       if (n < 0 || n > end - pos) {
         throw new IllegalStateException("truncated string");
       }
       String s = new String(buf, pos, n, StandardCharsets.UTF_8);
       pos += n;
+      if (strings != null) {
+        strings.add(s);
+      }
       return s;
     }
 

@@ -3,6 +3,7 @@ package dev.dbtls.index;
 import dev.dbtls.index.ParseCacheCodec.In;
 import dev.dbtls.index.ParseCacheCodec.Out;
 import dev.dbtls.jinja.scan.TextRange;
+import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.Span;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -41,7 +42,12 @@ abstract class RecordCodec<T> {
     }
     Of<R> made = new Of<>(type);
     RECORDS.putIfAbsent(type, made);
-    made.components(); // after it is known: a record may hold lists of its own kind
+    try {
+      made.components(); // after it is known: a record may hold lists of its own kind
+    } catch (RuntimeException e) {
+      RECORDS.remove(type); // no form for a component: asked again, it fails again
+      throw e;
+    }
     return (RecordCodec<R>) RECORDS.get(type);
   }
 
@@ -89,6 +95,8 @@ abstract class RecordCodec<T> {
       return (RecordCodec) RANGE;
     } else if (t == Span.class) {
       return (RecordCodec) SPAN;
+    } else if (t == ProjectFile.class) {
+      return (RecordCodec) PROJECT_FILE;
     } else if (t instanceof Class<?> c && c.isEnum()) {
       return (RecordCodec) new EnumLeaf(c);
     } else if (t instanceof Class<?> c && c.isRecord()) {
@@ -302,6 +310,32 @@ abstract class RecordCodec<T> {
         }
       };
 
+  /**
+   * A project file by its absolute path, read back as the file of that path among the inputs the
+   * reader was given ({@link In#files}): the linked cache's nodes point at the current inputs,
+   * whose texts were checked before. A path not among them fails the read.
+   */
+  private static final RecordCodec<ProjectFile> PROJECT_FILE =
+      new RecordCodec<>() {
+        @Override
+        void write(Out o, ProjectFile f) {
+          o.str(f == null ? null : f.absolutePath().toString());
+        }
+
+        @Override
+        ProjectFile read(In in) {
+          String path = in.str();
+          if (path == null) {
+            return null;
+          }
+          ProjectFile f = in.files == null ? null : in.files.get(java.nio.file.Path.of(path));
+          if (f == null) {
+            throw new IllegalStateException("no input file " + path);
+          }
+          return f;
+        }
+      };
+
   /** 0 for null, 1 for true, 2 for false. */
   private static final RecordCodec<Boolean> NULLABLE_BOOL =
       new RecordCodec<>() {
@@ -349,6 +383,7 @@ abstract class RecordCodec<T> {
   private static final int LIST = 6;
   private static final int MAP_TAG = 7;
   private static final int INT_TAG = 8;
+  private static final int RECORD_TAG = 9;
 
   /**
    * A plain value (YAML's or a literal's): null, String, Long, Integer, Double, Boolean, List, Map
@@ -381,6 +416,11 @@ abstract class RecordCodec<T> {
           } else if (v instanceof Map<?, ?> m) {
             o.u8(MAP_TAG);
             writeMap(o, m);
+          } else if (v instanceof Record r && v.getClass().getName().startsWith("dev.dbtls.")) {
+            // what the linker keeps in a node's extra (a unit test's or function's spec)
+            o.u8(RECORD_TAG);
+            o.str(v.getClass().getName());
+            writeRecord(o, r);
           } else {
             throw new ParseCacheCodec.Unsupported(v.getClass().getName());
           }
@@ -406,10 +446,41 @@ abstract class RecordCodec<T> {
               yield l;
             }
             case MAP_TAG -> readMap(in);
+            case RECORD_TAG -> readRecord(in);
             default -> throw new IllegalStateException("bad value tag " + tag);
           };
         }
       };
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void writeRecord(Out o, Record r) {
+    RecordCodec codec;
+    try {
+      codec = of(r.getClass());
+    } catch (IllegalStateException e) {
+      throw new ParseCacheCodec.Unsupported(r.getClass().getName());
+    }
+    codec.write(o, r);
+  }
+
+  /** Only dbtls's own records, by name: a cache file never makes another class. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object readRecord(In in) {
+    String name = in.str();
+    if (name == null || !name.startsWith("dev.dbtls.")) {
+      throw new IllegalStateException("bad record " + name);
+    }
+    Class<?> c;
+    try {
+      c = Class.forName(name, false, RecordCodec.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("no record " + name);
+    }
+    if (!c.isRecord()) {
+      throw new IllegalStateException("not a record " + name);
+    }
+    return ((RecordCodec) of((Class<? extends Record>) c)).read(in);
+  }
 
   private static void writeMap(Out o, Map<?, ?> m) {
     o.num(m.size());

@@ -19,6 +19,7 @@ public record LaunchFile(
     List<String> javaSearch,
     String maxHeap,
     List<JvmArg> jvmArgs,
+    Cds sharedArchive,
     List<String> serverArgs) {
   /** The file as shipped in the protocol-ext jar. */
   public static final LaunchFile SHIPPED = read();
@@ -28,6 +29,17 @@ public record LaunchFile(
    * unlessUserGives}.
    */
   public record JvmArg(String arg, String unlessUserGives) {}
+
+  /**
+   * Class-data sharing: the archive's folder (under the user's cache folder) and name, the options
+   * that map it when it is there or record it at exit when not, unless the user chose otherwise.
+   */
+  public record Cds(
+      String folder,
+      String file,
+      List<String> whenPresent,
+      List<String> whenAbsent,
+      String unlessUserGives) {}
 
   private static LaunchFile read() {
     try (InputStream in = LaunchFile.class.getResourceAsStream("/dev/dbtls/protocol/launch.json")) {

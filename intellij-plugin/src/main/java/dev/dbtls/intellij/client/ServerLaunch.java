@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * How the server process starts: {@code java [vm options] [launch.json's JVM options the user did
- * not choose] -jar dbtls.jar lsp} ({@link LaunchFile}, the same file the VS Code extension
- * follows), in {@code workDir}, with extra environment variables (e.g. {@code DBTLS_STORE}).
+ * not choose] [the class-data archive's options] -jar dbtls.jar lsp} ({@link LaunchFile}, the same
+ * file the VS Code extension follows), in {@code workDir}, with extra environment variables (e.g.
+ * {@code DBTLS_STORE}).
  */
 public record ServerLaunch(
     Path java,
@@ -17,7 +18,19 @@ public record ServerLaunch(
     String maxHeap,
     List<String> vmArgs,
     Path workDir,
-    Map<String, String> env) {
+    Map<String, String> env,
+    SharedArchive archive) {
+  /** A launch without a class-data archive. */
+  public ServerLaunch(
+      Path java,
+      Path jar,
+      String maxHeap,
+      List<String> vmArgs,
+      Path workDir,
+      Map<String, String> env) {
+    this(java, jar, maxHeap, vmArgs, workDir, env, null);
+  }
+
   /**
    * The default heap cap, launch.json's (the VS Code extension's {@code dbtls.server.maxHeap} too).
    */
@@ -48,6 +61,13 @@ public record ServerLaunch(
         continue;
       }
       out.add(a.arg().replace("{maxHeap}", heap));
+    }
+    LaunchFile.Cds cds = LaunchFile.SHIPPED.sharedArchive();
+    if (archive != null
+        && own.stream().noneMatch(Pattern.compile(cds.unlessUserGives()).asPredicate())) {
+      for (String a : archive.present() ? cds.whenPresent() : cds.whenAbsent()) {
+        out.add(a.replace("{archive}", archive.file().toString()));
+      }
     }
     return out;
   }

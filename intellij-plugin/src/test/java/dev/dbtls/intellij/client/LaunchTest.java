@@ -30,6 +30,7 @@ class LaunchTest {
             .getAsJsonObject();
     for (JsonElement e : cases.getAsJsonArray("commands")) {
       JsonObject c = e.getAsJsonObject();
+      JsonObject archive = c.has("archive") ? c.getAsJsonObject("archive") : null;
       ServerLaunch launch =
           new ServerLaunch(
               Path.of("java"),
@@ -37,7 +38,12 @@ class LaunchTest {
               c.get("maxHeap").getAsString(),
               ServerLaunch.splitOptions(c.get("vmargs").getAsString()),
               null,
-              Map.of());
+              Map.of(),
+              archive == null
+                  ? null
+                  : new SharedArchive(
+                      Path.of(archive.get("file").getAsString()),
+                      archive.get("present").getAsBoolean()));
       List<String> expected =
           c.getAsJsonArray("args").asList().stream()
               .map(a -> a.getAsString().replace("{jar}", Path.of("/x/dbtls.jar").toString()))
@@ -47,6 +53,54 @@ class LaunchTest {
           launch.command().subList(1, launch.command().size()),
           c.get("vmargs").getAsString());
     }
+  }
+
+  @Test
+  void theClassDataArchiveIsRecordedByAFirstStartAndMappedByTheNext() throws Exception {
+    assertEquals(
+        Path.of("/xdg"), SharedArchive.cacheRoot(Map.of("XDG_CACHE_HOME", "/xdg"), "Linux", "/h"));
+    assertEquals(
+        Path.of("/h", ".cache"),
+        SharedArchive.cacheRoot(Map.of("XDG_CACHE_HOME", "rel"), "Linux", "/h"));
+    assertEquals(
+        Path.of("/h", "Library", "Caches"), SharedArchive.cacheRoot(Map.of(), "Mac OS X", "/h"));
+    Path jar = REPO.resolve("server/target/dbtls.jar");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isRegularFile(jar), "needs the server jar (mvn package -pl server)");
+    Path cache = Files.createTempDirectory("dbtls-cds-");
+    Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+    SharedArchive first = SharedArchive.find(jar, java, 17, env);
+    assertTrue(first.file().startsWith(cache.resolve("dbtls/cds")), first.file().toString());
+    assertTrue(!first.present());
+    List<String> recording =
+        new ServerLaunch(java, jar, null, List.of(), null, Map.of(), first).vmOptions();
+    assertTrue(recording.contains("-XX:ArchiveClassesAtExit=" + first.file()));
+    assertEquals("dbtls", version(java, jar, recording).split(" ")[0]);
+    SharedArchive next = SharedArchive.find(jar, java, 17, env);
+    assertEquals(new SharedArchive(first.file(), true), next);
+    List<String> mapping =
+        new ServerLaunch(java, jar, null, List.of(), null, Map.of(), next).vmOptions();
+    assertTrue(mapping.contains("-XX:SharedArchiveFile=" + first.file()));
+    // -Xshare:on fails the start unless the archive is mapped: it is
+    assertEquals(
+        "dbtls",
+        version(
+                java,
+                jar,
+                mapping.stream().map(o -> o.equals("-Xshare:auto") ? "-Xshare:on" : o).toList())
+            .split(" ")[0]);
+  }
+
+  /** {@code dbtls --version} in a JVM started with {@code options}; fails on a non-zero exit. */
+  private static String version(Path java, Path jar, List<String> options) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of(java.toString()));
+    cmd.addAll(options);
+    cmd.addAll(List.of("-jar", jar.toString(), "--version"));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    return out.trim();
   }
 
   @Test

@@ -20,8 +20,12 @@ final class LazyEngine implements Supplier<DbtJinja> {
     }
   }
 
+  /** Whether anyone asked for the engine (a build's parse render, a compile). */
+  private volatile boolean asked;
+
   @Override
   public DbtJinja get() {
+    asked = true;
     CompletableFuture<DbtJinja> f = future;
     if (f == null) {
       synchronized (this) {
@@ -37,6 +41,10 @@ final class LazyEngine implements Supplier<DbtJinja> {
   /** What the engine is (or will be) built from. */
   JinjaSetup setup() {
     return setup;
+  }
+
+  boolean asked() {
+    return asked;
   }
 
   boolean started() {

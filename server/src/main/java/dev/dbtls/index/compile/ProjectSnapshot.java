@@ -1,6 +1,8 @@
 package dev.dbtls.index.compile;
 
 import dev.dbtls.index.Dag;
+import dev.dbtls.index.InputLog;
+import dev.dbtls.index.LinkedCache;
 import dev.dbtls.index.LoadProgress;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.ManifestBuilder;
@@ -84,10 +86,61 @@ public final class ProjectSnapshot {
       ParseCache cache,
       LoadProgress progress) {
     progress.report(0, "reading files");
-    ProjectInputs inputs = ProjectInputs.load(projectDir, options, files);
+    // every file, folder and variable the load reads is logged: what the linked cache checks
+    InputLog log = new InputLog(files, options.env());
+    ProjectInputs inputs =
+        ProjectInputs.load(
+            projectDir,
+            new ProjectInputs.Options(
+                options.profilesDir(),
+                options.profile(),
+                options.target(),
+                options.cliVars(),
+                log.env(),
+                options.dbtVersion()),
+            log.files());
+    Map<String, String> env = log.env();
     LazyEngine jinja =
-        new LazyEngine(setup(inputs, builtinMacroDirs, options.env(), files), warmEngine);
-    return build(inputs, jinja, options.env(), cache, progress, files);
+        new LazyEngine(setup(inputs, builtinMacroDirs, env, log.files()), warmEngine);
+    LinkedCache linked = cache.linked();
+    String key = linkedKey(options, builtinMacroDirs);
+    LinkedCache.Restored restored = linked == null ? null : linked.restore(inputs, log, key);
+    if (restored != null) {
+      Manifest m = restored.manifest();
+      if (!restored.changed().isEmpty()) {
+        m = builder(inputs, jinja, env, cache).update(m, restored.changed());
+        if (m != null) {
+          Map<String, Long> read = new java.util.HashMap<>(restored.log());
+          read.putAll(log.entries());
+          linked.keep(m, restored.engineStarted() || jinja.asked(), read, key);
+        }
+      }
+      if (m != null) {
+        progress.report(96, "restored from the last session");
+        return withEngineProblems(
+            inputs, jinja, m, env, files, restored.engineStarted() || jinja.started());
+      }
+    }
+    Manifest manifest = builder(inputs, jinja, env, cache).progress(progress).build();
+    if (linked != null) {
+      linked.keep(manifest, jinja.asked(), log.entries(), key);
+    }
+    return withEngineProblems(inputs, jinja, manifest, env, files, jinja.started());
+  }
+
+  /**
+   * What a linked manifest depends on besides what the load read: the options that choose among
+   * what was read, and the folders of dbt's own macros.
+   */
+  private static String linkedKey(ProjectInputs.Options o, List<Path> builtinMacroDirs) {
+    return String.join(
+        "\n",
+        String.valueOf(o.profilesDir()),
+        String.valueOf(o.profile()),
+        String.valueOf(o.target()),
+        String.valueOf(o.cliVars()),
+        String.valueOf(o.dbtVersion()),
+        String.valueOf(builtinMacroDirs));
   }
 
   /**
@@ -153,18 +206,34 @@ public final class ProjectSnapshot {
       ParseCache cache,
       LoadProgress progress,
       FileSource files) {
+    Manifest manifest = builder(inputs, jinja, env, cache).progress(progress).build();
+    return withEngineProblems(inputs, jinja, manifest, env, files, jinja.started());
+  }
+
+  private static ManifestBuilder builder(
+      ProjectInputs inputs, LazyEngine jinja, Map<String, String> env, ParseCache cache) {
     Manifest empty =
         new Manifest(inputs, Map.of(), Map.of(), Map.of(), Map.of(), new Dag(Map.of()), List.of());
-    Manifest manifest =
-        new ManifestBuilder(
-                inputs,
-                new JinjaDynamicParse(jinja, empty, env),
-                JinjaRelationNamer.forProject(jinja, empty, env),
-                cache)
-            .progress(progress)
-            .yamlRenderer(new YamlConfigRenderer(inputs, env))
-            .build();
-    if (!jinja.started()) {
+    return new ManifestBuilder(
+            inputs,
+            new JinjaDynamicParse(jinja, empty, env),
+            JinjaRelationNamer.forProject(jinja, empty, env),
+            cache)
+        .yamlRenderer(new YamlConfigRenderer(inputs, env));
+  }
+
+  /**
+   * The snapshot of a built manifest; when the engine was started ({@code engine}: warmed, or used
+   * by the build), with the problems only the engine finds.
+   */
+  private static ProjectSnapshot withEngineProblems(
+      ProjectInputs inputs,
+      LazyEngine jinja,
+      Manifest manifest,
+      Map<String, String> env,
+      FileSource files,
+      boolean engine) {
+    if (!engine) {
       return new ProjectSnapshot(inputs, jinja, manifest, env, files);
     }
     // the scanner already reported syntax errors of macro files; add what only the engine finds

@@ -13,6 +13,7 @@ import dev.dbtls.intellij.client.JavaFinder;
 import dev.dbtls.intellij.client.JavaSearch;
 import dev.dbtls.intellij.client.LaunchFile;
 import dev.dbtls.intellij.client.ServerLaunch;
+import dev.dbtls.intellij.client.SharedArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,8 +50,11 @@ final class DbtServerProcess extends OSProcessStreamConnectionProvider {
           .setJar(jar.toString())
           .create());
       // the options and server arguments of protocol-ext's launch.json, as the VS Code extension's
+      // and the class-data archive: recorded by the first start, mapped by every later one
+      SharedArchive archive = SharedArchive.find(jar, Path.of(command.get(0)),
+          java.found().get().version(), System.getenv());
       ServerLaunch launch = new ServerLaunch(Path.of(command.get(0)), jar, s.maxHeap,
-          ServerLaunch.splitOptions(s.vmArgs), null, Map.of());
+          ServerLaunch.splitOptions(s.vmArgs), null, Map.of(), archive);
       command.addAll(1, launch.vmOptions());
       command.addAll(LaunchFile.SHIPPED.serverArgs());
       setCommandLine(new GeneralCommandLine(command));

@@ -1,0 +1,281 @@
+package dev.dbtls.index;
+
+import dev.dbtls.index.ParseCacheCodec.In;
+import dev.dbtls.index.ParseCacheCodec.Out;
+import dev.dbtls.project.FileKind;
+import dev.dbtls.project.Problem;
+import dev.dbtls.project.ProjectFile;
+import dev.dbtls.project.ProjectInputs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.zip.CRC32C;
+
+/**
+ * The linked manifest of a project's last full build, kept on disk beside its parse cache with the
+ * {@link InputLog} of that build: a later session whose inputs still read the same takes the
+ * manifest as it is, without scanning, linking or making the DAG again; one whose only changes are
+ * the texts of SQL files defining nodes takes it and relinks those nodes ({@link ManifestUpdate});
+ * anything else is a full build. Like the parse cache, it is keyed by the dbtls build, read in the
+ * background from the moment it is opened, and anything wrong with it makes it absent.
+ */
+public final class LinkedCache {
+  /** A manifest from the file, bound to the current inputs, and the node files that changed. */
+  public record Restored(
+      Manifest manifest, boolean engineStarted, Set<Path> changed, Map<String, Long> log) {}
+
+  private record Kept(
+      Manifest manifest, boolean engineStarted, Map<String, Long> log, String key) {}
+
+  private static final byte[] MAGIC = "DBTLSLM\n".getBytes(StandardCharsets.US_ASCII);
+  private static final Set<FileKind> NODE_FILES =
+      EnumSet.of(FileKind.MODEL, FileKind.ANALYSIS, FileKind.SINGULAR_TEST, FileKind.SNAPSHOT);
+
+  private static final RecordCodec<Node> NODE = RecordCodec.of(Node.class);
+  private static final RecordCodec<Macro> MACRO = RecordCodec.of(Macro.class);
+  private static final RecordCodec<DocBlock> DOC = RecordCodec.of(DocBlock.class);
+  private static final RecordCodec<List<Problem>> PROBLEMS = RecordCodec.listOf(Problem.class);
+
+  private final Path file;
+  private final Path projectDir;
+  private final String build;
+
+  /** Reading the file; null once it was restored from (or is not needed). */
+  private volatile FutureTask<byte[]> reading;
+
+  /** The manifest to write at the next {@link #save}; null when the file already holds it. */
+  private volatile Kept kept;
+
+  private boolean writeFailed;
+
+  LinkedCache(Path file, Path projectDir, String build) {
+    this.file = file;
+    this.projectDir = projectDir;
+    this.build = build;
+    reading = new FutureTask<>(this::read);
+    Thread t = new Thread(reading, "dbtls-linked-cache");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * The kept manifest when every input it was built from reads the same through {@code log} (after
+   * {@code inputs} were loaded through it), or differs only in the texts of files that define nodes
+   * ({@link Restored#changed}); null otherwise. {@code key} names what else the build depended on
+   * (options, macro folders). Answers once per cache: later loads build.
+   */
+  public Restored restore(ProjectInputs inputs, InputLog log, String key) {
+    byte[] b = bytes();
+    reading = null;
+    if (b == null) {
+      return null;
+    }
+    try {
+      In in = new In(b, MAGIC.length + 4, b.length);
+      in.strings = new ArrayList<>();
+      if (!build.equals(in.str())
+          || !projectDir.toString().equals(in.str())
+          || !key.equals(in.str())) {
+        return null;
+      }
+      boolean engineStarted = in.bool();
+      Map<Path, ProjectFile> files = new HashMap<>();
+      inputs.files().forEach(f -> files.put(f.absolutePath(), f));
+      Map<String, Long> now = new HashMap<>(log.entries());
+      Map<String, Long> checked = new HashMap<>(now);
+      Set<Path> changed = new LinkedHashSet<>();
+      int n = in.count();
+      for (int i = 0; i < n; i++) {
+        String k = in.str();
+        long before = in.i64();
+        Long read = now.remove(k);
+        long current = read != null ? read : log.current(k);
+        checked.put(k, current);
+        if (current != before) {
+          Path p = InputLog.readPath(k);
+          ProjectFile f = p == null ? null : files.get(p);
+          if (f == null || !NODE_FILES.contains(f.kind()) || f.isPython()) {
+            return null;
+          }
+          changed.add(p);
+        }
+      }
+      if (!now.isEmpty()) {
+        return null; // this load read what the kept one did not: a new file, folder or variable
+      }
+      in.files = files;
+      Map<String, Node> nodes = nodes(in);
+      Map<String, Node> disabled = nodes(in);
+      Map<String, Macro> macros = new LinkedHashMap<>();
+      for (int i = in.count(); i > 0; i--) {
+        macros.put(in.str(), MACRO.read(in));
+      }
+      Map<String, DocBlock> docs = new LinkedHashMap<>();
+      for (int i = in.count(); i > 0; i--) {
+        docs.put(in.str(), DOC.read(in));
+      }
+      List<Problem> problems = PROBLEMS.read(in);
+      if (in.pos != in.end) {
+        return null;
+      }
+      // the DAG from the nodes' parents, in the build's order (sorted by id: cheap to sort again)
+      Map<String, List<String>> parents = new LinkedHashMap<>(Math.max(4, nodes.size() * 2));
+      nodes.values().forEach(x -> parents.put(x.uniqueId(), x.dependsOn()));
+      Manifest m = new Manifest(inputs, nodes, disabled, macros, docs, new Dag(parents), problems);
+      return new Restored(m, engineStarted, Set.copyOf(changed), Map.copyOf(checked));
+    } catch (RuntimeException | StackOverflowError e) {
+      return null;
+    }
+  }
+
+  private static Map<String, Node> nodes(In in) {
+    int n = in.count();
+    Map<String, Node> out = new LinkedHashMap<>(Math.max(4, n * 2));
+    for (int i = 0; i < n; i++) {
+      out.put(in.str(), NODE.read(in));
+    }
+    return out;
+  }
+
+  /**
+   * Keeps {@code manifest} (as the builder made it, before the engine's own problems are added),
+   * built from what {@code log} holds, to be written at the next {@link #save}.
+   */
+  public void keep(Manifest manifest, boolean engineStarted, Map<String, Long> log, String key) {
+    reading = null;
+    kept = new Kept(manifest, engineStarted, Map.copyOf(log), key);
+  }
+
+  /** The file's new content, or null when there is nothing new to write (or it cannot be). */
+  byte[] encode() {
+    Kept k = kept;
+    kept = null;
+    if (k == null) {
+      return null;
+    }
+    try {
+      Out o = new Out();
+      o.bytes(MAGIC, 0, MAGIC.length);
+      o.i32(0); // the checksum, filled in below
+      o.strings = new HashMap<>(); // each string once: about a third of the size, decoded faster
+      o.str(build);
+      o.str(projectDir.toString());
+      o.str(k.key());
+      o.bool(k.engineStarted());
+      o.num(k.log().size());
+      new java.util.TreeMap<>(k.log())
+          .forEach(
+              (key, v) -> {
+                o.str(key);
+                o.i64(v);
+              });
+      Manifest m = k.manifest();
+      writeNodes(o, m.nodes());
+      writeNodes(o, m.disabled());
+      o.num(m.macros().size());
+      m.macros()
+          .forEach(
+              (key, v) -> {
+                o.str(key);
+                MACRO.write(o, v);
+              });
+      o.num(m.docs().size());
+      m.docs()
+          .forEach(
+              (key, v) -> {
+                o.str(key);
+                DOC.write(o, v);
+              });
+      PROBLEMS.write(o, m.problems());
+      byte[] b = Arrays.copyOf(o.buf, o.size);
+      CRC32C c = new CRC32C();
+      int bodyAt = MAGIC.length + 4;
+      c.update(b, bodyAt, b.length - bodyAt);
+      int crc = (int) c.getValue();
+      for (int i = 0; i < 4; i++) {
+        b[MAGIC.length + i] = (byte) (crc >>> (8 * i));
+      }
+      return b;
+    } catch (RuntimeException | StackOverflowError e) {
+      return null; // a value the format cannot hold (a config the YAML did not give): not kept
+    }
+  }
+
+  private static void writeNodes(Out o, Map<String, Node> nodes) {
+    o.num(nodes.size());
+    nodes.forEach(
+        (id, n) -> {
+          o.str(id);
+          NODE.write(o, n);
+        });
+  }
+
+  /** Writes what {@link #encode} made; never throws (a failure is one notice). */
+  void write(byte[] bytes) {
+    if (bytes == null) {
+      return;
+    }
+    try {
+      dev.dbtls.project.FileReplace.write(file, out -> out.write(bytes));
+    } catch (Exception e) {
+      if (!writeFailed) {
+        writeFailed = true;
+        System.err.println("dbtls: linked cache " + file + " cannot be written (" + e + ")");
+      }
+    }
+  }
+
+  private byte[] bytes() {
+    FutureTask<byte[]> r = reading;
+    if (r == null) {
+      return null;
+    }
+    try {
+      return r.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException e) {
+      return null;
+    }
+  }
+
+  /** The file's bytes when they are whole (magic and checksum), else null. */
+  private byte[] read() {
+    byte[] b;
+    try {
+      b = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException | RuntimeException | OutOfMemoryError e) {
+      return null;
+    }
+    if (b.length < MAGIC.length + 4 || !Arrays.equals(b, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      return null;
+    }
+    int crc = 0;
+    for (int i = 0; i < 4; i++) {
+      crc |= (b[MAGIC.length + i] & 0xFF) << (8 * i);
+    }
+    CRC32C c = new CRC32C();
+    c.update(b, MAGIC.length + 4, b.length - MAGIC.length - 4);
+    return (int) c.getValue() == crc ? b : null;
+  }
+}

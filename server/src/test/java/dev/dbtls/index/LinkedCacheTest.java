@@ -1,0 +1,170 @@
+package dev.dbtls.index;
+
+import static dev.dbtls.index.ParseCacheTest.assertSameManifest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.testing.Fixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The linked manifest kept between sessions: a warm load gives exactly the manifest (and problems)
+ * of a cold one, also after files or variables changed between the sessions, and without scanning a
+ * file when nothing changed.
+ */
+class LinkedCacheTest {
+  /** ParseCacheTest's project, with a config only a parse render decides (it reads a variable). */
+  private static final String PROJECT =
+      ParseCacheTest.PROJECT
+          + """
+          -- file: models/marts/by_env.sql
+          {{ config(materialized=env_var('DBTLS_TEST_MAT', 'view')) }}
+          select * from {{ ref('orders') }}
+          """;
+
+  @TempDir Path tmp;
+
+  private ParseCache open() {
+    return ParseCache.open(Fixture.ROOT, tmp, "b1");
+  }
+
+  private static ProjectSnapshot load(Fixture f, Map<String, String> env, ParseCache cache) {
+    return ProjectSnapshot.load(
+        Fixture.ROOT, Fixture.options(null, Map.of(), env), List.of(), f, false, cache);
+  }
+
+  /** A session: loads through the cache on disk and saves it, as the CLI and the server do. */
+  private ParseCache session(Fixture f, Map<String, String> env, ProjectSnapshot[] out) {
+    ParseCache c = open();
+    out[0] = load(f, env, c);
+    c.save();
+    return c;
+  }
+
+  private static void assertSameSnapshot(ProjectSnapshot cold, ProjectSnapshot warm) {
+    assertSameManifest(cold.manifest(), warm.manifest());
+    assertEquals(cold.manifest().problems(), warm.manifest().problems(), "same problems, in order");
+    assertEquals(
+        List.copyOf(cold.manifest().nodes().keySet()),
+        List.copyOf(warm.manifest().nodes().keySet()),
+        "nodes in the same order");
+  }
+
+  private static ProjectSnapshot cold(Fixture f, Map<String, String> env) {
+    return load(f, env, new ParseCache());
+  }
+
+  @Test
+  void aWarmLoadIsTheColdOneWithoutScanningAFile() {
+    Fixture f = Fixture.of(PROJECT);
+    ProjectSnapshot[] s = new ProjectSnapshot[1];
+    ParseCache first = session(f, Map.of(), s);
+    assertTrue(Files.isRegularFile(first.linked().file()));
+    assertFalse(s[0].manifest().problems().isEmpty(), "problems of each kind are kept too");
+    assertEquals(
+        "view", s[0].manifest().nodes().get("model.shop.by_env").config().get("materialized"));
+    ParseCache warm = session(f, Map.of(), s);
+    assertEquals(0, warm.parses() + warm.loaded(), "no file was scanned or decoded");
+    assertSameSnapshot(cold(f, Map.of()), s[0]);
+  }
+
+  @Test
+  void aModelChangedBetweenSessionsIsRelinkedAlone() {
+    Fixture f = Fixture.of(PROJECT);
+    ProjectSnapshot[] s = new ProjectSnapshot[1];
+    session(f, Map.of(), s);
+    Fixture changed =
+        Fixture.of(
+            PROJECT.replace(
+                "select * from {{ ref('stg_orders') }} join",
+                "select * from {{ ref('stg_customers') }} join"));
+    ParseCache warm = session(changed, Map.of(), s);
+    assertEquals(1, warm.parses(), "the changed model is the one file parsed");
+    assertSameSnapshot(cold(changed, Map.of()), s[0]);
+    assertFalse(
+        s[0].manifest()
+            .nodes()
+            .get("model.shop.orders.v2")
+            .dependsOn()
+            .contains("model.shop.stg_orders"));
+    // the relinked manifest was kept: the session after it scans nothing
+    ParseCache third = session(changed, Map.of(), s);
+    assertEquals(0, third.parses() + third.loaded());
+    assertSameSnapshot(cold(changed, Map.of()), s[0]);
+  }
+
+  @Test
+  void anythingElseChangedIsAFullBuild() {
+    Fixture f = Fixture.of(PROJECT);
+    ProjectSnapshot[] s = new ProjectSnapshot[1];
+    List<String> changes =
+        List.of(
+            PROJECT.replace("name: amount", "name: amount_usd"), // property YAML
+            PROJECT.replace("limit: 3", "limit: 4"), // dbt_project.yml
+            PROJECT.replace("{% docs orders_doc %}Orders.", "{% docs orders_doc %}All orders."),
+            PROJECT.replace("{% macro default__m2() %}1", "{% macro default__m2() %}2"),
+            PROJECT + "-- file: models/new_model.sql\nselect 1\n", // a new file
+            PROJECT.replace("-- file: analyses/a.sql", "-- file: analyses/b.sql")); // moved
+    for (String spec : changes) {
+      session(f, Map.of(), s);
+      Fixture changed = Fixture.of(spec);
+      ParseCache warm = session(changed, Map.of(), s);
+      assertTrue(warm.parses() + warm.loaded() > 1, "built again");
+      assertSameSnapshot(cold(changed, Map.of()), s[0]);
+    }
+  }
+
+  @Test
+  void aVariableTheBuildReadChangedIsAFullBuild() {
+    Fixture f = Fixture.of(PROJECT);
+    ProjectSnapshot[] s = new ProjectSnapshot[1];
+    session(f, Map.of(), s);
+    Map<String, String> env = Map.of("DBTLS_TEST_MAT", "table");
+    ParseCache warm = session(f, env, s);
+    assertTrue(warm.loaded() > 0, "built again, from the scans");
+    assertEquals(
+        "table", s[0].manifest().nodes().get("model.shop.by_env").config().get("materialized"));
+    assertSameSnapshot(cold(f, env), s[0]);
+    // a variable nothing reads changes nothing
+    ParseCache again = session(f, Map.of("DBTLS_TEST_MAT", "table", "UNRELATED", "x"), s);
+    assertEquals(0, again.parses() + again.loaded());
+    assertSameSnapshot(cold(f, env), s[0]);
+  }
+
+  @Test
+  void otherOptionsOrABrokenFileAreAFullBuild() throws Exception {
+    Fixture f = Fixture.of(PROJECT);
+    ProjectSnapshot[] s = new ProjectSnapshot[1];
+    ParseCache first = session(f, Map.of(), s);
+    Path file = first.linked().file();
+    byte[] good = Files.readAllBytes(file);
+    byte[] flipped = good.clone();
+    flipped[good.length / 2] ^= 0x20;
+    for (byte[] bad : List.of(flipped, Arrays.copyOf(good, good.length / 2), new byte[0])) {
+      Files.write(file, bad);
+      ParseCache c = open();
+      ProjectSnapshot m = load(f, Map.of(), c);
+      assertTrue(c.loaded() > 0, "built from the scans");
+      assertSameSnapshot(cold(f, Map.of()), m);
+    }
+    // another target: the same files, another manifest
+    ParseCache c = open();
+    ProjectSnapshot other =
+        ProjectSnapshot.load(
+            Fixture.ROOT, Fixture.options("dev", Map.of(), Map.of()), List.of(), f, false, c);
+    assertTrue(c.loaded() > 0);
+    assertSameManifest(
+        ProjectSnapshot.load(
+                Fixture.ROOT, Fixture.options("dev", Map.of(), Map.of()), List.of(), f, false)
+            .manifest(),
+        other.manifest());
+  }
+}
