@@ -42,10 +42,11 @@ final class DbtContext {
     private final Map<String, Object> flags;
     private final Map<String, Object> invocationArgs;
 
+    @SuppressWarnings("unchecked")
     Shared(Manifest manifest, BuildContext build, Supplier<Map<String, Object>> graph) {
       Target t = manifest.inputs().target();
       // redacted once per compile, not once per node
-      this.target = java.util.Collections.unmodifiableMap(t.toJinja());
+      this.target = (Map<String, Object>) frozen(t.toJinja());
       this.graph = new LazyMap(graph);
       this.projectName = manifest.inputs().root().name();
       this.database = t.database();
@@ -59,6 +60,19 @@ final class DbtContext {
       this.invocationArgs =
           java.util.Collections.unmodifiableMap(invocationArgs(t, which, fullRefresh));
     }
+  }
+
+  /** A read-only copy at every depth: one render must not change what the next one sees. */
+  static Object frozen(Object value) {
+    if (value instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new java.util.LinkedHashMap<>();
+      m.forEach((k, v) -> out.put(k, frozen(v)));
+      return java.util.Collections.unmodifiableMap(out);
+    }
+    if (value instanceof java.util.List<?> l) {
+      return java.util.Collections.unmodifiableList(l.stream().map(DbtContext::frozen).toList());
+    }
+    return value;
   }
 
   /** A node's context with the shared part built on the spot, for a render on its own. */
