@@ -1,5 +1,6 @@
 package dev.dbtls.index.compile;
 
+import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.jinja.JinjaCallable;
 import dev.dbtls.project.Target;
@@ -27,9 +28,61 @@ final class DbtContext {
 
   private DbtContext() {}
 
+  /**
+   * The names that are the same for every node of one compile (a snapshot and its build): built
+   * once and read by every render on every thread, so nothing in it can be written.
+   */
+  static final class Shared {
+    private final Map<String, Object> target;
+    private final Object graph;
+    private final String projectName;
+    private final String database;
+    private final String schema;
+    private final String dbtVersion;
+    private final Map<String, Object> flags;
+    private final Map<String, Object> invocationArgs;
+
+    @SuppressWarnings("unchecked")
+    Shared(Manifest manifest, BuildContext build, Supplier<Map<String, Object>> graph) {
+      Target t = manifest.inputs().target();
+      // redacted once per compile, not once per node
+      this.target = (Map<String, Object>) frozen(t.toJinja());
+      this.graph = new LazyMap(graph);
+      this.projectName = manifest.inputs().root().name();
+      this.database = t.database();
+      this.schema = t.schema();
+      this.dbtVersion = manifest.inputs().dbtVersion().toString();
+      String which = build == null ? "compile" : build.which();
+      boolean fullRefresh = build != null && build.fullRefresh();
+      boolean storeFailures = build != null && build.storeFailures();
+      this.flags =
+          Map.of("FULL_REFRESH", fullRefresh, "STORE_FAILURES", storeFailures, "WHICH", which);
+      this.invocationArgs =
+          java.util.Collections.unmodifiableMap(invocationArgs(t, which, fullRefresh));
+    }
+  }
+
+  /** A read-only copy at every depth: one render must not change what the next one sees. */
+  static Object frozen(Object value) {
+    if (value instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new java.util.LinkedHashMap<>();
+      m.forEach((k, v) -> out.put(k, frozen(v)));
+      return java.util.Collections.unmodifiableMap(out);
+    }
+    if (value instanceof java.util.List<?> l) {
+      return java.util.Collections.unmodifiableList(l.stream().map(DbtContext::frozen).toList());
+    }
+    return value;
+  }
+
+  /** A node's context with the shared part built on the spot, for a render on its own. */
   static Map<String, Object> globals(CompileScope scope, Supplier<Map<String, Object>> graph) {
+    return globals(scope, new Shared(scope.manifest(), scope.build(), graph));
+  }
+
+  /** A node's context over the shared part of its compile: only what is the node's is built. */
+  static Map<String, Object> globals(CompileScope scope, Shared shared) {
     Node node = scope.node();
-    Target target = scope.manifest().inputs().target();
     Map<String, Object> g = new HashMap<>();
     g.put("ref", new RefFunction(scope));
     g.put("source", new SourceFunction(scope));
@@ -37,10 +90,10 @@ final class DbtContext {
     g.put("config", new ConfigObject(scope));
     g.put("var", new VarFunction(scope));
     g.put("env_var", new EnvVarFunction(scope));
-    g.put("target", target.toJinja());
+    g.put("target", shared.target);
     g.put("this", Relations.of(node, scope.adapter(), scope.quoting()));
     g.put("model", NodeDicts.of(node));
-    g.put("graph", new LazyMap(graph));
+    g.put("graph", shared.graph);
     BuildContext build = scope.build();
     // dbt asks the warehouse whether the relation exists; without a connection it cannot be
     // incremental yet
@@ -48,20 +101,15 @@ final class DbtContext {
     g.put(
         "should_full_refresh", (JinjaCallable) (a, k) -> build != null && build.fullRefresh(node));
     g.put("execute", !scope.parseOnly());
-    g.put("project_name", scope.manifest().inputs().root().name());
-    g.put("database", target.database());
-    g.put("schema", target.schema());
-    g.put("dbt_version", scope.manifest().inputs().dbtVersion().toString());
+    g.put("project_name", shared.projectName);
+    g.put("database", shared.database);
+    g.put("schema", shared.schema);
+    g.put("dbt_version", shared.dbtVersion);
     g.put("invocation_id", INVOCATION_ID);
     g.put("run_started_at", RUN_STARTED_AT);
-    String which = build == null ? "compile" : build.which();
-    boolean fullRefresh = build != null && build.fullRefresh();
-    boolean storeFailures = build != null && build.storeFailures();
-    g.put(
-        "flags",
-        Map.of("FULL_REFRESH", fullRefresh, "STORE_FAILURES", storeFailures, "WHICH", which));
+    g.put("flags", shared.flags);
     g.put("selected_resources", java.util.List.of());
-    g.put("invocation_args_dict", invocationArgs(target, which, fullRefresh));
+    g.put("invocation_args_dict", shared.invocationArgs);
     UnitTestInputs unitTest = scope.unitTest();
     if (unitTest != null) {
       // dbt: is_incremental() is false in a unit test unless the test overrides it

@@ -28,6 +28,7 @@ public final class NodeCompiler {
   private final ProjectSnapshot snapshot;
   private final Map<String, Rendering> ephemeralCache = new ConcurrentHashMap<>();
   private volatile Map<String, Object> graph;
+  private volatile DbtContext.Shared shared;
   private final BuildContext build;
 
   public NodeCompiler(ProjectSnapshot snapshot) {
@@ -300,7 +301,13 @@ public final class NodeCompiler {
   }
 
   Map<String, Object> scopeGlobals(CompileScope scope) {
-    return DbtContext.globals(scope, this::graph);
+    DbtContext.Shared s = shared;
+    if (s == null) {
+      // immutable, so two threads building it at once is harmless
+      s = new DbtContext.Shared(snapshot.manifest(), build, this::graph);
+      shared = s;
+    }
+    return DbtContext.globals(scope, s);
   }
 
   /**

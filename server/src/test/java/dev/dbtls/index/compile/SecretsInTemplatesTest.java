@@ -108,4 +108,22 @@ class SecretsInTemplatesTest {
         c.problems().stream().noneMatch(p -> p.message().contains("CANARY")),
         c.problems().toString());
   }
+
+  @Test
+  void oneRenderCannotChangeTheTargetTheNextOneSees() {
+    Fixture f =
+        Fixture.of(
+            "-- file: dbt_project.yml\nname: shop\nprofile: shop\n-- file: profiles.yml\n"
+                + PROFILES
+                + "-- file: models/a.sql\n"
+                + "{% do target.update({'schema': 'changed'}) %}"
+                + "{% do target.settings.update({'s3_region': 'changed'}) %}select 1\n"
+                + "-- file: models/b.sql\n"
+                + "select '{{ target.schema }}' as s, '{{ target.settings.s3_region }}' as r\n");
+    ProjectSnapshot s = f.snapshot(null, Map.of(), Map.of("HOME", "/x"));
+    NodeCompiler compiler = new NodeCompiler(s);
+    compiler.compile(s.manifest().nodes().get("model.shop.a"));
+    CompiledNode b = compiler.compile(s.manifest().nodes().get("model.shop.b"));
+    assertEquals("select 'analytics' as s, 'eu-west-1' as r", b.sql().strip());
+  }
 }
