@@ -98,6 +98,8 @@ class JavaFinderTest {
             "-XX:-UsePerfData",
             "-XX:+ExitOnOutOfMemoryError",
             "-Dfile.encoding=UTF-8",
+            "-Xlog:disable",
+            "-Xlog:all=warning:stderr",
             "-jar",
             "/plugin/dbtls.jar",
             "lsp"),
