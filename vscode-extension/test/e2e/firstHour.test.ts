@@ -126,6 +126,11 @@ async function stepDone(id: string): Promise<boolean> {
   );
 }
 
+/** Clicks into the model's text (the first editor group), so that a command sees it as the active editor. */
+async function backInTheModel(): Promise<void> {
+  await wb.page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').click();
+}
+
 test('the walkthrough checks Java and the project at once, and each step as it is done; the views share one column beside the model', async () => {
   await wb.command('View: Close All Editor Groups');
   await wb.typeCommand('Welcome: Open Walkthrough');
@@ -143,8 +148,11 @@ test('the walkthrough checks Java and the project at once, and each step as it i
   await wb.openFile(MODEL);
   await wb.command('dbt: Preview Model');
   await wb.webview('results-tabs');
+  // the grid can take the focus as it loads: back in the model, as a user clicks, before the next
+  await backInTheModel();
   await wb.command('dbt: Explain Model');
   await wb.webview('plan-tree');
+  await backInTheModel();
   // typed in full and Enter, as a user does: the lineage of the model, not of a column
   await wb.typeCommand('dbt: Show Lineage');
   await wb.webview('lineage-graph');

@@ -106,10 +106,7 @@ export class Workbench {
 
   /** Runs a command from the palette (F1) by its title, e.g. "dbt: Preview Model". */
   async command(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
+    await this.palette(`>${title}`);
     const rows = this.page.locator('.quick-input-list .monaco-list-row');
     await rows.filter({ hasText: title }).first().waitFor();
     // the row of exactly this title (another title may match what is typed, sorted before it)
@@ -126,12 +123,28 @@ export class Workbench {
       .catch(() => undefined);
   }
 
+  /**
+   * Opens the command palette (F1) and types `text` into it once it is visible. A view that has just
+   * opened can take the focus a moment later (the results grid focuses its first cell), which
+   * closes the palette: then F1 is pressed again, as a user would.
+   */
+  private async palette(text: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      try {
+        await input.waitFor({ state: 'visible', timeout: 5_000 });
+        await input.fill(text, { timeout: 5_000 });
+        return;
+      } catch (e) {
+        if (attempt === 4) throw e;
+      }
+    }
+  }
+
   /** Types a title into the palette (F1) and presses Enter, as a user does: runs whatever is first. */
   async typeCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
+    await this.palette(`>${title}`);
     await this.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
     await this.page.keyboard.press('Enter');
     await this.page

@@ -3,8 +3,6 @@ package dev.dbtls.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dbtls.index.Node;
-import dev.dbtls.index.compile.NodeCompiler;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.index.strict.Deprecation;
 import dev.dbtls.index.strict.StrictSpec;
@@ -20,7 +18,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,14 +128,7 @@ class SchemaFixRoundTripTest {
   }
 
   private static Map<String, String> compiled(ProjectSnapshot s) {
-    NodeCompiler compiler = new NodeCompiler(s);
-    Map<String, String> out = new TreeMap<>();
-    for (Node n : s.manifest().nodes().values()) {
-      if (n.type().compiles()) {
-        out.put(n.uniqueId(), compiler.compile(n).sql());
-      }
-    }
-    return out;
+    return StrictFixRoundTripTest.compiled(s);
   }
 
   private static ProjectSnapshot load(Path dir) {
