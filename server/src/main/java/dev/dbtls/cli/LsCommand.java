@@ -45,6 +45,7 @@ final class LsCommand implements Callable<Integer> {
     List<String> errors = new ArrayList<>();
     dev.dbtls.index.compile.ProjectSnapshot snapshot = project.snapshot(errors, false);
     Manifest manifest = snapshot.manifest();
+    dev.dbtls.project.Timing.mark("project loaded");
     List<Problem> problems = new ArrayList<>(manifest.problems());
     Set<String> ids = selector.choose(project, snapshot, problems).chosen();
     PrintStream out = System.out;
@@ -72,6 +73,7 @@ final class LsCommand implements Callable<Integer> {
                 1 << 16));
     lines.forEach(w::println);
     w.flush();
+    dev.dbtls.project.Timing.mark("listed");
     return Reporter.report(problems, errors);
   }
 

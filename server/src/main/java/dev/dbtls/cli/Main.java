@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
     })
 public final class Main implements java.util.concurrent.Callable<Integer> {
   public static void main(String[] args) {
+    dev.dbtls.project.Timing.mark("jvm started");
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {

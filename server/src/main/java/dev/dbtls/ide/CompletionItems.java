@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Collects the items of one request that match what is typed so far: a prefix first, then a
@@ -16,7 +17,7 @@ final class CompletionItems {
   private final String lowerPrefix;
   private final int replaceStart;
   private final int replaceEnd;
-  private final List<CompletionItem> items = new ArrayList<>();
+  private final List<Pending> items = new ArrayList<>();
 
   /** Labels given so far, per kind (labels cache their hash: no key strings to build). */
   private final java.util.EnumMap<CompletionKind, Set<String>> seen =
@@ -35,7 +36,12 @@ final class CompletionItems {
 
   /** Whether {@code label} matches what is typed (worth building an item for). */
   boolean matches(String label) {
-    return rank(label) >= 0;
+    return rank(lower(label)) >= 0;
+  }
+
+  /** As {@link #matches}, of a label already lower-cased. */
+  boolean matchesLower(String lower) {
+    return rank(lower) >= 0;
   }
 
   /** Adds an item unless it does not match or one with the same label and kind is there. */
@@ -47,7 +53,7 @@ final class CompletionItems {
       String documentation,
       String insertText,
       boolean snippet) {
-    if (rank(label) >= 0 && seen.computeIfAbsent(kind, k -> new HashSet<>()).add(label)) {
+    if (matches(label) && seen.computeIfAbsent(kind, k -> new HashSet<>()).add(label)) {
       addDistinct(label, kind, group, detail, documentation, insertText, snippet);
     }
   }
@@ -61,63 +67,145 @@ final class CompletionItems {
       String documentation,
       String insertText,
       boolean snippet) {
-    int rank = rank(label);
-    if (rank < 0) {
-      return;
+    addDistinct(label, kind, group, () -> detail, () -> documentation, insertText, snippet);
+  }
+
+  /**
+   * As {@link #addDistinct}, with the detail and documentation made only when the item is built:
+   * of a project's 10,000 names only the first few hundred in order are sent, and making each
+   * name's detail was most of a request's time.
+   */
+  void addDistinct(
+      String label,
+      CompletionKind kind,
+      int group,
+      Supplier<String> detail,
+      Supplier<String> documentation,
+      String insertText,
+      boolean snippet) {
+    addDistinct(label, lower(label), kind, group, detail, documentation, insertText, snippet);
+  }
+
+  /** As {@link #addDistinct}, with the label already lower-cased ({@link RefNames}). */
+  void addDistinct(
+      String label,
+      String lower,
+      CompletionKind kind,
+      int group,
+      Supplier<String> detail,
+      Supplier<String> documentation,
+      String insertText,
+      boolean snippet) {
+    int rank = rank(lower);
+    if (rank >= 0) {
+      items.add(
+          new Pending(
+              label,
+              kind,
+              rank,
+              Math.min(group, 99),
+              lower,
+              detail,
+              documentation,
+              insertText,
+              snippet));
     }
-    int g = Math.min(group, 99);
-    String sort =
-        new StringBuilder(label.length() + 3)
-            .append(rank)
-            .append(g < 10 ? "0" : "")
-            .append(g)
-            .append(lower(label))
-            .toString();
-    items.add(
-        new CompletionItem(
-            label,
-            kind,
-            detail,
-            documentation == null || documentation.isBlank() ? null : documentation,
-            insertText,
-            snippet,
-            replaceStart,
-            replaceEnd,
-            sort));
   }
 
+  /**
+   * The items in {@code sortText} order; each is built when it is first read (a list of which only
+   * the first few hundred are sent builds only those).
+   */
   List<CompletionItem> result() {
-    items.sort(java.util.Comparator.comparing(CompletionItem::sortText));
-    return List.copyOf(items);
+    items.sort(ORDER); // stable: items of equal rank, group and label stay in the order given
+    Pending[] sorted = items.toArray(new Pending[0]);
+    CompletionItem[] built = new CompletionItem[sorted.length];
+    return new java.util.AbstractList<>() {
+      @Override
+      public CompletionItem get(int i) {
+        CompletionItem item = built[i];
+        if (item == null) {
+          item = built[i] = sorted[i].build(replaceStart, replaceEnd);
+        }
+        return item;
+      }
+
+      @Override
+      public int size() {
+        return sorted.length;
+      }
+    };
   }
 
-  /** 0 prefix, 1 substring, 2 subsequence (all case-insensitive), -1 no match. */
-  private int rank(String label) {
-    int n = prefix.length();
-    if (n == 0 || label.regionMatches(true, 0, prefix, 0, n)) {
+  /** {@code sortText}'s order (rank digit, two group digits, lower-cased label) without making it. */
+  private static final java.util.Comparator<Pending> ORDER =
+      java.util.Comparator.comparingInt(Pending::rank)
+          .thenComparingInt(Pending::group)
+          .thenComparing(Pending::lower);
+
+  /** An item as added: what its place in the list needs, and what builds the rest. */
+  private record Pending(
+      String label,
+      CompletionKind kind,
+      int rank,
+      int group,
+      String lower,
+      Supplier<String> detail,
+      Supplier<String> documentation,
+      String insertText,
+      boolean snippet) {
+    CompletionItem build(int replaceStart, int replaceEnd) {
+      String doc = documentation.get();
+      String sort =
+          new StringBuilder(lower.length() + 3)
+              .append(rank)
+              .append(group < 10 ? "0" : "")
+              .append(group)
+              .append(lower)
+              .toString();
+      return new CompletionItem(
+          label,
+          kind,
+          detail.get(),
+          doc == null || doc.isBlank() ? null : doc,
+          insertText,
+          snippet,
+          replaceStart,
+          replaceEnd,
+          sort);
+    }
+  }
+
+  /**
+   * 0 prefix, 1 substring, 2 subsequence (all case-insensitive), -1 no match; of a label given
+   * lower-cased (runs on every name of a large project: no copies, no per-character case tables).
+   */
+  private int rank(String lower) {
+    int n = lowerPrefix.length();
+    if (n == 0 || lower.startsWith(lowerPrefix)) {
       return 0;
     }
-    // no lower-cased copies: this runs on every name of a large project
-    for (int i = 1; i + n <= label.length(); i++) {
-      if (label.regionMatches(true, i, prefix, 0, n)) {
-        return 1;
-      }
+    if (lower.indexOf(lowerPrefix, 1) > 0) {
+      return 1;
     }
     int j = 0;
-    for (int i = 0; i < label.length() && j < n; i++) {
-      if (Character.toLowerCase(label.charAt(i)) == lowerPrefix.charAt(j)) {
+    for (int i = 0; i < lower.length() && j < n; i++) {
+      if (lower.charAt(i) == lowerPrefix.charAt(j)) {
         j++;
       }
     }
     return j == n ? 2 : -1;
   }
 
-  private static String lower(String s) {
+  /** {@code s} lower-cased; itself (no copy, no table look-up) when it is lower-case ASCII. */
+  static String lower(String s) {
     for (int i = 0; i < s.length(); i++) {
-      if (Character.isUpperCase(s.charAt(i))) {
+      char ch = s.charAt(i);
+      if (ch >= 'A' && ch <= 'Z' || ch > 0x7F) {
         return s.toLowerCase(Locale.ROOT);
       }
     }
     return s;
   }
+
 }

@@ -83,8 +83,12 @@ final class RefCompletion {
   }
 
   private static boolean wanted(CompletionContext c, Node n, String onlyPackage) {
+    String path = n.displayPath();
     return (onlyPackage == null || onlyPackage.equals(n.packageName()))
-        && !c.displayPath.equals(n.displayPath());
+        // strings keep their hash: most paths of a project differ in it, few need comparing
+        && (path == null
+            || path.hashCode() != c.displayPath.hashCode()
+            || !c.displayPath.equals(path));
   }
 
   /**
@@ -94,15 +98,16 @@ final class RefCompletion {
     String root = c.rootProject();
     Cancellation cancel = Cancellation.current();
     int seen = 0;
-    for (Map.Entry<String, List<Node>> e : c.manifest.refableByName().entrySet()) {
+    // in the order they are listed in, which the items' stable sort then keeps (no reordering)
+    for (RefNames.Name e : SnapshotData.of(c.snapshot).refNames(c.snapshot).inOrder()) {
       if ((++seen & 1023) == 0) {
         cancel.check(); // 10k names on a large project: the next keystroke's request replaces this
         // one
       }
-      if (!items.matches(e.getKey())) {
+      if (!items.matchesLower(e.lower())) {
         continue;
       }
-      List<Node> same = e.getValue();
+      List<Node> same = e.nodes();
       if (same.size() == 1
           ? !wanted(c, same.get(0), onlyPackage)
           : !same.stream().allMatch(n -> wanted(c, n, onlyPackage))) {
@@ -119,25 +124,32 @@ final class RefCompletion {
           n.type() == ResourceType.SEED
               ? CompletionKind.SEED
               : n.type() == ResourceType.SNAPSHOT ? CompletionKind.SNAPSHOT : CompletionKind.MODEL;
-      StringBuilder detail = new StringBuilder(64).append(n.type().dbtName());
-      relation(n.relation(), detail.append(' '));
-      if (!n.packageName().equals(root)) {
-        detail.append(" (").append(n.packageName()).append(')');
-      }
-      if (n.version() != null) {
-        TreeSet<String> versions = new TreeSet<>();
-        same.stream().filter(v -> v.version() != null).forEach(v -> versions.add(v.version()));
-        detail.append(" versions ").append(String.join(", ", versions));
-      }
+      List<Node> versioned = same;
       items.addDistinct(
           n.name(),
+          n.name().equals(e.name()) ? e.lower() : CompletionItems.lower(n.name()),
           kind,
           n.packageName().equals(root) ? 0 : 1,
-          detail.toString(),
-          n.description(),
+          () -> detail(n, versioned, root),
+          n::description,
           n.name(),
           false);
     }
+  }
+
+  /** {@code model db.schema.table (package) versions 1, 2}: the parts that apply. */
+  private static String detail(Node n, List<Node> same, String root) {
+    StringBuilder detail = new StringBuilder(64).append(n.type().dbtName());
+    relation(n.relation(), detail.append(' '));
+    if (!n.packageName().equals(root)) {
+      detail.append(" (").append(n.packageName()).append(')');
+    }
+    if (n.version() != null) {
+      TreeSet<String> versions = new TreeSet<>();
+      same.stream().filter(v -> v.version() != null).forEach(v -> versions.add(v.version()));
+      detail.append(" versions ").append(String.join(", ", versions));
+    }
+    return detail.toString();
   }
 
   /**

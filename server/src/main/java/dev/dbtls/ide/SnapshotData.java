@@ -19,6 +19,7 @@ final class SnapshotData {
   private volatile Catalog catalog;
   private volatile int catalogVersion;
   private volatile Map<String, Map<String, String>> described;
+  private volatile RefNames refNames;
 
   private SnapshotData(SnapshotData previous, ProjectFacts facts) {
     this.symbols = new WorkspaceSymbols.Cache(previous == null ? null : previous.symbols);
@@ -74,5 +75,15 @@ final class SnapshotData {
       }
     }
     return d;
+  }
+
+  /** The snapshot's ref-able names in completion order (made on first use). */
+  RefNames refNames(ProjectSnapshot snapshot) {
+    RefNames r = refNames;
+    if (r == null) {
+      r = RefNames.of(snapshot.manifest(), snapshot.inputs().root().name());
+      refNames = r; // two requests may both make it: the same list either way
+    }
+    return r;
   }
 }

@@ -404,6 +404,7 @@ public final class ParseCache {
     }
     // both encoded before either is written: a reader waiting for quiet files sees both
     byte[] link = linked.encode();
+    dev.dbtls.project.Timing.mark("linked manifest encoded");
     try {
       if (!whole) {
         return; // only what changed was parsed: the file on disk still holds the rest
@@ -416,10 +417,12 @@ public final class ParseCache {
         return;
       }
       byte[] bytes = encode();
+      dev.dbtls.project.Timing.mark("parse cache encoded");
       linked.write(link);
       link = null;
       dev.dbtls.project.FileReplace.write(file, out -> out.write(bytes));
       savedAt = m;
+      dev.dbtls.project.Timing.mark("caches written");
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       if (!writeFailed) {
         writeFailed = true;

@@ -13,8 +13,6 @@ import java.util.List;
  * they fill and read, configs, the scan cache, and the problems they find.
  */
 final class ParseContext {
-  private static final boolean TIMING = Boolean.getBoolean("dbtls.timing");
-
   final ProjectInputs inputs;
   final ParseCache cache;
   final YamlRendering yaml;
@@ -23,7 +21,6 @@ final class ParseContext {
   final PropertyIndex properties = new PropertyIndex();
   final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
   final ProjectConfigs configs;
-  private long mark = System.nanoTime();
 
   ParseContext(
       ProjectInputs inputs,
@@ -50,10 +47,6 @@ final class ParseContext {
 
   /** With {@code -Ddbtls.timing=true}, how long each phase took, on stderr. */
   void phase(String name) {
-    if (TIMING) {
-      long now = System.nanoTime();
-      System.err.printf("dbtls timing: %-24s %6.0f ms%n", name, (now - mark) / 1e6);
-      mark = now;
-    }
+    dev.dbtls.project.Timing.mark(name);
   }
 }

@@ -99,12 +99,14 @@ public final class ProjectSnapshot {
                 log.env(),
                 options.dbtVersion()),
             log.files());
+    dev.dbtls.project.Timing.mark("inputs read");
     Map<String, String> env = log.env();
     LazyEngine jinja =
         new LazyEngine(setup(inputs, builtinMacroDirs, env, log.files()), warmEngine);
     LinkedCache linked = cache.linked();
     String key = linkedKey(options, builtinMacroDirs);
     LinkedCache.Restored restored = linked == null ? null : linked.restore(inputs, log, key);
+    dev.dbtls.project.Timing.mark(restored == null ? "no linked manifest" : "linked manifest read");
     if (restored != null) {
       Manifest m = restored.manifest();
       if (!restored.changed().isEmpty()) {
