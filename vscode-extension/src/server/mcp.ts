@@ -44,7 +44,7 @@ export function mcpApi(code: unknown): McpApi | string {
 
 /** `dbtls mcp`'s arguments for one project, with the target and profiles the editor uses. */
 export function mcpArgs(jar: string, root: string, config: { get<T>(key: string): T | undefined }): string[] {
-  const args = ['-XX:+UseSerialGC', '-jar', jar, 'mcp', '--project-dir', root];
+  const args = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-jar', jar, 'mcp', '--project-dir', root];
   const profilesDir = config.get<string>('profilesDir');
   if (profilesDir) args.push('--profiles-dir', profilesDir);
   const target = config.get<string>('target');

@@ -116,6 +116,7 @@ test('the server command: a bounded heap, exit on out-of-memory, the user option
   assert.deepEqual(c.args, [
     '-Xmx2g',
     '-XX:+UseSerialGC',
+    '-XX:TieredStopAtLevel=1',
     '-XX:-UsePerfData',
     '-XX:+ExitOnOutOfMemoryError',
     '-Dfile.encoding=UTF-8',

@@ -95,6 +95,7 @@ class JavaFinderTest {
             "-Xss4m",
             "-Xmx2g",
             "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
             "-XX:-UsePerfData",
             "-XX:+ExitOnOutOfMemoryError",
             "-Dfile.encoding=UTF-8",
