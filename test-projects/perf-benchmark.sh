@@ -72,14 +72,14 @@ run_build() {
   settle="${BENCH_SETTLE_S:-$([ "$n" -ge 100000 ] && echo 240 || echo 40)}"
   lat="$scratch/latency.txt"; colout="$scratch/columns.txt"
   BENCH_SETTLE_S="$settle" BENCH_CACHE_WAIT_S=180 \
-    java -cp "$bench_cp" dev.dbtls.lsp.LatencyBenchmark "$dbtls" "$dir" 300 -1 "$launches" >"$lat" 2>&1 || true
+    java -Ddbtls.lspTimeoutS=180 -cp "$bench_cp" dev.dbtls.lsp.LatencyBenchmark "$dbtls" "$dir" 300 -1 "$launches" >"$lat" 2>&1 || true
   R[$key/first_cold]=$(cell "$lat" "first correct completion in ref('" 3)
   R[$key/first_warm]=$(cell "$lat" "first correct completion in ref('" 4)
   R[$key/p50]=$(col "$lat" "completion in ref('" 4)
   R[$key/p99]=$(col "$lat" "completion in ref('" 5)
   R[$key/edit_p50]=$(col "$lat" "diagnostics after an edit" 4)
   R[$key/rss]=$(sed -n 's/^server resident set, peak so far: \([0-9]*\) MB/\1/p' "$lat" | head -1 || true)
-  java -cp "$bench_cp" dev.dbtls.lsp.ColumnsBenchmark "$dbtls" "$dir" 1 0 >"$colout" 2>&1 || true
+  java -Ddbtls.lspTimeoutS=180 -cp "$bench_cp" dev.dbtls.lsp.ColumnsBenchmark "$dbtls" "$dir" 1 0 >"$colout" 2>&1 || true
   R[$key/columns]=$(cell "$colout" "cold start: first inference" 3)
   R[$key/columns_restored]=$(cell "$colout" "warm start: every node's columns (restored)" 3)
   cp "$lat" "$work/latency-$(label "$b")-$n.txt"; cp "$colout" "$work/columns-$(label "$b")-$n.txt"

@@ -281,7 +281,10 @@ class ArchitectureTest {
               "parses under way and their deadlines, process-wide"),
           Map.entry(
               "dev.dbtls.sql.ParseDeadlines.idle",
-              "whether the deadline watcher waits, process-wide"));
+              "whether the deadline watcher waits, process-wide"),
+          Map.entry(
+              "dev.dbtls.project.Timing.LAST",
+              "-Ddbtls.timing's last mark per thread: a measurement, no project state"));
 
   private static final DescribedPredicate<JavaField> MUTABLE_STATIC =
       describe(

@@ -30,7 +30,11 @@ import java.util.regex.Pattern;
  * stdout that is not a framed message fails the reader, so a stray print shows.
  */
 final class LspClient implements AutoCloseable {
-  static final long TIMEOUT_SECONDS = 30;
+  /**
+   * How long a request or an awaited notification may take: 30 s, or {@code -Ddbtls.lspTimeoutS}
+   * (benchmarks on a loaded machine, 100k-model projects).
+   */
+  static final long TIMEOUT_SECONDS = Long.getLong("dbtls.lspTimeoutS", 30);
 
   private final Process process;
   private final OutputStream out;
