@@ -36,7 +36,11 @@ final class ProjectKnownColumns implements KnownColumns {
   private static final List<ResourceType> PRIORITY =
       List.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.SNAPSHOT, ResourceType.SOURCE);
 
-  private final Map<String, List<Node>> byIdentifier = new HashMap<>();
+  private final Manifest manifest;
+
+  /** The nodes by lower-cased identifier; made when a render first asks (most never do). */
+  private volatile Map<String, List<Node>> byIdentifier;
+
   private final Map<String, Optional<List<Map.Entry<String, String>>>> columns =
       new ConcurrentHashMap<>();
   private final Adapter adapter;
@@ -47,23 +51,37 @@ final class ProjectKnownColumns implements KnownColumns {
   /** {@code compiledSql} compiles a model (null when it fails); called for a model asked for. */
   ProjectKnownColumns(
       Manifest manifest, Adapter adapter, FileSource files, Function<Node, String> compiledSql) {
+    this.manifest = manifest;
     this.adapter = adapter;
     this.files = files;
     this.compiledSql = compiledSql;
-    for (Node n : manifest.nodes().values()) {
-      RelationName r = n.relation();
-      if (r != null
-          && r.identifier() != null
-          && n.enabled()
-          && PRIORITY.contains(n.type())
-          && !"ephemeral".equals(n.materialized())) {
-        byIdentifier.computeIfAbsent(lower(r.identifier()), k -> new ArrayList<>()).add(n);
+  }
+
+  /**
+   * The relations' nodes by identifier: made at the first question, not with the snapshot (an
+   * edit's render of one model made it for every node, a third of the edit's time on 10k models).
+   */
+  private Map<String, List<Node>> byIdentifier() {
+    Map<String, List<Node>> m = byIdentifier;
+    if (m == null) {
+      m = new HashMap<>();
+      for (Node n : manifest.nodes().values()) {
+        RelationName r = n.relation();
+        if (r != null
+            && r.identifier() != null
+            && n.enabled()
+            && PRIORITY.contains(n.type())
+            && !"ephemeral".equals(n.materialized())) {
+          m.computeIfAbsent(lower(r.identifier()), k -> new ArrayList<>()).add(n);
+        }
       }
+      m.values()
+          .forEach(
+              list ->
+                  list.sort(java.util.Comparator.comparingInt(n -> PRIORITY.indexOf(n.type()))));
+      byIdentifier = m; // two first questions at once may both make it: the same map either way
     }
-    byIdentifier
-        .values()
-        .forEach(
-            list -> list.sort(java.util.Comparator.comparingInt(n -> PRIORITY.indexOf(n.type()))));
+    return m;
   }
 
   @Override
@@ -71,7 +89,7 @@ final class ProjectKnownColumns implements KnownColumns {
     if (relation == null || relation.identifier() == null) {
       return null;
     }
-    for (Node n : byIdentifier.getOrDefault(lower(relation.identifier()), List.of())) {
+    for (Node n : byIdentifier().getOrDefault(lower(relation.identifier()), List.of())) {
       RelationName r = n.relation();
       if (same(relation.identifier(), r.identifier(), relation.quoteIdentifier())
           && same(relation.schema(), r.schema(), relation.quoteSchema())
