@@ -65,6 +65,7 @@ final class CompileCommand implements Callable<Integer> {
                 ? outputDir.toAbsolutePath()
                 : root.resolve(snapshot.inputs().root().targetPath()))
             .resolve("compiled");
+    dev.dbtls.project.Timing.mark("project loaded");
     NodeCompiler compiler = new NodeCompiler(snapshot);
     List<Problem> problems =
         Collections.synchronizedList(new ArrayList<>(snapshot.manifest().problems()));
@@ -95,6 +96,7 @@ final class CompileCommand implements Callable<Integer> {
                   return c;
                 })
             .toList();
+    dev.dbtls.project.Timing.mark("compiled and written");
     int written = 0;
     int failed = 0;
     for (CompiledNode c : compiled) {
