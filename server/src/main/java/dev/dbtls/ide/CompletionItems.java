@@ -67,26 +67,15 @@ final class CompletionItems {
       String documentation,
       String insertText,
       boolean snippet) {
-    addDistinct(label, kind, group, () -> detail, () -> documentation, insertText, snippet);
+    addDistinct(
+        label, lower(label), kind, group, () -> detail, () -> documentation, insertText, snippet);
   }
 
   /**
-   * As {@link #addDistinct}, with the detail and documentation made only when the item is built:
-   * of a project's 10,000 names only the first few hundred in order are sent, and making each
-   * name's detail was most of a request's time.
+   * As {@link #addDistinct}, with the label already lower-cased ({@link RefNames}) and the detail
+   * and documentation made only when the item is built: of a project's 10,000 names only the first
+   * few hundred in order are sent, and making each name's detail was most of a request's time.
    */
-  void addDistinct(
-      String label,
-      CompletionKind kind,
-      int group,
-      Supplier<String> detail,
-      Supplier<String> documentation,
-      String insertText,
-      boolean snippet) {
-    addDistinct(label, lower(label), kind, group, detail, documentation, insertText, snippet);
-  }
-
-  /** As {@link #addDistinct}, with the label already lower-cased ({@link RefNames}). */
   void addDistinct(
       String label,
       String lower,
@@ -137,7 +126,9 @@ final class CompletionItems {
     };
   }
 
-  /** {@code sortText}'s order (rank digit, two group digits, lower-cased label) without making it. */
+  /**
+   * {@code sortText}'s order (rank digit, two group digits, lower-cased label) without making it.
+   */
   private static final java.util.Comparator<Pending> ORDER =
       java.util.Comparator.comparingInt(Pending::rank)
           .thenComparingInt(Pending::group)
@@ -207,5 +198,4 @@ final class CompletionItems {
     }
     return s;
   }
-
 }

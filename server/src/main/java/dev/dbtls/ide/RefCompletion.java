@@ -5,7 +5,6 @@ import dev.dbtls.index.RefCall;
 import dev.dbtls.index.RelationName;
 import dev.dbtls.index.ResourceType;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**

@@ -26,8 +26,7 @@ final class RefNames {
     List<Name> out = new ArrayList<>(manifest.refableByName().size());
     for (Map.Entry<String, List<Node>> e : manifest.refableByName().entrySet()) {
       boolean root = e.getValue().stream().anyMatch(n -> n.packageName().equals(rootProject));
-      out.add(
-          new Name(e.getKey(), CompletionItems.lower(e.getKey()), e.getValue(), root ? 0 : 1));
+      out.add(new Name(e.getKey(), CompletionItems.lower(e.getKey()), e.getValue(), root ? 0 : 1));
     }
     out.sort(Comparator.comparingInt(Name::group).thenComparing(Name::lower));
     return new RefNames(List.copyOf(out));
