@@ -33,12 +33,15 @@ import java.util.zip.CRC32C;
  * background from the moment it is opened, and anything wrong with it makes it absent.
  */
 public final class LinkedCache {
-  /** A manifest from the file, bound to the current inputs, and the node files that changed. */
+  /**
+   * A manifest from the file, bound to the current inputs, whether its problems include the
+   * engine's, and the node files that changed.
+   */
   public record Restored(
-      Manifest manifest, boolean engineStarted, Set<Path> changed, Map<String, Long> log) {}
+      Manifest manifest, boolean engineProblems, Set<Path> changed, Map<String, Long> log) {}
 
   private record Kept(
-      Manifest manifest, boolean engineStarted, Map<String, Long> log, String key) {}
+      Manifest manifest, boolean engineProblems, Map<String, Long> log, String key) {}
 
   private static final byte[] MAGIC = "DBTLSLM\n".getBytes(StandardCharsets.US_ASCII);
   private static final Set<FileKind> NODE_FILES =
@@ -95,7 +98,7 @@ public final class LinkedCache {
           || !key.equals(in.str())) {
         return null;
       }
-      boolean engineStarted = in.bool();
+      boolean engineProblems = in.bool();
       Map<Path, ProjectFile> files = new HashMap<>();
       inputs.files().forEach(f -> files.put(f.absolutePath(), f));
       Map<String, Long> now = new HashMap<>(log.entries());
@@ -139,7 +142,7 @@ public final class LinkedCache {
       Map<String, List<String>> parents = new LinkedHashMap<>(Math.max(4, nodes.size() * 2));
       nodes.values().forEach(x -> parents.put(x.uniqueId(), x.dependsOn()));
       Manifest m = new Manifest(inputs, nodes, disabled, macros, docs, new Dag(parents), problems);
-      return new Restored(m, engineStarted, Set.copyOf(changed), Map.copyOf(checked));
+      return new Restored(m, engineProblems, Set.copyOf(changed), Map.copyOf(checked));
     } catch (RuntimeException | StackOverflowError e) {
       return null;
     }
@@ -155,12 +158,13 @@ public final class LinkedCache {
   }
 
   /**
-   * Keeps {@code manifest} (as the builder made it, before the engine's own problems are added),
-   * built from what {@code log} holds, to be written at the next {@link #save}.
+   * Keeps {@code manifest}, built from what {@code log} holds, to be written at the next {@link
+   * #save}; {@code engineProblems}: its problems include the template engine's own (macro setup),
+   * which a warm start then need not build the engine for.
    */
-  public void keep(Manifest manifest, boolean engineStarted, Map<String, Long> log, String key) {
+  public void keep(Manifest manifest, boolean engineProblems, Map<String, Long> log, String key) {
     reading = null;
-    kept = new Kept(manifest, engineStarted, Map.copyOf(log), key);
+    kept = new Kept(manifest, engineProblems, Map.copyOf(log), key);
   }
 
   /** The file's new content, or null when there is nothing new to write (or it cannot be). */
@@ -178,7 +182,7 @@ public final class LinkedCache {
       o.str(build);
       o.str(projectDir.toString());
       o.str(k.key());
-      o.bool(k.engineStarted());
+      o.bool(k.engineProblems());
       o.num(k.log().size());
       new java.util.TreeMap<>(k.log())
           .forEach(

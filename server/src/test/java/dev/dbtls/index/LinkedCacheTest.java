@@ -77,6 +77,33 @@ class LinkedCacheTest {
   }
 
   @Test
+  void theEngineProblemsAreKeptWithTheManifest() {
+    // a broken macro file: the scanner and the template engine's setup both look at it
+    Fixture f =
+        Fixture.of(
+            PROJECT
+                + """
+                -- file: macros/broken.sql
+                {% macro broken() %}
+                  select {{ a + }}
+                {% endmacro %}
+                """);
+    // a session that built the engine (the server, compile) keeps its problems with the manifest
+    ParseCache c = open();
+    ProjectSnapshot first =
+        ProjectSnapshot.load(
+            Fixture.ROOT, Fixture.options(null, Map.of(), Map.of()), List.of(), f, true, c);
+    c.save();
+    ProjectSnapshot[] s = new ProjectSnapshot[1];
+    ParseCache warm = session(f, Map.of(), s); // like ls: no engine asked for
+    assertEquals(0, warm.parses() + warm.loaded(), "restored");
+    assertTrue(
+        first.manifest().problems().stream().anyMatch(p -> p.file().equals("macros/broken.sql")),
+        () -> first.manifest().problems().toString());
+    assertEquals(first.manifest().problems(), s[0].manifest().problems(), "the engine's too");
+  }
+
+  @Test
   void aModelChangedBetweenSessionsIsRelinkedAlone() {
     Fixture f = Fixture.of(PROJECT);
     ProjectSnapshot[] s = new ProjectSnapshot[1];

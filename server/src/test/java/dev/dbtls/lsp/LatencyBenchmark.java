@@ -501,6 +501,9 @@ public final class LatencyBenchmark {
         if (lsp.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
           r.exit = (System.nanoTime() - bye) / 1e6;
         }
+        if (System.getenv("BENCH_SERVER_STDERR") != null) {
+          System.out.println("server stderr:\n" + lsp.stderr()); // -Ddbtls.timing marks, say
+        }
         return r;
       } finally {
         if (!keep) {

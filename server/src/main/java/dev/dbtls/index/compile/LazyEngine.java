@@ -20,6 +20,13 @@ final class LazyEngine implements Supplier<DbtJinja> {
     }
   }
 
+  /** Starts building the engine in the background, unless it is built or being built. */
+  synchronized void warm() {
+    if (future == null) {
+      future = CompletableFuture.supplyAsync(() -> new DbtJinja(setup));
+    }
+  }
+
   /** Whether anyone asked for the engine (a build's parse render, a compile). */
   private volatile boolean asked;
 

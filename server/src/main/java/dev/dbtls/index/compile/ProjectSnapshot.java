@@ -101,33 +101,51 @@ public final class ProjectSnapshot {
             log.files());
     dev.dbtls.project.Timing.mark("inputs read");
     Map<String, String> env = log.env();
-    LazyEngine jinja =
-        new LazyEngine(setup(inputs, builtinMacroDirs, env, log.files()), warmEngine);
     LinkedCache linked = cache.linked();
+    // with a linked manifest to restore, the engine is warmed after it: built beside the reading
+    // of the inputs, it took the core the reading had (the restore needs no engine)
+    LazyEngine jinja =
+        new LazyEngine(
+            setup(inputs, builtinMacroDirs, env, log.files()), warmEngine && linked == null);
     String key = linkedKey(options, builtinMacroDirs);
     LinkedCache.Restored restored = linked == null ? null : linked.restore(inputs, log, key);
     dev.dbtls.project.Timing.mark(restored == null ? "no linked manifest" : "linked manifest read");
     if (restored != null) {
       Manifest m = restored.manifest();
-      if (!restored.changed().isEmpty()) {
+      boolean changed = !restored.changed().isEmpty();
+      if (changed) {
         m = builder(inputs, jinja, env, cache).update(m, restored.changed());
-        if (m != null) {
-          Map<String, Long> read = new java.util.HashMap<>(restored.log());
-          read.putAll(log.entries());
-          linked.keep(m, restored.engineStarted() || jinja.asked(), read, key);
-        }
       }
       if (m != null) {
         progress.report(96, "restored from the last session");
-        return withEngineProblems(
-            inputs, jinja, m, env, files, restored.engineStarted() || jinja.started());
+        if (warmEngine) {
+          jinja.warm();
+        }
+        // a manifest kept with the engine's problems needs no engine to be whole: the first
+        // answers of a warm start do not wait for every macro to be parsed
+        boolean engine = !restored.engineProblems() && jinja.started();
+        ProjectSnapshot s =
+            restored.engineProblems()
+                ? new ProjectSnapshot(inputs, jinja, m, env, files)
+                : withEngineProblems(inputs, jinja, m, env, files, engine);
+        if (changed) {
+          Map<String, Long> read = new java.util.HashMap<>(restored.log());
+          read.putAll(log.entries());
+          linked.keep(s.manifest, restored.engineProblems() || engine, read, key);
+        }
+        return s;
       }
     }
-    Manifest manifest = builder(inputs, jinja, env, cache).progress(progress).build();
-    if (linked != null) {
-      linked.keep(manifest, jinja.asked(), log.entries(), key);
+    if (warmEngine) {
+      jinja.warm();
     }
-    return withEngineProblems(inputs, jinja, manifest, env, files, jinja.started());
+    Manifest manifest = builder(inputs, jinja, env, cache).progress(progress).build();
+    boolean engine = jinja.started();
+    ProjectSnapshot s = withEngineProblems(inputs, jinja, manifest, env, files, engine);
+    if (linked != null) {
+      linked.keep(s.manifest, engine, log.entries(), key);
+    }
+    return s;
   }
 
   /**
