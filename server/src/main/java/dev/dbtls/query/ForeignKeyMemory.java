@@ -94,6 +94,23 @@ public final class ForeignKeyMemory {
    */
   public CompletableFuture<EntityRelationships.WarehouseKeys> forErd(
       ProjectSnapshot s, QueryCancel cancel) {
+    if (!store.isDone() && known.isEmpty()) {
+      // the store opens while the project loads: a start fast enough to draw before it had opened
+      // read the warehouse instead of the keys kept for this session (ErdWarehouseKeysProtocolTest)
+      return store
+          .copy()
+          .completeOnTimeout(null, STORE_WAIT_MILLIS, TimeUnit.MILLISECONDS)
+          .exceptionally(e -> null)
+          .thenCompose(st -> answer(s, cancel));
+    }
+    return answer(s, cancel);
+  }
+
+  /** How long a diagram waits for the store to open before it reads the warehouse. */
+  static final long STORE_WAIT_MILLIS = 2_000;
+
+  private CompletableFuture<EntityRelationships.WarehouseKeys> answer(
+      ProjectSnapshot s, QueryCancel cancel) {
     try {
       Key key = key(s);
       Known k = known.get(key);
