@@ -20,9 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.zip.CRC32C;
 
 /**
  * The linked manifest of a project's last full build, kept on disk beside its parse cache with the
@@ -208,15 +206,7 @@ public final class LinkedCache {
                 DOC.write(o, v);
               });
       PROBLEMS.write(o, m.problems());
-      byte[] b = Arrays.copyOf(o.buf, o.size);
-      CRC32C c = new CRC32C();
-      int bodyAt = MAGIC.length + 4;
-      c.update(b, bodyAt, b.length - bodyAt);
-      int crc = (int) c.getValue();
-      for (int i = 0; i < 4; i++) {
-        b[MAGIC.length + i] = (byte) (crc >>> (8 * i));
-      }
-      return b;
+      return ParseCacheCodec.sealed(o, MAGIC.length);
     } catch (RuntimeException | StackOverflowError e) {
       return null; // a value the format cannot hold (a config the YAML did not give): not kept
     }
@@ -247,18 +237,7 @@ public final class LinkedCache {
   }
 
   private byte[] bytes() {
-    FutureTask<byte[]> r = reading;
-    if (r == null) {
-      return null;
-    }
-    try {
-      return r.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    } catch (ExecutionException e) {
-      return null;
-    }
+    return ParseCacheCodec.await(reading);
   }
 
   /** The file's bytes when they are whole (magic and checksum), else null. */
@@ -274,12 +253,6 @@ public final class LinkedCache {
     if (b.length < MAGIC.length + 4 || !Arrays.equals(b, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       return null;
     }
-    int crc = 0;
-    for (int i = 0; i < 4; i++) {
-      crc |= (b[MAGIC.length + i] & 0xFF) << (8 * i);
-    }
-    CRC32C c = new CRC32C();
-    c.update(b, MAGIC.length + 4, b.length - MAGIC.length - 4);
-    return (int) c.getValue() == crc ? b : null;
+    return ParseCacheCodec.intact(b, MAGIC.length) ? b : null;
   }
 }

@@ -14,12 +14,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 /**
  * Scans and property files kept between builds, keyed by path and checked against the text: a
@@ -289,18 +287,7 @@ public final class ParseCache {
 
   /** The cache file's content, waiting for it to be read; null when there is none. */
   private Disk disk() {
-    FutureTask<Disk> r = reading;
-    if (r == null) {
-      return null;
-    }
-    try {
-      return r.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    } catch (ExecutionException e) {
-      return null;
-    }
+    return ParseCacheCodec.await(reading);
   }
 
   /** The linked manifest kept on disk beside this cache, or null for a cache in memory only. */
@@ -353,14 +340,11 @@ public final class ParseCache {
         notice("is not a dbtls parse cache");
         return null;
       }
-      In in = new In(b, MAGIC.length, b.length);
-      int crc = in.i32();
-      CRC32C c = new CRC32C();
-      c.update(b, in.pos, b.length - in.pos);
-      if ((int) c.getValue() != crc) {
+      if (!ParseCacheCodec.intact(b, MAGIC.length)) {
         notice("is truncated or corrupt");
         return null;
       }
+      In in = new In(b, MAGIC.length + 4, b.length);
       if (!build.equals(in.str()) || !projectDir.toString().equals(in.str())) {
         return null; // written by another dbtls build (or for another folder): parsed again
       }
@@ -465,15 +449,7 @@ public final class ParseCache {
     for (int i = 0; i < 4; i++) {
       o.buf[countAt + i] = (byte) (count[0] >>> (8 * i));
     }
-    byte[] b = Arrays.copyOf(o.buf, o.size);
-    CRC32C c = new CRC32C();
-    int bodyAt = MAGIC.length + 4;
-    c.update(b, bodyAt, b.length - bodyAt);
-    int crc = (int) c.getValue();
-    for (int i = 0; i < 4; i++) {
-      b[MAGIC.length + i] = (byte) (crc >>> (8 * i));
-    }
-    return b;
+    return ParseCacheCodec.sealed(o, MAGIC.length);
   }
 
   private static void entry(

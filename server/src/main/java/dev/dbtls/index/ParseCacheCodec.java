@@ -43,6 +43,50 @@ final class ParseCacheCodec {
   }
 
   /**
+   * The bytes written to {@code o} with the CRC32C of what follows the checksum's four bytes at
+   * {@code at} filled in there (little-endian): a cache file's last step before it is written.
+   */
+  static byte[] sealed(Out o, int at) {
+    byte[] b = java.util.Arrays.copyOf(o.buf, o.size);
+    java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+    c.update(b, at + 4, b.length - at - 4);
+    int crc = (int) c.getValue();
+    for (int i = 0; i < 4; i++) {
+      b[at + i] = (byte) (crc >>> (8 * i));
+    }
+    return b;
+  }
+
+  /** Whether {@code b}'s checksum at {@code at} (as {@link #sealed} put it) fits what follows. */
+  static boolean intact(byte[] b, int at) {
+    if (b.length < at + 4) {
+      return false;
+    }
+    int crc = 0;
+    for (int i = 0; i < 4; i++) {
+      crc |= (b[at + i] & 0xFF) << (8 * i);
+    }
+    java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+    c.update(b, at + 4, b.length - at - 4);
+    return (int) c.getValue() == crc;
+  }
+
+  /** What a cache file's background read gave; null when there is none (or it failed). */
+  static <T> T await(java.util.concurrent.FutureTask<T> reading) {
+    if (reading == null) {
+      return null;
+    }
+    try {
+      return reading.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return null;
+    }
+  }
+
+  /**
    * A 64-bit hash of a text (murmur-style mixing, four chars per step, and the length): what the
    * cache compares a file's current text against. Not cryptographic; an edit that leaves it
    * unchanged has a chance of about 2^-64.
