@@ -48,6 +48,35 @@ class DbtJinjaTest {
     return r.problems().stream().map(p -> p.code() + "@" + p.file() + ":" + p.line()).toList();
   }
 
+  /** A value that counts how often it is printed. */
+  static final class Printed {
+    int times;
+
+    @Override
+    public String toString() {
+      times++;
+      return "p";
+    }
+  }
+
+  @Test
+  void aDictViewIsPrintedOnlyWhenTheTemplatePrintsIt() {
+    // macros walk graph.nodes.values() once per node: printing the graph each time was quadratic
+    Printed value = new Printed();
+    Map<String, Object> g = globals();
+    g.put("d", new LinkedHashMap<>(Map.of("k", value)));
+    DbtJinja j = engine("postgres", Map.of());
+    String walk =
+        "{% for v in d.values() %}{% endfor %}{% for k, v in d.items() %}{% endfor %}"
+            + "{{ d.keys() | length }}";
+    assertEquals("1", j.render(new RenderRequest("models/m.sql", walk, "proj", g)).output());
+    assertEquals(0, value.times);
+    assertEquals(
+        "dict_values([p]) dict_keys(['k'])",
+        j.render(new RenderRequest("models/m.sql", "{{ d.values() }} {{ d.keys() }}", "proj", g))
+            .output());
+  }
+
   @Test
   void unqualifiedNamesResolveInPackageThenRootThenDbt() {
     DbtJinja j =
