@@ -10,6 +10,8 @@ public record InferredColumn(
     String name, String type, Origin nameOrigin, Origin typeOrigin, List<Upstream> upstream) {
 
   public InferredColumn {
+    name = dev.dbtls.project.Shared.name(name);
+    type = dev.dbtls.project.Shared.name(type);
     upstream = List.copyOf(upstream);
   }
 

@@ -52,6 +52,10 @@ final class Descriptions {
     }
     List<ColumnSpec> out = new ArrayList<>(columns.size());
     for (ColumnSpec c : columns) {
+      if (c.description() == null || !c.description().contains("doc(")) {
+        out.add(c); // nothing to render: the property file's own column, not a copy
+        continue;
+      }
       out.add(
           new ColumnSpec(
               c.name(),

@@ -43,10 +43,15 @@ final class NodeDicts {
       col.put("name", c.name());
       col.put("description", c.description() == null ? "" : c.description());
       col.put("data_type", c.dataType());
-      col.put("meta", c.meta());
-      col.put("tags", c.tags());
+      // dbt gives each render its own dicts: a template's `meta.update(...)` changes only its copy
+      col.put("meta", c.meta() == null ? null : new LinkedHashMap<>(c.meta()));
+      col.put("tags", c.tags() == null ? null : new java.util.ArrayList<>(c.tags()));
       col.put("quote", c.quote());
-      col.put("constraints", c.constraints() == null ? java.util.List.of() : c.constraints());
+      col.put(
+          "constraints",
+          c.constraints() == null
+              ? new java.util.ArrayList<>()
+              : new java.util.ArrayList<>(c.constraints()));
       columns.put(c.name(), col);
     }
     m.put("columns", columns);

@@ -1,5 +1,6 @@
 package dev.dbtls.project.properties;
 
+import dev.dbtls.project.Shared;
 import dev.dbtls.project.Span;
 import java.util.List;
 import java.util.Map;
@@ -14,4 +15,13 @@ public record ColumnSpec(
     Map<String, Object> meta,
     List<String> tags,
     Boolean quote,
-    Span span) {}
+    Span span) {
+  public ColumnSpec {
+    name = Shared.name(name);
+    dataType = Shared.name(dataType);
+    tests = Shared.list(tests);
+    constraints = Shared.list(constraints);
+    meta = Shared.map(meta);
+    tags = Shared.list(tags);
+  }
+}

@@ -1,5 +1,6 @@
 package dev.dbtls.project.properties;
 
+import dev.dbtls.project.Shared;
 import dev.dbtls.project.Span;
 import java.util.Map;
 
@@ -13,6 +14,11 @@ public record DataTestSpec(
     Map<String, Object> config,
     String customName,
     Span span) {
+  public DataTestSpec {
+    testName = Shared.name(testName);
+    args = Shared.map(args);
+    config = Shared.map(config);
+  }
 
   public String packageName() {
     int dot = testName.indexOf('.');

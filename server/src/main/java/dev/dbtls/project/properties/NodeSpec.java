@@ -1,5 +1,6 @@
 package dev.dbtls.project.properties;
 
+import dev.dbtls.project.Shared;
 import dev.dbtls.project.Span;
 import java.util.List;
 import java.util.Map;
@@ -22,4 +23,14 @@ public record NodeSpec(
     String file,
     Span span,
     Span nameSpan,
-    List<Object> constraints) {}
+    List<Object> constraints) {
+  public NodeSpec {
+    config = Shared.map(config);
+    columns = Shared.list(columns);
+    tests = Shared.list(tests);
+    meta = Shared.map(meta);
+    tags = Shared.list(tags);
+    versions = Shared.list(versions);
+    constraints = Shared.list(constraints);
+  }
+}

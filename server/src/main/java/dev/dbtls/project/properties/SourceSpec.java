@@ -1,5 +1,6 @@
 package dev.dbtls.project.properties;
 
+import dev.dbtls.project.Shared;
 import dev.dbtls.project.Span;
 import java.util.List;
 import java.util.Map;
@@ -20,4 +21,13 @@ public record SourceSpec(
     List<SourceTableSpec> tables,
     String file,
     Span span,
-    Span nameSpan) {}
+    Span nameSpan) {
+  public SourceSpec {
+    freshness = Shared.map(freshness);
+    quoting = Shared.map(quoting);
+    meta = Shared.map(meta);
+    tags = Shared.list(tags);
+    config = Shared.map(config);
+    tables = Shared.list(tables);
+  }
+}

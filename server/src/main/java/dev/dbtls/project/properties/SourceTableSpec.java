@@ -1,5 +1,6 @@
 package dev.dbtls.project.properties;
 
+import dev.dbtls.project.Shared;
 import dev.dbtls.project.Span;
 import java.util.List;
 import java.util.Map;
@@ -18,4 +19,14 @@ public record SourceTableSpec(
     List<String> tags,
     Map<String, Object> config,
     Span span,
-    Span nameSpan) {}
+    Span nameSpan) {
+  public SourceTableSpec {
+    columns = Shared.list(columns);
+    tests = Shared.list(tests);
+    freshness = Shared.map(freshness);
+    quoting = Shared.map(quoting);
+    meta = Shared.map(meta);
+    tags = Shared.list(tags);
+    config = Shared.map(config);
+  }
+}
