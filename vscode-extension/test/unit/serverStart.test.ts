@@ -117,6 +117,7 @@ test('the server command: a bounded heap, exit on out-of-memory, the user option
     '-Xmx2g',
     '-XX:+UseSerialGC',
     '-XX:TieredStopAtLevel=1',
+    '-XX:MaxNewSize=256m',
     '-XX:-UsePerfData',
     '-XX:+ExitOnOutOfMemoryError',
     '-Dfile.encoding=UTF-8',

@@ -96,6 +96,7 @@ class JavaFinderTest {
             "-Xmx2g",
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
+            "-XX:MaxNewSize=256m",
             "-XX:-UsePerfData",
             "-XX:+ExitOnOutOfMemoryError",
             "-Dfile.encoding=UTF-8",
