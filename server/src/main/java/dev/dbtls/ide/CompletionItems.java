@@ -1,6 +1,7 @@
 package dev.dbtls.ide;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -106,8 +107,7 @@ final class CompletionItems {
    * the first few hundred are sent builds only those).
    */
   List<CompletionItem> result() {
-    items.sort(ORDER); // stable: items of equal rank, group and label stay in the order given
-    Pending[] sorted = items.toArray(new Pending[0]);
+    Pending[] sorted = sorted();
     CompletionItem[] built = new CompletionItem[sorted.length];
     return new java.util.AbstractList<>() {
       @Override
@@ -127,12 +127,43 @@ final class CompletionItems {
   }
 
   /**
+   * The items in {@link #ORDER}, stable: first by rank in one pass (a counting sort keeps each
+   * rank's items in the order they came), then each rank's items by group and label only when they
+   * did not come in that order. {@link RefNames} gives its 100,000 names in that order: sorting
+   * them by all three keys at every request was a fifth of the request on 100k models.
+   */
+  private Pending[] sorted() {
+    int[] start = new int[4];
+    for (Pending p : items) {
+      start[p.rank() + 1]++;
+    }
+    for (int r = 1; r < start.length; r++) {
+      start[r] += start[r - 1];
+    }
+    Pending[] out = new Pending[items.size()];
+    int[] next = start.clone();
+    for (Pending p : items) {
+      out[next[p.rank()]++] = p;
+    }
+    for (int r = 0; r < 3; r++) {
+      for (int i = start[r] + 1; i < start[r + 1]; i++) {
+        if (ORDER.compare(out[i - 1], out[i]) > 0) {
+          Arrays.sort(out, start[r], start[r + 1], ORDER); // stable, as the order given
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * {@code sortText}'s order (rank digit, two group digits, lower-cased label) without making it.
    */
   private static final java.util.Comparator<Pending> ORDER =
-      java.util.Comparator.comparingInt(Pending::rank)
-          .thenComparingInt(Pending::group)
-          .thenComparing(Pending::lower);
+      (a, b) ->
+          a.rank != b.rank
+              ? Integer.compare(a.rank, b.rank)
+              : a.group != b.group ? Integer.compare(a.group, b.group) : a.lower.compareTo(b.lower);
 
   /** An item as added: what its place in the list needs, and what builds the rest. */
   private record Pending(

@@ -22,7 +22,7 @@ final class SourceCompletion {
 
   private static void sources(CompletionContext c, CompletionItems items) {
     Map<String, Node> first = new LinkedHashMap<>();
-    for (Node n : c.manifest.nodes().values()) {
+    for (Node n : c.manifest.sources()) {
       if (n.type() == ResourceType.SOURCE) {
         String source = sourceName(n);
         if (items.matches(source)) {
@@ -46,7 +46,7 @@ final class SourceCompletion {
   }
 
   private static void tables(CompletionContext c, String source, CompletionItems items) {
-    for (Node n : c.manifest.nodes().values()) {
+    for (Node n : c.manifest.sources()) {
       if (n.type() == ResourceType.SOURCE && source.equals(sourceName(n))) {
         items.add(
             n.name(),

@@ -29,6 +29,7 @@ public final class Manifest {
   private final Map<String, List<Node>> byFile = new HashMap<>();
   private final Map<String, List<Node>> functionsByName = new java.util.TreeMap<>();
   private final Map<String, List<Node>> semanticByName = new HashMap<>();
+  private final List<Node> sources = new ArrayList<>();
 
   public Manifest(
       ProjectInputs inputs,
@@ -49,7 +50,9 @@ public final class Manifest {
     index(disabled.values(), disabledByName, new HashMap<>());
     for (Node n : nodes.values()) {
       byFile.computeIfAbsent(n.displayPath(), k -> new ArrayList<>()).add(n);
-      if (n.type() == ResourceType.FUNCTION) {
+      if (n.type() == ResourceType.SOURCE) {
+        sources.add(n);
+      } else if (n.type() == ResourceType.FUNCTION) {
         functionsByName.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(n);
       } else if (n.type().semantic()) {
         semanticByName
@@ -57,6 +60,14 @@ public final class Manifest {
             .add(n);
       }
     }
+  }
+
+  /**
+   * The enabled source tables in node order: what {@code source('} completes, without walking every
+   * node (a 100,000-model project has 338,000).
+   */
+  public List<Node> sources() {
+    return java.util.Collections.unmodifiableList(sources);
   }
 
   /**
