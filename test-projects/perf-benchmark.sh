@@ -3,7 +3,9 @@
 # of 10k and 100k models, as ratios to the time to only read the files, and side by side with a
 # previous build. Each build is measured through its own ./dbtls launcher, as a user runs it.
 #
-# Usage: test-projects/perf-benchmark.sh [--base REV|DIR] [sizes...]   (default: 10000 100000)
+# Usage: test-projects/perf-benchmark.sh [--base REV|DIR] [sizes or project folders...]
+#   (default: 10000 100000). A size is a generated project of that many models; a folder is a real
+#   project as it is (its packages in dbt_packages/, its profile through DBT_PROFILES_DIR).
 #   --base REV   also measure the build of that git revision (checked out and built once into
 #                $BENCH_DIR/base-REV) or of a checkout DIR; the two are measured one after the
 #                other per project size, so both see the same machine
@@ -66,10 +68,11 @@ run_build() {
   read -r t _ < <(measure "$dbtls" read --project-dir "$dir"); R[$key/read]=$t
   read -r t m < <(FRESH_CACHE=1 measure "$dbtls" ls --project-dir "$dir"); R[$key/ls_cold]=$t; R[$key/ls_cold_mb]=$m
   read -r t m < <(measure "$dbtls" ls --project-dir "$dir"); R[$key/ls_warm]=$t; R[$key/ls_warm_mb]=$m
+  read -r t _ < <(measure "$dbtls" check --project-dir "$dir"); R[$key/check]=$t
   read -r t m < <(measure "$dbtls" compile --quiet --project-dir "$dir" --output-dir "$scratch/out"); R[$key/compile]=$t; R[$key/compile_mb]=$m
   rm -rf "$scratch/out"
-  launches="${LAUNCHES:-$([ "$n" -ge 100000 ] && echo 1 || echo 2)}"
-  settle="${BENCH_SETTLE_S:-$([ "$n" -ge 100000 ] && echo 240 || echo 40)}"
+  launches="${LAUNCHES:-$([ "$models" -ge 100000 ] && echo 1 || echo 2)}"
+  settle="${BENCH_SETTLE_S:-$([ "$models" -ge 100000 ] && echo 240 || echo 40)}"
   lat="$scratch/latency.txt"; colout="$scratch/columns.txt"
   BENCH_SETTLE_S="$settle" BENCH_CACHE_WAIT_S=180 \
     java -Ddbtls.lspTimeoutS=180 -cp "$bench_cp" dev.dbtls.lsp.LatencyBenchmark "$dbtls" "$dir" 300 -1 "$launches" >"$lat" 2>&1 || true
@@ -95,12 +98,18 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -ve
 echo "builds: $(for b in "${builds[@]}"; do printf '%s ' "$(git -C "$b" log -1 --format='%h %cd' --date=short 2>/dev/null || echo "$b")"; done)"
 echo "command-line rows: median of $runs runs; server rows: median of the launches (LAUNCHES)"
 for n in "${sizes[@]}"; do
-  dir="$work/p$n"
-  [ -f "$dir/dbt_project.yml" ] || python3 "$root/test-projects/generate.py" "$dir" --models "$n" >/dev/null
+  if [ -d "$n" ]; then # a real project: named by its folder, sized by its models
+    dir="$(cd "$n" && pwd)"
+    models=$("$root/dbtls" ls --project-dir "$dir" --resource-type model 2>/dev/null | wc -l)
+    n="$(basename "$dir")"; title="$n ($models models, "
+  else
+    dir="$work/p$n"; models="$n"; title="$n models ("
+    [ -f "$dir/dbt_project.yml" ] || python3 "$root/test-projects/generate.py" "$dir" --models "$n" >/dev/null
+  fi
   for b in "${builds[@]}"; do run_build "$b" "$dir" "$n"; done
   nodes=$("$root/dbtls" ls --project-dir "$dir" 2>/dev/null | wc -l)
   echo
-  echo "### $n models ($nodes nodes)"
+  echo "### $title$nodes nodes)"
   echo
   head="| measure |"; sep="|---|"
   for b in "${builds[@]}"; do head+=" $(label "$b") |"; sep+="---|"; done
@@ -124,6 +133,7 @@ for n in "${sizes[@]}"; do
   row "read only: \`dbtls read\` (the floor)" read s 0
   row "\`dbtls ls\`, cold JVM, no cache" ls_cold s 1
   row "\`dbtls ls\`, cold JVM, parse cache of a run before" ls_warm s 1
+  row "\`dbtls check\`, parse cache of a run before" check s 1
   row "\`dbtls compile\`, every node written" compile s 1
   row "server: first correct completion in \`ref('\`, cold" first_cold ms 0
   row "server: first correct completion in \`ref('\`, warm" first_warm ms 0

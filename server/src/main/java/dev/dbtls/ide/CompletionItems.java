@@ -35,6 +35,19 @@ final class CompletionItems {
     return prefix;
   }
 
+  /**
+   * More items than any editor shows of one list: a source of names in list order ({@link
+   * RefCompletion}) may stop once it has given more best matches than this.
+   */
+  static final int ENOUGH = 1000;
+
+  /**
+   * How well a lower-cased label matches what is typed: 0 prefix, 1 substring, 2 subsequence; -1.
+   */
+  int rankOf(String lower) {
+    return rank(lower);
+  }
+
   /** Whether {@code label} matches what is typed (worth building an item for). */
   boolean matches(String label) {
     return rank(lower(label)) >= 0;

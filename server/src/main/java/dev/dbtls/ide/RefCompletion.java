@@ -92,48 +92,90 @@ final class RefCompletion {
 
   /**
    * The ref-able nodes, one item per name; not the file's own node (a ref to itself is a cycle).
+   * Names come in {@link RefNames} order (group, then name), so once more than {@link
+   * CompletionItems#ENOUGH} prefix matches are in whose group no later name can undercut, the rest
+   * would only be listed after them: a request on 100,000 names stops there (the list says it is
+   * incomplete, and the editor asks again as the user types). When the root project alone has that
+   * many names starting with what is typed, only those are looked at.
    */
   private static void nodes(CompletionContext c, String onlyPackage, CompletionItems items) {
     String root = c.rootProject();
     Cancellation cancel = Cancellation.current();
-    int seen = 0;
-    // in the order they are listed in, which the items' stable sort then keeps (no reordering)
-    for (RefNames.Name e : SnapshotData.of(c.snapshot).refNames(c.snapshot).inOrder()) {
-      if ((++seen & 1023) == 0) {
+    RefNames refNames = SnapshotData.of(c.snapshot).refNames(c.snapshot);
+    List<RefNames.Name> names = refNames.inOrder();
+    int from = 0;
+    int to = names.size();
+    String typed = CompletionItems.lower(items.prefix());
+    if (!typed.isEmpty()) {
+      int[] range = refNames.rootStartingWith(typed);
+      if (range[1] - range[0] > CompletionItems.ENOUGH) {
+        from = range[0];
+        to = range[1];
+      }
+    }
+    int[] best = new int[2]; // prefix matches given so far, root's and packages'
+    for (int i = from; i < to; i++) {
+      if (((i - from + 1) & 1023) == 0) {
         cancel.check(); // 10k names on a large project: the next keystroke's request replaces this
         // one
       }
-      if (!items.matchesLower(e.lower())) {
-        continue;
+      RefNames.Name e = names.get(i);
+      if (best[0] + (e.group() > 0 ? best[1] : 0) > CompletionItems.ENOUGH) {
+        return; // every name from here on is listed after those
       }
-      List<Node> same = e.nodes();
-      if (same.size() == 1
-          ? !wanted(c, same.get(0), onlyPackage)
-          : !same.stream().allMatch(n -> wanted(c, n, onlyPackage))) {
-        same =
-            same.stream()
-                .filter(n -> wanted(c, n, onlyPackage))
-                .toList(); // rare: versions, packages
-        if (same.isEmpty()) {
-          continue;
+      int rank = items.rankOf(e.lower());
+      int group = rank < 0 ? -1 : node(c, e, onlyPackage, root, items);
+      // counted: what no later name can come before (a root name listed as a package's can)
+      if (rank == 0 && group == e.group()) {
+        best[group]++;
+      }
+    }
+    if (to - from < names.size()) {
+      // fewer of the root's prefix matches were wanted than there are: the others after all
+      for (int i = 0; i < names.size(); i++) {
+        if ((i < from || i >= to) && items.rankOf(names.get(i).lower()) >= 0) {
+          node(c, names.get(i), onlyPackage, root, items);
         }
       }
-      Node n = pick(c, same);
-      CompletionKind kind =
-          n.type() == ResourceType.SEED
-              ? CompletionKind.SEED
-              : n.type() == ResourceType.SNAPSHOT ? CompletionKind.SNAPSHOT : CompletionKind.MODEL;
-      List<Node> versioned = same;
-      items.addDistinct(
-          n.name(),
-          n.name().equals(e.name()) ? e.lower() : CompletionItems.lower(n.name()),
-          kind,
-          n.packageName().equals(root) ? 0 : 1,
-          () -> detail(n, versioned, root),
-          n::description,
-          n.name(),
-          false);
     }
+  }
+
+  /**
+   * Adds the item of one name, unless none of its nodes is wanted here: its group (0 the root
+   * project's, 1 a package's), or -1 when it added none.
+   */
+  private static int node(
+      CompletionContext c,
+      RefNames.Name e,
+      String onlyPackage,
+      String root,
+      CompletionItems items) {
+    List<Node> same = e.nodes();
+    if (same.size() == 1
+        ? !wanted(c, same.get(0), onlyPackage)
+        : !same.stream().allMatch(n -> wanted(c, n, onlyPackage))) {
+      same =
+          same.stream().filter(n -> wanted(c, n, onlyPackage)).toList(); // rare: versions, packages
+      if (same.isEmpty()) {
+        return -1;
+      }
+    }
+    Node n = pick(c, same);
+    CompletionKind kind =
+        n.type() == ResourceType.SEED
+            ? CompletionKind.SEED
+            : n.type() == ResourceType.SNAPSHOT ? CompletionKind.SNAPSHOT : CompletionKind.MODEL;
+    List<Node> versioned = same;
+    items.addDistinct(
+        n.name(),
+        n.name().equals(e.name()) ? e.lower() : CompletionItems.lower(n.name()),
+        kind,
+        n.packageName().equals(root) ? 0 : 1,
+        () -> detail(n, versioned, root),
+        n::description,
+        n.name(),
+        false);
+    return n.packageName().equals(root) ? 0 : 1;
   }
 
   /** {@code model db.schema.table (package) versions 1, 2}: the parts that apply. */

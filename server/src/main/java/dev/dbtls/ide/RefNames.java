@@ -35,4 +35,31 @@ final class RefNames {
   List<Name> inOrder() {
     return names;
   }
+
+  /**
+   * Where the root project's names that start with {@code lowerPrefix} are in {@link #inOrder}:
+   * {@code [from, to)}, found by binary search (they are next to each other there).
+   */
+  int[] rootStartingWith(String lowerPrefix) {
+    int rootEnd = firstAtLeast(0, names.size(), n -> n.group() > 0);
+    int from = firstAtLeast(0, rootEnd, n -> n.lower().compareTo(lowerPrefix) >= 0);
+    String after = lowerPrefix + Character.MAX_VALUE;
+    int to = firstAtLeast(from, rootEnd, n -> n.lower().compareTo(after) >= 0);
+    return new int[] {from, to};
+  }
+
+  /** The first index in [from, to) whose name passes {@code test} (false, then true, in order). */
+  private int firstAtLeast(int from, int to, java.util.function.Predicate<Name> test) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (test.test(names.get(mid))) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
 }
