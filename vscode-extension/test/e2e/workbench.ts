@@ -71,22 +71,23 @@ export class Workbench {
     for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press(`${MOD}+P`);
       const input = this.page.locator('.quick-input-widget input');
-      try {
-        await input.waitFor({ timeout: 5_000 });
-      } catch (e) {
-        // a walkthrough that moves to its next step as one is checked takes the focus, and the
-        // palette it had just opened closes: open it again, as a user would (not Escape, which
-        // takes a walkthrough back to the Welcome page)
-        if (attempt >= 3) throw e;
-        continue;
-      }
-      await input.fill(relative);
       // click the row itself: Enter could still pick the row of a list not yet filtered
       const row = this.page
         .locator('.quick-input-list .monaco-list-row', { hasText: base })
         .filter({ hasText: path.dirname(relative).split('/').pop() ?? '' })
         .first();
-      await row.click();
+      try {
+        await input.waitFor({ timeout: 5_000 });
+        await input.fill(relative, { timeout: 5_000 });
+        await row.click({ timeout: 10_000 });
+      } catch (e) {
+        // a walkthrough that moves to its next step as one is checked takes the focus, and the
+        // palette it had just opened closes: open it again, as a user would (not Escape, which
+        // takes a walkthrough back to the Welcome page)
+        if (attempt >= 4) throw e;
+        await this.page.waitForTimeout(1_000);
+        continue;
+      }
       try {
         await active.waitFor({ timeout: 10_000 });
         break;
