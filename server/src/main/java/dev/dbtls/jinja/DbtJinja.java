@@ -35,7 +35,21 @@ public final class DbtJinja {
       Map<String, Object> kwargs,
       Map<String, Object> globals,
       List<Problem> problemsOut) {
-    return engine.callMacro(fromPackage, name, args, kwargs, globals, problemsOut);
+    return engine.callMacro(fromPackage, name, args, kwargs, globals, problemsOut, null);
+  }
+
+  /**
+   * {@link #callMacro}, adding to {@code namesRead} every name the call looked up (variables,
+   * macros, attributes), in the macro and in every macro it called: what its result can depend on.
+   */
+  public Object callMacro(
+      String fromPackage,
+      String name,
+      List<Object> args,
+      Map<String, Object> globals,
+      List<Problem> problemsOut,
+      java.util.Set<String> namesRead) {
+    return engine.callMacro(fromPackage, name, args, Map.of(), globals, problemsOut, namesRead);
   }
 
   /**

@@ -15,6 +15,7 @@ import dev.dbtls.project.ProblemCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The dbt Jinja engine on Jinjava: macro files parsed once into dbt's namespaces; every render gets
@@ -96,7 +97,7 @@ public final class Engine {
 
   private void parse(MacroFile f, List<Problem> problems, boolean define) {
     RenderSession session = new RenderSession(this, f.packageName(), f.path());
-    DbtInterpreter interpreter = interpreter(session, Map.of());
+    DbtInterpreter interpreter = interpreter(session, Map.of(), null);
     JinjavaInterpreter.pushCurrent(interpreter);
     try {
       Node root = interpreter.parse(CommentStripper.prepare(f.text() == null ? "" : f.text()));
@@ -140,8 +141,9 @@ public final class Engine {
     }
   }
 
-  private DbtInterpreter interpreter(RenderSession session, Map<String, Object> globals) {
-    Context context = new RenderContext(projectContext, globals);
+  private DbtInterpreter interpreter(
+      RenderSession session, Map<String, Object> globals, Set<String> namesRead) {
+    Context context = new RenderContext(projectContext, globals, namesRead);
     context.setDynamicVariableResolver(session::resolveName);
     DbtInterpreter interpreter = interpreter(context, session);
     session.attach(interpreter);
@@ -158,7 +160,7 @@ public final class Engine {
     RenderSession session = new RenderSession(this, pkg, r.path());
     session.knownColumns = r.knownColumns();
     session.database = r.database();
-    DbtInterpreter interpreter = interpreter(session, r.globals());
+    DbtInterpreter interpreter = interpreter(session, r.globals(), null);
     JinjavaInterpreter.pushCurrent(interpreter);
     String output = "";
     boolean ranToEnd = false;
@@ -246,10 +248,12 @@ public final class Engine {
       List<Object> args,
       Map<String, Object> kwargs,
       Map<String, Object> globals,
-      List<Problem> problemsOut) {
+      List<Problem> problemsOut,
+      Set<String> namesRead) {
     String pkg = fromPackage == null ? macros.rootPackage() : fromPackage;
     RenderSession session = new RenderSession(this, pkg, "");
-    DbtInterpreter interpreter = interpreter(session, globals == null ? Map.of() : globals);
+    DbtInterpreter interpreter =
+        interpreter(session, globals == null ? Map.of() : globals, namesRead);
     JinjavaInterpreter.pushCurrent(interpreter);
     Object result = null;
     try {

@@ -9,15 +9,27 @@ import java.util.Map;
  * on many threads) and its memory flat.
  */
 final class RenderContext extends Context {
+  private final java.util.Set<String> namesRead;
+
   RenderContext(Context parent, Map<String, ?> bindings) {
+    this(parent, bindings, null);
+  }
+
+  /** A scope that also collects every name the render looks up, when {@code namesRead} is set. */
+  RenderContext(Context parent, Map<String, ?> bindings, java.util.Set<String> namesRead) {
     super(parent, bindings);
+    this.namesRead = namesRead;
   }
 
   @Override
   public void addResolvedExpression(String expression) {}
 
   @Override
-  public void addResolvedValue(String value) {}
+  public void addResolvedValue(String value) {
+    if (namesRead != null) {
+      namesRead.add(value);
+    }
+  }
 
   @Override
   public void addResolvedFunction(String function) {}
