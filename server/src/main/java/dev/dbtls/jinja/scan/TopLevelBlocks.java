@@ -61,6 +61,16 @@ public final class TopLevelBlocks {
           "'([^'\\\\]*(?:\\\\.[^'\\\\]*)*)'|\"([^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\"", FLAGS);
   private static final Pattern QUOTE = Pattern.compile("['\"]", FLAGS);
 
+  /** The literal each pattern's match contains (see {@link #earliestStart}). */
+  private static final Map<Pattern, String> LITERALS =
+      Map.of(
+          BLOCK_START, "{%",
+          RAW_BLOCK, "{%",
+          COMMENT_START, "{#",
+          EXPR_START, "{{",
+          EXPR_END, "}}",
+          TAG_CLOSE, "%}");
+
   private static final Map<String, String> CONTROL_FLOW = Map.of("if", "endif", "for", "endfor");
   private static final Map<String, String> CONTROL_FLOW_END =
       Map.of("endif", "if", "endfor", "for");
@@ -303,8 +313,60 @@ public final class TopLevelBlocks {
       }
     }
     Matcher m = p.matcher(text);
-    boolean found = m.find(pos);
+    int from = earliestStart(p);
+    boolean found = from >= 0 && m.find(from);
     searches.put(p, new int[] {pos, found ? m.start() : -1});
     return found ? m : null;
+  }
+
+  /**
+   * Where the regex search for {@code p} may start without missing its first match at or after
+   * {@code pos}, or -1 when it cannot match: each pattern needs a literal ({@code {%}, {@code }}},
+   * a quote, ...), which {@code indexOf} finds far faster than the regex engine tries every
+   * position. A match starts at the literal's first occurrence, or before it by the whitespace (or
+   * the {@code -}) the pattern allows in front of it: a match starting earlier would have to span
+   * that occurrence, which is neither.
+   */
+  private int earliestStart(Pattern p) {
+    if (p == QUOTE || p == STRING) {
+      int single = text.indexOf('\'', pos);
+      int dbl = text.indexOf('"', pos);
+      return single < 0 ? dbl : dbl < 0 ? single : Math.min(single, dbl);
+    }
+    if (p == COMMENT_END) { // its lazy (.*?) match starts where the search does
+      return text.indexOf("#}", pos) < 0 ? -1 : pos;
+    }
+    String literal = LITERALS.get(p);
+    if (literal == null) {
+      return pos;
+    }
+    int at = text.indexOf(literal, pos);
+    if (at < 0) {
+      return -1;
+    }
+    if (p == TAG_CLOSE) {
+      return at > pos && text.charAt(at - 1) == '-' ? at - 1 : at;
+    }
+    if (p != EXPR_START) {
+      while (at > pos && isWhiteSpace(text.charAt(at - 1))) {
+        at--;
+      }
+    }
+    return at;
+  }
+
+  /** {@code \\s} under {@code UNICODE_CHARACTER_CLASS}: the Unicode White_Space property. */
+  private static boolean isWhiteSpace(char c) {
+    return (c >= 9 && c <= 13)
+        || c == ' '
+        || c == 0x85
+        || c == 0xA0
+        || c == 0x1680
+        || (c >= 0x2000 && c <= 0x200A)
+        || c == 0x2028
+        || c == 0x2029
+        || c == 0x202F
+        || c == 0x205F
+        || c == 0x3000;
   }
 }

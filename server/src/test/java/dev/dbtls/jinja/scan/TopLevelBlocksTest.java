@@ -103,4 +103,20 @@ class TopLevelBlocksTest {
     assertEquals(List.of(), errors(r)); // the Jinja parser says what is missing, where
     assertTrue(r.blocksOnly().endsWith("{% macro a() %}{{ 1 }}"));
   }
+
+  @Test
+  void aTrimmedTagStartsAtTheWhitespaceBeforeItUnicodeIncluded() {
+    // dbt's patterns read \\s* before {%- and {# and }}: the block starts where that whitespace
+    // does, no-break and em spaces included (Python's \\s is Unicode)
+    String text = "select 1\n \u00a0\u2003\t{%- macro a() -%}{{ 'x' \u00a0}}{%- endmacro %}\n";
+    TopLevelBlocks.Result r = macros(text);
+    assertEquals(List.of("macro:a"), names(r));
+    assertEquals(8, r.blocks().get(0).start()); // from the line break on
+    assertEquals(text.length() - 1, r.blocks().get(0).end());
+    // a quote inside a tag, and a lone quote outside any tag, change nothing
+    TopLevelBlocks.Result quoted =
+        macros("it's {% macro b(x='%}') %}{{ \"}}\" }}{% endmacro %} don't");
+    assertEquals(List.of("macro:b"), names(quoted));
+    assertEquals(List.of(), errors(quoted));
+  }
 }
