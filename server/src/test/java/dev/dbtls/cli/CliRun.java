@@ -3,7 +3,6 @@ package dev.dbtls.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 
 /** The command line as a user runs it, in-process: exit code, stdout and stderr. */
 record CliRun(int exit, String out, String err) {
@@ -15,7 +14,7 @@ record CliRun(int exit, String out, String err) {
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = new CommandLine(new Main()).execute(args);
+      int exit = Main.commandLine(args).execute(args);
       return new CliRun(
           exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
