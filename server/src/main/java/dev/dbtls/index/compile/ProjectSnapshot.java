@@ -136,7 +136,7 @@ public final class ProjectSnapshot {
         return s;
       }
     }
-    if (warmEngine) {
+    if (warmEngine || rootMacrosCallRefs(inputs)) {
       jinja.warm();
     }
     Manifest manifest = builder(inputs, jinja, env, cache).progress(progress).build();
@@ -146,6 +146,23 @@ public final class ProjectSnapshot {
       linked.keep(s.manifest, engine, log.entries(), key);
     }
     return s;
+  }
+
+  /**
+   * Whether the project's own macros call {@code ref} or {@code source}: then models that call them
+   * are rendered to find their refs, and the engine built beside the scan is ready when they are
+   * (built on first use instead, the other parse thread waited for it). Package macros do not
+   * count: dbt_utils mentions {@code ref(} in every project that installs it.
+   */
+  private static boolean rootMacrosCallRefs(ProjectInputs inputs) {
+    String root = inputs.root().name();
+    return inputs.files().stream()
+        .anyMatch(
+            f ->
+                f.kind() == FileKind.MACRO
+                    && f.packageName().equals(root)
+                    && f.text() != null
+                    && (f.text().contains("ref(") || f.text().contains("source(")));
   }
 
   /**
