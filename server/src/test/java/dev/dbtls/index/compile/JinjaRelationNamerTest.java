@@ -22,13 +22,6 @@ class JinjaRelationNamerTest {
       -- file: dbt_project.yml
       name: shop
       profile: shop
-      -- file: profiles.yml
-      shop:
-        target: dev
-        outputs:
-          dev:
-            type: duckdb
-            path: shop.duckdb
       -- file: models/a.sql
       {{ config(schema='marts', tag_word='x') }} select 1 as id
       -- file: models/b.sql
@@ -130,7 +123,7 @@ class JinjaRelationNamerTest {
   private record Named(List<String> schemas, int calls) {}
 
   private static Named named(String spec) {
-    ProjectSnapshot s = Fixture.of(spec).snapshot();
+    ProjectSnapshot s = Fixture.of(spec + YamlJinjaConfigTest.PROFILES).snapshot();
     List<Node> models =
         s.manifest().nodes().values().stream()
             .filter(x -> x.uniqueId().startsWith("model."))
