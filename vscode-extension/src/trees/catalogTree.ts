@@ -13,6 +13,7 @@ import type {
 } from '../protocol.generated';
 import { columnText, nodeLabel, refText, sourceText } from './insertText';
 import { messageItem, type ViewItem } from './viewItem';
+import { naturalCompare } from './naturalOrder';
 
 /** One project and what its `dbt/catalog` request gave. */
 export interface ProjectCatalog {
@@ -207,7 +208,7 @@ function projectGroup(
 
 function folderChildren(f: Folder, id: string, projectName: string): ExplorerItem[] {
   const folders = [...f.folders.entries()]
-    .sort(([a], [b]) => compare(a, b))
+    .sort(([a], [b]) => naturalCompare(a, b))
     .map(([name, sub]): ExplorerItem => {
       const folderId = `${id}/${encodeURIComponent(name)}`;
       return {
@@ -219,7 +220,7 @@ function folderChildren(f: Folder, id: string, projectName: string): ExplorerIte
       };
     });
   const nodes = [...f.nodes]
-    .sort((a, b) => compare(a.label, b.label))
+    .sort((a, b) => naturalCompare(a.label, b.label))
     .map((n) => nodeItem(n, `${id}/${n.nodeId}`, projectName));
   return [...folders, ...nodes];
 }
@@ -296,7 +297,7 @@ function warehouseGroup(
       ...messageItem(`${id}/cut`, 'More than 20,000 relations: the rest is left out.'),
       icon: 'warning',
     });
-  for (const [db, schemas] of [...byDatabase.entries()].sort(([a], [b]) => compare(a, b))) {
+  for (const [db, schemas] of [...byDatabase.entries()].sort(([a], [b]) => naturalCompare(a, b))) {
     const dbId = `${id}/${encodeURIComponent(db)}`;
     children.push({
       id: dbId,
@@ -305,7 +306,7 @@ function warehouseGroup(
       contextValue: 'database',
       description: count(schemas.size, 'schema'),
       children: [...schemas.entries()]
-        .sort(([a], [b]) => compare(a, b))
+        .sort(([a], [b]) => naturalCompare(a, b))
         .map(([schema, rels]) => {
           const schemaId = `${dbId}/${encodeURIComponent(schema)}`;
           return {
@@ -315,7 +316,7 @@ function warehouseGroup(
             contextValue: 'schema',
             description: count(rels.length, 'relation'),
             children: [...rels]
-              .sort((a, b) => compare(a.name ?? '', b.name ?? ''))
+              .sort((a, b) => naturalCompare(a.name ?? '', b.name ?? ''))
               .map((rel) => relationItem(rel, schemaId, projectName)),
           };
         }),
@@ -375,10 +376,6 @@ function relationItem(rel: CatalogRelation, parentId: string, projectName: strin
       : undefined,
     children: rel.columns?.length ? columnItems(rel.columns, id) : undefined,
   };
-}
-
-function compare(a: string, b: string): number {
-  return a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
 }
 
 function count(n: number, noun: string): string {

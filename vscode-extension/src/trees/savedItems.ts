@@ -5,6 +5,7 @@
  */
 import type { SavedQuery } from '../protocol.generated';
 import { messageItem, oneLine, type ViewItem } from './viewItem';
+import { naturalCompare } from './naturalOrder';
 
 export interface SavedItem extends ViewItem {
   children?: SavedItem[];
@@ -67,7 +68,7 @@ export function parseTags(input: string | undefined): string[] {
 
 function folderChildren(f: Folder, id: string): SavedItem[] {
   const folders = [...f.folders.entries()]
-    .sort(([a], [b]) => compare(a, b))
+    .sort(([a], [b]) => naturalCompare(a, b))
     .map(([name, sub]): SavedItem => {
       const folderId = `${id}/${encodeURIComponent(name)}`;
       return {
@@ -79,7 +80,7 @@ function folderChildren(f: Folder, id: string): SavedItem[] {
         children: folderChildren(sub, folderId),
       };
     });
-  const queries = [...f.queries].sort((a, b) => compare(a.name ?? '', b.name ?? '')).map(savedItem);
+  const queries = [...f.queries].sort((a, b) => naturalCompare(a.name ?? '', b.name ?? '')).map(savedItem);
   return [...folders, ...queries];
 }
 
@@ -109,8 +110,4 @@ function savedTooltip(q: SavedQuery): string {
   if (facts.length) lines.push(facts.join(' · '));
   lines.push('', sql.length > 2000 ? `${sql.slice(0, 2000)}\n…` : sql);
   return lines.join('\n');
-}
-
-function compare(a: string, b: string): number {
-  return a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
 }

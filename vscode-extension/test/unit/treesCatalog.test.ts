@@ -279,3 +279,27 @@ test('a partial catalog shows what it has, with the error and the cut on top of 
   );
   assert.equal(w.children?.length, 4);
 });
+
+test('rows go in natural order: case and accents aside, numbers by value', () => {
+  const names = ['orders_10', 'Orders_2', 'órders_1', 'customers'];
+  const items = explorerItems([
+    {
+      project,
+      result: {
+        cut: false,
+        millis: 1,
+        notBuilt: names.map((name) => ({
+          nodeId: `model.shop.${name}`,
+          resourceType: 'model',
+          name,
+          uri: `file:///w/shop/models/${name}.sql`,
+        })),
+      },
+    },
+  ]);
+  const models = child(child(items, 'Project').children, 'models');
+  assert.deepEqual(
+    models.children?.map((i) => i.label),
+    ['customers', 'órders_1', 'Orders_2', 'orders_10'],
+  );
+});
