@@ -111,17 +111,18 @@ public final class ProjectDiagnostics {
    */
   private static List<Problem> deprecations(ProjectSnapshot snapshot, Collection<Path> openFiles) {
     Path root = snapshot.inputs().root().dir();
-    List<Problem> out = new ArrayList<>();
-    for (Path f : openFiles) {
-      Path abs = f.toAbsolutePath().normalize();
-      if (!abs.startsWith(root)) {
-        continue;
-      }
-      String text = snapshot.files().read(abs).orElse(null);
-      String display = root.relativize(abs).toString().replace('\\', '/');
-      StrictSpec.of(snapshot, display, text).forEach(d -> out.add(d.problem()));
-    }
-    return out;
+    // a few open files are checked on this thread; `dbtls check` (every file) on every core, in
+    // order
+    return (openFiles.size() > 8 ? openFiles.parallelStream() : openFiles.stream())
+        .map(f -> f.toAbsolutePath().normalize())
+        .filter(abs -> abs.startsWith(root))
+        .flatMap(
+            abs -> {
+              String text = snapshot.files().read(abs).orElse(null);
+              String display = root.relativize(abs).toString().replace('\\', '/');
+              return StrictSpec.of(snapshot, display, text).stream().map(d -> d.problem());
+            })
+        .toList();
   }
 
   /** The nodes of open SQL files and the models whose property YAML is open. */
