@@ -41,13 +41,6 @@ final class CompletionItems {
    */
   static final int ENOUGH = 1000;
 
-  /**
-   * How well a lower-cased label matches what is typed: 0 prefix, 1 substring, 2 subsequence; -1.
-   */
-  int rankOf(String lower) {
-    return rank(lower);
-  }
-
   /** Whether {@code label} matches what is typed (worth building an item for). */
   boolean matches(String label) {
     return rank(lower(label)) >= 0;
@@ -215,7 +208,7 @@ final class CompletionItems {
    * 0 prefix, 1 substring, 2 subsequence (all case-insensitive), -1 no match; of a label given
    * lower-cased (runs on every name of a large project: no copies, no per-character case tables).
    */
-  private int rank(String lower) {
+  int rank(String lower) {
     int n = lowerPrefix.length();
     if (n == 0 || lower.startsWith(lowerPrefix)) {
       return 0;

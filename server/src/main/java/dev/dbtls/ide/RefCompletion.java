@@ -123,7 +123,7 @@ final class RefCompletion {
       if (best[0] + (e.group() > 0 ? best[1] : 0) > CompletionItems.ENOUGH) {
         return; // every name from here on is listed after those
       }
-      int rank = items.rankOf(e.lower());
+      int rank = items.rank(e.lower());
       int group = rank < 0 ? -1 : node(c, e, onlyPackage, root, items);
       // counted: what no later name can come before (a root name listed as a package's can)
       if (rank == 0 && group == e.group()) {
@@ -133,7 +133,7 @@ final class RefCompletion {
     if (to - from < names.size()) {
       // fewer of the root's prefix matches were wanted than there are: the others after all
       for (int i = 0; i < names.size(); i++) {
-        if ((i < from || i >= to) && items.rankOf(names.get(i).lower()) >= 0) {
+        if ((i < from || i >= to) && items.matchesLower(names.get(i).lower())) {
           node(c, names.get(i), onlyPackage, root, items);
         }
       }

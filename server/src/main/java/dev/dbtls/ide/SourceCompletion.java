@@ -1,7 +1,6 @@
 package dev.dbtls.ide;
 
 import dev.dbtls.index.Node;
-import dev.dbtls.index.ResourceType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,11 +22,9 @@ final class SourceCompletion {
   private static void sources(CompletionContext c, CompletionItems items) {
     Map<String, Node> first = new LinkedHashMap<>();
     for (Node n : c.manifest.sources()) {
-      if (n.type() == ResourceType.SOURCE) {
-        String source = sourceName(n);
-        if (items.matches(source)) {
-          first.putIfAbsent(source, n);
-        }
+      String source = sourceName(n);
+      if (items.matches(source)) {
+        first.putIfAbsent(source, n);
       }
     }
     first.forEach(
@@ -47,7 +44,7 @@ final class SourceCompletion {
 
   private static void tables(CompletionContext c, String source, CompletionItems items) {
     for (Node n : c.manifest.sources()) {
-      if (n.type() == ResourceType.SOURCE && source.equals(sourceName(n))) {
+      if (source.equals(sourceName(n))) {
         items.add(
             n.name(),
             CompletionKind.SOURCE_TABLE,
