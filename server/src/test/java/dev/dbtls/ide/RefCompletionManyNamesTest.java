@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,13 +32,7 @@ class RefCompletionManyNamesTest {
     Fixture f =
         Fixture.of(
             project() + "-- file: models/here.sql\nselect * from {{ ref('" + typed + "$0')}}\n");
-    ProjectSnapshot s =
-        ProjectSnapshot.load(
-            Fixture.ROOT,
-            new ProjectInputs.Options(null, null, null, Map.of(), Map.of("HOME", "/x")),
-            List.of(),
-            f,
-            false);
+    ProjectSnapshot s = f.snapshot();
     String path = "models/here.sql";
     return Analysis.strict(s)
         .completion(new Analysis.Cursor(path, f.text(path), f.cursorOffset()))
