@@ -57,6 +57,9 @@ public final class LinkedCache {
   /** Reading the file; null once it was restored from (or is not needed). */
   private volatile FutureTask<byte[]> reading;
 
+  /** Decoding it, once a load asked for that ahead of {@link #restore} ({@link #decodeAhead}). */
+  private volatile FutureTask<Decoded> decoding;
+
   /** The manifest to write at the next {@link #save}; null when the file already holds it. */
   private volatile Kept kept;
 
@@ -72,9 +75,43 @@ public final class LinkedCache {
     t.start();
   }
 
+  /**
+   * Starts decoding the file on another thread, beside what the caller does before {@link #restore}
+   * (reading the inputs: the decoding needs them only to check its log and to point its nodes at
+   * their files). Only a load that restores asks: a cache opened and then replaced (new settings)
+   * is never decoded.
+   */
+  public synchronized void decodeAhead() {
+    FutureTask<byte[]> r = reading;
+    if (decoding == null && r != null) {
+      decoding = new FutureTask<>(() -> decode(ParseCacheCodec.await(r)));
+      // a deep config nests the decoder's calls: a main thread's stack, not a default thread's
+      Thread t = new Thread(null, decoding, "dbtls-linked-cache-decode", 8L << 20);
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
   public Path file() {
     return file;
   }
+
+  /**
+   * The file as decoded beside the reading of the inputs (what it needs of them is only to check
+   * its log, and to point its nodes at their files): the key and the log it was built from, its
+   * nodes with a stand-in for each file ({@link #bound}), and the rest of the manifest.
+   */
+  private record Decoded(
+      String key,
+      boolean engineProblems,
+      String[] logKeys,
+      long[] logValues,
+      Map<String, Node> nodes,
+      Map<String, Node> disabled,
+      Map<String, Macro> macros,
+      Map<String, DocBlock> docs,
+      List<Problem> problems,
+      Dag dag) {}
 
   /**
    * The kept manifest when every input it was built from reads the same through {@code log} (after
@@ -83,33 +120,27 @@ public final class LinkedCache {
    * (options, macro folders). Answers once per cache: later loads build.
    */
   public Restored restore(ProjectInputs inputs, InputLog log, String key) {
-    byte[] b = bytes();
+    FutureTask<Decoded> ahead = decoding;
+    Decoded d =
+        ahead != null ? ParseCacheCodec.await(ahead) : decode(ParseCacheCodec.await(reading));
     reading = null;
-    if (b == null) {
+    decoding = null;
+    if (d == null || !key.equals(d.key())) {
       return null;
     }
     try {
-      In in = new In(b, MAGIC.length + 4, b.length);
-      in.strings = new ArrayList<>();
-      if (!build.equals(in.str())
-          || !projectDir.toString().equals(in.str())
-          || !key.equals(in.str())) {
-        return null;
-      }
-      boolean engineProblems = in.bool();
       Map<Path, ProjectFile> files = new HashMap<>();
       inputs.files().forEach(f -> files.put(f.absolutePath(), f));
       Map<String, Long> now = new HashMap<>(log.entries());
       Map<String, Long> checked = new HashMap<>(now);
       Set<Path> changed = new LinkedHashSet<>();
-      int n = in.count();
-      for (int i = 0; i < n; i++) {
-        String k = in.str();
-        long before = in.i64();
+      String[] keys = d.logKeys();
+      for (int i = 0; i < keys.length; i++) {
+        String k = keys[i];
         Long read = now.remove(k);
         long current = read != null ? read : log.current(k);
         checked.put(k, current);
-        if (current != before) {
+        if (current != d.logValues()[i]) {
           Path p = InputLog.readPath(k);
           ProjectFile f = p == null ? null : files.get(p);
           if (f == null || !NODE_FILES.contains(f.kind()) || f.isPython()) {
@@ -121,7 +152,58 @@ public final class LinkedCache {
       if (!now.isEmpty()) {
         return null; // this load read what the kept one did not: a new file, folder or variable
       }
-      in.files = files;
+      Map<String, Node> nodes = bound(d.nodes(), files);
+      Map<String, Node> disabled = bound(d.disabled(), files);
+      if (nodes == null || disabled == null) {
+        return null;
+      }
+      Manifest m =
+          new Manifest(inputs, nodes, disabled, d.macros(), d.docs(), d.dag(), d.problems());
+      return new Restored(m, d.engineProblems(), Set.copyOf(changed), Map.copyOf(checked));
+    } catch (RuntimeException e) {
+      return null; // anything wrong with the file makes it absent
+    }
+  }
+
+  /**
+   * {@code nodes} pointed at the inputs' files in place of the decoder's stand-ins (same paths);
+   * null when a node's file is not among the inputs.
+   */
+  private static Map<String, Node> bound(Map<String, Node> nodes, Map<Path, ProjectFile> files) {
+    Map<String, Node> out = new LinkedHashMap<>(Math.max(4, nodes.size() * 2));
+    for (Node n : nodes.values()) {
+      ProjectFile f = n.file() == null ? null : files.get(n.file().absolutePath());
+      if (n.file() != null && f == null) {
+        return null;
+      }
+      out.put(n.uniqueId(), f == null ? n : n.withFile(f));
+    }
+    return out;
+  }
+
+  /** The file's content, decoded; null when it is absent, from another build or project, or bad. */
+  private Decoded decode(byte[] b) {
+    if (b == null) {
+      return null;
+    }
+    try {
+      In in = new In(b, MAGIC.length + 4, b.length);
+      in.strings = new ArrayList<>();
+      if (!build.equals(in.str()) || !projectDir.toString().equals(in.str())) {
+        return null;
+      }
+      String key = in.str();
+      boolean engineProblems = in.bool();
+      int n = in.count();
+      String[] logKeys = new String[n];
+      long[] logValues = new long[n];
+      for (int i = 0; i < n; i++) {
+        logKeys[i] = in.str();
+        logValues[i] = in.i64();
+      }
+      Map<Path, ProjectFile> standIns = new HashMap<>();
+      in.files =
+          path -> standIns.computeIfAbsent(path, p -> new ProjectFile(null, null, null, p, null));
       Map<String, Node> nodes = nodes(in);
       Map<String, Node> disabled = nodes(in);
       Map<String, Macro> macros = new LinkedHashMap<>();
@@ -139,8 +221,17 @@ public final class LinkedCache {
       // the DAG from the nodes' parents, in the build's order (sorted by id: cheap to sort again)
       Map<String, List<String>> parents = new LinkedHashMap<>(Math.max(4, nodes.size() * 2));
       nodes.values().forEach(x -> parents.put(x.uniqueId(), x.dependsOn()));
-      Manifest m = new Manifest(inputs, nodes, disabled, macros, docs, new Dag(parents), problems);
-      return new Restored(m, engineProblems, Set.copyOf(changed), Map.copyOf(checked));
+      return new Decoded(
+          key,
+          engineProblems,
+          logKeys,
+          logValues,
+          nodes,
+          disabled,
+          macros,
+          docs,
+          problems,
+          new Dag(parents));
     } catch (RuntimeException | StackOverflowError e) {
       return null;
     }
@@ -162,6 +253,7 @@ public final class LinkedCache {
    */
   public void keep(Manifest manifest, boolean engineProblems, Map<String, Long> log, String key) {
     reading = null;
+    decoding = null;
     kept = new Kept(manifest, engineProblems, Map.copyOf(log), key);
   }
 
@@ -234,10 +326,6 @@ public final class LinkedCache {
         System.err.println("dbtls: linked cache " + file + " cannot be written (" + e + ")");
       }
     }
-  }
-
-  private byte[] bytes() {
-    return ParseCacheCodec.await(reading);
   }
 
   /** The file's bytes when they are whole (magic and checksum), else null. */

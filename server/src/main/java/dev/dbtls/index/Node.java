@@ -111,4 +111,27 @@ public record Node(
         span,
         extra);
   }
+
+  /** This node with {@code newFile} as its file (the same path, read again). */
+  public Node withFile(ProjectFile newFile) {
+    return new Node(
+        uniqueId,
+        type,
+        packageName,
+        name,
+        version,
+        fqn,
+        originalFilePath,
+        displayPath,
+        newFile,
+        config,
+        description,
+        columns,
+        refs,
+        sources,
+        dependsOn,
+        relation,
+        span,
+        extra);
+  }
 }

@@ -214,8 +214,11 @@ final class ParseCacheCodec {
     int pos;
     final int end;
 
-    /** The input files a project file is read back as (the linked cache's), by absolute path. */
-    Map<java.nio.file.Path, ProjectFile> files;
+    /**
+     * The input file a project file's absolute path is read back as (the linked cache's); null for
+     * none, which fails the read.
+     */
+    java.util.function.Function<java.nio.file.Path, ProjectFile> files;
 
     /** The strings read so far, when the writer referred to repeated ones ({@link Out#strings}). */
     List<String> strings;

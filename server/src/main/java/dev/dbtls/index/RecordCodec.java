@@ -321,9 +321,9 @@ abstract class RecordCodec<T> {
       };
 
   /**
-   * A project file by its absolute path, read back as the file of that path among the inputs the
-   * reader was given ({@link In#files}): the linked cache's nodes point at the current inputs,
-   * whose texts were checked before. A path not among them fails the read.
+   * A project file by its absolute path, read back as the reader's file of that path ({@link
+   * In#files}): the linked cache's stand-in, which it points at the current inputs once their texts
+   * were checked. A path without a file fails the read.
    */
   private static final RecordCodec<ProjectFile> PROJECT_FILE =
       new RecordCodec<>() {
@@ -338,7 +338,7 @@ abstract class RecordCodec<T> {
           if (path == null) {
             return null;
           }
-          ProjectFile f = in.files == null ? null : in.files.get(java.nio.file.Path.of(path));
+          ProjectFile f = in.files == null ? null : in.files.apply(java.nio.file.Path.of(path));
           if (f == null) {
             throw new IllegalStateException("no input file " + path);
           }

@@ -86,6 +86,10 @@ public final class ProjectSnapshot {
       ParseCache cache,
       LoadProgress progress) {
     progress.report(0, "reading files");
+    LinkedCache linked = cache.linked();
+    if (linked != null) {
+      linked.decodeAhead(); // beside the reading of the inputs, which its restore needs
+    }
     // every file, folder and variable the load reads is logged: what the linked cache checks
     InputLog log = new InputLog(files, options.env());
     ProjectInputs inputs =
@@ -101,7 +105,6 @@ public final class ProjectSnapshot {
             log.files());
     dev.dbtls.project.Timing.mark("inputs read");
     Map<String, String> env = log.env();
-    LinkedCache linked = cache.linked();
     // with a linked manifest to restore, the engine is warmed after it: built beside the reading
     // of the inputs, it took the core the reading had (the restore needs no engine)
     LazyEngine jinja =
