@@ -91,29 +91,19 @@ public record Node(
   }
 
   public Node with(Map<String, Object> newConfig, RelationName newRelation, List<String> newDeps) {
-    return new Node(
-        uniqueId,
-        type,
-        packageName,
-        name,
-        version,
-        fqn,
-        originalFilePath,
-        displayPath,
-        file,
-        newConfig,
-        description,
-        columns,
-        refs,
-        sources,
-        newDeps,
-        newRelation,
-        span,
-        extra);
+    return copy(file, newConfig, newRelation, newDeps);
   }
 
   /** This node with {@code newFile} as its file (the same path, read again). */
   public Node withFile(ProjectFile newFile) {
+    return copy(newFile, config, relation, dependsOn);
+  }
+
+  private Node copy(
+      ProjectFile newFile,
+      Map<String, Object> newConfig,
+      RelationName newRelation,
+      List<String> newDeps) {
     return new Node(
         uniqueId,
         type,
@@ -124,13 +114,13 @@ public record Node(
         originalFilePath,
         displayPath,
         newFile,
-        config,
+        newConfig,
         description,
         columns,
         refs,
         sources,
-        dependsOn,
-        relation,
+        newDeps,
+        newRelation,
         span,
         extra);
   }
