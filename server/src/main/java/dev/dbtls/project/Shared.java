@@ -24,11 +24,34 @@ public final class Shared {
     return m != null && m.isEmpty() ? Map.of() : m;
   }
 
+  /** Slots of {@link #RECENT}: a power of two. */
+  private static final int SLOTS = 1 << 14;
+
+  /**
+   * The names interned last, each in the slot of its hash: a name found here costs a comparison.
+   * The JVM's string table copies a name's text to look it up, which was 290 samples of a warm
+   * server start on 10,000 models (columns inference and the linked cache's decoding). Every entry
+   * is a result of {@link String#intern}, and a racing write only loses an entry (strings are
+   * immutable, so another thread sees a whole one).
+   */
+  private static final String[] RECENT = new String[SLOTS];
+
   /**
    * The one instance of a short name ({@link String#intern}, whose table lets go of what no one
    * holds); a long text is returned as it is.
    */
   public static String name(String s) {
-    return s != null && s.length() <= 64 ? s.intern() : s;
+    if (s == null || s.length() > 64) {
+      return s;
+    }
+    int h = s.hashCode();
+    int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+    String recent = RECENT[slot];
+    if (recent != null && recent.equals(s)) {
+      return recent;
+    }
+    String interned = s.intern();
+    RECENT[slot] = interned;
+    return interned;
   }
 }
