@@ -38,7 +38,7 @@ public final class Shared {
 
   /**
    * The one instance of a short name ({@link String#intern}, whose table lets go of what no one
-   * holds); a long text is returned as it is.
+   * holds but the {@link #SLOTS} names kept in {@link #RECENT}); a long text is returned as it is.
    */
   public static String name(String s) {
     if (s == null || s.length() > 64) {
