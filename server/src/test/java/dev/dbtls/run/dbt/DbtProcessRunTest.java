@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -292,6 +293,7 @@ class DbtProcessRunTest {
             + "\"\nwait $SLEEPER";
     Path dbt = StandInDbt.write(dir.resolve("bin"), project, start, null, tail, 0);
     QueryCancel cancel = new QueryCancel();
+    AtomicLong cancelledAt = new AtomicLong();
     CountDownLatch running = new CountDownLatch(1);
     DbtEventStreamTest.Told told = new DbtEventStreamTest.Told();
     List<String> printed = new ArrayList<>();
@@ -299,11 +301,11 @@ class DbtProcessRunTest {
         new Thread(
             () -> {
               try {
-                if (running.await(20, TimeUnit.SECONDS)) {
-                  // once the stand-in waits for the interrupt, as dbt waits on its queries
-                  for (int i = 0; i < 400 && !Files.exists(dir.resolve("ready")); i++) {
-                    Thread.sleep(25);
-                  }
+                // once the stand-in waits for the interrupt, as dbt waits on its queries (a busy
+                // machine may take seconds to replay the lines: an interrupt before the trap is
+                // set would end the script as Ctrl-C ends any shell, and prove nothing)
+                if (running.await(60, TimeUnit.SECONDS) && readyWithin(dir.resolve("ready"), 60)) {
+                  cancelledAt.set(System.nanoTime());
                   cancel.cancel();
                 }
               } catch (InterruptedException e) {
@@ -311,7 +313,6 @@ class DbtProcessRunTest {
               }
             });
     canceller.start();
-    long t0 = System.nanoTime();
     DbtProcessRun.Outcome o =
         DbtProcessRun.run(
             new DbtExecutable(dbt, "PATH"),
@@ -334,7 +335,8 @@ class DbtProcessRunTest {
             cancel,
             printed::add,
             Duration.ofSeconds(5));
-    long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+    long ms = Duration.ofNanos(System.nanoTime() - cancelledAt.get()).toMillis();
+    assertTrue(Files.exists(dir.resolve("ready")), "the stand-in came to wait for the interrupt");
     assertTrue(Files.exists(interrupted), "the stand-in got SIGINT");
     assertTrue(ms < 5000, "dbt stopped on the interrupt, before the grace ran out: " + ms + " ms");
     assertTrue(o.cancelled());
@@ -361,21 +363,20 @@ class DbtProcessRunTest {
             tail,
             0);
     QueryCancel cancel = new QueryCancel();
+    AtomicLong cancelledAt = new AtomicLong();
     Thread canceller =
         new Thread(
             () -> {
               try {
-                for (int i = 0; i < 200 && !Files.exists(sleeper); i++) {
-                  Thread.sleep(50);
-                }
+                readyWithin(sleeper, 60);
                 Thread.sleep(200);
+                cancelledAt.set(System.nanoTime());
                 cancel.cancel();
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
             });
     canceller.start();
-    long t0 = System.nanoTime();
     DbtProcessRun.Outcome o =
         DbtProcessRun.run(
             new DbtExecutable(dbt, "PATH"),
@@ -387,7 +388,8 @@ class DbtProcessRunTest {
             cancel,
             l -> {},
             Duration.ofMillis(800));
-    long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+    long ms = Duration.ofNanos(System.nanoTime() - cancelledAt.get()).toMillis();
+    assertTrue(cancelledAt.get() != 0, "the stand-in came to its sleep");
     assertTrue(ms < 20_000, "killed after the grace, not after its 60 s sleep: " + ms + " ms");
     assertTrue(o.cancelled());
     assertTrue(o.exitCode() != 0);
@@ -400,6 +402,18 @@ class DbtProcessRunTest {
     assertFalse(
         ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
         "what the stand-in started was killed too");
+  }
+
+  /** Whether {@code file} appeared within {@code seconds}, looked for every 25 ms. */
+  private static boolean readyWithin(Path file, int seconds) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!Files.exists(file)) {
+      if (System.nanoTime() > end) {
+        return false;
+      }
+      Thread.sleep(25);
+    }
+    return true;
   }
 
   @Test
