@@ -128,6 +128,11 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
               }
 
               @Override
+              public CompletableFuture<?> answered() {
+                return requests.answered();
+              }
+
+              @Override
               public void log(Path projectDir, String message) {
                 LanguageClient c = client;
                 if (c != null && !shutdown) {

@@ -24,6 +24,12 @@ final class Requests implements AutoCloseable {
           Math.max(2, Runtime.getRuntime().availableProcessors()), named("dbtls-feature"));
   private final ExecutorService warehouse = Executors.newCachedThreadPool(named("dbtls-warehouse"));
 
+  /**
+   * One per feature request queued or running: done once it is answered (see {@link #answered}).
+   */
+  private final java.util.Set<CompletableFuture<Void>> running =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   ExecutorService warehouse() {
     return warehouse;
   }
@@ -54,21 +60,57 @@ final class Requests implements AutoCloseable {
 
   private <A, T> CompletableFuture<T> when(CompletableFuture<A> ready, Function<A, T> work) {
     CompletableFuture<T> answer = new CompletableFuture<>();
-    ready.whenCompleteAsync(
+    ready.whenComplete(
         (value, failure) -> {
           if (answer.isDone()) {
             return; // cancelled while it waited
           }
+          // counted from here, on the thread that completed what it waited for (a build's, when
+          // it waited for the project's first load), so that build's background work sees it
+          CompletableFuture<Void> sent = new CompletableFuture<>();
+          running.add(sent);
+          sent.whenComplete((v, f) -> running.remove(sent));
+          answer.whenComplete(
+              (v, f) -> {
+                if (answer.isCancelled()) {
+                  sent.complete(null);
+                }
+              });
           try {
-            answer.complete(
-                Cancellation.run(
-                    answer::isCancelled, () -> work.apply(failure == null ? value : null)));
-          } catch (RuntimeException | Error e) {
-            answer.completeExceptionally(e);
+            features.execute(
+                () -> {
+                  try {
+                    answer(answer, work, failure == null ? value : null);
+                  } finally {
+                    sent.complete(null); // after the answer's own followers: it was written
+                  }
+                });
+          } catch (java.util.concurrent.RejectedExecutionException e) {
+            answer.completeExceptionally(e); // the server shuts down
+            sent.complete(null);
           }
-        },
-        features);
+        });
     return answer;
+  }
+
+  private static <A, T> void answer(CompletableFuture<T> answer, Function<A, T> work, A value) {
+    if (answer.isDone()) {
+      return; // cancelled while it was queued
+    }
+    try {
+      answer.complete(Cancellation.run(answer::isCancelled, () -> work.apply(value)));
+    } catch (RuntimeException | Error e) {
+      answer.completeExceptionally(e);
+    }
+  }
+
+  /**
+   * Completes once the feature requests queued or running now are answered (their answers handed to
+   * the connection) or cancelled: the background work after a build waits for it, so that the
+   * answers an editor waited for do not share the two cores with that work.
+   */
+  CompletableFuture<Void> answered() {
+    return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
   }
 
   /** {@code work} on a feature thread now. */

@@ -158,6 +158,27 @@ class FirstLoadInProcessTest {
   }
 
   @Test
+  void aRequestThatWaitedForTheLoadIsAnsweredBeforeTheLoadsProblemsArePublished() throws Exception {
+    start();
+    String uri = model.toUri().toString();
+    var completion =
+        server
+            .getTextDocumentService()
+            .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
+    // the client reads the connection on one thread, in the order the server wrote
+    completion.thenRun(() -> client.events.add("completion"));
+    assertThrows(TimeoutException.class, () -> completion.get(200, TimeUnit.MILLISECONDS));
+    client.events.clear(); // what was published on opening, before the load
+    gate.countDown();
+    assertTrue(labels(completion.get(20, TimeUnit.SECONDS)).contains("stg_orders"));
+    Eventually.await(
+        Duration.ofSeconds(20),
+        () -> client.events.contains("problems " + uri),
+        () -> "the load's problems were not published: " + client.events);
+    assertEquals("completion", client.events.peek(), client.events.toString());
+  }
+
+  @Test
   void anEditSentBeforeARequestIsInTheTextItAnswersFor() throws Exception {
     start();
     String uri = model.toUri().toString();
@@ -420,6 +441,9 @@ class FirstLoadInProcessTest {
     volatile boolean refreshedLenses;
     final ConcurrentLinkedQueue<ProgressParams> progress = new ConcurrentLinkedQueue<>();
 
+    /** Answers and published problems, in the order they came. */
+    final ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
+
     @Override
     public CompletableFuture<Void> refreshSemanticTokens() {
       refreshedTokens = true;
@@ -446,7 +470,9 @@ class FirstLoadInProcessTest {
     public void telemetryEvent(Object object) {}
 
     @Override
-    public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {}
+    public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+      events.add("problems " + diagnostics.getUri());
+    }
 
     @Override
     public void showMessage(MessageParams messageParams) {}

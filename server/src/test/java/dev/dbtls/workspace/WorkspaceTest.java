@@ -249,6 +249,50 @@ class WorkspaceTest {
   }
 
   @Test
+  void theProblemsOfABuildWaitUntilTheRequestsThatWaitedForItAreAnswered() throws Exception {
+    java.util.concurrent.CompletableFuture<Void> answered =
+        new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+    List<String> events = new CopyOnWriteArrayList<>();
+    Workspace w =
+        new Workspace(
+            FileSource.DISK,
+            ProjectInputs.Options.defaults(),
+            List.of(),
+            10,
+            new Workspace.Listener() {
+              @Override
+              public void built(Path projectDir, ProjectSnapshot snapshot) {
+                events.add("built");
+              }
+
+              @Override
+              public java.util.concurrent.CompletableFuture<?> answered() {
+                events.add("asked");
+                asked.countDown();
+                return answered;
+              }
+
+              @Override
+              public void diagnosticsChanged(Path projectDir, Analysis analysis) {
+                events.add("problems");
+              }
+            });
+    try {
+      w.addFolders(List.of(dir));
+      assertTrue(asked.await(30, TimeUnit.SECONDS), "the build asked for the answers");
+      Thread.sleep(100); // the build thread waits: well within its second at most
+      events.add("answered");
+      answered.complete(null);
+      Eventually.await(
+          Duration.ofSeconds(20), () -> events.contains("problems"), () -> "no problems told");
+      assertEquals(List.of("built", "asked", "answered", "problems"), events.subList(0, 4));
+    } finally {
+      w.close();
+    }
+  }
+
+  @Test
   void aProblemTheIndexAndTheRenderBothFindIsReportedOnce() throws Exception {
     Path b = shop.resolve("models/b.sql");
     workspace.files().open(b, "select * from {{ ref('missing') }}\n", 1);
