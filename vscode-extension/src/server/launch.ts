@@ -13,6 +13,8 @@ export interface LaunchOptions {
   heapDumpDir?: string;
   /** The class-data archive to map (present) or record at exit (absent); none without one. */
   archive?: { file: string; present: boolean };
+  /** The operating system the server runs on, as Node names it (tests); this one's by default. */
+  platform?: NodeJS.Platform;
 }
 
 /** The launch facts every client follows (protocol-ext's launch.json, bundled at build time). */
@@ -23,8 +25,11 @@ export interface Launch {
   /** Where Java is looked for, in order: setting, editorRuntime, JAVA_HOME, JDK_HOME, PATH. */
   javaSearch: string[];
   maxHeap: string;
-  /** Added after the user's options; one with unlessUserGives is left out when a user option matches it. */
-  jvmArgs: { arg: string; unlessUserGives?: string }[];
+  /**
+   * Added after the user's options; one with unlessUserGives is left out when a user option matches
+   * it, one with os on every other operating system (linux, mac or windows).
+   */
+  jvmArgs: { arg: string; unlessUserGives?: string; os?: string }[];
   /** Class-data sharing: the archive's folder and name, and the options that map or record it. */
   sharedArchive: {
     folder: string;
@@ -40,8 +45,10 @@ export interface Launch {
 export function serverCommand(o: LaunchOptions): { command: string; args: string[] } {
   const own = splitArgs(o.vmargs);
   const args = [...own];
+  const os = osName(o.platform ?? process.platform);
   for (const a of LAUNCH.jvmArgs) {
     if (a.unlessUserGives && own.some((x) => new RegExp(a.unlessUserGives!).test(x))) continue;
+    if (a.os && a.os !== os) continue;
     args.push(a.arg.replace('{maxHeap}', o.maxHeap?.trim() || LAUNCH.maxHeap));
   }
   // a heap dump for the bug report, unless the user chose their own (a dump is written before
@@ -55,6 +62,11 @@ export function serverCommand(o: LaunchOptions): { command: string; args: string
   }
   args.push('-jar', o.jar, ...LAUNCH.serverArgs);
   return { command: o.java, args };
+}
+
+/** launch.json's name of an operating system: linux, mac, windows (or Node's own for the others). */
+export function osName(platform: NodeJS.Platform): string {
+  return platform === 'darwin' ? 'mac' : platform === 'win32' ? 'windows' : platform;
 }
 
 /** Splits JVM options as a shell would: whitespace separates, single or double quotes group. */

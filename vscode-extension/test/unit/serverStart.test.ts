@@ -112,12 +112,19 @@ test("a Java home's release file names its version without running it", async ()
 });
 
 test('the server command: a bounded heap, exit on out-of-memory, the user options first', () => {
-  const c = serverCommand({ java: '/j/bin/java', jar: '/x/dbtls.jar', vmargs: '', maxHeap: '2g' });
+  const c = serverCommand({
+    java: '/j/bin/java',
+    jar: '/x/dbtls.jar',
+    vmargs: '',
+    maxHeap: '2g',
+    platform: 'linux',
+  });
   assert.deepEqual(c.args, [
     '-Xmx2g',
     '-XX:+UseSerialGC',
     '-XX:TieredStopAtLevel=1',
     '-XX:MaxNewSize=256m',
+    '-XX:+UseTransparentHugePages',
     '-XX:-UsePerfData',
     '-XX:+ExitOnOutOfMemoryError',
     '-Dfile.encoding=UTF-8',
@@ -151,11 +158,14 @@ test('the server command is the one launch-cases.json gives for both clients', (
       vmargs: c.vmargs,
       maxHeap: c.maxHeap,
       archive: c.archive,
+      platform: ({ linux: 'linux', mac: 'darwin', windows: 'win32' } as const)[
+        (c.os ?? 'linux') as 'linux' | 'mac' | 'windows'
+      ],
     });
     assert.deepEqual(
       got.args,
       c.args.map((a: string) => a.replace('{jar}', '/x/dbtls.jar')),
-      c.vmargs,
+      `${c.os ?? 'linux'}: ${c.vmargs}`,
     );
   }
 });

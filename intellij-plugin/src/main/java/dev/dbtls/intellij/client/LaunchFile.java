@@ -26,9 +26,23 @@ public record LaunchFile(
 
   /**
    * A JVM option added after the user's; left out when one of the user's matches {@code
-   * unlessUserGives}.
+   * unlessUserGives}, and on every operating system but {@code os} when it names one ({@code
+   * linux}, {@code mac} or {@code windows}).
    */
-  public record JvmArg(String arg, String unlessUserGives) {}
+  public record JvmArg(String arg, String unlessUserGives, String os) {
+    /** Whether it is given on the system Java calls {@code osName} (its {@code os.name}). */
+    public boolean isFor(String osName) {
+      return os == null || os.equals(LaunchFile.os(osName));
+    }
+  }
+
+  /** launch.json's name of the operating system Java calls {@code osName}. */
+  static String os(String osName) {
+    String n = osName == null ? "" : osName.toLowerCase(java.util.Locale.ROOT);
+    return n.startsWith("mac") || n.startsWith("darwin")
+        ? "mac"
+        : n.startsWith("windows") ? "windows" : n.startsWith("linux") ? "linux" : n;
+  }
 
   /**
    * Class-data sharing: the archive's folder (under the user's cache folder) and name, the options

@@ -38,9 +38,14 @@ public record ServerLaunch(
 
   /** The command line, as LSP4IJ's {@code JavaProcessCommandBuilder} or a plain process runs it. */
   public List<String> command() {
+    return command(System.getProperty("os.name"));
+  }
+
+  /** {@link #command()} on the operating system Java calls {@code osName}. */
+  public List<String> command(String osName) {
     List<String> cmd = new ArrayList<>();
     cmd.add(java.toString());
-    cmd.addAll(vmOptions());
+    cmd.addAll(vmOptions(osName));
     cmd.add("-jar");
     cmd.add(jar.toString());
     cmd.addAll(LaunchFile.SHIPPED.serverArgs());
@@ -52,12 +57,20 @@ public record ServerLaunch(
    * did not override.
    */
   public List<String> vmOptions() {
+    return vmOptions(System.getProperty("os.name"));
+  }
+
+  /** {@link #vmOptions()} on the operating system Java calls {@code osName}. */
+  public List<String> vmOptions(String osName) {
     List<String> own = vmArgs == null ? List.of() : vmArgs;
     List<String> out = new ArrayList<>(own);
     String heap = maxHeap == null || maxHeap.isBlank() ? DEFAULT_MAX_HEAP : maxHeap.trim();
     for (LaunchFile.JvmArg a : LaunchFile.SHIPPED.jvmArgs()) {
       if (a.unlessUserGives() != null
           && own.stream().anyMatch(Pattern.compile(a.unlessUserGives()).asPredicate())) {
+        continue;
+      }
+      if (!a.isFor(osName)) {
         continue;
       }
       out.add(a.arg().replace("{maxHeap}", heap));

@@ -97,6 +97,7 @@ class JavaFinderTest {
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
             "-XX:MaxNewSize=256m",
+            "-XX:+UseTransparentHugePages",
             "-XX:-UsePerfData",
             "-XX:+ExitOnOutOfMemoryError",
             "-Dfile.encoding=UTF-8",
@@ -105,6 +106,6 @@ class JavaFinderTest {
             "-jar",
             "/plugin/dbtls.jar",
             "lsp"),
-        launch.command());
+        launch.command("Linux"));
   }
 }

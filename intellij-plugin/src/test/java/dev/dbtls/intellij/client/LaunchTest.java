@@ -48,10 +48,12 @@ class LaunchTest {
           c.getAsJsonArray("args").asList().stream()
               .map(a -> a.getAsString().replace("{jar}", Path.of("/x/dbtls.jar").toString()))
               .toList();
+      String os = c.has("os") ? c.get("os").getAsString() : "linux";
+      List<String> command =
+          launch.command(
+              Map.of("linux", "Linux", "mac", "Mac OS X", "windows", "Windows 11").get(os));
       assertEquals(
-          expected,
-          launch.command().subList(1, launch.command().size()),
-          c.get("vmargs").getAsString());
+          expected, command.subList(1, command.size()), os + ": " + c.get("vmargs").getAsString());
     }
   }
 
@@ -153,12 +155,14 @@ class LaunchTest {
             .getAsJsonObject();
     ServerLaunch launch =
         new ServerLaunch(Path.of("java"), Path.of("JAR"), null, List.of(), null, Map.of());
-    String command = String.join(" ", launch.command());
+    // the template's default command is macOS's too: none of the options given on Linux alone
+    String command = String.join(" ", launch.command("Mac OS X"));
     assertEquals(
         command.replace("JAR", "\"$USER_HOME$/.dbtls/dbtls.jar\""),
         template.getAsJsonObject("programArgs").get("default").getAsString());
     assertEquals(
-        command.replace("JAR", "\"$USER_HOME$\\.dbtls\\dbtls.jar\""),
+        String.join(" ", launch.command("Windows 11"))
+            .replace("JAR", "\"$USER_HOME$\\.dbtls\\dbtls.jar\""),
         template.getAsJsonObject("programArgs").get("windows").getAsString());
   }
 }
