@@ -103,10 +103,7 @@ class FirstLoadInProcessTest {
   void requestsBeforeTheIndexWaitForItAndThenAnswerInFull() throws Exception {
     start();
     String uri = model.toUri().toString();
-    var completion =
-        server
-            .getTextDocumentService()
-            .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
+    var completion = completion(uri, 4, 26);
     var hover =
         server
             .getTextDocumentService()
@@ -141,10 +138,7 @@ class FirstLoadInProcessTest {
     assertFalse(hover.isDone(), "hover answered before the project was read");
 
     gate.countDown();
-    var list =
-        server
-            .getTextDocumentService()
-            .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
+    var list = completion(uri, 4, 26);
     List<String> labels = labels(completion.get(20, TimeUnit.SECONDS));
     assertTrue(
         labels.containsAll(List.of("stg_orders", "stg_customers", "stg_payments")),
@@ -161,10 +155,7 @@ class FirstLoadInProcessTest {
   void aRequestThatWaitedForTheLoadIsAnsweredBeforeTheLoadsProblemsArePublished() throws Exception {
     start();
     String uri = model.toUri().toString();
-    var completion =
-        server
-            .getTextDocumentService()
-            .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
+    var completion = completion(uri, 4, 26);
     // the client reads the connection on one thread, in the order the server wrote
     completion.thenRun(() -> client.events.add("completion"));
     assertThrows(TimeoutException.class, () -> completion.get(200, TimeUnit.MILLISECONDS));
@@ -192,11 +183,7 @@ class FirstLoadInProcessTest {
         .didChange(
             new DidChangeTextDocumentParams(
                 new VersionedTextDocumentIdentifier(uri, 2), List.of(edit)));
-    var completion =
-        server
-            .getTextDocumentService()
-            .completion(
-                new CompletionParams(new TextDocumentIdentifier(uri), new Position(10, 37)));
+    var completion = completion(uri, 10, 37);
     gate.countDown();
     List<String> labels = labels(completion.get(20, TimeUnit.SECONDS));
     assertEquals("stg_customers", labels.get(0), labels.toString());
@@ -206,16 +193,10 @@ class FirstLoadInProcessTest {
   void aRequestCancelledWhileItWaitsIsNotComputedAndLaterOnesAre() throws Exception {
     start();
     String uri = model.toUri().toString();
-    var first =
-        server
-            .getTextDocumentService()
-            .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
+    var first = completion(uri, 4, 26);
     first.cancel(true); // sends $/cancelRequest
     gate.countDown();
-    var second =
-        server
-            .getTextDocumentService()
-            .completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(4, 26)));
+    var second = completion(uri, 4, 26);
     assertTrue(first.isCancelled());
     assertTrue(labels(second.get(20, TimeUnit.SECONDS)).contains("stg_orders"));
   }
@@ -380,6 +361,17 @@ class FirstLoadInProcessTest {
         .didOpen(
             new DidOpenTextDocumentParams(
                 new TextDocumentItem(model.toUri().toString(), "sql", 1, MODEL)));
+  }
+
+  /** Completion at a line and character of the document {@code uri}. */
+  private CompletableFuture<
+          org.eclipse.lsp4j.jsonrpc.messages.Either<
+              List<org.eclipse.lsp4j.CompletionItem>, org.eclipse.lsp4j.CompletionList>>
+      completion(String uri, int line, int character) {
+    return server
+        .getTextDocumentService()
+        .completion(
+            new CompletionParams(new TextDocumentIdentifier(uri), new Position(line, character)));
   }
 
   private static List<String> labels(
