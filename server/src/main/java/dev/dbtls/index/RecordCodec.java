@@ -506,7 +506,9 @@ abstract class RecordCodec<T> {
 
   private static Map<String, Object> readMap(In in) {
     int n = in.count();
-    Map<String, Object> m = new LinkedHashMap<>(Math.max(4, n * 2));
+    // room for n entries without growing, and no more: most are small configs and metas, one or
+    // more per node (twice n gave most of them twice the table they need)
+    Map<String, Object> m = new LinkedHashMap<>((int) Math.ceil(n / 0.75));
     for (int i = 0; i < n; i++) {
       m.put(in.str(), VALUE.read(in));
     }
