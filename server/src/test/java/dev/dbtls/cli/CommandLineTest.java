@@ -30,9 +30,27 @@ class CommandLineTest {
   }
 
   @Test
+  void theVersionAloneIsTheWholeCommandLinesWithoutBuildingItsCommands() {
+    CommandLine whole = new CommandLine(new Main());
+    for (String ask : new String[] {"--version", "-V"}) {
+      CommandLine cli = Main.commandLine(new String[] {ask});
+      assertTrue(cli.getSubcommands().isEmpty(), ask);
+      java.io.StringWriter said = new java.io.StringWriter();
+      java.io.StringWriter saidWhole = new java.io.StringWriter();
+      cli.setOut(new java.io.PrintWriter(said));
+      whole.setOut(new java.io.PrintWriter(saidWhole));
+      assertEquals(0, cli.execute(ask));
+      assertEquals(0, whole.execute(ask));
+      assertEquals(saidWhole.toString(), said.toString(), ask);
+      assertTrue(said.toString().startsWith("dbtls "), said.toString());
+    }
+  }
+
+  @Test
   void noCommandAnOptionOrAnUnknownWordGetTheWholeCommandLine() {
     CommandLine whole = new CommandLine(new Main());
-    for (String[] args : new String[][] {{}, {"--help"}, {"--version"}, {"lsx"}, {"--stdio"}}) {
+    for (String[] args :
+        new String[][] {{}, {"--help"}, {"--version", "x"}, {"lsx"}, {"--stdio"}}) {
       CommandLine cli = Main.commandLine(args);
       assertEquals(whole.getSubcommands().keySet(), cli.getSubcommands().keySet());
       assertEquals(whole.getUsageMessage(), cli.getUsageMessage());
