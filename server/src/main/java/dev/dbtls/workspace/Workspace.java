@@ -52,7 +52,7 @@ public final class Workspace implements AutoCloseable {
     default void log(Path projectDir, String message) {}
 
     /**
-     * Completes when the editor's requests that are running or queued now are answered: what a
+     * Completes when the editor's requests that are running or queued now are answered: what a full
      * build starts in the background (problems, columns) waits for it, {@link
      * #ANSWERS_FIRST_MILLIS} at most.
      */
@@ -490,7 +490,9 @@ public final class Workspace implements AutoCloseable {
       } catch (RuntimeException e) {
         System.err.println("dbtls: after building " + dir + ": " + e);
       }
-      answersFirst();
+      if (full && !answersFirst()) {
+        return; // interrupted: the workspace closes
+      }
       session.built(
           analysis,
           openFiles(
@@ -501,8 +503,13 @@ public final class Workspace implements AutoCloseable {
       }
     }
 
-    /** The requests that waited for this build are answered first (a moment at most). */
-    private void answersFirst() {
+    /**
+     * The requests that waited for this full build (a first load, a reload) are answered first, a
+     * moment at most; false when the thread was interrupted meanwhile. Not after an edit's build:
+     * features answer at once from the last snapshot then, and a slow request in flight (references
+     * on a big project) must not hold back the edit's problems or the next build.
+     */
+    private boolean answersFirst() {
       try {
         listener.answered().get(ANSWERS_FIRST_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
       } catch (java.util.concurrent.TimeoutException
@@ -511,7 +518,9 @@ public final class Workspace implements AutoCloseable {
         // the background work starts anyway
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        return false;
       }
+      return true;
     }
 
     private void finish(CompletableFuture<ProjectSnapshot> done, ProjectSnapshot s) {
