@@ -8,7 +8,6 @@ import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.ProjectInputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -332,7 +331,7 @@ public final class LinkedCache {
   private byte[] read() {
     byte[] b;
     try {
-      b = Files.readAllBytes(file);
+      b = ParseCacheCodec.readFile(file);
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException | RuntimeException | OutOfMemoryError e) {

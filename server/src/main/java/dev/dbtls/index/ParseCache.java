@@ -327,7 +327,7 @@ public final class ParseCache {
   private Disk read() {
     byte[] b;
     try {
-      b = Files.readAllBytes(file);
+      b = ParseCacheCodec.readFile(file);
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException | RuntimeException | OutOfMemoryError e) {
