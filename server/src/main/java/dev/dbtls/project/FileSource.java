@@ -3,11 +3,11 @@ package dev.dbtls.project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,46 +43,47 @@ public interface FileSource {
           return Files.isDirectory(dir);
         }
 
+        /**
+         * An entry whose name ends with a wanted suffix is taken for a file without asking the disk
+         * (a folder named {@code x.sql} would be listed, and then read as absent); only the other
+         * entries are asked whether they are folders to descend into. Java's listing does not tell
+         * files from folders, and asking for each of 10,000 files took a third of a second of a
+         * warm start, in this VM's system calls.
+         */
         @Override
         public List<Path> list(Path dir, Set<String> suffixes) {
           List<Path> out = new ArrayList<>();
-          if (!Files.isDirectory(dir)) {
-            return out;
-          }
-          try {
-            Files.walkFileTree(
-                dir,
-                new SimpleFileVisitor<>() {
-                  @Override
-                  public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    String n = d.getFileName() == null ? "" : d.getFileName().toString();
-                    return !d.equals(dir) && n.startsWith(".")
-                        ? FileVisitResult.SKIP_SUBTREE
-                        : FileVisitResult.CONTINUE;
-                  }
-
-                  @Override
-                  public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    String n = f.getFileName().toString();
-                    for (String s : suffixes) {
-                      if (n.endsWith(s)) {
-                        out.add(f);
-                        break;
-                      }
-                    }
-                    return FileVisitResult.CONTINUE;
-                  }
-
-                  @Override
-                  public FileVisitResult visitFileFailed(Path f, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                  }
-                });
-          } catch (IOException e) {
-            return out;
+          if (Files.isDirectory(dir)) {
+            listInto(dir, suffixes, out);
           }
           out.sort(null);
           return out;
+        }
+
+        private void listInto(Path dir, Set<String> suffixes, List<Path> out) {
+          List<Path> folders = new ArrayList<>();
+          try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path e : entries) {
+              String n = e.getFileName().toString();
+              if (wanted(n, suffixes)) {
+                out.add(e);
+              } else if (!n.startsWith(".") && Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
+                folders.add(e); // hidden folders are skipped, as dbt does
+              }
+            }
+          } catch (IOException | DirectoryIteratorException | SecurityException e) {
+            return; // an unreadable folder lists nothing, as before
+          }
+          folders.forEach(f -> listInto(f, suffixes, out));
+        }
+
+        private static boolean wanted(String name, Set<String> suffixes) {
+          for (String s : suffixes) {
+            if (name.endsWith(s)) {
+              return true;
+            }
+          }
+          return false;
         }
       };
 }

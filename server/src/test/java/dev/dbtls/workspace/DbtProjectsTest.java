@@ -32,6 +32,19 @@ class DbtProjectsTest {
   }
 
   @Test
+  void aFolderWithADotInItsNameIsSearchedButThousandsOfModelFilesAreNotAskedAbout()
+      throws IOException {
+    Path v2 = project("shop.v2");
+    Path models = Files.createDirectories(dir.resolve("shop.v2/models"));
+    for (int i = 0; i < 50; i++) {
+      Files.writeString(models.resolve("m" + i + ".sql"), "select 1");
+    }
+    Files.writeString(models.resolve("schema.yml"), "version: 2");
+    Path nested = project("shop.v2/models/examples.d/demo");
+    assertEquals(List.of(v2, nested), DbtProjects.find(dir));
+  }
+
+  @Test
   void aFileBelongsToTheInnermostProject() throws IOException {
     Path shop = project("shop");
     Path nested = project("shop/examples/demo");
