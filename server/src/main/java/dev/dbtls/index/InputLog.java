@@ -1,6 +1,7 @@
 package dev.dbtls.index;
 
 import dev.dbtls.project.FileSource;
+import dev.dbtls.project.FileText;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Everything a load read, each with a fingerprint of what it found: every file read (its text's
@@ -31,9 +34,34 @@ public final class InputLog {
   private final Map<String, String> env;
   private final Map<String, Long> entries = new ConcurrentHashMap<>();
 
+  /** Each file read's stamp ({@link FileSource#stamp}), by its key, where the source gave one. */
+  private final Map<String, Long> stamps = new ConcurrentHashMap<>();
+
+  /**
+   * What an earlier session's log vouches for: a file read's key to its stamp then and its text's
+   * fingerprint ({@link Known}); asked for once, by the first file read.
+   */
+  private final Supplier<Map<String, Known>> earlier;
+
+  private volatile Map<String, Known> known;
+  private final AtomicInteger newlyStamped = new AtomicInteger();
+  private final AtomicInteger deferred = new AtomicInteger();
+
+  /** A file an earlier load read: its stamp then, and its text's fingerprint. */
+  public record Known(long stamp, long text) {}
+
   public InputLog(FileSource files, Map<String, String> env) {
+    this(files, env, Map::of);
+  }
+
+  /**
+   * {@code earlier}: what the last session's log vouches for; a project file whose stamp is still
+   * the one it had then is not read now but when its text is asked for ({@link FileText#later}).
+   */
+  public InputLog(FileSource files, Map<String, String> env, Supplier<Map<String, Known>> earlier) {
     this.files = files;
     this.env = env == null ? Map.of() : env;
+    this.earlier = earlier;
   }
 
   /** The file source to load through: each call is logged. */
@@ -51,6 +79,39 @@ public final class InputLog {
     return Map.copyOf(entries);
   }
 
+  /** The stamps of the files read so far, by their keys (a copy). */
+  public Map<String, Long> stamps() {
+    return Map.copyOf(stamps);
+  }
+
+  /**
+   * How many files were read for their text though their stamp vouches for them now: files the
+   * earlier log had no stamp for (new, or changed shortly before it was written). Worth writing the
+   * log again so that the next session need not read them.
+   */
+  public int newlyStamped() {
+    return newlyStamped.get();
+  }
+
+  /** How many project files were left to be read when asked for. */
+  public int deferred() {
+    return deferred.get();
+  }
+
+  private Map<String, Known> known() {
+    Map<String, Known> k = known;
+    if (k == null) {
+      synchronized (this) {
+        if (known == null) {
+          Map<String, Known> e = earlier.get();
+          known = e == null ? Map.of() : e;
+        }
+        k = known;
+      }
+    }
+    return k;
+  }
+
   /**
    * What {@code key} finds now, read afresh from the sources (not logged): compared with what an
    * earlier load found.
@@ -58,7 +119,7 @@ public final class InputLog {
   long current(String key) {
     String what = key.substring(2);
     return switch (key.charAt(0)) {
-      case READ -> text(files.read(Path.of(what)));
+      case READ -> fingerprint(files.read(Path.of(what)));
       case DIRECTORY -> files.isDirectory(Path.of(what)) ? 1 : 0;
       case LIST -> {
         int cut = what.indexOf('\0');
@@ -75,7 +136,7 @@ public final class InputLog {
     return key.charAt(0) == READ ? Path.of(key.substring(2)) : null;
   }
 
-  private static long text(Optional<String> text) {
+  private static long fingerprint(Optional<String> text) {
     return text.map(ParseCacheCodec::hash).orElse(ABSENT);
   }
 
@@ -104,8 +165,29 @@ public final class InputLog {
         @Override
         public Optional<String> read(Path file) {
           Optional<String> text = files.read(file);
-          entries.put(READ + "\0" + file, text(text));
+          entries.put(READ + "\0" + file, fingerprint(text));
           return text;
+        }
+
+        @Override
+        public Optional<FileText> text(Path file) {
+          String key = READ + "\0" + file;
+          long stamp = files.stamp(file);
+          Known k = stamp == FileSource.NO_STAMP ? null : known().get(key);
+          if (k != null && k.stamp() == stamp) {
+            entries.put(key, k.text());
+            stamps.put(key, stamp);
+            deferred.incrementAndGet();
+            // read, when asked, through the source and not the log: the log holds its fingerprint
+            return Optional.of(FileText.later(() -> files.read(file).orElse("")));
+          }
+          Optional<String> text = files.read(file);
+          entries.put(key, fingerprint(text));
+          if (stamp != FileSource.NO_STAMP && text.isPresent()) {
+            stamps.put(key, stamp);
+            newlyStamped.incrementAndGet();
+          }
+          return text.map(FileText::of);
         }
 
         @Override

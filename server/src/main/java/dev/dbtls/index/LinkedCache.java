@@ -38,7 +38,11 @@ public final class LinkedCache {
       Manifest manifest, boolean engineProblems, Set<Path> changed, Map<String, Long> log) {}
 
   private record Kept(
-      Manifest manifest, boolean engineProblems, Map<String, Long> log, String key) {}
+      Manifest manifest,
+      boolean engineProblems,
+      Map<String, Long> log,
+      Map<String, Long> stamps,
+      String key) {}
 
   private static final byte[] MAGIC = "DBTLSLM\n".getBytes(StandardCharsets.US_ASCII);
   private static final Set<FileKind> NODE_FILES =
@@ -58,6 +62,13 @@ public final class LinkedCache {
 
   /** Decoding it, once a load asked for that ahead of {@link #restore} ({@link #decodeAhead}). */
   private volatile FutureTask<Decoded> decoding;
+
+  /**
+   * What the file's log vouches for (the files it read, with their stamps), as soon as the decoding
+   * has passed it: a load reads no file whose stamp is still the same ({@link InputLog}).
+   */
+  private final java.util.concurrent.CompletableFuture<Map<String, InputLog.Known>> known =
+      new java.util.concurrent.CompletableFuture<>();
 
   /** The manifest to write at the next {@link #save}; null when the file already holds it. */
   private volatile Kept kept;
@@ -83,7 +94,15 @@ public final class LinkedCache {
   public synchronized void decodeAhead() {
     FutureTask<byte[]> r = reading;
     if (decoding == null && r != null) {
-      decoding = new FutureTask<>(() -> decode(ParseCacheCodec.await(r)));
+      decoding =
+          new FutureTask<>(
+              () -> {
+                try {
+                  return decode(ParseCacheCodec.await(r));
+                } finally {
+                  known.complete(Map.of()); // when the decoding did not get as far as the log
+                }
+              });
       // a deep config nests the decoder's calls: a main thread's stack, not a default thread's
       Thread t = new Thread(null, decoding, "dbtls-linked-cache-decode", 8L << 20);
       t.setDaemon(true);
@@ -93,6 +112,25 @@ public final class LinkedCache {
 
   public Path file() {
     return file;
+  }
+
+  /**
+   * The files the kept log read, each with its stamp then and its text's fingerprint, once the
+   * decoding asked for by {@link #decodeAhead} has passed the log (at once: an empty map, when it
+   * was not asked for).
+   */
+  public Map<String, InputLog.Known> known() {
+    if (decoding == null) {
+      return Map.of();
+    }
+    try {
+      return known.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Map.of();
+    } catch (java.util.concurrent.ExecutionException e) {
+      return Map.of();
+    }
   }
 
   /**
@@ -196,13 +234,21 @@ public final class LinkedCache {
       int n = in.count();
       String[] logKeys = new String[n];
       long[] logValues = new long[n];
+      Map<String, InputLog.Known> vouched = new HashMap<>((int) Math.ceil(n / 0.75));
       for (int i = 0; i < n; i++) {
         logKeys[i] = in.str();
         logValues[i] = in.i64();
+        long stamp = in.i64();
+        if (stamp != dev.dbtls.project.FileSource.NO_STAMP) {
+          vouched.put(logKeys[i], new InputLog.Known(stamp, logValues[i]));
+        }
       }
+      known.complete(vouched);
       Map<Path, ProjectFile> standIns = new HashMap<>();
       in.files =
-          path -> standIns.computeIfAbsent(path, p -> new ProjectFile(null, null, null, p, null));
+          path ->
+              standIns.computeIfAbsent(
+                  path, p -> new ProjectFile(null, null, null, p, (String) null));
       Map<String, Node> nodes = nodes(in);
       Map<String, Node> disabled = nodes(in);
       Map<String, Macro> macros = new LinkedHashMap<>();
@@ -250,10 +296,15 @@ public final class LinkedCache {
    * #save}; {@code engineProblems}: its problems include the template engine's own (macro setup),
    * which a warm start then need not build the engine for.
    */
-  public void keep(Manifest manifest, boolean engineProblems, Map<String, Long> log, String key) {
+  public void keep(
+      Manifest manifest,
+      boolean engineProblems,
+      Map<String, Long> log,
+      Map<String, Long> stamps,
+      String key) {
     reading = null;
     decoding = null;
-    kept = new Kept(manifest, engineProblems, Map.copyOf(log), key);
+    kept = new Kept(manifest, engineProblems, Map.copyOf(log), Map.copyOf(stamps), key);
   }
 
   /** The file's new content, or null when there is nothing new to write (or it cannot be). */
@@ -278,6 +329,7 @@ public final class LinkedCache {
               (key, v) -> {
                 o.str(key);
                 o.i64(v);
+                o.i64(k.stamps().getOrDefault(key, dev.dbtls.project.FileSource.NO_STAMP));
               });
       Manifest m = k.manifest();
       writeNodes(o, m.nodes());

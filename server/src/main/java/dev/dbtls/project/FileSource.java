@@ -8,8 +8,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +21,32 @@ import java.util.Set;
  */
 public interface FileSource {
   Optional<String> read(Path file);
+
+  /**
+   * The file's text for a {@link ProjectFile}: by default read now. A source that logs what a load
+   * read may leave a file it knows unchanged to be read when asked for ({@link FileText#later}).
+   */
+  default Optional<FileText> text(Path file) {
+    return read(file).map(FileText::of);
+  }
+
+  /**
+   * A fingerprint of the file's size, modification time and identity, cheaper than reading it;
+   * {@link #NO_STAMP} when the source cannot vouch for its text by it (an editor's buffer, a file
+   * changed in the last seconds, a source without times), which then only its text tells.
+   */
+  default long stamp(Path file) {
+    return NO_STAMP;
+  }
+
+  long NO_STAMP = 0;
+
+  /**
+   * A file modified this recently is not vouched for by its stamp: a second write within the
+   * clock's resolution (two seconds on FAT), of the same size, would leave the stamp as it was
+   * (git's "racily clean").
+   */
+  long STAMP_SETTLED_NANOS = 3_000_000_000L;
 
   boolean isDirectory(Path dir);
 
@@ -35,6 +63,23 @@ public interface FileSource {
                 : Optional.empty();
           } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
+          }
+        }
+
+        @Override
+        public long stamp(Path file) {
+          try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            long modified = a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+            long now = System.currentTimeMillis() * 1_000_000L;
+            if (!a.isRegularFile() || now - modified < STAMP_SETTLED_NANOS) {
+              return NO_STAMP;
+            }
+            long h = modified * 0x9E3779B97F4A7C15L ^ a.size();
+            h = Long.rotateLeft(h, 29) * 0xBF58476D1CE4E5B9L ^ Objects.hashCode(a.fileKey());
+            return h == NO_STAMP ? 1 : h;
+          } catch (IOException | UncheckedIOException | SecurityException e) {
+            return NO_STAMP;
           }
         }
 

@@ -1,13 +1,59 @@
 package dev.dbtls.project;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * One input file of a project or package: its kind, the package it belongs to, its path relative to
- * that package's root (as dbt's {@code original_file_path}) and its text.
+ * that package's root (as dbt's {@code original_file_path}) and its text (which a warm start may
+ * read only when asked: {@link FileText}).
  */
-public record ProjectFile(
-    FileKind kind, String packageName, String relativePath, Path absolutePath, String text) {
+public final class ProjectFile {
+  private final FileKind kind;
+  private final String packageName;
+  private final String relativePath;
+  private final Path absolutePath;
+  private final FileText text;
+
+  public ProjectFile(
+      FileKind kind, String packageName, String relativePath, Path absolutePath, String text) {
+    this(kind, packageName, relativePath, absolutePath, FileText.of(text));
+  }
+
+  public ProjectFile(
+      FileKind kind, String packageName, String relativePath, Path absolutePath, FileText text) {
+    this.kind = kind;
+    this.packageName = packageName;
+    this.relativePath = relativePath;
+    this.absolutePath = absolutePath;
+    this.text = text;
+  }
+
+  public FileKind kind() {
+    return kind;
+  }
+
+  public String packageName() {
+    return packageName;
+  }
+
+  public String relativePath() {
+    return relativePath;
+  }
+
+  public Path absolutePath() {
+    return absolutePath;
+  }
+
+  /** The file's text (read now, if it was left to be read when asked). */
+  public String text() {
+    return text.get();
+  }
+
+  /** Whether the text is in memory: false while a warm start has not needed it. */
+  public boolean textRead() {
+    return text.isRead();
+  }
 
   /** The file name without its extension (and Jinja suffix, as dbt 1.12): a model's name. */
   public String stem() {
@@ -18,5 +64,33 @@ public record ProjectFile(
 
   public boolean isPython() {
     return relativePath.endsWith(".py");
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ProjectFile f
+        && kind == f.kind
+        && Objects.equals(packageName, f.packageName)
+        && Objects.equals(relativePath, f.relativePath)
+        && Objects.equals(absolutePath, f.absolutePath)
+        && Objects.equals(text(), f.text());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, packageName, relativePath, absolutePath, text());
+  }
+
+  @Override
+  public String toString() {
+    return "ProjectFile[kind="
+        + kind
+        + ", packageName="
+        + packageName
+        + ", relativePath="
+        + relativePath
+        + ", absolutePath="
+        + absolutePath
+        + "]";
   }
 }

@@ -102,7 +102,8 @@ final class ProjectFileFinder {
     return unique.parallelStream()
         .map(
             w -> {
-              String text = w.kind() == FileKind.SEED ? "" : files.read(w.path()).orElse(null);
+              FileText text =
+                  w.kind() == FileKind.SEED ? FileText.of("") : files.text(w.path()).orElse(null);
               String rel = p.dir().relativize(w.path()).toString().replace('\\', '/');
               return text == null ? null : new ProjectFile(w.kind(), p.name(), rel, w.path(), text);
             })

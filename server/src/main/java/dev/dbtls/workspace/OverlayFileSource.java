@@ -63,6 +63,12 @@ public final class OverlayFileSource implements FileSource {
     return b != null ? Optional.of(b.text()) : below.read(file);
   }
 
+  /** An open buffer has no stamp: its text may differ from the disk's at any time. */
+  @Override
+  public long stamp(Path file) {
+    return open.containsKey(key(file)) ? NO_STAMP : below.stamp(file);
+  }
+
   @Override
   public boolean isDirectory(Path dir) {
     return below.isDirectory(dir);

@@ -90,8 +90,10 @@ public final class ProjectSnapshot {
     if (linked != null) {
       linked.decodeAhead(); // beside the reading of the inputs, which its restore needs
     }
-    // every file, folder and variable the load reads is logged: what the linked cache checks
-    InputLog log = new InputLog(files, options.env());
+    // every file, folder and variable the load reads is logged: what the linked cache checks; a
+    // file whose stamp the kept log vouches for is read only when its text is asked for
+    InputLog log =
+        new InputLog(files, options.env(), linked == null ? java.util.Map::of : linked::known);
     ProjectInputs inputs =
         ProjectInputs.load(
             projectDir,
@@ -131,10 +133,12 @@ public final class ProjectSnapshot {
             restored.engineProblems()
                 ? new ProjectSnapshot(inputs, jinja, m, env, files)
                 : withEngineProblems(inputs, jinja, m, env, files, engine);
-        if (changed) {
+        // kept again when nodes changed, or when files the log had no stamp for have one now
+        // (written shortly before it was): the next session need not read them
+        if (changed || log.newlyStamped() > 0) {
           Map<String, Long> read = new java.util.HashMap<>(restored.log());
           read.putAll(log.entries());
-          linked.keep(s.manifest, restored.engineProblems() || engine, read, key);
+          linked.keep(s.manifest, restored.engineProblems() || engine, read, log.stamps(), key);
         }
         return s;
       }
@@ -146,7 +150,7 @@ public final class ProjectSnapshot {
     boolean engine = jinja.started();
     ProjectSnapshot s = withEngineProblems(inputs, jinja, manifest, env, files, engine);
     if (linked != null) {
-      linked.keep(s.manifest, engine, log.entries(), key);
+      linked.keep(s.manifest, engine, log.entries(), log.stamps(), key);
     }
     return s;
   }

@@ -1,0 +1,153 @@
+package dev.dbtls.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.FileKind;
+import dev.dbtls.project.FileSource;
+import dev.dbtls.project.ProjectFile;
+import dev.dbtls.testing.Fixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A warm start on a project on disk reads no node file whose size, time and identity are those the
+ * last session logged: their texts are read when asked for, and the manifest is the cold one's. A
+ * file changed since, or changed too shortly before the last session to be vouched for by its
+ * stamp, is read and relinked.
+ */
+class LinkedCacheStampsTest {
+  @TempDir Path project;
+  @TempDir Path cacheDir;
+
+  private static final Instant AN_HOUR_AGO = Instant.now().minusSeconds(3600);
+
+  @BeforeEach
+  void write() throws IOException {
+    file("dbt_project.yml", "name: shop\nprofile: shop\n");
+    file(
+        "profiles.yml",
+        "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: x.duckdb\n");
+    file("models/stg_orders.sql", "select 1 as id\n");
+    file("models/stg_customers.sql", "select 2 as id\n");
+    file("models/orders.sql", "select * from {{ ref('stg_orders') }}\n");
+    file("models/schema.yml", "version: 2\nmodels:\n  - name: orders\n    description: All\n");
+    file("macros/m.sql", "{% macro m() %}1{% endmacro %}\n");
+    settle();
+  }
+
+  private void file(String relative, String text) throws IOException {
+    Path p = project.resolve(relative);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+  }
+
+  /** Every file's time an hour back: older than the few seconds a stamp must have settled. */
+  private void settle() throws IOException {
+    try (Stream<Path> all = Files.walk(project)) {
+      for (Path p : all.filter(Files::isRegularFile).toList()) {
+        Files.setLastModifiedTime(p, FileTime.from(AN_HOUR_AGO));
+      }
+    }
+  }
+
+  /** A session as the CLI's: loads through the cache on disk and saves it. */
+  private ProjectSnapshot session() {
+    ParseCache c = ParseCache.open(project, cacheDir, "b1");
+    ProjectSnapshot s =
+        ProjectSnapshot.load(
+            project, Fixture.profilesIn(project), List.of(), FileSource.DISK, false, c);
+    c.save();
+    return s;
+  }
+
+  private static ProjectFile file(ProjectSnapshot s, String relative) {
+    return s.inputs().files().stream()
+        .filter(f -> f.relativePath().equals(relative))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private ProjectSnapshot cold() {
+    return ProjectSnapshot.load(project, Fixture.profilesIn(project), List.of(), FileSource.DISK);
+  }
+
+  @Test
+  void aWarmStartReadsNoNodeFileUntilItsTextIsAskedFor() {
+    ProjectSnapshot first = session();
+    assertTrue(file(first, "models/orders.sql").textRead(), "a cold start reads every file");
+    ProjectSnapshot warm = session();
+    for (ProjectFile f : warm.inputs().files()) {
+      if (f.kind() == FileKind.MODEL || f.kind() == FileKind.PROPERTIES) {
+        assertFalse(f.textRead(), f.relativePath() + " was read");
+      }
+    }
+    ParseCacheTest.assertSameManifest(cold().manifest(), warm.manifest());
+    assertEquals(
+        List.of("model.shop.stg_orders"),
+        warm.manifest().nodes().get("model.shop.orders").dependsOn(),
+        "the restored node");
+    // asked for, the text is the file's
+    assertEquals("select * from {{ ref('stg_orders') }}\n", file(warm, "models/orders.sql").text());
+    assertTrue(file(warm, "models/orders.sql").textRead());
+  }
+
+  @Test
+  void aFileWhoseStampChangedIsReadAndRelinked() throws IOException {
+    session();
+    file("models/orders.sql", "select * from {{ ref('stg_customers') }}\n");
+    settle(); // an hour old, as the first session's: the size tells it changed
+    ProjectSnapshot warm = session();
+    assertTrue(file(warm, "models/orders.sql").textRead(), "changed: read");
+    assertFalse(file(warm, "models/stg_orders.sql").textRead(), "unchanged: not read");
+    assertEquals(
+        List.of("model.shop.stg_customers"),
+        warm.manifest().nodes().get("model.shop.orders").dependsOn());
+    ParseCacheTest.assertSameManifest(cold().manifest(), warm.manifest());
+  }
+
+  @Test
+  void aFileChangedMomentsBeforeASessionIsReadUntilASessionFindsItSettled() throws IOException {
+    file("models/orders.sql", "select * from {{ ref('stg_customers') }}\n"); // just now
+    ProjectSnapshot first = session();
+    assertEquals(
+        List.of("model.shop.stg_customers"),
+        first.manifest().nodes().get("model.shop.orders").dependsOn());
+    // its stamp was not vouched for: the next session reads it (and keeps its stamp, now settled)
+    settle();
+    ProjectSnapshot second = session();
+    assertTrue(file(second, "models/orders.sql").textRead());
+    assertFalse(file(second, "models/stg_orders.sql").textRead());
+    ProjectSnapshot third = session();
+    assertFalse(file(third, "models/orders.sql").textRead(), "vouched for since the second");
+    assertNotNull(third.manifest().nodes().get("model.shop.orders"));
+    assertEquals(
+        List.of("model.shop.stg_customers"),
+        third.manifest().nodes().get("model.shop.orders").dependsOn());
+  }
+
+  @Test
+  void theDiskGivesNoStampForAFileJustWrittenNorForAFolder() throws IOException {
+    Path settled = project.resolve("models/stg_orders.sql");
+    assertTrue(FileSource.DISK.stamp(settled) != FileSource.NO_STAMP);
+    file("models/fresh.sql", "select 3\n");
+    assertEquals(FileSource.NO_STAMP, FileSource.DISK.stamp(project.resolve("models/fresh.sql")));
+    assertEquals(FileSource.NO_STAMP, FileSource.DISK.stamp(project.resolve("models")));
+    assertEquals(FileSource.NO_STAMP, FileSource.DISK.stamp(project.resolve("models/none.sql")));
+    long before = FileSource.DISK.stamp(settled);
+    Files.writeString(settled, "select 9 as id\n"); // same size
+    Files.setLastModifiedTime(settled, FileTime.from(AN_HOUR_AGO.plusSeconds(1)));
+    assertTrue(FileSource.DISK.stamp(settled) != before, "another time, another stamp");
+  }
+}
