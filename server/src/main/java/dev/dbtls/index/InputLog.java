@@ -178,16 +178,41 @@ public final class InputLog {
             entries.put(key, k.text());
             stamps.put(key, stamp);
             deferred.incrementAndGet();
-            // read, when asked, through the source and not the log: the log holds its fingerprint
-            return Optional.of(FileText.later(() -> files.read(file).orElse("")));
+            // read, when asked, through the source (the log holds its fingerprint); a text that is
+            // not the fingerprinted one (the file was opened in the editor, or written, since its
+            // stamp was asked) is logged as read, without a stamp: a build made from it is never
+            // taken for one made from the disk's text
+            long vouched = k.text();
+            return Optional.of(
+                FileText.later(
+                    () -> {
+                      Optional<String> read = files.read(file);
+                      long found = fingerprint(read);
+                      if (found != vouched) {
+                        entries.put(key, found);
+                        stamps.remove(key);
+                      }
+                      return read.orElse(null);
+                    }));
           }
           Optional<String> text = files.read(file);
           entries.put(key, fingerprint(text));
-          if (stamp != FileSource.NO_STAMP && text.isPresent()) {
+          // a file opened in the editor between its stamp and its reading gave the buffer's text
+          if (stamp != FileSource.NO_STAMP && text.isPresent() && !files.buffered(file)) {
             stamps.put(key, stamp);
             newlyStamped.incrementAndGet();
           }
           return text.map(FileText::of);
+        }
+
+        @Override
+        public long stamp(Path file) {
+          return files.stamp(file);
+        }
+
+        @Override
+        public boolean buffered(Path file) {
+          return files.buffered(file);
         }
 
         @Override

@@ -41,7 +41,7 @@ public final class ParseCache {
   private record Disk(byte[] bytes, Map<Path, Stored> scans, Map<Path, Stored> properties) {}
 
   private static final byte[] MAGIC = "DBTLSPC\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2; // 2: the linked cache's log keeps each file's stamp
   private static final int SCAN = 0;
   private static final int PROPERTIES = 1;
 

@@ -42,6 +42,14 @@ public interface FileSource {
   long NO_STAMP = 0;
 
   /**
+   * Whether {@code file} is read from somewhere else than the disk now (an editor's buffer): its
+   * stamp then says nothing of the text read.
+   */
+  default boolean buffered(Path file) {
+    return false;
+  }
+
+  /**
    * A file modified this recently is not vouched for by its stamp: a second write within the
    * clock's resolution (two seconds on FAT), of the same size, would leave the stamp as it was
    * (git's "racily clean").

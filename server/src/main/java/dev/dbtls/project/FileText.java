@@ -23,7 +23,11 @@ public final class FileText {
     return text == null ? NONE : new FileText(text, null);
   }
 
-  /** A text {@code read} the first time it is asked for (once; what it gives is kept). */
+  /**
+   * A text {@code read} the first time it is asked for: what it gives is kept; when it gives null
+   * (the file could not be read: deleted, or the reading thread interrupted), "" is answered and
+   * the next call reads again.
+   */
   public static FileText later(Supplier<String> read) {
     return new FileText(null, read);
   }
@@ -31,13 +35,17 @@ public final class FileText {
   /** The text, read now if it was not yet. */
   public String get() {
     String t = text;
-    if (t != null || later == null) {
+    if (t != null) {
       return t;
     }
     synchronized (this) {
       Supplier<String> read = later;
-      if (read != null) {
-        text = read.get();
+      if (text == null && read != null) {
+        String r = read.get();
+        if (r == null) {
+          return "";
+        }
+        text = r;
         later = null;
       }
       return text;

@@ -73,12 +73,13 @@ public final class ProjectFile {
         && Objects.equals(packageName, f.packageName)
         && Objects.equals(relativePath, f.relativePath)
         && Objects.equals(absolutePath, f.absolutePath)
-        && Objects.equals(text(), f.text());
+        && (text == f.text || Objects.equals(text(), f.text()));
   }
 
+  /** Without the text: hashing a node (a record holding its file) never reads a file. */
   @Override
   public int hashCode() {
-    return Objects.hash(kind, packageName, relativePath, absolutePath, text());
+    return Objects.hash(kind, packageName, relativePath, absolutePath);
   }
 
   @Override

@@ -66,7 +66,12 @@ public final class OverlayFileSource implements FileSource {
   /** An open buffer has no stamp: its text may differ from the disk's at any time. */
   @Override
   public long stamp(Path file) {
-    return open.containsKey(key(file)) ? NO_STAMP : below.stamp(file);
+    return buffered(file) ? NO_STAMP : below.stamp(file);
+  }
+
+  @Override
+  public boolean buffered(Path file) {
+    return open.containsKey(key(file)) || below.buffered(file);
   }
 
   @Override

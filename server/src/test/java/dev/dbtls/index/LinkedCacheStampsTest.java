@@ -2,7 +2,6 @@ package dev.dbtls.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.index.compile.ProjectSnapshot;
@@ -118,23 +117,70 @@ class LinkedCacheStampsTest {
   }
 
   @Test
-  void aFileChangedMomentsBeforeASessionIsReadUntilASessionFindsItSettled() throws IOException {
-    file("models/orders.sql", "select * from {{ ref('stg_customers') }}\n"); // just now
+  void aFileDatedInTheFutureOrJustWrittenIsReadUntilASessionFindsItSettled() throws IOException {
+    file("models/orders.sql", "select * from {{ ref('stg_customers') }}\n");
+    // a time ahead of the clock (a skewed clock, or written a moment ago) is never vouched for
+    Path orders = project.resolve("models/orders.sql");
+    Files.setLastModifiedTime(orders, FileTime.from(Instant.now().plusSeconds(3600)));
     ProjectSnapshot first = session();
     assertEquals(
         List.of("model.shop.stg_customers"),
         first.manifest().nodes().get("model.shop.orders").dependsOn());
-    // its stamp was not vouched for: the next session reads it (and keeps its stamp, now settled)
-    settle();
     ProjectSnapshot second = session();
-    assertTrue(file(second, "models/orders.sql").textRead());
+    assertTrue(file(second, "models/orders.sql").textRead(), "same time, still not settled");
     assertFalse(file(second, "models/stg_orders.sql").textRead());
-    ProjectSnapshot third = session();
-    assertFalse(file(third, "models/orders.sql").textRead(), "vouched for since the second");
-    assertNotNull(third.manifest().nodes().get("model.shop.orders"));
+    settle();
+    ProjectSnapshot third = session(); // read for want of a stamp, and stamped
+    assertTrue(file(third, "models/orders.sql").textRead());
+    ProjectSnapshot fourth = session();
+    assertFalse(file(fourth, "models/orders.sql").textRead(), "vouched for since the third");
     assertEquals(
         List.of("model.shop.stg_customers"),
-        third.manifest().nodes().get("model.shop.orders").dependsOn());
+        fourth.manifest().nodes().get("model.shop.orders").dependsOn());
+  }
+
+  @Test
+  void aFileOpenInTheEditorIsReadFromItsBufferAndNeverVouchedFor() {
+    session();
+    dev.dbtls.workspace.OverlayFileSource editor =
+        new dev.dbtls.workspace.OverlayFileSource(FileSource.DISK);
+    Path orders = project.resolve("models/orders.sql");
+    editor.open(orders, "select * from {{ ref('stg_customers') }}\n", 1);
+    ParseCache c = ParseCache.open(project, cacheDir, "b1");
+    ProjectSnapshot withBuffer =
+        ProjectSnapshot.load(project, Fixture.profilesIn(project), List.of(), editor, false, c);
+    c.save();
+    assertTrue(file(withBuffer, "models/orders.sql").textRead());
+    assertEquals(
+        List.of("model.shop.stg_customers"),
+        withBuffer.manifest().nodes().get("model.shop.orders").dependsOn(),
+        "the buffer's text");
+    // closed unsaved: the disk's text is the truth again, and is read
+    ProjectSnapshot closed = session();
+    assertTrue(file(closed, "models/orders.sql").textRead());
+    assertEquals(
+        List.of("model.shop.stg_orders"),
+        closed.manifest().nodes().get("model.shop.orders").dependsOn());
+  }
+
+  @Test
+  void aTextThatIsNotTheVouchedOneWhenReadIsLoggedAsRead() throws IOException {
+    session();
+    // stamped as the last session's, then written with a new text before it is read: the
+    // manifest is restored (nothing looked changed), and the text read later is the new one,
+    // which the log then holds without a stamp
+    LinkedCache linked = ParseCache.open(project, cacheDir, "b1").linked();
+    linked.decodeAhead();
+    InputLog log = new InputLog(FileSource.DISK, java.util.Map.of(), linked::known);
+    java.util.Optional<dev.dbtls.project.FileText> text =
+        log.files().text(project.resolve("models/orders.sql"));
+    assertFalse(text.orElseThrow().isRead(), "vouched for");
+    Path orders = project.resolve("models/orders.sql");
+    Files.writeString(orders, "select 3 as id\n");
+    assertEquals("select 3 as id\n", text.orElseThrow().get());
+    String key = "r\0" + orders;
+    assertFalse(log.stamps().containsKey(key), "no stamp for what was read");
+    assertEquals(ParseCacheCodec.hash("select 3 as id\n"), log.entries().get(key), "what was read");
   }
 
   @Test
@@ -142,12 +188,14 @@ class LinkedCacheStampsTest {
     Path settled = project.resolve("models/stg_orders.sql");
     assertTrue(FileSource.DISK.stamp(settled) != FileSource.NO_STAMP);
     file("models/fresh.sql", "select 3\n");
-    assertEquals(FileSource.NO_STAMP, FileSource.DISK.stamp(project.resolve("models/fresh.sql")));
+    Path fresh = project.resolve("models/fresh.sql");
+    Files.setLastModifiedTime(fresh, FileTime.from(Instant.now().minusMillis(500)));
+    assertEquals(FileSource.NO_STAMP, FileSource.DISK.stamp(fresh));
     assertEquals(FileSource.NO_STAMP, FileSource.DISK.stamp(project.resolve("models")));
     assertEquals(FileSource.NO_STAMP, FileSource.DISK.stamp(project.resolve("models/none.sql")));
     long before = FileSource.DISK.stamp(settled);
     Files.writeString(settled, "select 9 as id\n"); // same size
-    Files.setLastModifiedTime(settled, FileTime.from(AN_HOUR_AGO.plusSeconds(1)));
+    Files.setLastModifiedTime(settled, FileTime.from(AN_HOUR_AGO.plusSeconds(60)));
     assertTrue(FileSource.DISK.stamp(settled) != before, "another time, another stamp");
   }
 }

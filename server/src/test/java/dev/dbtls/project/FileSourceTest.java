@@ -41,7 +41,11 @@ class FileSourceTest {
   void aLinkedFolderIsNotFollowedAndAMissingFolderListsNothing() throws IOException {
     Path a = file("models/a.sql");
     file("elsewhere/b.sql");
-    Files.createSymbolicLink(dir.resolve("models/linked"), dir.resolve("elsewhere"));
+    try {
+      Files.createSymbolicLink(dir.resolve("models/linked"), dir.resolve("elsewhere"));
+    } catch (UnsupportedOperationException | IOException e) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(false, "no symbolic links here: " + e);
+    }
     assertEquals(List.of(a), FileSource.DISK.list(dir.resolve("models"), Set.of(".sql")));
     assertEquals(List.of(), FileSource.DISK.list(dir.resolve("none"), Set.of(".sql")));
   }
