@@ -45,7 +45,6 @@ public final class InputLog {
 
   private volatile Map<String, Known> known;
   private final AtomicInteger newlyStamped = new AtomicInteger();
-  private final AtomicInteger deferred = new AtomicInteger();
 
   /** A file an earlier load read: its stamp then, and its text's fingerprint. */
   public record Known(long stamp, long text) {}
@@ -91,11 +90,6 @@ public final class InputLog {
    */
   public int newlyStamped() {
     return newlyStamped.get();
-  }
-
-  /** How many project files were left to be read when asked for. */
-  public int deferred() {
-    return deferred.get();
   }
 
   private Map<String, Known> known() {
@@ -177,7 +171,6 @@ public final class InputLog {
           if (k != null && k.stamp() == stamp) {
             entries.put(key, k.text());
             stamps.put(key, stamp);
-            deferred.incrementAndGet();
             // read, when asked, through the source (the log holds its fingerprint); a text that is
             // not the fingerprinted one (the file was opened in the editor, or written, since its
             // stamp was asked) is logged as read, without a stamp: a build made from it is never

@@ -118,7 +118,7 @@ public interface FileSource {
           try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path e : entries) {
               String n = e.getFileName().toString();
-              if (wanted(n, suffixes)) {
+              if (ProjectFileFinder.endsWithAny(n, suffixes)) {
                 out.add(e);
               } else if (!n.startsWith(".") && Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)) {
                 folders.add(e); // hidden folders are skipped, as dbt does
@@ -128,15 +128,6 @@ public interface FileSource {
             return; // an unreadable folder lists nothing, as before
           }
           folders.forEach(f -> listInto(f, suffixes, out));
-        }
-
-        private static boolean wanted(String name, Set<String> suffixes) {
-          for (String s : suffixes) {
-            if (name.endsWith(s)) {
-              return true;
-            }
-          }
-          return false;
         }
       };
 }

@@ -91,9 +91,8 @@ final class ProjectFileFinder {
     List<Want> unique = new ArrayList<>();
     Set<Path> seen = new java.util.HashSet<>();
     for (Role r : roles) {
-      String[] ends = r.suffixes().toArray(String[]::new);
       for (Listed f : listed.get(r.dir())) {
-        FileKind kind = endsWithAny(f.name(), ends) ? r.kind().apply(f.path()) : null;
+        FileKind kind = endsWithAny(f.name(), r.suffixes()) ? r.kind().apply(f.path()) : null;
         if (kind != null && seen.add(f.path())) {
           unique.add(new Want(f.path(), kind));
         }
@@ -111,7 +110,10 @@ final class ProjectFileFinder {
         .toList();
   }
 
-  private static boolean endsWithAny(String name, String[] suffixes) {
+  /**
+   * Whether {@code name} ends with one of {@code suffixes} (a file's name, a listing's suffixes).
+   */
+  static boolean endsWithAny(String name, java.util.Collection<String> suffixes) {
     for (String s : suffixes) {
       if (name.endsWith(s)) {
         return true;
