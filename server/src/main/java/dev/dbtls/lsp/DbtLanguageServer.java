@@ -70,8 +70,8 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   /** Connection pools per project and target; closed at shutdown. */
   private final dev.dbtls.warehouse.Warehouses warehouses = new dev.dbtls.warehouse.Warehouses();
 
-  /** The query history; opened in the background (it checks the file, ~0.1 s). */
-  private final CompletableFuture<dev.dbtls.store.Store> store = new CompletableFuture<>();
+  /** The query history and runs: opened after the first builds, or by the first request for it. */
+  private final LocalStore store = new LocalStore();
 
   private final Configuration configuration;
   private volatile boolean pullConfiguration;
@@ -141,8 +141,9 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
                 }
               }
             },
-            store);
-    this.configuration = new Configuration(workspace, s -> republish(), store, warehouses);
+            store.whenOpen());
+    this.configuration =
+        new Configuration(workspace, s -> republish(), store.whenOpen(), warehouses);
     this.textDocuments = new DbtTextDocumentService(workspace, uris, requests, this::refused);
     this.workspaceService =
         new DbtWorkspaceService(workspace, uris, this::settingsChanged, textDocuments.features());
@@ -252,12 +253,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     // notifications may flow from now on; finding projects walks folders, so not on this thread
     List<Path> found = List.copyOf(folders);
     CompletableFuture.runAsync(() -> workspace.addFolders(found));
-    CompletableFuture.runAsync(
-        () -> {
-          dev.dbtls.store.Store opened = dev.dbtls.store.Store.open();
-          opened.notices().forEach(n -> System.err.println("dbtls: " + n));
-          store.complete(opened);
-        });
+    workspace.firstBuilt().whenComplete((v, e) -> store.open());
     if (client != null) {
       reportSettingsErrors(client);
       if (pullConfiguration) {
@@ -287,7 +283,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
     dbt.close(); // running benchmarks end (a sandbox rolls back) before the pools close
     warehouses.close();
     requests.close();
-    store.thenAccept(dev.dbtls.store.Store::close);
+    store.close();
     return CompletableFuture.completedFuture(null);
   }
 

@@ -29,7 +29,7 @@ final class DbtProtocolService implements DbtProtocol {
   /** Blocking JDBC and store work runs here, never on the threads editor features use. */
   private final java.util.concurrent.Executor warehouse;
 
-  private final CompletableFuture<dev.dbtls.store.Store> store;
+  private final LocalStore store;
   private final java.util.function.Supplier<dev.dbtls.workspace.Settings> settings;
   private final BenchmarkAnswer benchmarks;
   private final Requests requests;
@@ -46,7 +46,7 @@ final class DbtProtocolService implements DbtProtocol {
       Uris uris,
       Warehouses warehouses,
       Requests requests,
-      CompletableFuture<dev.dbtls.store.Store> store,
+      LocalStore store,
       java.util.function.Supplier<dev.dbtls.workspace.Settings> settings,
       java.util.function.Supplier<org.eclipse.lsp4j.services.LanguageClient> client,
       java.util.function.BiConsumer<
@@ -61,7 +61,8 @@ final class DbtProtocolService implements DbtProtocol {
     this.settings = settings;
     this.benchmarks = new BenchmarkAnswer(client);
     this.requests = requests;
-    this.foreignKeys = new dev.dbtls.query.ForeignKeyMemory(warehouses, store, warehouse);
+    this.foreignKeys =
+        new dev.dbtls.query.ForeignKeyMemory(warehouses, store.whenOpen(), warehouse);
     this.client = client;
   }
 
@@ -123,7 +124,7 @@ final class DbtProtocolService implements DbtProtocol {
       dev.dbtls.protocol.PreviewParams p) {
     return onWarehouse(
         p == null ? null : p.uri(),
-        (s, file, cancel) -> PreviewAnswer.of(s, file, p, cancel, warehouses, uris, store));
+        (s, file, cancel) -> PreviewAnswer.of(s, file, p, cancel, warehouses, uris, store.now()));
   }
 
   @Override
@@ -148,7 +149,8 @@ final class DbtProtocolService implements DbtProtocol {
       dev.dbtls.protocol.CatalogParams p) {
     return onWarehouse(
         p == null ? null : p.uri(),
-        (s, file, cancel) -> CatalogAnswer.of(s, cancel, warehouses, uris, store, foreignKeys));
+        (s, file, cancel) ->
+            CatalogAnswer.of(s, cancel, warehouses, uris, store.now(), foreignKeys));
   }
 
   @Override
@@ -165,7 +167,7 @@ final class DbtProtocolService implements DbtProtocol {
         p == null ? null : p.uri(),
         (s, file, cancel) ->
             RunsAnswer.recorded(
-                store.getNow(null),
+                store.now().join(),
                 s,
                 RunAnswer.of(
                     s,
@@ -184,33 +186,35 @@ final class DbtProtocolService implements DbtProtocol {
   @Override
   public CompletableFuture<dev.dbtls.protocol.RunsResult> runs(dev.dbtls.protocol.RunsParams p) {
     return onWarehouse(
-        p == null ? null : p.uri(), (s, file, cancel) -> RunsAnswer.of(store.join(), s, p, uris));
+        p == null ? null : p.uri(),
+        (s, file, cancel) -> RunsAnswer.of(store.now().join(), s, p, uris));
   }
 
   @Override
   public CompletableFuture<dev.dbtls.protocol.TestsResult> tests(dev.dbtls.protocol.TestsParams p) {
     return onWarehouse(
         p == null ? null : p.uri(),
-        (s, file, cancel) -> TestsAnswer.of(s, store.getNow(null), uris));
+        (s, file, cancel) -> TestsAnswer.of(s, store.now().join(), uris));
   }
 
   @Override
   public CompletableFuture<dev.dbtls.protocol.SavedQueriesResult> savedQueries(
       dev.dbtls.protocol.SavedQueriesParams p) {
-    return store.thenApplyAsync(st -> SavedQueriesAnswer.list(st, p), warehouse);
+    return store.now().thenApplyAsync(st -> SavedQueriesAnswer.list(st, p), warehouse);
   }
 
   @Override
   public CompletableFuture<dev.dbtls.protocol.SavedQueriesResult> saveQuery(
       dev.dbtls.protocol.SavedQuery q) {
-    return store.thenApplyAsync(st -> SavedQueriesAnswer.save(st, q), warehouse);
+    return store.now().thenApplyAsync(st -> SavedQueriesAnswer.save(st, q), warehouse);
   }
 
   @Override
   public CompletableFuture<dev.dbtls.protocol.SavedQueriesResult> deleteQuery(
       dev.dbtls.protocol.DeleteQueryParams p) {
-    return store.thenApplyAsync(
-        st -> SavedQueriesAnswer.delete(st, p == null ? -1 : p.id()), warehouse);
+    return store
+        .now()
+        .thenApplyAsync(st -> SavedQueriesAnswer.delete(st, p == null ? -1 : p.id()), warehouse);
   }
 
   @Override
@@ -220,7 +224,7 @@ final class DbtProtocolService implements DbtProtocol {
         params == null ? new dev.dbtls.protocol.HistoryParams(null, null, null, null) : params;
     Path file = p.uri() == null ? null : uris.path(p.uri());
     Path project = file == null ? null : workspace.projectOf(file).orElse(null);
-    return store.thenApplyAsync(st -> HistoryAnswer.of(st, p, project), warehouse);
+    return store.now().thenApplyAsync(st -> HistoryAnswer.of(st, p, project), warehouse);
   }
 
   @Override
@@ -228,21 +232,24 @@ final class DbtProtocolService implements DbtProtocol {
       dev.dbtls.protocol.ExplainParams p) {
     return onWarehouse(
         p == null ? null : p.uri(),
-        (s, file, cancel) -> ExplainAnswer.of(s, file, p, cancel, warehouses, uris, store.join()));
+        (s, file, cancel) ->
+            ExplainAnswer.of(s, file, p, cancel, warehouses, uris, store.now().join()));
   }
 
   @Override
   public CompletableFuture<dev.dbtls.protocol.RecommendationsResult> recommendations(
       dev.dbtls.protocol.RecommendationsParams p) {
     Path project = projectOf(p == null ? null : p.uri());
-    return store.thenApplyAsync(st -> RecommendationsAnswer.list(st, project), warehouse);
+    return store.now().thenApplyAsync(st -> RecommendationsAnswer.list(st, project), warehouse);
   }
 
   @Override
   public CompletableFuture<dev.dbtls.protocol.RecommendationsResult> setRecommendationStatus(
       dev.dbtls.protocol.RecommendationStatusParams p) {
     Path project = projectOf(p == null ? null : p.uri());
-    return store.thenApplyAsync(st -> RecommendationsAnswer.setStatus(st, project, p), warehouse);
+    return store
+        .now()
+        .thenApplyAsync(st -> RecommendationsAnswer.setStatus(st, project, p), warehouse);
   }
 
   @Override
@@ -252,7 +259,7 @@ final class DbtProtocolService implements DbtProtocol {
         p == null ? null : p.uri(),
         (s, file, cancel) ->
             RecommendationsAnswer.apply(
-                s, p, settings.get().benchmark().allowApply(), warehouses, store.join()));
+                s, p, settings.get().benchmark().allowApply(), warehouses, store.now().join()));
   }
 
   @Override
@@ -261,7 +268,7 @@ final class DbtProtocolService implements DbtProtocol {
     return onWarehouse(
         p == null ? null : p.uri(),
         (s, file, cancel) ->
-            benchmarks.start(s, file, p, settings.get(), warehouses, store.join(), uris));
+            benchmarks.start(s, file, p, settings.get(), warehouses, store.now().join(), uris));
   }
 
   @Override
@@ -281,20 +288,22 @@ final class DbtProtocolService implements DbtProtocol {
       dev.dbtls.protocol.BenchmarksParams p) {
     Path file = p == null || p.uri() == null ? null : uris.path(p.uri());
     Path project = projectOf(p == null ? null : p.uri());
-    return store.thenApplyAsync(
-        st -> {
-          String nodeId = null;
-          var s = project == null ? null : workspace.current(project).orElse(null);
-          if (s != null && file != null) {
-            nodeId =
-                dev.dbtls.ide.Analysis.of(s)
-                    .compilableNode(file)
-                    .map(n -> n.uniqueId())
-                    .orElse(null);
-          }
-          return BenchmarkAnswer.history(st, project, nodeId, p == null ? null : p.limit());
-        },
-        warehouse);
+    return store
+        .now()
+        .thenApplyAsync(
+            st -> {
+              String nodeId = null;
+              var s = project == null ? null : workspace.current(project).orElse(null);
+              if (s != null && file != null) {
+                nodeId =
+                    dev.dbtls.ide.Analysis.of(s)
+                        .compilableNode(file)
+                        .map(n -> n.uniqueId())
+                        .orElse(null);
+              }
+              return BenchmarkAnswer.history(st, project, nodeId, p == null ? null : p.limit());
+            },
+            warehouse);
   }
 
   private Path projectOf(String uri) {
@@ -410,7 +419,7 @@ final class DbtProtocolService implements DbtProtocol {
           && a != null
           && a.snapshot() != null
           && a.snapshot().manifest().nodes().containsKey(r.root())) {
-        return RunsAnswer.painted(r, store.getNow(null), a.snapshot());
+        return RunsAnswer.painted(r, store.now().join(), a.snapshot());
       }
     }
     return r;

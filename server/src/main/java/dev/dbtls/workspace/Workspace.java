@@ -143,6 +143,17 @@ public final class Workspace implements AutoCloseable {
     return found;
   }
 
+  /**
+   * Completes when the projects found in the workspace folders given first have ended their first
+   * build (also when it failed): what is not needed for the first answers may start then.
+   */
+  public CompletableFuture<Void> firstBuilt() {
+    return found.thenCompose(
+        v ->
+            CompletableFuture.allOf(
+                projects.values().stream().map(p -> p.first).toArray(CompletableFuture[]::new)));
+  }
+
   public Set<Path> projectDirs() {
     return Set.copyOf(projects.keySet());
   }
