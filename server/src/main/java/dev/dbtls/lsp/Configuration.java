@@ -60,7 +60,14 @@ final class Configuration {
     warehouses.allowFileReads(next.allowFileReads());
     warehouses.maxBytesScanned(next.maxBytesScanned());
     if (next.historyMaxEntries() != null) {
-      store.thenAccept(st -> st.history().setMaxEntries(next.historyMaxEntries()));
+      // the newest cap when the store opens: what waits for it runs newest first
+      store.thenAccept(
+          st -> {
+            Integer cap = current.historyMaxEntries();
+            if (cap != null) {
+              st.history().setMaxEntries(cap);
+            }
+          });
     }
     if (!next.errors().isEmpty() && client != null) {
       String text = "dbtls settings: " + String.join("; ", next.errors());

@@ -93,6 +93,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
             new Workspace.Listener() {
               @Override
               public void built(Path projectDir, ProjectSnapshot snapshot) {
+                store.open(); // a project's first build is done: the first answers come now
                 DbtLanguageServer.this.built(projectDir, snapshot);
               }
 

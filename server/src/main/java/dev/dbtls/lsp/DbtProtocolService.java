@@ -536,6 +536,7 @@ final class DbtProtocolService implements DbtProtocol {
   }
 
   private CompletableFuture<dev.dbtls.protocol.ErdResult> erdOf(dev.dbtls.protocol.ErdParams p) {
+    store.open(); // the keys of earlier sessions are in it
     Path file = p == null || p.uri() == null ? null : uris.path(p.uri());
     Path dir =
         file != null

@@ -7,9 +7,10 @@ import java.util.function.Supplier;
 
 /**
  * The local store (SQLite: query history, runs, saved queries, benchmarks), opened beside the
- * editor's first answers instead of in their way: once the projects' first builds are done, or at
- * once when a request needs it before. Opening it checks and migrates the file (~0.2 s of CPU, a
- * tenth of a core's share of a warm start on two cores).
+ * editor's first answers instead of in their way: once a project's first build is done (or every
+ * project's, when there is none to build), or at once when a request needs it before. Opening it
+ * checks and migrates the file (~0.2 s of CPU, a tenth of a core's share of a warm start on two
+ * cores).
  */
 final class LocalStore {
   private final CompletableFuture<Store> store = new CompletableFuture<>();

@@ -9,6 +9,9 @@ import dev.dbtls.store.Store;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one owner of what is derived from a project after a build, for the editor's session: the
@@ -90,7 +93,7 @@ public final class ProjectSession {
     if (!schemaRestored) {
       schemaRestored = true;
       if (!facts.catalog().knowsWarehouse()) {
-        store.thenAccept(st -> SchemaMemory.restore(st, snapshot));
+        restoreSchema(snapshot);
       }
     }
     analysis.catalog(files);
@@ -105,6 +108,26 @@ public final class ProjectSession {
               }
             });
   }
+
+  /**
+   * The warehouse's columns an earlier session read, before the first columns are inferred: the
+   * store opens as the first build ends (the language server's {@code LocalStore}), so it is waited
+   * for a moment; when it takes longer, they come when it opens, for the next build's columns.
+   */
+  private void restoreSchema(ProjectSnapshot snapshot) {
+    try {
+      SchemaMemory.restore(store.get(SCHEMA_WAIT_MILLIS, TimeUnit.MILLISECONDS), snapshot);
+    } catch (TimeoutException e) {
+      store.thenAccept(st -> SchemaMemory.restore(st, snapshot));
+    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+      // no local store: nothing kept to restore
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** How long the first build's columns wait for the local store to open. */
+  static final long SCHEMA_WAIT_MILLIS = 2_000;
 
   /**
    * The run that infers the columns of {@code analysis}'s snapshot, started now unless it was: a

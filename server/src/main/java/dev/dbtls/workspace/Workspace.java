@@ -106,10 +106,19 @@ public final class Workspace implements AutoCloseable {
       List<Path> builtinMacroDirs,
       long debounceMillis,
       Listener listener) {
-    this(disk, options, builtinMacroDirs, debounceMillis, listener, new CompletableFuture<>());
+    this(
+        disk,
+        options,
+        builtinMacroDirs,
+        debounceMillis,
+        listener,
+        CompletableFuture.failedFuture(new IllegalStateException("no local store")));
   }
 
-  /** As the other constructor, with the local {@code store} (once it is open). */
+  /**
+   * As the other constructor, with the local {@code store} (once it is open; a failed future: there
+   * is none).
+   */
   public Workspace(
       FileSource disk,
       ProjectInputs.Options options,
@@ -253,6 +262,7 @@ public final class Workspace implements AutoCloseable {
   private void forget(Path projectDir) {
     Project p = projects.remove(projectDir);
     if (p != null) {
+      p.first.complete(null); // gone before its first build: it has no first build to wait for
       p.session.close();
       synchronized (p) {
         if (p.scheduled != null) {

@@ -71,6 +71,52 @@ class WorkspaceTest {
   }
 
   @Test
+  void theFirstColumnsWaitForTheStoreThatOpensAsTheFirstBuildEnds() throws Exception {
+    dev.dbtls.store.Store kept = dev.dbtls.store.Store.open(dir.resolve("store.db"));
+    kept.schemaCache()
+        .save(
+            shop.toAbsolutePath().normalize().toString(),
+            "dev",
+            Map.of(
+                "model.shop.a", List.of(new dev.dbtls.store.SchemaCache.Column("id", "INTEGER"))));
+    java.util.concurrent.CompletableFuture<dev.dbtls.store.Store> store =
+        new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Boolean> knownWhenInferred =
+        new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicReference<Workspace> ws =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Workspace.Listener listener =
+        new Workspace.Listener() {
+          @Override
+          public void built(Path projectDir, ProjectSnapshot snapshot) {
+            // as the language server does: the store starts opening when a first build ends
+            java.util.concurrent.CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS)
+                .execute(() -> store.complete(kept));
+          }
+
+          @Override
+          public void log(Path projectDir, String message) { // the first columns are inferred
+            knownWhenInferred.complete(
+                ws.get()
+                    .currentAnalysis(projectDir)
+                    .map(a -> a.facts().catalog().knowsWarehouse())
+                    .orElse(false));
+          }
+        };
+    try (Workspace w =
+        new Workspace(
+            FileSource.DISK, ProjectInputs.Options.defaults(), List.of(), 10, listener, store)) {
+      ws.set(w);
+      w.addFolders(List.of(dir));
+      assertTrue(
+          knownWhenInferred.get(30, TimeUnit.SECONDS),
+          "the schema an earlier session read was restored before the first columns");
+    } finally {
+      kept.close();
+    }
+  }
+
+  @Test
   void aBuildThatFailsKeepsItsChangesForTheNextBuild() throws Exception {
     java.util.concurrent.atomic.AtomicBoolean broken =
         new java.util.concurrent.atomic.AtomicBoolean();
