@@ -142,7 +142,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
                 }
               }
             },
-            store.whenOpen());
+            store.whenOpenWithKept());
     this.configuration =
         new Configuration(workspace, s -> republish(), store.whenOpen(), warehouses);
     this.textDocuments = new DbtTextDocumentService(workspace, uris, requests, this::refused);

@@ -17,14 +17,21 @@ final class LocalStore {
   private final AtomicBoolean opening = new AtomicBoolean();
   private final Supplier<Store> opener;
 
+  /** Whether the store's file was there before this session: else it keeps nothing yet. */
+  private final boolean existed;
+
   /** The store at its default place ({@link Store#open()}). */
   LocalStore() {
-    this(Store::open);
+    this(Store::open, java.nio.file.Files.exists(dev.dbtls.store.StoreLocation.defaultFile()));
   }
 
-  /** {@code opener}: opens the store; never throws ({@link Store#open(java.nio.file.Path)}). */
-  LocalStore(Supplier<Store> opener) {
+  /**
+   * {@code opener}: opens the store, never throws ({@link Store#open(java.nio.file.Path)}); {@code
+   * existed}: whether its file was there before.
+   */
+  LocalStore(Supplier<Store> opener, boolean existed) {
     this.opener = opener;
+    this.existed = existed;
   }
 
   /**
@@ -33,6 +40,17 @@ final class LocalStore {
    */
   CompletableFuture<Store> whenOpen() {
     return store;
+  }
+
+  /**
+   * The store for what an earlier session kept in it (the warehouse's schema), without opening it:
+   * none (a failed future) when its file did not exist, so nothing waits for a new store's
+   * creation.
+   */
+  CompletableFuture<Store> whenOpenWithKept() {
+    return existed
+        ? store
+        : CompletableFuture.failedFuture(new IllegalStateException("a new store keeps nothing"));
   }
 
   /** The store, opening it now when it is not yet: for requests that read or record in it. */

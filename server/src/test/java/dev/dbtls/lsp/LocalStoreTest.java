@@ -26,14 +26,14 @@ class LocalStoreTest {
         () -> {
           opened.incrementAndGet();
           return Store.open(dir.resolve("store.db"));
-        });
+        },
+        true);
   }
 
   @Test
   void waitingForTheStoreDoesNotOpenIt() throws Exception {
     LocalStore store = store();
     CompletableFuture<Store> later = store.whenOpen();
-    Thread.sleep(200);
     assertFalse(later.isDone());
     assertEquals(0, opened.get());
     assertFalse(Files.exists(dir.resolve("store.db")));
@@ -47,6 +47,16 @@ class LocalStoreTest {
     assertSame(now, later.get(30, TimeUnit.SECONDS));
     assertTrue(Files.exists(dir.resolve("store.db")), "opened at its file");
     store.close();
+  }
+
+  @Test
+  void aNewStoreKeepsNothingToWaitFor() throws Exception {
+    LocalStore fresh = new LocalStore(() -> Store.open(dir.resolve("store.db")), false);
+    assertTrue(fresh.whenOpenWithKept().isCompletedExceptionally(), "nothing kept: no wait");
+    LocalStore kept = store();
+    assertFalse(kept.whenOpenWithKept().isDone(), "an existing store is waited for");
+    assertSame(kept.now().get(30, TimeUnit.SECONDS), kept.whenOpenWithKept().getNow(null));
+    kept.close();
   }
 
   @Test
