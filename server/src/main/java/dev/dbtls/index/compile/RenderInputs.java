@@ -61,9 +61,6 @@ public final class RenderInputs {
         put(d, text);
         envNames(text, envNames);
       }
-      // the texts a warm start left unread are read side by side first, not one by one below
-      // (what asks for this digest renders every model right after it anyway)
-      inputs.files().parallelStream().filter(f -> !f.textRead()).forEach(ProjectFile::text);
       for (ProjectFile f : inputs.files()) {
         put(d, f.kind().name());
         put(d, f.packageName());
