@@ -78,6 +78,8 @@ run_build() {
     java -Ddbtls.lspTimeoutS=180 -cp "$bench_cp" dev.dbtls.lsp.LatencyBenchmark "$dbtls" "$dir" 300 -1 "$launches" >"$lat" 2>&1 || true
   R[$key/first_cold]=$(cell "$lat" "first correct completion in ref('" 3)
   R[$key/first_warm]=$(cell "$lat" "first correct completion in ref('" 4)
+  R[$key/loaded_cold]=$(cell "$lat" "first completion from the loaded project" 3)
+  R[$key/loaded_warm]=$(cell "$lat" "first completion from the loaded project" 4)
   R[$key/p50]=$(col "$lat" "completion in ref('" 4)
   R[$key/p99]=$(col "$lat" "completion in ref('" 5)
   R[$key/edit_p50]=$(col "$lat" "diagnostics after an edit" 4)
@@ -137,6 +139,8 @@ for n in "${sizes[@]}"; do
   row "\`dbtls compile\`, every node written" compile s 1
   row "server: first correct completion in \`ref('\`, cold" first_cold ms 0
   row "server: first correct completion in \`ref('\`, warm" first_warm ms 0
+  row "server: first completion from the loaded project (not from file names), cold" loaded_cold ms 0
+  row "server: first completion from the loaded project (not from file names), warm" loaded_warm ms 0
   row "server: completion in \`ref('\` p50, ms" p50 num 0
   row "server: completion in \`ref('\` p99, ms" p99 num 0
   row "server: diagnostics after an edit p50, ms" edit_p50 num 0

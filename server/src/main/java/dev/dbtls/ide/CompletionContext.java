@@ -71,15 +71,33 @@ final class CompletionContext {
       String displayPath,
       String text,
       int offset) {
+    this(snapshot, Symbol.packageOf(snapshot, displayPath), described, displayPath, text, offset);
+  }
+
+  /**
+   * Where the cursor is before the project's first load has ended: the text and the file's package
+   * alone, no snapshot or manifest ({@link RefCompletionFromFiles}).
+   */
+  CompletionContext(String packageName, String displayPath, String text, int offset) {
+    this(null, packageName, null, displayPath, text, offset);
+  }
+
+  private CompletionContext(
+      ProjectSnapshot snapshot,
+      String packageName,
+      DescribedNames described,
+      String displayPath,
+      String text,
+      int offset) {
     this.snapshot = snapshot;
-    this.manifest = snapshot.manifest();
+    this.manifest = snapshot == null ? null : snapshot.manifest();
     this.described = described;
     this.displayPath = displayPath;
     this.text = text;
     this.offset = offset;
     this.scan = new TemplateScan(text);
     this.template = scan.template();
-    this.packageName = Symbol.packageOf(snapshot, displayPath);
+    this.packageName = packageName;
     Piece p = template.pieceAt(offset);
     if (p != null && offset == p.end() && p.closed() && p.kind() != PieceKind.TEXT) {
       p = null; // right after `}}`: SQL again

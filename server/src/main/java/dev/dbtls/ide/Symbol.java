@@ -100,14 +100,19 @@ sealed interface Symbol {
 
   /** The package a file belongs to: the installed package whose folder holds it, else the root. */
   static String packageOf(ProjectSnapshot s, String displayPath) {
-    Path root = s.inputs().root().dir();
+    return packageOf(s.inputs(), displayPath);
+  }
+
+  /** As {@link #packageOf(ProjectSnapshot, String)}, from the project's inputs alone. */
+  static String packageOf(dev.dbtls.project.ProjectInputs inputs, String displayPath) {
+    Path root = inputs.root().dir();
     Path abs = root.resolve(displayPath).normalize();
-    for (DbtProject p : s.inputs().packages().values()) {
+    for (DbtProject p : inputs.packages().values()) {
       if (abs.startsWith(p.dir())) {
         return p.name();
       }
     }
-    return s.inputs().root().name();
+    return inputs.root().name();
   }
 
   /** The innermost symbol at {@code offset}, if any. */

@@ -10,4 +10,10 @@ public interface LoadProgress {
   LoadProgress NONE = (percent, phase) -> {};
 
   void report(int percent, String phase);
+
+  /**
+   * The project's files are known (their names, kinds and packages), before any is scanned: what
+   * answers a {@code ref('} while the rest of the load runs. Called once per load.
+   */
+  default void listed(dev.dbtls.project.ProjectInputs inputs) {}
 }

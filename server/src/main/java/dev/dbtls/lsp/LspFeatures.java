@@ -134,48 +134,111 @@ final class LspFeatures {
 
   CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(
       String uri, Position position) {
+    Optional<Doc> d = doc(uri);
+    CompletableFuture<Analysis> loaded = d.isEmpty() ? null : workspace.analysis(d.get().root());
+    if (loaded == null || loaded.isDone()) {
+      return loadedCompletion(uri, position);
+    }
+    // the first load still runs: a ref(' is answered from the project's file names once they are
+    // listed, seconds before the load ends; anything else waits for the load
+    CompletableFuture<dev.dbtls.project.ProjectInputs> listed =
+        workspace.listedBeforeFirstLoad(d.get().root());
+    CompletableFuture<Either<List<CompletionItem>, CompletionList>> early =
+        requests.after(
+            CompletableFuture.anyOf(loaded, listed),
+            ignored ->
+                loaded.isDone() || listed.getNow(null) == null
+                    ? null
+                    : fromFiles(d.get(), position, listed.getNow(null)));
+    java.util.concurrent.atomic.AtomicReference<CompletableFuture<?>> then =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    CompletableFuture<Either<List<CompletionItem>, CompletionList>> answer =
+        early.thenCompose(
+            list -> {
+              if (list != null) {
+                return CompletableFuture.completedFuture(list);
+              }
+              var afterLoad = loadedCompletion(uri, position);
+              then.set(afterLoad);
+              return afterLoad;
+            });
+    answer.whenComplete( // the editor cancelled: neither part is worked out any more
+        (list, failure) -> {
+          if (answer.isCancelled()) {
+            early.cancel(true);
+            CompletableFuture<?> afterLoad = then.get();
+            if (afterLoad != null) {
+              afterLoad.cancel(true);
+            }
+          }
+        });
+    return answer;
+  }
+
+  /** A {@code ref('}'s names from the listed files, said to be incomplete; null elsewhere. */
+  private Either<List<CompletionItem>, CompletionList> fromFiles(
+      Doc d, Position position, dev.dbtls.project.ProjectInputs inputs) {
+    try {
+      Cursor at = d.at(position);
+      return dev.dbtls.ide.RefCompletionFromFiles.find(
+              inputs, at.displayPath(), at.text(), at.offset())
+          .map(all -> list(new LineIndex(d.text()), all, true))
+          .orElse(null);
+    } catch (RuntimeException e) { // never: then the loaded project answers, as before
+      System.err.println("dbtls: completion from file names: " + e);
+      return null;
+    }
+  }
+
+  private CompletableFuture<Either<List<CompletionItem>, CompletionList>> loadedCompletion(
+      String uri, Position position) {
     return onProject(
         uri,
         Either.forRight(new CompletionList(false, List.of())),
-        (d, analysis) -> {
-          LineIndex lines = new LineIndex(d.text());
-          List<dev.dbtls.ide.CompletionItem> all = analysis.completion(d.at(position));
-          List<dev.dbtls.ide.CompletionItem> sent =
-              all.stream().limit(MAX_COMPLETION_ITEMS).toList();
-          boolean lazy = lazyDocumentation;
-          String generation = Integer.toString(generations.incrementAndGet(), 36);
-          if (lazy) {
-            Map<String, String> docs = new java.util.HashMap<>();
-            for (int n = 0; n < sent.size(); n++) {
-              if (sent.get(n).documentation() != null) {
-                docs.put(generation + "." + n, sent.get(n).documentation());
-              }
-            }
-            lastDocumentation = docs;
-          }
-          // one replaced range for all (the usual case): said once, in the list's item defaults
-          boolean shared =
-              defaultEditRange
-                  && !sent.isEmpty()
-                  && sent.stream()
-                      .allMatch(
-                          i ->
-                              i.replaceStart() == sent.get(0).replaceStart()
-                                  && i.replaceEnd() == sent.get(0).replaceEnd());
-          List<CompletionItem> items = new java.util.ArrayList<>(sent.size());
-          for (int n = 0; n < sent.size(); n++) {
-            items.add(item(lines, sent.get(n), lazy ? generation + "." + n : null, shared));
-          }
-          CompletionList list = new CompletionList(all.size() > MAX_COMPLETION_ITEMS, items);
-          if (shared) {
-            org.eclipse.lsp4j.CompletionItemDefaults defaults =
-                new org.eclipse.lsp4j.CompletionItemDefaults();
-            defaults.setEditRange(
-                Either.forLeft(range(lines, sent.get(0).replaceStart(), sent.get(0).replaceEnd())));
-            list.setItemDefaults(defaults);
-          }
-          return Either.<List<CompletionItem>, CompletionList>forRight(list);
-        });
+        (d, analysis) -> list(new LineIndex(d.text()), analysis.completion(d.at(position)), false));
+  }
+
+  /**
+   * The first {@link #MAX_COMPLETION_ITEMS} of {@code all} as the editor takes them; the list says
+   * it is incomplete when cut or when {@code incomplete}.
+   */
+  private Either<List<CompletionItem>, CompletionList> list(
+      LineIndex lines, List<dev.dbtls.ide.CompletionItem> all, boolean incomplete) {
+    List<dev.dbtls.ide.CompletionItem> sent = all.stream().limit(MAX_COMPLETION_ITEMS).toList();
+    boolean lazy = lazyDocumentation;
+    String generation = Integer.toString(generations.incrementAndGet(), 36);
+    if (lazy) {
+      Map<String, String> docs = new java.util.HashMap<>();
+      for (int n = 0; n < sent.size(); n++) {
+        if (sent.get(n).documentation() != null) {
+          docs.put(generation + "." + n, sent.get(n).documentation());
+        }
+      }
+      lastDocumentation = docs;
+    }
+    // one replaced range for all (the usual case): said once, in the list's item defaults
+    boolean shared =
+        defaultEditRange
+            && !sent.isEmpty()
+            && sent.stream()
+                .allMatch(
+                    i ->
+                        i.replaceStart() == sent.get(0).replaceStart()
+                            && i.replaceEnd() == sent.get(0).replaceEnd());
+    List<CompletionItem> items = new java.util.ArrayList<>(sent.size());
+    for (int n = 0; n < sent.size(); n++) {
+      items.add(item(lines, sent.get(n), lazy ? generation + "." + n : null, shared));
+    }
+    CompletionList list =
+        new CompletionList(incomplete || all.size() > MAX_COMPLETION_ITEMS, items);
+    if (shared) {
+      org.eclipse.lsp4j.CompletionItemDefaults defaults =
+          new org.eclipse.lsp4j.CompletionItemDefaults();
+      defaults.setEditRange(
+          Either.forLeft(range(lines, sent.get(0).replaceStart(), sent.get(0).replaceEnd())));
+      list.setItemDefaults(defaults);
+    }
+    return Either.<List<CompletionItem>, CompletionList>forRight(list);
   }
 
   private final java.util.concurrent.atomic.AtomicInteger generations =

@@ -1,6 +1,7 @@
 package dev.dbtls.workspace;
 
 import dev.dbtls.ide.Analysis;
+import dev.dbtls.index.LoadProgress;
 import dev.dbtls.index.ParseCache;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.DbtProject;
@@ -314,6 +315,16 @@ public final class Workspace implements AutoCloseable {
   }
 
   /**
+   * The project's inputs once its first load has listed its files (before they are scanned), for
+   * what can be answered from them while the load runs; null when the first load has ended (or
+   * ended without them), or the project is unknown.
+   */
+  public CompletableFuture<ProjectInputs> listedBeforeFirstLoad(Path projectDir) {
+    Project p = projects.get(projectDir);
+    return p == null ? CompletableFuture.completedFuture(null) : p.listed;
+  }
+
+  /**
    * The analysis of the snapshot that includes every change made so far (now, or when the pending
    * build ends): for features whose answer must match the buffers exactly (rename).
    */
@@ -377,6 +388,12 @@ public final class Workspace implements AutoCloseable {
 
     /** Completes when the first build ends (also when it failed). */
     final CompletableFuture<Void> first = new CompletableFuture<>();
+
+    /**
+     * The first load's inputs once listed; once the first build has ended, a null answer (the
+     * inputs it held are no longer kept).
+     */
+    volatile CompletableFuture<ProjectInputs> listed = new CompletableFuture<>();
 
     private volatile long lastBuildMillis = MAX_ADAPTIVE_MILLIS;
     // guarded by this
@@ -484,7 +501,17 @@ public final class Workspace implements AutoCloseable {
                   files,
                   true,
                   cache,
-                  (percent, phase) -> listener.progress(dir, percent, phase));
+                  new LoadProgress() {
+                    @Override
+                    public void report(int percent, String phase) {
+                      listener.progress(dir, percent, phase);
+                    }
+
+                    @Override
+                    public void listed(ProjectInputs inputs) {
+                      Project.this.listed.complete(inputs);
+                    }
+                  });
           full = true;
         }
       } catch (RuntimeException | Error e) {
@@ -550,6 +577,10 @@ public final class Workspace implements AutoCloseable {
       }
       done.complete(s);
       first.complete(null);
+      // requests still waiting for the listing go on to wait for this build; the inputs are let go
+      if (listed.complete(null) || listed.getNow(null) != null) {
+        listed = CompletableFuture.completedFuture(null);
+      }
     }
 
     /** Null when some change needs a full load (a new file, dbt_project.yml, ...). */

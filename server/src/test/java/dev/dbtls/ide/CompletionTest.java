@@ -175,6 +175,56 @@ class CompletionTest {
   }
 
   @Test
+  void refWhileTheProjectLoadsListsTheNamesItsFilesGive() {
+    Fixture f =
+        Fixture.of(
+            PROJECT
+                + """
+        -- file: models/report.sql
+        select * from {{ ref('$0') }}
+        """);
+    String path = "models/report.sql";
+    ProjectInputs inputs =
+        ProjectInputs.load(
+            Fixture.ROOT,
+            new ProjectInputs.Options(null, null, null, Map.of(), Map.of("HOME", "/x")),
+            f);
+    List<CompletionItem> early =
+        RefCompletionFromFiles.find(inputs, path, f.text(path), f.cursorOffset()).orElseThrow();
+    List<CompletionItem> loaded =
+        Analysis.strict(snapshot(f))
+            .completion(new Analysis.Cursor(path, f.text(path), f.cursorOffset()));
+    // what only the load knows: a model disabled in its config, the versions of a model (its files
+    // named after them); everything else is the same list, in the same order
+    java.util.List<String> expected = new java.util.ArrayList<>(labels(loaded));
+    expected.remove("dim_customers");
+    java.util.List<String> got = new java.util.ArrayList<>(labels(early));
+    got.removeAll(List.of("disabled_model", "dim_customers_v1", "dim_customers_v2"));
+    assertEquals(expected, got);
+    assertEquals(List.of("orders_snapshot"), labels(early, CompletionKind.SNAPSHOT));
+    assertEquals("model models/util_dates.sql (utils)", item(early, "util_dates").detail());
+    assertEquals(loaded.get(0).replaceStart(), early.get(0).replaceStart());
+
+    // only the package's own in its second argument; nothing outside a ref's string
+    Fixture second =
+        Fixture.of(
+            PROJECT
+                + """
+        -- file: models/report.sql
+        select * from {{ ref('utils', '$0') }} where {{ source('raw', 'orders') }}
+        """);
+    assertEquals(
+        List.of("util_dates"),
+        labels(
+            RefCompletionFromFiles.find(inputs, path, second.text(path), second.cursorOffset())
+                .orElseThrow()));
+    assertTrue(
+        RefCompletionFromFiles.find(
+                inputs, path, second.text(path), second.text(path).indexOf("where"))
+            .isEmpty());
+  }
+
+  @Test
   void refReplacesTheStringContentTypedSoFarAndPutsPrefixMatchesFirst() {
     Fixture f =
         Fixture.of(

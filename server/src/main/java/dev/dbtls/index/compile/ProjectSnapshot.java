@@ -106,6 +106,7 @@ public final class ProjectSnapshot {
                 options.dbtVersion()),
             log.files());
     dev.dbtls.project.Timing.mark("inputs read");
+    progress.listed(inputs);
     Map<String, String> env = log.env();
     // with a linked manifest to restore, the engine is warmed after it: built beside the reading
     // of the inputs, it took the core the reading had (the restore needs no engine)

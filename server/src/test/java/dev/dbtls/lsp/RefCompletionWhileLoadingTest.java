@@ -1,0 +1,162 @@
+package dev.dbtls.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dbtls.project.FileSource;
+import dev.dbtls.project.ProjectInputs;
+import dev.dbtls.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A {@code ref('} asked while the project's first load runs is answered from its files' names once
+ * they are listed, said to be incomplete; deterministic: the load is held where its scan starts
+ * (its progress report, on the loading thread) until the test lets it go on.
+ */
+class RefCompletionWhileLoadingTest {
+  private static final String REPORT = "select * from {{ ref('') }}\n";
+
+  @TempDir Path dir;
+  private Path shop;
+  private final CountDownLatch scan = new CountDownLatch(1);
+  private final CompletableFuture<Void> scanning = new CompletableFuture<>();
+  private Workspace workspace;
+  private LspFeatures features;
+  private Requests requests;
+
+  @BeforeEach
+  void start() throws Exception {
+    shop = dir.resolve("shop");
+    write("dbt_project.yml", "name: shop\nprofile: shop\n");
+    write(
+        "profiles.yml",
+        "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: x.duckdb\n");
+    write("models/staging/stg_orders.sql", "select 1 as id\n");
+    write("models/staging/stg_customers.sql", "select 1 as id\n");
+    write("models/orders.py", "def model(dbt, session):\n    return dbt.ref('stg_orders')\n");
+    write("models/report.sql", REPORT);
+    write("seeds/countries.csv", "code\nNL\n");
+    write(
+        "snapshots/orders_snapshot.sql",
+        "{% snapshot orders_snapshot %}\n{{ config(unique_key='id', strategy='check',"
+            + " check_cols='all') }}\nselect * from {{ ref('stg_orders') }}\n{% endsnapshot %}\n");
+    write("analyses/not_a_node.sql", "select 1\n");
+    write("dbt_packages/utils/dbt_project.yml", "name: utils\n");
+    write("dbt_packages/utils/models/util_dates.sql", "select 1 as d\n");
+    workspace =
+        new Workspace(
+            FileSource.DISK,
+            ProjectInputs.Options.defaults(),
+            List.of(),
+            10,
+            new Workspace.Listener() {
+              @Override
+              public void built(Path projectDir, dev.dbtls.index.compile.ProjectSnapshot s) {}
+
+              @Override
+              public void progress(Path projectDir, int percent, String phase) {
+                if (phase.startsWith("scanning") && scanning.complete(null)) {
+                  try {
+                    scan.await(30, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            });
+    requests = new Requests();
+    features = new LspFeatures(workspace, new Uris(), requests);
+    workspace.addFolders(List.of(dir));
+  }
+
+  @AfterEach
+  void stop() {
+    scan.countDown();
+    workspace.close();
+    requests.close();
+  }
+
+  private void write(String path, String text) throws Exception {
+    Path p = shop.resolve(path);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+  }
+
+  private CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(
+      int character) {
+    return features.completion(
+        shop.resolve("models/report.sql").toUri().toString(), new Position(0, character));
+  }
+
+  private static List<String> labels(CompletionList list) {
+    return list.getItems().stream().map(CompletionItem::getLabel).toList();
+  }
+
+  @Test
+  void aRefIsAnsweredFromTheFileNamesBeforeTheScanAndFromTheProjectAfterIt() throws Exception {
+    int inRef = REPORT.indexOf("ref('") + 5;
+    var early = completion(inRef);
+    var elsewhere = completion(3); // in the SQL: only the loaded project answers
+    scanning.get(30, TimeUnit.SECONDS);
+
+    CompletionList list = early.get(10, TimeUnit.SECONDS).getRight();
+    assertFalse(workspace.analysis(shop).isDone(), "the load was held at its scan");
+    assertTrue(list.isIncomplete(), "a list from file names says it is incomplete");
+    List<String> labels = labels(list);
+    assertTrue(
+        labels.containsAll(
+            List.of(
+                "stg_orders",
+                "stg_customers",
+                "orders",
+                "countries",
+                "orders_snapshot",
+                "util_dates",
+                "shop",
+                "utils")),
+        labels.toString());
+    assertFalse(labels.contains("report"), "the file itself: a ref to it is a cycle");
+    assertFalse(labels.contains("not_a_node"), "analyses are not ref-able");
+    CompletionItem orders =
+        list.getItems().stream().filter(i -> i.getLabel().equals("orders")).findFirst().get();
+    assertEquals("model models/orders.py", orders.getDetail());
+    assertTrue(
+        list.getItems().stream()
+            .filter(i -> i.getLabel().equals("util_dates"))
+            .allMatch(i -> i.getDetail().endsWith("(utils)")));
+    assertFalse(elsewhere.isDone(), "outside a ref the answer waits for the load");
+
+    scan.countDown();
+    assertFalse(elsewhere.get(30, TimeUnit.SECONDS).getRight().getItems().isEmpty());
+    CompletionList loaded = completion(inRef).get(30, TimeUnit.SECONDS).getRight();
+    assertFalse(loaded.isIncomplete(), "the loaded project's whole list: " + labels(loaded));
+    assertEquals(labels, labels(loaded), "the same names, in the same order, as the project gives");
+    assertNull(
+        workspace.listedBeforeFirstLoad(shop).getNow(null),
+        "the first load's inputs are let go once it ends");
+  }
+
+  @Test
+  void aRefBeforeTheFilesAreListedIsAnsweredWhenTheyAre() throws Exception {
+    // asked at once: the answer comes from the listing or, if the load won the race, the project;
+    // either way it lists the project's models
+    List<String> labels =
+        labels(completion(REPORT.indexOf("ref('") + 5).get(30, TimeUnit.SECONDS).getRight());
+    assertTrue(labels.containsAll(List.of("stg_orders", "orders", "countries")), labels.toString());
+  }
+}
