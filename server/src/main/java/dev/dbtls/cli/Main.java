@@ -35,8 +35,15 @@ import picocli.CommandLine.Command;
 public final class Main implements java.util.concurrent.Callable<Integer> {
   public static void main(String[] args) {
     dev.dbtls.project.Timing.mark("jvm started");
-    if (args.length == 0) {
-      args = new String[] {"lsp"}; // the same server (call below), without building every command
+    if (editorsLaunch(args)) {
+      // the language server as the editors launch it: no command line to build (picocli read the
+      // command's annotations by reflection first, ~60 ms before the server could start)
+      try {
+        System.exit(dev.dbtls.lsp.LspServer.runStdio());
+      } catch (RuntimeException e) {
+        System.err.println("dbtls: internal error: " + e);
+        System.exit(3);
+      }
     }
     CommandLine cli = commandLine(args);
     cli.setExecutionExceptionHandler(
@@ -45,6 +52,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
           return 3;
         });
     System.exit(cli.execute(args));
+  }
+
+  /**
+   * Whether {@code args} are the language server over stdio with nothing else: no arguments, {@code
+   * lsp}, or {@code lsp --stdio} (vscode-languageclient adds the flag).
+   */
+  static boolean editorsLaunch(String[] args) {
+    return args.length == 0
+        || (args[0].equals("lsp")
+            && (args.length == 1 || (args.length == 2 && args[1].equals("--stdio"))));
   }
 
   /**

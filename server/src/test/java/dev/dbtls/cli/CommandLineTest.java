@@ -56,4 +56,19 @@ class CommandLineTest {
       assertEquals(whole.getUsageMessage(), cli.getUsageMessage());
     }
   }
+
+  @Test
+  void theEditorsLaunchesStartTheServerWithoutACommandLineAndEveryOtherGetsOne() {
+    for (String[] args : new String[][] {{}, {"lsp"}, {"lsp", "--stdio"}}) {
+      assertTrue(Main.editorsLaunch(args), String.join(" ", args));
+    }
+    for (String[] args :
+        new String[][] {
+          {"lsp", "--port", "5007"}, {"lsp", "--help"}, {"--stdio"}, {"ls"}, {"lsp", "--stdio", "x"}
+        }) {
+      org.junit.jupiter.api.Assertions.assertFalse(
+          Main.editorsLaunch(args), String.join(" ", args));
+      assertTrue(Main.commandLine(args).getSubcommands().size() >= 1, String.join(" ", args));
+    }
+  }
 }
