@@ -92,6 +92,9 @@ public final class ProjectSession {
     ProjectSnapshot snapshot = analysis.snapshot();
     if (!schemaRestored) {
       schemaRestored = true;
+      if (cache != null) {
+        cache.readSoon(); // the columns kept last session, beside the wait for the store
+      }
       if (!facts.catalog().knowsWarehouse()) {
         restoreSchema(snapshot);
       }
