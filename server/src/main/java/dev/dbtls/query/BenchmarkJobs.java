@@ -105,7 +105,14 @@ public final class BenchmarkJobs implements AutoCloseable {
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Made on first use: Jackson's class initialisation (its date formats, the locale's calendar)
+   * took ~20 ms of the language server's start, before it could answer {@code initialize}.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final ExecutorService runner =
       Executors.newSingleThreadExecutor(
@@ -238,7 +245,7 @@ public final class BenchmarkJobs implements AutoCloseable {
                       r.millis(),
                       Job.state(r.status()),
                       verdict,
-                      JSON.writeValueAsString(r)))
+                      Json.MAPPER.writeValueAsString(r)))
               .orElse(null);
       if (rec != null && r.ok()) {
         var now = store.recommendations().get(rec.id()).orElse(null);
@@ -255,7 +262,7 @@ public final class BenchmarkJobs implements AutoCloseable {
   /** A stored result read back; empty when it cannot be read. */
   public static Optional<BenchmarkResult> read(String json) {
     try {
-      return Optional.of(JSON.readValue(json, BenchmarkResult.class));
+      return Optional.of(Json.MAPPER.readValue(json, BenchmarkResult.class));
     } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
       return Optional.empty();
     }

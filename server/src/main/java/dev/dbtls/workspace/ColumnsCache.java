@@ -46,8 +46,16 @@ public final class ColumnsCache {
   }
 
   private static final int FORMAT = 2;
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+  /**
+   * Made on first use (a read or write, after the first build): Jackson's class initialisation took
+   * ~20 ms of the folder search, before the first build could start.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  }
+
   private final Path file;
   private final String build;
   private volatile Stored read;
@@ -215,7 +223,7 @@ public final class ColumnsCache {
       return Stored.EMPTY;
     }
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-      Stored s = JSON.readValue(in, new TypeReference<Stored>() {});
+      Stored s = Json.MAPPER.readValue(in, new TypeReference<Stored>() {});
       return s != null && build.equals(s.build()) && s.memos() != null
           ? new Stored(s.build(), s.memos(), s.restorable() == null ? Map.of() : s.restorable())
           : Stored.EMPTY;
@@ -235,7 +243,8 @@ public final class ColumnsCache {
           file,
           out -> {
             GZIPOutputStream zip = new GZIPOutputStream(out);
-            JSON.writeValue(zip, stored); // closes the gzip stream (its trailer), and so the file
+            Json.MAPPER.writeValue(
+                zip, stored); // closes the gzip stream (its trailer), and so the file
           });
       read = Stored.EMPTY; // the tables in memory hold these now; the file is for the next session
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
