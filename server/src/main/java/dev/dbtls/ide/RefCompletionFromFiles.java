@@ -11,16 +11,26 @@ import java.util.regex.Pattern;
 /**
  * {@code ref('} while the project's first load runs: the names its files give, before any file is
  * scanned — a model's and a seed's file name, a snapshot block's name. On a project of thousands of
- * models that is seconds before the load ends. The list is what the load will find but for what
- * only the load knows: a model disabled in its config, a versioned model (listed by its file's
- * name), a snapshot defined in YAML; so it is said to be incomplete, and the editor asks again as
- * the user types, by then of the loaded project ({@link RefCompletion}).
+ * models that is seconds before the load ends. Two things only the load knows are looked for in the
+ * texts already read: a model file named {@code <name>_v<n>} whose package's property files give
+ * {@code <name>} versions is listed as {@code <name>}, and a model whose own {@code config()} says
+ * {@code enabled=false} is left out. What else only the load knows (a model disabled from
+ * dbt_project.yml, a version file named otherwise, a snapshot defined in YAML) may be missing or
+ * extra, so the list is said to be incomplete, and the editor asks again as the user types, by then
+ * of the loaded project ({@link RefCompletion}).
  */
 public final class RefCompletionFromFiles {
   private RefCompletionFromFiles() {}
 
   private static final Pattern SNAPSHOT_BLOCK =
       Pattern.compile("\\{%-?\\s*snapshot\\s+([A-Za-z_][A-Za-z0-9_]*)");
+
+  /** A version's file as dbt names it by default: {@code <model>_v<version>}. */
+  private static final Pattern VERSION_FILE = Pattern.compile("(.+)_v[0-9]+");
+
+  /** A model's own {@code config(enabled=false)} (or {@code enabled = False}). */
+  private static final Pattern DISABLED =
+      Pattern.compile("config\\s*\\([^)]*\\benabled\\s*=\\s*(?i:false)\\b");
 
   /**
    * The items for the cursor at {@code offset}, or empty when it is not in a string argument of
@@ -51,6 +61,16 @@ public final class RefCompletionFromFiles {
     CompletionItems items = c.items();
     String root = inputs.root().name();
     java.nio.file.Path self = inputs.root().dir().resolve(path).normalize();
+    // the property files that give models versions, of those read (a warm start has not read them)
+    List<ProjectFile> declared =
+        inputs.files().stream()
+            .filter(
+                p ->
+                    p.kind() == FileKind.PROPERTIES
+                        && p.textRead()
+                        && p.text() != null
+                        && p.text().contains("versions:"))
+            .toList();
     for (ProjectFile f : inputs.files()) {
       if ((onlyPackage != null && !onlyPackage.equals(f.packageName()))
           || f.absolutePath().equals(self)) {
@@ -78,6 +98,12 @@ public final class RefCompletionFromFiles {
         while (m.find()) {
           items.add(m.group(1), kind, group, detail, null, m.group(1), false);
         }
+      } else if (kind == CompletionKind.MODEL) {
+        String name = versionedModel(f, declared);
+        if (name != null || !disabled(f)) {
+          String label = name != null ? name : f.stem();
+          items.add(label, kind, group, detail, null, label, false);
+        }
       } else {
         items.add(f.stem(), kind, group, detail, null, f.stem(), false);
       }
@@ -86,5 +112,37 @@ public final class RefCompletionFromFiles {
       PackageNames.add(inputs, items, 5);
     }
     return Optional.of(items.result());
+  }
+
+  /**
+   * The model a version file belongs to: {@code <name>} for a file {@code <name>_v<n>} when one of
+   * the {@code declared} property files of its package names {@code <name>}; else null.
+   */
+  private static String versionedModel(ProjectFile f, List<ProjectFile> declared) {
+    if (declared.isEmpty()) {
+      return null;
+    }
+    Matcher m = VERSION_FILE.matcher(f.stem());
+    if (!m.matches()) {
+      return null;
+    }
+    Pattern named =
+        Pattern.compile(
+            "(?m)^\\s*-?\\s*name:\\s*['\"]?" + Pattern.quote(m.group(1)) + "['\"]?\\s*$");
+    for (ProjectFile p : declared) {
+      if (p.packageName().equals(f.packageName()) && named.matcher(p.text()).find()) {
+        return m.group(1);
+      }
+    }
+    return null;
+  }
+
+  /** Whether the model's own text, when already read, disables it in its config. */
+  private static boolean disabled(ProjectFile f) {
+    if (!f.textRead()) {
+      return false; // a warm start reads only what it must: not read for this
+    }
+    String text = f.text();
+    return text != null && text.contains("enabled") && DISABLED.matcher(text).find();
   }
 }

@@ -56,6 +56,13 @@ class RefCompletionWhileLoadingTest {
         "{% snapshot orders_snapshot %}\n{{ config(unique_key='id', strategy='check',"
             + " check_cols='all') }}\nselect * from {{ ref('stg_orders') }}\n{% endsnapshot %}\n");
     write("analyses/not_a_node.sql", "select 1\n");
+    write("models/marts/dim_accounts_v1.sql", "select 1 as id\n");
+    write("models/marts/dim_accounts_v2.sql", "select 1 as id, 2 as region\n");
+    write(
+        "models/marts/marts.yml",
+        "models:\n  - name: dim_accounts\n    latest_version: 2\n    versions:\n      - v: 1\n"
+            + "      - v: 2\n");
+    write("models/legacy.sql", "{{ config(enabled=false) }}\nselect 1 as id\n");
     write("dbt_packages/utils/dbt_project.yml", "name: utils\n");
     write("dbt_packages/utils/models/util_dates.sql", "select 1 as d\n");
     workspace =
@@ -132,6 +139,9 @@ class RefCompletionWhileLoadingTest {
         labels.toString());
     assertFalse(labels.contains("report"), "the file itself: a ref to it is a cycle");
     assertFalse(labels.contains("not_a_node"), "analyses are not ref-able");
+    assertTrue(labels.contains("dim_accounts"), "a versioned model by its name: " + labels);
+    assertFalse(labels.contains("dim_accounts_v1") || labels.contains("dim_accounts_v2"));
+    assertFalse(labels.contains("legacy"), "a model disabled in its own config");
     CompletionItem orders =
         list.getItems().stream().filter(i -> i.getLabel().equals("orders")).findFirst().get();
     assertEquals("model models/orders.py", orders.getDetail());
