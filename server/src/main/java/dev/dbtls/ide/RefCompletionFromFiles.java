@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ref('} while the project's first load runs: the names its files give, before any file is
- * scanned — a model's and a seed's file name, a snapshot block's name. On a project of thousands of
- * models that is seconds before the load ends. Two things only the load knows are looked for in the
- * texts already read: a model file named {@code <name>_v<n>} whose package's property files give
- * {@code <name>} versions is listed as {@code <name>}, and a model whose own {@code config()} says
- * {@code enabled=false} is left out. What else only the load knows (a model disabled from
- * dbt_project.yml, a version file named otherwise, a snapshot defined in YAML) may be missing or
- * extra, so the list is said to be incomplete, and the editor asks again as the user types, by then
- * of the loaded project ({@link RefCompletion}).
+ * scanned — a model's and a seed's file name, a snapshot block's name (of a text read). On a
+ * project of thousands of models that is seconds before the load ends. Two things only the load
+ * knows are looked for in the texts already read: a model file named {@code <name>_v<n>} whose
+ * package's property files give {@code <name>} versions is listed as {@code <name>}, and a model
+ * whose own {@code config()} says {@code enabled=false} is left out. What else only the load knows
+ * (a model disabled from dbt_project.yml, a version file named otherwise, a snapshot defined in
+ * YAML) may be missing or extra, so the list is said to be incomplete, and the editor asks again as
+ * the user types, by then of the loaded project ({@link RefCompletion}).
  */
 public final class RefCompletionFromFiles {
   private RefCompletionFromFiles() {}
@@ -28,9 +28,13 @@ public final class RefCompletionFromFiles {
   /** A version's file as dbt names it by default: {@code <model>_v<version>}. */
   private static final Pattern VERSION_FILE = Pattern.compile("(.+)_v[0-9]+");
 
-  /** A model's own {@code config(enabled=false)} (or {@code enabled = False}). */
+  /** A model's own {@code {{ config(enabled=false) }}} (or {@code enabled = False}). */
   private static final Pattern DISABLED =
-      Pattern.compile("config\\s*\\([^)]*\\benabled\\s*=\\s*(?i:false)\\b");
+      Pattern.compile("\\{\\{-?\\s*config\\s*\\([^)]*\\benabled\\s*=\\s*(?i:false)\\s*[,)]");
+
+  /** A {@code name:} in a property file (a model's, a column's: only models' are looked up). */
+  private static final Pattern NAME_LINE =
+      Pattern.compile("(?m)^\\s*-?\\s*name:\\s*['\"]?([A-Za-z0-9_]+)['\"]?\\s*$");
 
   /**
    * The items for the cursor at {@code offset}, or empty when it is not in a string argument of
@@ -61,16 +65,22 @@ public final class RefCompletionFromFiles {
     CompletionItems items = c.items();
     String root = inputs.root().name();
     java.nio.file.Path self = inputs.root().dir().resolve(path).normalize();
-    // the property files that give models versions, of those read (a warm start has not read them)
-    List<ProjectFile> declared =
-        inputs.files().stream()
-            .filter(
-                p ->
-                    p.kind() == FileKind.PROPERTIES
-                        && p.textRead()
-                        && p.text() != null
-                        && p.text().contains("versions:"))
-            .toList();
+    // the names in the property files that give models versions, by package, of those read (a
+    // warm start has not read them): a version file <name>_v<n> is listed as <name> when its
+    // package's names hold <name>
+    java.util.Set<String> versionable = new java.util.HashSet<>();
+    for (ProjectFile p : inputs.files()) {
+      if (p.kind() == FileKind.PROPERTIES && p.textRead()) {
+        String yaml = p.text();
+        if (yaml != null && yaml.contains("versions:")) {
+          Matcher m = NAME_LINE.matcher(yaml);
+          while (m.find()) {
+            versionable.add(p.packageName() + "." + m.group(1));
+          }
+        }
+      }
+    }
+    java.util.Set<String> named = new java.util.HashSet<>(); // one item per name, as loaded
     for (ProjectFile f : inputs.files()) {
       if ((onlyPackage != null && !onlyPackage.equals(f.packageName()))
           || f.absolutePath().equals(self)) {
@@ -93,19 +103,22 @@ public final class RefCompletionFromFiles {
               + f.relativePath()
               + (group == 0 ? "" : " (" + f.packageName() + ")");
       if (f.kind() == FileKind.SNAPSHOT) {
-        String body = f.text();
-        Matcher m = SNAPSHOT_BLOCK.matcher(body == null ? "" : body);
+        // its name is its block's: known when its text is read (a warm start has not: left out)
+        Matcher m = SNAPSHOT_BLOCK.matcher(f.textRead() && f.text() != null ? f.text() : "");
         while (m.find()) {
-          items.add(m.group(1), kind, group, detail, null, m.group(1), false);
+          add(items, named, m.group(1), kind, group, detail);
         }
       } else if (kind == CompletionKind.MODEL) {
-        String name = versionedModel(f, declared);
-        if (name != null || !disabled(f)) {
-          String label = name != null ? name : f.stem();
-          items.add(label, kind, group, detail, null, label, false);
+        Matcher v = VERSION_FILE.matcher(f.stem());
+        String label =
+            v.matches() && versionable.contains(f.packageName() + "." + v.group(1))
+                ? v.group(1)
+                : f.stem();
+        if (items.matches(label) && (!label.equals(f.stem()) || !disabled(f))) {
+          add(items, named, label, kind, group, detail);
         }
       } else {
-        items.add(f.stem(), kind, group, detail, null, f.stem(), false);
+        add(items, named, f.stem(), kind, group, detail);
       }
     }
     if (onlyPackage == null) {
@@ -114,27 +127,16 @@ public final class RefCompletionFromFiles {
     return Optional.of(items.result());
   }
 
-  /**
-   * The model a version file belongs to: {@code <name>} for a file {@code <name>_v<n>} when one of
-   * the {@code declared} property files of its package names {@code <name>}; else null.
-   */
-  private static String versionedModel(ProjectFile f, List<ProjectFile> declared) {
-    if (declared.isEmpty()) {
-      return null;
+  private static void add(
+      CompletionItems items,
+      java.util.Set<String> named,
+      String label,
+      CompletionKind kind,
+      int group,
+      String detail) {
+    if (items.matches(label) && named.add(label)) {
+      items.addDistinct(label, kind, group, detail, null, label, false);
     }
-    Matcher m = VERSION_FILE.matcher(f.stem());
-    if (!m.matches()) {
-      return null;
-    }
-    Pattern named =
-        Pattern.compile(
-            "(?m)^\\s*-?\\s*name:\\s*['\"]?" + Pattern.quote(m.group(1)) + "['\"]?\\s*$");
-    for (ProjectFile p : declared) {
-      if (p.packageName().equals(f.packageName()) && named.matcher(p.text()).find()) {
-        return m.group(1);
-      }
-    }
-    return null;
   }
 
   /** Whether the model's own text, when already read, disables it in its config. */

@@ -134,45 +134,68 @@ final class LspFeatures {
 
   CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(
       String uri, Position position) {
-    Optional<Doc> d = doc(uri);
-    CompletableFuture<Analysis> loaded = d.isEmpty() ? null : workspace.analysis(d.get().root());
-    if (loaded == null || loaded.isDone()) {
-      return loadedCompletion(uri, position);
+    Optional<Doc> found = doc(uri);
+    if (found.isEmpty()) {
+      return CompletableFuture.completedFuture(NO_ITEMS);
+    }
+    Doc d = found.get();
+    CompletableFuture<Analysis> loaded = workspace.analysis(d.root());
+    if (loaded.isDone()) {
+      return loadedCompletion(d, loaded, position);
     }
     // the first load still runs: a ref(' is answered from the project's file names once they are
     // listed, seconds before the load ends; anything else waits for the load
     CompletableFuture<dev.dbtls.project.ProjectInputs> listed =
-        workspace.listedBeforeFirstLoad(d.get().root());
+        workspace.listedBeforeFirstLoad(d.root());
     CompletableFuture<Either<List<CompletionItem>, CompletionList>> early =
         requests.after(
             CompletableFuture.anyOf(loaded, listed),
             ignored ->
-                loaded.isDone() || listed.getNow(null) == null
-                    ? null
-                    : fromFiles(d.get(), position, listed.getNow(null)));
-    java.util.concurrent.atomic.AtomicReference<CompletableFuture<?>> then =
-        new java.util.concurrent.atomic.AtomicReference<>();
+                !loaded.isDone() && !listed.isDone()
+                    ? NO_ITEMS // waited as long as a request waits for a first load
+                    : loaded.isDone() || listed.getNow(null) == null
+                        ? null
+                        : fromFiles(d, position, listed.getNow(null)));
     CompletableFuture<Either<List<CompletionItem>, CompletionList>> answer =
-        early.thenCompose(
-            list -> {
-              if (list != null) {
-                return CompletableFuture.completedFuture(list);
-              }
-              var afterLoad = loadedCompletion(uri, position);
-              then.set(afterLoad);
-              return afterLoad;
-            });
+        new CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicReference<CompletableFuture<?>> afterLoad =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    early.whenComplete(
+        (list, failure) -> {
+          if (failure != null || list != null) {
+            relay(list, failure, answer);
+            return;
+          }
+          CompletableFuture<Either<List<CompletionItem>, CompletionList>> full =
+              loadedCompletion(d, loaded, position);
+          afterLoad.set(full);
+          full.whenComplete((l, f) -> relay(l, f, answer));
+          if (answer.isCancelled()) {
+            full.cancel(true);
+          }
+        });
     answer.whenComplete( // the editor cancelled: neither part is worked out any more
         (list, failure) -> {
           if (answer.isCancelled()) {
             early.cancel(true);
-            CompletableFuture<?> afterLoad = then.get();
-            if (afterLoad != null) {
-              afterLoad.cancel(true);
+            CompletableFuture<?> full = afterLoad.get();
+            if (full != null) {
+              full.cancel(true);
             }
           }
         });
     return answer;
+  }
+
+  private static final Either<List<CompletionItem>, CompletionList> NO_ITEMS =
+      Either.forRight(new CompletionList(false, List.of()));
+
+  private static <T> void relay(T value, Throwable failure, CompletableFuture<T> to) {
+    if (failure != null) {
+      to.completeExceptionally(failure);
+    } else {
+      to.complete(value);
+    }
   }
 
   /** A {@code ref('}'s names from the listed files, said to be incomplete; null elsewhere. */
@@ -184,18 +207,24 @@ final class LspFeatures {
               inputs, at.displayPath(), at.text(), at.offset())
           .map(all -> list(new LineIndex(d.text()), all, true))
           .orElse(null);
-    } catch (RuntimeException e) { // never: then the loaded project answers, as before
+    } catch (RuntimeException | StackOverflowError e) { // then the loaded project answers
       System.err.println("dbtls: completion from file names: " + e);
       return null;
     }
   }
 
+  /**
+   * The loaded project's completion for the document as it was when the request came (read on the
+   * message thread, even when the answer waited for the first load).
+   */
   private CompletableFuture<Either<List<CompletionItem>, CompletionList>> loadedCompletion(
-      String uri, Position position) {
-    return onProject(
-        uri,
-        Either.forRight(new CompletionList(false, List.of())),
-        (d, analysis) -> list(new LineIndex(d.text()), analysis.completion(d.at(position)), false));
+      Doc d, CompletableFuture<Analysis> loaded, Position position) {
+    return requests.after(
+        loaded,
+        analysis ->
+            analysis == null
+                ? NO_ITEMS
+                : list(new LineIndex(d.text()), analysis.completion(d.at(position)), false));
   }
 
   /**

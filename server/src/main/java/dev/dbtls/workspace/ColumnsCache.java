@@ -137,9 +137,18 @@ public final class ColumnsCache {
    * took a core and the collector's time from it (10k models: the first answer of a warm start
    * 0.15-0.25 s later, README benchmarks).
    */
-  synchronized void readSoon() {
-    if (read == null && reading == null) {
-      reading = java.util.concurrent.CompletableFuture.supplyAsync(this::load, io);
+  void readSoon() {
+    if (read != null || reading != null) {
+      return;
+    }
+    synchronized (this) {
+      if (read == null && reading == null) {
+        try {
+          reading = java.util.concurrent.CompletableFuture.supplyAsync(this::load, io);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+          // the session is closing: nothing will ask for the file
+        }
+      }
     }
   }
 
@@ -203,19 +212,39 @@ public final class ColumnsCache {
     }
   }
 
+  /**
+   * What the file holds: read here when no read was started, else the started read's, waited for
+   * outside the lock (so that {@link #readSoon} never waits for a read).
+   */
   private Stored stored() {
     Stored s = read;
-    if (s == null) {
-      synchronized (this) {
-        if (read == null) {
-          java.util.concurrent.CompletableFuture<Stored> r = reading;
-          read = r != null ? r.join() : load();
-          reading = null;
-        }
-        s = read;
+    if (s != null) {
+      return s;
+    }
+    java.util.concurrent.CompletableFuture<Stored> r;
+    boolean mine = false;
+    synchronized (this) {
+      if (read != null) {
+        return read;
+      }
+      r = reading;
+      if (r == null) {
+        r = new java.util.concurrent.CompletableFuture<>();
+        reading = r;
+        mine = true;
       }
     }
-    return s;
+    if (mine) {
+      r.complete(load()); // load never throws
+    }
+    Stored got = r.join();
+    synchronized (this) {
+      if (read == null) {
+        read = got;
+        reading = null;
+      }
+      return read;
+    }
   }
 
   private Stored load() {

@@ -92,7 +92,7 @@ public final class ProjectSession {
     ProjectSnapshot snapshot = analysis.snapshot();
     if (!schemaRestored) {
       schemaRestored = true;
-      if (cache != null) {
+      if (cache != null && !closed) {
         cache.readSoon(); // the columns kept last session, beside the wait for the store
       }
       if (!facts.catalog().knowsWarehouse()) {

@@ -575,12 +575,15 @@ public final class Workspace implements AutoCloseable {
       synchronized (this) {
         building = null;
       }
+      // the listed inputs are let go before anyone learns that the build ended; requests still
+      // waiting for the listing go on to wait for this build
+      CompletableFuture<ProjectInputs> l = listed;
+      if (!l.isDone() || l.getNow(null) != null) {
+        listed = CompletableFuture.completedFuture(null);
+        l.complete(null);
+      }
       done.complete(s);
       first.complete(null);
-      // requests still waiting for the listing go on to wait for this build; the inputs are let go
-      if (listed.complete(null) || listed.getNow(null) != null) {
-        listed = CompletableFuture.completedFuture(null);
-      }
     }
 
     /** Null when some change needs a full load (a new file, dbt_project.yml, ...). */

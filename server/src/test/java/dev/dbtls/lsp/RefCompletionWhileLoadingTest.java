@@ -35,6 +35,11 @@ class RefCompletionWhileLoadingTest {
   private Path shop;
   private final CountDownLatch scan = new CountDownLatch(1);
   private final CompletableFuture<Void> scanning = new CompletableFuture<>();
+
+  /** When set, the load is also held where it starts, before its files are listed. */
+  private volatile CountDownLatch read;
+
+  private final CompletableFuture<Void> reading = new CompletableFuture<>();
   private Workspace workspace;
   private LspFeatures features;
   private Requests requests;
@@ -77,6 +82,14 @@ class RefCompletionWhileLoadingTest {
 
               @Override
               public void progress(Path projectDir, int percent, String phase) {
+                CountDownLatch before = read;
+                if (before != null && phase.startsWith("reading") && reading.complete(null)) {
+                  try {
+                    before.await(30, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
                 if (phase.startsWith("scanning") && scanning.complete(null)) {
                   try {
                     scan.await(30, TimeUnit.SECONDS);
@@ -88,11 +101,14 @@ class RefCompletionWhileLoadingTest {
             });
     requests = new Requests();
     features = new LspFeatures(workspace, new Uris(), requests);
-    workspace.addFolders(List.of(dir));
   }
 
   @AfterEach
   void stop() {
+    CountDownLatch before = read;
+    if (before != null) {
+      before.countDown();
+    }
     scan.countDown();
     workspace.close();
     requests.close();
@@ -116,6 +132,7 @@ class RefCompletionWhileLoadingTest {
 
   @Test
   void aRefIsAnsweredFromTheFileNamesBeforeTheScanAndFromTheProjectAfterIt() throws Exception {
+    workspace.addFolders(List.of(dir));
     int inRef = REPORT.indexOf("ref('") + 5;
     var early = completion(inRef);
     var elsewhere = completion(3); // in the SQL: only the loaded project answers
@@ -162,11 +179,35 @@ class RefCompletionWhileLoadingTest {
   }
 
   @Test
-  void aRefBeforeTheFilesAreListedIsAnsweredWhenTheyAre() throws Exception {
-    // asked at once: the answer comes from the listing or, if the load won the race, the project;
-    // either way it lists the project's models
-    List<String> labels =
-        labels(completion(REPORT.indexOf("ref('") + 5).get(30, TimeUnit.SECONDS).getRight());
-    assertTrue(labels.containsAll(List.of("stg_orders", "orders", "countries")), labels.toString());
+  void aRefAskedBeforeTheFilesAreListedIsAnsweredOnceTheyAre() throws Exception {
+    workspace.addFolders(List.of(dir));
+    // asked at once, most likely before the listing; the load is held at its scan, so the answer
+    // comes from the listed files
+    var early = completion(REPORT.indexOf("ref('") + 5);
+    CompletionList list = early.get(30, TimeUnit.SECONDS).getRight();
+    assertTrue(list.isIncomplete());
+    assertTrue(
+        labels(list).containsAll(List.of("stg_orders", "orders", "countries")),
+        labels(list).toString());
+    assertFalse(workspace.analysis(shop).isDone());
+  }
+
+  @Test
+  void aRequestThatWaitsForTheLoadAnswersForTheTextItWasAskedOn() throws Exception {
+    Path report = shop.resolve("models/report.sql");
+    CountDownLatch before = new CountDownLatch(1);
+    read = before;
+    workspace.addFolders(List.of(dir));
+    reading.get(30, TimeUnit.SECONDS); // the load is held before it lists the files
+    var waiting = completion(3); // "sel|ect": in the SQL, so it waits for the load
+    // typed meanwhile: the request was about the text before
+    workspace.files().open(report, "{{ config(materialized='table') }}\n" + REPORT, 2);
+    before.countDown();
+    scan.countDown();
+    List<String> answered = labels(waiting.get(30, TimeUnit.SECONDS).getRight());
+    workspace.files().close(report);
+    List<String> onTheOldText = labels(completion(3).get(30, TimeUnit.SECONDS).getRight());
+    assertFalse(answered.isEmpty());
+    assertEquals(onTheOldText, answered);
   }
 }
