@@ -64,7 +64,9 @@ export class ServerClient implements DbtServer, vscode.Disposable {
   private readonly projectsChanged = new vscode.EventEmitter<ProjectInfo[]>();
   readonly onDidChangeProjects = this.projectsChanged.event;
   private readonly disposables: vscode.Disposable[] = [];
-  private process: { child: ChildProcess; exited: Promise<Crash>; stderr: string } | undefined;
+  private process:
+    | { child: ChildProcess; exited: Promise<Crash>; stderr: string; reported?: boolean }
+    | undefined;
   private stopping = false;
 
   constructor(private readonly context: vscode.ExtensionContext) {
@@ -239,8 +241,52 @@ export class ServerClient implements DbtServer, vscode.Disposable {
     try {
       await this.client.start();
     } catch (e) {
+      // a server that ran out of memory before it answered initialize is said to have, as one
+      // that ran out later is (its heap dump named), not as a start that merely failed
+      const crash = await this.howItEnded();
+      if (crash.outOfMemory) return this.outOfMemoryBeforeRunning(this.process, crash);
       await this.cannotStart(`The dbtls server did not start: ${messageOf(e)}`);
     }
+  }
+
+  /**
+   * A server that ran out of memory before it was running (before it answered initialize): said
+   * once, as a crash after its start is, with its heap dump; not restarted.
+   */
+  private outOfMemoryBeforeRunning(p: { reported?: boolean } | undefined, crash: Crash): void {
+    if (!p || p.reported || this.stopping) return;
+    p.reported = true;
+    const decision = this.policy.onCrash(crash);
+    // after the language client's own messages of the failed start, so that this one is on top
+    if (!decision.restart) setTimeout(() => this.stopped(decision), 1000);
+  }
+
+  /** How the server process ended: waited for 3 s at most (unknown then). */
+  private async howItEnded(): Promise<Crash> {
+    const ended = this.process?.exited;
+    return ended
+      ? await Promise.race([
+          ended,
+          new Promise<Crash>((r) =>
+            setTimeout(
+              () =>
+                r({ code: null, signal: null, outOfMemory: false, lastWords: this.process?.stderr ?? '' }),
+              3000,
+            ),
+          ),
+        ])
+      : { code: null, signal: null, outOfMemory: false, lastWords: '' };
+  }
+
+  /** The server is not restarted: the status item and a message say why, with a way back. */
+  private stopped(decision: { reason: string }): void {
+    this.notRunning = decision.reason;
+    this.status.stopped(decision.reason);
+    this.log.appendLine(decision.reason);
+    void vscode.window.showErrorMessage(decision.reason, 'Show Log', 'Restart').then((a) => {
+      if (a === 'Show Log') this.showLog();
+      if (a === 'Restart') void this.restart();
+    });
   }
 
   private clientOptions(): LanguageClientOptions {
@@ -264,18 +310,26 @@ export class ServerClient implements DbtServer, vscode.Disposable {
 
   private spawnServer(command: string, args: string[]): Promise<ChildProcess> {
     const child = spawn(command, args, { stdio: 'pipe', env: process.env });
-    const p = { child, stderr: '', exited: undefined as unknown as Promise<Crash> };
+    const p = {
+      child,
+      stderr: '',
+      exited: undefined as unknown as Promise<Crash>,
+      reported: false as boolean | undefined,
+    };
     p.exited = new Promise<Crash>((resolve) => {
       child.on('exit', (code, signal) => {
         const outOfMemory = isOutOfMemory(code, p.stderr);
         const dump = outOfMemory ? heapDumpFile(this.context.logUri.fsPath, child.pid) : undefined;
-        resolve({
+        const crash = {
           code,
           signal,
           outOfMemory,
           lastWords: p.stderr,
           heapDump: dump && existsSync(dump) ? dump : undefined,
-        });
+        };
+        resolve(crash);
+        // the client never ran (its start failed or is failing): its closed handler does not say why
+        if (outOfMemory && this.client?.state !== State.Running) this.outOfMemoryBeforeRunning(p, crash);
       });
       child.on('error', (e) =>
         resolve({ code: null, signal: null, outOfMemory: false, lastWords: e.message }),
@@ -288,33 +342,15 @@ export class ServerClient implements DbtServer, vscode.Disposable {
 
   /** The connection closed: restart, or stop and say why. */
   private async closed(): Promise<{ action: CloseAction; handled: boolean }> {
-    if (this.stopping) return { action: CloseAction.DoNotRestart, handled: true };
-    const ended = this.process?.exited;
-    const crash = ended
-      ? await Promise.race([
-          ended,
-          new Promise<Crash>((r) =>
-            setTimeout(
-              () =>
-                r({ code: null, signal: null, outOfMemory: false, lastWords: this.process?.stderr ?? '' }),
-              3000,
-            ),
-          ),
-        ])
-      : { code: null, signal: null, outOfMemory: false, lastWords: '' };
+    if (this.stopping || this.process?.reported) return { action: CloseAction.DoNotRestart, handled: true };
+    const crash = await this.howItEnded();
     const decision = this.policy.onCrash(crash);
     if (decision.restart) {
       this.log.appendLine(`The server stopped (${crash.code ?? crash.signal}); restarting it.`);
       this.status.starting();
       return { action: CloseAction.Restart, handled: true };
     }
-    this.notRunning = decision.reason;
-    this.status.stopped(decision.reason);
-    this.log.appendLine(decision.reason);
-    void vscode.window.showErrorMessage(decision.reason, 'Show Log', 'Restart').then((a) => {
-      if (a === 'Show Log') this.showLog();
-      if (a === 'Restart') void this.restart();
-    });
+    this.stopped(decision);
     return { action: CloseAction.DoNotRestart, handled: true };
   }
 
