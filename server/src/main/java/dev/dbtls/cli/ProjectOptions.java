@@ -71,11 +71,17 @@ final class ProjectOptions {
 
   /** Inputs, engine and manifest, as every command that needs the project graph loads them. */
   dev.dbtls.index.compile.ProjectSnapshot snapshot(List<String> errors, boolean willRender) {
-    // parses come from and go to the on-disk cache (written at exit, after the command's output)
-    dev.dbtls.index.ParseCache cache = dev.dbtls.index.ParseCache.open(projectDir);
-    Runtime.getRuntime().addShutdownHook(new Thread(cache::save, "dbtls-parse-cache-save"));
-    return dev.dbtls.index.compile.ProjectSnapshot.load(
-        projectDir, options(errors), builtinMacros, FileSource.DISK, willRender, cache);
+    // parses come from and go to the on-disk cache: written beside the build and the command's
+    // own work (the parses once every file is scanned, the linked manifest once it is built), and
+    // waited for at exit
+    dev.dbtls.index.ParseCache cache =
+        dev.dbtls.index.ParseCache.open(projectDir).writtenBesideTheBuild();
+    Runtime.getRuntime().addShutdownHook(new Thread(cache::save, "dbtls-cache-save"));
+    dev.dbtls.index.compile.ProjectSnapshot s =
+        dev.dbtls.index.compile.ProjectSnapshot.load(
+            projectDir, options(errors), builtinMacros, FileSource.DISK, willRender, cache);
+    new Thread(cache::save, "dbtls-linked-cache-save").start();
+    return s;
   }
 
   ProjectInputs load(List<String> errors) {

@@ -73,6 +73,9 @@ public final class ParseCache {
    */
   private volatile boolean whole;
 
+  /** Set by {@link #writtenBesideTheBuild}. */
+  private volatile boolean besideTheBuild;
+
   /** A cache in memory only. */
   public ParseCache() {
     this(null, null, null);
@@ -298,6 +301,15 @@ public final class ParseCache {
   /** A full build asked this cache for every file of the project. */
   void wholeProjectScanned() {
     whole = true;
+    if (besideTheBuild && file != null) {
+      new Thread(
+              () -> {
+                dev.dbtls.project.Timing.mark("parses to save");
+                writeParses(null);
+              },
+              "dbtls-parse-cache-save")
+          .start();
+    }
   }
 
   /** How many files were (re)parsed since this cache was made. */
@@ -380,30 +392,55 @@ public final class ParseCache {
    * anything was parsed since it was read or last saved: to a temporary file renamed into place, so
    * a reader never sees half a file; and the linked manifest kept since the last save ({@link
    * LinkedCache}). Call it after a build, off the request path; it never throws (a failure is one
-   * notice).
+   * notice). A save under way on another thread (one {@link #writtenBesideTheBuild} started) is
+   * waited for.
    */
-  public void save() {
+  public synchronized void save() {
     if (file == null) {
       return;
     }
+    dev.dbtls.project.Timing.mark("caches to save");
     // both encoded before either is written: a reader waiting for quiet files sees both
     byte[] link = linked.encode();
     dev.dbtls.project.Timing.mark("linked manifest encoded");
+    if (!writeParses(link)) {
+      linked.write(link);
+    }
+  }
+
+  /**
+   * For a command that builds once and exits: the parses are written on a thread of their own as
+   * soon as the full build has scanned every file, while the build links them on the other core,
+   * and {@link #save} (at exit) writes only the linked manifest; without it a cold {@code dbtls ls}
+   * encoded and wrote both after its listing (README benchmarks). Not for the language server,
+   * whose first answers want both cores.
+   */
+  public ParseCache writtenBesideTheBuild() {
+    besideTheBuild = true;
+    return this;
+  }
+
+  /**
+   * Writes the parses when there are new ones, {@code link} (the linked manifest's bytes, or null)
+   * just before them; whether {@code link} was written.
+   */
+  private synchronized boolean writeParses(byte[] link) {
+    boolean linkWritten = false;
     try {
       if (!whole) {
-        return; // only what changed was parsed: the file on disk still holds the rest
+        return false; // only what changed was parsed: the file on disk still holds the rest
       }
       Disk d = disk();
       reading = null; // what was read is in memory now (or not needed): let it go
       int m = misses.get();
       int upToDate = savedAt >= 0 ? savedAt : d != null ? 0 : -1;
       if (m == upToDate || scans.isEmpty() && properties.isEmpty()) {
-        return;
+        return false;
       }
       byte[] bytes = encode();
       dev.dbtls.project.Timing.mark("parse cache encoded");
       linked.write(link);
-      link = null;
+      linkWritten = true;
       dev.dbtls.project.FileReplace.write(file, out -> out.write(bytes));
       savedAt = m;
       dev.dbtls.project.Timing.mark("caches written");
@@ -412,9 +449,8 @@ public final class ParseCache {
         writeFailed = true;
         notice("cannot be written (" + e + ")");
       }
-    } finally {
-      linked.write(link);
     }
+    return linkWritten;
   }
 
   private byte[] encode() {

@@ -193,6 +193,33 @@ class ParseCacheTest {
   }
 
   @Test
+  void writtenBesideTheBuildThePartsAreOnDiskBeforeTheSaveAndTheSaveAddsTheLinkedManifest()
+      throws Exception {
+    Fixture f = Fixture.of(PROJECT);
+    ParseCache cold = open("b1").writtenBesideTheBuild();
+    Manifest m = load(f, cold);
+    // the parses' own thread started when every file was scanned; the build does not wait for it
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!Files.isRegularFile(cold.file()) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertTrue(Files.isRegularFile(cold.file()), "the parses are written without a save");
+    assertFalse(Files.exists(cold.linked().file()), "the linked manifest waits for the save");
+    long written = Files.getLastModifiedTime(cold.file()).toMillis();
+    byte[] parses = Files.readAllBytes(cold.file());
+    cold.save();
+    assertTrue(Files.isRegularFile(cold.linked().file()));
+    assertEquals(written, Files.getLastModifiedTime(cold.file()).toMillis(), "not written again");
+    assertTrue(Arrays.equals(parses, Files.readAllBytes(cold.file())));
+    // what was written early is whole: a warm load parses nothing and gives the same manifest
+    Files.delete(cold.linked().file());
+    ParseCache warm = open("b1");
+    Manifest again = load(f, warm);
+    assertEquals(0, warm.parses());
+    assertSameManifest(m, again);
+  }
+
+  @Test
   void savingWhenNothingWasParsedWritesNothing() throws Exception {
     Fixture f = Fixture.of(PROJECT);
     coldAndSave(f);
