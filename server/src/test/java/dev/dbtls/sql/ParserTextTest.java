@@ -1,8 +1,14 @@
 package dev.dbtls.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The rewrite keeps every offset, and touches only what JSqlParser would stop on. */
@@ -87,5 +93,72 @@ class ParserTextTest {
     String sql = "select * rename (a as b) from t";
     assertEquals(sql, of("postgres", sql));
     assertEquals(sql, of("bigquery", sql));
+  }
+
+  @Test
+  void theQuickChecksBeforeLexingFindWhatTheyLookFor() {
+    assertTrue(ParserText.mayHaveStarClause("select * EXCLUDE id from t"));
+    assertTrue(ParserText.mayHaveStarClause("rename"));
+    assertTrue(ParserText.mayHaveStarClause("select *\nRename(a as b)"));
+    assertFalse(ParserText.mayHaveStarClause("select excluded, renamed, my_exclude, x1rename"));
+    assertTrue(ParserText.mayHaveTrailingComma("select a, from t"));
+    assertTrue(ParserText.mayHaveTrailingComma("select a, -- c\n /* d */ FROM t"));
+    assertTrue(ParserText.mayHaveTrailingComma("select a, // c\n\tfrom\n"));
+    assertTrue(ParserText.mayHaveTrailingComma("f(a,\n)"));
+    assertFalse(ParserText.mayHaveTrailingComma("select a, b from t"));
+    assertFalse(ParserText.mayHaveTrailingComma("select a, fromage from t"));
+    assertFalse(ParserText.mayHaveTrailingComma("select a, /* never closed ) from"));
+    assertFalse(ParserText.mayHaveTrailingComma("select a, b"));
+    assertFalse(ParserText.mayHaveTrailingComma(","));
+  }
+
+  /** The regular expressions the scans replaced (a comment may not end where it could). */
+  private static final Pattern STAR_CLAUSE = Pattern.compile("(?i)\\b(?:exclude|rename)\\b");
+
+  private static final Pattern TRAILING_COMMA =
+      Pattern.compile(
+          ",(?:\\s|--[^\\n]*|//[^\\n]*|/\\*.*?\\*/)*(?:(?i:from)\\b|\\))", Pattern.DOTALL);
+
+  /**
+   * Where the scan and the expression it replaced differ, the expression matched by ending a
+   * comment early (backtracking) and the lexer, which decides, finds no trailing comma either.
+   */
+  private static void agree(String sql, String what) {
+    assertEquals(STAR_CLAUSE.matcher(sql).find(), ParserText.mayHaveStarClause(sql), what);
+    boolean scan = ParserText.mayHaveTrailingComma(sql);
+    if (scan != TRAILING_COMMA.matcher(sql).find()) {
+      assertFalse(scan, what);
+      List<SqlToken> t = SqlLexer.lex(sql, SqlDialect.of("snowflake").orElseThrow());
+      for (int i = 0; i + 1 < t.size(); i++) {
+        assertFalse(
+            t.get(i).isPunct(',') && (t.get(i + 1).is("from") || t.get(i + 1).isPunct(')')), what);
+      }
+    }
+  }
+
+  @Test
+  void theQuickChecksAgreeWithTheExpressionsTheyReplaced() throws Exception {
+    Path root = Path.of("..", "test-projects");
+    List<Path> files;
+    try (Stream<Path> all = Files.walk(root)) {
+      files = all.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+    }
+    assertTrue(files.size() > 50, "the test projects' SQL files: " + files.size());
+    for (Path f : files) {
+      agree(Files.readString(f), f.toString());
+    }
+    // and texts made of the pieces that matter, in every order a fixed seed gives
+    String[] pieces = {
+      ",", " ", "\n", "\t", "--c\n", "-- from\n", "//x\n", "/* y */", "/*", "*/", "from", "FROM",
+      "fromage", ")", "(", "exclude", "Rename", "_exclude", "renamed", "a", "1", "'", "'s, from'", "-"
+    };
+    java.util.Random random = new java.util.Random(27);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(12); k >= 0; k--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      agree(b.toString(), b.toString());
+    }
   }
 }
