@@ -14,12 +14,17 @@ import java.util.concurrent.ScheduledExecutorService;
 final class ColumnsWorkers implements AutoCloseable {
   final ExecutorService background =
       Executors.newSingleThreadExecutor(r -> thread(r, "dbtls-columns"));
+  private final java.util.concurrent.atomic.AtomicInteger workers =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  // each worker its own name (the pool's index of a worker is not known yet when it is made: every
+  // one was called dbtls-columns-0, which hid in profiles that two threads infer)
   final ForkJoinPool pool =
       new ForkJoinPool(
           Math.max(1, Runtime.getRuntime().availableProcessors()),
           p -> {
             var w = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            w.setName("dbtls-columns-" + w.getPoolIndex());
+            w.setName("dbtls-columns-" + workers.getAndIncrement());
             w.setDaemon(true);
             w.setPriority(Thread.MIN_PRIORITY);
             return w;
