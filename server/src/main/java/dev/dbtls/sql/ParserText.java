@@ -64,7 +64,8 @@ public final class ParserText {
     int n = sql.length();
     for (int k = 0; k < n; k++) {
       char c = sql.charAt(k);
-      if ((c == 'e' || c == 'E' || c == 'r' || c == 'R') && (k == 0 || !isWord(sql.charAt(k - 1)))) {
+      if ((c == 'e' || c == 'E' || c == 'r' || c == 'R')
+          && (k == 0 || !isWord(sql.charAt(k - 1)))) {
         String word = c == 'e' || c == 'E' ? "exclude" : "rename";
         int end = k + word.length();
         if (sql.regionMatches(true, k, word, 0, word.length())
@@ -77,9 +78,10 @@ public final class ParserText {
   }
 
   /**
-   * Whether a comma is followed, past white space and comments ({@code --}, {@code //}, {@code
-   * /* *}{@code /}), by the word {@code from} (any case) or by {@code )}: worth lexing to be sure
-   * (the lexer also knows strings). A scan for the same reason as {@link #mayHaveStarClause}.
+   * Whether a comma is followed, past white space and comments (line comments with two dashes or
+   * slashes, block comments), by the word {@code from} (any case) or by {@code )}: worth lexing to
+   * be sure (the lexer also knows strings). A scan for the same reason as {@link
+   * #mayHaveStarClause}.
    */
   static boolean mayHaveTrailingComma(String sql) {
     int n = sql.length();

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class LineIndexTest {
   @Test
   void linesColumnsAndOffsetsOfAStringAndOfOtherTextAgree() {
-    for (String text : new String[] {"", "\n", "a", "a\n", "\nb", "ab\ncd\n\nef", "x\r\ny\n", "é\n—\nz"}) {
+    for (String text :
+        new String[] {"", "\n", "a", "a\n", "\nb", "ab\ncd\n\nef", "x\r\ny\n", "é\n—\nz"}) {
       LineIndex s = new LineIndex(text);
       LineIndex b = new LineIndex(new StringBuilder(text));
       assertEquals(text.split("\n", -1).length, s.lineCount(), text);

@@ -150,7 +150,8 @@ class ParserTextTest {
     // and texts made of the pieces that matter, in every order a fixed seed gives
     String[] pieces = {
       ",", " ", "\n", "\t", "--c\n", "-- from\n", "//x\n", "/* y */", "/*", "*/", "from", "FROM",
-      "fromage", ")", "(", "exclude", "Rename", "_exclude", "renamed", "a", "1", "'", "'s, from'", "-"
+      "fromage", ")", "(", "exclude", "Rename", "_exclude", "renamed", "a", "1", "'", "'s, from'",
+          "-"
     };
     java.util.Random random = new java.util.Random(27);
     for (int n = 0; n < 20_000; n++) {
