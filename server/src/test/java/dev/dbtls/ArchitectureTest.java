@@ -181,7 +181,9 @@ class ArchitectureTest {
           "dev.dbtls.ide.Ctes", "the one CTE reader of templates, which a preview up to a CTE uses",
           "dev.dbtls.ide.SqlTokens", "the one SQL lexer of templates, which inlining parents uses",
           "dev.dbtls.ide.RefCompletionFromFiles",
-              "a ref(' during a first load, answered from the listed files: no analysis yet");
+              "a ref(' during a first load, answered from the listed files: no analysis yet",
+          "dev.dbtls.ide.RefDefinitionFromFiles",
+              "a ref's model during a first load, found from the listed files: no analysis yet");
 
   /** What callers outside {@code ide} may use of it: the door, the owner's handles, plain data. */
   private static final DescribedPredicate<JavaClass> IDE_SURFACE =

@@ -139,48 +139,64 @@ final class LspFeatures {
       return CompletableFuture.completedFuture(NO_ITEMS);
     }
     Doc d = found.get();
+    // during the first load a ref(' is answered from the project's file names once they are listed
+    return duringFirstLoad(
+        d,
+        NO_ITEMS,
+        inputs -> fromFiles(d, position, inputs),
+        loaded -> loadedCompletion(d, loaded, position));
+  }
+
+  /**
+   * An answer while the project's first load may still run: once the load has ended, {@code full}
+   * of it; before, {@code early} of the project's listed files as soon as they are (seconds before
+   * the load ends on a large project) when it answers (non-null), else {@code full} once the load
+   * ends; {@code none} when the wait is longer than a request waits for a first load. Cancelling
+   * the request cancels both parts.
+   */
+  private <T> CompletableFuture<T> duringFirstLoad(
+      Doc d,
+      T none,
+      Function<dev.dbtls.project.ProjectInputs, T> early,
+      Function<CompletableFuture<Analysis>, CompletableFuture<T>> full) {
     CompletableFuture<Analysis> loaded = workspace.analysis(d.root());
     if (loaded.isDone()) {
-      return loadedCompletion(d, loaded, position);
+      return full.apply(loaded);
     }
-    // the first load still runs: a ref(' is answered from the project's file names once they are
-    // listed, seconds before the load ends; anything else waits for the load
     CompletableFuture<dev.dbtls.project.ProjectInputs> listed =
         workspace.listedBeforeFirstLoad(d.root());
-    CompletableFuture<Either<List<CompletionItem>, CompletionList>> early =
+    CompletableFuture<T> first =
         requests.after(
             CompletableFuture.anyOf(loaded, listed),
             ignored ->
                 !loaded.isDone() && !listed.isDone()
-                    ? NO_ITEMS // waited as long as a request waits for a first load
+                    ? none // waited as long as a request waits for a first load
                     : loaded.isDone() || listed.getNow(null) == null
                         ? null
-                        : fromFiles(d, position, listed.getNow(null)));
-    CompletableFuture<Either<List<CompletionItem>, CompletionList>> answer =
-        new CompletableFuture<>();
+                        : early.apply(listed.getNow(null)));
+    CompletableFuture<T> answer = new CompletableFuture<>();
     java.util.concurrent.atomic.AtomicReference<CompletableFuture<?>> afterLoad =
         new java.util.concurrent.atomic.AtomicReference<>();
-    early.whenComplete(
-        (list, failure) -> {
-          if (failure != null || list != null) {
-            relay(list, failure, answer);
+    first.whenComplete(
+        (value, failure) -> {
+          if (failure != null || value != null) {
+            relay(value, failure, answer);
             return;
           }
-          CompletableFuture<Either<List<CompletionItem>, CompletionList>> full =
-              loadedCompletion(d, loaded, position);
-          afterLoad.set(full);
-          full.whenComplete((l, f) -> relay(l, f, answer));
+          CompletableFuture<T> rest = full.apply(loaded);
+          afterLoad.set(rest);
+          rest.whenComplete((v, f) -> relay(v, f, answer));
           if (answer.isCancelled()) {
-            full.cancel(true);
+            rest.cancel(true);
           }
         });
     answer.whenComplete( // the editor cancelled: neither part is worked out any more
-        (list, failure) -> {
+        (value, failure) -> {
           if (answer.isCancelled()) {
-            early.cancel(true);
-            CompletableFuture<?> full = afterLoad.get();
-            if (full != null) {
-              full.cancel(true);
+            first.cancel(true);
+            CompletableFuture<?> rest = afterLoad.get();
+            if (rest != null) {
+              rest.cancel(true);
             }
           }
         });
@@ -360,10 +376,39 @@ final class LspFeatures {
   CompletableFuture<
           Either<List<? extends Location>, List<? extends org.eclipse.lsp4j.LocationLink>>>
       definition(String uri, Position position) {
-    return onProject(
-        uri,
+    Optional<Doc> found = doc(uri);
+    if (found.isEmpty()) {
+      return CompletableFuture.completedFuture(Either.forLeft(List.of()));
+    }
+    Doc d = found.get();
+    // during the first load a ref's model is found from the project's file names when they leave
+    // no doubt
+    return duringFirstLoad(
+        d,
         Either.forLeft(List.of()),
-        (d, a) -> Either.forLeft(locations(d, a.definition(d.at(position)))));
+        inputs -> refFromFiles(d, position, inputs),
+        loaded ->
+            requests.after(
+                loaded,
+                a ->
+                    Either.forLeft(
+                        a == null ? List.of() : locations(d, a.definition(d.at(position))))));
+  }
+
+  /** A {@code ref}'s model or seed from the listed files; null when they leave a doubt. */
+  private Either<List<? extends Location>, List<? extends org.eclipse.lsp4j.LocationLink>>
+      refFromFiles(Doc d, Position position, dev.dbtls.project.ProjectInputs inputs) {
+    try {
+      Cursor at = d.at(position);
+      return dev.dbtls.ide.RefDefinitionFromFiles.find(
+              inputs, at.displayPath(), at.text(), at.offset())
+          .<Either<List<? extends Location>, List<? extends org.eclipse.lsp4j.LocationLink>>>map(
+              found -> Either.forLeft(locations(d, found)))
+          .orElse(null);
+    } catch (RuntimeException | StackOverflowError e) { // then the loaded project answers
+      System.err.println("dbtls: definition from file names: " + e);
+      return null;
+    }
   }
 
   CompletableFuture<List<? extends Location>> references(

@@ -19,6 +19,44 @@ class DefinitionTest {
     return new Location(path, new Span(line, col, endLine, endCol));
   }
 
+  /** What a first load's listed files answer at the cursor, beside the loaded project's answer. */
+  private static void fromFilesAsLoaded(String extra, boolean answered) {
+    NavFixture f = NavFixture.with(extra);
+    var early = RefDefinitionFromFiles.find(f.snapshot().inputs(), f.file(), f.text(), f.offset());
+    assertEquals(answered, early.isPresent(), extra);
+    early.ifPresent(
+        found ->
+            assertEquals(
+                Analysis.strict(f.snapshot())
+                    .definition(new Analysis.Cursor(f.file(), f.text(), f.offset())),
+                found,
+                extra));
+  }
+
+  @Test
+  void duringAFirstLoadTheFileNamesAnswerARefAsTheLoadedProjectDoesOrNotAtAll() {
+    // customers is a name: in the property file that gives dim_orders versions: the load says
+    fromFilesAsLoaded("-- file: models/x.sql\nselect * from {{ ref('cust$0omers') }}\n", false);
+    fromFilesAsLoaded("-- file: models/x.sql\nselect * from {{ ref('stg_$0orders') }}\n", true);
+    fromFilesAsLoaded(
+        "-- file: models/x.sql\nselect * from {{ ref('util', 'util_$0model') }}\n", true);
+    fromFilesAsLoaded(
+        "-- file: models/x.sql\nselect * from {{ ref(\"stg_$0customers\") }}\n", true);
+    // a version, a versioned model, a source, a macro: the load answers
+    fromFilesAsLoaded(
+        "-- file: models/x.sql\nselect * from {{ ref('dim_orders', v=1$0) }}\n", false);
+    fromFilesAsLoaded("-- file: models/x.sql\nselect * from {{ ref('dim_$0orders') }}\n", false);
+    fromFilesAsLoaded(
+        "-- file: models/x.sql\nselect * from {{ source('raw', 'ord$0ers') }}\n", false);
+    fromFilesAsLoaded(
+        "-- file: models/x.sql\nselect {{ cents_to_$0dollars('amount') }} from t\n", false);
+    // two models of that name (the root's and a package's): which one is the load's to say
+    fromFilesAsLoaded(
+        "-- file: dbt_packages/util/models/stg_orders.sql\nselect 1 as id\n"
+            + "-- file: models/x.sql\nselect * from {{ ref('stg_$0orders') }}\n",
+        false);
+  }
+
   @Test
   void refGoesToTheModelFile() {
     assertEquals(

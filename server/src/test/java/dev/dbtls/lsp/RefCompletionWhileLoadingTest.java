@@ -210,4 +210,63 @@ class RefCompletionWhileLoadingTest {
     assertFalse(answered.isEmpty());
     assertEquals(onTheOldText, answered);
   }
+
+  private static final String MART =
+      "select * from {{ ref('stg_orders') }}, {{ ref('countries') }}, {{ ref('utils',"
+          + " 'util_dates') }}, {{ ref('dim_accounts') }}, {{ ref('legacy') }},"
+          + " {{ ref('orders_snapshot') }}\n";
+
+  private CompletableFuture<List<? extends org.eclipse.lsp4j.Location>> definition(String name) {
+    return features
+        .definition(
+            shop.resolve("models/mart.sql").toUri().toString(),
+            new Position(0, MART.indexOf("'" + name + "'") + 2))
+        .thenApply(Either::getLeft);
+  }
+
+  private String file(List<? extends org.eclipse.lsp4j.Location> found) {
+    assertEquals(1, found.size(), found.toString());
+    return Path.of(java.net.URI.create(found.get(0).getUri())).toString();
+  }
+
+  @Test
+  void aRefsModelIsFoundFromTheFileNamesWhereTheyLeaveNoDoubtAndFromTheProjectElsewhere()
+      throws Exception {
+    write("models/mart.sql", MART);
+    workspace.addFolders(List.of(dir));
+    var model = definition("stg_orders");
+    var seed = definition("countries");
+    var inPackage = definition("util_dates");
+    var versioned = definition("dim_accounts");
+    var disabled = definition("legacy");
+    var snapshot = definition("orders_snapshot");
+    scanning.get(30, TimeUnit.SECONDS);
+
+    assertEquals(
+        shop.resolve("models/staging/stg_orders.sql").toString(),
+        file(model.get(10, TimeUnit.SECONDS)));
+    assertEquals(
+        shop.resolve("seeds/countries.csv").toString(), file(seed.get(10, TimeUnit.SECONDS)));
+    assertEquals(
+        shop.resolve("dbt_packages/utils/models/util_dates.sql").toString(),
+        file(inPackage.get(10, TimeUnit.SECONDS)));
+    assertFalse(workspace.analysis(shop).isDone(), "the load was held at its scan");
+    // a version's file, a model disabled in its config, a snapshot's block name: the load says
+    Thread.sleep(200);
+    assertFalse(versioned.isDone() || disabled.isDone() || snapshot.isDone());
+
+    scan.countDown();
+    assertEquals(
+        shop.resolve("models/marts/dim_accounts_v2.sql").toString(),
+        file(versioned.get(30, TimeUnit.SECONDS)));
+    assertEquals(List.of(), disabled.get(30, TimeUnit.SECONDS));
+    assertEquals(
+        shop.resolve("snapshots/orders_snapshot.sql").toString(),
+        file(snapshot.get(30, TimeUnit.SECONDS)));
+    // what the file names gave is what the loaded project gives
+    for (String name : List.of("stg_orders", "countries", "util_dates")) {
+      var early = name.equals("stg_orders") ? model : name.equals("countries") ? seed : inPackage;
+      assertEquals(early.get(), definition(name).get(30, TimeUnit.SECONDS), name);
+    }
+  }
 }
