@@ -33,7 +33,7 @@ public final class RefCompletionFromFiles {
       Pattern.compile("\\{\\{-?\\s*config\\s*\\([^)]*\\benabled\\s*=\\s*(?i:false)\\s*[,)]");
 
   /** A {@code name:} in a property file (a model's, a column's: only models' are looked up). */
-  static final Pattern NAME_LINE =
+  private static final Pattern NAME_LINE =
       Pattern.compile("(?m)^\\s*-?\\s*name:\\s*['\"]?([A-Za-z0-9_]+)['\"]?\\s*$");
 
   /**
@@ -140,7 +140,7 @@ public final class RefCompletionFromFiles {
   }
 
   /** Whether the model's own text, when already read, disables it in its config. */
-  static boolean disabled(ProjectFile f) {
+  private static boolean disabled(ProjectFile f) {
     if (!f.textRead()) {
       return false; // a warm start reads only what it must: not read for this
     }

@@ -9,12 +9,14 @@ import java.util.Optional;
 /**
  * Go to definition on a {@code ref('name')} while the project's first load runs: the file of the
  * one model or seed that name can mean, known from the listed files before any is scanned (on a
- * project of thousands of models, seconds before the load ends). Answered only where the file names
+ * project of thousands of models, seconds before the load ends). Answered only where the files
  * leave no doubt, since a definition, unlike a completion list, is not asked again: exactly one
- * model or seed file of that name in the packages the call may mean, the model's own text read and
- * not disabling it in its {@code config()}, and no property file that could give the name versions
- * (one not read yet, or one with {@code versions:} naming it). Anything else is answered by the
- * loaded project ({@link Definition}), as every other symbol is.
+ * model or seed file of that name in the packages the call may mean, not named like a version's
+ * file ({@code <name>_v<n>}); the model's own text read and not mentioning {@code enabled}; no
+ * {@code enabled} in a dbt_project.yml's models or seeds or in a property file; no property file
+ * that may version the name or define a snapshot of it, and no snapshot file that may name its
+ * block so (every one of them read: a warm start's unread files stop it). Anything else is answered
+ * by the loaded project ({@link Definition}), as every other symbol is.
  */
 public final class RefDefinitionFromFiles {
   private RefDefinitionFromFiles() {}
@@ -48,12 +50,15 @@ public final class RefDefinitionFromFiles {
     if (onlyPackage != null && inputs.project(onlyPackage) == null) {
       return Optional.empty();
     }
-    if (name == null || name.isEmpty()) {
+    if (name == null || name.isEmpty() || VERSION_FILE.matcher(name).matches()) {
+      return Optional.empty(); // <name>_v<n> may be a version's file, whose node is <name>
+    }
+    if (disabledAnywhere(inputs)) {
       return Optional.empty();
     }
     ProjectFile found = null;
     for (ProjectFile f : inputs.files()) {
-      if (f.kind() == FileKind.PROPERTIES && mayVersion(f, name)) {
+      if (mayNameOtherwise(f, name)) {
         return Optional.empty();
       }
       boolean candidate =
@@ -69,30 +74,62 @@ public final class RefDefinitionFromFiles {
     }
     if (found == null
         || (found.kind() == FileKind.MODEL
-            && (!found.textRead() || RefCompletionFromFiles.disabled(found)))) {
-      return Optional.empty();
+            && (!found.textRead() || found.text() == null || found.text().contains("enabled")))) {
+      return Optional.empty(); // a model that may disable itself: the load says
     }
     return Optional.of(List.of(new Location(inputs.displayPath(found), Resolve.FILE_START)));
   }
 
+  private static final java.util.regex.Pattern SNAPSHOT_BLOCK =
+      java.util.regex.Pattern.compile("\\{%-?\\s*snapshot\\s+([A-Za-z_][A-Za-z0-9_]*)");
+
+  private static final java.util.regex.Pattern VERSION_FILE =
+      java.util.regex.Pattern.compile(".+_v[0-9]+");
+
   /**
-   * Whether property file {@code f} is unread, or gives versions and names {@code name} (a model's,
-   * a column's or a table's: the file is not parsed here, so any of them counts).
+   * Whether file {@code f} may make {@code name} another node than a model or seed file of that
+   * name (or none): a property file that versions it ({@code versions:}, {@code defined_in:}),
+   * defines a snapshot of it, or disables anything ({@code enabled}); a snapshot file whose block
+   * may be named so; any of them not read yet (a warm start reads only what it must).
    */
-  private static boolean mayVersion(ProjectFile f, String name) {
-    if (!f.textRead()) {
-      return true; // a warm start reads only what it must: not read for this
-    }
-    String yaml = f.text();
-    if (yaml == null || !yaml.contains("versions:") || !yaml.contains(name)) {
+  private static boolean mayNameOtherwise(ProjectFile f, String name) {
+    if (f.kind() != FileKind.PROPERTIES && f.kind() != FileKind.SNAPSHOT) {
       return false;
     }
-    java.util.regex.Matcher m = RefCompletionFromFiles.NAME_LINE.matcher(yaml);
-    while (m.find()) {
-      if (m.group(1).equals(name)) {
+    if (!f.textRead() || f.text() == null) {
+      return true;
+    }
+    String text = f.text();
+    if (f.kind() == FileKind.SNAPSHOT) {
+      java.util.regex.Matcher m = SNAPSHOT_BLOCK.matcher(text);
+      while (m.find()) {
+        if (m.group(1).equals(name)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return text.contains("enabled")
+        || text.contains(name)
+            && (text.contains("versions:")
+                || text.contains("snapshots:")
+                || text.contains("defined_in"));
+  }
+
+  /** Whether a dbt_project.yml (the root's or a package's) sets {@code enabled} for anything. */
+  private static boolean disabledAnywhere(ProjectInputs inputs) {
+    java.util.List<dev.dbtls.project.DbtProject> projects =
+        new java.util.ArrayList<>(inputs.packages().values());
+    projects.add(inputs.root());
+    for (dev.dbtls.project.DbtProject p : projects) {
+      if (mentionsEnabled(p.models()) || mentionsEnabled(p.seeds())) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean mentionsEnabled(dev.dbtls.project.yaml.YamlMap configs) {
+    return configs != null && String.valueOf(configs.toPlain()).contains("enabled");
   }
 }

@@ -37,7 +37,8 @@ public final class ParserText {
 
   public static Read read(String sql, SqlDialect dialect) {
     String out = blankLinesOut(sql);
-    boolean commas = dialect.trailingCommas() && mayHaveTrailingComma(sql);
+    boolean commas =
+        dialect.trailingCommas() && mayHaveTrailingComma(sql, dialect.nestedComments());
     boolean stars = dialect.starClauses() && mayHaveStarClause(sql);
     if (!commas && !stars && !ReservedNames.mayHave(sql)) {
       return new Read(out, List.of()); // most models: no lexing
@@ -78,12 +79,13 @@ public final class ParserText {
   }
 
   /**
-   * Whether a comma is followed, past white space and comments (line comments with two dashes or
-   * slashes, block comments), by the word {@code from} (any case) or by {@code )}: worth lexing to
-   * be sure (the lexer also knows strings). A scan for the same reason as {@link
-   * #mayHaveStarClause}.
+   * Whether a comma is followed, past white space and comments, by the word {@code from} (any case)
+   * or by {@code )}: worth lexing to be sure. Line comments of every dialect ({@code --}, {@code
+   * //}, {@code #}) are skipped whatever the dialect (skipping more than the lexer only makes it
+   * lex), block comments nest where the dialect's do ({@code nested}); the lexer also knows
+   * strings. A scan for the same reason as {@link #mayHaveStarClause}.
    */
-  static boolean mayHaveTrailingComma(String sql) {
+  static boolean mayHaveTrailingComma(String sql, boolean nested) {
     int n = sql.length();
     for (int comma = sql.indexOf(','); comma >= 0; comma = sql.indexOf(',', comma + 1)) {
       int k = comma + 1;
@@ -91,20 +93,20 @@ public final class ParserText {
         char c = sql.charAt(k);
         if (Character.isWhitespace(c)) {
           k++;
-        } else if ((c == '-' || c == '/') && sql.startsWith(c == '-' ? "--" : "//", k)) {
+        } else if (c == '#' || sql.startsWith("--", k) || sql.startsWith("//", k)) {
           int eol = sql.indexOf('\n', k);
           k = eol < 0 ? n : eol;
-        } else if (c == '/' && sql.startsWith("/*", k)) {
-          int close = sql.indexOf("*/", k + 2);
-          if (close < 0) {
+        } else if (sql.startsWith("/*", k)) {
+          k = blockCommentEnd(sql, k, nested);
+          if (k < 0) {
             break;
           }
-          k = close + 2;
         } else {
           break;
         }
       }
-      if (k < n
+      if (k >= 0
+          && k < n
           && (sql.charAt(k) == ')'
               || sql.regionMatches(true, k, "from", 0, 4)
                   && (k + 4 == n || !isWord(sql.charAt(k + 4))))) {
@@ -112,6 +114,26 @@ public final class ParserText {
       }
     }
     return false;
+  }
+
+  /** Past the block comment at {@code start}, as the lexer reads it; -1 when it is not closed. */
+  private static int blockCommentEnd(String sql, int start, boolean nested) {
+    int depth = 0;
+    int k = start;
+    while (k < sql.length()) {
+      if (sql.startsWith("/*", k) && (depth == 0 || nested)) {
+        depth++;
+        k += 2;
+      } else if (sql.startsWith("*/", k)) {
+        k += 2;
+        if (--depth == 0) {
+          return k;
+        }
+      } else {
+        k++;
+      }
+    }
+    return -1;
   }
 
   private static boolean isWord(char c) {

@@ -51,6 +51,21 @@ class DefinitionTest {
     fromFilesAsLoaded(
         "-- file: models/x.sql\nselect {{ cents_to_$0dollars('amount') }} from t\n", false);
     // two models of that name (the root's and a package's): which one is the load's to say
+    // a version's file name; a model disabled from YAML or by an expression; a snapshot of the name
+    fromFilesAsLoaded("-- file: models/x.sql\nselect * from {{ ref('dim_orders_$0v1') }}\n", false);
+    fromFilesAsLoaded(
+        "-- file: models/more.yml\nmodels:\n  - name: stg_orders\n    config:\n      enabled: false\n"
+            + "-- file: models/x.sql\nselect * from {{ ref('stg_$0orders') }}\n",
+        false);
+    fromFilesAsLoaded(
+        "-- file: models/off.sql\n{{ config(enabled=var('on', false)) }}\nselect 1 as id\n"
+            + "-- file: models/x.sql\nselect * from {{ ref('o$0ff') }}\n",
+        false);
+    fromFilesAsLoaded(
+        "-- file: snapshots/snap.sql\n{% snapshot util_model %}\n{{ config(unique_key='id',"
+            + " strategy='check', check_cols='all') }}\nselect 1 as id\n{% endsnapshot %}\n"
+            + "-- file: models/x.sql\nselect * from {{ ref('util_$0model') }}\n",
+        false);
     fromFilesAsLoaded(
         "-- file: dbt_packages/util/models/stg_orders.sql\nselect 1 as id\n"
             + "-- file: models/x.sql\nselect * from {{ ref('stg_$0orders') }}\n",
