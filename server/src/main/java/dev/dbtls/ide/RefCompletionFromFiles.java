@@ -22,11 +22,11 @@ import java.util.regex.Pattern;
 public final class RefCompletionFromFiles {
   private RefCompletionFromFiles() {}
 
-  private static final Pattern SNAPSHOT_BLOCK =
+  static final Pattern SNAPSHOT_BLOCK =
       Pattern.compile("\\{%-?\\s*snapshot\\s+([A-Za-z_][A-Za-z0-9_]*)");
 
   /** A version's file as dbt names it by default: {@code <model>_v<version>}. */
-  private static final Pattern VERSION_FILE = Pattern.compile("(.+)_v[0-9]+");
+  static final Pattern VERSION_FILE = Pattern.compile("(.+)_v[0-9]+");
 
   /** A model's own {@code {{ config(enabled=false) }}} (or {@code enabled = False}). */
   private static final Pattern DISABLED =

@@ -50,7 +50,9 @@ public final class RefDefinitionFromFiles {
     if (onlyPackage != null && inputs.project(onlyPackage) == null) {
       return Optional.empty();
     }
-    if (name == null || name.isEmpty() || VERSION_FILE.matcher(name).matches()) {
+    if (name == null
+        || name.isEmpty()
+        || RefCompletionFromFiles.VERSION_FILE.matcher(name).matches()) {
       return Optional.empty(); // <name>_v<n> may be a version's file, whose node is <name>
     }
     if (disabledAnywhere(inputs)) {
@@ -80,12 +82,6 @@ public final class RefDefinitionFromFiles {
     return Optional.of(List.of(new Location(inputs.displayPath(found), Resolve.FILE_START)));
   }
 
-  private static final java.util.regex.Pattern SNAPSHOT_BLOCK =
-      java.util.regex.Pattern.compile("\\{%-?\\s*snapshot\\s+([A-Za-z_][A-Za-z0-9_]*)");
-
-  private static final java.util.regex.Pattern VERSION_FILE =
-      java.util.regex.Pattern.compile(".+_v[0-9]+");
-
   /**
    * Whether file {@code f} may make {@code name} another node than a model or seed file of that
    * name (or none): a property file that versions it ({@code versions:}, {@code defined_in:}),
@@ -101,7 +97,7 @@ public final class RefDefinitionFromFiles {
     }
     String text = f.text();
     if (f.kind() == FileKind.SNAPSHOT) {
-      java.util.regex.Matcher m = SNAPSHOT_BLOCK.matcher(text);
+      java.util.regex.Matcher m = RefCompletionFromFiles.SNAPSHOT_BLOCK.matcher(text);
       while (m.find()) {
         if (m.group(1).equals(name)) {
           return true;

@@ -97,7 +97,7 @@ public final class ParserText {
           int eol = sql.indexOf('\n', k);
           k = eol < 0 ? n : eol;
         } else if (sql.startsWith("/*", k)) {
-          k = blockCommentEnd(sql, k, nested);
+          k = SqlLexer.blockCommentEnd(sql, k, nested);
           if (k < 0) {
             break;
           }
@@ -114,26 +114,6 @@ public final class ParserText {
       }
     }
     return false;
-  }
-
-  /** Past the block comment at {@code start}, as the lexer reads it; -1 when it is not closed. */
-  private static int blockCommentEnd(String sql, int start, boolean nested) {
-    int depth = 0;
-    int k = start;
-    while (k < sql.length()) {
-      if (sql.startsWith("/*", k) && (depth == 0 || nested)) {
-        depth++;
-        k += 2;
-      } else if (sql.startsWith("*/", k)) {
-        k += 2;
-        if (--depth == 0) {
-          return k;
-        }
-      } else {
-        k++;
-      }
-    }
-    return -1;
   }
 
   private static boolean isWord(char c) {

@@ -92,21 +92,36 @@ public final class SqlLexer {
   }
 
   private void blockComment(int start) {
+    int end = blockCommentEnd(sql, start, dialect.nestedComments());
+    if (end < 0) {
+      i = sql.length();
+      add(SqlToken.Kind.UNTERMINATED, start);
+    } else {
+      i = end;
+    }
+  }
+
+  /**
+   * Where the block comment that opens at {@code start} ends (past its {@code *}{@code /}), nesting
+   * when {@code nested}; -1 when it is not closed.
+   */
+  static int blockCommentEnd(String sql, int start, boolean nested) {
     int depth = 0;
-    while (i < sql.length()) {
-      if (sql.startsWith("/*", i) && (depth == 0 || dialect.nestedComments())) {
+    int k = start;
+    while (k < sql.length()) {
+      if (sql.startsWith("/*", k) && (depth == 0 || nested)) {
         depth++;
-        i += 2;
-      } else if (sql.startsWith("*/", i)) {
-        i += 2;
+        k += 2;
+      } else if (sql.startsWith("*/", k)) {
+        k += 2;
         if (--depth == 0) {
-          return;
+          return k;
         }
       } else {
-        i++;
+        k++;
       }
     }
-    add(SqlToken.Kind.UNTERMINATED, start);
+    return -1;
   }
 
   private void quoted(int start, char close, boolean escapes) {
