@@ -3,6 +3,7 @@ package dev.dbtls.index;
 import dev.dbtls.index.ParseCacheCodec.In;
 import dev.dbtls.index.ParseCacheCodec.Out;
 import dev.dbtls.project.FileKind;
+import dev.dbtls.project.FileReplace;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.ProjectInputs;
@@ -307,52 +308,64 @@ public final class LinkedCache {
     kept = new Kept(manifest, engineProblems, Map.copyOf(log), Map.copyOf(stamps), key);
   }
 
-  /** The file's new content, or null when there is nothing new to write (or it cannot be). */
-  byte[] encode() {
+  /**
+   * The file's new content, written beside it (not yet in its place), or null when there is nothing
+   * new to write (or it cannot be written: a failure is one notice).
+   */
+  FileReplace.Pending encode() {
     Kept k = kept;
     kept = null;
     if (k == null) {
       return null;
     }
     try {
-      Out o = new Out();
-      o.bytes(MAGIC, 0, MAGIC.length);
-      o.i32(0); // the checksum, filled in below
-      o.strings = new HashMap<>(); // each string once: about a third of the size, decoded faster
-      o.str(build);
-      o.str(projectDir.toString());
-      o.str(k.key());
-      o.bool(k.engineProblems());
-      o.num(k.log().size());
-      new java.util.TreeMap<>(k.log())
-          .forEach(
-              (key, v) -> {
-                o.str(key);
-                o.i64(v);
-                o.i64(k.stamps().getOrDefault(key, dev.dbtls.project.FileSource.NO_STAMP));
-              });
-      Manifest m = k.manifest();
-      writeNodes(o, m.nodes());
-      writeNodes(o, m.disabled());
-      o.num(m.macros().size());
-      m.macros()
-          .forEach(
-              (key, v) -> {
-                o.str(key);
-                MACRO.write(o, v);
-              });
-      o.num(m.docs().size());
-      m.docs()
-          .forEach(
-              (key, v) -> {
-                o.str(key);
-                DOC.write(o, v);
-              });
-      PROBLEMS.write(o, m.problems());
-      return ParseCacheCodec.sealed(o, MAGIC.length);
+      return FileReplace.prepare(file, ch -> encode(k, ch));
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      writeFailed(e);
+      return null;
     } catch (RuntimeException | StackOverflowError e) {
       return null; // a value the format cannot hold (a config the YAML did not give): not kept
     }
+  }
+
+  private void encode(Kept k, java.nio.channels.FileChannel ch) throws java.io.IOException {
+    Out o = new Out(ch, MAGIC.length);
+    o.bytes(MAGIC, 0, MAGIC.length);
+    o.i32(0); // the checksum, filled in by the seal
+    o.strings = new HashMap<>(); // each string once: about a third of the size, decoded faster
+    o.str(build);
+    o.str(projectDir.toString());
+    o.str(k.key());
+    o.bool(k.engineProblems());
+    o.num(k.log().size());
+    new java.util.TreeMap<>(k.log())
+        .forEach(
+            (key, v) -> {
+              o.str(key);
+              o.i64(v);
+              o.i64(k.stamps().getOrDefault(key, dev.dbtls.project.FileSource.NO_STAMP));
+            });
+    Manifest m = k.manifest();
+    writeNodes(o, m.nodes());
+    writeNodes(o, m.disabled());
+    o.num(m.macros().size());
+    m.macros()
+        .forEach(
+            (key, v) -> {
+              o.str(key);
+              MACRO.write(o, v);
+              o.spill();
+            });
+    o.num(m.docs().size());
+    m.docs()
+        .forEach(
+            (key, v) -> {
+              o.str(key);
+              DOC.write(o, v);
+              o.spill();
+            });
+    PROBLEMS.write(o, m.problems());
+    ParseCacheCodec.seal(o);
   }
 
   private static void writeNodes(Out o, Map<String, Node> nodes) {
@@ -361,21 +374,28 @@ public final class LinkedCache {
         (id, n) -> {
           o.str(id);
           NODE.write(o, n);
+          o.spill();
         });
   }
 
-  /** Writes what {@link #encode} made; never throws (a failure is one notice). */
-  void write(byte[] bytes) {
-    if (bytes == null) {
+  /**
+   * Puts what {@link #encode} wrote in the file's place; never throws (a failure is one notice).
+   */
+  void write(FileReplace.Pending encoded) {
+    if (encoded == null) {
       return;
     }
-    try {
-      dev.dbtls.project.FileReplace.write(file, out -> out.write(bytes));
+    try (encoded) {
+      encoded.commit();
     } catch (Exception e) {
-      if (!writeFailed) {
-        writeFailed = true;
-        System.err.println("dbtls: linked cache " + file + " cannot be written (" + e + ")");
-      }
+      writeFailed(e);
+    }
+  }
+
+  private void writeFailed(Exception e) {
+    if (!writeFailed) {
+      writeFailed = true;
+      System.err.println("dbtls: linked cache " + file + " cannot be written (" + e + ")");
     }
   }
 

@@ -331,7 +331,7 @@ public final class ParseCache {
 
   /*
    * Layout: MAGIC, CRC32C of the rest (4 bytes, little-endian), then the build key, the
-   * project folder, the number of entries (4 bytes) and each entry: kind (scan or properties), absolute
+   * project folder, and each entry to the file's end: kind (scan or properties), absolute
    * path, hash and length of the text, display path, the payload's size (4 bytes) and payload
    * (ParseCacheCodec).
    */
@@ -360,13 +360,9 @@ public final class ParseCache {
       if (!build.equals(in.str()) || !projectDir.toString().equals(in.str())) {
         return null; // written by another dbtls build (or for another folder): parsed again
       }
-      int n = in.i32();
-      if (n < 0 || n > in.end - in.pos) {
-        throw new IllegalStateException("bad entry count");
-      }
-      Map<Path, Stored> scanned = new HashMap<>(n * 2);
+      Map<Path, Stored> scanned = new HashMap<>();
       Map<Path, Stored> props = new HashMap<>();
-      for (int i = 0; i < n; i++) {
+      while (in.pos < in.end) {
         int kind = in.u8();
         Path path = Path.of(in.str());
         long hash = in.i64();
@@ -401,7 +397,7 @@ public final class ParseCache {
     }
     dev.dbtls.project.Timing.mark("caches to save");
     // both encoded before either is written: a reader waiting for quiet files sees both
-    byte[] link = linked.encode();
+    dev.dbtls.project.FileReplace.Pending link = linked.encode();
     dev.dbtls.project.Timing.mark("linked manifest encoded");
     if (!writeParses(link)) {
       linked.write(link);
@@ -421,10 +417,10 @@ public final class ParseCache {
   }
 
   /**
-   * Writes the parses when there are new ones, {@code link} (the linked manifest's bytes, or null)
-   * just before them; whether {@code link} was written.
+   * Writes the parses when there are new ones, {@code link} (the linked manifest, written beside
+   * its file, or null) put in its place just before them; whether {@code link} was put there.
    */
-  private synchronized boolean writeParses(byte[] link) {
+  private synchronized boolean writeParses(dev.dbtls.project.FileReplace.Pending link) {
     boolean linkWritten = false;
     try {
       if (!whole) {
@@ -437,11 +433,13 @@ public final class ParseCache {
       if (m == upToDate || scans.isEmpty() && properties.isEmpty()) {
         return false;
       }
-      byte[] bytes = encode();
-      dev.dbtls.project.Timing.mark("parse cache encoded");
-      linked.write(link);
-      linkWritten = true;
-      dev.dbtls.project.FileReplace.write(file, out -> out.write(bytes));
+      try (dev.dbtls.project.FileReplace.Pending parses =
+          dev.dbtls.project.FileReplace.prepare(file, this::encode)) {
+        dev.dbtls.project.Timing.mark("parse cache encoded");
+        linked.write(link);
+        linkWritten = true;
+        parses.commit();
+      }
       savedAt = m;
       dev.dbtls.project.Timing.mark("caches written");
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -453,15 +451,12 @@ public final class ParseCache {
     return linkWritten;
   }
 
-  private byte[] encode() {
-    Out o = new Out();
+  private void encode(java.nio.channels.FileChannel ch) throws IOException {
+    Out o = new Out(ch, MAGIC.length);
     o.bytes(MAGIC, 0, MAGIC.length);
-    o.i32(0); // the checksum, filled in below
+    o.i32(0); // the checksum, filled in by the seal
     o.str(build);
     o.str(projectDir.toString());
-    int countAt = o.size;
-    o.i32(0); // the number of entries, filled in below
-    int[] count = {0};
     scans.forEach(
         (path, e) ->
             entry(
@@ -470,8 +465,7 @@ public final class ParseCache {
                 path,
                 e.text(),
                 e.value().displayPath(),
-                x -> ParseCacheCodec.scan(x, e.value()),
-                count));
+                x -> ParseCacheCodec.scan(x, e.value())));
     properties.forEach(
         (path, e) ->
             entry(
@@ -480,12 +474,8 @@ public final class ParseCache {
                 path,
                 e.text(),
                 e.value().path(),
-                x -> ParseCacheCodec.properties(x, e.value()),
-                count));
-    for (int i = 0; i < 4; i++) {
-      o.buf[countAt + i] = (byte) (count[0] >>> (8 * i));
-    }
-    return ParseCacheCodec.sealed(o, MAGIC.length);
+                x -> ParseCacheCodec.properties(x, e.value())));
+    ParseCacheCodec.seal(o);
   }
 
   private static void entry(
@@ -494,8 +484,7 @@ public final class ParseCache {
       Path path,
       String text,
       String display,
-      java.util.function.Consumer<Out> payload,
-      int[] count) {
+      java.util.function.Consumer<Out> payload) {
     int start = o.size;
     try {
       o.u8(kind);
@@ -510,10 +499,10 @@ public final class ParseCache {
       for (int i = 0; i < 4; i++) {
         o.buf[sizeAt + i] = (byte) (size >>> (8 * i));
       }
-      count[0]++;
     } catch (ParseCacheCodec.Unsupported | StackOverflowError e) {
       o.size = start; // a value the format cannot hold: this file is parsed each time
     }
+    o.spill(); // between entries: nothing before this point is patched or taken back
   }
 
   private void notice(String what) {

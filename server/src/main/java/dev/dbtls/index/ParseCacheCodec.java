@@ -43,18 +43,18 @@ final class ParseCacheCodec {
   }
 
   /**
-   * The bytes written to {@code o} with the CRC32C of what follows the checksum's four bytes at
-   * {@code at} filled in there (little-endian): a cache file's last step before it is written.
+   * Finishes a file {@code o} spilled to its channel: the rest of its bytes written, and the CRC32C
+   * of what follows the checksum's four bytes filled in at the position given when {@code o} was
+   * made (little-endian). A cache file's last step before it is renamed into place.
    */
-  static byte[] sealed(Out o, int at) {
-    byte[] b = java.util.Arrays.copyOf(o.buf, o.size);
-    java.util.zip.CRC32C c = new java.util.zip.CRC32C();
-    c.update(b, at + 4, b.length - at - 4);
-    int crc = (int) c.getValue();
-    for (int i = 0; i < 4; i++) {
-      b[at + i] = (byte) (crc >>> (8 * i));
+  static void seal(Out o) throws java.io.IOException {
+    o.flush();
+    int crc = (int) o.crc.getValue();
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putInt(crc).flip();
+    while (b.hasRemaining()) {
+      o.sink.write(b, o.checksumAt + b.position());
     }
-    return b;
   }
 
   /** The piece a cache file is read in. */
@@ -159,8 +159,16 @@ final class ParseCacheCodec {
 
   // ---- writing ---------------------------------------------------------------------------
 
-  /** A growable byte buffer with the writes the format needs. */
+  /**
+   * A growable byte buffer with the writes the format needs. One made on a channel hands what it
+   * holds to the channel at each {@link #spill} once it holds {@link #SPILL} bytes, so a cache file
+   * is never whole in memory (the 100k models' linked manifest is ~200 MB, which a buffer grown by
+   * doubling and then copied to its size held two and a half times over, at the heap's edge).
+   */
   static final class Out {
+    /** What a spilling buffer holds before it hands it on. */
+    static final int SPILL = 1 << 20;
+
     byte[] buf = new byte[1 << 16];
     int size;
 
@@ -169,6 +177,58 @@ final class ParseCacheCodec {
      * (the linked cache: its nodes repeat packages, paths and config keys); null when not.
      */
     Map<String, Integer> strings;
+
+    private final java.nio.channels.FileChannel sink;
+    private final int checksumAt;
+    private final int spillAt;
+    private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    private long written;
+
+    /** A buffer that keeps everything it is given. */
+    Out() {
+      this(null, 0, 0);
+    }
+
+    /**
+     * A buffer that hands its bytes to {@code sink} at each {@link #spill}, and whose {@link #seal}
+     * writes the checksum of the bytes after {@code checksumAt + 4} at {@code checksumAt}.
+     */
+    Out(java.nio.channels.FileChannel sink, int checksumAt) {
+      this(sink, checksumAt, SPILL);
+    }
+
+    /** The same, handing its bytes on at {@code spillAt} instead of {@link #SPILL} (tests). */
+    Out(java.nio.channels.FileChannel sink, int checksumAt, int spillAt) {
+      this.sink = sink;
+      this.checksumAt = checksumAt;
+      this.spillAt = spillAt;
+    }
+
+    /**
+     * Between two whole items (nothing after this point is patched or taken back): hands what the
+     * buffer holds to the channel once it is {@link #SPILL} bytes or more (a buffer made without a
+     * channel keeps it).
+     */
+    void spill() {
+      if (sink != null && size >= spillAt) {
+        try {
+          flush();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
+
+    private void flush() throws java.io.IOException {
+      int from = (int) Math.min(size, Math.max(0, checksumAt + 4 - written));
+      crc.update(buf, from, size - from);
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(buf, 0, size);
+      while (b.hasRemaining()) {
+        sink.write(b);
+      }
+      written += size;
+      size = 0;
+    }
 
     private void room(int n) {
       if (size + n > buf.length) {

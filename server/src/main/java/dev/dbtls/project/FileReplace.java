@@ -2,10 +2,12 @@ package dev.dbtls.project;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A file written whole or not at all: into a temporary file beside it, then renamed into its place,
@@ -17,7 +19,59 @@ public final class FileReplace {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /** What goes into the file, written through a channel (which may also write at a position). */
+  public interface ChannelContent {
+    void writeTo(FileChannel out) throws IOException;
+  }
+
+  /**
+   * A file's new content written whole beside it but not yet in its place: {@link #commit} renames
+   * it there, {@link #close} removes it when it was not.
+   */
+  public static final class Pending implements AutoCloseable {
+    private final Path tmp;
+    private final Path file;
+
+    private Pending(Path tmp, Path file) {
+      this.tmp = tmp;
+      this.file = file;
+    }
+
+    /** Puts the content in its file's place. */
+    public void commit() throws IOException {
+      move(tmp, file);
+    }
+
+    /** Removes the content when it was not committed; never throws. */
+    @Override
+    public void close() {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException e) {
+        // a temporary file left behind is named as one; nothing to tell
+      }
+    }
+  }
+
   private FileReplace() {}
+
+  /**
+   * Writes {@code content} into a temporary file beside {@code file} (made with its folders), to be
+   * committed later: two files written before either is renamed into place. On failure nothing is
+   * left.
+   */
+  public static Pending prepare(Path file, ChannelContent content) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+    Pending p = new Pending(tmp, file);
+    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      content.writeTo(out);
+      return p;
+    } catch (IOException | RuntimeException | Error e) {
+      p.close();
+      throw e;
+    }
+  }
 
   /** Writes {@code file} (and its folders) with {@code content}; on failure the old file stays. */
   public static void write(Path file, Content content) throws IOException {

@@ -77,6 +77,34 @@ class LinkedCacheTest {
   }
 
   @Test
+  void aProjectWhoseCachesAreWrittenInManyPiecesRoundTrips() throws Exception {
+    StringBuilder p = new StringBuilder("-- file: dbt_project.yml\nname: shop\nprofile: shop\n");
+    for (int i = 0; i < 4000; i++) {
+      p.append("-- file: models/m").append(i).append(".sql\n");
+      p.append("select id, amount_").append(i).append(" from ");
+      p.append(i == 0 ? "raw" : "{{ ref('m" + (i - 1) + "') }}").append('\n');
+      p.append("-- file: models/m").append(i).append(".yml\nmodels:\n  - name: m").append(i);
+      p.append("\n    description: model ").append(i).append("\n    columns:\n");
+      p.append("      - name: id\n        data_tests: [unique, not_null]\n");
+      p.append("      - name: amount_").append(i).append("\n        description: an amount\n");
+    }
+    Fixture f = Fixture.of(p.toString());
+    ProjectSnapshot[] s = new ProjectSnapshot[1];
+    ParseCache first = session(f, Map.of(), s);
+    long spill = ParseCacheCodec.Out.SPILL;
+    // handed on at least once before the end: written in two pieces or more
+    assertTrue(Files.size(first.linked().file()) > spill, "the linked manifest");
+    assertTrue(Files.size(first.file()) > spill, "the parses");
+    ParseCache warm = session(f, Map.of(), s);
+    assertEquals(0, warm.parses() + warm.loaded(), "restored whole from the linked manifest");
+    assertSameSnapshot(cold(f, Map.of()), s[0]);
+    Files.delete(warm.linked().file());
+    ParseCache parses = session(f, Map.of(), s);
+    assertEquals(0, parses.parses(), "every file from the parse cache");
+    assertSameSnapshot(cold(f, Map.of()), s[0]);
+  }
+
+  @Test
   void theEngineProblemsAreKeptWithTheManifest() {
     // a broken macro file: the scanner and the template engine's setup both look at it
     Fixture f =
