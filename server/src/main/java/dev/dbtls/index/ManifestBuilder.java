@@ -89,6 +89,7 @@ public final class ManifestBuilder {
   private static final int SCAN_TO = 70;
 
   public Manifest build() {
+    cache.readAhead(); // a full build takes every parse the cache file holds: read beside the setup
     ParseContext context = new ParseContext(inputs, cache, yaml, dynamicParse, namer);
     List<Problem> problems = context.problems;
     yaml.warm();

@@ -157,6 +157,34 @@ class LinkedCacheTest {
   }
 
   @Test
+  void aStartWithNothingChangedDoesNotReadTheParses() throws Exception {
+    Fixture f = Fixture.of(PROJECT);
+    ProjectSnapshot[] s = new ProjectSnapshot[1];
+    ParseCache first = session(f, Map.of(), s);
+    byte[] parses = Files.readAllBytes(first.file());
+    Files.write(first.file(), new byte[] {1, 2, 3}); // read, it would be reported as broken
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream notices = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(notices, true));
+    try {
+      ParseCache warm = open();
+      load(f, Map.of(), warm);
+      assertEquals(0, warm.parses() + warm.loaded());
+      assertEquals("", notices.toString(), "restored with nothing changed: not read");
+      // a model changed since: the update takes the property files' parses from the file
+      Files.write(first.file(), parses);
+      Fixture changed = Fixture.of(PROJECT.replace("select 1 as id, '{{", "select 2 as id, '{{"));
+      ParseCache update = open();
+      load(changed, Map.of(), update);
+      assertEquals(1, update.parses(), "the changed model alone");
+      assertTrue(update.loaded() > 0);
+      assertEquals("", notices.toString());
+    } finally {
+      System.setErr(err);
+    }
+  }
+
+  @Test
   void anythingElseChangedIsAFullBuild() {
     Fixture f = Fixture.of(PROJECT);
     ProjectSnapshot[] s = new ProjectSnapshot[1];
