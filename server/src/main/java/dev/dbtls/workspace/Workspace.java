@@ -548,6 +548,9 @@ public final class Workspace implements AutoCloseable {
       if (full) {
         cache.save(); // the parse cache on disk, for the next session; a no-op when nothing was
         // parsed
+        // an edit's update takes the property files' parses from the cache file: a start restored
+        // from the linked manifest did not read it, so it is read now, after the first answers
+        cache.readAhead();
       }
     }
 
