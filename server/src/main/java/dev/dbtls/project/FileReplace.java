@@ -62,6 +62,7 @@ public final class FileReplace {
    */
   public static Pending prepare(Path file, ChannelContent content) throws IOException {
     Files.createDirectories(file.getParent());
+    removeAbandoned(file);
     Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
     Pending p = new Pending(tmp, file);
     try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
@@ -84,6 +85,36 @@ public final class FileReplace {
       move(tmp, file);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** How old a temporary file of another writer is before it counts as abandoned. */
+  static final java.time.Duration ABANDONED = java.time.Duration.ofMinutes(10);
+
+  /**
+   * Removes the temporary files of {@code file} a writer left when it was killed while writing (a
+   * large cache file takes seconds to write): those not touched for {@link #ABANDONED}, which no
+   * live writer takes. Never throws.
+   */
+  static void removeAbandoned(Path file) {
+    String name = file.getFileName().toString();
+    long before = System.currentTimeMillis() - ABANDONED.toMillis();
+    try (java.util.stream.Stream<Path> siblings = Files.list(file.getParent())) {
+      siblings
+          .filter(p -> p.getFileName().toString().startsWith(name))
+          .filter(p -> p.getFileName().toString().endsWith(".tmp"))
+          .forEach(
+              p -> {
+                try {
+                  if (Files.getLastModifiedTime(p).toMillis() < before) {
+                    Files.deleteIfExists(p);
+                  }
+                } catch (IOException e) {
+                  // another writer's, or gone: left as it is
+                }
+              });
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // an unlistable folder: the write below says why, if it fails
     }
   }
 
