@@ -85,6 +85,7 @@ run_build() {
   R[$key/p50]=$(col "$lat" "completion in ref('" 4)
   R[$key/p99]=$(col "$lat" "completion in ref('" 5)
   R[$key/edit_p50]=$(col "$lat" "diagnostics after an edit" 4)
+  R[$key/first_edit_cold]=$(cell "$lat" "(an edit right after them" 3)
   R[$key/rss]=$(sed -n 's/^server resident set, peak so far: \([0-9]*\) MB/\1/p' "$lat" | head -1 || true)
   java -Ddbtls.lspTimeoutS=180 -cp "$bench_cp" dev.dbtls.lsp.ColumnsBenchmark "$dbtls" "$dir" 1 0 >"$colout" 2>&1 || true
   R[$key/columns]=$(cell "$colout" "cold start: first inference" 3)
@@ -147,6 +148,7 @@ for n in "${sizes[@]}"; do
   row "server: completion in \`ref('\` p50, ms" p50 num 0
   row "server: completion in \`ref('\` p99, ms" p99 num 0
   row "server: diagnostics after an edit p50, ms" edit_p50 num 0
+  row "server: an edit right after a cold start's first diagnostics, until its own, ms" first_edit_cold num 0
   row "server: every node's columns, first start" columns ms 0
   row "server: every node's columns, next start (restored)" columns_restored ms 0
   row "server: every node's columns, next start (restored), from launching it" columns_restored_launch ms 0
