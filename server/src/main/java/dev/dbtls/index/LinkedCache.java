@@ -71,8 +71,12 @@ public final class LinkedCache {
   private final java.util.concurrent.CompletableFuture<Map<String, InputLog.Known>> known =
       new java.util.concurrent.CompletableFuture<>();
 
-  /** The manifest to write at the next {@link #save}; null when the file already holds it. */
-  private volatile Kept kept;
+  /**
+   * The manifest to write at the next {@link #save}; null when the file already holds it. Taken
+   * whole by the save's thread while a build's may keep a newer one.
+   */
+  private final java.util.concurrent.atomic.AtomicReference<Kept> kept =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   private boolean writeFailed;
 
@@ -305,7 +309,7 @@ public final class LinkedCache {
       String key) {
     reading = null;
     decoding = null;
-    kept = new Kept(manifest, engineProblems, Map.copyOf(log), Map.copyOf(stamps), key);
+    kept.set(new Kept(manifest, engineProblems, Map.copyOf(log), Map.copyOf(stamps), key));
   }
 
   /**
@@ -313,15 +317,16 @@ public final class LinkedCache {
    * new to write (or it cannot be written: a failure is one notice).
    */
   FileReplace.Pending encode() {
-    Kept k = kept;
-    kept = null;
+    Kept k = kept.getAndSet(null);
     if (k == null) {
       return null;
     }
     try {
       return FileReplace.prepare(file, ch -> encode(k, ch));
     } catch (java.io.IOException | java.io.UncheckedIOException e) {
-      writeFailed(e);
+      if (!FileReplace.interrupted(e)) {
+        writeFailed(e); // (interrupted: the server is closing, nothing to tell)
+      }
       return null;
     } catch (RuntimeException | StackOverflowError e) {
       return null; // a value the format cannot hold (a config the YAML did not give): not kept
@@ -388,7 +393,9 @@ public final class LinkedCache {
     try (encoded) {
       encoded.commit();
     } catch (Exception e) {
-      writeFailed(e);
+      if (!FileReplace.interrupted(e)) {
+        writeFailed(e);
+      }
     }
   }
 

@@ -25,11 +25,12 @@ import java.util.stream.Stream;
  * linking nodes, configs and the DAG is redone from these results each time.
  *
  * <p>A cache made by {@link #open(Path)} also lives on disk, one file per project folder (see
- * {@link #cacheDir()}): it is read in the background from the moment it is opened, answers a file
- * whose text has the same length and 64-bit hash as when it was saved (and the same display path),
- * and {@link #save()} writes it again after a build. The file is keyed by the dbtls build (format,
- * record shapes, the jar's size and time), so another build never reads it. Anything wrong with it
- * — missing, foreign, truncated, corrupt — makes it empty, never an error.
+ * {@link #cacheDir()}): it is read in the background when it is opened without a linked manifest
+ * beside it, else once a build asks for a parse ({@link #readAhead}); it answers a file whose text
+ * has the same length and 64-bit hash as when it was saved (and the same display path), and {@link
+ * #save()} writes it again after a build. The file is keyed by the dbtls build (format, record
+ * shapes, the jar's size and time), so another build never reads it. Anything wrong with it —
+ * missing, foreign, truncated, corrupt — makes it empty, never an error.
  */
 public final class ParseCache {
   private record Entry<T>(String text, T value) {}
@@ -109,6 +110,11 @@ public final class ParseCache {
         readAhead();
       }
     }
+  }
+
+  /** Whether the cache file's reading was started (by the open, a build, or {@link #readAhead}). */
+  boolean fileRead() {
+    return readStarted.get();
   }
 
   /**
@@ -275,13 +281,16 @@ public final class ParseCache {
       return e.value();
     }
     T v = e == null ? stored(props, f, displayPath, decode) : null;
-    if (v != null) {
-      loads.incrementAndGet();
-    } else {
-      misses.incrementAndGet();
+    boolean parsed = v == null;
+    if (parsed) {
       v = parse.get();
+    } else {
+      loads.incrementAndGet();
     }
     map.put(f.absolutePath(), new Entry<>(f.text(), v));
+    if (parsed) {
+      misses.incrementAndGet(); // after the put: a save that counts it also finds it
+    }
     return v;
   }
 
@@ -429,8 +438,10 @@ public final class ParseCache {
     // both encoded before either is written: a reader waiting for quiet files sees both
     dev.dbtls.project.FileReplace.Pending link = linked.encode();
     dev.dbtls.project.Timing.mark("linked manifest encoded");
-    if (!writeParses(link)) {
-      linked.write(link);
+    try (link) { // closed on every path: committed, or its temporary file removed
+      if (!writeParses(link)) {
+        linked.write(link);
+      }
     }
   }
 
@@ -473,7 +484,7 @@ public final class ParseCache {
       savedAt = m;
       dev.dbtls.project.Timing.mark("caches written");
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-      if (!writeFailed) {
+      if (!writeFailed && !dev.dbtls.project.FileReplace.interrupted(e)) {
         writeFailed = true;
         notice("cannot be written (" + e + ")");
       }

@@ -84,7 +84,7 @@ final class ParseCacheCodec {
     }
   }
 
-  /** Whether {@code b}'s checksum at {@code at} (as {@link #sealed} put it) fits what follows. */
+  /** Whether {@code b}'s checksum at {@code at} (as {@link #seal} put it) fits what follows. */
   static boolean intact(byte[] b, int at) {
     if (b.length < at + 4) {
       return false;

@@ -88,6 +88,19 @@ public final class FileReplace {
     }
   }
 
+  /**
+   * Whether {@code e} is a write stopped by its thread's interrupt (a server closing while it
+   * writes): the temporary file is gone, and nothing went wrong to tell the user about.
+   */
+  public static boolean interrupted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.channels.ClosedByInterruptException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** How old a temporary file of another writer is before it counts as abandoned. */
   static final java.time.Duration ABANDONED = java.time.Duration.ofMinutes(10);
 

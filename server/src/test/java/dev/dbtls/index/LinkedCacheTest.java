@@ -170,12 +170,14 @@ class LinkedCacheTest {
       ParseCache warm = open();
       load(f, Map.of(), warm);
       assertEquals(0, warm.parses() + warm.loaded());
-      assertEquals("", notices.toString(), "restored with nothing changed: not read");
+      assertFalse(warm.fileRead(), "restored with nothing changed: not read");
+      assertEquals("", notices.toString());
       // a model changed since: the update takes the property files' parses from the file
       Files.write(first.file(), parses);
       Fixture changed = Fixture.of(PROJECT.replace("select 1 as id, '{{", "select 2 as id, '{{"));
       ParseCache update = open();
       load(changed, Map.of(), update);
+      assertTrue(update.fileRead());
       assertEquals(1, update.parses(), "the changed model alone");
       assertTrue(update.loaded() > 0);
       assertEquals("", notices.toString());
