@@ -84,6 +84,10 @@ public final class Workspace implements AutoCloseable {
 
   private static final long MIN_ADAPTIVE_MILLIS = 25;
   private static final long MAX_ADAPTIVE_MILLIS = 300;
+
+  /** The adaptive quiet period before the first edit's rebuild has been timed. */
+  private static final long FIRST_QUIET_MILLIS = 100;
+
   private final Listener listener;
   private final Map<Path, Project> projects = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> found = new CompletableFuture<>();
@@ -409,7 +413,14 @@ public final class Workspace implements AutoCloseable {
      */
     volatile CompletableFuture<ProjectInputs> listed = new CompletableFuture<>();
 
-    private volatile long lastBuildMillis = MAX_ADAPTIVE_MILLIS;
+    /**
+     * What the last rebuild after an edit took: the adaptive quiet period. A load of the whole
+     * project (the first, a reload) does not count: it reads every file, which an edit's rebuild
+     * does not, and it made the first edit after every start wait the longest quiet period (300
+     * ms). Until an edit's rebuild was timed, the quiet period is {@link #FIRST_QUIET_MILLIS}.
+     */
+    private volatile long lastBuildMillis = FIRST_QUIET_MILLIS;
+
     // guarded by this
     private final Set<Path> dirty = new LinkedHashSet<>();
     // a new project is pending from the start: a request racing its first build waits for it
@@ -545,7 +556,9 @@ public final class Workspace implements AutoCloseable {
       }
       analysis = session.analysis(s, analysis);
       snapshot = s;
-      lastBuildMillis = (System.nanoTime() - started) / 1_000_000;
+      if (!full) {
+        lastBuildMillis = (System.nanoTime() - started) / 1_000_000;
+      }
       finish(done, s);
       try {
         listener.built(dir, s);
