@@ -76,15 +76,9 @@ public final class FileReplace {
 
   /** Writes {@code file} (and its folders) with {@code content}; on failure the old file stays. */
   public static void write(Path file, Content content) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        content.writeTo(out);
-      }
-      move(tmp, file);
-    } finally {
-      Files.deleteIfExists(tmp);
+    try (Pending p =
+        prepare(file, ch -> content.writeTo(java.nio.channels.Channels.newOutputStream(ch)))) {
+      p.commit();
     }
   }
 

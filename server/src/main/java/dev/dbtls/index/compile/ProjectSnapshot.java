@@ -115,9 +115,6 @@ public final class ProjectSnapshot {
             setup(inputs, builtinMacroDirs, env, log.files()), warmEngine && linked == null);
     String key = linkedKey(options, builtinMacroDirs);
     LinkedCache.Restored restored = linked == null ? null : linked.restore(inputs, log, key);
-    if (restored == null || !restored.changed().isEmpty()) {
-      cache.readAhead(); // a build or an update follows, which takes parses from the file
-    }
     dev.dbtls.project.Timing.mark(restored == null ? "no linked manifest" : "linked manifest read");
     if (restored != null) {
       Manifest m = restored.manifest();
