@@ -97,11 +97,13 @@ public final class RefCompletionFromFiles {
         continue;
       }
       int group = f.packageName().equals(root) ? 0 : 1;
-      String detail =
-          kind.name().toLowerCase(java.util.Locale.ROOT)
-              + " "
-              + f.relativePath()
-              + (group == 0 ? "" : " (" + f.packageName() + ")");
+      // the detail is made only for the items sent (the first 200 of 10,000 names)
+      java.util.function.Supplier<String> detail =
+          () ->
+              kind.name().toLowerCase(java.util.Locale.ROOT)
+                  + " "
+                  + f.relativePath()
+                  + (group == 0 ? "" : " (" + f.packageName() + ")");
       if (f.kind() == FileKind.SNAPSHOT) {
         // its name is its block's: known when its text is read (a warm start has not: left out)
         Matcher m = SNAPSHOT_BLOCK.matcher(f.textRead() && f.text() != null ? f.text() : "");
@@ -109,13 +111,19 @@ public final class RefCompletionFromFiles {
           add(items, named, m.group(1), kind, group, detail);
         }
       } else if (kind == CompletionKind.MODEL) {
-        Matcher v = VERSION_FILE.matcher(f.stem());
-        String label =
-            v.matches() && versionable.contains(f.packageName() + "." + v.group(1))
-                ? v.group(1)
-                : f.stem();
-        if (items.matches(label) && (!label.equals(f.stem()) || !disabled(f))) {
-          add(items, named, label, kind, group, detail);
+        String stem = f.stem();
+        String label = stem;
+        boolean version = false;
+        if (!versionable.isEmpty()) { // no regex per model where no property file gives versions
+          Matcher v = VERSION_FILE.matcher(stem);
+          if (v.matches() && versionable.contains(f.packageName() + "." + v.group(1))) {
+            label = v.group(1);
+            version = true;
+          }
+        }
+        String lower = CompletionItems.lower(label);
+        if (items.matchesLower(lower) && (version || !disabled(f)) && named.add(label)) {
+          items.addDistinct(label, lower, kind, group, detail, () -> null, label, false);
         }
       } else {
         add(items, named, f.stem(), kind, group, detail);
@@ -133,9 +141,10 @@ public final class RefCompletionFromFiles {
       String label,
       CompletionKind kind,
       int group,
-      String detail) {
-    if (items.matches(label) && named.add(label)) {
-      items.addDistinct(label, kind, group, detail, null, label, false);
+      java.util.function.Supplier<String> detail) {
+    String lower = CompletionItems.lower(label);
+    if (items.matchesLower(lower) && named.add(label)) {
+      items.addDistinct(label, lower, kind, group, detail, () -> null, label, false);
     }
   }
 
