@@ -89,6 +89,7 @@ public final class ManifestBuilder {
   private static final int SCAN_TO = 70;
 
   public Manifest build() {
+    cache.forgetUpdateContext();
     cache.readAhead(); // a full build takes every parse the cache file holds: read beside the setup
     ParseContext context = new ParseContext(inputs, cache, yaml, dynamicParse, namer);
     List<Problem> problems = context.problems;
@@ -255,7 +256,18 @@ public final class ManifestBuilder {
    * null when the edit may change more than those nodes (see {@link ManifestUpdate}).
    */
   public Manifest update(Manifest previous, java.util.Set<java.nio.file.Path> changed) {
-    return new ManifestUpdate(new ParseContext(inputs, cache, yaml, dynamicParse, namer))
+    return new ManifestUpdate(
+            inputs,
+            cache,
+            properties -> new ParseContext(inputs, cache, yaml, dynamicParse, namer, properties))
         .update(previous, changed);
+  }
+
+  /**
+   * Indexes what an edit's update reads of the whole project (its property files and macros), for
+   * the updates to come, unless the cache holds it already: after a start, before the first edit.
+   */
+  public void prepareUpdates() {
+    cache.updateContext(inputs);
   }
 }

@@ -22,14 +22,21 @@ import java.util.Map;
  * then the caller builds the whole manifest.
  */
 final class ManifestUpdate {
-  private final ParseContext context;
+  private final ProjectInputs inputs;
+  private final ParseCache cache;
+  private final java.util.function.Function<PropertyIndex, ParseContext> contexts;
 
-  ManifestUpdate(ParseContext context) {
-    this.context = context;
+  /** {@code contexts} makes the update's parse context around a filled property index. */
+  ManifestUpdate(
+      ProjectInputs inputs,
+      ParseCache cache,
+      java.util.function.Function<PropertyIndex, ParseContext> contexts) {
+    this.inputs = inputs;
+    this.cache = cache;
+    this.contexts = contexts;
   }
 
   Manifest update(Manifest previous, java.util.Set<java.nio.file.Path> changed) {
-    ProjectInputs inputs = context.inputs;
     Map<java.nio.file.Path, ProjectFile> now = new HashMap<>();
     inputs.files().forEach(f -> now.put(f.absolutePath(), f));
     Map<java.nio.file.Path, ProjectFile> before = new HashMap<>();
@@ -60,20 +67,11 @@ final class ManifestUpdate {
       files.add(f);
     }
     // what the full build computes first and node building reads: YAML properties, versions,
-    // macros that ref (all parses are in the cache: no file is parsed again)
-    Map<ProjectFile, ParsedFile> parsed = new HashMap<>();
-    for (ProjectFile f : inputs.files()) {
-      if (f.kind() == FileKind.PROPERTIES) {
-        context.addProperties(f, context.cache.properties(f, inputs.displayPath(f)));
-      } else if (f.kind() == FileKind.MACRO) {
-        parsed.put(f, context.cache.scan(f, inputs.displayPath(f)));
-      }
-    }
+    // macros that ref (indexed once, then kept for the next updates: UpdateContext)
+    UpdateContext project = cache.updateContext(inputs);
+    ParseContext context = contexts.apply(project.properties);
     SqlNodeParser parser =
-        new SqlNodeParser(
-            context,
-            new Descriptions(previous.docs()),
-            MacroParser.refMacros(parsed, inputs.vars()));
+        new SqlNodeParser(context, new Descriptions(previous.docs()), project.refMacros);
     Linker linker = new Linker(context);
     context.phase("update: project context");
     Map<String, Node> nodes = new LinkedHashMap<>(previous.nodes());

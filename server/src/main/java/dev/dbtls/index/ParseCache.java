@@ -3,6 +3,7 @@ package dev.dbtls.index;
 import dev.dbtls.index.ParseCacheCodec.In;
 import dev.dbtls.index.ParseCacheCodec.Out;
 import dev.dbtls.project.ProjectFile;
+import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.project.properties.PropertyFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,6 +87,15 @@ public final class ParseCache {
 
   /** Set by {@link #writtenBesideTheBuild}. */
   private volatile boolean besideTheBuild;
+
+  /** The project context the last update read, for the next ({@link UpdateContext}). */
+  private volatile UpdateContext updateContext;
+
+  /** Guards {@link #updateContext}'s replacement against a full load's {@link #fullLoads}. */
+  private final Object updateLock = new Object();
+
+  /** How many full loads or builds began: an update context made before one is not kept. */
+  private long fullLoads;
 
   /** A cache in memory only. */
   public ParseCache() {
@@ -247,6 +257,50 @@ public final class ParseCache {
   }
 
   // ---- lookups ------------------------------------------------------------------------------
+
+  /**
+   * What an update of {@code inputs} reads of the whole project: the one kept when it fits, else
+   * made now (from the parses) and kept, unless a full load began meanwhile.
+   */
+  UpdateContext updateContext(ProjectInputs inputs) {
+    UpdateContext c = updateContext;
+    if (c != null && c.fits(inputs)) {
+      return c;
+    }
+    long g = loads();
+    c = UpdateContext.of(inputs, this);
+    synchronized (updateLock) {
+      if (fullLoads == g) {
+        updateContext = c;
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Makes what the next edit's update reads of the whole project ahead of it (after a start, once
+   * the first answers are out): the first edit after a start then relinks only its own nodes.
+   */
+  public void prepareUpdates(ProjectInputs inputs) {
+    updateContext(inputs);
+  }
+
+  private long loads() {
+    synchronized (updateLock) {
+      return fullLoads;
+    }
+  }
+
+  /**
+   * Lets go of the kept update context: a full load or build reads the project anew, and the kept
+   * one would hold the files of the last (their texts) until the next update.
+   */
+  public void forgetUpdateContext() {
+    synchronized (updateLock) {
+      fullLoads++;
+      updateContext = null;
+    }
+  }
 
   ParsedFile scan(ProjectFile f, String displayPath) {
     return get(

@@ -18,7 +18,7 @@ final class ParseContext {
   final YamlRendering yaml;
   final ManifestBuilder.DynamicParse dynamicParse;
   final ManifestBuilder.RelationNamer namer;
-  final PropertyIndex properties = new PropertyIndex();
+  final PropertyIndex properties;
   final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
   final ProjectConfigs configs;
 
@@ -28,6 +28,18 @@ final class ParseContext {
       YamlRendering yaml,
       ManifestBuilder.DynamicParse dynamicParse,
       ManifestBuilder.RelationNamer namer) {
+    this(inputs, cache, yaml, dynamicParse, namer, new PropertyIndex());
+  }
+
+  /** A context whose property index is {@code properties}, already filled (an update's). */
+  ParseContext(
+      ProjectInputs inputs,
+      ParseCache cache,
+      YamlRendering yaml,
+      ManifestBuilder.DynamicParse dynamicParse,
+      ManifestBuilder.RelationNamer namer,
+      PropertyIndex properties) {
+    this.properties = properties;
     this.inputs = inputs;
     this.cache = cache;
     this.yaml = yaml;
@@ -38,6 +50,11 @@ final class ParseContext {
 
   /** A property file into the index, with the folders between its resource path and it. */
   void addProperties(ProjectFile f, PropertyFile file) {
+    addProperties(properties, inputs, f, file);
+  }
+
+  static void addProperties(
+      PropertyIndex properties, ProjectInputs inputs, ProjectFile f, PropertyFile file) {
     properties.add(
         f.packageName(),
         file,

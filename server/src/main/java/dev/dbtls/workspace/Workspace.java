@@ -577,11 +577,13 @@ public final class Workspace implements AutoCloseable {
         // edit's update takes the property files' parses from the file, which a start restored
         // from the linked manifest did not read: read now, after the first answers
         ParseCache saved = cache;
+        ProjectInputs inputs = s.inputs();
         try {
           saver.execute(
               () -> {
                 saved.save();
                 saved.readAhead();
+                saved.prepareUpdates(inputs); // the first edit's update relinks only its nodes
               });
         } catch (java.util.concurrent.RejectedExecutionException e) {
           // the workspace is closing: nothing more is saved

@@ -1,7 +1,10 @@
 package dev.dbtls.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
@@ -45,5 +48,37 @@ class IncrementalBuildTest {
     ProjectInputs in = Fixture.of(PROJECT).load();
     assertNull(in.withFile(Fixture.ROOT.resolve("dbt_project.yml"), "name: x"));
     assertNull(in.withFile(Fixture.ROOT.resolve("models/new.sql"), "select 1"));
+  }
+
+  @Test
+  void successiveUpdatesShareWhatTheyReadOfTheProjectUntilAPropertyFileChanges() {
+    Fixture f = Fixture.of(PROJECT);
+    ParseCache cache = new ParseCache();
+    ProjectInputs in = f.load();
+    Manifest before = new ManifestBuilder(in, null, null, cache).build();
+    cache.prepareUpdates(in); // as the server does after a start
+    UpdateContext prepared = cache.updateContext(in);
+
+    ProjectInputs edited = in.withFile(Fixture.ROOT.resolve("models/c.sql"), "select 3 as id");
+    Manifest updated =
+        new ManifestBuilder(edited, null, null, cache)
+            .update(before, java.util.Set.of(Fixture.ROOT.resolve("models/c.sql")));
+    assertNotNull(updated, "an edit of a model's SQL is an update");
+    assertSame(prepared, cache.updateContext(edited), "the edit's update took the prepared one");
+    assertEquals("first", updated.nodes().get("model.shop.a").description());
+
+    ProjectInputs described =
+        edited.withFile(
+            Fixture.ROOT.resolve("models/_models.yml"),
+            "models:\n  - name: a\n    description: second\n");
+    UpdateContext after = cache.updateContext(described);
+    assertNotSame(prepared, after, "a changed property file is indexed again");
+    assertEquals(
+        "second", after.properties.node("shop", "model", "a").description(), "from the new text");
+
+    ProjectInputs again = described.withFile(Fixture.ROOT.resolve("models/c.sql"), "select 4");
+    assertSame(after, cache.updateContext(again));
+    cache.forgetUpdateContext(); // a full load: what it kept is let go, and not kept by a late one
+    assertNotSame(after, cache.updateContext(again));
   }
 }

@@ -86,6 +86,7 @@ public final class ProjectSnapshot {
       ParseCache cache,
       LoadProgress progress) {
     progress.report(0, "reading files");
+    cache.forgetUpdateContext();
     LinkedCache linked = cache.linked();
     if (linked != null) {
       linked.decodeAhead(); // beside the reading of the inputs, which its restore needs

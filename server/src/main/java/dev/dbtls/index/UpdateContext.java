@@ -1,0 +1,92 @@
+package dev.dbtls.index;
+
+import dev.dbtls.project.FileKind;
+import dev.dbtls.project.ProjectFile;
+import dev.dbtls.project.ProjectInputs;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an edit's update reads of the whole project besides the edited files: every property file in
+ * one index, and the macros that call {@code ref}. An update changes only SQL files that define
+ * nodes, so the next update of the same project finds the same property files and macros (the very
+ * objects: {@link ProjectInputs#withFile} keeps every other file's) and takes this instead of
+ * indexing them again; the {@link ParseCache} keeps the last one. Read-only once made (the index's
+ * own "used" marks aside, which an update never reads).
+ */
+final class UpdateContext {
+  // what it was made of, by identity (not the inputs: they hold every file's text)
+  private final dev.dbtls.project.DbtProject root;
+  private final Map<String, dev.dbtls.project.DbtProject> packages;
+  private final dev.dbtls.project.Vars vars;
+  private final List<ProjectFile> files;
+  final PropertyIndex properties;
+  final Set<String> refMacros;
+
+  private UpdateContext(
+      ProjectInputs inputs,
+      List<ProjectFile> files,
+      PropertyIndex properties,
+      Set<String> refMacros) {
+    this.root = inputs.root();
+    this.packages = inputs.packages();
+    this.vars = inputs.vars();
+    this.files = files;
+    this.properties = properties;
+    this.refMacros = refMacros;
+  }
+
+  /** Indexes the property files and macros of {@code inputs} (their parses from {@code cache}). */
+  static UpdateContext of(ProjectInputs inputs, ParseCache cache) {
+    List<ProjectFile> files = read(inputs);
+    PropertyIndex properties = new PropertyIndex();
+    Map<ProjectFile, ParsedFile> parsed = new HashMap<>();
+    for (ProjectFile f : files) {
+      if (f.kind() == FileKind.PROPERTIES) {
+        ParseContext.addProperties(
+            properties, inputs, f, cache.properties(f, inputs.displayPath(f)));
+      } else {
+        parsed.put(f, cache.scan(f, inputs.displayPath(f)));
+      }
+    }
+    return new UpdateContext(
+        inputs, files, properties, MacroParser.refMacros(parsed, inputs.vars()));
+  }
+
+  /**
+   * Whether an update of {@code inputs} would index the same: the same projects and vars, and the
+   * same property files and macros, object for object and in order.
+   */
+  boolean fits(ProjectInputs inputs) {
+    if (inputs.root() != root || inputs.packages() != packages || inputs.vars() != vars) {
+      return false;
+    }
+    int i = 0;
+    for (ProjectFile f : inputs.files()) {
+      if (read(f)) {
+        if (i >= files.size() || files.get(i) != f) {
+          return false;
+        }
+        i++;
+      }
+    }
+    return i == files.size();
+  }
+
+  private static List<ProjectFile> read(ProjectInputs inputs) {
+    List<ProjectFile> out = new ArrayList<>();
+    for (ProjectFile f : inputs.files()) {
+      if (read(f)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  private static boolean read(ProjectFile f) {
+    return f.kind() == FileKind.PROPERTIES || f.kind() == FileKind.MACRO;
+  }
+}
