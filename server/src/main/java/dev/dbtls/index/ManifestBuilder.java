@@ -262,12 +262,4 @@ public final class ManifestBuilder {
             properties -> new ParseContext(inputs, cache, yaml, dynamicParse, namer, properties))
         .update(previous, changed);
   }
-
-  /**
-   * Indexes what an edit's update reads of the whole project (its property files and macros), for
-   * the updates to come, unless the cache holds it already: after a start, before the first edit.
-   */
-  public void prepareUpdates() {
-    cache.updateContext(inputs);
-  }
 }

@@ -94,7 +94,10 @@ public final class ParseCache {
   /** Guards {@link #updateContext}'s replacement against a full load's {@link #fullLoads}. */
   private final Object updateLock = new Object();
 
-  /** How many full loads or builds began: an update context made before one is not kept. */
+  /**
+   * How many full loads or builds began: an update context whose making began before one is not
+   * kept.
+   */
   private long fullLoads;
 
   /** A cache in memory only. */
@@ -264,28 +267,40 @@ public final class ParseCache {
    */
   UpdateContext updateContext(ProjectInputs inputs) {
     UpdateContext c = updateContext;
-    if (c != null && c.fits(inputs)) {
-      return c;
+    return c != null && c.fits(inputs) ? c : make(inputs, fullLoads());
+  }
+
+  /**
+   * Makes what the next edit's update reads of the whole project ahead of it (after a start, once
+   * the first answers are out), unless it is there or a full load began after {@code load} (the
+   * {@link #fullLoads} that built {@code inputs}): the first edit after a start then relinks only
+   * its own nodes.
+   */
+  public void prepareUpdates(ProjectInputs inputs, long load) {
+    UpdateContext c = updateContext;
+    if ((c == null || !c.fits(inputs)) && fullLoads() == load) {
+      make(inputs, load);
     }
-    long g = loads();
-    c = UpdateContext.of(inputs, this);
+  }
+
+  /** Made and kept unless a full load began after {@code load}, or a file's text was not read. */
+  private UpdateContext make(ProjectInputs inputs, long load) {
+    UpdateContext c = UpdateContext.of(inputs, this);
     synchronized (updateLock) {
-      if (fullLoads == g) {
+      if (fullLoads == load && c.whole()) {
         updateContext = c;
       }
     }
     return c;
   }
 
-  /**
-   * Makes what the next edit's update reads of the whole project ahead of it (after a start, once
-   * the first answers are out): the first edit after a start then relinks only its own nodes.
-   */
-  public void prepareUpdates(ProjectInputs inputs) {
-    updateContext(inputs);
+  /** The update context kept for the next update, if any. */
+  UpdateContext keptUpdateContext() {
+    return updateContext;
   }
 
-  private long loads() {
+  /** How many full loads or builds began with this cache (see {@link #prepareUpdates}). */
+  public long fullLoads() {
     synchronized (updateLock) {
       return fullLoads;
     }

@@ -57,6 +57,19 @@ final class UpdateContext {
   }
 
   /**
+   * Whether every file it indexed was read: a file that could not be read gave an empty text, and
+   * an update asks again (then it is indexed again).
+   */
+  boolean whole() {
+    for (ProjectFile f : files) {
+      if (!f.textRead()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Whether an update of {@code inputs} would index the same: the same projects and vars, and the
    * same property files and macros, object for object and in order.
    */

@@ -527,8 +527,9 @@ public final class Workspace implements AutoCloseable {
       }
       ProjectSnapshot s;
       long started = System.nanoTime();
+      ParseCache used = cache; // new settings may replace it meanwhile: this build's
       try {
-        s = full ? null : incremental(changed);
+        s = full ? null : incremental(changed, used);
         if (s == null) {
           s =
               ProjectSnapshot.load(
@@ -537,7 +538,7 @@ public final class Workspace implements AutoCloseable {
                   builtinMacroDirs,
                   files,
                   true,
-                  cache,
+                  used,
                   new LoadProgress() {
                     @Override
                     public void report(int percent, String phase) {
@@ -588,14 +589,14 @@ public final class Workspace implements AutoCloseable {
         // the parse cache on disk, for the next session (a no-op when nothing was parsed); then an
         // edit's update takes the property files' parses from the file, which a start restored
         // from the linked manifest did not read: read now, after the first answers
-        ParseCache saved = cache;
         ProjectInputs inputs = s.inputs();
+        long load = used.fullLoads(); // a prepare is not kept once a later load began
         try {
           saver.execute(
               () -> {
-                saved.save();
-                saved.readAhead();
-                saved.prepareUpdates(inputs); // the first edit's update relinks only its nodes
+                used.save();
+                used.readAhead();
+                used.prepareUpdates(inputs, load); // the first edit's update relinks only its nodes
               });
         } catch (java.util.concurrent.RejectedExecutionException e) {
           // the workspace is closing: nothing more is saved
@@ -639,7 +640,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** Null when some change needs a full load (a new file, dbt_project.yml, ...). */
-    private ProjectSnapshot incremental(Set<Path> changed) {
+    private ProjectSnapshot incremental(Set<Path> changed, ParseCache cache) {
       ProjectSnapshot previous = snapshot;
       ProjectInputs in = previous.inputs();
       for (Path f : changed) {

@@ -56,8 +56,9 @@ class IncrementalBuildTest {
     ParseCache cache = new ParseCache();
     ProjectInputs in = f.load();
     Manifest before = new ManifestBuilder(in, null, null, cache).build();
-    cache.prepareUpdates(in); // as the server does after a start
-    UpdateContext prepared = cache.updateContext(in);
+    cache.prepareUpdates(in, cache.fullLoads()); // as the server does after a start
+    UpdateContext prepared = cache.keptUpdateContext();
+    assertNotNull(prepared);
 
     ProjectInputs edited = in.withFile(Fixture.ROOT.resolve("models/c.sql"), "select 3 as id");
     Manifest updated =
@@ -78,7 +79,45 @@ class IncrementalBuildTest {
 
     ProjectInputs again = described.withFile(Fixture.ROOT.resolve("models/c.sql"), "select 4");
     assertSame(after, cache.updateContext(again));
-    cache.forgetUpdateContext(); // a full load: what it kept is let go, and not kept by a late one
+    long load = cache.fullLoads();
+    cache.forgetUpdateContext(); // a full load begins: what was kept is let go
+    assertNull(cache.keptUpdateContext());
+    cache.prepareUpdates(again, load); // a prepare of the build before it, late
+    assertNull(cache.keptUpdateContext(), "a late prepare keeps nothing");
     assertNotSame(after, cache.updateContext(again));
+  }
+
+  @Test
+  void aPropertyFileThatCouldNotBeReadIsNotKeptIndexed() {
+    Fixture f = Fixture.of(PROJECT);
+    ProjectInputs in = f.load();
+    java.nio.file.Path yml = Fixture.ROOT.resolve("models/_models.yml");
+    java.util.List<dev.dbtls.project.ProjectFile> files = new java.util.ArrayList<>();
+    for (dev.dbtls.project.ProjectFile p : in.files()) {
+      files.add(
+          p.absolutePath().equals(yml)
+              ? new dev.dbtls.project.ProjectFile(
+                  p.kind(),
+                  p.packageName(),
+                  p.relativePath(),
+                  yml,
+                  dev.dbtls.project.FileText.later(() -> null)) // a read that fails
+              : p);
+    }
+    ProjectInputs unreadable =
+        new ProjectInputs(
+            in.root(),
+            in.packages(),
+            in.target(),
+            in.profilesFile(),
+            in.vars(),
+            List.copyOf(files),
+            in.problems(),
+            in.dbtVersion());
+    ParseCache cache = new ParseCache();
+    cache.prepareUpdates(unreadable, cache.fullLoads());
+    assertNull(cache.keptUpdateContext(), "indexed from an empty text: asked again next time");
+    cache.prepareUpdates(in, cache.fullLoads());
+    assertNotNull(cache.keptUpdateContext());
   }
 }
