@@ -62,6 +62,12 @@ test('JVM options set by the workspace need consent; running out of memory is sa
 
   // the user fixes the setting and restarts from the message: the server is back
   setWorkspaceSetting('dbtls.server.vmargs', undefined);
+  // once the editor has read the changed file (it offers a restart with the new settings): a
+  // restart before that started the server with the old options, which ran out of memory again
+  await wb.page
+    .locator('.notification-toast', { hasText: /restart the server to use the new Java settings/ })
+    .first()
+    .waitFor({ timeout: 60_000 });
   await answerNotification(/ran out of memory/, 'Restart');
   // running again and done with its start (no progress left in the status): what the shot shows
   await eventually(
