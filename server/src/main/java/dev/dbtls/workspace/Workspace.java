@@ -588,7 +588,8 @@ public final class Workspace implements AutoCloseable {
       if (full) {
         // the parse cache on disk, for the next session (a no-op when nothing was parsed); then an
         // edit's update takes the property files' parses from the file, which a start restored
-        // from the linked manifest did not read: read now, after the first answers
+        // from the linked manifest did not read: read now, after the first answers, and indexed
+        // for the first edit's update
         ProjectInputs inputs = s.inputs();
         long load = used.fullLoads(); // a prepare is not kept once a later load began
         try {
@@ -640,7 +641,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** Null when some change needs a full load (a new file, dbt_project.yml, ...). */
-    private ProjectSnapshot incremental(Set<Path> changed, ParseCache cache) {
+    private ProjectSnapshot incremental(Set<Path> changed, ParseCache parses) {
       ProjectSnapshot previous = snapshot;
       ProjectInputs in = previous.inputs();
       for (Path f : changed) {
@@ -649,7 +650,7 @@ public final class Workspace implements AutoCloseable {
           return null;
         }
       }
-      return ProjectSnapshot.rebuild(previous, in, builtinMacroDirs, files, cache, changed);
+      return ProjectSnapshot.rebuild(previous, in, builtinMacroDirs, files, parses, changed);
     }
   }
 }
