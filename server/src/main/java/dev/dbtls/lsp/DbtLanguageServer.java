@@ -59,6 +59,12 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
   private final Set<Path> loaded = ConcurrentHashMap.newKeySet();
   private final IndexingProgress progress = new IndexingProgress();
 
+  /**
+   * Completes on {@code initialized}: the projects load from {@code initialize} on, and what they
+   * tell the client (problems, the first load's message) waits for it.
+   */
+  private final CompletableFuture<Void> clientReady = new CompletableFuture<>();
+
   /** Where requests run: editor features apart from warehouse work. */
   private final Requests requests = new Requests();
 
@@ -94,7 +100,7 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
               @Override
               public void built(Path projectDir, ProjectSnapshot snapshot) {
                 store.open(); // a project's first build is done: the first answers come now
-                DbtLanguageServer.this.built(projectDir, snapshot);
+                clientReady.thenRun(() -> DbtLanguageServer.this.built(projectDir, snapshot));
               }
 
               @Override
@@ -117,15 +123,18 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
 
               @Override
               public void diagnosticsChanged(Path projectDir, dev.dbtls.ide.Analysis analysis) {
-                LanguageClient c = client;
-                if (c != null && !shutdown) {
-                  diagnostics.publish(
-                      c,
-                      projectDir,
-                      analysis,
-                      workspace.openFiles(projectDir),
-                      configuration.current());
-                }
+                clientReady.thenRun(
+                    () -> {
+                      LanguageClient c = client;
+                      if (c != null && !shutdown) {
+                        diagnostics.publish(
+                            c,
+                            projectDir,
+                            analysis,
+                            workspace.openFiles(projectDir),
+                            configuration.current());
+                      }
+                    });
               }
 
               @Override
@@ -135,11 +144,14 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
 
               @Override
               public void log(Path projectDir, String message) {
-                LanguageClient c = client;
-                if (c != null && !shutdown) {
-                  System.err.println(message);
-                  c.logMessage(new MessageParams(MessageType.Info, message));
-                }
+                clientReady.thenRun(
+                    () -> {
+                      LanguageClient c = client;
+                      if (c != null && !shutdown) {
+                        System.err.println(message);
+                        c.logMessage(new MessageParams(MessageType.Info, message));
+                      }
+                    });
               }
             },
             store.whenOpenWithKept());
@@ -245,15 +257,19 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
             && Boolean.TRUE.equals(edit.getDocumentChanges())
             && edit.getResourceOperations() != null
             && edit.getResourceOperations().contains("rename"));
+    // the projects start loading now, beside the rest of the handshake (what they tell the client
+    // waits for initialized); finding them walks folders, so not on this thread
+    List<Path> found = List.copyOf(folders);
+    CompletableFuture.runAsync(() -> workspace.addFolders(found));
     return CompletableFuture.completedFuture(
         new InitializeResult(caps, new ServerInfo("dbtls", "0.1.0")));
   }
 
   @Override
   public void initialized(InitializedParams params) {
-    // notifications may flow from now on; finding projects walks folders, so not on this thread
-    List<Path> found = List.copyOf(folders);
-    CompletableFuture.runAsync(() -> workspace.addFolders(found));
+    // notifications and requests may flow to the client from now on
+    clientReady.complete(null);
+    progress.clientReady();
     workspace.firstBuilt().whenComplete((v, e) -> store.open());
     if (client != null) {
       reportSettingsErrors(client);

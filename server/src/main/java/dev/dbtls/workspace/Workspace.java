@@ -402,7 +402,7 @@ public final class Workspace implements AutoCloseable {
               return new Project(k);
             });
     if (made[0]) {
-      p.schedule(null, 0);
+      p.loadFirst();
     }
   }
 
@@ -478,6 +478,16 @@ public final class Workspace implements AutoCloseable {
       return fixed >= 0
           ? fixed
           : Math.max(MIN_ADAPTIVE_MILLIS, Math.min(MAX_ADAPTIVE_MILLIS, lastBuildMillis));
+    }
+
+    /**
+     * Starts the first load of a new project, unless a file's change already did (a file opened
+     * while the project was being made: a second full load followed the first).
+     */
+    synchronized void loadFirst() {
+      if (scheduled == null && building == null && snapshot == null) {
+        schedule(null, 0);
+      }
     }
 
     /** Marks {@code file} changed (null: everything) and (re)starts the quiet period. */

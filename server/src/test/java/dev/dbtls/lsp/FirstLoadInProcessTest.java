@@ -91,6 +91,12 @@ class FirstLoadInProcessTest {
   /** Whether the client says it applies file renames (workspaceEdit.resourceOperations). */
   private boolean renameFiles;
 
+  /** Whether {@link #start} says {@code initialized} after {@code initialize}. */
+  private boolean sayInitialized = true;
+
+  /** Counted down by the first read or listing of the project (before the gate). */
+  private final CountDownLatch reading = new CountDownLatch(1);
+
   @AfterEach
   void stop() {
     gate.countDown();
@@ -166,7 +172,10 @@ class FirstLoadInProcessTest {
         Duration.ofSeconds(20),
         () -> client.events.contains("problems " + uri),
         () -> "the load's problems were not published: " + client.events);
-    assertEquals("completion", client.events.peek(), client.events.toString());
+    assertEquals(
+        "completion",
+        client.events.stream().filter(e -> !e.startsWith("progress ")).findFirst().orElse(null),
+        client.events.toString());
   }
 
   @Test
@@ -223,6 +232,68 @@ class FirstLoadInProcessTest {
     for (int i = 1; i < percentages.size(); i++) {
       assertTrue(percentages.get(i) > percentages.get(i - 1), percentages.toString());
     }
+  }
+
+  @Test
+  void theProjectIsReadFromInitializeOnAndTheClientIsToldOfItOnlyAfterInitialized()
+      throws Exception {
+    sayInitialized = false;
+    start();
+    // the load began on initialize, before the client said initialized
+    assertTrue(reading.await(20, TimeUnit.SECONDS), "the project was not read before initialized");
+    gate.countDown();
+    String uri = model.toUri().toString();
+    var hover =
+        server
+            .getTextDocumentService()
+            .hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(1, 29)))
+            .get(20, TimeUnit.SECONDS);
+    assertTrue(hover.getContents().getRight().getValue().contains("stg_orders"));
+    // loaded, and nothing said to the client yet: no progress token, no problems, no progress
+    assertEquals(List.of(), List.copyOf(client.tokensAsked));
+    assertEquals(List.of(), List.copyOf(client.events));
+    server.initialized(new InitializedParams());
+    Eventually.await(
+        Duration.ofSeconds(20),
+        () -> client.events.contains("problems " + uri),
+        () -> "the load's problems were not published after initialized: " + client.events);
+    Eventually.await(
+        Duration.ofSeconds(20),
+        () -> client.events.contains("progress WorkDoneProgressEnd"),
+        () -> "the load's progress did not end: " + client.events);
+    assertEquals(
+        "progress WorkDoneProgressBegin", progressEvents().get(0), client.events.toString());
+  }
+
+  @Test
+  void theLoadDoesNotWaitForTheClientToTakeItsProgressTokenAndItsBarEndsAfterItBegan()
+      throws Exception {
+    CompletableFuture<Void> taken = new CompletableFuture<>();
+    client.tokenTaken = taken;
+    start();
+    gate.countDown();
+    String uri = model.toUri().toString();
+    List<String> labels = labels(completion(uri, 4, 26).get(20, TimeUnit.SECONDS));
+    assertTrue(labels.contains("stg_orders"), labels.toString());
+    Eventually.await(
+        Duration.ofSeconds(20),
+        () -> client.events.contains("problems " + uri),
+        () -> "the load's problems were not published: " + client.events);
+    // the load ended while the client still had not taken the token: no bar yet
+    assertEquals(1, client.tokensAsked.size(), client.tokensAsked.toString() + client.events);
+    assertEquals(List.of(), progressEvents());
+    taken.complete(null);
+    Eventually.await(
+        Duration.ofSeconds(20),
+        () -> progressEvents().size() == 2,
+        () -> "the bar did not begin and end: " + client.events);
+    assertEquals(
+        List.of("progress WorkDoneProgressBegin", "progress WorkDoneProgressEnd"),
+        progressEvents());
+  }
+
+  private List<String> progressEvents() {
+    return client.events.stream().filter(e -> e.startsWith("progress ")).toList();
   }
 
   @Test
@@ -355,7 +426,9 @@ class FirstLoadInProcessTest {
     caps.setWindow(window);
     init.setCapabilities(caps);
     assertNotNull(server.initialize(init).get(20, TimeUnit.SECONDS));
-    server.initialized(new InitializedParams());
+    if (sayInitialized) {
+      server.initialized(new InitializedParams());
+    }
     server
         .getTextDocumentService()
         .didOpen(
@@ -402,6 +475,7 @@ class FirstLoadInProcessTest {
   /** The disk, whose reads and listings wait until the test opens the gate. */
   private final class GatedDisk implements FileSource {
     private void await() {
+      reading.countDown();
       try {
         gate.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -448,14 +522,21 @@ class FirstLoadInProcessTest {
       return CompletableFuture.completedFuture(null);
     }
 
+    /** The answer to every {@code window/workDoneProgress/create}; answered at once unless set. */
+    volatile CompletableFuture<Void> tokenTaken = CompletableFuture.completedFuture(null);
+
+    final ConcurrentLinkedQueue<String> tokensAsked = new ConcurrentLinkedQueue<>();
+
     @Override
     public CompletableFuture<Void> createProgress(WorkDoneProgressCreateParams params) {
-      return CompletableFuture.completedFuture(null);
+      tokensAsked.add(params.getToken().getLeft());
+      return tokenTaken;
     }
 
     @Override
     public void notifyProgress(ProgressParams params) {
       progress.add(params);
+      events.add("progress " + params.getValue().getLeft().getClass().getSimpleName());
     }
 
     @Override
