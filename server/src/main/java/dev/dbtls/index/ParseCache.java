@@ -14,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -267,8 +268,26 @@ public final class ParseCache {
    */
   UpdateContext updateContext(ProjectInputs inputs) {
     UpdateContext c = updateContext;
-    return c != null && c.fits(inputs) ? c : make(inputs, fullLoads());
+    if (c != null && c.fits(inputs)) {
+      return c;
+    }
+    // an edit right after a start: the prepare indexing the same files is waited for, not done
+    // again beside it (both shared two cores, and the edit took the time of both)
+    Preparing p = preparing;
+    if (p != null && p.shape().fits(inputs)) {
+      UpdateContext made = p.done().join();
+      if (made != null && made.whole()) {
+        return made;
+      }
+    }
+    return make(UpdateContext.Shape.of(inputs), inputs, fullLoads());
   }
+
+  /** A context {@link #prepareUpdates} is making, with what it is made of. */
+  private record Preparing(UpdateContext.Shape shape, CompletableFuture<UpdateContext> done) {}
+
+  /** The prepare in flight, if any. */
+  private volatile Preparing preparing;
 
   /**
    * Makes what the next edit's update reads of the whole project ahead of it (after a start, once
@@ -279,13 +298,26 @@ public final class ParseCache {
   public void prepareUpdates(ProjectInputs inputs, long load) {
     UpdateContext c = updateContext;
     if ((c == null || !c.fits(inputs)) && fullLoads() == load) {
-      make(inputs, load);
+      Preparing p = new Preparing(UpdateContext.Shape.of(inputs), new CompletableFuture<>());
+      preparing = p;
+      UpdateContext made = null;
+      try {
+        made = make(p.shape(), inputs, load);
+      } finally {
+        p.done().complete(made); // null when it failed: a waiting update makes its own
+        synchronized (updateLock) {
+          if (preparing == p) {
+            preparing = null;
+          }
+        }
+      }
     }
   }
 
   /** Made and kept unless a full load began after {@code load}, or a file's text was not read. */
-  private UpdateContext make(ProjectInputs inputs, long load) {
-    UpdateContext c = UpdateContext.of(inputs, this);
+  private UpdateContext make(UpdateContext.Shape shape, ProjectInputs inputs, long load) {
+    contextsMade.incrementAndGet();
+    UpdateContext c = UpdateContext.of(shape, inputs, this);
     synchronized (updateLock) {
       if (fullLoads == load && c.whole()) {
         updateContext = c;
@@ -297,6 +329,13 @@ public final class ParseCache {
   /** The update context kept for the next update, if any. */
   UpdateContext keptUpdateContext() {
     return updateContext;
+  }
+
+  private final AtomicInteger contextsMade = new AtomicInteger();
+
+  /** How many update contexts were made (indexed) with this cache. */
+  int updateContextsMade() {
+    return contextsMade.get();
   }
 
   /** How many full loads or builds began with this cache (see {@link #prepareUpdates}). */

@@ -18,33 +18,69 @@ import java.util.Set;
  * own "used" marks aside, which an update never reads).
  */
 final class UpdateContext {
-  // what it was made of, by identity (not the inputs: they hold every file's text)
-  private final dev.dbtls.project.DbtProject root;
-  private final Map<String, dev.dbtls.project.DbtProject> packages;
-  private final dev.dbtls.project.Vars vars;
-  private final List<ProjectFile> files;
+  private final Shape shape;
   final PropertyIndex properties;
   final Set<String> refMacros;
 
-  private UpdateContext(
-      ProjectInputs inputs,
-      List<ProjectFile> files,
-      PropertyIndex properties,
-      Set<String> refMacros) {
-    this.root = inputs.root();
-    this.packages = inputs.packages();
-    this.vars = inputs.vars();
-    this.files = files;
+  /**
+   * What a context is made of, by identity (not the inputs: they hold every file's text): the
+   * projects, the vars, the property files and macros. Cheap to take: a prepare in flight tells by
+   * it whether an update may wait for its context.
+   */
+  static final class Shape {
+    private final dev.dbtls.project.DbtProject root;
+    private final Map<String, dev.dbtls.project.DbtProject> packages;
+    private final dev.dbtls.project.Vars vars;
+    private final List<ProjectFile> files;
+
+    private Shape(ProjectInputs inputs) {
+      this.root = inputs.root();
+      this.packages = inputs.packages();
+      this.vars = inputs.vars();
+      this.files = read(inputs);
+    }
+
+    static Shape of(ProjectInputs inputs) {
+      return new Shape(inputs);
+    }
+
+    /**
+     * Whether an update of {@code inputs} would index the same: the same projects and vars, and the
+     * same property files and macros, object for object and in order.
+     */
+    boolean fits(ProjectInputs inputs) {
+      if (inputs.root() != root || inputs.packages() != packages || inputs.vars() != vars) {
+        return false;
+      }
+      int i = 0;
+      for (ProjectFile f : inputs.files()) {
+        if (read(f)) {
+          if (i >= files.size() || files.get(i) != f) {
+            return false;
+          }
+          i++;
+        }
+      }
+      return i == files.size();
+    }
+  }
+
+  private UpdateContext(Shape shape, PropertyIndex properties, Set<String> refMacros) {
+    this.shape = shape;
     this.properties = properties;
     this.refMacros = refMacros;
   }
 
   /** Indexes the property files and macros of {@code inputs} (their parses from {@code cache}). */
   static UpdateContext of(ProjectInputs inputs, ParseCache cache) {
-    List<ProjectFile> files = read(inputs);
+    return of(Shape.of(inputs), inputs, cache);
+  }
+
+  /** As {@link #of(ProjectInputs, ParseCache)}, of the shape taken of {@code inputs}. */
+  static UpdateContext of(Shape shape, ProjectInputs inputs, ParseCache cache) {
     PropertyIndex properties = new PropertyIndex();
     Map<ProjectFile, ParsedFile> parsed = new HashMap<>();
-    for (ProjectFile f : files) {
+    for (ProjectFile f : shape.files) {
       if (f.kind() == FileKind.PROPERTIES) {
         ParseContext.addProperties(
             properties, inputs, f, cache.properties(f, inputs.displayPath(f)));
@@ -52,8 +88,7 @@ final class UpdateContext {
         parsed.put(f, cache.scan(f, inputs.displayPath(f)));
       }
     }
-    return new UpdateContext(
-        inputs, files, properties, MacroParser.refMacros(parsed, inputs.vars()));
+    return new UpdateContext(shape, properties, MacroParser.refMacros(parsed, inputs.vars()));
   }
 
   /**
@@ -61,7 +96,7 @@ final class UpdateContext {
    * an update asks again (then it is indexed again).
    */
   boolean whole() {
-    for (ProjectFile f : files) {
+    for (ProjectFile f : shape.files) {
       if (!f.textRead()) {
         return false;
       }
@@ -69,24 +104,9 @@ final class UpdateContext {
     return true;
   }
 
-  /**
-   * Whether an update of {@code inputs} would index the same: the same projects and vars, and the
-   * same property files and macros, object for object and in order.
-   */
+  /** Whether an update of {@code inputs} would index the same ({@link Shape#fits}). */
   boolean fits(ProjectInputs inputs) {
-    if (inputs.root() != root || inputs.packages() != packages || inputs.vars() != vars) {
-      return false;
-    }
-    int i = 0;
-    for (ProjectFile f : inputs.files()) {
-      if (read(f)) {
-        if (i >= files.size() || files.get(i) != f) {
-          return false;
-        }
-        i++;
-      }
-    }
-    return i == files.size();
+    return shape.fits(inputs);
   }
 
   private static List<ProjectFile> read(ProjectInputs inputs) {

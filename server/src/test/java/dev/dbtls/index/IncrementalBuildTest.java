@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
@@ -88,32 +90,79 @@ class IncrementalBuildTest {
   }
 
   @Test
-  void aPropertyFileThatCouldNotBeReadIsNotKeptIndexed() {
+  void anUpdateWhileThePrepareRunsWaitsForItsContextInsteadOfIndexingBesideIt() throws Exception {
     Fixture f = Fixture.of(PROJECT);
     ProjectInputs in = f.load();
     java.nio.file.Path yml = Fixture.ROOT.resolve("models/_models.yml");
+    java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+    ProjectInputs slow =
+        withFileText(
+            in,
+            yml,
+            dev.dbtls.project.FileText.later(
+                () -> {
+                  reading.countDown();
+                  try {
+                    gate.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return in.files().stream()
+                      .filter(p -> p.absolutePath().equals(yml))
+                      .findFirst()
+                      .orElseThrow()
+                      .text();
+                }));
+    ParseCache cache = new ParseCache();
+    var prepare =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> cache.prepareUpdates(slow, cache.fullLoads()));
+    assertTrue(reading.await(20, java.util.concurrent.TimeUnit.SECONDS));
+    // the prepare is reading the property file: an edit's update comes now
+    var update =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> cache.updateContext(slow));
+    assertThrows(
+        java.util.concurrent.TimeoutException.class,
+        () -> update.get(200, java.util.concurrent.TimeUnit.MILLISECONDS));
+    gate.countDown();
+    UpdateContext got = update.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    prepare.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    assertSame(cache.keptUpdateContext(), got, "the update took the prepared context");
+    assertEquals(1, cache.updateContextsMade(), "indexed once, not again beside the prepare");
+    assertEquals("first", got.properties.node("shop", "model", "a").description());
+  }
+
+  private static ProjectInputs withFileText(
+      ProjectInputs in, java.nio.file.Path file, dev.dbtls.project.FileText text) {
     java.util.List<dev.dbtls.project.ProjectFile> files = new java.util.ArrayList<>();
     for (dev.dbtls.project.ProjectFile p : in.files()) {
       files.add(
-          p.absolutePath().equals(yml)
+          p.absolutePath().equals(file)
               ? new dev.dbtls.project.ProjectFile(
-                  p.kind(),
-                  p.packageName(),
-                  p.relativePath(),
-                  yml,
-                  dev.dbtls.project.FileText.later(() -> null)) // a read that fails
+                  p.kind(), p.packageName(), p.relativePath(), file, text)
               : p);
     }
+    return new ProjectInputs(
+        in.root(),
+        in.packages(),
+        in.target(),
+        in.profilesFile(),
+        in.vars(),
+        List.copyOf(files),
+        in.problems(),
+        in.dbtVersion());
+  }
+
+  @Test
+  void aPropertyFileThatCouldNotBeReadIsNotKeptIndexed() {
+    Fixture f = Fixture.of(PROJECT);
+    ProjectInputs in = f.load();
     ProjectInputs unreadable =
-        new ProjectInputs(
-            in.root(),
-            in.packages(),
-            in.target(),
-            in.profilesFile(),
-            in.vars(),
-            List.copyOf(files),
-            in.problems(),
-            in.dbtVersion());
+        withFileText(
+            in,
+            Fixture.ROOT.resolve("models/_models.yml"),
+            dev.dbtls.project.FileText.later(() -> null)); // a read that fails
     ParseCache cache = new ParseCache();
     cache.prepareUpdates(unreadable, cache.fullLoads());
     assertNull(cache.keptUpdateContext(), "indexed from an empty text: asked again next time");
