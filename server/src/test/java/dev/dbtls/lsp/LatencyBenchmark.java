@@ -270,6 +270,9 @@ public final class LatencyBenchmark {
 
       System.out.println("heap after indexing (after a full GC): " + heap);
       System.out.println("server resident set, peak so far: " + peakRss(lsp.process()));
+      if (System.getenv("BENCH_SERVER_STDERR") != null) {
+        System.out.println("the last server's stderr so far:\n" + lsp.stderr());
+      }
       System.out.println("completion in ref(': " + sizes);
       System.out.println();
       System.out.println("| request | n | p50 ms | p99 ms | max ms |");
