@@ -100,7 +100,8 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
               @Override
               public void built(Path projectDir, ProjectSnapshot snapshot) {
                 store.open(); // a project's first build is done: the first answers come now
-                clientReady.thenRun(() -> DbtLanguageServer.this.built(projectDir, snapshot));
+                whenReady(
+                    "after building", () -> DbtLanguageServer.this.built(projectDir, snapshot));
               }
 
               @Override
@@ -123,7 +124,8 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
 
               @Override
               public void diagnosticsChanged(Path projectDir, dev.dbtls.ide.Analysis analysis) {
-                clientReady.thenRun(
+                whenReady(
+                    "publishing problems",
                     () -> {
                       LanguageClient c = client;
                       if (c != null && !shutdown) {
@@ -144,7 +146,8 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
 
               @Override
               public void log(Path projectDir, String message) {
-                clientReady.thenRun(
+                whenReady(
+                    "logging",
                     () -> {
                       LanguageClient c = client;
                       if (c != null && !shutdown) {
@@ -173,6 +176,20 @@ public final class DbtLanguageServer implements LanguageServer, LanguageClientAw
               diagnostics.runEnded(
                   s.inputs().root().dir(), dev.dbtls.run.TestFailures.of(s, results));
               republish();
+            });
+  }
+
+  /**
+   * Runs {@code r} once the client has said {@code initialized} (at once after it); what fails is
+   * said on stderr, as it was when the build's thread ran it.
+   */
+  private void whenReady(String what, Runnable r) {
+    clientReady
+        .thenRun(r)
+        .exceptionally(
+            e -> {
+              System.err.println("dbtls: " + what + ": " + e);
+              return null;
             });
   }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.project.ProjectInputs;
@@ -91,46 +90,86 @@ class IncrementalBuildTest {
 
   @Test
   void anUpdateWhileThePrepareRunsWaitsForItsContextInsteadOfIndexingBesideIt() throws Exception {
-    Fixture f = Fixture.of(PROJECT);
-    ProjectInputs in = f.load();
-    java.nio.file.Path yml = Fixture.ROOT.resolve("models/_models.yml");
-    java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
-    ProjectInputs slow =
-        withFileText(
-            in,
-            yml,
-            dev.dbtls.project.FileText.later(
-                () -> {
-                  reading.countDown();
-                  try {
-                    gate.await(20, java.util.concurrent.TimeUnit.SECONDS);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                  return in.files().stream()
-                      .filter(p -> p.absolutePath().equals(yml))
-                      .findFirst()
-                      .orElseThrow()
-                      .text();
-                }));
+    Slow slow = new Slow();
     ParseCache cache = new ParseCache();
-    var prepare =
-        java.util.concurrent.CompletableFuture.runAsync(
-            () -> cache.prepareUpdates(slow, cache.fullLoads()));
-    assertTrue(reading.await(20, java.util.concurrent.TimeUnit.SECONDS));
+    Thread prepare = new Thread(() -> cache.prepareUpdates(slow.inputs, cache.fullLoads()));
+    prepare.start();
+    assertTrue(slow.reading.await(20, java.util.concurrent.TimeUnit.SECONDS));
     // the prepare is reading the property file: an edit's update comes now
-    var update =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> cache.updateContext(slow));
-    assertThrows(
-        java.util.concurrent.TimeoutException.class,
-        () -> update.get(200, java.util.concurrent.TimeUnit.MILLISECONDS));
-    gate.countDown();
-    UpdateContext got = update.get(20, java.util.concurrent.TimeUnit.SECONDS);
-    prepare.get(20, java.util.concurrent.TimeUnit.SECONDS);
-    assertSame(cache.keptUpdateContext(), got, "the update took the prepared context");
+    java.util.concurrent.atomic.AtomicReference<UpdateContext> got =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread update = new Thread(() -> got.set(cache.updateContext(slow.inputs)));
+    update.start();
+    // it waits for the prepare's context (parked), not for the file's text (blocked on it)
+    dev.dbtls.testing.Eventually.await(
+        java.time.Duration.ofSeconds(20),
+        () -> update.getState() == Thread.State.WAITING,
+        () -> "the update does not wait for the prepare: " + update.getState());
+    slow.gate.countDown();
+    update.join(20_000);
+    prepare.join(20_000);
+    assertSame(cache.keptUpdateContext(), got.get(), "the update took the prepared context");
     assertEquals(1, cache.updateContextsMade(), "indexed once, not again beside the prepare");
-    assertEquals("first", got.properties.node("shop", "model", "a").description());
+    assertEquals("first", got.get().properties.node("shop", "model", "a").description());
+  }
+
+  @Test
+  void anUpdateThatWaitedForAPrepareThatCouldNotReadAFileIndexesItself() throws Exception {
+    Slow slow = new Slow();
+    ParseCache cache = new ParseCache();
+    Thread prepare = new Thread(() -> cache.prepareUpdates(slow.inputs, cache.fullLoads()));
+    slow.failsOn = prepare; // the prepare cannot read the file; the update then can
+    prepare.start();
+    assertTrue(slow.reading.await(20, java.util.concurrent.TimeUnit.SECONDS));
+    java.util.concurrent.atomic.AtomicReference<UpdateContext> got =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread update = new Thread(() -> got.set(cache.updateContext(slow.inputs)));
+    update.start();
+    dev.dbtls.testing.Eventually.await(
+        java.time.Duration.ofSeconds(20),
+        () -> update.getState() == Thread.State.WAITING,
+        () -> "the update does not wait for the prepare: " + update.getState());
+    slow.gate.countDown();
+    update.join(20_000);
+    prepare.join(20_000);
+    assertEquals(2, cache.updateContextsMade(), "the prepare's context was not whole");
+    assertEquals("first", got.get().properties.node("shop", "model", "a").description());
+    assertSame(got.get(), cache.keptUpdateContext(), "the update's own is kept");
+  }
+
+  /** The fixture's project whose property file is read through a gate the test opens. */
+  private static final class Slow {
+    final java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+    final java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+    final ProjectInputs inputs;
+
+    /** A thread whose reads give nothing (a file that could not be read), if any. */
+    volatile Thread failsOn;
+
+    Slow() {
+      ProjectInputs in = Fixture.of(PROJECT).load();
+      java.nio.file.Path yml = Fixture.ROOT.resolve("models/_models.yml");
+      String text =
+          in.files().stream()
+              .filter(p -> p.absolutePath().equals(yml))
+              .findFirst()
+              .orElseThrow()
+              .text();
+      this.inputs =
+          withFileText(
+              in,
+              yml,
+              dev.dbtls.project.FileText.later(
+                  () -> {
+                    reading.countDown();
+                    try {
+                      gate.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    return Thread.currentThread() == failsOn ? null : text;
+                  }));
+    }
   }
 
   private static ProjectInputs withFileText(

@@ -1,6 +1,7 @@
 package dev.dbtls.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.dbtls.project.FileSource;
 import java.nio.file.Files;
@@ -36,6 +37,38 @@ class OverlayFileSourceTest {
             models.resolve("b.sql"),
             models.resolve("d.sql"),
             models.resolve("staging/c.sql")),
+        files.list(models, Set.of(".sql")));
+  }
+
+  @Test
+  void whenEveryOpenBufferIsOnDiskTheDisksListIsTakenAsItIs() throws Exception {
+    Path models = Files.createDirectories(dir.resolve("models"));
+    Files.writeString(models.resolve("a.sql"), "select 1");
+    Files.writeString(models.resolve("b.sql"), "select 2");
+    List<Path> sorted = List.of(models.resolve("a.sql"), models.resolve("b.sql"));
+    FileSource disk =
+        new FileSource() {
+          @Override
+          public java.util.Optional<String> read(Path file) {
+            return FileSource.DISK.read(file);
+          }
+
+          @Override
+          public boolean isDirectory(Path d) {
+            return FileSource.DISK.isDirectory(d);
+          }
+
+          @Override
+          public List<Path> list(Path d, Set<String> suffixes) {
+            return sorted;
+          }
+        };
+    OverlayFileSource files = new OverlayFileSource(disk);
+    files.open(models.resolve("b.sql"), "select 20", 1);
+    assertSame(sorted, files.list(models, Set.of(".sql")), "not copied, not sorted again");
+    files.open(models.resolve("c.sql"), "select 3", 1);
+    assertEquals(
+        List.of(models.resolve("a.sql"), models.resolve("b.sql"), models.resolve("c.sql")),
         files.list(models, Set.of(".sql")));
   }
 }
