@@ -71,12 +71,10 @@ final class UpdateContext {
     this.refMacros = refMacros;
   }
 
-  /** Indexes the property files and macros of {@code inputs} (their parses from {@code cache}). */
-  static UpdateContext of(ProjectInputs inputs, ParseCache cache) {
-    return of(Shape.of(inputs), inputs, cache);
-  }
-
-  /** As {@link #of(ProjectInputs, ParseCache)}, of the shape taken of {@code inputs}. */
+  /**
+   * Indexes the property files and macros of {@code inputs} (their parses from {@code cache}), as
+   * {@code shape}, taken of them, lists them.
+   */
   static UpdateContext of(Shape shape, ProjectInputs inputs, ParseCache cache) {
     PropertyIndex properties = new PropertyIndex();
     Map<ProjectFile, ParsedFile> parsed = new HashMap<>();

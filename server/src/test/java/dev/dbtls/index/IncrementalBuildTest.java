@@ -90,35 +90,34 @@ class IncrementalBuildTest {
 
   @Test
   void anUpdateWhileThePrepareRunsWaitsForItsContextInsteadOfIndexingBesideIt() throws Exception {
-    Slow slow = new Slow();
     ParseCache cache = new ParseCache();
-    Thread prepare = new Thread(() -> cache.prepareUpdates(slow.inputs, cache.fullLoads()));
-    prepare.start();
-    assertTrue(slow.reading.await(20, java.util.concurrent.TimeUnit.SECONDS));
-    // the prepare is reading the property file: an edit's update comes now
-    java.util.concurrent.atomic.AtomicReference<UpdateContext> got =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    Thread update = new Thread(() -> got.set(cache.updateContext(slow.inputs)));
-    update.start();
-    // it waits for the prepare's context (parked), not for the file's text (blocked on it)
-    dev.dbtls.testing.Eventually.await(
-        java.time.Duration.ofSeconds(20),
-        () -> update.getState() == Thread.State.WAITING,
-        () -> "the update does not wait for the prepare: " + update.getState());
-    slow.gate.countDown();
-    update.join(20_000);
-    prepare.join(20_000);
-    assertSame(cache.keptUpdateContext(), got.get(), "the update took the prepared context");
+    UpdateContext got = updateWhilePreparing(cache, false);
+    assertSame(cache.keptUpdateContext(), got, "the update took the prepared context");
     assertEquals(1, cache.updateContextsMade(), "indexed once, not again beside the prepare");
-    assertEquals("first", got.get().properties.node("shop", "model", "a").description());
+    assertEquals("first", got.properties.node("shop", "model", "a").description());
   }
 
   @Test
   void anUpdateThatWaitedForAPrepareThatCouldNotReadAFileIndexesItself() throws Exception {
-    Slow slow = new Slow();
     ParseCache cache = new ParseCache();
+    UpdateContext got = updateWhilePreparing(cache, true);
+    assertEquals(2, cache.updateContextsMade(), "the prepare's context was not whole");
+    assertEquals("first", got.properties.node("shop", "model", "a").description());
+    assertSame(got, cache.keptUpdateContext(), "the update's own is kept");
+  }
+
+  /**
+   * An edit's update asked while a prepare reads the property file (which it cannot when {@code
+   * prepareCannotRead}); it must wait for the prepare's context (parked), not for the file's text
+   * (blocked on it). Its context, once both ended.
+   */
+  private static UpdateContext updateWhilePreparing(ParseCache cache, boolean prepareCannotRead)
+      throws Exception {
+    Slow slow = new Slow();
     Thread prepare = new Thread(() -> cache.prepareUpdates(slow.inputs, cache.fullLoads()));
-    slow.failsOn = prepare; // the prepare cannot read the file; the update then can
+    if (prepareCannotRead) {
+      slow.failsOn = prepare; // the update then can
+    }
     prepare.start();
     assertTrue(slow.reading.await(20, java.util.concurrent.TimeUnit.SECONDS));
     java.util.concurrent.atomic.AtomicReference<UpdateContext> got =
@@ -132,9 +131,7 @@ class IncrementalBuildTest {
     slow.gate.countDown();
     update.join(20_000);
     prepare.join(20_000);
-    assertEquals(2, cache.updateContextsMade(), "the prepare's context was not whole");
-    assertEquals("first", got.get().properties.node("shop", "model", "a").description());
-    assertSame(got.get(), cache.keptUpdateContext(), "the update's own is kept");
+    return got.get();
   }
 
   /** The fixture's project whose property file is read through a gate the test opens. */
