@@ -23,7 +23,8 @@ import { ensureExecutable, findJava, javaCandidates, noJavaMessage } from './jav
 import { heapDumpFile, isOutOfMemory, serverCommand } from './launch';
 import { sharedArchive } from './sharedArchive';
 import { projectGlob, projectOf, projectRoots } from './projects';
-import { Crash, RestartPolicy } from './restartPolicy';
+import { Crash, RestartPolicy, startFailure } from './restartPolicy';
+import { StartingClient } from './startingClient';
 import { registerStartupBridge } from './startupBridge';
 import { ServerStatus } from './status';
 
@@ -227,7 +228,7 @@ export class ServerClient implements DbtServer, vscode.Disposable {
       `Starting: ${launch.command} ${launch.args.join(' ')} (Java ${search.found.version}, from ${search.found.source})`,
     );
 
-    this.client = new LanguageClient(
+    this.client = new StartingClient(
       'dbtls',
       'dbtls',
       () => this.spawnServer(launch.command, launch.args),
@@ -245,7 +246,7 @@ export class ServerClient implements DbtServer, vscode.Disposable {
       // that ran out later is (its heap dump named), not as a start that merely failed
       const crash = await this.howItEnded();
       if (crash.outOfMemory) return this.outOfMemoryBeforeRunning(this.process, crash);
-      await this.cannotStart(`The dbtls server did not start: ${messageOf(e)}`);
+      this.didNotStart(startFailure(messageOf(e), crash));
     }
   }
 
@@ -278,6 +279,13 @@ export class ServerClient implements DbtServer, vscode.Disposable {
       : { code: null, signal: null, outOfMemory: false, lastWords: '' };
   }
 
+  /** A start that failed (not for want of memory): said once, with a way back. */
+  private didNotStart(reason: string): void {
+    if (this.stopping || this.process?.reported) return;
+    if (this.process) this.process.reported = true;
+    this.stopped({ reason });
+  }
+
   /** The server is not restarted: the status item and a message say why, with a way back. */
   private stopped(decision: { reason: string }): void {
     this.notRunning = decision.reason;
@@ -305,6 +313,8 @@ export class ServerClient implements DbtServer, vscode.Disposable {
         error: () => ({ action: ErrorAction.Continue }),
         closed: () => this.closed(),
       },
+      // a failed initialize is said by start's caller, with the server's exit; not retried
+      initializationFailedHandler: () => false,
     };
   }
 

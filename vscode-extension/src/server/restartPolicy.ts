@@ -26,10 +26,8 @@ export class RestartPolicy {
   ) {}
 
   onCrash(c: Crash): CrashDecision {
-    const how = c.code !== null ? `exit code ${c.code}` : `signal ${c.signal ?? 'unknown'}`;
-    const words = c.lastWords.trim()
-      ? ` Its last words: ${c.lastWords.trim().split(/\r?\n/).slice(-3).join(' ')}`
-      : '';
+    const how = exitOf(c);
+    const words = lastWordsOf(c);
     if (c.outOfMemory) {
       return {
         restart: false,
@@ -51,4 +49,24 @@ export class RestartPolicy {
   reset(): void {
     this.crashes.length = 0;
   }
+}
+
+/** How a server that ended did: its exit code or signal. */
+function exitOf(c: Crash): string {
+  return c.code !== null ? `exit code ${c.code}` : `signal ${c.signal ?? 'unknown'}`;
+}
+
+/** The last lines a server wrote to stderr, as a sentence to append ('' when it wrote none). */
+function lastWordsOf(c: Crash): string {
+  const words = c.lastWords.trim();
+  return words ? ` Its last words: ${words.split(/\r?\n/).slice(-3).join(' ')}` : '';
+}
+
+/**
+ * Why a start failed, for the user: the client's error, and how the server ended when it did
+ * (`code` and `signal` both null: it still runs, or its end was not seen in time).
+ */
+export function startFailure(error: string, c: Crash): string {
+  const ended = c.code !== null || c.signal !== null ? ` (${exitOf(c)})` : '';
+  return `The dbtls server did not start${ended}: ${error.trim().replace(/\.$/, '')}.${lastWordsOf(c)}`;
 }

@@ -15,7 +15,7 @@ import {
 } from '../../src/server/java';
 import { LAUNCH, heapDumpFile, isOutOfMemory, serverCommand, splitArgs } from '../../src/server/launch';
 import { projectGlob, projectOf, projectRoots } from '../../src/server/projects';
-import { RestartPolicy } from '../../src/server/restartPolicy';
+import { RestartPolicy, startFailure } from '../../src/server/restartPolicy';
 import { cacheRoot, javaKey, sharedArchive } from '../../src/server/sharedArchive';
 
 test('Java versions as java -version and release files print them', () => {
@@ -238,6 +238,24 @@ test('out of memory is known by its exit code or its last words', () => {
   assert.equal(isOutOfMemory(3, ''), true);
   assert.equal(isOutOfMemory(1, 'Terminating due to java.lang.OutOfMemoryError: Java heap space'), true);
   assert.equal(isOutOfMemory(1, 'Exception in thread main'), false);
+});
+
+test('a start that failed says how the server ended and its last words, once', () => {
+  const ended = {
+    code: 1,
+    signal: null,
+    outOfMemory: false,
+    lastWords: "Error: a\nUnrecognized VM option 'Foo'\n",
+  };
+  assert.equal(
+    startFailure('Pending response rejected since connection got disposed.', ended),
+    "The dbtls server did not start (exit code 1): Pending response rejected since connection got disposed. Its last words: Error: a Unrecognized VM option 'Foo'",
+  );
+  // the end not seen (yet): no exit named, no last words
+  assert.equal(
+    startFailure('timed out', { code: null, signal: null, outOfMemory: false, lastWords: '' }),
+    'The dbtls server did not start: timed out.',
+  );
 });
 
 test('crashes restart 5 times in 3 minutes, then stop with why; out of memory never restarts', () => {
