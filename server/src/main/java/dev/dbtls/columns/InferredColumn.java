@@ -1,5 +1,6 @@
 package dev.dbtls.columns;
 
+import dev.dbtls.project.Shared;
 import java.util.List;
 
 /**
@@ -10,9 +11,20 @@ public record InferredColumn(
     String name, String type, Origin nameOrigin, Origin typeOrigin, List<Upstream> upstream) {
 
   public InferredColumn {
-    name = dev.dbtls.project.Shared.name(name);
-    type = dev.dbtls.project.Shared.name(type);
-    upstream = List.copyOf(upstream);
+    name = Shared.name(name);
+    type = Shared.name(type);
+    nameOrigin = Shared.value(nameOrigin);
+    typeOrigin = Shared.value(typeOrigin);
+    upstream = shared(upstream);
+  }
+
+  /** The parent columns, each an instance shared with equal ones ({@link Shared#value}). */
+  private static List<Upstream> shared(List<Upstream> upstream) {
+    Upstream[] out = new Upstream[upstream.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Shared.value(upstream.get(i));
+    }
+    return List.of(out);
   }
 
   InferredColumn named(String newName, Origin origin) {

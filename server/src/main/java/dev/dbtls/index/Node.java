@@ -31,6 +31,10 @@ public record Node(
     Span span,
     Map<String, Object> extra) {
 
+  public Node {
+    config = dev.dbtls.project.Shared.config(config); // one map for nodes configured alike
+  }
+
   /** Set in {@code extra} when the scanner found a Jinja syntax error in the node's file. */
   public static final String JINJA_SYNTAX_ERROR = "jinja_syntax_error";
 

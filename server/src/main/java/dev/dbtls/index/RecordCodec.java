@@ -316,7 +316,7 @@ abstract class RecordCodec<T> {
 
         @Override
         Span read(In in) {
-          return in.u8() == 0 ? null : new Span(in.num(), in.num(), in.num(), in.num());
+          return in.u8() == 0 ? null : Span.of(in.num(), in.num(), in.num(), in.num());
         }
       };
 

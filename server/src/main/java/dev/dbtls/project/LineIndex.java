@@ -59,6 +59,6 @@ public final class LineIndex {
   }
 
   public Span span(int startOffset, int endOffset) {
-    return new Span(line(startOffset), column(startOffset), line(endOffset), column(endOffset));
+    return Span.of(line(startOffset), column(startOffset), line(endOffset), column(endOffset));
   }
 }

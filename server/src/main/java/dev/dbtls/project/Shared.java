@@ -54,4 +54,74 @@ public final class Shared {
     RECENT[slot] = interned;
     return interned;
   }
+
+  /** Slots of {@link #VALUES}: a power of two. */
+  private static final int VALUE_SLOTS = 1 << 16;
+
+  /** The small records made last through {@link #value}, each in the slot of its hash. */
+  private static final Record[] VALUES = new Record[VALUE_SLOTS];
+
+  /**
+   * One instance of a small immutable record for the many equal ones a project holds (where a
+   * column's name or type came from, which parent column it derives from): {@code r}, or an equal
+   * record made shortly before. A racing write only loses an entry.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T extends Record> T value(T r) {
+    if (r == null) {
+      return null;
+    }
+    int h = r.hashCode();
+    int slot = (h ^ (h >>> 16)) & (VALUE_SLOTS - 1);
+    Record recent = VALUES[slot];
+    if (recent != null && recent.getClass() == r.getClass() && recent.equals(r)) {
+      return (T) recent;
+    }
+    VALUES[slot] = r;
+    return r;
+  }
+
+  /** Slots of {@link #CONFIGS}: a power of two. */
+  private static final int CONFIG_SLOTS = 1 << 14;
+
+  /** The configs made last through {@link #config}, each in the slot of its hash. */
+  private static final Map<?, ?>[] CONFIGS = new Map<?, ?>[CONFIG_SLOTS];
+
+  /**
+   * One read-only map for the many nodes whose resolved config is the same, key for key in the same
+   * order: a folder's models, a project's data tests. On 100,000 generated models each of the
+   * 338,000 nodes held its own config, about 100 MB of the heap. {@code m} is not changed after
+   * this (the map returned may be {@code m}, read-only); null stays null.
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> config(Map<String, Object> m) {
+    if (m == null || m.isEmpty()) {
+      return m == null ? null : Map.of();
+    }
+    int h = m.hashCode();
+    int slot = (h ^ (h >>> 16)) & (CONFIG_SLOTS - 1);
+    Map<String, Object> recent = (Map<String, Object>) CONFIGS[slot];
+    if (recent == m || recent != null && sameInOrder(recent, m)) {
+      return recent;
+    }
+    Map<String, Object> shared = java.util.Collections.unmodifiableMap(m);
+    CONFIGS[slot] = shared;
+    return shared;
+  }
+
+  private static boolean sameInOrder(Map<String, Object> a, Map<String, Object> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    var i = a.entrySet().iterator();
+    var j = b.entrySet().iterator();
+    while (i.hasNext()) {
+      Map.Entry<String, Object> x = i.next();
+      Map.Entry<String, Object> y = j.next();
+      if (!x.getKey().equals(y.getKey()) || !java.util.Objects.equals(x.getValue(), y.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -225,7 +225,7 @@ final class EventTree {
   }
 
   private static Span span(Mark s, Mark e) {
-    return new Span(s.getLine(), s.getColumn(), e.getLine(), e.getColumn());
+    return Span.of(s.getLine(), s.getColumn(), e.getLine(), e.getColumn());
   }
 
   private static Object tagged(ScalarEvent s) {
