@@ -33,6 +33,7 @@ public record Node(
 
   public Node {
     config = dev.dbtls.project.Shared.config(config); // one map for nodes configured alike
+    extra = dev.dbtls.project.Shared.frozen(extra);
   }
 
   /** Set in {@code extra} when the scanner found a Jinja syntax error in the node's file. */

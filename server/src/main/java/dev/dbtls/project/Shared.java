@@ -104,9 +104,27 @@ public final class Shared {
     if (recent == m || recent != null && sameInOrder(recent, m)) {
       return recent;
     }
-    Map<String, Object> shared = java.util.Collections.unmodifiableMap(m);
+    Map<String, Object> shared = frozen(m);
     CONFIGS[slot] = shared;
     return shared;
+  }
+
+  /**
+   * {@code m} as a compact read-only map ({@link FrozenMap}), and so each map among its values; the
+   * shared empty map when it is empty; null stays null.
+   */
+  @SuppressWarnings("unchecked")
+  public static <V> Map<String, V> frozen(Map<String, V> m) {
+    if (m == null || m.isEmpty()) {
+      return m == null ? null : Map.of();
+    }
+    if (m instanceof FrozenMap<String, V>) {
+      return m;
+    }
+    Map<String, V> copy = new java.util.LinkedHashMap<>(m);
+    copy.replaceAll(
+        (k, v) -> v instanceof Map<?, ?> inner ? (V) frozen((Map<String, Object>) inner) : v);
+    return FrozenMap.of(copy);
   }
 
   private static boolean sameInOrder(Map<String, Object> a, Map<String, Object> b) {

@@ -1,14 +1,25 @@
 package dev.dbtls.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbtls.columns.Origin;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A shared name is the string table's instance, whether or not it was asked for before. */
+/**
+ * A shared name is the string table's instance, whether or not it was asked for before; equal
+ * spans, small records and configs made one after the other are one object.
+ */
 class SharedTest {
   @Test
   void aShortNameIsTheInternedInstanceFirstAndAgain() {
@@ -41,5 +52,73 @@ class SharedTest {
     assertSame(copy, Shared.name(copy));
     assertEquals(longText, Shared.name(copy));
     assertNull(Shared.name(null));
+  }
+
+  @Test
+  void equalSpansAreOneObjectAndUnequalOnesKeepTheirValues() {
+    Span a = Span.of(40, 14, 40, 21);
+    assertSame(a, Span.of(40, 14, 40, 21));
+    assertEquals(new Span(40, 14, 40, 21), a);
+    // more spans than slots: each still has its own value
+    for (int line = 0; line < 70_000; line++) {
+      Span s = Span.of(line, 6, line, 6 + line % 9);
+      assertEquals(new Span(line, 6, line, 6 + line % 9), s);
+    }
+  }
+
+  @Test
+  void anEqualRecordIsTheFirstOnesInstance() {
+    Origin first = Origin.of(Origin.Kind.PARENT, "model.shop.orders");
+    assertSame(first, Shared.value(first));
+    Origin again = Origin.of(Origin.Kind.PARENT, new String("model.shop.orders".toCharArray()));
+    assertSame(first, Shared.value(again));
+    Origin other = Origin.of(Origin.Kind.YAML, "model.shop.orders");
+    assertSame(other, Shared.value(other), "another kind is another value");
+    assertNull(Shared.value(null));
+  }
+
+  @Test
+  void configsEqualKeyForKeyInOrderAreOneReadOnlyMap() {
+    Map<String, Object> a = config("materialized", "view", "enabled", true, "tags", List.of("x"));
+    Map<String, Object> shared = Shared.config(a);
+    assertEquals(a, shared);
+    assertEquals(List.copyOf(a.keySet()), List.copyOf(shared.keySet()), "the keys' order is kept");
+    Map<String, Object> b = config("materialized", "view", "enabled", true, "tags", List.of("x"));
+    assertSame(shared, Shared.config(b));
+    Map<String, Object> reordered =
+        config("enabled", true, "materialized", "view", "tags", List.of("x"));
+    assertNotSame(shared, Shared.config(reordered), "the same entries in another order: its own");
+    assertThrows(UnsupportedOperationException.class, () -> shared.put("schema", "s"));
+    assertSame(Map.of(), Shared.config(new LinkedHashMap<>()));
+    assertNull(Shared.config(null));
+  }
+
+  @Test
+  void aFrozenMapIsTheMapItWasMadeFromReadOnlyWithItsMapValuesFrozenToo() {
+    Map<String, Object> inner = config("values", List.of("a", "b"), "quote", null);
+    Map<String, Object> m = config("column_name", "status", "kwargs", inner, "none", null);
+    Map<String, Object> f = Shared.frozen(m);
+    assertInstanceOf(FrozenMap.class, f);
+    assertEquals(m, f);
+    assertEquals(m.hashCode(), f.hashCode());
+    assertEquals(m.toString(), f.toString());
+    assertEquals("status", f.get(new String("column_name".toCharArray())));
+    assertTrue(f.containsKey("none"));
+    assertNull(f.get("none"));
+    assertFalse(f.containsKey("absent"));
+    assertInstanceOf(FrozenMap.class, f.get("kwargs"));
+    assertEquals(inner, f.get("kwargs"));
+    assertSame(f, Shared.frozen(f));
+    assertThrows(UnsupportedOperationException.class, () -> f.remove("column_name"));
+    assertThrows(
+        UnsupportedOperationException.class, () -> f.entrySet().iterator().next().setValue("x"));
+  }
+
+  private static Map<String, Object> config(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
   }
 }

@@ -16,8 +16,8 @@ public record DataTestSpec(
     Span span) {
   public DataTestSpec {
     testName = Shared.name(testName);
-    args = Shared.map(args);
-    config = Shared.map(config);
+    args = Shared.frozen(args);
+    config = Shared.frozen(config);
   }
 
   public String packageName() {
