@@ -312,6 +312,31 @@ public final class ParseCache {
         }
       }
     }
+    letGoOfTheFile();
+  }
+
+  /**
+   * After a start restored from the linked manifest has what its updates read (the prepared
+   * context): the cache file's content is let go (94 MB of bytes and 100,000 entries on 100k
+   * models, held for the rest of the session before), and read again should a later build ask for a
+   * parse (a full load after {@code dbt_project.yml} changed). A cache that holds every parse in
+   * memory (a full build) lets go of it when it saves.
+   */
+  private void letGoOfTheFile() {
+    synchronized (updateLock) {
+      if (file != null && !whole && readStarted.get()) {
+        reading = new FutureTask<>(this::read);
+        readStarted.set(false);
+        filesLetGo.incrementAndGet();
+      }
+    }
+  }
+
+  private final AtomicInteger filesLetGo = new AtomicInteger();
+
+  /** How many times the cache file's content was let go of ({@link #letGoOfTheFile}). */
+  int filesLetGo() {
+    return filesLetGo.get();
   }
 
   /** Made and kept unless a full load began after {@code load}, or a file's text was not read. */
@@ -434,8 +459,9 @@ public final class ParseCache {
    */
   private Disk disk() {
     FutureTask<Disk> r = reading;
-    if (r != null && readStarted.compareAndSet(false, true)) {
-      r.run();
+    if (r != null) {
+      readStarted.set(true);
+      r.run(); // nothing when it ran or runs already (then waited for)
     }
     return ParseCacheCodec.await(r);
   }

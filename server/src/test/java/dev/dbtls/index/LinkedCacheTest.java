@@ -187,6 +187,29 @@ class LinkedCacheTest {
   }
 
   @Test
+  void aWarmStartLetsGoOfTheParsesOnceItsUpdatesArePreparedAndAFullBuildReadsThemAgain() {
+    Fixture f = Fixture.of(PROJECT);
+    ProjectSnapshot[] s = new ProjectSnapshot[1];
+    session(f, Map.of(), s);
+    ParseCache warm = open();
+    ProjectSnapshot restored = load(f, Map.of(), warm);
+    assertFalse(warm.fileRead());
+    warm.prepareUpdates(restored.inputs(), warm.fullLoads()); // as the server does after a start
+    assertTrue(warm.keptUpdateContext() != null, "the context for the next edit is made");
+    int loaded = warm.loaded();
+    assertTrue(loaded > 0, "the property files' parses were taken from the file");
+    assertEquals(1, warm.filesLetGo());
+    assertFalse(warm.fileRead(), "the file's content let go once the context was made");
+    // a full build since (dbt_project.yml changed, say): the file is read again for its parses
+    Manifest full = new ManifestBuilder(restored.inputs(), null, null, warm).build();
+    assertTrue(warm.fileRead());
+    assertTrue(warm.loaded() > loaded, "the models' parses were taken from the file again");
+    assertEquals(0, warm.parses(), "nothing parsed again");
+    assertSameManifest(
+        new ManifestBuilder(restored.inputs(), null, null, new ParseCache()).build(), full);
+  }
+
+  @Test
   void anythingElseChangedIsAFullBuild() {
     Fixture f = Fixture.of(PROJECT);
     ProjectSnapshot[] s = new ProjectSnapshot[1];
