@@ -18,13 +18,22 @@ public record InferredColumn(
     upstream = shared(upstream);
   }
 
-  /** The parent columns, each an instance shared with equal ones ({@link Shared#value}). */
+  /**
+   * The parent columns, each an instance shared with equal ones ({@link Shared#value}); the list
+   * itself when it is read-only and holds those already (a column renamed keeps its parent's).
+   */
   private static List<Upstream> shared(List<Upstream> upstream) {
-    Upstream[] out = new Upstream[upstream.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = Shared.value(upstream.get(i));
+    List<Upstream> list = List.copyOf(upstream); // itself when read-only already
+    for (int i = 0; i < list.size(); i++) {
+      if (Shared.value(list.get(i)) != list.get(i)) {
+        Upstream[] out = list.toArray(new Upstream[0]);
+        for (int j = i; j < out.length; j++) {
+          out[j] = Shared.value(out[j]);
+        }
+        return List.of(out);
+      }
     }
-    return List.of(out);
+    return list;
   }
 
   InferredColumn named(String newName, Origin origin) {

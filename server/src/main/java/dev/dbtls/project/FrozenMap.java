@@ -39,9 +39,31 @@ public final class FrozenMap<K, V> extends AbstractMap<K, V> {
       k[i] = e.getKey();
       v[i++] = e.getValue();
     }
-    return i == k.length
-        ? new FrozenMap<>(k, v)
-        : new FrozenMap<>(java.util.Arrays.copyOf(k, i), java.util.Arrays.copyOf(v, i));
+    return of(k, v, i);
+  }
+
+  /** The first {@code n} keys and values of these arrays, which the caller no longer changes. */
+  static <K, V> FrozenMap<K, V> of(Object[] keys, Object[] values, int n) {
+    return n == keys.length
+        ? new FrozenMap<>(keys, values)
+        : new FrozenMap<>(java.util.Arrays.copyOf(keys, n), java.util.Arrays.copyOf(values, n));
+  }
+
+  /** Whether {@code m} holds these keys and values, in this order. */
+  boolean sameInOrder(Map<?, ?> m) {
+    if (m.size() != keys.length) {
+      return false;
+    }
+    int i = 0;
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      if (i == keys.length
+          || !Objects.equals(keys[i], e.getKey())
+          || !Objects.equals(values[i], e.getValue())) {
+        return false;
+      }
+      i++;
+    }
+    return i == keys.length;
   }
 
   private int indexOf(Object key) {

@@ -101,7 +101,7 @@ public final class Shared {
     int h = m.hashCode();
     int slot = (h ^ (h >>> 16)) & (CONFIG_SLOTS - 1);
     Map<String, Object> recent = (Map<String, Object>) CONFIGS[slot];
-    if (recent == m || recent != null && sameInOrder(recent, m)) {
+    if (recent == m || recent instanceof FrozenMap<String, Object> f && f.sameInOrder(m)) {
       return recent;
     }
     Map<String, Object> shared = frozen(m);
@@ -121,25 +121,18 @@ public final class Shared {
     if (m instanceof FrozenMap<String, V>) {
       return m;
     }
-    Map<String, V> copy = new java.util.LinkedHashMap<>(m);
-    copy.replaceAll(
-        (k, v) -> v instanceof Map<?, ?> inner ? (V) frozen((Map<String, Object>) inner) : v);
-    return FrozenMap.of(copy);
-  }
-
-  private static boolean sameInOrder(Map<String, Object> a, Map<String, Object> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    var i = a.entrySet().iterator();
-    var j = b.entrySet().iterator();
-    while (i.hasNext()) {
-      Map.Entry<String, Object> x = i.next();
-      Map.Entry<String, Object> y = j.next();
-      if (!x.getKey().equals(y.getKey()) || !java.util.Objects.equals(x.getValue(), y.getValue())) {
-        return false;
+    // one pass, no copy between: a warm start freezes every node's maps as it decodes them
+    Object[] keys = new Object[m.size()];
+    Object[] values = new Object[keys.length];
+    int i = 0;
+    for (Map.Entry<String, V> e : m.entrySet()) {
+      if (i == keys.length) {
+        break; // the map grew while copied: what was there when counted
       }
+      Object v = e.getValue();
+      keys[i] = e.getKey();
+      values[i++] = v instanceof Map<?, ?> inner ? frozen((Map<String, Object>) inner) : v;
     }
-    return true;
+    return FrozenMap.of(keys, values, i);
   }
 }
