@@ -12,7 +12,8 @@ import java.util.Set;
  * A read-only map in its keys' order, held in two arrays: for the small maps a project holds by the
  * hundred thousand (a node's config, a data test's arguments). A {@link java.util.LinkedHashMap} of
  * 7 entries takes about 430 bytes, this one about 100; a lookup compares the keys one by one, which
- * for the few dozen keys of a config is as fast as hashing. Changes throw.
+ * for the few dozen keys of a config is as fast as hashing. Changes throw. Made by {@link
+ * Shared#frozen}.
  */
 public final class FrozenMap<K, V> extends AbstractMap<K, V> {
   private final Object[] keys;
@@ -21,25 +22,6 @@ public final class FrozenMap<K, V> extends AbstractMap<K, V> {
   private FrozenMap(Object[] keys, Object[] values) {
     this.keys = keys;
     this.values = values;
-  }
-
-  /** {@code m}'s entries in its order; {@code m} itself when it is one already. */
-  @SuppressWarnings("unchecked")
-  public static <K, V> Map<K, V> of(Map<K, V> m) {
-    if (m instanceof FrozenMap<K, V>) {
-      return m;
-    }
-    Object[] k = new Object[m.size()];
-    Object[] v = new Object[k.length];
-    int i = 0;
-    for (Map.Entry<K, V> e : m.entrySet()) {
-      if (i == k.length) {
-        break; // the map grew while copied: what was there when counted
-      }
-      k[i] = e.getKey();
-      v[i++] = e.getValue();
-    }
-    return of(k, v, i);
   }
 
   /** The first {@code n} keys and values of these arrays, which the caller no longer changes. */
