@@ -69,6 +69,8 @@ export class ServerClient implements DbtServer, vscode.Disposable {
     | { child: ChildProcess; exited: Promise<Crash>; stderr: string; reported?: boolean }
     | undefined;
   private stopping = false;
+  /** Whether the client of this start reached Running: a close before that is said by doStart. */
+  private ranSinceStart = false;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.extensionUri = context.extensionUri;
@@ -190,6 +192,7 @@ export class ServerClient implements DbtServer, vscode.Disposable {
   }
 
   private async doStart(): Promise<void> {
+    this.ranSinceStart = false;
     this.status.starting();
     await this.findProjects();
     if (this.projectRoots.length === 0)
@@ -228,20 +231,26 @@ export class ServerClient implements DbtServer, vscode.Disposable {
       `Starting: ${launch.command} ${launch.args.join(' ')} (Java ${search.found.version}, from ${search.found.source})`,
     );
 
-    this.client = new StartingClient(
+    const client = new StartingClient(
       'dbtls',
       'dbtls',
       () => this.spawnServer(launch.command, launch.args),
       this.clientOptions(),
     );
-    this.client.onDidChangeState((e) => {
-      if (e.newState === State.Running) void this.onRunning();
+    this.client = client;
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) {
+        this.ranSinceStart = true;
+        client.markRunning();
+        void this.onRunning();
+      }
       this.stateChanged.fire(e.newState === State.Running);
     });
-    for (const method of new Set(this.handlers.map((h) => h.method))) this.listen(this.client, method);
+    for (const method of new Set(this.handlers.map((h) => h.method))) this.listen(client, method);
     try {
-      await this.client.start();
+      await client.start();
     } catch (e) {
+      if (this.client !== client) return; // stopped (a restart) while it started: nothing failed
       // a server that ran out of memory before it answered initialize is said to have, as one
       // that ran out later is (its heap dump named), not as a start that merely failed
       const crash = await this.howItEnded();
@@ -353,6 +362,8 @@ export class ServerClient implements DbtServer, vscode.Disposable {
   /** The connection closed: restart, or stop and say why. */
   private async closed(): Promise<{ action: CloseAction; handled: boolean }> {
     if (this.stopping || this.process?.reported) return { action: CloseAction.DoNotRestart, handled: true };
+    // closed before it ever ran (during initialize): not retried; the failed start says why
+    if (!this.ranSinceStart) return { action: CloseAction.DoNotRestart, handled: true };
     const crash = await this.howItEnded();
     const decision = this.policy.onCrash(crash);
     if (decision.restart) {

@@ -136,6 +136,7 @@ public final class ParseCache {
    * parses (a full build takes every file's; an update, the property files' and macros').
    */
   public void readAhead() {
+    letGo = false;
     FutureTask<Disk> r = reading;
     if (r != null && readStarted.compareAndSet(false, true)) {
       Thread t = new Thread(r, "dbtls-parse-cache");
@@ -312,25 +313,33 @@ public final class ParseCache {
         }
       }
     }
-    letGoOfTheFile();
+    letGoOfTheFile(load);
   }
 
   /**
    * After a start restored from the linked manifest has what its updates read (the prepared
    * context): the cache file's content is let go (94 MB of bytes and 100,000 entries on 100k
-   * models, held for the rest of the session before), and read again should a later build ask for a
-   * parse (a full load after {@code dbt_project.yml} changed). A cache that holds every parse in
-   * memory (a full build) lets go of it when it saves.
+   * models, held for the rest of the session before), and read again when a later full build asks
+   * for parses (after {@code dbt_project.yml} changed, say); an update parses what it needs. A
+   * cache that holds every parse in memory (a full build) lets go of it when it saves.
    */
-  private void letGoOfTheFile() {
+  private void letGoOfTheFile(long load) {
     synchronized (updateLock) {
-      if (file != null && !whole && readStarted.get()) {
+      if (file != null && !whole && readStarted.get() && fullLoads == load) {
         reading = new FutureTask<>(this::read);
         readStarted.set(false);
+        letGo = true;
         filesLetGo.incrementAndGet();
       }
     }
   }
+
+  /**
+   * Set when the file's content was let go: until a full build asks again ({@link #readAhead}), a
+   * lookup parses instead of reading the file back (an edited model's scan would miss in it anyway,
+   * and read 94 MB on the edit's path for nothing).
+   */
+  private volatile boolean letGo;
 
   private final AtomicInteger filesLetGo = new AtomicInteger();
 
@@ -458,6 +467,9 @@ public final class ParseCache {
    * null when there is none.
    */
   private Disk disk() {
+    if (letGo) {
+      return null;
+    }
     FutureTask<Disk> r = reading;
     if (r != null) {
       readStarted.set(true);

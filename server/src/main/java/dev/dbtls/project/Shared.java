@@ -135,4 +135,24 @@ public final class Shared {
     }
     return FrozenMap.of(keys, values, i);
   }
+
+  /**
+   * A copy of {@code value} a template may change: maps and lists (and those within them) copied
+   * into mutable ones, other values as they are. dbt gives each render its own dicts; a node's
+   * config here is read-only and shared ({@link #config}).
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T mutableCopy(T value) {
+    if (value instanceof Map<?, ?> m) {
+      Map<Object, Object> copy = new java.util.LinkedHashMap<>(Math.max(4, m.size() * 2));
+      m.forEach((k, v) -> copy.put(k, mutableCopy(v)));
+      return (T) copy;
+    }
+    if (value instanceof List<?> l) {
+      List<Object> copy = new java.util.ArrayList<>(l.size());
+      l.forEach(v -> copy.add(mutableCopy(v)));
+      return (T) copy;
+    }
+    return value;
+  }
 }

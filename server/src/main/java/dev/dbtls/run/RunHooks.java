@@ -132,7 +132,9 @@ final class RunHooks {
       node.put("unique_id", r.uniqueId());
       node.put("name", r.name());
       node.put("resource_type", n == null ? "operation" : n.type().dbtName());
-      node.put("config", n == null ? Map.of() : n.config());
+      node.put(
+          "config",
+          n == null ? new LinkedHashMap<>() : dev.dbtls.project.Shared.mutableCopy(n.config()));
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("status", r.status().word());
       m.put("message", r.message());

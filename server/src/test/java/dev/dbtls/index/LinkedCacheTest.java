@@ -200,13 +200,20 @@ class LinkedCacheTest {
     assertTrue(loaded > 0, "the property files' parses were taken from the file");
     assertEquals(1, warm.filesLetGo());
     assertFalse(warm.fileRead(), "the file's content let go once the context was made");
+    // an edit since parses its own file: the cache file is not read back on the edit's path
+    Path edited = Fixture.ROOT.resolve("models/staging/stg_customers.sql");
+    dev.dbtls.project.ProjectInputs now = restored.inputs().withFile(edited, "select 7 as id");
+    Manifest updated =
+        new ManifestBuilder(now, null, null, warm)
+            .update(restored.manifest(), java.util.Set.of(edited));
+    assertTrue(updated != null, "a model's edit is an update");
+    assertFalse(warm.fileRead(), "the update did not read the cache file back");
     // a full build since (dbt_project.yml changed, say): the file is read again for its parses
-    Manifest full = new ManifestBuilder(restored.inputs(), null, null, warm).build();
+    Manifest full = new ManifestBuilder(now, null, null, warm).build();
     assertTrue(warm.fileRead());
     assertTrue(warm.loaded() > loaded, "the models' parses were taken from the file again");
-    assertEquals(0, warm.parses(), "nothing parsed again");
-    assertSameManifest(
-        new ManifestBuilder(restored.inputs(), null, null, new ParseCache()).build(), full);
+    assertEquals(1, warm.parses(), "nothing parsed again but the edited model");
+    assertSameManifest(new ManifestBuilder(now, null, null, new ParseCache()).build(), full);
   }
 
   @Test

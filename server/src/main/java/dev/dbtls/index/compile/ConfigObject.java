@@ -96,7 +96,11 @@ final class ConfigObject implements JinjaCallable, PyObject {
         yield meta.get(key);
       }
       case "set" -> {
-        config.put(key, a.get(1, "value"));
+        // as dbt: it sets while parsing; at run time the node's config is read-only and it does
+        // nothing (that config is shared by every node configured alike)
+        if (scope.parseOnly()) {
+          config.put(key, a.get(1, "value"));
+        }
         yield "";
       }
       case "persist_relation_docs", "persist_column_docs" -> false;

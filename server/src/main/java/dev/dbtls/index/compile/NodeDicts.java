@@ -24,13 +24,15 @@ final class NodeDicts {
     m.put("original_file_path", n.originalFilePath());
     m.put("path", n.originalFilePath());
     m.put("fqn", n.fqn());
-    m.put("config", n.config());
+    // dbt gives each render its own dicts: a template's `config.update(...)` changes its copy only
+    Map<String, Object> config = dev.dbtls.project.Shared.mutableCopy(n.config());
+    m.put("config", config);
     m.put("tags", n.tags());
     m.put("description", n.description() == null ? "" : n.description());
     m.put("version", n.version());
     m.put("raw_code", n.file() == null ? "" : n.file().text());
     m.put("raw_sql", n.file() == null ? "" : n.file().text());
-    m.put("meta", n.config().getOrDefault("meta", Map.of()));
+    m.put("meta", config.getOrDefault("meta", new LinkedHashMap<>()));
     if (n.relation() != null) {
       m.put("database", n.relation().database());
       m.put("schema", n.relation().schema());

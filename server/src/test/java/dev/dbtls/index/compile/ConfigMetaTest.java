@@ -37,6 +37,11 @@ class ConfigMetaTest {
         {{ config.meta_get('nothing') is none }} as missing, {{ config.meta_require('tier') }} as t
       -- file: models/strict.sql
       select {{ config.meta_require('tier') }} as t
+      -- file: models/changes.sql
+      {% do config.set('tier', 9) %}{% do model.config.update({'k': 1}) %}{% do model.meta.update({'z': 2}) %}
+      select '{{ model.config.k }}' as k, '{{ model.meta.z }}' as z, '{{ config.get('k', 0) }}' as c
+      -- file: models/sibling.sql
+      select 1 as one
       """;
 
   private static CompiledNode compile(String model) {
@@ -53,6 +58,21 @@ class ConfigMetaTest {
         "select 'data-team' as owner, 1 as tier,\n  False as pii, 'daily' as sla,\n"
             + "  True as missing, 1 as t",
         c.sql().trim());
+  }
+
+  @Test
+  void aTemplateChangesItsOwnCopyOfTheNodesConfigNotTheConfigNodesShare() {
+    ProjectSnapshot s = YamlJinjaConfigTest.load(PROJECT, null, Map.of());
+    Node changes = s.manifest().nodes().get("model.shop.changes");
+    Node sibling = s.manifest().nodes().get("model.shop.sibling");
+    CompiledNode c = new NodeCompiler(s).compile(changes);
+    assertEquals(List.of(), c.problems().stream().filter(Problem::isError).toList());
+    assertEquals("select '1' as k, '2' as z, '0' as c", c.sql().trim());
+    for (Node n : List.of(changes, sibling)) {
+      Map<String, Object> config = s.manifest().nodes().get(n.uniqueId()).config();
+      assertEquals(null, config.get("k"), n.uniqueId());
+      assertEquals(Map.of("owner", "data-team"), config.get("meta"), n.uniqueId());
+    }
   }
 
   @Test
