@@ -296,7 +296,8 @@ class DbtProcessRunTest {
     AtomicLong cancelledAt = new AtomicLong();
     CountDownLatch running = new CountDownLatch(1);
     DbtEventStreamTest.Told told = new DbtEventStreamTest.Told();
-    List<String> printed = new ArrayList<>();
+    // written by the stdout and the stderr readers at once (the killed sleeper may say so)
+    List<String> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
     Thread canceller =
         new Thread(
             () -> {
