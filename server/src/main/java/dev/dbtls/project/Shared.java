@@ -45,7 +45,7 @@ public final class Shared {
       return s;
     }
     int h = s.hashCode();
-    int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+    int slot = slot(h, SLOTS);
     String recent = RECENT[slot];
     if (recent != null && recent.equals(s)) {
       return recent;
@@ -53,6 +53,11 @@ public final class Shared {
     String interned = s.intern();
     RECENT[slot] = interned;
     return interned;
+  }
+
+  /** The slot of hash {@code h} in a table of {@code slots} (a power of two) entries. */
+  static int slot(int h, int slots) {
+    return (h ^ (h >>> 16)) & (slots - 1);
   }
 
   /** Slots of {@link #VALUES}: a power of two. */
@@ -72,7 +77,7 @@ public final class Shared {
       return null;
     }
     int h = r.hashCode();
-    int slot = (h ^ (h >>> 16)) & (VALUE_SLOTS - 1);
+    int slot = slot(h, VALUE_SLOTS);
     Record recent = VALUES[slot];
     if (recent != null && recent.getClass() == r.getClass() && recent.equals(r)) {
       return (T) recent;
@@ -99,7 +104,7 @@ public final class Shared {
       return m == null ? null : Map.of();
     }
     int h = m.hashCode();
-    int slot = (h ^ (h >>> 16)) & (CONFIG_SLOTS - 1);
+    int slot = slot(h, CONFIG_SLOTS);
     Map<String, Object> recent = (Map<String, Object>) CONFIGS[slot];
     if (recent == m || recent instanceof FrozenMap<String, Object> f && f.sameInOrder(m)) {
       return recent;

@@ -18,7 +18,7 @@ public record Span(int startLine, int startColumn, int endLine, int endColumn) {
   /** The span from the start to the end, one object for spans made often with the same value. */
   public static Span of(int startLine, int startColumn, int endLine, int endColumn) {
     int h = ((startLine * 31 + startColumn) * 31 + endLine) * 31 + endColumn;
-    int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+    int slot = Shared.slot(h, SLOTS);
     Span recent = RECENT[slot];
     if (recent != null
         && recent.startLine == startLine
