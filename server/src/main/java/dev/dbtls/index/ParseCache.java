@@ -35,7 +35,11 @@ import java.util.stream.Stream;
  * missing, foreign, truncated, corrupt — makes it empty, never an error.
  */
 public final class ParseCache {
-  private record Entry<T>(String text, T value) {}
+  /**
+   * A parse and the length and 64-bit hash of the text it was made of (the cache file's check; the
+   * text itself is not kept: a warm start read every file's only to check it).
+   */
+  private record Entry<T>(long hash, int length, T value) {}
 
   /** A file's parse as the cache file holds it, decoded when first asked for. */
   private record Stored(long hash, int length, String display, int offset, int size) {}
@@ -418,18 +422,20 @@ public final class ParseCache {
       Function<In, T> decode,
       java.util.function.Supplier<T> parse) {
     Entry<T> e = map.get(f.absolutePath());
+    String text = f.peekText();
+    long hash = ParseCacheCodec.hash(text);
     // same text is not enough for a scan: it also records the file's kind and package
-    if (e != null && e.text().equals(f.text()) && sameFile(e.value(), f)) {
+    if (e != null && e.length() == text.length() && e.hash() == hash && sameFile(e.value(), f)) {
       return e.value();
     }
-    T v = e == null ? stored(props, f, displayPath, decode) : null;
+    T v = e == null ? stored(props, f, displayPath, text, hash, decode) : null;
     boolean parsed = v == null;
     if (parsed) {
       v = parse.get();
     } else {
       loads.incrementAndGet();
     }
-    map.put(f.absolutePath(), new Entry<>(f.text(), v));
+    map.put(f.absolutePath(), new Entry<>(hash, text.length(), v));
     if (parsed) {
       misses.incrementAndGet(); // after the put: a save that counts it also finds it
     }
@@ -437,16 +443,22 @@ public final class ParseCache {
   }
 
   /** The parse the cache file holds for this very text, or null. */
-  private <T> T stored(boolean props, ProjectFile f, String displayPath, Function<In, T> decode) {
+  private <T> T stored(
+      boolean props,
+      ProjectFile f,
+      String displayPath,
+      String text,
+      long hash,
+      Function<In, T> decode) {
     Disk d = disk();
     if (d == null) {
       return null;
     }
     Stored s = (props ? d.properties() : d.scans()).get(f.absolutePath());
     if (s == null
-        || s.length() != f.text().length()
+        || s.length() != text.length()
         || !s.display().equals(displayPath)
-        || s.hash() != ParseCacheCodec.hash(f.text())) {
+        || s.hash() != hash) {
       return null;
     }
     try {
@@ -650,7 +662,8 @@ public final class ParseCache {
                 o,
                 SCAN,
                 path,
-                e.text(),
+                e.hash(),
+                e.length(),
                 e.value().displayPath(),
                 x -> ParseCacheCodec.scan(x, e.value())));
     properties.forEach(
@@ -659,7 +672,8 @@ public final class ParseCache {
                 o,
                 PROPERTIES,
                 path,
-                e.text(),
+                e.hash(),
+                e.length(),
                 e.value().path(),
                 x -> ParseCacheCodec.properties(x, e.value())));
     ParseCacheCodec.seal(o);
@@ -669,15 +683,16 @@ public final class ParseCache {
       Out o,
       int kind,
       Path path,
-      String text,
+      long hash,
+      int length,
       String display,
       java.util.function.Consumer<Out> payload) {
     int start = o.size;
     try {
       o.u8(kind);
       o.str(path.toString());
-      o.i64(ParseCacheCodec.hash(text));
-      o.num(text.length());
+      o.i64(hash);
+      o.num(length);
       o.str(display);
       int sizeAt = o.size;
       o.i32(0);

@@ -95,7 +95,7 @@ final class UpdateContext {
    */
   boolean whole() {
     for (ProjectFile f : shape.files) {
-      if (!f.textRead()) {
+      if (f.textMissed()) {
         return false;
       }
     }

@@ -13,6 +13,9 @@ public final class FileText {
   private volatile String text;
   private volatile Supplier<String> later;
 
+  /** Whether the last reading gave nothing (the file could not be read). */
+  private volatile boolean missed;
+
   private FileText(String text, Supplier<String> later) {
     this.text = text;
     this.later = later;
@@ -42,6 +45,7 @@ public final class FileText {
       Supplier<String> read = later;
       if (text == null && read != null) {
         String r = read.get();
+        missed = r == null;
         if (r == null) {
           return "";
         }
@@ -50,6 +54,30 @@ public final class FileText {
       }
       return text;
     }
+  }
+
+  /**
+   * The text, without keeping it when it is not in memory yet: read now for a caller that only
+   * hashes or compares it. A warm start reads every file once to check its caches, and kept what it
+   * read: 136 MB of a 100,000-model server's 1.16 GB. "" when the file cannot be read.
+   */
+  public String peek() {
+    String t = text;
+    if (t != null) {
+      return t;
+    }
+    Supplier<String> read = later;
+    if (read == null) {
+      return text; // none, or read meanwhile (the text is set before the reader is dropped)
+    }
+    String r = read.get();
+    missed = r == null;
+    return r == null ? "" : r;
+  }
+
+  /** Whether the last reading of the text gave nothing ("" was answered). */
+  public boolean missed() {
+    return missed;
   }
 
   /** Whether the text is in memory (read when found, or asked for since). */

@@ -50,6 +50,19 @@ public final class ProjectFile {
     return text.get();
   }
 
+  /**
+   * The file's text, read now but not kept when it was left to be read when asked: for a caller
+   * that only hashes or compares it ({@link FileText#peek}).
+   */
+  public String peekText() {
+    return text.peek();
+  }
+
+  /** Whether the last reading of the text failed: "" stood for it. */
+  public boolean textMissed() {
+    return text.missed();
+  }
+
   /** Whether the text is in memory: false while a warm start has not needed it. */
   public boolean textRead() {
     return text.isRead();

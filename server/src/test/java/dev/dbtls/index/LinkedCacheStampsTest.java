@@ -103,6 +103,26 @@ class LinkedCacheStampsTest {
   }
 
   @Test
+  void aWarmStartChecksItsCachesWithoutKeepingTheTextsItRead() {
+    ProjectSnapshot first = session();
+    String digest = first.renderInputsDigest();
+    ParseCache c = ParseCache.open(project, cacheDir, "b1");
+    ProjectSnapshot warm =
+        ProjectSnapshot.load(
+            project, Fixture.profilesIn(project), List.of(), FileSource.DISK, false, c);
+    // as the server after a restored start: the next edit's context, the columns cache's check
+    c.prepareUpdates(warm.inputs(), c.fullLoads());
+    assertTrue(c.keptUpdateContext() != null, "the context for the next edit is kept");
+    assertEquals(digest, warm.renderInputsDigest(), "every file's text read for the digest");
+    for (ProjectFile f : warm.inputs().files()) {
+      if (f.kind() == FileKind.MODEL || f.kind() == FileKind.PROPERTIES) {
+        assertFalse(f.textRead(), f.relativePath() + " was kept");
+      }
+    }
+    assertEquals("select * from {{ ref('stg_orders') }}\n", file(warm, "models/orders.sql").text());
+  }
+
+  @Test
   void aFileWhoseStampChangedIsReadAndRelinked() throws IOException {
     session();
     file("models/orders.sql", "select * from {{ ref('stg_customers') }}\n");

@@ -114,6 +114,21 @@ class SharedTest {
         UnsupportedOperationException.class, () -> f.entrySet().iterator().next().setValue("x"));
   }
 
+  @Test
+  void frozenMapsWithTheSameKeysInTheSameOrderShareTheirKeys() {
+    FrozenMap<String, Object> a =
+        (FrozenMap<String, Object>) Shared.frozen(config("test_name", "unique", "kwargs", 1));
+    FrozenMap<String, Object> b =
+        (FrozenMap<String, Object>) Shared.frozen(config("test_name", "not_null", "kwargs", 2));
+    FrozenMap<String, Object> c =
+        (FrozenMap<String, Object>) Shared.frozen(config("kwargs", 3, "test_name", "unique"));
+    assertTrue(a.sharesKeysWith(b));
+    assertFalse(a.sharesKeysWith(c), "another order: other keys");
+    assertEquals("not_null", b.get("test_name"));
+    assertEquals(3, c.get("kwargs"));
+    assertEquals(List.of("kwargs", "test_name"), List.copyOf(c.keySet()));
+  }
+
   private static Map<String, Object> config(Object... keysAndValues) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {

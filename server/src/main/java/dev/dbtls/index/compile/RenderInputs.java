@@ -68,8 +68,9 @@ public final class RenderInputs {
         if (f.kind() == FileKind.SEED) {
           put(d, stamp(f.absolutePath()));
         } else {
-          put(d, f.text());
-          envNames(f.text(), envNames);
+          String text = f.peekText(); // a warm start's check: not kept
+          put(d, text);
+          envNames(text, envNames);
         }
       }
       for (MacroFile m : macros) {
