@@ -317,6 +317,9 @@ public final class ParseCache {
         }
       }
     }
+    if (linked != null) {
+      linked.forgetRestoredNodes(); // their columns shared (or not needed): not kept beyond
+    }
     letGoOfTheFile(load);
   }
 
@@ -410,8 +413,14 @@ public final class ParseCache {
         f,
         displayPath,
         true,
-        in -> ParseCacheCodec.properties(in, displayPath),
+        in -> withRestoredColumns(ParseCacheCodec.properties(in, displayPath), f),
         () -> PropertyFile.parse(displayPath, f.text()));
+  }
+
+  /** {@code p} sharing the columns of the nodes a start restored, while it decodes beside them. */
+  private PropertyFile withRestoredColumns(PropertyFile p, ProjectFile f) {
+    Map<String, Node> nodes = linked == null ? null : linked.restoredNodes();
+    return nodes == null ? p : RestoredColumns.share(p, f.packageName(), nodes);
   }
 
   private <T> T get(

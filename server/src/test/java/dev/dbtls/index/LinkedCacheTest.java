@@ -3,15 +3,18 @@ package dev.dbtls.index;
 import static dev.dbtls.index.ParseCacheTest.assertSameManifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.properties.ColumnSpec;
 import dev.dbtls.testing.Fixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -214,6 +217,61 @@ class LinkedCacheTest {
     assertTrue(warm.loaded() > loaded, "the models' parses were taken from the file again");
     assertEquals(1, warm.parses(), "nothing parsed again but the edited model");
     assertSameManifest(new ManifestBuilder(now, null, null, new ParseCache()).build(), full);
+  }
+
+  @Test
+  void aRestoredStartsPropertyFilesHoldTheRestoredNodesOwnColumns() {
+    Fixture f =
+        Fixture.of(
+            PROJECT
+                + """
+                -- file: models/marts/sized.sql
+                select 1 as id, 2 as size
+                -- file: models/marts/sized.yml
+                version: 2
+                models:
+                  - name: sized
+                    columns:
+                      - name: id
+                        data_tests: [unique]
+                      - name: size
+                        description: 'Size. {{ doc("orders_doc") }}'
+                        data_tests: [not_null]
+                """);
+    ProjectSnapshot[] s = new ProjectSnapshot[1];
+    session(f, Map.of(), s);
+    ParseCache warm = open();
+    ProjectSnapshot restored = load(f, Map.of(), warm);
+    warm.prepareUpdates(restored.inputs(), warm.fullLoads()); // decodes the property files
+    PropertyIndex index = warm.keptUpdateContext().properties;
+    List<ColumnSpec> node = restored.manifest().nodes().get("model.shop.sized").columns();
+    List<ColumnSpec> spec = index.node("shop", "model", "sized").columns();
+    assertSame(node.get(0), spec.get(0), "an equal column: the node's very object");
+    assertEquals("Size. {{ doc(\"orders_doc\") }}", spec.get(1).description());
+    assertTrue(node.get(1).description().startsWith("Size. Orders"), node.get(1).description());
+    assertSame(node.get(1).tests(), spec.get(1).tests(), "rendered: its own description only");
+    ColumnSpec sourceColumn =
+        index.sources.stream()
+            .filter(o -> o.spec().name().equals("raw"))
+            .findFirst()
+            .orElseThrow()
+            .spec()
+            .tables()
+            .get(0)
+            .columns()
+            .get(0);
+    assertSame(
+        restored.manifest().nodes().get("source.shop.raw.orders").columns().get(0), sourceColumn);
+    // an edit's update reads them: as a cold build of the edited project
+    Path edited = Fixture.ROOT.resolve("models/marts/sized.sql");
+    dev.dbtls.project.ProjectInputs now = restored.inputs().withFile(edited, "select 3 as id");
+    Manifest updated =
+        new ManifestBuilder(now, null, null, warm).update(restored.manifest(), Set.of(edited));
+    assertTrue(updated != null, "a model's edit is an update");
+    Manifest cold = new ManifestBuilder(now, null, null, new ParseCache()).build();
+    for (String id : List.of("model.shop.sized", "source.shop.raw.orders")) {
+      assertEquals(cold.nodes().get(id), updated.nodes().get(id), id);
+    }
   }
 
   @Test

@@ -38,7 +38,13 @@ public record PropertyFile(
     List<YamlSnapshotSpec> yamlSnapshots) {
 
   /** A {@code doc('name')} (or {@code doc('package', 'name')}) inside a description. */
-  public record DocRef(String packageName, String name, dev.dbtls.project.Span span) {}
+  public record DocRef(String packageName, String name, dev.dbtls.project.Span span) {
+    public DocRef {
+      // a docs block's name, quoted by many columns (100k models: 230,000 copies)
+      packageName = dev.dbtls.project.Shared.name(packageName);
+      name = dev.dbtls.project.Shared.name(name);
+    }
+  }
 
   /**
    * What dbt takes out of a test's arguments as configs, in its order (its TestBuilder's {@code
