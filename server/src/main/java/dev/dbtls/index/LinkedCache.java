@@ -209,10 +209,6 @@ public final class LinkedCache {
   }
 
   /**
-   * {@code nodes} pointed at the inputs' files in place of the decoder's stand-ins (same paths);
-   * null when a node's file is not among the inputs.
-   */
-  /**
    * The nodes of the manifest {@link #restore} answered, until the property files decoded beside it
    * have shared their columns ({@link RestoredColumns}); null before and after.
    */
@@ -228,6 +224,10 @@ public final class LinkedCache {
     restoredNodes = null;
   }
 
+  /**
+   * {@code nodes} pointed at the inputs' files in place of the decoder's stand-ins (same paths);
+   * null when a node's file is not among the inputs.
+   */
   private static Map<String, Node> bound(Map<String, Node> nodes, Map<Path, ProjectFile> files) {
     Map<String, Node> out = new LinkedHashMap<>(Math.max(4, nodes.size() * 2));
     for (Node n : nodes.values()) {

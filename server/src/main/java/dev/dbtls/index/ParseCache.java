@@ -14,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.FutureTask;
@@ -431,7 +432,7 @@ public final class ParseCache {
       Function<In, T> decode,
       java.util.function.Supplier<T> parse) {
     Entry<T> e = map.get(f.absolutePath());
-    String text = f.peekText();
+    String text = Objects.requireNonNullElse(f.peekText(), "");
     long hash = ParseCacheCodec.hash(text);
     // same text is not enough for a scan: it also records the file's kind and package
     if (e != null && e.length() == text.length() && e.hash() == hash && sameFile(e.value(), f)) {
@@ -441,6 +442,9 @@ public final class ParseCache {
     boolean parsed = v == null;
     if (parsed) {
       v = parse.get();
+      // the text parsed (read again and kept by the parse): the entry's hash is of that text
+      text = Objects.requireNonNullElse(f.text(), "");
+      hash = ParseCacheCodec.hash(text);
     } else {
       loads.incrementAndGet();
     }

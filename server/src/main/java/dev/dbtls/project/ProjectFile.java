@@ -58,6 +58,11 @@ public final class ProjectFile {
     return text.peek();
   }
 
+  /** What {@code derive} makes of the text, made once per file ({@link FileText#memo}). */
+  public <T> T memo(Class<T> type, java.util.function.Function<String, T> derive) {
+    return text.memo(type, derive);
+  }
+
   /** Whether the last reading of the text failed: "" stood for it. */
   public boolean textMissed() {
     return text.missed();
