@@ -442,9 +442,13 @@ public final class ParseCache {
     boolean parsed = v == null;
     if (parsed) {
       v = parse.get();
-      // the text parsed (read again and kept by the parse): the entry's hash is of that text
-      text = Objects.requireNonNullElse(f.text(), "");
-      hash = ParseCacheCodec.hash(text);
+      // the text parsed (read again and kept by the parse, unless it was kept already): the
+      // entry's hash is of that text
+      String kept = Objects.requireNonNullElse(f.text(), "");
+      if (kept != text) {
+        text = kept;
+        hash = ParseCacheCodec.hash(text);
+      }
     } else {
       loads.incrementAndGet();
     }
