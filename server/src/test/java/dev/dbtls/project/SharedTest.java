@@ -64,6 +64,11 @@ class SharedTest {
       Span s = Span.of(line, 6, line, 6 + line % 9);
       assertEquals(new Span(line, 6, line, 6 + line % 9), s);
     }
+    // lines and columns past what a packed value holds, and negative ones, keep their values too
+    assertEquals(new Span(1 << 20, 5, 1 << 20, 4096), Span.of(1 << 20, 5, 1 << 20, 4096));
+    assertEquals(new Span(0, 4095, 0, 4096), Span.of(0, 4095, 0, 4096));
+    assertEquals(new Span(-1, 0, 0, 0), Span.of(-1, 0, 0, 0));
+    assertEquals(new Span(0, 0, 0, 0), Span.of(0, 0, 0, 0));
   }
 
   @Test
