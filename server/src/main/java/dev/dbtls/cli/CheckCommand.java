@@ -1,12 +1,11 @@
 package dev.dbtls.cli;
 
-import dev.dbtls.index.Node;
+import dev.dbtls.ide.ProjectDiagnostics;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.index.strict.StrictSpec;
 import dev.dbtls.project.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -38,21 +37,8 @@ final class CheckCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<String> errors = new ArrayList<>();
     ProjectSnapshot snapshot = project.snapshot(errors, true);
-    Path root = snapshot.inputs().root().dir();
-    Set<Path> files = new LinkedHashSet<>();
-    for (Node n : snapshot.manifest().nodes().values()) {
-      // SQL files, and the property YAML of data tests (compiled to find their errors too)
-      if (n.type().compiles()
-          && n.packageName().equals(snapshot.inputs().root().name())
-          && (n.file() != null || n.type() == dev.dbtls.index.ResourceType.TEST)) {
-        files.add(root.resolve(n.displayPath()).normalize());
-      }
-    }
-    Set<Problem> found = new LinkedHashSet<>();
-    dev.dbtls.ide.Analysis.of(snapshot).diagnostics(files).values().forEach(found::addAll);
-    // what dbt v2's strict spec refuses, in every file of the root project (not only those above)
-    StrictSpec.ofProject(snapshot).values().forEach(ds -> ds.forEach(d -> found.add(d.problem())));
-    List<Problem> problems = new ArrayList<>(found);
+    Set<Path> files = ProjectDiagnostics.checkedFiles(snapshot);
+    List<Problem> problems = dev.dbtls.ide.Analysis.of(snapshot).check(files);
     if (strict) {
       problems = StrictSpec.asErrors(problems);
     }

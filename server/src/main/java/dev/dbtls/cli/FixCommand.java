@@ -53,6 +53,7 @@ final class FixCommand implements Callable<Integer> {
     Map<ProblemCode, Integer> left = new TreeMap<>();
     int files = 0;
     int exit = 0;
+    StrictSpec.FileChecker strict = StrictSpec.checker(snapshot);
     for (Map.Entry<String, List<Deprecation>> e : found.entrySet()) {
       String path = e.getKey();
       if (chosen != null && !chosen.contains(path)) {
@@ -63,10 +64,11 @@ final class FixCommand implements Callable<Integer> {
       if (text == null) {
         continue;
       }
-      FixedFile result = FixedFile.of(snapshot, path, text);
+      FixedFile result = FixedFile.of(strict, path, text);
       // fixed: what was found less what is left (one fix may settle several, a config block)
       e.getValue().forEach(d -> fixed.merge(d.problem().code(), 1, Integer::sum));
-      StrictSpec.of(snapshot, path, result.text())
+      strict
+          .of(path, result.text())
           .forEach(
               d -> {
                 left.merge(d.problem().code(), 1, Integer::sum);

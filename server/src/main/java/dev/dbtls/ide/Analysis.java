@@ -290,6 +290,19 @@ public final class Analysis {
         () -> ProjectDiagnostics.of(snapshot, openFiles));
   }
 
+  /**
+   * Every problem {@code dbtls check} reports: what {@link #diagnostics} finds in {@code files}
+   * ({@link ProjectDiagnostics#checkedFiles}), and what dbt v2's strict spec refuses in every file
+   * of the root project.
+   */
+  public List<Problem> check(java.util.Collection<java.nio.file.Path> files) {
+    return run(
+        "check",
+        new Cursor("", "", 0),
+        List.of(),
+        () -> ProjectDiagnostics.ofProject(snapshot, files));
+  }
+
   // ------------------------------------------------------------ syntax only: no snapshot needed
 
   /** The files of {@code before} that have no problems {@code now}: their lists are emptied. */

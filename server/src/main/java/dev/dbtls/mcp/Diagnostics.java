@@ -1,15 +1,12 @@
 package dev.dbtls.mcp;
 
-import dev.dbtls.index.Node;
+import dev.dbtls.ide.ProjectDiagnostics;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.index.strict.StrictSpec;
 import dev.dbtls.project.Problem;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code diagnostics}: the problems {@code dbtls check} reports (the editor's, with every file of
@@ -46,22 +43,14 @@ final class Diagnostics implements DbtTool {
     Path file = only == null ? null : project.file(only);
     ProjectSnapshot s = project.analysis().snapshot();
     Path root = s.inputs().root().dir();
-    Set<Path> files = new LinkedHashSet<>();
-    if (file != null) {
-      files.add(file);
-    } else {
-      // as dbtls check: the root project's SQL files and the YAML of its data tests
-      for (Node n : s.manifest().nodes().values()) {
-        if (n.type().compiles()
-            && n.packageName().equals(s.inputs().root().name())
-            && (n.file() != null || n.type() == dev.dbtls.index.ResourceType.TEST)) {
-          files.add(root.resolve(n.displayPath()).normalize());
-        }
-      }
-    }
-    Set<Problem> found = new LinkedHashSet<>();
-    project.analysis().diagnostics(files).values().forEach(found::addAll);
-    StrictSpec.ofProject(s).values().forEach(ds -> ds.forEach(d -> found.add(d.problem())));
+    // one file: its diagnostics, its deprecations among them; every file: as dbtls check
+    List<Problem> found =
+        file != null
+            ? project.analysis().diagnostics(List.of(file)).values().stream()
+                .flatMap(List::stream)
+                .distinct()
+                .toList()
+            : project.analysis().check(ProjectDiagnostics.checkedFiles(s));
     String display = file == null ? null : root.relativize(file).toString().replace('\\', '/');
     List<Problem> problems =
         found.stream().filter(p -> display == null || p.file().equals(display)).toList();

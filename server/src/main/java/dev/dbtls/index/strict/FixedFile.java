@@ -28,10 +28,15 @@ public record FixedFile(String text, Map<ProblemCode, Integer> applied) {
 
   /** {@code text} of {@code displayPath} with every safe fix applied. */
   public static FixedFile of(ProjectSnapshot snapshot, String displayPath, String text) {
+    return of((path, t) -> StrictSpec.of(snapshot, path, t), displayPath, text);
+  }
+
+  /** {@code text} of {@code displayPath} with every safe fix that {@code strict} offers applied. */
+  public static FixedFile of(StrictSpec.FileChecker strict, String displayPath, String text) {
     Map<ProblemCode, Integer> applied = new LinkedHashMap<>();
     String t = text;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      List<Deprecation> found = StrictSpec.of(snapshot, displayPath, t);
+      List<Deprecation> found = strict.of(displayPath, t);
       List<Edit> chosen = new ArrayList<>();
       for (Deprecation d : found) {
         if (d.fixable() && d.fix().stream().noneMatch(e -> overlapsAny(e, chosen))) {

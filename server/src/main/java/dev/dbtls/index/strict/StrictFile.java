@@ -51,9 +51,34 @@ public final class StrictFile {
   }
 
   /**
-   * The file at {@code displayPath} (relative to the root project) with the buffer's {@code text}.
+   * The file at {@code displayPath} (relative to the root project) with the buffer's {@code text},
+   * looked up among the project's files one by one (for a few files; {@link RootFiles} for many).
    */
   static StrictFile of(ProjectSnapshot snapshot, String displayPath, String text) {
+    String rootName = snapshot.inputs().root().name();
+    return of(
+        snapshot,
+        displayPath,
+        text,
+        abs -> {
+          for (ProjectFile f : snapshot.inputs().files()) {
+            if (f.packageName().equals(rootName) && f.absolutePath().equals(abs)) {
+              return f.kind();
+            }
+          }
+          return null;
+        });
+  }
+
+  /**
+   * The file at {@code displayPath} with {@code text}; {@code rootFileKind} says what a file of the
+   * root project is by its absolute, normalised path (null: none of its files).
+   */
+  static StrictFile of(
+      ProjectSnapshot snapshot,
+      String displayPath,
+      String text,
+      java.util.function.Function<Path, FileKind> rootFileKind) {
     String path = displayPath.replace('\\', '/');
     Path root = snapshot.inputs().root().dir();
     Path abs = root.resolve(path).toAbsolutePath().normalize();
@@ -70,13 +95,9 @@ public final class StrictFile {
         };
     FileKind fileKind = null;
     if (kind == Kind.OTHER) {
-      String rootName = snapshot.inputs().root().name();
-      for (ProjectFile f : snapshot.inputs().files()) {
-        if (f.packageName().equals(rootName) && f.absolutePath().equals(abs)) {
-          fileKind = f.kind();
-          kind = Kind.RESOURCE;
-          break;
-        }
+      fileKind = rootFileKind.apply(abs);
+      if (fileKind != null) {
+        kind = Kind.RESOURCE;
       }
     }
     return new StrictFile(snapshot, path, text, kind, fileKind);
