@@ -48,6 +48,9 @@ final class DuplicateYamlKeysDeprecation implements StrictRule {
     if (file.yaml() == null || file.yaml().root() == null) {
       return; // not valid YAML: yaml-syntax says so
     }
+    if (!file.yaml().keysMayRepeat()) {
+      return; // the tree's reading found no key that could be written twice
+    }
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true);
     Deque<Frame> stack = new ArrayDeque<>();

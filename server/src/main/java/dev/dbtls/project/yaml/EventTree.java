@@ -40,6 +40,7 @@ final class EventTree {
     final Map<String, YamlNode> entries = new LinkedHashMap<>();
     final Map<String, Span> keys = new LinkedHashMap<>();
     YamlNode pendingKey;
+    boolean merged;
     long size = 1;
     int height = 1;
 
@@ -53,6 +54,7 @@ final class EventTree {
   private final Map<String, Anchored> anchors = new HashMap<>();
   private final YamlLimits limits;
   private long aliasNodes;
+  private boolean keysMayRepeat;
 
   EventTree(Iterator<Event> events) {
     this(events, YamlLimits.DEFAULT);
@@ -61,6 +63,15 @@ final class EventTree {
   EventTree(Iterator<Event> events, YamlLimits limits) {
     this.events = events;
     this.limits = limits;
+  }
+
+  /**
+   * Whether a mapping read so far may hold a key twice as written: a key put twice, a second {@code
+   * <<}, or a key whose text is typed as other than a string (two texts may give one value); false
+   * when every mapping's keys are written differently.
+   */
+  boolean keysMayRepeat() {
+    return keysMayRepeat;
   }
 
   /** The first document's root, or null for an empty stream. */
@@ -184,10 +195,14 @@ final class EventTree {
                 ? String.valueOf(ks.value())
                 : String.valueOf(key.toPlain());
         if ("<<".equals(k) && key instanceof YamlScalar) {
+          keysMayRepeat |= parent.merged;
+          parent.merged = true;
           merge(parent.entries, parent.keys, done);
         } else {
           parent.entries.put(k, done);
-          parent.keys.put(k, key.span());
+          keysMayRepeat |=
+              parent.keys.put(k, key.span()) != null
+                  || !(key instanceof YamlScalar ks && ks.value() instanceof String);
         }
       }
       e = events.next();

@@ -8,19 +8,31 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * One parsed YAML file: its root node (null when empty or unparseable) and its problems. Built from
  * SnakeYAML's parser events rather than through a data binder, because dbt users need the location
  * of every key (go-to-definition into YAML), and rather than through SnakeYAML's composer, whose
  * node graph and regex-based type resolution cost more than the parse itself on large projects.
+ *
+ * @param keysMayRepeat false when every mapping's keys are written differently, so the strict
+ *     spec's duplicate-keys rule need not read the file again; true when one may hold a key twice
+ *     (or the file was not read as a whole)
  */
-public record YamlDocument(String path, YamlNode root, List<Problem> problems) {
+public record YamlDocument(
+    String path, YamlNode root, List<Problem> problems, boolean keysMayRepeat) {
+
+  /** A document that was not read to its end, or not as a whole. */
+  public YamlDocument(String path, YamlNode root, List<Problem> problems) {
+    this(path, root, problems, true);
+  }
 
   public static YamlDocument parse(String path, String text) {
     return parse(path, text, YamlLimits.DEFAULT);
@@ -62,10 +74,29 @@ public record YamlDocument(String path, YamlNode root, List<Problem> problems) {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(true);
       options.setCodePointLimit(Integer.MAX_VALUE); // checked above, on the text we already hold
+      // SnakeYAML's parser alone, as Yaml#parse builds it: not the Yaml facade, whose
+      // constructor, representer and resolver cost more to build than a small file to parse
+      Parser parser =
+          new ParserImpl(new StreamReader(new StringReader(text == null ? "" : text)), options);
       Iterator<Event> events =
-          new Yaml(options).parse(new StringReader(text == null ? "" : text)).iterator();
-      YamlNode root = new EventTree(events, limits).document();
-      return new YamlDocument(path, root, problems);
+          new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return parser.peekEvent() != null;
+            }
+
+            @Override
+            public Event next() {
+              Event e = parser.getEvent();
+              if (e == null) {
+                throw new java.util.NoSuchElementException();
+              }
+              return e;
+            }
+          };
+      EventTree tree = new EventTree(events, limits);
+      YamlNode root = tree.document();
+      return new YamlDocument(path, root, problems, tree.keysMayRepeat());
     } catch (YamlLimits.Exceeded e) {
       int line = e.mark == null ? 0 : e.mark.getLine();
       int col = e.mark == null ? 0 : e.mark.getColumn();

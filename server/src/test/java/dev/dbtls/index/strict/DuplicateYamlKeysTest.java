@@ -95,4 +95,52 @@ class DuplicateYamlKeysTest {
         List.of(),
         f.found("models/schema.yml").stream().filter(d -> d.startsWith("duplicate")).toList());
   }
+
+  @Test
+  void keysTheTreeTypesOrMergesAreStillComparedAsWritten() {
+    // the file's tree tells the rule whether to read it again (keysMayRepeat): a key typed as a
+    // number beside the same text as a string, a second merge key and a key repeated after a
+    // merge still count, each alone
+    assertEquals(
+        List.of("duplicate-yaml-keys-deprecation 7:7"), duplicates("!!str 0x1A: a\n      0x1A: b"));
+    assertEquals(
+        List.of("duplicate-yaml-keys-deprecation 8:7"),
+        duplicates("tags: [a]\n      <<: *m\n      <<: *m"));
+    assertEquals(
+        List.of("duplicate-yaml-keys-deprecation 8:7"),
+        duplicates("show: x\n      <<: *m\n      show: y"));
+    // a mapping that starts with a merge key is not checked, as dbt does not
+    assertEquals(List.of(), duplicates("<<: *m\n      show: x\n      show: y"));
+  }
+
+  /** The duplicate-key findings of a model's {@code docs} mapping holding {@code entries}. */
+  private static List<String> duplicates(String entries) {
+    StrictFixture f =
+        StrictFixture.of(
+            """
+            -- file: models/a.sql
+            select 1 as id
+            -- file: models/schema.yml
+            version: 2
+            models:
+              - name: a
+                meta: &m {show: z}
+                docs:
+                  %s
+            """
+                .formatted(entries));
+    return f.found("models/schema.yml").stream().filter(d -> d.startsWith("duplicate")).toList();
+  }
+
+  @Test
+  void aFileWhoseKeysAreAllWrittenDifferentlyIsNotReadAgain() {
+    assertEquals(
+        false,
+        dev.dbtls.project.yaml.YamlDocument.parse(
+                "s.yml", "version: 2\nmodels:\n  - name: a\n    columns:\n      - name: id\n")
+            .keysMayRepeat());
+    assertEquals(
+        true,
+        dev.dbtls.project.yaml.YamlDocument.parse("s.yml", "a: 1\nb:\n  yes: 1\n").keysMayRepeat());
+  }
 }
