@@ -298,7 +298,7 @@ public record ProjectInputs(
       }
       for (YamlMap entry : YamlDocument.parse(name, text).rootMap().list("packages").maps()) {
         String local = entry.string("local");
-        Path path = local == null ? null : dir.resolve(local).normalize();
+        Path path = local == null ? null : localPackageDir(dir, local);
         if (path == null || files.read(path.resolve(DbtProject.FILE)).isEmpty()) {
           continue;
         }
@@ -406,6 +406,25 @@ public record ProjectInputs(
     return Optional.empty();
   }
 
+  /**
+   * The folder of a {@code local:} package, with its {@code ..} taken as the file system (and so
+   * dbt) takes it: from the project folder's real path, which is not the way the project was
+   * reached when that is a symbolic link (`..` of a link to {@code repo/integration_tests} is
+   * {@code repo}, not the link's own folder). As written where the folder has no real path (a
+   * project in memory).
+   */
+  private static Path localPackageDir(Path dir, String local) {
+    Path from = dir;
+    if (local.contains("..")) {
+      try {
+        from = dir.toRealPath();
+      } catch (java.io.IOException | RuntimeException e) {
+        // not on disk: the path as written
+      }
+    }
+    return from.resolve(local).normalize();
+  }
+
   private static PackageSpec spec(YamlMap entry, Path dir, FileSource files) {
     String declared =
         entry.string("package") != null
@@ -418,7 +437,7 @@ public record ProjectInputs(
     if (entry.has("local")) {
       DbtProject local =
           DbtProject.read(
-              dir.resolve(declared).normalize(), files, new YamlJinja(Map.of(), n -> null));
+              localPackageDir(dir, declared), files, new YamlJinja(Map.of(), n -> null));
       expected = local.name();
     }
     String key = entry.has("package") ? "package" : entry.has("git") ? "git" : "local";

@@ -214,4 +214,31 @@ class LocalPackagesTest {
                         && f.relativePath().equals("macros/cents.sql"))
             .count());
   }
+
+  @Test
+  void aLocalPathUpFromAProjectReachedThroughASymbolicLinkIsReadWhereTheLinkLeads(@TempDir Path tmp)
+      throws Exception {
+    // repo/ is the package, repo/integration_tests its test project, opened through a link
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    Files.writeString(repo.resolve("dbt_project.yml"), "name: revenue_kit\n");
+    Files.createDirectories(repo.resolve("macros"));
+    Files.writeString(
+        repo.resolve("macros/cents.sql"),
+        "{% macro to_dollars(col) %}{{ col }} / 100.0{% endmacro %}\n");
+    Path tests = Files.createDirectories(repo.resolve("integration_tests"));
+    Files.writeString(tests.resolve("dbt_project.yml"), "name: shop\nprofile: shop\n");
+    Files.writeString(tests.resolve("packages.yml"), "packages:\n  - local: ../\n");
+    Files.writeString(
+        tests.resolve("profiles.yml"),
+        "shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: shop.duckdb\n");
+    Path link = Files.createSymbolicLink(tmp.resolve("shop"), tests);
+
+    ProjectInputs in = ProjectInputs.load(link, ProjectInputs.Options.defaults(), FileSource.DISK);
+
+    assertTrue(in.packages().containsKey("revenue_kit"), in.packages().keySet().toString());
+    assertEquals(
+        List.of(ProblemCode.PACKAGE_READ_LOCALLY),
+        in.problems().stream().map(Problem::code).toList(),
+        in.problems().toString());
+  }
 }
