@@ -291,16 +291,20 @@ public final class Analysis {
   }
 
   /**
-   * Every problem {@code dbtls check} reports: what {@link #diagnostics} finds in {@code files}
-   * ({@link ProjectDiagnostics#checkedFiles}), and what dbt v2's strict spec refuses in every file
-   * of the root project.
+   * Every problem {@code dbtls check} reports, by file, line and column: what {@link #diagnostics}
+   * finds in {@code files} ({@link ProjectDiagnostics#checkedFiles}), and what dbt v2's strict spec
+   * refuses in every file of the root project (its failure is not caught: a check that could not
+   * run must not look clean).
    */
   public List<Problem> check(java.util.Collection<java.nio.file.Path> files) {
-    return run(
-        "check",
-        new Cursor("", "", 0),
-        List.of(),
-        () -> ProjectDiagnostics.ofProject(snapshot, files));
+    return ProjectDiagnostics.ofProject(
+        snapshot,
+        () ->
+            run(
+                "check",
+                new Cursor("", "", 0),
+                java.util.Map.of(),
+                () -> ProjectDiagnostics.ofFiles(snapshot, files)));
   }
 
   // ------------------------------------------------------------ syntax only: no snapshot needed

@@ -58,17 +58,29 @@ public final class ProjectDiagnostics {
   }
 
   /**
-   * Every problem {@code dbtls check} reports: what {@link #of} finds in {@code files}, and what
-   * dbt v2's strict spec refuses in every file of the root project, each file's deprecations looked
-   * for once (they were looked for twice in the files compiled: a quarter of the command's time).
+   * Every problem {@code dbtls check} reports, by file, line and column: what {@code diagnostics}
+   * found in the files it compiled ({@link #ofFiles}), and what dbt v2's strict spec refuses in
+   * every file of the root project, each file's deprecations looked for once (they were looked for
+   * twice in the files compiled: a quarter of the command's time).
    */
-  static List<Problem> ofProject(ProjectSnapshot snapshot, Collection<Path> files) {
+  static List<Problem> ofProject(
+      ProjectSnapshot snapshot, java.util.function.Supplier<Map<Path, List<Problem>>> diagnostics) {
     Set<Problem> found = new LinkedHashSet<>();
-    of(snapshot, files, false).values().forEach(found::addAll);
+    diagnostics.get().values().forEach(found::addAll);
     Timing.mark("files compiled and checked");
     StrictSpec.ofProject(snapshot).values().forEach(ds -> ds.forEach(d -> found.add(d.problem())));
     Timing.mark("strict spec");
-    return List.copyOf(found);
+    List<Problem> out = new java.util.ArrayList<>(found);
+    out.sort(
+        java.util.Comparator.comparing(Problem::file)
+            .thenComparingInt(Problem::line)
+            .thenComparingInt(Problem::column));
+    return out;
+  }
+
+  /** {@link #of} without the strict spec's deprecations ({@link #ofProject} adds every file's). */
+  static Map<Path, List<Problem>> ofFiles(ProjectSnapshot snapshot, Collection<Path> files) {
+    return of(snapshot, files, false);
   }
 
   private static Map<Path, List<Problem>> of(

@@ -298,7 +298,7 @@ public record ProjectInputs(
       }
       for (YamlMap entry : YamlDocument.parse(name, text).rootMap().list("packages").maps()) {
         String local = entry.string("local");
-        Path path = local == null ? null : localPackageDir(dir, local);
+        Path path = local == null ? null : localPackageDir(dir, local, files);
         if (path == null || files.read(path.resolve(DbtProject.FILE)).isEmpty()) {
           continue;
         }
@@ -407,22 +407,27 @@ public record ProjectInputs(
   }
 
   /**
-   * The folder of a {@code local:} package, with its {@code ..} taken as the file system (and so
-   * dbt) takes it: from the project folder's real path, which is not the way the project was
-   * reached when that is a symbolic link (`..` of a link to {@code repo/integration_tests} is
-   * {@code repo}, not the link's own folder). As written where the folder has no real path (a
-   * project in memory).
+   * The folder of a {@code local:} package: as written, normalised; but where that holds no
+   * dbt_project.yml and the path goes up ({@code ..}) from a project folder reached through a
+   * symbolic link, from the folder's real path, as POSIX systems (and so dbt) take {@code ..}: of a
+   * link to {@code repo/integration_tests} it is {@code repo}, not the link's own folder. Only on
+   * the same root (a link onto another drive stays as written).
    */
-  private static Path localPackageDir(Path dir, String local) {
-    Path from = dir;
-    if (local.contains("..")) {
-      try {
-        from = dir.toRealPath();
-      } catch (java.io.IOException | RuntimeException e) {
-        // not on disk: the path as written
-      }
+  private static Path localPackageDir(Path dir, String local, FileSource files) {
+    Path written = dir.resolve(local).normalize();
+    if (!local.contains("..") || files.read(written.resolve(DbtProject.FILE)).isPresent()) {
+      return written;
     }
-    return from.resolve(local).normalize();
+    try {
+      Path real = dir.toRealPath().resolve(local).normalize();
+      if (java.util.Objects.equals(real.getRoot(), dir.getRoot())
+          && files.read(real.resolve(DbtProject.FILE)).isPresent()) {
+        return real;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not on disk (a project in memory): as written
+    }
+    return written;
   }
 
   private static PackageSpec spec(YamlMap entry, Path dir, FileSource files) {
@@ -437,7 +442,7 @@ public record ProjectInputs(
     if (entry.has("local")) {
       DbtProject local =
           DbtProject.read(
-              localPackageDir(dir, declared), files, new YamlJinja(Map.of(), n -> null));
+              localPackageDir(dir, declared, files), files, new YamlJinja(Map.of(), n -> null));
       expected = local.name();
     }
     String key = entry.has("package") ? "package" : entry.has("git") ? "git" : "local";

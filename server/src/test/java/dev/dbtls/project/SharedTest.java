@@ -64,11 +64,33 @@ class SharedTest {
       Span s = Span.of(line, 6, line, 6 + line % 9);
       assertEquals(new Span(line, 6, line, 6 + line % 9), s);
     }
-    // lines and columns past what a packed value holds, and negative ones, keep their values too
-    assertEquals(new Span(1 << 20, 5, 1 << 20, 4096), Span.of(1 << 20, 5, 1 << 20, 4096));
-    assertEquals(new Span(0, 4095, 0, 4096), Span.of(0, 4095, 0, 4096));
-    assertEquals(new Span(-1, 0, 0, 0), Span.of(-1, 0, 0, 0));
-    assertEquals(new Span(0, 0, 0, 0), Span.of(0, 0, 0, 0));
+    // a line or column past what a packed value holds, or a negative one, is not taken for the
+    // span whose packed value it would wrap to (that one made first)
+    int[][] beyond = {
+      {1 << 20, 0, 0, 0},
+      {0, 0, 1 << 20, 0},
+      {0, 4096, 0, 0},
+      {0, 0, 0, 4096},
+      {-1, 0, 0, 0},
+      {0, -1, 0, 0},
+      {0, 0, -1, 0},
+      {0, 0, 0, -1}
+    };
+    for (int[] b : beyond) {
+      for (int[] alias :
+          List.of(
+              new int[] {0, 0, 0, 0},
+              new int[] {0, 1, 0, 0},
+              new int[] {1, 0, 0, 0},
+              new int[] {0, 0, 1, 0})) {
+        Span.of(alias[0], alias[1], alias[2], alias[3]);
+        assertEquals(new Span(b[0], b[1], b[2], b[3]), Span.of(b[0], b[1], b[2], b[3]));
+      }
+    }
+    // the largest values a packed value holds are shared, and keep their values
+    Span max = Span.of((1 << 20) - 1, 4095, (1 << 20) - 1, 4095);
+    assertEquals(new Span((1 << 20) - 1, 4095, (1 << 20) - 1, 4095), max);
+    assertSame(max, Span.of((1 << 20) - 1, 4095, (1 << 20) - 1, 4095));
   }
 
   @Test

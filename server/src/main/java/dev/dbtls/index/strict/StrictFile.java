@@ -52,7 +52,8 @@ public final class StrictFile {
 
   /**
    * The file at {@code displayPath} (relative to the root project) with the buffer's {@code text},
-   * looked up among the project's files one by one (for a few files; {@link RootFiles} for many).
+   * looked up among the project's files one by one (for a few files; {@link StrictSpec#checker} for
+   * many).
    */
   static StrictFile of(ProjectSnapshot snapshot, String displayPath, String text) {
     String rootName = snapshot.inputs().root().name();
