@@ -210,8 +210,11 @@ public final class ColumnsBenchmark {
               if (!Files.isDirectory(dir)) {
                 return false;
               }
+              // the server's temporary file may be renamed between the listing and its reading
               try (var all = Files.walk(dir)) {
                 return all.anyMatch(p -> p.toString().endsWith(".columns.json.gz"));
+              } catch (java.io.UncheckedIOException e) {
+                return false;
               }
             });
     if (!written) {
