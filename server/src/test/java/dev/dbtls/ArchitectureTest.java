@@ -287,6 +287,9 @@ class ArchitectureTest {
               "dev.dbtls.sql.ParseDeadlines.idle",
               "whether the deadline watcher waits, process-wide"),
           Map.entry(
+              "dev.dbtls.project.Span.RECENT",
+              "the spans a thread made last, one object for equal values: no project state"),
+          Map.entry(
               "dev.dbtls.project.Timing.LAST",
               "-Ddbtls.timing's last mark per thread: a measurement, no project state"));
 

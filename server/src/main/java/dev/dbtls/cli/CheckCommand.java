@@ -1,6 +1,6 @@
 package dev.dbtls.cli;
 
-import dev.dbtls.ide.ProjectDiagnostics;
+import dev.dbtls.ide.Analysis;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.index.strict.StrictSpec;
 import dev.dbtls.project.Problem;
@@ -37,8 +37,9 @@ final class CheckCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<String> errors = new ArrayList<>();
     ProjectSnapshot snapshot = project.snapshot(errors, true);
-    Set<Path> files = ProjectDiagnostics.checkedFiles(snapshot);
-    List<Problem> problems = dev.dbtls.ide.Analysis.of(snapshot).check(files);
+    Analysis analysis = Analysis.of(snapshot);
+    Set<Path> files = analysis.checkedFiles();
+    List<Problem> problems = analysis.check(files);
     if (strict) {
       problems = StrictSpec.asErrors(problems);
     }

@@ -291,10 +291,18 @@ public final class Analysis {
   }
 
   /**
+   * The files {@code dbtls check} compiles: the root project's SQL files and the property YAML of
+   * its data tests.
+   */
+  public java.util.Set<java.nio.file.Path> checkedFiles() {
+    return ProjectDiagnostics.checkedFiles(snapshot);
+  }
+
+  /**
    * Every problem {@code dbtls check} reports, by file, line and column: what {@link #diagnostics}
-   * finds in {@code files} ({@link ProjectDiagnostics#checkedFiles}), and what dbt v2's strict spec
-   * refuses in every file of the root project (its failure is not caught: a check that could not
-   * run must not look clean).
+   * finds in {@code files} ({@link #checkedFiles}), and what dbt v2's strict spec refuses in every
+   * file of the root project (its failure is not caught: a check that could not run must not look
+   * clean).
    */
   public List<Problem> check(java.util.Collection<java.nio.file.Path> files) {
     return ProjectDiagnostics.ofProject(

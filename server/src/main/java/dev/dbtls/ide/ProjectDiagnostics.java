@@ -43,7 +43,7 @@ public final class ProjectDiagnostics {
    * The files {@code dbtls check} compiles: the root project's SQL files and the property YAML of
    * its data tests (compiled to find their errors too).
    */
-  public static Set<Path> checkedFiles(ProjectSnapshot snapshot) {
+  static Set<Path> checkedFiles(ProjectSnapshot snapshot) {
     Path root = snapshot.inputs().root().dir();
     String rootName = snapshot.inputs().root().name();
     Set<Path> files = new LinkedHashSet<>();

@@ -1,6 +1,5 @@
 package dev.dbtls.mcp;
 
-import dev.dbtls.ide.ProjectDiagnostics;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.Problem;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ final class Diagnostics implements DbtTool {
                 .flatMap(List::stream)
                 .distinct()
                 .toList()
-            : project.analysis().check(ProjectDiagnostics.checkedFiles(s));
+            : project.analysis().check(project.analysis().checkedFiles());
     String display = file == null ? null : root.relativize(file).toString().replace('\\', '/');
     List<Problem> problems =
         found.stream().filter(p -> display == null || p.file().equals(display)).toList();
