@@ -2,7 +2,6 @@ package dev.dbtls.cli;
 
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.Severity;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,10 +15,7 @@ final class Reporter {
     errors.forEach(e -> System.err.println("error: " + e));
     problems.stream()
         .distinct()
-        .sorted(
-            Comparator.comparing(Problem::file)
-                .thenComparingInt(Problem::line)
-                .thenComparingInt(Problem::column))
+        .sorted(Problem.READING_ORDER)
         .filter(
             p ->
                 p.severity() != Severity.INFO && p.severity() != Severity.HINT

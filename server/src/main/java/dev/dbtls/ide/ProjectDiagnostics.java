@@ -71,10 +71,7 @@ public final class ProjectDiagnostics {
     StrictSpec.ofProject(snapshot).values().forEach(ds -> ds.forEach(d -> found.add(d.problem())));
     Timing.mark("strict spec");
     List<Problem> out = new java.util.ArrayList<>(found);
-    out.sort(
-        java.util.Comparator.comparing(Problem::file)
-            .thenComparingInt(Problem::line)
-            .thenComparingInt(Problem::column));
+    out.sort(Problem.READING_ORDER);
     return out;
   }
 
@@ -163,8 +160,8 @@ public final class ProjectDiagnostics {
    */
   private static List<Problem> deprecations(ProjectSnapshot snapshot, Collection<Path> openFiles) {
     Path root = snapshot.inputs().root().dir();
-    // a few open files are checked on this thread; `dbtls check` (every file) on every core, in
-    // order, its files looked up in a table
+    // a few open files are checked on this thread; many (a workspace's) on every core, in order,
+    // their kinds looked up in a table (`dbtls check` runs the whole project's pass instead)
     StrictSpec.FileChecker strict =
         openFiles.size() > 8
             ? StrictSpec.checker(snapshot)

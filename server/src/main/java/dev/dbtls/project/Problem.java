@@ -25,6 +25,12 @@ public record Problem(
     message = message == null ? "" : message;
   }
 
+  /** Reading order: by file, then line, then column (stable for equal places). */
+  public static final java.util.Comparator<Problem> READING_ORDER =
+      java.util.Comparator.comparing(Problem::file)
+          .thenComparingInt(Problem::line)
+          .thenComparingInt(Problem::column);
+
   public static Problem at(String file, int line, int column, ProblemCode code, String message) {
     return new Problem(file, line, column, line, column, code.defaultSeverity(), code, message);
   }

@@ -60,9 +60,6 @@ final class ProblemTranslator {
 
   /** Problems in reading order: by file, then line, then column (stable for equal places). */
   static void sort(List<Problem> problems) {
-    problems.sort(
-        java.util.Comparator.comparing(Problem::file)
-            .thenComparingInt(Problem::line)
-            .thenComparingInt(Problem::column));
+    problems.sort(Problem.READING_ORDER);
   }
 }
