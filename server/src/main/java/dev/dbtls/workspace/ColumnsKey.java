@@ -5,10 +5,8 @@ import dev.dbtls.columns.Origin;
 import dev.dbtls.columns.RelationColumns;
 import dev.dbtls.columns.Upstream;
 import dev.dbtls.index.Node;
-import dev.dbtls.project.Sha256;
+import dev.dbtls.project.KeyDigest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -20,7 +18,7 @@ import java.util.List;
  */
 final class ColumnsKey {
   /** Changes when the inference gives other results for the same inputs. */
-  private static final String VERSION = "columns-key 1";
+  private static final String VERSION = "columns-key 2"; // 2: KeyDigest, not SHA-256
 
   private ColumnsKey() {}
 
@@ -47,16 +45,13 @@ final class ColumnsKey {
       }
       b.append('|');
     }
-    return sha256().digest(b.toString().getBytes(StandardCharsets.UTF_8));
+    return new KeyDigest().put(b.toString().getBytes(StandardCharsets.UTF_8)).bytes();
   }
 
   static String of(String dialect, String sql, List<Parent> parents) {
-    MessageDigest d = sha256();
-    put(d, VERSION);
-    put(d, dialect);
-    put(d, sql);
+    KeyDigest d = new KeyDigest().put(VERSION).put(dialect).put(sql);
     putParents(d, parents);
-    return HexFormat.of().formatHex(d.digest());
+    return d.hex();
   }
 
   /**
@@ -67,24 +62,27 @@ final class ColumnsKey {
    * ColumnsCache}).
    */
   static String restoreKey(String dialect, String renderInputs, Node model, List<Parent> parents) {
-    MessageDigest d = sha256();
-    put(d, VERSION);
-    put(d, "restore");
-    put(d, dialect);
-    put(d, renderInputs);
-    put(d, model.uniqueId());
+    KeyDigest d =
+        new KeyDigest()
+            .put(VERSION)
+            .put("restore")
+            .put(dialect)
+            .put(renderInputs)
+            .put(model.uniqueId());
     putParents(d, parents);
-    return HexFormat.of().formatHex(d.digest());
+    return d.hex();
   }
 
-  private static void putParents(MessageDigest d, List<Parent> parents) {
+  private static void putParents(KeyDigest d, List<Parent> parents) {
     for (Parent p : parents) {
       Node n = p.node();
-      put(d, n.uniqueId());
-      put(d, n.name());
-      put(d, String.valueOf(n.relation()));
-      put(d, String.valueOf(n.materialized()));
-      d.update(p.digest());
+      d.put(n.uniqueId()).put(n.name());
+      if (n.relation() == null) {
+        d.put((String) null);
+      } else {
+        d.put(n.relation().database()).put(n.relation().schema()).put(n.relation().identifier());
+      }
+      d.put(String.valueOf(n.materialized())).put(p.digest());
     }
   }
 
@@ -109,13 +107,5 @@ final class ColumnsKey {
     } else {
       b.append(s.length()).append(':').append(s);
     }
-  }
-
-  private static void put(MessageDigest d, String s) {
-    Sha256.put(d, s);
-  }
-
-  private static MessageDigest sha256() {
-    return Sha256.digest();
   }
 }

@@ -4,15 +4,13 @@ import dev.dbtls.jinja.MacroFile;
 import dev.dbtls.project.DbtProject;
 import dev.dbtls.project.FileKind;
 import dev.dbtls.project.FileSource;
+import dev.dbtls.project.KeyDigest;
 import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.ProjectInputs;
-import dev.dbtls.project.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +33,7 @@ public final class RenderInputs {
 
   private RenderInputs() {}
 
-  /** The digest (hex SHA-256), or null when some input cannot be read. Never throws. */
+  /** The digest (hex, {@link KeyDigest}), or null when some input cannot be read. Never throws. */
   static String digest(
       ProjectInputs inputs,
       List<MacroFile> macros,
@@ -43,9 +41,9 @@ public final class RenderInputs {
       Map<String, String> env,
       FileSource files) {
     try {
-      MessageDigest d = Sha256.digest();
+      KeyDigest d = new KeyDigest();
       TreeSet<String> envNames = new TreeSet<>();
-      put(d, "render-inputs 2"); // 2: files by their fingerprints
+      put(d, "render-inputs 3"); // 2: files by their fingerprints; 3: KeyDigest
       put(d, inputs.target().type());
       put(d, canonical(inputs.target().toJinja()));
       put(d, canonical(inputs.vars().cli()));
@@ -69,7 +67,7 @@ public final class RenderInputs {
           put(d, stamp(f.absolutePath()));
         } else {
           Fingerprint print = f.memo(Fingerprint.class, Fingerprint::of);
-          d.update(print.sha256());
+          d.put(print.digest());
           envNames.addAll(print.envNames());
         }
       }
@@ -84,25 +82,24 @@ public final class RenderInputs {
         put(d, name);
         put(d, env == null ? null : env.get(name));
       }
-      return HexFormat.of().formatHex(d.digest());
+      return d.hex();
     } catch (RuntimeException e) {
       return null;
     }
   }
 
   /**
-   * What the digest takes of a project file: its text's SHA-256 and the variables it names in
-   * {@code env_var('...')}. Kept by the file ({@link ProjectFile#memo}) instead of its text: each
-   * build's digest read every file's text again (a warm start does not keep them: 136 MB on 100,000
+   * What the digest takes of a project file: its text's digest and the variables it names in {@code
+   * env_var('...')}. Kept by the file ({@link ProjectFile#memo}) instead of its text: each build's
+   * digest read every file's text again (a warm start does not keep them: 136 MB on 100,000
    * models), and hashed it again.
    */
-  record Fingerprint(byte[] sha256, List<String> envNames) {
+  record Fingerprint(byte[] digest, List<String> envNames) {
     static Fingerprint of(String text) {
-      MessageDigest d = Sha256.digest();
-      put(d, text);
+      KeyDigest d = new KeyDigest().put(text);
       List<String> names = new ArrayList<>();
       RenderInputs.envNames(text, names);
-      return new Fingerprint(d.digest(), names.isEmpty() ? List.of() : List.copyOf(names));
+      return new Fingerprint(d.bytes(), names.isEmpty() ? List.of() : List.copyOf(names));
     }
   }
 
@@ -162,7 +159,7 @@ public final class RenderInputs {
     }
   }
 
-  private static void put(MessageDigest d, String s) {
-    Sha256.put(d, s);
+  private static void put(KeyDigest d, String s) {
+    d.put(s);
   }
 }
