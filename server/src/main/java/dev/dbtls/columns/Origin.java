@@ -11,6 +11,23 @@ public record Origin(Kind kind, String relation, int start, int end) {
     relation = dev.dbtls.project.Shared.name(relation);
   }
 
+  // written out for the quick compiler, as Upstream's
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Origin x
+        && kind == x.kind
+        && start == x.start
+        && end == x.end
+        && java.util.Objects.equals(relation, x.relation);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((java.util.Objects.hashCode(relation) * 31 + start) * 31 + end) * 31
+        + (kind == null ? 0 : kind.ordinal());
+  }
+
   public enum Kind {
     /** an expression of the SQL (its alias, a cast, a literal, a function) */
     SQL,
