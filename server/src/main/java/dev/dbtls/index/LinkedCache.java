@@ -354,7 +354,9 @@ public final class LinkedCache {
     Out o = new Out(ch, MAGIC.length);
     o.bytes(MAGIC, 0, MAGIC.length);
     o.i32(0); // the checksum, filled in by the seal
-    o.strings = new HashMap<>(); // each string once: about a third of the size, decoded faster
+    o.strings =
+        new ParseCacheCodec
+            .StringNumbers(); // each string once: about a third of the size, decoded faster
     o.str(build);
     o.str(projectDir.toString());
     o.str(k.key());

@@ -31,6 +31,30 @@ class ParseCacheCodecTest {
   }
 
   @Test
+  void repeatedStringsAreWrittenOnceAndReadBackByTheirNumbers() {
+    ParseCacheCodec.Out o = new ParseCacheCodec.Out();
+    o.strings = new ParseCacheCodec.StringNumbers();
+    java.util.List<String> written = new java.util.ArrayList<>();
+    for (int i = 0; i < 20_000; i++) { // past the table's first sizes: it grows and rehashes
+      // equal strings that are other objects, a null, and strings whose hashes collide
+      String s = i % 3 == 0 ? null : new String("name_" + (i % 5_000));
+      written.add(s);
+      o.str(s);
+    }
+    o.str("Aa");
+    o.str("BB"); // the same String.hashCode as "Aa"
+    o.str(new String("Aa"));
+    written.addAll(java.util.List.of("Aa", "BB", "Aa"));
+    assertEquals(5_000 + 2, o.strings.size(), "each distinct string once");
+    ParseCacheCodec.In in = new ParseCacheCodec.In(o.buf, 0, o.size);
+    in.strings = new java.util.ArrayList<>();
+    for (String s : written) {
+      assertEquals(s, in.str());
+    }
+    assertEquals(o.size, in.pos);
+  }
+
+  @Test
   void anAbsentFileIsNoSuchFile() {
     assertThrows(NoSuchFileException.class, () -> ParseCacheCodec.readFile(dir.resolve("none")));
     assertEquals(0, dir.toFile().list().length);
