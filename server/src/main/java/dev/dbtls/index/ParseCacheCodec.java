@@ -327,9 +327,14 @@ final class ParseCacheCodec {
       return size;
     }
 
+    /**
+     * The hash's bits spread over the slot (Fibonacci hashing): the ids of generated projects are
+     * sequential ({@code model_00001}, {@code model_00002}), and so are their {@code hashCode}s,
+     * which in their own low bits made long runs of filled slots (a review's simulation of 20,000
+     * such ids: 39 probes a lookup on average, 567 at worst; mixed: under 1, at most 6).
+     */
     private static int slot(String s, int mask) {
-      int h = s.hashCode();
-      return (h ^ (h >>> 16)) & mask;
+      return (s.hashCode() * 0x9E3779B9) >>> (32 - Integer.bitCount(mask));
     }
 
     private void grow() {
