@@ -29,27 +29,43 @@ class LauncherCollectorTest {
 
   @Test
   void theServersRunOnTheSerialCollectorAndTheShortCommandsOnTheParallelOne() throws Exception {
-    List<String> server = launch("", "lsp");
-    assertTrue(server.contains("-XX:+UseSerialGC"), server.toString());
-    assertTrue(server.contains("-XX:MaxNewSize=256m"), server.toString());
-    assertFalse(server.contains("-XX:+UseParallelGC"), server.toString());
-    assertTrue(launch("", "mcp").contains("-XX:+UseSerialGC"));
+    for (String server : new String[] {"lsp", "mcp", "--stdio", ""}) {
+      List<String> args = launch("", server);
+      assertTrue(args.contains("-XX:+UseSerialGC"), server + ": " + args);
+      assertTrue(args.contains("-XX:MaxNewSize=256m"), server + ": " + args);
+      assertFalse(args.contains("-XX:+UseParallelGC"), server + ": " + args);
+    }
     List<String> ls = launch("", "ls");
     assertTrue(ls.contains("-XX:+UseParallelGC"), ls.toString());
     assertFalse(ls.contains("-XX:+UseSerialGC"), ls.toString());
     assertTrue(ls.containsAll(List.of("-Xms1024m", "-Xmn128m", "-XX:MaxTenuringThreshold=0")));
+    // options that name no collector still get the command's
+    List<String> own = launch("-Xss4m", "compile");
+    assertTrue(own.containsAll(List.of("-Xss4m", "-XX:+UseParallelGC")), own.toString());
+    assertTrue(launch("-Xss4m", "lsp").contains("-XX:+UseSerialGC"));
   }
 
   @Test
   void aCollectorTheUserNamesIsTheOnlyOne() throws Exception {
     List<String> serial = launch("-XX:+UseSerialGC", "ls");
-    assertEquals(1, serial.stream().filter(a -> a.matches("-XX:\\+Use\\w+GC")).count());
-    // the serial collector is sized as the launcher's own
+    assertEquals(List.of("-XX:+UseSerialGC"), collectors(serial));
+    // either of the launcher's own two collectors is sized as the launcher sizes it
     assertTrue(serial.containsAll(List.of("-Xms1024m", "-Xmn128m")), serial.toString());
+    List<String> parallel = launch("-XX:+UseParallelGC", "ls");
+    assertTrue(parallel.containsAll(List.of("-Xmn128m", "-XX:MaxTenuringThreshold=0")));
     List<String> g1 = launch("-XX:+UseG1GC", "ls");
-    assertEquals(List.of("-XX:+UseG1GC"), g1.stream().filter(a -> a.contains("GC")).toList());
-    assertFalse(g1.contains("-Xmn128m"), "G1 sizes its own young generation: " + g1);
-    assertFalse(launch("-XX:+UseParallelGC", "lsp").contains("-XX:+UseSerialGC"));
+    assertEquals(List.of("-XX:+UseG1GC"), collectors(g1));
+    assertFalse(g1.contains("-Xmn128m") || g1.contains("-Xms1024m"), "G1 sizes its own: " + g1);
+    assertFalse(g1.contains("-XX:MaxTenuringThreshold=0"), g1.toString());
+    List<String> lsp = launch("-XX:+UseParallelGC", "lsp");
+    assertEquals(List.of("-XX:+UseParallelGC"), collectors(lsp));
+    assertFalse(lsp.contains("-XX:MaxNewSize=256m"), lsp.toString());
+    // a collector turned off is named too: the launcher adds none after it
+    assertEquals(List.of("-XX:-UseSerialGC"), collectors(launch("-XX:-UseSerialGC", "lsp")));
+  }
+
+  private static List<String> collectors(List<String> args) {
+    return args.stream().filter(a -> a.matches("-XX:[+-]Use\\w+GC")).toList();
   }
 
   /** The JVM arguments the launcher gives for {@code command} with {@code javaOpts}. */
@@ -65,11 +81,15 @@ class LauncherCollectorTest {
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(repo.resolve("server/target/dbtls.jar"), "");
     Path args = bin.resolve("args.txt");
+    Files.deleteIfExists(args); // what an earlier launch wrote never passes for this one's
     Path java = bin.resolve("java");
     Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + args + "'\n");
     assertTrue(java.toFile().setExecutable(true));
     ProcessBuilder b =
-        new ProcessBuilder("bash", repo.resolve("dbtls").toString(), command, "--version")
+        new ProcessBuilder(
+                command.isEmpty()
+                    ? List.of("bash", repo.resolve("dbtls").toString())
+                    : List.of("bash", repo.resolve("dbtls").toString(), command, "--version"))
             .redirectErrorStream(true)
             .redirectOutput(bin.resolve("out.txt").toFile());
     b.environment().put("PATH", bin + ":" + System.getenv("PATH"));
@@ -79,6 +99,7 @@ class LauncherCollectorTest {
     Process p = b.start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not end");
     assertEquals(0, p.exitValue(), Files.readString(bin.resolve("out.txt")));
+    assertTrue(Files.isRegularFile(args), "the launcher never ran java");
     return Files.readAllLines(args, StandardCharsets.UTF_8);
   }
 }
