@@ -78,9 +78,12 @@ final class ColumnsKey {
       Node n = p.node();
       d.put(n.uniqueId()).put(n.name());
       if (n.relation() == null) {
-        d.put((String) null);
+        d.put("no relation");
       } else {
-        d.put(n.relation().database()).put(n.relation().schema()).put(n.relation().identifier());
+        d.put("relation")
+            .put(n.relation().database())
+            .put(n.relation().schema())
+            .put(n.relation().identifier());
       }
       d.put(String.valueOf(n.materialized())).put(p.digest());
     }

@@ -27,7 +27,7 @@ class KeyDigestTest {
   void theSameInputsGiveTheSameKeyInEveryRun() {
     // a key written by one session is compared by the next: the value must not depend on the JVM
     // (MurmurHash3 x64 128 with seed 0 over the length-prefixed UTF-8 of each string, as first
-    // computed by this class; a change here strands every user's columns cache)
+    // computed by this class: pinned against a change of the encoding made by accident)
     String key = new KeyDigest().put("columns-key 2").put("duckdb").put("select 1 as é").hex();
     assertEquals("08801f027dd8f85ef72ee93fbfe49e1d", key);
     assertNotEquals(
