@@ -303,12 +303,16 @@ final class ParseCacheCodec {
   static final class StringNumbers {
     private String[] keys = new String[1 << 12];
     private int[] numbers = new int[1 << 12];
+
+    /** 32 less the bits of a slot number: {@link #slot}'s shift for the table's size. */
+    private int shift = 32 - 12;
+
     private int size;
 
     /** The number {@code s} (not null) was given before, else -1 after giving it the next one. */
     int numberOrAdd(String s) {
       int mask = keys.length - 1;
-      int i = slot(s, mask);
+      int i = slot(s);
       for (String k; (k = keys[i]) != null; i = (i + 1) & mask) {
         if (k == s || k.equals(s)) {
           return numbers[i];
@@ -333,8 +337,8 @@ final class ParseCacheCodec {
      * which in their own low bits made long runs of filled slots (a review's simulation of 20,000
      * such ids: 39 probes a lookup on average, 567 at worst; mixed: under 1, at most 6).
      */
-    private static int slot(String s, int mask) {
-      return (s.hashCode() * 0x9E3779B9) >>> (32 - Integer.bitCount(mask));
+    private int slot(String s) {
+      return (s.hashCode() * 0x9E3779B9) >>> shift;
     }
 
     private void grow() {
@@ -342,10 +346,11 @@ final class ParseCacheCodec {
       int[] oldNumbers = numbers;
       keys = new String[oldKeys.length * 2];
       numbers = new int[oldKeys.length * 2];
+      shift--;
       int mask = keys.length - 1;
       for (int j = 0; j < oldKeys.length; j++) {
         if (oldKeys[j] != null) {
-          int i = slot(oldKeys[j], mask);
+          int i = slot(oldKeys[j]);
           while (keys[i] != null) {
             i = (i + 1) & mask;
           }

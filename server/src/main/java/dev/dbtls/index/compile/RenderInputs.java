@@ -43,28 +43,28 @@ public final class RenderInputs {
     try {
       KeyDigest d = new KeyDigest();
       TreeSet<String> envNames = new TreeSet<>();
-      put(d, "render-inputs 3"); // 2: files by their fingerprints; 3: KeyDigest
-      put(d, inputs.target().type());
-      put(d, canonical(inputs.target().toJinja()));
-      put(d, canonical(inputs.vars().cli()));
-      put(d, canonical(inputs.vars().varsFile().vars()));
-      put(d, inputs.dbtVersion().toString());
+      d.put("render-inputs 3"); // 2: files by their fingerprints; 3: KeyDigest
+      d.put(inputs.target().type());
+      d.put(canonical(inputs.target().toJinja()));
+      d.put(canonical(inputs.vars().cli()));
+      d.put(canonical(inputs.vars().varsFile().vars()));
+      d.put(inputs.dbtVersion().toString());
       List<DbtProject> projects = new ArrayList<>();
       projects.add(inputs.root());
       new TreeMap<>(inputs.packages()).values().forEach(projects::add);
       for (DbtProject p : projects) {
-        put(d, p.name());
-        put(d, String.valueOf(p.dir()));
+        d.put(p.name());
+        d.put(String.valueOf(p.dir()));
         String text = files.read(p.dir().resolve(DbtProject.FILE)).orElse("");
-        put(d, text);
+        d.put(text);
         envNames(text, envNames);
       }
       for (ProjectFile f : inputs.files()) {
-        put(d, f.kind().name());
-        put(d, f.packageName());
-        put(d, String.valueOf(f.absolutePath()));
+        d.put(f.kind().name());
+        d.put(f.packageName());
+        d.put(String.valueOf(f.absolutePath()));
         if (f.kind() == FileKind.SEED) {
-          put(d, stamp(f.absolutePath()));
+          d.put(stamp(f.absolutePath()));
         } else {
           Fingerprint print = f.memo(Fingerprint.class, Fingerprint::of);
           d.put(print.digest());
@@ -72,15 +72,15 @@ public final class RenderInputs {
         }
       }
       for (MacroFile m : macros) {
-        put(d, m.packageName());
-        put(d, m.path());
-        put(d, m.text());
+        d.put(m.packageName());
+        d.put(m.path());
+        d.put(m.text());
         envNames(m.text(), envNames);
       }
-      put(d, canonical(dispatch));
+      d.put(canonical(dispatch));
       for (String name : envNames) {
-        put(d, name);
-        put(d, env == null ? null : env.get(name));
+        d.put(name);
+        d.put(env == null ? null : env.get(name));
       }
       return d.hex();
     } catch (RuntimeException e) {
@@ -157,9 +157,5 @@ public final class RenderInputs {
       String s = value.toString();
       b.append(value.getClass().getSimpleName()).append(s.length()).append(':').append(s);
     }
-  }
-
-  private static void put(KeyDigest d, String s) {
-    d.put(s);
   }
 }
