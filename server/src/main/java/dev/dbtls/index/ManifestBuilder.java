@@ -214,12 +214,16 @@ public final class ManifestBuilder {
               resolved.put(n.uniqueId(), n);
               parents.put(n.uniqueId(), n.dependsOn());
             });
-    // unit tests test linked models: made after the links, each depending on its model
-    for (Node u :
-        new UnitTestParser(context, descriptions)
-            .unitTests(
-                new Manifest(
-                    inputs, resolved, disabled, macros, docs, new Dag(Map.of()), List.of()))) {
+    // unit tests test linked models: made after the links, each depending on its model (the
+    // manifest they are looked up in indexes every node: made only for a project that has some)
+    List<Node> unitTests =
+        context.properties.unitTests.isEmpty()
+            ? List.of()
+            : new UnitTestParser(context, descriptions)
+                .unitTests(
+                    new Manifest(
+                        inputs, resolved, disabled, macros, docs, new Dag(Map.of()), List.of()));
+    for (Node u : unitTests) {
       if (!u.enabled()) {
         disabled.putIfAbsent(u.uniqueId(), u);
       } else if (resolved.putIfAbsent(u.uniqueId(), u) == null) {
@@ -232,8 +236,16 @@ public final class ManifestBuilder {
     for (Node s :
         new SemanticLayerParser(context, descriptions)
             .nodes(
-                new Manifest(
-                    inputs, resolved, disabled, macros, docs, new Dag(Map.of()), List.of()))) {
+                com.google.common.base.Suppliers.memoize(
+                    () ->
+                        new Manifest(
+                            inputs,
+                            resolved,
+                            disabled,
+                            macros,
+                            docs,
+                            new Dag(Map.of()),
+                            List.of())))) {
       if (!s.enabled()) {
         disabled.putIfAbsent(s.uniqueId(), s);
       } else if (resolved.putIfAbsent(s.uniqueId(), s) == null) {

@@ -35,7 +35,11 @@ final class SemanticLayerParser {
     this.problems = context.problems;
   }
 
-  List<Node> nodes(Manifest linked) {
+  /**
+   * The nodes, with {@code linked} (the models linked so far, asked for only when a semantic model
+   * has to find its model) to resolve refs in.
+   */
+  List<Node> nodes(java.util.function.Supplier<Manifest> linked) {
     List<Node> out = new ArrayList<>();
     PropertyIndex p = context.properties;
     // measure name -> semantic model ids declaring it, per package
@@ -72,7 +76,7 @@ final class SemanticLayerParser {
                   o.relativePath()));
         }
       }
-      out.add(semanticModel(o, linked));
+      out.add(semanticModel(o, linked.get()));
     }
     java.util.Set<String> metricNames = new java.util.HashSet<>();
     metrics.forEach(o -> metricNames.add(o.packageName() + "." + o.spec().name()));

@@ -163,11 +163,13 @@ final class EventTree {
                   + s.getValue().length()
                   + ")");
         }
+        Object value =
+            s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && s.getTag() == null
+                ? plain(s.getValue())
+                : tagged(s);
         done =
             new YamlScalar(
-                s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && s.getTag() == null
-                    ? plain(s.getValue())
-                    : tagged(s),
+                value instanceof String text ? SharedTexts.of(text) : value,
                 span(s.getStartMark(), s.getEndMark()));
         size = 1;
         height = 0;
