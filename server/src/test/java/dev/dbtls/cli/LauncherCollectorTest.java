@@ -38,7 +38,10 @@ class LauncherCollectorTest {
     List<String> ls = launch("", "ls");
     assertTrue(ls.contains("-XX:+UseParallelGC"), ls.toString());
     assertFalse(ls.contains("-XX:+UseSerialGC"), ls.toString());
-    assertTrue(ls.containsAll(List.of("-Xms1024m", "-Xmn128m", "-XX:MaxTenuringThreshold=0")));
+    // the heap starts at its bound (2 GB unless raised), the old generation touched as it fills
+    assertTrue(ls.containsAll(List.of("-Xms2048m", "-Xmn128m", "-XX:MaxTenuringThreshold=0")));
+    List<String> raised = launch("-Xmx3g", "check");
+    assertTrue(raised.containsAll(List.of("-Xmx3g", "-Xms3072m")), raised.toString());
     // options that name no collector still get the command's
     List<String> own = launch("-Xss4m", "compile");
     assertTrue(own.containsAll(List.of("-Xss4m", "-XX:+UseParallelGC")), own.toString());
@@ -50,12 +53,12 @@ class LauncherCollectorTest {
     List<String> serial = launch("-XX:+UseSerialGC", "ls");
     assertEquals(List.of("-XX:+UseSerialGC"), collectors(serial));
     // either of the launcher's own two collectors is sized as the launcher sizes it
-    assertTrue(serial.containsAll(List.of("-Xms1024m", "-Xmn128m")), serial.toString());
+    assertTrue(serial.containsAll(List.of("-Xms2048m", "-Xmn128m")), serial.toString());
     List<String> parallel = launch("-XX:+UseParallelGC", "ls");
     assertTrue(parallel.containsAll(List.of("-Xmn128m", "-XX:MaxTenuringThreshold=0")));
     List<String> g1 = launch("-XX:+UseG1GC", "ls");
     assertEquals(List.of("-XX:+UseG1GC"), collectors(g1));
-    assertFalse(g1.contains("-Xmn128m") || g1.contains("-Xms1024m"), "G1 sizes its own: " + g1);
+    assertFalse(g1.contains("-Xmn128m") || g1.contains("-Xms2048m"), "G1 sizes its own: " + g1);
     assertFalse(g1.contains("-XX:MaxTenuringThreshold=0"), g1.toString());
     List<String> lsp = launch("-XX:+UseParallelGC", "lsp");
     assertEquals(List.of("-XX:+UseParallelGC"), collectors(lsp));

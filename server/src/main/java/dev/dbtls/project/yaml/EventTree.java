@@ -1,6 +1,7 @@
 package dev.dbtls.project.yaml;
 
 import dev.dbtls.project.ProblemCode;
+import dev.dbtls.project.Shared;
 import dev.dbtls.project.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -169,7 +170,7 @@ final class EventTree {
                 : tagged(s);
         done =
             new YamlScalar(
-                value instanceof String text ? SharedTexts.of(text) : value,
+                value instanceof String text ? Shared.text(text) : value,
                 span(s.getStartMark(), s.getEndMark()));
         size = 1;
         height = 0;

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.dbtls.project.Shared;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SharedTextsTest {
+/** YAML files' repeated texts are one string each ({@link dev.dbtls.project.Shared#text}). */
+class YamlSharedTextsTest {
   @Test
   void aTextRepeatedAcrossFilesIsOneString() {
     YamlDocument a =
@@ -37,16 +39,16 @@ class SharedTextsTest {
     // whatever the table holds, the answer equals the question
     for (String s : List.of("id", "name", "varchar", "id", "x".repeat(129), "")) {
       String fresh = new String(s.toCharArray());
-      assertEquals(s, SharedTexts.of(fresh));
+      assertEquals(s, Shared.text(fresh));
     }
   }
 
   @Test
   void longTextsAreNotKept() {
     String longer = "d".repeat(200);
-    assertSame(longer, SharedTexts.of(longer));
+    assertSame(longer, Shared.text(longer));
     String copy = new String(longer.toCharArray());
-    assertNotSame(longer, SharedTexts.of(copy));
+    assertNotSame(longer, Shared.text(copy));
   }
 
   @Test
