@@ -271,7 +271,7 @@ public final class LinkedCache {
           path ->
               standIns.computeIfAbsent(
                   path, p -> new ProjectFile(null, null, null, p, (String) null));
-      Map<String, Node> nodes = enabled(in);
+      Map<String, Node> nodes = nodes(in);
       Map<String, Node> disabled = nodes(in);
       Map<String, Macro> macros = new LinkedHashMap<>();
       for (int i = in.count(); i > 0; i--) {
@@ -369,7 +369,7 @@ public final class LinkedCache {
               o.i64(k.stamps().getOrDefault(key, dev.dbtls.project.FileSource.NO_STAMP));
             });
     Manifest m = k.manifest();
-    writeEnabled(o, m.nodes());
+    writeNodes(o, m.nodes());
     writeNodes(o, m.disabled());
     o.num(m.macros().size());
     m.macros()
@@ -389,88 +389,6 @@ public final class LinkedCache {
             });
     PROBLEMS.write(o, m.problems());
     ParseCacheCodec.seal(o);
-  }
-
-  /**
-   * Enabled nodes from which {@link #writeEnabled} encodes its second part on a thread of its own.
-   */
-  static final int SPLIT_FROM = 4_000;
-
-  /**
-   * The enabled nodes in two parts: the first as {@link #writeNodes} writes them, the second (the
-   * later half in id order, when there are {@link #SPLIT_FROM} or more) encoded at the same time on
-   * a thread of its own, with strings numbered apart, and written after the first as its length and
-   * bytes. A command waited for this encoding after its answer (100,000 models: 2.4 s of a cold
-   * {@code ls}); the second part's own numbers repeat some strings (~1 % larger here).
-   */
-  private static void writeEnabled(Out o, Map<String, Node> nodes) throws IOException {
-    int split = nodes.size() < SPLIT_FROM ? nodes.size() : nodes.size() / 2;
-    List<Map.Entry<String, Node>> later = new ArrayList<>(nodes.size() - split);
-    Map<String, Node> first = new LinkedHashMap<>(Math.max(4, split * 2));
-    for (Map.Entry<String, Node> e : nodes.entrySet()) {
-      if (first.size() < split) {
-        first.put(e.getKey(), e.getValue());
-      } else {
-        later.add(e);
-      }
-    }
-    FutureTask<Out> second =
-        new FutureTask<>(
-            () -> {
-              Out part = new Out();
-              part.strings = new ParseCacheCodec.StringNumbers();
-              part.num(later.size());
-              for (Map.Entry<String, Node> e : later) {
-                part.str(e.getKey());
-                NODE.write(part, e.getValue());
-              }
-              return part;
-            });
-    if (!later.isEmpty()) {
-      Thread t = new Thread(second, "dbtls-linked-cache-save-2");
-      t.setDaemon(true);
-      t.start();
-    } else {
-      second.run();
-    }
-    writeNodes(o, first);
-    Out part;
-    try {
-      part = second.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while encoding the linked cache");
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IOException(e.getCause());
-    }
-    o.num(part.size);
-    o.bytes(part.buf, 0, part.size);
-    o.spill();
-  }
-
-  /** What {@link #writeEnabled} wrote: both parts, in id order. */
-  private static Map<String, Node> enabled(In in) {
-    Map<String, Node> out = nodes(in);
-    int length = in.num();
-    if (length < 0 || length > in.end - in.pos) {
-      throw new IllegalStateException("bad length");
-    }
-    In part = new In(in.buf, in.pos, in.pos + length);
-    part.strings = new ArrayList<>();
-    part.files = in.files;
-    Map<String, Node> later = nodes(part);
-    if (part.pos != part.end) {
-      throw new IllegalStateException("bad part");
-    }
-    in.pos += length;
-    out.putAll(later);
-    return out;
   }
 
   private static void writeNodes(Out o, Map<String, Node> nodes) {

@@ -66,41 +66,6 @@ class LinkedCacheTest {
   }
 
   @Test
-  void aLargeProjectsNodesComeBackInOrderFromBothParts() {
-    // enough nodes for the second part encoded on a thread of its own (LinkedCache.SPLIT_FROM)
-    StringBuilder project = new StringBuilder(PROJECT);
-    StringBuilder yaml = new StringBuilder("-- file: models/gen/_gen.yml\nversion: 2\nmodels:\n");
-    int models = LinkedCache.SPLIT_FROM / 2 + 50;
-    for (int i = 0; i < models; i++) {
-      project
-          .append("-- file: models/gen/gen_")
-          .append(i)
-          .append(".sql\nselect ")
-          .append(i)
-          .append(" as id")
-          .append(i == 0 ? "" : " from {{ ref('gen_" + (i - 1) + "') }}")
-          .append('\n');
-      yaml.append("  - name: gen_")
-          .append(i)
-          .append("\n    description: \"generated ")
-          .append(i % 7)
-          .append("\"\n    columns:\n      - name: id\n        data_tests: [not_null]\n");
-    }
-    Fixture f = Fixture.of(project.append(yaml).toString());
-    ProjectSnapshot[] s = new ProjectSnapshot[1];
-    session(f, Map.of(), s);
-    assertTrue(
-        s[0].manifest().nodes().size() >= LinkedCache.SPLIT_FROM,
-        "nodes: " + s[0].manifest().nodes().size());
-    ParseCache warm = session(f, Map.of(), s);
-    assertEquals(0, warm.parses() + warm.loaded(), "restored from the linked cache");
-    assertSameSnapshot(cold(f, Map.of()), s[0]);
-    assertEquals(
-        List.of("model.shop.gen_" + (models - 2)),
-        s[0].manifest().nodes().get("model.shop.gen_" + (models - 1)).dependsOn());
-  }
-
-  @Test
   void aWarmLoadIsTheColdOneWithoutScanningAFile() {
     Fixture f = Fixture.of(PROJECT);
     ProjectSnapshot[] s = new ProjectSnapshot[1];
