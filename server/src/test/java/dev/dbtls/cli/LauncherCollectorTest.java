@@ -39,9 +39,12 @@ class LauncherCollectorTest {
     assertTrue(ls.contains("-XX:+UseParallelGC"), ls.toString());
     assertFalse(ls.contains("-XX:+UseSerialGC"), ls.toString());
     // the heap starts at its bound (2 GB unless raised), the old generation touched as it fills
-    assertTrue(ls.containsAll(List.of("-Xms2048m", "-Xmn128m", "-XX:MaxTenuringThreshold=0")));
+    String start = "-Xms" + Math.min(2048, halfTheMemoryMb()) + "m";
+    assertTrue(ls.containsAll(List.of(start, "-Xmn128m", "-XX:MaxTenuringThreshold=0")), ls + "");
     List<String> raised = launch("-Xmx3g", "check");
-    assertTrue(raised.containsAll(List.of("-Xmx3g", "-Xms3072m")), raised.toString());
+    assertTrue(
+        raised.containsAll(List.of("-Xmx3g", "-Xms" + Math.min(3072, halfTheMemoryMb()) + "m")),
+        raised.toString());
     // options that name no collector still get the command's
     List<String> own = launch("-Xss4m", "compile");
     assertTrue(own.containsAll(List.of("-Xss4m", "-XX:+UseParallelGC")), own.toString());
@@ -53,12 +56,13 @@ class LauncherCollectorTest {
     List<String> serial = launch("-XX:+UseSerialGC", "ls");
     assertEquals(List.of("-XX:+UseSerialGC"), collectors(serial));
     // either of the launcher's own two collectors is sized as the launcher sizes it
-    assertTrue(serial.containsAll(List.of("-Xms2048m", "-Xmn128m")), serial.toString());
+    String start = "-Xms" + Math.min(2048, halfTheMemoryMb()) + "m";
+    assertTrue(serial.containsAll(List.of(start, "-Xmn128m")), serial.toString());
     List<String> parallel = launch("-XX:+UseParallelGC", "ls");
     assertTrue(parallel.containsAll(List.of("-Xmn128m", "-XX:MaxTenuringThreshold=0")));
     List<String> g1 = launch("-XX:+UseG1GC", "ls");
     assertEquals(List.of("-XX:+UseG1GC"), collectors(g1));
-    assertFalse(g1.contains("-Xmn128m") || g1.contains("-Xms2048m"), "G1 sizes its own: " + g1);
+    assertFalse(g1.contains("-Xmn128m") || g1.contains(start), "G1 sizes its own: " + g1);
     assertFalse(g1.contains("-XX:MaxTenuringThreshold=0"), g1.toString());
     List<String> lsp = launch("-XX:+UseParallelGC", "lsp");
     assertEquals(List.of("-XX:+UseParallelGC"), collectors(lsp));
@@ -67,12 +71,61 @@ class LauncherCollectorTest {
     assertEquals(List.of("-XX:-UseSerialGC"), collectors(launch("-XX:-UseSerialGC", "lsp")));
   }
 
+  @Test
+  void theShortCommandsHeapStartsAtItsBoundWithinTheMachinesMemory() throws Exception {
+    long half = halfTheMemoryMb();
+    assertTrue(
+        launch("", "ls", "4G").containsAll(List.of("-Xmx4G", "-Xms" + Math.min(4096, half) + "m")));
+    List<String> huge = launch("-Xmx64g", "ls");
+    assertTrue(huge.contains("-Xms" + Math.min(65536, half) + "m"), huge.toString());
+    // a bound under 512 MB, or one the launcher cannot read, leaves the JVM's own start
+    for (String bound : List.of("511m", "1.5g", "4096k")) {
+      List<String> args = launch("", "ls", bound);
+      assertTrue(args.contains("-Xmx" + bound), args.toString());
+      assertFalse(args.stream().anyMatch(a -> a.startsWith("-Xms")), args.toString());
+    }
+    // the JVM takes the last of -Xmx and -XX:MaxHeapSize: with the latter the launcher sizes
+    // nothing
+    List<String> both = launch("-Xmx3g -XX:MaxHeapSize=1g", "check");
+    assertFalse(both.stream().anyMatch(a -> a.startsWith("-Xms")), both.toString());
+    List<String> own = launch("-XX:MaxHeapSize=1g", "compile");
+    assertFalse(own.stream().anyMatch(a -> a.startsWith("-Xmx")), own.toString());
+  }
+
+  /** Half the machine's memory in MB (Linux), as the launcher caps the start; else no cap. */
+  private static long halfTheMemoryMb() throws IOException {
+    Path meminfo = Path.of("/proc/meminfo");
+    long half = Long.MAX_VALUE;
+    if (Files.isReadable(meminfo)) {
+      String first = Files.readAllLines(meminfo).get(0); // MemTotal:  24684328 kB
+      half = Long.parseLong(first.replaceAll("[^0-9]", "")) / 2048;
+    }
+    for (String f :
+        List.of("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes")) {
+      Path limit = Path.of(f);
+      if (Files.isReadable(limit)) {
+        String v = Files.readString(limit).trim();
+        if (v.matches("[0-9]{1,18}")) {
+          half = Math.min(half, Long.parseLong(v) / 2097152);
+        }
+        break;
+      }
+    }
+    return half;
+  }
+
   private static List<String> collectors(List<String> args) {
     return args.stream().filter(a -> a.matches("-XX:[+-]Use\\w+GC")).toList();
   }
 
   /** The JVM arguments the launcher gives for {@code command} with {@code javaOpts}. */
   private List<String> launch(String javaOpts, String command)
+      throws IOException, InterruptedException {
+    return launch(javaOpts, command, null);
+  }
+
+  /** The same with {@code DBTLS_MAX_HEAP} set to {@code maxHeap} (unset when null). */
+  private List<String> launch(String javaOpts, String command, String maxHeap)
       throws IOException, InterruptedException {
     // the launcher in a folder of its own beside a stand-in jar: no sources there, so it builds
     // nothing (the tests run before the jar is packaged)
@@ -99,6 +152,9 @@ class LauncherCollectorTest {
     b.environment().put("DBTLS_JAVA_OPTS", javaOpts);
     b.environment().put("DBTLS_NO_CDS", "1");
     b.environment().remove("DBTLS_MAX_HEAP");
+    if (maxHeap != null) {
+      b.environment().put("DBTLS_MAX_HEAP", maxHeap);
+    }
     Process p = b.start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not end");
     assertEquals(0, p.exitValue(), Files.readString(bin.resolve("out.txt")));

@@ -81,7 +81,7 @@ public record PropertyFile(
           "function");
 
   public static PropertyFile parse(String path, String text) {
-    YamlDocument doc = YamlDocument.parse(path, text);
+    YamlDocument doc = YamlDocument.parseSharingTexts(path, text);
     Reader r = new Reader(path, doc.problems());
     YamlMap root = doc.rootMap();
     if (doc.root() != null && !(doc.root() instanceof YamlMap)) {

@@ -54,6 +54,7 @@ final class EventTree {
   private final Iterator<Event> events;
   private final Map<String, Anchored> anchors = new HashMap<>();
   private final YamlLimits limits;
+  private final boolean shareTexts;
   private long aliasNodes;
   private boolean keysMayRepeat;
 
@@ -62,8 +63,14 @@ final class EventTree {
   }
 
   EventTree(Iterator<Event> events, YamlLimits limits) {
+    this(events, limits, false);
+  }
+
+  /** {@code shareTexts}: string scalars and keys go through {@link Shared#text}. */
+  EventTree(Iterator<Event> events, YamlLimits limits, boolean shareTexts) {
     this.events = events;
     this.limits = limits;
+    this.shareTexts = shareTexts;
   }
 
   /**
@@ -170,7 +177,7 @@ final class EventTree {
                 : tagged(s);
         done =
             new YamlScalar(
-                value instanceof String text ? Shared.text(text) : value,
+                shareTexts && value instanceof String text ? Shared.text(text) : value,
                 span(s.getStartMark(), s.getEndMark()));
         size = 1;
         height = 0;

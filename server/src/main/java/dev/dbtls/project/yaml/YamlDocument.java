@@ -38,8 +38,22 @@ public record YamlDocument(
     return parse(path, text, YamlLimits.DEFAULT);
   }
 
+  /**
+   * Parses a file a load keeps much of (a property file), its string scalars and keys each shared
+   * with an equal one parsed before ({@link dev.dbtls.project.Shared#text}): never a file that may
+   * hold secrets (profiles.yml), whose texts would stay in that table after the file is dropped.
+   */
+  public static YamlDocument parseSharingTexts(String path, String text) {
+    return parse(path, text, YamlLimits.DEFAULT, true);
+  }
+
   /** Parses within {@code limits}: a file that goes past one has no root and one problem. */
   public static YamlDocument parse(String path, String text, YamlLimits limits) {
+    return parse(path, text, limits, false);
+  }
+
+  private static YamlDocument parse(
+      String path, String text, YamlLimits limits, boolean shareTexts) {
     List<Problem> problems = new ArrayList<>();
     if (text != null && text.length() > limits.maxCodePoints()) {
       problems.add(
@@ -94,7 +108,7 @@ public record YamlDocument(
               return e;
             }
           };
-      EventTree tree = new EventTree(events, limits);
+      EventTree tree = new EventTree(events, limits, shareTexts);
       YamlNode root = tree.document();
       return new YamlDocument(path, root, problems, tree.keysMayRepeat());
     } catch (YamlLimits.Exceeded e) {

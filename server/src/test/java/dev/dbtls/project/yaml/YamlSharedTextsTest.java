@@ -5,42 +5,54 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.dbtls.project.Shared;
-import java.util.List;
+import dev.dbtls.project.properties.PropertyFile;
 import org.junit.jupiter.api.Test;
 
-/** YAML files' repeated texts are one string each ({@link dev.dbtls.project.Shared#text}). */
+/** Property files' repeated texts are one string each ({@link Shared#text}); other files' not. */
 class YamlSharedTextsTest {
   @Test
-  void aTextRepeatedAcrossFilesIsOneString() {
-    YamlDocument a =
-        YamlDocument.parse(
-            "a.yml", "models:\n  - name: orders\n    columns:\n      - name: account_id\n");
-    YamlDocument b =
-        YamlDocument.parse(
-            "b.yml", "models:\n  - name: customers\n    columns:\n      - name: account_id\n");
-    String inA = column(a);
-    String inB = column(b);
-    assertEquals("account_id", inB);
+  void aColumnNameRepeatedAcrossPropertyFilesIsOneString() {
+    PropertyFile a =
+        PropertyFile.parse(
+            "a.yml", "models:\n  - name: orders\n    columns:\n      - name: account_id_a1\n");
+    PropertyFile b =
+        PropertyFile.parse(
+            "b.yml", "models:\n  - name: customers\n    columns:\n      - name: account_id_a1\n");
+    String inA = a.nodes().get(0).columns().get(0).name();
+    String inB = b.nodes().get(0).columns().get(0).name();
+    assertEquals("account_id_a1", inB);
     assertSame(inA, inB);
   }
 
   @Test
-  void keysAreSharedToo() {
-    YamlDocument a = YamlDocument.parse("a.yml", "data_type: integer\n");
-    YamlDocument b = YamlDocument.parse("b.yml", "data_type: integer\n");
-    String keyA = a.rootMap().entries().keySet().iterator().next();
-    String keyB = b.rootMap().entries().keySet().iterator().next();
-    assertSame(keyA, keyB);
-    assertSame(a.rootMap().string("data_type"), b.rootMap().string("data_type"));
+  void keysAndValuesAreSharedWhenAsked() {
+    YamlDocument a = YamlDocument.parseSharingTexts("a.yml", "data_type_b2: integer_b2\n");
+    YamlDocument b = YamlDocument.parseSharingTexts("b.yml", "data_type_b2: integer_b2\n");
+    assertSame(key(a), key(b));
+    assertSame(a.rootMap().string("data_type_b2"), b.rootMap().string("data_type_b2"));
+  }
+
+  @Test
+  void otherFilesKeepTheirOwnStrings() {
+    // profiles.yml may hold a password: its texts never go into the shared table
+    String yaml = "dev:\n  outputs:\n    dev:\n      password: s3cret_c3\n";
+    YamlDocument a = YamlDocument.parse("profiles.yml", yaml);
+    YamlDocument b = YamlDocument.parse("profiles.yml", yaml);
+    String pa = a.rootMap().map("dev").map("outputs").map("dev").string("password");
+    String pb = b.rootMap().map("dev").map("outputs").map("dev").string("password");
+    assertEquals("s3cret_c3", pa);
+    assertNotSame(pa, pb);
   }
 
   @Test
   void aSlotTakenByAnotherTextGivesTheTextAskedFor() {
-    // whatever the table holds, the answer equals the question
-    for (String s : List.of("id", "name", "varchar", "id", "x".repeat(129), "")) {
-      String fresh = new String(s.toCharArray());
-      assertEquals(s, Shared.text(fresh));
-    }
+    // "Aa" and "BB" have the same hash, so the same slot
+    assertEquals("Aa".hashCode(), "BB".hashCode());
+    String first = Shared.text(new String("Aa".toCharArray()));
+    assertEquals("Aa", first);
+    String other = Shared.text(new String("BB".toCharArray()));
+    assertEquals("BB", other);
+    assertEquals("Aa", Shared.text(new String("Aa".toCharArray())));
   }
 
   @Test
@@ -53,22 +65,13 @@ class YamlSharedTextsTest {
 
   @Test
   void typedScalarsAreNotTurnedIntoStrings() {
-    YamlDocument d = YamlDocument.parse("a.yml", "n: 3\nb: true\ns: '3'\n");
+    YamlDocument d = YamlDocument.parseSharingTexts("a.yml", "n: 3\nb: true\ns: '3'\n");
     assertEquals(3L, d.rootMap().get("n").toPlain());
     assertEquals(Boolean.TRUE, d.rootMap().get("b").toPlain());
     assertEquals("3", d.rootMap().get("s").toPlain());
   }
 
-  private static String column(YamlDocument d) {
-    return d.rootMap()
-        .list("models")
-        .items()
-        .get(0)
-        .asMap()
-        .list("columns")
-        .items()
-        .get(0)
-        .asMap()
-        .string("name");
+  private static String key(YamlDocument d) {
+    return d.rootMap().entries().keySet().iterator().next();
   }
 }
