@@ -41,18 +41,22 @@ public final class Shared {
    * holds but the {@link #SLOTS} names kept in {@link #RECENT}); a long text is returned as it is.
    */
   public static String name(String s) {
-    if (s == null || s.length() > 64) {
-      return s;
+    return s == null || s.length() > 64 ? s : kept(RECENT, s, true);
+  }
+
+  /**
+   * The string in {@code s}'s slot of {@code table} when it equals {@code s}, else {@code s} (its
+   * {@link String#intern interned} instance when {@code intern}), put in that slot.
+   */
+  private static String kept(String[] table, String s, boolean intern) {
+    int slot = slot(s.hashCode(), table.length);
+    String seen = table[slot];
+    if (seen != null && seen.equals(s)) {
+      return seen;
     }
-    int h = s.hashCode();
-    int slot = slot(h, SLOTS);
-    String recent = RECENT[slot];
-    if (recent != null && recent.equals(s)) {
-      return recent;
-    }
-    String interned = s.intern();
-    RECENT[slot] = interned;
-    return interned;
+    String one = intern ? s.intern() : s;
+    table[slot] = one; // a racing write only loses an entry (a String is safe to publish so)
+    return one;
   }
 
   /** Slots of {@link #TEXTS}: a power of two. */
@@ -71,17 +75,7 @@ public final class Shared {
    * returned as it is.
    */
   public static String text(String s) {
-    if (s == null || s.length() > 128) {
-      return s;
-    }
-    int h = s.hashCode();
-    int slot = slot(h, TEXT_SLOTS);
-    String seen = TEXTS[slot];
-    if (seen != null && seen.equals(s)) {
-      return seen;
-    }
-    TEXTS[slot] = s; // a racing write only loses an entry, as in RECENT
-    return s;
+    return s == null || s.length() > 128 ? s : kept(TEXTS, s, false);
   }
 
   /** The slot of hash {@code h} in a table of {@code slots} (a power of two) entries. */
