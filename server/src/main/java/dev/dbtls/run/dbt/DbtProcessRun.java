@@ -435,9 +435,11 @@ public final class DbtProcessRun {
               }
               if (p.isAlive()) {
                 started.addAll(p.descendants().toList());
+                // dbt first (its children ending must not let it finish as if it had), then them;
+                // never once it has ended: destroying a Process closes its streams, and the lines
+                // dbt wrote last (its "ctrl-c") were still being read (a CI run lost them)
+                p.destroyForcibly();
               }
-              // dbt first (its children ending must not let it finish as if it had), then them
-              p.destroyForcibly();
               started.forEach(ProcessHandle::destroyForcibly);
             },
             "dbtls-dbt-stop");
