@@ -214,16 +214,12 @@ public final class ManifestBuilder {
               resolved.put(n.uniqueId(), n);
               parents.put(n.uniqueId(), n.dependsOn());
             });
-    // unit tests test linked models: made after the links, each depending on its model (the
-    // manifest they are looked up in indexes every node: made only for a project that has some)
-    List<Node> unitTests =
-        context.properties.unitTests.isEmpty()
-            ? List.of()
-            : new UnitTestParser(context, descriptions)
-                .unitTests(
-                    new Manifest(
-                        inputs, resolved, disabled, macros, docs, new Dag(Map.of()), List.of()));
-    for (Node u : unitTests) {
+    // the models linked so far, for the unit tests and the Semantic Layer to look up: a manifest
+    // indexes every node, so each parser asks for it only when it has something to look up
+    java.util.function.Supplier<Manifest> linkedSoFar =
+        () -> new Manifest(inputs, resolved, disabled, macros, docs, new Dag(Map.of()), List.of());
+    // unit tests test linked models: made after the links, each depending on its model
+    for (Node u : new UnitTestParser(context, descriptions).unitTests(linkedSoFar)) {
       if (!u.enabled()) {
         disabled.putIfAbsent(u.uniqueId(), u);
       } else if (resolved.putIfAbsent(u.uniqueId(), u) == null) {
@@ -233,19 +229,10 @@ public final class ManifestBuilder {
       }
     }
     // the Semantic Layer reads linked models: made after them, each depending on what it names
+    // (made after the unit tests joined resolved; once, however many semantic models ask)
     for (Node s :
         new SemanticLayerParser(context, descriptions)
-            .nodes(
-                com.google.common.base.Suppliers.memoize(
-                    () ->
-                        new Manifest(
-                            inputs,
-                            resolved,
-                            disabled,
-                            macros,
-                            docs,
-                            new Dag(Map.of()),
-                            List.of())))) {
+            .nodes(com.google.common.base.Suppliers.memoize(linkedSoFar::get))) {
       if (!s.enabled()) {
         disabled.putIfAbsent(s.uniqueId(), s);
       } else if (resolved.putIfAbsent(s.uniqueId(), s) == null) {

@@ -29,7 +29,12 @@ final class UnitTestParser {
     this.problems = c.problems;
   }
 
-  List<Node> unitTests(Manifest linked) {
+  /** The unit tests, with {@code linked} (the models linked so far) asked for only when any. */
+  List<Node> unitTests(java.util.function.Supplier<Manifest> linked) {
+    return properties.unitTests.isEmpty() ? List.of() : unitTests(linked.get());
+  }
+
+  private List<Node> unitTests(Manifest linked) {
     List<Node> out = new ArrayList<>();
     for (PropertyIndex.Owned<UnitTestSpec> o : properties.unitTests) {
       UnitTestSpec u = o.spec();

@@ -58,14 +58,6 @@ final class EventTree {
   private long aliasNodes;
   private boolean keysMayRepeat;
 
-  EventTree(Iterator<Event> events) {
-    this(events, YamlLimits.DEFAULT);
-  }
-
-  EventTree(Iterator<Event> events, YamlLimits limits) {
-    this(events, limits, false);
-  }
-
   /** {@code shareTexts}: string scalars and keys go through {@link Shared#text}. */
   EventTree(Iterator<Event> events, YamlLimits limits, boolean shareTexts) {
     this.events = events;
