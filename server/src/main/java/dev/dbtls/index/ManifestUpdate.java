@@ -37,10 +37,15 @@ final class ManifestUpdate {
   }
 
   Manifest update(Manifest previous, java.util.Set<java.nio.file.Path> changed) {
+    // the edited files now and before (not a map of every file: two per edit on 100,000 models)
     Map<java.nio.file.Path, ProjectFile> now = new HashMap<>();
-    inputs.files().forEach(f -> now.put(f.absolutePath(), f));
+    inputs.files().stream()
+        .filter(f -> changed.contains(f.absolutePath()))
+        .forEach(f -> now.put(f.absolutePath(), f));
     Map<java.nio.file.Path, ProjectFile> before = new HashMap<>();
-    previous.inputs().files().forEach(f -> before.put(f.absolutePath(), f));
+    previous.inputs().files().stream()
+        .filter(f -> changed.contains(f.absolutePath()))
+        .forEach(f -> before.put(f.absolutePath(), f));
     java.util.Set<String> macroFiles = new java.util.HashSet<>();
     previous.macros().values().forEach(m -> macroFiles.add(m.displayPath()));
     previous.docs().values().forEach(d -> macroFiles.add(d.displayPath()));
@@ -137,9 +142,10 @@ final class ManifestUpdate {
       }
     }
     all.addAll(context.problems);
+    List<Node> replaced = new ArrayList<>();
+    built.forEach(n -> replaced.add(nodes.get(n.uniqueId())));
     Manifest m =
-        new Manifest(
-            inputs, nodes, disabled, previous.macros(), previous.docs(), dag, List.copyOf(all));
+        Manifest.afterEdit(previous, inputs, nodes, disabled, dag, List.copyOf(all), replaced);
     context.phase("update: dag and manifest");
     return m;
   }

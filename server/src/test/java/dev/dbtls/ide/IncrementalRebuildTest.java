@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.ParseCache;
+import dev.dbtls.index.ResourceType;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
@@ -84,6 +85,22 @@ class IncrementalRebuildTest {
     for (String id : expected.nodes().keySet()) {
       assertEquals(expected.dag().parentsOf(id), actual.dag().parentsOf(id), id);
       assertEquals(expected.dag().childrenOf(id), actual.dag().childrenOf(id), id);
+      String file = expected.nodes().get(id).displayPath();
+      assertEquals(expected.nodesInFile(file), actual.nodesInFile(file), file);
+    }
+    // the indexes an edit copies from the manifest before it, or shares with it
+    assertEquals(
+        List.copyOf(expected.refableByName().entrySet()),
+        List.copyOf(actual.refableByName().entrySet()));
+    assertEquals(expected.sources(), actual.sources());
+    assertEquals(expected.functionsByName(), actual.functionsByName());
+    for (Node n : expected.nodes().values()) {
+      if (n.type() == ResourceType.SOURCE) {
+        String source = n.fqn().get(n.fqn().size() - 2);
+        assertEquals(
+            expected.resolveSource("shop", source, n.name()),
+            actual.resolveSource("shop", source, n.name()));
+      }
     }
   }
 

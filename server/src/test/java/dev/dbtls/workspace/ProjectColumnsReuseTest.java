@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dbtls.ide.Analysis;
 import dev.dbtls.ide.NavFixture;
 import dev.dbtls.index.Catalog;
+import dev.dbtls.index.compile.ProjectSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,6 +106,46 @@ class ProjectColumnsReuseTest {
         List.of("payment_id", "order_id", "amount", "is_paid", "method"),
         next.entry("model.shop.payments_wide").orElseThrow().known().names());
     assertEquals(table(infer(edited, null)), table(next));
+  }
+
+  @Test
+  void anEditsRunInfersTheEditedModelAndItsDescendantsOnly() {
+    dev.dbtls.testing.Fixture f = dev.dbtls.testing.Fixture.of(SHOP);
+    dev.dbtls.index.ParseCache cache = new dev.dbtls.index.ParseCache();
+    ProjectSnapshot before =
+        ProjectSnapshot.load(
+            dev.dbtls.testing.Fixture.ROOT,
+            dev.dbtls.testing.Fixture.options(null, Map.of(), Map.of()),
+            List.of(),
+            f,
+            false,
+            cache);
+    ProjectColumns first = new ProjectColumns(before, null).runNow(Catalog.EMPTY, f);
+    Path stg = dev.dbtls.testing.Fixture.ROOT.resolve("models/stg_payments.sql");
+    String text =
+        SHOP.substring(
+                SHOP.indexOf("select id as payment_id"), SHOP.indexOf("-- file: models/stg_c"))
+            .replace("{{ extra_columns() }}", "{{ extra_columns() }}, 'card' as method");
+    OverlayFileSource edited = new OverlayFileSource(f);
+    edited.open(stg, text, 1);
+    // the same template engine: an edit's rebuild, whose run takes the unaffected nodes as they
+    // were
+    ProjectSnapshot after =
+        ProjectSnapshot.rebuild(
+            before,
+            before.inputs().withFile(stg, text),
+            List.of(),
+            edited,
+            cache,
+            java.util.Set.of(stg));
+    ProjectColumns next = new ProjectColumns(after, first).runNow(Catalog.EMPTY, edited);
+    // stg_payments and the children of it, orders and payments_wide; not the customers' models,
+    // the seed or the source
+    assertEquals(3, next.inferredCount());
+    assertEquals(
+        List.of("payment_id", "order_id", "amount", "is_paid", "method"),
+        next.entry("model.shop.payments_wide").orElseThrow().known().names());
+    assertEquals(table(new ProjectColumns(after, null).runNow(Catalog.EMPTY, edited)), table(next));
   }
 
   @Test
