@@ -511,6 +511,9 @@ public final class ProjectColumns implements ColumnsTable {
         return;
       }
     }
+    if (stopped) {
+      return; // a newer build stopped the last phase: the nodes it had not begun have no entry
+    }
     digests.clear();
     finished = true;
     previous = null; // done: the previous table is no longer needed

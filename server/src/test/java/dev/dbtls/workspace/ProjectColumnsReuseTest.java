@@ -395,6 +395,40 @@ class ProjectColumnsReuseTest {
   }
 
   @Test
+  void aRunStoppedInItsLastPhaseIsNotTakenAsComplete() throws Exception {
+    NavFixture f = shop("", "");
+    ForkJoinPool one = new ForkJoinPool(1);
+    java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+    try {
+      one.execute(
+          () -> {
+            try {
+              hold.await(); // the only worker is busy: the run's nodes wait in its queue
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+      ProjectColumns older = new ProjectColumns(f.snapshot(), null).on(one);
+      java.util.concurrent.CompletableFuture<ProjectColumns> run =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> older.runNow(Catalog.EMPTY, f.fixture()));
+      for (int i = 0; i < 500 && one.getQueuedSubmissionCount() == 0; i++) {
+        Thread.sleep(10); // until the run is inside its (only) phase
+      }
+      assertTrue(one.getQueuedSubmissionCount() > 0, "the run's first nodes are queued");
+      ProjectColumns newer = new ProjectColumns(f.snapshot(), older); // stops the older run
+      hold.countDown();
+      run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(older.entries().size() < 7, "the stopped run left nodes without an entry");
+      assertEquals(false, older.finished(), "so it is not a complete table");
+      assertNull(newer.current(), "and no table is current until the newer run ends");
+    } finally {
+      hold.countDown();
+      one.shutdownNow();
+    }
+  }
+
+  @Test
   void aTableDoesNotKeepItsSnapshotAlive() throws InterruptedException {
     // the table lives in a weak map under its snapshot: holding the snapshot itself would keep
     // every snapshot of a session (one per edit) for good
