@@ -92,11 +92,9 @@ public final class Manifest {
           n.type() == ResourceType.SOURCE
               || n.type() == ResourceType.FUNCTION
               || n.type().semantic();
-      boolean refable =
-          n.type() == ResourceType.MODEL
-              || n.type() == ResourceType.SEED
-              || n.type() == ResourceType.SNAPSHOT;
-      if (shared || !swap(byFile, n.displayPath(), n) || (refable && !swap(byName, n.name(), n))) {
+      if (shared
+          || !swap(byFile, n.displayPath(), n)
+          || (refable(n) && !swap(byName, n.name(), n))) {
         return new Manifest(inputs, nodes, disabled, previous.macros, previous.docs, dag, problems);
       }
     }
@@ -166,12 +164,17 @@ public final class Manifest {
             .computeIfAbsent(
                 sourceKey(n.fqn().get(n.fqn().size() - 2), n.name()), k -> new ArrayList<>())
             .add(n);
-      } else if (n.type() == ResourceType.MODEL
-          || n.type() == ResourceType.SEED
-          || n.type() == ResourceType.SNAPSHOT) {
+      } else if (refable(n)) {
         byName.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(n);
       }
     }
+  }
+
+  /** Whether {@code ref()} reaches nodes of this kind: models, seeds and snapshots. */
+  private static boolean refable(Node n) {
+    return n.type() == ResourceType.MODEL
+        || n.type() == ResourceType.SEED
+        || n.type() == ResourceType.SNAPSHOT;
   }
 
   private static String sourceKey(String source, String table) {
