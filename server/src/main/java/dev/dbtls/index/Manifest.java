@@ -25,9 +25,10 @@ public final class Manifest {
   // in node order (ids sorted): completion sorts names, and nearly sorted input sorts fast
   private final Map<String, List<Node>> byName;
   private final Map<String, List<Node>> disabledByName = new HashMap<>();
+  // copied by a manifest after an edit, with the edited nodes' lists replaced
+  private final Map<String, List<Node>> byFile;
   // the indexes below are never changed once made: a manifest after an edit shares them
   private final Map<String, List<Node>> sourcesByKey;
-  private final Map<String, List<Node>> byFile;
   private final Map<String, List<Node>> functionsByName;
   private final Map<String, List<Node>> semanticByName;
   private final List<Node> sources;
@@ -75,7 +76,8 @@ public final class Manifest {
    * and by file are copied from {@code previous} with those nodes swapped, the others shared,
    * instead of being built again over every node (on 100,000 models that was a fifth of an edit's
    * CPU, and most of what an edit kept; README benchmarks). Built whole when a replaced node is of
-   * a kind the shared indexes hold.
+   * a kind the shared indexes hold, or is not where the manifest before had it (another name or
+   * file: never from {@code ManifestUpdate}, which takes a renamed node to a full build).
    */
   static Manifest afterEdit(
       Manifest previous,
@@ -99,6 +101,11 @@ public final class Manifest {
       }
     }
     return new Manifest(previous, inputs, nodes, disabled, dag, problems, byName, byFile);
+  }
+
+  /** Whether this manifest shares its source index with {@code other} (an edit's, tests). */
+  boolean sharesIndexesWith(Manifest other) {
+    return sourcesByKey == other.sourcesByKey;
   }
 
   /** Replaces the node of {@code n}'s id in the list under {@code key} by {@code n}. */
@@ -153,7 +160,8 @@ public final class Manifest {
    * file, or every source, test and exposure a property file declares.
    */
   public List<Node> nodesInFile(String displayPath) {
-    return byFile.getOrDefault(displayPath, List.of());
+    // the lists are shared with the manifests after edits: read-only
+    return java.util.Collections.unmodifiableList(byFile.getOrDefault(displayPath, List.of()));
   }
 
   private static void index(

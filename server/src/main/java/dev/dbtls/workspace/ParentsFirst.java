@@ -29,8 +29,8 @@ final class ParentsFirst<T> {
   private final Function<T, String> id;
 
   /**
-   * {@code nodes} in an order where each comes after its parents among them (the ready ones start
-   * in that order).
+   * {@code nodes} in any order (a node waits for its parents among them whatever their places); the
+   * ready ones start in that order.
    */
   private ParentsFirst(
       List<T> nodes,

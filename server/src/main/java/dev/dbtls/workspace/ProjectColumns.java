@@ -118,8 +118,9 @@ public final class ProjectColumns implements ColumnsTable {
     this.adapterType = snapshot.inputs().target().type();
     this.previous = previous;
     this.checking = checking;
-    this.entries = new ConcurrentHashMap<>(previous == null ? 16 : previous.entries.size());
-    this.memos = new ConcurrentHashMap<>(previous == null ? 16 : previous.memos.size());
+    ProjectColumns complete = previous == null ? null : previous.current();
+    this.entries = new ConcurrentHashMap<>(complete == null ? 16 : complete.entries.size());
+    this.memos = new ConcurrentHashMap<>(complete == null ? 16 : complete.memos.size());
     if (previous != null && !checking) {
       previous.superseded = true;
       if (!previous.finished) {
@@ -512,6 +513,7 @@ public final class ProjectColumns implements ColumnsTable {
       }
     }
     if (stopped) {
+      digests.clear();
       return; // a newer build stopped the last phase: the nodes it had not begun have no entry
     }
     digests.clear();
@@ -525,7 +527,9 @@ public final class ProjectColumns implements ColumnsTable {
    * inferred; every other node's entry (and result) is taken from the previous table here, on this
    * thread, without a task each (an edit reaches a few of 10,000). Found from the changed nodes
    * down the DAG instead of by a walk of the whole project in topological order: on 100,000 models
-   * that walk was a third of an edit's CPU (README benchmarks).
+   * that walk was a third of an edit's CPU (README benchmarks). A node below a cycle is reached
+   * whatever its id (the walk in order missed those that sorted before their parent), and stays
+   * without an entry as in a full run: {@link ParentsFirst} never runs it.
    */
   private List<Node> affected(
       Manifest m, Map<String, Entry> old, Map<String, ColumnsCache.Memo> oldMemos) {

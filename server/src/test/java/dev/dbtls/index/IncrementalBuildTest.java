@@ -66,6 +66,8 @@ class IncrementalBuildTest {
         new ManifestBuilder(edited, null, null, cache)
             .update(before, java.util.Set.of(Fixture.ROOT.resolve("models/c.sql")));
     assertNotNull(updated, "an edit of a model's SQL is an update");
+    assertTrue(
+        updated.sharesIndexesWith(before), "its manifest shares the indexes it cannot change");
     assertSame(prepared, cache.updateContext(edited), "the edit's update took the prepared one");
     assertEquals("first", updated.nodes().get("model.shop.a").description());
 

@@ -399,15 +399,18 @@ class ProjectColumnsReuseTest {
     NavFixture f = shop("", "");
     ForkJoinPool one = new ForkJoinPool(1);
     java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
     try {
       one.execute(
           () -> {
+            busy.countDown();
             try {
               hold.await(); // the only worker is busy: the run's nodes wait in its queue
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }
           });
+      assertTrue(busy.await(30, java.util.concurrent.TimeUnit.SECONDS));
       ProjectColumns older = new ProjectColumns(f.snapshot(), null).on(one);
       java.util.concurrent.CompletableFuture<ProjectColumns> run =
           java.util.concurrent.CompletableFuture.supplyAsync(
