@@ -512,11 +512,10 @@ public final class ProjectColumns implements ColumnsTable {
         return;
       }
     }
+    digests.clear();
     if (stopped) {
-      digests.clear();
       return; // a newer build stopped the last phase: the nodes it had not begun have no entry
     }
-    digests.clear();
     finished = true;
     previous = null; // done: the previous table is no longer needed
     millis = (System.nanoTime() - t0) / 1_000_000;
