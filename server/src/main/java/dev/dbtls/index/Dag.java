@@ -79,7 +79,7 @@ public final class Dag {
   public Dag withParents(Map<String, List<String>> changed) {
     int[][] newParents = parents.clone();
     int[][] newChildren = children.clone();
-    Map<String, List<String>> newParentIds = new HashMap<>(parentIds);
+    Map<String, List<String>> newParentIds = new HashMap<>(); // over parentIds: EditedMap
     for (Map.Entry<String, List<String>> e : changed.entrySet()) {
       Integer i = index.get(e.getKey());
       if (i == null) {
@@ -108,7 +108,7 @@ public final class Dag {
       newParents[i] = after;
       newParentIds.put(e.getKey(), e.getValue());
     }
-    return new Dag(ids, index, newParents, newChildren, newParentIds);
+    return new Dag(ids, index, newParents, newChildren, EditedMap.of(parentIds, newParentIds));
   }
 
   /** Whether {@code to} is a descendant of {@code from} in this graph. */

@@ -87,20 +87,28 @@ public final class Manifest {
       Dag dag,
       List<Problem> problems,
       Collection<Node> replaced) {
-    Map<String, List<Node>> byName = new java.util.LinkedHashMap<>(previous.byName);
-    Map<String, List<Node>> byFile = new HashMap<>(previous.byFile);
+    Map<String, List<Node>> names = new HashMap<>();
+    Map<String, List<Node>> files = new HashMap<>();
     for (Node n : replaced) {
       boolean shared =
           n.type() == ResourceType.SOURCE
               || n.type() == ResourceType.FUNCTION
               || n.type().semantic();
       if (shared
-          || !swap(byFile, n.displayPath(), n)
-          || (refable(n) && !swap(byName, n.name(), n))) {
+          || !swap(previous.byFile, files, n.displayPath(), n)
+          || (refable(n) && !swap(previous.byName, names, n.name(), n))) {
         return new Manifest(inputs, nodes, disabled, previous.macros, previous.docs, dag, problems);
       }
     }
-    return new Manifest(previous, inputs, nodes, disabled, dag, problems, byName, byFile);
+    return new Manifest(
+        previous,
+        inputs,
+        nodes,
+        disabled,
+        dag,
+        problems,
+        EditedMap.of(previous.byName, names),
+        EditedMap.of(previous.byFile, files));
   }
 
   /** Whether this manifest shares its source index with {@code other} (an edit's, tests). */
@@ -108,14 +116,18 @@ public final class Manifest {
     return sourcesByKey == other.sourcesByKey;
   }
 
-  /** Replaces the node of {@code n}'s id in the list under {@code key} by {@code n}. */
-  private static boolean swap(Map<String, List<Node>> index, String key, Node n) {
-    List<Node> list = index.get(key);
+  /**
+   * Puts in {@code changes} the list under {@code key} (from {@code changes}, else {@code index})
+   * with the node of {@code n}'s id replaced by {@code n}; false when there is none.
+   */
+  private static boolean swap(
+      Map<String, List<Node>> index, Map<String, List<Node>> changes, String key, Node n) {
+    List<Node> list = changes.containsKey(key) ? changes.get(key) : index.get(key);
     for (int i = 0; list != null && i < list.size(); i++) {
       if (list.get(i).uniqueId().equals(n.uniqueId())) {
         List<Node> copy = new ArrayList<>(list);
         copy.set(i, n);
-        index.put(key, copy);
+        changes.put(key, copy);
         return true;
       }
     }
@@ -317,6 +329,20 @@ public final class Manifest {
   /** The enabled user-defined functions by name. */
   public Map<String, List<Node>> functionsByName() {
     return java.util.Collections.unmodifiableMap(functionsByName);
+  }
+
+  /**
+   * The enabled semantic models, metrics or saved queries ({@code type}) in node order, from their
+   * index: not a walk of every node (diagnostics after each edit asked this of 338,000 nodes on
+   * 100,000 models).
+   */
+  public List<Node> semanticNodes(ResourceType type) {
+    List<Node> out = new ArrayList<>();
+    semanticByName
+        .values()
+        .forEach(l -> l.stream().filter(n -> n.type() == type).forEach(out::add));
+    out.sort(Comparator.comparing(Node::uniqueId));
+    return out;
   }
 
   /**

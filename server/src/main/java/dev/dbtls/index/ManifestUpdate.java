@@ -38,14 +38,8 @@ final class ManifestUpdate {
 
   Manifest update(Manifest previous, java.util.Set<java.nio.file.Path> changed) {
     // the edited files now and before (not a map of every file: two per edit on 100,000 models)
-    Map<java.nio.file.Path, ProjectFile> now = new HashMap<>();
-    inputs.files().stream()
-        .filter(f -> changed.contains(f.absolutePath()))
-        .forEach(f -> now.put(f.absolutePath(), f));
-    Map<java.nio.file.Path, ProjectFile> before = new HashMap<>();
-    previous.inputs().files().stream()
-        .filter(f -> changed.contains(f.absolutePath()))
-        .forEach(f -> before.put(f.absolutePath(), f));
+    Map<java.nio.file.Path, ProjectFile> now = edited(inputs, changed);
+    Map<java.nio.file.Path, ProjectFile> before = edited(previous.inputs(), changed);
     java.util.Set<String> macroFiles = new java.util.HashSet<>();
     previous.macros().values().forEach(m -> macroFiles.add(m.displayPath()));
     previous.docs().values().forEach(d -> macroFiles.add(d.displayPath()));
@@ -79,7 +73,7 @@ final class ManifestUpdate {
         new SqlNodeParser(context, new Descriptions(previous.docs()), project.refMacros);
     Linker linker = new Linker(context);
     context.phase("update: project context");
-    Map<String, Node> nodes = new LinkedHashMap<>(previous.nodes());
+    Map<String, Node> resolved = new HashMap<>();
     Map<String, Node> disabled = new LinkedHashMap<>(previous.disabled());
     List<Node> built = new ArrayList<>();
     java.util.Set<String> displays = new java.util.HashSet<>();
@@ -123,8 +117,9 @@ final class ManifestUpdate {
     for (Node n : built) {
       Node r = linker.resolve(previous, n);
       sameEdges &= r.dependsOn().equals(previous.nodes().get(n.uniqueId()).dependsOn());
-      nodes.put(r.uniqueId(), r);
+      resolved.put(r.uniqueId(), r);
     }
+    Map<String, Node> nodes = EditedMap.of(previous.nodes(), resolved);
     context.phase("update: edited nodes");
     Dag dag = previous.dag();
     if (!sameEdges) {
@@ -148,5 +143,17 @@ final class ManifestUpdate {
         Manifest.afterEdit(previous, inputs, nodes, disabled, dag, List.copyOf(all), replaced);
     context.phase("update: dag and manifest");
     return m;
+  }
+
+  /** The files of {@code inputs} among {@code changed}, by path. */
+  private static Map<java.nio.file.Path, ProjectFile> edited(
+      ProjectInputs inputs, java.util.Set<java.nio.file.Path> changed) {
+    Map<java.nio.file.Path, ProjectFile> files = new HashMap<>();
+    for (ProjectFile f : inputs.files()) {
+      if (changed.contains(f.absolutePath())) {
+        files.put(f.absolutePath(), f);
+      }
+    }
+    return files;
   }
 }

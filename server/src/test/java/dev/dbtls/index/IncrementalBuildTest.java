@@ -1,6 +1,7 @@
 package dev.dbtls.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -70,6 +71,14 @@ class IncrementalBuildTest {
         updated.sharesIndexesWith(before), "its manifest shares the indexes it cannot change");
     assertSame(prepared, cache.updateContext(edited), "the edit's update took the prepared one");
     assertEquals("first", updated.nodes().get("model.shop.a").description());
+    assertInstanceOf(
+        EditedMap.class, updated.nodes(), "its nodes are the manifest's before, with c replaced");
+    assertNotSame(before.nodes().get("model.shop.c"), updated.nodes().get("model.shop.c"));
+    assertSame(before.nodes().get("model.shop.a"), updated.nodes().get("model.shop.a"));
+    assertEquals(
+        new java.util.ArrayList<>(before.nodes().keySet()),
+        new java.util.ArrayList<>(updated.nodes().keySet()),
+        "in the same order");
 
     ProjectInputs described =
         edited.withFile(
