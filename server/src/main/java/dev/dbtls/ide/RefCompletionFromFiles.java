@@ -82,8 +82,7 @@ public final class RefCompletionFromFiles {
     }
     java.util.Set<String> named = new java.util.HashSet<>(); // one item per name, as loaded
     for (ProjectFile f : inputs.files()) {
-      if ((onlyPackage != null && !onlyPackage.equals(f.packageName()))
-          || f.absolutePath().equals(self)) {
+      if ((onlyPackage != null && !onlyPackage.equals(f.packageName())) || f.isAt(self)) {
         continue; // not of the package named first; or the file itself (a ref to it is a cycle)
       }
       CompletionKind kind =

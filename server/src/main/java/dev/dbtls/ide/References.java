@@ -155,7 +155,7 @@ public final class References {
   private static List<Location> search(Symbol.Context c, Query q, boolean includeDeclaration) {
     Path current = c.snapshot().inputs().root().dir().resolve(c.displayPath()).normalize();
     List<ProjectFile> files = new ArrayList<>(c.snapshot().inputs().files());
-    if (files.stream().noneMatch(f -> f.absolutePath().equals(current))) {
+    if (files.stream().noneMatch(f -> f.isAt(current))) {
       // a file the snapshot does not know yet (new, unsaved): its own text still counts
       files.add(
           new ProjectFile(
@@ -171,7 +171,7 @@ public final class References {
             .flatMap(
                 f -> {
                   cancel.check();
-                  boolean isCurrent = f.absolutePath().equals(current);
+                  boolean isCurrent = f.isAt(current);
                   String text = isCurrent ? c.text() : f.text();
                   if (text == null || !text.contains(q.needle())) {
                     return java.util.stream.Stream.empty();

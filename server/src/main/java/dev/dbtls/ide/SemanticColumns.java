@@ -26,9 +26,8 @@ final class SemanticColumns {
 
   static List<Problem> of(Manifest m, ColumnsTable table, Catalog catalog) {
     List<Problem> out = new ArrayList<>();
-    for (Node n : m.nodes().values()) {
-      if (n.type() != ResourceType.SEMANTIC_MODEL
-          || !(n.extra().get(Node.SEMANTIC_SPEC) instanceof SemanticModelSpec spec)) {
+    for (Node n : m.semanticNodes(ResourceType.SEMANTIC_MODEL)) {
+      if (!(n.extra().get(Node.SEMANTIC_SPEC) instanceof SemanticModelSpec spec)) {
         continue;
       }
       Node model =

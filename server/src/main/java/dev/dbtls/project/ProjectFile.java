@@ -45,6 +45,16 @@ public final class ProjectFile {
     return absolutePath;
   }
 
+  /**
+   * Whether this file is at {@code absolutePath} (absolute, normalised). Hashes first: a path keeps
+   * its hash, and the paths of a project share their folders, so that a lookup among 100,000 files
+   * compared ~40 bytes of each (a tenth of an edit's CPU there; README benchmarks).
+   */
+  public boolean isAt(Path absolutePath) {
+    return this.absolutePath.hashCode() == absolutePath.hashCode()
+        && this.absolutePath.equals(absolutePath);
+  }
+
   /** The file's text (read now, if it was left to be read when asked). */
   public String text() {
     return text.get();

@@ -182,7 +182,7 @@ public record ProjectInputs(
     List<ProjectFile> changed = new ArrayList<>(files.size());
     boolean found = false;
     for (ProjectFile f : files) {
-      if (f.absolutePath().equals(abs)) {
+      if (f.isAt(abs)) {
         found = true;
         if (text != null) {
           changed.add(new ProjectFile(f.kind(), f.packageName(), f.relativePath(), abs, text));

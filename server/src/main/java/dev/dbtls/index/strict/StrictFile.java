@@ -63,7 +63,7 @@ public final class StrictFile {
         text,
         abs -> {
           for (ProjectFile f : snapshot.inputs().files()) {
-            if (f.packageName().equals(rootName) && f.absolutePath().equals(abs)) {
+            if (f.isAt(abs) && f.packageName().equals(rootName)) {
               return f.kind();
             }
           }
