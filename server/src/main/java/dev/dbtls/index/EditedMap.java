@@ -23,7 +23,7 @@ import java.util.function.BiConsumer;
  * both replaced. Past {@value #MOST_REPLACED} replaced keys it is a plain copy again, so that a
  * long session's lookups do not grow slower.
  */
-final class EditedMap<K, V> extends AbstractMap<K, V> {
+public final class EditedMap<K, V> extends AbstractMap<K, V> {
   static final int MOST_REPLACED = 4096;
 
   private final Map<K, V> base;
@@ -53,6 +53,44 @@ final class EditedMap<K, V> extends AbstractMap<K, V> {
       return copy;
     }
     return new EditedMap<>(base, all);
+  }
+
+  /**
+   * What a map was, for telling later which of its keys another map may have changed, without
+   * keeping either map: its base weakly, and the keys replaced over it.
+   */
+  public static final class Mark<K> {
+    private final java.lang.ref.WeakReference<Map<?, ?>> base;
+    private final Set<K> replaced;
+
+    private Mark(Map<?, ?> base, Set<K> replaced) {
+      this.base = new java.lang.ref.WeakReference<>(base);
+      this.replaced = replaced;
+    }
+
+    public static <K> Mark<K> of(Map<K, ?> map) {
+      return map instanceof EditedMap<K, ?> e
+          ? new Mark<>(e.base, Set.copyOf(e.replaced.keySet()))
+          : new Mark<>(map, Set.of());
+    }
+
+    /**
+     * The keys whose values may differ between the marked map and {@code now} (more, never fewer),
+     * when both are made over the same map; null when that is not known without comparing every key
+     * (then the key sets may differ too).
+     */
+    public Set<K> keysChangedIn(Map<K, ?> now) {
+      Map<?, ?> b = base.get();
+      Map<?, ?> nowBase = now instanceof EditedMap<K, ?> e ? e.base : now;
+      if (b == null || b != nowBase) {
+        return null;
+      }
+      Set<K> out = new java.util.HashSet<>(replaced);
+      if (now instanceof EditedMap<K, ?> e) {
+        out.addAll(e.replaced.keySet());
+      }
+      return out;
+    }
   }
 
   @Override

@@ -70,7 +70,11 @@ final class ManifestUpdate {
     UpdateContext project = cache.updateContext(inputs);
     ParseContext context = contexts.apply(project.properties);
     SqlNodeParser parser =
-        new SqlNodeParser(context, new Descriptions(previous.docs()), project.refMacros);
+        new SqlNodeParser(
+            context,
+            new Descriptions(previous.docs()),
+            project.refMacros,
+            project.versionFiles(previous.inputs(), inputs));
     Linker linker = new Linker(context);
     context.phase("update: project context");
     Map<String, Node> resolved = new HashMap<>();

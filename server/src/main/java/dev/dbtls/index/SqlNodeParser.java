@@ -36,6 +36,15 @@ final class SqlNodeParser {
   private final Map<String, VersionFile> versionFiles;
 
   SqlNodeParser(ParseContext c, Descriptions descriptions, java.util.Set<String> refMacros) {
+    this(c, descriptions, refMacros, versionFiles(c.inputs, c.properties));
+  }
+
+  /** {@code versionFiles}: {@link #versionFiles} of the context's inputs and properties. */
+  SqlNodeParser(
+      ParseContext c,
+      Descriptions descriptions,
+      java.util.Set<String> refMacros,
+      Map<String, VersionFile> versionFiles) {
     this.inputs = c.inputs;
     this.properties = c.properties;
     this.problems = c.problems;
@@ -44,7 +53,7 @@ final class SqlNodeParser {
     this.dynamicParse = c.dynamicParse;
     this.descriptions = descriptions;
     this.refMacros = refMacros;
-    this.versionFiles = versionFiles(inputs, properties);
+    this.versionFiles = versionFiles;
   }
 
   List<Node> sqlNodes(ProjectFile f, ParsedFile p) {
@@ -112,10 +121,11 @@ final class SqlNodeParser {
    * Which file defines which version of a versioned model: {@code defined_in}, else {@code
    * <name>_v<v>}.
    */
-  private record VersionFile(NodeSpec spec, VersionSpec version) {}
+  /** A model version's SQL file: its model's properties and the version. */
+  record VersionFile(NodeSpec spec, VersionSpec version) {}
 
-  private static Map<String, VersionFile> versionFiles(
-      ProjectInputs inputs, PropertyIndex properties) {
+  /** The SQL files of model versions, by package and file stem ("pkg/stem"). */
+  static Map<String, VersionFile> versionFiles(ProjectInputs inputs, PropertyIndex properties) {
     // every model file's stem, made only when a model has versions (most projects: none; an
     // edit's update made it for all 10k files)
     java.util.Set<String> stems = new java.util.HashSet<>();

@@ -48,6 +48,9 @@ public final class ProjectColumns implements ColumnsTable {
   /** Weakly: a stopped run must not keep its snapshot (one per edit) alive. */
   private final java.lang.ref.WeakReference<ProjectSnapshot> snapshot;
 
+  /** Which nodes the snapshot's manifest had, for telling an edit's run what changed since. */
+  private final dev.dbtls.index.EditedMap.Mark<String> nodes;
+
   private final Object engine;
   private final java.nio.file.Path projectDir;
   private final String projectName;
@@ -112,6 +115,7 @@ public final class ProjectColumns implements ColumnsTable {
   /** {@code checking}: this run checks {@code previous}, a table restored from the last session. */
   private ProjectColumns(ProjectSnapshot snapshot, ProjectColumns previous, boolean checking) {
     this.snapshot = new java.lang.ref.WeakReference<>(snapshot);
+    this.nodes = dev.dbtls.index.EditedMap.Mark.of(snapshot.manifest().nodes());
     this.engine = snapshot.engineIdentity();
     this.projectDir = snapshot.inputs().root().dir();
     this.projectName = snapshot.inputs().root().name();
@@ -458,7 +462,7 @@ public final class ProjectColumns implements ColumnsTable {
     firstOfSession = before == null;
     // the open files first where a run infers every node; an edit's run reuses nearly all of them;
     // in each phase a node runs as soon as its parents are done (ParentsFirst)
-    List<List<Node>> levels = reuse ? List.of(affected(m, old, oldMemos)) : levels(m);
+    List<List<Node>> levels = reuse ? List.of(affected(m, before, oldMemos)) : levels(m);
     Map<String, Boolean> changed = new ConcurrentHashMap<>();
     // what a check compares with: the restored table's entries
     Map<String, Entry> checked = checking ? previous.entries : null;
@@ -531,10 +535,18 @@ public final class ProjectColumns implements ColumnsTable {
    * without an entry as in a full run: {@link ParentsFirst} never runs it.
    */
   private List<Node> affected(
-      Manifest m, Map<String, Entry> old, Map<String, ColumnsCache.Memo> oldMemos) {
+      Manifest m, ProjectColumns before, Map<String, ColumnsCache.Memo> oldMemos) {
+    Map<String, Entry> old = before.entries;
+    // the nodes that may have changed since that table's manifest, when both manifests are edits
+    // of one (EditedMap): then not every node is looked at, and the two have the same nodes
+    java.util.Set<String> edited = before.nodes.keysChangedIn(m.nodes());
     java.util.Set<String> reached = new java.util.HashSet<>();
     java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
-    for (Node n : m.nodes().values()) {
+    Iterable<Node> candidates =
+        edited == null
+            ? m.nodes().values()
+            : edited.stream().map(m.nodes()::get).filter(n -> n != null).toList();
+    for (Node n : candidates) {
       if (InferenceWaves.hasColumns(n)) {
         Entry prev = old.get(n.uniqueId());
         if ((prev == null || !sameDefinition(prev.node(), n)) && reached.add(n.uniqueId())) {
@@ -550,19 +562,37 @@ public final class ProjectColumns implements ColumnsTable {
         }
       }
     }
+    if (edited != null) {
+      // the same nodes: every entry of the table before is one of a node with columns now
+      old.forEach(
+          (id, e) -> {
+            if (!reached.contains(id)) {
+              keep(id, e, oldMemos);
+            }
+          });
+      List<Node> out = new java.util.ArrayList<>(reached.size());
+      reached.forEach(id -> out.add(m.nodes().get(id)));
+      out.sort(java.util.Comparator.comparing(Node::uniqueId)); // as in node order
+      return out;
+    }
     List<Node> out = new java.util.ArrayList<>(reached.size());
     for (Node n : m.nodes().values()) {
       if (reached.contains(n.uniqueId())) {
         out.add(n);
       } else if (InferenceWaves.hasColumns(n)) {
-        entries.put(n.uniqueId(), old.get(n.uniqueId()));
-        ColumnsCache.Memo memo = oldMemos.get(n.uniqueId());
-        if (memo != null) {
-          memos.put(n.uniqueId(), memo);
-        }
+        keep(n.uniqueId(), old.get(n.uniqueId()), oldMemos);
       }
     }
     return out;
+  }
+
+  /** Takes a node's entry (and result) from the table before. */
+  private void keep(String id, Entry e, Map<String, ColumnsCache.Memo> oldMemos) {
+    entries.put(id, e);
+    ColumnsCache.Memo memo = oldMemos.get(id);
+    if (memo != null) {
+      memos.put(id, memo);
+    }
   }
 
   /**

@@ -78,6 +78,21 @@ class EditedMapTest {
   }
 
   @Test
+  void aMarkTellsWhichKeysMayDifferFromALaterEditOfTheSameMap() {
+    Map<String, Integer> base = base();
+    Map<String, Integer> first = EditedMap.of(base, Map.of("a", 20));
+    EditedMap.Mark<String> ofBase = EditedMap.Mark.of(base);
+    EditedMap.Mark<String> ofFirst = EditedMap.Mark.of(first);
+    Map<String, Integer> second = EditedMap.of(first, Map.of("b", 30));
+    assertEquals(java.util.Set.of("a", "b"), ofBase.keysChangedIn(second));
+    assertEquals(
+        java.util.Set.of("a", "b"), ofFirst.keysChangedIn(second), "a, as edited since the base");
+    assertEquals(java.util.Set.of("a"), ofFirst.keysChangedIn(base));
+    assertNull(ofFirst.keysChangedIn(new LinkedHashMap<>(base)), "another map: not known");
+    assertNull(EditedMap.Mark.of(new LinkedHashMap<>(base)).keysChangedIn(second));
+  }
+
+  @Test
   void isReadOnly() {
     Map<String, Integer> edited = EditedMap.of(base(), Map.of("a", 20));
     assertThrows(UnsupportedOperationException.class, () -> edited.put("a", 1));

@@ -46,6 +46,56 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void editsInARowFindTheModelVersionsFilesOnceAndKeepTheirVersions() {
+    String versioned =
+        """
+        -- file: models/customers_v1.sql
+        select 1 as id
+        -- file: models/customers.sql
+        select 1 as id, 'x' as name
+        -- file: models/report.sql
+        select * from {{ ref('customers') }}
+        -- file: models/_customers.yml
+        models:
+          - name: customers
+            latest_version: 2
+            versions:
+              - v: 1
+              - v: 2
+        """;
+    ParseCache cache = new ParseCache();
+    ProjectInputs in = Fixture.of(versioned).load();
+    Manifest m = new ManifestBuilder(in, null, null, cache).build();
+    UpdateContext context = cache.updateContext(in);
+    java.nio.file.Path latest = Fixture.ROOT.resolve("models/customers.sql");
+    java.nio.file.Path report = Fixture.ROOT.resolve("models/report.sql");
+    ProjectInputs once = in.withFile(latest, "select 2 as id, 'y' as name");
+    Manifest first =
+        new ManifestBuilder(once, null, null, cache).update(m, java.util.Set.of(latest));
+    ProjectInputs twice = once.withFile(report, "select id from {{ ref('customers', v=1) }}");
+    Manifest second =
+        new ManifestBuilder(twice, null, null, cache).update(first, java.util.Set.of(report));
+    assertNotNull(first);
+    assertNotNull(second);
+    assertSame(context, cache.updateContext(twice), "the same context served both updates");
+    // the latest version lives in the unsuffixed file: still so after both edits
+    assertEquals("2", second.nodes().get("model.shop.customers.v2").version());
+    assertEquals(
+        "models/customers.sql", second.nodes().get("model.shop.customers.v2").originalFilePath());
+    assertEquals(
+        List.of("model.shop.customers.v1"), second.nodes().get("model.shop.report").dependsOn());
+    assertSame(
+        context.versionFiles(once, twice),
+        context.versionFiles(twice, twice.withFile(report, "select 1")),
+        "an update after the last one takes its version files");
+    assertNotSame(
+        context.versionFiles(twice, once),
+        context.versionFiles(in, once),
+        "an update from other files finds them again");
+    assertEquals(context.versionFiles(in, once), context.versionFiles(once, twice));
+  }
+
+  @Test
   void projectFileChangesNeedAFullReload() {
     ProjectInputs in = Fixture.of(PROJECT).load();
     assertNull(in.withFile(Fixture.ROOT.resolve("dbt_project.yml"), "name: x"));

@@ -149,6 +149,62 @@ class ProjectColumnsReuseTest {
   }
 
   @Test
+  void editsInARowFindWhatChangedSinceTheTableBeforeWithoutLookingAtEveryNode() {
+    dev.dbtls.testing.Fixture f = dev.dbtls.testing.Fixture.of(SHOP);
+    dev.dbtls.index.ParseCache cache = new dev.dbtls.index.ParseCache();
+    ProjectSnapshot start =
+        ProjectSnapshot.load(
+            dev.dbtls.testing.Fixture.ROOT,
+            dev.dbtls.testing.Fixture.options(null, Map.of(), Map.of()),
+            List.of(),
+            f,
+            false,
+            cache);
+    ProjectColumns columns = new ProjectColumns(start, null).runNow(Catalog.EMPTY, f);
+    OverlayFileSource files = new OverlayFileSource(f);
+    ProjectSnapshot s = start;
+    // each edit's manifest is made over the first one's nodes (EditedMap): each run looks only at
+    // the nodes edited since the table before it, which may lie several edits back
+    String[][] edits = {
+      {"models/customers_report.sql", "select c.*, 1 as orders from {{ ref('stg_customers') }} c"},
+      {
+        "models/stg_customers.sql",
+        "select id as customer_id, name, 2 as tier from {{ ref('customers') }}"
+      },
+      {"models/orders.sql", "select order_id from {{ ref('stg_payments') }}"},
+    };
+    // the model and its children; none after the second edit, whose build a third one followed
+    // before its run: the third run also finds the second edit's model (and its child)
+    int[] inferred = {1, -1, 3};
+    for (int i = 0; i < edits.length; i++) {
+      Path path = dev.dbtls.testing.Fixture.ROOT.resolve(edits[i][0]);
+      files.open(path, edits[i][1], i + 1);
+      ProjectSnapshot next =
+          ProjectSnapshot.rebuild(
+              s,
+              s.inputs().withFile(path, edits[i][1]),
+              List.of(),
+              files,
+              cache,
+              java.util.Set.of(path));
+      assertTrue(
+          next.manifest().nodes() instanceof dev.dbtls.index.EditedMap<?, ?>,
+          "an edit's manifest: " + edits[i][0]);
+      s = next;
+      if (inferred[i] < 0) {
+        continue;
+      }
+      columns = new ProjectColumns(next, columns).runNow(Catalog.EMPTY, files);
+      assertEquals(inferred[i], columns.inferredCount(), "inferred after " + edits[i][0]);
+      assertEquals(
+          table(new ProjectColumns(next, null).runNow(Catalog.EMPTY, files)), table(columns));
+    }
+    assertEquals(
+        List.of("customer_id", "name", "tier", "orders"),
+        columns.entry("model.shop.customers_report").orElseThrow().known().names());
+  }
+
+  @Test
   void aRunStoppedByANewerBuildDoesNotMakeTheNextOneInferEverything() {
     ProjectColumns first = infer(shop("", ""), null);
     NavFixture typing =
