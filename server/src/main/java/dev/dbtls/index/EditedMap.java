@@ -36,7 +36,8 @@ public final class EditedMap<K, V> extends AbstractMap<K, V> {
 
   /**
    * {@code previous} with the values in {@code changes} replacing its own; every key of {@code
-   * changes} must be one of {@code previous} (a key it lacks is not added: the caller checks).
+   * changes} must be one of {@code previous} (a key it lacks is not added: the caller checks), and
+   * no value is null (a null one would read as not replaced).
    */
   static <K, V> Map<K, V> of(Map<K, V> previous, Map<K, V> changes) {
     Map<K, V> base = previous;
@@ -142,6 +143,11 @@ public final class EditedMap<K, V> extends AbstractMap<K, V> {
       public int size() {
         return base.size();
       }
+
+      @Override
+      public java.util.Spliterator<V> spliterator() {
+        return java.util.Spliterators.spliterator(this, java.util.Spliterator.ORDERED);
+      }
     };
   }
 
@@ -168,6 +174,12 @@ public final class EditedMap<K, V> extends AbstractMap<K, V> {
       @Override
       public int size() {
         return base.size();
+      }
+
+      @Override
+      public java.util.Spliterator<Map.Entry<K, V>> spliterator() {
+        return java.util.Spliterators.spliterator(
+            this, java.util.Spliterator.ORDERED | java.util.Spliterator.DISTINCT);
       }
     };
   }

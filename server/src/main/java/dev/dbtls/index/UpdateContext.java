@@ -21,9 +21,12 @@ final class UpdateContext {
   private final Shape shape;
   final PropertyIndex properties;
   final Set<String> refMacros;
-  // the last update's version files, and the files (the very list) they were found in
+  // the last update's version files, and the files (the very list, weakly: it holds every text)
+  // they were found in
   private Map<String, SqlNodeParser.VersionFile> versionFiles;
-  private List<ProjectFile> versionFilesOf;
+  private java.lang.ref.WeakReference<List<ProjectFile>> versionFilesOf =
+      new java.lang.ref.WeakReference<>(null);
+  private int versionFilesFound;
 
   /**
    * What a context is made of, by identity (not the inputs: they hold every file's text): the
@@ -101,11 +104,17 @@ final class UpdateContext {
    */
   synchronized Map<String, SqlNodeParser.VersionFile> versionFiles(
       ProjectInputs previous, ProjectInputs inputs) {
-    if (versionFiles == null || versionFilesOf != previous.files()) {
+    if (versionFiles == null || versionFilesOf.get() != previous.files()) {
       versionFiles = SqlNodeParser.versionFiles(inputs, properties);
+      versionFilesFound++;
     }
-    versionFilesOf = inputs.files();
+    versionFilesOf = new java.lang.ref.WeakReference<>(inputs.files());
     return versionFiles;
+  }
+
+  /** How many times {@link #versionFiles} walked the files (tests). */
+  synchronized int versionFilesFound() {
+    return versionFilesFound;
   }
 
   /**

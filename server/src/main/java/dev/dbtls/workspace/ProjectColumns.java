@@ -74,6 +74,9 @@ public final class ProjectColumns implements ColumnsTable {
   private final java.util.concurrent.atomic.AtomicInteger inferred =
       new java.util.concurrent.atomic.AtomicInteger();
 
+  /** How many nodes an edit's run looked at for a changed definition (-1: none; tests). */
+  private volatile int lookedAt = -1;
+
   /** Models whose SQL was parsed this run (the others' inference had the same key before). */
   private final java.util.concurrent.atomic.AtomicInteger parsed =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -308,6 +311,11 @@ public final class ProjectColumns implements ColumnsTable {
   /** Milliseconds the last run took, -1 before it ended. */
   public long millis() {
     return millis;
+  }
+
+  /** How many nodes an edit's run looked at for a changed definition, -1 for another run. */
+  int lookedAt() {
+    return lookedAt;
   }
 
   /** How many nodes this run inferred (the others' entries came from the previous table). */
@@ -546,7 +554,9 @@ public final class ProjectColumns implements ColumnsTable {
         edited == null
             ? m.nodes().values()
             : edited.stream().map(m.nodes()::get).filter(n -> n != null).toList();
+    int looked = 0;
     for (Node n : candidates) {
+      looked++;
       if (InferenceWaves.hasColumns(n)) {
         Entry prev = old.get(n.uniqueId());
         if ((prev == null || !sameDefinition(prev.node(), n)) && reached.add(n.uniqueId())) {
@@ -554,6 +564,7 @@ public final class ProjectColumns implements ColumnsTable {
         }
       }
     }
+    lookedAt = looked;
     while (!todo.isEmpty()) {
       for (String id : m.dag().childrenOf(todo.poll())) {
         Node child = m.nodes().get(id);

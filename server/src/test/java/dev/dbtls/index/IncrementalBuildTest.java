@@ -78,6 +78,7 @@ class IncrementalBuildTest {
     assertNotNull(first);
     assertNotNull(second);
     assertSame(context, cache.updateContext(twice), "the same context served both updates");
+    assertEquals(1, context.versionFilesFound(), "the second update took the first one's");
     // the latest version lives in the unsuffixed file: still so after both edits
     assertEquals("2", second.nodes().get("model.shop.customers.v2").version());
     assertEquals(

@@ -142,6 +142,7 @@ class ProjectColumnsReuseTest {
     // stg_payments and the children of it, orders and payments_wide; not the customers' models,
     // the seed or the source
     assertEquals(3, next.inferredCount());
+    assertEquals(1, next.lookedAt(), "the edited model looked at, not every node");
     assertEquals(
         List.of("payment_id", "order_id", "amount", "is_paid", "method"),
         next.entry("model.shop.payments_wide").orElseThrow().known().names());
@@ -176,6 +177,8 @@ class ProjectColumnsReuseTest {
     // the model and its children; none after the second edit, whose build a third one followed
     // before its run: the third run also finds the second edit's model (and its child)
     int[] inferred = {1, -1, 3};
+    // the keys edited since the table's manifest: 1, then 3 (the first edit's model among them)
+    int[] lookedAt = {1, -1, 3};
     for (int i = 0; i < edits.length; i++) {
       Path path = dev.dbtls.testing.Fixture.ROOT.resolve(edits[i][0]);
       files.open(path, edits[i][1], i + 1);
@@ -196,6 +199,7 @@ class ProjectColumnsReuseTest {
       }
       columns = new ProjectColumns(next, columns).runNow(Catalog.EMPTY, files);
       assertEquals(inferred[i], columns.inferredCount(), "inferred after " + edits[i][0]);
+      assertEquals(lookedAt[i], columns.lookedAt(), "looked at after " + edits[i][0]);
       assertEquals(
           table(new ProjectColumns(next, null).runNow(Catalog.EMPTY, files)), table(columns));
     }
