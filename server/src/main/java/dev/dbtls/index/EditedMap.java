@@ -125,18 +125,7 @@ public final class EditedMap<K, V> extends AbstractMap<K, V> {
     return new AbstractCollection<>() {
       @Override
       public Iterator<V> iterator() {
-        Iterator<Map.Entry<K, V>> entries = base.entrySet().iterator();
-        return new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return entries.hasNext();
-          }
-
-          @Override
-          public V next() {
-            return valueOf(entries.next());
-          }
-        };
+        return mapped(EditedMap.this::valueOf);
       }
 
       @Override
@@ -156,19 +145,7 @@ public final class EditedMap<K, V> extends AbstractMap<K, V> {
     return new AbstractSet<>() {
       @Override
       public Iterator<Map.Entry<K, V>> iterator() {
-        Iterator<Map.Entry<K, V>> entries = base.entrySet().iterator();
-        return new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return entries.hasNext();
-          }
-
-          @Override
-          public Map.Entry<K, V> next() {
-            Map.Entry<K, V> e = entries.next();
-            return new SimpleImmutableEntry<>(e.getKey(), valueOf(e));
-          }
-        };
+        return mapped(e -> new SimpleImmutableEntry<>(e.getKey(), valueOf(e)));
       }
 
       @Override
@@ -187,6 +164,22 @@ public final class EditedMap<K, V> extends AbstractMap<K, V> {
   @Override
   public void forEach(BiConsumer<? super K, ? super V> action) {
     base.forEach((k, v) -> action.accept(k, replaced.isEmpty() ? v : replacedOr(k, v)));
+  }
+
+  /** The base's entries in its order, each as {@code f} makes it (read-only). */
+  private <T> Iterator<T> mapped(java.util.function.Function<Map.Entry<K, V>, T> f) {
+    Iterator<Map.Entry<K, V>> entries = base.entrySet().iterator();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return entries.hasNext();
+      }
+
+      @Override
+      public T next() {
+        return f.apply(entries.next());
+      }
+    };
   }
 
   private V valueOf(Map.Entry<K, V> e) {

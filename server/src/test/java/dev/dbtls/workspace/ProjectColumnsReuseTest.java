@@ -61,6 +61,18 @@ class ProjectColumnsReuseTest {
       select c.*, 0 as orders from {{ ref('stg_customers') }} c
       """;
 
+  /** The shop as the server loads it, with the parse cache its edits' rebuilds share. */
+  private static ProjectSnapshot load(
+      dev.dbtls.testing.Fixture f, dev.dbtls.index.ParseCache cache) {
+    return ProjectSnapshot.load(
+        dev.dbtls.testing.Fixture.ROOT,
+        dev.dbtls.testing.Fixture.options(null, Map.of(), Map.of()),
+        List.of(),
+        f,
+        false,
+        cache);
+  }
+
   private static NavFixture shop(String from, String to) {
     String spec = SHOP.replace(from, to);
     if (!from.equals(to)) {
@@ -112,14 +124,7 @@ class ProjectColumnsReuseTest {
   void anEditsRunInfersTheEditedModelAndItsDescendantsOnly() {
     dev.dbtls.testing.Fixture f = dev.dbtls.testing.Fixture.of(SHOP);
     dev.dbtls.index.ParseCache cache = new dev.dbtls.index.ParseCache();
-    ProjectSnapshot before =
-        ProjectSnapshot.load(
-            dev.dbtls.testing.Fixture.ROOT,
-            dev.dbtls.testing.Fixture.options(null, Map.of(), Map.of()),
-            List.of(),
-            f,
-            false,
-            cache);
+    ProjectSnapshot before = load(f, cache);
     ProjectColumns first = new ProjectColumns(before, null).runNow(Catalog.EMPTY, f);
     Path stg = dev.dbtls.testing.Fixture.ROOT.resolve("models/stg_payments.sql");
     String text =
@@ -153,14 +158,7 @@ class ProjectColumnsReuseTest {
   void editsInARowFindWhatChangedSinceTheTableBeforeWithoutLookingAtEveryNode() {
     dev.dbtls.testing.Fixture f = dev.dbtls.testing.Fixture.of(SHOP);
     dev.dbtls.index.ParseCache cache = new dev.dbtls.index.ParseCache();
-    ProjectSnapshot start =
-        ProjectSnapshot.load(
-            dev.dbtls.testing.Fixture.ROOT,
-            dev.dbtls.testing.Fixture.options(null, Map.of(), Map.of()),
-            List.of(),
-            f,
-            false,
-            cache);
+    ProjectSnapshot start = load(f, cache);
     ProjectColumns columns = new ProjectColumns(start, null).runNow(Catalog.EMPTY, f);
     OverlayFileSource files = new OverlayFileSource(f);
     ProjectSnapshot s = start;
