@@ -40,13 +40,9 @@ public final class EditedMap<K, V> extends AbstractMap<K, V> {
    * no value is null (a null one would read as not replaced).
    */
   static <K, V> Map<K, V> of(Map<K, V> previous, Map<K, V> changes) {
-    Map<K, V> base = previous;
-    Map<K, V> all = new HashMap<>(changes);
-    if (previous instanceof EditedMap<K, V> edited) {
-      base = edited.base;
-      all = new HashMap<>(edited.replaced);
-      all.putAll(changes);
-    }
+    Map<K, V> base = previous instanceof EditedMap<K, V> e ? e.base : previous;
+    Map<K, V> all = new HashMap<>(previous instanceof EditedMap<K, V> e ? e.replaced : Map.of());
+    all.putAll(changes);
     all.keySet().retainAll(base.keySet());
     if (all.size() > MOST_REPLACED) {
       Map<K, V> copy = new LinkedHashMap<>(base);

@@ -25,7 +25,7 @@ public final class Manifest {
   // in node order (ids sorted): completion sorts names, and nearly sorted input sorts fast
   private final Map<String, List<Node>> byName;
   private final Map<String, List<Node>> disabledByName = new HashMap<>();
-  // copied by a manifest after an edit, with the edited nodes' lists replaced
+  // after an edit, byName and byFile are views of the manifest's before (EditedMap)
   private final Map<String, List<Node>> byFile;
   // the indexes below are never changed once made: a manifest after an edit shares them
   private final Map<String, List<Node>> sourcesByKey;
@@ -76,11 +76,12 @@ public final class Manifest {
   /**
    * {@code previous} after an edit that replaced some of its nodes with new versions of themselves
    * (the same ids, so the same names, types and files: {@link ManifestUpdate}): the indexes by name
-   * and by file are copied from {@code previous} with those nodes swapped, the others shared,
-   * instead of being built again over every node (on 100,000 models that was a fifth of an edit's
-   * CPU, and most of what an edit kept; README benchmarks). Built whole when a replaced node is of
-   * a kind the shared indexes hold, or is not where the manifest before had it (another name or
-   * file: never from {@code ManifestUpdate}, which takes a renamed node to a full build).
+   * and by file are views of {@code previous}' with those nodes' lists swapped ({@link EditedMap}),
+   * the others shared, instead of being built again over every node (on 100,000 models that was a
+   * fifth of an edit's CPU, and most of what an edit kept; README benchmarks). Built whole when a
+   * replaced node is of a kind the shared indexes hold, or is not where the manifest before had it
+   * (another name or file: never from {@code ManifestUpdate}, which takes a renamed node to a full
+   * build).
    */
   static Manifest afterEdit(
       Manifest previous,

@@ -573,27 +573,17 @@ public final class ProjectColumns implements ColumnsTable {
         }
       }
     }
-    if (edited != null) {
-      // the same nodes: every entry of the table before is one of a node with columns now
-      old.forEach(
-          (id, e) -> {
-            if (!reached.contains(id)) {
-              keep(id, e, oldMemos);
-            }
-          });
-      List<Node> out = new java.util.ArrayList<>(reached.size());
-      reached.forEach(id -> out.add(m.nodes().get(id)));
-      out.sort(java.util.Comparator.comparing(Node::uniqueId)); // as in node order
-      return out;
-    }
+    // every other node's entry from the table before (not those of nodes gone since a full build)
+    old.forEach(
+        (id, e) -> {
+          if (!reached.contains(id) && m.nodes().containsKey(id)) {
+            keep(id, e, oldMemos);
+          }
+        });
     List<Node> out = new java.util.ArrayList<>(reached.size());
-    for (Node n : m.nodes().values()) {
-      if (reached.contains(n.uniqueId())) {
-        out.add(n);
-      } else if (InferenceWaves.hasColumns(n)) {
-        keep(n.uniqueId(), old.get(n.uniqueId()), oldMemos);
-      }
-    }
+    reached.forEach(id -> out.add(m.nodes().get(id)));
+    out.sort(
+        java.util.Comparator.comparing(Node::uniqueId)); // a fixed order: ParentsFirst takes any
     return out;
   }
 
