@@ -11,6 +11,7 @@ import dev.dbtls.index.Node;
 import dev.dbtls.index.compile.NodeCompiler;
 import dev.dbtls.index.compile.ProjectSnapshot;
 import dev.dbtls.project.FileSource;
+import dev.dbtls.project.ProblemCode;
 import dev.dbtls.sql.SqlDialect;
 import java.util.HashMap;
 import java.util.List;
@@ -57,8 +58,11 @@ public final class ProjectColumns implements ColumnsTable {
   private final String adapterType;
   private volatile ProjectColumns previous;
 
-  /** Sized as the previous table's: an edit's run fills it with nearly every entry of that one. */
-  private final Map<String, Entry> entries;
+  /**
+   * Sized as the previous table's, or (an edit's run of a manifest over the same nodes) a layer
+   * over the previous table's entries ({@link LayeredMap}): set before the run puts anything.
+   */
+  private volatile Map<String, Entry> entries;
 
   private final CompletableFuture<ProjectColumns> done = new CompletableFuture<>();
   private volatile boolean started;
@@ -77,14 +81,19 @@ public final class ProjectColumns implements ColumnsTable {
   /** How many nodes an edit's run looked at for a changed definition (-1: none; tests). */
   private volatile int lookedAt = -1;
 
+  /** How many nodes this run went through, inferred or taken as they were (tests). */
+  private final java.util.concurrent.atomic.AtomicInteger ran =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** Models whose SQL was parsed this run (the others' inference had the same key before). */
   private final java.util.concurrent.atomic.AtomicInteger parsed =
       new java.util.concurrent.atomic.AtomicInteger();
 
   /**
-   * Each model's inference by its key ({@link ColumnsKey}), for the next run and the next session.
+   * Each model's inference by its key ({@link ColumnsKey}), for the next run and the next session;
+   * a layer over the earlier results where {@link #entries} is one.
    */
-  private final Map<String, ColumnsCache.Memo> memos;
+  private volatile Map<String, ColumnsCache.Memo> memos;
 
   /** Each node's columns as a digest ({@link ColumnsKey#digest}), while this run needs them. */
   private final Map<String, byte[]> digests = new ConcurrentHashMap<>();
@@ -318,6 +327,11 @@ public final class ProjectColumns implements ColumnsTable {
     return lookedAt;
   }
 
+  /** How many nodes this run went through: inferred, or found as they were (tests). */
+  int ranCount() {
+    return ran.get();
+  }
+
   /** How many nodes this run inferred (the others' entries came from the previous table). */
   public int inferredCount() {
     return inferred.get();
@@ -468,60 +482,79 @@ public final class ProjectColumns implements ColumnsTable {
             disk,
             restoreInputs);
     firstOfSession = before == null;
-    // the open files first where a run infers every node; an edit's run reuses nearly all of them;
-    // in each phase a node runs as soon as its parents are done (ParentsFirst)
-    List<List<Node>> levels = reuse ? List.of(affected(m, before, oldMemos)) : levels(m);
-    Map<String, Boolean> changed = new ConcurrentHashMap<>();
     // what a check compares with: the restored table's entries
     Map<String, Entry> checked = checking ? previous.entries : null;
-    for (List<Node> phase : levels) {
-      if (stopped) {
-        return;
-      }
-      try {
-        ParentsFirst.run(
-            phase,
-            pool,
-            n -> {
-              if (stopped) {
-                return;
-              }
-              EditorRequests.giveWay(GIVE_WAY_MS);
-              Entry prev = old.get(n.uniqueId());
-              boolean parentsChanged = n.dependsOn().stream().anyMatch(p -> changed.containsKey(p));
-              boolean same = prev != null && !parentsChanged && sameDefinition(prev.node(), n);
-              Entry e = same ? prev : inference.infer(n);
-              if (!same) {
-                inferred.incrementAndGet();
-              } else if (oldMemos.containsKey(n.uniqueId())) {
-                memos.put(n.uniqueId(), oldMemos.get(n.uniqueId()));
-              }
-              if (checked != null) {
-                Entry was = checked.get(n.uniqueId());
-                if (e.equals(was)) {
-                  e = was; // one copy in memory of what the check confirmed
-                } else {
-                  changedCount.incrementAndGet();
-                }
-              }
-              entries.put(n.uniqueId(), e);
-              if (prev == null || !prev.known().equals(e.known())) {
-                changed.put(n.uniqueId(), true);
-              }
-            });
-      } catch (InterruptedException | java.util.concurrent.RejectedExecutionException e) {
-        stopped = true; // the session closes
-        return;
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (e.getCause() instanceof java.util.concurrent.RejectedExecutionException) {
-          stopped = true; // the session closed while the run went on
+    // nodes whose columns differ from the table before's, and from what this run had for them
+    // before it inferred them (again) in the phase under way
+    Map<String, Boolean> changed = new ConcurrentHashMap<>();
+    Map<String, Boolean> changedNow = new ConcurrentHashMap<>();
+    java.util.function.Consumer<Node> work =
+        n -> {
+          if (stopped) {
+            return;
+          }
+          ran.incrementAndGet();
+          EditorRequests.giveWay(GIVE_WAY_MS);
+          String id = n.uniqueId();
+          Entry prev = old.get(id);
+          boolean parentsChanged = n.dependsOn().stream().anyMatch(p -> changed.containsKey(p));
+          boolean same = prev != null && !parentsChanged && sameDefinition(prev.node(), n);
+          Entry was = entries.get(id);
+          if (was == null) {
+            was = prev;
+          }
+          Entry e;
+          if (same) {
+            e = prev;
+            if (oldMemos.containsKey(id)) {
+              memos.put(id, oldMemos.get(id));
+            }
+          } else {
+            memos.remove(id); // a model that no longer compiles keeps no result of before
+            e = inference.infer(n);
+            inferred.incrementAndGet();
+          }
+          if (checked != null) {
+            Entry had = checked.get(id);
+            if (e.equals(had)) {
+              e = had; // one copy in memory of what the check confirmed
+            } else {
+              changedCount.incrementAndGet();
+            }
+          }
+          entries.put(id, e);
+          if (prev == null || !prev.known().equals(e.known())) {
+            changed.put(id, true);
+          }
+          if (was == null || !was.known().equals(e.known())) {
+            changedNow.put(id, true);
+          }
+        };
+    if (!reuse) {
+      // the open files first where a run infers every node; in each phase a node runs as soon as
+      // its parents are done (ParentsFirst)
+      for (List<Node> phase : levels(m)) {
+        if (!runPhase(phase, work)) {
           return;
         }
-        FeatureFailures.log("columns", "", 0, e.getCause());
-        return;
-      } catch (Exception e) {
-        FeatureFailures.log("columns", "", 0, e);
-        return;
+      }
+    } else {
+      // an edit's run: the nodes whose definition changed, then the children of those whose
+      // columns changed, and so on down (a model below two of them may run twice: once for each)
+      java.util.Set<String> edited = before.nodes.keysChangedIn(m.nodes());
+      if (edited != null) {
+        // the same nodes as the table before's: that table is this one's base, not copied
+        entries = LayeredMap.over(before.entries);
+        memos = LayeredMap.over(oldMemos);
+      }
+      boolean cycles = m.problems().stream().anyMatch(p -> p.code() == ProblemCode.DAG_CYCLE);
+      List<Node> phase = affected(m, before, oldMemos, edited, cycles);
+      while (!phase.isEmpty()) {
+        changedNow.clear();
+        if (!runPhase(phase, work)) {
+          return;
+        }
+        phase = cycles ? List.of() : childrenWithColumns(m, changedNow.keySet());
       }
     }
     digests.clear();
@@ -534,20 +567,48 @@ public final class ProjectColumns implements ColumnsTable {
   }
 
   /**
-   * An edit's run: the nodes whose definition changed and their descendants with columns, to be
-   * inferred; every other node's entry (and result) is taken from the previous table here, on this
-   * thread, without a task each (an edit reaches a few of 10,000). Found from the changed nodes
-   * down the DAG instead of by a walk of the whole project in topological order: on 100,000 models
-   * that walk was a third of an edit's CPU (README benchmarks). A node below a cycle is reached
-   * whatever its id (the walk in order missed those that sorted before their parent), and stays
-   * without an entry as in a full run: {@link ParentsFirst} never runs it.
+   * Runs {@code work} on the nodes of one phase, each after its parents among them; false when the
+   * run ends here (stopped, the session closed, or a failure, logged).
+   */
+  private boolean runPhase(List<Node> phase, java.util.function.Consumer<Node> work) {
+    if (stopped) {
+      return false;
+    }
+    try {
+      ParentsFirst.run(phase, pool, work);
+      return true;
+    } catch (InterruptedException | java.util.concurrent.RejectedExecutionException e) {
+      stopped = true; // the session closes
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof java.util.concurrent.RejectedExecutionException) {
+        stopped = true; // the session closed while the run went on
+      } else {
+        FeatureFailures.log("columns", "", 0, e.getCause());
+      }
+    } catch (Exception e) {
+      FeatureFailures.log("columns", "", 0, e);
+    }
+    return false;
+  }
+
+  /**
+   * An edit's first phase: the nodes with columns whose definition changed since {@code before}
+   * (among the keys edited since it, when {@code edited} says which: then not every node is looked
+   * at); the phases after it are the children of those whose columns changed ({@link
+   * #childrenWithColumns}), so that an edit that leaves a model's columns as they were runs that
+   * model only, not its thousands of descendants. With a cycle in the DAG, every descendant at once
+   * instead: a node on or below a cycle then stays without an entry, as in a full run ({@link
+   * ParentsFirst} never runs it), where phases of children would run it once its parent ran.
+   * Without {@code edited} (a full build since that table), every other node's entry is copied from
+   * the table before here, on this thread (not those of nodes gone since).
    */
   private List<Node> affected(
-      Manifest m, ProjectColumns before, Map<String, ColumnsCache.Memo> oldMemos) {
+      Manifest m,
+      ProjectColumns before,
+      Map<String, ColumnsCache.Memo> oldMemos,
+      java.util.Set<String> edited,
+      boolean cycles) {
     Map<String, Entry> old = before.entries;
-    // the nodes that may have changed since that table's manifest, when both manifests are edits
-    // of one (EditedMap): then not every node is looked at, and the two have the same nodes
-    java.util.Set<String> edited = before.nodes.keysChangedIn(m.nodes());
     java.util.Set<String> reached = new java.util.HashSet<>();
     java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
     Iterable<Node> candidates =
@@ -565,7 +626,7 @@ public final class ProjectColumns implements ColumnsTable {
       }
     }
     lookedAt = looked;
-    while (!todo.isEmpty()) {
+    while (cycles && !todo.isEmpty()) {
       for (String id : m.dag().childrenOf(todo.poll())) {
         Node child = m.nodes().get(id);
         if (child != null && InferenceWaves.hasColumns(child) && reached.add(id)) {
@@ -573,17 +634,36 @@ public final class ProjectColumns implements ColumnsTable {
         }
       }
     }
-    // every other node's entry from the table before (not those of nodes gone since a full build)
-    old.forEach(
-        (id, e) -> {
-          if (!reached.contains(id) && m.nodes().containsKey(id)) {
-            keep(id, e, oldMemos);
-          }
-        });
-    List<Node> out = new java.util.ArrayList<>(reached.size());
-    reached.forEach(id -> out.add(m.nodes().get(id)));
-    out.sort(
-        java.util.Comparator.comparing(Node::uniqueId)); // a fixed order: ParentsFirst takes any
+    if (edited == null) {
+      old.forEach(
+          (id, e) -> {
+            if (!reached.contains(id) && m.nodes().containsKey(id)) {
+              keep(id, e, oldMemos);
+            }
+          });
+    }
+    return inOrder(m, reached);
+  }
+
+  /** The children with columns of these nodes, for an edit's next phase. */
+  private static List<Node> childrenWithColumns(Manifest m, java.util.Set<String> ids) {
+    java.util.Set<String> children = new java.util.HashSet<>();
+    for (String id : ids) {
+      for (String child : m.dag().childrenOf(id)) {
+        Node n = m.nodes().get(child);
+        if (n != null && InferenceWaves.hasColumns(n)) {
+          children.add(child);
+        }
+      }
+    }
+    return inOrder(m, children);
+  }
+
+  /** These nodes in a fixed order (ParentsFirst takes any). */
+  private static List<Node> inOrder(Manifest m, java.util.Set<String> ids) {
+    List<Node> out = new java.util.ArrayList<>(ids.size());
+    ids.forEach(id -> out.add(m.nodes().get(id)));
+    out.sort(java.util.Comparator.comparing(Node::uniqueId));
     return out;
   }
 

@@ -206,6 +206,95 @@ class ProjectColumnsReuseTest {
         columns.entry("model.shop.customers_report").orElseThrow().known().names());
   }
 
+  /** An edit of {@code path} to {@code text} on {@code s}'s inputs, as the server rebuilds. */
+  private static ProjectSnapshot edit(
+      ProjectSnapshot s,
+      OverlayFileSource files,
+      dev.dbtls.index.ParseCache cache,
+      String path,
+      String text,
+      int version) {
+    Path p = dev.dbtls.testing.Fixture.ROOT.resolve(path);
+    files.open(p, text, version);
+    ProjectSnapshot next =
+        ProjectSnapshot.rebuild(
+            s, s.inputs().withFile(p, text), List.of(), files, cache, java.util.Set.of(p));
+    assertTrue(next.manifest().nodes() instanceof dev.dbtls.index.EditedMap<?, ?>, "an edit");
+    return next;
+  }
+
+  @Test
+  void anEditThatLeavesAModelsColumnsAsTheyWereRunsThatModelOnlyOverTheTableBefore() {
+    // mixed is below stg_payments twice: through orders and through payments_wide
+    String spec =
+        SHOP
+            + """
+            -- file: models/mixed.sql
+            select o.total, w.amount from {{ ref('orders') }} o
+            join {{ ref('payments_wide') }} w on o.order_id = w.order_id
+            """;
+    dev.dbtls.testing.Fixture f = dev.dbtls.testing.Fixture.of(spec);
+    dev.dbtls.index.ParseCache cache = new dev.dbtls.index.ParseCache();
+    ProjectSnapshot s = load(f, cache);
+    ProjectColumns columns = new ProjectColumns(s, null).runNow(Catalog.EMPTY, f);
+    OverlayFileSource files = new OverlayFileSource(f);
+    String stg =
+        "select id as payment_id, order_id, {{ cents_to_dollars('amount_cents') }} as amount\n"
+            + "  {{ extra_columns() }}\nfrom {{ source('raw', 'payments') }}\n";
+    // {text, nodes run, nodes inferred}
+    Object[][] edits = {
+      // the SQL changes, its columns do not: its four descendants are not run
+      {stg + "where amount_cents > 0\n", 1, 1},
+      // a new column: stg_payments, its children, and mixed below both (once, after both)
+      {stg.replace("{{ extra_columns() }}", "{{ extra_columns() }}, 'card' as method"), 4, 4},
+      // a model that no longer compiles keeps no result of before; its children change with it
+      {stg.replace("{{ extra_columns() }}", "{{ no_such_macro() }}"), 4, 4},
+    };
+    for (int i = 0; i < edits.length; i++) {
+      ProjectColumns before = columns;
+      s = edit(s, files, cache, "models/stg_payments.sql", (String) edits[i][0], i + 1);
+      columns = new ProjectColumns(s, columns).runNow(Catalog.EMPTY, files);
+      assertEquals(edits[i][1], columns.ranCount(), "run after edit " + i);
+      assertEquals(edits[i][2], columns.inferredCount(), "inferred after edit " + i);
+      assertTrue(
+          columns.entries() instanceof LayeredMap<?, ?> l
+              && (i == 0 ? l.readsThrough(before.entries()) : !l.readsThrough(before.entries())),
+          "the first table is the base of every edit's, not copied");
+      ProjectColumns fresh = new ProjectColumns(s, null).runNow(Catalog.EMPTY, files);
+      assertEquals(table(fresh), table(columns), "after edit " + i);
+      assertEquals(
+          new TreeMap<>(fresh.memos()).keySet(),
+          new TreeMap<>(columns.memos()).keySet(),
+          "the models with a result after edit " + i);
+    }
+    assertNull(columns.memos().get("model.shop.stg_payments"), "no result for a model that fails");
+  }
+
+  @Test
+  void anEditThatMakesACycleGivesWhatAFullRunGives() {
+    dev.dbtls.testing.Fixture f = dev.dbtls.testing.Fixture.of(SHOP);
+    dev.dbtls.index.ParseCache cache = new dev.dbtls.index.ParseCache();
+    ProjectSnapshot s = load(f, cache);
+    ProjectColumns columns = new ProjectColumns(s, null).runNow(Catalog.EMPTY, f);
+    OverlayFileSource files = new OverlayFileSource(f);
+    Path p = dev.dbtls.testing.Fixture.ROOT.resolve("models/stg_customers.sql");
+    // stg_customers below customers_report, which is below it
+    String text =
+        "select id as customer_id, name from {{ ref('customers') }}\n"
+            + "-- {{ ref('customers_report') }}\n";
+    files.open(p, text, 1);
+    s =
+        ProjectSnapshot.rebuild(
+            s, s.inputs().withFile(p, text), List.of(), files, cache, java.util.Set.of(p));
+    assertTrue(
+        s.manifest().problems().stream()
+            .anyMatch(x -> x.code() == dev.dbtls.project.ProblemCode.DAG_CYCLE),
+        s.manifest().problems().toString());
+    columns = new ProjectColumns(s, columns).runNow(Catalog.EMPTY, files);
+    assertEquals(table(new ProjectColumns(s, null).runNow(Catalog.EMPTY, files)), table(columns));
+    assertTrue(columns.entry("model.shop.customers_report").isEmpty(), "on the cycle: no entry");
+  }
+
   @Test
   void aRunStoppedByANewerBuildDoesNotMakeTheNextOneInferEverything() {
     ProjectColumns first = infer(shop("", ""), null);
