@@ -28,14 +28,24 @@ public final class DidYouMean {
     int limit = Math.max(2, wrong.length() / 3);
     java.util.List<Object[]> close = new java.util.ArrayList<>();
     int[] wrongCounts = counts(wrong);
-    for (String k :
-        known instanceof java.util.Set<?> ? known : new java.util.LinkedHashSet<>(known)) {
-      if (Math.abs(k.length() - wrong.length()) <= limit
-          && !k.equals(wrong)
-          && countsBound(wrongCounts, wrong.length(), k) <= limit) {
-        int d = distanceAtMost(wrong, k, limit);
-        if (d <= limit) {
-          close.add(new Object[] {k, d});
+    if (known instanceof java.util.Set<String> set
+        && set.size() >= MANY
+        && READ_ONLY.isInstance(set)) {
+      Names names = Names.of(set);
+      long mask = mask(wrong);
+      for (int i = 0; i < names.all.length; i++) {
+        // each edit adds or takes away at most two of the characters that occur: a bound as cheap
+        // as a comparison, from what the names' set holds for the edits after it
+        if (Math.abs(names.lengths[i] - wrong.length()) <= limit
+            && Long.bitCount(names.masks[i] ^ mask) <= 2 * limit) {
+          consider(wrong, names.all[i], limit, wrongCounts, close);
+        }
+      }
+    } else {
+      for (String k :
+          known instanceof java.util.Set<?> ? known : new java.util.LinkedHashSet<>(known)) {
+        if (Math.abs(k.length() - wrong.length()) <= limit) {
+          consider(wrong, k, limit, wrongCounts, close);
         }
       }
     }
@@ -45,6 +55,88 @@ public final class DidYouMean {
         .limit(max)
         .map(p -> (String) p[0])
         .toList();
+  }
+
+  /** Adds {@code k} to {@code close} when it is within {@code limit} of {@code wrong}. */
+  private static void consider(
+      String wrong, String k, int limit, int[] wrongCounts, java.util.List<Object[]> close) {
+    if (!k.equals(wrong) && countsBound(wrongCounts, wrong.length(), k) <= limit) {
+      int d = distanceAtMost(wrong, k, limit);
+      if (d <= limit) {
+        close.add(new Object[] {k, d});
+      }
+    }
+  }
+
+  /**
+   * A read-only set of this many names or more has them kept with their lengths and characters
+   * ({@link Names}): on 100,000 models, filtering every name again was most of the relink of an
+   * edit that left a ref unknown.
+   */
+  static final int MANY = 2048;
+
+  /** Which characters occur in {@code s}, folded into 64 bits (a fold only lowers the bound). */
+  private static long mask(String s) {
+    long m = 0;
+    for (int i = 0; i < s.length(); i++) {
+      m |= 1L << (s.charAt(i) & 63);
+    }
+    return m;
+  }
+
+  /**
+   * The read-only view of a set ({@link java.util.Collections#unmodifiableSet}): the sets whose
+   * {@link Names} are kept are a manifest's, read-only views of maps no one changes.
+   */
+  private static final Class<?> READ_ONLY =
+      java.util.Collections.unmodifiableSet(new java.util.HashSet<>()).getClass();
+
+  /**
+   * A set's names with their lengths and {@link #mask}s, in its order, for the last few sets met
+   * (the sets held weakly): an edit's manifest has the names of the manifest before ({@link
+   * EditedMap#keySet}), so only a full build works them out again.
+   */
+  private static final class Names {
+    private static final int SLOTS = 4;
+
+    private static final Names[] RECENT = new Names[SLOTS];
+
+    private static int nextSlot;
+
+    private final java.lang.ref.WeakReference<java.util.Set<String>> of;
+    private final String[] all;
+    private final int[] lengths;
+    private final long[] masks;
+
+    private Names(java.util.Set<String> set) {
+      this.of = new java.lang.ref.WeakReference<>(set);
+      this.all = set.toArray(new String[0]);
+      this.lengths = new int[all.length];
+      this.masks = new long[all.length];
+      for (int i = 0; i < all.length; i++) {
+        lengths[i] = all[i].length();
+        masks[i] = mask(all[i]);
+      }
+    }
+
+    static synchronized Names of(java.util.Set<String> set) {
+      for (Names n : RECENT) {
+        if (n != null && n.of.get() == set) {
+          return n;
+        }
+      }
+      Names n = new Names(set);
+      int slot = nextSlot;
+      for (int i = 0; i < SLOTS; i++) {
+        if (RECENT[i] == null || RECENT[i].of.get() == null) {
+          slot = i; // one whose set is gone
+          break;
+        }
+      }
+      RECENT[slot] = n;
+      nextSlot = (slot + 1) % SLOTS;
+      return n;
+    }
   }
 
   private static int[] counts(String s) {

@@ -29,9 +29,16 @@ public final class EditedMap<K, V> extends AbstractMap<K, V> {
   private final Map<K, V> base;
   private final Map<K, V> replaced;
 
-  private EditedMap(Map<K, V> base, Map<K, V> replaced) {
+  /**
+   * The base's keys, read-only: one set for every map over that base, so that what is worked out
+   * once from a project's names ({@link DidYouMean}) serves the edits after it.
+   */
+  private final Set<K> keys;
+
+  private EditedMap(Map<K, V> base, Map<K, V> replaced, Set<K> keys) {
     this.base = base;
     this.replaced = replaced;
+    this.keys = keys;
   }
 
   /**
@@ -49,7 +56,12 @@ public final class EditedMap<K, V> extends AbstractMap<K, V> {
       copy.putAll(all);
       return copy;
     }
-    return new EditedMap<>(base, all);
+    return new EditedMap<>(
+        base,
+        all,
+        previous instanceof EditedMap<K, V> e
+            ? e.keys
+            : java.util.Collections.unmodifiableSet(base.keySet()));
   }
 
   /**
@@ -106,14 +118,15 @@ public final class EditedMap<K, V> extends AbstractMap<K, V> {
     return base.size();
   }
 
+  /** The base's keys, in its order: the same set for every map made over that base. */
   @Override
-  public boolean isEmpty() {
-    return base.isEmpty();
+  public Set<K> keySet() {
+    return keys;
   }
 
   @Override
-  public Set<K> keySet() {
-    return java.util.Collections.unmodifiableSet(base.keySet());
+  public boolean isEmpty() {
+    return base.isEmpty();
   }
 
   @Override

@@ -369,6 +369,19 @@ public final class Manifest {
   }
 
   public java.util.Set<String> refableNames() {
-    return byName.keySet();
+    java.util.Set<String> names = refableNames;
+    if (names == null) {
+      // after an edit, the manifest before's set (EditedMap): what "did you mean" works out from
+      // the names once serves the edits after it
+      names =
+          byName instanceof EditedMap<?, ?>
+              ? byName.keySet()
+              : java.util.Collections.unmodifiableSet(byName.keySet());
+      refableNames = names;
+    }
+    return names;
   }
+
+  /** {@link #refableNames}, once asked for. */
+  private volatile java.util.Set<String> refableNames;
 }

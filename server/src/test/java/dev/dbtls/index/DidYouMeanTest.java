@@ -46,6 +46,31 @@ class DidYouMeanTest {
     }
   }
 
+  @Test
+  void aLargeReadOnlySetsNamesKeptForTheNextSearchGiveTheSameAnswers() {
+    Random r = new Random(7);
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    while (names.size() < DidYouMean.MANY + 500) {
+      names.add(word(r) + word(r)); // up to 18 characters, some past 63 when folded: '_' and 'a'
+    }
+    java.util.Set<String> known = java.util.Collections.unmodifiableSet(names);
+    for (int round = 0; round < 60; round++) {
+      String wrong = round % 3 == 0 ? List.copyOf(names).get(round * 37) + "x" : word(r) + word(r);
+      int limit = Math.max(2, wrong.length() / 3);
+      List<String> expected =
+          names.stream()
+              .filter(k -> !k.equals(wrong) && DidYouMean.distance(wrong, k) <= limit)
+              .sorted(
+                  java.util.Comparator.comparingInt((String k) -> DidYouMean.distance(wrong, k))
+                      .thenComparing(k -> k))
+              .limit(5)
+              .toList();
+      assertEquals(expected, DidYouMean.candidates(wrong, known, 5), wrong);
+      // the same set as a plain one: every name filtered on the spot
+      assertEquals(expected, DidYouMean.candidates(wrong, List.copyOf(names), 5), wrong);
+    }
+  }
+
   private static String word(Random r) {
     StringBuilder sb = new StringBuilder();
     int n = 2 + r.nextInt(8);

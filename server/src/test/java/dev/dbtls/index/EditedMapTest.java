@@ -58,6 +58,10 @@ class EditedMapTest {
     Map<String, Integer> second = EditedMap.of(first, Map.of("b", 300));
     assertEquals(Map.of("c", 1, "a", 20, "b", 300), second);
     assertEquals(Map.of("c", 1, "a", 20, "b", 30), first, "the first edit's map is kept");
+    // one read-only set of keys along the chain: what is worked out from it is worked out once
+    assertTrue(first.keySet() == second.keySet(), "the same keys, the same set");
+    assertThrows(UnsupportedOperationException.class, () -> second.keySet().remove("a"));
+    assertEquals(List.of("c", "a", "b"), new ArrayList<>(second.keySet()));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.project.ProjectInputs;
@@ -130,6 +131,18 @@ class IncrementalBuildTest {
         new java.util.ArrayList<>(before.nodes().keySet()),
         new java.util.ArrayList<>(updated.nodes().keySet()),
         "in the same order");
+    Manifest twice =
+        new ManifestBuilder(
+                edited.withFile(Fixture.ROOT.resolve("models/c.sql"), "select 5 as id"),
+                null,
+                null,
+                cache)
+            .update(updated, java.util.Set.of(Fixture.ROOT.resolve("models/c.sql")));
+    assertSame(
+        updated.refableNames(),
+        twice.refableNames(),
+        "the names of edits in a row: one set, whose filters \"did you mean\" works out once");
+    assertThrows(UnsupportedOperationException.class, () -> twice.refableNames().remove("a"));
 
     ProjectInputs described =
         edited.withFile(
