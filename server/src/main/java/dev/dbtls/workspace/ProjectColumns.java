@@ -526,8 +526,8 @@ public final class ProjectColumns implements ColumnsTable {
           if (prev == null || !prev.known().equals(e.known())) {
             changed.put(id, true);
           }
-          if (was == null || !was.known().equals(e.known())) {
-            changedNow.put(id, true);
+          if (reuse && (was == null || !was.known().equals(e.known()))) {
+            changedNow.put(id, true); // an edit's next phase: a run of every node has none
           }
         };
     if (!reuse) {
