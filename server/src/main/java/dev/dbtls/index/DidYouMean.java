@@ -101,8 +101,6 @@ public final class DidYouMean {
 
     private static final Names[] RECENT = new Names[SLOTS];
 
-    private static int nextSlot;
-
     private final java.lang.ref.WeakReference<java.util.Set<String>> of;
     private final String[] all;
     private final int[] lengths;
@@ -126,7 +124,7 @@ public final class DidYouMean {
         }
       }
       Names n = new Names(set);
-      int slot = nextSlot;
+      int slot = Math.floorMod(System.identityHashCode(set), SLOTS);
       for (int i = 0; i < SLOTS; i++) {
         if (RECENT[i] == null || RECENT[i].of.get() == null) {
           slot = i; // one whose set is gone
@@ -134,7 +132,6 @@ public final class DidYouMean {
         }
       }
       RECENT[slot] = n;
-      nextSlot = (slot + 1) % SLOTS;
       return n;
     }
   }
