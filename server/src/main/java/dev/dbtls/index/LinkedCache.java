@@ -201,27 +201,10 @@ public final class LinkedCache {
       }
       Manifest m =
           new Manifest(inputs, nodes, disabled, d.macros(), d.docs(), d.dag(), d.problems());
-      restoredNodes = nodes;
       return new Restored(m, d.engineProblems(), Set.copyOf(changed), Map.copyOf(checked));
     } catch (RuntimeException e) {
       return null; // anything wrong with the file makes it absent
     }
-  }
-
-  /**
-   * The nodes of the manifest {@link #restore} answered, until the property files decoded beside it
-   * have shared their columns ({@link RestoredColumns}); null before and after.
-   */
-  private volatile Map<String, Node> restoredNodes;
-
-  /** The restored nodes whose columns a decoded property file shares; null when none. */
-  Map<String, Node> restoredNodes() {
-    return restoredNodes;
-  }
-
-  /** Lets go of the restored nodes: the update context that shared their columns is made. */
-  void forgetRestoredNodes() {
-    restoredNodes = null;
   }
 
   /**

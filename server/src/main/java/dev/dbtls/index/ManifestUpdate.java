@@ -65,16 +65,21 @@ final class ManifestUpdate {
       }
       files.add(f);
     }
-    // what the full build computes first and node building reads: YAML properties, versions,
-    // macros that ref (indexed once, then kept for the next updates: UpdateContext)
+    // what the full build computes first and node building reads: macros that ref (scanned once,
+    // then kept for the next updates: UpdateContext), the YAML properties and versions of the
+    // edited nodes
     UpdateContext project = cache.updateContext(inputs);
-    ParseContext context = contexts.apply(project.properties);
+    PropertyIndex properties = project.properties(described(previous, files), inputs, cache);
+    if (properties == null) {
+      return null; // a property file could not be read: the full build says so
+    }
+    ParseContext context = contexts.apply(properties);
     SqlNodeParser parser =
         new SqlNodeParser(
             context,
             new Descriptions(previous.docs()),
             project.refMacros,
-            project.versionFiles(previous.inputs(), inputs));
+            project.versionFiles(previous.inputs(), inputs, properties));
     Linker linker = new Linker(context);
     context.phase("update: project context");
     Map<String, Node> resolved = new HashMap<>();
@@ -147,6 +152,22 @@ final class ManifestUpdate {
         Manifest.afterEdit(previous, inputs, nodes, disabled, dag, List.copyOf(all), replaced);
     context.phase("update: dag and manifest");
     return m;
+  }
+
+  /** The property files (display paths) that described the nodes of {@code files} in {@code m}. */
+  private java.util.Set<String> described(Manifest m, List<ProjectFile> files) {
+    java.util.Set<String> displays = new java.util.HashSet<>();
+    files.forEach(f -> displays.add(inputs.displayPath(f)));
+    java.util.Set<String> out = new java.util.HashSet<>();
+    java.util.function.Consumer<Node> add =
+        n -> {
+          if (n.extra().get(Node.PROPERTIES_FILE) instanceof String p) {
+            out.add(p);
+          }
+        };
+    displays.forEach(d -> m.nodesInFile(d).forEach(add));
+    m.disabled().values().stream().filter(n -> displays.contains(n.displayPath())).forEach(add);
+    return out;
   }
 
   /** The files of {@code inputs} among {@code changed}, by path. */

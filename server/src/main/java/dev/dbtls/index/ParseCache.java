@@ -29,11 +29,11 @@ import java.util.stream.Stream;
  *
  * <p>A cache made by {@link #open(Path)} also lives on disk, one file per project folder (see
  * {@link #cacheDir()}): it is read in the background when it is opened without a linked manifest
- * beside it, else once a build asks for a parse ({@link #readAhead}); it answers a file whose text
- * has the same length and 64-bit hash as when it was saved (and the same display path), and {@link
- * #save()} writes it again after a build. The file is keyed by the dbtls build (format, record
- * shapes, the jar's size and time), so another build never reads it. Anything wrong with it —
- * missing, foreign, truncated, corrupt — makes it empty, never an error.
+ * beside it, else once a full build asks for its parses ({@link #readAhead}); it answers a file
+ * whose text has the same length and 64-bit hash as when it was saved (and the same display path),
+ * and {@link #save()} writes it again after a build. The file is keyed by the dbtls build (format,
+ * record shapes, the jar's size and time), so another build never reads it. Anything wrong with it
+ * — missing, foreign, truncated, corrupt — makes it empty, never an error.
  */
 public final class ParseCache {
   /**
@@ -70,9 +70,9 @@ public final class ParseCache {
 
   /**
    * Whether {@link #reading} was started: at once when there is no linked manifest to restore, else
-   * when a build first asks for a parse or {@link #readAhead} is called. A start restored from the
-   * linked manifest with nothing changed asks for none: reading the file beside the manifest's
-   * decoding (94 MB on 100k models) took the core the decoding wanted.
+   * when a full build calls {@link #readAhead}. A start restored from the linked manifest reads it
+   * never ({@link #letGo}): reading the file beside the manifest's decoding (94 MB on 100k models)
+   * took the core the decoding wanted.
    */
   private final java.util.concurrent.atomic.AtomicBoolean readStarted =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -127,6 +127,8 @@ public final class ParseCache {
       reading = new FutureTask<>(this::read);
       if (!java.nio.file.Files.isRegularFile(linked.file())) {
         readAhead();
+      } else {
+        letGo = true; // a start from the linked manifest: only a full build reads the file
       }
     }
   }
@@ -137,8 +139,8 @@ public final class ParseCache {
   }
 
   /**
-   * Starts reading the cache file in the background, unless it was: for a build that will ask for
-   * parses (a full build takes every file's; an update, the property files' and macros').
+   * Starts reading the cache file in the background, unless it was: for a full build, which will
+   * ask for every file's parse.
    */
   public void readAhead() {
     letGo = false;
@@ -318,43 +320,16 @@ public final class ParseCache {
         }
       }
     }
-    if (linked != null) {
-      linked.forgetRestoredNodes(); // their columns shared (or not needed): not kept beyond
-    }
-    letGoOfTheFile(load);
   }
 
   /**
-   * After a start restored from the linked manifest has what its updates read (the prepared
-   * context): the cache file's content is let go (94 MB of bytes and 100,000 entries on 100k
-   * models, held for the rest of the session before), and read again when a later full build asks
-   * for parses (after {@code dbt_project.yml} changed, say); an update parses what it needs. A
-   * cache that holds every parse in memory (a full build) lets go of it when it saves.
-   */
-  private void letGoOfTheFile(long load) {
-    synchronized (updateLock) {
-      if (file != null && !whole && readStarted.get() && fullLoads == load) {
-        reading = new FutureTask<>(this::read);
-        readStarted.set(false);
-        letGo = true;
-        filesLetGo.incrementAndGet();
-      }
-    }
-  }
-
-  /**
-   * Set when the file's content was let go: until a full build asks again ({@link #readAhead}), a
-   * lookup parses instead of reading the file back (an edited model's scan would miss in it anyway,
-   * and read 94 MB on the edit's path for nothing).
+   * Set in a start from the linked manifest: until a full build asks for the cache file's parses
+   * ({@link #readAhead}), a lookup parses instead of reading the file. An update looks up only its
+   * own files, the macros and the property files of its nodes: an edited model's scan would miss in
+   * the file anyway, and reading it (94 MB on 100k models) to decode a few files cost more than
+   * parsing them, and held its content for the rest of the session.
    */
   private volatile boolean letGo;
-
-  private final AtomicInteger filesLetGo = new AtomicInteger();
-
-  /** How many times the cache file's content was let go of ({@link #letGoOfTheFile}). */
-  int filesLetGo() {
-    return filesLetGo.get();
-  }
 
   /** Made and kept unless a full load began after {@code load}, or a file's text was not read. */
   private UpdateContext make(UpdateContext.Shape shape, ProjectInputs inputs, long load) {
@@ -414,14 +389,8 @@ public final class ParseCache {
         f,
         displayPath,
         true,
-        in -> withRestoredColumns(ParseCacheCodec.properties(in, displayPath), f),
+        in -> ParseCacheCodec.properties(in, displayPath),
         () -> PropertyFile.parse(displayPath, f.text()));
-  }
-
-  /** {@code p} sharing the columns of the nodes a start restored, while it decodes beside them. */
-  private PropertyFile withRestoredColumns(PropertyFile p, ProjectFile f) {
-    Map<String, Node> nodes = linked == null ? null : linked.restoredNodes();
-    return nodes == null ? p : RestoredColumns.share(p, f.packageName(), nodes);
   }
 
   private <T> T get(

@@ -596,17 +596,15 @@ public final class Workspace implements AutoCloseable {
           openFiles(
               dir)); // columns in the background; features use the last complete table meanwhile
       if (full) {
-        // the parse cache on disk, for the next session (a no-op when nothing was parsed); then an
-        // edit's update takes the property files' parses from the file, which a start restored
-        // from the linked manifest did not read: read now, after the first answers, and indexed
-        // for the first edit's update
+        // the parse cache on disk, for the next session (a no-op when nothing was parsed); then
+        // what an edit's update reads of the whole project (the macros that call ref), made after
+        // the first answers for the first edit's update
         ProjectInputs inputs = s.inputs();
         long load = used.fullLoads(); // a prepare is not kept once a later load began
         try {
           saver.execute(
               () -> {
                 used.save();
-                used.readAhead();
                 used.prepareUpdates(inputs, load); // the first edit's update relinks only its nodes
               });
         } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -73,28 +73,85 @@ class IncrementalBuildTest {
     ProjectInputs once = in.withFile(latest, "select 2 as id, 'y' as name");
     Manifest first =
         new ManifestBuilder(once, null, null, cache).update(m, java.util.Set.of(latest));
-    ProjectInputs twice = once.withFile(report, "select id from {{ ref('customers', v=1) }}");
+    ProjectInputs twice = once.withFile(latest, "select 3 as id, 'z' as name");
     Manifest second =
-        new ManifestBuilder(twice, null, null, cache).update(first, java.util.Set.of(report));
+        new ManifestBuilder(twice, null, null, cache).update(first, java.util.Set.of(latest));
+    ProjectInputs thrice = twice.withFile(report, "select id from {{ ref('customers', v=1) }}");
+    Manifest third =
+        new ManifestBuilder(thrice, null, null, cache).update(second, java.util.Set.of(report));
     assertNotNull(first);
     assertNotNull(second);
-    assertSame(context, cache.updateContext(twice), "the same context served both updates");
-    assertEquals(1, context.versionFilesFound(), "the second update took the first one's");
-    // the latest version lives in the unsuffixed file: still so after both edits
-    assertEquals("2", second.nodes().get("model.shop.customers.v2").version());
+    assertNotNull(third);
+    assertSame(context, cache.updateContext(thrice), "the same context served every update");
+    // the versioned model's edits index its property file, once; the report's, none
+    assertEquals(2, context.versionFilesFound(), "the second update took the first one's");
+    // the latest version lives in the unsuffixed file: still so after the edits
+    assertEquals("2", third.nodes().get("model.shop.customers.v2").version());
     assertEquals(
-        "models/customers.sql", second.nodes().get("model.shop.customers.v2").originalFilePath());
+        "models/customers.sql", third.nodes().get("model.shop.customers.v2").originalFilePath());
     assertEquals(
-        List.of("model.shop.customers.v1"), second.nodes().get("model.shop.report").dependsOn());
+        List.of("model.shop.customers.v1"), third.nodes().get("model.shop.report").dependsOn());
+    assertEquals(
+        new ManifestBuilder(thrice, null, null, new ParseCache()).build().nodes(),
+        third.nodes(),
+        "as a full build");
+    PropertyIndex yml = context.properties(java.util.Set.of("models/_customers.yml"), twice, cache);
     assertSame(
-        context.versionFiles(once, twice),
-        context.versionFiles(twice, twice.withFile(report, "select 1")),
+        context.versionFiles(once, twice, yml),
+        context.versionFiles(twice, twice.withFile(report, "select 1"), yml),
         "an update after the last one takes its version files");
     assertNotSame(
-        context.versionFiles(twice, once),
-        context.versionFiles(in, once),
+        context.versionFiles(twice, once, yml),
+        context.versionFiles(in, once, yml),
         "an update from other files finds them again");
-    assertEquals(context.versionFiles(in, once), context.versionFiles(once, twice));
+    assertEquals(context.versionFiles(in, once, yml), context.versionFiles(once, twice, yml));
+    assertEquals(
+        java.util.Set.of("shop/customers_v1", "shop/customers"),
+        context.versionFiles(in, once, yml).keySet());
+  }
+
+  @Test
+  void anUpdateIndexesOnlyThePropertyFilesThatDescribedItsNodes() {
+    String described =
+        """
+        -- file: models/a.sql
+        select 1 as id
+        -- file: models/b.sql
+        select * from {{ ref('a') }}
+        -- file: models/_a.yml
+        models:
+          - name: a
+            description: first
+            config:
+              tags: [daily]
+            columns:
+              - name: id
+                description: the key
+        -- file: models/_b.yml
+        models:
+          - name: b
+            description: second
+        """;
+    ProjectInputs in = Fixture.of(described).load();
+    Manifest m = new ManifestBuilder(in, null, null, new ParseCache()).build();
+    ParseCache fresh = new ParseCache(); // as after a start from the linked manifest: no parse yet
+    java.nio.file.Path a = Fixture.ROOT.resolve("models/a.sql");
+    ProjectInputs edited = in.withFile(a, "select 2 as id");
+    Manifest updated =
+        new ManifestBuilder(edited, null, null, fresh).update(m, java.util.Set.of(a));
+    assertNotNull(updated);
+    assertEquals(2, fresh.parses(), "a.sql and _a.yml, not _b.yml");
+    Node node = updated.nodes().get("model.shop.a");
+    assertEquals("first", node.description());
+    assertEquals(List.of("daily"), node.config().get("tags"));
+    assertEquals("the key", node.columns().get(0).description());
+    assertEquals(
+        new ManifestBuilder(edited, null, null, new ParseCache()).build().nodes(),
+        updated.nodes(),
+        "as a full build");
+    ProjectInputs again = edited.withFile(a, "select 3 as id");
+    new ManifestBuilder(again, null, null, fresh).update(updated, java.util.Set.of(a));
+    assertEquals(3, fresh.parses(), "the next edit's update parsed a.sql alone");
   }
 
   @Test
@@ -149,9 +206,14 @@ class IncrementalBuildTest {
             Fixture.ROOT.resolve("models/_models.yml"),
             "models:\n  - name: a\n    description: second\n");
     UpdateContext after = cache.updateContext(described);
-    assertNotSame(prepared, after, "a changed property file is indexed again");
+    assertSame(prepared, after, "a changed property file changes no macro: the same context");
     assertEquals(
-        "second", after.properties.node("shop", "model", "a").description(), "from the new text");
+        "second",
+        after
+            .properties(java.util.Set.of("models/_models.yml"), described, cache)
+            .node("shop", "model", "a")
+            .description(),
+        "its properties from the new text");
 
     ProjectInputs again = described.withFile(Fixture.ROOT.resolve("models/c.sql"), "select 4");
     assertSame(after, cache.updateContext(again));
@@ -169,7 +231,7 @@ class IncrementalBuildTest {
     UpdateContext got = updateWhilePreparing(cache, false);
     assertSame(cache.keptUpdateContext(), got, "the update took the prepared context");
     assertEquals(1, cache.updateContextsMade(), "indexed once, not again beside the prepare");
-    assertEquals("first", got.properties.node("shop", "model", "a").description());
+    assertEquals(java.util.Set.of("m"), got.refMacros);
   }
 
   @Test
@@ -177,7 +239,7 @@ class IncrementalBuildTest {
     ParseCache cache = new ParseCache();
     UpdateContext got = updateWhilePreparing(cache, true);
     assertEquals(2, cache.updateContextsMade(), "the prepare's context was not whole");
-    assertEquals("first", got.properties.node("shop", "model", "a").description());
+    assertEquals(java.util.Set.of("m"), got.refMacros);
     assertSame(got, cache.keptUpdateContext(), "the update's own is kept");
   }
 
@@ -209,7 +271,11 @@ class IncrementalBuildTest {
     return got.get();
   }
 
-  /** The fixture's project whose property file is read through a gate the test opens. */
+  /** The fixture's project with a macro that calls {@code ref}. */
+  private static final String WITH_MACRO =
+      PROJECT + "-- file: macros/m.sql\n{% macro m() %}{{ ref('a') }}{% endmacro %}\n";
+
+  /** That project, whose macro is read through a gate the test opens. */
   private static final class Slow {
     final java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
     final java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
@@ -219,8 +285,8 @@ class IncrementalBuildTest {
     volatile Thread failsOn;
 
     Slow() {
-      ProjectInputs in = Fixture.of(PROJECT).load();
-      java.nio.file.Path yml = Fixture.ROOT.resolve("models/_models.yml");
+      ProjectInputs in = Fixture.of(WITH_MACRO).load();
+      java.nio.file.Path yml = Fixture.ROOT.resolve("macros/m.sql");
       String text =
           in.files().stream()
               .filter(p -> p.absolutePath().equals(yml))
@@ -266,18 +332,33 @@ class IncrementalBuildTest {
   }
 
   @Test
-  void aPropertyFileThatCouldNotBeReadIsNotKeptIndexed() {
-    Fixture f = Fixture.of(PROJECT);
-    ProjectInputs in = f.load();
+  void aMacroThatCouldNotBeReadIsNotKeptScanned() {
+    ProjectInputs in = Fixture.of(WITH_MACRO).load();
     ProjectInputs unreadable =
         withFileText(
             in,
-            Fixture.ROOT.resolve("models/_models.yml"),
+            Fixture.ROOT.resolve("macros/m.sql"),
             dev.dbtls.project.FileText.later(() -> null)); // a read that fails
     ParseCache cache = new ParseCache();
     cache.prepareUpdates(unreadable, cache.fullLoads());
-    assertNull(cache.keptUpdateContext(), "indexed from an empty text: asked again next time");
+    assertNull(cache.keptUpdateContext(), "scanned from an empty text: asked again next time");
     cache.prepareUpdates(in, cache.fullLoads());
     assertNotNull(cache.keptUpdateContext());
+  }
+
+  @Test
+  void anUpdateWhosePropertyFileCouldNotBeReadIsAFullBuild() {
+    ProjectInputs in = Fixture.of(PROJECT).load();
+    Manifest m = new ManifestBuilder(in, null, null, new ParseCache()).build();
+    java.nio.file.Path a = Fixture.ROOT.resolve("models/a.sql");
+    ProjectInputs edited =
+        withFileText(
+                in,
+                Fixture.ROOT.resolve("models/_models.yml"),
+                dev.dbtls.project.FileText.later(() -> null))
+            .withFile(a, "select 5 as id");
+    assertNull(
+        new ManifestBuilder(edited, null, null, new ParseCache()).update(m, java.util.Set.of(a)),
+        "a's description is in the file that could not be read");
   }
 }

@@ -3,18 +3,15 @@ package dev.dbtls.index;
 import static dev.dbtls.index.ParseCacheTest.assertSameManifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.project.properties.ColumnSpec;
 import dev.dbtls.testing.Fixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +31,12 @@ class LinkedCacheTest {
           """;
 
   @TempDir Path tmp;
+
+  private static long macros(Fixture f) {
+    return f.load().files().stream()
+        .filter(p -> p.kind() == dev.dbtls.project.FileKind.MACRO)
+        .count();
+  }
 
   private ParseCache open() {
     return ParseCache.open(Fixture.ROOT, tmp, "b1");
@@ -145,7 +148,11 @@ class LinkedCacheTest {
                 "select * from {{ ref('stg_orders') }} join",
                 "select * from {{ ref('stg_customers') }} join"));
     ParseCache warm = session(changed, Map.of(), s);
-    assertEquals(1, warm.parses(), "the changed model is the one file parsed");
+    assertEquals(
+        2 + macros(changed),
+        warm.parses(),
+        "the changed model, models/schema.yml that describes it and the macros that might ref");
+    assertEquals(0, warm.loaded(), "nothing read from the file");
     assertSameSnapshot(cold(changed, Map.of()), s[0]);
     assertFalse(
         s[0].manifest()
@@ -175,103 +182,55 @@ class LinkedCacheTest {
       assertEquals(0, warm.parses() + warm.loaded());
       assertFalse(warm.fileRead(), "restored with nothing changed: not read");
       assertEquals("", notices.toString());
-      // a model changed since: the update takes the property files' parses from the file
-      Files.write(first.file(), parses);
+      // a model changed since: the update parses what it reads, the file is still not read
       Fixture changed = Fixture.of(PROJECT.replace("select 1 as id, '{{", "select 2 as id, '{{"));
       ParseCache update = open();
       load(changed, Map.of(), update);
-      assertTrue(update.fileRead());
-      assertEquals(1, update.parses(), "the changed model alone");
-      assertTrue(update.loaded() > 0);
+      assertFalse(update.fileRead());
+      assertEquals(1 + macros(changed), update.parses(), "the changed model and the macros");
+      assertEquals(0, update.loaded());
       assertEquals("", notices.toString());
+      // a full build reads it (and finds it broken: parsed again, said once)
+      new ManifestBuilder(changed.load(), null, null, update).build();
+      assertTrue(update.fileRead());
+      Files.write(first.file(), parses);
     } finally {
       System.setErr(err);
     }
   }
 
   @Test
-  void aWarmStartLetsGoOfTheParsesOnceItsUpdatesArePreparedAndAFullBuildReadsThemAgain() {
+  void aWarmStartReadsNoParseFromTheFileUntilAFullBuild() {
     Fixture f = Fixture.of(PROJECT);
     ProjectSnapshot[] s = new ProjectSnapshot[1];
     session(f, Map.of(), s);
     ParseCache warm = open();
     ProjectSnapshot restored = load(f, Map.of(), warm);
-    assertFalse(warm.fileRead());
     warm.prepareUpdates(restored.inputs(), warm.fullLoads()); // as the server does after a start
     assertTrue(warm.keptUpdateContext() != null, "the context for the next edit is made");
-    int loaded = warm.loaded();
-    assertTrue(loaded > 0, "the property files' parses were taken from the file");
-    assertEquals(1, warm.filesLetGo());
-    assertFalse(warm.fileRead(), "the file's content let go once the context was made");
-    // an edit since parses its own file: the cache file is not read back on the edit's path
-    Path edited = Fixture.ROOT.resolve("models/staging/stg_customers.sql");
+    assertFalse(warm.fileRead(), "its macros parsed, not read from the file");
+    assertEquals(0, warm.loaded());
+    // an edit since parses its own file and its property file: the cache file is not read
+    Path edited = Fixture.ROOT.resolve("models/marts/orders.sql"); // the versioned model's v2
     dev.dbtls.project.ProjectInputs now = restored.inputs().withFile(edited, "select 7 as id");
+    int parsed = warm.parses();
     Manifest updated =
         new ManifestBuilder(now, null, null, warm)
             .update(restored.manifest(), java.util.Set.of(edited));
     assertTrue(updated != null, "a model's edit is an update");
-    assertFalse(warm.fileRead(), "the update did not read the cache file back");
-    // a full build since (dbt_project.yml changed, say): the file is read again for its parses
+    assertFalse(warm.fileRead(), "the update did not read the cache file");
+    assertEquals(parsed + 2, warm.parses(), "the model and models/schema.yml, which describes it");
+    Manifest cold = new ManifestBuilder(now, null, null, new ParseCache()).build();
+    assertEquals(
+        cold.nodes().get("model.shop.orders.v2"),
+        updated.nodes().get("model.shop.orders.v2"),
+        "as a cold build of the edited project");
+    // a full build since (dbt_project.yml changed, say): the file is read for its parses
     Manifest full = new ManifestBuilder(now, null, null, warm).build();
     assertTrue(warm.fileRead());
-    assertTrue(warm.loaded() > loaded, "the models' parses were taken from the file again");
-    assertEquals(1, warm.parses(), "nothing parsed again but the edited model");
-    assertSameManifest(new ManifestBuilder(now, null, null, new ParseCache()).build(), full);
-  }
-
-  @Test
-  void aRestoredStartsPropertyFilesHoldTheRestoredNodesOwnColumns() {
-    Fixture f =
-        Fixture.of(
-            PROJECT
-                + """
-                -- file: models/marts/sized.sql
-                select 1 as id, 2 as size
-                -- file: models/marts/sized.yml
-                version: 2
-                models:
-                  - name: sized
-                    columns:
-                      - name: id
-                        data_tests: [unique]
-                      - name: size
-                        description: 'Size. {{ doc("orders_doc") }}'
-                        data_tests: [not_null]
-                """);
-    ProjectSnapshot[] s = new ProjectSnapshot[1];
-    session(f, Map.of(), s);
-    ParseCache warm = open();
-    ProjectSnapshot restored = load(f, Map.of(), warm);
-    warm.prepareUpdates(restored.inputs(), warm.fullLoads()); // decodes the property files
-    PropertyIndex index = warm.keptUpdateContext().properties;
-    List<ColumnSpec> node = restored.manifest().nodes().get("model.shop.sized").columns();
-    List<ColumnSpec> spec = index.node("shop", "model", "sized").columns();
-    assertSame(node.get(0), spec.get(0), "an equal column: the node's very object");
-    assertEquals("Size. {{ doc(\"orders_doc\") }}", spec.get(1).description());
-    assertTrue(node.get(1).description().startsWith("Size. Orders"), node.get(1).description());
-    assertSame(node.get(1).tests(), spec.get(1).tests(), "rendered: its own description only");
-    ColumnSpec sourceColumn =
-        index.sources.stream()
-            .filter(o -> o.spec().name().equals("raw"))
-            .findFirst()
-            .orElseThrow()
-            .spec()
-            .tables()
-            .get(0)
-            .columns()
-            .get(0);
-    assertSame(
-        restored.manifest().nodes().get("source.shop.raw.orders").columns().get(0), sourceColumn);
-    // an edit's update reads them: as a cold build of the edited project
-    Path edited = Fixture.ROOT.resolve("models/marts/sized.sql");
-    dev.dbtls.project.ProjectInputs now = restored.inputs().withFile(edited, "select 3 as id");
-    Manifest updated =
-        new ManifestBuilder(now, null, null, warm).update(restored.manifest(), Set.of(edited));
-    assertTrue(updated != null, "a model's edit is an update");
-    Manifest cold = new ManifestBuilder(now, null, null, new ParseCache()).build();
-    for (String id : List.of("model.shop.sized", "source.shop.raw.orders")) {
-      assertEquals(cold.nodes().get(id), updated.nodes().get(id), id);
-    }
+    assertTrue(warm.loaded() > 0, "the models' parses were taken from the file");
+    assertEquals(parsed + 2, warm.parses(), "nothing parsed again");
+    assertSameManifest(cold, full);
   }
 
   @Test
