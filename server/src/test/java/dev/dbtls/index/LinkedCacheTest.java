@@ -1,6 +1,7 @@
 package dev.dbtls.index;
 
 import static dev.dbtls.index.ParseCacheTest.assertSameManifest;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -164,6 +165,97 @@ class LinkedCacheTest {
     ParseCache third = session(changed, Map.of(), s);
     assertEquals(0, third.parses() + third.loaded());
     assertSameSnapshot(cold(changed, Map.of()), s[0]);
+  }
+
+  /**
+   * 64 models in a chain, each with a data test (128 nodes: a relink of up to four is kept as
+   * changes); {@code changed} models select from {@code m0} instead of the model before them.
+   */
+  private static Fixture chain(int... changed) {
+    StringBuilder p = new StringBuilder("-- file: dbt_project.yml\nname: shop\nprofile: shop\n");
+    for (int i = 0; i < 64; i++) {
+      int n = i;
+      boolean edited = Arrays.stream(changed).anyMatch(c -> c == n);
+      p.append("-- file: models/m").append(i).append(".sql\nselect id");
+      p.append(edited ? ", 1 as changed" : "").append(" from ");
+      p.append(i == 0 ? "raw" : "{{ ref('m" + (edited ? 0 : i - 1) + "') }}").append('\n');
+    }
+    p.append("-- file: models/schema.yml\nmodels:\n");
+    for (int i = 0; i < 64; i++) {
+      p.append("  - name: m").append(i).append("\n    description: model ").append(i);
+      p.append("\n    columns:\n      - name: id\n        data_tests: [not_null]\n");
+    }
+    return Fixture.of(p.toString());
+  }
+
+  private static Path changes(ParseCache c) {
+    return c.linked().changesFile();
+  }
+
+  @Test
+  void aFewRelinkedNodesAreKeptAsChangesToTheFile() throws Exception {
+    ProjectSnapshot[] s = new ProjectSnapshot[1];
+    ParseCache first = session(chain(), Map.of(), s);
+    byte[] whole = Files.readAllBytes(first.linked().file());
+    assertFalse(Files.exists(changes(first)));
+
+    ParseCache relinked = session(chain(5), Map.of(), s);
+    assertTrue(relinked.parses() > 0, "m5 relinked");
+    assertSameSnapshot(cold(chain(5), Map.of()), s[0]);
+    assertArrayEquals(whole, Files.readAllBytes(first.linked().file()), "not written whole");
+    assertTrue(Files.size(changes(first)) < whole.length / 4, "its changes beside it");
+    ParseCache next = session(chain(5), Map.of(), s);
+    assertEquals(0, next.parses() + next.loaded(), "the file and its changes: nothing relinked");
+    assertSameSnapshot(cold(chain(5), Map.of()), s[0]);
+
+    // the changes hold every relink since the file was written whole: m5's and now m9's
+    session(chain(5, 9), Map.of(), s);
+    assertArrayEquals(whole, Files.readAllBytes(first.linked().file()));
+    next = session(chain(5, 9), Map.of(), s);
+    assertEquals(0, next.parses() + next.loaded());
+    assertSameSnapshot(cold(chain(5, 9), Map.of()), s[0]);
+    // and m5 back as it was, which the file itself holds
+    session(chain(9), Map.of(), s);
+    next = session(chain(9), Map.of(), s);
+    assertEquals(0, next.parses() + next.loaded());
+    assertSameSnapshot(cold(chain(9), Map.of()), s[0]);
+
+    // more than one node in 32 relinked: written whole, the changes gone
+    int[] many = {2, 3, 4, 5, 6, 7, 8, 9};
+    session(chain(many), Map.of(), s);
+    assertFalse(Arrays.equals(whole, Files.readAllBytes(first.linked().file())));
+    assertFalse(Files.exists(changes(first)));
+    next = session(chain(many), Map.of(), s);
+    assertEquals(0, next.parses() + next.loaded());
+    assertSameSnapshot(cold(chain(many), Map.of()), s[0]);
+  }
+
+  @Test
+  void changesOfAnotherFileOrBrokenOnesAreLeftOut() throws Exception {
+    ProjectSnapshot[] s = new ProjectSnapshot[1];
+    ParseCache first = session(chain(), Map.of(), s);
+    session(chain(5), Map.of(), s);
+    byte[] ofTheFirst = Files.readAllBytes(changes(first));
+    // written whole again (a full build of chain(9)): the first file's changes no longer apply
+    Files.delete(first.linked().file());
+    session(chain(9), Map.of(), s);
+    assertFalse(Files.exists(changes(first)));
+    Files.write(changes(first), ofTheFirst);
+    ParseCache next = session(chain(9), Map.of(), s);
+    assertEquals(0, next.parses() + next.loaded(), "the file as written: nothing changed");
+    assertSameSnapshot(cold(chain(9), Map.of()), s[0]);
+
+    // broken changes: the file alone, the changed model relinked again
+    session(chain(9, 12), Map.of(), s);
+    byte[] good = Files.readAllBytes(changes(first));
+    byte[] flipped = good.clone();
+    flipped[good.length / 2] ^= 0x20;
+    for (byte[] bad : List.of(flipped, Arrays.copyOf(good, good.length / 2), new byte[0])) {
+      Files.write(changes(first), bad);
+      next = session(chain(9, 12), Map.of(), s);
+      assertTrue(next.parses() > 0, "m12 relinked");
+      assertSameSnapshot(cold(chain(9, 12), Map.of()), s[0]);
+    }
   }
 
   @Test

@@ -136,11 +136,18 @@ public final class ProjectSnapshot {
                 ? new ProjectSnapshot(inputs, jinja, m, env, files)
                 : withEngineProblems(inputs, jinja, m, env, files, engine);
         // kept again when nodes changed, or when files the log had no stamp for have one now
-        // (written shortly before it was): the next session need not read them
+        // (written shortly before it was): the next session need not read them; as the changes
+        // to the file when they are few
         if (changed || log.newlyStamped() > 0) {
           Map<String, Long> read = new java.util.HashMap<>(restored.log());
           read.putAll(log.entries());
-          linked.keep(s.manifest, restored.engineProblems() || engine, read, log.stamps(), key);
+          linked.keep(
+              s.manifest,
+              restored.engineProblems() || engine,
+              read,
+              log.stamps(),
+              key,
+              restored.base());
         }
         return s;
       }
