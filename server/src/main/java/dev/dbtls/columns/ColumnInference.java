@@ -7,7 +7,6 @@ import dev.dbtls.sql.SqlParse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.Select;
 
@@ -22,12 +21,43 @@ public final class ColumnInference {
 
   /** The columns of {@code sql} (the last query of it, as dbt materializes the last statement). */
   public static QueryColumns infer(String sql, SqlDialect dialect, ParentRelations parents) {
+    return inferred(sql, dialect, parents).columns();
+  }
+
+  /**
+   * What {@link #inferred} gives: the columns, and whether they last as long as the SQL and the
+   * parents do (not when the parser ran out of time: a later run may read it, and no cache should
+   * keep it unread).
+   */
+  public record Inferred(QueryColumns columns, boolean lasting) {}
+
+  /** {@link #infer}, and whether what it gives lasts. */
+  public static Inferred inferred(String sql, SqlDialect dialect, ParentRelations parents) {
     if (sql == null || sql.isBlank()) {
-      return QueryColumns.unreadable("the compiled SQL is empty");
+      return new Inferred(QueryColumns.unreadable("the compiled SQL is empty"), true);
     }
     ParserText.Read text = ParserText.read(sql, dialect);
-    Optional<List<Statement>> parsed = SqlParse.statements(text.text(), dialect);
-    if (parsed.isEmpty()) {
+    SqlParse.Read parsed = SqlParse.read(text.text(), dialect);
+    if (parsed.timedOut()) {
+      return new Inferred(
+          QueryColumns.unreadable(
+              "the SQL parser ("
+                  + dialect.adapterType()
+                  + " dialect) ran out of time reading the compiled SQL ("
+                  + SqlParse.READ_TIMEOUT_MS / 1000
+                  + " s of CPU)"),
+          false);
+    }
+    return new Inferred(columns(sql, dialect, parents, text, parsed.statements()), true);
+  }
+
+  private static QueryColumns columns(
+      String sql,
+      SqlDialect dialect,
+      ParentRelations parents,
+      ParserText.Read text,
+      List<Statement> parsed) {
+    if (parsed == null) {
       if (ParserText.selectsNothing(sql, dialect)) {
         return QueryColumns.unreadable(
             "the compiled SQL has a `select` without columns: a macro that"
@@ -37,7 +67,7 @@ public final class ColumnInference {
           "the SQL parser (" + dialect.adapterType() + " dialect) could not read the compiled SQL");
     }
     Select last = null;
-    for (Statement s : parsed.get()) {
+    for (Statement s : parsed) {
       if (s instanceof Select sel) {
         last = sel;
       }

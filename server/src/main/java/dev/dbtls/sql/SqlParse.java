@@ -65,6 +65,21 @@ public final class SqlParse {
    */
   public static java.util.Optional<java.util.List<net.sf.jsqlparser.statement.Statement>>
       statements(String sql, SqlDialect dialect) {
+    return java.util.Optional.ofNullable(read(sql, dialect).statements());
+  }
+
+  /**
+   * What {@link #read} gives: the statements, or null when they could not be read; {@code timedOut}
+   * when the parser was stopped by its time limit (which says nothing lasting about the SQL).
+   */
+  public record Read(
+      java.util.List<net.sf.jsqlparser.statement.Statement> statements, boolean timedOut) {}
+
+  /**
+   * The statements of {@code sql} in the dialect, within {@link #READ_TIMEOUT_MS} of this thread's
+   * CPU time. Never throws.
+   */
+  public static Read read(String sql, SqlDialect dialect) {
     // as CCJSqlParserUtil.parse does: the cheaper grammar first, the complex one when it fails
     for (boolean complex : new boolean[] {false, true}) {
       CCJSqlParser parser = parser(sql, dialect, READ_TIMEOUT_MS).withAllowComplexParsing(complex);
@@ -74,23 +89,21 @@ public final class SqlParse {
       try {
         net.sf.jsqlparser.statement.Statements st = parser.Statements();
         if (parser.interrupted) {
-          return java.util.Optional.empty(); // stopped by the time limit: what it read is partial
+          return new Read(null, true); // stopped by the time limit: what it read is partial
         }
         warm = true;
-        return st == null
-            ? java.util.Optional.empty()
-            : java.util.Optional.of(java.util.List.copyOf(st));
+        return new Read(st == null ? null : java.util.List.copyOf(st), false);
       } catch (ParseException | RuntimeException e) {
         if (parser.interrupted) {
-          return java.util.Optional.empty();
+          return new Read(null, true);
         }
       } catch (Error e) {
-        return java.util.Optional.empty(); // a parser bug, or a stack overflow on deep nesting
+        return new Read(null, false); // a parser bug, or a stack overflow on deep nesting
       } finally {
         ParseDeadlines.end(parser);
       }
     }
-    return java.util.Optional.empty();
+    return new Read(null, false);
   }
 
   private static CCJSqlParser parser(String sql, SqlDialect dialect) {

@@ -106,14 +106,17 @@ final class NodeInference {
       } else {
         String key = ColumnsKey.of(dialect.get().adapterType(), c.sql(), parents);
         ColumnsCache.Memo memo = earlier(n.uniqueId(), key, oldMemos, disk);
+        boolean lasting = true;
         if (memo == null) {
-          memo =
-              new ColumnsCache.Memo(
-                  key,
-                  ColumnInference.infer(c.sql(), dialect.get(), ModelParents.relations(parents)));
+          ColumnInference.Inferred inferred =
+              ColumnInference.inferred(c.sql(), dialect.get(), ModelParents.relations(parents));
+          memo = new ColumnsCache.Memo(key, inferred.columns());
+          lasting = inferred.lasting();
           table.countParsed();
         }
-        table.memos().put(n.uniqueId(), memo);
+        if (lasting) {
+          table.memos().put(n.uniqueId(), memo); // a parse out of time is not kept: tried again
+        }
         q = TemplateOrigins.inTemplate(memo.columns(), c.sourceMap());
       }
     }

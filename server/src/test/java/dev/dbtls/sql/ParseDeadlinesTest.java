@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The time limit of parses on the caller's thread ({@link SqlParse#statements}): the watcher stops
- * a parser past its deadline, leaves one that ended alone, and wakes again after idling.
+ * a parser past its deadline, leaves one that ended alone, and wakes again after idling; the
+ * deadline counts the parsing thread's CPU time.
  */
 class ParseDeadlinesTest {
   private static boolean interruptedWithin(CCJSqlParser p, long millis) throws Exception {
@@ -33,6 +34,30 @@ class ParseDeadlinesTest {
       // time must pass: the watcher would have to tick for a wrong interrupt to show
       Thread.sleep(3 * ParseDeadlines.TICK_MS);
       assertFalse(done.interrupted, "a parse that ended is not touched");
+    }
+  }
+
+  @Test
+  void theLimitCountsTheParsingThreadsCpuNotTheClock() throws Exception {
+    CCJSqlParser p = CCJSqlParserUtil.newParser("select 1");
+    long limitMs = 300;
+    long started = System.nanoTime();
+    ParseDeadlines.start(p, limitMs);
+    try {
+      // the clock passes the limit while this thread does not run (a collector's pause, a busy
+      // machine): not stopped
+      Thread.sleep(3 * limitMs);
+      assertFalse(p.interrupted, "time this thread did not run is not counted");
+      // this thread runs: stopped once it has spent the limit, before the clock's limit
+      double sink = 1;
+      long clockLimit = started + ParseDeadlines.WALL_FACTOR * limitMs * 1_000_000;
+      while (!p.interrupted && System.nanoTime() < clockLimit) {
+        sink += Math.sqrt(sink);
+      }
+      assertTrue(p.interrupted, "stopped after " + sink);
+      assertTrue(System.nanoTime() < clockLimit, "by its CPU time, not by the clock's limit");
+    } finally {
+      ParseDeadlines.end(p);
     }
   }
 

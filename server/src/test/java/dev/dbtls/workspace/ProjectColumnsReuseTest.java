@@ -1,6 +1,7 @@
 package dev.dbtls.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -382,6 +383,39 @@ class ProjectColumnsReuseTest {
         new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
     cache.save(first.stored());
     return new ColumnsCache(file, "b");
+  }
+
+  @Test
+  void aParseThatRanOutOfTimeIsNotKeptAndTheNextSessionParsesItAgain(@TempDir Path dir) {
+    // a model the parser cannot read within its limit: 200,000 columns (~7 MB of SQL)
+    StringBuilder wide = new StringBuilder("-- file: models/very_wide.sql\nselect ");
+    for (int i = 0; i < 200_000; i++) {
+      wide.append(i == 0 ? "" : ", ").append("coalesce(name, 'x') as c").append(i);
+    }
+    String spec = SHOP + wide + " from {{ ref('stg_customers') }}\n";
+    String id = "model.shop.very_wide";
+    Path file = dir.resolve("shop.columns.json.gz");
+    NavFixture f = NavFixture.of(spec);
+    ColumnsCache cache = new ColumnsCache(file, "b");
+    ProjectColumns first =
+        new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
+    assertEquals(
+        List.of(
+            "the SQL parser (duckdb dialect) ran out of time reading the compiled SQL (2 s of CPU)"),
+        first.entry(id).orElseThrow().known().gaps(),
+        "said as it is, not as SQL the parser could not read");
+    assertEquals(
+        List.of("customer_id", "name"),
+        first.entry("model.shop.stg_customers").orElseThrow().known().names());
+    assertFalse(first.memos().containsKey(id), "not kept for the next run");
+    cache.save(first.stored());
+
+    NavFixture again = NavFixture.of(spec);
+    ProjectColumns next =
+        new ProjectColumns(again.snapshot(), null)
+            .runNow(Catalog.EMPTY, again.fixture(), new ColumnsCache(file, "b"));
+    assertEquals(5, next.restoredCount(), "the models read in time are restored");
+    assertEquals(1, next.parsedCount(), "the one that ran out of time is parsed again");
   }
 
   @Test
