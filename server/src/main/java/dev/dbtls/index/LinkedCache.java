@@ -56,10 +56,7 @@ public final class LinkedCache {
   public static final class Base {
     private final long number;
     private final Log log;
-    private final Map<String, Node> nodes;
-    private final Map<String, Node> disabled;
-    private final Map<String, Macro> macros;
-    private final Map<String, DocBlock> docs;
+    private final Manifest manifest;
     private final Set<String> changedNodes;
     private final Set<String> changedDisabled;
 
@@ -67,10 +64,7 @@ public final class LinkedCache {
         long number, Log log, Manifest m, Set<String> changedNodes, Set<String> changedDisabled) {
       this.number = number;
       this.log = log;
-      this.nodes = m.nodes();
-      this.disabled = m.disabled();
-      this.macros = m.macros();
-      this.docs = m.docs();
+      this.manifest = m;
       this.changedNodes = changedNodes;
       this.changedDisabled = changedDisabled;
     }
@@ -446,20 +440,9 @@ public final class LinkedCache {
   /**
    * Keeps {@code manifest}, built from what {@code log} holds, to be written at the next {@link
    * #save}; {@code engineProblems}: its problems include the template engine's own (macro setup),
-   * which a warm start then need not build the engine for.
-   */
-  public void keep(
-      Manifest manifest,
-      boolean engineProblems,
-      Map<String, Long> log,
-      Map<String, Long> stamps,
-      String key) {
-    keep(manifest, engineProblems, log, stamps, key, null);
-  }
-
-  /**
-   * As {@link #keep}, for a manifest relinked from {@code base} (a {@link Restored}'s): written as
-   * its changes when they are few.
+   * which a warm start then need not build the engine for. {@code base}: the {@link Restored}'s
+   * this manifest was relinked from (then it is written as its changes when they are few), or null
+   * (a full build).
    */
   public void keep(
       Manifest manifest,
@@ -514,7 +497,7 @@ public final class LinkedCache {
     if (base == null) {
       return null;
     }
-    Map<String, Node> before = enabled ? base.nodes : base.disabled;
+    Map<String, Node> before = enabled ? base.manifest.nodes() : base.manifest.disabled();
     Set<String> changedBefore = enabled ? base.changedNodes : base.changedDisabled;
     if (now.size() != before.size()) {
       return null;
@@ -558,8 +541,9 @@ public final class LinkedCache {
 
   /** Whether {@code m}'s macros and docs blocks are those {@code base} came with. */
   private static boolean sameDefinitions(Manifest m, Base base) {
-    return (m.macros() == base.macros || m.macros().equals(base.macros))
-        && (m.docs() == base.docs || m.docs().equals(base.docs));
+    Manifest b = base.manifest;
+    return (m.macros() == b.macros() || m.macros().equals(b.macros()))
+        && (m.docs() == b.docs() || m.docs().equals(b.docs()));
   }
 
   private void encode(Kept k, java.nio.channels.FileChannel ch) throws java.io.IOException {

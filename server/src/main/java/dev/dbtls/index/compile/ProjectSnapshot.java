@@ -159,7 +159,7 @@ public final class ProjectSnapshot {
     boolean engine = jinja.started();
     ProjectSnapshot s = withEngineProblems(inputs, jinja, manifest, env, files, engine);
     if (linked != null) {
-      linked.keep(s.manifest, engine, log.entries(), log.stamps(), key);
+      linked.keep(s.manifest, engine, log.entries(), log.stamps(), key, null);
     }
     return s;
   }
