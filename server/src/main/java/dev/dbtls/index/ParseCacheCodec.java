@@ -14,6 +14,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The binary form of {@link ParsedFile}s and {@link PropertyFile}s in the on-disk parse cache:
@@ -176,6 +177,13 @@ final class ParseCacheCodec {
      * (the linked cache: its nodes repeat packages, paths and config keys); null when not.
      */
     StringNumbers strings;
+
+    /**
+     * The maps written so far and their numbers, when a map one record shares with another is
+     * written once and then referred to (the linked cache: nodes configured alike share one config
+     * map); null when not. By identity: exactly what the writer's records shared, in its order.
+     */
+    java.util.IdentityHashMap<Map<?, ?>, Integer> maps;
 
     private final java.nio.channels.FileChannel sink;
     private final int checksumAt;
@@ -376,6 +384,9 @@ final class ParseCacheCodec {
     /** The strings read so far, when the writer referred to repeated ones ({@link Out#strings}). */
     List<String> strings;
 
+    /** The maps read so far, when the writer referred to shared ones ({@link Out#maps}). */
+    List<Map<String, Object>> maps;
+
     In(byte[] buf, int pos, int end) {
       this.buf = buf;
       this.pos = pos;
@@ -450,7 +461,11 @@ final class ParseCacheCodec {
 
     /** A count of items that follow, checked against the bytes left (each takes at least one). */
     int count() {
-      int n = num();
+      return counted(num());
+    }
+
+    /** {@code n}, read already as a count, checked as {@link #count} checks it. */
+    int counted(int n) {
       if (n < 0 || n > end - pos) {
         throw new IllegalStateException("bad count");
       }

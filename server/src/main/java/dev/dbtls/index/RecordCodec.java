@@ -438,29 +438,37 @@ abstract class RecordCodec<T> {
 
         @Override
         Object read(In in) {
-          int tag = in.u8();
-          return switch (tag) {
-            case NULL -> null;
-            case STRING_TAG -> in.str();
-            case LONG -> in.i64();
-            case INT_TAG -> in.num();
-            case DOUBLE -> Double.longBitsToDouble(in.i64());
-            case TRUE -> Boolean.TRUE;
-            case FALSE -> Boolean.FALSE;
-            case LIST -> {
-              int n = in.count();
-              List<Object> l = new ArrayList<>(n);
-              for (int i = 0; i < n; i++) {
-                l.add(read(in));
-              }
-              yield l;
-            }
-            case MAP_TAG -> readMap(in);
-            case RECORD_TAG -> readRecord(in);
-            default -> throw new IllegalStateException("bad value tag " + tag);
-          };
+          return readValue(in, false);
         }
       };
+
+  /**
+   * A plain value; a map among its values comes back frozen when {@code frozen} (as {@link
+   * dev.dbtls.project.Shared#frozen} leaves a map's values), mutable otherwise.
+   */
+  private static Object readValue(In in, boolean frozen) {
+    int tag = in.u8();
+    return switch (tag) {
+      case NULL -> null;
+      case STRING_TAG -> in.str();
+      case LONG -> in.i64();
+      case INT_TAG -> in.num();
+      case DOUBLE -> Double.longBitsToDouble(in.i64());
+      case TRUE -> Boolean.TRUE;
+      case FALSE -> Boolean.FALSE;
+      case LIST -> {
+        int n = in.count();
+        List<Object> l = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          l.add(readValue(in, false));
+        }
+        yield l;
+      }
+      case MAP_TAG -> frozen ? readFrozenMap(in, in.num()) : readMap(in);
+      case RECORD_TAG -> readRecord(in);
+      default -> throw new IllegalStateException("bad value tag " + tag);
+    };
+  }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void writeRecord(Out o, Record r) {
@@ -505,7 +513,12 @@ abstract class RecordCodec<T> {
   }
 
   private static Map<String, Object> readMap(In in) {
-    int n = in.count();
+    return readMap(in, in.num());
+  }
+
+  /** A map of {@code n} entries (its size read already). */
+  private static Map<String, Object> readMap(In in, int n) {
+    in.counted(n);
     // room for n entries without growing, and no more: most are small configs and metas, one or
     // more per node (twice n gave most of them twice the table they need)
     Map<String, Object> m = new LinkedHashMap<>((int) Math.ceil(n / 0.75));
@@ -515,17 +528,62 @@ abstract class RecordCodec<T> {
     return m;
   }
 
-  /** A map of plain values by name, as YAML gives it. */
+  /**
+   * A map of {@code n} entries (its size read already) as {@link dev.dbtls.project.Shared#frozen}
+   * makes it, read straight into its arrays: what the records of a linked manifest hold in the end
+   * (on 100,000 models a start decoded 1.3 million empty maps and 480,000 others as {@code
+   * LinkedHashMap}s, then froze them).
+   */
+  private static Map<String, Object> readFrozenMap(In in, int n) {
+    in.counted(n);
+    Object[] keys = new Object[n];
+    Object[] values = new Object[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = in.str();
+      values[i] = readValue(in, true);
+    }
+    return dev.dbtls.project.Shared.frozen(keys, values);
+  }
+
+  /**
+   * A map of plain values by name, as YAML gives it. Where the writer numbers maps ({@link
+   * Out#maps}: the linked cache), one it wrote before is its number (-1 - the number, where a map's
+   * size is never negative), read back as the one map read for it: nodes configured alike hold one
+   * config, and a start decodes it once, not once per node. There maps come back frozen, as the
+   * records hold them in the end.
+   */
   private static final RecordCodec<Map<String, Object>> MAP =
       new RecordCodec<>() {
         @Override
         void write(Out o, Map<String, Object> m) {
+          if (o.maps != null && !m.isEmpty()) {
+            Integer known = o.maps.putIfAbsent(m, o.maps.size());
+            if (known != null) {
+              o.num(-1 - known);
+              return;
+            }
+          }
           writeMap(o, m);
         }
 
         @Override
         Map<String, Object> read(In in) {
-          return readMap(in);
+          int n = in.num();
+          if (n < 0 && in.maps != null) {
+            int i = -1 - n;
+            if (i >= in.maps.size()) {
+              throw new IllegalStateException("bad map number");
+            }
+            return in.maps.get(i);
+          }
+          if (in.maps == null) {
+            return readMap(in, n);
+          }
+          Map<String, Object> m = readFrozenMap(in, n);
+          if (!m.isEmpty()) {
+            in.maps.add(m);
+          }
+          return m;
         }
       };
 }

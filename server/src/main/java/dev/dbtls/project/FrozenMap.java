@@ -2,6 +2,7 @@ package dev.dbtls.project;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -60,6 +61,9 @@ public final class FrozenMap<K, V> extends AbstractMap<K, V> {
 
   /** Whether {@code m} holds these keys and values, in this order. */
   boolean sameInOrder(Map<?, ?> m) {
+    if (m instanceof FrozenMap<?, ?> f) {
+      return Arrays.equals(keys, f.keys) && Arrays.equals(values, f.values);
+    }
     if (m.size() != keys.length) {
       return false;
     }
@@ -87,6 +91,21 @@ public final class FrozenMap<K, V> extends AbstractMap<K, V> {
       }
     }
     return -1;
+  }
+
+  /** As every map's, from the arrays: no entry made per key (a warm start hashes every config). */
+  @Override
+  public int hashCode() {
+    int h = 0;
+    for (int i = 0; i < keys.length; i++) {
+      h += Objects.hashCode(keys[i]) ^ Objects.hashCode(values[i]);
+    }
+    return h;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FrozenMap<?, ?> f ? sameInOrder(f) || super.equals(o) : super.equals(o);
   }
 
   @Override

@@ -165,6 +165,15 @@ public final class Shared {
   }
 
   /**
+   * The map of these keys and values in this order, as {@link #frozen} makes it (the maps among the
+   * values frozen already): for a decoder that reads a map straight into arrays. The arrays are the
+   * map's from then on.
+   */
+  public static <V> Map<String, V> frozen(Object[] keys, Object[] values) {
+    return keys.length == 0 ? Map.of() : FrozenMap.of(keys, values, keys.length);
+  }
+
+  /**
    * A copy of {@code value} a template may change: maps and lists (and those within them) copied
    * into mutable ones, other values as they are. dbt gives each render its own dicts; a node's
    * config here is read-only and shared ({@link #config}).

@@ -1,6 +1,8 @@
 package dev.dbtls.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +63,55 @@ class RecordCodecTest {
     Tree empty = new Tree(null, List.of(), List.of(), List.of(), Map.of(), null, null, null);
     assertEquals(empty, roundTrip(codec, empty));
     assertEquals(null, roundTrip(codec, null));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void numberedMapsAreWrittenOnceAndComeBackSharedAndFrozen() {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("materialized", "view");
+    config.put("grants", new LinkedHashMap<>(Map.of("select", List.of("reporter"))));
+    config.put("post_hook", new ArrayList<>(List.of(new LinkedHashMap<>(Map.of("sql", "x")))));
+    Tree one = new Tree(null, List.of(), List.of(), List.of(), config, null, null, null);
+    Tree other = new Tree(null, List.of(), List.of(), List.of(), config, "b", null, null);
+    Tree empty =
+        new Tree(null, List.of(), List.of(), List.of(), new LinkedHashMap<>(), null, null, null);
+    RecordCodec<Tree> codec = RecordCodec.of(Tree.class);
+
+    ParseCacheCodec.Out plain = new ParseCacheCodec.Out();
+    ParseCacheCodec.Out numbered = new ParseCacheCodec.Out();
+    numbered.maps = new java.util.IdentityHashMap<>();
+    for (ParseCacheCodec.Out out : List.of(plain, numbered)) {
+      codec.write(out, one);
+      codec.write(out, other);
+      codec.write(out, empty);
+    }
+    assertTrue(numbered.size < plain.size - 20, "the second config is a number");
+
+    ParseCacheCodec.In in = new ParseCacheCodec.In(numbered.buf, 0, numbered.size);
+    in.maps = new ArrayList<>();
+    Tree oneBack = codec.read(in);
+    Tree otherBack = codec.read(in);
+    Tree emptyBack = codec.read(in);
+    assertEquals(numbered.size, in.pos);
+    assertEquals(List.of(one, other, empty), List.of(oneBack, otherBack, emptyBack));
+    assertSame(oneBack.config(), otherBack.config(), "one map, as the writer had");
+    assertEquals(
+        List.of("materialized", "grants", "post_hook"), List.copyOf(oneBack.config().keySet()));
+    // frozen as Shared.frozen leaves a map: the maps among its values too, not those in lists
+    assertThrows(UnsupportedOperationException.class, () -> oneBack.config().put("k", 1));
+    assertThrows(
+        UnsupportedOperationException.class,
+        () -> ((Map<String, Object>) oneBack.config().get("grants")).put("k", 1));
+    ((Map<String, Object>) ((List<?>) oneBack.config().get("post_hook")).get(0)).put("k", 1);
+    assertSame(Map.of(), emptyBack.config());
+
+    // the parse cache's reader: every map its own, mutable
+    ParseCacheCodec.In again = new ParseCacheCodec.In(plain.buf, 0, plain.size);
+    Tree a = codec.read(again);
+    Tree b = codec.read(again);
+    assertNotSame(a.config(), b.config());
+    a.config().put("k", 1);
   }
 
   @Test
