@@ -29,6 +29,27 @@ class DagTest {
   }
 
   @Test
+  void idsWhoseHashesCollideAndUnknownIdsAreToldApart() {
+    // "Aa" and "BB" hash alike; a chain of 5,000 ids fills the table's neighbourhoods
+    Map<String, List<String>> parents = new HashMap<>();
+    parents.put("Aa", List.of());
+    parents.put("BB", List.of("Aa"));
+    parents.put("AaBB", List.of("BB"));
+    parents.put("BBAa", List.of("AaBB", "AaAa"));
+    for (int i = 0; i < 5_000; i++) {
+      parents.put("m" + i, i == 0 ? List.of("BBAa") : List.of("m" + (i - 1)));
+    }
+    Dag dag = new Dag(parents);
+    assertEquals(List.of("BB"), dag.childrenOf("Aa"));
+    assertEquals(List.of("AaBB"), dag.childrenOf("BB"));
+    assertEquals(List.of("BBAa"), dag.childrenOf("AaBB"), "the unknown parent AaAa is left out");
+    assertEquals(List.of(), dag.childrenOf("AaAa"));
+    assertEquals(List.of(), dag.childrenOf(null));
+    assertEquals(5_003, dag.ancestors("m4999", -1).size());
+    assertEquals(Set.of("m4999"), dag.descendants("m4998", -1));
+  }
+
+  @Test
   void cyclesAndSelfLoops() {
     assertEquals(List.of(List.of("d", "e"), List.of("f")), DAG.cycles());
   }
