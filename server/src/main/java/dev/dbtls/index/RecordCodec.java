@@ -569,15 +569,14 @@ abstract class RecordCodec<T> {
         @Override
         Map<String, Object> read(In in) {
           int n = in.num();
-          if (n < 0 && in.maps != null) {
-            int i = -1 - n;
-            if (i >= in.maps.size()) {
-              throw new IllegalStateException("bad map number");
-            }
-            return in.maps.get(i);
-          }
           if (in.maps == null) {
             return readMap(in, n);
+          }
+          if (n < 0) {
+            if (-1 - n >= in.maps.size()) {
+              throw new IllegalStateException("bad map number");
+            }
+            return in.maps.get(-1 - n);
           }
           Map<String, Object> m = readFrozenMap(in, n);
           if (!m.isEmpty()) {

@@ -60,15 +60,6 @@ public final class SqlParse {
   }
 
   /**
-   * The statements of {@code sql} as JSqlParser reads them in the dialect, or empty when it does
-   * not (a syntax it does not know, the time limit, a parser bug). Never throws.
-   */
-  public static java.util.Optional<java.util.List<net.sf.jsqlparser.statement.Statement>>
-      statements(String sql, SqlDialect dialect) {
-    return java.util.Optional.ofNullable(read(sql, dialect).statements());
-  }
-
-  /**
    * What {@link #read} gives: the statements, or null when they could not be read; {@code timedOut}
    * when the parser was stopped by its time limit (which says nothing lasting about the SQL).
    */
@@ -76,8 +67,9 @@ public final class SqlParse {
       java.util.List<net.sf.jsqlparser.statement.Statement> statements, boolean timedOut) {}
 
   /**
-   * The statements of {@code sql} in the dialect, within {@link #READ_TIMEOUT_MS} of this thread's
-   * CPU time. Never throws.
+   * The statements of {@code sql} as JSqlParser reads them in the dialect, within {@link
+   * #READ_TIMEOUT_MS} of this thread's CPU time; none when it does not (a syntax it does not know,
+   * the time limit, a parser bug). Never throws.
    */
   public static Read read(String sql, SqlDialect dialect) {
     // as CCJSqlParserUtil.parse does: the cheaper grammar first, the complex one when it fails

@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.testing.Eventually;
 import java.time.Duration;
-import java.util.List;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import org.junit.jupiter.api.Test;
 
 /**
- * The time limit of parses on the caller's thread ({@link SqlParse#statements}): the watcher stops
- * a parser past its deadline, leaves one that ended alone, and wakes again after idling; the
- * deadline counts the parsing thread's CPU time.
+ * The time limit of parses on the caller's thread ({@link SqlParse#read}): the watcher stops a
+ * parser past its deadline, leaves one that ended alone, and wakes again after idling; the deadline
+ * counts the parsing thread's CPU time.
  */
 class ParseDeadlinesTest {
   private static boolean interruptedWithin(CCJSqlParser p, long millis) throws Exception {
@@ -65,9 +64,8 @@ class ParseDeadlinesTest {
   void aParseWithinItsLimitReadsAsBefore() {
     SqlDialect duckdb = SqlDialect.of("duckdb").orElseThrow();
     String deep = "select " + "(".repeat(300) + "1" + ")".repeat(300) + " as x";
-    assertTrue(SqlParse.statements(deep, duckdb).isPresent());
-    assertTrue(SqlParse.statements("select from where", duckdb).isEmpty());
-    assertTrue(
-        SqlParse.statements("select 1 as a; select 2 as b", duckdb).map(List::size).orElse(0) == 2);
+    assertTrue(SqlParse.read(deep, duckdb).statements() != null);
+    assertTrue(SqlParse.read("select from where", duckdb).statements() == null);
+    assertTrue(SqlParse.read("select 1 as a; select 2 as b", duckdb).statements().size() == 2);
   }
 }
