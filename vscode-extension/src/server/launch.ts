@@ -29,7 +29,7 @@ export interface Launch {
    * Added after the user's options; one with unlessUserGives is left out when a user option matches
    * it, one with os on every other operating system (linux, mac or windows).
    */
-  jvmArgs: { arg: string; unlessUserGives?: string; os?: string }[];
+  jvmArgs: { arg: string; unlessUserGives?: string; os?: string; needs?: string }[];
   /** Class-data sharing: the archive's folder and name, and the options that map or record it. */
   sharedArchive: {
     folder: string;
@@ -46,10 +46,13 @@ export function serverCommand(o: LaunchOptions): { command: string; args: string
   const own = splitArgs(o.vmargs);
   const args = [...own];
   const os = osName(o.platform ?? process.platform);
+  const maxHeap = o.maxHeap?.trim() || LAUNCH.maxHeap;
+  const initial = initialHeap(maxHeap);
   for (const a of LAUNCH.jvmArgs) {
     if (a.unlessUserGives && own.some((x) => new RegExp(a.unlessUserGives!).test(x))) continue;
     if (a.os && a.os !== os) continue;
-    args.push(a.arg.replace('{maxHeap}', o.maxHeap?.trim() || LAUNCH.maxHeap));
+    if (!initial && (a.needs === 'initialHeap' || a.arg.includes('{initialHeap}'))) continue;
+    args.push(a.arg.replace('{maxHeap}', maxHeap).replace('{initialHeap}', initial ?? ''));
   }
   // a heap dump for the bug report, unless the user chose their own (a dump is written before
   // -XX:+ExitOnOutOfMemoryError ends the JVM)
@@ -62,6 +65,17 @@ export function serverCommand(o: LaunchOptions): { command: string; args: string
   }
   args.push('-jar', o.jar, ...LAUNCH.serverArgs);
   return { command: o.java, args };
+}
+
+/**
+ * launch.json's {initialHeap}: half the heap bound in MB, at most 1024m, when the bound is a whole
+ * number of m or g of at least 1g; else none (the arguments that name or need it are left out).
+ */
+export function initialHeap(maxHeap: string): string | undefined {
+  const m = /^([0-9]{1,7})([mMgG])$/.exec(maxHeap.trim());
+  if (!m) return undefined;
+  const mb = Number(m[1]) * (m[2].toLowerCase() === 'g' ? 1024 : 1);
+  return mb >= 1024 ? `${Math.min(1024, Math.floor(mb / 2))}m` : undefined;
 }
 
 /** launch.json's name of an operating system: linux, mac, windows (or Node's own for the others). */

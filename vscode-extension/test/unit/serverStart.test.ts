@@ -124,6 +124,8 @@ test('the server command: a bounded heap, exit on out-of-memory, the user option
     '-XX:+UseSerialGC',
     '-XX:TieredStopAtLevel=1',
     '-XX:MaxNewSize=256m',
+    '-Xms1024m',
+    '-XX:NewSize=128m',
     '-XX:+UseTransparentHugePages',
     '-XX:-UsePerfData',
     '-XX:+ExitOnOutOfMemoryError',

@@ -65,15 +65,19 @@ public record ServerLaunch(
     List<String> own = vmArgs == null ? List.of() : vmArgs;
     List<String> out = new ArrayList<>(own);
     String heap = maxHeap == null || maxHeap.isBlank() ? DEFAULT_MAX_HEAP : maxHeap.trim();
+    String initial = initialHeap(heap);
     for (LaunchFile.JvmArg a : LaunchFile.SHIPPED.jvmArgs()) {
       if (a.unlessUserGives() != null
           && own.stream().anyMatch(Pattern.compile(a.unlessUserGives()).asPredicate())) {
         continue;
       }
-      if (!a.isFor(osName)) {
+      if (!a.isFor(osName) || (initial == null && a.needsInitialHeap())) {
         continue;
       }
-      out.add(a.arg().replace("{maxHeap}", heap));
+      out.add(
+          a.arg()
+              .replace("{maxHeap}", heap)
+              .replace("{initialHeap}", initial == null ? "" : initial));
     }
     LaunchFile.Cds cds = LaunchFile.SHIPPED.sharedArchive();
     if (archive != null
@@ -83,6 +87,21 @@ public record ServerLaunch(
       }
     }
     return out;
+  }
+
+  private static final Pattern HEAP_SIZE = Pattern.compile("([0-9]{1,7})([mMgG])");
+
+  /**
+   * launch.json's {@code {initialHeap}}: half the heap bound {@code maxHeap} in MB, at most 1024m,
+   * when it is a whole number of m or g of at least 1g; null otherwise.
+   */
+  static String initialHeap(String maxHeap) {
+    java.util.regex.Matcher m = HEAP_SIZE.matcher(maxHeap.trim());
+    if (!m.matches()) {
+      return null;
+    }
+    long mb = Long.parseLong(m.group(1)) * (m.group(2).equalsIgnoreCase("g") ? 1024 : 1);
+    return mb >= 1024 ? Math.min(1024, mb / 2) + "m" : null;
   }
 
   /**

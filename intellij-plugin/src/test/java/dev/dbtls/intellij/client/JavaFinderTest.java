@@ -97,6 +97,8 @@ class JavaFinderTest {
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
             "-XX:MaxNewSize=256m",
+            "-Xms1024m",
+            "-XX:NewSize=128m",
             "-XX:+UseTransparentHugePages",
             "-XX:-UsePerfData",
             "-XX:+ExitOnOutOfMemoryError",

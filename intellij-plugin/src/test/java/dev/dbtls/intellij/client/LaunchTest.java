@@ -140,7 +140,10 @@ class LaunchTest {
     String script = Files.readString(REPO.resolve("dbtls"), StandardCharsets.UTF_8);
     LaunchFile launch = LaunchFile.SHIPPED;
     for (LaunchFile.JvmArg a : launch.jvmArgs()) {
-      String arg = a.arg().replace("{maxHeap}", "${DBTLS_MAX_HEAP:-" + launch.maxHeap() + "}");
+      String arg =
+          a.arg()
+              .replace("{maxHeap}", "${DBTLS_MAX_HEAP:-" + launch.maxHeap() + "}")
+              .replace("{initialHeap}", "$(( mb / 2 < 1024 ? mb / 2 : 1024 ))m");
       assertTrue(script.contains(arg), "the dbtls script does not give " + arg);
     }
   }
