@@ -6,6 +6,7 @@ import dev.dbtls.project.yaml.YamlMap;
 import dev.dbtls.project.yaml.YamlNode;
 import dev.dbtls.project.yaml.YamlScalar;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,38 +20,39 @@ final class DocRefs {
   private DocRefs() {}
 
   static void collect(YamlNode node, String text, List<PropertyFile.DocRef> out) {
-    collect(node, text, new LineIndex(text), out);
+    collect(node, new LineIndex(text), DOC.matcher(text), out);
   }
 
+  /** {@code doc}: one matcher over the file's text, set to each description's place in turn. */
   private static void collect(
-      YamlNode node, String text, LineIndex lines, List<PropertyFile.DocRef> out) {
+      YamlNode node, LineIndex lines, Matcher doc, List<PropertyFile.DocRef> out) {
     if (node instanceof YamlMap m) {
-      m.entries()
-          .forEach(
-              (k, v) -> {
-                if ("description".equals(k)
-                    && v instanceof YamlScalar s
-                    && s.value() instanceof String d
-                    && d.contains("doc(")) {
-                  find(s, text, lines, out);
-                } else {
-                  collect(v, text, lines, out);
-                }
-              });
+      for (Map.Entry<String, YamlNode> e : m.entries().entrySet()) {
+        if ("description".equals(e.getKey())
+            && e.getValue() instanceof YamlScalar s
+            && s.value() instanceof String d
+            && d.contains("doc(")) {
+          find(s, lines, doc, out);
+        } else {
+          collect(e.getValue(), lines, doc, out);
+        }
+      }
     } else if (node instanceof YamlList l) {
-      l.items().forEach(i -> collect(i, text, lines, out));
+      for (YamlNode i : l.items()) {
+        collect(i, lines, doc, out);
+      }
     }
   }
 
   private static void find(
-      YamlScalar s, String text, LineIndex lines, List<PropertyFile.DocRef> out) {
+      YamlScalar s, LineIndex lines, Matcher doc, List<PropertyFile.DocRef> out) {
     int start = lines.offset(s.span().startLine(), s.span().startColumn());
     int end = lines.offset(s.span().endLine(), s.span().endColumn());
-    Matcher m = DOC.matcher(text.substring(start, Math.max(start, end)));
-    while (m.find()) {
-      String pkg = m.group(4) != null ? m.group(2) : null;
-      String name = m.group(4) != null ? m.group(4) : m.group(2);
-      out.add(new PropertyFile.DocRef(pkg, name, lines.span(start + m.start(), start + m.end())));
+    doc.region(start, Math.max(start, end));
+    while (doc.find()) {
+      String pkg = doc.group(4) != null ? doc.group(2) : null;
+      String name = doc.group(4) != null ? doc.group(4) : doc.group(2);
+      out.add(new PropertyFile.DocRef(pkg, name, lines.span(doc.start(), doc.end())));
     }
   }
 }

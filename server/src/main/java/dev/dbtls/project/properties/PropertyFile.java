@@ -315,7 +315,7 @@ public record PropertyFile(
           path,
           m.span(),
           nameSpan(m),
-          m.list("constraints").items().stream().map(YamlNode::toPlain).toList());
+          plainItems(m, "constraints"));
     }
 
     /** A model's {@code config:} plus the keys dbt also accepts at the top of an entry. */
@@ -349,7 +349,7 @@ public record PropertyFile(
                   c.string("description"),
                   dataType(c),
                   tests(c),
-                  c.list("constraints").items().stream().map(YamlNode::toPlain).toList(),
+                  plainItems(c, "constraints"),
                   columnMeta(c),
                   columnTags(c),
                   quote(c),
@@ -359,12 +359,25 @@ public record PropertyFile(
       return List.copyOf(out);
     }
 
+    /** The plain values of the list under {@code key}: none when it is absent or no list. */
+    private static List<Object> plainItems(YamlMap m, String key) {
+      if (!(m.get(key) instanceof YamlList l) || l.items().isEmpty()) {
+        return List.of();
+      }
+      List<Object> out = new ArrayList<>(l.items().size());
+      for (YamlNode n : l.items()) {
+        out.add(n.toPlain());
+      }
+      return java.util.Collections.unmodifiableList(out);
+    }
+
     /**
      * A column's meta: written at the top of its entry or under its {@code config:} (where dbt 1.10
      * wants it), merged as dbt merges them, the config's winning.
      */
     private static Map<String, Object> columnMeta(YamlMap c) {
-      Map<String, Object> nested = c.map("config").plainMap("meta");
+      Map<String, Object> nested =
+          c.get("config") instanceof YamlMap config ? config.plainMap("meta") : Map.of();
       if (nested.isEmpty()) {
         return c.plainMap("meta");
       }
@@ -375,7 +388,8 @@ public record PropertyFile(
 
     /** A column's tags, at the top of its entry and under its {@code config:}. */
     private static List<String> columnTags(YamlMap c) {
-      List<String> nested = c.map("config").strings("tags");
+      List<String> nested =
+          c.get("config") instanceof YamlMap config ? config.strings("tags") : List.of();
       if (nested.isEmpty()) {
         return c.strings("tags");
       }
@@ -385,7 +399,8 @@ public record PropertyFile(
     }
 
     private static String dataType(YamlMap c) {
-      return c.string("data_type") != null ? c.string("data_type") : c.string("type");
+      String written = c.string("data_type");
+      return written != null ? written : c.string("type");
     }
 
     private static Boolean quote(YamlMap c) {
@@ -425,9 +440,12 @@ public record PropertyFile(
       return List.copyOf(out.values());
     }
 
+    /** Where an entry lists its tests: dbt 1.8's key, then the older one. */
+    private static final List<String> TEST_KEYS = List.of("data_tests", "tests");
+
     List<DataTestSpec> tests(YamlMap m) {
-      List<DataTestSpec> out = new ArrayList<>();
-      for (String key : List.of("data_tests", "tests")) {
+      List<DataTestSpec> out = null;
+      for (String key : TEST_KEYS) {
         YamlNode n = m.get(key);
         if (n == null || n instanceof YamlScalar s && s.value() == null) {
           continue;
@@ -439,11 +457,14 @@ public record PropertyFile(
         for (YamlNode t : list.items()) {
           DataTestSpec spec = test(t);
           if (spec != null) {
+            if (out == null) {
+              out = new ArrayList<>();
+            }
             out.add(spec);
           }
         }
       }
-      return List.copyOf(out);
+      return out == null ? List.of() : List.copyOf(out);
     }
 
     @SuppressWarnings("unchecked")

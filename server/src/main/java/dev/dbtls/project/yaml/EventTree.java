@@ -37,9 +37,10 @@ final class EventTree {
   private static final class Frame {
     final Event start;
     final boolean isMap;
-    final List<YamlNode> items = new ArrayList<>();
-    final Map<String, YamlNode> entries = new LinkedHashMap<>();
-    final Map<String, Span> keys = new LinkedHashMap<>();
+    // a list's items or a map's entries and their keys' spans: the other kind's left null
+    final List<YamlNode> items;
+    final Map<String, YamlNode> entries;
+    final Map<String, Span> keys;
     YamlNode pendingKey;
     boolean merged;
     long size = 1;
@@ -48,6 +49,9 @@ final class EventTree {
     Frame(Event start) {
       this.start = start;
       this.isMap = start instanceof MappingStartEvent;
+      this.items = isMap ? null : new ArrayList<>();
+      this.entries = isMap ? new LinkedHashMap<>() : null;
+      this.keys = isMap ? new LinkedHashMap<>() : null;
     }
   }
 
