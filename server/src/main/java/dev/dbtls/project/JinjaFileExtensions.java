@@ -31,13 +31,18 @@ public final class JinjaFileExtensions {
 
   /** A file name or path without its Jinja suffix ({@code a.sql.j2} is {@code a.sql}). */
   public static String strip(String path) {
-    for (String s : SUFFIXES) {
-      if (path.endsWith(".sql" + s) || path.endsWith(".md" + s)) {
-        return path.substring(0, path.length() - s.length());
+    for (int i = 0; i < SUFFIXES.size(); i++) {
+      if (path.endsWith(SQL_SUFFIXED.get(i)) || path.endsWith(MD_SUFFIXED.get(i))) {
+        return path.substring(0, path.length() - SUFFIXES.get(i).length());
       }
     }
     return path;
   }
+
+  /** {@code .sql} and {@code .md} with each of {@link #SUFFIXES}, in its order. */
+  private static final List<String> SQL_SUFFIXED = SUFFIXES.stream().map(s -> ".sql" + s).toList();
+
+  private static final List<String> MD_SUFFIXED = SUFFIXES.stream().map(s -> ".md" + s).toList();
 
   /** Whether the file is dbt SQL: {@code .sql}, or {@code .sql} with a Jinja suffix. */
   public static boolean isSql(String path) {

@@ -85,10 +85,22 @@ public final class ProjectFile {
 
   /** The file name without its extension (and Jinja suffix, as dbt 1.12): a model's name. */
   public String stem() {
-    String p = JinjaFileExtensions.strip(relativePath.substring(relativePath.lastIndexOf('/') + 1));
-    int dot = p.lastIndexOf('.');
-    return dot > 0 ? p.substring(0, dot) : p;
+    String s = stem;
+    if (s == null) {
+      String p =
+          JinjaFileExtensions.strip(relativePath.substring(relativePath.lastIndexOf('/') + 1));
+      int dot = p.lastIndexOf('.');
+      s = dot > 0 ? p.substring(0, dot) : p;
+      stem = s; // made again at worst by a thread that raced this one: the same text
+    }
+    return s;
   }
+
+  /**
+   * The stem once asked for: completion in {@code ref('} while a project loads lists every model's
+   * (100,000 on a large project) at each keystroke.
+   */
+  private String stem;
 
   public boolean isPython() {
     return relativePath.endsWith(".py");
