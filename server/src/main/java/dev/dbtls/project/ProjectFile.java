@@ -15,6 +15,12 @@ public final class ProjectFile {
   private final Path absolutePath;
   private final FileText text;
 
+  /**
+   * The stem once asked for: completion in {@code ref('} while a project loads lists every model's
+   * (100,000 on a large project) at each keystroke.
+   */
+  private String stem;
+
   public ProjectFile(
       FileKind kind, String packageName, String relativePath, Path absolutePath, String text) {
     this(kind, packageName, relativePath, absolutePath, FileText.of(text));
@@ -95,12 +101,6 @@ public final class ProjectFile {
     }
     return s;
   }
-
-  /**
-   * The stem once asked for: completion in {@code ref('} while a project loads lists every model's
-   * (100,000 on a large project) at each keystroke.
-   */
-  private String stem;
 
   public boolean isPython() {
     return relativePath.endsWith(".py");
