@@ -360,15 +360,11 @@ public record PropertyFile(
     }
 
     /** The plain values of the list under {@code key}: none when it is absent or no list. */
+    @SuppressWarnings("unchecked")
     private static List<Object> plainItems(YamlMap m, String key) {
-      if (!(m.get(key) instanceof YamlList l) || l.items().isEmpty()) {
-        return List.of();
-      }
-      List<Object> out = new ArrayList<>(l.items().size());
-      for (YamlNode n : l.items()) {
-        out.add(n.toPlain());
-      }
-      return java.util.Collections.unmodifiableList(out);
+      return m.get(key) instanceof YamlList l && !l.items().isEmpty()
+          ? java.util.Collections.unmodifiableList((List<Object>) l.toPlain())
+          : List.of();
     }
 
     /**
