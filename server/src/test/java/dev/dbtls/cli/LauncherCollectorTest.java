@@ -144,6 +144,18 @@ class LauncherCollectorTest {
     return half;
   }
 
+  @Test
+  void theUsersOwnJvmLogIsNotTurnedOff() throws Exception {
+    for (String command : new String[] {"lsp", "ls"}) {
+      List<String> own = launch("-Xlog:gc:file=/tmp/gc.log", command);
+      assertTrue(own.contains("-Xlog:gc:file=/tmp/gc.log"), own.toString());
+      assertFalse(own.contains("-Xlog:disable"), command + " turned the user's log off: " + own);
+      List<String> none = launch("", command);
+      assertTrue(
+          none.containsAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr")), none.toString());
+    }
+  }
+
   private static List<String> collectors(List<String> args) {
     return args.stream().filter(a -> a.matches("-XX:[+-]Use\\w+GC")).toList();
   }
