@@ -35,6 +35,29 @@ class GenericTestNamesTest {
   }
 
   @Test
+  void unsafeRunsBecomeOneUnderscoreAsDbtsRegularExpression() {
+    java.util.regex.Pattern dbts = java.util.regex.Pattern.compile("[^0-9a-zA-Z_]+");
+    for (String s :
+        List.of(
+            "",
+            "id",
+            "ref('stg_customers')",
+            "--a  b--",
+            "_x_",
+            "a.b.c",
+            "\u00e9t\u00e9 caf\u00e9",
+            "emoji \ud83d\ude00 here",
+            "\ud83d\ude00",
+            "tab\tand\nline",
+            "0-9",
+            "Z_z")) {
+      assertEquals(dbts.matcher(s).replaceAll("_"), GenericTestNames.safe(s), s);
+    }
+    String plain = "customer_id";
+    org.junit.jupiter.api.Assertions.assertSame(plain, GenericTestNames.safe(plain));
+  }
+
+  @Test
   void pythonSpellingOfBooleansAndNone() {
     Map<String, Object> args = new LinkedHashMap<>();
     args.put("strictly", true);
