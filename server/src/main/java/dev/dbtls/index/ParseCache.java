@@ -380,7 +380,7 @@ public final class ParseCache {
         displayPath,
         false,
         in -> ParseCacheCodec.scan(in, f, displayPath),
-        () -> ParsedFile.of(f, displayPath));
+        text -> ParsedFile.of(f, displayPath, text));
   }
 
   PropertyFile properties(ProjectFile f, String displayPath) {
@@ -390,7 +390,7 @@ public final class ParseCache {
         displayPath,
         true,
         in -> ParseCacheCodec.properties(in, displayPath),
-        () -> PropertyFile.parse(displayPath, f.text()));
+        text -> PropertyFile.parse(displayPath, text));
   }
 
   private <T> T get(
@@ -399,7 +399,7 @@ public final class ParseCache {
       String displayPath,
       boolean props,
       Function<In, T> decode,
-      java.util.function.Supplier<T> parse) {
+      Function<String, T> parse) {
     Entry<T> e = map.get(f.absolutePath());
     String text = Objects.requireNonNullElse(f.peekText(), "");
     long hash = ParseCacheCodec.hash(text);
@@ -410,14 +410,10 @@ public final class ParseCache {
     T v = e == null ? stored(props, f, displayPath, text, hash, decode) : null;
     boolean parsed = v == null;
     if (parsed) {
-      v = parse.get();
-      // the text parsed (read again and kept by the parse, unless it was kept already): the
-      // entry's hash is of that text
-      String kept = Objects.requireNonNullElse(f.text(), "");
-      if (kept != text) {
-        text = kept;
-        hash = ParseCacheCodec.hash(text);
-      }
+      // from the text hashed, which the file keeps only when it was in memory already: a file read
+      // from the disk is read again when a feature asks for it (FileText), and a load of 100,000
+      // models no longer holds its 133 MB of SQL and YAML for the session
+      v = parse.apply(text);
     } else {
       loads.incrementAndGet();
     }
@@ -456,8 +452,9 @@ public final class ParseCache {
     }
   }
 
+  /** The texts' hashes and lengths matched already: no reading of either text to compare them. */
   private static boolean sameFile(Object value, ProjectFile f) {
-    return !(value instanceof ParsedFile p) || p.file().equals(f);
+    return !(value instanceof ParsedFile p) || p.file().samePlace(f);
   }
 
   /**

@@ -25,6 +25,14 @@ public record ParsedFile(
     LineIndex lines) {
 
   public static ParsedFile of(ProjectFile file, String displayPath) {
+    return of(file, displayPath, file.text());
+  }
+
+  /**
+   * The file's facts read from {@code text}, its text as the caller read it (the parse cache: the
+   * text it hashed, which the file need not keep).
+   */
+  public static ParsedFile of(ProjectFile file, String displayPath, String text) {
     java.util.Set<String> blocks =
         switch (file.kind()) {
           case MACRO -> TopLevelBlocks.MACRO_BLOCKS;
@@ -33,19 +41,19 @@ public record ParsedFile(
           default -> null;
         };
     if (blocks == null) {
-      ScannedTemplate t = JinjaScanner.scan(file.text());
+      ScannedTemplate t = JinjaScanner.scan(text);
       return new ParsedFile(
           file,
           displayPath,
           StaticExtractor.extract(t),
           t.errors().isEmpty() ? List.of() : t.problems(displayPath),
-          new LineIndex(file.text()));
+          new LineIndex(text));
     }
     // macro and docs files: only their top-level blocks are Jinja, as dbt's block extractor reads
     // them
-    TopLevelBlocks.Result r = TopLevelBlocks.extract(file.text(), blocks);
+    TopLevelBlocks.Result r = TopLevelBlocks.extract(text, blocks);
     ScannedTemplate t = JinjaScanner.scan(r.blocksOnly());
-    LineIndex lines = new LineIndex(file.text());
+    LineIndex lines = new LineIndex(text);
     List<Problem> problems = new java.util.ArrayList<>();
     for (dev.dbtls.jinja.scan.ScanError e : r.errors()) {
       problems.add(

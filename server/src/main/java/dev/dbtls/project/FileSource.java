@@ -31,6 +31,15 @@ public interface FileSource {
   }
 
   /**
+   * {@link #text(Path)}, or, when {@code keep} is false, a text a logging source may leave to be
+   * read when asked for and not keep then ({@link FileText#peek}): a file whose text only the
+   * load's parse and renders need (a model's SQL). By default the same as {@link #text(Path)}.
+   */
+  default Optional<FileText> text(Path file, boolean keep) {
+    return text(file);
+  }
+
+  /**
    * A fingerprint of the file's size, modification time and identity, cheaper than reading it;
    * {@link #NO_STAMP} when the source cannot vouch for its text by it (an editor's buffer, a file
    * changed in the last seconds, a source without times), which then only its text tells.

@@ -106,14 +106,23 @@ public final class ProjectFile {
     return relativePath.endsWith(".py");
   }
 
+  /** The same texts (compared, not kept: {@link #peekText}) at the same place. */
   @Override
   public boolean equals(Object o) {
     return o instanceof ProjectFile f
-        && kind == f.kind
+        && samePlace(f)
+        && (text == f.text || Objects.equals(peekText(), f.peekText()));
+  }
+
+  /**
+   * Whether {@code f} is this file as a project sees it, whatever its text: the same kind, package
+   * and paths (the parse cache, which compared the texts by their hash already).
+   */
+  public boolean samePlace(ProjectFile f) {
+    return kind == f.kind
         && Objects.equals(packageName, f.packageName)
         && Objects.equals(relativePath, f.relativePath)
-        && Objects.equals(absolutePath, f.absolutePath)
-        && (text == f.text || Objects.equals(text(), f.text()));
+        && Objects.equals(absolutePath, f.absolutePath);
   }
 
   /** Without the text: hashing a node (a record holding its file) never reads a file. */

@@ -11,6 +11,15 @@ final class ProjectFileFinder {
   private static final Set<String> SQL = Set.of(".sql");
   private static final Set<String> YAML = Set.of(".yml", ".yaml");
 
+  /**
+   * The kinds whose texts are read when found and kept: the completion that answers from the files'
+   * names before the project has loaded reads the property files (a versioned model's name) and the
+   * snapshot files (a snapshot's block). Every other text is read when the load's parse asks for it
+   * and kept only when a feature asks later (FileSource#text(Path, boolean)).
+   */
+  private static final Set<FileKind> KEPT_AT_ONCE =
+      java.util.EnumSet.of(FileKind.PROPERTIES, FileKind.SNAPSHOT);
+
   private ProjectFileFinder() {}
 
   /**
@@ -102,7 +111,9 @@ final class ProjectFileFinder {
         .map(
             w -> {
               FileText text =
-                  w.kind() == FileKind.SEED ? FileText.of("") : files.text(w.path()).orElse(null);
+                  w.kind() == FileKind.SEED
+                      ? FileText.of("")
+                      : files.text(w.path(), KEPT_AT_ONCE.contains(w.kind())).orElse(null);
               String rel = p.dir().relativize(w.path()).toString().replace('\\', '/');
               return text == null ? null : new ProjectFile(w.kind(), p.name(), rel, w.path(), text);
             })

@@ -237,7 +237,7 @@ public final class NodeCompiler {
     String text =
         raw != null
             ? raw
-            : node.type() == ResourceType.SNAPSHOT ? snapshotBody(node) : node.file().text();
+            : node.type() == ResourceType.SNAPSHOT ? snapshotBody(node) : node.file().peekText();
     ScannedTemplate template = JinjaScanner.scan(text);
     // invisible markers in the template tell which piece produced which part of the output
     Rendered r =
@@ -315,7 +315,7 @@ public final class NodeCompiler {
    * problem lines still point into the file.
    */
   private static String snapshotBody(Node node) {
-    String text = node.file().text();
+    String text = node.file().peekText();
     StaticFacts facts = StaticExtractor.extract(JinjaScanner.scan(text));
     for (StaticFacts.SnapshotBlock b : facts.snapshots()) {
       if (b.name().equals(node.name())) {

@@ -30,8 +30,11 @@ final class NodeDicts {
     m.put("tags", n.tags());
     m.put("description", n.description() == null ? "" : n.description());
     m.put("version", n.version());
-    m.put("raw_code", n.file() == null ? "" : n.file().text());
-    m.put("raw_sql", n.file() == null ? "" : n.file().text());
+    // read, not kept, when it is not in memory (a render of every model reads every model's text)
+    String rawCode =
+        n.file() == null ? "" : java.util.Objects.requireNonNullElse(n.file().peekText(), "");
+    m.put("raw_code", rawCode);
+    m.put("raw_sql", rawCode);
     m.put("meta", config.getOrDefault("meta", new LinkedHashMap<>()));
     if (n.relation() != null) {
       m.put("database", n.relation().database());
@@ -78,8 +81,8 @@ final class NodeDicts {
       FunctionDicts.put(n, m);
     }
     if (n.extra().get(Node.RAW_CODE) instanceof String raw) {
-      m.put("raw_code", raw);
-      m.put("raw_sql", raw);
+      m.put("raw_code", rawCode);
+      m.put("raw_sql", rawCode);
     }
     if (n.type() == ResourceType.SOURCE) {
       m.put("source_name", n.extra().get("source_name"));
