@@ -65,18 +65,14 @@ public final class RefCompletionFromFiles {
     CompletionItems items = c.items();
     String root = inputs.root().name();
     java.nio.file.Path self = inputs.root().dir().resolve(path).normalize();
-    // the names in the property files that give models versions, by package, of those read (a
-    // warm start has not read them): a version file <name>_v<n> is listed as <name> when its
-    // package's names hold <name>
+    // the names in the property files that give models versions, by package: a version file
+    // <name>_v<n> is listed as <name> when its package's names hold <name>. Each file's names are
+    // read once and kept, not its text (a load keeps no property file's text)
     java.util.Set<String> versionable = new java.util.HashSet<>();
     for (ProjectFile p : inputs.files()) {
-      if (p.kind() == FileKind.PROPERTIES && p.textRead()) {
-        String yaml = p.text();
-        if (yaml != null && yaml.contains("versions:")) {
-          Matcher m = NAME_LINE.matcher(yaml);
-          while (m.find()) {
-            versionable.add(p.packageName() + "." + m.group(1));
-          }
+      if (p.kind() == FileKind.PROPERTIES) {
+        for (String name : p.memo(VersionedNames.class, VersionedNames::of).names()) {
+          versionable.add(p.packageName() + "." + name);
         }
       }
     }
@@ -144,6 +140,24 @@ public final class RefCompletionFromFiles {
     String lower = CompletionItems.lower(label);
     if (items.matchesLower(lower) && named.add(label)) {
       items.addDistinct(label, lower, kind, group, detail, () -> null, label, false);
+    }
+  }
+
+  /**
+   * The {@code name:}s of a property file that gives versions (a model's among them), none for
+   * another.
+   */
+  record VersionedNames(List<String> names) {
+    static VersionedNames of(String yaml) {
+      if (yaml == null || !yaml.contains("versions:")) {
+        return new VersionedNames(List.of());
+      }
+      List<String> names = new java.util.ArrayList<>();
+      Matcher m = NAME_LINE.matcher(yaml);
+      while (m.find()) {
+        names.add(m.group(1));
+      }
+      return new VersionedNames(List.copyOf(names));
     }
   }
 

@@ -260,8 +260,8 @@ public final class InputLog {
           }
           if (!keep && stamp != FileSource.NO_STAMP && !files.buffered(file)) {
             // a file on the disk is read when its text is first asked for (the load's parse), and
-            // kept only when a feature asks for it after: the 58 MB of SQL of a 100,000-model
-            // project's first load, held for the session before
+            // kept only when a feature asks for it after: the 133 MB of SQL and YAML of a
+            // 100,000-model project's first load, held for the session before
             FirstRead read = new FirstRead(key, file, stamp);
             unread.put(key, read);
             return Optional.of(FileText.later(read));

@@ -13,12 +13,11 @@ final class ProjectFileFinder {
 
   /**
    * The kinds whose texts are read when found and kept: the completion that answers from the files'
-   * names before the project has loaded reads the property files (a versioned model's name) and the
-   * snapshot files (a snapshot's block). Every other text is read when the load's parse asks for it
-   * and kept only when a feature asks later (FileSource#text(Path, boolean)).
+   * names before the project has loaded reads the snapshot files (a snapshot's block). Every other
+   * text is read when the load's parse asks for it and kept only when a feature asks later
+   * (FileSource#text(Path, boolean)).
    */
-  private static final Set<FileKind> KEPT_AT_ONCE =
-      java.util.EnumSet.of(FileKind.PROPERTIES, FileKind.SNAPSHOT);
+  private static final Set<FileKind> KEPT_AT_ONCE = java.util.EnumSet.of(FileKind.SNAPSHOT);
 
   private ProjectFileFinder() {}
 

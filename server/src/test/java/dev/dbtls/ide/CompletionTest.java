@@ -10,6 +10,7 @@ import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Completion contexts, each on a mini project with a {@code $0} cursor. */
@@ -200,6 +201,48 @@ class CompletionTest {
     assertEquals(List.of("orders_snapshot"), labels(early, CompletionKind.SNAPSHOT));
     assertEquals("model models/util_dates.sql (utils)", item(early, "util_dates").detail());
     assertEquals(loaded.get(0).replaceStart(), early.get(0).replaceStart());
+    // the same when no property file's text is in memory (a load keeps none): the versions read
+    // from each file once
+    dev.dbtls.project.FileSource unreadYaml =
+        new dev.dbtls.project.FileSource() {
+          @Override
+          public Optional<String> read(java.nio.file.Path file) {
+            return f.read(file);
+          }
+
+          @Override
+          public Optional<dev.dbtls.project.FileText> text(java.nio.file.Path file) {
+            return file.toString().endsWith(".yml")
+                ? Optional.of(dev.dbtls.project.FileText.later(() -> f.read(file).orElse(null)))
+                : f.text(file);
+          }
+
+          @Override
+          public boolean isDirectory(java.nio.file.Path dir) {
+            return f.isDirectory(dir);
+          }
+
+          @Override
+          public List<java.nio.file.Path> list(
+              java.nio.file.Path dir, java.util.Set<String> suffixes) {
+            return f.list(dir, suffixes);
+          }
+        };
+    ProjectInputs unread =
+        ProjectInputs.load(
+            Fixture.ROOT,
+            new ProjectInputs.Options(null, null, null, Map.of(), Map.of("HOME", "/x")),
+            unreadYaml);
+    assertEquals(
+        labels(early),
+        labels(
+            RefCompletionFromFiles.find(unread, path, f.text(path), f.cursorOffset())
+                .orElseThrow()));
+    assertTrue(
+        unread.files().stream()
+            .filter(x -> x.relativePath().endsWith(".yml"))
+            .noneMatch(dev.dbtls.project.ProjectFile::textRead),
+        "the property files' texts not kept");
 
     // only the package's own in its second argument; nothing outside a ref's string
     Fixture second =
