@@ -51,6 +51,17 @@ final class CompileScope {
     this.build = build;
   }
 
+  /** The node's file text as this render read it, for its model's raw_code; null: not read. */
+  private String rawCode;
+
+  void rawCode(String text) {
+    this.rawCode = text;
+  }
+
+  String rawCode() {
+    return rawCode;
+  }
+
   /** A unit test's inputs and overrides when this render is one; else null. */
   UnitTestInputs unitTest() {
     return unitTest;

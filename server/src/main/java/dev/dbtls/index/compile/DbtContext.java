@@ -92,7 +92,7 @@ final class DbtContext {
     g.put("env_var", new EnvVarFunction(scope));
     g.put("target", shared.target);
     g.put("this", Relations.of(node, scope.adapter(), scope.quoting()));
-    g.put("model", NodeDicts.of(node));
+    g.put("model", NodeDicts.of(node, scope.rawCode()));
     g.put("graph", shared.graph);
     BuildContext build = scope.build();
     // dbt asks the warehouse whether the relation exists; without a connection it cannot be

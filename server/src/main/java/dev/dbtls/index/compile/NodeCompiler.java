@@ -234,10 +234,16 @@ public final class NodeCompiler {
       // it
       return new CompiledNode(node, "", List.of(), true);
     }
-    String text =
-        raw != null
-            ? raw
-            : node.type() == ResourceType.SNAPSHOT ? snapshotBody(node) : node.file().peekText();
+    String text;
+    if (raw != null) {
+      text = raw;
+    } else if (node.type() == ResourceType.SNAPSHOT) {
+      text = snapshotBody(node);
+    } else {
+      // read once for the render and its model's raw_code (the file keeps no text it did not have)
+      text = node.file().peekText();
+      scope.rawCode(text);
+    }
     ScannedTemplate template = JinjaScanner.scan(text);
     // invisible markers in the template tell which piece produced which part of the output
     Rendered r =

@@ -16,6 +16,11 @@ final class NodeDicts {
   private NodeDicts() {}
 
   static Map<String, Object> of(Node n) {
+    return of(n, null);
+  }
+
+  /** {@link #of(Node)} with the node's file text as a render read it (null: read it here). */
+  static Map<String, Object> of(Node n, String fileText) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("unique_id", n.uniqueId());
     m.put("name", n.name());
@@ -32,7 +37,10 @@ final class NodeDicts {
     m.put("version", n.version());
     // read, not kept, when it is not in memory (a render of every model reads every model's text)
     String rawCode =
-        n.file() == null ? "" : java.util.Objects.requireNonNullElse(n.file().peekText(), "");
+        n.file() == null
+            ? ""
+            : java.util.Objects.requireNonNullElse(
+                fileText != null ? fileText : n.file().peekText(), "");
     m.put("raw_code", rawCode);
     m.put("raw_sql", rawCode);
     m.put("meta", config.getOrDefault("meta", new LinkedHashMap<>()));
