@@ -159,8 +159,9 @@ public final class InputLog {
     private final String key;
     private final Path file;
     private final long stamp;
-    private final java.util.concurrent.atomic.AtomicBoolean logged =
-        new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Set once the first reading is logged (under this object's lock). */
+    private volatile boolean logged;
 
     FirstRead(String key, Path file, long stamp) {
       this.key = key;
@@ -171,20 +172,21 @@ public final class InputLog {
     @Override
     public String get() {
       Optional<String> text = files.read(file);
-      if (!logged.get()) {
+      if (!logged) {
         synchronized (this) {
-          if (logged.compareAndSet(false, true)) {
+          if (!logged) {
             logRead(key, file, stamp, text);
             unread.remove(key, this);
+            logged = true;
           }
         }
       }
       return text.orElse(null);
     }
 
-    /** Logs the file's text now when nothing asked for it yet. */
-    void settle() {
-      if (!logged.get()) {
+    /** Logs the file's text now when nothing asked for it yet; after another's logging, waits. */
+    synchronized void settle() {
+      if (!logged) {
         get();
       }
     }
