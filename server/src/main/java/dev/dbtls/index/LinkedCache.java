@@ -560,6 +560,12 @@ public final class LinkedCache {
     o.i64(java.util.concurrent.ThreadLocalRandom.current().nextLong()); // what changes name
     o.str(k.key());
     o.bool(k.engineProblems());
+    StringsBeside.write(o, body -> encodeBody(k, body));
+    ParseCacheCodec.seal(o);
+  }
+
+  /** The file after its head: the log, the nodes, the macros and docs blocks, the problems. */
+  private static void encodeBody(Kept k, Out o) {
     o.num(k.log().size());
     new java.util.TreeMap<>(k.log())
         .forEach(
@@ -567,6 +573,7 @@ public final class LinkedCache {
               o.str(key);
               o.i64(v);
               o.i64(k.stamps().getOrDefault(key, dev.dbtls.project.FileSource.NO_STAMP));
+              o.spill();
             });
     Manifest m = k.manifest();
     writeNodes(o, m.nodes());
@@ -588,7 +595,6 @@ public final class LinkedCache {
               o.spill();
             });
     PROBLEMS.write(o, m.problems());
-    ParseCacheCodec.seal(o);
   }
 
   /** The changes of a relinked manifest against the file its base came from. */

@@ -185,6 +185,13 @@ final class ParseCacheCodec {
      */
     java.util.IdentityHashMap<Map<?, ?>, Integer> maps;
 
+    /**
+     * Where the bytes and strings go instead, when another thread numbers the strings and writes
+     * the file ({@link StringsBeside}): {@link #str} only notes a string and where it goes, and
+     * {@link #spill} hands on what the buffer holds; null when not.
+     */
+    StringsBeside.Pieces pieces;
+
     private final java.nio.channels.FileChannel sink;
     private final int checksumAt;
     private final int spillAt;
@@ -217,6 +224,12 @@ final class ParseCacheCodec {
      * channel keeps it).
      */
     void spill() {
+      if (pieces != null) {
+        if (pieces.full(this)) {
+          pieces.handOn(this);
+        }
+        return;
+      }
       if (sink != null && size >= spillAt) {
         try {
           flush();
@@ -287,6 +300,10 @@ final class ParseCacheCodec {
     void str(String s) {
       if (s == null) {
         num(0);
+        return;
+      }
+      if (pieces != null) {
+        pieces.note(size, s);
         return;
       }
       if (strings != null) {
