@@ -79,7 +79,7 @@ class LauncherCollectorTest {
     List<String> huge = launch("-Xmx64g", "ls");
     assertTrue(huge.contains("-Xms" + Math.min(65536, half) + "m"), huge.toString());
     // a bound under 512 MB, or one the launcher cannot read, leaves the JVM's own start
-    for (String bound : List.of("511m", "1.5g", "4096k")) {
+    for (String bound : List.of("511m", "4096k", "1073741824")) {
       List<String> args = launch("", "ls", bound);
       assertTrue(args.contains("-Xmx" + bound), args.toString());
       assertFalse(args.stream().anyMatch(a -> a.startsWith("-Xms")), args.toString());
@@ -103,7 +103,7 @@ class LauncherCollectorTest {
     assertTrue(launch("", "lsp", "4G").contains("-Xms1024m"));
     // a bound under 1 GB or one the launcher cannot read, the user's own heap sizes or collector:
     // the JVM's own start
-    for (String bound : List.of("1000m", "1.5g", "4096k")) {
+    for (String bound : List.of("1000m", "4096k", "1073741824")) {
       List<String> args = launch("", "lsp", bound);
       assertFalse(args.stream().anyMatch(a -> a.startsWith("-Xms")), args.toString());
       assertFalse(args.contains("-XX:NewSize=128m"), args.toString());
@@ -145,6 +145,20 @@ class LauncherCollectorTest {
   }
 
   @Test
+  void aMaxHeapJavaDoesNotTakeIsSaidAndNothingRuns() throws Exception {
+    for (String bad : List.of("1.5g", "2 g", "2gb", "-1g", "lots")) {
+      Process p = start("", "ls", bad);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not end");
+      String said = Files.readString(bin.resolve("out.txt"));
+      assertEquals(2, p.exitValue(), said);
+      assertTrue(
+          said.contains("DBTLS_MAX_HEAP=" + bad + " is not a heap size java takes"),
+          bad + ": " + said);
+      assertFalse(Files.exists(bin.resolve("args.txt")), bad + ": java was run");
+    }
+  }
+
+  @Test
   void theUsersOwnJvmLogIsNotTurnedOff() throws Exception {
     for (String command : new String[] {"lsp", "ls"}) {
       List<String> own = launch("-Xlog:gc:file=/tmp/gc.log", command);
@@ -169,6 +183,16 @@ class LauncherCollectorTest {
   /** The same with {@code DBTLS_MAX_HEAP} set to {@code maxHeap} (unset when null). */
   private List<String> launch(String javaOpts, String command, String maxHeap)
       throws IOException, InterruptedException {
+    Process p = start(javaOpts, command, maxHeap);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not end");
+    assertEquals(0, p.exitValue(), Files.readString(bin.resolve("out.txt")));
+    Path args = bin.resolve("args.txt");
+    assertTrue(Files.isRegularFile(args), "the launcher never ran java");
+    return Files.readAllLines(args, StandardCharsets.UTF_8);
+  }
+
+  /** The launcher started with a stand-in java that writes its arguments to args.txt. */
+  private Process start(String javaOpts, String command, String maxHeap) throws IOException {
     // the launcher in a folder of its own beside a stand-in jar: no sources there, so it builds
     // nothing (the tests run before the jar is packaged)
     Path repo = bin.resolve("repo");
@@ -197,10 +221,6 @@ class LauncherCollectorTest {
     if (maxHeap != null) {
       b.environment().put("DBTLS_MAX_HEAP", maxHeap);
     }
-    Process p = b.start();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not end");
-    assertEquals(0, p.exitValue(), Files.readString(bin.resolve("out.txt")));
-    assertTrue(Files.isRegularFile(args), "the launcher never ran java");
-    return Files.readAllLines(args, StandardCharsets.UTF_8);
+    return b.start();
   }
 }
