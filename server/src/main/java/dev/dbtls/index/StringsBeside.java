@@ -84,13 +84,24 @@ final class StringsBeside {
    * on its way (a command keeps what survives one collection).
    */
   private static final class Piece {
-    byte[] bytes = new byte[Out.SPILL + (Out.SPILL >> 2)];
+    byte[] bytes;
     int size;
-    int[] at = new int[STRINGS + (STRINGS >> 2)];
-    String[] strings = new String[at.length];
+    int[] at;
+    String[] strings;
     int count;
     boolean last;
     Throwable failed;
+
+    /** A piece with room for a piece's bytes and strings, and a little more. */
+    Piece() {
+      this(Out.SPILL + (Out.SPILL >> 2), STRINGS + (STRINGS >> 2));
+    }
+
+    Piece(int bytes, int strings) {
+      this.bytes = new byte[bytes];
+      this.at = new int[strings];
+      this.strings = new String[strings];
+    }
 
     Piece emptied() {
       Arrays.fill(strings, 0, count, null);
@@ -121,7 +132,7 @@ final class StringsBeside {
         body.accept(o);
         last = filled(o);
       } catch (RuntimeException | Error e) {
-        last = new Piece();
+        last = new Piece(0, 0);
         last.failed = e;
       }
       last.last = true;
