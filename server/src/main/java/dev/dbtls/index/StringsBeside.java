@@ -29,9 +29,10 @@ final class StringsBeside {
   private static final int STRINGS = 1 << 16;
 
   /**
-   * Writes to {@code out} what {@code body} writes, {@code body} running on a helper thread. {@code
-   * out}'s maps table, when it has one, is left as it was: the helper's has its own, in the same
-   * order. What {@code body} throws is thrown here; an interrupt of this thread stops both.
+   * Writes to {@code out} what {@code body} writes, {@code body} running on a helper thread. When
+   * {@code out} numbers maps, the helper numbers them in a table of its own that starts empty: so
+   * {@code out} must not have written a map before (a file's head holds none). What {@code body}
+   * throws is thrown here; an interrupt of this thread stops both.
    */
   static void write(Out out, Consumer<Out> body) throws IOException {
     Pieces pieces = new Pieces(out.maps != null);
