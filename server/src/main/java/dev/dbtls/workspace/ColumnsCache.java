@@ -1,8 +1,11 @@
 package dev.dbtls.workspace;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dbtls.columns.QueryColumns;
 import dev.dbtls.index.ParseCache;
 import dev.dbtls.project.FileReplace;
@@ -45,6 +48,34 @@ public final class ColumnsCache {
     static final Stored EMPTY = new Stored(null, Map.of(), Map.of());
   }
 
+  /**
+   * What a finished table writes ({@link ProjectColumns#toStore}): each model's result, and each
+   * model's {@link Restorable} made as it is written. Made all at once, the restore keys and places
+   * of 100,000 models (~30 MB) outlived the young generation while the file was written, and the
+   * server's peak ended that much higher.
+   */
+  interface ToStore {
+    Map<String, Memo> memos();
+
+    /** Hands on each model's restorable, one at a time. */
+    void eachRestorable(java.util.function.BiConsumer<String, Restorable> to);
+
+    /** The file's content as these maps hold it (tests). */
+    static ToStore of(Map<String, Memo> memos, Map<String, Restorable> restorable) {
+      return new ToStore() {
+        @Override
+        public Map<String, Memo> memos() {
+          return memos;
+        }
+
+        @Override
+        public void eachRestorable(java.util.function.BiConsumer<String, Restorable> to) {
+          restorable.forEach(to);
+        }
+      };
+    }
+  }
+
   private static final int FORMAT = 2;
 
   /**
@@ -54,6 +85,10 @@ public final class ColumnsCache {
   private static final class Json {
     static final ObjectMapper MAPPER =
         new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    /** Writes one value of many into a file's generator, which it does not flush. */
+    static final ObjectWriter VALUE =
+        MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
   }
 
   private final Path file;
@@ -196,20 +231,7 @@ public final class ColumnsCache {
 
   private void saveLatest() {
     ProjectColumns t = latest;
-    Stored s = t == null ? null : t.stored();
-    if (s != null) {
-      save(s.memos(), s.restorable());
-    }
-  }
-
-  /**
-   * Writes what {@link ProjectColumns#stored} gives, now (tests; the server uses {@link
-   * #saveLater}).
-   */
-  void save(Stored s) {
-    if (s != null) {
-      save(s.memos(), s.restorable());
-    }
+    save(t == null ? null : t.toStore());
   }
 
   /**
@@ -261,19 +283,54 @@ public final class ColumnsCache {
     }
   }
 
-  /**
-   * Writes {@code memos} (a finished table's) to the file, replacing it whole: to a temporary file
-   * renamed into place, so a reader never sees half a file. Never throws.
-   */
+  /** Writes {@code memos} and {@code restorable} as {@link #save(ToStore)} does (tests). */
   void save(Map<String, Memo> memos, Map<String, Restorable> restorable) {
+    save(ToStore.of(Map.copyOf(memos), Map.copyOf(restorable)));
+  }
+
+  /**
+   * Writes a finished table ({@link ProjectColumns#toStore}, null: nothing) to the file, replacing
+   * it whole: to a temporary file renamed into place, so a reader never sees half a file. The file
+   * is what Jackson writes of a {@link Stored}, written a model at a time. Never throws.
+   */
+  void save(ToStore table) {
+    if (table == null) {
+      return;
+    }
     try {
-      Stored stored = new Stored(build, Map.copyOf(memos), Map.copyOf(restorable));
       FileReplace.write(
           file,
           out -> {
-            GZIPOutputStream zip = new GZIPOutputStream(out);
-            Json.MAPPER.writeValue(
-                zip, stored); // closes the gzip stream (its trailer), and so the file
+            // closing the generator closes the gzip stream (its trailer), and so the file
+            try (JsonGenerator g =
+                Json.MAPPER.getFactory().createGenerator(new GZIPOutputStream(out))) {
+              g.writeStartObject();
+              g.writeStringField("build", build);
+              g.writeObjectFieldStart("memos");
+              for (Map.Entry<String, Memo> e : table.memos().entrySet()) {
+                g.writeFieldName(e.getKey());
+                Json.VALUE.writeValue(g, e.getValue());
+              }
+              g.writeEndObject();
+              g.writeObjectFieldStart("restorable");
+              java.io.IOException[] failed = {null};
+              table.eachRestorable(
+                  (id, r) -> {
+                    try {
+                      if (failed[0] == null) {
+                        g.writeFieldName(id);
+                        Json.VALUE.writeValue(g, r);
+                      }
+                    } catch (java.io.IOException e) {
+                      failed[0] = e;
+                    }
+                  });
+              if (failed[0] != null) {
+                throw failed[0];
+              }
+              g.writeEndObject();
+              g.writeEndObject();
+            }
           });
       read = Stored.EMPTY; // the tables in memory hold these now; the file is for the next session
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {

@@ -690,34 +690,46 @@ public final class ProjectColumns implements ColumnsTable {
   /**
    * What the cache file keeps of this finished table for the next session: each model's result and,
    * under a key of everything its render and inference read, where its columns stand in its
-   * template (so that the next session may take it without rendering). Null when the table is not
-   * finished or its snapshot is gone. Computed when written (~0.3 s for 10,000 models).
+   * template (so that the next session may take it without rendering), each made as the file is
+   * written (~0.3 s for 10,000 models). Null when the table is not finished or its snapshot is
+   * gone.
    */
-  ColumnsCache.Stored stored() {
+  ColumnsCache.ToStore toStore() {
     ProjectSnapshot s = snapshot.get();
     if (s == null || !finished) {
       return null;
     }
-    Map<String, ColumnsCache.Restorable> restorable = new HashMap<>();
+    Map<String, ColumnsCache.Memo> results = Map.copyOf(memos);
     String inputs = s.renderInputsDigest();
     Optional<SqlDialect> dialect = SqlDialect.of(adapterType);
-    if (inputs != null && dialect.isPresent()) {
-      Map<String, byte[]> parentDigests = new HashMap<>();
-      for (Entry e : entries.values()) {
-        ColumnsCache.Memo memo = memos.get(e.node().uniqueId());
-        if (e.inferred() == null || memo == null) {
-          continue;
-        }
-        String key =
-            ColumnsKey.restoreKey(
-                dialect.get().adapterType(),
-                inputs,
-                e.node(),
-                NodeInference.parents(e.node(), s.manifest(), catalog, entries, parentDigests));
-        restorable.put(
-            e.node().uniqueId(), new ColumnsCache.Restorable(key, TemplatePlaces.of(e.inferred())));
+    return new ColumnsCache.ToStore() {
+      @Override
+      public Map<String, ColumnsCache.Memo> memos() {
+        return results;
       }
-    }
-    return new ColumnsCache.Stored(null, Map.copyOf(memos), restorable);
+
+      @Override
+      public void eachRestorable(
+          java.util.function.BiConsumer<String, ColumnsCache.Restorable> to) {
+        if (inputs == null || dialect.isEmpty()) {
+          return;
+        }
+        Map<String, byte[]> parentDigests = new HashMap<>();
+        for (Entry e : entries.values()) {
+          if (e.inferred() == null || !results.containsKey(e.node().uniqueId())) {
+            continue;
+          }
+          String key =
+              ColumnsKey.restoreKey(
+                  dialect.get().adapterType(),
+                  inputs,
+                  e.node(),
+                  NodeInference.parents(e.node(), s.manifest(), catalog, entries, parentDigests));
+          to.accept(
+              e.node().uniqueId(),
+              new ColumnsCache.Restorable(key, TemplatePlaces.of(e.inferred())));
+        }
+      }
+    };
   }
 }

@@ -35,7 +35,7 @@ public final class ColumnInferenceTiming {
         "%s: %d ms, %d restored, %d parsed%n",
         exists ? "restored" : "inferred", ms, t.restoredCount(), t.parsedCount());
     if (!exists) {
-      cache.save(t.stored());
+      cache.save(t.toStore());
       System.out.printf(
           "written with restore keys in %d ms%n", (System.nanoTime() - t0) / 1_000_000 - ms);
       return;

@@ -381,7 +381,7 @@ class ProjectColumnsReuseTest {
     ColumnsCache cache = new ColumnsCache(file, "b");
     ProjectColumns first =
         new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
-    cache.save(first.stored());
+    cache.save(first.toStore());
     return new ColumnsCache(file, "b");
   }
 
@@ -408,7 +408,7 @@ class ProjectColumnsReuseTest {
         List.of("customer_id", "name"),
         first.entry("model.shop.stg_customers").orElseThrow().known().names());
     assertFalse(first.memos().containsKey(id), "not kept for the next run");
-    cache.save(first.stored());
+    cache.save(first.toStore());
 
     NavFixture again = NavFixture.of(spec);
     ProjectColumns next =
@@ -478,11 +478,12 @@ class ProjectColumnsReuseTest {
         new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
     // as if the render of orders had given other SQL then (it read the clock): its stored result
     // is another model's under another SQL key, its restore key still right
-    ColumnsCache.Stored s = first.stored();
+    ColumnsCache.ToStore s = first.toStore();
     Map<String, ColumnsCache.Memo> memos = new java.util.HashMap<>(s.memos());
     ColumnsCache.Memo wide = memos.get("model.shop.payments_wide");
     memos.put("model.shop.orders", new ColumnsCache.Memo("another SQL", wide.columns()));
-    Map<String, ColumnsCache.Restorable> keys = new java.util.HashMap<>(s.restorable());
+    Map<String, ColumnsCache.Restorable> keys = new java.util.HashMap<>();
+    s.eachRestorable(keys::put);
     keys.put(
         "model.shop.orders",
         new ColumnsCache.Restorable(
