@@ -109,7 +109,7 @@ public final class LinkedCache {
   private volatile FutureTask<Bytes> reading;
 
   /** Decoding it, once a load asked for that ahead of {@link #restore} ({@link #decodeAhead}). */
-  private volatile FutureTask<Decoded> decoding;
+  private volatile Decoding decoding;
 
   /**
    * What the file's log vouches for (the files it read, with their stamps), as soon as the decoding
@@ -147,17 +147,19 @@ public final class LinkedCache {
   public synchronized void decodeAhead() {
     FutureTask<Bytes> r = reading;
     if (decoding == null && r != null) {
-      decoding =
-          new FutureTask<>(
-              () -> {
-                try {
-                  return decode(ParseCacheCodec.await(r));
-                } finally {
-                  known.complete(Map.of()); // when the decoding did not get as far as the log
-                }
-              });
+      Decoding d = new Decoding();
+      decoding = d;
+      Runnable decode =
+          () -> {
+            try {
+              decode(ParseCacheCodec.await(r), d);
+            } finally {
+              d.fail(); // what it did not get to is absent
+              known.complete(Map.of()); // when the decoding did not get as far as the log
+            }
+          };
       // a deep config nests the decoder's calls: a main thread's stack, not a default thread's
-      Thread t = new Thread(null, decoding, "dbtls-linked-cache-decode", 8L << 20);
+      Thread t = new Thread(null, decode, "dbtls-linked-cache-decode", 8L << 20);
       t.setDaemon(true);
       t.start();
     }
@@ -193,23 +195,41 @@ public final class LinkedCache {
 
   /**
    * The file as decoded beside the reading of the inputs (what it needs of them is only to check
-   * its log, and to point its nodes at their files): the key and the log it was built from, its
-   * nodes with a stand-in for each file ({@link #bound}), and the rest of the manifest.
+   * its log, and to point its nodes at their files), in three parts, each handed on as soon as the
+   * decoder has it: the key and the log it was built from ({@link Head}), which a load checks
+   * against the inputs while the nodes are decoded; its nodes with a stand-in for each file ({@link
+   * #bound}) and the rest of the manifest ({@link Body}), which a load binds to its files while the
+   * DAG is made; the DAG. Each is null when the file is absent or bad, or the load no longer wants
+   * it ({@link #abandoned}: the decoder stops). On 100,000 models a warm start waited for the
+   * decoder, then did these one after another.
    */
-  private record Decoded(
-      long number,
+  private static final class Decoding {
+    final java.util.concurrent.CompletableFuture<Head> head =
+        new java.util.concurrent.CompletableFuture<>();
+    final java.util.concurrent.CompletableFuture<Body> body =
+        new java.util.concurrent.CompletableFuture<>();
+    final java.util.concurrent.CompletableFuture<Dag> dag =
+        new java.util.concurrent.CompletableFuture<>();
+    volatile boolean abandoned;
+
+    /** Every part not handed on yet is absent. */
+    void fail() {
+      head.complete(null);
+      body.complete(null);
+      dag.complete(null);
+    }
+  }
+
+  private record Head(long number, String key, boolean engineProblems, Log wholeLog, Log log) {}
+
+  private record Body(
       Set<String> changedNodes,
       Set<String> changedDisabled,
-      String key,
-      boolean engineProblems,
-      Log wholeLog,
-      Log log,
       Map<String, Node> nodes,
       Map<String, Node> disabled,
       Map<String, Macro> macros,
       Map<String, DocBlock> docs,
-      List<Problem> problems,
-      Dag dag) {}
+      List<Problem> problems) {}
 
   /**
    * The kept manifest when every input it was built from reads the same through {@code log} (after
@@ -218,27 +238,40 @@ public final class LinkedCache {
    * (options, macro folders). Answers once per cache: later loads build.
    */
   public Restored restore(ProjectInputs inputs, InputLog log, String key) {
-    FutureTask<Decoded> ahead = decoding;
-    Decoded d =
-        ahead != null ? ParseCacheCodec.await(ahead) : decode(ParseCacheCodec.await(reading));
+    Decoding d = decoding;
+    if (d == null) {
+      d = new Decoding();
+      decode(ParseCacheCodec.await(reading), d);
+      d.fail();
+    }
     reading = null;
     decoding = null;
-    if (d == null || !key.equals(d.key())) {
+    Head h = d.head.join();
+    if (h == null || !key.equals(h.key())) {
+      d.abandoned = true;
       return null;
     }
+    Restored r = restore(inputs, log, h, d);
+    if (r == null) {
+      d.abandoned = true;
+    }
+    return r;
+  }
+
+  private static Restored restore(ProjectInputs inputs, InputLog log, Head h, Decoding d) {
     try {
       Map<Path, ProjectFile> files = new HashMap<>();
       inputs.files().forEach(f -> files.put(f.absolutePath(), f));
       Map<String, Long> now = new HashMap<>(log.entries());
       Map<String, Long> checked = new HashMap<>(now);
       Set<Path> changed = new LinkedHashSet<>();
-      String[] keys = d.log().keys();
+      String[] keys = h.log().keys();
       for (int i = 0; i < keys.length; i++) {
         String k = keys[i];
         Long read = now.remove(k);
         long current = read != null ? read : log.current(k);
         checked.put(k, current);
-        if (current != d.log().values()[i]) {
+        if (current != h.log().values()[i]) {
           Path p = InputLog.readPath(k);
           ProjectFile f = p == null ? null : files.get(p);
           if (f == null || !NODE_FILES.contains(f.kind()) || f.isPython()) {
@@ -250,15 +283,18 @@ public final class LinkedCache {
       if (!now.isEmpty()) {
         return null; // this load read what the kept one did not: a new file, folder or variable
       }
-      Map<String, Node> nodes = bound(d.nodes(), files);
-      Map<String, Node> disabled = bound(d.disabled(), files);
-      if (nodes == null || disabled == null) {
+      Set<Path> changedFiles = Set.copyOf(changed);
+      Map<String, Long> checkedLog = Map.copyOf(checked);
+      Body b = d.body.join(); // the log and its files checked while the nodes were decoded
+      Map<String, Node> nodes = b == null ? null : bound(b.nodes(), files);
+      Map<String, Node> disabled = b == null ? null : bound(b.disabled(), files);
+      Dag dag = d.dag.join(); // made while the nodes were bound
+      if (nodes == null || disabled == null || dag == null) {
         return null;
       }
-      Manifest m =
-          new Manifest(inputs, nodes, disabled, d.macros(), d.docs(), d.dag(), d.problems());
-      Base base = new Base(d.number(), d.wholeLog(), m, d.changedNodes(), d.changedDisabled());
-      return new Restored(m, d.engineProblems(), Set.copyOf(changed), Map.copyOf(checked), base);
+      Manifest m = new Manifest(inputs, nodes, disabled, b.macros(), b.docs(), dag, b.problems());
+      Base base = new Base(h.number(), h.wholeLog(), m, b.changedNodes(), b.changedDisabled());
+      return new Restored(m, h.engineProblems(), changedFiles, checkedLog, base);
     } catch (RuntimeException e) {
       return null; // anything wrong with the file makes it absent
     }
@@ -281,20 +317,21 @@ public final class LinkedCache {
   }
 
   /**
-   * The file's content with its changes applied, decoded; null when it is absent, from another
-   * build or project, or bad (changes that are bad make the whole absent; changes of another file
-   * are left out).
+   * Decodes the file's content with its changes applied into {@code d}, each part as soon as it is
+   * decoded; leaves the rest to {@link Decoding#fail} when it is absent, from another build or
+   * project, or bad (changes that are bad make the whole absent; changes of another file are left
+   * out).
    */
-  private Decoded decode(Bytes b) {
+  private void decode(Bytes b, Decoding d) {
     if (b == null) {
-      return null;
+      return;
     }
     try {
       In in = new In(b.whole(), MAGIC.length + 4, b.whole().length);
       in.strings = new ArrayList<>();
       in.maps = new ArrayList<>();
       if (!build.equals(in.str()) || !projectDir.toString().equals(in.str())) {
-        return null;
+        return;
       }
       long number = in.i64();
       String key = in.str();
@@ -307,7 +344,7 @@ public final class LinkedCache {
         engineProblems = ch.bool();
         log = changedLog(ch, wholeLog);
         if (log == null) {
-          return null;
+          return;
         }
       }
       int n = log.keys().length;
@@ -318,13 +355,14 @@ public final class LinkedCache {
         }
       }
       known.complete(vouched);
+      d.head.complete(new Head(number, key, engineProblems, wholeLog, log));
       Map<Path, ProjectFile> standIns = new HashMap<>();
       in.files =
           path ->
               standIns.computeIfAbsent(
                   path, p -> new ProjectFile(null, null, null, p, (String) null));
-      Map<String, Node> nodes = nodes(in);
-      Map<String, Node> disabled = nodes(in);
+      Map<String, Node> nodes = nodes(in, d);
+      Map<String, Node> disabled = nodes(in, d);
       Map<String, Macro> macros = new LinkedHashMap<>();
       for (int i = in.count(); i > 0; i--) {
         macros.put(in.str(), MACRO.read(in));
@@ -335,7 +373,7 @@ public final class LinkedCache {
       }
       List<Problem> problems = PROBLEMS.read(in);
       if (in.pos != in.end) {
-        return null;
+        return;
       }
       Set<String> changedNodes = Set.of();
       Set<String> changedDisabled = Set.of();
@@ -345,28 +383,17 @@ public final class LinkedCache {
         changedDisabled = replace(ch, disabled);
         problems = PROBLEMS.read(ch);
         if (changedNodes == null || changedDisabled == null || ch.pos != ch.end) {
-          return null;
+          return;
         }
       }
+      d.body.complete(
+          new Body(changedNodes, changedDisabled, nodes, disabled, macros, docs, problems));
       // the DAG from the nodes' parents, in the build's order (sorted by id: cheap to sort again)
       Map<String, List<String>> parents = new LinkedHashMap<>(Math.max(4, nodes.size() * 2));
       nodes.values().forEach(x -> parents.put(x.uniqueId(), x.dependsOn()));
-      return new Decoded(
-          number,
-          changedNodes,
-          changedDisabled,
-          key,
-          engineProblems,
-          wholeLog,
-          log,
-          nodes,
-          disabled,
-          macros,
-          docs,
-          problems,
-          new Dag(parents));
+      d.dag.complete(new Dag(parents));
     } catch (RuntimeException | StackOverflowError e) {
-      return null;
+      // absent: the parts not handed on yet
     }
   }
 
@@ -430,10 +457,13 @@ public final class LinkedCache {
     return ids;
   }
 
-  private static Map<String, Node> nodes(In in) {
+  private static Map<String, Node> nodes(In in, Decoding d) {
     int n = in.count();
     Map<String, Node> out = new LinkedHashMap<>(Math.max(4, n * 2));
     for (int i = 0; i < n; i++) {
+      if ((i & 1023) == 0 && d.abandoned) {
+        throw new java.util.concurrent.CancellationException("the load builds instead");
+      }
       out.put(in.str(), NODE.read(in));
     }
     return out;
