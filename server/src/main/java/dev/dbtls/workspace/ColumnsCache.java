@@ -313,20 +313,18 @@ public final class ColumnsCache {
               }
               g.writeEndObject();
               g.writeObjectFieldStart("restorable");
-              java.io.IOException[] failed = {null};
-              table.eachRestorable(
-                  (id, r) -> {
-                    try {
-                      if (failed[0] == null) {
+              try {
+                table.eachRestorable(
+                    (id, r) -> {
+                      try {
                         g.writeFieldName(id);
                         Json.VALUE.writeValue(g, r);
+                      } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e); // stops the walk
                       }
-                    } catch (java.io.IOException e) {
-                      failed[0] = e;
-                    }
-                  });
-              if (failed[0] != null) {
-                throw failed[0];
+                    });
+              } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
               }
               g.writeEndObject();
               g.writeEndObject();
