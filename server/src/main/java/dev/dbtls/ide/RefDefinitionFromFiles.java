@@ -50,9 +50,7 @@ public final class RefDefinitionFromFiles {
     if (onlyPackage != null && inputs.project(onlyPackage) == null) {
       return Optional.empty();
     }
-    if (name == null
-        || name.isEmpty()
-        || RefCompletionFromFiles.VERSION_FILE.matcher(name).matches()) {
+    if (name == null || name.isEmpty() || RefCompletionFromFiles.versionedName(name) != null) {
       return Optional.empty(); // <name>_v<n> may be a version's file, whose node is <name>
     }
     if (disabledAnywhere(inputs)) {

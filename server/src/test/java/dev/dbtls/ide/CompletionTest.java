@@ -203,31 +203,7 @@ class CompletionTest {
     assertEquals(loaded.get(0).replaceStart(), early.get(0).replaceStart());
     // the same when no property file's text is in memory (a load keeps none): the versions read
     // from each file once
-    dev.dbtls.project.FileSource unreadYaml =
-        new dev.dbtls.project.FileSource() {
-          @Override
-          public Optional<String> read(java.nio.file.Path file) {
-            return f.read(file);
-          }
-
-          @Override
-          public Optional<dev.dbtls.project.FileText> text(java.nio.file.Path file) {
-            return file.toString().endsWith(".yml")
-                ? Optional.of(dev.dbtls.project.FileText.later(() -> f.read(file).orElse(null)))
-                : f.text(file);
-          }
-
-          @Override
-          public boolean isDirectory(java.nio.file.Path dir) {
-            return f.isDirectory(dir);
-          }
-
-          @Override
-          public List<java.nio.file.Path> list(
-              java.nio.file.Path dir, java.util.Set<String> suffixes) {
-            return f.list(dir, suffixes);
-          }
-        };
+    dev.dbtls.project.FileSource unreadYaml = yamlReadOnAsk(f);
     ProjectInputs unread =
         ProjectInputs.load(
             Fixture.ROOT,
@@ -261,6 +237,105 @@ class CompletionTest {
         RefCompletionFromFiles.find(
                 inputs, path, second.text(path), second.text(path).indexOf("where"))
             .isEmpty());
+  }
+
+  /** {@code f}'s files, each property file's text read only when asked for (as a warm start's). */
+  private static dev.dbtls.project.FileSource yamlReadOnAsk(Fixture f) {
+    return yamlReadOnAsk(f, new java.util.concurrent.atomic.AtomicInteger());
+  }
+
+  /** The same, counting the property files' texts read in {@code reads}. */
+  private static dev.dbtls.project.FileSource yamlReadOnAsk(
+      Fixture f, java.util.concurrent.atomic.AtomicInteger reads) {
+    return new dev.dbtls.project.FileSource() {
+      @Override
+      public Optional<String> read(java.nio.file.Path file) {
+        return f.read(file);
+      }
+
+      @Override
+      public Optional<dev.dbtls.project.FileText> text(java.nio.file.Path file) {
+        return file.toString().endsWith(".yml")
+            ? Optional.of(
+                dev.dbtls.project.FileText.later(
+                    () -> {
+                      reads.incrementAndGet();
+                      return f.read(file).orElse(null);
+                    }))
+            : f.text(file);
+      }
+
+      @Override
+      public boolean isDirectory(java.nio.file.Path dir) {
+        return f.isDirectory(dir);
+      }
+
+      @Override
+      public List<java.nio.file.Path> list(java.nio.file.Path dir, java.util.Set<String> suffixes) {
+        return f.list(dir, suffixes);
+      }
+    };
+  }
+
+  @Test
+  void refWhileTheProjectLoadsReadsNoPropertyFileWhenNoFileIsNamedAsAVersion() {
+    String project =
+        """
+        -- file: dbt_project.yml
+        name: shop
+        version: '1.0'
+        profile: shop
+        -- file: models/orders.sql
+        select 1 as id
+        -- file: models/customers.sql
+        select 1 as id
+        -- file: models/schema.yml
+        version: 2
+        models:
+          - name: orders
+            versions:
+              - v: 1
+        """;
+    Fixture f = Fixture.of(project + "-- file: models/report.sql\nselect * from {{ ref('$0') }}\n");
+    String path = "models/report.sql";
+    java.util.concurrent.atomic.AtomicInteger reads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    ProjectInputs inputs =
+        ProjectInputs.load(
+            Fixture.ROOT,
+            new ProjectInputs.Options(null, null, null, Map.of(), Map.of("HOME", "/x")),
+            yamlReadOnAsk(f, reads));
+    int before = reads.get();
+    List<CompletionItem> early =
+        RefCompletionFromFiles.find(inputs, path, f.text(path), f.cursorOffset()).orElseThrow();
+    assertEquals(List.of("customers", "orders"), labels(early, CompletionKind.MODEL));
+    assertEquals(before, reads.get(), "no property file read: no model file is named <name>_v<n>");
+
+    // a file named as a version's: the property files are read, and a name they do not version
+    // stays the file's
+    Fixture named =
+        Fixture.of(
+            project
+                + "-- file: models/orders_v1.sql\nselect 1 as id\n"
+                + "-- file: models/customers_v2.sql\nselect 1 as id\n"
+                + "-- file: models/report.sql\nselect * from {{ ref('$0') }}\n");
+    ProjectInputs withVersions =
+        ProjectInputs.load(
+            Fixture.ROOT,
+            new ProjectInputs.Options(null, null, null, Map.of(), Map.of("HOME", "/x")),
+            yamlReadOnAsk(named, reads));
+    before = reads.get();
+    assertEquals(
+        List.of("customers", "customers_v2", "orders"),
+        labels(
+            RefCompletionFromFiles.find(withVersions, path, named.text(path), named.cursorOffset())
+                .orElseThrow(),
+            CompletionKind.MODEL));
+    assertEquals(before + 1, reads.get(), "the property file read once");
+    assertEquals(
+        Optional.empty(),
+        RefDefinitionFromFiles.find(
+            withVersions, path, "select * from {{ ref('customers_v2') }}", 25));
   }
 
   @Test
