@@ -76,26 +76,25 @@ final class CompileCommand implements Callable<Integer> {
     // models cost far more than data tests and come first in id order: spread them over threads
     Collections.shuffle(work, new java.util.Random(42));
     List<CompiledNode> compiled =
-        work.parallelStream()
-            .map(
-                n -> {
-                  CompiledNode c = compiler.compile(n);
-                  if (!c.failed() && !noWrite) {
-                    Path file = out.resolve(n.packageName()).resolve(outputPath(n));
-                    try {
-                      folders.write(file, c.sql());
-                    } catch (IOException e) {
-                      problems.add(
-                          Problem.ofFile(
-                              file.toString(),
-                              ProblemCode.FILE_UNREADABLE,
-                              "cannot write: " + e.getMessage()));
-                      return new CompiledNode(n, c.sql(), c.problems(), true);
-                    }
-                  }
-                  return c;
-                })
-            .toList();
+        dev.dbtls.project.Parallel.map(
+            work,
+            n -> {
+              CompiledNode c = compiler.compile(n);
+              if (!c.failed() && !noWrite) {
+                Path file = out.resolve(n.packageName()).resolve(outputPath(n));
+                try {
+                  folders.write(file, c.sql());
+                } catch (IOException e) {
+                  problems.add(
+                      Problem.ofFile(
+                          file.toString(),
+                          ProblemCode.FILE_UNREADABLE,
+                          "cannot write: " + e.getMessage()));
+                  return new CompiledNode(n, c.sql(), c.problems(), true);
+                }
+              }
+              return c;
+            });
     dev.dbtls.project.Timing.mark("compiled and written");
     int written = 0;
     int failed = 0;

@@ -98,18 +98,19 @@ public final class ProjectDiagnostics {
             .flatMap(f -> nodes(snapshot, f).stream())
             .toList();
     // a few open files compile on this thread; `dbtls check` of a whole project on every core
-    java.util.stream.Stream<Node> work = nodes.size() > 8 ? nodes.parallelStream() : nodes.stream();
+    java.util.function.Function<Node, List<Problem>> check =
+        n -> {
+          CompiledNode c = compiler.compile(n);
+          List<Problem> ps =
+              new java.util.ArrayList<>(
+                  c.problems().stream().map(p -> withDidYouMean(snapshot, n, p)).toList());
+          ps.addAll(SqlSyntax.problems(c, snapshot.inputs().target().type()));
+          return ps;
+        };
     List<List<Problem>> found =
-        work.map(
-                n -> {
-                  CompiledNode c = compiler.compile(n);
-                  List<Problem> ps =
-                      new java.util.ArrayList<>(
-                          c.problems().stream().map(p -> withDidYouMean(snapshot, n, p)).toList());
-                  ps.addAll(SqlSyntax.problems(c, snapshot.inputs().target().type()));
-                  return ps;
-                })
-            .toList();
+        nodes.size() > 8
+            ? dev.dbtls.project.Parallel.map(nodes, check)
+            : nodes.stream().map(check).toList();
     found.forEach(ps -> ps.forEach(p -> add(byFile, root, p)));
     if (withDeprecations) {
       deprecations(snapshot, openFiles).forEach(p -> add(byFile, root, p));

@@ -166,20 +166,20 @@ public final class References {
               c.text()));
     }
     Cancellation cancel = Cancellation.current();
-    List<Location> found =
-        files.parallelStream()
-            .flatMap(
-                f -> {
-                  cancel.check();
-                  boolean isCurrent = f.isAt(current);
-                  String text = isCurrent ? c.text() : f.text();
-                  if (text == null || !text.contains(q.needle())) {
-                    return java.util.stream.Stream.empty();
-                  }
-                  String path = isCurrent ? c.displayPath() : c.snapshot().inputs().displayPath(f);
-                  return inFile(c, q, f, path, text).stream();
-                })
-            .toList();
+    List<Location> found = new ArrayList<>();
+    dev.dbtls.project.Parallel.map(
+            files,
+            f -> {
+              cancel.check();
+              boolean isCurrent = f.isAt(current);
+              String text = isCurrent ? c.text() : f.text();
+              if (text == null || !text.contains(q.needle())) {
+                return List.<Location>of();
+              }
+              String path = isCurrent ? c.displayPath() : c.snapshot().inputs().displayPath(f);
+              return inFile(c, q, f, path, text);
+            })
+        .forEach(found::addAll);
     Set<Location> out = new LinkedHashSet<>();
     if (includeDeclaration) {
       out.addAll(q.declarations());

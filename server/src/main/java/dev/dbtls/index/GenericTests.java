@@ -31,41 +31,41 @@ final class GenericTests {
 
   static List<Node> of(ProjectInputs inputs, PropertyIndex props, ConfigSource configs) {
     List<Node> out = java.util.Collections.synchronizedList(new ArrayList<>());
-    props.nodes.parallelStream()
-        .forEach(
-            o -> {
-              NodeSpec s = o.spec();
-              String prefix = s.resourceType();
-              if (s.versions().isEmpty()) {
-                String target = prefix + "." + o.packageName() + "." + s.name();
-                tests(
-                    out,
-                    inputs,
-                    configs,
-                    o,
-                    s.tests(),
-                    s.columns(),
-                    s.name(),
-                    target,
-                    "ref('" + s.name() + "')");
-                return;
-              }
-              // dbt tests every version: its own columns (include/exclude applied), named
-              // <model>_v<v>
-              for (VersionSpec v : s.versions()) {
-                String target = prefix + "." + o.packageName() + "." + s.name() + ".v" + v.v();
-                tests(
-                    out,
-                    inputs,
-                    configs,
-                    o,
-                    s.tests(),
-                    v.columns(),
-                    s.name() + "_v" + v.v(),
-                    target,
-                    "ref('" + s.name() + "', version='" + v.v() + "')");
-              }
-            });
+    dev.dbtls.project.Parallel.forEach(
+        props.nodes,
+        o -> {
+          NodeSpec s = o.spec();
+          String prefix = s.resourceType();
+          if (s.versions().isEmpty()) {
+            String target = prefix + "." + o.packageName() + "." + s.name();
+            tests(
+                out,
+                inputs,
+                configs,
+                o,
+                s.tests(),
+                s.columns(),
+                s.name(),
+                target,
+                "ref('" + s.name() + "')");
+            return;
+          }
+          // dbt tests every version: its own columns (include/exclude applied), named
+          // <model>_v<v>
+          for (VersionSpec v : s.versions()) {
+            String target = prefix + "." + o.packageName() + "." + s.name() + ".v" + v.v();
+            tests(
+                out,
+                inputs,
+                configs,
+                o,
+                s.tests(),
+                v.columns(),
+                s.name() + "_v" + v.v(),
+                target,
+                "ref('" + s.name() + "', version='" + v.v() + "')");
+          }
+        });
     for (PropertyIndex.Owned<SourceSpec> o : props.sources) {
       for (SourceTableSpec tbl : o.spec().tables()) {
         String target = "source." + o.packageName() + "." + o.spec().name() + "." + tbl.name();

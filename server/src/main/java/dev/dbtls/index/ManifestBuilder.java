@@ -104,26 +104,23 @@ public final class ManifestBuilder {
         new java.util.concurrent.atomic.AtomicInteger();
     int total = Math.max(1, work.size());
     progress.report(SCAN_FROM, "scanning " + total + " files");
-    work.parallelStream()
-        .forEach(
-            f -> {
-              int done = scanned.incrementAndGet();
-              if (done % Math.max(1, total / 20) == 0) {
-                progress.report(
-                    SCAN_FROM + (SCAN_TO - SCAN_FROM) * done / total,
-                    "scanning " + total + " files");
-              }
-              String display = inputs.displayPath(f);
-              if (f.kind() == FileKind.PROPERTIES) {
-                props.put(f, cache.properties(f, display));
-              } else if (f.kind() != FileKind.SEED
-                  && f.kind() != FileKind.FIXTURE
-                  && !f.isPython()) {
-                ParsedFile p = cache.scan(f, display);
-                parsed.put(f, p);
-                problems.addAll(p.syntaxProblems());
-              }
-            });
+    dev.dbtls.project.Parallel.forEach(
+        work,
+        f -> {
+          int done = scanned.incrementAndGet();
+          if (done % Math.max(1, total / 20) == 0) {
+            progress.report(
+                SCAN_FROM + (SCAN_TO - SCAN_FROM) * done / total, "scanning " + total + " files");
+          }
+          String display = inputs.displayPath(f);
+          if (f.kind() == FileKind.PROPERTIES) {
+            props.put(f, cache.properties(f, display));
+          } else if (f.kind() != FileKind.SEED && f.kind() != FileKind.FIXTURE && !f.isPython()) {
+            ParsedFile p = cache.scan(f, display);
+            parsed.put(f, p);
+            problems.addAll(p.syntaxProblems());
+          }
+        });
     cache.wholeProjectScanned();
     context.phase("scan and parse files");
     inputs.files().stream()
@@ -143,8 +140,8 @@ public final class ManifestBuilder {
     context.phase("macros and docs");
     progress.report(SCAN_TO + 5, "models");
     List<Node> drafts = Collections.synchronizedList(new ArrayList<>());
-    inputs.files().parallelStream()
-        .forEach(f -> drafts.addAll(sqlNodes.sqlNodes(f, parsed.get(f))));
+    dev.dbtls.project.Parallel.forEach(
+        inputs.files(), f -> drafts.addAll(sqlNodes.sqlNodes(f, parsed.get(f))));
     context.phase("sql nodes");
     progress.report(SCAN_TO + 10, "seeds, sources and tests");
     drafts.addAll(new SeedParser(context, descriptions).seeds());
@@ -206,9 +203,7 @@ public final class ManifestBuilder {
     Map<String, Node> resolved = new LinkedHashMap<>();
     // in id order (as resolved is): the DAG sorts its ids, which costs little on sorted input
     Map<String, List<String>> parents = new LinkedHashMap<>();
-    enabled.values().parallelStream()
-        .map(n -> linker.resolve(draft, n))
-        .toList()
+    dev.dbtls.project.Parallel.map(new ArrayList<>(enabled.values()), n -> linker.resolve(draft, n))
         .forEach(
             n -> {
               resolved.put(n.uniqueId(), n);

@@ -106,8 +106,8 @@ final class ProjectFileFinder {
         }
       }
     }
-    return unique.parallelStream()
-        .map(
+    return Parallel.map(
+            unique,
             w -> {
               FileText text =
                   w.kind() == FileKind.SEED
@@ -116,6 +116,7 @@ final class ProjectFileFinder {
               String rel = p.dir().relativize(w.path()).toString().replace('\\', '/');
               return text == null ? null : new ProjectFile(w.kind(), p.name(), rel, w.path(), text);
             })
+        .stream()
         .filter(java.util.Objects::nonNull)
         .toList();
   }
