@@ -37,6 +37,7 @@ final class ManifestUpdate {
   }
 
   Manifest update(Manifest previous, java.util.Set<java.nio.file.Path> changed) {
+    dev.dbtls.project.Timing.begin();
     // the edited files now and before (not a map of every file: two per edit on 100,000 models)
     Map<java.nio.file.Path, ProjectFile> now = edited(inputs, changed);
     Map<java.nio.file.Path, ProjectFile> before = edited(previous.inputs(), changed);

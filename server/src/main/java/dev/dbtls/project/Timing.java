@@ -14,6 +14,16 @@ public final class Timing {
 
   private Timing() {}
 
+  /**
+   * Marks the start of the next step on this thread, silently: a step that follows a wait (an
+   * edit's update, after the editor's pause) is counted from here, not from the last mark.
+   */
+  public static void begin() {
+    if (ON) {
+      LAST.get()[0] = System.currentTimeMillis();
+    }
+  }
+
   /** Marks the end of {@code step} on this thread. */
   public static void mark(String step) {
     if (!ON) {

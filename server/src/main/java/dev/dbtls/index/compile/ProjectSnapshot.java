@@ -85,6 +85,7 @@ public final class ProjectSnapshot {
       boolean warmEngine,
       ParseCache cache,
       LoadProgress progress) {
+    dev.dbtls.project.Timing.begin();
     progress.report(0, "reading files");
     cache.forgetUpdateContext();
     LinkedCache linked = cache.linked();
