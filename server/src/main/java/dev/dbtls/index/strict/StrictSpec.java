@@ -129,13 +129,13 @@ public final class StrictSpec {
                 f.kind()));
       }
     }
-    List<Map.Entry<String, List<Deprecation>>> found =
-        files.parallelStream()
-            .map(f -> Map.entry(f.displayPath(), check(f)))
-            .filter(e -> !e.getValue().isEmpty())
-            .toList();
+    List<List<Deprecation>> found = dev.dbtls.project.Parallel.map(files, StrictSpec::check);
     Map<String, List<Deprecation>> out = new LinkedHashMap<>();
-    found.forEach(e -> out.put(e.getKey(), e.getValue()));
+    for (int i = 0; i < files.size(); i++) {
+      if (!found.get(i).isEmpty()) {
+        out.put(files.get(i).displayPath(), found.get(i));
+      }
+    }
     return out;
   }
 
