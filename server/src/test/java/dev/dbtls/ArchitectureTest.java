@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules of docs/ARCHITECTURE.md, checked on the server's classes: layers import downwards only,
  * only {@code lsp} knows LSP4J, {@code ide} is reached through {@link dev.dbtls.ide.Analysis} and
- * its plain data and starts no thread, and the core layers hold no project state in statics.
+ * its plain data and starts no thread, the core layers hold no project state in statics, and only
+ * {@link dev.dbtls.project.Parallel} spreads work over threads (no parallel stream).
  */
 class ArchitectureTest {
   /**
@@ -228,6 +229,26 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "java.net..", "java.sql..", "dev.dbtls.store..", "dev.dbtls.warehouse..")
         .because("ide is plain data: the workspace's ProjectSession owns background work")
+        .check(SERVER);
+  }
+
+  @Test
+  void workIsSpreadOverThreadsByParallelAlone() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName(dev.dbtls.project.Parallel.class.getName())
+        .should()
+        .callMethodWhere(
+            describe(
+                "a parallel stream",
+                call ->
+                    call.getName().equals("parallelStream")
+                        || (call.getName().equals("parallel")
+                            && call.getTargetOwner()
+                                .isAssignableTo(java.util.stream.BaseStream.class))))
+        .because(
+            "a parallel stream cuts its list into fixed parts up front, and on two cores the"
+                + " caller waited for the pool's last (README benchmarks, twenty-ninth round)")
         .check(SERVER);
   }
 

@@ -167,16 +167,21 @@ public final class ProjectDiagnostics {
         openFiles.size() > 8
             ? StrictSpec.checker(snapshot)
             : (display, text) -> StrictSpec.of(snapshot, display, text);
-    return (openFiles.size() > 8 ? openFiles.parallelStream() : openFiles.stream())
-        .map(f -> f.toAbsolutePath().normalize())
-        .filter(abs -> abs.startsWith(root))
-        .flatMap(
-            abs -> {
-              String text = snapshot.files().read(abs).orElse(null);
-              String display = root.relativize(abs).toString().replace('\\', '/');
-              return strict.of(display, text).stream().map(d -> d.problem());
-            })
-        .toList();
+    List<Path> files =
+        openFiles.stream()
+            .map(f -> f.toAbsolutePath().normalize())
+            .filter(abs -> abs.startsWith(root))
+            .toList();
+    java.util.function.Function<Path, List<Problem>> check =
+        abs -> {
+          String text = snapshot.files().read(abs).orElse(null);
+          String display = root.relativize(abs).toString().replace('\\', '/');
+          return strict.of(display, text).stream().map(d -> d.problem()).toList();
+        };
+    return (files.size() > 8
+            ? dev.dbtls.project.Parallel.map(files, check)
+            : files.stream().map(check).toList())
+        .stream().flatMap(List::stream).toList();
   }
 
   /** The nodes of open SQL files and the models whose property YAML is open. */
