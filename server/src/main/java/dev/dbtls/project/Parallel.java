@@ -74,9 +74,11 @@ public final class Parallel {
             throw e;
           }
         };
-    List<ForkJoinTask<?>> started = new ArrayList<>(helpers);
+    List<Helper> helping = new ArrayList<>(helpers);
     for (int h = 0; h < helpers; h++) {
-      started.add(ForkJoinPool.commonPool().submit(take));
+      Helper helper = new Helper(take);
+      helper.task = ForkJoinPool.commonPool().submit(helper);
+      helping.add(helper);
     }
     Throwable failed = null;
     try {
@@ -84,13 +86,16 @@ public final class Parallel {
     } catch (RuntimeException | Error e) {
       failed = e;
     }
-    // a helper not begun yet runs here, finding nothing left; one begun ends within a step
-    for (ForkJoinTask<?> t : started) {
-      try {
-        t.join();
-      } catch (RuntimeException | Error e) {
-        if (failed == null) {
-          failed = e;
+    // a helper begun ends within a step and is waited for; one still queued (the pool's threads
+    // busy elsewhere) is let go, not waited for: it will find it has nothing to do
+    for (Helper helper : helping) {
+      if (!helper.state.compareAndSet(Helper.QUEUED, Helper.LET_GO)) {
+        try {
+          helper.task.join();
+        } catch (RuntimeException | Error e) {
+          if (failed == null) {
+            failed = e;
+          }
         }
       }
     }
@@ -99,6 +104,28 @@ public final class Parallel {
     }
     if (failed instanceof Error e) {
       throw e;
+    }
+  }
+
+  /** A pool thread's share of the work: taken only if it begins before the caller is done. */
+  private static final class Helper implements Runnable {
+    static final int QUEUED = 0;
+    static final int BEGUN = 1;
+    static final int LET_GO = 2;
+
+    final AtomicInteger state = new AtomicInteger(QUEUED);
+    final Runnable take;
+    ForkJoinTask<?> task;
+
+    Helper(Runnable take) {
+      this.take = take;
+    }
+
+    @Override
+    public void run() {
+      if (state.compareAndSet(QUEUED, BEGUN)) {
+        take.run();
+      }
     }
   }
 

@@ -76,4 +76,34 @@ class ParallelTest {
                   return i;
                 }));
   }
+
+  @Test
+  void aCallerWhosePoolThreadsAreBusyElsewhereDoesTheWorkAloneAndWaitsForNone() throws Exception {
+    int threads = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism();
+    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(threads);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.ForkJoinTask<?>> blockers = new java.util.ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      blockers.add(
+          java.util.concurrent.ForkJoinPool.commonPool()
+              .submit(
+                  () -> {
+                    busy.countDown();
+                    release.await();
+                    return null;
+                  }));
+    }
+    try {
+      busy.await();
+      AtomicInteger calls = new AtomicInteger();
+      // the helper queued behind the busy threads is let go, not waited for (nor run here)
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(30),
+          () -> Parallel.forEach(upTo(1000), i -> calls.incrementAndGet()));
+      assertEquals(1000, calls.get());
+    } finally {
+      release.countDown();
+      blockers.forEach(java.util.concurrent.ForkJoinTask::join);
+    }
+  }
 }
