@@ -88,6 +88,13 @@ public final class ManifestBuilder {
 
   private static final int SCAN_TO = 70;
 
+  /**
+   * Whether a full build reads and scans the file's text (a seed's and a fixture's it does not).
+   */
+  private static boolean scanned(ProjectFile f) {
+    return f.kind() != FileKind.SEED && f.kind() != FileKind.FIXTURE && !f.isPython();
+  }
+
   public Manifest build() {
     cache.forgetUpdateContext();
     cache.readAhead(); // a full build takes every parse the cache file holds: read beside the setup
@@ -104,25 +111,34 @@ public final class ManifestBuilder {
         new java.util.concurrent.atomic.AtomicInteger();
     int total = Math.max(1, work.size());
     progress.report(SCAN_FROM, "scanning " + total + " files");
-    dev.dbtls.project.Parallel.forEach(
-        work,
-        f -> {
-          int done = scanned.incrementAndGet();
-          if (done % Math.max(1, total / 20) == 0) {
-            progress.report(
-                SCAN_FROM + (SCAN_TO - SCAN_FROM) * done / total, "scanning " + total + " files");
-          }
-          String display = inputs.displayPath(f);
-          if (f.kind() == FileKind.PROPERTIES) {
-            props.put(f, cache.properties(f, display));
-          } else if (f.kind() != FileKind.SEED && f.kind() != FileKind.FIXTURE && !f.isPython()) {
-            ParsedFile p = cache.scan(f, display);
-            parsed.put(f, p);
-            problems.addAll(p.syntaxProblems());
-          }
-        });
+    // the files from disk beside the scan, when they are not in the page cache
+    ReadAhead ahead = ReadAhead.start(work, ManifestBuilder::scanned, scanned::get);
+    try {
+      dev.dbtls.project.Parallel.forEach(
+          work,
+          f -> {
+            int done = scanned.incrementAndGet();
+            if (done % Math.max(1, total / 20) == 0) {
+              progress.report(
+                  SCAN_FROM + (SCAN_TO - SCAN_FROM) * done / total, "scanning " + total + " files");
+            }
+            String display = inputs.displayPath(f);
+            if (f.kind() == FileKind.PROPERTIES) {
+              props.put(f, cache.properties(f, display));
+            } else if (scanned(f)) {
+              ParsedFile p = cache.scan(f, display);
+              parsed.put(f, p);
+              problems.addAll(p.syntaxProblems());
+            }
+          });
+    } finally {
+      ahead.stop();
+    }
     cache.wholeProjectScanned();
     context.phase("scan and parse files");
+    if (ahead.fromDisk()) {
+      context.phase("(files read ahead from disk)");
+    }
     inputs.files().stream()
         .filter(props::containsKey)
         .forEach(f -> context.addProperties(f, props.get(f)));
