@@ -312,7 +312,10 @@ class ArchitectureTest {
               "the spans a thread made last, one object for equal values: no project state"),
           Map.entry(
               "dev.dbtls.project.Timing.LAST",
-              "-Ddbtls.timing's last mark per thread: a measurement, no project state"));
+              "-Ddbtls.timing's last mark per thread: a measurement, no project state"),
+          Map.entry(
+              "dev.dbtls.index.ReadAhead.BUFFER",
+              "a reading thread's buffer, whose bytes are dropped: no project state"));
 
   private static final DescribedPredicate<JavaField> MUTABLE_STATIC =
       describe(
