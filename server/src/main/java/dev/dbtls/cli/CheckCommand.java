@@ -37,9 +37,16 @@ final class CheckCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<String> errors = new ArrayList<>();
     ProjectSnapshot snapshot = project.snapshot(errors, true);
+    // every file is read again: from disk ahead of the check when they are not in memory
+    dev.dbtls.index.ReadAhead ahead = dev.dbtls.index.ReadAhead.project(snapshot.inputs());
     Analysis analysis = Analysis.of(snapshot);
     Set<Path> files = analysis.checkedFiles();
-    List<Problem> problems = analysis.check(files);
+    List<Problem> problems;
+    try {
+      problems = analysis.check(files);
+    } finally {
+      ahead.stop();
+    }
     if (strict) {
       problems = StrictSpec.asErrors(problems);
     }

@@ -91,7 +91,7 @@ public final class ManifestBuilder {
   /**
    * Whether a full build reads and scans the file's text (a seed's and a fixture's it does not).
    */
-  private static boolean scanned(ProjectFile f) {
+  static boolean scanned(ProjectFile f) {
     return f.kind() != FileKind.SEED && f.kind() != FileKind.FIXTURE && !f.isPython();
   }
 

@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * cost a start of 10,000 models ~0.1 s of CPU. Errors are left to the scan, which reads the file
  * itself.
  */
-final class ReadAhead {
+public final class ReadAhead {
   /** Threads reading at once when the files come from disk. */
   static final int THREADS = 8;
 
@@ -80,8 +80,17 @@ final class ReadAhead {
     return r;
   }
 
-  /** Stops the reading (the scan is done). */
-  void stop() {
+  /**
+   * Starts reading the files of {@code inputs} that a whole-project command reads after a start
+   * from the linked manifest, which read none (`check`: every model's template and property file):
+   * in the project's order, when they come from disk.
+   */
+  public static ReadAhead project(dev.dbtls.project.ProjectInputs inputs) {
+    return start(inputs.files(), ManifestBuilder::scanned, () -> 0);
+  }
+
+  /** Stops the reading (the scan, or the command, is done). */
+  public void stop() {
     stopped = true;
   }
 
