@@ -60,8 +60,7 @@ public final class ReadAhead {
    * memory, in its order, never behind {@code scanned} (how many the scan has taken, in the same
    * order).
    */
-  static ReadAhead start(
-      List<ProjectFile> work, java.util.function.Predicate<ProjectFile> read, IntSupplier scanned) {
+  static ReadAhead start(List<ProjectFile> work, Predicate<ProjectFile> read, IntSupplier scanned) {
     List<Path> files = new ArrayList<>(work.size());
     for (ProjectFile f : work) {
       files.add(!read.test(f) || f.textRead() ? null : f.absolutePath());
@@ -82,8 +81,8 @@ public final class ReadAhead {
 
   /**
    * Starts reading the files of {@code inputs} that a whole-project command reads after a start
-   * from the linked manifest, which read none (`check`: every model's template and property file):
-   * in the project's order, when they come from disk.
+   * from the linked manifest, which read none ({@code check}: every model's template and property
+   * file): in the project's order, when they come from disk.
    */
   public static ReadAhead project(dev.dbtls.project.ProjectInputs inputs) {
     return start(inputs.files(), ManifestBuilder::scanned, () -> 0);

@@ -8,6 +8,7 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Work over a list on the calling thread and the common pool's, each taking the next few items as
@@ -47,15 +48,11 @@ public final class Parallel {
     return list;
   }
 
-  private interface Item {
-    Object at(int i);
-  }
-
-  private static void run(int n, Item item, Object[] out) {
+  private static void run(int n, IntFunction<?> item, Object[] out) {
     int helpers = Math.min(ForkJoinPool.getCommonPoolParallelism(), n - 1);
     if (helpers <= 0 || n < 2) {
       for (int i = 0; i < n; i++) {
-        store(out, i, item.at(i));
+        store(out, i, item.apply(i));
       }
       return;
     }
@@ -66,7 +63,7 @@ public final class Parallel {
           try {
             for (int from; (from = next.getAndAdd(step)) < n; ) {
               for (int i = from, to = Math.min(n, from + step); i < to; i++) {
-                store(out, i, item.at(i));
+                store(out, i, item.apply(i));
               }
             }
           } catch (RuntimeException | Error e) {
