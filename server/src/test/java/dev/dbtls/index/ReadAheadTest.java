@@ -65,6 +65,28 @@ class ReadAheadTest {
   }
 
   @Test
+  void aProbeThatWaitedForACoreOnMostOfItsReadsStillFindsMemory() throws Exception {
+    // 9 of the 16 timed reads slow (a thread put aside on two busy cores), the others quick: the
+    // median alone would say disk, the quick quarter says memory
+    Map<Path, AtomicInteger> reads = new ConcurrentHashMap<>();
+    AtomicInteger taken = new AtomicInteger();
+    Predicate<Path> quick = reader(reads, 0);
+    Predicate<Path> slow = reader(reads, 300);
+    ReadAhead r =
+        ReadAhead.start(
+            files(2_000),
+            () -> 0,
+            f -> taken.incrementAndGet() % 16 < 9 ? slow.test(f) : quick.test(f));
+    for (int waited = 0; reads.size() < ReadAhead.PROBE && waited < 30_000; waited += 5) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(100);
+    assertFalse(r.fromDisk());
+    assertEquals(1, r.threads());
+    assertEquals(ReadAhead.PROBE, reads.size());
+  }
+
+  @Test
   void filesFromMemoryStopTheReadingAfterTheFirstFew() throws Exception {
     Map<Path, AtomicInteger> reads = new ConcurrentHashMap<>();
     ReadAhead r = ReadAhead.start(files(2_000), () -> 0, reader(reads, 0));
