@@ -108,4 +108,61 @@ class CompileFoldersTest {
       assertTrue(!r.err().contains("cannot write"), r.err());
     }
   }
+
+  @Test
+  void whatCompileReadsAheadIsEachNodesTemplateThenTheOutputItCompares(@TempDir Path tmp) {
+    Path project =
+        Path.of(System.getProperty("dbtls.repoRoot", ".."))
+            .resolve("test-projects/jaffle_shop")
+            .toAbsolutePath()
+            .normalize();
+    var snapshot =
+        dev.dbtls.index.compile.ProjectSnapshot.load(
+            project,
+            new dev.dbtls.project.ProjectInputs.Options(
+                null, null, null, java.util.Map.of(), java.util.Map.of()),
+            List.of(),
+            dev.dbtls.project.FileSource.DISK,
+            false);
+    List<dev.dbtls.index.Node> work =
+        snapshot.manifest().nodes().values().stream().filter(n -> n.type().compiles()).toList();
+    Path out = tmp.resolve("compiled");
+    List<Path> paths = CompileCommand.readPaths(work, out);
+    assertEquals(2 * work.size(), paths.size());
+    int templates = 0;
+    for (int i = 0; i < work.size(); i++) {
+      dev.dbtls.index.Node n = work.get(i);
+      Path template = paths.get(2 * i);
+      if (n.file() == null) {
+        assertEquals(null, template, n.uniqueId()); // a YAML test: nothing of its own to read
+      } else if (template != null) {
+        assertEquals(n.file().absolutePath(), template);
+        templates++;
+      }
+      assertEquals(
+          out.resolve(n.packageName()).resolve(CompileCommand.outputPath(n)), paths.get(2 * i + 1));
+    }
+    assertTrue(templates > 0, "no template left to read: " + paths);
+    assertTrue(work.stream().anyMatch(n -> n.file() == null), "jaffle_shop has YAML tests");
+    // what was compiled is what a second compile compares with
+    CliRun r =
+        CliRun.of(
+            "compile",
+            "--quiet",
+            "--project-dir",
+            project.toString(),
+            "--profiles-dir",
+            project.toString(),
+            "--output-dir",
+            tmp.toString());
+    assertEquals(0, r.exit(), r.err());
+    for (int i = 1; i < paths.size(); i += 2) {
+      assertTrue(Files.isRegularFile(paths.get(i)), paths.get(i).toString());
+    }
+    // with nothing written, nothing to compare
+    List<Path> noWrite = CompileCommand.readPaths(work, null);
+    for (int i = 1; i < noWrite.size(); i += 2) {
+      assertEquals(null, noWrite.get(i));
+    }
+  }
 }
