@@ -94,6 +94,16 @@ public final class ReadAhead {
   }
 
   /**
+   * Starts reading the files of {@code files} that a command {@code read}s and whose texts are not
+   * in memory, in their order, when they come from disk; never behind {@code taken}, how many of
+   * them it has reached.
+   */
+  public static ReadAhead files(
+      List<ProjectFile> files, Predicate<ProjectFile> read, IntSupplier taken) {
+    return start(files, read, taken);
+  }
+
+  /**
    * Starts reading {@code files} (nulls skipped) in their order when they come from disk, never
    * behind {@code taken}: how many of them a command has reached (in the same order).
    */

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * again; a model whose compiled SQL and parents did not change is not parsed again).
  *
  * <p>Usage: {@code ColumnsBenchmark <launcher> <project-dir> [launches] [macro-edits]}; run by
- * {@code test-projects/columns-benchmark.sh}.
+ * {@code test-projects/columns-benchmark.sh}. With {@code BENCH_DROP_PAGE_CACHE=1} (Linux, as root)
+ * each warm start finds the project and the caches on disk, not in the page cache.
  */
 public final class ColumnsBenchmark {
   private static final Pattern INFERRED =
@@ -52,6 +53,9 @@ public final class ColumnsBenchmark {
       // wrote
       for (String start : List.of("cold", "warm")) {
         boolean last = run == launches && start.equals("warm");
+        if (start.equals("warm") && System.getenv("BENCH_DROP_PAGE_CACHE") != null) {
+          dropPageCache(); // a warm start whose files are on disk (after a reboot, say)
+        }
         launch(launcher, project, home, start, run, last ? macro : null, edits, results);
       }
       LatencyBenchmark.deleteTree(home);
@@ -64,6 +68,20 @@ public final class ColumnsBenchmark {
         (what, v) ->
             System.out.printf(
                 Locale.ROOT, "| %s | %s |%n", what, LatencyBenchmark.medianAndRuns(v)));
+  }
+
+  /**
+   * Drops the operating system's page cache (Linux, as root: {@code BENCH_DROP_PAGE_CACHE=1}), so
+   * that the next start reads the project and its caches from disk.
+   */
+  private static void dropPageCache() throws Exception {
+    Process p =
+        new ProcessBuilder("sh", "-c", "sync && echo 3 > /proc/sys/vm/drop_caches")
+            .inheritIO()
+            .start();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("cannot drop the page cache (Linux, as root only)");
+    }
   }
 
   private static void launch(
