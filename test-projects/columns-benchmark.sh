@@ -4,6 +4,7 @@
 # Reports the first inference after start-up, per launch, and full re-inferences after macro
 # edits on the last server, as the server logs them (medians).
 # Usage: test-projects/columns-benchmark.sh [models] [launches] [macro-edits]
+# BENCH_DROP_PAGE_CACHE=1 (Linux, as root): each warm start finds the project on disk.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-10000}"; launches="${2:-3}"; edits="${3:-5}"
