@@ -32,10 +32,11 @@ public final class ReadAhead {
   static final int PROBE = 16;
 
   /**
-   * A quick read (the fastest quarter's slowest) at least this long (ns) is the disk's, not
-   * memory's. Not the median: on two busy cores a probe thread waits for a core now and then, and a
-   * cached compile of 10k models read ahead once in three. (Here, reading a small file took 12 µs
-   * from memory and 70-94 µs from disk at the quarter, 16 and 101 µs at the median.)
+   * A quick read (the fifth quickest of the probe's) at least this long (ns) is the disk's, not
+   * memory's. Not the median: a cached compile of 10k models read ahead in one run of three, as
+   * when half the reads are slow for another reason (on two busy cores, a probe thread waits for a
+   * core now and then). Here, reading a small file took 12 µs from memory and 70-94 µs from disk at
+   * the quarter, 16 and 101 µs at the median.
    */
   static final long FROM_DISK_NANOS = 40_000;
 

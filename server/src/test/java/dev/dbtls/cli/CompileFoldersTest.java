@@ -86,12 +86,7 @@ class CompileFoldersTest {
 
   @Test
   void compileIntoFreshTargetsWritesEveryNode(@TempDir Path tmp) {
-    String project =
-        Path.of(System.getProperty("dbtls.repoRoot", ".."))
-            .resolve("test-projects/jaffle_shop")
-            .toAbsolutePath()
-            .normalize()
-            .toString();
+    String project = jaffleShop().toString();
     for (int i = 0; i < 5; i++) {
       Path out = tmp.resolve("t" + i);
       CliRun r =
@@ -111,11 +106,7 @@ class CompileFoldersTest {
 
   @Test
   void whatCompileReadsAheadIsEachNodesTemplateThenTheOutputItCompares(@TempDir Path tmp) {
-    Path project =
-        Path.of(System.getProperty("dbtls.repoRoot", ".."))
-            .resolve("test-projects/jaffle_shop")
-            .toAbsolutePath()
-            .normalize();
+    Path project = jaffleShop();
     var snapshot =
         dev.dbtls.index.compile.ProjectSnapshot.load(
             project,
@@ -164,5 +155,12 @@ class CompileFoldersTest {
     for (int i = 1; i < noWrite.size(); i += 2) {
       assertEquals(null, noWrite.get(i));
     }
+  }
+
+  private static Path jaffleShop() {
+    return Path.of(System.getProperty("dbtls.repoRoot", ".."))
+        .resolve("test-projects/jaffle_shop")
+        .toAbsolutePath()
+        .normalize();
   }
 }
