@@ -112,7 +112,7 @@ public final class ManifestBuilder {
     int total = Math.max(1, work.size());
     progress.report(SCAN_FROM, "scanning " + total + " files");
     // the files from disk beside the scan, when they are not in the page cache
-    ReadAhead ahead = ReadAhead.start(work, ManifestBuilder::scanned, scanned::get);
+    ReadAhead ahead = ReadAhead.files(work, ManifestBuilder::scanned, scanned::get);
     try {
       dev.dbtls.project.Parallel.forEach(
           work,

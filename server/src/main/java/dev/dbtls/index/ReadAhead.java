@@ -13,16 +13,17 @@ import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 
 /**
- * A full build's files read from disk ahead of its scan, on threads that mostly wait for the disk,
- * while reading them waits for it: their bytes are dropped, the scan then finds them in the
- * operating system's page cache. The scan's two threads each waited for one file at a time, and a
- * first {@code ls} of 10,000 models after the page cache was dropped (a reboot, a project not read
- * for a while) scanned for ~2 s instead of ~0.8 s (README benchmarks).
+ * Files read from disk ahead of the threads that will read them (a full build's scan, {@code
+ * check}, {@code compile}, a warm start's first digest), on threads that mostly wait for the disk:
+ * their bytes are dropped, and the readers then find them in the operating system's page cache. The
+ * scan's two threads each waited for one file at a time, and a first {@code ls} of 10,000 models
+ * after the page cache was dropped (a reboot, a project not read for a while) scanned for ~2 s
+ * instead of ~0.8 s (README benchmarks).
  *
  * <p>The first thread times its first files: when they come from memory (the project was read
  * lately, as it usually is), it stops, and the others never start; reading every file again would
- * cost a start of 10,000 models ~0.1 s of CPU. Errors are left to the scan, which reads the file
- * itself.
+ * cost a start of 10,000 models ~0.1 s of CPU. Errors are left to the readers, which read the file
+ * themselves.
  */
 public final class ReadAhead {
   /** Threads reading at once when the files come from disk. */
@@ -48,37 +49,38 @@ public final class ReadAhead {
   static final int FIRST = 128;
 
   private final List<Path> files;
-  private final IntSupplier scanned;
+  private final IntSupplier taken;
   private final Predicate<Path> reader;
   private final AtomicInteger next = new AtomicInteger(FIRST);
   private final AtomicInteger threads = new AtomicInteger();
   private volatile boolean stopped;
   private volatile boolean fromDisk;
 
-  private ReadAhead(List<Path> files, IntSupplier scanned, Predicate<Path> reader) {
+  private ReadAhead(List<Path> files, IntSupplier taken, Predicate<Path> reader) {
     this.files = files;
-    this.scanned = scanned;
+    this.taken = taken;
     this.reader = reader;
   }
 
   /**
-   * Starts reading the files of {@code work} that the scan {@code read}s and whose texts are not in
-   * memory, in its order, never behind {@code scanned} (how many the scan has taken, in the same
-   * order).
+   * Starts reading the files of {@code files} that are {@code read} and whose texts are not in
+   * memory, in their order, when they come from disk; never behind {@code taken}, how many of them
+   * the readers have taken (in the same order).
    */
-  static ReadAhead start(List<ProjectFile> work, Predicate<ProjectFile> read, IntSupplier scanned) {
-    List<Path> files = new ArrayList<>(work.size());
-    for (ProjectFile f : work) {
-      files.add(!read.test(f) || f.textRead() ? null : f.absolutePath());
+  public static ReadAhead files(
+      List<ProjectFile> files, Predicate<ProjectFile> read, IntSupplier taken) {
+    List<Path> paths = new ArrayList<>(files.size());
+    for (ProjectFile f : files) {
+      paths.add(!read.test(f) || f.textRead() ? null : f.absolutePath());
     }
-    return start(files, scanned, ReadAhead::read);
+    return start(paths, taken, ReadAhead::read);
   }
 
   /**
    * Starts reading {@code files} (nulls skipped) with {@code reader}, true for a file read whole.
    */
-  static ReadAhead start(List<Path> files, IntSupplier scanned, Predicate<Path> reader) {
-    ReadAhead r = new ReadAhead(files, scanned, reader);
+  static ReadAhead start(List<Path> files, IntSupplier taken, Predicate<Path> reader) {
+    ReadAhead r = new ReadAhead(files, taken, reader);
     if (files.size() > FIRST) {
       r.thread(r::probeThenRead).start();
     }
@@ -91,17 +93,7 @@ public final class ReadAhead {
    * file): in the project's order, when they come from disk.
    */
   public static ReadAhead project(dev.dbtls.project.ProjectInputs inputs) {
-    return start(inputs.files(), ManifestBuilder::scanned, () -> 0);
-  }
-
-  /**
-   * Starts reading the files of {@code files} that a command {@code read}s and whose texts are not
-   * in memory, in their order, when they come from disk; never behind {@code taken}, how many of
-   * them it has reached.
-   */
-  public static ReadAhead files(
-      List<ProjectFile> files, Predicate<ProjectFile> read, IntSupplier taken) {
-    return start(files, read, taken);
+    return files(inputs.files(), ManifestBuilder::scanned, () -> 0);
   }
 
   /**
@@ -148,7 +140,7 @@ public final class ReadAhead {
     }
     Arrays.sort(nanos, 0, timed);
     if (timed == 0 || nanos[timed / 4] < FROM_DISK_NANOS) {
-      return; // from memory: the scan reads as fast alone
+      return; // from memory: the readers read as fast alone
     }
     fromDisk = true;
     for (int n = 1; n < THREADS; n++) {
@@ -163,16 +155,16 @@ public final class ReadAhead {
     }
   }
 
-  /** The next file to read, never one the scan has taken; -1 at the end. */
+  /** The next file to read, never one the readers have taken; -1 at the end. */
   private int take() {
     while (true) {
       int i = next.getAndIncrement();
       if (i >= files.size()) {
         return -1;
       }
-      int scan = scanned.getAsInt();
-      if (i < scan) {
-        next.accumulateAndGet(scan, Math::max); // behind the scan: skip to where it is
+      int reached = taken.getAsInt();
+      if (i < reached) {
+        next.accumulateAndGet(reached, Math::max); // behind the readers: skip to where they are
       } else if (files.get(i) != null) {
         return i;
       }
@@ -193,7 +185,7 @@ public final class ReadAhead {
       }
       return true;
     } catch (IOException | RuntimeException e) {
-      return false; // the scan reads it and says why it cannot
+      return false; // its reader reads it and says why it cannot
     }
   }
 }
