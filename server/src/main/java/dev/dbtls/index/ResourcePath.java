@@ -2,6 +2,7 @@ package dev.dbtls.index;
 
 import dev.dbtls.project.DbtProject;
 import dev.dbtls.project.ProjectFile;
+import dev.dbtls.project.Shared;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,8 +41,11 @@ final class ResourcePath {
         break;
       }
     }
-    List<String> parts = new ArrayList<>(List.of(rel.split("/")));
-    parts.remove(parts.size() - 1);
+    String[] split = rel.split("/");
+    List<String> parts = new ArrayList<>(split.length - 1);
+    for (int i = 0; i < split.length - 1; i++) {
+      parts.add(Shared.name(split[i])); // a folder's name, in every node's fqn below it
+    }
     return parts;
   }
 }

@@ -96,7 +96,7 @@ public final class ProjectFile {
       String p =
           JinjaFileExtensions.strip(relativePath.substring(relativePath.lastIndexOf('/') + 1));
       int dot = p.lastIndexOf('.');
-      s = dot > 0 ? p.substring(0, dot) : p;
+      s = Shared.name(dot > 0 ? p.substring(0, dot) : p); // one string with the refs to it
       stem = s; // made again at worst by a thread that raced this one: the same text
     }
     return s;

@@ -208,9 +208,14 @@ public record ProjectInputs(
     return names;
   }
 
-  /** The path a user knows a file by: relative to the root project. */
+  /**
+   * The path a user knows a file by: relative to the root project. For a root project's file, the
+   * file's own relative path (one string, not another per node, parse and property file that name
+   * it: 100,000 models held three of each).
+   */
   public String displayPath(ProjectFile f) {
-    return root.dir().relativize(f.absolutePath()).toString();
+    String p = root.dir().relativize(f.absolutePath()).toString();
+    return p.equals(f.relativePath()) ? f.relativePath() : p;
   }
 
   /**

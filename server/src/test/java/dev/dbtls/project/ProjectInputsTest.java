@@ -2,6 +2,7 @@ package dev.dbtls.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.testing.Fixture;
@@ -316,5 +317,35 @@ class ProjectInputsTest {
     assertEquals(ProblemCode.DBT_VERSION_MISMATCH, p.code());
     assertEquals(Severity.INFO, p.severity());
     assertEquals(2, p.line(), "0-based: the require-dbt-version line");
+  }
+
+  @Test
+  void aRootFilesDisplayPathIsItsRelativePathAndAPackagesSaysWhereThePackageIs() {
+    ProjectInputs in =
+        Fixture.of(
+                """
+        -- file: dbt_project.yml
+        name: shop
+        -- file: models/staging/stg_orders.sql
+        select 1
+        -- file: dbt_packages/utils/dbt_project.yml
+        name: utils
+        -- file: dbt_packages/utils/models/helper.sql
+        select 2
+        """)
+            .load();
+    ProjectFile own = file(in, "stg_orders.sql");
+    assertEquals("models/staging/stg_orders.sql", in.displayPath(own));
+    assertSame(own.relativePath(), in.displayPath(own), "one string for the file's paths");
+    ProjectFile helper = file(in, "helper.sql");
+    assertEquals("models/helper.sql", helper.relativePath());
+    assertEquals("dbt_packages/utils/models/helper.sql", in.displayPath(helper));
+  }
+
+  private static ProjectFile file(ProjectInputs in, String name) {
+    return in.files().stream()
+        .filter(f -> f.relativePath().endsWith(name))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -1,5 +1,6 @@
 package dev.dbtls.jinja.scan;
 
+import dev.dbtls.project.Shared;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,8 +33,11 @@ final class JinjaLiteral {
         if (!t.closed()) {
           return NOT_LITERAL;
         }
-        StringBuilder sb = new StringBuilder(t.value());
         pos[0]++;
+        if (pos[0] >= to || k.get(pos[0]).kind() != TokenKind.STRING) {
+          return Shared.name(t.value()); // a tag or materialization, said in many files alike
+        }
+        StringBuilder sb = new StringBuilder(t.value());
         while (pos[0] < to && k.get(pos[0]).kind() == TokenKind.STRING) {
           sb.append(k.get(pos[0]++).value()); // 'a' 'b' concatenates, as in Python
         }

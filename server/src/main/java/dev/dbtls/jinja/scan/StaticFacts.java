@@ -1,5 +1,6 @@
 package dev.dbtls.jinja.scan;
 
+import dev.dbtls.project.Shared;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,13 @@ public record StaticFacts(
       TextRange nameRange,
       String version,
       boolean dynamic,
-      boolean conditional) {}
+      boolean conditional) {
+    public RefCall {
+      packageName = Shared.name(packageName);
+      name = Shared.name(name); // the model's own name, and that of every other ref to it
+      version = Shared.name(version);
+    }
+  }
 
   /** {@code source('src', 'tbl')}; {@code conditional} as for {@link RefCall}. */
   public record SourceCall(
@@ -56,7 +63,12 @@ public record StaticFacts(
       String tableName,
       TextRange tableRange,
       boolean dynamic,
-      boolean conditional) {}
+      boolean conditional) {
+    public SourceCall {
+      sourceName = Shared.name(sourceName);
+      tableName = Shared.name(tableName);
+    }
+  }
 
   /**
    * {@code config(materialized='table', ...)}; {@code dynamic} when any argument is not literal.
@@ -85,7 +97,11 @@ public record StaticFacts(
    * value} is meaningful only when {@code literal}.
    */
   public record ConfigArg(
-      String name, TextRange nameRange, TextRange valueRange, Object value, boolean literal) {}
+      String name, TextRange nameRange, TextRange valueRange, Object value, boolean literal) {
+    public ConfigArg {
+      name = Shared.name(name);
+    }
+  }
 
   public enum MacroKind {
     MACRO,
@@ -126,7 +142,12 @@ public record StaticFacts(
    * namespace} null for the first). {@code builtin} when dbt or Jinja provides it.
    */
   public record MacroCall(
-      TextRange call, String namespace, String name, TextRange nameRange, boolean builtin) {}
+      TextRange call, String namespace, String name, TextRange nameRange, boolean builtin) {
+    public MacroCall {
+      namespace = Shared.name(namespace);
+      name = Shared.name(name); // date_trunc, is_incremental: the same few names in every model
+    }
+  }
 
   /** {@code adapter.dispatch('name', 'namespace')}; {@code namespace} null when not given. */
   public record DispatchCall(

@@ -25,6 +25,7 @@ public record NodeSpec(
     Span nameSpan,
     List<Object> constraints) {
   public NodeSpec {
+    name = Shared.name(name); // the model's file's stem, and its refs' names
     config = Shared.map(config);
     columns = Shared.list(columns);
     tests = Shared.list(tests);

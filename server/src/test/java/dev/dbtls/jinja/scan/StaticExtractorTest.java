@@ -3,8 +3,10 @@ package dev.dbtls.jinja.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dbtls.jinja.scan.StaticFacts.ConfigArg;
 import dev.dbtls.jinja.scan.StaticFacts.ConfigCall;
 import dev.dbtls.jinja.scan.StaticFacts.DispatchCall;
 import dev.dbtls.jinja.scan.StaticFacts.DocsBlock;
@@ -311,5 +313,35 @@ class StaticExtractorTest {
     assertEquals(6, refs);
     assertEquals(3, sources);
     assertEquals(9, macros);
+  }
+
+  @Test
+  void namesSaidInManyFilesAreOneStringAcrossThem() {
+    String model =
+        "{{ config(materialized='table', tags=['nightly']) }}\n"
+            + "select {{ dbt.date_trunc('day', 'x') }} from {{ ref('orders') }}"
+            + " join {{ source('raw', 'payments') }}";
+    StaticFacts a = facts(model);
+    StaticFacts b = facts(new String(model.toCharArray()));
+    assertSame(a.refs().get(0).name(), b.refs().get(0).name());
+    assertSame(a.sources().get(0).sourceName(), b.sources().get(0).sourceName());
+    assertSame(a.sources().get(0).tableName(), b.sources().get(0).tableName());
+    MacroCall call = dateTrunc(a);
+    assertEquals("dbt", call.namespace());
+    assertSame(call.name(), dateTrunc(b).name());
+    assertSame(call.namespace(), dateTrunc(b).namespace());
+    ConfigArg materialized = a.configs().get(0).args().get(0);
+    ConfigArg again = b.configs().get(0).args().get(0);
+    assertSame(materialized.name(), again.name());
+    assertSame(materialized.value(), again.value());
+    List<?> tags = (List<?>) a.configs().get(0).args().get(1).value();
+    assertSame(tags.get(0), ((List<?>) b.configs().get(0).args().get(1).value()).get(0));
+  }
+
+  private static MacroCall dateTrunc(StaticFacts f) {
+    return f.macroCalls().stream()
+        .filter(c -> "date_trunc".equals(c.name()))
+        .findFirst()
+        .orElseThrow();
   }
 }
