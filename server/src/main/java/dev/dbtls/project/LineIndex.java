@@ -2,9 +2,18 @@ package dev.dbtls.project;
 
 import java.util.Arrays;
 
-/** Converts between character offsets and 0-based line/column in one text. Immutable. */
+/**
+ * Converts between character offsets and 0-based line/column in one text. Immutable. A text of at
+ * most 65,535 characters, as nearly every model is, keeps its lines' starts in two bytes each (a
+ * project keeps one index per SQL file: 100,000 models' took 16 MB in four).
+ */
 public final class LineIndex {
-  private final int[] lineStarts;
+  /** The lines' starts of a text longer than {@link Character#MAX_VALUE}, else null. */
+  private final int[] wide;
+
+  /** The lines' starts of a shorter text, else null. */
+  private final char[] narrow;
+
   private final int length;
 
   public LineIndex(CharSequence text) {
@@ -29,33 +38,47 @@ public final class LineIndex {
         }
       }
     }
-    this.lineStarts = Arrays.copyOf(starts, n);
     this.length = text.length();
+    if (length <= Character.MAX_VALUE) {
+      char[] c = new char[n];
+      for (int i = 0; i < n; i++) {
+        c[i] = (char) starts[i];
+      }
+      this.narrow = c;
+      this.wide = null;
+    } else {
+      this.narrow = null;
+      this.wide = Arrays.copyOf(starts, n);
+    }
   }
 
   public int lineCount() {
-    return lineStarts.length;
+    return narrow != null ? narrow.length : wide.length;
   }
 
   public int line(int offset) {
     int o = Math.max(0, Math.min(offset, length));
-    int i = Arrays.binarySearch(lineStarts, o);
+    int i = narrow != null ? Arrays.binarySearch(narrow, (char) o) : Arrays.binarySearch(wide, o);
     return i >= 0 ? i : -i - 2;
   }
 
   public int column(int offset) {
     int o = Math.max(0, Math.min(offset, length));
-    return o - lineStarts[line(o)];
+    return o - start(line(o));
   }
 
   public int offset(int line, int column) {
     if (line < 0) {
       return 0;
     }
-    if (line >= lineStarts.length) {
+    if (line >= lineCount()) {
       return length;
     }
-    return Math.min(lineStarts[line] + Math.max(0, column), length);
+    return Math.min(start(line) + Math.max(0, column), length);
+  }
+
+  private int start(int line) {
+    return narrow != null ? narrow[line] : wide[line];
   }
 
   public Span span(int startOffset, int endOffset) {

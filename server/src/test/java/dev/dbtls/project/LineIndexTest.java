@@ -25,4 +25,31 @@ class LineIndexTest {
     assertEquals(9, i.offset(3, 5));
     assertEquals(0, i.offset(-1, 3));
   }
+
+  @Test
+  void textsEitherSideOfSixtyFourKilobytesAgreeWithCountingTheNewlines() {
+    for (int length : new int[] {65_534, 65_535, 65_536, 65_537, 200_000}) {
+      StringBuilder b = new StringBuilder();
+      for (int line = 0; b.length() < length; line++) {
+        b.append("x".repeat(line % 90)).append('\n');
+      }
+      String text = b.substring(0, length);
+      LineIndex index = new LineIndex(text);
+      int line = 0;
+      int lineStart = 0;
+      for (int o = 0; o <= length; o++) {
+        if (o % 331 == 0 || o > length - 200) {
+          assertEquals(line, index.line(o), length + " @" + o);
+          assertEquals(o - lineStart, index.column(o), length + " @" + o);
+          assertEquals(o, index.offset(line, o - lineStart), length + " @" + o);
+        }
+        if (o < length && text.charAt(o) == '\n') {
+          line++;
+          lineStart = o + 1;
+        }
+      }
+      assertEquals(line + 1, index.lineCount(), "lines of " + length);
+      assertEquals(line, index.line(length + 5), "past the end: the last line");
+    }
+  }
 }
