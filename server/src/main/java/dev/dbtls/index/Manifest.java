@@ -59,7 +59,8 @@ public final class Manifest {
     index(nodes.values(), byName, sourcesByKey);
     index(disabled.values(), disabledByName, new HashMap<>());
     for (Node n : nodes.values()) {
-      byFile.computeIfAbsent(n.displayPath(), k -> new ArrayList<>()).add(n);
+      // most files, names and sources have one node: room for one, not a list's default ten
+      byFile.computeIfAbsent(n.displayPath(), k -> new ArrayList<>(1)).add(n);
       if (n.type() == ResourceType.SOURCE) {
         sources.add(n);
       } else if (n.type() == ResourceType.FUNCTION) {
@@ -187,10 +188,10 @@ public final class Manifest {
       if (n.type() == ResourceType.SOURCE) {
         sources
             .computeIfAbsent(
-                sourceKey(n.fqn().get(n.fqn().size() - 2), n.name()), k -> new ArrayList<>())
+                sourceKey(n.fqn().get(n.fqn().size() - 2), n.name()), k -> new ArrayList<>(1))
             .add(n);
       } else if (refable(n)) {
-        byName.computeIfAbsent(n.name(), k -> new ArrayList<>()).add(n);
+        byName.computeIfAbsent(n.name(), k -> new ArrayList<>(1)).add(n);
       }
     }
   }

@@ -49,7 +49,7 @@ final class ParentsFirst<T> {
       int parents = 0;
       for (String p : new java.util.LinkedHashSet<>(parentsOf.apply(n))) {
         if (waitingFor.containsKey(p) && !p.equals(id.apply(n))) {
-          children.computeIfAbsent(p, k -> new ArrayList<>()).add(n);
+          children.computeIfAbsent(p, k -> new ArrayList<>(2)).add(n); // most have one or two
           parents++;
         }
       }
