@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Converts between character offsets and 0-based line/column in one text. Immutable. A text of at
- * most 65,535 characters, as nearly every model is, keeps its lines' starts in two bytes each (a
- * project keeps one index per SQL file: 100,000 models' took 16 MB in four).
+ * most 65,535 characters, as nearly every model is, keeps its lines' starts in two bytes each: a
+ * project keeps an index per SQL file, and 100,000 models' took 16 MB at four bytes a start.
  */
 public final class LineIndex {
   /** The lines' starts of a text longer than {@link Character#MAX_VALUE}, else null. */
