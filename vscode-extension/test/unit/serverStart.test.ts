@@ -127,6 +127,7 @@ test('the server command: a bounded heap, exit on out-of-memory, the user option
     '-Xms1024m',
     '-XX:NewSize=128m',
     '-XX:+UseTransparentHugePages',
+    '-XX:MetaspaceSize=64m',
     '-XX:-UsePerfData',
     '-XX:+ExitOnOutOfMemoryError',
     '-Dfile.encoding=UTF-8',

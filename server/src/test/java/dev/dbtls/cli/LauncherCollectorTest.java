@@ -122,6 +122,20 @@ class LauncherCollectorTest {
     assertFalse(young.stream().anyMatch(a -> a.startsWith("-XX:NewSize")), young.toString());
   }
 
+  @Test
+  void theServersFirstMetadataCollectionComesAboveWhatTheyLoad() throws Exception {
+    for (String server : new String[] {"lsp", "mcp", "--stdio", ""}) {
+      assertTrue(launch("", server).contains("-XX:MetaspaceSize=64m"), server);
+    }
+    // not for the short commands (their archive holds what they load), nor over the user's own
+    assertFalse(launch("", "ls").stream().anyMatch(a -> a.startsWith("-XX:MetaspaceSize")));
+    assertEquals(
+        List.of("-XX:MetaspaceSize=32m"),
+        launch("-XX:MetaspaceSize=32m", "lsp").stream()
+            .filter(a -> a.startsWith("-XX:MetaspaceSize"))
+            .toList());
+  }
+
   /** Half the machine's memory in MB (Linux), as the launcher caps the start; else no cap. */
   private static long halfTheMemoryMb() throws IOException {
     Path meminfo = Path.of("/proc/meminfo");

@@ -100,6 +100,7 @@ class JavaFinderTest {
             "-Xms1024m",
             "-XX:NewSize=128m",
             "-XX:+UseTransparentHugePages",
+            "-XX:MetaspaceSize=64m",
             "-XX:-UsePerfData",
             "-XX:+ExitOnOutOfMemoryError",
             "-Dfile.encoding=UTF-8",
