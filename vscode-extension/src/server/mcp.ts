@@ -42,9 +42,14 @@ export function mcpApi(code: unknown): McpApi | string {
   return { register: register.bind(v.lm), Definition: v.McpStdioServerDefinition };
 }
 
-/** `dbtls mcp`'s arguments for one project, with the target and profiles the editor uses. */
+/**
+ * `dbtls mcp`'s arguments for one project, with the target and profiles the editor uses. It starts
+ * with no class-data archive, so its first collection for class metadata comes above the ~26 MB of
+ * classes it loads, as launch.json gives the language server (-XX:MetaspaceSize).
+ */
 export function mcpArgs(jar: string, root: string, config: { get<T>(key: string): T | undefined }): string[] {
-  const args = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-jar', jar, 'mcp', '--project-dir', root];
+  const vm = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:MetaspaceSize=64m'];
+  const args = [...vm, '-jar', jar, 'mcp', '--project-dir', root];
   const profilesDir = config.get<string>('profilesDir');
   if (profilesDir) args.push('--profiles-dir', profilesDir);
   const target = config.get<string>('target');

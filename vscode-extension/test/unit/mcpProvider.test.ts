@@ -102,9 +102,14 @@ test('with the finalised API each project is a dbtls mcp server; the setting tur
   assert.equal(servers.length, 1);
   assert.equal(servers[0].label, 'dbt: shop');
   assert.match(servers[0].command, /java(\.exe)?$/);
-  // the server's collector and quick compiler, as launch.json gives the language server
-  assert.deepEqual(servers[0].args.slice(0, 2), ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1']);
-  assert.deepEqual(servers[0].args.slice(2), [
+  // the server's collector, quick compiler and metadata threshold, as launch.json gives the
+  // language server
+  assert.deepEqual(servers[0].args.slice(0, 3), [
+    '-XX:+UseSerialGC',
+    '-XX:TieredStopAtLevel=1',
+    '-XX:MetaspaceSize=64m',
+  ]);
+  assert.deepEqual(servers[0].args.slice(3), [
     '-jar',
     path.join(extension, 'server', 'dbtls.jar'),
     'mcp',
