@@ -231,6 +231,31 @@ class ParseCacheTest {
   }
 
   @Test
+  void aFullBuildLetsGoOfTheFileItReadAndTheNextFindsEveryParseInMemory() {
+    Fixture f = Fixture.of(PROJECT);
+    Manifest cold = coldAndSave(f);
+    ParseCache warm = open("b1");
+    assertTrue(warm.holdsTheFile());
+    load(f, warm);
+    assertFalse(warm.holdsTheFile(), "every parse is in memory: the file's content is let go");
+    int loaded = warm.loaded();
+    assertSameManifest(cold, load(f, warm)); // a language server's build after a macro edit
+    assertEquals(0, warm.parses());
+    assertEquals(loaded, warm.loaded(), "nothing decoded again: each parse came from memory");
+    // a file changed since is parsed from its text, the others still come from memory
+    Path dim = Fixture.ROOT.resolve("models/marts/dim.sql");
+    ProjectInputs in = f.load().withFile(dim, f.text("models/marts/dim.sql") + " -- changed");
+    new ManifestBuilder(in, null, null, warm).build();
+    assertEquals(1, warm.parses());
+    assertEquals(loaded, warm.loaded());
+    // and a save writes the file again, with that parse
+    warm.save();
+    ParseCache next = open("b1");
+    new ManifestBuilder(in, null, null, next).build();
+    assertEquals(0, next.parses());
+  }
+
+  @Test
   void aChangedFileIsParsedAgain() {
     Fixture f = Fixture.of(PROJECT);
     coldAndSave(f);
