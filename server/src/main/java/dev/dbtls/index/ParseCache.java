@@ -496,9 +496,9 @@ public final class ParseCache {
 
   /**
    * Lets go of the cache file's content once a full build holds every file's parse in memory: a
-   * later build finds them there, a save encodes them from there. Before, only a save let go of
-   * it, and the language server saves after a load, not after the build of a macro edit: from the
-   * first macro edit of a session started from the linked cache on, 100,000 models' server held the
+   * later build finds them there, a save encodes them from there. Before, only a save let go of it,
+   * and the language server saves after a load, not after the build of a macro edit: from the first
+   * macro edit of a session started from the linked cache on, 100,000 models' server held the
    * file's 94 MB and its index of 100,806 paths beside the parses decoded from it (README
    * benchmarks). Not while the file is still being read (a build that found every parse in memory).
    */
