@@ -519,7 +519,7 @@ public final class ParseCache {
 
   /**
    * Whether {@link #letGoOfTheFile} let go of a file it had read: memory then held what the file
-   * did before this cache parsed anything (as a save that finds the file read counts it).
+   * did before this cache parsed anything, so a save with nothing parsed since writes nothing.
    */
   private volatile boolean fileWasRead;
 
@@ -639,10 +639,10 @@ public final class ParseCache {
       if (!whole) {
         return false; // only what changed was parsed: the file on disk still holds the rest
       }
-      Disk d = disk();
-      reading = null; // what was read is in memory now (or not needed): let it go
+      disk(); // a reading under way is waited for
+      letGoOfTheFile(); // what was read is in memory now (or not needed)
       int m = misses.get();
-      int upToDate = savedAt >= 0 ? savedAt : d != null || fileWasRead ? 0 : -1;
+      int upToDate = savedAt >= 0 ? savedAt : fileWasRead ? 0 : -1;
       if (m == upToDate || scans.isEmpty() && properties.isEmpty()) {
         return false;
       }
