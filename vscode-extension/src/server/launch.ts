@@ -29,7 +29,7 @@ export interface Launch {
    * Added after the user's options; one with unlessUserGives is left out when a user option matches
    * it, one with os on every other operating system (linux, mac or windows).
    */
-  jvmArgs: { arg: string; unlessUserGives?: string; os?: string; needs?: string }[];
+  jvmArgs: { arg: string; unlessUserGives?: string; os?: string }[];
   /** Class-data sharing: the archive's folder and name, and the options that map or record it. */
   sharedArchive: {
     folder: string;
@@ -51,7 +51,7 @@ export function serverCommand(o: LaunchOptions): { command: string; args: string
   for (const a of LAUNCH.jvmArgs) {
     if (a.unlessUserGives && own.some((x) => new RegExp(a.unlessUserGives!).test(x))) continue;
     if (a.os && a.os !== os) continue;
-    if (!initial && (a.needs === 'initialHeap' || a.arg.includes('{initialHeap}'))) continue;
+    if (!initial && a.arg.includes('{initialHeap}')) continue;
     args.push(a.arg.replace('{maxHeap}', maxHeap).replace('{initialHeap}', initial ?? ''));
   }
   // a heap dump for the bug report, unless the user chose their own (a dump is written before
@@ -68,14 +68,14 @@ export function serverCommand(o: LaunchOptions): { command: string; args: string
 }
 
 /**
- * launch.json's {initialHeap}: half the heap bound in MB, at most 1024m, when the bound is a whole
- * number of m or g of at least 1g; else none (the arguments that name or need it are left out).
+ * launch.json's {initialHeap}: an eighth of the heap bound in MB, at most 1024m, when the bound is a
+ * whole number of m or g of at least 1g; else none (the argument naming it is left out).
  */
 export function initialHeap(maxHeap: string): string | undefined {
   const m = /^([0-9]{1,7})([mMgG])$/.exec(maxHeap.trim());
   if (!m) return undefined;
   const mb = Number(m[1]) * (m[2].toLowerCase() === 'g' ? 1024 : 1);
-  return mb >= 1024 ? `${Math.min(1024, Math.floor(mb / 2))}m` : undefined;
+  return mb >= 1024 ? `${Math.min(1024, Math.floor(mb / 8))}m` : undefined;
 }
 
 /** launch.json's name of an operating system: linux, mac, windows (or Node's own for the others). */

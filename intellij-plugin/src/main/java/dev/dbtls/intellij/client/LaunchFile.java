@@ -27,13 +27,13 @@ public record LaunchFile(
   /**
    * A JVM option added after the user's; left out when one of the user's matches {@code
    * unlessUserGives}, and on every operating system but {@code os} when it names one ({@code
-   * linux}, {@code mac} or {@code windows}), and without an initial heap when it names or {@code
-   * needs} one ({@link ServerLaunch#initialHeap}).
+   * linux}, {@code mac} or {@code windows}), and without an initial heap when it names one ({@link
+   * ServerLaunch#initialHeap}).
    */
-  public record JvmArg(String arg, String unlessUserGives, String os, String needs) {
-    /** Whether it names or needs launch.json's {@code {initialHeap}}. */
+  public record JvmArg(String arg, String unlessUserGives, String os) {
+    /** Whether it names launch.json's {@code {initialHeap}}. */
     public boolean needsInitialHeap() {
-      return "initialHeap".equals(needs) || arg.contains("{initialHeap}");
+      return arg.contains("{initialHeap}");
     }
 
     /** Whether it is given on the system Java calls {@code osName} (its {@code os.name}). */

@@ -92,8 +92,8 @@ public record ServerLaunch(
   private static final Pattern HEAP_SIZE = Pattern.compile("([0-9]{1,7})([mMgG])");
 
   /**
-   * launch.json's {@code {initialHeap}}: half the heap bound {@code maxHeap} in MB, at most 1024m,
-   * when it is a whole number of m or g of at least 1g; null otherwise.
+   * launch.json's {@code {initialHeap}}: an eighth of the heap bound {@code maxHeap} in MB, at most
+   * 1024m, when it is a whole number of m or g of at least 1g; null otherwise.
    */
   static String initialHeap(String maxHeap) {
     java.util.regex.Matcher m = HEAP_SIZE.matcher(maxHeap.trim());
@@ -101,7 +101,7 @@ public record ServerLaunch(
       return null;
     }
     long mb = Long.parseLong(m.group(1)) * (m.group(2).equalsIgnoreCase("g") ? 1024 : 1);
-    return mb >= 1024 ? Math.min(1024, mb / 2) + "m" : null;
+    return mb >= 1024 ? Math.min(1024, mb / 8) + "m" : null;
   }
 
   /**

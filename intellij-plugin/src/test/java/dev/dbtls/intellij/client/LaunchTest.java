@@ -143,7 +143,7 @@ class LaunchTest {
       String arg =
           a.arg()
               .replace("{maxHeap}", "${DBTLS_MAX_HEAP:-" + launch.maxHeap() + "}")
-              .replace("{initialHeap}", "$(( mb / 2 < 1024 ? mb / 2 : 1024 ))m");
+              .replace("{initialHeap}", "$(( mb / 8 < 1024 ? mb / 8 : 1024 ))m");
       assertTrue(script.contains(arg), "the dbtls script does not give " + arg);
     }
   }
