@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { findJava, javaCandidates } from './java';
+import { serverCommand } from './launch';
 
 // VS Code's MCP API (finalised in 1.101): not in @types/vscode 1.100, the engine floor, so the
 // parts used are declared here and looked up at run time.
@@ -43,13 +44,27 @@ export function mcpApi(code: unknown): McpApi | string {
 }
 
 /**
- * `dbtls mcp`'s arguments for one project, with the target and profiles the editor uses. It starts
- * with no class-data archive, so its first collection for class metadata comes above the ~26 MB of
- * classes it loads, as launch.json gives the language server (-XX:MetaspaceSize).
+ * `dbtls mcp`'s arguments for one project, with the target and profiles the editor uses: the JVM
+ * options launch.json gives the language server (its bounded heap and start, collector, quick
+ * compiler, metadata threshold, UTF-8, the JVM's own messages off stdout, which carries the
+ * protocol here too) after the user's own `vmargs`, without a class-data archive (the
+ * language server records and maps it).
  */
-export function mcpArgs(jar: string, root: string, config: { get<T>(key: string): T | undefined }): string[] {
-  const vm = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:MetaspaceSize=64m'];
-  const args = [...vm, '-jar', jar, 'mcp', '--project-dir', root];
+export function mcpArgs(
+  jar: string,
+  root: string,
+  config: { get<T>(key: string): T | undefined },
+  vmargs = '',
+  platform: NodeJS.Platform = process.platform,
+): string[] {
+  const server = serverCommand({
+    java: 'java',
+    jar,
+    vmargs,
+    maxHeap: config.get<string>('server.maxHeap') ?? '',
+    platform,
+  }).args;
+  const args = [...server.slice(0, server.lastIndexOf('-jar')), '-jar', jar, 'mcp', '--project-dir', root];
   const profilesDir = config.get<string>('profilesDir');
   if (profilesDir) args.push('--profiles-dir', profilesDir);
   const target = config.get<string>('target');
@@ -76,8 +91,10 @@ export function registerMcp(
       const config = vscode.workspace.getConfiguration('dbtls');
       if (!config.get<boolean>('mcp.enabled', true)) return [];
       const jar = vscode.Uri.joinPath(context.extensionUri, 'server', 'dbtls.jar').fsPath;
-      // a Java from the user's own settings or the environment (a workspace's choice needs consent)
+      // a Java and JVM options from the user's own settings or the environment (a workspace's
+      // choice needs consent)
       const javaHome = config.inspect<string>('java.home')?.globalValue;
+      const vmargs = config.inspect<string>('server.vmargs')?.globalValue ?? '';
       const bundled = vscode.Uri.joinPath(context.extensionUri, 'jre').fsPath;
       const java = (await findJava(javaCandidates(javaHome, process.env, process.platform, bundled))).found;
       if (!java || !existsSync(jar)) return [];
@@ -87,7 +104,7 @@ export function registerMcp(
         const d = new api.Definition(
           `dbt: ${name}`,
           java.executable,
-          mcpArgs(jar, root, config),
+          mcpArgs(jar, root, config, vmargs),
           {},
           '0.1.0',
         );

@@ -102,14 +102,27 @@ test('with the finalised API each project is a dbtls mcp server; the setting tur
   assert.equal(servers.length, 1);
   assert.equal(servers[0].label, 'dbt: shop');
   assert.match(servers[0].command, /java(\.exe)?$/);
-  // the server's collector, quick compiler and metadata threshold, as launch.json gives the
-  // language server
-  assert.deepEqual(servers[0].args.slice(0, 3), [
-    '-XX:+UseSerialGC',
-    '-XX:TieredStopAtLevel=1',
-    '-XX:MetaspaceSize=64m',
-  ]);
-  assert.deepEqual(servers[0].args.slice(3), [
+  // the JVM options launch.json gives the language server: a bounded heap and its start, the
+  // collector, quick compiler and metadata threshold, UTF-8, the JVM's messages off stdout
+  const vm = servers[0].args.slice(0, servers[0].args.indexOf('-jar'));
+  assert.deepEqual(
+    vm.filter((a) => a !== '-XX:+UseTransparentHugePages'),
+    [
+      '-Xmx2g',
+      '-XX:+UseSerialGC',
+      '-XX:TieredStopAtLevel=1',
+      '-XX:MaxNewSize=256m',
+      '-Xms256m',
+      '-XX:MetaspaceSize=64m',
+      '-XX:-UsePerfData',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-Dfile.encoding=UTF-8',
+      '-Xlog:disable',
+      '-Xlog:all=warning:stderr',
+    ],
+  );
+  assert.equal(vm.includes('-XX:+UseTransparentHugePages'), process.platform === 'linux');
+  assert.deepEqual(servers[0].args.slice(vm.length), [
     '-jar',
     path.join(extension, 'server', 'dbtls.jar'),
     'mcp',
@@ -122,4 +135,24 @@ test('with the finalised API each project is a dbtls mcp server; the setting tur
   enabled = false;
   assert.deepEqual(await registered!.provider.provideMcpServerDefinitions(token as never), []);
   enabled = true;
+});
+
+test("the user's own JVM options come first and take the place of launch.json's they override", () => {
+  const args = mcp.mcpArgs(
+    '/x/dbtls.jar',
+    '/w/shop',
+    { get: () => undefined },
+    '-Xmx6g -XX:+UseG1GC',
+    'linux',
+  );
+  assert.deepEqual(args.slice(0, 2), ['-Xmx6g', '-XX:+UseG1GC']);
+  for (const own of ['-Xmx2g', '-XX:+UseSerialGC', '-Xms256m', '-XX:MaxNewSize=256m'])
+    assert.ok(!args.includes(own), `${own} beside the user's own: ${args.join(' ')}`);
+  assert.deepEqual(args.slice(args.indexOf('-jar')), [
+    '-jar',
+    '/x/dbtls.jar',
+    'mcp',
+    '--project-dir',
+    '/w/shop',
+  ]);
 });
