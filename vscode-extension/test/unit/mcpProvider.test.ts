@@ -112,6 +112,7 @@ test('with the finalised API each project is a dbtls mcp server; the setting tur
       '-XX:+UseSerialGC',
       '-XX:TieredStopAtLevel=1',
       '-XX:MaxNewSize=256m',
+      '-XX:NewRatio=5',
       '-Xms256m',
       '-XX:MetaspaceSize=64m',
       '-XX:-UsePerfData',
@@ -146,7 +147,7 @@ test("the user's own JVM options come first and take the place of launch.json's 
     'linux',
   );
   assert.deepEqual(args.slice(0, 2), ['-Xmx6g', '-XX:+UseG1GC']);
-  for (const own of ['-Xmx2g', '-XX:+UseSerialGC', '-Xms256m', '-XX:MaxNewSize=256m'])
+  for (const own of ['-Xmx2g', '-XX:+UseSerialGC', '-Xms256m', '-XX:MaxNewSize=256m', '-XX:NewRatio=5'])
     assert.ok(!args.includes(own), `${own} beside the user's own: ${args.join(' ')}`);
   assert.deepEqual(args.slice(args.indexOf('-jar')), [
     '-jar',

@@ -124,6 +124,7 @@ test('the server command: a bounded heap, exit on out-of-memory, the user option
     '-XX:+UseSerialGC',
     '-XX:TieredStopAtLevel=1',
     '-XX:MaxNewSize=256m',
+    '-XX:NewRatio=5',
     '-Xms256m',
     '-XX:+UseTransparentHugePages',
     '-XX:MetaspaceSize=64m',

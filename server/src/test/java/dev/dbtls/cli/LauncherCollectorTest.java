@@ -125,6 +125,27 @@ class LauncherCollectorTest {
   }
 
   @Test
+  void theServersYoungGenerationIsASixthOfTheHeapAtMost256Megabytes() throws Exception {
+    for (String server : new String[] {"lsp", "mcp", "--stdio", ""}) {
+      List<String> args = launch("", server);
+      assertTrue(
+          args.containsAll(List.of("-XX:MaxNewSize=256m", "-XX:NewRatio=5")), server + ": " + args);
+    }
+    assertFalse(launch("", "ls").contains("-XX:NewRatio=5"), "the short commands size their own");
+    // the user's own young generation or collector: neither of the two, the heap's start stays
+    for (String own : List.of("-XX:NewRatio=2", "-Xmn300m", "-XX:MaxNewSize=512m")) {
+      List<String> args = launch(own, "lsp");
+      assertEquals(
+          List.of(own),
+          args.stream().filter(a -> a.matches("-Xmn.*|-XX:(Max)?New(Size|Ratio)=.*")).toList(),
+          args.toString());
+    }
+    assertTrue(launch("-XX:NewRatio=2", "lsp").contains("-Xms256m"));
+    List<String> g1 = launch("-XX:+UseG1GC", "lsp");
+    assertFalse(g1.contains("-XX:NewRatio=5"), g1.toString());
+  }
+
+  @Test
   void theServersFirstMetadataCollectionComesAboveWhatTheyLoad() throws Exception {
     for (String server : new String[] {"lsp", "mcp", "--stdio", ""}) {
       assertTrue(launch("", server).contains("-XX:MetaspaceSize=64m"), server);

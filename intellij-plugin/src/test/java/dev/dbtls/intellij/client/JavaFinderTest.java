@@ -97,6 +97,7 @@ class JavaFinderTest {
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
             "-XX:MaxNewSize=256m",
+            "-XX:NewRatio=5",
             "-Xms256m",
             "-XX:+UseTransparentHugePages",
             "-XX:MetaspaceSize=64m",
