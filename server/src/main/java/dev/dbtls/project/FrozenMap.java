@@ -59,10 +59,21 @@ public final class FrozenMap<K, V> extends AbstractMap<K, V> {
     return keys == other.keys;
   }
 
-  /** Whether {@code m} holds these keys and values, in this order. */
+  /** Whether {@code m} holds these keys and values, in this order (the maps among them too). */
   boolean sameInOrder(Map<?, ?> m) {
     if (m instanceof FrozenMap<?, ?> f) {
-      return Arrays.equals(keys, f.keys) && Arrays.equals(values, f.values);
+      if (f == this) {
+        return true;
+      }
+      if (!Arrays.equals(keys, f.keys)) {
+        return false;
+      }
+      for (int i = 0; i < keys.length; i++) {
+        if (!InOrder.equal(values[i], f.values[i])) {
+          return false;
+        }
+      }
+      return true;
     }
     if (m.size() != keys.length) {
       return false;
@@ -71,7 +82,7 @@ public final class FrozenMap<K, V> extends AbstractMap<K, V> {
     for (Map.Entry<?, ?> e : m.entrySet()) {
       if (i == keys.length
           || !Objects.equals(keys[i], e.getKey())
-          || !Objects.equals(values[i], e.getValue())) {
+          || !InOrder.equal(values[i], e.getValue())) {
         return false;
       }
       i++;

@@ -123,6 +123,22 @@ class SharedTest {
   }
 
   @Test
+  void aConfigWhoseNestedMapIsReorderedIsItsOwnInItsOrder() {
+    Map<String, Object> shared =
+        Shared.config(config("materialized", "view", "meta", config("owner", "ann", "tier", 1)));
+    Map<String, Object> reordered =
+        Shared.config(config("materialized", "view", "meta", config("tier", 1, "owner", "ann")));
+    assertNotSame(shared, reordered);
+    assertEquals(
+        List.of("tier", "owner"),
+        List.copyOf(((Map<?, ?>) reordered.get("meta")).keySet()),
+        "the meta as written now, not the earlier config's");
+    Map<String, Object> again =
+        Shared.config(config("materialized", "view", "meta", config("tier", 1, "owner", "ann")));
+    assertSame(reordered, again, "in the same order: one map");
+  }
+
+  @Test
   void aFrozenMapIsTheMapItWasMadeFromReadOnlyWithItsMapValuesFrozenToo() {
     Map<String, Object> inner = config("values", List.of("a", "b"), "quote", null);
     Map<String, Object> m = config("column_name", "status", "kwargs", inner, "none", null);
