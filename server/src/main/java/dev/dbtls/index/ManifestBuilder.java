@@ -53,6 +53,7 @@ public final class ManifestBuilder {
   private final ParseCache cache;
   private YamlRendering yaml = YamlRendering.NONE;
   private LoadProgress progress = LoadProgress.NONE;
+  private PreviousNodes previous = PreviousNodes.NONE;
 
   public ManifestBuilder(ProjectInputs inputs, DynamicParse dynamicParse, RelationNamer namer) {
     this(inputs, dynamicParse, namer, new ParseCache());
@@ -74,6 +75,15 @@ public final class ManifestBuilder {
   /** Where a full {@link #build} reports how far it has come (scanning files is most of it). */
   public ManifestBuilder progress(LoadProgress progress) {
     this.progress = progress == null ? LoadProgress.NONE : progress;
+    return this;
+  }
+
+  /**
+   * The manifest this build replaces: the nodes it makes again exactly as they were are that
+   * manifest's objects ({@link PreviousNodes}).
+   */
+  public ManifestBuilder replacing(Manifest manifest) {
+    this.previous = PreviousNodes.of(manifest);
     return this;
   }
 
@@ -157,33 +167,34 @@ public final class ManifestBuilder {
     progress.report(SCAN_TO + 5, "models");
     List<Node> drafts = Collections.synchronizedList(new ArrayList<>());
     dev.dbtls.project.Parallel.forEach(
-        inputs.files(), f -> drafts.addAll(sqlNodes.sqlNodes(f, parsed.get(f))));
+        inputs.files(), f -> drafts.addAll(drafts(sqlNodes.sqlNodes(f, parsed.get(f)))));
     context.phase("sql nodes");
     progress.report(SCAN_TO + 10, "seeds, sources and tests");
-    drafts.addAll(new SeedParser(context, descriptions).seeds());
-    drafts.addAll(new SourceParser(context, descriptions).sources());
-    drafts.addAll(new ExposureParser(context, descriptions).exposures());
-    drafts.addAll(new YamlSnapshotParser(context, descriptions).snapshots());
+    drafts.addAll(drafts(new SeedParser(context, descriptions).seeds()));
+    drafts.addAll(drafts(new SourceParser(context, descriptions).sources()));
+    drafts.addAll(drafts(new ExposureParser(context, descriptions).exposures()));
+    drafts.addAll(drafts(new YamlSnapshotParser(context, descriptions).snapshots()));
     drafts.addAll(
-        GenericTests.of(
-            inputs,
-            context.properties,
-            new GenericTests.ConfigSource() {
-              @Override
-              public Map<String, Object> configFor(
-                  ResourceType type, String pkg, List<String> fqn) {
-                return context.configs.configFor(type, pkg, fqn);
-              }
+        drafts(
+            GenericTests.of(
+                inputs,
+                context.properties,
+                new GenericTests.ConfigSource() {
+                  @Override
+                  public Map<String, Object> configFor(
+                      ResourceType type, String pkg, List<String> fqn) {
+                    return context.configs.configFor(type, pkg, fqn);
+                  }
 
-              @Override
-              public Map<String, Object> testConfig(
-                  Map<String, Object> config, String pkg, String file, Span at) {
-                // dbt renders a test's configs with macros in scope: what needs one (a `where`
-                // calling
-                // dbt.dateadd) stays as written here, and compiling the test renders it
-                return yaml.config(config, pkg, false, (text, message) -> {});
-              }
-            }));
+                  @Override
+                  public Map<String, Object> testConfig(
+                      Map<String, Object> config, String pkg, String file, Span at) {
+                    // dbt renders a test's configs with macros in scope: what needs one (a `where`
+                    // calling
+                    // dbt.dateadd) stays as written here, and compiling the test renders it
+                    return yaml.config(config, pkg, false, (text, message) -> {});
+                  }
+                })));
     context.phase("seeds, sources, tests");
     progress.report(SCAN_TO + 18, "resolving refs");
     drafts.sort(java.util.Comparator.comparing(Node::uniqueId));
@@ -219,7 +230,8 @@ public final class ManifestBuilder {
     Map<String, Node> resolved = new LinkedHashMap<>();
     // in id order (as resolved is): the DAG sorts its ids, which costs little on sorted input
     Map<String, List<String>> parents = new LinkedHashMap<>();
-    dev.dbtls.project.Parallel.map(new ArrayList<>(enabled.values()), n -> linker.resolve(draft, n))
+    dev.dbtls.project.Parallel.map(
+            new ArrayList<>(enabled.values()), n -> previous.linked(linker.resolve(draft, n)))
         .forEach(
             n -> {
               resolved.put(n.uniqueId(), n);
@@ -230,7 +242,8 @@ public final class ManifestBuilder {
     java.util.function.Supplier<Manifest> linkedSoFar =
         () -> new Manifest(inputs, resolved, disabled, macros, docs, new Dag(Map.of()), List.of());
     // unit tests test linked models: made after the links, each depending on its model
-    for (Node u : new UnitTestParser(context, descriptions).unitTests(linkedSoFar)) {
+    for (Node made : new UnitTestParser(context, descriptions).unitTests(linkedSoFar)) {
+      Node u = previous.linked(made);
       if (!u.enabled()) {
         disabled.putIfAbsent(u.uniqueId(), u);
       } else if (resolved.putIfAbsent(u.uniqueId(), u) == null) {
@@ -241,9 +254,10 @@ public final class ManifestBuilder {
     }
     // the Semantic Layer reads linked models: made after them, each depending on what it names
     // (made after the unit tests joined resolved; once, however many semantic models ask)
-    for (Node s :
+    for (Node made :
         new SemanticLayerParser(context, descriptions)
             .nodes(com.google.common.base.Suppliers.memoize(linkedSoFar::get))) {
+      Node s = previous.linked(made);
       if (!s.enabled()) {
         disabled.putIfAbsent(s.uniqueId(), s);
       } else if (resolved.putIfAbsent(s.uniqueId(), s) == null) {
@@ -259,6 +273,16 @@ public final class ManifestBuilder {
     context.phase("dag and cycles");
     List<Problem> all = new ArrayList<>(problems);
     return new Manifest(inputs, resolved, disabled, macros, docs, dag, List.copyOf(all));
+  }
+
+  /** {@code made} with the parts of their previous nodes that are exactly theirs. */
+  private List<Node> drafts(List<Node> made) {
+    if (previous == PreviousNodes.NONE) {
+      return made;
+    }
+    List<Node> out = new ArrayList<>(made.size());
+    made.forEach(n -> out.add(previous.draft(n)));
+    return out;
   }
 
   /**

@@ -244,7 +244,9 @@ public final class ProjectSnapshot {
             ? previous.jinja
             : new LazyEngine(
                 setup(inputs, builtinMacroDirs, previous.env, files), previous.jinja.started());
-    return build(inputs, jinja, previous.env, cache, LoadProgress.NONE, files);
+    Manifest manifest =
+        builder(inputs, jinja, previous.env, cache).replacing(previous.manifest).build();
+    return withEngineProblems(inputs, jinja, manifest, previous.env, files, jinja.started());
   }
 
   private static List<ProjectFile> macroFiles(ProjectInputs inputs) {

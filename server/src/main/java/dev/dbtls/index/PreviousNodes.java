@@ -1,0 +1,81 @@
+package dev.dbtls.index;
+
+import dev.dbtls.project.InOrder;
+import java.util.Map;
+
+/**
+ * The nodes of the manifest a full build replaces, for the build to keep those it makes again: a
+ * macro edit builds every node anew, and on 100,000 models each came out equal to the one before
+ * but as new objects (its id, config, extra, fqn, refs), all held beside the old manifest until the
+ * new one was done. A node's parts that are exactly its previous node's ({@link InOrder}: maps key
+ * for key in the same order) are the previous node's objects ({@link #draft}), and a linked node
+ * exactly equal to its previous node is that node ({@link #linked}): what the new build makes again
+ * becomes garbage at once. Nodes are immutable, so sharing them between manifests changes nothing a
+ * reader sees; a node whose file is not the very same object keeps its own parts (a file read again
+ * holds its new text).
+ */
+final class PreviousNodes {
+  static final PreviousNodes NONE = new PreviousNodes(Map.of(), Map.of());
+
+  private final Map<String, Node> nodes;
+  private final Map<String, Node> disabled;
+
+  private PreviousNodes(Map<String, Node> nodes, Map<String, Node> disabled) {
+    this.nodes = nodes;
+    this.disabled = disabled;
+  }
+
+  /** The nodes of {@code previous}, or none. */
+  static PreviousNodes of(Manifest previous) {
+    return previous == null ? NONE : new PreviousNodes(previous.nodes(), previous.disabled());
+  }
+
+  /**
+   * {@code n} (a draft: not linked yet) with the parts of its previous node that are exactly its
+   * own; itself when it had none.
+   */
+  Node draft(Node n) {
+    Node p = previous(n);
+    if (p == null) {
+      return n;
+    }
+    return new Node(
+        p.uniqueId(),
+        n.type(),
+        same(n.packageName(), p.packageName()),
+        same(n.name(), p.name()),
+        same(n.version(), p.version()),
+        same(n.fqn(), p.fqn()),
+        same(n.originalFilePath(), p.originalFilePath()),
+        same(n.displayPath(), p.displayPath()),
+        n.file(),
+        same(n.config(), p.config()),
+        same(n.description(), p.description()),
+        same(n.columns(), p.columns()),
+        same(n.refs(), p.refs()),
+        same(n.sources(), p.sources()),
+        n.dependsOn(),
+        same(n.relation(), p.relation()),
+        same(n.span(), p.span()),
+        same(n.extra(), p.extra()));
+  }
+
+  /** {@code n}'s previous node when it is exactly {@code n} (both linked), else {@code n}. */
+  Node linked(Node n) {
+    Node p = previous(n);
+    return p != null && InOrder.equal(n, p) ? p : n;
+  }
+
+  /** The previous node of {@code n}'s id and type, when its file is the very same object. */
+  private Node previous(Node n) {
+    Node p = nodes.get(n.uniqueId());
+    if (p == null || p.type() != n.type() || p.file() != n.file()) {
+      p = disabled.get(n.uniqueId());
+    }
+    return p != null && p.type() == n.type() && p.file() == n.file() ? p : null;
+  }
+
+  private static <T> T same(T now, T before) {
+    return InOrder.equal(now, before) ? before : now;
+  }
+}
