@@ -484,6 +484,11 @@ public final class ProjectColumns implements ColumnsTable {
     firstOfSession = before == null;
     // what a check compares with: the restored table's entries
     Map<String, Entry> checked = checking ? previous.entries : null;
+    // a run of every node after a new engine (a macro edit) infers each one again, and on 100,000
+    // models nearly all came out as the table before had them, as new objects held beside that
+    // table until the run was done: an equal entry is the table before's
+    Map<String, Entry> earlier =
+        checked == null && !reuse && before != null ? before.entries : null;
     // nodes whose columns differ from the table before's, and from what this run had for them
     // before it inferred them (again) in the phase under way
     Map<String, Boolean> changed = new ConcurrentHashMap<>();
@@ -520,6 +525,12 @@ public final class ProjectColumns implements ColumnsTable {
               e = had; // one copy in memory of what the check confirmed
             } else {
               changedCount.incrementAndGet();
+            }
+          }
+          if (earlier != null) {
+            Entry had = earlier.get(id);
+            if (had != null && e.equals(had)) {
+              e = had;
             }
           }
           entries.put(id, e);

@@ -3,7 +3,9 @@ package dev.dbtls.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.ide.Analysis;
@@ -106,6 +108,12 @@ class ProjectColumnsReuseTest {
         next.inferredCount(),
         "another engine: every node is inferred again");
     assertEquals(table(infer(edited, null)), table(next));
+    first
+        .entries()
+        .forEach(
+            (id, e) ->
+                assertSame(
+                    e, next.entries().get(id), id + ": as it was, the table before's entry"));
   }
 
   @Test
@@ -119,6 +127,13 @@ class ProjectColumnsReuseTest {
         List.of("payment_id", "order_id", "amount", "is_paid", "method"),
         next.entry("model.shop.payments_wide").orElseThrow().known().names());
     assertEquals(table(infer(edited, null)), table(next));
+    for (String id : List.of("model.shop.stg_payments", "model.shop.payments_wide")) {
+      assertNotSame(first.entries().get(id), next.entries().get(id), id + ": its columns changed");
+    }
+    assertSame(
+        first.entries().get("model.shop.customers_report"),
+        next.entries().get("model.shop.customers_report"),
+        "unchanged: the table before's entry");
   }
 
   @Test
