@@ -25,19 +25,8 @@ import org.junit.jupiter.api.Test;
  * load from scratch.
  */
 class FullRebuildReuseTest {
-  private static final String PROJECT =
+  private static final String SCHEMA =
       """
-      -- file: dbt_project.yml
-      name: shop
-      profile: shop
-      -- file: models/stg_orders.sql
-      select * from {{ source('raw', 'orders') }}
-      -- file: models/orders.sql
-      {{ config(alias=order_alias()) }}
-      select * from {{ ref('stg_orders') }}
-      -- file: models/customers.sql
-      select 1 as id
-      -- file: models/schema.yml
       version: 2
       models:
         - name: customers
@@ -52,6 +41,24 @@ class FullRebuildReuseTest {
         - name: raw
           tables:
             - name: orders
+      """;
+
+  private static final String PROJECT =
+      """
+      -- file: dbt_project.yml
+      name: shop
+      profile: shop
+      -- file: models/stg_orders.sql
+      select * from {{ source('raw', 'orders') }}
+      -- file: models/orders.sql
+      {{ config(alias=order_alias()) }}
+      select * from {{ ref('stg_orders') }}
+      -- file: models/customers.sql
+      select 1 as id
+      -- file: models/schema.yml
+      """
+          + SCHEMA
+          + """
       -- file: models/docs.md
       {% docs customers %}One row per customer.{% enddocs %}
       {% docs customer_id %}The customer's key.{% enddocs %}
@@ -124,23 +131,7 @@ class FullRebuildReuseTest {
 
   @Test
   void aPropertyEditKeepsTheOrderItGivesTheKeysOfAMap() {
-    String reordered =
-        """
-        version: 2
-        models:
-          - name: customers
-            description: "{{ doc('customers') }}"
-            config:
-              meta: {tier: 1, owner: ann}
-            columns:
-              - name: id
-                description: "{{ doc('customer_id') }}"
-                data_tests: [unique, not_null]
-        sources:
-          - name: raw
-            tables:
-              - name: orders
-        """;
+    String reordered = SCHEMA.replace("{owner: ann, tier: 1}", "{tier: 1, owner: ann}");
     Manifest[] m = edit("models/schema.yml", reordered);
     Node after = node(m[1], "model.shop.customers");
     @SuppressWarnings("unchecked")
