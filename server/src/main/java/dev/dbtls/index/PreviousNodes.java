@@ -11,7 +11,7 @@ import java.util.Map;
  * but as new objects (its id, config, extra, fqn, refs), all held beside the old manifest until the
  * new one was done. A node's parts that are exactly its previous node's ({@link InOrder}: maps key
  * for key in the same order) are the previous node's objects ({@link #draft}), and a linked node
- * exactly equal to its previous node is that node ({@link #linked}): what the new build makes again
+ * made of them, with the same links, is that node ({@link #linked}): what the new build makes again
  * becomes garbage at once. Nodes are immutable, so sharing them between manifests changes nothing a
  * reader sees; a node whose file is not the very same object keeps its own parts (a file read again
  * holds its new text).
