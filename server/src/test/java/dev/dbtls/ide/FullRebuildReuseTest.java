@@ -73,16 +73,25 @@ class FullRebuildReuseTest {
    * The manifests before and after {@code file} becomes {@code text} (asserted as from scratch).
    */
   private static Manifest[] edit(String file, String text) {
+    return edit(Map.of(file, text));
+  }
+
+  /** The manifests before and after each file becomes its text, in one rebuild. */
+  private static Manifest[] edit(Map<String, String> texts) {
     Fixture f = Fixture.of(PROJECT);
     ParseCache cache = new ParseCache();
     ProjectSnapshot before =
         ProjectSnapshot.load(Fixture.ROOT, OPTIONS, List.of(), f, false, cache);
-    Path path = Fixture.ROOT.resolve(file);
     OverlayFileSource edited = new OverlayFileSource(f);
-    edited.open(path, text, 1);
-    ProjectInputs in = before.inputs().withFile(path, text);
-    ProjectSnapshot after =
-        ProjectSnapshot.rebuild(before, in, List.of(), edited, cache, Set.of(path));
+    ProjectInputs in = before.inputs();
+    Set<Path> changed = new java.util.HashSet<>();
+    for (Map.Entry<String, String> e : texts.entrySet()) {
+      Path path = Fixture.ROOT.resolve(e.getKey());
+      edited.open(path, e.getValue(), 1);
+      in = in.withFile(path, e.getValue());
+      changed.add(path);
+    }
+    ProjectSnapshot after = ProjectSnapshot.rebuild(before, in, List.of(), edited, cache, changed);
     ProjectSnapshot scratch =
         ProjectSnapshot.load(Fixture.ROOT, OPTIONS, List.of(), edited, false, new ParseCache());
     assertEquals(
@@ -127,6 +136,29 @@ class FullRebuildReuseTest {
     assertSame(before.uniqueId(), after.uniqueId());
     assertSame(node(m[0], "model.shop.customers"), node(m[1], "model.shop.customers"));
     assertSame(node(m[0], "model.shop.stg_orders"), node(m[1], "model.shop.stg_orders"));
+  }
+
+  @Test
+  void aModelReadAgainBesideAMacroEditHoldsItsNewText() {
+    String macros =
+        "{% macro order_alias() %}orders_v1{% endmacro %}\n{% macro unused() %}2{% endmacro %}\n";
+    // a change of its text alone: every part of the node comes out as it was, but not its file
+    Manifest[] m =
+        edit(Map.of("macros/names.sql", macros, "models/customers.sql", "select 2 as id\n"));
+    Node before = node(m[0], "model.shop.customers");
+    Node after = node(m[1], "model.shop.customers");
+    assertNotSame(before, after, "its file is another object: the node is its own");
+    assertEquals("select 2 as id\n", after.file().text());
+    assertSame(node(m[0], "model.shop.orders"), node(m[1], "model.shop.orders"));
+    // and a new ref in it
+    Manifest[] r =
+        edit(
+            Map.of(
+                "macros/names.sql",
+                macros,
+                "models/customers.sql",
+                "select 1 as id\n-- depends on: {{ ref('orders') }}\n"));
+    assertEquals(List.of("model.shop.orders"), node(r[1], "model.shop.customers").dependsOn());
   }
 
   @Test
