@@ -134,10 +134,14 @@ final class PreviousNodes {
   /** The previous node of {@code n}'s id and type, when its file is the very same object. */
   private Node previous(Node n) {
     Node p = nodes.get(n.uniqueId());
-    if (p == null || p.type() != n.type() || p.file() != n.file()) {
+    if (!sameKind(p, n)) {
       p = disabled.get(n.uniqueId());
     }
-    return p != null && p.type() == n.type() && p.file() == n.file() ? p : null;
+    return sameKind(p, n) ? p : null;
+  }
+
+  private static boolean sameKind(Node p, Node n) {
+    return p != null && p.type() == n.type() && p.file() == n.file();
   }
 
   private static <T> T same(T now, T before) {

@@ -255,17 +255,6 @@ public final class ProjectSnapshot {
         .toList();
   }
 
-  private static ProjectSnapshot build(
-      ProjectInputs inputs,
-      LazyEngine jinja,
-      Map<String, String> env,
-      ParseCache cache,
-      LoadProgress progress,
-      FileSource files) {
-    Manifest manifest = builder(inputs, jinja, env, cache).progress(progress).build();
-    return withEngineProblems(inputs, jinja, manifest, env, files, jinja.started());
-  }
-
   private static ManifestBuilder builder(
       ProjectInputs inputs, LazyEngine jinja, Map<String, String> env, ParseCache cache) {
     Manifest empty =
