@@ -24,7 +24,7 @@ public final class Manifest {
   private final List<Problem> problems;
   // in node order (ids sorted): completion sorts names, and nearly sorted input sorts fast
   private final Map<String, List<Node>> byName;
-  private final Map<String, List<Node>> disabledByName = new HashMap<>();
+  private final Map<String, List<Node>> disabledByName;
   // after an edit, byName and byFile are views of the manifest's before (EditedMap)
   private final Map<String, List<Node>> byFile;
   // the indexes below are never changed once made: a manifest after an edit shares them
@@ -50,6 +50,7 @@ public final class Manifest {
     this.dag = dag;
     this.problems = problems;
     this.byName = new java.util.LinkedHashMap<>();
+    this.disabledByName = new HashMap<>();
     this.sourcesByKey = new HashMap<>();
     this.byFile = new HashMap<>();
     this.functionsByName = new java.util.TreeMap<>();
@@ -162,7 +163,35 @@ public final class Manifest {
     this.semanticByName = previous.semanticByName;
     this.semantics = previous.semantics;
     this.sources = previous.sources;
+    this.disabledByName = new HashMap<>();
     index(disabled.values(), disabledByName, new HashMap<>());
+  }
+
+  /**
+   * This manifest with {@code problems} instead of its own, sharing everything else: a build's
+   * manifest with the problems only the Jinja engine finds, without indexing every node again.
+   */
+  public Manifest withProblems(List<Problem> problems) {
+    return new Manifest(this, problems);
+  }
+
+  private Manifest(Manifest m, List<Problem> problems) {
+    this.inputs = m.inputs;
+    this.nodes = m.nodes;
+    this.disabled = m.disabled;
+    this.macros = m.macros;
+    this.docs = m.docs;
+    this.dag = m.dag;
+    this.problems = problems;
+    this.byName = m.byName;
+    this.disabledByName = m.disabledByName;
+    this.byFile = m.byFile;
+    this.sourcesByKey = m.sourcesByKey;
+    this.functionsByName = m.functionsByName;
+    this.semanticByName = m.semanticByName;
+    this.semantics = m.semantics;
+    this.sources = m.sources;
+    this.refableNames = m.refableNames;
   }
 
   /**

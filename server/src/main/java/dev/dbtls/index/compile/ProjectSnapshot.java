@@ -290,16 +290,8 @@ public final class ProjectSnapshot {
     jinja.get().setupProblems().stream()
         .filter(p -> !located.contains(p.file()))
         .forEach(problems::add);
-    Manifest withSetupProblems =
-        new Manifest(
-            inputs,
-            manifest.nodes(),
-            manifest.disabled(),
-            manifest.macros(),
-            manifest.docs(),
-            manifest.dag(),
-            List.copyOf(problems));
-    return new ProjectSnapshot(inputs, jinja, withSetupProblems, env, files);
+    return new ProjectSnapshot(
+        inputs, jinja, manifest.withProblems(List.copyOf(problems)), env, files);
   }
 
   public static ProjectSnapshot load(
