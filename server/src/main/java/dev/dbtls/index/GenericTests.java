@@ -29,8 +29,18 @@ final class GenericTests {
 
   private GenericTests() {}
 
-  static List<Node> of(ProjectInputs inputs, PropertyIndex props, ConfigSource configs) {
-    List<Node> out = java.util.Collections.synchronizedList(new ArrayList<>());
+  /**
+   * The test nodes, each passed through {@code keep} as it is made (a full build after an edit
+   * takes the previous node's parts there): on 100,000 models the 238,000 tests made anew, their
+   * ids, names and configs, were all held until the last was made.
+   */
+  static List<Node> of(
+      ProjectInputs inputs,
+      PropertyIndex props,
+      ConfigSource configs,
+      java.util.function.UnaryOperator<Node> keep) {
+    List<Node> made = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.function.Consumer<Node> out = n -> made.add(keep.apply(n));
     dev.dbtls.project.Parallel.forEach(
         props.nodes,
         o -> {
@@ -72,7 +82,7 @@ final class GenericTests {
         String model = "source('" + o.spec().name() + "', '" + tbl.name() + "')";
         String targetName = o.spec().name() + "_" + tbl.name();
         for (DataTestSpec t : tbl.tests()) {
-          out.add(
+          out.accept(
               node(
                   inputs,
                   configs,
@@ -89,7 +99,7 @@ final class GenericTests {
         }
         for (ColumnSpec c : tbl.columns()) {
           for (DataTestSpec t : c.tests()) {
-            out.add(
+            out.accept(
                 node(
                     inputs,
                     configs,
@@ -107,11 +117,11 @@ final class GenericTests {
         }
       }
     }
-    return out;
+    return made;
   }
 
   private static void tests(
-      List<Node> out,
+      java.util.function.Consumer<Node> out,
       ProjectInputs inputs,
       ConfigSource configs,
       PropertyIndex.Owned<NodeSpec> o,
@@ -121,7 +131,7 @@ final class GenericTests {
       String target,
       String model) {
     for (DataTestSpec t : modelTests) {
-      out.add(
+      out.accept(
           node(
               inputs,
               configs,
@@ -138,7 +148,7 @@ final class GenericTests {
     }
     for (ColumnSpec c : columns) {
       for (DataTestSpec t : c.tests()) {
-        out.add(
+        out.accept(
             node(
                 inputs,
                 configs,

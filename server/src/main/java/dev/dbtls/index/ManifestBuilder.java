@@ -175,26 +175,26 @@ public final class ManifestBuilder {
     drafts.addAll(drafts(new ExposureParser(context, descriptions).exposures()));
     drafts.addAll(drafts(new YamlSnapshotParser(context, descriptions).snapshots()));
     drafts.addAll(
-        drafts(
-            GenericTests.of(
-                inputs,
-                context.properties,
-                new GenericTests.ConfigSource() {
-                  @Override
-                  public Map<String, Object> configFor(
-                      ResourceType type, String pkg, List<String> fqn) {
-                    return context.configs.configFor(type, pkg, fqn);
-                  }
+        GenericTests.of(
+            inputs,
+            context.properties,
+            new GenericTests.ConfigSource() {
+              @Override
+              public Map<String, Object> configFor(
+                  ResourceType type, String pkg, List<String> fqn) {
+                return context.configs.configFor(type, pkg, fqn);
+              }
 
-                  @Override
-                  public Map<String, Object> testConfig(
-                      Map<String, Object> config, String pkg, String file, Span at) {
-                    // dbt renders a test's configs with macros in scope: what needs one (a `where`
-                    // calling
-                    // dbt.dateadd) stays as written here, and compiling the test renders it
-                    return yaml.config(config, pkg, false, (text, message) -> {});
-                  }
-                })));
+              @Override
+              public Map<String, Object> testConfig(
+                  Map<String, Object> config, String pkg, String file, Span at) {
+                // dbt renders a test's configs with macros in scope: what needs one (a `where`
+                // calling
+                // dbt.dateadd) stays as written here, and compiling the test renders it
+                return yaml.config(config, pkg, false, (text, message) -> {});
+              }
+            },
+            previous::draft));
     context.phase("seeds, sources, tests");
     progress.report(SCAN_TO + 18, "resolving refs");
     drafts.sort(java.util.Comparator.comparing(Node::uniqueId));
