@@ -67,6 +67,11 @@ public final class Dag {
     this.parentIds = parentIds;
   }
 
+  /** How many nodes the graph has. */
+  int size() {
+    return ids.length;
+  }
+
   /**
    * This graph with new parents for some of its nodes (the same set of nodes), sharing everything
    * else: an edit that adds or drops a ref costs a few milliseconds, not a rebuild. Null when a new

@@ -93,6 +93,25 @@ public final class Manifest {
       Dag dag,
       List<Problem> problems,
       Collection<Node> replaced) {
+    return afterEdit(
+        previous, inputs, nodes, disabled, previous.macros, previous.docs, dag, problems, replaced);
+  }
+
+  /**
+   * As {@link #afterEdit(Manifest, ProjectInputs, Map, Map, Dag, List, Collection)}, with macros
+   * and docs blocks of its own: a full build that made the previous manifest's nodes again ({@link
+   * PreviousNodes#manifest}).
+   */
+  static Manifest afterEdit(
+      Manifest previous,
+      ProjectInputs inputs,
+      Map<String, Node> nodes,
+      Map<String, Node> disabled,
+      Map<String, Macro> macros,
+      Map<String, DocBlock> docs,
+      Dag dag,
+      List<Problem> problems,
+      Collection<Node> replaced) {
     Map<String, List<Node>> names = new HashMap<>();
     Map<String, List<Node>> files = new HashMap<>();
     for (Node n : replaced) {
@@ -103,7 +122,7 @@ public final class Manifest {
       if (shared
           || !swap(previous.byFile, files, n.displayPath(), n)
           || (refable(n) && !swap(previous.byName, names, n.name(), n))) {
-        return new Manifest(inputs, nodes, disabled, previous.macros, previous.docs, dag, problems);
+        return new Manifest(inputs, nodes, disabled, macros, docs, dag, problems);
       }
     }
     return new Manifest(
@@ -111,6 +130,8 @@ public final class Manifest {
         inputs,
         nodes,
         disabled,
+        macros,
+        docs,
         dag,
         problems,
         EditedMap.of(previous.byName, names),
@@ -145,6 +166,8 @@ public final class Manifest {
       ProjectInputs inputs,
       Map<String, Node> nodes,
       Map<String, Node> disabled,
+      Map<String, Macro> macros,
+      Map<String, DocBlock> docs,
       Dag dag,
       List<Problem> problems,
       Map<String, List<Node>> byName,
@@ -152,8 +175,8 @@ public final class Manifest {
     this.inputs = inputs;
     this.nodes = nodes;
     this.disabled = disabled;
-    this.macros = previous.macros;
-    this.docs = previous.docs;
+    this.macros = macros;
+    this.docs = docs;
     this.dag = dag;
     this.problems = problems;
     this.byName = byName;

@@ -268,11 +268,16 @@ public final class ManifestBuilder {
     }
     context.phase("resolve refs");
     progress.report(SCAN_TO + 26, "dependency graph");
-    Dag dag = new Dag(parents);
+    // the graph before, or made from it: then the manifest before's indexes too (a new cycle, and
+    // both are made whole, as after a model edit: an edit's column run takes no cycle from a view)
+    Dag kept = previous.dag(parents);
+    Dag dag = kept != null ? kept : new Dag(parents);
     linker.cycles(dag, resolved);
     context.phase("dag and cycles");
-    List<Problem> all = new ArrayList<>(problems);
-    return new Manifest(inputs, resolved, disabled, macros, docs, dag, List.copyOf(all));
+    List<Problem> all = List.copyOf(problems);
+    return kept != null
+        ? previous.manifest(inputs, resolved, disabled, macros, docs, dag, all)
+        : new Manifest(inputs, resolved, disabled, macros, docs, dag, all);
   }
 
   /** {@code made} with the parts of their previous nodes that are exactly theirs. */

@@ -1,13 +1,17 @@
 package dev.dbtls.ide;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.ParseCache;
+import dev.dbtls.index.RefCall;
 import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.project.ProblemCode;
 import dev.dbtls.project.ProjectInputs;
 import dev.dbtls.testing.Fixture;
 import dev.dbtls.workspace.OverlayFileSource;
@@ -99,7 +103,26 @@ class FullRebuildReuseTest {
     assertEquals(
         new TreeMap<>(scratch.manifest().disabled()), new TreeMap<>(after.manifest().disabled()));
     assertEquals(scratch.manifest().problems(), after.manifest().problems());
+    assertIndexedAs(scratch.manifest(), after.manifest());
     return new Manifest[] {before.manifest(), after.manifest()};
+  }
+
+  /**
+   * {@code after}'s graph and lookups (the manifest before's, with what changed swapped in) answer
+   * as {@code scratch}'s, made whole.
+   */
+  private static void assertIndexedAs(Manifest scratch, Manifest after) {
+    for (Node n : scratch.nodes().values()) {
+      String id = n.uniqueId();
+      assertEquals(scratch.dag().parentsOf(id), after.dag().parentsOf(id), id);
+      assertEquals(scratch.dag().childrenOf(id), after.dag().childrenOf(id), id);
+      assertEquals(scratch.nodesInFile(n.displayPath()), after.nodesInFile(n.displayPath()), id);
+      RefCall ref = new RefCall(null, n.name(), null, 0, 0);
+      assertEquals(scratch.resolveRef("shop", ref), after.resolveRef("shop", ref), id);
+      after.resolveRef("shop", ref).ifPresent(r -> assertSame(after.nodes().get(r.uniqueId()), r));
+    }
+    assertEquals(scratch.sources(), after.sources());
+    assertEquals(scratch.refableNames(), after.refableNames());
   }
 
   private static Node node(Manifest m, String id) {
@@ -117,6 +140,11 @@ class FullRebuildReuseTest {
     for (String id : m[0].nodes().keySet()) {
       assertSame(node(m[0], id), node(m[1], id), id);
     }
+    // and so the manifest's map of them and its graph are the ones before too
+    assertSame(m[0].nodes(), m[1].nodes());
+    assertSame(m[0].dag(), m[1].dag());
+    assertSame(
+        m[0].nodesInFile("models/schema.yml").get(0), m[1].nodesInFile("models/schema.yml").get(0));
   }
 
   @Test
@@ -136,6 +164,11 @@ class FullRebuildReuseTest {
     assertSame(before.uniqueId(), after.uniqueId());
     assertSame(node(m[0], "model.shop.customers"), node(m[1], "model.shop.customers"));
     assertSame(node(m[0], "model.shop.stg_orders"), node(m[1], "model.shop.stg_orders"));
+    // the changed node is in the lookups (swapped into the indexes before), the graph unchanged
+    assertSame(after, m[1].nodesInFile("models/orders.sql").get(0));
+    assertSame(after, m[1].resolveRef("shop", new RefCall(null, "orders", null, 0, 0)).get());
+    assertSame(before, m[0].resolveRef("shop", new RefCall(null, "orders", null, 0, 0)).get());
+    assertSame(m[0].dag(), m[1].dag(), "the same dependencies: the graph before");
   }
 
   @Test
@@ -159,6 +192,43 @@ class FullRebuildReuseTest {
                 "models/customers.sql",
                 "select 1 as id\n-- depends on: {{ ref('orders') }}\n"));
     assertEquals(List.of("model.shop.orders"), node(r[1], "model.shop.customers").dependsOn());
+    assertEquals(List.of("model.shop.orders"), r[1].dag().parentsOf("model.shop.customers"));
+    assertEquals(List.of(), r[0].dag().parentsOf("model.shop.customers"), "the graph before stays");
+  }
+
+  @Test
+  void aMacroEditBesideANewRefThatClosesACycleReportsIt() {
+    String macros =
+        "{% macro order_alias() %}orders_v1{% endmacro %}\n{% macro unused() %}2{% endmacro %}\n";
+    // orders -> stg_orders, and now stg_orders -> orders: the graph before cannot take the edge
+    Manifest[] m =
+        edit(
+            Map.of(
+                "macros/names.sql",
+                macros,
+                "models/stg_orders.sql",
+                "select * from {{ ref('orders') }}\n"));
+    // (and as a load from scratch reports it: edit() compares the problems)
+    assertTrue(m[1].problems().stream().anyMatch(p -> p.code() == ProblemCode.DAG_CYCLE));
+    assertFalse(m[0].problems().stream().anyMatch(p -> p.code() == ProblemCode.DAG_CYCLE));
+    // a graph with a new cycle is made whole, and so is the manifest (its node map a new one)
+    assertNotSame(m[0].dag(), m[1].dag());
+    assertNotSame(m[0].nodes(), m[1].nodes());
+  }
+
+  @Test
+  void aDataTestMadeAgainIsTheOneBefore() {
+    Manifest[] m =
+        edit(
+            "macros/names.sql",
+            "{% macro order_alias() %}orders_v2{% endmacro %}\n"
+                + "{% macro unused() %}1{% endmacro %}\n");
+    List<Node> tests =
+        m[0].nodes().values().stream().filter(n -> n.uniqueId().startsWith("test.")).toList();
+    assertEquals(2, tests.size());
+    for (Node t : tests) {
+      assertSame(t, node(m[1], t.uniqueId()), t.uniqueId());
+    }
   }
 
   @Test
