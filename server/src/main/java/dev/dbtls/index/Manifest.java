@@ -77,30 +77,14 @@ public final class Manifest {
 
   /**
    * {@code previous} after an edit that replaced some of its nodes with new versions of themselves
-   * (the same ids, so the same names, types and files: {@link ManifestUpdate}): the indexes by name
-   * and by file are views of {@code previous}' with those nodes' lists swapped ({@link EditedMap}),
-   * the others shared, instead of being built again over every node (on 100,000 models that was a
-   * fifth of an edit's CPU, and most of what an edit kept; README benchmarks). Built whole when a
-   * replaced node is of a kind the shared indexes hold, or is not where the manifest before had it
-   * (another name or file: never from {@code ManifestUpdate}, which takes a renamed node to a full
-   * build).
-   */
-  static Manifest afterEdit(
-      Manifest previous,
-      ProjectInputs inputs,
-      Map<String, Node> nodes,
-      Map<String, Node> disabled,
-      Dag dag,
-      List<Problem> problems,
-      Collection<Node> replaced) {
-    return afterEdit(
-        previous, inputs, nodes, disabled, previous.macros, previous.docs, dag, problems, replaced);
-  }
-
-  /**
-   * As {@link #afterEdit(Manifest, ProjectInputs, Map, Map, Dag, List, Collection)}, with macros
-   * and docs blocks of its own: a full build that made the previous manifest's nodes again ({@link
-   * PreviousNodes#manifest}).
+   * (the same ids, so the same names, types and files: {@link ManifestUpdate}, with the macros and
+   * docs before; a full build that made the previous nodes again, {@link PreviousNodes#manifest},
+   * with its own), with {@code macros} and {@code docs}: the indexes by name and by file are views
+   * of {@code previous}' with those nodes' lists swapped ({@link EditedMap}), the others shared,
+   * instead of being built again over every node (on 100,000 models that was a fifth of an edit's
+   * CPU, and most of what an edit kept; README benchmarks). Built whole when a replaced node is of
+   * a kind the shared indexes hold, or is not where the manifest before had it (another name or
+   * file: never from {@code ManifestUpdate}, which takes a renamed node to a full build).
    */
   static Manifest afterEdit(
       Manifest previous,

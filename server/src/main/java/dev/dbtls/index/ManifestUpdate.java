@@ -150,7 +150,16 @@ final class ManifestUpdate {
     List<Node> replaced = new ArrayList<>();
     built.forEach(n -> replaced.add(nodes.get(n.uniqueId())));
     Manifest m =
-        Manifest.afterEdit(previous, inputs, nodes, disabled, dag, List.copyOf(all), replaced);
+        Manifest.afterEdit(
+            previous,
+            inputs,
+            nodes,
+            disabled,
+            previous.macros(),
+            previous.docs(),
+            dag,
+            List.copyOf(all),
+            replaced);
     context.phase("update: dag and manifest");
     return m;
   }
