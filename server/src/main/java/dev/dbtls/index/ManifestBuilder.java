@@ -268,15 +268,17 @@ public final class ManifestBuilder {
     }
     context.phase("resolve refs");
     progress.report(SCAN_TO + 26, "dependency graph");
-    // the graph before, or made from it: then the manifest before's indexes too (a new cycle, and
-    // both are made whole, as after a model edit: an edit's column run takes no cycle from a view)
-    Dag kept = previous.dag(parents);
+    // the nodes before, nearly all the same objects: the graph before, or made from it, and then
+    // the manifest before's indexes too (a new cycle, and both are made whole, as after a model
+    // edit: an edit's column run takes no cycle from a view)
+    Map<String, Node> changed = previous.changed(resolved);
+    Dag kept = changed == null ? null : previous.dag(changed);
     Dag dag = kept != null ? kept : new Dag(parents);
     linker.cycles(dag, resolved);
     context.phase("dag and cycles");
     List<Problem> all = List.copyOf(problems);
     return kept != null
-        ? previous.manifest(inputs, resolved, disabled, macros, docs, dag, all)
+        ? previous.manifest(inputs, changed, disabled, macros, docs, dag, all)
         : new Manifest(inputs, resolved, disabled, macros, docs, dag, all);
   }
 

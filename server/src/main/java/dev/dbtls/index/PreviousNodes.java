@@ -19,80 +19,31 @@ import java.util.Map;
  * holds its new text).
  */
 final class PreviousNodes {
-  static final PreviousNodes NONE = new PreviousNodes(null, Map.of(), Map.of());
+  static final PreviousNodes NONE = new PreviousNodes(null);
 
   private final Manifest manifest;
   private final Map<String, Node> nodes;
   private final Map<String, Node> disabled;
 
-  private PreviousNodes(Manifest manifest, Map<String, Node> nodes, Map<String, Node> disabled) {
+  private PreviousNodes(Manifest manifest) {
     this.manifest = manifest;
-    this.nodes = nodes;
-    this.disabled = disabled;
+    this.nodes = manifest == null ? Map.of() : manifest.nodes();
+    this.disabled = manifest == null ? Map.of() : manifest.disabled();
   }
 
   /** The nodes of {@code previous}, or none. */
   static PreviousNodes of(Manifest previous) {
-    return previous == null
-        ? NONE
-        : new PreviousNodes(previous, previous.nodes(), previous.disabled());
+    return previous == null ? NONE : new PreviousNodes(previous);
   }
 
   /**
-   * The graph of {@code parents} (each linked node's dependencies, in id order): the previous
-   * manifest's when it has the same nodes with the same dependencies, else that graph with the
-   * changed ones ({@link Dag#withParents}); null when it has other nodes or a changed dependency
-   * closes a cycle (the caller builds the graph whole).
+   * The nodes of {@code linked} (a full build's, in id order) that are not the previous ones' very
+   * objects, when it has the previous manifest's ids in the same order and not too many changed for
+   * an {@link EditedMap} (then the build keeps that manifest: {@link #dag}, {@link #manifest});
+   * else null.
    */
-  Dag dag(Map<String, List<String>> parents) {
-    if (manifest == null
-        || parents.size() != nodes.size()
-        || manifest.dag().size() != parents.size()) {
-      return null;
-    }
-    Map<String, List<String>> changed = new java.util.HashMap<>();
-    for (Map.Entry<String, List<String>> e : parents.entrySet()) {
-      Node p = nodes.get(e.getKey());
-      if (p == null) {
-        return null;
-      }
-      if (p.dependsOn() != e.getValue() && !p.dependsOn().equals(e.getValue())) {
-        changed.put(e.getKey(), e.getValue());
-      }
-    }
-    return changed.isEmpty() ? manifest.dag() : manifest.dag().withParents(changed);
-  }
-
-  /**
-   * The manifest of {@code linked} (a full build's nodes, in id order) and {@code dag}, the graph
-   * {@link #dag} gave: when they are the previous manifest's nodes in the same order, nearly all
-   * the very same objects (a macro edit), its maps and indexes with the few that are not swapped in
-   * ({@link Manifest#afterEdit}) instead of every node indexed again beside them; else a manifest
-   * made whole.
-   */
-  Manifest manifest(
-      ProjectInputs inputs,
-      Map<String, Node> linked,
-      Map<String, Node> linkedDisabled,
-      Map<String, Macro> macros,
-      Map<String, DocBlock> docs,
-      Dag dag,
-      List<Problem> problems) {
-    Map<String, Node> changed = manifest == null ? null : changed(linked);
-    if (changed == null) {
-      return new Manifest(inputs, linked, linkedDisabled, macros, docs, dag, problems);
-    }
-    Map<String, Node> kept = changed.isEmpty() ? nodes : EditedMap.of(nodes, changed);
-    return Manifest.afterEdit(
-        manifest, inputs, kept, linkedDisabled, macros, docs, dag, problems, changed.values());
-  }
-
-  /**
-   * The nodes of {@code linked} that are not the previous ones' very objects, when it has the same
-   * ids in the same order and not too many changed for an {@link EditedMap}; else null.
-   */
-  private Map<String, Node> changed(Map<String, Node> linked) {
-    if (linked.size() != nodes.size()) {
+  Map<String, Node> changed(Map<String, Node> linked) {
+    if (manifest == null || linked.size() != nodes.size()) {
       return null;
     }
     Map<String, Node> changed = new java.util.LinkedHashMap<>();
@@ -110,6 +61,43 @@ final class PreviousNodes {
       }
     }
     return changed;
+  }
+
+  /**
+   * The graph after {@code changed} ({@link #changed}): the previous manifest's when none of them
+   * has other dependencies, else that graph with theirs ({@link Dag#withParents}); null when a new
+   * dependency closes a cycle, or the graph is not over the previous nodes (the caller builds it
+   * whole).
+   */
+  Dag dag(Map<String, Node> changed) {
+    if (manifest.dag().size() != nodes.size()) {
+      return null;
+    }
+    Map<String, List<String>> parents = new java.util.HashMap<>();
+    for (Node n : changed.values()) {
+      if (!n.dependsOn().equals(nodes.get(n.uniqueId()).dependsOn())) {
+        parents.put(n.uniqueId(), n.dependsOn());
+      }
+    }
+    return parents.isEmpty() ? manifest.dag() : manifest.dag().withParents(parents);
+  }
+
+  /**
+   * The previous manifest with {@code changed} ({@link #changed}) swapped in, over {@code dag} (the
+   * graph {@link #dag} gave): its maps and indexes ({@link Manifest#afterEdit}), not every node
+   * indexed again beside them; its node map itself when none changed.
+   */
+  Manifest manifest(
+      ProjectInputs inputs,
+      Map<String, Node> changed,
+      Map<String, Node> linkedDisabled,
+      Map<String, Macro> macros,
+      Map<String, DocBlock> docs,
+      Dag dag,
+      List<Problem> problems) {
+    Map<String, Node> kept = changed.isEmpty() ? nodes : EditedMap.of(nodes, changed);
+    return Manifest.afterEdit(
+        manifest, inputs, kept, linkedDisabled, macros, docs, dag, problems, changed.values());
   }
 
   /**
