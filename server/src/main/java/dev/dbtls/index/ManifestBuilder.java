@@ -303,4 +303,16 @@ public final class ManifestBuilder {
             properties -> new ParseContext(inputs, cache, yaml, dynamicParse, namer, properties))
         .update(previous, changed);
   }
+
+  /**
+   * The manifest after an edit of macro files that keeps every macro's name, without building the
+   * whole project: the macros taken again and the nodes a parse render decides rendered again with
+   * this builder's engine; null when the edit may change more (see {@link MacroUpdate}). {@code
+   * engineBefore}: the problems {@code previous} took from its engine, left to the caller to find
+   * again.
+   */
+  public Manifest macroUpdate(
+      Manifest previous, java.util.Set<java.nio.file.Path> changed, List<Problem> engineBefore) {
+    return new MacroUpdate(inputs, cache).update(previous, changed, engineBefore, this::update);
+  }
 }

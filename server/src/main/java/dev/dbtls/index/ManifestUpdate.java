@@ -82,6 +82,9 @@ final class ManifestUpdate {
             project.refMacros,
             project.versionFiles(previous.inputs(), inputs, properties));
     Linker linker = new Linker(context);
+    // a file rendered again after a macro edit (MacroUpdate) is the very file: what comes out as
+    // before is the node before
+    PreviousNodes kept = PreviousNodes.of(previous);
     context.phase("update: project context");
     Map<String, Node> resolved = new HashMap<>();
     Map<String, Node> disabled = new LinkedHashMap<>(previous.disabled());
@@ -111,6 +114,7 @@ final class ManifestUpdate {
         return null; // renamed, enabled, disabled, or defined twice now
       }
       for (Node n : fresh) {
+        n = kept.draft(n);
         if (n.enabled()) {
           built.add(n);
         } else {
@@ -125,11 +129,15 @@ final class ManifestUpdate {
     }
     boolean sameEdges = true;
     for (Node n : built) {
-      Node r = linker.resolve(previous, n);
-      sameEdges &= r.dependsOn().equals(previous.nodes().get(n.uniqueId()).dependsOn());
-      resolved.put(r.uniqueId(), r);
+      Node r = kept.linked(linker.resolve(previous, n));
+      Node was = previous.nodes().get(n.uniqueId());
+      sameEdges &= r.dependsOn().equals(was.dependsOn());
+      if (r != was) {
+        resolved.put(r.uniqueId(), r);
+      }
     }
-    Map<String, Node> nodes = EditedMap.of(previous.nodes(), resolved);
+    Map<String, Node> nodes =
+        resolved.isEmpty() ? previous.nodes() : EditedMap.of(previous.nodes(), resolved);
     context.phase("update: edited nodes");
     Dag dag = previous.dag();
     if (!sameEdges) {
@@ -147,8 +155,7 @@ final class ManifestUpdate {
       }
     }
     all.addAll(context.problems);
-    List<Node> replaced = new ArrayList<>();
-    built.forEach(n -> replaced.add(nodes.get(n.uniqueId())));
+    List<Node> replaced = new ArrayList<>(resolved.values());
     Manifest m =
         Manifest.afterEdit(
             previous,

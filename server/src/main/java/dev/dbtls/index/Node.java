@@ -51,6 +51,13 @@ public record Node(
   public static final String JINJA_SYNTAX_ERROR = "jinja_syntax_error";
 
   /**
+   * Set in {@code extra} when a parse render decides the node's refs, sources or config (what the
+   * scanner found was not literal, or sits in a macro that refs): only such a node may change when
+   * a macro's body does ({@link MacroUpdate}).
+   */
+  public static final String PARSE_RENDERED = "parse_rendered";
+
+  /**
    * Set in {@code extra} to the display path of the property YAML that declares the node, if any.
    */
   public static final String PROPERTIES_FILE = "properties_file";

@@ -300,6 +300,9 @@ final class SqlNodeParser {
     if (p != null && !p.syntaxProblems().isEmpty()) {
       extra.put(Node.JINJA_SYNTAX_ERROR, true);
     }
+    if (dynamic) {
+      extra.put(Node.PARSE_RENDERED, true);
+    }
     if (versioned != null) {
       extra.put("latest_version", latest(versioned));
     }

@@ -71,6 +71,12 @@ class FullRebuildReuseTest {
       {% macro unused() %}1{% endmacro %}
       """;
 
+  /**
+   * A macro added beside an edit: the whole project is built (an edit that keeps every macro's name
+   * renders again only what a render decides: {@code MacroEditUpdateTest}).
+   */
+  private static final String ADDED = "{% macro added() %}1{% endmacro %}\n";
+
   private static final ProjectInputs.Options OPTIONS = Fixture.options(null, Map.of(), Map.of());
 
   /**
@@ -135,7 +141,8 @@ class FullRebuildReuseTest {
         edit(
             "macros/names.sql",
             "{% macro order_alias() %}orders_v1{% endmacro %}\n"
-                + "{% macro unused() %}2{% endmacro %}\n");
+                + "{% macro unused() %}2{% endmacro %}\n"
+                + ADDED);
     assertEquals(m[0].nodes().keySet(), m[1].nodes().keySet());
     for (String id : m[0].nodes().keySet()) {
       assertSame(node(m[0], id), node(m[1], id), id);
@@ -153,7 +160,8 @@ class FullRebuildReuseTest {
         edit(
             "macros/names.sql",
             "{% macro order_alias() %}orders_v2{% endmacro %}\n"
-                + "{% macro unused() %}1{% endmacro %}\n");
+                + "{% macro unused() %}1{% endmacro %}\n"
+                + ADDED);
     Node before = node(m[0], "model.shop.orders");
     Node after = node(m[1], "model.shop.orders");
     assertNotSame(before, after);
@@ -222,7 +230,8 @@ class FullRebuildReuseTest {
         edit(
             "macros/names.sql",
             "{% macro order_alias() %}orders_v2{% endmacro %}\n"
-                + "{% macro unused() %}1{% endmacro %}\n");
+                + "{% macro unused() %}1{% endmacro %}\n"
+                + ADDED);
     List<Node> tests =
         m[0].nodes().values().stream().filter(n -> n.uniqueId().startsWith("test.")).toList();
     assertEquals(2, tests.size());

@@ -229,8 +229,21 @@ public final class ProjectSnapshot {
       if (updated != null) {
         return new ProjectSnapshot(inputs, previous.jinja, updated, previous.env, files);
       }
+      return rebuild(previous, inputs, previous.jinja, files, cache);
     }
-    return rebuild(previous, inputs, builtinMacroDirs, files, cache);
+    // an edit of macros: the nodes a render decides are rendered again with a new engine
+    // (MacroUpdate), unless the edit may change more
+    LazyEngine jinja = newEngine(previous, inputs, builtinMacroDirs, files);
+    Manifest updated =
+        builder(inputs, jinja, previous.env, cache)
+            .macroUpdate(
+                previous.manifest,
+                changed,
+                previous.jinja.started() ? previous.jinja.get().setupProblems() : List.of());
+    if (updated != null) {
+      return withEngineProblems(inputs, jinja, updated, previous.env, files, jinja.started());
+    }
+    return rebuild(previous, inputs, jinja, files, cache);
   }
 
   public static ProjectSnapshot rebuild(
@@ -242,11 +255,30 @@ public final class ProjectSnapshot {
     LazyEngine jinja =
         macroFiles(previous.inputs).equals(macroFiles(inputs))
             ? previous.jinja
-            : new LazyEngine(
-                setup(inputs, builtinMacroDirs, previous.env, files), previous.jinja.started());
+            : newEngine(previous, inputs, builtinMacroDirs, files);
+    return rebuild(previous, inputs, jinja, files, cache);
+  }
+
+  /** A full build of {@code inputs} with {@code jinja}, keeping what it makes again as it was. */
+  private static ProjectSnapshot rebuild(
+      ProjectSnapshot previous,
+      ProjectInputs inputs,
+      LazyEngine jinja,
+      FileSource files,
+      ParseCache cache) {
     Manifest manifest =
         builder(inputs, jinja, previous.env, cache).replacing(previous.manifest).build();
     return withEngineProblems(inputs, jinja, manifest, previous.env, files, jinja.started());
+  }
+
+  /** The engine of {@code inputs}' macros, started when {@code previous}' was. */
+  private static LazyEngine newEngine(
+      ProjectSnapshot previous,
+      ProjectInputs inputs,
+      List<Path> builtinMacroDirs,
+      FileSource files) {
+    return new LazyEngine(
+        setup(inputs, builtinMacroDirs, previous.env, files), previous.jinja.started());
   }
 
   private static List<ProjectFile> macroFiles(ProjectInputs inputs) {
