@@ -34,6 +34,7 @@ class MacroEditUpdateTest {
       """
       {% macro order_alias() %}orders_v1{% endmacro %}
       {% macro clean(c) %}trim({{ c }}){% endmacro %}
+      {% macro upstream() %}orders{% endmacro %}
       """;
 
   private static final String PROJECT =
@@ -48,6 +49,8 @@ class MacroEditUpdateTest {
       select * from {{ ref('stg_orders') }}
       -- file: models/customers.sql
       select {{ clean('name') }} as name from {{ ref('orders') }}
+      -- file: models/top.sql
+      select * from {{ ref(upstream()) }}
       -- file: models/schema.yml
       version: 2
       models:
@@ -134,6 +137,16 @@ class MacroEditUpdateTest {
     }
     assertSame(e.before.dag(), e.after.dag());
     assertSame(e.before("model.shop.orders").refs(), e.after("model.shop.orders").refs());
+  }
+
+  @Test
+  void aRefARenderDecidesFollowsTheMacro() {
+    Edit e = edit("macros/shop.sql", MACROS.replace("}orders{", "}stg_orders{"));
+    assertFalse(e.whole());
+    assertEquals(List.of("model.shop.stg_orders"), e.after("model.shop.top").dependsOn());
+    assertEquals(List.of("model.shop.orders"), e.before("model.shop.top").dependsOn());
+    assertTrue(e.after.dag().childrenOf("model.shop.stg_orders").contains("model.shop.top"));
+    assertFalse(e.before.dag().childrenOf("model.shop.stg_orders").contains("model.shop.top"));
   }
 
   @Test
