@@ -76,6 +76,7 @@ final class MacroUpdate {
           || f.kind() != FileKind.MACRO
           || old.kind() != FileKind.MACRO
           || !f.packageName().equals(old.packageName())
+          || !old.textRead() // what it was is not known (the engine's setup reads every macro's)
           || old.text() == null
           || f.textMissed()) {
         return null;

@@ -91,21 +91,39 @@ class MacroEditUpdateTest {
 
   /** The edit, with the manifest after asserted to be what a load from scratch makes. */
   private static Edit edit(String project, String file, String text) {
+    return edits(project, file, text);
+  }
+
+  /**
+   * The last of the edits of {@code file} to each text in turn, each from the one before and each
+   * asserted to give what a load from scratch makes.
+   */
+  private static Edit edits(String project, String file, String... texts) {
     Fixture f = Fixture.of(project);
     ParseCache cache = new ParseCache();
     ProjectSnapshot before =
         ProjectSnapshot.load(Fixture.ROOT, OPTIONS, List.of(), f, false, cache);
     OverlayFileSource edited = new OverlayFileSource(f);
     Path path = Fixture.ROOT.resolve(file);
-    edited.open(path, text, 1);
-    ProjectInputs in = before.inputs().withFile(path, text);
-    long loads = cache.fullLoads();
-    ProjectSnapshot after =
-        ProjectSnapshot.rebuild(before, in, List.of(), edited, cache, java.util.Set.of(path));
+    Edit last = null;
+    int version = 1;
+    for (String text : texts) {
+      edited.open(path, text, version++);
+      ProjectInputs in = before.inputs().withFile(path, text);
+      long loads = cache.fullLoads();
+      ProjectSnapshot after =
+          ProjectSnapshot.rebuild(before, in, List.of(), edited, cache, java.util.Set.of(path));
+      assertAsFromScratch(edited, after.manifest());
+      last = new Edit(before.manifest(), after.manifest(), cache.fullLoads() != loads);
+      before = after;
+    }
+    return last;
+  }
+
+  private static void assertAsFromScratch(OverlayFileSource files, Manifest a) {
     ProjectSnapshot scratch =
-        ProjectSnapshot.load(Fixture.ROOT, OPTIONS, List.of(), edited, false, new ParseCache());
+        ProjectSnapshot.load(Fixture.ROOT, OPTIONS, List.of(), files, false, new ParseCache());
     Manifest s = scratch.manifest();
-    Manifest a = after.manifest();
     assertEquals(new TreeMap<>(s.nodes()), new TreeMap<>(a.nodes()));
     assertEquals(new TreeMap<>(s.disabled()), new TreeMap<>(a.disabled()));
     assertEquals(new TreeMap<>(s.macros()), new TreeMap<>(a.macros()));
@@ -118,7 +136,6 @@ class MacroEditUpdateTest {
       RefCall ref = new RefCall(null, n.name(), null, 0, 0);
       assertEquals(s.resolveRef("shop", ref), a.resolveRef("shop", ref), id);
     }
-    return new Edit(before.manifest(), a, cache.fullLoads() != loads);
   }
 
   private static List<Problem> sorted(List<Problem> problems) {
@@ -167,7 +184,7 @@ class MacroEditUpdateTest {
   }
 
   @Test
-  void anErrorInABodyIsReportedAndMendedWithoutAFullBuild() {
+  void anErrorInABodyIsReportedWithoutAFullBuild() {
     Edit broken = edit("macros/shop.sql", MACROS.replace("trim({{ c }})", "trim({{ c + }})"));
     assertFalse(broken.whole());
     assertTrue(
@@ -175,6 +192,29 @@ class MacroEditUpdateTest {
             .anyMatch(
                 p -> p.code() == ProblemCode.JINJA_SYNTAX && p.file().equals("macros/shop.sql")),
         broken.after.problems().toString());
+  }
+
+  @Test
+  void anErrorMendedByTheNextEditIsGone() {
+    String broken = MACROS.replace("trim({{ c }})", "trim({{ c + }})");
+    Edit e = edits(PROJECT, "macros/shop.sql", broken, MACROS.replace("trim(", "ltrim("));
+    assertFalse(e.whole());
+    assertFalse(e.before.problems().isEmpty());
+    assertTrue(e.after.problems().isEmpty(), e.after.problems().toString());
+  }
+
+  @Test
+  void editAfterEditKeepsTheNodesARenderDoesNotDecide() {
+    Edit e =
+        edits(
+            PROJECT,
+            "macros/shop.sql",
+            MACROS.replace("orders_v1", "orders_v2"),
+            MACROS.replace("orders_v1", "orders_v3"),
+            MACROS + "{# a note #}\n");
+    assertFalse(e.whole());
+    assertEquals("orders_v1", e.after("model.shop.orders").relation().identifier());
+    assertSame(e.before.nodes().get("model.shop.customers"), e.after("model.shop.customers"));
   }
 
   @Test

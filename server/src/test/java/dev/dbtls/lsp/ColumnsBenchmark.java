@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * cache (cold: fresh cache directory) and with the one the cold start wrote (warm: the next
  * session), and, on the last server, inferences after edits of a macro file (every node is inferred
  * again; a model whose compiled SQL and parents did not change is not parsed again), each both as
- * the server logs its run and from the edit sent to that log line (the rebuild, the quiet period and
- * the run).
+ * the server logs its run and from the edit sent to that log line (the rebuild, the quiet period
+ * and the run).
  *
  * <p>Usage: {@code ColumnsBenchmark <launcher> <project-dir> [launches] [macro-edits]}; run by
  * {@code test-projects/columns-benchmark.sh}. With {@code BENCH_DROP_PAGE_CACHE=1} (Linux, as root)
