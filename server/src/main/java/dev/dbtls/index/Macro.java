@@ -13,6 +13,11 @@ public record Macro(
     String displayPath,
     Span span) {
   public String uniqueId() {
+    return uniqueId(packageName, name);
+  }
+
+  /** The unique id of the macro {@code name} of {@code packageName}. */
+  public static String uniqueId(String packageName, String name) {
     return "macro." + packageName + "." + name;
   }
 }

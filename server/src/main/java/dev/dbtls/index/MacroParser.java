@@ -62,23 +62,17 @@ final class MacroParser {
       }
       StaticFacts f = p.facts();
       for (StaticFacts.MacroDef d : f.macros()) {
-        java.util.function.Predicate<dev.dbtls.jinja.scan.TextRange> inside =
-            r -> d.whole().start() <= r.start() && r.end() <= d.whole().end();
-        if (f.refs().stream().anyMatch(r -> inside.test(r.call()))
-            || f.sources().stream().anyMatch(r -> inside.test(r.call()))
-            || f.configs().stream().anyMatch(r -> inside.test(r.call()))
+        if (f.refs().stream().anyMatch(r -> inside(d, r.call()))
+            || f.sources().stream().anyMatch(r -> inside(d, r.call()))
+            || f.configs().stream().anyMatch(r -> inside(d, r.call()))
             || f.vars().stream()
                 .anyMatch(
                     v ->
-                        inside.test(v.call())
+                        inside(d, v.call())
                             && vars.rendersJinja(p.file().packageName(), v.name()))) {
           direct.add(d.name());
         }
-        java.util.Set<String> callees =
-            calls.computeIfAbsent(d.name(), k -> new java.util.HashSet<>());
-        f.macroCalls().stream()
-            .filter(c -> inside.test(c.call()))
-            .forEach(c -> callees.add(c.name()));
+        calls.computeIfAbsent(d.name(), k -> new java.util.HashSet<>()).addAll(callees(f, d));
       }
     }
     java.util.Set<String> out = new java.util.HashSet<>(direct);
@@ -93,5 +87,17 @@ final class MacroParser {
       }
     }
     return out;
+  }
+
+  /** The names of the macros {@code d}'s body calls (not what it dispatches to). */
+  static java.util.Set<String> callees(StaticFacts f, StaticFacts.MacroDef d) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    f.macroCalls().stream().filter(c -> inside(d, c.call())).forEach(c -> out.add(c.name()));
+    return out;
+  }
+
+  /** Whether {@code r} lies in the definition of {@code d}. */
+  static boolean inside(StaticFacts.MacroDef d, dev.dbtls.jinja.scan.TextRange r) {
+    return d.whole().start() <= r.start() && r.end() <= d.whole().end();
   }
 }

@@ -1,7 +1,6 @@
 package dev.dbtls.index;
 
 import dev.dbtls.jinja.scan.StaticFacts;
-import dev.dbtls.jinja.scan.TextRange;
 import dev.dbtls.project.FileKind;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProjectFile;
@@ -52,8 +51,8 @@ final class MacroUpdate {
       Set<Path> changed,
       List<Problem> engineBefore,
       java.util.function.BiFunction<Manifest, Set<Path>, Manifest> nodes) {
-    Map<Path, ProjectFile> before = files(previous.inputs(), changed);
-    Map<Path, ProjectFile> now = files(inputs, changed);
+    Map<Path, ProjectFile> before = ManifestUpdate.edited(previous.inputs(), changed);
+    Map<Path, ProjectFile> now = ManifestUpdate.edited(inputs, changed);
     Map<ProjectFile, ParsedFile> parsedNow = new HashMap<>();
     Map<ProjectFile, ParsedFile> parsedBefore = new HashMap<>();
     for (ProjectFile f : inputs.files()) {
@@ -107,7 +106,7 @@ final class MacroUpdate {
     for (ParsedFile p : editedNow) {
       problems.addAll(p.syntaxProblems());
       for (StaticFacts.MacroDef d : p.facts().macros()) {
-        String id = "macro." + p.file().packageName() + "." + d.name();
+        String id = Macro.uniqueId(p.file().packageName(), d.name());
         Macro m = macros.get(id);
         if (m != null && m.displayPath().equals(p.displayPath())) {
           macros.put(
@@ -176,13 +175,9 @@ final class MacroUpdate {
       for (StaticFacts.MacroDef d : f.macros()) {
         defined.add(d.name());
         Set<String> callees = calls.computeIfAbsent(d.name(), k -> new HashSet<>());
-        for (StaticFacts.MacroCall c : f.macroCalls()) {
-          if (inside(d, c.call())) {
-            callees.add(c.name());
-          }
-        }
+        callees.addAll(MacroParser.callees(f, d));
         for (StaticFacts.DispatchCall c : f.dispatches()) {
-          if (inside(d, c.call())) {
+          if (MacroParser.inside(d, c.call())) {
             if (c.dynamic() || c.macroName() == null) {
               unknown.add(d.name());
             } else {
@@ -219,10 +214,6 @@ final class MacroUpdate {
     return false;
   }
 
-  private static boolean inside(StaticFacts.MacroDef d, TextRange r) {
-    return d.whole().start() <= r.start() && r.end() <= d.whole().end();
-  }
-
   /** The files of the nodes a parse render decided, enabled or not. */
   private Set<Path> rendered(Manifest previous) {
     Set<String> displays = new HashSet<>();
@@ -240,17 +231,6 @@ final class MacroUpdate {
         if (displays.contains(inputs.displayPath(f))) {
           out.add(f.absolutePath());
         }
-      }
-    }
-    return out;
-  }
-
-  /** The files of {@code inputs} among {@code changed}, by path. */
-  private static Map<Path, ProjectFile> files(ProjectInputs inputs, Set<Path> changed) {
-    Map<Path, ProjectFile> out = new HashMap<>();
-    for (ProjectFile f : inputs.files()) {
-      if (changed.contains(f.absolutePath())) {
-        out.put(f.absolutePath(), f);
       }
     }
     return out;

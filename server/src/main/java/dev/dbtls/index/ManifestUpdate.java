@@ -188,7 +188,7 @@ final class ManifestUpdate {
   }
 
   /** The files of {@code inputs} among {@code changed}, by path. */
-  private static Map<java.nio.file.Path, ProjectFile> edited(
+  static Map<java.nio.file.Path, ProjectFile> edited(
       ProjectInputs inputs, java.util.Set<java.nio.file.Path> changed) {
     Map<java.nio.file.Path, ProjectFile> files = new HashMap<>();
     for (ProjectFile f : inputs.files()) {

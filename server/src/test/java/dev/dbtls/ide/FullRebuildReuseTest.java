@@ -77,6 +77,12 @@ class FullRebuildReuseTest {
    */
   private static final String ADDED = "{% macro added() %}1{% endmacro %}\n";
 
+  /** The macros with {@code order_alias()} giving another alias, and {@link #ADDED}. */
+  private static final String ALIAS_V2 =
+      "{% macro order_alias() %}orders_v2{% endmacro %}\n"
+          + "{% macro unused() %}1{% endmacro %}\n"
+          + ADDED;
+
   private static final ProjectInputs.Options OPTIONS = Fixture.options(null, Map.of(), Map.of());
 
   /**
@@ -156,12 +162,7 @@ class FullRebuildReuseTest {
 
   @Test
   void aMacroEditMakesAgainTheNodesItChangesAndKeepsTheirUnchangedParts() {
-    Manifest[] m =
-        edit(
-            "macros/names.sql",
-            "{% macro order_alias() %}orders_v2{% endmacro %}\n"
-                + "{% macro unused() %}1{% endmacro %}\n"
-                + ADDED);
+    Manifest[] m = edit("macros/names.sql", ALIAS_V2);
     Node before = node(m[0], "model.shop.orders");
     Node after = node(m[1], "model.shop.orders");
     assertNotSame(before, after);
@@ -226,12 +227,7 @@ class FullRebuildReuseTest {
 
   @Test
   void aDataTestMadeAgainIsTheOneBefore() {
-    Manifest[] m =
-        edit(
-            "macros/names.sql",
-            "{% macro order_alias() %}orders_v2{% endmacro %}\n"
-                + "{% macro unused() %}1{% endmacro %}\n"
-                + ADDED);
+    Manifest[] m = edit("macros/names.sql", ALIAS_V2);
     List<Node> tests =
         m[0].nodes().values().stream().filter(n -> n.uniqueId().startsWith("test.")).toList();
     assertEquals(2, tests.size());
