@@ -20,6 +20,15 @@ public final class DbtJinja {
     return engine.render(r == null ? new RenderRequest(null, null, null, null) : r);
   }
 
+  /**
+   * The macros ({@code package.name}) whose calls run something other with this engine than with
+   * {@code before}; null when the two differ in more than how some macros are defined ({@link
+   * Engine#macrosChangedSince}). A render that ran none of them renders the same with both.
+   */
+  public java.util.Set<String> macrosChangedSince(DbtJinja before) {
+    return engine.macrosChangedSince(before.engine);
+  }
+
   public List<Problem> setupProblems() {
     return engine.setupProblems();
   }

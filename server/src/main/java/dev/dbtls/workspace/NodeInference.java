@@ -94,11 +94,13 @@ final class NodeInference {
             r == null ? null : TemplatePlaces.apply(r.memo().columns(), r.places());
         if (placed != null) {
           table.memos().put(n.uniqueId(), r.memo());
+          table.ran(n.uniqueId(), null); // not rendered
           table.countRestored();
           return new ColumnsTable.Entry(n, placed, NodeColumns.known(catalog, n, placed, null));
         }
       }
       CompiledNode c = compiler.compile(n);
+      table.ran(n.uniqueId(), c.macros());
       if (c.failed()) {
         q =
             new QueryColumns(

@@ -98,6 +98,26 @@ public final class ProjectColumns implements ColumnsTable {
   /** Each node's columns as a digest ({@link ColumnsKey#digest}), while this run needs them. */
   private final Map<String, byte[]> digests = new ConcurrentHashMap<>();
 
+  /**
+   * The macros each model's last render ran ({@link dev.dbtls.index.compile.CompiledNode#macros}),
+   * by node: after a macro edit, the models that ran none of the macros it changed are not rendered
+   * again. A layer over the table before's where {@link #entries} is one; no entry: not known.
+   */
+  private volatile Map<String, java.util.Set<String>> macrosRan;
+
+  /** One copy of each set of macros, shared by the models that ran the same ones. */
+  private final Map<java.util.Set<String>, java.util.Set<String>> macroSets;
+
+  /**
+   * The macros changed since the table this run went on from, when it is a run after a macro edit
+   * that renders only the models that ran one of them; null for other runs.
+   */
+  private volatile java.util.Set<String> macrosEdited;
+
+  /** Models this run rendered again because their last render ran a macro the edit changed. */
+  private final java.util.concurrent.atomic.AtomicInteger rerendered =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** Models whose result this run took from the last session without rendering them. */
   private final java.util.concurrent.atomic.AtomicInteger restored =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -137,6 +157,8 @@ public final class ProjectColumns implements ColumnsTable {
     ProjectColumns complete = previous == null ? null : previous.current();
     this.entries = new ConcurrentHashMap<>(complete == null ? 16 : complete.entries.size());
     this.memos = new ConcurrentHashMap<>(complete == null ? 16 : complete.memos.size());
+    this.macrosRan = new ConcurrentHashMap<>(complete == null ? 16 : complete.macrosRan.size());
+    this.macroSets = complete == null ? new ConcurrentHashMap<>() : complete.macroSets;
     if (previous != null && !checking) {
       previous.superseded = true;
       if (!previous.finished) {
@@ -302,6 +324,18 @@ public final class ProjectColumns implements ColumnsTable {
     restored.incrementAndGet();
   }
 
+  /**
+   * Records the macros a model's render ran ({@code null}: not known, or not rendered: a result
+   * taken from the last session).
+   */
+  void ran(String id, java.util.Set<String> macros) {
+    if (macros == null) {
+      macrosRan.remove(id);
+    } else {
+      macrosRan.put(id, macroSets.computeIfAbsent(macros, k -> k));
+    }
+  }
+
   /** Each model's inference with its key, for {@link ColumnsCache#save}. */
   Map<String, ColumnsCache.Memo> memos() {
     return memos;
@@ -360,6 +394,21 @@ public final class ProjectColumns implements ColumnsTable {
    * catalog), else null: edits that recompute a few models stay quiet.
    */
   public String summary() {
+    if (finished && macrosEdited != null) {
+      long models = entries.values().stream().filter(e -> e.inferred() != null).count();
+      return String.format(
+          Locale.ROOT,
+          "columns of %,d models and %,d seeds and sources inferred in %,d ms"
+              + " (after an edit of %,d macro(s): %,d models that ran one rendered again,"
+              + " %,d nodes inferred, %,d parsed; the others as before)",
+          models,
+          entries.size() - models,
+          millis,
+          macrosEdited.size(),
+          rerendered.get(),
+          inferred.get(),
+          parsed.get());
+    }
     if (!finished || inferred.get() < entries.size() || entries.isEmpty()) {
       return null;
     }
@@ -454,12 +503,19 @@ public final class ProjectColumns implements ColumnsTable {
     // the newest complete table, also when the one right before this was stopped by this build:
     // edits faster than a run must not turn every run into a run of the whole project
     ProjectColumns before = previous == null ? null : previous.current();
-    // a table restored from the last session is not taken as it is: every model is rendered again
-    boolean reuse =
-        before != null
-            && before.restored.get() == 0
-            && before.catalog == catalog
-            && before.engine == engine;
+    // a table restored from the last session is not taken as it is: every model is rendered again;
+    // after a macro edit, those whose last render ran a macro it changed
+    java.util.Set<String> macrosChanged =
+        before != null && before.restored.get() == 0 && before.catalog == catalog
+            ? snapshot.macrosChangedSince(before.engine)
+            : null;
+    boolean reuse = macrosChanged != null;
+    java.util.Set<String> rerender =
+        reuse && before.engine != engine ? before.ranAny(macrosChanged, m) : java.util.Set.of();
+    if (reuse && before.engine != engine) {
+      macrosEdited = macrosChanged;
+      rerendered.set(rerender.size());
+    }
     // the first table of a session may take the last session's results without rendering, for
     // models whose every input is as it was then (ColumnsKey.restoreKey)
     String restoreInputs =
@@ -503,7 +559,11 @@ public final class ProjectColumns implements ColumnsTable {
           String id = n.uniqueId();
           Entry prev = old.get(id);
           boolean parentsChanged = n.dependsOn().stream().anyMatch(p -> changed.containsKey(p));
-          boolean same = prev != null && !parentsChanged && sameDefinition(prev.node(), n);
+          boolean same =
+              prev != null
+                  && !parentsChanged
+                  && sameDefinition(prev.node(), n)
+                  && !rerender.contains(id);
           Entry was = entries.get(id);
           if (was == null) {
             was = prev;
@@ -514,6 +574,7 @@ public final class ProjectColumns implements ColumnsTable {
             if (oldMemos.containsKey(id)) {
               memos.put(id, oldMemos.get(id));
             }
+            ran(id, before.macrosRan.get(id));
           } else {
             memos.remove(id); // a model that no longer compiles keeps no result of before
             e = inference.infer(n);
@@ -534,6 +595,9 @@ public final class ProjectColumns implements ColumnsTable {
             }
           }
           entries.put(id, e);
+          // a node that runs again in a later phase of an edit's run (a parent of it changed
+          // since) may change its columns: its children's keys take them, not a digest of before
+          digests.remove(id);
           if (prev == null || !prev.known().equals(e.known())) {
             changed.put(id, true);
           }
@@ -557,9 +621,10 @@ public final class ProjectColumns implements ColumnsTable {
         // the same nodes as the table before's: that table is this one's base, not copied
         entries = LayeredMap.over(before.entries);
         memos = LayeredMap.over(oldMemos);
+        macrosRan = LayeredMap.over(before.macrosRan);
       }
       boolean cycles = m.problems().stream().anyMatch(p -> p.code() == ProblemCode.DAG_CYCLE);
-      List<Node> phase = affected(m, before, oldMemos, edited, cycles);
+      List<Node> phase = affected(m, before, oldMemos, edited, rerender, cycles);
       while (!phase.isEmpty()) {
         changedNow.clear();
         if (!runPhase(phase, work)) {
@@ -611,13 +676,15 @@ public final class ProjectColumns implements ColumnsTable {
    * instead: a node on or below a cycle then stays without an entry, as in a full run ({@link
    * ParentsFirst} never runs it), where phases of children would run it once its parent ran.
    * Without {@code edited} (a full build since that table), every other node's entry is copied from
-   * the table before here, on this thread (not those of nodes gone since).
+   * the table before here, on this thread (not those of nodes gone since). The models of {@code
+   * rerender} (their last render ran a macro an edit changed) are in the first phase too.
    */
   private List<Node> affected(
       Manifest m,
       ProjectColumns before,
       Map<String, ColumnsCache.Memo> oldMemos,
       java.util.Set<String> edited,
+      java.util.Set<String> rerender,
       boolean cycles) {
     Map<String, Entry> old = before.entries;
     java.util.Set<String> reached = new java.util.HashSet<>();
@@ -636,6 +703,11 @@ public final class ProjectColumns implements ColumnsTable {
         }
       }
     }
+    for (String id : rerender) {
+      if (m.nodes().containsKey(id) && reached.add(id)) {
+        todo.add(id);
+      }
+    }
     lookedAt = looked;
     while (cycles && !todo.isEmpty()) {
       for (String id : m.dag().childrenOf(todo.poll())) {
@@ -649,7 +721,7 @@ public final class ProjectColumns implements ColumnsTable {
       old.forEach(
           (id, e) -> {
             if (!reached.contains(id) && m.nodes().containsKey(id)) {
-              keep(id, e, oldMemos);
+              keep(id, e, oldMemos, before);
             }
           });
     }
@@ -678,13 +750,35 @@ public final class ProjectColumns implements ColumnsTable {
     return out;
   }
 
-  /** Takes a node's entry (and result) from the table before. */
-  private void keep(String id, Entry e, Map<String, ColumnsCache.Memo> oldMemos) {
+  /** Takes a node's entry (and result, and the macros its render ran) from the table before. */
+  private void keep(
+      String id, Entry e, Map<String, ColumnsCache.Memo> oldMemos, ProjectColumns before) {
     entries.put(id, e);
     ColumnsCache.Memo memo = oldMemos.get(id);
     if (memo != null) {
       memos.put(id, memo);
     }
+    ran(id, before.macrosRan.get(id));
+  }
+
+  /**
+   * The models and snapshots of {@code m} whose last render in this table ran one of {@code
+   * macros}, or of which that is not known.
+   */
+  private java.util.Set<String> ranAny(java.util.Set<String> macros, Manifest m) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    Map<java.util.Set<String>, Boolean> meets = new java.util.IdentityHashMap<>();
+    for (Node n : m.nodes().values()) {
+      if (n.type() != dev.dbtls.index.ResourceType.MODEL
+          && n.type() != dev.dbtls.index.ResourceType.SNAPSHOT) {
+        continue;
+      }
+      java.util.Set<String> ran = macrosRan.get(n.uniqueId());
+      if (ran == null || meets.computeIfAbsent(ran, r -> r.stream().anyMatch(macros::contains))) {
+        out.add(n.uniqueId());
+      }
+    }
+    return out;
   }
 
   /**

@@ -110,7 +110,7 @@ public final class NodeCompiler {
             null,
             ProblemCode.COMPILER_ERROR,
             node.type().dbtName() + " '" + node.name() + "' could not be compiled"));
-    return new CompiledNode(node, c.sql(), problems, true, c.sourceMap());
+    return new CompiledNode(node, c.sql(), problems, true, c.sourceMap(), c.macros());
   }
 
   private CompiledNode compileBody(Node node) {
@@ -122,8 +122,18 @@ public final class NodeCompiler {
       }
       Map<String, String> ctes = new LinkedHashMap<>();
       List<Problem> problems = new ArrayList<>(body.problems());
-      boolean failed =
-          prependCtes(rendering.ephemerals(), ctes, problems, new java.util.HashSet<>());
+      java.util.Set<String> macros =
+          body.macros() == null ? null : new java.util.HashSet<>(body.macros());
+      java.util.Set<String> visited = new java.util.HashSet<>();
+      boolean failed = prependCtes(rendering.ephemerals(), ctes, problems, visited);
+      for (String id : visited) {
+        java.util.Set<String> ran = ephemeralCache.get(id).body().macros();
+        if (ran == null || macros == null) {
+          macros = null;
+        } else {
+          macros.addAll(ran);
+        }
+      }
       String sql = EphemeralCtes.inject(body.sql(), ctes.values());
       SourceMap map = body.sourceMap();
       if (map != null && !sql.equals(body.sql())) {
@@ -134,7 +144,7 @@ public final class NodeCompiler {
                 ? map.withInsertion(at, sql.substring(at, at + added))
                 : null; // dbt dropped a second statement: offsets no longer map
       }
-      return new CompiledNode(node, sql, problems, failed, map);
+      return new CompiledNode(node, sql, problems, failed, map, macros);
     } catch (RuntimeException e) {
       // the engine promises never to throw; if it does, one node fails, not the run
       return new CompiledNode(
@@ -145,7 +155,9 @@ public final class NodeCompiler {
                   node.displayPath(),
                   dev.dbtls.project.ProblemCode.JINJA_RENDER,
                   "internal error compiling " + node.name() + ": " + e)),
-          true);
+          true,
+          null,
+          null);
     }
   }
 
@@ -261,7 +273,7 @@ public final class NodeCompiler {
     List<Problem> problems = new ArrayList<>(unsureAfterSkippedQueries(r.problems()));
     problems.addAll(scope.problems());
     boolean failed = problems.stream().anyMatch(Problem::isError) || scope.failed();
-    return new CompiledNode(node, map.output(), problems, failed, map);
+    return new CompiledNode(node, map.output(), problems, failed, map, r.macros());
   }
 
   /**

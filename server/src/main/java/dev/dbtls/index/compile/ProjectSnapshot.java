@@ -278,7 +278,9 @@ public final class ProjectSnapshot {
       List<Path> builtinMacroDirs,
       FileSource files) {
     return new LazyEngine(
-        setup(inputs, builtinMacroDirs, previous.env, files), previous.jinja.started());
+        setup(inputs, builtinMacroDirs, previous.env, files),
+        previous.jinja.started(),
+        previous.jinja);
   }
 
   private static List<ProjectFile> macroFiles(ProjectInputs inputs) {
@@ -369,6 +371,17 @@ public final class ProjectSnapshot {
    */
   public Object engineIdentity() {
     return jinja;
+  }
+
+  /**
+   * The macros ({@code package.name}) whose calls run something other in this snapshot than with
+   * the engine {@code engineBefore} ({@link #engineIdentity}) of a snapshot this one was made from
+   * by edits of files ({@link #rebuild}); empty when the engine is the same. A render whose
+   * template and context are as they were and that ran none of them renders as it did. Null when
+   * that is not known: a snapshot loaded anew, an engine never built, macros added or removed.
+   */
+  public java.util.Set<String> macrosChangedSince(Object engineBefore) {
+    return engineBefore instanceof LazyEngine e ? jinja.macrosChangedSince(e) : null;
   }
 
   /** Whether both snapshots render with the same engine (no macro changed between them). */

@@ -24,11 +24,13 @@ import java.util.Set;
 public final class Engine {
   private static final DbtJinjava JINJAVA = new DbtJinjava();
 
+  private final JinjaSetup setup;
   private final MacroRegistry macros;
   private final Context projectContext;
   private final List<Problem> setupProblems = new ArrayList<>();
 
   public Engine(JinjaSetup setup) {
+    this.setup = setup;
     this.macros = new MacroRegistry(setup.rootPackage());
     DbtAdapter adapter =
         new DbtAdapter(setup.adapter(), macros, setup.dispatchSearchOrder(), setup.introspector());
@@ -45,6 +47,27 @@ public final class Engine {
 
   MacroRegistry macros() {
     return macros;
+  }
+
+  /**
+   * The macros ({@code package.name}) whose calls run something other here than in {@code before}:
+   * the same macros, one of them or more defined otherwise. Null when the engines differ in more
+   * than that: which macros there are (a name a template or dispatch looks up may resolve
+   * elsewhere), the adapter, the dispatch order, the dbt version, the root package.
+   */
+  public Set<String> macrosChangedSince(Engine before) {
+    if (before == this) {
+      return Set.of();
+    }
+    JinjaSetup b = before.setup;
+    if (!setup.adapter().equals(b.adapter())
+        || !setup.rootPackage().equals(b.rootPackage())
+        || !setup.dispatchSearchOrder().equals(b.dispatchSearchOrder())
+        || !setup.dbtVersion().equals(b.dbtVersion())
+        || setup.introspector() != b.introspector()) {
+      return null;
+    }
+    return macros.changedSince(before.macros);
   }
 
   public List<Problem> setupProblems() {
@@ -202,7 +225,7 @@ public final class Engine {
     List<Problem> problems = new ArrayList<>(session.problems);
     problems.addAll(ProblemTranslator.translate(interpreter.getErrors(), r.path()));
     ProblemTranslator.sort(problems);
-    return new Rendered(output, problems, ranToEnd);
+    return new Rendered(output, problems, ranToEnd, session.macrosRan());
   }
 
   /**

@@ -27,6 +27,9 @@ final class JinjaMacro implements JinjaCallable {
   final List<Node> body;
   final int line;
 
+  /** The body as the engine parsed it (comments stripped): what a call of this macro runs. */
+  private final String source;
+
   /** Whether the body reads varargs / kwargs: only then may extra arguments be passed (Jinja2). */
   private final boolean takesVarargs;
 
@@ -59,6 +62,7 @@ final class JinjaMacro implements JinjaCallable {
     this.definedIn = definedIn;
     StringBuilder source = new StringBuilder();
     body.forEach(n -> source.append(n.reconstructImage()));
+    this.source = source.toString();
     this.takesVarargs = USES_VARARGS.matcher(source).find();
     this.takesKwargs = USES_KWARGS.matcher(source).find();
     this.packageName = packageName;
@@ -67,6 +71,21 @@ final class JinjaMacro implements JinjaCallable {
     this.params = params;
     this.body = body;
     this.line = line;
+  }
+
+  /**
+   * Whether a call of {@code other} runs what a call of this macro runs: the same package, name,
+   * file, parameters (defaults included) and body as parsed. Both defined at a file's top level.
+   */
+  boolean sameDefinition(JinjaMacro other) {
+    return other != null
+        && definedIn == null
+        && other.definedIn == null
+        && packageName.equals(other.packageName)
+        && name.equals(other.name)
+        && java.util.Objects.equals(path, other.path)
+        && params.equals(other.params)
+        && source.equals(other.source);
   }
 
   @Override
@@ -97,6 +116,9 @@ final class JinjaMacro implements JinjaCallable {
               + "' call itself without end?); the render stops here");
     }
     int errorsBefore = interpreter.getErrors().size();
+    if (definedIn == null) {
+      session.ran(this);
+    }
     checkArguments(session, args, kwargs);
     session.enter(packageName, path);
     JinjavaInterpreter.pushCurrent(interpreter);

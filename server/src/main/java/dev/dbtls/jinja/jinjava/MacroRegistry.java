@@ -31,6 +31,31 @@ final class MacroRegistry {
     return p == null ? null : p.get(name);
   }
 
+  /**
+   * The macros ({@code package.name}) defined otherwise here than in {@code before}; null when the
+   * two do not hold the same packages and names.
+   */
+  java.util.Set<String> changedSince(MacroRegistry before) {
+    if (!byPackage.keySet().equals(before.byPackage.keySet())) {
+      return null;
+    }
+    java.util.Set<String> changed = new java.util.HashSet<>();
+    for (Map.Entry<String, Map<String, JinjaMacro>> p : byPackage.entrySet()) {
+      Map<String, JinjaMacro> was = before.byPackage.get(p.getKey());
+      if (!p.getValue().keySet().equals(was.keySet())) {
+        return null;
+      }
+      p.getValue()
+          .forEach(
+              (name, m) -> {
+                if (!m.sameDefinition(was.get(name))) {
+                  changed.add(p.getKey() + "." + name);
+                }
+              });
+    }
+    return changed;
+  }
+
   boolean hasPackage(String name) {
     return byPackage.containsKey(name);
   }

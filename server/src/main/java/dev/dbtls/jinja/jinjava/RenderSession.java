@@ -28,6 +28,10 @@ final class RenderSession {
   dev.dbtls.jinja.KnownColumns knownColumns = dev.dbtls.jinja.KnownColumns.NONE;
 
   private final Deque<Frame> frames = new ArrayDeque<>();
+
+  /** The macros of a file's top level this render ran (by identity). */
+  private final java.util.Set<JinjaMacro> ran = new java.util.HashSet<>();
+
   private JinjavaInterpreter interpreter;
   private Context root;
   private final Deque<DbtInterpreter> idle = new ArrayDeque<>();
@@ -102,6 +106,28 @@ final class RenderSession {
     } finally {
       deadline += System.nanoTime() - t0;
     }
+  }
+
+  void ran(JinjaMacro m) {
+    ran.add(m);
+  }
+
+  /**
+   * The project's and packages' macros this render ran, as {@code package.name} (not dbtls's own
+   * builtins, which no edit changes); null when the render ran out of time, so that what it would
+   * have run is not known.
+   */
+  java.util.Set<String> macrosRan() {
+    if (timedOut) {
+      return null;
+    }
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (JinjaMacro m : ran) {
+      if (m.path == null || !m.path.startsWith(dev.dbtls.jinja.MacroFile.BUILTIN_PREFIX)) {
+        out.add(m.packageName + "." + m.name);
+      }
+    }
+    return out;
   }
 
   Frame frame() {
