@@ -31,10 +31,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * what a render decides or built the whole project. {@code -Ddbtls.macroEditProjects=DIR:DIR} adds
  * projects checked out elsewhere (real ones, which this repository does not hold).
  */
-class MacroEditsOnProjectsTest {
+public class MacroEditsOnProjectsTest {
   private static final Map<String, String> ENV = Map.of("HOME", "/nonexistent");
 
-  static Stream<Path> projects() throws IOException {
+  /** The test projects, and those {@code -Ddbtls.macroEditProjects} names. */
+  public static Stream<Path> projects() throws IOException {
     List<Path> out = new ArrayList<>();
     Path repo =
         Path.of(System.getProperty("dbtls.repoRoot", ".."))
