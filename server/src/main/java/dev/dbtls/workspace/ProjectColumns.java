@@ -399,8 +399,8 @@ public final class ProjectColumns implements ColumnsTable {
       return String.format(
           Locale.ROOT,
           "columns of %,d models and %,d seeds and sources inferred in %,d ms"
-              + " (after an edit of %,d macro(s): %,d models that ran one rendered again,"
-              + " %,d nodes inferred, %,d parsed; the others as before)",
+              + " (after a macro edit, %,d macro(s) defined otherwise: %,d models that ran one"
+              + " rendered again, %,d nodes inferred, %,d parsed; the others as before)",
           models,
           entries.size() - models,
           millis,

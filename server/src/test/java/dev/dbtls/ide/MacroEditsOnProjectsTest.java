@@ -95,7 +95,8 @@ public class MacroEditsOnProjectsTest {
     }
   }
 
-  private static ProjectSnapshot load(Path root, FileSource files, ParseCache cache) {
+  /** The project at {@code root} as the server loads it, with no profile of the user's. */
+  public static ProjectSnapshot load(Path root, FileSource files, ParseCache cache) {
     return ProjectSnapshot.load(
         root,
         new ProjectInputs.Options(root, null, null, Map.of(), ENV),
@@ -106,7 +107,7 @@ public class MacroEditsOnProjectsTest {
   }
 
   /** The project's macro files (its own and its packages'), by path. */
-  private static List<Path> macroFiles(ProjectInputs inputs) {
+  public static List<Path> macroFiles(ProjectInputs inputs) {
     return inputs.files().stream()
         .filter(f -> f.kind() == dev.dbtls.project.FileKind.MACRO)
         .map(f -> f.absolutePath())

@@ -2,10 +2,10 @@ package dev.dbtls.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dbtls.ide.MacroEditsOnProjectsTest;
 import dev.dbtls.index.Catalog;
 import dev.dbtls.index.ParseCache;
 import dev.dbtls.index.compile.ProjectSnapshot;
-import dev.dbtls.project.FileKind;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.ProjectInputs;
 import java.io.IOException;
@@ -27,10 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * edited project gives.
  */
 class MacroEditColumnsOnProjectsTest {
-  private static final Map<String, String> ENV = Map.of("HOME", "/nonexistent");
-
   static Stream<Path> projects() throws IOException {
-    return dev.dbtls.ide.MacroEditsOnProjectsTest.projects();
+    return MacroEditsOnProjectsTest.projects();
   }
 
   @ParameterizedTest
@@ -38,13 +36,13 @@ class MacroEditColumnsOnProjectsTest {
   void everyMacroEditsColumnsAreWhatARunFromScratchGives(Path root) throws IOException {
     ParseCache cache = new ParseCache();
     OverlayFileSource disk = new OverlayFileSource(FileSource.DISK);
-    ProjectSnapshot loaded = load(root, disk, cache);
+    ProjectSnapshot loaded = MacroEditsOnProjectsTest.load(root, disk, cache);
     ProjectColumns base = new ProjectColumns(loaded, null).runNow(Catalog.EMPTY, disk);
     String pattern = "(\\{%-?\\s*macro [^%]*%})";
     int edits = 0;
     long rendered = 0;
     long models = base.entries().values().stream().filter(e -> e.inferred() != null).count();
-    for (Path macro : macroFiles(loaded.inputs())) {
+    for (Path macro : MacroEditsOnProjectsTest.macroFiles(loaded.inputs())) {
       String text = Files.readString(macro);
       for (String edited :
           List.of(
@@ -57,7 +55,7 @@ class MacroEditColumnsOnProjectsTest {
         ProjectSnapshot after =
             ProjectSnapshot.rebuild(loaded, in, List.of(), files, cache, Set.of(macro));
         ProjectColumns table = new ProjectColumns(after, base).runNow(Catalog.EMPTY, files);
-        ProjectSnapshot scratch = load(root, files, new ParseCache());
+        ProjectSnapshot scratch = MacroEditsOnProjectsTest.load(root, files, new ParseCache());
         String what = root.getFileName() + ": " + root.relativize(macro) + " " + edits % 3;
         assertSameTable(
             table(new ProjectColumns(scratch, null).runNow(Catalog.EMPTY, files)),
@@ -71,24 +69,6 @@ class MacroEditColumnsOnProjectsTest {
         "MacroEditColumnsOnProjectsTest: %s: %d macro edits, %d nodes inferred again in all"
             + " (%d models, %d nodes with columns)%n",
         root.getFileName(), edits, rendered, models, base.entries().size());
-  }
-
-  private static ProjectSnapshot load(Path root, FileSource files, ParseCache cache) {
-    return ProjectSnapshot.load(
-        root,
-        new ProjectInputs.Options(root, null, null, Map.of(), ENV),
-        List.of(),
-        files,
-        true,
-        cache);
-  }
-
-  private static List<Path> macroFiles(ProjectInputs inputs) {
-    return inputs.files().stream()
-        .filter(f -> f.kind() == FileKind.MACRO)
-        .map(f -> f.absolutePath())
-        .sorted()
-        .toList();
   }
 
   /** Names the nodes whose entries differ, each with both entries. */

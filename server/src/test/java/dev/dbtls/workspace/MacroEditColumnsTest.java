@@ -196,7 +196,7 @@ class MacroEditColumnsTest {
     ProjectColumns next = s.edit(MACRO_FILE, MACROS + "{% macro another() %}2{% endmacro %}\n");
     assertEquals(next.entries().size(), next.inferredCount(), "which macros there are changed");
     assertTrue(next.summary().startsWith("columns of 6 models"), next.summary());
-    assertTrue(!next.summary().contains("after an edit of"), next.summary());
+    assertTrue(!next.summary().contains("after a macro edit"), next.summary());
   }
 
   @Test
