@@ -1,6 +1,7 @@
 package dev.dbtls.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -196,7 +197,7 @@ class MacroEditColumnsTest {
     ProjectColumns next = s.edit(MACRO_FILE, MACROS + "{% macro another() %}2{% endmacro %}\n");
     assertEquals(next.entries().size(), next.inferredCount(), "which macros there are changed");
     assertTrue(next.summary().startsWith("columns of 6 models"), next.summary());
-    assertTrue(!next.summary().contains("after a macro edit"), next.summary());
+    assertFalse(next.summary().contains("after a macro edit"), next.summary());
   }
 
   @Test
