@@ -3,10 +3,8 @@ package dev.dbtls.lsp;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,8 +30,8 @@ class ColumnsAfterMacroEditProtocolTest {
     // a column more before the band: orders has it then
     String numbers = text.replace("    case\n", "    1 as band_number, case\n");
     assertNotEquals(text, numbers, "the edit must apply");
-    try (LspClient lsp = session()) {
-      awaitLog(lsp, "inferred in");
+    try (LspClient lsp = ColumnsRestoreProtocolTest.session(dir, dir.resolve("cache"))) {
+      ColumnsRestoreProtocolTest.awaitLog(lsp, "inferred in");
       String before = columns(lsp);
       assertTrue(before.contains("\"value_band\"") && !before.contains("band_number"), before);
       String uri = MACRO.toUri().toString();
@@ -43,10 +41,10 @@ class ColumnsAfterMacroEditProtocolTest {
               "textDocument",
               Map.of("uri", uri, "languageId", "jinja-sql", "version", 1, "text", text)));
       change(lsp, uri, 2, text + "\n{# a note #}\n");
-      String comment = awaitLog(lsp, "after a macro edit");
+      String comment = ColumnsRestoreProtocolTest.awaitLog(lsp, "after a macro edit");
       assertTrue(comment.contains("0 macro(s) defined otherwise: 0 models"), comment);
       change(lsp, uri, 3, numbers);
-      String edit = awaitLog(lsp, "1 macro(s) defined otherwise");
+      String edit = ColumnsRestoreProtocolTest.awaitLog(lsp, "1 macro(s) defined otherwise");
       assertTrue(edit.contains(": 1 models that ran one rendered again"), edit);
       String after = columns(lsp);
       assertTrue(after.contains("\"band_number\"") && after.contains("\"value_band\""), after);
@@ -63,38 +61,6 @@ class ColumnsAfterMacroEditProtocolTest {
             Map.of("uri", uri, "version", version),
             "contentChanges",
             List.of(Map.of("text", text))));
-  }
-
-  private LspClient session() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-Ddbtls.cache=" + dir.resolve("cache"),
-                "-Ddbtls.store=" + dir.resolve("store.db"),
-                "dev.dbtls.cli.Main",
-                "lsp"));
-    LspClient lsp = LspClient.startCommand(dir, cmd);
-    lsp.request(
-        "initialize",
-        Map.of(
-            "processId",
-            ProcessHandle.current().pid(),
-            "capabilities",
-            Map.of(),
-            "rootUri",
-            PROJECT.toUri().toString()));
-    lsp.notify("initialized", Map.of());
-    return lsp;
-  }
-
-  private static String awaitLog(LspClient lsp, String text) throws Exception {
-    JsonObject m =
-        lsp.await("window/logMessage", n -> n.get("message").getAsString().contains(text), 120);
-    return m.get("message").getAsString();
   }
 
   /** {@code dbt/columns} of the orders model, as JSON text. */

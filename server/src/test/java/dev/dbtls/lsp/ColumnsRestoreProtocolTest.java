@@ -56,6 +56,14 @@ class ColumnsRestoreProtocolTest {
   }
 
   private LspClient session(Path cache) throws Exception {
+    return session(dir, cache);
+  }
+
+  /**
+   * The real server over stdio on the sample project, its caches in {@code cache} and its store in
+   * {@code dir}, initialized.
+   */
+  static LspClient session(Path dir, Path cache) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
         new ArrayList<>(
@@ -81,7 +89,8 @@ class ColumnsRestoreProtocolTest {
     return lsp;
   }
 
-  private static String awaitLog(LspClient lsp, String text) throws Exception {
+  /** The first message the server logs with {@code text} in it. */
+  static String awaitLog(LspClient lsp, String text) throws Exception {
     JsonObject m =
         lsp.await("window/logMessage", n -> n.get("message").getAsString().contains(text), 120);
     return m.get("message").getAsString();

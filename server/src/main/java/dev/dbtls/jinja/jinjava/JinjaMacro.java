@@ -73,6 +73,11 @@ final class JinjaMacro implements JinjaCallable {
     this.line = line;
   }
 
+  /** {@code package.name}: how renders and engines name a macro they ran or define otherwise. */
+  String id() {
+    return packageName + "." + name;
+  }
+
   /**
    * Whether a call of {@code other} runs what a call of this macro runs: the same package, name,
    * file, parameters (defaults included) and body as parsed. Both defined at a file's top level.

@@ -49,7 +49,7 @@ final class MacroRegistry {
           .forEach(
               (name, m) -> {
                 if (!m.sameDefinition(was.get(name))) {
-                  changed.add(p.getKey() + "." + name);
+                  changed.add(m.id());
                 }
               });
     }

@@ -124,7 +124,7 @@ final class RenderSession {
     java.util.Set<String> out = new java.util.HashSet<>();
     for (JinjaMacro m : ran) {
       if (m.path == null || !m.path.startsWith(dev.dbtls.jinja.MacroFile.BUILTIN_PREFIX)) {
-        out.add(m.packageName + "." + m.name);
+        out.add(m.id());
       }
     }
     return out;
