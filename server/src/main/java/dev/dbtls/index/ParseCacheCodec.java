@@ -30,7 +30,7 @@ final class ParseCacheCodec {
   static final String SHAPE =
       shape(RecordCodec.reached(List.of(StaticFacts.class, Problem.class, PropertyFile.class)));
 
-  private static String shape(java.util.Collection<Class<?>> records) {
+  static String shape(java.util.Collection<Class<?>> records) {
     StringBuilder b = new StringBuilder();
     for (Class<?> c : records) {
       b.append(c.getSimpleName()).append('(');

@@ -1,20 +1,12 @@
 package dev.dbtls.workspace;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dbtls.columns.QueryColumns;
 import dev.dbtls.index.ParseCache;
-import dev.dbtls.project.FileReplace;
-import java.io.InputStream;
-import java.nio.file.Files;
+import dev.dbtls.index.RecordFile;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The columns inferred from each model's SQL, kept on disk between sessions, so that a start infers
@@ -76,19 +68,18 @@ public final class ColumnsCache {
     }
   }
 
-  private static final int FORMAT = 2;
+  /** 3: the parse cache's binary form ({@link RecordFile}), not gzipped JSON. */
+  private static final int FORMAT = 3;
+
+  private static final byte[] MAGIC =
+      "DBTLSCC\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   /**
-   * Made on first use (a read or write, after the first build): Jackson's class initialisation took
-   * ~20 ms of the folder search, before the first build could start.
+   * Made on first use (a read or write, after the first build), as the record forms are derived
+   * from the records' components.
    */
-  private static final class Json {
-    static final ObjectMapper MAPPER =
-        new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-
-    /** Writes one value of many into a file's generator, which it does not flush. */
-    static final ObjectWriter VALUE =
-        MAPPER.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+  private static final class Forms {
+    static final RecordFile.Form<QueryColumns> QUERY = RecordFile.of(QueryColumns.class);
   }
 
   private final Path file;
@@ -132,11 +123,19 @@ public final class ColumnsCache {
    */
   static ColumnsCache open(Path projectDir, java.util.concurrent.ScheduledExecutorService io) {
     Path dir = projectDir.toAbsolutePath().normalize();
-    Path file = ParseCache.siblingFile(dir, "columns.json.gz");
+    Path file = ParseCache.siblingFile(dir, "columns");
     String build = ParseCache.currentBuild();
     return file == null || build == null
         ? null
-        : new ColumnsCache(file, "format " + FORMAT + "; " + build, io);
+        : new ColumnsCache(
+            file,
+            "format "
+                + FORMAT
+                + "; "
+                + RecordFile.shape(List.of(QueryColumns.class))
+                + "; "
+                + build,
+            io);
   }
 
   /** The memo stored for {@code uniqueId} when its key is {@code key}, else null. */
@@ -270,17 +269,28 @@ public final class ColumnsCache {
   }
 
   private Stored load() {
-    if (!Files.isRegularFile(file)) {
-      return Stored.EMPTY;
-    }
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-      Stored s = Json.MAPPER.readValue(in, new TypeReference<Stored>() {});
-      return s != null && build.equals(s.build()) && s.memos() != null
-          ? new Stored(s.build(), s.memos(), s.restorable() == null ? Map.of() : s.restorable())
-          : Stored.EMPTY;
-    } catch (Exception | StackOverflowError e) {
-      return Stored.EMPTY; // foreign, truncated or corrupt: as if there were none
-    }
+    Stored s =
+        RecordFile.read(
+            file,
+            MAGIC,
+            r -> {
+              if (!build.equals(r.str())) {
+                return Stored.EMPTY; // another build's file: read no further
+              }
+              int n = r.count();
+              Map<String, Memo> memos = new HashMap<>(n * 4 / 3 + 1);
+              for (int i = 0; i < n; i++) {
+                String id = r.str();
+                memos.put(id, new Memo(r.text(), r.get(Forms.QUERY)));
+              }
+              Map<String, Restorable> restorable = new HashMap<>(n * 4 / 3 + 1);
+              while (r.bool()) {
+                String id = r.str();
+                restorable.put(id, new Restorable(r.text(), r.nums()));
+              }
+              return new Stored(build, memos, restorable);
+            });
+    return s == null ? Stored.EMPTY : s;
   }
 
   /** Writes {@code memos} and {@code restorable} as {@link #save(ToStore)} does (tests). */
@@ -291,44 +301,37 @@ public final class ColumnsCache {
   /**
    * Writes a finished table ({@link ProjectColumns#toStore}, null: nothing) to the file, replacing
    * it whole: to a temporary file renamed into place, so a reader never sees half a file. The file
-   * is what Jackson writes of a {@link Stored}, written a model at a time. Never throws.
+   * is the build, the results (each model's id, key and columns) and then the restorables, written
+   * a model at a time ({@link RecordFile}). Removes the file of the format before (gzipped JSON,
+   * {@code .columns.json.gz}), which no build reads any more. Never throws.
    */
   void save(ToStore table) {
     if (table == null) {
       return;
     }
     try {
-      FileReplace.write(
+      RecordFile.write(
           file,
-          out -> {
-            // closing the generator closes the gzip stream (its trailer), and so the file
-            try (JsonGenerator g =
-                Json.MAPPER.getFactory().createGenerator(new GZIPOutputStream(out))) {
-              g.writeStartObject();
-              g.writeStringField("build", build);
-              g.writeObjectFieldStart("memos");
-              for (Map.Entry<String, Memo> e : table.memos().entrySet()) {
-                g.writeFieldName(e.getKey());
-                Json.VALUE.writeValue(g, e.getValue());
-              }
-              g.writeEndObject();
-              g.writeObjectFieldStart("restorable");
-              try {
-                table.eachRestorable(
-                    (id, r) -> {
-                      try {
-                        g.writeFieldName(id);
-                        Json.VALUE.writeValue(g, r);
-                      } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e); // stops the walk
-                      }
-                    });
-              } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();
-              }
-              g.writeEndObject();
-              g.writeEndObject();
+          MAGIC,
+          w -> {
+            w.str(build);
+            Map<String, Memo> memos = table.memos();
+            w.num(memos.size());
+            for (Map.Entry<String, Memo> e : memos.entrySet()) {
+              w.str(e.getKey());
+              w.text(e.getValue().key());
+              w.put(Forms.QUERY, e.getValue().columns());
+              w.between();
             }
+            table.eachRestorable(
+                (id, r) -> {
+                  w.bool(true);
+                  w.str(id);
+                  w.text(r.key());
+                  w.nums(r.places());
+                  w.between();
+                });
+            w.bool(false);
           });
       read = Stored.EMPTY; // the tables in memory hold these now; the file is for the next session
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -336,6 +339,12 @@ public final class ColumnsCache {
         writeFailed = true;
         System.err.println("dbtls: the columns cache " + file + " cannot be written (" + e + ")");
       }
+      return;
+    }
+    try {
+      java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file + ".json.gz"));
+    } catch (java.io.IOException | RuntimeException e) {
+      // left behind: a file no build reads
     }
   }
 }

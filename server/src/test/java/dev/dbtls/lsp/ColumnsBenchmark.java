@@ -37,6 +37,9 @@ public final class ColumnsBenchmark {
   private static final Pattern RESTORED =
       Pattern.compile("([\\d,]+) restored from the last session");
 
+  /** With {@code BENCH_PRINT_LOG=1}, every message the server logs, with its time from launch. */
+  private static final boolean PRINT_LOG = System.getenv("BENCH_PRINT_LOG") != null;
+
   private ColumnsBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -109,7 +112,12 @@ public final class ColumnsBenchmark {
       lsp.onNotification(
           n -> {
             if (n.get("method").getAsString().equals("window/logMessage")) {
-              logged.add(n.getAsJsonObject("params").get("message").getAsString());
+              String message = n.getAsJsonObject("params").get("message").getAsString();
+              logged.add(message);
+              if (PRINT_LOG) {
+                System.out.printf(
+                    Locale.ROOT, "    %8.0f ms  %s%n", (System.nanoTime() - t0) / 1e6, message);
+              }
             }
           });
       lsp.request(
@@ -240,7 +248,7 @@ public final class ColumnsBenchmark {
               }
               // the server's temporary file may be renamed between the listing and its reading
               try (var all = Files.walk(dir)) {
-                return all.anyMatch(p -> p.toString().endsWith(".columns.json.gz"));
+                return all.anyMatch(p -> p.toString().endsWith(".columns"));
               } catch (java.io.UncheckedIOException e) {
                 return false;
               }

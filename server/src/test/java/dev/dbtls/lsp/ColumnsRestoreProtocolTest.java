@@ -121,7 +121,7 @@ class ColumnsRestoreProtocolTest {
                 return false;
               }
               try (Stream<Path> all = Files.walk(cache)) {
-                return all.anyMatch(p -> p.toString().endsWith(".columns.json.gz"));
+                return all.anyMatch(p -> p.toString().endsWith(".columns"));
               }
             });
     if (!written) {

@@ -331,7 +331,7 @@ class ProjectColumnsReuseTest {
 
   @Test
   void theNextSessionReadsTheResultsOfThisOneFromTheCacheFile(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("shop.columns.json.gz");
+    Path file = dir.resolve("shop.columns");
     ColumnsCache cache = new ColumnsCache(file, "build 1");
     NavFixture f = shop("", "");
     ProjectColumns first =
@@ -369,7 +369,7 @@ class ProjectColumnsReuseTest {
 
   @Test
   void aChangedModelInTheCacheFileIsParsedAgain(@TempDir Path dir) {
-    Path file = dir.resolve("shop.columns.json.gz");
+    Path file = dir.resolve("shop.columns");
     ColumnsCache cache = new ColumnsCache(file, "b");
     NavFixture f = shop("", "");
     cache.save(
@@ -409,7 +409,7 @@ class ProjectColumnsReuseTest {
     }
     String spec = SHOP + wide + " from {{ ref('stg_customers') }}\n";
     String id = "model.shop.very_wide";
-    Path file = dir.resolve("shop.columns.json.gz");
+    Path file = dir.resolve("shop.columns");
     NavFixture f = NavFixture.of(spec);
     ColumnsCache cache = new ColumnsCache(file, "b");
     ProjectColumns first =
@@ -435,7 +435,7 @@ class ProjectColumnsReuseTest {
 
   @Test
   void theNextSessionTakesTheLastOnesResultsWithoutRenderingAndChecksThem(@TempDir Path dir) {
-    ColumnsCache read = written(dir.resolve("shop.columns.json.gz"), SHOP);
+    ColumnsCache read = written(dir.resolve("shop.columns"), SHOP);
     NavFixture again = shop("", "");
     ProjectColumns restored =
         new ProjectColumns(again.snapshot(), null).runNow(Catalog.EMPTY, again.fixture(), read);
@@ -459,7 +459,7 @@ class ProjectColumnsReuseTest {
 
   @Test
   void aChangedInputMakesTheNextSessionRenderAgain(@TempDir Path dir) {
-    Path file = dir.resolve("shop.columns.json.gz");
+    Path file = dir.resolve("shop.columns");
     written(file, SHOP);
     // a macro whose output is the same: every model renders the SQL the key holds, none is parsed
     NavFixture comment =
@@ -486,7 +486,7 @@ class ProjectColumnsReuseTest {
   @Test
   void aRestoredResultThatARenderNoLongerGivesIsReplacedByTheCheck(@TempDir Path dir)
       throws Exception {
-    Path file = dir.resolve("shop.columns.json.gz");
+    Path file = dir.resolve("shop.columns");
     NavFixture f = shop("", "");
     ColumnsCache cache = new ColumnsCache(file, "b");
     ProjectColumns first =
@@ -529,7 +529,7 @@ class ProjectColumnsReuseTest {
 
   @Test
   void aBuildDuringTheCheckRendersEveryModelItself(@TempDir Path dir) {
-    ColumnsCache read = written(dir.resolve("shop.columns.json.gz"), SHOP);
+    ColumnsCache read = written(dir.resolve("shop.columns"), SHOP);
     NavFixture again = shop("", "");
     ProjectColumns restored =
         new ProjectColumns(again.snapshot(), null).runNow(Catalog.EMPTY, again.fixture(), read);
