@@ -248,14 +248,27 @@ public final class ColumnsBenchmark {
               }
               // the server's temporary file may be renamed between the listing and its reading
               try (var all = Files.walk(dir)) {
-                return all.anyMatch(p -> p.toString().endsWith(".columns"));
+                return all.anyMatch(ColumnsBenchmark::isColumnsCache);
               } catch (java.io.UncheckedIOException e) {
                 return false;
               }
             });
     if (!written) {
       System.out.println("  (no columns cache file within 60 s)");
+      return;
     }
+    try (var all = Files.walk(dir)) {
+      for (Path p : all.filter(ColumnsBenchmark::isColumnsCache).toList()) {
+        System.out.printf(
+            Locale.ROOT, "  columns cache %s: %,d bytes%n", p.getFileName(), Files.size(p));
+      }
+    }
+  }
+
+  /** The columns cache file (an earlier build's too, for a run side by side with it). */
+  private static boolean isColumnsCache(Path p) {
+    String name = p.toString();
+    return name.endsWith(".columns") || name.endsWith(".columns.json.gz");
   }
 
   /**
