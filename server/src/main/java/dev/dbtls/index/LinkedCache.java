@@ -7,9 +7,7 @@ import dev.dbtls.project.FileReplace;
 import dev.dbtls.project.Problem;
 import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.ProjectInputs;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -694,23 +692,9 @@ public final class LinkedCache {
 
   /** The file's bytes and its changes', each when whole; null without the file. */
   private Bytes read() {
-    byte[] whole = read(file, MAGIC);
-    return whole == null ? null : new Bytes(whole, read(changesFile, CHANGES_MAGIC));
-  }
-
-  /** {@code file}'s bytes when they are whole ({@code magic} and checksum), else null. */
-  private static byte[] read(Path file, byte[] magic) {
-    byte[] b;
-    try {
-      b = ParseCacheCodec.readFile(file);
-    } catch (NoSuchFileException e) {
-      return null;
-    } catch (IOException | RuntimeException | OutOfMemoryError e) {
-      return null;
-    }
-    if (b.length < magic.length + 4 || !Arrays.equals(b, 0, magic.length, magic, 0, magic.length)) {
-      return null;
-    }
-    return ParseCacheCodec.intact(b, magic.length) ? b : null;
+    byte[] whole = ParseCacheCodec.whole(file, MAGIC);
+    return whole == null
+        ? null
+        : new Bytes(whole, ParseCacheCodec.whole(changesFile, CHANGES_MAGIC));
   }
 }

@@ -84,6 +84,23 @@ final class ParseCacheCodec {
     }
   }
 
+  /**
+   * {@code file}'s bytes when they are whole ({@code magic}, then the checksum {@link #seal} put
+   * after it), else null: also when the file is missing or cannot be read. Never throws.
+   */
+  static byte[] whole(java.nio.file.Path file, byte[] magic) {
+    byte[] b;
+    try {
+      b = readFile(file);
+    } catch (java.io.IOException | RuntimeException | OutOfMemoryError e) {
+      return null;
+    }
+    if (b.length < magic.length + 4 || !Arrays.equals(b, 0, magic.length, magic, 0, magic.length)) {
+      return null;
+    }
+    return intact(b, magic.length) ? b : null;
+  }
+
   /** Whether {@code b}'s checksum at {@code at} (as {@link #seal} put it) fits what follows. */
   static boolean intact(byte[] b, int at) {
     if (b.length < at + 4) {

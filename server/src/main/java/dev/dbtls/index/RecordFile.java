@@ -5,10 +5,8 @@ import dev.dbtls.index.ParseCacheCodec.Out;
 import dev.dbtls.project.FileReplace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -170,17 +168,8 @@ public final class RecordFile {
    * Never throws.
    */
   public static <T> T read(Path file, byte[] magic, Function<Reader, T> content) {
-    byte[] b;
-    try {
-      b = ParseCacheCodec.readFile(file);
-    } catch (NoSuchFileException e) {
-      return null;
-    } catch (IOException | RuntimeException | OutOfMemoryError e) {
-      return null;
-    }
-    if (b.length < magic.length + 4
-        || !Arrays.equals(b, 0, magic.length, magic, 0, magic.length)
-        || !ParseCacheCodec.intact(b, magic.length)) {
+    byte[] b = ParseCacheCodec.whole(file, magic);
+    if (b == null) {
       return null;
     }
     try {
