@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,10 +39,10 @@ class ColumnsAfterMacroEditProtocolTest {
           Map.of(
               "textDocument",
               Map.of("uri", uri, "languageId", "jinja-sql", "version", 1, "text", text)));
-      change(lsp, uri, 2, text + "\n{# a note #}\n");
+      lsp.changeWhole(uri, 2, text + "\n{# a note #}\n");
       String comment = ColumnsRestoreProtocolTest.awaitLog(lsp, "after a macro edit");
       assertTrue(comment.contains("0 macro(s) defined otherwise: 0 models"), comment);
-      change(lsp, uri, 3, numbers);
+      lsp.changeWhole(uri, 3, numbers);
       String edit = ColumnsRestoreProtocolTest.awaitLog(lsp, "1 macro(s) defined otherwise");
       assertTrue(edit.contains(": 1 models that ran one rendered again"), edit);
       String after = columns(lsp);
@@ -51,16 +50,6 @@ class ColumnsAfterMacroEditProtocolTest {
       lsp.request("shutdown", null);
       lsp.notify("exit", null);
     }
-  }
-
-  private static void change(LspClient lsp, String uri, int version, String text) throws Exception {
-    lsp.notify(
-        "textDocument/didChange",
-        Map.of(
-            "textDocument",
-            Map.of("uri", uri, "version", version),
-            "contentChanges",
-            List.of(Map.of("text", text))));
   }
 
   /** {@code dbt/columns} of the orders model, as JSON text. */

@@ -180,13 +180,7 @@ public final class ColumnsBenchmark {
           // a comment: every model is rendered again, and its SQL is what it was
           version++;
           long edited = System.nanoTime();
-          lsp.notify(
-              "textDocument/didChange",
-              Map.of(
-                  "textDocument",
-                  Map.of("uri", uri, "version", version),
-                  "contentChanges",
-                  List.of(Map.of("text", text + "\n{# edit " + i + " #}\n"))));
+          lsp.changeWhole(uri, version, text + "\n{# edit " + i + " #}\n");
           double[] sent = new double[1];
           double e = awaitInference(logged, edited, sent, parsed);
           add(results, "after a macro edit that leaves the SQL as it was", e);
@@ -205,13 +199,7 @@ public final class ColumnsBenchmark {
               text.replace(
                   "nullif(trim({{ column_name }}), '')",
                   "nullif(trim({{ column_name }}), '" + "-".repeat(i) + "')");
-          lsp.notify(
-              "textDocument/didChange",
-              Map.of(
-                  "textDocument",
-                  Map.of("uri", uri, "version", version),
-                  "contentChanges",
-                  List.of(Map.of("text", changed))));
+          lsp.changeWhole(uri, version, changed);
           e = awaitInference(logged, edited, sent, parsed);
           add(results, "after a macro edit that changes the SQL of the models using it", e);
           add(

@@ -190,7 +190,7 @@ public final class LatencyBenchmark {
       String heap = heapAfterGc(lsp.process());
 
       int version = 2;
-      lsp.notify("textDocument/didChange", change(uri, version++, text));
+      lsp.changeWhole(uri, version++, text);
       lsp.await(
           "textDocument/publishDiagnostics",
           p -> p.get("uri").getAsString().equals(uri) && !mentions(p, "no_such_"),
@@ -220,16 +220,14 @@ public final class LatencyBenchmark {
       for (int i = 1; i <= rounds; i++) {
         String name = "no_such_model_" + i;
         long s = System.nanoTime();
-        lsp.notify(
-            "textDocument/didChange",
-            change(uri, version++, text + "\n-- {{ ref('" + name + "') }}\n"));
+        lsp.changeWhole(uri, version++, text + "\n-- {{ ref('" + name + "') }}\n");
         lsp.await(
             "textDocument/publishDiagnostics",
             p -> p.get("uri").getAsString().equals(uri) && mentions(p, name),
             60);
         edits.add((System.nanoTime() - s) / 1e6);
         s = System.nanoTime();
-        lsp.notify("textDocument/didChange", change(uri, version++, text));
+        lsp.changeWhole(uri, version++, text);
         lsp.await(
             "textDocument/publishDiagnostics",
             p -> p.get("uri").getAsString().equals(uri) && !mentions(p, "no_such_"),
@@ -247,19 +245,15 @@ public final class LatencyBenchmark {
       for (int i = 1; i <= rounds; i++) {
         String name = "no_such_parent_" + i;
         long s = System.nanoTime();
-        lsp.notify(
-            "textDocument/didChange",
-            change(
-                uri,
-                version++,
-                text + "\n-- {{ ref('" + parent + "') }} {{ ref('" + name + "') }}\n"));
+        lsp.changeWhole(
+            uri, version++, text + "\n-- {{ ref('" + parent + "') }} {{ ref('" + name + "') }}\n");
         lsp.await(
             "textDocument/publishDiagnostics",
             p -> p.get("uri").getAsString().equals(uri) && mentions(p, name),
             60);
         deps.add((System.nanoTime() - s) / 1e6);
         s = System.nanoTime();
-        lsp.notify("textDocument/didChange", change(uri, version++, text));
+        lsp.changeWhole(uri, version++, text);
         lsp.await(
             "textDocument/publishDiagnostics",
             p -> p.get("uri").getAsString().equals(uri) && !mentions(p, "no_such_"),
@@ -562,9 +556,7 @@ public final class LatencyBenchmark {
                 }
               });
           long sent = System.nanoTime();
-          lsp.notify(
-              "textDocument/didChange",
-              change(s.uri, 2, s.text + "\n-- {{ ref('no_such_model_1') }}\n"));
+          lsp.changeWhole(s.uri, 2, s.text + "\n-- {{ ref('no_such_model_1') }}\n");
           if (edited.await(
               Math.max(1, deadline - System.nanoTime()),
               java.util.concurrent.TimeUnit.NANOSECONDS)) {
@@ -764,14 +756,6 @@ public final class LatencyBenchmark {
 
   private static double pct(List<Double> sorted, double p) {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-  }
-
-  private static Map<String, Object> change(String uri, int version, String text) {
-    return Map.of(
-        "textDocument",
-        Map.of("uri", uri, "version", version),
-        "contentChanges",
-        List.of(Map.of("text", text)));
   }
 
   private static Map<String, Object> position(String uri, String text, int offset) {

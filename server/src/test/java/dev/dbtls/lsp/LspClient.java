@@ -237,6 +237,17 @@ final class LspClient implements AutoCloseable {
     send(msg);
   }
 
+  /** {@code textDocument/didChange} of the whole text of {@code uri}, as its {@code version}. */
+  void changeWhole(String uri, int version, String text) throws IOException {
+    notify(
+        "textDocument/didChange",
+        Map.of(
+            "textDocument",
+            Map.of("uri", uri, "version", version),
+            "contentChanges",
+            List.of(Map.of("text", text))));
+  }
+
   /**
    * The next notification of {@code method} that matches, skipping others; fails after the timeout.
    */
