@@ -27,10 +27,11 @@ public final class ColumnsCache {
 
   /**
    * What a later session needs to take a model's result without rendering it: the key of what its
-   * render and inference read ({@link ColumnsKey#restoreKey}) and where its columns stand in its
-   * template ({@link TemplatePlaces}).
+   * render and inference read ({@link ColumnsKey#restoreKey}), where its columns stand in its
+   * template ({@link TemplatePlaces}) and the macros its render ran ({@code package.name}, sorted),
+   * whose files are in the key.
    */
-  record Restorable(String key, int[] places) {}
+  record Restorable(String key, int[] places, List<String> macros) {}
 
   /** A model's stored result and its places, for a restore key that matched. */
   record Restored(Memo memo, int[] places) {}
@@ -68,8 +69,11 @@ public final class ColumnsCache {
     }
   }
 
-  /** 3: the parse cache's binary form ({@link RecordFile}), not gzipped JSON. */
-  private static final int FORMAT = 3;
+  /**
+   * 3: the parse cache's binary form ({@link RecordFile}), not gzipped JSON; 4: the macros each
+   * restorable model ran.
+   */
+  private static final int FORMAT = 4;
 
   private static final byte[] MAGIC =
       "DBTLSCC\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -142,6 +146,11 @@ public final class ColumnsCache {
   Memo get(String uniqueId, String key) {
     Memo m = stored().memos().get(uniqueId);
     return m != null && key.equals(m.key()) ? m : null;
+  }
+
+  /** What the file holds to take {@code uniqueId}'s result without rendering it, or null. */
+  Restorable restorable(String uniqueId) {
+    return stored().restorable().get(uniqueId);
   }
 
   /**
@@ -284,9 +293,19 @@ public final class ColumnsCache {
                 memos.put(id, new Memo(r.text(), r.get(Forms.QUERY)));
               }
               Map<String, Restorable> restorable = new HashMap<>(n * 4 / 3 + 1);
+              Map<List<String>, List<String>> macroLists = new HashMap<>();
               while (r.bool()) {
                 String id = r.str();
-                restorable.put(id, new Restorable(r.text(), r.nums()));
+                String key = r.text();
+                int[] places = r.nums();
+                int m = r.count();
+                List<String> macros = new java.util.ArrayList<>(m);
+                for (int i = 0; i < m; i++) {
+                  macros.add(r.str());
+                }
+                // one list for the models that ran the same macros
+                List<String> one = macroLists.computeIfAbsent(List.copyOf(macros), k -> k);
+                restorable.put(id, new Restorable(key, places, one));
               }
               return new Stored(build, memos, restorable);
             });
@@ -329,6 +348,8 @@ public final class ColumnsCache {
                   w.str(id);
                   w.text(r.key());
                   w.nums(r.places());
+                  w.num(r.macros().size());
+                  r.macros().forEach(w::str);
                   w.between();
                 });
             w.bool(false);

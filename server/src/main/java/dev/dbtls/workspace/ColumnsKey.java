@@ -55,19 +55,19 @@ final class ColumnsKey {
   }
 
   /**
-   * What one model's inference read, without its compiled SQL: the digest of everything the
-   * snapshot's renders read ({@code renderInputs}, see {@code RenderInputs}), the model, and its
-   * parents as in {@link #of}. A later session whose key is equal would render the same SQL and
+   * What one model's inference read, without its compiled SQL: the digest of what its render reads
+   * ({@code modelInputs}: {@code RenderInputs.of}, with what every render reads), the model, and
+   * its parents as in {@link #of}. A later session whose key is equal would render the same SQL and
    * infer the same columns, so it may take the stored result without rendering ({@link
    * ColumnsCache}).
    */
-  static String restoreKey(String dialect, String renderInputs, Node model, List<Parent> parents) {
+  static String restoreKey(String dialect, String modelInputs, Node model, List<Parent> parents) {
     KeyDigest d =
         new KeyDigest()
             .put(VERSION)
             .put("restore")
             .put(dialect)
-            .put(renderInputs)
+            .put(modelInputs)
             .put(model.uniqueId());
     putParents(d, parents);
     return d.hex();

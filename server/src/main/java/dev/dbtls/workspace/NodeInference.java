@@ -36,12 +36,12 @@ final class NodeInference {
   private final Manifest manifest;
   private final Map<String, ColumnsCache.Memo> oldMemos;
   private final ColumnsCache disk;
-  private final String restoreInputs;
+  private final dev.dbtls.index.compile.RenderInputs restoreInputs;
 
   /**
    * {@code oldMemos}: earlier runs' results by node; {@code disk} (maybe null): earlier sessions';
-   * {@code restoreInputs}: the digest of every template input when this run may take the last
-   * session's results without rendering, else null.
+   * {@code restoreInputs}: what each model's render reads when this run may take the last session's
+   * results without rendering, else null.
    */
   NodeInference(
       ProjectColumns table,
@@ -52,7 +52,7 @@ final class NodeInference {
       FileSource files,
       Map<String, ColumnsCache.Memo> oldMemos,
       ColumnsCache disk,
-      String restoreInputs) {
+      dev.dbtls.index.compile.RenderInputs restoreInputs) {
     this.table = table;
     this.catalog = catalog;
     this.adapterType = table.adapterType();
@@ -85,19 +85,9 @@ final class NodeInference {
     } else {
       List<ColumnsKey.Parent> parents =
           parents(n, manifest, catalog, table.entries(), table.digests());
-      if (restoreInputs != null) {
-        ColumnsCache.Restored r =
-            disk.restored(
-                n.uniqueId(),
-                ColumnsKey.restoreKey(dialect.get().adapterType(), restoreInputs, n, parents));
-        QueryColumns placed =
-            r == null ? null : TemplatePlaces.apply(r.memo().columns(), r.places());
-        if (placed != null) {
-          table.memos().put(n.uniqueId(), r.memo());
-          table.ran(n.uniqueId(), null); // not rendered
-          table.countRestored();
-          return new ColumnsTable.Entry(n, placed, NodeColumns.known(catalog, n, placed, null));
-        }
+      ColumnsTable.Entry restored = restoreInputs == null ? null : restored(n, parents);
+      if (restored != null) {
+        return restored;
       }
       CompiledNode c = compiler.compile(n);
       table.ran(n.uniqueId(), c.macros());
@@ -123,6 +113,31 @@ final class NodeInference {
       }
     }
     return new ColumnsTable.Entry(n, q, NodeColumns.known(catalog, n, q, null));
+  }
+
+  /**
+   * The last session's result for {@code n} when what its render and inference read is as it was
+   * then (its restore key: {@link ColumnsKey#restoreKey}, of the macros its render ran then), else
+   * null.
+   */
+  private ColumnsTable.Entry restored(Node n, List<ColumnsKey.Parent> parents) {
+    ColumnsCache.Restorable r = disk.restorable(n.uniqueId());
+    String inputs = r == null ? null : restoreInputs.of(n, r.macros());
+    if (inputs == null) {
+      return null;
+    }
+    ColumnsCache.Restored got =
+        disk.restored(
+            n.uniqueId(), ColumnsKey.restoreKey(dialect.get().adapterType(), inputs, n, parents));
+    QueryColumns placed =
+        got == null ? null : TemplatePlaces.apply(got.memo().columns(), got.places());
+    if (placed == null) {
+      return null;
+    }
+    table.memos().put(n.uniqueId(), got.memo());
+    table.ran(n.uniqueId(), null); // not rendered
+    table.countRestored();
+    return new ColumnsTable.Entry(n, placed, NodeColumns.known(catalog, n, placed, null));
   }
 
   /**

@@ -420,7 +420,7 @@ public final class ProjectColumns implements ColumnsTable {
           Locale.ROOT,
           "columns of %,d models and %,d seeds and sources ready in %,d ms"
               + " (%,d models with every column known; %,d restored from the last session without rendering,"
-              + " every template's inputs as then; %,d parsed; a render of every model checks them next)",
+              + " what their renders read as then; %,d parsed; a render of every model checks them next)",
           models,
           entries.size() - models,
           millis,
@@ -518,9 +518,13 @@ public final class ProjectColumns implements ColumnsTable {
     }
     // the first table of a session may take the last session's results without rendering, for
     // models whose every input is as it was then (ColumnsKey.restoreKey)
-    String restoreInputs =
-        before == null && disk != null && dialect.isPresent() && disk.restorable()
-            ? snapshot.renderInputsDigest()
+    dev.dbtls.index.compile.RenderInputs restoreInputs =
+        before == null
+                && disk != null
+                && dialect.isPresent()
+                && disk.restorable()
+                && snapshot.renderInputs().shared() != null
+            ? snapshot.renderInputs()
             : null;
     Map<String, Entry> old = reuse ? before.entries : Map.of();
     // results by key hold whatever changed elsewhere (the key says what each one read), also
@@ -795,9 +799,10 @@ public final class ProjectColumns implements ColumnsTable {
   /**
    * What the cache file keeps of this finished table for the next session: each model's result and,
    * under a key of everything its render and inference read, where its columns stand in its
-   * template (so that the next session may take it without rendering), each made as the file is
-   * written (~0.3 s for 10,000 models). Null when the table is not finished or its snapshot is
-   * gone.
+   * template and the macros its render ran (so that the next session may take it without rendering,
+   * though other models changed), each made as the file is written (~0.3 s for 10,000 models); not
+   * for a model this table did not render (restored, the check not done). Null when the table is
+   * not finished or its snapshot is gone.
    */
   ColumnsCache.ToStore toStore() {
     ProjectSnapshot s = snapshot.get();
@@ -805,8 +810,9 @@ public final class ProjectColumns implements ColumnsTable {
       return null;
     }
     Map<String, ColumnsCache.Memo> results = Map.copyOf(memos);
-    String inputs = s.renderInputsDigest();
+    dev.dbtls.index.compile.RenderInputs inputs = s.renderInputs();
     Optional<SqlDialect> dialect = SqlDialect.of(adapterType);
+    Map<String, java.util.Set<String>> ran = macrosRan;
     return new ColumnsCache.ToStore() {
       @Override
       public Map<String, ColumnsCache.Memo> memos() {
@@ -816,23 +822,31 @@ public final class ProjectColumns implements ColumnsTable {
       @Override
       public void eachRestorable(
           java.util.function.BiConsumer<String, ColumnsCache.Restorable> to) {
-        if (inputs == null || dialect.isEmpty()) {
+        if (inputs.shared() == null || dialect.isEmpty()) {
           return;
         }
         Map<String, byte[]> parentDigests = new HashMap<>();
+        // models that ran the same macros share one set, and so one sorted list
+        Map<java.util.Set<String>, List<String>> sorted = new java.util.IdentityHashMap<>();
         for (Entry e : entries.values()) {
-          if (e.inferred() == null || !results.containsKey(e.node().uniqueId())) {
+          String id = e.node().uniqueId();
+          java.util.Set<String> macros = ran.get(id);
+          if (e.inferred() == null || !results.containsKey(id) || macros == null) {
+            continue; // not rendered this session (restored and not checked): rendered next
+          }
+          List<String> list =
+              sorted.computeIfAbsent(macros, m -> List.copyOf(new java.util.TreeSet<>(m)));
+          String modelInputs = inputs.of(e.node(), list);
+          if (modelInputs == null) {
             continue;
           }
           String key =
               ColumnsKey.restoreKey(
                   dialect.get().adapterType(),
-                  inputs,
+                  modelInputs,
                   e.node(),
                   NodeInference.parents(e.node(), s.manifest(), catalog, entries, parentDigests));
-          to.accept(
-              e.node().uniqueId(),
-              new ColumnsCache.Restorable(key, TemplatePlaces.of(e.inferred())));
+          to.accept(id, new ColumnsCache.Restorable(key, TemplatePlaces.of(e.inferred()), list));
         }
       }
     };

@@ -114,17 +114,18 @@ public final class ProjectSession {
   }
 
   /**
-   * The digest of everything the first snapshot's renders read, begun now on the columns thread,
-   * ahead of the first table's run there: that table needs it (to take the last session's columns,
-   * or to write them for the next), and it reads every file (~2 s at 100,000 models), which it did
-   * after the wait for the store below (up to 2 s when the store opens beside a large warm start).
+   * What the first snapshot's renders read, begun now on the columns thread, ahead of the first
+   * table's run there: that table needs each model's digest (to take the last session's columns, or
+   * to write them for the next), which reads every model's and property file (~2 s at 100,000
+   * models), which it did after the wait for the store below (up to 2 s when the store opens beside
+   * a large warm start).
    */
   private void digestSoon(ProjectSnapshot snapshot) {
     try {
       workers.background.execute(
           () -> {
             try {
-              snapshot.renderInputsDigest();
+              snapshot.renderInputs().readAhead();
             } catch (RuntimeException e) {
               // the run asks again and says why
             }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,10 +150,23 @@ class LinkedCacheStampsTest {
     assertTrue(file(warm, "models/orders.sql").textRead());
   }
 
+  /** What each model's render reads, as a digest ({@code RenderInputs}), by model. */
+  private static Map<String, String> modelInputs(ProjectSnapshot s) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (dev.dbtls.index.Node n : s.manifest().nodes().values()) {
+      if (n.type() == dev.dbtls.index.ResourceType.MODEL) {
+        out.put(n.uniqueId(), s.renderInputs().of(n, List.of()));
+      }
+    }
+    assertFalse(out.isEmpty());
+    assertFalse(out.containsValue(null), out.toString());
+    return out;
+  }
+
   @Test
   void aWarmStartChecksItsCachesWithoutKeepingTheTextsItRead() {
     ProjectSnapshot first = session();
-    String digest = first.renderInputsDigest();
+    Map<String, String> digests = modelInputs(first);
     ParseCache c = ParseCache.open(project, cacheDir, "b1");
     ProjectSnapshot warm =
         ProjectSnapshot.load(
@@ -160,7 +174,8 @@ class LinkedCacheStampsTest {
     // as the server after a restored start: the next edit's context, the columns cache's check
     c.prepareUpdates(warm.inputs(), c.fullLoads());
     assertTrue(c.keptUpdateContext() != null, "the context for the next edit is kept");
-    assertEquals(digest, warm.renderInputsDigest(), "every file's text read for the digest");
+    warm.renderInputs().readAhead();
+    assertEquals(digests, modelInputs(warm), "every model's and property file's text read");
     for (ProjectFile f : warm.inputs().files()) {
       if (f.kind() == FileKind.MODEL || f.kind() == FileKind.PROPERTIES) {
         assertFalse(f.textRead(), f.relativePath() + " was kept");

@@ -26,7 +26,10 @@ import java.util.regex.Pattern;
  *
  * <p>Usage: {@code ColumnsBenchmark <launcher> <project-dir> [launches] [macro-edits]}; run by
  * {@code test-projects/columns-benchmark.sh}. With {@code BENCH_DROP_PAGE_CACHE=1} (Linux, as root)
- * each warm start finds the project and the caches on disk, not in the page cache.
+ * each warm start finds the project and the caches on disk, not in the page cache. With {@code
+ * BENCH_EDIT_BETWEEN=1}, each warm start is followed by a third, after a comment was appended to
+ * one model's file (as a {@code git pull} between sessions changes some files): that model is
+ * rendered, the others may be restored; the file is put back afterwards.
  */
 public final class ColumnsBenchmark {
   private static final Pattern INFERRED =
@@ -56,12 +59,27 @@ public final class ColumnsBenchmark {
       Path home = Files.createTempDirectory("dbtls-columns-bench-");
       // cold: no cache from an earlier session; warm: the next launch, with the file the first
       // wrote
-      for (String start : List.of("cold", "warm")) {
-        boolean last = run == launches && start.equals("warm");
-        if (start.equals("warm") && System.getenv("BENCH_DROP_PAGE_CACHE") != null) {
+      List<String> starts =
+          System.getenv("BENCH_EDIT_BETWEEN") != null
+              ? List.of("cold", "warm", "edited")
+              : List.of("cold", "warm");
+      for (String start : starts) {
+        boolean last = run == launches && start.equals(starts.get(starts.size() - 1));
+        if (!start.equals("cold") && System.getenv("BENCH_DROP_PAGE_CACHE") != null) {
           dropPageCache(); // a warm start whose files are on disk (after a reboot, say)
         }
-        launch(launcher, project, home, start, run, last ? macro : null, edits, results);
+        Path model = start.equals("edited") ? editedBetweenSessions(project) : null;
+        String before = model == null ? null : Files.readString(model);
+        try {
+          if (model != null) {
+            Files.writeString(model, before + "\n-- edited between sessions\n");
+          }
+          launch(launcher, project, home, start, run, last ? macro : null, edits, results);
+        } finally {
+          if (model != null) {
+            Files.writeString(model, before);
+          }
+        }
       }
       LatencyBenchmark.deleteTree(home);
     }
@@ -73,6 +91,18 @@ public final class ColumnsBenchmark {
         (what, v) ->
             System.out.printf(
                 Locale.ROOT, "| %s | %s |%n", what, LatencyBenchmark.medianAndRuns(v)));
+  }
+
+  /** The model a {@code BENCH_EDIT_BETWEEN} start finds changed: the first staging model. */
+  private static Path editedBetweenSessions(Path project) throws java.io.IOException {
+    try (var files = Files.walk(project.resolve("models"))) {
+      return files
+          .filter(
+              p -> p.toString().endsWith(".sql") && p.getFileName().toString().startsWith("stg"))
+          .sorted()
+          .findFirst()
+          .orElseThrow();
+    }
   }
 
   /**

@@ -55,15 +55,73 @@ class ColumnsRestoreProtocolTest {
     }
   }
 
+  @Test
+  void aModelFileChangedBetweenSessionsIsRenderedAndTheOthersAreRestored() throws Exception {
+    Path project = dir.resolve("project");
+    copy(PROJECT, project);
+    Path cache = dir.resolve("cache");
+    String first;
+    int models;
+    try (LspClient lsp = session(dir, cache, project)) {
+      String log = awaitLog(lsp, "inferred in");
+      models = count("columns of ([\\d,]+) models", log);
+      first = columns(lsp, project);
+      awaitFile(cache);
+      lsp.request("shutdown", null);
+      lsp.notify("exit", null);
+    }
+    // as a git pull between sessions: a staging model's file changed, its SQL with it
+    Path stg = project.resolve("models/staging/stg_orders.sql");
+    Files.writeString(stg, Files.readString(stg) + "\n-- reviewed\n");
+    try (LspClient lsp = session(dir, cache, project)) {
+      String log = awaitLog(lsp, "restored from the last session");
+      assertEquals(models - 1, count("([\\d,]+) restored", log), "all but stg_orders: " + log);
+      assertEquals(1, parsed(log), "stg_orders' SQL is new; its children's parents as they were");
+      assertEquals(first, columns(lsp, project), "orders' columns as in the first session");
+      String check = awaitLog(lsp, "the table restored from the last session checked");
+      assertTrue(check.contains("checked: 0 nodes' columns differed"), check);
+      lsp.request("shutdown", null);
+      lsp.notify("exit", null);
+    }
+  }
+
+  /** The sample project's files, without what dbt wrote into it. */
+  private static void copy(Path from, Path to) throws java.io.IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path rel = from.relativize(p);
+        if (rel.startsWith("target")) {
+          continue;
+        }
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to.resolve(rel.toString()));
+        } else {
+          Files.copy(p, to.resolve(rel.toString()));
+        }
+      }
+    }
+  }
+
+  private static int count(String pattern, String log) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(log);
+    assertTrue(m.find(), log);
+    return Integer.parseInt(m.group(1).replace(",", ""));
+  }
+
   private LspClient session(Path cache) throws Exception {
     return session(dir, cache);
   }
 
+  /** As {@link #session(Path, Path, Path)} on the sample project. */
+  static LspClient session(Path dir, Path cache) throws Exception {
+    return session(dir, cache, PROJECT);
+  }
+
   /**
-   * The real server over stdio on the sample project, its caches in {@code cache} and its store in
+   * The real server over stdio on {@code project}, its caches in {@code cache} and its store in
    * {@code dir}, initialized.
    */
-  static LspClient session(Path dir, Path cache) throws Exception {
+  static LspClient session(Path dir, Path cache, Path project) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
         new ArrayList<>(
@@ -84,7 +142,7 @@ class ColumnsRestoreProtocolTest {
             "capabilities",
             Map.of(),
             "rootUri",
-            PROJECT.toUri().toString()));
+            project.toUri().toString()));
     lsp.notify("initialized", Map.of());
     return lsp;
   }
@@ -98,17 +156,19 @@ class ColumnsRestoreProtocolTest {
 
   /** How many models a logged run parsed. */
   private static int parsed(String log) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([\\d,]+) parsed").matcher(log);
-    assertTrue(m.find(), log);
-    return Integer.parseInt(m.group(1).replace(",", ""));
+    return count("([\\d,]+) parsed", log);
   }
 
-  /** {@code dbt/columns} of the orders model, as JSON text. */
+  /** {@code dbt/columns} of the sample project's orders model, as JSON text. */
   private static String columns(LspClient lsp) throws Exception {
+    return columns(lsp, PROJECT);
+  }
+
+  private static String columns(LspClient lsp, Path project) throws Exception {
     JsonElement r =
         lsp.request(
             "dbt/columns",
-            Map.of("uri", PROJECT.resolve("models/marts/orders.sql").toUri().toString()));
+            Map.of("uri", project.resolve("models/marts/orders.sql").toUri().toString()));
     return r.toString();
   }
 

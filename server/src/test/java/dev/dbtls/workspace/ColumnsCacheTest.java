@@ -45,7 +45,10 @@ class ColumnsCacheTest {
       public void eachRestorable(BiConsumer<String, ColumnsCache.Restorable> to) {
         for (String id : memos.keySet()) {
           made.add(id);
-          to.accept(id, new ColumnsCache.Restorable("restore " + id, new int[] {id.length(), 7}));
+          to.accept(
+              id,
+              new ColumnsCache.Restorable(
+                  "restore " + id, new int[] {id.length(), 7}, List.of("shop.money", id)));
         }
       }
     };
@@ -68,6 +71,10 @@ class ColumnsCacheTest {
     ColumnsCache.Restored r = read.restored("model.shop.customers", "restore model.shop.customers");
     assertEquals(memos.get("model.shop.customers"), r.memo());
     assertArrayEquals(new int[] {"model.shop.customers".length(), 7}, r.places());
+    assertEquals(
+        List.of("shop.money", "model.shop.customers"),
+        read.restorable("model.shop.customers").macros(),
+        "the macros its render ran");
     assertTrue(read.restorable());
     assertEquals(0, new ColumnsCache(file, "another build").size(), "another build's file: none");
   }
@@ -124,6 +131,8 @@ class ColumnsCacheTest {
     ColumnsCache read = new ColumnsCache(file, "b");
     assertEquals(memo, read.get("model.shop.orders", "k1"));
     assertArrayEquals(new int[] {3, 1, 4}, read.restored("model.shop.orders", "r1").places());
+    assertEquals(
+        List.of("shop.cents", "dbt_utils.star"), read.restorable("model.shop.orders").macros());
   }
 
   @Test
@@ -161,6 +170,7 @@ class ColumnsCacheTest {
   }
 
   private static ColumnsCache.Restorable restorable(String key) {
-    return new ColumnsCache.Restorable(key, new int[] {3, 1, 4});
+    return new ColumnsCache.Restorable(
+        key, new int[] {3, 1, 4}, List.of("shop.cents", "dbt_utils.star"));
   }
 }

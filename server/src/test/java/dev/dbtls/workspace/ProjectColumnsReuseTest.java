@@ -389,10 +389,17 @@ class ProjectColumnsReuseTest {
   }
 
   /**
-   * The first session's table, written as the server writes it (with restore keys), and read anew.
+   * The first session's table, written as the server writes it (with restore keys), and read anew;
+   * a file there before is not read (a table restored from it, not rendered, writes no restore
+   * key).
    */
   private static ColumnsCache written(Path file, String spec) {
     NavFixture f = NavFixture.of(spec);
+    try {
+      Files.deleteIfExists(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     ColumnsCache cache = new ColumnsCache(file, "b");
     ProjectColumns first =
         new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
@@ -457,30 +464,126 @@ class ProjectColumnsReuseTest {
     assertTrue(check.summary().contains("checked: 0 nodes' columns differed"), check.summary());
   }
 
+  /**
+   * The next session of {@code spec} after the one of {@link #SHOP} wrote its table to {@code
+   * file}: its first table, and the check of it (which renders every model).
+   */
+  private static ProjectColumns nextSession(Path file, String spec) {
+    NavFixture next = NavFixture.of(spec);
+    ColumnsCache read = new ColumnsCache(file, "b");
+    ProjectColumns t =
+        new ProjectColumns(next.snapshot(), null).runNow(Catalog.EMPTY, next.fixture(), read);
+    assertEquals(table(infer(next, null)), table(t), "what a render and inference of each give");
+    t.afterRun(next.fixture(), read);
+    if (t.restoredCount() > 0) {
+      ProjectColumns check = t.checked().join();
+      assertEquals(0, check.changedCount(), "the check finds every restored result right");
+    }
+    read.awaitWrites(); // what the check wrote, before the next test writes the file again
+    return t;
+  }
+
   @Test
-  void aChangedInputMakesTheNextSessionRenderAgain(@TempDir Path dir) {
+  void aModelEditedBetweenSessionsIsRenderedAndTheOthersAreRestored(@TempDir Path dir) {
     Path file = dir.resolve("shop.columns");
     written(file, SHOP);
-    // a macro whose output is the same: every model renders the SQL the key holds, none is parsed
-    NavFixture comment =
-        shop("{% endmacro %}\n{% macro extra", "{% endmacro %}\n{# a comment #}\n{% macro extra");
-    ProjectColumns next =
-        new ProjectColumns(comment.snapshot(), null)
-            .runNow(Catalog.EMPTY, comment.fixture(), new ColumnsCache(file, "b"));
-    assertEquals(0, next.restoredCount(), "a macro file changed: every template is rendered");
-    assertEquals(0, next.parsedCount());
-    assertEquals(table(infer(comment, null)), table(next));
+    // its columns as they were: its children are restored
+    ProjectColumns same =
+        nextSession(
+            file,
+            SHOP.replace(
+                "select order_id, sum(amount)", "select order_id, sum(amount) /* reviewed */"));
+    assertEquals(4, same.restoredCount(), "all but orders");
+    assertEquals(1, same.parsedCount(), "orders' SQL is new");
 
-    // a YAML change gives a source other columns: rendered, and its children parsed again
-    NavFixture yaml =
-        shop(
-            "- name: amount_cents",
-            "- name: amount_cents\n                  data_type: bigint\n                - name: fee");
-    ProjectColumns other =
-        new ProjectColumns(yaml.snapshot(), null)
-            .runNow(Catalog.EMPTY, yaml.fixture(), new ColumnsCache(file, "b"));
-    assertEquals(0, other.restoredCount());
-    assertEquals(table(infer(yaml, null)), table(other));
+    // a column more: the model and its child rendered, the three others restored
+    written(file, SHOP);
+    ProjectColumns wider =
+        nextSession(
+            file,
+            SHOP.replace(
+                "select id as customer_id, name", "select id as customer_id, name, 1 as tier"));
+    assertEquals(3, wider.restoredCount(), "stg_customers and customers_report rendered");
+    assertEquals(2, wider.parsedCount());
+    assertEquals(
+        List.of("customer_id", "name", "tier", "orders"),
+        wider.entry("model.shop.customers_report").orElseThrow().known().names());
+  }
+
+  @Test
+  void aMacroFileEditedBetweenSessionsRendersTheModelsThatRanOneOfItsMacros(@TempDir Path dir) {
+    Path file = dir.resolve("shop.columns");
+    written(file, SHOP);
+    // a macro file whose output is the same: the model that ran its macros renders the SQL its
+    // key holds (none parsed); the others did not run them and are restored
+    ProjectColumns comment =
+        nextSession(
+            file,
+            SHOP.replace(
+                "{% endmacro %}\n{% macro extra",
+                "{% endmacro %}\n{# a comment #}\n{% macro extra"));
+    assertEquals(4, comment.restoredCount(), "stg_payments rendered");
+    assertEquals(0, comment.parsedCount());
+
+    // a macro more: a name a template looks up may resolve to it now, so every model renders
+    written(file, SHOP);
+    ProjectColumns added =
+        nextSession(
+            file,
+            SHOP.replace(
+                "{% macro extra_columns() %}",
+                "{% macro cents() %}1{% endmacro %}\n{% macro extra_columns() %}"));
+    assertEquals(0, added.restoredCount());
+  }
+
+  @Test
+  void aPropertyFileEditedBetweenSessionsRendersTheNodesItDeclaresAndTheirChildren(
+      @TempDir Path dir) {
+    Path file = dir.resolve("shop.columns");
+    String withYaml =
+        SHOP
+            + """
+            -- file: models/schema.yml
+            version: 2
+            models:
+              - name: orders
+                description: one row per order
+            """;
+    written(file, withYaml);
+    ProjectColumns described =
+        nextSession(file, withYaml.replace("one row per order", "one row for each order"));
+    assertEquals(4, described.restoredCount(), "orders rendered: its property file changed");
+    assertEquals(0, described.parsedCount());
+
+    // a source's columns: the staging model reading it and its children rendered
+    written(file, withYaml);
+    ProjectColumns source =
+        nextSession(
+            file,
+            withYaml.replace(
+                "- name: amount_cents",
+                "- name: amount_cents\n                  data_type: bigint\n                - name: fee"));
+    assertEquals(
+        2, source.restoredCount(), "stg_customers and customers_report: they read none of it");
+  }
+
+  @Test
+  void aChangedTargetOrVarsMakesTheNextSessionRenderEveryModel(@TempDir Path dir) {
+    Path file = dir.resolve("shop.columns");
+    String withVars =
+        SHOP
+            + """
+            -- file: dbt_project.yml
+            name: shop
+            version: '1.0'
+            profile: shop
+            vars:
+              cutoff: 1
+            """;
+    written(file, withVars);
+    assertEquals(5, nextSession(file, withVars).restoredCount());
+    written(file, withVars);
+    assertEquals(0, nextSession(file, withVars.replace("cutoff: 1", "cutoff: 2")).restoredCount());
   }
 
   @Test
@@ -502,7 +605,9 @@ class ProjectColumnsReuseTest {
     keys.put(
         "model.shop.orders",
         new ColumnsCache.Restorable(
-            keys.get("model.shop.orders").key(), keys.get("model.shop.payments_wide").places()));
+            keys.get("model.shop.orders").key(),
+            keys.get("model.shop.payments_wide").places(),
+            keys.get("model.shop.orders").macros()));
     cache.save(memos, keys);
 
     ColumnsCache read = new ColumnsCache(file, "b");

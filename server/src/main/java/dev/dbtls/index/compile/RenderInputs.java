@@ -1,6 +1,10 @@
 package dev.dbtls.index.compile;
 
+import dev.dbtls.index.Macro;
+import dev.dbtls.index.Manifest;
+import dev.dbtls.index.Node;
 import dev.dbtls.index.ReadAhead;
+import dev.dbtls.index.RelationName;
 import dev.dbtls.jinja.MacroFile;
 import dev.dbtls.project.DbtProject;
 import dev.dbtls.project.FileKind;
@@ -12,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,31 +26,85 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A digest of what the renders of one snapshot read, so that a later session can tell that it would
- * render every template as this one did: the text of every project and package file and {@code
- * dbt_project.yml}, every macro the engine loaded (dbt's own included) and the dispatch order, the
- * target as templates see it (credentials redacted), the vars, each seed file's size and
- * modification time, and the values of the environment variables a template names in {@code
- * env_var('...')}. Equal digests mean equal renders, but for what no file holds: the clock ({@code
- * run_started_at}, {@code modules.datetime}) and an {@code env_var} whose name is computed, which
- * is why a result reused under this digest is checked by a render afterwards.
+ * What the render of one model of a snapshot reads, as a digest per model ({@link #of}), so that a
+ * later session can tell that it would render that model's template as this one did, though other
+ * files changed since (a {@code git pull}). In two parts:
+ *
+ * <ul>
+ *   <li>what every render reads ({@link #shared}): the target as templates see it (credentials
+ *       redacted), the vars, the dbt version, each project's {@code dbt_project.yml}, each seed
+ *       file's size and modification time, which macros there are and where (a name a template or
+ *       {@code adapter.dispatch} looks up may resolve elsewhere when one is added), the text of the
+ *       macros dbtls and dbt ship, the dispatch order, and the values of the environment variables
+ *       these name in {@code env_var('...')};
+ *   <li>what the model's own render reads: its file, the property file that declares it, its final
+ *       config and relation name, the files of the project's and packages' macros its last render
+ *       ran (kept with its result), and the environment variables its file and property file name.
+ * </ul>
+ *
+ * Its parents' columns and relations are the rest of its restore key ({@code ColumnsKey}). Equal
+ * digests mean equal renders, but for what none of these hold: the clock ({@code run_started_at}),
+ * an {@code env_var} whose name is computed, and the {@code graph} of other nodes, which is why a
+ * result reused under this digest is checked by a render afterwards.
  */
 public final class RenderInputs {
   private static final Pattern ENV_VAR = Pattern.compile("env_var\\s*\\(\\s*['\"]([^'\"]+)['\"]");
 
-  private RenderInputs() {}
+  private final ProjectInputs inputs;
+  private final List<MacroFile> macros;
+  private final Map<String, List<String>> dispatch;
+  private final Map<String, String> env;
+  private final Manifest manifest;
+  private final FileSource files;
 
-  /** The digest (hex, {@link KeyDigest}), or null when some input cannot be read. Never throws. */
-  static String digest(
+  /** The project's and packages' property and macro files by display path. */
+  private final Map<String, ProjectFile> byDisplayPath = new HashMap<>();
+
+  private volatile String shared;
+  private volatile byte[] everyMacroFile;
+
+  RenderInputs(
       ProjectInputs inputs,
       List<MacroFile> macros,
       Map<String, List<String>> dispatch,
       Map<String, String> env,
+      Manifest manifest,
       FileSource files) {
+    this.inputs = inputs;
+    this.macros = macros;
+    this.dispatch = dispatch;
+    this.env = env;
+    this.manifest = manifest;
+    this.files = files;
+    for (ProjectFile f : inputs.files()) {
+      if (f.kind() == FileKind.PROPERTIES || isMacroFile(f)) {
+        byDisplayPath.put(inputs.displayPath(f), f);
+      }
+    }
+  }
+
+  private static boolean isMacroFile(ProjectFile f) {
+    return f.kind() == FileKind.MACRO || f.kind() == FileKind.GENERIC_TEST;
+  }
+
+  /**
+   * The digest (hex, {@link KeyDigest}) of what every render reads, computed once; null when some
+   * of it cannot be read. Never throws.
+   */
+  public String shared() {
+    String s = shared;
+    if (s == null) {
+      s = sharedDigest();
+      shared = s == null ? "" : s;
+    }
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  private String sharedDigest() {
     try {
       KeyDigest d = new KeyDigest();
       TreeSet<String> envNames = new TreeSet<>();
-      d.put("render-inputs 3"); // 2: files by their fingerprints; 3: KeyDigest
+      d.put("render-inputs 4"); // 4: a digest per model over this shared part
       d.put(inputs.target().type());
       d.put(canonical(inputs.target().toJinja()));
       d.put(canonical(inputs.vars().cli()));
@@ -61,52 +120,157 @@ public final class RenderInputs {
         d.put(text);
         envNames(text, envNames);
       }
-      // a warm start's first digest reads every file: from disk ahead of it, when they are there
-      AtomicInteger taken = new AtomicInteger();
-      ReadAhead ahead = ReadAhead.files(inputs.files(), f -> f.kind() != FileKind.SEED, taken::get);
-      try {
-        for (ProjectFile f : inputs.files()) {
-          taken.incrementAndGet();
-          put(d, f, envNames);
+      for (ProjectFile f : inputs.files()) {
+        if (f.kind() == FileKind.SEED) {
+          d.put(String.valueOf(f.absolutePath()));
+          d.put(stamp(f.absolutePath()));
         }
-      } finally {
-        ahead.stop();
       }
       for (MacroFile m : macros) {
         d.put(m.packageName());
         d.put(m.path());
-        d.put(m.text());
+        // a project's or package's macro file is in the digest of each model that ran one of its
+        // macros; dbtls's own and dbt's are here
+        d.put(byDisplayPath.containsKey(m.path()) ? "project file" : m.text());
         envNames(m.text(), envNames);
       }
-      d.put(canonical(dispatch));
-      for (String name : envNames) {
-        d.put(name);
-        d.put(env == null ? null : env.get(name));
+      for (Map.Entry<String, Macro> e : new TreeMap<>(manifest.macros()).entrySet()) {
+        d.put(e.getKey());
+        d.put(e.getValue().displayPath());
       }
+      d.put(canonical(dispatch));
+      putEnv(d, envNames);
       return d.hex();
     } catch (RuntimeException e) {
       return null;
     }
   }
 
-  private static void put(KeyDigest d, ProjectFile f, TreeSet<String> envNames) {
-    d.put(f.kind().name());
-    d.put(f.packageName());
-    d.put(String.valueOf(f.absolutePath()));
-    if (f.kind() == FileKind.SEED) {
-      d.put(stamp(f.absolutePath()));
-    } else {
-      Fingerprint print = f.memo(Fingerprint.class, Fingerprint::of);
-      d.put(print.digest());
-      envNames.addAll(print.envNames());
+  /**
+   * The digest (hex) of what the render of {@code n} reads when it runs {@code macrosRan} (as
+   * {@code package.name}: {@code CompiledNode.macros}), the {@link #shared} part included; null
+   * when some of it cannot be read. Never throws.
+   */
+  public String of(Node n, Collection<String> macrosRan) {
+    String s = shared();
+    if (s == null || macrosRan == null) {
+      return null;
+    }
+    try {
+      KeyDigest d = new KeyDigest().put("model-inputs 1").put(s);
+      TreeSet<String> envNames = new TreeSet<>();
+      d.put(n.uniqueId());
+      d.put(n.originalFilePath());
+      d.put(canonical(n.config()));
+      RelationName r = n.relation();
+      if (r == null) {
+        d.put("no relation");
+      } else {
+        d.put(r.database()).put(r.schema()).put(r.identifier());
+      }
+      Object raw = n.extra().get(Node.RAW_CODE);
+      d.put(raw == null ? null : String.valueOf(raw));
+      put(d, n.file(), envNames);
+      Object properties = n.extra().get(Node.PROPERTIES_FILE);
+      if (properties == null) {
+        d.put("no property file");
+      } else {
+        ProjectFile p = byDisplayPath.get(String.valueOf(properties));
+        if (p == null) {
+          return null;
+        }
+        put(d, p, envNames);
+      }
+      for (String id : new TreeSet<>(macrosRan)) {
+        d.put(id);
+        Macro m = manifest.macros().get("macro." + id);
+        ProjectFile f = m == null ? null : byDisplayPath.get(m.displayPath());
+        if (f != null) {
+          put(d, f, envNames);
+        } else {
+          d.put(everyMacroFile()); // not one the manifest places (a materialization, a test)
+        }
+      }
+      putEnv(d, envNames);
+      return d.hex();
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 
   /**
-   * What the digest takes of a project file: its text's digest and the variables it names in {@code
-   * env_var('...')}. Kept by the file ({@link ProjectFile#memo}) instead of its text: each build's
-   * digest read every file's text again (a warm start does not keep them: 136 MB on 100,000
-   * models), and hashed it again.
+   * Reads every model's, snapshot's and property file's text now (from disk ahead of this thread,
+   * when they are there) for {@link #of}, without keeping the texts: a warm start's first table
+   * asks for every model's digest.
+   */
+  public void readAhead() {
+    shared();
+    List<ProjectFile> all = inputs.files();
+    AtomicInteger taken = new AtomicInteger();
+    ReadAhead ahead = ReadAhead.files(all, RenderInputs::readForModels, taken::get);
+    try {
+      for (ProjectFile f : all) {
+        taken.incrementAndGet();
+        if (readForModels(f)) {
+          print(f);
+        }
+      }
+    } catch (RuntimeException e) {
+      // of() reads it again and answers null
+    } finally {
+      ahead.stop();
+    }
+  }
+
+  private static boolean readForModels(ProjectFile f) {
+    return f.kind() == FileKind.MODEL
+        || f.kind() == FileKind.SNAPSHOT
+        || f.kind() == FileKind.PROPERTIES;
+  }
+
+  /** The fingerprints of every project and package macro file, in order, once. */
+  private byte[] everyMacroFile() {
+    byte[] b = everyMacroFile;
+    if (b == null) {
+      KeyDigest d = new KeyDigest();
+      for (ProjectFile f : inputs.files()) {
+        if (isMacroFile(f)) {
+          d.put(String.valueOf(f.absolutePath())).put(print(f).digest());
+        }
+      }
+      b = d.bytes();
+      everyMacroFile = b;
+    }
+    return b;
+  }
+
+  private static void put(KeyDigest d, ProjectFile f, TreeSet<String> envNames) {
+    if (f == null) {
+      d.put("no file");
+      return;
+    }
+    d.put(f.packageName());
+    d.put(String.valueOf(f.absolutePath()));
+    Fingerprint print = print(f);
+    d.put(print.digest());
+    envNames.addAll(print.envNames());
+  }
+
+  private void putEnv(KeyDigest d, TreeSet<String> names) {
+    for (String name : names) {
+      d.put(name);
+      d.put(env == null ? null : env.get(name));
+    }
+  }
+
+  private static Fingerprint print(ProjectFile f) {
+    return f.memo(Fingerprint.class, Fingerprint::of);
+  }
+
+  /**
+   * What a digest takes of a project file: its text's digest and the variables it names in {@code
+   * env_var('...')}. Kept by the file ({@link ProjectFile#memo}) instead of its text: a warm start
+   * does not keep the texts (136 MB on 100,000 models), and each build would hash them again.
    */
   record Fingerprint(byte[] digest, List<String> envNames) {
     static Fingerprint of(String text) {
