@@ -168,10 +168,11 @@ public final class RenderInputs {
       } else {
         d.put(r.database()).put(r.schema()).put(r.identifier());
       }
-      Object raw = n.extra().get(Node.RAW_CODE);
+      Map<String, Object> extra = n.extra() == null ? Map.of() : n.extra();
+      Object raw = extra.get(Node.RAW_CODE);
       d.put(raw == null ? null : String.valueOf(raw));
       put(d, n.file(), envNames);
-      Object properties = n.extra().get(Node.PROPERTIES_FILE);
+      Object properties = extra.get(Node.PROPERTIES_FILE);
       if (properties == null) {
         d.put("no property file");
       } else {
