@@ -568,6 +568,39 @@ class ProjectColumnsReuseTest {
   }
 
   @Test
+  void aModelNamingAnEnvironmentVariableIsRenderedWhenItsValueChangedBetweenSessions(
+      @TempDir Path dir) {
+    Path file = dir.resolve("shop.columns");
+    String spec =
+        SHOP
+            + """
+            -- file: models/tiers.sql
+            select customer_id, '{{ env_var("SHOP_TIER") }}' as tier from {{ ref('stg_customers') }}
+            """;
+    ProjectColumns first = session(spec, "gold", new ColumnsCache(file, "b"));
+    assertEquals(6, first.parsedCount());
+    new ColumnsCache(file, "b").save(first.toStore());
+
+    assertEquals(6, session(spec, "gold", new ColumnsCache(file, "b")).restoredCount());
+    ProjectColumns silver = session(spec, "silver", new ColumnsCache(file, "b"));
+    assertEquals(5, silver.restoredCount(), "tiers rendered: the value it reads changed");
+    assertEquals(1, silver.parsedCount(), "its SQL holds the value");
+  }
+
+  /** A session of {@code spec} whose environment has {@code SHOP_TIER=tier}: its first table. */
+  private static ProjectColumns session(String spec, String tier, ColumnsCache disk) {
+    dev.dbtls.testing.Fixture f = dev.dbtls.testing.Fixture.of(spec);
+    ProjectSnapshot s =
+        ProjectSnapshot.load(
+            dev.dbtls.testing.Fixture.ROOT,
+            dev.dbtls.testing.Fixture.options(null, Map.of(), Map.of("SHOP_TIER", tier)),
+            List.of(),
+            f,
+            false);
+    return new ProjectColumns(s, null).runNow(Catalog.EMPTY, f, disk);
+  }
+
+  @Test
   void aChangedTargetOrVarsMakesTheNextSessionRenderEveryModel(@TempDir Path dir) {
     Path file = dir.resolve("shop.columns");
     String withVars =
