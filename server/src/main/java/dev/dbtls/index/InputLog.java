@@ -263,7 +263,8 @@ public final class InputLog {
             // taken for one made from the disk's text
             long vouched = k.text();
             return Optional.of(
-                FileText.later(
+                FileText.vouched(
+                    vouched,
                     () -> {
                       Optional<String> read = files.read(file);
                       long found = fingerprint(read);

@@ -130,41 +130,9 @@ final class ParseCacheCodec {
     }
   }
 
-  /**
-   * A 64-bit hash of a text (murmur-style mixing, four chars per step, and the length): what the
-   * cache compares a file's current text against. Not cryptographic; an edit that leaves it
-   * unchanged has a chance of about 2^-64.
-   */
+  /** A 64-bit hash of a text ({@link dev.dbtls.project.FileText#hash(String)}). */
   static long hash(String s) {
-    int n = s.length();
-    long h = 0x9E3779B97F4A7C15L ^ n;
-    int i = 0;
-    for (; i + 4 <= n; i += 4) {
-      long k =
-          s.charAt(i)
-              | (long) s.charAt(i + 1) << 16
-              | (long) s.charAt(i + 2) << 32
-              | (long) s.charAt(i + 3) << 48;
-      k *= 0x87C37B91114253D5L;
-      k = Long.rotateLeft(k, 31);
-      k *= 0x4CF5AD432745937FL;
-      h ^= k;
-      h = Long.rotateLeft(h, 27) * 5 + 0x52DCE729;
-    }
-    long k = 0;
-    for (int shift = 0; i < n; i++, shift += 16) {
-      k |= (long) s.charAt(i) << shift;
-    }
-    k *= 0x87C37B91114253D5L;
-    k = Long.rotateLeft(k, 31);
-    k *= 0x4CF5AD432745937FL;
-    h ^= k;
-    h ^= h >>> 33;
-    h *= 0xFF51AFD7ED558CCDL;
-    h ^= h >>> 33;
-    h *= 0xC4CEB9FE1A85EC53L;
-    h ^= h >>> 33;
-    return h;
+    return dev.dbtls.project.FileText.hash(s);
   }
 
   /** Thrown while writing a value this format cannot hold: that file is simply not cached. */

@@ -8,22 +8,26 @@ import java.util.function.Supplier;
  * warm start whose linked manifest still holds then reads none of the files it does not need.
  */
 public final class FileText {
-  private static final FileText NONE = new FileText(null, null);
+  private static final FileText NONE = new FileText(null, null, 0);
 
   private volatile String text;
   private volatile Supplier<String> later;
 
+  /** The {@link #hash} of the text its source vouches for without reading it; 0: none. */
+  private final long vouched;
+
   /** Whether the last reading gave nothing (the file could not be read). */
   private volatile boolean missed;
 
-  private FileText(String text, Supplier<String> later) {
+  private FileText(String text, Supplier<String> later, long vouched) {
     this.text = text;
     this.later = later;
+    this.vouched = vouched;
   }
 
   /** A text read already; null for a file without one. */
   public static FileText of(String text) {
-    return text == null ? NONE : new FileText(text, null);
+    return text == null ? NONE : new FileText(text, null, 0);
   }
 
   /**
@@ -32,7 +36,60 @@ public final class FileText {
    * the next call reads again.
    */
   public static FileText later(Supplier<String> read) {
-    return new FileText(null, read);
+    return new FileText(null, read, 0);
+  }
+
+  /**
+   * As {@link #later}, of a file whose source vouches (by its stamp) for a text whose {@link #hash}
+   * is {@code hash}: what a caller that only compares texts may take without reading it.
+   */
+  public static FileText vouched(long hash, Supplier<String> read) {
+    return new FileText(null, read, hash);
+  }
+
+  /**
+   * The {@link #hash} of the text its source vouched for by the file's stamp ({@link #vouched(long,
+   * Supplier)}), known without reading it; 0 when none did.
+   */
+  public long vouchedHash() {
+    return vouched;
+  }
+
+  /**
+   * A 64-bit hash of a text (murmur-style mixing, four chars per step, and the length): what the
+   * caches compare a file's current text against. Not cryptographic; an edit that leaves it
+   * unchanged has a chance of about 2^-64.
+   */
+  public static long hash(String s) {
+    int n = s.length();
+    long h = 0x9E3779B97F4A7C15L ^ n;
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+      long k =
+          s.charAt(i)
+              | (long) s.charAt(i + 1) << 16
+              | (long) s.charAt(i + 2) << 32
+              | (long) s.charAt(i + 3) << 48;
+      k *= 0x87C37B91114253D5L;
+      k = Long.rotateLeft(k, 31);
+      k *= 0x4CF5AD432745937FL;
+      h ^= k;
+      h = Long.rotateLeft(h, 27) * 5 + 0x52DCE729;
+    }
+    long k = 0;
+    for (int shift = 0; i < n; i++, shift += 16) {
+      k |= (long) s.charAt(i) << shift;
+    }
+    k *= 0x87C37B91114253D5L;
+    k = Long.rotateLeft(k, 31);
+    k *= 0x4CF5AD432745937FL;
+    h ^= k;
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    h ^= h >>> 33;
+    return h;
   }
 
   /** The text, read now if it was not yet. */

@@ -74,6 +74,14 @@ public final class ProjectFile {
     return text.peek();
   }
 
+  /**
+   * The {@link FileText#hash} of the text when its source vouched for it by the file's stamp (a
+   * warm start: known without reading the file), else 0.
+   */
+  public long vouchedTextHash() {
+    return text.vouchedHash();
+  }
+
   /** What {@code derive} makes of the text, made once per file ({@link FileText#memo}). */
   public <T> T memo(Class<T> type, java.util.function.Function<String, T> derive) {
     return text.memo(type, derive);

@@ -28,10 +28,10 @@ public final class ColumnsCache {
   /**
    * What a later session needs to take a model's result without rendering it: the key of what its
    * render and inference read ({@link ColumnsKey#restoreKey}), where its columns stand in its
-   * template ({@link TemplatePlaces}) and the macros its render ran ({@code package.name}, sorted),
-   * whose files are in the key.
+   * template ({@link TemplatePlaces}), the macros its render ran ({@code package.name}, sorted),
+   * whose files are in the key, and the environment variables its files name, whose values are.
    */
-  record Restorable(String key, int[] places, List<String> macros) {}
+  record Restorable(String key, int[] places, List<String> macros, List<String> envNames) {}
 
   /** A model's stored result and its places, for a restore key that matched. */
   record Restored(Memo memo, int[] places) {}
@@ -71,9 +71,9 @@ public final class ColumnsCache {
 
   /**
    * 3: the parse cache's binary form ({@link RecordFile}), not gzipped JSON; 4: the macros each
-   * restorable model ran.
+   * restorable model ran; 5: and the environment variables its files name.
    */
-  private static final int FORMAT = 4;
+  private static final int FORMAT = 5;
 
   private static final byte[] MAGIC =
       "DBTLSCC\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -293,23 +293,33 @@ public final class ColumnsCache {
                 memos.put(id, new Memo(r.text(), r.get(Forms.QUERY)));
               }
               Map<String, Restorable> restorable = new HashMap<>(n * 4 / 3 + 1);
-              Map<List<String>, List<String>> macroLists = new HashMap<>();
+              Map<List<String>, List<String>> lists = new HashMap<>();
               while (r.bool()) {
                 String id = r.str();
                 String key = r.text();
                 int[] places = r.nums();
-                int m = r.count();
-                List<String> macros = new java.util.ArrayList<>(m);
-                for (int i = 0; i < m; i++) {
-                  macros.add(r.str());
-                }
-                // one list for the models that ran the same macros
-                List<String> one = macroLists.computeIfAbsent(List.copyOf(macros), k -> k);
-                restorable.put(id, new Restorable(key, places, one));
+                List<String> macros = strings(r, lists);
+                restorable.put(id, new Restorable(key, places, macros, strings(r, lists)));
               }
               return new Stored(build, memos, restorable);
             });
     return s == null ? Stored.EMPTY : s;
+  }
+
+  /** A list of strings as {@link #save} writes it; one copy of each list ({@code lists}). */
+  private static List<String> strings(RecordFile.Reader r, Map<List<String>, List<String>> lists) {
+    int n = r.count();
+    String[] a = new String[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = r.str();
+    }
+    List<String> l = List.of(a);
+    return lists.computeIfAbsent(l, k -> k);
+  }
+
+  private static void strings(RecordFile.Writer w, List<String> l) {
+    w.num(l.size());
+    l.forEach(w::str);
   }
 
   /** Writes {@code memos} and {@code restorable} as {@link #save(ToStore)} does (tests). */
@@ -348,8 +358,8 @@ public final class ColumnsCache {
                   w.str(id);
                   w.text(r.key());
                   w.nums(r.places());
-                  w.num(r.macros().size());
-                  r.macros().forEach(w::str);
+                  strings(w, r.macros());
+                  strings(w, r.envNames());
                   w.between();
                 });
             w.bool(false);

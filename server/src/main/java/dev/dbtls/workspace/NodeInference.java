@@ -122,13 +122,15 @@ final class NodeInference {
    */
   private ColumnsTable.Entry restored(Node n, List<ColumnsKey.Parent> parents) {
     ColumnsCache.Restorable r = disk.restorable(n.uniqueId());
-    String inputs = r == null ? null : restoreInputs.of(n, r.macros());
+    dev.dbtls.index.compile.RenderInputs.Model inputs =
+        r == null ? null : restoreInputs.of(n, r.macros(), r.envNames());
     if (inputs == null) {
       return null;
     }
     ColumnsCache.Restored got =
         disk.restored(
-            n.uniqueId(), ColumnsKey.restoreKey(dialect.get().adapterType(), inputs, n, parents));
+            n.uniqueId(),
+            ColumnsKey.restoreKey(dialect.get().adapterType(), inputs.digest(), n, parents));
     QueryColumns placed =
         got == null ? null : TemplatePlaces.apply(got.memo().columns(), got.places());
     if (placed == null) {

@@ -836,17 +836,20 @@ public final class ProjectColumns implements ColumnsTable {
           }
           List<String> list =
               sorted.computeIfAbsent(macros, m -> List.copyOf(new java.util.TreeSet<>(m)));
-          String modelInputs = inputs.of(e.node(), list);
+          dev.dbtls.index.compile.RenderInputs.Model modelInputs = inputs.of(e.node(), list, null);
           if (modelInputs == null) {
             continue;
           }
           String key =
               ColumnsKey.restoreKey(
                   dialect.get().adapterType(),
-                  modelInputs,
+                  modelInputs.digest(),
                   e.node(),
                   NodeInference.parents(e.node(), s.manifest(), catalog, entries, parentDigests));
-          to.accept(id, new ColumnsCache.Restorable(key, TemplatePlaces.of(e.inferred()), list));
+          to.accept(
+              id,
+              new ColumnsCache.Restorable(
+                  key, TemplatePlaces.of(e.inferred()), list, modelInputs.envNames()));
         }
       }
     };

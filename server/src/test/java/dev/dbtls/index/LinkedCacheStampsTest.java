@@ -2,6 +2,7 @@ package dev.dbtls.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtls.index.compile.ProjectSnapshot;
@@ -150,12 +151,49 @@ class LinkedCacheStampsTest {
     assertTrue(file(warm, "models/orders.sql").textRead());
   }
 
+  @Test
+  void aWarmStartTellsWhatEachModelsRenderReadsWithoutReadingItsFiles() throws IOException {
+    ProjectSnapshot cold = session();
+    Map<String, dev.dbtls.index.compile.RenderInputs.Model> before = new java.util.TreeMap<>();
+    for (dev.dbtls.index.Node n : cold.manifest().nodes().values()) {
+      if (n.type() == dev.dbtls.index.ResourceType.MODEL) {
+        before.put(n.uniqueId(), cold.renderInputs().of(n, List.of("shop.m"), null));
+      }
+    }
+    ProjectSnapshot warm = session(); // every file's stamp as the cold session logged it
+    read.clear();
+    warm.renderInputs().readAhead();
+    before.forEach(
+        (id, m) ->
+            assertEquals(
+                m.digest(),
+                warm.renderInputs()
+                    .of(warm.manifest().nodes().get(id), List.of("shop.m"), m.envNames())
+                    .digest(),
+                id));
+    assertTrue(
+        read.stream().noneMatch(f -> f.startsWith("models/")),
+        "the texts of models and property files are vouched for by their stamps: " + read);
+
+    // a model file changed since: read, and its digest is another
+    file("models/orders.sql", "select * from {{ ref('stg_customers') }}\n");
+    ProjectSnapshot edited = session();
+    dev.dbtls.index.Node orders = edited.manifest().nodes().get("model.shop.orders");
+    assertNotEquals(
+        before.get("model.shop.orders").digest(),
+        edited
+            .renderInputs()
+            .of(orders, List.of("shop.m"), before.get("model.shop.orders").envNames())
+            .digest());
+  }
+
   /** What each model's render reads, as a digest ({@code RenderInputs}), by model. */
   private static Map<String, String> modelInputs(ProjectSnapshot s) {
     Map<String, String> out = new java.util.TreeMap<>();
     for (dev.dbtls.index.Node n : s.manifest().nodes().values()) {
       if (n.type() == dev.dbtls.index.ResourceType.MODEL) {
-        out.put(n.uniqueId(), s.renderInputs().of(n, List.of()));
+        dev.dbtls.index.compile.RenderInputs.Model m = s.renderInputs().of(n, List.of(), null);
+        out.put(n.uniqueId(), m == null ? null : m.digest());
       }
     }
     assertFalse(out.isEmpty());

@@ -48,7 +48,10 @@ class ColumnsCacheTest {
           to.accept(
               id,
               new ColumnsCache.Restorable(
-                  "restore " + id, new int[] {id.length(), 7}, List.of("shop.money", id)));
+                  "restore " + id,
+                  new int[] {id.length(), 7},
+                  List.of("shop.money", id),
+                  List.of("SHOP_TIER")));
         }
       }
     };
@@ -171,6 +174,6 @@ class ColumnsCacheTest {
 
   private static ColumnsCache.Restorable restorable(String key) {
     return new ColumnsCache.Restorable(
-        key, new int[] {3, 1, 4}, List.of("shop.cents", "dbt_utils.star"));
+        key, new int[] {3, 1, 4}, List.of("shop.cents", "dbt_utils.star"), List.of());
   }
 }

@@ -640,7 +640,8 @@ class ProjectColumnsReuseTest {
         new ColumnsCache.Restorable(
             keys.get("model.shop.orders").key(),
             keys.get("model.shop.payments_wide").places(),
-            keys.get("model.shop.orders").macros()));
+            keys.get("model.shop.orders").macros(),
+            keys.get("model.shop.orders").envNames()));
     cache.save(memos, keys);
 
     ColumnsCache read = new ColumnsCache(file, "b");

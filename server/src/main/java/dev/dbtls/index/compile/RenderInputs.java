@@ -9,6 +9,7 @@ import dev.dbtls.jinja.MacroFile;
 import dev.dbtls.project.DbtProject;
 import dev.dbtls.project.FileKind;
 import dev.dbtls.project.FileSource;
+import dev.dbtls.project.FileText;
 import dev.dbtls.project.KeyDigest;
 import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.ProjectInputs;
@@ -147,18 +148,25 @@ public final class RenderInputs {
   }
 
   /**
-   * The digest (hex) of what the render of {@code n} reads when it runs {@code macrosRan} (as
-   * {@code package.name}: {@code CompiledNode.macros}), the {@link #shared} part included; null
-   * when some of it cannot be read. Never throws.
+   * What the render of one model reads, as a digest (hex) over the {@link #shared} part and its
+   * own, and the environment variables its file and property file name.
    */
-  public String of(Node n, Collection<String> macrosRan) {
+  public record Model(String digest, List<String> envNames) {}
+
+  /**
+   * What the render of {@code n} reads when it runs {@code macrosRan} (as {@code package.name}:
+   * {@code CompiledNode.macros}); null when some of it cannot be read. Never throws. {@code
+   * envNames}: the variables its files named when a session wrote them with its result (null:
+   * none); taken for them when the source vouches for every one of those files' texts by its stamp
+   * (a warm start), so that none is read.
+   */
+  public Model of(Node n, Collection<String> macrosRan, List<String> envNames) {
     String s = shared();
     if (s == null || macrosRan == null) {
       return null;
     }
     try {
-      KeyDigest d = new KeyDigest().put("model-inputs 1").put(s);
-      TreeSet<String> envNames = new TreeSet<>();
+      KeyDigest d = new KeyDigest().put("model-inputs 2").put(s);
       d.put(n.uniqueId());
       d.put(n.originalFilePath());
       d.put(canonical(n.config()));
@@ -171,38 +179,46 @@ public final class RenderInputs {
       Map<String, Object> extra = n.extra() == null ? Map.of() : n.extra();
       Object raw = extra.get(Node.RAW_CODE);
       d.put(raw == null ? null : String.valueOf(raw));
-      put(d, n.file(), envNames);
       Object properties = extra.get(Node.PROPERTIES_FILE);
-      if (properties == null) {
-        d.put("no property file");
-      } else {
-        ProjectFile p = byDisplayPath.get(String.valueOf(properties));
-        if (p == null) {
-          return null;
+      ProjectFile p = properties == null ? null : byDisplayPath.get(String.valueOf(properties));
+      if (properties != null && p == null) {
+        return null;
+      }
+      boolean vouched =
+          envNames != null && vouched(n.file()) && (p == null || p.vouchedTextHash() != 0);
+      TreeSet<String> names = new TreeSet<>();
+      for (ProjectFile f : java.util.Arrays.asList(n.file(), p)) {
+        put(d, f);
+        if (f != null && !vouched) {
+          names.addAll(print(f).envNames());
         }
-        put(d, p, envNames);
       }
       for (String id : new TreeSet<>(macrosRan)) {
         d.put(id);
         Macro m = manifest.macros().get("macro." + id);
         ProjectFile f = m == null ? null : byDisplayPath.get(m.displayPath());
         if (f != null) {
-          put(d, f, envNames);
+          put(d, f); // the variables it names are in the shared part
         } else {
           d.put(everyMacroFile()); // not one the manifest places (a materialization, a test)
         }
       }
-      putEnv(d, envNames);
-      return d.hex();
+      List<String> used = vouched ? envNames : List.copyOf(names);
+      putEnv(d, used);
+      return new Model(d.hex(), used);
     } catch (RuntimeException e) {
       return null;
     }
   }
 
+  private static boolean vouched(ProjectFile f) {
+    return f == null || f.vouchedTextHash() != 0;
+  }
+
   /**
-   * Reads every model's, snapshot's and property file's text now (from disk ahead of this thread,
-   * when they are there) for {@link #of}, without keeping the texts: a warm start's first table
-   * asks for every model's digest.
+   * Reads the text of every model's, snapshot's and property file whose source did not vouch for it
+   * now (from disk ahead of this thread, when they are there) for {@link #of}, without keeping the
+   * texts: a warm start's first table asks for every model's digest.
    */
   public void readAhead() {
     shared();
@@ -224,9 +240,10 @@ public final class RenderInputs {
   }
 
   private static boolean readForModels(ProjectFile f) {
-    return f.kind() == FileKind.MODEL
-        || f.kind() == FileKind.SNAPSHOT
-        || f.kind() == FileKind.PROPERTIES;
+    return (f.kind() == FileKind.MODEL
+            || f.kind() == FileKind.SNAPSHOT
+            || f.kind() == FileKind.PROPERTIES)
+        && f.vouchedTextHash() == 0;
   }
 
   /** The fingerprints of every project and package macro file, in order, once. */
@@ -236,7 +253,7 @@ public final class RenderInputs {
       KeyDigest d = new KeyDigest();
       for (ProjectFile f : inputs.files()) {
         if (isMacroFile(f)) {
-          d.put(String.valueOf(f.absolutePath())).put(print(f).digest());
+          put(d, f);
         }
       }
       b = d.bytes();
@@ -245,19 +262,19 @@ public final class RenderInputs {
     return b;
   }
 
-  private static void put(KeyDigest d, ProjectFile f, TreeSet<String> envNames) {
+  /** A file by its place and its text's hash: the one its source vouched for, else its own. */
+  private static void put(KeyDigest d, ProjectFile f) {
     if (f == null) {
       d.put("no file");
       return;
     }
     d.put(f.packageName());
     d.put(String.valueOf(f.absolutePath()));
-    Fingerprint print = print(f);
-    d.put(print.digest());
-    envNames.addAll(print.envNames());
+    long hash = f.vouchedTextHash();
+    d.put(Long.toHexString(hash != 0 ? hash : print(f).hash()));
   }
 
-  private void putEnv(KeyDigest d, TreeSet<String> names) {
+  private void putEnv(KeyDigest d, Collection<String> names) {
     for (String name : names) {
       d.put(name);
       d.put(env == null ? null : env.get(name));
@@ -269,16 +286,18 @@ public final class RenderInputs {
   }
 
   /**
-   * What a digest takes of a project file: its text's digest and the variables it names in {@code
-   * env_var('...')}. Kept by the file ({@link ProjectFile#memo}) instead of its text: a warm start
-   * does not keep the texts (136 MB on 100,000 models), and each build would hash them again.
+   * What a digest takes of a project file: its text's {@link FileText#hash} and the variables it
+   * names in {@code env_var('...')}. Kept by the file ({@link ProjectFile#memo}) instead of its
+   * text: a warm start does not keep the texts (136 MB on 100,000 models), and each build would
+   * hash them again.
    */
-  record Fingerprint(byte[] digest, List<String> envNames) {
+  record Fingerprint(long hash, List<String> envNames) {
     static Fingerprint of(String text) {
-      KeyDigest d = new KeyDigest().put(text);
       List<String> names = new ArrayList<>();
       RenderInputs.envNames(text, names);
-      return new Fingerprint(d.bytes(), names.isEmpty() ? List.of() : List.copyOf(names));
+      return new Fingerprint(
+          FileText.hash(text == null ? "" : text),
+          names.isEmpty() ? List.of() : List.copyOf(names));
     }
   }
 
