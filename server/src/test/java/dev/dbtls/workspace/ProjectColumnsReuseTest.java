@@ -483,26 +483,37 @@ class ProjectColumnsReuseTest {
     return t;
   }
 
+  /**
+   * The next session ({@link #nextSession}) after a session of {@code spec} wrote {@code file},
+   * with {@code from} replaced by {@code to} in between (as a {@code git pull} changes files).
+   */
+  private static ProjectColumns afterChange(Path file, String spec, String from, String to) {
+    written(file, spec);
+    String changed = spec.replace(from, to);
+    assertNotEquals(spec, changed, "the change must apply");
+    return nextSession(file, changed);
+  }
+
   @Test
   void aModelEditedBetweenSessionsIsRenderedAndTheOthersAreRestored(@TempDir Path dir) {
     Path file = dir.resolve("shop.columns");
-    written(file, SHOP);
     // its columns as they were: its children are restored
     ProjectColumns same =
-        nextSession(
+        afterChange(
             file,
-            SHOP.replace(
-                "select order_id, sum(amount)", "select order_id, sum(amount) /* reviewed */"));
+            SHOP,
+            "select order_id, sum(amount)",
+            "select order_id, sum(amount) /* reviewed */");
     assertEquals(4, same.restoredCount(), "all but orders");
     assertEquals(1, same.parsedCount(), "orders' SQL is new");
 
     // a column more: the model and its child rendered, the three others restored
-    written(file, SHOP);
     ProjectColumns wider =
-        nextSession(
+        afterChange(
             file,
-            SHOP.replace(
-                "select id as customer_id, name", "select id as customer_id, name, 1 as tier"));
+            SHOP,
+            "select id as customer_id, name",
+            "select id as customer_id, name, 1 as tier");
     assertEquals(3, wider.restoredCount(), "stg_customers and customers_report rendered");
     assertEquals(2, wider.parsedCount());
     assertEquals(
@@ -513,26 +524,24 @@ class ProjectColumnsReuseTest {
   @Test
   void aMacroFileEditedBetweenSessionsRendersTheModelsThatRanOneOfItsMacros(@TempDir Path dir) {
     Path file = dir.resolve("shop.columns");
-    written(file, SHOP);
     // a macro file whose output is the same: the model that ran its macros renders the SQL its
     // key holds (none parsed); the others did not run them and are restored
     ProjectColumns comment =
-        nextSession(
+        afterChange(
             file,
-            SHOP.replace(
-                "{% endmacro %}\n{% macro extra",
-                "{% endmacro %}\n{# a comment #}\n{% macro extra"));
+            SHOP,
+            "{% endmacro %}\n{% macro extra",
+            "{% endmacro %}\n{# a comment #}\n{% macro extra");
     assertEquals(4, comment.restoredCount(), "stg_payments rendered");
     assertEquals(0, comment.parsedCount());
 
     // a macro more: a name a template looks up may resolve to it now, so every model renders
-    written(file, SHOP);
     ProjectColumns added =
-        nextSession(
+        afterChange(
             file,
-            SHOP.replace(
-                "{% macro extra_columns() %}",
-                "{% macro cents() %}1{% endmacro %}\n{% macro extra_columns() %}"));
+            SHOP,
+            "{% macro extra_columns() %}",
+            "{% macro cents() %}1{% endmacro %}\n{% macro extra_columns() %}");
     assertEquals(0, added.restoredCount());
   }
 
@@ -549,20 +558,18 @@ class ProjectColumnsReuseTest {
               - name: orders
                 description: one row per order
             """;
-    written(file, withYaml);
     ProjectColumns described =
-        nextSession(file, withYaml.replace("one row per order", "one row for each order"));
+        afterChange(file, withYaml, "one row per order", "one row for each order");
     assertEquals(4, described.restoredCount(), "orders rendered: its property file changed");
     assertEquals(0, described.parsedCount());
 
     // a source's columns: the staging model reading it and its children rendered
-    written(file, withYaml);
     ProjectColumns source =
-        nextSession(
+        afterChange(
             file,
-            withYaml.replace(
-                "- name: amount_cents",
-                "- name: amount_cents\n                  data_type: bigint\n                - name: fee"));
+            withYaml,
+            "- name: amount_cents",
+            "- name: amount_cents\n                  data_type: bigint\n                - name: fee");
     assertEquals(
         2, source.restoredCount(), "stg_customers and customers_report: they read none of it");
   }
@@ -615,8 +622,7 @@ class ProjectColumnsReuseTest {
             """;
     written(file, withVars);
     assertEquals(5, nextSession(file, withVars).restoredCount());
-    written(file, withVars);
-    assertEquals(0, nextSession(file, withVars.replace("cutoff: 1", "cutoff: 2")).restoredCount());
+    assertEquals(0, afterChange(file, withVars, "cutoff: 1", "cutoff: 2").restoredCount());
   }
 
   @Test
