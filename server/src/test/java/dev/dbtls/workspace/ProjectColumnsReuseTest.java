@@ -546,7 +546,7 @@ class ProjectColumnsReuseTest {
   }
 
   @Test
-  void aPropertyFileEditedBetweenSessionsRendersTheNodesItDeclaresAndTheirChildren(
+  void aPropertyFileEditedBetweenSessionsRendersTheModelsWhoseEntryChangedAndTheirChildren(
       @TempDir Path dir) {
     Path file = dir.resolve("shop.columns");
     String withYaml =
@@ -557,11 +557,37 @@ class ProjectColumnsReuseTest {
             models:
               - name: orders
                 description: one row per order
+              - name: payments_wide
+                columns:
+                  - name: payment_id
+                    description: the payment
             """;
+    // one model's description (its context holds it): that model rendered, its neighbour not
     ProjectColumns described =
         afterChange(file, withYaml, "one row per order", "one row for each order");
-    assertEquals(4, described.restoredCount(), "orders rendered: its property file changed");
+    assertEquals(4, described.restoredCount(), "orders rendered");
     assertEquals(0, described.parsedCount());
+
+    // a test added: no model's context changed, none rendered
+    ProjectColumns tested =
+        afterChange(
+            file,
+            withYaml,
+            "description: the payment",
+            "description: the payment\n        data_tests: [not_null]");
+    assertEquals(5, tested.restoredCount());
+    assertTrue(
+        NavFixture.of(
+                withYaml.replace(
+                    "description: the payment",
+                    "description: the payment\n        data_tests: [not_null]"))
+            .snapshot()
+            .manifest()
+            .nodes()
+            .keySet()
+            .stream()
+            .anyMatch(id -> id.startsWith("test.shop.not_null_payments_wide_payment_id")),
+        "the test is there");
 
     // a source's columns: the staging model reading it and its children rendered
     ProjectColumns source =

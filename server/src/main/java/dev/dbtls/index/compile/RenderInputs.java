@@ -13,6 +13,7 @@ import dev.dbtls.project.FileText;
 import dev.dbtls.project.KeyDigest;
 import dev.dbtls.project.ProjectFile;
 import dev.dbtls.project.ProjectInputs;
+import dev.dbtls.project.properties.ColumnSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,9 +39,10 @@ import java.util.regex.Pattern;
  *       {@code adapter.dispatch} looks up may resolve elsewhere when one is added), the text of the
  *       macros dbtls and dbt ship, the dispatch order, and the values of the environment variables
  *       these name in {@code env_var('...')};
- *   <li>what the model's own render reads: its file, the property file that declares it, its final
- *       config and relation name, the files of the project's and packages' macros its last render
- *       ran (kept with its result), and the environment variables its file and property file name.
+ *   <li>what the model's own render reads: its file, its final config and relation name, what its
+ *       property file gives its context (description, columns; not its tests: a test added or a
+ *       neighbour's entry changed renders nothing), the files of the project's and packages' macros
+ *       its last render ran (kept with its result), and the environment variables its file names.
  * </ul>
  *
  * Its parents' columns and relations are the rest of its restore key ({@code ColumnsKey}). Equal
@@ -149,16 +151,16 @@ public final class RenderInputs {
 
   /**
    * What the render of one model reads, as a digest (hex) over the {@link #shared} part and its
-   * own, and the environment variables its file and property file name.
+   * own, and the environment variables its file names (sorted).
    */
   public record Model(String digest, List<String> envNames) {}
 
   /**
    * What the render of {@code n} reads when it runs {@code macrosRan} (as {@code package.name}:
    * {@code CompiledNode.macros}); null when some of it cannot be read. Never throws. {@code
-   * envNames}: the variables its files named when a session wrote them with its result (null:
-   * none); taken for them when the source vouches for every one of those files' texts by its stamp
-   * (a warm start), so that none is read.
+   * envNames}: the variables its file named when a session wrote them with its result (null: none);
+   * taken for them when the source vouches for the file's text by its stamp (a warm start), so that
+   * the file is not read.
    */
   public Model of(Node n, Collection<String> macrosRan, List<String> envNames) {
     String s = shared();
@@ -179,20 +181,21 @@ public final class RenderInputs {
       Map<String, Object> extra = n.extra() == null ? Map.of() : n.extra();
       Object raw = extra.get(Node.RAW_CODE);
       d.put(raw == null ? null : String.valueOf(raw));
-      Object properties = extra.get(Node.PROPERTIES_FILE);
-      ProjectFile p = properties == null ? null : byDisplayPath.get(String.valueOf(properties));
-      if (properties != null && p == null) {
-        return null;
-      }
-      boolean vouched =
-          envNames != null && vouched(n.file()) && (p == null || p.vouchedTextHash() != 0);
-      TreeSet<String> names = new TreeSet<>();
-      for (ProjectFile f : java.util.Arrays.asList(n.file(), p)) {
-        put(d, f);
-        if (f != null && !vouched) {
-          names.addAll(print(f).envNames());
+      // what its property file gives it, as the model's context holds it (not its tests)
+      d.put(String.valueOf(extra.get(Node.PROPERTIES_FILE)));
+      d.put(n.description());
+      if (n.columns() != null) {
+        for (ColumnSpec c : n.columns()) {
+          d.put(c.name()).put(c.description()).put(c.dataType()).put(String.valueOf(c.quote()));
+          d.put(canonical(c.constraints())).put(canonical(c.meta())).put(canonical(c.tags()));
         }
       }
+      ProjectFile own = n.file();
+      put(d, own);
+      List<String> used =
+          envNames != null && (own == null || own.vouchedTextHash() != 0)
+              ? envNames
+              : own == null ? List.of() : List.copyOf(new TreeSet<>(print(own).envNames()));
       for (String id : new TreeSet<>(macrosRan)) {
         d.put(id);
         Macro m = manifest.macros().get("macro." + id);
@@ -203,7 +206,6 @@ public final class RenderInputs {
           d.put(everyMacroFile()); // not one the manifest places (a materialization, a test)
         }
       }
-      List<String> used = vouched ? envNames : List.copyOf(names);
       putEnv(d, used);
       return new Model(d.hex(), used);
     } catch (RuntimeException e) {
@@ -211,14 +213,10 @@ public final class RenderInputs {
     }
   }
 
-  private static boolean vouched(ProjectFile f) {
-    return f == null || f.vouchedTextHash() != 0;
-  }
-
   /**
-   * Reads the text of every model's, snapshot's and property file whose source did not vouch for it
-   * now (from disk ahead of this thread, when they are there) for {@link #of}, without keeping the
-   * texts: a warm start's first table asks for every model's digest.
+   * Reads the text of every model's and snapshot's file whose source did not vouch for it now (from
+   * disk ahead of this thread, when they are there) for {@link #of}, without keeping the texts: a
+   * warm start's first table asks for every model's digest.
    */
   public void readAhead() {
     shared();
@@ -240,9 +238,7 @@ public final class RenderInputs {
   }
 
   private static boolean readForModels(ProjectFile f) {
-    return (f.kind() == FileKind.MODEL
-            || f.kind() == FileKind.SNAPSHOT
-            || f.kind() == FileKind.PROPERTIES)
+    return (f.kind() == FileKind.MODEL || f.kind() == FileKind.SNAPSHOT)
         && f.vouchedTextHash() == 0;
   }
 
