@@ -29,7 +29,7 @@ public final class ColumnsCache {
    * What a later session needs to take a model's result without rendering it: the key of what its
    * render and inference read ({@link ColumnsKey#restoreKey}), where its columns stand in its
    * template ({@link TemplatePlaces}), the macros its render ran ({@code package.name}, sorted),
-   * whose files are in the key, and the environment variables its files name, whose values are.
+   * whose files are in the key, and the environment variables its file names, whose values are.
    */
   record Restorable(String key, int[] places, List<String> macros, List<String> envNames) {}
 
@@ -71,7 +71,7 @@ public final class ColumnsCache {
 
   /**
    * 3: the parse cache's binary form ({@link RecordFile}), not gzipped JSON; 4: the macros each
-   * restorable model ran; 5: and the environment variables its files name.
+   * restorable model ran; 5: and the environment variables its file names.
    */
   private static final int FORMAT = 5;
 

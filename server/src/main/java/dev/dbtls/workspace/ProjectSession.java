@@ -116,9 +116,9 @@ public final class ProjectSession {
   /**
    * What the first snapshot's renders read, begun now on the columns thread, ahead of the first
    * table's run there: that table needs each model's digest (to take the last session's columns, or
-   * to write them for the next), which reads every model's and property file (~2 s at 100,000
-   * models), which it did after the wait for the store below (up to 2 s when the store opens beside
-   * a large warm start).
+   * to write them for the next), which reads the model files whose texts the linked cache does not
+   * vouch for (on a first start every one, ~2 s at 100,000 models), and did so after the wait for
+   * the store below (up to 2 s when the store opens beside a large warm start).
    */
   private void digestSoon(ProjectSnapshot snapshot) {
     try {

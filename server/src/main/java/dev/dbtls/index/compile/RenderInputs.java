@@ -60,7 +60,7 @@ public final class RenderInputs {
   private final Manifest manifest;
   private final FileSource files;
 
-  /** The project's and packages' property and macro files by display path. */
+  /** The project's and packages' macro files by display path. */
   private final Map<String, ProjectFile> byDisplayPath = new HashMap<>();
 
   private volatile String shared;
@@ -80,7 +80,7 @@ public final class RenderInputs {
     this.manifest = manifest;
     this.files = files;
     for (ProjectFile f : inputs.files()) {
-      if (f.kind() == FileKind.PROPERTIES || isMacroFile(f)) {
+      if (isMacroFile(f)) {
         byDisplayPath.put(inputs.displayPath(f), f);
       }
     }
