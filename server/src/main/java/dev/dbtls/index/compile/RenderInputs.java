@@ -183,13 +183,7 @@ public final class RenderInputs {
       d.put(raw == null ? null : String.valueOf(raw));
       // what its property file gives it, as the model's context holds it (not its tests)
       d.put(String.valueOf(extra.get(Node.PROPERTIES_FILE)));
-      d.put(n.description());
-      if (n.columns() != null) {
-        for (ColumnSpec c : n.columns()) {
-          d.put(c.name()).put(c.description()).put(c.dataType()).put(String.valueOf(c.quote()));
-          d.put(canonical(c.constraints())).put(canonical(c.meta())).put(canonical(c.tags()));
-        }
-      }
+      d.put(entry(n));
       ProjectFile own = n.file();
       put(d, own);
       List<String> used =
@@ -211,6 +205,29 @@ public final class RenderInputs {
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * A model's description and columns (name, description, type, quoting, constraints, meta, tags)
+   * as one text: one digest step per model, not seven per column (a restore makes this for every
+   * model, whose property files often declare ten columns or more).
+   */
+  private static String entry(Node n) {
+    StringBuilder b = new StringBuilder(256);
+    canonical(n.description(), b);
+    if (n.columns() != null) {
+      for (ColumnSpec c : n.columns()) {
+        b.append('|');
+        canonical(c.name(), b);
+        canonical(c.description(), b);
+        canonical(c.dataType(), b);
+        canonical(c.quote(), b);
+        canonical(c.constraints(), b);
+        canonical(c.meta(), b);
+        canonical(c.tags(), b);
+      }
+    }
+    return b.toString();
   }
 
   /**
