@@ -114,18 +114,18 @@ public final class ProjectSession {
   }
 
   /**
-   * What the first snapshot's renders read, begun now on the columns thread, ahead of the first
-   * table's run there: that table needs each model's digest (to take the last session's columns, or
-   * to write them for the next), which reads the model files whose texts the linked cache does not
-   * vouch for (on a first start every one, ~2 s at 100,000 models), and did so after the wait for
-   * the store below (up to 2 s when the store opens beside a large warm start).
+   * What every render of the first snapshot reads ({@code RenderInputs.shared}), begun now on the
+   * columns thread, ahead of the first table's run there, beside the wait for the store below (up
+   * to 2 s when the store opens beside a large warm start). Each model's own part is made by the
+   * run that restores it (reading only the files the linked cache does not vouch for), or by the
+   * save, on the cache's thread: a first start's run needs none of it.
    */
   private void digestSoon(ProjectSnapshot snapshot) {
     try {
       workers.background.execute(
           () -> {
             try {
-              snapshot.renderInputs().readAhead();
+              snapshot.renderInputs().shared();
             } catch (RuntimeException e) {
               // the run asks again and says why
             }

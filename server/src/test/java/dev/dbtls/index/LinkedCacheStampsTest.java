@@ -162,7 +162,7 @@ class LinkedCacheStampsTest {
     }
     ProjectSnapshot warm = session(); // every file's stamp as the cold session logged it
     read.clear();
-    warm.renderInputs().readAhead();
+    warm.renderInputs().shared();
     before.forEach(
         (id, m) ->
             assertEquals(
@@ -212,7 +212,7 @@ class LinkedCacheStampsTest {
     // as the server after a restored start: the next edit's context, the columns cache's check
     c.prepareUpdates(warm.inputs(), c.fullLoads());
     assertTrue(c.keptUpdateContext() != null, "the context for the next edit is kept");
-    warm.renderInputs().readAhead();
+    warm.renderInputs().shared();
     assertEquals(digests, modelInputs(warm), "every model's and property file's text read");
     for (ProjectFile f : warm.inputs().files()) {
       if (f.kind() == FileKind.MODEL || f.kind() == FileKind.PROPERTIES) {

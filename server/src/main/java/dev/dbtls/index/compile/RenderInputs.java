@@ -3,7 +3,6 @@ package dev.dbtls.index.compile;
 import dev.dbtls.index.Macro;
 import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
-import dev.dbtls.index.ReadAhead;
 import dev.dbtls.index.RelationName;
 import dev.dbtls.jinja.MacroFile;
 import dev.dbtls.project.DbtProject;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -228,35 +226,6 @@ public final class RenderInputs {
       }
     }
     return b.toString();
-  }
-
-  /**
-   * Reads the text of every model's and snapshot's file whose source did not vouch for it now (from
-   * disk ahead of this thread, when they are there) for {@link #of}, without keeping the texts: a
-   * warm start's first table asks for every model's digest.
-   */
-  public void readAhead() {
-    shared();
-    List<ProjectFile> all = inputs.files();
-    AtomicInteger taken = new AtomicInteger();
-    ReadAhead ahead = ReadAhead.files(all, RenderInputs::readForModels, taken::get);
-    try {
-      for (ProjectFile f : all) {
-        taken.incrementAndGet();
-        if (readForModels(f)) {
-          print(f);
-        }
-      }
-    } catch (RuntimeException e) {
-      // of() reads it again and answers null
-    } finally {
-      ahead.stop();
-    }
-  }
-
-  private static boolean readForModels(ProjectFile f) {
-    return (f.kind() == FileKind.MODEL || f.kind() == FileKind.SNAPSHOT)
-        && f.vouchedTextHash() == 0;
   }
 
   /** The fingerprints of every project and package macro file, in order, once. */
