@@ -29,9 +29,20 @@ public final class ColumnsCache {
    * What a later session needs to take a model's result without rendering it: the key of what its
    * render and inference read ({@link ColumnsKey#restoreKey}), where its columns stand in its
    * template ({@link TemplatePlaces}), the macros its render ran ({@code package.name}, sorted),
-   * whose files are in the key, and the environment variables its file names, whose values are.
+   * whose files are in the key, the environment variables it read, whose values are, and what it
+   * read that no key holds ({@link dev.dbtls.jinja.RenderReads#unkeyed}, sorted; empty for nearly
+   * every model): a result restored with any is checked by a render.
    */
-  record Restorable(String key, int[] places, List<String> macros, List<String> envNames) {}
+  record Restorable(
+      String key, int[] places, List<String> macros, List<String> envNames, List<String> unkeyed) {
+    /** What the render whose result this is read, as {@link ProjectColumns} keeps it. */
+    dev.dbtls.jinja.RenderReads reads() {
+      return new dev.dbtls.jinja.RenderReads(
+          java.util.Set.copyOf(macros),
+          java.util.Set.copyOf(envNames),
+          java.util.Set.copyOf(unkeyed));
+    }
+  }
 
   /** A model's stored result and its places, for a restore key that matched. */
   record Restored(Memo memo, int[] places) {}
@@ -71,9 +82,10 @@ public final class ColumnsCache {
 
   /**
    * 3: the parse cache's binary form ({@link RecordFile}), not gzipped JSON; 4: the macros each
-   * restorable model ran; 5: and the environment variables its file names.
+   * restorable model ran; 5: and the environment variables its file names; 6: the environment
+   * variables its render read instead, and what it read that no key holds.
    */
-  private static final int FORMAT = 5;
+  private static final int FORMAT = 6;
 
   private static final byte[] MAGIC =
       "DBTLSCC\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -299,7 +311,9 @@ public final class ColumnsCache {
                 String key = r.text();
                 int[] places = r.nums();
                 List<String> macros = strings(r, lists);
-                restorable.put(id, new Restorable(key, places, macros, strings(r, lists)));
+                List<String> envNames = strings(r, lists);
+                restorable.put(
+                    id, new Restorable(key, places, macros, envNames, strings(r, lists)));
               }
               return new Stored(build, memos, restorable);
             });
@@ -360,6 +374,7 @@ public final class ColumnsCache {
                   w.nums(r.places());
                   strings(w, r.macros());
                   strings(w, r.envNames());
+                  strings(w, r.unkeyed());
                   w.between();
                 });
             w.bool(false);

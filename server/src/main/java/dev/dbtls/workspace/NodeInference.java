@@ -90,7 +90,8 @@ final class NodeInference {
         return restored;
       }
       CompiledNode c = compiler.compile(n);
-      table.ran(n.uniqueId(), c.macros());
+      table.ran(n.uniqueId(), c.reads());
+      table.countRendered();
       if (c.failed()) {
         q =
             new QueryColumns(
@@ -122,23 +123,22 @@ final class NodeInference {
    */
   private ColumnsTable.Entry restored(Node n, List<ColumnsKey.Parent> parents) {
     ColumnsCache.Restorable r = disk.restorable(n.uniqueId());
-    dev.dbtls.index.compile.RenderInputs.Model inputs =
-        r == null ? null : restoreInputs.of(n, r.macros(), r.envNames());
+    String inputs = r == null ? null : restoreInputs.of(n, r.macros(), r.envNames());
     if (inputs == null) {
       return null;
     }
     ColumnsCache.Restored got =
         disk.restored(
-            n.uniqueId(),
-            ColumnsKey.restoreKey(dialect.get().adapterType(), inputs.digest(), n, parents));
+            n.uniqueId(), ColumnsKey.restoreKey(dialect.get().adapterType(), inputs, n, parents));
     QueryColumns placed =
         got == null ? null : TemplatePlaces.apply(got.memo().columns(), got.places());
     if (placed == null) {
       return null;
     }
     table.memos().put(n.uniqueId(), got.memo());
-    table.ran(n.uniqueId(), null); // not rendered
-    table.countRestored();
+    dev.dbtls.jinja.RenderReads reads = r.reads(); // what its render read then
+    table.ran(n.uniqueId(), reads);
+    table.countRestored(n.uniqueId(), reads);
     return new ColumnsTable.Entry(n, placed, NodeColumns.known(catalog, n, placed, null));
   }
 

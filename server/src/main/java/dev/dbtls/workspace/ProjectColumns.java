@@ -10,6 +10,7 @@ import dev.dbtls.index.Manifest;
 import dev.dbtls.index.Node;
 import dev.dbtls.index.compile.NodeCompiler;
 import dev.dbtls.index.compile.ProjectSnapshot;
+import dev.dbtls.jinja.RenderReads;
 import dev.dbtls.project.FileSource;
 import dev.dbtls.project.ProblemCode;
 import dev.dbtls.sql.SqlDialect;
@@ -99,14 +100,29 @@ public final class ProjectColumns implements ColumnsTable {
   private final Map<String, byte[]> digests = new ConcurrentHashMap<>();
 
   /**
-   * The macros each model's last render ran ({@link dev.dbtls.index.compile.CompiledNode#macros}),
-   * by node: after a macro edit, the models that ran none of the macros it changed are not rendered
-   * again. A layer over the table before's where {@link #entries} is one; no entry: not known.
+   * What each model's last render read ({@link dev.dbtls.index.compile.CompiledNode#reads}), by
+   * node: after a macro edit, the models that ran none of the macros it changed are not rendered
+   * again; the next session's restore key holds the files of its macros and the values of its
+   * environment variables. A layer over the table before's where {@link #entries} is one; no entry:
+   * not known.
    */
-  private volatile Map<String, java.util.Set<String>> macrosRan;
+  private volatile Map<String, RenderReads> rendersRead;
 
-  /** One copy of each set of macros, shared by the models that ran the same ones. */
-  private final Map<java.util.Set<String>, java.util.Set<String>> macroSets;
+  /** One copy of each {@link RenderReads}, shared by the models whose renders read the same. */
+  private final Map<RenderReads, RenderReads> readsShared;
+
+  /**
+   * The models this run took from the last session whose render read what no key holds ({@link
+   * RenderReads#unkeyed}): the check renders them again.
+   */
+  private final java.util.Set<String> restoredUnkeyed = ConcurrentHashMap.newKeySet();
+
+  /** What those renders read that no key holds, for the log. */
+  private final java.util.Set<String> unkeyedNames = ConcurrentHashMap.newKeySet();
+
+  /** Models this run rendered (not those it took from the last session). */
+  private final java.util.concurrent.atomic.AtomicInteger rendered =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * The macros changed since the table this run went on from, when it is a run after a macro edit
@@ -157,8 +173,8 @@ public final class ProjectColumns implements ColumnsTable {
     ProjectColumns complete = previous == null ? null : previous.current();
     this.entries = new ConcurrentHashMap<>(complete == null ? 16 : complete.entries.size());
     this.memos = new ConcurrentHashMap<>(complete == null ? 16 : complete.memos.size());
-    this.macrosRan = new ConcurrentHashMap<>(complete == null ? 16 : complete.macrosRan.size());
-    this.macroSets = complete == null ? new ConcurrentHashMap<>() : complete.macroSets;
+    this.rendersRead = new ConcurrentHashMap<>(complete == null ? 16 : complete.rendersRead.size());
+    this.readsShared = complete == null ? new ConcurrentHashMap<>() : complete.readsShared;
     if (previous != null && !checking) {
       previous.superseded = true;
       if (!previous.finished) {
@@ -214,8 +230,10 @@ public final class ProjectColumns implements ColumnsTable {
 
   /**
    * After the features have their table: a table restored from the last session is checked by
-   * rendering every model (parsing only those whose SQL changed, normally none); any other finished
-   * table is written for the next session, at once after many parses, else when edits settle.
+   * rendering the models whose restored result came from a render that read what no key holds (and
+   * the children of those whose columns come out otherwise); any other finished table is written
+   * for the next session, at once after many parses, else when edits settle — a table restored
+   * whole not at all: the file holds it.
    */
   void afterRun(FileSource files, ColumnsCache disk) {
     ProjectSnapshot s = snapshot.get();
@@ -226,10 +244,14 @@ public final class ProjectColumns implements ColumnsTable {
     if (firstOfSession) {
       disk.release(); // this table holds what the session needs of the file
     }
-    if (restored.get() == 0) {
+    if (restored.get() == 0 || restoredUnkeyed.isEmpty()) {
       checked.complete(this);
-      // the session's first table at once (what the next session restores), else when edits settle
-      disk.saveLater(this, firstOfSession || parsed.get() >= SAVE_AFTER_PARSES ? 0 : SETTLE_MILLIS);
+      if (restored.get() == 0 || rendered.get() > 0) {
+        // the session's first table at once (what the next session restores), else when edits
+        // settle
+        disk.saveLater(
+            this, firstOfSession || parsed.get() >= SAVE_AFTER_PARSES ? 0 : SETTLE_MILLIS);
+      }
       return;
     }
     ProjectColumns c = new ProjectColumns(s, this, true).first(first);
@@ -244,7 +266,7 @@ public final class ProjectColumns implements ColumnsTable {
     c.done.complete(c);
     c.checked.complete(c);
     checked.complete(c.finished ? c : null);
-    if (c.finished && (c.parsed.get() > 0 || c.changedCount.get() > 0)) {
+    if (c.finished && (rendered.get() > 0 || c.parsed.get() > 0 || c.changedCount.get() > 0)) {
       disk.saveLater(c, 0);
     }
   }
@@ -320,19 +342,31 @@ public final class ProjectColumns implements ColumnsTable {
     parsed.incrementAndGet();
   }
 
-  void countRestored() {
+  /**
+   * Counts a model taken from the last session without rendering, whose render then read {@code
+   * reads}: one that read what no key holds is checked after this run.
+   */
+  void countRestored(String id, RenderReads reads) {
     restored.incrementAndGet();
+    if (!reads.unkeyed().isEmpty()) {
+      restoredUnkeyed.add(id);
+      unkeyedNames.addAll(reads.unkeyed());
+    }
+  }
+
+  void countRendered() {
+    rendered.incrementAndGet();
   }
 
   /**
-   * Records the macros a model's render ran ({@code null}: not known, or not rendered: a result
-   * taken from the last session).
+   * Records what a model's render read ({@code null}, or macros not known: not known), or, for a
+   * result taken from the last session, what its render read then.
    */
-  void ran(String id, java.util.Set<String> macros) {
-    if (macros == null) {
-      macrosRan.remove(id);
+  void ran(String id, RenderReads reads) {
+    if (reads == null || reads.macros() == null) {
+      rendersRead.remove(id);
     } else {
-      macrosRan.put(id, macroSets.computeIfAbsent(macros, k -> k));
+      rendersRead.put(id, readsShared.computeIfAbsent(reads, k -> k));
     }
   }
 
@@ -409,7 +443,7 @@ public final class ProjectColumns implements ColumnsTable {
           inferred.get(),
           parsed.get());
     }
-    if (!finished || inferred.get() < entries.size() || entries.isEmpty()) {
+    if (!finished || entries.isEmpty() || !checking && inferred.get() < entries.size()) {
       return null;
     }
     long models = entries.values().stream().filter(e -> e.inferred() != null).count();
@@ -420,31 +454,45 @@ public final class ProjectColumns implements ColumnsTable {
           Locale.ROOT,
           "columns of %,d models and %,d seeds and sources ready in %,d ms"
               + " (%,d models with every column known; %,d restored from the last session without rendering,"
-              + " what their renders read as then; %,d parsed; a render of every model checks them next)",
+              + " what their renders read as then; %,d parsed; %s)",
           models,
           entries.size() - models,
           millis,
           known,
           restored.get(),
-          parsed.get());
+          parsed.get(),
+          restoredUnkeyed.isEmpty()
+              ? "none read what no file holds: nothing to check"
+              : String.format(
+                  Locale.ROOT,
+                  "%,d of them read what no file holds (%s): a render checks those next",
+                  restoredUnkeyed.size(),
+                  String.join(", ", new java.util.TreeSet<>(unkeyedNames))));
     }
-    String line =
-        String.format(
-            Locale.ROOT,
-            "columns of %,d models and %,d seeds and sources inferred in %,d ms"
-                + " (%,d models with every column known; %,d parsed, the others' SQL and parents as before)",
-            models,
-            entries.size() - models,
-            millis,
-            known,
-            parsed.get());
-    return !checking
-        ? line
-        : line
-            + String.format(
-                Locale.ROOT,
-                "; the table restored from the last session checked: %,d nodes' columns differed",
-                changedCount.get());
+    if (checking) {
+      return String.format(
+          Locale.ROOT,
+          "columns of %,d models and %,d seeds and sources inferred in %,d ms"
+              + " (%,d models with every column known; %,d rendered again, %,d parsed, the others"
+              + " as restored); the table restored from the last session checked: %,d nodes'"
+              + " columns differed",
+          models,
+          entries.size() - models,
+          millis,
+          known,
+          rendered.get(),
+          parsed.get(),
+          changedCount.get());
+    }
+    return String.format(
+        Locale.ROOT,
+        "columns of %,d models and %,d seeds and sources inferred in %,d ms"
+            + " (%,d models with every column known; %,d parsed, the others' SQL and parents as before)",
+        models,
+        entries.size() - models,
+        millis,
+        known,
+        parsed.get());
   }
 
   /**
@@ -553,6 +601,8 @@ public final class ProjectColumns implements ColumnsTable {
     // before it inferred them (again) in the phase under way
     Map<String, Boolean> changed = new ConcurrentHashMap<>();
     Map<String, Boolean> changedNow = new ConcurrentHashMap<>();
+    // a check's nodes whose columns differ from the restored table's
+    Map<String, Boolean> differed = new ConcurrentHashMap<>();
     java.util.function.Consumer<Node> work =
         n -> {
           if (stopped) {
@@ -578,7 +628,15 @@ public final class ProjectColumns implements ColumnsTable {
             if (oldMemos.containsKey(id)) {
               memos.put(id, oldMemos.get(id));
             }
-            ran(id, before.macrosRan.get(id));
+            ran(id, before.rendersRead.get(id));
+          } else if (checked != null && !recheck(n, checked, differed)) {
+            // a check: what the last session's render read is keyed, and its parents' columns
+            // are as restored
+            e = checked.get(id);
+            if (oldMemos.containsKey(id)) {
+              memos.put(id, oldMemos.get(id));
+            }
+            ran(id, before.rendersRead.get(id));
           } else {
             memos.remove(id); // a model that no longer compiles keeps no result of before
             e = inference.infer(n);
@@ -590,6 +648,7 @@ public final class ProjectColumns implements ColumnsTable {
               e = had; // one copy in memory of what the check confirmed
             } else {
               changedCount.incrementAndGet();
+              differed.put(id, true); // its children render again
             }
           }
           if (earlier != null) {
@@ -625,7 +684,7 @@ public final class ProjectColumns implements ColumnsTable {
         // the same nodes as the table before's: that table is this one's base, not copied
         entries = LayeredMap.over(before.entries);
         memos = LayeredMap.over(oldMemos);
-        macrosRan = LayeredMap.over(before.macrosRan);
+        rendersRead = LayeredMap.over(before.rendersRead);
       }
       boolean cycles = m.problems().stream().anyMatch(p -> p.code() == ProblemCode.DAG_CYCLE);
       List<Node> phase = affected(m, before, oldMemos, edited, rerender, cycles);
@@ -762,7 +821,24 @@ public final class ProjectColumns implements ColumnsTable {
     if (memo != null) {
       memos.put(id, memo);
     }
-    ran(id, before.macrosRan.get(id));
+    ran(id, before.rendersRead.get(id));
+  }
+
+  /**
+   * Whether the check of a restored table renders {@code n} again: its result was restored though
+   * its render read what no key holds, or a parent's columns came out otherwise in this check, or
+   * the restored table has no entry for it.
+   */
+  private boolean recheck(Node n, Map<String, Entry> checked, Map<String, Boolean> differed) {
+    if (!checked.containsKey(n.uniqueId()) || previous.restoredUnkeyed.contains(n.uniqueId())) {
+      return true;
+    }
+    for (String p : n.dependsOn()) {
+      if (differed.containsKey(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -777,7 +853,8 @@ public final class ProjectColumns implements ColumnsTable {
           && n.type() != dev.dbtls.index.ResourceType.SNAPSHOT) {
         continue;
       }
-      java.util.Set<String> ran = macrosRan.get(n.uniqueId());
+      RenderReads read = rendersRead.get(n.uniqueId());
+      java.util.Set<String> ran = read == null ? null : read.macros();
       if (ran == null || meets.computeIfAbsent(ran, r -> r.stream().anyMatch(macros::contains))) {
         out.add(n.uniqueId());
       }
@@ -796,13 +873,17 @@ public final class ProjectColumns implements ColumnsTable {
     return a == b || a.equals(b);
   }
 
+  private static List<String> sortedList(java.util.Set<String> names) {
+    return names.isEmpty() ? List.of() : List.copyOf(new java.util.TreeSet<>(names));
+  }
+
   /**
    * What the cache file keeps of this finished table for the next session: each model's result and,
    * under a key of everything its render and inference read, where its columns stand in its
-   * template and the macros its render ran (so that the next session may take it without rendering,
-   * though other models changed), each made as the file is written (~0.3 s for 10,000 models); not
-   * for a model this table did not render (restored, the check not done). Null when the table is
-   * not finished or its snapshot is gone.
+   * template and what its render read (so that the next session may take it without rendering,
+   * though other models changed), each made as the file is written (~0.3 s for 10,000 models); a
+   * result taken from the last session under what its render read then; not for a model of which
+   * that is not known. Null when the table is not finished or its snapshot is gone.
    */
   ColumnsCache.ToStore toStore() {
     ProjectSnapshot s = snapshot.get();
@@ -812,7 +893,7 @@ public final class ProjectColumns implements ColumnsTable {
     Map<String, ColumnsCache.Memo> results = Map.copyOf(memos);
     dev.dbtls.index.compile.RenderInputs inputs = s.renderInputs();
     Optional<SqlDialect> dialect = SqlDialect.of(adapterType);
-    Map<String, java.util.Set<String>> ran = macrosRan;
+    Map<String, RenderReads> ran = rendersRead;
     return new ColumnsCache.ToStore() {
       @Override
       public Map<String, ColumnsCache.Memo> memos() {
@@ -826,30 +907,36 @@ public final class ProjectColumns implements ColumnsTable {
           return;
         }
         Map<String, byte[]> parentDigests = new HashMap<>();
-        // models that ran the same macros share one set, and so one sorted list
-        Map<java.util.Set<String>, List<String>> sorted = new java.util.IdentityHashMap<>();
+        // models whose renders read the same share one RenderReads, and so one set of lists
+        Map<RenderReads, List<List<String>>> sorted = new java.util.IdentityHashMap<>();
         for (Entry e : entries.values()) {
           String id = e.node().uniqueId();
-          java.util.Set<String> macros = ran.get(id);
-          if (e.inferred() == null || !results.containsKey(id) || macros == null) {
-            continue; // not rendered this session (restored and not checked): rendered next
+          RenderReads read = ran.get(id);
+          if (e.inferred() == null || !results.containsKey(id) || read == null) {
+            continue; // not known what its render read: rendered next
           }
-          List<String> list =
-              sorted.computeIfAbsent(macros, m -> List.copyOf(new java.util.TreeSet<>(m)));
-          dev.dbtls.index.compile.RenderInputs.Model modelInputs = inputs.of(e.node(), list, null);
+          List<List<String>> lists =
+              sorted.computeIfAbsent(
+                  read,
+                  r ->
+                      List.of(
+                          sortedList(r.macros()),
+                          sortedList(r.envVars()),
+                          sortedList(r.unkeyed())));
+          String modelInputs = inputs.of(e.node(), lists.get(0), lists.get(1));
           if (modelInputs == null) {
             continue;
           }
           String key =
               ColumnsKey.restoreKey(
                   dialect.get().adapterType(),
-                  modelInputs.digest(),
+                  modelInputs,
                   e.node(),
                   NodeInference.parents(e.node(), s.manifest(), catalog, entries, parentDigests));
           to.accept(
               id,
               new ColumnsCache.Restorable(
-                  key, TemplatePlaces.of(e.inferred()), list, modelInputs.envNames()));
+                  key, TemplatePlaces.of(e.inferred()), lists.get(0), lists.get(1), lists.get(2)));
         }
       }
     };

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two sessions of the real server over stdio on the sample project, with their own cache folder:
- * the first infers every node's columns and writes the cache file; the second takes them from it
- * without rendering (its log says so), answers {@code dbt/columns} as the first did, and a render
- * of every model then checks the restored table and finds nothing changed.
+ * Sessions of the real server over stdio on copies of the sample project, with their own cache
+ * folder: the first infers every node's columns and writes the cache file; the second takes them
+ * from it without rendering (its log says so) and answers {@code dbt/columns} as the first did; a
+ * render then checks only the restored results whose render read what no file holds (the clock).
  */
 class ColumnsRestoreProtocolTest {
   private static final Path REPO =
@@ -30,26 +30,39 @@ class ColumnsRestoreProtocolTest {
   @TempDir Path dir;
 
   @Test
-  void theSecondSessionRestoresTheFirstOnesColumnsAndChecksThem() throws Exception {
+  void theSecondSessionRestoresTheFirstOnesColumnsAndChecksOnlyTheModelThatReadTheClock()
+      throws Exception {
+    Path project = dir.resolve("project");
+    copy(PROJECT, project);
+    Files.writeString(
+        project.resolve("models/marts/orders_loaded.sql"),
+        "select order_id, '{{ run_started_at }}' as loaded_at from {{ ref('orders') }}\n");
     Path cache = dir.resolve("cache");
     String first;
-    try (LspClient lsp = session(cache)) {
+    int models;
+    try (LspClient lsp = session(dir, cache, project)) {
       String log = awaitLog(lsp, "inferred in");
       assertTrue(parsed(log) > 0, log);
-      first = columns(lsp);
+      models = count("columns of ([\\d,]+) models", log);
+      first = columns(lsp, project);
       awaitFile(cache);
       lsp.request("shutdown", null);
       lsp.notify("exit", null);
     }
     assertTrue(first.contains("\"order_id\"") && first.contains("\"customer_id\""), first);
-    try (LspClient lsp = session(cache)) {
+    try (LspClient lsp = session(dir, cache, project)) {
       String log = awaitLog(lsp, "restored from the last session");
       assertEquals(0, parsed(log), log);
-      assertEquals(first, columns(lsp), "the restored table answers as the inferred one did");
+      assertEquals(models, count("([\\d,]+) restored", log), log);
+      assertTrue(
+          log.contains("1 of them read what no file holds (run_started_at): a render checks"), log);
+      assertEquals(
+          first, columns(lsp, project), "the restored table answers as the inferred one did");
       String check = awaitLog(lsp, "the table restored from the last session checked");
+      assertTrue(check.contains("1 rendered again"), check);
+      assertEquals(1, parsed(check), "its SQL holds this session's clock: " + check);
       assertTrue(check.contains("checked: 0 nodes' columns differed"), check);
-      assertEquals(0, parsed(check), "every model's SQL is as its stored key says: " + check);
-      assertEquals(first, columns(lsp));
+      assertEquals(first, columns(lsp, project));
       lsp.request("shutdown", null);
       lsp.notify("exit", null);
     }
@@ -73,15 +86,35 @@ class ColumnsRestoreProtocolTest {
     // as a git pull between sessions: a staging model's file changed, its SQL with it
     Path stg = project.resolve("models/staging/stg_orders.sql");
     Files.writeString(stg, Files.readString(stg) + "\n-- reviewed\n");
+    java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(cacheFile(cache));
     try (LspClient lsp = session(dir, cache, project)) {
       String log = awaitLog(lsp, "restored from the last session");
       assertEquals(models - 1, count("([\\d,]+) restored", log), "all but stg_orders: " + log);
       assertEquals(1, parsed(log), "stg_orders' SQL is new; its children's parents as they were");
+      assertTrue(log.contains("none read what no file holds: nothing to check"), log);
       assertEquals(first, columns(lsp, project), "orders' columns as in the first session");
-      String check = awaitLog(lsp, "the table restored from the last session checked");
-      assertTrue(check.contains("checked: 0 nodes' columns differed"), check);
+      // stg_orders' new result is written for the next session
+      assertTrue(
+          Eventually.within(
+              Duration.ofSeconds(60),
+              () -> !Files.getLastModifiedTime(cacheFile(cache)).equals(written)),
+          "the cache file written again");
       lsp.request("shutdown", null);
       lsp.notify("exit", null);
+    }
+    try (LspClient lsp = session(dir, cache, project)) {
+      String log = awaitLog(lsp, "restored from the last session");
+      assertEquals(models, count("([\\d,]+) restored", log), "stg_orders too: " + log);
+      assertEquals(first, columns(lsp, project));
+      lsp.request("shutdown", null);
+      lsp.notify("exit", null);
+    }
+  }
+
+  /** The columns cache file in {@code cache}. */
+  private static Path cacheFile(Path cache) throws java.io.IOException {
+    try (Stream<Path> all = Files.walk(cache)) {
+      return all.filter(p -> p.toString().endsWith(".columns")).findFirst().orElseThrow();
     }
   }
 
@@ -106,10 +139,6 @@ class ColumnsRestoreProtocolTest {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(log);
     assertTrue(m.find(), log);
     return Integer.parseInt(m.group(1).replace(",", ""));
-  }
-
-  private LspClient session(Path cache) throws Exception {
-    return session(dir, cache);
   }
 
   /** As {@link #session(Path, Path, Path)} on the sample project. */

@@ -51,7 +51,8 @@ class ColumnsCacheTest {
                   "restore " + id,
                   new int[] {id.length(), 7},
                   List.of("shop.money", id),
-                  List.of("SHOP_TIER")));
+                  List.of("SHOP_TIER"),
+                  List.of("run_started_at")));
         }
       }
     };
@@ -78,6 +79,14 @@ class ColumnsCacheTest {
         List.of("shop.money", "model.shop.customers"),
         read.restorable("model.shop.customers").macros(),
         "the macros its render ran");
+    assertEquals(
+        List.of("SHOP_TIER"),
+        read.restorable("model.shop.customers").envNames(),
+        "the variables it read");
+    assertEquals(
+        List.of("run_started_at"),
+        read.restorable("model.shop.customers").unkeyed(),
+        "what it read that no key holds");
     assertTrue(read.restorable());
     assertEquals(0, new ColumnsCache(file, "another build").size(), "another build's file: none");
   }
@@ -174,6 +183,6 @@ class ColumnsCacheTest {
 
   private static ColumnsCache.Restorable restorable(String key) {
     return new ColumnsCache.Restorable(
-        key, new int[] {3, 1, 4}, List.of("shop.cents", "dbt_utils.star"), List.of());
+        key, new int[] {3, 1, 4}, List.of("shop.cents", "dbt_utils.star"), List.of(), List.of());
   }
 }

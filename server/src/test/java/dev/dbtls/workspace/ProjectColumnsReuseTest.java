@@ -441,7 +441,8 @@ class ProjectColumnsReuseTest {
   }
 
   @Test
-  void theNextSessionTakesTheLastOnesResultsWithoutRenderingAndChecksThem(@TempDir Path dir) {
+  void theNextSessionTakesTheLastOnesResultsWithoutRenderingAndHasNothingToCheck(
+      @TempDir Path dir) {
     ColumnsCache read = written(dir.resolve("shop.columns"), SHOP);
     NavFixture again = shop("", "");
     ProjectColumns restored =
@@ -453,14 +454,48 @@ class ProjectColumnsReuseTest {
         table(restored),
         "what a render and inference give, origins too");
     assertTrue(restored.summary().contains("5 restored from the last session"), restored.summary());
+    assertTrue(
+        restored.summary().contains("none read what no file holds: nothing to check"),
+        restored.summary());
 
-    restored.afterRun(again.fixture(), read); // the check: every model rendered, none parsed
+    restored.afterRun(again.fixture(), read);
+    assertSame(restored, restored.checked().join(), "no model's render read what no key holds");
+    assertEquals(restored, restored.current());
+  }
+
+  /** {@link #SHOP} with a model whose render reads the clock, and a model below it. */
+  private static final String CLOCKED =
+      SHOP
+          + """
+          -- file: models/loaded.sql
+          select customer_id, '{{ run_started_at }}' as loaded_at from {{ ref('stg_customers') }}
+          -- file: models/loaded_report.sql
+          select * from {{ ref('loaded') }}
+          """;
+
+  @Test
+  void aRestoredResultWhoseRenderReadTheClockIsCheckedByARenderAndNoOtherModelIs(
+      @TempDir Path dir) {
+    ColumnsCache read = written(dir.resolve("shop.columns"), CLOCKED);
+    NavFixture again = NavFixture.of(CLOCKED);
+    ProjectColumns restored =
+        new ProjectColumns(again.snapshot(), null).runNow(Catalog.EMPTY, again.fixture(), read);
+    assertEquals(7, restored.restoredCount(), "restored, the clock's reader too");
+    assertTrue(
+        restored
+            .summary()
+            .contains("1 of them read what no file holds (run_started_at): a render checks"),
+        restored.summary());
+
+    restored.afterRun(again.fixture(), read);
     ProjectColumns check = restored.checked().join();
     assertNotEquals(restored, check);
-    assertEquals(0, check.restoredCount());
-    assertEquals(0, check.parsedCount(), "each model's SQL is as the stored key says");
+    assertEquals(1, check.inferredCount(), "loaded only: its child's parent came out the same");
+    assertEquals(0, check.parsedCount(), "the clock of this process: its SQL as stored");
     assertEquals(0, check.changedCount());
     assertEquals(check, restored.current(), "the features read the checked table");
+    assertEquals(table(restored), table(check));
+    assertTrue(check.summary().contains("1 rendered again"), check.summary());
     assertTrue(check.summary().contains("checked: 0 nodes' columns differed"), check.summary());
   }
 
@@ -659,35 +694,45 @@ class ProjectColumnsReuseTest {
     ColumnsCache cache = new ColumnsCache(file, "b");
     ProjectColumns first =
         new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), cache);
-    // as if the render of orders had given other SQL then (it read the clock): its stored result
-    // is another model's under another SQL key, its restore key still right
+    // as if the render of stg_payments had given other SQL then (it read the clock): its stored
+    // result is another model's under another SQL key, its restore key still right
     ColumnsCache.ToStore s = first.toStore();
     Map<String, ColumnsCache.Memo> memos = new java.util.HashMap<>(s.memos());
-    ColumnsCache.Memo wide = memos.get("model.shop.payments_wide");
-    memos.put("model.shop.orders", new ColumnsCache.Memo("another SQL", wide.columns()));
+    ColumnsCache.Memo other = memos.get("model.shop.stg_customers");
+    memos.put("model.shop.stg_payments", new ColumnsCache.Memo("another SQL", other.columns()));
     Map<String, ColumnsCache.Restorable> keys = new java.util.HashMap<>();
     s.eachRestorable(keys::put);
+    ColumnsCache.Restorable was = keys.get("model.shop.stg_payments");
     keys.put(
-        "model.shop.orders",
+        "model.shop.stg_payments",
         new ColumnsCache.Restorable(
-            keys.get("model.shop.orders").key(),
-            keys.get("model.shop.payments_wide").places(),
-            keys.get("model.shop.orders").macros(),
-            keys.get("model.shop.orders").envNames()));
+            was.key(),
+            keys.get("model.shop.stg_customers").places(),
+            was.macros(),
+            was.envNames(),
+            List.of("run_started_at")));
     cache.save(memos, keys);
 
     ColumnsCache read = new ColumnsCache(file, "b");
     ProjectColumns restored =
         new ProjectColumns(f.snapshot(), null).runNow(Catalog.EMPTY, f.fixture(), read);
-    assertEquals(5, restored.restoredCount());
     assertEquals(
-        List.of("payment_id", "order_id", "amount", "is_paid"),
-        restored.entry("model.shop.orders").orElseThrow().known().names(),
+        3, restored.restoredCount(), "not its children: their keys hold its columns as restored");
+    assertEquals(
+        List.of("customer_id", "name"),
+        restored.entry("model.shop.stg_payments").orElseThrow().known().names(),
         "the stored result, as stored");
     restored.afterRun(f.fixture(), read);
     ProjectColumns check = restored.checked().join();
-    assertEquals(1, check.parsedCount(), "orders' SQL is not what its stored key says");
-    assertEquals(1, check.changedCount());
+    assertEquals(
+        3,
+        check.inferredCount(),
+        "stg_payments, then its children: its columns came out otherwise");
+    assertEquals(
+        3,
+        check.parsedCount(),
+        "stg_payments' SQL is not what its stored key says, and its children's parents changed");
+    assertTrue(check.changedCount() >= 2, "stg_payments and payments_wide at least");
     assertEquals(table(first), table(check));
     assertEquals(table(first), table(restored.current()));
     read.awaitWrites(); // the check changed a result: the corrected table is written at once
@@ -700,14 +745,15 @@ class ProjectColumnsReuseTest {
 
   @Test
   void aBuildDuringTheCheckRendersEveryModelItself(@TempDir Path dir) {
-    ColumnsCache read = written(dir.resolve("shop.columns"), SHOP);
-    NavFixture again = shop("", "");
+    ColumnsCache read = written(dir.resolve("shop.columns"), CLOCKED);
+    NavFixture again = NavFixture.of(CLOCKED);
     ProjectColumns restored =
         new ProjectColumns(again.snapshot(), null).runNow(Catalog.EMPTY, again.fixture(), read);
     NavFixture typed =
-        shop(
-            "select order_id, sum(amount)",
-            "select order_id, min(amount) as smallest, sum(amount)");
+        NavFixture.of(
+            CLOCKED.replace(
+                "select order_id, sum(amount)",
+                "select order_id, min(amount) as smallest, sum(amount)"));
     ProjectColumns next =
         new ProjectColumns(typed.snapshot(), restored); // came before the check ran
     restored.afterRun(again.fixture(), read);
@@ -715,7 +761,7 @@ class ProjectColumnsReuseTest {
     next.runNow(Catalog.EMPTY, typed.fixture(), read);
     assertEquals(0, next.restoredCount());
     assertEquals(
-        7, next.inferredCount(), "a restored table is not taken as it is: every node inferred");
+        9, next.inferredCount(), "a restored table is not taken as it is: every node inferred");
     assertEquals(1, next.parsedCount(), "only the edited model's SQL is new");
     assertEquals(table(infer(typed, null)), table(next));
   }

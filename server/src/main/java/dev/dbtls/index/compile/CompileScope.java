@@ -33,6 +33,8 @@ final class CompileScope {
   private final BuildContext build;
   private UnitTestInputs unitTest;
   private final Map<String, String> fixturesRead = new LinkedHashMap<>();
+  private final Set<String> envVarsRead = new java.util.TreeSet<>();
+  private final Set<String> unkeyed = new java.util.TreeSet<>();
 
   CompileScope(Manifest manifest, Node node, boolean parseOnly, Map<String, String> env) {
     this(manifest, node, parseOnly, env, null);
@@ -178,6 +180,33 @@ final class CompileScope {
 
   void fail() {
     failed = true;
+  }
+
+  /** Records that the render read the environment variable {@code name}. */
+  void readEnvVar(String name) {
+    envVarsRead.add(name);
+  }
+
+  /** The environment variables this render read. */
+  Set<String> envVarsRead() {
+    return envVarsRead;
+  }
+
+  /**
+   * Records that the render resolved {@code call} (a {@code ref}, {@code source} or {@code
+   * function}) to {@code target}, or to nothing (null): unkeyed when the node does not depend on it
+   * (its restore key holds its parents only), or when the name resolves to nothing now (a node
+   * added later would resolve it).
+   */
+  void resolved(String call, Node target) {
+    if (target == null || !node.dependsOn().contains(target.uniqueId())) {
+      unkeyed.add(call);
+    }
+  }
+
+  /** What this render read that none of its inputs holds ({@link dev.dbtls.jinja.RenderReads}). */
+  Set<String> unkeyed() {
+    return unkeyed;
   }
 
   boolean failed() {

@@ -35,6 +35,9 @@ final class EnvVarFunction implements JinjaCallable {
       scope.fail();
       return "";
     }
+    if (name != null) {
+      scope.readEnvVar(name);
+    }
     if (scope.unitTest() != null && name != null && scope.unitTest().envVars().containsKey(name)) {
       return String.valueOf(scope.unitTest().envVars().get(name));
     }

@@ -33,6 +33,7 @@ final class FunctionFunction implements JinjaCallable {
         scope
             .manifest()
             .resolveFunction(scope.node().packageName(), new RefCall(pkg, name, null, 0, 0));
+    scope.resolved("function " + name, target.orElse(null));
     if (target.isEmpty()) {
       scope.fail();
       return Relation.of(scope.adapter(), null, null, name);

@@ -63,7 +63,7 @@ public final class LatestVersionPointer {
     extra.put("__dbtls_lvp_alias", custom);
     Rendered r =
         compiler.renderHook(n, "{{ " + ALIAS_MACRO + "(__dbtls_lvp_alias, model) }}", extra);
-    return new Rendered(r.output().strip(), r.problems(), r.ranToEnd(), r.macros());
+    return new Rendered(r.output().strip(), r.problems(), r.ranToEnd(), r.reads());
   }
 
   /**

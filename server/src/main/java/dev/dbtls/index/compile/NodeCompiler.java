@@ -110,7 +110,7 @@ public final class NodeCompiler {
             null,
             ProblemCode.COMPILER_ERROR,
             node.type().dbtName() + " '" + node.name() + "' could not be compiled"));
-    return new CompiledNode(node, c.sql(), problems, true, c.sourceMap(), c.macros());
+    return new CompiledNode(node, c.sql(), problems, true, c.sourceMap(), c.reads());
   }
 
   private CompiledNode compileBody(Node node) {
@@ -122,17 +122,12 @@ public final class NodeCompiler {
       }
       Map<String, String> ctes = new LinkedHashMap<>();
       List<Problem> problems = new ArrayList<>(body.problems());
-      java.util.Set<String> macros =
-          body.macros() == null ? null : new java.util.HashSet<>(body.macros());
       java.util.Set<String> visited = new java.util.HashSet<>();
       boolean failed = prependCtes(rendering.ephemerals(), ctes, problems, visited);
+      dev.dbtls.jinja.RenderReads reads = body.reads();
       for (String id : visited) {
-        java.util.Set<String> ran = ephemeralCache.get(id).body().macros();
-        if (ran == null || macros == null) {
-          macros = null;
-        } else {
-          macros.addAll(ran);
-        }
+        dev.dbtls.jinja.RenderReads ran = ephemeralCache.get(id).body().reads();
+        reads = reads == null ? null : reads.plus(ran);
       }
       String sql = EphemeralCtes.inject(body.sql(), ctes.values());
       SourceMap map = body.sourceMap();
@@ -144,7 +139,7 @@ public final class NodeCompiler {
                 ? map.withInsertion(at, sql.substring(at, at + added))
                 : null; // dbt dropped a second statement: offsets no longer map
       }
-      return new CompiledNode(node, sql, problems, failed, map, macros);
+      return new CompiledNode(node, sql, problems, failed, map, reads);
     } catch (RuntimeException e) {
       // the engine promises never to throw; if it does, one node fails, not the run
       return new CompiledNode(
@@ -273,7 +268,13 @@ public final class NodeCompiler {
     List<Problem> problems = new ArrayList<>(unsureAfterSkippedQueries(r.problems()));
     problems.addAll(scope.problems());
     boolean failed = problems.stream().anyMatch(Problem::isError) || scope.failed();
-    return new CompiledNode(node, map.output(), problems, failed, map, r.macros());
+    return new CompiledNode(
+        node,
+        map.output(),
+        problems,
+        failed,
+        map,
+        r.reads().plus(scope.envVarsRead(), scope.unkeyed()));
   }
 
   /**

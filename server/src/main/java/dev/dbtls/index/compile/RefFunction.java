@@ -37,6 +37,7 @@ final class RefFunction implements JinjaCallable, PyObject {
     Manifest m = scope.manifest();
     Optional<Node> target =
         name == null ? Optional.empty() : m.resolveRef(scope.node().packageName(), call);
+    scope.resolved("ref " + call.display(), target.orElse(null));
     if (target.isEmpty()) {
       scope.fail();
       return Relation.of(scope.adapter(), null, null, name);

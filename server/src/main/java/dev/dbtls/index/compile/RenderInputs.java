@@ -36,17 +36,18 @@ import java.util.regex.Pattern;
  *       file's size and modification time, which macros there are and where (a name a template or
  *       {@code adapter.dispatch} looks up may resolve elsewhere when one is added), the text of the
  *       macros dbtls and dbt ship, the dispatch order, and the values of the environment variables
- *       these name in {@code env_var('...')};
+ *       the {@code dbt_project.yml} files name in {@code env_var('...')};
  *   <li>what the model's own render reads: its file, its final config and relation name, what its
  *       property file gives its context (description, columns; not its tests: a test added or a
  *       neighbour's entry changed renders nothing), the files of the project's and packages' macros
- *       its last render ran (kept with its result), and the environment variables its file names.
+ *       its last render ran, and the values of the environment variables it read (both kept with
+ *       its result: {@link dev.dbtls.jinja.RenderReads}).
  * </ul>
  *
  * Its parents' columns and relations are the rest of its restore key ({@code ColumnsKey}). Equal
- * digests mean equal renders, but for what none of these hold: the clock ({@code run_started_at}),
- * an {@code env_var} whose name is computed, and the {@code graph} of other nodes, which is why a
- * result reused under this digest is checked by a render afterwards.
+ * digests mean equal renders, but for what none of these hold, which a render tells as it reads it
+ * ({@link dev.dbtls.jinja.RenderReads#unkeyed}: the clock, the {@code graph} of other nodes, ...):
+ * a result reused under this digest whose render read any is checked by a render afterwards.
  */
 public final class RenderInputs {
   private static final Pattern ENV_VAR = Pattern.compile("env_var\\s*\\(\\s*['\"]([^'\"]+)['\"]");
@@ -105,7 +106,7 @@ public final class RenderInputs {
     try {
       KeyDigest d = new KeyDigest();
       TreeSet<String> envNames = new TreeSet<>();
-      d.put("render-inputs 4"); // 4: a digest per model over this shared part
+      d.put("render-inputs 5"); // 5: the variables a render reads in its own part
       d.put(inputs.target().type());
       d.put(canonical(inputs.target().toJinja()));
       d.put(canonical(inputs.vars().cli()));
@@ -133,7 +134,6 @@ public final class RenderInputs {
         // a project's or package's macro file is in the digest of each model that ran one of its
         // macros; dbtls's own and dbt's are here
         d.put(byDisplayPath.containsKey(m.path()) ? "project file" : m.text());
-        envNames(m.text(), envNames);
       }
       for (Map.Entry<String, Macro> e : new TreeMap<>(manifest.macros()).entrySet()) {
         d.put(e.getKey());
@@ -148,25 +148,20 @@ public final class RenderInputs {
   }
 
   /**
-   * What the render of one model reads, as a digest (hex) over the {@link #shared} part and its
-   * own, and the environment variables its file names (sorted).
+   * The digest (hex) of what the render of {@code n} reads, over the {@link #shared} part and its
+   * own, when it runs {@code macrosRan} (as {@code package.name}: {@code CompiledNode.macros}) and
+   * reads the environment variables {@code envVars} (by name, as {@link
+   * dev.dbtls.jinja.RenderReads#envVars}: a render that reads the same values of them reads the
+   * same names, its other inputs equal); null when some of it cannot be read. Never throws. Reads
+   * no file the source vouches for by its stamp (a warm start).
    */
-  public record Model(String digest, List<String> envNames) {}
-
-  /**
-   * What the render of {@code n} reads when it runs {@code macrosRan} (as {@code package.name}:
-   * {@code CompiledNode.macros}); null when some of it cannot be read. Never throws. {@code
-   * envNames}: the variables its file named when a session wrote them with its result (null: none);
-   * taken for them when the source vouches for the file's text by its stamp (a warm start), so that
-   * the file is not read.
-   */
-  public Model of(Node n, Collection<String> macrosRan, List<String> envNames) {
+  public String of(Node n, Collection<String> macrosRan, Collection<String> envVars) {
     String s = shared();
     if (s == null || macrosRan == null) {
       return null;
     }
     try {
-      KeyDigest d = new KeyDigest().put("model-inputs 2").put(s);
+      KeyDigest d = new KeyDigest().put("model-inputs 3").put(s);
       d.put(n.uniqueId());
       d.put(n.originalFilePath());
       d.put(canonical(n.config()));
@@ -182,24 +177,19 @@ public final class RenderInputs {
       // what its property file gives it, as the model's context holds it (not its tests)
       d.put(String.valueOf(extra.get(Node.PROPERTIES_FILE)));
       d.put(entry(n));
-      ProjectFile own = n.file();
-      put(d, own);
-      List<String> used =
-          envNames != null && (own == null || own.vouchedTextHash() != 0)
-              ? envNames
-              : own == null ? List.of() : List.copyOf(new TreeSet<>(print(own).envNames()));
+      put(d, n.file());
       for (String id : new TreeSet<>(macrosRan)) {
         d.put(id);
         Macro m = manifest.macros().get("macro." + id);
         ProjectFile f = m == null ? null : byDisplayPath.get(m.displayPath());
         if (f != null) {
-          put(d, f); // the variables it names are in the shared part
+          put(d, f);
         } else {
           d.put(everyMacroFile()); // not one the manifest places (a materialization, a test)
         }
       }
-      putEnv(d, used);
-      return new Model(d.hex(), used);
+      putEnv(d, envVars == null ? List.of() : new TreeSet<>(envVars));
+      return d.hex();
     } catch (RuntimeException e) {
       return null;
     }
@@ -268,18 +258,13 @@ public final class RenderInputs {
   }
 
   /**
-   * What a digest takes of a project file: its text's {@link FileText#hash} and the variables it
-   * names in {@code env_var('...')}. Kept by the file ({@link ProjectFile#memo}) instead of its
-   * text: a warm start does not keep the texts (136 MB on 100,000 models), and each build would
-   * hash them again.
+   * What a digest takes of a project file: its text's {@link FileText#hash}. Kept by the file
+   * ({@link ProjectFile#memo}) instead of its text: a warm start does not keep the texts (136 MB on
+   * 100,000 models), and each build would hash them again.
    */
-  record Fingerprint(long hash, List<String> envNames) {
+  record Fingerprint(long hash) {
     static Fingerprint of(String text) {
-      List<String> names = new ArrayList<>();
-      RenderInputs.envNames(text, names);
-      return new Fingerprint(
-          FileText.hash(text == null ? "" : text),
-          names.isEmpty() ? List.of() : List.copyOf(names));
+      return new Fingerprint(FileText.hash(text == null ? "" : text));
     }
   }
 

@@ -29,6 +29,7 @@ final class SourceFunction implements JinjaCallable {
         source == null || table == null
             ? Optional.empty()
             : scope.manifest().resolveSource(scope.node().packageName(), source, table);
+    scope.resolved("source " + source + "." + table, n.orElse(null));
     if (n.isEmpty()) {
       scope.fail();
       return Relation.of(scope.adapter(), null, source, table);

@@ -18,6 +18,15 @@ final class DbtAdapter implements PyObject {
   private final Map<String, List<String>> searchOrder;
   private final Introspector introspector;
 
+  /** The calls that ask the warehouse, when there is one, what it holds. */
+  private static final java.util.Set<String> INTROSPECTIVE =
+      java.util.Set.of(
+          "get_relation",
+          "get_columns_in_relation",
+          "check_schema_exists",
+          "list_relations_without_caching",
+          "get_relations_by_pattern");
+
   DbtAdapter(
       Adapter adapter,
       MacroRegistry macros,
@@ -42,7 +51,11 @@ final class DbtAdapter implements PyObject {
   public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
     Arguments a = new Arguments(args, kwargs);
     RenderSession session = RenderSession.of(JinjavaInterpreter.getCurrent());
+    if (introspector != null && INTROSPECTIVE.contains(method)) {
+      session.unkeyed("adapter." + method); // what the warehouse holds now
+    }
     if (session.database != null) {
+      session.unkeyed("database");
       Object built = new BuildAdapter(adapter, session).call(method, a);
       if (built != MISSING) {
         return built;
@@ -103,10 +116,10 @@ final class DbtAdapter implements PyObject {
    * columns with types; docs/ARCHITECTURE.md, "No warehouse"), else an empty list, skipped.
    */
   private Object known(Object relation) {
+    RenderSession session = RenderSession.of(JinjavaInterpreter.getCurrent());
+    session.unkeyed("adapter.get_columns_in_relation"); // other nodes' files
     List<Map.Entry<String, String>> cols =
-        relation instanceof Relation r
-            ? RenderSession.of(JinjavaInterpreter.getCurrent()).knownColumns.of(r)
-            : null;
+        relation instanceof Relation r ? session.knownColumns.of(r) : null;
     return cols == null ? skipped(new ArrayList<>()) : columnObjects(cols, adapter);
   }
 
@@ -136,9 +149,11 @@ final class DbtAdapter implements PyObject {
       return new BuildAdapter(adapter, session)
           .call("load_relation", new Arguments(List.of(r), Map.of()));
     }
-    return introspector == null
-        ? skipped(r)
-        : introspector.getRelation(r.database(), r.schema(), r.identifier());
+    if (introspector == null) {
+      return skipped(r);
+    }
+    session.unkeyed("adapter.load_relation");
+    return introspector.getRelation(r.database(), r.schema(), r.identifier());
   }
 
   static Object skipped(Object value) {

@@ -166,7 +166,7 @@ public final class Engine {
 
   private DbtInterpreter interpreter(
       RenderSession session, Map<String, Object> globals, Set<String> namesRead) {
-    Context context = new RenderContext(projectContext, globals, namesRead);
+    Context context = new RenderContext(projectContext, globals, namesRead, session);
     context.setDynamicVariableResolver(session::resolveName);
     DbtInterpreter interpreter = interpreter(context, session);
     session.attach(interpreter);
@@ -225,7 +225,7 @@ public final class Engine {
     List<Problem> problems = new ArrayList<>(session.problems);
     problems.addAll(ProblemTranslator.translate(interpreter.getErrors(), r.path()));
     ProblemTranslator.sort(problems);
-    return new Rendered(output, problems, ranToEnd, session.macrosRan());
+    return new Rendered(output, problems, ranToEnd, session.reads());
   }
 
   /**

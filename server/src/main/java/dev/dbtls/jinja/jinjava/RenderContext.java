@@ -9,16 +9,33 @@ import java.util.Map;
  * on many threads) and its memory flat.
  */
 final class RenderContext extends Context {
+  /**
+   * Context members whose value none of a render's inputs holds (the clock, the run, the graph of
+   * other nodes, docs blocks): a render that looks one up is unkeyed ({@link
+   * dev.dbtls.jinja.RenderReads}).
+   */
+  static final java.util.Set<String> UNKEYED =
+      java.util.Set.of("run_started_at", "invocation_id", "modules", "graph", "doc");
+
   private final java.util.Set<String> namesRead;
+  private final RenderSession session;
 
   RenderContext(Context parent, Map<String, ?> bindings) {
-    this(parent, bindings, null);
+    this(parent, bindings, null, null);
   }
 
-  /** A scope that also collects every name the render looks up, when {@code namesRead} is set. */
-  RenderContext(Context parent, Map<String, ?> bindings, java.util.Set<String> namesRead) {
+  /**
+   * A scope that also collects every name the render looks up, when {@code namesRead} is set, and
+   * tells {@code session} (when set) of each unkeyed one.
+   */
+  RenderContext(
+      Context parent,
+      Map<String, ?> bindings,
+      java.util.Set<String> namesRead,
+      RenderSession session) {
     super(parent, bindings);
     this.namesRead = namesRead;
+    this.session = session;
   }
 
   @Override
@@ -28,6 +45,9 @@ final class RenderContext extends Context {
   public void addResolvedValue(String value) {
     if (namesRead != null) {
       namesRead.add(value);
+    }
+    if (session != null && UNKEYED.contains(value)) {
+      session.unkeyed(value);
     }
   }
 

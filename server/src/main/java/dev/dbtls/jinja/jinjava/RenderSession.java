@@ -32,6 +32,9 @@ final class RenderSession {
   /** The macros of a file's top level this render ran (by identity). */
   private final java.util.Set<JinjaMacro> ran = new java.util.HashSet<>();
 
+  /** What this render read that none of its inputs holds ({@link dev.dbtls.jinja.RenderReads}). */
+  private final java.util.Set<String> unkeyed = new java.util.TreeSet<>();
+
   private JinjavaInterpreter interpreter;
   private Context root;
   private final Deque<DbtInterpreter> idle = new ArrayDeque<>();
@@ -112,22 +115,27 @@ final class RenderSession {
     ran.add(m);
   }
 
+  /** Records that this render read {@code what}, which none of its inputs holds. */
+  void unkeyed(String what) {
+    unkeyed.add(what);
+  }
+
   /**
-   * The project's and packages' macros this render ran, as {@code package.name} (not dbtls's own
-   * builtins, which no edit changes); null when the render ran out of time, so that what it would
-   * have run is not known.
+   * What this render read: the project's and packages' macros it ran, as {@code package.name} (not
+   * dbtls's own builtins, which no edit changes; null when the render ran out of time, so that what
+   * it would have run is not known), and what it read that none of its inputs holds.
    */
-  java.util.Set<String> macrosRan() {
-    if (timedOut) {
-      return null;
-    }
-    java.util.Set<String> out = new java.util.HashSet<>();
-    for (JinjaMacro m : ran) {
-      if (m.path == null || !m.path.startsWith(dev.dbtls.jinja.MacroFile.BUILTIN_PREFIX)) {
-        out.add(m.id());
+  dev.dbtls.jinja.RenderReads reads() {
+    java.util.Set<String> out = null;
+    if (!timedOut) {
+      out = new java.util.HashSet<>();
+      for (JinjaMacro m : ran) {
+        if (m.path == null || !m.path.startsWith(dev.dbtls.jinja.MacroFile.BUILTIN_PREFIX)) {
+          out.add(m.id());
+        }
       }
     }
-    return out;
+    return new dev.dbtls.jinja.RenderReads(out, java.util.Set.of(), unkeyed);
   }
 
   Frame frame() {
