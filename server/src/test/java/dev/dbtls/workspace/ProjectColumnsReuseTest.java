@@ -557,6 +557,28 @@ class ProjectColumnsReuseTest {
   }
 
   @Test
+  void aModelBelowAnEphemeralModelEditedBetweenSessionsIsRenderedToo(@TempDir Path dir) {
+    String spec =
+        SHOP
+            + """
+            -- file: models/paid.sql
+            {{ config(materialized='ephemeral') }}
+            select payment_id, amount from {{ ref('stg_payments') }}
+            -- file: models/paid_report.sql
+            select * from {{ ref('paid') }}
+            """;
+    // the ephemeral's columns as they were, its SQL not: its child's compiled SQL holds it
+    ProjectColumns filtered =
+        afterChange(
+            dir.resolve("shop.columns"),
+            spec,
+            "select payment_id, amount from {{ ref('stg_payments') }}",
+            "select payment_id, amount from {{ ref('stg_payments') }} where amount > 0");
+    assertEquals(5, filtered.restoredCount(), "all but paid and paid_report");
+    assertEquals(2, filtered.parsedCount());
+  }
+
+  @Test
   void aMacroFileEditedBetweenSessionsRendersTheModelsThatRanOneOfItsMacros(@TempDir Path dir) {
     Path file = dir.resolve("shop.columns");
     // a macro file whose output is the same: the model that ran its macros renders the SQL its

@@ -178,6 +178,7 @@ public final class RenderInputs {
       d.put(String.valueOf(extra.get(Node.PROPERTIES_FILE)));
       d.put(entry(n));
       put(d, n.file());
+      putEphemeralParents(d, n, new java.util.HashSet<>());
       for (String id : new TreeSet<>(macrosRan)) {
         d.put(id);
         Macro m = manifest.macros().get("macro." + id);
@@ -196,13 +197,34 @@ public final class RenderInputs {
   }
 
   /**
-   * A model's description and columns (name, description, type, quoting, constraints, meta, tags)
-   * as one text: one digest step per model, not seven per column (a restore makes this for every
-   * model, whose property files often declare ten columns or more).
+   * The ephemeral models {@code n} depends on, at every depth: their renders are part of its
+   * compiled SQL (as CTEs), so their files, configs and relations are its inputs too (their macros
+   * and environment variables are in its render's reads).
+   */
+  private void putEphemeralParents(KeyDigest d, Node n, java.util.Set<String> seen) {
+    for (String id : n.dependsOn()) {
+      Node p = manifest.nodes().get(id);
+      if (p != null && "ephemeral".equals(p.materialized()) && seen.add(id)) {
+        d.put(id);
+        d.put(canonical(p.config()));
+        Object raw = p.extra() == null ? null : p.extra().get(Node.RAW_CODE);
+        d.put(raw == null ? null : String.valueOf(raw));
+        d.put(entry(p));
+        put(d, p.file());
+        putEphemeralParents(d, p, seen);
+      }
+    }
+  }
+
+  /**
+   * A model's description, constraints and columns (name, description, type, quoting, constraints,
+   * meta, tags) as one text: one digest step per model, not seven per column (a restore makes this
+   * for every model, whose property files often declare ten columns or more).
    */
   private static String entry(Node n) {
     StringBuilder b = new StringBuilder(256);
     canonical(n.description(), b);
+    canonical(n.extra() == null ? null : n.extra().get("constraints"), b);
     if (n.columns() != null) {
       for (ColumnSpec c : n.columns()) {
         b.append('|');
