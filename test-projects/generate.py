@@ -546,6 +546,19 @@ def raw_tables(out_dir, models):
     write(path, text + '\non-run-start: "{{ create_raw_tables() }}"\n')
 
 
+def clock_readers(out_dir, every):
+    """Appends a comment that reads the clock ({{ run_started_at }}) to every `every`-th staging
+    model (by path): their compiled SQL differs from one session to the next, their columns do not
+    (what dbtls checks after restoring a session's columns)."""
+    paths = []
+    for root, _, files in os.walk(os.path.join(out_dir, 'models', 'staging')):
+        paths += [os.path.join(root, f) for f in files if f.endswith('.sql')]
+    for i, path in enumerate(sorted(paths), start=1):
+        if i % every == 0:
+            with open(path, 'a', encoding='utf-8') as f:
+                f.write('-- loaded at {{ run_started_at }}\n')
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     ap.add_argument('out_dir')
@@ -554,6 +567,8 @@ def main(argv=None):
     ap.add_argument('--raw-tables', action='store_true',
                     help='also an on-run-start hook that creates the sources\' tables (empty), so '
                          'that dbtls run / build builds the project on a fresh DuckDB file')
+    ap.add_argument('--clock-readers', type=int, metavar='K',
+                    help='every K-th staging model also reads the clock (run_started_at)')
     args = ap.parse_args(argv)
     if args.models < 1:
         ap.error('--models must be at least 1')
@@ -561,6 +576,8 @@ def main(argv=None):
     models = generate(args.out_dir, args.models, args.seed)
     if args.raw_tables:
         raw_tables(args.out_dir, models)
+    if args.clock_readers:
+        clock_readers(args.out_dir, args.clock_readers)
     sys.stderr.write('wrote %d models to %s in %.2f s\n' % (len(models), args.out_dir, time.perf_counter() - start))
 
 
