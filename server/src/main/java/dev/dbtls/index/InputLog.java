@@ -212,23 +212,23 @@ public final class InputLog {
   }
 
   private static long fingerprint(Optional<String> text) {
-    return text.map(ParseCacheCodec::hash).orElse(ABSENT);
+    return text.map(t -> FileText.hash(t)).orElse(ABSENT);
   }
 
   private static long value(String v) {
-    return v == null ? ABSENT : ParseCacheCodec.hash(v);
+    return v == null ? ABSENT : FileText.hash(v);
   }
 
   private static long whole(Map<String, String> env) {
     StringBuilder b = new StringBuilder();
     new java.util.TreeMap<>(env).forEach((k, v) -> b.append(k).append('=').append(v).append('\0'));
-    return ParseCacheCodec.hash(b.toString());
+    return FileText.hash(b.toString());
   }
 
   private static long listing(List<Path> paths) {
     StringBuilder b = new StringBuilder();
     paths.forEach(p -> b.append(p).append('\0'));
-    return ParseCacheCodec.hash(b.toString());
+    return FileText.hash(b.toString());
   }
 
   private static String listKey(Path dir, Set<String> suffixes) {

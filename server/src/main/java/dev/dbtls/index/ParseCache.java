@@ -219,7 +219,7 @@ public final class ParseCache {
     }
     return readable
         + "-"
-        + String.format("%016x", ParseCacheCodec.hash(projectDir.toString()))
+        + String.format("%016x", dev.dbtls.project.FileText.hash(projectDir.toString()))
         + ".parsecache";
   }
 
@@ -402,7 +402,7 @@ public final class ParseCache {
       Function<String, T> parse) {
     Entry<T> e = map.get(f.absolutePath());
     String text = Objects.requireNonNullElse(f.peekText(), "");
-    long hash = ParseCacheCodec.hash(text);
+    long hash = dev.dbtls.project.FileText.hash(text);
     // same text is not enough for a scan: it also records the file's kind and package
     if (e != null && e.length() == text.length() && e.hash() == hash && sameFile(e.value(), f)) {
       return e.value();

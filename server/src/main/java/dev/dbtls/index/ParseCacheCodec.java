@@ -39,7 +39,7 @@ final class ParseCacheCodec {
       }
       b.append(')');
     }
-    return Long.toHexString(hash(b.toString()));
+    return Long.toHexString(dev.dbtls.project.FileText.hash(b.toString()));
   }
 
   /**
@@ -128,11 +128,6 @@ final class ParseCacheCodec {
     } catch (java.util.concurrent.ExecutionException e) {
       return null;
     }
-  }
-
-  /** A 64-bit hash of a text ({@link dev.dbtls.project.FileText#hash(String)}). */
-  static long hash(String s) {
-    return dev.dbtls.project.FileText.hash(s);
   }
 
   /** Thrown while writing a value this format cannot hold: that file is simply not cached. */

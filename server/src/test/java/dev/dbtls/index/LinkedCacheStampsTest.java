@@ -297,7 +297,10 @@ class LinkedCacheStampsTest {
     assertEquals("select 3 as id\n", text.orElseThrow().get());
     String key = InputLog.readKey(orders);
     assertFalse(log.stamps().containsKey(key), "no stamp for what was read");
-    assertEquals(ParseCacheCodec.hash("select 3 as id\n"), log.entries().get(key), "what was read");
+    assertEquals(
+        dev.dbtls.project.FileText.hash("select 3 as id\n"),
+        log.entries().get(key),
+        "what was read");
   }
 
   @Test
