@@ -677,6 +677,24 @@ class ProjectColumnsReuseTest {
     assertEquals(1, silver.parsedCount(), "its SQL holds the value");
   }
 
+  @Test
+  void aVariableReadInAMacroRendersOnlyTheModelsThatRanItWhenItsValueChanged(@TempDir Path dir) {
+    Path file = dir.resolve("shop.columns");
+    String spec =
+        SHOP
+            + """
+            -- file: macros/tier.sql
+            {% macro tier() %}'{{ env_var("SHOP_" ~ "TIER") }}'{% endmacro %}
+            -- file: models/tiers.sql
+            select customer_id, {{ tier() }} as tier from {{ ref('stg_customers') }}
+            """;
+    ProjectColumns first = session(spec, "gold", new ColumnsCache(file, "b"));
+    new ColumnsCache(file, "b").save(first.toStore());
+    ProjectColumns silver = session(spec, "silver", new ColumnsCache(file, "b"));
+    assertEquals(5, silver.restoredCount(), "tiers rendered: its macro read the value, by a name");
+    assertEquals(1, silver.parsedCount());
+  }
+
   /** A session of {@code spec} whose environment has {@code SHOP_TIER=tier}: its first table. */
   private static ProjectColumns session(String spec, String tier, ColumnsCache disk) {
     dev.dbtls.testing.Fixture f = dev.dbtls.testing.Fixture.of(spec);
