@@ -37,6 +37,9 @@ public record RenderReads(Set<String> macros, Set<String> envVars, Set<String> u
 
   /** These reads with more environment variables and unkeyed reads (a node's own compile's). */
   public RenderReads plus(Set<String> moreEnvVars, Set<String> moreUnkeyed) {
+    if (moreEnvVars.isEmpty() && moreUnkeyed.isEmpty()) {
+      return this; // nearly every render: no copy
+    }
     return new RenderReads(macros, union(envVars, moreEnvVars), union(unkeyed, moreUnkeyed));
   }
 
